@@ -1,0 +1,117 @@
+"""The HTTP service: `create_app(settings)` builds one `Assistant` in the lifespan and wires the routes.
+
+    uvicorn --factory api.app:create_app        # or: assistant serve
+
+Routes: /v1 (check, search, rewrite, appeals, codes), /cds-services, /sidebar, /healthz, /readyz.
+Every error is problem+json and every status a route can return is in the OpenAPI document.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, Depends, FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware.cors import CORSMiddleware
+
+from api import errors
+from api.routes import cds_hooks, check, codes, drafting, health, search, sidebar
+from api.security import EdgeMiddleware, RateLimiter, authenticate, content_security_policy
+from assistant.service import Assistant
+from assistant.settings import Settings
+
+log = logging.getLogger("api")
+
+
+def _warm(assistant: Assistant, components: dict[str, str], app: FastAPI) -> None:
+    """Build knowledge, index and backend once per process; record what failed (no content logged)."""
+    try:
+        app.state.knowledge_version = assistant.knowledge.version
+        components["knowledge"] = "ok"
+    except Exception as exc:  # noqa: BLE001 - reported by /readyz
+        components["knowledge"] = f"failed: {type(exc).__name__}"
+    for name, build in (("index", lambda: assistant.retriever), ("backend", lambda: assistant.backend)):
+        try:
+            build()
+            components[name] = "ok"
+        except Exception as exc:  # noqa: BLE001 - search/drafting answer 503 themselves
+            components[name] = f"failed: {type(exc).__name__}"
+            log.warning("%s unavailable: %s", name, type(exc).__name__)
+    try:  # first FHIR request should not pay the 0.3 s import
+        import fhir.resources.R4B.claimresponse  # noqa: F401
+        import fhir.resources.R4B.documentreference  # noqa: F401
+    except ImportError:
+        components["fhir"] = "failed: ImportError"
+
+
+def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None) -> FastAPI:
+    """The FastAPI app. Pass `assistant` to inject a configured (or fake) one; otherwise it is built
+    from `settings` in the lifespan."""
+    settings = settings or (assistant.settings if assistant is not None else Settings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.assistant = assistant or Assistant(settings)
+        await run_in_threadpool(_warm, app.state.assistant, app.state.components, app)
+        if not settings.api_keys:
+            log.warning("no API keys configured: serving loopback clients only")
+        yield
+
+    app = FastAPI(
+        title="CTS documentation and appeal assistant",
+        version="1",
+        summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
+        "drafts rewrites and appeals.",
+        lifespan=lifespan,
+        docs_url=None,  # Swagger UI loads from a CDN; the sidebar's CSP allows nothing but 'self'
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    app.state.components = {}
+    app.state.knowledge_version = ""
+    app.state.key_digests = frozenset(k.strip().lower() for k in settings.api_keys if k.strip())
+    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    if assistant is not None:
+        app.state.assistant = assistant
+    errors.install(app)
+
+    v1 = APIRouter(prefix="/v1", dependencies=[Depends(authenticate)])
+    for module in (check, search, drafting, codes):
+        v1.include_router(module.router)
+    app.include_router(v1)
+    app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
+    app.include_router(health.router)
+    app.include_router(sidebar.router)
+    app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
+
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)
+    csp = content_security_policy(settings.frame_ancestors, smart=bool(settings.smart_client_id))
+    app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
+                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/static/{path:path}", "/openapi.json"])
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's document, with problem responses under application/problem+json."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, summary=app.summary, routes=app.routes)
+    ref = "#/components/schemas/Problem"
+    for path in schema.get("paths", {}).values():
+        for op in path.values():
+            for response in op.get("responses", {}).values():
+                content = response.get("content", {})
+                json_body = content.get("application/json", {})
+                if json_body.get("schema", {}).get("$ref") == ref:
+                    response["content"] = {errors.PROBLEM: json_body}
+    app.openapi_schema = schema
+    return schema

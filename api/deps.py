@@ -1,0 +1,26 @@
+"""`Annotated[..., Depends()]` aliases used by the route modules (one place, one name each)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from api.security import Principal, authenticate
+from assistant.service import Assistant
+from assistant.settings import Settings
+
+
+def get_assistant(request: Request) -> Assistant:
+    assistant: Assistant = request.app.state.assistant
+    return assistant
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+CallerDep = Annotated[Principal, Depends(authenticate)]

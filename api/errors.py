@@ -1,0 +1,187 @@
+"""problem+json (RFC 9457) for every error the service returns.
+
+`assistant.errors.*` carry their own ``http_status`` and ``code``; this module only translates.
+Nothing here ever echoes request content: validation errors keep the location and the kind of
+error, never the offending value (a note, a name, a date of birth could be in it).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from assistant.errors import AssistantError
+
+PROBLEM = "application/problem+json"
+log = logging.getLogger("api.errors")
+
+_TITLES = {
+    400: "Malformed request",
+    401: "Not authenticated",
+    403: "Forbidden",
+    404: "Not found",
+    405: "Method not allowed",
+    406: "Not acceptable",
+    412: "Precondition failed",
+    413: "Request too large",
+    415: "Unsupported media type",
+    422: "Invalid input",
+    429: "Too many requests",
+    500: "Internal error",
+    502: "Upstream model failed",
+    503: "Not ready",
+}
+
+
+class ProblemError(BaseModel):
+    """Where a request failed validation. Carries no input value."""
+
+    model_config = ConfigDict(extra="forbid")
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    model_config = ConfigDict(extra="forbid")
+    type: str = Field(default="about:blank", description="A URI naming the problem kind.")
+    title: str
+    status: int
+    detail: str = ""
+    code: str = Field(description="Stable machine-readable error code (e.g. `empty_note`, `rate_limited`).")
+    errors: list[ProblemError] | None = None
+
+
+class ApiProblem(Exception):
+    """Raised by the edge layer (auth, FHIR parsing, CDS Hooks) for a problem response."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail: str,
+        *,
+        headers: dict[str, str] | None = None,
+        errors: list[dict[str, Any]] | None = None,
+    ) -> None:
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.headers, self.errors = status, code, detail, headers, errors
+
+
+def problem_response(
+    status: int,
+    code: str,
+    detail: str,
+    *,
+    headers: dict[str, str] | None = None,
+    errors: list[dict[str, Any]] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": f"urn:cts-assistant:problem:{code}",
+        "title": _TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def safe_errors(errors: Any) -> list[dict[str, Any]]:
+    """Validation errors without their `input`/`ctx` values (they may hold note text)."""
+    out: list[dict[str, Any]] = []
+    for err in list(errors)[:20]:
+        loc = [p if isinstance(p, int) else str(p) for p in err.get("loc", ())]
+        kind = str(err.get("type", "invalid"))
+        msg = str(err.get("msg", "invalid value"))
+        # Messages of these kinds quote the input; replace them with a neutral text.
+        if kind in {"json_invalid", "value_error", "assertion_error"} or "input" in msg.lower() and "'" in msg:
+            msg = _NEUTRAL.get(kind, "invalid value")
+        out.append({"loc": loc, "msg": msg[:200], "type": kind})
+    return out
+
+
+_NEUTRAL = {
+    "json_invalid": "body is not valid JSON",
+    "value_error": "invalid value",
+    "assertion_error": "invalid value",
+}
+
+
+async def _assistant_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, AssistantError)
+    status = exc.http_status if 400 <= exc.http_status < 600 else 500
+    if status >= 500:
+        log.warning("assistant error %s on %s", exc.code, request.scope.get("path", ""))
+    # AssistantError messages are written to never contain note text (see assistant.errors).
+    return problem_response(status, exc.code, str(exc))
+
+
+async def _api_problem(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, ApiProblem)
+    return problem_response(exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors)
+
+
+async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = safe_errors(exc.errors())
+    if any(e["type"] == "json_invalid" for e in errors):
+        return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
+    return problem_response(422, "invalid_request", "The request does not match the schema; see `errors`.", errors=errors)
+
+
+async def _http_error(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    status = exc.status_code
+    code = {404: "not_found", 405: "method_not_allowed", 400: "malformed_request"}.get(status, "http_error")
+    detail = exc.detail if isinstance(exc.detail, str) and status != 400 else _TITLES.get(status, "Error")
+    return problem_response(status, code, detail, headers=getattr(exc, "headers", None))
+
+
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # Log the type only: exception messages from third-party code may quote input.
+    log.error("unhandled %s on %s", type(exc).__name__, request.scope.get("path", ""))
+    return problem_response(500, "internal_error", "An unexpected error occurred; it has been logged without request content.")
+
+
+def install(app: FastAPI) -> None:
+    app.add_exception_handler(AssistantError, _assistant_error)
+    app.add_exception_handler(ApiProblem, _api_problem)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+def _problem(description: str) -> dict[str, Any]:
+    # `app.openapi` moves the schema from application/json to application/problem+json.
+    return {"description": description, "model": Problem}
+
+
+# Statuses every authenticated JSON route can return, documented once.
+COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: _problem("Malformed request (for example, a body that is not JSON)."),
+    401: _problem("Missing or unknown API key."),
+    413: _problem("Request body or note over the configured size limit."),
+    422: _problem("Input that does not validate; `errors` says where (never echoing the value)."),
+    429: _problem("Per-key rate limit exceeded; see `Retry-After`."),
+    500: _problem("Unexpected error; logged without request content."),
+}
+
+
+def responses(*extra: int, **described: str) -> dict[int | str, dict[str, Any]]:
+    """COMMON_RESPONSES plus the given statuses (`responses(404, 503)`)."""
+    out = dict(COMMON_RESPONSES)
+    for status in extra:
+        out[status] = _problem(_TITLES.get(status, "Error"))
+    for key, text in described.items():
+        out[int(key.lstrip("s"))] = _problem(text)
+    return out

@@ -1,0 +1,215 @@
+"""CDS Hooks 2.0: discovery, a patient-view card opening the sidebar, an order-sign check of CTS orders.
+
+There is no "note-sign" hook in the CDS Hooks library, so the sidebar itself is the main
+integration (a SMART app); `patient-view` offers it, and `order-sign` checks a draft
+caregiver-training ServiceRequest (or ChargeItem) when the EHR represents the service that way.
+Cards follow the spec: summary under 140 characters, indicator, source; optional JSON is omitted.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Request
+from pydantic import BaseModel, ConfigDict, Field
+
+from api.deps import AssistantDep, SettingsDep
+from api.errors import ApiProblem, responses
+
+router = APIRouter(prefix="/cds-services", tags=["cds-hooks"])
+
+CTS_CODES = {"97550", "97551", "97552", "G0541", "G0542", "G0543"}
+ADDON_PRIMARY = {"97551": "97550", "G0542": "G0541"}
+GROUP_CODES = {"97552", "G0543"}
+DIRECT_CARE = {"G0541", "G0542", "G0543"}
+SOURCE_LABEL = "CTS Documentation Assistant"
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Service(Out):
+    hook: str
+    id: str
+    title: str | None = None
+    description: str
+    prefetch: dict[str, str] | None = None
+    usageRequirements: str | None = None  # noqa: N815 - CDS Hooks field name
+
+
+class Discovery(Out):
+    services: list[Service]
+
+
+class Source(Out):
+    label: str
+    url: str | None = None
+
+
+class Link(Out):
+    label: str
+    url: str
+    type: Literal["absolute", "smart"]
+    appContext: str | None = None  # noqa: N815
+
+
+class Card(Out):
+    uuid: str | None = None
+    summary: str = Field(max_length=139)
+    detail: str | None = None
+    indicator: Literal["info", "warning", "critical"]
+    source: Source
+    links: list[Link] | None = None
+
+
+class CardsResponse(Out):
+    cards: list[Card]
+
+
+class HookRequest(BaseModel):
+    """A CDS Hooks call. Extra keys are accepted: clients send extensions."""
+
+    model_config = ConfigDict(extra="allow")
+    hook: str
+    hookInstance: str  # noqa: N815
+    fhirServer: str | None = None  # noqa: N815
+    fhirAuthorization: dict[str, Any] | None = None  # noqa: N815
+    context: dict[str, Any]
+    prefetch: dict[str, Any] | None = None
+
+
+SERVICES = {
+    "cts-sidebar": Service(
+        hook="patient-view", id="cts-sidebar", title="Caregiver training documentation check",
+        description="Offers the CTS documentation sidebar (SMART app) for checking a caregiver-training note.",
+        usageRequirements="Register the sidebar as a SMART app; no prefetch is requested."),
+    "cts-order-check": Service(
+        hook="order-sign", id="cts-order-check", title="Caregiver training order check",
+        description="Checks draft caregiver-training orders or charges (97550/97551/97552, G0541/G0542/G0543): "
+        "add-on pairing, group units, code family by date, and the attached note when one is sent."),
+}
+
+ServiceId = Annotated[str, Path(description="A service id from discovery.")]
+
+
+@router.get("", response_model=Discovery, response_model_exclude_none=True, summary="CDS Hooks discovery",
+            responses=responses())
+async def discovery() -> Discovery:
+    return Discovery(services=list(SERVICES.values()))
+
+
+@router.post("/{service_id}", response_model=CardsResponse, response_model_exclude_none=True,
+             summary="Call a CDS service", responses=responses(404))
+async def call_service(service_id: ServiceId, body: HookRequest, request: Request,
+                       assistant: AssistantDep, settings: SettingsDep) -> CardsResponse:
+    service = SERVICES.get(service_id)
+    if service is None:
+        raise ApiProblem(404, "unknown_service", "No CDS service with this id; see GET /cds-services.")
+    if body.hook != service.hook:
+        raise ApiProblem(400, "wrong_hook", f"Service {service.id} answers the {service.hook} hook only.")
+    link = _sidebar_link(request, body, smart=bool(settings.smart_client_id))
+    if service.hook == "patient-view":
+        _require(body.context, "patientId", "userId")
+        return CardsResponse(cards=[_card(
+            "Check a caregiver-training note before you sign it.", "info",
+            "Open the sidebar to see every required element, the units the minutes support and the payment.",
+            [link])])
+    _require(body.context, "patientId", "draftOrders")
+    return CardsResponse(cards=_order_cards(body, assistant, link))
+
+
+def _require(context: dict[str, Any], *names: str) -> None:
+    missing = [n for n in names if not context.get(n)]
+    if missing:
+        raise ApiProblem(400, "missing_context", f"context is missing {', '.join(missing)}.")
+
+
+def _card(summary: str, indicator: str, detail: str | None = None, links: list[Link] | None = None) -> Card:
+    return Card(uuid=str(uuid.uuid4()), summary=summary[:139], indicator=indicator, detail=detail,  # type: ignore[arg-type]
+                source=Source(label=SOURCE_LABEL), links=links)
+
+
+def _sidebar_link(request: Request, body: HookRequest, *, smart: bool) -> Link:
+    url = str(request.url_for("sidebar_page"))
+    ctx = {k: body.context[k] for k in ("patientId", "encounterId") if isinstance(body.context.get(k), str)}
+    if smart:
+        return Link(label="Open CTS documentation check", url=url, type="smart", appContext=json.dumps(ctx))
+    return Link(label="Open CTS documentation check", url=url, type="absolute")
+
+
+def _orders(bundle: Any) -> list[dict[str, Any]]:
+    if not isinstance(bundle, dict) or not isinstance(bundle.get("entry", []), list):
+        raise ApiProblem(400, "bad_draft_orders", "context.draftOrders must be a FHIR Bundle.")
+    out = []
+    for entry in bundle.get("entry", []):
+        resource = entry.get("resource") if isinstance(entry, dict) else None
+        if isinstance(resource, dict) and resource.get("resourceType") in {"ServiceRequest", "ChargeItem"}:
+            out.append(resource)
+    return out
+
+
+def _cts_lines(resource: dict[str, Any]) -> list[tuple[str, int]]:
+    code = resource.get("code") if isinstance(resource.get("code"), dict) else {}
+    codings = code.get("coding") if isinstance(code.get("coding"), list) else []
+    qty = resource.get("quantityQuantity") or resource.get("quantity") or {}
+    units = qty.get("value", 1) if isinstance(qty, dict) else 1
+    units = int(units) if isinstance(units, (int, float)) and 0 < units < 100 else 1
+    return [(str(c["code"]).upper(), units) for c in codings
+            if isinstance(c, dict) and str(c.get("code", "")).upper() in CTS_CODES]
+
+
+def _order_date(resource: dict[str, Any]) -> date | None:
+    for key in ("occurrenceDateTime", "authoredOn", "enteredDate"):
+        value = resource.get(key)
+        if isinstance(value, str) and len(value) >= 10:
+            try:
+                return date.fromisoformat(value[:10])
+            except ValueError:
+                continue
+    return None
+
+
+def _order_cards(body: HookRequest, assistant: Any, link: Link) -> list[Card]:
+    resources = _orders(body.context.get("draftOrders"))
+    lines: list[tuple[str, int]] = []
+    notes: list[str] = []
+    dos: date | None = None
+    for resource in resources:
+        found = _cts_lines(resource)
+        if found:
+            lines += found
+            dos = dos or _order_date(resource)
+            for n in resource.get("note", []) if isinstance(resource.get("note"), list) else []:
+                if isinstance(n, dict) and isinstance(n.get("text"), str):
+                    notes.append(n["text"])
+    if not lines:
+        return []  # nothing about caregiver training: no card
+    codes = {c for c, _ in lines}
+    cards = []
+    for addon, primary in ADDON_PRIMARY.items():
+        if addon in codes and primary not in codes:
+            cards.append(_card(f"+{addon} is an add-on: order it with {primary} for the same date.", "warning"))
+    for code, units in lines:
+        if code in GROUP_CODES and units > 1:
+            cards.append(_card(f"{code} is one unit per patient represented; {units} units were ordered.", "warning"))
+    if codes & DIRECT_CARE and dos is not None and dos < date(2025, 1, 1):
+        cards.append(_card("G0541-G0543 exist only from 2025-01-01; use 97550-97552 for this date.", "critical"))
+    if codes & DIRECT_CARE and codes - DIRECT_CARE:
+        cards.append(_card("Bill the same CTS minutes under one code family only (97550-97552 or G0541-G0543).",
+                           "warning"))
+    if notes:
+        billed = [{"code": c, "units": u} for c, u in lines]
+        report = assistant.check_note("\n".join(notes), dos=dos, billed=billed)
+        s = report.summary
+        indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
+        supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
+        cards.append(_card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
+                           indicator, "Open the sidebar to see each element and its evidence.", [link]))
+    elif not cards:
+        cards.append(_card("Caregiver training ordered: document consent, caregiver, skills, return demo and minutes.",
+                           "info", None, [link]))
+    return cards

@@ -1,0 +1,29 @@
+"""GET /v1/search: knowledge-base passages that answer a billing question."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import AssistantDep
+from api.errors import responses
+from api.schemas import SearchResponse
+
+router = APIRouter(tags=["search"])
+
+
+@router.get(
+    "/search",
+    response_model=SearchResponse,
+    responses=responses(503),
+    summary="Search the billing knowledge base",
+)
+def search(
+    assistant: AssistantDep,
+    q: Annotated[str, Query(min_length=2, max_length=500, description="The question, in plain words.")],
+    k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
+    dos: Annotated[date | None, Query(description="Date of service: only rules in force that day.")] = None,
+) -> SearchResponse:
+    return SearchResponse(passages=assistant.search(q, k=k, dos=dos))

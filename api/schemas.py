@@ -1,0 +1,175 @@
+"""Request and response bodies of the HTTP API.
+
+Responses reuse the library's models (`assistant.models.Report`, `Passage`, the drafting
+results), so the Python API and the HTTP API return the same JSON. Requests accept what an
+EHR has: plain text, or a FHIR R4 DocumentReference; for appeals a FHIR ClaimResponse.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BeforeValidator, BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic.json_schema import SkipJsonSchema
+
+from assistant.models import Passage
+
+NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
+
+
+def _iso_date(value: Any) -> Any:
+    # JSON dates are ISO strings; pydantic would otherwise read a number as a Unix timestamp.
+    if not isinstance(value, (str, date)):
+        raise ValueError("dates are ISO strings, e.g. 2025-03-04")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
+class In(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_nulls(cls, data: Any) -> Any:
+        # Optional fields are omitted, never null (the OpenAPI schema says so too).
+        if isinstance(data, dict):
+            nulls = [k for k, v in data.items() if v is None]
+            if nulls:
+                raise ValueError(f"omit optional fields instead of sending null: {', '.join(map(str, nulls))[:100]}")
+        return data
+
+
+_ONE_NOTE = {"oneOf": [{"required": ["text"]}, {"required": ["document"]}]}
+_ONE_DENIAL = {"anyOf": [{"required": ["denial"]}, {"required": ["claim_response"]}]}
+
+
+class NoteInput(In):
+    """A note: exactly one of `text` or `document`."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_NOTE)
+
+    text: str | SkipJsonSchema[None] = Field(default=None, min_length=1, description="The note as plain text.")
+    document: dict[str, Any] | SkipJsonSchema[None] = Field(
+        default=None,
+        description="A FHIR R4 DocumentReference whose `content[].attachment` carries the note "
+        "(`contentType` text/plain, base64 `data`).",
+        json_schema_extra={"example": {"resourceType": "DocumentReference", "status": "current",
+                                       "content": [{"attachment": {"contentType": "text/plain", "data": "Tm90ZQ=="}}]}},
+    )
+    dos: IsoDate | SkipJsonSchema[None] = Field(default=None, description="Date of service; the note's own date is used when absent.")
+
+    @model_validator(mode="after")
+    def _one_note(self) -> NoteInput:
+        if (self.text is None) == (self.document is None):
+            raise ValueError("send exactly one of `text` or `document`")
+        return self
+
+
+class BilledLine(In):
+    """One claim line: a code, its units and its modifiers."""
+
+    code: str = Field(min_length=1, max_length=10, description="CPT or HCPCS code, e.g. 97550.")
+    units: StrictInt = Field(default=1, ge=0, le=99)
+    modifiers: list[str] = Field(default_factory=list, max_length=4, description="e.g. [\"GP\"] or [\"GP\", \"CQ\"].")
+
+
+class CheckRequest(NoteInput):
+    """What `/v1/check` accepts."""
+
+    billed: list[BilledLine] | str | SkipJsonSchema[None] = Field(
+        default=None,
+        description='Billed lines as objects, or the CLI shorthand "97550x1,97551x2:GP".',
+        examples=["97550x1,97551x1:GP"],
+    )
+    profile: Literal["medicare", "strict"] = Field(default="medicare", description="Payer profile of the rule pack.")
+
+
+class RewriteRequest(NoteInput):
+    """What `/v1/rewrite` accepts."""
+
+
+class AppealRequest(NoteInput):
+    """What `/v1/appeals` accepts: the denial as codes or as a FHIR ClaimResponse, plus the note."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"allOf": [_ONE_NOTE, _ONE_DENIAL]})
+
+    denial: str | SkipJsonSchema[None] = Field(default=None, min_length=1, max_length=200,
+                               description='CARC/RARC codes as the remittance shows them, e.g. "CO-50 N115".')
+    claim_response: dict[str, Any] | SkipJsonSchema[None] = Field(
+        default=None, description="A FHIR R4 ClaimResponse whose adjudication reasons carry the CARC/RARC codes.")
+    denial_text: str | SkipJsonSchema[None] = Field(default=None, max_length=4000, description="The payer's own words, if any.")
+    claim: dict[str, Any] | SkipJsonSchema[None] = Field(default=None, description="The claim as billed (lines, DOS), if known.")
+
+    @model_validator(mode="after")
+    def _one_denial(self) -> AppealRequest:
+        if self.denial is None and self.claim_response is None:
+            raise ValueError("send `denial` codes or a `claim_response`")
+        return self
+
+
+class SearchResponse(BaseModel):
+    passages: list[Passage]
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "degraded", "starting"]
+    components: dict[str, str] = Field(description="Each part (knowledge, index, backend) and its state.")
+    knowledge_version: str = ""
+
+
+class CodePeriod(BaseModel):
+    """The fee period picked by the date of service."""
+
+    conversion_factor_id: str
+    conversion_factor: float
+    variant: str
+    effective_from: date | None = None
+    effective_to: date | None = None
+
+
+class CodeRVU(BaseModel):
+    release: str
+    work: float
+    pe_nonfacility: float
+    pe_facility: float
+    mp: float
+    total_nonfacility: float
+    total_facility: float
+
+
+class CodePayment(BaseModel):
+    """National Medicare payment for one unit (GPCI 1.0) under one conversion factor."""
+
+    conversion_factor_id: str
+    variant: str
+    non_facility: float
+    facility: float
+    non_facility_assistant: float = Field(description="With the CQ/CO assistant reduction applied.")
+
+
+class CodeDetail(BaseModel):
+    """A code's paraphrased descriptor, RVUs and payment for a date of service."""
+
+    code: str
+    short_descriptor: str
+    paraphrase: str
+    family: str
+    kind: str
+    timed: bool
+    minutes: int | None = None
+    primary: str | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
+    sources: list[str]
+    dos: date
+    rvu: CodeRVU | None = None
+    periods: list[CodePeriod] = Field(default_factory=list)
+    payments: list[CodePayment] = Field(default_factory=list)
+    note: str = ""

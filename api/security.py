@@ -1,0 +1,233 @@
+"""API keys, per-key rate limits, the body size limit, security headers and the audit log.
+
+API keys: ``settings.api_keys`` holds SHA-256 hex digests, never keys. A client sends the key as
+``X-API-Key: <key>`` or ``Authorization: Bearer <key>``; the service hashes it and looks the
+digest up. With **no keys configured** the API is open, but only to loopback clients
+(127.0.0.0/8, ::1) — meant for a therapist running ``assistant serve`` on their own machine;
+any other client gets 401. Configure keys before binding a non-loopback address.
+
+The audit log (logger ``api.audit``) writes one line per request: key id (first 8 hex digits of
+the key's digest, ``open`` or ``-``), method, route template, status and latency. Never a body,
+a query string or a raw path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import ipaddress
+import logging
+import math
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
+from starlette.routing import compile_path
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import ApiProblem
+
+audit_log = logging.getLogger("api.audit")
+
+_api_key_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="An API key issued to the caller.")
+_bearer = HTTPBearer(auto_error=False, description="The same API key, as a bearer token.")
+
+
+def hash_key(key: str) -> str:
+    """The SHA-256 hex digest stored in ``ASSISTANT_API_KEYS``."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is calling: a key id (digest prefix, safe to log) or ``open`` for keyless loopback use."""
+
+    key_id: str
+
+
+class RateLimiter:
+    """A token bucket per key: ``per_minute`` requests, refilled continuously, burst = a tenth of a minute.
+
+    In-process: with N workers each keeps its own buckets (the effective limit is N x per_minute).
+    Only touched from the event loop (async dependency), so no lock is needed.
+    """
+
+    def __init__(self, per_minute: int, *, clock: Any = time.monotonic) -> None:
+        self.rate = per_minute / 60.0
+        self.capacity = max(1.0, per_minute / 10.0)
+        self._clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+
+    def take(self, key_id: str) -> float:
+        """Take one token; return 0 when allowed, else the seconds until a token is available."""
+        now = self._clock()
+        tokens, last = self._buckets.get(key_id, (self.capacity, now))
+        tokens = min(self.capacity, tokens + (now - last) * self.rate)
+        if tokens >= 1.0:
+            self._buckets[key_id] = (tokens - 1.0, now)
+            return 0.0
+        self._buckets[key_id] = (tokens, now)
+        return (1.0 - tokens) / self.rate
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return True  # in-process transports (tests) have no peer address
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host in {"localhost", "testclient"}  # starlette's TestClient peer name
+
+
+async def authenticate(
+    request: Request,
+    api_key: Annotated[str | None, Depends(_api_key_header)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """Resolve the caller and apply their rate limit (401 / 429 as problem+json)."""
+    state = request.app.state
+    digests: frozenset[str] = state.key_digests
+    key = api_key or (bearer.credentials if bearer else None)
+    if digests:
+        if not key:
+            raise ApiProblem(401, "missing_api_key", "Send an API key in X-API-Key or as a Bearer token.",
+                             headers={"WWW-Authenticate": "Bearer"})
+        digest = hash_key(key)
+        if digest not in digests:
+            raise ApiProblem(401, "unknown_api_key", "The API key is not recognised.", headers={"WWW-Authenticate": "Bearer"})
+        principal = Principal(digest[:8])
+    else:
+        client = request.scope.get("client")
+        if not _is_loopback(client[0] if client else None):
+            raise ApiProblem(401, "keys_not_configured",
+                             "No API keys are configured, so only loopback clients are served; configure ASSISTANT_API_KEYS.")
+        principal = Principal("open")
+    request.scope.setdefault("state", {})["key_id"] = principal.key_id
+    wait = state.limiter.take(principal.key_id)
+    if wait:
+        raise ApiProblem(429, "rate_limited", "Rate limit exceeded for this API key; retry after the indicated seconds.",
+                         headers={"Retry-After": str(max(1, math.ceil(wait)))})
+    return principal
+
+
+def content_security_policy(frame_ancestors: list[str], *, smart: bool) -> str:
+    """CSP for the sidebar: everything from 'self'; SMART needs to reach any FHIR server over https."""
+    connect = "'self' https:" if smart else "'self'"
+    ancestors = " ".join(frame_ancestors) or "'none'"
+    return (
+        f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src {connect}; "
+        f"frame-ancestors {ancestors}; base-uri 'none'; form-action 'self'; object-src 'none'"
+    )
+
+
+class EdgeMiddleware:
+    """Pure ASGI (cheap): body size limit → 413, security headers, one audit line per request."""
+
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, csp: str, templates: Callable[[], list[str]]) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self._templates = templates
+        self._compiled: list[tuple[re.Pattern[str], str]] | None = None
+        self.headers = [
+            (b"content-security-policy", csp.encode()),
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"cache-control", b"no-store"),
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        status = [500]
+        extra = self.headers
+
+        async def send_wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status[0] = message["status"]
+                message["headers"] = [*message.get("headers", ()), *extra]
+            await send(message)
+
+        try:
+            receive = await self._limit_body(scope, receive)
+            if receive is None:
+                status[0] = 413
+                await self._too_large(send_wrapped)
+            else:
+                await self.app(scope, receive, send_wrapped)
+        finally:
+            template = self._template(scope["path"])
+            key_id = (scope.get("state") or {}).get("key_id", "-")
+            audit_log.info("key=%s method=%s route=%s status=%d ms=%.1f", key_id, scope["method"], template,
+                           status[0], (time.perf_counter() - started) * 1000)
+
+    def _template(self, path: str) -> str:
+        """The route template of a path (the audit log never records raw paths)."""
+        if self._compiled is None:
+            self._compiled = [(compile_path(t)[0], t) for t in self._templates()]
+        for regex, template in self._compiled:
+            if regex.match(path):
+                return template
+        return "<unmatched>"
+
+    async def _limit_body(self, scope: Scope, receive: Receive) -> Receive | None:
+        """None when the body is over the limit. Declared lengths are checked up front; chunked
+        bodies are read (up to the limit) and replayed."""
+        limit = self.max_body_bytes
+        length = None
+        chunked = False
+        for name, value in scope["headers"]:
+            if name == b"content-length":
+                length = value
+            elif name == b"transfer-encoding" and b"chunked" in value.lower():
+                chunked = True
+        if length is not None:
+            try:
+                return None if int(length) > limit else receive
+            except ValueError:
+                return receive
+        if not chunked:
+            return receive
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":
+                break
+            body = message.get("body", b"")
+            size += len(body)
+            if size > limit:
+                return None
+            chunks.append(body)
+            if not message.get("more_body", False):
+                break
+        replayed = False
+
+        async def replay() -> Message:
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+            return await receive()
+
+        return replay
+
+    async def _too_large(self, send: Send) -> None:
+        import json
+
+        body = json.dumps({
+            "type": "urn:cts-assistant:problem:body_too_large",
+            "title": "Request too large",
+            "status": 413,
+            "detail": f"The request body is larger than the limit of {self.max_body_bytes} bytes; "
+                      "send a shorter note or raise ASSISTANT_MAX_BODY_BYTES.",
+            "code": "body_too_large",
+        }).encode()
+        await send({"type": "http.response.start", "status": 413, "headers": [
+            (b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode()),
+            (b"connection", b"close")]})
+        await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,103 @@
+"""Units from minutes and expected payment by date of service (pure).
+
+Time rule (spec/checks.md): CPT mid-point by default — T < 16 → nothing; 16–37 → primary ×1;
+T ≥ 38 → primary ×1 + add-on × floor((T − 23) / 15). Strict payer profile: the primary needs
+30 full minutes, each add-on a further full 15 (45, 60 …).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.knowledge.schema import RVU, ConversionFactor, FeeSchedule
+from assistant.models import BilledLine, Payment, PaymentLine
+
+FAMILIES: dict[str, tuple[str, str, str]] = {
+    # family -> (primary, add-on, group)
+    "cts": ("97550", "97551", "97552"),
+    "direct_care": ("G0541", "G0542", "G0543"),
+}
+MIDPOINT_MINIMUM = 16
+STRICT_MINIMUM = 30
+
+
+def minimum_minutes(rule: str) -> int:
+    return STRICT_MINIMUM if rule == "full_time" else MIDPOINT_MINIMUM
+
+
+def supported_lines_for_minutes(minutes: int, *, rule: str = "midpoint", family: str = "cts") -> list[tuple[str, int]]:
+    """The (code, units) pairs that `minutes` of individual CTS support."""
+    primary, addon, _ = FAMILIES[family]
+    if rule in ("strict", "full_time"):
+        if minutes < STRICT_MINIMUM:
+            return []
+        extra = (minutes - STRICT_MINIMUM) // 15
+    else:
+        if minutes < MIDPOINT_MINIMUM:
+            return []
+        extra = (minutes - 23) // 15 if minutes >= 38 else 0
+    lines = [(primary, 1)]
+    if extra > 0:
+        lines.append((addon, extra))
+    return lines
+
+
+def conversion_factor(fees: FeeSchedule, on: date, *, qp: bool = False) -> ConversionFactor | None:
+    wanted = ("qp",) if qp else ("standard", "non_qp")
+    for cf in fees.conversion_factors:
+        if cf.variant in wanted and cf.in_force(on):
+            return cf
+    return None
+
+
+def rvu_for(fees: FeeSchedule, code: str, on: date) -> RVU | None:
+    for row in fees.rvus:
+        if row.code == code and row.in_force(on):
+            return row
+    return None
+
+
+def payment_for(
+    lines: list[BilledLine],
+    fees: FeeSchedule,
+    on: date,
+    *,
+    facility: bool = False,
+    qp: bool = False,
+) -> Payment | None:
+    """Medicare national payment (GPCI 1.0) for `lines` on date `on`; None outside the fee tables."""
+    cf = conversion_factor(fees, on, qp=qp)
+    if cf is None:
+        return None
+    assistant = any(mod in ("CQ", "CO") for line in lines for mod in line.modifiers)
+    rate = fees.assistant_payment_rate if assistant else 1.0
+    out: list[PaymentLine] = []
+    sources = list(cf.sources)
+    for line in lines:
+        row = rvu_for(fees, line.code, on)
+        if row is None:
+            continue
+        total_rvu = row.total_facility if facility else row.total_nonfacility
+        unit_amount = round(total_rvu * cf.amount * rate, 2)
+        out.append(PaymentLine(code=line.code, units=line.units, unit_amount=unit_amount,
+                               amount=round(unit_amount * line.units, 2), total_rvu=total_rvu))
+        sources.extend(s for s in row.sources if s not in sources)
+    if assistant:
+        sources.extend(s for s in fees.assistant_sources if s not in sources)
+    total = round(sum(p.amount for p in out), 2)
+    period = f"{cf.effective_from or ''}..{cf.effective_to or ''}"
+    note = "Medicare national amount (GPCI 1.0), non-facility rate" if not facility else "Medicare national amount (GPCI 1.0), facility rate"
+    if assistant:
+        note += f"; PTA/OTA (CQ/CO) lines paid at {int(fees.assistant_payment_rate * 100)}%"
+    return Payment(
+        period=period,
+        conversion_factor=cf.amount,
+        setting="facility" if facility else "non_facility",
+        lines=out,
+        total=total,
+        assistant_reduction=assistant,
+        medicare_share=round(total * (1 - fees.coinsurance), 2),
+        patient_coinsurance=round(total * fees.coinsurance, 2),
+        sources=sources,
+        note=note + "; before deductible.",
+    )

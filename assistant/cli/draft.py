@@ -1,0 +1,115 @@
+"""`assistant rewrite` and `assistant appeal`: thin commands over the drafting use cases.
+
+Exit 0 when the command ran (whatever it recommends), 2 with a message on bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from assistant.errors import InputError
+
+FORMATS_REWRITE = ("text", "json")
+FORMATS_APPEAL = ("text", "json", "docx")
+
+
+def _read_note(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the note file {path!r}: {exc.strerror}") from None
+
+
+def _read_claim(path: str | None) -> dict[str, Any] | None:
+    if path is None:
+        return None
+    from assistant.errors import ClaimError
+
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ClaimError(f"cannot read the claim file {path!r}: {exc.strerror}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ClaimError(f"the claim file is not valid JSON ({type(exc).__name__})") from None
+    if not isinstance(data, dict):
+        raise ClaimError("the claim file must hold a JSON object")
+    return data
+
+
+def _fail(exc: InputError) -> None:
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    if fmt not in allowed:
+        raise InputError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(allowed)}")
+
+
+def rewrite(
+    note: Annotated[str, typer.Argument(help="Note file, or - for standard input.")],
+    dos: Annotated[str | None, typer.Option(help="Date of service (YYYY-MM-DD); the note's date when omitted.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+) -> None:
+    """Restructure a CTS note for payers without adding any fact; gaps become placeholders."""
+    from assistant.drafting.render import render_rewrite_result
+    from assistant.service import Assistant
+
+    try:
+        _check_format(fmt, FORMATS_REWRITE)
+        result = Assistant().rewrite_note(_read_note(note), dos=dos)
+    except InputError as exc:
+        _fail(exc)
+        return
+    typer.echo(result.model_dump_json(indent=2) if fmt == "json" else render_rewrite_result(result))
+
+
+def appeal(
+    denial: Annotated[str, typer.Option("--denial", help='CARC/RARC codes, e.g. "CO-50 N115".')],
+    note: Annotated[str, typer.Option("--note", help="Note file, or - for standard input.")],
+    claim: Annotated[str | None, typer.Option("--claim", help="Claim JSON file.")] = None,
+    denial_text: Annotated[str | None, typer.Option("--denial-text", help="The payer's own words.")] = None,
+    dos: Annotated[str | None, typer.Option(help="Date of service (YYYY-MM-DD).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or docx")] = "text",
+    out: Annotated[Path | None, typer.Option("--out", help="Write to this file (required for docx).")] = None,
+) -> None:
+    """Recommend appeal / corrected claim / no appeal for a denied CTS line; draft a grounded letter."""
+    from assistant.drafting.render import render_appeal
+    from assistant.service import Assistant
+
+    try:
+        _check_format(fmt, FORMATS_APPEAL)
+        if fmt == "docx" and out is None:
+            raise InputError("--format docx needs --out FILE.docx")
+        result = Assistant().draft_appeal(denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=dos)
+    except InputError as exc:
+        _fail(exc)
+        return
+    if fmt == "docx":
+        assert out is not None
+        if result.letter is None:
+            typer.echo(render_appeal(result))
+            typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
+            return
+        from assistant.drafting.docx import appeal_docx
+
+        out.write_bytes(appeal_docx(result))
+        typer.echo(f"{result.recommendation}: letter written to {out}")
+        return
+    text = result.model_dump_json(indent=2) if fmt == "json" else render_appeal(result)
+    if out is not None:
+        out.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("rewrite")(rewrite)
+    app.command("appeal")(appeal)

@@ -1,0 +1,45 @@
+"""`assistant serve`: the HTTP service (FastAPI app factory `api.app:create_app` under uvicorn)."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Annotated, Any
+
+import typer
+
+LOG_CONFIG: dict[str, Any] = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}},
+    "loggers": {
+        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        # Access logs carry raw paths and query strings (a search question); the audit log replaces them.
+        "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        "api": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def register(app: typer.Typer) -> None:
+    @app.command()
+    def serve(
+        host: Annotated[str, typer.Option(help="Address to bind. Keep 127.0.0.1 unless API keys are configured.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+        workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+    ) -> None:
+        """Start the HTTP service: /v1 JSON API, CDS Hooks and the EHR sidebar at /sidebar."""
+        import uvicorn
+
+        from assistant.settings import Settings
+
+        settings = Settings()
+        try:
+            loopback = ipaddress.ip_address(host).is_loopback
+        except ValueError:
+            loopback = host == "localhost"
+        if not loopback and not settings.api_keys:
+            typer.echo("warning: no ASSISTANT_API_KEYS configured; only loopback clients will be served", err=True)
+        uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
+                    access_log=False, log_config=LOG_CONFIG, server_header=False)

@@ -1,0 +1,165 @@
+"""Appeal use case: denial + note (+ claim) → recommendation, reasons and, for an appeal, a letter.
+
+The recommendation is code (`recommend.decide`) over the note check and the denial pattern.
+A backend only writes the letter body, through the grounding gate (`pipeline`).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from assistant.drafting.brief import LABELS, AppealBrief, EvidenceItem, PatternBrief
+from assistant.drafting.context import Retrieved, iso_dos, note_text, parse_claim
+from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.gate import AppealContext, check_letter, injection_spans, quote_in_note
+from assistant.drafting.models import AppealResult, Claim, Denial, Letter, LetterDraft, Reason
+from assistant.drafting.pipeline import generate_grounded
+from assistant.drafting.recommend import Decision, decide, lines_text
+from assistant.llm.offline import OfflineDrafter
+
+DEFAULT_SECTIONS = ("denial_response", "supporting_documentation", "request")
+DEFAULT_EVIDENCE = ("patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "return_demo", "total_time")
+DEFAULT_ATTACHMENTS = ("The treating clinician's note for the date of service", "The plan of care with the caregiver-training goal")
+SIGNATURE = "[[signature, name and title of the billing representative]]"
+
+
+def _evidence(report: Any, check_ids: list[str], note: str, kb: Any) -> list[EvidenceItem]:
+    inj = injection_spans(note)
+    checks = {c.id: c for c in report.checks}
+    items = []
+    for cid in dict.fromkeys(check_ids):
+        check = checks.get(cid)
+        if check is None:
+            continue
+        quotes = [
+            e.quote
+            for e in check.evidence
+            if e.quote.strip() and quote_in_note(e.quote, note) and not any(a < e.end and e.start < b for a, b in inj)
+        ]
+        rule = kb.rules.get(cid)
+        sources = list(rule.sources) if rule is not None else list(check.sources)
+        items.append(EvidenceItem(check_id=cid, label=LABELS.get(cid, cid), status=check.status, message=check.message,
+                                  quotes=quotes[:3], source_ids=sources))
+    return items
+
+
+def _inputs_text(note: str, denial: Denial, claim: Claim, report: Any, pattern: Any, brief: AppealBrief) -> str:
+    parts = [note, denial.raw, denial.label, denial.text or "", *claim.identifiers().values(), *brief.denial_meanings]
+    if report.time.total_minutes is not None:
+        parts.append(f"total {report.time.total_minutes} minutes")
+    if report.time.stated_total_minutes is not None:
+        parts.append(f"{report.time.stated_total_minutes} minutes")
+    for line in [*report.billing.lines, *claim.lines]:
+        parts.append(f"{line.code} x{line.units} {line.units} unit {' '.join(line.modifiers)}")
+    if report.meta.dos:
+        d: date = report.meta.dos
+        parts.append(f"{d.isoformat()} {d.month}/{d.day}/{d.year}")
+    if pattern is not None:
+        parts += [pattern.title, pattern.situation, *pattern.argument, *pattern.attachments]
+    parts += [f"{e.label} {e.message}" for e in brief.evidence]
+    parts += brief.required_sections
+    return "\n".join(parts)
+
+
+def _letter(draft: LetterDraft, denial: Denial, claim: Claim, attachments: list[str]) -> Letter:
+    subject = f"Request for reconsideration of the denial {denial.label}"
+    if claim.claim_number:
+        subject += f", claim {claim.claim_number}"
+    identifiers = {**claim.identifiers(), "Denial codes": denial.label}
+    return Letter(subject=subject, recipient=claim.payer or "Appeals / Reconsideration Department", identifiers=identifiers,
+                  sections=draft.sections, attachments=attachments, signature=SIGNATURE)
+
+
+def draft_appeal(
+    assistant: Any,
+    *,
+    denial: str,
+    note: str | bytes,
+    claim: Claim | dict[str, Any] | None = None,
+    denial_text: str | None = None,
+    dos: str | date | None = None,
+) -> AppealResult:
+    kb = assistant.knowledge
+    text = note_text(note)
+    claim_model = parse_claim(claim)
+    parsed, warnings = parse_denial(denial, kb.reason_codes, denial_text)
+    pattern = match_pattern(parsed, kb.denial_patterns)
+    if pattern is None:
+        warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
+    dos_value = dos or iso_dos(claim_model.date_of_service)
+    report = assistant.check_note(text, dos=dos_value, billed=[ln.model_dump() for ln in claim_model.lines] or None)
+    decision: Decision = decide(report, pattern, claim_model.lines)
+
+    retrieved = Retrieved(kb)
+    if pattern is not None:
+        retrieved.add(pattern.sources)
+    for ref in [*parsed.carcs, *parsed.rarcs]:
+        rc = kb.reason_codes.get(ref.code)
+        if rc is not None:
+            retrieved.add(rc.sources)
+    evidence_ids = list(pattern.evidence_checks) if pattern else list(DEFAULT_EVIDENCE)
+    evidence = _evidence(report, evidence_ids, text, kb)
+    for item in evidence:
+        retrieved.add(item.source_ids)
+    for reason in decision.reasons:
+        retrieved.add(reason.source_ids)
+    backend = assistant.backend
+    if decision.recommendation == "appeal" and not getattr(backend, "is_offline", False) and pattern is not None:
+        retrieved.search(assistant, f"{pattern.title}. {pattern.situation}", str(dos_value) if dos_value else None)
+
+    attachments = list(pattern.attachments) if pattern else list(DEFAULT_ATTACHMENTS)
+    base = dict(
+        denial=parsed, pattern_id=pattern.id if pattern else None, attachments=attachments,
+        supported_lines=list(report.billing.lines), warnings=warnings,
+    )
+    reasons = [_grounded_reason(r, text, retrieved.texts) for r in decision.reasons]
+    if decision.recommendation != "appeal":
+        cited = [s for r in reasons for s in r.source_ids]
+        return AppealResult(recommendation=decision.recommendation, reasons=reasons, actions=decision.actions,
+                            letter=None, sources=retrieved.citations(cited), grounding=None, **base)
+
+    brief = AppealBrief(
+        recommendation="appeal",
+        denial=parsed.label,
+        denial_meanings=[f"{r.code}: {r.meaning}" for r in [*parsed.carcs, *parsed.rarcs] if r.meaning],
+        claim=claim_model.identifiers(),
+        pattern=PatternBrief(id=pattern.id, title=pattern.title, situation=pattern.situation, argument=list(pattern.argument),
+                             sources=list(pattern.sources), attachments=attachments) if pattern else None,
+        required_sections=list(pattern.required_sections) if pattern else list(DEFAULT_SECTIONS),
+        evidence=evidence,
+        sources=retrieved.items(),
+        supported_lines=[lines_text([ln]) for ln in report.billing.lines],
+    )
+    ctx = AppealContext(
+        note=text,
+        inputs_text=_inputs_text(text, parsed, claim_model, report, pattern, brief),
+        source_texts=dict(retrieved.texts),
+        known_source_ids=frozenset(kb.sources),
+        required_sections=tuple(brief.required_sections),
+    )
+    prompt_vars = {
+        "brief": brief.model_dump_json(indent=1),
+        "note": text,
+        "repair": "",
+        "_phi_names": tuple(n for n in (claim_model.patient_name, claim_model.provider_name) if n),
+    }
+    draft, grounding = generate_grounded(backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft,
+                                         lambda d: check_letter(d, ctx))
+    letter = _letter(draft, parsed, claim_model, attachments) if draft is not None else None
+    if letter is None:
+        warnings.append("no letter passed the grounding gate; the letter is withheld")
+    cited = [s for r in reasons for s in r.source_ids]
+    if letter is not None:
+        cited += [sid for sec in letter.sections for st in sec.statements for sid in st.source_ids]
+    return AppealResult(recommendation="appeal", reasons=reasons, actions=decision.actions, letter=letter,
+                        sources=retrieved.citations(cited), grounding=grounding, **base)
+
+
+def _grounded_reason(reason: Reason, note: str, retrieved: dict[str, str]) -> Reason:
+    """Reasons come from the rule pack and the check's spans; keep only verifiable quotes and sources."""
+    return reason.model_copy(update={
+        "quotes": [q for q in reason.quotes if quote_in_note(q, note)],
+        "source_ids": [s for s in reason.source_ids if s in retrieved],
+    })

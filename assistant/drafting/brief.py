@@ -1,0 +1,113 @@
+"""The briefs handed to every backend (as JSON in the prompt, parsed back by the offline drafter).
+
+A brief holds only what the deterministic layer established: the recommendation, the denial,
+the checks with their evidence quotes, the knowledge-base sources retrieved for this request.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.drafting.models import Gap, Recommendation
+
+# What each check shows when it is met, in letter language.
+LABELS: dict[str, str] = {
+    "date_of_service": "the date of service",
+    "patient_absent": "that the patient was not present during the caregiver training",
+    "consent": "the patient's consent to the training of the caregiver",
+    "caregiver": "the caregiver's identity and relationship to the patient",
+    "need_and_goal": "the need for caregiver training and its link to the plan-of-care goal",
+    "skills_taught": "the specific techniques taught to the caregiver",
+    "return_demo": "the caregiver's return demonstration and its result",
+    "skilled_need": "why the skills of a therapist were required",
+    "total_time": "the total face-to-face training time",
+    "start_stop": "the start and stop times",
+    "minimum_time": "that the training time reaches a reportable unit",
+    "units": "that the billed units match the documented minutes",
+    "addon_pairing": "that the add-on code was billed with its primary code",
+    "group_session": "the group session and the patients represented",
+    "provider": "the furnishing clinician and credentials",
+    "telehealth": "the telehealth rules for the date of service",
+    "therapy_modifier": "the therapy modifier on each line",
+    "assistant_modifier": "the assistant modifier where an assistant furnished the service",
+    "distinct_time": "that the training time is separate from other same-day treatment",
+    "diagnosis_codes": "valid diagnosis codes",
+}
+
+# Sections of a rewritten note and the checks whose evidence belongs in each.
+REWRITE_PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Session", ("date_of_service", "provider", "telehealth")),
+    ("Caregiver and consent", ("caregiver", "consent", "patient_absent")),
+    ("Need and plan-of-care goal", ("need_and_goal", "skilled_need")),
+    ("Training provided", ("skills_taught",)),
+    ("Caregiver performance", ("return_demo",)),
+    ("Time", ("total_time", "start_stop", "minimum_time", "distinct_time")),
+    ("Billing", ("units", "addon_pairing", "group_session", "therapy_modifier", "assistant_modifier", "diagnosis_codes")),
+)
+OTHER_HEADING = "Other observations"
+
+# Placeholder wording per missing element (no digits: placeholders carry no facts).
+GAP_TEXT: dict[str, str] = {
+    "date_of_service": "date of service",
+    "patient_absent": "patient not present during the training",
+    "consent": "caregiver's consent",
+    "caregiver": "caregiver name and relationship (unpaid)",
+    "need_and_goal": "need for caregiver training and the plan-of-care goal it serves",
+    "skills_taught": "specific techniques taught",
+    "return_demo": "caregiver return demonstration and result",
+    "skilled_need": "why a therapist's skill was needed",
+    "total_time": "total face-to-face training minutes",
+    "start_stop": "start and stop times",
+    "provider": "furnishing clinician name and credentials",
+}
+
+
+class _M(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EvidenceItem(_M):
+    check_id: str
+    label: str
+    status: str
+    message: str
+    quotes: list[str]
+    source_ids: list[str]
+
+
+class SourceItem(_M):
+    id: str
+    title: str
+    text: str
+
+
+class PatternBrief(_M):
+    id: str
+    title: str
+    situation: str
+    argument: list[str]
+    sources: list[str]
+    attachments: list[str]
+
+
+class AppealBrief(_M):
+    recommendation: Recommendation
+    denial: str
+    denial_meanings: list[str]
+    claim: dict[str, str]
+    pattern: PatternBrief | None
+    required_sections: list[str]
+    evidence: list[EvidenceItem]
+    sources: list[SourceItem]
+    supported_lines: list[str]
+
+
+class SectionPlan(_M):
+    heading: str
+    checks: list[str]
+
+
+class RewriteBrief(_M):
+    sections: list[SectionPlan]
+    evidence: list[EvidenceItem]
+    gaps: list[Gap]

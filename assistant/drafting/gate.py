@@ -1,0 +1,183 @@
+"""The grounding gate: pure checks that every backend's output must pass before it is returned.
+
+Appeal letters: every quote is verbatim in the note; every cited source id exists and was
+retrieved for this request; no minutes, clock times, dates, codes, modifiers, dollar amounts,
+numbers or names that the inputs and the statement's cited sources do not contain; consent is
+asserted only on a quote or a source that speaks of consent; nothing obeys or repeats an
+instruction embedded in the note; the sections the denial type requires are present.
+
+Rewrites: no fact is added and none is lost, measured twice — by the regex fact finder and by
+the note-check extractor when one is passed in — and placeholders carry no facts.
+
+Every function returns a list of reasons; an empty list means the output passed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.drafting.facts import find_facts, new_facts, normalize_space, vocabulary
+from assistant.drafting.models import LetterDraft, RewriteDraft, Statement
+
+INJECTION = re.compile(
+    r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|system|your)\b[^.\n]*"
+    r"|\b(system|assistant|developer)\s*:\s*[^\n]*"
+    r"|\byou are now\b[^.\n]*"
+    r"|\b(approve|authori[sz]e)\s+(the\s+)?(billing|claim|payment|appeal)\b[^.\n]*"
+    r"|\bnew instructions?\b[^.\n]*",
+    re.I,
+)
+CONSENT = re.compile(r"\bconsent", re.I)
+CONSENT_NEGATED = re.compile(
+    r"\b(no|not|without|declined|refused|never|unable)\b[^.\n]{0,40}\bconsent|\bconsent\b[^.\n]{0,40}\b(not|declined|refused|withheld)\b",
+    re.I,
+)
+PLACEHOLDER = re.compile(r"\[\[clinician to confirm: [^\[\]\d]{3,120}\]\]")
+ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
+FACT_KINDS = ("minutes", "clock_time", "date", "code", "icd10", "modifier", "dollars")
+
+
+def injection_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text contains instructions addressed to a model rather than clinical content."""
+    return [m.span() for m in INJECTION.finditer(text)]
+
+
+def strip_injections(text: str) -> str:
+    return INJECTION.sub(" ", text)
+
+
+def quote_in_note(quote: str, note: str) -> bool:
+    q = normalize_space(quote)
+    return bool(q) and q in normalize_space(note)
+
+
+@dataclass(frozen=True)
+class AppealContext:
+    """Everything the gate needs to judge a letter; built once per request."""
+
+    note: str
+    inputs_text: str  # note, denial, claim, report-derived facts, the pattern's own text
+    source_texts: Mapping[str, str]  # retrieved for this request: id -> text
+    known_source_ids: frozenset[str]
+    required_sections: tuple[str, ...]
+    extra_words: frozenset[str] = field(default_factory=frozenset)
+
+    def words(self) -> set[str]:
+        return vocabulary(self.inputs_text + " " + " ".join(self.source_texts.values())) | set(self.extra_words)
+
+
+def _window_in(pos: int, text: str, inputs: str, width: int = 25) -> bool:
+    """The words around `pos` are copied from the inputs (e.g. a knowledge-base attachment name)."""
+    window = normalize_space(text[max(0, pos - width): pos + width])
+    words = window.split(" ")[1:-1] if len(window.split(" ")) > 3 else window.split(" ")
+    return normalize_space(" ".join(words)).lower() in normalize_space(inputs).lower()
+
+
+def _check_statement(st: Statement, where: str, ctx: AppealContext, words: set[str], inj: list[tuple[int, int]]) -> list[str]:
+    reasons: list[str] = []
+    if not st.text.strip():
+        reasons.append(f"{where}: empty statement")
+    norm_note = normalize_space(ctx.note)
+    for quote in st.quotes:
+        if not quote_in_note(quote.text, ctx.note):
+            reasons.append(f"{where}: quote not found verbatim in the note: {quote.text[:60]!r}")
+            continue
+        start = norm_note.find(normalize_space(quote.text))
+        end = start + len(normalize_space(quote.text))
+        norm_inj = [(norm_note.find(normalize_space(ctx.note[a:b])), len(normalize_space(ctx.note[a:b]))) for a, b in inj]
+        if any(s >= 0 and s < end and start < s + n for s, n in norm_inj):
+            reasons.append(f"{where}: quotes an instruction embedded in the note, not clinical content")
+    for sid in st.source_ids:
+        if sid not in ctx.known_source_ids:
+            reasons.append(f"{where}: cites unknown source id {sid!r}")
+        elif sid not in ctx.source_texts:
+            reasons.append(f"{where}: cites source {sid!r} that was not retrieved for this request")
+    cited = " ".join(ctx.source_texts.get(s, "") for s in st.source_ids)
+    extra = new_facts(st.text, ctx.inputs_text + "\n" + cited, known_words=words)
+    for kind, values in sorted(extra.items()):
+        reasons.append(f"{where}: {kind} not in the inputs or cited sources: {sorted(values)[:5]}")
+    if CONSENT.search(st.text):
+        quoted = [q.text for q in st.quotes if CONSENT.search(q.text)]
+        sourced = any(CONSENT.search(ctx.source_texts.get(s, "")) for s in st.source_ids)
+        in_inputs = all(_window_in(m.start(), st.text, ctx.inputs_text) for m in CONSENT.finditer(st.text))
+        if not quoted and not sourced and not in_inputs:
+            reasons.append(f"{where}: speaks of consent without quoting the note or citing a source about consent")
+        elif quoted and all(CONSENT_NEGATED.search(q) for q in quoted) and not CONSENT_NEGATED.search(st.text):
+            reasons.append(f"{where}: asserts consent the note negates")
+    if INJECTION.search(st.text):
+        reasons.append(f"{where}: contains an instruction-like phrase (possible injected instruction obeyed)")
+    return reasons
+
+
+def check_letter(draft: LetterDraft, ctx: AppealContext) -> list[str]:
+    """Reasons the letter body is not grounded; [] when it passes."""
+    reasons: list[str] = []
+    words = ctx.words()
+    inj = injection_spans(ctx.note)
+    present = {s.id for s in draft.sections if s.statements}
+    for sid in ctx.required_sections:
+        if sid not in present:
+            reasons.append(f"required section {sid!r} is missing or empty")
+    for i, section in enumerate(draft.sections):
+        if INJECTION.search(section.heading):
+            reasons.append(f"section {section.id!r}: heading contains an instruction-like phrase")
+        for j, st in enumerate(section.statements):
+            reasons.extend(_check_statement(st, f"{section.id}[{j}]" if section.id else f"section {i}[{j}]", ctx, words, inj))
+    return reasons
+
+
+def _fact_keys(facts: Iterable[Any]) -> set[tuple[str, str, bool]]:
+    keys: set[tuple[str, str, bool]] = set()
+    for fact in facts:
+        value = fact.value
+        if isinstance(value, dict):
+            value = sorted(value.items())
+        keys.add((str(fact.kind), str(value), bool(fact.negated)))
+    return keys
+
+
+Extractor = Callable[[str], Iterable[Any]]
+
+
+def rewrite_text(draft: RewriteDraft) -> str:
+    return "\n\n".join(f"{s.heading}\n{s.text}" for s in draft.sections)
+
+
+def check_rewrite(draft: RewriteDraft, note: str, *, extract_facts: Extractor | None = None) -> list[str]:
+    """Reasons the rewrite adds or loses a fact; [] when it passes.
+
+    `extract_facts(text)` returns the note-check extractor's facts (objects with kind, value,
+    negated); placeholders are removed before either side is measured.
+    """
+    reasons: list[str] = []
+    body = rewrite_text(draft)
+    for ph in ANY_PLACEHOLDER.findall(body) + [g.placeholder for g in draft.gaps]:
+        if not PLACEHOLDER.fullmatch(ph):
+            reasons.append(f"malformed placeholder {ph[:60]!r} (expected '[[clinician to confirm: ...]]' without digits)")
+    bare = ANY_PLACEHOLDER.sub(" ", "\n".join(s.text for s in draft.sections))
+    headings = " ".join(s.heading for s in draft.sections)
+    if find_facts(headings)["number"] or INJECTION.search(headings):
+        reasons.append("section headings may not carry numbers or instructions")
+    if INJECTION.search(bare):
+        reasons.append("rewrite contains an instruction-like phrase (possible injected instruction obeyed or kept)")
+    source = strip_injections(note)
+    words = vocabulary(source + " " + headings)
+    for kind, values in sorted(new_facts(bare, source, known_words=words).items()):
+        reasons.append(f"rewrite adds {kind} not in the draft: {sorted(values)[:5]}")
+    have, got = find_facts(source), find_facts(bare)
+    for kind in FACT_KINDS:
+        lost = have[kind] - got[kind]
+        if lost:
+            reasons.append(f"rewrite loses {kind} of the draft: {sorted(lost)[:5]}")
+    if extract_facts is not None:
+        before = _fact_keys(extract_facts(source))
+        after = _fact_keys(extract_facts(bare))
+        added, lost = after - before, before - after
+        if added:
+            reasons.append(f"extractor finds facts the draft does not have: {sorted(k for k, _, _ in added)}")
+        if lost:
+            reasons.append(f"extractor no longer finds facts of the draft: {sorted(k for k, _, _ in lost)}")
+    return reasons

@@ -1,0 +1,196 @@
+"""Structured inputs and outputs of the drafting use cases (note rewrite, appeal letter).
+
+Two families:
+
+- *drafts*: what a backend (LLM adapter, offline drafter, test fake) returns. They are the
+  `schema` argument of `Backend.generate`; their docstrings and field descriptions become part
+  of the JSON schema a model sees, so they describe the task, not the implementation.
+- *results*: what callers get (`AppealResult`, `RewriteResult`), after the grounding gate.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.models import BilledLine
+
+Recommendation = Literal["appeal", "corrected_claim", "no_appeal"]
+Outcome = Literal["grounded", "repaired", "offline_fallback", "withheld"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+# --- drafts (backend output) --------------------------------------------------------------
+class Quote(_Model):
+    """An exact excerpt of the clinical note, copied character for character."""
+
+    text: str = Field(description="Verbatim text copied from the note; never paraphrased.")
+
+
+class Statement(_Model):
+    """One sentence of the letter and the evidence it rests on."""
+
+    text: str = Field(description="The sentence. States only what the quotes and cited sources support.")
+    quotes: list[Quote] = Field(description="Note excerpts supporting the sentence (may be empty).")
+    source_ids: list[str] = Field(description="Ids of the provided knowledge-base sources cited (may be empty).")
+
+
+class Section(_Model):
+    """A titled part of the letter."""
+
+    id: str = Field(description="Section id exactly as listed in the required sections.")
+    heading: str = Field(description="Heading printed above the section.")
+    statements: list[Statement]
+
+
+class LetterDraft(_Model):
+    """The argued body of an appeal letter, section by section."""
+
+    sections: list[Section]
+
+
+class RewriteSection(_Model):
+    """One part of the restructured note."""
+
+    heading: str
+    text: str = Field(description="Sentences of the draft note, reordered; no new facts.")
+
+
+class Gap(_Model):
+    """A required element the draft does not document; the clinician must fill it in."""
+
+    element: str = Field(description="Check id of the missing element, e.g. 'consent'.")
+    placeholder: str = Field(description="Visible placeholder, e.g. '[[clinician to confirm: caregiver consent]]'.")
+
+
+class RewriteDraft(_Model):
+    """A payer-ready restructuring of a CTS note that keeps every fact of the draft and adds none."""
+
+    sections: list[RewriteSection]
+    gaps: list[Gap]
+
+
+# --- inputs ---------------------------------------------------------------------------------
+class Claim(_Model):
+    """The denied claim, as the biller knows it. Every field is optional."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    claim_number: str | None = None
+    payer: str | None = None
+    payer_address: str | None = None
+    patient_name: str | None = None
+    member_id: str | None = None
+    date_of_service: str | None = None
+    provider_name: str | None = None
+    npi: str | None = None
+    billed_amount: str | None = None
+    lines: list[BilledLine] = Field(default_factory=list)
+
+    def identifiers(self) -> dict[str, str]:
+        labels = {
+            "claim_number": "Claim number",
+            "patient_name": "Patient",
+            "member_id": "Member ID",
+            "date_of_service": "Date of service",
+            "payer": "Payer",
+            "provider_name": "Rendering provider",
+            "npi": "NPI",
+            "billed_amount": "Billed amount",
+        }
+        out = {label: str(getattr(self, key)) for key, label in labels.items() if getattr(self, key)}
+        if self.lines:
+            out["Billed lines"] = ", ".join(
+                f"{ln.code} x{ln.units}" + (f" {'/'.join(ln.modifiers)}" if ln.modifiers else "") for ln in self.lines
+            )
+        return out
+
+
+class ReasonCodeRef(_Model):
+    code: str
+    kind: Literal["carc", "rarc"]
+    known: bool
+    meaning: str = ""
+
+
+class Denial(_Model):
+    """A parsed denial: group code, CARCs, RARCs and the payer's own words."""
+
+    raw: str
+    group: str | None = None
+    carcs: list[ReasonCodeRef]
+    rarcs: list[ReasonCodeRef] = Field(default_factory=list)
+    text: str | None = None
+
+    @property
+    def label(self) -> str:
+        carcs = [f"{self.group}-{c.code}" if self.group else c.code for c in self.carcs]
+        return " ".join([*carcs, *(r.code for r in self.rarcs)])
+
+
+# --- results ----------------------------------------------------------------------------------
+class Attempt(_Model):
+    backend: str
+    passed: bool
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Grounding(_Model):
+    """How the returned text came to be: which backend wrote it and what the gate said."""
+
+    outcome: Outcome
+    backend: str
+    attempts: list[Attempt]
+
+
+class Reason(_Model):
+    """Why the recommendation is what it is, with the check and evidence behind it."""
+
+    check_id: str | None = None
+    text: str
+    quotes: list[str] = Field(default_factory=list)
+    source_ids: list[str] = Field(default_factory=list)
+
+
+class SourceCitation(_Model):
+    id: str
+    title: str
+    publisher: str
+    url: str
+
+
+class Letter(_Model):
+    """A rendered-ready appeal letter: identifiers, argued sections, attachments."""
+
+    subject: str
+    recipient: str
+    identifiers: dict[str, str]
+    sections: list[Section]
+    attachments: list[str]
+    signature: str
+
+
+class AppealResult(_Model):
+    recommendation: Recommendation
+    reasons: list[Reason]
+    actions: list[str]
+    denial: Denial
+    pattern_id: str | None
+    letter: Letter | None
+    attachments: list[str]
+    sources: list[SourceCitation]
+    grounding: Grounding | None
+    supported_lines: list[BilledLine] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+
+class RewriteResult(_Model):
+    text: str
+    sections: list[RewriteSection]
+    gaps: list[Gap]
+    grounding: Grounding
+    warnings: list[str] = Field(default_factory=list)

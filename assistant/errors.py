@@ -1,0 +1,100 @@
+"""One exception tree for the whole assistant.
+
+Business code raises these; only the edges (``cli`` and ``api``) translate them into exit
+codes or HTTP problem responses. Messages never contain note text: they say what is wrong
+and how to fix it.
+
+    AssistantError
+    ├── InputError                 bad input from a caller (CLI exit 2, HTTP 4xx)
+    │   ├── EmptyNoteError         nothing to check
+    │   ├── NotTextError           binary or undecodable input
+    │   ├── NoteTooLargeError      over the configured size limit (HTTP 413)
+    │   ├── InvalidDateError       unparsable date, or outside the supported window
+    │   ├── UnknownProfileError    payer profile not in the rule pack
+    │   ├── BilledLineError        malformed or unknown billed code / units / modifier
+    │   ├── DenialCodeError        malformed CARC/RARC input
+    │   └── ClaimError             malformed claim document
+    ├── KnowledgeError             a knowledge file failed validation (names file and id)
+    ├── IndexError_                the retrieval index cannot be built or opened
+    ├── BackendError               the language-model backend failed (timeout, HTTP error,
+    │   │                          nonsense); callers fall back to the offline drafter
+    │   └── BackendRefusedError    configuration forbids sending text to this endpoint
+    └── GroundingError             a draft failed the grounding gate
+"""
+
+from __future__ import annotations
+
+
+class AssistantError(Exception):
+    """Base of every error the assistant raises on purpose."""
+
+    code = "assistant_error"
+    http_status = 500
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class InputError(AssistantError):
+    code = "bad_input"
+    http_status = 422
+
+
+class EmptyNoteError(InputError):
+    code = "empty_note"
+
+
+class NotTextError(InputError):
+    code = "not_text"
+
+
+class NoteTooLargeError(InputError):
+    code = "note_too_large"
+    http_status = 413
+
+
+class InvalidDateError(InputError):
+    code = "invalid_date"
+
+
+class UnknownProfileError(InputError):
+    code = "unknown_profile"
+
+
+class BilledLineError(InputError):
+    code = "bad_billed_line"
+
+
+class DenialCodeError(InputError):
+    code = "bad_denial_code"
+
+
+class ClaimError(InputError):
+    code = "bad_claim"
+
+
+class KnowledgeError(AssistantError):
+    code = "knowledge_invalid"
+
+
+class IndexError_(AssistantError):  # noqa: N801 - avoid shadowing the builtin IndexError
+    code = "index_unavailable"
+    http_status = 503
+
+
+class BackendError(AssistantError):
+    code = "backend_failed"
+    http_status = 502
+
+
+class BackendRefusedError(BackendError):
+    code = "backend_refused"
+
+
+class GroundingError(AssistantError):
+    code = "grounding_failed"

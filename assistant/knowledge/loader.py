@@ -1,0 +1,204 @@
+"""Load and cross-validate the curated knowledge files.
+
+Layout (YAML):
+    knowledge/sources/*.yaml        {"sources": [Source, ...]}
+    knowledge/rules/<check_id>.yaml Rule
+    knowledge/codes/procedures.yaml {"codes": [CodeInfo, ...]}
+    knowledge/codes/diagnoses.yaml  {"changes": [DiagnosisChange, ...]}
+    knowledge/fees/schedule.yaml    FeeSchedule
+    knowledge/denials/reason_codes.yaml {"codes": [ReasonCode, ...]}
+    knowledge/denials/patterns.yaml {"patterns": [DenialPattern, ...]}
+    knowledge/faq/*.yaml            {"faqs": [Faq, ...]}
+
+A broken file raises `KnowledgeError` naming the file and the entry id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from assistant.errors import KnowledgeError
+from assistant.knowledge.schema import (
+    CodeInfo,
+    DenialPattern,
+    DiagnosisChange,
+    Faq,
+    FeeSchedule,
+    ReasonCode,
+    Rule,
+    Source,
+)
+from assistant.models import CHECK_IDS
+
+T = TypeVar("T", bound=BaseModel)
+
+
+def default_knowledge_dir() -> Path:
+    """The shipped knowledge: inside the wheel when installed, the repo folder when editable."""
+    packaged = Path(__file__).resolve().parent.parent / "_data" / "knowledge"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "knowledge"
+
+
+def default_prompts_dir() -> Path:
+    packaged = Path(__file__).resolve().parent.parent / "_data" / "prompts"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "prompts"
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    root: Path
+    version: str
+    sources: dict[str, Source]
+    rules: dict[str, Rule]
+    codes: dict[str, CodeInfo]
+    diagnosis_changes: list[DiagnosisChange]
+    fees: FeeSchedule
+    reason_codes: dict[str, ReasonCode]
+    denial_patterns: dict[str, DenialPattern]
+    faqs: dict[str, Faq]
+    files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256, for the index hash
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read YAML: {exc}") from exc
+
+
+def _entry_id(entry: Any) -> str:
+    if isinstance(entry, dict):
+        for key in ("id", "code"):
+            if key in entry:
+                return str(entry[key])
+    return "?"
+
+
+def _validate(model: type[T], data: Any, path: Path) -> T:
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise KnowledgeError(f"{path} [id {_entry_id(data)}]: {exc}") from exc
+
+
+def _validate_list(model: type[T], path: Path, key: str) -> list[T]:
+    data = _read_yaml(path)
+    if not isinstance(data, dict) or set(data) != {key}:
+        raise KnowledgeError(f"{path}: expected a mapping with the single key {key!r}")
+    if not isinstance(data[key], list):
+        raise KnowledgeError(f"{path}: {key!r} must be a list")
+    return [_validate(model, entry, path) for entry in data[key]]
+
+
+def _unique(items: list[T], attr: str, what: str) -> dict[str, T]:
+    out: dict[str, T] = {}
+    for item in items:
+        key = getattr(item, attr)
+        if key in out:
+            raise KnowledgeError(f"duplicate {what} id {key!r}")
+        out[key] = item
+    return out
+
+
+def load_knowledge(root: Path | None = None) -> Knowledge:
+    root = (root or default_knowledge_dir()).resolve()
+    if not root.is_dir():
+        raise KnowledgeError(f"knowledge folder not found: {root}")
+    files = {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.yaml"))
+    }
+    sources = _unique(
+        [s for p in sorted((root / "sources").glob("*.yaml")) for s in _validate_list(Source, p, "sources")],
+        "id",
+        "source",
+    )
+    rules: dict[str, Rule] = {}
+    for path in sorted((root / "rules").glob("*.yaml")):
+        rule = _validate(Rule, _read_yaml(path), path)
+        if rule.id != path.stem:
+            raise KnowledgeError(f"{path} [id {rule.id}]: file name must equal the rule id")
+        rules[rule.id] = rule
+    missing_rules = [c for c in CHECK_IDS if c not in rules]
+    if missing_rules:
+        raise KnowledgeError(f"{root / 'rules'}: no rule file for check id(s) {missing_rules}")
+    codes = _unique(_validate_list(CodeInfo, root / "codes" / "procedures.yaml", "codes"), "code", "code")
+    changes = _validate_list(DiagnosisChange, root / "codes" / "diagnoses.yaml", "changes")
+    fees = _validate(FeeSchedule, _read_yaml(root / "fees" / "schedule.yaml"), root / "fees" / "schedule.yaml")
+    reason_codes = _unique(
+        _validate_list(ReasonCode, root / "denials" / "reason_codes.yaml", "codes"), "code", "reason code"
+    )
+    patterns = _unique(
+        _validate_list(DenialPattern, root / "denials" / "patterns.yaml", "patterns"), "id", "denial pattern"
+    )
+    faqs = _unique(
+        [f for p in sorted((root / "faq").glob("*.yaml")) for f in _validate_list(Faq, p, "faqs")], "id", "faq"
+    )
+    version = hashlib.sha256("".join(f"{k}:{v}\n" for k, v in files.items()).encode()).hexdigest()[:16]
+    knowledge = Knowledge(
+        root=root,
+        version=version,
+        sources=sources,
+        rules=rules,
+        codes=codes,
+        diagnosis_changes=changes,
+        fees=fees,
+        reason_codes=reason_codes,
+        denial_patterns=patterns,
+        faqs=faqs,
+        files=files,
+    )
+    _check_references(knowledge)
+    return knowledge
+
+
+def _check_references(kb: Knowledge) -> None:
+    """Every cited source id must exist; every add-on must name a known primary."""
+
+    def need(ids: list[str], where: str) -> None:
+        unknown = [i for i in ids if i not in kb.sources]
+        if unknown:
+            raise KnowledgeError(f"{where}: unknown source id(s) {unknown}")
+
+    for rule in kb.rules.values():
+        need(rule.sources, f"rules/{rule.id}.yaml [id {rule.id}]")
+        for conflict in rule.conflicts:
+            need([conflict.claimed_by, *conflict.followed_sources], f"rules/{rule.id}.yaml [id {rule.id}] conflicts")
+    for code in kb.codes.values():
+        need(code.sources, f"codes/procedures.yaml [id {code.code}]")
+        if code.primary and code.primary not in kb.codes:
+            raise KnowledgeError(f"codes/procedures.yaml [id {code.code}]: unknown primary {code.primary}")
+    for change in kb.diagnosis_changes:
+        need(change.sources, f"codes/diagnoses.yaml [id {change.code}]")
+    fees = kb.fees
+    for item in [*fees.conversion_factors, *fees.kx_thresholds, *fees.telehealth, *fees.therapist_waivers]:
+        need(item.sources, f"fees/schedule.yaml [id {item.id}]")
+    for rvu in fees.rvus:
+        need(rvu.sources, f"fees/schedule.yaml [id {rvu.code} {rvu.release}]")
+    need(fees.assistant_sources, "fees/schedule.yaml [assistant_sources]")
+    for rc in kb.reason_codes.values():
+        need(rc.sources, f"denials/reason_codes.yaml [id {rc.code}]")
+    for pattern in kb.denial_patterns.values():
+        need(pattern.sources, f"denials/patterns.yaml [id {pattern.id}]")
+        unknown = [c for c in [*pattern.carcs, *pattern.rarcs] if c not in kb.reason_codes]
+        if unknown:
+            raise KnowledgeError(f"denials/patterns.yaml [id {pattern.id}]: unknown reason code(s) {unknown}")
+    for faq in kb.faqs.values():
+        need(faq.sources, f"faq [id {faq.id}]")
+
+
+@lru_cache(maxsize=4)
+def cached_knowledge(root: str | None = None) -> Knowledge:
+    """Loaded once per process and folder; the knowledge is immutable."""
+    return load_knowledge(Path(root) if root else None)

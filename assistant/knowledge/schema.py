@@ -1,0 +1,240 @@
+"""Schemas of the curated knowledge files under ``knowledge/``.
+
+Every file is YAML; every model rejects unknown keys, so a typo fails loudly on load with
+the file and the entry id (see `loader`). Dates are ISO dates; ``effective_to`` is inclusive
+and ``None`` means "still in force".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from assistant.models import CHECK_IDS, PROFILES
+
+Authority = Literal["cpt", "cms", "mac", "professional", "secondary", "vendor"]
+# Higher number = higher authority; used to settle conflicts between sources.
+AUTHORITY_RANK: dict[str, int] = {
+    "cpt": 6,
+    "cms": 5,
+    "mac": 4,
+    "professional": 3,
+    "secondary": 2,
+    "vendor": 1,
+}
+Confidence = Literal["high", "medium", "low"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Window(Strict):
+    effective_from: date | None = None
+    effective_to: date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if self.effective_from and self.effective_to and self.effective_to < self.effective_from:
+            raise ValueError("effective_to is before effective_from")
+        return self
+
+    def in_force(self, on: date | None) -> bool:
+        if on is None:
+            return True
+        if self.effective_from and on < self.effective_from:
+            return False
+        return not (self.effective_to and on > self.effective_to)
+
+
+class Source(Window):
+    """A document a rule rests on. CPT text is paraphrased; only short key phrases are quoted."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")
+    title: str
+    publisher: str
+    url: str
+    authority: Authority
+    confidence: Confidence
+    summary: str = Field(description="What this source says that matters here, in our words.")
+    passages: list[str] = Field(default_factory=list, description="Paraphrased points for retrieval.")
+    codes: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    verified: bool = Field(default=True, description="False when only secondary summaries were read.")
+
+
+class RuleConflict(Strict):
+    """A lower-authority claim the rule does not follow, shown to users rather than dropped."""
+
+    claim: str
+    claimed_by: str  # source id
+    followed: str  # what the rule does instead
+    followed_sources: list[str]
+
+
+class Rule(Window):
+    """One check of spec/checks.md: severity per payer profile, sources, messages and fixes.
+
+    ``messages`` and ``fixes`` are keyed by status; they may use ``{placeholders}`` that the
+    check engine fills (for example ``{minutes}``, ``{minimum}``).
+    """
+
+    id: str
+    title: str
+    rationale: str
+    severity: dict[str, Literal["block", "warn", "info"]]
+    sources: list[str] = Field(min_length=1)
+    messages: dict[Literal["met", "missing", "problem", "not_applicable", "unclear"], str]
+    fixes: dict[Literal["missing", "problem", "unclear"], str] = Field(default_factory=dict)
+    conflicts: list[RuleConflict] = Field(default_factory=list)
+    codes: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known(self) -> Rule:
+        if self.id not in CHECK_IDS:
+            raise ValueError(f"rule id {self.id!r} is not a check id of spec/checks.md")
+        missing = set(PROFILES) - set(self.severity)
+        if missing:
+            raise ValueError(f"severity missing for profile(s): {sorted(missing)}")
+        if set(self.severity) - set(PROFILES):
+            raise ValueError(f"unknown profile(s) in severity: {sorted(set(self.severity) - set(PROFILES))}")
+        return self
+
+
+class CodeInfo(Window):
+    """A billing code the product knows: paraphrased descriptor and how it is billed."""
+
+    code: str
+    family: Literal["cts", "direct_care", "behavior", "patient_present", "related"]
+    kind: Literal["primary", "addon", "group", "other"]
+    timed: bool
+    minutes: int | None = None  # nominal minutes of one unit (30 for 97550, 15 for add-ons)
+    primary: str | None = None  # the primary code an add-on must accompany
+    short_descriptor: str  # CMS short descriptor (public)
+    paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
+    sources: list[str] = Field(min_length=1)
+
+
+class ConversionFactor(Window):
+    id: str
+    amount: float = Field(gt=0)
+    variant: Literal["standard", "non_qp", "qp"] = "standard"
+    sources: list[str] = Field(min_length=1)
+
+
+class RVU(Window):
+    code: str
+    release: str  # e.g. "RVU25D"
+    work: float
+    pe_nonfacility: float
+    pe_facility: float
+    mp: float
+    total_nonfacility: float
+    total_facility: float
+    sources: list[str] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _totals(self) -> RVU:
+        for total, pe, label in (
+            (self.total_nonfacility, self.pe_nonfacility, "non-facility"),
+            (self.total_facility, self.pe_facility, "facility"),
+        ):
+            if abs(self.work + pe + self.mp - total) > 0.015:
+                raise ValueError(f"{self.code} {self.release}: {label} total {total} != work+pe+mp")
+        return self
+
+
+class Threshold(Window):
+    id: str
+    amount: float
+    applies_to: str
+    sources: list[str] = Field(min_length=1)
+    confidence: Confidence
+
+
+class TelehealthPeriod(Window):
+    id: str
+    status: Literal["not_listed", "provisional", "permanent"]
+    sources: list[str] = Field(min_length=1)
+    note: str = ""
+
+
+class WaiverWindow(Window):
+    """A period in which PT/OT/SLP may furnish Medicare telehealth (statutory waiver)."""
+
+    id: str
+    sources: list[str] = Field(min_length=1)
+    note: str = ""
+
+
+class FeeSchedule(Strict):
+    conversion_factors: list[ConversionFactor]
+    rvus: list[RVU]
+    kx_thresholds: list[Threshold]
+    telehealth: list[TelehealthPeriod]
+    therapist_waivers: list[WaiverWindow]
+    assistant_payment_rate: float = Field(gt=0, le=1)
+    assistant_sources: list[str] = Field(min_length=1)
+    coinsurance: float = Field(gt=0, lt=1)
+
+
+class DiagnosisChange(Window):
+    """A date-bound validity fact the ICD-10-CM package cannot express by itself."""
+
+    code: str
+    billable: bool
+    replacement: str = ""
+    sources: list[str] = Field(min_length=1)
+
+
+class ReasonCode(Strict):
+    """A CARC or RARC code, with our short paraphrase of its meaning."""
+
+    code: str
+    kind: Literal["carc", "rarc"]
+    meaning: str
+    sources: list[str] = Field(min_length=1)
+
+
+class DenialPattern(Strict):
+    """What a CARC/RARC denial of a CTS line usually means and how to answer it."""
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    title: str
+    carcs: list[str] = Field(min_length=1)
+    rarcs: list[str] = Field(default_factory=list)
+    situation: str
+    argument: list[str] = Field(min_length=1, description="Points of the appeal argument, in order.")
+    evidence_checks: list[str] = Field(description="Check ids whose `met` status supports the appeal.")
+    blocking_checks: list[str] = Field(
+        default_factory=list, description="Check ids whose failure means the note does not support the service as billed."
+    )
+    corrected_claim_when: list[str] = Field(
+        default_factory=list, description="Check ids whose failure is a claim error fixed by a corrected claim."
+    )
+    required_sections: list[str] = Field(min_length=1)
+    attachments: list[str] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+    codes: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _check_ids(self) -> DenialPattern:
+        for name in ("evidence_checks", "blocking_checks", "corrected_claim_when"):
+            unknown = [c for c in getattr(self, name) if c not in CHECK_IDS]
+            if unknown:
+                raise ValueError(f"{name}: unknown check id(s) {unknown}")
+        return self
+
+
+class Faq(Strict):
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    question: str
+    answer: str
+    sources: list[str] = Field(min_length=1)
+    codes: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    effective_from: date | None = None
+    effective_to: date | None = None

@@ -1,0 +1,185 @@
+"""Domain models shared by the Python API, the CLI, the HTTP service and the evals.
+
+`Report` is the JSON contract of `shared/spec/checks.md`: top-level keys `checks`, `time`,
+`billing`, `summary` (plus `meta`, an addition). Check ids and statuses are stable.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CheckStatus = Literal["met", "missing", "problem", "not_applicable", "unclear"]
+Severity = Literal["block", "warn", "info"]
+Profile = Literal["medicare", "strict"]
+PROFILES: tuple[str, ...] = ("medicare", "strict")
+
+CHECK_IDS: tuple[str, ...] = (
+    "date_of_service",
+    "patient_absent",
+    "consent",
+    "caregiver",
+    "need_and_goal",
+    "skills_taught",
+    "return_demo",
+    "skilled_need",
+    "total_time",
+    "start_stop",
+    "minimum_time",
+    "units",
+    "addon_pairing",
+    "group_session",
+    "provider",
+    "telehealth",
+    "therapy_modifier",
+    "assistant_modifier",
+    "distinct_time",
+    "diagnosis_codes",
+)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A piece of the submitted note: `text[start:end] == quote`."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+
+
+class Fact(Model):
+    """One thing the extractor found in the note, with where it found it."""
+
+    kind: str
+    value: Any = None
+    span: Span
+    negated: bool = False
+    attrs: dict[str, Any] = Field(default_factory=dict)
+
+
+class BilledLine(Model):
+    """One claim line: a code, its units and its modifiers."""
+
+    code: str
+    units: int = Field(default=1, ge=0, le=99)
+    modifiers: list[str] = Field(default_factory=list)
+
+
+class CheckResult(Model):
+    id: str
+    status: CheckStatus
+    severity: Severity
+    message: str
+    fix: str = ""
+    evidence: list[Span] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+
+class TimeSegment(Model):
+    start: str  # "HH:MM", 24-hour clock
+    end: str
+    minutes: int
+
+
+class TimeSummary(Model):
+    total_minutes: int | None = None
+    stated_total_minutes: int | None = None
+    segments: list[TimeSegment] = Field(default_factory=list)
+
+
+class PaymentLine(Model):
+    code: str
+    units: int
+    unit_amount: float
+    amount: float
+    total_rvu: float
+
+
+class Payment(Model):
+    """Expected Medicare national payment (GPCI 1.0) for the supported lines."""
+
+    period: str
+    conversion_factor: float
+    setting: Literal["non_facility", "facility"] = "non_facility"
+    lines: list[PaymentLine] = Field(default_factory=list)
+    total: float = 0.0
+    assistant_reduction: bool = False
+    medicare_share: float = 0.0
+    patient_coinsurance: float = 0.0
+    sources: list[str] = Field(default_factory=list)
+    note: str = ""
+
+
+class Billing(Model):
+    rule: str  # "midpoint" or "full_time"
+    lines: list[BilledLine] = Field(default_factory=list)
+    payment: Payment | None = None
+
+
+class Summary(Model):
+    ready_to_bill: bool
+    blocking: int
+    warnings: int
+    unclear: int
+
+
+class Conflict(Model):
+    """Where sources disagree: what the lower authority said and what the rule follows."""
+
+    rule: str
+    claim: str
+    claimed_by: str
+    followed: str
+    followed_sources: list[str]
+
+
+class ReportMeta(Model):
+    dos: date | None = None
+    dos_source: Literal["argument", "note", "none"] = "none"
+    profile: str = "medicare"
+    code_family: Literal["cts", "direct_care", "unknown"] = "unknown"
+    knowledge_version: str = ""
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class Report(Model):
+    checks: list[CheckResult]
+    time: TimeSummary
+    billing: Billing
+    summary: Summary
+    meta: ReportMeta = Field(default_factory=ReportMeta)
+
+    def check(self, check_id: str) -> CheckResult:
+        for result in self.checks:
+            if result.id == check_id:
+                return result
+        raise KeyError(check_id)
+
+
+class SourceRef(Model):
+    """How a passage cites its knowledge-base source."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    authority: str
+    effective_from: date | None = None
+    effective_to: date | None = None
+
+
+class Passage(Model):
+    """One retrieved passage of the knowledge base."""
+
+    id: str
+    text: str
+    score: float
+    source: SourceRef
+    kind: str = ""
+    codes: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)

@@ -1,0 +1,142 @@
+"""Checks of the claim lines against the note: units, add-ons, group, telehealth, modifiers, ICD-10."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome, family_codes
+from assistant.notes.icd import check_code
+
+GROUP_CODES = ("97552", "G0543")
+ADDONS = {"97551": "97550", "G0542": "G0541"}
+TIMED = ("97550", "97551", "G0541", "G0542")
+
+
+def _fmt(lines: list[tuple[str, int]]) -> str:
+    return " + ".join(f"{code}×{units}" for code, units in lines) or "no CTS units"
+
+
+def units(ctx: Context) -> Outcome:
+    billed = ctx.billed_cts
+    if not billed:
+        return Outcome("not_applicable", "No billed CTS lines are known.")
+    spans = ctx.billed_spans[:3]
+    group = [line for line in billed if line.code in GROUP_CODES]
+    if group:
+        too_many = [line for line in group if line.units > 1]
+        if too_many:
+            return Outcome("problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans)
+        if not [line for line in billed if line.code in TIMED]:
+            return Outcome("met", "One group unit for this patient.", spans)
+    timed = {line.code: line.units for line in billed if line.code in TIMED and line.units > 0}
+    if ctx.total_minutes is None:
+        return Outcome("problem", f"{_fmt(sorted(timed.items()))} billed, but no minutes are documented.", spans)
+    supported = dict(ctx.minute_lines())
+    billed_text = _fmt(sorted(timed.items()))
+    if timed == supported:
+        return Outcome("met", f"{billed_text} matches {ctx.total_minutes} minutes.", spans)
+    primary = family_codes(ctx.family)[0]
+    if supported and primary not in timed and set(timed) & set(TIMED):
+        return Outcome("problem", f"{billed_text} billed, but the training content supports {_fmt(sorted(supported.items()))}.", spans)
+    return Outcome("problem", f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.", spans)
+
+
+def addon_pairing(ctx: Context) -> Outcome:
+    billed = {line.code for line in ctx.billed_cts if line.units > 0}
+    addons = [code for code in billed if code in ADDONS]
+    if not addons:
+        return Outcome("not_applicable", "No add-on code is billed.")
+    alone = [code for code in addons if ADDONS[code] not in billed]
+    if alone:
+        return Outcome("problem", f"+{', +'.join(sorted(alone))} billed without its primary code.", ctx.billed_spans[:3])
+    return Outcome("met", "Each add-on is billed with its primary code.", ctx.billed_spans[:3])
+
+
+def group_session(ctx: Context) -> Outcome:
+    billed = ctx.billed_cts
+    group_billed = [line for line in billed if line.code in GROUP_CODES]
+    individual_billed = [line for line in billed if line.code in TIMED]
+    evidence = [s for s in (ctx.ex.group_span, ctx.ex.single_patient_group) if s]
+    if group_billed:
+        if any(line.units > 1 for line in group_billed):
+            return Outcome("problem", "Group CTS is billed as one unit for each patient represented, not per caregiver.", evidence)
+        if ctx.is_group:
+            return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)
+        return Outcome("problem", "A group code is billed, but the note does not show caregivers of two or more patients.", evidence)
+    if ctx.is_group and individual_billed:
+        return Outcome("problem", "Caregivers of several patients were trained together, but an individual code is billed.", evidence)
+    if ctx.is_group:
+        return Outcome("met", f"Group session: caregivers of {ctx.ex.group_patients} patients.", evidence)
+    return Outcome("not_applicable", "Individual session.")
+
+
+def _in_waiver(ctx: Context, on: date) -> bool:
+    return any(w.in_force(on) for w in ctx.knowledge.fees.therapist_waivers)
+
+
+def telehealth(ctx: Context) -> Outcome:
+    ex = ctx.ex
+    video = ex.of("TELEHEALTH", negated=False)
+    audio = ex.of("AUDIO_ONLY", negated=False)
+    if not video and not audio:
+        return Outcome("not_applicable", "Furnished in person.")
+    evidence = [(c.start, c.end) for c in (video + audio)[:3]]
+    if audio and not video:
+        return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth; it must be audio-video.", evidence)
+    if ctx.dos is None:
+        return Outcome("unclear", "Telehealth CTS depends on the date of service, which is not documented.", evidence)
+    status = next((p.status for p in ctx.knowledge.fees.telehealth if p.in_force(ctx.dos)), "not_listed")
+    if status == "not_listed":
+        return Outcome("problem", f"CTS was not on the Medicare Telehealth Services List on {ctx.dos.isoformat()}.", evidence)
+    if ctx.therapy_billed and not _in_waiver(ctx, ctx.dos):
+        return Outcome("problem", f"Therapists could not furnish Medicare telehealth on {ctx.dos.isoformat()} (outside the statutory waiver).", evidence)
+    return Outcome("met", f"Audio-video CTS is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
+
+
+def therapy_modifier(ctx: Context) -> Outcome:
+    lines = ctx.billed_cts
+    if not lines:
+        return Outcome("not_applicable", "No billed lines are known.")
+    if not ctx.therapy_billed:
+        return Outcome("not_applicable", "Billed by a physician or NPP outside a therapy plan.")
+    wanted = THERAPY_MODIFIER.get(ctx.discipline or "")
+    missing = [line.code for line in lines if not set(line.modifiers) & {"GP", "GO", "GN"}]
+    if missing:
+        hint = f" (use {wanted})" if wanted else ""
+        return Outcome("problem", f"{', '.join(missing)} lack a therapy modifier{hint}.", ctx.billed_spans[:3])
+    if wanted:
+        wrong = [line.code for line in lines if wanted not in line.modifiers]
+        if wrong:
+            return Outcome("problem", f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service (use {wanted}).", ctx.billed_spans[:3])
+    return Outcome("met", "Every CTS line carries its therapy modifier.", ctx.billed_spans[:3])
+
+
+def assistant_modifier(ctx: Context) -> Outcome:
+    role = ctx.assistant_role
+    if role is None:
+        return Outcome("not_applicable", "No PTA or OTA furnished the service.")
+    lines = ctx.billed_cts
+    if not lines:
+        return Outcome("not_applicable", "No billed lines are known.")
+    wanted = ASSISTANT_MODIFIER[role]
+    spans = [span for r, span in ctx.roles if r == role][:2]
+    missing = [line.code for line in lines if wanted not in line.modifiers]
+    if missing:
+        return Outcome("problem", f"{', '.join(missing)} furnished by a {role} lack {wanted}.", spans)
+    return Outcome("met", f"Lines furnished by the {role} carry {wanted}.", spans)
+
+
+def diagnosis_codes(ctx: Context) -> Outcome:
+    codes = ctx.ex.icd10
+    if not codes:
+        return Outcome("not_applicable", "No ICD-10-CM codes are listed (CTS is not diagnosis-restricted).")
+    on = ctx.dos or ctx.today
+    bad = []
+    for mention in codes:
+        verdict = check_code(mention.code, on, ctx.knowledge.diagnosis_changes)
+        if not verdict.billable:
+            hint = f"; use {verdict.replacement}" if verdict.replacement else ""
+            bad.append((mention, f"{mention.code} is {verdict.reason}{hint}"))
+    if bad:
+        return Outcome("problem", "; ".join(text for _, text in bad) + ".", [m.span for m, _ in bad])
+    return Outcome("met", f"{len(codes)} ICD-10-CM code(s) billable on {on.isoformat()}.", [m.span for m in codes][:4])

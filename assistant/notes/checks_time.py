@@ -1,0 +1,74 @@
+"""Checks of documented time: total, clock times, minimum, and separation from other services."""
+
+from __future__ import annotations
+
+from assistant.billing import minimum_minutes
+from assistant.notes.context import Context, Outcome
+from assistant.notes.patterns import CTS_CODES
+
+MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
+
+
+def _stated_span(ctx: Context) -> list[tuple[int, int]]:
+    return [ctx.ex.stated_total.span] if ctx.ex.stated_total else []
+
+
+def _segment_spans(ctx: Context) -> list[tuple[int, int]]:
+    return [s.span for s in ctx.ex.cts_segments]
+
+
+def total_time(ctx: Context) -> Outcome:
+    derived, stated = ctx.derived_minutes, ctx.stated_minutes
+    if derived is None and stated is None:
+        return Outcome("missing", "No total CTS minutes are stated, and no clock times give them.")
+    if derived is not None and stated is not None and abs(derived - stated) > MISMATCH_TOLERANCE:
+        return Outcome(
+            "problem",
+            f"The stated total ({stated} min) disagrees with the clock times ({derived} min).",
+            _stated_span(ctx) + _segment_spans(ctx),
+        )
+    total = stated if stated is not None else derived
+    return Outcome("met", f"Total CTS time: {total} minutes.", _stated_span(ctx) + _segment_spans(ctx))
+
+
+def start_stop(ctx: Context) -> Outcome:
+    if ctx.ex.times.reversed_segments and not ctx.ex.cts_segments:
+        spans = [s.span for s in ctx.ex.times.reversed_segments]
+        return Outcome("problem", "The stop time is before the start time.", spans)
+    if ctx.ex.cts_segments:
+        return Outcome("met", "Clock start and stop times are documented.", _segment_spans(ctx))
+    return Outcome("missing", "No clock start and stop times are documented.")
+
+
+def minimum_time(ctx: Context) -> Outcome:
+    group_billed = any(line.code in ("97552", "G0543") for line in ctx.billed_cts)
+    if ctx.is_group or group_billed:
+        return Outcome("not_applicable", "Group caregiver training is untimed.")
+    minimum = minimum_minutes(ctx.rule)
+    total = ctx.total_minutes
+    if total is None:
+        return Outcome("missing", "No minutes are documented, so the minimum cannot be shown.")
+    evidence = _stated_span(ctx) + _segment_spans(ctx)
+    if total < minimum:
+        return Outcome("problem", f"{total} minutes documented; at least {minimum} are needed for one unit.", evidence)
+    return Outcome("met", f"{total} minutes documented; the minimum is {minimum}.", evidence)
+
+
+def distinct_time(ctx: Context) -> Outcome:
+    ex = ctx.ex
+    other_codes = [c for c in ex.codes if c.code not in CTS_CODES and not c.negated]
+    mentions = ex.other_service_spans + [c.span for c in other_codes]
+    if not mentions:
+        return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
+    if not ex.other_segments or not ex.cts_segments:
+        return Outcome("unclear", "A same-day patient-present service is mentioned, but not both sets of clock times.", mentions[:2])
+    overlaps = [
+        (o.span, c.span)
+        for o in ex.other_segments
+        for c in ex.cts_segments
+        if o.start_minute < c.end_minute and c.start_minute < o.end_minute
+    ]
+    if overlaps:
+        return Outcome("problem", "The CTS clock times overlap the patient-present service.", [span for pair in overlaps for span in pair])
+    return Outcome("met", "The CTS time is separate from the patient-present service.",
+                   [s.span for s in ex.other_segments] + _segment_spans(ctx))

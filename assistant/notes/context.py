@@ -1,0 +1,183 @@
+"""What every check needs, derived once from the extraction and the caller's inputs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from assistant.billing import FAMILIES, supported_lines_for_minutes
+from assistant.knowledge.loader import Knowledge
+from assistant.models import BilledLine
+from assistant.notes.extract import Extraction, subject_of
+from assistant.notes.patterns import CTS_CODES
+
+DIRECT_CARE_FROM = date(2025, 1, 1)
+THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
+ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
+THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
+_PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:yes|y)\b", re.I)
+_PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:no|n)\b", re.I)
+
+
+@dataclass
+class Outcome:
+    status: str
+    detail: str = ""
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass
+class Context:
+    ex: Extraction
+    knowledge: Knowledge
+    profile: str
+    today: date
+    dos: date | None
+    dos_span: tuple[int, int] | None
+    dos_from_note: bool
+    billed: list[BilledLine] | None
+    billed_spans: list[tuple[int, int]]
+    rule: str = "midpoint"
+    roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
+    presence: list[tuple[int, int]] = field(default_factory=list)
+    absence: list[tuple[int, int]] = field(default_factory=list)
+    family: str = "cts"
+    derived_minutes: int | None = None
+    stated_minutes: int | None = None
+
+    # --- derived ------------------------------------------------------------------------------
+    @property
+    def total_minutes(self) -> int | None:
+        """Minutes used for units: the lower of stated and clock totals when they disagree."""
+        values = [v for v in (self.derived_minutes, self.stated_minutes) if v is not None]
+        return min(values) if values else None
+
+    @property
+    def role_names(self) -> set[str]:
+        return {role for role, _ in self.roles}
+
+    @property
+    def slpa(self) -> bool:
+        return "SLPA" in self.role_names
+
+    @property
+    def discipline(self) -> str | None:
+        for role in ("PT", "OT", "SLP", "PTA", "OTA"):
+            if role in self.role_names:
+                return {"PTA": "PT", "OTA": "OT"}.get(role, role)
+        return None
+
+    @property
+    def assistant_role(self) -> str | None:
+        for role in ("PTA", "OTA"):
+            if role in self.role_names:
+                return role
+        return None
+
+    @property
+    def therapy_billed(self) -> bool:
+        names = self.role_names
+        return bool(names & THERAPY_ROLES) or not names & {"PHYSICIAN", "NPP"}
+
+    @property
+    def billed_cts(self) -> list[BilledLine]:
+        return [line for line in (self.billed or []) if line.code in CTS_CODES]
+
+    @property
+    def is_group(self) -> bool:
+        return self.ex.group_patients is not None and self.ex.group_patients >= 2
+
+    @property
+    def patient_present(self) -> bool:
+        return bool(self.presence) and not self.absence
+
+    def minute_lines(self) -> list[tuple[str, int]]:
+        """What the documented minutes alone support, ignoring every other finding."""
+        if self.total_minutes is None:
+            return []
+        return supported_lines_for_minutes(self.total_minutes, rule=self.rule, family=self.family)
+
+    def modifiers(self) -> list[str]:
+        mods: list[str] = []
+        if self.discipline in THERAPY_MODIFIER and self.therapy_billed:
+            mods.append(THERAPY_MODIFIER[self.discipline])
+        if self.assistant_role:
+            mods.append(ASSISTANT_MODIFIER[self.assistant_role])
+        return mods
+
+
+def build_context(
+    ex: Extraction,
+    *,
+    knowledge: Knowledge,
+    profile: str,
+    today: date,
+    dos: date | None,
+    billed: list[BilledLine] | None,
+) -> Context:
+    dos_span = None
+    dos_from_note = False
+    labelled = [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
+    if labelled:
+        dos_span = labelled[0].span
+        if dos is None:
+            dos, dos_from_note = labelled[0].value, True
+    billed_spans: list[tuple[int, int]] = []
+    if billed is None:
+        billed, billed_spans = _billed_from_note(ex)
+    ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans)
+    ctx.rule = "full_time" if profile == "strict" else "midpoint"
+    ctx.roles = [(c.role, c.span) for c in ex.credentials]
+    ctx.roles += [("SLPA", (c.start, c.end)) for c in ex.of("SLPA", negated=False)]
+    _presence(ctx)
+    ctx.family = _family(ctx)
+    if ex.cts_segments:
+        ctx.derived_minutes = sum(s.minutes for s in ex.cts_segments)
+    if ex.stated_total is not None:
+        ctx.stated_minutes = ex.stated_total.minutes
+    return ctx
+
+
+def _billed_from_note(ex: Extraction) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
+    lines: dict[str, BilledLine] = {}
+    spans: list[tuple[int, int]] = []
+    for mention in ex.codes:
+        if mention.code not in CTS_CODES or mention.negated:
+            continue
+        spans.append(mention.span)
+        known = lines.get(mention.code)
+        if known is None or (mention.units is not None and known.units == 1 and not known.modifiers):
+            lines[mention.code] = BilledLine(code=mention.code, units=mention.units or 1, modifiers=mention.modifiers)
+        elif mention.modifiers and not known.modifiers:
+            lines[mention.code] = BilledLine(code=mention.code, units=known.units, modifiers=mention.modifiers)
+    return (list(lines.values()) or None), spans
+
+
+def _presence(ctx: Context) -> None:
+    ex = ctx.ex
+    for c in ex.concepts:
+        if c.label not in ("PRESENCE", "ABSENCE"):
+            continue
+        subject = subject_of(ex, c)
+        if subject != "patient":
+            continue
+        absent = (c.label == "ABSENCE") != c.negated
+        (ctx.absence if absent else ctx.presence).append((c.start, c.end))
+    for m in _PRESENT_NO.finditer(ex.text):
+        ctx.absence.append((m.start(), m.end()))
+        ctx.presence[:] = [p for p in ctx.presence if not (m.start() <= p[0] < m.end())]
+    for m in _PRESENT_YES.finditer(ex.text):
+        ctx.presence.append((m.start(), m.end()))
+
+
+def _family(ctx: Context) -> str:
+    if ctx.dos is not None and ctx.dos < DIRECT_CARE_FROM:
+        return "cts"
+    direct = len(ctx.ex.of("SKILL_DIRECT_CARE", negated=False))
+    functional = len(ctx.ex.of("SKILL_FUNCTIONAL", negated=False))
+    return "direct_care" if direct > functional else "cts"
+
+
+def family_codes(family: str) -> tuple[str, str, str]:
+    return FAMILIES[family]

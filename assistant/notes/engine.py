@@ -1,0 +1,136 @@
+"""Run every check of spec/checks.md and assemble the Report (pure).
+
+A check function decides status, a specific detail sentence and evidence spans; the rule pack
+(knowledge/rules/<id>.yaml) supplies severity for the payer profile, the plain-language message,
+the fix and the sources. A rule not in force on the date of service is reported not_applicable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from assistant.billing import payment_for
+from assistant.knowledge.schema import Rule
+from assistant.models import (
+    CHECK_IDS,
+    Billing,
+    BilledLine,
+    CheckResult,
+    Conflict,
+    Report,
+    ReportMeta,
+    Summary,
+    TimeSegment,
+    TimeSummary,
+)
+from assistant.notes import checks_claim, checks_documentation, checks_time
+from assistant.notes.context import Context, Outcome, family_codes
+from assistant.notes.times import Segment
+
+CHECKS: dict[str, Callable[[Context], Outcome]] = {
+    "date_of_service": checks_documentation.date_of_service,
+    "patient_absent": checks_documentation.patient_absent,
+    "consent": checks_documentation.consent,
+    "caregiver": checks_documentation.caregiver,
+    "need_and_goal": checks_documentation.need_and_goal,
+    "skills_taught": checks_documentation.skills_taught,
+    "return_demo": checks_documentation.return_demo,
+    "skilled_need": checks_documentation.skilled_need,
+    "total_time": checks_time.total_time,
+    "start_stop": checks_time.start_stop,
+    "minimum_time": checks_time.minimum_time,
+    "units": checks_claim.units,
+    "addon_pairing": checks_claim.addon_pairing,
+    "group_session": checks_claim.group_session,
+    "provider": checks_documentation.provider,
+    "telehealth": checks_claim.telehealth,
+    "therapy_modifier": checks_claim.therapy_modifier,
+    "assistant_modifier": checks_claim.assistant_modifier,
+    "distinct_time": checks_time.distinct_time,
+    "diagnosis_codes": checks_claim.diagnosis_codes,
+}
+assert tuple(CHECKS) == CHECK_IDS, "every spec check id must have exactly one check function"
+
+
+class _Detail(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
+    template = rule.messages.get(outcome.status)  # type: ignore[call-overload]
+    message = template.format_map(_Detail(detail=outcome.detail)).strip() if template else outcome.detail
+    if template and "{detail}" not in template and outcome.detail and outcome.status in ("missing", "problem", "unclear"):
+        message = f"{message} {outcome.detail}"
+    fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
+    severity = rule.severity[ctx.profile]
+    evidence = [ctx.ex.span(a, b) for a, b in sorted(set(outcome.evidence)) if 0 <= a < b <= len(ctx.ex.text)]
+    return CheckResult(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,  # type: ignore[arg-type]
+                       evidence=evidence, sources=list(rule.sources))
+
+
+def run_checks(ctx: Context) -> list[CheckResult]:
+    results: list[CheckResult] = []
+    for check_id, check in CHECKS.items():
+        rule = ctx.knowledge.rules[check_id]
+        on = ctx.dos or ctx.today
+        outcome = check(ctx) if rule.in_force(on) else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
+        results.append(_result(check_id, outcome, rule, ctx))
+    return results
+
+
+def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[BilledLine]:
+    """billing.lines: what the documentation supports (docs/CONVENTIONS.md)."""
+    if results["patient_absent"].status == "problem" or ctx.slpa or results["telehealth"].status == "problem":
+        return []
+    mods = ctx.modifiers()
+    if ctx.is_group:
+        return [BilledLine(code=family_codes(ctx.family)[2], units=1, modifiers=mods)]
+    return [BilledLine(code=code, units=units, modifiers=list(mods)) for code, units in ctx.minute_lines()]
+
+
+def _summary(results: list[CheckResult], lines: list[BilledLine]) -> Summary:
+    failing = [r for r in results if r.status in ("missing", "problem")]
+    blocking = sum(1 for r in failing if r.severity == "block")
+    warnings = sum(1 for r in failing if r.severity == "warn")
+    unclear = sum(1 for r in results if r.status == "unclear")
+    blocking_unclear = any(r.status == "unclear" and r.severity == "block" for r in results)
+    return Summary(ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines),
+                   blocking=blocking, warnings=warnings, unclear=unclear)
+
+
+def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
+    """Source conflicts behind the checks that did not pass, so a user sees why a tip is not followed."""
+    return [
+        Conflict(rule=rule.id, claim=c.claim, claimed_by=c.claimed_by, followed=c.followed, followed_sources=c.followed_sources)
+        for rule in ctx.knowledge.rules.values()
+        if results[rule.id].status in ("missing", "problem", "unclear")
+        for c in rule.conflicts
+    ]
+
+
+def build_report(ctx: Context) -> Report:
+    results = run_checks(ctx)
+    by_id = {r.id: r for r in results}
+    lines = supported_lines(ctx, by_id)
+    on: date = ctx.dos or ctx.today
+    payment = payment_for(lines, ctx.knowledge.fees, on) if lines else None
+    if payment is not None and ctx.dos is None:
+        payment.note += f" No date of service documented: amounts use the fee schedule for {on.isoformat()}."
+    time = TimeSummary(
+        total_minutes=ctx.total_minutes,
+        stated_total_minutes=ctx.stated_minutes,
+        segments=[TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
+                  for s in ctx.ex.cts_segments],
+    )
+    meta = ReportMeta(
+        dos=ctx.dos,
+        dos_source="note" if ctx.dos_from_note else ("argument" if ctx.dos else "none"),
+        profile=ctx.profile,
+        code_family=ctx.family,  # type: ignore[arg-type]
+        knowledge_version=ctx.knowledge.version,
+        conflicts=_conflicts(ctx, by_id),
+    )
+    return Report(checks=results, time=time, billing=Billing(rule=ctx.rule, lines=lines, payment=payment),
+                  summary=_summary(results, lines), meta=meta)

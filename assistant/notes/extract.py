@@ -1,0 +1,195 @@
+"""Extract facts with character spans from a CTS note (pure: text in, facts out).
+
+`extract(text)` returns an `Extraction`: the structured findings the checks use, and a flat
+`facts` list (kind, value, span, negated) that the drafting gate compares between a draft and
+its rewrite.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.models import Fact, Span
+from assistant.notes.nlp import Concept, concepts
+from assistant.notes.patterns import (
+    CodeMention,
+    CredentialMention,
+    DateMention,
+    IcdMention,
+    find_codes,
+    find_credentials,
+    find_dates,
+    find_icd10,
+)
+from assistant.notes.times import Duration, Segment, TimeParse, parse_times
+from assistant.notes.vocabulary import PATIENT_REFS
+
+_PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")\b", re.I)
+_CAREGIVER_WORD = re.compile(r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|spouse|daughter|son|mother|father|mom|dad|parents?|aide|neighbou?r|friend|sister|brother)\b", re.I)
+_VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
+_WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
+_GROUP_COUNT = re.compile(
+    r"(?:caregivers?|families|family members|sets of caregivers)\s+(?:of|for|representing)\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|children|residents|individuals)"
+    r"|(?P<n2>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children)\s+(?:were\s+)?(?:represented|in the group)"
+    r"|representing\s+(?P<n3>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:patients|pts|clients|families)"
+    r"|(?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients|families)",
+    re.I,
+)
+_SINGLE_PATIENT_GROUP = re.compile(
+    r"(?:both|all|two|three|multiple|several)\s+(?:\w+\s+){0,3}(?:caregivers?|family members)\s+(?:of|for)\s+(?:this|the same|one|a single)\s+(?:patient|pt|client)"
+    r"|(?:one|a single|the same)\s+(?:patient|pt|client)\b",
+    re.I,
+)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "multiple": 2}
+_OTHER_SERVICE_LINE = re.compile(
+    r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|therapeutic (?:activit|exercise)|neuromuscular|patient[- ]present|direct treatment|treatment session|individual treatment|treated (?:pt|patient))",
+    re.I,
+)
+_CTS_LINE = re.compile(r"\b(?:caregiver training|cts|97550|97551|97552|G054[123]|training)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|distinct|not overlapping|non-overlapping|different time|before the|after the)\b", re.I)
+
+
+@dataclass
+class Extraction:
+    text: str
+    concepts: list[Concept]
+    dates: list[DateMention]
+    codes: list[CodeMention]
+    icd10: list[IcdMention]
+    credentials: list[CredentialMention]
+    times: TimeParse
+    cts_segments: list[Segment] = field(default_factory=list)
+    other_segments: list[Segment] = field(default_factory=list)
+    stated_total: Duration | None = None
+    other_service_spans: list[tuple[int, int]] = field(default_factory=list)
+    group_patients: int | None = None
+    group_span: tuple[int, int] | None = None
+    single_patient_group: tuple[int, int] | None = None
+    separate_time_span: tuple[int, int] | None = None
+
+    def of(self, label: str, *, negated: bool | None = None) -> list[Concept]:
+        return [c for c in self.concepts if c.label == label and (negated is None or c.negated == negated)]
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, quote=self.text[start:end])
+
+    @property
+    def facts(self) -> list[Fact]:
+        return build_facts(self)
+
+
+def _line(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : len(text) if b == -1 else b]
+
+
+def extract(text: str) -> Extraction:
+    times = parse_times(text)
+    found = concepts(text)
+    ex = Extraction(
+        text=text,
+        concepts=found,
+        dates=find_dates(text),
+        codes=find_codes(text),
+        icd10=find_icd10(text),
+        credentials=find_credentials(text),
+        times=times,
+    )
+    for seg in times.segments:
+        line = _line(text, *seg.span)
+        is_other = bool(_OTHER_SERVICE_LINE.search(line)) and not re.search(r"\b(?:caregiver training|cts|9755[012]|G054[123])\b", line, re.I)
+        (ex.other_segments if is_other else ex.cts_segments).append(seg)
+    cts_durations = [d for d in times.durations if not _is_other_duration(text, d)]
+    totals = [d for d in cts_durations if d.total_cue]
+    in_cts_context = [d for d in cts_durations if _CTS_LINE.search(_line(text, *d.span))]
+    if totals:
+        ex.stated_total = totals[0]
+    elif len(in_cts_context) == 1:
+        ex.stated_total = in_cts_context[0]
+    elif len(cts_durations) == 1:
+        ex.stated_total = cts_durations[0]
+    ex.other_service_spans = [(c.start, c.end) for c in found if c.label == "OTHER_SERVICE" and not c.negated]
+    _group(ex)
+    sep = _SEPARATE.search(text)
+    ex.separate_time_span = (sep.start(), sep.end()) if sep else None
+    return ex
+
+
+def _is_other_duration(text: str, d: Duration) -> bool:
+    line = _line(text, *d.span)
+    if not _OTHER_SERVICE_LINE.search(line):
+        return False
+    # On a shared line, the duration belongs to whichever service is named closest before it.
+    before = text[max(0, d.span[0] - 80) : d.span[0]]
+    other = [m.end() for m in _OTHER_SERVICE_LINE.finditer(before)]
+    cts = [m.end() for m in _CTS_LINE.finditer(before)]
+    return (max(other) if other else -1) > (max(cts) if cts else -1)
+
+
+def _group(ex: Extraction) -> None:
+    m = _GROUP_COUNT.search(ex.text)
+    if m:
+        raw = next(g for g in (m["n"], m["n2"], m["n3"], m["n4"]) if g)
+        ex.group_patients = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower())
+        ex.group_span = (m.start(), m.end())
+    single = _SINGLE_PATIENT_GROUP.search(ex.text)
+    if single:
+        ex.single_patient_group = (single.start(), single.end())
+
+
+def subject_of(ex: Extraction, concept: Concept) -> str:
+    """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''."""
+    sentence = ex.text[concept.sent_start : concept.end]
+    window = sentence[-90:]
+    last_patient = max((m.end() for m in _PATIENT_WORD.finditer(window)), default=-1)
+    last_caregiver = max((m.end() for m in _CAREGIVER_WORD.finditer(window)), default=-1)
+    if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
+        return "patient"
+    if last_patient < 0 and last_caregiver < 0:
+        after = ex.text[concept.end : concept.sent_end][:40]
+        if _PATIENT_WORD.search(after):
+            return "patient"
+        return ""
+    return "patient" if last_patient > last_caregiver else "caregiver"
+
+
+def consent_kind(ex: Extraction, concept: Concept) -> str:
+    sentence = ex.text[concept.sent_start : concept.sent_end]
+    if _WRITTEN.search(sentence):
+        return "written"
+    if _VERBAL.search(sentence):
+        return "verbal"
+    return "unspecified"
+
+
+def build_facts(ex: Extraction) -> list[Fact]:
+    facts: list[Fact] = []
+    add = facts.append
+    for d in ex.dates:
+        add(Fact(kind="date", value=d.value.isoformat(), span=ex.span(*d.span), attrs={"label": d.label}))
+    for seg in ex.times.segments:
+        add(Fact(kind="time_segment", value=seg.minutes, span=ex.span(*seg.span),
+                 attrs={"start": Segment.clock(seg.start_minute), "end": Segment.clock(seg.end_minute)}))
+    for dur in ex.times.durations:
+        add(Fact(kind="stated_total" if dur.total_cue else "duration", value=dur.minutes, span=ex.span(*dur.span)))
+    for code in ex.codes:
+        add(Fact(kind="code", value=code.code, span=ex.span(*code.span), negated=code.negated,
+                 attrs={"units": code.units, "modifiers": code.modifiers}))
+        for mod, mspan in zip(code.modifiers, code.modifier_spans, strict=False):
+            add(Fact(kind="modifier", value=mod, span=ex.span(*mspan)))
+    for icd in ex.icd10:
+        add(Fact(kind="icd10", value=icd.code, span=ex.span(*icd.span)))
+    for cred in ex.credentials:
+        add(Fact(kind="credential", value=cred.role, span=ex.span(*cred.span), attrs={"text": cred.text}))
+    kinds = {
+        "RELATIONSHIP": "caregiver", "PAID_CAREGIVER": "caregiver", "CONSENT": "consent", "PRESENCE": "patient_presence",
+        "ABSENCE": "patient_presence", "TELEHEALTH": "telehealth", "AUDIO_ONLY": "telehealth", "RETURN_DEMO": "return_demo",
+        "SKILL_FUNCTIONAL": "skill", "SKILL_DIRECT_CARE": "skill", "GOAL": "goal", "SKILLED": "skilled_need",
+    }
+    for c in ex.concepts:
+        if c.label in kinds:
+            add(Fact(kind=kinds[c.label], value=c.text.lower(), span=ex.span(c.start, c.end), negated=c.negated,
+                     attrs={"label": c.label}))
+    return facts

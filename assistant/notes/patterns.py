@@ -1,0 +1,195 @@
+"""Regex extractors for structured tokens: dates, billing codes with units and modifiers,
+ICD-10-CM codes and clinician credentials. All patterns are linear (no nested quantifiers)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
+    r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:20)?\d\d)"
+    rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
+    rf"|(?P<d4>[0-3]?\d)\s+(?P<mon4>{_MONTH_ALT})\.?,?\s+(?P<y4>20\d\d)"
+    r")(?![\w/-])",
+    re.I,
+)
+_DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
+_OTHER_DATE_LABEL = re.compile(
+    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,2}$",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    value: date
+    span: tuple[int, int]
+    label: str  # "dos", "other" or "" (unlabelled)
+
+
+def find_dates(text: str) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in _DATE.finditer(text):
+        try:
+            if m["y1"]:
+                value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
+            elif m["y2"]:
+                year = int(m["y2"])
+                value = date(year + 2000 if year < 100 else year, int(m["m2"]), int(m["d2"]))
+            elif m["y3"]:
+                value = date(int(m["y3"]), MONTHS[m["mon3"][:3].lower() if m["mon3"][:4].lower() != "sept" else "sep"], int(m["d3"]))
+            else:
+                value = date(int(m["y4"]), MONTHS[m["mon4"][:3].lower()], int(m["d4"]))
+        except (ValueError, KeyError):
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        line_before = before[before.rfind("\n") + 1 :]
+        if _DOS_LABEL.search(line_before):
+            label = "dos"
+        elif _OTHER_DATE_LABEL.search(line_before):
+            label = "other"
+        else:
+            label = ""
+        out.append(DateMention(value, (m.start(), m.end()), label))
+    return out
+
+
+# --- billing codes ----------------------------------------------------------------------------
+CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
+_CODE = re.compile(r"(?<![\w.])(?P<code>97550|97551|97552|G054[0-3]|G0539|97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|96202|96203)(?![\w.])")
+_UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
+MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
+_NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)
+
+
+@dataclass
+class CodeMention:
+    code: str
+    units: int | None
+    modifiers: list[str]
+    span: tuple[int, int]
+    line: int
+    negated: bool = False
+    modifier_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_codes(text: str) -> list[CodeMention]:
+    """Codes with the units and modifiers written after them, up to the next code on the line.
+
+    When only the last code on a line carries modifiers ("97550 x1, 97551 x2 GP") they apply
+    to every code on that line, as billers write them.
+    """
+    matches = list(_CODE.finditer(text))
+    out: list[CodeMention] = []
+    for i, m in enumerate(matches):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        stop = min(line_end, matches[i + 1].start() if i + 1 < len(matches) else line_end, m.end() + 40)
+        tail = text[m.end() : stop]
+        unit_match = _UNITS.match(tail)
+        units = None
+        if unit_match:
+            units = int(unit_match["a"] or unit_match["b"] or unit_match["c"])
+        mods, mod_spans = [], []
+        for mm in MODIFIER_RE.finditer(tail):
+            if mm["mod"] not in mods:
+                mods.append(mm["mod"])
+                mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
+        line_no = text.count("\n", 0, m.start())
+        before = text[max(0, m.start() - 45) : m.start()]
+        negated = bool(_NEGATED_CODE.search(before[before.rfind("\n") + 1 :]))
+        out.append(CodeMention(m["code"], units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
+    by_line: dict[int, list[CodeMention]] = {}
+    for mention in out:
+        by_line.setdefault(mention.line, []).append(mention)
+    for mentions in by_line.values():
+        if len(mentions) > 1 and mentions[-1].modifiers and not any(x.modifiers for x in mentions[:-1]):
+            for x in mentions[:-1]:
+                x.modifiers = list(mentions[-1].modifiers)
+    return out
+
+
+# --- ICD-10-CM --------------------------------------------------------------------------------
+_ICD_DOTTED = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?![\w.])")
+_ICD_BARE = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?![\w.])")
+_DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class IcdMention:
+    code: str
+    span: tuple[int, int]
+
+
+def find_icd10(text: str) -> list[IcdMention]:
+    out = [IcdMention(m["code"], (m.start(), m.end())) for m in _ICD_DOTTED.finditer(text)]
+    for m in _ICD_BARE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        line_end = text.find("\n", m.end())
+        line = text[line_start : len(text) if line_end == -1 else line_end]
+        if _DX_CONTEXT.search(line) or any(abs(o.span[0] - m.start()) < 40 for o in out):
+            out.append(IcdMention(m["code"], (m.start(), m.end())))
+    out.sort(key=lambda x: x.span)
+    return out
+
+
+# --- credentials ------------------------------------------------------------------------------
+CREDENTIALS: dict[str, str] = {
+    "DPT": "PT", "PT": "PT", "MPT": "PT", "MSPT": "PT", "PTA": "PTA", "LPTA": "PTA",
+    "OTR/L": "OT", "OTR": "OT", "OT": "OT", "OTD": "OT", "OT/L": "OT", "MOT": "OT", "OTA": "OTA", "COTA": "OTA", "COTA/L": "OTA",
+    "CCC-SLP": "SLP", "SLP": "SLP", "SLP-CCC": "SLP", "MS-CCC-SLP": "SLP", "CF-SLP": "SLP",
+    "SLPA": "SLPA", "SLP-A": "SLPA", "SLP ASSISTANT": "SLPA",
+    "MD": "PHYSICIAN", "DO": "PHYSICIAN", "NP": "NPP", "FNP": "NPP", "APRN": "NPP", "PA-C": "NPP", "PA": "NPP", "CNS": "NPP",
+}
+_CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
+# "Jane Doe, PT, DPT" / "J. Doe PTA" / "Therapist: Ann Lee, OTR/L" / "signed: ... SLPA"
+_CREDENTIAL = re.compile(rf"(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-zA-Z'.-]+\.?\s?){1,4},?\s*(?:(?:" + _CRED_ALT + r")\s*[,/]?\s*){0,3}$")
+_ROLE_LABEL = re.compile(r"(?:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*(?:[A-Z][\w.'-]*\s*){0,4},?\s*$", re.I)
+_ROLE_WORDS = re.compile(
+    r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"
+    r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
+    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b",
+    re.I,
+)
+_ROLE_MAP = {
+    "physical therapist assistant": "PTA", "physical therapy assistant": "PTA",
+    "occupational therapy assistant": "OTA", "occupational therapist assistant": "OTA",
+    "physical therapist": "PT", "occupational therapist": "OT", "speech therapist": "SLP",
+}
+
+
+@dataclass(frozen=True)
+class CredentialMention:
+    role: str  # PT, PTA, OT, OTA, SLP, SLPA, PHYSICIAN, NPP
+    span: tuple[int, int]
+    text: str
+
+
+def find_credentials(text: str) -> list[CredentialMention]:
+    out: list[CredentialMention] = []
+    for m in _CREDENTIAL.finditer(text):
+        cred = m["cred"]
+        before = text[max(0, m.start() - 60) : m.start()]
+        line_before = before[before.rfind("\n") + 1 :]
+        if cred in ("PA", "DO", "PT", "OT", "CNS", "NP") and not (
+            _NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before)
+        ):
+            continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
+        if not (_NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before) or line_before.strip() in ("", "-", "—")):
+            continue
+        out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
+    for m in _ROLE_WORDS.finditer(text):
+        phrase = m["role"].lower().replace("-", " ")
+        role = "SLPA" if "assistant" in phrase and ("speech" in phrase or "slp" in phrase) else _ROLE_MAP.get(phrase.replace("speech language", "speech-language"), "SLP")
+        out.append(CredentialMention(role, (m.start(), m.end()), m["role"]))
+    out.sort(key=lambda c: c.span)
+    return out

@@ -1,0 +1,226 @@
+"""Clock times, time ranges and stated totals, as clinicians write them.
+
+Handles "10:15 AM - 10:47 AM", "1015-1047", "from 2:05pm to 2:41pm", "Start 14:05 / Stop 14:41",
+"Time in: 9:00 ... Time out: 9:40", several segments in any order, and stated totals such as
+"32 min", "thirty-two minutes", "1 hr 5 min". Every regex is linear (no nested quantifiers),
+so cost stays proportional to note length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_WORD_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS_ALT = "|".join(sorted(_WORD_UNITS, key=len, reverse=True))
+_TENS_ALT = "|".join(_WORD_TENS)
+NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|an?|one)"
+
+_TOKEN = re.compile(
+    r"(?<![\w:/.])(?:"
+    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])\.?[mM]?\.?(?![a-zA-Z]))?"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])\.?[mM]\.?(?![a-zA-Z])"
+    r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w:/])"
+    r")"
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*", re.I)
+_START_LABEL = re.compile(r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
+_STOP_LABEL = re.compile(r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
+_TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
+_DURATION = re.compile(
+    rf"(?<![\w.])(?:(?P<hours>{NUMBER})\s?-?\s?(?:hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
+    rf"|(?P<minutes>{NUMBER})\s?-?\s?(?:minutes?|mins?\b|min\b|'))",
+    re.I,
+)
+_TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
+_RECURRING = re.compile(r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b|\bbreaks?\b|\brest\b)", re.I)
+MAX_SEGMENT_MINUTES = 360
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A clock-time range; minutes since midnight; `span` covers the written range."""
+
+    start_minute: int
+    end_minute: int
+    span: tuple[int, int]
+    labeled: bool = False
+
+    @property
+    def minutes(self) -> int:
+        return self.end_minute - self.start_minute
+
+    @staticmethod
+    def clock(minute: int) -> str:
+        minute %= 24 * 60
+        return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Duration:
+    minutes: int
+    span: tuple[int, int]
+    total_cue: bool
+
+
+@dataclass
+class TimeParse:
+    segments: list[Segment] = field(default_factory=list)
+    reversed_segments: list[Segment] = field(default_factory=list)  # stop before start
+    durations: list[Duration] = field(default_factory=list)
+    stated_total: int | None = None
+    stated_span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    hour: int
+    minute: int
+    meridiem: str | None  # "a", "p" or None
+    military: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    for m in _TOKEN.finditer(text):
+        if m["h"] is not None:
+            hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
+            military = hour >= 13 or m["h"].startswith("0") and len(m["h"]) == 2 and ap is None
+        elif m["h2"] is not None:
+            hour, minute, ap, military = int(m["h2"]), 0, m["ap2"], False
+        else:
+            hour, minute, ap, military = int(m["mh"]), int(m["mm"]), None, True
+        out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military))
+    return out
+
+
+def _to_minutes(tok: _Token, meridiem: str | None) -> int:
+    hour = tok.hour
+    if not tok.military and meridiem:
+        hour = hour % 12 + (12 if meridiem == "p" else 0)
+    return hour * 60 + tok.minute
+
+
+def _resolve(a: _Token, b: _Token) -> tuple[int, int]:
+    """Start and end minutes of a range, inferring a missing am/pm from the other end."""
+    if a.military or b.military or (a.meridiem and b.meridiem):
+        return _to_minutes(a, a.meridiem), _to_minutes(b, b.meridiem)
+    if b.meridiem and not a.meridiem:
+        start, end = _to_minutes(a, b.meridiem), _to_minutes(b, b.meridiem)
+        if start > end:
+            start = _to_minutes(a, "a" if b.meridiem == "p" else "p")
+        return start, end
+    if a.meridiem and not b.meridiem:
+        start, end = _to_minutes(a, a.meridiem), _to_minutes(b, a.meridiem)
+        if end < start:
+            end = _to_minutes(b, "p" if a.meridiem == "a" else "a")
+        return start, end
+    start, end = _to_minutes(a, None), _to_minutes(b, None)
+    if end < start and end + 12 * 60 > start and b.hour <= 12:
+        end += 12 * 60  # "12:45-1:20" crosses noon
+    return start, end
+
+
+def _is_year_pair(text: str, a: _Token, b: _Token) -> bool:
+    if not (a.military and b.military):
+        return False
+    years = all(1900 <= t.hour * 100 + t.minute <= 2099 for t in (a, b))
+    return years and not _TIME_CUE.search(text[max(0, a.start - 40) : a.start])
+
+
+def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segment]]:
+    segments: list[Segment] = []
+    reversed_: list[Segment] = []
+    used: set[int] = set()
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if i in used or not _RANGE_SEP.fullmatch(text[a.end : b.start]) or _is_year_pair(text, a, b):
+            continue
+        start, end = _resolve(a, b)
+        seg = Segment(start, end, (a.start, b.end))
+        if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
+            segments.append(seg)
+        elif seg.minutes <= 0 and (a.military or b.military or a.meridiem or b.meridiem):
+            reversed_.append(seg)
+        used.update((i, i + 1))
+    for i, a in enumerate(tokens):
+        if i in used or not _START_LABEL.search(text[max(0, a.start - 25) : a.start]):
+            continue
+        for j in range(i + 1, len(tokens)):
+            b = tokens[j]
+            if b.start - a.end > 160:
+                break
+            if j in used or not _STOP_LABEL.search(text[max(0, b.start - 25) : b.start]):
+                continue
+            start, end = _resolve(a, b)
+            seg = Segment(start, end, (a.start, b.end), labeled=True)
+            if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
+                segments.append(seg)
+            elif seg.minutes <= 0:
+                reversed_.append(seg)
+            used.update((i, j))
+            break
+    segments.sort(key=lambda s: s.span)
+    return segments, reversed_
+
+
+def word_number(value: str) -> int | None:
+    value = value.strip().lower()
+    if value.isdigit():
+        return int(value)
+    if value in ("a", "an", "one"):
+        return 1
+    if value in _WORD_UNITS:
+        return _WORD_UNITS[value]
+    parts = re.split(r"[-\s]", value)
+    if parts[0] in _WORD_TENS:
+        return _WORD_TENS[parts[0]] + (_WORD_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) if text.find("\n", end) != -1 else len(text))
+
+
+def _durations(text: str, clock_spans: list[tuple[int, int]]) -> list[Duration]:
+    out: list[Duration] = []
+    for m in _DURATION.finditer(text):
+        if any(s <= m.start() < e for s, e in clock_spans):
+            continue
+        if m["minutes"] is not None:
+            if m["minutes"].lower() in ("a", "an"):
+                continue
+            total = word_number(m["minutes"])
+        else:
+            hours = word_number(m["hours"])
+            extra = word_number(m["hmin"]) if m["hmin"] else 0
+            total = None if hours is None or extra is None else hours * 60 + extra
+        if total is None or total > 600:
+            continue
+        line_start, _ = _line_bounds(text, m.start(), m.end())
+        before = text[max(line_start, m.start() - 45) : m.start()]
+        after = text[m.end() : m.end() + 25]
+        if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
+            continue
+        out.append(Duration(total, (m.start(), m.end()), bool(_TOTAL_CUE.search(before))))
+    return out
+
+
+def parse_times(text: str) -> TimeParse:
+    """All clock ranges and written durations in `text`, and the stated total if one is clear."""
+    tokens = _tokens(text)
+    segments, reversed_ = _segments(text, tokens)
+    durations = _durations(text, [s.span for s in segments])
+    result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
+    totals = [d for d in durations if d.total_cue]
+    pick = totals[0] if totals else (durations[0] if len(durations) == 1 else None)
+    if pick is not None:
+        result.stated_total, result.stated_span = pick.minutes, pick.span
+    return result

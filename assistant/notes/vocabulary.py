@@ -1,0 +1,152 @@
+"""Phrase lists the extractor matches (case-insensitive, on spaCy tokens).
+
+Labels name what a phrase is evidence of. Kept as data beside the engine so clinicians can
+review them; negation is decided by negspacy over these spans, not here.
+"""
+
+from __future__ import annotations
+
+PATIENT_REFS = (
+    "patient", "pt", "pt.", "client", "child", "resident", "beneficiary", "member", "infant", "toddler", "student",
+)
+
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    # presence of someone during the CTS time; the subject decides whose presence it is
+    "PRESENCE": (
+        "present", "in the room", "in room", "in attendance", "attended", "participated", "participating",
+        "joined", "was there", "observed the session", "sat in",
+    ),
+    "ABSENCE": (
+        "absent", "not present", "not in attendance", "not in the room", "not in room", "was not present",
+        "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
+        "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
+        "at school", "at dialysis", "resting in bedroom", "napping", "was sleeping", "not participating",
+    ),
+    "CONSENT": (
+        "consent", "consents", "consented", "consenting", "agreed to caregiver training", "agrees to caregiver training",
+        "gave permission", "gives permission", "permission given", "authorized training", "authorization for caregiver training",
+        "approved training of",
+    ),
+    "RETURN_DEMO": (
+        "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
+        "return-demonstrated", "return demonstrates", "return-demonstrates", "return demonstrate", "return-demonstrate",
+        "teach-back", "teach back", "teachback", "demonstrated back", "demonstrated understanding", "demonstrated correct",
+        "demonstrated safe", "demonstrated proper", "demonstrated independent", "demonstrated good", "demonstrated competency",
+        "demonstrated the", "demonstrated all", "demonstrated technique", "demonstrated how",
+        "was able to perform", "able to perform", "able to demonstrate", "performed the", "performed transfer",
+        "performed transfers", "performed each", "performed with", "performed correctly", "performed safely", "repeated back",
+        "verbalized back", "competency check", "return demonstration of", "rtn demo",
+    ),
+    "GOAL": (
+        "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
+        "functional goal", "functional goals", "care plan",
+    ),
+    "NEED": (
+        "requires assistance", "requires assist", "requires", "needs assistance", "needs assist", "needs help",
+        "dependent", "depends on", "relies on", "unable to", "cannot safely", "at risk", "risk of", "fall risk",
+        "need for caregiver training", "caregiver training is needed", "needed to", "necessary to", "in order to",
+        "to enable", "to allow", "to safely", "to ensure", "so that", "because", "due to", "min a", "mod a", "max a",
+        "min assist", "mod assist", "max assist", "minimal assistance", "moderate assistance", "maximal assistance",
+        "cga", "sba", "contact guard", "stand by assist", "1-person assist", "2-person assist", "total assist",
+        "discharge home", "returning home", "caregiver has been", "struggling",
+    ),
+    "SKILLED": (
+        "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
+        "hip precautions", "sternal precautions", "spinal precautions", "aspiration precautions", "weight bearing",
+        "wbat", "nwb", "ttwb", "pwb", "complex", "complexity", "hands-on", "hands on", "tactile cues", "tactile cueing",
+        "corrected", "correction", "corrections", "feedback", "cues", "cueing", "verbal cues", "modified",
+        "modification", "adapted", "skilled", "clinical judgment", "unsafe", "safety concerns", "impulsive",
+        "impulsivity", "cognitive impairment", "cognitive deficits", "hemiparesis", "hemiplegia", "neglect",
+        "orthostatic", "dysphagia", "spasticity", "body mechanics", "graded", "progressed", "instructed in adjusting",
+        "risk of skin breakdown", "infection risk",
+    ),
+    "SKILL_FUNCTIONAL": (
+        "transfer", "transfers", "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility", "rolling",
+        "gait", "ambulation", "ambulating", "walker", "rollator", "cane", "wheelchair", "w/c", "stairs", "curb",
+        "car transfer", "tub transfer", "shower transfer", "toilet transfer", "adl", "adls", "iadl", "iadls",
+        "bathing", "getting dressed", "dressing the patient", "upper body dressing", "lower body dressing", "lb dressing",
+        "ub dressing", "toileting", "grooming", "hygiene", "self-feeding", "feeding", "swallow", "swallowing",
+        "safe swallow", "chin tuck", "thickened liquids", "texture-modified", "pacing", "small bites", "oral care",
+        "communication strategies", "communication", "aac", "communication board", "speech device", "word finding",
+        "cueing hierarchy", "problem solving", "problem-solving", "memory strategies", "memory book", "home safety",
+        "fall prevention", "safety practices", "positioning", "range of motion", "prom", "arom", "rom",
+        "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
+        "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding", "meal preparation",
+        "medication management", "energy conservation", "adaptive equipment", "reacher", "sock aid", "shower chair",
+        "tub bench", "bedside commode", "behavior management", "redirection", "routine", "visual schedule",
+    ),
+    "SKILL_DIRECT_CARE": (
+        "wound care", "wound dressing", "dressing change", "dressing changes", "pressure injury", "pressure injuries",
+        "pressure ulcer", "pressure ulcers", "decubitus", "skin breakdown", "skin checks", "skin inspection",
+        "pressure relief", "infection control", "hand hygiene", "ostomy", "colostomy", "ileostomy", "stoma",
+        "catheter care", "foley care", "tube feeding", "g-tube", "peg tube", "trach care", "tracheostomy care",
+        "suctioning", "injection", "injections", "medication administration",
+    ),
+    "GENERAL_EDUCATION": (
+        "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
+        "brochure", "pamphlet", "provided education", "discussed diagnosis", "reviewed diagnosis", "general information",
+        "education on diagnosis", "discussed", "reviewed",
+    ),
+    "TEACHING": (
+        "trained", "training", "instructed", "instruction", "taught", "teaching", "educated", "education", "demonstrated",
+        "modeled", "coached", "practiced", "showed",
+    ),
+    "TELEHEALTH": (
+        "telehealth", "tele-health", "telemedicine", "video visit", "virtual visit", "audio-video", "audio and video",
+        "audio/video", "via video", "video call", "video conference", "videoconference", "zoom", "doxy.me", "doxy",
+        "pos 02", "pos 10", "place of service 02", "place of service 10", "modifier 95", "synchronous video",
+        "real-time video", "two-way video",
+    ),
+    "AUDIO_ONLY": (
+        "audio-only", "audio only", "telephone only", "phone only", "by phone", "by telephone", "via telephone",
+        "via phone", "phone call", "telephone call", "over the phone",
+    ),
+    "IN_PERSON": ("in person", "in-person", "face to face in clinic", "in clinic", "in the clinic", "home visit"),
+    "PAID_CAREGIVER": (
+        "home health aide", "home health aid", "hha", "cna", "certified nursing assistant", "nursing assistant",
+        "private duty", "private-duty", "agency caregiver", "agency aide", "hired caregiver", "paid caregiver",
+        "paid aide", "facility staff", "nursing staff", "staff member", "staff members", "pca", "personal care aide",
+        "personal care attendant", "aide", "caregiver from an agency", "from an agency", "home care agency", "is paid", "paid by",
+    ),
+    "RELATIONSHIP": (
+        "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent", "parents",
+        "grandmother", "grandfather", "grandparent", "grandma", "grandpa", "sister", "brother", "sibling", "aunt",
+        "uncle", "niece", "nephew", "granddaughter", "grandson", "daughter-in-law", "son-in-law", "friend", "neighbor",
+        "neighbour", "fiance", "fiancé", "boyfriend", "girlfriend", "family member", "family caregiver", "stepdaughter",
+        "stepson", "foster parent", "guardian", "cousin",
+    ),
+    "UNPAID": ("unpaid", "not paid", "volunteer", "family caregiver", "informal caregiver"),
+    "GROUP": (
+        "group", "group caregiver training", "group session", "multiple sets of caregivers", "caregivers of",
+        "families of", "multiple families", "several families",
+    ),
+    "OTHER_SERVICE": (
+        "97530", "97535", "97110", "97112", "97116", "97140", "92507", "92526", "92610", "97161", "97162", "97163",
+        "97164", "97165", "97166", "97167", "97168", "therapeutic activities", "therapeutic activity",
+        "therapeutic exercise", "neuromuscular re-education", "self-care training", "patient-present",
+        "patient present session", "treatment session with the patient", "direct treatment", "individual treatment",
+        "pt treatment session", "patient treatment session", "treated patient", "treated pt", "evaluation of the patient",
+    ),
+    "SLPA": (
+        "slpa", "slp-a", "slp assistant", "speech-language pathology assistant", "speech language pathology assistant",
+        "speech-language pathologist assistant", "speech therapy assistant",
+    ),
+}
+
+# Preceding/following negation cues added to negspacy's clinical termset (why: its defaults
+# miss "unable to", "did not", "not obtained" and note-style "deferred").
+EXTRA_PRECEDING = ("did not", "not", "no", "never", "refused", "refuses", "declined", "declines", "without", "w/o", "unable to obtain")
+EXTRA_FOLLOWING = (
+    "not obtained", "not documented", "not given", "not performed", "not done", "not completed", "not attempted",
+    "deferred", "declined", "refused", "withheld", "not on file", "pending", "not yet obtained", "was not obtained",
+    "not assessed", "not", "n/a", "none",
+)
+EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because", "pending")
+
+# Return demonstration: a failed or cued attempt still counts as documented, so "unable to",
+# "could not" and "did not (correctly)" do not negate it; only "not done" style cues do.
+RD_PRECEDING = ("no", "without", "not", "deferred", "declined", "refused", "w/o", "did not attempt", "did not complete", "not able to complete")
+RD_FOLLOWING = (
+    "not performed", "not done", "not completed", "not attempted", "deferred", "not assessed", "to be completed",
+    "next session", "next visit", "not today", "not observed", "n/a", "declined", "refused", "not",
+)

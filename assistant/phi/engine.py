@@ -1,0 +1,254 @@
+"""De-identify note text before it leaves the machine; re-identify the model's answer locally.
+
+Presidio runs on ``spacy.blank("en")`` (no model download) with a hand-picked set of its
+predefined pattern recognizers plus the project recognizers in ``recognizers.py``. Nothing here
+logs note text, and Presidio's own loggers are held at WARNING.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import sys
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from assistant.phi import patterns as p
+
+SCORE_THRESHOLD = 0.35
+# Presidio / project entity -> placeholder label.
+LABELS = {
+    "PERSON": "PERSON", "DATE": "DATE", "DATE_TIME": "DATE", "MRN": "MRN", "PHONE": "PHONE",
+    "PHONE_NUMBER": "PHONE", "ADDRESS": "ADDRESS", "ZIP": "ZIP", "MBI": "MBI", "EMAIL_ADDRESS": "EMAIL",
+    "SSN": "SSN", "US_SSN": "SSN", "NPI": "NPI", "ID": "ID", "US_ITIN": "ID", "MEDICAL_LICENSE": "ID",
+    "AGE": "AGE", "CREDIT_CARD": "CARD", "IBAN_CODE": "ACCOUNT", "IP_ADDRESS": "IP", "URL": "URL",
+}  # fmt: skip
+# Tie-break for equal spans and scores: the more specific entity first (deterministic).
+_PRIORITY = {e: i for i, e in enumerate(
+    ["SSN", "MBI", "MRN", "NPI", "EMAIL", "ZIP", "ADDRESS", "DATE", "PHONE", "PERSON", "AGE", "CARD", "ACCOUNT",
+     "IP", "URL", "ID"])}  # fmt: skip
+
+
+class Deidentified(BaseModel):
+    """Scrubbed text plus the placeholder -> original map (kept locally, never sent)."""
+
+    text: str
+    mapping: dict[str, str] = Field(default_factory=dict)
+
+    def reidentify(self, text: str) -> str:
+        """Put the original value back for every known placeholder; leave unknown ones as they are."""
+        return p.PLACEHOLDER_RE.sub(lambda m: self.mapping.get(m.group(0), m.group(0)), text)
+
+
+def _offline_tldextract() -> None:
+    """Make Presidio's e-mail recognizer use tldextract's bundled suffix snapshot, never a fetch."""
+    import tldextract
+    import tldextract.tldextract as tx
+
+    if getattr(tx.TLD_EXTRACTOR, "_cts_offline", False):
+        return
+    extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+    extractor._cts_offline = True  # type: ignore[attr-defined]
+    tx.TLD_EXTRACTOR = extractor
+
+
+def _import_presidio() -> None:
+    """Import Presidio without its optional Hugging Face engine.
+
+    When ``transformers`` is installed (the ``embed`` extra), ``presidio_analyzer.nlp_engine``
+    imports it eagerly: seconds of start-up for an engine this module never uses. Hide it for the
+    duration of the import only; later ``import transformers`` elsewhere works as usual.
+    """
+    if "presidio_analyzer" in sys.modules or "transformers" in sys.modules:
+        return
+    sys.modules["transformers"] = None  # type: ignore[assignment]  # import -> ImportError, handled by Presidio
+    try:
+        import presidio_analyzer  # noqa: F401
+    finally:
+        del sys.modules["transformers"]
+
+
+def _build_analyzer() -> Any:
+    _import_presidio()
+    import spacy
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+    from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        DateRecognizer,
+        EmailRecognizer,
+        IbanRecognizer,
+        IpRecognizer,
+        MedicalLicenseRecognizer,
+        PhoneRecognizer,
+        UrlRecognizer,
+        UsItinRecognizer,
+        UsSsnRecognizer,
+    )
+
+    from assistant.phi.recognizers import project_recognizers
+
+    class BlankSpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
+        def load(self) -> None:
+            nlp = spacy.blank("en")
+            nlp.max_length = 2_000_000
+            self.nlp = {"en": nlp}
+
+        def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
+            # Tokens only: no lemmas/keywords/entities (nothing downstream reads them; they cost ~25%).
+            return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None, language=language)
+
+    class NoContextEnhancer(ContextAwareEnhancer):  # type: ignore[misc]
+        """A blank pipeline has no lemmas, so Presidio's lemma enhancer only costs time (~40% of a
+        call); the project recognizers carry their context (labels, titles) in the regex itself."""
+
+        def __init__(self) -> None:
+            super().__init__(0.0, 0.0, 0, 0)
+
+        def enhance_using_context(self, text: str, raw_results: list[Any], *args: Any, **kwargs: Any) -> list[Any]:
+            return raw_results
+
+    nlp_engine = BlankSpacyEngine(models=[{"lang_code": "en", "model_name": "blank_en"}])
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    # Hand-picked predefined recognizers. Left out on purpose: the US driver licence (flags "x1",
+    # "G0541", "I69"), bank/passport (bare digit runs at 0.05), NHS, crypto, MAC, UUID, spaCy NER.
+    for recognizer in (
+        CreditCardRecognizer(), EmailRecognizer(), UrlRecognizer(), IpRecognizer(), IbanRecognizer(),
+        UsItinRecognizer(), UsSsnRecognizer(), MedicalLicenseRecognizer(), DateRecognizer(),
+        PhoneRecognizer(supported_regions=("US",)),  # the default eight regions cost ~30 ms per note
+        *project_recognizers(),
+    ):  # fmt: skip
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        nlp_engine=nlp_engine, registry=registry, supported_languages=["en"], context_aware_enhancer=NoContextEnhancer()
+    )
+
+
+def _quiet_presidio() -> None:
+    for name in ("presidio-analyzer", "presidio-anonymizer", "decision_process"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+class Deidentifier:
+    """Builds Presidio once; ``deidentify`` is then cheap and safe to call from several threads."""
+
+    def __init__(self, extra_names: Iterable[str] = ()) -> None:
+        _import_presidio()
+        from presidio_anonymizer import AnonymizerEngine
+
+        from assistant.phi.recognizers import ProjectRecognizer, names_finder
+
+        _quiet_presidio()
+        _offline_tldextract()
+        self._analyzer = _build_analyzer()
+        self._anonymizer = AnonymizerEngine()
+        self._names_recognizer = ProjectRecognizer
+        self._names_finder = names_finder
+        finder = names_finder(extra_names)
+        if finder is not None:
+            self._analyzer.registry.add_recognizer(ProjectRecognizer("CtsDenyListRecognizer", ["PERSON"], finder))
+
+    def deidentify(self, text: str, *, extra_names: Iterable[str] = ()) -> Deidentified:
+        """Replace PHI in ``text`` with placeholders such as ``<PERSON_1>``; see the module docstring."""
+        if not text or not text.strip():
+            return Deidentified(text=text, mapping={})
+        ad_hoc = []
+        finder = self._names_finder(extra_names)
+        if finder is not None:
+            ad_hoc.append(self._names_recognizer("CtsCallNames", ["PERSON"], finder))
+        results = self._analyzer.analyze(
+            text, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
+        )
+        spans = _resolve(text, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
+        spans = self._propagate_names(text, spans)
+        return self._anonymize(text, spans)
+
+    def _propagate_names(self, text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+        """A name found once (``daughter Karen``) is scrubbed everywhere it recurs (``Karen reports``)."""
+        names = {text[s:e] for s, e, label, _ in spans if label == "PERSON"}
+        finder = self._names_finder(names, score=0.8)
+        if finder is None:
+            return spans
+        return _resolve(text, spans + finder(text))
+
+    def _anonymize(self, text: str, spans: list[tuple[int, int, str, float]]) -> Deidentified:
+        from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+        taken = {m.group(0) for m in p.PLACEHOLDER_RE.finditer(text)}  # never collide with text already there
+        counters: dict[str, int] = {}
+        by_value: dict[str, str] = {}
+        for start, end, label, _ in spans:
+            value = text[start:end]
+            if value in by_value:
+                continue
+            n = counters.get(label, 0)
+            while True:
+                n += 1
+                placeholder = f"<{label}_{n}>"
+                if placeholder not in taken:
+                    break
+            counters[label] = n
+            by_value[value] = placeholder
+        if not spans:
+            return Deidentified(text=text, mapping={})
+        result = self._anonymizer.anonymize(
+            text=text,
+            analyzer_results=[RecognizerResult(label, s, e, score) for s, e, label, score in spans],
+            operators={"DEFAULT": OperatorConfig("custom", {"lambda": by_value.__getitem__})},
+            merge_entities_with_spaces=False,
+        )
+        return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
+
+
+def _resolve(text: str, spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+    """Drop detections inside allow-listed tokens, then keep the longest of overlapping spans.
+
+    A detection that touches a protected token survives only if it strictly contains that token
+    (``59 Elm St``) or is a labelled, high-confidence detection (``MRN: 97550``, ``IL 62704``).
+    Ties: longer span, then higher score, then entity priority, then position: deterministic.
+    """
+    from assistant.phi.recognizers import STRONG
+
+    protected = p.protected_spans(text)
+    starts = [ps for ps, _ in protected]
+    kept = []
+    for span in spans:
+        start, end, _, score = span
+        if score < STRONG:
+            # protected tokens are disjoint and sorted: only those starting before ``end`` can touch
+            i = bisect.bisect_left(starts, end) - 1
+            blocked = False
+            while i >= 0 and protected[i][1] > start:
+                ps, pe = protected[i]
+                if not (start <= ps and pe <= end and end - start > pe - ps):
+                    blocked = True
+                    break
+                i -= 1
+            if blocked:
+                continue
+        kept.append(span)
+    kept.sort(key=lambda s: (s[0] - s[1], -s[3], _PRIORITY.get(s[2], 99), s[0]))
+    chosen: list[tuple[int, int, str, float]] = []
+    for span in kept:
+        if all(span[1] <= c[0] or c[1] <= span[0] for c in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+_shared: Deidentifier | None = None
+_lock = threading.Lock()
+
+
+def get_deidentifier() -> Deidentifier:
+    """The process-wide instance, built on first use (not at import)."""
+    global _shared
+    if _shared is None:
+        with _lock:
+            if _shared is None:
+                _shared = Deidentifier()
+    return _shared

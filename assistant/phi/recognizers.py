@@ -1,0 +1,187 @@
+"""Project recognizers for Presidio: names, dates, identifiers and addresses.
+
+Each finder is a plain function ``text -> [(start, end, entity, score)]``; ``ProjectRecognizer``
+wraps one for Presidio's registry. Scores: >= STRONG marks a labelled/contextual detection that
+may override the allow-list (``MRN: 97550`` or ``IL 62704``); heuristics stay below it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+
+from assistant.phi import patterns as p
+
+Span = tuple[int, int, str, float]
+Finder = Callable[[str], list[Span]]
+STRONG = 0.9
+
+_WORD_OR_INITIAL = re.compile(rf"[A-Z]\.|{p.NAME_WORD}")
+
+
+def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, int] | None:
+    """The run of acceptable name words in ``text[start:end]`` (leading or trailing run)."""
+    words = [(m.start() + start, m.end() + start, m.group()) for m in _WORD_OR_INITIAL.finditer(text[start:end])]
+    if trailing:
+        words.reverse()
+    run: list[tuple[int, int, str]] = []
+    for w in words:
+        if len(w[2]) == 2 and w[2].endswith(".") or p.is_name_word(w[2]):
+            run.append(w)
+        else:
+            break
+    if trailing:
+        run.reverse()
+    while run and run[-1][2].endswith("."):  # never end a name on a bare initial
+        run.pop()
+    if not any(not w[2].endswith(".") for w in run):
+        return None
+    return run[0][0], run[-1][1]
+
+
+def find_names(text: str) -> list[Span]:
+    out: list[Span] = []
+    for regex, score, trailing in (
+        (p.TITLE_RE, 0.85, False),
+        (p.RELATION_RE, 0.8, False),
+        (p.LABEL_RE, 0.8, False),
+        (p.SIGNATURE_RE, 0.85, True),
+    ):
+        for m in regex.finditer(text):
+            run = _name_run(text, m.start("name"), m.end("name"), trailing=trailing)
+            if run:
+                out.append((run[0], run[1], "PERSON", score))
+    return out
+
+
+def names_finder(names: Iterable[str], *, score: float = 0.85) -> Finder | None:
+    """Deny-list finder: full names match case-insensitively, single parts case-sensitively."""
+    full: set[str] = set()
+    parts: set[str] = set()
+    for raw in names:
+        name = " ".join(str(raw).split())
+        if len(name) < 2 or name.lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(name):
+            continue
+        full.add(name)
+        for part in re.split(r"[\s,]+", name):
+            part = part.strip(".")
+            if len(part) >= 2 and p.is_name_word(part[:1].upper() + part[1:]):
+                parts.update({part, part[:1].upper() + part[1:], part.upper()})
+    if not full:
+        return None
+    full_alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(full, key=len, reverse=True))
+    full_re = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)", re.IGNORECASE)
+    part_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?!\w)") if parts else None
+
+    def find(text: str) -> list[Span]:
+        out: list[Span] = [(m.start(), m.end(), "PERSON", score) for m in full_re.finditer(text)]
+        if part_re is not None:
+            out += [(m.start(), m.end(), "PERSON", score - 0.05) for m in part_re.finditer(text)]
+        return out
+
+    return find
+
+
+_MONTH_WORD = re.compile(p.MONTH, re.IGNORECASE)
+
+
+def find_dates(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in p.DATE_RE.finditer(text):
+        month = _MONTH_WORD.search(m.group())
+        if month and not month.group()[0].isupper():  # "may 2x/week" is not a date
+            continue
+        out.append((m.start(), m.end(), "DATE", 0.8))
+    return out
+
+
+def _group(m: re.Match[str], *names: str) -> tuple[int, int]:
+    for name in names:
+        if name in m.re.groupindex and m.group(name) is not None:
+            return m.start(name), m.end(name)
+    return m.start(), m.end()
+
+
+def find_ids(text: str) -> list[Span]:
+    out: list[Span] = []
+    for regex, entity, score in (
+        (p.MRN_RE, "MRN", 0.95),
+        (p.NPI_RE, "NPI", 0.95),
+        (p.ID_RE, "ID", 0.9),
+        (p.MBI_RE, "MBI", 0.9),
+        (p.SSN_RE, "SSN", 0.85),
+        (p.PHONE_RE, "PHONE", 0.7),
+        (p.LONG_NUMBER_RE, "ID", 0.5),
+        (p.AGE_RE, "AGE", 0.9),
+    ):
+        for m in regex.finditer(text):
+            start, end = _group(m, "id", "id2")
+            labelled = entity == "SSN" and m.group("id") is not None
+            out.append((start, end, entity, 0.95 if labelled else score))
+    return out
+
+
+def find_addresses(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in p.STREET_RE.finditer(text):
+        words = re.findall(r"[A-Za-z]+", m.group())[:-1]
+        if any(w.lower() not in p.NOT_NAMES for w in words) or m.group().startswith("P"):
+            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    for m in p.CITY_STATE_ZIP_RE.finditer(text):
+        out.append((m.start("zip"), m.end("zip"), "ZIP", 0.95))
+        if m.group("city"):
+            out += _city(text, m)
+    for m in p.CITY_STATE_RE.finditer(text):
+        out += _city(text, m, score=0.7)
+    for m in p.ZIP_LABEL_RE.finditer(text):
+        out.append((m.start("zip"), m.end("zip"), "ZIP", 0.95))
+    return out
+
+
+def _city(text: str, m: re.Match[str], score: float = 0.9) -> list[Span]:
+    words = list(re.finditer(r"[A-Za-z]+", m.group("city")))
+    keep = []
+    for w in reversed(words):  # the trailing run of words that are not clinical/common words
+        if w.group().lower() in p.NOT_NAMES:
+            break
+        keep.append(w)
+    if not keep:
+        return []
+    base = m.start("city")
+    return [(base + keep[-1].start(), base + keep[0].end(), "ADDRESS", score)]
+
+
+class ProjectRecognizer(LocalRecognizer):
+    """Adapts a finder function to Presidio's recognizer interface."""
+
+    def __init__(self, name: str, entities: list[str], finder: Finder) -> None:
+        self._finder = finder
+        super().__init__(supported_entities=entities, name=name, supported_language="en")
+
+    def load(self) -> None:  # nothing to load: regular expressions only
+        pass
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        meta = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,  # context is already in the regex
+        }
+        wanted = set(entities or self.supported_entities)
+        return [
+            RecognizerResult(entity, start, end, score, recognition_metadata=dict(meta))
+            for start, end, entity, score in self._finder(text)
+            if entity in wanted and end > start
+        ]
+
+
+def project_recognizers() -> list[ProjectRecognizer]:
+    return [
+        ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
+        ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
+        ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "AGE"], find_ids),
+        ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),
+    ]

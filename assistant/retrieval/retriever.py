@@ -1,0 +1,215 @@
+"""`Retriever`: hybrid search (Chroma dense + BM25) over the knowledge, with filters.
+
+    retriever = Retriever(settings, knowledge)
+    retriever.search("can I bill 97550 if the patient sat in?", k=5, dos="2025-03-04")
+
+The index is opened (or built, or rebuilt when the knowledge changed) on first use and kept
+in memory; later calls only embed the query and rank.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.errors import IndexError_, InputError, InvalidDateError
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import AUTHORITY_RANK
+from assistant.models import Passage, SourceRef
+from assistant.retrieval import index as index_mod
+from assistant.retrieval.embedders import Embedder, get_embedder
+from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
+
+MAX_QUERY_CHARS = 2_000
+MAX_K = 50
+
+
+def parse_dos(dos: str | date | None) -> date | None:
+    if dos is None or isinstance(dos, date):
+        return dos
+    try:
+        return date.fromisoformat(str(dos).strip())
+    except ValueError as exc:
+        raise InvalidDateError(f"bad date of service {dos!r}", hint="use YYYY-MM-DD") from exc
+
+
+class _Loaded:
+    """An opened index version: passages, filter arrays, the BM25 model, the Chroma store."""
+
+    def __init__(self, folder: Path, settings: Any, embedder: Embedder) -> None:
+        from assistant.retrieval.bm25 import LexicalIndex
+        from assistant.retrieval.store import ChromaStore
+
+        self.folder = folder
+        manifest = index_mod.read_manifest(folder)
+        if manifest is None:
+            raise IndexError_(f"index at {folder} has no manifest", hint="run `assistant index`")
+        self.manifest = manifest
+        try:
+            self.records: list[dict[str, Any]] = json.loads((folder / "passages.json").read_text(encoding="utf-8"))
+            self.lexical = LexicalIndex.load(folder / "bm25")
+        except (OSError, ValueError, KeyError) as exc:
+            raise IndexError_(f"index at {folder} is broken: {exc}", hint="run `assistant index`") from exc
+        if manifest.get("chroma_url"):
+            self.store = ChromaStore.remote(manifest["chroma_url"], embedder)
+        else:
+            self.store = ChromaStore.embedded(folder / "chroma", embedder)
+        self.store.open(manifest["collection"])
+        self.position = {r["id"]: i for i, r in enumerate(self.records)}
+        self.from_n = np.array([index_mod.date_n(_d(r["effective_from"])) or 0 for r in self.records])
+        self.to_n = np.array([index_mod.date_n(_d(r["effective_to"])) or index_mod.FAR_FUTURE for r in self.records])
+        self.authority = np.array([r["source"]["authority"] for r in self.records])
+        self.codes = [frozenset(r["codes"]) for r in self.records]
+        self.sources = [SourceRef.model_validate(r["source"]) for r in self.records]
+
+
+def _d(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+class Retriever:
+    """Hybrid retrieval over the knowledge base; cheap to call once loaded."""
+
+    def __init__(
+        self,
+        settings: Any,
+        knowledge: Knowledge,
+        *,
+        embedder: Embedder | None = None,
+        weights: FusionWeights = DEFAULT_WEIGHTS,
+        max_per_entry: int = 1,
+    ) -> None:
+        self.settings = settings
+        self.knowledge = knowledge
+        self._embedder = embedder
+        self.weights = weights
+        self.max_per_entry = max_per_entry
+        self._loaded: _Loaded | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def embedder(self) -> Embedder:
+        if self._embedder is None:
+            self._embedder = get_embedder(self.settings)
+        return self._embedder
+
+    # --- lifecycle ----------------------------------------------------------------------------
+    def build(self, force: bool = False, progress: index_mod.Progress | None = None) -> dict[str, Any]:
+        """Build (or reuse) the index; `force` rebuilds even when it is up to date."""
+        with self._lock:
+            located = index_mod.ensure(self.settings, self.knowledge, self.embedder, force=force, progress=progress)
+            self._loaded = _Loaded(located.folder, self.settings, self.embedder)
+            return {**self._loaded.manifest, "built": located.built}
+
+    def _ready(self) -> _Loaded:
+        loaded = self._loaded
+        if loaded is not None:
+            return loaded
+        with self._lock:
+            if self._loaded is None:
+                located = index_mod.ensure(self.settings, self.knowledge, self.embedder)
+                self._loaded = _Loaded(located.folder, self.settings, self.embedder)
+            return self._loaded
+
+    def status(self) -> dict[str, Any]:
+        root = index_mod.index_root(self.settings, self.embedder)
+        key = index_mod.index_key(self.knowledge, self.embedder, self.settings.chroma_url)
+        pointer = index_mod.read_pointer(root)
+        manifest = index_mod.read_manifest(root / pointer["version"]) if pointer else None
+        return {
+            "root": str(root),
+            "embedder": self.embedder.name,
+            "expected_key": key,
+            "current": pointer,
+            "up_to_date": bool(pointer and pointer["key"] == key and manifest),
+            "manifest": manifest,
+        }
+
+    # --- search -------------------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        dos: str | date | None = None,
+        codes: Sequence[str] | None = None,
+        authority: Sequence[str] | None = None,
+    ) -> list[Passage]:
+        query = _check_query(query)
+        if not 1 <= int(k) <= MAX_K:
+            raise InputError(f"k must be between 1 and {MAX_K}", hint=f"got {k}")
+        on = parse_dos(dos)
+        authorities = _check_authority(authority)
+        wanted_codes = [normalise_code(c) for c in codes] if codes else None
+        loaded = self._ready()
+        allowed = self._mask(loaded, on, authorities, wanted_codes)
+        if not allowed.any():
+            return []
+        from assistant.retrieval.store import where_clause
+
+        depth = min(self.weights.depth, int(allowed.sum()))
+        where = where_clause(dos_n=index_mod.date_n(on), authorities=authorities, codes=wanted_codes)
+        vector = self.embedder.embed_query(query)
+        dense = [loaded.position[pid] for pid, _ in loaded.store.query(vector, depth, where) if pid in loaded.position]
+        ranked = fuse(dense, loaded.lexical.scores(query), allowed, loaded.codes, query, self.weights)
+        return self._passages(loaded, ranked, k)
+
+    def _mask(self, loaded: _Loaded, on: date | None, authorities: list[str] | None,
+              codes: list[str] | None) -> np.ndarray:
+        mask = np.ones(len(loaded.records), dtype=bool)
+        if on is not None:
+            n = index_mod.date_n(on)
+            mask &= (loaded.from_n <= n) & (loaded.to_n >= n)
+        if authorities:
+            mask &= np.isin(loaded.authority, authorities)
+        if codes:
+            wanted = set(codes)
+            mask &= np.array([bool(wanted & c) for c in loaded.codes])
+        return mask
+
+    def _passages(self, loaded: _Loaded, ranked: list[tuple[int, float]], k: int) -> list[Passage]:
+        out: list[Passage] = []
+        per_entry: dict[str, int] = {}
+        for idx, score in ranked:
+            record = loaded.records[idx]
+            if per_entry.get(record["entry"], 0) >= self.max_per_entry:
+                continue
+            per_entry[record["entry"]] = per_entry.get(record["entry"], 0) + 1
+            out.append(Passage(id=record["id"], text=record["text"], score=round(float(score), 6),
+                               source=loaded.sources[idx], kind=record["kind"], codes=record["codes"],
+                               topics=record["topics"]))
+            if len(out) == k:
+                break
+        return out
+
+    def warm(self) -> float:
+        """Open the index and load the model now; returns the seconds it took."""
+        started = time.perf_counter()
+        self._ready()
+        self.embedder.embed_query("warm up")
+        return time.perf_counter() - started
+
+
+def _check_query(query: Any) -> str:
+    if not isinstance(query, str) or not query.strip():
+        raise InputError("the question is empty", hint="ask a billing question, e.g. 'can the patient be present?'")
+    if len(query) > MAX_QUERY_CHARS:
+        raise InputError(f"the question is too long ({len(query)} characters)", hint=f"at most {MAX_QUERY_CHARS}")
+    return query.strip()
+
+
+def _check_authority(authority: Sequence[str] | None) -> list[str] | None:
+    if not authority:
+        return None
+    values = [a.strip().lower() for a in authority]
+    unknown = [a for a in values if a not in AUTHORITY_RANK]
+    if unknown:
+        raise InputError(f"unknown authority {unknown}", hint=f"choose from {sorted(AUTHORITY_RANK)}")
+    return values

@@ -1,0 +1,73 @@
+"""Settings, read from the environment (prefix ``ASSISTANT_``) once at an entry point and passed down.
+
+There is no import-time singleton: `Settings()` is built by `cli`, `api.create_app` or
+`assistant.Assistant` and handed to whatever needs it. The standard ``OPENAI_BASE_URL`` and
+``OPENAI_API_KEY`` are honoured when the ``ASSISTANT_`` names are unset.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "cts-assistant"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+
+    # --- input limits -------------------------------------------------------------------
+    max_note_bytes: int = Field(default=1_000_000, ge=1_000, description="Largest note accepted, in bytes of UTF-8.")
+
+    # --- retrieval ----------------------------------------------------------------------
+    data_dir: Path = Field(default_factory=_default_data_dir, description="Where the index lives.")
+    embedder: Literal["minilm", "model2vec", "hash", "openai"] = "minilm"
+    chroma_url: str | None = Field(default=None, description="Chroma server URL; embedded PersistentClient when unset.")
+    embeddings_model: str = "text-embedding-3-small"
+
+    # --- language model -----------------------------------------------------------------
+    llm_base_url: str | None = Field(
+        default=None, validation_alias=AliasChoices("ASSISTANT_LLM_BASE_URL", "OPENAI_BASE_URL")
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("ASSISTANT_LLM_API_KEY", "OPENAI_API_KEY")
+    )
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout: float = Field(default=30.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_temperature: float = Field(default=0.0, ge=0, le=2)
+    llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
+    llm_allow_remote: bool = Field(
+        default=True,
+        description="When false, only loopback/private endpoints are used; remote ones are refused.",
+    )
+
+    # --- HTTP service -------------------------------------------------------------------
+    api_keys: list[str] = Field(default_factory=list, description="SHA-256 hex digests of accepted API keys.")
+    rate_limit_per_minute: int = Field(default=600, ge=1)
+    max_body_bytes: int = Field(default=2_000_000, ge=1_000)
+    cors_origins: list[str] = Field(default_factory=list)
+    frame_ancestors: list[str] = Field(default_factory=lambda: ["'self'"])
+    smart_client_id: str | None = None
+
+    @field_validator("llm_api_key")
+    @classmethod
+    def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value().strip() in {"changeme", "your-key-here", "sk-..."}:
+            raise ValueError("ASSISTANT_LLM_API_KEY is a placeholder; set a real key or unset it")
+        return value
+
+    @property
+    def llm_configured(self) -> bool:
+        return bool(self.llm_base_url)
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"

@@ -1,0 +1,141 @@
+"""The labelled note set: loading, validation and the statuses each check may take.
+
+`ALLOWED` transcribes the status table of docs/CONVENTIONS.md (a "—" cell there = not allowed
+here). The loader rejects unknown keys, unknown check ids, statuses a check cannot take and
+duplicate ids, and names the offending item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from assistant.models import CHECK_IDS, PROFILES
+
+DATASETS = Path(__file__).parent / "datasets"
+NOTES_DEV = DATASETS / "notes_dev.yaml"
+
+_ALL = frozenset({"met", "missing", "problem", "not_applicable", "unclear"})
+ALLOWED: dict[str, frozenset[str]] = {
+    "date_of_service": frozenset({"met", "missing", "problem"}),
+    "patient_absent": frozenset({"met", "missing", "problem", "unclear"}),
+    "consent": frozenset({"met", "missing", "problem"}),
+    "caregiver": frozenset({"met", "missing", "problem"}),
+    "need_and_goal": frozenset({"met", "missing"}),
+    "skills_taught": frozenset({"met", "missing", "problem"}),
+    "return_demo": frozenset({"met", "missing"}),
+    "skilled_need": frozenset({"met", "missing"}),
+    "total_time": frozenset({"met", "missing", "problem"}),
+    "start_stop": frozenset({"met", "missing", "problem"}),
+    "minimum_time": frozenset({"met", "missing", "problem", "not_applicable"}),
+    "units": frozenset({"met", "problem", "not_applicable"}),
+    "addon_pairing": frozenset({"met", "problem", "not_applicable"}),
+    "group_session": frozenset({"met", "problem", "not_applicable"}),
+    "provider": frozenset({"met", "missing", "problem"}),
+    "telehealth": frozenset({"met", "problem", "not_applicable"}),
+    "therapy_modifier": frozenset({"met", "problem", "not_applicable"}),
+    "assistant_modifier": frozenset({"met", "problem", "not_applicable"}),
+    "distinct_time": frozenset({"met", "problem", "not_applicable", "unclear"}),
+    "diagnosis_codes": frozenset({"met", "problem", "not_applicable"}),
+}
+assert set(ALLOWED) == set(CHECK_IDS) and all(v <= _ALL for v in ALLOWED.values())
+
+_ITEM_KEYS = {"id", "text", "dos", "billed", "profile", "expected", "notes"}
+_LINE_KEYS = {"code", "units", "modifiers"}
+
+
+class DatasetError(ValueError):
+    """A labelled item is malformed; the message names the file and the item id."""
+
+
+@dataclass(frozen=True)
+class NoteItem:
+    """One labelled note: the inputs of `assistant.check_note` and the expected report parts."""
+
+    id: str
+    text: str
+    expected_checks: dict[str, str]
+    expected_lines: list[dict[str, Any]]
+    dos: str | None = None
+    billed: list[dict[str, Any]] | None = None
+    profile: str = "medicare"
+    notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _line(raw: Any, where: str) -> dict[str, Any]:
+    if not isinstance(raw, Mapping) or set(raw) - _LINE_KEYS or "code" not in raw:
+        raise DatasetError(f"{where}: a line needs code (units, modifiers optional): {raw!r}")
+    mods = raw.get("modifiers") or []
+    if not isinstance(mods, list):
+        raise DatasetError(f"{where}: modifiers must be a list: {raw!r}")
+    return {"code": str(raw["code"]), "units": int(raw.get("units", 1)), "modifiers": [str(m) for m in mods]}
+
+
+def parse_item(raw: Any, where: str) -> NoteItem:
+    """Validate one raw YAML mapping and build a `NoteItem`."""
+    if not isinstance(raw, Mapping):
+        raise DatasetError(f"{where}: an item must be a mapping")
+    item_id = raw.get("id")
+    where = f"{where} [{item_id}]"
+    unknown = set(raw) - _ITEM_KEYS
+    if unknown:
+        raise DatasetError(f"{where}: unknown keys {sorted(unknown)}")
+    if not isinstance(item_id, str) or not item_id:
+        raise DatasetError(f"{where}: id must be a non-empty string")
+    text = raw.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise DatasetError(f"{where}: text must be a non-empty string")
+    profile = raw.get("profile", "medicare")
+    if profile not in PROFILES:
+        raise DatasetError(f"{where}: profile {profile!r} not in {PROFILES}")
+    expected = raw.get("expected")
+    if not isinstance(expected, Mapping) or set(expected) != {"checks", "billing_lines"}:
+        raise DatasetError(f"{where}: expected needs exactly checks and billing_lines")
+    checks = expected["checks"]
+    if not isinstance(checks, Mapping):
+        raise DatasetError(f"{where}: expected.checks must be a mapping")
+    if set(checks) != set(CHECK_IDS):
+        missing = sorted(set(CHECK_IDS) - set(checks))
+        extra = sorted(set(checks) - set(CHECK_IDS))
+        raise DatasetError(f"{where}: expected.checks must label all 20 ids (missing {missing}, unknown {extra})")
+    for cid, status in checks.items():
+        if status not in ALLOWED[cid]:
+            raise DatasetError(f"{where}: {cid}={status!r} not allowed (allowed: {sorted(ALLOWED[cid])})")
+    lines_raw = expected["billing_lines"] or []
+    if not isinstance(lines_raw, list):
+        raise DatasetError(f"{where}: expected.billing_lines must be a list")
+    billed_raw = raw.get("billed")
+    if billed_raw is not None and not isinstance(billed_raw, list):
+        raise DatasetError(f"{where}: billed must be a list of lines")
+    dos = raw.get("dos")
+    return NoteItem(
+        id=item_id,
+        text=text,
+        dos=str(dos) if dos is not None else None,
+        billed=[_line(b, where) for b in billed_raw] if billed_raw is not None else None,
+        profile=profile,
+        expected_checks={cid: checks[cid] for cid in CHECK_IDS},
+        expected_lines=[_line(line, where) for line in lines_raw],
+        notes=str(raw.get("notes") or ""),
+    )
+
+
+def load_notes(path: Path = NOTES_DEV) -> list[NoteItem]:
+    """Load and validate a labelled note set (a YAML list, or a mapping with an ``items`` list)."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if isinstance(data, Mapping):
+        data = data.get("items")
+    if not isinstance(data, list):
+        raise DatasetError(f"{path}: expected a list of items (or a mapping with 'items')")
+    items = [parse_item(raw, f"{path.name}#{i}") for i, raw in enumerate(data)]
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise DatasetError(f"{path.name}: duplicate id {item.id!r}")
+        seen.add(item.id)
+    return items

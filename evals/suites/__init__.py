@@ -1,0 +1,1 @@
+"""Eval suites. Each module exposes ``NAME`` and ``run() -> dict`` (metric → float, plus ``details``)."""

@@ -1,0 +1,102 @@
+"""CDS Hooks: discovery, patient-view card with a link to the sidebar, order-sign checks."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from tests.api.conftest import NOTE, settings
+from tests.api.fakes import FakeAssistant
+
+
+def call(client: TestClient, service: str, hook: str, context: dict) -> dict:
+    resp = client.post(f"/cds-services/{service}", json={"hook": hook, "hookInstance": str(uuid.uuid4()), "context": context})
+    assert resp.status_code == 200, resp.text
+    return resp.json()
+
+
+def assert_card(card: dict) -> None:
+    assert len(card["summary"]) < 140
+    assert card["indicator"] in {"info", "warning", "critical"}
+    assert card["source"]["label"]
+    assert None not in card.values()
+
+
+def order(code: str, units: int = 1, *, when: str = "2025-03-04", note: str | None = None) -> dict:
+    resource = {"resourceType": "ServiceRequest", "status": "draft", "intent": "order",
+                "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": code}]},
+                "subject": {"reference": "Patient/1"}, "quantityQuantity": {"value": units},
+                "occurrenceDateTime": when}
+    if note:
+        resource["note"] = [{"text": note}]
+    return {"resource": resource}
+
+
+def bundle(*entries: dict) -> dict:
+    return {"resourceType": "Bundle", "type": "collection", "entry": list(entries)}
+
+
+def test_discovery(client: TestClient) -> None:
+    services = client.get("/cds-services").json()["services"]
+    assert {s["hook"] for s in services} == {"patient-view", "order-sign"}
+    for s in services:
+        assert s["id"] and s["description"]
+        assert None not in s.values()
+
+
+def test_patient_view_card_links_to_sidebar(client: TestClient) -> None:
+    cards = call(client, "cts-sidebar", "patient-view", {"userId": "Practitioner/1", "patientId": "1"})["cards"]
+    assert len(cards) == 1
+    assert_card(cards[0])
+    link = cards[0]["links"][0]
+    assert link["type"] == "absolute" and link["url"].endswith("/sidebar")
+
+
+def test_patient_view_smart_link_when_configured() -> None:
+    fake = FakeAssistant(settings(smart_client_id="cts"))
+    with TestClient(create_app(fake.settings, assistant=fake)) as client:  # type: ignore[arg-type]
+        card = call(client, "cts-sidebar", "patient-view",
+                    {"userId": "Practitioner/1", "patientId": "p1", "encounterId": "e1"})["cards"][0]
+    link = card["links"][0]
+    assert link["type"] == "smart" and '"patientId": "p1"' in link["appContext"]
+
+
+def test_order_sign_addon_alone(client: TestClient) -> None:
+    cards = call(client, "cts-order-check", "order-sign",
+                 {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("97551"))})["cards"]
+    assert cards and cards[0]["indicator"] == "warning" and "97550" in cards[0]["summary"]
+    for card in cards:
+        assert_card(card)
+
+
+def test_order_sign_direct_care_before_2025(client: TestClient) -> None:
+    cards = call(client, "cts-order-check", "order-sign", {"userId": "Practitioner/1", "patientId": "1",
+                 "draftOrders": bundle(order("G0541", when="2024-06-01"))})["cards"]
+    assert any(c["indicator"] == "critical" for c in cards)
+
+
+def test_order_sign_checks_an_attached_note(client: TestClient, fake: FakeAssistant) -> None:
+    cards = call(client, "cts-order-check", "order-sign", {"userId": "Practitioner/1", "patientId": "1",
+                 "draftOrders": bundle(order("97550", note=NOTE))})["cards"]
+    assert fake.calls.check == 1
+    assert "97550 x1" in cards[-1]["summary"]
+    assert_card(cards[-1])
+
+
+def test_order_sign_ignores_other_orders(client: TestClient) -> None:
+    result = call(client, "cts-order-check", "order-sign", {"userId": "Practitioner/1", "patientId": "1",
+                  "draftOrders": bundle(order("97110"))})
+    assert result == {"cards": []}
+
+
+def test_cds_errors(client: TestClient) -> None:
+    body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()), "context": {"patientId": "1", "userId": "Practitioner/1"}}
+    assert client.post("/cds-services/nope", json=body).status_code == 404
+    assert client.post("/cds-services/cts-order-check", json=body).status_code == 400
+    missing = client.post("/cds-services/cts-order-check", json={**body, "hook": "order-sign"})
+    assert missing.status_code == 400 and "draftOrders" in missing.json()["detail"]
+    bad = client.post("/cds-services/cts-order-check", json={**body, "hook": "order-sign",
+                      "context": {"patientId": "1", "draftOrders": {"entry": "x"}}})
+    assert bad.status_code == 400

@@ -1,0 +1,34 @@
+"""Property tests of the whole OpenAPI document (schemathesis, in-process ASGI, no server).
+
+Runs once against the fake assistant (the HTTP contract alone) and, when the library's check,
+knowledge and drafting are available, against the real `Assistant` with the offline backend.
+"""
+
+from __future__ import annotations
+
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.config import SchemathesisConfig
+
+from api.app import create_app
+from api.security import hash_key
+from tests.api.conftest import KEY
+from tests.api.conftest import settings as make_settings
+from tests.api.fakes import FakeAssistant
+
+_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
+app = create_app(_fake.settings, assistant=_fake)  # type: ignore[arg-type]
+# Schema-valid input can still be refused on meaning, with a documented problem: an empty note,
+# an unparsable billed string, a date outside the rule or fee tables, a DocumentReference without
+# a text attachment (422), or a note over the size limit (413). Everything else must be accepted.
+CONFIG = SchemathesisConfig.from_str("""
+[checks.positive_data_acceptance]
+expected-statuses = ["2xx", "401", "404", "413", "422", "429"]
+""")
+schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
+
+
+@schema.parametrize()
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_contract(case: schemathesis.Case) -> None:
+    case.call_and_validate(headers={"X-API-Key": KEY})

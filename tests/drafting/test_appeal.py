@@ -1,0 +1,119 @@
+"""draft_appeal end to end over a stub assistant: offline, fake backends, inputs, outputs."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+
+import pytest
+from docx import Document
+
+from assistant.drafting.appeal import draft_appeal
+from assistant.drafting.docx import appeal_docx
+from assistant.drafting.models import AppealResult
+from assistant.drafting.render import render_appeal
+from assistant.errors import BackendError, ClaimError, DenialCodeError, EmptyNoteError, NotTextError
+from assistant.llm.fake import FakeBackend
+from assistant.llm.offline import OfflineDrafter
+from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
+
+CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "John Roe", "date_of_service": "03/04/2025",
+         "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
+
+
+def run(backend: object = None, **kw: object) -> AppealResult:
+    a = StubAssistant(backend or OfflineDrafter(), kw.pop("report", None))  # type: ignore[arg-type]
+    args = {"denial": "CO-50 N115", "note": GOOD_NOTE, "claim": CLAIM, **kw}
+    return draft_appeal(a, **args)  # type: ignore[arg-type]
+
+
+def test_offline_appeal_is_grounded_and_complete() -> None:
+    started = time.perf_counter()
+    result = run()
+    assert time.perf_counter() - started < 2
+    assert result.recommendation == "appeal" and result.pattern_id == "medical_necessity"
+    assert result.grounding.outcome == "grounded" and result.grounding.backend == "offline"
+    letter = result.letter
+    assert {s.id for s in letter.sections} >= set(result.denial and ["claim_identifiers", "denial_summary", "request", "attachments"])
+    assert letter.identifiers["Claim number"] == "CLM-77"
+    quotes = [q.text for s in letter.sections for st in s.statements for q in st.quotes]
+    assert all(q in GOOD_NOTE for q in quotes) and quotes
+    cited = {sid for s in letter.sections for st in s.statements for sid in st.source_ids}
+    assert cited and cited <= {s.id for s in result.sources}
+    assert letter.attachments == list(result.attachments)
+
+
+def test_claim_dos_is_passed_to_the_check() -> None:
+    a = StubAssistant(OfflineDrafter())
+    draft_appeal(a, denial="CO-50", note=GOOD_NOTE, claim=CLAIM)
+    assert a.calls[0]["dos"] == "2025-03-04" and a.calls[0]["billed"][0]["code"] == "97550"
+
+
+def test_no_appeal_writes_no_letter_and_never_calls_the_backend() -> None:
+    fake = FakeBackend([BackendError("must not be called")])
+    result = run(fake, report=make_report(GOOD_NOTE, {"patient_absent": "problem"}))
+    assert result.recommendation == "no_appeal" and result.letter is None
+    assert fake.calls == []
+    assert any(r.check_id == "patient_absent" for r in result.reasons)
+    assert "DO NOT APPEAL" in render_appeal(result)
+
+
+def test_fake_backend_invention_falls_back_to_offline() -> None:
+    invented = {"sections": [{"id": "claim_identifiers", "heading": "Claim", "statements": [
+        {"text": "Training lasted 75 minutes.", "quotes": [], "source_ids": []}]}]}
+    fake = FakeBackend([invented])
+    result = run(fake)
+    assert result.grounding.outcome == "offline_fallback" and len(fake.calls) == 2
+    assert "repair" in fake.calls[1][1] and "minutes" in fake.calls[1][1]["repair"]
+    assert "75 minutes" not in json.dumps(result.letter.model_dump())
+
+
+def test_fake_backend_repaired() -> None:
+    offline = OfflineDrafter()
+    answers = iter(["bad", "good"])
+
+    def script(task, prompt_vars, schema):  # type: ignore[no-untyped-def]
+        good = offline.generate(task, prompt_vars, schema)
+        if next(answers) == "bad":
+            good.sections[0].statements[0].source_ids.append("not-a-source")
+        return good
+
+    result = run(FakeBackend(script))
+    assert result.grounding.outcome == "repaired"
+
+
+def test_prompt_carries_note_as_data_and_phi_names() -> None:
+    fake = FakeBackend(OfflineDrafter().generate)
+    run(fake)
+    task, prompt_vars = fake.calls[0]
+    assert task == "appeal" and prompt_vars["note"] == GOOD_NOTE and prompt_vars["_phi_names"] == ("John Roe",)
+
+
+@pytest.mark.parametrize(("kw", "error"), [
+    ({"denial": "bogus"}, DenialCodeError),
+    ({"note": "   "}, EmptyNoteError),
+    ({"note": b"\x00\x01"}, NotTextError),
+    ({"claim": {"lines": [{"code": "97550", "units": "many"}]}}, ClaimError),
+    ({"claim": ["not", "a", "dict"]}, ClaimError),
+])
+def test_bad_input(kw: dict, error: type) -> None:
+    with pytest.raises(error):
+        run(**kw)
+
+
+def test_unknown_code_warns_and_still_answers() -> None:
+    result = run(denial="CO-242")
+    assert result.pattern_id is None and result.warnings and result.recommendation == "appeal"
+    assert result.letter is not None
+
+
+def test_json_round_trip_and_docx() -> None:
+    result = run()
+    assert AppealResult.model_validate_json(result.model_dump_json()) == result
+    doc = Document(io.BytesIO(appeal_docx(result)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "CLM-77" in text or any("CLM-77" in c.text for t in doc.tables for r in t.rows for c in r.cells)
+    assert "Patient not present" in text
+    with pytest.raises(ValueError):
+        appeal_docx(run(report=make_report(GOOD_NOTE, {"consent": "missing"})))

@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from docx import Document
+from typer.testing import CliRunner
+
+import assistant.service
+from assistant.cli import draft
+from assistant.llm.offline import OfflineDrafter
+from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
+
+app = typer.Typer()
+draft.register(app)
+runner = CliRunner()
+
+
+@pytest.fixture
+def note(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(assistant.service, "Assistant", lambda *a, **k: StubAssistant(OfflineDrafter()))
+    path = tmp_path / "note.txt"
+    path.write_text(GOOD_NOTE)
+    return path
+
+
+def test_appeal_text(note: Path) -> None:
+    res = runner.invoke(app, ["appeal", "--denial", "CO-50 N115", "--note", str(note)])
+    assert res.exit_code == 0, res.output
+    assert "APPEAL" in res.output and "Patient not present" in res.output
+
+
+def test_appeal_json_and_claim(note: Path, tmp_path: Path) -> None:
+    claim = tmp_path / "claim.json"
+    claim.write_text(json.dumps({"claim_number": "C-1", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}))
+    res = runner.invoke(app, ["appeal", "--denial", "CO50,N115", "--note", str(note), "--claim", str(claim), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert data["recommendation"] == "appeal" and data["letter"]["identifiers"]["Claim number"] == "C-1"
+
+
+def test_appeal_docx(note: Path, tmp_path: Path) -> None:
+    out = tmp_path / "letter.docx"
+    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(note), "--format", "docx", "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert any("Patient not present" in p.text for p in Document(str(out)).paragraphs)
+
+
+@pytest.mark.parametrize("args", [
+    ["appeal", "--denial", "CO-ZZZ", "--note", "NOTE"],
+    ["appeal", "--denial", "CO-50", "--note", "/no/such/file"],
+    ["appeal", "--denial", "CO-50", "--note", "NOTE", "--format", "pdf"],
+    ["appeal", "--denial", "CO-50", "--note", "NOTE", "--format", "docx"],
+    ["appeal", "--denial", "CO-50", "--note", "NOTE", "--claim", "/no/claim.json"],
+    ["rewrite", "/no/such/file"],
+])
+def test_bad_input_exit_2(note: Path, args: list[str]) -> None:
+    args = [str(note) if a == "NOTE" else a for a in args]
+    res = runner.invoke(app, args)
+    assert res.exit_code == 2
+    assert "error:" in res.output
+
+
+def test_rewrite_stdin_and_json(note: Path) -> None:
+    res = runner.invoke(app, ["rewrite", "-"], input=GOOD_NOTE)
+    assert res.exit_code == 0 and "CAREGIVER AND CONSENT" in res.output
+    res = runner.invoke(app, ["rewrite", str(note), "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.output)["grounding"]["outcome"] == "grounded"
+
+
+def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(assistant.service, "Assistant",
+                        lambda *a, **k: StubAssistant(OfflineDrafter(), make_report(GOOD_NOTE, {"patient_absent": "problem"})))
+    path = tmp_path / "n.txt"
+    path.write_text(GOOD_NOTE)
+    out = tmp_path / "x.docx"
+    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(path), "--format", "docx", "--out", str(out)])
+    assert res.exit_code == 0 and not out.exists() and "DO NOT APPEAL" in res.output

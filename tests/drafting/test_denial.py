@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.errors import DenialCodeError
+from assistant.knowledge.loader import cached_knowledge
+
+KB = cached_knowledge()
+
+
+@pytest.mark.parametrize(
+    ("raw", "group", "carcs", "rarcs"),
+    [
+        ("CO-50 N115", "CO", ["50"], ["N115"]),
+        ("CO50,N115", "CO", ["50"], ["N115"]),
+        ("co-50;n115", "CO", ["50"], ["N115"]),
+        ("CO 50 N115", "CO", ["50"], ["N115"]),
+        ("PR-119", "PR", ["119"], []),
+        ("CO-B15 N122", "CO", ["B15"], ["N122"]),
+        ("CO-16 MA130", "CO", ["16"], ["MA130"]),
+        ("50", None, ["50"], []),
+        ("CO-050", "CO", ["50"], []),
+        ("CO-151 N362 N640", "CO", ["151"], ["N362", "N640"]),
+    ],
+)
+def test_parses(raw: str, group: str | None, carcs: list[str], rarcs: list[str]) -> None:
+    denial, warnings = parse_denial(raw, KB.reason_codes)
+    assert denial.group == group
+    assert [c.code for c in denial.carcs] == carcs
+    assert [r.code for r in denial.rarcs] == rarcs
+    assert warnings == []
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "hello", "CO-", "N115", "CO-50 PR-119", "CO-50 N115 <script>", "CO-12345"])
+def test_malformed_raises(raw: str) -> None:
+    with pytest.raises(DenialCodeError):
+        parse_denial(raw, KB.reason_codes)
+
+
+def test_unknown_but_well_formed_is_accepted_with_warning() -> None:
+    denial, warnings = parse_denial("CO-242 N999", KB.reason_codes)
+    assert [c.known for c in denial.carcs] == [False]
+    assert len(warnings) == 2 and "242" in warnings[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "pattern"),
+    [
+        ("CO-50 N115", "medical_necessity"),
+        ("CO-50", "medical_necessity"),
+        ("CO-50 N657", "wrong_code_patient_present"),
+        ("CO-16 M53", "time_units_missing"),
+        ("CO-16 N290", "provider_identifier"),
+        ("CO-16 MA130", "missing_therapy_modifier"),
+        ("CO-151", "units_not_supported"),
+        ("CO-151 N362", "mue_exceeded"),
+        ("CO-97 M80", "bundling_ncci"),
+        ("CO-B15 N122", "addon_without_primary"),
+        ("PR-119", "kx_threshold"),
+        ("CO-204", "plan_not_covered"),
+        ("CO-B12", "not_documented"),
+        ("CO-4", "missing_therapy_modifier"),
+        ("CO-242", None),
+    ],
+)
+def test_matches_pattern(raw: str, pattern: str | None) -> None:
+    denial, _ = parse_denial(raw, KB.reason_codes)
+    found = match_pattern(denial, KB.denial_patterns)
+    assert (found.id if found else None) == pattern
+
+
+def test_every_pattern_is_reachable() -> None:
+    reached = set()
+    for p in KB.denial_patterns.values():
+        raw = " ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]])
+        denial, _ = parse_denial(raw, KB.reason_codes)
+        found = match_pattern(denial, KB.denial_patterns)
+        reached.add(found.id if found else None)
+    assert set(KB.denial_patterns) <= reached

@@ -1,0 +1,53 @@
+"""The recommendation is code: a table of check statuses × denial pattern → action."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.recommend import decide
+from assistant.knowledge.loader import cached_knowledge
+from assistant.models import BilledLine
+from tests.drafting.stubs import GOOD_NOTE, make_report
+
+KB = cached_knowledge()
+P = KB.denial_patterns
+
+
+@pytest.mark.parametrize(
+    ("pattern", "statuses", "expected"),
+    [
+        ("medical_necessity", {}, "appeal"),
+        ("medical_necessity", {"patient_absent": "problem"}, "no_appeal"),
+        ("medical_necessity", {"consent": "missing"}, "no_appeal"),
+        ("medical_necessity", {"caregiver": "problem"}, "no_appeal"),
+        ("medical_necessity", {"minimum_time": "problem"}, "no_appeal"),
+        ("medical_necessity", {"provider": "problem"}, "no_appeal"),
+        ("medical_necessity", {"telehealth": "problem"}, "no_appeal"),
+        ("medical_necessity", {"need_and_goal": "missing"}, "no_appeal"),
+        ("medical_necessity", {"return_demo": "missing"}, "appeal"),
+        ("medical_necessity", {"therapy_modifier": "problem"}, "corrected_claim"),
+        ("units_not_supported", {"units": "problem"}, "no_appeal"),
+        ("mue_exceeded", {"group_session": "problem"}, "corrected_claim"),
+        ("time_units_missing", {}, "corrected_claim"),
+        ("addon_without_primary", {}, "corrected_claim"),
+        ("kx_threshold", {}, "corrected_claim"),
+        ("plan_not_covered", {}, "appeal"),
+        ("plan_not_covered", {"consent": "problem"}, "no_appeal"),
+        ("bundling_ncci", {"distinct_time": "problem"}, "no_appeal"),
+        (None, {}, "appeal"),
+        (None, {"units": "problem"}, "corrected_claim"),
+    ],
+)
+def test_decide(pattern: str | None, statuses: dict[str, str], expected: str) -> None:
+    report = make_report(GOOD_NOTE, statuses)
+    decision = decide(report, P[pattern] if pattern else None, [BilledLine(code="97550", units=1, modifiers=["GP"])])
+    assert decision.recommendation == expected
+    assert decision.actions
+    if expected != "appeal":
+        assert decision.reasons
+
+
+def test_no_appeal_names_what_the_note_supports() -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"})
+    decision = decide(report, P["units_not_supported"])
+    assert any("97550 x1 GP" in a for a in decision.actions)
