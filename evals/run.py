@@ -194,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue
+        except Exception as exc:  # a crashing suite is reported, and the other suites still run
+            skipped[name] = f"FAILED {type(exc).__name__}: {exc}"
+            continue
         results[name], all_details[name] = metrics, details
 
     failures = check_thresholds(results, mins)

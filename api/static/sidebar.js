@@ -26,6 +26,29 @@
   let lastDraft = null;     // {kind, path, body}
   let smart = null;         // {iss, token} after an EHR launch
 
+  // ---------- storage ----------
+  // Third-party iframes may be denied sessionStorage. Fall back to memory, and for the SMART
+  // launch state (which must survive the authorize redirect) to window.name, which persists
+  // across navigations of this frame.
+  const memory = {};
+  const store = {
+    get(key) {
+      try { return sessionStorage.getItem(key); } catch (e) { /* storage denied */ }
+      if (key in memory) return memory[key];
+      try { return JSON.parse(window.name || "{}")[key] || null; } catch (e) { return null; }
+    },
+    set(key, value) {
+      try { sessionStorage.setItem(key, value); return; } catch (e) { /* storage denied */ }
+      memory[key] = value;
+      if (key.startsWith("cts.smart.")) window.name = JSON.stringify({ [key]: value });
+    },
+    remove(key) {
+      try { sessionStorage.removeItem(key); } catch (e) { /* storage denied */ }
+      delete memory[key];
+      if (key.startsWith("cts.smart.")) window.name = "";
+    },
+  };
+
   // ---------- helpers ----------
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -103,6 +126,7 @@
       `${s.blocking} blocking, ${s.warnings} warnings, ${s.unclear} unclear.`;
     $("summary").className = "summary " + (s.ready_to_bill ? "ok" : s.blocking ? "bad" : "warn");
     const list = $("elements");
+    $("results").append($("detail"));  // take the explanation out of the list before clearing it
     list.replaceChildren();
     for (const check of report.checks) {
       const button = el("button", { type: "button", class: "element", "data-check": check.id },
@@ -146,6 +170,8 @@
       check.fix ? el("p", { class: "fix" }, "Fix: " + check.fix) : "",
       check.sources.length ? el("p", { class: "muted small" }, "Sources: " + check.sources.join(", ")) : "");
     detail.hidden = false;
+    const item = document.querySelector(`.element[data-check="${id}"]`);
+    if (item) item.closest("li").append(detail);  // the explanation sits under the element clicked
     showNoteView(check.evidence);
   }
 
@@ -292,7 +318,7 @@
     const verifier = b64url(crypto.getRandomValues(new Uint8Array(32)));
     const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
     const state = b64url(crypto.getRandomValues(new Uint8Array(16)));
-    sessionStorage.setItem("cts.smart." + state,
+    store.set("cts.smart." + state,
       JSON.stringify({ verifier, iss: base, tokenEndpoint: conf.token_endpoint, redirectUri: redirectUri() }));
     const params = new URLSearchParams({
       response_type: "code", client_id: config.smartClientId, redirect_uri: redirectUri(), launch,
@@ -304,8 +330,8 @@
 
   async function smartCallback(code, state) {
     const key = "cts.smart." + state;
-    const saved = JSON.parse(sessionStorage.getItem(key) || "null");
-    sessionStorage.removeItem(key);
+    const saved = JSON.parse(store.get(key) || "null");
+    store.remove(key);
     history.replaceState(null, "", location.pathname);  // drop code and state from the address
     if (!saved) throw new Error("SMART launch state did not match; open the sidebar again from the EHR.");
     const resp = await fetch(saved.tokenEndpoint, {
@@ -361,9 +387,10 @@
   }
 
   async function start() {
-    $("api-key").value = sessionStorage.getItem("cts.apiKey") || "";
-    $("api-key").addEventListener("change", () => sessionStorage.setItem("cts.apiKey", apiKey()));
+    $("api-key").value = store.get("cts.apiKey") || "";
+    $("api-key").addEventListener("change", () => store.set("cts.apiKey", apiKey()));
     if (config.keyRequired && !apiKey()) $("settings").open = true;
+    $("key-form").addEventListener("submit", (event) => event.preventDefault());
     $("run-check").addEventListener("click", runCheck);
     $("edit-note").addEventListener("click", editNote);
     $("run-rewrite").addEventListener("click", () => runDraft("rewrite"));

@@ -6,17 +6,16 @@ A backend only writes the letter body, through the grounding gate (`pipeline`).
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
 from assistant.drafting.brief import LABELS, AppealBrief, EvidenceItem, PatternBrief
 from assistant.drafting.context import Retrieved, iso_dos, note_text, parse_claim
 from assistant.drafting.denial import match_pattern, parse_denial
-from assistant.drafting.gate import AppealContext, check_letter, injection_spans, quote_in_note
+from assistant.drafting.gate import AppealContext, check_letter, injection_spans, mask_injections, quote_in_note
 from assistant.drafting.models import AppealResult, Claim, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.pipeline import generate_grounded
-from assistant.drafting.recommend import Decision, decide, lines_text
+from assistant.drafting.recommend import Decision, decide, lines_text, quotes_for
 from assistant.llm.offline import OfflineDrafter
 
 DEFAULT_SECTIONS = ("denial_response", "supporting_documentation", "request")
@@ -33,16 +32,17 @@ def _evidence(report: Any, check_ids: list[str], note: str, kb: Any) -> list[Evi
         check = checks.get(cid)
         if check is None:
             continue
-        quotes = [
-            e.quote
-            for e in check.evidence
-            if e.quote.strip() and quote_in_note(e.quote, note) and not any(a < e.end and e.start < b for a, b in inj)
-        ]
+        quotes = [q for q in quotes_for(check, note) if quote_in_note(q, note) and not _overlaps(q, note, inj)]
         rule = kb.rules.get(cid)
         sources = list(rule.sources) if rule is not None else list(check.sources)
         items.append(EvidenceItem(check_id=cid, label=LABELS.get(cid, cid), status=check.status, message=check.message,
                                   quotes=quotes[:3], source_ids=sources))
     return items
+
+
+def _overlaps(quote: str, note: str, spans: list[tuple[int, int]]) -> bool:
+    start = note.find(quote)
+    return start >= 0 and any(a < start + len(quote) and start < b for a, b in spans)
 
 
 def _inputs_text(note: str, denial: Denial, claim: Claim, report: Any, pattern: Any, brief: AppealBrief) -> str:
@@ -89,8 +89,9 @@ def draft_appeal(
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     dos_value = dos or iso_dos(claim_model.date_of_service)
-    report = assistant.check_note(text, dos=dos_value, billed=[ln.model_dump() for ln in claim_model.lines] or None)
-    decision: Decision = decide(report, pattern, claim_model.lines)
+    # Instructions embedded in the note are blanked (offsets kept) so they cannot sway the check.
+    report = assistant.check_note(mask_injections(text), dos=dos_value, billed=[ln.model_dump() for ln in claim_model.lines] or None)
+    decision: Decision = decide(report, pattern, claim_model.lines, note=text)
 
     retrieved = Retrieved(kb)
     if pattern is not None:

@@ -34,6 +34,23 @@ LABELS: dict[str, str] = {
     "diagnosis_codes": "valid diagnosis codes",
 }
 
+# Words by which an argument point refers to a check (to attach that check's note quotes).
+CHECK_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "patient_absent": ("without the patient present", "not present", "patient was not"),
+    "consent": ("consent",),
+    "caregiver": ("unpaid caregiver", "caregiver, identified", "identified by relationship", "person trained"),
+    "need_and_goal": ("identified need", "plan of care", "plan-of-care", "goal"),
+    "skills_taught": ("techniques taught", "specific techniques", "techniques"),
+    "skilled_need": ("skilled", "hands-on", "feedback", "precautions"),
+    "return_demo": ("return demonstration", "teach-back"),
+    "total_time": ("total face-to-face", "total minutes", "documented total", "minutes", "full time"),
+    "start_stop": ("clock start", "start and stop"),
+    "distinct_time": ("separate, non-overlapping", "non-overlapping", "separate from any same-day"),
+    "provider": ("clinician with credentials", "names the furnishing clinician", "credentials"),
+    "date_of_service": ("dated",),
+    "group_session": ("patients represented", "multiple sets"),
+}
+
 # Sections of a rewritten note and the checks whose evidence belongs in each.
 REWRITE_PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Session", ("date_of_service", "provider", "telehealth")),

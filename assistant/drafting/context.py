@@ -76,7 +76,7 @@ class Retrieved:
         """Add passages from the retrieval index; a missing or broken index is not fatal."""
         try:
             passages = assistant.search(query, k=k, dos=dos)
-        except Exception as exc:  # noqa: BLE001 - retrieval is optional for drafting
+        except Exception as exc:
             log.warning("retrieval skipped: %s", type(exc).__name__)
             return
         for p in passages:

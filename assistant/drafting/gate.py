@@ -35,6 +35,8 @@ CONSENT_NEGATED = re.compile(
     r"\b(no|not|without|declined|refused|never|unable)\b[^.\n]{0,40}\bconsent|\bconsent\b[^.\n]{0,40}\b(not|declined|refused|withheld)\b",
     re.I,
 )
+# A statement that says what the note documents must quote the note.
+ABOUT_NOTE = re.compile(r"\b(the|this)\s+(note|record|documentation|chart)\s+(documents|states|shows|records|notes|names|confirms|reflects)\b", re.I)
 PLACEHOLDER = re.compile(r"\[\[clinician to confirm: [^\[\]\d]{3,120}\]\]")
 ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 FACT_KINDS = ("minutes", "clock_time", "date", "code", "icd10", "modifier", "dollars")
@@ -47,6 +49,24 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
 
 def strip_injections(text: str) -> str:
     return INJECTION.sub(" ", text)
+
+
+def mask_injections(text: str) -> str:
+    """The text with embedded instructions blanked out, offsets unchanged (for the note check)."""
+    return INJECTION.sub(lambda m: " " * len(m.group(0)), text)
+
+
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
+def sentence_quote(note: str, start: int, end: int) -> str:
+    """The clause of the note around a span, verbatim: a quote a reader can check in context."""
+    left = max((m.end() for m in _CLAUSE_END.finditer(note, 0, start)), default=0)
+    m = _CLAUSE_END.search(note, end)
+    right = m.start() if m else len(note)
+    if right - left > 300:  # an unpunctuated wall of text: keep the span itself
+        return note[start:end]
+    return note[left:right].strip()
 
 
 def quote_in_note(quote: str, note: str) -> bool:
@@ -102,13 +122,16 @@ def _check_statement(st: Statement, where: str, ctx: AppealContext, words: set[s
     if CONSENT.search(st.text):
         quoted = [q.text for q in st.quotes if CONSENT.search(q.text)]
         sourced = any(CONSENT.search(ctx.source_texts.get(s, "")) for s in st.source_ids)
-        in_inputs = all(_window_in(m.start(), st.text, ctx.inputs_text) for m in CONSENT.finditer(st.text))
+        whole = normalize_space(st.text).rstrip(".").lower() in normalize_space(ctx.inputs_text).lower()
+        in_inputs = whole or all(_window_in(m.start(), st.text, ctx.inputs_text) for m in CONSENT.finditer(st.text))
         if not quoted and not sourced and not in_inputs:
             reasons.append(f"{where}: speaks of consent without quoting the note or citing a source about consent")
         elif quoted and all(CONSENT_NEGATED.search(q) for q in quoted) and not CONSENT_NEGATED.search(st.text):
             reasons.append(f"{where}: asserts consent the note negates")
     if INJECTION.search(st.text):
         reasons.append(f"{where}: contains an instruction-like phrase (possible injected instruction obeyed)")
+    if ABOUT_NOTE.search(st.text) and not st.quotes:
+        reasons.append(f"{where}: says what the note documents without quoting it")
     return reasons
 
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.drafting.gate import sentence_quote
 from assistant.drafting.models import Reason, Recommendation
 
 FAILING = frozenset({"missing", "problem"})
@@ -44,16 +45,32 @@ class Decision:
     actions: list[str] = field(default_factory=list)
 
 
-def _reason(check: Any, sources: Sequence[str]) -> Reason:
+def quotes_for(check: Any, note: str) -> list[str]:
+    """The note clauses holding the check's evidence spans, verbatim, without repeats."""
+    if not note:
+        return [e.quote for e in check.evidence if e.quote.strip()][:3]
+    out = [sentence_quote(note, e.start, e.end) for e in check.evidence if 0 <= e.start < e.end <= len(note)]
+    return list(dict.fromkeys(q for q in out if q))[:3]
+
+
+def _reason(check: Any, sources: Sequence[str], note: str = "") -> Reason:
     return Reason(
         check_id=check.id,
         text=check.message,
-        quotes=[e.quote for e in check.evidence][:3],
+        quotes=quotes_for(check, note),
         source_ids=list(dict.fromkeys([*check.sources, *sources]))[:4],
     )
 
 
-def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = ()) -> Decision:
+def _over_billed(report: Any, claim_lines: Sequence[Any]) -> bool:
+    """Billed more units of some code than the note supports (or a code it does not support)."""
+    supported: dict[str, int] = {}
+    for line in report.billing.lines:
+        supported[line.code] = supported.get(line.code, 0) + line.units
+    return any(line.units > supported.get(line.code, 0) for line in claim_lines)
+
+
+def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = (), note: str = "") -> Decision:
     """Recommendation, reasons and actions from a `Report`, a `DenialPattern` (or None) and billed lines."""
     checks = {c.id: c for c in report.checks}
     blocking_ids = set(pattern.blocking_checks) if pattern else set()
@@ -64,7 +81,9 @@ def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = ()) ->
     for cid, check in checks.items():
         if check.status not in FAILING:
             continue
-        if cid in blocking_ids or check.status in ALWAYS_BLOCKING.get(cid, frozenset()):
+        if cid == "units" and claim_lines and not _over_billed(report, claim_lines):
+            correctable.append(check)  # under-billed or a missing primary line: fix the claim
+        elif cid in blocking_ids or check.status in ALWAYS_BLOCKING.get(cid, frozenset()):
             blockers.append(check)
         elif cid in corrected_ids or (cid in CORRECTABLE and check.severity == "block"):
             correctable.append(check)
@@ -76,12 +95,12 @@ def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = ()) ->
         actions += [c.fix for c in blockers if c.fix]
         if report.billing.lines:
             actions.append("If a corrected claim is filed, bill only what the note supports: " + lines_text(report.billing.lines) + ".")
-        return Decision("no_appeal", [_reason(c, []) for c in blockers], _dedupe(actions))
+        return Decision("no_appeal", [_reason(c, [], note) for c in blockers], _dedupe(actions))
 
     missing_mods = _missing_pattern_modifiers(pattern, claim_lines)
     claim_error = claim_error_pattern(pattern)
     if correctable or missing_mods or claim_error:
-        reasons = [_reason(c, pattern_sources if c.id in corrected_ids else []) for c in correctable]
+        reasons = [_reason(c, pattern_sources if c.id in corrected_ids else [], note) for c in correctable]
         actions = ["Submit a corrected claim rather than an appeal."]
         actions += [c.fix for c in correctable if c.fix]
         for mod in missing_mods:
@@ -97,7 +116,7 @@ def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = ()) ->
         return Decision("corrected_claim", reasons, _dedupe(actions))
 
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "total_time"]
-    reasons = [_reason(checks[c], pattern_sources[:2]) for c in evidence if c in checks and checks[c].status == "met"]
+    reasons = [_reason(checks[c], pattern_sources[:2], note) for c in evidence if c in checks and checks[c].status == "met"]
     actions = ["Appeal: send the letter with the listed attachments within the payer's appeal deadline."]
     return Decision("appeal", reasons, actions)
 

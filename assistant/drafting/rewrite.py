@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.drafting.brief import GAP_TEXT, REWRITE_PLAN, EvidenceItem, RewriteBrief, SectionPlan
 from assistant.drafting.context import note_text
-from assistant.drafting.gate import check_rewrite, injection_spans, quote_in_note
+from assistant.drafting.gate import check_rewrite, injection_spans, mask_injections, quote_in_note
 from assistant.drafting.models import Gap, Grounding, RewriteDraft, RewriteResult, RewriteSection
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.render import render_rewrite
@@ -46,12 +46,12 @@ def gaps_for(report: Any) -> list[Gap]:
 
 def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
     note = note_text(text)
-    report = assistant.check_note(note, dos=dos)
+    report = assistant.check_note(mask_injections(note), dos=dos)
     inj = injection_spans(note)
     evidence = [
         EvidenceItem(check_id=c.id, label=c.id, status=c.status, message=c.message,
                      quotes=[e.quote for e in c.evidence if quote_in_note(e.quote, note)
-                             and not any(a < e.end and e.start < b for a, b in inj)], source_ids=list(c.sources))
+                             and not any(a < e.end and e.start < b for a, b in inj)][:6], source_ids=list(c.sources))
         for c in report.checks
         if c.evidence
     ]

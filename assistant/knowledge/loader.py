@@ -72,7 +72,9 @@ class Knowledge:
 
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # The C loader is ~10x faster; the knowledge is read on every cold start.
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: cannot read YAML: {exc}") from exc
 
@@ -101,14 +103,20 @@ def _validate_list(model: type[T], path: Path, key: str) -> list[T]:
     return [_validate(model, entry, path) for entry in data[key]]
 
 
-def _unique(items: list[T], attr: str, what: str) -> dict[str, T]:
+def _unique(entries: list[tuple[Path, T]], attr: str, what: str) -> dict[str, T]:
     out: dict[str, T] = {}
-    for item in items:
+    seen: dict[str, Path] = {}
+    for path, item in entries:
         key = getattr(item, attr)
         if key in out:
-            raise KnowledgeError(f"duplicate {what} id {key!r}")
+            raise KnowledgeError(f"{path} [id {key}]: duplicate {what} id (first defined in {seen[key]})")
         out[key] = item
+        seen[key] = path
     return out
+
+
+def _from_files(model: type[T], paths: list[Path], key: str) -> list[tuple[Path, T]]:
+    return [(p, item) for p in paths for item in _validate_list(model, p, key)]
 
 
 def load_knowledge(root: Path | None = None) -> Knowledge:
@@ -119,11 +127,7 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*.yaml"))
     }
-    sources = _unique(
-        [s for p in sorted((root / "sources").glob("*.yaml")) for s in _validate_list(Source, p, "sources")],
-        "id",
-        "source",
-    )
+    sources = _unique(_from_files(Source, sorted((root / "sources").glob("*.yaml")), "sources"), "id", "source")
     rules: dict[str, Rule] = {}
     for path in sorted((root / "rules").glob("*.yaml")):
         rule = _validate(Rule, _read_yaml(path), path)
@@ -133,18 +137,12 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
     missing_rules = [c for c in CHECK_IDS if c not in rules]
     if missing_rules:
         raise KnowledgeError(f"{root / 'rules'}: no rule file for check id(s) {missing_rules}")
-    codes = _unique(_validate_list(CodeInfo, root / "codes" / "procedures.yaml", "codes"), "code", "code")
+    codes = _unique(_from_files(CodeInfo, [root / "codes" / "procedures.yaml"], "codes"), "code", "code")
     changes = _validate_list(DiagnosisChange, root / "codes" / "diagnoses.yaml", "changes")
     fees = _validate(FeeSchedule, _read_yaml(root / "fees" / "schedule.yaml"), root / "fees" / "schedule.yaml")
-    reason_codes = _unique(
-        _validate_list(ReasonCode, root / "denials" / "reason_codes.yaml", "codes"), "code", "reason code"
-    )
-    patterns = _unique(
-        _validate_list(DenialPattern, root / "denials" / "patterns.yaml", "patterns"), "id", "denial pattern"
-    )
-    faqs = _unique(
-        [f for p in sorted((root / "faq").glob("*.yaml")) for f in _validate_list(Faq, p, "faqs")], "id", "faq"
-    )
+    reason_codes = _unique(_from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code")
+    patterns = _unique(_from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern")
+    faqs = _unique(_from_files(Faq, sorted((root / "faq").glob("*.yaml")), "faqs"), "id", "faq")
     version = hashlib.sha256("".join(f"{k}:{v}\n" for k, v in files.items()).encode()).hexdigest()[:16]
     knowledge = Knowledge(
         root=root,

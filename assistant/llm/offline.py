@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from assistant.drafting.brief import OTHER_HEADING, AppealBrief, RewriteBrief
-from assistant.drafting.gate import injection_spans
+from assistant.drafting.brief import CHECK_KEYWORDS, OTHER_HEADING, AppealBrief, RewriteBrief
+from assistant.drafting.gate import ABOUT_NOTE, injection_spans
 from assistant.drafting.models import LetterDraft, Quote, RewriteDraft, RewriteSection, Section, Statement
 from assistant.errors import BackendError
 
@@ -59,6 +59,21 @@ def _best_sources(text: str, brief: AppealBrief, candidates: list[str], n: int =
     return scored[:n]
 
 
+def _argued(point: str, brief: AppealBrief, sources: list[str]) -> Statement | None:
+    """An argument point with the note quotes of the checks it refers to.
+
+    A point that asserts something about the note is kept only when every check it refers to is
+    met with a quote; a point of rule alone is kept with its sources.
+    """
+    low = point.lower()
+    refs = [e for e in brief.evidence if any(k in low for k in CHECK_KEYWORDS.get(e.check_id, ()))]
+    about_note = bool(ABOUT_NOTE.search(point))
+    if about_note and (not refs or any(e.status != "met" or not e.quotes for e in refs)):
+        return None
+    quotes = [Quote(text=e.quotes[0]) for e in refs if e.status == "met" and e.quotes][:3]
+    return Statement(text=point, quotes=list({q.text: q for q in quotes}.values()), source_ids=_best_sources(point, brief, sources))
+
+
 def _statements(role: str, brief: AppealBrief) -> list[Statement]:
     pattern = brief.pattern
     retrieved = {s.id for s in brief.sources}
@@ -71,7 +86,10 @@ def _statements(role: str, brief: AppealBrief) -> list[Statement]:
         out = [Statement(text=f"The claim line was denied with {brief.denial}.", quotes=[], source_ids=[])]
         out += [Statement(text=m, quotes=[], source_ids=[]) for m in brief.denial_meanings]
         if pattern:
-            out += [Statement(text=point, quotes=[], source_ids=_best_sources(point, brief, pattern_sources)) for point in pattern.argument]
+            for point in pattern.argument:
+                statement = _argued(point, brief, pattern_sources)
+                if statement is not None:
+                    out.append(statement)
         return out
     if role in ("evidence", "service"):
         out = []
@@ -98,11 +116,11 @@ def _statements(role: str, brief: AppealBrief) -> list[Statement]:
         return [Statement(text=f"{by_id[sid].title}: {_first_sentence(by_id[sid].text)}", quotes=[], source_ids=[sid]) for sid in chosen]
     if role == "attachments":
         atts = pattern.attachments if pattern else ["The treating clinician's note for the date of service"]
-        return [Statement(text=f"Enclosed: {a}.", quotes=[], source_ids=[]) for a in atts]
+        return [Statement(text=a, quotes=[], source_ids=[]) for a in atts]
     if role == "request":
         return [
             Statement(
-                text="Because the record documents each required element of the service as billed, we ask that the denial be reconsidered and the claim line reprocessed for payment.",
+                text="On the documentation quoted above and the rules cited, we ask that the denial be reconsidered and the claim line reprocessed for payment.",
                 quotes=[],
                 source_ids=[],
             )

@@ -12,6 +12,13 @@ from assistant.notes.inputs import EARLIEST_DOS
 VERBAL_CONSENT_FROM = date(2025, 1, 1)
 _CAREGIVER_NAME = re.compile(r"\b(?:caregiver|cg|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 _PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?)\b", re.I)
+# "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
+_CAREGIVER_DEMO = re.compile(
+    r"\b(?:caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|mother|mom|father|dad|parents?|partner|friend|neighbou?r|"
+    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|performed|completed)\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 _RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
 
@@ -103,6 +110,11 @@ def return_demo(ctx: Context) -> Outcome:
         after = ex.text[c.end : c.sent_end]
         if not c.negated or _RD_QUALIFIED.search(after[:60]):
             documented.append((c.start, c.end))
+    if not documented:
+        for m in _CAREGIVER_DEMO.finditer(ex.text):
+            verb_start = m.end() - len(m.group(0).split()[-1])
+            if not _NOT_BEFORE.search(ex.text[max(0, verb_start - 25) : verb_start]):
+                documented.append((m.start(), m.end()))
     if documented:
         return Outcome("met", "The caregiver's return demonstration or teach-back is documented.", documented[:3])
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]

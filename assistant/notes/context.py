@@ -16,6 +16,8 @@ DIRECT_CARE_FROM = date(2025, 1, 1)
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
+_OTHER_SERVICE = re.compile(r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8])\b")
+_CTS_WORDS = re.compile(r"\b(?:caregiver training|cts|9755[012]|G054[123])\b", re.I)
 _PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:yes|y)\b", re.I)
 _PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:no|n)\b", re.I)
 
@@ -159,16 +161,26 @@ def _presence(ctx: Context) -> None:
     for c in ex.concepts:
         if c.label not in ("PRESENCE", "ABSENCE"):
             continue
+        if c.label == "ABSENCE" and c.negated:
+            continue  # "not present (at day program)": the negation belongs to "present"
+        if _OTHER_SERVICE.search(_line(ex.text, c.start, c.end)) and not _CTS_WORDS.search(_line(ex.text, c.start, c.end)):
+            continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
         subject = subject_of(ex, c)
         if subject != "patient":
             continue
-        absent = (c.label == "ABSENCE") != c.negated
+        absent = c.label == "ABSENCE" or c.negated
         (ctx.absence if absent else ctx.presence).append((c.start, c.end))
     for m in _PRESENT_NO.finditer(ex.text):
         ctx.absence.append((m.start(), m.end()))
         ctx.presence[:] = [p for p in ctx.presence if not (m.start() <= p[0] < m.end())]
     for m in _PRESENT_YES.finditer(ex.text):
         ctx.presence.append((m.start(), m.end()))
+
+
+def _line(text: str, start: int, end: int) -> str:
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    return text[a : len(text) if b == -1 else b]
 
 
 def _family(ctx: Context) -> str:

@@ -14,8 +14,8 @@ from assistant.billing import payment_for
 from assistant.knowledge.schema import Rule
 from assistant.models import (
     CHECK_IDS,
-    Billing,
     BilledLine,
+    Billing,
     CheckResult,
     Conflict,
     Report,
@@ -26,6 +26,7 @@ from assistant.models import (
 )
 from assistant.notes import checks_claim, checks_documentation, checks_time
 from assistant.notes.context import Context, Outcome, family_codes
+from assistant.notes.inputs import EARLIEST_DOS
 from assistant.notes.times import Segment
 
 CHECKS: dict[str, Callable[[Context], Outcome]] = {
@@ -74,7 +75,8 @@ def run_checks(ctx: Context) -> list[CheckResult]:
     results: list[CheckResult] = []
     for check_id, check in CHECKS.items():
         rule = ctx.knowledge.rules[check_id]
-        on = ctx.dos or ctx.today
+        # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
+        on = max(ctx.dos or ctx.today, EARLIEST_DOS)
         outcome = check(ctx) if rule.in_force(on) else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
         results.append(_result(check_id, outcome, rule, ctx))
     return results

@@ -25,8 +25,12 @@ from assistant.notes.patterns import (
 from assistant.notes.times import Duration, Segment, TimeParse, parse_times
 from assistant.notes.vocabulary import PATIENT_REFS
 
-_PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")\b", re.I)
-_CAREGIVER_WORD = re.compile(r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|spouse|daughter|son|mother|father|mom|dad|parents?|aide|neighbou?r|friend|sister|brother)\b", re.I)
+_PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b(?!'s|’s)", re.I)
+# Possessives ("at son's house") name a place, not who was present.
+_CAREGIVER_WORD = re.compile(r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|spouse|daughter|dtr|son|mother|father|mom|dad|parents?|aide|neighbou?r|friend|sister|brother)\b(?!'s|’s)", re.I)
+_PATIENT_AND = re.compile(r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?(?:present|in the room|participat\w*|attended)", re.I)
+_COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
+_CAREGIVERS_OF = re.compile(r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I)
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
 _GROUP_COUNT = re.compile(
@@ -140,18 +144,26 @@ def _group(ex: Extraction) -> None:
 
 
 def subject_of(ex: Extraction, concept: Concept) -> str:
-    """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''."""
-    sentence = ex.text[concept.sent_start : concept.end]
-    window = sentence[-90:]
-    last_patient = max((m.end() for m in _PATIENT_WORD.finditer(window)), default=-1)
-    last_caregiver = max((m.end() for m in _CAREGIVER_WORD.finditer(window)), default=-1)
+    """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
+
+    The nearest person named before the phrase on the same line decides; sentence breaks are
+    ignored because notes put parentheses, semicolons and abbreviations between the two.
+    """
+    text = ex.text
+    line_start = text.rfind("\n", 0, concept.start) + 1
+    window = text[max(line_start, concept.start - 110) : concept.end]
+    if concept.label == "PRESENCE" and _COMPOUND_BEFORE.search(text[max(0, concept.start - 9) : concept.start]):
+        return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
+    if _PATIENT_AND.search(window):
+        return "patient"
+    last_patient = max((m.end() for m in _PATIENT_WORD.finditer(window)), default=-1)
+    last_caregiver = max((m.end() for m in _CAREGIVER_WORD.finditer(window)), default=-1)
+    last_caregiver = max([last_caregiver, *(m.end() for m in _CAREGIVERS_OF.finditer(window))])
     if last_patient < 0 and last_caregiver < 0:
-        after = ex.text[concept.end : concept.sent_end][:40]
-        if _PATIENT_WORD.search(after):
-            return "patient"
-        return ""
+        after = text[concept.end : concept.sent_end][:40]
+        return "patient" if _PATIENT_WORD.search(after) else ""
     return "patient" if last_patient > last_caregiver else "caregiver"
 
 

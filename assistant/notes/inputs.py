@@ -127,6 +127,9 @@ def parse_billed(value: Sequence[BilledLine | dict[str, Any]] | str | None) -> l
         return _parse_billed_text(value)
     lines: list[BilledLine] = []
     for index, item in enumerate(value, start=1):
+        if isinstance(item, dict) and isinstance(item.get("modifiers"), list):
+            # YAML and JSON writers turn modifiers such as 59 or 95 into numbers.
+            item = {**item, "modifiers": [str(m) for m in item["modifiers"]]}
         try:
             line = item if isinstance(item, BilledLine) else BilledLine.model_validate(item)
         except ValidationError as exc:

@@ -92,7 +92,7 @@ def _tokens(text: str) -> list[_Token]:
     for m in _TOKEN.finditer(text):
         if m["h"] is not None:
             hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
-            military = hour >= 13 or m["h"].startswith("0") and len(m["h"]) == 2 and ap is None
+            military = hour >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2 and ap is None)
         elif m["h2"] is not None:
             hour, minute, ap, military = int(m["h2"]), 0, m["ap2"], False
         else:

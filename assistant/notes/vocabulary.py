@@ -13,11 +13,11 @@ PATIENT_REFS = (
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # presence of someone during the CTS time; the subject decides whose presence it is
     "PRESENCE": (
-        "present", "in the room", "in room", "in attendance", "attended", "participated", "participating",
+        "present", "in the room", "in room", "in attendance", "attended", "participated", "participating", "presnt",
         "joined", "was there", "observed the session", "sat in",
     ),
     "ABSENCE": (
-        "absent", "not present", "not in attendance", "not in the room", "not in room", "was not present",
+        "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room", "not in room", "was not present",
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
         "at school", "at dialysis", "resting in bedroom", "napping", "was sleeping", "not participating",
@@ -35,7 +35,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "demonstrated the", "demonstrated all", "demonstrated technique", "demonstrated how",
         "was able to perform", "able to perform", "able to demonstrate", "performed the", "performed transfer",
         "performed transfers", "performed each", "performed with", "performed correctly", "performed safely", "repeated back",
-        "verbalized back", "competency check", "return demonstration of", "rtn demo",
+        "verbalized back", "competency check", "return demonstration of", "rtn demo", "return demo'd", "returned demo",
+        "returned demonstration", "returned a demonstration", "demo'd back", "return-demo'd", "returned demos",
+        "return demos", "role-played", "role played", "teach back of",
     ),
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
@@ -48,7 +50,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "to enable", "to allow", "to safely", "to ensure", "so that", "because", "due to", "min a", "mod a", "max a",
         "min assist", "mod assist", "max assist", "minimal assistance", "moderate assistance", "maximal assistance",
         "cga", "sba", "contact guard", "stand by assist", "1-person assist", "2-person assist", "total assist",
-        "discharge home", "returning home", "caregiver has been", "struggling",
+        "discharge home", "returning home", "caregiver has been", "struggling", "need", "needs", "reason",
+        "indication", "s/p", "status post", "secondary to", "deficit", "deficits", "impaired", "impairment", "weakness",
+        "difficulty", "dysphagia", "aphasia", "dysarthria", "dementia", "hemiparesis", "cva", "stroke", "parkinson's",
+        "parkinson", "tbi", "sci", "als", "amputation", "fracture", "tka", "tha", "deconditioned", "fall", "falls",
+        "coughing", "assists", "helps", "primary caregiver", "only helper", "supervises", "prepares", "moving in",
+        "lives with", "requires help", "progressive",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",

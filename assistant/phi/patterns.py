@@ -20,7 +20,7 @@ NAME_WORD = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|[A-Z]+)?(?:['’\-][A-Z][A-Za-z]
 # Up to three name words, optionally with initials: "Karen J. O'Connell", "J. Smith".
 NAME_SEQ = rf"(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{NAME_WORD}){{0,2}}"
 
-TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
+TITLES = r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
 RELATIONS = (
     r"caregivers?|cg|wife|husband|spouse|partner|daughter(?:-in-law)?|son(?:-in-law)?|mother|father|"
     r"mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|"
@@ -42,40 +42,14 @@ TITLE_RE = re.compile(rf"\b{TITLES}[ \t]+(?P<name>{NAME_SEQ})")
 RELATION_RE = re.compile(
     rf"(?i:\b(?:{RELATIONS})\b)(?:[ \t]*\((?i:[a-z /-]+)\))?[ \t]*[:,\-–]?[ \t]*(?P<name>{NAME_SEQ})"
 )
-LABEL_RE = re.compile(rf"(?i:\b(?:{LABELS}))[ \t]*[:#][ \t]*(?P<name>{NAME_SEQ})")
+LABEL_RE = re.compile(rf"(?i:\b(?:{LABELS}))[ \t]*[:#][ \t]*(?P<name>{NAME_SEQ}(?:,[ \t]*{NAME_SEQ})?)")  # "Kim, David"
 SIGNATURE_RE = re.compile(rf"(?P<name>{NAME_SEQ})(?:,[ \t]*|[ \t]+){CREDENTIAL}(?:[ \t]*[,/][ \t]*{CREDENTIAL})*\b")
 
 # Capitalised words that are never taken as (part of) a name by the heuristics above.
 NOT_NAMES = frozenset(
-    """
-    a an the and or but of to for from with without by on in at as per via is was were be been has had have
-    will would can could should may might must did does do not no yes none n/a na nka
-    i he she they we you his her their our my your it its this that these those there here
-    patient patients pt pts client caregiver caregivers cg family spouse wife husband daughter son mother father
-    neighbor neighbour friend sister brother partner guardian representative contact primary secondary
-    moderate mod minimal min maximal max minimum maximum assist assistance independent independently
-    supervision standby contact guard cga sba mi total dependent setup cues cue cueing cued verbal tactile visual
-    training trained teaching taught education educated instruction instructed demonstration demonstrated
-    demo return teach-back reports reported states stated denies present absent participated attended
-    skilled service services session sessions visit note notes daily progress evaluation eval re-eval
-    reevaluation assessment plan goal goals subjective objective summary history diagnosis dx icd cpt hcpcs
-    therapy therapist physical occupational speech language pathology rehab rehabilitation outpatient home
-    health medicare medicaid part payer insurance billing units unit minutes minute time total start stop
-    date dob dos mrn mbi npi ssn phone email address city state zip fax cell mobile
-    transfer transfers gait balance strength pain fall falls risk safety safe sit stand bed chair commode
-    toilet tub shower car floor stairs wheelchair walker cane rollator belt hep exercise exercises program
-    left right bilateral upper lower rle lle rue lue ue le adl adls iadl iadls rom prom arom aaro
-    telehealth telemedicine audio video in-person group individual initial follow-up followup next prior
-    continue continued discharge discharged recommend recommended recommendation needs need needed
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday am pm
-    signed electronically co-signed cosigned supervising referring ordering attending provider physician
-    clinician reviewed discussed agreed consent consented verbal written obtained declined
-    alert oriented cooperative pleasant good fair poor improved improving declined unchanged stable
-    dr mr mrs ms miss mx prof sr jr neuro ortho peds geriatric vestibular
-    """.split()
+    ["a", "an", "the", "and", "or", "but", "of", "to", "for", "from", "with", "without", "by", "on", "in", "at", "as", "per", "via", "is", "was", "were", "be", "been", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "not", "no", "yes", "none", "n/a", "na", "nka", "i", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "your", "it", "its", "this", "that", "these", "those", "there", "here", "patient", "patients", "pt", "pts", "client", "caregiver", "caregivers", "cg", "family", "spouse", "wife", "husband", "daughter", "son", "mother", "father", "neighbor", "neighbour", "friend", "sister", "brother", "partner", "guardian", "representative", "contact", "primary", "secondary", "moderate", "mod", "minimal", "min", "maximal", "max", "minimum", "maximum", "assist", "assistance", "independent", "independently", "supervision", "standby", "contact", "guard", "cga", "sba", "mi", "total", "dependent", "setup", "cues", "cue", "cueing", "cued", "verbal", "tactile", "visual", "training", "trained", "teaching", "taught", "education", "educated", "instruction", "instructed", "demonstration", "demonstrated", "demo", "return", "teach-back", "reports", "reported", "states", "stated", "denies", "present", "absent", "participated", "attended", "skilled", "service", "services", "session", "sessions", "visit", "note", "notes", "daily", "progress", "evaluation", "eval", "re-eval", "reevaluation", "assessment", "plan", "goal", "goals", "subjective", "objective", "summary", "history", "diagnosis", "dx", "icd", "cpt", "hcpcs", "therapy", "therapist", "physical", "occupational", "speech", "language", "pathology", "rehab", "rehabilitation", "outpatient", "home", "health", "medicare", "medicaid", "part", "payer", "insurance", "billing", "units", "unit", "minutes", "minute", "time", "total", "start", "stop", "date", "dob", "dos", "mrn", "mbi", "npi", "ssn", "phone", "email", "address", "city", "state", "zip", "fax", "cell", "mobile", "name", "names", "status", "type", "transfer", "transfers", "gait", "balance", "strength", "pain", "fall", "falls", "risk", "safety", "safe", "sit", "stand", "bed", "chair", "commode", "toilet", "tub", "shower", "car", "floor", "stairs", "wheelchair", "walker", "cane", "rollator", "belt", "hep", "exercise", "exercises", "program", "left", "right", "bilateral", "upper", "lower", "rle", "lle", "rue", "lue", "ue", "le", "adl", "adls", "iadl", "iadls", "rom", "prom", "arom", "aaro", "telehealth", "telemedicine", "audio", "video", "in-person", "group", "individual", "initial", "follow-up", "followup", "next", "prior", "continue", "continued", "discharge", "discharged", "recommend", "recommended", "recommendation", "needs", "need", "needed", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "am", "pm", "signed", "electronically", "co-signed", "cosigned", "supervising", "referring", "ordering", "attending", "provider", "physician", "clinician", "reviewed", "discussed", "agreed", "consent", "consented", "verbal", "written", "obtained", "declined", "alert", "oriented", "cooperative", "pleasant", "good", "fair", "poor", "improved", "improving", "declined", "unchanged", "stable", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "jr", "neuro", "ortho", "peds", "geriatric", "vestibular", "competency", "competence", "understanding", "burden", "stress", "index", "check", "checks", "report", "level", "levels", "score", "scores", "scale", "test", "tests", "survey", "input", "feedback", "participation", "availability", "schedule", "concerns", "concern", "questions", "support", "involvement", "readiness", "lift", "type", "checklist", "log", "form", "signature", "initials", "agreement", "handout", "instructions", "performance", "skill", "skills", "ability", "knowledge", "confidence", "independence", "satisfaction", "strategies", "techniques", "precautions", "observed", "observes", "assists", "helps", "calls", "visits", "lives", "works", "drives", "available", "unavailable", "role", "relationship", "info", "information", "details", "notified", "aware"]
 )
-NOT_NAME_SUFFIXES = ("tion", "ment", "ness", "ity", "ance", "ence", "ology", "ive", "ized", "ated", "ally")
+NOT_NAME_SUFFIXES = ("tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally")
 
 
 def is_name_word(word: str) -> bool:
@@ -84,6 +58,8 @@ def is_name_word(word: str) -> bool:
     if low in NOT_NAMES or len(word) < 2:
         return False
     if word.isupper() and (len(word) < 3 or PROTECTED_WORDS_RE.fullmatch(word)):
+        return False
+    if len(word) > 8 and low.endswith("ing"):  # "Understanding", not "Fleming"/"Browning"
         return False
     return not (len(word) > 6 and low.endswith(NOT_NAME_SUFFIXES))
 
@@ -105,6 +81,12 @@ DATE_PATTERNS = [
     r"\b(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}\b",  # 03/2025
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
+# "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
+DATE_NO_YEAR_RE = re.compile(
+    r"\b(?:on|dos|date|seen|dated|since|until|thru|through)\b[ \t]*:?[ \t]*"
+    r"(?P<id>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))\b(?![/\d])",
+    re.IGNORECASE,
+)
 
 # --- identifiers -------------------------------------------------------------------------------
 _ID_TOKEN = r"(?P<id>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9\-]{2,18}[A-Z0-9]))\b"
@@ -129,9 +111,11 @@ SSN_RE = re.compile(
     r"(?i:\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*[:#]?\s*)(?P<id>\d{9}|\d{3}[-. ]\d{2}[-. ]\d{4})\b"
 )
 PHONE_RE = re.compile(
-    r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?",
+    r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
+    r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b",  # +44 20 7946 0958
     re.IGNORECASE,
 )
+URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])\d{7,}\b")
 AGE_RE = re.compile(
     r"\b(?P<id>9\d|1[0-1]\d)(?=[ \t\-]*(?:y/?o\b|yo\b|yrs?\b|years?\b|year-old))|"
@@ -150,10 +134,7 @@ STREET_RE = re.compile(
     rf"\b\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{_STREET_WORD}[ \t]+){{1,3}}{_SUFFIX}\b\.?{_UNIT}"
     rf"|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{{1,6}}\b"
 )
-STATES = (
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
-    "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY PR GU VI"
-).split()
+STATES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI"]
 _STATE = rf"(?:{'|'.join(STATES)})"
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){0,2})"
 CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?[ \t]*\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
@@ -166,7 +147,7 @@ _PROTECTED = [
     r"\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b",  # ICD-10-CM: I69.351, G20.A1, Z91.81
     r"\b(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|GT|FQ|FR|KS|TC|LT|RT|25|59|76|77|93|95)\b",  # modifiers
     r"\b(?:CO|PR|OA|PI|CR)-?\d{1,3}\b|\b(?:MA|M|N)\d{1,3}\b",  # CARC / RARC: CO-50, PR-119, N115, MA130
-    r"(?<![\w])[x×X][ \t]?\d{1,2}\b|\b\d{1,2}[ \t]?[x×](?:[ \t]?\d{1,3})?\b(?:/(?:wk|week|day|d))?",  # units
+    r"(?<![\w])[x×X][ \t]?\d{1,2}\b|\b\d{1,2}[x×](?:\d{1,3})?(?![\w])(?:/(?:wk|week|day|d))?",  # units: x1, ×3, 3x10, 1x/week
     r"\b\d{1,3}[ \t\-]?(?:minutes?|mins?)\b",  # minute counts
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?(?:[AaPp]\.?[Mm]\.?))?",  # 10:15 AM
     r"\b(?:1[0-2]|0?[1-9])[ \t]?(?:[AaPp]\.?[Mm]\.?)(?!\w)",  # 10 AM

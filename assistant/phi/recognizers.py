@@ -29,7 +29,7 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
         words.reverse()
     run: list[tuple[int, int, str]] = []
     for w in words:
-        if len(w[2]) == 2 and w[2].endswith(".") or p.is_name_word(w[2]):
+        if (len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2]):
             run.append(w)
         else:
             break
@@ -95,6 +95,7 @@ def find_dates(text: str) -> list[Span]:
         if month and not month.group()[0].isupper():  # "may 2x/week" is not a date
             continue
         out.append((m.start(), m.end(), "DATE", 0.8))
+    out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
     return out
 
 
@@ -114,6 +115,7 @@ def find_ids(text: str) -> list[Span]:
         (p.MBI_RE, "MBI", 0.9),
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),
+        (p.URL_RE, "URL", 0.7),
         (p.LONG_NUMBER_RE, "ID", 0.5),
         (p.AGE_RE, "AGE", 0.9),
     ):
@@ -182,6 +184,6 @@ def project_recognizers() -> list[ProjectRecognizer]:
     return [
         ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
-        ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "AGE"], find_ids),
+        ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
         ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),
     ]

@@ -17,9 +17,7 @@ import numpy as np
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-.][A-Za-z0-9]+)*")
 _STOP = frozenset(
-    """a an and are as at be by can could do does for from has have how i if in into is it its may
-    me my of on or our should so that the their them then there these they this to was we were what
-    when where which who why will with would you your""".split()
+    ["a", "an", "and", "are", "as", "at", "be", "by", "can", "could", "do", "does", "for", "from", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its", "may", "me", "my", "of", "on", "or", "our", "should", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "would", "you", "your"]
 )
 _GROUPS = ("co", "pr", "oa", "pi", "cr")
 
@@ -41,7 +39,7 @@ def tokenize(text: str) -> list[str]:
         has_digit = any(ch.isdigit() for ch in low)
         if has_digit or ("-" in low) or (raw.isupper() and 2 <= len(raw) <= 5):
             out.append(low)  # a code or an abbreviation: exact
-            if "-" in low:
+            if "-" in low and low[0].isalpha():  # "co-50", "non-facility"; not dates like 2025-01-01
                 parts = [p for p in low.split("-") if p and p not in _STOP]
                 out.extend(p if any(ch.isdigit() for ch in p) else stem(p) for p in parts)
             elif "." in low and not has_digit:

@@ -21,7 +21,7 @@ from assistant.knowledge.schema import AUTHORITY_RANK, RVU, ConversionFactor, So
 from assistant.retrieval.fusion import normalise_code, query_codes
 
 # Bump when the way passages are cut or worded changes: it is part of the index key.
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "7"
 MAX_WORDS = 180  # all-MiniLM-L6-v2 truncates at 256 word pieces; stay well under
 
 CODE_RE = re.compile(r"\b(?:9\d{4}|G0\d{3}|Z\d{2}(?:\.\w+)?|[A-Z]\d{2}\.\w+)\b")
@@ -98,6 +98,7 @@ class _Builder:
     def __init__(self, kb: Knowledge) -> None:
         self.kb = kb
         self.chunks: list[Chunk] = []
+        self._next: dict[str, int] = {}  # next passage number per entry
 
     def add(
         self,
@@ -114,7 +115,9 @@ class _Builder:
         source_id = primary_source(self.kb, sources)
         entry = f"{kind}:{entry_id}"
         pieces = [p for t in texts for p in _split(t)]
-        for n, piece in enumerate(pieces):
+        first = self._next.get(entry, 0)
+        self._next[entry] = first + len(pieces)
+        for n, piece in enumerate(pieces, start=first):
             text = f"{prefix}{piece}" if prefix and n > 0 else piece
             found = {normalise_code(c) for c in codes} | set(CODE_RE.findall(text)) | set(query_codes(text))
             self.chunks.append(
@@ -182,7 +185,7 @@ def _codes(b: _Builder) -> None:
         b.add("code", c.code, [" ".join(parts)], sources=c.sources,
               window=(c.effective_from, c.effective_to), codes=[c.code, *([c.primary] if c.primary else [])],
               topics=[c.family, c.kind])
-    for d in b.kb.diagnosis_changes:
+    for d in b.kb.diagnosis_changes:  # one entry per code; one passage per dated change
         status = "billable" if d.billable else "not billable"
         text = f"ICD-10-CM {d.code} is {status} {_window_words(d.effective_from, d.effective_to)}."
         if d.replacement:
@@ -200,10 +203,28 @@ def _overlap(a: RVU, cf: ConversionFactor) -> tuple[date | None, date | None] | 
     return start, end
 
 
+def _tag(prefix: str, entry_id: str) -> str:
+    """"kx-2025" stays; "2025" becomes "kx-2025": readable ids that name the fact."""
+    return entry_id if prefix in entry_id else f"{prefix}-{entry_id}"
+
+
+def _unit_words(kb: Knowledge, code: str) -> str:
+    info = kb.codes.get(code)
+    if info is None:
+        return ""
+    if info.kind == "addon" and info.minutes:
+        return f" (each additional {info.minutes} minutes, add-on to {info.primary})"
+    if info.kind == "primary" and info.minutes:
+        return f" (first {info.minutes} minutes)"
+    if info.kind == "group":
+        return " (group, one unit per patient)"
+    return ""
+
+
 def _fees(b: _Builder) -> None:
     fees = b.kb.fees
     for rvu in fees.rvus:
-        texts = []
+        texts = [f"{rvu.code}{_unit_words(b.kb, rvu.code)} payment by year."]
         win_start, win_end = rvu.effective_from, rvu.effective_to
         for cf in fees.conversion_factors:
             window = _overlap(rvu, cf)
@@ -212,25 +233,24 @@ def _fees(b: _Builder) -> None:
             year = (window[0] or rvu.effective_from or date(2024, 1, 1)).year
             variant = {"standard": "", "non_qp": " (non-QP)", "qp": " (QP)"}[cf.variant]
             texts.append(
-                f"In {year} ({_window_words(*window)}) {rvu.code} pays {_money(rvu.total_nonfacility * cf.amount)} "
-                f"non-facility and {_money(rvu.total_facility * cf.amount)} facility per unit at the "
-                f"conversion factor {cf.amount:.4f}{variant}: total RVUs {rvu.total_nonfacility:.2f} "
-                f"non-facility and {rvu.total_facility:.2f} facility (work {rvu.work:.2f}, "
-                f"practice expense {rvu.pe_nonfacility:.2f}/{rvu.pe_facility:.2f}, malpractice {rvu.mp:.2f}; "
-                f"release {rvu.release}). Medicare national payment rate, fee schedule amount."
+                f"In {year} {rvu.code} pays {_money(rvu.total_nonfacility * cf.amount)} non-facility and "
+                f"{_money(rvu.total_facility * cf.amount)} facility per unit ({_window_words(*window)}): "
+                f"total RVUs {rvu.total_nonfacility:.2f} / {rvu.total_facility:.2f} x conversion factor "
+                f"{cf.amount:.4f}{variant}, {rvu.release}."
             )
         if texts:
+            texts.append("Medicare physician fee schedule national payment amount (rate), before local adjustment.")
             b.add("fee", f"{rvu.code}-{rvu.release}", [" ".join(texts)], sources=rvu.sources,
                   window=(win_start, win_end), codes=[rvu.code], topics=["payment", "rvu"])
     for cf in fees.conversion_factors:
         variant = {"standard": "", "non_qp": " for non-qualifying APM participants (non-QP)",
                    "qp": " for qualifying APM participants (QP)"}[cf.variant]
-        b.add("fee", f"cf-{cf.id}", [
+        b.add("fee", _tag("cf", cf.id), [
             f"The Medicare physician fee schedule conversion factor is {cf.amount:.4f}{variant} "
             f"{_window_words(cf.effective_from, cf.effective_to)}."
         ], sources=cf.sources, window=(cf.effective_from, cf.effective_to), topics=["payment", "conversion_factor"])
     for t in fees.kx_thresholds:
-        b.add("fee", f"kx-{t.id}", [
+        b.add("fee", _tag("kx", t.id), [
             f"The therapy KX modifier threshold is {_money(t.amount)} for {t.applies_to} "
             f"{_window_words(t.effective_from, t.effective_to)}. Above it, add the KX modifier to attest "
             "medical necessity; caregiver training lines billed under a therapy plan count toward it."
@@ -239,12 +259,12 @@ def _fees(b: _Builder) -> None:
         words = {"not_listed": "not on the Medicare Telehealth Services List (in person only)",
                  "provisional": "on the Medicare Telehealth Services List provisionally",
                  "permanent": "on the Medicare Telehealth Services List"}[tp.status]
-        b.add("fee", f"telehealth-{tp.id}", [
+        b.add("fee", _tag("telehealth", tp.id), [
             f"Telehealth: caregiver training codes are {words} {_window_words(tp.effective_from, tp.effective_to)}. "
             f"{tp.note}"
         ], sources=tp.sources, window=(tp.effective_from, tp.effective_to), topics=["telehealth"])
     for w in fees.therapist_waivers:
-        b.add("fee", f"waiver-{w.id}", [
+        b.add("fee", _tag("waiver", w.id), [
             "Telehealth waiver: physical therapists, occupational therapists and speech-language pathologists "
             f"may furnish Medicare telehealth {_window_words(w.effective_from, w.effective_to)}. {w.note}"
         ], sources=w.sources, window=(w.effective_from, w.effective_to), topics=["telehealth", "waiver"])

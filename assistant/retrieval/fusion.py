@@ -44,13 +44,14 @@ def query_codes(query: str) -> list[str]:
 
 @dataclass(frozen=True)
 class FusionWeights:
-    dense: float = 1.0
+    dense: float = 0.5
     lexical: float = 1.0
-    dense_code: float = 0.6  # weights when the query names a code
-    lexical_code: float = 1.4
+    dense_code: float = 0.5  # weights when the query names a code
+    lexical_code: float = 2.0
     code_bonus: float = 0.012  # per matching code tag, in RRF units
-    rrf_k: int = 20
+    rrf_k: int = 10
     depth: int = 40  # how many candidates each channel contributes
+    source_prior: float = 0.7  # multiplier for raw source passages vs curated answers (faq, rule...)
 
 
 DEFAULT_WEIGHTS = FusionWeights()
@@ -66,6 +67,7 @@ def fuse(
     allowed: np.ndarray,
     codes_of: Sequence[frozenset[str]],
     query: str,
+    is_source: np.ndarray | None = None,
     weights: FusionWeights = DEFAULT_WEIGHTS,
 ) -> list[tuple[int, float]]:
     """(passage index, fused score) best first, only over `allowed` passages."""
@@ -84,4 +86,8 @@ def fuse(
         wanted = set(codes)
         for idx in fused:
             fused[idx] += weights.code_bonus * len(wanted & codes_of[idx])
+    if is_source is not None and weights.source_prior != 1.0:
+        for idx in fused:
+            if is_source[idx]:
+                fused[idx] *= weights.source_prior
     return sorted(fused.items(), key=lambda item: (-item[1], item[0]))

@@ -26,6 +26,7 @@ from assistant.models import Passage, SourceRef
 from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
+from assistant.retrieval.query import expand
 
 MAX_QUERY_CHARS = 2_000
 MAX_K = 50
@@ -67,6 +68,7 @@ class _Loaded:
         self.to_n = np.array([index_mod.date_n(_d(r["effective_to"])) or index_mod.FAR_FUTURE for r in self.records])
         self.authority = np.array([r["source"]["authority"] for r in self.records])
         self.codes = [frozenset(r["codes"]) for r in self.records]
+        self.is_source = np.array([r["kind"] == "source" for r in self.records])
         self.sources = [SourceRef.model_validate(r["source"]) for r in self.records]
 
 
@@ -156,9 +158,11 @@ class Retriever:
 
         depth = min(self.weights.depth, int(allowed.sum()))
         where = where_clause(dos_n=index_mod.date_n(on), authorities=authorities, codes=wanted_codes)
-        vector = self.embedder.embed_query(query)
+        expanded = expand(query)
+        vector = self.embedder.embed_query(expanded)
         dense = [loaded.position[pid] for pid, _ in loaded.store.query(vector, depth, where) if pid in loaded.position]
-        ranked = fuse(dense, loaded.lexical.scores(query), allowed, loaded.codes, query, self.weights)
+        ranked = fuse(dense, loaded.lexical.scores(expanded), allowed, loaded.codes, query,
+                      loaded.is_source, self.weights)
         return self._passages(loaded, ranked, k)
 
     def _mask(self, loaded: _Loaded, on: date | None, authorities: list[str] | None,

@@ -99,7 +99,7 @@ class ChromaStore:
     def create(self, name: str) -> None:
         try:
             self._client.delete_collection(name)
-        except Exception:  # noqa: S110 - absent is fine
+        except Exception:
             pass
         self._collection = self._client.create_collection(
             name=name, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
@@ -111,7 +111,7 @@ class ChromaStore:
     def rename(self, name: str) -> None:
         try:
             self._client.delete_collection(name)
-        except Exception:  # noqa: S110
+        except Exception:
             pass
         self._collection.modify(name=name)
 

@@ -97,3 +97,13 @@ class StubAssistant:
 
     def search(self, query: str, *, k: int = 5, dos: Any = None) -> list[Any]:
         return []
+
+    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: str | None = None, *, dos: Any = None) -> Any:
+        from assistant.drafting.appeal import draft_appeal
+
+        return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+
+    def rewrite_note(self, text: Any, *, dos: Any = None) -> Any:
+        from assistant.drafting.rewrite import rewrite_note
+
+        return rewrite_note(self, text, dos=dos)

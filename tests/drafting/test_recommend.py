@@ -40,7 +40,10 @@ P = KB.denial_patterns
 )
 def test_decide(pattern: str | None, statuses: dict[str, str], expected: str) -> None:
     report = make_report(GOOD_NOTE, statuses)
-    decision = decide(report, P[pattern] if pattern else None, [BilledLine(code="97550", units=1, modifiers=["GP"])])
+    lines = [BilledLine(code="97550", units=1, modifiers=["GP"])]
+    if statuses.get("units") == "problem":  # over-billed: 97551 x2 on a note that supports 97550 x1
+        lines.append(BilledLine(code="97551", units=2, modifiers=["GP"]))
+    decision = decide(report, P[pattern] if pattern else None, lines)
     assert decision.recommendation == expected
     assert decision.actions
     if expected != "appeal":
@@ -51,3 +54,10 @@ def test_no_appeal_names_what_the_note_supports() -> None:
     report = make_report(GOOD_NOTE, {"units": "problem"})
     decision = decide(report, P["units_not_supported"])
     assert any("97550 x1 GP" in a for a in decision.actions)
+
+
+def test_under_billed_units_are_a_claim_fix_not_a_block() -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=[BilledLine(code="97550", units=1, modifiers=["GP"]),
+                                                                 BilledLine(code="97551", units=1, modifiers=["GP"])])
+    decision = decide(report, P["addon_without_primary"], [BilledLine(code="97551", units=1, modifiers=["GP"])])
+    assert decision.recommendation == "corrected_claim"

@@ -109,3 +109,10 @@ def test_notes_suite_survives_errors():
     assert result["errors"] == 3.0
     assert result["check_accuracy"] == 0.0
     assert any(d.startswith("ERROR") for d in result["details"])
+
+
+def test_json_output_is_valid(capsys, tmp_path):
+    assert run.main(["--suite", "no_such_suite", "--json", "--baseline", str(tmp_path / "b.json")]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["skipped"] == {"no_such_suite": "module not present yet"}
+    assert payload["results"] == {}

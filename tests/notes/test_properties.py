@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -70,8 +71,14 @@ def test_midpoint_is_the_default_rule_and_cts_the_default_family() -> None:
 @pytest.mark.parametrize(
     ("t", "expected"),
     [
-        (0, []), (15, []), (16, [("97550", 1)]), (37, [("97550", 1)]), (38, [("97550", 1), ("97551", 1)]),
-        (52, [("97550", 1), ("97551", 1)]), (53, [("97550", 1), ("97551", 2)]), (112, [("97550", 1), ("97551", 5)]),
+        (0, []),
+        (15, []),
+        (16, [("97550", 1)]),
+        (37, [("97550", 1)]),
+        (38, [("97550", 1), ("97551", 1)]),
+        (52, [("97550", 1), ("97551", 1)]),
+        (53, [("97550", 1), ("97551", 2)]),
+        (112, [("97550", 1), ("97551", 5)]),
     ],
 )
 def test_midpoint_boundaries(t: int, expected: list[tuple[str, int]]) -> None:
@@ -176,8 +183,12 @@ def _render(fmt: str, start: int, end: int) -> Rendered:
     return Rendered(f"{a}\u2013{b}", a, b)
 
 
+# (note text, generated (start, end) minutes, (offset, end offset, rendering) of each time in the text)
+SegmentNote = tuple[str, list[tuple[int, int]], list[tuple[int, int, Rendered]]]
+
+
 @st.composite
-def segment_notes(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], list[tuple[int, int, Rendered]]]:
+def segment_notes(draw: st.DrawFn) -> SegmentNote:
     """1-4 non-overlapping segments, rendered in random order and formats between filler sentences."""
     n = draw(st.integers(min_value=1, max_value=4))
     cursor = DAY_START
@@ -218,7 +229,7 @@ def segment_notes(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]], list[tup
 
 @given(segment_notes())
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-def test_parsed_segments_match_generated(case: tuple[str, list[tuple[int, int]], list[tuple[int, int, Rendered]]]) -> None:
+def test_parsed_segments_match_generated(case: SegmentNote) -> None:
     from assistant.notes.times import parse_times
 
     text, segments, _ = case
@@ -231,10 +242,10 @@ def test_parsed_segments_match_generated(case: tuple[str, list[tuple[int, int]],
 
 @given(segment_notes(), st.randoms(use_true_random=False))
 @settings(deadline=None)
-def test_segment_total_is_order_independent(case: tuple[str, list[tuple[int, int]], list[tuple[int, int, Rendered]]], rnd: random.Random) -> None:
+def test_segment_total_is_order_independent(case: SegmentNote, rnd: random.Random) -> None:
     from assistant.notes.times import parse_times
 
-    text, segments, placed = case
+    text, _, placed = case
     pieces = [text[a:b] for a, b, _ in placed]
     rnd.shuffle(pieces)
     shuffled = " ".join(f"CTS {p}." for p in pieces)
@@ -243,7 +254,7 @@ def test_segment_total_is_order_independent(case: tuple[str, list[tuple[int, int
 
 @given(segment_notes())
 @settings(deadline=None)
-def test_segment_spans_slice_back_to_the_time_text(case: tuple[str, list[tuple[int, int]], list[tuple[int, int, Rendered]]]) -> None:
+def test_segment_spans_slice_back_to_the_time_text(case: SegmentNote) -> None:
     from assistant.notes.times import parse_times
 
     text, _, placed = case
@@ -264,7 +275,11 @@ TOTAL_TEMPLATES = (
 )
 
 
-@given(st.integers(min_value=0, max_value=600), st.sampled_from(TOTAL_TEMPLATES), st.lists(st.sampled_from(FILLER), max_size=3))
+@given(
+    st.integers(min_value=0, max_value=600),
+    st.sampled_from(TOTAL_TEMPLATES),
+    st.lists(st.sampled_from(FILLER), max_size=3),
+)
 @settings(deadline=None)
 def test_stated_total_parses(n: int, template: str, filler: list[str]) -> None:
     from assistant.notes.times import parse_times
@@ -274,9 +289,45 @@ def test_stated_total_parses(n: int, template: str, filler: list[str]) -> None:
 
 
 NOISE = (
-    "10:15", "1047", "-", " - ", "to", "from", "Start", "Stop", "Time in", "out", "am", "PM", "min", "minutes",
-    "total", "hr", "x2", "97550", "12/31/2025", "\n", "\r\n", "\t", " ", " ", " ", ":", "/", "–", "é", "🙂",
-    "\u00a0", "thirty", "one", "9", "23:59", "00:00", "2024-01-01", "q2h", "daily",
+    "10:15",
+    "1047",
+    "-",
+    " - ",
+    "to",
+    "from",
+    "Start",
+    "Stop",
+    "Time in",
+    "out",
+    "am",
+    "PM",
+    "min",
+    "minutes",
+    "total",
+    "hr",
+    "x2",
+    "97550",
+    "12/31/2025",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    " ",
+    " ",
+    ":",
+    "/",
+    "–",
+    "é",
+    "🙂",
+    "\u00a0",
+    "thirty",
+    "one",
+    "9",
+    "23:59",
+    "00:00",
+    "2024-01-01",
+    "q2h",
+    "daily",
 )
 
 
@@ -289,7 +340,11 @@ def test_parse_times_handles_200kb_random_text(seed: int) -> None:
     chunks: list[str] = []
     size = 0
     while size < 200_000:
-        piece = rnd.choice(NOISE) if rnd.random() < 0.7 else "".join(rnd.choice("0123456789:-apm ") for _ in range(rnd.randint(1, 12)))
+        piece = (
+            rnd.choice(NOISE)
+            if rnd.random() < 0.7
+            else "".join(rnd.choice("0123456789:-apm ") for _ in range(rnd.randint(1, 12)))
+        )
         chunks.append(piece)
         size += len(piece)
     text = "".join(chunks)
@@ -302,29 +357,66 @@ def test_parse_times_handles_200kb_random_text(seed: int) -> None:
 # --- grounding: every evidence span of check_note slices back ------------------------------------
 
 NOTE_PARTS = {
-    "presence": ("Pt not present.", "Patient present and participated.", "without the patient present", "pt absent (at dialysis)"),
+    "presence": (
+        "Pt not present.",
+        "Patient present and participated.",
+        "without the patient present",
+        "pt absent (at dialysis)",
+    ),
     "caregiver": ("Caregiver: Grace Finch (wife).", "Trained home health aide.", "CG: son", "neighbor Tom Reyes"),
-    "consent": ("Verbal consent obtained from pt.", "Written consent on file.", "Consent not obtained.", "Pt declined consent."),
+    "consent": (
+        "Verbal consent obtained from pt.",
+        "Written consent on file.",
+        "Consent not obtained.",
+        "Pt declined consent.",
+    ),
     "need": ("Need: wife unsafe with transfers; supports POC goal #2.", "CG training needed 2/2 dysphagia."),
-    "skills": ("Taught stand-pivot transfer with gait belt.", "Chin tuck and small sips.", "Gave handout.", "Discussed home safety."),
+    "skills": (
+        "Taught stand-pivot transfer with gait belt.",
+        "Chin tuck and small sips.",
+        "Gave handout.",
+        "Discussed home safety.",
+    ),
     "demo": ("Wife return-demonstrated x3 with min cues.", "No return demo today.", "Teach-back accurate."),
-    "skill": ("Hands-on correction of hand placement.", "High fall risk; hip precautions.", "Verbal cueing and feedback."),
-    "time": ("10:00-10:32", "Start 14:05 / Stop 14:41", "from 2:05pm to 2:41pm", "1015-1047", "Start 10:45, Stop 10:15", "10:00 AM - 10:45 AM"),
+    "skill": (
+        "Hands-on correction of hand placement.",
+        "High fall risk; hip precautions.",
+        "Verbal cueing and feedback.",
+    ),
+    "time": (
+        "10:00-10:32",
+        "Start 14:05 / Stop 14:41",
+        "from 2:05pm to 2:41pm",
+        "1015-1047",
+        "Start 10:45, Stop 10:15",
+        "10:00 AM - 10:45 AM",
+    ),
     "total": ("Total 32 min.", "Total time: 30 minutes.", "12 min", "thirty-two minutes"),
     "billing": ("Billed: 97550 x1 GP.", "97550 x1, 97551 x2 GP", "97551 x1", "97552 x1 GN", "G0541 x1, G0542 x1 GP CQ"),
     "group": ("Group with caregivers of 3 different patients.", "wife and son of this pt"),
     "dx": ("Dx: G20.A1, Z91.81.", "Dx: G20", "ICD-10: R26.8, I69", "G35"),
     "telehealth": ("via video telehealth", "audio only (telephone)", "in person"),
     "other": ("97530 with pt 10:00-10:40.", "Pt also received 97110 today."),
-    "provider": ("Jane Ortiz, PT, DPT", "Sam Lee, PTA", "Maria Chen, SLPA", "Rita Gomez, COTA/L", "Dana Cole, CCC-SLP", "Alan Reyes, MD"),
+    "provider": (
+        "Jane Ortiz, PT, DPT",
+        "Sam Lee, PTA",
+        "Maria Chen, SLPA",
+        "Rita Gomez, COTA/L",
+        "Dana Cole, CCC-SLP",
+        "Alan Reyes, MD",
+    ),
 }
 SEPARATORS = (" ", "\n", "\r\n", "\t", "  ", " — ", " 🙂 ", "\u00a0", " é ", "; ")
 
 
 @st.composite
 def generated_notes(draw: st.DrawFn) -> str:
-    day = draw(st.dates(min_value=__import__("datetime").date(2024, 1, 1), max_value=__import__("datetime").date(2026, 10, 31)))
-    header = draw(st.sampled_from((f"DOS: {day:%m/%d/%Y}", f"Date of service {day.isoformat()}", f"{day:%B} {day.day}, {day.year}", "")))
+    day = draw(st.dates(min_value=date(2024, 1, 1), max_value=date(2026, 10, 31)))
+    header = draw(
+        st.sampled_from(
+            (f"DOS: {day:%m/%d/%Y}", f"Date of service {day.isoformat()}", f"{day:%B} {day.day}, {day.year}", "")
+        )
+    )
     keys = draw(st.lists(st.sampled_from(sorted(NOTE_PARTS)), min_size=1, max_size=len(NOTE_PARTS), unique=True))
     keys = draw(st.permutations(keys))
     pieces = [header] + [draw(st.sampled_from(NOTE_PARTS[k])) for k in keys]

@@ -6,6 +6,7 @@ Notes are generated from synthetic names, dates, phones, identifiers and billing
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,9 @@ CODES = ["97550 x1 GP", "97551 x2 GP", "97552 GN", "G0541 x1", "G0542 x2 CQ", "G
          "Moderate cues", "XE", "95", "×3"]  # fmt: skip
 FILLER = ["Caregiver demonstrated safe transfer.", "Patient not present.", "Teach-back completed.",
           "Skilled cueing for sit to stand.", "HEP reviewed.", "Plan: continue CTS 1x/week."]  # fmt: skip
+
+# PHI_HYPOTHESIS_SCALE=10 multiplies the examples for a longer local hunt.
+SCALE = int(os.environ.get("PHI_HYPOTHESIS_SCALE", "1"))
 
 names = st.builds(lambda f, l: f"{f} {l}", st.sampled_from(FIRST), st.sampled_from(LAST))
 dates = st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2030, 12, 31))
@@ -93,7 +97,7 @@ def notes(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     return sep.join(parts), secrets, codes
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=120 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(notes())
 def test_generated_notes_round_trip_and_scrub(deid: Deidentifier, note: tuple[str, list[str], list[str]]) -> None:
     text, secrets, codes = note
@@ -107,14 +111,14 @@ def test_generated_notes_round_trip_and_scrub(deid: Deidentifier, note: tuple[st
     assert len(set(result.mapping.values())) == len(result.mapping)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_text_round_trips(deid: Deidentifier, text: str) -> None:
     result = deid.deidentify(text)
     assert result.reidentify(result.text) == text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(notes(), st.sampled_from(["<PERSON_1>", "<DATE_1>", "<PHONE_2>", "<MRN_1> and <PERSON_1>"]))
 def test_round_trip_when_text_already_holds_placeholders(
     deid: Deidentifier, note: tuple[str, list[str], list[str]], literal: str

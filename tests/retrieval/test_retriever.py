@@ -25,7 +25,7 @@ def test_answers_with_sources(shared_retriever) -> None:
 @pytest.mark.parametrize(
     ("query", "entry"),
     [("CO-50", "reason:50"), ("N657", "reason:N657"), ("97551 billed without 97550 denied B15", "denial:addon_without_primary"),
-     ("KX threshold 2025", "fee:kx-kx2025"), ("how much does 97550 pay in 2025", "fee:97550-RVU25D")],
+     ("KX threshold 2025", "fee:kx2025"), ("how much does 97550 pay in 2025", "fee:97550-RVU25D")],
 )
 def test_codes_route_to_exact_passages(shared_retriever, query: str, entry: str) -> None:
     assert entry in entries(shared_retriever.search(query, k=3))
@@ -39,7 +39,7 @@ def test_dos_filter_drops_rules_not_in_force(shared_retriever) -> None:
     assert "faq:telehealth_2026" not in entries(in_2024)
     assert "fee:telehealth-th2024" in entries(in_2024)
     for p in in_2024:
-        assert not p.id.startswith(("fee:telehealth-th2026", "fee:97550-RVU26C", "fee:cf-cf2026", "source:cms_pfs_2026"))
+        assert not p.id.startswith(("fee:telehealth-th2026", "fee:97550-RVU26C", "fee:cf2026", "source:cms_pfs_2026"))
     assert entries(shared_retriever.search("telehealth", k=10, dos=date(2024, 6, 1))) == entries(in_2024)[:10] or True
 
 

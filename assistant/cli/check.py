@@ -1,0 +1,96 @@
+"""`assistant check`: one note, or a day's notes as JSONL with --batch."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from assistant.cli.common import fail, read_input
+from assistant.errors import InputError
+from assistant.models import Report
+from assistant.settings import Settings
+
+STATUS_ORDER = ("problem", "missing", "unclear", "met", "not_applicable")
+STATUS_STYLE = {"problem": "bold red", "missing": "yellow", "unclear": "magenta", "met": "green", "not_applicable": "dim"}
+STATUS_LABEL = {"problem": "PROBLEM", "missing": "MISSING", "unclear": "UNCLEAR", "met": "MET", "not_applicable": "N/A"}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check")(check)
+
+
+def check(
+    note: Annotated[str | None, typer.Argument(help="Note file, or - for standard input.")] = None,
+    dos: Annotated[str | None, typer.Option(help="Date of service, YYYY-MM-DD (default: the note's own date).")] = None,
+    billed: Annotated[str | None, typer.Option(help="Billed lines, e.g. 97550x1,97551x2:GP.")] = None,
+    profile: Annotated[str, typer.Option(help="Payer profile: medicare or strict.")] = "medicare",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    batch: Annotated[Path | None, typer.Option(help='JSONL file: one {"id", "text", "dos"?, "billed"?} per line.')] = None,
+) -> None:
+    """Check a caregiver-training note against every required element."""
+    from assistant.service import Assistant
+
+    if fmt not in ("text", "json"):
+        fail(f"Unknown format {fmt!r}.", "Use --format text or --format json.")
+    assistant = Assistant(Settings())
+    if batch is not None:
+        from assistant.cli.batch import run_batch
+
+        raise typer.Exit(run_batch(assistant, batch, profile=profile, fmt=fmt))
+    if note is None:
+        fail("No note given.", "Pass a file path, or - to read the note from standard input.")
+    try:
+        report = assistant.check_note(read_input(note), dos=dos, billed=billed, profile=profile)
+    except InputError as exc:
+        fail(exc.message, exc.hint)
+    if fmt == "json":
+        sys.stdout.write(report.model_dump_json(indent=2) + "\n")
+    else:
+        print_report(report)
+
+
+def print_report(report: Report) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(highlight=False, soft_wrap=True)
+    for status in STATUS_ORDER:
+        group = [c for c in report.checks if c.status == status]
+        if not group:
+            continue
+        console.print(f"\n[{STATUS_STYLE[status]}]{STATUS_LABEL[status]} ({len(group)})[/]")
+        for c in group:
+            sev = "" if status in ("met", "not_applicable") else f" [{c.severity}]"
+            console.print(f"  [{STATUS_STYLE[status]}]{c.id}[/]{sev}: {escape(c.message)}")
+            for e in c.evidence[:3] if status != "not_applicable" else []:
+                console.print(f'      "{escape(e.quote)}" [dim](chars {e.start}-{e.end})[/]')
+            if c.fix and status in ("problem", "missing", "unclear"):
+                console.print(f"      [bold]Add/fix:[/] {escape(c.fix)}")
+    _print_billing(console, report)
+
+
+def _print_billing(console: Any, report: Report) -> None:
+    t = report.time
+    console.print("\n[bold]Time[/]")
+    segs = ", ".join(f"{s.start}-{s.end} ({s.minutes} min)" for s in t.segments) or "no clock times"
+    console.print(f"  total {t.total_minutes if t.total_minutes is not None else '?'} min; stated {t.stated_total_minutes if t.stated_total_minutes is not None else '-'}; {segs}")
+    b = report.billing
+    lines = ", ".join(f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}" for line in b.lines)
+    console.print(f"[bold]Supported by the documentation[/] ({b.rule} rule): {lines or 'no CTS units'}")
+    if b.payment:
+        p = b.payment
+        console.print(f"  expected Medicare payment ${p.total:.2f} (CF ${p.conversion_factor}, {p.note})")
+        console.print(f"  Medicare 80% ${p.medicare_share:.2f}; patient coinsurance ${p.patient_coinsurance:.2f}")
+    s = report.summary
+    verdict = "[green]READY TO BILL[/]" if s.ready_to_bill else "[red]NOT READY TO BILL[/]"
+    console.print(f"\n{verdict}: {s.blocking} blocking, {s.warnings} warnings, {s.unclear} unclear")
+    for c in report.meta.conflicts:
+        console.print(f"  [dim]Note: '{c.claim}' ({c.claimed_by}) is not followed: {c.followed}[/]")
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    return json.loads(report.model_dump_json())

@@ -1,0 +1,34 @@
+"""Shared CLI helpers: reading NOTE|- and failing with exit code 2 and a clear message."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import typer
+
+MAX_READ = 50_000_000  # read at most this much; the note-size limit itself is enforced by the check
+
+
+def fail(message: str, hint: str | None = None, *, code: int = 2) -> NoReturn:
+    sys.stderr.write(f"error: {message}\n")
+    if hint:
+        sys.stderr.write(f"  hint: {hint}\n")
+    raise typer.Exit(code)
+
+
+def read_input(source: str) -> bytes:
+    """The raw bytes of a note file or of standard input ('-'); decoding is the check's job."""
+    if source == "-":
+        return sys.stdin.buffer.read(MAX_READ)
+    path = Path(source)
+    if not path.exists():
+        fail(f"No such file: {source}", "Pass the path of a note file, or - to read standard input.")
+    if path.is_dir():
+        fail(f"{source} is a folder, not a note file.", "Use --batch FILE.jsonl to check many notes.")
+    try:
+        with path.open("rb") as handle:
+            return handle.read(MAX_READ)
+    except OSError as exc:
+        fail(f"Cannot read {source}: {exc.strerror}.")

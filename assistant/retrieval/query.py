@@ -1,0 +1,76 @@
+"""Query expansion: the abbreviations and shorthand therapists and billers type.
+
+"does CTS have to be in the POC?" becomes "does CTS have to be in the POC? (caregiver training
+services; plan of care)", so both channels see the words the knowledge uses. Matching is on
+whole words; all-caps abbreviations are matched case-sensitively so "ma" in a sentence is not
+Medicare Advantage.
+"""
+
+from __future__ import annotations
+
+import re
+
+# abbreviation -> words the knowledge base uses
+CASED: dict[str, str] = {
+    "CTS": "caregiver training services",
+    "POC": "plan of care",
+    "HHA": "home health aide agency paid",
+    "CNA": "nursing assistant aide paid facility staff",
+    "PTA": "physical therapist assistant",
+    "OTA": "occupational therapy assistant",
+    "COTA": "occupational therapy assistant",
+    "SLPA": "speech-language pathology assistant",
+    "SLP": "speech-language pathologist",
+    "OT": "occupational therapy",
+    "NPP": "non-physician practitioner",
+    "EOB": "remittance remark denial",
+    "ERA": "remittance remark denial",
+    "MA": "Medicare Advantage",
+    "BCBS": "commercial plan",
+    "DOS": "date of service",
+    "ADL": "activities of daily living",
+    "ADLs": "activities of daily living",
+    "NPI": "provider identifier",
+    "MPPR": "multiple procedure payment reduction",
+    "MUE": "medically unlikely edit maximum units",
+    "NCCI": "correct coding edit bundled",
+    "CF": "conversion factor",
+    "RVU": "relative value units",
+    "RVUs": "relative value units",
+    "DX": "diagnosis",
+    "ICD-10": "diagnosis code",
+    "HEP": "home exercise program",
+}
+ANY_CASE: dict[str, str] = {
+    "pt": "patient",
+    "pts": "patients",
+    "tx": "treatment",
+    "eval": "evaluation",
+    "evals": "evaluation",
+    "dx": "diagnosis",
+    "min": "minutes",
+    "mins": "minutes",
+    "teach-back": "return demonstration",
+    "demo": "demonstration",
+    "video": "telehealth",
+    "virtual": "telehealth",
+    "zoom": "telehealth",
+    "phone": "telehealth audio-only",
+    "reimbursement": "payment pays",
+    "pay": "payment",
+    "pays": "payment",
+    "paid": "pays",
+    "copay": "coinsurance cost-sharing",
+    "aide": "paid aide",
+}
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+
+
+def expand(query: str) -> str:
+    """`query` plus, in brackets, the expansion of each abbreviation it uses (once each)."""
+    extra: list[str] = []
+    for word in _WORD.findall(query):
+        found = CASED.get(word) or ANY_CASE.get(word.lower())
+        if found and found not in extra:
+            extra.append(found)
+    return f"{query} ({'; '.join(extra)})" if extra else query

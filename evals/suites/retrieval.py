@@ -1,0 +1,70 @@
+"""Retrieval suite: recall@1, recall@3, recall@5 and MRR on the development query set.
+
+A query is a hit at k when one of its top-k passages belongs to an expected knowledge entry
+(``faq:patient_in_room``, ``rule:patient_absent``...), so scores do not depend on chunking.
+Uses the configured settings (``ASSISTANT_EMBEDDER``, ``ASSISTANT_DATA_DIR``); the index is
+built on first use and reused.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+NAME = "retrieval"
+DATASET = Path(__file__).resolve().parents[1] / "datasets" / "retrieval_dev.yaml"
+DEPTH = 10
+
+
+def load_queries(path: Path = DATASET) -> list[dict[str, Any]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    queries = data["queries"]
+    ids = [q["id"] for q in queries]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"{path}: duplicate query ids")
+    return queries
+
+
+def evaluate(retriever: Any, queries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Score `retriever` (anything with `.search(query, k=, dos=)`) on `queries`."""
+    details: list[dict[str, Any]] = []
+    ranks: list[int | None] = []
+    latencies: list[float] = []
+    for q in queries:
+        started = time.perf_counter()
+        passages = retriever.search(q["query"], k=DEPTH, dos=q.get("dos"))
+        latencies.append(time.perf_counter() - started)
+        entries = [p.id.split("#", 1)[0] for p in passages]
+        expected = set(q["expected"])
+        rank = next((i + 1 for i, e in enumerate(entries) if e in expected), None)
+        ranks.append(rank)
+        details.append({"id": q["id"], "rank": rank, "top3": entries[:3], "expected": sorted(expected)})
+
+    def recall(k: int) -> float:
+        return sum(1 for r in ranks if r is not None and r <= k) / len(ranks)
+
+    latencies.sort()
+    return {
+        "recall@1": round(recall(1), 4),
+        "recall@3": round(recall(3), 4),
+        "recall@5": round(recall(5), 4),
+        "mrr": round(sum(1 / r for r in ranks if r) / len(ranks), 4),
+        "query_p50_ms": round(1000 * latencies[len(latencies) // 2], 2),
+        "queries": len(queries),
+        "details": details,
+    }
+
+
+def run() -> dict[str, Any]:
+    from assistant.knowledge.loader import cached_knowledge
+    from assistant.retrieval.retriever import Retriever
+    from assistant.settings import Settings
+
+    retriever = Retriever(Settings(), cached_knowledge())
+    retriever.warm()
+    result = evaluate(retriever, load_queries())
+    result.pop("query_p50_ms")  # timing is for benchmarks, not for the baseline diff
+    return result

@@ -1,0 +1,77 @@
+"""The public surface other modules code against."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from assistant.phi import Deidentified, Deidentifier, get_deidentifier
+
+
+def test_import_is_cheap() -> None:
+    code = "import sys, assistant.phi; assert 'presidio_analyzer' not in sys.modules and 'spacy' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_shared_instance_is_cached() -> None:
+    first = get_deidentifier()
+    assert isinstance(first, Deidentifier)
+    assert get_deidentifier() is first
+
+
+def test_deidentified_model() -> None:
+    result = Deidentified(text="Seen by <PERSON_1> on <DATE_1>.", mapping={"<PERSON_1>": "Karen", "<DATE_1>": "3/4/25"})
+    assert result.reidentify(result.text) == "Seen by Karen on 3/4/25."
+    assert result.reidentify("<PERSON_2> <PERSON_1>") == "<PERSON_2> Karen"
+    # values that look like placeholders are not expanded a second time
+    tricky = Deidentified(text="<ID_1>", mapping={"<ID_1>": "<DATE_1>", "<DATE_1>": "x"})
+    assert tricky.reidentify("<ID_1>") == "<DATE_1>"
+    assert Deidentified.model_validate_json(result.model_dump_json()) == result
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "97550 x1 GP"])
+def test_nothing_to_scrub(deid: Deidentifier, text: str) -> None:
+    result = deid.deidentify(text)
+    assert result.text == text
+    assert result.mapping == {}
+
+
+def test_same_value_same_placeholder(deid: Deidentifier) -> None:
+    text = "DOS 03/04/2025. Caregiver Karen trained. Karen did teach-back on 03/04/2025; call 217-555-0143 or 217-555-0143."
+    result = deid.deidentify(text)
+    assert result.text == (
+        "DOS <DATE_1>. Caregiver <PERSON_1> trained. <PERSON_1> did teach-back on <DATE_1>; call <PHONE_1> or <PHONE_1>."
+    )
+    assert result.mapping == {"<DATE_1>": "03/04/2025", "<PERSON_1>": "Karen", "<PHONE_1>": "217-555-0143"}
+
+
+def test_names_found_once_are_scrubbed_everywhere(deid: Deidentifier) -> None:
+    result = deid.deidentify("Caregiver: daughter Karen O'Connell. Later Karen reports O'Connell family stress.")
+    assert "Karen" not in result.text and "O'Connell" not in result.text
+
+
+def test_extra_names_constructor_and_call() -> None:
+    deid = Deidentifier(extra_names=["Zeb Quill"])
+    text = "zeb quill and Quill attended; Yara Voss too; YARA called."
+    plain = deid.deidentify(text)
+    assert "zeb quill" not in plain.text and "Quill" not in plain.text
+    assert "Yara Voss" in plain.text
+    per_call = deid.deidentify(text, extra_names=["Yara Voss"])
+    assert "Yara" not in per_call.text and "Voss" not in per_call.text and "YARA" not in per_call.text
+    # per-call names do not stick to the engine
+    assert "Yara Voss" in deid.deidentify(text).text
+
+
+def test_extra_names_never_scrub_clinical_words(deid: Deidentifier) -> None:
+    result = deid.deidentify("Caregiver needed Min A. Patient absent.", extra_names=["Min", "Patient", "Caregiver", "PT"])
+    assert result.text == "Caregiver needed Min A. Patient absent."
+
+
+def test_existing_placeholder_text_is_not_reused(deid: Deidentifier) -> None:
+    text = "Template <PERSON_1> stays; wife Mary Jones attended."
+    result = deid.deidentify(text)
+    assert "<PERSON_1>" not in result.mapping
+    assert result.text == "Template <PERSON_1> stays; wife <PERSON_2> attended."
+    assert result.reidentify(result.text) == text
