@@ -11,12 +11,13 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 
 
-def get_assistant(request: Request) -> Assistant:
+# async on purpose: a sync dependency costs a threadpool hop per request.
+async def get_assistant(request: Request) -> Assistant:
     assistant: Assistant = request.app.state.assistant
     return assistant
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 

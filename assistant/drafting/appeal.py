@@ -110,6 +110,8 @@ def draft_appeal(
     if decision.recommendation == "appeal" and not getattr(backend, "is_offline", False) and pattern is not None:
         retrieved.search(assistant, f"{pattern.title}. {pattern.situation}", str(dos_value) if dos_value else None)
 
+    unclear = [c.id for c in report.checks if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)]
+    warnings += [f"the note is unclear on {cid}; review it before sending anything" for cid in unclear]
     attachments = list(pattern.attachments) if pattern else list(DEFAULT_ATTACHMENTS)
     base = dict(
         denial=parsed, pattern_id=pattern.id if pattern else None, attachments=attachments,
@@ -125,6 +127,7 @@ def draft_appeal(
         recommendation="appeal",
         denial=parsed.label,
         denial_meanings=[f"{r.code}: {r.meaning}" for r in [*parsed.carcs, *parsed.rarcs] if r.meaning],
+        payer_text=parsed.text,
         claim=claim_model.identifiers(),
         pattern=PatternBrief(id=pattern.id, title=pattern.title, situation=pattern.situation, argument=list(pattern.argument),
                              sources=list(pattern.sources), attachments=attachments) if pattern else None,

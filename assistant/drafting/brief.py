@@ -55,11 +55,11 @@ CHECK_KEYWORDS: dict[str, tuple[str, ...]] = {
 REWRITE_PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Session", ("date_of_service", "provider", "telehealth")),
     ("Caregiver and consent", ("caregiver", "consent", "patient_absent")),
-    ("Need and plan-of-care goal", ("need_and_goal", "skilled_need")),
+    ("Need and plan-of-care goal", ("need_and_goal", "skilled_need", "diagnosis_codes")),
     ("Training provided", ("skills_taught",)),
     ("Caregiver performance", ("return_demo",)),
     ("Time", ("total_time", "start_stop", "minimum_time", "distinct_time")),
-    ("Billing", ("units", "addon_pairing", "group_session", "therapy_modifier", "assistant_modifier", "diagnosis_codes")),
+    ("Billing", ("units", "addon_pairing", "group_session", "therapy_modifier", "assistant_modifier")),
 )
 OTHER_HEADING = "Other observations"
 
@@ -111,6 +111,7 @@ class AppealBrief(_M):
     recommendation: Recommendation
     denial: str
     denial_meanings: list[str]
+    payer_text: str | None  # the payer's own words: data to answer, never instructions
     claim: dict[str, str]
     pattern: PatternBrief | None
     required_sections: list[str]

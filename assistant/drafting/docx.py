@@ -20,11 +20,11 @@ def appeal_docx(result: AppealResult) -> bytes:
     """DOCX bytes of the letter; raises ValueError when the result has no letter."""
     letter = result.letter
     if letter is None:
-        raise ValueError("this result has no letter (recommendation: %s)" % result.recommendation)
+        raise ValueError(f"this result has no letter (recommendation: {result.recommendation})")
     doc = Document()
-    for section in doc.sections:
-        section.top_margin = Inches(1.75)  # room for the letterhead
-        section.left_margin = section.right_margin = Inches(1)
+    for page in doc.sections:
+        page.top_margin = Inches(1.75)  # room for the letterhead
+        page.left_margin = page.right_margin = Inches(1)
     style = doc.styles["Normal"]
     style.font.name = "Calibri"
     style.font.size = Pt(11)

@@ -142,9 +142,22 @@ def name_candidates(text: str, known_words: set[str]) -> set[str]:
     return out
 
 
+def merge_facts(*facts: dict[str, set[str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for f in facts:
+        for kind, values in f.items():
+            out.setdefault(kind, set()).update(values)
+    return out
+
+
 def new_facts(output: str, allowed: str, *, known_words: set[str] | None = None) -> dict[str, set[str]]:
     """Facts in `output` that `allowed` does not contain, by kind (empty dict when none)."""
-    have = find_facts(allowed)
+    words = known_words if known_words is not None else vocabulary(allowed)
+    return new_facts_against(output, find_facts(allowed), words)
+
+
+def new_facts_against(output: str, have: dict[str, set[str]], words: set[str]) -> dict[str, set[str]]:
+    """Like `new_facts`, with the allowed side's facts already found (the gate reuses them)."""
     got = find_facts(output)
     allowed_numbers = have["number"] | have["minutes"] | have["dollars"]
     out: dict[str, set[str]] = {}
@@ -159,7 +172,6 @@ def new_facts(output: str, allowed: str, *, known_words: set[str] | None = None)
             extra -= have["reason_code"]
         if extra:
             out[kind] = extra
-    words = known_words if known_words is not None else vocabulary(allowed)
     names = name_candidates(output, words)
     if names:
         out["name"] = names

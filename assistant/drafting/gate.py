@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.drafting.facts import find_facts, new_facts, normalize_space, vocabulary
+from assistant.drafting.facts import find_facts, merge_facts, new_facts, new_facts_against, normalize_space, vocabulary
 from assistant.drafting.models import LetterDraft, RewriteDraft, Statement
 
 INJECTION = re.compile(
@@ -96,7 +96,9 @@ def _window_in(pos: int, text: str, inputs: str, width: int = 25) -> bool:
     return normalize_space(" ".join(words)).lower() in normalize_space(inputs).lower()
 
 
-def _check_statement(st: Statement, where: str, ctx: AppealContext, words: set[str], inj: list[tuple[int, int]]) -> list[str]:
+def _check_statement(
+    st: Statement, where: str, ctx: AppealContext, words: set[str], inj: list[tuple[int, int]], facts: dict[str, dict[str, set[str]]]
+) -> list[str]:
     reasons: list[str] = []
     if not st.text.strip():
         reasons.append(f"{where}: empty statement")
@@ -115,8 +117,8 @@ def _check_statement(st: Statement, where: str, ctx: AppealContext, words: set[s
             reasons.append(f"{where}: cites unknown source id {sid!r}")
         elif sid not in ctx.source_texts:
             reasons.append(f"{where}: cites source {sid!r} that was not retrieved for this request")
-    cited = " ".join(ctx.source_texts.get(s, "") for s in st.source_ids)
-    extra = new_facts(st.text, ctx.inputs_text + "\n" + cited, known_words=words)
+    have = merge_facts(facts[""], *(facts[s] for s in st.source_ids if s in facts))
+    extra = new_facts_against(st.text, have, words)
     for kind, values in sorted(extra.items()):
         reasons.append(f"{where}: {kind} not in the inputs or cited sources: {sorted(values)[:5]}")
     if CONSENT.search(st.text):
@@ -140,6 +142,7 @@ def check_letter(draft: LetterDraft, ctx: AppealContext) -> list[str]:
     reasons: list[str] = []
     words = ctx.words()
     inj = injection_spans(ctx.note)
+    facts = {"": find_facts(ctx.inputs_text), **{sid: find_facts(text) for sid, text in ctx.source_texts.items()}}
     present = {s.id for s in draft.sections if s.statements}
     for sid in ctx.required_sections:
         if sid not in present:
@@ -148,7 +151,7 @@ def check_letter(draft: LetterDraft, ctx: AppealContext) -> list[str]:
         if INJECTION.search(section.heading):
             reasons.append(f"section {section.id!r}: heading contains an instruction-like phrase")
         for j, st in enumerate(section.statements):
-            reasons.extend(_check_statement(st, f"{section.id}[{j}]" if section.id else f"section {i}[{j}]", ctx, words, inj))
+            reasons.extend(_check_statement(st, f"{section.id}[{j}]" if section.id else f"section {i}[{j}]", ctx, words, inj, facts))
     return reasons
 
 
@@ -198,9 +201,9 @@ def check_rewrite(draft: RewriteDraft, note: str, *, extract_facts: Extractor | 
     if extract_facts is not None:
         before = _fact_keys(extract_facts(source))
         after = _fact_keys(extract_facts(bare))
-        added, lost = after - before, before - after
+        added, dropped = after - before, before - after
         if added:
             reasons.append(f"extractor finds facts the draft does not have: {sorted(k for k, _, _ in added)}")
-        if lost:
-            reasons.append(f"extractor no longer finds facts of the draft: {sorted(k for k, _, _ in lost)}")
+        if dropped:
+            reasons.append(f"extractor no longer finds facts of the draft: {sorted(k for k, _, _ in dropped)}")
     return reasons

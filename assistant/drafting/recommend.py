@@ -108,7 +108,7 @@ def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = (), no
                 Reason(text=f"The denial type expects modifier {mod}, which no billed line carries.", source_ids=pattern_sources[:3])
             )
             actions.append(f"Add modifier {mod} to the lines where the documentation supports it, and resubmit.")
-        if claim_error and not correctable:
+        if claim_error and pattern is not None and not correctable:
             reasons.append(Reason(text=f"{pattern.title}: {pattern.situation}", source_ids=pattern_sources[:3]))
             actions += [f"Send: {a}." for a in pattern.attachments]
         if report.billing.lines:

@@ -62,7 +62,7 @@ def render_appeal(result: AppealResult) -> str:
     for r in result.reasons:
         out.append(f"- {r.text}" + _markers(r.quotes, r.source_ids))
     out += ["", "## What to do"] + [f"- {a}" for a in result.actions]
-    if result.supported_lines:
+    if result.supported_lines and result.recommendation == "appeal":
         out.append("- The note supports: " + ", ".join(
             f"{ln.code} x{ln.units}" + (f" {'/'.join(ln.modifiers)}" if ln.modifiers else "") for ln in result.supported_lines))
     if result.letter is not None:

@@ -39,7 +39,7 @@ def _extractor() -> Any:
 def gaps_for(report: Any) -> list[Gap]:
     out = []
     for check in report.checks:
-        if check.id in GAP_TEXT and check.status == "missing":
+        if check.id in GAP_TEXT and check.status == "missing" and check.severity != "info":
             out.append(Gap(element=check.id, placeholder=f"[[clinician to confirm: {GAP_TEXT[check.id]}]]"))
     return out
 

@@ -46,7 +46,7 @@ def is_loopback(url: str) -> bool:
 
 def is_private(url: str) -> bool:
     """True for loopback and private-network endpoints (an in-house vLLM, say)."""
-    host, ip = _host_ip(url)
+    _host, ip = _host_ip(url)
     return is_loopback(url) or bool(ip and (ip.is_private or ip.is_link_local))
 
 
@@ -104,7 +104,7 @@ class OpenAICompatBackend:
             key = self._settings.llm_api_key
             self._llm = ChatOpenAI(
                 base_url=self.base_url,
-                api_key=key.get_secret_value() if key else "not-needed",  # type: ignore[arg-type]
+                api_key=key.get_secret_value() if key else "not-needed",
                 model=self.model,
                 temperature=self._settings.llm_temperature,
                 timeout=self._settings.llm_timeout,

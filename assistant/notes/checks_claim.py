@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome, family_codes
 from assistant.notes.icd import check_code
 
 GROUP_CODES = ("97552", "G0543")
+_VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
 ADDONS = {"97551": "97550", "G0542": "G0541"}
 TIMED = ("97550", "97551", "G0541", "G0542")
 
@@ -22,13 +24,16 @@ def units(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No billed CTS lines are known.")
     spans = ctx.billed_spans[:3]
     group = [line for line in billed if line.code in GROUP_CODES]
-    if group:
-        too_many = [line for line in group if line.units > 1]
-        if too_many:
-            return Outcome("problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans)
-        if not [line for line in billed if line.code in TIMED]:
-            return Outcome("met", "One group unit for this patient.", spans)
     timed = {line.code: line.units for line in billed if line.code in TIMED and line.units > 0}
+    if group:
+        if any(line.units > 1 for line in group):
+            return Outcome("problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans)
+        if not ctx.is_group:
+            return Outcome("problem", "A group code is billed, but the note documents individual training of one patient's caregivers.", spans)
+        if not timed:
+            return Outcome("met", "One group unit for this patient.", spans)
+    if ctx.is_group and timed:
+        return Outcome("problem", "Caregivers of several patients were trained together: bill the group code, one unit.", spans)
     if ctx.total_minutes is None:
         return Outcome("problem", f"{_fmt(sorted(timed.items()))} billed, but no minutes are documented.", spans)
     supported = dict(ctx.minute_lines())
@@ -76,11 +81,14 @@ def _in_waiver(ctx: Context, on: date) -> bool:
 
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
-    video = ex.of("TELEHEALTH", negated=False)
-    audio = ex.of("AUDIO_ONLY", negated=False)
-    if not video and not audio:
+    consent_sentences = {(c.sent_start, c.sent_end) for c in ex.of("CONSENT")}
+    remote = ex.of("TELEHEALTH", negated=False)
+    # "consent given by phone" says how consent came, not how the session was furnished
+    audio = [c for c in ex.of("AUDIO_ONLY", negated=False) if (c.sent_start, c.sent_end) not in consent_sentences]
+    if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
-    evidence = [(c.start, c.end) for c in (video + audio)[:3]]
+    video = [c for c in remote if _VIDEO.search(c.text)]
+    evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
         return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth; it must be audio-video.", evidence)
     if ctx.dos is None:

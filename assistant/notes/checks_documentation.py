@@ -10,7 +10,10 @@ from assistant.notes.extract import consent_kind
 from assistant.notes.inputs import EARLIEST_DOS
 
 VERBAL_CONSENT_FROM = date(2025, 1, 1)
-_CAREGIVER_NAME = re.compile(r"\b(?:caregiver|cg|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?(?P<name>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+_CAREGIVER_NAME = re.compile(
+    r"\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?[^\n]{0,30}?\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
+    r"|\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
+)
 _PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?)\b", re.I)
 # "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
 _CAREGIVER_DEMO = re.compile(
@@ -19,6 +22,20 @@ _CAREGIVER_DEMO = re.compile(
     re.I,
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
+_CONTENT_LABEL = re.compile(
+    r"^[ \t]*[-*•]?[ \t]*(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)\b[^:\n]{0,30}:[ \t]*(?P<body>[^\n]+)",
+    re.I | re.M,
+)
+_TRAINING_HEADING = re.compile(
+    r"^[ \t]*(?:training provided|training content|training|taught|instruction provided|instruction|techniques taught|skills taught)[ \t]*:?[ \t]*$",
+    re.I | re.M,
+)
+_GENERAL_WORDS = frozenset(
+    "general education handout handouts discussed reviewed provided materials information the a an and of on in to with for "
+    "questions answered diagnosis brochure pamphlet".split()
+)
+_NOT_CONTENT_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
+_POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 _RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
 
@@ -69,7 +86,7 @@ def caregiver(ctx: Context) -> Outcome:
     if paid:
         return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid])
     family = [(c.start, c.end) for c in ex.of("RELATIONSHIP", negated=False)]
-    named = [(m.start("name"), m.end("name")) for m in _CAREGIVER_NAME.finditer(ex.text)]
+    named = [m.span("name") if m["name"] else m.span("name2") for m in _CAREGIVER_NAME.finditer(ex.text)]
     if family or named:
         return Outcome("met", "The caregiver is identified.", (family + named)[:3])
     return Outcome("missing", "The caregiver is not identified by name or relationship.")
@@ -92,15 +109,45 @@ def skills_taught(ctx: Context) -> Outcome:
     ex = ctx.ex
     skills = ex.of("SKILL_FUNCTIONAL", negated=False) + ex.of("SKILL_DIRECT_CARE", negated=False)
     teaching = {(c.sent_start, c.sent_end) for c in ex.of("TEACHING", negated=False) + ex.of("RETURN_DEMO")}
-    taught = [c for c in skills if (c.sent_start, c.sent_end) in teaching]
     general = ex.of("GENERAL_EDUCATION", negated=False)
-    if taught or (skills and not general):
-        chosen = taught or skills
-        return Outcome("met", "Specific techniques taught are documented.", [(c.start, c.end) for c in chosen[:4]])
-    if general or skills or ex.of("TEACHING", negated=False):
-        spans = [(c.start, c.end) for c in (general or skills or ex.of("TEACHING", negated=False))[:3]]
-        return Outcome("problem", "Only general education is documented, not specific techniques.", spans)
+    taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
+    taught += _content_lines(ex.text)
+    sections = _training_sections(ex.text)
+    taught += [(c.start, c.end) for c in skills if any(a <= c.start < b for a, b in sections)]
+    if not taught and not general:
+        # bullet lists of techniques without a verb, outside the need/goal/assessment lines
+        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(_line_of(ex.text, c.start))]
+    if taught:
+        return Outcome("met", "Specific techniques taught are documented.", sorted(taught)[:4])
+    if general:
+        return Outcome("problem", "Only general education is documented, not specific techniques.", [(c.start, c.end) for c in general[:3]])
     return Outcome("missing", "No strategies or techniques taught are documented.")
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end == -1 else end]
+
+
+def _training_sections(text: str) -> list[tuple[int, int]]:
+    """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line."""
+    out = []
+    for m in _TRAINING_HEADING.finditer(text):
+        end = text.find("\n\n", m.end())
+        out.append((m.end(), len(text) if end == -1 else end))
+    return out
+
+
+def _content_lines(text: str) -> list[tuple[int, int]]:
+    """'Taught: listener strategies, key-word writing, ...' lines: the list itself is the content."""
+    out = []
+    for m in _CONTENT_LABEL.finditer(text):
+        body = m.group("body")
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS]
+        if len(words) >= 3:
+            out.append((m.start("body"), m.end("body")))
+    return out
 
 
 def return_demo(ctx: Context) -> Outcome:
@@ -124,7 +171,9 @@ def return_demo(ctx: Context) -> Outcome:
 
 
 def skilled_need(ctx: Context) -> Outcome:
-    found = ctx.ex.of("SKILLED", negated=False)
+    text = ctx.ex.text
+    # "with son's cueing" is the caregiver's cueing, not the therapist's skill
+    found = [c for c in ctx.ex.of("SKILLED", negated=False) if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])]
     if found:
         return Outcome("met", "The note shows why a therapist's skill was needed.", [(c.start, c.end) for c in found[:3]])
     return Outcome("missing", "Nothing shows why a therapist's skill was needed (risk, precautions, correction, feedback).")

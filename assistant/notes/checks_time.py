@@ -41,8 +41,7 @@ def start_stop(ctx: Context) -> Outcome:
 
 
 def minimum_time(ctx: Context) -> Outcome:
-    group_billed = any(line.code in ("97552", "G0543") for line in ctx.billed_cts)
-    if ctx.is_group or group_billed:
+    if ctx.is_group:
         return Outcome("not_applicable", "Group caregiver training is untimed.")
     minimum = minimum_minutes(ctx.rule)
     total = ctx.total_minutes

@@ -18,6 +18,12 @@ ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
 _OTHER_SERVICE = re.compile(r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8])\b")
 _CTS_WORDS = re.compile(r"\b(?:caregiver training|cts|9755[012]|G054[123])\b", re.I)
+# "Patient was at his dialysis appointment during this session"
+_AWAY = re.compile(
+    r"\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went)\s+(?:at|to|attending)\s+(?:his|her|their|the|a|an)?\s*"
+    r"(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church|center|rehab|hospital|graduation|recital|lunch)\b",
+    re.I,
+)
 _PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:yes|y)\b", re.I)
 _PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:no|n)\b", re.I)
 
@@ -170,6 +176,9 @@ def _presence(ctx: Context) -> None:
             continue
         absent = c.label == "ABSENCE" or c.negated
         (ctx.absence if absent else ctx.presence).append((c.start, c.end))
+    for m in _AWAY.finditer(ex.text):
+        if not any(a <= m.start() < b for a, b in ctx.presence):
+            ctx.absence.append((m.start(), m.end()))
     for m in _PRESENT_NO.finditer(ex.text):
         ctx.absence.append((m.start(), m.end()))
         ctx.presence[:] = [p for p in ctx.presence if not (m.start() <= p[0] < m.end())]

@@ -42,15 +42,20 @@ _GROUP_COUNT = re.compile(
 )
 _SINGLE_PATIENT_GROUP = re.compile(
     r"(?:both|all|two|three|multiple|several)\s+(?:\w+\s+){0,3}(?:caregivers?|family members)\s+(?:of|for)\s+(?:this|the same|one|a single)\s+(?:patient|pt|client)"
-    r"|(?:one|a single|the same)\s+(?:patient|pt|client)\b",
+    r"|(?:one|a single|the same)\s+(?:patient|pt|client)\b"
+    r"|\b(?:of|for)\s+this\s+(?:patient|pt)\s+only\b|\bonly\s+(?:this|one)\s+(?:patient|pt)\b",
     re.I,
 )
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "multiple": 2}
 _OTHER_SERVICE_LINE = re.compile(
-    r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|therapeutic (?:activit|exercise)|neuromuscular|patient[- ]present|direct treatment|treatment session|individual treatment|treated (?:pt|patient))",
+    r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|therapeutic (?:activit|exercise)|neuromuscular|(?:patient|pt)-present|direct treatment|treatment session|individual treatment|treated (?:pt|patient))",
     re.I,
 )
-_CTS_LINE = re.compile(r"\b(?:caregiver training|cts|97550|97551|97552|G054[123]|training)\b", re.I)
+_CTS_LINE = re.compile(r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123])\b", re.I)
+_OF_PATIENT = re.compile(r"\b(?:of|for)\s+(?:this\s+)?(?:pt|patient)\b(?!'s)\.?\s*(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?")
+_GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
+_FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
+_EXCLUDED_TIME = re.compile(r"\b(?:break|not counted|excluded|not included|not billed)\b", re.I)
 _SEPARATE = re.compile(r"\b(?:separate(?:ly)?|distinct|not overlapping|non-overlapping|different time|before the|after the)\b", re.I)
 
 
@@ -83,6 +88,10 @@ class Extraction:
         return build_facts(self)
 
 
+def _norm(value: str) -> str:
+    return re.sub(r"\s+", " ", value.lower().replace("this ", "")).strip(" .")
+
+
 def _line(text: str, start: int, end: int) -> str:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
@@ -102,19 +111,24 @@ def extract(text: str) -> Extraction:
         times=times,
     )
     for seg in times.segments:
-        line = _line(text, *seg.span)
-        is_other = bool(_OTHER_SERVICE_LINE.search(line)) and not re.search(r"\b(?:caregiver training|cts|9755[012]|G054[123])\b", line, re.I)
-        (ex.other_segments if is_other else ex.cts_segments).append(seg)
+        near = text[max(0, seg.span[0] - 25) : seg.span[1] + 35]
+        if _EXCLUDED_TIME.search(near):
+            continue  # "(9:20-9:35 break - not counted)"
+        (ex.other_segments if _belongs_to_other(text, seg.span) else ex.cts_segments).append(seg)
     cts_durations = [d for d in times.durations if not _is_other_duration(text, d)]
     totals = [d for d in cts_durations if d.total_cue]
     in_cts_context = [d for d in cts_durations if _CTS_LINE.search(_line(text, *d.span))]
     if totals:
         ex.stated_total = totals[0]
-    elif len(in_cts_context) == 1:
+    elif not ex.cts_segments and len(in_cts_context) == 1:
         ex.stated_total = in_cts_context[0]
-    elif len(cts_durations) == 1:
+    elif not ex.cts_segments and len(cts_durations) == 1:
+        # with clock times present, a lone "1 min" elsewhere is an instruction, not the total
         ex.stated_total = cts_durations[0]
-    ex.other_service_spans = [(c.start, c.end) for c in found if c.label == "OTHER_SERVICE" and not c.negated]
+    ex.other_service_spans = [
+        (c.start, c.end) for c in found
+        if c.label == "OTHER_SERVICE" and not c.negated and not _FUTURE.search(text[c.sent_start : c.sent_end])
+    ]
     _group(ex)
     sep = _SEPARATE.search(text)
     ex.separate_time_span = (sep.start(), sep.end()) if sep else None
@@ -122,17 +136,36 @@ def extract(text: str) -> Extraction:
 
 
 def _is_other_duration(text: str, d: Duration) -> bool:
-    line = _line(text, *d.span)
+    return _belongs_to_other(text, d.span)
+
+
+def _belongs_to_other(text: str, span: tuple[int, int]) -> bool:
+    """Whether a time on a line naming a patient-present service belongs to that service."""
+    line = _line(text, *span)
     if not _OTHER_SERVICE_LINE.search(line):
         return False
-    # On a shared line, the duration belongs to whichever service is named closest before it.
-    before = text[max(0, d.span[0] - 80) : d.span[0]]
+    if not _CTS_LINE.search(line):
+        return True
+    # On a shared line, the time belongs to whichever service is named closest before it.
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    before = text[line_start : span[0]]
+    if not _OTHER_SERVICE_LINE.search(before) and not _CTS_LINE.search(before):
+        after = text[span[1] : span[1] + 60]
+        o, c = _OTHER_SERVICE_LINE.search(after), _CTS_LINE.search(after)
+        return bool(o) and (not c or o.start() < c.start())
     other = [m.end() for m in _OTHER_SERVICE_LINE.finditer(before)]
     cts = [m.end() for m in _CTS_LINE.finditer(before)]
     return (max(other) if other else -1) > (max(cts) if cts else -1)
 
 
 def _group(ex: Extraction) -> None:
+    listed = list(_OF_PATIENT.finditer(ex.text))
+    named = {_norm(m.group(0)) for m in listed if m["who"]}
+    explicit_group = _GROUP_WORD.search(ex.text)
+    if explicit_group and len(named) >= 1 and len({_norm(m.group(0)) for m in listed}) >= 2 and not _GROUP_COUNT.search(ex.text):
+        # "husband of this pt ...; daughter of pt L.W." lists the patients represented
+        ex.group_patients = len({_norm(m.group(0)) for m in listed})
+        ex.group_span = (listed[0].start(), listed[-1].end())
     m = _GROUP_COUNT.search(ex.text)
     if m:
         raw = next(g for g in (m["n"], m["n2"], m["n3"], m["n4"]) if g)
@@ -141,6 +174,8 @@ def _group(ex: Extraction) -> None:
     single = _SINGLE_PATIENT_GROUP.search(ex.text)
     if single:
         ex.single_patient_group = (single.start(), single.end())
+        if ex.group_patients is not None and ex.group_patients >= 2 and not m:
+            ex.group_patients = 1  # "caregivers of this patient only"
 
 
 def subject_of(ex: Extraction, concept: Concept) -> str:

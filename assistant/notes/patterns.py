@@ -15,7 +15,7 @@ _MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _DATE = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
-    r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:20)?\d\d)"
+    r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)\s+(?P<mon4>{_MONTH_ALT})\.?,?\s+(?P<y4>20\d\d)"
     r")(?![\w/-])",
@@ -118,8 +118,9 @@ def find_codes(text: str) -> list[CodeMention]:
 
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
-_ICD_DOTTED = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?![\w.])")
-_ICD_BARE = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?![\w.])")
+# A code may end a sentence ("Dx: R26.8."), so a full stop not followed by a word character is allowed.
+_ICD_DOTTED = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
+_ICD_BARE = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?!\w|\.\w)")
 _DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
 
 
@@ -135,7 +136,7 @@ def find_icd10(text: str) -> list[IcdMention]:
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start : len(text) if line_end == -1 else line_end]
-        if _DX_CONTEXT.search(line) or any(abs(o.span[0] - m.start()) < 40 for o in out):
+        if _DX_CONTEXT.search(line):  # bare "T10" is also a spinal level: only on a diagnosis line
             out.append(IcdMention(m["code"], (m.start(), m.end())))
     out.sort(key=lambda x: x.span)
     return out
@@ -152,7 +153,12 @@ CREDENTIALS: dict[str, str] = {
 _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
 # "Jane Doe, PT, DPT" / "J. Doe PTA" / "Therapist: Ann Lee, OTR/L" / "signed: ... SLPA"
 _CREDENTIAL = re.compile(rf"(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")
-_NAME_BEFORE = re.compile(r"(?:[A-Z][a-zA-Z'.-]+\.?\s?){1,4},?\s*(?:(?:" + _CRED_ALT + r")\s*[,/]?\s*){0,3}$")
+# A name before a credential: "Jane Smith, PT" / "J. Doe PTA"; an all-caps name needs the comma
+# ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
+_CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + r")\s*[,/]?\s*){0,3}$"
+_NAME_BEFORE = re.compile(
+    r"(?:(?:[A-Z][a-z][a-zA-Z'.-]*|[A-Z]\.)\s?){1,4},?" + _CRED_TAIL + r"|(?:[A-Z][A-Z'.-]+\.?\s?){1,4}," + _CRED_TAIL
+)
 _ROLE_LABEL = re.compile(r"(?:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*(?:[A-Z][\w.'-]*\s*){0,4},?\s*$", re.I)
 _ROLE_WORDS = re.compile(
     r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"

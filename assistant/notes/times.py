@@ -23,8 +23,8 @@ NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|
 
 _TOKEN = re.compile(
     r"(?<![\w:/.])(?:"
-    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])\.?[mM]?\.?(?![a-zA-Z]))?"
-    r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])\.?[mM]\.?(?![a-zA-Z])"
+    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)(?![a-zA-Z])"
     r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w:/])"
     r")"
 )
@@ -38,7 +38,8 @@ _DURATION = re.compile(
     re.I,
 )
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
-_RECURRING = re.compile(r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b|\bbreaks?\b|\brest\b)", re.I)
+_RECURRING = re.compile(r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I)
+_BREAK_AFTER = re.compile(r"^\s?(?:rest\s)?(?:breaks?|rest|pause|wait|post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 
 
@@ -123,8 +124,8 @@ def _resolve(a: _Token, b: _Token) -> tuple[int, int]:
             end = _to_minutes(b, "p" if a.meridiem == "a" else "a")
         return start, end
     start, end = _to_minutes(a, None), _to_minutes(b, None)
-    if end < start and end + 12 * 60 > start and b.hour <= 12:
-        end += 12 * 60  # "12:45-1:20" crosses noon
+    if end < start and 0 < end + 12 * 60 - start <= 240 and b.hour <= 12:
+        end += 12 * 60  # "12:45-1:20" crosses noon; "Start 10:45 / Stop 10:15" stays reversed
     return start, end
 
 
@@ -207,8 +208,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]]) -> list[Duration]:
         line_start, _ = _line_bounds(text, m.start(), m.end())
         before = text[max(line_start, m.start() - 45) : m.start()]
         after = text[m.end() : m.end() + 25]
-        if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
-            continue
+        if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after) or _BREAK_AFTER.match(after):
+            continue  # home-programme doses, rest breaks and "30 min post meal" are not session time
         out.append(Duration(total, (m.start(), m.end()), bool(_TOTAL_CUE.search(before))))
     return out
 

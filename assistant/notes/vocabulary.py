@@ -32,7 +32,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "return-demonstrated", "return demonstrates", "return-demonstrates", "return demonstrate", "return-demonstrate",
         "teach-back", "teach back", "teachback", "demonstrated back", "demonstrated understanding", "demonstrated correct",
         "demonstrated safe", "demonstrated proper", "demonstrated independent", "demonstrated good", "demonstrated competency",
-        "demonstrated the", "demonstrated all", "demonstrated technique", "demonstrated how",
         "was able to perform", "able to perform", "able to demonstrate", "performed the", "performed transfer",
         "performed transfers", "performed each", "performed with", "performed correctly", "performed safely", "repeated back",
         "verbalized back", "competency check", "return demonstration of", "rtn demo", "return demo'd", "returned demo",
@@ -65,7 +64,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "modification", "adapted", "skilled", "clinical judgment", "unsafe", "safety concerns", "impulsive",
         "impulsivity", "cognitive impairment", "cognitive deficits", "hemiparesis", "hemiplegia", "neglect",
         "orthostatic", "dysphagia", "spasticity", "body mechanics", "graded", "progressed", "instructed in adjusting",
-        "risk of skin breakdown", "infection risk",
+        "risk of skin breakdown", "infection risk", "risk", "risks", "risk for", "cue", "cued", "cueing", "safety risk",
+        "caregiver injury", "aspiration", "choking", "desaturation",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility", "rolling",
@@ -75,7 +75,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "ub dressing", "toileting", "grooming", "hygiene", "self-feeding", "feeding", "swallow", "swallowing",
         "safe swallow", "chin tuck", "thickened liquids", "texture-modified", "pacing", "small bites", "oral care",
         "communication strategies", "communication", "aac", "communication board", "speech device", "word finding",
-        "cueing hierarchy", "problem solving", "problem-solving", "memory strategies", "memory book", "home safety",
+        "cueing hierarchy", "yes/no", "choices", "wait time", "alphabet board", "picture board", "gestures", "problem solving", "problem-solving", "memory strategies", "memory book", "home safety",
         "fall prevention", "safety practices", "positioning", "range of motion", "prom", "arom", "rom",
         "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding", "meal preparation",
@@ -83,7 +83,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "tub bench", "bedside commode", "behavior management", "redirection", "routine", "visual schedule",
     ),
     "SKILL_DIRECT_CARE": (
-        "wound care", "wound dressing", "dressing change", "dressing changes", "pressure injury", "pressure injuries",
+        "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control", "wound dressing", "dressing change", "dressing changes", "pressure injury", "pressure injuries",
         "pressure ulcer", "pressure ulcers", "decubitus", "skin breakdown", "skin checks", "skin inspection",
         "pressure relief", "infection control", "hand hygiene", "ostomy", "colostomy", "ileostomy", "stoma",
         "catheter care", "foley care", "tube feeding", "g-tube", "peg tube", "trach care", "tracheostomy care",
@@ -92,7 +92,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
         "brochure", "pamphlet", "provided education", "discussed diagnosis", "reviewed diagnosis", "general information",
-        "education on diagnosis", "discussed", "reviewed",
+        "education on diagnosis", "discussed general", "general home safety", "answered questions", "answered all questions",
+        "general safety", "reviewed handout", "general tips",
     ),
     "TEACHING": (
         "trained", "training", "instructed", "instruction", "taught", "teaching", "educated", "education", "demonstrated",
@@ -102,7 +103,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "telehealth", "tele-health", "telemedicine", "video visit", "virtual visit", "audio-video", "audio and video",
         "audio/video", "via video", "video call", "video conference", "videoconference", "zoom", "doxy.me", "doxy",
         "pos 02", "pos 10", "place of service 02", "place of service 10", "modifier 95", "synchronous video",
-        "real-time video", "two-way video",
+        "real-time video", "two-way video", "facetime", "teams video", "via teams", "audio-visual", "televideo",
     ),
     "AUDIO_ONLY": (
         "audio-only", "audio only", "telephone only", "phone only", "by phone", "by telephone", "via telephone",
@@ -112,7 +113,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "PAID_CAREGIVER": (
         "home health aide", "home health aid", "hha", "cna", "certified nursing assistant", "nursing assistant",
         "private duty", "private-duty", "agency caregiver", "agency aide", "hired caregiver", "paid caregiver",
-        "paid aide", "facility staff", "nursing staff", "staff member", "staff members", "pca", "personal care aide",
+        "paid aide", "cnas", "aides", "home health aides", "hhas", "caregivers from an agency", "facility staff", "nursing staff", "staff member", "staff members", "pca", "personal care aide",
         "personal care attendant", "aide", "caregiver from an agency", "from an agency", "home care agency", "is paid", "paid by",
     ),
     "RELATIONSHIP": (

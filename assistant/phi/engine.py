@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 import sys
 import threading
 from collections.abc import Iterable
@@ -19,6 +20,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import NotTextError
 from assistant.phi import patterns as p
 
+Span = tuple[int, int, str, float]  # start, end, placeholder label, score
 SCORE_THRESHOLD = 0.35
 # Presidio / project entity -> placeholder label.
 LABELS = {
@@ -91,17 +93,19 @@ def _build_analyzer() -> Any:
 
     from assistant.phi.recognizers import project_recognizers
 
-    class BlankSpacyEngine(SpacyNlpEngine):  # type: ignore[misc]
+    class BlankSpacyEngine(SpacyNlpEngine):
         def load(self) -> None:
             nlp = spacy.blank("en")
             nlp.max_length = 2_000_000
-            self.nlp = {"en": nlp}
+            self.nlp = {"en": nlp}  # type: ignore[assignment]
 
         def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
             # Tokens only: no lemmas/keywords/entities (nothing downstream reads them; they cost ~25%).
-            return NlpArtifacts(entities=[], tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None, language=language)
+            return NlpArtifacts(
+                entities=[], tokens=doc, tokens_indices=[], lemmas=[], nlp_engine=None, language=language
+            )
 
-    class NoContextEnhancer(ContextAwareEnhancer):  # type: ignore[misc]
+    class NoContextEnhancer(ContextAwareEnhancer):
         """A blank pipeline has no lemmas, so Presidio's lemma enhancer only costs time (~40% of a
         call); the project recognizers carry their context (labels, titles) in the regex itself."""
 
@@ -145,7 +149,7 @@ class Deidentifier:
         _quiet_presidio()
         _offline_tldextract()
         self._analyzer = _build_analyzer()
-        self._anonymizer = AnonymizerEngine()
+        self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._recognizer_cls = ProjectRecognizer
         self._names_finder = names_finder
         finder = names_finder(extra_names)
@@ -171,13 +175,25 @@ class Deidentifier:
         )
         protected = p.protected_spans(text)
         spans = _resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
-        # A name found once ("daughter Karen") is scrubbed wherever it recurs ("Karen reports").
-        found = self._names_finder({text[s:e] for s, e, label, _ in spans if label == "PERSON"}, score=0.8)
-        if found is not None:
-            spans = _resolve(protected, spans + found(text))
-        return self._anonymize(text, spans)
+        return self._anonymize(text, _resolve(protected, spans + self._recurrences(text, spans)))
 
-    def _anonymize(self, text: str, spans: list[tuple[int, int, str, float]]) -> Deidentified:
+    def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
+        """A value found once in context is scrubbed wherever it recurs without that context:
+        "daughter Karen" -> "Karen reports"; "Springfield, IL 62704" -> "lives in Springfield"."""
+        out: list[Span] = []
+        names = self._names_finder({text[s:e] for s, e, label, _ in spans if label == "PERSON"}, score=0.8)
+        if names is not None:
+            out += names(text)
+        values = {text[s:e]: label for s, e, label, _ in spans if label != "PERSON" and e - s >= 3}
+        if values:
+            alternation = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
+            out += [
+                (m.start(), m.end(), values[m.group()], 0.8)
+                for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", text)
+            ]
+        return out
+
+    def _anonymize(self, text: str, spans: list[Span]) -> Deidentified:
         from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
 
         taken = {m.group(0) for m in p.PLACEHOLDER_RE.finditer(text)}  # never collide with text already there
@@ -206,7 +222,7 @@ class Deidentifier:
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
 
 
-def _resolve(protected: list[tuple[int, int]], spans: list[tuple[int, int, str, float]]) -> list[tuple[int, int, str, float]]:
+def _resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
     """Drop detections inside allow-listed tokens, then keep the longest of overlapping spans.
 
     A detection that touches a protected token survives only if it strictly contains that token
@@ -233,7 +249,7 @@ def _resolve(protected: list[tuple[int, int]], spans: list[tuple[int, int, str, 
                 continue
         kept.append(span)
     kept.sort(key=lambda s: (s[0] - s[1], -s[3], _PRIORITY.get(s[2], 99), s[0]))
-    chosen: list[tuple[int, int, str, float]] = []  # kept sorted and disjoint
+    chosen: list[Span] = []  # kept sorted and disjoint
     for span in kept:
         i = bisect.bisect_left(chosen, span)
         if (i == 0 or chosen[i - 1][1] <= span[0]) and (i == len(chosen) or span[1] <= chosen[i][0]):

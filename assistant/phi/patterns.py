@@ -39,17 +39,65 @@ CREDENTIAL = (
 )
 
 TITLE_RE = re.compile(rf"\b{TITLES}[ \t]+(?P<name>{NAME_SEQ})")
-RELATION_RE = re.compile(
-    rf"(?i:\b(?:{RELATIONS})\b)(?:[ \t]*\((?i:[a-z /-]+)\))?[ \t]*[:,\-–]?[ \t]*(?P<name>{NAME_SEQ})"
+RELATION_RE = re.compile(  # "wife Mary", "caregiver (daughter) Karen", "husband (Frank)"
+    rf"(?i:\b(?:{RELATIONS})\b)(?:[ \t]*\((?i:[a-z /-]+)\))?[ \t]*[:,\-–(]?[ \t]*(?P<name>{NAME_SEQ})"
+)
+NAME_RELATION_RE = re.compile(  # "Karen (daughter)", "Karen, her daughter," -> trailing run
+    rf"(?P<name>{NAME_SEQ})(?:[ \t]*\([ \t]*|,[ \t]*(?i:(?:her|his|their|the|pt's|patient's)[ \t]+)?)"
+    rf"(?i:(?:{RELATIONS})\b)"
 )
 LABEL_RE = re.compile(rf"(?i:\b(?:{LABELS}))[ \t]*[:#][ \t]*(?P<name>{NAME_SEQ}(?:,[ \t]*{NAME_SEQ})?)")  # "Kim, David"
-SIGNATURE_RE = re.compile(rf"(?P<name>{NAME_SEQ})(?:,[ \t]*|[ \t]+){CREDENTIAL}(?:[ \t]*[,/][ \t]*{CREDENTIAL})*\b")
+SIGNATURE_RE = re.compile(
+    rf"(?P<name>{NAME_SEQ})(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*){CREDENTIAL}(?:[ \t]*[,/][ \t]*{CREDENTIAL})*\b"
+)
 
 # Capitalised words that are never taken as (part of) a name by the heuristics above.
-NOT_NAMES = frozenset(
-    ["a", "an", "the", "and", "or", "but", "of", "to", "for", "from", "with", "without", "by", "on", "in", "at", "as", "per", "via", "is", "was", "were", "be", "been", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might", "must", "did", "does", "do", "not", "no", "yes", "none", "n/a", "na", "nka", "i", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "your", "it", "its", "this", "that", "these", "those", "there", "here", "patient", "patients", "pt", "pts", "client", "caregiver", "caregivers", "cg", "family", "spouse", "wife", "husband", "daughter", "son", "mother", "father", "neighbor", "neighbour", "friend", "sister", "brother", "partner", "guardian", "representative", "contact", "primary", "secondary", "moderate", "mod", "minimal", "min", "maximal", "max", "minimum", "maximum", "assist", "assistance", "independent", "independently", "supervision", "standby", "contact", "guard", "cga", "sba", "mi", "total", "dependent", "setup", "cues", "cue", "cueing", "cued", "verbal", "tactile", "visual", "training", "trained", "teaching", "taught", "education", "educated", "instruction", "instructed", "demonstration", "demonstrated", "demo", "return", "teach-back", "reports", "reported", "states", "stated", "denies", "present", "absent", "participated", "attended", "skilled", "service", "services", "session", "sessions", "visit", "note", "notes", "daily", "progress", "evaluation", "eval", "re-eval", "reevaluation", "assessment", "plan", "goal", "goals", "subjective", "objective", "summary", "history", "diagnosis", "dx", "icd", "cpt", "hcpcs", "therapy", "therapist", "physical", "occupational", "speech", "language", "pathology", "rehab", "rehabilitation", "outpatient", "home", "health", "medicare", "medicaid", "part", "payer", "insurance", "billing", "units", "unit", "minutes", "minute", "time", "total", "start", "stop", "date", "dob", "dos", "mrn", "mbi", "npi", "ssn", "phone", "email", "address", "city", "state", "zip", "fax", "cell", "mobile", "name", "names", "status", "type", "transfer", "transfers", "gait", "balance", "strength", "pain", "fall", "falls", "risk", "safety", "safe", "sit", "stand", "bed", "chair", "commode", "toilet", "tub", "shower", "car", "floor", "stairs", "wheelchair", "walker", "cane", "rollator", "belt", "hep", "exercise", "exercises", "program", "left", "right", "bilateral", "upper", "lower", "rle", "lle", "rue", "lue", "ue", "le", "adl", "adls", "iadl", "iadls", "rom", "prom", "arom", "aaro", "telehealth", "telemedicine", "audio", "video", "in-person", "group", "individual", "initial", "follow-up", "followup", "next", "prior", "continue", "continued", "discharge", "discharged", "recommend", "recommended", "recommendation", "needs", "need", "needed", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "am", "pm", "signed", "electronically", "co-signed", "cosigned", "supervising", "referring", "ordering", "attending", "provider", "physician", "clinician", "reviewed", "discussed", "agreed", "consent", "consented", "verbal", "written", "obtained", "declined", "alert", "oriented", "cooperative", "pleasant", "good", "fair", "poor", "improved", "improving", "declined", "unchanged", "stable", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "jr", "neuro", "ortho", "peds", "geriatric", "vestibular", "competency", "competence", "understanding", "burden", "stress", "index", "check", "checks", "report", "level", "levels", "score", "scores", "scale", "test", "tests", "survey", "input", "feedback", "participation", "availability", "schedule", "concerns", "concern", "questions", "support", "involvement", "readiness", "lift", "type", "checklist", "log", "form", "signature", "initials", "agreement", "handout", "instructions", "performance", "skill", "skills", "ability", "knowledge", "confidence", "independence", "satisfaction", "strategies", "techniques", "precautions", "observed", "observes", "assists", "helps", "calls", "visits", "lives", "works", "drives", "available", "unavailable", "role", "relationship", "info", "information", "details", "notified", "aware"]
-)
+# fmt: off
+NOT_NAMES = frozenset([
+    "a", "an", "the", "and", "or", "but", "of", "to", "for", "from", "with", "without", "by", "on", "in", "at",
+    "as", "per", "via", "is", "was", "were", "be", "been", "has", "had", "have", "will", "would", "can",
+    "could", "should", "may", "might", "must", "did", "does", "do", "not", "no", "yes", "none", "n/a", "na",
+    "nka", "i", "he", "she", "they", "we", "you", "his", "her", "their", "our", "my", "your", "it", "its",
+    "this", "that", "these", "those", "there", "here", "patient", "patients", "pt", "pts", "client",
+    "caregiver", "caregivers", "cg", "family", "spouse", "wife", "husband", "daughter", "son", "mother",
+    "father", "neighbor", "neighbour", "friend", "sister", "brother", "partner", "guardian", "representative",
+    "contact", "primary", "secondary", "moderate", "mod", "minimal", "min", "maximal", "max", "minimum",
+    "maximum", "assist", "assistance", "independent", "independently", "supervision", "standby", "contact",
+    "guard", "cga", "sba", "mi", "total", "dependent", "setup", "cues", "cue", "cueing", "cued", "verbal",
+    "tactile", "visual", "training", "trained", "teaching", "taught", "education", "educated", "instruction",
+    "instructed", "demonstration", "demonstrated", "demo", "return", "teach-back", "reports", "reported",
+    "states", "stated", "denies", "present", "absent", "participated", "attended", "skilled", "service",
+    "services", "session", "sessions", "visit", "note", "notes", "daily", "progress", "evaluation", "eval",
+    "re-eval", "reevaluation", "assessment", "plan", "goal", "goals", "subjective", "objective", "summary",
+    "history", "diagnosis", "dx", "icd", "cpt", "hcpcs", "therapy", "therapist", "physical", "occupational",
+    "speech", "language", "pathology", "rehab", "rehabilitation", "outpatient", "home", "health", "medicare",
+    "medicaid", "part", "payer", "insurance", "billing", "units", "unit", "minutes", "minute", "time", "total",
+    "start", "stop", "date", "dob", "dos", "mrn", "mbi", "npi", "ssn", "phone", "email", "address", "city",
+    "state", "zip", "fax", "cell", "mobile", "name", "names", "status", "type", "transfer", "transfers", "gait",
+    "balance", "strength", "pain", "fall", "falls", "risk", "safety", "safe", "sit", "stand", "bed", "chair",
+    "commode", "toilet", "tub", "shower", "car", "floor", "stairs", "wheelchair", "walker", "cane", "rollator",
+    "belt", "hep", "exercise", "exercises", "program", "left", "right", "bilateral", "upper", "lower", "rle",
+    "lle", "rue", "lue", "ue", "le", "adl", "adls", "iadl", "iadls", "rom", "prom", "arom", "aaro",
+    "telehealth", "telemedicine", "audio", "video", "in-person", "group", "individual", "initial", "follow-up",
+    "followup", "next", "prior", "continue", "continued", "discharge", "discharged", "recommend", "recommended",
+    "recommendation", "needs", "need", "needed", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "today", "tomorrow", "yesterday", "am", "pm", "signed", "electronically",
+    "co-signed", "cosigned", "supervising", "referring", "ordering", "attending", "provider", "physician",
+    "clinician", "reviewed", "discussed", "agreed", "consent", "consented", "verbal", "written", "obtained",
+    "declined", "alert", "oriented", "cooperative", "pleasant", "good", "fair", "poor", "improved", "improving",
+    "declined", "unchanged", "stable", "dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "jr", "neuro",
+    "ortho", "peds", "geriatric", "vestibular", "competency", "competence", "understanding", "burden", "stress",
+    "index", "check", "checks", "report", "level", "levels", "score", "scores", "scale", "test", "tests",
+    "survey", "input", "feedback", "participation", "availability", "schedule", "concerns", "concern",
+    "questions", "support", "involvement", "readiness", "lift", "type", "checklist", "log", "form", "signature",
+    "initials", "agreement", "handout", "instructions", "performance", "skill", "skills", "ability",
+    "knowledge", "confidence", "independence", "satisfaction", "strategies", "techniques", "precautions",
+    "observed", "observes", "assists", "helps", "calls", "visits", "lives", "works", "drives", "available",
+    "unavailable", "role", "relationship", "info", "information", "details", "notified", "aware"
+])
 NOT_NAME_SUFFIXES = ("tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally")
+# fmt: on
 
 
 def is_name_word(word: str) -> bool:
@@ -91,13 +139,13 @@ DATE_NO_YEAR_RE = re.compile(
 # --- identifiers -------------------------------------------------------------------------------
 _ID_TOKEN = r"(?P<id>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9\-]{2,18}[A-Z0-9]))\b"
 MRN_RE = re.compile(
-    rf"\b(?:MRN|MR\s*#|MR\s*No\.?|Medical\s+Record(?:\s+(?:Number|No\.?|#))?|Chart\s*(?:#|No\.?|Number)|"
-    rf"Acct\.?|Account)\s*(?:#|No\.?|Number)?\s*[:#]?\s*{_ID_TOKEN}",
+    rf"\b(?:MRN|MR\s*#|MR\s*No\.?|Medical\s+Record(?:\s+(?:Number|No\.?|#))?|Chart\s*(?:#|No\.?|Number))"
+    rf"\s*(?:#|No\.?|Number)?\s*[:#]?\s*{_ID_TOKEN}",
     re.IGNORECASE,
 )
 ID_RE = re.compile(
     rf"\b(?:Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
-    rf"Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic)"
+    rf"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic)"
     rf"\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",
     re.IGNORECASE,
 )
@@ -129,12 +177,20 @@ _SUFFIX = (
     r"Ridge|Heights|Hts|Plaza|Cove)"
 )
 _STREET_WORD = r"(?:[A-Z][A-Za-z'’.\-]*|\d{1,3}(?:st|nd|rd|th))"
-_UNIT = r"(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Fl|Floor|Rm|Room|#)\.?[ \t]*#?[ \t]*[A-Z0-9\-]{1,6}\b)?"
+_UNIT = (
+    r"(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Fl|Floor|Rm|Room|#)\.?[ \t]*#?[ \t]*[A-Z0-9\-]{1,6}\b)?"
+)
 STREET_RE = re.compile(
     rf"\b\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{_STREET_WORD}[ \t]+){{1,3}}{_SUFFIX}\b\.?{_UNIT}"
     rf"|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{{1,6}}\b"
 )
-STATES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI"]
+# fmt: off
+STATES = [
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY",
+    "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH",
+    "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR", "GU", "VI"
+]
+# fmt: on
 _STATE = rf"(?:{'|'.join(STATES)})"
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){0,2})"
 CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?[ \t]*\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
@@ -171,6 +227,8 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
 PROTECTED_WORDS_RE = re.compile(rf"{CREDENTIAL}|GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|CGA|SBA|HEP|ADL|ROM|PROM|AROM")
 
 PLACEHOLDER_RE = re.compile(r"<([A-Z]+)_(\d+)>")

@@ -47,6 +47,7 @@ def find_names(text: str) -> list[Span]:
     for regex, score, trailing in (
         (p.TITLE_RE, 0.85, False),
         (p.RELATION_RE, 0.8, False),
+        (p.NAME_RELATION_RE, 0.8, True),
         (p.LABEL_RE, 0.8, False),
         (p.SIGNATURE_RE, 0.85, True),
     ):
@@ -74,7 +75,11 @@ def names_finder(names: Iterable[str], *, score: float = 0.85) -> Finder | None:
         return None
     full_alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(full, key=len, reverse=True))
     full_re = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)", re.IGNORECASE)
-    part_re = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?!\w)") if parts else None
+    part_re = (
+        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?!\w)")
+        if parts
+        else None
+    )
 
     def find(text: str) -> list[Span]:
         out: list[Span] = [(m.start(), m.end(), "PERSON", score) for m in full_re.finditer(text)]
@@ -161,6 +166,7 @@ class ProjectRecognizer(LocalRecognizer):
 
     def __init__(self, name: str, entities: list[str], finder: Finder) -> None:
         self._finder = finder
+        self._label = name
         super().__init__(supported_entities=entities, name=name, supported_language="en")
 
     def load(self) -> None:  # nothing to load: regular expressions only
@@ -168,7 +174,7 @@ class ProjectRecognizer(LocalRecognizer):
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
         meta = {
-            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_NAME_KEY: self._label,
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY: True,  # context is already in the regex
         }

@@ -113,7 +113,9 @@ class MiniLMEmbedder:
     name = "minilm"
     dim = 384
 
-    def __init__(self, model_dir: Path | None = None, threads: int | None = None) -> None:
+    def __init__(self, model_dir: Path | None = None, threads: int | None = 1) -> None:
+        # One intra-op thread: a single short query is no faster on more, and on a busy machine
+        # torch's spinning worker threads made p50 latency 10x worse (measured, docs/retrieval.md).
         self.model_dir = model_dir
         self.threads = threads
         self._model = None

@@ -132,7 +132,7 @@ def test_placeholder_ok() -> None:
     assert check_rewrite(rewrite(GOOD_NOTE, ph, gaps=(ph,)), GOOD_NOTE) == []
 
 
-fragments = st.sampled_from(GOOD_NOTE.strip().splitlines() + ["Pt tolerated well.", "Plan: continue POC 2x/wk.", "Seen 3/4/25 9:00-9:30."])
+fragments = st.sampled_from([*GOOD_NOTE.strip().splitlines(), "Pt tolerated well.", "Plan: continue POC 2x/wk.", "Seen 3/4/25 9:00-9:30."])
 
 
 @settings(max_examples=60, deadline=None)
@@ -148,3 +148,14 @@ def test_find_facts_kinds() -> None:
     assert f["date"] == {"2025-03-04"} and "14:05" in f["clock_time"] and f["minutes"] == {"40"}
     assert {"97550", "G0541"} <= f["code"] and f["icd10"] == {"Z91.81"} and {"50", "N115"} <= f["reason_code"]
     assert f["modifier"] == {"GP"} and f["dollars"] == {"52.08"} and f["name"] == {"Lin"}
+
+
+def test_gate_is_pure() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, assistant.drafting.gate; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('langchain_core', 'langchain_openai', 'openai', 'chromadb', 'httpx')"
+            " or m.startswith(('assistant.llm', 'assistant.retrieval'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "[]"

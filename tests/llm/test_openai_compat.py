@@ -170,3 +170,19 @@ def test_note_text_never_logged(fake_openai: FakeOpenAI, caplog: pytest.LogCaptu
 ])
 def test_endpoint_locality(url: str, loop: bool, private: bool) -> None:
     assert is_loopback(url) is loop and is_private(url) is private
+
+
+def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:
+    pytest.importorskip("presidio_analyzer")
+    from assistant.phi import get_deidentifier
+
+    fake_openai.script("good")
+    b = backend(fake_openai)
+    b.is_local = False
+    b._deidentifier = get_deidentifier()
+    result = appeal(b)
+    wire = str(fake_openai.requests)
+    assert "Maria" not in wire and "John Roe" not in wire and "Jane Doe" not in wire
+    assert result.grounding.outcome == "grounded", result.grounding
+    quotes = " ".join(q.text for s in result.letter.sections for st in s.statements for q in st.quotes)
+    assert "Maria" in quotes

@@ -65,7 +65,9 @@ def test_extra_names_constructor_and_call() -> None:
 
 
 def test_extra_names_never_scrub_clinical_words(deid: Deidentifier) -> None:
-    result = deid.deidentify("Caregiver needed Min A. Patient absent.", extra_names=["Min", "Patient", "Caregiver", "PT"])
+    result = deid.deidentify(
+        "Caregiver needed Min A. Patient absent.", extra_names=["Min", "Patient", "Caregiver", "PT"]
+    )
     assert result.text == "Caregiver needed Min A. Patient absent."
 
 
@@ -75,3 +77,19 @@ def test_existing_placeholder_text_is_not_reused(deid: Deidentifier) -> None:
     assert "<PERSON_1>" not in result.mapping
     assert result.text == "Template <PERSON_1> stays; wife <PERSON_2> attended."
     assert result.reidentify(result.text) == text
+
+
+def test_concurrent_calls_match_sequential(deid: Deidentifier, cts_note: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    notes = [cts_note.replace("Karen", name) for name in ("Karen", "Maria", "Olga", "Priya")] * 3
+    expected = [deid.deidentify(n) for n in notes]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(deid.deidentify, notes)) == expected
+
+
+def test_rejects_bytes(deid: Deidentifier) -> None:
+    from assistant.errors import NotTextError
+
+    with pytest.raises(NotTextError):
+        deid.deidentify(b"Patient: Margaret O'Connell")  # type: ignore[arg-type]

@@ -26,7 +26,7 @@ FILLER = ["Caregiver demonstrated safe transfer.", "Patient not present.", "Teac
 # PHI_HYPOTHESIS_SCALE=10 multiplies the examples for a longer local hunt.
 SCALE = int(os.environ.get("PHI_HYPOTHESIS_SCALE", "1"))
 
-names = st.builds(lambda f, l: f"{f} {l}", st.sampled_from(FIRST), st.sampled_from(LAST))
+names = st.builds(lambda first, last: f"{first} {last}", st.sampled_from(FIRST), st.sampled_from(LAST))
 dates = st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2030, 12, 31))
 
 

@@ -36,6 +36,12 @@ SCRUB = [
     ("Jamie Fox, CCC-SLP", "Jamie Fox", "PERSON"),
     ("Co-signed: Lee Park, PTA", "Lee Park", "PERSON"),
     ("Referred by PCP: Susan Miller, MD.", "Susan Miller", "PERSON"),
+    ("DR. SMITH called back.", "SMITH", "PERSON"),
+    ("her husband (Frank) attended", "Frank", "PERSON"),
+    ("Karen (daughter) attended", "Karen", "PERSON"),
+    ("Karen, her daughter, attended", "Karen", "PERSON"),
+    ("Caregiver Name: Kim, David (son)", "David", "PERSON"),
+    ("Jordan Reyes\nPT, DPT", "Jordan Reyes", "PERSON"),
     # dates: every common clinical form
     ("DOS 03/04/2025", "03/04/2025", "DATE"),
     ("seen on 3/4/25 for CTS", "3/4/25", "DATE"),
@@ -48,6 +54,8 @@ SCRUB = [
     ("DOB: 12/31/41", "12/31/41", "DATE"),
     ("admitted March 2025", "March 2025", "DATE"),
     ("3-4-2025", "3-4-2025", "DATE"),
+    ("seen on 3/4 for CTS", "3/4", "DATE"),
+    ("DOS: 3/4.", "3/4", "DATE"),
     # identifiers
     ("MRN: 123456", "123456", "MRN"),
     ("MRN 00482913", "00482913", "MRN"),
@@ -66,6 +74,8 @@ SCRUB = [
     ("home 217.555.0143", "217.555.0143", "PHONE"),
     ("+1 217 555 0143", "217 555 0143", "PHONE"),
     ("email jane.doe@hospital.org today", "jane.doe@hospital.org", "EMAIL"),
+    ("call +44 20 7946 0958 today", "20 7946 0958", "PHONE"),
+    ("portal https://portal.example.org/pt?id=12.", "portal.example.org/pt?id=12", "URL"),
     # addresses
     ("lives at 123 Main St with her son", "123 Main St", "ADDRESS"),
     ("moved to 45 Oak Avenue Apt 2", "45 Oak Avenue Apt 2", "ADDRESS"),
@@ -135,6 +145,12 @@ def test_kept(deid: Deidentifier, token: str, template: str) -> None:
         "Continue CTS 1x/week x 4 weeks. Home Exercise Program reviewed.",
         "Skilled Need: high aspiration risk; therapist corrected bolus size and pacing.",
         "Caregiver may need 2 more sessions.",
+        "Caregiver Competency: Good. Caregiver Understanding Verbalized. Caregiver Burden: High.",
+        "Caregiver Training\nPT note",
+        "Pain 3/4 on stairs; Goal met 3/4 trials.",
+        "Contact: none. Name: n/a. Provider: PT. Therapist: PTA under supervision.",
+        "Functional Status: Sit To Stand Mod A; Ambulation 50 Ft With Rolling Walker CGA.",
+        "Education Topics: Fall Prevention, Body Mechanics, Energy Conservation.",
     ],
 )
 def test_clinical_text_untouched(deid: Deidentifier, text: str) -> None:

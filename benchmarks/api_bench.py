@@ -1,0 +1,220 @@
+"""Throughput and latency of POST /v1/check on loopback.
+
+    python benchmarks/api_bench.py [--workers 2] [--duration 15] [--concurrency 16] [--tool auto|wrk|httpx]
+
+Starts `uvicorn --factory api.app:create_app --workers N` on a free 127.0.0.1 port as a
+subprocess (an API key configured, so authentication is measured too; the rate limit raised out
+of the way), waits for /readyz, drives it for a fixed duration with synthetic ~2 KB notes, then
+prints requests/s and p50/p99 latency and stops the server.
+
+Load generator: `wrk` when installed (a Lua script rotates 64 distinct notes), else a bounded
+async httpx client (N concurrent connections in one process; it shares the CPU with the server,
+so its figures are a lower bound). Notes are synthetic: no PHI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import hashlib
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+KEY = "bench-key-not-a-secret"
+CAREGIVERS = ["wife", "husband", "daughter", "son", "neighbor", "friend"]
+SKILLS = [
+    "sit-to-stand transfers with a gait belt", "bed mobility and repositioning", "safe tub transfer with a bench",
+    "dressing strategies for hemiparesis", "feeding and swallow precautions with chin tuck", "cueing for memory aids",
+]
+
+
+def synthetic_note(i: int, size: int = 2048) -> str:
+    """A plausible synthetic CTS note of about `size` bytes (distinct per i)."""
+    rng = random.Random(i)
+    who, skill = rng.choice(CAREGIVERS), rng.choice(SKILLS)
+    start_h, start_m = rng.randint(8, 15), rng.choice([0, 5, 10, 15, 20, 30])
+    minutes = rng.randint(20, 55)
+    end_m = start_h * 60 + start_m + minutes
+    parts = [
+        f"Date of service: 0{rng.randint(1, 9)}/1{rng.randint(0, 9)}/2025.",
+        f"Caregiver training session with the patient's {who}; the patient was not present for this session.",
+        f"Verbal consent for training the {who} was obtained from the patient on the prior visit.",
+        "Need: the patient requires assistance for transfers at home; plan of care goal is safe transfers "
+        "with caregiver assistance within 4 weeks.",
+        f"Skills taught: {skill}, with demonstration by the therapist and hands-on correction of body mechanics.",
+        f"The {who} completed a return demonstration with two verbal cues for hand placement.",
+        "Skilled need: high fall risk and hip precautions required therapist judgment and feedback.",
+        f"Start {start_h:02d}:{start_m:02d}, stop {end_m // 60:02d}:{end_m % 60:02d}, total {minutes} minutes.",
+        "Provided by Alex Rivera, PT, DPT.",
+    ]
+    filler = ("Education reviewed home setup, clear pathways, lighting, and the use of the gait belt during "
+              "every transfer; the caregiver verbalized understanding of each step. ")
+    note = " ".join(parts)
+    while len(note.encode()) < size:
+        note += " " + filler
+    return note[:size]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "ASSISTANT_API_KEYS": json.dumps([hashlib.sha256(KEY.encode()).hexdigest()]),
+        "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000000",
+        "ASSISTANT_EMBEDDER": os.environ.get("ASSISTANT_EMBEDDER", "hash"),  # /v1/check does not use the index
+        "ASSISTANT_DATA_DIR": os.environ.get("ASSISTANT_DATA_DIR", data_dir),
+    }
+    cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1", "--port",
+           str(port), "--workers", str(workers), "--no-access-log", "--log-level", "warning"]
+    return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+
+
+def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode}")
+        try:
+            if httpx.get(base + "/readyz", timeout=2).status_code in (200, 503):
+                # both workers must have finished their lifespan: warm a few requests
+                for i in range(20):
+                    httpx.post(base + "/v1/check", json={"text": synthetic_note(i)}, headers={"X-API-Key": KEY}, timeout=60)
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError("server did not become ready")
+
+
+def stop_server(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+# --- httpx load generator ------------------------------------------------------------------------
+async def httpx_load(base: str, duration: float, concurrency: int, notes: list[bytes]) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    headers = {"X-API-Key": KEY, "Content-Type": "application/json"}
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30, headers=headers) as client:
+        end = time.perf_counter() + duration
+
+        async def worker(w: int) -> None:
+            nonlocal errors
+            i = w
+            while time.perf_counter() < end:
+                started = time.perf_counter()
+                resp = await client.post("/v1/check", content=notes[i % len(notes)])
+                latencies.append(time.perf_counter() - started)
+                if resp.status_code != 200:
+                    errors += 1
+                i += concurrency
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker(w) for w in range(concurrency)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies), "errors": errors, "seconds": elapsed, "rps": len(latencies) / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000, "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+    }
+
+
+# --- wrk -------------------------------------------------------------------------------------------
+WRK_LUA = """
+local bodies = {}
+local n = 0
+for line in io.lines("%(path)s") do n = n + 1; bodies[n] = line end
+local i = 0
+request = function()
+  i = i %% n + 1
+  return wrk.format("POST", "/v1/check", {["Content-Type"]="application/json", ["X-API-Key"]="%(key)s"}, bodies[i])
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %%d %%d %%f %%f %%f\\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.duration / 1e6, latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def wrk_load(base: str, duration: float, concurrency: int, notes: list[bytes], threads: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        bodies = Path(tmp, "bodies.txt")
+        bodies.write_bytes(b"\n".join(notes) + b"\n")
+        script = Path(tmp, "check.lua")
+        script.write_text(WRK_LUA % {"path": bodies, "key": KEY})
+        out = subprocess.run(["wrk", "-t", str(threads), "-c", str(concurrency), "-d", f"{int(duration)}s",
+                              "--latency", "-s", str(script), base + "/v1/check"],
+                             capture_output=True, text=True, check=True).stdout
+    match = re.search(r"RESULT (\d+) (\d+) ([\d.]+) ([\d.]+) ([\d.]+)", out)
+    if not match:
+        raise RuntimeError("could not read wrk output:\n" + out)
+    requests, errors, seconds, p50, p99 = match.groups()
+    return {"requests": int(requests), "errors": int(errors), "seconds": float(seconds),
+            "rps": int(requests) / float(seconds), "p50_ms": float(p50), "p99_ms": float(p99)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--duration", type=float, default=15.0, help="seconds of load (at most 20)")
+    parser.add_argument("--concurrency", type=int, default=16)
+    parser.add_argument("--note-bytes", type=int, default=2048)
+    parser.add_argument("--tool", choices=["auto", "wrk", "httpx"], default="auto")
+    parser.add_argument("--wrk-threads", type=int, default=1)
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args(argv)
+    duration = min(args.duration, 20.0)
+    tool = ("wrk" if shutil.which("wrk") else "httpx") if args.tool == "auto" else args.tool
+    notes = [json.dumps({"text": synthetic_note(i, args.note_bytes), "dos": "2025-03-04"}).encode() for i in range(64)]
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as data_dir:
+        proc = start_server(port, args.workers, data_dir)
+        try:
+            wait_ready(base, proc)
+            if tool == "wrk":
+                result = wrk_load(base, duration, args.concurrency, notes, args.wrk_threads)
+            else:
+                result = asyncio.run(httpx_load(base, duration, args.concurrency, notes))
+        finally:
+            stop_server(proc)
+    result.update(tool=tool, workers=args.workers, concurrency=args.concurrency, note_bytes=args.note_bytes,
+                  cpus=os.cpu_count() or 0)
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(f"POST /v1/check  {tool}, {args.workers} workers, {result['cpus']} CPUs, concurrency {args.concurrency}, "
+              f"{args.note_bytes}-byte notes, {result['seconds']:.1f} s")
+        print(f"  {result['requests']} requests, {result['errors']} errors")
+        print(f"  {result['rps']:.0f} req/s   p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms")
+    return 0 if result["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
