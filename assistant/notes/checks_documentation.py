@@ -18,7 +18,7 @@ _PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the pas
 # "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
 _CAREGIVER_DEMO = re.compile(
     r"\b(?:caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|mother|mom|father|dad|parents?|partner|friend|neighbou?r|"
-    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|performed|completed)\b",
+    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|performed|completed|practiced|practised|role-played)\b",
     re.I,
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
@@ -35,6 +35,7 @@ _GENERAL_WORDS = frozenset(
     "questions answered diagnosis brochure pamphlet".split()
 )
 _NOT_CONTENT_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
+_NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 _RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
@@ -82,6 +83,7 @@ def caregiver(ctx: Context) -> Outcome:
         c for c in ex.of("PAID_CAREGIVER", negated=False)
         if (c.sent_start, c.sent_end) not in unpaid_sentences
         and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
+        and not _NOT_TRAINED.search(_line_of(ex.text, c.start))
     ]
     if paid:
         return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid])

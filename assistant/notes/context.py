@@ -24,6 +24,8 @@ _AWAY = re.compile(
     r"(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church|center|rehab|hospital|graduation|recital|lunch)\b",
     re.I,
 )
+_NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+_SUBJECTLESS_ABSENCE = re.compile(r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I)
 _PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:yes|y)\b", re.I)
 _PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:no|n)\b", re.I)
 
@@ -167,8 +169,14 @@ def _presence(ctx: Context) -> None:
     for c in ex.concepts:
         if c.label not in ("PRESENCE", "ABSENCE"):
             continue
-        if c.label == "ABSENCE" and c.negated:
-            continue  # "not present (at day program)": the negation belongs to "present"
+        if c.label == "ABSENCE":
+            # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
+            # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
+            if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
+                continue
+            if _SUBJECTLESS_ABSENCE.search(c.text):
+                ctx.absence.append((c.start, c.end))
+                continue
         if _OTHER_SERVICE.search(_line(ex.text, c.start, c.end)) and not _CTS_WORDS.search(_line(ex.text, c.start, c.end)):
             continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
         subject = subject_of(ex, c)

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.models import Fact, Span
+from assistant.notes.icd import codeset
 from assistant.notes.nlp import Concept, concepts
 from assistant.notes.patterns import (
     CodeMention,
@@ -31,6 +32,7 @@ _CAREGIVER_WORD = re.compile(r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|s
 _PATIENT_AND = re.compile(r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?(?:present|in the room|participat\w*|attended)", re.I)
 _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
 _CAREGIVERS_OF = re.compile(r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I)
+_NO_WRITTEN = re.compile(r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b", re.I)
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
 _GROUP_COUNT = re.compile(
@@ -52,7 +54,10 @@ _OTHER_SERVICE_LINE = re.compile(
     re.I,
 )
 _CTS_LINE = re.compile(r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123])\b", re.I)
-_OF_PATIENT = re.compile(r"\b(?:of|for)\s+(?:this\s+)?(?:pt|patient)\b(?!'s)\.?\s*(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?")
+_OF_PATIENT = re.compile(
+    r"\b(?:of|for)\s+(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?(?:pt|patient)\b(?!'s)\.?[,\s]*"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?"
+)
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 _FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
 _EXCLUDED_TIME = re.compile(r"\b(?:break|not counted|excluded|not included|not billed)\b", re.I)
@@ -106,7 +111,7 @@ def extract(text: str) -> Extraction:
         concepts=found,
         dates=find_dates(text),
         codes=find_codes(text),
-        icd10=find_icd10(text),
+        icd10=find_icd10(text, is_code=lambda code: codeset().is_valid(code)),
         credentials=find_credentials(text),
         times=times,
     )
@@ -160,9 +165,8 @@ def _belongs_to_other(text: str, span: tuple[int, int]) -> bool:
 
 def _group(ex: Extraction) -> None:
     listed = list(_OF_PATIENT.finditer(ex.text))
-    named = {_norm(m.group(0)) for m in listed if m["who"]}
     explicit_group = _GROUP_WORD.search(ex.text)
-    if explicit_group and len(named) >= 1 and len({_norm(m.group(0)) for m in listed}) >= 2 and not _GROUP_COUNT.search(ex.text):
+    if explicit_group and len({_norm(m.group(0)) for m in listed}) >= 2 and not _GROUP_COUNT.search(ex.text):
         # "husband of this pt ...; daughter of pt L.W." lists the patients represented
         ex.group_patients = len({_norm(m.group(0)) for m in listed})
         ex.group_span = (listed[0].start(), listed[-1].end())
@@ -204,7 +208,8 @@ def subject_of(ex: Extraction, concept: Concept) -> str:
 
 def consent_kind(ex: Extraction, concept: Concept) -> str:
     sentence = ex.text[concept.sent_start : concept.sent_end]
-    if _WRITTEN.search(sentence):
+    line = _line(ex.text, concept.start, concept.end)
+    if _WRITTEN.search(sentence) and not _NO_WRITTEN.search(line):
         return "written"
     if _VERBAL.search(sentence):
         return "verbal"

@@ -4,6 +4,7 @@ ICD-10-CM codes and clinician credentials. All patterns are linear (no nested qu
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,7 +18,7 @@ _DATE = re.compile(
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
     r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
-    rf"|(?P<d4>[0-3]?\d)\s+(?P<mon4>{_MONTH_ALT})\.?,?\s+(?P<y4>20\d\d)"
+    rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
     r")(?![\w/-])",
     re.I,
 )
@@ -130,13 +131,16 @@ class IcdMention:
     span: tuple[int, int]
 
 
-def find_icd10(text: str) -> list[IcdMention]:
+def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False) -> list[IcdMention]:
+    """Dotted codes anywhere; bare three-character codes on a diagnosis line, or in parentheses
+    when `is_code` knows them ("Parkinson's disease, G20"); "T10 paraplegia" is a spinal level."""
     out = [IcdMention(m["code"], (m.start(), m.end())) for m in _ICD_DOTTED.finditer(text)]
     for m in _ICD_BARE.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         line_end = text.find("\n", m.end())
         line = text[line_start : len(text) if line_end == -1 else line_end]
-        if _DX_CONTEXT.search(line):  # bare "T10" is also a spinal level: only on a diagnosis line
+        bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
+        if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
     out.sort(key=lambda x: x.span)
     return out
@@ -155,11 +159,15 @@ _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=
 _CREDENTIAL = re.compile(rf"(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")
 # A name before a credential: "Jane Smith, PT" / "J. Doe PTA"; an all-caps name needs the comma
 # ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
-_CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + r")\s*[,/]?\s*){0,3}$"
+_DEGREES = r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
+_CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 _NAME_BEFORE = re.compile(
     r"(?:(?:[A-Z][a-z][a-zA-Z'.-]*|[A-Z]\.)\s?){1,4},?" + _CRED_TAIL + r"|(?:[A-Z][A-Z'.-]+\.?\s?){1,4}," + _CRED_TAIL
 )
-_ROLE_LABEL = re.compile(r"(?:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*(?:[A-Z][\w.'-]*\s*){0,4},?\s*$", re.I)
+_ROLE_LABEL = re.compile(
+    r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*"
+    r"(?:(?:[A-Z][a-z][\w.'-]*|[A-Z]\.)\s*){0,4},?\s*$"
+)
 _ROLE_WORDS = re.compile(
     r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"

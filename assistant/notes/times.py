@@ -86,6 +86,7 @@ class _Token:
     minute: int
     meridiem: str | None  # "a", "p" or None
     military: bool
+    colon: bool = True
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -98,7 +99,7 @@ def _tokens(text: str) -> list[_Token]:
             hour, minute, ap, military = int(m["h2"]), 0, m["ap2"], False
         else:
             hour, minute, ap, military = int(m["mh"]), int(m["mm"]), None, True
-        out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military))
+        out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military, m["mh"] is None))
     return out
 
 
@@ -130,8 +131,8 @@ def _resolve(a: _Token, b: _Token) -> tuple[int, int]:
 
 
 def _is_year_pair(text: str, a: _Token, b: _Token) -> bool:
-    if not (a.military and b.military):
-        return False
+    if a.colon or b.colon or not (a.military and b.military):
+        return False  # "19:00-19:30" is an evening session; only "2024-2025" style pairs are years
     years = all(1900 <= t.hour * 100 + t.minute <= 2099 for t in (a, b))
     return years and not _TIME_CUE.search(text[max(0, a.start - 40) : a.start])
 

@@ -20,7 +20,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room", "not in room", "was not present",
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
-        "at school", "at dialysis", "resting in bedroom", "napping", "was sleeping", "not participating",
+        "at school", "at dialysis", "resting in bedroom", "caregiver only", "caregiver-only", "with caregiver only",
+        "only the caregiver", "family only", "waited in the car", "waited in the lobby", "in the waiting room", "stayed home",
+        "remained home", "remained at home", "stayed in the car", "stayed at home", "napping", "was sleeping", "not participating",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "agreed to caregiver training", "agrees to caregiver training",

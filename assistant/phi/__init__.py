@@ -5,6 +5,15 @@
     answer = call_model(scrubbed.text)            # only placeholders such as <PERSON_1> leave
     letter = scrubbed.reidentify(answer)          # original values put back locally
 
+Placeholders: PERSON, DATE, MRN, PHONE, ADDRESS (street lines and cities), ZIP, MBI, EMAIL, SSN,
+NPI, plus ID (labelled account/member/claim numbers, bare runs of 7+ digits), AGE (over 89),
+URL, IP, CARD, ACCOUNT. Billing and clinical tokens are never replaced (patterns.PROTECTED_RE).
+
+Names are found from context only (titles, relation words, field labels, signature lines) and
+from ``extra_names``: there is no NER model, so a bare "Karen said" is scrubbed only when
+"Karen" was found elsewhere in the note or passed in ``extra_names``. Pass the EHR's patient
+and caregiver names whenever they are known.
+
 Importing this package is cheap: Presidio and spaCy load on the first ``Deidentifier()``.
 """
 

@@ -51,7 +51,7 @@ class FusionWeights:
     code_bonus: float = 0.012  # per matching code tag, in RRF units
     rrf_k: int = 10
     depth: int = 40  # how many candidates each channel contributes
-    source_prior: float = 0.7  # multiplier for raw source passages vs curated answers (faq, rule...)
+    source_prior: float = 0.5  # multiplier for raw source passages vs curated answers (faq, rule...)
 
 
 DEFAULT_WEIGHTS = FusionWeights()

@@ -15,7 +15,8 @@ Metrics (0..1 unless said otherwise):
 - ``required_coverage``: required elements present (the pattern's letter sections and the
   scenario's must_quote for appeals, no letter for the others, must_mention in reasons/actions);
 - ``letters_grounded``: appeals that came back with a letter that passed the gate;
-- ``mean_latency_s`` / ``max_latency_s``; ``errors`` (count).
+- ``errors`` (count). Latency (mean, max seconds per scenario) is reported in ``details``, not
+  as a metric, so the committed baseline does not churn with machine load.
 """
 
 from __future__ import annotations
@@ -166,6 +167,8 @@ def run(assistant: Any = None, path: Path = DATASET) -> dict[str, Any]:
         if r["expected"] != r["got"] or r["forbidden"] or not all(ok for _, ok in r["required"]) or not r["pattern_ok"]
     ]
     details += [{"error": e} for e in errors]
+    if latencies:
+        details.append({"latency_s": {"mean": round(sum(latencies) / len(latencies), 3), "max": round(max(latencies), 3)}})
     return {
         "n_scenarios": float(n),
         "recommendation_accuracy": sum(r["expected"] == r["got"] for r in rows) / n if n else 0.0,
@@ -175,8 +178,6 @@ def run(assistant: Any = None, path: Path = DATASET) -> dict[str, Any]:
         "forbidden_content": float(sum(1 for r in rows if r["forbidden"])),
         "required_coverage": sum(req) / len(req) if req else 1.0,
         "letters_grounded": sum(1 for r in appeals if r["has_letter"]) / len(appeals) if appeals else 1.0,
-        "mean_latency_s": sum(latencies) / len(latencies) if latencies else 0.0,
-        "max_latency_s": max(latencies) if latencies else 0.0,
         "errors": float(len(errors)),
         "details": details,
     }

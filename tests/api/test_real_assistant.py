@@ -5,7 +5,10 @@ Skipped only while the library parts it needs are absent (they are written concu
 
 from __future__ import annotations
 
+import atexit
 import io
+import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +30,9 @@ def _real_app():  # type: ignore[no-untyped-def]
     from assistant import Assistant, Settings
 
     # Building both is cheap (everything loads lazily), so it can happen at import for schemathesis.
-    assistant = Assistant(Settings(embedder="hash", data_dir=Path(tempfile.mkdtemp(prefix="cts-api-test-")),
+    data_dir = tempfile.mkdtemp(prefix="cts-api-test-")
+    atexit.register(shutil.rmtree, data_dir, True)
+    assistant = Assistant(Settings(embedder="hash", data_dir=Path(data_dir),
                                    api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
     return create_app(assistant.settings, assistant=assistant)
 
@@ -104,6 +109,6 @@ real_schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG
 
 
 @real_schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")), deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_contract_real(case: schemathesis.Case) -> None:
     case.call_and_validate(headers={"X-API-Key": KEY})

@@ -52,6 +52,14 @@ def test_names_found_once_are_scrubbed_everywhere(deid: Deidentifier) -> None:
     assert "Karen" not in result.text and "O'Connell" not in result.text
 
 
+def test_other_values_found_once_are_scrubbed_everywhere(deid: Deidentifier) -> None:
+    result = deid.deidentify(
+        "Lives in Springfield, IL 62704. Springfield senior center. MRN: 00482913; chart 00482913."
+    )
+    assert "Springfield" not in result.text and "00482913" not in result.text
+    assert result.text.count("<ADDRESS_1>") == 2 and result.text.count("<MRN_1>") == 2
+
+
 def test_extra_names_constructor_and_call() -> None:
     deid = Deidentifier(extra_names=["Zeb Quill"])
     text = "zeb quill and Quill attended; Yara Voss too; YARA called."
