@@ -9,6 +9,7 @@ Every error is problem+json and every status a route can return is in the OpenAP
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -31,32 +32,39 @@ log = logging.getLogger("api")
 _WARM_NOTE = "Caregiver training warm-up. Patient not present. Total 20 minutes."
 
 
-def _warm(assistant: Assistant, components: dict[str, str], app: FastAPI) -> None:
-    """Build knowledge, index and backend once per process and run one synthetic check, so the
-    first real request pays no loading cost. Failures are recorded for /readyz (type names only)."""
-
-    def knowledge() -> None:
+def _warm_check(assistant: Assistant, components: dict[str, str], app: FastAPI) -> None:
+    """Load the knowledge and run one synthetic check, so the first real check pays no loading cost."""
+    try:
         app.state.knowledge_version = assistant.knowledge.version
         assistant.check_note(_WARM_NOTE)
-
-    def index() -> None:
-        retriever = assistant.retriever
-        warm = getattr(retriever, "warm", None)
-        if callable(warm):
-            warm()
-
-    for name, build in (("knowledge", knowledge), ("index", index), ("backend", lambda: assistant.backend)):
-        try:
-            build()
-            components[name] = "ok"
-        except Exception as exc:  # noqa: BLE001 - reported by /readyz; search/drafting answer errors themselves
-            components[name] = f"failed: {type(exc).__name__}"
-            log.warning("%s unavailable: %s", name, type(exc).__name__)
+        components["knowledge"] = "ok"
+    except Exception as exc:
+        components["knowledge"] = f"failed: {type(exc).__name__}"
+        log.warning("knowledge unavailable: %s", type(exc).__name__)
     try:  # the first FHIR request should not pay the import
-        import fhir.resources.R4B.claimresponse  # noqa: F401
+        import fhir.resources.R4B.claimresponse
         import fhir.resources.R4B.documentreference  # noqa: F401
     except ImportError:
         components["fhir"] = "failed: ImportError"
+
+
+def _warm_rest(assistant: Assistant, components: dict[str, str]) -> None:
+    """Open (or build) the retrieval index and the language-model backend, in the background:
+    the check is served meanwhile; a search during warm-up waits for the index."""
+
+    def index() -> None:
+        warm = getattr(assistant.retriever, "warm", None)
+        if callable(warm):
+            warm()
+
+    for name, build in (("index", index), ("backend", lambda: assistant.backend)):
+        components[name] = "warming"
+        try:
+            build()
+            components[name] = "ok"
+        except Exception as exc:
+            components[name] = f"failed: {type(exc).__name__}"
+            log.warning("%s unavailable: %s", name, type(exc).__name__)
 
 
 def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None) -> FastAPI:
@@ -67,7 +75,10 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
-        await run_in_threadpool(_warm, app.state.assistant, app.state.components, app)
+        components = app.state.components
+        components.update(knowledge="warming", index="pending", backend="pending")
+        await run_in_threadpool(_warm_check, app.state.assistant, components, app)
+        threading.Thread(target=_warm_rest, args=(app.state.assistant, components), name="warm", daemon=True).start()
         if not settings.api_keys:
             log.warning("no API keys configured: serving loopback clients only")
         yield

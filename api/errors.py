@@ -39,7 +39,7 @@ _TITLES = {
 }
 
 
-class ProblemError(BaseModel):
+class ProblemField(BaseModel):
     """Where a request failed validation. Carries no input value."""
 
     model_config = ConfigDict(extra="forbid")
@@ -57,10 +57,10 @@ class Problem(BaseModel):
     status: int
     detail: str = ""
     code: str = Field(description="Stable machine-readable error code (e.g. `empty_note`, `rate_limited`).")
-    errors: list[ProblemError] | None = None
+    errors: list[ProblemField] | None = None
 
 
-class ApiProblem(Exception):
+class ApiError(Exception):
     """Raised by the edge layer (auth, FHIR parsing, CDS Hooks) for a problem response."""
 
     def __init__(
@@ -104,7 +104,7 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
         kind = str(err.get("type", "invalid"))
         msg = str(err.get("msg", "invalid value"))
         # Messages of these kinds quote the input; replace them with a neutral text.
-        if kind in {"json_invalid", "value_error", "assertion_error"} or "input" in msg.lower() and "'" in msg:
+        if kind in {"json_invalid", "value_error", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
             msg = _NEUTRAL.get(kind, "invalid value")
         out.append({"loc": loc, "msg": msg[:200], "type": kind})
     return out
@@ -127,7 +127,7 @@ async def _assistant_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def _api_problem(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, ApiProblem)
+    assert isinstance(exc, ApiError)
     return problem_response(exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors)
 
 
@@ -155,7 +155,7 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 def install(app: FastAPI) -> None:
     app.add_exception_handler(AssistantError, _assistant_error)
-    app.add_exception_handler(ApiProblem, _api_problem)
+    app.add_exception_handler(ApiError, _api_problem)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected)

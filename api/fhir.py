@@ -4,7 +4,7 @@
 - ClaimResponse → the CARC/RARC codes of its adjudications ("CO-50 N115") and the payer's words.
 
 fhir.resources does not enforce code bindings or 1..* cardinality, so status and content are
-checked here. Errors are `ApiProblem`s (422) naming the field, never quoting its value.
+checked here. Errors are `ApiError`s (422) naming the field, never quoting its value.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from api.errors import ApiProblem, safe_errors
+from api.errors import ApiError, safe_errors
 
 _DOC_STATUSES = {"current", "superseded"}
 _GROUP_CODES = {"CO", "PR", "OA", "PI", "CR"}
@@ -36,8 +36,8 @@ class FhirDenial:
     text: str | None
 
 
-def _invalid(resource: str, detail: str, errors: list[dict[str, Any]] | None = None) -> ApiProblem:
-    return ApiProblem(422, f"invalid_{resource.lower()}", detail, errors=errors)
+def _invalid(resource: str, detail: str, errors: list[dict[str, Any]] | None = None) -> ApiError:
+    return ApiError(422, f"invalid_{resource.lower()}", detail, errors=errors)
 
 
 def _parse(model: Any, data: dict[str, Any], resource: str) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, BaseModel, ConfigDict, Field, StrictInt, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from assistant.models import Passage
@@ -119,7 +119,7 @@ class Health(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: Literal["ready", "degraded", "starting"]
+    status: Literal["ready", "warming", "degraded", "starting"]
     components: dict[str, str] = Field(description="Each part (knowledge, index, backend) and its state.")
     knowledge_version: str = ""
 

@@ -28,7 +28,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import ApiProblem
+from api.errors import ApiError
 
 audit_log = logging.getLogger("api.audit")
 
@@ -93,22 +93,22 @@ async def authenticate(
     key = api_key or (bearer.credentials if bearer else None)
     if digests:
         if not key:
-            raise ApiProblem(401, "missing_api_key", "Send an API key in X-API-Key or as a Bearer token.",
+            raise ApiError(401, "missing_api_key", "Send an API key in X-API-Key or as a Bearer token.",
                              headers={"WWW-Authenticate": "Bearer"})
         digest = hash_key(key)
         if digest not in digests:
-            raise ApiProblem(401, "unknown_api_key", "The API key is not recognised.", headers={"WWW-Authenticate": "Bearer"})
+            raise ApiError(401, "unknown_api_key", "The API key is not recognised.", headers={"WWW-Authenticate": "Bearer"})
         principal = Principal(digest[:8])
     else:
         client = request.scope.get("client")
         if not _is_loopback(client[0] if client else None):
-            raise ApiProblem(401, "keys_not_configured",
+            raise ApiError(401, "keys_not_configured",
                              "No API keys are configured, so only loopback clients are served; configure ASSISTANT_API_KEYS.")
         principal = Principal("open")
     request.scope.setdefault("state", {})["key_id"] = principal.key_id
     wait = state.limiter.take(principal.key_id)
     if wait:
-        raise ApiProblem(429, "rate_limited", "Rate limit exceeded for this API key; retry after the indicated seconds.",
+        raise ApiError(429, "rate_limited", "Rate limit exceeded for this API key; retry after the indicated seconds.",
                          headers={"Retry-After": str(max(1, math.ceil(wait)))})
     return principal
 

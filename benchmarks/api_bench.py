@@ -88,20 +88,23 @@ def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[byt
     return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
 
 
-def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 300) -> None:
+def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 600) -> None:
+    """Until every worker reports `ready` (index and backend warmed), then a few warm-up checks."""
     deadline = time.monotonic() + timeout
+    streak = 0
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"server exited with {proc.returncode}")
         try:
-            if httpx.get(base + "/readyz", timeout=2).status_code in (200, 503):
-                # both workers must have finished their lifespan: warm a few requests
-                for i in range(20):
-                    httpx.post(base + "/v1/check", json={"text": synthetic_note(i)}, headers={"X-API-Key": KEY}, timeout=60)
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
+            status = httpx.get(base + "/readyz", timeout=5).json().get("status")
+        except (httpx.HTTPError, ValueError):
+            status = None
+        streak = streak + 1 if status == "ready" else 0
+        if streak >= 10:  # requests land on either worker: a streak means all of them are ready
+            for i in range(20):
+                httpx.post(base + "/v1/check", json={"text": synthetic_note(i)}, headers={"X-API-Key": KEY}, timeout=60)
+            return
+        time.sleep(0.2 if streak else 0.5)
     raise RuntimeError("server did not become ready")
 
 

@@ -46,13 +46,23 @@ def search_command() -> list[str]:
 
 
 def cold_start(data_dir: Path, embedder: str, runs: int = 3) -> float:
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_EMBEDDER": embedder,
-           "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
+    env = {
+        **os.environ,
+        "ASSISTANT_DATA_DIR": str(data_dir),
+        "ASSISTANT_EMBEDDER": embedder,
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+    }
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        out = subprocess.run([*search_command(), QUERY, "--k", "3", "--format", "json"], capture_output=True,
-                             text=True, env=env, check=False)
+        out = subprocess.run(
+            [*search_command(), QUERY, "--k", "3", "--format", "json"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
         times.append(time.perf_counter() - started)
         if out.returncode != 0 or not json.loads(out.stdout)["results"]:
             raise RuntimeError(f"assistant search failed: {out.stderr[-500:]}")

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Path, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import AssistantDep, SettingsDep
-from api.errors import ApiProblem, responses
+from api.errors import ApiError, responses
 
 router = APIRouter(prefix="/cds-services", tags=["cds-hooks"])
 
@@ -108,9 +108,9 @@ async def call_service(service_id: ServiceId, body: HookRequest, request: Reques
                        assistant: AssistantDep, settings: SettingsDep) -> CardsResponse:
     service = SERVICES.get(service_id)
     if service is None:
-        raise ApiProblem(404, "unknown_service", "No CDS service with this id; see GET /cds-services.")
+        raise ApiError(404, "unknown_service", "No CDS service with this id; see GET /cds-services.")
     if body.hook != service.hook:
-        raise ApiProblem(400, "wrong_hook", f"Service {service.id} answers the {service.hook} hook only.")
+        raise ApiError(400, "wrong_hook", f"Service {service.id} answers the {service.hook} hook only.")
     link = _sidebar_link(request, body, smart=bool(settings.smart_client_id))
     if service.hook == "patient-view":
         _require(body.context, "patientId", "userId")
@@ -125,7 +125,7 @@ async def call_service(service_id: ServiceId, body: HookRequest, request: Reques
 def _require(context: dict[str, Any], *names: str) -> None:
     missing = [n for n in names if not context.get(n)]
     if missing:
-        raise ApiProblem(400, "missing_context", f"context is missing {', '.join(missing)}.")
+        raise ApiError(400, "missing_context", f"context is missing {', '.join(missing)}.")
 
 
 def _card(summary: str, indicator: str, detail: str | None = None, links: list[Link] | None = None) -> Card:
@@ -143,7 +143,7 @@ def _sidebar_link(request: Request, body: HookRequest, *, smart: bool) -> Link:
 
 def _orders(bundle: Any) -> list[dict[str, Any]]:
     if not isinstance(bundle, dict) or not isinstance(bundle.get("entry", []), list):
-        raise ApiProblem(400, "bad_draft_orders", "context.draftOrders must be a FHIR Bundle.")
+        raise ApiError(400, "bad_draft_orders", "context.draftOrders must be a FHIR Bundle.")
     out = []
     for entry in bundle.get("entry", []):
         resource = entry.get("resource") if isinstance(entry, dict) else None

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from api.deps import AssistantDep
-from api.errors import ApiProblem, responses
+from api.errors import ApiError, responses
 from api.schemas import CodeDetail, CodePayment, CodePeriod, CodeRVU
 
 router = APIRouter(tags=["codes"])
@@ -30,11 +30,11 @@ def code_detail(
     kb = assistant.knowledge
     info = kb.codes.get(code.upper())
     if info is None:
-        raise ApiProblem(404, "unknown_code", "This code is not in the knowledge base (CTS and related codes only).")
+        raise ApiError(404, "unknown_code", "This code is not in the knowledge base (CTS and related codes only).")
     fees = kb.fees
     day, note = _pick_day(fees.conversion_factors, dos)
     if not info.in_force(day):
-        raise ApiProblem(422, "code_not_in_effect", f"{info.code} was not in effect on {day.isoformat()} "
+        raise ApiError(422, "code_not_in_effect", f"{info.code} was not in effect on {day.isoformat()} "
                          f"(effective from {info.effective_from}).")
     cfs = [cf for cf in fees.conversion_factors if cf.in_force(day)]
     rows = sorted((r for r in fees.rvus if r.code == info.code and r.in_force(day)),
@@ -78,8 +78,8 @@ def _pick_day(cfs: list, dos: date | None) -> tuple[date, str]:
     if any(cf.in_force(dos) for cf in cfs):
         return dos, ""
     if last is not None and dos > last:
-        raise ApiProblem(422, "dos_beyond_fee_tables",
+        raise ApiError(422, "dos_beyond_fee_tables",
                          f"No fee schedule for {dos.isoformat()}: the knowledge base covers dates of service "
                          f"{first.isoformat()} to {last.isoformat()}. Update the fee tables for later years.")
-    raise ApiProblem(422, "dos_outside_fee_tables",
+    raise ApiError(422, "dos_outside_fee_tables",
                      f"No fee schedule for {dos.isoformat()}: the knowledge base starts at {first.isoformat()}.")

@@ -48,14 +48,14 @@ def _reply(result: Any, fmt: str, kind: str) -> Response:
 
 @router.post("/rewrite", response_model=_result_model("RewriteResult"), responses=_docx_response("rewrite"),
              summary="Rewrite a note so it documents every element it can, without inventing facts")
-def rewrite(body: RewriteRequest, assistant: AssistantDep, format: Format = "json") -> Response:  # noqa: A002
+def rewrite(body: RewriteRequest, assistant: AssistantDep, format: Format = "json") -> Response:
     text, dos = resolve_note(body)
     return _reply(assistant.rewrite_note(text, dos=dos), format, "rewrite")
 
 
 @router.post("/appeals", response_model=_result_model("AppealResult"), responses=_docx_response("appeal"),
              summary="Recommend appeal / corrected claim / no appeal, and draft a grounded letter")
-def appeal(body: AppealRequest, assistant: AssistantDep, format: Format = "json") -> Response:  # noqa: A002
+def appeal(body: AppealRequest, assistant: AssistantDep, format: Format = "json") -> Response:
     text, dos = resolve_note(body)
     denial, denial_text = body.denial, body.denial_text
     if body.claim_response is not None:

@@ -19,19 +19,25 @@ async def healthz() -> Health:
     "/readyz",
     response_model=Readiness,
     summary="Readiness",
-    description="200 when the knowledge base loaded (the check works); `degraded` when the retrieval index or "
-    "the language-model backend could not be built (search or drafting will fail); 503 while starting or "
-    "when the knowledge base is unusable.",
+    description="200 once the knowledge base is loaded and the check runs: `ready` when everything is built, "
+    "`warming` while the retrieval index or the language-model backend are still being built in the background, "
+    "`degraded` when one of them failed (search or drafting will answer errors). 503 while starting or when the "
+    "knowledge base is unusable.",
     responses={503: {"description": "Not ready", "model": Readiness}},
 )
 async def readyz(request: Request) -> JSONResponse:
     components: dict[str, str] = dict(request.app.state.components)
     version = request.app.state.knowledge_version
+    values = components.values()
     if components.get("knowledge") != "ok":
-        status, code = "starting" if not components else "degraded", 503
+        failed = str(components.get("knowledge", "")).startswith("failed")
+        status, code = ("degraded" if failed else "starting"), 503
+    elif all(v == "ok" for v in values):
+        status, code = "ready", 200
+    elif any(str(v).startswith("failed") for v in values):
+        status, code = "degraded", 200
     else:
-        status = "ready" if all(v == "ok" for v in components.values()) else "degraded"
-        code = 200
+        status, code = "warming", 200
     body = Readiness(status=status, components=components, knowledge_version=version)
     return JSONResponse(body.model_dump(), status_code=code)
 

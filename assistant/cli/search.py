@@ -44,15 +44,24 @@ def _print_text(query: str, passages: list[Any]) -> None:
         s = p.source
         window = f"{s.effective_from or '…'} → {s.effective_to or 'in force'}"
         cite = f"[bold]{s.title}[/bold] — {s.publisher} · {s.authority} · {window}\n[link={s.url}]{s.url}[/link]"
-        console.print(Panel(f"{p.text}\n\n{cite}", title=f"{rank}. {p.id}", subtitle=f"score {p.score:.4f}",
-                            title_align="left", subtitle_align="right"))
+        console.print(
+            Panel(
+                f"{p.text}\n\n{cite}",
+                title=f"{rank}. {p.id}",
+                subtitle=f"score {p.score:.4f}",
+                title_align="left",
+                subtitle_align="right",
+            )
+        )
 
 
 def search(
     query: Annotated[str, typer.Argument(help="A billing question, e.g. 'can the patient be in the room?'")],
     k: Annotated[int, typer.Option("--k", "-k", help="How many passages.")] = 5,
     dos: Annotated[str | None, typer.Option("--dos", help="Date of service YYYY-MM-DD: only rules in force.")] = None,
-    code: Annotated[list[str] | None, typer.Option("--code", help="Only passages about this code (repeatable).")] = None,
+    code: Annotated[
+        list[str] | None, typer.Option("--code", help="Only passages about this code (repeatable).")
+    ] = None,
     authority: Annotated[
         list[str] | None, typer.Option("--authority", help="cpt|cms|mac|professional|secondary|vendor (repeatable).")
     ] = None,
@@ -89,8 +98,13 @@ def index(
         if quiet or not sys.stderr.isatty():
             info = retriever.build(force=force)
         else:
-            with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=console) as bar:
+            with Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=console,
+            ) as bar:
                 tasks: dict[str, Any] = {}
 
                 def report(stage: str, done: int, total: int) -> None:
@@ -105,8 +119,10 @@ def index(
     except AssistantError as exc:
         raise _fail(exc, 1) from exc
     verb = "built" if info["built"] else "up to date"
-    console.print(f"index {verb}: {info['passages']} passages, embedder {info['embedder']}, "
-                  f"version {info['version']} ({info['build_seconds']} s)")
+    console.print(
+        f"index {verb}: {info['passages']} passages, embedder {info['embedder']}, "
+        f"version {info['version']} ({info['build_seconds']} s)"
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -16,11 +16,13 @@ from assistant.drafting.gate import AppealContext, check_letter, injection_spans
 from assistant.drafting.models import AppealResult, Claim, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.recommend import Decision, decide, lines_text, quotes_for
-from assistant.llm.offline import OfflineDrafter
+from assistant.llm.offline import OfflineDrafter, draft_letter, section_role
 
 DEFAULT_SECTIONS = ("denial_response", "supporting_documentation", "request")
 DEFAULT_EVIDENCE = ("patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "return_demo", "total_time")
 DEFAULT_ATTACHMENTS = ("The treating clinician's note for the date of service", "The plan of care with the caregiver-training goal")
+NON_IDENTIFYING = ("Payer", "Date of service", "Billed lines")
+CODE_ROLES = ("identifiers", "attachments")
 SIGNATURE = "[[signature, name and title of the billing representative]]"
 
 
@@ -143,14 +145,20 @@ def draft_appeal(
         known_source_ids=frozenset(kb.sources),
         required_sections=tuple(brief.required_sections),
     )
+    sent = brief
+    if not getattr(backend, "is_local", False):
+        # Claim identifiers are rendered by code; a remote model never needs them.
+        sent = brief.model_copy(update={"claim": {k: v for k, v in brief.claim.items() if k in NON_IDENTIFYING}})
     prompt_vars = {
-        "brief": brief.model_dump_json(indent=1),
-        "note": text,
+        "brief": sent.model_dump_json(indent=1),
+        "note": mask_injections(text),  # defence in depth; the gate is the backstop
         "repair": "",
         "_phi_names": tuple(n for n in (claim_model.patient_name, claim_model.provider_name) if n),
     }
     draft, grounding = generate_grounded(backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft,
                                          lambda d: check_letter(d, ctx))
+    if draft is not None:
+        draft = _code_sections(draft, brief, ctx)
     letter = _letter(draft, parsed, claim_model, attachments) if draft is not None else None
     if letter is None:
         warnings.append("no letter passed the grounding gate; the letter is withheld")
@@ -159,6 +167,13 @@ def draft_appeal(
         cited += [sid for sec in letter.sections for st in sec.statements for sid in st.source_ids]
     return AppealResult(recommendation="appeal", reasons=reasons, actions=decision.actions, letter=letter,
                         sources=retrieved.citations(cited), grounding=grounding, **base)
+
+
+def _code_sections(draft: LetterDraft, brief: AppealBrief, ctx: AppealContext) -> LetterDraft:
+    """Claim identifiers and enclosures are facts of the claim and the knowledge base: code writes them."""
+    code = {s.id: s for s in draft_letter(brief).sections if section_role(s.id) in CODE_ROLES}
+    merged = LetterDraft(sections=[code.get(s.id, s) for s in draft.sections])
+    return merged if not check_letter(merged, ctx) else draft
 
 
 def _grounded_reason(reason: Reason, note: str, retrieved: dict[str, str]) -> Reason:

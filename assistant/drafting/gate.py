@@ -36,7 +36,10 @@ CONSENT_NEGATED = re.compile(
     re.I,
 )
 # A statement that says what the note documents must quote the note.
-ABOUT_NOTE = re.compile(r"\b(the|this)\s+(note|record|documentation|chart)\s+(documents|states|shows|records|notes|names|confirms|reflects)\b", re.I)
+ABOUT_NOTE = re.compile(
+    r"\b(?:(?:the|this)\s+(?:note|record|documentation|chart)|it)\s+(?:documents|states|shows|records|notes|names|confirms|reflects)\b",
+    re.I,
+)
 PLACEHOLDER = re.compile(r"\[\[clinician to confirm: [^\[\]\d]{3,120}\]\]")
 ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 FACT_KINDS = ("minutes", "clock_time", "date", "code", "icd10", "modifier", "dollars")

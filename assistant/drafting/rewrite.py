@@ -70,7 +70,7 @@ def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = 
                 reasons.append(f"placeholder for missing element {gap.element!r} is not in the text")
         return reasons
 
-    prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": note, "repair": ""}
+    prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": mask_injections(note), "repair": ""}
     draft, grounding = generate_grounded(assistant.backend, OfflineDrafter(), "rewrite", prompt_vars, RewriteDraft, gate)
     if draft is None:
         # Last resort, grounded by construction: the draft's own sentences, in order, plus the gaps.

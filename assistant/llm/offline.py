@@ -157,7 +157,7 @@ def split_sentences(note: str) -> list[str]:
                 buf = ""
         if buf:
             out.append(buf)
-    return [s for s in out if s.strip()]
+    return [s for s in out if re.search(r"[A-Za-z0-9]", s)]
 
 
 def draft_rewrite(brief: RewriteBrief, note: str) -> RewriteDraft:

@@ -164,6 +164,8 @@ def _belongs_to_other(text: str, span: tuple[int, int]) -> bool:
 
 
 def _group(ex: Extraction) -> None:
+    if not ex.of("GROUP") and "represent" not in ex.text.lower():
+        return  # the group patterns are the costliest scans; most notes are individual sessions
     listed = list(_OF_PATIENT.finditer(ex.text))
     explicit_group = _GROUP_WORD.search(ex.text)
     if explicit_group and len({_norm(m.group(0)) for m in listed}) >= 2 and not _GROUP_COUNT.search(ex.text):

@@ -61,10 +61,12 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+
+
 def _control_ratio(text: str) -> float:
     sample = text[:20_000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\v") or ch == "\ufffd")
-    return bad / max(len(sample), 1)
+    return len(_CONTROL.findall(sample)) / max(len(sample), 1)
 
 
 def parse_dos(value: str | date | None, *, today: date) -> date | None:

@@ -21,7 +21,7 @@ from assistant.knowledge.schema import AUTHORITY_RANK, RVU, ConversionFactor, So
 from assistant.retrieval.fusion import normalise_code, query_codes
 
 # Bump when the way passages are cut or worded changes: it is part of the index key.
-CHUNKER_VERSION = "7"
+CHUNKER_VERSION = "8"
 MAX_WORDS = 180  # all-MiniLM-L6-v2 truncates at 256 word pieces; stay well under
 
 CODE_RE = re.compile(r"\b(?:9\d{4}|G0\d{3}|Z\d{2}(?:\.\w+)?|[A-Z]\d{2}\.\w+)\b")
@@ -153,7 +153,9 @@ def _sources(b: _Builder) -> None:
 def _rules(b: _Builder) -> None:
     for r in b.kb.rules.values():
         texts = [f"{r.title}. {r.rationale}"]
-        lines = [f"{status}: {msg}" for status, msg in r.messages.items() if status in ("missing", "problem", "unclear")]
+        lines = [
+            f"{status}: {msg}" for status, msg in r.messages.items() if status in ("missing", "problem", "unclear")
+        ]
         lines += [f"Fix ({status}): {fix}" for status, fix in r.fixes.items()]
         if lines:
             texts.append(f"{r.title}. " + " ".join(_sentence(x) for x in lines))
@@ -162,8 +164,15 @@ def _rules(b: _Builder) -> None:
                 f"{r.title}: conflicting claim by {c.claimed_by}: {_sentence(c.claim)} "
                 f"What we follow instead: {_sentence(c.followed)}"
             )
-        b.add("rule", r.id, texts, sources=r.sources, window=(r.effective_from, r.effective_to),
-              codes=r.codes, topics=[*r.topics, r.id])
+        b.add(
+            "rule",
+            r.id,
+            texts,
+            sources=r.sources,
+            window=(r.effective_from, r.effective_to),
+            codes=r.codes,
+            topics=[*r.topics, r.id],
+        )
 
 
 def _sentence(text: str) -> str:
@@ -182,16 +191,29 @@ def _codes(b: _Builder) -> None:
             parts.append("It is an untimed code.")
         if c.effective_from or c.effective_to:
             parts.append(f"Valid {_window_words(c.effective_from, c.effective_to)}.")
-        b.add("code", c.code, [" ".join(parts)], sources=c.sources,
-              window=(c.effective_from, c.effective_to), codes=[c.code, *([c.primary] if c.primary else [])],
-              topics=[c.family, c.kind])
+        b.add(
+            "code",
+            c.code,
+            [" ".join(parts)],
+            sources=c.sources,
+            window=(c.effective_from, c.effective_to),
+            codes=[c.code, *([c.primary] if c.primary else [])],
+            topics=[c.family, c.kind],
+        )
     for d in b.kb.diagnosis_changes:  # one entry per code; one passage per dated change
         status = "billable" if d.billable else "not billable"
         text = f"ICD-10-CM {d.code} is {status} {_window_words(d.effective_from, d.effective_to)}."
         if d.replacement:
             text += f" Use {d.replacement} instead."
-        b.add("dx", d.code, [text], sources=d.sources, window=(d.effective_from, d.effective_to),
-              codes=[d.code], topics=["diagnosis"])
+        b.add(
+            "dx",
+            d.code,
+            [text],
+            sources=d.sources,
+            window=(d.effective_from, d.effective_to),
+            codes=[d.code],
+            topics=["diagnosis"],
+        )
 
 
 def _overlap(a: RVU, cf: ConversionFactor) -> tuple[date | None, date | None] | None:
@@ -204,7 +226,7 @@ def _overlap(a: RVU, cf: ConversionFactor) -> tuple[date | None, date | None] | 
 
 
 def _tag(prefix: str, entry_id: str) -> str:
-    """"kx-2025" stays; "2025" becomes "kx-2025": readable ids that name the fact."""
+    """ "kx-2025" stays; "2025" becomes "kx-2025": readable ids that name the fact."""
     return entry_id if prefix in entry_id else f"{prefix}-{entry_id}"
 
 
@@ -240,68 +262,139 @@ def _fees(b: _Builder) -> None:
             )
         if texts:
             texts.append("Medicare physician fee schedule national payment amount (rate), before local adjustment.")
-            b.add("fee", f"{rvu.code}-{rvu.release}", [" ".join(texts)], sources=rvu.sources,
-                  window=(win_start, win_end), codes=[rvu.code], topics=["payment", "rvu"])
+            b.add(
+                "fee",
+                f"{rvu.code}-{rvu.release}",
+                [" ".join(texts)],
+                sources=rvu.sources,
+                window=(win_start, win_end),
+                codes=[rvu.code],
+                topics=["payment", "rvu"],
+            )
     for cf in fees.conversion_factors:
-        variant = {"standard": "", "non_qp": " for non-qualifying APM participants (non-QP)",
-                   "qp": " for qualifying APM participants (QP)"}[cf.variant]
-        b.add("fee", _tag("cf", cf.id), [
-            f"The Medicare physician fee schedule conversion factor is {cf.amount:.4f}{variant} "
-            f"{_window_words(cf.effective_from, cf.effective_to)}."
-        ], sources=cf.sources, window=(cf.effective_from, cf.effective_to), topics=["payment", "conversion_factor"])
+        variant = {
+            "standard": "",
+            "non_qp": " for non-qualifying APM participants (non-QP)",
+            "qp": " for qualifying APM participants (QP)",
+        }[cf.variant]
+        b.add(
+            "fee",
+            _tag("cf", cf.id),
+            [
+                f"The Medicare physician fee schedule conversion factor is {cf.amount:.4f}{variant} "
+                f"{_window_words(cf.effective_from, cf.effective_to)}."
+            ],
+            sources=cf.sources,
+            window=(cf.effective_from, cf.effective_to),
+            topics=["payment", "conversion_factor"],
+        )
     for t in fees.kx_thresholds:
-        b.add("fee", _tag("kx", t.id), [
-            f"The therapy KX modifier threshold is {_money(t.amount)} for {t.applies_to} "
-            f"{_window_words(t.effective_from, t.effective_to)}. Above it, add the KX modifier to attest "
-            "medical necessity; caregiver training lines billed under a therapy plan count toward it."
-        ], sources=t.sources, window=(t.effective_from, t.effective_to), codes=["KX"], topics=["kx", "threshold"])
+        b.add(
+            "fee",
+            _tag("kx", t.id),
+            [
+                f"The therapy KX modifier threshold is {_money(t.amount)} for {t.applies_to} "
+                f"{_window_words(t.effective_from, t.effective_to)}. Above it, add the KX modifier to attest "
+                "medical necessity; caregiver training lines billed under a therapy plan count toward it."
+            ],
+            sources=t.sources,
+            window=(t.effective_from, t.effective_to),
+            codes=["KX"],
+            topics=["kx", "threshold"],
+        )
     for tp in fees.telehealth:
-        words = {"not_listed": "not on the Medicare Telehealth Services List (in person only)",
-                 "provisional": "on the Medicare Telehealth Services List provisionally",
-                 "permanent": "on the Medicare Telehealth Services List"}[tp.status]
-        b.add("fee", _tag("telehealth", tp.id), [
-            f"Telehealth: caregiver training codes are {words} {_window_words(tp.effective_from, tp.effective_to)}. "
-            f"{tp.note}"
-        ], sources=tp.sources, window=(tp.effective_from, tp.effective_to), topics=["telehealth"])
+        words = {
+            "not_listed": "not on the Medicare Telehealth Services List (in person only)",
+            "provisional": "on the Medicare Telehealth Services List provisionally",
+            "permanent": "on the Medicare Telehealth Services List",
+        }[tp.status]
+        b.add(
+            "fee",
+            _tag("telehealth", tp.id),
+            [
+                f"Telehealth: caregiver training codes are {words} {_window_words(tp.effective_from, tp.effective_to)}. "
+                f"{tp.note}"
+            ],
+            sources=tp.sources,
+            window=(tp.effective_from, tp.effective_to),
+            topics=["telehealth"],
+        )
     for w in fees.therapist_waivers:
-        b.add("fee", _tag("waiver", w.id), [
-            "Telehealth waiver: physical therapists, occupational therapists and speech-language pathologists "
-            f"may furnish Medicare telehealth {_window_words(w.effective_from, w.effective_to)}. {w.note}"
-        ], sources=w.sources, window=(w.effective_from, w.effective_to), topics=["telehealth", "waiver"])
-    b.add("fee", "assistant-rate", [
-        f"When a physical therapist assistant (PTA) or occupational therapy assistant (OTA) furnishes the "
-        f"service, the CQ or CO modifier applies and Medicare pays {fees.assistant_payment_rate:.0%} of the "
-        "fee schedule amount."
-    ], sources=fees.assistant_sources, codes=["CQ", "CO"], topics=["assistant", "payment"])
-    b.add("fee", "coinsurance", [
-        f"Patient cost-sharing: caregiver training is subject to the Part B deductible and "
-        f"{fees.coinsurance:.0%} coinsurance; Medicare pays the rest."
-    ], sources=fees.assistant_sources, topics=["coinsurance", "payment"])
+        b.add(
+            "fee",
+            _tag("waiver", w.id),
+            [
+                "Telehealth waiver: physical therapists, occupational therapists and speech-language pathologists "
+                f"may furnish Medicare telehealth {_window_words(w.effective_from, w.effective_to)}. {w.note}"
+            ],
+            sources=w.sources,
+            window=(w.effective_from, w.effective_to),
+            topics=["telehealth", "waiver"],
+        )
+    b.add(
+        "fee",
+        "assistant-rate",
+        [
+            f"When a physical therapist assistant (PTA) or occupational therapy assistant (OTA) furnishes the "
+            f"service, the CQ or CO modifier applies and Medicare pays {fees.assistant_payment_rate:.0%} of the "
+            "fee schedule amount."
+        ],
+        sources=fees.assistant_sources,
+        codes=["CQ", "CO"],
+        topics=["assistant", "payment"],
+    )
+    b.add(
+        "fee",
+        "coinsurance",
+        [
+            f"Patient cost-sharing: caregiver training is subject to the Part B deductible and "
+            f"{fees.coinsurance:.0%} coinsurance; Medicare pays the rest."
+        ],
+        sources=fees.assistant_sources,
+        topics=["coinsurance", "payment"],
+    )
 
 
 def _denials(b: _Builder) -> None:
     for rc in b.kb.reason_codes.values():
         label = "CARC" if rc.kind == "carc" else "RARC"
         aliases = f" (CO-{rc.code}, PR-{rc.code})" if rc.kind == "carc" else ""
-        b.add("reason", rc.code, [f"{label} {rc.code}{aliases}: {_sentence(rc.meaning)}"], sources=rc.sources,
-              codes=[rc.code], topics=["denial", rc.kind])
+        b.add(
+            "reason",
+            rc.code,
+            [f"{label} {rc.code}{aliases}: {_sentence(rc.meaning)}"],
+            sources=rc.sources,
+            codes=[rc.code],
+            topics=["denial", rc.kind],
+        )
     for p in b.kb.denial_patterns.values():
         codes = [*p.carcs, *p.rarcs]
-        head = f"Denial {' '.join(codes)} — {p.title}."
+        labels = [f"CARC {c}" for c in p.carcs] + [f"RARC {r}" for r in p.rarcs]
+        head = f"Denial {', '.join(labels)} — {p.title}."
         texts = [
             f"{head} {_sentence(p.situation)}",
             f"{head} Appeal argument: " + " ".join(_sentence(a) for a in p.argument),
-            f"{head} Include in the appeal: " + "; ".join(p.required_sections)
-            + ". Attach: " + "; ".join(p.attachments) + ".",
+            f"{head} Include in the appeal: "
+            + "; ".join(p.required_sections)
+            + ". Attach: "
+            + "; ".join(p.attachments)
+            + ".",
         ]
         b.add("denial", p.id, texts, sources=p.sources, codes=[*codes, *p.codes], topics=["denial", "appeal"])
 
 
 def _faqs(b: _Builder) -> None:
     for f in b.kb.faqs.values():
-        b.add("faq", f.id, [f"Q: {f.question} A: {f.answer}"], sources=f.sources,
-              window=(f.effective_from, f.effective_to), codes=f.codes, topics=f.topics,
-              prefix=f"Q: {f.question} A (continued): ")
+        b.add(
+            "faq",
+            f.id,
+            [f"Q: {f.question} A: {f.answer}"],
+            sources=f.sources,
+            window=(f.effective_from, f.effective_to),
+            codes=f.codes,
+            topics=f.topics,
+            prefix=f"Q: {f.question} A (continued): ",
+        )
 
 
 def chunk_knowledge(kb: Knowledge) -> list[Chunk]:

@@ -15,12 +15,13 @@ model2vec is imported.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -60,7 +61,8 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
         vectors = vectors[None, :]
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
-    return vectors / norms
+    out: np.ndarray = vectors / norms
+    return out
 
 
 # --- hash ------------------------------------------------------------------------------------
@@ -81,7 +83,7 @@ class HashEmbedder:
     def _vector(self, text: str) -> np.ndarray:
         vec = np.zeros(self.dim, dtype=np.float32)
         words = _WORD.findall(text.lower())
-        for feature in [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]:
+        for feature in [*words, *(f"{a} {b}" for a, b in itertools.pairwise(words))]:
             h = int.from_bytes(hashlib.blake2b(feature.encode(), digest_size=8).digest(), "little")
             vec[h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
         return vec
@@ -92,7 +94,8 @@ class HashEmbedder:
         return _normalise(np.stack([self._vector(t) for t in texts]))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        vector: np.ndarray = self.embed_documents([text])[0]
+        return vector
 
 
 # --- minilm ----------------------------------------------------------------------------------
@@ -118,13 +121,13 @@ class MiniLMEmbedder:
         # torch's spinning worker threads made p50 latency 10x worse (measured, docs/retrieval.md).
         self.model_dir = model_dir
         self.threads = threads
-        self._model = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     def fingerprint(self) -> str:
         return "minilm-all-MiniLM-L6-v2-53aa5117"  # sha-256 prefix of model.safetensors
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self) -> Any:
         with self._lock:
             if self._model is None:
                 force_offline()
@@ -144,7 +147,8 @@ class MiniLMEmbedder:
         return _normalise(model.encode(list(texts), batch_size=32, normalize_embeddings=True, convert_to_numpy=True))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        vector: np.ndarray = self.embed_documents([text])[0]
+        return vector
 
 
 # --- model2vec -------------------------------------------------------------------------------
@@ -176,13 +180,13 @@ class Model2VecEmbedder:
     def __init__(self, model_dir: Path) -> None:
         self.model_dir = model_dir
         self.dim = MODEL2VEC_DIMS
-        self._model = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     def fingerprint(self) -> str:
         return f"model2vec-minilm-pca{MODEL2VEC_DIMS}-752af54a"
 
-    def _load(self):  # type: ignore[no-untyped-def]
+    def _load(self) -> Any:
         with self._lock:
             if self._model is None:
                 force_offline()
@@ -201,7 +205,8 @@ class Model2VecEmbedder:
         return _normalise(self._load().encode(list(texts)))
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        vector: np.ndarray = self.embed_documents([text])[0]
+        return vector
 
 
 # --- openai ----------------------------------------------------------------------------------
@@ -214,7 +219,7 @@ class OpenAIEmbedder:
         self.base_url, self.api_key, self.model = base_url, api_key, model
         self.timeout, self.max_retries = timeout, max_retries
         self.dim = 0  # known after the first call
-        self._client = None
+        self._client: Any = None
 
     def fingerprint(self) -> str:
         return f"openai-{self.model}@{self.base_url}"
@@ -223,8 +228,9 @@ class OpenAIEmbedder:
         if self._client is None:
             from openai import OpenAI
 
-            self._client = OpenAI(base_url=self.base_url, api_key=self.api_key,
-                                  timeout=self.timeout, max_retries=self.max_retries)
+            self._client = OpenAI(
+                base_url=self.base_url, api_key=self.api_key, timeout=self.timeout, max_retries=self.max_retries
+            )
         try:
             response = self._client.embeddings.create(model=self.model, input=list(texts))
         except Exception as exc:  # the SDK's error tree; surface as ours
@@ -238,7 +244,8 @@ class OpenAIEmbedder:
         return np.concatenate(out) if out else np.zeros((0, self.dim), dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self._embed([text])[0]
+        vector: np.ndarray = self._embed([text])[0]
+        return vector
 
 
 # --- registry --------------------------------------------------------------------------------
@@ -288,8 +295,13 @@ def _openai(settings: Settings) -> Embedder:
     if not settings.llm_base_url:
         raise IndexError_("the 'openai' embedder needs an endpoint", hint="set ASSISTANT_LLM_BASE_URL")
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
-    return OpenAIEmbedder(settings.llm_base_url, key, settings.embeddings_model,
-                          timeout=settings.llm_timeout, max_retries=settings.llm_max_retries)
+    return OpenAIEmbedder(
+        settings.llm_base_url,
+        key,
+        settings.embeddings_model,
+        timeout=settings.llm_timeout,
+        max_retries=settings.llm_max_retries,
+    )
 
 
 _CACHE: dict[tuple[str, str], Embedder] = {}

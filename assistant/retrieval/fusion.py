@@ -27,7 +27,7 @@ _GROUP = re.compile(r"^(?:CO|PR|OA|PI|CR)[-\s]?")
 
 
 def normalise_code(code: str) -> str:
-    """"CO-50" → "50", "n657" → "N657": how codes are tagged on passages and matched."""
+    """ "CO-50" → "50", "n657" → "N657": how codes are tagged on passages and matched."""
     code = code.strip().upper().replace(" ", "")
     return _GROUP.sub("", code) if re.fullmatch(r"(?:CO|PR|OA|PI|CR)-?[A-Z]?\d{1,3}", code) else code
 

@@ -124,9 +124,7 @@ def _passage_record(kb: Knowledge, chunk: Chunk) -> dict[str, Any]:
     }
 
 
-def build_version(
-    settings: Any, kb: Knowledge, embedder: Embedder, key: str, progress: Progress | None = None
-) -> str:
+def build_version(settings: Any, kb: Knowledge, embedder: Embedder, key: str, progress: Progress | None = None) -> str:
     """Write a complete new version folder; return its name. Caller holds the lock."""
     from assistant.retrieval.bm25 import LexicalIndex
     from assistant.retrieval.store import ChromaStore
@@ -194,8 +192,9 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
 
 def is_valid(folder: Path, key: str) -> bool:
     manifest = read_manifest(folder)
-    return bool(manifest and manifest.get("key") == key and (folder / "passages.json").is_file()
-                and (folder / "bm25").is_dir())
+    return bool(
+        manifest and manifest.get("key") == key and (folder / "passages.json").is_file() and (folder / "bm25").is_dir()
+    )
 
 
 def _collect_garbage(root: Path, keep: set[str]) -> None:
@@ -203,6 +202,13 @@ def _collect_garbage(root: Path, keep: set[str]) -> None:
     for child in root.iterdir():
         if child.is_dir() and child.name.startswith("v-") and child.name not in keep:
             shutil.rmtree(child, ignore_errors=True)
+
+
+def _prune_server(settings: Any, embedder: Embedder, keep_keys: set[str]) -> None:
+    from assistant.retrieval.store import ChromaStore
+
+    store = ChromaStore.remote(settings.chroma_url, embedder)
+    store.prune(f"cts_{embedder.name}_", {collection_name(embedder, k) for k in keep_keys})
 
 
 @dataclass(frozen=True)
@@ -229,6 +235,8 @@ def ensure(
             version = build_version(settings, kb, embedder, key, progress)
             _write_atomic(root / POINTER, json.dumps({"key": key, "version": version}))
             _collect_garbage(root, {version, pointer["version"]} if pointer else {version})
+            if settings.chroma_url:
+                _prune_server(settings, embedder, {key, pointer["key"]} if pointer else {key})
             return Located(root / version, key, built=True)
     except IndexError_:
         raise

@@ -161,12 +161,14 @@ class Retriever:
         expanded = expand(query)
         vector = self.embedder.embed_query(expanded)
         dense = [loaded.position[pid] for pid, _ in loaded.store.query(vector, depth, where) if pid in loaded.position]
-        ranked = fuse(dense, loaded.lexical.scores(expanded), allowed, loaded.codes, query,
-                      loaded.is_source, self.weights)
+        ranked = fuse(
+            dense, loaded.lexical.scores(expanded), allowed, loaded.codes, query, loaded.is_source, self.weights
+        )
         return self._passages(loaded, ranked, k)
 
-    def _mask(self, loaded: _Loaded, on: date | None, authorities: list[str] | None,
-              codes: list[str] | None) -> np.ndarray:
+    def _mask(
+        self, loaded: _Loaded, on: date | None, authorities: list[str] | None, codes: list[str] | None
+    ) -> np.ndarray:
         mask = np.ones(len(loaded.records), dtype=bool)
         if on is not None:
             n = index_mod.date_n(on)
@@ -186,9 +188,17 @@ class Retriever:
             if per_entry.get(record["entry"], 0) >= self.max_per_entry:
                 continue
             per_entry[record["entry"]] = per_entry.get(record["entry"], 0) + 1
-            out.append(Passage(id=record["id"], text=record["text"], score=round(float(score), 6),
-                               source=loaded.sources[idx], kind=record["kind"], codes=record["codes"],
-                               topics=record["topics"]))
+            out.append(
+                Passage(
+                    id=record["id"],
+                    text=record["text"],
+                    score=round(float(score), 6),
+                    source=loaded.sources[idx],
+                    kind=record["kind"],
+                    codes=record["codes"],
+                    topics=record["topics"],
+                )
+            )
             if len(out) == k:
                 break
         return out

@@ -8,6 +8,7 @@ Chroma's default one (which downloads an ONNX model) is never used; vectors are 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -97,23 +98,27 @@ class ChromaStore:
 
     # --- build ---------------------------------------------------------------------------------
     def create(self, name: str) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self._client.delete_collection(name)
-        except Exception:
-            pass
         self._collection = self._client.create_collection(
             name=name, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
         )
 
-    def add(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict]) -> None:
+    def add(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
         self._collection.add(ids=list(ids), documents=list(texts), embeddings=vectors, metadatas=list(metadatas))
 
     def rename(self, name: str) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self._client.delete_collection(name)
-        except Exception:
-            pass
         self._collection.modify(name=name)
+
+    def prune(self, prefix: str, keep: set[str]) -> None:
+        """Delete this index's old collections on a server (names starting with `prefix`)."""
+        for collection in self._client.list_collections():
+            name = collection if isinstance(collection, str) else collection.name
+            if name.startswith(prefix) and name not in keep:
+                with contextlib.suppress(Exception):
+                    self._client.delete_collection(name)
 
     # --- read ----------------------------------------------------------------------------------
     def open(self, name: str) -> None:
@@ -128,20 +133,22 @@ class ChromaStore:
     def ids(self) -> list[str]:
         return list(self._collection.get(include=[])["ids"])
 
-    def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[tuple[str, float]]:
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(passage id, cosine distance) nearest first."""
         if n <= 0:
             return []
         result = self._collection.query(
-            query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where or None,
+            query_embeddings=[np.asarray(vector, dtype=np.float32)],
+            n_results=n,
+            where=where or None,
             include=["distances"],
         )
         return list(zip(result["ids"][0], result["distances"][0], strict=True))
 
 
-def where_clause(*, dos_n: int | None, authorities: Sequence[str] | None, codes: Sequence[str] | None) -> dict | None:
+def where_clause(*, dos_n: int | None, authorities: Sequence[str] | None, codes: Sequence[str] | None) -> dict[str, Any] | None:
     """A Chroma `where` for: in force on `dos_n` (yyyymmdd), any of `authorities`, any of `codes`."""
-    parts: list[dict] = []
+    parts: list[dict[str, Any]] = []
     if dos_n is not None:
         parts += [{"from_n": {"$lte": dos_n}}, {"to_n": {"$gte": dos_n}}]
     if authorities:

@@ -18,8 +18,18 @@ from assistant.errors import EmptyNoteError, NoteTooLargeError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU, CodeInfo, ConversionFactor, FeeSchedule
 from assistant.models import (
-    CHECK_IDS, BilledLine, Billing, CheckResult, Passage, Payment, PaymentLine, Report, SourceRef, Span,
-    Summary, TimeSummary,
+    CHECK_IDS,
+    BilledLine,
+    Billing,
+    CheckResult,
+    Passage,
+    Payment,
+    PaymentLine,
+    Report,
+    SourceRef,
+    Span,
+    Summary,
+    TimeSummary,
 )
 from assistant.settings import Settings
 

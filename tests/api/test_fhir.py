@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from api.errors import ApiProblem
+from api.errors import ApiError
 from api.fhir import claim_response_denial, document_note
 from tests.api.conftest import NOTE, document_reference
 
@@ -47,8 +47,8 @@ def test_claim_response_codes_with_group() -> None:
 
 
 def test_claim_response_errors() -> None:
-    with pytest.raises(ApiProblem) as info:
+    with pytest.raises(ApiError) as info:
         claim_response_denial(claim_response({"category": {"coding": [{"code": "submitted"}]}}))
     assert info.value.status == 422
-    with pytest.raises(ApiProblem):
+    with pytest.raises(ApiError):
         claim_response_denial({"resourceType": "ClaimResponse", "status": "active"})

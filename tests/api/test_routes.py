@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from fastapi.testclient import TestClient
@@ -24,11 +25,21 @@ def assert_problem(resp, status: int, code: str | None = None) -> dict:
     return body
 
 
+def wait_ready(client: TestClient, timeout: float = 120) -> dict:
+    deadline = time.monotonic() + timeout
+    while True:
+        resp = client.get("/readyz")
+        body = resp.json()
+        if body["status"] != "warming" or time.monotonic() > deadline:
+            return body
+        assert resp.status_code == 200 and body["components"]["knowledge"] == "ok"
+        time.sleep(0.1)
+
+
 def test_health_and_ready(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
-    ready = client.get("/readyz")
-    assert ready.status_code == 200
-    assert ready.json()["components"]["knowledge"] == "ok"
+    body = wait_ready(client)
+    assert body["status"] == "ready" and body["components"] == {"knowledge": "ok", "index": "ok", "backend": "ok"}
 
 
 def test_check_text(client: TestClient) -> None:

@@ -43,7 +43,7 @@ class HostPage(BaseHTTPRequestHandler):
 
     body = b""
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server API
+    def do_GET(self) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(self.body)))
@@ -64,7 +64,7 @@ def _assistant(tmp: Path, host: str) -> object:
                                   frame_ancestors=["'self'", host]))
         real.check_note(NOTE)
         return real
-    except Exception:  # noqa: BLE001 - the library is still being written: exercise the UI on the fake
+    except Exception:
         return FakeAssistant(settings(frame_ancestors=["'self'", host]))
 
 
@@ -100,7 +100,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
 def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
     from playwright.sync_api import expect, sync_playwright
 
-    base, host = server
+    _base, host = server
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:

@@ -152,7 +152,10 @@ def test_non_local_endpoint_gets_deidentified_text(fake_openai: FakeOpenAI) -> N
     result = appeal(b)
     wire = str(fake_openai.requests)
     assert "Maria" not in wire and "John Roe" not in wire and "PERSON_1" in wire
+    assert "CLM-123" not in wire  # claim identifiers never leave; code writes that section
     assert result.grounding.outcome == "grounded"
+    ids = next(s for s in result.letter.sections if s.id == "claim_identifiers")
+    assert any("CLM-123" in st.text for st in ids.statements)
     assert any("Maria" in q.text for s in result.letter.sections for st in s.statements for q in st.quotes)
 
 

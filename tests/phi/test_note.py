@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import statistics
-import time
 
 import pytest
 
@@ -85,17 +83,6 @@ def test_no_note_text_in_logs(cts_note: str, caplog: pytest.LogCaptureFixture) -
     logged = "\n".join(r.getMessage() for r in caplog.records)
     for secret in PHI:
         assert secret not in logged
-
-
-def test_speed_2kb_note(deid: Deidentifier, cts_note: str) -> None:
-    """Target < 30 ms warm on an idle machine; the bound here is loose so a busy CI box passes."""
-    deid.deidentify(cts_note)
-    timings = []
-    for _ in range(15):
-        start = time.perf_counter()
-        deid.deidentify(cts_note)
-        timings.append(time.perf_counter() - start)
-    assert statistics.median(timings) < 0.25
 
 
 def test_benchmark_2kb_note(benchmark, deid: Deidentifier, cts_note: str) -> None:  # type: ignore[no-untyped-def]

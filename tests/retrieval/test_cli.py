@@ -9,7 +9,6 @@ import typer
 from typer.testing import CliRunner
 
 
-
 def _load_search_cli():  # type: ignore[no-untyped-def]
     """The module, even while sibling CLI modules of other capabilities are still missing."""
     try:
@@ -42,7 +41,9 @@ def app(monkeypatch, tmp_path, kb) -> typer.Typer:
 
 
 def test_search_json(app) -> None:
-    result = CliRunner().invoke(app, ["search", "can I bill 97550 if the patient sat in?", "--k", "3", "--format", "json"])
+    result = CliRunner().invoke(
+        app, ["search", "can I bill 97550 if the patient sat in?", "--k", "3", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert 1 <= len(data["results"]) <= 3
@@ -59,8 +60,13 @@ def test_search_text_and_filters(app) -> None:
 
 @pytest.mark.parametrize(
     "args",
-    [["search", ""], ["search", "x", "--dos", "yesterday"], ["search", "x", "--format", "xml"],
-     ["search", "x", "--k", "0"], ["search", "x", "--authority", "blog"]],
+    [
+        ["search", ""],
+        ["search", "x", "--dos", "yesterday"],
+        ["search", "x", "--format", "xml"],
+        ["search", "x", "--k", "0"],
+        ["search", "x", "--authority", "blog"],
+    ],
 )
 def test_bad_input_exits_2(app, args) -> None:
     result = CliRunner().invoke(app, args)

@@ -44,8 +44,14 @@ def test_rebuilds_when_knowledge_changes(settings, kb_copy) -> None:
     old = r.build()
     path = kb_copy / "faq" / "general.yaml"
     data = yaml.safe_load(path.read_text())
-    data["faqs"].append({"id": "zebra_question", "question": "Do zebras need caregiver training?",
-                         "answer": "Zebra striped answer.", "sources": ["cpt_2024"]})
+    data["faqs"].append(
+        {
+            "id": "zebra_question",
+            "question": "Do zebras need caregiver training?",
+            "answer": "Zebra striped answer.",
+            "sources": ["cpt_2024"],
+        }
+    )
     path.write_text(yaml.safe_dump(data))
     fresh = Retriever(settings, load_knowledge(kb_copy))
     assert fresh.status()["up_to_date"] is False

@@ -28,7 +28,14 @@ def test_stemming_and_stop_words() -> None:
 
 def test_query_codes() -> None:
     assert query_codes("CO-50 N657 pr-119 97551 without 97550, KX and GP, CO-B15") == [
-        "50", "N657", "119", "97551", "97550", "KX", "GP", "B15",
+        "50",
+        "N657",
+        "119",
+        "97551",
+        "97550",
+        "KX",
+        "GP",
+        "B15",
     ]
     assert query_codes("can the patient be in the room") == []
     assert normalise_code("co-50") == "50" and normalise_code("n657") == "N657" and normalise_code("CO") == "CO"
@@ -48,5 +55,10 @@ def test_where_clause() -> None:
     assert where_clause(dos_n=None, authorities=None, codes=None) is None
     assert where_clause(dos_n=None, authorities=["cms"], codes=None) == {"authority": {"$in": ["cms"]}}
     clause = where_clause(dos_n=20240501, authorities=None, codes=["97550", "97551"])
-    assert clause == {"$and": [{"from_n": {"$lte": 20240501}}, {"to_n": {"$gte": 20240501}},
-                               {"$or": [{"code_97550": True}, {"code_97551": True}]}]}
+    assert clause == {
+        "$and": [
+            {"from_n": {"$lte": 20240501}},
+            {"to_n": {"$gte": 20240501}},
+            {"$or": [{"code_97550": True}, {"code_97551": True}]},
+        ]
+    }

@@ -24,8 +24,13 @@ def test_answers_with_sources(shared_retriever) -> None:
 
 @pytest.mark.parametrize(
     ("query", "entry"),
-    [("CO-50", "reason:50"), ("N657", "reason:N657"), ("97551 billed without 97550 denied B15", "denial:addon_without_primary"),
-     ("KX threshold 2025", "fee:kx2025"), ("how much does 97550 pay in 2025", "fee:97550-RVU25D")],
+    [
+        ("CO-50", "reason:50"),
+        ("N657", "reason:N657"),
+        ("97551 billed without 97550 denied B15", "denial:addon_without_primary"),
+        ("KX threshold 2025", "fee:kx2025"),
+        ("how much does 97550 pay in 2025", "fee:97550-RVU25D"),
+    ],
 )
 def test_codes_route_to_exact_passages(shared_retriever, query: str, entry: str) -> None:
     assert entry in entries(shared_retriever.search(query, k=3))
@@ -78,3 +83,12 @@ def test_bad_input(shared_retriever, kwargs, error) -> None:
 def test_status(shared_retriever) -> None:
     status = shared_retriever.status()
     assert status["up_to_date"] and status["manifest"]["passages"] > 50
+
+
+def test_langchain_adapter(shared_retriever) -> None:
+    from assistant.retrieval.lc import as_langchain_retriever
+
+    docs = as_langchain_retriever(shared_retriever, k=2, dos="2025-03-04").invoke("patient in the room during training")
+    assert 1 <= len(docs) <= 2
+    assert docs[0].metadata["source"]["url"].startswith("https://")
+    assert docs[0].metadata["id"].split("#")[0] in {"faq:patient_in_room", "rule:patient_absent"}
