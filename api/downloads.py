@@ -17,11 +17,13 @@ _BODY_KEYS = ("letter", "text", "rewritten", "note")
 def render_docx(result: Any, kind: str) -> bytes:
     """The drafting package's letter layout for appeals that have a letter; a plain layout otherwise
     (no-appeal recommendations, rewrites)."""
+    module: Any = None
+    models: Any = None
     try:
         module = importlib.import_module("assistant.drafting.docx")
         models = importlib.import_module("assistant.drafting.models")
     except ImportError:
-        module = models = None
+        pass
     renderer = getattr(module, f"{kind}_docx", None)
     expected = getattr(models, {"appeal": "AppealResult", "rewrite": "RewriteResult"}.get(kind, ""), None)
     if callable(renderer) and expected is not None and isinstance(result, expected):

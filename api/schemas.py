@@ -42,8 +42,8 @@ class In(BaseModel):
         return data
 
 
-_ONE_NOTE = {"oneOf": [{"required": ["text"]}, {"required": ["document"]}]}
-_ONE_DENIAL = {"anyOf": [{"required": ["denial"]}, {"required": ["claim_response"]}]}
+_ONE_NOTE: dict[str, Any] = {"oneOf": [{"required": ["text"]}, {"required": ["document"]}]}
+_ONE_DENIAL: dict[str, Any] = {"anyOf": [{"required": ["denial"]}, {"required": ["claim_response"]}]}
 
 
 class NoteInput(In):

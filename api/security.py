@@ -61,9 +61,12 @@ class RateLimiter:
         self._clock = clock
         self._buckets: dict[str, tuple[float, float]] = {}
 
+    def _now(self) -> float:
+        return float(self._clock())
+
     def take(self, key_id: str) -> float:
         """Take one token; return 0 when allowed, else the seconds until a token is available."""
-        now = self._clock()
+        now = self._now()
         tokens, last = self._buckets.get(key_id, (self.capacity, now))
         tokens = min(self.capacity, tokens + (now - last) * self.rate)
         if tokens >= 1.0:
@@ -153,12 +156,12 @@ class EdgeMiddleware:
             await send(message)
 
         try:
-            receive = await self._limit_body(scope, receive)
-            if receive is None:
+            limited = await self._limit_body(scope, receive)
+            if limited is None:
                 status[0] = 413
                 await self._too_large(send_wrapped)
             else:
-                await self.app(scope, receive, send_wrapped)
+                await self.app(scope, limited, send_wrapped)
         finally:
             template = self._template(scope["path"])
             key_id = (scope.get("state") or {}).get("key_id", "-")

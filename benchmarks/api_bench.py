@@ -82,6 +82,8 @@ def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[byt
         "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000000",
         "ASSISTANT_EMBEDDER": os.environ.get("ASSISTANT_EMBEDDER", "hash"),  # /v1/check does not use the index
         "ASSISTANT_DATA_DIR": os.environ.get("ASSISTANT_DATA_DIR", data_dir),
+        # uvicorn's supervisor leaves a semaphore to the resource tracker on SIGTERM: harmless noise
+        "PYTHONWARNINGS": "ignore::UserWarning:multiprocessing.resource_tracker",
     }
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1", "--port",
            str(port), "--workers", str(workers), "--no-access-log", "--log-level", "warning"]

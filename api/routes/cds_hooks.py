@@ -128,8 +128,11 @@ def _require(context: dict[str, Any], *names: str) -> None:
         raise ApiError(400, "missing_context", f"context is missing {', '.join(missing)}.")
 
 
-def _card(summary: str, indicator: str, detail: str | None = None, links: list[Link] | None = None) -> Card:
-    return Card(uuid=str(uuid.uuid4()), summary=summary[:139], indicator=indicator, detail=detail,  # type: ignore[arg-type]
+Indicator = Literal["info", "warning", "critical"]
+
+
+def _card(summary: str, indicator: Indicator, detail: str | None = None, links: list[Link] | None = None) -> Card:
+    return Card(uuid=str(uuid.uuid4()), summary=summary[:139], indicator=indicator, detail=detail,
                 source=Source(label=SOURCE_LABEL), links=links)
 
 
@@ -153,8 +156,8 @@ def _orders(bundle: Any) -> list[dict[str, Any]]:
 
 
 def _cts_lines(resource: dict[str, Any]) -> list[tuple[str, int]]:
-    code = resource.get("code") if isinstance(resource.get("code"), dict) else {}
-    codings = code.get("coding") if isinstance(code.get("coding"), list) else []
+    code: dict[str, Any] = resource["code"] if isinstance(resource.get("code"), dict) else {}
+    codings: list[Any] = code["coding"] if isinstance(code.get("coding"), list) else []
     qty = resource.get("quantityQuantity") or resource.get("quantity") or {}
     units = qty.get("value", 1) if isinstance(qty, dict) else 1
     units = int(units) if isinstance(units, (int, float)) and 0 < units < 100 else 1
@@ -205,7 +208,7 @@ def _order_cards(body: HookRequest, assistant: Any, link: Link) -> list[Card]:
         billed = [{"code": c, "units": u} for c, u in lines]
         report = assistant.check_note("\n".join(notes), dos=dos, billed=billed)
         s = report.summary
-        indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
+        indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
         supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
         cards.append(_card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
                            indicator, "Open the sidebar to see each element and its evidence.", [link]))

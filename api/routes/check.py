@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from fastapi import APIRouter, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -29,10 +31,7 @@ _INLINE_CHARS = 20_000
 async def check(body: CheckRequest, assistant: AssistantDep) -> Response:
     text, dos = resolve_note(body)
     billed = [line.model_dump() for line in body.billed] if isinstance(body.billed, list) else body.billed
-    kwargs = {"dos": dos, "billed": billed, "profile": body.profile}
-    if len(text) <= _INLINE_CHARS:
-        report = assistant.check_note(text, **kwargs)
-    else:
-        report = await run_in_threadpool(assistant.check_note, text, **kwargs)
+    run = functools.partial(assistant.check_note, text, dos=dos, billed=billed, profile=body.profile)
+    report = run() if len(text) <= _INLINE_CHARS else await run_in_threadpool(run)
     # Serialise once (pydantic-core), skipping FastAPI's re-validation of the response model.
     return Response(report.model_dump_json(), media_type="application/json")

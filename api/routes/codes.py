@@ -10,6 +10,7 @@ from fastapi import APIRouter, Path, Query
 from api.deps import AssistantDep
 from api.errors import ApiError, responses
 from api.schemas import CodeDetail, CodePayment, CodePeriod, CodeRVU
+from assistant.knowledge.schema import ConversionFactor
 
 router = APIRouter(tags=["codes"])
 
@@ -62,7 +63,7 @@ def code_detail(
     )
 
 
-def _pick_day(cfs: list, dos: date | None) -> tuple[date, str]:
+def _pick_day(cfs: list[ConversionFactor], dos: date | None) -> tuple[date, str]:
     """The date whose fee period applies; 422 when an explicit DOS is outside the fee tables."""
     starts = [cf.effective_from for cf in cfs if cf.effective_from]
     ends = [cf.effective_to for cf in cfs]

@@ -14,7 +14,7 @@ _CAREGIVER_NAME = re.compile(
     r"\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?[^\n]{0,30}?\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
     r"|\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
-_PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?)\b", re.I)
+_PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?|worked as an?|employed as an?|job as an?)\b", re.I)
 # "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
 _CAREGIVER_DEMO = re.compile(
     r"\b(?:caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|mother|mom|father|dad|parents?|partner|friend|neighbou?r|"
@@ -31,8 +31,7 @@ _TRAINING_HEADING = re.compile(
     re.I | re.M,
 )
 _GENERAL_WORDS = frozenset(
-    "general education handout handouts discussed reviewed provided materials information the a an and of on in to with for "
-    "questions answered diagnosis brochure pamphlet".split()
+    ["general", "education", "handout", "handouts", "discussed", "reviewed", "provided", "materials", "information", "the", "a", "an", "and", "of", "on", "in", "to", "with", "for", "questions", "answered", "diagnosis", "brochure", "pamphlet"]
 )
 _NOT_CONTENT_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
 _NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I)
@@ -78,10 +77,10 @@ def consent(ctx: Context) -> Outcome:
 
 def caregiver(ctx: Context) -> Outcome:
     ex = ctx.ex
-    unpaid_sentences = {(c.sent_start, c.sent_end) for c in ex.of("UNPAID", negated=False)}
+    unpaid_lines = {_line_of(ex.text, c.start) for c in ex.of("UNPAID", negated=False)}
     paid = [
         c for c in ex.of("PAID_CAREGIVER", negated=False)
-        if (c.sent_start, c.sent_end) not in unpaid_sentences
+        if _line_of(ex.text, c.start) not in unpaid_lines
         and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
         and not _NOT_TRAINED.search(_line_of(ex.text, c.start))
     ]

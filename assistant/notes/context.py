@@ -9,7 +9,8 @@ from datetime import date
 from assistant.billing import FAMILIES, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
-from assistant.notes.extract import Extraction, subject_of
+from assistant.notes.extract import Extraction, _belongs_to_other, subject_of
+from assistant.notes.nlp import Concept
 from assistant.notes.patterns import CTS_CODES
 
 DIRECT_CARE_FROM = date(2025, 1, 1)
@@ -24,10 +25,11 @@ _AWAY = re.compile(
     r"(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church|center|rehab|hospital|graduation|recital|lunch)\b",
     re.I,
 )
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I)
-_PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:yes|y)\b", re.I)
-_PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present\s*[:?]\s*(?:no|n)\b", re.I)
+_PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:yes|y|\[\s?[xX✓✔]\s?\]\s?yes)\b", re.I)
+_PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:(?:no|n)\b|\[\s?\]\s?yes\s*\[\s?[xX✓✔]\s?\]\s?no\b)", re.I)
 
 
 @dataclass
@@ -177,9 +179,9 @@ def _presence(ctx: Context) -> None:
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 ctx.absence.append((c.start, c.end))
                 continue
-        if _OTHER_SERVICE.search(_line(ex.text, c.start, c.end)) and not _CTS_WORDS.search(_line(ex.text, c.start, c.end)):
+        if c.label == "PRESENCE" and _belongs_to_other(ex.text, (c.start, c.end)):
             continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
-        subject = subject_of(ex, c)
+        subject = subject_of(ex, c) or _named_patient(ex, c)
         if subject != "patient":
             continue
         absent = c.label == "ABSENCE" or c.negated
@@ -192,6 +194,15 @@ def _presence(ctx: Context) -> None:
         ctx.presence[:] = [p for p in ctx.presence if not (m.start() <= p[0] < m.end())]
     for m in _PRESENT_YES.finditer(ex.text):
         ctx.presence.append((m.start(), m.end()))
+
+
+def _named_patient(ex: Extraction, c: Concept) -> str:
+    """'Mrs. Vukovic was not present' when the note names 'patient Eleanor Vukovic' elsewhere."""
+    before = ex.text[max(0, c.start - 60) : c.start]
+    names = _TITLED_NAME.findall(before)
+    if names and re.search(rf"\b(?:patient|pt)\b[:,]?\s+(?:[A-Z][a-z]+\s+)?{re.escape(names[-1])}\b", ex.text):
+        return "patient"
+    return ""
 
 
 def _line(text: str, start: int, end: int) -> str:

@@ -30,6 +30,7 @@ _PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REF
 # Possessives ("at son's house") name a place, not who was present.
 _CAREGIVER_WORD = re.compile(r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|spouse|daughter|dtr|son|mother|father|mom|dad|parents?|aide|neighbou?r|friend|sister|brother)\b(?!'s|’s)", re.I)
 _PATIENT_AND = re.compile(r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?(?:present|in the room|participat\w*|attended)", re.I)
+_UNCHECKED = re.compile(r"\[\s?\]\s?[A-Za-z][\w/-]*(?:[ \t][a-z][\w/-]*)?")
 _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
 _CAREGIVERS_OF = re.compile(r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I)
 _NO_WRITTEN = re.compile(r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b", re.I)
@@ -50,7 +51,7 @@ _SINGLE_PATIENT_GROUP = re.compile(
 )
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 3, "multiple": 2}
 _OTHER_SERVICE_LINE = re.compile(
-    r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|therapeutic (?:activit|exercise)|neuromuscular|(?:patient|pt)-present|direct treatment|treatment session|individual treatment|treated (?:pt|patient))",
+    r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|therapeutic (?:activit|exercise)|neuromuscular|(?:patient|pt)-present|direct treatment|treatment session|individual treatment|treated (?:pt|patient)|(?:activities|exercise|treatment|session) with (?:the )?(?:patient|pt))",
     re.I,
 )
 _CTS_LINE = re.compile(r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123])\b", re.I)
@@ -103,9 +104,14 @@ def _line(text: str, start: int, end: int) -> str:
     return text[a : len(text) if b == -1 else b]
 
 
+def mask_unchecked(text: str) -> str:
+    """Blank out the options of unticked checkboxes ("[ ] Declined"), keeping every offset."""
+    return _UNCHECKED.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def extract(text: str) -> Extraction:
     times = parse_times(text)
-    found = concepts(text)
+    found = concepts(mask_unchecked(text))
     ex = Extraction(
         text=text,
         concepts=found,
@@ -116,7 +122,9 @@ def extract(text: str) -> Extraction:
         times=times,
     )
     for seg in times.segments:
-        near = text[max(0, seg.span[0] - 25) : seg.span[1] + 35]
+        line_start = text.rfind("\n", 0, seg.span[0]) + 1
+        line_end = text.find("\n", seg.span[1])
+        near = text[max(line_start, seg.span[0] - 25) : min(len(text) if line_end == -1 else line_end, seg.span[1] + 35)]
         if _EXCLUDED_TIME.search(near):
             continue  # "(9:20-9:35 break - not counted)"
         (ex.other_segments if _belongs_to_other(text, seg.span) else ex.cts_segments).append(seg)
@@ -144,11 +152,26 @@ def _is_other_duration(text: str, d: Duration) -> bool:
     return _belongs_to_other(text, d.span)
 
 
+def _heading_above(text: str, pos: int) -> str:
+    """The heading a line sits under: the nearest short line above, up to a blank line."""
+    end = text.rfind("\n", 0, pos)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if not line.strip():
+            return ""
+        if len(line) < 70 and (line.isupper() or line.rstrip().endswith(":")):
+            return line
+        end = start - 1
+    return ""
+
+
 def _belongs_to_other(text: str, span: tuple[int, int]) -> bool:
-    """Whether a time on a line naming a patient-present service belongs to that service."""
+    """Whether a time or phrase belongs to a same-day patient-present service (by line or heading)."""
     line = _line(text, *span)
     if not _OTHER_SERVICE_LINE.search(line):
-        return False
+        heading = _heading_above(text, span[0])
+        return bool(heading and _OTHER_SERVICE_LINE.search(heading) and not _CTS_LINE.search(heading))
     if not _CTS_LINE.search(line):
         return True
     # On a shared line, the time belongs to whichever service is named closest before it.

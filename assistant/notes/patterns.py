@@ -67,6 +67,10 @@ def find_dates(text: str) -> list[DateMention]:
 CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
 _CODE = re.compile(r"(?<![\w.])(?P<code>97550|97551|97552|G054[0-3]|G0539|97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|96202|96203)(?![\w.])")
 _UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
+# "97550 GO CO x1": units after the modifiers
+_UNITS_AFTER_MODIFIERS = re.compile(
+    r"^(?:\s*-?\s*(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
+)
 MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
 _NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)
 
@@ -95,7 +99,7 @@ def find_codes(text: str) -> list[CodeMention]:
         line_end = len(text) if line_end == -1 else line_end
         stop = min(line_end, matches[i + 1].start() if i + 1 < len(matches) else line_end, m.end() + 40)
         tail = text[m.end() : stop]
-        unit_match = _UNITS.match(tail)
+        unit_match = _UNITS.match(tail) or _UNITS_AFTER_MODIFIERS.match(tail)
         units = None
         if unit_match:
             units = int(unit_match["a"] or unit_match["b"] or unit_match["c"])
