@@ -18,6 +18,8 @@ from assistant.models import CHECK_IDS, PROFILES
 
 DATASETS = Path(__file__).parent / "datasets"
 NOTES_DEV = DATASETS / "notes_dev.yaml"
+# Scored on every run, never used to tune the engine (see evals/LABELING.md).
+NOTES_HOLDOUT = DATASETS / "notes_holdout.yaml"
 
 _ALL = frozenset({"met", "missing", "problem", "not_applicable", "unclear"})
 ALLOWED: dict[str, frozenset[str]] = {

@@ -168,7 +168,9 @@ def run(assistant: Any = None, path: Path = DATASET) -> dict[str, Any]:
     ]
     details += [{"error": e} for e in errors]
     if latencies:
-        details.append({"latency_s": {"mean": round(sum(latencies) / len(latencies), 3), "max": round(max(latencies), 3)}})
+        details.append(
+            {"latency_s": {"mean": round(sum(latencies) / len(latencies), 3), "max": round(max(latencies), 3)}}
+        )
     return {
         "n_scenarios": float(n),
         "recommendation_accuracy": sum(r["expected"] == r["got"] for r in rows) / n if n else 0.0,

@@ -113,7 +113,8 @@ def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
             elements = frame.locator(".element")
             expect(elements.first).to_be_visible(timeout=30_000)
             assert elements.count() == 20
-            with_evidence = frame.locator(".element:has(.count)").first
+            preferred = frame.locator('.element[data-check="caregiver"]:has(.count)')
+            with_evidence = preferred if preferred.count() else frame.locator(".element:has(.count)").first
             check_id = with_evidence.get_attribute("data-check")
             with_evidence.click()
             mark = frame.locator("#note-view mark").first
@@ -125,6 +126,10 @@ def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
             assert box is not None and 360 <= box["width"] <= 362  # 360 px plus the border
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOT), full_page=True)
+            # a rewrite is shown in the sidebar, ready to download
+            frame.locator("#run-rewrite").click()
+            expect(frame.locator("#draft")).to_be_visible(timeout=30_000)
+            assert frame.locator("#draft-text").inner_text().strip()
         finally:
             browser.close()
     assert SCREENSHOT.stat().st_size > 10_000

@@ -9,9 +9,10 @@ from collections import defaultdict
 import pytest
 
 from assistant.models import CHECK_IDS
-from evals.labels import ALLOWED, NOTES_DEV, DatasetError, load_notes, parse_item
+from evals.labels import ALLOWED, NOTES_DEV, NOTES_HOLDOUT, DatasetError, load_notes, parse_item
 
 ITEMS = load_notes()
+HOLDOUT = load_notes(NOTES_HOLDOUT)
 FLAGGED = {"missing", "problem", "unclear"}
 CTS_CODES = {"97550", "97551", "97552", "G0541", "G0542", "G0543"}
 MODIFIERS = {"GP", "GO", "GN", "CQ", "CO"}
@@ -35,7 +36,7 @@ def test_item_labels_every_check_with_an_allowed_status(item):
         assert status in ALLOWED[cid], (item.id, cid, status)
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=lambda it: it.id)
+@pytest.mark.parametrize("item", [*ITEMS, *HOLDOUT], ids=lambda it: it.id)
 def test_billing_lines_are_well_formed(item):
     for line in item.expected_lines:
         assert line["code"] in CTS_CODES
@@ -59,8 +60,15 @@ def test_every_allowed_status_appears(check_id):
     assert seen == set(ALLOWED[check_id])
 
 
+def test_holdout_is_separate_and_valid():
+    assert len(HOLDOUT) >= 10
+    assert not {it.id for it in HOLDOUT} & {it.id for it in ITEMS}
+    for item in HOLDOUT:
+        assert list(item.expected_checks) == list(CHECK_IDS)
+
+
 def test_no_near_duplicates():
-    sh = {it.id: shingles(it.text) for it in ITEMS}
+    sh = {it.id: shingles(it.text) for it in [*ITEMS, *HOLDOUT]}
     for a, b in itertools.combinations(sh, 2):
         jaccard = len(sh[a] & sh[b]) / len(sh[a] | sh[b])
         assert jaccard < 0.6, (a, b, jaccard)
@@ -74,7 +82,7 @@ def test_clean_ready_to_bill_notes():
 def test_label_consistency_with_conventions():
     """Cross-check labels that the conventions tie together."""
     by = defaultdict(list)
-    for it in ITEMS:
+    for it in [*ITEMS, *HOLDOUT]:
         c = it.expected_checks
         # billing.lines empty when: patient present, SLPA, below minimum, telehealth not allowed, no minutes (timed)
         if (

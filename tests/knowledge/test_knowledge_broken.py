@@ -139,8 +139,5 @@ def test_duplicate_ids_name_the_id(tree: Path, tmp_path: Path) -> None:
     assert "cms-pfs-2024-final" in _duplicate_source(other)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="loader._unique does not yet name the file of a duplicate id (assistant/knowledge/loader.py)"
-)
 def test_duplicate_ids_name_the_file(tree: Path) -> None:
     assert "zz_duplicate.yaml" in _duplicate_faq(tree)

@@ -1,0 +1,32 @@
+"""`assistant serve` runs uvicorn with the app factory (uvicorn itself is replaced here)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import uvicorn
+from typer.testing import CliRunner
+
+
+def test_serve_runs_the_factory(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.cli import app
+
+    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: calls.append((a, kw)))
+    result = CliRunner().invoke(app, ["serve", "--port", "8123", "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    (args, kwargs), = calls
+    assert args == ("api.app:create_app",)
+    assert kwargs["factory"] is True and kwargs["host"] == "127.0.0.1" and kwargs["port"] == 8123
+    assert kwargs["workers"] == 2 and kwargs["access_log"] is False
+
+
+def test_serve_warns_when_exposed_without_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.cli import app
+
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: None)
+    monkeypatch.delenv("ASSISTANT_API_KEYS", raising=False)
+    result = CliRunner().invoke(app, ["serve", "--host", "0.0.0.0"])
+    assert result.exit_code == 0
+    assert "only loopback clients" in result.output
