@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import (
     CodeInfo,
+    ConversionFactor,
     DenialPattern,
     DiagnosisChange,
     Faq,
@@ -34,6 +35,9 @@ from assistant.knowledge.schema import (
     ReasonCode,
     Rule,
     Source,
+    TelehealthPeriod,
+    Threshold,
+    WaiverWindow,
 )
 from assistant.models import CHECK_IDS
 
@@ -180,7 +184,10 @@ def _check_references(kb: Knowledge) -> None:
     for change in kb.diagnosis_changes:
         need(change.sources, f"codes/diagnoses.yaml [id {change.code}]")
     fees = kb.fees
-    for item in [*fees.conversion_factors, *fees.kx_thresholds, *fees.telehealth, *fees.therapist_waivers]:
+    dated: list[ConversionFactor | Threshold | TelehealthPeriod | WaiverWindow] = [
+        *fees.conversion_factors, *fees.kx_thresholds, *fees.telehealth, *fees.therapist_waivers
+    ]
+    for item in dated:
         need(item.sources, f"fees/schedule.yaml [id {item.id}]")
     for rvu in fees.rvus:
         need(rvu.sources, f"fees/schedule.yaml [id {rvu.code} {rvu.release}]")

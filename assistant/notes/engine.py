@@ -67,7 +67,7 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     severity = rule.severity[ctx.profile]
     evidence = [ctx.ex.span(a, b) for a, b in sorted(set(outcome.evidence)) if 0 <= a < b <= len(ctx.ex.text)]
-    return CheckResult(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,  # type: ignore[arg-type]
+    return CheckResult(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
                        evidence=evidence, sources=list(rule.sources))
 
 
@@ -130,7 +130,7 @@ def build_report(ctx: Context) -> Report:
         dos=ctx.dos,
         dos_source="note" if ctx.dos_from_note else ("argument" if ctx.dos else "none"),
         profile=ctx.profile,
-        code_family=ctx.family,  # type: ignore[arg-type]
+        code_family=ctx.family,
         knowledge_version=ctx.knowledge.version,
         conflicts=_conflicts(ctx, by_id),
     )

@@ -180,7 +180,7 @@ def _belongs_to_other(text: str, span: tuple[int, int]) -> bool:
     if not _OTHER_SERVICE_LINE.search(before) and not _CTS_LINE.search(before):
         after = text[span[1] : span[1] + 60]
         o, c = _OTHER_SERVICE_LINE.search(after), _CTS_LINE.search(after)
-        return bool(o) and (not c or o.start() < c.start())
+        return o is not None and (c is None or o.start() < c.start())
     other = [m.end() for m in _OTHER_SERVICE_LINE.finditer(before)]
     cts = [m.end() for m in _CTS_LINE.finditer(before)]
     return (max(other) if other else -1) > (max(cts) if cts else -1)

@@ -44,15 +44,15 @@ class Concept:
 
 
 def _termset(preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple[str, ...] = ()) -> dict[str, list[str]]:
-    ts = termset("en_clinical")
-    ts.add_patterns(
+    ts = termset("en_clinical")  # type: ignore[no-untyped-call]
+    ts.add_patterns(  # type: ignore[no-untyped-call]
         {
             "preceding_negations": list(preceding),
             "following_negations": list(following),
             "termination": list(EXTRA_TERMINATION),
         }
     )
-    patterns = ts.get_patterns()
+    patterns: dict[str, list[str]] = ts.get_patterns()  # type: ignore[no-untyped-call]
     patterns["preceding_negations"] = [p for p in patterns["preceding_negations"] if p not in drop]
     patterns["following_negations"] = [p for p in patterns["following_negations"] if p not in drop]
     return patterns
@@ -129,7 +129,7 @@ class ConceptFinder:
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, phrases in CONCEPTS.items():
-            self.matcher.add(label, list(nlp.tokenizer.pipe(phrases)))
+            self.matcher.add(label, [nlp.make_doc(phrase) for phrase in phrases])
         self.labels = {nlp.vocab.strings[label]: label for label in CONCEPTS}
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
         self.general = Negex(nlp, "negex_general", general)
