@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.errors import ApiError
 from api.security import Principal, authenticate
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -13,7 +14,9 @@ from assistant.settings import Settings
 
 # async on purpose: a sync dependency costs a threadpool hop per request.
 async def get_assistant(request: Request) -> Assistant:
-    assistant: Assistant = request.app.state.assistant
+    assistant: Assistant | None = getattr(request.app.state, "assistant", None)
+    if assistant is None:  # the lifespan has not run (yet)
+        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.", headers={"Retry-After": "5"})
     return assistant
 
 

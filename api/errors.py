@@ -121,7 +121,7 @@ async def _assistant_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, AssistantError)
     status = exc.http_status if 400 <= exc.http_status < 600 else 500
     if status >= 500:
-        log.warning("assistant error %s on %s", exc.code, request.scope.get("path", ""))
+        log.warning("assistant error %s (HTTP %d)", exc.code, status)
     # AssistantError messages are written to never contain note text (see assistant.errors).
     return problem_response(status, exc.code, str(exc))
 
@@ -149,7 +149,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # Log the type only: exception messages from third-party code may quote input.
-    log.error("unhandled %s on %s", type(exc).__name__, request.scope.get("path", ""))
+    log.error("unhandled %s", type(exc).__name__)
     return problem_response(500, "internal_error", "An unexpected error occurred; it has been logged without request content.")
 
 
@@ -174,6 +174,7 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: _problem("Input that does not validate; `errors` says where (never echoing the value)."),
     429: _problem("Per-key rate limit exceeded; see `Retry-After`."),
     500: _problem("Unexpected error; logged without request content."),
+    503: _problem("Still starting (see `Retry-After`), or the retrieval index is unavailable."),
 }
 
 

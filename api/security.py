@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import ipaddress
+import json
 import logging
 import math
 import re
@@ -117,8 +118,9 @@ async def authenticate(
 
 
 def content_security_policy(frame_ancestors: list[str], *, smart: bool) -> str:
-    """CSP for the sidebar: everything from 'self'; SMART needs to reach any FHIR server over https."""
-    connect = "'self' https:" if smart else "'self'"
+    """CSP for the sidebar: everything from 'self'. SMART needs to reach the EHR's FHIR server, known only
+    at launch: any https origin, plus plain http on loopback for local sandboxes."""
+    connect = "'self' https: http://localhost:* http://127.0.0.1:*" if smart else "'self'"
     ancestors = " ".join(frame_ancestors) or "'none'"
     return (
         f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src {connect}; "
@@ -146,7 +148,7 @@ class EdgeMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        status = [500]
+        status = [0]
         extra = self.headers
 
         async def send_wrapped(message: Message) -> None:
@@ -162,11 +164,19 @@ class EdgeMiddleware:
                 await self._too_large(send_wrapped)
             else:
                 await self.app(scope, limited, send_wrapped)
+        except Exception as exc:
+            # Stop it here: past this point the server would log the traceback, whose message may
+            # quote request content. The type name is enough to find the bug.
+            audit_log.error("unhandled %s", type(exc).__name__)
+            if not status[0]:
+                status[0] = 500
+                await self._send_problem(send_wrapped, 500, "internal_error", "Internal error",
+                                         "An unexpected error occurred; it has been logged without request content.")
         finally:
             template = self._template(scope["path"])
             key_id = (scope.get("state") or {}).get("key_id", "-")
             audit_log.info("key=%s method=%s route=%s status=%d ms=%.1f", key_id, scope["method"], template,
-                           status[0], (time.perf_counter() - started) * 1000)
+                           status[0] or 500, (time.perf_counter() - started) * 1000)
 
     def _template(self, path: str) -> str:
         """The route template of a path (the audit log never records raw paths)."""
@@ -220,17 +230,15 @@ class EdgeMiddleware:
         return replay
 
     async def _too_large(self, send: Send) -> None:
-        import json
+        detail = (f"The request body is larger than the limit of {self.max_body_bytes} bytes; "
+                  "send a shorter note or raise ASSISTANT_MAX_BODY_BYTES.")
+        await self._send_problem(send, 413, "body_too_large", "Request too large", detail)
 
-        body = json.dumps({
-            "type": "urn:cts-assistant:problem:body_too_large",
-            "title": "Request too large",
-            "status": 413,
-            "detail": f"The request body is larger than the limit of {self.max_body_bytes} bytes; "
-                      "send a shorter note or raise ASSISTANT_MAX_BODY_BYTES.",
-            "code": "body_too_large",
-        }).encode()
-        await send({"type": "http.response.start", "status": 413, "headers": [
+    @staticmethod
+    async def _send_problem(send: Send, status: int, code: str, title: str, detail: str) -> None:
+        body = json.dumps({"type": f"urn:cts-assistant:problem:{code}", "title": title, "status": status,
+                           "detail": detail, "code": code}).encode()
+        await send({"type": "http.response.start", "status": status, "headers": [
             (b"content-type", b"application/problem+json"), (b"content-length", str(len(body)).encode()),
             (b"connection", b"close")]})
         await send({"type": "http.response.body", "body": body})

@@ -21,7 +21,7 @@ def _default_data_dir() -> Path:
 
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore", populate_by_name=True)
 
     # --- input limits -------------------------------------------------------------------
     max_note_bytes: int = Field(default=1_000_000, ge=1_000, description="Largest note accepted, in bytes of UTF-8.")

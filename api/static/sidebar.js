@@ -150,7 +150,7 @@
     const pay = report.billing.payment;
     for (const line of report.billing.lines) {
       const amount = pay && pay.lines ? pay.lines.find((p) => p.code === line.code) : null;
-      const mods = line.modifiers && line.modifiers.length ? " -" + line.modifiers.join(" -") : "";
+      const mods = line.modifiers && line.modifiers.length ? " " + line.modifiers.join(" ") : "";
       lines.append(el("li", {}, `${line.code} x${line.units}${mods}`, amount ? `  $${amount.amount.toFixed(2)}` : ""));
     }
     if (!report.billing.lines.length) lines.append(el("li", { class: "muted" }, "The documentation supports no CTS units yet."));

@@ -63,13 +63,16 @@ def _argued(point: str, brief: AppealBrief, sources: list[str]) -> Statement | N
     """An argument point with the note quotes of the checks it refers to.
 
     A point that asserts something about the note is kept only when every check it refers to is
-    met with a quote; a point of rule alone is kept with its sources.
+    met with a quote; any point touching a check that failed or is unclear is left out; a point
+    of rule alone is kept with its sources.
     """
     low = point.lower()
     refs = [e for e in brief.evidence if any(k in low for k in CHECK_KEYWORDS.get(e.check_id, ()))]
     about_note = bool(ABOUT_NOTE.search(point))
     if about_note and (not refs or any(e.status != "met" or not e.quotes for e in refs)):
         return None
+    if any(e.status in ("missing", "problem", "unclear") for e in refs):
+        return None  # never argue a point the note check does not support
     quotes = [Quote(text=e.quotes[0]) for e in refs if e.status == "met" and e.quotes][:3]
     return Statement(text=point, quotes=list({q.text: q for q in quotes}.values()), source_ids=_best_sources(point, brief, sources))
 

@@ -131,10 +131,15 @@ def find_ids(text: str) -> list[Span]:
     return out
 
 
+_BILLING_MODIFIERS = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "XE", "XS", "XP", "XU", "GA", "GY", "GZ"})
+
+
 def find_addresses(text: str) -> list[Span]:
     out: list[Span] = []
     for m in p.STREET_RE.finditer(text):
         words = re.findall(r"[A-Za-z]+", m.group())[:-1]
+        if any(w in _BILLING_MODIFIERS for w in words):
+            continue  # "97552 GN. Dr. ..." is a billed line and a title, not a street
         if any(w.lower() not in p.NOT_NAMES for w in words) or m.group().startswith("P"):
             out.append((m.start(), m.end(), "ADDRESS", 0.85))
     for m in p.CITY_STATE_ZIP_RE.finditer(text):

@@ -107,9 +107,9 @@ class FakeOpenAI:
         if mode == "malformed":
             content = '{"sections": [ {"id": "claim_identifiers", "heading": '
             return JSONResponse(_completion(body, content=content))
-        answer = _perturb(mode, good_answer(body))
         if mode == "ignore_schema":
             return JSONResponse(_completion(body, content="Here is your letter: Dear payer, please pay."))
+        answer = _perturb(mode, good_answer(body))
         if body.get("tools"):
             name = body["tools"][0]["function"]["name"]
             return JSONResponse(_completion(body, tool=(name, json.dumps(answer))))

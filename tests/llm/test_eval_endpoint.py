@@ -13,7 +13,7 @@ from tests.llm.fake_openai import FakeOpenAI
 
 
 def endpoint_assistant(server: FakeOpenAI) -> Assistant:
-    a = Assistant(Settings(ASSISTANT_LLM_BASE_URL=server.base_url, llm_timeout=2.0, llm_max_retries=0))
+    a = Assistant(Settings(ASSISTANT_LLM_BASE_URL=server.base_url, llm_timeout=10.0, llm_max_retries=0))
     a.search = lambda *args, **kw: []  # type: ignore[method-assign]  # retrieval index not needed here
     return a
 
