@@ -22,6 +22,8 @@ from typing import Any
 
 class _LazyCli(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)  # introspection (inspect.getmodule, __file__) must not load the CLI
         return getattr(_real_cli(), name)
 
 
@@ -38,6 +40,8 @@ def _real_cli() -> types.ModuleType:
 
 class _LazyInfo(types.ModuleType):
     def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
         _real_cli()
         return getattr(importlib.import_module("spacy.cli.info"), name)
 
