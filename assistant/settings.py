@@ -28,7 +28,7 @@ class Settings(BaseSettings):
 
     # --- retrieval ----------------------------------------------------------------------
     data_dir: Path = Field(default_factory=_default_data_dir, description="Where the index lives.")
-    embedder: Literal["minilm", "model2vec", "hash", "openai"] = "minilm"
+    embedder: Literal["minilm", "model2vec", "hash", "openai"] = "model2vec"
     chroma_url: str | None = Field(default=None, description="Chroma server URL; embedded PersistentClient when unset.")
     embeddings_model: str = "text-embedding-3-small"
 

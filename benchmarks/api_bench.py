@@ -110,6 +110,22 @@ def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 600) -
     raise RuntimeError("server did not become ready")
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """User + system CPU of the server's processes (Linux /proc), to express the cost per request
+    independently of other load on the machine."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    pids = [pid]
+    try:
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+    return total
+
+
 def stop_server(proc: subprocess.Popen[bytes]) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGTERM)
@@ -203,10 +219,15 @@ def main(argv: list[str] | None = None) -> int:
         proc = start_server(port, args.workers, data_dir)
         try:
             wait_ready(base, proc)
+            cpu_before = server_cpu_seconds(proc.pid)
             if tool == "wrk":
                 result = wrk_load(base, duration, args.concurrency, notes, args.wrk_threads)
             else:
                 result = asyncio.run(httpx_load(base, duration, args.concurrency, notes))
+            cpu_ms = (server_cpu_seconds(proc.pid) - cpu_before) * 1000 / max(1, result["requests"])
+            result["server_cpu_ms_per_request"] = cpu_ms
+            # what the same server would sustain with every core to itself
+            result["projected_rps_idle_cores"] = (os.cpu_count() or 1) * 1000 / cpu_ms if cpu_ms > 0 else 0
         finally:
             stop_server(proc)
     result.update(tool=tool, workers=args.workers, concurrency=args.concurrency, note_bytes=args.note_bytes,
@@ -218,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
               f"{args.note_bytes}-byte notes, {result['seconds']:.1f} s")
         print(f"  {result['requests']} requests, {result['errors']} errors")
         print(f"  {result['rps']:.0f} req/s   p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms")
+        print(f"  server CPU {result['server_cpu_ms_per_request']:.2f} ms/request "
+              f"(~{result['projected_rps_idle_cores']:.0f} req/s if the {result['cpus']} CPUs were the server's alone)")
+        print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
     return 0 if result["errors"] == 0 else 1
 
 

@@ -81,9 +81,8 @@ def evaluate(items: list[NoteItem], predict: Callable[[NoteItem], Prediction] = 
     for err, nids in by_error.items():
         details.append(f"ERROR in {len(nids)} note(s) ({', '.join(nids[:5])}{' ...' if len(nids) > 5 else ''}): {err}")
     worst = sorted(scores.values(), key=lambda s: (s.accuracy, s.check_id))
-    details.append(
-        "worst checks: " + ", ".join(f"{s.check_id} {s.accuracy:.2f}" for s in worst[:6] if s.accuracy < 1.0)
-    )
+    below = [f"{s.check_id} {s.accuracy:.2f}" for s in worst[:6] if s.accuracy < 1.0]
+    details.append("worst checks: " + (", ".join(below) or "none below 1.0"))
     details.append("status confusion (all checks):\n" + scorers.format_confusion(scorers.confusion_summary(scores)))
     for it in items:
         if it.id in errors:
