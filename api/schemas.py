@@ -7,6 +7,7 @@ EHR has: plain text, or a FHIR R4 DocumentReference; for appeals a FHIR ClaimRes
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -18,11 +19,14 @@ from assistant.models import Passage
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def _iso_date(value: Any) -> Any:
-    # JSON dates are ISO strings; pydantic would otherwise read a number as a Unix timestamp.
-    if not isinstance(value, (str, date)):
-        raise ValueError("dates are ISO strings, e.g. 2025-03-04")
-    return value
+    # Dates are ISO strings; pydantic would otherwise read a number as a Unix timestamp.
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    raise ValueError("dates are ISO strings, e.g. 2025-03-04")
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import AssistantDep
 from api.errors import ApiError, responses
-from api.schemas import CodeDetail, CodePayment, CodePeriod, CodeRVU
+from api.schemas import CodeDetail, CodePayment, CodePeriod, CodeRVU, IsoDate
 from assistant.knowledge.schema import ConversionFactor
 
 router = APIRouter(tags=["codes"])
@@ -26,7 +26,7 @@ router = APIRouter(tags=["codes"])
 def code_detail(
     assistant: AssistantDep,
     code: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{5}$", description="CPT or HCPCS code, e.g. 97550 or G0541.")],
-    dos: Annotated[date | None, Query(description="Date of service; today (or the latest fee period) when absent.")] = None,
+    dos: Annotated[IsoDate | None, Query(description="Date of service; today (or the latest fee period) when absent.")] = None,
 ) -> CodeDetail:
     kb = assistant.knowledge
     info = kb.codes.get(code.upper())

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api.deps import AssistantDep
 from api.errors import responses
-from api.schemas import SearchResponse
+from api.schemas import IsoDate, SearchResponse
 
 router = APIRouter(tags=["search"])
 
@@ -24,6 +23,6 @@ def search(
     assistant: AssistantDep,
     q: Annotated[str, Query(min_length=2, max_length=500, description="The question, in plain words.")],
     k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
-    dos: Annotated[date | None, Query(description="Date of service: only rules in force that day.")] = None,
+    dos: Annotated[IsoDate | None, Query(description="Date of service: only rules in force that day.")] = None,
 ) -> SearchResponse:
     return SearchResponse(passages=assistant.search(q, k=k, dos=dos))

@@ -7,7 +7,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from api.deps import SettingsDep
@@ -22,12 +22,11 @@ def _template() -> str:
 
 
 @router.get("/sidebar", response_class=HTMLResponse, name="sidebar_page")
-async def sidebar_page(request: Request, settings: SettingsDep) -> HTMLResponse:
+async def sidebar_page(settings: SettingsDep) -> HTMLResponse:
     # Configuration reaches the script through data attributes (the CSP forbids inline scripts).
     config = {
         "smartClientId": settings.smart_client_id or "",
         "smartScope": "launch openid fhirUser patient/Patient.rs patient/DocumentReference.rs",
-        "apiBase": str(request.url_for("sidebar_page")).rsplit("/sidebar", 1)[0],
         "keyRequired": bool(settings.api_keys),
         # Host pages allowed to post a note into the sidebar (window.postMessage).
         "allowedOrigins": [a for a in settings.frame_ancestors if a.startswith(("https://", "http://"))],

@@ -9,6 +9,8 @@
   "use strict";
 
   const config = JSON.parse(document.body.dataset.config || "{}");
+  // The API lives next to this page (works behind a path prefix and a TLS-terminating proxy).
+  const apiBase = new URL(".", location.href).href.replace(/\/$/, "");
   const $ = (id) => document.getElementById(id);
   const LABELS = {
     date_of_service: "Date of service", patient_absent: "Patient not present", consent: "Consent",
@@ -73,7 +75,7 @@
     const headers = { "Content-Type": "application/json" };
     const key = apiKey();
     if (key) headers["X-API-Key"] = key;
-    const resp = await fetch((config.apiBase || "") + path, {
+    const resp = await fetch(apiBase + path, {
       method: body === undefined ? "GET" : "POST", headers, body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (!resp.ok) {
