@@ -115,7 +115,8 @@ class _Scope:
         return self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end
 
 
-_TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]|\s+")
+# a word or one punctuation mark with its single trailing space, or any other whitespace run
+_TOKEN = re.compile(r"(\w+(?:['’]\w+)*|[^\w\s])( ?)|(\s+)")
 _SENTENCE_END = frozenset({".", "!", "?", ";"})
 
 
@@ -136,20 +137,17 @@ class RegexTokenizer:
         spaces: list[bool] = []
         starts: list[bool] = []
         new_sentence = True
-        for m in _TOKEN.finditer(text):
-            token = m.group()
-            if token[0].isspace():
-                if words and not spaces[-1] and token[0] == " ":
-                    spaces[-1] = True
-                    token = token[1:]
-                    if not token:
-                        continue
-                if "\n" in token:
-                    new_sentence = True
-            words.append(token)
-            spaces.append(False)
-            starts.append(new_sentence)
-            new_sentence = token in _SENTENCE_END or (new_sentence and token.isspace())
+        for word, space, blank in _TOKEN.findall(text):
+            if word:
+                words.append(word)
+                spaces.append(bool(space))
+                starts.append(new_sentence)
+                new_sentence = word in _SENTENCE_END
+            else:
+                words.append(blank)
+                spaces.append(False)
+                starts.append(new_sentence)
+                new_sentence = new_sentence or "\n" in blank
         return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
