@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import importlib
 import io
+import re
 from typing import Any
 
 from pydantic import BaseModel
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _TITLES = {"appeal": "Appeal letter", "rewrite": "Rewritten note"}
+# Characters XML 1.0 (and so DOCX) cannot hold: C0 controls other than tab/newline/CR, surrogates, U+FFFE/F.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # Fields shown first, as body text rather than as a labelled section.
 _BODY_KEYS = ("letter", "text", "rewritten", "note")
 
@@ -24,6 +27,7 @@ def render_docx(result: Any, kind: str) -> bytes:
         models = importlib.import_module("assistant.drafting.models")
     except ImportError:
         pass
+    result = _xml_safe(result)
     renderer = getattr(module, f"{kind}_docx", None)
     expected = getattr(models, {"appeal": "AppealResult", "rewrite": "RewriteResult"}.get(kind, ""), None)
     if callable(renderer) and expected is not None and isinstance(result, expected):
@@ -33,6 +37,19 @@ def render_docx(result: Any, kind: str) -> bytes:
         except ValueError:  # e.g. a no-appeal result has no letter
             pass
     return _plain(result, kind)
+
+
+def _xml_safe(value: Any) -> Any:
+    """The same result with characters DOCX cannot store removed from every string."""
+    if isinstance(value, BaseModel):
+        return type(value).model_validate(_xml_safe(value.model_dump()))
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
+    if isinstance(value, dict):
+        return {k: _xml_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_xml_safe(v) for v in value]
+    return value
 
 
 def _to_bytes(document: Any) -> bytes:

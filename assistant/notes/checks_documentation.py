@@ -18,7 +18,13 @@ _PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the pas
 # "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
 _CAREGIVER_DEMO = re.compile(
     r"\b(?:caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|mother|mom|father|dad|parents?|partner|friend|neighbou?r|"
-    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|performed|completed|practiced|practised|role-played)\b",
+    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|demo|performed|completed|practiced|practised|role-played)\b",
+    re.I,
+)
+_ATTEMPT_RESULT = re.compile(
+    r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
+    r"|\b(?:2nd|second|3rd|third|next|final)\s+(?:attempt|trial|try)\s+(?:was\s+)?(?:passed|correct|safe|successful)\b"
+    r"|\bcorrect on (?:the )?(?:2nd|second|3rd|third)\b",
     re.I,
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
@@ -158,6 +164,12 @@ def return_demo(ctx: Context) -> Outcome:
         after = ex.text[c.end : c.sent_end]
         if not c.negated or _RD_QUALIFIED.search(after[:60]):
             documented.append((c.start, c.end))
+    if not documented:
+        # "Pilar set up the station and coached ...; needed two cues, then did well": an attempt
+        # with its result, by someone other than the therapist
+        for m in _ATTEMPT_RESULT.finditer(ex.text):
+            if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()]):
+                documented.append((m.start(), m.end()))
     if not documented:
         for m in _CAREGIVER_DEMO.finditer(ex.text):
             verb_start = m.end() - len(m.group(0).split()[-1])

@@ -25,6 +25,7 @@ _AWAY = re.compile(
     r"(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church|center|rehab|hospital|graduation|recital|lunch)\b",
     re.I,
 )
+_CAREGIVER_BETWEEN = re.compile(r"\b(?:caregiver|wife|husband|daughter|son|mother|father|sister|brother|friend|neighbou?r|aide)\b", re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I)
@@ -199,10 +200,16 @@ def _presence(ctx: Context) -> None:
 def _named_patient(ex: Extraction, c: Concept) -> str:
     """'Mrs. Vukovic was not present' when the note names 'patient Eleanor Vukovic' elsewhere."""
     before = ex.text[max(0, c.start - 60) : c.start]
-    names = _TITLED_NAME.findall(before)
-    if names and re.search(rf"\b(?:patient|pt)\b[:,]?\s+(?:[A-Z][a-z]+\s+)?{re.escape(names[-1])}\b", ex.text):
+    names = list(_TITLED_NAME.finditer(before))
+    if not names:
+        return ""
+    name = names[-1].group(1)
+    if re.search(rf"\b(?:patient|pt)\b[:,]?\s+(?:[A-Z][a-z]+\s+)?{re.escape(name)}\b", ex.text):
         return "patient"
-    return ""
+    # "Mrs. Alvarez stayed at home today": someone absent from caregiver training is the patient,
+    # unless the sentence names a caregiver in between
+    between = before[names[-1].end() :]
+    return "" if _CAREGIVER_BETWEEN.search(between) else "patient"
 
 
 def _line(text: str, start: int, end: int) -> str:

@@ -37,7 +37,7 @@ _NO_WRITTEN = re.compile(r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
 _GROUP_COUNT = re.compile(
-    r"(?:caregivers?|families|family members|sets of caregivers)\s+(?:of|for|representing)\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|children|residents|individuals)"
+    r"(?:caregivers?|families|family members|sets of caregivers)\s+(?:of|for|representing)\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple)\s+(?:[\w-]+\s+){0,2}?(?:patients|pts|clients|children|residents|individuals)"
     r"|(?P<n2>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children)\s+(?:were\s+)?(?:represented|in the group)"
     r"|representing\s+(?P<n3>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:patients|pts|clients|families)"
     r"|(?P<n4>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients|families)",

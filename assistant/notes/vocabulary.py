@@ -13,7 +13,7 @@ PATIENT_REFS = (
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # presence of someone during the CTS time; the subject decides whose presence it is
     "PRESENCE": (
-        "present", "in the room", "in room", "in attendance", "attended", "participated", "participating", "presnt",
+        "present", "in the room", "in room", "in attendance", "attended", "attend", "participated", "participating", "presnt",
         "joined", "was there", "observed the session", "sat in",
     ),
     "ABSENCE": (
@@ -22,7 +22,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
         "at school", "at dialysis", "resting in bedroom", "caregiver only", "caregiver-only", "with caregiver only",
         "only the caregiver", "family only", "waited in the car", "waited in the lobby", "in the waiting room", "stayed home",
-        "remained home", "remained at home", "stayed in the car", "stayed at home", "napping", "was sleeping", "not participating",
+        "remained home", "remained at home", "stayed in the car", "stayed at home", "did not attend", "asleep",
+        "not part of the session", "not part of the training", "not part of this session", "napping", "was sleeping", "not participating",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "agreed to caregiver training", "agrees to caregiver training",
@@ -115,7 +116,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "PAID_CAREGIVER": (
         "home health aide", "home health aid", "hha", "cna", "certified nursing assistant", "nursing assistant",
         "private duty", "private-duty", "agency caregiver", "agency aide", "hired caregiver", "paid caregiver",
-        "paid aide", "cnas", "aides", "home health aides", "hhas", "caregivers from an agency", "facility staff", "nursing staff", "staff member", "staff members", "pca", "personal care aide",
+        "paid aide", "hired", "hired privately", "privately hired", "paid privately", "cnas", "aides", "home health aides", "hhas", "caregivers from an agency", "facility staff", "nursing staff", "staff member", "staff members", "pca", "personal care aide",
         "personal care attendant", "aide", "caregiver from an agency", "from an agency", "home care agency", "is paid", "paid by",
     ),
     "RELATIONSHIP": (
@@ -151,7 +152,7 @@ EXTRA_FOLLOWING = (
     "deferred", "declined", "refused", "withheld", "not on file", "pending", "not yet obtained", "was not obtained",
     "not assessed", "not", "n/a", "none",
 )
-EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because", "pending")
+EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because")
 
 # Return demonstration: a failed or cued attempt still counts as documented, so "unable to",
 # "could not" and "did not (correctly)" do not negate it; only "not done" style cues do.

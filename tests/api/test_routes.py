@@ -190,3 +190,9 @@ def test_openapi_documents_problems(client: TestClient) -> None:
 
 def test_unknown_route_is_problem(client: TestClient) -> None:
     assert_problem(client.get("/v2/nothing"), 404, "not_found")
+
+
+def test_docx_survives_characters_xml_cannot_hold(client: TestClient) -> None:
+    # found by schemathesis: control characters made python-docx raise (500)
+    resp = client.post("/v1/appeals?format=docx", json={"text": "note\x14 text", "denial": "CO-50\x17 N115"})
+    assert resp.status_code == 200 and resp.content[:2] == b"PK"

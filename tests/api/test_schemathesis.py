@@ -6,6 +6,8 @@ knowledge and drafting are available, against the real `Assistant` with the offl
 
 from __future__ import annotations
 
+import os
+
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -29,6 +31,6 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "25")), deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_contract(case: schemathesis.Case) -> None:
     case.call_and_validate(headers={"X-API-Key": KEY})
