@@ -14,7 +14,7 @@ MONTHS = {
 }
 _MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE = re.compile(
-    r"(?<![\w/.-])(?:"
+    r"(?=[\dA-Za-z])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
     r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
@@ -160,7 +160,7 @@ CREDENTIALS: dict[str, str] = {
 }
 _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
 # "Jane Doe, PT, DPT" / "J. Doe PTA" / "Therapist: Ann Lee, OTR/L" / "signed: ... SLPA"
-_CREDENTIAL = re.compile(rf"(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")
+_CREDENTIAL = re.compile(rf"(?=[A-Z])(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")  # lookahead: fail fast
 # A name before a credential: "Jane Smith, PT" / "J. Doe PTA"; an all-caps name needs the comma
 # ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
 _DEGREES = r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"

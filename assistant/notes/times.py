@@ -32,9 +32,12 @@ _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*", re.I)
 _START_LABEL = re.compile(r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
 _STOP_LABEL = re.compile(r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
+# The number is matched once, then the unit decides hours or minutes (trying the number
+# alternation twice per position doubled the cost of this, the costliest scan of a note).
 _DURATION = re.compile(
-    rf"(?<![\w.])(?:(?P<hours>{NUMBER})\s?-?\s?(?:hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
-    rf"|(?P<minutes>{NUMBER})\s?-?\s?(?:minutes?|mins?\b|min\b|'))",
+    rf"(?<![\w.])(?P<num>{NUMBER})\s?-?\s?(?:"
+    rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
+    rf"|(?P<m>minutes?|mins?\b|min\b|'))",
     re.I,
 )
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
@@ -196,12 +199,12 @@ def _durations(text: str, clock_spans: list[tuple[int, int]]) -> list[Duration]:
     for m in _DURATION.finditer(text):
         if any(s <= m.start() < e for s, e in clock_spans):
             continue
-        if m["minutes"] is not None:
-            if m["minutes"].lower() in ("a", "an"):
+        if m["m"] is not None:
+            if m["num"].lower() in ("a", "an"):
                 continue
-            total = word_number(m["minutes"])
+            total = word_number(m["num"])
         else:
-            hours = word_number(m["hours"])
+            hours = word_number(m["num"])
             extra = word_number(m["hmin"]) if m["hmin"] else 0
             total = None if hours is None or extra is None else hours * 60 + extra
         if total is None or total > 600:
