@@ -67,8 +67,9 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     severity = rule.severity[ctx.profile]
     evidence = [ctx.ex.span(a, b) for a, b in sorted(set(outcome.evidence)) if 0 <= a < b <= len(ctx.ex.text)]
-    return CheckResult(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
-                       evidence=evidence, sources=list(rule.sources))
+    # every field comes from the rule pack (validated on load) or from the check functions
+    return CheckResult.model_construct(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
+                                       evidence=evidence, sources=list(rule.sources))
 
 
 def run_checks(ctx: Context) -> list[CheckResult]:

@@ -87,7 +87,8 @@ class Extraction:
         return [c for c in self.concepts if c.label == label and (negated is None or c.negated == negated)]
 
     def span(self, start: int, end: int) -> Span:
-        return Span(start=start, end=end, quote=self.text[start:end])
+        # built from offsets of this very text, so validation is skipped (hundreds per note)
+        return Span.model_construct(start=start, end=end, quote=self.text[start:end])
 
     @property
     def facts(self) -> list[Fact]:

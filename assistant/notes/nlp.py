@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 import spacy
@@ -34,8 +34,9 @@ from assistant.notes.vocabulary import (
 )
 
 
-@dataclass(frozen=True)
-class Concept:
+class Concept(NamedTuple):
+    """A vocabulary phrase found in the note (a NamedTuple: hundreds are built per note)."""
+
     label: str
     start: int
     end: int
@@ -188,17 +189,9 @@ class ConceptFinder:
             scope = return_demo if label == "RETURN_DEMO" else general
             char_start, char_end = token_start[start], token_start[end - 1] + token_len[end - 1]
             s = bisect_right(sent_chars, char_start) - 1
-            out.append(
-                Concept(
-                    label=label,
-                    start=char_start,
-                    end=char_end,
-                    text=text[char_start:char_end],
-                    negated=scope.negated(start, end),
-                    sent_start=sent_chars[s],
-                    sent_end=sent_chars[s + 1] if s + 1 < len(sent_chars) else len(text),
-                )
-            )
+            sent_end = sent_chars[s + 1] if s + 1 < len(sent_chars) else len(text)
+            out.append(Concept(label, char_start, char_end, text[char_start:char_end], scope.negated(start, end),
+                               sent_chars[s], sent_end))
         out.sort(key=lambda c: (c.start, -c.end))
         return _drop_contained(out)
 
