@@ -93,7 +93,7 @@ SERVICES = {
         "add-on pairing, group units, code family by date, and the attached note when one is sent."),
 }
 
-ServiceId = Annotated[str, Path(description="A service id from discovery.")]
+ServiceId = Annotated[str, Path(description="A service id from discovery.", examples=["cts-sidebar", "cts-order-check"])]
 
 
 @router.get("", response_model=Discovery, response_model_exclude_none=True, summary="CDS Hooks discovery",

@@ -25,7 +25,8 @@ router = APIRouter(tags=["codes"])
 )
 def code_detail(
     assistant: AssistantDep,
-    code: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{5}$", description="CPT or HCPCS code, e.g. 97550 or G0541.")],
+    code: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{5}$", description="CPT or HCPCS code, e.g. 97550 or G0541.",
+                                examples=["97550", "97551", "G0541"])],
     dos: Annotated[IsoDate | None, Query(description="Date of service; today (or the latest fee period) when absent.")] = None,
 ) -> CodeDetail:
     kb = assistant.knowledge

@@ -9,7 +9,7 @@ from datetime import date
 from assistant.billing import FAMILIES, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
-from assistant.notes.extract import Extraction, _belongs_to_other, subject_of
+from assistant.notes.extract import Extraction, belongs_to_other_service, subject_of
 from assistant.notes.nlp import Concept
 from assistant.notes.patterns import CTS_CODES
 
@@ -180,7 +180,7 @@ def _presence(ctx: Context) -> None:
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 ctx.absence.append((c.start, c.end))
                 continue
-        if c.label == "PRESENCE" and _belongs_to_other(ex.text, (c.start, c.end)):
+        if c.label == "PRESENCE" and belongs_to_other_service(ex.text, (c.start, c.end)):
             continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
         subject = subject_of(ex, c) or _named_patient(ex, c)
         if subject != "patient":

@@ -128,7 +128,7 @@ def extract(text: str) -> Extraction:
         near = text[max(line_start, seg.span[0] - 25) : min(len(text) if line_end == -1 else line_end, seg.span[1] + 35)]
         if _EXCLUDED_TIME.search(near):
             continue  # "(9:20-9:35 break - not counted)"
-        (ex.other_segments if _belongs_to_other(text, seg.span) else ex.cts_segments).append(seg)
+        (ex.other_segments if belongs_to_other_service(text, seg.span) else ex.cts_segments).append(seg)
     cts_durations = [d for d in times.durations if not _is_other_duration(text, d)]
     totals = [d for d in cts_durations if d.total_cue]
     in_cts_context = [d for d in cts_durations if _CTS_LINE.search(_line(text, *d.span))]
@@ -150,7 +150,7 @@ def extract(text: str) -> Extraction:
 
 
 def _is_other_duration(text: str, d: Duration) -> bool:
-    return _belongs_to_other(text, d.span)
+    return belongs_to_other_service(text, d.span)
 
 
 def _heading_above(text: str, pos: int) -> str:
@@ -167,7 +167,7 @@ def _heading_above(text: str, pos: int) -> str:
     return ""
 
 
-def _belongs_to_other(text: str, span: tuple[int, int]) -> bool:
+def belongs_to_other_service(text: str, span: tuple[int, int]) -> bool:
     """Whether a time or phrase belongs to a same-day patient-present service (by line or heading)."""
     line = _line(text, *span)
     if not _OTHER_SERVICE_LINE.search(line):
