@@ -110,7 +110,7 @@ async def call_service(service_id: ServiceId, body: HookRequest, request: Reques
     if service is None:
         raise ApiError(404, "unknown_service", "No CDS service with this id; see GET /cds-services.")
     if body.hook != service.hook:
-        raise ApiError(400, "wrong_hook", f"Service {service.id} answers the {service.hook} hook only.")
+        raise ApiError(422, "wrong_hook", f"Service {service.id} answers the {service.hook} hook only.")
     link = _sidebar_link(request, body, smart=bool(settings.smart_client_id))
     if service.hook == "patient-view":
         _require(body.context, "patientId", "userId")
@@ -125,7 +125,7 @@ async def call_service(service_id: ServiceId, body: HookRequest, request: Reques
 def _require(context: dict[str, Any], *names: str) -> None:
     missing = [n for n in names if not context.get(n)]
     if missing:
-        raise ApiError(400, "missing_context", f"context is missing {', '.join(missing)}.")
+        raise ApiError(422, "missing_context", f"context is missing {', '.join(missing)}.")
 
 
 Indicator = Literal["info", "warning", "critical"]
@@ -146,7 +146,7 @@ def _sidebar_link(request: Request, body: HookRequest, *, smart: bool) -> Link:
 
 def _orders(bundle: Any) -> list[dict[str, Any]]:
     if not isinstance(bundle, dict) or not isinstance(bundle.get("entry", []), list):
-        raise ApiError(400, "bad_draft_orders", "context.draftOrders must be a FHIR Bundle.")
+        raise ApiError(422, "bad_draft_orders", "context.draftOrders must be a FHIR Bundle.")
     out = []
     for entry in bundle.get("entry", []):
         resource = entry.get("resource") if isinstance(entry, dict) else None

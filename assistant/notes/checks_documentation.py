@@ -29,7 +29,8 @@ _ATTEMPT_RESULT = re.compile(
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 _CONTENT_LABEL = re.compile(
-    r"^[ \t]*[-*•]?[ \t]*(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)\b[^:\n]{0,30}:[ \t]*(?P<body>[^\n]+)",
+    r"^[ \t]*[-*•]?[ \t]*(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)"
+    r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,3}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
 _TRAINING_HEADING = re.compile(

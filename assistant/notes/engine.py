@@ -7,6 +7,7 @@ the fix and the sources. A rule not in force on the date of service is reported 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 
@@ -59,14 +60,28 @@ class _Detail(dict[str, str]):
         return "{" + key + "}"
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+
+
 def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
     template = rule.messages.get(outcome.status)  # type: ignore[call-overload]
-    message = template.format_map(_Detail(detail=outcome.detail)).strip() if template else outcome.detail
-    if template and "{detail}" not in template and outcome.detail and outcome.status in ("missing", "problem", "unclear"):
-        message = f"{message} {outcome.detail}"
+    detail = outcome.detail
+    if template and detail:
+        # the rule pack's message and a generic detail often say the same thing: say it once
+        words = _words(detail)
+        if words and not re.search(r"\d", detail) and len(words & _words(template)) >= 0.6 * len(words):
+            detail = ""
+    message = template.format_map(_Detail(detail=detail)).strip() if template else detail
+    if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
+        message = f"{message} {detail}"
+    message = re.sub(r"\s*:\s*$", ".", message.strip())
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     severity = rule.severity[ctx.profile]
-    evidence = [ctx.ex.span(a, b) for a, b in sorted(set(outcome.evidence)) if 0 <= a < b <= len(ctx.ex.text)]
+    spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})
+    # "present" inside "not present" is the same evidence twice
+    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    evidence = [ctx.ex.span(a, b) for a, b in spans]
     # every field comes from the rule pack (validated on load) or from the check functions
     return CheckResult.model_construct(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
                                        evidence=evidence, sources=list(rule.sources))

@@ -95,9 +95,9 @@ def test_order_sign_ignores_other_orders(client: TestClient) -> None:
 def test_cds_errors(client: TestClient) -> None:
     body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()), "context": {"patientId": "1", "userId": "Practitioner/1"}}
     assert client.post("/cds-services/nope", json=body).status_code == 404
-    assert client.post("/cds-services/cts-order-check", json=body).status_code == 400
+    assert client.post("/cds-services/cts-order-check", json=body).status_code == 422
     missing = client.post("/cds-services/cts-order-check", json={**body, "hook": "order-sign"})
-    assert missing.status_code == 400 and "draftOrders" in missing.json()["detail"]
+    assert missing.status_code == 422 and "draftOrders" in missing.json()["detail"]
     bad = client.post("/cds-services/cts-order-check", json={**body, "hook": "order-sign",
                       "context": {"patientId": "1", "draftOrders": {"entry": "x"}}})
-    assert bad.status_code == 400
+    assert bad.status_code == 422
