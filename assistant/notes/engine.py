@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from assistant.billing import payment_for
 from assistant.knowledge.schema import Rule
@@ -60,8 +61,14 @@ class _Detail(dict[str, str]):
         return "{" + key + "}"
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+_WORD = re.compile(r"[a-z0-9]{3,}")
+_TRAILING_COLON = re.compile(r"\s*:\s*$")
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=512)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
@@ -70,20 +77,20 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     if template and detail:
         # the rule pack's message and a generic detail often say the same thing: say it once
         words = _words(detail)
-        if words and not re.search(r"\d", detail) and len(words & _words(template)) >= 0.6 * len(words):
+        if words and not _DIGIT.search(detail) and len(words & _words(template)) >= 0.6 * len(words):
             detail = ""
     message = template.format_map(_Detail(detail=detail)).strip() if template else detail
     if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
         message = f"{message} {detail}"
-    message = re.sub(r"\s*:\s*$", ".", message.strip())
+    message = _TRAILING_COLON.sub(".", message.strip())
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     severity = rule.severity[ctx.profile]
     spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})
     # "present" inside "not present" is the same evidence twice
-    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+    if len(spans) > 1:
+        spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     evidence = [ctx.ex.span(a, b) for a, b in spans]
-    # every field comes from the rule pack (validated on load) or from the check functions
-    return CheckResult.model_construct(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
+    return CheckResult(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
                                        evidence=evidence, sources=list(rule.sources))
 
 

@@ -87,8 +87,7 @@ class Extraction:
         return [c for c in self.concepts if c.label == label and (negated is None or c.negated == negated)]
 
     def span(self, start: int, end: int) -> Span:
-        # built from offsets of this very text, so validation is skipped (hundreds per note)
-        return Span.model_construct(start=start, end=end, quote=self.text[start:end])
+        return Span(start=start, end=end, quote=self.text[start:end])
 
     @property
     def facts(self) -> list[Fact]:

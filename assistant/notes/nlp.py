@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
@@ -19,8 +19,9 @@ import numpy as np
 import spacy
 from negspacy.negation import Negex
 from negspacy.termsets import termset
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -116,44 +117,29 @@ class _Scope:
         return self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end
 
 
-# a word or one punctuation mark with its single trailing space, or any other whitespace run
-_TOKEN = re.compile(r"(\w+(?:['’]\w+)*|[^\w\s])( ?)|(\s+)")
-_SENTENCE_END = frozenset({".", "!", "?", ";"})
+_BREAK_CODES = np.array([ord(c) for c in ".!?;\n"], dtype=np.uint32)
 
 
-class RegexTokenizer:
-    """Words, single punctuation marks and whitespace runs, as a spaCy Doc.
+def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
+    """Words and single punctuation marks (apostrophes stay inside words), in spaCy's Cython
+    tokenizer with its cache. Why not the language rules: their prefix/suffix/special-case
+    search was half the cost of a check, and the phrase lists only need words and punctuation
+    split the same way in patterns and notes."""
+    punct = r"[^\w\s'’]"
+    return Tokenizer(
+        vocab,
+        prefix_search=re.compile(rf"^{punct}").search,
+        suffix_search=re.compile(rf"{punct}$").search,
+        infix_finditer=re.compile(punct).finditer,
+    )
 
-    Why not spaCy's rule tokenizer: its prefix/suffix/infix search was half the cost of a check,
-    and the phrase lists only need words and punctuation split the same way in patterns and
-    notes. Whitespace other than one trailing space becomes a token, as in spaCy, so character
-    offsets are exact; sentence starts are set here (after . ! ? ; and at line breaks).
-    """
 
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-
-    def __call__(self, text: str) -> Doc:
-        words: list[str] = []
-        spaces: list[bool] = []
-        starts: list[bool] = []
-        new_sentence = True
-        for word, space, blank in _TOKEN.findall(text):
-            if word:
-                words.append(word)
-                spaces.append(bool(space))
-                starts.append(new_sentence)
-                new_sentence = word in _SENTENCE_END
-            else:
-                words.append(blank)
-                spaces.append(False)
-                starts.append(new_sentence)
-                new_sentence = new_sentence or "\n" in blank
-        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
+def sentence_starts(text: str, token_start: np.ndarray) -> list[int]:
+    """Token indices that begin a sentence: after . ! ? ; or a line break (vectorised)."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    cum = np.concatenate(([0], np.cumsum(np.isin(codes, _BREAK_CODES))))
+    at = cum[token_start]
+    return [0, *(np.flatnonzero(at[1:] > at[:-1]) + 1).tolist()]
 
 
 class ConceptFinder:
@@ -163,7 +149,7 @@ class ConceptFinder:
         with _without_entry_point_factories():
             nlp = spacy.blank("xx")
         nlp.max_length = 5_000_000
-        nlp.tokenizer = RegexTokenizer(nlp.vocab)
+        nlp.tokenizer = minimal_tokenizer(nlp.vocab)
         self.nlp = nlp
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for label, phrases in CONCEPTS.items():
@@ -177,9 +163,9 @@ class ConceptFinder:
         doc = self.nlp.tokenizer(text)
         if not len(doc):
             return []
-        arr = doc.to_array([IDX, LENGTH, SENT_START])
+        arr = doc.to_array([IDX, LENGTH])
         token_start, token_len = arr[:, 0].tolist(), arr[:, 1].tolist()
-        sent_tokens = [0, *(int(i) for i in np.flatnonzero(arr[:, 2] == 1) if i)]
+        sent_tokens = sentence_starts(text, arr[:, 0])
         sent_chars = [token_start[i] for i in sent_tokens]
         general = _Scope(self.general, doc, sent_tokens)
         return_demo = _Scope(self.return_demo, doc, sent_tokens)
