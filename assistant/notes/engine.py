@@ -61,6 +61,7 @@ class _Detail(dict[str, str]):
         return "{" + key + "}"
 
 
+MAX_EVIDENCE = 8
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _TRAILING_COLON = re.compile(r"\s*:\s*$")
 _DIGIT = re.compile(r"\d")
@@ -85,7 +86,8 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     message = _TRAILING_COLON.sub(".", message.strip())
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     severity = rule.severity[ctx.profile]
-    spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})
+    # a handful of quotes proves an element; more only clutters the report
+    spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})[:MAX_EVIDENCE]
     # "present" inside "not present" is the same evidence twice
     if len(spans) > 1:
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
