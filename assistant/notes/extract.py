@@ -62,7 +62,6 @@ _OF_PATIENT = re.compile(
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 _FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
 _EXCLUDED_TIME = re.compile(r"\b(?:break|not counted|excluded|not included|not billed)\b", re.I)
-_SEPARATE = re.compile(r"\b(?:separate(?:ly)?|distinct|not overlapping|non-overlapping|different time|before the|after the)\b", re.I)
 
 
 @dataclass
@@ -81,10 +80,15 @@ class Extraction:
     group_patients: int | None = None
     group_span: tuple[int, int] | None = None
     single_patient_group: tuple[int, int] | None = None
-    separate_time_span: tuple[int, int] | None = None
+    _by_label: dict[str, list[Concept]] | None = field(default=None, repr=False)
 
     def of(self, label: str, *, negated: bool | None = None) -> list[Concept]:
-        return [c for c in self.concepts if c.label == label and (negated is None or c.negated == negated)]
+        if self._by_label is None:  # the checks ask ~20 times per note; index once
+            self._by_label = {}
+            for c in self.concepts:
+                self._by_label.setdefault(c.label, []).append(c)
+        found = self._by_label.get(label, [])
+        return list(found) if negated is None else [c for c in found if c.negated == negated]
 
     def span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, quote=self.text[start:end])
@@ -143,8 +147,6 @@ def extract(text: str) -> Extraction:
         if c.label == "OTHER_SERVICE" and not c.negated and not _FUTURE.search(text[c.sent_start : c.sent_end])
     ]
     _group(ex)
-    sep = _SEPARATE.search(text)
-    ex.separate_time_span = (sep.start(), sep.end()) if sep else None
     return ex
 
 
