@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from assistant.notes.context import Context, Outcome
-from assistant.notes.extract import consent_kind
+from assistant.notes.extract import consent_kind, line_of
 from assistant.notes.inputs import EARLIEST_DOS
 
 VERBAL_CONSENT_FROM = date(2025, 1, 1)
@@ -84,12 +84,12 @@ def consent(ctx: Context) -> Outcome:
 
 def caregiver(ctx: Context) -> Outcome:
     ex = ctx.ex
-    unpaid_lines = {_line_of(ex.text, c.start) for c in ex.of("UNPAID", negated=False)}
+    unpaid_lines = {line_of(ex.text, c.start) for c in ex.of("UNPAID", negated=False)}
     paid = [
         c for c in ex.of("PAID_CAREGIVER", negated=False)
-        if _line_of(ex.text, c.start) not in unpaid_lines
+        if line_of(ex.text, c.start) not in unpaid_lines
         and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
-        and not _NOT_TRAINED.search(_line_of(ex.text, c.start))
+        and not _NOT_TRAINED.search(line_of(ex.text, c.start))
     ]
     if paid:
         return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid])
@@ -124,18 +124,12 @@ def skills_taught(ctx: Context) -> Outcome:
     taught += [(c.start, c.end) for c in skills if any(a <= c.start < b for a, b in sections)]
     if not taught and not general:
         # bullet lists of techniques without a verb, outside the need/goal/assessment lines
-        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(_line_of(ex.text, c.start))]
+        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(line_of(ex.text, c.start))]
     if taught:
         return Outcome("met", "Specific techniques taught are documented.", sorted(taught)[:4])
     if general:
         return Outcome("problem", "Only general education is documented, not specific techniques.", [(c.start, c.end) for c in general[:3]])
     return Outcome("missing", "No strategies or techniques taught are documented.")
-
-
-def _line_of(text: str, pos: int) -> str:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : len(text) if end == -1 else end]
 
 
 def _training_sections(text: str) -> list[tuple[int, int]]:

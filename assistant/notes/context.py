@@ -212,12 +212,6 @@ def _named_patient(ex: Extraction, c: Concept) -> str:
     return "" if _CAREGIVER_BETWEEN.search(between) else "patient"
 
 
-def _line(text: str, start: int, end: int) -> str:
-    a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
-    return text[a : len(text) if b == -1 else b]
-
-
 def _family(ctx: Context) -> str:
     if ctx.dos is not None and ctx.dos < DIRECT_CARE_FROM:
         return "cts"

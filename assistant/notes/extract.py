@@ -102,9 +102,10 @@ def _norm(value: str) -> str:
     return re.sub(r"\s+", " ", value.lower().replace("this ", "")).strip(" .")
 
 
-def _line(text: str, start: int, end: int) -> str:
+def line_of(text: str, start: int, end: int | None = None) -> str:
+    """The whole line around text[start:end]."""
     a = text.rfind("\n", 0, start) + 1
-    b = text.find("\n", end)
+    b = text.find("\n", start if end is None else end)
     return text[a : len(text) if b == -1 else b]
 
 
@@ -134,7 +135,7 @@ def extract(text: str) -> Extraction:
         (ex.other_segments if belongs_to_other_service(text, seg.span) else ex.cts_segments).append(seg)
     cts_durations = [d for d in times.durations if not _is_other_duration(text, d)]
     totals = [d for d in cts_durations if d.total_cue]
-    in_cts_context = [d for d in cts_durations if _CTS_LINE.search(_line(text, *d.span))]
+    in_cts_context = [d for d in cts_durations if _CTS_LINE.search(line_of(text, *d.span))]
     if totals:
         ex.stated_total = totals[0]
     elif not ex.cts_segments and len(in_cts_context) == 1:
@@ -170,7 +171,7 @@ def _heading_above(text: str, pos: int) -> str:
 
 def belongs_to_other_service(text: str, span: tuple[int, int]) -> bool:
     """Whether a time or phrase belongs to a same-day patient-present service (by line or heading)."""
-    line = _line(text, *span)
+    line = line_of(text, *span)
     if not _OTHER_SERVICE_LINE.search(line):
         heading = _heading_above(text, span[0])
         return bool(heading and _OTHER_SERVICE_LINE.search(heading) and not _CTS_LINE.search(heading))
@@ -235,7 +236,7 @@ def subject_of(ex: Extraction, concept: Concept) -> str:
 
 def consent_kind(ex: Extraction, concept: Concept) -> str:
     sentence = ex.text[concept.sent_start : concept.sent_end]
-    line = _line(ex.text, concept.start, concept.end)
+    line = line_of(ex.text, concept.start, concept.end)
     if _WRITTEN.search(sentence) and not _NO_WRITTEN.search(line):
         return "written"
     if _VERBAL.search(sentence):
