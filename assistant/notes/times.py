@@ -40,6 +40,7 @@ _DURATION = re.compile(
     rf"|(?P<m>minutes?|mins?\b|min\b|'))",
     re.I,
 )
+_TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I)
 _BREAK_AFTER = re.compile(r"^\s?(?:rest\s)?(?:breaks?|rest|pause|wait|post|after|before|later|ago|prior)\b", re.I)
@@ -214,7 +215,9 @@ def _durations(text: str, clock_spans: list[tuple[int, int]]) -> list[Duration]:
         after = text[m.end() : m.end() + 25]
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after) or _BREAK_AFTER.match(after):
             continue  # home-programme doses, rest breaks and "30 min post meal" are not session time
-        out.append(Duration(total, (m.start(), m.end()), bool(_TOTAL_CUE.search(before))))
+        # "Total: 32 min" or "32 min total CTS time"
+        total_cue = bool(_TOTAL_CUE.search(before) or _TOTAL_AFTER.match(after))
+        out.append(Duration(total, (m.start(), m.end()), total_cue))
     return out
 
 
