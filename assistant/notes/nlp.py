@@ -1,4 +1,4 @@
-"""spaCy (blank pipeline, no model download) + negspacy over the project's phrase lists.
+"""spaCy (vocabulary, Cython tokenizer, phrase matcher; no model download) + negspacy over the phrase lists.
 
 `concepts(text)` returns every vocabulary phrase found, with its character span, its sentence,
 and whether NegEx judges it negated. Two NegEx termsets apply: the general one, and one for
@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
+from types import SimpleNamespace
 from typing import NamedTuple
 
 import numpy as np
-import spacy
 from negspacy.negation import Negex
 from negspacy.termsets import termset
 from spacy.attrs import IDX, LENGTH
+from spacy.lang.xx import MultiLanguage
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
+from spacy.vocab import Vocab, create_vocab
 
 from assistant.notes.vocabulary import (
     CONCEPTS,
@@ -70,20 +69,6 @@ def _rd_termset() -> dict[str, list[str]]:
     base["preceding_negations"] = [p for p in base["preceding_negations"] if p not in keep_out]
     base["following_negations"] = [p for p in base["following_negations"] if p not in keep_out]
     return base
-
-
-@contextmanager
-def _without_entry_point_factories() -> Iterator[None]:
-    # Why: every spaCy Language() imports all "spacy_factories" entry points, and
-    # presidio-analyzer registers one that imports transformers and torch (~6 s of CPU).
-    # This pipeline uses none of them, so skip the scan while it is built.
-    registry = spacy.util.registry._entry_point_factories
-    saved = registry.entry_points
-    registry.entry_points = False
-    try:
-        yield
-    finally:
-        registry.entry_points = saved
 
 
 class _Scope:
@@ -146,18 +131,20 @@ class ConceptFinder:
     """spaCy Doc and PhraseMatcher (blank, no model) over the project phrase lists, two NegEx scopes."""
 
     def __init__(self) -> None:
-        with _without_entry_point_factories():
-            nlp = spacy.blank("xx")
-        nlp.max_length = 5_000_000
-        nlp.tokenizer = minimal_tokenizer(nlp.vocab)
+        # No Language object: creating one imports every "spacy_factories" entry point (presidio's
+        # pulls in transformers and torch). A vocabulary with the language-neutral lexical
+        # attributes (LOWER for the phrase matcher) and the tokenizer are all this needs.
+        vocab = create_vocab("xx", MultiLanguage.Defaults)
+        nlp = SimpleNamespace(vocab=vocab, tokenizer=minimal_tokenizer(vocab))
         self.nlp = nlp
-        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
         for label, phrases in CONCEPTS.items():
-            self.matcher.add(label, [nlp.make_doc(phrase) for phrase in phrases])
-        self.labels = {nlp.vocab.strings[label]: label for label in CONCEPTS}
+            self.matcher.add(label, [nlp.tokenizer(phrase) for phrase in phrases])
+        self.labels = {vocab.strings[label]: label for label in CONCEPTS}
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
-        self.general = Negex(nlp, "negex_general", general)
-        self.return_demo = Negex(nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex")
+        # negspacy only uses .vocab and .tokenizer of the pipeline it is given
+        self.general = Negex(nlp, "negex_general", general)  # type: ignore[arg-type]
+        self.return_demo = Negex(nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex")  # type: ignore[arg-type]
 
     def __call__(self, text: str) -> list[Concept]:
         doc = self.nlp.tokenizer(text)
