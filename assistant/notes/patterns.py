@@ -14,7 +14,7 @@ MONTHS = {
 }
 _MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _DATE = re.compile(
-    r"(?=[\dA-Za-z])(?<![\w/.-])(?:"
+    r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
     r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
@@ -173,7 +173,7 @@ _ROLE_LABEL = re.compile(
     r"(?:(?:[A-Z][a-z][\w.'-]*|[A-Z]\.)\s*){0,4},?\s*$"
 )
 _ROLE_WORDS = re.compile(
-    r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"
+    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
     r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b",
     re.I,
@@ -192,18 +192,18 @@ class CredentialMention:
     text: str
 
 
+_AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
+
+
 def find_credentials(text: str) -> list[CredentialMention]:
     out: list[CredentialMention] = []
     for m in _CREDENTIAL.finditer(text):
         cred = m["cred"]
         before = text[max(0, m.start() - 60) : m.start()]
         line_before = before[before.rfind("\n") + 1 :]
-        if cred in ("PA", "DO", "PT", "OT", "CNS", "NP") and not (
-            _NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before)
-        ):
+        named = bool(_NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before))
+        if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
-        if not (_NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before) or line_before.strip() in ("", "-", "—")):
-            continue
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
     for m in _ROLE_WORDS.finditer(text):
         phrase = m["role"].lower().replace("-", " ")

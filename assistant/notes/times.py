@@ -35,7 +35,7 @@ _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|traini
 # The number is matched once, then the unit decides hours or minutes (trying the number
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
 _DURATION = re.compile(
-    rf"(?<![\w.])(?P<num>{NUMBER})\s?-?\s?(?:"
+    rf"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])(?P<num>{NUMBER})\s?-?\s?(?:"  # lookahead: first letters of numbers
     rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
     rf"|(?P<m>minutes?|mins?\b|min\b|'))",
     re.I,
