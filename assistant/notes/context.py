@@ -21,7 +21,7 @@ _OTHER_SERVICE = re.compile(r"\b(?:97530|97535|97110|97112|97116|97140|92507|925
 _CTS_WORDS = re.compile(r"\b(?:caregiver training|cts|9755[012]|G054[123])\b", re.I)
 # "Patient was at his dialysis appointment during this session"
 _AWAY = re.compile(
-    r"\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went)\s+(?:at|to|attending)\s+(?:his|her|their|the|a|an)?\s*"
+    r"(?=[Pp])\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went)\s+(?:at|to|attending)\s+(?:his|her|their|the|a|an)?\s*"
     r"(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church|center|rehab|hospital|graduation|recital|lunch)\b",
     re.I,
 )
@@ -29,8 +29,8 @@ _CAREGIVER_BETWEEN = re.compile(r"\b(?:caregiver|wife|husband|daughter|son|mothe
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I)
-_PRESENT_YES = re.compile(r"\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:yes|y|\[\s?[xX✓✔]\s?\]\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(r"\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:(?:no|n)\b|\[\s?\]\s?yes\s*\[\s?[xX✓✔]\s?\]\s?no\b)", re.I)
+_PRESENT_YES = re.compile(r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:yes|y|\[\s?[xX✓✔]\s?\]\s?yes)\b", re.I)
+_PRESENT_NO = re.compile(r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:(?:no|n)\b|\[\s?\]\s?yes\s*\[\s?[xX✓✔]\s?\]\s?no\b)", re.I)
 
 
 @dataclass

@@ -65,7 +65,7 @@ def find_dates(text: str) -> list[DateMention]:
 
 # --- billing codes ----------------------------------------------------------------------------
 CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
-_CODE = re.compile(r"(?<![\w.])(?P<code>97550|97551|97552|G054[0-3]|G0539|97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|96202|96203)(?![\w.])")
+_CODE = re.compile(r"(?=[9G])(?<![\w.])(?P<code>97550|97551|97552|G054[0-3]|G0539|97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|96202|96203)(?![\w.])")
 _UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
 # "97550 GO CO x1": units after the modifiers
 _UNITS_AFTER_MODIFIERS = re.compile(
@@ -124,8 +124,8 @@ def find_codes(text: str) -> list[CodeMention]:
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
 # A code may end a sentence ("Dx: R26.8."), so a full stop not followed by a word character is allowed.
-_ICD_DOTTED = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
-_ICD_BARE = re.compile(r"(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?!\w|\.\w)")
+_ICD_DOTTED = re.compile(r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
+_ICD_BARE = re.compile(r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?!\w|\.\w)")
 _DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
 
 

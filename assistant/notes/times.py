@@ -22,7 +22,7 @@ _TENS_ALT = "|".join(_WORD_TENS)
 NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|an?|one)"
 
 _TOKEN = re.compile(
-    r"(?<![\w:/.])(?:"
+    r"(?=\d)(?<![\w:/.])(?:"  # every clock time starts with a digit: fail fast elsewhere
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)(?![a-zA-Z])"
     r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w:/])"
