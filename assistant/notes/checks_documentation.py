@@ -94,9 +94,12 @@ def caregiver(ctx: Context) -> Outcome:
     if paid:
         return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid])
     family = [(c.start, c.end) for c in ex.of("RELATIONSHIP", negated=False)]
+    if family:
+        return Outcome("met", "The caregiver is identified.", family[:3])
+    # only when no relationship is named: the name search scans the whole note
     named = [m.span("name") if m["name"] else m.span("name2") for m in _CAREGIVER_NAME.finditer(ex.text)]
-    if family or named:
-        return Outcome("met", "The caregiver is identified.", (family + named)[:3])
+    if named:
+        return Outcome("met", "The caregiver is identified.", named[:3])
     return Outcome("missing", "The caregiver is not identified by name or relationship.")
 
 

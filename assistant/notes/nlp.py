@@ -157,14 +157,15 @@ class ConceptFinder:
         general = _Scope(self.general, doc, sent_tokens)
         return_demo = _Scope(self.return_demo, doc, sent_tokens)
         out: list[Concept] = []
+        append, labels, n_sent, n_text = out.append, self.labels, len(sent_chars), len(text)
+        general_negated, rd_negated = general.negated, return_demo.negated
         for match_id, start, end in self.matcher(doc):
-            label = self.labels[match_id]
-            scope = return_demo if label == "RETURN_DEMO" else general
+            label = labels[match_id]
+            negated = rd_negated(start, end) if label == "RETURN_DEMO" else general_negated(start, end)
             char_start, char_end = token_start[start], token_start[end - 1] + token_len[end - 1]
             s = bisect_right(sent_chars, char_start) - 1
-            sent_end = sent_chars[s + 1] if s + 1 < len(sent_chars) else len(text)
-            out.append(Concept(label, char_start, char_end, text[char_start:char_end], scope.negated(start, end),
-                               sent_chars[s], sent_end))
+            sent_end = sent_chars[s + 1] if s + 1 < n_sent else n_text
+            append(Concept(label, char_start, char_end, text[char_start:char_end], negated, sent_chars[s], sent_end))
         out.sort(key=lambda c: (c.start, -c.end))
         return _drop_contained(out)
 
