@@ -82,7 +82,7 @@ class KnowledgeError(AssistantError):
     code = "knowledge_invalid"
 
 
-class IndexError_(AssistantError):  # noqa: N801 - avoid shadowing the builtin IndexError
+class IndexError_(AssistantError):  # noqa: N801, N818 - avoid shadowing the builtin IndexError
     code = "index_unavailable"
     http_status = 503
 
