@@ -84,7 +84,7 @@ def draft_appeal(
     dos: str | date | None = None,
 ) -> AppealResult:
     kb = assistant.knowledge
-    text = note_text(note)
+    text = note_text(note, max_bytes=assistant.settings.max_note_bytes)
     claim_model = parse_claim(claim)
     parsed, warnings = parse_denial(denial, kb.reason_codes, denial_text)
     pattern = match_pattern(parsed, kb.denial_patterns)

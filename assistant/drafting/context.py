@@ -11,22 +11,15 @@ from pydantic import ValidationError
 from assistant.drafting.brief import SourceItem
 from assistant.drafting.facts import dates
 from assistant.drafting.models import Claim, SourceCitation
-from assistant.errors import ClaimError, EmptyNoteError, NotTextError
+from assistant.errors import ClaimError
+from assistant.notes.inputs import validate_note
 
 log = logging.getLogger(__name__)
 
 
-def note_text(note: str | bytes) -> str:
-    if isinstance(note, bytes):
-        if b"\x00" in note:
-            raise NotTextError("the note is binary, not text", hint="paste or upload plain text")
-        try:
-            note = note.decode("utf-8")
-        except UnicodeDecodeError:
-            raise NotTextError("the note is not UTF-8 text", hint="save the note as UTF-8 plain text") from None
-    if not note or not note.strip():
-        raise EmptyNoteError("the note is empty", hint="pass the text of the CTS note")
-    return note
+def note_text(note: str | bytes, *, max_bytes: int) -> str:
+    """The note as text: the same validation (empty, binary, size limit) as the note check."""
+    return validate_note(note, max_bytes=max_bytes)
 
 
 def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
