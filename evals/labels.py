@@ -46,8 +46,9 @@ ALLOWED: dict[str, frozenset[str]] = {
 }
 assert set(ALLOWED) == set(CHECK_IDS) and all(v <= _ALL for v in ALLOWED.values())
 
-_ITEM_KEYS = {"id", "text", "dos", "billed", "profile", "expected", "notes"}
+_ITEM_KEYS = {"id", "text", "dos", "billed", "profile", "expected", "notes", "style"}
 _LINE_KEYS = {"code", "units", "modifiers"}
+_EXPECTED_KEYS = {"checks", "billing_lines", "total_minutes"}
 
 
 class DatasetError(ValueError):
@@ -66,6 +67,10 @@ class NoteItem:
     billed: list[dict[str, Any]] | None = None
     profile: str = "medicare"
     notes: str = ""
+    style: str = ""
+    # None: not labelled (older sets) or labelled as no documented minutes; see has_minutes_label
+    expected_minutes: int | None = None
+    has_minutes_label: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -96,8 +101,11 @@ def parse_item(raw: Any, where: str) -> NoteItem:
     if profile not in PROFILES:
         raise DatasetError(f"{where}: profile {profile!r} not in {PROFILES}")
     expected = raw.get("expected")
-    if not isinstance(expected, Mapping) or set(expected) != {"checks", "billing_lines"}:
-        raise DatasetError(f"{where}: expected needs exactly checks and billing_lines")
+    if not isinstance(expected, Mapping) or not {"checks", "billing_lines"} <= set(expected) <= _EXPECTED_KEYS:
+        raise DatasetError(f"{where}: expected needs checks and billing_lines (total_minutes optional)")
+    minutes = expected.get("total_minutes")
+    if minutes is not None and (not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0):
+        raise DatasetError(f"{where}: expected.total_minutes must be a whole number of minutes or null")
     checks = expected["checks"]
     if not isinstance(checks, Mapping):
         raise DatasetError(f"{where}: expected.checks must be a mapping")
@@ -124,6 +132,9 @@ def parse_item(raw: Any, where: str) -> NoteItem:
         expected_checks={cid: checks[cid] for cid in CHECK_IDS},
         expected_lines=[_line(line, where) for line in lines_raw],
         notes=str(raw.get("notes") or ""),
+        style=str(raw.get("style") or ""),
+        expected_minutes=minutes,
+        has_minutes_label="total_minutes" in expected,
     )
 
 
