@@ -81,12 +81,20 @@ class Assistant:
         denial_text: str | None = None,
         *,
         dos: str | date | None = None,
+        known_names: Sequence[str] = (),
     ) -> AppealResult:
+        """``known_names``: patient, caregiver and clinician names (from the claim or a FHIR Patient),
+        scrubbed wherever they occur before any text leaves the machine."""
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+        return draft_appeal(
+            self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos, known_names=known_names
+        )
 
-    def rewrite_note(self, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
+    def rewrite_note(
+        self, text: str | bytes, *, dos: str | date | None = None, known_names: Sequence[str] = ()
+    ) -> RewriteResult:
+        """``known_names`` as for `draft_appeal`."""
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self, text, dos=dos)
+        return rewrite_note(self, text, dos=dos, known_names=known_names)

@@ -1,10 +1,11 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
-    python -m evals.run [--suite notes|retrieval|appeals|all] [--update-baseline] [--json]
-                        [--min notes.check_accuracy=0.95 ...]
+    python -m evals.run [--suite notes|retrieval|appeals|phi|all] [--file DATASET.yaml] [--update-baseline]
+                        [--json] [--min notes.check_accuracy=0.95 ...]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
-name → float, plus a ``details`` list). A suite whose module is not present yet is skipped with a
+name → float, plus a ``details`` list). ``--file`` runs one suite on another dataset of the same
+shape (``run(path)``; only with ``--suite``, and never written to the baseline). A suite whose module is not present yet is skipped with a
 note. The run reports; it exits 0 unless a ``--min`` threshold is not reached (exit 1) or an
 argument is bad (exit 2).
 """
@@ -23,7 +24,7 @@ from typing import Any
 from evals import suites as suites_pkg
 
 BASELINE = Path(__file__).parent / "baseline.json"
-KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals")
+KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals", "phi")
 EPS = 1e-9
 
 
@@ -169,6 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
+    parser.add_argument("--file", type=Path, default=None, help="dataset for the one --suite (its run(path))")
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -177,6 +179,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         parser.error(str(exc))
 
+    if args.file is not None and (args.suite == "all" or args.update_baseline):
+        parser.error("--file needs one --suite and cannot update the baseline")
+    if args.file is not None and not args.file.is_file():
+        parser.error(f"--file {args.file}: no such file")
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
     baseline = read_baseline(args.baseline)
@@ -190,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(module.run())
+            metrics, details = split_result(module.run(args.file) if args.file is not None else module.run())
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue

@@ -6,6 +6,7 @@ A backend only writes the letter body, through the grounding gate (`pipeline`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -82,6 +83,7 @@ def draft_appeal(
     claim: Claim | dict[str, Any] | None = None,
     denial_text: str | None = None,
     dos: str | date | None = None,
+    known_names: Iterable[str] = (),
 ) -> AppealResult:
     kb = assistant.knowledge
     text = note_text(note, max_bytes=assistant.settings.max_note_bytes)
@@ -153,7 +155,7 @@ def draft_appeal(
         "brief": sent.model_dump_json(indent=1),
         "note": mask_injections(text),  # defence in depth; the gate is the backstop
         "repair": "",
-        "_phi_names": tuple(n for n in (claim_model.patient_name, claim_model.provider_name) if n),
+        "_phi_names": tuple(n for n in (claim_model.patient_name, claim_model.provider_name, *known_names) if n),
     }
     draft, grounding = generate_grounded(backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft,
                                          lambda d: check_letter(d, ctx))

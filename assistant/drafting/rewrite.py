@@ -44,7 +44,9 @@ def gaps_for(report: Any) -> list[Gap]:
     return out
 
 
-def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
+def rewrite_note(
+    assistant: Any, text: str | bytes, *, dos: str | date | None = None, known_names: Iterable[str] = ()
+) -> RewriteResult:
     note = note_text(text, max_bytes=assistant.settings.max_note_bytes)
     report = assistant.check_note(mask_injections(note), dos=dos)
     inj = injection_spans(note)
@@ -70,7 +72,8 @@ def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = 
                 reasons.append(f"placeholder for missing element {gap.element!r} is not in the text")
         return reasons
 
-    prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": mask_injections(note), "repair": ""}
+    prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": mask_injections(note), "repair": "",
+                   "_phi_names": tuple(n for n in known_names if n)}
     draft, grounding = generate_grounded(assistant.backend, OfflineDrafter(), "rewrite", prompt_vars, RewriteDraft, gate)
     if draft is None:
         # Last resort, grounded by construction: the draft's own sentences, in order, plus the gaps.

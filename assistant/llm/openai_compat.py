@@ -134,7 +134,7 @@ class OpenAICompatBackend:
         if self.method == "json_mode":
             system += "\n\nAnswer with one JSON object matching this JSON schema:\n" + json.dumps(schema.model_json_schema())
         deid = None
-        if not self.is_local:
+        if not self.is_local or self._settings.llm_deidentify == "always":
             sep = "\n\u241e\u241e\u241e\n"
             deid = self._phi().deidentify(system + sep + user, extra_names=tuple(prompt_vars.get("_phi_names", ())))
             system, _, user = deid.text.partition(sep)
