@@ -11,15 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")]
-    )
-    for m in names
-}
+from assistant.words import MONTHS
+
+_MONTHS = MONTHS
 
 MINUTES = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?|mins?\.?|')(?![a-z])", re.I)
 CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\s*([ap]\.?m\.?)?", re.I)

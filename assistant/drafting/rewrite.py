@@ -45,7 +45,7 @@ def gaps_for(report: Any) -> list[Gap]:
 
 
 def rewrite_note(
-    assistant: Any, text: str | bytes, *, dos: str | date | None = None, known_names: Iterable[str] = ()
+    assistant: Any, text: str | bytes, *, dos: date | None = None, known_names: Iterable[str] = ()
 ) -> RewriteResult:
     note = note_text(text, max_bytes=assistant.settings.max_note_bytes)
     report = assistant.check_note(mask_injections(note), dos=dos)

@@ -8,8 +8,10 @@ from collections import defaultdict
 
 import pytest
 
-from assistant.models import CHECK_IDS
+from assistant.knowledge.loader import cached_knowledge
 from evals.labels import ALLOWED, NOTES_DEV, NOTES_HOLDOUT, DatasetError, load_notes, parse_item
+
+CHECK_IDS = cached_knowledge().check_ids
 
 ITEMS = load_notes()
 HOLDOUT = load_notes(NOTES_HOLDOUT)

@@ -8,9 +8,11 @@ from typing import Any
 
 import yaml
 
-from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.loader import Knowledge, cached_knowledge
 from assistant.knowledge.schema import AUTHORITY_RANK
-from assistant.models import CHECK_IDS, PROFILES
+from assistant.models import PROFILES
+
+CHECK_IDS = cached_knowledge().check_ids
 
 # Statuses each check can take (docs/CONVENTIONS.md); every rule also carries `unclear`.
 STATUSES: dict[str, set[str]] = {
