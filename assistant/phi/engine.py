@@ -144,15 +144,16 @@ class Deidentifier:
         _import_presidio()
         from presidio_anonymizer import AnonymizerEngine
 
-        from assistant.phi.recognizers import ProjectRecognizer, names_finder
+        from assistant.phi.names import known_names_finder
+        from assistant.phi.recognizers import ProjectRecognizer
 
         _quiet_presidio()
         _offline_tldextract()
         self._analyzer = _build_analyzer()
         self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._recognizer_cls = ProjectRecognizer
-        self._names_finder = names_finder
-        finder = names_finder(extra_names)
+        self._names_finder = known_names_finder
+        finder = known_names_finder(extra_names)
         if finder is not None:
             self._analyzer.registry.add_recognizer(ProjectRecognizer("CtsDenyListRecognizer", ["PERSON"], finder))
 
@@ -175,7 +176,8 @@ class Deidentifier:
         )
         protected = p.protected_spans(text)
         spans = _resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
-        return self._anonymize(text, _resolve(protected, spans + self._recurrences(text, spans)))
+        spans = _resolve(protected, spans + self._recurrences(text, spans))
+        return self._anonymize(text, _whole_words(text, spans))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
         """A value found once in context is scrubbed wherever it recurs without that context:
@@ -220,6 +222,21 @@ class Deidentifier:
             merge_entities_with_spaces=False,
         )
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
+
+
+def _whole_words(text: str, spans: list[Span]) -> list[Span]:
+    """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
+    from assistant.phi.names import whole_word
+
+    out: list[Span] = []
+    for start, end, label, score in spans:
+        start, end = whole_word(text, start, end)
+        if out and start < out[-1][1]:
+            prev = out[-1]
+            out[-1] = (prev[0], max(prev[1], end), prev[2], max(prev[3], score))
+        else:
+            out.append((start, end, label, score))
+    return out
 
 
 def _resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
