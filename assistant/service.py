@@ -8,7 +8,7 @@ are built lazily once per `Assistant` and reused across calls.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any

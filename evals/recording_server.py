@@ -9,6 +9,7 @@ re-identifies its answer. ``/v1/embeddings`` answers a fixed small vector.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import threading
@@ -70,7 +71,7 @@ class RecordingServer:
         server = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+            def do_POST(self) -> None:
                 raw = self.rfile.read(int(self.headers.get("content-length") or 0))
                 server.record(self.path, raw)
                 try:
@@ -97,10 +98,8 @@ class RecordingServer:
 
     def record(self, path: str, raw: bytes) -> None:
         text = raw.decode("utf-8", "replace")
-        try:
+        with contextlib.suppress(ValueError):
             text += "\n" + "\n".join(strings_of(json.loads(raw)))
-        except ValueError:
-            pass
         with self._lock:
             self.received.append(f"{path}\n{text}")
 

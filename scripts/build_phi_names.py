@@ -16,7 +16,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import io
-import pickle  # noqa: S403 - the wheel's own format; read only after its checksum matched
+import pickle
 import re
 import sys
 import zipfile
@@ -29,7 +29,7 @@ WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 
 
 def best_ranks(wheel: zipfile.ZipFile, member: str) -> dict[str, int]:
-    data = pickle.loads(gzip.decompress(wheel.read(member)))  # noqa: S301 - checksum-verified wheel
+    data = pickle.loads(gzip.decompress(wheel.read(member)))
     out: dict[str, int] = {}
     for name, info in data.items():
         ranks = (info or {}).get("rank") or {}

@@ -265,13 +265,24 @@ def _resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
             if blocked:
                 continue
         kept.append(span)
-    kept.sort(key=lambda s: (s[0] - s[1], -s[3], _PRIORITY.get(s[2], 99), s[0]))
-    chosen: list[Span] = []  # kept sorted and disjoint
+    # Overlapping detections merge into one span (a part left out would leak: "Leeds LS6" + "LS6 2AB");
+    # the label is the one of the longest, best-scored, most specific detection in the group.
+    kept.sort(key=lambda s: (s[0], s[0] - s[1]))
+    chosen: list[Span] = []
+    best: Span | None = None
     for span in kept:
-        i = bisect.bisect_left(chosen, span)
-        if (i == 0 or chosen[i - 1][1] <= span[0]) and (i == len(chosen) or span[1] <= chosen[i][0]):
-            chosen.insert(i, span)
+        if chosen and span[0] < chosen[-1][1]:
+            start, end, _, score = chosen[-1]
+            best = min(best or span, span, key=_rank_key)
+            chosen[-1] = (start, max(end, span[1]), best[2], max(score, span[3]))
+        else:
+            best = span
+            chosen.append(span)
     return chosen
+
+
+def _rank_key(span: Span) -> tuple[int, float, int]:
+    return (span[0] - span[1], -span[3], _PRIORITY.get(span[2], 99))
 
 
 _shared: Deidentifier | None = None

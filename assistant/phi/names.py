@@ -23,33 +23,40 @@ from assistant.phi.fold import fold, fold_word
 from assistant.phi.lexicon import Lexicon, get_lexicon
 
 Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 UNKNOWN, RARE, COMMON, VERY_COMMON = 2.5, 3.6, 4.0, 5.5
-PARTICLES = frozenset(
-    "de del della der den la le van von bin binti bint ibn al el da das dos di du ní ó nic mac ter ten st".split()
-)
+PARTICLES = _words("""
+de del della der den la le van von bin binti bint ibn al el da das dos di du ní ó nic mac ter ten st
+""")
 # Clinical eponyms, scales, brands and payers that look like names but must stay readable.
-CLINICAL = frozenset("""
+CLINICAL = _words("""
 berg hoyer parkinson parkinsons alzheimer alzheimers tinetti barthel romberg foley heimlich trendelenburg epley
-hallpike dix babinski hoehn yahr katz lawton borg folstein glasgow rancho ranchos purdue jebsen fugl meyer ashworth
-oswestry bobath brunnstrom kegel valsalva guillain barre barré bell bells huntington huntingtons gehrig crohn crohns
-cushing addison graves hashimoto raynaud sjogren lewy wernicke broca korsakoff meniere hodgkin kaposi achilles colles
-baker dupuytren osgood schlatter charcot duchenne becker tourette asperger rett apgar snellen weber rinne lachman
-mcmurray phalen tinel finkelstein spurling hawkins neer ober gaenslen morse braden norton zarit stedy arjo medline
-graston theraband rollator velcro kinesio bioness saebo walkaide lokomat biodex nustep vitalstim passy muir iddsi yale
-frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid tricare aetna humana cigna anthem kaiser
-noridian palmetto novitas permobil invacare hoveround dynavision moca mmse slums nihss fim tug dgi fga dynamic
-gait walker cane down downs jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
-""".split())  # fmt: skip
-PREV_SLOT = frozenset("""
+hallpike dix babinski hoehn yahr katz lawton borg folstein glasgow rancho ranchos purdue jebsen fugl meyer
+ashworth oswestry bobath brunnstrom kegel valsalva guillain barre barré bell bells huntington huntingtons gehrig
+crohn crohns cushing addison graves hashimoto raynaud sjogren lewy wernicke broca korsakoff meniere hodgkin
+kaposi achilles colles baker dupuytren osgood schlatter charcot duchenne becker tourette asperger rett apgar
+snellen weber rinne lachman mcmurray phalen tinel finkelstein spurling hawkins neer ober gaenslen morse braden
+norton zarit stedy arjo medline graston theraband rollator velcro kinesio bioness saebo walkaide lokomat biodex
+nustep vitalstim passy muir iddsi yale frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid
+tricare aetna humana cigna anthem kaiser noridian palmetto novitas permobil invacare hoveround dynavision moca
+mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs ft cm kg lb lbs sec secs hr hrs yd yds reps
+rep sets jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
+""")
+PREV_SLOT = _words("""
 with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
-brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter for saw
-seen see met trained taught educated instructed patient resident client
-""".split())  # fmt: skip
-NEXT_SLOT = frozenset("""
+brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter
+for saw seen see met trained taught educated instructed patient resident client
+""")
+NEXT_SLOT = _words("""
 return returned returns demo demonstrated demonstrates needed needs reports reported states stated said says
 verbalized performed was is has had able unable and & agreed asked completed required requires did does today
-""".split())  # fmt: skip
+""")
 
 
 def _lookup_forms(word: str) -> list[str]:
@@ -77,7 +84,11 @@ def _blocked(word: str) -> bool:
 def _hyphen_name(lex: Lexicon, word: str) -> bool:
     """ "Eze-Okafor", "Min-seo", "Al-Sayed": every part a listed name or unknown, one of them rare."""
     parts = re.split(r"['’\-]", word.removesuffix("'s").removesuffix("’s"))
-    if len(parts) < 2 or not word[0].isupper() or any(x.lower() in {"to", "in", "on", "up", "of", "the"} for x in parts):
+    if (
+        len(parts) < 2
+        or not word[0].isupper()
+        or any(x.lower() in {"to", "in", "on", "up", "of", "the"} for x in parts)
+    ):
         return False
     namey = all(_rank(lex, x) or _zipf(lex, x) < 3.0 for x in parts if len(x) > 1)
     return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
@@ -121,9 +132,9 @@ def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set
         a, b = words[i], words[i + 1]
         if text[a.end() : b.start()] not in (", ", ","):
             continue
-        if a.group().isupper() and b.group().isupper() and len(b.group()) > 1 and not _blocked(a.group()):
-            if (_rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group())) and _rank(lex, b.group()):
-                out.update({i, i + 1})
+        caps = a.group().isupper() and b.group().isupper() and len(b.group()) > 1 and not _blocked(a.group())
+        if caps and (_rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group())) and _rank(lex, b.group()):
+            out.update({i, i + 1})
     return out
 
 
@@ -142,7 +153,7 @@ def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
         return False
     if before and 0 < (lex.first_rank(word) or lex.first_rank(fold_word(word))) <= 500:
         return True
-    return 0 < _rank(lex, word) and _zipf(lex, word) < VERY_COMMON
+    return _rank(lex, word) > 0 and _zipf(lex, word) < VERY_COMMON
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -158,12 +169,16 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
             i += 1
             continue
         start = end = i
-        while start > 0 and _adjacent(text, words[start - 1], words[start]) and (
-            flags[start - 1] or _joinable(lex, words[start - 1].group(), before=True)
+        while (
+            start > 0
+            and _adjacent(text, words[start - 1], words[start])
+            and (flags[start - 1] or _joinable(lex, words[start - 1].group(), before=True))
         ):
             start -= 1
-        while end + 1 < len(words) and _adjacent(text, words[end], words[end + 1]) and (
-            flags[end + 1] or _joinable(lex, words[end + 1].group(), before=False)
+        while (
+            end + 1 < len(words)
+            and _adjacent(text, words[end], words[end + 1])
+            and (flags[end + 1] or _joinable(lex, words[end + 1].group(), before=False))
         ):
             end += 1
         while start < i and words[start].group() in PARTICLES:  # lower-case particles only: "Ó" stays
@@ -190,15 +205,22 @@ def find_name_words(text: str) -> list[Span]:
 def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
     """Widen a span that starts or ends inside a word (letters on both sides of the cut) to the
     whole word, hyphen- and apostrophe-joined parts included: a name is never cut mid-word."""
+
     def inside(i: int) -> bool:
         if 0 < i < len(text) and _letter(text[i - 1]) and _letter(text[i]):
             return True
         return 1 < i < len(text) - 1 and text[i] in "-'’" and _letter(text[i - 1]) and _letter(text[i + 1])
 
-    while start > 0 and (inside(start) or (text[start - 1] in "-'’" and start > 1 and _letter(text[start - 2]))):
-        start -= 1
-    while end < len(text) and (inside(end) or (text[end] in "-'’" and end + 1 < len(text) and _letter(text[end + 1]))):
-        end += 1
+    def joined_left(i: int) -> bool:
+        return i > 1 and text[i - 1] in "-'’" and _letter(text[i - 2])
+
+    def joined_right(i: int) -> bool:
+        return i + 1 < len(text) and text[i] in "-'’" and _letter(text[i + 1])
+
+    while start > 0 and (inside(start) or joined_left(start)):
+        start -= 2 if joined_left(start) else 1
+    while end < len(text) and (inside(end) or joined_right(end)):
+        end += 2 if joined_right(end) else 1
     return start, end
 
 
@@ -241,9 +263,13 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
         for m in regex.finditer(low):
             start, end = index[m.start()], index[m.end() - 1] + 1
             original = text[start:end]
-            if " " not in m.group() and lex.zipf(m.group()) >= COMMON and not original[:1].isupper():
-                if not _slot_at(text, start, end):
-                    continue
+            zipf = lex.zipf(m.group()) if " " not in m.group() else 0.0
+            if (
+                zipf >= COMMON
+                and not original[:1].isupper()
+                and (zipf >= VERY_COMMON or not _slot_at(text, start, end))
+            ):
+                continue  # "rose" the verb, "will" the modal
             start, end = whole_word(text, start, end)
             out.append((start, end, "PERSON", score))
         return out

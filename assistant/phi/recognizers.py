@@ -8,7 +8,7 @@ may override the allow-list (``MRN: 97550`` or ``IL 62704``); heuristics stay be
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -19,7 +19,7 @@ Span = tuple[int, int, str, float]
 Finder = Callable[[str], list[Span]]
 STRONG = 0.9
 
-_WORD_OR_INITIAL = re.compile(rf"[A-Z]\.|{p.NAME_WORD}")
+_WORD_OR_INITIAL = re.compile(rf"{p.UP}\.|{p.NAME_WORD}")
 
 
 def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, int] | None:
@@ -161,10 +161,12 @@ class ProjectRecognizer(LocalRecognizer):
 
 def project_recognizers() -> list[ProjectRecognizer]:
     from assistant.phi.names import find_name_words
+    from assistant.phi.shapes import find_shapes
 
     return [
         ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
         ProjectRecognizer("CtsNameWordRecognizer", ["PERSON"], find_name_words),
+        ProjectRecognizer("CtsShapeRecognizer", ["ID", "DATE", "AGE", "ADDRESS", "PERSON"], find_shapes),
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
         ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
         ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),

@@ -35,12 +35,14 @@ DATASET = Path(__file__).resolve().parents[1] / "datasets" / "phi_dev.yaml"
 CODES = re.compile(r"\b(?:CO|PR|OA|PI|CR)-\d{1,3}\b|\b(?:N|M|MA)\d{1,3}\b")
 DENIAL_NOTE = """Date of service: 03/04/2025
 Caregiver training (97550 GP). Patient not present; he was at his adult day program during the session.
-Caregiver: wife (unpaid family caregiver). Patient gave verbal consent on 03/04/2025 for his wife to receive caregiver training.
-Need: patient needs min assist for sit-to-stand and car transfers; training supports plan of care goal 2, safe transfers.
+Caregiver: wife (unpaid family caregiver).
+Patient gave verbal consent on 03/04/2025 for his wife to receive caregiver training.
+Need: patient needs min assist for sit-to-stand and car transfers;
+training supports plan of care goal 2, safe transfers.
 Trained wife in sit-to-stand transfer technique with gait belt and fall precautions; therapist gave hands-on correction.
 Return demonstration: wife performed car transfer with gait belt safely after two verbal cues.
 Time: 10:00-10:40, total 40 minutes face to face with the caregiver.
-"""  # noqa: E501 - PHI-free on purpose: only the payer's words carry PHI in a denial item
+"""
 
 
 def load_texts(path: Path = DATASET) -> list[dict[str, Any]]:
@@ -161,4 +163,5 @@ def _describe(item: dict[str, Any], result: dict[str, Any], received: list[str])
 
     out += [f"{item['id']}: leaked {cat} {what(value)}" for cat, value in result["leaks"]]
     out += [f"{item['id']}: keep string lost {what(k)}" for k in result["lost"]]
+    out += [f"{item['id']}: a word of PERSON {what(value)} reached the server" for value in result["strict"]]
     return out
