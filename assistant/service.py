@@ -110,15 +110,19 @@ class Assistant:
         """``known_names``: patient, caregiver and clinician names (from the claim or a FHIR Patient),
         scrubbed wherever they occur before any text leaves the machine."""
         from assistant.drafting.appeal import draft_appeal
+        from assistant.llm.guard import deadline
 
-        return draft_appeal(
-            self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos, known_names=known_names
-        )
+        with deadline(self.settings.llm_deadline):  # one budget for every model call of this draft
+            return draft_appeal(
+                self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos, known_names=known_names
+            )
 
     def rewrite_note(
         self, text: str | bytes, *, dos: date | None = None, known_names: Sequence[str] = ()
     ) -> RewriteResult:
         """``known_names`` as for `draft_appeal`."""
         from assistant.drafting.rewrite import rewrite_note
+        from assistant.llm.guard import deadline
 
-        return rewrite_note(self, text, dos=dos, known_names=known_names)
+        with deadline(self.settings.llm_deadline):
+            return rewrite_note(self, text, dos=dos, known_names=known_names)
