@@ -137,7 +137,9 @@ class OpenAICompatBackend:
     def _generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M:
         system, user = load_prompt(task).render(prompt_vars)
         if self.method == "json_mode":
-            system += "\n\nAnswer with one JSON object matching this JSON schema:\n" + json.dumps(schema.model_json_schema())
+            system += "\n\nAnswer with one JSON object matching this JSON schema:\n" + json.dumps(
+                schema.model_json_schema()
+            )
         deid = None
         if not self.is_local or self._settings.llm_deidentify == "always":
             sep = "\n\u241e\u241e\u241e\n"

@@ -63,10 +63,15 @@ def test_hung_model_holds_a_call_for_the_deadline_only(fake_openai: FakeOpenAI) 
 def test_excess_calls_fail_fast_while_others_hang(fake_openai: FakeOpenAI) -> None:
     fake_openai.script("hang")
     b = backend(fake_openai, llm_deadline=3.0, llm_max_concurrent=1)
-    hung = threading.Thread(
-        target=lambda: pytest.raises(BackendError, b.generate, "appeal", {"brief": "{}", "note": "x", "repair": ""},
-                                     LetterDraft)  # fmt: skip
-    )
+    errors: list[Exception] = []
+
+    def first_call() -> None:
+        try:
+            b.generate("appeal", {"brief": "{}", "note": "x", "repair": ""}, LetterDraft)
+        except BackendError as exc:
+            errors.append(exc)
+
+    hung = threading.Thread(target=first_call)
     hung.start()
     time.sleep(0.5)  # the first call is now in flight
     started = time.monotonic()
@@ -75,6 +80,7 @@ def test_excess_calls_fail_fast_while_others_hang(fake_openai: FakeOpenAI) -> No
     assert result.grounding.outcome == "offline_fallback"
     assert "in flight" in result.grounding.attempts[0].reasons[0]
     hung.join()
+    assert errors and "deadline" in str(errors[0])
 
 
 def test_busy_error_is_a_backend_error() -> None:
