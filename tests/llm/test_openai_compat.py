@@ -167,7 +167,6 @@ def test_note_text_never_logged(fake_openai: FakeOpenAI, caplog: pytest.LogCaptu
 
 
 def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:
-    pytest.importorskip("presidio_analyzer")
     from assistant.phi import get_deidentifier
 
     fake_openai.script("good")
