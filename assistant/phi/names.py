@@ -45,8 +45,10 @@ snellen weber rinne lachman mcmurray phalen tinel finkelstein spurling hawkins n
 norton zarit stedy arjo medline graston theraband rollator velcro kinesio bioness saebo walkaide lokomat biodex
 nustep vitalstim passy muir iddsi yale frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid
 tricare aetna humana cigna anthem kaiser noridian palmetto novitas permobil invacare hoveround dynavision moca
-mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs ft cm kg lb lbs sec secs hr hrs yd yds reps
-rep sets jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
+mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs english spanish french german chinese
+vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo somali american mexican
+african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan feb mar apr jun jul aug
+sep sept oct nov dec mon tue tues wed thur thurs fri sat
 """)
 PREV_SLOT = _words("""
 with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
@@ -94,7 +96,7 @@ def _hyphen_name(lex: Lexicon, word: str) -> bool:
     return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
 
 
-def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: bool) -> bool:
+def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     """The judgement for one word; ``initial``: it starts a sentence; ``slot``: a person's place."""
     if len(word) < 2 or _blocked(word):
         return False
@@ -108,7 +110,25 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: bool) -> bool:
             return True
         return 0 < rank <= 2000 and zipf < (COMMON if initial else VERY_COMMON)
     first = lex.first_rank(word) or lex.first_rank(fold_word(word))
-    return (0 < first <= 300 and zipf < 4.9 and slot) or (0 < first <= 1000 and zipf < UNKNOWN)
+    # a person's place lets a first name through; only a strong one ("pt", "dtr") a common word ("john")
+    return (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4))) or (
+        0 < first <= 1000 and zipf < UNKNOWN
+    )
+
+
+PLACE_SLOT = _words("in from near lives live living visiting")
+
+
+def _place(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
+    """A capitalised word English seldom uses, after "in", "from", "near": a place ("at home in Gallup")."""
+    word = words[i].group()
+    if not i or not word.isalpha() or not word[0].isupper() or word.isupper() or _blocked(word):
+        return False
+    return (
+        words[i - 1].group().lower() in PLACE_SLOT
+        and _zipf(lex, word) < RARE
+        and not _is_initial(text, words[i].start())
+    )
 
 
 def _is_initial(text: str, start: int) -> bool:
@@ -118,11 +138,17 @@ def _is_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in "\n.!?•*>"
 
 
-def _slot(words: list[re.Match[str]], i: int, text: str) -> bool:
+STRONG_PREV = _words("pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother w/")
+
+
+def _slot(words: list[re.Match[str]], i: int, text: str) -> int:
+    """2: right after "pt", "dtr", "wife"...; 1: another person's place; 0: none."""
     prev = words[i - 1].group().lower() if i else ""
+    if prev in STRONG_PREV:
+        return 2
     nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
     after = text[words[i].end() : words[i].end() + 3].lstrip()
-    return prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("(")
+    return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("("))
 
 
 def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set[int]:
@@ -151,9 +177,16 @@ def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
         return True
     if not word[0].isupper() or _blocked(word):
         return False
+    if word.isupper():  # a label in a form ("MEMBER", "NAME") never joins a name
+        return _rank(lex, word) > 0 and _zipf(lex, word) < RARE
     if before and 0 < (lex.first_rank(word) or lex.first_rank(fold_word(word))) <= 500:
         return True
     return _rank(lex, word) > 0 and _zipf(lex, word) < VERY_COMMON
+
+
+def _lower_surname(lex: Lexicon, word: str, after_name: bool) -> bool:
+    """ "john smith": a listed surname in lower case right after a lower-case first name."""
+    return after_name and word.islower() and 0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -178,7 +211,11 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
         while (
             end + 1 < len(words)
             and _adjacent(text, words[end], words[end + 1])
-            and (flags[end + 1] or _joinable(lex, words[end + 1].group(), before=False))
+            and (
+                flags[end + 1]
+                or _joinable(lex, words[end + 1].group(), before=False)
+                or _lower_surname(lex, words[end + 1].group(), words[end].group().islower())
+            )
         ):
             end += 1
         while start < i and words[start].group() in PARTICLES:  # lower-case particles only: "Ó" stays
@@ -196,7 +233,9 @@ def find_name_words(text: str) -> list[Span]:
     words = list(WORD_RE.finditer(text))
     pairs = _last_first_caps(text, words, lex)
     flags = [
-        i in pairs or is_name_word(lex, w.group(), initial=_is_initial(text, w.start()), slot=_slot(words, i, text))
+        i in pairs
+        or is_name_word(lex, w.group(), initial=_is_initial(text, w.start()), slot=_slot(words, i, text))
+        or _place(lex, words, i, text)
         for i, w in enumerate(words)
     ]
     return _runs(text, words, flags, lex)

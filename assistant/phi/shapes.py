@@ -55,7 +55,8 @@ PLACES = [
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b"),  # UK postcode
     re.compile(r"\b(?:RR|R\.R\.|HC|HCR|Rural[ \t]+Route|Star[ \t]+Route|PSC|CMR)[ \t]*\d+[ \t,]+Box[ \t]*\d+\b", re.I),
     re.compile(
-        rf"\b\d{{1,6}}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Rua|Carrera|Calzada)(?:[ \t]+{_CAP}){{1,3}}"
+        rf"\b\d{{1,6}}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Rua|Carrera|Calzada|Strasse|Straße)"
+        rf"(?:[ \t]+(?:{_CAP}|(?:des|dos|das|del|de|la|le|du|da|do|di)\b)){{1,4}}(?:,[ \t]*\d{{4,6}}[ \t]+{_CAP})?"
     ),
     re.compile(
         rf"\b(?:Flat|Apt|Apartment|Unit|Suite)[ \t]*[\w\-]+,[ \t]*\d{{1,6}}(?:-\d{{1,4}})?(?:[ \t]+{_CAP}){{1,4}}"
