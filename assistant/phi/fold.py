@@ -8,6 +8,7 @@ text maps back to an exact span of the original.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 # Letters NFKD does not decompose into a base letter plus marks.
 _SPECIAL = {
@@ -38,5 +39,6 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), index
 
 
+@lru_cache(maxsize=65536)
 def fold_word(word: str) -> str:
     return "".join(fold_char(ch) for ch in word)

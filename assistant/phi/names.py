@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from assistant.phi import patterns as p
 from assistant.phi.fold import fold, fold_word
@@ -71,11 +72,22 @@ def _lookup_forms(word: str) -> list[str]:
 
 
 def _rank(lex: Lexicon, word: str) -> int:
-    return min((r for f in _lookup_forms(word) if (r := lex.name_rank(f))), default=0)
+    return _word_facts(word)[0] if lex is get_lexicon() else _facts(lex, word)[0]
 
 
 def _zipf(lex: Lexicon, word: str) -> float:
-    return max(lex.zipf(f) for f in _lookup_forms(word))
+    return _word_facts(word)[1] if lex is get_lexicon() else _facts(lex, word)[1]
+
+
+def _facts(lex: Lexicon, word: str) -> tuple[int, float]:
+    forms = _lookup_forms(word)
+    return min((r for f in forms if (r := lex.name_rank(f))), default=0), max(lex.zipf(f) for f in forms)
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple[int, float]:
+    """(best name rank, English Zipf) of a word against the shared lexicon; words repeat, so cached."""
+    return _facts(get_lexicon(), word)
 
 
 def _blocked(word: str) -> bool:

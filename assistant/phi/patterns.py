@@ -35,9 +35,10 @@ UP = _char_class(str.isupper)  # any script's capitals: "Ł", "Þ", "Ó"
 LOW = _char_class(str.islower)
 LETTER = r"[^\W\d_]"
 # One name word: "Smith", "O'Connell", "Smith-Jones", "McDonald", "Min-seo", "Wiśniewski", or ALLCAPS "SMITH".
-NAME_WORD = rf"(?:{UP}(?:{LOW}+(?:{UP}{LOW}+)?|{UP}+)?(?:['’\-]{LETTER}+)*)(?!{LETTER}|\d)"
+# Possessive quantifiers and the start guard keep every pattern built on these linear in the text.
+NAME_WORD = rf"(?:{UP}(?:{LOW}++(?:{UP}{LOW}++)?+|{UP}++)?+(?:['’\-]{LETTER}++)*+)(?!{LETTER}|\d)"
 # Up to three name words, optionally with initials: "Karen J. O'Connell", "J. Smith".
-NAME_SEQ = rf"(?:{UP}\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:{UP}\.[ \t]+)?{NAME_WORD}){{0,2}}"
+NAME_SEQ = rf"(?<![\w'’\-])(?:{UP}\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:{UP}\.[ \t]+)?{NAME_WORD}){{0,2}}"
 # Capitalised words that are names in a name's place ("Will (son)", "wife June") though common words.
 CONTEXT_NAMES = frozenset(["will", "may", "june", "april", "august", "hope", "faith", "grace", "joy", "mark", "bill"])
 

@@ -68,7 +68,7 @@ _FACILITY_WORD = (
     r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court)"
 )
 FACILITY = re.compile(
-    rf"(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
+    rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
     rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
 )
 _GENERIC = _words("""

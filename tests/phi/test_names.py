@@ -112,3 +112,16 @@ def test_lexicon_refuses_a_changed_names_file(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(lx, "NAMES_FILE", changed)
     with pytest.raises(KnowledgeError, match="checksum"):
         lx._load_names()
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["Ab-", "😀", "(", "NGUYEN, THI HOA ", "12345-", "Maple ", "A ", ("Ab" * 29) + "! PT\n", "é"],
+)
+def test_time_stays_linear_on_adversarial_shapes(deid: Deidentifier, unit: str) -> None:
+    import time
+
+    text = (unit * (64_000 // len(unit) + 1))[:64_000]
+    started = time.perf_counter()
+    deid.deidentify(text)
+    assert time.perf_counter() - started < 5.0  # quadratic shapes took 40 s and more here
