@@ -139,8 +139,9 @@ class FakeAssistant:
         src = SourceRef(id="test-src", title="Test source", publisher="Tests", url="https://example.org", authority="cms")
         return [Passage(id=f"p{i}", text=f"passage {i}", score=1.0 / (i + 1), source=src) for i in range(k)]
 
-    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: Any = None, *, dos: Any = None) -> Any:
-        self.last_appeal = {"denial": denial, "denial_text": denial_text, "dos": dos}
+    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: Any = None, *, dos: Any = None,
+                     known_names: Any = ()) -> Any:
+        self.last_appeal = {"denial": denial, "denial_text": denial_text, "dos": dos, "known_names": list(known_names)}
         try:
             from assistant.drafting import models as m
         except ImportError:
@@ -154,7 +155,8 @@ class FakeAssistant:
             denial=m.Denial(raw=denial, carcs=[]), pattern_id=None, letter=letter, attachments=[], sources=[],
             grounding=m.Grounding(outcome="grounded", backend="fake", attempts=[]))
 
-    def rewrite_note(self, text: Any, *, dos: Any = None) -> Any:
+    def rewrite_note(self, text: Any, *, dos: Any = None, known_names: Any = ()) -> Any:
+        self.last_rewrite_names = list(known_names)
         try:
             from assistant.drafting import models as m
         except ImportError:

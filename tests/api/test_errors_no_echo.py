@@ -66,3 +66,17 @@ def test_validation_error_names_the_field_and_the_problem() -> None:
     assert [e["loc"] for e in safe] == [["body", "*"], ["body", "text"], ["body", "profile"]]
     assert safe[1]["msg"] == "Input should be a valid string"
     assert NAME not in str(safe) and "input" not in safe[0]
+
+
+def test_known_names_and_fhir_patient_reach_the_drafting_call() -> None:
+    from tests.api.conftest import settings as make_settings
+    from tests.api.fakes import FakeAssistant
+
+    fake = FakeAssistant(make_settings())
+    patient = {"resourceType": "Patient", "name": [{"given": ["Ngozi", "A"], "family": "Eze"}],
+               "contact": [{"name": {"text": "Olufemi Eze"}}]}  # fmt: skip
+    with TestClient(create_app(fake.settings, assistant=fake)) as c:  # type: ignore[arg-type]
+        resp = c.post("/v1/appeals", json={"text": NOTE, "denial": "CO-50", "known_names": ["Tamsin Hollis"],
+                                           "patient": patient})  # fmt: skip
+    assert resp.status_code == 200, resp.text
+    assert fake.last_appeal["known_names"] == ["Tamsin Hollis", "Ngozi A Eze", "Olufemi Eze"]
