@@ -187,6 +187,8 @@ def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
         return word.isupper()
     if word.lower() in PARTICLES:
         return True
+    if before and word.lower() in p.CONTEXT_NAMES and word[0].isupper():
+        return True  # "Patient May Ellison", "Will Okonkwo"
     if not word[0].isupper() or _blocked(word):
         return False
     if word.isupper():  # a label in a form ("MEMBER", "NAME") never joins a name

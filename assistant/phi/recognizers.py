@@ -166,7 +166,7 @@ def project_recognizers() -> list[ProjectRecognizer]:
     return [
         ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
         ProjectRecognizer("CtsNameWordRecognizer", ["PERSON"], find_name_words),
-        ProjectRecognizer("CtsShapeRecognizer", ["ID", "DATE", "AGE", "ADDRESS", "PERSON"], find_shapes),
+        ProjectRecognizer("CtsShapeRecognizer", ["ID", "DATE", "AGE", "ADDRESS", "PERSON", "PHONE"], find_shapes),
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
         ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
         ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),

@@ -9,7 +9,8 @@
   ("3307 Calle Polar"), "Flat 2, 14 Elm Grove, Leeds", facilities with their room or chair
   ("Sunrise Manor room 214", "Westside Dialysis, chair 12");
 * X12 segments: names, addresses, dates and identifiers by element position (NM1, N3, N4, DMG,
-  DTP, CLM, REF, PER).
+  DTP, CLM, REF, PER); HL7 v2 segments by field (PID, NK1, GT1, IN1, PV1, MRG);
+* phone numbers in international and national forms ("+61 2 9876 5432", "0161 496 0734").
 """
 
 from __future__ import annotations
@@ -76,6 +77,15 @@ adult day senior nursing home care health medical memory assisted living rehab c
 inpatient wound dialysis hospital community county regional general skilled at in to from for and pt patient
 caregiver
 """)
+PHONES = re.compile(
+    r"(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){1,2}(?:[ .\-]?\d{2,4}){2,4}\b"  # +61 2 9876 5432
+    r"|\b0\d{2,4}[ \-]\d{3,4}[ \-]\d{3,4}\b"  # national trunk prefix: 0161 496 0734
+    r"|(?<!\d)\(\d{3}\)\d{3}-\d{4}\b"  # (555)321-9876
+)
+HL7 = re.compile(r"(?m)^(PID|NK1|GT1|IN1|PV1|MRG)\|([^\r\n]*)")
+# Fields that hold identifiers, names, dates, addresses and phone numbers, by segment (HL7 v2 numbering).
+_HL7_FIELDS = {"PID": (2, 3, 4, 5, 6, 7, 11, 13, 14, 18, 19, 20), "NK1": (2, 4, 5, 6, 7), "GT1": (2, 3, 5, 6, 7, 8, 12),
+               "IN1": (16, 18, 19, 36, 49), "PV1": (7, 8, 9, 17, 19, 50), "MRG": (1, 2, 3, 4, 5, 6, 7)}  # fmt: skip
 X12 = re.compile(r"(?:^|~)[ \t\r\n]*(NM1|N3|N4|DMG|DTP|CLM|REF|PER)\*([^~\n]*)", re.M)
 _X12_FIELDS = {"NM1": (3, 4, 5, 9), "N3": (1, 2), "N4": (1, 3), "DMG": (2,), "DTP": (3,), "CLM": (1,), "REF": (2,),
                "PER": (2, 4, 6)}  # fmt: skip
@@ -133,5 +143,18 @@ def find_x12(text: str) -> list[Span]:
     return out
 
 
+def find_hl7(text: str) -> list[Span]:
+    """Fields of HL7 v2 segments that identify a person (PID-5 name, PID-7 birth date, NK1-2 ...)."""
+    out: list[Span] = []
+    for m in HL7.finditer(text):
+        wanted, pos = _HL7_FIELDS[m.group(1)], m.start(2)
+        for number, field in enumerate(m.group(2).split("|"), start=1):
+            if number in wanted and field.strip("^~& "):
+                out.append((pos, pos + len(field), "ID", 0.95))
+            pos += len(field) + 1
+    return out
+
+
 def find_shapes(text: str) -> list[Span]:
-    return find_ids(text) + find_dates_ages(text) + find_places(text) + find_x12(text)
+    phones = [(m.start(), m.end(), "PHONE", 0.75) for m in PHONES.finditer(text)]
+    return find_ids(text) + find_dates_ages(text) + find_places(text) + find_x12(text) + find_hl7(text) + phones
