@@ -46,10 +46,10 @@ snellen weber rinne lachman mcmurray phalen tinel finkelstein spurling hawkins n
 norton zarit stedy arjo medline graston theraband rollator velcro kinesio bioness saebo walkaide lokomat biodex
 nustep vitalstim passy muir iddsi yale frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid
 tricare aetna humana cigna anthem kaiser noridian palmetto novitas permobil invacare hoveround dynavision moca
-mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs english spanish french german chinese
-vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo somali american mexican
-african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan feb mar apr jun jul aug
-sep sept oct nov dec mon tue tues wed thur thurs fri sat
+mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daroff roho stryker english spanish
+french german chinese vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo
+somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
+feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
 """)
 PREV_SLOT = _words("""
 with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
@@ -92,6 +92,8 @@ def _word_facts(word: str) -> tuple[int, float]:
 
 def _blocked(word: str) -> bool:
     low = word.lower().removesuffix("'s").removesuffix("’s")
+    if "-" in low and any(part in CLINICAL for part in low.split("-")):
+        return True  # "Dix-Hallpike", "Brandt-Daroff"
     return low in p.NOT_NAMES or low in CLINICAL or bool(p.PROTECTED_RE.fullmatch(word))
 
 
@@ -200,7 +202,9 @@ def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
 
 def _lower_surname(lex: Lexicon, word: str, after_name: bool) -> bool:
     """ "john smith": a listed surname in lower case right after a lower-case first name."""
-    return after_name and word.islower() and 0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0
+    if not after_name or not word.islower() or word in NEXT_SLOT or word in PREV_SLOT or _blocked(word):
+        return False
+    return 0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
