@@ -158,8 +158,8 @@ def names_from_fhir_patient(resource: Any) -> list[str]:
         if not isinstance(name, dict):
             continue
         given = [g for g in name.get("given") or [] if isinstance(g, str)]
-        family = name.get("family") if isinstance(name.get("family"), str) else ""
-        for text in (" ".join([*given, family]).strip(), name.get("text")):
+        family = name["family"] if isinstance(name.get("family"), str) else ""
+        for text in (" ".join([*given, str(family)]).strip(), name.get("text")):
             if isinstance(text, str) and text.strip() and text.strip() not in out:
                 out.append(text.strip()[:200])
     return out

@@ -108,7 +108,9 @@ def guarded_transport(policy: EgressPolicy, *, max_bytes: int) -> Any:
             self._inner = httpx2.HTTPTransport(trust_env=False)
             ssl_context = httpx2.create_ssl_context(trust_env=False)
             self._inner._pool = httpcore2.ConnectionPool(  # pin every TCP connection to a checked address
-                ssl_context=ssl_context, network_backend=PinnedBackend(policy), max_connections=100
+                ssl_context=ssl_context,
+                network_backend=PinnedBackend(policy),  # type: ignore[arg-type]  # the NetworkBackend protocol
+                max_connections=100,
             )
 
         def handle_request(self, request: Any) -> Any:

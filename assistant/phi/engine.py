@@ -102,7 +102,7 @@ def _build_analyzer() -> Any:
         def process_text(self, text: str, language: str) -> Any:
             # No recognizer here reads tokens (no NER, no lemma context), and spaCy's tokenizer is
             # quadratic on long runs without spaces (a page of emoji or brackets): skip it.
-            return self._doc_to_nlp_artifact(self.nlp[language].make_doc(""), language)
+            return self._doc_to_nlp_artifact(self.nlp[language].make_doc(""), language)  # type: ignore[index]
 
         def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
             # Tokens only: no lemmas/keywords/entities (nothing downstream reads them; they cost ~25%).
