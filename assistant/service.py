@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from assistant.drafting.models import AppealResult, RewriteResult
     from assistant.llm.base import Backend
     from assistant.retrieval.retriever import Retriever
-    from assistant.worklist.models import BulkDraftResult, ImportSummary, ItemDetail, ItemUpdate, Page, Stats
+    from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, ItemUpdate, Page, Stats
     from assistant.worklist.queue import Worklist
     from assistant.worklist.store import Store
 
@@ -138,7 +138,7 @@ class Assistant:
     def update_worklist_item(self, item_id: int, change: ItemUpdate | dict[str, Any], *, practice: str | None = None,
                              actor: str | None = None, today: date | None = None) -> ItemDetail:
         """Change status (with reason / outcome), assignee or the payer's deadline; recorded in the history."""
-        from assistant.worklist.models import ItemUpdate
+        from assistant.worklist_models import ItemUpdate
 
         practice, actor, today = self._scope(practice, actor, today)
         update = change if isinstance(change, ItemUpdate) else ItemUpdate.model_validate(change)
@@ -171,7 +171,7 @@ class Assistant:
                              today: date | None = None) -> list[BulkDraftResult]:
         """Bulk drafting: each item with its attached note; items that cannot be drafted say why."""
         from assistant.errors import InputError
-        from assistant.worklist.models import BulkDraftResult
+        from assistant.worklist_models import BulkDraftResult
 
         out = []
         for item_id in dict.fromkeys(item_ids):

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from assistant.remittance.models import Claim, Payment, Remittance
 from assistant.worklist.classify import Candidate, cents, cts_codes, split_claim
 from assistant.worklist.db import Event, Item, RemittanceFile
-from assistant.worklist.models import ImportSummary, Problem
+from assistant.worklist_models import ImportProblem, ImportSummary
 from assistant.worklist.store import Store, utcnow
 
 ACTOR_IMPORT = "era-import"
@@ -165,7 +165,7 @@ def import_remittance(store: Store, knowledge: Any, remittance: Remittance, *, p
         session.add(file)
         session.flush()
         summary = ImportSummary(file_id=file.id, filename=file.filename, payments=file.payments, claims=file.claims,
-                                problems=[Problem(**p.model_dump()) for p in remittance.problems])
+                                problems=[ImportProblem(**p.model_dump()) for p in remittance.problems])
         run = _Run(session, practice_id, file, actor, today, summary)
         run.load_reversed()
         for payment in remittance.payments:
@@ -193,4 +193,4 @@ def _summary_of(file: RemittanceFile, *, already: bool) -> ImportSummary:
     return ImportSummary(file_id=file.id, filename=file.filename, already_imported=already, payments=file.payments,
                          claims=file.claims, cts_denials=file.cts_denials, other_denials=file.other_denials,
                          items_created=0 if already else file.items_created, reversals=file.reversals,
-                         problems=[Problem(**p) for p in file.problems or []])
+                         problems=[ImportProblem(**p) for p in file.problems or []])

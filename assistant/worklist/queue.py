@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist import states, stats, views
 from assistant.worklist.db import Event, Item
-from assistant.worklist.models import ItemDetail, ItemUpdate, Page, Stats
+from assistant.worklist_models import ItemDetail, ItemUpdate, Page, Stats
 from assistant.worklist.store import Store, utcnow
 
 _DUE = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.I)

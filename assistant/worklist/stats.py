@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from assistant.worklist.db import Item, RemittanceFile
-from assistant.worklist.models import StatRow, Stats
+from assistant.worklist_models import StatRow, Stats
 from assistant.worklist.states import OUTCOMES
 
 PRIOR_RATE = 0.5

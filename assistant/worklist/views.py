@@ -8,7 +8,8 @@ from typing import Any
 
 from assistant.drafting.deadlines import Deadline, deadline_for
 from assistant.worklist.db import Event, Item
-from assistant.worklist.models import DraftInfo, EventView, ItemDetail, ItemSummary, ReasonView
+from assistant.worklist.states import TRANSITIONS
+from assistant.worklist_models import DraftInfo, EventView, ItemDetail, ItemSummary, ReasonView
 
 
 def deadline(knowledge: Any, item: Item, today: date) -> Deadline | None:
@@ -65,6 +66,7 @@ def detail(knowledge: Any, item: Item, events: list[Event], today: date, rate: f
         note_attached=bool(item.note_text), draft=_draft_info(item), payer_deadline=item.payer_deadline,
         submitted_on=item.submitted_on, decided_on=item.decided_on,
         recovered=item.recovered_cents / 100 if item.recovered_cents is not None else None,
+        next_statuses=sorted(TRANSITIONS.get(item.status, ())),
         history=[EventView(at=e.at, actor=e.actor, action=e.action, from_status=e.from_status, to_status=e.to_status,
                            detail=e.detail) for e in events],
     )

@@ -6,8 +6,12 @@ the numbers in FAKE_FEES are synthetic test values, not a fee schedule.
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +20,7 @@ from pydantic import BaseModel
 
 from assistant.errors import EmptyNoteError, NoteTooLargeError
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import RVU, CodeInfo, ConversionFactor, FeeSchedule
+from assistant.knowledge.schema import RVU, AppealRules, CodeInfo, ConversionFactor, FeeSchedule
 from assistant.models import (
     CHECK_IDS,
     BilledLine,
@@ -66,7 +70,9 @@ def fake_knowledge() -> Knowledge:
                           paraphrase="Direct care caregiver training, first 30 minutes.", effective_from=date(2025, 1, 1), sources=["test-src"]),
     }
     return Knowledge(root=Path("."), version="fake", sources={}, rules={}, codes=codes, diagnosis_changes=[], fees=_fees(),
-                     reason_codes={}, denial_patterns={}, faqs={})
+                     reason_codes={}, denial_patterns={}, faqs={},
+                     appeals=AppealRules(presumed_receipt_days=5, presumed_receipt_sources=["test-src"], routes=[],
+                                         amount_in_controversy=[]))
 
 
 class FakeResult(BaseModel):
@@ -84,7 +90,26 @@ class Calls:
     check: int = 0
 
 
+# The worklist routes run against the real worklist (SQLite in a temporary folder) through a real
+# `Assistant`: the store, the importer and the status machine are what the HTTP tests exercise.
+WORKLIST_METHODS = frozenset({"import_era", "worklist", "worklist_item", "update_worklist_item", "attach_worklist_note",
+                              "draft_worklist_item", "draft_worklist_items", "worklist_draft", "worklist_stats"})
+
+
 class FakeAssistant:
+    def __getattr__(self, name: str) -> Any:
+        if name in WORKLIST_METHODS:
+            return getattr(self.worklist_assistant, name)
+        raise AttributeError(name)
+
+    @cached_property
+    def worklist_assistant(self) -> Any:
+        from assistant.service import Assistant
+
+        folder = tempfile.mkdtemp(prefix="cts-worklist-")
+        atexit.register(shutil.rmtree, folder, True)
+        return Assistant(self.settings.model_copy(update={"data_dir": Path(folder), "database_url": None}))
+
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings(embedder="hash")
         self.knowledge = fake_knowledge()

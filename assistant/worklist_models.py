@@ -1,5 +1,8 @@
 """What the worklist returns: items, their history, pages, import summaries and outcome statistics.
 
+`assistant.worklist` fills these models; the CLI and the API render them (and import them from
+here, never from the worklist package).
+
 These are the shapes of the CLI's JSON and of the HTTP API (`/v1/era`, `/v1/worklist...`).
 Amounts are in dollars with cents (floats rounded to 2 places); dates are ISO dates.
 """
@@ -21,7 +24,7 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Problem(_Model):
+class ImportProblem(_Model):
     """A part of an 835 that was skipped (never quotes the file's content)."""
 
     position: int = Field(description="1-based segment number from the ISA.")
@@ -44,7 +47,7 @@ class ImportSummary(_Model):
     items_updated: int = Field(default=0, description="Existing items carried to the payer's reprocessed claim.")
     items_closed: int = Field(default=0, description="Items closed because the reprocessed claim paid the line.")
     reversals: int = Field(default=0, description="Claims reversed by the payer (CLP02 = 22).")
-    problems: list[Problem] = Field(default_factory=list)
+    problems: list[ImportProblem] = Field(default_factory=list)
 
 
 class ReasonView(_Model):
@@ -120,6 +123,7 @@ class ItemDetail(ItemSummary):
     submitted_on: date | None = None
     decided_on: date | None = None
     recovered: float | None = None
+    next_statuses: list[str] = Field(description="The statuses this item may move to next.")
     history: list[EventView]
 
 
