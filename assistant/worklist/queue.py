@@ -82,8 +82,10 @@ class Worklist:
             total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
             rates = stats.rates(s, pid)
             if sort == "recovery":
-                keys = s.execute(_where(select(Item.id, Item.denied_cents, Item.pattern_id, Item.payer_key), pid, f, today))
-                ranked = sorted(keys, key=lambda r: (-r.denied_cents * rates.rate(r.pattern_id, r.payer_key), r.id))
+                cols = (Item.id, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action)
+                keys = s.execute(_where(select(*cols), pid, f, today))
+                ranked = sorted(keys, key=lambda r: (-rates.expected_cents(r.denied_cents, r.pattern_id, r.payer_key, r.action),
+                                                     r.id))
                 ids = [r.id for r in ranked[(page - 1) * per_page: page * per_page]]
                 by_id = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))}
                 rows = [by_id[i] for i in ids]

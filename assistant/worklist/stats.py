@@ -80,6 +80,10 @@ class Rates:
         pp = self.pair.get((pattern, payer_key))
         return _shrink(pp.overturned, pp.decided, r_pattern) if pp else r_pattern
 
+    def expected_cents(self, denied_cents: int, pattern_id: str | None, payer_key: str, action: str) -> float:
+        """Expected recovery: nothing for a denial with nothing to file, else denied x overturn rate."""
+        return 0.0 if action == "no_appeal" else denied_cents * self.rate(pattern_id, payer_key)
+
 
 def rates(session: Session, practice_id: int) -> Rates:
     return Rates(_decided(session, practice_id))

@@ -29,7 +29,7 @@ def summary(knowledge: Any, item: Item, today: date, rate: float) -> ItemSummary
         paid=item.paid_cents / 100, denied=item.denied_cents / 100, denial=item.denial, pattern_id=item.pattern_id,
         action=item.action, route=item.route, level=d.level if d else None,  # type: ignore[arg-type]
         due_date=item.due_date, days_left=d.days_left if d else None, overdue=bool(d and d.overdue),
-        expected_recovery=round(item.denied_cents * rate / 100, 2) if item.open and item.action != "no_appeal" else 0.0,
+        expected_recovery=round(item.denied_cents * rate / 100, 2) if item.open and item.action != "no_appeal" else 0.0,  # as Rates.expected_cents
         assignee=item.assignee, reversed=item.reversed,
     )
 
