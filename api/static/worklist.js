@@ -8,6 +8,7 @@
   const store = window.sessionStorage;
   let current = null;
   let letterUrl = null;
+  let attachedText = null;
 
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
@@ -66,7 +67,7 @@
       : (item.days_left === null ? "–" : item.days_left + " d");
     const tr = el("tr", { "data-id": item.id, class: item.overdue ? "overdue" : "" },
       el("td", {}, item.due_date || "–"), el("td", { class: "left" }, left), el("td", {}, item.status),
-      el("td", {}, item.payer), el("td", {}, item.service_date || "–"),
+      el("td", { class: "payer", title: item.payer }, item.payer), el("td", {}, item.service_date || "–"),
       el("td", {}, item.procedure + (item.modifiers.length ? ":" + item.modifiers.join("/") : "")),
       el("td", {}, item.denial), el("td", { class: "num" }, money(item.denied)),
       el("td", { class: "num" }, money(item.expected_recovery)), el("td", {}, item.action + " / " + (item.route || "–")));
@@ -112,20 +113,26 @@
       + (c.meaning || "not in the knowledge base"))));
     const d = $("deadline");
     d.className = "deadline" + (item.overdue ? " overdue" : "");
-    d.textContent = item.due_date ? `${item.overdue ? "OVERDUE · " : ""}Due ${item.due_date} (${item.days_left} days): `
-      + `${item.deadline_title} — ${item.deadline_basis}` : item.deadline_basis;
+    const open = ["new", "drafted", "submitted"].includes(item.status);
+    if (!open) d.textContent = `Closed: ${item.status}` + (item.recovered !== null ? `, recovered ${money(item.recovered)}` : "")
+      + (item.status_reason ? ` (${item.status_reason})` : "");
+    else if (item.due_date) d.textContent = `${item.overdue ? "OVERDUE · " : ""}Due ${item.due_date} (${item.days_left} days): `
+      + `${item.deadline_title} — ${item.deadline_basis}`;
+    else d.textContent = item.deadline_basis;
     $("draft-box").hidden = !item.draft;
+    $("download").hidden = true;  // shown once the letter has been fetched
     if (item.draft) $("recommendation").textContent = "Draft: " + item.draft.recommendation;
     $("next-status").replaceChildren(...item.next_statuses.map((s) => el("option", { value: s }, s)));
     $("set-status").disabled = item.next_statuses.length === 0;
     $("history").replaceChildren(...item.history.map((h) => el("li", {},
       `${h.at.slice(0, 16).replace("T", " ")} ${h.actor}: ${h.action}`
-      + (h.to_status ? ` → ${h.to_status}` : "") + (h.detail ? ` (${h.detail})` : ""))));
+      + (h.to_status ? ` ${h.from_status || "–"} → ${h.to_status}` : "") + (h.detail ? ` (${h.detail})` : ""))));
     for (const tr of $("queue").querySelectorAll("tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === item.id);
   }
 
   async function openItem(id) {
     showError("");
+    if (!current || current.id !== id) { $("note").value = ""; attachedText = null; }
     try { renderItem(await api("/worklist/" + id)); await prepareLetter(); } catch (e) { showError(e.message); }
   }
 
@@ -141,8 +148,10 @@
 
   async function attach() {
     showError("");
-    try { renderItem(await api(`/worklist/${current.id}/note`, { method: "PUT", json: noteBody() })); }
-    catch (e) { showError(e.message); }
+    try {
+      renderItem(await api(`/worklist/${current.id}/note`, { method: "PUT", json: noteBody() }));
+      attachedText = $("note").value;
+    } catch (e) { showError(e.message); }
   }
 
   async function prepareLetter() {
@@ -152,13 +161,16 @@
     letterUrl = URL.createObjectURL(blob);
     $("download").href = letterUrl;
     $("download").download = `worklist-${current.id}-letter.docx`;
+    $("download").hidden = false;
   }
 
   async function draft() {
     showError("");
     $("draft").disabled = true;
     try {
-      const body = $("note").value.trim() ? noteBody() : {};
+      // The attached note is used unless the text was changed since it was attached.
+      const changed = $("note").value.trim() && $("note").value !== attachedText;
+      const body = changed ? noteBody() : {};
       const reply = await api(`/worklist/${current.id}/draft`, { method: "POST", json: body });
       renderItem(reply.item);
       await prepareLetter();

@@ -106,7 +106,7 @@ def test_show_set_stats() -> None:
 def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     imported()
     note = tmp_path / "note.txt"
-    note.write_text(NOTE)
+    note.write_text(NOTE.replace("Total 32 minutes", "Total 45 minutes"))  # supports 97550 + 97551 as billed
     out_file = tmp_path / "letter.docx"
     code, out, err = run("worklist", "draft", "1", "--note", str(note), "--out", str(out_file))
     assert code == 0, err
