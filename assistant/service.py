@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from assistant.drafting.models import AppealResult, RewriteResult
     from assistant.llm.base import Backend
     from assistant.retrieval.retriever import Retriever
-    from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, ItemUpdate, Page, Stats
     from assistant.worklist.queue import Worklist
     from assistant.worklist.store import Store
+    from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, ItemUpdate, Page, Stats
 
 
 class Assistant:
@@ -163,7 +163,8 @@ class Assistant:
             self.attach_worklist_note(item_id, note, practice=practice, actor=actor, today=today)
         denial, text, claim, dos = self._worklist.draft_inputs(practice, item_id)
         if not text:
-            raise InputError(f"item {item_id} has no note attached", hint="attach the note for the date of service first")
+            raise InputError(f"item {item_id} has no note attached",
+                             hint="attach the note for the date of service first")
         result = self.draft_appeal(denial, text, claim=claim, denial_text=denial_text, dos=dos)
         return self._worklist.record_draft(practice, item_id, result, actor=actor, today=today), result
 

@@ -165,7 +165,8 @@ class BulkDraftResult(_Model):
 
 
 class ItemUpdate(_Model):
-    """A change to an item. Outcomes (won / partially_won / lost) may carry the amount recovered and the decision date."""
+    """A change to an item. Outcomes (won / partially_won / lost) may carry the amount recovered and the
+    decision date."""
 
     status: Status | None = None
     reason: str | None = Field(default=None, max_length=500)

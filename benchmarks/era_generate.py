@@ -16,8 +16,15 @@ from datetime import date, timedelta
 
 CTS = ("97550", "97551", "97552", "G0541", "G0542", "G0543")
 OTHER = ("97530", "97110", "97535", "92507")
-DENIALS = (("CO", "50", "N115"), ("CO", "16", "M53"), ("CO", "151", "N362"), ("PR", "119", ""), ("CO", "97", "M80"),
-           ("CO", "204", ""), ("CO", "B15", "N122"))
+DENIALS = (
+    ("CO", "50", "N115"),
+    ("CO", "16", "M53"),
+    ("CO", "151", "N362"),
+    ("PR", "119", ""),
+    ("CO", "97", "M80"),
+    ("CO", "204", ""),
+    ("CO", "B15", "N122"),
+)
 PAYERS = (("MEDICARE PART B MAC JX", "MB"), ("SUNSHINE ADVANTAGE HEALTH PLAN", "16"), ("ACME COMMERCIAL HEALTH", "12"))
 
 
@@ -83,7 +90,9 @@ def _claim(w: _Writer, i: int, rng: random.Random, filing: str, dos: str) -> Non
     _denied_line(w, denied_code, charge, dos, denial)
 
 
-def _paid_claim(w: _Writer, pcn: str, icn: str, filing: str, code: str, charge: float, dos: str, rng: random.Random) -> None:
+def _paid_claim(
+    w: _Writer, pcn: str, icn: str, filing: str, code: str, charge: float, dos: str, rng: random.Random
+) -> None:
     at = len(w.segments)
     w.add("CLP", pcn, "1", "", "", "", filing, icn, "11", "1")
     w.add("NM1", "QC", "1", "SYNTHETIC", pcn, "", "", "", "MI", f"M{pcn}")
@@ -96,8 +105,10 @@ def generate_835(n_claims: int, *, seed: int = 0, per_transaction: int = 2_500) 
     """One interchange with ceil(n/per_transaction) transactions (checks), cycling through three payers."""
     rng = random.Random(seed)
     start = date(2025, 3, 3)
-    out = ["ISA*00*          *00*          *ZZ*GENERATOR      *ZZ*SUNNYDAYTHER   *250418*0930*^*00501*000000001*0*T*:",
-           "GS*HP*GENERATOR*SUNNYDAYTHER*20250418*0930*1*X*005010X221A1"]
+    out = [
+        "ISA*00*          *00*          *ZZ*GENERATOR      *ZZ*SUNNYDAYTHER   *250418*0930*^*00501*000000001*0*T*:",
+        "GS*HP*GENERATOR*SUNNYDAYTHER*20250418*0930*1*X*005010X221A1",
+    ]
     transactions = 0
     for first in range(0, n_claims, per_transaction):
         transactions += 1
@@ -108,13 +119,20 @@ def generate_835(n_claims: int, *, seed: int = 0, per_transaction: int = 2_500) 
             if i % 500 == 0:
                 w.add("LX", str(i + 1))
             _claim(w, i, rng, filing, dos)
-        header = [f"ST*835*{transactions:04d}",
-                  f"BPR*I*{_money(w.paid)}*C*ACH*CCP*01*011000015*DA*123456789*1999999999**01*021000021*DA*987654321*20250418",
-                  f"TRN*1*GEN{transactions:06d}*1999999999", "DTM*405*20250416", f"N1*PR*{payer}",
-                  "N3*PO BOX 0000", "N4*ANYTOWN*ND*580000000", "PER*BL*PROVIDER SERVICES*TE*8005550100",
-                  "N1*PE*SUNNY DAY THERAPY LLC*XX*1234567893"]
+        header = [
+            f"ST*835*{transactions:04d}",
+            f"BPR*I*{_money(w.paid)}*C*ACH*CCP*01*011000015*DA*123456789*1999999999**01*021000021*DA*987654321"
+            "*20250418",
+            f"TRN*1*GEN{transactions:06d}*1999999999",
+            "DTM*405*20250416",
+            f"N1*PR*{payer}",
+            "N3*PO BOX 0000",
+            "N4*ANYTOWN*ND*580000000",
+            "PER*BL*PROVIDER SERVICES*TE*8005550100",
+            "N1*PE*SUNNY DAY THERAPY LLC*XX*1234567893",
+        ]
         body = header + w.segments
-        out += body + [f"SE*{len(body) + 1}*{transactions:04d}"]
+        out += [*body, f"SE*{len(body) + 1}*{transactions:04d}"]
     out += [f"GE*{transactions}*1", "IEA*1*000000001"]
     return "~\n".join(out) + "~\n"
 

@@ -70,7 +70,8 @@
       el("td", { class: "payer", title: item.payer }, item.payer), el("td", {}, item.service_date || "–"),
       el("td", {}, item.procedure + (item.modifiers.length ? ":" + item.modifiers.join("/") : "")),
       el("td", {}, item.denial), el("td", { class: "num" }, money(item.denied)),
-      el("td", { class: "num" }, money(item.expected_recovery)), el("td", {}, item.action + " / " + (item.route || "–")));
+      el("td", { class: "num" }, money(item.expected_recovery)),
+      el("td", {}, item.action + " / " + (item.route || "–")));
     if (current && current.id === item.id) tr.classList.add("selected");
     tr.addEventListener("click", () => openItem(item.id));
     return tr;
@@ -85,15 +86,18 @@
     try {
       const s = await api("/era?filename=" + encodeURIComponent(file.name), { method: "POST", raw: await file.text() });
       const text = s.already_imported ? `${file.name} was imported before; nothing changed.`
-        : `${file.name}: ${s.claims} claims, ${s.cts_denials} caregiver-training denials, ${s.items_created} new items, `
-          + `${s.other_denials} other codes' denials counted` + (s.problems.length ? `; ${s.problems.length} skipped` : "");
+        : `${file.name}: ${s.claims} claims, ${s.cts_denials} caregiver-training denials, `
+          + `${s.items_created} new items, ${s.other_denials} other codes' denials counted`
+          + (s.problems.length ? `; ${s.problems.length} skipped` : "");
       $("import-summary").textContent = text;
       $("import-summary").hidden = false;
       await loadQueue();
     } catch (e) { showError(e.message); } finally { $("upload").disabled = false; }
   }
 
-  function fact(list, label, value) { list.append(el("dt", {}, label), el("dd", {}, value === null || value === "" ? "–" : value)); }
+  function fact(list, label, value) {
+    list.append(el("dt", {}, label), el("dd", {}, value === null || value === "" ? "–" : value));
+  }
 
   function renderItem(item) {
     current = item;
@@ -104,9 +108,11 @@
     fact(facts, "Patient", `${item.patient} (${item.member_id})`);
     fact(facts, "Claim", `${item.claim_number} · account ${item.patient_control_number}`);
     fact(facts, "Payer", `${item.payer} (${item.payer_type})`);
-    fact(facts, "Service", `${item.service_date || "–"} · ${item.procedure} ${item.modifiers.join(" ")} × ${item.units}`);
+    fact(facts, "Service",
+      `${item.service_date || "–"} · ${item.procedure} ${item.modifiers.join(" ")} × ${item.units}`);
     fact(facts, "Amounts", `charged ${money(item.charge)}, paid ${money(item.paid)}, denied ${money(item.denied)}`);
-    fact(facts, "Action", `${item.action} · ${item.route || "nothing to file"}${item.level ? " (level " + item.level + ")" : ""}`);
+    const level = item.level ? " (level " + item.level + ")" : "";
+    fact(facts, "Action", `${item.action} · ${item.route || "nothing to file"}${level}`);
     fact(facts, "Status", item.status + (item.assignee ? " · " + item.assignee : ""));
     $("codes").replaceChildren(...item.codes.map((c) => el("li", {},
       `${c.group ? c.group + "-" : ""}${c.code}${c.amount !== null ? " " + money(c.amount) : ""}: `
@@ -114,9 +120,11 @@
     const d = $("deadline");
     d.className = "deadline" + (item.overdue ? " overdue" : "");
     const open = ["new", "drafted", "submitted"].includes(item.status);
-    if (!open) d.textContent = `Closed: ${item.status}` + (item.recovered !== null ? `, recovered ${money(item.recovered)}` : "")
+    const recovered = item.recovered !== null ? `, recovered ${money(item.recovered)}` : "";
+    if (!open) d.textContent = `Closed: ${item.status}${recovered}`
       + (item.status_reason ? ` (${item.status_reason})` : "");
-    else if (item.due_date) d.textContent = `${item.overdue ? "OVERDUE · " : ""}Due ${item.due_date} (${item.days_left} days): `
+    else if (item.due_date) d.textContent = `${item.overdue ? "OVERDUE · " : ""}`
+      + `Due ${item.due_date} (${item.days_left} days): `
       + `${item.deadline_title} — ${item.deadline_basis}`;
     else d.textContent = item.deadline_basis;
     $("draft-box").hidden = !item.draft;
@@ -127,7 +135,9 @@
     $("history").replaceChildren(...item.history.map((h) => el("li", {},
       `${h.at.slice(0, 16).replace("T", " ")} ${h.actor}: ${h.action}`
       + (h.to_status ? ` ${h.from_status || "–"} → ${h.to_status}` : "") + (h.detail ? ` (${h.detail})` : ""))));
-    for (const tr of $("queue").querySelectorAll("tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === item.id);
+    for (const tr of $("queue").querySelectorAll("tbody tr")) {
+      tr.classList.toggle("selected", Number(tr.dataset.id) === item.id);
+    }
   }
 
   async function openItem(id) {
@@ -192,7 +202,10 @@
 
   function init() {
     $("api-key").value = store.getItem("cts.apiKey") || "";
-    $("api-key").addEventListener("change", () => { store.setItem("cts.apiKey", $("api-key").value.trim()); loadQueue(); });
+    $("api-key").addEventListener("change", () => {
+      store.setItem("cts.apiKey", $("api-key").value.trim());
+      loadQueue();
+    });
     if (config.keyRequired && !$("api-key").value) $("settings").open = true;
     $("upload-form").addEventListener("submit", upload);
     for (const id of ["due", "status", "sort"]) $(id).addEventListener("change", loadQueue);

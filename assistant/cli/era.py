@@ -16,16 +16,27 @@ import typer
 from assistant.errors import AssistantError, InputError
 
 era_app = typer.Typer(no_args_is_help=True, add_completion=False, help="Electronic remittance advice (835) files.")
-COUNTS = ("payments", "claims", "cts_denials", "other_denials", "items_created", "items_updated", "items_closed", "reversals")
+COUNTS = (
+    "payments",
+    "claims",
+    "cts_denials",
+    "other_denials",
+    "items_created",
+    "items_updated",
+    "items_closed",
+    "reversals",
+)
 
 
 def _line(name: str, summary: dict[str, object]) -> str:
     if summary.get("already_imported"):
         return f"{name}: already imported (file {summary['file_id']}); nothing changed"
-    return (f"{name}: {summary['claims']} claims in {summary['payments']} payments; "
-            f"{summary['cts_denials']} caregiver-training denials ({summary['items_created']} new items, "
-            f"{summary['items_updated']} carried over, {summary['items_closed']} closed); "
-            f"{summary['other_denials']} other codes' denials counted; {summary['reversals']} reversals")
+    return (
+        f"{name}: {summary['claims']} claims in {summary['payments']} payments; "
+        f"{summary['cts_denials']} caregiver-training denials ({summary['items_created']} new items, "
+        f"{summary['items_updated']} carried over, {summary['items_closed']} closed); "
+        f"{summary['other_denials']} other codes' denials counted; {summary['reversals']} reversals"
+    )
 
 
 @era_app.command("import")

@@ -1,10 +1,10 @@
 """`assistant worklist`: the denial queue of the practice (ASSISTANT_PRACTICE, `default` unless set).
 
-    assistant worklist [--due 14d] [--status new] [--payer NAME] [--sort due|recovery] [--format text|json|csv]
-    assistant worklist show ID
-    assistant worklist draft ID --note NOTE [--out letter.docx]      (several IDs: bulk, with their attached notes)
-    assistant worklist set ID --status submitted [--reason TEXT] [--recovered 120] [--assignee NAME]
-    assistant worklist stats
+assistant worklist [--due 14d] [--status new] [--payer NAME] [--sort due|recovery] [--format text|json|csv]
+assistant worklist show ID
+assistant worklist draft ID --note NOTE [--out letter.docx]      (several IDs: bulk, with their attached notes)
+assistant worklist set ID --status submitted [--reason TEXT] [--recovered 120] [--assignee NAME]
+assistant worklist stats
 """
 
 from __future__ import annotations
@@ -23,9 +23,27 @@ from assistant.errors import AssistantError, InputError
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
 T = TypeVar("T")
-CSV_FIELDS = ("id", "status", "due_date", "days_left", "overdue", "payer", "payer_type", "claim_number",
-              "patient_control_number", "service_date", "procedure", "denial", "denied", "expected_recovery",
-              "pattern_id", "action", "route", "level", "assignee")
+CSV_FIELDS = (
+    "id",
+    "status",
+    "due_date",
+    "days_left",
+    "overdue",
+    "payer",
+    "payer_type",
+    "claim_number",
+    "patient_control_number",
+    "service_date",
+    "procedure",
+    "denial",
+    "denied",
+    "expected_recovery",
+    "pattern_id",
+    "action",
+    "route",
+    "level",
+    "assignee",
+)
 
 
 def _run(call: Callable[[], T]) -> T:
@@ -50,9 +68,11 @@ def _row(item: Any) -> str:
     due = item.due_date.isoformat() if item.due_date else "-"
     left = "OVERDUE" if item.overdue else (f"{item.days_left}d" if item.days_left is not None else "-")
     mods = f":{'/'.join(item.modifiers)}" if item.modifiers else ""
-    return (f"{item.id:>6}  {due:<10} {left:>7}  {item.status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
-            f"{item.service_date or '-'!s:<10} {item.procedure + mods:<11} {item.denial[:22]:<22} "
-            f"{item.denied:>9.2f} {item.expected_recovery:>9.2f}  {item.action}/{item.route or '-'}")
+    return (
+        f"{item.id:>6}  {due:<10} {left:>7}  {item.status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
+        f"{item.service_date or '-'!s:<10} {item.procedure + mods:<11} {item.denial[:22]:<22} "
+        f"{item.denied:>9.2f} {item.expected_recovery:>9.2f}  {item.action}/{item.route or '-'}"
+    )
 
 
 def _print_page(page: Any, fmt: str) -> None:
@@ -66,12 +86,16 @@ def _print_page(page: Any, fmt: str) -> None:
             writer.writerow(item.model_dump(mode="json"))
         sys.stdout.write(buf.getvalue())
     else:
-        typer.echo(f"{'ID':>6}  {'DUE':<10} {'LEFT':>7}  {'STATUS':<13} {'PAYER':<28} {'CLAIM':<16} {'DOS':<10} "
-                   f"{'CODE':<11} {'DENIAL':<22} {'DENIED':>9} {'EXPECTED':>9}  ACTION/ROUTE")
+        typer.echo(
+            f"{'ID':>6}  {'DUE':<10} {'LEFT':>7}  {'STATUS':<13} {'PAYER':<28} {'CLAIM':<16} {'DOS':<10} "
+            f"{'CODE':<11} {'DENIAL':<22} {'DENIED':>9} {'EXPECTED':>9}  ACTION/ROUTE"
+        )
         for item in page.items:
             typer.echo(_row(item))
-        typer.echo(f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
-                   f"{page.other_code_denials} other codes' denials counted, not listed")
+        typer.echo(
+            f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
+            f"{page.other_code_denials} other codes' denials counted, not listed"
+        )
 
 
 @worklist_app.callback(invoke_without_command=True)
@@ -93,8 +117,11 @@ def worklist(
         typer.echo("error: --format is text, json or csv; --sort is due or recovery", err=True)
         raise typer.Exit(2)
     statuses = [s for value in status or [] for s in value.split(",") if s]
-    result = _run(lambda: _assistant().worklist(due=due, status=statuses or None, payer=payer, assignee=assignee,
-                                                sort=sort, page=page, per_page=per_page))
+    result = _run(
+        lambda: _assistant().worklist(
+            due=due, status=statuses or None, payer=payer, assignee=assignee, sort=sort, page=page, per_page=per_page
+        )
+    )
     _print_page(result, fmt)
 
 
@@ -103,16 +130,20 @@ def _print_detail(item: Any, fmt: str) -> None:
         typer.echo(item.model_dump_json(indent=2))
         return
     typer.echo(_row(item))
-    typer.echo(f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
-               f"{item.payer} ({item.payer_type})")
+    typer.echo(
+        f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
+        f"{item.payer} ({item.payer_type})"
+    )
     for code in item.codes:
         amount = f" ${code.amount:.2f}" if code.amount is not None else ""
         label = f"{code.group}-{code.code}" if code.group else code.code
         typer.echo(f"  {label}{amount}: {code.meaning or '(not in the knowledge base)'}")
     typer.echo(f"  deadline: {item.deadline_title or '-'}: {item.deadline_basis}")
-    typer.echo(f"  pattern {item.pattern_id or '-'}; overturn rate used {item.overturn_rate:.0%}; "
-               f"note {'attached' if item.note_attached else 'not attached'}"
-               + (f"; draft: {item.draft.recommendation}" if item.draft else ""))
+    typer.echo(
+        f"  pattern {item.pattern_id or '-'}; overturn rate used {item.overturn_rate:.0%}; "
+        f"note {'attached' if item.note_attached else 'not attached'}"
+        + (f"; draft: {item.draft.recommendation}" if item.draft else "")
+    )
     for event in item.history:
         change = f" {event.from_status or '-'} -> {event.to_status}" if event.to_status else ""
         typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {event.action}{change} {event.detail}".rstrip())
@@ -168,7 +199,9 @@ def draft(
 @worklist_app.command("set")
 def set_item(
     item_id: int,
-    status: Annotated[str | None, typer.Option(help="drafted, submitted, won, partially_won, lost, corrected, written_off, new")] = None,
+    status: Annotated[
+        str | None, typer.Option(help="drafted, submitted, won, partially_won, lost, corrected, written_off, new")
+    ] = None,
     reason: Annotated[str | None, typer.Option(help="Why (required for corrected and written_off).")] = None,
     assignee: Annotated[str | None, typer.Option(help="Who works the item.")] = None,
     recovered: Annotated[float | None, typer.Option(help="Amount recovered (won / partially_won).")] = None,
@@ -176,9 +209,17 @@ def set_item(
     payer_deadline: Annotated[str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD.")] = None,
 ) -> None:
     """Change an item's status (recording an outcome updates the statistics), assignee or deadline."""
-    change = {"status": status, "reason": reason, "assignee": assignee, "recovered": recovered,
-              "decided_on": _date(decided_on), "payer_deadline": _date(payer_deadline)}
-    detail = _run(lambda: _assistant().update_worklist_item(item_id, {k: v for k, v in change.items() if v is not None}))
+    change = {
+        "status": status,
+        "reason": reason,
+        "assignee": assignee,
+        "recovered": recovered,
+        "decided_on": _date(decided_on),
+        "payer_deadline": _date(payer_deadline),
+    }
+    detail = _run(
+        lambda: _assistant().update_worklist_item(item_id, {k: v for k, v in change.items() if v is not None})
+    )
     _print_detail(detail, "text")
 
 
@@ -200,17 +241,19 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "
         typer.echo(result.model_dump_json(indent=2))
         return
     typer.echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}")
-    typer.echo(f"{'BY':<8} {'KEY':<34} {'DECIDED':>7} {'WON':>4} {'PART':>4} {'LOST':>4} {'RATE':>6} "
-               f"{'DENIED':>10} {'RECOVERED':>10} {'MEDIAN DAYS':>11}")
+    typer.echo(
+        f"{'BY':<8} {'KEY':<34} {'DECIDED':>7} {'WON':>4} {'PART':>4} {'LOST':>4} {'RATE':>6} "
+        f"{'DENIED':>10} {'RECOVERED':>10} {'MEDIAN DAYS':>11}"
+    )
     for r in result.rows:
         rate = f"{r.overturn_rate:.0%}" if r.overturn_rate is not None else "-"
         days = f"{r.median_days_to_decision:g}" if r.median_days_to_decision is not None else "-"
-        typer.echo(f"{r.dimension:<8} {r.key[:34]:<34} {r.decided:>7} {r.won:>4} {r.partially_won:>4} {r.lost:>4} "
-                   f"{rate:>6} {r.denied:>10.2f} {r.recovered:>10.2f} {days:>11}")
+        typer.echo(
+            f"{r.dimension:<8} {r.key[:34]:<34} {r.decided:>7} {r.won:>4} {r.partially_won:>4} {r.lost:>4} "
+            f"{rate:>6} {r.denied:>10.2f} {r.recovered:>10.2f} {days:>11}"
+        )
     typer.echo(result.prior)
 
 
 def register(app: typer.Typer) -> None:
     app.add_typer(worklist_app, name="worklist")
-
-

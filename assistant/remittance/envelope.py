@@ -60,7 +60,9 @@ def decode(data: bytes | str) -> str:
 
 def delimiters(text: str) -> Delimiters:
     if not text.startswith("ISA") or len(text) < 106:
-        raise RemittanceError("the file does not start with an ISA segment: not an X12 interchange", position=1, hint=HINT)
+        raise RemittanceError(
+            "the file does not start with an ISA segment: not an X12 interchange", position=1, hint=HINT
+        )
     element = text[3]
     seps = [i for i, ch in enumerate(text[:200]) if ch == element]
     if len(seps) < 16 or element.isalnum():
@@ -101,7 +103,9 @@ class _Walker:
         if handler is not None:
             handler(seg)
         elif self.current is None:
-            raise RemittanceError(f"{seg.id} segment outside a transaction (ST ... SE)", position=seg.position, hint=HINT)
+            raise RemittanceError(
+                f"{seg.id} segment outside a transaction (ST ... SE)", position=seg.position, hint=HINT
+            )
         else:
             self.current.segments.append(seg)
 
@@ -112,16 +116,24 @@ class _Walker:
 
     def _on_gs(self, seg: Segment) -> None:
         if self.isa is None or self.gs is not None:
-            raise RemittanceError("GS outside an interchange, or inside an open group (GE missing)", position=seg.position, hint=HINT)
+            raise RemittanceError(
+                "GS outside an interchange, or inside an open group (GE missing)", position=seg.position, hint=HINT
+            )
         self.gs, self.transactions_in_group = seg, 0
 
     def _on_st(self, seg: Segment) -> None:
         if self.gs is None or self.current is not None:
-            raise RemittanceError("ST outside a functional group, or inside an open transaction (SE missing)",
-                                  position=seg.position, hint=HINT)
+            raise RemittanceError(
+                "ST outside a functional group, or inside an open transaction (SE missing)",
+                position=seg.position,
+                hint=HINT,
+            )
         if seg.get(1) != "835":
-            raise RemittanceError(f"transaction set {seg.get(1)[:3]!r} is not an 835 remittance", position=seg.position,
-                                  hint="Import 835 (health care claim payment/advice) files only.")
+            raise RemittanceError(
+                f"transaction set {seg.get(1)[:3]!r} is not an 835 remittance",
+                position=seg.position,
+                hint="Import 835 (health care claim payment/advice) files only.",
+            )
         assert self.isa is not None
         self.current = Transaction(self.isa.get(13), self.gs.get(6), seg.get(2), [seg])
 
@@ -133,15 +145,20 @@ class _Walker:
         if seg.get(2) != current.control_number:
             raise RemittanceError("SE02 does not match the ST02 control number", position=seg.position, hint=HINT)
         if seg.get(1) != str(len(current.segments)):
-            raise RemittanceError(f"SE01 counts {seg.get(1)[:6]} segments but the transaction has {len(current.segments)}",
-                                  position=seg.position, hint=HINT)
+            raise RemittanceError(
+                f"SE01 counts {seg.get(1)[:6]} segments but the transaction has {len(current.segments)}",
+                position=seg.position,
+                hint=HINT,
+            )
         self.done.append(current)
         self.current = None
         self.transactions_in_group += 1
 
     def _on_ge(self, seg: Segment) -> None:
         if self.gs is None or self.current is not None:
-            raise RemittanceError("GE without a GS, or before the SE of its last transaction", position=seg.position, hint=HINT)
+            raise RemittanceError(
+                "GE without a GS, or before the SE of its last transaction", position=seg.position, hint=HINT
+            )
         if seg.get(1) != str(self.transactions_in_group) or seg.get(2) != self.gs.get(6):
             raise RemittanceError("GE count or control number does not match its GS", position=seg.position, hint=HINT)
         self.gs = None
@@ -149,16 +166,22 @@ class _Walker:
 
     def _on_iea(self, seg: Segment) -> None:
         if self.isa is None or self.gs is not None:
-            raise RemittanceError("IEA without an ISA, or before the GE of its last group", position=seg.position, hint=HINT)
+            raise RemittanceError(
+                "IEA without an ISA, or before the GE of its last group", position=seg.position, hint=HINT
+            )
         if seg.get(1) != str(self.groups) or seg.get(2) != self.isa.get(13):
-            raise RemittanceError("IEA count or control number does not match its ISA", position=seg.position, hint=HINT)
+            raise RemittanceError(
+                "IEA count or control number does not match its ISA", position=seg.position, hint=HINT
+            )
         self.isa = None
 
     def finish(self, last: int) -> list[Transaction]:
         if self.current is not None or self.gs is not None or self.isa is not None:
-            opened = self.current.position if self.current else (self.gs or self.isa).position  # type: ignore[union-attr]
-            raise RemittanceError(f"the file ends inside the envelope opened at segment {opened} (truncated?)",
-                                  position=last, hint=HINT)
+            still_open = self.current or self.gs or self.isa
+            opened = still_open.position  # type: ignore[union-attr]
+            raise RemittanceError(
+                f"the file ends inside the envelope opened at segment {opened} (truncated?)", position=last, hint=HINT
+            )
         if not self.done:
             raise RemittanceError("the interchange holds no 835 transaction", position=last, hint=HINT)
         return self.done

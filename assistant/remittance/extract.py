@@ -41,8 +41,11 @@ def adjustments(cas_segments: list[Any] | None) -> list[Adjustment]:
             reason = getattr(cas, f"adjustment_reason_code_{i}", None)
             amount = getattr(cas, f"monetary_amount_{i}", None)
             if reason and amount is not None:
-                out.append(Adjustment(group=group, reason=text(reason), amount=amount,
-                                      quantity=getattr(cas, f"quantity_{i}", None)))
+                out.append(
+                    Adjustment(
+                        group=group, reason=text(reason), amount=amount, quantity=getattr(cas, f"quantity_{i}", None)
+                    )
+                )
     return out
 
 
@@ -66,7 +69,9 @@ def service_line(model: Any, position: int, delims: Delimiters) -> ServiceLine:
         original_units=svc.original_units_of_service_count,
         service_date=dates.get("472") or dates.get("150"),
         adjustments=adjustments(model.cas_segment),
-        remarks=[text(lq.form_identifier) for lq in model.lq_segment or [] if text(lq.code_list_qualifier_code) == "HE"],
+        remarks=[
+            text(lq.form_identifier) for lq in model.lq_segment or [] if text(lq.code_list_qualifier_code) == "HE"
+        ],
         control_number=_refs(model.ref_segment).get("6R"),
         allowed=allowed,
     )
@@ -124,9 +129,16 @@ def provider_adjustments(plb: Any, seg: Segment, delims: Delimiters) -> list[Pro
         if not code or amount is None:
             continue
         reason, _, reference = text(code).partition(delims.component)
-        out.append(ProviderAdjustment(position=seg.position, provider_id=text(plb.provider_identifier),
-                                      fiscal_date=as_date(plb.fiscal_period_date), reason=reason, reference=reference,
-                                      amount=amount))
+        out.append(
+            ProviderAdjustment(
+                position=seg.position,
+                provider_id=text(plb.provider_identifier),
+                fiscal_date=as_date(plb.fiscal_period_date),
+                reason=reason,
+                reference=reference,
+                amount=amount,
+            )
+        )
     return out
 
 
@@ -140,12 +152,16 @@ def payment(header: Any, payer: Any, payee: Any, position: int, control: tuple[s
         group_control=control[1],
         control_number=control[2],
         payer_name=text(payer.n1_segment.name),
-        payer_id=text(trn.originating_company_identifier) or payer_refs.get("2U", "") or text(payer.n1_segment.identification_code),
+        payer_id=text(trn.originating_company_identifier)
+        or payer_refs.get("2U", "")
+        or text(payer.n1_segment.identification_code),
         payee_name=text(payee.n1_segment.name) if payee else "",
         payee_npi=text(payee.n1_segment.identification_code) if payee else "",
         amount=bpr.total_actual_provider_payment_amount,
         method=text(bpr.payment_method_code),
         trace_number=text(trn.reference_identification_1),
         payment_date=as_date(getattr(bpr, "eft_effective_date", None)),
-        production_date=as_date(dtm.production_date) if dtm is not None and text(dtm.date_time_qualifier) == "405" else None,
+        production_date=as_date(dtm.production_date)
+        if dtm is not None and text(dtm.date_time_qualifier) == "405"
+        else None,
     )

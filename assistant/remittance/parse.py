@@ -19,7 +19,18 @@ from assistant.errors import RemittanceError
 from assistant.remittance import extract
 from assistant.remittance.envelope import Delimiters, Segment, Transaction, decode, transactions
 from assistant.remittance.models import Claim, Payment, Problem, Remittance
-from assistant.remittance.x12 import ClaimLoop, Header, LineLoop, LoopBuilder, Payee, Payer, Plb, ShapeError, describe, to_fields
+from assistant.remittance.x12 import (
+    ClaimLoop,
+    Header,
+    LineLoop,
+    LoopBuilder,
+    Payee,
+    Payer,
+    Plb,
+    ShapeError,
+    describe,
+    to_fields,
+)
 
 SKIPPED = frozenset({"TS3", "TS2"})  # institutional summaries: not needed for professional CTS lines
 
@@ -45,7 +56,9 @@ class _State:
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, position: int, segment: str, message: str) -> None:
-        self.problems.append(Problem(position=position, segment=segment, transaction=self.tx.control_number, message=message))
+        self.problems.append(
+            Problem(position=position, segment=segment, transaction=self.tx.control_number, message=message)
+        )
 
 
 def _close_claim(state: _State) -> None:
@@ -120,7 +133,9 @@ def _payment(state: _State) -> Payment | None:
         state.problem(state.tx.position, "ST", f"payment skipped: the header does not follow the TR3 ({message})")
         return None
     tx = state.tx
-    return extract.payment(header, payer, payee, tx.position, (tx.interchange_control, tx.group_control, tx.control_number))
+    return extract.payment(
+        header, payer, payee, tx.position, (tx.interchange_control, tx.group_control, tx.control_number)
+    )
 
 
 def parse_transaction(tx: Transaction, delims: Delimiters) -> tuple[Payment | None, list[Problem]]:

@@ -17,12 +17,18 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from x12sdk.v5010.x12_835_005010X221A1 import loops
 from x12sdk.v5010.segments import LxSegment, PlbSegment
+from x12sdk.v5010.x12_835_005010X221A1 import loops
 
 from assistant.remittance.envelope import Delimiters, Segment
 
-Header, Payer, Payee, ClaimLoop, LineLoop = loops.Header, loops.Loop1000A, loops.Loop1000B, loops.Loop2100, loops.Loop2110
+Header, Payer, Payee, ClaimLoop, LineLoop = (
+    loops.Header,
+    loops.Loop1000A,
+    loops.Loop1000B,
+    loops.Loop2100,
+    loops.Loop2110,
+)
 Plb, Lx = PlbSegment, LxSegment
 
 
@@ -135,8 +141,11 @@ def describe(error: ValidationError, builder: LoopBuilder) -> tuple[int, str]:
     position, ref = builder.locate(tuple(first.get("loc", ())))
     kind = first.get("type", "invalid")
     text = {
-        "decimal_parsing": "is not a number", "missing": "is required and missing", "enum": "is not a code the TR3 allows",
-        "string_type": "is required and empty", "value_error": "does not balance or is invalid",
+        "decimal_parsing": "is not a number",
+        "missing": "is required and missing",
+        "enum": "is not a code the TR3 allows",
+        "string_type": "is required and empty",
+        "value_error": "does not balance or is invalid",
     }.get(kind, f"is invalid ({kind})")
     if kind == "value_error" and "balance" in str(first.get("msg", "")):
         text = "does not balance: charge - paid differs from the sum of the adjustments"

@@ -22,11 +22,31 @@ from assistant.remittance.models import Adjustment, Claim, Payment, ServiceLine
 from assistant.worklist.route import preliminary_route
 
 CAREGIVER_TRAINING_FAMILIES = ("cts", "direct_care", "behavior")
-ROUTINE = frozenset({("CO", "45"), ("CO", "253"), ("PI", "45"), ("OA", "45"), ("CO", "42"),
-                     ("PR", "1"), ("PR", "2"), ("PR", "3"), ("OA", "23")})
-PAYER_TYPES = {"MB": "medicare", "MA": "medicare", "16": "medicare_advantage", "MC": "medicaid",
-               "12": "commercial", "13": "commercial", "14": "commercial", "15": "commercial", "HM": "commercial",
-               "17": "commercial"}
+ROUTINE = frozenset(
+    {
+        ("CO", "45"),
+        ("CO", "253"),
+        ("PI", "45"),
+        ("OA", "45"),
+        ("CO", "42"),
+        ("PR", "1"),
+        ("PR", "2"),
+        ("PR", "3"),
+        ("OA", "23"),
+    }
+)
+PAYER_TYPES = {
+    "MB": "medicare",
+    "MA": "medicare",
+    "16": "medicare_advantage",
+    "MC": "medicaid",
+    "12": "commercial",
+    "13": "commercial",
+    "14": "commercial",
+    "15": "commercial",
+    "HM": "commercial",
+    "17": "commercial",
+}
 
 
 def cts_codes(knowledge: Any) -> frozenset[str]:
@@ -97,7 +117,9 @@ def _pattern(knowledge: Any, denial: str) -> str | None:
     return pattern.id if pattern is not None else None
 
 
-def candidate(knowledge: Any, payment: Payment, claim: Claim, line: ServiceLine, ordinal: int, today: date) -> Candidate:
+def candidate(
+    knowledge: Any, payment: Payment, claim: Claim, line: ServiceLine, ordinal: int, today: date
+) -> Candidate:
     adjustments = denials(line, claim)
     remarks = [*line.remarks, *claim.remarks]
     group, denial = denial_label(adjustments, remarks)
@@ -105,14 +127,28 @@ def candidate(knowledge: Any, payment: Payment, claim: Claim, line: ServiceLine,
     route, action = preliminary_route(kind, group, [a.reason for a in adjustments], remarks)
     due = None
     if route is not None:
-        due = deadline_for(knowledge, route=route, today=today, notice_date=payment.notice_date,
-                           dos=line.service_date).due_date
+        due = deadline_for(
+            knowledge, route=route, today=today, notice_date=payment.notice_date, dos=line.service_date
+        ).due_date
     return Candidate(
-        payment=payment, claim=claim, line=line, key=line_key(line, ordinal), payer_type=kind,
-        denied_cents=sum(cents(a.amount) for a in adjustments), adjustments=adjustments, remarks=remarks,
-        group=group, denial=denial, pattern_id=_pattern(knowledge, denial), action=action, route=route, due_date=due,
-        claim_lines=[{"code": ln.procedure, "units": int(ln.units), "modifiers": ln.modifiers, "paid": str(ln.paid)}
-                     for ln in claim.lines],
+        payment=payment,
+        claim=claim,
+        line=line,
+        key=line_key(line, ordinal),
+        payer_type=kind,
+        denied_cents=sum(cents(a.amount) for a in adjustments),
+        adjustments=adjustments,
+        remarks=remarks,
+        group=group,
+        denial=denial,
+        pattern_id=_pattern(knowledge, denial),
+        action=action,
+        route=route,
+        due_date=due,
+        claim_lines=[
+            {"code": ln.procedure, "units": int(ln.units), "modifiers": ln.modifiers, "paid": str(ln.paid)}
+            for ln in claim.lines
+        ],
     )
 
 

@@ -23,8 +23,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.types import TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -78,7 +78,7 @@ class Item(Base):
     __table_args__ = (
         UniqueConstraint("practice_id", "payer_key", "payer_claim_number", "line_key", name="uq_item_line"),
         Index("ix_items_queue", "practice_id", "open", "due_date"),
-        Index("ix_items_status", "practice_id", "status"),
+        Index("ix_items_status", "practice_id", "status", "pattern_id", "payer_key"),  # covers the outcome rates
         Index("ix_items_claim", "practice_id", "payer_key", "patient_control_number"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -16,8 +16,8 @@ from sqlalchemy.orm import Session
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist import states, stats, views
 from assistant.worklist.db import Event, Item
-from assistant.worklist_models import ItemDetail, ItemUpdate, Page, Stats
 from assistant.worklist.store import Store, utcnow
+from assistant.worklist_models import ItemDetail, ItemUpdate, Page, Stats
 
 _DUE = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.I)
 
@@ -43,10 +43,7 @@ class Filters:
 
 def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Select[Any]:
     query = query.where(Item.practice_id == practice_id)
-    if f.status:
-        query = query.where(Item.status.in_(f.status))
-    else:
-        query = query.where(Item.open.is_(True))
+    query = query.where(Item.status.in_(f.status)) if f.status else query.where(Item.open.is_(True))
     if f.due_days is not None:
         query = query.where(Item.due_date <= today + timedelta(days=f.due_days))
     if f.payer:
@@ -75,8 +72,9 @@ class Worklist:
         rate = stats.rates(s, practice_id).rate(item.pattern_id, item.payer_key)
         return views.detail(self.knowledge, item, events, today, rate)
 
-    def list(self, practice: str, f: Filters, *, sort: str = "due", page: int = 1, per_page: int = 50,
-             today: date) -> Page:
+    def list(
+        self, practice: str, f: Filters, *, sort: str = "due", page: int = 1, per_page: int = 50, today: date
+    ) -> Page:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
@@ -84,19 +82,34 @@ class Worklist:
             if sort == "recovery":
                 cols = (Item.id, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action)
                 keys = s.execute(_where(select(*cols), pid, f, today))
-                ranked = sorted(keys, key=lambda r: (-rates.expected_cents(r.denied_cents, r.pattern_id, r.payer_key, r.action),
-                                                     r.id))
-                ids = [r.id for r in ranked[(page - 1) * per_page: page * per_page]]
+                ranked = sorted(
+                    keys,
+                    key=lambda r: (-rates.expected_cents(r.denied_cents, r.pattern_id, r.payer_key, r.action), r.id),
+                )
+                ids = [r.id for r in ranked[(page - 1) * per_page : page * per_page]]
                 by_id = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))}
                 rows = [by_id[i] for i in ids]
             else:
                 order = (Item.due_date.asc().nulls_last(), Item.id)
-                rows = list(s.scalars(_where(select(Item), pid, f, today).order_by(*order)
-                                      .offset((page - 1) * per_page).limit(per_page)))
+                rows = list(
+                    s.scalars(
+                        _where(select(Item), pid, f, today)
+                        .order_by(*order)
+                        .offset((page - 1) * per_page)
+                        .limit(per_page)
+                    )
+                )
             items = [views.summary(self.knowledge, i, today, rates.rate(i.pattern_id, i.payer_key)) for i in rows]
             others = stats.other_code_denials(s, pid)
-        return Page(items=items, total=total, page=page, per_page=per_page, sort=sort,  # type: ignore[arg-type]
-                    today=today, other_code_denials=others)
+        return Page(
+            items=items,
+            total=total,
+            page=page,
+            per_page=per_page,
+            sort=sort,  # type: ignore[arg-type]
+            today=today,
+            other_code_denials=others,
+        )
 
     def show(self, practice: str, item_id: int, *, today: date) -> ItemDetail:
         pid = self.store.practice_id(practice)
@@ -165,12 +178,25 @@ class Worklist:
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
             cts = {c.code for c in self.knowledge.codes.values() if c.family in ("cts", "direct_care", "behavior")}
-            lines = [{"code": ln["code"], "units": max(1, int(ln.get("units") or 1)), "modifiers": list(ln.get("modifiers") or [])}
-                     for ln in item.claim_lines or [] if ln.get("code") in cts]
-            claim = {"claim_number": item.payer_claim_number, "payer": item.payer_name, "patient_name": item.patient_name,
-                     "member_id": item.member_id, "npi": item.rendering_npi or None,
-                     "date_of_service": item.service_date.isoformat() if item.service_date else None,
-                     "billed_amount": f"{item.charge_cents / 100:.2f}", "lines": lines}
+            lines = [
+                {
+                    "code": ln["code"],
+                    "units": max(1, int(ln.get("units") or 1)),
+                    "modifiers": list(ln.get("modifiers") or []),
+                }
+                for ln in item.claim_lines or []
+                if ln.get("code") in cts
+            ]
+            claim = {
+                "claim_number": item.payer_claim_number,
+                "payer": item.payer_name,
+                "patient_name": item.patient_name,
+                "member_id": item.member_id,
+                "npi": item.rendering_npi or None,
+                "date_of_service": item.service_date.isoformat() if item.service_date else None,
+                "billed_amount": f"{item.charge_cents / 100:.2f}",
+                "lines": lines,
+            }
             return item.denial, item.note_text, {k: v for k, v in claim.items() if v}, item.service_date
 
     def record_draft(self, practice: str, item_id: int, result: Any, *, actor: str, today: date) -> ItemDetail:
@@ -202,8 +228,16 @@ class Worklist:
             return stats.stats(s, pid)
 
 
-def _event(item: Item, practice_id: int, actor: str, action: str, detail: str, *, to_status: str | None = None) -> Event:
-    return Event(item_id=item.id, practice_id=practice_id, at=utcnow(), actor=actor[:120], action=action,
-                 from_status=item.status, to_status=to_status, detail=detail[:500])
-
-
+def _event(
+    item: Item, practice_id: int, actor: str, action: str, detail: str, *, to_status: str | None = None
+) -> Event:
+    return Event(
+        item_id=item.id,
+        practice_id=practice_id,
+        at=utcnow(),
+        actor=actor[:120],
+        action=action,
+        from_status=item.status,
+        to_status=to_status,
+        detail=detail[:500],
+    )

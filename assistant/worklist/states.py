@@ -1,8 +1,8 @@
 """The status machine of a worklist item (pure).
 
-    new ──► drafted ──► submitted ──► won | partially_won | lost
-     │         │            │                                 │
-     └─────────┴────────────┴──► corrected | written_off       └──► new (next appeal level)
+    new ──► drafted ──► submitted ──► won | partially_won | lost ──► new (next appeal level)
+     │         │            │
+     └─────────┴────────────┴──► corrected | written_off
 
 `corrected` and `written_off` need a reason. `lost` may be taken to the next level of the same
 route family (redetermination → reconsideration → ALJ ...), which reopens the item as `new`.
@@ -25,8 +25,12 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 NEEDS_REASON = frozenset({"corrected", "written_off"})
 OUTCOMES = frozenset({"won", "partially_won", "lost"})
 # The next appeal level after a lost decision (knowledge/appeals/levels.yaml route ids).
-NEXT_LEVEL = {"redetermination": "reconsideration", "reconsideration": "alj", "alj": "appeals_council",
-              "appeals_council": "federal_court"}
+NEXT_LEVEL = {
+    "redetermination": "reconsideration",
+    "reconsideration": "alj",
+    "alj": "appeals_council",
+    "appeals_council": "federal_court",
+}
 
 
 def check_transition(current: str, target: str, reason: str | None) -> None:

@@ -13,18 +13,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from assistant.worklist.db import Item, RemittanceFile
-from assistant.worklist_models import StatRow, Stats
 from assistant.worklist.states import OUTCOMES
+from assistant.worklist_models import StatRow, Stats
 
 PRIOR_RATE = 0.5
 PRIOR_WEIGHT = 4.0
-PRIOR = (f"Before outcomes exist, every item's overturn rate is a neutral {PRIOR_RATE:.0%} prior worth "
-         f"{PRIOR_WEIGHT:g} decisions; recorded outcomes pull it toward the rate observed for the same pattern "
-         "and payer, then the same pattern, then all decisions.")
+PRIOR = (
+    f"Before outcomes exist, every item's overturn rate is a neutral {PRIOR_RATE:.0%} prior worth "
+    f"{PRIOR_WEIGHT:g} decisions; recorded outcomes pull it toward the rate observed for the same pattern "
+    "and payer, then the same pattern, then all decisions."
+)
 
 
 @dataclass
@@ -51,8 +53,17 @@ class _Tally:
 
 
 def _decided(session: Session, practice_id: int) -> list[Any]:
-    cols = (Item.pattern_id, Item.payer_key, Item.payer_name, Item.route, Item.status, Item.denied_cents,
-            Item.recovered_cents, Item.submitted_on, Item.decided_on)
+    cols = (
+        Item.pattern_id,
+        Item.payer_key,
+        Item.payer_name,
+        Item.route,
+        Item.status,
+        Item.denied_cents,
+        Item.recovered_cents,
+        Item.submitted_on,
+        Item.decided_on,
+    )
     return list(session.execute(select(*cols).where(Item.practice_id == practice_id, Item.status.in_(OUTCOMES))))
 
 
@@ -61,24 +72,28 @@ def _shrink(overturned: float, decided: int, prior: float) -> float:
 
 
 class Rates:
-    """Overturn rate for (pattern, payer), shrunk toward the pattern's, then everyone's, then the prior."""
+    """Overturn rate for (pattern, payer), shrunk toward the pattern's, then everyone's, then the prior.
 
-    def __init__(self, rows: list[Any]) -> None:
-        self.all = _Tally()
-        self.pattern: dict[str, _Tally] = defaultdict(_Tally)
-        self.pair: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
-        for r in rows:
-            pattern = r.pattern_id or "-"
-            for tally in (self.all, self.pattern[pattern], self.pair[(pattern, r.payer_key)]):
-                tally.add(r.status, r.denied_cents, r.recovered_cents, None)
-        self._global = _shrink(self.all.overturned, self.all.decided, PRIOR_RATE)
+    Built from (pattern, payer, overturned, decided) counts, aggregated by the database."""
+
+    def __init__(self, counts: list[tuple[str | None, str, int, int]]) -> None:
+        self.pattern: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        self.pair: dict[tuple[str, str], tuple[int, int]] = {}
+        overturned = decided = 0
+        for pattern_id, payer_key, won, n in counts:
+            pattern = pattern_id or "-"
+            self.pair[(pattern, payer_key)] = (won, n)
+            self.pattern[pattern][0] += won
+            self.pattern[pattern][1] += n
+            overturned, decided = overturned + won, decided + n
+        self._global = _shrink(overturned, decided, PRIOR_RATE)
 
     def rate(self, pattern_id: str | None, payer_key: str) -> float:
         pattern = pattern_id or "-"
         p = self.pattern.get(pattern)
-        r_pattern = _shrink(p.overturned, p.decided, self._global) if p else self._global
+        r_pattern = _shrink(p[0], p[1], self._global) if p else self._global
         pp = self.pair.get((pattern, payer_key))
-        return _shrink(pp.overturned, pp.decided, r_pattern) if pp else r_pattern
+        return _shrink(pp[0], pp[1], r_pattern) if pp else r_pattern
 
     def expected_cents(self, denied_cents: int, pattern_id: str | None, payer_key: str, action: str) -> float:
         """Expected recovery: nothing for a denial with nothing to file, else denied x overturn rate."""
@@ -86,31 +101,53 @@ class Rates:
 
 
 def rates(session: Session, practice_id: int) -> Rates:
-    return Rates(_decided(session, practice_id))
+    overturned = func.sum(case((Item.status.in_(("won", "partially_won")), 1), else_=0))
+    query = (
+        select(Item.pattern_id, Item.payer_key, overturned, func.count())
+        .where(Item.practice_id == practice_id, Item.status.in_(OUTCOMES))
+        .group_by(Item.pattern_id, Item.payer_key)
+    )
+    return Rates([(r[0], r[1], int(r[2] or 0), int(r[3])) for r in session.execute(query)])
 
 
 def _row(dimension: str, key: str, t: _Tally) -> StatRow:
-    return StatRow(dimension=dimension, key=key, decided=t.decided, won=t.won, partially_won=t.partially_won,  # type: ignore[arg-type]
-                   lost=t.lost, overturn_rate=round(t.overturned / t.decided, 4) if t.decided else None,
-                   denied=t.denied / 100, recovered=t.recovered / 100,
-                   median_days_to_decision=statistics.median(t.days) if t.days else None)
+    return StatRow(
+        dimension=dimension,
+        key=key,
+        decided=t.decided,
+        won=t.won,
+        partially_won=t.partially_won,  # type: ignore[arg-type]
+        lost=t.lost,
+        overturn_rate=round(t.overturned / t.decided, 4) if t.decided else None,
+        denied=t.denied / 100,
+        recovered=t.recovered / 100,
+        median_days_to_decision=statistics.median(t.days) if t.days else None,
+    )
 
 
 def stats(session: Session, practice_id: int) -> Stats:
     groups: dict[tuple[str, str], _Tally] = defaultdict(_Tally)
     for r in _decided(session, practice_id):
         days = (r.decided_on - r.submitted_on).days if r.decided_on and r.submitted_on else None
-        for dimension, key in (("pattern", r.pattern_id or "(no pattern)"), ("payer", r.payer_name),
-                               ("route", r.route or "(none)")):
+        for dimension, key in (
+            ("pattern", r.pattern_id or "(no pattern)"),
+            ("payer", r.payer_name),
+            ("route", r.route or "(none)"),
+        ):
             groups[(dimension, key)].add(r.status, r.denied_cents, r.recovered_cents, days)
     open_count, open_denied = session.execute(
-        select(func.count(), func.coalesce(func.sum(Item.denied_cents), 0))
-        .where(Item.practice_id == practice_id, Item.open.is_(True))).one()
+        select(func.count(), func.coalesce(func.sum(Item.denied_cents), 0)).where(
+            Item.practice_id == practice_id, Item.open.is_(True)
+        )
+    ).one()
     rows = [_row(d, k, t) for (d, k), t in sorted(groups.items())]
     return Stats(rows=rows, open_items=open_count, open_denied=open_denied / 100, prior=PRIOR)
 
 
 def other_code_denials(session: Session, practice_id: int) -> int:
-    total = session.scalar(select(func.coalesce(func.sum(RemittanceFile.other_denials), 0))
-                           .where(RemittanceFile.practice_id == practice_id))
+    total = session.scalar(
+        select(func.coalesce(func.sum(RemittanceFile.other_denials), 0)).where(
+            RemittanceFile.practice_id == practice_id
+        )
+    )
     return int(total or 0)

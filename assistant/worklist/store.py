@@ -98,8 +98,10 @@ class Store:
                         migrate(engine)
                     except SQLAlchemyError as exc:
                         log.warning("worklist database unavailable: %s", type(exc).__name__)
-                        raise StorageError("The worklist database cannot be opened or migrated.",
-                                           hint="check ASSISTANT_DATABASE_URL or the data directory") from None
+                        raise StorageError(
+                            "The worklist database cannot be opened or migrated.",
+                            hint="check ASSISTANT_DATABASE_URL or the data directory",
+                        ) from None
                     self._sessions = sessionmaker(engine, expire_on_commit=False)
                     self._engine = engine
         return self._engine

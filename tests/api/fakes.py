@@ -11,8 +11,8 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 

@@ -23,9 +23,13 @@ NOTE_45 = NOTE.replace("Total 32 minutes", "Total 45 minutes")
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(embedder="hash", data_dir=tmp_path, rate_limit_per_minute=100_000,
-                        api_keys=[hash_key(k) for k in (KEY_A, KEY_B, KEY_A2)],
-                        practice_keys={hash_key(KEY_A): "clinic-a", hash_key(KEY_A2): "clinic-a"})
+    settings = Settings(
+        embedder="hash",
+        data_dir=tmp_path,
+        rate_limit_per_minute=100_000,
+        api_keys=[hash_key(k) for k in (KEY_A, KEY_B, KEY_A2)],
+        practice_keys={hash_key(KEY_A): "clinic-a", hash_key(KEY_A2): "clinic-a"},
+    )
     with TestClient(create_app(settings, assistant=Assistant(settings))) as c:
         yield c
 
@@ -35,8 +39,9 @@ def h(key: str) -> dict[str, str]:
 
 
 def upload(client: TestClient, key: str = KEY_A) -> dict[str, object]:
-    resp = client.post("/v1/era?filename=era.835", content=ERA.read_bytes(),
-                       headers={**h(key), "Content-Type": "application/edi-x12"})
+    resp = client.post(
+        "/v1/era?filename=era.835", content=ERA.read_bytes(), headers={**h(key), "Content-Type": "application/edi-x12"}
+    )
     assert resp.status_code == 200, resp.text
     return resp.json()
 
@@ -94,11 +99,14 @@ def test_bulk_draft(client: TestClient) -> None:
     assert [r["drafted"] for r in results] == [True, False]
 
 
-@pytest.mark.parametrize(("body", "status", "code"), [
-    (b"", 422, "bad_remittance"),
-    (b"ISA*00*garbage", 422, "bad_remittance"),
-    (ERA.read_bytes().replace(b"SE*81*0001~", b"SE*80*0001~"), 422, "bad_remittance"),
-])
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        (b"", 422, "bad_remittance"),
+        (b"ISA*00*garbage", 422, "bad_remittance"),
+        (ERA.read_bytes().replace(b"SE*81*0001~", b"SE*80*0001~"), 422, "bad_remittance"),
+    ],
+)
 def test_bad_uploads_are_problems_without_content(client: TestClient, body: bytes, status: int, code: str) -> None:
     resp = client.post("/v1/era", content=body, headers={**h(KEY_A), "Content-Type": "text/plain"})
     assert resp.status_code == status and resp.json()["code"] == code
@@ -108,5 +116,8 @@ def test_bad_uploads_are_problems_without_content(client: TestClient, body: byte
 def test_unknown_key_and_page(client: TestClient) -> None:
     assert client.get("/v1/worklist", headers=h("nope")).status_code == 401
     page = client.get("/worklist")
-    assert page.status_code == 200 and "static/worklist.js" in page.text and "script-src 'self'" in page.headers[
-        "content-security-policy"]
+    assert (
+        page.status_code == 200
+        and "static/worklist.js" in page.text
+        and "script-src 'self'" in page.headers["content-security-policy"]
+    )

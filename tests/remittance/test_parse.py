@@ -20,12 +20,15 @@ def load(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
-@pytest.mark.parametrize(("name", "payments", "claims", "payers"), [
-    ("medicare_partb.835", 2, 8, {"MEDICARE PART B MAC JX"}),
-    ("advantage_and_commercial.835", 2, 7, {"SUNSHINE ADVANTAGE HEALTH PLAN", "ACME COMMERCIAL HEALTH INSURANCE"}),
-    ("medicare_reprocessed.835", 1, 7, {"MEDICARE PART B MAC JX"}),
-    ("malformed_claim.835", 1, 2, {"MEDICARE PART B MAC JX"}),
-])
+@pytest.mark.parametrize(
+    ("name", "payments", "claims", "payers"),
+    [
+        ("medicare_partb.835", 2, 8, {"MEDICARE PART B MAC JX"}),
+        ("advantage_and_commercial.835", 2, 7, {"SUNSHINE ADVANTAGE HEALTH PLAN", "ACME COMMERCIAL HEALTH INSURANCE"}),
+        ("medicare_reprocessed.835", 1, 7, {"MEDICARE PART B MAC JX"}),
+        ("malformed_claim.835", 1, 2, {"MEDICARE PART B MAC JX"}),
+    ],
+)
 def test_fixture_shape(name: str, payments: int, claims: int, payers: set[str]) -> None:
     r = parse_835(load(name))
     assert len(r.payments) == payments
@@ -36,28 +39,59 @@ def test_fixture_shape(name: str, payments: int, claims: int, payers: set[str]) 
 def test_payment_header_and_plb() -> None:
     first, second = parse_835(load("medicare_partb.835")).payments
     assert (first.amount, first.method, first.trace_number, first.payer_id) == (
-        Decimal("111.58"), "ACH", "EFT25041800017", "1999999999")
+        Decimal("111.58"),
+        "ACH",
+        "EFT25041800017",
+        "1999999999",
+    )
     assert (str(first.payment_date), str(first.production_date), str(first.notice_date)) == (
-        "2025-04-18", "2025-04-16", "2025-04-16")
+        "2025-04-18",
+        "2025-04-16",
+        "2025-04-16",
+    )
     assert (first.payee_name, first.payee_npi) == ("SUNNY DAY THERAPY LLC", "1234567893")
-    assert [(a.reason, a.reference, a.amount) for a in first.provider_adjustments] == [("L6", "2225077123451", Decimal("-1.12"))]
+    assert [(a.reason, a.reference, a.amount) for a in first.provider_adjustments] == [
+        ("L6", "2225077123451", Decimal("-1.12"))
+    ]
     assert [(a.reason, a.amount) for a in second.provider_adjustments] == [("WO", Decimal("25"))]
     assert second.method == "CHK" and second.interchange_control == "000004711" and second.control_number == "0002"
 
 
 def test_claim_and_lines() -> None:
     claim = parse_835(load("medicare_partb.835")).payments[0].claims[2]
-    assert (claim.patient_control_number, claim.payer_claim_number, claim.status) == ("SDT25030601", "2225077123452", "1")
+    assert (claim.patient_control_number, claim.payer_claim_number, claim.status) == (
+        "SDT25030601",
+        "2225077123452",
+        "1",
+    )
     assert (claim.charge, claim.paid, claim.patient_responsibility, claim.filing_indicator) == (
-        Decimal("240"), Decimal("66.08"), Decimal("16.86"), "MB")
+        Decimal("240"),
+        Decimal("66.08"),
+        Decimal("16.86"),
+        "MB",
+    )
     assert (claim.patient_name, claim.member_id, claim.rendering_npi, claim.remarks) == (
-        "TESTPATIENT, CHARLIE", "3GH4JK5LM67", "1336229288", ["MA01"])
+        "TESTPATIENT, CHARLIE",
+        "3GH4JK5LM67",
+        "1336229288",
+        ["MA01"],
+    )
     addon = claim.lines[1]
     assert (addon.procedure, addon.modifiers, addon.charge, addon.paid, addon.units, addon.original_units) == (
-        "97551", ["GO"], Decimal("120"), Decimal("21.7"), Decimal("1"), Decimal("2"))
+        "97551",
+        ["GO"],
+        Decimal("120"),
+        Decimal("21.7"),
+        Decimal("1"),
+        Decimal("2"),
+    )
     assert str(addon.service_date) == "2025-03-06" and addon.control_number == "SDT2503060102"
     assert [(a.group, a.reason, a.amount) for a in addon.adjustments] == [
-        ("CO", "45", Decimal("32.32")), ("CO", "151", Decimal("60")), ("CO", "253", Decimal("0.44")), ("PR", "2", Decimal("5.54"))]
+        ("CO", "45", Decimal("32.32")),
+        ("CO", "151", Decimal("60")),
+        ("CO", "253", Decimal("0.44")),
+        ("PR", "2", Decimal("5.54")),
+    ]
     assert addon.remarks == ["N640"] and addon.allowed == Decimal("27.68")
 
 
@@ -88,8 +122,14 @@ def test_bad_claim_loops_are_reported_and_the_rest_read() -> None:
 
 
 def test_unbalanced_claim_is_reported() -> None:
-    text = load("medicare_partb.835").decode().replace("SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*50*120~",
-                                                       "SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*50*100~")
+    text = (
+        load("medicare_partb.835")
+        .decode()
+        .replace(
+            "SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*50*120~",
+            "SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*50*100~",
+        )
+    )
     r = parse_835(text)
     assert r.claims == 7
     assert "does not balance" in r.problems[0].message and r.problems[0].position == 16
@@ -97,9 +137,14 @@ def test_unbalanced_claim_is_reported() -> None:
 
 def test_two_plb_segments_are_both_read() -> None:
     # x12sdk's whole-transaction model allows one PLB; the TR3 allows repeats.
-    text = load("medicare_partb.835").decode().replace(
-        "PLB*1234567893*20251231*L6:2225077123451*-1.12~\nSE*81*0001~",
-        "PLB*1234567893*20251231*L6:2225077123451*-1.12~\nPLB*1234567893*20251231*FB:REF1*2~\nSE*82*0001~")
+    text = (
+        load("medicare_partb.835")
+        .decode()
+        .replace(
+            "PLB*1234567893*20251231*L6:2225077123451*-1.12~\nSE*81*0001~",
+            "PLB*1234567893*20251231*L6:2225077123451*-1.12~\nPLB*1234567893*20251231*FB:REF1*2~\nSE*82*0001~",
+        )
+    )
     assert [a.reason for a in parse_835(text).payments[0].provider_adjustments] == ["L6", "FB"]
 
 
@@ -107,16 +152,19 @@ def _broken(old: str, new: str) -> str:
     return load("medicare_partb.835").decode().replace(old, new, 1)
 
 
-@pytest.mark.parametrize(("text", "position", "words"), [
-    ("not an edi file at all, just words" * 5, 1, "ISA"),
-    (_broken("SE*81*0001~", "SE*80*0001~"), 83, "SE01 counts 80"),
-    (_broken("SE*81*0001~", "SE*81*0009~"), 83, "SE02"),
-    (_broken("ST*835*0001~", "ST*837*0001~"), 3, "not an 835"),
-    (_broken("GE*2*4711~", "GE*3*4711~"), 120, "GE count"),
-    (_broken("IEA*1*000004711~", "IEA*1*000004712~"), 121, "IEA"),
-    (_broken("GE*2*4711~\nIEA*1*000004711~", ""), 119, "ends inside"),
-    (_broken("ST*835*0002~", "CLP*X*1*1*1*1*MB*X*11*1~"), 84, "outside a transaction"),
-])
+@pytest.mark.parametrize(
+    ("text", "position", "words"),
+    [
+        ("not an edi file at all, just words" * 5, 1, "ISA"),
+        (_broken("SE*81*0001~", "SE*80*0001~"), 83, "SE01 counts 80"),
+        (_broken("SE*81*0001~", "SE*81*0009~"), 83, "SE02"),
+        (_broken("ST*835*0001~", "ST*837*0001~"), 3, "not an 835"),
+        (_broken("GE*2*4711~", "GE*3*4711~"), 120, "GE count"),
+        (_broken("IEA*1*000004711~", "IEA*1*000004712~"), 121, "IEA"),
+        (_broken("GE*2*4711~\nIEA*1*000004711~", ""), 119, "ends inside"),
+        (_broken("ST*835*0002~", "CLP*X*1*1*1*1*MB*X*11*1~"), 84, "outside a transaction"),
+    ],
+)
 def test_envelope_faults_name_the_segment(text: str, position: int, words: str) -> None:
     with pytest.raises(RemittanceError) as caught:
         parse_835(text)
@@ -140,9 +188,10 @@ def test_no_phi_in_logs(caplog: pytest.LogCaptureFixture) -> None:
 @pytest.mark.parametrize("name", ["medicare_partb.835", "advantage_and_commercial.835", "medicare_reprocessed.835"])
 def test_fixtures_follow_the_tr3(name: str) -> None:
     """An independent validator (pyx12) finds no fault in the hand-written fixtures."""
-    pyx12 = pytest.importorskip("pyx12.x12context")
+    pytest.importorskip("pyx12.x12context")
     import pyx12.error_handler
     import pyx12.params
+    import pyx12.x12context
 
     class Collect(pyx12.error_handler.errh_null):
         def __init__(self) -> None:
@@ -169,9 +218,10 @@ def test_fixtures_follow_the_tr3(name: str) -> None:
 
 
 def test_pyx12_sees_the_malformed_fixture() -> None:
-    pyx12 = pytest.importorskip("pyx12.x12context")
+    pytest.importorskip("pyx12.x12context")
     import pyx12.error_handler
     import pyx12.params
+    import pyx12.x12context
 
     errh = pyx12.error_handler.errh_null()
     with (FIXTURES / "malformed_claim.835").open() as fd:

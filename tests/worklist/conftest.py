@@ -16,7 +16,10 @@ from assistant import Assistant, Settings
 FIXTURES = Path(__file__).resolve().parents[1] / "remittance" / "fixtures"
 TODAY = date(2025, 4, 25)
 PG_URL = os.environ.get("ASSISTANT_TEST_DATABASE_URL")
-BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="ASSISTANT_TEST_DATABASE_URL unset"))]
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="ASSISTANT_TEST_DATABASE_URL unset")),
+]
 
 
 def era(name: str) -> bytes:

@@ -33,7 +33,9 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def imported() -> None:
-    code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"), str(FIXTURES / "advantage_and_commercial.835"))
+    code, out, _ = run(
+        "era", "import", str(FIXTURES / "medicare_partb.835"), str(FIXTURES / "advantage_and_commercial.835")
+    )
     assert code == 0, out
 
 
@@ -50,7 +52,9 @@ def test_era_import_summary() -> None:
 def test_era_import_bad_files_exit_2(tmp_path: Path) -> None:
     broken = tmp_path / "broken.835"
     broken.write_bytes((FIXTURES / "medicare_partb.835").read_bytes().replace(b"SE*81*0001~", b"SE*80*0001~"))
-    code, out, err = run("era", "import", str(broken), str(tmp_path / "missing.835"), str(FIXTURES / "medicare_partb.835"))
+    code, out, err = run(
+        "era", "import", str(broken), str(tmp_path / "missing.835"), str(FIXTURES / "medicare_partb.835")
+    )
     assert code == 2
     assert "segment 83" in err and "cannot read the file" in err
     assert "6 caregiver-training denials" in out  # the good file was still imported

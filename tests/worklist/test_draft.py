@@ -31,8 +31,15 @@ class Recording(Assistant):
 
     calls: list[dict[str, Any]]
 
-    def draft_appeal(self, denial: str, note: str | bytes, claim: dict[str, Any] | None = None,  # type: ignore[override]
-                     denial_text: str | None = None, *, dos: Any = None) -> Any:
+    def draft_appeal(
+        self,
+        denial: str,
+        note: str | bytes,
+        claim: dict[str, Any] | None = None,  # type: ignore[override]
+        denial_text: str | None = None,
+        *,
+        dos: Any = None,
+    ) -> Any:
         self.calls.append({"denial": denial, "claim": claim, "dos": dos})
         return super().draft_appeal(denial, note, claim=claim, denial_text=denial_text, dos=dos)
 
@@ -46,7 +53,9 @@ def recording(database_url: str, tmp_path: Path) -> Recording:
 
 
 def _item(a: Assistant, code: str, denial_start: str) -> int:
-    return next(i.id for i in a.worklist(today=TODAY).items if i.procedure == code and i.denial.startswith(denial_start))
+    return next(
+        i.id for i in a.worklist(today=TODAY).items if i.procedure == code and i.denial.startswith(denial_start)
+    )
 
 
 def test_draft_uses_draft_appeal_with_the_item_claim(recording: Recording) -> None:

@@ -12,31 +12,116 @@ from tests.worklist.conftest import TODAY, era
 
 # (file, claim number, code) -> patient control number, DOS, denied, denial, pattern, action, route, due date
 EXPECTED = {
-    ("medicare_partb.835", "2225077123450", "97550"): ("SDT25030401", "2025-03-04", 120.0, "CO-50 N115 MA01",
-                                                       "medical_necessity", "appeal", "redetermination", "2025-08-19"),
-    ("medicare_partb.835", "2225077123450", "97551"): ("SDT25030401", "2025-03-04", 60.0, "CO-50 N115 MA01",
-                                                       "medical_necessity", "appeal", "redetermination", "2025-08-19"),
-    ("medicare_partb.835", "2225077123452", "97551"): ("SDT25030601", "2025-03-06", 60.0, "CO-151 N640 MA01",
-                                                       "mue_exceeded", "appeal", "redetermination", "2025-08-19"),
-    ("medicare_partb.835", "2225077123454", "G0541"): ("SDT25031101", "2025-03-11", 110.0, "CO-16 M53",
-                                                       "time_units_missing", "corrected_claim", "clerical_reopening",
-                                                       "2026-04-16"),
-    ("medicare_partb.835", "2225077123455", "97550"): ("SDT25031401", "2025-03-14", 120.0, "PR-119 MA01", "kx_threshold",
-                                                       "corrected_claim", "clerical_reopening", "2026-04-16"),
-    ("medicare_partb.835", "2225077123461", "97552"): ("SDT25031902", "2025-03-19", 50.0, "CO-97 M80 MA01",
-                                                       "bundling_ncci", "appeal", "redetermination", "2025-08-19"),
-    ("advantage_and_commercial.835", "MA25080000101", "97550"): ("SDT25032001", "2025-03-20", 120.0, "CO-50",
-                                                                 "medical_necessity", "appeal", "plan_reconsideration",
-                                                                 "2025-06-25"),
-    ("advantage_and_commercial.835", "MA25080000102", "97551"): ("SDT25032102", "2025-03-21", 60.0, "CO-B15 N122",
-                                                                 "addon_without_primary", "corrected_claim", "new_claim",
-                                                                 "2026-03-21"),
-    ("advantage_and_commercial.835", "ACME0000458801", "97552"): ("SDT25032401", "2025-03-24", 50.0, "CO-204",
-                                                                  "plan_not_covered", "appeal", "payer_appeal", None),
-    ("advantage_and_commercial.835", "ACME0000458802", "97551"): ("SDT25032501", "2025-03-25", 60.0, "CO-151 N640",
-                                                                  "mue_exceeded", "appeal", "payer_appeal", None),
-    ("advantage_and_commercial.835", "ACME0000458804", "97550"): ("SDT24110101", "2024-11-01", 120.0, "CO-29", None,
-                                                                  "no_appeal", None, None),
+    ("medicare_partb.835", "2225077123450", "97550"): (
+        "SDT25030401",
+        "2025-03-04",
+        120.0,
+        "CO-50 N115 MA01",
+        "medical_necessity",
+        "appeal",
+        "redetermination",
+        "2025-08-19",
+    ),
+    ("medicare_partb.835", "2225077123450", "97551"): (
+        "SDT25030401",
+        "2025-03-04",
+        60.0,
+        "CO-50 N115 MA01",
+        "medical_necessity",
+        "appeal",
+        "redetermination",
+        "2025-08-19",
+    ),
+    ("medicare_partb.835", "2225077123452", "97551"): (
+        "SDT25030601",
+        "2025-03-06",
+        60.0,
+        "CO-151 N640 MA01",
+        "mue_exceeded",
+        "appeal",
+        "redetermination",
+        "2025-08-19",
+    ),
+    ("medicare_partb.835", "2225077123454", "G0541"): (
+        "SDT25031101",
+        "2025-03-11",
+        110.0,
+        "CO-16 M53",
+        "time_units_missing",
+        "corrected_claim",
+        "clerical_reopening",
+        "2026-04-16",
+    ),
+    ("medicare_partb.835", "2225077123455", "97550"): (
+        "SDT25031401",
+        "2025-03-14",
+        120.0,
+        "PR-119 MA01",
+        "kx_threshold",
+        "corrected_claim",
+        "clerical_reopening",
+        "2026-04-16",
+    ),
+    ("medicare_partb.835", "2225077123461", "97552"): (
+        "SDT25031902",
+        "2025-03-19",
+        50.0,
+        "CO-97 M80 MA01",
+        "bundling_ncci",
+        "appeal",
+        "redetermination",
+        "2025-08-19",
+    ),
+    ("advantage_and_commercial.835", "MA25080000101", "97550"): (
+        "SDT25032001",
+        "2025-03-20",
+        120.0,
+        "CO-50",
+        "medical_necessity",
+        "appeal",
+        "plan_reconsideration",
+        "2025-06-25",
+    ),
+    ("advantage_and_commercial.835", "MA25080000102", "97551"): (
+        "SDT25032102",
+        "2025-03-21",
+        60.0,
+        "CO-B15 N122",
+        "addon_without_primary",
+        "corrected_claim",
+        "new_claim",
+        "2026-03-21",
+    ),
+    ("advantage_and_commercial.835", "ACME0000458801", "97552"): (
+        "SDT25032401",
+        "2025-03-24",
+        50.0,
+        "CO-204",
+        "plan_not_covered",
+        "appeal",
+        "payer_appeal",
+        None,
+    ),
+    ("advantage_and_commercial.835", "ACME0000458802", "97551"): (
+        "SDT25032501",
+        "2025-03-25",
+        60.0,
+        "CO-151 N640",
+        "mue_exceeded",
+        "appeal",
+        "payer_appeal",
+        None,
+    ),
+    ("advantage_and_commercial.835", "ACME0000458804", "97550"): (
+        "SDT24110101",
+        "2024-11-01",
+        120.0,
+        "CO-29",
+        None,
+        "no_appeal",
+        None,
+        None,
+    ),
 }
 OTHER_DENIALS = {"medicare_partb.835": 1, "advantage_and_commercial.835": 1}
 
@@ -56,8 +141,16 @@ def test_every_cts_denial_becomes_the_right_item(assistant: Assistant, name: str
     assert set(items) == set(expected)
     for key, (pcn, dos, denied, denial, pattern, action, route, due) in expected.items():
         item = items[key]
-        got = (item.patient_control_number, str(item.service_date), item.denied, item.denial, item.pattern_id,  # type: ignore[attr-defined]
-               item.action, item.route, str(item.due_date) if item.due_date else None)  # type: ignore[attr-defined]
+        got = (
+            item.patient_control_number,
+            str(item.service_date),
+            item.denied,
+            item.denial,
+            item.pattern_id,  # type: ignore[attr-defined]
+            item.action,
+            item.route,
+            str(item.due_date) if item.due_date else None,
+        )  # type: ignore[attr-defined]
         assert got == (pcn, dos, denied, denial, pattern, action, route, due), key
 
 
@@ -128,10 +221,15 @@ def test_reversal_and_correction(assistant: Assistant) -> None:
 def test_correction_still_denied_carries_the_item_over(assistant: Assistant) -> None:
     assistant.import_era(era("medicare_partb.835"), today=TODAY)
     item = _items(assistant)[("2225077123450", "97550")]
-    still_denied = era("medicare_reprocessed.835").replace(
-        b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
-        b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*50*108.47~\nCAS*PR*2*11.53~").replace(
-        b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07").replace(b"BPR*I*111.55", b"BPR*I*67.17")
+    still_denied = (
+        era("medicare_reprocessed.835")
+        .replace(
+            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
+            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*50*108.47~\nCAS*PR*2*11.53~",
+        )
+        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
+        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
+    )
     summary = assistant.import_era(still_denied, today=date(2025, 5, 20))
     assert summary.items_updated == 1 and summary.problems == []
     carried = assistant.worklist_item(item.id, today=date(2025, 5, 20))  # type: ignore[attr-defined]

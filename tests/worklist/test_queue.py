@@ -27,14 +27,24 @@ def test_sorted_by_due_date_with_undated_last(loaded: Assistant) -> None:
     items = loaded.worklist(today=TODAY, per_page=200).items
     dated = [i.due_date for i in items if i.due_date]
     assert dated == sorted(dated) and len(items) == 11
-    assert all(i.due_date is None for i in items[len(dated):])
+    assert all(i.due_date is None for i in items[len(dated) :])
 
 
-@pytest.mark.parametrize(("kwargs", "count"), [
-    ({"due": "14d"}, 0), ({"due": "62d"}, 1), ({"due": "2w"}, 0), ({"due": "120d"}, 5), ({"due": 400}, 8),
-    ({"payer": "acme"}, 3), ({"payer": "sunshine"}, 2), ({"status": ["new"]}, 11), ({"status": ["won"]}, 0),
-    ({"pattern": "medical_necessity"}, 3),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "count"),
+    [
+        ({"due": "14d"}, 0),
+        ({"due": "62d"}, 1),
+        ({"due": "2w"}, 0),
+        ({"due": "120d"}, 5),
+        ({"due": 400}, 8),
+        ({"payer": "acme"}, 3),
+        ({"payer": "sunshine"}, 2),
+        ({"status": ["new"]}, 11),
+        ({"status": ["won"]}, 0),
+        ({"pattern": "medical_necessity"}, 3),
+    ],
+)
 def test_filters(loaded: Assistant, kwargs: dict[str, object], count: int) -> None:
     assert loaded.worklist(today=TODAY, **kwargs).total == count  # type: ignore[arg-type]
 
@@ -68,9 +78,11 @@ def test_practices_never_see_each_other(loaded: Assistant) -> None:
     other = "clinic-b"
     assert loaded.worklist(practice=other, today=TODAY).total == 0
     some_id = _ids(loaded)[0]
-    for call in (lambda: loaded.worklist_item(some_id, practice=other, today=TODAY),
-                 lambda: loaded.update_worklist_item(some_id, {"assignee": "x"}, practice=other, today=TODAY),
-                 lambda: loaded.attach_worklist_note(some_id, "note", practice=other, today=TODAY)):
+    for call in (
+        lambda: loaded.worklist_item(some_id, practice=other, today=TODAY),
+        lambda: loaded.update_worklist_item(some_id, {"assignee": "x"}, practice=other, today=TODAY),
+        lambda: loaded.attach_worklist_note(some_id, "note", practice=other, today=TODAY),
+    ):
         with pytest.raises(ItemNotFoundError):
             call()
     loaded.import_era(era("medicare_partb.835"), practice=other, today=TODAY)  # same file, another practice: imported
@@ -79,17 +91,20 @@ def test_practices_never_see_each_other(loaded: Assistant) -> None:
 
 
 # (path of statuses, reason) -> error on the last step or None
-@pytest.mark.parametrize(("path", "ok"), [
-    (["submitted", "won"], True),
-    (["drafted", "submitted", "partially_won"], True),
-    (["submitted", "lost"], True),
-    (["corrected"], True),
-    (["written_off"], True),
-    (["won"], False),
-    (["submitted", "drafted"], False),
-    (["submitted", "won", "new"], False),
-    (["written_off", "new"], False),
-])
+@pytest.mark.parametrize(
+    ("path", "ok"),
+    [
+        (["submitted", "won"], True),
+        (["drafted", "submitted", "partially_won"], True),
+        (["submitted", "lost"], True),
+        (["corrected"], True),
+        (["written_off"], True),
+        (["won"], False),
+        (["submitted", "drafted"], False),
+        (["submitted", "won", "new"], False),
+        (["written_off", "new"], False),
+    ],
+)
 def test_status_machine(loaded: Assistant, path: list[str], ok: bool) -> None:
     item = _ids(loaded)[0]
     for status in path[:-1]:
@@ -113,7 +128,9 @@ def test_history_records_who_what_when(loaded: Assistant) -> None:
     loaded.update_worklist_item(item, {"assignee": "dana"}, actor="lead", today=TODAY)
     detail = loaded.update_worklist_item(item, {"status": "submitted"}, actor="dana", today=TODAY)
     assert [(h.actor, h.action, h.from_status, h.to_status) for h in detail.history[1:]] == [
-        ("lead", "assigned", "new", None), ("dana", "status", "new", "submitted")]
+        ("lead", "assigned", "new", None),
+        ("dana", "status", "new", "submitted"),
+    ]
     assert detail.assignee == "dana" and detail.submitted_on == TODAY
     assert all(h.at.tzinfo is not None for h in detail.history)
     assert loaded.worklist(assignee="dana", today=TODAY).total == 1
@@ -144,9 +161,11 @@ def test_nothing_to_change_is_bad_input(loaded: Assistant) -> None:
 def test_outcomes_update_the_statistics_and_the_rates(loaded: Assistant) -> None:
     necessity = [i for i in loaded.worklist(today=TODAY).items if i.pattern_id == "medical_necessity"]
     first, second = necessity[0], necessity[1]
-    for item, outcome, recovered, days in ((first, "won", None, 30), (second, "lost", None, 50)):
+    for item, outcome, days in ((first, "won", 30), (second, "lost", 50)):
         loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
-        loaded.update_worklist_item(item.id, {"status": outcome, "decided_on": TODAY + timedelta(days=days)}, today=TODAY)
+        loaded.update_worklist_item(
+            item.id, {"status": outcome, "decided_on": TODAY + timedelta(days=days)}, today=TODAY
+        )
     stats = loaded.worklist_stats()
     row = next(r for r in stats.rows if r.dimension == "pattern" and r.key == "medical_necessity")
     assert (row.decided, row.won, row.lost, row.overturn_rate) == (2, 1, 1, 0.5)

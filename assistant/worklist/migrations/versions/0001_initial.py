@@ -33,8 +33,18 @@ def upgrade() -> None:
         sa.Column("filename", sa.String(255), nullable=False),
         sa.Column("imported_at", TZ, nullable=False),
         sa.Column("imported_by", sa.String(120), nullable=False),
-        *[sa.Column(name, sa.Integer(), nullable=False) for name in (
-            "payments", "claims", "cts_denials", "other_denials", "items_created", "items_updated", "reversals")],
+        *[
+            sa.Column(name, sa.Integer(), nullable=False)
+            for name in (
+                "payments",
+                "claims",
+                "cts_denials",
+                "other_denials",
+                "items_created",
+                "items_updated",
+                "reversals",
+            )
+        ],
         sa.Column("problems", sa.JSON(), nullable=False),
         sa.UniqueConstraint("practice_id", "sha256", name="uq_remittance_file"),
     )
@@ -86,7 +96,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("practice_id", "payer_key", "payer_claim_number", "line_key", name="uq_item_line"),
     )
     op.create_index("ix_items_queue", "items", ["practice_id", "open", "due_date"])
-    op.create_index("ix_items_status", "items", ["practice_id", "status"])
+    op.create_index("ix_items_status", "items", ["practice_id", "status", "pattern_id", "payer_key"])
     op.create_index("ix_items_claim", "items", ["practice_id", "payer_key", "patient_control_number"])
     op.create_table(
         "events",
