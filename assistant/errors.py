@@ -15,6 +15,9 @@ and how to fix it.
     │   ├── DenialCodeError        malformed CARC/RARC input
     │   ├── UnknownRouteError      an appeal route the knowledge base does not describe
     │   ├── ClaimError             malformed claim document
+    │   ├── UnknownCodeError       a code the knowledge base does not describe (HTTP 404)
+    │   ├── CodeNotInEffectError   a code or fee period not in force on the date asked
+    │   │   └── DosOutsideFeeTablesError  (DosBeyondFeeTablesError) a DOS outside the fee tables
     │   ├── RemittanceError        an 835 file that cannot be read (names the segment position)
     │   ├── ItemNotFoundError      no worklist item with that id for this practice (HTTP 404)
     │   └── TransitionError        a worklist status change the state machine forbids (HTTP 409)
@@ -87,6 +90,31 @@ class DenialCodeError(InputError):
 
 class ClaimError(InputError):
     code = "bad_claim"
+
+
+class UnknownCodeError(InputError):
+    """A well-formed code the knowledge base does not describe."""
+
+    code = "unknown_code"
+    http_status = 404
+
+
+class CodeNotInEffectError(InputError):
+    """The code did not exist on the date asked, or the date is outside the fee tables."""
+
+    code = "code_not_in_effect"
+
+
+class DosOutsideFeeTablesError(CodeNotInEffectError):
+    """The date of service is before the first fee period in the knowledge base."""
+
+    code = "dos_outside_fee_tables"
+
+
+class DosBeyondFeeTablesError(DosOutsideFeeTablesError):
+    """The date of service is after the last fee period in the knowledge base."""
+
+    code = "dos_beyond_fee_tables"
 
 
 class RemittanceError(InputError):

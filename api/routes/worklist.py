@@ -17,11 +17,12 @@ from api.deps import ActorDep, AssistantDep, PracticeDep
 from api.downloads import DOCX, render_docx
 from api.errors import ApiError, responses
 from api.fhir import document_note
+from api.routes.drafting import _result_model
 from api.schemas import In, IsoDate
-from assistant.drafting.models import AppealResult
 from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, Page, Stats, Status
 
 router = APIRouter(tags=["worklist"])
+AppealResult: Any = _result_model("AppealResult")  # the drafting package's result model, as /v1/appeals returns it
 X12 = "application/edi-x12"
 MAX_ID = 2_147_483_647
 _UPLOAD = {
