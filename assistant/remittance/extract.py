@@ -1,4 +1,8 @@
-"""From validated x12sdk loop models to the domain models of `assistant.remittance.models`."""
+"""From validated x12sdk loop models to the domain models of `assistant.remittance.models`.
+
+The values were validated by x12sdk against the TR3 (types, code lists, balance) and are typed
+already, so the domain models are built without validating them a second time (`model_construct`).
+"""
 
 from __future__ import annotations
 
@@ -42,7 +46,7 @@ def adjustments(cas_segments: list[Any] | None) -> list[Adjustment]:
             amount = getattr(cas, f"monetary_amount_{i}", None)
             if reason and amount is not None:
                 out.append(
-                    Adjustment(
+                    Adjustment.model_construct(
                         group=group, reason=text(reason), amount=amount, quantity=getattr(cas, f"quantity_{i}", None)
                     )
                 )
@@ -58,7 +62,7 @@ def service_line(model: Any, position: int, delims: Delimiters) -> ServiceLine:
     parts = text(svc.composite_medical_procedure_identifier_1).split(delims.component)
     dates = {text(d.date_time_qualifier): as_date(d.production_date) for d in model.dtm_segment or []}
     allowed = next((a.monetary_amount for a in model.amt_segment or [] if text(a.amount_qualifier_code) == "B6"), None)
-    return ServiceLine(
+    return ServiceLine.model_construct(
         position=position,
         qualifier=parts[0],
         procedure=parts[1] if len(parts) > 1 else "",
@@ -99,7 +103,7 @@ def claim(model: Any, position: int, line_positions: list[int], delims: Delimite
     for line in lines:
         if line.service_date is None and claim_dates[0] is not None:
             line.service_date = claim_dates[0]  # the statement period applies when a line has no DTM*472
-    return Claim(
+    return Claim.model_construct(
         position=position,
         patient_control_number=text(clp.patient_control_number),
         status=text(clp.claim_status_code),

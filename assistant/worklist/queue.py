@@ -6,6 +6,7 @@ Every query is scoped to one practice; an id of another practice's item is simpl
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -19,6 +20,7 @@ from assistant.worklist.db import Event, Item
 from assistant.worklist.store import Store, utcnow
 from assistant.worklist_models import ItemDetail, ItemUpdate, Page, Stats
 
+RATES_TTL = 10.0
 _DUE = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.I)
 
 
@@ -60,6 +62,17 @@ class Worklist:
     def __init__(self, store: Store, knowledge: Any) -> None:
         self.store = store
         self.knowledge = knowledge
+        self._rates: dict[int, tuple[float, stats.Rates]] = {}
+
+    def _rates_for(self, s: Session, practice_id: int) -> stats.Rates:
+        """Overturn rates, aggregated by the database at most every RATES_TTL seconds per practice (and
+        again at once after an outcome recorded here): they estimate, so a few seconds' lag is harmless."""
+        cached = self._rates.get(practice_id)
+        if cached is not None and time.monotonic() - cached[0] < RATES_TTL:
+            return cached[1]
+        rates = stats.rates(s, practice_id)
+        self._rates[practice_id] = (time.monotonic(), rates)
+        return rates
 
     def _item(self, s: Session, practice_id: int, item_id: int) -> Item:
         item = s.scalar(select(Item).where(Item.id == item_id, Item.practice_id == practice_id))
@@ -69,7 +82,7 @@ class Worklist:
 
     def _detail(self, s: Session, practice_id: int, item: Item, today: date) -> ItemDetail:
         events = list(s.scalars(select(Event).where(Event.item_id == item.id).order_by(Event.at, Event.id)))
-        rate = stats.rates(s, practice_id).rate(item.pattern_id, item.payer_key)
+        rate = self._rates_for(s, practice_id).rate(item.pattern_id, item.payer_key)
         return views.detail(self.knowledge, item, events, today, rate)
 
     def list(
@@ -78,7 +91,7 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
-            rates = stats.rates(s, pid)
+            rates = self._rates_for(s, pid)
             if sort == "recovery":
                 cols = (Item.id, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action)
                 keys = s.execute(_where(select(*cols), pid, f, today))
@@ -156,6 +169,8 @@ class Worklist:
             self._redate(item, today)
         if target == "submitted":
             item.submitted_on = today
+        if target in states.OUTCOMES or item.status in states.OUTCOMES:
+            self._rates.pop(pid, None)
         if target in states.OUTCOMES:
             item.decided_on = change.decided_on or today
             full = item.denied_cents if target == "won" else 0
