@@ -57,6 +57,17 @@ class Settings(BaseSettings):
     frame_ancestors: list[str] = Field(default_factory=lambda: ["'self'"])
     smart_client_id: str | None = None
 
+    # --- worklist database --------------------------------------------------------------
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL (postgresql+psycopg://...); a SQLite file in data_dir when unset."
+    )
+    practice: str = Field(default="default", description="The practice (tenant) of the CLI and of keyless local use.")
+    practice_keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="API-key SHA-256 digest -> practice; a key not listed is a practice of its own.",
+    )
+    user: str = Field(default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history.")
+
     @field_validator("llm_api_key")
     @classmethod
     def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
@@ -71,3 +82,8 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def worklist_url(self) -> str:
+        """The worklist database: ASSISTANT_DATABASE_URL, else a SQLite file in the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'worklist.sqlite3'}"
