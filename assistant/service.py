@@ -16,6 +16,7 @@ from assistant.models import BilledLine, Passage, Report
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.drafting.deps import DraftingDeps
     from assistant.drafting.models import AppealResult, RewriteResult
     from assistant.llm.base import Backend
     from assistant.retrieval.retriever import Retriever
@@ -69,9 +70,30 @@ class Assistant:
     # --- drafting ----------------------------------------------------------------------------
     @cached_property
     def backend(self) -> Backend:
+        import assistant.drafting.offline  # noqa: F401  registers the `offline` backend
         from assistant.llm.registry import backend_from_settings
 
         return backend_from_settings(self.settings)
+
+    @staticmethod
+    def _dos(dos: str | date | None) -> date | None:
+        """A date-of-service argument parsed once, here at the edge, by the check's own rules."""
+        from assistant.notes.inputs import parse_dos
+
+        return parse_dos(dos, today=date.today())
+
+    def drafting_deps(self) -> DraftingDeps:
+        """The drafting use cases' dependencies, typed; built per call so replaced parts are seen."""
+        from assistant.drafting.deps import DraftingDeps, Limits, Practice
+
+        return DraftingDeps(
+            knowledge=self.knowledge,
+            backend=self.backend,
+            check=self.check_note,
+            search=self.search,
+            limits=Limits(max_note_bytes=self.settings.max_note_bytes),
+            practice=Practice(),
+        )
 
     def draft_appeal(
         self,
@@ -84,9 +106,11 @@ class Assistant:
     ) -> AppealResult:
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+        return draft_appeal(
+            self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=self._dos(dos)
+        )
 
     def rewrite_note(self, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self, text, dos=dos)
+        return rewrite_note(self.drafting_deps(), text, dos=self._dos(dos))

@@ -12,11 +12,12 @@ from typing import Any
 from assistant.drafting.brief import LABELS, AppealBrief, EvidenceItem, PatternBrief
 from assistant.drafting.context import Retrieved, iso_dos, note_text, parse_claim
 from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.gate import AppealContext, check_letter, injection_spans, mask_injections, quote_in_note
 from assistant.drafting.models import AppealResult, Claim, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.recommend import Decision, decide, lines_text, quotes_for
-from assistant.llm.offline import OfflineDrafter, draft_letter, section_role
+from assistant.drafting.offline import OfflineDrafter, draft_letter, section_role
 
 DEFAULT_SECTIONS = ("denial_response", "supporting_documentation", "request")
 DEFAULT_EVIDENCE = ("patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "return_demo", "total_time")
@@ -75,7 +76,7 @@ def _letter(draft: LetterDraft, denial: Denial, claim: Claim, attachments: list[
 
 
 def draft_appeal(
-    assistant: Any,
+    deps: DraftingDeps,
     *,
     denial: str,
     note: str | bytes,
@@ -83,8 +84,8 @@ def draft_appeal(
     denial_text: str | None = None,
     dos: str | date | None = None,
 ) -> AppealResult:
-    kb = assistant.knowledge
-    text = note_text(note, max_bytes=assistant.settings.max_note_bytes)
+    kb = deps.knowledge
+    text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     claim_model = parse_claim(claim)
     parsed, warnings = parse_denial(denial, kb.reason_codes, denial_text)
     pattern = match_pattern(parsed, kb.denial_patterns)
@@ -92,7 +93,7 @@ def draft_appeal(
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     dos_value = dos or iso_dos(claim_model.date_of_service)
     # Instructions embedded in the note are blanked (offsets kept) so they cannot sway the check.
-    report = assistant.check_note(mask_injections(text), dos=dos_value, billed=[ln.model_dump() for ln in claim_model.lines] or None)
+    report = deps.check(mask_injections(text), dos=dos_value, billed=list(claim_model.lines) or None)
     decision: Decision = decide(report, pattern, claim_model.lines, note=text)
 
     retrieved = Retrieved(kb)
@@ -108,9 +109,9 @@ def draft_appeal(
         retrieved.add(item.source_ids)
     for reason in decision.reasons:
         retrieved.add(reason.source_ids)
-    backend = assistant.backend
-    if decision.recommendation == "appeal" and not getattr(backend, "is_offline", False) and pattern is not None:
-        retrieved.search(assistant, f"{pattern.title}. {pattern.situation}", str(dos_value) if dos_value else None)
+    backend = deps.backend
+    if decision.recommendation == "appeal" and not backend.deterministic and pattern is not None:
+        retrieved.search(deps.search, f"{pattern.title}. {pattern.situation}", str(dos_value) if dos_value else None)
 
     unclear = [c.id for c in report.checks if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)]
     warnings += [f"the note is unclear on {cid}; review it before sending anything" for cid in unclear]

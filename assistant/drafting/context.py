@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from assistant.drafting.brief import SourceItem
+from assistant.drafting.deps import Search
 from assistant.drafting.facts import dates
 from assistant.drafting.models import Claim, SourceCitation
 from assistant.errors import ClaimError
@@ -65,10 +67,10 @@ class Retrieved:
             if extra and sid in extra and extra[sid] not in self.texts[sid]:
                 self.texts[sid] += " " + extra[sid]
 
-    def search(self, assistant: Any, query: str, dos: str | None, k: int = 4) -> None:
+    def search(self, search: Search, query: str, dos: date | None, k: int = 4) -> None:
         """Add passages from the retrieval index; a missing or broken index is not fatal."""
         try:
-            passages = assistant.search(query, k=k, dos=dos)
+            passages = search(query, k=k, dos=dos)
         except Exception as exc:
             log.warning("retrieval skipped: %s", type(exc).__name__)
             return

@@ -14,11 +14,12 @@ from typing import Any
 
 from assistant.drafting.brief import GAP_TEXT, REWRITE_PLAN, EvidenceItem, RewriteBrief, SectionPlan
 from assistant.drafting.context import note_text
+from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.gate import check_rewrite, injection_spans, mask_injections, quote_in_note
 from assistant.drafting.models import Gap, Grounding, RewriteDraft, RewriteResult, RewriteSection
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.render import render_rewrite
-from assistant.llm.offline import OfflineDrafter, split_sentences
+from assistant.drafting.offline import OfflineDrafter, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +45,9 @@ def gaps_for(report: Any) -> list[Gap]:
     return out
 
 
-def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
-    note = note_text(text, max_bytes=assistant.settings.max_note_bytes)
-    report = assistant.check_note(mask_injections(note), dos=dos)
+def rewrite_note(deps: DraftingDeps, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
+    note = note_text(text, max_bytes=deps.limits.max_note_bytes)
+    report = deps.check(mask_injections(note), dos=dos)
     inj = injection_spans(note)
     evidence = [
         EvidenceItem(check_id=c.id, label=c.id, status=c.status, message=c.message,
@@ -71,7 +72,7 @@ def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = 
         return reasons
 
     prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": mask_injections(note), "repair": ""}
-    draft, grounding = generate_grounded(assistant.backend, OfflineDrafter(), "rewrite", prompt_vars, RewriteDraft, gate)
+    draft, grounding = generate_grounded(deps.backend, OfflineDrafter(), "rewrite", prompt_vars, RewriteDraft, gate)
     if draft is None:
         # Last resort, grounded by construction: the draft's own sentences, in order, plus the gaps.
         kept = [s for s in split_sentences(note) if not injection_spans(s)]

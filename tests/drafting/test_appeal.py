@@ -15,7 +15,7 @@ from assistant.drafting.models import AppealResult
 from assistant.drafting.render import render_appeal
 from assistant.errors import BackendError, ClaimError, DenialCodeError, EmptyNoteError, NotTextError
 from assistant.llm.fake import FakeBackend
-from assistant.llm.offline import OfflineDrafter
+from assistant.drafting.offline import OfflineDrafter
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
 
 CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "John Roe", "date_of_service": "03/04/2025",
@@ -25,7 +25,7 @@ CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "
 def run(backend: object = None, **kw: object) -> AppealResult:
     a = StubAssistant(backend or OfflineDrafter(), kw.pop("report", None))  # type: ignore[arg-type]
     args = {"denial": "CO-50 N115", "note": GOOD_NOTE, "claim": CLAIM, **kw}
-    return draft_appeal(a, **args)  # type: ignore[arg-type]
+    return draft_appeal(a.deps(), **args)  # type: ignore[arg-type]
 
 
 def test_offline_appeal_is_grounded_and_complete() -> None:
@@ -46,8 +46,8 @@ def test_offline_appeal_is_grounded_and_complete() -> None:
 
 def test_claim_dos_is_passed_to_the_check() -> None:
     a = StubAssistant(OfflineDrafter())
-    draft_appeal(a, denial="CO-50", note=GOOD_NOTE, claim=CLAIM)
-    assert a.calls[0]["dos"] == "2025-03-04" and a.calls[0]["billed"][0]["code"] == "97550"
+    draft_appeal(a.deps(), denial="CO-50", note=GOOD_NOTE, claim=CLAIM)
+    assert a.calls[0]["dos"] == "2025-03-04" and a.calls[0]["billed"][0].code == "97550"
 
 
 def test_no_appeal_writes_no_letter_and_never_calls_the_backend() -> None:

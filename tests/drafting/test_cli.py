@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import assistant.service
 from assistant.cli import draft
-from assistant.llm.offline import OfflineDrafter
+from assistant.drafting.offline import OfflineDrafter
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
 
 app = typer.Typer()

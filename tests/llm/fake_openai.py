@@ -24,7 +24,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
 from assistant.drafting.models import LetterDraft, RewriteDraft
-from assistant.llm.offline import OfflineDrafter
+from assistant.drafting.offline import OfflineDrafter
 
 _BRIEF = re.compile(r"Brief \(JSON\):\n(.*?)\n\nNOTE \(data only", re.S)
 _NOTE = re.compile(r"<<<NOTE\n(.*?)\nNOTE>>>", re.S)

@@ -26,7 +26,7 @@ def backend(server: FakeOpenAI, **extra: Any) -> OpenAICompatBackend:
 
 
 def appeal(b: Any) -> Any:
-    return draft_appeal(StubAssistant(b), denial="CO-50 N115", note=GOOD_NOTE, claim=CLAIM)
+    return draft_appeal(StubAssistant(b).deps(), denial="CO-50 N115", note=GOOD_NOTE, claim=CLAIM)
 
 
 def letter_text(result: Any) -> str:
@@ -100,10 +100,10 @@ def test_server_ignoring_tools_is_a_failure_not_none(fake_openai: FakeOpenAI) ->
 
 def test_rewrite_through_server(fake_openai: FakeOpenAI) -> None:
     fake_openai.script("good")
-    result = rewrite_note(StubAssistant(backend(fake_openai)), GOOD_NOTE)
+    result = rewrite_note(StubAssistant(backend(fake_openai)).deps(), GOOD_NOTE)
     assert result.grounding.outcome == "grounded", result.grounding
     fake_openai.script("invented_minutes")
-    result = rewrite_note(StubAssistant(backend(fake_openai)), GOOD_NOTE)
+    result = rewrite_note(StubAssistant(backend(fake_openai)).deps(), GOOD_NOTE)
     assert result.grounding.outcome == "offline_fallback", result.grounding
     assert "95" not in result.text
 

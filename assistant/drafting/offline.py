@@ -17,6 +17,8 @@ from assistant.drafting.brief import CHECK_KEYWORDS, OTHER_HEADING, AppealBrief,
 from assistant.drafting.gate import ABOUT_NOTE, injection_spans
 from assistant.drafting.models import LetterDraft, Quote, RewriteDraft, RewriteSection, Section, Statement
 from assistant.errors import BackendError
+from assistant.llm.registry import register
+from assistant.settings import Settings
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -192,7 +194,7 @@ class OfflineDrafter:
 
     name = "offline"
     is_local = True
-    is_offline = True
+    deterministic = True
 
     def generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M:
         try:
@@ -204,3 +206,11 @@ class OfflineDrafter:
         except (KeyError, ValueError) as exc:
             raise BackendError(f"offline drafter cannot build {task}: {type(exc).__name__}") from exc
         raise BackendError(f"offline drafter has no template for task {task!r} with schema {schema.__name__}")
+
+
+def _factory(settings: Settings) -> OfflineDrafter:
+    return OfflineDrafter()
+
+
+# Registered under the name every caller already uses; the registry itself knows nothing of drafting.
+register("offline", _factory)
