@@ -13,6 +13,7 @@ and how to fix it.
     │   ├── UnknownProfileError    payer profile not in the rule pack
     │   ├── BilledLineError        malformed or unknown billed code / units / modifier
     │   ├── DenialCodeError        malformed CARC/RARC input
+    │   ├── UnknownRouteError      an appeal route the knowledge base does not describe
     │   └── ClaimError             malformed claim document
     ├── KnowledgeError             a knowledge file failed validation (names file and id)
     ├── IndexError_                the retrieval index cannot be built or opened
@@ -43,6 +44,12 @@ class AssistantError(Exception):
 class InputError(AssistantError):
     code = "bad_input"
     http_status = 422
+
+
+class UnknownRouteError(InputError):
+    """An appeal route the knowledge base does not describe."""
+
+    code = "unknown_route"
 
 
 class EmptyNoteError(InputError):

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import (
+    AppealRules,
     CodeInfo,
     ConversionFactor,
     DenialPattern,
@@ -71,6 +72,7 @@ class Knowledge:
     reason_codes: dict[str, ReasonCode]
     denial_patterns: dict[str, DenialPattern]
     faqs: dict[str, Faq]
+    appeals: AppealRules
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256, for the index hash
 
 
@@ -147,6 +149,8 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
     reason_codes = _unique(_from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code")
     patterns = _unique(_from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern")
     faqs = _unique(_from_files(Faq, sorted((root / "faq").glob("*.yaml")), "faqs"), "id", "faq")
+    appeals_path = root / "appeals" / "levels.yaml"
+    appeals = _validate(AppealRules, _read_yaml(appeals_path), appeals_path)
     version = hashlib.sha256("".join(f"{k}:{v}\n" for k, v in files.items()).encode()).hexdigest()[:16]
     knowledge = Knowledge(
         root=root,
@@ -159,6 +163,7 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
         reason_codes=reason_codes,
         denial_patterns=patterns,
         faqs=faqs,
+        appeals=appeals,
         files=files,
     )
     _check_references(knowledge)
@@ -201,6 +206,11 @@ def _check_references(kb: Knowledge) -> None:
             raise KnowledgeError(f"denials/patterns.yaml [id {pattern.id}]: unknown reason code(s) {unknown}")
     for faq in kb.faqs.values():
         need(faq.sources, f"faq [id {faq.id}]")
+    need(kb.appeals.presumed_receipt_sources, "appeals/levels.yaml [presumed_receipt_sources]")
+    for route in kb.appeals.routes:
+        need(route.sources, f"appeals/levels.yaml [id {route.id}]")
+    for aic in kb.appeals.amount_in_controversy:
+        need(aic.sources, f"appeals/levels.yaml [amount_in_controversy {aic.route}]")
 
 
 @lru_cache(maxsize=4)

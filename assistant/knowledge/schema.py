@@ -238,3 +238,47 @@ class Faq(Strict):
     topics: list[str] = Field(default_factory=list)
     effective_from: date | None = None
     effective_to: date | None = None
+
+
+PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
+PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
+
+
+class AppealRoute(Strict):
+    """One way to contest or correct a denial, with how its filing limit is counted."""
+
+    id: str
+    title: str
+    payer_types: list[PayerType] = Field(min_length=1)
+    level: int | None = None  # appeal level (1-5); None for reopenings and new claims
+    decided_by: str
+    filing_days: int | None = Field(default=None, gt=0)
+    filing_months: int | None = Field(default=None, gt=0)
+    counts_from: Literal["receipt", "notice", "service", "payer"]
+    form: str = ""
+    sources: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> AppealRoute:
+        if self.counts_from != "payer" and (self.filing_days is None) == (self.filing_months is None):
+            raise ValueError("give exactly one of filing_days or filing_months")
+        return self
+
+
+class AmountInControversy(Window):
+    route: str
+    amount: float = Field(gt=0)
+    sources: list[str] = Field(min_length=1)
+
+
+class AppealRules(Strict):
+    presumed_receipt_days: int = Field(ge=0)
+    presumed_receipt_sources: list[str] = Field(min_length=1)
+    routes: list[AppealRoute]
+    amount_in_controversy: list[AmountInControversy]
+
+    def route(self, route_id: str) -> AppealRoute:
+        for route in self.routes:
+            if route.id == route_id:
+                return route
+        raise KeyError(route_id)

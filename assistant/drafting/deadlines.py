@@ -1,0 +1,102 @@
+"""When a denial must be appealed, reopened or rebilled: one function over `knowledge/appeals/` (pure).
+
+    deadline_for(kb, route="redetermination", notice_date=date(2025, 3, 3), today=date(2025, 3, 20))
+
+Every limit, the presumed-receipt days and the amount-in-controversy figures are data with
+sources (domain facts §11); this module only counts. Limits are calendar days or months and
+are not moved for weekends or holidays: the due date shown is the conservative one.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.errors import UnknownRouteError
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import AppealRoute
+
+
+class Deadline(BaseModel):
+    """The filing limit of one route for one denial, counted from its notice (or service) date."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    route: str
+    title: str
+    level: int | None = None
+    decided_by: str = ""
+    due_date: date | None = None
+    days_left: int | None = None
+    overdue: bool = False
+    basis: str = Field(description="How the due date was counted, in words.")
+    amount_in_controversy_threshold: float | None = None
+    form: str = ""
+    sources: list[str] = Field(default_factory=list)
+
+
+def add_months(start: date, months: int) -> date:
+    """Same day `months` later; the 29th-31st fall back to the month's last day (2024-02-29 + 12 = 2025-02-28)."""
+    index = start.month - 1 + months
+    year, month = start.year + index // 12, index % 12 + 1
+    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+
+
+def _start(route: AppealRoute, kb: Knowledge, notice: date | None, dos: date | None) -> tuple[date | None, str]:
+    if route.counts_from == "receipt":
+        if notice is None:
+            return None, "the notice date"
+        days = kb.appeals.presumed_receipt_days
+        return notice + timedelta(days=days), f"receipt of the notice dated {notice.isoformat()} (presumed {days} days later)"
+    if route.counts_from == "notice":
+        return notice, f"the notice dated {notice.isoformat()}" if notice else "the notice date"
+    return dos, f"the date of service {dos.isoformat()}" if dos else "the date of service"
+
+
+def _due(route: AppealRoute, start: date) -> tuple[date, str]:
+    if route.filing_days is not None:
+        return start + timedelta(days=route.filing_days), f"{route.filing_days} days"
+    months = route.filing_months or 0
+    return add_months(start, months), "1 year" if months == 12 else f"{months} months"
+
+
+def _threshold(kb: Knowledge, route_id: str, on: date) -> float | None:
+    for aic in kb.appeals.amount_in_controversy:
+        if aic.route == route_id and aic.in_force(on):
+            return aic.amount
+    return None
+
+
+def deadline_for(
+    kb: Knowledge,
+    *,
+    route: str,
+    today: date,
+    notice_date: date | None = None,
+    dos: date | None = None,
+    payer_deadline: date | None = None,
+) -> Deadline:
+    """The due date and days left for `route`; without the date it counts from, the basis says what is needed."""
+    try:
+        spec = kb.appeals.route(route)
+    except KeyError:
+        known = ", ".join(r.id for r in kb.appeals.routes)
+        raise UnknownRouteError(f"Unknown appeal route {route!r}.", hint=f"Use one of: {known}.") from None
+    base = dict(route=spec.id, title=spec.title, level=spec.level, decided_by=spec.decided_by, form=spec.form,
+                sources=list(spec.sources), amount_in_controversy_threshold=_threshold(kb, spec.id, notice_date or today))
+    if spec.counts_from == "payer":
+        if payer_deadline is None:
+            return Deadline(**base, basis="This payer's appeal deadline is in its notice or contract: enter it.")
+        due, basis = payer_deadline, "the deadline entered from the payer's notice"
+    else:
+        start, counted_from = _start(spec, kb, notice_date, dos)
+        if start is None:
+            return Deadline(**base, basis=f"Give {counted_from} to count the filing limit.")
+        due, span = _due(spec, start)
+        basis = f"{span} from {counted_from}"
+        if spec.counts_from == "receipt":
+            base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
+    days_left = (due - today).days
+    return Deadline(**base, due_date=due, days_left=days_left, overdue=days_left < 0, basis=basis)

@@ -1,0 +1,82 @@
+"""Deadline cases: every route, with and without the dates it counts from, across year and leap-year boundaries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.drafting.deadlines import add_months, deadline_for
+from assistant.errors import UnknownRouteError
+from assistant.knowledge.loader import cached_knowledge
+
+D = date.fromisoformat
+
+# route, notice date, date of service, today, due date, days left
+CASES = [
+    # redetermination: 120 days from receipt, receipt = notice + 5 days
+    ("redetermination", "2025-03-03", None, "2025-03-20", "2025-07-06", 108),
+    ("redetermination", "2024-12-20", None, "2025-01-02", "2025-04-24", 112),  # across the new year
+    ("redetermination", "2024-02-25", None, "2024-02-26", "2024-06-29", 124),  # leap day inside the span
+    ("redetermination", "2025-02-25", None, "2025-02-26", "2025-06-30", 124),  # no leap day: one day later
+    ("redetermination", "2025-01-01", None, "2025-06-01", "2025-05-06", -26),  # overdue
+    ("reconsideration", "2025-06-10", None, "2025-06-10", "2025-12-12", 185),  # 180 days from receipt
+    ("alj", "2025-11-20", None, "2025-11-20", "2026-01-24", 65),
+    ("appeals_council", "2026-01-05", None, "2026-01-05", "2026-03-11", 65),
+    ("federal_court", "2026-01-05", None, "2026-01-05", "2026-03-11", 65),
+    ("plan_reconsideration", "2025-03-03", None, "2025-03-03", "2025-05-07", 65),  # 65 days from the notice itself
+    ("plan_reconsideration", "2024-12-30", None, "2025-01-10", "2025-03-05", 54),
+    ("clerical_reopening", "2025-03-03", None, "2025-03-03", "2026-03-03", 365),  # 1 year from the determination
+    ("clerical_reopening", "2024-02-29", None, "2024-03-01", "2025-02-28", 364),  # leap day → Feb 28
+    ("new_claim", None, "2024-02-29", "2024-12-01", "2025-02-28", 89),  # timely filing: 12 months from DOS
+    ("new_claim", None, "2025-12-31", "2026-01-15", "2026-12-31", 350),
+]
+
+
+@pytest.mark.parametrize(("route", "notice", "dos", "today", "due", "left"), CASES)
+def test_due_dates(route: str, notice: str | None, dos: str | None, today: str, due: str, left: int) -> None:
+    kb = cached_knowledge()
+    d = deadline_for(kb, route=route, notice_date=D(notice) if notice else None, dos=D(dos) if dos else None, today=D(today))
+    assert d.due_date == D(due)
+    assert d.days_left == left
+    assert d.overdue is (left < 0)
+    assert d.sources and all(s in kb.sources for s in d.sources)
+
+
+@pytest.mark.parametrize(("route", "year", "threshold"), [
+    ("alj", 2024, 180), ("alj", 2025, 190), ("alj", 2026, 200),
+    ("federal_court", 2024, 1840), ("federal_court", 2025, 1900), ("federal_court", 2026, 1960),
+    ("redetermination", 2025, None),
+])
+def test_amount_in_controversy_by_year(route: str, year: int, threshold: float | None) -> None:
+    d = deadline_for(cached_knowledge(), route=route, notice_date=date(year, 6, 1), today=date(year, 6, 2))
+    assert d.amount_in_controversy_threshold == threshold
+
+
+@pytest.mark.parametrize(("route", "needs"), [
+    ("redetermination", "notice date"), ("plan_reconsideration", "notice date"), ("new_claim", "date of service"),
+])
+def test_missing_start_date_says_what_is_needed(route: str, needs: str) -> None:
+    d = deadline_for(cached_knowledge(), route=route, today=date(2025, 5, 1))
+    assert d.due_date is None and d.days_left is None
+    assert needs in d.basis
+
+
+def test_other_payers_use_the_entered_deadline() -> None:
+    kb = cached_knowledge()
+    assert deadline_for(kb, route="payer_appeal", today=date(2025, 5, 1)).due_date is None
+    d = deadline_for(kb, route="payer_appeal", today=date(2025, 5, 1), payer_deadline=date(2025, 6, 30))
+    assert (d.due_date, d.days_left) == (date(2025, 6, 30), 60)
+
+
+def test_unknown_route_is_an_input_error() -> None:
+    with pytest.raises(UnknownRouteError, match="reconsideration"):
+        deadline_for(cached_knowledge(), route="appeal-ish", today=date(2025, 1, 1))
+
+
+@pytest.mark.parametrize(("start", "months", "end"), [
+    ("2024-01-31", 1, "2024-02-29"), ("2025-01-31", 1, "2025-02-28"), ("2024-02-29", 12, "2025-02-28"),
+    ("2025-12-15", 1, "2026-01-15"), ("2025-03-03", 12, "2026-03-03"),
+])
+def test_add_months(start: str, months: int, end: str) -> None:
+    assert add_months(D(start), months) == D(end)
