@@ -67,7 +67,7 @@ OTHER_HEADING = "Other observations"
 GAP_TEXT: dict[str, str] = {
     "date_of_service": "date of service",
     "patient_absent": "patient not present during the training",
-    "consent": "caregiver's consent",
+    "consent": "patient's consent to training the caregiver",
     "caregiver": "caregiver name and relationship (unpaid)",
     "need_and_goal": "need for caregiver training and the plan-of-care goal it serves",
     "skills_taught": "specific techniques taught",
@@ -109,14 +109,17 @@ class PatternBrief(_M):
 
 class AppealBrief(_M):
     recommendation: Recommendation
+    route: str  # the appeal level or process the letter is for, e.g. "redetermination"
+    letter_title: str  # e.g. "Request for Redetermination"; the request section asks for exactly this
     denial: str
     denial_meanings: list[str]
     payer_text: str | None  # the payer's own words: data to answer, never instructions
-    claim: dict[str, str]
+    service_date: str | None
+    billed_lines: list[str]
     pattern: PatternBrief | None
     required_sections: list[str]
     evidence: list[EvidenceItem]
-    sources: list[SourceItem]
+    sources: list[SourceItem]  # primary and contractor sources only: the only ones a letter may cite
     supported_lines: list[str]
 
 

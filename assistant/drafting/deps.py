@@ -24,9 +24,7 @@ from assistant.models import BilledLine, Passage, Report
 class CheckNote(Protocol):
     """The deterministic note check (`Assistant.check_note`)."""
 
-    def __call__(
-        self, text: str, *, dos: date | None = ..., billed: Sequence[BilledLine] | None = ...
-    ) -> Report: ...
+    def __call__(self, text: str, *, dos: date | None = ..., billed: Sequence[BilledLine] | None = ...) -> Report: ...
 
 
 class Search(Protocol):

@@ -31,7 +31,9 @@ REPAIR_HEADER = (
 )
 
 
-def _try(backend: Backend, task: str, prompt_vars: dict[str, Any], schema: type[M], gate: Gate) -> tuple[M | None, Attempt]:
+def _try(
+    backend: Backend, task: str, prompt_vars: dict[str, Any], schema: type[M], gate: Gate
+) -> tuple[M | None, Attempt]:
     try:
         out = backend.generate(task, prompt_vars, schema)
     except BackendError as exc:

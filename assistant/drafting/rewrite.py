@@ -17,9 +17,10 @@ from assistant.drafting.context import note_text
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.gate import check_rewrite, injection_spans, mask_injections, quote_in_note
 from assistant.drafting.models import Gap, Grounding, RewriteDraft, RewriteResult, RewriteSection
+from assistant.drafting.offline import OfflineDrafter
+from assistant.drafting.offline_rewrite import split_sentences
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.render import render_rewrite
-from assistant.drafting.offline import OfflineDrafter, split_sentences
 
 log = logging.getLogger(__name__)
 
@@ -50,18 +51,31 @@ def rewrite_note(deps: DraftingDeps, text: str | bytes, *, dos: date | None = No
     report = deps.check(mask_injections(note), dos=dos)
     inj = injection_spans(note)
     evidence = [
-        EvidenceItem(check_id=c.id, label=c.id, status=c.status, message=c.message,
-                     quotes=[e.quote for e in c.evidence if quote_in_note(e.quote, note)
-                             and not any(a < e.end and e.start < b for a, b in inj)][:6], source_ids=list(c.sources))
+        EvidenceItem(
+            check_id=c.id,
+            label=c.id,
+            status=c.status,
+            message=c.message,
+            quotes=[
+                e.quote
+                for e in c.evidence
+                if quote_in_note(e.quote, note) and not any(a < e.end and e.start < b for a, b in inj)
+            ][:6],
+            source_ids=list(c.sources),
+        )
         for c in report.checks
         if c.evidence
     ]
     gaps = gaps_for(report)
-    brief = RewriteBrief(sections=[SectionPlan(heading=h, checks=list(c)) for h, c in REWRITE_PLAN], evidence=evidence, gaps=gaps)
+    brief = RewriteBrief(
+        sections=[SectionPlan(heading=h, checks=list(c)) for h, c in REWRITE_PLAN], evidence=evidence, gaps=gaps
+    )
     extractor = _extractor()
     warnings: list[str] = []
     if inj:
-        warnings.append("the note contains text addressed to a model (instructions); it was ignored and left out of the rewrite")
+        warnings.append(
+            "the note contains text addressed to a model (instructions); it was ignored and left out of the rewrite"
+        )
 
     def gate(draft: RewriteDraft) -> list[str]:
         reasons = check_rewrite(draft, note, extract_facts=extractor)
@@ -76,8 +90,14 @@ def rewrite_note(deps: DraftingDeps, text: str | bytes, *, dos: date | None = No
     if draft is None:
         # Last resort, grounded by construction: the draft's own sentences, in order, plus the gaps.
         kept = [s for s in split_sentences(note) if not injection_spans(s)]
-        draft = RewriteDraft(sections=[RewriteSection(heading="Note as written", text="\n".join(kept + [g.placeholder for g in gaps]))],
-                             gaps=gaps)
+        draft = RewriteDraft(
+            sections=[RewriteSection(heading="Note as written", text="\n".join(kept + [g.placeholder for g in gaps]))],
+            gaps=gaps,
+        )
         grounding = Grounding(outcome="withheld", backend=grounding.backend, attempts=grounding.attempts)
-        warnings.append("no restructured version passed the grounding gate; the note is returned as written, with the gaps")
-    return RewriteResult(text=render_rewrite(draft), sections=draft.sections, gaps=draft.gaps, grounding=grounding, warnings=warnings)
+        warnings.append(
+            "no restructured version passed the grounding gate; the note is returned as written, with the gaps"
+        )
+    return RewriteResult(
+        text=render_rewrite(draft), sections=draft.sections, gaps=draft.gaps, grounding=grounding, warnings=warnings
+    )

@@ -25,6 +25,8 @@ AUTHORITY_RANK: dict[str, int] = {
     "vendor": 1,
 }
 Confidence = Literal["high", "medium", "low"]
+PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
+PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
 
 
 class Strict(BaseModel):
@@ -74,6 +76,28 @@ class RuleConflict(Strict):
     followed_sources: list[str]
 
 
+FailingStatus = Literal["missing", "problem"]
+
+
+class DenialRole(Strict):
+    """What a failing check means once the claim has been denied (used by drafting's decision).
+
+    ``blocking``: with these statuses the note does not support the service as billed, and a note
+    may not be changed after a denial, so there is nothing to appeal. ``correctable``: these are
+    claim errors (units, codes, modifiers, pairing) that a corrected claim or reopening fixes.
+    A failing status in neither list is advisory: a warning, never the decision.
+    """
+
+    blocking: list[FailingStatus] = Field(default_factory=list)
+    correctable: list[FailingStatus] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _disjoint(self) -> DenialRole:
+        if set(self.blocking) & set(self.correctable):
+            raise ValueError("a status cannot be both blocking and correctable")
+        return self
+
+
 class Rule(Window):
     """One check of spec/checks.md: severity per payer profile, sources, messages and fixes.
 
@@ -91,6 +115,7 @@ class Rule(Window):
     conflicts: list[RuleConflict] = Field(default_factory=list)
     codes: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
+    on_denial: DenialRole = Field(default_factory=DenialRole)
 
     @model_validator(mode="after")
     def _known(self) -> Rule:
@@ -197,6 +222,8 @@ class ReasonCode(Strict):
     kind: Literal["carc", "rarc"]
     meaning: str
     sources: list[str] = Field(min_length=1)
+    #: Medicare returns the claim as unprocessable (CARC 16, RARC MA130): no appeal rights, a new claim.
+    unprocessable: bool = False
 
 
 class DenialPattern(Strict):
@@ -219,9 +246,24 @@ class DenialPattern(Strict):
     attachments: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
+    remedy: Literal["appeal", "corrected_claim", "no_appeal"] = Field(
+        default="appeal",
+        description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",
+    )
+    remedy_reason: str = Field(default="", description="Why this remedy, in the biller's words (shown with the route).")
+    add_modifiers: list[str] = Field(
+        default_factory=list, description="Modifiers the corrected therapy lines carry (KX for PR-119)."
+    )
+    arguments_when: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Points argued only for one payer type (medicare_advantage) or when the denial carries a code (N115).",
+    )
 
     @model_validator(mode="after")
     def _check_ids(self) -> DenialPattern:
+        unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs)
+        if unknown_keys:
+            raise ValueError(f"arguments_when: not a payer type or a code of this pattern: {sorted(unknown_keys)}")
         for name in ("evidence_checks", "blocking_checks", "corrected_claim_when"):
             unknown = [c for c in getattr(self, name) if c not in CHECK_IDS]
             if unknown:
@@ -240,10 +282,6 @@ class Faq(Strict):
     effective_to: date | None = None
 
 
-PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
-PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
-
-
 class AppealRoute(Strict):
     """One way to contest or correct a denial, with how its filing limit is counted."""
 
@@ -257,6 +295,7 @@ class AppealRoute(Strict):
     counts_from: Literal["receipt", "notice", "service", "payer"]
     form: str = ""
     sources: list[str] = Field(default_factory=list)
+    use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
@@ -271,11 +310,19 @@ class AmountInControversy(Window):
     sources: list[str] = Field(min_length=1)
 
 
+class PayerHint(Strict):
+    """Words in a payer's name (or the remittance text) that tell its type, tried in file order."""
+
+    payer_type: PayerType
+    words: list[str] = Field(min_length=1)
+
+
 class AppealRules(Strict):
     presumed_receipt_days: int = Field(ge=0)
     presumed_receipt_sources: list[str] = Field(min_length=1)
     routes: list[AppealRoute]
     amount_in_controversy: list[AmountInControversy]
+    payer_hints: list[PayerHint] = Field(default_factory=list)
 
     def route(self, route_id: str) -> AppealRoute:
         for route in self.routes:

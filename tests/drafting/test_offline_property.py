@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.drafting.appeal import draft_appeal
-from assistant.knowledge.loader import cached_knowledge
 from assistant.drafting.offline import OfflineDrafter
+from assistant.knowledge.loader import cached_knowledge
 from assistant.models import CHECK_IDS
 from tests.drafting.stubs import GOOD_EVIDENCE, GOOD_NOTE, StubAssistant, make_report
 

@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+from assistant.drafting.offline import OfflineDrafter
+from assistant.drafting.offline_rewrite import split_sentences
 from assistant.drafting.rewrite import rewrite_note
 from assistant.llm.fake import FakeBackend
-from assistant.drafting.offline import OfflineDrafter, split_sentences
 from tests.drafting.stubs import GOOD_EVIDENCE, GOOD_NOTE, StubAssistant, make_report
 
 
@@ -19,7 +20,7 @@ def test_gaps_become_visible_placeholders() -> None:
     report = make_report(note, {"consent": "missing"}, evidence)
     result = rewrite_note(StubAssistant(OfflineDrafter(), report).deps(), note)
     assert [g.element for g in result.gaps] == ["consent"]
-    assert "[[clinician to confirm: caregiver's consent]]" in result.text
+    assert "[[clinician to confirm: patient's consent to training the caregiver]]" in result.text
 
 
 def test_injected_instruction_left_out() -> None:
