@@ -92,7 +92,14 @@ class Assistant:
             check=self.check_note,
             search=self.search,
             limits=Limits(max_note_bytes=self.settings.max_note_bytes),
-            practice=Practice(),
+            practice=Practice(
+                name=self.settings.practice_name,
+                address=self.settings.practice_address,
+                phone=self.settings.practice_phone,
+                npi=self.settings.practice_npi,
+                ptan=self.settings.practice_ptan,
+                signer=self.settings.letter_signer,
+            ),
         )
 
     def draft_appeal(

@@ -7,6 +7,7 @@ which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3
 
 from __future__ import annotations
 
+from assistant.drafting.brief import LABELS
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import Decision
@@ -20,21 +21,19 @@ LATE_ENTRY = (
 LATE_ENTRY_SOURCES = ["cms-mpim-ch3-3-3-2-5"]
 
 
-def when(deadline: Deadline | None) -> str:
-    """'by 07/06/2025 (108 days left)', or what is needed to count it."""
+def deadline_text(deadline: Deadline | None) -> list[str]:
+    """The filing limit in one sentence: due date and days left, passed, or what is needed to count it."""
     if deadline is None:
-        return ""
+        return []
     if deadline.due_date is None:
-        return f" ({deadline.basis})"
+        return [f"Deadline: {deadline.basis}"]
     due = deadline.due_date.strftime("%m/%d/%Y")
     if deadline.overdue:
-        return f" — the limit passed on {due} ({deadline.basis}); a late request needs good cause"
-    return f" by {due} ({deadline.days_left} days left; {deadline.basis})"
+        return [f"Deadline: {due} ({deadline.basis}); it has passed, so a late request must show good cause."]
+    return [f"Deadline: {due}, {deadline.days_left} days left ({deadline.basis})."]
 
 
-def _gaps(checks: list[CheckResult], kb: Knowledge) -> list[str]:
-    from assistant.drafting.brief import LABELS
-
+def _gaps(checks: list[CheckResult]) -> list[str]:
     if not checks:
         return []
     named = ", ".join(LABELS.get(c.id, c.id) for c in checks)
@@ -43,22 +42,27 @@ def _gaps(checks: list[CheckResult], kb: Knowledge) -> list[str]:
 
 def appeal_actions(kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision) -> list[str]:
     spec = kb.appeals.route(route)
-    out = [f"File a {spec.title} with {spec.decided_by}{when(deadline)}: send the letter with the enclosures."]
+    out = [
+        f"File a {spec.title} with {spec.decided_by}: send the letter with the enclosures.",
+        *deadline_text(deadline),
+    ]
     if deadline is not None and deadline.amount_in_controversy_threshold:
         out.append(f"This level needs at least ${deadline.amount_in_controversy_threshold:,.0f} in controversy.")
-    return out + _gaps(decision.advisory, kb)
+    return out + _gaps(decision.advisory)
 
 
 def correction_actions(kb: Knowledge, route: str, deadline: Deadline | None, lines: list[BilledLine]) -> list[str]:
     billed = lines_text(lines)
     if route == "clerical_reopening":
         return [
-            f"Request a clerical-error reopening (phone, portal or in writing){when(deadline)}, billing: {billed}.",
+            f"Request a clerical-error reopening (phone, portal or in writing), billing: {billed}.",
+            *deadline_text(deadline),
             "Do not send an appeal or a new claim for the denied line: a new claim would deny as a duplicate, "
             "and the reopening does not extend the appeal deadline.",
         ]
     return [
-        f"Submit a new or corrected claim{when(deadline)} with: {billed}.",
+        f"Submit a new or corrected claim with: {billed}.",
+        *deadline_text(deadline),
         "Do not send an appeal letter: this denial is answered by the corrected claim.",
     ]
 

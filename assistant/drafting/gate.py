@@ -1,8 +1,9 @@
 """The grounding gate: pure checks that every backend's output must pass before it is returned.
 
-Appeal letters: every quote is verbatim in the note; every cited source id exists and was
-retrieved for this request; no minutes, clock times, dates, codes, modifiers, dollar amounts,
-numbers or names that the inputs and the statement's cited sources do not contain; consent is
+Appeal letters: every quote is verbatim in the note and used once; every cited source id exists
+and was retrieved for this request (letters get only primary and contractor sources); no
+minutes, clock times, dates, codes, modifiers, dollar amounts, numbers or names that the inputs
+and the statement's cited sources do not contain; consent is
 asserted only on a quote or a source that speaks of consent; nothing obeys or repeats an
 instruction embedded in the note; the sections the denial type requires are present.
 
@@ -23,9 +24,15 @@ from assistant.drafting.facts import find_facts, merge_facts, new_facts, new_fac
 from assistant.drafting.models import LetterDraft, RewriteDraft, Statement
 from assistant.drafting.sentences import enclosing
 
+# Text addressed to a tool or a model, or telling the reader how to label the note: data, never
+# documentation and never an instruction (docs/CONVENTIONS.md, "Real-world notes").
 INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|system|your)\b[^.\n]*"
     r"|\b(system|assistant|developer)\s*:\s*[^\n]*"
+    r"|(?m:^)[ \t>*-]*(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|appeal writer)\s*[:,]\s*[^\n]*"
+    r"|\[[^\]\n]{0,60}\b(instruction|prompt)s?\b[^\]\n]*\]"
+    r"|\bnote to (the\s+)?(AI|model|assistant|reviewer|appeal writer|tool)\b[^\n]*"
+    r"|\b(mark|label|treat|score)\s+(the\s+)?[a-z_ ]{2,30}\s+as\s+(met|present|documented|passed)\b[^.\n]*"
     r"|\byou are now\b[^.\n]*"
     r"|\b(approve|authori[sz]e)\s+(the\s+)?(billing|claim|payment|appeal)\b[^.\n]*"
     r"|\bnew instructions?\b[^.\n]*",
@@ -168,7 +175,21 @@ def check_letter(draft: LetterDraft, ctx: AppealContext) -> list[str]:
                     st, f"{section.id}[{j}]" if section.id else f"section {i}[{j}]", ctx, words, inj, facts
                 )
             )
-    return reasons
+    return reasons + _repeated_quotes(draft)
+
+
+def _repeated_quotes(draft: LetterDraft) -> list[str]:
+    """A letter quotes each excerpt of the note once, on the statement it supports."""
+    seen: set[str] = set()
+    out = []
+    for section in draft.sections:
+        for st in section.statements:
+            for quote in st.quotes:
+                key = normalize_space(quote.text).lower()
+                if key in seen:
+                    out.append(f"{section.id}: quote used twice: {quote.text[:60]!r}")
+                seen.add(key)
+    return out
 
 
 def _fact_keys(facts: Iterable[Any]) -> set[tuple[str, str, bool]]:
