@@ -48,10 +48,10 @@ def quotes_for(check: CheckResult, note: str) -> list[str]:
     return list(dict.fromkeys(q for q in out if q))[:3]
 
 
-def _reason(check: CheckResult, sources: Sequence[str], note: str) -> Reason:
+def _reason(check: CheckResult, sources: Sequence[str], note: str, advice: str = "") -> Reason:
     return Reason(
         check_id=check.id,
-        text=check.message,
+        text=f"{check.message} {advice}".strip(),
         quotes=quotes_for(check, note),
         source_ids=list(dict.fromkeys([*check.sources, *sources]))[:4],
     )
@@ -78,6 +78,11 @@ def classify(kb: Knowledge, report: Report, pattern: DenialPattern | None) -> di
     return roles
 
 
+def _advice(kb: Knowledge, check: CheckResult) -> str:
+    rule = kb.rules.get(check.id)
+    return rule.on_denial.advice.get(check.status, "") if rule is not None else ""  # type: ignore[call-overload]
+
+
 def _claim_fix_needed(kb: Knowledge, pattern: DenialPattern | None, billed: Sequence[BilledLine]) -> bool:
     """The pattern is answered by a correction, unless the modifiers it adds are already on the billed lines."""
     if pattern is None or pattern.remedy != "corrected_claim":
@@ -95,7 +100,7 @@ def decide(
     sources = list(pattern.sources) if pattern else []
     advisory = roles["advisory"]
     if roles["blocking"]:
-        reasons = [_reason(c, [], note) for c in roles["blocking"]]
+        reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
         return Decision("no_appeal", reasons, blockers=roles["blocking"], advisory=advisory)
     if pattern is not None and pattern.remedy == "no_appeal":
         return Decision("no_appeal", [Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3])])

@@ -90,11 +90,16 @@ class DenialRole(Strict):
 
     blocking: list[FailingStatus] = Field(default_factory=list)
     correctable: list[FailingStatus] = Field(default_factory=list)
+    advice: dict[FailingStatus, str] = Field(
+        default_factory=dict, description="By status: what the biller should know when this check decides the answer."
+    )
 
     @model_validator(mode="after")
     def _disjoint(self) -> DenialRole:
         if set(self.blocking) & set(self.correctable):
             raise ValueError("a status cannot be both blocking and correctable")
+        if set(self.advice) - set(self.blocking) - set(self.correctable):
+            raise ValueError("advice is only for statuses that decide the answer (blocking or correctable)")
         return self
 
 
