@@ -62,22 +62,34 @@ REWRITE_PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Billing", ("units", "addon_pairing", "group_session", "therapy_modifier", "assistant_modifier")),
 )
 OTHER_HEADING = "Other observations"
+# Elements a clinician can add to a draft before signing; each missing one becomes a placeholder in
+# the words of its rule (the rule's title), e.g. "[[clinician to confirm: Patient or representative …]]".
+GAP_CHECKS: tuple[str, ...] = (
+    "date_of_service", "patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "return_demo",
+    "skilled_need", "total_time", "start_stop", "provider",
+)
 
-# Placeholder wording per missing element (no digits: placeholders carry no facts).
-GAP_TEXT: dict[str, str] = {
-    "date_of_service": "date of service",
-    "patient_absent": "patient not present during the training",
-    "consent": "patient's consent to training the caregiver",
-    "caregiver": "caregiver name and relationship (unpaid)",
-    "need_and_goal": "need for caregiver training and the plan-of-care goal it serves",
-    "skills_taught": "specific techniques taught",
-    "return_demo": "caregiver return demonstration and result",
-    "skilled_need": "why a therapist's skill was needed",
-    "total_time": "total face-to-face training minutes",
-    "start_stop": "start and stop times",
-    "provider": "furnishing clinician name and credentials",
-}
-
+# Which section a sentence belongs to, from the kinds of fact the note-check extractor finds in it:
+# the first kind in this order that the sentence holds decides (consent before the caregiver it
+# names, the return demonstration before the skill it repeats, time before the caregiver it was with).
+SECTION_BY_FACT: tuple[tuple[str, str], ...] = (
+    ("consent", "Caregiver and consent"),
+    ("patient_presence", "Caregiver and consent"),
+    ("return_demo", "Caregiver performance"),
+    ("skill", "Training provided"),
+    ("goal", "Need and plan-of-care goal"),
+    ("skilled_need", "Need and plan-of-care goal"),
+    ("time_segment", "Time"),
+    ("stated_total", "Time"),
+    ("duration", "Time"),
+    ("code", "Billing"),
+    ("modifier", "Billing"),
+    ("icd10", "Need and plan-of-care goal"),
+    ("telehealth", "Session"),
+    ("caregiver", "Caregiver and consent"),
+    ("date", "Session"),
+    ("credential", "Session"),
+)
 
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -128,7 +140,13 @@ class SectionPlan(_M):
     checks: list[str]
 
 
+class Placement(_M):
+    text: str  # one sentence of the draft, as written (line wrapping as single spaces)
+    heading: str  # the section it belongs in
+
+
 class RewriteBrief(_M):
     sections: list[SectionPlan]
     evidence: list[EvidenceItem]
     gaps: list[Gap]
+    placement: list[Placement]  # every sentence of the draft, in its order, with its section

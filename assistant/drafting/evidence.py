@@ -31,7 +31,8 @@ QUOTE_TERMS: dict[str, re.Pattern[str]] = {
         "need_and_goal": r"\b(need(s|ed)?|goals?|poc|plan of care|ltg|stg|requires?|dependent|assist\w*|falls?)\b",
         "skills_taught": r"\b(taught|trained|instruct\w*|educat\w*|techniques?|strateg\w*|cueing|cues?)\b",
         "return_demo": r"\b(return(ed)?|teach[- ]?back|demonstrat\w*|demo|role[- ]?play\w*|practi[cs]ed|performed)\b",
-        "skilled_need": r"\b(skill\w*|hands[- ]on|correct\w*|feedback|risks?|precautions?|cues?|unsafe|adjust\w*|grad\w+|"
+        "skilled_need": r"\b(skill\w*|hands[- ]on|correct\w*|feedback|risks?|precautions?|cues?|unsafe|adjust\w*|"
+        r"grad\w+|"
         r"falls?|orthostatic|hypotension|aspiration|dementia|complex\w*|post[- ]?op\w*|impuls\w*)\b",
         "total_time": r"\bmin(ute)?s?\b|\btotal\b|\d{1,2}:\d{2}",
         "start_stop": r"\d{1,2}:\d{2}",

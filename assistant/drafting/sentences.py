@@ -49,6 +49,7 @@ _SOFT = frozenset(
         "dtr",
     }
 )
+_UNITS = frozenset({"min", "mins", "hr", "hrs", "wk", "wks", "x"})
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z./]*)$")
 _NEXT_WORD = re.compile(r"\s+(\S)")
 
@@ -69,6 +70,8 @@ def _period_ends(text: str, i: int) -> bool:
         return False
     if len(token) == 1 and token.isupper() and following.isupper():
         return False  # an initial: "B. Sandoval"
+    if low in _UNITS and re.search(r"\d\s*" + re.escape(token) + r"$", text[max(0, i - len(token) - 4) : i]):
+        return True  # "35 min. pt gave …": a measured amount ends the statement
     if low in _SOFT:
         return following.isupper() or following.isdigit()
     return True

@@ -261,7 +261,7 @@ class DenialPattern(Strict):
     )
     arguments_when: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Points argued only for one payer type (medicare_advantage) or when the denial carries a code (N115).",
+        description="Points argued only for a payer type (medicare_advantage) or when the denial has a code (N115).",
     )
 
     @model_validator(mode="after")

@@ -21,7 +21,9 @@ Script = Sequence[dict[str, Any] | BaseModel | Exception] | Callable[[str, dict[
 
 
 class FakeBackend:
-    def __init__(self, script: Script, *, name: str = "fake", is_local: bool = True, deterministic: bool = False) -> None:
+    def __init__(
+        self, script: Script, *, name: str = "fake", is_local: bool = True, deterministic: bool = False
+    ) -> None:
         self.script = script
         self.name = name
         self.is_local = is_local
