@@ -1,18 +1,20 @@
-"""The library surface: `Assistant(settings)` and what the module-level functions delegate to.
+"""The library surface: `Assistant(settings)`, the one door through which the CLI and the HTTP API
+reach the core.
 
-Expensive parts (knowledge, retrieval index, language-model backend) are built lazily once per
-`Assistant` and reused across calls.
+Methods take parsed values (`date`, `list[BilledLine]`); `assistant.parsing` turns what a person
+typed into those at the edge. Expensive parts (knowledge, retrieval index, language-model backend)
+are built lazily once per `Assistant` and reused across calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.loader import Knowledge, cached_knowledge
-from assistant.models import BilledLine, Passage, Report
+from assistant.models import BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -25,9 +27,11 @@ if TYPE_CHECKING:
 class Assistant:
     """Everything the CLI, the HTTP service and callers need, configured once."""
 
-    def __init__(self, settings: Settings | None = None, *, knowledge: Knowledge | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, knowledge: Knowledge | None = None,
+                 clock: Callable[[], date] = date.today) -> None:
         self.settings = settings or Settings()
         self._knowledge = knowledge
+        self.clock = clock  # passed in, not patched: tests fix "today"
 
     @property
     def knowledge(self) -> Knowledge:
@@ -40,22 +44,42 @@ class Assistant:
         self,
         text: str | bytes,
         *,
-        dos: str | date | None = None,
-        billed: Sequence[BilledLine | dict[str, Any]] | str | None = None,
+        dos: date | None = None,
+        billed: list[BilledLine] | None = None,
         profile: str = "medicare",
         today: date | None = None,
     ) -> Report:
         from assistant.notes.api import check_note
 
-        return check_note(
-            text,
-            knowledge=self.knowledge,
-            dos=dos,
-            billed=billed,
-            profile=profile,
-            max_bytes=self.settings.max_note_bytes,
-            today=today,
-        )
+        return check_note(text, knowledge=self.knowledge, today=today or self.clock(), dos=dos, billed=billed,
+                          profile=profile, max_bytes=self.settings.max_note_bytes)
+
+    # --- codes and payment ---------------------------------------------------------------------
+    def payment(self, lines: list[BilledLine], on: date) -> Payment | None:
+        """Expected Medicare national payment of `lines` on date of service `on` (None outside the fee tables)."""
+        from assistant.billing import payment_for
+
+        return payment_for(lines, self.knowledge.fees, on)
+
+    def dollars_at_risk(self, report: Report, billed: list[BilledLine] | None) -> float:
+        """Expected payment of what was billed (or documented) on a note that is not ready to bill."""
+        if report.summary.ready_to_bill or report.meta.dos is None:
+            return 0.0
+        training = self.knowledge.training_codes
+        lines = [ln for ln in billed or [] if ln.code in training] or report.billing.lines
+        payment = self.payment(lines, report.meta.dos) if lines else None
+        return payment.total if payment else 0.0
+
+    def code_detail(self, code: str, dos: date | None = None) -> CodeDetail:
+        from assistant.codes import code_detail
+
+        return code_detail(self.knowledge, code, dos, today=self.clock())
+
+    def order_findings(self, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:
+        """What is wrong with ordered caregiver-training lines before any note exists."""
+        from assistant.codes import order_findings
+
+        return order_findings(self.knowledge, lines, dos)
 
     # --- retrieval ---------------------------------------------------------------------------
     @cached_property
@@ -64,8 +88,8 @@ class Assistant:
 
         return Retriever(self.settings, self.knowledge)
 
-    def search(self, query: str, *, k: int = 5, dos: str | date | None = None) -> list[Passage]:
-        return self.retriever.search(query, k=k, dos=dos)
+    def search(self, query: str, *, k: int = 5, dos: date | None = None, **filters: Any) -> list[Passage]:
+        return self.retriever.search(query, k=k, dos=dos, **filters)
 
     # --- drafting ----------------------------------------------------------------------------
     @cached_property
@@ -74,13 +98,6 @@ class Assistant:
         from assistant.llm.registry import backend_from_settings
 
         return backend_from_settings(self.settings)
-
-    @staticmethod
-    def _dos(dos: str | date | None) -> date | None:
-        """A date-of-service argument parsed once, here at the edge, by the check's own rules."""
-        from assistant.notes.inputs import parse_dos
-
-        return parse_dos(dos, today=date.today())
 
     def drafting_deps(self) -> DraftingDeps:
         """The drafting use cases' dependencies, typed; built per call so replaced parts are seen."""
@@ -100,6 +117,7 @@ class Assistant:
                 ptan=self.settings.practice_ptan,
                 signer=self.settings.letter_signer,
             ),
+            today=self.clock,
         )
 
     def draft_appeal(
@@ -109,15 +127,22 @@ class Assistant:
         claim: dict[str, Any] | None = None,
         denial_text: str | None = None,
         *,
-        dos: str | date | None = None,
+        dos: date | None = None,
     ) -> AppealResult:
         from assistant.drafting.appeal import draft_appeal
 
         return draft_appeal(
-            self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=self._dos(dos)
+            self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos
         )
 
-    def rewrite_note(self, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
+    @staticmethod
+    def claim_template() -> dict[str, Any]:
+        """An example claim file (docs/claims.md describes every field and the names also accepted)."""
+        from assistant.drafting.claim_docs import CLAIM_TEMPLATE
+
+        return CLAIM_TEMPLATE
+
+    def rewrite_note(self, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self.drafting_deps(), text, dos=self._dos(dos))
+        return rewrite_note(self.drafting_deps(), text, dos=dos)

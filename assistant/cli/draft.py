@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from assistant.errors import InputError
+from assistant.parsing import parse_date
 
 FORMATS_REWRITE = ("text", "json")
 FORMATS_APPEAL = ("text", "json", "docx")
@@ -64,7 +65,7 @@ def rewrite(
 
     try:
         _check_format(fmt, FORMATS_REWRITE)
-        result = Assistant().rewrite_note(_read_note(note), dos=dos)
+        result = Assistant().rewrite_note(_read_note(note), dos=parse_date(dos))
     except InputError as exc:
         _fail(exc)
         return
@@ -90,9 +91,7 @@ def appeal(
     from assistant.service import Assistant
 
     if claim_template:
-        from assistant.drafting.claim_docs import CLAIM_TEMPLATE
-
-        typer.echo(json.dumps(CLAIM_TEMPLATE, indent=2))
+        typer.echo(json.dumps(Assistant.claim_template(), indent=2))
         return
     try:
         _check_format(fmt, FORMATS_APPEAL)
@@ -103,7 +102,7 @@ def appeal(
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")
         result = Assistant().draft_appeal(
-            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=dos
+            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos)
         )
     except InputError as exc:
         _fail(exc)

@@ -7,7 +7,6 @@ which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3
 
 from __future__ import annotations
 
-from assistant.drafting.brief import LABELS
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import Decision
@@ -33,10 +32,10 @@ def deadline_text(deadline: Deadline | None) -> list[str]:
     return [f"Deadline: {due}, {deadline.days_left} days left ({deadline.basis})."]
 
 
-def _gaps(checks: list[CheckResult]) -> list[str]:
+def _gaps(kb: Knowledge, checks: list[CheckResult]) -> list[str]:
     if not checks:
         return []
-    named = ", ".join(LABELS.get(c.id, c.id) for c in checks)
+    named = ", ".join(kb.rules[c.id].shows if c.id in kb.rules else c.id for c in checks)
     return [f"The note does not document {named}; the letter does not argue it. {LATE_ENTRY}"]
 
 
@@ -48,7 +47,7 @@ def appeal_actions(kb: Knowledge, route: str, deadline: Deadline | None, decisio
     ]
     if deadline is not None and deadline.amount_in_controversy_threshold:
         out.append(f"This level needs at least ${deadline.amount_in_controversy_threshold:,.0f} in controversy.")
-    return out + _gaps(decision.advisory)
+    return out + _gaps(kb, decision.advisory)
 
 
 def correction_actions(kb: Knowledge, route: str, deadline: Deadline | None, lines: list[BilledLine]) -> list[str]:

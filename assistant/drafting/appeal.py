@@ -236,7 +236,7 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         if pattern
         else None,
         required_sections=list(pattern.required_sections) if pattern else list(DEFAULT_SECTIONS),
-        evidence=evidence_items(case.report, evidence_ids, case.note, citable),
+        evidence=evidence_items(kb, case.report, evidence_ids, case.note, citable),
         sources=retrieved.items(),
         supported_lines=[lines_text([ln]) for ln in case.report.billing.lines],
     )

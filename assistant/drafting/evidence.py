@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from assistant.drafting.brief import LABELS, EvidenceItem
+from assistant.drafting.brief import EvidenceItem
 from assistant.drafting.gate import injection_spans, quote_in_note, sentence_quote
 from assistant.drafting.sentences import sentence_spans
+from assistant.knowledge.loader import Knowledge
 from assistant.models import CheckResult, Report
 
 # Words a quote must contain to support the check it is attached to (case-insensitive).
@@ -74,7 +75,7 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
 
 
 def evidence_items(
-    report: Report, check_ids: Iterable[str], note: str, sources_of: dict[str, list[str]]
+    kb: Knowledge, report: Report, check_ids: Iterable[str], note: str, sources_of: dict[str, list[str]]
 ) -> list[EvidenceItem]:
     """The checks a letter may argue from, with their quotes and the letter-citable sources of their rules."""
     checks = {c.id: c for c in report.checks}
@@ -87,7 +88,8 @@ def evidence_items(
         items.append(
             EvidenceItem(
                 check_id=cid,
-                label=LABELS.get(cid, cid),
+                label=kb.rules[cid].shows if cid in kb.rules else cid,
+                keywords=list(kb.rules[cid].keywords) if cid in kb.rules else [],
                 status=check.status,
                 message=check.message,
                 quotes=quotes,

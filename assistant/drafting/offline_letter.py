@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.drafting.brief import CHECK_KEYWORDS, AppealBrief, EvidenceItem
+from assistant.drafting.brief import AppealBrief, EvidenceItem
 from assistant.drafting.gate import ABOUT_NOTE
 from assistant.drafting.models import LetterDraft, Quote, Section, Statement
 
@@ -79,7 +79,7 @@ class _Writer:
 
     def refs(self, point: str) -> list[EvidenceItem]:
         low = point.lower()
-        return [e for e in self.brief.evidence if any(k in low for k in CHECK_KEYWORDS.get(e.check_id, ()))]
+        return [e for e in self.brief.evidence if any(k in low for k in e.keywords)]
 
     def argued(self, point: str) -> Statement | None:
         """A pattern point; about the note, with fresh quotes of the checks it names; None when unsupported.

@@ -1,8 +1,8 @@
 """The recommendation, decided by code from the note check, the denial pattern and the claim (pure).
 
-- no_appeal: a check fails whose role on denial is blocking (each rule file says which statuses
-  block; a pattern may add its own), the pattern's remedy is no_appeal (timely filing), or the
-  note supports nothing billable for the denied service;
+- no_appeal: a check fails whose role is blocking (each rule file says which statuses block the
+  claim and whether its failures are claim errors; a pattern may add its own), the pattern's
+  remedy is no_appeal (timely filing), or the note supports nothing billable for the denied service;
 - corrected_claim: the note supports something billable that differs from the claim (units, code,
   code family, modifiers, the missing primary line, KX), or the pattern's remedy is a correction;
   the result carries every corrected line;
@@ -57,30 +57,37 @@ def _reason(check: CheckResult, sources: Sequence[str], note: str, advice: str =
     )
 
 
+def _role(kb: Knowledge, check: CheckResult, pattern: DenialPattern | None) -> str:
+    """blocking | correctable | advisory, from the pattern's own lists first, then the check's rule file.
+
+    A rule says which statuses block the claim whatever the payer (`blocks_claim_when`) and whether
+    a failure is a claim error (`correctable`); any other failure at block severity for the
+    profile still means the note does not support the service as billed.
+    """
+    if pattern is not None and check.id in pattern.blocking_checks:
+        return "blocking"
+    if pattern is not None and check.id in pattern.corrected_claim_when:
+        return "correctable"
+    rule = kb.rules.get(check.id)
+    if rule is not None and check.status in rule.blocks_claim_when:
+        return "blocking"
+    if rule is not None and rule.correctable:
+        return "correctable"
+    return "blocking" if check.severity == "block" else "advisory"
+
+
 def classify(kb: Knowledge, report: Report, pattern: DenialPattern | None) -> dict[str, list[CheckResult]]:
-    """Failing checks by role: the pattern's own lists first, then each rule's `on_denial`."""
+    """Failing checks by their role in the decision."""
     roles: dict[str, list[CheckResult]] = {"blocking": [], "correctable": [], "advisory": []}
     for check in report.checks:
-        if check.status not in FAILING:
-            continue
-        rule = kb.rules.get(check.id)
-        role = rule.on_denial if rule is not None else None
-        if pattern is not None and check.id in pattern.blocking_checks:
-            roles["blocking"].append(check)
-        elif pattern is not None and check.id in pattern.corrected_claim_when:
-            roles["correctable"].append(check)
-        elif role is not None and check.status in role.blocking:
-            roles["blocking"].append(check)
-        elif role is not None and check.status in role.correctable:
-            roles["correctable"].append(check)
-        else:
-            roles["advisory"].append(check)
+        if check.status in FAILING:
+            roles[_role(kb, check, pattern)].append(check)
     return roles
 
 
 def _advice(kb: Knowledge, check: CheckResult) -> str:
     rule = kb.rules.get(check.id)
-    return rule.on_denial.advice.get(check.status, "") if rule is not None else ""  # type: ignore[call-overload]
+    return rule.denial_advice.get(check.status, "") if rule is not None else ""  # type: ignore[call-overload]
 
 
 def _claim_fix_needed(kb: Knowledge, pattern: DenialPattern | None, billed: Sequence[BilledLine]) -> bool:

@@ -3,7 +3,7 @@
 Each sentence of the draft, cut as clinicians write them, goes to the section the facts the
 note-check extractor finds in it belong to, in the note's own order (`rewrite_plan`); the signature
 stays whole. Missing elements become visible placeholders in the words of their rule ("[[clinician
-to confirm: Patient or representative consent for training the named caregiver(s)]]"), listed
+to confirm: the patient's (or representative's) consent to training the named caregiver]]"), listed
 beside the text. Every backend's answer passes `gate.check_rewrite`, which compares the facts of
 the draft and of the rewrite (regex finder and the note-check extractor).
 """
@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from assistant.drafting.brief import GAP_CHECKS, REWRITE_PLAN, EvidenceItem, RewriteBrief, SectionPlan
+from assistant.drafting.brief import EvidenceItem, RewriteBrief, rewrite_plan
 from assistant.drafting.context import note_text
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.gate import check_rewrite, injection_spans, mask_injections, quote_in_note
@@ -39,11 +39,11 @@ def _extract(text: str) -> Iterable[Any]:
 
 
 def gaps_for(kb: Knowledge, report: Report) -> list[Gap]:
-    """Missing elements a clinician can add before signing, each named by its rule's title."""
+    """Missing elements a clinician can add before signing, each named in its rule's words (`gap`)."""
     return [
-        Gap(element=c.id, placeholder=f"[[clinician to confirm: {kb.rules[c.id].title}]]")
+        Gap(element=c.id, placeholder=f"[[clinician to confirm: {kb.rules[c.id].gap}]]")
         for c in report.checks
-        if c.id in GAP_CHECKS and c.status == "missing" and c.severity != "info"
+        if c.id in kb.rules and kb.rules[c.id].gap and c.status == "missing" and c.severity != "info"
     ]
 
 
@@ -92,7 +92,7 @@ def rewrite_note(deps: DraftingDeps, text: str | bytes, *, dos: date | None = No
     masked = mask_injections(note)  # same offsets: planted instructions are blanked, never evidence
     report = deps.check(masked, dos=dos)
     gaps = gaps_for(deps.knowledge, report)
-    sections = [SectionPlan(heading=h, checks=list(c)) for h, c in REWRITE_PLAN]
+    sections = rewrite_plan(deps.knowledge)
     placement = plan_sentences(note, list(_extract(masked)), sections[0].heading, skip=injection_spans(note))
     brief = RewriteBrief(sections=sections, evidence=_evidence(report, note), gaps=gaps, placement=placement)
     warnings: list[str] = []

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.models import CHECK_IDS, PROFILES
+from assistant.models import PROFILES
 
 Authority = Literal["cpt", "cms", "mac", "professional", "secondary", "vendor"]
 # Higher number = higher authority; used to settle conflicts between sources.
@@ -27,6 +27,7 @@ AUTHORITY_RANK: dict[str, int] = {
 Confidence = Literal["high", "medium", "low"]
 PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
 PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
+CheckStatusName = Literal["met", "missing", "problem", "not_applicable", "unclear"]
 
 
 class Strict(BaseModel):
@@ -79,30 +80,6 @@ class RuleConflict(Strict):
 FailingStatus = Literal["missing", "problem"]
 
 
-class DenialRole(Strict):
-    """What a failing check means once the claim has been denied (used by drafting's decision).
-
-    ``blocking``: with these statuses the note does not support the service as billed, and a note
-    may not be changed after a denial, so there is nothing to appeal. ``correctable``: these are
-    claim errors (units, codes, modifiers, pairing) that a corrected claim or reopening fixes.
-    A failing status in neither list is advisory: a warning, never the decision.
-    """
-
-    blocking: list[FailingStatus] = Field(default_factory=list)
-    correctable: list[FailingStatus] = Field(default_factory=list)
-    advice: dict[FailingStatus, str] = Field(
-        default_factory=dict, description="By status: what the biller should know when this check decides the answer."
-    )
-
-    @model_validator(mode="after")
-    def _disjoint(self) -> DenialRole:
-        if set(self.blocking) & set(self.correctable):
-            raise ValueError("a status cannot be both blocking and correctable")
-        if set(self.advice) - set(self.blocking) - set(self.correctable):
-            raise ValueError("advice is only for statuses that decide the answer (blocking or correctable)")
-        return self
-
-
 class Rule(Window):
     """One check of spec/checks.md: severity per payer profile, sources, messages and fixes.
 
@@ -110,8 +87,20 @@ class Rule(Window):
     check engine fills (for example ``{minutes}``, ``{minimum}``).
     """
 
-    id: str
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
+    order: int = Field(ge=1, description="Position of the check in every report (spec/checks.md order).")
+    label: str = Field(description="Short name shown in reports and the sidebar.")
+    shows: str = Field(description="What a met check shows, in letter language ('the patient's consent to ...').")
+    keywords: list[str] = Field(default_factory=list, description="Words by which an argument point refers to it.")
+    gap: str = Field(default="", description="Placeholder wording when the element is missing (no digits).")
+    rewrite_section: str = Field(default="", description="Heading of the rewritten-note section its evidence goes to.")
+    statuses: list[CheckStatusName] = Field(min_length=1, description="Statuses this check can take.")
+    blocks_claim_when: list[CheckStatusName] = Field(
+        default_factory=list, description="Statuses meaning the service cannot be billed as CTS, whatever the payer."
+    )
+    correctable: bool = Field(default=False, description="A failure is a claim error fixed by correcting the claim.")
+    params: dict[str, date | int | float | str] = Field(default_factory=dict, description="Dated or numeric parameters.")
     rationale: str
     severity: dict[str, Literal["block", "warn", "info"]]
     sources: list[str] = Field(min_length=1)
@@ -120,12 +109,18 @@ class Rule(Window):
     conflicts: list[RuleConflict] = Field(default_factory=list)
     codes: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
-    on_denial: DenialRole = Field(default_factory=DenialRole)
+    denial_advice: dict[FailingStatus, str] = Field(
+        default_factory=dict, description="By status: what a biller should know when this check decides a denial."
+    )
 
     @model_validator(mode="after")
     def _known(self) -> Rule:
-        if self.id not in CHECK_IDS:
-            raise ValueError(f"rule id {self.id!r} is not a check id of spec/checks.md")
+        if "met" not in self.statuses or not set(self.blocks_claim_when) <= set(self.statuses):
+            raise ValueError("statuses must include met and every status in blocks_claim_when")
+        if not set(self.denial_advice) <= set(self.statuses):
+            raise ValueError("denial_advice is only for statuses this check can take")
+        if any(ch.isdigit() for ch in self.gap):
+            raise ValueError("gap wording carries no digits: a placeholder states no fact")
         missing = set(PROFILES) - set(self.severity)
         if missing:
             raise ValueError(f"severity missing for profile(s): {sorted(missing)}")
@@ -145,6 +140,16 @@ class CodeInfo(Window):
     primary: str | None = None  # the primary code an add-on must accompany
     short_descriptor: str  # CMS short descriptor (public)
     paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
+    sources: list[str] = Field(min_length=1)
+
+
+class Modifier(Strict):
+    """A claim-line modifier the checks interpret (others are accepted and kept as written)."""
+
+    code: str = Field(pattern=r"^[A-Z0-9]{2}$")
+    kind: Literal["therapy", "assistant", "threshold", "distinct", "telehealth", "liability", "other"]
+    discipline: Literal["PT", "OT", "SLP"] | None = None
+    meaning: str
     sources: list[str] = Field(min_length=1)
 
 
@@ -265,15 +270,15 @@ class DenialPattern(Strict):
     )
 
     @model_validator(mode="after")
-    def _check_ids(self) -> DenialPattern:
+    def _argument_keys(self) -> DenialPattern:
         unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs)
         if unknown_keys:
             raise ValueError(f"arguments_when: not a payer type or a code of this pattern: {sorted(unknown_keys)}")
-        for name in ("evidence_checks", "blocking_checks", "corrected_claim_when"):
-            unknown = [c for c in getattr(self, name) if c not in CHECK_IDS]
-            if unknown:
-                raise ValueError(f"{name}: unknown check id(s) {unknown}")
         return self
+
+    def check_refs(self) -> list[str]:
+        """Every check id the pattern names (the loader verifies them against the rules)."""
+        return [*self.evidence_checks, *self.blocking_checks, *self.corrected_claim_when]
 
 
 class Faq(Strict):

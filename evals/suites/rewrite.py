@@ -34,14 +34,16 @@ def _score(assistant: Any, item: dict[str, Any], result: Any) -> dict[str, Any]:
     from assistant.drafting.facts import normalize_space
     from assistant.drafting.gate import ANY_PLACEHOLDER, injection_spans
     from assistant.drafting.sentences import sentence_spans
+    from assistant.parsing import parse_date
 
     text, out = item["text"], normalize_space(result.text)
     planted = injection_spans(text)
     spans = [(a, b) for a, b in sentence_spans(text) if not any(x < b and a < y for x, y in planted)]
     kept = sum(1 for a, b in spans if normalize_space(text[a:b]) in out)
     body = ANY_PLACEHOLDER.sub(" ", "\n".join(s.text for s in result.sections))
-    before = {c.id: c.status for c in assistant.check_note(text, dos=item.get("dos")).checks}
-    after = {c.id: c.status for c in assistant.check_note(body, dos=item.get("dos")).checks}
+    dos = parse_date(item.get("dos"))
+    before = {c.id: c.status for c in assistant.check_note(text, dos=dos).checks}
+    after = {c.id: c.status for c in assistant.check_note(body, dos=dos).checks}
     return {
         "id": item["id"],
         "kept": (kept, len(spans)),
@@ -52,6 +54,8 @@ def _score(assistant: Any, item: dict[str, Any], result: Any) -> dict[str, Any]:
 
 
 def run(assistant: Any = None, path: Path | None = None) -> dict[str, Any]:
+    from assistant.parsing import parse_date
+
     if assistant is None:
         from assistant.service import Assistant
 
@@ -60,7 +64,7 @@ def run(assistant: Any = None, path: Path | None = None) -> dict[str, Any]:
     for item in load_notes(path or DATASET):
         started = time.perf_counter()
         try:
-            result = assistant.rewrite_note(item["text"], dos=item.get("dos"))
+            result = assistant.rewrite_note(item["text"], dos=parse_date(item.get("dos")))
             latencies.append(time.perf_counter() - started)
             rows.append(_score(assistant, item, result))
         except Exception as exc:  # one broken note must not hide the others' scores

@@ -137,7 +137,7 @@ def test_letters_cite_only_primary_sources_and_quote_once(denial: str) -> None:
 def test_quotes_support_their_sentence() -> None:
     """'The note documents X' carries only quotes that speak of X (not the caregiver sentence for the goal)."""
     letter = appeal().letter
-    labels = {v: k for k, v in __import__("assistant.drafting.brief", fromlist=["LABELS"]).LABELS.items()}
+    labels = {r.shows: r.id for r in KB.rules.values()}
     for st in (st for s in letter.sections for st in s.statements):
         m = re.fullmatch(r"The note documents (.+)\.", st.text)
         if m and labels.get(m.group(1)) in QUOTE_TERMS:

@@ -11,7 +11,6 @@ from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.rewrite import rewrite_note
 from assistant.drafting.sentences import sentence_spans
 from assistant.llm.fake import FakeBackend
-from assistant.notes.api import check_note
 from assistant.service import Assistant
 from tests.drafting.stubs import GOOD_EVIDENCE, GOOD_NOTE, StubAssistant, make_report
 
@@ -90,7 +89,7 @@ def test_gaps_are_named_in_their_rules_words() -> None:
     report = make_report(note, {"consent": "missing"}, evidence)
     result = rewrite_note(StubAssistant(OfflineDrafter(), report).deps(), note)
     assert [g.element for g in result.gaps] == ["consent"]
-    placeholder = "[[clinician to confirm: Patient or representative consent for training the named caregiver(s)]]"
+    placeholder = "[[clinician to confirm: the patient's (or representative's) consent to training the named caregiver]]"
     assert placeholder in sections_of(result)["Caregiver and consent"]
 
 
@@ -113,10 +112,11 @@ def test_backend_adding_a_fact_is_replaced_by_offline() -> None:
 
 def test_check_and_rewrite_agree_on_the_terse_note() -> None:
     """The sections follow the extractor; the check on the rewrite finds what it found on the draft."""
-    before = {c.id: c.status for c in check_note(TERSE, knowledge=Assistant().knowledge).checks}
+    check = Assistant().check_note
+    before = {c.id: c.status for c in check(TERSE).checks}
     result = rewrite_note(real().deps(), TERSE)
     body = ANY_PLACEHOLDER.sub(" ", "\n".join(s.text for s in result.sections))
-    after = {c.id: c.status for c in check_note(body, knowledge=Assistant().knowledge).checks}
+    after = {c.id: c.status for c in check(body).checks}
     assert {k: v for k, v in after.items() if k != "start_stop"} == {
         k: v for k, v in before.items() if k != "start_stop"
     }

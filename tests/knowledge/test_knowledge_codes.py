@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from assistant.knowledge.loader import Knowledge
-from assistant.models import CHECK_IDS
+from assistant.knowledge.loader import Knowledge, cached_knowledge
+
+CHECK_IDS = cached_knowledge().check_ids
 
 SECTIONS = {
     "claim_identifiers",
@@ -117,13 +118,12 @@ def test_key_pattern_decisions(kb: Knowledge) -> None:
     assert dp["medical_necessity"].remedy == "appeal" and dp["timely_filing"].remedy == "no_appeal"
 
 
-def test_every_rule_declares_its_role_on_denial(kb: Knowledge) -> None:
-    """The decision reads each check's role from its rule file; an undeclared role would silently be advisory."""
-    import yaml
-
-    for rule_id in kb.rules:
-        data = yaml.safe_load((kb.root / "rules" / f"{rule_id}.yaml").read_text(encoding="utf-8"))
-        assert "on_denial" in data, rule_id
+def test_denial_advice_only_where_the_check_decides(kb: Knowledge) -> None:
+    """Advice to a biller is written for the failures that decide a denial, never for advisory ones."""
+    for rule in kb.rules.values():
+        for status in rule.denial_advice:
+            decides = status in rule.blocks_claim_when or rule.correctable or rule.severity["medicare"] == "block"
+            assert decides, (rule.id, status)
 
 
 @pytest.mark.parametrize(("code", "unprocessable"), [("16", True), ("MA130", True), ("50", False), ("4", False)])
