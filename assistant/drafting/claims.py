@@ -14,14 +14,15 @@ describe the format; `assistant appeal --claim-template` prints an example.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.errors import ClaimError
+from assistant.errors import ClaimError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
 from assistant.models import BilledLine
+from assistant.parsing import parse_date as edge_date
 
 # Canonical name -> other names billers and clearinghouses use for it.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -69,7 +70,6 @@ _PAYER_TYPE_WORDS = {
 PRIOR_LEVELS = ("initial", "redetermination", "reconsideration")
 _CODE = re.compile(r"^(\d{4}[0-9FTU]|[A-V]\d{4})$")
 _MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
-_DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%Y%m%d", "%B %d, %Y", "%b %d, %Y")
 
 
 def _alias(name: str, table: dict[str, tuple[str, ...]]) -> Any:
@@ -77,21 +77,18 @@ def _alias(name: str, table: dict[str, tuple[str, ...]]) -> Any:
 
 
 def parse_date(value: Any) -> date | None:
-    """A claim date in ISO, US (m/d/y) or X12 (yyyymmdd) form; FHIR dateTime keeps its date part."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value).strip()
-    text = text[:10] if re.match(r"^\d{4}-\d{2}-\d{2}T", text) else text
-    for fmt in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"not a date: {text[:30]!r} (use YYYY-MM-DD)")
+    """A claim date, by the one edge date parser, plus the X12 (yyyymmdd) and FHIR date-time forms claims carry."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{8}", text):
+            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        elif re.match(r"^\d{4}-\d{2}-\d{2}T", text):
+            text = text[:10]
+        value = text
+    try:
+        return edge_date(value, what="claim date")
+    except InvalidDateError:
+        raise ValueError(f"not a date: {str(value)[:30]!r} (use YYYY-MM-DD)") from None
 
 
 class _Strict(BaseModel):
