@@ -48,13 +48,13 @@ class LetterFacts:
     today: date
 
 
-def _service(kb: Knowledge, lines: list[BilledLine]) -> str | None:
+def _service(kb: Knowledge, lines: list[BilledLine], on: date | None) -> str | None:
     if not lines:
         return None
     parts = []
     for line in lines:
         info = kb.codes.get(line.code)
-        parts.append(lines_text([line]) + (f" ({info.short_descriptor})" if info else ""))
+        parts.append(lines_text([line]) + (f" ({info.descriptor_on(on)})" if info else ""))
     return "; ".join(parts)
 
 
@@ -66,7 +66,7 @@ def identifiers(kb: Knowledge, f: LetterFacts) -> dict[str, str]:
         member: f.claim.member_id,
         "Claim number (ICN)" if f.payer_type == "medicare" else "Claim number": f.claim.number,
         "Date of service": us_date(f.service_date),
-        "Service": _service(kb, f.lines),
+        "Service": _service(kb, f.lines, f.service_date),
         "Date of the denial notice": us_date(f.claim.notice_date),
     }
     return {label: value or placeholder(label) for label, value in rows.items()}

@@ -129,6 +129,10 @@ class Rule(Window):
         return self
 
 
+class DatedText(Window):
+    text: str
+
+
 class CodeInfo(Window):
     """A billing code the product knows: paraphrased descriptor and how it is billed."""
 
@@ -138,9 +142,15 @@ class CodeInfo(Window):
     timed: bool
     minutes: int | None = None  # nominal minutes of one unit (30 for 97550, 15 for add-ons)
     primary: str | None = None  # the primary code an add-on must accompany
-    short_descriptor: str  # CMS short descriptor (public)
+    short_descriptor: str  # CMS short descriptor (public), as it reads now
+    previous_descriptors: list[DatedText] = Field(default_factory=list, description="Earlier short descriptors.")
     paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
     sources: list[str] = Field(min_length=1)
+
+    def descriptor_on(self, on: date | None) -> str:
+        """The CMS short descriptor in force on a date (the current one without a date)."""
+        return next((d.text for d in self.previous_descriptors if on is not None and d.in_force(on)),
+                    self.short_descriptor)
 
 
 class Modifier(Strict):
@@ -195,6 +205,15 @@ class TelehealthPeriod(Window):
     status: Literal["not_listed", "provisional", "permanent"]
     sources: list[str] = Field(min_length=1)
     note: str = ""
+    codes: list[str] = Field(default_factory=list, description="Caregiver-training codes on the list in this period.")
+
+
+class Sequestration(Window):
+    """The mandatory reduction of Medicare's payment (CARC 253)."""
+
+    id: str
+    rate: float = Field(ge=0, lt=1)
+    sources: list[str] = Field(min_length=1)
 
 
 class WaiverWindow(Window):
@@ -211,6 +230,8 @@ class FeeSchedule(Strict):
     kx_thresholds: list[Threshold]
     telehealth: list[TelehealthPeriod]
     therapist_waivers: list[WaiverWindow]
+    audio_only: list[WaiverWindow] = Field(default_factory=list, description="When audio-only telehealth is payable.")
+    sequestration: list[Sequestration] = Field(default_factory=list)
     assistant_payment_rate: float = Field(gt=0, le=1)
     assistant_sources: list[str] = Field(min_length=1)
     coinsurance: float = Field(gt=0, lt=1)
