@@ -14,27 +14,29 @@ from assistant.drafting.models import Gap, Recommendation
 from assistant.knowledge.loader import Knowledge
 
 OTHER_HEADING = "Other observations"
-# Which section a sentence belongs to, from the kinds of fact the note-check extractor finds in it:
+# Which check a sentence speaks for, from the kinds of fact the note-check extractor finds in it:
 # the first kind in this order that the sentence holds decides (consent before the caregiver it
-# names, the return demonstration before the skill it repeats, time before the caregiver it was with).
-SECTION_BY_FACT: tuple[tuple[str, str], ...] = (
-    ("consent", "Caregiver and consent"),
-    ("patient_presence", "Caregiver and consent"),
-    ("return_demo", "Caregiver performance"),
-    ("skill", "Training provided"),
-    ("goal", "Need and plan-of-care goal"),
-    ("skilled_need", "Need and plan-of-care goal"),
-    ("time_segment", "Time"),
-    ("stated_total", "Time"),
-    ("duration", "Time"),
-    ("code", "Billing"),
-    ("modifier", "Billing"),
-    ("icd10", "Need and plan-of-care goal"),
-    ("telehealth", "Session"),
-    ("caregiver", "Caregiver and consent"),
-    ("date", "Session"),
-    ("credential", "Session"),
+# names, the return demonstration before the skill it repeats, time before the caregiver it was
+# with). The section is that check's `rewrite_section`.
+CHECK_BY_FACT: tuple[tuple[str, str], ...] = (
+    ("consent", "consent"),
+    ("patient_presence", "patient_absent"),
+    ("return_demo", "return_demo"),
+    ("skill", "skills_taught"),
+    ("goal", "need_and_goal"),
+    ("skilled_need", "skilled_need"),
+    ("time_segment", "total_time"),
+    ("stated_total", "total_time"),
+    ("duration", "total_time"),
+    ("code", "units"),
+    ("modifier", "therapy_modifier"),
+    ("icd10", "diagnosis_codes"),
+    ("telehealth", "telehealth"),
+    ("caregiver", "caregiver"),
+    ("date", "date_of_service"),
+    ("credential", "provider"),
 )
+
 
 class _M(BaseModel):
     model_config = ConfigDict(extra="forbid")

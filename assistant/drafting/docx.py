@@ -65,6 +65,8 @@ def _body(doc: Any, letter: Letter) -> None:
         doc.add_paragraph(letter.date.strftime("%B %d, %Y").replace(" 0", " "))
     doc.add_paragraph(f"{letter.recipient}\n{letter.recipient_address}")
     doc.add_heading(letter.title, level=1)
+    if letter.subject and letter.subject != letter.title:
+        doc.add_paragraph(f"Re: {letter.subject}")
     table = doc.add_table(rows=0, cols=2)
     for key, value in letter.identifiers.items():
         row = table.add_row().cells

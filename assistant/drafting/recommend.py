@@ -132,7 +132,7 @@ def decide(
         if pattern is not None and pattern.remedy == "corrected_claim":
             reasons.append(Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3]))
         if differs:
-            reasons.append(Reason(text=f"Billed: {lines_text(billed)}. The note supports: {lines_text(fixed)}."))
+            reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
         return Decision("corrected_claim", reasons, corrected_lines=fixed, advisory=advisory)
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
     met = {c.id: c for c in report.checks if c.status == "met"}

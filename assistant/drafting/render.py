@@ -43,6 +43,8 @@ def render_letter(letter: Letter, *, with_evidence: bool = True) -> str:
     if letter.date:
         out += [letter.date.strftime("%B %d, %Y").replace(" 0", " "), ""]
     out += [letter.recipient, letter.recipient_address, "", f"**{letter.title}**", ""]
+    if letter.subject and letter.subject != letter.title:
+        out += [f"**Re:** {letter.subject}", ""]
     out += [f"- {k}: {v}" for k, v in letter.identifiers.items()]
     out += ["", "To whom it may concern,", ""]
     for section in letter.sections:

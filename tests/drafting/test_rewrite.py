@@ -120,3 +120,13 @@ def test_check_and_rewrite_agree_on_the_terse_note() -> None:
     assert {k: v for k, v in after.items() if k != "start_stop"} == {
         k: v for k, v in before.items() if k != "start_stop"
     }
+
+
+def test_every_fact_kind_maps_to_a_rewrite_section_of_the_rules() -> None:
+    from assistant.drafting.brief import CHECK_BY_FACT, rewrite_plan
+    from assistant.drafting.rewrite_plan import headings_by_fact
+
+    kb = Assistant().knowledge
+    headings = headings_by_fact(kb)
+    assert set(headings) == {kind for kind, _ in CHECK_BY_FACT}
+    assert set(headings.values()) <= {s.heading for s in rewrite_plan(kb)}
