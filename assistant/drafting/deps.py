@@ -11,7 +11,7 @@ follow every dependency.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -24,7 +24,7 @@ from assistant.models import BilledLine, Passage, Report
 class CheckNote(Protocol):
     """The deterministic note check (`Assistant.check_note`)."""
 
-    def __call__(self, text: str, *, dos: date | None = ..., billed: Sequence[BilledLine] | None = ...) -> Report: ...
+    def __call__(self, text: str, *, dos: date | None = ..., billed: list[BilledLine] | None = ...) -> Report: ...
 
 
 class Search(Protocol):

@@ -87,7 +87,9 @@ def classify(kb: Knowledge, report: Report, pattern: DenialPattern | None) -> di
 
 def _advice(kb: Knowledge, check: CheckResult) -> str:
     rule = kb.rules.get(check.id)
-    return rule.denial_advice.get(check.status, "") if rule is not None else ""  # type: ignore[call-overload]
+    if rule is None or check.status not in ("missing", "problem"):
+        return ""
+    return rule.denial_advice.get(check.status, "")
 
 
 def _claim_fix_needed(kb: Knowledge, pattern: DenialPattern | None, billed: Sequence[BilledLine]) -> bool:

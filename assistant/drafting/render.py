@@ -65,8 +65,8 @@ def _decision(result: AppealResult) -> list[str]:
     if result.pattern_id:
         out.append(f"Denial pattern: {result.pattern_id}")
     out.append(f"Route: {result.route or 'none'} ({result.payer_type})")
-    if result.deadline is not None and result.deadline.due_date is not None:
-        d = result.deadline
+    d = result.deadline
+    if d is not None and d.due_date is not None:
         state = "overdue" if d.overdue else f"{d.days_left} days left"
         out.append(f"Due: {d.due_date.isoformat()} ({state}; {d.basis})")
     if result.corrected_lines:

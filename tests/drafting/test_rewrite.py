@@ -14,10 +14,10 @@ from assistant.llm.fake import FakeBackend
 from assistant.service import Assistant
 from tests.drafting.stubs import GOOD_EVIDENCE, GOOD_NOTE, StubAssistant, make_report
 
-TERSE = """3/11/25 OT. worked w/ pt's daughter Lisa on tub transfer bench, pt at home w/ son. dtr did transfer w/ min cues. 35 min. pt gave verbal consent 3/4/25 for dtr to be trained. 97550 GO
-- B. Sandoval OTR/L
-"""
-
+TERSE = (
+    "3/11/25 OT. worked w/ pt's daughter Lisa on tub transfer bench, pt at home w/ son. dtr did transfer w/ min cues. "
+    "35 min. pt gave verbal consent 3/4/25 for dtr to be trained. 97550 GO\n- B. Sandoval OTR/L\n"
+)
 
 def sections_of(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {s.heading: s.text for s in result.sections}
