@@ -36,26 +36,40 @@ CASES = [
 @pytest.mark.parametrize(("route", "notice", "dos", "today", "due", "left"), CASES)
 def test_due_dates(route: str, notice: str | None, dos: str | None, today: str, due: str, left: int) -> None:
     kb = cached_knowledge()
-    d = deadline_for(kb, route=route, notice_date=D(notice) if notice else None, dos=D(dos) if dos else None, today=D(today))
+    d = deadline_for(
+        kb, route=route, notice_date=D(notice) if notice else None, dos=D(dos) if dos else None, today=D(today)
+    )
     assert d.due_date == D(due)
     assert d.days_left == left
     assert d.overdue is (left < 0)
     assert d.sources and all(s in kb.sources for s in d.sources)
 
 
-@pytest.mark.parametrize(("route", "year", "threshold"), [
-    ("alj", 2024, 180), ("alj", 2025, 190), ("alj", 2026, 200),
-    ("federal_court", 2024, 1840), ("federal_court", 2025, 1900), ("federal_court", 2026, 1960),
-    ("redetermination", 2025, None),
-])
+@pytest.mark.parametrize(
+    ("route", "year", "threshold"),
+    [
+        ("alj", 2024, 180),
+        ("alj", 2025, 190),
+        ("alj", 2026, 200),
+        ("federal_court", 2024, 1840),
+        ("federal_court", 2025, 1900),
+        ("federal_court", 2026, 1960),
+        ("redetermination", 2025, None),
+    ],
+)
 def test_amount_in_controversy_by_year(route: str, year: int, threshold: float | None) -> None:
     d = deadline_for(cached_knowledge(), route=route, notice_date=date(year, 6, 1), today=date(year, 6, 2))
     assert d.amount_in_controversy_threshold == threshold
 
 
-@pytest.mark.parametrize(("route", "needs"), [
-    ("redetermination", "notice date"), ("plan_reconsideration", "notice date"), ("new_claim", "date of service"),
-])
+@pytest.mark.parametrize(
+    ("route", "needs"),
+    [
+        ("redetermination", "notice date"),
+        ("plan_reconsideration", "notice date"),
+        ("new_claim", "date of service"),
+    ],
+)
 def test_missing_start_date_says_what_is_needed(route: str, needs: str) -> None:
     d = deadline_for(cached_knowledge(), route=route, today=date(2025, 5, 1))
     assert d.due_date is None and d.days_left is None
@@ -74,10 +88,16 @@ def test_unknown_route_is_an_input_error() -> None:
         deadline_for(cached_knowledge(), route="appeal-ish", today=date(2025, 1, 1))
 
 
-@pytest.mark.parametrize(("start", "months", "end"), [
-    ("2024-01-31", 1, "2024-02-29"), ("2025-01-31", 1, "2025-02-28"), ("2024-02-29", 12, "2025-02-28"),
-    ("2025-12-15", 1, "2026-01-15"), ("2025-03-03", 12, "2026-03-03"),
-])
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        ("2024-01-31", 1, "2024-02-29"),
+        ("2025-01-31", 1, "2025-02-28"),
+        ("2024-02-29", 12, "2025-02-28"),
+        ("2025-12-15", 1, "2026-01-15"),
+        ("2025-03-03", 12, "2026-03-03"),
+    ],
+)
 def test_add_months(start: str, months: int, end: str) -> None:
     assert add_months(D(start), months) == D(end)
 
@@ -95,8 +115,13 @@ MORE = [
 
 @pytest.mark.parametrize(("route", "notice", "dos", "today", "due", "left"), MORE)
 def test_more_boundaries(route: str, notice: str | None, dos: str | None, today: str, due: str, left: int) -> None:
-    d = deadline_for(cached_knowledge(), route=route, notice_date=D(notice) if notice else None,
-                     dos=D(dos) if dos else None, today=D(today))
+    d = deadline_for(
+        cached_knowledge(),
+        route=route,
+        notice_date=D(notice) if notice else None,
+        dos=D(dos) if dos else None,
+        today=D(today),
+    )
     assert (d.due_date, d.days_left) == (D(due), left)
 
 
@@ -120,10 +145,15 @@ def test_route_and_deadline_through_draft_appeal(claim: dict, denial: str, route
     from tests.drafting.stubs import GOOD_NOTE, StubAssistant
 
     stub = StubAssistant(OfflineDrafter())
-    deps = DraftingDeps(knowledge=stub.knowledge, backend=stub.backend, check=stub.check_note,
-                        today=lambda: date(2025, 4, 1))
-    full = {"dos": "2025-03-04", "notice_date": "2025-03-20",
-            "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}], **claim}
+    deps = DraftingDeps(
+        knowledge=stub.knowledge, backend=stub.backend, check=stub.check_note, today=lambda: date(2025, 4, 1)
+    )
+    full = {
+        "dos": "2025-03-04",
+        "notice_date": "2025-03-20",
+        "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}],
+        **claim,
+    }
     result = draft_appeal(deps, denial=denial, note=GOOD_NOTE, claim=full)
     assert result.route == route and result.deadline is not None and result.deadline.route == route
     assert result.deadline.due_date == (D(due) if due else None)

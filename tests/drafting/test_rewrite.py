@@ -19,6 +19,7 @@ TERSE = (
     "35 min. pt gave verbal consent 3/4/25 for dtr to be trained. 97550 GO\n- B. Sandoval OTR/L\n"
 )
 
+
 def sections_of(result) -> dict[str, str]:  # type: ignore[no-untyped-def]
     return {s.heading: s.text for s in result.sections}
 
@@ -89,7 +90,9 @@ def test_gaps_are_named_in_their_rules_words() -> None:
     report = make_report(note, {"consent": "missing"}, evidence)
     result = rewrite_note(StubAssistant(OfflineDrafter(), report).deps(), note)
     assert [g.element for g in result.gaps] == ["consent"]
-    placeholder = "[[clinician to confirm: the patient's (or representative's) consent to training the named caregiver]]"
+    placeholder = (
+        "[[clinician to confirm: the patient's (or representative's) consent to training the named caregiver]]"
+    )
     assert placeholder in sections_of(result)["Caregiver and consent"]
 
 

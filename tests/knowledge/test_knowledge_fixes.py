@@ -23,32 +23,42 @@ def check(d: str, mode: str = "in person", dx: str = "I69.351") -> dict[str, str
     return {c.id: c.status for c in report.checks}
 
 
-@pytest.mark.parametrize(("code", "on", "descriptor"), [
-    ("G0539", date(2025, 6, 1), "Initial care training 30 m"),
-    ("G0540", date(2025, 6, 1), "Train for caregiver add 15"),
-    ("G0541", date(2025, 6, 1), "No pt prsnt train initial 30"),
-    ("G0542", date(2025, 6, 1), "No pt prsnt train add 15"),
-    ("G0543", date(2025, 6, 1), "Group train w/o patient"),
-    ("96202", date(2025, 6, 1), "Mlt fam grp bhv train 1st 60"),
-    ("96203", date(2025, 6, 1), "Mlt fam grp bhv train ea add"),
-    ("92507", date(2025, 6, 1), "Tx sp lang voice comm indiv"),
-    ("92507", date(2024, 6, 1), "Speech/hearing therapy"),
-])
+@pytest.mark.parametrize(
+    ("code", "on", "descriptor"),
+    [
+        ("G0539", date(2025, 6, 1), "Initial care training 30 m"),
+        ("G0540", date(2025, 6, 1), "Train for caregiver add 15"),
+        ("G0541", date(2025, 6, 1), "No pt prsnt train initial 30"),
+        ("G0542", date(2025, 6, 1), "No pt prsnt train add 15"),
+        ("G0543", date(2025, 6, 1), "Group train w/o patient"),
+        ("96202", date(2025, 6, 1), "Mlt fam grp bhv train 1st 60"),
+        ("96203", date(2025, 6, 1), "Mlt fam grp bhv train ea add"),
+        ("92507", date(2025, 6, 1), "Tx sp lang voice comm indiv"),
+        ("92507", date(2024, 6, 1), "Speech/hearing therapy"),
+    ],
+)
 def test_short_descriptors_from_the_cms_files(code: str, on: date, descriptor: str) -> None:
     info = KB.codes[code]
     assert info.descriptor_on(on) == descriptor
     assert "cms-pprrvu-2025" in info.sources
 
 
-@pytest.mark.parametrize(("dos", "mode", "status"), [
-    ("03/04/2025", "audio-only telephone call; pt at home has no video capability", "met"),
-    ("03/04/2025", "audio-only telephone call; patient declined video", "met"),
-    ("03/04/2025", "audio-only telephone call", "problem"),  # allowed only when video is not possible or refused
-    ("03/04/2025", "audio-only telephone call; the caregiver has no video device", "problem"),  # the beneficiary's reason
-    ("03/04/2024", "audio-only telephone call; no video", "problem"),  # before the 2025 rule
-    ("03/04/2025", "video (Zoom)", "met"),
-    ("03/04/2024", "video (Zoom)", "problem"),  # not on the 2024 list
-])
+@pytest.mark.parametrize(
+    ("dos", "mode", "status"),
+    [
+        ("03/04/2025", "audio-only telephone call; pt at home has no video capability", "met"),
+        ("03/04/2025", "audio-only telephone call; patient declined video", "met"),
+        ("03/04/2025", "audio-only telephone call", "problem"),  # allowed only when video is not possible or refused
+        (
+            "03/04/2025",
+            "audio-only telephone call; the caregiver has no video device",
+            "problem",
+        ),  # the beneficiary's reason
+        ("03/04/2024", "audio-only telephone call; no video", "problem"),  # before the 2025 rule
+        ("03/04/2025", "video (Zoom)", "met"),
+        ("03/04/2024", "video (Zoom)", "problem"),  # not on the 2024 list
+    ],
+)
 def test_audio_only_telehealth_from_2025(dos: str, mode: str, status: str) -> None:
     assert check(dos, mode)["telehealth"] == status
     assert {"cms-pfs-2025-final", "fcso-audio-only-telehealth"} <= set(KB.fees.audio_only[0].sources)
@@ -61,19 +71,27 @@ def test_2025_telehealth_list_holds_the_g_codes_and_96202(year: int) -> None:
     assert "cms-pfs-2025-final" in period.sources or year == 2026
 
 
-@pytest.mark.parametrize(("dx", "dos", "status"), [
-    ("G35.A", "09/30/2025", "problem"),  # the subcodes exist only from 2025-10-01
-    ("G35.A", "10/01/2025", "met"),
-    ("G35", "09/30/2025", "met"),
-    ("G35", "10/01/2025", "problem"),
-])
+@pytest.mark.parametrize(
+    ("dx", "dos", "status"),
+    [
+        ("G35.A", "09/30/2025", "problem"),  # the subcodes exist only from 2025-10-01
+        ("G35.A", "10/01/2025", "met"),
+        ("G35", "09/30/2025", "met"),
+        ("G35", "10/01/2025", "problem"),
+    ],
+)
 def test_g35_subcodes_only_from_october_2025(dx: str, dos: str, status: str) -> None:
     assert check(dos, dx=dx)["diagnosis_codes"] == status
 
 
 def test_assistant_rate_per_line_and_sequestration() -> None:
-    pay = Assistant().payment([BilledLine(code="97550", units=1, modifiers=["GP", "CQ"]),
-                               BilledLine(code="97551", units=1, modifiers=["GP"])], date(2025, 3, 4))
+    pay = Assistant().payment(
+        [
+            BilledLine(code="97550", units=1, modifiers=["GP", "CQ"]),
+            BilledLine(code="97551", units=1, modifiers=["GP"]),
+        ],
+        date(2025, 3, 4),
+    )
     assert pay is not None
     assert [ln.amount for ln in pay.lines] == [round(52.08 * 0.85, 2), 25.55]  # only the CQ line at 85 %
     share = round(pay.total * 0.8, 2)
@@ -87,10 +105,13 @@ def test_no_sequestration_before_july_2022_dates_are_outside_the_tables() -> Non
     assert KB.fees.sequestration[0].effective_from == date(2022, 7, 1) and KB.fees.sequestration[0].rate == 0.02
 
 
-@pytest.mark.parametrize(("pattern", "says", "not_says"), [
-    ("kx_threshold", "reopening", "resubmitted"),
-    ("mue_exceeded", "whole line", "appeal of the excess units"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "says", "not_says"),
+    [
+        ("kx_threshold", "reopening", "resubmitted"),
+        ("mue_exceeded", "whole line", "appeal of the excess units"),
+    ],
+)
 def test_pattern_arguments(pattern: str, says: str, not_says: str) -> None:
     text = " ".join(KB.denial_patterns[pattern].argument)
     assert says in text and not_says not in text
