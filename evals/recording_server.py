@@ -34,7 +34,7 @@ def strings_of(value: Any) -> list[str]:
 
 def good_answer(body: dict[str, Any]) -> dict[str, Any]:
     from assistant.drafting.models import LetterDraft, RewriteDraft
-    from assistant.llm.offline import OfflineDrafter
+    from assistant.drafting.offline import OfflineDrafter
 
     user = next(m["content"] for m in body["messages"] if m["role"] == "user")
     system = next(m["content"] for m in body["messages"] if m["role"] == "system")

@@ -1,11 +1,10 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
-    python -m evals.run [--suite notes|retrieval|appeals|phi|all] [--file DATASET.yaml] [--update-baseline]
-                        [--json] [--min notes.check_accuracy=0.95 ...]
+    python -m evals.run [--suite notes|retrieval|appeals|phi|all] [--update-baseline] [--json]
+                        [--min notes.check_accuracy=0.95 ...] [--file PATH]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
-name → float, plus a ``details`` list). ``--file`` runs one suite on another dataset of the same
-shape (``run(path)``; only with ``--suite``, and never written to the baseline). A suite whose module is not present yet is skipped with a
+name → float, plus a ``details`` list). A suite whose module is not present yet is skipped with a
 note. The run reports; it exits 0 unless a ``--min`` threshold is not reached (exit 1) or an
 argument is bad (exit 2).
 """
@@ -170,7 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
-    parser.add_argument("--file", type=Path, default=None, help="dataset for the one --suite (its run(path))")
+    parser.add_argument(
+        "--file", type=Path, default=None, metavar="PATH",
+        help="score this scenario file instead of the suite's own (one suite; not written to the baseline)",
+    )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -178,11 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         mins = parse_min(args.min)
     except ValueError as exc:
         parser.error(str(exc))
+    if args.file is not None and (args.suite == "all" or args.update_baseline or not args.file.is_file()):
+        parser.error("--file needs one --suite, an existing file, and no --update-baseline")
 
-    if args.file is not None and (args.suite == "all" or args.update_baseline):
-        parser.error("--file needs one --suite and cannot update the baseline")
-    if args.file is not None and not args.file.is_file():
-        parser.error(f"--file {args.file}: no such file")
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
     baseline = read_baseline(args.baseline)
@@ -196,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(module.run(args.file) if args.file is not None else module.run())
+            metrics, details = split_result(module.run(path=args.file) if args.file else module.run())
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue

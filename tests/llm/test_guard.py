@@ -43,7 +43,7 @@ def test_appeal_falls_back_within_the_deadline_and_says_why(
     fake_openai.script(*modes)
     b = backend(fake_openai, **settings)
     started = time.monotonic()
-    result = draft_appeal(StubAssistant(b), denial="CO-50 N115", note=GOOD_NOTE)
+    result = draft_appeal(StubAssistant(b).deps(), denial="CO-50 N115", note=GOOD_NOTE)
     elapsed = time.monotonic() - started
     assert elapsed < b._settings.llm_deadline + MARGIN
     assert result.grounding.outcome == "offline_fallback", result.grounding
@@ -75,7 +75,7 @@ def test_excess_calls_fail_fast_while_others_hang(fake_openai: FakeOpenAI) -> No
     hung.start()
     time.sleep(0.5)  # the first call is now in flight
     started = time.monotonic()
-    result = draft_appeal(StubAssistant(b), denial="CO-50 N115", note=GOOD_NOTE)
+    result = draft_appeal(StubAssistant(b).deps(), denial="CO-50 N115", note=GOOD_NOTE)
     assert time.monotonic() - started < 1.0
     assert result.grounding.outcome == "offline_fallback"
     assert "in flight" in result.grounding.attempts[0].reasons[0]

@@ -99,7 +99,7 @@ def test_metadata_refused_even_when_remote_is_allowed(network: list[Any]) -> Non
 )  # fmt: skip
 def test_model_call_refused_sees_no_connection(network: list[Any], url: str) -> None:
     b = OpenAICompatBackend(Settings(ASSISTANT_LLM_BASE_URL=url, llm_allow_remote=False, llm_max_retries=0))
-    result = draft_appeal(StubAssistant(b), denial="CO-50 N115", note=GOOD_NOTE)
+    result = draft_appeal(StubAssistant(b).deps(), denial="CO-50 N115", note=GOOD_NOTE)
     assert result.grounding.outcome == "offline_fallback"
     assert "refused" in result.grounding.attempts[0].reasons[0] or "disabled" in result.grounding.attempts[0].reasons[0]
     assert network == []
@@ -121,7 +121,7 @@ def test_a_name_that_turns_remote_after_the_check_is_refused_at_connect(
                                      llm_allow_remote=True, llm_max_retries=0))  # fmt: skip
     assert b.is_local
     monkeypatch.setitem(FAKE_DNS, "good.localhost", "10.0.0.5")
-    result = draft_appeal(StubAssistant(b), denial="CO-50 N115", note=GOOD_NOTE)
+    result = draft_appeal(StubAssistant(b).deps(), denial="CO-50 N115", note=GOOD_NOTE)
     assert result.grounding.outcome == "offline_fallback"
     assert "refused" in result.grounding.attempts[0].reasons[0]
     assert network == [] and fake_openai.requests == []
@@ -131,7 +131,7 @@ def test_connection_goes_to_the_checked_address(network: list[Any], fake_openai:
     fake_openai.script("good")
     b = OpenAICompatBackend(Settings(ASSISTANT_LLM_BASE_URL=f"http://good.localhost:{fake_openai.port}/v1",
                                      llm_allow_remote=False, llm_max_retries=0))  # fmt: skip
-    result = draft_appeal(StubAssistant(b), denial="CO-50 N115", note=GOOD_NOTE)
+    result = draft_appeal(StubAssistant(b).deps(), denial="CO-50 N115", note=GOOD_NOTE)
     assert result.grounding.outcome == "grounded", result.grounding
     assert len(fake_openai.requests) == 1 and network == []
 
