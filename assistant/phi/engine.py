@@ -176,13 +176,14 @@ class Deidentifier:
         finder = self._names_finder(extra_names)
         if finder is not None:
             ad_hoc.append(self._recognizer_cls("CtsCallNames", ["PERSON"], finder))
+        view = _unescaped_view(text)  # same length: spans found in the view are spans of the text
         results = self._analyzer.analyze(
-            text, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
+            view, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
         )
-        protected = p.protected_spans(text)
+        protected = p.protected_spans(view)
         spans = _resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
-        spans = _resolve(protected, spans + self._recurrences(text, spans))
-        return self._anonymize(text, _whole_words(text, spans))
+        spans = _resolve(protected, spans + self._recurrences(view, spans))
+        return self._anonymize(text, _whole_words(view, spans))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
         """A value found once in context is scrubbed wherever it recurs without that context:
@@ -227,6 +228,16 @@ class Deidentifier:
             merge_entities_with_spaces=False,
         )
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
+
+
+_ESCAPE = re.compile(r'\\([nrt"/])')
+_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/"}
+
+
+def _unescaped_view(text: str) -> str:
+    """The text with JSON escapes (a brief's ``\\n``, ``\\"``) read as what they stand for, padded to keep
+    every offset: line-bound shapes (X12 and HL7 segments, signatures) are found inside a JSON prompt."""
+    return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
 
 
 def _whole_words(text: str, spans: list[Span]) -> list[Span]:

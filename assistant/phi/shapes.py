@@ -82,11 +82,12 @@ PHONES = re.compile(
     r"|\b0\d{2,4}[ \-]\d{3,4}[ \-]\d{3,4}\b"  # national trunk prefix: 0161 496 0734
     r"|(?<!\d)\(\d{3}\)\d{3}-\d{4}\b"  # (555)321-9876
 )
-HL7 = re.compile(r"(?m)^(PID|NK1|GT1|IN1|PV1|MRG)\|([^\r\n]*)")
+# A segment starts a line, follows a separator, or opens a JSON string (a brief quotes notes line by line).
+HL7 = re.compile(r"(?<![A-Za-z0-9|])(PID|NK1|GT1|IN1|PV1|MRG)\|([^\r\n\"]*)")
 # Fields that hold identifiers, names, dates, addresses and phone numbers, by segment (HL7 v2 numbering).
 _HL7_FIELDS = {"PID": (2, 3, 4, 5, 6, 7, 11, 13, 14, 18, 19, 20), "NK1": (2, 4, 5, 6, 7), "GT1": (2, 3, 5, 6, 7, 8, 12),
                "IN1": (16, 18, 19, 36, 49), "PV1": (7, 8, 9, 17, 19, 50), "MRG": (1, 2, 3, 4, 5, 6, 7)}  # fmt: skip
-X12 = re.compile(r"(?:^|~)[ \t\r\n]*(NM1|N3|N4|DMG|DTP|CLM|REF|PER)\*([^~\n]*)", re.M)
+X12 = re.compile(r"(?<![A-Za-z0-9*])(NM1|N3|N4|DMG|DTP|CLM|REF|PER)\*([^~\n\"]*)")
 _X12_FIELDS = {"NM1": (3, 4, 5, 9), "N3": (1, 2), "N4": (1, 3), "DMG": (2,), "DTP": (3,), "CLM": (1,), "REF": (2,),
                "PER": (2, 4, 6)}  # fmt: skip
 

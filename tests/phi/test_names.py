@@ -125,3 +125,19 @@ def test_time_stays_linear_on_adversarial_shapes(deid: Deidentifier, unit: str) 
     started = time.perf_counter()
     deid.deidentify(text)
     assert time.perf_counter() - started < 5.0  # quadratic shapes took 40 s and more here
+
+
+@pytest.mark.parametrize(
+    ("text", "secret"),
+    [
+        ('{"text": "N4*WESTMINSTER*CA*92683~", "heading": "Session"}', "92683"),
+        ('{"payer_text": "NM1*IL*1*NGUYEN*THI HOA****MI*8QP2M71GV45~\\nN4*WESTMINSTER*CA*92683~"}', "92683"),
+        ('{"note": "PID|1||00451872^^^MRN||TALLCHIEF^WINONA^R||19330704|F"}', "WINONA"),
+        ('{"quotes": ["Seen with Olufemi today"]}', "Olufemi"),
+    ],
+)
+def test_found_inside_a_json_brief(deid: Deidentifier, text: str, secret: str) -> None:
+    """Drafting sends a JSON brief that quotes the note line by line, with escaped line breaks."""
+    result = deid.deidentify(text)
+    assert secret not in result.text
+    assert result.reidentify(result.text) == text
