@@ -102,6 +102,8 @@ def find_ids(text: str) -> list[Span]:
             continue
         if any(len(part) >= 4 and part.isalpha() for part in token.split("-")):
             continue  # a vanity number ("1-800-MEDICARE") or a word with a code, not an identifier
+        if any(c.islower() for c in token) and any(len(x) >= 3 and x.isalpha() for x in token.split("-")):
+            continue  # a lower-case slug ("cpt-2024-cts", a knowledge-base source id)
         if (digits >= 5 and not (digits == 5 and letters == 0 and len(token) == 5)) or (
             digits >= 3 and letters >= 1 and len(token) >= 6
         ):
