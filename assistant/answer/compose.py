@@ -1,0 +1,158 @@
+"""The offline answer: one to three sentences taken from the passages a search found (pure).
+
+- Dated facts (a fee for a code and period, a code's validity on a date, a KX threshold, an appeal
+  deadline, units for some minutes) are worded from the knowledge by `facts` and cited to the
+  passage that holds them.
+- Otherwise the answer is extracted: the opening of an FAQ's answer, or the sentence of the top
+  passage that shares most words with the question.
+- Every sentence passes the answer gate against its cited passage; a sentence that does not is
+  dropped. When nothing is left, or the question asks what the knowledge does not hold (another
+  payer's fees, a year with no data, a locality rate), the answer says it cannot answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answer.facts import Claim, claims, when
+from assistant.answer.gate import ungrounded
+from assistant.knowledge.loader import Knowledge
+from assistant.models import Passage
+from assistant.retrieval.bm25 import tokenize
+from assistant.retrieval.chunking import sentences
+from assistant.retrieval.routing import Pin
+from assistant.retrieval.understand import Intent
+
+CANNOT = "I can't answer this from the knowledge base"
+MIN_OVERLAP = 0.34  # share of the question's content words the best passage must hold to be quoted
+_FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
+_PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
+                "medicare_advantage": "Medicare Advantage plans'"}
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An answer sentence with the passage it cites."""
+
+    text: str
+    passage: Passage | None
+
+
+def entry_of(passage: Passage) -> str:
+    return passage.id.split("#", 1)[0]
+
+
+def overlap(question: str, text: str) -> float:
+    """Share of the question's content words (stemmed) that `text` holds."""
+    asked = set(tokenize(question))
+    return len(asked & set(tokenize(text))) / len(asked) if asked else 0.0
+
+
+def _shared(question: str, text: str) -> int:
+    return len(set(tokenize(question)) & set(tokenize(text)))
+
+
+def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
+    """The sentences of `passage` that answer `question`, in passage order: an FAQ answer's opening
+    (with the next sentence when the opening is a bare "No." or "Per patient."), or the passage's
+    best-matching sentence; then, if there is room, the remaining sentence that shares most words
+    with the question."""
+    found = _FAQ_ANSWER.search(passage.text)
+    body = sentences(passage.text[found.end():] if found else passage.text)
+    if not body:
+        return []
+    if found:
+        picked = body[:2] if len(body[0].split()) < 6 else body[:1]
+    else:
+        picked = [max(body, key=lambda s: (_shared(question, s), -body.index(s)))]
+    rest = [s for s in body if s not in picked and _shared(question, s) >= 1]
+    if rest and len(picked) < limit:
+        picked.append(max(rest, key=lambda s: (_shared(question, s), -body.index(s))))
+    return sorted(picked[:limit], key=body.index)
+
+
+def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage]) -> str | None:
+    """Why the knowledge base cannot answer, or None when it can."""
+    if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
+            or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
+        return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
+                "fee schedules.")
+    if intent.kind == "fee" and intent.locality:
+        return f"{CANNOT}: it holds Medicare national amounts only, not the rates of a state or locality."
+    if intent.kind in ("fee", "threshold") and intent.period is not None and not found:
+        what = "KX threshold" if intent.kind == "threshold" else "fee figures"
+        return f"{CANNOT}: it has no {what} {when(intent.period)}."
+    if not passages:
+        return f"{CANNOT}: no passage matches the question."
+    if not found and overlap(intent.query, passages[0].text) < MIN_OVERLAP:
+        return f"{CANNOT}: the closest passages do not address the question."
+    return None
+
+
+def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Passage]) -> Passage | None:
+    """The first candidate passage of the claim's entry that holds every fact of the claim."""
+    for passage in candidates:
+        if entry_of(passage) == claim.entry and not ungrounded(claim.text, [passage.text], question, dos):
+            return passage
+    return None
+
+
+def compose(
+    intent: Intent,
+    pins: Sequence[Pin],
+    passages: Sequence[Passage],
+    kb: Knowledge,
+    lookup: Callable[[str], list[Passage]],
+    *,
+    dos: date | None = None,
+) -> tuple[list[Cited], bool]:
+    """(sentences with their passages, answered) for a question, from the search's passages."""
+    def first_sentence(entry: str) -> str:
+        hits = [p for p in passages if entry_of(p) == entry] or lookup(entry)
+        return sentences(hits[0].text)[0] if hits else ""
+
+    made = claims(intent, pins, kb, first_sentence)
+    why = refusal(intent, made, passages)
+    if why:
+        return [Cited(why, None)], False
+    out: list[tuple[int, Cited]] = []
+    rank = {entry_of(p): i for i, p in enumerate(passages)}
+    for claim in made:
+        passage = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)])
+        if passage is not None:
+            out.append((rank.get(claim.entry, -1), Cited(claim.text, passage)))
+    out += _extracted(intent, passages, made, {entry_of(c.passage) for _, c in out if c.passage}, dos)
+    if not out:
+        return [Cited(f"{CANNOT}: no passage states the answer.", None)], False
+    out.sort(key=lambda item: item[0])
+    return [c for _, c in out][:3], True
+
+
+# Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic"})
+
+
+def _extracted(
+    intent: Intent, passages: Sequence[Passage], made: Sequence[Claim], used: set[str], dos: date | None
+) -> list[tuple[int, Cited]]:
+    """Quoted sentences from the best unused passage among the top three: the whole answer when there is
+    no claim; after a route, reason or telehealth claim, a sentence that covers at least two words of the
+    question the claims leave uncovered."""
+    if any(c.what in _COMPLETE for c in made):
+        return []
+    asked = set(tokenize(intent.query)) - {t for c in made for t in tokenize(c.text)}
+    scored = []
+    for i, passage in enumerate(passages[:3]):
+        if entry_of(passage) not in used:
+            share = overlap(intent.query, passage.text)
+            scored.append((share + (0.15 if passage.kind == "faq" else 0.0) - 0.05 * i, i, passage))
+    for _score, i, passage in sorted(scored, key=lambda t: (-t[0], t[1])):
+        picked = [s for s in extract(passage, intent.query, limit=3 - len(made))
+                  if not ungrounded(s, [passage.text], intent.query, dos)
+                  and (not made or len(asked & set(tokenize(s))) >= 2)]
+        if picked:
+            return [(i, Cited(s, passage)) for s in picked]
+    return []
