@@ -9,6 +9,7 @@ fails gets one repair attempt with the reasons; then the caller falls back to th
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -34,12 +35,13 @@ class AnswerDraft(BaseModel):
     sentences: list[DraftSentence] = Field(min_length=1, max_length=3)
 
 
-def passages_block(passages: Sequence[Passage]) -> str:
-    lines = []
-    for p in passages:
-        window = f"{p.effective_from or '…'} to {p.effective_to or 'in force'}"
-        lines.append(f"[{p.id}] ({window}; {p.source.publisher}) {p.text}")
-    return "\n".join(lines)
+def brief(passages: Sequence[Passage], dos: date | None) -> str:
+    """The JSON the prompt's `brief` holds: the date of service and the passages, with id, window and source."""
+    items = [{"id": p.id, "effective_from": p.effective_from.isoformat() if p.effective_from else None,
+              "effective_to": p.effective_to.isoformat() if p.effective_to else None,
+              "source": f"{p.source.publisher}: {p.source.title}", "text": p.text} for p in passages]
+    return json.dumps({"date_of_service": dos.isoformat() if dos else None, "passages": items}, ensure_ascii=False,
+                      indent=1)
 
 
 def judge(draft: AnswerDraft, passages: Sequence[Passage], question: str, dos: date | None) -> list[str]:
@@ -61,8 +63,7 @@ def draft_answer(
     backend: Any, question: str, passages: Sequence[Passage], dos: date | None
 ) -> tuple[AnswerDraft | None, list[str]]:
     """(the accepted draft or None, notes on what went wrong)."""
-    values = {"question": question, "dos": dos.isoformat() if dos else "not given",
-              "passages": passages_block(passages), "repair": ""}
+    values = {"brief": brief(passages, dos), "note": question, "repair": ""}
     notes: list[str] = []
     for _attempt in range(2):
         try:
