@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.loader import Knowledge, cached_knowledge
-from assistant.models import BilledLine, Passage, Report
+from assistant.models import Answer, BilledLine, Passage, Report
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -63,8 +63,29 @@ class Assistant:
 
         return Retriever(self.settings, self.knowledge)
 
-    def search(self, query: str, *, k: int = 5, dos: str | date | None = None) -> list[Passage]:
-        return self.retriever.search(query, k=k, dos=dos)
+    def search(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        dos: str | date | None = None,
+        codes: Sequence[str] | None = None,
+        authority: Sequence[str] | None = None,
+    ) -> list[Passage]:
+        """Passages that answer `query`, best first; `dos`, `codes` and `authority` filter them."""
+        return self.retriever.search(query, k=k, dos=dos, codes=codes, authority=authority)
+
+    def answer(self, question: str, *, dos: date | None = None, k: int = 5) -> Answer:
+        """One to three cited sentences that answer `question`, then the passages (`docs/retrieval.md`).
+        Written by the configured model through the answer gate, or offline when none is configured."""
+        from assistant.answer import answer_question
+
+        backend = self.backend if self.settings.llm_configured else None
+        return answer_question(question, retriever=self.retriever, dos=dos, k=k, backend=backend)
+
+    def build_index(self, *, force: bool = False, progress: Any = None) -> dict[str, Any]:
+        """Build (or reuse) the retrieval index; returns its manifest plus `built`."""
+        return self.retriever.build(force=force, progress=progress)
 
     # --- drafting ----------------------------------------------------------------------------
     @cached_property

@@ -23,7 +23,8 @@ from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
-from assistant.retrieval.routing import Pin
+from assistant.retrieval.query import expand
+from assistant.retrieval.routing import AIC, Pin
 from assistant.retrieval.understand import Intent
 
 CANNOT = "I can't answer this from the knowledge base"
@@ -46,13 +47,13 @@ def entry_of(passage: Passage) -> str:
 
 
 def overlap(question: str, text: str) -> float:
-    """Share of the question's content words (stemmed) that `text` holds."""
-    asked = set(tokenize(question))
+    """Share of the question's content words (stemmed, abbreviations expanded) that `text` holds."""
+    asked = set(tokenize(expand(question)))
     return len(asked & set(tokenize(text))) / len(asked) if asked else 0.0
 
 
 def _shared(question: str, text: str) -> int:
-    return len(set(tokenize(question)) & set(tokenize(text)))
+    return len(set(tokenize(expand(question))) & set(tokenize(text)))
 
 
 def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
@@ -82,9 +83,14 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage])
                 "fee schedules.")
     if intent.kind == "fee" and intent.locality:
         return f"{CANNOT}: it holds Medicare national amounts only, not the rates of a state or locality."
-    if intent.kind in ("fee", "threshold") and intent.period is not None and not found:
-        what = "KX threshold" if intent.kind == "threshold" else "fee figures"
+    dated = {"fee", "cf", "kx", "aic", "assistant"}
+    asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
+    if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
+            and not any(c.what in dated for c in found):
+        what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
+    if intent.named_payer and intent.kind not in ("denial", "appeal"):
+        return f"{CANNOT}: it does not hold {intent.named_payer}'s own coverage or payment policies."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
     if not found and overlap(intent.query, passages[0].text) < MIN_OVERLAP:
@@ -116,6 +122,8 @@ def compose(
 
     made = claims(intent, pins, kb, first_sentence)
     why = refusal(intent, made, passages)
+    if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
+        return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
     if why:
         return [Cited(why, None)], False
     out: list[tuple[int, Cited]] = []
@@ -143,13 +151,11 @@ def _extracted(
     question the claims leave uncovered."""
     if any(c.what in _COMPLETE for c in made):
         return []
-    asked = set(tokenize(intent.query)) - {t for c in made for t in tokenize(c.text)}
-    scored = []
-    for i, passage in enumerate(passages[:3]):
-        if entry_of(passage) not in used:
-            share = overlap(intent.query, passage.text)
-            scored.append((share + (0.15 if passage.kind == "faq" else 0.0) - 0.05 * i, i, passage))
-    for _score, i, passage in sorted(scored, key=lambda t: (-t[0], t[1])):
+    asked = set(tokenize(expand(intent.query))) - {t for c in made for t in tokenize(c.text)}
+    top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used]
+    # The search's order, except that an FAQ among the first two answers in its own words.
+    faq = [(i, p) for i, p in top[:2] if p.kind == "faq"][:1]
+    for i, passage in faq + [t for t in top if t not in faq]:
         picked = [s for s in extract(passage, intent.query, limit=3 - len(made))
                   if not ungrounded(s, [passage.text], intent.query, dos)
                   and (not made or len(asked & set(tokenize(s))) >= 2)]

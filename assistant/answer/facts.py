@@ -9,6 +9,7 @@ yields no claim: the caller then says it cannot answer rather than guess.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -72,6 +73,7 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim:
                  f"{' ' + span if span else ''}){use}.", pin.entry)
 
 
+RVU_ASKED = re.compile(r"\brvus?\b|relative value", re.I)
 _FACTOR = {"qp": "QP conversion factor", "non_qp": "non-QP conversion factor", "standard": "conversion factor"}
 
 
@@ -94,6 +96,12 @@ def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
 
 def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     rvu: RVU = pin.obj
+    if RVU_ASKED.search(intent.query):
+        year = (rvu.effective_from or date(2024, 1, 1)).year
+        parts = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
+                 f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
+        return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
+                     f"{rvu.total_facility:.2f} facility ({parts}).", pin.entry)
     parts = _amount_parts(kb, rvu, intent.period)
     if not parts:
         return None
@@ -138,7 +146,7 @@ _WORDERS: dict[str, Worder] = {
     "kx": lambda intent, pin, kb: kx(pin),
     "units": lambda intent, pin, kb: units(intent, pin) if intent.minutes else None,
 }
-QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason"})  # the passage's own first sentence
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "code_units"})
 
 
 def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, first_sentence: Callable[[str], str]) -> list[Claim]:

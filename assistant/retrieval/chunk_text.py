@@ -57,10 +57,12 @@ def denials(b: Builder) -> None:
     for rc in b.kb.reason_codes.values():
         label = "CARC" if rc.kind == "carc" else "RARC"
         aliases = f" (CO-{rc.code}, PR-{rc.code})" if rc.kind == "carc" else ""
+        seen = [p.title for p in b.kb.denial_patterns.values() if rc.code in (*p.carcs, *p.rarcs)]
+        context = f" On caregiver training lines {label} {rc.code} is seen in: {'; '.join(seen)}." if seen else ""
         b.add(
             "reason",
             rc.code,
-            [f"{label} {rc.code}{aliases}: {sentence(rc.meaning)}"],
+            [f"{label} {rc.code}{aliases}: {sentence(rc.meaning)}{context}"],
             sources=rc.sources,
             codes=[rc.code],
             topics=["denial", rc.kind],

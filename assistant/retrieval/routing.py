@@ -18,8 +18,10 @@ from typing import Any
 import numpy as np
 
 from assistant.knowledge.loader import Knowledge
+from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import aic_entry, fee_entry, tagged
-from assistant.retrieval.understand import Intent, Period
+from assistant.retrieval.query import expand
+from assistant.retrieval.understand import DEADLINE, Intent, Period
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -40,6 +42,8 @@ PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "audio_only": re.compile(r"audio|phone|telephone|\b93\b", re.I),
 }
+NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
+TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
 OUT_OF_PERIOD = 0.45  # a dated passage that misses the period asked about
 IN_PERIOD_BONUS = 0.01  # a dated passage in force during that period
 PIN_BONUS = 0.25  # first pin; each later one gets a little less
@@ -59,12 +63,17 @@ def overlaps(start: date | None, end: date | None, period: Period) -> bool:
     return (start is None or start <= period[1]) and (end is None or end >= period[0])
 
 
+_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
+
+
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None)
                 for cf in kb.fees.conversion_factors
                 if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
     out: list[Pin] = []
+    if _ASSISTANT.search(intent.query):
+        out.append(Pin("fee:assistant-rate", "assistant", None, strong=not intent.procedure_codes))
     for code in intent.procedure_codes or ("97550",):
         rows = [r for r in kb.fees.rvus if r.code == code]
         if intent.period is not None:
@@ -116,23 +125,22 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
-_DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
-                       r"|\blevel\b|who decides|\bform\b", re.I)
+AIC = re.compile(r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)", re.I)
 
 
 def _appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     routes = {r.id: r for r in kb.appeals.routes}
     out: list[Pin] = []
-    if re.search(r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)", intent.query, re.I):
+    if AIC.search(intent.query):
         wanted = "federal_court" if re.search(r"court", intent.query, re.I) else "alj"
         out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
                 if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
                                                                              intent.period))]
-    asks_limit = bool(_DEADLINE.search(intent.query))
+    asks_limit = bool(DEADLINE.search(intent.query))
     if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
         out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
     for route_id, words in _ROUTE_WORDS:
-        if route_id in routes and re.search(words, intent.query, re.I) and not out:
+        if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
             out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
     return out
 
@@ -166,8 +174,19 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind == "units" and intent.minutes:
         family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
         out.append(Pin(f"units:{family}", "units", family, strong=False))
+    elif intent.kind == "units":  # units of a code with no minutes: the code's own passage says how it is billed
+        out += [Pin(f"code:{c}", "code_units", kb.codes[c]) for c in intent.procedure_codes
+                if c in kb.codes and not kb.codes[c].timed]
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
+
+
+def topic_hits(query: str, topics: list[frozenset[str]]) -> np.ndarray:
+    """Passages tagged with a topic whose every word (stemmed) the question uses."""
+    asked = set(tokenize(expand(query)))
+    words = {t: set(tokenize(t.replace("_", " "))) for ts in topics for t in ts}
+    named = {t for t, w in words.items() if w and w <= asked}
+    return np.array([bool(ts & named) for ts in topics], dtype=bool)
 
 
 def priors(
@@ -181,14 +200,20 @@ def priors(
 ) -> tuple[np.ndarray, np.ndarray]:
     """(multiplier, bonus) per passage for `intent`: kind preference, period fit, narrow topics and pins."""
     mult = np.ones(len(kinds), dtype=float)
+    bonus = np.zeros(len(kinds), dtype=float)
     for topic, trigger in NARROW_TOPICS.items():
-        if topics is not None and not trigger.search(intent.query):
-            mult[[topic in t for t in topics]] *= 0.5
+        if topics is not None:
+            tagged = np.array([topic in t for t in topics])
+            if trigger.search(intent.query):
+                bonus[tagged] += NARROW_BONUS
+            else:
+                mult[tagged] *= 0.5
+    if topics is not None:
+        mult[topic_hits(intent.query, topics)] *= TOPIC_BOOST
     for kind, factor in PASSAGE_PRIOR.items():
         mult[kinds == kind] *= factor
     for kind, factor in KIND_PRIOR.get(intent.kind, {}).items():
         mult[kinds == kind] *= factor
-    bonus = np.zeros(len(kinds), dtype=float)
     if intent.period is not None:
         start = int(intent.period[0].strftime("%Y%m%d"))
         end = int(intent.period[1].strftime("%Y%m%d"))

@@ -26,11 +26,14 @@ REASON = re.compile(
 )
 MODIFIER = re.compile(r"(?<![\w.-])(GO|CO|GA|GY|GZ|GT|FQ|FR|(?i:gp|gn|cq|kx|xe|xp|xs|xu))(?![\w-])")
 MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|93|52)\s+modifier", re.I)
-MINUTES = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)", re.I)
+# "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit
+MINUTES = re.compile(
+    r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/-]|\.\d)")
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+US_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(20\d{2})\b")
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -40,13 +43,15 @@ MONTH_DAY_YEAR = re.compile(_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\.?,?\s+(20\d{2})\b", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(20\d{2})\b", re.I)
 
+_BRANDS = (r"\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health(?:care)?|\buhc\b|tricare|workers'? comp"
+           r"|\bhumana\b")
+NAMED_PAYER = re.compile(_BRANDS, re.I)
+FAMILY = re.compile(r"(?:caregiver training|\bcts\b) codes?\b", re.I)
 PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
-    ("commercial", re.compile(
-        r"commercial|\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health|\buhc\b|tricare|workers'? comp"
-        r"|private (?:insurance|payer|plan)", re.I)),
+    ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
     ("medicare", re.compile(r"medicare|\bcms\b|\bmac\b", re.I)),
 )
 STATES = re.compile(
@@ -69,7 +74,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
-        r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|replaced|new code", re.I)),
+        r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|replaced|new code|\baround\b"
+        r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out", re.I)),
     ("code_validity_weak", re.compile(r"\bstill\b|\bok\b|okay|acceptable|\buse\b|as dx|\bdx\b|diagnos|\bbill\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(
@@ -79,6 +85,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+                      r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
     r"\bden(?:ied|ial)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
     r"|\b(?:fight|contest|dispute|overturn)\b|push back", re.I)
@@ -100,6 +108,7 @@ class Intent:
     amounts: tuple[float, ...] = ()
     minutes: tuple[int, ...] = ()
     facility: bool | None = None  # True facility, False non-facility, None not said
+    named_payer: str | None = None  # a payer named by brand ("Aetna"): its own policies are not in the knowledge
     locality: bool = False  # names a state or locality: national amounts do not answer it
 
     @property
@@ -145,14 +154,15 @@ def find_dates(text: str) -> tuple[list[date], list[Period], list[tuple[int, int
             d = _safe_date(int(m.group(order[2])), month or 0, int(m.group(order[1])))
             days += [d] if d else []
             spans.append(m.span())
-    for m in MONTH_YEAR.finditer(text):
-        if any(a <= m.start() < b for a, b in spans):
+    found_months = [(MONTHS.get(m.group(1).lower()[:3]) or 0, int(m.group(2)), m.span())
+                    for m in MONTH_YEAR.finditer(text)]
+    found_months += [(int(m.group(1)), int(m.group(2)), m.span()) for m in US_MONTH.finditer(text)]
+    for month, year, span in found_months:
+        if any(a <= span[0] < b for a, b in spans):
             continue
-        month = MONTHS.get(m.group(1).lower()[:3]) or 0
-        year = int(m.group(2))
-        if month:
+        if 1 <= month <= 12:
             months.append((date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])))
-            spans.append(m.span())
+            spans.append(span)
     return days, months, spans
 
 
@@ -188,7 +198,9 @@ def classify(
 ) -> str:
     """The kind of answer the question wants."""
     hits = {kind for kind, rx in _KINDS if rx.search(text)}
-    if "appeal" in hits and not ("fee" in hits and not re.search(r"amount in controversy", text, re.I)):
+    asks_deadline = bool(DEADLINE.search(text))
+    if "appeal" in hits and not ("fee" in hits and not re.search(r"amount in controversy", text, re.I)) \
+            and (asks_deadline or not has_reason):
         return "appeal"
     if "threshold" in hits:
         return "threshold"
@@ -215,6 +227,8 @@ def understand(query: str, dos: date | None = None) -> Intent:
     """The intent of `query`; `dos` (the date of service given with it) overrides dates in the text."""
     text = " ".join(query.split())
     procedures, diagnoses, reasons, modifiers = _codes(text)
+    if not procedures and FAMILY.search(text):
+        procedures = ("97550",)  # "the caregiver training codes": the family's primary code stands for it
     days, months, spans = find_dates(text)
     years = [int(m.group(1)) for m in YEAR.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
@@ -242,4 +256,5 @@ def understand(query: str, dos: date | None = None) -> Intent:
         minutes=minutes,
         facility=facility,
         locality=bool(STATES.search(text)),
+        named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
     )
