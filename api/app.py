@@ -2,7 +2,7 @@
 
     uvicorn --factory api.app:create_app        # or: assistant serve
 
-Routes: /v1 (check, search, rewrite, appeals, codes), /cds-services, /sidebar, /healthz, /readyz.
+Routes: /v1 (check, search, answer, rewrite, appeals, codes), /cds-services, /sidebar, /healthz, /readyz.
 Every error is problem+json and every status a route can return is in the OpenAPI document.
 """
 
@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import cds_hooks, check, codes, drafting, health, search, sidebar
+from api.routes import answer, cds_hooks, check, codes, drafting, health, search, sidebar
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -101,7 +101,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         app.state.assistant = assistant
     errors.install(app)
 
-    for module in (check, search, drafting, codes):  # one level of inclusion: cheaper routing
+    for module in (check, search, answer, drafting, codes):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
     app.include_router(health.router)

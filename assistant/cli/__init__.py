@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli import check, draft, search, serve
+from assistant.cli import ask, check, draft, search, serve
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Caregiver training services documentation and appeal assistant.")
-for module in (check, search, draft, serve):
+for module in (check, search, ask, draft, serve):
     module.register(app)
 
 

@@ -11,13 +11,12 @@ import typer
 from assistant.errors import AssistantError, InputError
 
 
-def _retriever(embedder: str | None = None) -> Any:
-    from assistant.knowledge.loader import cached_knowledge
-    from assistant.retrieval.retriever import Retriever
+def _assistant(embedder: str | None = None) -> Any:
+    from assistant.service import Assistant
     from assistant.settings import Settings
 
-    settings = Settings(embedder=embedder) if embedder else Settings()
-    return Retriever(settings, cached_knowledge())
+    settings = Settings(embedder=embedder) if embedder else Settings()  # type: ignore[arg-type]
+    return Assistant(settings)
 
 
 def _fail(exc: AssistantError, code: int) -> typer.Exit:
@@ -27,7 +26,10 @@ def _fail(exc: AssistantError, code: int) -> typer.Exit:
 
 def _as_json(passages: list[Any]) -> str:
     results = [
-        {"id": p.id, "text": p.text, "score": p.score, "source": p.source.model_dump(mode="json")} for p in passages
+        {"id": p.id, "text": p.text, "score": p.score, "source": p.source.model_dump(mode="json"),
+         "effective_from": p.effective_from.isoformat() if p.effective_from else None,
+         "effective_to": p.effective_to.isoformat() if p.effective_to else None}
+        for p in passages
     ]
     return json.dumps({"results": results}, indent=2, ensure_ascii=False)
 
@@ -42,8 +44,8 @@ def _print_text(query: str, passages: list[Any]) -> None:
         return
     for rank, p in enumerate(passages, 1):
         s = p.source
-        window = f"{s.effective_from or '…'} → {s.effective_to or 'in force'}"
-        cite = f"[bold]{s.title}[/bold] — {s.publisher} · {s.authority} · {window}\n[link={s.url}]{s.url}[/link]"
+        window = f"{p.effective_from or '…'} → {p.effective_to or 'in force'}"
+        cite = f"[bold]{s.title}[/bold] — {s.publisher} · {s.authority} · in force {window}\n[link={s.url}]{s.url}[/link]"
         console.print(
             Panel(
                 f"{p.text}\n\n{cite}",
@@ -72,7 +74,7 @@ def search(
     if fmt not in ("text", "json"):
         raise _fail(InputError(f"unknown format {fmt!r}", hint="text or json"), 2)
     try:
-        passages = _retriever(embedder).search(query, k=k, dos=dos, codes=code, authority=authority)
+        passages = _assistant(embedder).search(query, k=k, dos=dos, codes=code, authority=authority)
     except InputError as exc:
         raise _fail(exc, 2) from exc
     except AssistantError as exc:
@@ -94,9 +96,9 @@ def index(
 
     console = Console(stderr=True)
     try:
-        retriever = _retriever(embedder)
+        assistant = _assistant(embedder)
         if quiet or not sys.stderr.isatty():
-            info = retriever.build(force=force)
+            info = assistant.build_index(force=force)
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -113,7 +115,7 @@ def index(
                         tasks[stage] = bar.add_task(label, total=total)
                     bar.update(tasks[stage], completed=done, total=total)
 
-                info = retriever.build(force=force, progress=report)
+                info = assistant.build_index(force=force, progress=report)
     except InputError as exc:
         raise _fail(exc, 2) from exc
     except AssistantError as exc:

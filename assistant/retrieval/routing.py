@@ -214,6 +214,9 @@ def priors(
         mult[kinds == kind] *= factor
     for kind, factor in KIND_PRIOR.get(intent.kind, {}).items():
         mult[kinds == kind] *= factor
+    if intent.kind == "code_validity":  # a procedure code's validity is not a diagnosis code's, and back
+        mult[kinds == "dx"] *= 1.0 if intent.diagnosis_codes else 0.5
+        mult[kinds == "code"] *= 1.0 if intent.procedure_codes else 0.7
     if intent.period is not None:
         start = int(intent.period[0].strftime("%Y%m%d"))
         end = int(intent.period[1].strftime("%Y%m%d"))
