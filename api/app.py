@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import answer, cds_hooks, check, codes, drafting, health, search, sidebar
+from api.routes import answer, cds_hooks, check, codes, docs, drafting, health, search, sidebar
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -89,7 +89,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
         "drafts rewrites and appeals.",
         lifespan=lifespan,
-        docs_url=None,  # Swagger UI loads from a CDN; the sidebar's CSP allows nothing but 'self'
+        docs_url=None,  # Swagger UI loads from a CDN, which the CSP forbids: api/routes/docs.py serves /docs
         redoc_url=None,
     )
     app.state.settings = settings
@@ -106,6 +106,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
     app.include_router(health.router)
     app.include_router(sidebar.router)
+    app.include_router(docs.router)
     app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
 
     if settings.cors_origins:
@@ -114,7 +115,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)
     csp = content_security_policy(settings.frame_ancestors, smart=bool(settings.smart_client_id))
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
-                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/static/{path:path}", "/openapi.json"])
+                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/static/{path:path}", "/openapi.json"])
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

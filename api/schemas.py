@@ -11,10 +11,10 @@ import re
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictInt, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from assistant.models import Passage
+from assistant.models import BilledLine, Passage
 
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
@@ -70,14 +70,6 @@ class NoteInput(In):
         if (self.text is None) == (self.document is None):
             raise ValueError("send exactly one of `text` or `document`")
         return self
-
-
-class BilledLine(In):
-    """One claim line: a code, its units and its modifiers."""
-
-    code: str = Field(min_length=1, max_length=10, description="CPT or HCPCS code, e.g. 97550.")
-    units: StrictInt = Field(default=1, ge=0, le=99)
-    modifiers: list[str] = Field(default_factory=list, max_length=4, description="e.g. [\"GP\"] or [\"GP\", \"CQ\"].")
 
 
 class CheckRequest(NoteInput):
@@ -137,52 +129,3 @@ class Readiness(BaseModel):
     knowledge_version: str = ""
 
 
-class CodePeriod(BaseModel):
-    """The fee period picked by the date of service."""
-
-    conversion_factor_id: str
-    conversion_factor: float
-    variant: str
-    effective_from: date | None = None
-    effective_to: date | None = None
-
-
-class CodeRVU(BaseModel):
-    release: str
-    work: float
-    pe_nonfacility: float
-    pe_facility: float
-    mp: float
-    total_nonfacility: float
-    total_facility: float
-
-
-class CodePayment(BaseModel):
-    """National Medicare payment for one unit (GPCI 1.0) under one conversion factor."""
-
-    conversion_factor_id: str
-    variant: str
-    non_facility: float
-    facility: float
-    non_facility_assistant: float = Field(description="With the CQ/CO assistant reduction applied.")
-
-
-class CodeDetail(BaseModel):
-    """A code's paraphrased descriptor, RVUs and payment for a date of service."""
-
-    code: str
-    short_descriptor: str
-    paraphrase: str
-    family: str
-    kind: str
-    timed: bool
-    minutes: int | None = None
-    primary: str | None = None
-    effective_from: date | None = None
-    effective_to: date | None = None
-    sources: list[str]
-    dos: date
-    rvu: CodeRVU | None = None
-    periods: list[CodePeriod] = Field(default_factory=list)
-    payments: list[CodePayment] = Field(default_factory=list)
-    note: str = ""

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from assistant.models import Passage, Report
+from assistant.parsing import parse_billed, parse_date, parse_profile
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -34,21 +35,26 @@ def _assistant() -> Assistant:
     return _default
 
 
+# The module functions are an edge: they accept what a person types ("2025-03-04", "97550x1:GP",
+# dicts) and parse it once; `Assistant` methods take parsed values.
+
+
 def check_note(text: str | bytes, *, dos: str | date | None = None, billed: Any = None, profile: str = "medicare") -> Report:
-    """Check a CTS note against every element of spec/checks.md."""
-    return _assistant().check_note(text, dos=dos, billed=billed, profile=profile)
+    """Check a CTS note against every element of the check contract (docs/checks.md)."""
+    return _assistant().check_note(text, dos=parse_date(dos), billed=parse_billed(billed), profile=parse_profile(profile))
 
 
 def search(query: str, *, k: int = 5, dos: str | date | None = None) -> list[Passage]:
     """Retrieve the knowledge-base passages that answer a billing question."""
-    return _assistant().search(query, k=k, dos=dos)
+    return _assistant().search(query, k=k, dos=parse_date(dos))
 
 
-def draft_appeal(denial: str, note: str | bytes, claim: dict[str, Any] | None = None, denial_text: str | None = None) -> AppealResult:
+def draft_appeal(denial: str, note: str | bytes, claim: dict[str, Any] | None = None, denial_text: str | None = None,
+                 *, dos: str | date | None = None) -> AppealResult:
     """Recommend appeal / corrected claim / no appeal, and draft a grounded letter."""
-    return _assistant().draft_appeal(denial, note, claim=claim, denial_text=denial_text)
+    return _assistant().draft_appeal(denial, note, claim=claim, denial_text=denial_text, dos=parse_date(dos))
 
 
 def rewrite_note(text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
     """Restructure a note for payers without adding any fact."""
-    return _assistant().rewrite_note(text, dos=dos)
+    return _assistant().rewrite_note(text, dos=parse_date(dos))

@@ -12,11 +12,6 @@ from datetime import date
 from assistant.knowledge.schema import RVU, ConversionFactor, FeeSchedule
 from assistant.models import BilledLine, Payment, PaymentLine
 
-FAMILIES: dict[str, tuple[str, str, str]] = {
-    # family -> (primary, add-on, group)
-    "cts": ("97550", "97551", "97552"),
-    "direct_care": ("G0541", "G0542", "G0543"),
-}
 MIDPOINT_MINIMUM = 16
 STRICT_MINIMUM = 30
 
@@ -25,9 +20,11 @@ def minimum_minutes(rule: str) -> int:
     return STRICT_MINIMUM if rule == "full_time" else MIDPOINT_MINIMUM
 
 
-def supported_lines_for_minutes(minutes: int, *, rule: str = "midpoint", family: str = "cts") -> list[tuple[str, int]]:
-    """The (code, units) pairs that `minutes` of individual CTS support."""
-    primary, addon, _ = FAMILIES[family]
+def supported_lines_for_minutes(
+    minutes: int, *, rule: str = "midpoint", codes: tuple[str, str] = ("97550", "97551")
+) -> list[tuple[str, int]]:
+    """The (code, units) pairs that `minutes` of individual CTS support; `codes` = (primary, add-on)."""
+    primary, addon = codes
     if rule in ("strict", "full_time"):
         if minutes < STRICT_MINIMUM:
             return []

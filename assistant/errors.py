@@ -14,7 +14,10 @@ and how to fix it.
     │   ├── BilledLineError        malformed or unknown billed code / units / modifier
     │   ├── DenialCodeError        malformed CARC/RARC input
     │   ├── UnknownRouteError      an appeal route the knowledge base does not describe
-    │   └── ClaimError             malformed claim document
+    │   ├── ClaimError             malformed claim document
+    │   ├── UnknownCodeError       a code the knowledge base does not describe (HTTP 404)
+    │   └── CodeNotInEffectError   a code or fee period not in force on the date asked
+    │       └── DosOutsideFeeTablesError  (DosBeyondFeeTablesError) a DOS outside the fee tables
     ├── KnowledgeError             a knowledge file failed validation (names file and id)
     ├── IndexError_                the retrieval index cannot be built or opened
     ├── BackendError               the language-model backend failed (timeout, HTTP error,
@@ -83,6 +86,31 @@ class DenialCodeError(InputError):
 
 class ClaimError(InputError):
     code = "bad_claim"
+
+
+class UnknownCodeError(InputError):
+    """A well-formed code the knowledge base does not describe."""
+
+    code = "unknown_code"
+    http_status = 404
+
+
+class CodeNotInEffectError(InputError):
+    """The code did not exist on the date asked, or the date is outside the fee tables."""
+
+    code = "code_not_in_effect"
+
+
+class DosOutsideFeeTablesError(CodeNotInEffectError):
+    """The date of service is before the first fee period in the knowledge base."""
+
+    code = "dos_outside_fee_tables"
+
+
+class DosBeyondFeeTablesError(DosOutsideFeeTablesError):
+    """The date of service is after the last fee period in the knowledge base."""
+
+    code = "dos_beyond_fee_tables"
 
 
 class KnowledgeError(AssistantError):

@@ -16,28 +16,6 @@ Severity = Literal["block", "warn", "info"]
 Profile = Literal["medicare", "strict"]
 PROFILES: tuple[str, ...] = ("medicare", "strict")
 
-CHECK_IDS: tuple[str, ...] = (
-    "date_of_service",
-    "patient_absent",
-    "consent",
-    "caregiver",
-    "need_and_goal",
-    "skills_taught",
-    "return_demo",
-    "skilled_need",
-    "total_time",
-    "start_stop",
-    "minimum_time",
-    "units",
-    "addon_pairing",
-    "group_session",
-    "provider",
-    "telehealth",
-    "therapy_modifier",
-    "assistant_modifier",
-    "distinct_time",
-    "diagnosis_codes",
-)
 
 
 class Model(BaseModel):
@@ -65,13 +43,14 @@ class Fact(Model):
 class BilledLine(Model):
     """One claim line: a code, its units and its modifiers."""
 
-    code: str
-    units: int = Field(default=1, ge=0, le=99)
+    code: str = Field(min_length=1, max_length=10, description="CPT or HCPCS code, e.g. 97550.")
+    units: int = Field(default=1, ge=1, le=99)
     modifiers: list[str] = Field(default_factory=list)
 
 
 class CheckResult(Model):
     id: str
+    label: str = ""  # the rule's short name, so no caller keeps its own copy
     status: CheckStatus
     severity: Severity
     message: str
@@ -185,6 +164,65 @@ class Passage(Model):
     topics: list[str] = Field(default_factory=list)
     effective_from: date | None = Field(default=None, description="First day the passage's fact is in force.")
     effective_to: date | None = Field(default=None, description="Last day it is in force; none while still in force.")
+
+
+
+class CodePeriod(Model):
+    """The fee period picked by the date of service."""
+
+    conversion_factor_id: str
+    conversion_factor: float
+    variant: str
+    effective_from: date | None = None
+    effective_to: date | None = None
+
+
+class CodeRVU(Model):
+    release: str
+    work: float
+    pe_nonfacility: float
+    pe_facility: float
+    mp: float
+    total_nonfacility: float
+    total_facility: float
+
+
+class CodePayment(Model):
+    """National Medicare payment for one unit (GPCI 1.0) under one conversion factor."""
+
+    conversion_factor_id: str
+    variant: str
+    non_facility: float
+    facility: float
+    non_facility_assistant: float = Field(description="With the CQ/CO assistant reduction applied.")
+
+
+class CodeDetail(Model):
+    """A code's paraphrased descriptor, RVUs and payment for a date of service."""
+
+    code: str
+    short_descriptor: str
+    paraphrase: str
+    family: str
+    kind: str
+    timed: bool
+    minutes: int | None = None
+    primary: str | None = None
+    effective_from: date | None = None
+    effective_to: date | None = None
+    sources: list[str]
+    dos: date
+    rvu: CodeRVU | None = None
+    periods: list[CodePeriod] = Field(default_factory=list)
+    payments: list[CodePayment] = Field(default_factory=list)
+    note: str = ""
+
+
+class OrderFinding(Model):
+    """One finding on ordered caregiver-training lines (for CDS Hooks cards)."""
+
+    text: str
+    indicator: Literal["info", "warning", "critical"] = "warning"
 
 
 class AnswerSentence(Model):

@@ -1,18 +1,20 @@
-"""The library surface: `Assistant(settings)` and what the module-level functions delegate to.
+"""The library surface: `Assistant(settings)`, the one door through which the CLI and the HTTP API
+reach the core.
 
-Expensive parts (knowledge, retrieval index, language-model backend) are built lazily once per
-`Assistant` and reused across calls.
+Methods take parsed values (`date`, `list[BilledLine]`); `assistant.parsing` turns what a person
+typed into those at the edge. Expensive parts (knowledge, retrieval index, language-model backend)
+are built lazily once per `Assistant` and reused across calls.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.loader import Knowledge, cached_knowledge
-from assistant.models import Answer, BilledLine, Passage, Report
+from assistant.models import Answer, BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -24,9 +26,11 @@ if TYPE_CHECKING:
 class Assistant:
     """Everything the CLI, the HTTP service and callers need, configured once."""
 
-    def __init__(self, settings: Settings | None = None, *, knowledge: Knowledge | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, *, knowledge: Knowledge | None = None,
+                 clock: Callable[[], date] = date.today) -> None:
         self.settings = settings or Settings()
         self._knowledge = knowledge
+        self.clock = clock  # passed in, not patched: tests fix "today"
 
     @property
     def knowledge(self) -> Knowledge:
@@ -39,22 +43,42 @@ class Assistant:
         self,
         text: str | bytes,
         *,
-        dos: str | date | None = None,
-        billed: Sequence[BilledLine | dict[str, Any]] | str | None = None,
+        dos: date | None = None,
+        billed: list[BilledLine] | None = None,
         profile: str = "medicare",
         today: date | None = None,
     ) -> Report:
         from assistant.notes.api import check_note
 
-        return check_note(
-            text,
-            knowledge=self.knowledge,
-            dos=dos,
-            billed=billed,
-            profile=profile,
-            max_bytes=self.settings.max_note_bytes,
-            today=today,
-        )
+        return check_note(text, knowledge=self.knowledge, today=today or self.clock(), dos=dos, billed=billed,
+                          profile=profile, max_bytes=self.settings.max_note_bytes)
+
+    # --- codes and payment ---------------------------------------------------------------------
+    def payment(self, lines: list[BilledLine], on: date) -> Payment | None:
+        """Expected Medicare national payment of `lines` on date of service `on` (None outside the fee tables)."""
+        from assistant.billing import payment_for
+
+        return payment_for(lines, self.knowledge.fees, on)
+
+    def dollars_at_risk(self, report: Report, billed: list[BilledLine] | None) -> float:
+        """Expected payment of what was billed (or documented) on a note that is not ready to bill."""
+        if report.summary.ready_to_bill or report.meta.dos is None:
+            return 0.0
+        training = self.knowledge.training_codes
+        lines = [ln for ln in billed or [] if ln.code in training] or report.billing.lines
+        payment = self.payment(lines, report.meta.dos) if lines else None
+        return payment.total if payment else 0.0
+
+    def code_detail(self, code: str, dos: date | None = None) -> CodeDetail:
+        from assistant.codes import code_detail
+
+        return code_detail(self.knowledge, code, dos, today=self.clock())
+
+    def order_findings(self, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:
+        """What is wrong with ordered caregiver-training lines before any note exists."""
+        from assistant.codes import order_findings
+
+        return order_findings(self.knowledge, lines, dos)
 
     # --- retrieval ---------------------------------------------------------------------------
     @cached_property
@@ -63,17 +87,8 @@ class Assistant:
 
         return Retriever(self.settings, self.knowledge)
 
-    def search(
-        self,
-        query: str,
-        *,
-        k: int = 5,
-        dos: str | date | None = None,
-        codes: Sequence[str] | None = None,
-        authority: Sequence[str] | None = None,
-    ) -> list[Passage]:
-        """Passages that answer `query`, best first; `dos`, `codes` and `authority` filter them."""
-        return self.retriever.search(query, k=k, dos=dos, codes=codes, authority=authority)
+    def search(self, query: str, *, k: int = 5, dos: date | None = None, **filters: Any) -> list[Passage]:
+        return self.retriever.search(query, k=k, dos=dos, **filters)
 
     def answer(self, question: str, *, dos: date | None = None, k: int = 5) -> Answer:
         """One to three cited sentences that answer `question`, then the passages (`docs/retrieval.md`).
@@ -82,10 +97,6 @@ class Assistant:
 
         backend = self.backend if self.settings.llm_configured else None
         return answer_question(question, retriever=self.retriever, dos=dos, k=k, backend=backend)
-
-    def build_index(self, *, force: bool = False, progress: Any = None) -> dict[str, Any]:
-        """Build (or reuse) the retrieval index; returns its manifest plus `built`."""
-        return self.retriever.build(force=force, progress=progress)
 
     # --- drafting ----------------------------------------------------------------------------
     @cached_property
@@ -101,13 +112,13 @@ class Assistant:
         claim: dict[str, Any] | None = None,
         denial_text: str | None = None,
         *,
-        dos: str | date | None = None,
+        dos: date | None = None,
     ) -> AppealResult:
         from assistant.drafting.appeal import draft_appeal
 
         return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
 
-    def rewrite_note(self, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
+    def rewrite_note(self, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
         from assistant.drafting.rewrite import rewrite_note
 
         return rewrite_note(self, text, dos=dos)

@@ -18,13 +18,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import AssistantDep, SettingsDep
 from api.errors import ApiError, responses
+from assistant.models import BilledLine
+from assistant.service import Assistant
 
 router = APIRouter(prefix="/cds-services", tags=["cds-hooks"])
 
-CTS_CODES = {"97550", "97551", "97552", "G0541", "G0542", "G0543"}
-ADDON_PRIMARY = {"97551": "97550", "G0542": "G0541"}
-GROUP_CODES = {"97552", "G0543"}
-DIRECT_CARE = {"G0541", "G0542", "G0543"}
 SOURCE_LABEL = "CTS Documentation Assistant"
 
 
@@ -155,14 +153,14 @@ def _orders(bundle: Any) -> list[dict[str, Any]]:
     return out
 
 
-def _cts_lines(resource: dict[str, Any]) -> list[tuple[str, int]]:
+def _cts_lines(resource: dict[str, Any], training: frozenset[str]) -> list[tuple[str, int]]:
     code: dict[str, Any] = resource["code"] if isinstance(resource.get("code"), dict) else {}
     codings: list[Any] = code["coding"] if isinstance(code.get("coding"), list) else []
     qty = resource.get("quantityQuantity") or resource.get("quantity") or {}
     units = qty.get("value", 1) if isinstance(qty, dict) else 1
     units = int(units) if isinstance(units, (int, float)) and 0 < units < 100 else 1
     return [(str(c["code"]).upper(), units) for c in codings
-            if isinstance(c, dict) and str(c.get("code", "")).upper() in CTS_CODES]
+            if isinstance(c, dict) and str(c.get("code", "")).upper() in training]
 
 
 def _order_date(resource: dict[str, Any]) -> date | None:
@@ -176,36 +174,22 @@ def _order_date(resource: dict[str, Any]) -> date | None:
     return None
 
 
-def _order_cards(body: HookRequest, assistant: Any, link: Link) -> list[Card]:
-    resources = _orders(body.context.get("draftOrders"))
+def _order_cards(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
     lines: list[tuple[str, int]] = []
     notes: list[str] = []
     dos: date | None = None
-    for resource in resources:
-        found = _cts_lines(resource)
+    for resource in _orders(body.context.get("draftOrders")):
+        found = _cts_lines(resource, assistant.knowledge.training_codes)
         if found:
             lines += found
             dos = dos or _order_date(resource)
-            for n in resource.get("note", []) if isinstance(resource.get("note"), list) else []:
-                if isinstance(n, dict) and isinstance(n.get("text"), str):
-                    notes.append(n["text"])
+            notes += [n["text"] for n in resource.get("note", []) if isinstance(resource.get("note"), list)
+                      and isinstance(n, dict) and isinstance(n.get("text"), str)]
     if not lines:
         return []  # nothing about caregiver training: no card
-    codes = {c for c, _ in lines}
-    cards = []
-    for addon, primary in ADDON_PRIMARY.items():
-        if addon in codes and primary not in codes:
-            cards.append(_card(f"+{addon} is an add-on: order it with {primary} for the same date.", "warning"))
-    for code, units in lines:
-        if code in GROUP_CODES and units > 1:
-            cards.append(_card(f"{code} is one unit per patient represented; {units} units were ordered.", "warning"))
-    if codes & DIRECT_CARE and dos is not None and dos < date(2025, 1, 1):
-        cards.append(_card("G0541-G0543 exist only from 2025-01-01; use 97550-97552 for this date.", "critical"))
-    if codes & DIRECT_CARE and codes - DIRECT_CARE:
-        cards.append(_card("Bill the same CTS minutes under one code family only (97550-97552 or G0541-G0543).",
-                           "warning"))
+    cards = [_card(f.text, f.indicator) for f in assistant.order_findings(lines, dos)]
     if notes:
-        billed = [{"code": c, "units": u} for c, u in lines]
+        billed = [BilledLine(code=c, units=u) for c, u in lines]
         report = assistant.check_note("\n".join(notes), dos=dos, billed=billed)
         s = report.summary
         indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"

@@ -12,6 +12,7 @@ from api.errors import responses
 from api.fhir import resolve_note
 from api.schemas import CheckRequest
 from assistant.models import Report
+from assistant.parsing import parse_billed
 
 router = APIRouter(tags=["check"])
 
@@ -30,7 +31,7 @@ _INLINE_CHARS = 20_000
 )
 async def check(body: CheckRequest, assistant: AssistantDep) -> Response:
     text, dos = resolve_note(body)
-    billed = [line.model_dump() for line in body.billed] if isinstance(body.billed, list) else body.billed
+    billed = parse_billed(body.billed)
     run = functools.partial(assistant.check_note, text, dos=dos, billed=billed, profile=body.profile)
     report = run() if len(text) <= _INLINE_CHARS else await run_in_threadpool(run)
     # Serialise once (pydantic-core), skipping FastAPI's re-validation of the response model.

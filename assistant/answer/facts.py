@@ -126,7 +126,7 @@ def kx(pin: Pin) -> Claim:
 
 def units(intent: Intent, pin: Pin) -> Claim | None:
     minutes = intent.minutes[0]
-    lines = supported_lines_for_minutes(minutes, family=pin.obj)
+    lines = supported_lines_for_minutes(minutes, codes=pin.obj)
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
     if band is None:
         return None

@@ -1,4 +1,4 @@
-"""`python -m assistant.cli ...`: the same as the `assistant` console script."""
+"""`python -m assistant.cli` runs the `assistant` command."""
 
 from assistant.cli import main
 

@@ -23,7 +23,7 @@ def _dos(value: str | None) -> date | None:
 
 
 def _window(start: date | None, end: date | None) -> str:
-    return f"{start or '…'} → {end or 'in force'}"
+    return f"{start or '…'} → {end or 'today'}"
 
 
 def print_answer(answer: Answer) -> None:

@@ -14,11 +14,10 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from assistant.billing import payment_for
 from assistant.cli.common import fail
 from assistant.errors import InputError
-from assistant.models import BilledLine, Report
-from assistant.notes.inputs import parse_billed
+from assistant.models import Report
+from assistant.parsing import parse_billed, parse_date, parse_profile
 from assistant.service import Assistant
 
 
@@ -41,18 +40,17 @@ def _check_line(assistant: Assistant, raw: str, profile: str) -> tuple[str, Repo
     unknown = set(item) - {"id", "text", "dos", "billed", "profile"}
     if unknown:
         raise InputError(f"unknown key(s) {sorted(unknown)}", hint='Allowed keys: id, text, dos, billed, profile.')
-    report = assistant.check_note(item["text"], dos=item.get("dos"), billed=item.get("billed"), profile=item.get("profile", profile))
+    report = assistant.check_note(item["text"], dos=parse_date(item.get("dos")), billed=parse_billed(item.get("billed")),
+                                  profile=parse_profile(item.get("profile", profile)))
     return str(item.get("id", "")), report
 
 
 def _at_risk(assistant: Assistant, report: Report, billed: Any) -> float:
-    """Expected payment of what was billed (or documented) on a note that is not ready to bill."""
-    if report.summary.ready_to_bill or report.meta.dos is None:
-        return 0.0
-    lines: list[BilledLine] = parse_billed(billed) or [] if billed else []
-    lines = lines or report.billing.lines
-    payment = payment_for(lines, assistant.knowledge.fees, report.meta.dos)
-    return payment.total if payment else 0.0
+    try:
+        lines = parse_billed(billed) if billed else None
+    except InputError:
+        lines = None
+    return assistant.dollars_at_risk(report, lines)
 
 
 def run_batch(assistant: Assistant, path: Path, *, profile: str, fmt: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,6 +11,7 @@ import typer
 from assistant.cli.common import fail, read_input
 from assistant.errors import InputError
 from assistant.models import Report
+from assistant.parsing import parse_billed, parse_date, parse_profile
 from assistant.settings import Settings
 
 STATUS_ORDER = ("problem", "missing", "unclear", "met", "not_applicable")
@@ -44,7 +44,8 @@ def check(
     if note is None:
         fail("No note given.", "Pass a file path, or - to read the note from standard input.")
     try:
-        report = assistant.check_note(read_input(note), dos=dos, billed=billed, profile=profile)
+        report = assistant.check_note(read_input(note), dos=parse_date(dos), billed=parse_billed(billed),
+                                      profile=parse_profile(profile))
     except InputError as exc:
         fail(exc.message, exc.hint)
     if fmt == "json":
@@ -91,6 +92,3 @@ def _print_billing(console: Any, report: Report) -> None:
     for c in report.meta.conflicts:
         console.print(f"  [dim]Note: '{c.claim}' ({c.claimed_by}) is not followed: {c.followed}[/]")
 
-
-def report_json(report: Report) -> dict[str, Any]:
-    return json.loads(report.model_dump_json())

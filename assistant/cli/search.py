@@ -11,12 +11,11 @@ import typer
 from assistant.errors import AssistantError, InputError
 
 
-def _assistant(embedder: str | None = None) -> Any:
+def _retriever(embedder: str | None = None) -> Any:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-    settings = Settings(embedder=embedder) if embedder else Settings()  # type: ignore[arg-type]
-    return Assistant(settings)
+    return Assistant(Settings(embedder=embedder) if embedder else Settings()).retriever
 
 
 def _fail(exc: AssistantError, code: int) -> typer.Exit:
@@ -44,8 +43,8 @@ def _print_text(query: str, passages: list[Any]) -> None:
         return
     for rank, p in enumerate(passages, 1):
         s = p.source
-        window = f"{p.effective_from or '…'} → {p.effective_to or 'in force'}"
-        cite = f"[bold]{s.title}[/bold] — {s.publisher} · {s.authority} · in force {window}\n[link={s.url}]{s.url}[/link]"
+        window = f"in force {p.effective_from or '…'} → {p.effective_to or 'today'}"
+        cite = f"[bold]{s.title}[/bold] — {s.publisher} · {s.authority} · {window}\n[link={s.url}]{s.url}[/link]"
         console.print(
             Panel(
                 f"{p.text}\n\n{cite}",
@@ -74,7 +73,7 @@ def search(
     if fmt not in ("text", "json"):
         raise _fail(InputError(f"unknown format {fmt!r}", hint="text or json"), 2)
     try:
-        passages = _assistant(embedder).search(query, k=k, dos=dos, codes=code, authority=authority)
+        passages = _retriever(embedder).search(query, k=k, dos=dos, codes=code, authority=authority)
     except InputError as exc:
         raise _fail(exc, 2) from exc
     except AssistantError as exc:
@@ -96,9 +95,9 @@ def index(
 
     console = Console(stderr=True)
     try:
-        assistant = _assistant(embedder)
+        retriever = _retriever(embedder)
         if quiet or not sys.stderr.isatty():
-            info = assistant.build_index(force=force)
+            info = retriever.build(force=force)
         else:
             with Progress(
                 TextColumn("{task.description}"),
@@ -115,7 +114,7 @@ def index(
                         tasks[stage] = bar.add_task(label, total=total)
                     bar.update(tasks[stage], completed=done, total=total)
 
-                info = assistant.build_index(force=force, progress=report)
+                info = retriever.build(force=force, progress=report)
     except InputError as exc:
         raise _fail(exc, 2) from exc
     except AssistantError as exc:

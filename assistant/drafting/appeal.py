@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from assistant.drafting.brief import LABELS, AppealBrief, EvidenceItem, PatternBrief
-from assistant.drafting.context import Retrieved, iso_dos, note_text, parse_claim
+from assistant.drafting.context import Retrieved, claim_dos, note_text, parse_claim
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.gate import AppealContext, check_letter, injection_spans, mask_injections, quote_in_note
 from assistant.drafting.models import AppealResult, Claim, Denial, Letter, LetterDraft, Reason
@@ -81,7 +81,7 @@ def draft_appeal(
     note: str | bytes,
     claim: Claim | dict[str, Any] | None = None,
     denial_text: str | None = None,
-    dos: str | date | None = None,
+    dos: date | None = None,
 ) -> AppealResult:
     kb = assistant.knowledge
     text = note_text(note, max_bytes=assistant.settings.max_note_bytes)
@@ -90,9 +90,9 @@ def draft_appeal(
     pattern = match_pattern(parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
-    dos_value = dos or iso_dos(claim_model.date_of_service)
+    dos_value = dos or claim_dos(claim_model.date_of_service)
     # Instructions embedded in the note are blanked (offsets kept) so they cannot sway the check.
-    report = assistant.check_note(mask_injections(text), dos=dos_value, billed=[ln.model_dump() for ln in claim_model.lines] or None)
+    report = assistant.check_note(mask_injections(text), dos=dos_value, billed=list(claim_model.lines) or None)
     decision: Decision = decide(report, pattern, claim_model.lines, note=text)
 
     retrieved = Retrieved(kb)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from assistant.drafting.brief import SourceItem
-from assistant.drafting.facts import dates
 from assistant.drafting.models import Claim, SourceCitation
-from assistant.errors import ClaimError
+from assistant.errors import ClaimError, InvalidDateError
+from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.notes.inputs import validate_note
+from assistant.parsing import parse_date
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +38,14 @@ def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
         raise ClaimError(f"the claim has invalid field(s): {fields}", hint="lines need code, units and modifiers") from None
 
 
-def iso_dos(value: str | None) -> str | None:
-    """A claim's date of service in ISO form when it is written m/d/y or as words."""
+def claim_dos(value: str | None) -> date | None:
+    """A claim's date of service, however the biller wrote it (ISO, m/d/y, month words)."""
     if not value:
         return None
-    found = sorted(dates(value))
-    return found[0] if found else value
+    try:
+        return parse_date(value)
+    except InvalidDateError as exc:
+        raise ClaimError(f"the claim's date of service cannot be read ({exc.message})", hint=exc.hint) from None
 
 
 def source_text(source: Any) -> str:
@@ -77,7 +81,7 @@ class Retrieved:
 
     def items(self) -> list[SourceItem]:
         """Sources for the brief, highest authority first; text without the repeated title."""
-        rank = {"cpt": 6, "cms": 5, "mac": 4, "professional": 3, "secondary": 2, "vendor": 1}
+        rank = AUTHORITY_RANK
         ids = sorted(self.texts, key=lambda sid: -rank.get(self._kb.sources[sid].authority, 0))
         return [SourceItem(id=sid, title=self._kb.sources[sid].title,
                            text=self.texts[sid].removeprefix(self._kb.sources[sid].title).strip()) for sid in ids]

@@ -11,15 +11,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")]
-    )
-    for m in names
-}
+from assistant.words import MONTHS
+
+_MONTHS = MONTHS
 
 MINUTES = re.compile(r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?|mins?\.?|')(?![a-z])", re.I)
 CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\s*([ap]\.?m\.?)?", re.I)
@@ -30,7 +24,6 @@ CPT = re.compile(r"(?<![\d.$:/-])\b(\d{4}[0-9A-Z])\b(?![.:/]\d)")
 HCPCS = re.compile(r"\b([A-V]\d{4})\b")
 ICD10 = re.compile(r"\b([A-TV-Z]\d{2}\.[0-9A-Z]{1,4})\b")
 REASON = re.compile(r"\b(?:(?:CO|PR|OA|PI|CR)-?([A-Z]?\d{1,3})|(MA\d{1,3}|N\d{2,3}|M\d{2,3}))\b")
-MODIFIER_SET = frozenset({"GP", "GO", "GN", "CQ", "KX", "GA", "GY", "GZ", "XE", "XP", "XS", "XU", "GT", "FQ", "FR", "59", "95", "93"})
 MODIFIER = re.compile(r"\b(GP|GO|GN|CQ|CO|KX|GA|GY|GZ|XE|XP|XS|XU|GT|FQ|FR)\b(?!-\d)|\bmodifiers?\s+(59|95|93)\b")
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{2})?)")
 NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)")

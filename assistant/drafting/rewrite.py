@@ -44,7 +44,7 @@ def gaps_for(report: Any) -> list[Gap]:
     return out
 
 
-def rewrite_note(assistant: Any, text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
+def rewrite_note(assistant: Any, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
     note = note_text(text, max_bytes=assistant.settings.max_note_bytes)
     report = assistant.check_note(mask_injections(note), dos=dos)
     inj = injection_spans(note)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,6 +34,7 @@ from assistant.knowledge.schema import (
     DiagnosisChange,
     Faq,
     FeeSchedule,
+    Modifier,
     ReasonCode,
     Rule,
     Source,
@@ -40,7 +42,6 @@ from assistant.knowledge.schema import (
     Threshold,
     WaiverWindow,
 )
-from assistant.models import CHECK_IDS
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -67,6 +68,7 @@ class Knowledge:
     sources: dict[str, Source]
     rules: dict[str, Rule]
     codes: dict[str, CodeInfo]
+    modifiers: dict[str, Modifier]
     diagnosis_changes: list[DiagnosisChange]
     fees: FeeSchedule
     reason_codes: dict[str, ReasonCode]
@@ -74,6 +76,36 @@ class Knowledge:
     faqs: dict[str, Faq]
     appeals: AppealRules
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256, for the index hash
+
+    @property
+    def check_ids(self) -> tuple[str, ...]:
+        """Every check id, in report order: one rule file per check (knowledge/rules/<id>.yaml)."""
+        return tuple(sorted(self.rules, key=lambda cid: self.rules[cid].order))
+
+    def family_codes(self, family: str) -> tuple[str, str, str]:
+        """(primary, add-on, group) of a caregiver-training code family, from codes/procedures.yaml."""
+        by_kind = {c.kind: c.code for c in self.codes.values() if c.family == family}
+        try:
+            return by_kind["primary"], by_kind["addon"], by_kind["group"]
+        except KeyError as exc:
+            raise KnowledgeError(f"codes/procedures.yaml: family {family!r} lacks a {exc.args[0]} code") from None
+
+    def modifiers_of(self, kind: str) -> dict[str, Modifier]:
+        """Modifiers of one kind ("therapy", "assistant", ...), by code."""
+        return {m.code: m for m in self.modifiers.values() if m.kind == kind}
+
+    @property
+    def training_codes_from(self) -> date:
+        """The first date any caregiver-training code was in force (no CTS rule applies before it)."""
+        starts = [c.effective_from for c in self.codes.values() if c.family == "cts" and c.effective_from]
+        if not starts:
+            raise KnowledgeError("codes/procedures.yaml: no effective_from on the caregiver-training codes")
+        return min(starts)
+
+    @property
+    def training_codes(self) -> frozenset[str]:
+        """The caregiver-training codes the check bills (97550 family and direct-care G-codes)."""
+        return frozenset(c.code for c in self.codes.values() if c.family in ("cts", "direct_care"))
 
 
 def _read_yaml(path: Path) -> Any:
@@ -140,10 +172,13 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
         if rule.id != path.stem:
             raise KnowledgeError(f"{path} [id {rule.id}]: file name must equal the rule id")
         rules[rule.id] = rule
-    missing_rules = [c for c in CHECK_IDS if c not in rules]
-    if missing_rules:
-        raise KnowledgeError(f"{root / 'rules'}: no rule file for check id(s) {missing_rules}")
+    if not rules:
+        raise KnowledgeError(f"{root / 'rules'}: no rule files")
+    orders = sorted(r.order for r in rules.values())
+    if len(set(orders)) != len(orders):
+        raise KnowledgeError(f"{root / 'rules'}: two rules share an order number")
     codes = _unique(_from_files(CodeInfo, [root / "codes" / "procedures.yaml"], "codes"), "code", "code")
+    modifiers = _unique(_from_files(Modifier, [root / "codes" / "modifiers.yaml"], "modifiers"), "code", "modifier")
     changes = _validate_list(DiagnosisChange, root / "codes" / "diagnoses.yaml", "changes")
     fees = _validate(FeeSchedule, _read_yaml(root / "fees" / "schedule.yaml"), root / "fees" / "schedule.yaml")
     reason_codes = _unique(_from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code")
@@ -158,6 +193,7 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
         sources=sources,
         rules=rules,
         codes=codes,
+        modifiers=modifiers,
         diagnosis_changes=changes,
         fees=fees,
         reason_codes=reason_codes,
@@ -186,6 +222,8 @@ def _check_references(kb: Knowledge) -> None:
         need(code.sources, f"codes/procedures.yaml [id {code.code}]")
         if code.primary and code.primary not in kb.codes:
             raise KnowledgeError(f"codes/procedures.yaml [id {code.code}]: unknown primary {code.primary}")
+    for mod in kb.modifiers.values():
+        need(mod.sources, f"codes/modifiers.yaml [id {mod.code}]")
     for change in kb.diagnosis_changes:
         need(change.sources, f"codes/diagnoses.yaml [id {change.code}]")
     fees = kb.fees
@@ -201,6 +239,10 @@ def _check_references(kb: Knowledge) -> None:
         need(rc.sources, f"denials/reason_codes.yaml [id {rc.code}]")
     for pattern in kb.denial_patterns.values():
         need(pattern.sources, f"denials/patterns.yaml [id {pattern.id}]")
+        unknown_checks = [c for c in pattern.check_refs() if c not in kb.rules]
+        if unknown_checks:
+            where = kb.root / "denials" / "patterns.yaml"
+            raise KnowledgeError(f"{where} [id {pattern.id}]: unknown check id(s) {unknown_checks}")
         unknown = [c for c in [*pattern.carcs, *pattern.rarcs] if c not in kb.reason_codes]
         if unknown:
             raise KnowledgeError(f"denials/patterns.yaml [id {pattern.id}]: unknown reason code(s) {unknown}")

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.models import CHECK_IDS, PROFILES
+from assistant.models import PROFILES
 
 Authority = Literal["cpt", "cms", "mac", "professional", "secondary", "vendor"]
 # Higher number = higher authority; used to settle conflicts between sources.
@@ -25,6 +25,7 @@ AUTHORITY_RANK: dict[str, int] = {
     "vendor": 1,
 }
 Confidence = Literal["high", "medium", "low"]
+CheckStatusName = Literal["met", "missing", "problem", "not_applicable", "unclear"]
 
 
 class Strict(BaseModel):
@@ -81,8 +82,20 @@ class Rule(Window):
     check engine fills (for example ``{minutes}``, ``{minimum}``).
     """
 
-    id: str
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     title: str
+    order: int = Field(ge=1, description="Position of the check in every report (spec/checks.md order).")
+    label: str = Field(description="Short name shown in reports and the sidebar.")
+    shows: str = Field(description="What a met check shows, in letter language ('the patient's consent to ...').")
+    keywords: list[str] = Field(default_factory=list, description="Words by which an argument point refers to it.")
+    gap: str = Field(default="", description="Placeholder wording when the element is missing (no digits).")
+    rewrite_section: str = Field(default="", description="Heading of the rewritten-note section its evidence goes to.")
+    statuses: list[CheckStatusName] = Field(min_length=1, description="Statuses this check can take.")
+    blocks_claim_when: list[CheckStatusName] = Field(
+        default_factory=list, description="Statuses meaning the service cannot be billed as CTS, whatever the payer."
+    )
+    correctable: bool = Field(default=False, description="A failure is a claim error fixed by correcting the claim.")
+    params: dict[str, date | int | float | str] = Field(default_factory=dict, description="Dated or numeric parameters.")
     rationale: str
     severity: dict[str, Literal["block", "warn", "info"]]
     sources: list[str] = Field(min_length=1)
@@ -94,8 +107,10 @@ class Rule(Window):
 
     @model_validator(mode="after")
     def _known(self) -> Rule:
-        if self.id not in CHECK_IDS:
-            raise ValueError(f"rule id {self.id!r} is not a check id of spec/checks.md")
+        if "met" not in self.statuses or not set(self.blocks_claim_when) <= set(self.statuses):
+            raise ValueError("statuses must include met and every status in blocks_claim_when")
+        if any(ch.isdigit() for ch in self.gap):
+            raise ValueError("gap wording carries no digits: a placeholder states no fact")
         missing = set(PROFILES) - set(self.severity)
         if missing:
             raise ValueError(f"severity missing for profile(s): {sorted(missing)}")
@@ -115,6 +130,16 @@ class CodeInfo(Window):
     primary: str | None = None  # the primary code an add-on must accompany
     short_descriptor: str  # CMS short descriptor (public)
     paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
+    sources: list[str] = Field(min_length=1)
+
+
+class Modifier(Strict):
+    """A claim-line modifier the checks interpret (others are accepted and kept as written)."""
+
+    code: str = Field(pattern=r"^[A-Z0-9]{2}$")
+    kind: Literal["therapy", "assistant", "threshold", "distinct", "telehealth", "liability", "other"]
+    discipline: Literal["PT", "OT", "SLP"] | None = None
+    meaning: str
     sources: list[str] = Field(min_length=1)
 
 
@@ -220,13 +245,9 @@ class DenialPattern(Strict):
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
 
-    @model_validator(mode="after")
-    def _check_ids(self) -> DenialPattern:
-        for name in ("evidence_checks", "blocking_checks", "corrected_claim_when"):
-            unknown = [c for c in getattr(self, name) if c not in CHECK_IDS]
-            if unknown:
-                raise ValueError(f"{name}: unknown check id(s) {unknown}")
-        return self
+    def check_refs(self) -> list[str]:
+        """Every check id the pattern names (the loader verifies them against the rules)."""
+        return [*self.evidence_checks, *self.blocking_checks, *self.corrected_claim_when]
 
 
 class Faq(Strict):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome, family_codes
+from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
+from assistant.notes.registry import check
 
 GROUP_CODES = ("97552", "G0543")
 _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
@@ -18,6 +19,7 @@ def _fmt(lines: list[tuple[str, int]]) -> str:
     return " + ".join(f"{code}×{units}" for code, units in lines) or "no CTS units"
 
 
+@check
 def units(ctx: Context) -> Outcome:
     billed = ctx.billed_cts
     if not billed:
@@ -40,12 +42,13 @@ def units(ctx: Context) -> Outcome:
     billed_text = _fmt(sorted(timed.items()))
     if timed == supported:
         return Outcome("met", f"{billed_text} matches {ctx.total_minutes} minutes.", spans)
-    primary = family_codes(ctx.family)[0]
+    primary = ctx.knowledge.family_codes(ctx.family)[0]
     if supported and primary not in timed and set(timed) & set(TIMED):
         return Outcome("problem", f"{billed_text} billed, but the training content supports {_fmt(sorted(supported.items()))}.", spans)
     return Outcome("problem", f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.", spans)
 
 
+@check
 def addon_pairing(ctx: Context) -> Outcome:
     billed = {line.code for line in ctx.billed_cts if line.units > 0}
     addons = [code for code in billed if code in ADDONS]
@@ -57,6 +60,7 @@ def addon_pairing(ctx: Context) -> Outcome:
     return Outcome("met", "Each add-on is billed with its primary code.", ctx.billed_spans[:3])
 
 
+@check
 def group_session(ctx: Context) -> Outcome:
     billed = ctx.billed_cts
     group_billed = [line for line in billed if line.code in GROUP_CODES]
@@ -79,6 +83,7 @@ def _in_waiver(ctx: Context, on: date) -> bool:
     return any(w.in_force(on) for w in ctx.knowledge.fees.therapist_waivers)
 
 
+@check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
     consent_sentences = {(c.sent_start, c.sent_end) for c in ex.of("CONSENT")}
@@ -101,6 +106,7 @@ def telehealth(ctx: Context) -> Outcome:
     return Outcome("met", f"Audio-video CTS is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
 
 
+@check
 def therapy_modifier(ctx: Context) -> Outcome:
     lines = ctx.billed_cts
     if not lines:
@@ -119,6 +125,7 @@ def therapy_modifier(ctx: Context) -> Outcome:
     return Outcome("met", "Every CTS line carries its therapy modifier.", ctx.billed_spans[:3])
 
 
+@check
 def assistant_modifier(ctx: Context) -> Outcome:
     role = ctx.assistant_role
     if role is None:
@@ -134,6 +141,7 @@ def assistant_modifier(ctx: Context) -> Outcome:
     return Outcome("met", f"Lines furnished by the {role} carry {wanted}.", spans)
 
 
+@check
 def diagnosis_codes(ctx: Context) -> Outcome:
     codes = ctx.ex.icd10
     if not codes:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from assistant.notes.context import Context, Outcome
 from assistant.notes.extract import consent_kind, line_of
-from assistant.notes.inputs import EARLIEST_DOS
+from assistant.notes.registry import check
 
-VERBAL_CONSENT_FROM = date(2025, 1, 1)
 _CAREGIVER_NAME = re.compile(
     r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?[^\n]{0,30}?\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
@@ -46,17 +44,20 @@ _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 _RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
 
+@check
 def date_of_service(ctx: Context) -> Outcome:
     if ctx.dos is None:
         return Outcome("missing", "No date of service was found in the note.")
     evidence = [ctx.dos_span] if ctx.dos_span else []
     if ctx.dos_from_note and ctx.dos > ctx.today:
         return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence)
-    if ctx.dos_from_note and ctx.dos < EARLIEST_DOS:
-        return Outcome("problem", f"The date {ctx.dos.isoformat()} is before the CTS codes took effect (2024-01-01).", evidence)
+    earliest = ctx.knowledge.training_codes_from
+    if ctx.dos_from_note and ctx.dos < earliest:
+        return Outcome("problem", f"The date {ctx.dos.isoformat()} is before the CTS codes took effect ({earliest.isoformat()}).", evidence)
     return Outcome("met", f"Date of service {ctx.dos.isoformat()}.", evidence)
 
 
+@check
 def patient_absent(ctx: Context) -> Outcome:
     if ctx.presence and ctx.absence:
         return Outcome("unclear", "The note says both that the patient was and was not present.", ctx.absence + ctx.presence)
@@ -67,6 +68,7 @@ def patient_absent(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing says whether the patient was present.")
 
 
+@check
 def consent(ctx: Context) -> Outcome:
     mentions = ctx.ex.of("CONSENT")
     given = [c for c in mentions if not c.negated]
@@ -74,14 +76,16 @@ def consent(ctx: Context) -> Outcome:
     if given:
         kinds = {consent_kind(ctx.ex, c) for c in given}
         evidence = [(c.start, c.end) for c in given]
-        if ctx.dos is not None and ctx.dos < VERBAL_CONSENT_FROM and kinds == {"verbal"}:
-            return Outcome("problem", "Only verbal consent is documented; CMS accepts verbal consent from 2025.", evidence)
+        verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
+        if ctx.dos is not None and ctx.dos < verbal_from and kinds == {"verbal"}:  # type: ignore[operator]
+            return Outcome("problem", f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.", evidence)
         return Outcome("met", "Consent to train the caregiver is documented.", evidence)
     if refused:
         return Outcome("problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused])
     return Outcome("missing", "No consent for training the caregiver is documented.")
 
 
+@check
 def caregiver(ctx: Context) -> Outcome:
     ex = ctx.ex
     unpaid_lines = {line_of(ex.text, c.start) for c in ex.of("UNPAID", negated=False)}
@@ -103,6 +107,7 @@ def caregiver(ctx: Context) -> Outcome:
     return Outcome("missing", "The caregiver is not identified by name or relationship.")
 
 
+@check
 def need_and_goal(ctx: Context) -> Outcome:
     goals = ctx.ex.of("GOAL", negated=False)
     needs = ctx.ex.of("NEED", negated=False)
@@ -116,6 +121,7 @@ def need_and_goal(ctx: Context) -> Outcome:
     return Outcome("missing", "Neither the need for training nor a plan-of-care goal is stated.")
 
 
+@check
 def skills_taught(ctx: Context) -> Outcome:
     ex = ctx.ex
     skills = ex.of("SKILL_FUNCTIONAL", negated=False) + ex.of("SKILL_DIRECT_CARE", negated=False)
@@ -155,6 +161,7 @@ def _content_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@check
 def return_demo(ctx: Context) -> Outcome:
     ex = ctx.ex
     documented = []
@@ -181,6 +188,7 @@ def return_demo(ctx: Context) -> Outcome:
     return Outcome("missing", "No return demonstration or teach-back is documented.")
 
 
+@check
 def skilled_need(ctx: Context) -> Outcome:
     text = ctx.ex.text
     # "with son's cueing" is the caregiver's cueing, not the therapist's skill
@@ -190,6 +198,7 @@ def skilled_need(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing shows why a therapist's skill was needed (risk, precautions, correction, feedback).")
 
 
+@check
 def provider(ctx: Context) -> Outcome:
     slpa = [span for role, span in ctx.roles if role == "SLPA"]
     if slpa:

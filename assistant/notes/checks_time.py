@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.billing import minimum_minutes
 from assistant.notes.context import Context, Outcome
-from assistant.notes.patterns import CTS_CODES
+from assistant.notes.registry import check
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 
@@ -17,6 +17,7 @@ def _segment_spans(ctx: Context) -> list[tuple[int, int]]:
     return [s.span for s in ctx.ex.cts_segments]
 
 
+@check
 def total_time(ctx: Context) -> Outcome:
     derived, stated = ctx.derived_minutes, ctx.stated_minutes
     if derived is None and stated is None:
@@ -31,6 +32,7 @@ def total_time(ctx: Context) -> Outcome:
     return Outcome("met", f"Total CTS time: {total} minutes.", _stated_span(ctx) + _segment_spans(ctx))
 
 
+@check
 def start_stop(ctx: Context) -> Outcome:
     if ctx.ex.times.reversed_segments and not ctx.ex.cts_segments:
         spans = [s.span for s in ctx.ex.times.reversed_segments]
@@ -40,6 +42,7 @@ def start_stop(ctx: Context) -> Outcome:
     return Outcome("missing", "No clock start and stop times are documented.")
 
 
+@check
 def minimum_time(ctx: Context) -> Outcome:
     if ctx.is_group:
         return Outcome("not_applicable", "Group caregiver training is untimed.")
@@ -53,9 +56,10 @@ def minimum_time(ctx: Context) -> Outcome:
     return Outcome("met", f"{total} minutes documented; the minimum is {minimum}.", evidence)
 
 
+@check
 def distinct_time(ctx: Context) -> Outcome:
     ex = ctx.ex
-    other_codes = [c for c in ex.codes if c.code not in CTS_CODES and not c.negated]
+    other_codes = [c for c in ex.codes if c.code not in ctx.knowledge.training_codes and not c.negated]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
     if not mentions:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")

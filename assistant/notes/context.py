@@ -6,19 +6,16 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.billing import FAMILIES, supported_lines_for_minutes
+from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
 from assistant.notes.extract import Extraction, belongs_to_other_service, subject_of
 from assistant.notes.nlp import Concept
-from assistant.notes.patterns import CTS_CODES
 
-DIRECT_CARE_FROM = date(2025, 1, 1)
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
 _OTHER_SERVICE = re.compile(r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8])\b")
-_CTS_WORDS = re.compile(r"\b(?:caregiver training|cts|9755[012]|G054[123])\b", re.I)
 # "Patient was at his dialysis appointment during this session"
 _AWAY = re.compile(
     r"(?=[Pp])\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went)\s+(?:at|to|attending)\s+(?:his|her|their|the|a|an)?\s*"
@@ -95,7 +92,7 @@ class Context:
 
     @property
     def billed_cts(self) -> list[BilledLine]:
-        return [line for line in (self.billed or []) if line.code in CTS_CODES]
+        return [line for line in (self.billed or []) if line.code in self.knowledge.training_codes]
 
     @property
     def is_group(self) -> bool:
@@ -109,7 +106,8 @@ class Context:
         """What the documented minutes alone support, ignoring every other finding."""
         if self.total_minutes is None:
             return []
-        return supported_lines_for_minutes(self.total_minutes, rule=self.rule, family=self.family)
+        primary, addon, _ = self.knowledge.family_codes(self.family)
+        return supported_lines_for_minutes(self.total_minutes, rule=self.rule, codes=(primary, addon))
 
     def modifiers(self) -> list[str]:
         mods: list[str] = []
@@ -138,7 +136,7 @@ def build_context(
             dos, dos_from_note = labelled[0].value, True
     billed_spans: list[tuple[int, int]] = []
     if billed is None:
-        billed, billed_spans = _billed_from_note(ex)
+        billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans)
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
@@ -152,11 +150,11 @@ def build_context(
     return ctx
 
 
-def _billed_from_note(ex: Extraction) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
+def _billed_from_note(ex: Extraction, training: frozenset[str]) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
     lines: dict[str, BilledLine] = {}
     spans: list[tuple[int, int]] = []
     for mention in ex.codes:
-        if mention.code not in CTS_CODES or mention.negated:
+        if mention.code not in training or mention.negated:
             continue
         spans.append(mention.span)
         known = lines.get(mention.code)
@@ -213,12 +211,10 @@ def _named_patient(ex: Extraction, c: Concept) -> str:
 
 
 def _family(ctx: Context) -> str:
-    if ctx.dos is not None and ctx.dos < DIRECT_CARE_FROM:
+    direct_from = ctx.knowledge.codes[ctx.knowledge.family_codes("direct_care")[0]].effective_from
+    if ctx.dos is not None and direct_from is not None and ctx.dos < direct_from:
         return "cts"
     direct = len(ctx.ex.of("SKILL_DIRECT_CARE", negated=False))
     functional = len(ctx.ex.of("SKILL_FUNCTIONAL", negated=False))
     return "direct_care" if direct > functional else "cts"
 
-
-def family_codes(family: str) -> tuple[str, str, str]:
-    return FAMILIES[family]

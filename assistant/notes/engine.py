@@ -8,14 +8,13 @@ the fix and the sources. A rule not in force on the date of service is reported 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
 
 from assistant.billing import payment_for
+from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import Rule
 from assistant.models import (
-    CHECK_IDS,
     BilledLine,
     Billing,
     CheckResult,
@@ -26,34 +25,12 @@ from assistant.models import (
     TimeSegment,
     TimeSummary,
 )
-from assistant.notes import checks_claim, checks_documentation, checks_time
-from assistant.notes.context import Context, Outcome, family_codes
-from assistant.notes.inputs import EARLIEST_DOS
-from assistant.notes.times import Segment
 
-CHECKS: dict[str, Callable[[Context], Outcome]] = {
-    "date_of_service": checks_documentation.date_of_service,
-    "patient_absent": checks_documentation.patient_absent,
-    "consent": checks_documentation.consent,
-    "caregiver": checks_documentation.caregiver,
-    "need_and_goal": checks_documentation.need_and_goal,
-    "skills_taught": checks_documentation.skills_taught,
-    "return_demo": checks_documentation.return_demo,
-    "skilled_need": checks_documentation.skilled_need,
-    "total_time": checks_time.total_time,
-    "start_stop": checks_time.start_stop,
-    "minimum_time": checks_time.minimum_time,
-    "units": checks_claim.units,
-    "addon_pairing": checks_claim.addon_pairing,
-    "group_session": checks_claim.group_session,
-    "provider": checks_documentation.provider,
-    "telehealth": checks_claim.telehealth,
-    "therapy_modifier": checks_claim.therapy_modifier,
-    "assistant_modifier": checks_claim.assistant_modifier,
-    "distinct_time": checks_time.distinct_time,
-    "diagnosis_codes": checks_claim.diagnosis_codes,
-}
-assert tuple(CHECKS) == CHECK_IDS, "every spec check id must have exactly one check function"
+# Importing the check modules registers their functions.
+from assistant.notes import checks_claim, checks_documentation, checks_time  # noqa: F401
+from assistant.notes.context import Context, Outcome
+from assistant.notes.registry import CHECKS
+from assistant.notes.times import Segment
 
 
 class _Detail(dict[str, str]):
@@ -65,6 +42,9 @@ MAX_EVIDENCE = 8
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _TRAILING_COLON = re.compile(r"\s*:\s*$")
 _DIGIT = re.compile(r"\d")
+_EMPTY_DETAIL = re.compile(r"\s*:\s*\{detail\}\s*")
+_SPACES = re.compile(r"\s{2,}")
+_DOUBLE_STOP = re.compile(r"\.\s*\.(?!\.)")
 
 
 @lru_cache(maxsize=512)
@@ -80,10 +60,13 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
         words = _words(detail)
         if words and not _DIGIT.search(detail) and len(words & _words(template)) >= 0.6 * len(words):
             detail = ""
+    if template and not detail:
+        # "...during the training: {detail} Caregiver codes..." with nothing to say ends the sentence instead
+        template = _EMPTY_DETAIL.sub(". ", template).replace("{detail}", "")
     message = template.format_map(_Detail(detail=detail)).strip() if template else detail
     if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
         message = f"{message} {detail}"
-    message = _TRAILING_COLON.sub(".", message.strip())
+    message = _DOUBLE_STOP.sub(".", _SPACES.sub(" ", _TRAILING_COLON.sub(".", message.strip())))
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     severity = rule.severity[ctx.profile]
     # a handful of quotes proves an element; more only clutters the report
@@ -92,16 +75,22 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     if len(spans) > 1:
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     evidence = [ctx.ex.span(a, b) for a, b in spans]
-    return CheckResult(id=check_id, status=outcome.status, severity=severity, message=message, fix=fix,
-                                       evidence=evidence, sources=list(rule.sources))
+    return CheckResult(id=check_id, label=rule.label, status=outcome.status, severity=severity, message=message,
+                       fix=fix, evidence=evidence, sources=list(rule.sources))
 
 
 def run_checks(ctx: Context) -> list[CheckResult]:
+    unruled = sorted(set(CHECKS) - set(ctx.knowledge.rules))
+    if unruled:  # a check without its rule file would vanish from reports silently
+        raise KnowledgeError(f"{ctx.knowledge.root / 'rules'}: no rule file for check id(s) {unruled}")
     results: list[CheckResult] = []
-    for check_id, check in CHECKS.items():
+    for check_id in ctx.knowledge.check_ids:
         rule = ctx.knowledge.rules[check_id]
+        check = CHECKS.get(check_id)
+        if check is None:
+            raise KnowledgeError(f"rules/{check_id}.yaml: no check function registered for this id (assistant/notes)")
         # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
-        on = max(ctx.dos or ctx.today, EARLIEST_DOS)
+        on = max(ctx.dos or ctx.today, ctx.knowledge.training_codes_from)
         outcome = check(ctx) if rule.in_force(on) else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
         results.append(_result(check_id, outcome, rule, ctx))
     return results
@@ -113,7 +102,7 @@ def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[Bille
         return []
     mods = ctx.modifiers()
     if ctx.is_group:
-        return [BilledLine(code=family_codes(ctx.family)[2], units=1, modifiers=mods)]
+        return [BilledLine(code=ctx.knowledge.family_codes(ctx.family)[2], units=1, modifiers=mods)]
     return [BilledLine(code=code, units=units, modifiers=list(mods)) for code, units in ctx.minute_lines()]
 
 

@@ -8,11 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_MONTH_ALT = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+from assistant.words import MONTH_ALT as _MONTH_ALT
+from assistant.words import month_number
+
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
@@ -46,9 +44,9 @@ def find_dates(text: str) -> list[DateMention]:
                 year = int(m["y2"])
                 value = date(year + 2000 if year < 100 else year, int(m["m2"]), int(m["d2"]))
             elif m["y3"]:
-                value = date(int(m["y3"]), MONTHS[m["mon3"][:3].lower() if m["mon3"][:4].lower() != "sept" else "sep"], int(m["d3"]))
+                value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             else:
-                value = date(int(m["y4"]), MONTHS[m["mon4"][:3].lower()], int(m["d4"]))
+                value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):
             continue
         before = text[max(0, m.start() - 40) : m.start()]

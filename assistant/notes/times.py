@@ -11,12 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_WORD_UNITS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_WORD_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+from assistant.words import NUMBER_TENS as _WORD_TENS
+from assistant.words import NUMBER_UNITS as _WORD_UNITS
+
 _UNITS_ALT = "|".join(sorted(_WORD_UNITS, key=len, reverse=True))
 _TENS_ALT = "|".join(_WORD_TENS)
 NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|an?|one)"

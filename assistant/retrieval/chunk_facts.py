@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.billing import FAMILIES, MIDPOINT_MINIMUM, STRICT_MINIMUM, payment_for, supported_lines_for_minutes
+from assistant.billing import MIDPOINT_MINIMUM, STRICT_MINIMUM, payment_for, supported_lines_for_minutes
+from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import RVU, AmountInControversy, AppealRoute, ConversionFactor, FeeSchedule
 from assistant.models import BilledLine
 from assistant.retrieval.chunking import Builder, money, sentence, window_words
@@ -166,11 +167,14 @@ def fees(b: Builder) -> None:
     _units(b)
 
 
-def unit_bands(family: str, *, up_to: int = 112) -> list[tuple[int, int, list[tuple[str, int]]]]:
-    """(first minute, last minute, lines) for each band of total minutes, from `billing`."""
+UNIT_FAMILIES = ("cts", "direct_care")  # the timed families whose units follow the CPT mid-point rule
+
+
+def unit_bands(codes: tuple[str, str], *, up_to: int = 112) -> list[tuple[int, int, list[tuple[str, int]]]]:
+    """(first minute, last minute, lines) for each band of total minutes of (primary, add-on), from `billing`."""
     bands: list[tuple[int, int, list[tuple[str, int]]]] = []
     for minutes in range(up_to + 1):
-        lines = supported_lines_for_minutes(minutes, family=family)
+        lines = supported_lines_for_minutes(minutes, codes=codes)
         if bands and bands[-1][2] == lines:
             bands[-1] = (bands[-1][0], minutes, lines)
         else:
@@ -186,10 +190,12 @@ def _units(b: Builder) -> None:
     rule = b.kb.rules.get("units")
     if rule is None:
         return
-    for family, (primary, addon, group) in FAMILIES.items():
-        if primary not in b.kb.codes:
+    for family in UNIT_FAMILIES:
+        try:
+            primary, addon, group = b.kb.family_codes(family)
+        except KnowledgeError:
             continue
-        bands = "; ".join(f"{lo}-{hi} minutes: {lines_words(lines)}" for lo, hi, lines in unit_bands(family))
+        bands = "; ".join(f"{lo}-{hi} minutes: {lines_words(lines)}" for lo, hi, lines in unit_bands((primary, addon)))
         text = (
             f"Units of {primary}/{addon} by total face-to-face caregiver training minutes for one patient "
             f"(CPT mid-point rule, reportable from {MIDPOINT_MINIMUM} minutes): {bands}; each further 15 minutes "

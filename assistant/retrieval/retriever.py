@@ -20,10 +20,11 @@ from typing import Any
 
 import numpy as np
 
-from assistant.errors import IndexError_, InputError, InvalidDateError
+from assistant.errors import IndexError_, InputError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.models import Passage, SourceRef
+from assistant.parsing import parse_date
 from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
@@ -36,12 +37,7 @@ MAX_K = 50
 
 
 def parse_dos(dos: str | date | None) -> date | None:
-    if dos is None or isinstance(dos, date):
-        return dos
-    try:
-        return date.fromisoformat(str(dos).strip())
-    except ValueError as exc:
-        raise InvalidDateError(f"bad date of service {dos!r}", hint="use YYYY-MM-DD") from exc
+    return parse_date(dos)
 
 
 class _Loaded:

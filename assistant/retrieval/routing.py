@@ -173,7 +173,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _telehealth_pins(intent, kb)
     elif intent.kind == "units" and intent.minutes:
         family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
-        out.append(Pin(f"units:{family}", "units", family, strong=False))
+        out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     elif intent.kind == "units":  # units of a code with no minutes: the code's own passage says how it is billed
         out += [Pin(f"code:{c}", "code_units", kb.codes[c]) for c in intent.procedure_codes
                 if c in kb.codes and not kb.codes[c].timed]

@@ -14,14 +14,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from assistant.codes import code_detail, order_findings
 from assistant.errors import EmptyNoteError, NoteTooLargeError
-from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import RVU, CodeInfo, ConversionFactor, FeeSchedule
+from assistant.knowledge.loader import Knowledge, cached_knowledge
+from assistant.knowledge.schema import RVU, AppealRules, CodeInfo, ConversionFactor, FeeSchedule
 from assistant.models import (
-    CHECK_IDS,
+    Answer,
+    AnswerSentence,
     BilledLine,
     Billing,
     CheckResult,
+    CodeDetail,
+    OrderFinding,
     Passage,
     Payment,
     PaymentLine,
@@ -32,6 +36,8 @@ from assistant.models import (
     TimeSummary,
 )
 from assistant.settings import Settings
+
+CHECK_IDS = cached_knowledge().check_ids
 
 KEYWORDS = {
     "patient_absent": r"patient (?:was )?not present",
@@ -65,8 +71,15 @@ def fake_knowledge() -> Knowledge:
         "G0541": CodeInfo(code="G0541", family="direct_care", kind="primary", timed=True, minutes=30, short_descriptor="Caregiver train direct care",
                           paraphrase="Direct care caregiver training, first 30 minutes.", effective_from=date(2025, 1, 1), sources=["test-src"]),
     }
-    return Knowledge(root=Path("."), version="fake", sources={}, rules={}, codes=codes, diagnosis_changes=[], fees=_fees(),
-                     reason_codes={}, denial_patterns={}, faqs={})
+    for code, family, kind, primary in (("97551", "cts", "addon", "97550"), ("97552", "cts", "group", None),
+                                        ("G0542", "direct_care", "addon", "G0541"), ("G0543", "direct_care", "group", None)):
+        codes[code] = CodeInfo(code=code, family=family, kind=kind, timed=kind == "addon", primary=primary,
+                               short_descriptor=f"Caregiver training {kind}", paraphrase=f"Caregiver training, {kind}.",
+                               effective_from=codes["97550" if family == "cts" else "G0541"].effective_from,
+                               sources=["test-src"])
+    appeals = AppealRules(presumed_receipt_days=5, presumed_receipt_sources=["test-src"], routes=[], amount_in_controversy=[])
+    return Knowledge(root=Path("."), version="fake", sources={}, rules={}, codes=codes, modifiers={}, diagnosis_changes=[],
+                     fees=_fees(), reason_codes={}, denial_patterns={}, faqs={}, appeals=appeals)
 
 
 class FakeResult(BaseModel):
@@ -118,9 +131,21 @@ class FakeAssistant:
         return Report(checks=checks, time=TimeSummary(total_minutes=total), billing=Billing(rule="midpoint", lines=lines, payment=payment),
                       summary=Summary(ready_to_bill=blocking == 0 and warnings == 0, blocking=blocking, warnings=warnings, unclear=0))
 
+    def code_detail(self, code: str, dos: date | None = None) -> CodeDetail:
+        return code_detail(self.knowledge, code, dos, today=date.today())
+
+    def order_findings(self, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:
+        return order_findings(self.knowledge, lines, dos)
+
     def search(self, query: str, *, k: int = 5, dos: Any = None) -> list[Passage]:
         src = SourceRef(id="test-src", title="Test source", publisher="Tests", url="https://example.org", authority="cms")
         return [Passage(id=f"p{i}", text=f"passage {i}", score=1.0 / (i + 1), source=src) for i in range(k)]
+
+    def answer(self, question: str, *, dos: Any = None, k: int = 5) -> Answer:
+        passages = self.search(question, k=k, dos=dos)
+        sentence = AnswerSentence(text="passage 0", passage_id=passages[0].id, source=passages[0].source)
+        return Answer(question=question, dos=dos, answered=True, text=sentence.text, sentences=[sentence],
+                      passages=passages)
 
     def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: Any = None, *, dos: Any = None) -> Any:
         self.last_appeal = {"denial": denial, "denial_text": denial_text, "dos": dos}

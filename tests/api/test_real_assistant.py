@@ -20,10 +20,12 @@ from hypothesis import HealthCheck, settings
 
 from api.app import create_app
 from api.security import hash_key
+from assistant.knowledge.loader import cached_knowledge
 from tests.api.conftest import KEY, NOTE, document_reference
 from tests.api.test_schemathesis import CONFIG
 
-pytest.importorskip("assistant.notes.api", reason="the note check is not written yet")
+CHECK_IDS = cached_knowledge().check_ids
+
 
 
 def _real_app():  # type: ignore[no-untyped-def]
@@ -63,7 +65,7 @@ def test_check_matches_the_library(real: TestClient) -> None:
     resp = real.post("/v1/check", json={"text": NOTE, "dos": "2025-03-04", "billed": "97550x1:GP"})
     assert resp.status_code == 200
     body = resp.json()
-    assert [c["id"] for c in body["checks"]] == list(assistant.models.CHECK_IDS)
+    assert [c["id"] for c in body["checks"]] == list(cached_knowledge().check_ids)
     for check in body["checks"]:
         for span in check["evidence"]:
             assert NOTE[span["start"]:span["end"]] == span["quote"]
@@ -93,8 +95,25 @@ def test_search_real(real: TestClient) -> None:
     assert 1 <= len(resp.json()["passages"]) <= 3
 
 
+@pytest.mark.parametrize(
+    ("body", "answered", "says"),
+    [
+        ({"question": "is G0541 billable in 2024?"}, True, ["G0541", "2025-01-01"]),
+        ({"question": "how much does medicare pay for 97551 in 2026?"}, True, ["$26.05"]),
+        ({"question": "What's the KX threshold going to be in 2027?"}, False, ["can't answer"]),
+    ],
+)
+def test_answer_real(real: TestClient, body: dict[str, str], answered: bool, says: list[str]) -> None:
+    resp = real.post("/v1/answer", json=body)
+    assert resp.status_code == 200
+    data = resp.json()
+    assert data["answered"] is answered
+    assert all(s in data["text"] for s in says), data["text"]
+    cited = {s["passage_id"] for s in data["sentences"] if s["passage_id"]}
+    assert cited <= {p["id"] for p in data["passages"]}
+
+
 def test_drafting_real(real: TestClient) -> None:
-    pytest.importorskip("assistant.drafting.appeal", reason="drafting is not written yet")
     appeal = real.post("/v1/appeals", json={"text": NOTE, "denial": "CO-50 N115"})
     assert appeal.status_code == 200, appeal.text
     assert appeal.json()["recommendation"] in {"appeal", "corrected_claim", "no_appeal"}

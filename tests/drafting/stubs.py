@@ -10,7 +10,6 @@ from typing import Any
 
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import (
-    CHECK_IDS,
     BilledLine,
     Billing,
     CheckResult,
@@ -21,6 +20,8 @@ from assistant.models import (
     TimeSummary,
 )
 from assistant.settings import Settings
+
+CHECK_IDS = cached_knowledge().check_ids
 
 GOOD_NOTE = """Date of service: 03/04/2025
 Caregiver training (97550 GP). Patient not present; he was at his adult day program during the session.

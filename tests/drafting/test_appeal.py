@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import time
+from datetime import date
 
 import pytest
 from docx import Document
@@ -47,7 +48,7 @@ def test_offline_appeal_is_grounded_and_complete() -> None:
 def test_claim_dos_is_passed_to_the_check() -> None:
     a = StubAssistant(OfflineDrafter())
     draft_appeal(a, denial="CO-50", note=GOOD_NOTE, claim=CLAIM)
-    assert a.calls[0]["dos"] == "2025-03-04" and a.calls[0]["billed"][0]["code"] == "97550"
+    assert a.calls[0]["dos"] == date(2025, 3, 4) and a.calls[0]["billed"][0].code == "97550"
 
 
 def test_no_appeal_writes_no_letter_and_never_calls_the_backend() -> None:

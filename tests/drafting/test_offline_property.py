@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from assistant.drafting.appeal import draft_appeal
 from assistant.knowledge.loader import cached_knowledge
 from assistant.llm.offline import OfflineDrafter
-from assistant.models import CHECK_IDS
 from tests.drafting.stubs import GOOD_EVIDENCE, GOOD_NOTE, StubAssistant, make_report
+
+CHECK_IDS = cached_knowledge().check_ids
 
 KB = cached_knowledge()
 DENIALS = sorted({" ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]]) for p in KB.denial_patterns.values()} | {"CO-242"})

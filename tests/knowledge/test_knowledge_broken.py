@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from assistant.errors import KnowledgeError
-from assistant.knowledge.loader import load_knowledge
+from assistant.knowledge.loader import cached_knowledge, load_knowledge
+from assistant.service import Assistant
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def _error(root: Path) -> str:
 
 
 def test_copy_loads(tree: Path) -> None:
-    assert len(load_knowledge(tree).rules) == 20
+    assert set(load_knowledge(tree).rules) == set(cached_knowledge().rules)
 
 
 def test_unknown_key_in_source(tree: Path) -> None:
@@ -81,9 +82,13 @@ def test_unknown_source_id_in_faq(tree: Path) -> None:
 
 
 def test_missing_rule_file(tree: Path) -> None:
+    # The knowledge loads (rules define the checks), but checking a note names the missing rule file.
     (tree / "rules" / "telehealth.yaml").unlink()
-    msg = _error(tree)
-    assert str(tree / "rules") in msg and "telehealth" in msg
+    kb = load_knowledge(tree)
+    assert "telehealth" not in kb.check_ids
+    with pytest.raises(KnowledgeError) as err:
+        Assistant(knowledge=kb).check_note("Caregiver training with wife, 32 minutes.")
+    assert str(tree / "rules") in err.value.message and "telehealth" in err.value.message
 
 
 def test_rule_file_name_must_match_id(tree: Path) -> None:

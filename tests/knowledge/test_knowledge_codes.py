@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.knowledge.loader import Knowledge
-from assistant.models import CHECK_IDS
+from assistant.knowledge.loader import Knowledge, cached_knowledge
+
+CHECK_IDS = cached_knowledge().check_ids
 
 SECTIONS = {
     "claim_identifiers",

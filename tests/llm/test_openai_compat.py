@@ -176,7 +176,6 @@ def test_endpoint_locality(url: str, loop: bool, private: bool) -> None:
 
 
 def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:
-    pytest.importorskip("presidio_analyzer")
     from assistant.phi import get_deidentifier
 
     fake_openai.script("good")

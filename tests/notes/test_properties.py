@@ -2,7 +2,7 @@
 
 Signatures relied on (assistant/billing.py and assistant/notes/times.py):
 
-    supported_lines_for_minutes(minutes: int, *, rule: str = "midpoint", family: str = "cts")
+    supported_lines_for_minutes(minutes: int, *, rule: str = "midpoint", codes=("97550", "97551"))
         -> list[tuple[str, int]]
     parse_times(text: str) -> TimeParse   # .segments[i].start_minute/.end_minute/.minutes/.span,
                                           # .stated_total
@@ -57,7 +57,7 @@ def test_midpoint_rule_table(t: int, family: str) -> None:
     from assistant.billing import supported_lines_for_minutes
 
     primary, addon = FAMILIES[family]
-    lines = supported_lines_for_minutes(t, rule=MIDPOINT, family=family)
+    lines = supported_lines_for_minutes(t, rule=MIDPOINT, codes=FAMILIES[family])
     assert [tuple(line) for line in lines] == _expected_midpoint(t, primary, addon)
 
 
@@ -93,7 +93,7 @@ def test_strict_rule_table(t: int, family: str) -> None:
     from assistant.billing import supported_lines_for_minutes
 
     primary, addon = FAMILIES[family]
-    lines = supported_lines_for_minutes(t, rule=STRICT, family=family)
+    lines = supported_lines_for_minutes(t, rule=STRICT, codes=FAMILIES[family])
     assert [tuple(line) for line in lines] == _expected_strict(t, primary, addon)
 
 
@@ -102,8 +102,8 @@ def test_strict_rule_table(t: int, family: str) -> None:
 def test_units_never_decrease_with_more_minutes(t: int, rule: str, family: str) -> None:
     from assistant.billing import supported_lines_for_minutes
 
-    now = _units(supported_lines_for_minutes(t, rule=rule, family=family))
-    later = _units(supported_lines_for_minutes(t + 1, rule=rule, family=family))
+    now = _units(supported_lines_for_minutes(t, rule=rule, codes=FAMILIES[family]))
+    later = _units(supported_lines_for_minutes(t + 1, rule=rule, codes=FAMILIES[family]))
     assert later >= now
 
 
@@ -112,8 +112,8 @@ def test_units_never_decrease_with_more_minutes(t: int, rule: str, family: str) 
 def test_direct_care_family_mirrors_cts_counts(t: int, rule: str) -> None:
     from assistant.billing import supported_lines_for_minutes
 
-    cts = supported_lines_for_minutes(t, rule=rule, family="cts")
-    direct = supported_lines_for_minutes(t, rule=rule, family="direct_care")
+    cts = supported_lines_for_minutes(t, rule=rule, codes=FAMILIES["cts"])
+    direct = supported_lines_for_minutes(t, rule=rule, codes=FAMILIES["direct_care"])
     rename = {"97550": "G0541", "97551": "G0542"}
     assert [(rename[code], units) for code, units in cts] == [tuple(x) for x in direct]
 
@@ -123,10 +123,10 @@ def test_direct_care_family_mirrors_cts_counts(t: int, rule: str) -> None:
 def test_strict_never_supports_more_than_midpoint_and_no_zero_lines(t: int, rule: str, family: str) -> None:
     from assistant.billing import supported_lines_for_minutes
 
-    lines = supported_lines_for_minutes(t, rule=rule, family=family)
+    lines = supported_lines_for_minutes(t, rule=rule, codes=FAMILIES[family])
     assert all(units >= 1 for _, units in lines), "a line with 0 units is omitted"
-    assert _units(supported_lines_for_minutes(t, rule=STRICT, family=family)) <= _units(
-        supported_lines_for_minutes(t, rule=MIDPOINT, family=family)
+    assert _units(supported_lines_for_minutes(t, rule=STRICT, codes=FAMILIES[family])) <= _units(
+        supported_lines_for_minutes(t, rule=MIDPOINT, codes=FAMILIES[family])
     )
 
 

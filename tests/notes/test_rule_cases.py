@@ -17,7 +17,10 @@ from typing import Any
 import pytest
 import yaml
 
-from assistant.models import CHECK_IDS
+from assistant.knowledge.loader import cached_knowledge
+
+CHECK_IDS = cached_knowledge().check_ids
+
 
 CASES_DIR = Path(__file__).parent / "cases"
 KINDS = ("should_flag", "should_pass", "known_miss")

@@ -1,0 +1,95 @@
+"""What a code is and pays on a date, and what is wrong with an order of caregiver-training codes (pure).
+
+Both read only `knowledge/` (codes, fees); `billing.py` does the unit arithmetic. The HTTP route
+`/v1/codes/{code}` and the CDS Hooks order-sign service call these through the `Assistant`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.errors import CodeNotInEffectError, DosBeyondFeeTablesError, DosOutsideFeeTablesError, UnknownCodeError
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import ConversionFactor
+from assistant.models import CodeDetail, CodePayment, CodePeriod, CodeRVU, OrderFinding
+
+_INFO_FIELDS = {"code", "short_descriptor", "paraphrase", "family", "kind", "timed", "minutes", "primary",
+                "effective_from", "effective_to", "sources"}
+
+
+def code_detail(kb: Knowledge, code: str, dos: date | None, *, today: date) -> CodeDetail:
+    """Paraphrased descriptor, RVUs and national payment per unit on `dos` (or today / the latest period)."""
+    info = kb.codes.get(code.strip().upper())
+    if info is None:
+        raise UnknownCodeError(f"{code[:8]} is not in the knowledge base.",
+                               hint="It describes the caregiver-training codes and codes billed beside them.")
+    day, note = _fee_day(kb.fees.conversion_factors, dos, today)
+    if not info.in_force(day):
+        raise CodeNotInEffectError(f"{info.code} was not in effect on {day.isoformat()}.",
+                                   hint=f"It is effective from {info.effective_from}.")
+    cfs = [cf for cf in kb.fees.conversion_factors if cf.in_force(day)]
+    rows = sorted((r for r in kb.fees.rvus if r.code == info.code and r.in_force(day)),
+                  key=lambda r: (r.effective_from or date.min, r.release))
+    rvu = rows[-1] if rows else None
+    payments = [] if rvu is None else [
+        CodePayment(conversion_factor_id=cf.id, variant=cf.variant,
+                    non_facility=round(rvu.total_nonfacility * cf.amount, 2),
+                    facility=round(rvu.total_facility * cf.amount, 2),
+                    non_facility_assistant=round(round(rvu.total_nonfacility * cf.amount, 2)
+                                                 * kb.fees.assistant_payment_rate, 2))
+        for cf in cfs
+    ]
+    if rvu is None and not note:
+        note = "No RVUs are published for this code on this date."
+    return CodeDetail(
+        **info.model_dump(include=_INFO_FIELDS), dos=day,
+        rvu=CodeRVU(**rvu.model_dump(include=set(CodeRVU.model_fields))) if rvu else None,
+        periods=[CodePeriod(conversion_factor_id=cf.id, conversion_factor=cf.amount, variant=cf.variant,
+                            effective_from=cf.effective_from, effective_to=cf.effective_to) for cf in cfs],
+        payments=payments, note=note,
+    )
+
+
+def _fee_day(cfs: list[ConversionFactor], dos: date | None, today: date) -> tuple[date, str]:
+    """The date whose fee period applies; an explicit DOS outside the fee tables is an input error."""
+    if dos is None:
+        if any(cf.in_force(today) for cf in cfs) or not cfs:
+            return today, ""
+        latest = max(cfs, key=lambda cf: cf.effective_from or date.min)
+        day = latest.effective_to or latest.effective_from or today
+        return day, f"No date of service given; showing the latest fee period in the knowledge base ({latest.id})."
+    if any(cf.in_force(dos) for cf in cfs):
+        return dos, ""
+    starts = [cf.effective_from for cf in cfs if cf.effective_from]
+    ends = [cf.effective_to for cf in cfs]
+    first = min(starts) if starts else date.min
+    last = None if any(e is None for e in ends) else max(e for e in ends if e)
+    if last is not None and dos > last:
+        raise DosBeyondFeeTablesError(
+            f"No fee schedule for {dos.isoformat()}: the knowledge base covers {first.isoformat()} to {last.isoformat()}.",
+            hint="Update the fee tables (knowledge/fees/schedule.yaml) for later years.")
+    raise DosOutsideFeeTablesError(f"No fee schedule for {dos.isoformat()}: the knowledge base starts at {first.isoformat()}.",
+                               hint="Check the year of the date of service.")
+
+
+def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:
+    """Add-on without primary, group units, a code family not yet in force, two families for the same minutes."""
+    codes = {code for code, _ in lines}
+    out: list[OrderFinding] = []
+    for info in (kb.codes[c] for c in sorted(codes) if c in kb.codes):
+        if info.kind == "addon" and info.primary and info.primary not in codes:
+            out.append(OrderFinding(text=f"+{info.code} is an add-on: order it with {info.primary} for the same date."))
+    for code, units in lines:
+        if code in kb.codes and kb.codes[code].kind == "group" and units > 1:
+            out.append(OrderFinding(text=f"{code} is one unit per patient represented; {units} units were ordered."))
+    direct = {c for c in codes if c in kb.codes and kb.codes[c].family == "direct_care"}
+    primary = kb.codes[kb.family_codes("direct_care")[0]]
+    if direct and dos is not None and not primary.in_force(dos):
+        first, _, last = kb.family_codes("direct_care")
+        cts_first, _, cts_last = kb.family_codes("cts")
+        out.append(OrderFinding(text=f"{first}-{last} exist only from {primary.effective_from}; "
+                                     f"use {cts_first}-{cts_last} for this date.", indicator="critical"))
+    if direct and codes - direct:
+        (a, _, b), (c, _, d) = kb.family_codes("cts"), kb.family_codes("direct_care")
+        out.append(OrderFinding(text=f"Bill the same training minutes under one code family only ({a}-{b} or {c}-{d})."))
+    return out

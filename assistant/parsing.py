@@ -1,0 +1,145 @@
+"""Parsing at the edge: text a caller types becomes typed values once, here.
+
+The CLI, the HTTP routes and the module-level Python functions call these; the `Assistant`
+methods and everything below them take `date` and `list[BilledLine]`. Errors say what is wrong
+and how to fix it, without echoing more than a few characters of the input.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+
+from assistant.errors import BilledLineError, InvalidDateError, UnknownProfileError
+from assistant.models import PROFILES, BilledLine
+from assistant.words import month_number
+
+MAX_UNITS = 99
+_CODE = re.compile(r"^(?:\d{4}[0-9A-Z]|[A-Z]\d{4})$")  # CPT (incl. 0001F/0001T/0001U) or HCPCS
+_MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
+_ITEM = re.compile(
+    r"^(?P<code>[A-Za-z]?\d{4}[A-Za-z0-9]?)(?:[xX×*](?P<units>\d{1,6}))?(?P<mods>(?:[:\-+/][A-Za-z0-9]{1,4})*)$"
+)
+_NUMERIC_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y", "%Y/%m/%d")
+_WORDY = re.compile(r"^(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})$")
+_WORDY_DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[\s-](?P<mon>[A-Za-z]{3,9})\.?,?[\s-](?P<year>\d{4})$")
+
+
+def parse_date(value: str | date | None, *, what: str = "date of service") -> date | None:
+    """A date from ISO, US numeric or month-name text ("2025-03-04", "3/4/25", "March 4, 2025")."""
+    if value is None or isinstance(value, datetime):
+        return value.date() if isinstance(value, datetime) else None
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise InvalidDateError(f"The {what} must be a date or text, got {type(value).__name__}.",
+                               hint="Use YYYY-MM-DD, for example 2025-03-04.")
+    text = value.strip()
+    if not text:
+        return None
+    for fmt in _NUMERIC_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    match = _WORDY.match(text) or _WORDY_DAY_FIRST.match(text)
+    month = month_number(match["mon"]) if match else None
+    if match and month:
+        try:
+            return date(int(match["year"]), month, int(match["day"]))
+        except ValueError:
+            pass
+    raise InvalidDateError(f"Cannot read the {what} {text[:40]!r}.", hint="Use YYYY-MM-DD, for example 2025-03-04.")
+
+
+def parse_profile(profile: Any) -> str:
+    """A payer profile name; the default is medicare."""
+    if profile is None:
+        return "medicare"
+    if not isinstance(profile, str):
+        raise UnknownProfileError(f"The payer profile must be text, got {type(profile).__name__}.",
+                                  hint=f"Use one of: {', '.join(PROFILES)}.")
+    name = profile.strip().lower() or "medicare"
+    if name not in PROFILES:
+        raise UnknownProfileError(f"Unknown payer profile {profile[:20]!r}.", hint=f"Use one of: {', '.join(PROFILES)}.")
+    return name
+
+
+def parse_billed(value: Any) -> list[BilledLine] | None:
+    """Claim lines from the shorthand ``97550x1,97551x2:GP`` or a list of {code, units, modifiers}.
+
+    Any well-formed CPT or HCPCS code and two-character modifier is accepted: a claim carries
+    other services too. In the shorthand, modifiers after the last item apply to every item that
+    has none of its own ("97550x1,97551x2:GP" means both lines carry GP).
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return _from_text(value)
+    if isinstance(value, Mapping) or not isinstance(value, Sequence):
+        raise BilledLineError(f"Billed lines must be a list or text, got {type(value).__name__}.",
+                              hint='Use [{"code": "97550", "units": 1, "modifiers": ["GP"]}] or "97550x1:GP".')
+    return [_from_item(item, index) for index, item in enumerate(value, start=1)]
+
+
+def _from_item(item: Any, index: int) -> BilledLine:
+    if isinstance(item, BilledLine):
+        return line(item.code, item.units, item.modifiers, index)
+    if not isinstance(item, Mapping):
+        raise BilledLineError(f"Billed line {index} must be an object, got {type(item).__name__}.",
+                              hint='Use {"code": "97550", "units": 1, "modifiers": ["GP"]}.')
+    unknown = sorted(str(k)[:20] for k in item if k not in ("code", "units", "modifiers"))
+    if unknown:
+        raise BilledLineError(f"Billed line {index} has unknown field(s): {', '.join(unknown)}.",
+                              hint="A line has code, units and modifiers.")
+    mods = item.get("modifiers") or []
+    if isinstance(mods, str) or not isinstance(mods, Sequence):
+        raise BilledLineError(f"Billed line {index}: modifiers must be a list.", hint='Use "modifiers": ["GP"].')
+    units = item.get("units", 1)
+    # YAML and JSON writers turn codes and modifiers such as 59 or 95 into numbers.
+    code = item.get("code")
+    return line(str(code) if isinstance(code, int) and not isinstance(code, bool) else code, units,
+                [str(m) if isinstance(m, int) and not isinstance(m, bool) else m for m in mods], index)
+
+
+def line(code: Any, units: Any, modifiers: Sequence[Any], index: int = 1) -> BilledLine:
+    """One validated claim line (code upper-cased, units 1-99, modifiers two characters)."""
+    if not isinstance(code, str) or not _CODE.match(code.strip().upper()):
+        shown = code[:12] if isinstance(code, str) else type(code).__name__
+        raise BilledLineError(f"Billed line {index}: {shown!r} is not a CPT or HCPCS code.",
+                              hint="Codes look like 97550, 92610 or G0541.")
+    if isinstance(units, bool) or not isinstance(units, int) or not 1 <= units <= MAX_UNITS:
+        shown = str(units)[:12]
+        raise BilledLineError(f"Billed line {index}: units must be a whole number from 1 to {MAX_UNITS}, not {shown}.",
+                              hint="Leave out a line with no units.")
+    mods: list[str] = []
+    for mod in modifiers:
+        if not isinstance(mod, str) or not _MODIFIER.match(mod.strip().upper()):
+            shown = mod[:6] if isinstance(mod, str) else type(mod).__name__
+            raise BilledLineError(f"Billed line {index}: {shown!r} is not a modifier.",
+                                  hint="Modifiers are two letters or digits, such as GP, CQ, KX or 59.")
+        mods.append(mod.strip().upper())
+    try:
+        return BilledLine(code=code.strip().upper(), units=units, modifiers=mods)
+    except ValidationError as exc:  # pragma: no cover - the checks above cover the model's constraints
+        raise BilledLineError(f"Billed line {index} is invalid.", hint=str(exc.errors()[0]["msg"])) from None
+
+
+def _from_text(text: str) -> list[BilledLine]:
+    items = [part.strip() for part in text.split(",") if part.strip()]
+    if not items:
+        raise BilledLineError("No billed lines given.", hint="Use the form 97550x1,97551x2:GP.")
+    parsed: list[tuple[str, int, list[str]]] = []
+    for index, item in enumerate(items, start=1):
+        match = _ITEM.match(item.replace(" ", ""))
+        if not match:
+            raise BilledLineError(f"Billed item {index} ({item[:20]!r}) is not CODExUNITS[:MODIFIER].",
+                                  hint="Use the form 97550x1,97551x2:GP (modifiers after ':', several as GP:CQ).")
+        units = int(match["units"]) if match["units"] else 1
+        parsed.append((match["code"], units, [m for m in re.split(r"[:\-+/]", match["mods"]) if m]))
+    shared = parsed[-1][2] if all(not mods for _, _, mods in parsed[:-1]) else []
+    return [line(code, units, mods or list(shared), i) for i, (code, units, mods) in enumerate(parsed, start=1)]
