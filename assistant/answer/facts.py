@@ -146,7 +146,7 @@ _WORDERS: dict[str, Worder] = {
     "kx": lambda intent, pin, kb: kx(pin),
     "units": lambda intent, pin, kb: units(intent, pin) if intent.minutes else None,
 }
-QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "code_units"})
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant"})
 
 
 def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, first_sentence: Callable[[str], str]) -> list[Claim]:

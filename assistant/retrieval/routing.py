@@ -174,9 +174,6 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind == "units" and intent.minutes:
         family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
-    elif intent.kind == "units":  # units of a code with no minutes: the code's own passage says how it is billed
-        out += [Pin(f"code:{c}", "code_units", kb.codes[c]) for c in intent.procedure_codes
-                if c in kb.codes and not kb.codes[c].timed]
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
 
