@@ -28,7 +28,9 @@ from assistant.retrieval.routing import AIC, Pin
 from assistant.retrieval.understand import Intent
 
 CANNOT = "I can't answer this from the knowledge base"
-MIN_OVERLAP = 0.34  # share of the question's content words the best passage must hold to be quoted
+ASKS_VALUE = re.compile(r"^\s*(?:what(?:'s| is| are| was)|which|how much|how many)\b", re.I)
+UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
+MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
 _PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
                 "medicare_advantage": "Medicare Advantage plans'"}
@@ -47,9 +49,12 @@ def entry_of(passage: Passage) -> str:
 
 
 def overlap(question: str, text: str) -> float:
-    """Share of the question's content words (stemmed, abbreviations expanded) that `text` holds."""
-    asked = set(tokenize(expand(question)))
-    return len(asked & set(tokenize(text))) / len(asked) if asked else 0.0
+    """Share of the question's content words (stemmed) that `text` holds, as written or with its
+    abbreviations expanded, whichever is higher."""
+    have = set(tokenize(text))
+    shares = [len(asked & have) / len(asked) for asked in (set(tokenize(question)), set(tokenize(expand(question))))
+              if asked]
+    return max(shares, default=0.0)
 
 
 def _shared(question: str, text: str) -> int:
@@ -58,7 +63,7 @@ def _shared(question: str, text: str) -> int:
 
 def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
     """The sentences of `passage` that answer `question`, in passage order: an FAQ answer's opening
-    (with the next sentence when the opening is a bare "No." or "Per patient."), or the passage's
+    (with the sentences that follow when the opening is a bare "No." or "It varies."), or the passage's
     best-matching sentence; then, if there is room, the remaining sentence that shares most words
     with the question."""
     found = _FAQ_ANSWER.search(passage.text)
@@ -66,7 +71,7 @@ def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
     if not body:
         return []
     if found:
-        picked = body[:2] if len(body[0].split()) < 6 else body[:1]
+        picked = body[:limit] if len(body[0].split()) < 6 else body[:1]  # a bare "No." opens an explanation
     else:
         picked = [max(body, key=lambda s: (_shared(question, s), -body.index(s)))]
     rest = [s for s in body if s not in picked and _shared(question, s) >= 1]
@@ -75,8 +80,20 @@ def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
     return sorted(picked[:limit], key=body.index)
 
 
-def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage]) -> str | None:
+def _unknown_codes(intent: Intent, kb: Knowledge, passages: Sequence[Passage]) -> list[str]:
+    """Named procedure codes the knowledge does not know and no passage found mentions."""
+    return [c for c in intent.procedure_codes if c not in kb.codes and not any(c in p.text for p in passages)]
+
+
+def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage], kb: Knowledge) -> str | None:
     """Why the knowledge base cannot answer, or None when it can."""
+    unknown = _unknown_codes(intent, kb, passages)
+    if unknown and len(unknown) == len(intent.procedure_codes):
+        return f"{CANNOT}: it does not cover {', '.join(unknown)}."
+    priced = {r.code for r in kb.fees.rvus}
+    if intent.kind == "fee" and intent.procedure_codes and not set(intent.procedure_codes) & priced \
+            and not any(c.what == "code" for c in found):
+        return f"{CANNOT}: it has no fee figures for {', '.join(intent.procedure_codes)}."
     if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
             or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
         return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
@@ -89,8 +106,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage])
             and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
-    if intent.named_payer and intent.kind not in ("denial", "appeal"):
-        return f"{CANNOT}: it does not hold {intent.named_payer}'s own coverage or payment policies."
+    if intent.named_payer and intent.kind in ("fee", "threshold"):
+        return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
     if not found and overlap(intent.query, passages[0].text) < MIN_OVERLAP:
@@ -121,7 +138,7 @@ def compose(
         return sentences(hits[0].text)[0] if hits else ""
 
     made = claims(intent, pins, kb, first_sentence)
-    why = refusal(intent, made, passages)
+    why = refusal(intent, made, passages, kb)
     if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
         return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
     if why:
@@ -135,6 +152,10 @@ def compose(
     out += _extracted(intent, passages, made, {entry_of(c.passage) for _, c in out if c.passage}, dos)
     if not out:
         return [Cited(f"{CANNOT}: no passage states the answer.", None)], False
+    unknown = [c for _, c in out if UNKNOWN.search(c.text)]
+    if not made and ASKS_VALUE.search(intent.query) and unknown:
+        # The best passage says the value was never found: say so rather than present it as an answer.
+        return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     out.sort(key=lambda item: item[0])
     return [c for _, c in out][:3], True
 

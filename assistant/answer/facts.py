@@ -61,11 +61,21 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim:
     changes: list[DiagnosisChange] = pin.obj
     code = changes[0].code
     relevant = [c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to,
-                                                                        intent.period)] or changes
+                                                                        intent.period)]
+    if not relevant and intent.period is not None:  # the code starts after the period asked about
+        later = min(changes, key=lambda c: c.effective_from or date.min)
+        span = window_words(later.effective_from, later.effective_to)
+        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period)}; it is "
+                     f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
+    relevant = relevant or changes
     change = next((c for c in relevant if not c.billable), relevant[0])
     status = "billable" if change.billable else "not billable"
     span = window_words(change.effective_from, change.effective_to)
     use = f"; use {change.replacement} instead" if change.replacement and not change.billable else ""
+    asked = next((c for c in intent.diagnosis_codes if c != code and c in (change.replacement or "")), None)
+    if asked and not change.billable:  # a subcode of a header: the header's passage lists it as the code to use
+        return Claim(f"Yes: {asked} is one of the codes to use, because ICD-10-CM {code} itself is not billable"
+                     f"{' ' + span if span else ''}; use {change.replacement} instead.", pin.entry)
     if intent.period is None:
         return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
     verdict = "Yes" if change.billable else "No"
@@ -124,7 +134,23 @@ def kx(pin: Pin) -> Claim:
                  "caregiver training lines billed under a therapy plan count toward it.", pin.entry)
 
 
+def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
+    """ "How many minutes for 2 units of 97551": the band of minutes that gives that many add-on units."""
+    primary, addon = pin.obj
+    count = intent.unit_count or 0
+    for lo, hi, lines in unit_bands(pin.obj):
+        if dict(lines).get(addon) == count or (count == 1 and addon not in intent.procedure_codes
+                                               and dict(lines) == {primary: 1}):
+            return Claim(f"{lo}-{hi} minutes of caregiver training supports {lines_words(lines)} under the CPT "
+                         "mid-point rule.", pin.entry)
+    return None
+
+
 def units(intent: Intent, pin: Pin) -> Claim | None:
+    if intent.unit_count and not intent.minutes:
+        return units_for_count(intent, pin)
+    if len(set(intent.minutes)) != 1:  # "present for 10 of 40 minutes": not one total to look up
+        return None
     minutes = intent.minutes[0]
     lines = supported_lines_for_minutes(minutes, codes=pin.obj)
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
@@ -144,7 +170,7 @@ _WORDERS: dict[str, Worder] = {
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),
     "kx": lambda intent, pin, kb: kx(pin),
-    "units": lambda intent, pin, kb: units(intent, pin) if intent.minutes else None,
+    "units": lambda intent, pin, kb: units(intent, pin),
 }
 QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant"})
 

@@ -29,7 +29,7 @@ from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
 from assistant.retrieval.query import expand
-from assistant.retrieval.routing import Pin, pins, priors
+from assistant.retrieval.routing import Pin, phrase_bonus, phrases, pins, priors
 from assistant.retrieval.understand import Intent, understand
 
 MAX_QUERY_CHARS = 2_000
@@ -216,7 +216,9 @@ class Retriever:
         for pin in (p for p in pinned if p.strong):
             for idx in np.flatnonzero((loaded.entries == pin.entry) & allowed):
                 fused.setdefault(int(idx), 0.0)
-        scored = [(idx, score * mult[idx] + bonus[idx]) for idx, score in fused.items()]
+        wording = phrases(query)
+        scored = [(idx, score * mult[idx] + bonus[idx] + phrase_bonus(wording, loaded.records[idx]["text"]))
+                  for idx, score in fused.items()]
         return sorted(scored, key=lambda item: (-item[1], item[0]))
 
     def _mask(

@@ -40,10 +40,11 @@ KIND_PRIOR: dict[str, dict[str, float]] = {
 PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
-    "audio_only": re.compile(r"audio|phone|telephone|\b93\b", re.I),
+    "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
+PHRASE_BONUS = 0.02  # per three-word phrase of the question found verbatim in the passage
 OUT_OF_PERIOD = 0.45  # a dated passage that misses the period asked about
 IN_PERIOD_BONUS = 0.01  # a dated passage in force during that period
 PIN_BONUS = 0.25  # first pin; each later one gets a little less
@@ -63,6 +64,8 @@ def overlaps(start: date | None, end: date | None, period: Period) -> bool:
     return (start is None or start <= period[1]) and (end is None or end >= period[0])
 
 
+_ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
+_DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
 
 
@@ -87,8 +90,9 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     dated = intent.period is not None
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
-    for code in intent.diagnosis_codes:
-        for candidate in dict.fromkeys([code, code.split(".")[0]]):
+    for code in intent.diagnosis_codes:  # the code itself, else its nearest parent: Z96.641 → Z96.64 → Z96.6 → Z96
+        stem, _, tail = code.partition(".")
+        for candidate in [code] + [f"{stem}.{tail[:n]}" if n else stem for n in range(len(tail) - 1, -1, -1)]:
             changes = [d for d in kb.diagnosis_changes if d.code == candidate]
             if changes:
                 out.append(Pin(f"dx:{candidate}", "dx", changes))
@@ -137,6 +141,8 @@ def _appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                 if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
                                                                              intent.period))]
     asks_limit = bool(DEADLINE.search(intent.query))
+    if _DECISION.search(intent.query):  # how long the contractor takes is not the filing limit of the route
+        return out
     if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
         out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
     for route_id, words in _ROUTE_WORDS:
@@ -171,11 +177,26 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
         out += _telehealth_pins(intent, kb)
-    elif intent.kind == "units" and intent.minutes:
+    elif intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
         family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
+
+
+_WORDS = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+
+
+def phrases(query: str) -> list[str]:
+    """The question's three-word phrases ("targeted medical review"), for the phrase bonus."""
+    words = _WORDS.findall(query.lower())
+    return [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
+
+
+def phrase_bonus(query_phrases: list[str], text: str) -> float:
+    """A bonus for a passage that uses the question's own wording, three words at a time (at most three)."""
+    low = " ".join(_WORDS.findall(text.lower()))
+    return PHRASE_BONUS * min(3, sum(1 for p in query_phrases if p in low))
 
 
 def topic_hits(query: str, topics: list[frozenset[str]]) -> np.ndarray:
@@ -184,6 +205,13 @@ def topic_hits(query: str, topics: list[frozenset[str]]) -> np.ndarray:
     words = {t: set(tokenize(t.replace("_", " "))) for ts in topics for t in ts}
     named = {t for t, w in words.items() if w and w <= asked}
     return np.array([bool(ts & named) for ts in topics], dtype=bool)
+
+
+def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarray:
+    if intent.period is None:
+        return np.ones(len(from_n), dtype=bool)
+    start, end = (int(d.strftime("%Y%m%d")) for d in intent.period)
+    return (from_n <= end) & (to_n >= start)
 
 
 def priors(
@@ -201,8 +229,8 @@ def priors(
     for topic, trigger in NARROW_TOPICS.items():
         if topics is not None:
             tagged = np.array([topic in t for t in topics])
-            if trigger.search(intent.query):
-                bonus[tagged] += NARROW_BONUS
+            if trigger.search(intent.query) and intent.kind in ("telehealth", "modifier", "rule"):
+                bonus[tagged & _in_period(intent, from_n, to_n)] += NARROW_BONUS
             else:
                 mult[tagged] *= 0.5
     if topics is not None:

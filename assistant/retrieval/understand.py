@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 Period = tuple[date, date]
 
@@ -41,11 +41,14 @@ _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|au
           r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 MONTH_DAY_YEAR = re.compile(_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2})\b", re.I)
 DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\.?,?\s+(20\d{2})\b", re.I)
+MONTH_DAY = re.compile(r"(before|after|from|since|on|through|until)?\s*\b" + _MONTH
+                       + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*20\d{2})", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(20\d{2})\b", re.I)
 
 _BRANDS = (r"\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health(?:care)?|\buhc\b|tricare|workers'? comp"
            r"|\bhumana\b")
 NAMED_PAYER = re.compile(_BRANDS, re.I)
+UNIT_COUNT = re.compile(r"\b(\d{1,2})\s+units?\b", re.I)
 FAMILY = re.compile(r"(?:caregiver training|\bcts\b) codes?\b", re.I)
 PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
@@ -70,7 +73,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fee", re.compile(
         r"how much|\bwhat (?:does|did|will|would|do) .{0,40}\bpay\b|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
-        r"|national amount|\bpays\b", re.I)),
+        r"|national amount|\bpays\b|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
@@ -110,6 +113,7 @@ class Intent:
     facility: bool | None = None  # True facility, False non-facility, None not said
     named_payer: str | None = None  # a payer named by brand ("Aetna"): its own policies are not in the knowledge
     locality: bool = False  # names a state or locality: national amounts do not answer it
+    unit_count: int | None = None  # "how many minutes for 2 units of 97551": the units asked about
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -164,6 +168,19 @@ def find_dates(text: str) -> tuple[list[date], list[Period], list[tuple[int, int
             months.append((date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])))
             spans.append(span)
     return days, months, spans
+
+
+def _yearless_days(text: str, years: list[int]) -> list[date]:
+    """ "before March 9" with 2024 named elsewhere: 2024-03-08 ("before" is the day before)."""
+    if len(set(years)) != 1:
+        return []
+    out: list[date] = []
+    for m in MONTH_DAY.finditer(text):
+        month = MONTHS.get(m.group(2).lower()[:3]) or 0
+        day = _safe_date(years[0], month, int(m.group(3))) if month else None
+        if day is not None:
+            out.append(day - timedelta(days=1) if (m.group(1) or "").lower() == "before" else day)
+    return out
 
 
 def _period(on: date | None, days: list[date], months: list[Period], years: list[int]) -> Period | None:
@@ -231,6 +248,7 @@ def understand(query: str, dos: date | None = None) -> Intent:
         procedures = ("97550",)  # "the caregiver training codes": the family's primary code stands for it
     days, months, spans = find_dates(text)
     years = [int(m.group(1)) for m in YEAR.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    days += _yearless_days(text, years)
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
     period = _period(dos, days, months, years)
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
@@ -257,4 +275,5 @@ def understand(query: str, dos: date | None = None) -> Intent:
         facility=facility,
         locality=bool(STATES.search(text)),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
+        unit_count=int(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
     )

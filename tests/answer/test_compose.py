@@ -44,7 +44,9 @@ def test_answers(assistant: Assistant, question: str, dos: date | None, says: li
         ("what is the medicare payment for 97550 in california in 2025", "locality"),
         ("97550 medicare rate in 2027?", "2027"),
         ("ALJ amount in controversy for 2027?", "2027"),
-        ("does aetna require prior authorization for 97550?", "aetna"),
+        ("what does aetna pay for 97551 in 2025?", "commercial"),
+        ("can I bill 99213 with modifier 25?", "99213"),
+        ("how much is a PT evaluation 97161 paid?", "97161"),
     ],
 )
 def test_says_when_it_cannot_answer(assistant: Assistant, question: str, why: str) -> None:
