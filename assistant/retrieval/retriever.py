@@ -29,7 +29,7 @@ from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
 from assistant.retrieval.query import expand
-from assistant.retrieval.routing import Pin, phrase_bonus, phrases, pins, priors
+from assistant.retrieval.routing import Pin, Topics, phrase_bonus, phrases, pins, plain, priors
 from assistant.retrieval.understand import Intent, understand
 
 MAX_QUERY_CHARS = 2_000
@@ -67,7 +67,8 @@ class _Loaded:
         self.to_n = np.array([index_mod.date_n(_d(r["effective_to"])) or index_mod.FAR_FUTURE for r in self.records])
         self.authority = np.array([r["source"]["authority"] for r in self.records])
         self.codes = [frozenset(r["codes"]) for r in self.records]
-        self.topics = [frozenset(r["topics"]) for r in self.records]
+        self.topics = Topics([frozenset(r["topics"]) for r in self.records])
+        self.plain = [plain(r["text"]) for r in self.records]
         self.kinds = np.array([r["kind"] for r in self.records])
         self.entries = np.array([r["entry"] for r in self.records])
         self.is_source = self.kinds == "source"
@@ -217,7 +218,7 @@ class Retriever:
             for idx in np.flatnonzero((loaded.entries == pin.entry) & allowed):
                 fused.setdefault(int(idx), 0.0)
         wording = phrases(query)
-        scored = [(idx, score * mult[idx] + bonus[idx] + phrase_bonus(wording, loaded.records[idx]["text"]))
+        scored = [(idx, score * mult[idx] + bonus[idx] + phrase_bonus(wording, loaded.plain[idx]))
                   for idx, score in fused.items()]
         return sorted(scored, key=lambda item: (-item[1], item[0]))
 

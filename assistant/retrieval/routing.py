@@ -193,18 +193,32 @@ def phrases(query: str) -> list[str]:
     return [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
 
 
-def phrase_bonus(query_phrases: list[str], text: str) -> float:
+def plain(text: str) -> str:
+    """Lower-case words separated by single spaces: what the phrase bonus matches against."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def phrase_bonus(query_phrases: list[str], plain_text: str) -> float:
     """A bonus for a passage that uses the question's own wording, three words at a time (at most three)."""
-    low = " ".join(_WORDS.findall(text.lower()))
-    return PHRASE_BONUS * min(3, sum(1 for p in query_phrases if p in low))
+    return PHRASE_BONUS * min(3, sum(1 for p in query_phrases if p in plain_text))
 
 
-def topic_hits(query: str, topics: list[frozenset[str]]) -> np.ndarray:
-    """Passages tagged with a topic whose every word (stemmed) the question uses."""
-    asked = set(tokenize(expand(query)))
-    words = {t: set(tokenize(t.replace("_", " "))) for ts in topics for t in ts}
-    named = {t for t, w in words.items() if w and w <= asked}
-    return np.array([bool(ts & named) for ts in topics], dtype=bool)
+class Topics:
+    """The passages' topic tags, tokenised once: which passages carry a topic the question names."""
+
+    def __init__(self, topics: list[frozenset[str]]) -> None:
+        self.of = topics
+        self.words = {t: frozenset(tokenize(t.replace("_", " "))) for ts in topics for t in ts}
+        self.tagged = {t: np.array([t in ts for ts in topics], dtype=bool) for t in self.words}
+
+    def hits(self, query: str) -> np.ndarray:
+        """Passages tagged with a topic whose every word (stemmed) the question uses."""
+        asked = set(tokenize(expand(query)))
+        out = np.zeros(len(self.of), dtype=bool)
+        for topic, words in self.words.items():
+            if words and words <= asked:
+                out |= self.tagged[topic]
+        return out
 
 
 def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarray:
@@ -221,20 +235,20 @@ def priors(
     from_n: np.ndarray,
     to_n: np.ndarray,
     pinned: list[Pin],
-    topics: list[frozenset[str]] | None = None,
+    topics: Topics | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(multiplier, bonus) per passage for `intent`: kind preference, period fit, narrow topics and pins."""
     mult = np.ones(len(kinds), dtype=float)
     bonus = np.zeros(len(kinds), dtype=float)
     for topic, trigger in NARROW_TOPICS.items():
-        if topics is not None:
-            tagged = np.array([topic in t for t in topics])
+        if topics is not None and topic in topics.tagged:
+            tagged = topics.tagged[topic]
             if trigger.search(intent.query) and intent.kind in ("telehealth", "modifier", "rule"):
                 bonus[tagged & _in_period(intent, from_n, to_n)] += NARROW_BONUS
             else:
                 mult[tagged] *= 0.5
     if topics is not None:
-        mult[topic_hits(intent.query, topics)] *= TOPIC_BOOST
+        mult[topics.hits(intent.query)] *= TOPIC_BOOST
     for kind, factor in PASSAGE_PRIOR.items():
         mult[kinds == kind] *= factor
     for kind, factor in KIND_PRIOR.get(intent.kind, {}).items():
