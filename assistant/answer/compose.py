@@ -100,7 +100,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
                 "fee schedules.")
     if intent.kind == "fee" and intent.locality:
         return f"{CANNOT}: it holds Medicare national amounts only, not the rates of a state or locality."
-    dated = {"fee", "cf", "kx", "aic", "assistant"}
+    dated = {"fee", "cf", "kx", "aic", "assistant", "code"}
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
             and not any(c.what in dated for c in found):

@@ -57,7 +57,7 @@ def code_validity(intent: Intent, pin: Pin) -> Claim:
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
-def dx_validity(intent: Intent, pin: Pin) -> Claim:
+def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     changes: list[DiagnosisChange] = pin.obj
     code = changes[0].code
     relevant = [c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to,
@@ -68,6 +68,11 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim:
         return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period)}; it is "
                      f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
     relevant = relevant or changes
+    if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
+        return [Claim(f"In part: ICD-10-CM {code} is {'billable' if c.billable else 'not billable'} "
+                      f"{window_words(c.effective_from, c.effective_to)}"
+                      f"{'; use ' + c.replacement + ' instead' if c.replacement and not c.billable else ''}.",
+                      pin.entry) for c in sorted(relevant, key=lambda c: c.effective_from or date.min)]
     change = next((c for c in relevant if not c.billable), relevant[0])
     status = "billable" if change.billable else "not billable"
     span = window_words(change.effective_from, change.effective_to)
@@ -163,7 +168,7 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
                  f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
 
-Worder = Callable[[Intent, Pin, Knowledge], "Claim | None"]
+Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: code_validity(intent, pin),
     "dx": lambda intent, pin, kb: dx_validity(intent, pin),
@@ -185,6 +190,7 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, first_sentence: C
         else:
             worder = _WORDERS.get(pin.what)
             claim = worder(intent, pin, kb) if worder else None
-        if claim is not None and all(c.text != claim.text for c in out):
-            out.append(Claim(claim.text, claim.entry, pin.what))
+        for one in claim if isinstance(claim, list) else [claim] if claim else []:
+            if all(c.text != one.text for c in out):
+                out.append(Claim(one.text, one.entry, pin.what))
     return out[:3]

@@ -44,11 +44,13 @@ DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\.?,?\s+(20\d{2})\b",
 MONTH_DAY = re.compile(r"(before|after|from|since|on|through|until)?\s*\b" + _MONTH
                        + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*20\d{2})", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(20\d{2})\b", re.I)
+YEAR_MONTH = re.compile(r"\b(20\d{2}),?\s+" + _MONTH + r"\b(?!\.?\s+\d)", re.I)
 
 _BRANDS = (r"\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health(?:care)?|\buhc\b|tricare|workers'? comp"
            r"|\bhumana\b")
 NAMED_PAYER = re.compile(_BRANDS, re.I)
-UNIT_COUNT = re.compile(r"\b(\d{1,2})\s+units?\b", re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+UNIT_COUNT = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:units?\b|(?=(?:9\d{4}|G0\d{3})\b))", re.I)
 FAMILY = re.compile(r"(?:caregiver training|\bcts\b) codes?\b", re.I)
 PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
@@ -127,6 +129,10 @@ class Intent:
         return self.years[0] if len(self.years) == 1 else None
 
 
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
 def _unique(values: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
@@ -161,6 +167,8 @@ def find_dates(text: str) -> tuple[list[date], list[Period], list[tuple[int, int
     found_months = [(MONTHS.get(m.group(1).lower()[:3]) or 0, int(m.group(2)), m.span())
                     for m in MONTH_YEAR.finditer(text)]
     found_months += [(int(m.group(1)), int(m.group(2)), m.span()) for m in US_MONTH.finditer(text)]
+    found_months += [(MONTHS.get(m.group(2).lower()[:3]) or 0, int(m.group(1)), m.span())
+                     for m in YEAR_MONTH.finditer(text)]
     for month, year, span in found_months:
         if any(a <= span[0] < b for a, b in spans):
             continue
@@ -275,5 +283,5 @@ def understand(query: str, dos: date | None = None) -> Intent:
         facility=facility,
         locality=bool(STATES.search(text)),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
-        unit_count=int(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
+        unit_count=_count(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
     )

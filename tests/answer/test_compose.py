@@ -76,3 +76,36 @@ def test_passages_follow_the_cited_ones(assistant: Assistant) -> None:
     ids = [p.id for p in answer.passages]
     assert len(ids) == 4 == len(set(ids))
     assert ids[0] == "fee:97551-RVU26C#0"
+
+
+# National amounts from cts-facts §2.4 (computed there from the CMS files, not by this code).
+PUBLISHED = {
+    ("97550", "2024-02-01"): "$52.06", ("97550", "2024-06-01"): "$52.93", ("97550", "2025-06-01"): "$52.08",
+    ("97550", "2026-06-01"): "$52.77", ("97551", "2024-02-01"): "$25.87", ("97551", "2024-06-01"): "$26.30",
+    ("97551", "2025-06-01"): "$25.55", ("97551", "2026-06-01"): "$26.05", ("97552", "2024-02-01"): "$21.94",
+    ("97552", "2024-06-01"): "$22.30", ("97552", "2025-06-01"): "$22.00", ("97552", "2026-06-01"): "$22.04",
+}
+
+
+@pytest.mark.parametrize(("code", "day"), sorted(PUBLISHED))
+def test_fee_answers_match_the_published_amounts(assistant: Assistant, code: str, day: str) -> None:
+    answer = assistant.answer(f"what does medicare pay for {code}?", dos=date.fromisoformat(day))
+    assert answer.answered and PUBLISHED[(code, day)] in answer.text, answer.text
+
+
+@pytest.mark.parametrize("code", ["G0539", "G0540", "G0541", "G0542", "G0543"])
+@pytest.mark.parametrize("question", ["what does medicare pay for {code} in 2024?", "is {code} billable in 2024?"])
+def test_g_codes_did_not_exist_in_2024(assistant: Assistant, code: str, question: str) -> None:
+    answer = assistant.answer(question.format(code=code))
+    assert answer.answered and answer.text.startswith("No") and "2025-01-01" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [("G20 ok in 2023 september?", ["Yes", "2023-09-30"]), ("G20 in 2023?", ["In part", "2023-09-30", "2023-10-01"]),
+     ("G35.A billable in Sept 2025?", ["No", "2025-10-01"]), ("Z96.641 valid dx?", ["Yes", "Z96.641"]),
+     ("how many minutes for one 97550", ["16-37"]), ("how many minutes do I need for 2 units of 97551", ["53-67"])],
+)
+def test_dates_and_codes_in_words(assistant: Assistant, question: str, says: list[str]) -> None:
+    answer = assistant.answer(question)
+    assert answer.answered and all(s in answer.text for s in says), answer.text
