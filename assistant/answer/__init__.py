@@ -16,10 +16,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 from assistant.answer.compose import Cited, compose, entry_of
 from assistant.models import Answer, AnswerSentence, Passage
+
+Method = Literal["offline", "model", "offline_fallback"]
 
 
 def _passages(cited: Sequence[Cited], found: Sequence[Passage], k: int) -> list[Passage]:
@@ -31,11 +33,11 @@ def _passages(cited: Sequence[Cited], found: Sequence[Passage], k: int) -> list[
 
 
 def _answer(question: str, dos: date | None, kind: str, cited: Sequence[Cited], answered: bool,
-            passages: list[Passage], method: str = "offline", notes: Sequence[str] = ()) -> Answer:
+            passages: list[Passage], method: Method = "offline", notes: Sequence[str] = ()) -> Answer:
     sentences = [AnswerSentence(text=c.text, passage_id=c.passage.id if c.passage else None,
                                 source=c.passage.source if c.passage else None) for c in cited]
     return Answer(question=question, dos=dos, answered=answered, text=" ".join(s.text for s in sentences),
-                  sentences=sentences, passages=passages, kind=kind, method=method, notes=list(notes))  # type: ignore[arg-type]
+                  sentences=sentences, passages=passages, kind=kind, method=method, notes=list(notes))
 
 
 def answer_question(question: str, *, retriever: Any, dos: date | None = None, k: int = 5,

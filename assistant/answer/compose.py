@@ -62,16 +62,15 @@ def _shared(question: str, text: str) -> int:
 
 
 def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
-    """The sentences of `passage` that answer `question`, in passage order: an FAQ answer's opening
-    (with the sentences that follow when the opening is a bare "No." or "It varies."), or the passage's
-    best-matching sentence; then, if there is room, the remaining sentence that shares most words
-    with the question."""
+    """The sentences of `passage` that answer `question`, in passage order: an FAQ answer's first two
+    sentences (three when the opening is a bare "No." or "It varies."), or the passage's best-matching
+    sentence; then, if there is room, the remaining sentence that shares most words with the question."""
     found = _FAQ_ANSWER.search(passage.text)
     body = sentences(passage.text[found.end():] if found else passage.text)
     if not body:
         return []
-    if found:
-        picked = body[:limit] if len(body[0].split()) < 6 else body[:1]  # a bare "No." opens an explanation
+    if found:  # an FAQ answer in its own order; a bare "No." opens an explanation
+        picked = body[:limit] if len(body[0].split()) < 6 else body[: min(2, limit)]
     else:
         picked = [max(body, key=lambda s: (_shared(question, s), -body.index(s)))]
     rest = [s for s in body if s not in picked and _shared(question, s) >= 1]
@@ -152,7 +151,7 @@ def compose(
     out += _extracted(intent, passages, made, {entry_of(c.passage) for _, c in out if c.passage}, dos)
     if not out:
         return [Cited(f"{CANNOT}: no passage states the answer.", None)], False
-    unknown = [c for _, c in out if UNKNOWN.search(c.text)]
+    unknown = [c for _, c in out if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     if not made and ASKS_VALUE.search(intent.query) and unknown:
         # The best passage says the value was never found: say so rather than present it as an answer.
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
@@ -177,9 +176,10 @@ def _extracted(
     # The search's order, except that an FAQ among the first two answers in its own words.
     faq = [(i, p) for i, p in top[:2] if p.kind == "faq"][:1]
     for i, passage in faq + [t for t in top if t not in faq]:
+        about = bool(set(passage.codes) & set(intent.reason_codes))  # a passage on the denial code asked about
         picked = [s for s in extract(passage, intent.query, limit=3 - len(made))
                   if not ungrounded(s, [passage.text], intent.query, dos)
-                  and (not made or len(asked & set(tokenize(s))) >= 2)]
+                  and (not made or about or len(asked & set(tokenize(s))) >= 2)]
         if picked:
             return [(i, Cited(s, passage)) for s in picked]
     return []

@@ -113,10 +113,10 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     rvu: RVU = pin.obj
     if RVU_ASKED.search(intent.query):
         year = (rvu.effective_from or date(2024, 1, 1)).year
-        parts = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
-                 f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
+        detail = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
+                  f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
         return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
-                     f"{rvu.total_facility:.2f} facility ({parts}).", pin.entry)
+                     f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
     parts = _amount_parts(kb, rvu, intent.period)
     if not parts:
         return None
@@ -184,6 +184,7 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, first_sentence: C
     """The structured claims for `pins`, in pin order (at most three)."""
     out: list[Claim] = []
     for pin in pins:
+        claim: Claim | list[Claim] | None
         if pin.what in QUOTED:
             text = first_sentence(pin.entry)
             claim = Claim(text, pin.entry) if text else None

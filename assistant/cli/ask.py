@@ -55,7 +55,7 @@ def ask(
     try:
         if fmt not in ("text", "json"):
             raise InputError(f"unknown format {fmt!r}", hint="text or json")
-        settings = Settings(embedder=embedder) if embedder else Settings()  # type: ignore[arg-type]
+        settings = Settings(embedder=embedder) if embedder else Settings()
         answer = Assistant(settings).answer(question, dos=_dos(dos), k=k)
     except InputError as exc:
         typer.echo(f"error: {exc}", err=True)

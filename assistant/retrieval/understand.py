@@ -71,11 +71,13 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bappeal|redetermination|reconsideration|\balj\b|hearing|amount in controversy|\breopen|\bqic\b|\bire\b"
         r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
         r"|how many days|late entr|addend|change the note|amend|go back and", re.I)),
-    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b", re.I)),
+    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
+                             r"|what(?:'s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat (?:does|did|will|would|do) .{0,40}\bpay\b|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
-        r"|national amount|\bpays\b|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
+        r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
+        r"|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(

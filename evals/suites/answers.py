@@ -34,7 +34,7 @@ _VALUE = re.compile(r"[A-Za-z]{0,2}\d[\d,]*(?:\.\d+)?[A-Za-z]?")
 
 def load_items(path: Path = DATASET) -> list[dict[str, Any]]:
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    items = data["questions"]
+    items: list[dict[str, Any]] = data["questions"]
     ids = [q["id"] for q in items]
     if len(ids) != len(set(ids)):
         raise ValueError(f"{path}: duplicate question ids")
