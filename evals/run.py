@@ -1,12 +1,11 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
-    python -m evals.run [--suite notes|retrieval|appeals|answers|all] [--update-baseline] [--json]
-                        [--min notes.check_accuracy=0.95 ...] [--file DATASET]
+    python -m evals.run [--suite notes|retrieval|appeals|all] [--update-baseline] [--json]
+                        [--min notes.check_accuracy=0.95 ...] [--file PATH]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
-name → float, plus a ``details`` list); ``--file`` is passed to the suites whose ``run`` takes a
-``file`` argument (the answers suite: another question set). A suite whose module is not present yet
-is skipped with a note. The run reports; it exits 0 unless a ``--min`` threshold is not reached (exit 1) or an
+name → float, plus a ``details`` list). A suite whose module is not present yet is skipped with a
+note. The run reports; it exits 0 unless a ``--min`` threshold is not reached (exit 1) or an
 argument is bad (exit 2).
 """
 
@@ -14,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import inspect
 import json
 import pkgutil
 import sys
@@ -36,15 +34,6 @@ def discover() -> dict[str, str]:
         for m in pkgutil.iter_modules(suites_pkg.__path__)
         if not m.name.startswith("_")
     }
-
-
-def run_suite(module: Any, file: Path | None) -> dict[str, Any]:
-    """`module.run()`, given `file` when the suite takes one."""
-    if file is not None and "file" in inspect.signature(module.run).parameters:
-        result: dict[str, Any] = module.run(file=file)
-    else:
-        result = module.run()
-    return result
 
 
 def load_suite(module_name: str) -> Any:
@@ -172,7 +161,7 @@ def _print_suite(name: str, metrics: Mapping[str, float], base: Mapping[str, flo
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--suite", default="all", help="notes | retrieval | appeals | answers | all (default all)")
+    parser.add_argument("--suite", default="all", help="notes | retrieval | appeals | all (default all)")
     parser.add_argument(
         "--update-baseline", action="store_true", help="write the metrics of the suites run to evals/baseline.json"
     )
@@ -180,14 +169,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
+    parser.add_argument(
+        "--file", type=Path, default=None, metavar="PATH",
+        help="score this scenario file instead of the suite's own (one suite; not written to the baseline)",
+    )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
-    parser.add_argument("--file", type=Path, default=None, help="question set for suites that take one (answers)")
     args = parser.parse_args(argv)
 
     try:
         mins = parse_min(args.min)
     except ValueError as exc:
         parser.error(str(exc))
+    if args.file is not None and (args.suite == "all" or args.update_baseline or not args.file.is_file()):
+        parser.error("--file needs one --suite, an existing file, and no --update-baseline")
 
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
@@ -202,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(run_suite(module, args.file))
+            metrics, details = split_result(module.run(path=args.file) if args.file else module.run())
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue

@@ -123,12 +123,12 @@ def evaluate(assistant: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def run(file: Path | None = None) -> dict[str, Any]:
+def run(path: Path | None = None) -> dict[str, Any]:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
     assistant = Assistant(Settings())
     assistant.retriever.warm()
-    result = evaluate(assistant, load_items(Path(file) if file else DATASET))
+    result = evaluate(assistant, load_items(Path(path) if path else DATASET))
     result.pop("answer_p50_ms")  # timing is for benchmarks, not for the baseline diff
     return result
