@@ -29,6 +29,7 @@ from assistant.retrieval.understand import Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'s| is| are| was)|which|how much|how many)\b", re.I)
+COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\.?)\b", re.I)
 UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
@@ -169,12 +170,14 @@ def _extracted(
     """Quoted sentences from the best unused passage among the top three: the whole answer when there is
     no claim; after a route, reason or telehealth claim, a sentence that covers at least two words of the
     question the claims leave uncovered."""
-    if any(c.what in _COMPLETE for c in made):
+    if any(c.what in _COMPLETE for c in made) and not COMPARES.search(intent.query):
         return []
     asked = set(tokenize(expand(intent.query))) - {t for c in made for t in tokenize(c.text)}
     top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used]
-    # The search's order, except that an FAQ among the first two answers in its own words.
-    faq = [(i, p) for i, p in top[:2] if p.kind == "faq"][:1]
+    # The search's order, except that an FAQ among the first two answers in its own words, unless the
+    # question names a code the first passage holds and the FAQ does not.
+    named = [c for c in intent.codes if top and c in top[0][1].text]
+    faq = [(i, p) for i, p in top[:2] if p.kind == "faq" and all(c in p.text for c in named)][:1]
     for i, passage in faq + [t for t in top if t not in faq]:
         about = bool(set(passage.codes) & set(intent.reason_codes))  # a passage on the denial code asked about
         picked = [s for s in extract(passage, intent.query, limit=3 - len(made))

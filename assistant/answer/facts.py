@@ -88,6 +88,9 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
                  f"{' ' + span if span else ''}){use}.", pin.entry)
 
 
+WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|should|can|could|will|would|when)\b", re.I)
+AMOUNT_ASKED = re.compile(r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b(?:pay|paid|rate|fee|amount|"
+                          r"worth|reimburs|allow)|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b", re.I)
 RVU_ASKED = re.compile(r"\brvus?\b|relative value", re.I)
 _FACTOR = {"qp": "QP conversion factor", "non_qp": "non-QP conversion factor", "standard": "conversion factor"}
 
@@ -111,6 +114,8 @@ def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
 
 def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     rvu: RVU = pin.obj
+    if intent.period is None and WHETHER.search(intent.query) and not AMOUNT_ASKED.search(intent.query):
+        return None  # "is the facility rate used for therapists?" asks which rate, not how much
     if RVU_ASKED.search(intent.query):
         year = (rvu.effective_from or date(2024, 1, 1)).year
         detail = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "

@@ -213,7 +213,8 @@ class Retriever:
         fused = dict(fuse(
             dense, loaded.lexical.scores(expanded), allowed, loaded.codes, query, loaded.is_source, self.weights
         ))
-        mult, bonus = priors(intent, loaded.kinds, loaded.entries, loaded.from_n, loaded.to_n, pinned, loaded.topics)
+        mult, bonus = priors(intent, loaded.kinds, loaded.entries, loaded.from_n, loaded.to_n, pinned, loaded.topics,
+                             loaded.codes)
         for pin in (p for p in pinned if p.strong):
             for idx in np.flatnonzero((loaded.entries == pin.entry) & allowed):
                 fused.setdefault(int(idx), 0.0)

@@ -44,6 +44,7 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
+UNNAMED_CODE = 0.6  # a passage tagged with none of the procedure or reason codes the question names
 PHRASE_BONUS = 0.02  # per three-word phrase of the question found verbatim in the passage
 OUT_OF_PERIOD = 0.45  # a dated passage that misses the period asked about
 IN_PERIOD_BONUS = 0.01  # a dated passage in force during that period
@@ -236,6 +237,7 @@ def priors(
     to_n: np.ndarray,
     pinned: list[Pin],
     topics: Topics | None = None,
+    codes: list[frozenset[str]] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """(multiplier, bonus) per passage for `intent`: kind preference, period fit, narrow topics and pins."""
     mult = np.ones(len(kinds), dtype=float)
@@ -253,6 +255,9 @@ def priors(
         mult[kinds == kind] *= factor
     for kind, factor in KIND_PRIOR.get(intent.kind, {}).items():
         mult[kinds == kind] *= factor
+    named = set(intent.procedure_codes) | set(intent.reason_codes)
+    if named and codes is not None:  # a passage that names none of the codes asked about sinks
+        mult[np.array([not (named & c) for c in codes], dtype=bool)] *= UNNAMED_CODE
     if intent.kind == "code_validity":  # a procedure code's validity is not a diagnosis code's, and back
         mult[kinds == "dx"] *= 1.0 if intent.diagnosis_codes else 0.5
         mult[kinds == "code"] *= 1.0 if intent.procedure_codes else 0.7
