@@ -125,6 +125,7 @@ def main() -> None:
             ("no period fit", {"OUT_OF_PERIOD": 1.0, "IN_PERIOD_BONUS": 0.0}, plain),
             ("no topic field boost", {"TOPIC_BOOST": 1.0}, plain),
             ("no phrase bonus", {"PHRASE_BONUS": 0.0}, plain),
+            ("no unnamed-code prior", {"UNNAMED_CODE": 1.0}, plain),
         ]
         print("signal | " + " | ".join(f"{name} r@1 / r@3 / MRR" for name, _ in data))
         for label, off, search in rows:
