@@ -99,7 +99,10 @@ def test_upload_to_downloaded_letter(server: str, tmp_path: Path) -> None:
                 page.click("#download")
             letter = tmp_path / "letter.docx"
             download_info.value.save_as(letter)
-            text = " ".join(p.text for p in Document(io.BytesIO(letter.read_bytes())).paragraphs)
+            doc = Document(io.BytesIO(letter.read_bytes()))
+            # the identifiers sit in a table of the letter, the prose in paragraphs
+            cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
+            text = " ".join([*(p.text for p in doc.paragraphs), *cells])
             assert "MA25080000101" in text
             page.select_option("#next-status", "submitted")
             page.click("#set-status")
