@@ -50,7 +50,7 @@ def _reply(result: Any, fmt: str, kind: str) -> Response:
              summary="Rewrite a note so it documents every element it can, without inventing facts")
 def rewrite(body: RewriteRequest, assistant: AssistantDep, format: Format = "json") -> Response:
     text, dos = resolve_note(body)
-    return _reply(assistant.rewrite_note(text, dos=dos), format, "rewrite")
+    return _reply(assistant.rewrite_note(text, dos=dos, known_names=body.all_known_names()), format, "rewrite")
 
 
 @router.post("/appeals", response_model=_result_model("AppealResult"), responses=_docx_response("appeal"),
@@ -63,5 +63,6 @@ def appeal(body: AppealRequest, assistant: AssistantDep, format: Format = "json"
         denial = " ".join(x for x in (denial, found.codes) if x)
         denial_text = denial_text or found.text
     assert denial is not None  # AppealRequest requires denial or claim_response
-    result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos)
+    result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos,
+                                    known_names=body.all_known_names())
     return _reply(result, format, "appeal")
