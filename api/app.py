@@ -21,22 +21,22 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.offload import Offload
 from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
+from api.tasks import warm
 from assistant.service import Assistant
 from assistant.settings import Settings
 
 log = logging.getLogger("api")
 
 
-_WARM_NOTE = "Caregiver training warm-up. Patient not present. Total 20 minutes."
-
-
 def _warm_check(assistant: Assistant, components: dict[str, str], app: FastAPI) -> None:
-    """Load the knowledge and run one synthetic check, so the first real check pays no loading cost."""
+    """Load the knowledge and run one synthetic check, so the first real check (in a worker thread, or
+    the codes and CDS Hooks routes here) pays no loading cost. Worker processes warm themselves."""
     try:
         app.state.knowledge_version = assistant.knowledge.version
-        assistant.check_note(_WARM_NOTE)
+        warm(assistant)
         components["knowledge"] = "ok"
     except Exception as exc:
         components["knowledge"] = f"failed: {type(exc).__name__}"
@@ -67,21 +67,31 @@ def _warm_rest(assistant: Assistant, components: dict[str, str]) -> None:
             log.warning("%s unavailable: %s", name, type(exc).__name__)
 
 
-def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None,
+               worker_factory: str | None = None) -> FastAPI:
     """The FastAPI app. Pass `assistant` to inject a configured (or fake) one; otherwise it is built
-    from `settings` in the lifespan."""
+    from `settings` in the lifespan. CPU-bound work runs in worker processes built by
+    `worker_factory` ("module:callable" taking settings; the real `Assistant` by default), or in
+    threads sharing an injected `assistant` when no factory is given (see api.offload)."""
     settings = settings or (assistant.settings if assistant is not None else Settings())
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
+        offload = Offload(settings, assistant=app.state.assistant if assistant is not None else None,
+                          factory=worker_factory)
+        await offload.start()
+        app.state.offload = offload
         components = app.state.components
         components.update(knowledge="warming", index="pending", backend="pending")
         await run_in_threadpool(_warm_check, app.state.assistant, components, app)
         threading.Thread(target=_warm_rest, args=(app.state.assistant, components), name="warm", daemon=True).start()
         if not settings.api_keys:
             log.warning("no API keys configured: serving loopback clients only")
-        yield
+        try:
+            yield
+        finally:
+            await offload.close()
 
     app = FastAPI(
         title="CTS documentation and appeal assistant",

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.errors import ApiError
+from api.offload import Offload
 from api.security import Principal, authenticate
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -20,6 +21,13 @@ async def get_assistant(request: Request) -> Assistant:
     return assistant
 
 
+async def get_offload(request: Request) -> Offload:
+    offload: Offload | None = getattr(request.app.state, "offload", None)
+    if offload is None:
+        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.", headers={"Retry-After": "5"})
+    return offload
+
+
 async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -27,4 +35,5 @@ async def get_settings(request: Request) -> Settings:
 
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+OffloadDep = Annotated[Offload, Depends(get_offload)]
 CallerDep = Annotated[Principal, Depends(authenticate)]

@@ -56,6 +56,15 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     frame_ancestors: list[str] = Field(default_factory=lambda: ["'self'"])
     smart_client_id: str | None = None
+    request_timeout: float = Field(default=10.0, gt=0, le=600,
+                                   description="Time budget of one request, in seconds (503/504 past it).")
+    cpu_workers: int | None = Field(default=None, ge=0, le=64, description=(
+        "Worker processes per CPU lane of each web worker; unset: the cores shared among web workers; "
+        "0: threads instead of processes."))
+    web_workers: int = Field(default=1, ge=1, le=64, description="Web worker processes (set by `assistant serve`).")
+    slow_lane_chars: int = Field(default=8_000, ge=1, description="Notes longer than this are checked in the slow lane.")
+    search_threads: int = Field(default=8, ge=1, le=256, description="Threads for searches per web worker.")
+    drafting_threads: int = Field(default=16, ge=1, le=256, description="Threads for drafting per web worker.")
 
     @field_validator("llm_api_key")
     @classmethod

@@ -27,6 +27,9 @@ async def healthz() -> Health:
 )
 async def readyz(request: Request) -> JSONResponse:
     components: dict[str, str] = dict(request.app.state.components)
+    offload = getattr(request.app.state, "offload", None)
+    if offload is not None:  # every CPU lane has a worker ready
+        components["workers"] = "ok" if all(lane.stats["ready"] for lane in offload.cpu.values()) else "warming"
     version = request.app.state.knowledge_version
     values = components.values()
     if components.get("knowledge") != "ok":
