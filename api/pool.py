@@ -112,12 +112,14 @@ class ProcessLane:
         self._waiting = 0
         self._starting: set[asyncio.Task[None]] = set()
         self._closed = False
+        self._failed = 0
 
     @property
     def stats(self) -> dict[str, int]:
         """Workers ready, idle and busy, and tasks waiting for one."""
         idle = self._idle.qsize()
-        return {"ready": len(self._workers), "idle": idle, "busy": len(self._workers) - idle, "waiting": self._waiting}
+        return {"ready": len(self._workers), "idle": idle, "busy": len(self._workers) - idle, "waiting": self._waiting,
+                "starting": len(self._starting), "failed": self._failed}
 
     async def start(self) -> None:
         """Start every worker in the background; tasks wait (within their budget) for the first one."""
@@ -136,8 +138,14 @@ class ProcessLane:
         process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings),
                                     name=f"cts-{self.name}", daemon=True)
         # Starting a spawned process forks and writes its arguments: do it off the event loop.
-        await asyncio.to_thread(process.start)
-        child.close()
+        try:
+            await asyncio.to_thread(process.start)
+        except Exception as exc:  # e.g. a script that builds the app without a __main__ guard
+            log.error("%s worker could not start: %s", self.name, type(exc).__name__)
+            self._failed += 1
+            return
+        finally:
+            child.close()
         sock = socket.socket(fileno=os.dup(parent.fileno()))
         parent.close()
         reader, writer = await asyncio.open_connection(sock=sock, limit=2**20)
@@ -148,6 +156,7 @@ class ProcessLane:
             kind = "died"
         if kind != "ready" or self._closed:
             log.error("%s worker failed to start (%s)", self.name, kind)
+            self._failed += 1
             await asyncio.to_thread(worker.kill)
             return
         self._workers.add(worker)
@@ -156,8 +165,8 @@ class ProcessLane:
     async def call(self, task: str, payload: Any, *, timeout: float) -> Any:
         """Run `task` in a worker within `timeout` seconds. Raises the task's own exception,
         `LaneBusyError` (never started), `TaskTimeoutError` (killed) or `WorkerCrashedError`."""
-        if self._waiting >= self.queue_limit:
-            raise LaneBusyError(self.name)
+        if self._waiting >= self.queue_limit or not (self._workers or self._starting):
+            raise LaneBusyError(self.name)  # too many waiting, or no worker could be started
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         self._waiting += 1
