@@ -29,6 +29,7 @@ from api.tasks import TASKS
 from assistant.settings import Settings
 
 T = TypeVar("T")
+FAST_NICE, SLOW_NICE = 2, 12  # added to the web worker's niceness in the worker processes
 
 
 class Lane(Protocol):
@@ -126,8 +127,10 @@ class Offload:
             self.cpu = {name: ThreadLane(name, size=threads, assistant=assistant) for name in ("fast", "slow")}
         else:
             build = factory or DEFAULT_FACTORY
-            self.cpu = {"fast": ProcessLane("fast", size=size, settings=settings, factory=build),
-                        "slow": ProcessLane("slow", size=max(1, size // 2), settings=settings, factory=build)}
+            # Scheduling priority: web workers (event loops) first, then short notes, then long ones.
+            self.cpu = {"fast": ProcessLane("fast", size=size, settings=settings, factory=build, nice=FAST_NICE),
+                        "slow": ProcessLane("slow", size=max(1, size // 2), settings=settings, factory=build,
+                                            nice=SLOW_NICE)}
         self.io: dict[str, ThreadLane] = {
             "search": ThreadLane("search", size=settings.search_threads, assistant=None),
             "drafting": ThreadLane("drafting", size=settings.drafting_threads, assistant=None)}

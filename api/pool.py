@@ -56,8 +56,11 @@ def _resolve(path: str) -> Callable[..., Any]:
     return factory
 
 
-def _child_main(conn: Connection, factory_path: str, settings: Settings) -> None:
+def _child_main(conn: Connection, factory_path: str, settings: Settings, nice: int) -> None:
     """The child's loop: build the assistant once, then answer (task, payload) messages until EOF."""
+    if nice:  # below the web workers: their event loops get a core first, whatever the checks cost
+        with contextlib.suppress(OSError):
+            os.nice(nice)
     from api.tasks import TASKS, warm
 
     assistant = _resolve(factory_path)(settings)
@@ -103,8 +106,8 @@ class ProcessLane:
     """`size` worker processes answering tasks from `api.tasks`; see the module docstring."""
 
     def __init__(self, name: str, *, size: int, settings: Settings, queue_limit: int = 256,
-                 factory: str = DEFAULT_FACTORY, start_method: str = "spawn") -> None:
-        self.name, self.size, self.queue_limit = name, max(1, size), queue_limit
+                 factory: str = DEFAULT_FACTORY, start_method: str = "spawn", nice: int = 0) -> None:
+        self.name, self.size, self.queue_limit, self.nice = name, max(1, size), queue_limit, nice
         self._settings, self._factory = settings, factory
         self._ctx = multiprocessing.get_context(start_method)
         self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
@@ -135,7 +138,7 @@ class ProcessLane:
 
     async def _start_worker(self) -> None:
         parent, child = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings),
+        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings, self.nice),
                                     name=f"cts-{self.name}", daemon=True)
         # Starting a spawned process forks and writes its arguments: do it off the event loop.
         try:
