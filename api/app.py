@@ -22,9 +22,11 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.cds_auth import Jwks, authenticate_cds
+from api.limits import MemoryStore, RateLimiter, per_minute
 from api.offload import Offload
 from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar
-from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
+from api.security import SECURITY_SCHEMES, EdgeMiddleware, authenticate, content_security_policy
 from api.tasks import warm
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -110,14 +112,17 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.state.components = {}
     app.state.knowledge_version = ""
     app.state.key_digests = frozenset(k.strip().lower() for k in settings.api_keys if k.strip())
-    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.limiter = _limiter(settings)
+    app.state.key_limit = per_minute(settings.rate_limit_per_minute)
+    app.state.failure_limit = per_minute(settings.auth_failures_per_minute)
+    app.state.jwks = Jwks()
     if assistant is not None:
         app.state.assistant = assistant
     errors.install(app)
 
     for module in (check, search, drafting, codes):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
-    app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
+    app.include_router(cds_hooks.router, dependencies=[Depends(authenticate_cds)])
     app.include_router(health.router)
     app.include_router(sidebar.router)
     app.include_router(docs.router)
@@ -132,6 +137,15 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
                        templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/static/{path:path}", "/openapi.json"])
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _limiter(settings: Settings) -> RateLimiter:
+    """Limits in memory, or shared by every worker through the database (see api.limits)."""
+    if settings.rate_limit_store == "memory":
+        return RateLimiter(MemoryStore())
+    from api.limits_sql import SqlStore, store_url
+
+    return RateLimiter(SqlStore(store_url(settings.database_url, settings.data_dir)), lease=True)
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -133,7 +133,8 @@ class Offload:
                                             nice=SLOW_NICE)}
         self.io: dict[str, ThreadLane] = {
             "search": ThreadLane("search", size=settings.search_threads, assistant=None),
-            "drafting": ThreadLane("drafting", size=settings.drafting_threads, assistant=None)}
+            "drafting": ThreadLane("drafting", size=settings.drafting_threads, assistant=None),
+            "auth": ThreadLane("auth", size=8, assistant=None)}
 
     async def start(self) -> None:
         for lane in self.cpu.values():

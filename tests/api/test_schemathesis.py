@@ -18,7 +18,8 @@ from tests.api.conftest import KEY
 from tests.api.conftest import settings as make_settings
 from tests.api.fakes import FakeAssistant
 
-_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
+_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000,
+                                   auth_failures_per_minute=1_000_000, rate_limit_store="memory"))
 app = create_app(_fake.settings, assistant=_fake)  # type: ignore[arg-type]
 # Schema-valid input can still be refused on meaning, with a documented problem: an empty note,
 # an unparsable billed string, a date outside the rule or fee tables, a DocumentReference without
