@@ -2,7 +2,8 @@
 
     uvicorn --factory api.app:create_app        # or: assistant serve
 
-Routes: /v1 (check, search, rewrite, appeals, codes), /cds-services, /sidebar, /healthz, /readyz.
+Routes: /v1 (check, search, rewrite, appeals, codes, era, worklist), /cds-services, /sidebar, /worklist,
+/healthz, /readyz.
 Every error is problem+json and every status a route can return is in the OpenAPI document.
 """
 
@@ -25,10 +26,10 @@ from api import errors
 from api.cds_auth import Jwks, authenticate_cds
 from api.limits import MemoryStore, RateLimiter, per_minute
 from api.offload import Offload
-from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar
+from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar, worklist, worklist_page
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, authenticate, content_security_policy
 from api.tasks import warm
-from assistant.service import Assistant
+from assistant.service import Assistant, limit_store
 from assistant.settings import Settings
 
 log = logging.getLogger("api")
@@ -120,12 +121,13 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         app.state.assistant = assistant
     errors.install(app)
 
-    for module in (check, search, drafting, codes):  # one level of inclusion: cheaper routing
+    for module in (check, search, drafting, codes, worklist):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate_cds)])
     app.include_router(health.router)
     app.include_router(sidebar.router)
     app.include_router(docs.router)
+    app.include_router(worklist_page.router)
     app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
 
     if settings.cors_origins:
@@ -134,18 +136,16 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)
     csp = content_security_policy(settings.frame_ancestors, smart=bool(settings.smart_client_id))
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
-                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/static/{path:path}", "/openapi.json"])
+                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist", "/static/{path:path}",
+                                          "/openapi.json"])
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
 
 def _limiter(settings: Settings) -> RateLimiter:
     """Limits in memory, or shared by every worker through the database (see api.limits)."""
-    if settings.rate_limit_store == "memory":
-        return RateLimiter(MemoryStore())
-    from api.limits_sql import SqlStore, store_url
-
-    return RateLimiter(SqlStore(store_url(settings.database_url, settings.data_dir)), lease=True)
+    store = limit_store(settings)
+    return RateLimiter(store, lease=not isinstance(store, MemoryStore))
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -45,6 +45,7 @@ class Principal:
     """Who is calling: a key id (digest prefix, safe to log) or ``open`` for keyless loopback use."""
 
     key_id: str
+    digest: str = ""  # the key's full SHA-256 ("" when keyless): selects the practice (tenant)
 
 
 def _is_loopback(host: str | None) -> bool:
@@ -88,7 +89,7 @@ async def authenticate(request: Request) -> Principal:
         digest = hash_key(key or "")
         if digest not in digests:
             await auth_failed(request, address, "unknown_api_key", "The API key is not recognised.")
-        principal = Principal(digest[:8])
+        principal = Principal(digest[:8], digest)
     else:
         if not _is_loopback(address):
             raise ApiError(401, "keys_not_configured",

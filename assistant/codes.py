@@ -69,7 +69,7 @@ def _fee_day(cfs: list[ConversionFactor], dos: date | None, today: date) -> tupl
             f"No fee schedule for {dos.isoformat()}: the knowledge base covers {first.isoformat()} to {last.isoformat()}.",
             hint="Update the fee tables (knowledge/fees/schedule.yaml) for later years.")
     raise DosOutsideFeeTablesError(f"No fee schedule for {dos.isoformat()}: the knowledge base starts at {first.isoformat()}.",
-                               hint="Caregiver-training codes exist from 2024.")
+                               hint="Check the year of the date of service.")
 
 
 def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:

@@ -76,9 +76,6 @@ class Settings(BaseSettings):
         "shared: in ASSISTANT_DATABASE_URL, else a SQLite file in the data directory (all workers of the "
         "host); memory: per worker process."))
     auth_failures_per_minute: int = Field(default=30, ge=1, description="Failed authentications per client address.")
-    database_url: str | None = Field(
-        default=None, description="SQLAlchemy URL (postgresql+psycopg://...); a SQLite file in data_dir when unset."
-    )
     public_url: str | None = Field(default=None, description=(
         "The service's external base URL (https://cts.example.org); CDS Hooks JWTs must name "
         "{public_url}/cds-services/{id} as `aud`. Unset: the URL the request was sent to."))
@@ -95,6 +92,17 @@ class Settings(BaseSettings):
     search_threads: int = Field(default=8, ge=1, le=256, description="Threads for searches per web worker.")
     drafting_threads: int = Field(default=16, ge=1, le=256, description="Threads for drafting per web worker.")
 
+    # --- worklist database --------------------------------------------------------------
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL (postgresql+psycopg://...); a SQLite file in data_dir when unset."
+    )
+    practice: str = Field(default="default", description="The practice (tenant) of the CLI and of keyless local use.")
+    practice_keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="API-key SHA-256 digest -> practice; a key not listed is a practice of its own.",
+    )
+    user: str = Field(default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history.")
+
     @field_validator("llm_api_key")
     @classmethod
     def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
@@ -109,3 +117,8 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def worklist_url(self) -> str:
+        """The worklist database: ASSISTANT_DATABASE_URL, else a SQLite file in the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'worklist.sqlite3'}"

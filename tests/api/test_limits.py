@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.limits import LimitStore, MemoryStore, RateLimiter, per_minute
-from api.limits_sql import SqlStore
 from api.security import hash_key
+from assistant.worklist.limits import SqlStore
 from tests.api.conftest import KEY, settings
 from tests.api.fakes import FakeAssistant
 

@@ -1,9 +1,11 @@
-"""The shared `LimitStore`: plain SQLAlchemy Core on two tables of its own, created if missing.
+"""The shared `LimitStore` (assistant.limits): plain SQLAlchemy Core on two tables of its own, created
+if missing (they are not part of the worklist schema and its migrations).
 
 PostgreSQL (ASSISTANT_DATABASE_URL) shares the limits across hosts; a SQLite file in the data
 directory shares them across the workers of one host (WAL mode, so readers never wait). A take
 is one atomic conditional UPDATE (GCRA: `api.limits.gcra`), plus an INSERT the first time a key
 is seen. Calls block on the database: the API runs them in a worker thread, never on the loop.
+Reached through the facade: `assistant.service.limit_store(settings)`.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from api.limits import Limit, gcra
+from assistant.limits import Limit, gcra
 
 metadata = MetaData()
 limits = Table("api_rate_limits", metadata, Column("key", String(200), primary_key=True),
