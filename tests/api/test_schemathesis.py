@@ -31,7 +31,11 @@ _fake.import_era(_ERA.read_bytes(), practice=f"key-{hash_key(KEY)[:16]}")
 # machine forbids (409). Everything else must be accepted.
 # The API key is given per security scheme, so schemathesis knows which headers carry auth (a forced
 # X-API-Key header would make its malformed-credential cases look accepted).
+# Every built-in check runs, "valid request rejected" (positive_data_acceptance) included.
 CONFIG = SchemathesisConfig.from_str(f"""
+[checks]
+enabled = true
+
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "401", "404", "409", "413", "422", "429"]
 
