@@ -85,8 +85,9 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         # Drafting threads hold the GIL in bursts (de-identification, the check); hand it back to the
         # event loop after 1 ms instead of 5, so /healthz and the routes never queue long behind them.
         sys.setswitchinterval(0.001)
-        offload = Offload(settings, assistant=app.state.assistant if assistant is not None else None,
-                          factory=worker_factory)
+        # An injected assistant is shared by worker threads, unless a factory builds worker processes.
+        offload = Offload(settings, assistant=app.state.assistant,
+                          processes=assistant is None or worker_factory is not None, factory=worker_factory)
         await offload.start()
         app.state.offload = offload
         components = app.state.components

@@ -27,6 +27,7 @@ class RateLimiter:
         self._clock = clock
         self._lease = lease
         self._leases: dict[str, tuple[int, float]] = {}
+        self._suspects: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def now(self) -> float:
@@ -45,6 +46,19 @@ class RateLimiter:
                 self._leases[key] = (left - 1, until)
                 return True
         return False
+
+    SUSPECT_SECONDS = 600.0
+
+    def mark_suspect(self, key: str) -> None:
+        """Remember (in this worker, for ten minutes) that `key` failed: `suspect` is then true."""
+        with self._lock:
+            if len(self._suspects) > 10_000:
+                now = self.now()
+                self._suspects = {k: v for k, v in self._suspects.items() if v > now}
+            self._suspects[key] = self.now() + self.SUSPECT_SECONDS
+
+    def suspect(self, key: str) -> bool:
+        return self._suspects.get(key, 0.0) > self.now()
 
     def take(self, key: str, limit: Limit) -> float:
         now = self.now()

@@ -114,15 +114,14 @@ def cpu_workers(settings: Settings) -> int:
 class Offload:
     """The lanes of one app (built in the lifespan, closed on shutdown)."""
 
-    def __init__(self, settings: Settings, *, assistant: Any = None, factory: str | None = None) -> None:
+    def __init__(self, settings: Settings, *, assistant: Any, processes: bool = True, factory: str | None = None) -> None:
         """Worker processes built by `factory` ("module:callable" of settings; the real `Assistant` by
-        default); threads sharing `assistant` when one is injected without a factory, or with
-        `ASSISTANT_CPU_WORKERS=0`."""
+        default); or, with `processes` false or `ASSISTANT_CPU_WORKERS=0`, threads sharing `assistant`."""
         self.settings = settings
         self.timeout = settings.request_timeout
         size = cpu_workers(settings)
         self.cpu: dict[str, Lane]
-        if (assistant is not None and factory is None) or size == 0:
+        if not processes or size == 0:
             threads = max(1, size or (os.cpu_count() or 1))
             self.cpu = {name: ThreadLane(name, size=threads, assistant=assistant) for name in ("fast", "slow")}
         else:

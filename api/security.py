@@ -126,7 +126,12 @@ async def take_request(request: Request, key_id: str) -> None:
 
 
 async def refuse_failing_address(request: Request, address: str | None) -> None:
-    """429 for an address that has used up its failed attempts (checked before any verification)."""
+    """429 for an address that has used up its failed attempts (checked before any verification).
+    The shared store is asked only about addresses this worker saw fail lately: an attacker fails
+    on every worker, so each one soon asks, and a client that never fails costs no round trip."""
+    limiter: RateLimiter = request.app.state.limiter
+    if not limiter.suspect(f"authfail:{address}"):
+        return
     wait = await _limits(request, "peek", f"authfail:{address}", request.app.state.failure_limit)
     if wait:
         raise ApiError(429, "too_many_failures", "Too many failed authentications from this address; retry later.",
@@ -135,6 +140,7 @@ async def refuse_failing_address(request: Request, address: str | None) -> None:
 
 async def auth_failed(request: Request, address: str | None, code: str, detail: str) -> NoReturn:
     """Count a failed authentication against the address, then refuse it (401, or 429 past the limit)."""
+    request.app.state.limiter.mark_suspect(f"authfail:{address}")
     wait = await _limits(request, "take", f"authfail:{address}", request.app.state.failure_limit)
     if wait:
         raise ApiError(429, "too_many_failures", "Too many failed authentications from this address; retry later.",

@@ -93,3 +93,10 @@ def test_a_process_lane_refuses_more_waiting_tasks_than_its_queue_limit() -> Non
         return (await asyncio.gather(lane.call("check", {}, timeout=1.0), return_exceptions=True))[0]
 
     assert isinstance(asyncio.run(scenario()), LaneBusyError)
+
+
+def test_cpu_workers_0_checks_in_threads_with_the_apps_assistant() -> None:
+    s = settings(cpu_workers=0)
+    with TestClient(create_app(s)) as client:
+        assert client.post("/v1/check", json={"text": NOTE}).status_code == 200
+        assert type(client.app.state.offload.cpu["fast"]).__name__ == "ThreadLane"  # type: ignore[attr-defined]
