@@ -114,7 +114,8 @@ def cpu_workers(settings: Settings) -> int:
 class Offload:
     """The lanes of one app (built in the lifespan, closed on shutdown)."""
 
-    def __init__(self, settings: Settings, *, assistant: Any, processes: bool = True, factory: str | None = None) -> None:
+    def __init__(self, settings: Settings, *, assistant: Any, processes: bool = True,
+                 factory: str | None = None) -> None:
         """Worker processes built by `factory` ("module:callable" of settings; the real `Assistant` by
         default); or, with `processes` false or `ASSISTANT_CPU_WORKERS=0`, threads sharing `assistant`."""
         self.settings = settings

@@ -259,7 +259,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {result['requests']} requests, {result['errors']} errors")
         print(f"  {result['rps']:.0f} req/s   p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms")
         print(f"  server CPU {result['server_cpu_ms_per_request']:.2f} ms/request: "
-              f"web workers {result['web_cpu_ms_per_request']:.2f}, check workers {result['worker_cpu_ms_per_request']:.2f} "
+              f"web workers {result['web_cpu_ms_per_request']:.2f}, "
+              f"check workers {result['worker_cpu_ms_per_request']:.2f} "
               f"(~{result['projected_rps_idle_cores']:.0f} req/s if the {result['cpus']} CPUs were the server's alone)")
         print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
     return 0 if result["errors"] == 0 else 1

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api_bench import synthetic_note  # noqa: E402
+from api_bench import synthetic_note
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,7 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notes", type=int, default=10_000)
     parser.add_argument("--workers", default="1,2")
-    parser.add_argument("--nice", type=int, default=0, help="run at this niceness (e.g. -10 as root) on a shared machine")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="run at this niceness (e.g. -10 as root) on a shared machine")
     args = parser.parse_args(argv)
     if args.nice:
         os.nice(args.nice)
@@ -65,8 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     for w, r in results.items():
         rate = args.notes / float(r["seconds"])
         speed = float(base["seconds"]) / float(r["seconds"])
+        same = "identical" if r["digest"] == base["digest"] else "DIFFERS"
         print(f"  --workers {w}: {float(r['seconds']):6.1f} s  {rate:7.0f} notes/s  x{speed:.2f}  "
-              f"CPU {float(r['cpu_seconds']):6.1f} s  output {'identical' if r['digest'] == base['digest'] else 'DIFFERS'}")
+              f"CPU {float(r['cpu_seconds']):6.1f} s  output {same}")
     return 0 if all(r["digest"] == base["digest"] for r in results.values()) else 1
 
 

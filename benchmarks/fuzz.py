@@ -35,9 +35,11 @@ WORDS = ["caregiver", "wife", "patient not present", "consent", "97550", "97551x
 
 text = st.text(max_size=400) | st.lists(st.sampled_from(WORDS), max_size=80).map(" ".join)
 billed_text = st.text(alphabet="0123456789GxX*×:,-+/ ABCDEFGP", max_size=40) | st.text(max_size=20)
-json_leaf = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=30)
-json_any = st.recursive(json_leaf, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
-                                                                                               max_size=4), max_leaves=12)
+json_leaf = (st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+             | st.text(max_size=30))
+json_any = st.recursive(
+    json_leaf, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12)
 fields = {"text": text, "document": json_any, "dos": st.text(max_size=12) | json_leaf, "billed": billed_text | json_any,
           "profile": st.sampled_from(["medicare", "strict", "MEDICARE", "", "x"]) | json_leaf}
 check_body = st.fixed_dictionaries({}, optional=fields) | json_any
@@ -57,10 +59,10 @@ document = st.fixed_dictionaries(
     {"resourceType": st.sampled_from(["DocumentReference", "DocumentReference", "Patient"])},
     optional={"status": st.sampled_from(["current", "superseded", "entered-in-error", "bogus"]) | json_leaf,
               "date": st.sampled_from(["2025-03-04T10:00:00Z", "2025-03", "2025", "x"]) | json_leaf,
-              "context": st.fixed_dictionaries({}, optional={"period": st.fixed_dictionaries(
-                  {}, optional={"start": st.sampled_from(["2025-03-04", "2025-03", "2025", "2030-01-01"]) | json_leaf})}),
-              "content": st.lists(st.fixed_dictionaries({}, optional={"attachment": attachment | st.none()}), max_size=3)
-              | json_leaf})
+              "context": st.fixed_dictionaries({}, optional={"period": st.fixed_dictionaries({}, optional={
+                  "start": st.sampled_from(["2025-03-04", "2025-03", "2025", "2030-01-01"]) | json_leaf})}),
+              "content": st.lists(st.fixed_dictionaries({}, optional={"attachment": attachment | st.none()}),
+                                  max_size=3) | json_leaf})
 batch_line = (st.builds(lambda b: json.dumps(b, ensure_ascii=False).encode("utf-8", "surrogatepass"), check_body)
               | st.binary(max_size=200)
               | st.builds(lambda n: b'{"id": 1, "text": "a", "billed": ' + b"9" * n + b"}", st.integers(1, 6000))

@@ -84,8 +84,8 @@ def probe_process(port: int, duration: float, out: Connection) -> None:
             response.read()
             results[name].append(time.perf_counter() - started)
             if os.environ.get("BENCH_TRACE") and time.perf_counter() - started > 0.05:
-                print(f"slow {name} at {started - end + duration:.2f}s: {(time.perf_counter() - started) * 1000:.0f} ms",
-                      flush=True)
+                took = (time.perf_counter() - started) * 1000
+                print(f"slow {name} at {started - end + duration:.2f}s: {took:.0f} ms", flush=True)
             if response.status != 200:
                 errors[f"{path} {response.status}"] += 1
             time.sleep(0.01)

@@ -141,7 +141,8 @@ def _chunks(rows: list[bytes]) -> Iterator[list[tuple[int, bytes]]]:
         yield numbered[start:start + CHUNK]
 
 
-def outcomes(assistant: Assistant, rows: list[bytes], *, profile: str, pool: ProcessPoolExecutor | None) -> Iterator[Outcome]:
+def outcomes(assistant: Assistant, rows: list[bytes], *, profile: str,
+             pool: ProcessPoolExecutor | None) -> Iterator[Outcome]:
     """Every non-blank line's outcome, in input order: in `pool` when given, else in this process."""
     if pool is None:
         return (check_line(assistant, raw, number, profile) for chunk in _chunks(rows) for number, raw in chunk)

@@ -72,7 +72,8 @@ def test_a_signed_call_is_answered(ehr: TestClient, alg: str, key: Any, kid: str
 
 
 def test_discovery_takes_its_own_url_as_audience(ehr: TestClient) -> None:
-    response = ehr.get("/cds-services", headers={"Authorization": f"Bearer {token({'aud': SERVICE + '/cds-services'})}"})
+    bearer = token({"aud": SERVICE + "/cds-services"})
+    response = ehr.get("/cds-services", headers={"Authorization": f"Bearer {bearer}"})
     assert response.status_code == 200
 
 

@@ -58,7 +58,8 @@ def test_a_check_past_its_budget_is_stopped_and_the_worker_replaced() -> None:
         slow = client.post("/v1/check", json={"text": "SPIN 30 " + NOTE})
         assert slow.status_code == 504 and slow.headers["content-type"] == "application/problem+json"
         assert slow.json()["code"] == "timeout"
-        _wait(lambda: client.app.state.offload.stats["fast"]["ready"] == 1, "a replacement worker")  # type: ignore[attr-defined]
+        offload = client.app.state.offload  # type: ignore[attr-defined]
+        _wait(lambda: offload.stats["fast"]["ready"] == 1, "a replacement worker")
         assert client.post("/v1/check", json={"text": NOTE}).status_code == 200
 
 
