@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api_bench import synthetic_note
+from api_bench import prioritize, synthetic_note
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -53,8 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nice", type=int, default=0,
                         help="run at this niceness (e.g. -10 as root) on a shared machine")
     args = parser.parse_args(argv)
-    if args.nice:
-        os.nice(args.nice)
+    prioritize(args.nice)
     counts = [int(w) for w in args.workers.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "notes.jsonl")

@@ -32,7 +32,7 @@ from pathlib import Path
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from api_bench import KEY, free_port, start_server, stop_server, synthetic_note, wait_ready
+from api_bench import KEY, free_port, prioritize, start_server, stop_server, synthetic_note, wait_ready
 
 NOTE = Path(__file__).resolve().parents[1] / "examples" / "note_ready.txt"
 
@@ -137,8 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nice", type=int, default=0, help="run the benchmark (server and clients) at this "
                         "niceness, e.g. -10 as root, to measure apart from other load on a shared machine")
     args = parser.parse_args(argv)
-    if args.nice:
-        os.nice(args.nice)
+    prioritize(args.nice)
     hung = hung_model_port()
     model = f"http://127.0.0.1:{hung.getsockname()[1]}/v1"
     os.environ.update(ASSISTANT_LLM_BASE_URL=model, ASSISTANT_LLM_API_KEY="bench-not-a-key",
@@ -147,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as data_dir:
         proc = start_server(port, args.workers, data_dir)
+        prioritize(args.nice, proc.pid)
         try:
             wait_ready(base, proc)
             result = asyncio.run(run(base, port, max(6.0, min(args.duration, 60.0)), args.notes, args.appeals))
