@@ -118,6 +118,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.state.key_limit = per_minute(settings.rate_limit_per_minute)
     app.state.failure_limit = per_minute(settings.auth_failures_per_minute)
     app.state.jwks = Jwks()
+    app.state.renewing = {}  # rate-limit lease renewals in flight, by key
     if assistant is not None:
         app.state.assistant = assistant
     errors.install(app)

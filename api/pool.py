@@ -158,8 +158,9 @@ class ProcessLane:
         except (asyncio.IncompleteReadError, OSError):
             kind = "died"
         if kind != "ready" or self._closed:
-            log.error("%s worker failed to start (%s)", self.name, kind)
-            self._failed += 1
+            if not self._closed:  # dying while the app shuts down is expected
+                log.error("%s worker failed to start (%s)", self.name, kind)
+                self._failed += 1
             await asyncio.to_thread(worker.kill)
             return
         self._workers.add(worker)

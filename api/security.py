@@ -13,6 +13,8 @@ a query string or a raw path.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import ipaddress
 import json
@@ -114,12 +116,26 @@ async def _limits(request: Request, method: str, *args: Any) -> Any:
 
 
 async def take_request(request: Request, key_id: str) -> None:
-    """The caller's request limit (429 past it)."""
+    """The caller's request limit (429 past it). With a shared store, one request per worker renews
+    the worker's lease while the others wait for it (no stampede on the database)."""
     request.scope.setdefault("state", {})["key_id"] = key_id
     limiter: RateLimiter = request.app.state.limiter
-    if limiter.take_leased(f"key:{key_id}"):
+    key = f"key:{key_id}"
+    if limiter.take_leased(key):
         return
-    wait = await _limits(request, "take", f"key:{key_id}", request.app.state.key_limit)
+    renewing: dict[str, asyncio.Future[Any]] = request.app.state.renewing
+    pending = renewing.get(key)
+    if pending is not None:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(pending)
+        if limiter.take_leased(key):
+            return
+        wait = await _limits(request, "take", key, request.app.state.key_limit)
+    else:
+        future = asyncio.ensure_future(_limits(request, "take", key, request.app.state.key_limit))
+        renewing[key] = future
+        future.add_done_callback(lambda _: renewing.pop(key, None))
+        wait = await asyncio.shield(future)
     if wait:
         raise ApiError(429, "rate_limited", "Rate limit exceeded for this API key; retry after the indicated seconds.",
                          headers={"Retry-After": str(max(1, math.ceil(wait)))})
