@@ -88,12 +88,22 @@ def test_a_thread_lane_never_runs_more_than_its_size_and_says_busy() -> None:
 
 
 def test_a_process_lane_refuses_more_waiting_tasks_than_its_queue_limit() -> None:
-    lane = ProcessLane("p", size=1, settings=settings(), queue_limit=0, factory=FACTORY)
+    lane = ProcessLane("p", size=1, settings=settings(), queue_limit=1, factory=FACTORY)
 
-    async def scenario() -> object:
-        return (await asyncio.gather(lane.call("check", {}, timeout=1.0), return_exceptions=True))[0]
+    async def scenario() -> list[object]:
+        await lane.start()
+        while not lane.stats["ready"]:
+            await asyncio.sleep(0.05)
+        running = asyncio.ensure_future(lane.call("check", {"text": "SPIN 2 " + NOTE}, timeout=30))
+        await asyncio.sleep(0.2)
+        waiting = asyncio.ensure_future(lane.call("check", {"text": NOTE}, timeout=30))
+        await asyncio.sleep(0.2)
+        refused = await asyncio.gather(lane.call("check", {"text": NOTE}, timeout=30), return_exceptions=True)
+        done = await asyncio.gather(running, waiting, return_exceptions=True)
+        await lane.close()
+        return [type(refused[0]), *[type(d) for d in done]]
 
-    assert isinstance(asyncio.run(scenario()), LaneBusyError)
+    assert asyncio.run(scenario()) == [LaneBusyError, bytes, bytes]
 
 
 def test_cpu_workers_0_checks_in_threads_with_the_apps_assistant() -> None:
