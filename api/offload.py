@@ -40,7 +40,7 @@ class Lane(Protocol):
 
     async def start(self) -> None: ...
 
-    async def call(self, task: str, payload: Any, *, timeout: float) -> Any: ...
+    async def call(self, task: str, payload: Any, *, timeout: float, size: int = 0) -> Any: ...
 
     async def close(self) -> None: ...
 
@@ -65,7 +65,7 @@ class ThreadLane:
     async def start(self) -> None:
         return None
 
-    async def call(self, task: str, payload: Any, *, timeout: float) -> Any:
+    async def call(self, task: str, payload: Any, *, timeout: float, size: int = 0) -> Any:
         return await self.run(functools.partial(TASKS[task], self._assistant, payload), timeout=timeout)
 
     async def run(self, fn: Callable[[], T], *, timeout: float) -> T:
@@ -151,7 +151,7 @@ class Offload:
     async def run_cpu(self, task: str, payload: Any, *, size: int) -> Any:
         """A task of `api.tasks` in the fast lane (inputs up to `ASSISTANT_SLOW_LANE_CHARS`) or the slow one."""
         lane = self.cpu["fast" if size <= self.settings.slow_lane_chars else "slow"]
-        return await _translated(lane.call(task, payload, timeout=self.timeout))
+        return await _translated(lane.call(task, payload, timeout=self.timeout, size=size))
 
     async def run_io(self, lane: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Blocking `fn(*args, **kwargs)` in the named io lane."""

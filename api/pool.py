@@ -25,7 +25,9 @@ import os
 import pickle
 import socket
 import struct
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import import_module
 from multiprocessing.connection import Connection
 from typing import Any
@@ -36,6 +38,7 @@ log = logging.getLogger("api.pool")
 
 DEFAULT_FACTORY = "assistant.service:Assistant"
 _HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing for messages under 2 GiB
+BATCH_JOBS, BATCH_CHARS = 4, 24_000  # most tasks one message may carry to a worker
 
 
 class LaneBusyError(Exception):
@@ -68,18 +71,42 @@ def _child_main(conn: Connection, factory_path: str, settings: Settings, nice: i
     conn.send_bytes(pickle.dumps(("ready", os.getpid())))
     while True:
         try:
-            task, payload = pickle.loads(conn.recv_bytes())
+            jobs = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
+        conn.send_bytes(_answers(assistant, TASKS, jobs))
+
+
+def _answers(assistant: Any, tasks: dict[str, Callable[[Any, Any], Any]], jobs: list[tuple[str, Any]]) -> bytes:
+    """One reply per (task, payload): ("ok", result) or ("error", exception)."""
+    replies: list[tuple[str, Any]] = []
+    for task, payload in jobs:
         try:
-            reply: tuple[str, Any] = ("ok", TASKS[task](assistant, payload))
+            replies.append(("ok", tasks[task](assistant, payload)))
         except Exception as exc:  # the parent translates; messages of our own errors quote no input
-            reply = ("error", exc)
-        try:
-            data = pickle.dumps(reply)
-        except Exception:
-            data = pickle.dumps(("crash", type(reply[1]).__name__))
-        conn.send_bytes(data)
+            replies.append(("error", exc))
+    try:
+        return pickle.dumps(replies)
+    except Exception:  # an exception that does not pickle: name it, keep the other replies
+        return pickle.dumps([r if _pickles(r) else ("crash", type(r[1]).__name__) for r in replies])
+
+
+def _pickles(value: Any) -> bool:
+    try:
+        pickle.dumps(value)
+        return True
+    except Exception:
+        return False
+
+
+@dataclass
+class _Job:
+    task: str
+    payload: Any
+    size: int
+    deadline: float
+    future: asyncio.Future[Any]
+    dispatched: bool = False
 
 
 class _Worker:
@@ -110,22 +137,24 @@ class ProcessLane:
         self.name, self.size, self.queue_limit, self.nice = name, max(1, size), queue_limit, nice
         self._settings, self._factory = settings, factory
         self._ctx = multiprocessing.get_context(start_method)
-        self._idle: asyncio.Queue[_Worker] = asyncio.Queue()
+        self._pending: deque[_Job] = deque()
+        self._arrived: asyncio.Event | None = None
         self._workers: set[_Worker] = set()
-        self._waiting = 0
+        self._serving: set[asyncio.Task[None]] = set()
         self._starting: set[asyncio.Task[None]] = set()
+        self._busy = self._failed = 0
         self._closed = False
-        self._failed = 0
 
     @property
     def stats(self) -> dict[str, int]:
-        """Workers ready, idle and busy, and tasks waiting for one."""
-        idle = self._idle.qsize()
-        return {"ready": len(self._workers), "idle": idle, "busy": len(self._workers) - idle, "waiting": self._waiting,
+        """Workers ready, idle and busy, tasks waiting for one, workers starting and failed to start."""
+        ready = len(self._workers)
+        return {"ready": ready, "idle": ready - self._busy, "busy": self._busy, "waiting": len(self._pending),
                 "starting": len(self._starting), "failed": self._failed}
 
     async def start(self) -> None:
         """Start every worker in the background; tasks wait (within their budget) for the first one."""
+        self._arrived = asyncio.Event()
         for _ in range(self.size):
             self._spawn()
 
@@ -164,40 +193,85 @@ class ProcessLane:
             await asyncio.to_thread(worker.kill)
             return
         self._workers.add(worker)
-        self._idle.put_nowait(worker)
+        serving = asyncio.get_running_loop().create_task(self._serve(worker))
+        self._serving.add(serving)
+        serving.add_done_callback(self._serving.discard)
 
-    async def call(self, task: str, payload: Any, *, timeout: float) -> Any:
+    async def call(self, task: str, payload: Any, *, timeout: float, size: int = 0) -> Any:
         """Run `task` in a worker within `timeout` seconds. Raises the task's own exception,
-        `LaneBusyError` (never started), `TaskTimeoutError` (killed) or `WorkerCrashedError`."""
-        if self._waiting >= self.queue_limit or not (self._workers or self._starting):
+        `LaneBusyError` (never started), `TaskTimeoutError` (killed) or `WorkerCrashedError`.
+        `size` (characters of input) bounds how many waiting tasks travel to a worker together."""
+        if len(self._pending) >= self.queue_limit or not (self._workers or self._starting) or self._arrived is None:
             raise LaneBusyError(self.name)  # too many waiting, or no worker could be started
         loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        self._waiting += 1
+        job = _Job(task, payload, size, loop.time() + timeout, loop.create_future())
+        self._pending.append(job)
+        self._arrived.set()
         try:
-            worker = await asyncio.wait_for(self._idle.get(), timeout)
+            async with asyncio.timeout_at(job.deadline):
+                return await job.future
         except TimeoutError:
+            if job.dispatched:
+                raise TaskTimeoutError(task) from None
             raise LaneBusyError(self.name) from None
         finally:
-            self._waiting -= 1
-        try:
-            worker.send((task, payload))
-            kind, value = await asyncio.wait_for(worker.receive(), max(0.0, deadline - loop.time()))
-        except TimeoutError:
-            self._replace(worker)
-            raise TaskTimeoutError(task) from None
-        except (asyncio.IncompleteReadError, OSError, EOFError):
-            self._replace(worker)
-            raise WorkerCrashedError(task) from None
-        except BaseException:  # cancelled mid-task: the reply would be read by the next caller
-            self._replace(worker)
-            raise
-        self._idle.put_nowait(worker)
-        if kind == "ok":
-            return value
-        if kind == "error" and isinstance(value, Exception):
-            raise value
-        raise WorkerCrashedError(f"{task}: {value}")
+            if not job.dispatched:
+                with contextlib.suppress(ValueError):
+                    self._pending.remove(job)
+
+    async def _serve(self, worker: _Worker) -> None:
+        """One worker's loop: send it the waiting tasks (a few at a time when many wait: one pipe round
+        trip and one context switch for all of them), hand out the replies, kill it past the deadline."""
+        while not self._closed:
+            batch = await self._next_batch()
+            self._busy += 1
+            try:
+                worker.send([(job.task, job.payload) for job in batch])
+                async with asyncio.timeout_at(max(job.deadline for job in batch)):
+                    replies = await worker.receive()
+            except BaseException as exc:
+                failure = TaskTimeoutError if isinstance(exc, TimeoutError) else WorkerCrashedError
+                for job in batch:
+                    if not job.future.done():
+                        job.future.set_exception(failure(job.task))
+                self._replace(worker)
+                if isinstance(exc, (TimeoutError, asyncio.IncompleteReadError, OSError, EOFError)):
+                    return
+                raise
+            finally:
+                self._busy -= 1
+            for job, (kind, value) in zip(batch, replies, strict=True):
+                if job.future.done():
+                    continue
+                if kind == "ok":
+                    job.future.set_result(value)
+                else:
+                    job.future.set_exception(value if isinstance(value, Exception) else WorkerCrashedError(job.task))
+
+    async def _next_batch(self) -> list[_Job]:
+        """The next tasks for an idle worker: its share of those waiting, at most BATCH_JOBS of them and
+        BATCH_CHARS of input (one task at least)."""
+        assert self._arrived is not None
+        while True:
+            while not self._pending:
+                self._arrived.clear()
+                await self._arrived.wait()
+            idle = max(1, len(self._workers) - self._busy)
+            share = min(BATCH_JOBS, -(-len(self._pending) // idle))
+            batch: list[_Job] = []
+            chars = 0
+            while self._pending and len(batch) < share:
+                job = self._pending[0]
+                if batch and chars + job.size > BATCH_CHARS:
+                    break
+                self._pending.popleft()
+                if job.future.done():  # its caller gave up
+                    continue
+                job.dispatched = True
+                batch.append(job)
+                chars += job.size
+            if batch:
+                return batch
 
     def _replace(self, worker: _Worker) -> None:
         self._workers.discard(worker)
@@ -207,7 +281,10 @@ class ProcessLane:
 
     async def close(self) -> None:
         self._closed = True
-        for task in list(self._starting):
+        for task in [*self._starting, *self._serving]:
             task.cancel()
+        for job in self._pending:
+            if not job.future.done():
+                job.future.set_exception(LaneBusyError(self.name))
         workers, self._workers = list(self._workers), set()
         await asyncio.gather(*(asyncio.to_thread(w.kill) for w in workers))
