@@ -2,8 +2,8 @@
 
     uvicorn --factory api.app:create_app        # or: assistant serve
 
-Routes: /v1 (check, search, rewrite, appeals, codes, era, worklist), /cds-services, /sidebar, /worklist,
-/healthz, /readyz.
+Routes: /v1 (check, search, answer, rewrite, appeals, codes, era, worklist), /cds-services, /sidebar,
+/worklist, /healthz, /readyz.
 Every error is problem+json and every status a route can return is in the OpenAPI document.
 """
 
@@ -26,7 +26,19 @@ from api import errors
 from api.cds_auth import Jwks, authenticate_cds
 from api.limits import MemoryStore, RateLimiter, per_minute
 from api.offload import Offload
-from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar, worklist, worklist_page
+from api.routes import (
+    answer,
+    cds_hooks,
+    check,
+    codes,
+    docs,
+    drafting,
+    health,
+    search,
+    sidebar,
+    worklist,
+    worklist_page,
+)
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, authenticate, content_security_policy
 from api.tasks import warm
 from assistant.service import Assistant, limit_store
@@ -123,7 +135,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         app.state.assistant = assistant
     errors.install(app)
 
-    for module in (check, search, drafting, codes, worklist):  # one level of inclusion: cheaper routing
+    for module in (check, search, answer, drafting, codes, worklist):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate_cds)])
     app.include_router(health.router)

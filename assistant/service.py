@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.loader import Knowledge, cached_knowledge
 from assistant.limits import Limit, LimitStore, MemoryStore, per_minute
-from assistant.models import BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
+from assistant.models import Answer, BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
 from assistant.settings import Settings
 
 __all__ = ["Assistant", "Limit", "LimitStore", "MemoryStore", "limit_store", "per_minute"]
 
 if TYPE_CHECKING:
+    from assistant.drafting.deps import DraftingDeps
     from assistant.drafting.models import AppealResult, RewriteResult
     from assistant.llm.base import Backend
     from assistant.retrieval.retriever import Retriever
@@ -96,12 +97,42 @@ class Assistant:
     def search(self, query: str, *, k: int = 5, dos: date | None = None, **filters: Any) -> list[Passage]:
         return self.retriever.search(query, k=k, dos=dos, **filters)
 
+    def answer(self, question: str, *, dos: date | None = None, k: int = 5) -> Answer:
+        """One to three cited sentences that answer `question`, then the passages (`docs/retrieval.md`).
+        Written by the configured model through the answer gate, or offline when none is configured."""
+        from assistant.answer import answer_question
+
+        backend = self.backend if self.settings.llm_configured else None
+        return answer_question(question, retriever=self.retriever, dos=dos, k=k, backend=backend)
+
     # --- drafting ----------------------------------------------------------------------------
     @cached_property
     def backend(self) -> Backend:
+        import assistant.drafting.offline  # noqa: F401  registers the `offline` backend
         from assistant.llm.registry import backend_from_settings
 
         return backend_from_settings(self.settings)
+
+    def drafting_deps(self) -> DraftingDeps:
+        """The drafting use cases' dependencies, typed; built per call so replaced parts are seen."""
+        from assistant.drafting.deps import DraftingDeps, Limits, Practice
+
+        return DraftingDeps(
+            knowledge=self.knowledge,
+            backend=self.backend,
+            check=self.check_note,
+            search=self.search,
+            limits=Limits(max_note_bytes=self.settings.max_note_bytes),
+            practice=Practice(
+                name=self.settings.practice_name,
+                address=self.settings.practice_address,
+                phone=self.settings.practice_phone,
+                npi=self.settings.practice_npi,
+                ptan=self.settings.practice_ptan,
+                signer=self.settings.letter_signer,
+            ),
+            today=self.clock,
+        )
 
     def draft_appeal(
         self,
@@ -114,12 +145,21 @@ class Assistant:
     ) -> AppealResult:
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+        return draft_appeal(
+            self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos
+        )
+
+    @staticmethod
+    def claim_template() -> dict[str, Any]:
+        """An example claim file (docs/claims.md describes every field and the names also accepted)."""
+        from assistant.drafting.claim_docs import CLAIM_TEMPLATE
+
+        return CLAIM_TEMPLATE
 
     def rewrite_note(self, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self, text, dos=dos)
+        return rewrite_note(self.drafting_deps(), text, dos=dos)
 
     # --- remittances and the denial worklist -------------------------------------------------
     # `practice` scopes every call (the HTTP layer passes the caller's); `actor` is recorded in
@@ -137,7 +177,7 @@ class Assistant:
         return Worklist(self.store, self.knowledge)
 
     def _scope(self, practice: str | None, actor: str | None, today: date | None) -> tuple[str, str, date]:
-        return practice or self.settings.practice, actor or self.settings.user, today or date.today()
+        return practice or self.settings.practice, actor or self.settings.user, today or self.clock()
 
     def import_era(self, data: bytes | str, *, filename: str = "", practice: str | None = None,
                    actor: str | None = None, today: date | None = None) -> ImportSummary:

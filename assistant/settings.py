@@ -65,6 +65,15 @@ class Settings(BaseSettings):
         description="When false, only loopback/private endpoints are used; remote ones are refused.",
     )
 
+    # --- appeal letters ------------------------------------------------------------------
+    # Printed on every letter; anything left empty becomes a visible [[placeholder]].
+    practice_name: str = Field(default="", description="Practice name for the letterhead and as document author.")
+    practice_address: str = Field(default="", description="Practice address for the letterhead (one line).")
+    practice_phone: str = ""
+    practice_npi: str = Field(default="", description="Billing NPI, used when the claim does not give one.")
+    practice_ptan: str = Field(default="", description="Medicare PTAN, used when the claim does not give one.")
+    letter_signer: str = Field(default="", description="Name and title of the person who signs appeal letters.")
+
     # --- HTTP service -------------------------------------------------------------------
     api_keys: list[str] = Field(default_factory=list, description="SHA-256 hex digests of accepted API keys.")
     rate_limit_per_minute: int = Field(default=600, ge=1)

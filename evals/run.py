@@ -1,7 +1,7 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
     python -m evals.run [--suite notes|retrieval|appeals|all] [--update-baseline] [--json]
-                        [--min notes.check_accuracy=0.95 ...]
+                        [--min notes.check_accuracy=0.95 ...] [--file PATH]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
 name → float, plus a ``details`` list). A suite whose module is not present yet is skipped with a
@@ -23,7 +23,7 @@ from typing import Any
 from evals import suites as suites_pkg
 
 BASELINE = Path(__file__).parent / "baseline.json"
-KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals")
+KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals", "answers")
 EPS = 1e-9
 
 
@@ -169,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
+    parser.add_argument(
+        "--file", type=Path, default=None, metavar="PATH",
+        help="score this scenario file instead of the suite's own (one suite; not written to the baseline)",
+    )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -176,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         mins = parse_min(args.min)
     except ValueError as exc:
         parser.error(str(exc))
+    if args.file is not None and (args.suite == "all" or args.update_baseline or not args.file.is_file()):
+        parser.error("--file needs one --suite, an existing file, and no --update-baseline")
 
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
@@ -190,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(module.run())
+            metrics, details = split_result(module.run(path=args.file) if args.file else module.run())
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue

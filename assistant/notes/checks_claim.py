@@ -10,6 +10,22 @@ from assistant.notes.icd import check_code
 from assistant.notes.registry import check
 
 GROUP_CODES = ("97552", "G0543")
+# Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver)
+# cannot use video or does not consent to it (docs/CONVENTIONS.md, telehealth).
+_NO_VIDEO = re.compile(
+    r"\b(pt|patient|beneficiary|he|she)\b(?![^.\n]{0,40}\b(caregiver|wife|husband|son|daughter)\b)[^.\n]{0,40}"
+    r"\b(has no video|no video|cannot use video|can't use video|unable to use video|not able to use video"
+    r"|declined video|refused video|does not consent to video|doesn't consent to video|did not consent to video"
+    r"|no (smartphone|camera|internet))",
+    re.I,
+)
+_VIDEO = re.compile(
+    r"\b(unable|cannot|can't|could not|couldn't|not able|does not know how|doesn't know how)\s+(to\s+)?"
+    r"(use|do|access|manage|connect\s+to|join)\s+(a\s+|the\s+)?video"
+    r"|\bno\s+(video|camera|smartphone|internet)\b|\bvideo\s+(was\s+|is\s+)?(not available|unavailable|not possible)"
+    r"|\b(declined|refused|did not consent to|does not consent to|doesn't consent to|no consent to)\s+(the\s+)?video",
+    re.I,
+)
 _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
 ADDONS = {"97551": "97550", "G0542": "G0541"}
 TIMED = ("97550", "97551", "G0541", "G0542")
@@ -83,6 +99,21 @@ def _in_waiver(ctx: Context, on: date) -> bool:
     return any(w.in_force(on) for w in ctx.knowledge.fees.therapist_waivers)
 
 
+def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None:
+    """Audio-only is payable from 2025 for a beneficiary at home who cannot use or refuses video (modifier 93);
+    None lets the telehealth rules for the date decide the rest."""
+    if ctx.dos is None:
+        return None  # the date decides; without it the telehealth check is unclear anyway
+    if not any(w.in_force(ctx.dos) for w in ctx.knowledge.fees.audio_only):
+        return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth on this date; it must be "
+                                  "audio-video.", evidence)
+    if not _NO_VIDEO.search(ctx.ex.text):
+        return Outcome("problem", "Audio-only telehealth is payable on this date only when the beneficiary cannot use "
+                                  "video or does not consent to it (modifier 93); the note gives no such reason.",
+                       evidence)
+    return None
+
+
 @check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
@@ -95,15 +126,23 @@ def telehealth(ctx: Context) -> Outcome:
     video = [c for c in remote if _VIDEO.search(c.text)]
     evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
-        return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth; it must be audio-video.", evidence)
+        found = _audio_only(ctx, evidence)
+        if found is not None:
+            return found
     if ctx.dos is None:
         return Outcome("unclear", "Telehealth CTS depends on the date of service, which is not documented.", evidence)
-    status = next((p.status for p in ctx.knowledge.fees.telehealth if p.in_force(ctx.dos)), "not_listed")
+    period = next((p for p in ctx.knowledge.fees.telehealth if p.in_force(ctx.dos)), None)
+    status = period.status if period else "not_listed"
+    unlisted = [ln.code for ln in ctx.billed_cts if period and period.codes and ln.code not in period.codes]
+    if unlisted:
+        return Outcome("problem", f"{', '.join(unlisted)} not on the Medicare Telehealth Services List on "
+                                  f"{ctx.dos.isoformat()}.", evidence)
     if status == "not_listed":
         return Outcome("problem", f"CTS was not on the Medicare Telehealth Services List on {ctx.dos.isoformat()}.", evidence)
     if ctx.therapy_billed and not _in_waiver(ctx, ctx.dos):
         return Outcome("problem", f"Therapists could not furnish Medicare telehealth on {ctx.dos.isoformat()} (outside the statutory waiver).", evidence)
-    return Outcome("met", f"Audio-video CTS is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
+    how = "Audio-only CTS (modifier 93)" if audio and not video else "Audio-video CTS"
+    return Outcome("met", f"{how} is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
 
 
 @check
