@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import multiprocessing
 import os
@@ -68,6 +69,10 @@ def _child_main(conn: Connection, factory_path: str, settings: Settings, nice: i
 
     assistant = _resolve(factory_path)(settings)
     warm(assistant)
+    # The knowledge, vocabulary and compiled patterns live as long as the worker: move them out of the
+    # collector's reach, so collections during a check scan only what the check allocated.
+    gc.collect()
+    gc.freeze()
     conn.send_bytes(pickle.dumps(("ready", os.getpid())))
     while True:
         try:
