@@ -9,6 +9,7 @@ Every error is problem+json and every status a route can return is in the OpenAP
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -73,7 +74,13 @@ def _warm_rest(assistant: Assistant, components: dict[str, str]) -> None:
         if callable(warm):
             warm()
 
-    for name, build in (("index", index), ("backend", lambda: assistant.backend)):
+    def backend() -> None:
+        _ = assistant.backend
+        warm = getattr(assistant, "warm_drafting", None)
+        if callable(warm):
+            warm()
+
+    for name, build in (("index", index), ("backend", backend)):
         components[name] = "warming"
         try:
             build()
@@ -81,6 +88,10 @@ def _warm_rest(assistant: Assistant, components: dict[str, str]) -> None:
         except Exception as exc:
             components[name] = f"failed: {type(exc).__name__}"
             log.warning("%s unavailable: %s", name, type(exc).__name__)
+    # What was just built lives as long as the process: a full collection walking it (models, index,
+    # knowledge) would stall the event loop for a second; freeze it out of the collector's reach.
+    gc.collect()
+    gc.freeze()
 
 
 def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None,

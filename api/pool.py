@@ -60,11 +60,8 @@ def _resolve(path: str) -> Callable[..., Any]:
     return factory
 
 
-def _child_main(conn: Connection, factory_path: str, settings: Settings, nice: int) -> None:
+def _child_main(conn: Connection, factory_path: str, settings: Settings) -> None:
     """The child's loop: build the assistant once, then answer (task, payload) messages until EOF."""
-    if nice:  # below the web workers: their event loops get a core first, whatever the checks cost
-        with contextlib.suppress(OSError):
-            os.nice(nice)
     from api.tasks import TASKS, warm
 
     assistant = _resolve(factory_path)(settings)
@@ -172,11 +169,14 @@ class ProcessLane:
 
     async def _start_worker(self) -> None:
         parent, child = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings, self.nice),
+        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings),
                                     name=f"cts-{self.name}", daemon=True)
         # Starting a spawned process forks and writes its arguments: do it off the event loop.
         try:
             await asyncio.to_thread(process.start)
+            if self.nice:  # below the web workers, from its first import on: their event loops go first
+                with contextlib.suppress(OSError):
+                    os.setpriority(os.PRIO_PROCESS, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + self.nice)
         except Exception as exc:  # e.g. a script that builds the app without a __main__ guard
             log.error("%s worker could not start: %s", self.name, type(exc).__name__)
             self._failed += 1

@@ -156,6 +156,14 @@ class Assistant:
 
         return CLAIM_TEMPLATE
 
+    def warm_drafting(self) -> None:
+        """Build what the first draft for a configured model would build (the de-identifier and its
+        recognizers, and one pass over a synthetic sentence), so that cost is paid at start-up."""
+        if self.settings.llm_configured:
+            from assistant.phi.engine import get_deidentifier
+
+            get_deidentifier().deidentify("Caregiver training with the patient's wife on 03/04/2025.")
+
     def rewrite_note(self, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
         from assistant.drafting.rewrite import rewrite_note
 
