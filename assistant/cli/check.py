@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -29,7 +28,10 @@ def check(
     billed: Annotated[str | None, typer.Option(help="Billed lines, e.g. 97550x1,97551x2:GP.")] = None,
     profile: Annotated[str, typer.Option(help="Payer profile: medicare or strict.")] = "medicare",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    batch: Annotated[Path | None, typer.Option(help='JSONL file: one {"id", "text", "dos"?, "billed"?} per line.')] = None,
+    batch: Annotated[str | None, typer.Option(
+        help='JSONL file (or - for standard input): one {"id", "text", "dos"?, "billed"?, "profile"?} per line.')] = None,
+    workers: Annotated[int | None, typer.Option(min=1, max=256,
+                                                help="Processes for --batch (default: one per core).")] = None,
 ) -> None:
     """Check a caregiver-training note against every required element."""
     from assistant.service import Assistant
@@ -40,7 +42,7 @@ def check(
     if batch is not None:
         from assistant.cli.batch import run_batch
 
-        raise typer.Exit(run_batch(assistant, batch, profile=profile, fmt=fmt))
+        raise typer.Exit(run_batch(assistant, batch, profile=profile, fmt=fmt, workers=workers))
     if note is None:
         fail("No note given.", "Pass a file path, or - to read the note from standard input.")
     try:

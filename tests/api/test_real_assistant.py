@@ -35,7 +35,8 @@ def _real_app():  # type: ignore[no-untyped-def]
     data_dir = tempfile.mkdtemp(prefix="cts-api-test-")
     atexit.register(shutil.rmtree, data_dir, True)
     assistant = Assistant(Settings(embedder="hash", data_dir=Path(data_dir),
-                                   api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
+                                   api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000,
+                                   auth_failures_per_minute=1_000_000, rate_limit_store="memory"))
     return create_app(assistant.settings, assistant=assistant)
 
 

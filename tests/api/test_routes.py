@@ -39,7 +39,8 @@ def wait_ready(client: TestClient, timeout: float = 120) -> dict:
 def test_health_and_ready(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     body = wait_ready(client)
-    assert body["status"] == "ready" and body["components"] == {"knowledge": "ok", "index": "ok", "backend": "ok"}
+    components = {"knowledge": "ok", "index": "ok", "backend": "ok", "workers": "ok"}
+    assert body["status"] == "ready" and body["components"] == components
 
 
 def test_check_text(client: TestClient) -> None:

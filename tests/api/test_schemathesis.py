@@ -19,7 +19,8 @@ from tests.api.conftest import KEY
 from tests.api.conftest import settings as make_settings
 from tests.api.fakes import FakeAssistant
 
-_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
+_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000,
+                                   auth_failures_per_minute=1_000_000, rate_limit_store="memory"))
 app = create_app(_fake.settings, assistant=_fake)  # type: ignore[arg-type]
 # Worklist items exist for the key's practice, so item routes are exercised beyond 404.
 _ERA = Path(__file__).resolve().parents[1] / "remittance" / "fixtures" / "medicare_partb.835"
@@ -30,7 +31,11 @@ _fake.import_era(_ERA.read_bytes(), practice=f"key-{hash_key(KEY)[:16]}")
 # machine forbids (409). Everything else must be accepted.
 # The API key is given per security scheme, so schemathesis knows which headers carry auth (a forced
 # X-API-Key header would make its malformed-credential cases look accepted).
+# Every built-in check runs, "valid request rejected" (positive_data_acceptance) included.
 CONFIG = SchemathesisConfig.from_str(f"""
+[checks]
+enabled = true
+
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "401", "404", "409", "413", "422", "429"]
 
