@@ -39,6 +39,31 @@ def supported_lines_for_minutes(
     return lines
 
 
+def unit_bands(rule: str = "midpoint", codes: tuple[str, str] = ("97550", "97551"), addons: int = 3) -> str:
+    """The minute bands of `rule` in words, for fixes: '16-37 min: 97550 x1; 38-52: + 97551 x1; ...'."""
+    primary, addon = codes
+    low = minimum_minutes(rule)
+    first_addon = low + 15 if rule == "full_time" else 38
+    parts = [f"{low}-{first_addon - 1} min: {primary} x1"]
+    for n in range(1, addons + 1):
+        start = first_addon + 15 * (n - 1)
+        parts.append(f"{start}-{start + 14}: + {addon} x{n}")
+    return "; ".join(parts)
+
+
+def rule_terms(rule: str, codes: tuple[str, str] = ("97550", "97551")) -> dict[str, str]:
+    """Placeholders a rule's fix may use, so each payer profile's fix states its own time rule."""
+    minimum = minimum_minutes(rule)
+    return {
+        "bands": unit_bands(rule, codes),
+        "minimum": str(minimum),
+        "addon_from": str(minimum + 15 if rule == "full_time" else 38),
+        "rule_name": "full-time rule of this payer" if rule == "full_time" else "CPT mid-point rule",
+        "primary": codes[0],
+        "addon": codes[1],
+    }
+
+
 def conversion_factor(fees: FeeSchedule, on: date, *, qp: bool = False) -> ConversionFactor | None:
     wanted = ("qp",) if qp else ("standard", "non_qp")
     for cf in fees.conversion_factors:

@@ -103,6 +103,11 @@ class Knowledge:
         return min(starts)
 
     @property
+    def same_day_codes(self) -> frozenset[str]:
+        """Patient-present services billed the same day (97110, 97530, 92507, evaluations ...)."""
+        return frozenset(c.code for c in self.codes.values() if c.family == "patient_present")
+
+    @property
     def training_codes(self) -> frozenset[str]:
         """The caregiver-training codes the check bills (97550 family and direct-care G-codes)."""
         return frozenset(c.code for c in self.codes.values() if c.family in ("cts", "direct_care"))

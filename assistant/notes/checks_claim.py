@@ -11,6 +11,12 @@ from assistant.notes.registry import check
 
 GROUP_CODES = ("97552", "G0543")
 _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
+# "called the pharmacy by phone during the break": a call beside the session, not how it was furnished
+_NOT_THE_SESSION = re.compile(
+    r"\b(?:break|pharmacy|physician|md office|doctor|pcp|insurance|schedul\w*|reschedul\w*|voicemail|left (?:a )?message"
+    r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session)\b",
+    re.I,
+)
 ADDONS = {"97551": "97550", "G0542": "G0541"}
 TIMED = ("97550", "97551", "G0541", "G0542")
 
@@ -89,7 +95,8 @@ def telehealth(ctx: Context) -> Outcome:
     consent_sentences = {(c.sent_start, c.sent_end) for c in ex.of("CONSENT")}
     remote = ex.of("TELEHEALTH", negated=False)
     # "consent given by phone" says how consent came, not how the session was furnished
-    audio = [c for c in ex.of("AUDIO_ONLY", negated=False) if (c.sent_start, c.sent_end) not in consent_sentences]
+    audio = [c for c in ex.of("AUDIO_ONLY", negated=False) if (c.sent_start, c.sent_end) not in consent_sentences
+             and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])]
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]

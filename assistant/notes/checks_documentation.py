@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.notes.context import Context, Outcome
-from assistant.notes.extract import consent_kind, line_of
+from assistant.notes.extract import consent_kind
 from assistant.notes.registry import check
 
 _CAREGIVER_NAME = re.compile(
@@ -40,6 +40,9 @@ _GENERAL_WORDS = frozenset(
 )
 _NOT_CONTENT_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
 _NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I)
+# bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
+_WEAK_PAID = frozenset({"staff", "agency", "dsp"})
+_TRAINED_HERE = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 _RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
@@ -54,6 +57,9 @@ def date_of_service(ctx: Context) -> Outcome:
     earliest = ctx.knowledge.training_codes_from
     if ctx.dos_from_note and ctx.dos < earliest:
         return Outcome("problem", f"The date {ctx.dos.isoformat()} is before the CTS codes took effect ({earliest.isoformat()}).", evidence)
+    if not ctx.dos_from_note and ctx.note_dos is not None and ctx.note_dos != ctx.dos:
+        return Outcome("problem", f"The date of service given ({ctx.dos.isoformat()}) differs from the note's own date "
+                       f"({ctx.note_dos.isoformat()}).", evidence)
     return Outcome("met", f"Date of service {ctx.dos.isoformat()}.", evidence)
 
 
@@ -88,12 +94,13 @@ def consent(ctx: Context) -> Outcome:
 @check
 def caregiver(ctx: Context) -> Outcome:
     ex = ctx.ex
-    unpaid_lines = {line_of(ex.text, c.start) for c in ex.of("UNPAID", negated=False)}
+    unpaid_lines = {ex.line(c.start) for c in ex.of("UNPAID", negated=False)}
     paid = [
         c for c in ex.of("PAID_CAREGIVER", negated=False)
-        if line_of(ex.text, c.start) not in unpaid_lines
+        if ex.line(c.start) not in unpaid_lines
         and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
-        and not _NOT_TRAINED.search(line_of(ex.text, c.start))
+        and not _NOT_TRAINED.search(ex.line(c.start))
+        and (c.text.lower() not in _WEAK_PAID or _TRAINED_HERE.search(ex.text[c.sent_start : c.sent_end]))
     ]
     if paid:
         return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid])
@@ -133,7 +140,7 @@ def skills_taught(ctx: Context) -> Outcome:
     taught += [(c.start, c.end) for c in skills if any(a <= c.start < b for a, b in sections)]
     if not taught and not general:
         # bullet lists of techniques without a verb, outside the need/goal/assessment lines
-        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(line_of(ex.text, c.start))]
+        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(ex.line(c.start))]
     if taught:
         return Outcome("met", "Specific techniques taught are documented.", sorted(taught)[:4])
     if general:

@@ -61,7 +61,9 @@ def distinct_time(ctx: Context) -> Outcome:
     ex = ctx.ex
     other_codes = [c for c in ex.codes if c.code not in ctx.knowledge.training_codes and not c.negated]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
-    if not mentions:
+    # a same-day line on the claim is a same-day service even when the note does not name it
+    billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
+    if not mentions and not billed_other:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     if not ex.other_segments or not ex.cts_segments:
         return Outcome("unclear", "A same-day patient-present service is mentioned, but not both sets of clock times.", mentions[:2])

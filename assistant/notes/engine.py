@@ -19,6 +19,7 @@ from assistant.models import (
     Billing,
     CheckResult,
     Conflict,
+    IgnoredText,
     Report,
     ReportMeta,
     Summary,
@@ -62,7 +63,9 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
         message = f"{message} {detail}"
     message = _TRAILING_COLON.sub(".", message.strip())
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
-    severity = rule.severity[ctx.profile]
+    fix = fix.format_map(_Detail(ctx.rule_terms())) if fix else ""
+    # A status the rule says makes the service unbillable as CTS blocks under every profile.
+    severity = "block" if outcome.status in rule.blocks_claim_when else rule.severity[ctx.profile]
     # a handful of quotes proves an element; more only clutters the report
     spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})[:MAX_EVIDENCE]
     # "present" inside "not present" is the same evidence twice
@@ -133,6 +136,7 @@ def build_report(ctx: Context) -> Report:
         stated_total_minutes=ctx.stated_minutes,
         segments=[TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
                   for s in ctx.ex.cts_segments],
+        basis=ctx.ex.time.basis,
     )
     meta = ReportMeta(
         dos=ctx.dos,
@@ -141,6 +145,8 @@ def build_report(ctx: Context) -> Report:
         code_family=ctx.family,
         knowledge_version=ctx.knowledge.version,
         conflicts=_conflicts(ctx, by_id),
+        ignored=[IgnoredText(kind=s.kind, severity=s.severity, start=s.start, end=s.end,  # type: ignore[arg-type]
+                             quote=ctx.ex.original[s.start : s.end], message=s.message) for s in ctx.ex.screened],
     )
     return Report(checks=results, time=time, billing=Billing(rule=ctx.rule, lines=lines, payment=payment),
                   summary=_summary(results, lines), meta=meta)

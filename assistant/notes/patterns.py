@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
+from assistant.notes.lines import LineIndex
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
 
@@ -63,7 +65,11 @@ def find_dates(text: str) -> list[DateMention]:
 
 # --- billing codes ----------------------------------------------------------------------------
 CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
-_CODE = re.compile(r"(?=[9G])(?<![\w.])(?P<code>97550|97551|97552|G054[0-3]|G0539|97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|96202|96203)(?![\w.])")
+# Any well-formed CPT/HCPCS code counts when it is written as a claim line (units or a modifier follow,
+# or "CPT" comes before); codes the knowledge base knows count wherever they are written.
+_ANY_CODE = r"\d{4}[0-9FTU]|[A-V]\d{4}"
+_CLAIM_CUE_AFTER = re.compile(r"^\s*(?:[-–(:]\s*)?(?:[xX×*]\s?\d|\d{1,2}\s?units?\b|units?\b|-?\s?(?:GP|GO|GN|CQ|CO|KX|59)\b)")
+_CLAIM_CUE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|code|billed|bill)\s*#?:?\s*$", re.I)
 _UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
 # "97550 GO CO x1": units after the modifiers
 _UNITS_AFTER_MODIFIERS = re.compile(
@@ -71,6 +77,12 @@ _UNITS_AFTER_MODIFIERS = re.compile(
 )
 MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
 _NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)
+
+
+@lru_cache(maxsize=8)
+def _code_pattern(known: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(known | CTS_CODES | {"G0539", "G0540", "96202", "96203"}))
+    return re.compile(rf"(?=[0-9A-V])(?<![\w.$#/:-])(?:(?P<code>{alternatives})|(?P<any>{_ANY_CODE}))(?![\w.:/])")
 
 
 @dataclass
@@ -84,32 +96,29 @@ class CodeMention:
     modifier_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_codes(text: str) -> list[CodeMention]:
+def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex | None = None) -> list[CodeMention]:
     """Codes with the units and modifiers written after them, up to the next code on the line.
 
     When only the last code on a line carries modifiers ("97550 x1, 97551 x2 GP") they apply
     to every code on that line, as billers write them.
     """
-    matches = list(_CODE.finditer(text))
+    lines = lines or LineIndex(text)
+    matches = [m for m in _code_pattern(known).finditer(text) if m["code"] or _claim_line(text, m)]
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end == -1 else line_end
+        line_no = lines.number(m.start())
+        line_end = lines.line_span(line_no)[1]
         stop = min(line_end, matches[i + 1].start() if i + 1 < len(matches) else line_end, m.end() + 40)
         tail = text[m.end() : stop]
         unit_match = _UNITS.match(tail) or _UNITS_AFTER_MODIFIERS.match(tail)
-        units = None
-        if unit_match:
-            units = int(unit_match["a"] or unit_match["b"] or unit_match["c"])
+        units = int(unit_match["a"] or unit_match["b"] or unit_match["c"]) if unit_match else None
         mods, mod_spans = [], []
         for mm in MODIFIER_RE.finditer(tail):
             if mm["mod"] not in mods:
                 mods.append(mm["mod"])
                 mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
-        line_no = text.count("\n", 0, m.start())
-        before = text[max(0, m.start() - 45) : m.start()]
-        negated = bool(_NEGATED_CODE.search(before[before.rfind("\n") + 1 :]))
-        out.append(CodeMention(m["code"], units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
+        negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)))
+        out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
     by_line: dict[int, list[CodeMention]] = {}
     for mention in out:
         by_line.setdefault(mention.line, []).append(mention)
@@ -118,6 +127,10 @@ def find_codes(text: str) -> list[CodeMention]:
             for x in mentions[:-1]:
                 x.modifiers = list(mentions[-1].modifiers)
     return out
+
+
+def _claim_line(text: str, m: re.Match[str]) -> bool:
+    return bool(_CLAIM_CUE_AFTER.match(text, m.end(), m.end() + 12) or _CLAIM_CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
 
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
@@ -133,14 +146,14 @@ class IcdMention:
     span: tuple[int, int]
 
 
-def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False) -> list[IcdMention]:
+def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False, lines: LineIndex | None = None) -> list[IcdMention]:
     """Dotted codes anywhere; bare three-character codes on a diagnosis line, or in parentheses
     when `is_code` knows them ("Parkinson's disease, G20"); "T10 paraplegia" is a spinal level."""
     out = [IcdMention(m["code"], (m.start(), m.end())) for m in _ICD_DOTTED.finditer(text)]
+    lines = lines or LineIndex(text)
     for m in _ICD_BARE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start : len(text) if line_end == -1 else line_end]
+        line_start, line_end = lines.bounds(m.start(), m.end())
+        line = text[line_start:line_end]
         bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
@@ -163,12 +176,16 @@ _CREDENTIAL = re.compile(rf"(?=[A-Z])(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])"
 # ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
 _DEGREES = r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
 _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
+# Name parts are separated by whitespace or follow an initial's full stop: with an optional
+# separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
+_NAME_PART = r"(?:[A-Z][a-z][a-zA-Z'-]*\.?|[A-Z]\.)"
 _NAME_BEFORE = re.compile(
-    r"(?:(?:[A-Z][a-z][a-zA-Z'.-]*|[A-Z]\.)\s?){1,4},?" + _CRED_TAIL + r"|(?:[A-Z][A-Z'.-]+\.?\s?){1,4}," + _CRED_TAIL
+    rf"(?<![A-Za-z']){_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?" + _CRED_TAIL
+    + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3}," + _CRED_TAIL
 )
 _ROLE_LABEL = re.compile(
     r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*"
-    r"(?:(?:[A-Z][a-z][\w.'-]*|[A-Z]\.)\s*){0,4},?\s*$"
+    rf"(?:{_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
 )
 _ROLE_WORDS = re.compile(
     r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"

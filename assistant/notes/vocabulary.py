@@ -24,11 +24,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "only the caregiver", "family only", "waited in the car", "waited in the lobby", "in the waiting room", "stayed home",
         "remained home", "remained at home", "stayed in the car", "stayed at home", "did not attend", "asleep",
         "not part of the session", "not part of the training", "not part of this session", "napping", "was sleeping", "not participating",
+        "not present for", "not in attendance for", "out of the room", "out of the home", "not home", "away at",
+        "remained in his room", "remained in her room", "stayed in his room", "stayed in her room", "in his room",
+        "in her room", "in the other room", "at his appointment", "at her appointment", "at adult day care",
+        "at day care", "at respite", "in respite", "with another therapist", "in the gym with", "at work",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "agreed to caregiver training", "agrees to caregiver training",
         "gave permission", "gives permission", "permission given", "authorized training", "authorization for caregiver training",
-        "approved training of",
+        "approved training of", "agreed to training", "agrees to training", "agreeable to training",
+        "agreed to have", "ok'd training", "okayed training", "verbal ok", "verbal okay", "permission to train",
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
@@ -40,6 +45,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "verbalized back", "competency check", "return demonstration of", "rtn demo", "return demo'd", "returned demo",
         "returned demonstration", "returned a demonstration", "demo'd back", "return-demo'd", "returned demos",
         "return demos", "role-played", "role played", "teach back of",
+        "taught back", "taught-back", "teach-backs", "tb completed", "completed tb", "tb accurate", "tb correct",
+        "rtd", "rtd'd", "return-to-demonstrate", "demonstrated the technique", "demonstrated the transfer",
+        "demonstrated each step", "demonstrated all steps", "completed the flow test", "performed the flow test",
+        "showed back", "showed me", "did a return", "explained back", "restated", "repeated the steps",
     ),
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
@@ -69,6 +78,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "orthostatic", "dysphagia", "spasticity", "body mechanics", "graded", "progressed", "instructed in adjusting",
         "risk of skin breakdown", "infection risk", "risk", "risks", "risk for", "cue", "cued", "cueing", "safety risk",
         "caregiver injury", "aspiration", "choking", "desaturation",
+        "vc", "vcs", "verbal cue", "tactile cue", "tc", "min vc", "mod vc", "hand-over-hand", "hand over hand",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility", "rolling",
@@ -118,13 +128,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "private duty", "private-duty", "agency caregiver", "agency aide", "hired caregiver", "paid caregiver",
         "paid aide", "hired", "hired privately", "privately hired", "paid privately", "cnas", "aides", "home health aides", "hhas", "caregivers from an agency", "facility staff", "nursing staff", "staff member", "staff members", "pca", "personal care aide",
         "personal care attendant", "aide", "caregiver from an agency", "from an agency", "home care agency", "is paid", "paid by",
+        "staff", "agency", "private caregiver", "paid helper", "companion aide", "caregiver agency", "home care aide",
+        "group home staff", "alf staff", "snf staff", "nursing home staff", "direct support professional", "dsp",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent", "parents",
         "grandmother", "grandfather", "grandparent", "grandma", "grandpa", "sister", "brother", "sibling", "aunt",
         "uncle", "niece", "nephew", "granddaughter", "grandson", "daughter-in-law", "son-in-law", "friend", "neighbor",
         "neighbour", "fiance", "fiancé", "boyfriend", "girlfriend", "family member", "family caregiver", "stepdaughter",
-        "stepson", "foster parent", "guardian", "cousin",
+        "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "poa", "health care proxy",
+        "healthcare proxy", "significant other", "life partner", "roommate", "companion",
     ),
     "UNPAID": ("unpaid", "not paid", "volunteer", "family caregiver", "informal caregiver"),
     "GROUP": (
@@ -132,8 +145,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "families of", "multiple families", "several families",
     ),
     "OTHER_SERVICE": (
-        "97530", "97535", "97110", "97112", "97116", "97140", "92507", "92526", "92610", "97161", "97162", "97163",
-        "97164", "97165", "97166", "97167", "97168", "therapeutic activities", "therapeutic activity",
+        # codes of same-day services come from knowledge/codes (extract.codes), not from this list
+        "therapeutic activities", "therapeutic activity",
         "therapeutic exercise", "neuromuscular re-education", "self-care training", "patient-present",
         "patient present session", "treatment session with the patient", "direct treatment", "individual treatment",
         "pt treatment session", "patient treatment session", "treated patient", "treated pt", "evaluation of the patient",

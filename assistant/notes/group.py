@@ -1,0 +1,93 @@
+"""Group sessions: how many different patients' caregivers were trained together.
+
+A group needs caregivers of at least two different patients actually trained: families that
+were scheduled but did not attend do not count (docs/CONVENTIONS.md, real-world notes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_N = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
+_PEOPLE = r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
+_GROUP_COUNT = re.compile(
+    rf"{_PEOPLE}\s+(?:of|for|representing|from)\s+(?P<n>{_N})\s+(?:[\w'-]+\s+){{0,2}}?"
+    r"(?:patients|pts|clients|children|residents|individuals|families|different patients)\b"
+    rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children)\s+(?:were\s+)?"
+    r"(?:represented|in the group|participated|attended)"
+    rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families)"
+    rf"|(?P<n4>{_N})\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients|families)",
+    re.I,
+)
+# "2 families no-showed", "one family cancelled": scheduled but not trained
+_ABSENT_FAMILIES = re.compile(
+    rf"(?P<n>{_N})\s+(?:other\s+)?(?:families|family|caregivers?|sets of caregivers|participants)\s+"
+    r"(?:no[- ]?showed|no[- ]?show|did not (?:attend|show|come)|didn't (?:attend|show|come)|cancell?ed|were absent|absent)",
+    re.I,
+)
+_ONLY_ONE_ATTENDED = re.compile(
+    r"\bonly\s+(?:the\s+)?(?:patient's|pt's|this patient's|one)\s+(?:\w+\s+){0,2}(?:attended|came|showed|present)"
+    r"|\bonly\s+(?:one|1)\s+(?:family|caregiver)\b",
+    re.I,
+)
+_SINGLE_PATIENT_GROUP = re.compile(
+    r"(?:both|all|two|three|multiple|several)\s+(?:\w+\s+){0,3}(?:caregivers?|family members)\s+(?:of|for)\s+"
+    r"(?:this|the same|one|a single)\s+(?:patient|pt|client)"
+    r"|(?:one|a single|the same)\s+(?:patient|pt|client)\b"
+    r"|\b(?:of|for)\s+this\s+(?:patient|pt)\s+only\b|\bonly\s+(?:this|one)\s+(?:patient|pt)\b",
+    re.I,
+)
+_OF_PATIENT = re.compile(
+    r"\b(?:of|for)\s+(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?(?:pt|patient)\b(?!'s)\.?[,\s]*"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?"
+)
+_GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
+_CHEAP_GATE = re.compile(r"group|class|represent|famil|spouses|sets of", re.I)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "several": 3, "multiple": 2,
+}
+
+
+@dataclass
+class Group:
+    patients: int | None = None
+    span: tuple[int, int] | None = None
+    single_patient: tuple[int, int] | None = None
+
+
+def _number(raw: str) -> int | None:
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower())
+
+
+def _norm(value: str) -> str:
+    return re.sub(r"\s+", " ", value.lower().replace("this ", "")).strip(" .")
+
+
+def find_group(text: str) -> Group:
+    group = Group()
+    if not _CHEAP_GATE.search(text):
+        return group  # the group patterns are the costliest scans; most notes are individual sessions
+    counted = _GROUP_COUNT.search(text)
+    if _GROUP_WORD.search(text) and not counted:
+        # "husband of this pt ...; daughter of pt L.W." lists the patients represented
+        listed = list(_OF_PATIENT.finditer(text))
+        if len({_norm(m.group(0)) for m in listed}) >= 2:
+            group.patients = len({_norm(m.group(0)) for m in listed})
+            group.span = (listed[0].start(), listed[-1].end())
+    if counted:
+        raw = next(g for g in (counted["n"], counted["n2"], counted["n3"], counted["n4"]) if g)
+        group.patients = _number(raw)
+        group.span = (counted.start(), counted.end())
+    absent = _ABSENT_FAMILIES.search(text)
+    if group.patients is not None and absent:
+        group.patients -= _number(absent["n"]) or 0
+    if group.patients is not None and _ONLY_ONE_ATTENDED.search(text):
+        group.patients = 1
+    single = _SINGLE_PATIENT_GROUP.search(text)
+    if single:
+        group.single_patient = (single.start(), single.end())
+        if group.patients is not None and group.patients >= 2 and not counted:
+            group.patients = 1  # "caregivers of this patient only"
+    return group

@@ -1,0 +1,142 @@
+"""Whether the patient was present during the caregiver training, with the words that say so.
+
+A PRESENCE/ABSENCE phrase speaks of whoever is named closest before it on its line (the
+patient, or a caregiver); templates ("Patient present: No") and whereabouts ("pt was at his
+dialysis appointment") are read directly. Every scan is bounded to the phrase's line window,
+so the cost stays linear in the note.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from assistant.notes.vocabulary import PATIENT_REFS
+
+if TYPE_CHECKING:
+    from assistant.notes.extract import Extraction
+    from assistant.notes.nlp import Concept
+
+_PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b(?!'s|’s)", re.I)
+# Possessives ("at son's house") name a place, not who was present.
+_CAREGIVER_WORD = re.compile(
+    r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|spouse|daughter|dtr|son|sp|mother|father|mom|dad|parents?|aide"
+    r"|neighbou?r|friend|sister|brother|poa)\b(?!'s|’s)",
+    re.I,
+)
+_PATIENT_AND = re.compile(
+    r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?"
+    r"(?:present|in the room|participat\w*|attended)",
+    re.I,
+)
+_COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
+_CAREGIVERS_OF = re.compile(r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I)
+# "Patient was at his dialysis appointment during this session"
+_AWAY = re.compile(
+    r"(?=[Pp])\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went|had gone)\s+(?:at|to|attending|out)\s+"
+    r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
+    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed)\b",
+    re.I,
+)
+_CAREGIVER_BETWEEN = re.compile(
+    r"\b(?:caregiver|wife|husband|daughter|son|mother|father|sister|brother|friend|neighbou?r|aide)\b", re.I
+)
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+_PATIENT_NAME = re.compile(r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT)\b[:,]?\s+(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b")
+_ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},")
+# "pt attended his day program": attending somewhere else is absence from the training
+_ELSEWHERE_AFTER = re.compile(
+    r"^\s+(?:his|her|their|the|a|an)?\s*(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt|dialysis"
+    r"|church|class|work|respite|senior center|camp)\b",
+    re.I,
+)
+_NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+_SUBJECTLESS_ABSENCE = re.compile(
+    r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
+)
+_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
+_PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*"
+_PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
+_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no\b|(?:\[\s?\]|☐)\s?yes\s*{_BOX}\s?no\b)", re.I)
+
+
+def subject_of(ex: Extraction, concept: Concept) -> str:
+    """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
+
+    The nearest person named before the phrase on the same line decides; sentence breaks are
+    ignored because notes put parentheses, semicolons and abbreviations between the two.
+    """
+    text = ex.text
+    window = _without_asides(text[max(ex.lines.starts[ex.lines.number(concept.start)], concept.start - 110) : concept.end])
+    if concept.label == "PRESENCE" and _COMPOUND_BEFORE.search(text[max(0, concept.start - 9) : concept.start]):
+        return ""  # "patient-present session" names a kind of service, not who was there
+    if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
+        return "patient"
+    if _PATIENT_AND.search(window):
+        return "patient"
+    last_patient = max((m.end() for m in _PATIENT_WORD.finditer(window)), default=-1)
+    last_caregiver = max((m.end() for m in _CAREGIVER_WORD.finditer(window)), default=-1)
+    last_caregiver = max([last_caregiver, *(m.end() for m in _CAREGIVERS_OF.finditer(window))])
+    if last_patient < 0 and last_caregiver < 0:
+        after = text[concept.end : min(concept.sent_end, concept.end + 40)]
+        return "patient" if _PATIENT_WORD.search(after) else ""
+    return "patient" if last_patient > last_caregiver else "caregiver"
+
+
+def _without_asides(window: str) -> str:
+    """Blank relative clauses: in "Mr. K, who lives with his daughter, was not present" the daughter is an aside."""
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), window)
+
+
+def _named_patient(ex: Extraction, c: Concept, patient_names: set[str]) -> str:
+    """'Mrs. Vukovic was not present' when the note names 'patient Eleanor Vukovic' elsewhere."""
+    before = _without_asides(ex.text[max(0, c.start - 90) : c.start])
+    names = list(_TITLED_NAME.finditer(before))
+    if not names:
+        return ""
+    if names[-1].group(1) in patient_names:
+        return "patient"
+    # "Mrs. Alvarez stayed at home today": someone absent from caregiver training is the patient,
+    # unless the sentence names a caregiver in between
+    between = before[names[-1].end() :]
+    return "" if _CAREGIVER_BETWEEN.search(between) else "patient"
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the sorted, non-overlapping `spans` (binary search)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(presence, absence) spans where the patient's presence during the training is stated."""
+    presence: list[tuple[int, int]] = []
+    absence: list[tuple[int, int]] = []
+    patient_names = {m.group(1) for m in _PATIENT_NAME.finditer(ex.text)} if "Mr" in ex.text or "Ms" in ex.text else set()
+    for c in ex.concepts:
+        if c.label not in ("PRESENCE", "ABSENCE"):
+            continue
+        if c.label == "ABSENCE":
+            # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
+            # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
+            if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
+                continue
+            if _SUBJECTLESS_ABSENCE.search(c.text):
+                absence.append((c.start, c.end))
+                continue
+        if c.label == "PRESENCE" and ex.service.belongs_to_other((c.start, c.end)):
+            continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
+        elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
+        subject = subject_of(ex, c) or _named_patient(ex, c, patient_names)
+        if subject != "patient":
+            continue
+        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)
+        (absence if absent else presence).append((c.start, c.end))
+    present_sorted = sorted(presence)
+    absence += [(m.start(), m.end()) for m in _AWAY.finditer(ex.text) if not _inside(present_sorted, m.start())]
+    answered_no = [(m.start(), m.end()) for m in _PRESENT_NO.finditer(ex.text)]
+    absence += answered_no
+    presence = [p for p in presence if not _inside(answered_no, p[0])]
+    presence += [(m.start(), m.end()) for m in _PRESENT_YES.finditer(ex.text)]
+    return presence, absence

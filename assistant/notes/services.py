@@ -1,0 +1,76 @@
+"""Which service a clock time or a phrase belongs to: caregiver training, or a same-day
+patient-present service (97110, 97530, 92507, an evaluation ...).
+
+The codes of other services come from knowledge/codes/procedures.yaml (family
+`patient_present`); the words that name them are here. A time belongs to the service named
+closest before it on its line, or to the heading it sits under (docs/CONVENTIONS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.notes.lines import LineIndex
+
+_OTHER_WORDS = (
+    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training|manual therapy"
+    r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual treatment"
+    r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
+    r"|evaluation of the (?:patient|pt)|re-?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech|clinical) eval(?:uation)?\b"
+    r"|dysphagia (?:treatment|therapy)|speech (?:treatment|therapy) with"
+)
+_CTS_LINE = re.compile(
+    r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer)\b", re.I
+)
+HEADING_LINES = 12  # a heading further up than this does not own a time
+
+
+@lru_cache(maxsize=8)
+def other_service_pattern(codes: frozenset[str]) -> re.Pattern[str]:
+    """Words and codes that name a same-day patient-present service."""
+    alternatives = "|".join(sorted(codes))
+    return re.compile(rf"\b(?:{alternatives})\b|{_OTHER_WORDS}", re.I)
+
+
+class ServiceLines:
+    """Answers 'does this span belong to another service?' with bounded scans per question."""
+
+    def __init__(self, text: str, lines: LineIndex, other_codes: frozenset[str]) -> None:
+        self.text = text
+        self.lines = lines
+        self.other = other_service_pattern(other_codes)
+
+    def heading_above(self, pos: int) -> str:
+        """The heading a line sits under: the nearest short line above, up to a blank line."""
+        n = self.lines.number(pos) - 1
+        for k in range(n, max(-1, n - HEADING_LINES), -1):
+            a, b = self.lines.line_span(k)
+            line = self.text[a:b]
+            if not line.strip():
+                return ""
+            if len(line) < 70 and (line.isupper() or line.rstrip().endswith(":")):
+                return line
+        return ""
+
+    def belongs_to_other(self, span: tuple[int, int]) -> bool:
+        """Whether a time or phrase belongs to a same-day patient-present service (by line or heading)."""
+        a, b = self.lines.bounds(*span)
+        line = self.text[a:b]
+        if not self.other.search(line):
+            heading = self.heading_above(span[0])
+            return bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
+        if not _CTS_LINE.search(line):
+            return True
+        # On a shared line, the time belongs to whichever service is named closest before it.
+        before = self.text[a : span[0]]
+        if not self.other.search(before) and not _CTS_LINE.search(before):
+            after = self.text[span[1] : span[1] + 60]
+            o, c = self.other.search(after), _CTS_LINE.search(after)
+            return o is not None and (c is None or o.start() < c.start())
+        other = [m.end() for m in self.other.finditer(before)]
+        cts = [m.end() for m in _CTS_LINE.finditer(before)]
+        return (max(other) if other else -1) > (max(cts) if cts else -1)
+
+    def on_cts_line(self, span: tuple[int, int]) -> bool:
+        return bool(_CTS_LINE.search(self.lines.line(*span)))
