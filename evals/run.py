@@ -1,7 +1,7 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
     python -m evals.run [--suite notes|retrieval|appeals|all] [--update-baseline] [--json]
-                        [--min notes.check_accuracy=0.95 ...]
+                        [--min notes.check_accuracy=0.95 ...] [--file PATH ...]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
 name → float, plus a ``details`` list). A suite whose module is not present yet is skipped with a
@@ -169,6 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
+    parser.add_argument(
+        "--file", action="append", default=[], type=Path, metavar="PATH",
+        help="score this labelled set instead of the suite's default sets (repeatable; suites that take files)",
+    )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -190,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(module.run())
+            metrics, details = split_result(module.run(files=args.file) if args.file else module.run())
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue
