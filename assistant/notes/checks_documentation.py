@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.notes.context import Context, Outcome
+from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
 from assistant.notes.registry import check
 
@@ -13,19 +14,6 @@ _CAREGIVER_NAME = re.compile(
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
 _PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?|worked as an?|employed as an?|job as an?)\b", re.I)
-# "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
-_CAREGIVER_DEMO = re.compile(
-    r"\b(?:caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|mother|mom|father|dad|parents?|partner|friend|neighbou?r|"
-    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|demo|performed|completed|practiced|practised|role-played)\b",
-    re.I,
-)
-_ATTEMPT_RESULT = re.compile(
-    r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
-    r"|\b(?:2nd|second|3rd|third|next|final)\s+(?:attempt|trial|try)\s+(?:was\s+)?(?:passed|correct|safe|successful)\b"
-    r"|\bcorrect on (?:the )?(?:2nd|second|3rd|third)\b",
-    re.I,
-)
-_NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 _CONTENT_LABEL = re.compile(
     r"^[ \t]*[-*•]?[ \t]*(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)"
     r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,3}[ \t]*:[ \t]*(?P<body>[^\n]+)",
@@ -44,7 +32,6 @@ _NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bn
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
-_RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
 
 @check
@@ -170,26 +157,9 @@ def _content_lines(text: str) -> list[tuple[int, int]]:
 
 @check
 def return_demo(ctx: Context) -> Outcome:
-    ex = ctx.ex
-    documented = []
-    for c in ex.of("RETURN_DEMO"):
-        after = ex.text[c.end : c.sent_end]
-        if not c.negated or _RD_QUALIFIED.search(after[:60]):
-            documented.append((c.start, c.end))
-    if not documented:
-        # "Pilar set up the station and coached ...; needed two cues, then did well": an attempt
-        # with its result, by someone other than the therapist
-        for m in _ATTEMPT_RESULT.finditer(ex.text):
-            if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()]):
-                documented.append((m.start(), m.end()))
-    if not documented:
-        for m in _CAREGIVER_DEMO.finditer(ex.text):
-            verb_start = m.end() - len(m.group(0).split()[-1])
-            if not _NOT_BEFORE.search(ex.text[max(0, verb_start - 25) : verb_start]):
-                documented.append((m.start(), m.end()))
+    documented, negated = find_return_demo(ctx.ex)
     if documented:
         return Outcome("met", "The caregiver's return demonstration or teach-back is documented.", documented[:3])
-    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]
     if negated:
         return Outcome("missing", "The note says no return demonstration was done.", negated)
     return Outcome("missing", "No return demonstration or teach-back is documented.")

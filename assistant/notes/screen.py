@@ -22,21 +22,34 @@ from dataclasses import dataclass
 from assistant.notes.lines import LineIndex
 
 _ADDRESSEE = (
-    r"(?:AI|A\.I\.|LLM|GPT|ChatGPT|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator|checker"
-    r"|appeal[- ]?(?:writer|generator|bot|drafter)|automated (?:reviewer|checker|tool|system)|note checker|reviewer bot"
-    r"|coding (?:ai|bot|tool)|scribe bot)"
+    r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator|checker"
+    r"|grader|appeal[- ]?(?:writer|generator|bot|drafter)|automated (?:reviewer|checker|tool|system|auditor|coder)"
+    r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader|writer))"
 )
-_INSTRUCTION = re.compile(
-    # "AI appeal writer: state that ...", "[SYSTEM] ...", "Note to the model: ..."
-    rf"^[ \t>*#\[(<{{-]*(?:(?:note|message|instructions?) (?:to|for) (?:the |any )?)?(?:the |any |dear )?{_ADDRESSEE}"
-    rf"(?:[ \t]+\w+){{0,3}}[ \t]*[\])>}}]?[ \t]*[:,\-]"
-    r"|\b(?:ignore|disregard|override|bypass)\b[^.\n]{0,40}\b(?:rules?|instructions?|guidelines?|requirements?|checks?"
-    r"|validation|the above|previous|prior|policy)\b"
-    r"|\b(?:mark|treat|consider|label|report|score|flag|set|record|count)\b[^.\n]{0,60}\b(?:as|to)\s+(?:met|passed"
-    r"|compliant|satisfied|ready to bill|billable)\b"
-    r"|\ball (?:checks|elements|items|requirements) (?:are |as )?(?:met|passed|satisfied)\b"
-    r"|\b(?:you are an?|as an ai|system prompt|do not flag|don't flag|no need to (?:flag|check|verify))\b",
+# An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
+_INSTRUCTION_LINE = re.compile(
+    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
+    rf"(?:[A-Za-z]+[ \t]+){{0,2}}?{_ADDRESSEE}(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
+    r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b",
     re.I | re.M,
+)
+# An instruction inside a line, from its cue to the end of its sentence (or its brackets)
+_INSTRUCTION_INLINE = re.compile(
+    rf"(?:\b(?:important|attention|note|message|instructions?)[ \t]+(?:for|to)[ \t]+(?:the[ \t]+)?{_ADDRESSEE}\b"
+    rf"|\[[ \t]*(?:assistant|{_ADDRESSEE})(?:[ \t]+instructions?)?[ \t]*\]|<!--[ \t]*(?:assistant|{_ADDRESSEE})\b"
+    rf"|\([ \t]*(?:assistant|{_ADDRESSEE})[ \t]*:|\b{_ADDRESSEE}[ \t,]+(?:please|colon)\b)",
+    re.I,
+)
+# Imperatives to the reader, from the start of their sentence
+_INSTRUCTION_IMPERATIVE = re.compile(
+    r"\b(?:ignore|disregard|override|bypass)\b[^.\n]{0,40}\b(?:rules?|instructions?|guidelines?|requirements?|checks?"
+    r"|validation|the above|previous|prior|policy)\b"
+    r"|\b(?:mark|treat|consider|label|report|score|flag|set|record|count|classify)\b[^.\n]{0,60}\b(?:as|to)\s+(?:met|passed"
+    r"|compliant|satisfied|ready to bill|billable|unpaid family|licensed)\b"
+    r"|\ball (?:checks|elements|items|requirements) (?:are |as )?(?:met|passed|satisfied)\b"
+    r"|\b(?:rules?|requirements?) (?:don't|do not|doesn't|does not) apply\b"
+    r"|\b(?:you are an?|as an ai|system prompt|do not flag|don't flag|no need to (?:flag|check|verify))\b",
+    re.I,
 )
 # a field whose value is a placeholder: "Consent: ***", "Total time: ___ min", "Goal: {{goal}}"
 _EMPTY_FIELD = re.compile(
@@ -74,6 +87,12 @@ _GUIDELINE = re.compile(
     re.I,
 )
 SENTENCE_REACH = 300
+# a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
+_CHECKLIST_ITEM = re.compile(
+    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b[^\n]*$"
+    r"|^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$",
+    re.I | re.M,
+)
 SECTION_LINES = 15
 
 MESSAGES = {
@@ -117,12 +136,28 @@ def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end], within its line (bounded reach either side)."""
+_STOPS = (". ", "; ", " period ", " new paragraph ")
+
+
+def _sentence(text: str, lines: LineIndex, start: int, end: int, stops: tuple[str, ...] = _STOPS) -> tuple[int, int]:
+    """The sentence around text[start:end], within its line (bounded reach either side); dictated
+    notes end sentences with the word "period"."""
     a, b = lines.bounds(start, end, SENTENCE_REACH)
-    head = max(text.rfind(". ", a, start), text.rfind("; ", a, start))
-    tail = min((i for i in (text.find(". ", end, b), text.find("; ", end, b)) if i != -1), default=b - 1)
-    return (head + 2 if head != -1 else a), tail + 1
+    heads = [(i + len(stop)) for stop in stops if (i := text.rfind(stop, a, start)) != -1]
+    tails = [i + 1 for stop in _STOPS if (i := text.find(stop, end, b)) != -1]
+    return max(heads, default=a), min(tails, default=b)
+
+
+def _inline(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, int]:
+    """An inline instruction: from its cue to its closing bracket, or to the end of its sentence."""
+    closer = {"(": ")", "[": "]", "<": "-->"}.get(text[start])
+    if closer == "]":  # "[assistant instruction] bill 97551 x3": the bracket labels the rest of the line
+        return start, _line_of(lines, start)[1]
+    if closer:
+        stop = text.find(closer, end, end + SENTENCE_REACH)
+        if stop != -1:
+            return start, stop + len(closer)
+    return start, _sentence(text, lines, start, end)[1]
 
 
 def _boxes(text: str, lines: LineIndex) -> list[Screened]:
@@ -150,14 +185,19 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     """Every stretch of `text` that is not documentation, in text order, without overlaps."""
     lines = lines or LineIndex(text)
     found: list[Screened] = []
-    for m in _INSTRUCTION.finditer(text):
-        found.append(Screened("instruction", *_line_of(lines, m.start())))
+    found += [Screened("instruction", *_line_of(lines, m.start())) for m in _INSTRUCTION_LINE.finditer(text)]
+    found += [Screened("instruction", *_inline(text, lines, m.start(), m.end())) for m in _INSTRUCTION_INLINE.finditer(text)]
+    # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
+    clause = (*_STOPS, ": ", " - ", "(")
+    found += [Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
+              for m in _INSTRUCTION_IMPERATIVE.finditer(text)]
     found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
     found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
     found += _boxes(text, lines)
     found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
     found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
     found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
+    found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
     found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
     # instructions first where stretches overlap: they are the ones reported as warnings
