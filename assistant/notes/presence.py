@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.notes.demo import caregiver_names
 from assistant.notes.vocabulary import PATIENT_REFS
 
 if TYPE_CHECKING:
@@ -21,7 +24,7 @@ if TYPE_CHECKING:
 _PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b(?!'s|’s)", re.I)
 # Possessives ("at son's house") name a place, not who was present.
 _CAREGIVER_WORD = re.compile(
-    r"\b(?:caregivers?|cg|cgs|c/g|family|wife|husband|spouse|daughter|dtr|son|sp|mother|father|mom|dad|parents?|aide"
+    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother|father|mom|dad|parents?|aide"
     r"|neighbou?r|friend|sister|brother|poa)\b(?!'s|’s)",
     re.I,
 )
@@ -34,17 +37,27 @@ _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
 _CAREGIVERS_OF = re.compile(r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I)
 # "Patient was at his dialysis appointment during this session"
 _AWAY = re.compile(
-    r"(?=[Pp])\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went|had gone)\s+(?:at|to|attending|out)\s+"
+    r"(?=[PpMmHhSs])\b(?:patient|pt|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
+    r"\b(?:was|is|remained|stayed|went|had gone|out)\s+(?:at|to|attending|out|with)\s+"
     r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
-    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed)\b",
+    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
+    r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's)\b",
     re.I,
 )
-_CAREGIVER_BETWEEN = re.compile(
-    r"\b(?:caregiver|wife|husband|daughter|son|mother|father|sister|brother|friend|neighbou?r|aide)\b", re.I
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+_PATIENT_NAME = re.compile(
+    r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient)\b[:,]?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
-_PATIENT_NAME = re.compile(r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT)\b[:,]?\s+(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b")
-_ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},")
+# asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
+_ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+(?:his|her|their|the|a|an|pt's|patient's)?\s*$",
+    re.I,
+)
+_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
 # "pt attended his day program": attending somewhere else is absence from the training
 _ELSEWHERE_AFTER = re.compile(
     r"^\s+(?:his|her|their|the|a|an)?\s*(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt|dialysis"
@@ -56,51 +69,74 @@ _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
-_PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*"
+_PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]{1,2}\s*"
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
 _PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no\b|(?:\[\s?\]|☐)\s?yes\s*{_BOX}\s?no\b)", re.I)
 
 
-def subject_of(ex: Extraction, concept: Concept) -> str:
+@dataclass(frozen=True)
+class People:
+    """Names the note gives the patient and the caregivers (first and last names)."""
+
+    patient: frozenset[str]
+    caregiver: frozenset[str]
+
+    def pattern(self, names: frozenset[str]) -> re.Pattern[str] | None:
+        return _names_pattern(names) if names else None
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+
+
+def people(ex: Extraction) -> People:
+    # first names only: family members share the surname
+    patient = {m.group(1) for m in _PATIENT_NAME.finditer(ex.text)}
+    caregiver = set(caregiver_names(ex))
+    return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
+
+
+def _blank(pattern: re.Pattern[str], window: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), window)
+
+
+def _last(pattern: re.Pattern[str] | None, window: str, skip_objects: bool = False) -> int:
+    if pattern is None:
+        return -1
+    ends = [m.end() for m in pattern.finditer(window)
+            if not (skip_objects and _OBJECT_BEFORE.search(window, max(0, m.start() - 30), m.start()))]
+    return max(ends, default=-1)
+
+
+def subject_of(ex: Extraction, concept: Concept, who: People) -> str:
     """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
 
-    The nearest person named before the phrase on the same line decides; sentence breaks are
-    ignored because notes put parentheses, semicolons and abbreviations between the two.
+    The nearest person named before the phrase on the same line decides (sentence breaks are
+    ignored: notes put parentheses, semicolons and abbreviations between the two); asides in
+    brackets or relative clauses, and people after a preposition ("pt out with their son"), are
+    not subjects; "he"/"she" right before the phrase is the patient.
     """
     text = ex.text
-    window = _without_asides(text[max(ex.lines.starts[ex.lines.number(concept.start)], concept.start - 110) : concept.end])
+    start = max(ex.lines.starts[ex.lines.number(concept.start)], concept.start - 110)
+    window = _blank(_ASIDE, text[start : concept.end])
     if concept.label == "PRESENCE" and _COMPOUND_BEFORE.search(text[max(0, concept.start - 9) : concept.start]):
         return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
     if _PATIENT_AND.search(window):
         return "patient"
-    last_patient = max((m.end() for m in _PATIENT_WORD.finditer(window)), default=-1)
-    last_caregiver = max((m.end() for m in _CAREGIVER_WORD.finditer(window)), default=-1)
-    last_caregiver = max([last_caregiver, *(m.end() for m in _CAREGIVERS_OF.finditer(window))])
+    last_patient = max(_last(_PATIENT_WORD, window, True), _last(who.pattern(who.patient), window),
+                       _last(_TITLED_NAME, window))
+    last_caregiver = max(_last(_CAREGIVER_WORD, window, True), _last(who.pattern(who.caregiver), window, True),
+                         _last(_CAREGIVERS_OF, window))
+    head = len(window) - len(concept.text)
+    if _PRONOUN_BEFORE.search(window, max(0, head - 40), head) and last_caregiver < head - 40:
+        return "patient"
     if last_patient < 0 and last_caregiver < 0:
         after = text[concept.end : min(concept.sent_end, concept.end + 40)]
-        return "patient" if _PATIENT_WORD.search(after) else ""
+        return "patient" if _PATIENT_WORD.search(after) or concept.label == "ABSENCE" else ""
     return "patient" if last_patient > last_caregiver else "caregiver"
-
-
-def _without_asides(window: str) -> str:
-    """Blank relative clauses: in "Mr. K, who lives with his daughter, was not present" the daughter is an aside."""
-    return _ASIDE.sub(lambda m: " " * len(m.group(0)), window)
-
-
-def _named_patient(ex: Extraction, c: Concept, patient_names: set[str]) -> str:
-    """'Mrs. Vukovic was not present' when the note names 'patient Eleanor Vukovic' elsewhere."""
-    before = _without_asides(ex.text[max(0, c.start - 90) : c.start])
-    names = list(_TITLED_NAME.finditer(before))
-    if not names:
-        return ""
-    if names[-1].group(1) in patient_names:
-        return "patient"
-    # "Mrs. Alvarez stayed at home today": someone absent from caregiver training is the patient,
-    # unless the sentence names a caregiver in between
-    between = before[names[-1].end() :]
-    return "" if _CAREGIVER_BETWEEN.search(between) else "patient"
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -113,7 +149,7 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
     absence: list[tuple[int, int]] = []
-    patient_names = {m.group(1) for m in _PATIENT_NAME.finditer(ex.text)} if "Mr" in ex.text or "Ms" in ex.text else set()
+    who = people(ex)
     for c in ex.concepts:
         if c.label not in ("PRESENCE", "ABSENCE"):
             continue
@@ -128,7 +164,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         if c.label == "PRESENCE" and ex.service.belongs_to_other((c.start, c.end)):
             continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
-        subject = subject_of(ex, c) or _named_patient(ex, c, patient_names)
+        if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
+            continue  # "consent for Grace to attend" says nothing about who was there
+        subject = subject_of(ex, c, who)
         if subject != "patient":
             continue
         absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)

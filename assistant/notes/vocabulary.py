@@ -14,7 +14,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # presence of someone during the CTS time; the subject decides whose presence it is
     "PRESENCE": (
         "present", "in the room", "in room", "in attendance", "attended", "attend", "participated", "participating", "presnt",
-        "joined", "was there", "observed the session", "sat in",
+        "joined", "was there", "observed the session", "sat in", "join", "be here", "be present",
+        "stayed in the treatment room", "in the treatment room", "remained in the room", "stayed in the room",
+        "stayed for the session", "sat in on",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room", "not in room", "was not present",
@@ -27,7 +29,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not present for", "not in attendance for", "out of the room", "out of the home", "not home", "away at",
         "remained in his room", "remained in her room", "stayed in his room", "stayed in her room", "in his room",
         "in her room", "in the other room", "at his appointment", "at her appointment", "at adult day care",
-        "at day care", "at respite", "in respite", "with another therapist", "in the gym with", "at work",
+        "at day care", "at respite", "in respite", "with another therapist", "in the gym with", "at work", "without him", "without her", "without him present",
+        "without her present", "not on the call", "not on camera", "not on the video", "not on the phone",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "agreed to caregiver training", "agrees to caregiver training",
@@ -159,7 +162,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 # Preceding/following negation cues added to negspacy's clinical termset (why: its defaults
 # miss "unable to", "did not", "not obtained" and note-style "deferred").
-EXTRA_PRECEDING = ("did not", "not", "no", "never", "refused", "refuses", "declined", "declines", "without", "w/o", "unable to obtain")
+EXTRA_PRECEDING = ("did not", "not", "no", "never", "refused", "refuses", "declined", "declines", "without", "w/o", "unable to obtain", "neither", "nor", "none of the", "none of")
 EXTRA_FOLLOWING = (
     "not obtained", "not documented", "not given", "not performed", "not done", "not completed", "not attempted",
     "deferred", "declined", "refused", "withheld", "not on file", "pending", "not yet obtained", "was not obtained",
