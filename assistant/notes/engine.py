@@ -132,7 +132,7 @@ def build_report(ctx: Context) -> Report:
     if payment is not None and ctx.dos is None:
         payment.note += f" No date of service documented: amounts use the fee schedule for {on.isoformat()}."
     time = TimeSummary(
-        total_minutes=ctx.total_minutes,
+        total_minutes=ctx.ex.time.reported,
         stated_total_minutes=ctx.stated_minutes,
         segments=[TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
                   for s in ctx.ex.cts_segments],

@@ -53,24 +53,38 @@ class ServiceLines:
                 return line
         return ""
 
-    def belongs_to_other(self, span: tuple[int, int]) -> bool:
-        """Whether a time or phrase belongs to a same-day patient-present service (by line or heading)."""
+    def _sentence(self, span: tuple[int, int]) -> tuple[int, int]:
         a, b = self.lines.bounds(*span)
-        line = self.text[a:b]
-        if not self.other.search(line):
-            heading = self.heading_above(span[0])
-            return bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
-        if not _CTS_LINE.search(line):
-            return True
-        # On a shared line, the time belongs to whichever service is named closest before it.
+        text = self.text
+        head = max(text.rfind(". ", a, span[0]), text.rfind("; ", a, span[0]))
+        tails = [i for i in (text.find(". ", span[1], b), text.find("; ", span[1], b)) if i != -1]
+        return (head + 2 if head != -1 else a), min(tails, default=b)
+
+    def _closest(self, a: int, b: int, span: tuple[int, int]) -> bool | None:
+        """Within text[a:b]: the service named closest before the span, else first after it; None if neither."""
         before = self.text[a : span[0]]
-        if not self.other.search(before) and not _CTS_LINE.search(before):
-            after = self.text[span[1] : span[1] + 60]
-            o, c = self.other.search(after), _CTS_LINE.search(after)
-            return o is not None and (c is None or o.start() < c.start())
         other = [m.end() for m in self.other.finditer(before)]
         cts = [m.end() for m in _CTS_LINE.finditer(before)]
-        return (max(other) if other else -1) > (max(cts) if cts else -1)
+        if other or cts:
+            return (max(other) if other else -1) > (max(cts) if cts else -1)
+        after = self.text[span[1] : b]
+        o, c = self.other.search(after), _CTS_LINE.search(after)
+        if o is None and c is None:
+            return None
+        return o is not None and (c is None or o.start() < c.start())
+
+    def belongs_to_other(self, span: tuple[int, int]) -> bool:
+        """Whether a time or phrase belongs to a same-day patient-present service: by its sentence,
+        else by its line, else by the heading it sits under."""
+        verdict = self._closest(*self._sentence(span), span)
+        if verdict is not None:
+            return verdict
+        a, b = self.lines.bounds(*span)
+        verdict = self._closest(a, b, span)
+        if verdict is not None:
+            return verdict
+        heading = self.heading_above(span[0])
+        return bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
 
     def on_cts_line(self, span: tuple[int, int]) -> bool:
         return bool(_CTS_LINE.search(self.lines.line(*span)))

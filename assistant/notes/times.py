@@ -23,7 +23,7 @@ _TOKEN = re.compile(
     r"(?=\d)(?<![\w:/.])(?:"  # every clock time starts with a digit: fail fast elsewhere
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a
-    r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w:/])"  # 0830, 1415 hrs
+    r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w/]|:\d)"  # 0830, 1415 hrs, "1000-1015:"
     # "1-2pm": a bare hour only as the start of a range that ends in an am/pm time (bounded lookahead)
     r"|(?P<bh>1[0-2]|0?[1-9])(?=\s?(?:-|–|to)\s?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[aApP])"
     r")"

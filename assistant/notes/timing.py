@@ -18,7 +18,13 @@ from assistant.notes.times import Duration, Segment, TimeParse
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 # "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
-_BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|lunch|off the clock|not counted|excluded|not billed)\b[^\d\n]{0,12}$", re.I)
+_BREAK_BEFORE = re.compile(
+    r"\b(?:break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*)\b"
+    r"[^\d\n;.)]{0,12}$",
+    re.I,
+)
+# "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
+_EXCLUDED_LATER = re.compile(r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b", re.I)
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(r"^[\s,:–-]{0,4}(?:break|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
                           r"(?![^\n\d]{0,12}\d)", re.I)  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
@@ -49,12 +55,19 @@ class TimeAccount:
         return min(values) if values else None
 
     @property
+    def reported(self) -> int | None:
+        """time.total_minutes: the clock minutes when clock times are documented, else the stated total."""
+        return self.derived if self.derived is not None else (self.stated.minutes if self.stated else None)
+
+    @property
     def basis(self) -> str:
         return describe(self)
 
 
 def _is_break(text: str, lines: LineIndex, seg: Segment) -> bool:
-    return bool(_BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(text[seg.span[1] : seg.span[1] + 24]))
+    after = text[seg.span[1] : seg.span[1] + 80]
+    return bool(_BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(after)
+                or _EXCLUDED_LATER.match(after))
 
 
 def _overlap(a: Segment, b: Segment) -> int:
@@ -119,25 +132,22 @@ def _clocks(segments: list[Segment]) -> str:
 
 def describe(acc: TimeAccount) -> str:
     """'32 min from 10:15-10:47'; '35 min: 14:00-14:15 + 14:25-14:45, break excluded'; '22 min stated'."""
-    total = acc.total
-    if total is None:
-        return ""
     stated = acc.stated.minutes if acc.stated else None
     if acc.derived is None:
-        return f"{total} min stated"
+        return "" if stated is None else f"{stated} min stated"
     segs = sorted(acc.cts, key=lambda s: s.start_minute)
-    clock = f"from {_clocks(segs)}" if len(segs) == 1 and not acc.subtracted else f"{_clocks(segs)}"
-    text = f"{acc.derived} min {clock}" if clock.startswith("from") else f"{acc.derived} min: {clock}"
+    if len(segs) == 1 and not acc.subtracted:
+        text = f"{acc.derived} min from {_clocks(segs)}"
+    else:
+        text = f"{acc.derived} min: {_clocks(segs)}"
     if acc.subtracted:
         text += f" less {acc.subtracted} min break"
     elif acc.breaks or acc.break_excluded or (len(segs) > 1 and acc.break_durations):
         text += ", break excluded"
     if stated is not None and abs(stated - acc.derived) > MISMATCH_TOLERANCE:
-        text = f"{total} min: the lower of the stated {stated} min and the clock times ({text})"
+        text += f"; the stated {stated} min disagrees, units from the lower ({min(stated, acc.derived)} min)"
     elif stated is not None:
         text += f" (stated {stated} min)"
-        if total != acc.derived:
-            text = f"{total} min: {text}"
     if acc.other:
         text += f"; other services not counted ({_clocks(acc.other)})"
     return text
