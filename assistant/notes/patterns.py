@@ -10,6 +10,7 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.notes.lines import LineIndex
+from assistant.notes.spoken import spoken_dates
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
 
@@ -36,8 +37,16 @@ class DateMention:
     label: str  # "dos", "other" or "" (unlabelled)
 
 
+def _label(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start]
+    line_before = before[before.rfind("\n") + 1 :]
+    if _DOS_LABEL.search(line_before):
+        return "dos"
+    return "other" if _OTHER_DATE_LABEL.search(line_before) else ""
+
+
 def find_dates(text: str) -> list[DateMention]:
-    out: list[DateMention] = []
+    out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
     for m in _DATE.finditer(text):
         try:
             if m["y1"]:
@@ -51,16 +60,8 @@ def find_dates(text: str) -> list[DateMention]:
                 value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):
             continue
-        before = text[max(0, m.start() - 40) : m.start()]
-        line_before = before[before.rfind("\n") + 1 :]
-        if _DOS_LABEL.search(line_before):
-            label = "dos"
-        elif _OTHER_DATE_LABEL.search(line_before):
-            label = "other"
-        else:
-            label = ""
-        out.append(DateMention(value, (m.start(), m.end()), label))
-    return out
+        out.append(DateMention(value, (m.start(), m.end()), _label(text, m.start())))
+    return sorted(out, key=lambda d: d.span)
 
 
 # --- billing codes ----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.notes.lines import LineIndex
+from assistant.notes.spoken import spoken_ranges
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
 
@@ -47,6 +48,7 @@ _BREAK_AFTER = re.compile(r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off 
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
+_SPOKEN_GATE = re.compile(r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -244,6 +246,8 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     lines = lines or LineIndex(text)
     tokens = _tokens(text)
     segments, reversed_ = _segments(text, tokens)
+    if _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
+        segments = sorted(segments + [Segment(a, b, (s, e)) for a, b, s, e in spoken_ranges(text)], key=lambda g: g.span)
     durations = _durations(text, [s.span for s in segments], lines)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
     timed = [d for d in durations if d.kind == "time"]
