@@ -14,7 +14,8 @@ _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video
 # "called the pharmacy by phone during the break": a call beside the session, not how it was furnished
 _NOT_THE_SESSION = re.compile(
     r"\b(?:break|pharmacy|physician|md office|doctor|pcp|insurance|schedul\w*|reschedul\w*|voicemail|left (?:a )?message"
-    r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session)\b",
+    r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session"
+    r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out)\b",
     re.I,
 )
 ADDONS = {"97551": "97550", "G0542": "G0541"}

@@ -25,7 +25,7 @@ _DATE = re.compile(
 )
 _DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
 _OTHER_DATE_LABEL = re.compile(
-    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,2}$",
+    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,3}$",
     re.I,
 )
 

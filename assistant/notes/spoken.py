@@ -18,7 +18,7 @@ _DIGIT = "|".join(w for w, n in NUMBER_UNITS.items() if n <= 9)
 _TEEN = "|".join(w for w, n in NUMBER_UNITS.items() if 10 <= n <= 19)
 _TENS = "|".join(w for w, n in NUMBER_TENS.items() if 20 <= n <= 50)
 _MINUTE = rf"oh[ -](?:{_DIGIT})|(?:{_TEEN})|(?:{_TENS})(?:[ -](?:{_DIGIT}))?"
-_TIME = rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE}))?"
+_TIME = rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
 _RANGE = re.compile(
     rf"(?=[a-zA-Z])(?<![\w-])(?:{_TIME.format(h='h1', m='m1')})\s+(?:to|until|till|through)\s+"
     rf"(?:{_TIME.format(h='h2', m='m2')})(?![\w-])",
@@ -54,7 +54,7 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
     """(start minute, end minute, span start, span end) of every spoken clock range (12-hour, no am/pm)."""
     out = []
     for m in _RANGE.finditer(text):
-        if not (m["m1"] or m["m2"] or _CUE.search(text, max(0, m.start() - 15), m.start())):
+        if not (m["m1"] or m["m2"] or "clock" in m.group(0).lower() or _CUE.search(text, max(0, m.start() - 15), m.start())):
             continue
         h1, h2 = _HOURS[m["h1"].lower()], _HOURS[m["h2"].lower()]
         start, end = h1 * 60 + _minute(m["m1"]), h2 * 60 + _minute(m["m2"])

@@ -24,7 +24,9 @@ _BREAK_BEFORE = re.compile(
     re.I,
 )
 # "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
-_EXCLUDED_LATER = re.compile(r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b", re.I)
+_EXCLUDED_LATER = re.compile(
+    r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
+)
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(r"^[\s,:–-]{0,4}(?:break|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
                           r"(?![^\n\d]{0,12}\d)", re.I)  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
