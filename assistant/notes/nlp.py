@@ -71,6 +71,12 @@ def _rd_termset() -> dict[str, list[str]]:
     return base
 
 
+# Labels whose negation must sit next to them: a "not" elsewhere in a long sentence ("pt not present:
+# 09:30-10:10 with daughter") is about something else. Presence and consent keep the sentence scope.
+NEAR_BEFORE, NEAR_AFTER = 5, 2  # tokens
+NEAR_LABELS = frozenset({"RELATIONSHIP", "SKILL_FUNCTIONAL", "SKILL_DIRECT_CARE", "SKILLED", "TEACHING", "GOAL", "NEED"})
+
+
 class _Scope:
     """NegEx scope for one document, in O(n log n).
 
@@ -92,6 +98,8 @@ class _Scope:
         for _, start, end in following:
             b = bisect_right(self.bounds, start) - 1
             self.last_fol[b] = max(end, self.last_fol.get(b, end))
+        self.pre_ends = sorted(end for _, _start, end in preceding)
+        self.fol_starts = sorted(start for _, start, _end in following)
         self.n_tokens = len(doc)
 
     def negated(self, start: int, end: int) -> bool:
@@ -100,6 +108,16 @@ class _Scope:
         if end > limit:
             return False  # a match crossing a boundary is left alone, as upstream does
         return self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end
+
+    def negated_near(self, start: int, end: int) -> bool:
+        """Negated by a cue at most `reach` tokens away ("no family caregiver", "daughter, not paid")."""
+        if not self.negated(start, end):
+            return False
+        i = bisect_right(self.pre_ends, start) - 1
+        if i >= 0 and start - self.pre_ends[i] <= NEAR_BEFORE:
+            return True
+        j = bisect_right(self.fol_starts, end - 1)
+        return j < len(self.fol_starts) and self.fol_starts[j] - end <= NEAR_AFTER
 
 
 _BREAK_CODES = np.array([ord(c) for c in ".!?;\n"], dtype=np.uint32)
@@ -161,7 +179,12 @@ class ConceptFinder:
         general_negated, rd_negated = general.negated, return_demo.negated
         for match_id, start, end in self.matcher(doc):
             label = labels[match_id]
-            negated = rd_negated(start, end) if label == "RETURN_DEMO" else general_negated(start, end)
+            if label == "RETURN_DEMO":
+                negated = rd_negated(start, end)
+            elif label in NEAR_LABELS:
+                negated = general.negated_near(start, end)
+            else:
+                negated = general_negated(start, end)
             char_start, char_end = token_start[start], token_start[end - 1] + token_len[end - 1]
             s = bisect_right(sent_chars, char_start) - 1
             sent_end = sent_chars[s + 1] if s + 1 < n_sent else n_text

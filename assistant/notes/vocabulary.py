@@ -168,7 +168,8 @@ EXTRA_FOLLOWING = (
     "deferred", "declined", "refused", "withheld", "not on file", "pending", "not yet obtained", "was not obtained",
     "not assessed", "not", "n/a", "none",
 )
-EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because")
+EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because",
+                     "period", "comma", "paragraph", "colon")
 
 # Return demonstration: a failed or cued attempt still counts as documented, so "unable to",
 # "could not" and "did not (correctly)" do not negate it; only "not done" style cues do.
