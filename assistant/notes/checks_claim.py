@@ -18,6 +18,14 @@ _NOT_THE_SESSION = re.compile(
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out)\b",
     re.I,
 )
+_BENEFICIARY = re.compile(r"\b(?:pt|patient|beneficiary)\b(?!'s|’s)", re.I)
+_NO_VIDEO = re.compile(
+    r"\b(?:no|without|lacks?|doesn't have|does not have|not able to use|unable to use|cannot use|can't use)\s+(?:a\s+)?"
+    r"(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)"
+    r"|\b(?:declined|refused|declines|refuses|did not consent to|does not consent to|did not want)\s+(?:the\s+)?video"
+    r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)",
+    re.I,
+)
 ADDONS = {"97551": "97550", "G0542": "G0541"}
 TIMED = ("97550", "97551", "G0541", "G0542")
 
@@ -90,6 +98,23 @@ def _in_waiver(ctx: Context, on: date) -> bool:
     return any(w.in_force(on) for w in ctx.knowledge.fees.therapist_waivers)
 
 
+def _about_beneficiary(ctx: Context, pos: int) -> bool:
+    """ "pt and wife have no internet", "pt does not consent to video"; not "pt's wife has no device"."""
+    before = ctx.ex.lines.before(pos, 80)
+    return bool(_BENEFICIARY.search(before[max(before.rfind(". "), before.rfind("; ")) + 1 :]))
+
+
+def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome:
+    """Audio-only counts from 2025 when video is not possible for the beneficiary or they decline it (modifier 93)."""
+    audio_from = ctx.knowledge.rules["telehealth"].params.get("audio_only_from")
+    reason = next((m for m in _NO_VIDEO.finditer(ctx.ex.text) if _about_beneficiary(ctx, m.start())), None)
+    if reason and ctx.dos is not None and isinstance(audio_from, date) and ctx.dos >= audio_from:
+        return Outcome("met", f"Audio-only CTS with the reason video was not used, on {ctx.dos.isoformat()}.",
+                       [*evidence, reason.span()])
+    return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth without a reason video could not be "
+                   "used (from 2025); otherwise it must be audio-video.", evidence)
+
+
 @check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
@@ -103,7 +128,7 @@ def telehealth(ctx: Context) -> Outcome:
     video = [c for c in remote if _VIDEO.search(c.text)]
     evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
-        return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth; it must be audio-video.", evidence)
+        return _audio_only(ctx, evidence)
     if ctx.dos is None:
         return Outcome("unclear", "Telehealth CTS depends on the date of service, which is not documented.", evidence)
     status = next((p.status for p in ctx.knowledge.fees.telehealth if p.in_force(ctx.dos)), "not_listed")

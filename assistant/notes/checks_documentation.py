@@ -31,6 +31,7 @@ _NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bn
 # bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I)
+_ABOUT_VIDEO = re.compile(r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
 
@@ -63,7 +64,8 @@ def patient_absent(ctx: Context) -> Outcome:
 
 @check
 def consent(ctx: Context) -> Outcome:
-    mentions = ctx.ex.of("CONSENT")
+    # "pt does not consent to video" is about how the session was held, not about training the caregiver
+    mentions = [c for c in ctx.ex.of("CONSENT") if not _ABOUT_VIDEO.search(ctx.ex.text[c.sent_start : c.sent_end])]
     given = [c for c in mentions if not c.negated]
     refused = [c for c in mentions if c.negated]
     if given:

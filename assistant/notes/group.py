@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_N = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
+_N = r"(?<![\w:./-])\d{1,2}(?![\d:])|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
 _PEOPLE = r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
 _GROUP_COUNT = re.compile(
     rf"{_PEOPLE}\s+(?:of|for|representing|from)\s+(?P<n>{_N})\s+(?:[\w'-]+\s+){{0,2}}?"
-    r"(?:patients|pts|clients|children|residents|individuals|families|different patients)\b"
+    r"(?:patients|pts|clients|children|residents|individuals|families|different patients|outpatients|people|adults)\b"
     rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children)\s+(?:were\s+)?"
     r"(?:represented|in the group|participated|attended)"
     rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families)"
-    rf"|(?P<n4>{_N})\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients|families)",
+    rf"|(?P<n4>{_N})\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients|families)"
+    rf"|(?:patients|pts|families|clients)\s+represented\s*[:=-]?\s*(?P<n5>{_N})\b",
     re.I,
 )
 # "2 families no-showed", "one family cancelled": scheduled but not trained
@@ -26,6 +27,8 @@ _ABSENT_FAMILIES = re.compile(
     r"(?:no[- ]?showed|no[- ]?show|did not (?:attend|show|come)|didn't (?:attend|show|come)|cancell?ed|were absent|absent)",
     re.I,
 )
+_ENUMERATED = re.compile(r"\b(?:patients|pts|families)\s+represented\s*:\s*\(?1[).]", re.I)
+_ITEM_NUMBER = re.compile(r"\((\d)\)")
 _ONLY_ONE_ATTENDED = re.compile(
     r"\bonly\s+(?:the\s+)?(?:patient's|pt's|this patient's|one)\s+(?:\w+\s+){0,2}(?:attended|came|showed|present)"
     r"|\bonly\s+(?:one|1)\s+(?:family|caregiver)\b",
@@ -77,9 +80,14 @@ def find_group(text: str) -> Group:
             group.patients = len({_norm(m.group(0)) for m in listed})
             group.span = (listed[0].start(), listed[-1].end())
     if counted:
-        raw = next(g for g in (counted["n"], counted["n2"], counted["n3"], counted["n4"]) if g)
+        raw = next(g for g in (counted["n"], counted["n2"], counted["n3"], counted["n4"], counted["n5"]) if g)
         group.patients = _number(raw)
         group.span = (counted.start(), counted.end())
+    listed = _ENUMERATED.search(text)
+    if listed and group.patients is None:
+        # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
+        group.patients = len(set(_ITEM_NUMBER.findall(text, listed.start(), listed.start() + 600)))
+        group.span = (listed.start(), listed.end())
     absent = _ABSENT_FAMILIES.search(text)
     if group.patients is not None and absent:
         group.patients -= _number(absent["n"]) or 0

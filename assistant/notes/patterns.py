@@ -17,7 +17,7 @@ from assistant.words import month_number
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
-    r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:19|20|21|22)\d\d|\d\d)"
+    r"|(?P<m2>[01]?\d)(?P<sep>[/-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
     r")(?![\w/-])",

@@ -17,13 +17,14 @@ _OTHER_WORDS = (
     r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training|manual therapy"
     r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual treatment"
     r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
-    r"|evaluation of the (?:patient|pt)|re-?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech|clinical) eval(?:uation)?\b"
+    r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech|clinical) eval(?:uation)?\b"
     r"|dysphagia (?:treatment|therapy)|speech (?:treatment|therapy) with"
 )
 _CTS_LINE = re.compile(
     r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer)\b", re.I
 )
-HEADING_LINES = 12  # a heading further up than this does not own a time
+HEADING_LINES = 12
+_STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
 
 @lru_cache(maxsize=8)
@@ -56,9 +57,9 @@ class ServiceLines:
     def _sentence(self, span: tuple[int, int]) -> tuple[int, int]:
         a, b = self.lines.bounds(*span)
         text = self.text
-        head = max(text.rfind(". ", a, span[0]), text.rfind("; ", a, span[0]))
-        tails = [i for i in (text.find(". ", span[1], b), text.find("; ", span[1], b)) if i != -1]
-        return (head + 2 if head != -1 else a), min(tails, default=b)
+        heads = [i + len(stop) for stop in _STOPS if (i := text.rfind(stop, a, span[0])) != -1]
+        tails = [i for stop in _STOPS if (i := text.find(stop, span[1], b)) != -1]
+        return max(heads, default=a), min(tails, default=b)
 
     def _closest(self, a: int, b: int, span: tuple[int, int]) -> bool | None:
         """Within text[a:b]: the service named closest before the span, else first after it; None if neither."""
