@@ -10,12 +10,13 @@ from assistant.notes.extract import consent_kind
 from assistant.notes.registry import check
 
 _CAREGIVER_NAME = re.compile(
-    r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?[^\n]{0,30}?\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
+    r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
+    r"(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
 _PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?|worked as an?|employed as an?|job as an?)\b", re.I)
 _CONTENT_LABEL = re.compile(
-    r"^[ \t]*[-*•]?[ \t]*(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)"
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)"
     r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,3}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
@@ -26,7 +27,7 @@ _TRAINING_HEADING = re.compile(
 _GENERAL_WORDS = frozenset(
     ["general", "education", "handout", "handouts", "discussed", "reviewed", "provided", "materials", "information", "the", "a", "an", "and", "of", "on", "in", "to", "with", "for", "questions", "answered", "diagnosis", "brochure", "pamphlet"]
 )
-_NOT_CONTENT_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
+_NOT_CONTENT_LINE = re.compile(r"^[ \t]*(?:[-*•][ \t]*)?(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
 _NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I)
 # bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})

@@ -51,7 +51,7 @@ _ATTEMPT_RESULT = re.compile(
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 # "Return: dtr guarded PT on the stairs x3" / "RD: indep" / "Teach-back: accurate": the label names the element
 _RD_LABEL = re.compile(
-    r"^[ \t]*[-*•]?[ \t]*(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back|return demo ?/ ?teach[- ]?back"
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back|return demo ?/ ?teach[- ]?back"
     r"|caregiver (?:performance|return)|competency)[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )

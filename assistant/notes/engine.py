@@ -41,7 +41,6 @@ class _Detail(dict[str, str]):
 
 MAX_EVIDENCE = 8
 _WORD = re.compile(r"[a-z0-9]{3,}")
-_TRAILING_COLON = re.compile(r"\s*:\s*$")
 _DIGIT = re.compile(r"\d")
 
 
@@ -61,7 +60,9 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     message = template.format_map(_Detail(detail=detail)).strip() if template else detail
     if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
         message = f"{message} {detail}"
-    message = _TRAILING_COLON.sub(".", message.strip())
+    message = message.strip()
+    if message.endswith(":"):  # a template whose detail came out empty
+        message = message[:-1].rstrip() + "."
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     fix = fix.format_map(_Detail(ctx.rule_terms())) if fix else ""
     # A status the rule says makes the service unbillable as CTS blocks under every profile.

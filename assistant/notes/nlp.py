@@ -120,6 +120,7 @@ class _Scope:
         return j < len(self.fol_starts) and self.fol_starts[j] - end <= NEAR_AFTER
 
 
+_LONG_RUN = re.compile(r"\S{64,}")
 _BREAK_CODES = np.array([ord(c) for c in ".!?;\n"], dtype=np.uint32)
 
 
@@ -165,6 +166,9 @@ class ConceptFinder:
         self.return_demo = Negex(nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex")  # type: ignore[arg-type]
 
     def __call__(self, text: str) -> list[Concept]:
+        # spaCy's tokenizer strips affixes one character at a time: quadratic on a long run without
+        # spaces (a pasted separator, 1 MB of brackets or emoji). No phrase is that long: blank the run.
+        text = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
         doc = self.nlp.tokenizer(text)
         if not len(doc):
             return []

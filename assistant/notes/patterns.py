@@ -74,7 +74,7 @@ _CLAIM_CUE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|code|billed|bill)\s*#?:?\s*$", r
 _UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
 # "97550 GO CO x1": units after the modifiers
 _UNITS_AFTER_MODIFIERS = re.compile(
-    r"^(?:\s*-?\s*(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
+    r"^(?:\s*(?:-\s*)?(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
 )
 MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
 _NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)

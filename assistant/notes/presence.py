@@ -60,7 +60,7 @@ _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
 # "pt attended his day program": attending somewhere else is absence from the training
 _ELSEWHERE_AFTER = re.compile(
-    r"^\s+(?:his|her|their|the|a|an)?\s*(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt|dialysis"
+    r"^\s+(?:(?:his|her|their|the|a|an)\s+)?(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt|dialysis"
     r"|church|class|work|respite|senior center|camp)\b",
     re.I,
 )

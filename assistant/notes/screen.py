@@ -69,7 +69,7 @@ _FORM_TEXT = re.compile(
 )
 _YES_NO_BLANK = re.compile(r"^[^\n]{1,60}\?[ \t]*(?:\(?\s*(?:Y\s*/\s*N|Yes\s*/\s*No)\s*\)?)[ \t]*$", re.I | re.M)
 _CHECKLIST_HEAD = re.compile(
-    r"^[ \t]*[-*•#]*[ \t]*(?:documentation (?:checklist|requirements|reminders?)|required (?:documentation|elements)"
+    r"^[ \t]*(?:[-*•#]+[ \t]*)?(?:documentation (?:checklist|requirements|reminders?)|required (?:documentation|elements)"
     r"|checklist|must document|remember to document|to document|elements to (?:include|document))\b[^\n]*$",
     re.I | re.M,
 )

@@ -9,6 +9,7 @@ closest before it on its line, or to the heading it sits under (docs/CONVENTIONS
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from assistant.notes.lines import LineIndex
@@ -41,6 +42,9 @@ class ServiceLines:
         self.text = text
         self.lines = lines
         self.other = other_service_pattern(other_codes)
+        # every mention found once, so each question is a binary search, not a rescan of its line
+        self.other_at = _Mentions(self.other, text)
+        self.cts_at = _Mentions(_CTS_LINE, text)
 
     def heading_above(self, pos: int) -> str:
         """The heading a line sits under: the nearest short line above, up to a blank line."""
@@ -63,16 +67,13 @@ class ServiceLines:
 
     def _closest(self, a: int, b: int, span: tuple[int, int]) -> bool | None:
         """Within text[a:b]: the service named closest before the span, else first after it; None if neither."""
-        before = self.text[a : span[0]]
-        other = [m.end() for m in self.other.finditer(before)]
-        cts = [m.end() for m in _CTS_LINE.finditer(before)]
-        if other or cts:
-            return (max(other) if other else -1) > (max(cts) if cts else -1)
-        after = self.text[span[1] : b]
-        o, c = self.other.search(after), _CTS_LINE.search(after)
+        other, cts = self.other_at.last_end(a, span[0]), self.cts_at.last_end(a, span[0])
+        if other >= 0 or cts >= 0:
+            return other > cts
+        o, c = self.other_at.first_start(span[1], b), self.cts_at.first_start(span[1], b)
         if o is None and c is None:
             return None
-        return o is not None and (c is None or o.start() < c.start())
+        return o is not None and (c is None or o < c)
 
     def belongs_to_other(self, span: tuple[int, int]) -> bool:
         """Whether a time or phrase belongs to a same-day patient-present service: by its sentence,
@@ -88,4 +89,24 @@ class ServiceLines:
         return bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
 
     def on_cts_line(self, span: tuple[int, int]) -> bool:
-        return bool(_CTS_LINE.search(self.lines.line(*span)))
+        a, b = self.lines.bounds(*span)
+        return self.cts_at.first_start(a, b) is not None
+
+
+class _Mentions:
+    """Start and end offsets of every match of a pattern, for range questions in O(log n)."""
+
+    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [a for a, _ in found]
+        self.ends = [b for _, b in found]
+
+    def last_end(self, a: int, b: int) -> int:
+        """End of the last match inside text[a:b], or -1."""
+        i = bisect_right(self.ends, b) - 1
+        return self.ends[i] if i >= 0 and self.starts[i] >= a else -1
+
+    def first_start(self, a: int, b: int) -> int | None:
+        """Start of the first match inside text[a:b], or None."""
+        i = bisect_left(self.starts, a)
+        return self.starts[i] if i < len(self.starts) and self.ends[i] <= b else None

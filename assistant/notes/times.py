@@ -8,6 +8,7 @@ so cost stays proportional to note length.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -29,7 +30,7 @@ _TOKEN = re.compile(
     r"|(?P<bh>1[0-2]|0?[1-9])(?=\s?(?:-|–|to)\s?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[aApP])"
     r")"
 )
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*", re.I)
+_RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
 _STOP_LABEL = re.compile(r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
@@ -48,6 +49,9 @@ _BREAK_AFTER = re.compile(r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off 
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
+# A note states a few dozen times at most. Past this many clock times or durations the text is not
+# a note (a pasted log, a flood), and reading on cannot help: the cap bounds the cost per character.
+MAX_MENTIONS = 400
 _SPOKEN_GATE = re.compile(r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 
 
@@ -100,7 +104,7 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
-    for m in _TOKEN.finditer(text):
+    for m in itertools.islice(_TOKEN.finditer(text), MAX_MENTIONS):
         if m["h"] is not None:
             hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
             military = hour >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2 and ap is None)
@@ -154,7 +158,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
     used: set[int] = set()
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if i in used or not _RANGE_SEP.fullmatch(text[a.end : b.start]) or _is_year_pair(text, a, b):
+        if i in used or b.start - a.end > 12 or not _RANGE_SEP.fullmatch(text, a.end, b.start) or _is_year_pair(text, a, b):
             continue
         start, end = _resolve(a, b)
         seg = Segment(start, end, (a.start, b.end))
@@ -218,7 +222,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
     out: list[Duration] = []
     spans = iter(sorted(clock_spans))
     current = next(spans, None)
-    for m in _DURATION.finditer(text):
+    for m in itertools.islice(_DURATION.finditer(text), MAX_MENTIONS):
         while current is not None and current[1] <= m.start():
             current = next(spans, None)  # one pass over the clock ranges (both lists are in text order)
         if current is not None and current[0] <= m.start() < current[1]:
