@@ -37,10 +37,22 @@ _RESULT = re.compile(
 _STRONG = re.compile(r"demonstrated|demo'd|demoed|demonstrates|performed|practi[cs]ed|role-played|role played", re.I)
 _PRONOUN = re.compile(r"(?:he|she|they|both|each)\b", re.I)
 _NOT_DONE_BEFORE = re.compile(r"\b(?:not|no|never|did not|didn't|will|to|plan to|next)\s+(?:\w+\s+)?$", re.I)
-_FUTURE = re.compile(r"\b(?:next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review)|plan(?:ned)?\b|f/u)", re.I)
+_FUTURE = re.compile(
+    r"\b(?:next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
+    r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u)\b",
+    re.I,
+)
 _NAME_AFTER = re.compile(r"^[\s,:(-]*(?:is\s+|named\s+)?([A-Z][a-z]{2,})\b")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
-_NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "And", "With", "Trained", "Date", "Need"})
+_LABELLED_NAME = re.compile(r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b")
+# "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
+_NAMED_DEMO = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed|role-played)\b"
+)
+_NOT_NAMES = frozenset({
+    "Patient", "Caregiver", "The", "His", "Her", "Their", "And", "With", "Trained", "Date", "Need", "She", "They",
+    "Therapist", "Clinician", "This", "Then", "Each", "Both", "Who", "Also", "Pt", "Slp", "Ota", "Pta", "Cota",
+})
 
 _ATTEMPT_RESULT = re.compile(
     r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
@@ -67,16 +79,17 @@ def caregiver_names(ex: Extraction) -> set[str]:
     """First names given to the caregiver: "wife Pamela", "Doris (neighbor)", "son, Konrad"."""
     text = ex.text
     names: set[str] = set()
-    for c in ex.of("RELATIONSHIP", negated=False):
+    for c in ex.of("RELATIONSHIP", negated=False) + ex.of("PAID_CAREGIVER", negated=False):
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
+    names.update(m.group(1) for m in _LABELLED_NAME.finditer(text))
     return names - _NOT_NAMES
 
 
 def _subject_pattern(names: set[str]) -> re.Pattern[str]:
     who = _CAREGIVER + "".join("|" + re.escape(n) for n in sorted(names))
-    return re.compile(rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>[^.;\n]{{0,160}})", re.I)
+    return re.compile(rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>[^.\n]{{0,160}})", re.I)
 
 
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
@@ -107,6 +120,7 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
         documented = [m.span() for m in _ATTEMPT_RESULT.finditer(ex.text)
                       if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()])]
     if not documented:
-        documented = _acted(ex)
+        documented = _acted(ex) or [m.span() for m in _NAMED_DEMO.finditer(ex.text) if m["name"] not in _NOT_NAMES
+                                    and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])]
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]
     return documented, negated

@@ -136,7 +136,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent", "parents",
-        "grandmother", "grandfather", "grandparent", "grandma", "grandpa", "sister", "brother", "sibling", "aunt",
+        "grandmother", "grandfather", "brother-in-law", "sister-in-law", "mother-in-law", "father-in-law", "grandparent", "grandma", "grandpa", "sister", "brother", "sibling", "aunt",
         "uncle", "niece", "nephew", "granddaughter", "grandson", "daughter-in-law", "son-in-law", "friend", "neighbor",
         "neighbour", "fiance", "fiancé", "boyfriend", "girlfriend", "family member", "family caregiver", "stepdaughter",
         "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "poa", "health care proxy",
