@@ -8,7 +8,8 @@ looks further than that, and the clip keeps every per-match scan bounded.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 
 RADIUS = 240
 
@@ -49,3 +50,29 @@ class LineIndex:
         """Start and end (without the line break) of line `n`."""
         end = self.starts[n + 1] - 1 if n + 1 < len(self.starts) else len(self.text)
         return self.starts[n], end
+
+
+class Mentions:
+    """Start and end offsets of matches, sorted by end, for range questions in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans, key=lambda s: (s[1], s[0]))
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+
+    @classmethod
+    def of(cls, text: str, *patterns: re.Pattern[str] | None) -> Mentions:
+        return cls([m.span() for p in patterns if p is not None for m in p.finditer(text)])
+
+    def last_end(self, a: int, b: int) -> int:
+        """End of the last match inside text[a:b], or -1."""
+        i = bisect_right(self.ends, b) - 1
+        return self.ends[i] if i >= 0 and self.starts[i] >= a else -1
+
+    def first_start(self, a: int, b: int) -> int | None:
+        """Start of the first match inside text[a:b], or None (matches sorted by end start in order
+        unless they overlap, which the patterns here do not)."""
+        i = bisect_left(self.ends, a)
+        while i < len(self.ends) and self.starts[i] < a:
+            i += 1
+        return self.starts[i] if i < len(self.starts) and self.ends[i] <= b else None

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.notes.demo import caregiver_names
+from assistant.notes.lines import Mentions
 from assistant.notes.vocabulary import PATIENT_REFS
 
 if TYPE_CHECKING:
@@ -101,15 +102,41 @@ def _blank(pattern: re.Pattern[str], window: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), window)
 
 
-def _last(pattern: re.Pattern[str] | None, window: str, skip_objects: bool = False) -> int:
-    if pattern is None:
+class _Subjects:
+    """Where the note names the patient and the caregivers, found once over the whole text (people
+    after a preposition dropped), so each phrase's subject is a binary search. Asides (brackets,
+    relative clauses) are skipped unless the phrase itself is inside them."""
+
+    def __init__(self, text: str, who: People) -> None:
+        def subjects(*patterns: re.Pattern[str] | None) -> list[tuple[int, int]]:
+            return [m.span() for p in patterns if p is not None for m in p.finditer(text)
+                    if not _OBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+
+        self.asides = [m.span() for m in _ASIDE.finditer(text)]
+        self.patient = Mentions(subjects(_PATIENT_WORD) + [m.span() for p in (who.pattern(who.patient), _TITLED_NAME)
+                                                           if p is not None for m in p.finditer(text)])
+        self.caregiver = Mentions(subjects(_CAREGIVER_WORD, who.pattern(who.caregiver))
+                                  + [m.span() for m in _CAREGIVERS_OF.finditer(text)])
+
+    def _aside(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.asides, (pos, 1 << 62)) - 1
+        return self.asides[i] if i >= 0 and self.asides[i][0] <= pos < self.asides[i][1] else None
+
+    def last(self, mentions: Mentions, start: int, concept: Concept) -> int:
+        """End of the last mention in text[start:concept.end] outside any aside the phrase is not in."""
+        own = self._aside(concept.start)
+        i = bisect_right(mentions.ends, concept.end) - 1
+        for _ in range(6):  # a few steps back at most: asides are short
+            if i < 0 or mentions.starts[i] < start:
+                return -1
+            aside = self._aside(mentions.starts[i])
+            if aside is None or aside == own:
+                return mentions.ends[i]
+            i -= 1
         return -1
-    ends = [m.end() for m in pattern.finditer(window)
-            if not (skip_objects and _OBJECT_BEFORE.search(window, max(0, m.start() - 30), m.start()))]
-    return max(ends, default=-1)
 
 
-def subject_of(ex: Extraction, concept: Concept, who: People) -> str:
+def subject_of(ex: Extraction, concept: Concept, subjects: _Subjects) -> str:
     """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
 
     The nearest person named before the phrase on the same line decides (sentence breaks are
@@ -119,19 +146,15 @@ def subject_of(ex: Extraction, concept: Concept, who: People) -> str:
     """
     text = ex.text
     start = max(ex.lines.starts[ex.lines.number(concept.start)], concept.start - 110)
-    window = _blank(_ASIDE, text[start : concept.end])
     if concept.label == "PRESENCE" and _COMPOUND_BEFORE.search(text[max(0, concept.start - 9) : concept.start]):
         return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
-    if _PATIENT_AND.search(window):
+    if _PATIENT_AND.search(text, start, concept.end):
         return "patient"
-    last_patient = max(_last(_PATIENT_WORD, window, True), _last(who.pattern(who.patient), window),
-                       _last(_TITLED_NAME, window))
-    last_caregiver = max(_last(_CAREGIVER_WORD, window, True), _last(who.pattern(who.caregiver), window, True),
-                         _last(_CAREGIVERS_OF, window))
-    head = len(window) - len(concept.text)
-    if _PRONOUN_BEFORE.search(window, max(0, head - 40), head) and last_caregiver < head - 40:
+    last_patient = subjects.last(subjects.patient, start, concept)
+    last_caregiver = subjects.last(subjects.caregiver, start, concept)
+    if _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start) and last_caregiver < concept.start - 40:
         return "patient"
     if last_patient < 0 and last_caregiver < 0:
         after = text[concept.end : min(concept.sent_end, concept.end + 40)]
@@ -149,7 +172,7 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
     absence: list[tuple[int, int]] = []
-    who = people(ex)
+    subjects = _Subjects(ex.text, people(ex))
     for c in ex.concepts:
         if c.label not in ("PRESENCE", "ABSENCE"):
             continue
@@ -166,7 +189,7 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
         if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
             continue  # "consent for Grace to attend" says nothing about who was there
-        subject = subject_of(ex, c, who)
+        subject = subject_of(ex, c, subjects)
         if subject != "patient":
             continue
         absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)

@@ -9,10 +9,9 @@ closest before it on its line, or to the heading it sits under (docs/CONVENTIONS
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from assistant.notes.lines import LineIndex
+from assistant.notes.lines import LineIndex, Mentions
 
 _OTHER_WORDS = (
     r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training|manual therapy"
@@ -43,8 +42,8 @@ class ServiceLines:
         self.lines = lines
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
-        self.other_at = _Mentions(self.other, text)
-        self.cts_at = _Mentions(_CTS_LINE, text)
+        self.other_at = Mentions.of(text, self.other)
+        self.cts_at = Mentions.of(text, _CTS_LINE)
 
     def heading_above(self, pos: int) -> str:
         """The heading a line sits under: the nearest short line above, up to a blank line."""
@@ -91,22 +90,3 @@ class ServiceLines:
     def on_cts_line(self, span: tuple[int, int]) -> bool:
         a, b = self.lines.bounds(*span)
         return self.cts_at.first_start(a, b) is not None
-
-
-class _Mentions:
-    """Start and end offsets of every match of a pattern, for range questions in O(log n)."""
-
-    def __init__(self, pattern: re.Pattern[str], text: str) -> None:
-        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
-        self.starts = [a for a, _ in found]
-        self.ends = [b for _, b in found]
-
-    def last_end(self, a: int, b: int) -> int:
-        """End of the last match inside text[a:b], or -1."""
-        i = bisect_right(self.ends, b) - 1
-        return self.ends[i] if i >= 0 and self.starts[i] >= a else -1
-
-    def first_start(self, a: int, b: int) -> int | None:
-        """Start of the first match inside text[a:b], or None."""
-        i = bisect_left(self.starts, a)
-        return self.starts[i] if i < len(self.starts) and self.ends[i] <= b else None
