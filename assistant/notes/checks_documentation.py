@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
@@ -33,6 +34,7 @@ _NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bn
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I)
 _ABOUT_VIDEO = re.compile(r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I)
+SECTION_CHARS = 2000
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
 
@@ -127,7 +129,7 @@ def skills_taught(ctx: Context) -> Outcome:
     taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
     taught += _content_lines(ex.text)
     sections = _training_sections(ex.text)
-    taught += [(c.start, c.end) for c in skills if any(a <= c.start < b for a, b in sections)]
+    taught += [(c.start, c.end) for c in skills if _inside(sections, c.start)]
     if not taught and not general:
         # bullet lists of techniques without a verb, outside the need/goal/assessment lines
         taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(ex.line(c.start))]
@@ -139,12 +141,20 @@ def skills_taught(ctx: Context) -> Outcome:
 
 
 def _training_sections(text: str) -> list[tuple[int, int]]:
-    """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line."""
+    """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line or the next
+    heading (at most SECTION_CHARS: the search for the blank line stays bounded)."""
+    heads = [m.end() for m in _TRAINING_HEADING.finditer(text)]
     out = []
-    for m in _TRAINING_HEADING.finditer(text):
-        end = text.find("\n\n", m.end())
-        out.append((m.end(), len(text) if end == -1 else end))
+    for i, start in enumerate(heads):
+        limit = min(heads[i + 1] if i + 1 < len(heads) else len(text), start + SECTION_CHARS)
+        end = text.find("\n\n", start, limit)
+        out.append((start, limit if end == -1 else end))
     return out
+
+
+def _inside(sections: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(sections, (pos, 1 << 62)) - 1
+    return i >= 0 and sections[i][0] <= pos < sections[i][1]
 
 
 def _content_lines(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.notes.lines import words_of
+
 _N = r"(?<![\w:./-])\d{1,2}(?![\d:])|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
 _PEOPLE = r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
 _GROUP_COUNT = re.compile(
@@ -46,7 +48,9 @@ _OF_PATIENT = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?"
 )
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
-_CHEAP_GATE = re.compile(r"group|class|represent|famil|spouses|sets of", re.I)
+# words without which no group pattern can match (checked on the note's word set: no scan)
+_GATE = frozenset({"group", "class", "represented", "representing", "families", "sets", "spouses", "caregivers",
+                   "parents", "wives", "husbands", "daughters", "sons", "carers", "patients", "pts"})
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "several": 3, "multiple": 2,
@@ -70,7 +74,7 @@ def _norm(value: str) -> str:
 
 def find_group(text: str) -> Group:
     group = Group()
-    if not _CHEAP_GATE.search(text):
+    if not _GATE & words_of(text):
         return group  # the group patterns are the costliest scans; most notes are individual sessions
     counted = _GROUP_COUNT.search(text)
     if _GROUP_WORD.search(text) and not counted:

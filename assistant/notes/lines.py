@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 RADIUS = 240
 
@@ -76,3 +77,13 @@ class Mentions:
         while i < len(self.ends) and self.starts[i] < a:
             i += 1
         return self.starts[i] if i < len(self.starts) and self.ends[i] <= b else None
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4)
+def words_of(text: str) -> frozenset[str]:
+    """The lower-case words of a text: one pass, so costly patterns can be skipped when none of the
+    words they need occur (most notes have no group, no dictated times, no instructions)."""
+    return frozenset(_WORD.findall(text.lower()))

@@ -7,7 +7,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
 from assistant.notes.lines import LineIndex
 from assistant.notes.spoken import spoken_dates
@@ -80,10 +79,10 @@ MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|
 _NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)
 
 
-@lru_cache(maxsize=8)
-def _code_pattern(known: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(known | CTS_CODES | {"G0539", "G0540", "96202", "96203"}))
-    return re.compile(rf"(?=[0-9A-V])(?<![\w.$#/:-])(?:(?P<code>{alternatives})|(?P<any>{_ANY_CODE}))(?![\w.:/])")
+# One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
+# a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
+_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.:/])")
+_ALWAYS_KNOWN = CTS_CODES | {"G0539", "G0540", "96202", "96203"}
 
 
 @dataclass
@@ -104,7 +103,8 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
     to every code on that line, as billers write them.
     """
     lines = lines or LineIndex(text)
-    matches = [m for m in _code_pattern(known).finditer(text) if m["code"] or _claim_line(text, m)]
+    known = known | _ALWAYS_KNOWN
+    matches = [m for m in _CODE_TOKEN.finditer(text) if m.group(0) in known or _claim_line(text, m)]
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
         line_no = lines.number(m.start())

@@ -16,18 +16,20 @@ from typing import TYPE_CHECKING
 
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import Mentions
+from assistant.notes.scan import spans
 from assistant.notes.vocabulary import PATIENT_REFS
 
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
     from assistant.notes.nlp import Concept
 
-_PATIENT_WORD = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b(?!'s|’s)", re.I)
+_PATIENT_WORDS = r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b"
+_PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
+_POSSESSIVE = ("'s", "’s")
 # Possessives ("at son's house") name a place, not who was present.
-_CAREGIVER_WORD = re.compile(
-    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother|father|mom|dad|parents?|aide"
-    r"|neighbou?r|friend|sister|brother|poa)\b(?!'s|’s)",
-    re.I,
+_CAREGIVER_WORDS = (
+    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother|father|mom"
+    r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)\b"
 )
 _PATIENT_AND = re.compile(
     r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?"
@@ -108,15 +110,17 @@ class _Subjects:
     relative clauses) are skipped unless the phrase itself is inside them."""
 
     def __init__(self, text: str, who: People) -> None:
-        def subjects(*patterns: re.Pattern[str] | None) -> list[tuple[int, int]]:
-            return [m.span() for p in patterns if p is not None for m in p.finditer(text)
-                    if not _OBJECT_BEFORE.search(text, max(0, m.start() - 30), m.start())]
+        def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
+            return [(a, b) for a, b in spans(pattern, text, ignore_case)
+                    if text[b : b + 2] not in _POSSESSIVE and not _OBJECT_BEFORE.search(text, max(0, a - 30), a)]
 
+        names = {kind: who.pattern(getattr(who, kind)) for kind in ("patient", "caregiver")}
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
-        self.patient = Mentions(subjects(_PATIENT_WORD) + [m.span() for p in (who.pattern(who.patient), _TITLED_NAME)
-                                                           if p is not None for m in p.finditer(text)])
-        self.caregiver = Mentions(subjects(_CAREGIVER_WORD, who.pattern(who.caregiver))
-                                  + [m.span() for m in _CAREGIVERS_OF.finditer(text)])
+        self.patient = Mentions(subjects(_PATIENT_WORDS) + list(spans(_TITLED_NAME.pattern, text, False))
+                                + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else []))
+        self.caregiver = Mentions(subjects(_CAREGIVER_WORDS) + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
+                                  + ([(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text))
+                                      if not _OBJECT_BEFORE.search(text, max(0, a - 30), a)] if names["caregiver"] else []))
 
     def _aside(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.asides, (pos, 1 << 62)) - 1

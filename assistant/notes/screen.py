@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.notes.lines import LineIndex
+from assistant.notes.lines import LineIndex, words_of
 
 _ADDRESSEE = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator|checker"
@@ -94,6 +94,18 @@ _CHECKLIST_ITEM = re.compile(
     re.I | re.M,
 )
 SECTION_LINES = 15
+# Words without which a family of patterns cannot match, checked on the note's word set (no scan).
+_ADDRESSEE_WORDS = frozenset({
+    "ai", "llm", "gpt", "chatgpt", "chat", "claude", "copilot", "chatbot", "bot", "model", "tool", "system",
+    "validator", "checker", "grader", "appeal", "appealwriter", "automated", "reviewer", "auditor", "coder", "assistant",
+    "scribe",
+})
+_IMPERATIVE_WORDS = frozenset({
+    "ignore", "disregard", "override", "bypass", "met", "passed", "compliant", "satisfied", "billable", "licensed",
+    "unpaid", "apply", "you", "prompt", "flag",
+})
+_GUIDELINE_WORDS = frozenset({"cms", "medicare", "cpt", "ama", "descriptor", "guideline", "guidelines", "policy", "strategies",
+                              "face", "requires", "require", "mac", "lcd", "mbpm", "code", "codes"})
 
 MESSAGES = {
     "instruction": "An instruction addressed to a tool or a reader, not documentation: never used as evidence.",
@@ -184,13 +196,17 @@ def _trim(text: str, item: Screened) -> Screened | None:
 def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     """Every stretch of `text` that is not documentation, in text order, without overlaps."""
     lines = lines or LineIndex(text)
+    words = words_of(text)
     found: list[Screened] = []
-    found += [Screened("instruction", *_line_of(lines, m.start())) for m in _INSTRUCTION_LINE.finditer(text)]
-    found += [Screened("instruction", *_inline(text, lines, m.start(), m.end())) for m in _INSTRUCTION_INLINE.finditer(text)]
-    # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
-    clause = (*_STOPS, ": ", " - ", "(")
-    found += [Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
-              for m in _INSTRUCTION_IMPERATIVE.finditer(text)]
+    if _ADDRESSEE_WORDS & words:
+        found += [Screened("instruction", *_line_of(lines, m.start())) for m in _INSTRUCTION_LINE.finditer(text)]
+        found += [Screened("instruction", *_inline(text, lines, m.start(), m.end()))
+                  for m in _INSTRUCTION_INLINE.finditer(text)]
+    if _IMPERATIVE_WORDS & words:
+        # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
+        clause = (*_STOPS, ": ", " - ", "(")
+        found += [Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
+                  for m in _INSTRUCTION_IMPERATIVE.finditer(text)]
     found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
     found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
     found += _boxes(text, lines)
@@ -198,7 +214,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
     found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
     found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
-    found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
+    if _GUIDELINE_WORDS & words:
+        found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
     # instructions first where stretches overlap: they are the ones reported as warnings
     trimmed.sort(key=lambda s: (s.start, s.kind != "instruction", -s.end))

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from assistant.notes.lines import LineIndex, Mentions
+from assistant.notes.scan import spans
 
 _OTHER_WORDS = (
     r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training|manual therapy"
@@ -42,8 +43,8 @@ class ServiceLines:
         self.lines = lines
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
-        self.other_at = Mentions.of(text, self.other)
-        self.cts_at = Mentions.of(text, _CTS_LINE)
+        self.other_at = Mentions(list(spans(self.other.pattern, text)))
+        self.cts_at = Mentions(list(spans(_CTS_LINE.pattern, text)))
 
     def heading_above(self, pos: int) -> str:
         """The heading a line sits under: the nearest short line above, up to a blank line."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.notes.lines import words_of
 from assistant.words import MONTH_ALT, NUMBER_TENS, NUMBER_UNITS, month_number
 
 _HOURS = {w: n for w, n in NUMBER_UNITS.items() if n <= 12}
@@ -74,7 +75,9 @@ def _ordinal(word: str) -> int:
 
 def spoken_dates(text: str) -> list[tuple[date, int, int]]:
     """(date, span start, span end) of every spoken date with a year."""
-    out = []
+    out: list[tuple[date, int, int]] = []
+    if "twenty" not in words_of(text) and "thousand" not in words_of(text):
+        return out
     for m in _DATE.finditer(text):
         yy = m["yy"].lower()
         year = 2000 + (_minute(yy) if yy != "twenty" else 20)

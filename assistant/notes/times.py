@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from assistant.notes.lines import LineIndex
+from assistant.notes.lines import LineIndex, words_of
 from assistant.notes.spoken import spoken_ranges
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
@@ -52,6 +52,7 @@ MAX_SEGMENT_MINUTES = 360
 # A note states a few dozen times at most. Past this many clock times or durations the text is not
 # a note (a pasted log, a flood), and reading on cannot help: the cap bounds the cost per character.
 MAX_MENTIONS = 400
+_SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _SPOKEN_GATE = re.compile(r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 
 
@@ -250,7 +251,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     lines = lines or LineIndex(text)
     tokens = _tokens(text)
     segments, reversed_ = _segments(text, tokens)
-    if _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
+    if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
         segments = sorted(segments + [Segment(a, b, (s, e)) for a, b, s, e in spoken_ranges(text)], key=lambda g: g.span)
     durations = _durations(text, [s.span for s in segments], lines)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
