@@ -45,7 +45,8 @@ SHAPES: dict[str, str] = {
 
 
 def make(piece: str, size: int) -> str:
-    return (piece * (size // len(piece) + 1))[:size]
+    """`piece` repeated to at most `size` bytes of UTF-8 (the check's input limit is in bytes)."""
+    return piece * max(1, size // len(piece.encode("utf-8")))
 
 
 def timed(text: str) -> float:

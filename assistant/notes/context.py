@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
@@ -14,6 +15,11 @@ from assistant.notes.presence import find_presence
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
+
+
+@lru_cache(maxsize=8)
+def _terms(rule: str, primary: str, addon: str) -> dict[str, str]:
+    return rule_terms(rule, (primary, addon))
 
 
 @dataclass
@@ -98,7 +104,7 @@ class Context:
 
     def rule_terms(self) -> dict[str, str]:
         primary, addon, _ = self.knowledge.family_codes(self.family)
-        return rule_terms(self.rule, (primary, addon))
+        return _terms(self.rule, primary, addon)
 
     def modifiers(self) -> list[str]:
         mods: list[str] = []

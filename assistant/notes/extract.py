@@ -68,7 +68,7 @@ class Extraction:
         return list(found) if negated is None else [c for c in found if c.negated == negated]
 
     def span(self, start: int, end: int) -> Span:
-        return Span(start=start, end=end, quote=(self.original or self.text)[start:end])
+        return Span.model_construct(start=start, end=end, quote=(self.original or self.text)[start:end])
 
     def line(self, start: int, end: int | None = None) -> str:
         return self.lines.line(start, end)

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from assistant.notes.demo import caregiver_names
@@ -54,10 +55,8 @@ _PATIENT_NAME = re.compile(
 )
 # asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
 _ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)")
-_OBJECT_BEFORE = re.compile(
-    r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+(?:his|her|their|the|a|an|pt's|patient's)?\s*$",
-    re.I,
-)
+# the words that make the next person an object: "out with their son", "drives pt" (RE2, whole note)
+_OBJECT_LEAD = r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+(?:(?:his|her|their|the|a|an|pt's|patient's)\s+)?"
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
@@ -110,9 +109,10 @@ class _Subjects:
     relative clauses) are skipped unless the phrase itself is inside them."""
 
     def __init__(self, text: str, who: People) -> None:
+        objects = {b for _, b in spans(_OBJECT_LEAD, text)}
+
         def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
-            return [(a, b) for a, b in spans(pattern, text, ignore_case)
-                    if text[b : b + 2] not in _POSSESSIVE and not _OBJECT_BEFORE.search(text, max(0, a - 30), a)]
+            return [(a, b) for a, b in spans(pattern, text, ignore_case) if text[b : b + 2] not in _POSSESSIVE and a not in objects]
 
         names = {kind: who.pattern(getattr(who, kind)) for kind in ("patient", "caregiver")}
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
@@ -120,7 +120,7 @@ class _Subjects:
                                 + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else []))
         self.caregiver = Mentions(subjects(_CAREGIVER_WORDS) + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
                                   + ([(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text))
-                                      if not _OBJECT_BEFORE.search(text, max(0, a - 30), a)] if names["caregiver"] else []))
+                                      if a not in objects] if names["caregiver"] else []))
 
     def _aside(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.asides, (pos, 1 << 62)) - 1
@@ -140,7 +140,7 @@ class _Subjects:
         return -1
 
 
-def subject_of(ex: Extraction, concept: Concept, subjects: _Subjects) -> str:
+def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subjects]) -> str:
     """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
 
     The nearest person named before the phrase on the same line decides (sentence breaks are
@@ -156,8 +156,9 @@ def subject_of(ex: Extraction, concept: Concept, subjects: _Subjects) -> str:
         return "patient"
     if _PATIENT_AND.search(text, start, concept.end):
         return "patient"
-    last_patient = subjects.last(subjects.patient, start, concept)
-    last_caregiver = subjects.last(subjects.caregiver, start, concept)
+    who = subjects()
+    last_patient = who.last(who.patient, start, concept)
+    last_caregiver = who.last(who.caregiver, start, concept)
     if _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start) and last_caregiver < concept.start - 40:
         return "patient"
     if last_patient < 0 and last_caregiver < 0:
@@ -176,7 +177,13 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
     absence: list[tuple[int, int]] = []
-    subjects = _Subjects(ex.text, people(ex))
+    built: list[_Subjects] = []
+
+    def subjects() -> _Subjects:  # built on first need: phrases like "pt not present" decide alone
+        if not built:
+            built.append(_Subjects(ex.text, people(ex)))
+        return built[0]
+
     for c in ex.concepts:
         if c.label not in ("PRESENCE", "ABSENCE"):
             continue
