@@ -180,10 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         mins = parse_min(args.min)
     except ValueError as exc:
         parser.error(str(exc))
+    if args.file and args.update_baseline:
+        parser.error("--update-baseline records the default sets; it cannot be combined with --file")
 
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
-    baseline = read_baseline(args.baseline)
+    baseline = {} if args.file else read_baseline(args.baseline)  # another set: nothing to compare with
 
     results: dict[str, dict[str, float]] = {}
     all_details: dict[str, list[Any]] = {}

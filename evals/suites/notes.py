@@ -4,7 +4,7 @@ Metrics of one set: ``check_accuracy`` (every note × check pair), ``nonmet_accu
 whose label is not ``met``), ``note_exact`` (notes with all 20 right), ``billing_exact``
 (billing.lines as a multiset), ``minutes_exact`` (time.total_minutes, over items that label it),
 ``errors`` (crashes), micro ``flagged_precision`` / ``flagged_recall``, per check ``acc.<id>``,
-``precision.<id>``, ``recall.<id>``, and per style ``style_acc.<style>`` / ``style_billing.<style>``.
+``precision.<id>``, ``recall.<id>``, and per style ``acc.style.<style>`` / ``billing.style.<style>``.
 ``details`` lists the ten most common error kinds, the worst checks, the status confusion and
 every mismatch (expected vs got).
 
@@ -75,8 +75,8 @@ def _by_style(items: list[NoteItem], ok_checks: dict[str, float], ok_lines: dict
     styles = sorted({it.style for it in items if it.style})
     for style in styles:
         ids = [it.id for it in items if it.style == style]
-        out[f"style_acc.{style}"] = sum(ok_checks[i] for i in ids) / len(ids)
-        out[f"style_billing.{style}"] = sum(ok_lines[i] for i in ids) / len(ids)
+        out[f"acc.style.{style}"] = sum(ok_checks[i] for i in ids) / len(ids)
+        out[f"billing.style.{style}"] = sum(ok_lines[i] for i in ids) / len(ids)
     return out
 
 
@@ -172,6 +172,6 @@ def run(path: Path = NOTES_DEV, holdout: Path | None = NOTES_HOLDOUT, files: Seq
     if RW_DEV:
         rw = evaluate(_load(RW_DEV))
         result.update({f"rw_{key}": value for key, value in rw.items() if key != "details" and "." not in key})
-        result.update({f"rw_{key}": value for key, value in rw.items() if key.startswith(("acc.", "style_"))})
+        result.update({f"rw_{key}": value for key, value in rw.items() if key.startswith(("acc.", "billing.style."))})
         result["details"] += ["rw: " + d for d in rw["details"]]
     return result
