@@ -13,6 +13,10 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 RADIUS = 240
+# A note states a few dozen times, dates, codes or presence phrases at most. Past this many of one
+# kind the text is not a note (a pasted log, a flood), and reading on cannot change the verdict: the
+# cap keeps the cost per character bounded on any input.
+MAX_MENTIONS = 400
 
 
 class LineIndex:

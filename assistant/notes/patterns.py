@@ -7,8 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
-from assistant.notes.lines import LineIndex
+from assistant.notes.lines import MAX_MENTIONS, LineIndex
 from assistant.notes.spoken import spoken_dates
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
@@ -46,7 +47,7 @@ def _label(text: str, start: int) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
-    for m in _DATE.finditer(text):
+    for m in islice(_DATE.finditer(text), MAX_MENTIONS):
         try:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
@@ -104,7 +105,8 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
     """
     lines = lines or LineIndex(text)
     known = known | _ALWAYS_KNOWN
-    matches = [m for m in _CODE_TOKEN.finditer(text) if m.group(0) in known or _claim_line(text, m)]
+    found = (m for m in _CODE_TOKEN.finditer(text) if m.group(0) in known or _claim_line(text, m))
+    matches = list(islice(found, MAX_MENTIONS))
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
         line_no = lines.number(m.start())
@@ -150,9 +152,9 @@ class IcdMention:
 def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False, lines: LineIndex | None = None) -> list[IcdMention]:
     """Dotted codes anywhere; bare three-character codes on a diagnosis line, or in parentheses
     when `is_code` knows them ("Parkinson's disease, G20"); "T10 paraplegia" is a spinal level."""
-    out = [IcdMention(m["code"], (m.start(), m.end())) for m in _ICD_DOTTED.finditer(text)]
+    out = [IcdMention(m["code"], (m.start(), m.end())) for m in islice(_ICD_DOTTED.finditer(text), MAX_MENTIONS)]
     lines = lines or LineIndex(text)
-    for m in _ICD_BARE.finditer(text):
+    for m in islice(_ICD_BARE.finditer(text), MAX_MENTIONS):
         line_start, line_end = lines.bounds(m.start(), m.end())
         line = text[line_start:line_end]
         bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
@@ -213,7 +215,7 @@ _AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
 
 def find_credentials(text: str) -> list[CredentialMention]:
     out: list[CredentialMention] = []
-    for m in _CREDENTIAL.finditer(text):
+    for m in islice(_CREDENTIAL.finditer(text), MAX_MENTIONS):
         cred = m["cred"]
         before = text[max(0, m.start() - 60) : m.start()]
         line_before = before[before.rfind("\n") + 1 :]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.notes.demo import caregiver_names
-from assistant.notes.lines import Mentions
+from assistant.notes.lines import MAX_MENTIONS, Mentions
 from assistant.notes.scan import spans
 from assistant.notes.vocabulary import PATIENT_REFS
 
@@ -184,9 +184,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             built.append(_Subjects(ex.text, people(ex)))
         return built[0]
 
-    for c in ex.concepts:
-        if c.label not in ("PRESENCE", "ABSENCE"):
-            continue
+    phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
+    for c in phrases:
         if c.label == "ABSENCE":
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.

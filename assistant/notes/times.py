@@ -12,7 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from assistant.notes.lines import LineIndex, words_of
+from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
 from assistant.notes.spoken import spoken_ranges
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
@@ -49,9 +49,7 @@ _BREAK_AFTER = re.compile(r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off 
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
-# A note states a few dozen times at most. Past this many clock times or durations the text is not
-# a note (a pasted log, a flood), and reading on cannot help: the cap bounds the cost per character.
-MAX_MENTIONS = 400
+
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _SPOKEN_GATE = re.compile(r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
 
