@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -15,6 +16,7 @@ from assistant.notes.presence import find_presence
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
+_DIRECT_CARE_SESSION = re.compile(r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -46,6 +48,7 @@ class Context:
     presence: list[tuple[int, int]] = field(default_factory=list)
     absence: list[tuple[int, int]] = field(default_factory=list)
     family: str = "cts"
+    family_minutes: dict[str, int] = field(default_factory=dict)  # both families timed apart
     derived_minutes: int | None = None
     stated_minutes: int | None = None
 
@@ -96,11 +99,16 @@ class Context:
         return bool(self.presence) and not self.absence
 
     def minute_lines(self) -> list[tuple[str, int]]:
-        """What the documented minutes alone support, ignoring every other finding."""
+        """What the documented minutes alone support, ignoring every other finding; each code family on
+        its own minutes when both are documented with their own times."""
         if self.total_minutes is None:
             return []
-        primary, addon, _ = self.knowledge.family_codes(self.family)
-        return supported_lines_for_minutes(self.total_minutes, rule=self.rule, codes=(primary, addon))
+        by_family = self.family_minutes or {self.family: self.total_minutes}
+        lines: list[tuple[str, int]] = []
+        for family, minutes in by_family.items():
+            primary, addon, _ = self.knowledge.family_codes(family)
+            lines += supported_lines_for_minutes(minutes, rule=self.rule, codes=(primary, addon))
+        return lines
 
     def rule_terms(self) -> dict[str, str]:
         primary, addon, _ = self.knowledge.family_codes(self.family)
@@ -140,6 +148,7 @@ def build_context(
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
     ctx.roles += [("SLPA", (c.start, c.end)) for c in ex.of("SLPA", negated=False)]
     ctx.presence, ctx.absence = find_presence(ex)
+    ctx.family_minutes = _family_minutes(ctx)
     ctx.family = _family(ctx)
     ctx.derived_minutes = ex.time.derived
     if ex.time.stated is not None:
@@ -162,11 +171,42 @@ def _billed_from_note(ex: Extraction, training: frozenset[str]) -> tuple[list[Bi
     return (list(lines.values()) or None), spans
 
 
-def _family(ctx: Context) -> str:
+def _direct_care_allowed(ctx: Context) -> bool:
     direct_from = ctx.knowledge.codes[ctx.knowledge.family_codes("direct_care")[0]].effective_from
-    if ctx.dos is not None and direct_from is not None and ctx.dos < direct_from:
+    return not (ctx.dos is not None and direct_from is not None and ctx.dos < direct_from)
+
+
+def _skills(ctx: Context, a: int = 0, b: int | None = None) -> tuple[int, int]:
+    """(direct-care, functional) skill mentions in text[a:b]; a functional word inside a direct-care
+    phrase ("hygiene" in "hand hygiene", "feeding" in "bolus feeding") is not counted twice."""
+    direct = [c for c in ctx.ex.of("SKILL_DIRECT_CARE", negated=False) if a <= c.start and (b is None or c.end <= b)]
+    functional = [c for c in ctx.ex.of("SKILL_FUNCTIONAL", negated=False) if a <= c.start and (b is None or c.end <= b)
+                  and not any(d.start <= c.start < d.end for d in direct)]
+    return len(direct), len(functional)
+
+
+def _family(ctx: Context) -> str:
+    """Code family by content (docs/CONVENTIONS.md): direct clinical care from 2025, else functional."""
+    if not _direct_care_allowed(ctx):
         return "cts"
-    direct = len(ctx.ex.of("SKILL_DIRECT_CARE", negated=False))
-    functional = len(ctx.ex.of("SKILL_FUNCTIONAL", negated=False))
+    if _DIRECT_CARE_SESSION.search(ctx.ex.text) and not ctx.family_minutes:
+        return "direct_care"  # "Caregiver training (direct care)" says what the session was
+    direct, functional = _skills(ctx)
     return "direct_care" if direct > functional else "cts"
+
+
+def _family_minutes(ctx: Context) -> dict[str, int]:
+    """Minutes per family when each CTS segment's own line says which training it was ("Functional
+    training 10:00-10:25 ...; Direct-care training 10:25-10:45 ..."): never pooled (spec/checks.md)."""
+    if not _direct_care_allowed(ctx) or len(ctx.ex.cts_segments) < 2 or ctx.ex.time.subtracted:
+        return {}
+    minutes: dict[str, int] = {}
+    for seg in ctx.ex.cts_segments:
+        a, b = ctx.ex.lines.bounds(*seg.span)
+        direct, functional = _skills(ctx, a, b)
+        if direct == functional:
+            return {}
+        family = "direct_care" if direct > functional else "cts"
+        minutes[family] = minutes.get(family, 0) + seg.minutes
+    return minutes if len(minutes) == 2 else {}
 

@@ -103,7 +103,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pressure ulcer", "pressure ulcers", "decubitus", "skin breakdown", "skin checks", "skin inspection",
         "pressure relief", "infection control", "hand hygiene", "ostomy", "colostomy", "ileostomy", "stoma",
         "catheter care", "foley care", "tube feeding", "g-tube", "peg tube", "trach care", "tracheostomy care",
-        "suctioning", "injection", "injections", "medication administration",
+        "suctioning", "injection", "injections", "medication administration", "bolus feed", "bolus feeds",
+        "bolus feeding", "enteral", "tube feeds", "tube-feeding", "site care", "gastrostomy", "turning schedule",
+        "repositioning schedule", "pressure relief", "pressure-relief", "offloading", "heel offloading", "skin check",
+        "skin checks", "bony prominences", "incontinence care", "peristomal", "pouch change", "wafer",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
