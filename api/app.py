@@ -2,7 +2,8 @@
 
     uvicorn --factory api.app:create_app        # or: assistant serve
 
-Routes: /v1 (check, search, rewrite, appeals, codes), /cds-services, /sidebar, /healthz, /readyz.
+Routes: /v1 (check, search, rewrite, appeals, codes, era, worklist), /cds-services, /sidebar, /worklist,
+/healthz, /readyz.
 Every error is problem+json and every status a route can return is in the OpenAPI document.
 """
 
@@ -21,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import cds_hooks, check, codes, drafting, health, search, sidebar
+from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar, worklist, worklist_page
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -89,7 +90,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
         "drafts rewrites and appeals.",
         lifespan=lifespan,
-        docs_url=None,  # Swagger UI loads from a CDN; the sidebar's CSP allows nothing but 'self'
+        docs_url=None,  # Swagger UI loads from a CDN, which the CSP forbids: api/routes/docs.py serves /docs
         redoc_url=None,
     )
     app.state.settings = settings
@@ -101,11 +102,13 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         app.state.assistant = assistant
     errors.install(app)
 
-    for module in (check, search, drafting, codes):  # one level of inclusion: cheaper routing
+    for module in (check, search, drafting, codes, worklist):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
     app.include_router(health.router)
     app.include_router(sidebar.router)
+    app.include_router(docs.router)
+    app.include_router(worklist_page.router)
     app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
 
     if settings.cors_origins:
@@ -114,7 +117,8 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)
     csp = content_security_policy(settings.frame_ancestors, smart=bool(settings.smart_client_id))
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
-                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/static/{path:path}", "/openapi.json"])
+                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist", "/static/{path:path}",
+                                          "/openapi.json"])
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

@@ -25,6 +25,22 @@ async def get_settings(request: Request) -> Settings:
     return settings
 
 
+async def get_practice(request: Request, principal: Annotated[Principal, Depends(authenticate)]) -> str:
+    """The caller's practice (tenant): mapped from the API key, a practice of its own for an unmapped key,
+    the configured practice for keyless loopback use. Worklist data never crosses practices."""
+    settings: Settings = request.app.state.settings
+    if not principal.digest:
+        return settings.practice
+    return settings.practice_keys.get(principal.digest) or f"key-{principal.digest[:16]}"
+
+
+async def get_actor(principal: Annotated[Principal, Depends(authenticate)]) -> str:
+    """Who is recorded in an item's history: the API key id (never the key)."""
+    return "local" if principal.key_id == "open" else f"key:{principal.key_id}"
+
+
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
+PracticeDep = Annotated[str, Depends(get_practice)]
+ActorDep = Annotated[str, Depends(get_actor)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 CallerDep = Annotated[Principal, Depends(authenticate)]

@@ -144,7 +144,21 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     status = exc.status_code
     code = {404: "not_found", 405: "method_not_allowed", 400: "malformed_request"}.get(status, "http_error")
     detail = exc.detail if isinstance(exc.detail, str) and status != 400 else _TITLES.get(status, "Error")
-    return problem_response(status, code, detail, headers=getattr(exc, "headers", None))
+    headers = getattr(exc, "headers", None)
+    if status == 405:  # Starlette lists the methods of one route; a path may have several (GET + PATCH)
+        headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
+    return problem_response(status, code, detail, headers=headers)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in request.app.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
 
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -44,6 +44,7 @@ class Principal:
     """Who is calling: a key id (digest prefix, safe to log) or ``open`` for keyless loopback use."""
 
     key_id: str
+    digest: str = ""  # the key's full SHA-256 ("" when keyless): selects the practice (tenant)
 
 
 class RateLimiter:
@@ -113,7 +114,7 @@ async def authenticate(request: Request) -> Principal:
         digest = hash_key(key)
         if digest not in digests:
             raise ApiError(401, "unknown_api_key", "The API key is not recognised.", headers={"WWW-Authenticate": "Bearer"})
-        principal = Principal(digest[:8])
+        principal = Principal(digest[:8], digest)
     else:
         client = request.scope.get("client")
         if not _is_loopback(client[0] if client else None):

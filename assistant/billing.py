@@ -87,38 +87,53 @@ def payment_for(
     facility: bool = False,
     qp: bool = False,
 ) -> Payment | None:
-    """Medicare national payment (GPCI 1.0) for `lines` on date `on`; None outside the fee tables."""
+    """Medicare national payment (GPCI 1.0) for `lines` on date `on`; None outside the fee tables.
+
+    The PTA/OTA rate applies to each line that carries CQ or CO, not to the whole claim, and
+    sequestration takes its share of Medicare's part only (facts §11).
+    """
     cf = conversion_factor(fees, on, qp=qp)
     if cf is None:
         return None
-    assistant = any(mod in ("CQ", "CO") for line in lines for mod in line.modifiers)
-    rate = fees.assistant_payment_rate if assistant else 1.0
     out: list[PaymentLine] = []
     sources = list(cf.sources)
+    assistant = False
     for line in lines:
         row = rvu_for(fees, line.code, on)
         if row is None:
             continue
+        by_assistant = any(mod in ("CQ", "CO") for mod in line.modifiers)
+        assistant = assistant or by_assistant
         total_rvu = row.total_facility if facility else row.total_nonfacility
-        unit_amount = round(total_rvu * cf.amount * rate, 2)
+        unit_amount = round(total_rvu * cf.amount * (fees.assistant_payment_rate if by_assistant else 1.0), 2)
         out.append(PaymentLine(code=line.code, units=line.units, unit_amount=unit_amount,
                                amount=round(unit_amount * line.units, 2), total_rvu=total_rvu))
         sources.extend(s for s in row.sources if s not in sources)
-    if assistant:
-        sources.extend(s for s in fees.assistant_sources if s not in sources)
     total = round(sum(p.amount for p in out), 2)
-    period = f"{cf.effective_from or ''}..{cf.effective_to or ''}"
-    note = "Medicare national amount (GPCI 1.0), non-facility rate" if not facility else "Medicare national amount (GPCI 1.0), facility rate"
+    return _payment(fees, cf, out, total, facility=facility, assistant=assistant, on=on, sources=sources)
+
+
+def _payment(fees: FeeSchedule, cf: ConversionFactor, out: list[PaymentLine], total: float, *, facility: bool,
+             assistant: bool, on: date, sources: list[str]) -> Payment:
+    seq = next((s for s in fees.sequestration if s.in_force(on)), None)
+    share = total * (1 - fees.coinsurance)
+    cut = round(share * seq.rate, 2) if seq else 0.0
+    note = f"Medicare national amount (GPCI 1.0), {'facility' if facility else 'non-facility'} rate"
     if assistant:
-        note += f"; PTA/OTA (CQ/CO) lines paid at {int(fees.assistant_payment_rate * 100)}%"
+        note += f"; PTA/OTA lines (CQ/CO) paid at {int(fees.assistant_payment_rate * 100)}%"
+        sources.extend(s for s in fees.assistant_sources if s not in sources)
+    if seq:
+        note += f"; Medicare's share after {seq.rate:.0%} sequestration"
+        sources.extend(s for s in seq.sources if s not in sources)
     return Payment(
-        period=period,
+        period=f"{cf.effective_from or ''}..{cf.effective_to or ''}",
         conversion_factor=cf.amount,
         setting="facility" if facility else "non_facility",
         lines=out,
         total=total,
         assistant_reduction=assistant,
-        medicare_share=round(total * (1 - fees.coinsurance), 2),
+        medicare_share=round(share - cut, 2),
+        sequestration=cut,
         patient_coinsurance=round(total * fees.coinsurance, 2),
         sources=sources,
         note=note + "; before deductible.",

@@ -42,7 +42,7 @@ def code_detail(kb: Knowledge, code: str, dos: date | None, *, today: date) -> C
     if rvu is None and not note:
         note = "No RVUs are published for this code on this date."
     return CodeDetail(
-        **info.model_dump(include=_INFO_FIELDS), dos=day,
+        **{**info.model_dump(include=_INFO_FIELDS), "short_descriptor": info.descriptor_on(day)}, dos=day,
         rvu=CodeRVU(**rvu.model_dump(include=set(CodeRVU.model_fields))) if rvu else None,
         periods=[CodePeriod(conversion_factor_id=cf.id, conversion_factor=cf.amount, variant=cf.variant,
                             effective_from=cf.effective_from, effective_to=cf.effective_to) for cf in cfs],
@@ -69,7 +69,7 @@ def _fee_day(cfs: list[ConversionFactor], dos: date | None, today: date) -> tupl
             f"No fee schedule for {dos.isoformat()}: the knowledge base covers {first.isoformat()} to {last.isoformat()}.",
             hint="Update the fee tables (knowledge/fees/schedule.yaml) for later years.")
     raise DosOutsideFeeTablesError(f"No fee schedule for {dos.isoformat()}: the knowledge base starts at {first.isoformat()}.",
-                               hint="Caregiver-training codes exist from 2024.")
+                               hint="Check the year of the date of service.")
 
 
 def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:

@@ -16,10 +16,14 @@ and how to fix it.
     │   ├── UnknownRouteError      an appeal route the knowledge base does not describe
     │   ├── ClaimError             malformed claim document
     │   ├── UnknownCodeError       a code the knowledge base does not describe (HTTP 404)
-    │   └── CodeNotInEffectError   a code or fee period not in force on the date asked
-    │       └── DosOutsideFeeTablesError  (DosBeyondFeeTablesError) a DOS outside the fee tables
+    │   ├── CodeNotInEffectError   a code or fee period not in force on the date asked
+    │   │   └── DosOutsideFeeTablesError  (DosBeyondFeeTablesError) a DOS outside the fee tables
+    │   ├── RemittanceError        an 835 file that cannot be read (names the segment position)
+    │   ├── ItemNotFoundError      no worklist item with that id for this practice (HTTP 404)
+    │   └── TransitionError        a worklist status change the state machine forbids (HTTP 409)
     ├── KnowledgeError             a knowledge file failed validation (names file and id)
     ├── IndexError_                the retrieval index cannot be built or opened
+    ├── StorageError               the worklist database cannot be opened or migrated (HTTP 503)
     ├── BackendError               the language-model backend failed (timeout, HTTP error,
     │   │                          nonsense); callers fall back to the offline drafter
     │   └── BackendRefusedError    configuration forbids sending text to this endpoint
@@ -113,12 +117,37 @@ class DosBeyondFeeTablesError(DosOutsideFeeTablesError):
     code = "dos_beyond_fee_tables"
 
 
+class RemittanceError(InputError):
+    """An 835 that cannot be read; the message names the segment position, never its content."""
+
+    code = "bad_remittance"
+
+    def __init__(self, message: str, *, position: int | None = None, hint: str | None = None) -> None:
+        super().__init__(f"segment {position}: {message}" if position else message, hint=hint)
+        self.position = position
+
+
+class ItemNotFoundError(InputError):
+    code = "item_not_found"
+    http_status = 404
+
+
+class TransitionError(InputError):
+    code = "invalid_transition"
+    http_status = 409
+
+
 class KnowledgeError(AssistantError):
     code = "knowledge_invalid"
 
 
 class IndexError_(AssistantError):  # noqa: N801, N818 - avoid shadowing the builtin IndexError
     code = "index_unavailable"
+    http_status = 503
+
+
+class StorageError(AssistantError):
+    code = "storage_unavailable"
     http_status = 503
 
 

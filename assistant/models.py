@@ -90,6 +90,8 @@ class Payment(Model):
     total: float = 0.0
     assistant_reduction: bool = False
     medicare_share: float = 0.0
+    #: Taken from Medicare's share by sequestration (2% since 2022-07-01, CARC 253); already out of medicare_share.
+    sequestration: float = 0.0
     patient_coinsurance: float = 0.0
     sources: list[str] = Field(default_factory=list)
     note: str = ""

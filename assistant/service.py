@@ -8,7 +8,7 @@ are built lazily once per `Assistant` and reused across calls.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -18,9 +18,13 @@ from assistant.models import BilledLine, CodeDetail, OrderFinding, Passage, Paym
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
+    from assistant.drafting.deps import DraftingDeps
     from assistant.drafting.models import AppealResult, RewriteResult
     from assistant.llm.base import Backend
     from assistant.retrieval.retriever import Retriever
+    from assistant.worklist.queue import Worklist
+    from assistant.worklist.store import Store
+    from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, ItemUpdate, Page, Stats
 
 
 class Assistant:
@@ -93,9 +97,31 @@ class Assistant:
     # --- drafting ----------------------------------------------------------------------------
     @cached_property
     def backend(self) -> Backend:
+        import assistant.drafting.offline  # noqa: F401  registers the `offline` backend
         from assistant.llm.registry import backend_from_settings
 
         return backend_from_settings(self.settings)
+
+    def drafting_deps(self) -> DraftingDeps:
+        """The drafting use cases' dependencies, typed; built per call so replaced parts are seen."""
+        from assistant.drafting.deps import DraftingDeps, Limits, Practice
+
+        return DraftingDeps(
+            knowledge=self.knowledge,
+            backend=self.backend,
+            check=self.check_note,
+            search=self.search,
+            limits=Limits(max_note_bytes=self.settings.max_note_bytes),
+            practice=Practice(
+                name=self.settings.practice_name,
+                address=self.settings.practice_address,
+                phone=self.settings.practice_phone,
+                npi=self.settings.practice_npi,
+                ptan=self.settings.practice_ptan,
+                signer=self.settings.letter_signer,
+            ),
+            today=self.clock,
+        )
 
     def draft_appeal(
         self,
@@ -108,9 +134,118 @@ class Assistant:
     ) -> AppealResult:
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+        return draft_appeal(
+            self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos
+        )
+
+    @staticmethod
+    def claim_template() -> dict[str, Any]:
+        """An example claim file (docs/claims.md describes every field and the names also accepted)."""
+        from assistant.drafting.claim_docs import CLAIM_TEMPLATE
+
+        return CLAIM_TEMPLATE
 
     def rewrite_note(self, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self, text, dos=dos)
+        return rewrite_note(self.drafting_deps(), text, dos=dos)
+
+    # --- remittances and the denial worklist -------------------------------------------------
+    # `practice` scopes every call (the HTTP layer passes the caller's); `actor` is recorded in
+    # the item's history; `today` is the clock (tests pass it in).
+    @cached_property
+    def store(self) -> Store:
+        from assistant.worklist.store import Store
+
+        return Store(self.settings.worklist_url)
+
+    @cached_property
+    def _worklist(self) -> Worklist:
+        from assistant.worklist.queue import Worklist
+
+        return Worklist(self.store, self.knowledge)
+
+    def _scope(self, practice: str | None, actor: str | None, today: date | None) -> tuple[str, str, date]:
+        return practice or self.settings.practice, actor or self.settings.user, today or self.clock()
+
+    def import_era(self, data: bytes | str, *, filename: str = "", practice: str | None = None,
+                   actor: str | None = None, today: date | None = None) -> ImportSummary:
+        """Read an 835 and put every denied or underpaid caregiver-training line on the worklist."""
+        from assistant.remittance import parse_835
+        from assistant.worklist.importer import import_remittance
+
+        practice, actor, today = self._scope(practice, actor, today)
+        return import_remittance(self.store, self.knowledge, parse_835(data), practice=practice, filename=filename,
+                                 actor=actor, today=today)
+
+    def worklist(self, *, due: str | int | None = None, status: Sequence[str] | None = None, payer: str | None = None,
+                 assignee: str | None = None, pattern: str | None = None, sort: str = "due", page: int = 1,
+                 per_page: int = 50, practice: str | None = None, today: date | None = None) -> Page:
+        from assistant.worklist.queue import Filters, parse_due
+
+        practice, _, today = self._scope(practice, None, today)
+        filters = Filters(parse_due(due), list(status) if status else None, payer, assignee, pattern)
+        return self._worklist.list(practice, filters, sort=sort, page=page, per_page=per_page, today=today)
+
+    def worklist_item(self, item_id: int, *, practice: str | None = None, today: date | None = None) -> ItemDetail:
+        practice, _, today = self._scope(practice, None, today)
+        return self._worklist.show(practice, item_id, today=today)
+
+    def update_worklist_item(self, item_id: int, change: ItemUpdate | dict[str, Any], *, practice: str | None = None,
+                             actor: str | None = None, today: date | None = None) -> ItemDetail:
+        """Change status (with reason / outcome), assignee or the payer's deadline; recorded in the history."""
+        from assistant.worklist_models import ItemUpdate
+
+        practice, actor, today = self._scope(practice, actor, today)
+        update = change if isinstance(change, ItemUpdate) else ItemUpdate.model_validate(change)
+        return self._worklist.update(practice, item_id, update, actor=actor, today=today)
+
+    def attach_worklist_note(self, item_id: int, note: str | bytes, *, practice: str | None = None,
+                             actor: str | None = None, today: date | None = None) -> ItemDetail:
+        from assistant.notes.inputs import validate_note
+
+        practice, actor, today = self._scope(practice, actor, today)
+        text = validate_note(note, max_bytes=self.settings.max_note_bytes)
+        return self._worklist.attach_note(practice, item_id, text, actor=actor, today=today)
+
+    def draft_worklist_item(self, item_id: int, *, note: str | bytes | None = None, denial_text: str | None = None,
+                            practice: str | None = None, actor: str | None = None,
+                            today: date | None = None) -> tuple[ItemDetail, AppealResult]:
+        """Attach the note (when given) and draft with the same `draft_appeal` as `assistant appeal`."""
+        from assistant.errors import InputError
+
+        practice, actor, today = self._scope(practice, actor, today)
+        if note is not None:
+            self.attach_worklist_note(item_id, note, practice=practice, actor=actor, today=today)
+        denial, text, claim, dos = self._worklist.draft_inputs(practice, item_id)
+        if not text:
+            raise InputError(f"item {item_id} has no note attached",
+                             hint="attach the note for the date of service first")
+        result = self.draft_appeal(denial, text, claim=claim, denial_text=denial_text, dos=dos)
+        return self._worklist.record_draft(practice, item_id, result, actor=actor, today=today), result
+
+    def draft_worklist_items(self, item_ids: Sequence[int], *, practice: str | None = None, actor: str | None = None,
+                             today: date | None = None) -> list[BulkDraftResult]:
+        """Bulk drafting: each item with its attached note; items that cannot be drafted say why."""
+        from assistant.errors import InputError
+        from assistant.worklist_models import BulkDraftResult
+
+        out = []
+        for item_id in dict.fromkeys(item_ids):
+            try:
+                _, result = self.draft_worklist_item(item_id, practice=practice, actor=actor, today=today)
+                out.append(BulkDraftResult(id=item_id, drafted=True, recommendation=result.recommendation))
+            except InputError as exc:
+                out.append(BulkDraftResult(id=item_id, drafted=False, message=str(exc)))
+        return out
+
+    def worklist_draft(self, item_id: int, *, practice: str | None = None) -> AppealResult | None:
+        """The last draft of an item (for the letter download), or None."""
+        from assistant.drafting.models import AppealResult
+
+        raw = self._worklist.draft_json(practice or self.settings.practice, item_id)
+        return AppealResult.model_validate_json(raw) if raw else None
+
+    def worklist_stats(self, *, practice: str | None = None) -> Stats:
+        """Overturn rate, amounts recovered and median days to decision per pattern, payer and route."""
+        return self._worklist.stats(practice or self.settings.practice)

@@ -49,6 +49,15 @@ class Settings(BaseSettings):
         description="When false, only loopback/private endpoints are used; remote ones are refused.",
     )
 
+    # --- appeal letters ------------------------------------------------------------------
+    # Printed on every letter; anything left empty becomes a visible [[placeholder]].
+    practice_name: str = Field(default="", description="Practice name for the letterhead and as document author.")
+    practice_address: str = Field(default="", description="Practice address for the letterhead (one line).")
+    practice_phone: str = ""
+    practice_npi: str = Field(default="", description="Billing NPI, used when the claim does not give one.")
+    practice_ptan: str = Field(default="", description="Medicare PTAN, used when the claim does not give one.")
+    letter_signer: str = Field(default="", description="Name and title of the person who signs appeal letters.")
+
     # --- HTTP service -------------------------------------------------------------------
     api_keys: list[str] = Field(default_factory=list, description="SHA-256 hex digests of accepted API keys.")
     rate_limit_per_minute: int = Field(default=600, ge=1)
@@ -56,6 +65,17 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     frame_ancestors: list[str] = Field(default_factory=lambda: ["'self'"])
     smart_client_id: str | None = None
+
+    # --- worklist database --------------------------------------------------------------
+    database_url: str | None = Field(
+        default=None, description="SQLAlchemy URL (postgresql+psycopg://...); a SQLite file in data_dir when unset."
+    )
+    practice: str = Field(default="default", description="The practice (tenant) of the CLI and of keyless local use.")
+    practice_keys: dict[str, str] = Field(
+        default_factory=dict,
+        description="API-key SHA-256 digest -> practice; a key not listed is a practice of its own.",
+    )
+    user: str = Field(default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history.")
 
     @field_validator("llm_api_key")
     @classmethod
@@ -71,3 +91,8 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def worklist_url(self) -> str:
+        """The worklist database: ASSISTANT_DATABASE_URL, else a SQLite file in the data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'worklist.sqlite3'}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import pkgutil
 import sys
@@ -159,6 +160,17 @@ def _print_suite(name: str, metrics: Mapping[str, float], base: Mapping[str, flo
                 print(("    - " if i == 0 else "      ") + part)
 
 
+def run_suite(module: Any, files: Sequence[Path]) -> Mapping[str, Any]:
+    """The suite's own sets, or the given files: together where the suite takes `files`, else one `path`."""
+    if not files:
+        return dict(module.run())
+    if "files" in inspect.signature(module.run).parameters:
+        return dict(module.run(files=list(files)))
+    if len(files) == 1:
+        return dict(module.run(path=files[0]))
+    raise ValueError(f"suite {module.NAME!r} scores one --file at a time")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--suite", default="all", help="notes | retrieval | appeals | all (default all)")
@@ -171,7 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--file", action="append", default=[], type=Path, metavar="PATH",
-        help="score this labelled set instead of the suite's default sets (repeatable; suites that take files)",
+        help="score this labelled set instead of the suite's own (one suite; repeatable where the suite scores "
+             "several sets together; not written to the baseline)",
     )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -180,8 +193,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         mins = parse_min(args.min)
     except ValueError as exc:
         parser.error(str(exc))
-    if args.file and args.update_baseline:
-        parser.error("--update-baseline records the default sets; it cannot be combined with --file")
+    if args.file and (args.suite == "all" or args.update_baseline or not all(f.is_file() for f in args.file)):
+        parser.error("--file needs one --suite, existing files, and no --update-baseline")
 
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
@@ -196,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(module.run(files=args.file) if args.file else module.run())
+            metrics, details = split_result(run_suite(module, args.file))
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue

@@ -12,15 +12,6 @@
   // The API lives next to this page (works behind a path prefix and a TLS-terminating proxy).
   const apiBase = new URL(".", location.href).href.replace(/\/$/, "");
   const $ = (id) => document.getElementById(id);
-  const LABELS = {
-    date_of_service: "Date of service", patient_absent: "Patient not present", consent: "Consent",
-    caregiver: "Caregiver (unpaid)", need_and_goal: "Need and plan-of-care goal", skills_taught: "Skills taught",
-    return_demo: "Return demonstration", skilled_need: "Skilled need", total_time: "Total time",
-    start_stop: "Start and stop times", minimum_time: "Minimum time", units: "Units", addon_pairing: "Add-on pairing",
-    group_session: "Group session", provider: "Provider and credentials", telehealth: "Telehealth",
-    therapy_modifier: "Therapy modifier", assistant_modifier: "Assistant modifier (CQ/CO)",
-    distinct_time: "Distinct from other services", diagnosis_codes: "Diagnosis codes",
-  };
   const STATUS_TEXT = { met: "met", missing: "missing", problem: "problem", not_applicable: "n/a", unclear: "unclear" };
 
   let lastText = "";        // the text the current report's offsets point into
@@ -133,7 +124,7 @@
     for (const check of report.checks) {
       const button = el("button", { type: "button", class: "element", "data-check": check.id },
         el("span", { class: "badge " + check.status }, STATUS_TEXT[check.status] || check.status),
-        el("span", { class: "label" }, LABELS[check.id] || check.id),
+        el("span", { class: "label" }, check.label || check.id),
         check.evidence.length ? el("span", { class: "count", title: "evidence spans" }, check.evidence.length) : "");
       button.setAttribute("aria-pressed", "false");
       button.addEventListener("click", () => selectElement(check.id));

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
-from assistant.cli import check, draft, search, serve
+from assistant.cli import check, draft, era, search, serve, worklist
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help="Caregiver training services documentation and appeal assistant.")
-for module in (check, search, draft, serve):
+for module in (check, search, draft, serve, era, worklist):
     module.register(app)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"cts-assistant {version('cts-assistant')}")
+        except PackageNotFoundError:
+            typer.echo("cts-assistant (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False,
+) -> None:
+    """Caregiver training services documentation and appeal assistant."""
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from assistant.errors import InputError
+from assistant.parsing import parse_date
 
 FORMATS_REWRITE = ("text", "json")
 FORMATS_APPEAL = ("text", "json", "docx")
@@ -64,7 +65,7 @@ def rewrite(
 
     try:
         _check_format(fmt, FORMATS_REWRITE)
-        result = Assistant().rewrite_note(_read_note(note), dos=dos)
+        result = Assistant().rewrite_note(_read_note(note), dos=parse_date(dos))
     except InputError as exc:
         _fail(exc)
         return
@@ -72,23 +73,37 @@ def rewrite(
 
 
 def appeal(
-    denial: Annotated[str, typer.Option("--denial", help='CARC/RARC codes, e.g. "CO-50 N115".')],
-    note: Annotated[str, typer.Option("--note", help="Note file, or - for standard input.")],
-    claim: Annotated[str | None, typer.Option("--claim", help="Claim JSON file.")] = None,
+    denial: Annotated[str | None, typer.Option("--denial", help='CARC/RARC codes, e.g. "CO-50 N115".')] = None,
+    note: Annotated[str | None, typer.Option("--note", help="Note file, or - for standard input.")] = None,
+    claim: Annotated[
+        str | None, typer.Option("--claim", help="Claim JSON file (docs/claims.md; FHIR R4 Claim/EOB accepted).")
+    ] = None,
     denial_text: Annotated[str | None, typer.Option("--denial-text", help="The payer's own words.")] = None,
     dos: Annotated[str | None, typer.Option(help="Date of service (YYYY-MM-DD).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json or docx")] = "text",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (required for docx).")] = None,
+    claim_template: Annotated[
+        bool, typer.Option("--claim-template", help="Print an example claim file and exit.")
+    ] = False,
 ) -> None:
     """Recommend appeal / corrected claim / no appeal for a denied CTS line; draft a grounded letter."""
     from assistant.drafting.render import render_appeal
     from assistant.service import Assistant
 
+    if claim_template:
+        typer.echo(json.dumps(Assistant.claim_template(), indent=2))
+        return
     try:
         _check_format(fmt, FORMATS_APPEAL)
+        if denial is None or note is None:
+            raise InputError(
+                "appeal needs --denial CODES and --note FILE", hint="or --claim-template for a claim example"
+            )
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")
-        result = Assistant().draft_appeal(denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=dos)
+        result = Assistant().draft_appeal(
+            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos)
+        )
     except InputError as exc:
         _fail(exc)
         return

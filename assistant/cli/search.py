@@ -12,12 +12,10 @@ from assistant.errors import AssistantError, InputError
 
 
 def _retriever(embedder: str | None = None) -> Any:
-    from assistant.knowledge.loader import cached_knowledge
-    from assistant.retrieval.retriever import Retriever
+    from assistant.service import Assistant
     from assistant.settings import Settings
 
-    settings = Settings(embedder=embedder) if embedder else Settings()
-    return Retriever(settings, cached_knowledge())
+    return Assistant(Settings(embedder=embedder) if embedder else Settings()).retriever
 
 
 def _fail(exc: AssistantError, code: int) -> typer.Exit:

@@ -22,6 +22,21 @@ LOG_CONFIG: dict[str, Any] = {
 }
 
 
+def _port_free(host: str, port: int) -> None:
+    """Fail with one line when the address is taken, rather than uvicorn's traceback-like log."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            from assistant.cli.common import fail
+
+            fail(f"Cannot listen on {host}:{port}: {exc.strerror or exc}.",
+                 "Stop the other server or choose another --port.")
+
+
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
@@ -41,5 +56,6 @@ def register(app: typer.Typer) -> None:
             loopback = host == "localhost"
         if not loopback and not settings.api_keys:
             typer.echo("warning: no ASSISTANT_API_KEYS configured; only loopback clients will be served", err=True)
+        _port_free(host, port)
         uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
                     access_log=False, log_config=LOG_CONFIG, server_header=False)

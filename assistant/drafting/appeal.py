@@ -1,81 +1,164 @@
-"""Appeal use case: denial + note (+ claim) → recommendation, reasons and, for an appeal, a letter.
+"""Appeal use case: denial + note (+ claim) → recommendation, route, deadline, reasons, actions and a letter.
 
-The recommendation is code (`recommend.decide`) over the note check and the denial pattern.
-A backend only writes the letter body, through the grounding gate (`pipeline`).
+The recommendation is code (`recommend.decide`) over the note check, the denial pattern and the
+claim; the route (`route.choose_route`) and its deadline (`deadlines.deadline_for`) follow from
+the payer type. A backend only writes the letter body, through the grounding gate (`pipeline`);
+code writes everything around it (`letter`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant.drafting.brief import LABELS, AppealBrief, EvidenceItem, PatternBrief
-from assistant.drafting.context import Retrieved, claim_dos, note_text, parse_claim
+from assistant.drafting.actions import LATE_ENTRY_SOURCES, appeal_actions, correction_actions, no_appeal_actions
+from assistant.drafting.brief import AppealBrief, PatternBrief
+from assistant.drafting.claims import Claim, parse_claim
+from assistant.drafting.context import Retrieved, note_text
+from assistant.drafting.deadlines import Deadline, deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial
-from assistant.drafting.gate import AppealContext, check_letter, injection_spans, mask_injections, quote_in_note
-from assistant.drafting.models import AppealResult, Claim, Denial, Letter, LetterDraft, Reason
+from assistant.drafting.deps import DraftingDeps
+from assistant.drafting.evidence import evidence_items
+from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
+from assistant.drafting.letter import LetterFacts, build_letter, us_date
+from assistant.drafting.lines import is_checked, lines_text
+from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason, Route
+from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.pipeline import generate_grounded
-from assistant.drafting.recommend import Decision, decide, lines_text, quotes_for
-from assistant.llm.offline import OfflineDrafter, draft_letter, section_role
+from assistant.drafting.recommend import Decision, decide
+from assistant.drafting.route import choose_route, payer_type_of
+from assistant.knowledge.schema import DenialPattern
+from assistant.models import Report
 
-DEFAULT_SECTIONS = ("denial_response", "supporting_documentation", "request")
-DEFAULT_EVIDENCE = ("patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "return_demo", "total_time")
-DEFAULT_ATTACHMENTS = ("The treating clinician's note for the date of service", "The plan of care with the caregiver-training goal")
-NON_IDENTIFYING = ("Payer", "Date of service", "Billed lines")
-CODE_ROLES = ("identifiers", "attachments")
-SIGNATURE = "[[signature, name and title of the billing representative]]"
-
-
-def _evidence(report: Any, check_ids: list[str], note: str, kb: Any) -> list[EvidenceItem]:
-    inj = injection_spans(note)
-    checks = {c.id: c for c in report.checks}
-    items = []
-    for cid in dict.fromkeys(check_ids):
-        check = checks.get(cid)
-        if check is None:
-            continue
-        quotes = [q for q in quotes_for(check, note) if quote_in_note(q, note) and not _overlaps(q, note, inj)]
-        rule = kb.rules.get(cid)
-        sources = list(rule.sources) if rule is not None else list(check.sources)
-        items.append(EvidenceItem(check_id=cid, label=LABELS.get(cid, cid), status=check.status, message=check.message,
-                                  quotes=quotes[:3], source_ids=sources))
-    return items
+DEFAULT_SECTIONS = ("denial_summary", "service_description", "documentation_support", "request")
+DEFAULT_EVIDENCE = (
+    "patient_absent",
+    "consent",
+    "caregiver",
+    "need_and_goal",
+    "skills_taught",
+    "return_demo",
+    "total_time",
+)
+DEFAULT_ATTACHMENTS = (
+    "The treating clinician's note for the date of service",
+    "The plan of care with the caregiver-training goal",
+)
 
 
-def _overlaps(quote: str, note: str, spans: list[tuple[int, int]]) -> bool:
-    start = note.find(quote)
-    return start >= 0 and any(a < start + len(quote) and start < b for a, b in spans)
+@dataclass
+class Case:
+    """One denial as the use case sees it once the inputs are parsed and the note is checked."""
+
+    note: str
+    claim: Claim
+    denial: Denial
+    pattern: DenialPattern | None
+    report: Report
+    decision: Decision
+    payer_type: str
+    route: Route | None
+    route_reason: str
+    deadline: Deadline | None
+    service_date: date | None
+    warnings: list[str]
 
 
-def _inputs_text(note: str, denial: Denial, claim: Claim, report: Any, pattern: Any, brief: AppealBrief) -> str:
-    parts = [note, denial.raw, denial.label, denial.text or "", *claim.identifiers().values(), *brief.denial_meanings]
-    if report.time.total_minutes is not None:
-        parts.append(f"total {report.time.total_minutes} minutes")
-    if report.time.stated_total_minutes is not None:
-        parts.append(f"{report.time.stated_total_minutes} minutes")
-    for line in [*report.billing.lines, *claim.lines]:
-        parts.append(f"{line.code} x{line.units} {line.units} unit {' '.join(line.modifiers)}")
-    if report.meta.dos:
-        d: date = report.meta.dos
-        parts.append(f"{d.isoformat()} {d.month}/{d.day}/{d.year}")
-    if pattern is not None:
-        parts += [pattern.title, pattern.situation, *pattern.argument, *pattern.attachments]
-    parts += [f"{e.label} {e.message}" for e in brief.evidence]
-    parts += brief.required_sections
-    return "\n".join(parts)
+def _check(deps: DraftingDeps, text: str, claim: Claim, dos: date | None) -> Report:
+    """The note check on the note as data (planted instructions blanked) and the claim's CTS lines only."""
+    checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
+    return deps.check(mask_injections(text), dos=dos or claim.date_of_service, billed=checked or None)
 
 
-def _letter(draft: LetterDraft, denial: Denial, claim: Claim, attachments: list[str]) -> Letter:
-    subject = f"Request for reconsideration of the denial {denial.label}"
-    if claim.claim_number:
-        subject += f", claim {claim.claim_number}"
-    identifiers = {**claim.identifiers(), "Denial codes": denial.label}
-    return Letter(subject=subject, recipient=claim.payer or "Appeals / Reconsideration Department", identifiers=identifiers,
-                  sections=draft.sections, attachments=attachments, signature=SIGNATURE)
+def _case(deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None) -> Case:
+    kb = deps.knowledge
+    parsed, warnings = parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
+    pattern = match_pattern(parsed, kb.denial_patterns)
+    if pattern is None:
+        warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
+    report = _check(deps, text, claim, dos)
+    decision = decide(kb, report, pattern, claim.billed_lines(), text)
+    payer_type, basis = payer_type_of(kb, claim, denial_text)
+    if not claim.payer_type:
+        warnings.append(f"payer type: {basis}")
+    route, why = choose_route(
+        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=claim.prior_level
+    )
+    service_date = dos or claim.date_of_service or report.meta.dos
+    deadline = None
+    if route is not None:
+        deadline = deadline_for(
+            kb,
+            route=route,
+            today=deps.today(),
+            notice_date=claim.notice_date,
+            dos=service_date,
+            payer_deadline=claim.payer_deadline,
+        )
+    warnings += [
+        f"the note is unclear on {c.id}; review it before sending anything"
+        for c in report.checks
+        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
+    ]
+    return Case(
+        text, claim, parsed, pattern, report, decision, payer_type, route, why, deadline, service_date, warnings
+    )
+
+
+def _actions(deps: DraftingDeps, case: Case) -> list[str]:
+    kb, d = deps.knowledge, case.decision
+    if case.route is None:
+        return no_appeal_actions(d)
+    why = f"Why this route: {case.route_reason}"
+    if d.recommendation == "corrected_claim":
+        return [*correction_actions(kb, case.route, case.deadline, d.corrected_lines), why]
+    return [*appeal_actions(kb, case.route, case.deadline, d), why]
+
+
+def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
+    kb, pattern = deps.knowledge, case.pattern
+    retrieved = Retrieved(kb)
+    retrieved.add(pattern.sources if pattern else [])
+    for ref in [*case.denial.carcs, *case.denial.rarcs]:
+        if (rc := kb.reason_codes.get(ref.code)) is not None:
+            retrieved.add(rc.sources)
+    for cid in pattern.evidence_checks if pattern else DEFAULT_EVIDENCE:
+        retrieved.add(kb.rules[cid].sources if cid in kb.rules else [])
+    retrieved.add([s for r in case.decision.reasons for s in r.source_ids])
+    retrieved.add(case.deadline.sources if case.deadline else [])
+    if case.decision.blockers:
+        retrieved.add(LATE_ENTRY_SOURCES)
+    if case.decision.recommendation == "appeal" and not deps.backend.deterministic and pattern is not None:
+        # A model may use passages beyond the pattern's own sources; templates would not.
+        retrieved.search(deps.search, f"{pattern.title}. {pattern.situation}", case.service_date)
+    return retrieved
+
+
+def _code_reasons(case: Case) -> list[Reason]:
+    """For an appeal, what the denial's own codes add to the argument (an LCD the record must meet …)."""
+    if case.pattern is None or case.decision.recommendation != "appeal":
+        return []
+    codes = [r.code for r in [*case.denial.carcs, *case.denial.rarcs]]
+    return [
+        Reason(text=p, source_ids=list(case.pattern.sources[:2]))
+        for code in codes
+        for p in case.pattern.arguments_when.get(code, [])
+    ]
+
+
+def _grounded_reason(reason: Reason, note: str, retrieved: Retrieved) -> Reason:
+    """Reasons come from the rule pack and the check's spans; keep only verifiable quotes and sources."""
+    return reason.model_copy(
+        update={
+            "quotes": [q for q in reason.quotes if quote_in_note(q, note)],
+            "source_ids": [s for s in reason.source_ids if s in retrieved.texts],
+        }
+    )
 
 
 def draft_appeal(
-    assistant: Any,
+    deps: DraftingDeps,
     *,
     denial: str,
     note: str | bytes,
@@ -83,102 +166,132 @@ def draft_appeal(
     denial_text: str | None = None,
     dos: date | None = None,
 ) -> AppealResult:
-    kb = assistant.knowledge
-    text = note_text(note, max_bytes=assistant.settings.max_note_bytes)
-    claim_model = parse_claim(claim)
-    parsed, warnings = parse_denial(denial, kb.reason_codes, denial_text)
-    pattern = match_pattern(parsed, kb.denial_patterns)
-    if pattern is None:
-        warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
-    dos_value = dos or claim_dos(claim_model.date_of_service)
-    # Instructions embedded in the note are blanked (offsets kept) so they cannot sway the check.
-    report = assistant.check_note(mask_injections(text), dos=dos_value, billed=list(claim_model.lines) or None)
-    decision: Decision = decide(report, pattern, claim_model.lines, note=text)
-
-    retrieved = Retrieved(kb)
-    if pattern is not None:
-        retrieved.add(pattern.sources)
-    for ref in [*parsed.carcs, *parsed.rarcs]:
-        rc = kb.reason_codes.get(ref.code)
-        if rc is not None:
-            retrieved.add(rc.sources)
-    evidence_ids = list(pattern.evidence_checks) if pattern else list(DEFAULT_EVIDENCE)
-    evidence = _evidence(report, evidence_ids, text, kb)
-    for item in evidence:
-        retrieved.add(item.source_ids)
-    for reason in decision.reasons:
-        retrieved.add(reason.source_ids)
-    backend = assistant.backend
-    if decision.recommendation == "appeal" and not getattr(backend, "is_offline", False) and pattern is not None:
-        retrieved.search(assistant, f"{pattern.title}. {pattern.situation}", str(dos_value) if dos_value else None)
-
-    unclear = [c.id for c in report.checks if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)]
-    warnings += [f"the note is unclear on {cid}; review it before sending anything" for cid in unclear]
-    attachments = list(pattern.attachments) if pattern else list(DEFAULT_ATTACHMENTS)
-    base = dict(
-        denial=parsed, pattern_id=pattern.id if pattern else None, attachments=attachments,
-        supported_lines=list(report.billing.lines), warnings=warnings,
-    )
-    reasons = [_grounded_reason(r, text, retrieved.texts) for r in decision.reasons]
-    if decision.recommendation != "appeal":
-        cited = [s for r in reasons for s in r.source_ids]
-        return AppealResult(recommendation=decision.recommendation, reasons=reasons, actions=decision.actions,
-                            letter=None, sources=retrieved.citations(cited), grounding=None, **base)
-
-    brief = AppealBrief(
-        recommendation="appeal",
-        denial=parsed.label,
-        denial_meanings=[f"{r.code}: {r.meaning}" for r in [*parsed.carcs, *parsed.rarcs] if r.meaning],
-        payer_text=parsed.text,
-        claim=claim_model.identifiers(),
-        pattern=PatternBrief(id=pattern.id, title=pattern.title, situation=pattern.situation, argument=list(pattern.argument),
-                             sources=list(pattern.sources), attachments=attachments) if pattern else None,
-        required_sections=list(pattern.required_sections) if pattern else list(DEFAULT_SECTIONS),
-        evidence=evidence,
-        sources=retrieved.items(),
-        supported_lines=[lines_text([ln]) for ln in report.billing.lines],
-    )
-    ctx = AppealContext(
-        note=text,
-        inputs_text=_inputs_text(text, parsed, claim_model, report, pattern, brief),
-        source_texts=dict(retrieved.texts),
-        known_source_ids=frozenset(kb.sources),
-        required_sections=tuple(brief.required_sections),
-    )
-    sent = brief
-    if not getattr(backend, "is_local", False):
-        # Claim identifiers are rendered by code; a remote model never needs them.
-        sent = brief.model_copy(update={"claim": {k: v for k, v in brief.claim.items() if k in NON_IDENTIFYING}})
-    prompt_vars = {
-        "brief": sent.model_dump_json(indent=1),
-        "note": mask_injections(text),  # defence in depth; the gate is the backstop
-        "repair": "",
-        "_phi_names": tuple(n for n in (claim_model.patient_name, claim_model.provider_name) if n),
-    }
-    draft, grounding = generate_grounded(backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft,
-                                         lambda d: check_letter(d, ctx))
-    if draft is not None:
-        draft = _code_sections(draft, brief, ctx)
-    letter = _letter(draft, parsed, claim_model, attachments) if draft is not None else None
-    if letter is None:
-        warnings.append("no letter passed the grounding gate; the letter is withheld")
-    cited = [s for r in reasons for s in r.source_ids]
+    text = note_text(note, max_bytes=deps.limits.max_note_bytes)
+    case = _case(deps, text, parse_claim(claim), denial, denial_text, dos)
+    retrieved = _retrieved(deps, case)
+    reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case), *case.decision.reasons]]
+    attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
+    letter, grounding = None, None
+    if case.decision.recommendation == "appeal":
+        letter, grounding = _letter(deps, case, retrieved, attachments)
+        if letter is None:
+            case.warnings.append("no letter passed the grounding gate; the letter is withheld")
+    cited = [s for r in reasons for s in r.source_ids] + (case.deadline.sources if case.deadline else [])
     if letter is not None:
         cited += [sid for sec in letter.sections for st in sec.statements for sid in st.source_ids]
-    return AppealResult(recommendation="appeal", reasons=reasons, actions=decision.actions, letter=letter,
-                        sources=retrieved.citations(cited), grounding=grounding, **base)
+    return AppealResult(
+        recommendation=case.decision.recommendation,
+        reasons=reasons,
+        actions=_actions(deps, case),
+        route=case.route,
+        route_reason=case.route_reason,
+        payer_type=case.payer_type,
+        corrected_lines=case.decision.corrected_lines,
+        deadline=case.deadline,
+        denial=case.denial,
+        pattern_id=case.pattern.id if case.pattern else None,
+        letter=letter,
+        attachments=attachments,
+        sources=retrieved.citations(cited),
+        grounding=grounding,
+        supported_lines=list(case.report.billing.lines),
+        warnings=case.warnings,
+    )
 
 
-def _code_sections(draft: LetterDraft, brief: AppealBrief, ctx: AppealContext) -> LetterDraft:
-    """Claim identifiers and enclosures are facts of the claim and the knowledge base: code writes them."""
-    code = {s.id: s for s in draft_letter(brief).sections if section_role(s.id) in CODE_ROLES}
-    merged = LetterDraft(sections=[code.get(s.id, s) for s in draft.sections])
-    return merged if not check_letter(merged, ctx) else draft
+def _argument(case: Case) -> list[str]:
+    """The pattern's points, plus those argued only for this denial's codes (N115 …) or payer type (MA …)."""
+    if case.pattern is None:
+        return []
+    keys = [*(r.code for r in [*case.denial.carcs, *case.denial.rarcs]), case.payer_type]
+    extra = [p for key in keys for p in case.pattern.arguments_when.get(key, [])]
+    return list(dict.fromkeys([*case.pattern.argument, *extra]))
 
 
-def _grounded_reason(reason: Reason, note: str, retrieved: dict[str, str]) -> Reason:
-    """Reasons come from the rule pack and the check's spans; keep only verifiable quotes and sources."""
-    return reason.model_copy(update={
-        "quotes": [q for q in reason.quotes if quote_in_note(q, note)],
-        "source_ids": [s for s in reason.source_ids if s in retrieved],
-    })
+def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: list[str]) -> AppealBrief:
+    pattern, kb = case.pattern, deps.knowledge
+    # The documented time always backs the statement of what the note supports.
+    evidence_ids = [*(pattern.evidence_checks if pattern else DEFAULT_EVIDENCE), "total_time"]
+    citable = {
+        cid: [s for s in kb.rules[cid].sources if retrieved.citable(s)] for cid in evidence_ids if cid in kb.rules
+    }
+    assert case.route is not None
+    return AppealBrief(
+        recommendation="appeal",
+        route=case.route,
+        letter_title=kb.appeals.route(case.route).title,
+        denial=case.denial.label,
+        denial_meanings=[f"{r.code}: {r.meaning}" for r in [*case.denial.carcs, *case.denial.rarcs] if r.meaning],
+        payer_text=mask_injections(case.denial.text) if case.denial.text else None,
+        service_date=us_date(case.service_date),
+        billed_lines=[lines_text([ln]) for ln in case.claim.billed_lines()],
+        pattern=PatternBrief(
+            id=pattern.id,
+            title=pattern.title,
+            situation=pattern.situation,
+            argument=_argument(case),
+            sources=[s for s in pattern.sources if retrieved.citable(s)],
+            attachments=attachments,
+        )
+        if pattern
+        else None,
+        required_sections=list(pattern.required_sections) if pattern else list(DEFAULT_SECTIONS),
+        evidence=evidence_items(kb, case.report, evidence_ids, case.note, citable),
+        sources=retrieved.items(),
+        supported_lines=[lines_text([ln]) for ln in case.report.billing.lines],
+    )
+
+
+def _inputs_text(case: Case, brief: AppealBrief) -> str:
+    """Everything a letter may state facts from. The payer's free text is left out: its claims are not facts."""
+    parts = [
+        case.note,
+        case.denial.raw,
+        case.denial.label,
+        *brief.denial_meanings,
+        *brief.billed_lines,
+        *brief.supported_lines,
+        *brief.required_sections,
+        brief.letter_title,
+    ]
+    if case.service_date:
+        parts.append(f"{case.service_date.isoformat()} {us_date(case.service_date)}")
+    if case.report.time.total_minutes is not None:
+        parts.append(f"total {case.report.time.total_minutes} minutes")
+    if case.pattern is not None:
+        parts += [case.pattern.title, case.pattern.situation, *_argument(case), *case.pattern.attachments]
+    parts += [f"{e.label} {e.message}" for e in brief.evidence]
+    return "\n".join(parts)
+
+
+def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: list[str]) -> tuple[Letter | None, Any]:
+    brief = _brief(deps, case, retrieved, attachments)
+    ctx = AppealContext(
+        note=case.note,
+        inputs_text=_inputs_text(case, brief),
+        source_texts=retrieved.letter_texts(),
+        known_source_ids=frozenset(deps.knowledge.sources),
+        required_sections=tuple(brief.required_sections),
+    )
+    prompt_vars = {
+        "brief": brief.model_dump_json(indent=1),
+        "note": mask_injections(case.note),  # defence in depth; the gate is the backstop
+        "repair": "",
+        "_phi_names": tuple(n for n in (case.claim.patient_name, case.claim.provider_name) if n),
+    }
+    draft, grounding = generate_grounded(
+        deps.backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft, lambda d: check_letter(d, ctx)
+    )
+    if draft is None:
+        return None, grounding
+    facts = LetterFacts(
+        title=brief.letter_title,
+        payer_type=case.payer_type,
+        claim=case.claim,
+        practice=deps.practice,
+        denial=case.denial,
+        service_date=case.service_date,
+        lines=case.claim.billed_lines() or list(case.report.billing.lines),
+        today=deps.today(),
+    )
+    return build_letter(deps.knowledge, draft, facts, attachments), grounding

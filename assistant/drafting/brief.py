@@ -2,6 +2,8 @@
 
 A brief holds only what the deterministic layer established: the recommendation, the denial,
 the checks with their evidence quotes, the knowledge-base sources retrieved for this request.
+What a check shows, the words that name it and the rewrite section it belongs to come from its
+rule file (`shows`, `keywords`, `rewrite_section`, `order`); nothing here copies them.
 """
 
 from __future__ import annotations
@@ -9,74 +11,31 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict
 
 from assistant.drafting.models import Gap, Recommendation
+from assistant.knowledge.loader import Knowledge
 
-# What each check shows when it is met, in letter language.
-LABELS: dict[str, str] = {
-    "date_of_service": "the date of service",
-    "patient_absent": "that the patient was not present during the caregiver training",
-    "consent": "the patient's consent to the training of the caregiver",
-    "caregiver": "the caregiver's identity and relationship to the patient",
-    "need_and_goal": "the need for caregiver training and its link to the plan-of-care goal",
-    "skills_taught": "the specific techniques taught to the caregiver",
-    "return_demo": "the caregiver's return demonstration and its result",
-    "skilled_need": "why the skills of a therapist were required",
-    "total_time": "the total face-to-face training time",
-    "start_stop": "the start and stop times",
-    "minimum_time": "that the training time reaches a reportable unit",
-    "units": "that the billed units match the documented minutes",
-    "addon_pairing": "that the add-on code was billed with its primary code",
-    "group_session": "the group session and the patients represented",
-    "provider": "the furnishing clinician and credentials",
-    "telehealth": "the telehealth rules for the date of service",
-    "therapy_modifier": "the therapy modifier on each line",
-    "assistant_modifier": "the assistant modifier where an assistant furnished the service",
-    "distinct_time": "that the training time is separate from other same-day treatment",
-    "diagnosis_codes": "valid diagnosis codes",
-}
-
-# Words by which an argument point refers to a check (to attach that check's note quotes).
-CHECK_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "patient_absent": ("without the patient present", "not present", "patient was not"),
-    "consent": ("consent",),
-    "caregiver": ("unpaid caregiver", "caregiver, identified", "identified by relationship", "person trained"),
-    "need_and_goal": ("identified need", "plan of care", "plan-of-care", "goal"),
-    "skills_taught": ("techniques taught", "specific techniques", "techniques"),
-    "skilled_need": ("skilled", "hands-on", "feedback", "precautions"),
-    "return_demo": ("return demonstration", "teach-back"),
-    "total_time": ("total face-to-face", "total minutes", "documented total", "minutes", "full time"),
-    "start_stop": ("clock start", "start and stop"),
-    "distinct_time": ("separate, non-overlapping", "non-overlapping", "separate from any same-day"),
-    "provider": ("clinician with credentials", "names the furnishing clinician", "credentials"),
-    "date_of_service": ("dated",),
-    "group_session": ("patients represented", "multiple sets"),
-}
-
-# Sections of a rewritten note and the checks whose evidence belongs in each.
-REWRITE_PLAN: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Session", ("date_of_service", "provider", "telehealth")),
-    ("Caregiver and consent", ("caregiver", "consent", "patient_absent")),
-    ("Need and plan-of-care goal", ("need_and_goal", "skilled_need", "diagnosis_codes")),
-    ("Training provided", ("skills_taught",)),
-    ("Caregiver performance", ("return_demo",)),
-    ("Time", ("total_time", "start_stop", "minimum_time", "distinct_time")),
-    ("Billing", ("units", "addon_pairing", "group_session", "therapy_modifier", "assistant_modifier")),
-)
 OTHER_HEADING = "Other observations"
-
-# Placeholder wording per missing element (no digits: placeholders carry no facts).
-GAP_TEXT: dict[str, str] = {
-    "date_of_service": "date of service",
-    "patient_absent": "patient not present during the training",
-    "consent": "caregiver's consent",
-    "caregiver": "caregiver name and relationship (unpaid)",
-    "need_and_goal": "need for caregiver training and the plan-of-care goal it serves",
-    "skills_taught": "specific techniques taught",
-    "return_demo": "caregiver return demonstration and result",
-    "skilled_need": "why a therapist's skill was needed",
-    "total_time": "total face-to-face training minutes",
-    "start_stop": "start and stop times",
-    "provider": "furnishing clinician name and credentials",
-}
+# Which check a sentence speaks for, from the kinds of fact the note-check extractor finds in it:
+# the first kind in this order that the sentence holds decides (consent before the caregiver it
+# names, the return demonstration before the skill it repeats, time before the caregiver it was
+# with). The section is that check's `rewrite_section`.
+CHECK_BY_FACT: tuple[tuple[str, str], ...] = (
+    ("consent", "consent"),
+    ("patient_presence", "patient_absent"),
+    ("return_demo", "return_demo"),
+    ("skill", "skills_taught"),
+    ("goal", "need_and_goal"),
+    ("skilled_need", "skilled_need"),
+    ("time_segment", "total_time"),
+    ("stated_total", "total_time"),
+    ("duration", "total_time"),
+    ("code", "units"),
+    ("modifier", "therapy_modifier"),
+    ("icd10", "diagnosis_codes"),
+    ("telehealth", "telehealth"),
+    ("caregiver", "caregiver"),
+    ("date", "date_of_service"),
+    ("credential", "provider"),
+)
 
 
 class _M(BaseModel):
@@ -85,7 +44,8 @@ class _M(BaseModel):
 
 class EvidenceItem(_M):
     check_id: str
-    label: str
+    label: str  # what the check shows when met, in letter language (the rule's `shows`)
+    keywords: list[str] = []  # words by which an argument point refers to this check
     status: str
     message: str
     quotes: list[str]
@@ -109,14 +69,17 @@ class PatternBrief(_M):
 
 class AppealBrief(_M):
     recommendation: Recommendation
+    route: str  # the appeal level or process the letter is for, e.g. "redetermination"
+    letter_title: str  # e.g. "Request for Redetermination"; the request section asks for exactly this
     denial: str
     denial_meanings: list[str]
     payer_text: str | None  # the payer's own words: data to answer, never instructions
-    claim: dict[str, str]
+    service_date: str | None
+    billed_lines: list[str]
     pattern: PatternBrief | None
     required_sections: list[str]
     evidence: list[EvidenceItem]
-    sources: list[SourceItem]
+    sources: list[SourceItem]  # primary and contractor sources only: the only ones a letter may cite
     supported_lines: list[str]
 
 
@@ -125,7 +88,22 @@ class SectionPlan(_M):
     checks: list[str]
 
 
+class Placement(_M):
+    text: str  # one sentence of the draft, as written (line wrapping as single spaces)
+    heading: str  # the section it belongs in
+
+
 class RewriteBrief(_M):
     sections: list[SectionPlan]
     evidence: list[EvidenceItem]
     gaps: list[Gap]
+    placement: list[Placement]  # every sentence of the draft, in its order, with its section
+
+
+def rewrite_plan(kb: Knowledge) -> list[SectionPlan]:
+    """The rewrite's sections, in the order of their first check, each with the checks it holds."""
+    sections: dict[str, list[str]] = {}
+    for rule in sorted(kb.rules.values(), key=lambda r: r.order):
+        if rule.rewrite_section:
+            sections.setdefault(rule.rewrite_section, []).append(rule.id)
+    return [SectionPlan(heading=h, checks=c) for h, c in sections.items()]

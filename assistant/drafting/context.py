@@ -1,20 +1,24 @@
-"""Inputs shared by the drafting use cases: note text, claim, and the sources retrieved for a request."""
+"""Inputs shared by the drafting use cases: note text, and the sources retrieved for a request.
+
+Letters cite only primary and contractor authorities (`LETTER_AUTHORITIES`: CPT, CMS, the MACs);
+secondary sources stay in the knowledge base for search and for the biller's reasons, labelled by
+authority, but never stand as the authority in a letter.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
-
-from pydantic import ValidationError
 
 from assistant.drafting.brief import SourceItem
-from assistant.drafting.models import Claim, SourceCitation
-from assistant.errors import ClaimError, InvalidDateError
-from assistant.knowledge.schema import AUTHORITY_RANK
+from assistant.drafting.deps import Search
+from assistant.drafting.models import SourceCitation
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import AUTHORITY_RANK, Source
 from assistant.notes.inputs import validate_note
-from assistant.parsing import parse_date
+
+LETTER_AUTHORITIES = frozenset({"cpt", "cms", "mac"})
 
 log = logging.getLogger(__name__)
 
@@ -24,38 +28,14 @@ def note_text(note: str | bytes, *, max_bytes: int) -> str:
     return validate_note(note, max_bytes=max_bytes)
 
 
-def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
-    if claim is None:
-        return Claim()
-    if isinstance(claim, Claim):
-        return claim
-    if not isinstance(claim, dict):
-        raise ClaimError("the claim must be a JSON object", hint='e.g. {"claim_number": "...", "lines": [...]}')
-    try:
-        return Claim.model_validate(claim)
-    except ValidationError as exc:
-        fields = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:5])
-        raise ClaimError(f"the claim has invalid field(s): {fields}", hint="lines need code, units and modifiers") from None
-
-
-def claim_dos(value: str | None) -> date | None:
-    """A claim's date of service, however the biller wrote it (ISO, m/d/y, month words)."""
-    if not value:
-        return None
-    try:
-        return parse_date(value)
-    except InvalidDateError as exc:
-        raise ClaimError(f"the claim's date of service cannot be read ({exc.message})", hint=exc.hint) from None
-
-
-def source_text(source: Any) -> str:
+def source_text(source: Source) -> str:
     return " ".join([source.title, source.summary, *source.passages])
 
 
 class Retrieved:
     """The sources retrieved for one request: what the brief offers and the gate accepts."""
 
-    def __init__(self, knowledge: Any) -> None:
+    def __init__(self, knowledge: Knowledge) -> None:
         self._kb = knowledge
         self.texts: dict[str, str] = {}
 
@@ -69,22 +49,36 @@ class Retrieved:
             if extra and sid in extra and extra[sid] not in self.texts[sid]:
                 self.texts[sid] += " " + extra[sid]
 
-    def search(self, assistant: Any, query: str, dos: str | None, k: int = 4) -> None:
+    def search(self, search: Search, query: str, dos: date | None, k: int = 4) -> None:
         """Add passages from the retrieval index; a missing or broken index is not fatal."""
         try:
-            passages = assistant.search(query, k=k, dos=dos)
+            passages = search(query, k=k, dos=dos)
         except Exception as exc:
             log.warning("retrieval skipped: %s", type(exc).__name__)
             return
         for p in passages:
             self.add([p.source.id], {p.source.id: p.text})
 
+    def citable(self, sid: str) -> bool:
+        """May a letter cite this source (retrieved here, and a primary or contractor authority)?"""
+        return sid in self.texts and self._kb.sources[sid].authority in LETTER_AUTHORITIES
+
+    def letter_texts(self) -> dict[str, str]:
+        return {sid: text for sid, text in self.texts.items() if self.citable(sid)}
+
     def items(self) -> list[SourceItem]:
-        """Sources for the brief, highest authority first; text without the repeated title."""
-        rank = AUTHORITY_RANK
-        ids = sorted(self.texts, key=lambda sid: -rank.get(self._kb.sources[sid].authority, 0))
-        return [SourceItem(id=sid, title=self._kb.sources[sid].title,
-                           text=self.texts[sid].removeprefix(self._kb.sources[sid].title).strip()) for sid in ids]
+        """The letter-citable sources for the brief, highest authority first; text without the repeated title."""
+        ids = sorted(
+            (s for s in self.texts if self.citable(s)), key=lambda sid: -AUTHORITY_RANK[self._kb.sources[sid].authority]
+        )
+        return [
+            SourceItem(
+                id=sid,
+                title=self._kb.sources[sid].title,
+                text=self.texts[sid].removeprefix(self._kb.sources[sid].title).strip(),
+            )
+            for sid in ids
+        ]
 
     def citations(self, ids: Iterable[str]) -> list[SourceCitation]:
         out = []

@@ -62,7 +62,9 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
     def ref(code: str, kind: str) -> ReasonCodeRef:
         known = reason_codes.get(code)
         if known is None or getattr(known, "kind", kind) != kind:
-            warnings.append(f"{kind.upper()} {code} is not in the knowledge base; the recommendation rests on the note check alone")
+            warnings.append(
+                f"{kind.upper()} {code} is not in the knowledge base; the recommendation rests on the note check alone"
+            )
             return ReasonCodeRef(code=code, kind=kind, known=False)
         return ReasonCodeRef(code=code, kind=kind, known=True, meaning=known.meaning)
 

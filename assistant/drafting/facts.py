@@ -24,7 +24,6 @@ CPT = re.compile(r"(?<![\d.$:/-])\b(\d{4}[0-9A-Z])\b(?![.:/]\d)")
 HCPCS = re.compile(r"\b([A-V]\d{4})\b")
 ICD10 = re.compile(r"\b([A-TV-Z]\d{2}\.[0-9A-Z]{1,4})\b")
 REASON = re.compile(r"\b(?:(?:CO|PR|OA|PI|CR)-?([A-Z]?\d{1,3})|(MA\d{1,3}|N\d{2,3}|M\d{2,3}))\b")
-MODIFIER_SET = frozenset({"GP", "GO", "GN", "CQ", "KX", "GA", "GY", "GZ", "XE", "XP", "XS", "XU", "GT", "FQ", "FR", "59", "95", "93"})
 MODIFIER = re.compile(r"\b(GP|GO|GN|CQ|CO|KX|GA|GY|GZ|XE|XP|XS|XU|GT|FQ|FR)\b(?!-\d)|\bmodifiers?\s+(59|95|93)\b")
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{2})?)")
 NUMBER = re.compile(r"(?<![A-Za-z0-9.])(\d+(?:\.\d+)?)")
@@ -33,9 +32,24 @@ CAPWORD = re.compile(r"(?<![.!?:\n]\s)(?<!^)\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)\
 WORD = re.compile(r"[a-z]+")
 
 # Capitalised words ordinary appeal prose uses that are not names.
-_COMMON = frozenset(
-    ["medicare", "medicaid", "part", "cms", "cpt", "hcpcs", "icd", "carc", "rarc", "lcd", "ncd", "mac", "ncci", "mue", "rvu", "kx", "abn", "plan", "care", "caregiver", "caregivers", "training", "services", "service", "patient", "therapist", "therapy", "physical", "occupational", "speech", "language", "pathology", "pathologist", "assistant", "appeal", "letter", "request", "reconsideration", "redetermination", "denial", "claim", "claims", "documentation", "note", "notes", "record", "records", "evidence", "rule", "rules", "source", "sources", "section", "code", "codes", "modifier", "modifiers", "consent", "need", "goal", "goals", "skills", "skill", "return", "demonstration", "time", "total", "minutes", "units", "unit", "provider", "credentials", "telehealth", "date", "dates", "payer", "payment", "attachments", "attachment", "enclosed", "enclosure", "sincerely", "dear", "to", "whom", "it", "may", "concern", "the", "this", "that", "these", "those", "and", "or", "of", "in", "on", "for", "with", "without", "by", "from", "at", "as", "is", "are", "was", "were", "be", "been", "per", "under", "see", "also", "please", "thank", "you", "we", "our", "us", "i", "my", "your", "yours", "regards", "billing", "biller", "department", "office", "reviewer", "medical", "necessity", "necessary", "reasonable", "coverage", "determination", "local", "national", "correct", "coding", "initiative", "procedure", "procedures", "terminology", "current", "physician", "fee", "schedule", "final", "manual", "benefit", "policy", "chapter", "subject", "re", "summary", "conclusion", "response", "argument", "supporting", "facts", "facts", "cited", "rules", "identifiers", "clinician", "confirm", "ot", "pt", "slp", "pta", "ota", "cota", "dpt", "otr", "ccc", "fr", "federal", "register", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "miss", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "am", "pm", "mother", "father", "wife", "husband", "son", "daughter", "spouse", "sister", "brother", "friend", "neighbor", "neighbour", "family"]
-)
+_COMMON_WORDS = """
+    medicare medicaid part cms cpt hcpcs icd carc rarc lcd ncd mac ncci mue rvu kx abn plan care caregiver
+    caregivers training services service patient therapist therapy physical occupational speech language
+    pathology pathologist assistant appeal letter request reconsideration redetermination denial claim claims
+    documentation note notes record records evidence rule rules source sources section code codes modifier
+    modifiers consent need goal goals skills skill return demonstration time total minutes units unit provider
+    credentials telehealth date dates payer payment attachments attachment enclosed enclosure sincerely dear to
+    whom it may concern the this that these those and or of in on for with without by from at as is are was were
+    be been per under see also please thank you we our us i my your yours regards billing biller department
+    office reviewer medical necessity necessary reasonable coverage determination local national correct coding
+    initiative procedure procedures terminology current physician fee schedule final manual benefit policy
+    chapter subject re summary conclusion response argument supporting facts facts cited rules identifiers
+    clinician confirm ot pt slp pta ota cota dpt otr ccc fr federal register january february march april may
+    june july august september october november december mr mrs ms miss dr monday tuesday wednesday thursday
+    friday saturday sunday am pm mother father wife husband son daughter spouse sister brother friend neighbor
+    neighbour family
+"""
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def normalize_space(text: str) -> str:

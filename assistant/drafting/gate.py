@@ -1,8 +1,9 @@
 """The grounding gate: pure checks that every backend's output must pass before it is returned.
 
-Appeal letters: every quote is verbatim in the note; every cited source id exists and was
-retrieved for this request; no minutes, clock times, dates, codes, modifiers, dollar amounts,
-numbers or names that the inputs and the statement's cited sources do not contain; consent is
+Appeal letters: every quote is verbatim in the note and used once; every cited source id exists
+and was retrieved for this request (letters get only primary and contractor sources); no
+minutes, clock times, dates, codes, modifiers, dollar amounts, numbers or names that the inputs
+and the statement's cited sources do not contain; consent is
 asserted only on a quote or a source that speaks of consent; nothing obeys or repeats an
 instruction embedded in the note; the sections the denial type requires are present.
 
@@ -21,10 +22,17 @@ from typing import Any
 
 from assistant.drafting.facts import find_facts, merge_facts, new_facts, new_facts_against, normalize_space, vocabulary
 from assistant.drafting.models import LetterDraft, RewriteDraft, Statement
+from assistant.drafting.sentences import enclosing
 
+# Text addressed to a tool or a model, or telling the reader how to label the note: data, never
+# documentation and never an instruction (docs/CONVENTIONS.md, "Real-world notes").
 INJECTION = re.compile(
     r"(ignore|disregard|forget|override)\s+(all\s+|any\s+|the\s+)?(previous|prior|above|earlier|system|your)\b[^.\n]*"
     r"|\b(system|assistant|developer)\s*:\s*[^\n]*"
+    r"|(?m:^)[ \t>*-]*(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|appeal writer)\s*[:,]\s*[^\n]*"
+    r"|\[[^\]\n]{0,60}\b(instruction|prompt)s?\b[^\]\n]*\]"
+    r"|\bnote to (the\s+)?(AI|model|assistant|reviewer|appeal writer|tool)\b[^\n]*"
+    r"|\b(mark|label|treat|score)\s+(the\s+)?[a-z_ ]{2,30}\s+as\s+(met|present|documented|passed)\b[^.\n]*"
     r"|\byou are now\b[^.\n]*"
     r"|\b(approve|authori[sz]e)\s+(the\s+)?(billing|claim|payment|appeal)\b[^.\n]*"
     r"|\bnew instructions?\b[^.\n]*",
@@ -59,17 +67,18 @@ def mask_injections(text: str) -> str:
     return INJECTION.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_CLAUSE_END = re.compile(r"[.;!?\n]")
-
-
 def sentence_quote(note: str, start: int, end: int) -> str:
-    """The clause of the note around a span, verbatim: a quote a reader can check in context."""
-    left = max((m.end() for m in _CLAUSE_END.finditer(note, 0, start)), default=0)
-    m = _CLAUSE_END.search(note, end)
-    right = m.start() if m else len(note)
+    """The sentence of the note around a span (its clause when the sentence is long), as a quote a reader can find.
+
+    Whitespace is the only thing normalised (quotes are compared whitespace-insensitively); a
+    trailing period or semicolon is dropped so the quote reads inside a sentence.
+    """
+    left, right = enclosing(note, start, end, clauses=False)
+    if right - left > 200:
+        left, right = enclosing(note, start, end, clauses=True)
     if right - left > 300:  # an unpunctuated wall of text: keep the span itself
-        return note[start:end]
-    return note[left:right].strip()
+        left, right = start, end
+    return normalize_space(note[left:right]).rstrip(".;:,")
 
 
 def quote_in_note(quote: str, note: str) -> bool:
@@ -94,13 +103,18 @@ class AppealContext:
 
 def _window_in(pos: int, text: str, inputs: str, width: int = 25) -> bool:
     """The words around `pos` are copied from the inputs (e.g. a knowledge-base attachment name)."""
-    window = normalize_space(text[max(0, pos - width): pos + width])
+    window = normalize_space(text[max(0, pos - width) : pos + width])
     words = window.split(" ")[1:-1] if len(window.split(" ")) > 3 else window.split(" ")
     return normalize_space(" ".join(words)).lower() in normalize_space(inputs).lower()
 
 
 def _check_statement(
-    st: Statement, where: str, ctx: AppealContext, words: set[str], inj: list[tuple[int, int]], facts: dict[str, dict[str, set[str]]]
+    st: Statement,
+    where: str,
+    ctx: AppealContext,
+    words: set[str],
+    inj: list[tuple[int, int]],
+    facts: dict[str, dict[str, set[str]]],
 ) -> list[str]:
     reasons: list[str] = []
     if not st.text.strip():
@@ -112,7 +126,9 @@ def _check_statement(
             continue
         start = norm_note.find(normalize_space(quote.text))
         end = start + len(normalize_space(quote.text))
-        norm_inj = [(norm_note.find(normalize_space(ctx.note[a:b])), len(normalize_space(ctx.note[a:b]))) for a, b in inj]
+        norm_inj = [
+            (norm_note.find(normalize_space(ctx.note[a:b])), len(normalize_space(ctx.note[a:b]))) for a, b in inj
+        ]
         if any(s >= 0 and s < end and start < s + n for s, n in norm_inj):
             reasons.append(f"{where}: quotes an instruction embedded in the note, not clinical content")
     for sid in st.source_ids:
@@ -154,8 +170,26 @@ def check_letter(draft: LetterDraft, ctx: AppealContext) -> list[str]:
         if INJECTION.search(section.heading):
             reasons.append(f"section {section.id!r}: heading contains an instruction-like phrase")
         for j, st in enumerate(section.statements):
-            reasons.extend(_check_statement(st, f"{section.id}[{j}]" if section.id else f"section {i}[{j}]", ctx, words, inj, facts))
-    return reasons
+            reasons.extend(
+                _check_statement(
+                    st, f"{section.id}[{j}]" if section.id else f"section {i}[{j}]", ctx, words, inj, facts
+                )
+            )
+    return reasons + _repeated_quotes(draft)
+
+
+def _repeated_quotes(draft: LetterDraft) -> list[str]:
+    """A letter quotes each excerpt of the note once, on the statement it supports."""
+    seen: set[str] = set()
+    out = []
+    for section in draft.sections:
+        for st in section.statements:
+            for quote in st.quotes:
+                key = normalize_space(quote.text).lower()
+                if key in seen:
+                    out.append(f"{section.id}: quote used twice: {quote.text[:60]!r}")
+                seen.add(key)
+    return out
 
 
 def _fact_keys(facts: Iterable[Any]) -> set[tuple[str, str, bool]]:
@@ -185,7 +219,9 @@ def check_rewrite(draft: RewriteDraft, note: str, *, extract_facts: Extractor | 
     body = rewrite_text(draft)
     for ph in ANY_PLACEHOLDER.findall(body) + [g.placeholder for g in draft.gaps]:
         if not PLACEHOLDER.fullmatch(ph):
-            reasons.append(f"malformed placeholder {ph[:60]!r} (expected '[[clinician to confirm: ...]]' without digits)")
+            reasons.append(
+                f"malformed placeholder {ph[:60]!r} (expected '[[clinician to confirm: ...]]' without digits)"
+            )
     bare = ANY_PLACEHOLDER.sub(" ", "\n".join(s.text for s in draft.sections))
     headings = " ".join(s.heading for s in draft.sections)
     if find_facts(headings)["number"] or INJECTION.search(headings):

@@ -10,14 +10,30 @@ Two families:
 
 from __future__ import annotations
 
+from datetime import date as date_type
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.drafting.claims import Claim, ClaimLine
+from assistant.drafting.deadlines import Deadline
 from assistant.models import BilledLine
 
 Recommendation = Literal["appeal", "corrected_claim", "no_appeal"]
 Outcome = Literal["grounded", "repaired", "offline_fallback", "withheld"]
+#: How the denial is answered: the appeal level (by payer type), a reopening, or a new claim.
+Route = Literal[
+    "redetermination",
+    "reconsideration",
+    "plan_reconsideration",
+    "clerical_reopening",
+    "new_claim",
+    "payer_appeal",
+    "alj",
+    "appeals_council",
+    "federal_court",
+]
+__all__ = ["Claim", "ClaimLine", "Deadline"]
 
 
 class _Model(BaseModel):
@@ -75,41 +91,7 @@ class RewriteDraft(_Model):
 
 
 # --- inputs ---------------------------------------------------------------------------------
-class Claim(_Model):
-    """The denied claim, as the biller knows it. Every field is optional."""
-
-    model_config = ConfigDict(extra="ignore")
-
-    claim_number: str | None = None
-    payer: str | None = None
-    payer_address: str | None = None
-    patient_name: str | None = None
-    member_id: str | None = None
-    date_of_service: str | None = None
-    provider_name: str | None = None
-    npi: str | None = None
-    billed_amount: str | None = None
-    lines: list[BilledLine] = Field(default_factory=list)
-
-    def identifiers(self) -> dict[str, str]:
-        labels = {
-            "claim_number": "Claim number",
-            "patient_name": "Patient",
-            "member_id": "Member ID",
-            "date_of_service": "Date of service",
-            "payer": "Payer",
-            "provider_name": "Rendering provider",
-            "npi": "NPI",
-            "billed_amount": "Billed amount",
-        }
-        out = {label: str(getattr(self, key)) for key, label in labels.items() if getattr(self, key)}
-        if self.lines:
-            out["Billed lines"] = ", ".join(
-                f"{ln.code} x{ln.units}" + (f" {'/'.join(ln.modifiers)}" if ln.modifiers else "") for ln in self.lines
-            )
-        return out
-
-
+# The claim model lives with its parser (claims.py); it is re-exported here for callers.
 class ReasonCodeRef(_Model):
     code: str
     kind: Literal["carc", "rarc"]
@@ -164,10 +146,18 @@ class SourceCitation(_Model):
 
 
 class Letter(_Model):
-    """A rendered-ready appeal letter: identifiers, argued sections, attachments."""
+    """A rendered-ready appeal letter: letterhead, title by level, identifiers, argued sections, enclosures.
 
-    subject: str
+    Every identifier the claim or the settings do not give is a visible placeholder such as
+    `[[Medicare number (MBI)]]`, never left out and never guessed.
+    """
+
+    title: str = Field(default="Request for Appeal", description='By level, e.g. "Request for Redetermination".')
+    date: date_type | None = Field(default=None, description="The day the letter was drafted.")
+    letterhead: list[str] = Field(default_factory=list, description="Practice name, address, phone, NPI/PTAN.")
     recipient: str
+    recipient_address: str = ""
+    subject: str
     identifiers: dict[str, str]
     sections: list[Section]
     attachments: list[str]
@@ -178,6 +168,13 @@ class AppealResult(_Model):
     recommendation: Recommendation
     reasons: list[Reason]
     actions: list[str]
+    route: Route | None = Field(default=None, description="None when there is nothing to appeal or correct.")
+    route_reason: str = ""
+    payer_type: str = "medicare"
+    corrected_lines: list[BilledLine] = Field(
+        default_factory=list, description="For corrected_claim: every line of the claim as it should be billed."
+    )
+    deadline: Deadline | None = None
     denial: Denial
     pattern_id: str | None
     letter: Letter | None

@@ -4,6 +4,9 @@
 2. on a gate failure the backend gets one repair attempt with the gate's reasons;
 3. on a backend error, or a second failure, the offline drafter answers through the same gate;
 4. if even that fails, the result is None ("withheld") and the caller returns no draft.
+
+A deterministic backend (`Backend.deterministic`, the offline drafter) is asked once: a repair
+or a second call would return the same answer, so it is its own fallback.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ REPAIR_HEADER = (
 )
 
 
-def _try(backend: Backend, task: str, prompt_vars: dict[str, Any], schema: type[M], gate: Gate) -> tuple[M | None, Attempt]:
+def _try(
+    backend: Backend, task: str, prompt_vars: dict[str, Any], schema: type[M], gate: Gate
+) -> tuple[M | None, Attempt]:
     try:
         out = backend.generate(task, prompt_vars, schema)
     except BackendError as exc:
@@ -47,21 +52,20 @@ def generate_grounded(
     schema: type[M],
     gate: Gate,
 ) -> tuple[M | None, Grounding]:
-    attempts: list[Attempt] = []
-    if not getattr(backend, "is_offline", False):
-        out, attempt = _try(backend, task, prompt_vars, schema, gate)
+    out, attempt = _try(backend, task, prompt_vars, schema, gate)
+    attempts = [attempt]
+    if out is not None:
+        return out, Grounding(outcome="grounded", backend=backend.name, attempts=attempts)
+    if backend.deterministic:
+        return None, Grounding(outcome="withheld", backend=backend.name, attempts=attempts)
+    if not attempt.reasons[0].startswith("backend error"):
+        repair_vars = {**prompt_vars, "repair": REPAIR_HEADER + "\n".join(f"- {r}" for r in attempt.reasons)}
+        out, attempt = _try(backend, task, repair_vars, schema, gate)
         attempts.append(attempt)
         if out is not None:
-            return out, Grounding(outcome="grounded", backend=backend.name, attempts=attempts)
-        if attempt.reasons and not attempt.reasons[0].startswith("backend error"):
-            repair_vars = {**prompt_vars, "repair": REPAIR_HEADER + "\n".join(f"- {r}" for r in attempt.reasons)}
-            out, attempt = _try(backend, task, repair_vars, schema, gate)
-            attempts.append(attempt)
-            if out is not None:
-                return out, Grounding(outcome="repaired", backend=backend.name, attempts=attempts)
+            return out, Grounding(outcome="repaired", backend=backend.name, attempts=attempts)
     out, attempt = _try(offline, task, prompt_vars, schema, gate)
     attempts.append(attempt)
     if out is None:
         return None, Grounding(outcome="withheld", backend=offline.name, attempts=attempts)
-    outcome = "offline_fallback" if len(attempts) > 1 else "grounded"
-    return out, Grounding(outcome=outcome, backend=offline.name, attempts=attempts)
+    return out, Grounding(outcome="offline_fallback", backend=offline.name, attempts=attempts)

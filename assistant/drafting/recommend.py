@@ -1,141 +1,142 @@
-"""The recommendation, decided by code from the note check and the denial pattern (pure).
+"""The recommendation, decided by code from the note check, the denial pattern and the claim (pure).
 
-- no_appeal: a check the pattern lists as blocking fails, or a block-severity check fails that
-  no claim correction can fix (patient present, no consent, a paid aide, under the minimum
-  time, an SLP assistant, telehealth not allowed …): the note does not support the service as
-  billed, so no persuasive letter is written;
-- corrected_claim: only claim-side checks fail (units, add-on pairing, the wrong code for a
-  group, a missing therapy or assistant modifier, a retired diagnosis code), or the pattern
-  needs a modifier the claim lines lack: fix and resubmit the claim;
-- appeal: otherwise.
+- no_appeal: a check fails whose role is blocking (each rule file says which statuses block the
+  claim and whether its failures are claim errors; a pattern may add its own), the pattern's
+  remedy is no_appeal (timely filing), or the note supports nothing billable for the denied service;
+- corrected_claim: the note supports something billable that differs from the claim (units, code,
+  code family, modifiers, the missing primary line, KX), or the pattern's remedy is a correction;
+  the result carries every corrected line;
+- appeal: the note supports the service as billed.
+
+Which route carries the answer (redetermination, reopening, new claim …) is `route.choose_route`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
+from assistant.drafting.evidence import relevant_quotes
 from assistant.drafting.gate import sentence_quote
+from assistant.drafting.lines import corrected_lines, is_checked, lines_text, same_lines, unsupported_denied
 from assistant.drafting.models import Reason, Recommendation
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import DenialPattern
+from assistant.models import BilledLine, CheckResult, Report
 
 FAILING = frozenset({"missing", "problem"})
-# Failures a corrected claim can fix (the documentation is fine; the claim is not).
-CORRECTABLE = frozenset(
-    {"units", "addon_pairing", "group_session", "therapy_modifier", "assistant_modifier", "diagnosis_codes"}
-)
-# Failures that mean the service as billed is not supported, whatever the denial says.
-ALWAYS_BLOCKING: dict[str, frozenset[str]] = {
-    "patient_absent": frozenset({"problem"}),
-    "consent": FAILING,
-    "caregiver": frozenset({"problem"}),
-    "minimum_time": FAILING,
-    "provider": frozenset({"problem"}),
-    "telehealth": frozenset({"problem"}),
-}
-_CORRECTED = re.compile(r"\b(corrected|new)\b[^.]{0,20}\bclaim\b", re.I)
-CLAIM_MODIFIERS = frozenset({"KX", "GP", "GO", "GN", "CQ", "CO", "59", "XU", "XE", "XS", "XP"})
 
 
 @dataclass
 class Decision:
     recommendation: Recommendation
     reasons: list[Reason] = field(default_factory=list)
-    actions: list[str] = field(default_factory=list)
+    corrected_lines: list[BilledLine] = field(default_factory=list)
+    #: Failed checks that make the service unsupported (no_appeal) — for the late-entry guidance.
+    blockers: list[CheckResult] = field(default_factory=list)
+    #: Failed checks that weaken but do not decide (return demonstration missing …).
+    advisory: list[CheckResult] = field(default_factory=list)
 
 
-def quotes_for(check: Any, note: str) -> list[str]:
-    """The note clauses holding the check's evidence spans, verbatim, without repeats."""
+def quotes_for(check: CheckResult, note: str) -> list[str]:
+    """What the note says for the check: the clauses that support a met check, the ones that show a failure."""
     if not note:
         return [e.quote for e in check.evidence if e.quote.strip()][:3]
+    if check.status == "met":
+        return relevant_quotes(check, note)
     out = [sentence_quote(note, e.start, e.end) for e in check.evidence if 0 <= e.start < e.end <= len(note)]
     return list(dict.fromkeys(q for q in out if q))[:3]
 
 
-def _reason(check: Any, sources: Sequence[str], note: str = "") -> Reason:
+def _reason(check: CheckResult, sources: Sequence[str], note: str, advice: str = "") -> Reason:
     return Reason(
         check_id=check.id,
-        text=check.message,
+        text=f"{check.message} {advice}".strip(),
         quotes=quotes_for(check, note),
         source_ids=list(dict.fromkeys([*check.sources, *sources]))[:4],
     )
 
 
-def _over_billed(report: Any, claim_lines: Sequence[Any]) -> bool:
-    """Billed more units of some code than the note supports (or a code it does not support)."""
-    supported: dict[str, int] = {}
-    for line in report.billing.lines:
-        supported[line.code] = supported.get(line.code, 0) + line.units
-    return any(line.units > supported.get(line.code, 0) for line in claim_lines)
+def _role(kb: Knowledge, check: CheckResult, pattern: DenialPattern | None) -> str:
+    """blocking | correctable | advisory, from the pattern's own lists first, then the check's rule file.
+
+    A rule says which statuses block the claim whatever the payer (`blocks_claim_when`) and whether
+    a failure is a claim error (`correctable`); any other failure at block severity for the
+    profile still means the note does not support the service as billed.
+    """
+    if pattern is not None and check.id in pattern.blocking_checks:
+        return "blocking"
+    if pattern is not None and check.id in pattern.corrected_claim_when:
+        return "correctable"
+    rule = kb.rules.get(check.id)
+    if rule is not None and check.status in rule.blocks_claim_when:
+        return "blocking"
+    if rule is not None and rule.correctable:
+        return "correctable"
+    return "blocking" if check.severity == "block" else "advisory"
 
 
-def decide(report: Any, pattern: Any | None, claim_lines: Sequence[Any] = (), note: str = "") -> Decision:
-    """Recommendation, reasons and actions from a `Report`, a `DenialPattern` (or None) and billed lines."""
-    checks = {c.id: c for c in report.checks}
-    blocking_ids = set(pattern.blocking_checks) if pattern else set()
-    corrected_ids = set(pattern.corrected_claim_when) if pattern else set()
-    pattern_sources: list[str] = list(pattern.sources) if pattern else []
-
-    blockers, correctable = [], []
-    for cid, check in checks.items():
-        if check.status not in FAILING:
-            continue
-        if cid == "units" and claim_lines and not _over_billed(report, claim_lines):
-            correctable.append(check)  # under-billed or a missing primary line: fix the claim
-        elif cid in blocking_ids or check.status in ALWAYS_BLOCKING.get(cid, frozenset()):
-            blockers.append(check)
-        elif cid in corrected_ids or (cid in CORRECTABLE and check.severity == "block"):
-            correctable.append(check)
-        elif check.severity == "block" and cid not in CORRECTABLE:
-            blockers.append(check)
-
-    if blockers:
-        actions = ["Do not appeal as billed: the note does not support the service on the claim."]
-        actions += [c.fix for c in blockers if c.fix]
-        if report.billing.lines:
-            actions.append("If a corrected claim is filed, bill only what the note supports: " + lines_text(report.billing.lines) + ".")
-        return Decision("no_appeal", [_reason(c, [], note) for c in blockers], _dedupe(actions))
-
-    missing_mods = _missing_pattern_modifiers(pattern, claim_lines)
-    claim_error = claim_error_pattern(pattern)
-    if correctable or missing_mods or claim_error:
-        reasons = [_reason(c, pattern_sources if c.id in corrected_ids else [], note) for c in correctable]
-        actions = ["Submit a corrected claim rather than an appeal."]
-        actions += [c.fix for c in correctable if c.fix]
-        for mod in missing_mods:
-            reasons.append(
-                Reason(text=f"The denial type expects modifier {mod}, which no billed line carries.", source_ids=pattern_sources[:3])
-            )
-            actions.append(f"Add modifier {mod} to the lines where the documentation supports it, and resubmit.")
-        if claim_error and pattern is not None and not correctable:
-            reasons.append(Reason(text=f"{pattern.title}: {pattern.situation}", source_ids=pattern_sources[:3]))
-            actions += [f"Send: {a}." for a in pattern.attachments]
-        if report.billing.lines:
-            actions.append("Bill what the note supports: " + lines_text(report.billing.lines) + ".")
-        return Decision("corrected_claim", reasons, _dedupe(actions))
-
-    evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal", "skills_taught", "total_time"]
-    reasons = [_reason(checks[c], pattern_sources[:2], note) for c in evidence if c in checks and checks[c].status == "met"]
-    actions = ["Appeal: send the letter with the listed attachments within the payer's appeal deadline."]
-    return Decision("appeal", reasons, actions)
+def classify(kb: Knowledge, report: Report, pattern: DenialPattern | None) -> dict[str, list[CheckResult]]:
+    """Failing checks by their role in the decision."""
+    roles: dict[str, list[CheckResult]] = {"blocking": [], "correctable": [], "advisory": []}
+    for check in report.checks:
+        if check.status in FAILING:
+            roles[_role(kb, check, pattern)].append(check)
+    return roles
 
 
-def claim_error_pattern(pattern: Any | None) -> bool:
-    """The knowledge base answers this denial type with a corrected or new claim, not an appeal."""
-    return pattern is not None and any(_CORRECTED.search(a) for a in pattern.attachments)
+def _advice(kb: Knowledge, check: CheckResult) -> str:
+    rule = kb.rules.get(check.id)
+    if rule is None or check.status not in ("missing", "problem"):
+        return ""
+    return rule.denial_advice.get(check.status, "")
 
 
-def _missing_pattern_modifiers(pattern: Any | None, claim_lines: Sequence[Any]) -> list[str]:
-    if pattern is None or not claim_lines:
-        return []
-    wanted = [c for c in pattern.codes if c in CLAIM_MODIFIERS]
-    return [m for m in wanted if not any(m in line.modifiers for line in claim_lines)]
+def _claim_fix_needed(kb: Knowledge, pattern: DenialPattern | None, billed: Sequence[BilledLine]) -> bool:
+    """The pattern is answered by a correction, unless the modifiers it adds are already on the billed lines."""
+    if pattern is None or pattern.remedy != "corrected_claim":
+        return False
+    wanted = set(pattern.add_modifiers)
+    checked = [ln for ln in billed if is_checked(kb, ln.code)]
+    return not wanted or not checked or not all(wanted <= set(ln.modifiers) for ln in checked)
 
 
-def lines_text(lines: Sequence[Any]) -> str:
-    return ", ".join(f"{ln.code} x{ln.units}" + (f" {'/'.join(ln.modifiers)}" if ln.modifiers else "") for ln in lines)
-
-
-def _dedupe(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(i for i in items if i))
+def decide(
+    kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine] = (), note: str = ""
+) -> Decision:
+    """Recommendation, reasons and corrected lines from a `Report`, a pattern (or None) and the billed lines."""
+    roles = classify(kb, report, pattern)
+    sources = list(pattern.sources) if pattern else []
+    advisory = roles["advisory"]
+    if roles["blocking"]:
+        reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
+        return Decision("no_appeal", reasons, blockers=roles["blocking"], advisory=advisory)
+    if pattern is not None and pattern.remedy == "no_appeal":
+        return Decision("no_appeal", [Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3])])
+    supported = list(report.billing.lines)
+    if not supported:
+        text = "The note supports no billable caregiver-training line for this date: nothing to correct or appeal."
+        return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
+    dead = unsupported_denied(kb, supported, billed)
+    if dead and not _claim_fix_needed(kb, pattern, billed):
+        text = (
+            f"The note supports {lines_text(supported)}, already on the claim; it supports no unit of "
+            f"{', '.join(dead)}, so the denied line has nothing to appeal or correct."
+        )
+        return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
+    fixed = corrected_lines(kb, supported, billed, pattern.add_modifiers if pattern else ())
+    differs = bool(billed) and not same_lines(fixed, billed)
+    if differs or roles["correctable"] or _claim_fix_needed(kb, pattern, billed):
+        reasons = [
+            _reason(c, sources if pattern and c.id in pattern.corrected_claim_when else [], note)
+            for c in roles["correctable"]
+        ]
+        if pattern is not None and pattern.remedy == "corrected_claim":
+            reasons.append(Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3]))
+        if differs:
+            reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
+        return Decision("corrected_claim", reasons, corrected_lines=fixed, advisory=advisory)
+    evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
+    met = {c.id: c for c in report.checks if c.status == "met"}
+    reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met]
+    return Decision("appeal", reasons, advisory=advisory)

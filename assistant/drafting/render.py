@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from assistant.drafting.lines import lines_text
 from assistant.drafting.models import AppealResult, Letter, RewriteDraft, RewriteResult
 
 _RECOMMENDATION = {
     "appeal": "APPEAL — the note supports the service as billed",
-    "corrected_claim": "CORRECTED CLAIM — fix the claim and resubmit instead of appealing",
-    "no_appeal": "DO NOT APPEAL AS BILLED — the note does not support the service on the claim",
+    "corrected_claim": "CORRECTED CLAIM — correct the claim instead of appealing",
+    "no_appeal": "DO NOT APPEAL — the note does not support the denied service as billed",
 }
 
 
@@ -26,45 +27,57 @@ def render_rewrite_result(result: RewriteResult) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def has_section(letter: Letter, keys: tuple[str, ...]) -> bool:
-    return any(any(k in s.id.lower() for k in keys) for s in letter.sections)
-
-
-def _markers(quotes: list[str], source_ids: list[str]) -> str:
+def markers(quotes: list[str], source_ids: list[str]) -> str:
     bits = [f'"{q}"' for q in quotes] + [f"[{s}]" for s in source_ids]
     return f" ({'; '.join(bits)})" if bits else ""
 
 
+def letter_source_ids(letter: Letter) -> list[str]:
+    """The sources the letter itself cites, in order of first citation."""
+    return list(dict.fromkeys(sid for sec in letter.sections for st in sec.statements for sid in st.source_ids))
+
+
 def render_letter(letter: Letter, *, with_evidence: bool = True) -> str:
-    """The letter as Markdown: identifiers, argued sections, enclosures, signature placeholder."""
-    out = [f"**To:** {letter.recipient}", "", f"**Re:** {letter.subject}", ""]
-    if not has_section(letter, ("identif",)):
-        out += [f"- {k}: {v}" for k, v in letter.identifiers.items()]
+    """The letter as Markdown: letterhead, date, addressee, title, identifiers, body, enclosures, signature."""
+    out = [*letter.letterhead, ""]
+    if letter.date:
+        out += [letter.date.strftime("%B %d, %Y").replace(" 0", " "), ""]
+    out += [letter.recipient, letter.recipient_address, "", f"**{letter.title}**", ""]
+    if letter.subject and letter.subject != letter.title:
+        out += [f"**Re:** {letter.subject}", ""]
+    out += [f"- {k}: {v}" for k, v in letter.identifiers.items()]
     out += ["", "To whom it may concern,", ""]
     for section in letter.sections:
         out.append(f"### {section.heading}")
-        for st in section.statements:
-            text = st.text + (_markers([q.text for q in st.quotes], st.source_ids) if with_evidence else "")
-            out.append(text)
+        out += [
+            st.text + (markers([q.text for q in st.quotes], st.source_ids) if with_evidence else "")
+            for st in section.statements
+        ]
         out.append("")
-    if not has_section(letter, ("attach", "enclos")):
-        out.append("### Enclosures")
-        out += [f"{i}. {a}" for i, a in enumerate(letter.attachments, 1)]
-    out += ["", "Sincerely,", "", letter.signature, ""]
+    out.append("### Enclosures")
+    out += [f"{i}. {a}" for i, a in enumerate(letter.attachments, 1)]
+    out += ["", "Sincerely,", "", *letter.signature.splitlines(), ""]
     return "\n".join(out)
 
 
-def render_appeal(result: AppealResult) -> str:
+def _decision(result: AppealResult) -> list[str]:
     out = [f"# {_RECOMMENDATION[result.recommendation]}", "", f"Denial: {result.denial.label}"]
     if result.pattern_id:
         out.append(f"Denial pattern: {result.pattern_id}")
-    out += ["", "## Why"]
-    for r in result.reasons:
-        out.append(f"- {r.text}" + _markers(r.quotes, r.source_ids))
+    out.append(f"Route: {result.route or 'none'} ({result.payer_type})")
+    d = result.deadline
+    if d is not None and d.due_date is not None:
+        state = "overdue" if d.overdue else f"{d.days_left} days left"
+        out.append(f"Due: {d.due_date.isoformat()} ({state}; {d.basis})")
+    if result.corrected_lines:
+        out.append("Corrected lines: " + lines_text(result.corrected_lines))
+    return out
+
+
+def render_appeal(result: AppealResult) -> str:
+    out = _decision(result)
+    out += ["", "## Why"] + [f"- {r.text}" + markers(r.quotes, r.source_ids) for r in result.reasons]
     out += ["", "## What to do"] + [f"- {a}" for a in result.actions]
-    if result.supported_lines and result.recommendation == "appeal":
-        out.append("- The note supports: " + ", ".join(
-            f"{ln.code} x{ln.units}" + (f" {'/'.join(ln.modifiers)}" if ln.modifiers else "") for ln in result.supported_lines))
     if result.letter is not None:
         out += ["", "## Letter", "", render_letter(result.letter)]
     if result.sources:

@@ -37,6 +37,7 @@ from assistant.knowledge.schema import (
     Modifier,
     ReasonCode,
     Rule,
+    Sequestration,
     Source,
     TelehealthPeriod,
     Threshold,
@@ -232,8 +233,9 @@ def _check_references(kb: Knowledge) -> None:
     for change in kb.diagnosis_changes:
         need(change.sources, f"codes/diagnoses.yaml [id {change.code}]")
     fees = kb.fees
-    dated: list[ConversionFactor | Threshold | TelehealthPeriod | WaiverWindow] = [
-        *fees.conversion_factors, *fees.kx_thresholds, *fees.telehealth, *fees.therapist_waivers
+    dated: list[ConversionFactor | Threshold | TelehealthPeriod | WaiverWindow | Sequestration] = [
+        *fees.conversion_factors, *fees.kx_thresholds, *fees.telehealth, *fees.therapist_waivers, *fees.audio_only,
+        *fees.sequestration,
     ]
     for item in dated:
         need(item.sources, f"fees/schedule.yaml [id {item.id}]")

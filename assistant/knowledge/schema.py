@@ -25,6 +25,8 @@ AUTHORITY_RANK: dict[str, int] = {
     "vendor": 1,
 }
 Confidence = Literal["high", "medium", "low"]
+PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
+PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
 CheckStatusName = Literal["met", "missing", "problem", "not_applicable", "unclear"]
 
 
@@ -75,6 +77,9 @@ class RuleConflict(Strict):
     followed_sources: list[str]
 
 
+FailingStatus = Literal["missing", "problem"]
+
+
 class Rule(Window):
     """One check of spec/checks.md: severity per payer profile, sources, messages and fixes.
 
@@ -104,11 +109,16 @@ class Rule(Window):
     conflicts: list[RuleConflict] = Field(default_factory=list)
     codes: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
+    denial_advice: dict[FailingStatus, str] = Field(
+        default_factory=dict, description="By status: what a biller should know when this check decides a denial."
+    )
 
     @model_validator(mode="after")
     def _known(self) -> Rule:
         if "met" not in self.statuses or not set(self.blocks_claim_when) <= set(self.statuses):
             raise ValueError("statuses must include met and every status in blocks_claim_when")
+        if not set(self.denial_advice) <= set(self.statuses):
+            raise ValueError("denial_advice is only for statuses this check can take")
         if any(ch.isdigit() for ch in self.gap):
             raise ValueError("gap wording carries no digits: a placeholder states no fact")
         missing = set(PROFILES) - set(self.severity)
@@ -117,6 +127,10 @@ class Rule(Window):
         if set(self.severity) - set(PROFILES):
             raise ValueError(f"unknown profile(s) in severity: {sorted(set(self.severity) - set(PROFILES))}")
         return self
+
+
+class DatedText(Window):
+    text: str
 
 
 class CodeInfo(Window):
@@ -128,9 +142,15 @@ class CodeInfo(Window):
     timed: bool
     minutes: int | None = None  # nominal minutes of one unit (30 for 97550, 15 for add-ons)
     primary: str | None = None  # the primary code an add-on must accompany
-    short_descriptor: str  # CMS short descriptor (public)
+    short_descriptor: str  # CMS short descriptor (public), as it reads now
+    previous_descriptors: list[DatedText] = Field(default_factory=list, description="Earlier short descriptors.")
     paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
     sources: list[str] = Field(min_length=1)
+
+    def descriptor_on(self, on: date | None) -> str:
+        """The CMS short descriptor in force on a date (the current one without a date)."""
+        return next((d.text for d in self.previous_descriptors if on is not None and d.in_force(on)),
+                    self.short_descriptor)
 
 
 class Modifier(Strict):
@@ -185,6 +205,15 @@ class TelehealthPeriod(Window):
     status: Literal["not_listed", "provisional", "permanent"]
     sources: list[str] = Field(min_length=1)
     note: str = ""
+    codes: list[str] = Field(default_factory=list, description="Caregiver-training codes on the list in this period.")
+
+
+class Sequestration(Window):
+    """The mandatory reduction of Medicare's payment (CARC 253)."""
+
+    id: str
+    rate: float = Field(ge=0, lt=1)
+    sources: list[str] = Field(min_length=1)
 
 
 class WaiverWindow(Window):
@@ -201,6 +230,8 @@ class FeeSchedule(Strict):
     kx_thresholds: list[Threshold]
     telehealth: list[TelehealthPeriod]
     therapist_waivers: list[WaiverWindow]
+    audio_only: list[WaiverWindow] = Field(default_factory=list, description="When audio-only telehealth is payable.")
+    sequestration: list[Sequestration] = Field(default_factory=list)
     assistant_payment_rate: float = Field(gt=0, le=1)
     assistant_sources: list[str] = Field(min_length=1)
     coinsurance: float = Field(gt=0, lt=1)
@@ -222,6 +253,8 @@ class ReasonCode(Strict):
     kind: Literal["carc", "rarc"]
     meaning: str
     sources: list[str] = Field(min_length=1)
+    #: Medicare returns the claim as unprocessable (CARC 16, RARC MA130): no appeal rights, a new claim.
+    unprocessable: bool = False
 
 
 class DenialPattern(Strict):
@@ -244,6 +277,25 @@ class DenialPattern(Strict):
     attachments: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
+    remedy: Literal["appeal", "corrected_claim", "no_appeal"] = Field(
+        default="appeal",
+        description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",
+    )
+    remedy_reason: str = Field(default="", description="Why this remedy, in the biller's words (shown with the route).")
+    add_modifiers: list[str] = Field(
+        default_factory=list, description="Modifiers the corrected therapy lines carry (KX for PR-119)."
+    )
+    arguments_when: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="Points argued only for a payer type (medicare_advantage) or when the denial has a code (N115).",
+    )
+
+    @model_validator(mode="after")
+    def _argument_keys(self) -> DenialPattern:
+        unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs)
+        if unknown_keys:
+            raise ValueError(f"arguments_when: not a payer type or a code of this pattern: {sorted(unknown_keys)}")
+        return self
 
     def check_refs(self) -> list[str]:
         """Every check id the pattern names (the loader verifies them against the rules)."""
@@ -261,10 +313,6 @@ class Faq(Strict):
     effective_to: date | None = None
 
 
-PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
-PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
-
-
 class AppealRoute(Strict):
     """One way to contest or correct a denial, with how its filing limit is counted."""
 
@@ -278,6 +326,7 @@ class AppealRoute(Strict):
     counts_from: Literal["receipt", "notice", "service", "payer"]
     form: str = ""
     sources: list[str] = Field(default_factory=list)
+    use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
@@ -292,11 +341,19 @@ class AmountInControversy(Window):
     sources: list[str] = Field(min_length=1)
 
 
+class PayerHint(Strict):
+    """Words in a payer's name (or the remittance text) that tell its type, tried in file order."""
+
+    payer_type: PayerType
+    words: list[str] = Field(min_length=1)
+
+
 class AppealRules(Strict):
     presumed_receipt_days: int = Field(ge=0)
     presumed_receipt_sources: list[str] = Field(min_length=1)
     routes: list[AppealRoute]
     amount_in_controversy: list[AmountInControversy]
+    payer_hints: list[PayerHint] = Field(default_factory=list)
 
     def route(self, route_id: str) -> AppealRoute:
         for route in self.routes:

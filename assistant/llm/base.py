@@ -24,7 +24,10 @@ class Backend(Protocol):
     name: str
     #: True when text never leaves this machine (offline drafter, fake, loopback endpoint).
     is_local: bool
-    #: True for the deterministic offline drafter (the fallback of every other backend).
-    is_offline: bool
+    #: True when answers are computed from the brief by code, never by a model (the offline
+    #: drafter): asking again, or with a repair note, gives the same answer, so the pipeline asks
+    #: once and the backend is its own fallback; and passages retrieved beyond the brief's own
+    #: sources would not change what it writes, so drafting does not search for it.
+    deterministic: bool
 
     def generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M: ...

@@ -21,12 +21,13 @@ Script = Sequence[dict[str, Any] | BaseModel | Exception] | Callable[[str, dict[
 
 
 class FakeBackend:
-    is_offline = False
-
-    def __init__(self, script: Script, *, name: str = "fake", is_local: bool = True) -> None:
+    def __init__(
+        self, script: Script, *, name: str = "fake", is_local: bool = True, deterministic: bool = False
+    ) -> None:
         self.script = script
         self.name = name
         self.is_local = is_local
+        self.deterministic = deterministic
         self.calls: list[tuple[str, dict[str, Any]]] = []
 
     def generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M:

@@ -80,7 +80,7 @@ def _map_strings(value: Any, fn: Any) -> Any:
 class OpenAICompatBackend:
     """`Backend` over langchain-openai `ChatOpenAI`."""
 
-    is_offline = False
+    deterministic = False
 
     def __init__(self, settings: Settings, *, deidentifier: Any = None) -> None:
         if not settings.llm_base_url:

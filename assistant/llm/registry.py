@@ -1,7 +1,11 @@
 """Backends by name (after simonw/llm): every backend, the test fake included, registers here.
 
 `backend_from_settings(settings)`: the OpenAI-compatible adapter when an endpoint is configured
-(ASSISTANT_LLM_BASE_URL or OPENAI_BASE_URL), otherwise the offline drafter.
+(ASSISTANT_LLM_BASE_URL or OPENAI_BASE_URL), otherwise the `offline` backend.
+
+The `offline` backend is drafting's own template drafter: `assistant.drafting.offline` registers
+it when imported (the service imports it before asking for a backend). This package is transport
+only and never imports drafting, so the dependency runs one way.
 """
 
 from __future__ import annotations
@@ -36,12 +40,6 @@ def backend_from_settings(settings: Settings) -> Backend:
     return backend_by_name("openai" if settings.llm_configured else "offline", settings)
 
 
-def _offline(settings: Settings) -> Backend:
-    from assistant.llm.offline import OfflineDrafter
-
-    return OfflineDrafter()
-
-
 def _openai(settings: Settings) -> Backend:
     from assistant.llm.openai_compat import OpenAICompatBackend
 
@@ -49,13 +47,12 @@ def _openai(settings: Settings) -> Backend:
 
 
 def _fake(settings: Settings) -> Backend:
+    """A fake that answers like the registered offline backend (through the registry, not an import)."""
     from assistant.llm.fake import FakeBackend
-    from assistant.llm.offline import OfflineDrafter
 
-    offline = OfflineDrafter()
+    offline = backend_by_name("offline", settings)
     return FakeBackend(offline.generate, name="fake")
 
 
-register("offline", _offline)
 register("openai", _openai)
 register("fake", _fake)

@@ -18,6 +18,8 @@ _NOT_THE_SESSION = re.compile(
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out)\b",
     re.I,
 )
+# Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver,
+# not the clinician) cannot use video or does not consent to it (docs/CONVENTIONS.md, telehealth).
 _BENEFICIARY = re.compile(r"\b(?:pt|patient|beneficiary)\b(?!'s|’s)", re.I)
 _NO_VIDEO = re.compile(
     r"\b(?:no|without|lacks?|doesn't have|does not have|not able to use|unable to use|cannot use|can't use)\s+(?:a\s+)?"
@@ -104,15 +106,19 @@ def _about_beneficiary(ctx: Context, pos: int) -> bool:
     return bool(_BENEFICIARY.search(before[max(before.rfind(". "), before.rfind("; ")) + 1 :]))
 
 
-def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome:
-    """Audio-only counts from 2025 when video is not possible for the beneficiary or they decline it (modifier 93)."""
-    audio_from = ctx.knowledge.rules["telehealth"].params.get("audio_only_from")
-    reason = next((m for m in _NO_VIDEO.finditer(ctx.ex.text) if _about_beneficiary(ctx, m.start())), None)
-    if reason and ctx.dos is not None and isinstance(audio_from, date) and ctx.dos >= audio_from:
-        return Outcome("met", f"Audio-only CTS with the reason video was not used, on {ctx.dos.isoformat()}.",
-                       [*evidence, reason.span()])
-    return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth without a reason video could not be "
-                   "used (from 2025); otherwise it must be audio-video.", evidence)
+def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None:
+    """Audio-only is payable from 2025 for a beneficiary at home who cannot use or refuses video (modifier 93);
+    None lets the telehealth rules for the date decide the rest."""
+    if ctx.dos is None:
+        return None  # the date decides; without it the telehealth check is unclear anyway
+    if not any(w.in_force(ctx.dos) for w in ctx.knowledge.fees.audio_only):
+        return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth on this date; it must be "
+                                  "audio-video.", evidence)
+    if not any(_about_beneficiary(ctx, m.start()) for m in _NO_VIDEO.finditer(ctx.ex.text)):
+        return Outcome("problem", "Audio-only telehealth is payable on this date only when the beneficiary cannot use "
+                                  "video or does not consent to it (modifier 93); the note gives no such reason.",
+                       evidence)
+    return None
 
 
 @check
@@ -128,15 +134,23 @@ def telehealth(ctx: Context) -> Outcome:
     video = [c for c in remote if _VIDEO.search(c.text)]
     evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
-        return _audio_only(ctx, evidence)
+        found = _audio_only(ctx, evidence)
+        if found is not None:
+            return found
     if ctx.dos is None:
         return Outcome("unclear", "Telehealth CTS depends on the date of service, which is not documented.", evidence)
-    status = next((p.status for p in ctx.knowledge.fees.telehealth if p.in_force(ctx.dos)), "not_listed")
+    period = next((p for p in ctx.knowledge.fees.telehealth if p.in_force(ctx.dos)), None)
+    status = period.status if period else "not_listed"
+    unlisted = [ln.code for ln in ctx.billed_cts if period and period.codes and ln.code not in period.codes]
+    if unlisted:
+        return Outcome("problem", f"{', '.join(unlisted)} not on the Medicare Telehealth Services List on "
+                                  f"{ctx.dos.isoformat()}.", evidence)
     if status == "not_listed":
         return Outcome("problem", f"CTS was not on the Medicare Telehealth Services List on {ctx.dos.isoformat()}.", evidence)
     if ctx.therapy_billed and not _in_waiver(ctx, ctx.dos):
         return Outcome("problem", f"Therapists could not furnish Medicare telehealth on {ctx.dos.isoformat()} (outside the statutory waiver).", evidence)
-    return Outcome("met", f"Audio-video CTS is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
+    how = "Audio-only CTS (modifier 93)" if audio and not video else "Audio-video CTS"
+    return Outcome("met", f"{how} is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
 
 
 @check

@@ -76,7 +76,7 @@ def consent(ctx: Context) -> Outcome:
         evidence = [(c.start, c.end) for c in given]
         verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
         if ctx.dos is not None and ctx.dos < verbal_from and kinds == {"verbal"}:  # type: ignore[operator]
-            return Outcome("problem", "Only verbal consent is documented; CMS accepts verbal consent from 2025.", evidence)
+            return Outcome("problem", f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.", evidence)
         return Outcome("met", "Consent to train the caregiver is documented.", evidence)
     if refused:
         return Outcome("problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused])

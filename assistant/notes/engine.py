@@ -42,6 +42,9 @@ class _Detail(dict[str, str]):
 MAX_EVIDENCE = 8
 _WORD = re.compile(r"[a-z0-9]{3,}")
 _DIGIT = re.compile(r"\d")
+_EMPTY_DETAIL = re.compile(r"\s*:\s*\{detail\}\s*")
+_SPACES = re.compile(r"\s{2,}")
+_DOUBLE_STOP = re.compile(r"\.\s*\.(?!\.)")
 
 
 @lru_cache(maxsize=512)
@@ -57,12 +60,16 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
         words = _words(detail)
         if words and not _DIGIT.search(detail) and len(words & _words(template)) >= 0.6 * len(words):
             detail = ""
+    if template and not detail:
+        # "...during the training: {detail} Caregiver codes..." with nothing to say ends the sentence instead
+        template = _EMPTY_DETAIL.sub(". ", template).replace("{detail}", "")
     message = template.format_map(_Detail(detail=detail)).strip() if template else detail
     if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
         message = f"{message} {detail}"
     message = message.strip()
     if message.endswith(":"):  # a template whose detail came out empty
         message = message[:-1].rstrip() + "."
+    message = _DOUBLE_STOP.sub(".", _SPACES.sub(" ", message))
     fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
     fix = fix.format_map(_Detail(ctx.rule_terms())) if fix else ""
     # A status the rule says makes the service unbillable as CTS blocks under every profile.

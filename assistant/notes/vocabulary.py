@@ -128,7 +128,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "audio-only", "audio only", "telephone only", "phone only", "by phone", "by telephone", "via telephone",
         "via phone", "phone call", "telephone call", "over the phone",
     ),
-    "IN_PERSON": ("in person", "in-person", "face to face in clinic", "in clinic", "in the clinic", "home visit"),
     "PAID_CAREGIVER": (
         "home health aide", "home health aid", "hha", "cna", "certified nursing assistant", "nursing assistant",
         "private duty", "private-duty", "agency caregiver", "agency aide", "hired caregiver", "paid caregiver",

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import AUTHORITY_RANK, RVU, ConversionFactor, Source
+from assistant.knowledge.schema import AUTHORITY_RANK, RVU, ConversionFactor
 from assistant.retrieval.fusion import normalise_code, query_codes
 
 # Bump when the way passages are cut or worded changes: it is part of the index key.
@@ -407,15 +407,3 @@ def chunk_knowledge(kb: Knowledge) -> list[Chunk]:
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         raise ValueError(f"duplicate passage ids: {dupes[:5]}")
     return b.chunks
-
-
-def source_of(kb: Knowledge, chunk: Chunk) -> Source:
-    return kb.sources[chunk.source_id]
-
-
-def iter_entries(chunks: Iterable[Chunk]) -> Iterator[str]:
-    seen: set[str] = set()
-    for c in chunks:
-        if c.entry not in seen:
-            seen.add(c.entry)
-            yield c.entry

@@ -1,35 +1,43 @@
-"""Appeals suite: runs `draft_appeal` over the development denial scenarios and scores it.
+"""Appeals suite: runs `draft_appeal` over denial scenarios and scores the decision, the route and the letter.
+
+    python -m evals.run --suite appeals                    # appeals_dev.yaml, plus rw.* for appeals_rw_dev.yaml
+    python -m evals.run --suite appeals --file PATH        # any scenario file of the same shape
 
 The same scorer runs against whatever backend the environment configures (offline drafter by
-default; ASSISTANT_LLM_BASE_URL / OPENAI_BASE_URL for a real endpoint).
+default; ASSISTANT_LLM_BASE_URL / OPENAI_BASE_URL for a real endpoint). Scoring is in
+`evals/suites/_appeal_scoring.py`; this module runs scenarios and aggregates.
 
 Metrics (0..1 unless said otherwise):
-- ``recommendation_accuracy``: appeal / corrected_claim / no_appeal as labelled;
-- ``pattern_accuracy``: the denial pattern matched as labelled;
-- ``citation_validity``: cited source ids (letter statements and reasons) that exist in the
-  knowledge base and were retrieved for the request (listed in the result's sources);
-- ``quote_validity``: quotes found verbatim in the note;
-- ``forbidden_content``: count of scenarios whose output contains a forbidden string, an
-  instruction-like phrase in the letter, or a fact (minutes, times, dates, codes, modifiers,
-  money, names) that no input or knowledge-base text holds — must be 0;
-- ``required_coverage``: required elements present (the pattern's letter sections and the
-  scenario's must_quote for appeals, no letter for the others, must_mention in reasons/actions);
-- ``letters_grounded``: appeals that came back with a letter that passed the gate;
-- ``errors`` (count). Latency (mean, max seconds per scenario) is reported in ``details``, not
-  as a metric, so the committed baseline does not churn with machine load.
+- ``recommendation_accuracy``; ``route_accuracy`` (scenarios that label a route; no route = "none");
+- ``corrected_lines_exact``: corrected-claim scenarios whose caregiver-training lines match exactly;
+- ``pattern_accuracy`` (scenarios that label a pattern);
+- ``citation_validity``: cited ids that exist and were retrieved; ``quote_validity``: quotes verbatim;
+- ``letter_primary_citations``: letter citations whose source is a CPT, CMS or MAC authority;
+- ``letter_identifiers``: letters that carry the claim number and date of service, or their placeholders;
+- ``forbidden_content`` (count): scenarios with a forbidden string, an instruction-like phrase in the
+  letter, or a fact (minutes, dates, codes, names …) that no input or knowledge text holds — must be 0;
+- ``required_coverage``: must_quote, must_mention, the pattern's sections, no letter when not appealing;
+- ``letters_grounded``; ``model_grounded_rate`` / ``model_repaired_rate`` / ``model_fallback_rate`` /
+  ``model_withheld_rate``: how each letter came to be (all 1.0 grounded offline);
+- ``errors`` (count). Per-scenario outcomes and latency are in ``details``.
 """
 
 from __future__ import annotations
 
-import json
 import time
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from evals.suites._appeal_scoring import kb_text, score
+
 NAME = "appeals"
-DATASET = Path(__file__).resolve().parents[1] / "datasets" / "appeals_dev.yaml"
+DATASETS = Path(__file__).resolve().parents[1] / "datasets"
+DATASET = DATASETS / "appeals_dev.yaml"
+RW_DATASET = DATASETS / "appeals_rw_dev.yaml"
+OUTCOMES = ("grounded", "repaired", "offline_fallback", "withheld")
 
 
 def load_scenarios(path: Path = DATASET) -> list[dict[str, Any]]:
@@ -37,87 +45,94 @@ def load_scenarios(path: Path = DATASET) -> list[dict[str, Any]]:
     return list(data["scenarios"])
 
 
-def _kb_text(kb: Any) -> str:
-    parts: list[str] = []
-    for s in kb.sources.values():
-        parts += [s.title, s.summary, *s.passages]
-    for p in kb.denial_patterns.values():
-        parts += [p.title, p.situation, *p.argument, *p.attachments]
-    parts += [rc.meaning for rc in kb.reason_codes.values()]
-    return "\n".join(parts)
-
-
-def score(item: dict[str, Any], result: Any, kb: Any, kb_text: str) -> dict[str, Any]:
-    """Per-scenario scores; pure apart from reading the result."""
-    from assistant.drafting.facts import new_facts, normalize_space
-    from assistant.drafting.gate import INJECTION
-
+def _error_row(item: dict[str, Any]) -> dict[str, Any]:
     exp = item["expected"]
-    note = normalize_space(item["note"])
-    retrieved = {s.id for s in result.sources}
-    letter_statements = [st for sec in result.letter.sections for st in sec.statements] if result.letter else []
-    cited = [sid for st in letter_statements for sid in st.source_ids] + [
-        sid for r in result.reasons for sid in r.source_ids
-    ]
-    quotes = [q.text for st in letter_statements for q in st.quotes] + [q for r in result.reasons for q in r.quotes]
-    valid_cites = sum(1 for sid in cited if sid in kb.sources and sid in retrieved)
-    valid_quotes = sum(1 for q in quotes if normalize_space(q) and normalize_space(q) in note)
-
-    letter_text = " ".join(st.text for st in letter_statements)
-    output = " ".join([letter_text, *(r.text for r in result.reasons), *result.actions]).lower()
-    problems = [f"forbidden {f!r}" for f in exp.get("forbidden", []) if f.lower() in output]
-    if INJECTION.search(letter_text):
-        problems.append("instruction-like phrase in the letter")
-    allowed = "\n".join(
-        [
-            item["note"],
-            item["denial"],
-            item.get("denial_text") or "",
-            json.dumps(item.get("claim") or {}),
-            " ".join(f"{ln.code} x{ln.units} {' '.join(ln.modifiers)}" for ln in result.supported_lines),
-            kb_text,
-        ]
-    )
-    for kind, values in new_facts(letter_text, allowed).items():
-        problems.append(f"invented {kind}: {sorted(values)[:3]}")
-
-    required: list[tuple[str, bool]] = []
-    if exp["recommendation"] == "appeal":
-        pattern = kb.denial_patterns.get(exp.get("pattern") or "")
-        present = {s.id for s in result.letter.sections if s.statements} if result.letter else set()
-        for sid in pattern.required_sections if pattern else []:
-            required.append((f"section {sid}", sid in present))
-        quoted = normalize_space(" ".join(quotes))
-        required += [(f"quote {q!r}", normalize_space(q) in quoted) for q in exp.get("must_quote", [])]
-    else:
-        required.append(("no persuasive letter", result.letter is None))
-    said = " ".join([*(r.text for r in result.reasons), *result.actions]).lower()
-    required += [(f"mention {m!r}", m.lower() in said) for m in exp.get("must_mention", [])]
-
     return {
         "id": item["id"],
         "expected": exp["recommendation"],
-        "got": result.recommendation,
-        "pattern_ok": result.pattern_id == exp.get("pattern"),
-        "citations": (valid_cites, len(cited)),
-        "quotes": (valid_quotes, len(quotes)),
-        "forbidden": problems,
-        "required": required,
-        "grounding": result.grounding.outcome if result.grounding else None,
-        "has_letter": result.letter is not None,
+        "got": "error",
+        "route_ok": False,
+        "lines_ok": False if exp["recommendation"] == "corrected_claim" else None,
+        "pattern_ok": False,
+        "citations": (0, 0),
+        "quotes": (0, 0),
+        "primary": (0, 0),
+        "identifiers_ok": None,
+        "forbidden": [],
+        "required": [("ran", False)],
+        "grounding": None,
+        "has_letter": False,
     }
 
 
-def run(assistant: Any = None, path: Path = DATASET) -> dict[str, Any]:
-    if assistant is None:
-        from assistant.service import Assistant
+def _ratio(pairs: list[tuple[int, int]]) -> float:
+    total = sum(t for _, t in pairs)
+    return sum(v for v, _ in pairs) / total if total else 1.0
 
-        assistant = Assistant()
+
+def _share(flags: list[bool | None]) -> float:
+    known = [f for f in flags if f is not None]
+    return sum(known) / len(known) if known else 1.0
+
+
+def aggregate(rows: list[dict[str, Any]]) -> dict[str, float]:
+    n = len(rows)
+    appeals = [r for r in rows if r["got"] == "appeal"]
+    outcomes = Counter(r["grounding"] for r in rows if r["grounding"])
+    attempted = sum(outcomes.values())
+    req = [ok for r in rows for _, ok in r["required"]]
+    out = {
+        "n_scenarios": float(n),
+        "recommendation_accuracy": sum(r["expected"] == r["got"] for r in rows) / n if n else 0.0,
+        "route_accuracy": _share([r["route_ok"] for r in rows]),
+        "corrected_lines_exact": _share([r["lines_ok"] for r in rows]),
+        "pattern_accuracy": _share([r["pattern_ok"] for r in rows]),
+        "citation_validity": _ratio([r["citations"] for r in rows]),
+        "quote_validity": _ratio([r["quotes"] for r in rows]),
+        "letter_primary_citations": _ratio([r["primary"] for r in rows]),
+        "letter_identifiers": _share([r["identifiers_ok"] for r in rows]),
+        "forbidden_content": float(sum(1 for r in rows if r["forbidden"])),
+        "required_coverage": sum(req) / len(req) if req else 1.0,
+        "letters_grounded": sum(1 for r in appeals if r["has_letter"]) / len(appeals) if appeals else 1.0,
+        "errors": float(sum(1 for r in rows if r["got"] == "error")),
+    }
+    for outcome in OUTCOMES:
+        key = "fallback" if outcome == "offline_fallback" else outcome
+        out[f"model_{key}_rate"] = outcomes[outcome] / attempted if attempted else 1.0 if outcome == "grounded" else 0.0
+    return out
+
+
+def _details(rows: list[dict[str, Any]], errors: list[str], latencies: list[float]) -> list[Any]:
+    out: list[Any] = [
+        {
+            "id": r["id"],
+            "expected": r["expected"],
+            "got": r["got"],
+            "route_ok": r["route_ok"],
+            "lines_ok": r["lines_ok"],
+            "missing": [name for name, ok in r["required"] if not ok],
+            "forbidden": r["forbidden"],
+        }
+        for r in rows
+        if r["expected"] != r["got"]
+        or r["forbidden"]
+        or not all(ok for _, ok in r["required"])
+        or r["route_ok"] is False
+        or r["lines_ok"] is False
+        or r["pattern_ok"] is False
+        or r["identifiers_ok"] is False
+    ]
+    out.append({"grounding": {r["id"]: r["grounding"] for r in rows if r["grounding"]}})
+    out += [{"error": e} for e in errors]
+    if latencies:
+        out.append({"latency_s": {"mean": round(sum(latencies) / len(latencies), 3), "max": round(max(latencies), 3)}})
+    return out
+
+
+def run_file(assistant: Any, path: Path) -> tuple[dict[str, float], list[Any]]:
     kb = assistant.knowledge
-    kb_text = _kb_text(kb)
-    rows: list[dict[str, Any]] = []
-    latencies: list[float] = []
-    errors: list[str] = []
+    text = kb_text(kb)
+    rows, errors, latencies = [], [], []
     for item in load_scenarios(path):
         started = time.perf_counter()
         try:
@@ -126,60 +141,24 @@ def run(assistant: Any = None, path: Path = DATASET) -> dict[str, Any]:
             )
         except Exception as exc:  # one broken scenario must not hide the others' scores
             errors.append(f"{item['id']}: {type(exc).__name__}: {exc}")
-            rows.append(
-                {
-                    "id": item["id"],
-                    "expected": item["expected"]["recommendation"],
-                    "got": "error",
-                    "pattern_ok": False,
-                    "citations": (0, 0),
-                    "quotes": (0, 0),
-                    "forbidden": [],
-                    "required": [("ran", False)],
-                    "grounding": None,
-                    "has_letter": False,
-                }
-            )
+            rows.append(_error_row(item))
             continue
         latencies.append(time.perf_counter() - started)
-        rows.append(score(item, result, kb, kb_text))
+        rows.append(score(item, result, kb, text))
+    return aggregate(rows), _details(rows, errors, latencies)
 
-    n = len(rows)
-    cites = [r["citations"] for r in rows]
-    quotes = [r["quotes"] for r in rows]
-    req = [ok for r in rows for _, ok in r["required"]]
-    appeals = [r for r in rows if r["got"] == "appeal"]
 
-    def ratio(pairs: list[tuple[int, int]]) -> float:
-        total = sum(t for _, t in pairs)
-        return sum(v for v, _ in pairs) / total if total else 1.0
+def run(assistant: Any = None, path: Path | None = None) -> dict[str, Any]:
+    """Scores for `path`; without one, appeals_dev.yaml (plain metrics) and appeals_rw_dev.yaml (`rw.` metrics)."""
+    if assistant is None:
+        from assistant.service import Assistant
 
-    details: list[Any] = [
-        {
-            "id": r["id"],
-            "expected": r["expected"],
-            "got": r["got"],
-            "grounding": r["grounding"],
-            "missing": [name for name, ok in r["required"] if not ok],
-            "forbidden": r["forbidden"],
-        }
-        for r in rows
-        if r["expected"] != r["got"] or r["forbidden"] or not all(ok for _, ok in r["required"]) or not r["pattern_ok"]
-    ]
-    details += [{"error": e} for e in errors]
-    if latencies:
-        details.append(
-            {"latency_s": {"mean": round(sum(latencies) / len(latencies), 3), "max": round(max(latencies), 3)}}
-        )
-    return {
-        "n_scenarios": float(n),
-        "recommendation_accuracy": sum(r["expected"] == r["got"] for r in rows) / n if n else 0.0,
-        "pattern_accuracy": sum(r["pattern_ok"] for r in rows) / n if n else 0.0,
-        "citation_validity": ratio(cites),
-        "quote_validity": ratio(quotes),
-        "forbidden_content": float(sum(1 for r in rows if r["forbidden"])),
-        "required_coverage": sum(req) / len(req) if req else 1.0,
-        "letters_grounded": sum(1 for r in appeals if r["has_letter"]) / len(appeals) if appeals else 1.0,
-        "errors": float(len(errors)),
-        "details": details,
-    }
+        assistant = Assistant()
+    metrics, details = run_file(assistant, path or DATASET)
+    result: dict[str, Any] = dict(metrics)
+    if path is None and RW_DATASET.exists():
+        rw_metrics, rw_details = run_file(assistant, RW_DATASET)
+        result.update({f"rw.{k}": v for k, v in rw_metrics.items()})
+        details += [{"rw": d} for d in rw_details]
+    result["details"] = details
+    return result

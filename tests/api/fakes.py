@@ -6,9 +6,13 @@ the numbers in FAKE_FEES are synthetic test values, not a fee schedule.
 
 from __future__ import annotations
 
+import atexit
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +99,26 @@ class Calls:
     check: int = 0
 
 
+# The worklist routes run against the real worklist (SQLite in a temporary folder) through a real
+# `Assistant`: the store, the importer and the status machine are what the HTTP tests exercise.
+WORKLIST_METHODS = frozenset({"import_era", "worklist", "worklist_item", "update_worklist_item", "attach_worklist_note",
+                              "draft_worklist_item", "draft_worklist_items", "worklist_draft", "worklist_stats"})
+
+
 class FakeAssistant:
+    def __getattr__(self, name: str) -> Any:
+        if name in WORKLIST_METHODS:
+            return getattr(self.worklist_assistant, name)
+        raise AttributeError(name)
+
+    @cached_property
+    def worklist_assistant(self) -> Any:
+        from assistant.service import Assistant
+
+        folder = tempfile.mkdtemp(prefix="cts-worklist-")
+        atexit.register(shutil.rmtree, folder, True)
+        return Assistant(self.settings.model_copy(update={"data_dir": Path(folder), "database_url": None}))
+
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings(embedder="hash")
         self.knowledge = fake_knowledge()

@@ -7,6 +7,7 @@ knowledge and drafting are available, against the real `Assistant` with the offl
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import schemathesis
 from hypothesis import HealthCheck, settings
@@ -20,14 +21,18 @@ from tests.api.fakes import FakeAssistant
 
 _fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
 app = create_app(_fake.settings, assistant=_fake)  # type: ignore[arg-type]
+# Worklist items exist for the key's practice, so item routes are exercised beyond 404.
+_ERA = Path(__file__).resolve().parents[1] / "remittance" / "fixtures" / "medicare_partb.835"
+_fake.import_era(_ERA.read_bytes(), practice=f"key-{hash_key(KEY)[:16]}")
 # Schema-valid input can still be refused on meaning, with a documented problem: an empty note,
 # an unparsable billed string, a date outside the rule or fee tables, a DocumentReference without
-# a text attachment (422), or a note over the size limit (413). Everything else must be accepted.
+# a text attachment (422), or a note over the size limit (413), a worklist status change the state
+# machine forbids (409). Everything else must be accepted.
 # The API key is given per security scheme, so schemathesis knows which headers carry auth (a forced
 # X-API-Key header would make its malformed-credential cases look accepted).
 CONFIG = SchemathesisConfig.from_str(f"""
 [checks.positive_data_acceptance]
-expected-statuses = ["2xx", "401", "404", "413", "422", "429"]
+expected-statuses = ["2xx", "401", "404", "409", "413", "422", "429"]
 
 [auth.openapi.APIKeyHeader]
 api_key = "{KEY}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.drafting.deps import DraftingDeps, Limits
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import (
     BilledLine,
@@ -99,12 +100,16 @@ class StubAssistant:
     def search(self, query: str, *, k: int = 5, dos: Any = None) -> list[Any]:
         return []
 
+    def deps(self) -> DraftingDeps:
+        return DraftingDeps(knowledge=self.knowledge, backend=self.backend, check=self.check_note, search=self.search,
+                            limits=Limits(max_note_bytes=self.settings.max_note_bytes))
+
     def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: str | None = None, *, dos: Any = None) -> Any:
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self, denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+        return draft_appeal(self.deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
 
     def rewrite_note(self, text: Any, *, dos: Any = None) -> Any:
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self, text, dos=dos)
+        return rewrite_note(self.deps(), text, dos=dos)

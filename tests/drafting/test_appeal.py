@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import json
 import time
 from datetime import date
 
@@ -13,11 +12,14 @@ from docx import Document
 from assistant.drafting.appeal import draft_appeal
 from assistant.drafting.docx import appeal_docx
 from assistant.drafting.models import AppealResult
+from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.render import render_appeal
 from assistant.errors import BackendError, ClaimError, DenialCodeError, EmptyNoteError, NotTextError
+from assistant.knowledge.loader import cached_knowledge
 from assistant.llm.fake import FakeBackend
-from assistant.llm.offline import OfflineDrafter
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
+
+KB = cached_knowledge()
 
 CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "John Roe", "date_of_service": "03/04/2025",
          "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
@@ -26,7 +28,7 @@ CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "
 def run(backend: object = None, **kw: object) -> AppealResult:
     a = StubAssistant(backend or OfflineDrafter(), kw.pop("report", None))  # type: ignore[arg-type]
     args = {"denial": "CO-50 N115", "note": GOOD_NOTE, "claim": CLAIM, **kw}
-    return draft_appeal(a, **args)  # type: ignore[arg-type]
+    return draft_appeal(a.deps(), **args)  # type: ignore[arg-type]
 
 
 def test_offline_appeal_is_grounded_and_complete() -> None:
@@ -36,8 +38,10 @@ def test_offline_appeal_is_grounded_and_complete() -> None:
     assert result.recommendation == "appeal" and result.pattern_id == "medical_necessity"
     assert result.grounding.outcome == "grounded" and result.grounding.backend == "offline"
     letter = result.letter
-    assert {s.id for s in letter.sections} >= set(result.denial and ["claim_identifiers", "denial_summary", "request", "attachments"])
-    assert letter.identifiers["Claim number"] == "CLM-77"
+    assert {s.id for s in letter.sections} == set(KB.denial_patterns["medical_necessity"].required_sections)
+    assert letter.title == "Request for Redetermination" and result.route == "redetermination"
+    assert letter.identifiers["Claim number (ICN)"] == "CLM-77"
+    assert letter.identifiers["Medicare number (MBI)"] == "[[Medicare number (MBI)]]"
     quotes = [q.text for s in letter.sections for st in s.statements for q in st.quotes]
     assert all(q in GOOD_NOTE for q in quotes) and quotes
     cited = {sid for s in letter.sections for st in s.statements for sid in st.source_ids}
@@ -47,7 +51,7 @@ def test_offline_appeal_is_grounded_and_complete() -> None:
 
 def test_claim_dos_is_passed_to_the_check() -> None:
     a = StubAssistant(OfflineDrafter())
-    draft_appeal(a, denial="CO-50", note=GOOD_NOTE, claim=CLAIM)
+    draft_appeal(a.deps(), denial="CO-50", note=GOOD_NOTE, claim=CLAIM)
     assert a.calls[0]["dos"] == date(2025, 3, 4) and a.calls[0]["billed"][0].code == "97550"
 
 
@@ -67,7 +71,7 @@ def test_fake_backend_invention_falls_back_to_offline() -> None:
     result = run(fake)
     assert result.grounding.outcome == "offline_fallback" and len(fake.calls) == 2
     assert "repair" in fake.calls[1][1] and "minutes" in fake.calls[1][1]["repair"]
-    assert "75 minutes" not in json.dumps(result.letter.model_dump())
+    assert "75 minutes" not in result.letter.model_dump_json()
 
 
 def test_fake_backend_repaired() -> None:

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 import assistant.service
 from assistant.cli import draft
-from assistant.llm.offline import OfflineDrafter
+from assistant.drafting.offline import OfflineDrafter
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
 
 app = typer.Typer()
@@ -38,7 +38,7 @@ def test_appeal_json_and_claim(note: Path, tmp_path: Path) -> None:
     res = runner.invoke(app, ["appeal", "--denial", "CO50,N115", "--note", str(note), "--claim", str(claim), "--format", "json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
-    assert data["recommendation"] == "appeal" and data["letter"]["identifiers"]["Claim number"] == "C-1"
+    assert data["recommendation"] == "appeal" and data["letter"]["identifiers"]["Claim number (ICN)"] == "C-1"
 
 
 def test_appeal_docx(note: Path, tmp_path: Path) -> None:

@@ -36,26 +36,40 @@ CASES = [
 @pytest.mark.parametrize(("route", "notice", "dos", "today", "due", "left"), CASES)
 def test_due_dates(route: str, notice: str | None, dos: str | None, today: str, due: str, left: int) -> None:
     kb = cached_knowledge()
-    d = deadline_for(kb, route=route, notice_date=D(notice) if notice else None, dos=D(dos) if dos else None, today=D(today))
+    d = deadline_for(
+        kb, route=route, notice_date=D(notice) if notice else None, dos=D(dos) if dos else None, today=D(today)
+    )
     assert d.due_date == D(due)
     assert d.days_left == left
     assert d.overdue is (left < 0)
     assert d.sources and all(s in kb.sources for s in d.sources)
 
 
-@pytest.mark.parametrize(("route", "year", "threshold"), [
-    ("alj", 2024, 180), ("alj", 2025, 190), ("alj", 2026, 200),
-    ("federal_court", 2024, 1840), ("federal_court", 2025, 1900), ("federal_court", 2026, 1960),
-    ("redetermination", 2025, None),
-])
+@pytest.mark.parametrize(
+    ("route", "year", "threshold"),
+    [
+        ("alj", 2024, 180),
+        ("alj", 2025, 190),
+        ("alj", 2026, 200),
+        ("federal_court", 2024, 1840),
+        ("federal_court", 2025, 1900),
+        ("federal_court", 2026, 1960),
+        ("redetermination", 2025, None),
+    ],
+)
 def test_amount_in_controversy_by_year(route: str, year: int, threshold: float | None) -> None:
     d = deadline_for(cached_knowledge(), route=route, notice_date=date(year, 6, 1), today=date(year, 6, 2))
     assert d.amount_in_controversy_threshold == threshold
 
 
-@pytest.mark.parametrize(("route", "needs"), [
-    ("redetermination", "notice date"), ("plan_reconsideration", "notice date"), ("new_claim", "date of service"),
-])
+@pytest.mark.parametrize(
+    ("route", "needs"),
+    [
+        ("redetermination", "notice date"),
+        ("plan_reconsideration", "notice date"),
+        ("new_claim", "date of service"),
+    ],
+)
 def test_missing_start_date_says_what_is_needed(route: str, needs: str) -> None:
     d = deadline_for(cached_knowledge(), route=route, today=date(2025, 5, 1))
     assert d.due_date is None and d.days_left is None
@@ -74,9 +88,72 @@ def test_unknown_route_is_an_input_error() -> None:
         deadline_for(cached_knowledge(), route="appeal-ish", today=date(2025, 1, 1))
 
 
-@pytest.mark.parametrize(("start", "months", "end"), [
-    ("2024-01-31", 1, "2024-02-29"), ("2025-01-31", 1, "2025-02-28"), ("2024-02-29", 12, "2025-02-28"),
-    ("2025-12-15", 1, "2026-01-15"), ("2025-03-03", 12, "2026-03-03"),
-])
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        ("2024-01-31", 1, "2024-02-29"),
+        ("2025-01-31", 1, "2025-02-28"),
+        ("2024-02-29", 12, "2025-02-28"),
+        ("2025-12-15", 1, "2026-01-15"),
+        ("2025-03-03", 12, "2026-03-03"),
+    ],
+)
 def test_add_months(start: str, months: int, end: str) -> None:
     assert add_months(D(start), months) == D(end)
+
+
+# More boundaries: the 2028 leap day, a notice at the turn of the year, ALJ across February.
+MORE = [
+    ("redetermination", "2027-12-30", None, "2028-01-02", "2028-05-03", 122),  # receipt in the new year, leap Feb
+    ("reconsideration", "2028-01-20", None, "2028-01-20", "2028-07-23", 185),
+    ("plan_reconsideration", "2028-01-15", None, "2028-01-16", "2028-03-20", 64),  # 65 days across 2028-02-29
+    ("alj", "2024-12-28", None, "2025-01-01", "2025-03-03", 61),  # across a non-leap February
+    ("clerical_reopening", "2027-02-28", None, "2027-03-01", "2028-02-28", 364),
+    ("new_claim", None, "2028-02-29", "2028-03-01", "2029-02-28", 364),
+]
+
+
+@pytest.mark.parametrize(("route", "notice", "dos", "today", "due", "left"), MORE)
+def test_more_boundaries(route: str, notice: str | None, dos: str | None, today: str, due: str, left: int) -> None:
+    d = deadline_for(
+        cached_knowledge(),
+        route=route,
+        notice_date=D(notice) if notice else None,
+        dos=D(dos) if dos else None,
+        today=D(today),
+    )
+    assert (d.due_date, d.days_left) == (D(due), left)
+
+
+# Through the use case: payer type and recommendation pick the route, the claim's dates the deadline.
+E2E = [
+    ({"payer_type": "medicare"}, "CO-50 N115", "redetermination", "2025-07-23"),
+    ({"payer": "Sunrise Medicare Advantage HMO"}, "CO-50", "plan_reconsideration", "2025-05-24"),
+    ({"payer": "Keystone Health Plan", "payer_deadline": "2025-06-30"}, "CO-50", "payer_appeal", "2025-06-30"),
+    ({"payer": "Keystone Health Plan"}, "CO-50", "payer_appeal", None),  # the biller enters it
+    ({"payer_type": "medicare"}, "PR-119", "clerical_reopening", "2026-03-20"),
+    ({"payer_type": "medicare"}, "CO-16 MA130", "new_claim", "2026-03-04"),  # timely filing from the DOS
+    ({"payer_type": "medicare_advantage"}, "CO-16 N290", "new_claim", "2026-03-04"),
+]
+
+
+@pytest.mark.parametrize(("claim", "denial", "route", "due"), E2E)
+def test_route_and_deadline_through_draft_appeal(claim: dict, denial: str, route: str, due: str | None) -> None:
+    from assistant.drafting.appeal import draft_appeal
+    from assistant.drafting.deps import DraftingDeps
+    from assistant.drafting.offline import OfflineDrafter
+    from tests.drafting.stubs import GOOD_NOTE, StubAssistant
+
+    stub = StubAssistant(OfflineDrafter())
+    deps = DraftingDeps(
+        knowledge=stub.knowledge, backend=stub.backend, check=stub.check_note, today=lambda: date(2025, 4, 1)
+    )
+    full = {
+        "dos": "2025-03-04",
+        "notice_date": "2025-03-20",
+        "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}],
+        **claim,
+    }
+    result = draft_appeal(deps, denial=denial, note=GOOD_NOTE, claim=full)
+    assert result.route == route and result.deadline is not None and result.deadline.route == route
+    assert result.deadline.due_date == (D(due) if due else None)

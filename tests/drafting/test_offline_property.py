@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.drafting.appeal import draft_appeal
+from assistant.drafting.offline import OfflineDrafter
 from assistant.knowledge.loader import cached_knowledge
-from assistant.llm.offline import OfflineDrafter
 from tests.drafting.stubs import GOOD_EVIDENCE, GOOD_NOTE, StubAssistant, make_report
 
 CHECK_IDS = cached_knowledge().check_ids
@@ -26,7 +26,7 @@ DENIALS = sorted({" ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]]) for p in KB.denia
 def test_offline_letter_always_grounded(denial: str, statuses: dict[str, str], dropped: set[str]) -> None:
     evidence = {k: v for k, v in GOOD_EVIDENCE.items() if k not in dropped}
     report = make_report(GOOD_NOTE, statuses, evidence)
-    result = draft_appeal(StubAssistant(OfflineDrafter(), report), denial=denial, note=GOOD_NOTE, claim=None)
+    result = draft_appeal(StubAssistant(OfflineDrafter(), report).deps(), denial=denial, note=GOOD_NOTE, claim=None)
     if result.recommendation == "appeal":
         assert result.letter is not None, result.grounding
         assert result.grounding.outcome == "grounded"

@@ -17,7 +17,7 @@ def gate(draft: Any) -> list[str]:
 
 def offline(script: list[Any]) -> FakeBackend:
     fb = FakeBackend(script, name="offline")
-    fb.is_offline = True
+    fb.deterministic = True
     return fb
 
 

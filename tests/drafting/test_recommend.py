@@ -1,10 +1,11 @@
-"""The recommendation is code: a table of check statuses × denial pattern → action."""
+"""The recommendation is code: a table of check statuses × denial pattern × billed lines → action and lines."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.drafting.recommend import decide
+from assistant.drafting.lines import corrected_lines, lines_text, unsupported_denied
+from assistant.drafting.recommend import classify, decide
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
 from tests.drafting.stubs import GOOD_NOTE, make_report
@@ -13,51 +14,107 @@ KB = cached_knowledge()
 P = KB.denial_patterns
 
 
-@pytest.mark.parametrize(
-    ("pattern", "statuses", "expected"),
-    [
-        ("medical_necessity", {}, "appeal"),
-        ("medical_necessity", {"patient_absent": "problem"}, "no_appeal"),
-        ("medical_necessity", {"consent": "missing"}, "no_appeal"),
-        ("medical_necessity", {"caregiver": "problem"}, "no_appeal"),
-        ("medical_necessity", {"minimum_time": "problem"}, "no_appeal"),
-        ("medical_necessity", {"provider": "problem"}, "no_appeal"),
-        ("medical_necessity", {"telehealth": "problem"}, "no_appeal"),
-        ("medical_necessity", {"need_and_goal": "missing"}, "no_appeal"),
-        ("medical_necessity", {"return_demo": "missing"}, "appeal"),
-        ("medical_necessity", {"therapy_modifier": "problem"}, "corrected_claim"),
-        ("units_not_supported", {"units": "problem"}, "no_appeal"),
-        ("mue_exceeded", {"group_session": "problem"}, "corrected_claim"),
-        ("time_units_missing", {}, "corrected_claim"),
-        ("addon_without_primary", {}, "corrected_claim"),
-        ("kx_threshold", {}, "corrected_claim"),
-        ("plan_not_covered", {}, "appeal"),
-        ("plan_not_covered", {"consent": "problem"}, "no_appeal"),
-        ("bundling_ncci", {"distinct_time": "problem"}, "no_appeal"),
-        (None, {}, "appeal"),
-        (None, {"units": "problem"}, "corrected_claim"),
-    ],
-)
-def test_decide(pattern: str | None, statuses: dict[str, str], expected: str) -> None:
-    report = make_report(GOOD_NOTE, statuses)
-    lines = [BilledLine(code="97550", units=1, modifiers=["GP"])]
-    if statuses.get("units") == "problem":  # over-billed: 97551 x2 on a note that supports 97550 x1
-        lines.append(BilledLine(code="97551", units=2, modifiers=["GP"]))
-    decision = decide(report, P[pattern] if pattern else None, lines)
+def L(spec: str) -> list[BilledLine]:  # noqa: N802 - a table helper: "97550x1:GP,KX 97551x2:GP"
+    out = []
+    for item in spec.split():
+        code_units, _, mods = item.partition(":")
+        code, _, units = code_units.partition("x")
+        out.append(BilledLine(code=code, units=int(units or 1), modifiers=[m for m in mods.split(",") if m]))
+    return out
+
+
+# pattern, failing statuses, billed lines, lines the note supports, expected recommendation, expected corrected lines
+CASES = [
+    ("medical_necessity", {}, "97550x1:GP", "97550x1:GP", "appeal", ""),
+    ("medical_necessity", {"patient_absent": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("medical_necessity", {"consent": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("medical_necessity", {"caregiver": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("medical_necessity", {"caregiver": "missing"}, "97550x1:GP", "97550x1:GP", "appeal", ""),  # advisory
+    ("medical_necessity", {"minimum_time": "problem"}, "97550x1:GP", "", "no_appeal", ""),
+    ("medical_necessity", {"provider": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("medical_necessity", {"telehealth": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("medical_necessity", {"need_and_goal": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("medical_necessity", {"return_demo": "missing"}, "97550x1:GP", "97550x1:GP", "appeal", ""),
+    # a missing therapy modifier on a medical-necessity denial is still a claim fix
+    ("medical_necessity", {"therapy_modifier": "problem"}, "97550x1", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    # over-billed: the denied 97551 has no support and the rest is already billed → nothing to do
+    ("units_not_supported", {"units": "problem"}, "97550x1:GP 97551x2:GP", "97550x1:GP", "no_appeal", ""),
+    # over-billed with partial support → bill the supported units
+    ("units_not_supported", {"units": "problem"}, "97550x1:GP 97551x3:GP", "97550x1:GP 97551x2:GP", "corrected_claim",
+     "97550x1:GP 97551x2:GP"),
+    ("mue_exceeded", {"group_session": "problem"}, "97552x2:GO", "97550x1:GO 97551x1:GO", "corrected_claim",
+     "97550x1:GO 97551x1:GO"),
+    ("time_units_missing", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    ("addon_without_primary", {"units": "problem", "addon_pairing": "problem"}, "97551x2:GO",
+     "97550x1:GO 97551x2:GO", "corrected_claim", "97550x1:GO 97551x2:GO"),
+    ("kx_threshold", {}, "97550x1:GP 97551x1:GP", "97550x1:GP 97551x1:GP", "corrected_claim",
+     "97550x1:GP,KX 97551x1:GP,KX"),
+    ("kx_threshold", {}, "97550x1:GP,KX", "97550x1:GP", "appeal", ""),  # KX was billed: argue necessity
+    ("kx_threshold", {"need_and_goal": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("missing_therapy_modifier", {"assistant_modifier": "problem"}, "97550x1:GP", "97550x1:GP,CQ",
+     "corrected_claim", "97550x1:GP,CQ"),
+    # same-day non-CTS lines are kept as billed, never checked
+    ("missing_therapy_modifier", {"therapy_modifier": "problem"}, "92507x1:GN 97550x1", "97550x1:GN",
+     "corrected_claim", "92507x1:GN 97550x1:GN"),
+    ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
+    ("plan_not_covered", {"consent": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("bundling_ncci", {"distinct_time": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("timely_filing", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    (None, {}, "97550x1:GP", "97550x1:GP", "appeal", ""),
+    (None, {}, "", "97550x1:GP", "appeal", ""),  # no claim lines: nothing to compare, nothing to fix
+    (None, {"units": "problem"}, "", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "statuses", "billed", "supported", "expected", "fixed"), CASES)
+def test_decide(pattern: str | None, statuses: dict[str, str], billed: str, supported: str, expected: str,
+                fixed: str) -> None:
+    report = make_report(GOOD_NOTE, statuses, lines=L(supported))
+    decision = decide(KB, report, P[pattern] if pattern else None, L(billed), GOOD_NOTE)
     assert decision.recommendation == expected
-    assert decision.actions
+    assert lines_text(decision.corrected_lines) == lines_text(L(fixed))
     if expected != "appeal":
         assert decision.reasons
 
 
 def test_no_appeal_names_what_the_note_supports() -> None:
-    report = make_report(GOOD_NOTE, {"units": "problem"})
-    decision = decide(report, P["units_not_supported"])
-    assert any("97550 x1 GP" in a for a in decision.actions)
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GP 97551x2:GP"))
+    assert decision.recommendation == "no_appeal"
+    assert any("97550 x1 GP" in r.text and "97551" in r.text for r in decision.reasons)
 
 
-def test_under_billed_units_are_a_claim_fix_not_a_block() -> None:
-    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=[BilledLine(code="97550", units=1, modifiers=["GP"]),
-                                                                 BilledLine(code="97551", units=1, modifiers=["GP"])])
-    decision = decide(report, P["addon_without_primary"], [BilledLine(code="97551", units=1, modifiers=["GP"])])
-    assert decision.recommendation == "corrected_claim"
+@pytest.mark.parametrize(("check", "status", "role"), [
+    ("consent", "missing", "blocking"), ("patient_absent", "problem", "blocking"), ("caregiver", "missing", "advisory"),
+    ("units", "problem", "correctable"), ("therapy_modifier", "missing", "correctable"),
+    ("return_demo", "missing", "advisory"), ("distinct_time", "problem", "advisory"),
+])
+def test_roles_come_from_the_rule_files(check: str, status: str, role: str) -> None:
+    roles = classify(KB, make_report(GOOD_NOTE, {check: status}), None)
+    assert [c.id for c in roles[role]] == [check]
+
+
+def test_a_pattern_can_make_a_check_blocking() -> None:
+    report = make_report(GOOD_NOTE, {"distinct_time": "problem"})
+    assert [c.id for c in classify(KB, report, P["bundling_ncci"])["blocking"]] == ["distinct_time"]
+
+
+@pytest.mark.parametrize(("supported", "billed", "add", "expected"), [
+    ("97550x1:GP", "97550x1:GP,59", (), "97550x1:GP,59"),  # the check does not decide 59: kept
+    ("97550x1:GO", "97550x1:GP", (), "97550x1:GO"),  # the check decides the therapy modifier: replaced
+    ("97550x1:GP", "97110x2:GP 97550x1", ("KX",), "97110x2:GP 97550x1:GP,KX"),
+    ("97550x1", "97550x1", ("KX",), "97550x1"),  # KX only on therapy lines
+    ("97550x1:GP", "", (), "97550x1:GP"),
+])
+def test_corrected_lines(supported: str, billed: str, add: tuple[str, ...], expected: str) -> None:
+    assert lines_text(corrected_lines(KB, L(supported), L(billed), add)) == lines_text(L(expected))
+
+
+@pytest.mark.parametrize(("supported", "billed", "dead"), [
+    ("97550x1:GP", "97550x1:GP 97551x2:GP", ["97551"]),
+    ("97550x1:GP 97551x1:GP", "97550x1:GP 97551x2:GP", []),  # partly supported: a correction
+    ("97550x1:GO 97551x1:GO", "97552x2:GO", []),  # the note supports another code: a correction
+    ("97550x1:GP", "97550x1:GP", []),
+])
+def test_unsupported_denied(supported: str, billed: str, dead: list[str]) -> None:
+    assert unsupported_denied(KB, L(supported), L(billed)) == dead

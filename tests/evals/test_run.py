@@ -116,3 +116,23 @@ def test_json_output_is_valid(capsys, tmp_path):
     payload = json.loads(capsys.readouterr().out)
     assert payload["skipped"] == {"no_such_suite": "module not present yet"}
     assert payload["results"] == {}
+
+
+def test_file_scores_one_scenario_file(capsys, tmp_path):
+    import yaml
+
+    from evals.suites import appeals
+
+    item = appeals.load_scenarios()[0]
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump({"scenarios": [item]}), encoding="utf-8")
+    assert run.main(["--suite", "appeals", "--file", str(path), "--json", "--baseline", str(tmp_path / "b.json")]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["results"]["appeals"]["n_scenarios"] == 1.0
+
+
+@pytest.mark.parametrize("args", [["--suite", "all"], ["--suite", "appeals", "--update-baseline"], ["--suite", "appeals"]])
+def test_file_needs_one_suite_and_an_existing_file(tmp_path, args):
+    missing = tmp_path / "nope.yaml"
+    with pytest.raises(SystemExit):
+        run.main([*args, "--file", str(missing if args == ["--suite", "appeals"] else __file__)])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.knowledge.loader import Knowledge, cached_knowledge
 
 CHECK_IDS = cached_knowledge().check_ids
@@ -67,7 +69,7 @@ def test_diagnosis_changes_are_date_bound(kb: Knowledge) -> None:
 
 
 def test_reason_codes_present_and_paraphrased(kb: Knowledge) -> None:
-    carcs = {"4", "16", "50", "96", "97", "107", "119", "150", "151", "204", "236", "B12", "B15"}
+    carcs = {"4", "16", "29", "50", "96", "97", "107", "119", "150", "151", "185", "204", "236", "B12", "B15"}
     rarcs = {"N657", "N290", "M53", "N362", "N640", "M80", "N20", "M15", "N122", "N115", "N386", "MA130"}
     assert {c for c, r in kb.reason_codes.items() if r.kind == "carc"} == carcs
     assert {c for c, r in kb.reason_codes.items() if r.kind == "rarc"} == rarcs
@@ -94,7 +96,9 @@ def test_denial_patterns_cover_the_common_denials(kb: Knowledge) -> None:
     assert {"N115", "N386", "M53", "N362", "N657", "M80", "N20", "M15", "N122", "MA130"} <= rarcs
     for p in patterns:
         assert set(p.required_sections) <= SECTIONS, p.id
-        assert {"claim_identifiers", "request"} <= set(p.required_sections), p.id
+        # Identifiers and enclosures are rendered by code from the claim; the argued body always asks.
+        assert {"denial_summary", "request"} <= set(p.required_sections), p.id
+        assert not {"claim_identifiers", "attachments"} & set(p.required_sections), p.id
         for ids in (p.evidence_checks, p.blocking_checks, p.corrected_claim_when):
             assert set(ids) <= set(CHECK_IDS), p.id
         assert p.evidence_checks, p.id
@@ -109,3 +113,19 @@ def test_key_pattern_decisions(kb: Knowledge) -> None:
     assert "therapy_modifier" in dp["missing_therapy_modifier"].corrected_claim_when
     assert "distinct_time" in dp["bundling_ncci"].blocking_checks
     assert dp["kx_threshold"].carcs == ["119"]
+    # The remedy is an explicit field, never read from attachment wording.
+    assert dp["kx_threshold"].remedy == "corrected_claim" and dp["kx_threshold"].add_modifiers == ["KX"]
+    assert dp["medical_necessity"].remedy == "appeal" and dp["timely_filing"].remedy == "no_appeal"
+
+
+def test_denial_advice_only_where_the_check_decides(kb: Knowledge) -> None:
+    """Advice to a biller is written for the failures that decide a denial, never for advisory ones."""
+    for rule in kb.rules.values():
+        for status in rule.denial_advice:
+            decides = status in rule.blocks_claim_when or rule.correctable or rule.severity["medicare"] == "block"
+            assert decides, (rule.id, status)
+
+
+@pytest.mark.parametrize(("code", "unprocessable"), [("16", True), ("MA130", True), ("50", False), ("4", False)])
+def test_unprocessable_codes(kb: Knowledge, code: str, unprocessable: bool) -> None:
+    assert kb.reason_codes[code].unprocessable is unprocessable

@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 from assistant.knowledge.loader import load_knowledge
-from assistant.retrieval.chunking import Chunk, chunk_knowledge
+from assistant.retrieval.chunking import chunk_knowledge
 
 
 def test_ids_are_unique_and_stable(kb) -> None:
@@ -58,4 +58,3 @@ def test_long_text_is_split_at_sentences() -> None:
     assert len(pieces) > 1
     assert all(len(p.split()) <= 60 for p in pieces)
     assert " ".join(pieces) == " ".join(text.split())
-    assert isinstance(Chunk(id="a:b#0", entry="a:b", kind="a", text="t", source_id="s"), Chunk)

@@ -1,0 +1,5 @@
+"""`python -m assistant.cli` runs the `assistant` command."""
+
+from assistant.cli import main
+
+main()

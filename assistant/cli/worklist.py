@@ -1,0 +1,259 @@
+"""`assistant worklist`: the denial queue of the practice (ASSISTANT_PRACTICE, `default` unless set).
+
+assistant worklist [--due 14d] [--status new] [--payer NAME] [--sort due|recovery] [--format text|json|csv]
+assistant worklist show ID
+assistant worklist draft ID --note NOTE [--out letter.docx]      (several IDs: bulk, with their attached notes)
+assistant worklist set ID --status submitted [--reason TEXT] [--recovered 120] [--assignee NAME]
+assistant worklist stats
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from assistant.errors import AssistantError, InputError
+
+worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
+T = TypeVar("T")
+CSV_FIELDS = (
+    "id",
+    "status",
+    "due_date",
+    "days_left",
+    "overdue",
+    "payer",
+    "payer_type",
+    "claim_number",
+    "patient_control_number",
+    "service_date",
+    "procedure",
+    "denial",
+    "denied",
+    "expected_recovery",
+    "pattern_id",
+    "action",
+    "route",
+    "level",
+    "assignee",
+)
+
+
+def _run(call: Callable[[], T]) -> T:
+    """Call the library; bad input → exit 2 with the message, other failures → exit 1."""
+    try:
+        return call()
+    except InputError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except AssistantError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _assistant() -> Any:
+    from assistant.service import Assistant
+
+    return Assistant()
+
+
+def _row(item: Any) -> str:
+    due = item.due_date.isoformat() if item.due_date else "-"
+    left = "OVERDUE" if item.overdue else (f"{item.days_left}d" if item.days_left is not None else "-")
+    mods = f":{'/'.join(item.modifiers)}" if item.modifiers else ""
+    return (
+        f"{item.id:>6}  {due:<10} {left:>7}  {item.status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
+        f"{item.service_date or '-'!s:<10} {item.procedure + mods:<11} {item.denial[:22]:<22} "
+        f"{item.denied:>9.2f} {item.expected_recovery:>9.2f}  {item.action}/{item.route or '-'}"
+    )
+
+
+def _print_page(page: Any, fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(page.model_dump_json(indent=2))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore")
+        writer.writeheader()
+        for item in page.items:
+            writer.writerow(item.model_dump(mode="json"))
+        sys.stdout.write(buf.getvalue())
+    else:
+        typer.echo(
+            f"{'ID':>6}  {'DUE':<10} {'LEFT':>7}  {'STATUS':<13} {'PAYER':<28} {'CLAIM':<16} {'DOS':<10} "
+            f"{'CODE':<11} {'DENIAL':<22} {'DENIED':>9} {'EXPECTED':>9}  ACTION/ROUTE"
+        )
+        for item in page.items:
+            typer.echo(_row(item))
+        typer.echo(
+            f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
+            f"{page.other_code_denials} other codes' denials counted, not listed"
+        )
+
+
+@worklist_app.callback(invoke_without_command=True)
+def worklist(
+    ctx: typer.Context,
+    due: Annotated[str | None, typer.Option(help="Due within this window, overdue included: 14d, 2w.")] = None,
+    status: Annotated[list[str] | None, typer.Option(help="Status (repeatable); open items when omitted.")] = None,
+    payer: Annotated[str | None, typer.Option(help="Payer name (part of it) or payer id.")] = None,
+    assignee: Annotated[str | None, typer.Option(help="Items assigned to this person.")] = None,
+    sort: Annotated[str, typer.Option(help="due (default) or recovery (denied amount x overturn rate).")] = "due",
+    page: Annotated[int, typer.Option(min=1)] = 1,
+    per_page: Annotated[int, typer.Option(min=1, max=1000)] = 50,
+    fmt: Annotated[str, typer.Option("--format", help="text, json or csv")] = "text",
+) -> None:
+    """List the worklist (open items, soonest due first)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt not in ("text", "json", "csv") or sort not in ("due", "recovery"):
+        typer.echo("error: --format is text, json or csv; --sort is due or recovery", err=True)
+        raise typer.Exit(2)
+    statuses = [s for value in status or [] for s in value.split(",") if s]
+    result = _run(
+        lambda: _assistant().worklist(
+            due=due, status=statuses or None, payer=payer, assignee=assignee, sort=sort, page=page, per_page=per_page
+        )
+    )
+    _print_page(result, fmt)
+
+
+def _print_detail(item: Any, fmt: str) -> None:
+    if fmt == "json":
+        typer.echo(item.model_dump_json(indent=2))
+        return
+    typer.echo(_row(item))
+    typer.echo(
+        f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
+        f"{item.payer} ({item.payer_type})"
+    )
+    for code in item.codes:
+        amount = f" ${code.amount:.2f}" if code.amount is not None else ""
+        label = f"{code.group}-{code.code}" if code.group else code.code
+        typer.echo(f"  {label}{amount}: {code.meaning or '(not in the knowledge base)'}")
+    typer.echo(f"  deadline: {item.deadline_title or '-'}: {item.deadline_basis}")
+    typer.echo(
+        f"  pattern {item.pattern_id or '-'}; overturn rate used {item.overturn_rate:.0%}; "
+        f"note {'attached' if item.note_attached else 'not attached'}"
+        + (f"; draft: {item.draft.recommendation}" if item.draft else "")
+    )
+    for event in item.history:
+        change = f" {event.from_status or '-'} -> {event.to_status}" if event.to_status else ""
+        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {event.action}{change} {event.detail}".rstrip())
+
+
+@worklist_app.command("show")
+def show(item_id: int, fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
+    """One item: codes with meanings, amounts, deadline, note and draft state, full history."""
+    _print_detail(_run(lambda: _assistant().worklist_item(item_id)), fmt)
+
+
+def _read(path: str) -> bytes:
+    try:
+        return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        typer.echo(f"error: cannot read {path}: {exc.strerror}", err=True)
+        raise typer.Exit(2) from None
+
+
+@worklist_app.command("draft")
+def draft(
+    item_ids: Annotated[list[int], typer.Argument(help="Item id(s); several ids draft each with its attached note.")],
+    note: Annotated[str | None, typer.Option("--note", help="Note file (or -) to attach to a single item.")] = None,
+    denial_text: Annotated[str | None, typer.Option("--denial-text", help="The payer's own words.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Write the letter as DOCX (single item).")] = None,
+) -> None:
+    """Draft the appeal (or corrected-claim advice) with the same drafting as `assistant appeal`."""
+    from assistant.drafting.render import render_appeal
+
+    assistant = _assistant()
+    if len(item_ids) > 1:
+        if note or out:
+            typer.echo("error: --note and --out take a single item id", err=True)
+            raise typer.Exit(2)
+        for r in _run(lambda: assistant.draft_worklist_items(item_ids)):
+            typer.echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
+        return
+    text = _read(note) if note else None
+    detail, result = _run(lambda: assistant.draft_worklist_item(item_ids[0], note=text, denial_text=denial_text))
+    if out is not None:
+        if result.letter is None:
+            typer.echo(render_appeal(result))
+            typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
+            return
+        from assistant.drafting.docx import appeal_docx
+
+        out.write_bytes(appeal_docx(result))
+        typer.echo(f"item {detail.id}: {result.recommendation}; letter written to {out}")
+        return
+    typer.echo(render_appeal(result))
+
+
+@worklist_app.command("set")
+def set_item(
+    item_id: int,
+    status: Annotated[
+        str | None, typer.Option(help="drafted, submitted, won, partially_won, lost, corrected, written_off, new")
+    ] = None,
+    reason: Annotated[str | None, typer.Option(help="Why (required for corrected and written_off).")] = None,
+    assignee: Annotated[str | None, typer.Option(help="Who works the item.")] = None,
+    recovered: Annotated[float | None, typer.Option(help="Amount recovered (won / partially_won).")] = None,
+    decided_on: Annotated[str | None, typer.Option(help="Decision date, YYYY-MM-DD (outcomes; default today).")] = None,
+    payer_deadline: Annotated[str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD.")] = None,
+) -> None:
+    """Change an item's status (recording an outcome updates the statistics), assignee or deadline."""
+    change = {
+        "status": status,
+        "reason": reason,
+        "assignee": assignee,
+        "recovered": recovered,
+        "decided_on": _date(decided_on),
+        "payer_deadline": _date(payer_deadline),
+    }
+    detail = _run(
+        lambda: _assistant().update_worklist_item(item_id, {k: v for k, v in change.items() if v is not None})
+    )
+    _print_detail(detail, "text")
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        typer.echo(f"error: {value[:20]!r} is not a date (YYYY-MM-DD)", err=True)
+        raise typer.Exit(2) from None
+
+
+@worklist_app.command("stats")
+def stats(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
+    """Overturn rate, amounts recovered and median days to decision per denial pattern, payer and route."""
+    result = _run(lambda: _assistant().worklist_stats())
+    if fmt == "json":
+        typer.echo(result.model_dump_json(indent=2))
+        return
+    typer.echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}")
+    typer.echo(
+        f"{'BY':<8} {'KEY':<34} {'DECIDED':>7} {'WON':>4} {'PART':>4} {'LOST':>4} {'RATE':>6} "
+        f"{'DENIED':>10} {'RECOVERED':>10} {'MEDIAN DAYS':>11}"
+    )
+    for r in result.rows:
+        rate = f"{r.overturn_rate:.0%}" if r.overturn_rate is not None else "-"
+        days = f"{r.median_days_to_decision:g}" if r.median_days_to_decision is not None else "-"
+        typer.echo(
+            f"{r.dimension:<8} {r.key[:34]:<34} {r.decided:>7} {r.won:>4} {r.partially_won:>4} {r.lost:>4} "
+            f"{rate:>6} {r.denied:>10.2f} {r.recovered:>10.2f} {days:>11}"
+        )
+    typer.echo(result.prior)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(worklist_app, name="worklist")

@@ -1,0 +1,77 @@
+"""What the biller does next, in words: by recommendation, route and deadline (pure).
+
+Actions never tell anyone to change a note after a denial. Where documentation is missing they say
+so, and say what Medicare allows: a late entry dated when written and made for the patient's care,
+which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3.2.5).
+"""
+
+from __future__ import annotations
+
+from assistant.drafting.deadlines import Deadline
+from assistant.drafting.lines import lines_text
+from assistant.drafting.recommend import Decision
+from assistant.knowledge.loader import Knowledge
+from assistant.models import BilledLine, CheckResult
+
+LATE_ENTRY = (
+    "A note may not be changed after a denial to support the claim. Medicare accepts a late entry only when it is "
+    "dated when written, signed and made for the patient's care; it does not make a denied claim payable."
+)
+LATE_ENTRY_SOURCES = ["cms-mpim-ch3-3-3-2-5"]
+
+
+def deadline_text(deadline: Deadline | None) -> list[str]:
+    """The filing limit in one sentence: due date and days left, passed, or what is needed to count it."""
+    if deadline is None:
+        return []
+    if deadline.due_date is None:
+        return [f"Deadline: {deadline.basis}"]
+    due = deadline.due_date.strftime("%m/%d/%Y")
+    if deadline.overdue:
+        return [f"Deadline: {due} ({deadline.basis}); it has passed, so a late request must show good cause."]
+    return [f"Deadline: {due}, {deadline.days_left} days left ({deadline.basis})."]
+
+
+def _gaps(kb: Knowledge, checks: list[CheckResult]) -> list[str]:
+    if not checks:
+        return []
+    named = ", ".join(kb.rules[c.id].shows if c.id in kb.rules else c.id for c in checks)
+    return [f"The note does not document {named}; the letter does not argue it. {LATE_ENTRY}"]
+
+
+def appeal_actions(kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision) -> list[str]:
+    spec = kb.appeals.route(route)
+    out = [
+        f"File a {spec.title} with {spec.decided_by}: send the letter with the enclosures.",
+        *deadline_text(deadline),
+    ]
+    if deadline is not None and deadline.amount_in_controversy_threshold:
+        out.append(f"This level needs at least ${deadline.amount_in_controversy_threshold:,.0f} in controversy.")
+    return out + _gaps(kb, decision.advisory)
+
+
+def correction_actions(kb: Knowledge, route: str, deadline: Deadline | None, lines: list[BilledLine]) -> list[str]:
+    billed = lines_text(lines)
+    if route == "clerical_reopening":
+        return [
+            f"Request a clerical-error reopening (phone, portal or in writing), billing: {billed}.",
+            *deadline_text(deadline),
+            "Do not send an appeal or a new claim for the denied line: a new claim would deny as a duplicate, "
+            "and the reopening does not extend the appeal deadline.",
+        ]
+    return [
+        f"Submit a new or corrected claim with: {billed}.",
+        *deadline_text(deadline),
+        "Do not send an appeal letter: this denial is answered by the corrected claim.",
+    ]
+
+
+def no_appeal_actions(decision: Decision) -> list[str]:
+    out = [
+        "Do not appeal: the note does not support the denied service as billed, and nothing on the claim "
+        "can be corrected to change that."
+    ]
+    if decision.blockers:
+        out.append(LATE_ENTRY)
+        out.append("Do not rebill the denied line.")
+    return out

@@ -1,0 +1,279 @@
+"""The denied claim as billers have it: one documented model, common field names, strict about the rest.
+
+    parse_claim({"claim_id": "A-1", "dos": "03/04/2025", "mbi": "1EG4-TE5-MK72", "lines": [...]}) -> Claim
+    parse_claim(fhir_claim_or_eob_dict)  # FHIR R4 Claim, ClaimResponse, ExplanationOfBenefit, or a Bundle of them
+
+Every field is optional. Each accepts the names in `ALIASES` (`dos` for `date_of_service`, `icn`
+and `claim_id` for `claim_number`, `mbi` for `member_id` …); a field the model does not know is an
+error that names it, so a typo never silently drops a date or an identifier. Lines take any CPT or
+HCPCS code: caregiver-training lines are checked against the note, the others are kept as billed.
+The JSON Schema (`claim_json_schema`, checked in as docs/claim.schema.json) and docs/claims.md
+describe the format; `assistant appeal --claim-template` prints an example.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from assistant.errors import ClaimError, InvalidDateError
+from assistant.knowledge.schema import PAYER_TYPES, PayerType
+from assistant.models import BilledLine
+from assistant.parsing import parse_date as edge_date
+
+# Canonical name -> other names billers and clearinghouses use for it.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "claim_number": ("claim_id", "claim_no", "claim_num", "patient_control_number", "pcn"),
+    "icn": ("internal_control_number", "dcn", "payer_claim_number", "payer_claim_id"),
+    "payer": ("payer_name", "insurer", "plan", "plan_name"),
+    "payer_type": ("payer_kind", "coverage_type", "insurance_type"),
+    "payer_address": ("appeals_address", "payer_appeals_address"),
+    "patient_name": ("patient", "beneficiary", "beneficiary_name", "member_name"),
+    "member_id": ("mbi", "medicare_number", "medicare_id", "subscriber_id", "member_number", "policy_number"),
+    "date_of_service": ("dos", "service_date", "from_date"),
+    "notice_date": ("denial_date", "remittance_date", "determination_date", "eob_date", "ra_date", "decision_date"),
+    "payer_deadline": ("appeal_deadline", "appeal_by", "deadline"),
+    "provider_name": ("rendering_provider", "provider", "billing_provider", "practice_name"),
+    "npi": ("rendering_npi", "billing_npi", "provider_npi"),
+    "ptan": ("provider_ptan",),
+    "billed_amount": ("charge", "total_charge", "total_billed", "amount"),
+    "prior_level": ("appeal_level", "last_decision", "decision_level"),
+}
+LINE_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("cpt", "hcpcs", "cpt_code", "hcpcs_code", "procedure_code", "procedure"),
+    "units": ("quantity", "qty", "unit_count", "service_units"),
+    "modifiers": ("modifier", "mods"),
+    "charge": ("amount", "billed", "billed_amount", "line_charge"),
+    "date_of_service": ("dos", "service_date"),
+    "denied": ("is_denied",),
+}
+_PAYER_TYPE_WORDS = {
+    "medicare": "medicare",
+    "medicare_part_b": "medicare",
+    "part_b": "medicare",
+    "traditional_medicare": "medicare",
+    "original_medicare": "medicare",
+    "medicare_ffs": "medicare",
+    "ffs": "medicare",
+    "medicare_advantage": "medicare_advantage",
+    "ma": "medicare_advantage",
+    "part_c": "medicare_advantage",
+    "commercial": "commercial",
+    "private": "commercial",
+    "employer": "commercial",
+    "medicaid": "medicaid",
+    "other": "other",
+}
+PRIOR_LEVELS = ("initial", "redetermination", "reconsideration")
+_CODE = re.compile(r"^(\d{4}[0-9FTU]|[A-V]\d{4})$")
+_MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
+
+
+def _alias(name: str, table: dict[str, tuple[str, ...]]) -> Any:
+    return AliasChoices(name, *table.get(name, ()))
+
+
+def parse_date(value: Any) -> date | None:
+    """A claim date, by the one edge date parser, plus the X12 (yyyymmdd) and FHIR date-time forms claims carry."""
+    if isinstance(value, str):
+        text = value.strip()
+        if re.fullmatch(r"\d{8}", text):
+            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        elif re.match(r"^\d{4}-\d{2}-\d{2}T", text):
+            text = text[:10]
+        value = text
+    try:
+        return edge_date(value, what="claim date")
+    except InvalidDateError:
+        raise ValueError(f"not a date: {str(value)[:30]!r} (use YYYY-MM-DD)") from None
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+
+class ClaimLine(_Strict):
+    """One line of the claim: any CPT or HCPCS code, its units and modifiers."""
+
+    code: str = Field(validation_alias=_alias("code", LINE_ALIASES), description="CPT or HCPCS code, e.g. 97550.")
+    units: int = Field(default=1, ge=0, le=99, validation_alias=_alias("units", LINE_ALIASES))
+    modifiers: list[str] = Field(
+        default_factory=list,
+        validation_alias=_alias("modifiers", LINE_ALIASES),
+        description='List, or one string such as "GP,KX".',
+    )
+    charge: str | None = Field(default=None, validation_alias=_alias("charge", LINE_ALIASES))
+    date_of_service: date | None = Field(default=None, validation_alias=_alias("date_of_service", LINE_ALIASES))
+    denied: bool | None = Field(
+        default=None,
+        validation_alias=_alias("denied", LINE_ALIASES),
+        description="True for the line(s) the denial is about, when the remittance says.",
+    )
+
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code(cls, value: Any) -> str:
+        code = str(value).strip().upper()
+        if not _CODE.match(code):
+            raise ValueError(f"not a CPT or HCPCS code: {code[:12]!r}")
+        return code
+
+    @field_validator("modifiers", mode="before")
+    @classmethod
+    def _modifiers(cls, value: Any) -> list[str]:
+        items = re.split(r"[\s,;/+-]+", value) if isinstance(value, str) else list(value or [])
+        mods = [str(m).strip().upper() for m in items if str(m).strip()]
+        bad = [m for m in mods if not _MODIFIER.match(m)]
+        if bad:
+            raise ValueError(f"not a modifier: {bad[0][:8]!r}")
+        return list(dict.fromkeys(mods))
+
+    @field_validator("charge", mode="before")
+    @classmethod
+    def _charge(cls, value: Any) -> str | None:
+        return None if value in (None, "") else str(value)
+
+    @field_validator("date_of_service", mode="before")
+    @classmethod
+    def _date(cls, value: Any) -> date | None:
+        return parse_date(value)
+
+    def billed(self) -> BilledLine:
+        return BilledLine(code=self.code, units=self.units, modifiers=list(self.modifiers))
+
+
+class Claim(_Strict):
+    """The denied claim, as the biller knows it. Every field is optional."""
+
+    claim_number: str | None = Field(
+        default=None,
+        validation_alias=_alias("claim_number", ALIASES),
+        description="The practice's or payer's claim number.",
+    )
+    icn: str | None = Field(
+        default=None,
+        validation_alias=_alias("icn", ALIASES),
+        description="Medicare's internal control number of the processed claim.",
+    )
+    payer: str | None = Field(default=None, validation_alias=_alias("payer", ALIASES))
+    payer_type: PayerType | None = Field(
+        default=None,
+        validation_alias=_alias("payer_type", ALIASES),
+        description="medicare (Part B), medicare_advantage, commercial, medicaid, other.",
+    )
+    payer_address: str | None = Field(default=None, validation_alias=_alias("payer_address", ALIASES))
+    patient_name: str | None = Field(default=None, validation_alias=_alias("patient_name", ALIASES))
+    member_id: str | None = Field(
+        default=None,
+        validation_alias=_alias("member_id", ALIASES),
+        description="Medicare number (MBI) or the plan's member id.",
+    )
+    date_of_service: date | None = Field(default=None, validation_alias=_alias("date_of_service", ALIASES))
+    notice_date: date | None = Field(
+        default=None,
+        validation_alias=_alias("notice_date", ALIASES),
+        description="Date of the denial notice (remittance, EOB, MSN); deadlines count from it.",
+    )
+    payer_deadline: date | None = Field(
+        default=None,
+        validation_alias=_alias("payer_deadline", ALIASES),
+        description="Appeal deadline stated by a non-Medicare payer.",
+    )
+    provider_name: str | None = Field(default=None, validation_alias=_alias("provider_name", ALIASES))
+    npi: str | None = Field(default=None, validation_alias=_alias("npi", ALIASES))
+    ptan: str | None = Field(default=None, validation_alias=_alias("ptan", ALIASES))
+    billed_amount: str | None = Field(default=None, validation_alias=_alias("billed_amount", ALIASES))
+    prior_level: str | None = Field(
+        default=None,
+        validation_alias=_alias("prior_level", ALIASES),
+        description="The last decision on this claim: initial, redetermination or reconsideration.",
+    )
+    denial_codes: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("denial_codes", "denial", "carc_rarc"),
+        description='CARC/RARC codes when the file carries them, e.g. "CO-50 N115".',
+    )
+    lines: list[ClaimLine] = Field(
+        default_factory=list, validation_alias=AliasChoices("lines", "service_lines", "items")
+    )
+
+    @field_validator("date_of_service", "notice_date", "payer_deadline", mode="before")
+    @classmethod
+    def _dates(cls, value: Any) -> date | None:
+        return parse_date(value)
+
+    @field_validator("payer_type", mode="before")
+    @classmethod
+    def _payer_type(cls, value: Any) -> str | None:
+        if value in (None, ""):
+            return None
+        key = re.sub(r"[^a-z]+", "_", str(value).lower()).strip("_")
+        if key not in _PAYER_TYPE_WORDS:
+            raise ValueError(f"unknown payer type {str(value)[:30]!r}; use one of {', '.join(PAYER_TYPES)}")
+        return _PAYER_TYPE_WORDS[key]
+
+    @field_validator("prior_level", mode="before")
+    @classmethod
+    def _prior(cls, value: Any) -> str | None:
+        if value in (None, ""):
+            return None
+        level = str(value).strip().lower().replace(" ", "_")
+        if level not in PRIOR_LEVELS:
+            raise ValueError(f"unknown prior level {str(value)[:30]!r}; use one of {', '.join(PRIOR_LEVELS)}")
+        return level
+
+    @field_validator("claim_number", "icn", "member_id", "npi", "ptan", "billed_amount", mode="before")
+    @classmethod
+    def _text(cls, value: Any) -> str | None:
+        return None if value in (None, "") else str(value)
+
+    @property
+    def number(self) -> str | None:
+        """The number a payer knows the claim by: the ICN when given, else the claim number."""
+        return self.icn or self.claim_number
+
+    def billed_lines(self) -> list[BilledLine]:
+        return [line.billed() for line in self.lines]
+
+
+def _errors_text(exc: ValidationError) -> tuple[list[str], list[str]]:
+    unknown, invalid = [], []
+    for err in exc.errors():
+        where = ".".join(str(p) for p in err["loc"])
+        if err["type"] == "extra_forbidden":
+            unknown.append(where)
+        else:
+            invalid.append(f"{where} ({err['msg'].removeprefix('Value error, ')})")
+    return unknown, invalid
+
+
+def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
+    """A `Claim` from a dict in this project's format or a FHIR R4 resource; `ClaimError` names what is wrong."""
+    if claim is None:
+        return Claim()
+    if isinstance(claim, Claim):
+        return claim
+    if not isinstance(claim, dict):
+        raise ClaimError(
+            "the claim must be a JSON object", hint="run `assistant appeal --claim-template` for an example"
+        )
+    if "resourceType" in claim:
+        from assistant.drafting.fhir_claims import claim_from_fhir
+
+        claim = claim_from_fhir(claim)
+    try:
+        return Claim.model_validate(claim)
+    except ValidationError as exc:
+        unknown, invalid = _errors_text(exc)
+        if unknown:
+            raise ClaimError(
+                f"the claim has unknown field(s): {', '.join(unknown[:8])}",
+                hint="see docs/claims.md, or run `assistant appeal --claim-template`",
+            ) from None
+        raise ClaimError(
+            f"the claim has invalid field(s): {'; '.join(invalid[:5])}",
+            hint="lines need a CPT/HCPCS code, whole units and two-character modifiers",
+        ) from None

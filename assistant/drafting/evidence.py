@@ -1,0 +1,99 @@
+"""What the note shows for each check, as quotes a letter can rest on (pure).
+
+A quote is a clause of the note that speaks to the check (`QUOTE_TERMS`): the clause around a
+consent span that also names the caregiver supports consent, not the caregiver's identity. The
+clauses around the check's own evidence spans come first; for a met check, other clauses that
+speak to it ("Why training is needed: three falls …") may follow, best supported first. Quotes
+that touch an instruction planted in the note are never used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from assistant.drafting.brief import EvidenceItem
+from assistant.drafting.gate import injection_spans, quote_in_note, sentence_quote
+from assistant.drafting.sentences import sentence_spans
+from assistant.knowledge.loader import Knowledge
+from assistant.models import CheckResult, Report
+
+# Words a quote must contain to support the check it is attached to (case-insensitive).
+QUOTE_TERMS: dict[str, re.Pattern[str]] = {
+    cid: re.compile(rx, re.I)
+    for cid, rx in {
+        "date_of_service": r"\b(dos|date)\b|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|"
+        r"\b[A-Z][a-z]+ \d{1,2}, \d{4}",
+        "patient_absent": r"\bpresent\b|\babsent\b|\bwithout the (patient|pt)\b|"
+        r"\b(pt|patient|he|she) (was |remained |stayed )?(at|in|home)\b",
+        "consent": r"\bconsent",
+        "caregiver": r"\b(caregivers?|cg|wife|husband|spouse|partner|son|daughter|mother|father|parent|guardian|sister|"
+        r"brother|grand\w+|niece|nephew|friend|neighbou?r|unpaid|family|relative)\b",
+        "need_and_goal": r"\b(need(s|ed)?|goals?|poc|plan of care|ltg|stg|requires?|dependent|assist\w*|falls?)\b",
+        "skills_taught": r"\b(taught|trained|instruct\w*|educat\w*|techniques?|strateg\w*|cueing|cues?)\b",
+        "return_demo": r"\b(return(ed)?|teach[- ]?back|demonstrat\w*|demo|role[- ]?play\w*|practi[cs]ed|performed)\b",
+        "skilled_need": r"\b(skill\w*|hands[- ]on|correct\w*|feedback|risks?|precautions?|cues?|unsafe|adjust\w*|"
+        r"grad\w+|"
+        r"falls?|orthostatic|hypotension|aspiration|dementia|complex\w*|post[- ]?op\w*|impuls\w*)\b",
+        "total_time": r"\bmin(ute)?s?\b|\btotal\b|\d{1,2}:\d{2}",
+        "start_stop": r"\d{1,2}:\d{2}",
+        "minimum_time": r"\bmin(ute)?s?\b|\btotal\b|\d{1,2}:\d{2}",
+        "distinct_time": r"\d{1,2}:\d{2}|\bseparate\b|\bdistinct\b",
+        "group_session": r"\bgroup\b|\bpatients\b|\bfamilies\b",
+    }.items()
+}
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _support(terms: re.Pattern[str] | None, quote: str) -> int:
+    """How many different words of the check the quote contains (1 when the check has no word list)."""
+    return 1 if terms is None else len({m.group(0).lower() for m in terms.finditer(quote)})
+
+
+def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
+    """Verbatim note excerpts that support `check`, best supported first, without repeats or planted instructions."""
+    planted = injection_spans(note)
+    terms = QUOTE_TERMS.get(check.id)
+    scored: list[tuple[int, str]] = []
+    for ev in check.evidence:
+        if not 0 <= ev.start < ev.end <= len(note) or _overlaps(ev.start, ev.end, planted):
+            continue
+        for candidate in (sentence_quote(note, ev.start, ev.end), note[ev.start : ev.end].strip()):
+            if candidate and quote_in_note(candidate, note) and (score := _support(terms, candidate)):
+                scored.append((score + 1, candidate))  # the check's own evidence ranks first among equals
+                break
+    if check.status == "met" and terms is not None:
+        for a, b in sentence_spans(note):
+            clause = sentence_quote(note, a, b)
+            if not _overlaps(a, b, planted) and (score := _support(terms, clause)):
+                scored.append((score, clause))
+    ranked = sorted(scored, key=lambda pair: -pair[0])  # stable: note order among equals
+    return list(dict.fromkeys(q for _, q in ranked))[:limit]
+
+
+def evidence_items(
+    kb: Knowledge, report: Report, check_ids: Iterable[str], note: str, sources_of: dict[str, list[str]]
+) -> list[EvidenceItem]:
+    """The checks a letter may argue from, with their quotes and the letter-citable sources of their rules."""
+    checks = {c.id: c for c in report.checks}
+    items = []
+    for cid in dict.fromkeys(check_ids):
+        check = checks.get(cid)
+        if check is None:
+            continue
+        quotes = relevant_quotes(check, note) if check.status == "met" else []
+        items.append(
+            EvidenceItem(
+                check_id=cid,
+                label=kb.rules[cid].shows if cid in kb.rules else cid,
+                keywords=list(kb.rules[cid].keywords) if cid in kb.rules else [],
+                status=check.status,
+                message=check.message,
+                quotes=quotes,
+                source_ids=sources_of.get(cid, []),
+            )
+        )
+    return items

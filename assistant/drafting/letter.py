@@ -1,0 +1,107 @@
+"""The letter around the argued body: letterhead, title by level, identifiers, enclosures, signature (pure).
+
+What CMS asks of a redetermination request (beneficiary name, Medicare number, the service and
+its date, who asks, a signature) is always present, as the value or as a visible placeholder
+such as `[[Medicare number (MBI)]]`: a missing identifier is never dropped and never guessed.
+The letterhead comes from the practice settings, else from the claim. Identifiers appear once,
+in the header; the body argues.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.drafting.claims import Claim
+from assistant.drafting.deps import Practice
+from assistant.drafting.lines import lines_text
+from assistant.drafting.models import Denial, Letter, LetterDraft
+from assistant.knowledge.loader import Knowledge
+from assistant.models import BilledLine
+
+_DEFAULT_RECIPIENT = {
+    "medicare": "Medicare Administrative Contractor (MAC), Redeterminations",
+    "medicare_advantage": "Medicare Advantage plan, Appeals and Grievances",
+}
+_MEMBER_LABEL = {"medicare": "Medicare number (MBI)"}
+
+
+def placeholder(label: str) -> str:
+    return f"[[{label}]]"
+
+
+def us_date(value: date | None) -> str | None:
+    return value.strftime("%m/%d/%Y") if value else None
+
+
+@dataclass(frozen=True)
+class LetterFacts:
+    """What the header needs, gathered by the use case."""
+
+    title: str
+    payer_type: str
+    claim: Claim
+    practice: Practice
+    denial: Denial
+    service_date: date | None
+    lines: list[BilledLine]
+    today: date
+
+
+def _service(kb: Knowledge, lines: list[BilledLine], on: date | None) -> str | None:
+    if not lines:
+        return None
+    parts = []
+    for line in lines:
+        info = kb.codes.get(line.code)
+        parts.append(lines_text([line]) + (f" ({info.descriptor_on(on)})" if info else ""))
+    return "; ".join(parts)
+
+
+def identifiers(kb: Knowledge, f: LetterFacts) -> dict[str, str]:
+    """Every identifier a request needs, the value or its placeholder, in the order payers read them."""
+    member = _MEMBER_LABEL.get(f.payer_type, "Member ID")
+    rows = {
+        "Beneficiary" if f.payer_type == "medicare" else "Patient": f.claim.patient_name,
+        member: f.claim.member_id,
+        "Claim number (ICN)" if f.payer_type == "medicare" else "Claim number": f.claim.number,
+        "Date of service": us_date(f.service_date),
+        "Service": _service(kb, f.lines, f.service_date),
+        "Date of the denial notice": us_date(f.claim.notice_date),
+    }
+    return {label: value or placeholder(label) for label, value in rows.items()}
+
+
+def letterhead(f: LetterFacts) -> list[str]:
+    p, c = f.practice, f.claim
+    ids = f"NPI {c.npi or p.npi or placeholder('NPI')}"
+    if f.payer_type == "medicare":
+        ids += f" · PTAN {c.ptan or p.ptan or placeholder('PTAN')}"
+    return [
+        p.name or c.provider_name or placeholder("Practice name"),
+        p.address or placeholder("Practice address"),
+        p.phone or placeholder("Practice phone"),
+        ids,
+    ]
+
+
+def signature(f: LetterFacts) -> str:
+    who = f.practice.signer or placeholder("Name and title of the person requesting")
+    practice = f.practice.name or f.claim.provider_name or placeholder("Practice name")
+    return "\n".join([placeholder("Signature"), who, practice])
+
+
+def build_letter(kb: Knowledge, draft: LetterDraft, f: LetterFacts, attachments: list[str]) -> Letter:
+    recipient = f.claim.payer or _DEFAULT_RECIPIENT.get(f.payer_type) or placeholder("Payer")
+    return Letter(
+        title=f.title,
+        date=f.today,
+        letterhead=letterhead(f),
+        recipient=recipient,
+        recipient_address=f.claim.payer_address or placeholder("Payer appeals address"),
+        subject=f.title,
+        identifiers=identifiers(kb, f),
+        sections=draft.sections,
+        attachments=attachments,
+        signature=signature(f),
+    )

@@ -1,0 +1,93 @@
+"""The claim as it should be billed, computed from the note check's supported lines (pure).
+
+The check decides the caregiver-training lines the documentation supports (codes, units, the
+therapy and assistant modifiers). A corrected claim takes those in place of the billed
+caregiver-training lines, keeps every other billed line as it is (same-day 97110, 92507 …), keeps
+modifiers the check does not decide (KX, XE, 59 …) and adds what the denial pattern requires (KX
+for PR-119 on therapy lines).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from assistant.knowledge.loader import Knowledge
+from assistant.models import BilledLine
+
+# Families whose lines the note check judges; every other code is a same-day service kept as billed.
+CHECKED_FAMILIES = frozenset({"cts", "direct_care"})
+THERAPY_MODIFIERS = ("GP", "GO", "GN")
+ASSISTANT_MODIFIERS = ("CQ", "CO")
+# The check decides these from the note; the claim's own values are replaced, never merged.
+DECIDED_BY_CHECK = frozenset(THERAPY_MODIFIERS + ASSISTANT_MODIFIERS)
+
+
+def is_checked(kb: Knowledge, code: str) -> bool:
+    info = kb.codes.get(code)
+    return info is not None and info.family in CHECKED_FAMILIES
+
+
+def ordered_modifiers(mods: Iterable[str]) -> list[str]:
+    """Therapy modifier first, then CQ/CO, then the rest in their order (the way claims are keyed)."""
+    unique = list(dict.fromkeys(mods))
+    head = [m for m in THERAPY_MODIFIERS + ASSISTANT_MODIFIERS if m in unique]
+    return head + [m for m in unique if m not in head]
+
+
+def _with(line: BilledLine, extra: Sequence[str], *, therapy_only: Sequence[str] = ()) -> BilledLine:
+    mods = list(line.modifiers) + list(extra)
+    if any(m in THERAPY_MODIFIERS for m in mods):
+        mods += list(therapy_only)
+    return BilledLine(code=line.code, units=line.units, modifiers=ordered_modifiers(mods))
+
+
+def corrected_lines(
+    kb: Knowledge, supported: Sequence[BilledLine], billed: Sequence[BilledLine], add_modifiers: Sequence[str] = ()
+) -> list[BilledLine]:
+    """Every line of the claim as it should be billed; the supported lines sit where the billed CTS lines were."""
+    kept = [m for ln in billed if is_checked(kb, ln.code) for m in ln.modifiers if m not in DECIDED_BY_CHECK]
+    replacement = [_with(s, kept, therapy_only=add_modifiers) for s in supported]
+    out: list[BilledLine] = []
+    placed = False
+    for line in billed:
+        if not is_checked(kb, line.code):
+            out.append(line)
+        elif not placed:
+            out += replacement
+            placed = True
+    return out if placed else replacement + out
+
+
+def line_key(line: BilledLine) -> tuple[str, int, tuple[str, ...]]:
+    return line.code, line.units, tuple(sorted(line.modifiers))
+
+
+def same_lines(a: Sequence[BilledLine], b: Sequence[BilledLine]) -> bool:
+    return Counter(map(line_key, a)) == Counter(map(line_key, b))
+
+
+def units_by_code(lines: Iterable[BilledLine]) -> Counter[str]:
+    out: Counter[str] = Counter()
+    for line in lines:
+        out[line.code] += line.units
+    return out
+
+
+def unsupported_denied(kb: Knowledge, supported: Sequence[BilledLine], billed: Sequence[BilledLine]) -> list[str]:
+    """Codes billed beyond the note with no supported unit at all, when the note adds nothing new.
+
+    This is the over-billing case (97551 x2 on a note that supports 97550 x1 only): the denied
+    line has no support and the rest of the claim already bills what the note supports, so there
+    is nothing to appeal and nothing to correct.
+    """
+    have = units_by_code(ln for ln in billed if is_checked(kb, ln.code))
+    sup = units_by_code(supported)
+    if any(units > have.get(code, 0) for code, units in sup.items()):
+        return []  # the note supports something the claim does not bill: a correction, not a dead end
+    over = [code for code, units in have.items() if units > sup.get(code, 0)]
+    return over if over and all(sup.get(code, 0) == 0 for code in over) else []
+
+
+def lines_text(lines: Sequence[BilledLine]) -> str:
+    return ", ".join(f"{ln.code} x{ln.units}" + (f" {' '.join(ln.modifiers)}" if ln.modifiers else "") for ln in lines)

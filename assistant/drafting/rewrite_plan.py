@@ -1,0 +1,49 @@
+"""Where each sentence of a draft note belongs, from the facts the note-check extractor finds in it (pure).
+
+Sentences are cut as clinicians write them (`sentences.sentence_spans`): "B. Sandoval OTR/L" stays
+whole, "3/11/25 OT. worked w/ dtr …" splits. A sentence goes to the section of the first fact kind
+in `CHECK_BY_FACT` it holds (the section is that check's rule's `rewrite_section`); a sentence with no fact stays with the one before it (a wrapped
+thought), and the fact-less lines that open the note (title, patient identifiers) open it under
+the first section. The note's own order is kept within every section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from assistant.drafting.brief import CHECK_BY_FACT, Placement
+from assistant.drafting.facts import normalize_space
+from assistant.drafting.sentences import sentence_spans
+from assistant.knowledge.loader import Knowledge
+
+_RANK = {kind: i for i, (kind, _) in enumerate(CHECK_BY_FACT)}
+
+
+def _kinds_in(facts: Iterable[Any], start: int, end: int) -> list[str]:
+    return [f.kind for f in facts if f.kind in _RANK and start <= f.span.start < end]
+
+
+def headings_by_fact(kb: Knowledge) -> dict[str, str]:
+    """Fact kind → the rewrite section of the check it speaks for."""
+    return {kind: kb.rules[check].rewrite_section for kind, check in CHECK_BY_FACT if check in kb.rules}
+
+
+def plan_sentences(
+    note: str,
+    facts: list[Any],
+    headings: dict[str, str],
+    first_heading: str,
+    skip: list[tuple[int, int]] | None = None,
+) -> list[Placement]:
+    """Every sentence of `note`, in order, with its section; sentences overlapping `skip` spans are left out."""
+    out: list[Placement] = []
+    current = first_heading
+    for start, end in sentence_spans(note):
+        if any(a < end and start < b for a, b in skip or []):
+            continue
+        kinds = [k for k in _kinds_in(facts, start, end) if headings.get(k)]
+        if kinds:
+            current = headings[min(kinds, key=_RANK.__getitem__)]
+        out.append(Placement(text=normalize_space(note[start:end]), heading=current))
+    return out

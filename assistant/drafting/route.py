@@ -1,0 +1,86 @@
+"""Which door the answer goes through: appeal level, reopening or new claim, by payer type (pure).
+
+    payer_type_of(kb, claim, denial_text) -> (payer type, how it was known)
+    choose_route(kb, recommendation=..., payer_type=..., denial=..., prior_level=...) -> (route | None, reason)
+
+When a route applies, and why, is data (`knowledge/appeals/levels.yaml`: `use_when`, sources); this
+module only picks one. Medicare Part B: a redetermination first (the next level after a decision
+already made); a clerical-error reopening for a denied line a correction fixes; a new claim when
+the claim came back unprocessable (CARC 16 / MA130, no appeal rights). Medicare Advantage: the
+plan's reconsideration, or a corrected claim. Other payers: their own appeal, or a corrected claim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.claims import Claim
+from assistant.drafting.models import Denial, Recommendation, Route
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import PayerType
+
+# After a decision at one Medicare level, the next request goes one level up.
+_NEXT_MEDICARE_LEVEL: dict[str, str] = {
+    "initial": "redetermination",
+    "redetermination": "reconsideration",
+    "reconsideration": "alj",
+}
+
+
+def _hint(kb: Knowledge, text: str) -> PayerType | None:
+    low = text.lower()
+    for hint in kb.appeals.payer_hints:
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low) for w in hint.words):
+            return hint.payer_type
+    return None
+
+
+def payer_type_of(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple[PayerType, str]:
+    """The claim's payer type, and how it was known (given, read from a name, or assumed)."""
+    if claim.payer_type:
+        return claim.payer_type, "given on the claim"
+    if claim.payer and (found := _hint(kb, claim.payer)):
+        return found, f"read from the payer name {claim.payer!r}"
+    if claim.payer:
+        return "commercial", f"the payer {claim.payer!r} is neither Medicare nor Medicaid by name"
+    if denial_text and (found := _hint(kb, denial_text)):
+        return found, "read from the payer's words"
+    return "medicare", "no payer was given, so Medicare Part B is assumed; check the payer before filing"
+
+
+def _unprocessable(kb: Knowledge, denial: Denial) -> list[str]:
+    codes = [c.code for c in [*denial.carcs, *denial.rarcs]]
+    return [c for c in codes if (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable]
+
+
+def _pick(
+    kb: Knowledge, recommendation: Recommendation, payer_type: PayerType, denial: Denial, prior_level: str | None
+) -> str | None:
+    if recommendation == "no_appeal":
+        return None
+    if recommendation == "corrected_claim":
+        if payer_type == "medicare" and not _unprocessable(kb, denial):
+            return "clerical_reopening"
+        return "new_claim"
+    if payer_type == "medicare":
+        return _NEXT_MEDICARE_LEVEL.get(prior_level or "initial", "redetermination")
+    return "plan_reconsideration" if payer_type == "medicare_advantage" else "payer_appeal"
+
+
+def choose_route(
+    kb: Knowledge,
+    *,
+    recommendation: Recommendation,
+    payer_type: PayerType,
+    denial: Denial,
+    prior_level: str | None = None,
+) -> tuple[Route | None, str]:
+    """The route for this recommendation and payer, and why, in words from the knowledge base."""
+    route = _pick(kb, recommendation, payer_type, denial, prior_level)
+    if route is None:
+        return None, "Nothing to appeal or correct: the note does not support the denied service as billed."
+    why = kb.appeals.route(route).use_when
+    codes = _unprocessable(kb, denial)
+    if route == "new_claim" and payer_type == "medicare" and codes:
+        why = f"{'/'.join(codes)}: " + why
+    return route, why  # type: ignore[return-value]  # route ids in levels.yaml are the Route literals

@@ -1,0 +1,122 @@
+"""Sentences and clauses as clinicians write them: abbreviations, initials, codes, wrapped lines (pure).
+
+    sentence_spans(text)                 -> [(start, end), ...] in order, whitespace trimmed
+    sentence_spans(text, clauses=True)   -> also split at ";" (a quote's unit)
+
+A period ends a sentence only when whitespace follows and it is not a title ("Mr.", "Dr."), an
+initial before a name ("B. Sandoval"), or a short form before lower-case text ("pt. at home",
+"min. assist"); "G20.A2", "3.5" and "2:10" never split. A line break ends a sentence unless the
+next line continues it in lower case (notes wrapped at a fixed width); a list marker or a label
+("Time:", "- cueing") always starts a new one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr"})
+# Short forms that end a sentence only when a capital letter or a digit follows.
+_SOFT = frozenset(
+    {
+        "pt",
+        "pts",
+        "e.g",
+        "i.e",
+        "vs",
+        "approx",
+        "etc",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "min",
+        "mins",
+        "wk",
+        "wks",
+        "hr",
+        "hrs",
+        "yo",
+        "y/o",
+        "cont",
+        "w",
+        "b/l",
+        "no",
+        "fig",
+        "max",
+        "mod",
+        "asst",
+        "dtr",
+    }
+)
+_UNITS = frozenset({"min", "mins", "hr", "hrs", "wk", "wks", "x"})
+_TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z./]*)$")
+_NEXT_WORD = re.compile(r"\s+(\S)")
+
+
+def _period_ends(text: str, i: int) -> bool:
+    """Does the period at text[i] end a sentence? (A closing quote or bracket right after it ends it too.)"""
+    j = i + 1
+    while j < len(text) and text[j] in "\"')]”’":
+        j += 1
+    nxt = _NEXT_WORD.match(text, j)
+    if j < len(text) and not text[j].isspace():
+        return False  # G20.A2, 3.5, e.g.
+    if nxt is None:
+        return True
+    token = m.group(1) if (m := _TOKEN_BEFORE.search(text, 0, i)) else ""
+    low, following = token.lower(), nxt.group(1)
+    if low in _TITLES:
+        return False
+    if len(token) == 1 and token.isupper() and following.isupper():
+        return False  # an initial: "B. Sandoval"
+    if low in _UNITS and re.search(r"\d\s*" + re.escape(token) + r"$", text[max(0, i - len(token) - 4) : i]):
+        return True  # "35 min. pt gave …": a measured amount ends the statement
+    if low in _SOFT:
+        return following.isupper() or following.isdigit()
+    return True
+
+
+def _newline_ends(text: str, i: int) -> bool:
+    """Does the line break at text[i] end a sentence? Not when the next line continues it in lower case."""
+    nxt = re.match(r"[ \t]*(\S)", text[i + 1 :])
+    if nxt is None:
+        return True
+    line_start = text.rfind("\n", 0, i) + 1
+    ends_label = text[line_start:i].rstrip().endswith(":")
+    return not (nxt.group(1).islower() and not ends_label)
+
+
+def boundaries(text: str, *, clauses: bool = False) -> list[int]:
+    """Positions just after each sentence end (the end of the text included)."""
+    ends = [0]
+    enders = "!?;" if clauses else "!?"
+    for i, ch in enumerate(text):
+        if ch == "." and _period_ends(text, i):
+            ends.append(i + 1 + len(text[i + 1 :]) - len(text[i + 1 :].lstrip("\"')]”’")))
+        elif ch in enders or (ch == "\n" and _newline_ends(text, i)):
+            ends.append(i + 1)
+    ends.append(len(text))
+    return sorted(set(ends))
+
+
+def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, whitespace trimmed, empty pieces dropped."""
+    out = []
+    marks = boundaries(text, clauses=clauses)
+    for a, b in itertools.pairwise(marks):
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail > lead and re.search(r"[A-Za-z0-9]", piece):
+            out.append((a + lead, a + trail))
+    return out
+
+
+def enclosing(text: str, start: int, end: int, *, clauses: bool = True) -> tuple[int, int]:
+    """The span of the clauses (or sentences) that contain text[start:end]."""
+    spans = sentence_spans(text, clauses=clauses)
+    inside = [s for s in spans if s[0] < end and start < s[1]]
+    if not inside:
+        return start, end
+    return inside[0][0], inside[-1][1]

@@ -1,0 +1,258 @@
+"""The worklist use cases: list, show, change, attach a note, record a draft, statistics.
+
+Every query is scoped to one practice; an id of another practice's item is simply not found.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from assistant.errors import InputError, ItemNotFoundError, TransitionError
+from assistant.worklist import states, stats, views
+from assistant.worklist.db import Event, Item
+from assistant.worklist.store import Store, utcnow
+from assistant.worklist_models import ItemDetail, ItemUpdate, Page, Stats
+
+RATES_TTL = 10.0
+_DUE = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.I)
+
+
+def parse_due(value: str | int | None) -> int | None:
+    """'14d' / '2w' / '14' → days ahead (overdue items included)."""
+    if value is None or isinstance(value, int):
+        return value
+    match = _DUE.match(value)
+    if not match:
+        raise InputError(f"cannot read the due window {value[:20]!r}", hint="use days or weeks: 14d, 2w")
+    return int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
+
+
+@dataclass
+class Filters:
+    due_days: int | None = None
+    status: list[str] | None = None  # None: open items
+    payer: str | None = None
+    assignee: str | None = None
+    pattern: str | None = None
+
+
+def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Select[Any]:
+    query = query.where(Item.practice_id == practice_id)
+    query = query.where(Item.status.in_(f.status)) if f.status else query.where(Item.open.is_(True))
+    if f.due_days is not None:
+        query = query.where(Item.due_date <= today + timedelta(days=f.due_days))
+    if f.payer:
+        needle = f"%{f.payer.lower()}%"
+        query = query.where(or_(func.lower(Item.payer_name).like(needle), Item.payer_key == f.payer))
+    if f.assignee:
+        query = query.where(Item.assignee == f.assignee)
+    if f.pattern:
+        query = query.where(Item.pattern_id == f.pattern)
+    return query
+
+
+class Worklist:
+    def __init__(self, store: Store, knowledge: Any) -> None:
+        self.store = store
+        self.knowledge = knowledge
+        self._rates: dict[int, tuple[float, stats.Rates]] = {}
+
+    def _rates_for(self, s: Session, practice_id: int) -> stats.Rates:
+        """Overturn rates, aggregated by the database at most every RATES_TTL seconds per practice (and
+        again at once after an outcome recorded here): they estimate, so a few seconds' lag is harmless."""
+        cached = self._rates.get(practice_id)
+        if cached is not None and time.monotonic() - cached[0] < RATES_TTL:
+            return cached[1]
+        rates = stats.rates(s, practice_id)
+        self._rates[practice_id] = (time.monotonic(), rates)
+        return rates
+
+    def _item(self, s: Session, practice_id: int, item_id: int) -> Item:
+        item = s.scalar(select(Item).where(Item.id == item_id, Item.practice_id == practice_id))
+        if item is None:
+            raise ItemNotFoundError(f"no worklist item {item_id}", hint="list the worklist to see item ids")
+        return item
+
+    def _detail(self, s: Session, practice_id: int, item: Item, today: date) -> ItemDetail:
+        events = list(s.scalars(select(Event).where(Event.item_id == item.id).order_by(Event.at, Event.id)))
+        rate = self._rates_for(s, practice_id).rate(item.pattern_id, item.payer_key)
+        return views.detail(self.knowledge, item, events, today, rate)
+
+    def list(
+        self, practice: str, f: Filters, *, sort: str = "due", page: int = 1, per_page: int = 50, today: date
+    ) -> Page:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
+            rates = self._rates_for(s, pid)
+            if sort == "recovery":
+                cols = (Item.id, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action)
+                keys = s.execute(_where(select(*cols), pid, f, today))
+                ranked = sorted(
+                    keys,
+                    key=lambda r: (-rates.expected_cents(r.denied_cents, r.pattern_id, r.payer_key, r.action), r.id),
+                )
+                ids = [r.id for r in ranked[(page - 1) * per_page : page * per_page]]
+                by_id = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))}
+                rows = [by_id[i] for i in ids]
+            else:
+                order = (Item.due_date.asc().nulls_last(), Item.id)
+                rows = list(
+                    s.scalars(
+                        _where(select(Item), pid, f, today)
+                        .order_by(*order)
+                        .offset((page - 1) * per_page)
+                        .limit(per_page)
+                    )
+                )
+            items = [views.summary(self.knowledge, i, today, rates.rate(i.pattern_id, i.payer_key)) for i in rows]
+            others = stats.other_code_denials(s, pid)
+        return Page(
+            items=items,
+            total=total,
+            page=page,
+            per_page=per_page,
+            sort=sort,  # type: ignore[arg-type]
+            today=today,
+            other_code_denials=others,
+        )
+
+    def show(self, practice: str, item_id: int, *, today: date) -> ItemDetail:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            return self._detail(s, pid, self._item(s, pid, item_id), today)
+
+    def update(self, practice: str, item_id: int, change: ItemUpdate, *, actor: str, today: date) -> ItemDetail:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            item = self._item(s, pid, item_id)
+            events: list[Event] = []
+            if change.assignee is not None and change.assignee != (item.assignee or ""):
+                events.append(_event(item, pid, actor, "assigned", f"assigned to {change.assignee or 'nobody'}"))
+                item.assignee = change.assignee or None
+            if change.payer_deadline is not None:
+                events.append(_event(item, pid, actor, "deadline", f"payer deadline set to {change.payer_deadline}"))
+                item.payer_deadline = change.payer_deadline
+                self._redate(item, today)
+            if change.status is not None:
+                events.append(self._transition(item, change, actor, pid, today))
+            if not events:
+                raise InputError("nothing to change", hint="give a status, an assignee or a payer deadline")
+            item.updated_at = utcnow()
+            s.add_all(events)
+            s.flush()
+            return self._detail(s, pid, item, today)
+
+    def _redate(self, item: Item, today: date) -> None:
+        d = views.deadline(self.knowledge, item, today)
+        item.due_date = d.due_date if d else None
+
+    def _transition(self, item: Item, change: ItemUpdate, actor: str, pid: int, today: date) -> Event:
+        target = change.status
+        assert target is not None
+        states.check_transition(item.status, target, change.reason)
+        event = _event(item, pid, actor, "status", change.reason or "", to_status=target)
+        if item.status == "lost" and target == "new":
+            nxt = states.NEXT_LEVEL.get(item.route or "")
+            if nxt is None:
+                raise TransitionError("this route has no further appeal level", hint="write the item off instead")
+            item.route, item.notice_date, item.payer_deadline = nxt, change.decided_on or item.decided_on or today, None
+            item.submitted_on = item.decided_on = item.recovered_cents = None
+            event.detail = f"taken to the next level: {nxt}"
+            self._redate(item, today)
+        if target == "submitted":
+            item.submitted_on = today
+        if target in states.OUTCOMES or item.status in states.OUTCOMES:
+            self._rates.pop(pid, None)
+        if target in states.OUTCOMES:
+            item.decided_on = change.decided_on or today
+            full = item.denied_cents if target == "won" else 0
+            item.recovered_cents = round(change.recovered * 100) if change.recovered is not None else full
+        item.status, item.status_reason, item.open = target, change.reason or "", states.is_open(target)
+        return event
+
+    def attach_note(self, practice: str, item_id: int, text: str, *, actor: str, today: date) -> ItemDetail:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            item = self._item(s, pid, item_id)
+            item.note_text, item.updated_at = text, utcnow()
+            s.add(_event(item, pid, actor, "note", f"note attached ({len(text)} characters)"))
+            s.flush()
+            return self._detail(s, pid, item, today)
+
+    def draft_inputs(self, practice: str, item_id: int) -> tuple[str, str | None, dict[str, Any], date | None]:
+        """What `Assistant.draft_appeal` needs: denial codes, the attached note, the claim, the date of service."""
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            item = self._item(s, pid, item_id)
+            cts = {c.code for c in self.knowledge.codes.values() if c.family in ("cts", "direct_care", "behavior")}
+            lines = [
+                {
+                    "code": ln["code"],
+                    "units": max(1, int(ln.get("units") or 1)),
+                    "modifiers": list(ln.get("modifiers") or []),
+                }
+                for ln in item.claim_lines or []
+                if ln.get("code") in cts
+            ]
+            claim = {
+                "claim_number": item.payer_claim_number,
+                "payer": item.payer_name,
+                "patient_name": item.patient_name,
+                "member_id": item.member_id,
+                "npi": item.rendering_npi or None,
+                "date_of_service": item.service_date.isoformat() if item.service_date else None,
+                "billed_amount": f"{item.charge_cents / 100:.2f}",
+                "lines": lines,
+            }
+            return item.denial, item.note_text, {k: v for k, v in claim.items() if v}, item.service_date
+
+    def record_draft(self, practice: str, item_id: int, result: Any, *, actor: str, today: date) -> ItemDetail:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            item = self._item(s, pid, item_id)
+            if not states.is_open(item.status) or item.status == "submitted":
+                raise TransitionError(f"an item that is {item.status} cannot be drafted again")
+            item.draft = result.model_dump_json()
+            item.action = result.recommendation
+            route = getattr(result, "route", None)
+            if isinstance(route, str) and route and route != item.route:  # the appeals decision's route, once merged
+                item.route = route
+                self._redate(item, today)
+            event = _event(item, pid, actor, "drafted", f"recommendation: {result.recommendation}", to_status="drafted")
+            item.status, item.updated_at = "drafted", utcnow()
+            s.add(event)
+            s.flush()
+            return self._detail(s, pid, item, today)
+
+    def draft_json(self, practice: str, item_id: int) -> str | None:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            return self._item(s, pid, item_id).draft
+
+    def stats(self, practice: str) -> Stats:
+        pid = self.store.practice_id(practice)
+        with self.store.session() as s:
+            return stats.stats(s, pid)
+
+
+def _event(
+    item: Item, practice_id: int, actor: str, action: str, detail: str, *, to_status: str | None = None
+) -> Event:
+    return Event(
+        item_id=item.id,
+        practice_id=practice_id,
+        at=utcnow(),
+        actor=actor[:120],
+        action=action,
+        from_status=item.status,
+        to_status=to_status,
+        detail=detail[:500],
+    )

@@ -1,0 +1,186 @@
+"""The claim as billers have it: aliases, strictness, any code, FHIR R4, the documented schema."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from assistant.drafting.claim_docs import CLAIM_TEMPLATE, claim_json_schema
+from assistant.drafting.claims import ALIASES, LINE_ALIASES, parse_claim
+from assistant.errors import ClaimError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("given", "field", "value"),
+    [
+        ({"dos": "03/04/2025"}, "date_of_service", date(2025, 3, 4)),
+        ({"date_of_service": "2025-03-04"}, "date_of_service", date(2025, 3, 4)),
+        ({"service_date": "20250304"}, "date_of_service", date(2025, 3, 4)),
+        ({"dos": "3/4/25"}, "date_of_service", date(2025, 3, 4)),
+        ({"claim_id": "A-1"}, "claim_number", "A-1"),
+        ({"icn": 2225199670152}, "icn", "2225199670152"),
+        ({"mbi": "3E92-F05-MM10"}, "member_id", "3E92-F05-MM10"),
+        ({"notice_date": "2025-08-04T10:00:00Z"}, "notice_date", date(2025, 8, 4)),
+        ({"payer_type": "Medicare Advantage"}, "payer_type", "medicare_advantage"),
+        ({"payer_type": "Part B"}, "payer_type", "medicare"),
+        ({"payer_type": "MA"}, "payer_type", "medicare_advantage"),
+        ({"appeal_level": "Redetermination"}, "prior_level", "redetermination"),
+    ],
+)
+def test_aliases_and_values(given: dict, field: str, value: object) -> None:
+    assert getattr(parse_claim(given), field) == value
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "units", "mods"),
+    [
+        ({"code": "97550", "units": 1, "modifiers": ["GP"]}, "97550", 1, ["GP"]),
+        ({"cpt": "97551", "qty": 2, "modifier": "gp, kx"}, "97551", 2, ["GP", "KX"]),
+        ({"hcpcs": "g0541"}, "G0541", 1, []),
+        ({"procedure_code": "92610", "quantity": 1}, "92610", 1, []),  # not a CTS code: accepted, kept
+        ({"code": "0591T"}, "0591T", 1, []),
+    ],
+)
+def test_lines_take_any_cpt_or_hcpcs(line: dict, code: str, units: int, mods: list[str]) -> None:
+    got = parse_claim({"lines": [line]}).lines[0]
+    assert (got.code, got.units, got.modifiers) == (code, units, mods)
+
+
+@pytest.mark.parametrize(
+    ("claim", "says"),
+    [
+        ({"dos2": "2025-03-04"}, "unknown field(s): dos2"),
+        ({"lines": [{"code": "97550", "unit": 1}]}, "lines.0.unit"),
+        ({"lines": [{"code": "9755"}]}, "not a CPT or HCPCS code"),
+        ({"lines": [{"code": "97550", "modifiers": ["GPX"]}]}, "not a modifier"),
+        ({"dos": "yesterday"}, "not a date"),
+        ({"payer_type": "space agency"}, "unknown payer type"),
+        ({"lines": [{"code": "97550", "units": "many"}]}, "lines.0.units"),
+        ({"resourceType": "Patient"}, "not a claim resource"),
+        ({"resourceType": "Claim", "status": "active", "bogus": 1}, "not valid R4"),
+    ],
+)
+def test_errors_name_the_field(claim: dict, says: str) -> None:
+    with pytest.raises(ClaimError, match=None) as err:
+        parse_claim(claim)
+    assert says in str(err.value)
+
+
+def test_not_an_object() -> None:
+    with pytest.raises(ClaimError):
+        parse_claim(["a"])  # type: ignore[arg-type]
+
+
+def _coding(code: str) -> dict:
+    return {"coding": [{"code": code}]}
+
+
+FHIR_CLAIM = {
+    "resourceType": "Claim",
+    "status": "active",
+    "use": "claim",
+    "created": "2025-03-05",
+    "identifier": [{"value": "CLM-9"}],
+    "type": _coding("professional"),
+    "patient": {"display": "Ravi Park"},
+    "insurer": {"display": "Medicare Part B"},
+    "provider": {
+        "display": "Sam Lee PT",
+        "identifier": {"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"},
+    },
+    "priority": _coding("normal"),
+    "billablePeriod": {"start": "2025-03-04"},
+    "insurance": [{"sequence": 1, "focal": True, "coverage": {"identifier": {"value": "1EG4-TE5-MK01"}}}],
+    "item": [
+        {
+            "sequence": 1,
+            "productOrService": _coding("97550"),
+            "modifier": [_coding("GP")],
+            "quantity": {"value": 1},
+            "servicedDate": "2025-03-04",
+            "net": {"value": 120},
+        }
+    ],
+}
+FHIR_RESPONSE = {
+    "resourceType": "ClaimResponse",
+    "status": "active",
+    "use": "claim",
+    "created": "2025-03-20",
+    "type": _coding("professional"),
+    "patient": {"display": "Ravi Park"},
+    "insurer": {"display": "Medicare Part B"},
+    "outcome": "complete",
+    "identifier": [{"value": "2225199670152"}],
+    "request": {"identifier": {"value": "CLM-9"}},
+    "item": [
+        {
+            "itemSequence": 1,
+            "adjudication": [
+                {"category": _coding("denialreason"), "reason": _coding("CO-50")},
+                {"category": _coding("denialreason"), "reason": _coding("N115")},
+            ],
+        }
+    ],
+}
+
+
+def test_fhir_claim() -> None:
+    c = parse_claim(FHIR_CLAIM)
+    assert (c.claim_number, c.patient_name, c.npi, c.member_id) == ("CLM-9", "Ravi Park", "1234567893", "1EG4-TE5-MK01")
+    assert c.date_of_service == date(2025, 3, 4) and [ln.code for ln in c.lines] == ["97550"]
+    assert c.lines[0].modifiers == ["GP"] and c.lines[0].charge == "120"
+
+
+def test_fhir_claim_response_and_bundle() -> None:
+    r = parse_claim(FHIR_RESPONSE)
+    assert (r.icn, r.claim_number, r.notice_date, r.denial_codes) == (
+        "2225199670152",
+        "CLM-9",
+        date(2025, 3, 20),
+        "CO-50 N115",
+    )
+    bundle = {
+        "resourceType": "Bundle",
+        "type": "collection",
+        "entry": [{"resource": FHIR_RESPONSE}, {"resource": FHIR_CLAIM}],
+    }
+    b = parse_claim(bundle)
+    assert b.number == "2225199670152" and b.claim_number == "CLM-9" and b.notice_date == date(2025, 3, 20)
+    assert [ln.code for ln in b.lines] == ["97550"] and b.date_of_service == date(2025, 3, 4)
+
+
+def test_fhir_explanation_of_benefit() -> None:
+    eob = {
+        **{k: v for k, v in FHIR_CLAIM.items() if k not in ("priority", "insurance", "resourceType")},
+        "resourceType": "ExplanationOfBenefit",
+        "outcome": "complete",
+        "created": "2025-03-20",
+        "insurance": [{"focal": True, "coverage": {"identifier": {"value": "1EG4-TE5-MK01"}}}],
+        "claim": {"identifier": {"value": "PCN-4"}},
+    }
+    eob["item"] = [{**eob["item"][0], "adjudication": [{"category": _coding("denialreason"), "reason": _coding("50")}]}]
+    e = parse_claim(eob)
+    assert (e.icn, e.claim_number, e.notice_date, e.denial_codes) == ("CLM-9", "PCN-4", date(2025, 3, 20), "50")
+
+
+def test_schema_is_checked_in_and_accepts_what_the_parser_accepts() -> None:
+    on_disk = json.loads((ROOT / "docs" / "claim.schema.json").read_text(encoding="utf-8"))
+    assert on_disk == claim_json_schema(), "regenerate docs/claim.schema.json from claim_json_schema()"
+    jsonschema.validate(CLAIM_TEMPLATE, on_disk)
+    jsonschema.validate({"dos": "03/04/2025", "claim_id": "A", "lines": [{"cpt": "92610", "modifier": "GN"}]}, on_disk)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"dos2": "x"}, on_disk)
+    assert parse_claim(CLAIM_TEMPLATE).lines
+
+
+def test_docs_list_every_alias() -> None:
+    doc = (ROOT / "docs" / "claims.md").read_text(encoding="utf-8")
+    for name, aliases in {**ALIASES, **LINE_ALIASES}.items():
+        assert f"`{name}`" in doc and all(f"`{a}`" in doc for a in aliases), name

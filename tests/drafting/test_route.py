@@ -1,0 +1,74 @@
+"""Route by recommendation × payer type × denial codes × prior level; payer type from the claim, name or text."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.claims import parse_claim
+from assistant.drafting.denial import parse_denial
+from assistant.drafting.route import choose_route, payer_type_of
+from assistant.knowledge.loader import cached_knowledge
+
+KB = cached_knowledge()
+
+
+@pytest.mark.parametrize(
+    ("recommendation", "payer_type", "denial", "prior", "route"),
+    [
+        ("appeal", "medicare", "CO-50 N115", None, "redetermination"),
+        ("appeal", "medicare", "CO-50", "initial", "redetermination"),
+        ("appeal", "medicare", "CO-50", "redetermination", "reconsideration"),
+        ("appeal", "medicare", "CO-50", "reconsideration", "alj"),
+        ("appeal", "medicare_advantage", "CO-50", None, "plan_reconsideration"),
+        ("appeal", "commercial", "CO-151", None, "payer_appeal"),
+        ("appeal", "medicaid", "CO-50", None, "payer_appeal"),
+        ("corrected_claim", "medicare", "PR-119", None, "clerical_reopening"),
+        ("corrected_claim", "medicare", "CO-4", None, "clerical_reopening"),
+        ("corrected_claim", "medicare", "CO-B15 N122", None, "clerical_reopening"),
+        ("corrected_claim", "medicare", "CO-16 MA130", None, "new_claim"),  # unprocessable: no appeal rights
+        ("corrected_claim", "medicare", "CO-16 M53", None, "new_claim"),
+        ("corrected_claim", "medicare_advantage", "CO-16 N657", None, "new_claim"),
+        ("corrected_claim", "commercial", "CO-4", None, "new_claim"),
+        ("no_appeal", "medicare", "CO-50", None, None),
+        ("no_appeal", "commercial", "CO-97 N20", None, None),
+    ],
+)
+def test_choose_route(recommendation: str, payer_type: str, denial: str, prior: str | None, route: str | None) -> None:
+    parsed, _ = parse_denial(denial, KB.reason_codes)
+    got, why = choose_route(
+        KB,
+        recommendation=recommendation,
+        payer_type=payer_type,
+        denial=parsed,  # type: ignore[arg-type]
+        prior_level=prior,
+    )
+    assert got == route
+    assert why
+
+
+def test_reasons_name_the_rule() -> None:
+    parsed, _ = parse_denial("CO-16 MA130", KB.reason_codes)
+    _, why = choose_route(KB, recommendation="corrected_claim", payer_type="medicare", denial=parsed)
+    assert "MA130" in why and "appeal rights" in why
+    parsed, _ = parse_denial("CO-50", KB.reason_codes)
+    _, why = choose_route(KB, recommendation="appeal", payer_type="medicare_advantage", denial=parsed)
+    assert "422.101" in why and "65 days" in why
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "payer_type"),
+    [
+        ({"payer_type": "commercial", "payer": "Medicare Part B"}, None, "commercial"),  # given wins
+        ({"payer": "Medicare Part B - Novitas JH"}, None, "medicare"),
+        ({"payer": "Noridian JF"}, None, "medicare"),
+        ({"payer": "Silverline Medicare Advantage (HMO)"}, None, "medicare_advantage"),
+        ({"payer": "Bluemont Advantage PPO"}, None, "medicare_advantage"),
+        ({"payer": "State Medicaid"}, None, "medicaid"),
+        ({"payer": "Keystone Harbor Health Plan"}, None, "commercial"),
+        ({}, "Medicare Part B (Noridian JF) remittance: 97550-GO denied", "medicare"),
+        ({}, None, "medicare"),  # nothing known: Medicare Part B assumed, and said so
+    ],
+)
+def test_payer_type(claim: dict, text: str | None, payer_type: str) -> None:
+    got, basis = payer_type_of(KB, parse_claim(claim), text)
+    assert got == payer_type and basis

@@ -1,0 +1,49 @@
+"""Storage tests run against SQLite always and against PostgreSQL when ASSISTANT_TEST_DATABASE_URL is set
+(.ci/run starts a Debian PostgreSQL and sets it). Each test starts from an empty, freshly migrated schema."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from assistant import Assistant, Settings
+
+FIXTURES = Path(__file__).resolve().parents[1] / "remittance" / "fixtures"
+TODAY = date(2025, 4, 25)
+PG_URL = os.environ.get("ASSISTANT_TEST_DATABASE_URL")
+BACKENDS = [
+    "sqlite",
+    pytest.param("postgresql", marks=pytest.mark.skipif(not PG_URL, reason="ASSISTANT_TEST_DATABASE_URL unset")),
+]
+
+
+def era(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def _empty_postgres(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS events, items, remittances, practices, alembic_version CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "postgresql":
+        assert PG_URL is not None
+        _empty_postgres(PG_URL)
+        return PG_URL
+    return f"sqlite:///{tmp_path / 'worklist.sqlite3'}"
+
+
+@pytest.fixture
+def assistant(database_url: str, tmp_path: Path) -> Iterator[Assistant]:
+    a = Assistant(Settings(embedder="hash", data_dir=tmp_path, database_url=database_url, user="biller-a"))
+    yield a
+    a.store.dispose()

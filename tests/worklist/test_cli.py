@@ -1,0 +1,122 @@
+"""`assistant era import` and `assistant worklist ...` through the real command (SQLite in a temp folder)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+from typer.testing import CliRunner
+
+from assistant.cli import app
+from tests.worklist.conftest import FIXTURES
+from tests.worklist.test_draft import NOTE
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("ASSISTANT_EMBEDDER", "hash")
+    monkeypatch.setenv("ASSISTANT_USER", "cli-biller")
+    monkeypatch.delenv("ASSISTANT_DATABASE_URL", raising=False)
+    return tmp_path
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    res = runner.invoke(app, list(args))
+    return res.exit_code, res.stdout, res.stderr
+
+
+def imported() -> None:
+    code, out, _ = run(
+        "era", "import", str(FIXTURES / "medicare_partb.835"), str(FIXTURES / "advantage_and_commercial.835")
+    )
+    assert code == 0, out
+
+
+def test_era_import_summary() -> None:
+    code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"), str(FIXTURES / "malformed_claim.835"))
+    assert code == 0
+    assert "6 caregiver-training denials (6 new items" in out and "1 other codes' denials counted" in out
+    assert "problem: claim loop at segment 18 skipped: CLP03 is not a number" in out
+    assert "total: payments 3, claims 10" in out
+    code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"))
+    assert code == 0 and "already imported" in out
+
+
+def test_era_import_bad_files_exit_2(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.835"
+    broken.write_bytes((FIXTURES / "medicare_partb.835").read_bytes().replace(b"SE*81*0001~", b"SE*80*0001~"))
+    code, out, err = run(
+        "era", "import", str(broken), str(tmp_path / "missing.835"), str(FIXTURES / "medicare_partb.835")
+    )
+    assert code == 2
+    assert "segment 83" in err and "cannot read the file" in err
+    assert "6 caregiver-training denials" in out  # the good file was still imported
+
+
+def test_era_import_json() -> None:
+    code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["total"]["items_created"] == 6 and data["files"][0]["payments"] == 2
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv"])
+def test_worklist_formats(fmt: str) -> None:
+    imported()
+    code, out, _ = run("worklist", "--format", fmt, "--payer", "medicare part b")
+    assert code == 0
+    if fmt == "json":
+        assert json.loads(out)["total"] == 6
+    elif fmt == "csv":
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert len(rows) == 6 and rows[0]["route"] in ("redetermination", "clerical_reopening")
+    else:
+        assert "6 of 6 items" in out and "other codes' denials counted" in out
+
+
+def test_worklist_due_and_status() -> None:
+    imported()
+    code, out, _ = run("worklist", "--due", "14d", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert all(i["overdue"] or i["days_left"] <= 14 for i in data["items"])
+    code, _, err = run("worklist", "--due", "soon")
+    assert code == 2 and "due window" in err
+    code, out, _ = run("worklist", "--status", "won", "--format", "json")
+    assert code == 0 and json.loads(out)["total"] == 0
+
+
+def test_show_set_stats() -> None:
+    imported()
+    code, out, _ = run("worklist", "show", "1")
+    assert code == 0 and "CO-50 $120.00" in out and "Request for Redetermination" in out and "imported" in out
+    code, _, err = run("worklist", "set", "1", "--status", "won")
+    assert code == 2 and "cannot become won" in err
+    assert run("worklist", "set", "1", "--status", "submitted", "--assignee", "dana")[0] == 0
+    code, out, _ = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", "2025-06-01")
+    assert code == 0 and "cli-biller" in out
+    code, out, _ = run("worklist", "stats", "--format", "json")
+    rows = {(r["dimension"], r["key"]): r for r in json.loads(out)["rows"]}
+    assert code == 0 and rows[("route", "redetermination")]["recovered"] == 90.0
+    assert run("worklist", "show", "999")[0] == 2
+
+
+def test_draft_with_note_to_docx(tmp_path: Path) -> None:
+    imported()
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE.replace("Total 32 minutes", "Total 45 minutes"))  # supports 97550 + 97551 as billed
+    out_file = tmp_path / "letter.docx"
+    code, out, err = run("worklist", "draft", "1", "--note", str(note), "--out", str(out_file))
+    assert code == 0, err
+    assert "letter written" in out
+    assert "2225077123450" in " ".join(p.text for p in Document(str(out_file)).paragraphs)  # the item's claim number
+    code, out, _ = run("worklist", "show", "1", "--format", "json")
+    assert json.loads(out)["status"] == "drafted"
+    code, out, _ = run("worklist", "draft", "1", "2")
+    assert code == 0 and "1: drafted" in out and "2: not drafted" in out

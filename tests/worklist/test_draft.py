@@ -1,0 +1,118 @@
+"""Drafting from an item uses the same `Assistant.draft_appeal` as `assistant appeal`; bulk drafting; migrations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from assistant import Assistant, Settings
+from assistant.errors import InputError, TransitionError
+from assistant.worklist import migrations
+from assistant.worklist.db import Base
+from assistant.worklist.store import MIGRATIONS, migrate
+from tests.worklist.conftest import TODAY, era
+
+NOTE = (
+    "Date of service: 03/04/2025. Caregiver training with the patient's wife; patient was not present. "
+    "Verbal consent obtained from the patient. Need: wife assists with transfers at home; goal: safe sit-to-stand "
+    "transfers per the plan of care. Taught sit-to-stand transfer with gait belt, hand placement and cueing; wife "
+    "completed return demonstration with two verbal cues. Total 32 minutes. Jane Doe, PT, DPT."
+)
+
+
+class Recording(Assistant):
+    """The real assistant, remembering what `draft_appeal` was called with."""
+
+    calls: list[dict[str, Any]]
+
+    def draft_appeal(
+        self,
+        denial: str,
+        note: str | bytes,
+        claim: dict[str, Any] | None = None,  # type: ignore[override]
+        denial_text: str | None = None,
+        *,
+        dos: Any = None,
+    ) -> Any:
+        self.calls.append({"denial": denial, "claim": claim, "dos": dos})
+        return super().draft_appeal(denial, note, claim=claim, denial_text=denial_text, dos=dos)
+
+
+@pytest.fixture
+def recording(database_url: str, tmp_path: Path) -> Recording:
+    a = Recording(Settings(embedder="hash", data_dir=tmp_path, database_url=database_url))
+    a.calls = []
+    a.import_era(era("medicare_partb.835"), today=TODAY)
+    return a
+
+
+def _item(a: Assistant, code: str, denial_start: str) -> int:
+    return next(
+        i.id for i in a.worklist(today=TODAY).items if i.procedure == code and i.denial.startswith(denial_start)
+    )
+
+
+def test_draft_uses_draft_appeal_with_the_item_claim(recording: Recording) -> None:
+    item = _item(recording, "97550", "CO-50")
+    detail, result = recording.draft_worklist_item(item, note=NOTE, today=TODAY)
+    call = recording.calls[0]
+    assert call["denial"] == "CO-50 N115 MA01" and str(call["dos"]) == "2025-03-04"
+    assert call["claim"]["claim_number"] == "2225077123450" and call["claim"]["lines"][0]["code"] == "97550"
+    assert detail.status == "drafted" and detail.note_attached and detail.draft is not None
+    assert detail.action == result.recommendation
+    assert [h.action for h in detail.history] == ["imported", "note", "drafted"]
+    stored = recording.worklist_draft(item)
+    assert stored is not None and stored.recommendation == result.recommendation
+
+
+def test_draft_without_a_note_is_bad_input(recording: Recording) -> None:
+    with pytest.raises(InputError, match="no note"):
+        recording.draft_worklist_item(_item(recording, "97550", "CO-50"), today=TODAY)
+    assert recording.calls == []
+
+
+def test_submitted_items_are_not_redrafted(recording: Recording) -> None:
+    item = _item(recording, "97550", "CO-50")
+    recording.update_worklist_item(item, {"status": "submitted"}, today=TODAY)
+    with pytest.raises(TransitionError):
+        recording.draft_worklist_item(item, note=NOTE, today=TODAY)
+
+
+def test_bulk_drafting_reports_each_item(recording: Recording) -> None:
+    with_note = _item(recording, "97550", "CO-50")
+    without = _item(recording, "97551", "CO-50")
+    recording.attach_worklist_note(with_note, NOTE, today=TODAY)
+    results = recording.draft_worklist_items([with_note, without, 999_999], today=TODAY)
+    assert [(r.id, r.drafted) for r in results] == [(with_note, True), (without, False), (999_999, False)]
+    assert "no note" in results[1].message and "no worklist item" in results[2].message
+
+
+def test_empty_note_is_refused(recording: Recording) -> None:
+    with pytest.raises(InputError):
+        recording.attach_worklist_note(_item(recording, "97550", "CO-50"), "   ", today=TODAY)
+
+
+def test_migrated_schema_equals_the_models(assistant: Assistant) -> None:
+    engine = assistant.store.engine
+    with engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata) == []
+    migrate(engine)  # a second run is a no-op
+
+
+def test_head_constant_is_the_newest_revision() -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == migrations.HEAD
+
+
+def test_sqlite_file_is_created_on_first_use(tmp_path: Path) -> None:
+    a = Assistant(Settings(embedder="hash", data_dir=tmp_path / "new" / "folder"))
+    assert not (tmp_path / "new").exists()
+    assert a.worklist(today=TODAY).total == 0
+    assert (tmp_path / "new" / "folder" / "worklist.sqlite3").is_file()

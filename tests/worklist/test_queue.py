@@ -1,0 +1,188 @@
+"""The queue: filters, sorting, paging, practices kept apart, the status machine, history, outcome statistics."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from assistant import Assistant
+from assistant.errors import InputError, ItemNotFoundError, TransitionError
+from assistant.worklist.stats import PRIOR_RATE, PRIOR_WEIGHT
+from tests.worklist.conftest import TODAY, era
+
+
+@pytest.fixture
+def loaded(assistant: Assistant) -> Assistant:
+    assistant.import_era(era("medicare_partb.835"), today=TODAY)
+    assistant.import_era(era("advantage_and_commercial.835"), today=TODAY)
+    return assistant
+
+
+def _ids(a: Assistant, **kw: object) -> list[int]:
+    return [i.id for i in a.worklist(today=TODAY, per_page=200, **kw).items]  # type: ignore[arg-type]
+
+
+def test_sorted_by_due_date_with_undated_last(loaded: Assistant) -> None:
+    items = loaded.worklist(today=TODAY, per_page=200).items
+    dated = [i.due_date for i in items if i.due_date]
+    assert dated == sorted(dated) and len(items) == 11
+    assert all(i.due_date is None for i in items[len(dated) :])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "count"),
+    [
+        ({"due": "14d"}, 0),
+        ({"due": "62d"}, 1),
+        ({"due": "2w"}, 0),
+        ({"due": "120d"}, 5),
+        ({"due": 400}, 8),
+        ({"payer": "acme"}, 3),
+        ({"payer": "sunshine"}, 2),
+        ({"status": ["new"]}, 11),
+        ({"status": ["won"]}, 0),
+        ({"pattern": "medical_necessity"}, 3),
+    ],
+)
+def test_filters(loaded: Assistant, kwargs: dict[str, object], count: int) -> None:
+    assert loaded.worklist(today=TODAY, **kwargs).total == count  # type: ignore[arg-type]
+
+
+def test_overdue_items_are_in_the_due_window_and_marked(loaded: Assistant) -> None:
+    late = date(2025, 7, 1)
+    page = loaded.worklist(due="14d", today=late)
+    assert page.total == 1 and page.items[0].overdue and page.items[0].days_left == -6
+
+
+def test_paging(loaded: Assistant) -> None:
+    everything = _ids(loaded)
+    pages = [i.id for p in (1, 2, 3) for i in loaded.worklist(today=TODAY, page=p, per_page=4).items]
+    assert pages == everything
+
+
+def test_sort_by_expected_recovery(loaded: Assistant) -> None:
+    items = loaded.worklist(today=TODAY, sort="recovery", per_page=200).items
+    values = [i.expected_recovery for i in items]
+    assert values == sorted(values, reverse=True)
+    assert items[0].expected_recovery == 120 * PRIOR_RATE and items[-1].expected_recovery == 0  # CO-29: nothing to file
+
+
+@pytest.mark.parametrize("bad", ["soon", "14x", "-3d"])
+def test_bad_due_window(loaded: Assistant, bad: str) -> None:
+    with pytest.raises(InputError):
+        loaded.worklist(due=bad, today=TODAY)
+
+
+def test_practices_never_see_each_other(loaded: Assistant) -> None:
+    other = "clinic-b"
+    assert loaded.worklist(practice=other, today=TODAY).total == 0
+    some_id = _ids(loaded)[0]
+    for call in (
+        lambda: loaded.worklist_item(some_id, practice=other, today=TODAY),
+        lambda: loaded.update_worklist_item(some_id, {"assignee": "x"}, practice=other, today=TODAY),
+        lambda: loaded.attach_worklist_note(some_id, "note", practice=other, today=TODAY),
+    ):
+        with pytest.raises(ItemNotFoundError):
+            call()
+    loaded.import_era(era("medicare_partb.835"), practice=other, today=TODAY)  # same file, another practice: imported
+    assert loaded.worklist(practice=other, today=TODAY).total == 6
+    assert loaded.worklist(today=TODAY).total == 11
+
+
+# (path of statuses, reason) -> error on the last step or None
+@pytest.mark.parametrize(
+    ("path", "ok"),
+    [
+        (["submitted", "won"], True),
+        (["drafted", "submitted", "partially_won"], True),
+        (["submitted", "lost"], True),
+        (["corrected"], True),
+        (["written_off"], True),
+        (["won"], False),
+        (["submitted", "drafted"], False),
+        (["submitted", "won", "new"], False),
+        (["written_off", "new"], False),
+    ],
+)
+def test_status_machine(loaded: Assistant, path: list[str], ok: bool) -> None:
+    item = _ids(loaded)[0]
+    for status in path[:-1]:
+        loaded.update_worklist_item(item, {"status": status, "reason": "because"}, today=TODAY)
+    change = {"status": path[-1], "reason": "because"}
+    if ok:
+        assert loaded.update_worklist_item(item, change, today=TODAY).status == path[-1]
+    else:
+        with pytest.raises(TransitionError):
+            loaded.update_worklist_item(item, change, today=TODAY)
+
+
+@pytest.mark.parametrize("status", ["corrected", "written_off"])
+def test_closing_needs_a_reason(loaded: Assistant, status: str) -> None:
+    with pytest.raises(TransitionError, match="reason"):
+        loaded.update_worklist_item(_ids(loaded)[0], {"status": status}, today=TODAY)
+
+
+def test_history_records_who_what_when(loaded: Assistant) -> None:
+    item = _ids(loaded)[0]
+    loaded.update_worklist_item(item, {"assignee": "dana"}, actor="lead", today=TODAY)
+    detail = loaded.update_worklist_item(item, {"status": "submitted"}, actor="dana", today=TODAY)
+    assert [(h.actor, h.action, h.from_status, h.to_status) for h in detail.history[1:]] == [
+        ("lead", "assigned", "new", None),
+        ("dana", "status", "new", "submitted"),
+    ]
+    assert detail.assignee == "dana" and detail.submitted_on == TODAY
+    assert all(h.at.tzinfo is not None for h in detail.history)
+    assert loaded.worklist(assignee="dana", today=TODAY).total == 1
+
+
+def test_lost_goes_to_the_next_level(loaded: Assistant) -> None:
+    item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
+    loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
+    decided = TODAY + timedelta(days=40)
+    loaded.update_worklist_item(item.id, {"status": "lost", "decided_on": decided}, today=decided)
+    again = loaded.update_worklist_item(item.id, {"status": "new"}, today=decided)
+    assert (again.route, again.level, again.status) == ("reconsideration", 2, "new")
+    assert again.due_date == decided + timedelta(days=5 + 180)
+
+
+def test_payer_deadline_dates_a_commercial_item(loaded: Assistant) -> None:
+    item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "payer_appeal")
+    assert item.due_date is None
+    detail = loaded.update_worklist_item(item.id, {"payer_deadline": date(2025, 10, 1)}, today=TODAY)
+    assert detail.due_date == date(2025, 10, 1) and detail.days_left == (date(2025, 10, 1) - TODAY).days
+
+
+def test_nothing_to_change_is_bad_input(loaded: Assistant) -> None:
+    with pytest.raises(InputError):
+        loaded.update_worklist_item(_ids(loaded)[0], {}, today=TODAY)
+
+
+def test_outcomes_update_the_statistics_and_the_rates(loaded: Assistant) -> None:
+    necessity = [i for i in loaded.worklist(today=TODAY).items if i.pattern_id == "medical_necessity"]
+    first, second = necessity[0], necessity[1]
+    for item, outcome, days in ((first, "won", 30), (second, "lost", 50)):
+        loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
+        loaded.update_worklist_item(
+            item.id, {"status": outcome, "decided_on": TODAY + timedelta(days=days)}, today=TODAY
+        )
+    stats = loaded.worklist_stats()
+    row = next(r for r in stats.rows if r.dimension == "pattern" and r.key == "medical_necessity")
+    assert (row.decided, row.won, row.lost, row.overturn_rate) == (2, 1, 1, 0.5)
+    assert row.recovered == first.denied and row.median_days_to_decision == 40
+    assert stats.open_items == 9 and "prior" in stats.prior
+    # the third CO-50 item (same payer as the lost one) moved from the prior toward its payer's 0 of 1
+    third = next(i for i in loaded.worklist(today=TODAY).items if i.pattern_id == "medical_necessity")
+    assert third.payer == second.payer
+    overall = (1 + PRIOR_WEIGHT * PRIOR_RATE) / (2 + PRIOR_WEIGHT)
+    pattern = (1 + PRIOR_WEIGHT * overall) / (2 + PRIOR_WEIGHT)
+    pair = (0 + PRIOR_WEIGHT * pattern) / (1 + PRIOR_WEIGHT)
+    assert loaded.worklist_item(third.id, today=TODAY).overturn_rate == pytest.approx(pair, abs=1e-4)
+    assert third.expected_recovery == pytest.approx(third.denied * pair, abs=0.01)
+
+
+def test_partial_win_records_the_amount(loaded: Assistant) -> None:
+    item = _ids(loaded)[0]
+    loaded.update_worklist_item(item, {"status": "submitted"}, today=TODAY)
+    detail = loaded.update_worklist_item(item, {"status": "partially_won", "recovered": 42.5}, today=TODAY)
+    assert detail.recovered == 42.5 and detail.expected_recovery == 0
