@@ -50,13 +50,15 @@ _AWAY = re.compile(
 )
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
-    r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient)\b[:,]?\s+"
+    r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of|[Ff]amily of)\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 # asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
-_ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)")
+# ... and appositive names: "came with her daughter, Clementine, and stayed"
+_ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)|,\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?,")
 # the words that make the next person an object: "out with their son", "drives pt" (RE2, whole note)
 _OBJECT_LEAD = r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+(?:(?:his|her|their|the|a|an|pt's|patient's)\s+)?"
+_QUANTIFIER_BEFORE = re.compile(r"\b(?:none|all|both|each|neither|any|some|either)\s+$", re.I)
 _PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
@@ -109,7 +111,9 @@ class _Subjects:
     relative clauses) are skipped unless the phrase itself is inside them."""
 
     def __init__(self, text: str, who: People) -> None:
-        objects = {b for _, b in spans(_OBJECT_LEAD, text)}
+        # "none of the patients were present": after a quantifier, "of" does not make an object
+        objects = {b for a, b in spans(_OBJECT_LEAD, text)
+                   if not (text[a : a + 2].lower() == "of" and _QUANTIFIER_BEFORE.search(text, max(0, a - 12), a))}
 
         def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
             return [(a, b) for a, b in spans(pattern, text, ignore_case) if text[b : b + 2] not in _POSSESSIVE and a not in objects]

@@ -164,7 +164,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 # Preceding/following negation cues added to negspacy's clinical termset (why: its defaults
 # miss "unable to", "did not", "not obtained" and note-style "deferred").
-EXTRA_PRECEDING = ("did not", "not", "no", "never", "refused", "refuses", "declined", "declines", "without", "w/o", "unable to obtain", "neither", "nor", "none of the", "none of")
+EXTRA_PRECEDING = ("did not", "not", "no", "never", "refused", "refuses", "declined", "declines", "without", "w/o", "unable to obtain", "neither", "nor", "none of the", "none of",
+                   "not able to", "was not able to", "wasn't able to", "could not", "couldn't")
 EXTRA_FOLLOWING = (
     "not obtained", "not documented", "not given", "not performed", "not done", "not completed", "not attempted",
     "deferred", "declined", "refused", "withheld", "not on file", "pending", "not yet obtained", "was not obtained",
