@@ -35,6 +35,8 @@ _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I)
 _ABOUT_VIDEO = re.compile(r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I)
 SECTION_CHARS = 2000
+_CONSENT_PLAN = re.compile(r"^\W*P:|\bobtain\b|\bwill (?:obtain|get|request)\b|\bto be obtained\b|\bneeds? (?:to )?(?:obtain|sign)", re.I)
+_PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
 
@@ -68,14 +70,22 @@ def patient_absent(ctx: Context) -> Outcome:
 @check
 def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
-    mentions = [c for c in ctx.ex.of("CONSENT") if not _ABOUT_VIDEO.search(ctx.ex.text[c.sent_start : c.sent_end])]
-    given = [c for c in mentions if not c.negated]
-    refused = [c for c in mentions if c.negated]
+    text = ctx.ex.text
+    # "P: obtain signed consent before next session" is a plan, not documentation of consent
+    mentions = [c for c in ctx.ex.of("CONSENT") if not _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end])]
+    # "form mailed - pending, not yet signed": asked for, not obtained
+    pending = {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))}
+    given = [c for c in mentions if not c.negated and c not in pending
+             and not _CONSENT_PLAN.search(text[c.sent_start : c.sent_end])]
+    refused = [c for c in mentions if c.negated or c in pending]
     if given:
         kinds = {consent_kind(ctx.ex, c) for c in given}
         evidence = [(c.start, c.end) for c in given]
         verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
-        if ctx.dos is not None and ctx.dos < verbal_from and kinds == {"verbal"}:  # type: ignore[operator]
+        # verbal consent counts from 2025: by the date of service, or by the date it was given
+        given_on = [d.value for d in ctx.ex.dates for c in given if c.sent_start <= d.span[0] < c.sent_end]
+        early = (ctx.dos is not None and ctx.dos < verbal_from) or any(d < verbal_from for d in given_on)  # type: ignore[operator]
+        if early and kinds == {"verbal"}:
             return Outcome("problem", f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.", evidence)
         return Outcome("met", "Consent to train the caregiver is documented.", evidence)
     if refused:
