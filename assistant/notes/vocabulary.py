@@ -70,6 +70,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "parkinson", "tbi", "sci", "als", "amputation", "fracture", "tka", "tha", "deconditioned", "fall", "falls",
         "coughing", "assists", "helps", "primary caregiver", "only helper", "supervises", "prepares", "moving in",
         "lives with", "requires help", "progressive", "recently home", "home from", "asked for", "asked about", "requested",
+        "surgery", "fusion", "post-op", "postoperative", "has been pulling", "has been struggling", "worsened",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
@@ -80,7 +81,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "impulsivity", "cognitive impairment", "cognitive deficits", "hemiparesis", "hemiplegia", "neglect",
         "orthostatic", "dysphagia", "spasticity", "body mechanics", "graded", "progressed", "instructed in adjusting",
         "risk of skin breakdown", "infection risk", "risk", "risks", "risk for", "cue", "cued", "cueing", "safety risk",
-        "caregiver injury", "aspiration", "choking", "desaturation",
+        "caregiver injury", "aspiration", "choking", "desaturation", "clinical judgement", "choking risk",
         "vc", "vcs", "verbal cue", "tactile cue", "tc", "min vc", "mod vc", "hand-over-hand", "hand over hand",
     ),
     "SKILL_FUNCTIONAL": (
@@ -97,6 +98,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding", "meal preparation",
         "medication management", "energy conservation", "adaptive equipment", "reacher", "sock aid", "shower chair",
         "tub bench", "bedside commode", "behavior management", "redirection", "routine", "visual schedule",
+        "alternating solids", "alternate solids", "pocketing", "cheek check", "iddsi", "thickener", "thickening",
+        "liquid consistency", "diet texture", "bite-sized", "upright posture", "meal set-up", "listener strategies",
+        "speech strategies", "supported conversation", "text-to-speech", "log roll", "log-roll", "bed rail",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control", "wound dressing", "dressing change", "dressing changes", "pressure injury", "pressure injuries",
