@@ -106,15 +106,31 @@ def payment_for(
         assistant = assistant or by_assistant
         total_rvu = row.total_facility if facility else row.total_nonfacility
         unit_amount = round(total_rvu * cf.amount * (fees.assistant_payment_rate if by_assistant else 1.0), 2)
-        out.append(PaymentLine(code=line.code, units=line.units, unit_amount=unit_amount,
-                               amount=round(unit_amount * line.units, 2), total_rvu=total_rvu))
+        out.append(
+            PaymentLine(
+                code=line.code,
+                units=line.units,
+                unit_amount=unit_amount,
+                amount=round(unit_amount * line.units, 2),
+                total_rvu=total_rvu,
+            )
+        )
         sources.extend(s for s in row.sources if s not in sources)
     total = round(sum(p.amount for p in out), 2)
     return _payment(fees, cf, out, total, facility=facility, assistant=assistant, on=on, sources=sources)
 
 
-def _payment(fees: FeeSchedule, cf: ConversionFactor, out: list[PaymentLine], total: float, *, facility: bool,
-             assistant: bool, on: date, sources: list[str]) -> Payment:
+def _payment(
+    fees: FeeSchedule,
+    cf: ConversionFactor,
+    out: list[PaymentLine],
+    total: float,
+    *,
+    facility: bool,
+    assistant: bool,
+    on: date,
+    sources: list[str],
+) -> Payment:
     seq = next((s for s in fees.sequestration if s.in_force(on)), None)
     share = total * (1 - fees.coinsurance)
     cut = round(share * seq.rate, 2) if seq else 0.0

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -49,16 +50,15 @@ def main() -> None:
     model = StaticModel.from_pretrained(str(ROOT / "assistant" / "retrieval" / "models" / "model2vec-minilm-pca256"))
     corpora = {p.stem[-1]: load_notes(p) for p in sorted((ROOT / "evals" / "datasets").glob("notes_rw_dev_*.yaml"))}
     older = load_notes(NOTES_DEV) + load_notes(NOTES_HOLDOUT)
-    cache: dict[str, tuple[object, list[tuple[int, int]], np.ndarray]] = {}
+    cache: dict[str, tuple[Any, list[tuple[int, int]], np.ndarray]] = {}
 
-    def prepared(item: object) -> tuple[object, list[tuple[int, int]], np.ndarray]:
-        key = item.id  # type: ignore[attr-defined]
-        if key not in cache:
-            report = assistant.check_note(item.text, dos=item.dos, billed=item.billed, profile=item.profile)  # type: ignore[attr-defined]
-            spans = sentences(item.text)  # type: ignore[attr-defined]
-            vectors = model.encode([item.text[a:b] for a, b in spans]) if spans else np.zeros((0, 256))  # type: ignore[attr-defined]
-            cache[key] = (report, spans, vectors)
-        return cache[key]
+    def prepared(item: Any) -> tuple[Any, list[tuple[int, int]], np.ndarray]:
+        if item.id not in cache:
+            report = assistant.check_note(item.text, dos=item.dos, billed=item.billed, profile=item.profile)
+            spans = sentences(item.text)
+            vectors = model.encode([item.text[a:b] for a, b in spans]) if spans else np.zeros((0, 256))
+            cache[item.id] = (report, spans, vectors)
+        return cache[item.id]
 
     def training(items: list, element: str) -> tuple[np.ndarray, np.ndarray]:
         xs, ys = [], []
@@ -78,12 +78,12 @@ def main() -> None:
     def accuracy(items: list, element: str, clf: object | None) -> tuple[float, float]:
         rules = combined = 0
         for item in items:
-            report, spans, vectors = prepared(item)
+            report, _spans, vectors = prepared(item)
             want, got = item.expected_checks[element], report.check(element).status
             rules += got == want
-            if clf is not None and got == "missing" and len(vectors):
-                if clf.predict_proba(vectors)[:, 1].max() >= THRESHOLD:  # type: ignore[attr-defined]
-                    got = "met"
+            fires = clf is not None and len(vectors) and clf.predict_proba(vectors)[:, 1].max() >= THRESHOLD
+            if got == "missing" and fires:
+                got = "met"
             combined += got == want
         return rules / len(items), combined / len(items)
 
@@ -96,8 +96,8 @@ def main() -> None:
             r, c = accuracy(corpora[held], element, clf)
             r_old, c_old = accuracy(older, element, clf)
             rows.append((element, held, r, c, r_old, c_old))
-            print(f"{element:15} test={held}  rules {r:.3f}  rules+clf {c:.3f}   older sets: rules {r_old:.3f}  rules+clf {c_old:.3f}",
-                  flush=True)
+            print(f"{element:15} test={held}  rules {r:.3f}  rules+clf {c:.3f}   "
+                  f"older sets: rules {r_old:.3f}  rules+clf {c_old:.3f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,13 @@ from assistant.parsing import parse_billed, parse_date, parse_profile
 from assistant.settings import Settings
 
 STATUS_ORDER = ("problem", "missing", "unclear", "met", "not_applicable")
-STATUS_STYLE = {"problem": "bold red", "missing": "yellow", "unclear": "magenta", "met": "green", "not_applicable": "dim"}
+STATUS_STYLE = {
+    "problem": "bold red",
+    "missing": "yellow",
+    "unclear": "magenta",
+    "met": "green",
+    "not_applicable": "dim",
+}
 STATUS_LABEL = {"problem": "PROBLEM", "missing": "MISSING", "unclear": "UNCLEAR", "met": "MET", "not_applicable": "N/A"}
 
 
@@ -29,7 +35,9 @@ def check(
     billed: Annotated[str | None, typer.Option(help="Billed lines, e.g. 97550x1,97551x2:GP.")] = None,
     profile: Annotated[str, typer.Option(help="Payer profile: medicare or strict.")] = "medicare",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    batch: Annotated[Path | None, typer.Option(help='JSONL file: one {"id", "text", "dos"?, "billed"?} per line.')] = None,
+    batch: Annotated[
+        Path | None, typer.Option(help='JSONL file: one {"id", "text", "dos"?, "billed"?} per line.')
+    ] = None,
 ) -> None:
     """Check a caregiver-training note against every required element."""
     from assistant.service import Assistant
@@ -44,8 +52,9 @@ def check(
     if note is None:
         fail("No note given.", "Pass a file path, or - to read the note from standard input.")
     try:
-        report = assistant.check_note(read_input(note), dos=parse_date(dos), billed=parse_billed(billed),
-                                      profile=parse_profile(profile))
+        report = assistant.check_note(
+            read_input(note), dos=parse_date(dos), billed=parse_billed(billed), profile=parse_profile(profile)
+        )
     except InputError as exc:
         fail(exc.message, exc.hint)
     if fmt == "json":
@@ -95,8 +104,9 @@ def _print_billing(console: Any, report: Report) -> None:
     console.print("\n[bold]Time[/]")
     console.print(f"  {t.basis or 'no caregiver-training minutes documented'}")
     b = report.billing
-    lines = ", ".join(f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}"
-                      for line in b.lines)
+    lines = ", ".join(
+        f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}" for line in b.lines
+    )
     console.print(f"[bold]Supported by the documentation[/] ({b.rule} rule): {lines or 'no CTS units'}")
     s = report.summary
     # a payment is only shown for a note that can be billed as it stands

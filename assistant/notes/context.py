@@ -16,7 +16,9 @@ from assistant.notes.presence import find_presence
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
-_DIRECT_CARE_SESSION = re.compile(r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I)
+_DIRECT_CARE_SESSION = re.compile(
+    r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I
+)
 
 
 @lru_cache(maxsize=8)
@@ -156,7 +158,9 @@ def build_context(
     return ctx
 
 
-def _billed_from_note(ex: Extraction, training: frozenset[str]) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
+def _billed_from_note(
+    ex: Extraction, training: frozenset[str]
+) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
     lines: dict[str, BilledLine] = {}
     spans: list[tuple[int, int]] = []
     for mention in ex.codes:
@@ -180,8 +184,11 @@ def _skills(ctx: Context, a: int = 0, b: int | None = None) -> tuple[int, int]:
     """(direct-care, functional) skill mentions in text[a:b]; a functional word inside a direct-care
     phrase ("hygiene" in "hand hygiene", "feeding" in "bolus feeding") is not counted twice."""
     direct = [c for c in ctx.ex.of("SKILL_DIRECT_CARE", negated=False) if a <= c.start and (b is None or c.end <= b)]
-    functional = [c for c in ctx.ex.of("SKILL_FUNCTIONAL", negated=False) if a <= c.start and (b is None or c.end <= b)
-                  and not any(d.start <= c.start < d.end for d in direct)]
+    functional = [
+        c
+        for c in ctx.ex.of("SKILL_FUNCTIONAL", negated=False)
+        if a <= c.start and (b is None or c.end <= b) and not any(d.start <= c.start < d.end for d in direct)
+    ]
     return len(direct), len(functional)
 
 
@@ -209,4 +216,3 @@ def _family_minutes(ctx: Context) -> dict[str, int]:
         family = "direct_care" if direct > functional else "cts"
         minutes[family] = minutes.get(family, 0) + seg.minutes
     return minutes if len(minutes) == 2 else {}
-

@@ -16,19 +16,23 @@ if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
 
 _CAREGIVER = (
-    r"caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|daughter-in-law|son-in-law|mother|mom|father|dad|parents?"
+    r"caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|daughter-in-law|son-in-law|mother|mom|father|dad"
+    r"|parents?"
     r"|partner|friend|neighbou?r|aide|cna|sister|brother|grand(?:son|daughter|mother|father)|niece|nephew|both|each"
     r"|family|he|she|they"
 )
 _VERB = (
     r"demonstrated|demo'd|demoed|demonstrates|performed|completed|practi[cs]ed|guarded|did|mixed|prepared|set up|used"
-    r"|transferred|changed|applied|donned|doffed|cued|positioned|repeated|explained|taught|showed|walked|assisted|managed"
+    r"|transferred|changed|applied|donned|doffed|cued|positioned|repeated|explained|taught|showed|walked|assisted"
+    r"|managed"
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
 )
 _RESULT = re.compile(
-    r"\b(?:correct(?:ly|ed|ion)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|without (?:cues?|help|assist\w*|errors?|prompt\w*)"
-    r"|cues?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt|round|try)"
+    r"\b(?:correct(?:ly|ed|ion)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|without (?:cues?|help|assist\w*|errors?"
+    r"|prompt\w*)"
+    r"|cues?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
+    r"|round|try)"
     r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
     r"|proper(?:ly)?|good|unable|difficulty|needed)\b",
     re.I,
@@ -44,15 +48,44 @@ _FUTURE = re.compile(
 )
 _NAME_AFTER = re.compile(r"^[\s,:(-]*(?:is\s+|named\s+)?([A-Z][a-z]{2,})\b")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
-_LABELLED_NAME = re.compile(r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b")
+_LABELLED_NAME = re.compile(
+    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b"
+)
 # "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
 _NAMED_DEMO = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed|role-played)\b"
+    r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed"
+    r"|role-played)\b"
 )
-_NOT_NAMES = frozenset({
-    "Patient", "Caregiver", "The", "His", "Her", "Their", "And", "With", "Trained", "Date", "Need", "She", "They",
-    "Therapist", "Clinician", "This", "Then", "Each", "Both", "Who", "Also", "Pt", "Slp", "Ota", "Pta", "Cota",
-})
+_NOT_NAMES = frozenset(
+    {
+        "Patient",
+        "Caregiver",
+        "The",
+        "His",
+        "Her",
+        "Their",
+        "And",
+        "With",
+        "Trained",
+        "Date",
+        "Need",
+        "She",
+        "They",
+        "Therapist",
+        "Clinician",
+        "This",
+        "Then",
+        "Each",
+        "Both",
+        "Who",
+        "Also",
+        "Pt",
+        "Slp",
+        "Ota",
+        "Pta",
+        "Cota",
+    }
+)
 
 _ATTEMPT_RESULT = re.compile(
     r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
@@ -63,7 +96,8 @@ _ATTEMPT_RESULT = re.compile(
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 # "Return: dtr guarded PT on the stairs x3" / "RD: indep" / "Teach-back: accurate": the label names the element
 _RD_LABEL = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back|return demo ?/ ?teach[- ]?back"
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
+    r"|return demo ?/ ?teach[- ]?back"
     r"|caregiver (?:performance|return)|competency)[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )
@@ -117,10 +151,16 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
         documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]
     if not documented:
         # "Pilar set up the station and coached ...; needed two cues, then did well"
-        documented = [m.span() for m in _ATTEMPT_RESULT.finditer(ex.text)
-                      if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()])]
+        documented = [
+            m.span()
+            for m in _ATTEMPT_RESULT.finditer(ex.text)
+            if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()])
+        ]
     if not documented:
-        documented = _acted(ex) or [m.span() for m in _NAMED_DEMO.finditer(ex.text) if m["name"] not in _NOT_NAMES
-                                    and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])]
+        documented = _acted(ex) or [
+            m.span()
+            for m in _NAMED_DEMO.finditer(ex.text)
+            if m["name"] not in _NOT_NAMES and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])
+        ]
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]
     return documented, negated

@@ -70,7 +70,8 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     if message.endswith(":"):  # a template whose detail came out empty
         message = message[:-1].rstrip() + "."
     message = _DOUBLE_STOP.sub(".", _SPACES.sub(" ", message))
-    fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
+    failing = outcome.status in ("missing", "problem", "unclear")
+    fix = rule.fixes.get(outcome.status, "") if failing else ""  # type: ignore[call-overload]
     fix = fix.format_map(_Detail(ctx.rule_terms())) if fix else ""
     # A status the rule says makes the service unbillable as CTS blocks under every profile.
     severity = "block" if outcome.status in rule.blocks_claim_when else rule.severity[ctx.profile]
@@ -81,8 +82,16 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     evidence = [ctx.ex.span(a, b) for a, b in spans]
     # built from values this module produced: validating 20 results per note again costs more than the checks
-    return CheckResult.model_construct(id=check_id, label=rule.label, status=outcome.status, severity=severity,
-                                       message=message, fix=fix, evidence=evidence, sources=list(rule.sources))
+    return CheckResult.model_construct(
+        id=check_id,
+        label=rule.label,
+        status=outcome.status,
+        severity=severity,
+        message=message,
+        fix=fix,
+        evidence=evidence,
+        sources=list(rule.sources),
+    )
 
 
 def run_checks(ctx: Context) -> list[CheckResult]:
@@ -97,7 +106,11 @@ def run_checks(ctx: Context) -> list[CheckResult]:
             raise KnowledgeError(f"rules/{check_id}.yaml: no check function registered for this id (assistant/notes)")
         # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
         on = max(ctx.dos or ctx.today, ctx.knowledge.training_codes_from)
-        outcome = check(ctx) if rule.in_force(on) else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
+        outcome = (
+            check(ctx)
+            if rule.in_force(on)
+            else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
+        )
         results.append(_result(check_id, outcome, rule, ctx))
     return results
 
@@ -118,14 +131,24 @@ def _summary(results: list[CheckResult], lines: list[BilledLine]) -> Summary:
     warnings = sum(1 for r in failing if r.severity == "warn")
     unclear = sum(1 for r in results if r.status == "unclear")
     blocking_unclear = any(r.status == "unclear" and r.severity == "block" for r in results)
-    return Summary(ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines),
-                   blocking=blocking, warnings=warnings, unclear=unclear)
+    return Summary(
+        ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines),
+        blocking=blocking,
+        warnings=warnings,
+        unclear=unclear,
+    )
 
 
 def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
     """Source conflicts behind the checks that did not pass, so a user sees why a tip is not followed."""
     return [
-        Conflict(rule=rule.id, claim=c.claim, claimed_by=c.claimed_by, followed=c.followed, followed_sources=c.followed_sources)
+        Conflict(
+            rule=rule.id,
+            claim=c.claim,
+            claimed_by=c.claimed_by,
+            followed=c.followed,
+            followed_sources=c.followed_sources,
+        )
         for rule in ctx.knowledge.rules.values()
         if results[rule.id].status in ("missing", "problem", "unclear")
         for c in rule.conflicts
@@ -143,8 +166,10 @@ def build_report(ctx: Context) -> Report:
     time = TimeSummary(
         total_minutes=ctx.ex.time.reported,
         stated_total_minutes=ctx.stated_minutes,
-        segments=[TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
-                  for s in ctx.ex.cts_segments],
+        segments=[
+            TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
+            for s in ctx.ex.cts_segments
+        ],
         basis=ctx.ex.time.basis,
     )
     meta = ReportMeta(
@@ -154,8 +179,22 @@ def build_report(ctx: Context) -> Report:
         code_family=ctx.family,
         knowledge_version=ctx.knowledge.version,
         conflicts=_conflicts(ctx, by_id),
-        ignored=[IgnoredText(kind=s.kind, severity=s.severity, start=s.start, end=s.end,  # type: ignore[arg-type]
-                             quote=ctx.ex.original[s.start : s.end], message=s.message) for s in ctx.ex.screened],
+        ignored=[
+            IgnoredText(
+                kind=s.kind,
+                severity=s.severity,
+                start=s.start,
+                end=s.end,  # type: ignore[arg-type]
+                quote=ctx.ex.original[s.start : s.end],
+                message=s.message,
+            )
+            for s in ctx.ex.screened
+        ],
     )
-    return Report(checks=results, time=time, billing=Billing(rule=ctx.rule, lines=lines, payment=payment),
-                  summary=_summary(results, lines), meta=meta)
+    return Report(
+        checks=results,
+        time=time,
+        billing=Billing(rule=ctx.rule, lines=lines, payment=payment),
+        summary=_summary(results, lines),
+        meta=meta,
+    )

@@ -34,7 +34,8 @@ from assistant.notes.times import Duration, Segment, TimeParse, parse_times
 from assistant.notes.timing import TimeAccount, account
 
 _NO_WRITTEN = re.compile(
-    r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b", re.I
+    r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b",
+    re.I,
 )
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
@@ -142,7 +143,8 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     )
     ex.time = account(doc, lines, times, service)
     ex.other_service_spans = [
-        (c.start, c.end) for c in found
+        (c.start, c.end)
+        for c in found
         if c.label == "OTHER_SERVICE" and not c.negated and not _FUTURE.search(doc[c.sent_start : c.sent_end])
     ]
     ex.group = find_group(doc)
@@ -160,9 +162,18 @@ def consent_kind(ex: Extraction, concept: Concept) -> str:
 
 
 _CONCEPT_FACTS = {
-    "RELATIONSHIP": "caregiver", "PAID_CAREGIVER": "caregiver", "CONSENT": "consent", "PRESENCE": "patient_presence",
-    "ABSENCE": "patient_presence", "TELEHEALTH": "telehealth", "AUDIO_ONLY": "telehealth", "RETURN_DEMO": "return_demo",
-    "SKILL_FUNCTIONAL": "skill", "SKILL_DIRECT_CARE": "skill", "GOAL": "goal", "SKILLED": "skilled_need",
+    "RELATIONSHIP": "caregiver",
+    "PAID_CAREGIVER": "caregiver",
+    "CONSENT": "consent",
+    "PRESENCE": "patient_presence",
+    "ABSENCE": "patient_presence",
+    "TELEHEALTH": "telehealth",
+    "AUDIO_ONLY": "telehealth",
+    "RETURN_DEMO": "return_demo",
+    "SKILL_FUNCTIONAL": "skill",
+    "SKILL_DIRECT_CARE": "skill",
+    "GOAL": "goal",
+    "SKILLED": "skilled_need",
 }
 
 
@@ -172,13 +183,26 @@ def build_facts(ex: Extraction) -> list[Fact]:
     for d in ex.dates:
         add(Fact(kind="date", value=d.value.isoformat(), span=ex.span(*d.span), attrs={"label": d.label}))
     for seg in ex.times.segments:
-        add(Fact(kind="time_segment", value=seg.minutes, span=ex.span(*seg.span),
-                 attrs={"start": Segment.clock(seg.start_minute), "end": Segment.clock(seg.end_minute)}))
+        add(
+            Fact(
+                kind="time_segment",
+                value=seg.minutes,
+                span=ex.span(*seg.span),
+                attrs={"start": Segment.clock(seg.start_minute), "end": Segment.clock(seg.end_minute)},
+            )
+        )
     for dur in ex.times.durations:
         add(Fact(kind="stated_total" if dur.total_cue else "duration", value=dur.minutes, span=ex.span(*dur.span)))
     for code in ex.codes:
-        add(Fact(kind="code", value=code.code, span=ex.span(*code.span), negated=code.negated,
-                 attrs={"units": code.units, "modifiers": code.modifiers}))
+        add(
+            Fact(
+                kind="code",
+                value=code.code,
+                span=ex.span(*code.span),
+                negated=code.negated,
+                attrs={"units": code.units, "modifiers": code.modifiers},
+            )
+        )
         for mod, mspan in zip(code.modifiers, code.modifier_spans, strict=False):
             add(Fact(kind="modifier", value=mod, span=ex.span(*mspan)))
     for icd in ex.icd10:
@@ -187,6 +211,13 @@ def build_facts(ex: Extraction) -> list[Fact]:
         add(Fact(kind="credential", value=cred.role, span=ex.span(*cred.span), attrs={"text": cred.text}))
     for c in ex.concepts:
         if c.label in _CONCEPT_FACTS:
-            add(Fact(kind=_CONCEPT_FACTS[c.label], value=c.text.lower(), span=ex.span(c.start, c.end),
-                     negated=c.negated, attrs={"label": c.label}))
+            add(
+                Fact(
+                    kind=_CONCEPT_FACTS[c.label],
+                    value=c.text.lower(),
+                    span=ex.span(c.start, c.end),
+                    negated=c.negated,
+                    attrs={"label": c.label},
+                )
+            )
     return facts

@@ -14,20 +14,24 @@ from assistant.notes.scan import compiled
 
 # RE2 patterns (no lookaround): a number is checked afterwards not to be part of a clock time ("16:00")
 _N = r"\b\d{1,2}\b|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
-_PEOPLE = r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
+_PEOPLE = (
+    r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
+)
 _GROUP_COUNT = (
     rf"{_PEOPLE}\s+(?:of|for|representing|from)\s+(?P<n>{_N})\s+(?:[\w'-]+\s+){{0,2}}?"
     r"(?:patients|pts|clients|children|residents|individuals|families|different patients|outpatients|people|adults)\b"
     rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children)\s+(?:were\s+)?"
     r"(?:represented|in the group|participated|attended)"
     rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families)"
-    rf"|(?P<n4>{_N})\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients|families)"
+    rf"|(?P<n4>{_N})\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients"
+    rf"|families)"
     rf"|(?:patients|pts|families|clients)\s+represented\s*[:=-]?\s*(?P<n5>{_N})\b"
 )
 # "2 families no-showed", "one family cancelled": scheduled but not trained
 _ABSENT_FAMILIES = (
     rf"(?P<n>{_N})\s+(?:other\s+)?(?:families|family|caregivers?|sets of caregivers|participants)\s+"
-    r"(?:no[- ]?showed|no[- ]?show|did not (?:attend|show|come)|didn't (?:attend|show|come)|cancell?ed|were absent|absent)"
+    r"(?:no[- ]?showed|no[- ]?show|did not (?:attend|show|come)|didn't (?:attend|show|come)|cancell?ed|were absent"
+    r"|absent)"
 )
 _ENUMERATED = re.compile(r"\b(?:patients|pts|families)\s+represented\s*:\s*\(?1[).]", re.I)
 _ITEM_NUMBER = re.compile(r"\((\d)\)")
@@ -48,11 +52,39 @@ _OF_PATIENT = re.compile(
 )
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 # words without which no group pattern can match (checked on the note's word set: no scan)
-_GATE = frozenset({"group", "class", "represented", "representing", "families", "sets", "spouses", "caregivers",
-                   "parents", "wives", "husbands", "daughters", "sons", "carers", "patients", "pts"})
+_GATE = frozenset(
+    {
+        "group",
+        "class",
+        "represented",
+        "representing",
+        "families",
+        "sets",
+        "spouses",
+        "caregivers",
+        "parents",
+        "wives",
+        "husbands",
+        "daughters",
+        "sons",
+        "carers",
+        "patients",
+        "pts",
+    }
+)
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "several": 3, "multiple": 2,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "multiple": 2,
 }
 
 
@@ -77,8 +109,10 @@ def _first(pattern: str, text: str) -> tuple[tuple[int, int], dict[str, str | No
     m = compiled_.search(text)
     while m is not None:
         numbers = [i for k, i in compiled_.groupindex.items() if (m.group(k) or "x")[0].isdigit()]
-        if all(text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-") and text[m.end(i) : m.end(i) + 1] != ":"
-               for i in numbers):
+        if all(
+            text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-") and text[m.end(i) : m.end(i) + 1] != ":"
+            for i in numbers
+        ):
             return m.span(), m.groupdict()
         m = compiled_.search(text, m.start() + 1)  # "16:00 PATIENTS REPRESENTED: 3": retry inside the rejected match
     return None

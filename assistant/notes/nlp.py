@@ -46,7 +46,9 @@ class Concept(NamedTuple):
     sent_end: int
 
 
-def _termset(preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple[str, ...] = ()) -> dict[str, list[str]]:
+def _termset(
+    preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
     ts = termset("en_clinical")  # type: ignore[no-untyped-call]
     ts.add_patterns(  # type: ignore[no-untyped-call]
         {
@@ -64,8 +66,28 @@ def _termset(preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple
 def _rd_termset() -> dict[str, list[str]]:
     base = _termset(RD_PRECEDING, RD_FOLLOWING)
     # A failed or cued attempt is documented: these must not negate a return demonstration.
-    keep_out = {"cannot", "can't", "cant", "couldn't", "couldnt", "unable to", "did not", "didn't", "didnt", "not demonstrate",
-                "was not", "were not", "wasn't", "wasnt", "weren't", "werent", "doesn't", "doesnt", "don't", "dont"}
+    keep_out = {
+        "cannot",
+        "can't",
+        "cant",
+        "couldn't",
+        "couldnt",
+        "unable to",
+        "did not",
+        "didn't",
+        "didnt",
+        "not demonstrate",
+        "was not",
+        "were not",
+        "wasn't",
+        "wasnt",
+        "weren't",
+        "werent",
+        "doesn't",
+        "doesnt",
+        "don't",
+        "dont",
+    }
     base["preceding_negations"] = [p for p in base["preceding_negations"] if p not in keep_out]
     base["following_negations"] = [p for p in base["following_negations"] if p not in keep_out]
     return base
@@ -74,7 +96,9 @@ def _rd_termset() -> dict[str, list[str]]:
 # Labels whose negation must sit next to them: a "not" elsewhere in a long sentence ("pt not present:
 # 09:30-10:10 with daughter") is about something else. Presence and consent keep the sentence scope.
 NEAR_BEFORE, NEAR_AFTER = 5, 2  # tokens
-NEAR_LABELS = frozenset({"RELATIONSHIP", "SKILL_FUNCTIONAL", "SKILL_DIRECT_CARE", "SKILLED", "TEACHING", "GOAL", "NEED"})
+NEAR_LABELS = frozenset(
+    {"RELATIONSHIP", "SKILL_FUNCTIONAL", "SKILL_DIRECT_CARE", "SKILLED", "TEACHING", "GOAL", "NEED"}
+)
 
 
 class _Scope:
@@ -163,7 +187,9 @@ class ConceptFinder:
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
         # negspacy only uses .vocab and .tokenizer of the pipeline it is given
         self.general = Negex(nlp, "negex_general", general)  # type: ignore[arg-type]
-        self.return_demo = Negex(nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex")  # type: ignore[arg-type]
+        self.return_demo = Negex(  # type: ignore[arg-type]
+            nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex"
+        )
 
     def __call__(self, text: str) -> list[Concept]:
         # spaCy's tokenizer strips affixes one character at a time: quadratic on a long run without

@@ -25,7 +25,9 @@ _DATE = re.compile(
 )
 _DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
 _OTHER_DATE_LABEL = re.compile(
-    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,3}$",
+    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
+    r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
+    r"|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,3}$",
     re.I,
 )
 
@@ -69,15 +71,24 @@ CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
 # Any well-formed CPT/HCPCS code counts when it is written as a claim line (units or a modifier follow,
 # or "CPT" comes before); codes the knowledge base knows count wherever they are written.
 _ANY_CODE = r"\d{4}[0-9FTU]|[A-V]\d{4}"
-_CLAIM_CUE_AFTER = re.compile(r"^\s*(?:[-–(:]\s*)?(?:[xX×*]\s?\d|\d{1,2}\s?units?\b|units?\b|-?\s?(?:GP|GO|GN|CQ|CO|KX|59)\b)")
+_CLAIM_CUE_AFTER = re.compile(
+    r"^\s*(?:[-–(:]\s*)?(?:[xX×*]\s?\d|\d{1,2}\s?units?\b|units?\b|-?\s?(?:GP|GO|GN|CQ|CO|KX|59)\b)"
+)
 _CLAIM_CUE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|code|billed|bill)\s*#?:?\s*$", re.I)
-_UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
+_UNITS = re.compile(
+    r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
+)
 # "97550 GO CO x1": units after the modifiers
 _UNITS_AFTER_MODIFIERS = re.compile(
-    r"^(?:\s*(?:-\s*)?(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
+    r"^(?:\s*(?:-\s*)?(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b"
+    r"|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
 )
 MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
-_NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)
+_NEGATED_CODE = re.compile(
+    r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b"
+    r"|\bnot appropriate\b)[^.\n]{0,30}$",
+    re.I,
+)
 
 
 # One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
@@ -133,7 +144,10 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
 
 
 def _claim_line(text: str, m: re.Match[str]) -> bool:
-    return bool(_CLAIM_CUE_AFTER.match(text, m.end(), m.end() + 12) or _CLAIM_CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]))
+    return bool(
+        _CLAIM_CUE_AFTER.match(text, m.end(), m.end() + 12)
+        or _CLAIM_CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    )
 
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
@@ -149,7 +163,9 @@ class IcdMention:
     span: tuple[int, int]
 
 
-def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False, lines: LineIndex | None = None) -> list[IcdMention]:
+def find_icd10(
+    text: str, is_code: Callable[[str], bool] = lambda _: False, lines: LineIndex | None = None
+) -> list[IcdMention]:
     """Dotted codes anywhere; bare three-character codes on a diagnosis line, or in parentheses
     when `is_code` knows them ("Parkinson's disease, G20"); "T10 paraplegia" is a spinal level."""
     out = [IcdMention(m["code"], (m.start(), m.end())) for m in islice(_ICD_DOTTED.finditer(text), MAX_MENTIONS)]
@@ -166,11 +182,37 @@ def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False, line
 
 # --- credentials ------------------------------------------------------------------------------
 CREDENTIALS: dict[str, str] = {
-    "DPT": "PT", "PT": "PT", "MPT": "PT", "MSPT": "PT", "PTA": "PTA", "LPTA": "PTA",
-    "OTR/L": "OT", "OTR": "OT", "OT": "OT", "OTD": "OT", "OT/L": "OT", "MOT": "OT", "OTA": "OTA", "COTA": "OTA", "COTA/L": "OTA",
-    "CCC-SLP": "SLP", "SLP": "SLP", "SLP-CCC": "SLP", "MS-CCC-SLP": "SLP", "CF-SLP": "SLP",
-    "SLPA": "SLPA", "SLP-A": "SLPA", "SLP ASSISTANT": "SLPA",
-    "MD": "PHYSICIAN", "DO": "PHYSICIAN", "NP": "NPP", "FNP": "NPP", "APRN": "NPP", "PA-C": "NPP", "PA": "NPP", "CNS": "NPP",
+    "DPT": "PT",
+    "PT": "PT",
+    "MPT": "PT",
+    "MSPT": "PT",
+    "PTA": "PTA",
+    "LPTA": "PTA",
+    "OTR/L": "OT",
+    "OTR": "OT",
+    "OT": "OT",
+    "OTD": "OT",
+    "OT/L": "OT",
+    "MOT": "OT",
+    "OTA": "OTA",
+    "COTA": "OTA",
+    "COTA/L": "OTA",
+    "CCC-SLP": "SLP",
+    "SLP": "SLP",
+    "SLP-CCC": "SLP",
+    "MS-CCC-SLP": "SLP",
+    "CF-SLP": "SLP",
+    "SLPA": "SLPA",
+    "SLP-A": "SLPA",
+    "SLP ASSISTANT": "SLPA",
+    "MD": "PHYSICIAN",
+    "DO": "PHYSICIAN",
+    "NP": "NPP",
+    "FNP": "NPP",
+    "APRN": "NPP",
+    "PA-C": "NPP",
+    "PA": "NPP",
+    "CNS": "NPP",
 }
 _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
 # "Jane Doe, PT, DPT" / "J. Doe PTA" / "Therapist: Ann Lee, OTR/L" / "signed: ... SLPA"
@@ -183,23 +225,31 @@ _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
 _NAME_PART = r"(?:[A-Z][a-z][a-zA-Z'-]*\.?|[A-Z]\.)"
 _NAME_BEFORE = re.compile(
-    rf"(?<![A-Za-z']){_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?" + _CRED_TAIL
-    + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3}," + _CRED_TAIL
+    rf"(?<![A-Za-z']){_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
+    + _CRED_TAIL
+    + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
+    + _CRED_TAIL
 )
 _ROLE_LABEL = re.compile(
-    r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*"
+    r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by"
+    r"|sig)\s*[:\-]?\s*"
     rf"(?:{_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
 )
 _ROLE_WORDS = re.compile(
-    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"
+    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
+    r"|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
     r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b",
     re.I,
 )
 _ROLE_MAP = {
-    "physical therapist assistant": "PTA", "physical therapy assistant": "PTA",
-    "occupational therapy assistant": "OTA", "occupational therapist assistant": "OTA",
-    "physical therapist": "PT", "occupational therapist": "OT", "speech therapist": "SLP",
+    "physical therapist assistant": "PTA",
+    "physical therapy assistant": "PTA",
+    "occupational therapy assistant": "OTA",
+    "occupational therapist assistant": "OTA",
+    "physical therapist": "PT",
+    "occupational therapist": "OT",
+    "speech therapist": "SLP",
 }
 
 
@@ -225,7 +275,11 @@ def find_credentials(text: str) -> list[CredentialMention]:
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
     for m in _ROLE_WORDS.finditer(text):
         phrase = m["role"].lower().replace("-", " ")
-        role = "SLPA" if "assistant" in phrase and ("speech" in phrase or "slp" in phrase) else _ROLE_MAP.get(phrase.replace("speech language", "speech-language"), "SLP")
+        role = (
+            "SLPA"
+            if "assistant" in phrase and ("speech" in phrase or "slp" in phrase)
+            else _ROLE_MAP.get(phrase.replace("speech language", "speech-language"), "SLP")
+        )
         out.append(CredentialMention(role, (m.start(), m.end()), m["role"]))
     out.sort(key=lambda c: c.span)
     return out

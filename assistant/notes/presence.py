@@ -29,7 +29,8 @@ _PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
 _POSSESSIVE = ("'s", "’s")
 # Possessives ("at son's house") name a place, not who was present.
 _CAREGIVER_WORDS = (
-    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother|father|mom"
+    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother"
+    r"|father|mom"
     r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)\b"
 )
 _PATIENT_AND = re.compile(
@@ -38,7 +39,9 @@ _PATIENT_AND = re.compile(
     re.I,
 )
 _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
-_CAREGIVERS_OF = re.compile(r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I)
+_CAREGIVERS_OF = re.compile(
+    r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I
+)
 # "Patient was at his dialysis appointment during this session"
 _AWAY = re.compile(
     r"(?=[PpMmHhSs])\b(?:patient|pt|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
@@ -50,21 +53,30 @@ _AWAY = re.compile(
 )
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
-    r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of|[Ff]amily of)\b[:,]?\s+"
+    r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
+    r"|[Ff]amily of)\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 # asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
 # ... and appositive names: "came with her daughter, Clementine, and stayed"
-_ASIDE = re.compile(r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)|,\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?,")
+_ASIDE = re.compile(
+    r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)|,\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
+)
 # the words that make the next person an object: "out with their son", "drives pt" (RE2, whole note)
-_OBJECT_LEAD = r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+(?:(?:his|her|their|the|a|an|pt's|patient's)\s+)?"
+_OBJECT_LEAD = (
+    r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+"
+    r"(?:(?:his|her|their|the|a|an|pt's|patient's)\s+)?"
+)
 _QUANTIFIER_BEFORE = re.compile(r"\b(?:none|all|both|each|neither|any|some|either)\s+$", re.I)
-_PRONOUN_BEFORE = re.compile(r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I)
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I
+)
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
 # "pt attended his day program": attending somewhere else is absence from the training
 _ELSEWHERE_AFTER = re.compile(
-    r"^\s+(?:(?:his|her|their|the|a|an)\s+)?(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt|dialysis"
+    r"^\s+(?:(?:his|her|their|the|a|an)\s+)?(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt"
+    r"|dialysis"
     r"|church|class|work|respite|senior center|camp)\b",
     re.I,
 )
@@ -112,19 +124,35 @@ class _Subjects:
 
     def __init__(self, text: str, who: People) -> None:
         # "none of the patients were present": after a quantifier, "of" does not make an object
-        objects = {b for a, b in spans(_OBJECT_LEAD, text)
-                   if not (text[a : a + 2].lower() == "of" and _QUANTIFIER_BEFORE.search(text, max(0, a - 12), a))}
+        objects = {
+            b
+            for a, b in spans(_OBJECT_LEAD, text)
+            if not (text[a : a + 2].lower() == "of" and _QUANTIFIER_BEFORE.search(text, max(0, a - 12), a))
+        }
 
         def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
-            return [(a, b) for a, b in spans(pattern, text, ignore_case) if text[b : b + 2] not in _POSSESSIVE and a not in objects]
+            return [
+                (a, b)
+                for a, b in spans(pattern, text, ignore_case)
+                if text[b : b + 2] not in _POSSESSIVE and a not in objects
+            ]
 
         names = {kind: who.pattern(getattr(who, kind)) for kind in ("patient", "caregiver")}
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
-        self.patient = Mentions(subjects(_PATIENT_WORDS) + list(spans(_TITLED_NAME.pattern, text, False))
-                                + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else []))
-        self.caregiver = Mentions(subjects(_CAREGIVER_WORDS) + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
-                                  + ([(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text))
-                                      if a not in objects] if names["caregiver"] else []))
+        self.patient = Mentions(
+            subjects(_PATIENT_WORDS)
+            + list(spans(_TITLED_NAME.pattern, text, False))
+            + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else [])
+        )
+        self.caregiver = Mentions(
+            subjects(_CAREGIVER_WORDS)
+            + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
+            + (
+                [(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text)) if a not in objects]
+                if names["caregiver"]
+                else []
+            )
+        )
 
     def _aside(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.asides, (pos, 1 << 62)) - 1
@@ -163,7 +191,10 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
     who = subjects()
     last_patient = who.last(who.patient, start, concept)
     last_caregiver = who.last(who.caregiver, start, concept)
-    if _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start) and last_caregiver < concept.start - 40:
+    if (
+        _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
+        and last_caregiver < concept.start - 40
+    ):
         return "patient"
     if last_patient < 0 and last_caregiver < 0:
         after = text[concept.end : min(concept.sent_end, concept.end + 40)]

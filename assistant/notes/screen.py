@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from assistant.notes.lines import LineIndex, words_of
 
 _ADDRESSEE = (
-    r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator|checker"
+    r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator"
+    r"|checker"
     r"|grader|appeal[- ]?(?:writer|generator|bot|drafter)|automated (?:reviewer|checker|tool|system|auditor|coder)"
-    r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader|writer))"
+    r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader"
+    r"|writer))"
 )
 # An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
 _INSTRUCTION_LINE = re.compile(
@@ -44,7 +46,8 @@ _INSTRUCTION_INLINE = re.compile(
 _INSTRUCTION_IMPERATIVE = re.compile(
     r"\b(?:ignore|disregard|override|bypass)\b[^.\n]{0,40}\b(?:rules?|instructions?|guidelines?|requirements?|checks?"
     r"|validation|the above|previous|prior|policy)\b"
-    r"|\b(?:mark|treat|consider|label|report|score|flag|set|record|count|classify)\b[^.\n]{0,60}\b(?:as|to)\s+(?:met|passed"
+    r"|\b(?:mark|treat|consider|label|report|score|flag|set|record|count|classify)\b[^.\n]{0,60}\b(?:as|to)\s+(?:met"
+    r"|passed"
     r"|compliant|satisfied|ready to bill|billable|unpaid family|licensed)\b"
     r"|\ball (?:checks|elements|items|requirements) (?:are |as )?(?:met|passed|satisfied)\b"
     r"|\b(?:rules?|requirements?) (?:don't|do not|doesn't|does not) apply\b"
@@ -53,7 +56,8 @@ _INSTRUCTION_IMPERATIVE = re.compile(
 )
 # a field whose value is a placeholder: "Consent: ***", "Total time: ___ min", "Goal: {{goal}}"
 _EMPTY_FIELD = re.compile(
-    r"^[^\n:]{1,60}:[ \t]*(?:\*{2,}|_{3,}|\?{2,}|@\w+@|\{\{[^}\n]*\}\}|\[[ \t]*(?:enter|insert|type|select|fill)[^\]\n]*\]"
+    r"^[^\n:]{1,60}:[ \t]*(?:\*{2,}|_{3,}|\?{2,}|@\w+@|\{\{[^}\n]*\}\}|\[[ \t]*(?:enter|insert|type|select"
+    r"|fill)[^\]\n]*\]"
     r"|<[^>\n]{1,40}>)[ \t]*(?:min(?:utes)?\.?)?[ \t]*$",
     re.M,
 )
@@ -69,21 +73,25 @@ _FORM_TEXT = re.compile(
 )
 _YES_NO_BLANK = re.compile(r"^[^\n]{1,60}\?[ \t]*(?:\(?\s*(?:Y\s*/\s*N|Yes\s*/\s*No)\s*\)?)[ \t]*$", re.I | re.M)
 _CHECKLIST_HEAD = re.compile(
-    r"^[ \t]*(?:[-*•#]+[ \t]*)?(?:documentation (?:checklist|requirements|reminders?)|required (?:documentation|elements)"
+    r"^[ \t]*(?:[-*•#]+[ \t]*)?(?:documentation (?:checklist|requirements|reminders?)|required (?:documentation"
+    r"|elements)"
     r"|checklist|must document|remember to document|to document|elements to (?:include|document))\b[^\n]*$",
     re.I | re.M,
 )
 _CHECKLIST_LINE = re.compile(
-    r"^[^\n]*\b(?:(?:documentation|the note|notes?|record|chart) (?:must|should|needs? to) (?:include|show|state|document"
+    r"^[^\n]*\b(?:(?:documentation|the note|notes?|record|chart) (?:must|should|needs? to) (?:include|show|state"
+    r"|document"
     r"|contain)|(?:must|should) be documented|be sure to document|remember to document|don't forget to document"
     r"|make sure to document)\b[^\n]*$",
     re.I | re.M,
 )
 _GUIDELINE = re.compile(
     r"\b(?:(?:per|according to) (?:the )?(?:CMS|Medicare|CPT|AMA|MAC|LCD|MBPM)\b[^.\n]{0,80}?\b(?:requires?|must"
-    r"|defines?|describes?|states?)\b|(?:CMS|Medicare|CPT|the (?:code|descriptor|guideline)s?) (?:requires?|states?|defines?"
+    r"|defines?|describes?|states?)\b|(?:CMS|Medicare|CPT|the (?:code|descriptor|guideline)s?) (?:requires?|states?"
+    r"|defines?"
     r"|specifies|mandates?)\b|strategies and techniques to facilitate the patient's functional performance"
-    r"|\(without the patient present\),? face to face|(?:descriptor|guideline|policy text)[ \t]*(?:\(pasted\))?[ \t]*:)",
+    r"|\(without the patient present\),? face to face|(?:descriptor|guideline"
+    r"|policy text)[ \t]*(?:\(pasted\))?[ \t]*:)",
     re.I,
 )
 SENTENCE_REACH = 300
@@ -95,17 +103,73 @@ _CHECKLIST_ITEM = re.compile(
 )
 SECTION_LINES = 15
 # Words without which a family of patterns cannot match, checked on the note's word set (no scan).
-_ADDRESSEE_WORDS = frozenset({
-    "ai", "llm", "gpt", "chatgpt", "chat", "claude", "copilot", "chatbot", "bot", "model", "tool", "system",
-    "validator", "checker", "grader", "appeal", "appealwriter", "automated", "reviewer", "auditor", "coder", "assistant",
-    "scribe",
-})
-_IMPERATIVE_WORDS = frozenset({
-    "ignore", "disregard", "override", "bypass", "met", "passed", "compliant", "satisfied", "billable", "licensed",
-    "unpaid", "apply", "you", "prompt", "flag",
-})
-_GUIDELINE_WORDS = frozenset({"cms", "medicare", "cpt", "ama", "descriptor", "guideline", "guidelines", "policy", "strategies",
-                              "face", "requires", "require", "mac", "lcd", "mbpm", "code", "codes"})
+_ADDRESSEE_WORDS = frozenset(
+    {
+        "ai",
+        "llm",
+        "gpt",
+        "chatgpt",
+        "chat",
+        "claude",
+        "copilot",
+        "chatbot",
+        "bot",
+        "model",
+        "tool",
+        "system",
+        "validator",
+        "checker",
+        "grader",
+        "appeal",
+        "appealwriter",
+        "automated",
+        "reviewer",
+        "auditor",
+        "coder",
+        "assistant",
+        "scribe",
+    }
+)
+_IMPERATIVE_WORDS = frozenset(
+    {
+        "ignore",
+        "disregard",
+        "override",
+        "bypass",
+        "met",
+        "passed",
+        "compliant",
+        "satisfied",
+        "billable",
+        "licensed",
+        "unpaid",
+        "apply",
+        "you",
+        "prompt",
+        "flag",
+    }
+)
+_GUIDELINE_WORDS = frozenset(
+    {
+        "cms",
+        "medicare",
+        "cpt",
+        "ama",
+        "descriptor",
+        "guideline",
+        "guidelines",
+        "policy",
+        "strategies",
+        "face",
+        "requires",
+        "require",
+        "mac",
+        "lcd",
+        "mbpm",
+        "code",
+        "codes",
+    }
+)
 
 MESSAGES = {
     "instruction": "An instruction addressed to a tool or a reader, not documentation: never used as evidence.",
@@ -200,13 +264,17 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     found: list[Screened] = []
     if _ADDRESSEE_WORDS & words:
         found += [Screened("instruction", *_line_of(lines, m.start())) for m in _INSTRUCTION_LINE.finditer(text)]
-        found += [Screened("instruction", *_inline(text, lines, m.start(), m.end()))
-                  for m in _INSTRUCTION_INLINE.finditer(text)]
+        found += [
+            Screened("instruction", *_inline(text, lines, m.start(), m.end()))
+            for m in _INSTRUCTION_INLINE.finditer(text)
+        ]
     if _IMPERATIVE_WORDS & words:
         # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
         clause = (*_STOPS, ": ", " - ", "(")
-        found += [Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
-                  for m in _INSTRUCTION_IMPERATIVE.finditer(text)]
+        found += [
+            Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
+            for m in _INSTRUCTION_IMPERATIVE.finditer(text)
+        ]
     found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
     found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
     found += _boxes(text, lines)

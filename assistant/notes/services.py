@@ -15,10 +15,12 @@ from assistant.notes.lines import LineIndex, Mentions
 from assistant.notes.scan import spans
 
 _OTHER_WORDS = (
-    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training|manual therapy"
+    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training"
+    r"|manual therapy"
     r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual treatment"
     r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
-    r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech|clinical) eval(?:uation)?\b"
+    r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
+    r"|clinical) eval(?:uation)?\b"
     r"|dysphagia (?:treatment|therapy)|speech (?:treatment|therapy) with"
 )
 _CTS_LINE = re.compile(

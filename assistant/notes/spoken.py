@@ -28,9 +28,27 @@ _RANGE = re.compile(
 _CUE = re.compile(r"\b(?:time|from|between|worked|session|training|trained|met)\s+$", re.I)
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
-    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 _ORDINAL = rf"(?:twenty|thirty)[ -](?:{'|'.join(w for w in _ORDINALS if _ORDINALS[w] <= 9)})|{'|'.join(_ORDINALS)}"
 _DATE = re.compile(
@@ -55,7 +73,9 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
     """(start minute, end minute, span start, span end) of every spoken clock range (12-hour, no am/pm)."""
     out = []
     for m in _RANGE.finditer(text):
-        if not (m["m1"] or m["m2"] or "clock" in m.group(0).lower() or _CUE.search(text, max(0, m.start() - 15), m.start())):
+        if not (
+            m["m1"] or m["m2"] or "clock" in m.group(0).lower() or _CUE.search(text, max(0, m.start() - 15), m.start())
+        ):
             continue
         h1, h2 = _HOURS[m["h1"].lower()], _HOURS[m["h2"].lower()]
         start, end = h1 * 60 + _minute(m["m1"]), h2 * 60 + _minute(m["m2"])

@@ -31,8 +31,12 @@ _TOKEN = re.compile(
     r")"
 )
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
-_START_LABEL = re.compile(r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
-_STOP_LABEL = re.compile(r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
+_START_LABEL = re.compile(
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I
+)
+_STOP_LABEL = re.compile(
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I
+)
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
 # The number is matched once, then the unit decides hours or minutes (trying the number
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
@@ -44,14 +48,20 @@ _DURATION = re.compile(
 )
 _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
-_RECURRING = re.compile(r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I)
-_BREAK_AFTER = re.compile(r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b", re.I)
+_RECURRING = re.compile(
+    r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I
+)
+_BREAK_AFTER = re.compile(
+    r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b", re.I
+)
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
-_SPOKEN_GATE = re.compile(r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I)
+_SPOKEN_GATE = re.compile(
+    r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -157,7 +167,12 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
     used: set[int] = set()
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if i in used or b.start - a.end > 12 or not _RANGE_SEP.fullmatch(text, a.end, b.start) or _is_year_pair(text, a, b):
+        if (
+            i in used
+            or b.start - a.end > 12
+            or not _RANGE_SEP.fullmatch(text, a.end, b.start)
+            or _is_year_pair(text, a, b)
+        ):
             continue
         start, end = _resolve(a, b)
         seg = Segment(start, end, (a.start, b.end))
@@ -250,7 +265,9 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     tokens = _tokens(text)
     segments, reversed_ = _segments(text, tokens)
     if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
-        segments = sorted(segments + [Segment(a, b, (s, e)) for a, b, s, e in spoken_ranges(text)], key=lambda g: g.span)
+        segments = sorted(
+            segments + [Segment(a, b, (s, e)) for a, b, s, e in spoken_ranges(text)], key=lambda g: g.span
+        )
     durations = _durations(text, [s.span for s in segments], lines)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
     timed = [d for d in durations if d.kind == "time"]

@@ -28,8 +28,11 @@ _EXCLUDED_LATER = re.compile(
     r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
-_BREAK_AFTER = re.compile(r"^[\s,:–-]{0,4}(?:break|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
-                          r"(?![^\n\d]{0,12}\d)", re.I)  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
+_BREAK_AFTER = re.compile(
+    r"^[\s,:–-]{0,4}(?:break|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
+    r"(?![^\n\d]{0,12}\d)",
+    re.I,
+)  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
 # "Total treatment time 77 min", "total timed code minutes": the visit, not caregiver training
 _BREAK_EXCLUDED = re.compile(
     r"\b(?:excluding|excludes|excl\.?|minus|less|not including|without)\s+(?:the\s+|a\s+)?(?:\d+\s?min\w*\s+)?break"
@@ -68,8 +71,9 @@ class TimeAccount:
 
 def _is_break(text: str, lines: LineIndex, seg: Segment) -> bool:
     after = text[seg.span[1] : seg.span[1] + 80]
-    return bool(_BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(after)
-                or _EXCLUDED_LATER.match(after))
+    return bool(
+        _BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after)
+    )
 
 
 def _overlap(a: Segment, b: Segment) -> int:
@@ -91,7 +95,9 @@ def _union_minutes(segments: list[Segment]) -> tuple[int, int]:
     return covered, gaps
 
 
-def _stated(text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], clocked: bool) -> Duration | None:
+def _stated(
+    text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], clocked: bool
+) -> Duration | None:
     own = [d for d in durations if d.kind == "time" and not service.belongs_to_other(d.span)]
     own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
     totals = [d for d in own if d.total_cue]
