@@ -85,7 +85,7 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     return CheckResult.model_construct(
         id=check_id,
         label=rule.label,
-        status=outcome.status,
+        status=outcome.status,  # type: ignore[arg-type]
         severity=severity,
         message=message,
         fix=fix,
@@ -184,7 +184,7 @@ def build_report(ctx: Context) -> Report:
                 kind=s.kind,
                 severity=s.severity,
                 start=s.start,
-                end=s.end,  # type: ignore[arg-type]
+                end=s.end,
                 quote=ctx.ex.original[s.start : s.end],
                 message=s.message,
             )

@@ -133,11 +133,11 @@ def find_group(text: str) -> Group:
         span, named = counted
         group.patients = _number(next(g for g in named.values() if g))
         group.span = span
-    listed = _ENUMERATED.search(text)
-    if listed and group.patients is None:
+    enumerated = _ENUMERATED.search(text)
+    if enumerated and group.patients is None:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
-        group.patients = len(set(_ITEM_NUMBER.findall(text, listed.start(), listed.start() + 600)))
-        group.span = (listed.start(), listed.end())
+        group.patients = len(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
+        group.span = (enumerated.start(), enumerated.end())
     absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0

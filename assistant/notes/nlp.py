@@ -187,8 +187,11 @@ class ConceptFinder:
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
         # negspacy only uses .vocab and .tokenizer of the pipeline it is given
         self.general = Negex(nlp, "negex_general", general)  # type: ignore[arg-type]
-        self.return_demo = Negex(  # type: ignore[arg-type]
-            nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex"
+        self.return_demo = Negex(
+            nlp,  # type: ignore[arg-type]
+            "negex_return_demo",
+            _rd_termset(),
+            extension_name="rd_negex",
         )
 
     def __call__(self, text: str) -> list[Concept]:
