@@ -2,8 +2,8 @@
 
     uvicorn --factory api.app:create_app        # or: assistant serve
 
-Routes: /v1 (check, search, rewrite, appeals, codes, era, worklist), /cds-services, /sidebar, /worklist,
-/healthz, /readyz.
+Routes: /v1 (check, search, answer, rewrite, appeals, codes, era, worklist), /cds-services, /sidebar,
+/worklist, /healthz, /readyz.
 Every error is problem+json and every status a route can return is in the OpenAPI document.
 """
 
@@ -22,7 +22,19 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.routes import cds_hooks, check, codes, docs, drafting, health, search, sidebar, worklist, worklist_page
+from api.routes import (
+    answer,
+    cds_hooks,
+    check,
+    codes,
+    docs,
+    drafting,
+    health,
+    search,
+    sidebar,
+    worklist,
+    worklist_page,
+)
 from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -102,7 +114,7 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         app.state.assistant = assistant
     errors.install(app)
 
-    for module in (check, search, drafting, codes, worklist):  # one level of inclusion: cheaper routing
+    for module in (check, search, answer, drafting, codes, worklist):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
     app.include_router(health.router)

@@ -177,6 +177,9 @@ class Passage(Model):
     kind: str = ""
     codes: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
+    effective_from: date | None = Field(default=None, description="First day the passage's fact is in force.")
+    effective_to: date | None = Field(default=None, description="Last day it is in force; none while still in force.")
+
 
 
 class CodePeriod(Model):
@@ -235,3 +238,27 @@ class OrderFinding(Model):
 
     text: str
     indicator: Literal["info", "warning", "critical"] = "warning"
+
+
+class AnswerSentence(Model):
+    """One sentence of a short answer, tied to the passage (and source) that states it."""
+
+    text: str
+    passage_id: str | None = Field(default=None, description="The passage the sentence comes from; none only "
+                                   "for a sentence that says the question cannot be answered.")
+    source: SourceRef | None = None
+
+
+class Answer(Model):
+    """A short answer (one to three sentences, each cited) followed by the passages it rests on."""
+
+    question: str
+    dos: date | None = None
+    answered: bool = Field(description="False when the knowledge base does not answer the question; the text says so.")
+    text: str = Field(description="The sentences, joined.")
+    sentences: list[AnswerSentence]
+    passages: list[Passage] = Field(description="The cited passages first, then the other passages found.")
+    kind: str = Field(default="rule", description="What the question asks: fee, code_validity, threshold, "
+                      "telehealth, denial, appeal, units, modifier, code_choice or rule.")
+    method: Literal["offline", "model", "offline_fallback"] = "offline"
+    notes: list[str] = Field(default_factory=list, description="Why a model's answer was not used, when it was not.")

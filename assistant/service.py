@@ -14,7 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.loader import Knowledge, cached_knowledge
-from assistant.models import BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
+from assistant.models import Answer, BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
 from assistant.settings import Settings
 
 if TYPE_CHECKING:
@@ -93,6 +93,14 @@ class Assistant:
 
     def search(self, query: str, *, k: int = 5, dos: date | None = None, **filters: Any) -> list[Passage]:
         return self.retriever.search(query, k=k, dos=dos, **filters)
+
+    def answer(self, question: str, *, dos: date | None = None, k: int = 5) -> Answer:
+        """One to three cited sentences that answer `question`, then the passages (`docs/retrieval.md`).
+        Written by the configured model through the answer gate, or offline when none is configured."""
+        from assistant.answer import answer_question
+
+        backend = self.backend if self.settings.llm_configured else None
+        return answer_question(question, retriever=self.retriever, dos=dos, k=k, backend=backend)
 
     # --- drafting ----------------------------------------------------------------------------
     @cached_property

@@ -1,10 +1,12 @@
-"""Retrieval benchmark: index build time, warm query p50/p99, cold start, per embedder.
+"""Retrieval benchmark: index build time, warm query and answer p50/p99, cold start, per embedder.
 
     python benchmarks/retrieval_bench.py [--embedders hash,model2vec,minilm] [--rounds 3] [--json]
 
 - build: a forced full rebuild of the index (chunk, embed, Chroma, BM25) into a fresh data dir;
 - load: a fresh process opening the built index and loading the model (`Retriever.warm()`);
 - warm query: every development query, `--rounds` times, after one warm-up pass;
+- warm answer: the offline short answer (`assistant.answer.answer_question`: search, facts, gate)
+  for every development query and every question of answers_rw_dev.yaml, `--rounds` times;
 - cold start: wall time of `assistant search QUERY --format json` as a subprocess, index built.
 
 Everything runs offline on the shipped knowledge. Numbers depend on the machine's load: run it
@@ -85,6 +87,8 @@ def bench(embedder: str, rounds: int) -> dict[str, float | str]:
     from assistant.knowledge.loader import load_knowledge
     from assistant.retrieval.retriever import Retriever
     from assistant.settings import Settings
+    from assistant.answer import answer_question
+    from evals.suites.answers import load_items
     from evals.suites.retrieval import load_queries
 
     data_dir = Path(tempfile.mkdtemp(prefix=f"bench-{embedder}-"))
@@ -104,12 +108,23 @@ def bench(embedder: str, rounds: int) -> dict[str, float | str]:
                 t = time.perf_counter()
                 retriever.search(q["query"], k=5, dos=q.get("dos"))
                 latencies.append(time.perf_counter() - t)
+        questions = [q["query"] for q in queries] + [item["question"] for item in load_items()]
+        for question in questions:  # warm-up pass
+            answer_question(question, retriever=retriever)
+        answers = []
+        for _ in range(rounds):
+            for question in questions:
+                t = time.perf_counter()
+                answer_question(question, retriever=retriever)
+                answers.append(time.perf_counter() - t)
         return {
             "embedder": embedder,
             "passages": info["passages"],
             "build_s": round(build, 2),
             "query_p50_ms": round(1000 * percentile(latencies, 50), 2),
             "query_p99_ms": round(1000 * percentile(latencies, 99), 2),
+            "answer_p50_ms": round(1000 * percentile(answers, 50), 2),
+            "answer_p99_ms": round(1000 * percentile(answers, 99), 2),
             "load_s": round(load_time(data_dir, embedder), 2),
             "cold_start_search_s": round(cold_start(data_dir, embedder), 2),
         }
@@ -129,7 +144,8 @@ def main() -> None:
     if args.json:
         print(json.dumps(rows, indent=2))
         return
-    header = ["embedder", "passages", "build_s", "query_p50_ms", "query_p99_ms", "load_s", "cold_start_search_s"]
+    header = ["embedder", "passages", "build_s", "query_p50_ms", "query_p99_ms", "answer_p50_ms", "answer_p99_ms",
+              "load_s", "cold_start_search_s"]
     print(" | ".join(header))
     for row in rows:
         print(" | ".join(str(row[h]) for h in header))

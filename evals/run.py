@@ -24,7 +24,7 @@ from typing import Any
 from evals import suites as suites_pkg
 
 BASELINE = Path(__file__).parent / "baseline.json"
-KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals")
+KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals", "answers")
 EPS = 1e-9
 
 

@@ -278,6 +278,47 @@
 
   // ---------- receiving a note from the host page ----------
   const allowedOrigins = new Set([location.origin, ...(config.allowedOrigins || [])]);
+  // ---------- question box ----------
+  async function runAsk(event) {
+    if (event) event.preventDefault();
+    showError("");
+    const question = $("question").value.trim();
+    if (question.length < 2) { showError("Type a question first."); return; }
+    const body = { question };
+    if ($("dos").value) body.dos = $("dos").value;
+    const button = $("run-ask");
+    busy(button, true);
+    try {
+      renderAnswer(await api("/v1/answer", body));
+    } catch (e) {
+      showError(e.message);
+    } finally {
+      busy(button, false);
+    }
+  }
+
+  function renderAnswer(answer) {
+    const number = new Map(answer.passages.map((p, i) => [p.id, i + 1]));
+    const text = $("answer-text");
+    text.replaceChildren();
+    text.classList.toggle("unanswered", !answer.answered);
+    for (const sentence of answer.sentences) {
+      text.append(document.createTextNode(sentence.text));
+      if (number.has(sentence.passage_id)) text.append(el("sup", {}, "[" + number.get(sentence.passage_id) + "]"));
+      text.append(document.createTextNode(" "));
+    }
+    const list = $("answer-passages");
+    list.replaceChildren();
+    for (const p of answer.passages) {
+      const window = (p.effective_from || "…") + " → " + (p.effective_to || "today");
+      const link = el("a", { href: p.source.url, target: "_blank", rel: "noopener noreferrer" }, p.source.title);
+      const cite = el("span", { class: "cite" }, p.source.publisher + " · in force " + window + " · ");
+      cite.append(link);
+      list.append(el("li", {}, p.text, cite));
+    }
+    $("answer").hidden = false;
+  }
+
   window.addEventListener("message", (event) => {
     if (!allowedOrigins.has(event.origin)) return;
     const data = event.data;
@@ -389,6 +430,7 @@
     $("run-rewrite").addEventListener("click", () => runDraft("rewrite"));
     $("run-appeal").addEventListener("click", () => runDraft("appeal"));
     $("download").addEventListener("click", download);
+    $("ask-form").addEventListener("submit", runAsk);
     const params = new URLSearchParams(location.search);
     if (!config.smartClientId) return;
     try {

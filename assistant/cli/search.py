@@ -25,7 +25,10 @@ def _fail(exc: AssistantError, code: int) -> typer.Exit:
 
 def _as_json(passages: list[Any]) -> str:
     results = [
-        {"id": p.id, "text": p.text, "score": p.score, "source": p.source.model_dump(mode="json")} for p in passages
+        {"id": p.id, "text": p.text, "score": p.score, "source": p.source.model_dump(mode="json"),
+         "effective_from": p.effective_from.isoformat() if p.effective_from else None,
+         "effective_to": p.effective_to.isoformat() if p.effective_to else None}
+        for p in passages
     ]
     return json.dumps({"results": results}, indent=2, ensure_ascii=False)
 
@@ -40,7 +43,7 @@ def _print_text(query: str, passages: list[Any]) -> None:
         return
     for rank, p in enumerate(passages, 1):
         s = p.source
-        window = f"{s.effective_from or '…'} → {s.effective_to or 'in force'}"
+        window = f"in force {p.effective_from or '…'} → {p.effective_to or 'today'}"
         cite = f"[bold]{s.title}[/bold] — {s.publisher} · {s.authority} · {window}\n[link={s.url}]{s.url}[/link]"
         console.print(
             Panel(

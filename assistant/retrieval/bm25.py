@@ -78,6 +78,11 @@ _STOP = frozenset(
     ]
 )
 _GROUPS = ("co", "pr", "oa", "pi", "cr")
+_CODE_RANGE = re.compile(r"(?:\d{5}|g0\d{3})-(?:\d{5}|g0\d{3})")
+# British spellings in the sources meet American ones in questions.
+_SPELLING = {"neighbour": "neighbor", "neighbours": "neighbors", "behaviour": "behavior", "recognise": "recognize",
+             "recognised": "recognized", "recognises": "recognizes", "authorisation": "authorization",
+             "organisation": "organization", "centre": "center", "programme": "program", "licence": "license"}
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +99,7 @@ def tokenize(text: str) -> list[str]:
         low = raw.lower()
         if low in _STOP:
             continue
+        low = _SPELLING.get(low, low)
         has_digit = any(ch.isdigit() for ch in low)
         if has_digit or ("-" in low) or (raw.isupper() and 2 <= len(raw) <= 5):
             out.append(low)  # a code or an abbreviation: exact
@@ -102,6 +108,8 @@ def tokenize(text: str) -> list[str]:
                 out.extend(p if any(ch.isdigit() for ch in p) else stem(p) for p in parts)
             elif "." in low and not has_digit:
                 out.extend(low.split("."))
+            elif _CODE_RANGE.fullmatch(low):  # "97550-97552", "g0541-g0543": each end is a code too
+                out.extend(low.split("-"))
         else:
             out.append(stem(low))
     # "CARC 50" and "CO-50" should meet: add the grouped form for a bare CARC after a group code

@@ -5,6 +5,11 @@ knowledge gives the same ids on every build, and an edit changes the passage's `
 metadata) but not its id. ``entry`` (``rule:patient_absent``) is what evals score against, so
 scoring does not depend on how an entry is split.
 
+Every passage is written to be quoted: whole sentences, no template placeholders, no internal
+identifiers, and the same sentence is not repeated inside a passage. The wording of each kind
+lives in `chunk_text` (FAQs, rules, denials, codes, sources) and `chunk_facts` (fees, thresholds,
+telehealth periods, appeal routes: the dated facts, with amounts computed by `assistant.billing`).
+
 Pure code: takes a `Knowledge`, returns `Chunk`s. No I/O, no model.
 """
 
@@ -17,15 +22,16 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import AUTHORITY_RANK, RVU, ConversionFactor
+from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.retrieval.fusion import normalise_code, query_codes
 
-# Bump when the way passages are cut or worded changes: it is part of the index key.
-CHUNKER_VERSION = "8"
+# Bump when the way passages are cut or worded, or the BM25 tokenizer, changes: it is part of the index key.
+CHUNKER_VERSION = "12"
 MAX_WORDS = 180  # all-MiniLM-L6-v2 truncates at 256 word pieces; stay well under
 
-CODE_RE = re.compile(r"\b(?:9\d{4}|G0\d{3}|Z\d{2}(?:\.\w+)?|[A-Z]\d{2}\.\w+)\b")
-_SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"(])")
+CODE_RE = re.compile(r"(?<![\w.])(?:9\d{4}|G0\d{3}|Z\d{2}(?:\.\w+)?|[A-Z]\d{2}\.\w+)(?![\w]|\.\d)")
+_ABBREVIATIONS = ("e.g.", "i.e.", "ch.", "vs.", "Pub.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.", "approx.", "Inc.")
+_SENTENCE_RE = re.compile("".join(f"(?<!{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<=[.!?])\s+(?=[A-Z0-9\"(§])")
 
 
 @dataclass(frozen=True)
@@ -72,18 +78,31 @@ def _split(text: str, max_words: int = MAX_WORDS) -> list[str]:
     return pieces
 
 
-def _money(amount: float) -> str:
-    return f"${amount:,.2f}"
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` (split after . ! ? before a capital, digit, quote or bracket)."""
+    return [s for s in _SENTENCE_RE.split(" ".join(text.split())) if s]
 
 
-def _window_words(start: date | None, end: date | None) -> str:
+def sentence(text: str) -> str:
+    """`text` ending with sentence punctuation."""
+    text = " ".join(text.split())
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def money(amount: float, *, cents: bool = True) -> str:
+    """ "$52.08"; "$2,410" for a whole-dollar threshold (`cents=False`)."""
+    return f"${amount:,.2f}" if cents or not float(amount).is_integer() else f"${amount:,.0f}"
+
+
+def window_words(start: date | None, end: date | None) -> str:
+    """ "from 2025-01-01 through 2025-12-31"; empty when the window is open on both sides."""
     if start and end:
         return f"from {start.isoformat()} through {end.isoformat()}"
     if start:
         return f"from {start.isoformat()}"
     if end:
         return f"through {end.isoformat()}"
-    return "with no end date"
+    return ""
 
 
 def primary_source(kb: Knowledge, ids: Iterable[str]) -> str:
@@ -94,7 +113,14 @@ def primary_source(kb: Knowledge, ids: Iterable[str]) -> str:
     return max(known, key=lambda i: (AUTHORITY_RANK[kb.sources[i].authority], -known.index(i)))
 
 
-class _Builder:
+def codes_in(text: str) -> set[str]:
+    """Codes a passage's text names, as passages are tagged (CPT, HCPCS, ICD-10-CM, CARC/RARC, modifiers)."""
+    return set(CODE_RE.findall(text)) | set(query_codes(text))
+
+
+class Builder:
+    """Collects chunks; numbers the passages of each entry."""
+
     def __init__(self, kb: Knowledge) -> None:
         self.kb = kb
         self.chunks: list[Chunk] = []
@@ -119,7 +145,7 @@ class _Builder:
         self._next[entry] = first + len(pieces)
         for n, piece in enumerate(pieces, start=first):
             text = f"{prefix}{piece}" if prefix and n > 0 else piece
-            found = {normalise_code(c) for c in codes} | set(CODE_RE.findall(text)) | set(query_codes(text))
+            found = {normalise_code(c) for c in codes} | codes_in(text)
             self.chunks.append(
                 Chunk(
                     id=f"{entry}#{n}",
@@ -136,271 +162,13 @@ class _Builder:
             )
 
 
-def _sources(b: _Builder) -> None:
-    for s in b.kb.sources.values():
-        b.add(
-            "source",
-            s.id,
-            [f"{s.title} ({s.publisher}): {s.summary}", *s.passages],
-            sources=[s.id],
-            window=(s.effective_from, s.effective_to),
-            codes=s.codes,
-            topics=s.topics,
-            prefix=f"{s.title}: ",
-        )
-
-
-def _rules(b: _Builder) -> None:
-    for r in b.kb.rules.values():
-        texts = [f"{r.title}. {r.rationale}"]
-        lines = [
-            f"{status}: {msg}" for status, msg in r.messages.items() if status in ("missing", "problem", "unclear")
-        ]
-        lines += [f"Fix ({status}): {fix}" for status, fix in r.fixes.items()]
-        if lines:
-            texts.append(f"{r.title}. " + " ".join(_sentence(x) for x in lines))
-        for c in r.conflicts:
-            texts.append(
-                f"{r.title}: conflicting claim by {c.claimed_by}: {_sentence(c.claim)} "
-                f"What we follow instead: {_sentence(c.followed)}"
-            )
-        b.add(
-            "rule",
-            r.id,
-            texts,
-            sources=r.sources,
-            window=(r.effective_from, r.effective_to),
-            codes=r.codes,
-            topics=[*r.topics, r.id],
-        )
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
-
-
-def _codes(b: _Builder) -> None:
-    for c in b.kb.codes.values():
-        parts = [f"{c.code} ({c.short_descriptor}): {_sentence(c.paraphrase)}"]
-        if c.kind == "addon" and c.primary:
-            parts.append(f"{c.code} is an add-on code, billed only together with {c.primary}.")
-        if c.timed and c.minutes:
-            parts.append(f"It is a timed code; one unit is {c.minutes} minutes.")
-        elif not c.timed:
-            parts.append("It is an untimed code.")
-        if c.effective_from or c.effective_to:
-            parts.append(f"Valid {_window_words(c.effective_from, c.effective_to)}.")
-        b.add(
-            "code",
-            c.code,
-            [" ".join(parts)],
-            sources=c.sources,
-            window=(c.effective_from, c.effective_to),
-            codes=[c.code, *([c.primary] if c.primary else [])],
-            topics=[c.family, c.kind],
-        )
-    for d in b.kb.diagnosis_changes:  # one entry per code; one passage per dated change
-        status = "billable" if d.billable else "not billable"
-        text = f"ICD-10-CM {d.code} is {status} {_window_words(d.effective_from, d.effective_to)}."
-        if d.replacement:
-            text += f" Use {d.replacement} instead."
-        b.add(
-            "dx",
-            d.code,
-            [text],
-            sources=d.sources,
-            window=(d.effective_from, d.effective_to),
-            codes=[d.code],
-            topics=["diagnosis"],
-        )
-
-
-def _overlap(a: RVU, cf: ConversionFactor) -> tuple[date | None, date | None] | None:
-    start = max((d for d in (a.effective_from, cf.effective_from) if d), default=None)
-    ends = [d for d in (a.effective_to, cf.effective_to) if d]
-    end = min(ends) if ends else None
-    if start and end and end < start:
-        return None
-    return start, end
-
-
-def _tag(prefix: str, entry_id: str) -> str:
-    """ "kx-2025" stays; "2025" becomes "kx-2025": readable ids that name the fact."""
-    return entry_id if prefix in entry_id else f"{prefix}-{entry_id}"
-
-
-def _unit_words(kb: Knowledge, code: str) -> str:
-    info = kb.codes.get(code)
-    if info is None:
-        return ""
-    if info.kind == "addon" and info.minutes:
-        return f" (each additional {info.minutes} minutes, add-on to {info.primary})"
-    if info.kind == "primary" and info.minutes:
-        return f" (first {info.minutes} minutes)"
-    if info.kind == "group":
-        return " (group, one unit per patient)"
-    return ""
-
-
-def _fees(b: _Builder) -> None:
-    fees = b.kb.fees
-    for rvu in fees.rvus:
-        texts = [f"{rvu.code}{_unit_words(b.kb, rvu.code)} payment by year."]
-        win_start, win_end = rvu.effective_from, rvu.effective_to
-        for cf in fees.conversion_factors:
-            window = _overlap(rvu, cf)
-            if window is None:
-                continue
-            year = (window[0] or rvu.effective_from or date(2024, 1, 1)).year
-            variant = {"standard": "", "non_qp": " (non-QP)", "qp": " (QP)"}[cf.variant]
-            texts.append(
-                f"In {year} {rvu.code} pays {_money(rvu.total_nonfacility * cf.amount)} non-facility and "
-                f"{_money(rvu.total_facility * cf.amount)} facility per unit ({_window_words(*window)}): "
-                f"total RVUs {rvu.total_nonfacility:.2f} / {rvu.total_facility:.2f} x conversion factor "
-                f"{cf.amount:.4f}{variant}, {rvu.release}."
-            )
-        if texts:
-            texts.append("Medicare physician fee schedule national payment amount (rate), before local adjustment.")
-            b.add(
-                "fee",
-                f"{rvu.code}-{rvu.release}",
-                [" ".join(texts)],
-                sources=rvu.sources,
-                window=(win_start, win_end),
-                codes=[rvu.code],
-                topics=["payment", "rvu"],
-            )
-    for cf in fees.conversion_factors:
-        variant = {
-            "standard": "",
-            "non_qp": " for non-qualifying APM participants (non-QP)",
-            "qp": " for qualifying APM participants (QP)",
-        }[cf.variant]
-        b.add(
-            "fee",
-            _tag("cf", cf.id),
-            [
-                f"The Medicare physician fee schedule conversion factor is {cf.amount:.4f}{variant} "
-                f"{_window_words(cf.effective_from, cf.effective_to)}."
-            ],
-            sources=cf.sources,
-            window=(cf.effective_from, cf.effective_to),
-            topics=["payment", "conversion_factor"],
-        )
-    for t in fees.kx_thresholds:
-        b.add(
-            "fee",
-            _tag("kx", t.id),
-            [
-                f"The therapy KX modifier threshold is {_money(t.amount)} for {t.applies_to} "
-                f"{_window_words(t.effective_from, t.effective_to)}. Above it, add the KX modifier to attest "
-                "medical necessity; caregiver training lines billed under a therapy plan count toward it."
-            ],
-            sources=t.sources,
-            window=(t.effective_from, t.effective_to),
-            codes=["KX"],
-            topics=["kx", "threshold"],
-        )
-    for tp in fees.telehealth:
-        words = {
-            "not_listed": "not on the Medicare Telehealth Services List (in person only)",
-            "provisional": "on the Medicare Telehealth Services List provisionally",
-            "permanent": "on the Medicare Telehealth Services List",
-        }[tp.status]
-        b.add(
-            "fee",
-            _tag("telehealth", tp.id),
-            [
-                f"Telehealth: caregiver training codes are {words} {_window_words(tp.effective_from, tp.effective_to)}. "
-                f"{tp.note}"
-            ],
-            sources=tp.sources,
-            window=(tp.effective_from, tp.effective_to),
-            topics=["telehealth"],
-        )
-    for w in fees.therapist_waivers:
-        b.add(
-            "fee",
-            _tag("waiver", w.id),
-            [
-                "Telehealth waiver: physical therapists, occupational therapists and speech-language pathologists "
-                f"may furnish Medicare telehealth {_window_words(w.effective_from, w.effective_to)}. {w.note}"
-            ],
-            sources=w.sources,
-            window=(w.effective_from, w.effective_to),
-            topics=["telehealth", "waiver"],
-        )
-    b.add(
-        "fee",
-        "assistant-rate",
-        [
-            f"When a physical therapist assistant (PTA) or occupational therapy assistant (OTA) furnishes the "
-            f"service, the CQ or CO modifier applies and Medicare pays {fees.assistant_payment_rate:.0%} of the "
-            "fee schedule amount."
-        ],
-        sources=fees.assistant_sources,
-        codes=["CQ", "CO"],
-        topics=["assistant", "payment"],
-    )
-    b.add(
-        "fee",
-        "coinsurance",
-        [
-            f"Patient cost-sharing: caregiver training is subject to the Part B deductible and "
-            f"{fees.coinsurance:.0%} coinsurance; Medicare pays the rest."
-        ],
-        sources=fees.assistant_sources,
-        topics=["coinsurance", "payment"],
-    )
-
-
-def _denials(b: _Builder) -> None:
-    for rc in b.kb.reason_codes.values():
-        label = "CARC" if rc.kind == "carc" else "RARC"
-        aliases = f" (CO-{rc.code}, PR-{rc.code})" if rc.kind == "carc" else ""
-        b.add(
-            "reason",
-            rc.code,
-            [f"{label} {rc.code}{aliases}: {_sentence(rc.meaning)}"],
-            sources=rc.sources,
-            codes=[rc.code],
-            topics=["denial", rc.kind],
-        )
-    for p in b.kb.denial_patterns.values():
-        codes = [*p.carcs, *p.rarcs]
-        labels = [f"CARC {c}" for c in p.carcs] + [f"RARC {r}" for r in p.rarcs]
-        head = f"Denial {', '.join(labels)} — {p.title}."
-        texts = [
-            f"{head} {_sentence(p.situation)}",
-            f"{head} Appeal argument: " + " ".join(_sentence(a) for a in p.argument),
-            f"{head} Include in the appeal: "
-            + "; ".join(p.required_sections)
-            + ". Attach: "
-            + "; ".join(p.attachments)
-            + ".",
-        ]
-        b.add("denial", p.id, texts, sources=p.sources, codes=[*codes, *p.codes], topics=["denial", "appeal"])
-
-
-def _faqs(b: _Builder) -> None:
-    for f in b.kb.faqs.values():
-        b.add(
-            "faq",
-            f.id,
-            [f"Q: {f.question} A: {f.answer}"],
-            sources=f.sources,
-            window=(f.effective_from, f.effective_to),
-            codes=f.codes,
-            topics=f.topics,
-            prefix=f"Q: {f.question} A (continued): ",
-        )
-
-
 def chunk_knowledge(kb: Knowledge) -> list[Chunk]:
     """Every passage of the knowledge base, in a stable order, with unique ids."""
-    b = _Builder(kb)
-    for part in (_faqs, _rules, _denials, _codes, _fees, _sources):
+    from assistant.retrieval import chunk_facts, chunk_text
+
+    b = Builder(kb)
+    for part in (chunk_text.faqs, chunk_text.rules, chunk_text.denials, chunk_text.codes, chunk_facts.fees,
+                 chunk_facts.appeals, chunk_text.sources):
         part(b)
     ids = [c.id for c in b.chunks]
     if len(ids) != len(set(ids)):

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import numpy as np
 
 _CODE_PATTERNS = re.compile(
-    r"""\b(?:
+    r"""(?<![\w.])(?:
         9\d{4}                       # CPT
       | G0\d{3}                      # HCPCS
       | (?:CO|PR|OA|PI|CR)[-\s]?[A-Z]?\d{1,3}   # group code + CARC
       | B\d{1,2} | MA\d{2,3} | N\d{2,4} | M\d{2,3}   # CARC B-codes, RARCs
       | KX | GP | GO | GN | CQ | XE | XP | XS | XU | 59
-    )\b""",
+    )(?![\w]|\.\d)""",
     re.VERBOSE,
 )
 _GROUP = re.compile(r"^(?:CO|PR|OA|PI|CR)[-\s]?")

@@ -63,14 +63,24 @@ ANY_CASE: dict[str, str] = {
     "copay": "coinsurance cost-sharing",
     "aide": "paid aide",
 }
+# When a question asks about modifiers, the discipline or role named points at its modifier.
+MODIFIER_HINTS: dict[str, str] = {
+    "slp": "GN", "speech": "GN", "ot": "GO", "occupational": "GO", "physical": "GP",
+    "pta": "CQ", "ota": "CO", "cota": "CO", "assistant": "CQ CO",
+}
+_MODIFIER = re.compile(r"\bmod(?:ifier)?s?\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 
 
 def expand(query: str) -> str:
     """`query` plus, in brackets, the expansion of each abbreviation it uses (once each)."""
     extra: list[str] = []
+    asks_modifier = bool(_MODIFIER.search(query))
     for word in _WORD.findall(query):
         found = CASED.get(word) or ANY_CASE.get(word.lower())
         if found and found not in extra:
             extra.append(found)
+        hint = MODIFIER_HINTS.get(word.lower()) if asks_modifier else None
+        if hint and hint not in extra:
+            extra.append(hint)
     return f"{query} ({'; '.join(extra)})" if extra else query

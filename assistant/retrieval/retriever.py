@@ -13,6 +13,7 @@ import json
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,8 @@ from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
 from assistant.retrieval.query import expand
+from assistant.retrieval.routing import Pin, Topics, phrase_bonus, phrases, pins, plain, priors
+from assistant.retrieval.understand import Intent, understand
 
 MAX_QUERY_CHARS = 2_000
 MAX_K = 50
@@ -64,12 +67,39 @@ class _Loaded:
         self.to_n = np.array([index_mod.date_n(_d(r["effective_to"])) or index_mod.FAR_FUTURE for r in self.records])
         self.authority = np.array([r["source"]["authority"] for r in self.records])
         self.codes = [frozenset(r["codes"]) for r in self.records]
-        self.is_source = np.array([r["kind"] == "source" for r in self.records])
+        self.topics = Topics([frozenset(r["topics"]) for r in self.records])
+        self.plain = [plain(r["text"]) for r in self.records]
+        self.kinds = np.array([r["kind"] for r in self.records])
+        self.entries = np.array([r["entry"] for r in self.records])
+        self.is_source = self.kinds == "source"
         self.sources = [SourceRef.model_validate(r["source"]) for r in self.records]
+
+    def passage(self, idx: int, score: float) -> Passage:
+        record = self.records[idx]
+        return Passage(
+            id=record["id"],
+            text=record["text"],
+            score=round(float(score), 6),
+            source=self.sources[idx],
+            kind=record["kind"],
+            codes=record["codes"],
+            topics=record["topics"],
+            effective_from=_d(record["effective_from"]),
+            effective_to=_d(record["effective_to"]),
+        )
 
 
 def _d(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class Retrieval:
+    """One search: what the question asks, the entries that hold the answer, the passages found."""
+
+    intent: Intent
+    pins: list[Pin]
+    passages: list[Passage]
 
 
 class Retriever:
@@ -140,35 +170,69 @@ class Retriever:
         codes: Sequence[str] | None = None,
         authority: Sequence[str] | None = None,
     ) -> list[Passage]:
+        """The `k` passages that best answer `query`; `dos` keeps only passages in force that day
+        (a code's own validity passage stays, so a question about a code not yet in effect is answered)."""
+        return self.retrieve(query, k=k, dos=dos, codes=codes, authority=authority).passages
+
+    def retrieve(
+        self,
+        query: str,
+        *,
+        k: int = 5,
+        dos: str | date | None = None,
+        codes: Sequence[str] | None = None,
+        authority: Sequence[str] | None = None,
+    ) -> Retrieval:
+        """`search`, plus the question's intent and the entries pinned for it."""
         query = _check_query(query)
         if not 1 <= int(k) <= MAX_K:
             raise InputError(f"k must be between 1 and {MAX_K}", hint=f"got {k}")
         on = parse_dos(dos)
         authorities = _check_authority(authority)
         wanted_codes = [normalise_code(c) for c in codes] if codes else None
+        intent = understand(query, on)
+        pinned = pins(intent, self.knowledge)
         loaded = self._ready()
-        allowed = self._mask(loaded, on, authorities, wanted_codes)
+        allowed = self._mask(loaded, on, authorities, wanted_codes, pinned)
         if not allowed.any():
-            return []
+            return Retrieval(intent, pinned, [])
+        ranked = self._rank(loaded, query, intent, pinned, allowed, on, authorities, wanted_codes)
+        return Retrieval(intent, pinned, self._passages(loaded, ranked, k))
+
+    def _rank(
+        self, loaded: _Loaded, query: str, intent: Intent, pinned: list[Pin], allowed: np.ndarray,
+        on: date | None, authorities: list[str] | None, codes: list[str] | None,
+    ) -> list[tuple[int, float]]:
         from assistant.retrieval.store import where_clause
 
         depth = min(self.weights.depth, int(allowed.sum()))
-        where = where_clause(dos_n=index_mod.date_n(on), authorities=authorities, codes=wanted_codes)
+        where = where_clause(dos_n=index_mod.date_n(on), authorities=authorities, codes=codes)
         expanded = expand(query)
         vector = self.embedder.embed_query(expanded)
         dense = [loaded.position[pid] for pid, _ in loaded.store.query(vector, depth, where) if pid in loaded.position]
-        ranked = fuse(
+        fused = dict(fuse(
             dense, loaded.lexical.scores(expanded), allowed, loaded.codes, query, loaded.is_source, self.weights
-        )
-        return self._passages(loaded, ranked, k)
+        ))
+        mult, bonus = priors(intent, loaded.kinds, loaded.entries, loaded.from_n, loaded.to_n, pinned, loaded.topics,
+                             loaded.codes)
+        for pin in (p for p in pinned if p.strong):
+            for idx in np.flatnonzero((loaded.entries == pin.entry) & allowed):
+                fused.setdefault(int(idx), 0.0)
+        wording = phrases(query)
+        scored = [(idx, score * mult[idx] + bonus[idx] + phrase_bonus(wording, loaded.plain[idx]))
+                  for idx, score in fused.items()]
+        return sorted(scored, key=lambda item: (-item[1], item[0]))
 
     def _mask(
-        self, loaded: _Loaded, on: date | None, authorities: list[str] | None, codes: list[str] | None
+        self, loaded: _Loaded, on: date | None, authorities: list[str] | None, codes: list[str] | None,
+        pinned: Sequence[Pin] = (),
     ) -> np.ndarray:
         mask = np.ones(len(loaded.records), dtype=bool)
         if on is not None:
             n = index_mod.date_n(on)
-            mask &= (loaded.from_n <= n) & (loaded.to_n >= n)
+            in_force = (loaded.from_n <= n) & (loaded.to_n >= n)
+            validity = np.isin(loaded.entries, [p.entry for p in pinned if p.what in ("code", "dx")])
+            mask &= in_force | validity
         if authorities:
             mask &= np.isin(loaded.authority, authorities)
         if codes:
@@ -184,19 +248,19 @@ class Retriever:
             if per_entry.get(record["entry"], 0) >= self.max_per_entry:
                 continue
             per_entry[record["entry"]] = per_entry.get(record["entry"], 0) + 1
-            out.append(
-                Passage(
-                    id=record["id"],
-                    text=record["text"],
-                    score=round(float(score), 6),
-                    source=loaded.sources[idx],
-                    kind=record["kind"],
-                    codes=record["codes"],
-                    topics=record["topics"],
-                )
-            )
+            out.append(loaded.passage(idx, score))
             if len(out) == k:
                 break
+        return out
+
+    def passages(self, entries: Sequence[str]) -> dict[str, list[Passage]]:
+        """Every passage of each entry ("fee:97551-RVU26C"), in passage order; unknown entries are left out."""
+        loaded = self._ready()
+        out: dict[str, list[Passage]] = {}
+        for entry in entries:
+            found = [loaded.passage(int(i), 0.0) for i in np.flatnonzero(loaded.entries == entry)]
+            if found:
+                out[entry] = found
         return out
 
     def warm(self) -> float:

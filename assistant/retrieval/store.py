@@ -104,7 +104,9 @@ class ChromaStore:
             name=name, embedding_function=self._ef, configuration={"hnsw": {"space": "cosine"}}
         )
 
-    def add(self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]) -> None:
+    def add(
+        self, ids: Sequence[str], texts: Sequence[str], vectors: np.ndarray, metadatas: Sequence[dict[str, Any]]
+    ) -> None:
         self._collection.add(ids=list(ids), documents=list(texts), embeddings=vectors, metadatas=list(metadatas))
 
     def rename(self, name: str) -> None:
@@ -146,7 +148,9 @@ class ChromaStore:
         return list(zip(result["ids"][0], result["distances"][0], strict=True))
 
 
-def where_clause(*, dos_n: int | None, authorities: Sequence[str] | None, codes: Sequence[str] | None) -> dict[str, Any] | None:
+def where_clause(
+    *, dos_n: int | None, authorities: Sequence[str] | None, codes: Sequence[str] | None
+) -> dict[str, Any] | None:
     """A Chroma `where` for: in force on `dos_n` (yyyymmdd), any of `authorities`, any of `codes`."""
     parts: list[dict[str, Any]] = []
     if dos_n is not None:

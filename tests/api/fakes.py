@@ -23,6 +23,8 @@ from assistant.errors import EmptyNoteError, NoteTooLargeError
 from assistant.knowledge.loader import Knowledge, cached_knowledge
 from assistant.knowledge.schema import RVU, AppealRules, CodeInfo, ConversionFactor, FeeSchedule
 from assistant.models import (
+    Answer,
+    AnswerSentence,
     BilledLine,
     Billing,
     CheckResult,
@@ -161,6 +163,12 @@ class FakeAssistant:
     def search(self, query: str, *, k: int = 5, dos: Any = None) -> list[Passage]:
         src = SourceRef(id="test-src", title="Test source", publisher="Tests", url="https://example.org", authority="cms")
         return [Passage(id=f"p{i}", text=f"passage {i}", score=1.0 / (i + 1), source=src) for i in range(k)]
+
+    def answer(self, question: str, *, dos: Any = None, k: int = 5) -> Answer:
+        passages = self.search(question, k=k, dos=dos)
+        sentence = AnswerSentence(text="passage 0", passage_id=passages[0].id, source=passages[0].source)
+        return Answer(question=question, dos=dos, answered=True, text=sentence.text, sentences=[sentence],
+                      passages=passages)
 
     def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: Any = None, *, dos: Any = None) -> Any:
         self.last_appeal = {"denial": denial, "denial_text": denial_text, "dos": dos}

@@ -95,6 +95,24 @@ def test_search_real(real: TestClient) -> None:
     assert 1 <= len(resp.json()["passages"]) <= 3
 
 
+@pytest.mark.parametrize(
+    ("body", "answered", "says"),
+    [
+        ({"question": "is G0541 billable in 2024?"}, True, ["G0541", "2025-01-01"]),
+        ({"question": "how much does medicare pay for 97551 in 2026?"}, True, ["$26.05"]),
+        ({"question": "What's the KX threshold going to be in 2027?"}, False, ["can't answer"]),
+    ],
+)
+def test_answer_real(real: TestClient, body: dict[str, str], answered: bool, says: list[str]) -> None:
+    resp = real.post("/v1/answer", json=body)
+    assert resp.status_code == 200
+    data = resp.json()
+    assert data["answered"] is answered
+    assert all(s in data["text"] for s in says), data["text"]
+    cited = {s["passage_id"] for s in data["sentences"] if s["passage_id"]}
+    assert cited <= {p["id"] for p in data["passages"]}
+
+
 def test_drafting_real(real: TestClient) -> None:
     appeal = real.post("/v1/appeals", json={"text": NOTE, "denial": "CO-50 N115"})
     assert appeal.status_code == 200, appeal.text

@@ -114,6 +114,28 @@ def test_search(client: TestClient) -> None:
     assert_problem(client.get("/v1/search", params={"q": "x"}), 422)
 
 
+@pytest.mark.parametrize(
+    ("body", "status", "code"),
+    [
+        ({"question": "is G0541 billable in 2024?"}, 200, None),
+        ({"question": "is G0541 billable?", "dos": "2024-06-01", "k": 2}, 200, None),
+        ({"question": "x"}, 422, "invalid_request"),
+        ({"question": "is G0541 billable?", "dos": "06/01/2024"}, 422, "invalid_request"),
+        ({"question": "is G0541 billable?", "extra": 1}, 422, "invalid_request"),
+        ({"question": "is G0541 billable?", "dos": None}, 422, "invalid_request"),
+    ],
+)
+def test_answer(client: TestClient, body: dict[str, object], status: int, code: str | None) -> None:
+    resp = client.post("/v1/answer", json=body)
+    if code:
+        assert_problem(resp, status, code)
+        return
+    assert resp.status_code == status
+    data = resp.json()
+    assert data["sentences"][0]["passage_id"] == data["passages"][0]["id"]
+    assert len(data["passages"]) == body.get("k", 5)
+
+
 def test_codes(client: TestClient) -> None:
     body = client.get("/v1/codes/97550", params={"dos": "2024-06-01"}).json()
     assert body["periods"][0]["conversion_factor_id"] == "cf2024b"

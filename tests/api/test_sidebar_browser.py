@@ -132,6 +132,12 @@ def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
             frame.locator("#run-rewrite").click()
             expect(frame.locator("#draft")).to_be_visible(timeout=30_000)
             assert frame.locator("#draft-text").inner_text().strip()
+            # the question box gives a short cited answer, then the passages
+            frame.locator("#question").fill("is G0541 billable in 2024?")
+            frame.locator("#run-ask").click()
+            expect(frame.locator("#answer")).to_be_visible(timeout=30_000)
+            assert frame.locator("#answer-text sup").count() >= 1
+            assert frame.locator("#answer-passages li").count() >= 1
         finally:
             browser.close()
     assert SCREENSHOT.stat().st_size > 10_000

@@ -22,6 +22,7 @@ from docx import Document
 
 from assistant import Assistant, Settings
 from tests.api.test_sidebar_browser import ARGS
+from tests.docx_text import docx_text
 from tests.worklist.test_draft import NOTE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -101,10 +102,7 @@ def test_upload_to_downloaded_letter(server: str, tmp_path: Path) -> None:
                 page.click("#download")
             letter = tmp_path / "letter.docx"
             download_info.value.save_as(letter)
-            doc = Document(io.BytesIO(letter.read_bytes()))
-            # the identifiers sit in a table of the letter, the prose in paragraphs
-            cells = [cell.text for table in doc.tables for row in table.rows for cell in row.cells]
-            text = " ".join([*(p.text for p in doc.paragraphs), *cells])
+            text = docx_text(Document(io.BytesIO(letter.read_bytes())))
             assert "MA25080000101" in text
             page.select_option("#next-status", "submitted")
             page.click("#set-status")

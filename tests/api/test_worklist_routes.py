@@ -14,6 +14,7 @@ from api.app import create_app
 from api.security import hash_key
 from assistant import Assistant, Settings
 from tests.api.conftest import document_reference
+from tests.docx_text import docx_text
 from tests.worklist.test_draft import NOTE
 
 ERA = Path(__file__).resolve().parents[1] / "remittance" / "fixtures" / "medicare_partb.835"
@@ -87,7 +88,7 @@ def test_note_document_reference_and_draft_docx(client: TestClient) -> None:
     assert reply["item"]["status"] == "drafted" and reply["result"]["recommendation"] == "appeal"
     letter = client.get(f"/v1/worklist/{item_id}/draft?format=docx", headers=h(KEY_A))
     assert letter.status_code == 200 and letter.headers["content-type"].startswith("application/vnd.openxml")
-    text = " ".join(p.text for p in Document(io.BytesIO(letter.content)).paragraphs)
+    text = docx_text(Document(io.BytesIO(letter.content)))
     assert "2225077123450" in text
 
 

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
 from assistant.knowledge.loader import load_knowledge
-from assistant.retrieval.chunking import chunk_knowledge
+from assistant.retrieval.chunking import Chunk, chunk_knowledge, sentences
 
 
 def test_ids_are_unique_and_stable(kb) -> None:
@@ -21,7 +23,7 @@ def test_ids_are_unique_and_stable(kb) -> None:
 
 def test_every_kind_is_indexed(kb) -> None:
     kinds = {c.kind for c in chunk_knowledge(kb)}
-    assert kinds == {"faq", "rule", "denial", "reason", "code", "dx", "fee", "source"}
+    assert kinds == {"faq", "rule", "denial", "reason", "code", "dx", "fee", "source", "appeal", "units"}
 
 
 def test_edit_keeps_id_changes_hash(kb_copy: Path) -> None:
@@ -58,3 +60,28 @@ def test_long_text_is_split_at_sentences() -> None:
     assert len(pieces) > 1
     assert all(len(p.split()) <= 60 for p in pieces)
     assert " ".join(pieces) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [(None, True), (date(2024, 12, 31), False), (date(2025, 1, 1), True), (date(2025, 6, 30), True),
+     (date(2025, 7, 1), False)],
+)
+def test_chunk_in_force(on: date | None, expected: bool) -> None:
+    chunk = Chunk(id="a:b#0", entry="a:b", kind="a", text="t", source_id="s",
+                  effective_from=date(2025, 1, 1), effective_to=date(2025, 6, 30))
+    assert chunk.in_force(on) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bill 97550 GP CQ, e.g. 97550 GP CQ; Medicare pays 85%. No. Next.", ["Bill 97550 GP CQ, e.g. 97550 GP CQ; "
+         "Medicare pays 85%.", "No.", "Next."]),
+        ("Not recognized (MBPM ch. 15 §230.3.C), so no. Done.", ["Not recognized (MBPM ch. 15 §230.3.C), so no.",
+                                                                 "Done."]),
+        ("One sentence only", ["One sentence only"]),
+    ],
+)
+def test_sentences_keep_abbreviations(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

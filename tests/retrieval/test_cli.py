@@ -48,7 +48,7 @@ def test_search_json(app) -> None:
     data = json.loads(result.stdout)
     assert 1 <= len(data["results"]) <= 3
     first = data["results"][0]
-    assert set(first) == {"id", "text", "score", "source"}
+    assert set(first) == {"id", "text", "score", "source", "effective_from", "effective_to"}
     assert set(first["source"]) == {"id", "title", "publisher", "url", "authority", "effective_from", "effective_to"}
 
 

@@ -12,6 +12,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from tests.docx_text import docx_text
 from tests.worklist.conftest import FIXTURES
 from tests.worklist.test_draft import NOTE
 
@@ -115,7 +116,7 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     code, out, err = run("worklist", "draft", "1", "--note", str(note), "--out", str(out_file))
     assert code == 0, err
     assert "letter written" in out
-    assert "2225077123450" in " ".join(p.text for p in Document(str(out_file)).paragraphs)  # the item's claim number
+    assert "2225077123450" in docx_text(Document(str(out_file)))  # the item's claim number
     code, out, _ = run("worklist", "show", "1", "--format", "json")
     assert json.loads(out)["status"] == "drafted"
     code, out, _ = run("worklist", "draft", "1", "2")

@@ -117,7 +117,7 @@ EXPECTED = {
         "2024-11-01",
         120.0,
         "CO-29",
-        None,
+        "timely_filing",
         "no_appeal",
         None,
         None,

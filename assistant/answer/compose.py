@@ -1,0 +1,188 @@
+"""The offline answer: one to three sentences taken from the passages a search found (pure).
+
+- Dated facts (a fee for a code and period, a code's validity on a date, a KX threshold, an appeal
+  deadline, units for some minutes) are worded from the knowledge by `facts` and cited to the
+  passage that holds them.
+- Otherwise the answer is extracted: the opening of an FAQ's answer, or the sentence of the top
+  passage that shares most words with the question.
+- Every sentence passes the answer gate against its cited passage; a sentence that does not is
+  dropped. When nothing is left, or the question asks what the knowledge does not hold (another
+  payer's fees, a year with no data, a locality rate), the answer says it cannot answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answer.facts import Claim, claims, when
+from assistant.answer.gate import ungrounded
+from assistant.knowledge.loader import Knowledge
+from assistant.models import Passage
+from assistant.retrieval.bm25 import tokenize
+from assistant.retrieval.chunking import sentences
+from assistant.retrieval.query import expand
+from assistant.retrieval.routing import AIC, Pin
+from assistant.retrieval.understand import Intent
+
+CANNOT = "I can't answer this from the knowledge base"
+ASKS_VALUE = re.compile(r"^\s*(?:what(?:'s| is| are| was)|which|how much|how many)\b", re.I)
+COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\.?)\b", re.I)
+UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
+MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
+_FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
+_PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
+                "medicare_advantage": "Medicare Advantage plans'"}
+
+
+@dataclass(frozen=True)
+class Cited:
+    """An answer sentence with the passage it cites."""
+
+    text: str
+    passage: Passage | None
+
+
+def entry_of(passage: Passage) -> str:
+    return passage.id.split("#", 1)[0]
+
+
+def overlap(question: str, text: str) -> float:
+    """Share of the question's content words (stemmed) that `text` holds, as written or with its
+    abbreviations expanded, whichever is higher."""
+    have = set(tokenize(text))
+    shares = [len(asked & have) / len(asked) for asked in (set(tokenize(question)), set(tokenize(expand(question))))
+              if asked]
+    return max(shares, default=0.0)
+
+
+def _shared(question: str, text: str) -> int:
+    return len(set(tokenize(expand(question))) & set(tokenize(text)))
+
+
+def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
+    """The sentences of `passage` that answer `question`, in passage order: an FAQ answer's first two
+    sentences (three when the opening is a bare "No." or "It varies."), or the passage's best-matching
+    sentence; then, if there is room, the remaining sentence that shares most words with the question."""
+    found = _FAQ_ANSWER.search(passage.text)
+    body = sentences(passage.text[found.end():] if found else passage.text)
+    if not body:
+        return []
+    if found:  # an FAQ answer in its own order; a bare "No." opens an explanation
+        picked = body[:limit] if len(body[0].split()) < 6 else body[: min(2, limit)]
+    else:
+        picked = [max(body, key=lambda s: (_shared(question, s), -body.index(s)))]
+    rest = [s for s in body if s not in picked and _shared(question, s) >= 1]
+    if rest and len(picked) < limit:
+        picked.append(max(rest, key=lambda s: (_shared(question, s), -body.index(s))))
+    return sorted(picked[:limit], key=body.index)
+
+
+def _unknown_codes(intent: Intent, kb: Knowledge, passages: Sequence[Passage]) -> list[str]:
+    """Named procedure codes the knowledge does not know and no passage found mentions."""
+    return [c for c in intent.procedure_codes if c not in kb.codes and not any(c in p.text for p in passages)]
+
+
+def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage], kb: Knowledge) -> str | None:
+    """Why the knowledge base cannot answer, or None when it can."""
+    unknown = _unknown_codes(intent, kb, passages)
+    if unknown and len(unknown) == len(intent.procedure_codes):
+        return f"{CANNOT}: it does not cover {', '.join(unknown)}."
+    priced = {r.code for r in kb.fees.rvus}
+    if intent.kind == "fee" and intent.procedure_codes and not set(intent.procedure_codes) & priced \
+            and not any(c.what == "code" for c in found):
+        return f"{CANNOT}: it has no fee figures for {', '.join(intent.procedure_codes)}."
+    if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
+            or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
+        return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
+                "fee schedules.")
+    if intent.kind == "fee" and intent.locality:
+        return f"{CANNOT}: it holds Medicare national amounts only, not the rates of a state or locality."
+    dated = {"fee", "cf", "kx", "aic", "assistant", "code"}
+    asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
+    if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
+            and not any(c.what in dated for c in found):
+        what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
+        return f"{CANNOT}: it has no {what} {when(intent.period)}."
+    if intent.named_payer and intent.kind in ("fee", "threshold"):
+        return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
+    if not passages:
+        return f"{CANNOT}: no passage matches the question."
+    if not found and overlap(intent.query, passages[0].text) < MIN_OVERLAP:
+        return f"{CANNOT}: the closest passages do not address the question."
+    return None
+
+
+def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Passage]) -> Passage | None:
+    """The first candidate passage of the claim's entry that holds every fact of the claim."""
+    for passage in candidates:
+        if entry_of(passage) == claim.entry and not ungrounded(claim.text, [passage.text], question, dos):
+            return passage
+    return None
+
+
+def compose(
+    intent: Intent,
+    pins: Sequence[Pin],
+    passages: Sequence[Passage],
+    kb: Knowledge,
+    lookup: Callable[[str], list[Passage]],
+    *,
+    dos: date | None = None,
+) -> tuple[list[Cited], bool]:
+    """(sentences with their passages, answered) for a question, from the search's passages."""
+    def first_sentence(entry: str) -> str:
+        hits = [p for p in passages if entry_of(p) == entry] or lookup(entry)
+        return sentences(hits[0].text)[0] if hits else ""
+
+    made = claims(intent, pins, kb, first_sentence)
+    why = refusal(intent, made, passages, kb)
+    if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
+        return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
+    if why:
+        return [Cited(why, None)], False
+    out: list[tuple[int, Cited]] = []
+    rank = {entry_of(p): i for i, p in enumerate(passages)}
+    for claim in made:
+        passage = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)])
+        if passage is not None:
+            out.append((rank.get(claim.entry, -1), Cited(claim.text, passage)))
+    out += _extracted(intent, passages, made, {entry_of(c.passage) for _, c in out if c.passage}, dos)
+    if not out:
+        return [Cited(f"{CANNOT}: no passage states the answer.", None)], False
+    unknown = [c for _, c in out if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
+    if not made and ASKS_VALUE.search(intent.query) and unknown:
+        # The best passage says the value was never found: say so rather than present it as an answer.
+        return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
+    out.sort(key=lambda item: item[0])
+    return [c for _, c in out][:3], True
+
+
+# Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic"})
+
+
+def _extracted(
+    intent: Intent, passages: Sequence[Passage], made: Sequence[Claim], used: set[str], dos: date | None
+) -> list[tuple[int, Cited]]:
+    """Quoted sentences from the best unused passage among the top three: the whole answer when there is
+    no claim; after a route, reason or telehealth claim, a sentence that covers at least two words of the
+    question the claims leave uncovered."""
+    if any(c.what in _COMPLETE for c in made) and not COMPARES.search(intent.query):
+        return []
+    asked = set(tokenize(expand(intent.query))) - {t for c in made for t in tokenize(c.text)}
+    top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used]
+    # The search's order, except that an FAQ among the first two answers in its own words, unless the
+    # question names a code the first passage holds and the FAQ does not.
+    named = [c for c in intent.codes if top and c in top[0][1].text]
+    faq = [(i, p) for i, p in top[:2] if p.kind == "faq" and all(c in p.text for c in named)][:1]
+    for i, passage in faq + [t for t in top if t not in faq]:
+        about = bool(set(passage.codes) & set(intent.reason_codes))  # a passage on the denial code asked about
+        picked = [s for s in extract(passage, intent.query, limit=3 - len(made))
+                  if not ungrounded(s, [passage.text], intent.query, dos)
+                  and (not made or about or len(asked & set(tokenize(s))) >= 2)]
+        if picked:
+            return [(i, Cited(s, passage)) for s in picked]
+    return []

@@ -1,0 +1,202 @@
+"""Sentences for the dated facts a question pins: code validity on a date, payment by code and
+period (amounts from `assistant.billing`), conversion factors, KX thresholds, telehealth status,
+appeal routes and amounts in controversy, units for a number of minutes. Pure: an `Intent`, its
+`Pin`s and the knowledge in; `Claim`s (a sentence and the entry whose passage holds it) out.
+
+A period the knowledge does not cover (a KX threshold for 2027, a fee for a year with no fee table)
+yields no claim: the caller then says it cannot answer rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.billing import supported_lines_for_minutes
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import RVU, DiagnosisChange
+from assistant.retrieval.chunk_facts import lines_words, overlap, unit_amounts, unit_bands
+from assistant.retrieval.chunking import money, window_words
+from assistant.retrieval.routing import Pin, overlaps
+from assistant.retrieval.understand import Intent, Period
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One answer sentence and the knowledge entry whose passage states it."""
+
+    text: str
+    entry: str
+    what: str = ""  # the pin kind it words: fee, code, dx, kx, route ...
+
+
+def when(period: Period) -> str:
+    """ "on 2024-06-01", "in March 2024" or "in 2024"."""
+    start, end = period
+    if start == end:
+        return f"on {start.isoformat()}"
+    if start.year == end.year and start.month == end.month and start.day == 1:
+        return f"in {start:%B %Y}"
+    return f"in {start.year}" if start.year == end.year else f"from {start.isoformat()} to {end.isoformat()}"
+
+
+def _window(start: date | None, end: date | None) -> str:
+    return window_words(start, end) or "with no end date"
+
+
+def code_validity(intent: Intent, pin: Pin) -> Claim:
+    info = pin.obj
+    if intent.period is None:
+        return Claim(f"{info.code} is valid {_window(info.effective_from, info.effective_to)}.", pin.entry)
+    if not overlaps(info.effective_from, info.effective_to, intent.period):
+        since = f"it is valid {_window(info.effective_from, info.effective_to)}"
+        return Claim(f"No: {info.code} was not in effect {when(intent.period)}; {since}.", pin.entry)
+    return Claim(f"Yes: {info.code} is in effect {when(intent.period)}; it is valid "
+                 f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
+
+
+def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
+    changes: list[DiagnosisChange] = pin.obj
+    code = changes[0].code
+    relevant = [c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to,
+                                                                        intent.period)]
+    if not relevant and intent.period is not None:  # the code starts after the period asked about
+        later = min(changes, key=lambda c: c.effective_from or date.min)
+        span = window_words(later.effective_from, later.effective_to)
+        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period)}; it is "
+                     f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
+    relevant = relevant or changes
+    if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
+        return [Claim(f"In part: ICD-10-CM {code} is {'billable' if c.billable else 'not billable'} "
+                      f"{window_words(c.effective_from, c.effective_to)}"
+                      f"{'; use ' + c.replacement + ' instead' if c.replacement and not c.billable else ''}.",
+                      pin.entry) for c in sorted(relevant, key=lambda c: c.effective_from or date.min)]
+    change = next((c for c in relevant if not c.billable), relevant[0])
+    status = "billable" if change.billable else "not billable"
+    span = window_words(change.effective_from, change.effective_to)
+    use = f"; use {change.replacement} instead" if change.replacement and not change.billable else ""
+    asked = next((c for c in intent.diagnosis_codes if c != code and c in (change.replacement or "")), None)
+    if asked and not change.billable:  # a subcode of a header: the header's passage lists it as the code to use
+        return Claim(f"Yes: {asked} is one of the codes to use, because ICD-10-CM {code} itself is not billable"
+                     f"{' ' + span if span else ''}; use {change.replacement} instead.", pin.entry)
+    if intent.period is None:
+        return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
+    verdict = "Yes" if change.billable else "No"
+    return Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period)} ({status}"
+                 f"{' ' + span if span else ''}){use}.", pin.entry)
+
+
+WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|should|can|could|will|would|when)\b", re.I)
+AMOUNT_ASKED = re.compile(r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b(?:pay|paid|rate|fee|amount|"
+                          r"worth|reimburs|allow)|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b", re.I)
+RVU_ASKED = re.compile(r"\brvus?\b|relative value", re.I)
+_FACTOR = {"qp": "QP conversion factor", "non_qp": "non-QP conversion factor", "standard": "conversion factor"}
+
+
+def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
+    parts: list[str] = []
+    for cf in kb.fees.conversion_factors:
+        window = overlap(rvu, cf)
+        if window is None or (period and not overlaps(window[0], window[1], period)):
+            continue
+        amounts = unit_amounts(kb.fees, rvu.code, window[0], qp=cf.variant == "qp")
+        if amounts is None:
+            continue
+        one_day = period is not None and period[0] == period[1]
+        span = "" if one_day or (window[0].month == 1 and window[0].day == 1 and window[1] and window[1].month == 12
+                                 and window[1].day == 31) else f" {window_words(*window)}"
+        parts.append(f"{money(amounts[0])} non-facility and {money(amounts[1])} facility per unit{span} "
+                     f"({_FACTOR[cf.variant]} ${cf.amount:.4f})")
+    return parts
+
+
+def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
+    rvu: RVU = pin.obj
+    if intent.period is None and WHETHER.search(intent.query) and not AMOUNT_ASKED.search(intent.query):
+        return None  # "is the facility rate used for therapists?" asks which rate, not how much
+    if RVU_ASKED.search(intent.query):
+        year = (rvu.effective_from or date(2024, 1, 1)).year
+        detail = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
+                  f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
+        return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
+                     f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
+    parts = _amount_parts(kb, rvu, intent.period)
+    if not parts:
+        return None
+    year = (rvu.effective_from or date(2024, 1, 1)).year
+    on = when(intent.period) if intent.period else f"in {year}"
+    return Claim(f"The Medicare national payment for {rvu.code} {on} is " + "; ".join(parts[:2]) + ".", pin.entry)
+
+
+def conversion_factor(pin: Pin) -> Claim:
+    cf = pin.obj
+    who = {"qp": " for qualifying APM participants (QP)", "non_qp": " for non-QP clinicians"}.get(cf.variant, "")
+    return Claim(f"The Medicare conversion factor{who} is ${cf.amount:.4f} "
+                 f"{_window(cf.effective_from, cf.effective_to)}.", pin.entry)
+
+
+def kx(pin: Pin) -> Claim:
+    t = pin.obj
+    year = t.effective_from.year if t.effective_from else ""
+    return Claim(f"The {year} therapy KX modifier threshold is {money(t.amount, cents=False)} ({t.applies_to}); "
+                 "caregiver training lines billed under a therapy plan count toward it.", pin.entry)
+
+
+def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
+    """ "How many minutes for 2 units of 97551": the band of minutes that gives that many add-on units."""
+    primary, addon = pin.obj
+    count = intent.unit_count or 0
+    for lo, hi, lines in unit_bands(pin.obj):
+        if dict(lines).get(addon) == count or (count == 1 and addon not in intent.procedure_codes
+                                               and dict(lines) == {primary: 1}):
+            return Claim(f"{lo}-{hi} minutes of caregiver training supports {lines_words(lines)} under the CPT "
+                         "mid-point rule.", pin.entry)
+    return None
+
+
+def units(intent: Intent, pin: Pin) -> Claim | None:
+    if intent.unit_count and not intent.minutes:
+        return units_for_count(intent, pin)
+    if len(set(intent.minutes)) != 1:  # "present for 10 of 40 minutes": not one total to look up
+        return None
+    minutes = intent.minutes[0]
+    lines = supported_lines_for_minutes(minutes, codes=pin.obj)
+    band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
+    if band is None:
+        return None
+    if not lines:
+        return Claim(f"{minutes} minutes is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
+                     "of caregiver training is nothing reportable.", pin.entry)
+    return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
+                 f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
+
+
+Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
+_WORDERS: dict[str, Worder] = {
+    "code": lambda intent, pin, kb: code_validity(intent, pin),
+    "dx": lambda intent, pin, kb: dx_validity(intent, pin),
+    "fee": fee,
+    "cf": lambda intent, pin, kb: conversion_factor(pin),
+    "kx": lambda intent, pin, kb: kx(pin),
+    "units": lambda intent, pin, kb: units(intent, pin),
+}
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant"})
+
+
+def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, first_sentence: Callable[[str], str]) -> list[Claim]:
+    """The structured claims for `pins`, in pin order (at most three)."""
+    out: list[Claim] = []
+    for pin in pins:
+        claim: Claim | list[Claim] | None
+        if pin.what in QUOTED:
+            text = first_sentence(pin.entry)
+            claim = Claim(text, pin.entry) if text else None
+        else:
+            worder = _WORDERS.get(pin.what)
+            claim = worder(intent, pin, kb) if worder else None
+        for one in claim if isinstance(claim, list) else [claim] if claim else []:
+            if all(c.text != one.text for c in out):
+                out.append(Claim(one.text, one.entry, pin.what))
+    return out[:3]

@@ -1,0 +1,273 @@
+"""From an `Intent` to the knowledge entries that hold its answer, and to ranking priors (pure).
+
+`pins(intent, kb)` names, best first, the entries whose passage states the fact asked for — the
+fee passage of that code for that period, the code's own validity passage, the KX threshold of
+that year, the appeal route — together with the knowledge object behind each, so that
+`assistant.answer` can word the fact and cite the passage that holds it. The retriever gives the
+pinned entries a bonus; `priors` adds the softer signals: the kind of passage a question kind
+wants, and passages whose effective window misses the date asked about sink.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import numpy as np
+
+from assistant.knowledge.loader import Knowledge
+from assistant.retrieval.bm25 import tokenize
+from assistant.retrieval.chunk_facts import aic_entry, fee_entry, tagged
+from assistant.retrieval.query import expand
+from assistant.retrieval.understand import DEADLINE, Intent, Period
+
+# How much a question kind favours each passage kind (multipliers on the fused score).
+KIND_PRIOR: dict[str, dict[str, float]] = {
+    "fee": {"fee": 1.2, "faq": 1.1, "rule": 0.8, "denial": 0.8},
+    "threshold": {"fee": 1.2, "faq": 1.1},
+    "code_validity": {"code": 1.5, "dx": 1.5, "faq": 1.0, "fee": 0.7},
+    "telehealth": {"fee": 1.2, "faq": 1.2, "rule": 1.1},
+    "denial": {"reason": 1.3, "denial": 1.2, "faq": 1.1, "fee": 0.7},
+    "appeal": {"appeal": 1.5, "faq": 1.0, "source": 1.6, "fee": 0.6, "rule": 0.8},
+    "units": {"units": 1.0, "faq": 1.1, "rule": 1.0, "fee": 0.6},
+    "modifier": {"faq": 1.1, "rule": 1.0, "fee": 0.9},
+    "code_choice": {"code": 1.3, "faq": 1.1, "fee": 0.7},
+    "rule": {"faq": 1.1, "rule": 1.05, "fee": 0.8},
+}
+# Computed tables (units by minutes) restate an FAQ: they lead only when pinned for a question with minutes.
+PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
+# Passages on a narrow case lead only when the question names it.
+NARROW_TOPICS: dict[str, re.Pattern[str]] = {
+    "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
+}
+NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
+TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
+UNNAMED_CODE = 0.6  # a passage tagged with none of the procedure or reason codes the question names
+PHRASE_BONUS = 0.02  # per three-word phrase of the question found verbatim in the passage
+OUT_OF_PERIOD = 0.45  # a dated passage that misses the period asked about
+IN_PERIOD_BONUS = 0.01  # a dated passage in force during that period
+PIN_BONUS = 0.25  # first pin; each later one gets a little less
+
+
+@dataclass(frozen=True)
+class Pin:
+    """An entry that holds the answer, and the knowledge object it was written from."""
+
+    entry: str
+    what: str  # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | units
+    obj: Any = None
+    strong: bool = True  # keyed by the code or period asked about: search ranks it first
+
+
+def overlaps(start: date | None, end: date | None, period: Period) -> bool:
+    return (start is None or start <= period[1]) and (end is None or end >= period[0])
+
+
+_ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
+_DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
+_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
+
+
+def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
+        return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None)
+                for cf in kb.fees.conversion_factors
+                if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
+    out: list[Pin] = []
+    if _ASSISTANT.search(intent.query):
+        out.append(Pin("fee:assistant-rate", "assistant", None, strong=not intent.procedure_codes))
+    for code in intent.procedure_codes or ("97550",):
+        rows = [r for r in kb.fees.rvus if r.code == code]
+        if intent.period is not None:
+            rows = [r for r in rows if overlaps(r.effective_from, r.effective_to, intent.period)]
+        elif rows:
+            rows = [max(rows, key=lambda r: r.effective_from or date.min)]
+        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=intent.period is not None) for r in rows]
+    return out
+
+
+def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    dated = intent.period is not None
+    out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
+    for code in intent.diagnosis_codes:  # the code itself, else its nearest parent: Z96.641 → Z96.64 → Z96.6 → Z96
+        stem, _, tail = code.partition(".")
+        for candidate in [code] + [f"{stem}.{tail[:n]}" if n else stem for n in range(len(tail) - 1, -1, -1)]:
+            changes = [d for d in kb.diagnosis_changes if d.code == candidate]
+            if changes:
+                out.append(Pin(f"dx:{candidate}", "dx", changes))
+                break
+    return out
+
+
+def _not_in_force(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """Code pins for named procedure codes that were not in effect at any time in the period."""
+    if intent.period is None:
+        return []
+    return [Pin(f"code:{c}", "code", kb.codes[c]) for c in intent.procedure_codes
+            if c in kb.codes and not overlaps(kb.codes[c].effective_from, kb.codes[c].effective_to, intent.period)]
+
+
+def _denial_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """One code: its meaning first. Several: the denial pattern that has them all, then each meaning."""
+    named = [c for c in intent.reason_codes if c in kb.reason_codes]
+    several = len(named) > 1
+    patterns = [p for p in kb.denial_patterns.values() if named and set(named) <= {*p.carcs, *p.rarcs}]
+    out = [Pin(f"denial:{p.id}", "denial", p, strong=several) for p in patterns]
+    out += [Pin(f"reason:{c}", "reason", kb.reason_codes[c], strong=not several) for c in named]
+    return out if several else out[len(patterns):] + out[:len(patterns)]
+
+
+_ROUTE_WORDS: tuple[tuple[str, str], ...] = (
+    ("clerical_reopening", r"\breopen|clerical"),
+    ("new_claim", r"timely filing|new claim|corrected claim|resubmit"),
+    ("appeals_council", r"appeals council|\bdab\b|level 4|fourth level"),
+    ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
+    ("alj", r"\balj\b|hearing|level 3|third level"),
+    ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
+    ("redetermination", r"redetermination|first level|level 1|\bappeal\b"),
+)
+
+
+AIC = re.compile(r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)", re.I)
+
+
+def _appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    routes = {r.id: r for r in kb.appeals.routes}
+    out: list[Pin] = []
+    if AIC.search(intent.query):
+        wanted = "federal_court" if re.search(r"court", intent.query, re.I) else "alj"
+        out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
+                if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
+                                                                             intent.period))]
+    asks_limit = bool(DEADLINE.search(intent.query))
+    if _DECISION.search(intent.query):  # how long the contractor takes is not the filing limit of the route
+        return out
+    if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
+        out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
+    for route_id, words in _ROUTE_WORDS:
+        if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
+            out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
+    return out
+
+
+def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    if intent.period is None:
+        return []
+    out = [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t) for t in kb.fees.telehealth
+           if overlaps(t.effective_from, t.effective_to, intent.period)]
+    out += [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
+            if overlaps(w.effective_from, w.effective_to, intent.period)]
+    return out
+
+
+def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """The entries that hold the answer to `intent`, best first (may be empty)."""
+    out = _not_in_force(intent, kb)
+    if intent.kind == "fee":
+        out += _fee_pins(intent, kb)
+    elif intent.kind == "threshold" and intent.period is not None:
+        out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t) for t in kb.fees.kx_thresholds
+                if overlaps(t.effective_from, t.effective_to, intent.period)]
+    elif intent.kind == "code_validity":
+        out += _validity_pins(intent, kb)
+    elif intent.kind == "denial":
+        out += _denial_pins(intent, kb)
+    elif intent.kind == "appeal":
+        out += _appeal_pins(intent, kb)
+    elif intent.kind == "telehealth":
+        out += _telehealth_pins(intent, kb)
+    elif intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
+        family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
+        out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
+    seen: set[str] = set()
+    return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
+
+
+_WORDS = re.compile(r"[a-z0-9]+(?:[-.][a-z0-9]+)*")
+
+
+def phrases(query: str) -> list[str]:
+    """The question's three-word phrases ("targeted medical review"), for the phrase bonus."""
+    words = _WORDS.findall(query.lower())
+    return [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
+
+
+def plain(text: str) -> str:
+    """Lower-case words separated by single spaces: what the phrase bonus matches against."""
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def phrase_bonus(query_phrases: list[str], plain_text: str) -> float:
+    """A bonus for a passage that uses the question's own wording, three words at a time (at most three)."""
+    return PHRASE_BONUS * min(3, sum(1 for p in query_phrases if p in plain_text))
+
+
+class Topics:
+    """The passages' topic tags, tokenised once: which passages carry a topic the question names."""
+
+    def __init__(self, topics: list[frozenset[str]]) -> None:
+        self.of = topics
+        self.words = {t: frozenset(tokenize(t.replace("_", " "))) for ts in topics for t in ts}
+        self.tagged = {t: np.array([t in ts for ts in topics], dtype=bool) for t in self.words}
+
+    def hits(self, query: str) -> np.ndarray:
+        """Passages tagged with a topic whose every word (stemmed) the question uses."""
+        asked = set(tokenize(expand(query)))
+        out = np.zeros(len(self.of), dtype=bool)
+        for topic, words in self.words.items():
+            if words and words <= asked:
+                out |= self.tagged[topic]
+        return out
+
+
+def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarray:
+    if intent.period is None:
+        return np.ones(len(from_n), dtype=bool)
+    start, end = (int(d.strftime("%Y%m%d")) for d in intent.period)
+    return (from_n <= end) & (to_n >= start)
+
+
+def priors(
+    intent: Intent,
+    kinds: np.ndarray,
+    entries: np.ndarray,
+    from_n: np.ndarray,
+    to_n: np.ndarray,
+    pinned: list[Pin],
+    topics: Topics | None = None,
+    codes: list[frozenset[str]] | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(multiplier, bonus) per passage for `intent`: kind preference, period fit, narrow topics and pins."""
+    mult = np.ones(len(kinds), dtype=float)
+    bonus = np.zeros(len(kinds), dtype=float)
+    for topic, trigger in NARROW_TOPICS.items():
+        if topics is not None and topic in topics.tagged:
+            tagged = topics.tagged[topic]
+            if trigger.search(intent.query) and intent.kind in ("telehealth", "modifier", "rule"):
+                bonus[tagged & _in_period(intent, from_n, to_n)] += NARROW_BONUS
+            else:
+                mult[tagged] *= 0.5
+    if topics is not None:
+        mult[topics.hits(intent.query)] *= TOPIC_BOOST
+    for kind, factor in PASSAGE_PRIOR.items():
+        mult[kinds == kind] *= factor
+    for kind, factor in KIND_PRIOR.get(intent.kind, {}).items():
+        mult[kinds == kind] *= factor
+    named = set(intent.procedure_codes) | set(intent.reason_codes)
+    if named and codes is not None:  # a passage that names none of the codes asked about sinks
+        mult[np.array([not (named & c) for c in codes], dtype=bool)] *= UNNAMED_CODE
+    if intent.kind == "code_validity":  # a procedure code's validity is not a diagnosis code's, and back
+        mult[kinds == "dx"] *= 1.0 if intent.diagnosis_codes else 0.5
+        mult[kinds == "code"] *= 1.0 if intent.procedure_codes else 0.7
+    if intent.period is not None:
+        start = int(intent.period[0].strftime("%Y%m%d"))
+        end = int(intent.period[1].strftime("%Y%m%d"))
+        dated = (from_n > 0) | (to_n < 99991231)
+        hit = (from_n <= end) & (to_n >= start)
+        mult[dated & ~hit] *= OUT_OF_PERIOD
+        bonus[dated & hit] += IN_PERIOD_BONUS
+    for rank, pin in enumerate(p for p in pinned if p.strong):
+        bonus[entries == pin.entry] += PIN_BONUS * (1 - 0.05 * rank)
+    return mult, bonus

@@ -1,0 +1,289 @@
+"""Query understanding: what a billing question names and what kind of answer it wants (pure).
+
+    intent = understand("how much does medicare pay for 97551 in 2026?")
+    intent.kind == "fee"; intent.procedure_codes == ("97551",); intent.period == (2026-01-01, 2026-12-31)
+
+Recognised: CPT/HCPCS codes, ICD-10-CM codes, CARC/RARC codes with or without a group code
+(CO-50, PR-119, N115, MA130), modifiers (GP, KX, CQ, XE, 59 ...), dates (2024-03-15, 3/15/2024,
+March 15, 2024), months (March 2024), years, payer types, dollar amounts and minutes. The kind
+routes the question: code validity by date, fee by year, KX threshold, telehealth, denial, appeal
+process, units, modifier, or a general rule/FAQ question.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+Period = tuple[date, date]
+
+PROCEDURE = re.compile(r"(?<![\w.$-])(9\d{4}|[GK]0\d{3})(?![\w]|\.\d)", re.I)
+DIAGNOSIS = re.compile(r"(?<![\w.])([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)(?![\w]|\.[0-9A-Z])", re.I)
+REASON = re.compile(
+    r"(?<![\w.])(?:(CO|PR|OA|PI|CR)[\s-]?([A-Z]?\d{1,3})|(MA\d{2,3}|N\d{2,4}|M\d{2,3}|B\d{1,2}))(?![\w]|\.\d)", re.I
+)
+MODIFIER = re.compile(r"(?<![\w.-])(GO|CO|GA|GY|GZ|GT|FQ|FR|(?i:gp|gn|cq|kx|xe|xp|xs|xu))(?![\w-])")
+MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|93|52)\s+modifier", re.I)
+# "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit
+MINUTES = re.compile(
+    r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
+DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
+YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/-]|\.\d)")
+ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
+US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
+US_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(20\d{2})\b")
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+MONTH_DAY_YEAR = re.compile(_MONTH + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(20\d{2})\b", re.I)
+DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\.?,?\s+(20\d{2})\b", re.I)
+MONTH_DAY = re.compile(r"(before|after|from|since|on|through|until)?\s*\b" + _MONTH
+                       + r"\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*20\d{2})", re.I)
+MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(20\d{2})\b", re.I)
+YEAR_MONTH = re.compile(r"\b(20\d{2}),?\s+" + _MONTH + r"\b(?!\.?\s+\d)", re.I)
+
+_BRANDS = (r"\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health(?:care)?|\buhc\b|tricare|workers'? comp"
+           r"|\bhumana\b")
+NAMED_PAYER = re.compile(_BRANDS, re.I)
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+UNIT_COUNT = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:units?\b|(?=(?:9\d{4}|G0\d{3})\b))", re.I)
+FAMILY = re.compile(r"(?:caregiver training|\bcts\b) codes?\b", re.I)
+PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("medicare_advantage", re.compile(
+        r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
+    ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
+    ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
+    ("medicare", re.compile(r"medicare|\bcms\b|\bmac\b", re.I)),
+)
+STATES = re.compile(
+    r"\b(alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|"
+    r"illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
+    r"missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|"
+    r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
+    r"virginia|washington|west virginia|wisconsin|wyoming|locality|gpci)\b", re.I)
+
+_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("appeal", re.compile(
+        r"\bappeal|redetermination|reconsideration|\balj\b|hearing|amount in controversy|\breopen|\bqic\b|\bire\b"
+        r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
+        r"|how many days|late entr|addend|change the note|amend|go back and", re.I)),
+    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
+                             r"|what(?:'s| is| was) the kx\b", re.I)),
+    ("fee", re.compile(
+        r"how much|\bwhat (?:does|did|will|would|do) .{0,40}\bpay\b|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
+        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
+        r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
+        r"|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
+    ("telehealth", re.compile(
+        r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
+    ("code_validity", re.compile(
+        r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|replaced|new code|\baround\b"
+        r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out", re.I)),
+    ("code_validity_weak", re.compile(r"\bstill\b|\bok\b|okay|acceptable|\buse\b|as dx|\bdx\b|diagnos|\bbill\b", re.I)),
+    ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
+    ("code_choice", re.compile(
+        r"\b(?:which|what|right|correct) (?:cpt |hcpcs )?codes?\b|how (?:do|should) (?:i|we) code|how to code"
+        r"|\bcode (?:it|this|that)\b", re.I)),
+    ("modifier", re.compile(r"modifier|\bmod\b", re.I)),
+)
+
+
+DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+                      r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
+_DENIAL = re.compile(
+    r"\bden(?:ied|ial)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
+    r"|\b(?:fight|contest|dispute|overturn)\b|push back", re.I)
+
+
+@dataclass(frozen=True)
+class Intent:
+    """What a question asks about. `period` is the day, month or year it asks about, if any."""
+
+    query: str
+    kind: str
+    procedure_codes: tuple[str, ...] = ()
+    diagnosis_codes: tuple[str, ...] = ()
+    reason_codes: tuple[str, ...] = ()  # normalised: "50", "119", "N115", "MA130"
+    modifiers: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    period: Period | None = None
+    payer: str | None = None
+    amounts: tuple[float, ...] = ()
+    minutes: tuple[int, ...] = ()
+    facility: bool | None = None  # True facility, False non-facility, None not said
+    named_payer: str | None = None  # a payer named by brand ("Aetna"): its own policies are not in the knowledge
+    locality: bool = False  # names a state or locality: national amounts do not answer it
+    unit_count: int | None = None  # "how many minutes for 2 units of 97551": the units asked about
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every code named, as passages are tagged."""
+        return (*self.procedure_codes, *self.diagnosis_codes, *self.reason_codes, *self.modifiers)
+
+    @property
+    def year(self) -> int | None:
+        if self.period and self.period[0].year == self.period[1].year:
+            return self.period[0].year
+        return self.years[0] if len(self.years) == 1 else None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def _unique(values: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(values))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def find_dates(text: str) -> tuple[list[date], list[Period], list[tuple[int, int]]]:
+    """(days, months as periods, spans) named in `text`."""
+    days: list[date] = []
+    months: list[Period] = []
+    spans: list[tuple[int, int]] = []
+    for m in ISO.finditer(text):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        days += [d] if d else []
+        spans.append(m.span())
+    for m in US.finditer(text):
+        year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+        d = _safe_date(year, int(m.group(1)), int(m.group(2)))
+        days += [d] if d else []
+        spans.append(m.span())
+    for rx, order in ((MONTH_DAY_YEAR, (1, 2, 3)), (DAY_MONTH_YEAR, (2, 1, 3))):
+        for m in rx.finditer(text):
+            month = MONTHS.get(m.group(order[0]).lower()[:3] if m.group(order[0]).lower() != "sept" else "sept")
+            d = _safe_date(int(m.group(order[2])), month or 0, int(m.group(order[1])))
+            days += [d] if d else []
+            spans.append(m.span())
+    found_months = [(MONTHS.get(m.group(1).lower()[:3]) or 0, int(m.group(2)), m.span())
+                    for m in MONTH_YEAR.finditer(text)]
+    found_months += [(int(m.group(1)), int(m.group(2)), m.span()) for m in US_MONTH.finditer(text)]
+    found_months += [(MONTHS.get(m.group(2).lower()[:3]) or 0, int(m.group(1)), m.span())
+                     for m in YEAR_MONTH.finditer(text)]
+    for month, year, span in found_months:
+        if any(a <= span[0] < b for a, b in spans):
+            continue
+        if 1 <= month <= 12:
+            months.append((date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])))
+            spans.append(span)
+    return days, months, spans
+
+
+def _yearless_days(text: str, years: list[int]) -> list[date]:
+    """ "before March 9" with 2024 named elsewhere: 2024-03-08 ("before" is the day before)."""
+    if len(set(years)) != 1:
+        return []
+    out: list[date] = []
+    for m in MONTH_DAY.finditer(text):
+        month = MONTHS.get(m.group(2).lower()[:3]) or 0
+        day = _safe_date(years[0], month, int(m.group(3))) if month else None
+        if day is not None:
+            out.append(day - timedelta(days=1) if (m.group(1) or "").lower() == "before" else day)
+    return out
+
+
+def _period(on: date | None, days: list[date], months: list[Period], years: list[int]) -> Period | None:
+    if on is not None:
+        return (on, on)
+    if len(set(days)) == 1:
+        return (days[0], days[0])
+    if len(set(months)) == 1 and not days:
+        return months[0]
+    if len(set(years)) == 1 and not days and not months:
+        return (date(years[0], 1, 1), date(years[0], 12, 31))
+    return None
+
+
+def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    procedures = _unique([m.group(1).upper() for m in PROCEDURE.finditer(text)])
+    reasons: list[str] = []
+    for m in REASON.finditer(text):
+        reasons.append((m.group(2) or m.group(3)).upper())
+    diagnoses = [
+        m.group(1).upper() for m in DIAGNOSIS.finditer(text)
+        if m.group(1).upper() not in procedures and m.group(1).upper() not in reasons
+        and not re.fullmatch(r"[GK]0\d{2}", m.group(1).upper())
+    ]
+    modifiers = [m.group(1).upper() for m in MODIFIER.finditer(text)]
+    modifiers += [m.group(1) or m.group(2) for m in MODIFIER_NUMBER.finditer(text)]
+    return procedures, _unique(diagnoses), _unique(reasons), _unique(modifiers)
+
+
+def classify(
+    text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False
+) -> str:
+    """The kind of answer the question wants."""
+    hits = {kind for kind, rx in _KINDS if rx.search(text)}
+    asks_deadline = bool(DEADLINE.search(text))
+    if "appeal" in hits and not ("fee" in hits and not re.search(r"amount in controversy", text, re.I)) \
+            and (asks_deadline or not has_reason):
+        return "appeal"
+    if "threshold" in hits:
+        return "threshold"
+    if has_reason:
+        return "denial"
+    if _DENIAL.search(text) and not hits & {"fee", "telehealth"}:
+        return "denial"
+    if "fee" in hits:
+        return "fee"
+    if "telehealth" in hits:
+        return "telehealth"
+    if has_minutes or ("units" in hits and has_code):
+        return "units"
+    if has_code and ("code_validity" in hits or (has_period and "code_validity_weak" in hits) or has_dx):
+        return "code_validity"
+    if "modifier" in hits:
+        return "modifier"
+    if "code_choice" in hits:
+        return "code_choice"
+    return "rule"
+
+
+def understand(query: str, dos: date | None = None) -> Intent:
+    """The intent of `query`; `dos` (the date of service given with it) overrides dates in the text."""
+    text = " ".join(query.split())
+    procedures, diagnoses, reasons, modifiers = _codes(text)
+    if not procedures and FAMILY.search(text):
+        procedures = ("97550",)  # "the caregiver training codes": the family's primary code stands for it
+    days, months, spans = find_dates(text)
+    years = [int(m.group(1)) for m in YEAR.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
+    days += _yearless_days(text, years)
+    all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
+    period = _period(dos, days, months, years)
+    payer = next((name for name, rx in PAYERS if rx.search(text)), None)
+    minutes = tuple(int(m.group(1)) for m in MINUTES.finditer(text))
+    facility = None
+    if re.search(r"non[\s-]?facility|office|\bnf\b", text, re.I):
+        facility = False
+    elif re.search(r"\bfacility\b|hospital outpatient|\bhopd\b", text, re.I):
+        facility = True
+    kind = classify(text, has_reason=bool(reasons), has_code=bool(procedures or diagnoses),
+                    has_period=period is not None, has_minutes=bool(minutes), has_dx=bool(diagnoses))
+    return Intent(
+        query=text,
+        kind=kind,
+        procedure_codes=procedures,
+        diagnosis_codes=diagnoses,
+        reason_codes=reasons,
+        modifiers=modifiers,
+        years=tuple(int(y) for y in all_years),
+        period=period,
+        payer=payer,
+        amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
+        minutes=minutes,
+        facility=facility,
+        locality=bool(STATES.search(text)),
+        named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
+        unit_count=_count(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
+    )

@@ -1,0 +1,134 @@
+"""Answers suite: the short answer and its passages, judged against a stated fact per question.
+
+    python -m evals.run --suite answers [--file evals/datasets/answers_rw_dev.yaml]
+
+Items: ``{id, question, dos?, answerable, fact, answer_must_contain, passage_must_contain, kind}``.
+Token lists match case-insensitively; each inner list needs one of its alternatives.
+
+- recall@1, recall@3, MRR: over answerable items, the rank of the first passage of the answer
+  (cited passages first, then the others found) that holds one alternative of every inner list of
+  ``passage_must_contain``;
+- answer_correct: an answerable item's answer says it answers and its text holds one alternative
+  of every inner list of ``answer_must_contain``; an unanswerable item's answer says it cannot
+  answer (``answered`` is false);
+- ungrounded_answers: answers with a sentence holding a number or code that neither its cited
+  passage nor the question holds. Checked here with a fact finder of its own, independent of the
+  product's answer gate. It must be 0.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+NAME = "answers"
+DATASET = Path(__file__).resolve().parents[1] / "datasets" / "answers_rw_dev.yaml"
+_VALUE = re.compile(r"[A-Za-z]{0,2}\d[\d,]*(?:\.\d+)?[A-Za-z]?")
+
+
+def load_items(path: Path = DATASET) -> list[dict[str, Any]]:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    items: list[dict[str, Any]] = data["questions"]
+    ids = [q["id"] for q in items]
+    if len(ids) != len(set(ids)):
+        raise ValueError(f"{path}: duplicate question ids")
+    return items
+
+
+def holds(text: str, must: Sequence[Sequence[str]]) -> bool:
+    """One alternative of every inner list is in `text` (case-insensitive)."""
+    low = text.lower()
+    return all(any(str(alt).lower() in low for alt in alternatives) for alternatives in must)
+
+
+def _values(text: str) -> set[str]:
+    """Numbers and codes, normalised: "$2,410.00" → "2410", "PR-119" → "119", "97551", "G0541"."""
+    out: set[str] = set()
+    for raw in _VALUE.findall(text):
+        token = raw.replace(",", "").upper()
+        token = re.sub(r"\.0+$", "", token)
+        out.add(token)
+        digits = re.sub(r"^[A-Z]{1,2}(?=\d)", "", token)
+        if digits != token and raw[:2].upper() in ("CO", "PR", "OA", "PI", "CR"):
+            out.add(digits)
+    return out
+
+
+def ungrounded_values(sentence: str, cited: str, question: str) -> set[str]:
+    """Values of `sentence` found in neither `cited` nor `question` (substring match on the normalised text)."""
+    pool = (_normalised(cited) + " " + _normalised(question)).upper()
+    pool_values = _values(cited) | _values(question)
+    return {v for v in _values(sentence) if v not in pool_values and v not in pool}
+
+
+def _normalised(text: str) -> str:
+    return text.replace(",", "").replace("$", "")
+
+
+def score_item(item: dict[str, Any], answer: Any) -> dict[str, Any]:
+    """Rank of the first relevant passage, correctness and ungrounded values of one answer."""
+    rank = None
+    if item["answerable"] and item.get("passage_must_contain"):
+        rank = next((i + 1 for i, p in enumerate(answer.passages) if holds(p.text, item["passage_must_contain"])), None)
+    if item["answerable"]:
+        correct = bool(answer.answered) and holds(answer.text, item["answer_must_contain"])
+    else:
+        correct = not answer.answered
+    texts = {p.id: p.text for p in answer.passages}
+    loose: set[str] = set()
+    for s in answer.sentences:
+        loose |= ungrounded_values(s.text, texts.get(s.passage_id or "", ""), item["question"] + " " +
+                                   str(item.get("dos") or ""))
+    return {"id": item["id"], "kind": item.get("kind"), "rank": rank, "correct": correct, "answered": answer.answered,
+            "ungrounded": sorted(loose), "answer": answer.text[:300], "top": [p.id for p in answer.passages[:3]]}
+
+
+def evaluate(assistant: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
+    """Score `assistant` (anything with `.answer(question, dos=)` returning an `Answer`) on `items`."""
+    details = []
+    latencies = []
+    for item in items:
+        started = time.perf_counter()
+        dos = item.get("dos")
+        answer = assistant.answer(item["question"], dos=date.fromisoformat(str(dos)) if dos else None)
+        latencies.append(time.perf_counter() - started)
+        details.append(score_item(item, answer))
+    ranked = [d for d, item in zip(details, items, strict=True) if item["answerable"] and item["passage_must_contain"]]
+    ranks = [d["rank"] for d in ranked]
+
+    def recall(k: int) -> float:
+        return sum(1 for r in ranks if r is not None and r <= k) / len(ranks) if ranks else 0.0
+
+    unanswerable = [d for d, item in zip(details, items, strict=True) if not item["answerable"]]
+    answerable = [d for d, item in zip(details, items, strict=True) if item["answerable"]]
+    latencies.sort()
+    return {
+        "recall@1": round(recall(1), 4),
+        "recall@3": round(recall(3), 4),
+        "mrr": round(sum(1 / r for r in ranks if r) / len(ranks), 4) if ranks else 0.0,
+        "answer_correct": round(sum(d["correct"] for d in details) / len(details), 4),
+        "ungrounded_answers": float(sum(1 for d in details if d["ungrounded"])),
+        "refused_unanswerable": round(sum(d["correct"] for d in unanswerable) / len(unanswerable), 4)
+        if unanswerable else 1.0,
+        "refused_answerable": float(sum(1 for d in answerable if not d["answered"])),
+        "questions": float(len(items)),
+        "answer_p50_ms": round(1000 * latencies[len(latencies) // 2], 2),
+        "details": [d for d in details if not d["correct"] or d["rank"] != 1 or d["ungrounded"]] or ["all correct"],
+    }
+
+
+def run(path: Path | None = None) -> dict[str, Any]:
+    from assistant.service import Assistant
+    from assistant.settings import Settings
+
+    assistant = Assistant(Settings())
+    assistant.retriever.warm()
+    result = evaluate(assistant, load_items(Path(path) if path else DATASET))
+    result.pop("answer_p50_ms")  # timing is for benchmarks, not for the baseline diff
+    return result

@@ -1,0 +1,79 @@
+"""The answer gate: should-flag and should-pass cases, run by one parametrized test each."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.answer.gate import Cited, check_answer, facts, ungrounded
+
+FEE = ("The Medicare national payment amount (rate) for 97551 in the year 2026 (from 2026-01-01 through 2026-12-31) "
+       "is $26.05 non-facility and $21.04 facility per unit with the non-QP conversion factor $33.4009.")
+REASON = "CARC 119 (CO-119, PR-119): The benefit maximum for the period or occurrence has been reached."
+DX = "ICD-10-CM G35 is not billable from 2025-10-01. Use G35.A, G35.B0, G35.B1 or G35.D instead."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$26.05 for 97551 (conversion factor $33.4009)", {"num:26.05", "code:97551", "num:33.4009"}),
+        ("PR-119 and the $2,410 KX threshold", {"code:119", "num:2410", "mod:KX"}),
+        ("from 1 January 2025 or October 1, 2025 or 10/1/2025", {"date:2025-01-01", "date:2025-10-01"}),
+        ("97550 x1 and 97551 x2; 85%", {"code:97550", "code:97551", "num:1", "num:2", "num:85"}),
+        ("G20.A1, Z96.64x, MA130, N115, CO-16", {"code:G20.A1", "code:Z96.64X", "code:MA130", "code:N115",
+                                                 "code:16"}),
+        ("no numbers here", set()),
+    ],
+)
+def test_facts(text: str, expected: set[str]) -> None:
+    assert facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited", "question"),
+    [
+        ("In 2026 Medicare pays $26.05 non-facility for 97551.", [FEE], "what does 97551 pay in 2026?"),
+        ("PR-119 means the benefit maximum was reached.", [REASON], "got PR-119"),
+        ("No: G35 is not billable on 2025-11-10; use G35.A instead.", [DX], "was G35 valid on 2025-11-10?"),
+        ("G0541 was not in effect in 2024.", ["G0541 is valid from 2025-01-01."], "is G0541 billable in 2024?"),
+        ("Verbal consent is accepted when documented.", ["Verbal consent is accepted."], "is verbal ok?"),
+    ],
+)
+def test_should_pass(sentence: str, cited: list[str], question: str) -> None:
+    assert check_answer([Cited(sentence, cited)], question) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cited", "question", "reason"),
+    [
+        ("In 2026 Medicare pays $26.50 for 97551.", [FEE], "what does 97551 pay in 2026?", "26.5"),
+        ("97551 pays $26.05 and 97552 pays $22.04.", [FEE], "97551 fee", "97552"),
+        ("PR-119 needs KX.", [REASON], "got PR-119", "KX"),
+        ("G35 is not billable from 2025-09-01.", [DX], "G35?", "2025-09-01"),
+        ("The patient owes $5.21.", [FEE], "copay?", "5.21"),
+        ("Appeal within 120 days.", [], "how long to appeal", "120"),
+    ],
+)
+def test_should_flag(sentence: str, cited: list[str], question: str, reason: str) -> None:
+    reasons = check_answer([Cited(sentence, cited)], question)
+    assert reasons and reason in reasons[0], reasons
+
+
+def test_known_miss_word_numbers() -> None:
+    """Known miss: numbers written as words are not checked ("two units")."""
+    assert check_answer([Cited("Bill two units.", [FEE])], "how many?") == []
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "no sentence"), (4, "at most 3")],
+)
+def test_sentence_count(count: int, expected: str) -> None:
+    reasons = check_answer([Cited("Yes.", ["Yes."])] * count, "q")
+    assert any(expected in r for r in reasons)
+
+
+def test_question_and_date_of_service_may_be_repeated() -> None:
+    assert ungrounded("G0541 was not in effect on 2024-06-01.", ["G0541 is valid from 2025-01-01."],
+                      "is G0541 billable?", date(2024, 6, 1)) == set()

@@ -1,0 +1,75 @@
+"""Query understanding: codes, dates, payers, minutes and the kind of answer a question wants."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.retrieval.understand import understand
+
+Y2024 = (date(2024, 1, 1), date(2024, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "codes", "period"),
+    [
+        ("is G0541 billable in 2024?", "code_validity", ("G0541",), Y2024),
+        ("can we bill G0541 for a 2024 date of service?", "code_validity", ("G0541",), Y2024),
+        ("how much does medicare pay for 97551 in 2026?", "fee", ("97551",), (date(2026, 1, 1), date(2026, 12, 31))),
+        ("medicare rate for 97550 non facility on a 2/15/2024 DOS?", "fee", ("97550",),
+         (date(2024, 2, 15), date(2024, 2, 15))),
+        ("can I bill 97550 by telehealth for a March 2024 visit?", "telehealth", ("97550",),
+         (date(2024, 3, 1), date(2024, 3, 31))),
+        ("was G35 still valid in November 2025?", "code_validity", ("G35",), (date(2025, 11, 1), date(2025, 11, 30))),
+        ("G20.A1 ok as dx for pt seen 12/2023?", "code_validity", ("G20.A1",), (date(2023, 12, 1), date(2023, 12, 31))),
+        ("what does CO-50 mean on a 97550 denial?", "denial", ("97550", "50"), None),
+        ("claim came back CO-16 MA130, should we appeal?", "denial", ("16", "MA130"), None),
+        ("how long do I have to appeal a CO-50?", "appeal", ("50",), None),
+        ("ALJ amount in controversy 2025?", "appeal", (), (date(2025, 1, 1), date(2025, 12, 31))),
+        ("KX threshold 2025 for 97550 billed w/ GP?", "threshold", ("97550", "KX", "GP"),
+         (date(2025, 1, 1), date(2025, 12, 31))),
+        ("how many 97551 for 52 minutes?", "units", ("97551",), None),
+        ("does the 8 minute rule apply to 97550", "units", ("97550",), None),
+        ("PTA did the caregiver training, which modifier goes on the line?", "modifier", (), None),
+        ("teaching the son wound care, which code", "code_choice", (), None),
+        ("can the patient be in the room while I train the wife?", "rule", (), None),
+        ("should I put modifier 59 on 97550 with the eval (97162)?", "modifier", ("97550", "97162", "59"), None),
+    ],
+)
+def test_understand(question: str, kind: str, codes: tuple[str, ...], period: tuple[date, date] | None) -> None:
+    intent = understand(question)
+    assert (intent.kind, intent.codes, intent.period) == (kind, codes, period)
+
+
+@pytest.mark.parametrize(
+    ("question", "minutes"),
+    [("how many 97551 for 52 minutes?", (52,)), ("16 min caregiver trng", (16,)), ("the 8-minute rule", ()),
+     ("a 30-minute code", ())],
+)
+def test_minutes(question: str, minutes: tuple[int, ...]) -> None:
+    assert understand(question).minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("question", "payer", "named", "locality"),
+    [
+        ("texas medicaid fee for 97550", "medicaid", None, True),
+        ("does aetna require prior auth", "commercial", "aetna", False),
+        ("Medicare Advantage plan denied 97552", "medicare_advantage", None, False),
+        ("what does medicare pay in california", "medicare", None, True),
+        ("do commercial plans cover 97550", "commercial", None, False),
+    ],
+)
+def test_payers(question: str, payer: str, named: str | None, locality: bool) -> None:
+    intent = understand(question)
+    assert (intent.payer, intent.named_payer, intent.locality) == (payer, named, locality)
+
+
+def test_date_of_service_overrides_dates_in_the_text() -> None:
+    intent = understand("was G35 valid in 2024?", date(2025, 11, 10))
+    assert intent.period == (date(2025, 11, 10), date(2025, 11, 10)) and intent.year == 2025
+
+
+def test_the_family_stands_for_its_primary_code() -> None:
+    assert understand("were the caregiver training codes around in 2023?").procedure_codes == ("97550",)
