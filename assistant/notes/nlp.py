@@ -184,6 +184,7 @@ class ConceptFinder:
         for label, phrases in CONCEPTS.items():
             self.matcher.add(label, [nlp.tokenizer(phrase) for phrase in phrases])
         self.labels = {vocab.strings[label]: label for label in CONCEPTS}
+        self.rd_id = vocab.strings["RETURN_DEMO"]
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
         # negspacy only uses .vocab and .tokenizer of the pipeline it is given
         self.general = Negex(nlp, "negex_general", general)  # type: ignore[arg-type]
@@ -206,14 +207,17 @@ class ConceptFinder:
         sent_tokens = sentence_starts(text, arr[:, 0])
         sent_chars = [token_start[i] for i in sent_tokens]
         general = _Scope(self.general, doc, sent_tokens)
-        return_demo = _Scope(self.return_demo, doc, sent_tokens)
+        matches = self.matcher(doc)
+        # the return-demonstration scope costs a second NegEx pass: only when such a phrase is there
+        rd_id = self.rd_id
+        return_demo = _Scope(self.return_demo, doc, sent_tokens) if any(m[0] == rd_id for m in matches) else None
         out: list[Concept] = []
         append, labels, n_sent, n_text = out.append, self.labels, len(sent_chars), len(text)
-        general_negated, rd_negated = general.negated, return_demo.negated
-        for match_id, start, end in self.matcher(doc):
+        general_negated = general.negated
+        for match_id, start, end in matches:
             label = labels[match_id]
-            if label == "RETURN_DEMO":
-                negated = rd_negated(start, end)
+            if label == "RETURN_DEMO" and return_demo is not None:
+                negated = return_demo.negated(start, end)
             elif label in NEAR_LABELS:
                 negated = general.negated_near(start, end)
             else:

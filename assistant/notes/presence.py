@@ -62,12 +62,10 @@ _PATIENT_NAME = re.compile(
 _ASIDE = re.compile(
     r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)|,\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
 )
-# the words that make the next person an object: "out with their son", "drives pt" (RE2, whole note)
-_OBJECT_LEAD = (
-    r"\b(?:with|by|to|from|for|and|of|drives|helps|visits|cares for|assists)\s+"
-    r"(?:(?:his|her|their|the|a|an|pt's|patient's)\s+)?"
-)
-_QUANTIFIER_BEFORE = re.compile(r"\b(?:none|all|both|each|neither|any|some|either)\s+$", re.I)
+# the words that make the next person an object: "out with their son", "drives pt"
+_LEADS = frozenset({"with", "by", "to", "from", "for", "and", "of", "drives", "helps", "visits", "assists"})
+_DETERMINERS = frozenset({"his", "her", "their", "the", "a", "an", "pt's", "patient's"})
+_QUANTIFIERS = frozenset({"none", "all", "both", "each", "neither", "any", "some", "either"})
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I
 )
@@ -117,24 +115,30 @@ def _blank(pattern: re.Pattern[str], window: str) -> str:
     return pattern.sub(lambda m: " " * len(m.group(0)), window)
 
 
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the person named at `start` is an object: "out with their son", "drives pt", "cares for
+    his wife"; not after a quantifier ("none of the patients were present"). Word lookups, no scan."""
+    if start == 0 or not text[start - 1].isspace():
+        return False
+    words = text[max(0, start - 30) : start].lower().split()
+    if len(words) >= 2 and words[-1] in _DETERMINERS:
+        words.pop()
+    if not words or words[-1] not in _LEADS:
+        return False
+    return not (words[-1] == "of" and len(words) >= 2 and words[-2] in _QUANTIFIERS)
+
+
 class _Subjects:
     """Where the note names the patient and the caregivers, found once over the whole text (people
     after a preposition dropped), so each phrase's subject is a binary search. Asides (brackets,
     relative clauses) are skipped unless the phrase itself is inside them."""
 
     def __init__(self, text: str, who: People) -> None:
-        # "none of the patients were present": after a quantifier, "of" does not make an object
-        objects = {
-            b
-            for a, b in spans(_OBJECT_LEAD, text)
-            if not (text[a : a + 2].lower() == "of" and _QUANTIFIER_BEFORE.search(text, max(0, a - 12), a))
-        }
-
         def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
             return [
                 (a, b)
                 for a, b in spans(pattern, text, ignore_case)
-                if text[b : b + 2] not in _POSSESSIVE and a not in objects
+                if text[b : b + 2] not in _POSSESSIVE and not _after_preposition(text, a)
             ]
 
         names = {kind: who.pattern(getattr(who, kind)) for kind in ("patient", "caregiver")}
@@ -148,7 +152,7 @@ class _Subjects:
             subjects(_CAREGIVER_WORDS)
             + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
             + (
-                [(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text)) if a not in objects]
+                [(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text)) if not _after_preposition(text, a)]
                 if names["caregiver"]
                 else []
             )

@@ -149,6 +149,14 @@ _IMPERATIVE_WORDS = frozenset(
         "flag",
     }
 )
+_FORM_WORDS = frozenset({
+    "document", "describe", "enter", "list", "indicate", "specify", "select", "choose", "record", "include", "insert",
+    "type", "fill", "check", "note", "state",
+})
+_CHECKLIST_WORDS = frozenset({
+    "documentation", "required", "checklist", "document", "elements", "must", "should", "remember", "sure", "forget",
+    "describe", "include", "record", "list", "indicate", "ensure", "pasted", "item",
+})
 _GUIDELINE_WORDS = frozenset(
     {
         "cms",
@@ -275,13 +283,19 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
             Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
             for m in _INSTRUCTION_IMPERATIVE.finditer(text)
         ]
-    found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
-    found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
-    found += _boxes(text, lines)
-    found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
-    found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
-    found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
-    found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
+    # each family only when a character or word it needs is in the note (substring and set tests, no scan)
+    if any(mark in text for mark in ("**", "__", "??", "@", "{{", "[", "<")):
+        found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
+    if "?" in text:
+        found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
+    if any(box in text for box in ("[", "☐", "□", "( )", "(  )")):
+        found += _boxes(text, lines)
+    if _FORM_WORDS & words:
+        found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
+    if _CHECKLIST_WORDS & words:
+        found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
+        found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
+        found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
     if _GUIDELINE_WORDS & words:
         found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
