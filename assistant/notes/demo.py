@@ -111,6 +111,12 @@ _RD_QUALIFIED = re.compile(
 
 def caregiver_names(ex: Extraction) -> set[str]:
     """First names given to the caregiver: "wife Pamela", "Doris (neighbor)", "son, Konrad"."""
+    if "caregiver_names" not in ex.memo:
+        ex.memo["caregiver_names"] = _caregiver_names(ex)
+    return set(ex.memo["caregiver_names"])
+
+
+def _caregiver_names(ex: Extraction) -> set[str]:
     text = ex.text
     names: set[str] = set()
     for c in ex.of("RELATIONSHIP", negated=False) + ex.of("PAID_CAREGIVER", negated=False):

@@ -99,13 +99,13 @@ def run_checks(ctx: Context) -> list[CheckResult]:
     if unruled:  # a check without its rule file would vanish from reports silently
         raise KnowledgeError(f"{ctx.knowledge.root / 'rules'}: no rule file for check id(s) {unruled}")
     results: list[CheckResult] = []
+    # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
+    on = max(ctx.dos or ctx.today, ctx.knowledge.training_codes_from)
     for check_id in ctx.knowledge.check_ids:
         rule = ctx.knowledge.rules[check_id]
         check = CHECKS.get(check_id)
         if check is None:
             raise KnowledgeError(f"rules/{check_id}.yaml: no check function registered for this id (assistant/notes)")
-        # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
-        on = max(ctx.dos or ctx.today, ctx.knowledge.training_codes_from)
         outcome = (
             check(ctx)
             if rule.in_force(on)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from assistant.models import Fact, Span
 from assistant.notes.group import Group, find_group
@@ -59,6 +60,7 @@ class Extraction:
     other_service_spans: list[tuple[int, int]] = field(default_factory=list)
     group: Group = field(default_factory=Group)
     _by_label: dict[str, list[Concept]] | None = field(default=None, repr=False)
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)  # derived once, asked by several checks
 
     def of(self, label: str, *, negated: bool | None = None) -> list[Concept]:
         if self._by_label is None:  # the checks ask ~20 times per note; index once
