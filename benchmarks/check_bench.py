@@ -82,8 +82,12 @@ def cold_start() -> list[float]:
     example = str(ROOT / "examples" / "note_ready.txt")
     for _ in range(5):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "assistant.cli", "check", example, "--format", "json"], check=True,
-                       capture_output=True, cwd=ROOT)
+        subprocess.run(
+            [sys.executable, "-m", "assistant.cli", "check", example, "--format", "json"],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+        )
         cold.append(time.perf_counter() - t0)
     return cold
 
@@ -109,7 +113,9 @@ def main() -> None:
         "note_2kb_p99_ms": round(percentile(check, 0.99), 2),
         "spacy_blank_en_2kb_p50_ms": round(percentile(tokenize, 0.50), 2),
         "check_over_spacy_p50": round(percentile(check, 0.50) / percentile(tokenize, 0.50), 2),
-        "check_over_spacy_median_of_pairs": round(statistics.median(c / t for c, t in zip(check, tokenize, strict=True)), 2),
+        "check_over_spacy_median_of_pairs": round(
+            statistics.median(c / t for c, t in zip(check, tokenize, strict=True)), 2
+        ),
         "throughput_notes_per_s_one_core": round(count / (time.perf_counter() - t0), 1),
         **large(notes),
     }

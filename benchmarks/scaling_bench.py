@@ -80,8 +80,11 @@ def main() -> None:
     for name in wanted:
         times = [min(timed(make(SHAPES[name], size)) for _ in range(2 if size <= 100_000 else 1)) for size in sizes]
         at_100k = next((t for s, t in zip(sizes, times, strict=True) if s == 100_000), None)
-        rows[name] = {"slope": round(slope(sizes, times), 2), "seconds": [round(t, 3) for t in times],
-                      "at_100kb_s": None if at_100k is None else round(at_100k, 3)}
+        rows[name] = {
+            "slope": round(slope(sizes, times), 2),
+            "seconds": [round(t, 3) for t in times],
+            "at_100kb_s": None if at_100k is None else round(at_100k, 3),
+        }
         if not args.json:
             cells = " ".join(f"{t:8.3f}" for t in times)
             print(f"{name:22} slope {rows[name]['slope']:5.2f}   {cells}", flush=True)
@@ -90,7 +93,9 @@ def main() -> None:
     else:
         print(f"sizes (chars): {sizes}")
         worst = max(rows.values(), key=lambda r: r["slope"])
-        print(f"worst slope {worst['slope']}; slowest 100 KB {max((r['at_100kb_s'] or 0) for r in rows.values()):.3f} s")
+        print(
+            f"worst slope {worst['slope']}; slowest 100 KB {max((r['at_100kb_s'] or 0) for r in rows.values()):.3f} s"
+        )
 
 
 if __name__ == "__main__":

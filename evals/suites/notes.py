@@ -106,7 +106,9 @@ def evaluate(items: list[NoteItem], predict: Callable[[NoteItem], Any] = predict
     result: dict[str, Any] = {
         "n_notes": float(len(items)),
         "check_accuracy": scorers.overall_accuracy(scores),
-        "nonmet_accuracy": sum(predicted[i].get(c) == expected[i][c] for i, c in nonmet) / len(nonmet) if nonmet else 1.0,
+        "nonmet_accuracy": sum(predicted[i].get(c) == expected[i][c] for i, c in nonmet) / len(nonmet)
+        if nonmet
+        else 1.0,
         "note_exact": scorers.note_accuracy(expected, predicted),
         "billing_exact": sum(ok_lines.values()) / len(items) if items else 1.0,
         "minutes_exact": sum(minutes[it.id] == it.expected_minutes for it in timed) / len(timed) if timed else 1.0,
@@ -123,17 +125,27 @@ def evaluate(items: list[NoteItem], predict: Callable[[NoteItem], Any] = predict
     return result
 
 
-def _details(items: list[NoteItem], scores: dict[str, Any], errors: dict[str, str], predicted: dict[str, Any],
-             lines: dict[str, Any], minutes: dict[str, int | None]) -> list[str]:
+def _details(
+    items: list[NoteItem],
+    scores: dict[str, Any],
+    errors: dict[str, str],
+    predicted: dict[str, Any],
+    lines: dict[str, Any],
+    minutes: dict[str, int | None],
+) -> list[str]:
     details: list[str] = []
     by_error: dict[str, list[str]] = {}
     for nid, err in errors.items():
         by_error.setdefault(err, []).append(nid)
     for err, nids in by_error.items():
         details.append(f"ERROR in {len(nids)} note(s) ({', '.join(nids[:5])}{' ...' if len(nids) > 5 else ''}): {err}")
-    mismatches = {it.id: _mistakes(it, predicted[it.id], lines[it.id], minutes[it.id]) for it in items if it.id not in errors}
+    mismatches = {
+        it.id: _mistakes(it, predicted[it.id], lines[it.id], minutes[it.id]) for it in items if it.id not in errors
+    }
     kinds = Counter(_kind(m) for found in mismatches.values() for m in found)
-    details.append("most common error kinds: " + ("; ".join(f"{k} ×{n}" for k, n in kinds.most_common(TOP_ERRORS)) or "none"))
+    details.append(
+        "most common error kinds: " + ("; ".join(f"{k} ×{n}" for k, n in kinds.most_common(TOP_ERRORS)) or "none")
+    )
     worst = sorted(scores.values(), key=lambda s: (s.accuracy, s.check_id))
     below = [f"{s.check_id} {s.accuracy:.2f}" for s in worst[:6] if s.accuracy < 1.0]
     details.append("worst checks: " + (", ".join(below) or "none below 1.0"))
@@ -143,8 +155,15 @@ def _details(items: list[NoteItem], scores: dict[str, Any], errors: dict[str, st
 
 
 HEADLINE = (
-    "n_notes", "check_accuracy", "nonmet_accuracy", "note_exact", "billing_exact", "minutes_exact",
-    "flagged_precision", "flagged_recall", "errors",
+    "n_notes",
+    "check_accuracy",
+    "nonmet_accuracy",
+    "note_exact",
+    "billing_exact",
+    "minutes_exact",
+    "flagged_precision",
+    "flagged_recall",
+    "errors",
 )
 
 
