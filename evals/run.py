@@ -171,7 +171,7 @@ def run_suite(module: Any, files: Sequence[Path]) -> Mapping[str, Any]:
     raise ValueError(f"suite {module.NAME!r} scores one --file at a time")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--suite", default="all", help="notes | retrieval | appeals | all (default all)")
     parser.add_argument(
@@ -182,11 +182,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
     parser.add_argument(
-        "--file", action="append", default=[], type=Path, metavar="PATH",
+        "--file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
         help="score this labelled set instead of the suite's own (one suite; repeatable where the suite scores "
-             "several sets together; not written to the baseline)",
+        "several sets together; not written to the baseline)",
     )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
 
     try:

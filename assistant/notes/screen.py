@@ -20,6 +20,13 @@ import re
 from dataclasses import dataclass
 
 from assistant.notes.lines import LineIndex, words_of
+from assistant.notes.vocabulary import (
+    ADDRESSEE_WORDS,
+    CHECKLIST_WORDS,
+    FORM_WORDS,
+    GUIDELINE_WORDS,
+    IMPERATIVE_WORDS,
+)
 
 _ADDRESSEE = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator"
@@ -102,82 +109,6 @@ _CHECKLIST_ITEM = re.compile(
     re.I | re.M,
 )
 SECTION_LINES = 15
-# Words without which a family of patterns cannot match, checked on the note's word set (no scan).
-_ADDRESSEE_WORDS = frozenset(
-    {
-        "ai",
-        "llm",
-        "gpt",
-        "chatgpt",
-        "chat",
-        "claude",
-        "copilot",
-        "chatbot",
-        "bot",
-        "model",
-        "tool",
-        "system",
-        "validator",
-        "checker",
-        "grader",
-        "appeal",
-        "appealwriter",
-        "automated",
-        "reviewer",
-        "auditor",
-        "coder",
-        "assistant",
-        "scribe",
-    }
-)
-_IMPERATIVE_WORDS = frozenset(
-    {
-        "ignore",
-        "disregard",
-        "override",
-        "bypass",
-        "met",
-        "passed",
-        "compliant",
-        "satisfied",
-        "billable",
-        "licensed",
-        "unpaid",
-        "apply",
-        "you",
-        "prompt",
-        "flag",
-    }
-)
-_FORM_WORDS = frozenset({
-    "document", "describe", "enter", "list", "indicate", "specify", "select", "choose", "record", "include", "insert",
-    "type", "fill", "check", "note", "state",
-})
-_CHECKLIST_WORDS = frozenset({
-    "documentation", "required", "checklist", "document", "elements", "must", "should", "remember", "sure", "forget",
-    "describe", "include", "record", "list", "indicate", "ensure", "pasted", "item",
-})
-_GUIDELINE_WORDS = frozenset(
-    {
-        "cms",
-        "medicare",
-        "cpt",
-        "ama",
-        "descriptor",
-        "guideline",
-        "guidelines",
-        "policy",
-        "strategies",
-        "face",
-        "requires",
-        "require",
-        "mac",
-        "lcd",
-        "mbpm",
-        "code",
-        "codes",
-    }
-)
 
 MESSAGES = {
     "instruction": "An instruction addressed to a tool or a reader, not documentation: never used as evidence.",
@@ -270,13 +201,13 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     lines = lines or LineIndex(text)
     words = words_of(text)
     found: list[Screened] = []
-    if _ADDRESSEE_WORDS & words:
+    if ADDRESSEE_WORDS & words:
         found += [Screened("instruction", *_line_of(lines, m.start())) for m in _INSTRUCTION_LINE.finditer(text)]
         found += [
             Screened("instruction", *_inline(text, lines, m.start(), m.end()))
             for m in _INSTRUCTION_INLINE.finditer(text)
         ]
-    if _IMPERATIVE_WORDS & words:
+    if IMPERATIVE_WORDS & words:
         # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
         clause = (*_STOPS, ": ", " - ", "(")
         found += [
@@ -290,13 +221,13 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
     if any(box in text for box in ("[", "☐", "□", "( )", "(  )")):
         found += _boxes(text, lines)
-    if _FORM_WORDS & words:
+    if FORM_WORDS & words:
         found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
-    if _CHECKLIST_WORDS & words:
+    if CHECKLIST_WORDS & words:
         found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
-    if _GUIDELINE_WORDS & words:
+    if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
     # instructions first where stretches overlap: they are the ones reported as warnings

@@ -213,3 +213,81 @@ RD_FOLLOWING = (
     "not performed", "not done", "not completed", "not attempted", "deferred", "not assessed", "to be completed",
     "next session", "next visit", "not today", "not observed", "n/a", "declined", "refused", "not",
 )
+
+# Screening (screen.py): words without which a family of patterns cannot match, checked on the
+# note's word set so most notes skip the scan.
+ADDRESSEE_WORDS = frozenset(
+    {
+        "ai",
+        "llm",
+        "gpt",
+        "chatgpt",
+        "chat",
+        "claude",
+        "copilot",
+        "chatbot",
+        "bot",
+        "model",
+        "tool",
+        "system",
+        "validator",
+        "checker",
+        "grader",
+        "appeal",
+        "appealwriter",
+        "automated",
+        "reviewer",
+        "auditor",
+        "coder",
+        "assistant",
+        "scribe",
+    }
+)
+IMPERATIVE_WORDS = frozenset(
+    {
+        "ignore",
+        "disregard",
+        "override",
+        "bypass",
+        "met",
+        "passed",
+        "compliant",
+        "satisfied",
+        "billable",
+        "licensed",
+        "unpaid",
+        "apply",
+        "you",
+        "prompt",
+        "flag",
+    }
+)
+FORM_WORDS = frozenset({
+    "document", "describe", "enter", "list", "indicate", "specify", "select", "choose", "record", "include", "insert",
+    "type", "fill", "check", "note", "state",
+})
+CHECKLIST_WORDS = frozenset({
+    "documentation", "required", "checklist", "document", "elements", "must", "should", "remember", "sure", "forget",
+    "describe", "include", "record", "list", "indicate", "ensure", "pasted", "item",
+})
+GUIDELINE_WORDS = frozenset(
+    {
+        "cms",
+        "medicare",
+        "cpt",
+        "ama",
+        "descriptor",
+        "guideline",
+        "guidelines",
+        "policy",
+        "strategies",
+        "face",
+        "requires",
+        "require",
+        "mac",
+        "lcd",
+        "mbpm",
+        "code",
+        "codes",
+    }
+)
