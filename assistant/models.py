@@ -101,6 +101,12 @@ class Billing(Model):
     rule: str  # "midpoint" or "full_time"
     lines: list[BilledLine] = Field(default_factory=list)
     payment: Payment | None = None
+    same_day: list[BilledLine] = Field(
+        default_factory=list, description="Other services on the claim or in the note (97110, 92507 ...): not checked."
+    )
+    unknown_codes: list[str] = Field(
+        default_factory=list, description="Well-formed codes on the claim that the knowledge base does not describe."
+    )
 
 
 class Summary(Model):

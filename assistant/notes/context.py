@@ -45,6 +45,7 @@ class Context:
     billed: list[BilledLine] | None
     billed_spans: list[tuple[int, int]]
     note_dos: date | None = None  # the date the note itself gives for the session
+    billed_argument: bool = False  # the caller passed the claim's lines
     rule: str = "midpoint"
     roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     presence: list[tuple[int, int]] = field(default_factory=list)
@@ -112,6 +113,17 @@ class Context:
             lines += supported_lines_for_minutes(minutes, rule=self.rule, codes=(primary, addon))
         return lines
 
+    def same_day_lines(self) -> list[BilledLine]:
+        """Lines of other services: billed ones, else the codes the note names (not caregiver training)."""
+        training = self.knowledge.training_codes
+        if self.billed_argument:
+            return [line for line in self.billed or [] if line.code not in training]
+        found: dict[str, BilledLine] = {}
+        for m in self.ex.codes:
+            if m.code not in training and not m.negated and m.code not in found:
+                found[m.code] = BilledLine(code=m.code, units=m.units or 1, modifiers=m.modifiers)
+        return list(found.values())
+
     def rule_terms(self) -> dict[str, str]:
         primary, addon, _ = self.knowledge.family_codes(self.family)
         return _terms(self.rule, primary, addon)
@@ -143,9 +155,11 @@ def build_context(
         if dos is None:
             dos, dos_from_note = note_dos, True
     billed_spans: list[tuple[int, int]] = []
+    billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
+    ctx.billed_argument = billed_argument
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
     ctx.roles += [("SLPA", (c.start, c.end)) for c in ex.of("SLPA", negated=False)]

@@ -20,6 +20,7 @@ from assistant.models import (
     CheckResult,
     Conflict,
     IgnoredText,
+    Payment,
     Report,
     ReportMeta,
     Summary,
@@ -155,6 +156,12 @@ def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
     ]
 
 
+def _billing(ctx: Context, lines: list[BilledLine], payment: Payment | None) -> Billing:
+    same_day = ctx.same_day_lines()
+    unknown = sorted({line.code for line in same_day if line.code not in ctx.knowledge.codes})
+    return Billing(rule=ctx.rule, lines=lines, payment=payment, same_day=same_day, unknown_codes=unknown)
+
+
 def build_report(ctx: Context) -> Report:
     results = run_checks(ctx)
     by_id = {r.id: r for r in results}
@@ -194,7 +201,7 @@ def build_report(ctx: Context) -> Report:
     return Report(
         checks=results,
         time=time,
-        billing=Billing(rule=ctx.rule, lines=lines, payment=payment),
+        billing=_billing(ctx, lines, payment),
         summary=_summary(results, lines),
         meta=meta,
     )

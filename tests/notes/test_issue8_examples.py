@@ -172,8 +172,7 @@ def test_time_of_another_service_is_not_caregiver_training() -> None:
         "DOS 03/11/2025\n09:00-09:30 therapeutic exercise 97110 with patient.\n"
         "10:00-10:32 caregiver training with daughter, patient not present (resting in his room). Consent on file. "
         "Taught bed mobility and log roll; corrected body mechanics. Daughter return demonstrated. "
-        "Goal: POC bed mobility.\n"
-        + SIGN
+        "Goal: POC bed mobility.\n" + SIGN
     )
     report = assistant.check_note(text)
     assert report.time.total_minutes == 32
@@ -276,3 +275,11 @@ def test_dos_argument_that_differs_from_the_note_is_a_problem() -> None:
     text = BASE + "Wife return demonstrated.\n32 min\n" + SIGN
     assert assistant.check_note(text, dos=date(2025, 3, 12)).check("date_of_service").status == "problem"
     assert assistant.check_note(text, dos=date(2025, 3, 11)).check("date_of_service").status == "met"
+
+
+def test_other_lines_are_kept_as_same_day_services_and_unknown_codes_reported() -> None:
+    text = BASE + "Wife return demonstrated transfer x2 correctly.\n10:15-10:47 (32 min).\n" + SIGN
+    report = assistant.check_note(text, billed="97550x1:GP,97116x2:GP,0591T")
+    assert [(ln.code, ln.units) for ln in report.billing.same_day] == [("97116", 2), ("0591T", 1)]
+    assert report.billing.unknown_codes == ["0591T"]
+    assert [ln.code for ln in report.billing.lines] == ["97550"]
