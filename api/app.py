@@ -161,8 +161,8 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
             allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)
     csp = content_security_policy(settings.frame_ancestors, smart=bool(settings.smart_client_id))
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
-                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist", "/static/{path:path}",
-                                          "/openapi.json"])
+                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist",
+                                          "/static/{path:path}", "/openapi.json"])
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 

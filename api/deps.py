@@ -17,14 +17,16 @@ from assistant.settings import Settings
 async def get_assistant(request: Request) -> Assistant:
     assistant: Assistant | None = getattr(request.app.state, "assistant", None)
     if assistant is None:  # the lifespan has not run (yet)
-        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.", headers={"Retry-After": "5"})
+        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.",
+                       headers={"Retry-After": "5"})
     return assistant
 
 
 async def get_offload(request: Request) -> Offload:
     offload: Offload | None = getattr(request.app.state, "offload", None)
     if offload is None:
-        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.", headers={"Retry-After": "5"})
+        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.",
+                       headers={"Retry-After": "5"})
     return offload
 
 

@@ -74,7 +74,8 @@ def document_note(data: dict[str, Any], *, dates: bool = True) -> FhirNote:
             continue
         if att.data is None:
             if att.url:
-                raise _invalid("DocumentReference", "Attachments by URL are not fetched; send the note inline in `data`.")
+                raise _invalid("DocumentReference",
+                               "Attachments by URL are not fetched; send the note inline in `data`.")
             continue
         return FhirNote(text=_decoded(att.data, ctype), dos=_document_dos(doc) if dates else None)
     raise _invalid("DocumentReference", "No text/plain attachment with inline data was found.")

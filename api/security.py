@@ -60,7 +60,9 @@ def _is_loopback(host: str | None) -> bool:
 
 
 SECURITY_SCHEMES = {
-    "APIKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "An API key issued to the caller."},
+    "APIKeyHeader": {
+        "type": "apiKey", "in": "header", "name": "X-API-Key", "description": "An API key issued to the caller.",
+    },
     "HTTPBearer": {"type": "http", "scheme": "bearer", "description": "The same API key, as a bearer token."},
 }
 
@@ -95,7 +97,8 @@ async def authenticate(request: Request) -> Principal:
     else:
         if not _is_loopback(address):
             raise ApiError(401, "keys_not_configured",
-                             "No API keys are configured, so only loopback clients are served; configure ASSISTANT_API_KEYS.")
+                           "No API keys are configured, so only loopback clients are served; "
+                           "configure ASSISTANT_API_KEYS.")
         principal = Principal("open")
     await take_request(request, principal.key_id)
     return principal

@@ -69,7 +69,9 @@ class TimeSummary(Model):
     total_minutes: int | None = None
     stated_total_minutes: int | None = None
     segments: list[TimeSegment] = Field(default_factory=list)
-    basis: str = Field(default="", description="How the minutes were counted, e.g. '35 min: 14:00-14:15 + 14:25-14:45'.")
+    basis: str = Field(
+        default="", description="How the minutes were counted, e.g. '35 min: 14:00-14:15 + 14:25-14:45'."
+    )
 
 
 class PaymentLine(Model):

@@ -112,7 +112,9 @@ class Settings(BaseSettings):
         "Worker processes per CPU lane of each web worker; unset: the cores shared among web workers; "
         "0: threads instead of processes."))
     web_workers: int = Field(default=1, ge=1, le=64, description="Web worker processes (set by `assistant serve`).")
-    slow_lane_chars: int = Field(default=8_000, ge=1, description="Notes longer than this are checked in the slow lane.")
+    slow_lane_chars: int = Field(
+        default=8_000, ge=1, description="Notes longer than this are checked in the slow lane."
+    )
     search_threads: int = Field(default=8, ge=1, le=256, description="Threads for searches per web worker.")
     drafting_threads: int = Field(default=16, ge=1, le=256, description="Threads for drafting per web worker.")
 
@@ -125,7 +127,9 @@ class Settings(BaseSettings):
         default_factory=dict,
         description="API-key SHA-256 digest -> practice; a key not listed is a practice of its own.",
     )
-    user: str = Field(default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history.")
+    user: str = Field(
+        default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history."
+    )
 
     @field_validator("llm_api_key")
     @classmethod

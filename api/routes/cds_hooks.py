@@ -91,7 +91,9 @@ SERVICES = {
         "add-on pairing, group units, code family by date, and the attached note when one is sent."),
 }
 
-ServiceId = Annotated[str, Path(description="A service id from discovery.", examples=["cts-sidebar", "cts-order-check"])]
+ServiceId = Annotated[
+    str, Path(description="A service id from discovery.", examples=["cts-sidebar", "cts-order-check"])
+]
 
 
 @router.get("", response_model=Discovery, response_model_exclude_none=True, summary="CDS Hooks discovery",
@@ -198,7 +200,8 @@ def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list
         s = report.summary
         indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
         supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
-        cards.append(_card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
+        cards.append(_card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; "
+                           f"documentation supports {supported}.",
                            indicator, "Open the sidebar to see each element and its evidence.", [link]))
     elif not cards:
         cards.append(_card("Caregiver training ordered: document consent, caregiver, skills, return demo and minutes.",

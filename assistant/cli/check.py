@@ -35,7 +35,8 @@ def check(
     profile: Annotated[str, typer.Option(help="Payer profile: medicare or strict.")] = "medicare",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     batch: Annotated[str | None, typer.Option(
-        help='JSONL file (or - for standard input): one {"id", "text", "dos"?, "billed"?, "profile"?} per line.')] = None,
+        help='JSONL file (or - for standard input): one {"id", "text", "dos"?, "billed"?, "profile"?} '
+             'per line.')] = None,
     workers: Annotated[int | None, typer.Option(min=1, max=256,
                                                 help="Processes for --batch (default: one per core).")] = None,
 ) -> None:

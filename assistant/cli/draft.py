@@ -107,7 +107,8 @@ def appeal(
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")
         result = Assistant().draft_appeal(
-            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos), known_names=name or ()
+            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos),
+            known_names=name or (),
         )
     except InputError as exc:
         _fail(exc)

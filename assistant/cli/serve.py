@@ -40,7 +40,9 @@ def _port_free(host: str, port: int) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        host: Annotated[str, typer.Option(help="Address to bind. Keep 127.0.0.1 unless API keys are configured.")] = "127.0.0.1",
+        host: Annotated[
+            str, typer.Option(help="Address to bind. Keep 127.0.0.1 unless API keys are configured.")
+        ] = "127.0.0.1",
         port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
         workers: Annotated[int | None, typer.Option(min=1, max=64,
                                                     help="Web worker processes (default: one per core).")] = None,

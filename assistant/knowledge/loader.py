@@ -187,8 +187,12 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
     modifiers = _unique(_from_files(Modifier, [root / "codes" / "modifiers.yaml"], "modifiers"), "code", "modifier")
     changes = _validate_list(DiagnosisChange, root / "codes" / "diagnoses.yaml", "changes")
     fees = _validate(FeeSchedule, _read_yaml(root / "fees" / "schedule.yaml"), root / "fees" / "schedule.yaml")
-    reason_codes = _unique(_from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code")
-    patterns = _unique(_from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern")
+    reason_codes = _unique(
+        _from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code"
+    )
+    patterns = _unique(
+        _from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern"
+    )
     faqs = _unique(_from_files(Faq, sorted((root / "faq").glob("*.yaml")), "faqs"), "id", "faq")
     appeals_path = root / "appeals" / "levels.yaml"
     appeals = _validate(AppealRules, _read_yaml(appeals_path), appeals_path)

@@ -152,7 +152,11 @@ class _Subjects:
             subjects(_CAREGIVER_WORDS)
             + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
             + (
-                [(a, b) for a, b in (m.span() for m in names["caregiver"].finditer(text)) if not _after_preposition(text, a)]
+                [
+                    (a, b)
+                    for a, b in (m.span() for m in names["caregiver"].finditer(text))
+                    if not _after_preposition(text, a)
+                ]
                 if names["caregiver"]
                 else []
             )
