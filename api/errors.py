@@ -8,6 +8,7 @@ error, never the offending value (a note, a name, a date of birth could be in it
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -105,18 +106,36 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{0,40}")
+_QUOTED = re.compile(r"'[^'\n]{0,400}'|\"[^\"\n]{0,400}\"")
+WITHHELD = "(value withheld)"
+
+
 def safe_errors(errors: Any) -> list[dict[str, Any]]:
-    """Validation errors without their `input`/`ctx` values (they may hold note text)."""
+    """Validation errors that name the field and the problem only: never the `input` or `ctx` values,
+    never a key the client made up (an unknown key, or a key of a free-form object, can be a name)."""
     out: list[dict[str, Any]] = []
     for err in list(errors)[:20]:
-        loc = [p if isinstance(p, int) else str(p) for p in err.get("loc", ())]
         kind = str(err.get("type", "invalid"))
+        raw_loc = list(err.get("loc", ()))
+        loc: list[str | int] = []
+        for i, part in enumerate(raw_loc):
+            client_key = kind == "extra_forbidden" and i == len(raw_loc) - 1
+            if isinstance(part, int):
+                loc.append(part)
+            else:
+                loc.append(str(part) if not client_key and _FIELD_NAME.fullmatch(str(part)) else "*")
         msg = str(err.get("msg", "invalid value"))
         # Messages of these kinds quote the input; replace them with a neutral text.
         if kind in {"json_invalid", "value_error", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
             msg = _NEUTRAL.get(kind, "invalid value")
-        out.append({"loc": loc, "msg": msg[:200], "type": kind})
+        out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
     return out
+
+
+def withheld(message: str) -> str:
+    """An error message with every quoted value taken out (messages quote the offending input)."""
+    return _QUOTED.sub(WITHHELD, message)
 
 
 _NEUTRAL = {
@@ -131,13 +150,15 @@ async def _assistant_error(request: Request, exc: Exception) -> JSONResponse:
     status = exc.http_status if 400 <= exc.http_status < 600 else 500
     if status >= 500:
         log.warning("assistant error %s (HTTP %d)", exc.code, status)
-    # AssistantError messages are written to never contain note text (see assistant.errors).
-    return problem_response(status, exc.code, str(exc))
+    # AssistantError messages never contain note text, but input errors quote the offending value
+    # (a denial "code", a date, a billed item): that part is withheld; the hint is our own text.
+    detail = withheld(exc.message) + (f" ({exc.hint})" if exc.hint else "")
+    return problem_response(status, exc.code, detail)
 
 
 async def _api_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return problem_response(exc.status, exc.code, exc.detail, headers=exc.headers, errors=exc.errors)
+    return problem_response(exc.status, exc.code, withheld(exc.detail), headers=exc.headers, errors=exc.errors)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -145,7 +166,9 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     errors = safe_errors(exc.errors())
     if any(e["type"] == "json_invalid" for e in errors):
         return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
-    return problem_response(422, "invalid_request", "The request does not match the schema; see `errors`.", errors=errors)
+    return problem_response(
+        422, "invalid_request", "The request does not match the schema; see `errors`.", errors=errors
+    )
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -173,7 +196,9 @@ def _allowed_methods(request: Request) -> list[str]:
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     # Log the type only: exception messages from third-party code may quote input.
     log.error("unhandled %s", type(exc).__name__)
-    return problem_response(500, "internal_error", "An unexpected error occurred; it has been logged without request content.")
+    return problem_response(
+        500, "internal_error", "An unexpected error occurred; it has been logged without request content."
+    )
 
 
 def install(app: FastAPI) -> None:

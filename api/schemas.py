@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic.json_schema import SkipJsonSchema
 
 from assistant.models import BilledLine, Passage
+from assistant.parsing import names_from_fhir_patient
 
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
@@ -83,11 +84,25 @@ class CheckRequest(NoteInput):
     profile: Literal["medicare", "strict"] = Field(default="medicare", description="Payer profile of the rule pack.")
 
 
-class RewriteRequest(NoteInput):
+class KnownNames(In):
+    """Names known from the EHR or the claim, scrubbed wherever they occur before text leaves the machine."""
+
+    known_names: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        default_factory=list, max_length=50,
+        description="Patient, caregiver and clinician names (any order or case; accents optional).",
+    )
+    patient: dict[str, Any] | SkipJsonSchema[None] = Field(
+        default=None, description="A FHIR R4 Patient; its names and its contacts' names count as known names.")
+
+    def all_known_names(self) -> list[str]:
+        return [*self.known_names, *names_from_fhir_patient(self.patient)]
+
+
+class RewriteRequest(NoteInput, KnownNames):
     """What `/v1/rewrite` accepts."""
 
 
-class AppealRequest(NoteInput):
+class AppealRequest(NoteInput, KnownNames):
     """What `/v1/appeals` accepts: the denial as codes or as a FHIR ClaimResponse, plus the note."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"allOf": [_ONE_NOTE, _ONE_DENIAL]})

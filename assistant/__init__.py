@@ -12,6 +12,7 @@ The module-level functions use default settings (offline, embedded index) and on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -50,11 +51,13 @@ def search(query: str, *, k: int = 5, dos: str | date | None = None) -> list[Pas
 
 
 def draft_appeal(denial: str, note: str | bytes, claim: dict[str, Any] | None = None, denial_text: str | None = None,
-                 *, dos: str | date | None = None) -> AppealResult:
-    """Recommend appeal / corrected claim / no appeal, and draft a grounded letter."""
-    return _assistant().draft_appeal(denial, note, claim=claim, denial_text=denial_text, dos=parse_date(dos))
+                 *, dos: str | date | None = None, known_names: Sequence[str] = ()) -> AppealResult:
+    """Recommend appeal / corrected claim / no appeal, and draft a grounded letter. ``known_names``
+    (patient, caregiver, clinician) are scrubbed wherever they occur before text goes to a remote model."""
+    return _assistant().draft_appeal(denial, note, claim=claim, denial_text=denial_text, dos=parse_date(dos),
+                                     known_names=known_names)
 
 
-def rewrite_note(text: str | bytes, *, dos: str | date | None = None) -> RewriteResult:
-    """Restructure a note for payers without adding any fact."""
-    return _assistant().rewrite_note(text, dos=parse_date(dos))
+def rewrite_note(text: str | bytes, *, dos: str | date | None = None, known_names: Sequence[str] = ()) -> RewriteResult:
+    """Restructure a note for payers without adding any fact (``known_names`` as for `draft_appeal`)."""
+    return _assistant().rewrite_note(text, dos=parse_date(dos), known_names=known_names)

@@ -26,7 +26,9 @@ and how to fix it.
     ├── StorageError               the worklist database cannot be opened or migrated (HTTP 503)
     ├── BackendError               the language-model backend failed (timeout, HTTP error,
     │   │                          nonsense); callers fall back to the offline drafter
-    │   └── BackendRefusedError    configuration forbids sending text to this endpoint
+    │   ├── BackendRefusedError    the egress policy forbids sending text to this endpoint
+    │   ├── BackendDeadlineError   the overall deadline of a model call (retries included) ran out
+    │   └── BackendBusyError       too many model calls in flight; answered offline at once
     └── GroundingError             a draft failed the grounding gate
 """
 
@@ -166,6 +168,16 @@ class BackendError(AssistantError):
 
 class BackendRefusedError(BackendError):
     code = "backend_refused"
+
+
+class BackendDeadlineError(BackendError):
+    code = "backend_deadline"
+    http_status = 504
+
+
+class BackendBusyError(BackendError):
+    code = "backend_busy"
+    http_status = 503
 
 
 class GroundingError(AssistantError):

@@ -143,3 +143,23 @@ def _from_text(text: str) -> list[BilledLine]:
         parsed.append((match["code"], units, [m for m in re.split(r"[:\-+/]", match["mods"]) if m]))
     shared = parsed[-1][2] if all(not mods for _, _, mods in parsed[:-1]) else []
     return [line(code, units, mods or list(shared), i) for i, (code, units, mods) in enumerate(parsed, start=1)]
+
+
+def names_from_fhir_patient(resource: Any) -> list[str]:
+    """The names a FHIR R4 Patient carries: the patient's own (``name[]``) and those of its contacts
+    (``contact[].name``: caregivers, next of kin), as "Given Family" strings, plus any ``text`` form.
+    Anything else in the resource, or a resource that is not a Patient, gives no names."""
+    if not isinstance(resource, dict) or resource.get("resourceType") != "Patient":
+        return []
+    human_names = list(resource.get("name") or [])
+    human_names += [c.get("name") for c in resource.get("contact") or [] if isinstance(c, dict)]
+    out: list[str] = []
+    for name in human_names:
+        if not isinstance(name, dict):
+            continue
+        given = [g for g in name.get("given") or [] if isinstance(g, str)]
+        family = name["family"] if isinstance(name.get("family"), str) else ""
+        for text in (" ".join([*given, str(family)]).strip(), name.get("text")):
+            if isinstance(text, str) and text.strip() and text.strip() not in out:
+                out.append(text.strip()[:200])
+    return out

@@ -142,12 +142,18 @@ class Assistant:
         denial_text: str | None = None,
         *,
         dos: date | None = None,
+        known_names: Sequence[str] = (),
     ) -> AppealResult:
+        """``known_names``: patient, caregiver and clinician names (from the claim or a FHIR Patient),
+        scrubbed wherever they occur before any text leaves the machine."""
         from assistant.drafting.appeal import draft_appeal
+        from assistant.llm.guard import deadline
 
-        return draft_appeal(
-            self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos
-        )
+        with deadline(self.settings.llm_deadline):  # one budget for every model call of this draft
+            return draft_appeal(
+                self.drafting_deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos,
+                known_names=known_names,
+            )  # fmt: skip
 
     @staticmethod
     def claim_template() -> dict[str, Any]:
@@ -164,10 +170,15 @@ class Assistant:
 
             get_deidentifier().deidentify("Caregiver training with the patient's wife on 03/04/2025.")
 
-    def rewrite_note(self, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
+    def rewrite_note(
+        self, text: str | bytes, *, dos: date | None = None, known_names: Sequence[str] = ()
+    ) -> RewriteResult:
+        """``known_names`` as for `draft_appeal`."""
         from assistant.drafting.rewrite import rewrite_note
+        from assistant.llm.guard import deadline
 
-        return rewrite_note(self.drafting_deps(), text, dos=dos)
+        with deadline(self.settings.llm_deadline):
+            return rewrite_note(self.drafting_deps(), text, dos=dos, known_names=known_names)
 
     # --- remittances and the denial worklist -------------------------------------------------
     # `practice` scopes every call (the HTTP layer passes the caller's); `actor` is recorded in

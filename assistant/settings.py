@@ -62,7 +62,22 @@ class Settings(BaseSettings):
     llm_structured_method: Literal["json_schema", "function_calling", "json_mode"] = "json_schema"
     llm_allow_remote: bool = Field(
         default=True,
-        description="When false, only loopback/private endpoints are used; remote ones are refused.",
+        description="When false, nothing is sent beyond this machine: only loopback endpoints are used "
+        "(private, link-local and metadata addresses are refused too, checked after name resolution).",
+    )
+    llm_deidentify: Literal["remote", "always"] = Field(
+        default="remote",
+        description="'remote': de-identify text for endpoints beyond loopback; 'always': for loopback too "
+        "(a local port that forwards to a hosted model, e.g. an SSH tunnel or a proxy).",
+    )
+    llm_deadline: float = Field(
+        default=45.0, gt=0, description="One overall deadline, in seconds, for a model call across all its retries."
+    )
+    llm_max_response_bytes: int = Field(
+        default=2_000_000, ge=1_000, description="Largest model answer read, in bytes; a longer one is cut off."
+    )
+    llm_max_concurrent: int = Field(
+        default=8, ge=1, description="Model calls in flight at once per process; more fall back to the offline drafter."
     )
 
     # --- appeal letters ------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
-    python -m evals.run [--suite notes|retrieval|appeals|all] [--update-baseline] [--json]
+    python -m evals.run [--suite notes|retrieval|appeals|phi|all] [--update-baseline] [--json]
                         [--min notes.check_accuracy=0.95 ...] [--file PATH]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
@@ -23,7 +23,7 @@ from typing import Any
 from evals import suites as suites_pkg
 
 BASELINE = Path(__file__).parent / "baseline.json"
-KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals", "answers")
+KNOWN_SUITES: tuple[str, ...] = ("notes", "retrieval", "appeals", "answers", "phi")
 EPS = 1e-9
 
 
@@ -220,7 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(payload, indent=2, default=str))
     else:
         for name, metrics in results.items():
-            _print_suite(name, metrics, baseline.get(name, {}), all_details[name])
+            base = {} if args.file is not None else baseline.get(name, {})  # another dataset: no diff
+            _print_suite(name, metrics, base, all_details[name])
         for name, why in skipped.items():
             print(f"\n== {name} == skipped ({why})")
         for failure in failures:

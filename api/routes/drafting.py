@@ -56,7 +56,7 @@ async def rewrite(body: RewriteRequest, assistant: AssistantDep, offload: Offloa
 
 def _rewrite(body: RewriteRequest, assistant: Assistant, fmt: str) -> Response:
     text, dos = resolve_note(body)
-    return _reply(assistant.rewrite_note(text, dos=dos), fmt, "rewrite")
+    return _reply(assistant.rewrite_note(text, dos=dos, known_names=body.all_known_names()), fmt, "rewrite")
 
 
 @router.post("/appeals", response_model=_result_model("AppealResult"), responses=_docx_response("appeal"),
@@ -74,5 +74,6 @@ def _appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Response:
         denial = " ".join(x for x in (denial, found.codes) if x)
         denial_text = denial_text or found.text
     assert denial is not None  # AppealRequest requires denial or claim_response
-    result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos)
+    result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos,
+                                    known_names=body.all_known_names())
     return _reply(result, fmt, "appeal")

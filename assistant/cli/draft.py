@@ -54,10 +54,14 @@ def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
         raise InputError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(allowed)}")
 
 
+NAME_HELP = "A known name (patient, caregiver, clinician), scrubbed before text goes to a remote model; repeatable."
+
+
 def rewrite(
     note: Annotated[str, typer.Argument(help="Note file, or - for standard input.")],
     dos: Annotated[str | None, typer.Option(help="Date of service (YYYY-MM-DD); the note's date when omitted.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text",
+    name: Annotated[list[str] | None, typer.Option("--name", help=NAME_HELP)] = None,
 ) -> None:
     """Restructure a CTS note for payers without adding any fact; gaps become placeholders."""
     from assistant.drafting.render import render_rewrite_result
@@ -65,7 +69,7 @@ def rewrite(
 
     try:
         _check_format(fmt, FORMATS_REWRITE)
-        result = Assistant().rewrite_note(_read_note(note), dos=parse_date(dos))
+        result = Assistant().rewrite_note(_read_note(note), dos=parse_date(dos), known_names=name or ())
     except InputError as exc:
         _fail(exc)
         return
@@ -85,6 +89,7 @@ def appeal(
     claim_template: Annotated[
         bool, typer.Option("--claim-template", help="Print an example claim file and exit.")
     ] = False,
+    name: Annotated[list[str] | None, typer.Option("--name", help=NAME_HELP)] = None,
 ) -> None:
     """Recommend appeal / corrected claim / no appeal for a denied CTS line; draft a grounded letter."""
     from assistant.drafting.render import render_appeal
@@ -102,7 +107,7 @@ def appeal(
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")
         result = Assistant().draft_appeal(
-            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos)
+            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos), known_names=name or ()
         )
     except InputError as exc:
         _fail(exc)

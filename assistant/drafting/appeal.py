@@ -8,6 +8,7 @@ code writes everything around it (`letter`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -165,6 +166,7 @@ def draft_appeal(
     claim: Claim | dict[str, Any] | None = None,
     denial_text: str | None = None,
     dos: date | None = None,
+    known_names: Iterable[str] = (),
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     case = _case(deps, text, parse_claim(claim), denial, denial_text, dos)
@@ -173,7 +175,7 @@ def draft_appeal(
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
     letter, grounding = None, None
     if case.decision.recommendation == "appeal":
-        letter, grounding = _letter(deps, case, retrieved, attachments)
+        letter, grounding = _letter(deps, case, retrieved, attachments, tuple(known_names))
         if letter is None:
             case.warnings.append("no letter passed the grounding gate; the letter is withheld")
     cited = [s for r in reasons for s in r.source_ids] + (case.deadline.sources if case.deadline else [])
@@ -264,7 +266,8 @@ def _inputs_text(case: Case, brief: AppealBrief) -> str:
     return "\n".join(parts)
 
 
-def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: list[str]) -> tuple[Letter | None, Any]:
+def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: list[str],
+            known_names: tuple[str, ...] = ()) -> tuple[Letter | None, Any]:
     brief = _brief(deps, case, retrieved, attachments)
     ctx = AppealContext(
         note=case.note,
@@ -277,7 +280,7 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         "brief": brief.model_dump_json(indent=1),
         "note": mask_injections(case.note),  # defence in depth; the gate is the backstop
         "repair": "",
-        "_phi_names": tuple(n for n in (case.claim.patient_name, case.claim.provider_name) if n),
+        "_phi_names": tuple(n for n in (case.claim.patient_name, case.claim.provider_name, *known_names) if n),
     }
     draft, grounding = generate_grounded(
         deps.backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft, lambda d: check_letter(d, ctx)

@@ -87,7 +87,9 @@ def _as_written(brief: RewriteBrief, gaps: list[Gap]) -> RewriteDraft:
     return RewriteDraft(sections=[RewriteSection(heading="Note as written", text=text)], gaps=gaps)
 
 
-def rewrite_note(deps: DraftingDeps, text: str | bytes, *, dos: date | None = None) -> RewriteResult:
+def rewrite_note(
+    deps: DraftingDeps, text: str | bytes, *, dos: date | None = None, known_names: Iterable[str] = ()
+) -> RewriteResult:
     note = note_text(text, max_bytes=deps.limits.max_note_bytes)
     masked = mask_injections(note)  # same offsets: planted instructions are blanked, never evidence
     report = deps.check(masked, dos=dos)
@@ -100,7 +102,8 @@ def rewrite_note(deps: DraftingDeps, text: str | bytes, *, dos: date | None = No
     warnings: list[str] = []
     if injection_spans(note):
         warnings.append("the note contains text addressed to a model (instructions); it was left out of the rewrite")
-    prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": masked, "repair": ""}
+    prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": masked, "repair": "",
+                   "_phi_names": tuple(n for n in known_names if n)}
     draft, grounding = generate_grounded(
         deps.backend, OfflineDrafter(), "rewrite", prompt_vars, RewriteDraft, _gate(note, gaps)
     )

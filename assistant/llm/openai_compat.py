@@ -6,48 +6,32 @@ Timeout, retries, temperature and the structured-output method come from setting
 output is requested with `include_raw=True`; a `parsed` of None (servers that ignore tools) or a
 parsing error is a failure, and the answer is validated again with pydantic.
 
-PHI: text sent to an endpoint that is not on this machine is de-identified first and the answer
-re-identified locally; with `llm_allow_remote=False` such endpoints are refused before anything
-is sent. Note text and answers are never logged: log records carry sizes and outcomes only.
+PHI and egress (`assistant.phi.egress`): an endpoint is local only when its host resolves to
+loopback addresses alone. Text sent anywhere else is de-identified first and the answer
+re-identified locally (``llm_deidentify="always"`` does it for loopback too); with
+`llm_allow_remote=False` anything not local is refused before a byte is sent, and every
+connection is checked again when it opens. Calls run under `assistant.llm.guard`: one deadline
+across retries, a byte budget on the answer, a bound on calls in flight. Note text and answers are
+never logged: log records carry sizes and outcomes only.
 """
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import time
 from typing import Any, TypeVar
-from urllib.parse import urlparse
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.errors import BackendError, BackendRefusedError
+from assistant.errors import BackendDeadlineError, BackendError, BackendRefusedError
+from assistant.llm.guard import CallLimiter, deadline, guarded_client, remaining
 from assistant.llm.prompts import load_prompt
+from assistant.phi.egress import EgressPolicy
 from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
-
-
-def _host_ip(url: str) -> tuple[str, ipaddress.IPv4Address | ipaddress.IPv6Address | None]:
-    host = (urlparse(url).hostname or "").lower()
-    try:
-        return host, ipaddress.ip_address(host)
-    except ValueError:
-        return host, None
-
-
-def is_loopback(url: str) -> bool:
-    """True when the endpoint is on this machine (text never leaves it)."""
-    host, ip = _host_ip(url)
-    return host == "localhost" or host.endswith(".localhost") or bool(ip and ip.is_loopback)
-
-
-def is_private(url: str) -> bool:
-    """True for loopback and private-network endpoints (an in-house vLLM, say)."""
-    _host, ip = _host_ip(url)
-    return is_loopback(url) or bool(ip and (ip.is_private or ip.is_link_local))
 
 
 class _NoPayloadLogs(logging.Filter):
@@ -89,12 +73,24 @@ class OpenAICompatBackend:
         self.model = settings.llm_model
         self.method = settings.llm_structured_method
         self.allow_remote = settings.llm_allow_remote
-        self.is_local = is_loopback(self.base_url)
         self.name = f"openai-compatible:{self.model}"
         self._settings = settings
         self._deidentifier = deidentifier
         self._llm: Any = None
+        self._local: bool | None = None
+        self._limiter = CallLimiter(settings.llm_max_concurrent)
         _quiet_payload_loggers()
+
+    @property
+    def is_local(self) -> bool:
+        """True when the endpoint's host resolves to loopback only (judged once, enforced per connection)."""
+        if self._local is None:
+            self._local = EgressPolicy(allow_remote=self.allow_remote).is_local(self.base_url)
+        return self._local
+
+    @is_local.setter
+    def is_local(self, value: bool) -> None:
+        self._local = value
 
     @property
     def llm(self) -> Any:
@@ -108,8 +104,13 @@ class OpenAICompatBackend:
                 model=self.model,
                 temperature=self._settings.llm_temperature,
                 timeout=self._settings.llm_timeout,
-                max_retries=self._settings.llm_max_retries,
+                max_retries=0,  # retried here, under the call's one deadline (`_invoke_with_retries`)
                 use_responses_api=False,
+                http_client=guarded_client(
+                    EgressPolicy(allow_remote=self.allow_remote, local_only=self.is_local),
+                    timeout=self._settings.llm_timeout,
+                    max_bytes=self._settings.llm_max_response_bytes,
+                ),
             )
         return self._llm
 
@@ -125,21 +126,27 @@ class OpenAICompatBackend:
         return self._deidentifier
 
     def generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M:
-        if not self.is_local and not self.allow_remote and not is_private(self.base_url):
+        if not self.is_local and not self.allow_remote:
             raise BackendRefusedError(
-                "remote LLM endpoints are disabled (ASSISTANT_LLM_ALLOW_REMOTE=false)",
-                hint="use a loopback or private-network endpoint, or the offline drafter",
+                "remote LLM endpoints are disabled (ASSISTANT_LLM_ALLOW_REMOTE=false): only loopback is local",
+                hint="use an endpoint on 127.0.0.1/::1, or the offline drafter",
             )
+        with self._limiter.slot(), deadline(self._settings.llm_deadline):
+            return self._generate(task, prompt_vars, schema)
+
+    def _generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M:
         system, user = load_prompt(task).render(prompt_vars)
         if self.method == "json_mode":
-            system += "\n\nAnswer with one JSON object matching this JSON schema:\n" + json.dumps(schema.model_json_schema())
+            system += "\n\nAnswer with one JSON object matching this JSON schema:\n" + json.dumps(
+                schema.model_json_schema()
+            )
         deid = None
-        if not self.is_local:
+        if not self.is_local or self._settings.llm_deidentify == "always":
             sep = "\n\u241e\u241e\u241e\n"
             deid = self._phi().deidentify(system + sep + user, extra_names=tuple(prompt_vars.get("_phi_names", ())))
             system, _, user = deid.text.partition(sep)
         started = time.monotonic()
-        raw = self._invoke(schema, system, user)
+        raw = self._invoke_with_retries(schema, system, user)
         data = raw.model_dump() if isinstance(raw, BaseModel) else raw
         if deid is not None:
             reid = getattr(deid, "reidentify", None) or (lambda t: self._phi().reidentify(t, deid.mapping))
@@ -151,6 +158,25 @@ class OpenAICompatBackend:
         log.info("llm task=%s backend=%s ok in %.2fs", task, self.name, time.monotonic() - started)
         return result
 
+    def _invoke_with_retries(self, schema: type[BaseModel], system: str, user: str) -> Any:
+        """Timeouts, lost connections, 429 and 5xx are retried with backoff while the deadline allows."""
+        attempt = 0
+        while True:
+            try:
+                return self._invoke(schema, system, user)
+            except BackendError as exc:
+                if not getattr(exc, "retryable", False) or attempt >= self._settings.llm_max_retries:
+                    raise
+                pause = min(8.0, 0.5 * 2**attempt)
+                left = remaining()
+                if left is not None and left <= pause + 0.1:
+                    raise BackendDeadlineError(
+                        f"LLM call deadline of {self._settings.llm_deadline}s reached after {attempt + 1} "
+                        f"attempt(s); last: {exc.message}"
+                    ) from exc
+                time.sleep(pause)
+                attempt += 1
+
     def _invoke(self, schema: type[BaseModel], system: str, user: str) -> Any:
         import openai
         from langchain_core.exceptions import OutputParserException
@@ -160,11 +186,22 @@ class OpenAICompatBackend:
         try:
             out = runnable.invoke([SystemMessage(content=system), HumanMessage(content=user)])
         except openai.APITimeoutError as exc:
-            raise BackendError(f"LLM endpoint timed out after {self._settings.llm_timeout}s") from exc
+            left = remaining()
+            if left is not None and left <= 0.05:
+                raise BackendDeadlineError(f"LLM call deadline of {self._settings.llm_deadline}s reached") from exc
+            raise _retryable(f"LLM endpoint timed out after {self._settings.llm_timeout}s") from exc
         except openai.APIStatusError as exc:
-            raise BackendError(f"LLM endpoint returned HTTP {exc.status_code}") from exc
+            error = BackendError(f"LLM endpoint returned HTTP {exc.status_code}")
+            error.retryable = exc.status_code == 429 or exc.status_code >= 500  # type: ignore[attr-defined]
+            raise error from exc
         except openai.APIConnectionError as exc:
-            raise BackendError("cannot connect to the LLM endpoint") from exc
+            refused = _cause(exc, BackendRefusedError)
+            if refused is not None:
+                raise refused from exc
+            left = remaining()
+            if left is not None and left <= 0.05:
+                raise BackendDeadlineError(f"LLM call deadline of {self._settings.llm_deadline}s reached") from exc
+            raise _retryable("cannot connect to the LLM endpoint, or the answer was cut off") from exc
         except openai.OpenAIError as exc:
             raise BackendError(f"LLM client error: {type(exc).__name__}") from exc
         except (ValidationError, OutputParserException, ValueError, TypeError, KeyError) as exc:
@@ -176,3 +213,21 @@ class OpenAICompatBackend:
         if out.get("parsed") is None:
             raise BackendError("LLM returned no structured answer (server ignored the schema or tool)")
         return out["parsed"]
+
+
+def _cause(exc: BaseException, kind: type[BackendRefusedError]) -> BackendRefusedError | None:
+    """The refusal somewhere in the exception's cause chain (the SDK wraps transport errors)."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return None
+        if isinstance(seen, kind):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _retryable(message: str) -> BackendError:
+    error = BackendError(message)
+    error.retryable = True  # type: ignore[attr-defined]
+    return error

@@ -99,6 +99,11 @@ def _build_analyzer() -> Any:
             nlp.max_length = 2_000_000
             self.nlp = {"en": nlp}  # type: ignore[assignment]
 
+        def process_text(self, text: str, language: str) -> Any:
+            # No recognizer here reads tokens (no NER, no lemma context), and spaCy's tokenizer is
+            # quadratic on long runs without spaces (a page of emoji or brackets): skip it.
+            return self._doc_to_nlp_artifact(self.nlp[language].make_doc(""), language)  # type: ignore[index]
+
         def _doc_to_nlp_artifact(self, doc: Any, language: str) -> Any:
             # Tokens only: no lemmas/keywords/entities (nothing downstream reads them; they cost ~25%).
             return NlpArtifacts(
@@ -144,15 +149,16 @@ class Deidentifier:
         _import_presidio()
         from presidio_anonymizer import AnonymizerEngine
 
-        from assistant.phi.recognizers import ProjectRecognizer, names_finder
+        from assistant.phi.names import known_names_finder
+        from assistant.phi.recognizers import ProjectRecognizer
 
         _quiet_presidio()
         _offline_tldextract()
         self._analyzer = _build_analyzer()
         self._anonymizer = AnonymizerEngine()  # type: ignore[no-untyped-call]
         self._recognizer_cls = ProjectRecognizer
-        self._names_finder = names_finder
-        finder = names_finder(extra_names)
+        self._names_finder = known_names_finder
+        finder = known_names_finder(extra_names)
         if finder is not None:
             self._analyzer.registry.add_recognizer(ProjectRecognizer("CtsDenyListRecognizer", ["PERSON"], finder))
 
@@ -170,12 +176,14 @@ class Deidentifier:
         finder = self._names_finder(extra_names)
         if finder is not None:
             ad_hoc.append(self._recognizer_cls("CtsCallNames", ["PERSON"], finder))
+        view = _unescaped_view(text)  # same length: spans found in the view are spans of the text
         results = self._analyzer.analyze(
-            text, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
+            view, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
         )
-        protected = p.protected_spans(text)
+        protected = p.protected_spans(view)
         spans = _resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
-        return self._anonymize(text, _resolve(protected, spans + self._recurrences(text, spans)))
+        spans = _resolve(protected, spans + self._recurrences(view, spans))
+        return self._anonymize(text, _whole_words(view, spans))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
         """A value found once in context is scrubbed wherever it recurs without that context:
@@ -222,6 +230,31 @@ class Deidentifier:
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
 
 
+_ESCAPE = re.compile(r'\\([nrt"/])')
+_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/"}
+
+
+def _unescaped_view(text: str) -> str:
+    """The text with JSON escapes (a brief's ``\\n``, ``\\"``) read as what they stand for, padded to keep
+    every offset: line-bound shapes (X12 and HL7 segments, signatures) are found inside a JSON prompt."""
+    return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
+
+
+def _whole_words(text: str, spans: list[Span]) -> list[Span]:
+    """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
+    from assistant.phi.names import whole_word
+
+    out: list[Span] = []
+    for start, end, label, score in spans:
+        start, end = whole_word(text, start, end)
+        if out and start < out[-1][1]:
+            prev = out[-1]
+            out[-1] = (prev[0], max(prev[1], end), prev[2], max(prev[3], score))
+        else:
+            out.append((start, end, label, score))
+    return out
+
+
 def _resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
     """Drop detections inside allow-listed tokens, then keep the longest of overlapping spans.
 
@@ -248,13 +281,24 @@ def _resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
             if blocked:
                 continue
         kept.append(span)
-    kept.sort(key=lambda s: (s[0] - s[1], -s[3], _PRIORITY.get(s[2], 99), s[0]))
-    chosen: list[Span] = []  # kept sorted and disjoint
+    # Overlapping detections merge into one span (a part left out would leak: "Leeds LS6" + "LS6 2AB");
+    # the label is the one of the longest, best-scored, most specific detection in the group.
+    kept.sort(key=lambda s: (s[0], s[0] - s[1]))
+    chosen: list[Span] = []
+    best: Span | None = None
     for span in kept:
-        i = bisect.bisect_left(chosen, span)
-        if (i == 0 or chosen[i - 1][1] <= span[0]) and (i == len(chosen) or span[1] <= chosen[i][0]):
-            chosen.insert(i, span)
+        if chosen and span[0] < chosen[-1][1]:
+            start, end, _, score = chosen[-1]
+            best = min(best or span, span, key=_rank_key)
+            chosen[-1] = (start, max(end, span[1]), best[2], max(score, span[3]))
+        else:
+            best = span
+            chosen.append(span)
     return chosen
+
+
+def _rank_key(span: Span) -> tuple[int, float, int]:
+    return (span[0] - span[1], -span[3], _PRIORITY.get(span[2], 99))
 
 
 _shared: Deidentifier | None = None

@@ -15,10 +15,32 @@ from __future__ import annotations
 import re
 
 # --- names -------------------------------------------------------------------------------------
-# One name word: "Smith", "O'Connell", "Smith-Jones", "McDonald", "DeLuca", or ALLCAPS "SMITH".
-NAME_WORD = r"(?:[A-Z](?:[a-z]+(?:[A-Z][a-z]+)?|[A-Z]+)?(?:['’\-][A-Z][A-Za-z]+)*)(?![A-Za-z0-9])"
+
+
+def _char_class(pred: object) -> str:
+    """A regex character class, as ranges, of the Latin, Greek and Cyrillic letters (Vietnamese
+    included) for which ``pred(ch)`` is true. Kept to those scripts: the class stays small to compile."""
+    ranges: list[tuple[int, int]] = []
+    for code in [*range(0x0530), *range(0x1E00, 0x1F00)]:
+        if not pred(chr(code)):  # type: ignore[operator]
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    return "[" + "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges) + "]"
+
+
+UP = _char_class(str.isupper)  # any script's capitals: "Ł", "Þ", "Ó"
+LOW = _char_class(str.islower)
+LETTER = r"[^\W\d_]"
+# One name word: "Smith", "O'Connell", "Smith-Jones", "McDonald", "Min-seo", "Wiśniewski", or ALLCAPS "SMITH".
+# Possessive quantifiers and the start guard keep every pattern built on these linear in the text.
+NAME_WORD = rf"(?:{UP}(?:{LOW}++(?:{UP}{LOW}++)?+|{UP}++)?+(?:['’\-]{LETTER}++)*+)(?!{LETTER}|\d)"
 # Up to three name words, optionally with initials: "Karen J. O'Connell", "J. Smith".
-NAME_SEQ = rf"(?:[A-Z]\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:[A-Z]\.[ \t]+)?{NAME_WORD}){{0,2}}"
+NAME_SEQ = rf"(?<![\w'’\-])(?:{UP}\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:{UP}\.[ \t]+)?{NAME_WORD}){{0,2}}"
+# Capitalised words that are names in a name's place ("Will (son)", "wife June") though common words.
+CONTEXT_NAMES = frozenset(["will", "may", "june", "april", "august", "hope", "faith", "grace", "joy", "mark", "bill"])
 
 TITLES = r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
 RELATIONS = (
@@ -103,6 +125,8 @@ NOT_NAME_SUFFIXES = ("tion", "ment", "ness", "ity", "ance", "ence", "ency", "anc
 def is_name_word(word: str) -> bool:
     """True when a capitalised word may be part of a person's name."""
     low = word.lower()
+    if low in CONTEXT_NAMES and word[:1].isupper():
+        return True
     if low in NOT_NAMES or len(word) < 2:
         return False
     if word.isupper() and (len(word) < 3 or PROTECTED_WORDS_RE.fullmatch(word)):

@@ -8,7 +8,7 @@ may override the allow-list (``MRN: 97550`` or ``IL 62704``); heuristics stay be
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -19,7 +19,7 @@ Span = tuple[int, int, str, float]
 Finder = Callable[[str], list[Span]]
 STRONG = 0.9
 
-_WORD_OR_INITIAL = re.compile(rf"[A-Z]\.|{p.NAME_WORD}")
+_WORD_OR_INITIAL = re.compile(rf"{p.UP}\.|{p.NAME_WORD}")
 
 
 def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, int] | None:
@@ -56,38 +56,6 @@ def find_names(text: str) -> list[Span]:
             if run:
                 out.append((run[0], run[1], "PERSON", score))
     return out
-
-
-def names_finder(names: Iterable[str], *, score: float = 0.85) -> Finder | None:
-    """Deny-list finder: full names match case-insensitively, single parts case-sensitively."""
-    full: set[str] = set()
-    parts: set[str] = set()
-    for raw in names:
-        name = " ".join(str(raw).split())
-        if len(name) < 2 or name.lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(name):
-            continue
-        full.add(name)
-        for part in re.split(r"[\s,]+", name):
-            part = part.strip(".")
-            if len(part) >= 2 and p.is_name_word(part[:1].upper() + part[1:]):
-                parts.update({part, part[:1].upper() + part[1:], part.upper()})
-    if not full:
-        return None
-    full_alt = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(full, key=len, reverse=True))
-    full_re = re.compile(rf"(?<!\w)(?:{full_alt})(?!\w)", re.IGNORECASE)
-    part_re = (
-        re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, sorted(parts, key=len, reverse=True)))})(?!\w)")
-        if parts
-        else None
-    )
-
-    def find(text: str) -> list[Span]:
-        out: list[Span] = [(m.start(), m.end(), "PERSON", score) for m in full_re.finditer(text)]
-        if part_re is not None:
-            out += [(m.start(), m.end(), "PERSON", score - 0.05) for m in part_re.finditer(text)]
-        return out
-
-    return find
 
 
 _MONTH_WORD = re.compile(p.MONTH, re.IGNORECASE)
@@ -192,8 +160,13 @@ class ProjectRecognizer(LocalRecognizer):
 
 
 def project_recognizers() -> list[ProjectRecognizer]:
+    from assistant.phi.names import find_name_words
+    from assistant.phi.shapes import find_shapes
+
     return [
         ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
+        ProjectRecognizer("CtsNameWordRecognizer", ["PERSON"], find_name_words),
+        ProjectRecognizer("CtsShapeRecognizer", ["ID", "DATE", "AGE", "ADDRESS", "PERSON", "PHONE"], find_shapes),
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
         ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
         ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),

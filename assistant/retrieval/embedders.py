@@ -209,45 +209,6 @@ class Model2VecEmbedder:
         return vector
 
 
-# --- openai ----------------------------------------------------------------------------------
-class OpenAIEmbedder:
-    """An OpenAI-compatible embeddings endpoint (OpenAI, Azure, vLLM, Ollama, llama.cpp)."""
-
-    name = "openai"
-
-    def __init__(self, base_url: str, api_key: str, model: str, timeout: float = 30.0, max_retries: int = 2) -> None:
-        self.base_url, self.api_key, self.model = base_url, api_key, model
-        self.timeout, self.max_retries = timeout, max_retries
-        self.dim = 0  # known after the first call
-        self._client: Any = None
-
-    def fingerprint(self) -> str:
-        return f"openai-{self.model}@{self.base_url}"
-
-    def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        if self._client is None:
-            from openai import OpenAI
-
-            self._client = OpenAI(
-                base_url=self.base_url, api_key=self.api_key, timeout=self.timeout, max_retries=self.max_retries
-            )
-        try:
-            response = self._client.embeddings.create(model=self.model, input=list(texts))
-        except Exception as exc:  # the SDK's error tree; surface as ours
-            raise IndexError_(f"embeddings endpoint failed: {type(exc).__name__}") from exc
-        vectors = _normalise(np.array([d.embedding for d in response.data], dtype=np.float32))
-        self.dim = vectors.shape[1]
-        return vectors
-
-    def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
-        out = [self._embed(texts[i : i + 64]) for i in range(0, len(texts), 64)]
-        return np.concatenate(out) if out else np.zeros((0, self.dim), dtype=np.float32)
-
-    def embed_query(self, text: str) -> np.ndarray:
-        vector: np.ndarray = self._embed([text])[0]
-        return vector
-
-
 # --- registry --------------------------------------------------------------------------------
 Factory = Callable[["Settings"], Embedder]
 _REGISTRY: dict[str, Factory] = {}
@@ -295,12 +256,16 @@ def _openai(settings: Settings) -> Embedder:
     if not settings.llm_base_url:
         raise IndexError_("the 'openai' embedder needs an endpoint", hint="set ASSISTANT_LLM_BASE_URL")
     key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    from assistant.retrieval.openai_embedder import OpenAIEmbedder
+
     return OpenAIEmbedder(
         settings.llm_base_url,
         key,
         settings.embeddings_model,
         timeout=settings.llm_timeout,
         max_retries=settings.llm_max_retries,
+        allow_remote=settings.llm_allow_remote,
+        deidentify=settings.llm_deidentify,
     )
 
 

@@ -170,8 +170,9 @@ class FakeAssistant:
         return Answer(question=question, dos=dos, answered=True, text=sentence.text, sentences=[sentence],
                       passages=passages)
 
-    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: Any = None, *, dos: Any = None) -> Any:
-        self.last_appeal = {"denial": denial, "denial_text": denial_text, "dos": dos}
+    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: Any = None, *, dos: Any = None,
+                     known_names: Any = ()) -> Any:
+        self.last_appeal = {"denial": denial, "denial_text": denial_text, "dos": dos, "known_names": list(known_names)}
         try:
             from assistant.drafting import models as m
         except ImportError:
@@ -185,7 +186,8 @@ class FakeAssistant:
             denial=m.Denial(raw=denial, carcs=[]), pattern_id=None, letter=letter, attachments=[], sources=[],
             grounding=m.Grounding(outcome="grounded", backend="fake", attempts=[]))
 
-    def rewrite_note(self, text: Any, *, dos: Any = None) -> Any:
+    def rewrite_note(self, text: Any, *, dos: Any = None, known_names: Any = ()) -> Any:
+        self.last_rewrite_names = list(known_names)
         try:
             from assistant.drafting import models as m
         except ImportError:

@@ -104,12 +104,14 @@ class StubAssistant:
         return DraftingDeps(knowledge=self.knowledge, backend=self.backend, check=self.check_note, search=self.search,
                             limits=Limits(max_note_bytes=self.settings.max_note_bytes))
 
-    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: str | None = None, *, dos: Any = None) -> Any:
+    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: str | None = None, *, dos: Any = None,
+                     known_names: Any = ()) -> Any:
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self.deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos)
+        return draft_appeal(self.deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos,
+                            known_names=known_names)
 
-    def rewrite_note(self, text: Any, *, dos: Any = None) -> Any:
+    def rewrite_note(self, text: Any, *, dos: Any = None, known_names: Any = ()) -> Any:
         from assistant.drafting.rewrite import rewrite_note
 
-        return rewrite_note(self.deps(), text, dos=dos)
+        return rewrite_note(self.deps(), text, dos=dos, known_names=known_names)

@@ -7,22 +7,26 @@ Every other mode perturbs it the way real models and servers fail.
 Modes (`server.modes` is a queue; the last mode repeats):
   good, paraphrase (faithful: reworded, reordered, summarised, no fact added — the gate must pass it),
   invented_citation, invented_minutes, invented_name, malformed, slow, 429, 500,
-  obey_injection, ignore_schema (plain text even when tools/json_schema were asked for)
+  obey_injection, ignore_schema (plain text even when tools/json_schema were asked for),
+  hang (no answer for a minute), trickle (a byte every 0.1 s, for a minute), huge (5 MB of answer)
+`/v1/embeddings` answers small fixed vectors and records its requests too.
 Answers follow the request: a forced tool call when `tools` were sent, else JSON content.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import socket
 import threading
 import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 import uvicorn
 from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from assistant.drafting.models import LetterDraft, RewriteDraft
 from assistant.drafting.offline import OfflineDrafter
@@ -126,6 +130,7 @@ class FakeOpenAI:
         self.requests: list[dict[str, Any]] = []
         self.app = FastAPI()
         self.app.post("/v1/chat/completions")(self._chat)
+        self.app.post("/v1/embeddings")(self._embeddings)
         self.port = _free_port()
         self.server = uvicorn.Server(uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="error"))
         self.thread = threading.Thread(target=self.server.run, daemon=True)
@@ -152,6 +157,13 @@ class FakeOpenAI:
     def _next_mode(self) -> str:
         return self.modes.pop(0) if len(self.modes) > 1 else self.modes[0]
 
+    async def _embeddings(self, request: Request) -> JSONResponse:
+        body = await request.json()
+        self.requests.append(body)
+        inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
+        data = [{"object": "embedding", "index": i, "embedding": [0.1, 0.2, 0.3]} for i in range(len(inputs))]
+        return JSONResponse({"object": "list", "data": data, "model": "fake", "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+
     async def _chat(self, request: Request) -> JSONResponse:
         body = await request.json()
         self.requests.append(body)
@@ -165,9 +177,9 @@ class FakeOpenAI:
         if mode == "500":
             return JSONResponse({"error": {"message": "boom", "type": "server_error"}}, status_code=500)
         if mode == "slow":
-            import asyncio
-
             await asyncio.sleep(3)
+        if mode in ("hang", "trickle", "huge"):
+            return await _stalling(mode)  # type: ignore[return-value]
         if mode == "malformed":
             content = '{"sections": [ {"id": "claim_identifiers", "heading": '
             return JSONResponse(_completion(body, content=content))
@@ -178,6 +190,22 @@ class FakeOpenAI:
             name = body["tools"][0]["function"]["name"]
             return JSONResponse(_completion(body, tool=(name, json.dumps(answer))))
         return JSONResponse(_completion(body, content=json.dumps(answer)))
+
+
+async def _stalling(mode: str) -> Any:
+    if mode == "hang":
+        await asyncio.sleep(60)
+
+    async def chunks() -> AsyncIterator[bytes]:
+        if mode == "huge":
+            for _ in range(5000):
+                yield b" " * 1000
+            return
+        for _ in range(600):
+            yield b" "
+            await asyncio.sleep(0.1)
+
+    return StreamingResponse(chunks(), media_type="application/json")
 
 
 def _completion(

@@ -11,7 +11,7 @@ import pytest
 from assistant.drafting.appeal import draft_appeal
 from assistant.drafting.rewrite import rewrite_note
 from assistant.errors import BackendError, BackendRefusedError
-from assistant.llm.openai_compat import OpenAICompatBackend, is_loopback, is_private
+from assistant.llm.openai_compat import OpenAICompatBackend
 from assistant.settings import Settings
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant
 from tests.llm.fake_openai import FakeOpenAI
@@ -163,15 +163,6 @@ def test_note_text_never_logged(fake_openai: FakeOpenAI, caplog: pytest.LogCaptu
     with caplog.at_level(logging.DEBUG):
         appeal(backend(fake_openai))
     assert "sit-to-stand" not in caplog.text and "Maria" not in caplog.text
-
-
-@pytest.mark.parametrize(("url", "loop", "private"), [
-    ("http://127.0.0.1:8000/v1", True, True), ("http://localhost:11434/v1", True, True),
-    ("http://[::1]:8080/v1", True, True), ("http://10.0.0.5:8000/v1", False, True),
-    ("https://api.openai.com/v1", False, False),
-])
-def test_endpoint_locality(url: str, loop: bool, private: bool) -> None:
-    assert is_loopback(url) is loop and is_private(url) is private
 
 
 def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:

@@ -62,14 +62,15 @@ def test_other_values_found_once_are_scrubbed_everywhere(deid: Deidentifier) -> 
 
 def test_extra_names_constructor_and_call() -> None:
     deid = Deidentifier(extra_names=["Zeb Quill"])
-    text = "zeb quill and Quill attended; Yara Voss too; YARA called."
+    # "qorvath" in lower case is no listed name and stands in no person's place: only a given name finds it
+    text = "zeb quill and Quill attended; the qorvath too."
     plain = deid.deidentify(text)
     assert "zeb quill" not in plain.text and "Quill" not in plain.text
-    assert "Yara Voss" in plain.text
-    per_call = deid.deidentify(text, extra_names=["Yara Voss"])
-    assert "Yara" not in per_call.text and "Voss" not in per_call.text and "YARA" not in per_call.text
+    assert "qorvath" in plain.text
+    per_call = deid.deidentify(text, extra_names=["Qorvath"])
+    assert "qorvath" not in per_call.text
     # per-call names do not stick to the engine
-    assert "Yara Voss" in deid.deidentify(text).text
+    assert "qorvath" in deid.deidentify(text).text
 
 
 def test_extra_names_never_scrub_clinical_words(deid: Deidentifier) -> None:

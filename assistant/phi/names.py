@@ -1,0 +1,340 @@
+"""Names without context: every word is judged by its shape, the lexicon and its neighbours.
+
+A word is a name when
+* it is capitalised and English does not know it ("Olufemi", "Kayenta": Zipf < 2.5), or it is a
+  listed name that is not a very common word where it stands ("Mark" mid-sentence, not "Will" at
+  the start of one);
+* it is in capitals and a listed name that is rare as an English word ("NGUYEN"), unknown to
+  English ("BLACKFEATHER"), or one half of "LAST, FIRST" in capitals ("JOHNSON, DELORES");
+* it is in lower case, a common first name, and stands where a person does ("seen with maria",
+  "frank needed cues"), or is no English word at all ("xiomara");
+and it is none of the clinical words, eponyms and brands in ``CLINICAL``. Neighbouring name
+words, initials and particles ("de la", "bin", "Ó") join into one span. Known names (from the
+claim or the EHR) are matched ASCII-folded and in any case by `known_names_finder`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from assistant.phi import patterns as p
+from assistant.phi.fold import fold, fold_word
+from assistant.phi.lexicon import Lexicon, get_lexicon
+
+Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+UNKNOWN, RARE, COMMON, VERY_COMMON = 2.5, 3.6, 4.0, 5.5
+PARTICLES = _words("""
+de del della der den la le van von bin binti bint ibn al el da das dos di du ní ó nic mac ter ten st
+""")
+# Clinical eponyms, scales, brands and payers that look like names but must stay readable.
+CLINICAL = _words("""
+berg hoyer parkinson parkinsons alzheimer alzheimers tinetti barthel romberg foley heimlich trendelenburg epley
+hallpike dix babinski hoehn yahr katz lawton borg folstein glasgow rancho ranchos purdue jebsen fugl meyer
+ashworth oswestry bobath brunnstrom kegel valsalva guillain barre barré bell bells huntington huntingtons gehrig
+crohn crohns cushing addison graves hashimoto raynaud sjogren lewy wernicke broca korsakoff meniere hodgkin
+kaposi achilles colles baker dupuytren osgood schlatter charcot duchenne becker tourette asperger rett apgar
+snellen weber rinne lachman mcmurray phalen tinel finkelstein spurling hawkins neer ober gaenslen morse braden
+norton zarit stedy arjo medline graston theraband rollator velcro kinesio bioness saebo walkaide lokomat biodex
+nustep vitalstim passy muir iddsi yale frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid
+tricare aetna humana cigna anthem kaiser noridian palmetto novitas permobil invacare hoveround dynavision moca
+mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daroff roho stryker english spanish
+french german chinese vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo
+somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
+feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
+""")
+PREV_SLOT = _words("""
+with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
+brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter
+for saw seen see met trained taught educated instructed patient resident client
+""")
+NEXT_SLOT = _words("""
+return returned returns demo demonstrated demonstrates needed needs reports reported states stated said says
+verbalized performed was is has had able unable and & agreed asked completed required requires did does today
+""")
+
+
+def _lookup_forms(word: str) -> list[str]:
+    base = word[:-2] if word.lower().endswith(("'s", "’s")) else word
+    forms = [base]
+    folded = fold_word(base)
+    if folded != base:
+        forms.append(folded)
+    return forms
+
+
+def _rank(lex: Lexicon, word: str) -> int:
+    return _word_facts(word)[0] if lex is get_lexicon() else _facts(lex, word)[0]
+
+
+def _zipf(lex: Lexicon, word: str) -> float:
+    return _word_facts(word)[1] if lex is get_lexicon() else _facts(lex, word)[1]
+
+
+def _facts(lex: Lexicon, word: str) -> tuple[int, float]:
+    forms = _lookup_forms(word)
+    return min((r for f in forms if (r := lex.name_rank(f))), default=0), max(lex.zipf(f) for f in forms)
+
+
+@lru_cache(maxsize=65536)
+def _word_facts(word: str) -> tuple[int, float]:
+    """(best name rank, English Zipf) of a word against the shared lexicon; words repeat, so cached."""
+    return _facts(get_lexicon(), word)
+
+
+def _blocked(word: str) -> bool:
+    low = word.lower().removesuffix("'s").removesuffix("’s")
+    if "-" in low and any(part in CLINICAL for part in low.split("-")):
+        return True  # "Dix-Hallpike", "Brandt-Daroff"
+    return low in p.NOT_NAMES or low in CLINICAL or bool(p.PROTECTED_RE.fullmatch(word))
+
+
+def _hyphen_name(lex: Lexicon, word: str) -> bool:
+    """ "Eze-Okafor", "Min-seo", "Al-Sayed": every part a listed name or unknown, one of them rare."""
+    parts = re.split(r"['’\-]", word.removesuffix("'s").removesuffix("’s"))
+    if (
+        len(parts) < 2
+        or not word[0].isupper()
+        or any(x.lower() in {"to", "in", "on", "up", "of", "the"} for x in parts)
+    ):
+        return False
+    namey = all(_rank(lex, x) or _zipf(lex, x) < 3.0 for x in parts if len(x) > 1)
+    return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
+
+
+def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
+    """The judgement for one word; ``initial``: it starts a sentence; ``slot``: a person's place."""
+    if len(word) < 2 or _blocked(word):
+        return False
+    zipf, rank = _zipf(lex, word), _rank(lex, word)
+    if re.search(r"['’\-]", word.removesuffix("'s").removesuffix("’s")):
+        return _hyphen_name(lex, word)
+    if word.isupper():
+        return len(word) >= 3 and ((0 < rank <= 1000 and zipf < RARE) or (len(word) >= 4 and zipf < 2.0))
+    if word[0].isupper():
+        if zipf < UNKNOWN and not word.lower().endswith(p.NOT_NAME_SUFFIXES):
+            return True
+        return 0 < rank <= 2000 and zipf < (COMMON if initial else VERY_COMMON)
+    first = lex.first_rank(word) or lex.first_rank(fold_word(word))
+    # a person's place lets a first name through; only a strong one ("pt", "dtr") a common word ("john")
+    return (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4))) or (
+        0 < first <= 1000 and zipf < UNKNOWN
+    )
+
+
+PLACE_SLOT = _words("in from near lives live living visiting")
+
+
+def _place(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
+    """A capitalised word English seldom uses, after "in", "from", "near": a place ("at home in Gallup")."""
+    word = words[i].group()
+    if not i or not word.isalpha() or not word[0].isupper() or word.isupper() or _blocked(word):
+        return False
+    return (
+        words[i - 1].group().lower() in PLACE_SLOT
+        and _zipf(lex, word) < RARE
+        and not _is_initial(text, words[i].start())
+    )
+
+
+def _is_initial(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?•*>\""  # a JSON string in a brief starts a line too
+
+
+STRONG_PREV = _words("pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother w/")
+
+
+def _slot(words: list[re.Match[str]], i: int, text: str) -> int:
+    """2: right after "pt", "dtr", "wife"...; 1: another person's place; 0: none."""
+    prev = words[i - 1].group().lower() if i else ""
+    if prev in STRONG_PREV:
+        return 2
+    nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+    after = text[words[i].end() : words[i].end() + 3].lstrip()
+    return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("("))
+
+
+def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set[int]:
+    """Indexes of words in "LAST, FIRST" written in capitals where both are listed names."""
+    out: set[int] = set()
+    for i in range(len(words) - 1):
+        a, b = words[i], words[i + 1]
+        if text[a.end() : b.start()] not in (", ", ","):
+            continue
+        caps = a.group().isupper() and b.group().isupper() and len(b.group()) > 1 and not _blocked(a.group())
+        if caps and (_rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group())) and _rank(lex, b.group()):
+            out.update({i, i + 1})
+    return out
+
+
+def _hyphen_parts_ranked(lex: Lexicon, word: str) -> bool:
+    return all(_rank(lex, x) or _zipf(lex, x) < UNKNOWN for x in re.split(r"['’\-]", word))
+
+
+def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
+    """May this word join a name next to it? Initials, particles, listed names; before a name, any
+    common first name too ("Will Okonkwo")."""
+    if len(word) == 1:
+        return word.isupper()
+    if word.lower() in PARTICLES:
+        return True
+    if before and word.lower() in p.CONTEXT_NAMES and word[0].isupper():
+        return True  # "Patient May Ellison", "Will Okonkwo"
+    if not word[0].isupper() or _blocked(word):
+        return False
+    if word.isupper():  # a label in a form ("MEMBER", "NAME") never joins a name
+        return _rank(lex, word) > 0 and _zipf(lex, word) < RARE
+    if before and 0 < (lex.first_rank(word) or lex.first_rank(fold_word(word))) <= 500:
+        return True
+    return _rank(lex, word) > 0 and _zipf(lex, word) < VERY_COMMON
+
+
+def _lower_surname(lex: Lexicon, word: str, after_name: bool) -> bool:
+    """ "john smith": a listed surname in lower case right after a lower-case first name."""
+    if not after_name or not word.islower() or word in NEXT_SLOT or word in PREV_SLOT or _blocked(word):
+        return False
+    return 0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0
+
+
+def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    gap = text[a.end() : b.start()]
+    return gap in (" ", "  ", "\t") or (len(a.group()) == 1 and gap in (". ", "."))
+
+
+def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon) -> list[Span]:
+    out: list[Span] = []
+    i = 0
+    while i < len(words):
+        if not flags[i]:
+            i += 1
+            continue
+        start = end = i
+        while (
+            start > 0
+            and _adjacent(text, words[start - 1], words[start])
+            and (flags[start - 1] or _joinable(lex, words[start - 1].group(), before=True))
+        ):
+            start -= 1
+        while (
+            end + 1 < len(words)
+            and _adjacent(text, words[end], words[end + 1])
+            and (
+                flags[end + 1]
+                or _joinable(lex, words[end + 1].group(), before=False)
+                or _lower_surname(lex, words[end + 1].group(), words[end].group().islower())
+            )
+        ):
+            end += 1
+        while start < i and words[start].group() in PARTICLES:  # lower-case particles only: "Ó" stays
+            start += 1
+        while end > i and words[end].group() in PARTICLES:
+            end -= 1
+        out.append((words[start].start(), words[end].end(), "PERSON", 0.7))
+        i = end + 1
+    return out
+
+
+def find_name_words(text: str) -> list[Span]:
+    """Name spans judged word by word (see the module docstring)."""
+    lex = get_lexicon()
+    words = list(WORD_RE.finditer(text))
+    pairs = _last_first_caps(text, words, lex)
+    flags = [
+        i in pairs
+        or is_name_word(lex, w.group(), initial=_is_initial(text, w.start()), slot=_slot(words, i, text))
+        or _place(lex, words, i, text)
+        for i, w in enumerate(words)
+    ]
+    return _runs(text, words, flags, lex)
+
+
+def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a span that starts or ends inside a word (letters on both sides of the cut) to the
+    whole word, hyphen- and apostrophe-joined parts included: a name is never cut mid-word."""
+
+    def inside(i: int) -> bool:
+        if 0 < i < len(text) and _letter(text[i - 1]) and _letter(text[i]):
+            return True
+        return 1 < i < len(text) - 1 and text[i] in "-'’" and _letter(text[i - 1]) and _letter(text[i + 1])
+
+    def joined_left(i: int) -> bool:
+        return i > 1 and text[i - 1] in "-'’" and _letter(text[i - 2])
+
+    def joined_right(i: int) -> bool:
+        return i + 1 < len(text) and text[i] in "-'’" and _letter(text[i + 1])
+
+    while start > 0 and (inside(start) or joined_left(start)):
+        start -= 2 if joined_left(start) else 1
+    while end < len(text) and (inside(end) or joined_right(end)):
+        end += 2 if joined_right(end) else 1
+    return start, end
+
+
+def _letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+def _parts(names: Iterable[str]) -> tuple[set[str], set[str]]:
+    fulls: set[str] = set()
+    parts: set[str] = set()
+    for raw in names:
+        words = WORD_RE.findall(str(raw))
+        if not words:
+            continue
+        fulls.add(" ".join(fold_word(w).lower() for w in words))
+        for word in words:
+            for part in {word, *re.split(r"['’\-]", word)}:
+                if len(part) >= 2 and part.lower() not in p.NOT_NAMES and part.lower() not in CLINICAL:
+                    parts.add(fold_word(part).lower())
+    return fulls, parts
+
+
+def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: ignore[no-untyped-def]
+    """Finder for given names: whole names and each part, ASCII-folded and in any case; a part that is
+    a common English word ("Rose", "Grace") only where it is capitalised or stands in a person's place."""
+    fulls, parts = _parts(names)
+    if not parts and not fulls:
+        return None
+    lex = get_lexicon()
+    alternation = "|".join(
+        [r"\s+".join(map(re.escape, f.split())) for f in sorted(fulls, key=len, reverse=True)]
+        + [re.escape(x) for x in sorted(parts, key=len, reverse=True)]
+    )
+    regex = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
+
+    def find(text: str) -> list[Span]:
+        folded, index = fold(text)
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+        out: list[Span] = []
+        for m in regex.finditer(low):
+            start, end = index[m.start()], index[m.end() - 1] + 1
+            original = text[start:end]
+            zipf = lex.zipf(m.group()) if " " not in m.group() else 0.0
+            if (
+                zipf >= COMMON
+                and not original[:1].isupper()
+                and (zipf >= VERY_COMMON or not _slot_at(text, start, end))
+            ):
+                continue  # "rose" the verb, "will" the modal
+            start, end = whole_word(text, start, end)
+            out.append((start, end, "PERSON", score))
+        return out
+
+    return find
+
+
+def _slot_at(text: str, start: int, end: int) -> bool:
+    before = WORD_RE.findall(text[max(0, start - 20) : start])
+    after = WORD_RE.findall(text[end : end + 20])
+    return (bool(before) and before[-1].lower() in PREV_SLOT) or (bool(after) and after[0].lower() in NEXT_SLOT)

@@ -1,0 +1,163 @@
+"""Identifiers, dates, ages and places found by their shape, with or without a label.
+
+* IDs: labelled (``ACNT``, ``ICN``, ``PCN``, ``SN``, serial, group, member, claim...) or bare
+  alphanumeric runs that carry enough digits to be an identifier ("PCN5510204", "7K4-22819-B",
+  "19A44721", "7731-22"), never a billing code (97550, 97550-GP, G0541, I69351, 1015-1047);
+* dates: "04 17 1938", "03 04 25", "MAR-09-1930", "Tues 3/4", weekday-led dates;
+* ages over 89: "93 y.o.", "90F";
+* places: UK postcodes, rural routes ("RR 2 Box 41", "HC 61 Box 12"), Spanish-style streets
+  ("3307 Calle Polar"), "Flat 2, 14 Elm Grove, Leeds", facilities with their room or chair
+  ("Sunrise Manor room 214", "Westside Dialysis, chair 12");
+* X12 segments: names, addresses, dates and identifiers by element position (NM1, N3, N4, DMG,
+  DTP, CLM, REF, PER); HL7 v2 segments by field (PID, NK1, GT1, IN1, PV1, MRG);
+* phone numbers in international and national forms ("+61 2 9876 5432", "0161 496 0734").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.phi import patterns as p
+
+Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_TOKEN = re.compile(r"(?<![\w:/.\-$,])[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w:/\-]|\.\d|,\d)", re.IGNORECASE)
+_CODE_LIKE = re.compile(
+    r"\d{5}(?:-[A-Z0-9]{2})*|[A-Z]\d{4}(?:-[A-Z0-9]{2})*|[A-TV-Z]\d[0-9A-Z]{1,5}|\d{4}[FTU]"
+    r"|(?:[01]\d|2[0-3])[0-5]\d-(?:[01]\d|2[0-3])[0-5]\d",
+    re.IGNORECASE,
+)
+_ID_LABEL = re.compile(
+    r"\b(?i:acnt|acct|account|icn|dcn|pcn|tcn|clm|claim|member|subscriber|group|grp|policy|serial|sn|s/n|id|"
+    r"control|case|auth(?:orization)?|ref(?:erence)?|encounter|visit|accession|device|lot|tracking|license|plan|"
+    r"hicn|medicaid|insured\s+id|chart)\b\.?[ \t]*(?i:id|#|no\.?|number|num)?[ \t]*[:#]?[ \t]*"
+    r"(?P<id>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{2,24}[A-Z0-9])\b",
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+DATES = [
+    re.compile(r"\b(?:0[1-9]|1[0-2])[ \t](?:0[1-9]|[12]\d|3[01])[ \t](?:(?:19|20)\d{2}|\d{2})\b"),
+    re.compile(rf"\b{p.MONTH}[-/ ](?:0?[1-9]|[12]\d|3[01])[-/ ,]+(?:19|20)?\d{{2}}\b", re.IGNORECASE),
+    re.compile(
+        rf"\b{_WEEKDAY},?[ \t]+(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/\d{{2,4}})?\b"
+        rf"|{p.MONTH}[ \t]+\d{{1,2}}\b)"
+    ),
+]
+AGES = re.compile(
+    r"\b(?P<id>9\d|1[01]\d)(?:[ \t]*(?:y\.?[ \t]?o\.?|y/o|yrs?\.?(?:[ \t]old)?|years?[ \t\-]old)|(?=[FM]\b))",
+    re.IGNORECASE,
+)
+_CAP = r"[A-Z][\w'’.\-]*"
+PLACES = [
+    re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b"),  # UK postcode
+    re.compile(r"\b(?:RR|R\.R\.|HC|HCR|Rural[ \t]+Route|Star[ \t]+Route|PSC|CMR)[ \t]*\d+[ \t,]+Box[ \t]*\d+\b", re.I),
+    re.compile(
+        rf"\b\d{{1,6}}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Rua|Carrera|Calzada|Strasse|Straße)"
+        rf"(?:[ \t]+(?:{_CAP}|(?:des|dos|das|del|de|la|le|du|da|do|di)\b)){{1,4}}(?:,[ \t]*\d{{4,6}}[ \t]+{_CAP})?"
+    ),
+    re.compile(
+        rf"\b(?:Flat|Apt|Apartment|Unit|Suite)[ \t]*[\w\-]+,[ \t]*\d{{1,6}}(?:-\d{{1,4}})?(?:[ \t]+{_CAP}){{1,4}}"
+        rf"(?:,[ \t]*{_CAP}(?:[ \t]+{_CAP})?)?"
+    ),
+]
+_FACILITY_WORD = (
+    r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
+    r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court)"
+)
+FACILITY = re.compile(
+    rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
+    rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
+)
+_GENERIC = _words("""
+adult day senior nursing home care health medical memory assisted living rehab center clinic the of outpatient
+inpatient wound dialysis hospital community county regional general skilled at in to from for and pt patient
+caregiver
+""")
+PHONES = re.compile(
+    r"(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){1,2}(?:[ .\-]?\d{2,4}){2,4}\b"  # +61 2 9876 5432
+    r"|\b0\d{2,4}[ \-]\d{3,4}[ \-]\d{3,4}\b"  # national trunk prefix: 0161 496 0734
+    r"|(?<!\d)\(\d{3}\)\d{3}-\d{4}\b"  # (555)321-9876
+)
+# A segment starts a line, follows a separator, or opens a JSON string (a brief quotes notes line by line).
+HL7 = re.compile(r"(?<![A-Za-z0-9|])(PID|NK1|GT1|IN1|PV1|MRG)\|([^\r\n\"]*)")
+# Fields that hold identifiers, names, dates, addresses and phone numbers, by segment (HL7 v2 numbering).
+_HL7_FIELDS = {"PID": (2, 3, 4, 5, 6, 7, 11, 13, 14, 18, 19, 20), "NK1": (2, 4, 5, 6, 7), "GT1": (2, 3, 5, 6, 7, 8, 12),
+               "IN1": (16, 18, 19, 36, 49), "PV1": (7, 8, 9, 17, 19, 50), "MRG": (1, 2, 3, 4, 5, 6, 7)}  # fmt: skip
+X12 = re.compile(r"(?<![A-Za-z0-9*])(NM1|N3|N4|DMG|DTP|CLM|REF|PER)\*([^~\n\"]*)")
+_X12_FIELDS = {"NM1": (3, 4, 5, 9), "N3": (1, 2), "N4": (1, 3), "DMG": (2,), "DTP": (3,), "CLM": (1,), "REF": (2,),
+               "PER": (2, 4, 6)}  # fmt: skip
+
+
+def find_ids(text: str) -> list[Span]:
+    out = [(m.start("id"), m.end("id"), "ID", 0.92) for m in _ID_LABEL.finditer(text)]
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        digits = sum(c.isdigit() for c in token)
+        letters = sum(c.isalpha() for c in token)
+        if _CODE_LIKE.fullmatch(token) or p.PROTECTED_RE.fullmatch(token):
+            continue
+        if any(len(part) >= 4 and part.isalpha() for part in token.split("-")):
+            continue  # a vanity number ("1-800-MEDICARE") or a word with a code, not an identifier
+        if any(c.islower() for c in token) and any(len(x) >= 3 and x.isalpha() for x in token.split("-")):
+            continue  # a lower-case slug ("cpt-2024-cts", a knowledge-base source id)
+        if (digits >= 5 and not (digits == 5 and letters == 0 and len(token) == 5)) or (
+            digits >= 3 and letters >= 1 and len(token) >= 6
+        ):
+            out.append((m.start(), m.end(), "ID", 0.6))
+    return out
+
+
+def find_dates_ages(text: str) -> list[Span]:
+    out = [(m.start(), m.end(), "DATE", 0.85) for regex in DATES for m in regex.finditer(text)]
+    return out + [(m.start("id"), m.end("id"), "AGE", 0.9) for m in AGES.finditer(text)]
+
+
+def find_places(text: str) -> list[Span]:
+    out = [(m.start(), m.end(), "ADDRESS", 0.85) for regex in PLACES for m in regex.finditer(text)]
+    for m in FACILITY.finditer(text):
+        words = re.findall(r"[\w'’]+", m.group("name"))
+        if any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
+            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+    return out
+
+
+def find_x12(text: str) -> list[Span]:
+    """Elements of X12 segments that hold names, addresses, dates and identifiers."""
+    out: list[Span] = []
+    for m in X12.finditer(text):
+        tag, body, base = m.group(1), m.group(2), m.start(2)
+        elements, pos = [], base
+        for element in body.split("*"):
+            elements.append((pos, element))
+            pos += len(element) + 1
+        if tag == "NM1" and len(elements) > 1 and elements[1][1] == "2":
+            wanted: tuple[int, ...] = (9,)  # an organisation: its id only
+        else:
+            wanted = _X12_FIELDS[tag]
+        for index in wanted:
+            if index - 1 < len(elements) and elements[index - 1][1].strip():
+                start, value = elements[index - 1]
+                label = "DATE" if tag in ("DMG", "DTP") else "PERSON" if tag == "NM1" and index < 9 else "ID"
+                out.append((start, start + len(value), "ADDRESS" if tag in ("N3", "N4") else label, 0.95))
+    return out
+
+
+def find_hl7(text: str) -> list[Span]:
+    """Fields of HL7 v2 segments that identify a person (PID-5 name, PID-7 birth date, NK1-2 ...)."""
+    out: list[Span] = []
+    for m in HL7.finditer(text):
+        wanted, pos = _HL7_FIELDS[m.group(1)], m.start(2)
+        for number, field in enumerate(m.group(2).split("|"), start=1):
+            if number in wanted and field.strip("^~& "):
+                out.append((pos, pos + len(field), "ID", 0.95))
+            pos += len(field) + 1
+    return out
+
+
+def find_shapes(text: str) -> list[Span]:
+    phones = [(m.start(), m.end(), "PHONE", 0.75) for m in PHONES.finditer(text)]
+    return find_ids(text) + find_dates_ages(text) + find_places(text) + find_x12(text) + find_hl7(text) + phones
