@@ -13,8 +13,8 @@ import gc
 import logging
 import sys
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI
@@ -101,7 +101,25 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     `worker_factory` ("module:callable" taking settings; the real `Assistant` by default), or in
     threads sharing an injected `assistant` when no factory is given (see api.offload)."""
     settings = settings or (assistant.settings if assistant is not None else Settings())
+    app = FastAPI(
+        title="CTS documentation and appeal assistant",
+        version="1",
+        summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
+        "drafts rewrites and appeals.",
+        lifespan=_lifespan(settings, assistant, worker_factory),
+        docs_url=None,  # Swagger UI loads from a CDN, which the CSP forbids: api/routes/docs.py serves /docs
+        redoc_url=None,
+    )
+    _init_state(app, settings, assistant)
+    errors.install(app)
+    _include_routers(app)
+    _add_middleware(app, settings)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
 
+
+def _lifespan(settings: Settings, assistant: Assistant | None,
+              worker_factory: str | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
@@ -124,15 +142,10 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
         finally:
             await offload.close()
 
-    app = FastAPI(
-        title="CTS documentation and appeal assistant",
-        version="1",
-        summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
-        "drafts rewrites and appeals.",
-        lifespan=lifespan,
-        docs_url=None,  # Swagger UI loads from a CDN, which the CSP forbids: api/routes/docs.py serves /docs
-        redoc_url=None,
-    )
+    return lifespan
+
+
+def _init_state(app: FastAPI, settings: Settings, assistant: Assistant | None) -> None:
     app.state.settings = settings
     app.state.components = {}
     app.state.knowledge_version = ""
@@ -144,8 +157,9 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.state.renewing = {}  # rate-limit lease renewals in flight, by key
     if assistant is not None:
         app.state.assistant = assistant
-    errors.install(app)
 
+
+def _include_routers(app: FastAPI) -> None:
     for module in (check, search, answer, drafting, codes, worklist):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate_cds)])
@@ -155,6 +169,8 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.include_router(worklist_page.router)
     app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
 
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
@@ -163,8 +179,6 @@ def create_app(settings: Settings | None = None, *, assistant: Assistant | None 
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
                        templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist",
                                           "/static/{path:path}", "/openapi.json"])
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
-    return app
 
 
 def _limiter(settings: Settings) -> RateLimiter:
