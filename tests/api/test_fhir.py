@@ -38,7 +38,10 @@ def test_document_charset() -> None:
 def test_claim_response_codes_with_group() -> None:
     denial = claim_response(
         {"category": {"coding": [{"code": "PR"}]}, "reason": {"coding": [{"code": "204"}]}},
-        {"category": {"coding": [{"code": "denialreason"}]}, "reason": {"coding": [{"code": "CO-50"}, {"code": "N115"}]}},
+        {
+            "category": {"coding": [{"code": "denialreason"}]},
+            "reason": {"coding": [{"code": "CO-50"}, {"code": "N115"}]},
+        },
         processNote=[{"text": "See remark MA130."}],
     )
     found = claim_response_denial(denial)
@@ -68,8 +71,10 @@ BAD_DOCUMENTS = {
     "idna": ({"content": _attachment(b"Note", "text/plain; charset=idna")}, "charset"),
     "utf-7": ({"content": _attachment(b"+2AA-", "text/plain; charset=utf-7")}, "charset"),
     "unknown charset": ({"content": _attachment(b"Note", 'text/plain; charset="klingon"')}, "charset"),
-    "lone surrogate in UTF-16": ({"content": _attachment(b"\x00\xd8a\x00", "text/plain; charset=utf-16-le")},
-                                 "not text in its declared charset"),
+    "lone surrogate in UTF-16": (
+        {"content": _attachment(b"\x00\xd8a\x00", "text/plain; charset=utf-16-le")},
+        "not text in its declared charset",
+    ),
     "bytes that are not UTF-8": ({"content": _attachment(b"caf\xe9", "text/plain")}, "not text in its declared"),
 }
 
@@ -82,9 +87,14 @@ def test_odd_documents_are_clear_input_errors(case: str) -> None:
     assert raised.value.status == 422 and words in raised.value.detail
 
 
-@pytest.mark.parametrize(("ctype", "encoding"), [('text/plain; charset="UTF-8"', "utf-8"),
-                                                 ("text/plain;charset=utf-16", "utf-16"),
-                                                 ("text/plain; charset=windows-1252", "cp1252")])
+@pytest.mark.parametrize(
+    ("ctype", "encoding"),
+    [
+        ('text/plain; charset="UTF-8"', "utf-8"),
+        ("text/plain;charset=utf-16", "utf-16"),
+        ("text/plain; charset=windows-1252", "cp1252"),
+    ],
+)
 def test_declared_charsets_are_honoured(ctype: str, encoding: str) -> None:
     doc = document_reference(content=_attachment("Café wife".encode(encoding), ctype))
     assert document_note(doc).text == "Café wife"

@@ -130,6 +130,10 @@ real_schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG
 
 
 @real_schema.parametrize()
-@settings(max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 def test_api_contract_real(case: schemathesis.Case) -> None:
     case.call_and_validate()

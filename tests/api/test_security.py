@@ -25,7 +25,10 @@ def test_key_required_when_configured(keyed_client: TestClient) -> None:
     bad = keyed_client.post("/v1/check", json={"text": NOTE}, headers={"X-API-Key": "nope"})
     assert bad.status_code == 401 and bad.json()["code"] == "unknown_api_key"
     assert keyed_client.post("/v1/check", json={"text": NOTE}, headers={"X-API-Key": KEY}).status_code == 200
-    assert keyed_client.post("/v1/check", json={"text": NOTE}, headers={"Authorization": f"Bearer {KEY}"}).status_code == 200
+    assert (
+        keyed_client.post("/v1/check", json={"text": NOTE}, headers={"Authorization": f"Bearer {KEY}"}).status_code
+        == 200
+    )
     assert keyed_client.get("/cds-services").status_code == 401
     # health and the page itself need no key
     assert keyed_client.get("/healthz").status_code == 200
@@ -50,7 +53,9 @@ def test_open_mode_serves_loopback_only() -> None:
 
 def test_rate_limit_429() -> None:
     with make(rate_limit_per_minute=20, api_keys=[hash_key(KEY)]) as client:  # burst = 2
-        codes = [client.get("/v1/search", params={"q": "room"}, headers={"X-API-Key": KEY}).status_code for _ in range(4)]
+        codes = [
+            client.get("/v1/search", params={"q": "room"}, headers={"X-API-Key": KEY}).status_code for _ in range(4)
+        ]
         assert codes[:2] == [200, 200] and codes[-1] == 429
         resp = client.get("/v1/search", params={"q": "room"}, headers={"X-API-Key": KEY})
         assert resp.headers["content-type"].startswith("application/problem+json")
@@ -76,9 +81,13 @@ def test_body_limit_413() -> None:
 
 def test_cors_allow_list() -> None:
     with make(cors_origins=["https://ehr.example"]) as client:
-        ok = client.options("/v1/check", headers={"Origin": "https://ehr.example", "Access-Control-Request-Method": "POST"})
+        ok = client.options(
+            "/v1/check", headers={"Origin": "https://ehr.example", "Access-Control-Request-Method": "POST"}
+        )
         assert ok.headers.get("access-control-allow-origin") == "https://ehr.example"
-        other = client.options("/v1/check", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
+        other = client.options(
+            "/v1/check", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+        )
         assert "access-control-allow-origin" not in other.headers
 
 

@@ -21,8 +21,13 @@ from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
 
 KB = cached_knowledge()
 
-CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "John Roe", "date_of_service": "03/04/2025",
-         "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
+CLAIM = {
+    "claim_number": "CLM-77",
+    "payer": "Medicare Part B",
+    "patient_name": "John Roe",
+    "date_of_service": "03/04/2025",
+    "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}],
+}
 
 
 def run(backend: object = None, **kw: object) -> AppealResult:
@@ -65,8 +70,15 @@ def test_no_appeal_writes_no_letter_and_never_calls_the_backend() -> None:
 
 
 def test_fake_backend_invention_falls_back_to_offline() -> None:
-    invented = {"sections": [{"id": "claim_identifiers", "heading": "Claim", "statements": [
-        {"text": "Training lasted 75 minutes.", "quotes": [], "source_ids": []}]}]}
+    invented = {
+        "sections": [
+            {
+                "id": "claim_identifiers",
+                "heading": "Claim",
+                "statements": [{"text": "Training lasted 75 minutes.", "quotes": [], "source_ids": []}],
+            }
+        ]
+    }
     fake = FakeBackend([invented])
     result = run(fake)
     assert result.grounding.outcome == "offline_fallback" and len(fake.calls) == 2
@@ -95,13 +107,16 @@ def test_prompt_carries_note_as_data_and_phi_names() -> None:
     assert task == "appeal" and prompt_vars["note"] == GOOD_NOTE and prompt_vars["_phi_names"] == ("John Roe",)
 
 
-@pytest.mark.parametrize(("kw", "error"), [
-    ({"denial": "bogus"}, DenialCodeError),
-    ({"note": "   "}, EmptyNoteError),
-    ({"note": b"\x00\x01"}, NotTextError),
-    ({"claim": {"lines": [{"code": "97550", "units": "many"}]}}, ClaimError),
-    ({"claim": ["not", "a", "dict"]}, ClaimError),
-])
+@pytest.mark.parametrize(
+    ("kw", "error"),
+    [
+        ({"denial": "bogus"}, DenialCodeError),
+        ({"note": "   "}, EmptyNoteError),
+        ({"note": b"\x00\x01"}, NotTextError),
+        ({"claim": {"lines": [{"code": "97550", "units": "many"}]}}, ClaimError),
+        ({"claim": ["not", "a", "dict"]}, ClaimError),
+    ],
+)
 def test_bad_input(kw: dict, error: type) -> None:
     with pytest.raises(error):
         run(**kw)

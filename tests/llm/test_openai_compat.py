@@ -128,7 +128,9 @@ class FakeDeid:
 
     def deidentify(self, text: str, extra_names: tuple[str, ...] = ()) -> Any:
         self.seen.append(text)
-        mapping = {"Maria": "PERSON_1", "Jane Doe": "PERSON_2", **{n: f"PERSON_{i + 3}" for i, n in enumerate(extra_names)}}
+        mapping = {
+            "Maria": "PERSON_1", "Jane Doe": "PERSON_2", **{n: f"PERSON_{i + 3}" for i, n in enumerate(extra_names)}
+        }
         for real, fake in mapping.items():
             text = text.replace(real, fake)
 
