@@ -17,6 +17,7 @@ from assistant.drafting.render import render_appeal
 from assistant.errors import BackendError, ClaimError, DenialCodeError, EmptyNoteError, NotTextError
 from assistant.knowledge.loader import cached_knowledge
 from assistant.llm.fake import FakeBackend
+from assistant.service import Assistant
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
 
 KB = cached_knowledge()
@@ -137,3 +138,11 @@ def test_json_round_trip_and_docx() -> None:
     assert "Patient not present" in text
     with pytest.raises(ValueError):
         appeal_docx(run(report=make_report(GOOD_NOTE, {"consent": "missing"})))
+
+
+def test_real_claim_fields_and_a_line_without_units_are_read() -> None:
+    claim = {"claim_number": "SYN-77", "dos": "2025-03-04", "place_of_service": "11", "diagnosis_codes": ["I69.351"],
+             "date_received": "2025-03-10", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]},
+                                                       {"code": "97551", "units": 0, "modifiers": ["GP"]}]}
+    result = Assistant().draft_appeal("CO-16 MA130", GOOD_NOTE, claim=claim)
+    assert result.recommendation in {"appeal", "corrected_claim", "no_appeal"}
