@@ -34,6 +34,7 @@ def test_docs_page_lists_every_operation() -> None:
         assert client.get("/static/docs.css").status_code == 200
 
 
+@pytest.mark.slow
 def test_busy_port_is_one_line_error() -> None:
     with socket.socket() as held:
         held.bind(("127.0.0.1", 0))
@@ -53,6 +54,7 @@ def reports() -> list:
     return [assistant.check_note(i.text, dos=i.dos, billed=i.billed, profile=i.profile) for i in items]
 
 
+@pytest.mark.slow
 def test_no_template_leftovers_in_messages(reports: list) -> None:
     for report in reports:
         for check in report.checks:

@@ -10,6 +10,7 @@ import pytest
 from benchmarks.fuzz import make_fuzzer, run
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rng_seed", [1, 2])
 def test_generated_inputs_never_crash(tmp_path: Path, rng_seed: int) -> None:
     fuzzer, client = make_fuzzer(tmp_path)

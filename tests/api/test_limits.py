@@ -51,6 +51,7 @@ def _take_many(url: str, count: int) -> int:
     return sum(sql.take("shared", LIMIT, 1_000.0) == 0.0 for _ in range(count))
 
 
+@pytest.mark.slow
 def test_processes_on_one_sqlite_file_share_the_limit(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'limits.sqlite3'}"
     SqlStore(url)  # tables created before the race

@@ -37,6 +37,7 @@ def pooled() -> Iterator[TestClient]:
         yield client
 
 
+@pytest.mark.slow
 def test_healthz_answers_while_every_worker_is_busy(pooled: TestClient) -> None:
     offload = pooled.app.state.offload  # type: ignore[attr-defined]
     short, long = "SPIN 4 " + NOTE, "SPIN 4 " + NOTE + " filler" * 200
@@ -50,6 +51,7 @@ def test_healthz_answers_while_every_worker_is_busy(pooled: TestClient) -> None:
         assert [f.result().status_code for f in pending] == [200] * 4  # type: ignore[attr-defined]
 
 
+@pytest.mark.slow
 def test_a_check_past_its_budget_is_stopped_and_the_worker_replaced() -> None:
     s = settings(cpu_workers=1, request_timeout=1.0)
     app = create_app(s, assistant=FakeAssistant(s), worker_factory=FACTORY)  # type: ignore[arg-type]
@@ -63,6 +65,7 @@ def test_a_check_past_its_budget_is_stopped_and_the_worker_replaced() -> None:
         assert client.post("/v1/check", json={"text": NOTE}).status_code == 200
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "status", "code"), [("   ", 422, "empty_note"), (NOTE, 200, None)])
 def test_errors_cross_the_process_boundary(pooled: TestClient, text: str, status: int, code: str | None) -> None:
     response = pooled.post("/v1/check", json={"text": text})
@@ -87,6 +90,7 @@ def test_a_thread_lane_never_runs_more_than_its_size_and_says_busy() -> None:
     assert asyncio.run(scenario()) == (LaneBusyError, TaskTimeoutError, 1)
 
 
+@pytest.mark.slow
 def test_a_process_lane_refuses_more_waiting_tasks_than_its_queue_limit() -> None:
     lane = ProcessLane("p", size=1, settings=settings(), queue_limit=1, factory=FACTORY)
 

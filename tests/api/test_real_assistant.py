@@ -129,6 +129,7 @@ def test_drafting_real(real: TestClient) -> None:
 real_schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 
 
+@pytest.mark.slow
 @real_schema.parametrize()
 @settings(
     max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -48,6 +49,7 @@ bearer = "{KEY}"
 schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
 
 
+@pytest.mark.slow
 @schema.parametrize()
 @settings(
     max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "25")),

@@ -74,6 +74,7 @@ def test_standard_input(tmp_path: Path) -> None:
     assert result.exit_code == 0 and lines[0]["id"] == "a" and lines[-1]["summary"]["notes"] == 1
 
 
+@pytest.mark.slow
 def test_workers_keep_the_order_and_the_errors(tmp_path: Path) -> None:
     lines = [good(str(i), GOOD.replace("32", str(10 + i % 40))) if i % 7 else b"{broken" for i in range(150)]
     data = b"\n".join(lines) + b"\n"

@@ -27,6 +27,7 @@ def backend(server: FakeOpenAI, **extra: Any) -> OpenAICompatBackend:
     return OpenAICompatBackend(Settings(**env))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("modes", "settings", "reason"),
     [
@@ -62,6 +63,7 @@ def test_hung_model_holds_a_call_for_the_deadline_only(fake_openai: FakeOpenAI) 
     assert time.monotonic() - started < 1.0 + MARGIN
 
 
+@pytest.mark.slow
 def test_excess_calls_fail_fast_while_others_hang(fake_openai: FakeOpenAI) -> None:
     fake_openai.script("hang")
     b = backend(fake_openai, llm_deadline=3.0, llm_max_concurrent=1)

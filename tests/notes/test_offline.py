@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from assistant.knowledge.loader import cached_knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +39,7 @@ print(json.dumps({"ready": report.summary.ready_to_bill, "checks": len(report.ch
 """  # noqa: E501 (a one-line lambda inside the program)
 
 
+@pytest.mark.slow
 def test_check_and_offline_appeal_with_network_blocked(tmp_path: Path) -> None:
     program = PROGRAM.replace("NOTE", repr(str(ROOT / "examples" / "note_ready.txt")))
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
