@@ -29,7 +29,7 @@ from api.tasks import TASKS
 from assistant.settings import Settings
 
 T = TypeVar("T")
-FAST_NICE, SLOW_NICE = 2, 12  # added to the web worker's niceness in the worker processes
+FAST_NICE, DRAFTING_NICE, SLOW_NICE = 2, 5, 12  # added to the web worker's niceness in the worker processes
 
 
 class Lane(Protocol):
@@ -125,12 +125,16 @@ class Offload:
         if not processes or size == 0:
             threads = max(1, size or (os.cpu_count() or 1))
             self.cpu = {name: ThreadLane(name, size=threads, assistant=assistant) for name in ("fast", "slow")}
+            self.cpu["drafting"] = ThreadLane("drafting", size=settings.drafting_threads, assistant=assistant)
         else:
             build = factory or DEFAULT_FACTORY
             # Scheduling priority: web workers (event loops) first, then short notes, then long ones.
             self.cpu = {"fast": ProcessLane("fast", size=size, settings=settings, factory=build, nice=FAST_NICE),
                         "slow": ProcessLane("slow", size=max(1, size // 2), settings=settings, factory=build,
-                                            nice=SLOW_NICE)}
+                                            nice=SLOW_NICE),
+                        # one draft at a time per process: a draft may wait on the model
+                        "drafting": ProcessLane("drafting", size=settings.drafting_workers, settings=settings,
+                                                factory=build, nice=DRAFTING_NICE, batch=1)}
         self.io: dict[str, ThreadLane] = {
             "search": ThreadLane("search", size=settings.search_threads, assistant=None),
             "drafting": ThreadLane("drafting", size=settings.drafting_threads, assistant=None),
@@ -152,6 +156,10 @@ class Offload:
         """A task of `api.tasks` in the fast lane (inputs up to `ASSISTANT_SLOW_LANE_CHARS`) or the slow one."""
         lane = self.cpu["fast" if size <= self.settings.slow_lane_chars else "slow"]
         return await _translated(lane.call(task, payload, timeout=self.timeout, size=size))
+
+    async def run_lane(self, lane: str, task: str, payload: Any) -> Any:
+        """A task of `api.tasks` in the named CPU lane (the drafting lane: one draft per worker process)."""
+        return await _translated(self.cpu[lane].call(task, payload, timeout=self.timeout))
 
     async def run_io(self, lane: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Blocking `fn(*args, **kwargs)` in the named io lane."""

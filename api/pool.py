@@ -60,12 +60,14 @@ def _resolve(path: str) -> Callable[..., Any]:
     return factory
 
 
-def _child_main(conn: Connection, factory_path: str, settings: Settings) -> None:
+def _child_main(conn: Connection, factory_path: str, settings: Settings, drafting: bool = False) -> None:
     """The child's loop: build the assistant once, then answer (task, payload) messages until EOF."""
     from api.tasks import TASKS, warm
 
     assistant = _resolve(factory_path)(settings)
     warm(assistant)
+    if drafting and callable(getattr(assistant, "warm_drafting", None)):
+        assistant.warm_drafting()
     # The knowledge, vocabulary and compiled patterns live as long as the worker: move them out of the
     # collector's reach, so collections during a check scan only what the check allocated.
     gc.collect()
@@ -135,8 +137,9 @@ class ProcessLane:
     """`size` worker processes answering tasks from `api.tasks`; see the module docstring."""
 
     def __init__(self, name: str, *, size: int, settings: Settings, queue_limit: int = 256,
-                 factory: str = DEFAULT_FACTORY, start_method: str = "spawn", nice: int = 0) -> None:
-        self.name, self.size, self.queue_limit, self.nice = name, max(1, size), queue_limit, nice
+                 factory: str = DEFAULT_FACTORY, start_method: str = "spawn", nice: int = 0,
+                 batch: int = BATCH_JOBS) -> None:
+        self.name, self.size, self.queue_limit, self.nice, self.batch = name, max(1, size), queue_limit, nice, batch
         self._settings, self._factory = settings, factory
         self._ctx = multiprocessing.get_context(start_method)
         self._pending: deque[_Job] = deque()
@@ -169,7 +172,7 @@ class ProcessLane:
 
     async def _start_worker(self) -> None:
         parent, child = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings),
+        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings, self.name == "drafting"),
                                     name=f"cts-{self.name}", daemon=True)
         # Starting a spawned process forks and writes its arguments: do it off the event loop.
         try:
@@ -262,7 +265,7 @@ class ProcessLane:
                 self._arrived.clear()
                 await self._arrived.wait()
             idle = max(1, len(self._workers) - self._busy)
-            share = min(BATCH_JOBS, -(-len(self._pending) // idle))
+            share = min(self.batch, -(-len(self._pending) // idle))
             batch: list[_Job] = []
             chars = 0
             while self._pending and len(batch) < share:

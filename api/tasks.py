@@ -48,4 +48,26 @@ def order_cards(assistant: Any, payload: dict[str, Any]) -> bytes:
     return CardsResponse(cards=cards).model_dump_json(exclude_none=True).encode()
 
 
-TASKS: dict[str, Callable[[Any, Any], Any]] = {"check": check, "order_cards": order_cards}
+def _drafted(kind: str, assistant: Any, payload: dict[str, Any]) -> tuple[bytes, str, dict[str, str]]:
+    """POST /v1/rewrite and /v1/appeals: (body, media type, headers) of the response."""
+    from api.routes.drafting import draft_appeal, draft_rewrite
+    from api.schemas import AppealRequest, RewriteRequest
+
+    if kind == "rewrite":
+        response = draft_rewrite(RewriteRequest.model_validate(payload["body"]), assistant, payload["format"])
+    else:
+        response = draft_appeal(AppealRequest.model_validate(payload["body"]), assistant, payload["format"])
+    disposition = response.headers.get("content-disposition")
+    return bytes(response.body), str(response.media_type), ({"Content-Disposition": disposition} if disposition else {})
+
+
+def rewrite(assistant: Any, payload: dict[str, Any]) -> tuple[bytes, str, dict[str, str]]:
+    return _drafted("rewrite", assistant, payload)
+
+
+def appeal(assistant: Any, payload: dict[str, Any]) -> tuple[bytes, str, dict[str, str]]:
+    return _drafted("appeal", assistant, payload)
+
+
+TASKS: dict[str, Callable[[Any, Any], Any]] = {"check": check, "order_cards": order_cards, "rewrite": rewrite,
+                                               "appeal": appeal}

@@ -116,7 +116,12 @@ class Settings(BaseSettings):
         default=8_000, ge=1, description="Notes longer than this are checked in the slow lane."
     )
     search_threads: int = Field(default=8, ge=1, le=256, description="Threads for searches per web worker.")
-    drafting_threads: int = Field(default=16, ge=1, le=256, description="Threads for drafting per web worker.")
+    drafting_threads: int = Field(default=16, ge=1, le=256, description=(
+        "Threads for drafting per web worker when drafting runs in threads (an injected assistant, and "
+        "/v1/answer)."))
+    drafting_workers: int = Field(default=2, ge=1, le=64, description=(
+        "Worker processes for drafting (rewrites, appeals) per web worker: their CPU (de-identification, "
+        "the check, the grounding gate) never competes with the event loop."))
 
     # --- worklist database --------------------------------------------------------------
     database_url: str | None = Field(

@@ -8,10 +8,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
-from api.deps import AssistantDep, OffloadDep
+from api.deps import OffloadDep
 from api.downloads import DOCX, render_docx
 from api.errors import responses
 from api.fhir import claim_response_denial, resolve_note
+from api.offload import Offload
 from api.schemas import AppealRequest, RewriteRequest
 from assistant.service import Assistant
 
@@ -49,24 +50,29 @@ def _reply(result: Any, fmt: str, kind: str) -> Response:
 
 @router.post("/rewrite", response_model=_result_model("RewriteResult"), responses=_docx_response("rewrite"),
              summary="Rewrite a note so it documents every element it can, without inventing facts")
-async def rewrite(body: RewriteRequest, assistant: AssistantDep, offload: OffloadDep,
-                  format: Format = "json") -> Response:
-    return await offload.run_io("drafting", _rewrite, body, assistant, format)
+async def rewrite(body: RewriteRequest, offload: OffloadDep, format: Format = "json") -> Response:
+    return await _drafted(offload, "rewrite", body, format)
 
 
-def _rewrite(body: RewriteRequest, assistant: Assistant, fmt: str) -> Response:
+async def _drafted(offload: Offload, task: str, body: BaseModel, fmt: str) -> Response:
+    """Drafting runs in the drafting lane (worker processes: its CPU never competes with the event loop)."""
+    payload = {"body": body.model_dump(exclude_unset=True), "format": fmt}
+    content, media_type, headers = await offload.run_lane("drafting", task, payload)
+    return Response(content, media_type=media_type, headers=headers)
+
+
+def draft_rewrite(body: RewriteRequest, assistant: Assistant, fmt: str) -> Response:
     text, dos = resolve_note(body)
     return _reply(assistant.rewrite_note(text, dos=dos, known_names=body.all_known_names()), fmt, "rewrite")
 
 
 @router.post("/appeals", response_model=_result_model("AppealResult"), responses=_docx_response("appeal"),
              summary="Recommend appeal / corrected claim / no appeal, and draft a grounded letter")
-async def appeal(body: AppealRequest, assistant: AssistantDep, offload: OffloadDep,
-                 format: Format = "json") -> Response:
-    return await offload.run_io("drafting", _appeal, body, assistant, format)
+async def appeal(body: AppealRequest, offload: OffloadDep, format: Format = "json") -> Response:
+    return await _drafted(offload, "appeal", body, format)
 
 
-def _appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Response:
+def draft_appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Response:
     text, dos = resolve_note(body)
     denial, denial_text = body.denial, body.denial_text
     if body.claim_response is not None:
