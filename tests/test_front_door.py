@@ -61,3 +61,12 @@ def test_no_template_leftovers_in_messages(reports: list) -> None:
             for text in (check.message, check.fix):
                 assert not re.search(r"\{\w*\}", text), (check.id, text)
                 assert "  " not in text and text == text.strip(), (check.id, text)
+
+
+def test_unwritable_output_is_one_line_error(tmp_path: Path) -> None:
+    note = ROOT / "examples" / "note_ready.txt"
+    out = tmp_path / "missing-folder" / "letter.docx"
+    result = CliRunner().invoke(app, ["appeal", "--denial", "CO-50 N115", "--note", str(note),
+                                      "--format", "docx", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "Cannot write" in result.output and "Traceback" not in result.output
