@@ -172,8 +172,8 @@ class ProcessLane:
 
     async def _start_worker(self) -> None:
         parent, child = self._ctx.Pipe(duplex=True)
-        process = self._ctx.Process(target=_child_main, args=(child, self._factory, self._settings, self.name == "drafting"),
-                                    name=f"cts-{self.name}", daemon=True)
+        args = (child, self._factory, self._settings, self.name == "drafting")
+        process = self._ctx.Process(target=_child_main, args=args, name=f"cts-{self.name}", daemon=True)
         # Starting a spawned process forks and writes its arguments: do it off the event loop.
         try:
             await asyncio.to_thread(process.start)
