@@ -41,7 +41,7 @@ def check(assistant: Any, payload: dict[str, Any]) -> bytes:
 
 def order_cards(assistant: Any, payload: dict[str, Any]) -> bytes:
     """POST /cds-services/cts-order-check: the cards as JSON bytes."""
-    from api.routes.cds_hooks import CardsResponse, HookRequest, Link, order_cards_for
+    from api.cds_cards import CardsResponse, HookRequest, Link, order_cards_for
 
     body = HookRequest.model_validate(payload["body"])
     cards = order_cards_for(body, assistant, Link.model_validate(payload["link"]))
@@ -50,7 +50,7 @@ def order_cards(assistant: Any, payload: dict[str, Any]) -> bytes:
 
 def _drafted(kind: str, assistant: Any, payload: dict[str, Any]) -> tuple[bytes, str, dict[str, str]]:
     """POST /v1/rewrite and /v1/appeals: (body, media type, headers) of the response."""
-    from api.routes.drafting import draft_appeal, draft_rewrite
+    from api.drafts import draft_appeal, draft_rewrite
     from api.schemas import AppealRequest, RewriteRequest
 
     if kind == "rewrite":

@@ -9,12 +9,10 @@ from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
 from api.deps import OffloadDep
-from api.downloads import DOCX, render_docx
+from api.downloads import DOCX
 from api.errors import responses
-from api.fhir import claim_response_denial, resolve_note
 from api.offload import Offload
 from api.schemas import AppealRequest, RewriteRequest
-from assistant.service import Assistant
 
 router = APIRouter(tags=["drafting"])
 
@@ -37,17 +35,6 @@ def _docx_response(kind: str) -> dict[int | str, dict[str, Any]]:
     return out
 
 
-def _reply(result: Any, fmt: str, kind: str) -> Response:
-    if fmt == "docx":
-        return Response(render_docx(result, kind), media_type=DOCX,
-                        headers={"Content-Disposition": f'attachment; filename="{kind}.docx"'})
-    if isinstance(result, BaseModel):
-        return Response(result.model_dump_json(), media_type="application/json")
-    import json
-
-    return Response(json.dumps(result, default=str), media_type="application/json")
-
-
 @router.post("/rewrite", response_model=_result_model("RewriteResult"), responses=_docx_response("rewrite"),
              summary="Rewrite a note so it documents every element it can, without inventing facts")
 async def rewrite(body: RewriteRequest, offload: OffloadDep, format: Format = "json") -> Response:
@@ -61,25 +48,7 @@ async def _drafted(offload: Offload, task: str, body: BaseModel, fmt: str) -> Re
     return Response(content, media_type=media_type, headers=headers)
 
 
-def draft_rewrite(body: RewriteRequest, assistant: Assistant, fmt: str) -> Response:
-    text, dos = resolve_note(body)
-    return _reply(assistant.rewrite_note(text, dos=dos, known_names=body.all_known_names()), fmt, "rewrite")
-
-
 @router.post("/appeals", response_model=_result_model("AppealResult"), responses=_docx_response("appeal"),
              summary="Recommend appeal / corrected claim / no appeal, and draft a grounded letter")
 async def appeal(body: AppealRequest, offload: OffloadDep, format: Format = "json") -> Response:
     return await _drafted(offload, "appeal", body, format)
-
-
-def draft_appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Response:
-    text, dos = resolve_note(body)
-    denial, denial_text = body.denial, body.denial_text
-    if body.claim_response is not None:
-        found = claim_response_denial(body.claim_response)
-        denial = " ".join(x for x in (denial, found.codes) if x)
-        denial_text = denial_text or found.text
-    assert denial is not None  # AppealRequest requires denial or claim_response
-    result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos,
-                                    known_names=body.all_known_names())
-    return _reply(result, fmt, "appeal")

@@ -13,7 +13,7 @@ from assistant.billing import MIDPOINT_MINIMUM, STRICT_MINIMUM, payment_for, sup
 from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import RVU, AmountInControversy, AppealRoute, ConversionFactor, FeeSchedule
 from assistant.models import BilledLine
-from assistant.retrieval.chunking import Builder, money, sentence, window_words
+from assistant.retrieval.chunk_base import Builder, money, sentence, window_words
 
 _VARIANT = {"standard": "", "non_qp": "non-QP ", "qp": "QP "}
 _TELEHEALTH = {

@@ -8,7 +8,7 @@ fixes) and each recorded conflict, named by the conflicting source's title rathe
 
 from __future__ import annotations
 
-from assistant.retrieval.chunking import Builder, sentence, window_words
+from assistant.retrieval.chunk_base import Builder, sentence, window_words
 
 
 def faqs(b: Builder) -> None:

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 import numpy as np
 
 from assistant.errors import IndexError_
+from assistant.retrieval.vectors import normalise as _normalise
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -55,14 +56,6 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> np.ndarray: ...
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
-    vectors = np.asarray(vectors, dtype=np.float32)
-    if vectors.ndim == 1:
-        vectors = vectors[None, :]
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    out: np.ndarray = vectors / norms
-    return out
 
 
 # --- hash ------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from assistant.errors import IndexError_
-from assistant.retrieval.embedders import _normalise
+from assistant.retrieval.vectors import normalise as _normalise
 
 
 class OpenAIEmbedder:
