@@ -9,10 +9,12 @@ Every error is problem+json and every status a route can return is in the OpenAP
 
 from __future__ import annotations
 
+import gc
 import logging
+import sys
 import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any
 
 from fastapi import Depends, FastAPI
@@ -22,6 +24,9 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
+from api.cds_auth import Jwks, authenticate_cds
+from api.limits import MemoryStore, RateLimiter, per_minute
+from api.offload import Offload
 from api.routes import (
     answer,
     cds_hooks,
@@ -35,21 +40,20 @@ from api.routes import (
     worklist,
     worklist_page,
 )
-from api.security import SECURITY_SCHEMES, EdgeMiddleware, RateLimiter, authenticate, content_security_policy
-from assistant.service import Assistant
+from api.security import SECURITY_SCHEMES, EdgeMiddleware, authenticate, content_security_policy
+from api.tasks import warm
+from assistant.service import Assistant, limit_store
 from assistant.settings import Settings
 
 log = logging.getLogger("api")
 
 
-_WARM_NOTE = "Caregiver training warm-up. Patient not present. Total 20 minutes."
-
-
 def _warm_check(assistant: Assistant, components: dict[str, str], app: FastAPI) -> None:
-    """Load the knowledge and run one synthetic check, so the first real check pays no loading cost."""
+    """Load the knowledge and run one synthetic check, so the first real check (in a worker thread, or
+    the codes and CDS Hooks routes here) pays no loading cost. Worker processes warm themselves."""
     try:
         app.state.knowledge_version = assistant.knowledge.version
-        assistant.check_note(_WARM_NOTE)
+        warm(assistant)
         components["knowledge"] = "ok"
     except Exception as exc:
         components["knowledge"] = f"failed: {type(exc).__name__}"
@@ -70,7 +74,13 @@ def _warm_rest(assistant: Assistant, components: dict[str, str]) -> None:
         if callable(warm):
             warm()
 
-    for name, build in (("index", index), ("backend", lambda: assistant.backend)):
+    def backend() -> None:
+        _ = assistant.backend
+        warm = getattr(assistant, "warm_drafting", None)
+        if callable(warm):
+            warm()
+
+    for name, build in (("index", index), ("backend", backend)):
         components[name] = "warming"
         try:
             build()
@@ -78,61 +88,103 @@ def _warm_rest(assistant: Assistant, components: dict[str, str]) -> None:
         except Exception as exc:
             components[name] = f"failed: {type(exc).__name__}"
             log.warning("%s unavailable: %s", name, type(exc).__name__)
+    # What was just built lives as long as the process: a full collection walking it (models, index,
+    # knowledge) would stall the event loop for a second; freeze it out of the collector's reach.
+    gc.collect()
+    gc.freeze()
 
 
-def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *, assistant: Assistant | None = None,
+               worker_factory: str | None = None) -> FastAPI:
     """The FastAPI app. Pass `assistant` to inject a configured (or fake) one; otherwise it is built
-    from `settings` in the lifespan."""
+    from `settings` in the lifespan. CPU-bound work runs in worker processes built by
+    `worker_factory` ("module:callable" taking settings; the real `Assistant` by default), or in
+    threads sharing an injected `assistant` when no factory is given (see api.offload)."""
     settings = settings or (assistant.settings if assistant is not None else Settings())
+    app = FastAPI(
+        title="CTS documentation and appeal assistant",
+        version="1",
+        summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
+        "drafts rewrites and appeals.",
+        lifespan=_lifespan(settings, assistant, worker_factory),
+        docs_url=None,  # Swagger UI loads from a CDN, which the CSP forbids: api/routes/docs.py serves /docs
+        redoc_url=None,
+    )
+    _init_state(app, settings, assistant)
+    errors.install(app)
+    _include_routers(app)
+    _add_middleware(app, settings)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
 
+
+def _lifespan(settings: Settings, assistant: Assistant | None,
+              worker_factory: str | None) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.assistant = assistant or Assistant(settings)
+        # Drafting threads hold the GIL in bursts (de-identification, the check); hand it back to the
+        # event loop after 1 ms instead of 5, so /healthz and the routes never queue long behind them.
+        sys.setswitchinterval(0.001)
+        # An injected assistant is shared by worker threads, unless a factory builds worker processes.
+        offload = Offload(settings, assistant=app.state.assistant,
+                          processes=assistant is None or worker_factory is not None, factory=worker_factory)
+        await offload.start()
+        app.state.offload = offload
         components = app.state.components
         components.update(knowledge="warming", index="pending", backend="pending")
         await run_in_threadpool(_warm_check, app.state.assistant, components, app)
         threading.Thread(target=_warm_rest, args=(app.state.assistant, components), name="warm", daemon=True).start()
         if not settings.api_keys:
             log.warning("no API keys configured: serving loopback clients only")
-        yield
+        try:
+            yield
+        finally:
+            await offload.close()
 
-    app = FastAPI(
-        title="CTS documentation and appeal assistant",
-        version="1",
-        summary="Checks caregiver-training notes (97550/97551/97552, G0541/G0542/G0543), searches the rules, "
-        "drafts rewrites and appeals.",
-        lifespan=lifespan,
-        docs_url=None,  # Swagger UI loads from a CDN, which the CSP forbids: api/routes/docs.py serves /docs
-        redoc_url=None,
-    )
+    return lifespan
+
+
+def _init_state(app: FastAPI, settings: Settings, assistant: Assistant | None) -> None:
     app.state.settings = settings
     app.state.components = {}
     app.state.knowledge_version = ""
     app.state.key_digests = frozenset(k.strip().lower() for k in settings.api_keys if k.strip())
-    app.state.limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.limiter = _limiter(settings)
+    app.state.key_limit = per_minute(settings.rate_limit_per_minute)
+    app.state.failure_limit = per_minute(settings.auth_failures_per_minute)
+    app.state.jwks = Jwks()
+    app.state.renewing = {}  # rate-limit lease renewals in flight, by key
     if assistant is not None:
         app.state.assistant = assistant
-    errors.install(app)
 
+
+def _include_routers(app: FastAPI) -> None:
     for module in (check, search, answer, drafting, codes, worklist):  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
-    app.include_router(cds_hooks.router, dependencies=[Depends(authenticate)])
+    app.include_router(cds_hooks.router, dependencies=[Depends(authenticate_cds)])
     app.include_router(health.router)
     app.include_router(sidebar.router)
     app.include_router(docs.router)
     app.include_router(worklist_page.router)
     app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
 
+
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
             allow_headers=["Authorization", "X-API-Key", "Content-Type"], max_age=600)
     csp = content_security_policy(settings.frame_ancestors, smart=bool(settings.smart_client_id))
     app.add_middleware(EdgeMiddleware, max_body_bytes=settings.max_body_bytes, csp=csp,
-                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist", "/static/{path:path}",
-                                          "/openapi.json"])
-    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
-    return app
+                       templates=lambda: [*_openapi(app)["paths"], "/sidebar", "/docs", "/worklist",
+                                          "/static/{path:path}", "/openapi.json"])
+
+
+def _limiter(settings: Settings) -> RateLimiter:
+    """Limits in memory, or shared by every worker through the database (see api.limits)."""
+    store = limit_store(settings)
+    return RateLimiter(store, lease=not isinstance(store, MemoryStore))
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from api.errors import ApiError
+from api.offload import Offload
 from api.security import Principal, authenticate
 from assistant.service import Assistant
 from assistant.settings import Settings
@@ -16,8 +17,17 @@ from assistant.settings import Settings
 async def get_assistant(request: Request) -> Assistant:
     assistant: Assistant | None = getattr(request.app.state, "assistant", None)
     if assistant is None:  # the lifespan has not run (yet)
-        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.", headers={"Retry-After": "5"})
+        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.",
+                       headers={"Retry-After": "5"})
     return assistant
+
+
+async def get_offload(request: Request) -> Offload:
+    offload: Offload | None = getattr(request.app.state, "offload", None)
+    if offload is None:
+        raise ApiError(503, "starting", "The service is starting; retry in a few seconds.",
+                       headers={"Retry-After": "5"})
+    return offload
 
 
 async def get_settings(request: Request) -> Settings:
@@ -43,4 +53,5 @@ AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 PracticeDep = Annotated[str, Depends(get_practice)]
 ActorDep = Annotated[str, Depends(get_actor)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
+OffloadDep = Annotated[Offload, Depends(get_offload)]
 CallerDep = Annotated[Principal, Depends(authenticate)]

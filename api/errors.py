@@ -37,6 +37,7 @@ _TITLES = {
     500: "Internal error",
     502: "Upstream model failed",
     503: "Not ready",
+    504: "Timed out",
 }
 
 
@@ -75,6 +76,14 @@ class ApiError(Exception):
     ) -> None:
         super().__init__(detail)
         self.status, self.code, self.detail, self.headers, self.errors = status, code, detail, headers, errors
+
+    def __reduce__(self) -> tuple[object, ...]:  # raised in worker processes, re-raised in the app
+        return _rebuild_api_error, (self.status, self.code, self.detail, self.headers, self.errors)
+
+
+def _rebuild_api_error(status: int, code: str, detail: str, headers: dict[str, str] | None,
+                       errors: list[dict[str, Any]] | None) -> ApiError:
+    return ApiError(status, code, detail, headers=headers, errors=errors)
 
 
 def problem_response(
@@ -213,7 +222,8 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: _problem("Input that does not validate; `errors` says where (never echoing the value)."),
     429: _problem("Per-key rate limit exceeded; see `Retry-After`."),
     500: _problem("Unexpected error; logged without request content."),
-    503: _problem("Still starting (see `Retry-After`), or the retrieval index is unavailable."),
+    503: _problem("Still starting or every worker busy (see `Retry-After`), or the retrieval index is unavailable."),
+    504: _problem("The request ran past its time budget (ASSISTANT_REQUEST_TIMEOUT) and was stopped."),
 }
 
 

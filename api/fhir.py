@@ -9,9 +9,10 @@ checked here. Errors are `ApiError`s (422) naming the field, never quoting its v
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import ValidationError
@@ -52,8 +53,9 @@ def _parse(model: Any, data: dict[str, Any], resource: str) -> Any:
         raise _invalid(resource, f"The {resource} is not valid FHIR R4.") from None
 
 
-def document_note(data: dict[str, Any]) -> FhirNote:
-    """The note carried by a DocumentReference: the first text/plain attachment with inline data."""
+def document_note(data: dict[str, Any], *, dates: bool = True) -> FhirNote:
+    """The note carried by a DocumentReference: the first text/plain attachment with inline data
+    (and its date of service, unless `dates` is false: the caller has one)."""
     from fhir.resources.R4B.documentreference import DocumentReference
 
     doc = _parse(DocumentReference, data, "DocumentReference")
@@ -65,31 +67,55 @@ def document_note(data: dict[str, Any]) -> FhirNote:
         raise _invalid("DocumentReference", "DocumentReference.content needs at least one attachment.")
     for content in doc.content:
         att = content.attachment
+        if att is None:
+            continue
         ctype = (att.contentType or "text/plain").lower()
         if not ctype.startswith("text/plain"):
             continue
         if att.data is None:
             if att.url:
-                raise _invalid("DocumentReference", "Attachments by URL are not fetched; send the note inline in `data`.")
+                raise _invalid("DocumentReference",
+                               "Attachments by URL are not fetched; send the note inline in `data`.")
             continue
-        charset = "utf-8"
-        match = re.search(r"charset=([\w-]+)", ctype)
-        if match:
-            charset = match.group(1)
-        raw = att.data if isinstance(att.data, bytes) else str(att.data).encode()
-        try:
-            text = raw.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            raise _invalid("DocumentReference", "The attachment is not text in its declared charset.") from None
-        return FhirNote(text=text, dos=_document_dos(doc))
+        return FhirNote(text=_decoded(att.data, ctype), dos=_document_dos(doc) if dates else None)
     raise _invalid("DocumentReference", "No text/plain attachment with inline data was found.")
 
 
+# Charsets a clinical note arrives in; anything else (codecs such as rot13, idna or utf-7) is refused.
+_CHARSETS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "ascii",
+             "latin-1", "iso8859-1", "iso8859-15", "cp1252"}
+_CHARSET = re.compile(r"charset\s*=\s*\"?([\w.:-]{1,40})\"?")
+
+
+def _decoded(data: Any, ctype: str) -> str:
+    match = _CHARSET.search(ctype)
+    name = match.group(1) if match else "utf-8"
+    try:
+        charset = codecs.lookup(name).name
+    except LookupError:
+        charset = ""
+    if charset not in _CHARSETS:
+        raise _invalid("DocumentReference", "The attachment's charset is not supported; send UTF-8 "
+                       "(or UTF-16, UTF-32, ASCII, ISO-8859-1/15, windows-1252).")
+    raw = data if isinstance(data, bytes) else str(data).encode()
+    try:
+        return raw.decode(charset)
+    except UnicodeError:
+        raise _invalid("DocumentReference", "The attachment is not text in its declared charset.") from None
+
+
 def _document_dos(doc: Any) -> date | None:
+    """The first full date of context.period.start and date; a partial date (2025, 2025-03) is refused
+    rather than guessed (send `dos` to override the document's dates)."""
     period = getattr(doc.context, "period", None) if doc.context else None
     for value in (getattr(period, "start", None), doc.date):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
         if value is not None:
-            return value if type(value) is date else value.date()
+            raise _invalid("DocumentReference", "DocumentReference.context.period.start is a partial date; "
+                           "send a full date, or the date of service as `dos`.")
     return None
 
 
@@ -136,6 +162,6 @@ def claim_response_denial(data: dict[str, Any]) -> FhirDenial:
 def resolve_note(body: Any) -> tuple[str, date | None]:
     """Text and date of service of a `NoteInput`: the explicit `dos` wins over the document's."""
     if body.document is not None:
-        note = document_note(body.document)
+        note = document_note(body.document, dates=body.dos is None)
         return note.text, body.dos or note.dos
     return body.text, body.dos

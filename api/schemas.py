@@ -64,7 +64,9 @@ class NoteInput(In):
         json_schema_extra={"example": {"resourceType": "DocumentReference", "status": "current",
                                        "content": [{"attachment": {"contentType": "text/plain", "data": "Tm90ZQ=="}}]}},
     )
-    dos: IsoDate | SkipJsonSchema[None] = Field(default=None, description="Date of service; the note's own date is used when absent.")
+    dos: IsoDate | SkipJsonSchema[None] = Field(
+        default=None, description="Date of service; the note's own date is used when absent."
+    )
 
     @model_validator(mode="after")
     def _one_note(self) -> NoteInput:
@@ -111,8 +113,12 @@ class AppealRequest(NoteInput, KnownNames):
                                description='CARC/RARC codes as the remittance shows them, e.g. "CO-50 N115".')
     claim_response: dict[str, Any] | SkipJsonSchema[None] = Field(
         default=None, description="A FHIR R4 ClaimResponse whose adjudication reasons carry the CARC/RARC codes.")
-    denial_text: str | SkipJsonSchema[None] = Field(default=None, max_length=4000, description="The payer's own words, if any.")
-    claim: dict[str, Any] | SkipJsonSchema[None] = Field(default=None, description="The claim as billed (lines, DOS), if known.")
+    denial_text: str | SkipJsonSchema[None] = Field(
+        default=None, max_length=4000, description="The payer's own words, if any."
+    )
+    claim: dict[str, Any] | SkipJsonSchema[None] = Field(
+        default=None, description="The claim as billed (lines, DOS), if known."
+    )
 
     @model_validator(mode="after")
     def _one_denial(self) -> AppealRequest:

@@ -13,6 +13,8 @@ a query string or a raw path.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import ipaddress
 import json
@@ -22,13 +24,14 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from fastapi import Request
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.errors import ApiError
+from api.limits import RateLimiter
 
 audit_log = logging.getLogger("api.audit")
 
@@ -47,34 +50,6 @@ class Principal:
     digest: str = ""  # the key's full SHA-256 ("" when keyless): selects the practice (tenant)
 
 
-class RateLimiter:
-    """A token bucket per key: ``per_minute`` requests, refilled continuously, burst = a tenth of a minute.
-
-    In-process: with N workers each keeps its own buckets (the effective limit is N x per_minute).
-    Only touched from the event loop (async dependency), so no lock is needed.
-    """
-
-    def __init__(self, per_minute: int, *, clock: Any = time.monotonic) -> None:
-        self.rate = per_minute / 60.0
-        self.capacity = max(1.0, per_minute / 10.0)
-        self._clock = clock
-        self._buckets: dict[str, tuple[float, float]] = {}
-
-    def _now(self) -> float:
-        return float(self._clock())
-
-    def take(self, key_id: str) -> float:
-        """Take one token; return 0 when allowed, else the seconds until a token is available."""
-        now = self._now()
-        tokens, last = self._buckets.get(key_id, (self.capacity, now))
-        tokens = min(self.capacity, tokens + (now - last) * self.rate)
-        if tokens >= 1.0:
-            self._buckets[key_id] = (tokens - 1.0, now)
-            return 0.0
-        self._buckets[key_id] = (tokens, now)
-        return (1.0 - tokens) / self.rate
-
-
 def _is_loopback(host: str | None) -> bool:
     if not host:
         return True  # in-process transports (tests) have no peer address
@@ -85,7 +60,9 @@ def _is_loopback(host: str | None) -> bool:
 
 
 SECURITY_SCHEMES = {
-    "APIKeyHeader": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "An API key issued to the caller."},
+    "APIKeyHeader": {
+        "type": "apiKey", "in": "header", "name": "X-API-Key", "description": "An API key issued to the caller.",
+    },
     "HTTPBearer": {"type": "http", "scheme": "bearer", "description": "The same API key, as a bearer token."},
 }
 
@@ -103,30 +80,91 @@ async def authenticate(request: Request) -> Principal:
 
     Headers are read directly rather than through FastAPI's security classes: this runs on every
     request and sub-dependencies cost more than the check of the key. `api.app` documents the two
-    schemes (`SECURITY_SCHEMES`) in the OpenAPI document instead."""
+    schemes (`SECURITY_SCHEMES`) in the OpenAPI document instead. Failed attempts are limited per
+    client address (ASSISTANT_AUTH_FAILURES_PER_MINUTE), across workers when the store is shared."""
     state = request.app.state
     digests: frozenset[str] = state.key_digests
     key = _key_of(request)
+    address = client_address(request)
     if digests:
+        await refuse_failing_address(request, address)
         if not key:
-            raise ApiError(401, "missing_api_key", "Send an API key in X-API-Key or as a Bearer token.",
-                             headers={"WWW-Authenticate": "Bearer"})
-        digest = hash_key(key)
+            await auth_failed(request, address, "missing_api_key", "Send an API key in X-API-Key or as a Bearer token.")
+        digest = hash_key(key or "")
         if digest not in digests:
-            raise ApiError(401, "unknown_api_key", "The API key is not recognised.", headers={"WWW-Authenticate": "Bearer"})
+            await auth_failed(request, address, "unknown_api_key", "The API key is not recognised.")
         principal = Principal(digest[:8], digest)
     else:
-        client = request.scope.get("client")
-        if not _is_loopback(client[0] if client else None):
+        if not _is_loopback(address):
             raise ApiError(401, "keys_not_configured",
-                             "No API keys are configured, so only loopback clients are served; configure ASSISTANT_API_KEYS.")
+                           "No API keys are configured, so only loopback clients are served; "
+                           "configure ASSISTANT_API_KEYS.")
         principal = Principal("open")
-    request.scope.setdefault("state", {})["key_id"] = principal.key_id
-    wait = state.limiter.take(principal.key_id)
+    await take_request(request, principal.key_id)
+    return principal
+
+
+def client_address(request: Request) -> str | None:
+    client = request.scope.get("client")
+    return client[0] if client else None
+
+
+async def _limits(request: Request, method: str, *args: Any) -> Any:
+    """A limiter call: inline for the in-process store, in a worker thread for a database."""
+    limiter: RateLimiter = request.app.state.limiter
+    call = getattr(limiter, method)
+    if limiter.local:
+        return call(*args)
+    return await request.app.state.offload.run_io("auth", call, *args)
+
+
+async def take_request(request: Request, key_id: str) -> None:
+    """The caller's request limit (429 past it). With a shared store, one request per worker renews
+    the worker's lease while the others wait for it (no stampede on the database)."""
+    request.scope.setdefault("state", {})["key_id"] = key_id
+    limiter: RateLimiter = request.app.state.limiter
+    key = f"key:{key_id}"
+    if limiter.take_leased(key):
+        return
+    renewing: dict[str, asyncio.Future[Any]] = request.app.state.renewing
+    pending = renewing.get(key)
+    if pending is not None:
+        with contextlib.suppress(Exception):
+            await asyncio.shield(pending)
+        if limiter.take_leased(key):
+            return
+        wait = await _limits(request, "take", key, request.app.state.key_limit)
+    else:
+        future = asyncio.ensure_future(_limits(request, "take", key, request.app.state.key_limit))
+        renewing[key] = future
+        future.add_done_callback(lambda _: renewing.pop(key, None))
+        wait = await asyncio.shield(future)
     if wait:
         raise ApiError(429, "rate_limited", "Rate limit exceeded for this API key; retry after the indicated seconds.",
                          headers={"Retry-After": str(max(1, math.ceil(wait)))})
-    return principal
+
+
+async def refuse_failing_address(request: Request, address: str | None) -> None:
+    """429 for an address that has used up its failed attempts (checked before any verification).
+    The shared store is asked only about addresses this worker saw fail lately: an attacker fails
+    on every worker, so each one soon asks, and a client that never fails costs no round trip."""
+    limiter: RateLimiter = request.app.state.limiter
+    if not limiter.suspect(f"authfail:{address}"):
+        return
+    wait = await _limits(request, "peek", f"authfail:{address}", request.app.state.failure_limit)
+    if wait:
+        raise ApiError(429, "too_many_failures", "Too many failed authentications from this address; retry later.",
+                       headers={"Retry-After": str(max(1, math.ceil(wait)))})
+
+
+async def auth_failed(request: Request, address: str | None, code: str, detail: str) -> NoReturn:
+    """Count a failed authentication against the address, then refuse it (401, or 429 past the limit)."""
+    request.app.state.limiter.mark_suspect(f"authfail:{address}")
+    wait = await _limits(request, "take", f"authfail:{address}", request.app.state.failure_limit)
+    if wait:
+        raise ApiError(429, "too_many_failures", "Too many failed authentications from this address; retry later.",
+                       headers={"Retry-After": str(max(1, math.ceil(wait)))})
+    raise ApiError(401, code, detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 def content_security_policy(frame_ancestors: list[str], *, smart: bool) -> str:

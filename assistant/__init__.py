@@ -40,9 +40,13 @@ def _assistant() -> Assistant:
 # dicts) and parse it once; `Assistant` methods take parsed values.
 
 
-def check_note(text: str | bytes, *, dos: str | date | None = None, billed: Any = None, profile: str = "medicare") -> Report:
+def check_note(
+    text: str | bytes, *, dos: str | date | None = None, billed: Any = None, profile: str = "medicare"
+) -> Report:
     """Check a CTS note against every element of the check contract (docs/checks.md)."""
-    return _assistant().check_note(text, dos=parse_date(dos), billed=parse_billed(billed), profile=parse_profile(profile))
+    return _assistant().check_note(
+        text, dos=parse_date(dos), billed=parse_billed(billed), profile=parse_profile(profile)
+    )
 
 
 def search(query: str, *, k: int = 5, dos: str | date | None = None) -> list[Passage]:

@@ -39,6 +39,31 @@ def supported_lines_for_minutes(
     return lines
 
 
+def unit_bands(rule: str = "midpoint", codes: tuple[str, str] = ("97550", "97551"), addons: int = 3) -> str:
+    """The minute bands of `rule` in words, for fixes: '16-37 min: 97550 x1; 38-52: + 97551 x1; ...'."""
+    primary, addon = codes
+    low = minimum_minutes(rule)
+    first_addon = low + 15 if rule == "full_time" else 38
+    parts = [f"{low}-{first_addon - 1} min: {primary} x1"]
+    for n in range(1, addons + 1):
+        start = first_addon + 15 * (n - 1)
+        parts.append(f"{start}-{start + 14}: + {addon} x{n}")
+    return "; ".join(parts)
+
+
+def rule_terms(rule: str, codes: tuple[str, str] = ("97550", "97551")) -> dict[str, str]:
+    """Placeholders a rule's fix may use, so each payer profile's fix states its own time rule."""
+    minimum = minimum_minutes(rule)
+    return {
+        "bands": unit_bands(rule, codes),
+        "minimum": str(minimum),
+        "addon_from": str(minimum + 15 if rule == "full_time" else 38),
+        "rule_name": "full-time rule of this payer" if rule == "full_time" else "CPT mid-point rule",
+        "primary": codes[0],
+        "addon": codes[1],
+    }
+
+
 def conversion_factor(fees: FeeSchedule, on: date, *, qp: bool = False) -> ConversionFactor | None:
     wanted = ("qp",) if qp else ("standard", "non_qp")
     for cf in fees.conversion_factors:
@@ -81,15 +106,31 @@ def payment_for(
         assistant = assistant or by_assistant
         total_rvu = row.total_facility if facility else row.total_nonfacility
         unit_amount = round(total_rvu * cf.amount * (fees.assistant_payment_rate if by_assistant else 1.0), 2)
-        out.append(PaymentLine(code=line.code, units=line.units, unit_amount=unit_amount,
-                               amount=round(unit_amount * line.units, 2), total_rvu=total_rvu))
+        out.append(
+            PaymentLine(
+                code=line.code,
+                units=line.units,
+                unit_amount=unit_amount,
+                amount=round(unit_amount * line.units, 2),
+                total_rvu=total_rvu,
+            )
+        )
         sources.extend(s for s in row.sources if s not in sources)
     total = round(sum(p.amount for p in out), 2)
     return _payment(fees, cf, out, total, facility=facility, assistant=assistant, on=on, sources=sources)
 
 
-def _payment(fees: FeeSchedule, cf: ConversionFactor, out: list[PaymentLine], total: float, *, facility: bool,
-             assistant: bool, on: date, sources: list[str]) -> Payment:
+def _payment(
+    fees: FeeSchedule,
+    cf: ConversionFactor,
+    out: list[PaymentLine],
+    total: float,
+    *,
+    facility: bool,
+    assistant: bool,
+    on: date,
+    sources: list[str],
+) -> Payment:
     seq = next((s for s in fees.sequestration if s.in_force(on)), None)
     share = total * (1 - fees.coinsurance)
     cut = round(share * seq.rate, 2) if seq else 0.0

@@ -66,10 +66,12 @@ def _fee_day(cfs: list[ConversionFactor], dos: date | None, today: date) -> tupl
     last = None if any(e is None for e in ends) else max(e for e in ends if e)
     if last is not None and dos > last:
         raise DosBeyondFeeTablesError(
-            f"No fee schedule for {dos.isoformat()}: the knowledge base covers {first.isoformat()} to {last.isoformat()}.",
+            f"No fee schedule for {dos.isoformat()}: "
+            f"the knowledge base covers {first.isoformat()} to {last.isoformat()}.",
             hint="Update the fee tables (knowledge/fees/schedule.yaml) for later years.")
-    raise DosOutsideFeeTablesError(f"No fee schedule for {dos.isoformat()}: the knowledge base starts at {first.isoformat()}.",
-                               hint="Check the year of the date of service.")
+    raise DosOutsideFeeTablesError(f"No fee schedule for {dos.isoformat()}: "
+                                   f"the knowledge base starts at {first.isoformat()}.",
+                                   hint="Check the year of the date of service.")
 
 
 def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:
@@ -91,5 +93,6 @@ def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None
                                      f"use {cts_first}-{cts_last} for this date.", indicator="critical"))
     if direct and codes - direct:
         (a, _, b), (c, _, d) = kb.family_codes("cts"), kb.family_codes("direct_care")
-        out.append(OrderFinding(text=f"Bill the same training minutes under one code family only ({a}-{b} or {c}-{d})."))
+        out.append(OrderFinding(
+            text=f"Bill the same training minutes under one code family only ({a}-{b} or {c}-{d})."))
     return out

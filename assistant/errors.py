@@ -49,6 +49,14 @@ class AssistantError(Exception):
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Errors cross process boundaries (worker pools); keep the hint, which `args` does not hold.
+        return _rebuild, (type(self), self.message, self.hint)
+
+
+def _rebuild(cls: type[AssistantError], message: str, hint: str | None) -> AssistantError:
+    return cls(message, hint=hint)
+
 
 class InputError(AssistantError):
     code = "bad_input"

@@ -69,6 +69,9 @@ class TimeSummary(Model):
     total_minutes: int | None = None
     stated_total_minutes: int | None = None
     segments: list[TimeSegment] = Field(default_factory=list)
+    basis: str = Field(
+        default="", description="How the minutes were counted, e.g. '35 min: 14:00-14:15 + 14:25-14:45'."
+    )
 
 
 class PaymentLine(Model):
@@ -100,6 +103,12 @@ class Billing(Model):
     rule: str  # "midpoint" or "full_time"
     lines: list[BilledLine] = Field(default_factory=list)
     payment: Payment | None = None
+    same_day: list[BilledLine] = Field(
+        default_factory=list, description="Other services on the claim or in the note (97110, 92507 ...): not checked."
+    )
+    unknown_codes: list[str] = Field(
+        default_factory=list, description="Well-formed codes on the claim that the knowledge base does not describe."
+    )
 
 
 class Summary(Model):
@@ -119,6 +128,17 @@ class Conflict(Model):
     followed_sources: list[str]
 
 
+class IgnoredText(Model):
+    """Text of the note that is not documentation, so no check used it as evidence."""
+
+    kind: Literal["instruction", "template", "form_text", "checklist", "guideline"]
+    severity: Severity = Field(description="warn for instructions addressed to a tool or a model, info otherwise.")
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+    message: str
+
+
 class ReportMeta(Model):
     dos: date | None = None
     dos_source: Literal["argument", "note", "none"] = "none"
@@ -126,6 +146,7 @@ class ReportMeta(Model):
     code_family: Literal["cts", "direct_care", "unknown"] = "unknown"
     knowledge_version: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
+    ignored: list[IgnoredText] = Field(default_factory=list)
 
 
 class Report(Model):

@@ -65,7 +65,8 @@ def parse_profile(profile: Any) -> str:
                                   hint=f"Use one of: {', '.join(PROFILES)}.")
     name = profile.strip().lower() or "medicare"
     if name not in PROFILES:
-        raise UnknownProfileError(f"Unknown payer profile {profile[:20]!r}.", hint=f"Use one of: {', '.join(PROFILES)}.")
+        raise UnknownProfileError(f"Unknown payer profile {profile[:20]!r}.",
+                                  hint=f"Use one of: {', '.join(PROFILES)}.")
     return name
 
 

@@ -14,8 +14,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.loader import Knowledge, cached_knowledge
+from assistant.limits import Limit, LimitStore, MemoryStore, per_minute
 from assistant.models import Answer, BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
 from assistant.settings import Settings
+
+__all__ = ["Assistant", "Limit", "LimitStore", "MemoryStore", "limit_store", "per_minute"]
 
 if TYPE_CHECKING:
     from assistant.drafting.deps import DraftingDeps
@@ -159,6 +162,14 @@ class Assistant:
 
         return CLAIM_TEMPLATE
 
+    def warm_drafting(self) -> None:
+        """Build what the first draft for a configured model would build (the de-identifier and its
+        recognizers, and one pass over a synthetic sentence), so that cost is paid at start-up."""
+        if self.settings.llm_configured:
+            from assistant.phi.engine import get_deidentifier
+
+            get_deidentifier().deidentify("Caregiver training with the patient's wife on 03/04/2025.")
+
     def rewrite_note(
         self, text: str | bytes, *, dos: date | None = None, known_names: Sequence[str] = ()
     ) -> RewriteResult:
@@ -268,3 +279,13 @@ class Assistant:
     def worklist_stats(self, *, practice: str | None = None) -> Stats:
         """Overturn rate, amounts recovered and median days to decision per pattern, payer and route."""
         return self._worklist.stats(practice or self.settings.practice)
+
+
+def limit_store(settings: Settings) -> LimitStore:
+    """Where the HTTP service keeps rate limits and one-time tokens: this process's memory, or the
+    database shared by every worker (ASSISTANT_DATABASE_URL, else a SQLite file in the data directory)."""
+    if settings.rate_limit_store == "memory":
+        return MemoryStore()
+    from assistant.worklist.limits import SqlStore, store_url
+
+    return SqlStore(store_url(settings.database_url, settings.data_dir))

@@ -9,15 +9,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
 def _default_data_dir() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "cts-assistant"
+
+
+class CdsClient(BaseModel):
+    """A CDS Client (an EHR) trusted to call the CDS services: its issuer and where its keys are."""
+
+    model_config = ConfigDict(extra="forbid")
+    iss: str = Field(min_length=1, description="The `iss` of its JWTs.")
+    jwks_url: str | None = Field(default=None, description="Its JWK Set URL (https, or http on loopback).")
+    jwks: dict[str, Any] | None = Field(default=None, description="Its JWK Set inline, instead of a URL.")
+    sub: list[str] = Field(default_factory=list, description="Accepted `sub` (client ids); empty: any.")
+
+    @model_validator(mode="after")
+    def _one_key_source(self) -> CdsClient:
+        if (self.jwks_url is None) == (self.jwks is None):
+            raise ValueError("give a CDS client either jwks_url or jwks")
+        return self
 
 
 class Settings(BaseSettings):
@@ -80,6 +96,32 @@ class Settings(BaseSettings):
     cors_origins: list[str] = Field(default_factory=list)
     frame_ancestors: list[str] = Field(default_factory=lambda: ["'self'"])
     smart_client_id: str | None = None
+    rate_limit_store: Literal["shared", "memory"] = Field(default="shared", description=(
+        "shared: in ASSISTANT_DATABASE_URL, else a SQLite file in the data directory (all workers of the "
+        "host); memory: per worker process."))
+    auth_failures_per_minute: int = Field(default=30, ge=1, description="Failed authentications per client address.")
+    public_url: str | None = Field(default=None, description=(
+        "The service's external base URL (https://cts.example.org); CDS Hooks JWTs must name "
+        "{public_url}/cds-services/{id} as `aud`. Unset: the URL the request was sent to."))
+    cds_clients: list[CdsClient] = Field(default_factory=list, description=(
+        "CDS Clients allowed to call /cds-services with a signed JWT; when empty the API keys apply."))
+    cds_jwt_algorithms: list[str] = Field(default_factory=lambda: ["ES384", "RS384"])
+    request_timeout: float = Field(default=10.0, gt=0, le=600,
+                                   description="Time budget of one request, in seconds (503/504 past it).")
+    cpu_workers: int | None = Field(default=None, ge=0, le=64, description=(
+        "Worker processes per CPU lane of each web worker; unset: the cores shared among web workers; "
+        "0: threads instead of processes."))
+    web_workers: int = Field(default=1, ge=1, le=64, description="Web worker processes (set by `assistant serve`).")
+    slow_lane_chars: int = Field(
+        default=8_000, ge=1, description="Notes longer than this are checked in the slow lane."
+    )
+    search_threads: int = Field(default=8, ge=1, le=256, description="Threads for searches per web worker.")
+    drafting_threads: int = Field(default=16, ge=1, le=256, description=(
+        "Threads for drafting per web worker when drafting runs in threads (an injected assistant, and "
+        "/v1/answer)."))
+    drafting_workers: int = Field(default=2, ge=1, le=64, description=(
+        "Worker processes for drafting (rewrites, appeals) per web worker: their CPU (de-identification, "
+        "the check, the grounding gate) never competes with the event loop."))
 
     # --- worklist database --------------------------------------------------------------
     database_url: str | None = Field(
@@ -90,7 +132,9 @@ class Settings(BaseSettings):
         default_factory=dict,
         description="API-key SHA-256 digest -> practice; a key not listed is a practice of its own.",
     )
-    user: str = Field(default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history.")
+    user: str = Field(
+        default_factory=lambda: os.environ.get("USER") or "local", description="Who the CLI records in history."
+    )
 
     @field_validator("llm_api_key")
     @classmethod

@@ -84,10 +84,10 @@ def load_time(data_dir: Path, embedder: str) -> float:
 
 
 def bench(embedder: str, rounds: int) -> dict[str, float | str]:
+    from assistant.answer import answer_question
     from assistant.knowledge.loader import load_knowledge
     from assistant.retrieval.retriever import Retriever
     from assistant.settings import Settings
-    from assistant.answer import answer_question
     from evals.suites.answers import load_items
     from evals.suites.retrieval import load_queries
 

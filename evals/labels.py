@@ -1,7 +1,8 @@
 """The labelled note set: loading, validation and the statuses each check may take.
 
-`ALLOWED` comes from each rule's `statuses` (the status table of docs/CONVENTIONS.md). The loader rejects unknown keys, unknown check ids, statuses a check cannot take and
-duplicate ids, and names the offending item.
+`ALLOWED` comes from each rule's `statuses` (the status table of docs/CONVENTIONS.md). The loader
+rejects unknown keys, unknown check ids, statuses a check cannot take and duplicate ids, and names
+the offending item.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Run the eval suites, print their metrics and the diff against the committed baseline.
 
-    python -m evals.run [--suite notes|retrieval|appeals|phi|all] [--update-baseline] [--json]
-                        [--min notes.check_accuracy=0.95 ...] [--file PATH]
+    python -m evals.run [--suite notes|retrieval|answers|appeals|rewrite|phi|all] [--update-baseline] [--json]
+                        [--min notes.check_accuracy=0.95 ...] [--file PATH ...]
 
 Suites are the modules of ``evals/suites/`` exposing ``NAME`` and ``run() -> dict`` (metric
 name → float, plus a ``details`` list). A suite whose module is not present yet is skipped with a
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import inspect
 import json
 import pkgutil
 import sys
@@ -159,7 +160,18 @@ def _print_suite(name: str, metrics: Mapping[str, float], base: Mapping[str, flo
                 print(("    - " if i == 0 else "      ") + part)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def run_suite(module: Any, files: Sequence[Path]) -> Mapping[str, Any]:
+    """The suite's own sets, or the given files: together where the suite takes `files`, else one `path`."""
+    if not files:
+        return dict(module.run())
+    if "files" in inspect.signature(module.run).parameters:
+        return dict(module.run(files=list(files)))
+    if len(files) == 1:
+        return dict(module.run(path=files[0]))
+    raise ValueError(f"suite {module.NAME!r} scores one --file at a time")
+
+
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m evals.run", description=__doc__.split("\n\n")[0])
     parser.add_argument("--suite", default="all", help="notes | retrieval | appeals | all (default all)")
     parser.add_argument(
@@ -170,22 +182,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--min", action="append", default=[], metavar="SUITE.METRIC=VALUE", help="fail (exit 1) below this value"
     )
     parser.add_argument(
-        "--file", type=Path, default=None, metavar="PATH",
-        help="score this scenario file instead of the suite's own (one suite; not written to the baseline)",
+        "--file",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="PATH",
+        help="score this labelled set instead of the suite's own (one suite; repeatable where the suite scores "
+        "several sets together; not written to the baseline)",
     )
     parser.add_argument("--baseline", type=Path, default=BASELINE, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
     args = parser.parse_args(argv)
 
     try:
         mins = parse_min(args.min)
     except ValueError as exc:
         parser.error(str(exc))
-    if args.file is not None and (args.suite == "all" or args.update_baseline or not args.file.is_file()):
-        parser.error("--file needs one --suite, an existing file, and no --update-baseline")
+    if args.file and (args.suite == "all" or args.update_baseline or not all(f.is_file() for f in args.file)):
+        parser.error("--file needs one --suite, existing files, and no --update-baseline")
 
     available = discover()
     wanted = list(dict.fromkeys([*KNOWN_SUITES, *sorted(available)])) if args.suite == "all" else [args.suite]
-    baseline = read_baseline(args.baseline)
+    baseline = {} if args.file else read_baseline(args.baseline)  # another set: nothing to compare with
 
     results: dict[str, dict[str, float]] = {}
     all_details: dict[str, list[Any]] = {}
@@ -196,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             continue
         try:
             module = load_suite(available[name])
-            metrics, details = split_result(module.run(path=args.file) if args.file else module.run())
+            metrics, details = split_result(run_suite(module, args.file))
         except (ImportError, AttributeError, NotImplementedError) as exc:
             skipped[name] = f"{type(exc).__name__}: {exc}"
             continue

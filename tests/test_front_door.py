@@ -34,6 +34,7 @@ def test_docs_page_lists_every_operation() -> None:
         assert client.get("/static/docs.css").status_code == 200
 
 
+@pytest.mark.slow
 def test_busy_port_is_one_line_error() -> None:
     with socket.socket() as held:
         held.bind(("127.0.0.1", 0))
@@ -53,9 +54,19 @@ def reports() -> list:
     return [assistant.check_note(i.text, dos=i.dos, billed=i.billed, profile=i.profile) for i in items]
 
 
+@pytest.mark.slow
 def test_no_template_leftovers_in_messages(reports: list) -> None:
     for report in reports:
         for check in report.checks:
             for text in (check.message, check.fix):
                 assert not re.search(r"\{\w*\}", text), (check.id, text)
                 assert "  " not in text and text == text.strip(), (check.id, text)
+
+
+def test_unwritable_output_is_one_line_error(tmp_path: Path) -> None:
+    note = ROOT / "examples" / "note_ready.txt"
+    out = tmp_path / "missing-folder" / "letter.docx"
+    result = CliRunner().invoke(app, ["appeal", "--denial", "CO-50 N115", "--note", str(note),
+                                      "--format", "docx", "--out", str(out)])
+    assert result.exit_code == 2
+    assert "Cannot write" in result.output and "Traceback" not in result.output

@@ -13,10 +13,10 @@ import uuid
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import AssistantDep, SettingsDep
+from api.deps import OffloadDep, SettingsDep
 from api.errors import ApiError, responses
 from assistant.models import BilledLine
 from assistant.service import Assistant
@@ -91,7 +91,9 @@ SERVICES = {
         "add-on pairing, group units, code family by date, and the attached note when one is sent."),
 }
 
-ServiceId = Annotated[str, Path(description="A service id from discovery.", examples=["cts-sidebar", "cts-order-check"])]
+ServiceId = Annotated[
+    str, Path(description="A service id from discovery.", examples=["cts-sidebar", "cts-order-check"])
+]
 
 
 @router.get("", response_model=Discovery, response_model_exclude_none=True, summary="CDS Hooks discovery",
@@ -103,7 +105,7 @@ async def discovery() -> Discovery:
 @router.post("/{service_id}", response_model=CardsResponse, response_model_exclude_none=True,
              summary="Call a CDS service", responses=responses(404))
 async def call_service(service_id: ServiceId, body: HookRequest, request: Request,
-                       assistant: AssistantDep, settings: SettingsDep) -> CardsResponse:
+                       offload: OffloadDep, settings: SettingsDep) -> Response:
     service = SERVICES.get(service_id)
     if service is None:
         raise ApiError(404, "unknown_service", "No CDS service with this id; see GET /cds-services.")
@@ -112,12 +114,15 @@ async def call_service(service_id: ServiceId, body: HookRequest, request: Reques
     link = _sidebar_link(request, body, smart=bool(settings.smart_client_id))
     if service.hook == "patient-view":
         _require(body.context, "patientId", "userId")
-        return CardsResponse(cards=[_card(
+        cards = CardsResponse(cards=[_card(
             "Check a caregiver-training note before you sign it.", "info",
             "Open the sidebar to see every required element, the units the minutes support and the payment.",
             [link])])
+        return Response(cards.model_dump_json(exclude_none=True), media_type="application/json")
     _require(body.context, "patientId", "draftOrders")
-    return CardsResponse(cards=_order_cards(body, assistant, link))
+    payload = {"body": body.model_dump(), "link": link.model_dump()}
+    size = int(request.headers.get("content-length") or 0)
+    return Response(await offload.run_cpu("order_cards", payload, size=size), media_type="application/json")
 
 
 def _require(context: dict[str, Any], *names: str) -> None:
@@ -174,7 +179,8 @@ def _order_date(resource: dict[str, Any]) -> date | None:
     return None
 
 
-def _order_cards(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
+def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
+    """The cards of an order-sign call (runs in a worker: api.tasks.order_cards)."""
     lines: list[tuple[str, int]] = []
     notes: list[str] = []
     dos: date | None = None
@@ -194,7 +200,8 @@ def _order_cards(body: HookRequest, assistant: Assistant, link: Link) -> list[Ca
         s = report.summary
         indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
         supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
-        cards.append(_card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
+        cards.append(_card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; "
+                           f"documentation supports {supported}.",
                            indicator, "Open the sidebar to see each element and its evidence.", [link]))
     elif not cards:
         cards.append(_card("Caregiver training ordered: document consent, caregiver, skills, return demo and minutes.",

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-import functools
+from fastapi import APIRouter, Request, Response
 
-from fastapi import APIRouter, Response
-from starlette.concurrency import run_in_threadpool
-
-from api.deps import AssistantDep
+from api.deps import OffloadDep
 from api.errors import responses
-from api.fhir import resolve_note
 from api.schemas import CheckRequest
 from assistant.models import Report
-from assistant.parsing import parse_billed
 
 router = APIRouter(tags=["check"])
-
-# Below this size the check takes about a millisecond: running it on the event loop is cheaper
-# than a threadpool hop. Larger notes go to the threadpool so they never stall other requests.
-_INLINE_CHARS = 20_000
 
 
 @router.post(
@@ -29,10 +20,11 @@ _INLINE_CHARS = 20_000
     description="Every element of the check contract met / missing / problem / not_applicable / unclear, "
     "with evidence spans into the submitted text, the time summary, supported units and expected payment.",
 )
-async def check(body: CheckRequest, assistant: AssistantDep) -> Response:
-    text, dos = resolve_note(body)
-    billed = parse_billed(body.billed)
-    run = functools.partial(assistant.check_note, text, dos=dos, billed=billed, profile=body.profile)
-    report = run() if len(text) <= _INLINE_CHARS else await run_in_threadpool(run)
-    # Serialise once (pydantic-core), skipping FastAPI's re-validation of the response model.
-    return Response(report.model_dump_json(), media_type="application/json")
+async def check(body: CheckRequest, request: Request, offload: OffloadDep) -> Response:
+    # Parsing the document, the check and the serialisation all run in a worker process; the
+    # report comes back as JSON bytes, serialised once (pydantic-core) and never re-validated.
+    payload = {"text": body.text, "document": body.document, "dos": body.dos, "billed": body.billed,
+               "profile": body.profile}
+    size = len(body.text) if body.text is not None else int(request.headers.get("content-length") or 0)
+    report_json: bytes = await offload.run_cpu("check", payload, size=size)
+    return Response(report_json, media_type="application/json")

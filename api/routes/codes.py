@@ -26,6 +26,8 @@ def code_detail(
     assistant: AssistantDep,
     code: Annotated[str, Path(pattern=r"^[A-Za-z0-9]{5}$", description="CPT or HCPCS code, e.g. 97550 or G0541.",
                                 examples=["97550", "97551", "G0541"])],
-    dos: Annotated[IsoDate | None, Query(description="Date of service; today (or the latest fee period) when absent.")] = None,
+    dos: Annotated[
+        IsoDate | None, Query(description="Date of service; today (or the latest fee period) when absent.")
+    ] = None,
 ) -> CodeDetail:
     return assistant.code_detail(code, dos)

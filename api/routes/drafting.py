@@ -8,11 +8,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Response
 from pydantic import BaseModel
 
-from api.deps import AssistantDep
+from api.deps import OffloadDep
 from api.downloads import DOCX, render_docx
 from api.errors import responses
 from api.fhir import claim_response_denial, resolve_note
+from api.offload import Offload
 from api.schemas import AppealRequest, RewriteRequest
+from assistant.service import Assistant
 
 router = APIRouter(tags=["drafting"])
 
@@ -48,14 +50,29 @@ def _reply(result: Any, fmt: str, kind: str) -> Response:
 
 @router.post("/rewrite", response_model=_result_model("RewriteResult"), responses=_docx_response("rewrite"),
              summary="Rewrite a note so it documents every element it can, without inventing facts")
-def rewrite(body: RewriteRequest, assistant: AssistantDep, format: Format = "json") -> Response:
+async def rewrite(body: RewriteRequest, offload: OffloadDep, format: Format = "json") -> Response:
+    return await _drafted(offload, "rewrite", body, format)
+
+
+async def _drafted(offload: Offload, task: str, body: BaseModel, fmt: str) -> Response:
+    """Drafting runs in the drafting lane (worker processes: its CPU never competes with the event loop)."""
+    payload = {"body": body.model_dump(exclude_unset=True), "format": fmt}
+    content, media_type, headers = await offload.run_lane("drafting", task, payload)
+    return Response(content, media_type=media_type, headers=headers)
+
+
+def draft_rewrite(body: RewriteRequest, assistant: Assistant, fmt: str) -> Response:
     text, dos = resolve_note(body)
-    return _reply(assistant.rewrite_note(text, dos=dos, known_names=body.all_known_names()), format, "rewrite")
+    return _reply(assistant.rewrite_note(text, dos=dos, known_names=body.all_known_names()), fmt, "rewrite")
 
 
 @router.post("/appeals", response_model=_result_model("AppealResult"), responses=_docx_response("appeal"),
              summary="Recommend appeal / corrected claim / no appeal, and draft a grounded letter")
-def appeal(body: AppealRequest, assistant: AssistantDep, format: Format = "json") -> Response:
+async def appeal(body: AppealRequest, offload: OffloadDep, format: Format = "json") -> Response:
+    return await _drafted(offload, "appeal", body, format)
+
+
+def draft_appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Response:
     text, dos = resolve_note(body)
     denial, denial_text = body.denial, body.denial_text
     if body.claim_response is not None:
@@ -65,4 +82,4 @@ def appeal(body: AppealRequest, assistant: AssistantDep, format: Format = "json"
     assert denial is not None  # AppealRequest requires denial or claim_response
     result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos,
                                     known_names=body.all_known_names())
-    return _reply(result, format, "appeal")
+    return _reply(result, fmt, "appeal")

@@ -27,6 +27,12 @@ async def healthz() -> Health:
 )
 async def readyz(request: Request) -> JSONResponse:
     components: dict[str, str] = dict(request.app.state.components)
+    offload = getattr(request.app.state, "offload", None)
+    if offload is not None:  # every CPU lane has a worker ready
+        stats = [lane.stats for lane in offload.cpu.values()]
+        ready = all(s["ready"] for s in stats)
+        failed = any(not s["ready"] and not s.get("starting", 1) for s in stats)
+        components["workers"] = "ok" if ready else "failed: no worker process started" if failed else "warming"
     version = request.app.state.knowledge_version
     values = components.values()
     if components.get("knowledge") != "ok":

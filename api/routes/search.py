@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from api.deps import AssistantDep
+from api.deps import AssistantDep, OffloadDep
 from api.errors import responses
 from api.schemas import IsoDate, SearchResponse
 
@@ -19,10 +19,12 @@ router = APIRouter(tags=["search"])
     responses=responses(503),
     summary="Search the billing knowledge base",
 )
-def search(
+async def search(
     assistant: AssistantDep,
+    offload: OffloadDep,
     q: Annotated[str, Query(min_length=2, max_length=500, description="The question, in plain words.")],
     k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
     dos: Annotated[IsoDate | None, Query(description="Date of service: only rules in force that day.")] = None,
 ) -> SearchResponse:
-    return SearchResponse(passages=assistant.search(q, k=k, dos=dos))
+    passages = await offload.run_io("search", assistant.search, q, k=k, dos=dos)
+    return SearchResponse(passages=passages)

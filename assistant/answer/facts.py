@@ -89,8 +89,9 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
 
 
 WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|should|can|could|will|would|when)\b", re.I)
-AMOUNT_ASKED = re.compile(r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b(?:pay|paid|rate|fee|amount|"
-                          r"worth|reimburs|allow)|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b", re.I)
+AMOUNT_ASKED = re.compile(r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b"
+                          r"(?:pay|paid|rate|fee|amount|worth|reimburs|allow)"
+                          r"|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b", re.I)
 RVU_ASKED = re.compile(r"\brvus?\b|relative value", re.I)
 _FACTOR = {"qp": "QP conversion factor", "non_qp": "non-QP conversion factor", "standard": "conversion factor"}
 

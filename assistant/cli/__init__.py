@@ -8,7 +8,10 @@ import typer
 
 from assistant.cli import ask, check, draft, era, search, serve, worklist
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help="Caregiver training services documentation and appeal assistant.")
+app = typer.Typer(
+    no_args_is_help=True, add_completion=False,
+    help="Caregiver training services documentation and appeal assistant.",
+)
 for module in (check, search, ask, draft, serve, era, worklist):
     module.register(app)
 

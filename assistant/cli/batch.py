@@ -1,61 +1,191 @@
-"""`assistant check --batch notes.jsonl`: one report per line, then a summary.
+"""`assistant check --batch notes.jsonl [--workers N]`: one report per line, then a summary.
 
-Each output line is {"id", "line", "report"} or {"id", "line", "error"}; a bad line is reported
-with its line number and the other lines are still checked. The summary goes to standard error
-(and as a final {"summary": ...} line in JSON format). Exit 0 when every line was checked, 2 if
-any line was bad input.
+Each output line is {"id", "line", "report"} or {"id", "line", "error"}, in input order; a bad
+line is reported with its line number and every other line is still checked: nothing a line
+holds (bad JSON, a 5,000-digit number, deep nesting, bytes that are not UTF-8) stops the run.
+Lines are split on "\\n" only (U+2028 or U+0085 inside a note are text), a byte-order mark
+and CRLF endings are accepted, and `--batch -` reads standard input.
+
+The lines are checked on every core by default: a process pool whose workers each build the
+`Assistant` once; each report is serialised to JSON once, in the worker. The summary goes to
+standard error (and as a final {"summary": ...} line in JSON format). Exit 0 when every line
+was checked, 2 if any line was bad input.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import multiprocessing
+import os
 import sys
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from assistant.cli.common import fail
 from assistant.errors import InputError
-from assistant.models import Report
 from assistant.parsing import parse_billed, parse_date, parse_profile
 from assistant.service import Assistant
+from assistant.settings import Settings
+
+CHUNK = 32  # lines per task sent to a worker: amortises the inter-process hop
+_KEYS = ("id", "text", "dos", "billed", "profile")
+_HINT = 'Each line must be {"id": ..., "text": ...}.'
 
 
-def _lines(path: Path) -> list[str]:
-    if not path.exists():
-        fail(f"No such file: {path}", "Pass a JSONL file with one note per line.")
+@dataclass
+class Outcome:
+    """One line's output line (JSON, already encoded) and what it adds to the summary."""
+
+    line: bytes
+    ok: bool
+    ready: bool = False
+    blocking: list[str] = field(default_factory=list)
+    at_risk: float = 0.0
+
+
+def read_lines(source: Path | str, stdin: BinaryIO | None = None) -> list[bytes]:
+    """The raw lines of a JSONL file or of standard input ('-'): split on b"\\n" only, the BOM and
+    a trailing "\\r" removed. Decoding is per line, so one bad byte costs one line."""
+    if str(source) == "-":
+        data = (stdin or sys.stdin.buffer).read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            fail(f"No such file: {path}", "Pass a JSONL file with one note per line, or - for standard input.")
+        data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    lines = data.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    return [ln[:-1] if ln.endswith(b"\r") else ln for ln in lines]
+
+
+def _note_id(item: Any) -> str:
+    value = item.get("id", "") if isinstance(item, dict) else ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return ""
     try:
-        return path.read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        fail(f"{path} is not UTF-8 text.", "Save the JSONL file as UTF-8.")
+        return str(value)
+    except ValueError:  # an integer too long to print
+        return ""
 
 
-def _check_line(assistant: Assistant, raw: str, profile: str) -> tuple[str, Report]:
+def _parse(raw: bytes) -> dict[str, Any]:
     try:
-        item = json.loads(raw)
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text (undecodable byte at column {exc.start + 1})",
+                         hint="Save the JSONL file as UTF-8.") from None
+    try:
+        item = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", hint='Each line must be {"id": ..., "text": ...}.') from exc
+        raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", hint=_HINT) from None
+    except (ValueError, RecursionError):  # numbers past the digit limit, nesting past the stack
+        raise InputError("JSON too large to read (a number with too many digits, or too deep nesting)",
+                         hint=_HINT) from None
     if not isinstance(item, dict) or "text" not in item:
-        raise InputError('missing "text"', hint='Each line must be {"id": ..., "text": ...}.')
-    unknown = set(item) - {"id", "text", "dos", "billed", "profile"}
+        raise InputError('missing "text"', hint=_HINT)
+    unknown = sorted(str(k)[:20] for k in item if k not in _KEYS)
     if unknown:
-        raise InputError(f"unknown key(s) {sorted(unknown)}", hint='Allowed keys: id, text, dos, billed, profile.')
-    report = assistant.check_note(item["text"], dos=parse_date(item.get("dos")), billed=parse_billed(item.get("billed")),
-                                  profile=parse_profile(item.get("profile", profile)))
-    return str(item.get("id", "")), report
+        raise InputError(f"unknown key(s) {', '.join(unknown)}", hint=f"Allowed keys: {', '.join(_KEYS)}.")
+    return item
 
 
-def _at_risk(assistant: Assistant, report: Report, billed: Any) -> float:
+def check_line(assistant: Assistant, raw: bytes, number: int, profile: str) -> Outcome:
+    """One line's outcome; never raises (an unexpected failure is that line's error)."""
+    item: Any = None
     try:
-        lines = parse_billed(billed) if billed else None
-    except InputError:
-        lines = None
-    return assistant.dollars_at_risk(report, lines)
+        item = _parse(raw)
+        billed = parse_billed(item.get("billed"))
+        report = assistant.check_note(item["text"], dos=parse_date(item.get("dos")), billed=billed,
+                                      profile=parse_profile(item.get("profile", profile)))
+    except InputError as exc:
+        error = {"code": exc.code, "message": exc.message, "hint": exc.hint}
+        return Outcome(_line(_note_id(item), number, "error", json.dumps(error)), ok=False)
+    except Exception as exc:  # a bug must cost one line, not the run; the message may quote input
+        error = {"code": "internal_error", "message": f"unexpected {type(exc).__name__}", "hint": None}
+        return Outcome(_line(_note_id(item), number, "error", json.dumps(error)), ok=False)
+    blocking = [c.id for c in report.checks if c.severity == "block" and c.status in ("missing", "problem")]
+    return Outcome(_line(_note_id(item), number, "report", report.model_dump_json()), ok=True,
+                   ready=report.summary.ready_to_bill, blocking=blocking,
+                   at_risk=assistant.dollars_at_risk(report, billed))
 
 
-def run_batch(assistant: Assistant, path: Path, *, profile: str, fmt: str) -> int:
-    rows = _lines(path)
-    ready = checked = bad = 0
+def _line(note_id: str, number: int, key: str, body: str) -> bytes:
+    return f'{{"id": {json.dumps(note_id)}, "line": {number}, "{key}": {body}}}\n'.encode()
+
+
+# --- worker processes ------------------------------------------------------------------------
+_worker: Assistant | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _worker
+    _worker = Assistant(settings)
+
+
+def _check_chunk(chunk: list[tuple[int, bytes]], profile: str) -> list[Outcome]:
+    assert _worker is not None, "the pool initializer builds the worker's assistant"
+    return [check_line(_worker, raw, number, profile) for number, raw in chunk]
+
+
+def _chunks(rows: list[bytes]) -> Iterator[list[tuple[int, bytes]]]:
+    numbered = [(n, raw) for n, raw in enumerate(rows, start=1) if raw.strip()]
+    for start in range(0, len(numbered), CHUNK):
+        yield numbered[start:start + CHUNK]
+
+
+def outcomes(assistant: Assistant, rows: list[bytes], *, profile: str,
+             pool: ProcessPoolExecutor | None) -> Iterator[Outcome]:
+    """Every non-blank line's outcome, in input order: in `pool` when given, else in this process."""
+    if pool is None:
+        return (check_line(assistant, raw, number, profile) for chunk in _chunks(rows) for number, raw in chunk)
+    chunks = list(_chunks(rows))
+    # Executor.map submits every chunk now, so the workers start before any other thread does.
+    return itertools.chain.from_iterable(pool.map(_check_chunk, chunks, [profile] * len(chunks)))
+
+
+def make_pool(assistant: Assistant, workers: int, lines: int) -> ProcessPoolExecutor | None:
+    """A pool of `workers` processes, each with its own assistant (None when one process will do)."""
+    if workers <= 1 or lines <= CHUNK:
+        return None
+    _ = assistant.knowledge  # loaded once here; forked workers share it copy-on-write
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                               initializer=_init_worker, initargs=(assistant.settings,))
+
+
+def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: str, workers: int | None = None) -> int:
+    rows = read_lines(source)
+    pool = make_pool(assistant, workers or os.cpu_count() or 1, len(rows))
+    try:
+        results = outcomes(assistant, rows, profile=profile, pool=pool)
+        summary = _write(results, _stdout(), total=len(rows))
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if fmt == "json":
+        _stdout().write(json.dumps({"summary": summary}).encode() + b"\n")
+    sys.stdout.flush()
+    sys.stderr.write(f"{summary['notes']} notes checked, {summary['ready_to_bill']} ready to bill, "
+                     f"{summary['bad_lines']} bad line(s); ${summary['dollars_at_risk']:.2f} at risk\n")
+    for check_id, count in summary["blocking_by_check"].items():
+        sys.stderr.write(f"  {check_id}: {count} blocking\n")
+    return 2 if summary["bad_lines"] else 0
+
+
+def _stdout() -> BinaryIO:
+    return getattr(sys.stdout, "buffer", sys.stdout)  # bytes out: the reports are UTF-8 whatever the locale
+
+
+def _write(results: Iterable[Outcome], out: BinaryIO, *, total: int) -> dict[str, Any]:
+    checked = bad = ready = 0
     blocking: Counter[str] = Counter()
     at_risk = 0.0
     progress = None
@@ -63,47 +193,19 @@ def run_batch(assistant: Assistant, path: Path, *, profile: str, fmt: str) -> in
         from rich.progress import Progress
 
         progress = Progress(transient=True)
-        task = progress.add_task("checking notes", total=len(rows))
+        task = progress.add_task("checking notes", total=total)
         progress.start()
-    out = sys.stdout
     try:
-        for number, raw in enumerate(rows, start=1):
+        for outcome in results:
+            out.write(outcome.line)
+            checked, bad = checked + outcome.ok, bad + (not outcome.ok)
+            ready += outcome.ready
+            blocking.update(outcome.blocking)
+            at_risk += outcome.at_risk
             if progress is not None:
                 progress.advance(task)
-            if not raw.strip():
-                continue
-            try:
-                note_id, report = _check_line(assistant, raw, profile)
-            except InputError as exc:
-                bad += 1
-                note_id = _peek_id(raw)
-                out.write(json.dumps({"id": note_id, "line": number, "error": {"code": exc.code, "message": exc.message, "hint": exc.hint}}) + "\n")
-                continue
-            checked += 1
-            ready += report.summary.ready_to_bill
-            for c in report.checks:
-                if c.severity == "block" and c.status in ("missing", "problem"):
-                    blocking[c.id] += 1
-            at_risk += _at_risk(assistant, report, json.loads(raw).get("billed"))
-            out.write(json.dumps({"id": note_id, "line": number, "report": json.loads(report.model_dump_json())}) + "\n")
     finally:
         if progress is not None:
             progress.stop()
-    summary = {"notes": checked, "bad_lines": bad, "ready_to_bill": ready, "blocking_by_check": dict(blocking.most_common()),
-               "dollars_at_risk": round(at_risk, 2)}
-    if fmt == "json":
-        out.write(json.dumps({"summary": summary}) + "\n")
-    sys.stderr.write(
-        f"{checked} notes checked, {ready} ready to bill, {bad} bad line(s); ${summary['dollars_at_risk']:.2f} at risk\n"
-    )
-    for check_id, count in blocking.most_common():
-        sys.stderr.write(f"  {check_id}: {count} blocking\n")
-    return 2 if bad else 0
-
-
-def _peek_id(raw: str) -> str:
-    try:
-        item = json.loads(raw)
-        return str(item.get("id", "")) if isinstance(item, dict) else ""
-    except json.JSONDecodeError:
-        return ""
+    return {"notes": checked, "bad_lines": bad, "ready_to_bill": ready,
+            "blocking_by_check": dict(blocking.most_common()), "dollars_at_risk": round(at_risk, 2)}

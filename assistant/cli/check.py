@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -15,7 +14,13 @@ from assistant.parsing import parse_billed, parse_date, parse_profile
 from assistant.settings import Settings
 
 STATUS_ORDER = ("problem", "missing", "unclear", "met", "not_applicable")
-STATUS_STYLE = {"problem": "bold red", "missing": "yellow", "unclear": "magenta", "met": "green", "not_applicable": "dim"}
+STATUS_STYLE = {
+    "problem": "bold red",
+    "missing": "yellow",
+    "unclear": "magenta",
+    "met": "green",
+    "not_applicable": "dim",
+}
 STATUS_LABEL = {"problem": "PROBLEM", "missing": "MISSING", "unclear": "UNCLEAR", "met": "MET", "not_applicable": "N/A"}
 
 
@@ -29,7 +34,11 @@ def check(
     billed: Annotated[str | None, typer.Option(help="Billed lines, e.g. 97550x1,97551x2:GP.")] = None,
     profile: Annotated[str, typer.Option(help="Payer profile: medicare or strict.")] = "medicare",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
-    batch: Annotated[Path | None, typer.Option(help='JSONL file: one {"id", "text", "dos"?, "billed"?} per line.')] = None,
+    batch: Annotated[str | None, typer.Option(
+        help='JSONL file (or - for standard input): one {"id", "text", "dos"?, "billed"?, "profile"?} '
+             'per line.')] = None,
+    workers: Annotated[int | None, typer.Option(min=1, max=256,
+                                                help="Processes for --batch (default: one per core).")] = None,
 ) -> None:
     """Check a caregiver-training note against every required element."""
     from assistant.service import Assistant
@@ -40,18 +49,22 @@ def check(
     if batch is not None:
         from assistant.cli.batch import run_batch
 
-        raise typer.Exit(run_batch(assistant, batch, profile=profile, fmt=fmt))
+        raise typer.Exit(run_batch(assistant, batch, profile=profile, fmt=fmt, workers=workers))
     if note is None:
         fail("No note given.", "Pass a file path, or - to read the note from standard input.")
     try:
-        report = assistant.check_note(read_input(note), dos=parse_date(dos), billed=parse_billed(billed),
-                                      profile=parse_profile(profile))
+        report = assistant.check_note(
+            read_input(note), dos=parse_date(dos), billed=parse_billed(billed), profile=parse_profile(profile)
+        )
     except InputError as exc:
         fail(exc.message, exc.hint)
     if fmt == "json":
         sys.stdout.write(report.model_dump_json(indent=2) + "\n")
     else:
         print_report(report)
+
+
+SEVERITY_LABEL = {"block": "blocking", "warn": "warning", "info": "information"}
 
 
 def print_report(report: Report) -> None:
@@ -65,30 +78,44 @@ def print_report(report: Report) -> None:
             continue
         console.print(f"\n[{STATUS_STYLE[status]}]{STATUS_LABEL[status]} ({len(group)})[/]")
         for c in group:
-            sev = "" if status in ("met", "not_applicable") else f" [{c.severity}]"
-            console.print(f"  [{STATUS_STYLE[status]}]{c.id}[/]{sev}: {escape(c.message)}")
+            sev = "" if status in ("met", "not_applicable") else f" [{SEVERITY_LABEL[c.severity]}]"
+            console.print(f"  [{STATUS_STYLE[status]}]{c.id}[/]{escape(sev)}: {escape(c.message)}")
             for e in c.evidence[:3] if status != "not_applicable" else []:
                 console.print(f'      "{escape(e.quote)}" [dim](chars {e.start}-{e.end})[/]')
             if c.fix and status in ("problem", "missing", "unclear"):
                 console.print(f"      [bold]Add/fix:[/] {escape(c.fix)}")
+    _print_ignored(console, report)
     _print_billing(console, report)
+
+
+def _print_ignored(console: Any, report: Report) -> None:
+    from rich.markup import escape
+
+    if not report.meta.ignored:
+        return
+    console.print(f"\n[magenta]NOT USED AS EVIDENCE ({len(report.meta.ignored)})[/]")
+    for item in report.meta.ignored:
+        label = escape(f"[{SEVERITY_LABEL[item.severity]}]")
+        console.print(f"  {item.kind} {label}: {escape(item.message)}")
+        console.print(f'      "{escape(item.quote[:160])}" [dim](chars {item.start}-{item.end})[/]')
 
 
 def _print_billing(console: Any, report: Report) -> None:
     t = report.time
     console.print("\n[bold]Time[/]")
-    segs = ", ".join(f"{s.start}-{s.end} ({s.minutes} min)" for s in t.segments) or "no clock times"
-    console.print(f"  total {t.total_minutes if t.total_minutes is not None else '?'} min; stated {t.stated_total_minutes if t.stated_total_minutes is not None else '-'}; {segs}")
+    console.print(f"  {t.basis or 'no caregiver-training minutes documented'}")
     b = report.billing
-    lines = ", ".join(f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}" for line in b.lines)
+    lines = ", ".join(
+        f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}" for line in b.lines
+    )
     console.print(f"[bold]Supported by the documentation[/] ({b.rule} rule): {lines or 'no CTS units'}")
-    if b.payment:
+    s = report.summary
+    # a payment is only shown for a note that can be billed as it stands
+    if b.payment and s.ready_to_bill:
         p = b.payment
         console.print(f"  expected Medicare payment ${p.total:.2f} (CF ${p.conversion_factor}, {p.note})")
         console.print(f"  Medicare 80% ${p.medicare_share:.2f}; patient coinsurance ${p.patient_coinsurance:.2f}")
-    s = report.summary
     verdict = "[green]READY TO BILL[/]" if s.ready_to_bill else "[red]NOT READY TO BILL[/]"
     console.print(f"\n{verdict}: {s.blocking} blocking, {s.warnings} warnings, {s.unclear} unclear")
     for c in report.meta.conflicts:
         console.print(f"  [dim]Note: '{c.claim}' ({c.claimed_by}) is not followed: {c.followed}[/]")
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -32,3 +32,27 @@ def read_input(source: str) -> bytes:
             return handle.read(MAX_READ)
     except OSError as exc:
         fail(f"Cannot read {source}: {exc.strerror}.")
+
+
+def write_output(path: Path, data: bytes | str) -> None:
+    """Write a letter or report; an unwritable path is a one-line error, not a traceback."""
+    try:
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {path}: {exc.strerror or exc}.", "Choose a folder you can write to.")
+
+
+def write_letter(result: Any, out: Path, done: str) -> None:
+    """The appeal letter as DOCX at `out`; without a letter, the result and why nothing was written."""
+    from assistant.drafting.docx import appeal_docx
+    from assistant.drafting.render import render_appeal
+
+    if result.letter is None:
+        typer.echo(render_appeal(result))
+        typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
+        return
+    write_output(out, appeal_docx(result))
+    typer.echo(f"{done}; letter written to {out}")

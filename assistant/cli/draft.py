@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from assistant.cli.common import write_letter, write_output
 from assistant.errors import InputError
 from assistant.parsing import parse_date
 
@@ -107,25 +108,19 @@ def appeal(
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")
         result = Assistant().draft_appeal(
-            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos), known_names=name or ()
+            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos),
+            known_names=name or (),
         )
     except InputError as exc:
         _fail(exc)
         return
     if fmt == "docx":
         assert out is not None
-        if result.letter is None:
-            typer.echo(render_appeal(result))
-            typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
-            return
-        from assistant.drafting.docx import appeal_docx
-
-        out.write_bytes(appeal_docx(result))
-        typer.echo(f"{result.recommendation}: letter written to {out}")
+        write_letter(result, out, result.recommendation)
         return
     text = result.model_dump_json(indent=2) if fmt == "json" else render_appeal(result)
     if out is not None:
-        out.write_text(text, encoding="utf-8")
+        write_output(out, text)
     else:
         typer.echo(text)
 

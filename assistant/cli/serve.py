@@ -40,11 +40,16 @@ def _port_free(host: str, port: int) -> None:
 def register(app: typer.Typer) -> None:
     @app.command()
     def serve(
-        host: Annotated[str, typer.Option(help="Address to bind. Keep 127.0.0.1 unless API keys are configured.")] = "127.0.0.1",
+        host: Annotated[
+            str, typer.Option(help="Address to bind. Keep 127.0.0.1 unless API keys are configured.")
+        ] = "127.0.0.1",
         port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
-        workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes.")] = 1,
+        workers: Annotated[int | None, typer.Option(min=1, max=64,
+                                                    help="Web worker processes (default: one per core).")] = None,
     ) -> None:
         """Start the HTTP service: /v1 JSON API, CDS Hooks and the EHR sidebar at /sidebar."""
+        import os
+
         import uvicorn
 
         from assistant.settings import Settings
@@ -57,5 +62,8 @@ def register(app: typer.Typer) -> None:
         if not loopback and not settings.api_keys:
             typer.echo("warning: no ASSISTANT_API_KEYS configured; only loopback clients will be served", err=True)
         _port_free(host, port)
+        workers = workers or os.cpu_count() or 1
+        # Each web worker sizes its pool of check processes by the cores it shares with the others.
+        os.environ["ASSISTANT_WEB_WORKERS"] = str(workers)
         uvicorn.run("api.app:create_app", factory=True, host=host, port=port, workers=workers,
                     access_log=False, log_config=LOG_CONFIG, server_header=False)

@@ -19,6 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
+from assistant.cli.common import write_letter
 from assistant.errors import AssistantError, InputError
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
@@ -184,14 +185,7 @@ def draft(
     text = _read(note) if note else None
     detail, result = _run(lambda: assistant.draft_worklist_item(item_ids[0], note=text, denial_text=denial_text))
     if out is not None:
-        if result.letter is None:
-            typer.echo(render_appeal(result))
-            typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
-            return
-        from assistant.drafting.docx import appeal_docx
-
-        out.write_bytes(appeal_docx(result))
-        typer.echo(f"item {detail.id}: {result.recommendation}; letter written to {out}")
+        write_letter(result, out, f"item {detail.id}: {result.recommendation}")
         return
     typer.echo(render_appeal(result))
 

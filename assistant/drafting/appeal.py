@@ -18,7 +18,7 @@ from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.claims import Claim, parse_claim
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.deadlines import Deadline, deadline_for
-from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
@@ -84,7 +84,8 @@ def _case(deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text:
     if not claim.payer_type:
         warnings.append(f"payer type: {basis}")
     route, why = choose_route(
-        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=claim.prior_level
+        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
+        prior_level=claim.prior_level or prior_level_in(parsed.text)
     )
     service_date = dos or claim.date_of_service or report.meta.dos
     deadline = None

@@ -186,6 +186,18 @@ class Claim(_Strict):
     npi: str | None = Field(default=None, validation_alias=_alias("npi", ALIASES))
     ptan: str | None = Field(default=None, validation_alias=_alias("ptan", ALIASES))
     billed_amount: str | None = Field(default=None, validation_alias=_alias("billed_amount", ALIASES))
+    diagnosis_codes: list[str] = Field(
+        default_factory=list,
+        validation_alias=AliasChoices("diagnosis_codes", "icd10", "icd10_codes", "dx", "diagnoses"),
+        description="ICD-10-CM codes on the claim, as billed.",
+    )
+    place_of_service: str | None = Field(
+        default=None, validation_alias=AliasChoices("place_of_service", "pos"), description="Place-of-service code."
+    )
+    date_received: date | None = Field(
+        default=None, validation_alias=AliasChoices("date_received", "received_date", "receipt_date"),
+        description="When the payer received the claim (timely filing).",
+    )
     prior_level: str | None = Field(
         default=None,
         validation_alias=_alias("prior_level", ALIASES),
@@ -236,7 +248,8 @@ class Claim(_Strict):
         return self.icn or self.claim_number
 
     def billed_lines(self) -> list[BilledLine]:
-        return [line.billed() for line in self.lines]
+        # A line sent with no units (MA130 "missing units") bills nothing: the check sees it as not billed.
+        return [line.billed() for line in self.lines if line.units > 0]
 
 
 def _errors_text(exc: ValidationError) -> tuple[list[str], list[str]]:

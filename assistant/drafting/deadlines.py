@@ -49,7 +49,8 @@ def _start(route: AppealRoute, kb: Knowledge, notice: date | None, dos: date | N
         if notice is None:
             return None, "the notice date"
         days = kb.appeals.presumed_receipt_days
-        return notice + timedelta(days=days), f"receipt of the notice dated {notice.isoformat()} (presumed {days} days later)"
+        return (notice + timedelta(days=days),
+                f"receipt of the notice dated {notice.isoformat()} (presumed {days} days later)")
     if route.counts_from == "notice":
         return notice, f"the notice dated {notice.isoformat()}" if notice else "the notice date"
     return dos, f"the date of service {dos.isoformat()}" if dos else "the date of service"
@@ -85,7 +86,8 @@ def deadline_for(
         known = ", ".join(r.id for r in kb.appeals.routes)
         raise UnknownRouteError(f"Unknown appeal route {route!r}.", hint=f"Use one of: {known}.") from None
     base = dict(route=spec.id, title=spec.title, level=spec.level, decided_by=spec.decided_by, form=spec.form,
-                sources=list(spec.sources), amount_in_controversy_threshold=_threshold(kb, spec.id, notice_date or today))
+                sources=list(spec.sources),
+                amount_in_controversy_threshold=_threshold(kb, spec.id, notice_date or today))
     if spec.counts_from == "payer":
         if payer_deadline is None:
             return Deadline(**base, basis="This payer's appeal deadline is in its notice or contract: enter it.")

@@ -19,6 +19,8 @@ _GROUP_CARC = re.compile(r"^(CO|PR|OA|PI|CR)[-\s]?([A-Z]?\d{1,3})$")
 _RARC = re.compile(r"^(MA\d{1,3}|[MN]\d{1,3})$")
 _CARC = re.compile(r"^([A-LO-Z]?\d{1,3})$")
 _SPLIT = re.compile(r"[\s,;/+|]+")
+# Plain words beside the codes ("CO-50 (redetermination unfavorable)") are kept as the biller's remark.
+_REMARK_WORD = re.compile(r"^[(\-]*[A-Z][A-Z'.]{2,}[):.,]*$")
 
 
 def _normalize_carc(code: str) -> str:
@@ -34,7 +36,8 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
         raise DenialCodeError("no denial codes given", hint='pass CARC/RARC codes such as "CO-50 N115"')
     # Join "CO 50" written with a space into one token before splitting.
     joined = re.sub(r"\b(CO|PR|OA|PI|CR)\s+(?=[A-Z]?\d)", r"\1-", raw.strip().upper())
-    tokens = [t for t in _SPLIT.split(joined) if t]
+    tokens = [t for t in _SPLIT.split(joined) if t and t not in ("-", "(", ")", ":")]
+    remark: list[str] = []
     group: str | None = None
     carcs: list[str] = []
     rarcs: list[str] = []
@@ -50,6 +53,8 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
             carcs.append(_normalize_carc(token))
         elif token in GROUPS:
             group = token
+        elif _REMARK_WORD.match(token):
+            remark.append(token.strip("()-:").lower())  # "(redetermination unfavorable)": the biller's words
         else:
             raise DenialCodeError(
                 f"not a CARC/RARC code: {token[:20]!r}",
@@ -68,14 +73,27 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
             return ReasonCodeRef(code=code, kind=kind, known=False)
         return ReasonCodeRef(code=code, kind=kind, known=True, meaning=known.meaning)
 
+    if remark:
+        warnings.append("words beside the codes were read as the payer's note, not as codes")
     denial = Denial(
         raw=raw.strip()[:200],
         group=group,
         carcs=[ref(c, "carc") for c in dict.fromkeys(carcs)],
         rarcs=[ref(r, "rarc") for r in dict.fromkeys(rarcs)],
-        text=text,
+        text=" ".join(t for t in (text, " ".join(remark)) if t) or None,
     )
     return denial, warnings
+
+
+_DECIDED_LEVEL = re.compile(
+    r"\b(redetermination|reconsideration)\b[^.\n]{0,30}?\b(?:unfavou?rable|upheld|denied|affirmed|dismissed)\b", re.I
+)
+
+
+def prior_level_in(text: str | None) -> str | None:
+    """The appeal level already decided against the provider, when the denial's words say so."""
+    match = _DECIDED_LEVEL.search(text or "")
+    return match.group(1).lower() if match else None
 
 
 def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:

@@ -2,9 +2,10 @@
 
 Sentences are cut as clinicians write them (`sentences.sentence_spans`): "B. Sandoval OTR/L" stays
 whole, "3/11/25 OT. worked w/ dtr …" splits. A sentence goes to the section of the first fact kind
-in `CHECK_BY_FACT` it holds (the section is that check's rule's `rewrite_section`); a sentence with no fact stays with the one before it (a wrapped
-thought), and the fact-less lines that open the note (title, patient identifiers) open it under
-the first section. The note's own order is kept within every section.
+in `CHECK_BY_FACT` it holds (the section is that check's rule's `rewrite_section`); a sentence
+with no fact stays with the one before it (a wrapped thought), and the fact-less lines that
+open the note (title, patient identifiers) open it under the first section. The note's own order
+is kept within every section.
 """
 
 from __future__ import annotations

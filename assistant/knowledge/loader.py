@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -78,7 +78,7 @@ class Knowledge:
     appeals: AppealRules
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256, for the index hash
 
-    @property
+    @cached_property  # the knowledge never changes after loading; asked once per check
     def check_ids(self) -> tuple[str, ...]:
         """Every check id, in report order: one rule file per check (knowledge/rules/<id>.yaml)."""
         return tuple(sorted(self.rules, key=lambda cid: self.rules[cid].order))
@@ -95,7 +95,7 @@ class Knowledge:
         """Modifiers of one kind ("therapy", "assistant", ...), by code."""
         return {m.code: m for m in self.modifiers.values() if m.kind == kind}
 
-    @property
+    @cached_property  # the knowledge never changes after loading; asked once per check
     def training_codes_from(self) -> date:
         """The first date any caregiver-training code was in force (no CTS rule applies before it)."""
         starts = [c.effective_from for c in self.codes.values() if c.family == "cts" and c.effective_from]
@@ -103,7 +103,12 @@ class Knowledge:
             raise KnowledgeError("codes/procedures.yaml: no effective_from on the caregiver-training codes")
         return min(starts)
 
-    @property
+    @cached_property  # the knowledge never changes after loading; asked once per check
+    def same_day_codes(self) -> frozenset[str]:
+        """Patient-present services billed the same day (97110, 97530, 92507, evaluations ...)."""
+        return frozenset(c.code for c in self.codes.values() if c.family == "patient_present")
+
+    @cached_property  # the knowledge never changes after loading; asked once per check
     def training_codes(self) -> frozenset[str]:
         """The caregiver-training codes the check bills (97550 family and direct-care G-codes)."""
         return frozenset(c.code for c in self.codes.values() if c.family in ("cts", "direct_care"))
@@ -182,8 +187,12 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
     modifiers = _unique(_from_files(Modifier, [root / "codes" / "modifiers.yaml"], "modifiers"), "code", "modifier")
     changes = _validate_list(DiagnosisChange, root / "codes" / "diagnoses.yaml", "changes")
     fees = _validate(FeeSchedule, _read_yaml(root / "fees" / "schedule.yaml"), root / "fees" / "schedule.yaml")
-    reason_codes = _unique(_from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code")
-    patterns = _unique(_from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern")
+    reason_codes = _unique(
+        _from_files(ReasonCode, [root / "denials" / "reason_codes.yaml"], "codes"), "code", "reason code"
+    )
+    patterns = _unique(
+        _from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern"
+    )
     faqs = _unique(_from_files(Faq, sorted((root / "faq").glob("*.yaml")), "faqs"), "id", "faq")
     appeals_path = root / "appeals" / "levels.yaml"
     appeals = _validate(AppealRules, _read_yaml(appeals_path), appeals_path)

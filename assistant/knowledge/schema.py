@@ -100,7 +100,9 @@ class Rule(Window):
         default_factory=list, description="Statuses meaning the service cannot be billed as CTS, whatever the payer."
     )
     correctable: bool = Field(default=False, description="A failure is a claim error fixed by correcting the claim.")
-    params: dict[str, date | int | float | str] = Field(default_factory=dict, description="Dated or numeric parameters.")
+    params: dict[str, date | int | float | str] = Field(
+        default_factory=dict, description="Dated or numeric parameters."
+    )
     rationale: str
     severity: dict[str, Literal["block", "warn", "info"]]
     sources: list[str] = Field(min_length=1)
@@ -268,7 +270,8 @@ class DenialPattern(Strict):
     argument: list[str] = Field(min_length=1, description="Points of the appeal argument, in order.")
     evidence_checks: list[str] = Field(description="Check ids whose `met` status supports the appeal.")
     blocking_checks: list[str] = Field(
-        default_factory=list, description="Check ids whose failure means the note does not support the service as billed."
+        default_factory=list,
+        description="Check ids whose failure means the note does not support the service as billed.",
     )
     corrected_claim_when: list[str] = Field(
         default_factory=list, description="Check ids whose failure is a claim error fixed by a corrected claim."

@@ -10,23 +10,25 @@ from assistant.notes.icd import check_code
 from assistant.notes.registry import check
 
 GROUP_CODES = ("97552", "G0543")
-# Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver)
-# cannot use video or does not consent to it (docs/CONVENTIONS.md, telehealth).
-_NO_VIDEO = re.compile(
-    r"\b(pt|patient|beneficiary|he|she)\b(?![^.\n]{0,40}\b(caregiver|wife|husband|son|daughter)\b)[^.\n]{0,40}"
-    r"\b(has no video|no video|cannot use video|can't use video|unable to use video|not able to use video"
-    r"|declined video|refused video|does not consent to video|doesn't consent to video|did not consent to video"
-    r"|no (smartphone|camera|internet))",
-    re.I,
-)
-_VIDEO = re.compile(
-    r"\b(unable|cannot|can't|could not|couldn't|not able|does not know how|doesn't know how)\s+(to\s+)?"
-    r"(use|do|access|manage|connect\s+to|join)\s+(a\s+|the\s+)?video"
-    r"|\bno\s+(video|camera|smartphone|internet)\b|\bvideo\s+(was\s+|is\s+)?(not available|unavailable|not possible)"
-    r"|\b(declined|refused|did not consent to|does not consent to|doesn't consent to|no consent to)\s+(the\s+)?video",
-    re.I,
-)
 _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
+# "called the pharmacy by phone during the break": a call beside the session, not how it was furnished
+_NOT_THE_SESSION = re.compile(
+    r"\b(?:break|pharmacy|physician|md office|doctor|pcp|insurance|schedul\w*|reschedul\w*|voicemail"
+    r"|left (?:a )?message"
+    r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session"
+    r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out)\b",
+    re.I,
+)
+# Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver,
+# not the clinician) cannot use video or does not consent to it (docs/CONVENTIONS.md, telehealth).
+_BENEFICIARY = re.compile(r"\b(?:pt|patient|beneficiary)\b(?!'s|’s)", re.I)
+_NO_VIDEO = re.compile(
+    r"\b(?:no|without|lacks?|doesn't have|does not have|not able to use|unable to use|cannot use|can't use)\s+(?:a\s+)?"
+    r"(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)"
+    r"|\b(?:declined|refused|declines|refuses|did not consent to|does not consent to|did not want)\s+(?:the\s+)?video"
+    r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)",
+    re.I,
+)
 ADDONS = {"97551": "97550", "G0542": "G0541"}
 TIMED = ("97550", "97551", "G0541", "G0542")
 
@@ -45,13 +47,21 @@ def units(ctx: Context) -> Outcome:
     timed = {line.code: line.units for line in billed if line.code in TIMED and line.units > 0}
     if group:
         if any(line.units > 1 for line in group):
-            return Outcome("problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans)
+            return Outcome(
+                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
+            )
         if not ctx.is_group:
-            return Outcome("problem", "A group code is billed, but the note documents individual training of one patient's caregivers.", spans)
+            return Outcome(
+                "problem",
+                "A group code is billed, but the note documents individual training of one patient's caregivers.",
+                spans,
+            )
         if not timed:
             return Outcome("met", "One group unit for this patient.", spans)
     if ctx.is_group and timed:
-        return Outcome("problem", "Caregivers of several patients were trained together: bill the group code, one unit.", spans)
+        return Outcome(
+            "problem", "Caregivers of several patients were trained together: bill the group code, one unit.", spans
+        )
     if ctx.total_minutes is None:
         return Outcome("problem", f"{_fmt(sorted(timed.items()))} billed, but no minutes are documented.", spans)
     supported = dict(ctx.minute_lines())
@@ -60,8 +70,16 @@ def units(ctx: Context) -> Outcome:
         return Outcome("met", f"{billed_text} matches {ctx.total_minutes} minutes.", spans)
     primary = ctx.knowledge.family_codes(ctx.family)[0]
     if supported and primary not in timed and set(timed) & set(TIMED):
-        return Outcome("problem", f"{billed_text} billed, but the training content supports {_fmt(sorted(supported.items()))}.", spans)
-    return Outcome("problem", f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.", spans)
+        return Outcome(
+            "problem",
+            f"{billed_text} billed, but the training content supports {_fmt(sorted(supported.items()))}.",
+            spans,
+        )
+    return Outcome(
+        "problem",
+        f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
+        spans,
+    )
 
 
 @check
@@ -72,7 +90,9 @@ def addon_pairing(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No add-on code is billed.")
     alone = [code for code in addons if ADDONS[code] not in billed]
     if alone:
-        return Outcome("problem", f"+{', +'.join(sorted(alone))} billed without its primary code.", ctx.billed_spans[:3])
+        return Outcome(
+            "problem", f"+{', +'.join(sorted(alone))} billed without its primary code.", ctx.billed_spans[:3]
+        )
     return Outcome("met", "Each add-on is billed with its primary code.", ctx.billed_spans[:3])
 
 
@@ -84,12 +104,22 @@ def group_session(ctx: Context) -> Outcome:
     evidence = [s for s in (ctx.ex.group_span, ctx.ex.single_patient_group) if s]
     if group_billed:
         if any(line.units > 1 for line in group_billed):
-            return Outcome("problem", "Group CTS is billed as one unit for each patient represented, not per caregiver.", evidence)
+            return Outcome(
+                "problem", "Group CTS is billed as one unit for each patient represented, not per caregiver.", evidence
+            )
         if ctx.is_group:
             return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)
-        return Outcome("problem", "A group code is billed, but the note does not show caregivers of two or more patients.", evidence)
+        return Outcome(
+            "problem",
+            "A group code is billed, but the note does not show caregivers of two or more patients.",
+            evidence,
+        )
     if ctx.is_group and individual_billed:
-        return Outcome("problem", "Caregivers of several patients were trained together, but an individual code is billed.", evidence)
+        return Outcome(
+            "problem",
+            "Caregivers of several patients were trained together, but an individual code is billed.",
+            evidence,
+        )
     if ctx.is_group:
         return Outcome("met", f"Group session: caregivers of {ctx.ex.group_patients} patients.", evidence)
     return Outcome("not_applicable", "Individual session.")
@@ -99,18 +129,30 @@ def _in_waiver(ctx: Context, on: date) -> bool:
     return any(w.in_force(on) for w in ctx.knowledge.fees.therapist_waivers)
 
 
+def _about_beneficiary(ctx: Context, pos: int) -> bool:
+    """ "pt and wife have no internet", "pt does not consent to video"; not "pt's wife has no device"."""
+    before = ctx.ex.lines.before(pos, 80)
+    return bool(_BENEFICIARY.search(before[max(before.rfind(". "), before.rfind("; ")) + 1 :]))
+
+
 def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None:
     """Audio-only is payable from 2025 for a beneficiary at home who cannot use or refuses video (modifier 93);
     None lets the telehealth rules for the date decide the rest."""
     if ctx.dos is None:
         return None  # the date decides; without it the telehealth check is unclear anyway
     if not any(w.in_force(ctx.dos) for w in ctx.knowledge.fees.audio_only):
-        return Outcome("problem", "Audio-only CTS is not payable as Medicare telehealth on this date; it must be "
-                                  "audio-video.", evidence)
-    if not _NO_VIDEO.search(ctx.ex.text):
-        return Outcome("problem", "Audio-only telehealth is payable on this date only when the beneficiary cannot use "
-                                  "video or does not consent to it (modifier 93); the note gives no such reason.",
-                       evidence)
+        return Outcome(
+            "problem",
+            "Audio-only CTS is not payable as Medicare telehealth on this date; it must be audio-video.",
+            evidence,
+        )
+    if not any(_about_beneficiary(ctx, m.start()) for m in _NO_VIDEO.finditer(ctx.ex.text)):
+        return Outcome(
+            "problem",
+            "Audio-only telehealth is payable on this date only when the beneficiary cannot use "
+            "video or does not consent to it (modifier 93); the note gives no such reason.",
+            evidence,
+        )
     return None
 
 
@@ -120,7 +162,12 @@ def telehealth(ctx: Context) -> Outcome:
     consent_sentences = {(c.sent_start, c.sent_end) for c in ex.of("CONSENT")}
     remote = ex.of("TELEHEALTH", negated=False)
     # "consent given by phone" says how consent came, not how the session was furnished
-    audio = [c for c in ex.of("AUDIO_ONLY", negated=False) if (c.sent_start, c.sent_end) not in consent_sentences]
+    audio = [
+        c
+        for c in ex.of("AUDIO_ONLY", negated=False)
+        if (c.sent_start, c.sent_end) not in consent_sentences
+        and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
+    ]
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]
@@ -135,12 +182,22 @@ def telehealth(ctx: Context) -> Outcome:
     status = period.status if period else "not_listed"
     unlisted = [ln.code for ln in ctx.billed_cts if period and period.codes and ln.code not in period.codes]
     if unlisted:
-        return Outcome("problem", f"{', '.join(unlisted)} not on the Medicare Telehealth Services List on "
-                                  f"{ctx.dos.isoformat()}.", evidence)
+        return Outcome(
+            "problem",
+            f"{', '.join(unlisted)} not on the Medicare Telehealth Services List on {ctx.dos.isoformat()}.",
+            evidence,
+        )
     if status == "not_listed":
-        return Outcome("problem", f"CTS was not on the Medicare Telehealth Services List on {ctx.dos.isoformat()}.", evidence)
+        return Outcome(
+            "problem", f"CTS was not on the Medicare Telehealth Services List on {ctx.dos.isoformat()}.", evidence
+        )
     if ctx.therapy_billed and not _in_waiver(ctx, ctx.dos):
-        return Outcome("problem", f"Therapists could not furnish Medicare telehealth on {ctx.dos.isoformat()} (outside the statutory waiver).", evidence)
+        return Outcome(
+            "problem",
+            f"Therapists could not furnish Medicare telehealth on {ctx.dos.isoformat()} (outside the statutory waiver"
+            f").",
+            evidence,
+        )
     how = "Audio-only CTS (modifier 93)" if audio and not video else "Audio-video CTS"
     return Outcome("met", f"{how} is payable on {ctx.dos.isoformat()} ({status} on the telehealth list).", evidence)
 
@@ -160,7 +217,11 @@ def therapy_modifier(ctx: Context) -> Outcome:
     if wanted:
         wrong = [line.code for line in lines if wanted not in line.modifiers]
         if wrong:
-            return Outcome("problem", f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service (use {wanted}).", ctx.billed_spans[:3])
+            return Outcome(
+                "problem",
+                f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service (use {wanted}).",
+                ctx.billed_spans[:3],
+            )
     return Outcome("met", "Every CTS line carries its therapy modifier.", ctx.billed_spans[:3])
 
 

@@ -3,45 +3,82 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from assistant.notes.context import Context, Outcome
-from assistant.notes.extract import consent_kind, line_of
+from assistant.notes.demo import find_return_demo
+from assistant.notes.extract import consent_kind
 from assistant.notes.registry import check
 
 _CAREGIVER_NAME = re.compile(
-    r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)\s*(?:name)?\s*[:(\-]?\s*(?:is\s+)?[^\n]{0,30}?\b(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
+    r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
+    r"(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
-_PAST = re.compile(r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?|worked as an?|employed as an?|job as an?)\b", re.I)
-# "<caregiver> demonstrated ... " is a return demonstration; "PT demonstrated" is teaching.
-_CAREGIVER_DEMO = re.compile(
-    r"\b(?:caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|mother|mom|father|dad|parents?|partner|friend|neighbou?r|"
-    r"aide|cna|sister|brother|both|each caregiver|family)\b[^.;\n]{0,25}?\b(?:demonstrated|demo'd|demonstrates|demo|performed|completed|practiced|practised|role-played)\b",
+_PAST = re.compile(
+    r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?"
+    r"|worked as an?|employed as an?|job as an?)\b",
     re.I,
 )
-_ATTEMPT_RESULT = re.compile(
-    r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
-    r"|\b(?:2nd|second|3rd|third|next|final)\s+(?:attempt|trial|try)\s+(?:was\s+)?(?:passed|correct|safe|successful)\b"
-    r"|\bcorrect on (?:the )?(?:2nd|second|3rd|third)\b",
-    re.I,
-)
-_NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 _CONTENT_LABEL = re.compile(
-    r"^[ \t]*[-*•]?[ \t]*(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|skills? (?:taught|trained)|content)"
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:taught|training|trained|instructed|instruction|education provided|techniques?"
+    r"|strategies|skills? (?:taught|trained)|content)"
     r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,3}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
 _TRAINING_HEADING = re.compile(
-    r"^[ \t]*(?:training provided|training content|training|taught|instruction provided|instruction|techniques taught|skills taught)[ \t]*:?[ \t]*$",
+    r"^[ \t]*(?:training provided|training content|training|taught|instruction provided|instruction"
+    r"|techniques taught|skills taught)[ \t]*:?[ \t]*$",
     re.I | re.M,
 )
 _GENERAL_WORDS = frozenset(
-    ["general", "education", "handout", "handouts", "discussed", "reviewed", "provided", "materials", "information", "the", "a", "an", "and", "of", "on", "in", "to", "with", "for", "questions", "answered", "diagnosis", "brochure", "pamphlet"]
+    [
+        "general",
+        "education",
+        "handout",
+        "handouts",
+        "discussed",
+        "reviewed",
+        "provided",
+        "materials",
+        "information",
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "on",
+        "in",
+        "to",
+        "with",
+        "for",
+        "questions",
+        "answered",
+        "diagnosis",
+        "brochure",
+        "pamphlet",
+    ]
 )
-_NOT_CONTENT_LINE = re.compile(r"^[ \t]*[-*•]?[ \t]*(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I)
-_NOT_TRAINED = re.compile(r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I)
+_NOT_CONTENT_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I
+)
+_NOT_TRAINED = re.compile(
+    r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I
+)
+# bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
+_WEAK_PAID = frozenset({"staff", "agency", "dsp"})
+_TRAINED_HERE = re.compile(
+    r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I
+)
+_ABOUT_VIDEO = re.compile(
+    r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I
+)
+SECTION_CHARS = 2000
+_CONSENT_PLAN = re.compile(
+    r"^\W*P:|\bobtain\b|\bwill (?:obtain|get|request)\b|\bto be obtained\b|\bneeds? (?:to )?(?:obtain|sign)", re.I
+)
+_PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
-_RD_QUALIFIED = re.compile(r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I)
 
 
 @check
@@ -53,14 +90,27 @@ def date_of_service(ctx: Context) -> Outcome:
         return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence)
     earliest = ctx.knowledge.training_codes_from
     if ctx.dos_from_note and ctx.dos < earliest:
-        return Outcome("problem", f"The date {ctx.dos.isoformat()} is before the CTS codes took effect ({earliest.isoformat()}).", evidence)
+        return Outcome(
+            "problem",
+            f"The date {ctx.dos.isoformat()} is before the CTS codes took effect ({earliest.isoformat()}).",
+            evidence,
+        )
+    if not ctx.dos_from_note and ctx.note_dos is not None and ctx.note_dos != ctx.dos:
+        return Outcome(
+            "problem",
+            f"The date of service given ({ctx.dos.isoformat()}) differs from the note's own date "
+            f"({ctx.note_dos.isoformat()}).",
+            evidence,
+        )
     return Outcome("met", f"Date of service {ctx.dos.isoformat()}.", evidence)
 
 
 @check
 def patient_absent(ctx: Context) -> Outcome:
     if ctx.presence and ctx.absence:
-        return Outcome("unclear", "The note says both that the patient was and was not present.", ctx.absence + ctx.presence)
+        return Outcome(
+            "unclear", "The note says both that the patient was and was not present.", ctx.absence + ctx.presence
+        )
     if ctx.presence:
         return Outcome("problem", "The note says the patient was present during the training.", ctx.presence)
     if ctx.absence:
@@ -70,33 +120,56 @@ def patient_absent(ctx: Context) -> Outcome:
 
 @check
 def consent(ctx: Context) -> Outcome:
-    mentions = ctx.ex.of("CONSENT")
-    given = [c for c in mentions if not c.negated]
-    refused = [c for c in mentions if c.negated]
+    # "pt does not consent to video" is about how the session was held, not about training the caregiver
+    text = ctx.ex.text
+    # "P: obtain signed consent before next session" is a plan, not documentation of consent
+    mentions = [c for c in ctx.ex.of("CONSENT") if not _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end])]
+    # "form mailed - pending, not yet signed": asked for, not obtained
+    pending = {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))}
+    given = [
+        c
+        for c in mentions
+        if not c.negated and c not in pending and not _CONSENT_PLAN.search(text[c.sent_start : c.sent_end])
+    ]
+    refused = [c for c in mentions if c.negated or c in pending]
     if given:
         kinds = {consent_kind(ctx.ex, c) for c in given}
         evidence = [(c.start, c.end) for c in given]
         verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
-        if ctx.dos is not None and ctx.dos < verbal_from and kinds == {"verbal"}:  # type: ignore[operator]
-            return Outcome("problem", f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.", evidence)
+        # verbal consent counts from 2025: by the date of service, or by the date it was given
+        given_on = [d.value for d in ctx.ex.dates for c in given if c.sent_start <= d.span[0] < c.sent_end]
+        too_early = any(d < verbal_from for d in given_on)  # type: ignore[operator]
+        early = (ctx.dos is not None and ctx.dos < verbal_from) or too_early  # type: ignore[operator]
+        if early and kinds == {"verbal"}:
+            return Outcome(
+                "problem",
+                f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.",
+                evidence,
+            )
         return Outcome("met", "Consent to train the caregiver is documented.", evidence)
     if refused:
-        return Outcome("problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused])
+        return Outcome(
+            "problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused]
+        )
     return Outcome("missing", "No consent for training the caregiver is documented.")
 
 
 @check
 def caregiver(ctx: Context) -> Outcome:
     ex = ctx.ex
-    unpaid_lines = {line_of(ex.text, c.start) for c in ex.of("UNPAID", negated=False)}
+    unpaid_lines = {ex.line(c.start) for c in ex.of("UNPAID", negated=False)}
     paid = [
-        c for c in ex.of("PAID_CAREGIVER", negated=False)
-        if line_of(ex.text, c.start) not in unpaid_lines
+        c
+        for c in ex.of("PAID_CAREGIVER", negated=False)
+        if ex.line(c.start) not in unpaid_lines
         and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
-        and not _NOT_TRAINED.search(line_of(ex.text, c.start))
+        and not _NOT_TRAINED.search(ex.line(c.start))
+        and (c.text.lower() not in _WEAK_PAID or _TRAINED_HERE.search(ex.text[c.sent_start : c.sent_end]))
     ]
     if paid:
-        return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid])
+        return Outcome(
+            "problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid]
+        )
     family = [(c.start, c.end) for c in ex.of("RELATIONSHIP", negated=False)]
     if family:
         return Outcome("met", "The caregiver is identified.", family[:3])
@@ -112,12 +185,21 @@ def need_and_goal(ctx: Context) -> Outcome:
     goals = ctx.ex.of("GOAL", negated=False)
     needs = ctx.ex.of("NEED", negated=False)
     if goals and needs:
-        return Outcome("met", "The need for training and its plan-of-care goal are stated.",
-                       [(needs[0].start, needs[0].end), (goals[0].start, goals[0].end)])
+        return Outcome(
+            "met",
+            "The need for training and its plan-of-care goal are stated.",
+            [(needs[0].start, needs[0].end), (goals[0].start, goals[0].end)],
+        )
     if goals:
-        return Outcome("missing", "A goal is named, but not why the caregiver needs training.", [(goals[0].start, goals[0].end)])
+        return Outcome(
+            "missing", "A goal is named, but not why the caregiver needs training.", [(goals[0].start, goals[0].end)]
+        )
     if needs:
-        return Outcome("missing", "A need is described, but it is not tied to a plan-of-care goal.", [(needs[0].start, needs[0].end)])
+        return Outcome(
+            "missing",
+            "A need is described, but it is not tied to a plan-of-care goal.",
+            [(needs[0].start, needs[0].end)],
+        )
     return Outcome("missing", "Neither the need for training nor a plan-of-care goal is stated.")
 
 
@@ -130,24 +212,36 @@ def skills_taught(ctx: Context) -> Outcome:
     taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
     taught += _content_lines(ex.text)
     sections = _training_sections(ex.text)
-    taught += [(c.start, c.end) for c in skills if any(a <= c.start < b for a, b in sections)]
+    taught += [(c.start, c.end) for c in skills if _inside(sections, c.start)]
     if not taught and not general:
         # bullet lists of techniques without a verb, outside the need/goal/assessment lines
-        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(line_of(ex.text, c.start))]
+        taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(ex.line(c.start))]
     if taught:
         return Outcome("met", "Specific techniques taught are documented.", sorted(taught)[:4])
     if general:
-        return Outcome("problem", "Only general education is documented, not specific techniques.", [(c.start, c.end) for c in general[:3]])
+        return Outcome(
+            "problem",
+            "Only general education is documented, not specific techniques.",
+            [(c.start, c.end) for c in general[:3]],
+        )
     return Outcome("missing", "No strategies or techniques taught are documented.")
 
 
 def _training_sections(text: str) -> list[tuple[int, int]]:
-    """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line."""
+    """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line or the next
+    heading (at most SECTION_CHARS: the search for the blank line stays bounded)."""
+    heads = [m.end() for m in _TRAINING_HEADING.finditer(text)]
     out = []
-    for m in _TRAINING_HEADING.finditer(text):
-        end = text.find("\n\n", m.end())
-        out.append((m.end(), len(text) if end == -1 else end))
+    for i, start in enumerate(heads):
+        limit = min(heads[i + 1] if i + 1 < len(heads) else len(text), start + SECTION_CHARS)
+        end = text.find("\n\n", start, limit)
+        out.append((start, limit if end == -1 else end))
     return out
+
+
+def _inside(sections: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(sections, (pos, 1 << 62)) - 1
+    return i >= 0 and sections[i][0] <= pos < sections[i][1]
 
 
 def _content_lines(text: str) -> list[tuple[int, int]]:
@@ -163,26 +257,9 @@ def _content_lines(text: str) -> list[tuple[int, int]]:
 
 @check
 def return_demo(ctx: Context) -> Outcome:
-    ex = ctx.ex
-    documented = []
-    for c in ex.of("RETURN_DEMO"):
-        after = ex.text[c.end : c.sent_end]
-        if not c.negated or _RD_QUALIFIED.search(after[:60]):
-            documented.append((c.start, c.end))
-    if not documented:
-        # "Pilar set up the station and coached ...; needed two cues, then did well": an attempt
-        # with its result, by someone other than the therapist
-        for m in _ATTEMPT_RESULT.finditer(ex.text):
-            if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()]):
-                documented.append((m.start(), m.end()))
-    if not documented:
-        for m in _CAREGIVER_DEMO.finditer(ex.text):
-            verb_start = m.end() - len(m.group(0).split()[-1])
-            if not _NOT_BEFORE.search(ex.text[max(0, verb_start - 25) : verb_start]):
-                documented.append((m.start(), m.end()))
+    documented, negated = find_return_demo(ctx.ex)
     if documented:
         return Outcome("met", "The caregiver's return demonstration or teach-back is documented.", documented[:3])
-    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]
     if negated:
         return Outcome("missing", "The note says no return demonstration was done.", negated)
     return Outcome("missing", "No return demonstration or teach-back is documented.")
@@ -192,17 +269,27 @@ def return_demo(ctx: Context) -> Outcome:
 def skilled_need(ctx: Context) -> Outcome:
     text = ctx.ex.text
     # "with son's cueing" is the caregiver's cueing, not the therapist's skill
-    found = [c for c in ctx.ex.of("SKILLED", negated=False) if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])]
+    found = [
+        c
+        for c in ctx.ex.of("SKILLED", negated=False)
+        if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])
+    ]
     if found:
-        return Outcome("met", "The note shows why a therapist's skill was needed.", [(c.start, c.end) for c in found[:3]])
-    return Outcome("missing", "Nothing shows why a therapist's skill was needed (risk, precautions, correction, feedback).")
+        return Outcome(
+            "met", "The note shows why a therapist's skill was needed.", [(c.start, c.end) for c in found[:3]]
+        )
+    return Outcome(
+        "missing", "Nothing shows why a therapist's skill was needed (risk, precautions, correction, feedback)."
+    )
 
 
 @check
 def provider(ctx: Context) -> Outcome:
     slpa = [span for role, span in ctx.roles if role == "SLPA"]
     if slpa:
-        return Outcome("problem", "The service was furnished by an SLP assistant, whom Medicare does not recognise.", slpa)
+        return Outcome(
+            "problem", "The service was furnished by an SLP assistant, whom Medicare does not recognise.", slpa
+        )
     if ctx.roles:
         names = ", ".join(sorted(ctx.role_names))
         return Outcome("met", f"Furnished by: {names}.", [span for _, span in ctx.roles][:3])

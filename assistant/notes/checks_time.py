@@ -61,10 +61,16 @@ def distinct_time(ctx: Context) -> Outcome:
     ex = ctx.ex
     other_codes = [c for c in ex.codes if c.code not in ctx.knowledge.training_codes and not c.negated]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
-    if not mentions:
+    # a same-day line on the claim is a same-day service even when the note does not name it
+    billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
+    if not mentions and not billed_other:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     if not ex.other_segments or not ex.cts_segments:
-        return Outcome("unclear", "A same-day patient-present service is mentioned, but not both sets of clock times.", mentions[:2])
+        return Outcome(
+            "unclear",
+            "A same-day patient-present service is mentioned, but not both sets of clock times.",
+            mentions[:2],
+        )
     overlaps = [
         (o.span, c.span)
         for o in ex.other_segments
@@ -72,6 +78,13 @@ def distinct_time(ctx: Context) -> Outcome:
         if o.start_minute < c.end_minute and c.start_minute < o.end_minute
     ]
     if overlaps:
-        return Outcome("problem", "The CTS clock times overlap the patient-present service.", [span for pair in overlaps for span in pair])
-    return Outcome("met", "The CTS time is separate from the patient-present service.",
-                   [s.span for s in ex.other_segments] + _segment_spans(ctx))
+        return Outcome(
+            "problem",
+            "The CTS clock times overlap the patient-present service.",
+            [span for pair in overlaps for span in pair],
+        )
+    return Outcome(
+        "met",
+        "The CTS time is separate from the patient-present service.",
+        [s.span for s in ex.other_segments] + _segment_spans(ctx),
+    )

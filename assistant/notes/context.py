@@ -5,29 +5,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
-from assistant.billing import supported_lines_for_minutes
+from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
-from assistant.notes.extract import Extraction, belongs_to_other_service, subject_of
-from assistant.notes.nlp import Concept
+from assistant.notes.extract import Extraction
+from assistant.notes.presence import find_presence
 
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
-_OTHER_SERVICE = re.compile(r"\b(?:97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8])\b")
-# "Patient was at his dialysis appointment during this session"
-_AWAY = re.compile(
-    r"(?=[Pp])\b(?:patient|pt)\b[^.;\n]{0,25}?\b(?:was|is|remained|stayed|went)\s+(?:at|to|attending)\s+(?:his|her|their|the|a|an)?\s*"
-    r"(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church|center|rehab|hospital|graduation|recital|lunch)\b",
-    re.I,
+_DIRECT_CARE_SESSION = re.compile(
+    r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I
 )
-_CAREGIVER_BETWEEN = re.compile(r"\b(?:caregiver|wife|husband|daughter|son|mother|father|sister|brother|friend|neighbou?r|aide)\b", re.I)
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
-_NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
-_SUBJECTLESS_ABSENCE = re.compile(r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I)
-_PRESENT_YES = re.compile(r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:yes|y|\[\s?[xX✓✔]\s?\]\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]\s*(?:(?:no|n)\b|\[\s?\]\s?yes\s*\[\s?[xX✓✔]\s?\]\s?no\b)", re.I)
+
+
+@lru_cache(maxsize=8)
+def _terms(rule: str, primary: str, addon: str) -> dict[str, str]:
+    return rule_terms(rule, (primary, addon))
 
 
 @dataclass
@@ -48,11 +44,14 @@ class Context:
     dos_from_note: bool
     billed: list[BilledLine] | None
     billed_spans: list[tuple[int, int]]
+    note_dos: date | None = None  # the date the note itself gives for the session
+    billed_argument: bool = False  # the caller passed the claim's lines
     rule: str = "midpoint"
     roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     presence: list[tuple[int, int]] = field(default_factory=list)
     absence: list[tuple[int, int]] = field(default_factory=list)
     family: str = "cts"
+    family_minutes: dict[str, int] = field(default_factory=dict)  # both families timed apart
     derived_minutes: int | None = None
     stated_minutes: int | None = None
 
@@ -103,11 +102,31 @@ class Context:
         return bool(self.presence) and not self.absence
 
     def minute_lines(self) -> list[tuple[str, int]]:
-        """What the documented minutes alone support, ignoring every other finding."""
+        """What the documented minutes alone support, ignoring every other finding; each code family on
+        its own minutes when both are documented with their own times."""
         if self.total_minutes is None:
             return []
+        by_family = self.family_minutes or {self.family: self.total_minutes}
+        lines: list[tuple[str, int]] = []
+        for family, minutes in by_family.items():
+            primary, addon, _ = self.knowledge.family_codes(family)
+            lines += supported_lines_for_minutes(minutes, rule=self.rule, codes=(primary, addon))
+        return lines
+
+    def same_day_lines(self) -> list[BilledLine]:
+        """Lines of other services: billed ones, else the codes the note names (not caregiver training)."""
+        training = self.knowledge.training_codes
+        if self.billed_argument:
+            return [line for line in self.billed or [] if line.code not in training]
+        found: dict[str, BilledLine] = {}
+        for m in self.ex.codes:
+            if m.code not in training and not m.negated and m.code not in found:
+                found[m.code] = BilledLine(code=m.code, units=m.units or 1, modifiers=m.modifiers)
+        return list(found.values())
+
+    def rule_terms(self) -> dict[str, str]:
         primary, addon, _ = self.knowledge.family_codes(self.family)
-        return supported_lines_for_minutes(self.total_minutes, rule=self.rule, codes=(primary, addon))
+        return _terms(self.rule, primary, addon)
 
     def modifiers(self) -> list[str]:
         mods: list[str] = []
@@ -129,28 +148,33 @@ def build_context(
 ) -> Context:
     dos_span = None
     dos_from_note = False
+    note_dos = None
     labelled = [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
     if labelled:
-        dos_span = labelled[0].span
+        dos_span, note_dos = labelled[0].span, labelled[0].value
         if dos is None:
-            dos, dos_from_note = labelled[0].value, True
+            dos, dos_from_note = note_dos, True
     billed_spans: list[tuple[int, int]] = []
+    billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
-    ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans)
+    ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
+    ctx.billed_argument = billed_argument
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
     ctx.roles += [("SLPA", (c.start, c.end)) for c in ex.of("SLPA", negated=False)]
-    _presence(ctx)
+    ctx.presence, ctx.absence = find_presence(ex)
+    ctx.family_minutes = _family_minutes(ctx)
     ctx.family = _family(ctx)
-    if ex.cts_segments:
-        ctx.derived_minutes = sum(s.minutes for s in ex.cts_segments)
-    if ex.stated_total is not None:
-        ctx.stated_minutes = ex.stated_total.minutes
+    ctx.derived_minutes = ex.time.derived
+    if ex.time.stated is not None:
+        ctx.stated_minutes = ex.time.stated.minutes
     return ctx
 
 
-def _billed_from_note(ex: Extraction, training: frozenset[str]) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
+def _billed_from_note(
+    ex: Extraction, training: frozenset[str]
+) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
     lines: dict[str, BilledLine] = {}
     spans: list[tuple[int, int]] = []
     for mention in ex.codes:
@@ -165,56 +189,44 @@ def _billed_from_note(ex: Extraction, training: frozenset[str]) -> tuple[list[Bi
     return (list(lines.values()) or None), spans
 
 
-def _presence(ctx: Context) -> None:
-    ex = ctx.ex
-    for c in ex.concepts:
-        if c.label not in ("PRESENCE", "ABSENCE"):
-            continue
-        if c.label == "ABSENCE":
-            # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
-            # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
-            if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
-                continue
-            if _SUBJECTLESS_ABSENCE.search(c.text):
-                ctx.absence.append((c.start, c.end))
-                continue
-        if c.label == "PRESENCE" and belongs_to_other_service(ex.text, (c.start, c.end)):
-            continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
-        subject = subject_of(ex, c) or _named_patient(ex, c)
-        if subject != "patient":
-            continue
-        absent = c.label == "ABSENCE" or c.negated
-        (ctx.absence if absent else ctx.presence).append((c.start, c.end))
-    for m in _AWAY.finditer(ex.text):
-        if not any(a <= m.start() < b for a, b in ctx.presence):
-            ctx.absence.append((m.start(), m.end()))
-    for m in _PRESENT_NO.finditer(ex.text):
-        ctx.absence.append((m.start(), m.end()))
-        ctx.presence[:] = [p for p in ctx.presence if not (m.start() <= p[0] < m.end())]
-    for m in _PRESENT_YES.finditer(ex.text):
-        ctx.presence.append((m.start(), m.end()))
+def _direct_care_allowed(ctx: Context) -> bool:
+    direct_from = ctx.knowledge.codes[ctx.knowledge.family_codes("direct_care")[0]].effective_from
+    return not (ctx.dos is not None and direct_from is not None and ctx.dos < direct_from)
 
 
-def _named_patient(ex: Extraction, c: Concept) -> str:
-    """'Mrs. Vukovic was not present' when the note names 'patient Eleanor Vukovic' elsewhere."""
-    before = ex.text[max(0, c.start - 60) : c.start]
-    names = list(_TITLED_NAME.finditer(before))
-    if not names:
-        return ""
-    name = names[-1].group(1)
-    if re.search(rf"\b(?:patient|pt)\b[:,]?\s+(?:[A-Z][a-z]+\s+)?{re.escape(name)}\b", ex.text):
-        return "patient"
-    # "Mrs. Alvarez stayed at home today": someone absent from caregiver training is the patient,
-    # unless the sentence names a caregiver in between
-    between = before[names[-1].end() :]
-    return "" if _CAREGIVER_BETWEEN.search(between) else "patient"
+def _skills(ctx: Context, a: int = 0, b: int | None = None) -> tuple[int, int]:
+    """(direct-care, functional) skill mentions in text[a:b]; a functional word inside a direct-care
+    phrase ("hygiene" in "hand hygiene", "feeding" in "bolus feeding") is not counted twice."""
+    direct = [c for c in ctx.ex.of("SKILL_DIRECT_CARE", negated=False) if a <= c.start and (b is None or c.end <= b)]
+    functional = [
+        c
+        for c in ctx.ex.of("SKILL_FUNCTIONAL", negated=False)
+        if a <= c.start and (b is None or c.end <= b) and not any(d.start <= c.start < d.end for d in direct)
+    ]
+    return len(direct), len(functional)
 
 
 def _family(ctx: Context) -> str:
-    direct_from = ctx.knowledge.codes[ctx.knowledge.family_codes("direct_care")[0]].effective_from
-    if ctx.dos is not None and direct_from is not None and ctx.dos < direct_from:
+    """Code family by content (docs/CONVENTIONS.md): direct clinical care from 2025, else functional."""
+    if not _direct_care_allowed(ctx):
         return "cts"
-    direct = len(ctx.ex.of("SKILL_DIRECT_CARE", negated=False))
-    functional = len(ctx.ex.of("SKILL_FUNCTIONAL", negated=False))
+    if _DIRECT_CARE_SESSION.search(ctx.ex.text) and not ctx.family_minutes:
+        return "direct_care"  # "Caregiver training (direct care)" says what the session was
+    direct, functional = _skills(ctx)
     return "direct_care" if direct > functional else "cts"
 
+
+def _family_minutes(ctx: Context) -> dict[str, int]:
+    """Minutes per family when each CTS segment's own line says which training it was ("Functional
+    training 10:00-10:25 ...; Direct-care training 10:25-10:45 ..."): never pooled (spec/checks.md)."""
+    if not _direct_care_allowed(ctx) or len(ctx.ex.cts_segments) < 2 or ctx.ex.time.subtracted:
+        return {}
+    minutes: dict[str, int] = {}
+    for seg in ctx.ex.cts_segments:
+        a, b = ctx.ex.lines.bounds(*seg.span)
+        direct, functional = _skills(ctx, a, b)
+        if direct == functional:
+            return {}
+        family = "direct_care" if direct > functional else "cts"
+        minutes[family] = minutes.get(family, 0) + seg.minutes
+    return minutes if len(minutes) == 2 else {}

@@ -19,6 +19,8 @@ from assistant.models import (
     Billing,
     CheckResult,
     Conflict,
+    IgnoredText,
+    Payment,
     Report,
     ReportMeta,
     Summary,
@@ -40,7 +42,6 @@ class _Detail(dict[str, str]):
 
 MAX_EVIDENCE = 8
 _WORD = re.compile(r"[a-z0-9]{3,}")
-_TRAILING_COLON = re.compile(r"\s*:\s*$")
 _DIGIT = re.compile(r"\d")
 _EMPTY_DETAIL = re.compile(r"\s*:\s*\{detail\}\s*")
 _SPACES = re.compile(r"\s{2,}")
@@ -66,17 +67,32 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     message = template.format_map(_Detail(detail=detail)).strip() if template else detail
     if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
         message = f"{message} {detail}"
-    message = _DOUBLE_STOP.sub(".", _SPACES.sub(" ", _TRAILING_COLON.sub(".", message.strip())))
-    fix = rule.fixes.get(outcome.status, "") if outcome.status in ("missing", "problem", "unclear") else ""  # type: ignore[call-overload]
-    severity = rule.severity[ctx.profile]
+    message = message.strip()
+    if message.endswith(":"):  # a template whose detail came out empty
+        message = message[:-1].rstrip() + "."
+    message = _DOUBLE_STOP.sub(".", _SPACES.sub(" ", message))
+    failing = outcome.status in ("missing", "problem", "unclear")
+    fix = rule.fixes.get(outcome.status, "") if failing else ""  # type: ignore[call-overload]
+    fix = fix.format_map(_Detail(ctx.rule_terms())) if fix else ""
+    # A status the rule says makes the service unbillable as CTS blocks under every profile.
+    severity = "block" if outcome.status in rule.blocks_claim_when else rule.severity[ctx.profile]
     # a handful of quotes proves an element; more only clutters the report
     spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})[:MAX_EVIDENCE]
     # "present" inside "not present" is the same evidence twice
     if len(spans) > 1:
         spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     evidence = [ctx.ex.span(a, b) for a, b in spans]
-    return CheckResult(id=check_id, label=rule.label, status=outcome.status, severity=severity, message=message,
-                       fix=fix, evidence=evidence, sources=list(rule.sources))
+    # built from values this module produced: validating 20 results per note again costs more than the checks
+    return CheckResult.model_construct(
+        id=check_id,
+        label=rule.label,
+        status=outcome.status,  # type: ignore[arg-type]
+        severity=severity,
+        message=message,
+        fix=fix,
+        evidence=evidence,
+        sources=list(rule.sources),
+    )
 
 
 def run_checks(ctx: Context) -> list[CheckResult]:
@@ -84,14 +100,18 @@ def run_checks(ctx: Context) -> list[CheckResult]:
     if unruled:  # a check without its rule file would vanish from reports silently
         raise KnowledgeError(f"{ctx.knowledge.root / 'rules'}: no rule file for check id(s) {unruled}")
     results: list[CheckResult] = []
+    # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
+    on = max(ctx.dos or ctx.today, ctx.knowledge.training_codes_from)
     for check_id in ctx.knowledge.check_ids:
         rule = ctx.knowledge.rules[check_id]
         check = CHECKS.get(check_id)
         if check is None:
             raise KnowledgeError(f"rules/{check_id}.yaml: no check function registered for this id (assistant/notes)")
-        # Before 2024 no CTS rule is in force; date_of_service reports that, the others still run.
-        on = max(ctx.dos or ctx.today, ctx.knowledge.training_codes_from)
-        outcome = check(ctx) if rule.in_force(on) else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
+        outcome = (
+            check(ctx)
+            if rule.in_force(on)
+            else Outcome("not_applicable", f"This rule is not in force on {on.isoformat()}.")
+        )
         results.append(_result(check_id, outcome, rule, ctx))
     return results
 
@@ -112,18 +132,34 @@ def _summary(results: list[CheckResult], lines: list[BilledLine]) -> Summary:
     warnings = sum(1 for r in failing if r.severity == "warn")
     unclear = sum(1 for r in results if r.status == "unclear")
     blocking_unclear = any(r.status == "unclear" and r.severity == "block" for r in results)
-    return Summary(ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines),
-                   blocking=blocking, warnings=warnings, unclear=unclear)
+    return Summary(
+        ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines),
+        blocking=blocking,
+        warnings=warnings,
+        unclear=unclear,
+    )
 
 
 def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
     """Source conflicts behind the checks that did not pass, so a user sees why a tip is not followed."""
     return [
-        Conflict(rule=rule.id, claim=c.claim, claimed_by=c.claimed_by, followed=c.followed, followed_sources=c.followed_sources)
+        Conflict(
+            rule=rule.id,
+            claim=c.claim,
+            claimed_by=c.claimed_by,
+            followed=c.followed,
+            followed_sources=c.followed_sources,
+        )
         for rule in ctx.knowledge.rules.values()
         if results[rule.id].status in ("missing", "problem", "unclear")
         for c in rule.conflicts
     ]
+
+
+def _billing(ctx: Context, lines: list[BilledLine], payment: Payment | None) -> Billing:
+    same_day = ctx.same_day_lines()
+    unknown = sorted({line.code for line in same_day if line.code not in ctx.knowledge.codes})
+    return Billing(rule=ctx.rule, lines=lines, payment=payment, same_day=same_day, unknown_codes=unknown)
 
 
 def build_report(ctx: Context) -> Report:
@@ -135,10 +171,13 @@ def build_report(ctx: Context) -> Report:
     if payment is not None and ctx.dos is None:
         payment.note += f" No date of service documented: amounts use the fee schedule for {on.isoformat()}."
     time = TimeSummary(
-        total_minutes=ctx.total_minutes,
+        total_minutes=ctx.ex.time.reported,
         stated_total_minutes=ctx.stated_minutes,
-        segments=[TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
-                  for s in ctx.ex.cts_segments],
+        segments=[
+            TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
+            for s in ctx.ex.cts_segments
+        ],
+        basis=ctx.ex.time.basis,
     )
     meta = ReportMeta(
         dos=ctx.dos,
@@ -147,6 +186,22 @@ def build_report(ctx: Context) -> Report:
         code_family=ctx.family,
         knowledge_version=ctx.knowledge.version,
         conflicts=_conflicts(ctx, by_id),
+        ignored=[
+            IgnoredText(
+                kind=s.kind,
+                severity=s.severity,
+                start=s.start,
+                end=s.end,
+                quote=ctx.ex.original[s.start : s.end],
+                message=s.message,
+            )
+            for s in ctx.ex.screened
+        ],
     )
-    return Report(checks=results, time=time, billing=Billing(rule=ctx.rule, lines=lines, payment=payment),
-                  summary=_summary(results, lines), meta=meta)
+    return Report(
+        checks=results,
+        time=time,
+        billing=_billing(ctx, lines, payment),
+        summary=_summary(results, lines),
+        meta=meta,
+    )

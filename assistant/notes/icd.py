@@ -67,8 +67,12 @@ def check_code(code: str, on: date, changes: list[DiagnosisChange]) -> Diagnosis
     if known and not dated and all(c.effective_from and on < c.effective_from for c in known):
         # The package holds one (newer) release: G35.A is in it, but is a code only from 2025-10-01.
         start = min(c.effective_from for c in known if c.effective_from)
-        return DiagnosisVerdict(code, False, f"not an ICD-10-CM code until {start.isoformat()}",
-                                sources=tuple(s for c in known for s in c.sources))
+        return DiagnosisVerdict(
+            code,
+            False,
+            f"not an ICD-10-CM code until {start.isoformat()}",
+            sources=tuple(s for c in known for s in c.sources),
+        )
     if dated:
         change = dated[0]
         if change.billable:

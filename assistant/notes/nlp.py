@@ -46,7 +46,9 @@ class Concept(NamedTuple):
     sent_end: int
 
 
-def _termset(preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple[str, ...] = ()) -> dict[str, list[str]]:
+def _termset(
+    preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple[str, ...] = ()
+) -> dict[str, list[str]]:
     ts = termset("en_clinical")  # type: ignore[no-untyped-call]
     ts.add_patterns(  # type: ignore[no-untyped-call]
         {
@@ -64,11 +66,39 @@ def _termset(preceding: tuple[str, ...], following: tuple[str, ...], drop: tuple
 def _rd_termset() -> dict[str, list[str]]:
     base = _termset(RD_PRECEDING, RD_FOLLOWING)
     # A failed or cued attempt is documented: these must not negate a return demonstration.
-    keep_out = {"cannot", "can't", "cant", "couldn't", "couldnt", "unable to", "did not", "didn't", "didnt", "not demonstrate",
-                "was not", "were not", "wasn't", "wasnt", "weren't", "werent", "doesn't", "doesnt", "don't", "dont"}
+    keep_out = {
+        "cannot",
+        "can't",
+        "cant",
+        "couldn't",
+        "couldnt",
+        "unable to",
+        "did not",
+        "didn't",
+        "didnt",
+        "not demonstrate",
+        "was not",
+        "were not",
+        "wasn't",
+        "wasnt",
+        "weren't",
+        "werent",
+        "doesn't",
+        "doesnt",
+        "don't",
+        "dont",
+    }
     base["preceding_negations"] = [p for p in base["preceding_negations"] if p not in keep_out]
     base["following_negations"] = [p for p in base["following_negations"] if p not in keep_out]
     return base
+
+
+# Labels whose negation must sit next to them: a "not" elsewhere in a long sentence ("pt not present:
+# 09:30-10:10 with daughter") is about something else. Presence and consent keep the sentence scope.
+NEAR_BEFORE, NEAR_AFTER = 5, 2  # tokens
+NEAR_LABELS = frozenset(
+    {"RELATIONSHIP", "SKILL_FUNCTIONAL", "SKILL_DIRECT_CARE", "SKILLED", "TEACHING", "GOAL", "NEED"}
+)
 
 
 class _Scope:
@@ -92,6 +122,8 @@ class _Scope:
         for _, start, end in following:
             b = bisect_right(self.bounds, start) - 1
             self.last_fol[b] = max(end, self.last_fol.get(b, end))
+        self.pre_ends = sorted(end for _, _start, end in preceding)
+        self.fol_starts = sorted(start for _, start, _end in following)
         self.n_tokens = len(doc)
 
     def negated(self, start: int, end: int) -> bool:
@@ -101,8 +133,19 @@ class _Scope:
             return False  # a match crossing a boundary is left alone, as upstream does
         return self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end
 
+    def negated_near(self, start: int, end: int) -> bool:
+        """Negated by a cue at most `reach` tokens away ("no family caregiver", "daughter, not paid")."""
+        if not self.negated(start, end):
+            return False
+        i = bisect_right(self.pre_ends, start) - 1
+        if i >= 0 and start - self.pre_ends[i] <= NEAR_BEFORE:
+            return True
+        j = bisect_right(self.fol_starts, end - 1)
+        return j < len(self.fol_starts) and self.fol_starts[j] - end <= NEAR_AFTER
 
-_BREAK_CODES = np.array([ord(c) for c in ".!?;\n"], dtype=np.uint32)
+
+_LONG_RUN = re.compile(r"\S{64,}")
+_BREAK_CHARS = re.compile(r"[.!?;\n]")
 
 
 def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
@@ -120,10 +163,10 @@ def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
 
 
 def sentence_starts(text: str, token_start: np.ndarray) -> list[int]:
-    """Token indices that begin a sentence: after . ! ? ; or a line break (vectorised)."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    cum = np.concatenate(([0], np.cumsum(np.isin(codes, _BREAK_CODES))))
-    at = cum[token_start]
+    """Token indices that begin a sentence: after . ! ? ; or a line break (vectorised: the number of
+    break characters before each token, from one scan and a binary search per token)."""
+    breaks = np.fromiter((m.start() for m in _BREAK_CHARS.finditer(text)), dtype=np.int64)
+    at = np.searchsorted(breaks, token_start, side="left")
     return [0, *(np.flatnonzero(at[1:] > at[:-1]) + 1).tolist()]
 
 
@@ -141,12 +184,21 @@ class ConceptFinder:
         for label, phrases in CONCEPTS.items():
             self.matcher.add(label, [nlp.tokenizer(phrase) for phrase in phrases])
         self.labels = {vocab.strings[label]: label for label in CONCEPTS}
+        self.rd_id = vocab.strings["RETURN_DEMO"]
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
         # negspacy only uses .vocab and .tokenizer of the pipeline it is given
         self.general = Negex(nlp, "negex_general", general)  # type: ignore[arg-type]
-        self.return_demo = Negex(nlp, "negex_return_demo", _rd_termset(), extension_name="rd_negex")  # type: ignore[arg-type]
+        self.return_demo = Negex(
+            nlp,  # type: ignore[arg-type]
+            "negex_return_demo",
+            _rd_termset(),
+            extension_name="rd_negex",
+        )
 
     def __call__(self, text: str) -> list[Concept]:
+        # spaCy's tokenizer strips affixes one character at a time: quadratic on a long run without
+        # spaces (a pasted separator, 1 MB of brackets or emoji). No phrase is that long: blank the run.
+        text = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
         doc = self.nlp.tokenizer(text)
         if not len(doc):
             return []
@@ -155,13 +207,21 @@ class ConceptFinder:
         sent_tokens = sentence_starts(text, arr[:, 0])
         sent_chars = [token_start[i] for i in sent_tokens]
         general = _Scope(self.general, doc, sent_tokens)
-        return_demo = _Scope(self.return_demo, doc, sent_tokens)
+        matches = self.matcher(doc)
+        # the return-demonstration scope costs a second NegEx pass: only when such a phrase is there
+        rd_id = self.rd_id
+        return_demo = _Scope(self.return_demo, doc, sent_tokens) if any(m[0] == rd_id for m in matches) else None
         out: list[Concept] = []
         append, labels, n_sent, n_text = out.append, self.labels, len(sent_chars), len(text)
-        general_negated, rd_negated = general.negated, return_demo.negated
-        for match_id, start, end in self.matcher(doc):
+        general_negated = general.negated
+        for match_id, start, end in matches:
             label = labels[match_id]
-            negated = rd_negated(start, end) if label == "RETURN_DEMO" else general_negated(start, end)
+            if label == "RETURN_DEMO" and return_demo is not None:
+                negated = return_demo.negated(start, end)
+            elif label in NEAR_LABELS:
+                negated = general.negated_near(start, end)
+            else:
+                negated = general_negated(start, end)
             char_start, char_end = token_start[start], token_start[end - 1] + token_len[end - 1]
             s = bisect_right(sent_chars, char_start) - 1
             sent_end = sent_chars[s + 1] if s + 1 < n_sent else n_text

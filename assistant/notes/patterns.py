@@ -7,14 +7,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
+from assistant.notes.lines import MAX_MENTIONS, LineIndex
+from assistant.notes.spoken import spoken_dates
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
 
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
-    r"|(?P<m2>[01]?\d)[/-](?P<d2>[0-3]?\d)[/-](?P<y2>(?:19|20|21|22)\d\d|\d\d)"
+    r"|(?P<m2>[01]?\d)(?P<sep>[/-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
     r")(?![\w/-])",
@@ -22,7 +25,9 @@ _DATE = re.compile(
 )
 _DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
 _OTHER_DATE_LABEL = re.compile(
-    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,2}$",
+    r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
+    r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
+    r"|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,3}$",
     re.I,
 )
 
@@ -34,9 +39,17 @@ class DateMention:
     label: str  # "dos", "other" or "" (unlabelled)
 
 
+def _label(text: str, start: int) -> str:
+    before = text[max(0, start - 40) : start]
+    line_before = before[before.rfind("\n") + 1 :]
+    if _DOS_LABEL.search(line_before):
+        return "dos"
+    return "other" if _OTHER_DATE_LABEL.search(line_before) else ""
+
+
 def find_dates(text: str) -> list[DateMention]:
-    out: list[DateMention] = []
-    for m in _DATE.finditer(text):
+    out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
+    for m in islice(_DATE.finditer(text), MAX_MENTIONS):
         try:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
@@ -49,28 +62,39 @@ def find_dates(text: str) -> list[DateMention]:
                 value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):
             continue
-        before = text[max(0, m.start() - 40) : m.start()]
-        line_before = before[before.rfind("\n") + 1 :]
-        if _DOS_LABEL.search(line_before):
-            label = "dos"
-        elif _OTHER_DATE_LABEL.search(line_before):
-            label = "other"
-        else:
-            label = ""
-        out.append(DateMention(value, (m.start(), m.end()), label))
-    return out
+        out.append(DateMention(value, (m.start(), m.end()), _label(text, m.start())))
+    return sorted(out, key=lambda d: d.span)
 
 
 # --- billing codes ----------------------------------------------------------------------------
 CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
-_CODE = re.compile(r"(?=[9G])(?<![\w.])(?P<code>97550|97551|97552|G054[0-3]|G0539|97530|97535|97110|97112|97116|97140|92507|92526|92610|9716[1-8]|96202|96203)(?![\w.])")
-_UNITS = re.compile(r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)")
+# Any well-formed CPT/HCPCS code counts when it is written as a claim line (units or a modifier follow,
+# or "CPT" comes before); codes the knowledge base knows count wherever they are written.
+_ANY_CODE = r"\d{4}[0-9FTU]|[A-V]\d{4}"
+_CLAIM_CUE_AFTER = re.compile(
+    r"^\s*(?:[-–(:]\s*)?(?:[xX×*]\s?\d|\d{1,2}\s?units?\b|units?\b|-?\s?(?:GP|GO|GN|CQ|CO|KX|59)\b)"
+)
+_CLAIM_CUE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|code|billed|bill)\s*#?:?\s*$", re.I)
+_UNITS = re.compile(
+    r"^\s*(?:[-–(]\s*)?(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
+)
 # "97550 GO CO x1": units after the modifiers
 _UNITS_AFTER_MODIFIERS = re.compile(
-    r"^(?:\s*-?\s*(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
+    r"^(?:\s*(?:-\s*)?(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b"
+    r"|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
 )
 MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
-_NEGATED_CODE = re.compile(r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b|\bnot appropriate\b)[^.\n]{0,30}$", re.I)
+_NEGATED_CODE = re.compile(
+    r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b"
+    r"|\bnot appropriate\b)[^.\n]{0,30}$",
+    re.I,
+)
+
+
+# One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
+# a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
+_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.:/])")
+_ALWAYS_KNOWN = CTS_CODES | {"G0539", "G0540", "96202", "96203"}
 
 
 @dataclass
@@ -84,32 +108,31 @@ class CodeMention:
     modifier_spans: list[tuple[int, int]] = field(default_factory=list)
 
 
-def find_codes(text: str) -> list[CodeMention]:
+def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex | None = None) -> list[CodeMention]:
     """Codes with the units and modifiers written after them, up to the next code on the line.
 
     When only the last code on a line carries modifiers ("97550 x1, 97551 x2 GP") they apply
     to every code on that line, as billers write them.
     """
-    matches = list(_CODE.finditer(text))
+    lines = lines or LineIndex(text)
+    known = known | _ALWAYS_KNOWN
+    found = (m for m in _CODE_TOKEN.finditer(text) if m.group(0) in known or _claim_line(text, m))
+    matches = list(islice(found, MAX_MENTIONS))
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end == -1 else line_end
+        line_no = lines.number(m.start())
+        line_end = lines.line_span(line_no)[1]
         stop = min(line_end, matches[i + 1].start() if i + 1 < len(matches) else line_end, m.end() + 40)
         tail = text[m.end() : stop]
         unit_match = _UNITS.match(tail) or _UNITS_AFTER_MODIFIERS.match(tail)
-        units = None
-        if unit_match:
-            units = int(unit_match["a"] or unit_match["b"] or unit_match["c"])
+        units = int(unit_match["a"] or unit_match["b"] or unit_match["c"]) if unit_match else None
         mods, mod_spans = [], []
         for mm in MODIFIER_RE.finditer(tail):
             if mm["mod"] not in mods:
                 mods.append(mm["mod"])
                 mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
-        line_no = text.count("\n", 0, m.start())
-        before = text[max(0, m.start() - 45) : m.start()]
-        negated = bool(_NEGATED_CODE.search(before[before.rfind("\n") + 1 :]))
-        out.append(CodeMention(m["code"], units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
+        negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)))
+        out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
     by_line: dict[int, list[CodeMention]] = {}
     for mention in out:
         by_line.setdefault(mention.line, []).append(mention)
@@ -118,6 +141,13 @@ def find_codes(text: str) -> list[CodeMention]:
             for x in mentions[:-1]:
                 x.modifiers = list(mentions[-1].modifiers)
     return out
+
+
+def _claim_line(text: str, m: re.Match[str]) -> bool:
+    return bool(
+        _CLAIM_CUE_AFTER.match(text, m.end(), m.end() + 12)
+        or _CLAIM_CUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()])
+    )
 
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
@@ -133,14 +163,16 @@ class IcdMention:
     span: tuple[int, int]
 
 
-def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False) -> list[IcdMention]:
+def find_icd10(
+    text: str, is_code: Callable[[str], bool] = lambda _: False, lines: LineIndex | None = None
+) -> list[IcdMention]:
     """Dotted codes anywhere; bare three-character codes on a diagnosis line, or in parentheses
     when `is_code` knows them ("Parkinson's disease, G20"); "T10 paraplegia" is a spinal level."""
-    out = [IcdMention(m["code"], (m.start(), m.end())) for m in _ICD_DOTTED.finditer(text)]
-    for m in _ICD_BARE.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.end())
-        line = text[line_start : len(text) if line_end == -1 else line_end]
+    out = [IcdMention(m["code"], (m.start(), m.end())) for m in islice(_ICD_DOTTED.finditer(text), MAX_MENTIONS)]
+    lines = lines or LineIndex(text)
+    for m in islice(_ICD_BARE.finditer(text), MAX_MENTIONS):
+        line_start, line_end = lines.bounds(m.start(), m.end())
+        line = text[line_start:line_end]
         bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
@@ -150,11 +182,37 @@ def find_icd10(text: str, is_code: Callable[[str], bool] = lambda _: False) -> l
 
 # --- credentials ------------------------------------------------------------------------------
 CREDENTIALS: dict[str, str] = {
-    "DPT": "PT", "PT": "PT", "MPT": "PT", "MSPT": "PT", "PTA": "PTA", "LPTA": "PTA",
-    "OTR/L": "OT", "OTR": "OT", "OT": "OT", "OTD": "OT", "OT/L": "OT", "MOT": "OT", "OTA": "OTA", "COTA": "OTA", "COTA/L": "OTA",
-    "CCC-SLP": "SLP", "SLP": "SLP", "SLP-CCC": "SLP", "MS-CCC-SLP": "SLP", "CF-SLP": "SLP",
-    "SLPA": "SLPA", "SLP-A": "SLPA", "SLP ASSISTANT": "SLPA",
-    "MD": "PHYSICIAN", "DO": "PHYSICIAN", "NP": "NPP", "FNP": "NPP", "APRN": "NPP", "PA-C": "NPP", "PA": "NPP", "CNS": "NPP",
+    "DPT": "PT",
+    "PT": "PT",
+    "MPT": "PT",
+    "MSPT": "PT",
+    "PTA": "PTA",
+    "LPTA": "PTA",
+    "OTR/L": "OT",
+    "OTR": "OT",
+    "OT": "OT",
+    "OTD": "OT",
+    "OT/L": "OT",
+    "MOT": "OT",
+    "OTA": "OTA",
+    "COTA": "OTA",
+    "COTA/L": "OTA",
+    "CCC-SLP": "SLP",
+    "SLP": "SLP",
+    "SLP-CCC": "SLP",
+    "MS-CCC-SLP": "SLP",
+    "CF-SLP": "SLP",
+    "SLPA": "SLPA",
+    "SLP-A": "SLPA",
+    "SLP ASSISTANT": "SLPA",
+    "MD": "PHYSICIAN",
+    "DO": "PHYSICIAN",
+    "NP": "NPP",
+    "FNP": "NPP",
+    "APRN": "NPP",
+    "PA-C": "NPP",
+    "PA": "NPP",
+    "CNS": "NPP",
 }
 _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
 # "Jane Doe, PT, DPT" / "J. Doe PTA" / "Therapist: Ann Lee, OTR/L" / "signed: ... SLPA"
@@ -163,23 +221,35 @@ _CREDENTIAL = re.compile(rf"(?=[A-Z])(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])"
 # ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
 _DEGREES = r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
 _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
+# Name parts are separated by whitespace or follow an initial's full stop: with an optional
+# separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
+_NAME_PART = r"(?:[A-Z][a-z][a-zA-Z'-]*\.?|[A-Z]\.)"
 _NAME_BEFORE = re.compile(
-    r"(?:(?:[A-Z][a-z][a-zA-Z'.-]*|[A-Z]\.)\s?){1,4},?" + _CRED_TAIL + r"|(?:[A-Z][A-Z'.-]+\.?\s?){1,4}," + _CRED_TAIL
+    rf"(?<![A-Za-z']){_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
+    + _CRED_TAIL
+    + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
+    + _CRED_TAIL
 )
 _ROLE_LABEL = re.compile(
-    r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by|sig)\s*[:\-]?\s*"
-    r"(?:(?:[A-Z][a-z][\w.'-]*|[A-Z]\.)\s*){0,4},?\s*$"
+    r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by"
+    r"|sig)\s*[:\-]?\s*"
+    rf"(?:{_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
 )
 _ROLE_WORDS = re.compile(
-    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant|occupational therapist assistant|"
+    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
+    r"|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
     r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b",
     re.I,
 )
 _ROLE_MAP = {
-    "physical therapist assistant": "PTA", "physical therapy assistant": "PTA",
-    "occupational therapy assistant": "OTA", "occupational therapist assistant": "OTA",
-    "physical therapist": "PT", "occupational therapist": "OT", "speech therapist": "SLP",
+    "physical therapist assistant": "PTA",
+    "physical therapy assistant": "PTA",
+    "occupational therapy assistant": "OTA",
+    "occupational therapist assistant": "OTA",
+    "physical therapist": "PT",
+    "occupational therapist": "OT",
+    "speech therapist": "SLP",
 }
 
 
@@ -195,7 +265,7 @@ _AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
 
 def find_credentials(text: str) -> list[CredentialMention]:
     out: list[CredentialMention] = []
-    for m in _CREDENTIAL.finditer(text):
+    for m in islice(_CREDENTIAL.finditer(text), MAX_MENTIONS):
         cred = m["cred"]
         before = text[max(0, m.start() - 60) : m.start()]
         line_before = before[before.rfind("\n") + 1 :]
@@ -205,7 +275,11 @@ def find_credentials(text: str) -> list[CredentialMention]:
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
     for m in _ROLE_WORDS.finditer(text):
         phrase = m["role"].lower().replace("-", " ")
-        role = "SLPA" if "assistant" in phrase and ("speech" in phrase or "slp" in phrase) else _ROLE_MAP.get(phrase.replace("speech language", "speech-language"), "SLP")
+        role = (
+            "SLPA"
+            if "assistant" in phrase and ("speech" in phrase or "slp" in phrase)
+            else _ROLE_MAP.get(phrase.replace("speech language", "speech-language"), "SLP")
+        )
         out.append(CredentialMention(role, (m.start(), m.end()), m["role"]))
     out.sort(key=lambda c: c.span)
     return out

@@ -8,9 +8,12 @@ so cost stays proportional to note length.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
+from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
+from assistant.notes.spoken import spoken_ranges
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
 
@@ -21,27 +24,44 @@ NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|
 _TOKEN = re.compile(
     r"(?=\d)(?<![\w:/.])(?:"  # every clock time starts with a digit: fail fast elsewhere
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
-    r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)(?![a-zA-Z])"
-    r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w:/])"
+    r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a
+    r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w/]|:\d)"  # 0830, 1415 hrs, "1000-1015:"
+    # "1-2pm": a bare hour only as the start of a range that ends in an am/pm time (bounded lookahead)
+    r"|(?P<bh>1[0-2]|0?[1-9])(?=\s?(?:-|–|to)\s?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[aApP])"
     r")"
 )
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|until|till|through|thru)\s*", re.I)
-_START_LABEL = re.compile(r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
-_STOP_LABEL = re.compile(r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I)
+_RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
+_START_LABEL = re.compile(
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I
+)
+_STOP_LABEL = re.compile(
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I
+)
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
 # The number is matched once, then the unit decides hours or minutes (trying the number
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
 _DURATION = re.compile(
-    rf"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])(?P<num>{NUMBER})\s?-?\s?(?:"  # lookahead: first letters of numbers
+    rf"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"  # first letters of numbers
     rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
     rf"|(?P<m>minutes?|mins?\b|min\b|'))",
     re.I,
 )
 _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
-_RECURRING = re.compile(r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I)
-_BREAK_AFTER = re.compile(r"^\s?(?:rest\s)?(?:breaks?|rest|pause|wait|post|after|before|later|ago|prior)\b", re.I)
+_RECURRING = re.compile(
+    r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I
+)
+_BREAK_AFTER = re.compile(
+    r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b", re.I
+)
+_BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
+_NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
+
+_SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
+_SPOKEN_GATE = re.compile(
+    r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,7 @@ class Duration:
     minutes: int
     span: tuple[int, int]
     total_cue: bool
+    kind: str = "time"  # "time" or "break" ("10 min break", "off the clock 10 min")
 
 
 @dataclass
@@ -92,12 +113,14 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
-    for m in _TOKEN.finditer(text):
+    for m in itertools.islice(_TOKEN.finditer(text), MAX_MENTIONS):
         if m["h"] is not None:
             hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
             military = hour >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2 and ap is None)
         elif m["h2"] is not None:
             hour, minute, ap, military = int(m["h2"]), 0, m["ap2"], False
+        elif m["bh"] is not None:
+            hour, minute, ap, military = int(m["bh"]), 0, None, False
         else:
             hour, minute, ap, military = int(m["mh"]), int(m["mm"]), None, True
         out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military, m["mh"] is None))
@@ -144,7 +167,12 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
     used: set[int] = set()
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if i in used or not _RANGE_SEP.fullmatch(text[a.end : b.start]) or _is_year_pair(text, a, b):
+        if (
+            i in used
+            or b.start - a.end > 12
+            or not _RANGE_SEP.fullmatch(text, a.end, b.start)
+            or _is_year_pair(text, a, b)
+        ):
             continue
         start, end = _resolve(a, b)
         seg = Segment(start, end, (a.start, b.end))
@@ -174,10 +202,12 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
     return segments, reversed_
 
 
-def word_number(value: str) -> int | None:
+def word_number(value: str) -> float | None:
     value = value.strip().lower()
     if value.isdigit():
         return int(value)
+    if _DECIMAL.fullmatch(value):
+        return float(value)
     if value in ("a", "an", "one"):
         return 1
     if value in _WORD_UNITS:
@@ -188,44 +218,61 @@ def word_number(value: str) -> int | None:
     return None
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) if text.find("\n", end) != -1 else len(text))
+_DECIMAL = re.compile(r"\d{1,2}\.\d{1,2}")
 
 
-def _durations(text: str, clock_spans: list[tuple[int, int]]) -> list[Duration]:
+def _minutes_of(m: re.Match[str]) -> int | None:
+    if m["m"] is not None:
+        if m["num"].lower() in ("a", "an") or _DECIMAL.fullmatch(m["num"]):
+            return None
+        value = word_number(m["num"])
+        return None if value is None else int(value)
+    hours = word_number(m["num"])
+    extra = word_number(m["hmin"]) if m["hmin"] else 0
+    return None if hours is None or extra is None else round(hours * 60 + extra)
+
+
+def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) -> list[Duration]:
     out: list[Duration] = []
-    for m in _DURATION.finditer(text):
-        if any(s <= m.start() < e for s, e in clock_spans):
+    spans = iter(sorted(clock_spans))
+    current = next(spans, None)
+    for m in itertools.islice(_DURATION.finditer(text), MAX_MENTIONS):
+        while current is not None and current[1] <= m.start():
+            current = next(spans, None)  # one pass over the clock ranges (both lists are in text order)
+        if current is not None and current[0] <= m.start() < current[1]:
             continue
-        if m["m"] is not None:
-            if m["num"].lower() in ("a", "an"):
-                continue
-            total = word_number(m["num"])
-        else:
-            hours = word_number(m["num"])
-            extra = word_number(m["hmin"]) if m["hmin"] else 0
-            total = None if hours is None or extra is None else hours * 60 + extra
+        total = _minutes_of(m)
         if total is None or total > 600:
             continue
-        line_start, _ = _line_bounds(text, m.start(), m.end())
-        before = text[max(line_start, m.start() - 45) : m.start()]
+        before = lines.before(m.start(), 45)
         after = text[m.end() : m.end() + 25]
-        if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after) or _BREAK_AFTER.match(after):
-            continue  # home-programme doses, rest breaks and "30 min post meal" are not session time
+        if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
+            continue  # home-programme doses are not session time
+        if _BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:]):
+            out.append(Duration(total, (m.start(), m.end()), False, kind="break"))
+            continue
+        if _NOT_SESSION_AFTER.match(after):
+            continue  # "30 min post meal", "2 hours ago"
         # "Total: 32 min" or "32 min total CTS time"
         total_cue = bool(_TOTAL_CUE.search(before) or _TOTAL_AFTER.match(after))
         out.append(Duration(total, (m.start(), m.end()), total_cue))
     return out
 
 
-def parse_times(text: str) -> TimeParse:
+def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
+    lines = lines or LineIndex(text)
     tokens = _tokens(text)
     segments, reversed_ = _segments(text, tokens)
-    durations = _durations(text, [s.span for s in segments])
+    if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
+        segments = sorted(
+            segments + [Segment(a, b, (s, e)) for a, b, s, e in spoken_ranges(text)], key=lambda g: g.span
+        )
+    durations = _durations(text, [s.span for s in segments], lines)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
-    totals = [d for d in durations if d.total_cue]
-    pick = totals[0] if totals else (durations[0] if len(durations) == 1 else None)
+    timed = [d for d in durations if d.kind == "time"]
+    totals = [d for d in timed if d.total_cue]
+    pick = totals[0] if totals else (timed[0] if len(timed) == 1 else None)
     if pick is not None:
         result.stated_total, result.stated_span = pick.minutes, pick.span
     return result

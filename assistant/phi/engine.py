@@ -73,21 +73,9 @@ def _import_presidio() -> None:
 def _build_analyzer() -> Any:
     _import_presidio()
     import spacy
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+    from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
     from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
-    from presidio_analyzer.predefined_recognizers import (
-        CreditCardRecognizer,
-        DateRecognizer,
-        EmailRecognizer,
-        IbanRecognizer,
-        IpRecognizer,
-        MedicalLicenseRecognizer,
-        UsItinRecognizer,
-        UsSsnRecognizer,
-    )
-
-    from assistant.phi.recognizers import project_recognizers
 
     class BlankSpacyEngine(SpacyNlpEngine):
         def load(self) -> None:
@@ -118,6 +106,28 @@ def _build_analyzer() -> Any:
 
     nlp_engine = BlankSpacyEngine(models=[{"lang_code": "en", "model_name": "blank_en"}])
     nlp_engine.load()
+    registry = _registry()
+    return AnalyzerEngine(
+        nlp_engine=nlp_engine, registry=registry, supported_languages=["en"], context_aware_enhancer=NoContextEnhancer()
+    )
+
+
+def _registry() -> Any:
+    """The recognizers the analyzer runs: hand-picked Presidio ones plus the project's own."""
+    from presidio_analyzer import RecognizerRegistry
+    from presidio_analyzer.predefined_recognizers import (
+        CreditCardRecognizer,
+        DateRecognizer,
+        EmailRecognizer,
+        IbanRecognizer,
+        IpRecognizer,
+        MedicalLicenseRecognizer,
+        UsItinRecognizer,
+        UsSsnRecognizer,
+    )
+
+    from assistant.phi.recognizers import project_recognizers
+
     registry = RecognizerRegistry(supported_languages=["en"])
     # Hand-picked predefined pattern recognizers. Left out on purpose: the US driver licence (flags
     # "x1", "G0541", "I69"), bank/passport (bare digit runs at 0.05), NHS, crypto, MAC, UUID, spaCy
@@ -128,9 +138,7 @@ def _build_analyzer() -> Any:
         UsSsnRecognizer(), MedicalLicenseRecognizer(), DateRecognizer(), *project_recognizers(),
     ):  # fmt: skip
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(
-        nlp_engine=nlp_engine, registry=registry, supported_languages=["en"], context_aware_enhancer=NoContextEnhancer()
-    )
+    return registry
 
 
 def _quiet_presidio() -> None:

@@ -118,7 +118,9 @@ NOT_NAMES = frozenset([
     "observed", "observes", "assists", "helps", "calls", "visits", "lives", "works", "drives", "available",
     "unavailable", "role", "relationship", "info", "information", "details", "notified", "aware"
 ])
-NOT_NAME_SUFFIXES = ("tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally")
+NOT_NAME_SUFFIXES = (
+    "tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally",
+)
 # fmt: on
 
 
@@ -180,7 +182,8 @@ MBI_RE = re.compile(
 NPI_RE = re.compile(r"\bNPI\s*(?:#|No\.?|Number)?\s*[:#]?\s*(?P<id>\d{10})\b", re.IGNORECASE)
 SSN_RE = re.compile(
     r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b|"
-    r"(?i:\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*[:#]?\s*)(?P<id>\d{9}|\d{3}[-. ]\d{2}[-. ]\d{4})\b"
+    r"(?i:\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*[:#]?\s*)"
+    r"(?P<id>\d{9}|\d{3}[-. ]\d{2}[-. ]\d{4})\b"
 )
 PHONE_RE = re.compile(
     r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
@@ -227,7 +230,8 @@ _PROTECTED = [
     r"\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b",  # ICD-10-CM: I69.351, G20.A1, Z91.81
     r"\b(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|GT|FQ|FR|KS|TC|LT|RT|25|59|76|77|93|95)\b",  # modifiers
     r"\b(?:CO|PR|OA|PI|CR)-?\d{1,3}\b|\b(?:MA|M|N)\d{1,3}\b",  # CARC / RARC: CO-50, PR-119, N115, MA130
-    r"(?<![\w])[x×X][ \t]?\d{1,2}\b|\b\d{1,2}[x×](?:\d{1,3})?(?![\w])(?:/(?:wk|week|day|d))?",  # units: x1, ×3, 3x10, 1x/week
+    # units: x1, ×3, 3x10, 1x/week
+    r"(?<![\w])[x×X][ \t]?\d{1,2}\b|\b\d{1,2}[x×](?:\d{1,3})?(?![\w])(?:/(?:wk|week|day|d))?",
     r"\b\d{1,3}[ \t\-]?(?:minutes?|mins?)\b",  # minute counts
     r"\b(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?(?:[AaPp]\.?[Mm]\.?))?",  # 10:15 AM
     r"\b(?:1[0-2]|0?[1-9])[ \t]?(?:[AaPp]\.?[Mm]\.?)(?!\w)",  # 10 AM

@@ -88,6 +88,7 @@ def _problems(item: dict[str, Any], result: Any, body: str, kb_all: str) -> list
         [
             item["note"],
             item["denial"],
+            result.denial.label,  # the codes as parsed ("CO 11" is written "CO-11" in the letter)
             json.dumps(item.get("claim") or {}),
             " ".join(f"{ln.code} x{ln.units} {' '.join(ln.modifiers)}" for ln in result.supported_lines),
             kb_all,

@@ -20,7 +20,7 @@ KEY = "test-key-0123456789"
 
 
 def settings(**overrides: object) -> Settings:
-    base: dict[str, object] = {"embedder": "hash", "rate_limit_per_minute": 10_000}
+    base: dict[str, object] = {"embedder": "hash", "rate_limit_per_minute": 10_000, "rate_limit_store": "memory"}
     base.update(overrides)
     return Settings(**base)  # type: ignore[arg-type]
 

@@ -12,7 +12,9 @@ from tests.api.fakes import FakeAssistant
 
 
 def call(client: TestClient, service: str, hook: str, context: dict) -> dict:
-    resp = client.post(f"/cds-services/{service}", json={"hook": hook, "hookInstance": str(uuid.uuid4()), "context": context})
+    resp = client.post(
+        f"/cds-services/{service}", json={"hook": hook, "hookInstance": str(uuid.uuid4()), "context": context}
+    )
     assert resp.status_code == 200, resp.text
     return resp.json()
 
@@ -25,10 +27,15 @@ def assert_card(card: dict) -> None:
 
 
 def order(code: str, units: int = 1, *, when: str = "2025-03-04", note: str | None = None) -> dict:
-    resource = {"resourceType": "ServiceRequest", "status": "draft", "intent": "order",
-                "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": code}]},
-                "subject": {"reference": "Patient/1"}, "quantityQuantity": {"value": units},
-                "occurrenceDateTime": when}
+    resource = {
+        "resourceType": "ServiceRequest",
+        "status": "draft",
+        "intent": "order",
+        "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": code}]},
+        "subject": {"reference": "Patient/1"},
+        "quantityQuantity": {"value": units},
+        "occurrenceDateTime": when,
+    }
     if note:
         resource["note"] = [{"text": note}]
     return {"resource": resource}
@@ -57,47 +64,70 @@ def test_patient_view_card_links_to_sidebar(client: TestClient) -> None:
 def test_patient_view_smart_link_when_configured() -> None:
     fake = FakeAssistant(settings(smart_client_id="cts"))
     with TestClient(create_app(fake.settings, assistant=fake)) as client:  # type: ignore[arg-type]
-        card = call(client, "cts-sidebar", "patient-view",
-                    {"userId": "Practitioner/1", "patientId": "p1", "encounterId": "e1"})["cards"][0]
+        card = call(
+            client, "cts-sidebar", "patient-view", {"userId": "Practitioner/1", "patientId": "p1", "encounterId": "e1"}
+        )["cards"][0]
     link = card["links"][0]
     assert link["type"] == "smart" and '"patientId": "p1"' in link["appContext"]
 
 
 def test_order_sign_addon_alone(client: TestClient) -> None:
-    cards = call(client, "cts-order-check", "order-sign",
-                 {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("97551"))})["cards"]
+    cards = call(
+        client,
+        "cts-order-check",
+        "order-sign",
+        {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("97551"))},
+    )["cards"]
     assert cards and cards[0]["indicator"] == "warning" and "97550" in cards[0]["summary"]
     for card in cards:
         assert_card(card)
 
 
 def test_order_sign_direct_care_before_2025(client: TestClient) -> None:
-    cards = call(client, "cts-order-check", "order-sign", {"userId": "Practitioner/1", "patientId": "1",
-                 "draftOrders": bundle(order("G0541", when="2024-06-01"))})["cards"]
+    cards = call(
+        client,
+        "cts-order-check",
+        "order-sign",
+        {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("G0541", when="2024-06-01"))},
+    )["cards"]
     assert any(c["indicator"] == "critical" for c in cards)
 
 
 def test_order_sign_checks_an_attached_note(client: TestClient, fake: FakeAssistant) -> None:
     before = fake.calls.check
-    cards = call(client, "cts-order-check", "order-sign", {"userId": "Practitioner/1", "patientId": "1",
-                 "draftOrders": bundle(order("97550", note=NOTE))})["cards"]
+    cards = call(
+        client,
+        "cts-order-check",
+        "order-sign",
+        {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("97550", note=NOTE))},
+    )["cards"]
     assert fake.calls.check == before + 1
     assert "97550 x1" in cards[-1]["summary"]
     assert_card(cards[-1])
 
 
 def test_order_sign_ignores_other_orders(client: TestClient) -> None:
-    result = call(client, "cts-order-check", "order-sign", {"userId": "Practitioner/1", "patientId": "1",
-                  "draftOrders": bundle(order("97110"))})
+    result = call(
+        client,
+        "cts-order-check",
+        "order-sign",
+        {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("97110"))},
+    )
     assert result == {"cards": []}
 
 
 def test_cds_errors(client: TestClient) -> None:
-    body = {"hook": "patient-view", "hookInstance": str(uuid.uuid4()), "context": {"patientId": "1", "userId": "Practitioner/1"}}
+    body = {
+        "hook": "patient-view",
+        "hookInstance": str(uuid.uuid4()),
+        "context": {"patientId": "1", "userId": "Practitioner/1"},
+    }
     assert client.post("/cds-services/nope", json=body).status_code == 404
     assert client.post("/cds-services/cts-order-check", json=body).status_code == 422
     missing = client.post("/cds-services/cts-order-check", json={**body, "hook": "order-sign"})
     assert missing.status_code == 422 and "draftOrders" in missing.json()["detail"]
-    bad = client.post("/cds-services/cts-order-check", json={**body, "hook": "order-sign",
-                      "context": {"patientId": "1", "draftOrders": {"entry": "x"}}})
+    bad = client.post(
+        "/cds-services/cts-order-check",
+        json={**body, "hook": "order-sign", "context": {"patientId": "1", "draftOrders": {"entry": "x"}}},
+    )
     assert bad.status_code == 422

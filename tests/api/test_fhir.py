@@ -38,7 +38,10 @@ def test_document_charset() -> None:
 def test_claim_response_codes_with_group() -> None:
     denial = claim_response(
         {"category": {"coding": [{"code": "PR"}]}, "reason": {"coding": [{"code": "204"}]}},
-        {"category": {"coding": [{"code": "denialreason"}]}, "reason": {"coding": [{"code": "CO-50"}, {"code": "N115"}]}},
+        {
+            "category": {"coding": [{"code": "denialreason"}]},
+            "reason": {"coding": [{"code": "CO-50"}, {"code": "N115"}]},
+        },
         processNote=[{"text": "See remark MA130."}],
     )
     found = claim_response_denial(denial)
@@ -52,3 +55,52 @@ def test_claim_response_errors() -> None:
     assert info.value.status == 422
     with pytest.raises(ApiError):
         claim_response_denial({"resourceType": "ClaimResponse", "status": "active"})
+
+
+def _attachment(data: bytes, ctype: str) -> list[dict[str, object]]:
+    import base64
+
+    return [{"attachment": {"contentType": ctype, "data": base64.b64encode(data).decode()}}]
+
+
+BAD_DOCUMENTS = {
+    "partial period start": ({"context": {"period": {"start": "2025-03"}}}, "partial date"),
+    "year-only period start": ({"context": {"period": {"start": "2025"}}}, "partial date"),
+    "null attachment": ({"content": [{"attachment": None}]}, "No text/plain attachment"),
+    "codec that is not a charset": ({"content": _attachment(b"Note", "text/plain; charset=rot13")}, "charset"),
+    "idna": ({"content": _attachment(b"Note", "text/plain; charset=idna")}, "charset"),
+    "utf-7": ({"content": _attachment(b"+2AA-", "text/plain; charset=utf-7")}, "charset"),
+    "unknown charset": ({"content": _attachment(b"Note", 'text/plain; charset="klingon"')}, "charset"),
+    "lone surrogate in UTF-16": (
+        {"content": _attachment(b"\x00\xd8a\x00", "text/plain; charset=utf-16-le")},
+        "not text in its declared charset",
+    ),
+    "bytes that are not UTF-8": ({"content": _attachment(b"caf\xe9", "text/plain")}, "not text in its declared"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_DOCUMENTS, ids=list(BAD_DOCUMENTS))
+def test_odd_documents_are_clear_input_errors(case: str) -> None:
+    over, words = BAD_DOCUMENTS[case]
+    with pytest.raises(ApiError) as raised:
+        document_note(document_reference(**over))
+    assert raised.value.status == 422 and words in raised.value.detail
+
+
+@pytest.mark.parametrize(
+    ("ctype", "encoding"),
+    [
+        ('text/plain; charset="UTF-8"', "utf-8"),
+        ("text/plain;charset=utf-16", "utf-16"),
+        ("text/plain; charset=windows-1252", "cp1252"),
+    ],
+)
+def test_declared_charsets_are_honoured(ctype: str, encoding: str) -> None:
+    doc = document_reference(content=_attachment("Café wife".encode(encoding), ctype))
+    assert document_note(doc).text == "Café wife"
+
+
+def test_a_partial_document_date_is_not_needed_when_dos_is_sent(client: object) -> None:
+    doc = document_reference(context={"period": {"start": "2025-03"}})
+    response = client.post("/v1/check", json={"document": doc, "dos": "2025-03-04"})  # type: ignore[attr-defined]
+    assert response.status_code == 200

@@ -35,7 +35,8 @@ def _real_app():  # type: ignore[no-untyped-def]
     data_dir = tempfile.mkdtemp(prefix="cts-api-test-")
     atexit.register(shutil.rmtree, data_dir, True)
     assistant = Assistant(Settings(embedder="hash", data_dir=Path(data_dir),
-                                   api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
+                                   api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000,
+                                   auth_failures_per_minute=1_000_000, rate_limit_store="memory"))
     return create_app(assistant.settings, assistant=assistant)
 
 
@@ -128,7 +129,12 @@ def test_drafting_real(real: TestClient) -> None:
 real_schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
 
 
+@pytest.mark.slow
 @real_schema.parametrize()
-@settings(max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 def test_api_contract_real(case: schemathesis.Case) -> None:
     case.call_and_validate()

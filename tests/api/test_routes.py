@@ -39,7 +39,8 @@ def wait_ready(client: TestClient, timeout: float = 120) -> dict:
 def test_health_and_ready(client: TestClient) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
     body = wait_ready(client)
-    assert body["status"] == "ready" and body["components"] == {"knowledge": "ok", "index": "ok", "backend": "ok"}
+    components = {"knowledge": "ok", "index": "ok", "backend": "ok", "workers": "ok"}
+    assert body["status"] == "ready" and body["components"] == components
 
 
 def test_check_text(client: TestClient) -> None:
@@ -93,7 +94,9 @@ def test_check_invalid_values_are_not_echoed(client: TestClient) -> None:
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:
-    resp = client.post("/v1/check", content=b'{"text": "Caregiver training with', headers={"content-type": "application/json"})
+    resp = client.post(
+        "/v1/check", content=b'{"text": "Caregiver training with', headers={"content-type": "application/json"}
+    )
     assert_problem(resp, 400, "malformed_json")
 
 
@@ -141,7 +144,10 @@ def test_codes(client: TestClient) -> None:
     assert body["periods"][0]["conversion_factor_id"] == "cf2024b"
     assert body["payments"][0]["non_facility"] == round(2.1 * 32.5, 2)
     assert body["payments"][0]["non_facility_assistant"] == round(round(2.1 * 32.5, 2) * 0.85, 2)
-    assert client.get("/v1/codes/97550", params={"dos": "2024-02-01"}).json()["periods"][0]["conversion_factor_id"] == "cf2024a"
+    assert (
+        client.get("/v1/codes/97550", params={"dos": "2024-02-01"}).json()["periods"][0]["conversion_factor_id"]
+        == "cf2024a"
+    )
 
 
 def test_codes_errors(client: TestClient) -> None:
@@ -180,22 +186,44 @@ def test_appeal_with_codes(client: TestClient) -> None:
 
 def test_appeal_with_claim_response(client: TestClient, fake: FakeAssistant) -> None:
     claim_response = {
-        "resourceType": "ClaimResponse", "status": "active", "type": {"coding": [{"code": "professional"}]},
-        "use": "claim", "patient": {"reference": "Patient/1"}, "created": "2025-04-01",
-        "insurer": {"display": "MAC"}, "outcome": "complete", "disposition": "Not medically necessary as documented.",
-        "item": [{"itemSequence": 1, "adjudication": [
-            {"category": {"coding": [{"code": "denialreason"}]},
-             "reason": {"coding": [{"system": "https://x12.org/codes/claim-adjustment-reason-codes", "code": "50"},
-                                   {"system": "https://x12.org/codes/remittance-advice-remark-codes", "code": "N115"}]}},
-        ]}],
+        "resourceType": "ClaimResponse",
+        "status": "active",
+        "type": {"coding": [{"code": "professional"}]},
+        "use": "claim",
+        "patient": {"reference": "Patient/1"},
+        "created": "2025-04-01",
+        "insurer": {"display": "MAC"},
+        "outcome": "complete",
+        "disposition": "Not medically necessary as documented.",
+        "item": [
+            {
+                "itemSequence": 1,
+                "adjudication": [
+                    {
+                        "category": {"coding": [{"code": "denialreason"}]},
+                        "reason": {
+                            "coding": [
+                                {"system": "https://x12.org/codes/claim-adjustment-reason-codes", "code": "50"},
+                                {"system": "https://x12.org/codes/remittance-advice-remark-codes", "code": "N115"},
+                            ]
+                        },
+                    },
+                ],
+            }
+        ],
     }
     resp = client.post("/v1/appeals", json={"document": document_reference(), "claim_response": claim_response})
     assert resp.status_code == 200, resp.text
     assert fake.last_appeal["denial"] == "CO-50 N115"
     assert fake.last_appeal["denial_text"] == "Not medically necessary as documented."
     assert str(fake.last_appeal["dos"]) == "2025-03-04"
-    no_codes = {**claim_response, "item": [{"itemSequence": 1, "adjudication": [{"category": {"coding": [{"code": "submitted"}]}}]}]}
-    assert_problem(client.post("/v1/appeals", json={"text": NOTE, "claim_response": no_codes}), 422, "invalid_claimresponse")
+    no_codes = {
+        **claim_response,
+        "item": [{"itemSequence": 1, "adjudication": [{"category": {"coding": [{"code": "submitted"}]}}]}],
+    }
+    assert_problem(
+        client.post("/v1/appeals", json={"text": NOTE, "claim_response": no_codes}), 422, "invalid_claimresponse"
+    )
     assert_problem(client.post("/v1/appeals", json={"text": NOTE}), 422)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.config import SchemathesisConfig
@@ -19,7 +20,8 @@ from tests.api.conftest import KEY
 from tests.api.conftest import settings as make_settings
 from tests.api.fakes import FakeAssistant
 
-_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000))
+_fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000,
+                                   auth_failures_per_minute=1_000_000, rate_limit_store="memory"))
 app = create_app(_fake.settings, assistant=_fake)  # type: ignore[arg-type]
 # Worklist items exist for the key's practice, so item routes are exercised beyond 404.
 _ERA = Path(__file__).resolve().parents[1] / "remittance" / "fixtures" / "medicare_partb.835"
@@ -30,7 +32,11 @@ _fake.import_era(_ERA.read_bytes(), practice=f"key-{hash_key(KEY)[:16]}")
 # machine forbids (409). Everything else must be accepted.
 # The API key is given per security scheme, so schemathesis knows which headers carry auth (a forced
 # X-API-Key header would make its malformed-credential cases look accepted).
+# Every built-in check runs, "valid request rejected" (positive_data_acceptance) included.
 CONFIG = SchemathesisConfig.from_str(f"""
+[checks]
+enabled = true
+
 [checks.positive_data_acceptance]
 expected-statuses = ["2xx", "401", "404", "409", "413", "422", "429"]
 
@@ -43,7 +49,12 @@ bearer = "{KEY}"
 schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
 
 
+@pytest.mark.slow
 @schema.parametrize()
-@settings(max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "25")), deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 def test_api_contract(case: schemathesis.Case) -> None:
     case.call_and_validate()

@@ -114,7 +114,10 @@ def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
             elements = frame.locator(".element")
             expect(elements.first).to_be_visible(timeout=30_000)
             assert elements.count() == len(cached_knowledge().check_ids)
-            assert frame.locator('.element[data-check="consent"] .label').inner_text() == cached_knowledge().rules["consent"].label
+            assert (
+                frame.locator('.element[data-check="consent"] .label').inner_text()
+                == cached_knowledge().rules["consent"].label
+            )
             preferred = frame.locator('.element[data-check="caregiver"]:has(.count)')
             with_evidence = preferred if preferred.count() else frame.locator(".element:has(.count)").first
             check_id = with_evidence.get_attribute("data-check")

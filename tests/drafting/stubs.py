@@ -32,7 +32,7 @@ Trained wife in sit-to-stand transfer technique with gait belt, car transfer seq
 Return demonstration: wife performed car transfer with gait belt safely after two verbal cues.
 Time: 10:00-10:40, total 40 minutes face to face with the caregiver.
 Jane Doe, PT, DPT
-"""
+"""  # noqa: E501 (a note as clinicians write it: long lines)
 
 GOOD_EVIDENCE = {
     "date_of_service": "Date of service: 03/04/2025",
@@ -40,7 +40,9 @@ GOOD_EVIDENCE = {
     "consent": "Patient gave verbal consent on 03/04/2025 for his wife to receive caregiver training",
     "caregiver": "Caregiver: wife, Maria (unpaid family caregiver)",
     "need_and_goal": "training supports plan of care goal 2, safe transfers at home with caregiver assist",
-    "skills_taught": "Trained wife in sit-to-stand transfer technique with gait belt, car transfer sequencing and fall precautions",
+    "skills_taught": (
+        "Trained wife in sit-to-stand transfer technique with gait belt, car transfer sequencing and fall precautions"
+    ),
     "return_demo": "Return demonstration: wife performed car transfer with gait belt safely after two verbal cues",
     "skilled_need": "therapist gave hands-on correction of her body mechanics",
     "total_time": "total 40 minutes",
@@ -71,15 +73,23 @@ def make_report(
             spans.append(Span(start=start, end=start + len(quote), quote=quote))
         rule = kb.rules[cid]
         checks.append(
-            CheckResult(id=cid, status=status, severity=rule.severity["medicare"],  # type: ignore[arg-type]
-                        message=rule.messages.get(status, "").replace("{detail}", "").strip() or cid,
-                        fix=rule.fixes.get(status, ""), evidence=spans, sources=list(rule.sources))
+            CheckResult(
+                id=cid,
+                status=status,
+                severity=rule.severity["medicare"],  # type: ignore[arg-type]
+                message=rule.messages.get(status, "").replace("{detail}", "").strip() or cid,
+                fix=rule.fixes.get(status, ""),
+                evidence=spans,
+                sources=list(rule.sources),
+            )
         )
     blocking = sum(1 for c in checks if c.status in ("missing", "problem") and c.severity == "block")
     return Report(
         checks=checks,
         time=TimeSummary(total_minutes=total, stated_total_minutes=total),
-        billing=Billing(rule="midpoint", lines=lines if lines is not None else [BilledLine(code="97550", units=1, modifiers=["GP"])]),
+        billing=Billing(
+            rule="midpoint", lines=lines if lines is not None else [BilledLine(code="97550", units=1, modifiers=["GP"])]
+        ),
         summary=Summary(ready_to_bill=blocking == 0, blocking=blocking, warnings=0, unclear=0),
         meta=ReportMeta(),
     )
@@ -101,15 +111,35 @@ class StubAssistant:
         return []
 
     def deps(self) -> DraftingDeps:
-        return DraftingDeps(knowledge=self.knowledge, backend=self.backend, check=self.check_note, search=self.search,
-                            limits=Limits(max_note_bytes=self.settings.max_note_bytes))
+        return DraftingDeps(
+            knowledge=self.knowledge,
+            backend=self.backend,
+            check=self.check_note,
+            search=self.search,
+            limits=Limits(max_note_bytes=self.settings.max_note_bytes),
+        )
 
-    def draft_appeal(self, denial: str, note: Any, claim: Any = None, denial_text: str | None = None, *, dos: Any = None,
-                     known_names: Any = ()) -> Any:
+    def draft_appeal(
+        self,
+        denial: str,
+        note: Any,
+        claim: Any = None,
+        denial_text: str | None = None,
+        *,
+        dos: Any = None,
+        known_names: Any = (),
+    ) -> Any:
         from assistant.drafting.appeal import draft_appeal
 
-        return draft_appeal(self.deps(), denial=denial, note=note, claim=claim, denial_text=denial_text, dos=dos,
-                            known_names=known_names)
+        return draft_appeal(
+            self.deps(),
+            denial=denial,
+            note=note,
+            claim=claim,
+            denial_text=denial_text,
+            dos=dos,
+            known_names=known_names,
+        )
 
     def rewrite_note(self, text: Any, *, dos: Any = None, known_names: Any = ()) -> Any:
         from assistant.drafting.rewrite import rewrite_note

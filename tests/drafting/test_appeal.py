@@ -17,12 +17,18 @@ from assistant.drafting.render import render_appeal
 from assistant.errors import BackendError, ClaimError, DenialCodeError, EmptyNoteError, NotTextError
 from assistant.knowledge.loader import cached_knowledge
 from assistant.llm.fake import FakeBackend
+from assistant.service import Assistant
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
 
 KB = cached_knowledge()
 
-CLAIM = {"claim_number": "CLM-77", "payer": "Medicare Part B", "patient_name": "John Roe", "date_of_service": "03/04/2025",
-         "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
+CLAIM = {
+    "claim_number": "CLM-77",
+    "payer": "Medicare Part B",
+    "patient_name": "John Roe",
+    "date_of_service": "03/04/2025",
+    "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}],
+}
 
 
 def run(backend: object = None, **kw: object) -> AppealResult:
@@ -65,8 +71,15 @@ def test_no_appeal_writes_no_letter_and_never_calls_the_backend() -> None:
 
 
 def test_fake_backend_invention_falls_back_to_offline() -> None:
-    invented = {"sections": [{"id": "claim_identifiers", "heading": "Claim", "statements": [
-        {"text": "Training lasted 75 minutes.", "quotes": [], "source_ids": []}]}]}
+    invented = {
+        "sections": [
+            {
+                "id": "claim_identifiers",
+                "heading": "Claim",
+                "statements": [{"text": "Training lasted 75 minutes.", "quotes": [], "source_ids": []}],
+            }
+        ]
+    }
     fake = FakeBackend([invented])
     result = run(fake)
     assert result.grounding.outcome == "offline_fallback" and len(fake.calls) == 2
@@ -95,13 +108,16 @@ def test_prompt_carries_note_as_data_and_phi_names() -> None:
     assert task == "appeal" and prompt_vars["note"] == GOOD_NOTE and prompt_vars["_phi_names"] == ("John Roe",)
 
 
-@pytest.mark.parametrize(("kw", "error"), [
-    ({"denial": "bogus"}, DenialCodeError),
-    ({"note": "   "}, EmptyNoteError),
-    ({"note": b"\x00\x01"}, NotTextError),
-    ({"claim": {"lines": [{"code": "97550", "units": "many"}]}}, ClaimError),
-    ({"claim": ["not", "a", "dict"]}, ClaimError),
-])
+@pytest.mark.parametrize(
+    ("kw", "error"),
+    [
+        ({"denial": "bogus"}, DenialCodeError),
+        ({"note": "   "}, EmptyNoteError),
+        ({"note": b"\x00\x01"}, NotTextError),
+        ({"claim": {"lines": [{"code": "97550", "units": "many"}]}}, ClaimError),
+        ({"claim": ["not", "a", "dict"]}, ClaimError),
+    ],
+)
 def test_bad_input(kw: dict, error: type) -> None:
     with pytest.raises(error):
         run(**kw)
@@ -122,3 +138,11 @@ def test_json_round_trip_and_docx() -> None:
     assert "Patient not present" in text
     with pytest.raises(ValueError):
         appeal_docx(run(report=make_report(GOOD_NOTE, {"consent": "missing"})))
+
+
+def test_real_claim_fields_and_a_line_without_units_are_read() -> None:
+    claim = {"claim_number": "SYN-77", "dos": "2025-03-04", "place_of_service": "11", "diagnosis_codes": ["I69.351"],
+             "date_received": "2025-03-10", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]},
+                                                       {"code": "97551", "units": 0, "modifiers": ["GP"]}]}
+    result = Assistant().draft_appeal("CO-16 MA130", GOOD_NOTE, claim=claim)
+    assert result.recommendation in {"appeal", "corrected_claim", "no_appeal"}

@@ -35,7 +35,9 @@ def test_appeal_text(note: Path) -> None:
 def test_appeal_json_and_claim(note: Path, tmp_path: Path) -> None:
     claim = tmp_path / "claim.json"
     claim.write_text(json.dumps({"claim_number": "C-1", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}))
-    res = runner.invoke(app, ["appeal", "--denial", "CO50,N115", "--note", str(note), "--claim", str(claim), "--format", "json"])
+    res = runner.invoke(
+        app, ["appeal", "--denial", "CO50,N115", "--note", str(note), "--claim", str(claim), "--format", "json"]
+    )
     assert res.exit_code == 0, res.output
     data = json.loads(res.output)
     assert data["recommendation"] == "appeal" and data["letter"]["identifiers"]["Claim number (ICN)"] == "C-1"
@@ -43,19 +45,24 @@ def test_appeal_json_and_claim(note: Path, tmp_path: Path) -> None:
 
 def test_appeal_docx(note: Path, tmp_path: Path) -> None:
     out = tmp_path / "letter.docx"
-    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(note), "--format", "docx", "--out", str(out)])
+    res = runner.invoke(
+        app, ["appeal", "--denial", "CO-50", "--note", str(note), "--format", "docx", "--out", str(out)]
+    )
     assert res.exit_code == 0, res.output
     assert any("Patient not present" in p.text for p in Document(str(out)).paragraphs)
 
 
-@pytest.mark.parametrize("args", [
-    ["appeal", "--denial", "CO-ZZZ", "--note", "NOTE"],
-    ["appeal", "--denial", "CO-50", "--note", "/no/such/file"],
-    ["appeal", "--denial", "CO-50", "--note", "NOTE", "--format", "pdf"],
-    ["appeal", "--denial", "CO-50", "--note", "NOTE", "--format", "docx"],
-    ["appeal", "--denial", "CO-50", "--note", "NOTE", "--claim", "/no/claim.json"],
-    ["rewrite", "/no/such/file"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["appeal", "--denial", "CO-ZZZ", "--note", "NOTE"],
+        ["appeal", "--denial", "CO-50", "--note", "/no/such/file"],
+        ["appeal", "--denial", "CO-50", "--note", "NOTE", "--format", "pdf"],
+        ["appeal", "--denial", "CO-50", "--note", "NOTE", "--format", "docx"],
+        ["appeal", "--denial", "CO-50", "--note", "NOTE", "--claim", "/no/claim.json"],
+        ["rewrite", "/no/such/file"],
+    ],
+)
 def test_bad_input_exit_2(note: Path, args: list[str]) -> None:
     args = [str(note) if a == "NOTE" else a for a in args]
     res = runner.invoke(app, args)
@@ -71,10 +78,15 @@ def test_rewrite_stdin_and_json(note: Path) -> None:
 
 
 def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(assistant.service, "Assistant",
-                        lambda *a, **k: StubAssistant(OfflineDrafter(), make_report(GOOD_NOTE, {"patient_absent": "problem"})))
+    monkeypatch.setattr(
+        assistant.service,
+        "Assistant",
+        lambda *a, **k: StubAssistant(OfflineDrafter(), make_report(GOOD_NOTE, {"patient_absent": "problem"})),
+    )
     path = tmp_path / "n.txt"
     path.write_text(GOOD_NOTE)
     out = tmp_path / "x.docx"
-    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(path), "--format", "docx", "--out", str(out)])
+    res = runner.invoke(
+        app, ["appeal", "--denial", "CO-50", "--note", str(path), "--format", "docx", "--out", str(out)]
+    )
     assert res.exit_code == 0 and not out.exists() and "DO NOT APPEAL" in res.output

@@ -78,3 +78,17 @@ def test_every_pattern_is_reachable() -> None:
         found = match_pattern(denial, KB.denial_patterns)
         reached.add(found.id if found else None)
     assert set(KB.denial_patterns) <= reached
+
+
+@pytest.mark.parametrize(("raw", "carcs", "prior"), [
+    ("CO-50 (redetermination unfavorable)", ["50"], "redetermination"),
+    ("CO-50 N115 - redetermination upheld", ["50"], "redetermination"),
+    ("PR-119 (reconsideration affirmed)", ["119"], "reconsideration"),
+    ("CO-50 N115", ["50"], None),
+])
+def test_words_beside_the_codes_are_the_payers_note(raw: str, carcs: list[str], prior: str | None) -> None:
+    from assistant.drafting.denial import prior_level_in
+
+    denial, _ = parse_denial(raw, cached_knowledge().reason_codes)
+    assert [c.code for c in denial.carcs] == carcs
+    assert prior_level_in(denial.text) == prior

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import yaml
 
 from evals.suites import appeals
@@ -20,6 +21,7 @@ def test_dataset_shape() -> None:
                                                         if p.id not in ("provider_not_eligible", "timely_filing")}
 
 
+@pytest.mark.slow
 def test_offline_scores_meet_the_bar() -> None:
     result = appeals.run()
     assert result["errors"] == 0, result["details"]

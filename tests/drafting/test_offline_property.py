@@ -20,7 +20,11 @@ DENIALS = sorted({" ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]]) for p in KB.denia
 @settings(max_examples=60, deadline=None)
 @given(
     denial=st.sampled_from(DENIALS),
-    statuses=st.dictionaries(st.sampled_from(CHECK_IDS), st.sampled_from(["met", "missing", "problem", "unclear", "not_applicable"]), max_size=4),
+    statuses=st.dictionaries(
+        st.sampled_from(CHECK_IDS),
+        st.sampled_from(["met", "missing", "problem", "unclear", "not_applicable"]),
+        max_size=4,
+    ),
     dropped=st.sets(st.sampled_from(sorted(GOOD_EVIDENCE)), max_size=4),
 )
 def test_offline_letter_always_grounded(denial: str, statuses: dict[str, str], dropped: set[str]) -> None:

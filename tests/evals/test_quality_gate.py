@@ -6,9 +6,12 @@ worse number in `python -m evals.run`.
 
 from __future__ import annotations
 
+import pytest
+
 from evals.suites import notes
 
 
+@pytest.mark.slow
 def test_notes_dev_set_meets_the_bar() -> None:
     result = notes.run()
     assert result["check_accuracy"] >= 0.95, result.get("details", [])[:10]

@@ -131,7 +131,9 @@ def test_file_scores_one_scenario_file(capsys, tmp_path):
     assert payload["results"]["appeals"]["n_scenarios"] == 1.0
 
 
-@pytest.mark.parametrize("args", [["--suite", "all"], ["--suite", "appeals", "--update-baseline"], ["--suite", "appeals"]])
+@pytest.mark.parametrize(
+    "args", [["--suite", "all"], ["--suite", "appeals", "--update-baseline"], ["--suite", "appeals"]]
+)
 def test_file_needs_one_suite_and_an_existing_file(tmp_path, args):
     missing = tmp_path / "nope.yaml"
     with pytest.raises(SystemExit):

@@ -126,10 +126,15 @@ def test_rule_severities_match_the_facts(kb: Knowledge) -> None:
 
 
 def test_messages_use_only_the_detail_placeholder(kb: Knowledge) -> None:
+    from assistant.billing import rule_terms
+
     for rule in kb.rules.values():
-        for text in [*rule.messages.values(), *rule.fixes.values()]:
+        for text in rule.messages.values():
             assert set(PLACEHOLDER.findall(text)) <= {"detail"}, (rule.id, text)
             text.format(detail="X")  # no stray braces
+        for text in rule.fixes.values():  # fixes may state the profile's time rule
+            assert set(PLACEHOLDER.findall(text)) <= set(rule_terms("midpoint")), (rule.id, text)
+            text.format(**rule_terms("full_time"))
 
 
 def test_conflicts_record_lower_authority_claims(kb: Knowledge) -> None:

@@ -162,7 +162,9 @@ class FakeOpenAI:
         self.requests.append(body)
         inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
         data = [{"object": "embedding", "index": i, "embedding": [0.1, 0.2, 0.3]} for i in range(len(inputs))]
-        return JSONResponse({"object": "list", "data": data, "model": "fake", "usage": {"prompt_tokens": 1, "total_tokens": 1}})
+        return JSONResponse(
+            {"object": "list", "data": data, "model": "fake", "usage": {"prompt_tokens": 1, "total_tokens": 1}}
+        )
 
     async def _chat(self, request: Request) -> JSONResponse:
         body = await request.json()

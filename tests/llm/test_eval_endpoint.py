@@ -18,6 +18,7 @@ def endpoint_assistant(server: FakeOpenAI) -> Assistant:
     return a
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("mode", "outcome"), [("good", "grounded"), ("obey_injection", "offline_fallback")])
 def test_scorer_runs_against_an_endpoint(fake_openai: FakeOpenAI, mode: str, outcome: str) -> None:
     fake_openai.script(mode)
@@ -33,6 +34,7 @@ def test_scorer_runs_against_an_endpoint(fake_openai: FakeOpenAI, mode: str, out
     assert res.grounding.outcome == outcome
 
 
+@pytest.mark.slow
 def test_faithful_paraphrase_passes_the_gate_on_every_dev_scenario(fake_openai: FakeOpenAI) -> None:
     """A gate that rejects faithful prose is a defect too: reworded, reordered, summarised letters pass first time."""
     fake_openai.script("paraphrase")
@@ -45,6 +47,7 @@ def test_faithful_paraphrase_passes_the_gate_on_every_dev_scenario(fake_openai: 
     assert fake_openai.requests, "the letters went through the endpoint"
 
 
+@pytest.mark.slow
 def test_faithful_paraphrase_of_rewrites_passes(fake_openai: FakeOpenAI) -> None:
     from evals.suites import rewrite
 
@@ -54,6 +57,7 @@ def test_faithful_paraphrase_of_rewrites_passes(fake_openai: FakeOpenAI) -> None
     assert result["sentences_kept"] == 1.0
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("mode", ["invented_minutes", "invented_citation", "invented_name", "obey_injection"])
 def test_every_fault_falls_back_in_the_rates(fake_openai: FakeOpenAI, mode: str) -> None:
     fake_openai.script(mode)

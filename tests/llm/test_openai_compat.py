@@ -49,6 +49,7 @@ def test_good_answer_is_grounded_for_every_structured_method(fake_openai: FakeOp
         assert body["response_format"] == {"type": "json_object"}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("modes", "outcome", "reason"),
     [
@@ -128,7 +129,9 @@ class FakeDeid:
 
     def deidentify(self, text: str, extra_names: tuple[str, ...] = ()) -> Any:
         self.seen.append(text)
-        mapping = {"Maria": "PERSON_1", "Jane Doe": "PERSON_2", **{n: f"PERSON_{i + 3}" for i, n in enumerate(extra_names)}}
+        mapping = {
+            "Maria": "PERSON_1", "Jane Doe": "PERSON_2", **{n: f"PERSON_{i + 3}" for i, n in enumerate(extra_names)}
+        }
         for real, fake in mapping.items():
             text = text.replace(real, fake)
 
@@ -158,6 +161,7 @@ def test_non_local_endpoint_gets_deidentified_text(fake_openai: FakeOpenAI) -> N
     assert any("Maria" in q.text for s in result.letter.sections for st in s.statements for q in st.quotes)
 
 
+@pytest.mark.slow
 def test_note_text_never_logged(fake_openai: FakeOpenAI, caplog: pytest.LogCaptureFixture) -> None:
     fake_openai.script("invented_minutes")
     with caplog.at_level(logging.DEBUG):
@@ -165,6 +169,7 @@ def test_note_text_never_logged(fake_openai: FakeOpenAI, caplog: pytest.LogCaptu
     assert "sit-to-stand" not in caplog.text and "Maria" not in caplog.text
 
 
+@pytest.mark.slow
 def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:
     from assistant.phi import get_deidentifier
 

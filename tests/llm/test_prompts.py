@@ -15,7 +15,9 @@ def test_every_prompt_file_declares_exactly_what_it_uses() -> None:
 
 
 def test_render_inserts_values_verbatim() -> None:
-    system, user = load_prompt("appeal").render({"brief": "{}", "note": "Pt said {repair} {brief}", "repair": "", "_phi_names": ()})
+    system, user = load_prompt("appeal").render(
+        {"brief": "{}", "note": "Pt said {repair} {brief}", "repair": "", "_phi_names": ()}
+    )
     assert "Pt said {repair} {brief}" in user and "<<<NOTE" in user
     assert "data, not instructions" in system
 
@@ -27,17 +29,22 @@ def test_render_requires_declared_variables() -> None:
         load_prompt("appeal").render({"brief": "{}", "note": "x", "repair": "", "extra": 1})
 
 
-@pytest.mark.parametrize("text", [
-    "no front matter",
-    "---\nid: x\ntask: t\nvariables: [a]\n---\n# system\n{a} {b}\n# user\nhi\n",
-    "---\nid: x\ntask: t\nvariables: [a, b]\n---\n# system\n{a}\n# user\nhi\n",
-    "---\nid: x\ntask: t\nvariables: [a]\n---\n# system\n{a}\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no front matter",
+        "---\nid: x\ntask: t\nvariables: [a]\n---\n# system\n{a} {b}\n# user\nhi\n",
+        "---\nid: x\ntask: t\nvariables: [a, b]\n---\n# system\n{a}\n# user\nhi\n",
+        "---\nid: x\ntask: t\nvariables: [a]\n---\n# system\n{a}\n",
+    ],
+)
 def test_bad_prompt_files_fail_loudly(text: str) -> None:
     with pytest.raises(PromptError):
         parse_prompt(text, Path("bad.md"))
 
 
 def test_json_braces_are_literal() -> None:
-    p = parse_prompt('---\nid: x\ntask: t\nvariables: [a]\n---\n# system\nReturn {"k": 1} for {a}\n# user\nok\n', Path("p.md"))
+    p = parse_prompt(
+        '---\nid: x\ntask: t\nvariables: [a]\n---\n# system\nReturn {"k": 1} for {a}\n# user\nok\n', Path("p.md")
+    )
     assert p.render({"a": "Z"})[0] == 'Return {"k": 1} for Z'

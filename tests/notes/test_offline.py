@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from assistant.knowledge.loader import cached_knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,13 +36,16 @@ report = assistant.check_note(note, billed="97550x1:GP")
 appeal = assistant.draft_appeal("CO-50 N115", note)
 print(json.dumps({"ready": report.summary.ready_to_bill, "checks": len(report.checks),
                   "recommendation": appeal.recommendation, "attempts": attempts}))
-"""
+"""  # noqa: E501 (a one-line lambda inside the program)
 
 
+@pytest.mark.slow
 def test_check_and_offline_appeal_with_network_blocked(tmp_path: Path) -> None:
     program = PROGRAM.replace("NOTE", repr(str(ROOT / "examples" / "note_ready.txt")))
     env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300, env=env, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=300, env=env, cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["checks"] == len(cached_knowledge().check_ids)

@@ -227,6 +227,7 @@ def segment_notes(draw: st.DrawFn) -> SegmentNote:
     return "".join(parts), segments, placed
 
 
+@pytest.mark.slow
 @given(segment_notes())
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_parsed_segments_match_generated(case: SegmentNote) -> None:
@@ -240,6 +241,7 @@ def test_parsed_segments_match_generated(case: SegmentNote) -> None:
         assert seg.minutes == seg.end_minute - seg.start_minute
 
 
+@pytest.mark.slow
 @given(segment_notes(), st.randoms(use_true_random=False))
 @settings(deadline=None)
 def test_segment_total_is_order_independent(case: SegmentNote, rnd: random.Random) -> None:
@@ -252,6 +254,7 @@ def test_segment_total_is_order_independent(case: SegmentNote, rnd: random.Rando
     assert sum(s.minutes for s in parse_times(shuffled).segments) == sum(s.minutes for s in parse_times(text).segments)
 
 
+@pytest.mark.slow
 @given(segment_notes())
 @settings(deadline=None)
 def test_segment_spans_slice_back_to_the_time_text(case: SegmentNote) -> None:

@@ -39,10 +39,14 @@ def test_nothing_to_scrub(deid: Deidentifier, text: str) -> None:
 
 
 def test_same_value_same_placeholder(deid: Deidentifier) -> None:
-    text = "DOS 03/04/2025. Caregiver Karen trained. Karen did teach-back on 03/04/2025; call 217-555-0143 or 217-555-0143."
+    text = (
+        "DOS 03/04/2025. Caregiver Karen trained. Karen did teach-back on 03/04/2025; "
+        "call 217-555-0143 or 217-555-0143."
+    )
     result = deid.deidentify(text)
     assert result.text == (
-        "DOS <DATE_1>. Caregiver <PERSON_1> trained. <PERSON_1> did teach-back on <DATE_1>; call <PHONE_1> or <PHONE_1>."
+        "DOS <DATE_1>. Caregiver <PERSON_1> trained. <PERSON_1> did teach-back on <DATE_1>; "
+        "call <PHONE_1> or <PHONE_1>."
     )
     assert result.mapping == {"<DATE_1>": "03/04/2025", "<PERSON_1>": "Karen", "<PHONE_1>": "217-555-0143"}
 

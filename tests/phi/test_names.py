@@ -114,6 +114,7 @@ def test_lexicon_refuses_a_changed_names_file(tmp_path: Path, monkeypatch: pytes
         lx._load_names()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "unit",
     ["Ab-", "😀", "(", "NGUYEN, THI HOA ", "12345-", "Maple ", "A ", ("Ab" * 29) + "! PT\n", "é"],

@@ -40,6 +40,7 @@ def app(monkeypatch, tmp_path, kb) -> typer.Typer:
     return app
 
 
+@pytest.mark.slow
 def test_search_json(app) -> None:
     result = CliRunner().invoke(
         app, ["search", "can I bill 97550 if the patient sat in?", "--k", "3", "--format", "json"]
@@ -52,6 +53,7 @@ def test_search_json(app) -> None:
     assert set(first["source"]) == {"id", "title", "publisher", "url", "authority", "effective_from", "effective_to"}
 
 
+@pytest.mark.slow
 def test_search_text_and_filters(app) -> None:
     result = CliRunner().invoke(app, ["search", "telehealth", "--dos", "2024-05-01", "--code", "97550", "-k", "2"])
     assert result.exit_code == 0, result.output

@@ -107,6 +107,7 @@ def _build_in_child(data_dir: str, knowledge: str, out: str) -> None:
     Path(out).write_text(json.dumps({"version": info["version"], "built": info["built"], "top": hits[0].id}))
 
 
+@pytest.mark.slow
 def test_two_processes_building_at_once_make_one_index(tmp_path, kb) -> None:
     ctx = mp.get_context("spawn")
     outs = [tmp_path / f"out{i}.json" for i in range(2)]

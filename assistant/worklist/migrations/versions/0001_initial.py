@@ -19,12 +19,22 @@ TZ = sa.DateTime(timezone=True)
 
 
 def upgrade() -> None:
+    _create_practices()
+    _create_remittances()
+    _create_items()
+    _create_events()
+
+
+def _create_practices() -> None:
     op.create_table(
         "practices",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column("key", sa.String(120), nullable=False, unique=True),
         sa.Column("created_at", TZ, nullable=False),
     )
+
+
+def _create_remittances() -> None:
     op.create_table(
         "remittances",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -48,6 +58,9 @@ def upgrade() -> None:
         sa.Column("problems", sa.JSON(), nullable=False),
         sa.UniqueConstraint("practice_id", "sha256", name="uq_remittance_file"),
     )
+
+
+def _create_items() -> None:
     op.create_table(
         "items",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -98,6 +111,9 @@ def upgrade() -> None:
     op.create_index("ix_items_queue", "items", ["practice_id", "open", "due_date"])
     op.create_index("ix_items_status", "items", ["practice_id", "status", "pattern_id", "payer_key"])
     op.create_index("ix_items_claim", "items", ["practice_id", "payer_key", "patient_control_number"])
+
+
+def _create_events() -> None:
     op.create_table(
         "events",
         sa.Column("id", sa.Integer(), primary_key=True),

@@ -1,0 +1,172 @@
+"""Return demonstration / teach-back: where the note shows the caregiver doing what was taught.
+
+Documented (docs/CONVENTIONS.md): a return demonstration or teach-back with its result; a failed
+or cued attempt counts. Not documented: "no return demo today", a plan for next time, or nothing.
+Besides the phrase lists (nlp.py), a sentence documents it when the caregiver (by relationship,
+by name or as "he"/"she") does something and the sentence gives the result ("Doris demonstrated
+the step-up correctly after one cue", "He guarded me on the stairs three times").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.notes.extract import Extraction
+
+_CAREGIVER = (
+    r"caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|daughter-in-law|son-in-law|mother|mom|father|dad"
+    r"|parents?"
+    r"|partner|friend|neighbou?r|aide|cna|sister|brother|grand(?:son|daughter|mother|father)|niece|nephew|both|each"
+    r"|family|he|she|they"
+)
+_VERB = (
+    r"demonstrated|demo'd|demoed|demonstrates|performed|completed|practi[cs]ed|guarded|did|mixed|prepared|set up|used"
+    r"|transferred|changed|applied|donned|doffed|cued|positioned|repeated|explained|taught|showed|walked|assisted"
+    r"|managed"
+    r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
+    r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
+)
+_RESULT = re.compile(
+    r"\b(?:correct(?:ly|ed|ion)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|without (?:cues?|help|assist\w*|errors?"
+    r"|prompt\w*)"
+    r"|cues?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
+    r"|round|try)"
+    r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
+    r"|proper(?:ly)?|good|unable|difficulty|needed)\b",
+    re.I,
+)
+# "Wife demonstrated ..." is a return demonstration even without its result; other verbs need one
+_STRONG = re.compile(r"demonstrated|demo'd|demoed|demonstrates|performed|practi[cs]ed|role-played|role played", re.I)
+_PRONOUN = re.compile(r"(?:he|she|they|both|each)\b", re.I)
+_NOT_DONE_BEFORE = re.compile(r"\b(?:not|no|never|did not|didn't|will|to|plan to|next)\s+(?:\w+\s+)?$", re.I)
+_FUTURE = re.compile(
+    r"\b(?:next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
+    r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u)\b",
+    re.I,
+)
+_NAME_AFTER = re.compile(r"^[\s,:(-]*(?:is\s+|named\s+)?([A-Z][a-z]{2,})\b")
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
+_LABELLED_NAME = re.compile(
+    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b"
+)
+# "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
+_NAMED_DEMO = re.compile(
+    r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed"
+    r"|role-played)\b"
+)
+_NOT_NAMES = frozenset(
+    {
+        "Patient",
+        "Caregiver",
+        "The",
+        "His",
+        "Her",
+        "Their",
+        "And",
+        "With",
+        "Trained",
+        "Date",
+        "Need",
+        "She",
+        "They",
+        "Therapist",
+        "Clinician",
+        "This",
+        "Then",
+        "Each",
+        "Both",
+        "Who",
+        "Also",
+        "Pt",
+        "Slp",
+        "Ota",
+        "Pta",
+        "Cota",
+    }
+)
+
+_ATTEMPT_RESULT = re.compile(
+    r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
+    r"|\b(?:2nd|second|3rd|third|next|final)\s+(?:attempt|trial|try)\s+(?:was\s+)?(?:passed|correct|safe|successful)\b"
+    r"|\bcorrect on (?:the )?(?:2nd|second|3rd|third)\b",
+    re.I,
+)
+_NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
+# "Return: dtr guarded PT on the stairs x3" / "RD: indep" / "Teach-back: accurate": the label names the element
+_RD_LABEL = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
+    r"|return demo ?/ ?teach[- ]?back"
+    r"|caregiver (?:performance|return)|competency)[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
+    re.I | re.M,
+)
+_RD_NOT_DONE = re.compile(
+    r"^\W*(?:none|n/?a|no\b|not\b|deferred|pending|declined|refused|unable to (?:assess|complete)|tbd)", re.I
+)
+_RD_QUALIFIED = re.compile(
+    r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I
+)
+
+
+def caregiver_names(ex: Extraction) -> set[str]:
+    """First names given to the caregiver: "wife Pamela", "Doris (neighbor)", "son, Konrad"."""
+    if "caregiver_names" not in ex.memo:
+        ex.memo["caregiver_names"] = _caregiver_names(ex)
+    return set(ex.memo["caregiver_names"])
+
+
+def _caregiver_names(ex: Extraction) -> set[str]:
+    text = ex.text
+    names: set[str] = set()
+    for c in ex.of("RELATIONSHIP", negated=False) + ex.of("PAID_CAREGIVER", negated=False):
+        after = _NAME_AFTER.match(text[c.end : c.end + 30])
+        before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
+        names.update(m.group(1) for m in (after, before) if m)
+    names.update(m.group(1) for m in _LABELLED_NAME.finditer(text))
+    return names - _NOT_NAMES
+
+
+def _subject_pattern(names: set[str]) -> re.Pattern[str]:
+    who = _CAREGIVER + "".join("|" + re.escape(n) for n in sorted(names))
+    return re.compile(rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>[^.\n]{{0,160}})", re.I)
+
+
+def _acted(ex: Extraction) -> list[tuple[int, int]]:
+    """Sentences where the caregiver does something and the result is given."""
+    out = []
+    for m in _subject_pattern(caregiver_names(ex)).finditer(ex.text):
+        if _NOT_DONE_BEFORE.search(ex.text[max(0, m.start("verb") - 20) : m.start("verb")]):
+            continue
+        strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
+        if (strong or _RESULT.search(m["rest"])) and not _FUTURE.search(m.group(0)):
+            out.append((m.start(), m.end("verb")))
+    return out
+
+
+def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(documented, explicitly not done) spans of the return demonstration."""
+    documented = []
+    for c in ex.of("RETURN_DEMO"):
+        sentence = ex.text[c.sent_start : c.sent_end]
+        if _FUTURE.search(sentence) and not _RD_QUALIFIED.search(sentence):
+            continue  # "Return demo of car transfer next CTS" is a plan
+        if not c.negated or _RD_QUALIFIED.search(ex.text[c.end : c.end + 60]):
+            documented.append((c.start, c.end))
+    if not documented:
+        documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]
+    if not documented:
+        # "Pilar set up the station and coached ...; needed two cues, then did well"
+        documented = [
+            m.span()
+            for m in _ATTEMPT_RESULT.finditer(ex.text)
+            if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()])
+        ]
+    if not documented:
+        documented = _acted(ex) or [
+            m.span()
+            for m in _NAMED_DEMO.finditer(ex.text)
+            if m["name"] not in _NOT_NAMES and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])
+        ]
+    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]
+    return documented, negated

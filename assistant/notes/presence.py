@@ -1,0 +1,256 @@
+"""Whether the patient was present during the caregiver training, with the words that say so.
+
+A PRESENCE/ABSENCE phrase speaks of whoever is named closest before it on its line (the
+patient, or a caregiver); templates ("Patient present: No") and whereabouts ("pt was at his
+dialysis appointment") are read directly. Every scan is bounded to the phrase's line window,
+so the cost stays linear in the note.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from assistant.notes.demo import caregiver_names
+from assistant.notes.lines import MAX_MENTIONS, Mentions
+from assistant.notes.scan import spans
+from assistant.notes.vocabulary import PATIENT_REFS
+
+if TYPE_CHECKING:
+    from assistant.notes.extract import Extraction
+    from assistant.notes.nlp import Concept
+
+_PATIENT_WORDS = r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b"
+_PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
+_POSSESSIVE = ("'s", "’s")
+# Possessives ("at son's house") name a place, not who was present.
+_CAREGIVER_WORDS = (
+    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother"
+    r"|father|mom"
+    r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)\b"
+)
+_PATIENT_AND = re.compile(
+    r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?"
+    r"(?:present|in the room|participat\w*|attended)",
+    re.I,
+)
+_COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
+_CAREGIVERS_OF = re.compile(
+    r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I
+)
+# "Patient was at his dialysis appointment during this session"
+_AWAY = re.compile(
+    r"(?=[PpMmHhSs])\b(?:patient|pt|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
+    r"\b(?:was|is|remained|stayed|went|had gone|out)\s+(?:at|to|attending|out|with)\s+"
+    r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
+    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
+    r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's)\b",
+    re.I,
+)
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+_PATIENT_NAME = re.compile(
+    r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
+    r"|[Ff]amily of)\b[:,]?\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
+)
+# asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
+# ... and appositive names: "came with her daughter, Clementine, and stayed"
+_ASIDE = re.compile(
+    r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)|,\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
+)
+# the words that make the next person an object: "out with their son", "drives pt"
+_LEADS = frozenset({"with", "by", "to", "from", "for", "and", "of", "drives", "helps", "visits", "assists"})
+_DETERMINERS = frozenset({"his", "her", "their", "the", "a", "an", "pt's", "patient's"})
+_QUANTIFIERS = frozenset({"none", "all", "both", "each", "neither", "any", "some", "either"})
+_PRONOUN_BEFORE = re.compile(
+    r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I
+)
+_INFINITIVE = re.compile(r"\bto\s+$", re.I)
+_NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
+# "pt attended his day program": attending somewhere else is absence from the training
+_ELSEWHERE_AFTER = re.compile(
+    r"^\s+(?:(?:his|her|their|the|a|an)\s+)?(?:adult\s+)?(?:day\s+(?:program|care|center)|school|appointment|appt"
+    r"|dialysis"
+    r"|church|class|work|respite|senior center|camp)\b",
+    re.I,
+)
+_NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+_SUBJECTLESS_ABSENCE = re.compile(
+    r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
+)
+_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
+_PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]{1,2}\s*"
+_PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
+_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no\b|(?:\[\s?\]|☐)\s?yes\s*{_BOX}\s?no\b)", re.I)
+
+
+@dataclass(frozen=True)
+class People:
+    """Names the note gives the patient and the caregivers (first and last names)."""
+
+    patient: frozenset[str]
+    caregiver: frozenset[str]
+
+    def pattern(self, names: frozenset[str]) -> re.Pattern[str] | None:
+        return _names_pattern(names) if names else None
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
+
+
+def people(ex: Extraction) -> People:
+    # first names only: family members share the surname
+    patient = {m.group(1) for m in _PATIENT_NAME.finditer(ex.text)}
+    caregiver = set(caregiver_names(ex))
+    return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
+
+
+def _blank(pattern: re.Pattern[str], window: str) -> str:
+    return pattern.sub(lambda m: " " * len(m.group(0)), window)
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """Whether the person named at `start` is an object: "out with their son", "drives pt", "cares for
+    his wife"; not after a quantifier ("none of the patients were present"). Word lookups, no scan."""
+    if start == 0 or not text[start - 1].isspace():
+        return False
+    words = text[max(0, start - 30) : start].lower().split()
+    if len(words) >= 2 and words[-1] in _DETERMINERS:
+        words.pop()
+    if not words or words[-1] not in _LEADS:
+        return False
+    return not (words[-1] == "of" and len(words) >= 2 and words[-2] in _QUANTIFIERS)
+
+
+class _Subjects:
+    """Where the note names the patient and the caregivers, found once over the whole text (people
+    after a preposition dropped), so each phrase's subject is a binary search. Asides (brackets,
+    relative clauses) are skipped unless the phrase itself is inside them."""
+
+    def __init__(self, text: str, who: People) -> None:
+        def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
+            return [
+                (a, b)
+                for a, b in spans(pattern, text, ignore_case)
+                if text[b : b + 2] not in _POSSESSIVE and not _after_preposition(text, a)
+            ]
+
+        names = {kind: who.pattern(getattr(who, kind)) for kind in ("patient", "caregiver")}
+        self.asides = [m.span() for m in _ASIDE.finditer(text)]
+        self.patient = Mentions(
+            subjects(_PATIENT_WORDS)
+            + list(spans(_TITLED_NAME.pattern, text, False))
+            + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else [])
+        )
+        self.caregiver = Mentions(
+            subjects(_CAREGIVER_WORDS)
+            + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
+            + (
+                [
+                    (a, b)
+                    for a, b in (m.span() for m in names["caregiver"].finditer(text))
+                    if not _after_preposition(text, a)
+                ]
+                if names["caregiver"]
+                else []
+            )
+        )
+
+    def _aside(self, pos: int) -> tuple[int, int] | None:
+        i = bisect_right(self.asides, (pos, 1 << 62)) - 1
+        return self.asides[i] if i >= 0 and self.asides[i][0] <= pos < self.asides[i][1] else None
+
+    def last(self, mentions: Mentions, start: int, concept: Concept) -> int:
+        """End of the last mention in text[start:concept.end] outside any aside the phrase is not in."""
+        own = self._aside(concept.start)
+        i = bisect_right(mentions.ends, concept.end) - 1
+        for _ in range(6):  # a few steps back at most: asides are short
+            if i < 0 or mentions.starts[i] < start:
+                return -1
+            aside = self._aside(mentions.starts[i])
+            if aside is None or aside == own:
+                return mentions.ends[i]
+            i -= 1
+        return -1
+
+
+def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subjects]) -> str:
+    """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
+
+    The nearest person named before the phrase on the same line decides (sentence breaks are
+    ignored: notes put parentheses, semicolons and abbreviations between the two); asides in
+    brackets or relative clauses, and people after a preposition ("pt out with their son"), are
+    not subjects; "he"/"she" right before the phrase is the patient.
+    """
+    text = ex.text
+    start = max(ex.lines.starts[ex.lines.number(concept.start)], concept.start - 110)
+    if concept.label == "PRESENCE" and _COMPOUND_BEFORE.search(text[max(0, concept.start - 9) : concept.start]):
+        return ""  # "patient-present session" names a kind of service, not who was there
+    if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
+        return "patient"
+    if _PATIENT_AND.search(text, start, concept.end):
+        return "patient"
+    who = subjects()
+    last_patient = who.last(who.patient, start, concept)
+    last_caregiver = who.last(who.caregiver, start, concept)
+    if (
+        _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
+        and last_caregiver < concept.start - 40
+    ):
+        return "patient"
+    if last_patient < 0 and last_caregiver < 0:
+        after = text[concept.end : min(concept.sent_end, concept.end + 40)]
+        return "patient" if _PATIENT_WORD.search(after) or concept.label == "ABSENCE" else ""
+    return "patient" if last_patient > last_caregiver else "caregiver"
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the sorted, non-overlapping `spans` (binary search)."""
+    i = bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(presence, absence) spans where the patient's presence during the training is stated."""
+    presence: list[tuple[int, int]] = []
+    absence: list[tuple[int, int]] = []
+    built: list[_Subjects] = []
+
+    def subjects() -> _Subjects:  # built on first need: phrases like "pt not present" decide alone
+        if not built:
+            built.append(_Subjects(ex.text, people(ex)))
+        return built[0]
+
+    phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
+    for c in phrases:
+        if c.label == "ABSENCE":
+            # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
+            # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
+            if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
+                continue
+            if _SUBJECTLESS_ABSENCE.search(c.text):
+                absence.append((c.start, c.end))
+                continue
+        if c.label == "PRESENCE" and ex.service.belongs_to_other((c.start, c.end)):
+            continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
+        elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
+        if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
+            continue  # "consent for Grace to attend" says nothing about who was there
+        subject = subject_of(ex, c, subjects)
+        if subject != "patient":
+            continue
+        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)
+        (absence if absent else presence).append((c.start, c.end))
+    present_sorted = sorted(presence)
+    absence += [(m.start(), m.end()) for m in _AWAY.finditer(ex.text) if not _inside(present_sorted, m.start())]
+    answered_no = [(m.start(), m.end()) for m in _PRESENT_NO.finditer(ex.text)]
+    absence += answered_no
+    presence = [p for p in presence if not _inside(answered_no, p[0])]
+    presence += [(m.start(), m.end()) for m in _PRESENT_YES.finditer(ex.text)]
+    return presence, absence

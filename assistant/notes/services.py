@@ -1,0 +1,95 @@
+"""Which service a clock time or a phrase belongs to: caregiver training, or a same-day
+patient-present service (97110, 97530, 92507, an evaluation ...).
+
+The codes of other services come from knowledge/codes/procedures.yaml (family
+`patient_present`); the words that name them are here. A time belongs to the service named
+closest before it on its line, or to the heading it sits under (docs/CONVENTIONS.md).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.notes.lines import LineIndex, Mentions
+from assistant.notes.scan import spans
+
+_OTHER_WORDS = (
+    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training"
+    r"|manual therapy"
+    r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual treatment"
+    r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
+    r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
+    r"|clinical) eval(?:uation)?\b"
+    r"|dysphagia (?:treatment|therapy)|speech (?:treatment|therapy) with"
+)
+_CTS_LINE = re.compile(
+    r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer)\b", re.I
+)
+HEADING_LINES = 12
+_STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
+
+
+@lru_cache(maxsize=8)
+def other_service_pattern(codes: frozenset[str]) -> re.Pattern[str]:
+    """Words and codes that name a same-day patient-present service."""
+    alternatives = "|".join(sorted(codes))
+    return re.compile(rf"\b(?:{alternatives})\b|{_OTHER_WORDS}", re.I)
+
+
+class ServiceLines:
+    """Answers 'does this span belong to another service?' with bounded scans per question."""
+
+    def __init__(self, text: str, lines: LineIndex, other_codes: frozenset[str]) -> None:
+        self.text = text
+        self.lines = lines
+        self.other = other_service_pattern(other_codes)
+        # every mention found once, so each question is a binary search, not a rescan of its line
+        self.other_at = Mentions(list(spans(self.other.pattern, text)))
+        self.cts_at = Mentions(list(spans(_CTS_LINE.pattern, text)))
+
+    def heading_above(self, pos: int) -> str:
+        """The heading a line sits under: the nearest short line above, up to a blank line."""
+        n = self.lines.number(pos) - 1
+        for k in range(n, max(-1, n - HEADING_LINES), -1):
+            a, b = self.lines.line_span(k)
+            line = self.text[a:b]
+            if not line.strip():
+                return ""
+            if len(line) < 70 and (line.isupper() or line.rstrip().endswith(":")):
+                return line
+        return ""
+
+    def _sentence(self, span: tuple[int, int]) -> tuple[int, int]:
+        a, b = self.lines.bounds(*span)
+        text = self.text
+        heads = [i + len(stop) for stop in _STOPS if (i := text.rfind(stop, a, span[0])) != -1]
+        tails = [i for stop in _STOPS if (i := text.find(stop, span[1], b)) != -1]
+        return max(heads, default=a), min(tails, default=b)
+
+    def _closest(self, a: int, b: int, span: tuple[int, int]) -> bool | None:
+        """Within text[a:b]: the service named closest before the span, else first after it; None if neither."""
+        other, cts = self.other_at.last_end(a, span[0]), self.cts_at.last_end(a, span[0])
+        if other >= 0 or cts >= 0:
+            return other > cts
+        o, c = self.other_at.first_start(span[1], b), self.cts_at.first_start(span[1], b)
+        if o is None and c is None:
+            return None
+        return o is not None and (c is None or o < c)
+
+    def belongs_to_other(self, span: tuple[int, int]) -> bool:
+        """Whether a time or phrase belongs to a same-day patient-present service: by its sentence,
+        else by its line, else by the heading it sits under."""
+        verdict = self._closest(*self._sentence(span), span)
+        if verdict is not None:
+            return verdict
+        a, b = self.lines.bounds(*span)
+        verdict = self._closest(a, b, span)
+        if verdict is not None:
+            return verdict
+        heading = self.heading_above(span[0])
+        return bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
+
+    def on_cts_line(self, span: tuple[int, int]) -> bool:
+        a, b = self.lines.bounds(*span)
+        return self.cts_at.first_start(a, b) is not None

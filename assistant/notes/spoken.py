@@ -1,0 +1,108 @@
+"""Clock times and dates as dictation software writes them: "from one fifteen to one fifty five",
+"time two oh five to two fifty", "march eleventh twenty twenty five".
+
+A spoken range counts when a side has minutes ("nine to nine twenty five") or a time cue comes
+just before it ("time one to two"), so "two to three times a day" stays a dose, not a session.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from assistant.notes.lines import words_of
+from assistant.words import MONTH_ALT, NUMBER_TENS, NUMBER_UNITS, month_number
+
+_HOURS = {w: n for w, n in NUMBER_UNITS.items() if n <= 12}
+_HOUR = "|".join(sorted(_HOURS, key=len, reverse=True))
+_DIGIT = "|".join(w for w, n in NUMBER_UNITS.items() if n <= 9)
+_TEEN = "|".join(w for w, n in NUMBER_UNITS.items() if 10 <= n <= 19)
+_TENS = "|".join(w for w, n in NUMBER_TENS.items() if 20 <= n <= 50)
+_MINUTE = rf"oh[ -](?:{_DIGIT})|(?:{_TEEN})|(?:{_TENS})(?:[ -](?:{_DIGIT}))?"
+_TIME = rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
+_RANGE = re.compile(
+    rf"(?=[a-zA-Z])(?<![\w-])(?:{_TIME.format(h='h1', m='m1')})\s+(?:to|until|till|through)\s+"
+    rf"(?:{_TIME.format(h='h2', m='m2')})(?![\w-])",
+    re.I,
+)
+_CUE = re.compile(r"\b(?:time|from|between|worked|session|training|trained|met)\s+$", re.I)
+
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
+_ORDINAL = rf"(?:twenty|thirty)[ -](?:{'|'.join(w for w in _ORDINALS if _ORDINALS[w] <= 9)})|{'|'.join(_ORDINALS)}"
+_DATE = re.compile(
+    rf"(?<![\w-])(?P<mon>{MONTH_ALT})\s+(?:the\s+)?(?P<day>{_ORDINAL}),?\s+(?:twenty|two thousand(?: and)?)\s+"
+    rf"(?P<yy>twenty[ -](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
+    re.I,
+)
+
+
+def _minute(word: str | None) -> int:
+    if not word:
+        return 0
+    parts = re.split(r"[ -]", word.lower())
+    if parts[0] == "oh":
+        return NUMBER_UNITS[parts[1]]
+    if parts[0] in NUMBER_UNITS:
+        return NUMBER_UNITS[parts[0]]
+    return NUMBER_TENS[parts[0]] + (NUMBER_UNITS[parts[1]] if len(parts) > 1 else 0)
+
+
+def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
+    """(start minute, end minute, span start, span end) of every spoken clock range (12-hour, no am/pm)."""
+    out = []
+    for m in _RANGE.finditer(text):
+        if not (
+            m["m1"] or m["m2"] or "clock" in m.group(0).lower() or _CUE.search(text, max(0, m.start() - 15), m.start())
+        ):
+            continue
+        h1, h2 = _HOURS[m["h1"].lower()], _HOURS[m["h2"].lower()]
+        start, end = h1 * 60 + _minute(m["m1"]), h2 * 60 + _minute(m["m2"])
+        if end <= start:
+            end += 12 * 60  # "eleven thirty to twelve fifteen", "twelve forty to one ten"
+        if 0 < end - start <= 240:
+            out.append((start, end, m.start(), m.end()))
+    return out
+
+
+def _ordinal(word: str) -> int:
+    parts = re.split(r"[ -]", word.lower())
+    if len(parts) == 2:
+        return NUMBER_TENS[parts[0]] + _ORDINALS[parts[1]]
+    return _ORDINALS[parts[0]]
+
+
+def spoken_dates(text: str) -> list[tuple[date, int, int]]:
+    """(date, span start, span end) of every spoken date with a year."""
+    out: list[tuple[date, int, int]] = []
+    if "twenty" not in words_of(text) and "thousand" not in words_of(text):
+        return out
+    for m in _DATE.finditer(text):
+        yy = m["yy"].lower()
+        year = 2000 + (_minute(yy) if yy != "twenty" else 20)
+        try:
+            out.append((date(year, month_number(m["mon"]) or 0, _ordinal(m["day"])), m.start(), m.end()))
+        except (ValueError, KeyError):
+            continue
+    return out

@@ -1,0 +1,161 @@
+"""Caregiver-training minutes: which clock ranges and durations count, and how they were counted.
+
+Only CTS time counts (docs/CONVENTIONS.md, real-world notes): clock ranges of other services the
+same day are kept apart; breaks are excluded, whether written as their own range ("break
+2:15-2:25"), as a duration ("10 min break", "off the clock 10 min") or as a gap between segments
+("2:00-2:15 and 2:25-2:45 (excluding break)"). Several CTS segments add up. `basis` says how the
+minutes were counted, in the words a biller can check against the note.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.notes.lines import LineIndex
+from assistant.notes.services import ServiceLines
+from assistant.notes.times import Duration, Segment, TimeParse
+
+MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
+# "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
+_BREAK_BEFORE = re.compile(
+    r"\b(?:break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*)\b"
+    r"[^\d\n;.)]{0,12}$",
+    re.I,
+)
+# "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
+_EXCLUDED_LATER = re.compile(
+    r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
+)
+# "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
+_BREAK_AFTER = re.compile(
+    r"^[\s,:–-]{0,4}(?:break|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
+    r"(?![^\n\d]{0,12}\d)",
+    re.I,
+)  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
+# "Total treatment time 77 min", "total timed code minutes": the visit, not caregiver training
+_BREAK_EXCLUDED = re.compile(
+    r"\b(?:excluding|excludes|excl\.?|minus|less|not including|without)\s+(?:the\s+|a\s+)?(?:\d+\s?min\w*\s+)?break"
+    r"|\bbreaks?\s+(?:excluded|not counted|not included)",
+    re.I,
+)
+_VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
+
+
+@dataclass
+class TimeAccount:
+    cts: list[Segment] = field(default_factory=list)
+    other: list[Segment] = field(default_factory=list)
+    breaks: list[Segment] = field(default_factory=list)
+    break_durations: list[Duration] = field(default_factory=list)
+    stated: Duration | None = None
+    derived: int | None = None
+    subtracted: int = 0  # break minutes taken out of a CTS range
+    break_excluded: bool = False  # "(excluding break)" next to the CTS times
+
+    @property
+    def total(self) -> int | None:
+        """Minutes used for units: the lower of stated and clock totals when they disagree."""
+        values = [v for v in (self.derived, self.stated.minutes if self.stated else None) if v is not None]
+        return min(values) if values else None
+
+    @property
+    def reported(self) -> int | None:
+        """time.total_minutes: the clock minutes when clock times are documented, else the stated total."""
+        return self.derived if self.derived is not None else (self.stated.minutes if self.stated else None)
+
+    @property
+    def basis(self) -> str:
+        return describe(self)
+
+
+def _is_break(text: str, lines: LineIndex, seg: Segment) -> bool:
+    after = text[seg.span[1] : seg.span[1] + 80]
+    return bool(
+        _BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after)
+    )
+
+
+def _overlap(a: Segment, b: Segment) -> int:
+    return max(0, min(a.end_minute, b.end_minute) - max(a.start_minute, b.start_minute))
+
+
+def _union_minutes(segments: list[Segment]) -> tuple[int, int]:
+    """Minutes covered by the segments (a range written twice counts once), and the gaps between them."""
+    covered = gaps = 0
+    end = None
+    for seg in sorted(segments, key=lambda s: (s.start_minute, s.end_minute)):
+        if end is None or seg.start_minute >= end:
+            gaps += 0 if end is None else seg.start_minute - end
+            covered += seg.minutes
+            end = seg.end_minute
+        elif seg.end_minute > end:
+            covered += seg.end_minute - end
+            end = seg.end_minute
+    return covered, gaps
+
+
+def _stated(
+    text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], clocked: bool
+) -> Duration | None:
+    own = [d for d in durations if d.kind == "time" and not service.belongs_to_other(d.span)]
+    own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
+    totals = [d for d in own if d.total_cue]
+    if totals:
+        return totals[0]
+    if clocked:
+        return None  # with clock times present, a lone "1 min" elsewhere is an instruction, not the total
+    in_cts_context = [d for d in own if service.on_cts_line(d.span)]
+    if len(in_cts_context) == 1:
+        return in_cts_context[0]
+    return own[0] if len(own) == 1 else None
+
+
+def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines) -> TimeAccount:
+    acc = TimeAccount()
+    for seg in times.segments:
+        if _is_break(text, lines, seg):
+            acc.breaks.append(seg)
+        elif service.belongs_to_other(seg.span):
+            acc.other.append(seg)
+        else:
+            acc.cts.append(seg)
+    acc.break_durations = [d for d in times.durations if d.kind == "break"]
+    acc.stated = _stated(text, lines, service, times.durations, bool(acc.cts))
+    if acc.cts:
+        covered, gaps = _union_minutes(acc.cts)
+        nested = sum(_overlap(b, c) for b in acc.breaks for c in acc.cts)
+        # a "10 min break" that is already the gap between two segments is not taken out twice
+        spoken = sum(d.minutes for d in acc.break_durations)
+        spoken = 0 if acc.breaks or (gaps and spoken <= gaps) else spoken
+        acc.subtracted = min(nested + spoken, covered)
+        acc.break_excluded = any(_BREAK_EXCLUDED.search(lines.line(*seg.span, radius=80)) for seg in acc.cts)
+        acc.derived = covered - acc.subtracted
+    return acc
+
+
+def _clocks(segments: list[Segment]) -> str:
+    return " + ".join(f"{Segment.clock(s.start_minute)}-{Segment.clock(s.end_minute)}" for s in segments)
+
+
+def describe(acc: TimeAccount) -> str:
+    """'32 min from 10:15-10:47'; '35 min: 14:00-14:15 + 14:25-14:45, break excluded'; '22 min stated'."""
+    stated = acc.stated.minutes if acc.stated else None
+    if acc.derived is None:
+        return "" if stated is None else f"{stated} min stated"
+    segs = sorted(acc.cts, key=lambda s: s.start_minute)
+    if len(segs) == 1 and not acc.subtracted:
+        text = f"{acc.derived} min from {_clocks(segs)}"
+    else:
+        text = f"{acc.derived} min: {_clocks(segs)}"
+    if acc.subtracted:
+        text += f" less {acc.subtracted} min break"
+    elif acc.breaks or acc.break_excluded or (len(segs) > 1 and acc.break_durations):
+        text += ", break excluded"
+    if stated is not None and abs(stated - acc.derived) > MISMATCH_TOLERANCE:
+        text += f"; the stated {stated} min disagrees, units from the lower ({min(stated, acc.derived)} min)"
+    elif stated is not None:
+        text += f" (stated {stated} min)"
+    if acc.other:
+        text += f"; other services not counted ({_clocks(acc.other)})"
+    return text

@@ -1,0 +1,70 @@
+"""Every odd input of issue #11 is a clear input error: HTTP 4xx problem+json, CLI exit 2."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from assistant.cli import app as cli
+from assistant.service import Assistant
+from tests.api.conftest import NOTE, document_reference, settings
+
+
+@pytest.fixture(scope="module")
+def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    s = settings(data_dir=tmp_path_factory.mktemp("data"))
+    with TestClient(create_app(s, assistant=Assistant(s))) as client:
+        yield client
+
+
+BODIES: dict[str, tuple[bytes | dict[str, object], int, str]] = {
+    "lone surrogate in the note": (b'{"text": "\\ud800"}', 422, "not_text"),
+    "lone surrogate in billed": (b'{"text": "x", "billed": "\\udfff"}', 422, "bad_billed_line"),
+    "billed is a number": ({"text": NOTE, "billed": 123}, 422, "invalid_request"),
+    "profile is a number": ({"text": NOTE, "profile": 5}, 422, "invalid_request"),
+    "100 units": ({"text": NOTE, "billed": [{"code": "97550", "units": 100}]}, 422, "invalid_request"),
+    "100 units, shorthand": ({"text": NOTE, "billed": "97550x100"}, 422, "bad_billed_line"),
+    "partial document date": ({"document": document_reference(context={"period": {"start": "2025-03"}})},
+                              422, "invalid_documentreference"),
+    "null attachment": ({"document": document_reference(content=[{"attachment": None}])},
+                        422, "invalid_documentreference"),
+    "5,000-digit number": (b'{"text": "x", "billed": [{"code": "97550", "units": ' + b"9" * 5000 + b"}]}",
+                           400, "malformed_request"),
+    "deep nesting": (b'{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", 400, "malformed_request"),
+}
+
+
+@pytest.mark.parametrize("case", BODIES, ids=list(BODIES))
+def test_http_input_errors_are_problems(real: TestClient, case: str) -> None:
+    body, status, code = BODIES[case]
+    if isinstance(body, bytes):
+        response = real.post("/v1/check", content=body, headers={"content-type": "application/json"})
+    else:
+        response = real.post("/v1/check", json=body)
+    assert (response.status_code, response.headers["content-type"]) == (status, "application/problem+json")
+    assert response.json()["code"] == code
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["--billed", "123"], "not CODExUNITS"),
+    (["--billed", "97550x100"], "from 1 to 99"),
+    (["--profile", "5"], "Unknown payer profile"),
+    (["--dos", "2025-03"], "Cannot read the date of service"),
+])
+def test_cli_input_errors_exit_2(tmp_path: Path, args: list[str], words: str) -> None:
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE)
+    result = CliRunner().invoke(cli, ["check", str(note), *args])
+    assert result.exit_code == 2 and words in result.stderr
+
+
+def test_cli_note_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_bytes(b"Caregiver \xed\xa0\x80 training")  # an encoded lone surrogate
+    result = CliRunner().invoke(cli, ["check", str(note)])
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr
