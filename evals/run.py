@@ -242,8 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(payload, indent=2, default=str))
     else:
         for name, metrics in results.items():
-            base = {} if args.file is not None else baseline.get(name, {})  # another dataset: no diff
-            _print_suite(name, metrics, base, all_details[name])
+            _print_suite(name, metrics, baseline.get(name, {}), all_details[name])
         for name, why in skipped.items():
             print(f"\n== {name} == skipped ({why})")
         for failure in failures:

@@ -7,7 +7,6 @@ logs note text, and Presidio's own loggers are held at WARNING.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 import sys
@@ -19,8 +18,8 @@ from pydantic import BaseModel, Field
 
 from assistant.errors import NotTextError
 from assistant.phi import patterns as p
+from assistant.phi.spans import Span, resolve, unescaped_view, whole_words
 
-Span = tuple[int, int, str, float]  # start, end, placeholder label, score
 SCORE_THRESHOLD = 0.35
 # Presidio / project entity -> placeholder label.
 LABELS = {
@@ -29,10 +28,7 @@ LABELS = {
     "SSN": "SSN", "US_SSN": "SSN", "NPI": "NPI", "ID": "ID", "US_ITIN": "ID", "MEDICAL_LICENSE": "ID",
     "AGE": "AGE", "CREDIT_CARD": "CARD", "IBAN_CODE": "ACCOUNT", "IP_ADDRESS": "IP", "URL": "URL",
 }  # fmt: skip
-# Tie-break for equal spans and scores: the more specific entity first (deterministic).
-_PRIORITY = {e: i for i, e in enumerate(
-    ["SSN", "MBI", "MRN", "NPI", "EMAIL", "ZIP", "ADDRESS", "DATE", "PHONE", "PERSON", "AGE", "CARD", "ACCOUNT",
-     "IP", "URL", "ID"])}  # fmt: skip
+
 
 
 class Deidentified(BaseModel):
@@ -157,7 +153,7 @@ class Deidentifier:
         _import_presidio()
         from presidio_anonymizer import AnonymizerEngine
 
-        from assistant.phi.names import known_names_finder
+        from assistant.phi.known import known_names_finder
         from assistant.phi.recognizers import ProjectRecognizer
 
         _quiet_presidio()
@@ -184,14 +180,14 @@ class Deidentifier:
         finder = self._names_finder(extra_names)
         if finder is not None:
             ad_hoc.append(self._recognizer_cls("CtsCallNames", ["PERSON"], finder))
-        view = _unescaped_view(text)  # same length: spans found in the view are spans of the text
+        view = unescaped_view(text)  # same length: spans found in the view are spans of the text
         results = self._analyzer.analyze(
             view, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
         )
         protected = p.protected_spans(view)
-        spans = _resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
-        spans = _resolve(protected, spans + self._recurrences(view, spans))
-        return self._anonymize(text, _whole_words(view, spans))
+        spans = resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
+        spans = resolve(protected, spans + self._recurrences(view, spans))
+        return self._anonymize(text, whole_words(view, spans))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
         """A value found once in context is scrubbed wherever it recurs without that context:
@@ -236,77 +232,6 @@ class Deidentifier:
             merge_entities_with_spaces=False,
         )
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
-
-
-_ESCAPE = re.compile(r'\\([nrt"/])')
-_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/"}
-
-
-def _unescaped_view(text: str) -> str:
-    """The text with JSON escapes (a brief's ``\\n``, ``\\"``) read as what they stand for, padded to keep
-    every offset: line-bound shapes (X12 and HL7 segments, signatures) are found inside a JSON prompt."""
-    return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
-
-
-def _whole_words(text: str, spans: list[Span]) -> list[Span]:
-    """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
-    from assistant.phi.names import whole_word
-
-    out: list[Span] = []
-    for start, end, label, score in spans:
-        start, end = whole_word(text, start, end)
-        if out and start < out[-1][1]:
-            prev = out[-1]
-            out[-1] = (prev[0], max(prev[1], end), prev[2], max(prev[3], score))
-        else:
-            out.append((start, end, label, score))
-    return out
-
-
-def _resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
-    """Drop detections inside allow-listed tokens, then keep the longest of overlapping spans.
-
-    A detection that touches a protected token survives only if it strictly contains that token
-    (``59 Elm St``) or is a labelled, high-confidence detection (``MRN: 97550``, ``IL 62704``).
-    Ties: longer span, then higher score, then entity priority, then position: deterministic.
-    """
-    from assistant.phi.recognizers import STRONG
-
-    starts = [ps for ps, _ in protected]
-    kept = []
-    for span in spans:
-        start, end, _, score = span
-        if score < STRONG:
-            # protected tokens are disjoint and sorted: only those starting before ``end`` can touch
-            i = bisect.bisect_left(starts, end) - 1
-            blocked = False
-            while i >= 0 and protected[i][1] > start:
-                ps, pe = protected[i]
-                if not (start <= ps and pe <= end and end - start > pe - ps):
-                    blocked = True
-                    break
-                i -= 1
-            if blocked:
-                continue
-        kept.append(span)
-    # Overlapping detections merge into one span (a part left out would leak: "Leeds LS6" + "LS6 2AB");
-    # the label is the one of the longest, best-scored, most specific detection in the group.
-    kept.sort(key=lambda s: (s[0], s[0] - s[1]))
-    chosen: list[Span] = []
-    best: Span | None = None
-    for span in kept:
-        if chosen and span[0] < chosen[-1][1]:
-            start, end, _, score = chosen[-1]
-            best = min(best or span, span, key=_rank_key)
-            chosen[-1] = (start, max(end, span[1]), best[2], max(score, span[3]))
-        else:
-            best = span
-            chosen.append(span)
-    return chosen
-
-
-def _rank_key(span: Span) -> tuple[int, float, int]:
-    return (span[0] - span[1], -span[3], _PRIORITY.get(span[2], 99))
 
 
 _shared: Deidentifier | None = None

@@ -10,17 +10,16 @@ A word is a name when
   "frank needed cues"), or is no English word at all ("xiomara");
 and it is none of the clinical words, eponyms and brands in ``CLINICAL``. Neighbouring name
 words, initials and particles ("de la", "bin", "Ó") join into one span. Known names (from the
-claim or the EHR) are matched ASCII-folded and in any case by `known_names_finder`.
+claim or the EHR) are matched ASCII-folded and in any case by `assistant.phi.known`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.phi import patterns as p
-from assistant.phi.fold import fold, fold_word
+from assistant.phi.fold import fold_word
 from assistant.phi.lexicon import Lexicon, get_lexicon
 
 Span = tuple[int, int, str, float]
@@ -257,84 +256,3 @@ def find_name_words(text: str) -> list[Span]:
         for i, w in enumerate(words)
     ]
     return _runs(text, words, flags, lex)
-
-
-def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a span that starts or ends inside a word (letters on both sides of the cut) to the
-    whole word, hyphen- and apostrophe-joined parts included: a name is never cut mid-word."""
-
-    def inside(i: int) -> bool:
-        if 0 < i < len(text) and _letter(text[i - 1]) and _letter(text[i]):
-            return True
-        return 1 < i < len(text) - 1 and text[i] in "-'’" and _letter(text[i - 1]) and _letter(text[i + 1])
-
-    def joined_left(i: int) -> bool:
-        return i > 1 and text[i - 1] in "-'’" and _letter(text[i - 2])
-
-    def joined_right(i: int) -> bool:
-        return i + 1 < len(text) and text[i] in "-'’" and _letter(text[i + 1])
-
-    while start > 0 and (inside(start) or joined_left(start)):
-        start -= 2 if joined_left(start) else 1
-    while end < len(text) and (inside(end) or joined_right(end)):
-        end += 2 if joined_right(end) else 1
-    return start, end
-
-
-def _letter(ch: str) -> bool:
-    return ch.isalpha()
-
-
-def _parts(names: Iterable[str]) -> tuple[set[str], set[str]]:
-    fulls: set[str] = set()
-    parts: set[str] = set()
-    for raw in names:
-        words = WORD_RE.findall(str(raw))
-        if not words:
-            continue
-        fulls.add(" ".join(fold_word(w).lower() for w in words))
-        for word in words:
-            for part in {word, *re.split(r"['’\-]", word)}:
-                if len(part) >= 2 and part.lower() not in p.NOT_NAMES and part.lower() not in CLINICAL:
-                    parts.add(fold_word(part).lower())
-    return fulls, parts
-
-
-def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: ignore[no-untyped-def]
-    """Finder for given names: whole names and each part, ASCII-folded and in any case; a part that is
-    a common English word ("Rose", "Grace") only where it is capitalised or stands in a person's place."""
-    fulls, parts = _parts(names)
-    if not parts and not fulls:
-        return None
-    lex = get_lexicon()
-    alternation = "|".join(
-        [r"\s+".join(map(re.escape, f.split())) for f in sorted(fulls, key=len, reverse=True)]
-        + [re.escape(x) for x in sorted(parts, key=len, reverse=True)]
-    )
-    regex = re.compile(rf"(?<![^\W\d_])(?:{alternation})(?![^\W\d_])")
-
-    def find(text: str) -> list[Span]:
-        folded, index = fold(text)
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
-        out: list[Span] = []
-        for m in regex.finditer(low):
-            start, end = index[m.start()], index[m.end() - 1] + 1
-            original = text[start:end]
-            zipf = lex.zipf(m.group()) if " " not in m.group() else 0.0
-            if (
-                zipf >= COMMON
-                and not original[:1].isupper()
-                and (zipf >= VERY_COMMON or not _slot_at(text, start, end))
-            ):
-                continue  # "rose" the verb, "will" the modal
-            start, end = whole_word(text, start, end)
-            out.append((start, end, "PERSON", score))
-        return out
-
-    return find
-
-
-def _slot_at(text: str, start: int, end: int) -> bool:
-    before = WORD_RE.findall(text[max(0, start - 20) : start])
-    after = WORD_RE.findall(text[end : end + 20])
-    return (bool(before) and before[-1].lower() in PREV_SLOT) or (bool(after) and after[0].lower() in NEXT_SLOT)

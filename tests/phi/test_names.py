@@ -10,7 +10,7 @@ from assistant.errors import KnowledgeError
 from assistant.phi import Deidentifier
 from assistant.phi import lexicon as lx
 from assistant.phi.fold import fold
-from assistant.phi.names import whole_word
+from assistant.phi.known import whole_word
 
 
 @pytest.mark.parametrize(
@@ -120,12 +120,20 @@ def test_lexicon_refuses_a_changed_names_file(tmp_path: Path, monkeypatch: pytes
     ["Ab-", "😀", "(", "NGUYEN, THI HOA ", "12345-", "Maple ", "A ", ("Ab" * 29) + "! PT\n", "é"],
 )
 def test_time_stays_linear_on_adversarial_shapes(deid: Deidentifier, unit: str) -> None:
+    """8x the text may take about 8x the time; a quadratic pattern takes 64x (64 KB of "Ab-" took 40 s)."""
     import time
 
-    text = (unit * (64_000 // len(unit) + 1))[:64_000]
-    started = time.perf_counter()
-    deid.deidentify(text)
-    assert time.perf_counter() - started < 5.0  # quadratic shapes took 40 s and more here
+    def best_of_two(size: int) -> float:
+        text = (unit * (size // len(unit) + 1))[:size]
+        times = []
+        for _ in range(2):
+            started = time.perf_counter()
+            deid.deidentify(text)
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    small, large = best_of_two(8_000), best_of_two(64_000)
+    assert large < 24 * max(small, 0.01), (small, large)  # wide margin: a loaded machine is noisy
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,88 @@
+"""Span bookkeeping for the de-identifier: the text as analysed, the allow-list, overlaps, whole words.
+
+Pure functions over ``(start, end, label, score)`` spans; `engine.Deidentifier` runs them in order:
+`unescaped_view` → detections → `resolve` (allow-list, overlaps merged) → `whole_words`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+Span = tuple[int, int, str, float]  # start, end, placeholder label, score
+
+# Tie-break for equal spans and scores: the more specific entity first (deterministic).
+_PRIORITY = {e: i for i, e in enumerate(
+    ["SSN", "MBI", "MRN", "NPI", "EMAIL", "ZIP", "ADDRESS", "DATE", "PHONE", "PERSON", "AGE", "CARD", "ACCOUNT",
+     "IP", "URL", "ID"])}  # fmt: skip
+
+
+_ESCAPE = re.compile(r'\\([nrt"/])')
+_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/"}
+
+
+def unescaped_view(text: str) -> str:
+    """The text with JSON escapes (a brief's ``\\n``, ``\\"``) read as what they stand for, padded to keep
+    every offset: line-bound shapes (X12 and HL7 segments, signatures) are found inside a JSON prompt."""
+    return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
+
+
+def whole_words(text: str, spans: list[Span]) -> list[Span]:
+    """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
+    from assistant.phi.known import whole_word
+
+    out: list[Span] = []
+    for start, end, label, score in spans:
+        start, end = whole_word(text, start, end)
+        if out and start < out[-1][1]:
+            prev = out[-1]
+            out[-1] = (prev[0], max(prev[1], end), prev[2], max(prev[3], score))
+        else:
+            out.append((start, end, label, score))
+    return out
+
+
+def resolve(protected: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """Drop detections inside allow-listed tokens, then keep the longest of overlapping spans.
+
+    A detection that touches a protected token survives only if it strictly contains that token
+    (``59 Elm St``) or is a labelled, high-confidence detection (``MRN: 97550``, ``IL 62704``).
+    Ties: longer span, then higher score, then entity priority, then position: deterministic.
+    """
+    from assistant.phi.recognizers import STRONG
+
+    starts = [ps for ps, _ in protected]
+    kept = []
+    for span in spans:
+        start, end, _, score = span
+        if score < STRONG:
+            # protected tokens are disjoint and sorted: only those starting before ``end`` can touch
+            i = bisect.bisect_left(starts, end) - 1
+            blocked = False
+            while i >= 0 and protected[i][1] > start:
+                ps, pe = protected[i]
+                if not (start <= ps and pe <= end and end - start > pe - ps):
+                    blocked = True
+                    break
+                i -= 1
+            if blocked:
+                continue
+        kept.append(span)
+    # Overlapping detections merge into one span (a part left out would leak: "Leeds LS6" + "LS6 2AB");
+    # the label is the one of the longest, best-scored, most specific detection in the group.
+    kept.sort(key=lambda s: (s[0], s[0] - s[1]))
+    chosen: list[Span] = []
+    best: Span | None = None
+    for span in kept:
+        if chosen and span[0] < chosen[-1][1]:
+            start, end, _, score = chosen[-1]
+            best = min(best or span, span, key=_rank_key)
+            chosen[-1] = (start, max(end, span[1]), best[2], max(score, span[3]))
+        else:
+            best = span
+            chosen.append(span)
+    return chosen
+
+
+def _rank_key(span: Span) -> tuple[int, float, int]:
+    return (span[0] - span[1], -span[3], _PRIORITY.get(span[2], 99))
