@@ -40,12 +40,14 @@ INJECTION = re.compile(
 )
 CONSENT = re.compile(r"\bconsent", re.I)
 CONSENT_NEGATED = re.compile(
-    r"\b(no|not|without|declined|refused|never|unable)\b[^.\n]{0,40}\bconsent|\bconsent\b[^.\n]{0,40}\b(not|declined|refused|withheld)\b",
+    r"\b(no|not|without|declined|refused|never|unable)\b[^.\n]{0,40}\bconsent"
+    r"|\bconsent\b[^.\n]{0,40}\b(not|declined|refused|withheld)\b",
     re.I,
 )
 # A statement that says what the note documents must quote the note.
 ABOUT_NOTE = re.compile(
-    r"\b(?:(?:the|this)\s+(?:note|record|documentation|chart)|it)\s+(?:documents|states|shows|records|notes|names|confirms|reflects)\b",
+    r"\b(?:(?:the|this)\s+(?:note|record|documentation|chart)|it)\s+"
+    r"(?:documents|states|shows|records|notes|names|confirms|reflects)\b",
     re.I,
 )
 PLACEHOLDER = re.compile(r"\[\[clinician to confirm: [^\[\]\d]{3,120}\]\]")

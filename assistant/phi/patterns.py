@@ -51,7 +51,8 @@ RELATIONS = (
 )
 LABELS = (
     r"patient(?:'s)?\s+name|pt\s+name|name|patient|pt|client|resident|beneficiary|subscriber|insured|"
-    r"caregiver(?:'s)?\s+name|emergency\s+contact|therapist|clinician|provider|referring(?:\s+(?:provider|physician|md))?|"
+    r"caregiver(?:'s)?\s+name|emergency\s+contact|therapist|clinician|provider|"
+    r"referring(?:\s+(?:provider|physician|md))?|"
     r"physician|pcp|attending|ordering(?:\s+(?:provider|physician))?|"
     r"(?:electronically\s+)?signed(?:\s+by)?|co-?signed(?:\s+by)?|supervising(?:\s+(?:pt|ot|slp|therapist))?"
 )
