@@ -25,6 +25,7 @@ def test_version() -> None:
     assert result.exit_code == 0 and re.match(r"cts-assistant \d+\.\d+", result.output)
 
 
+@pytest.mark.slow
 def test_docs_page_lists_every_operation() -> None:
     with TestClient(create_app(Settings(embedder="hash"))) as client:
         page = client.get("/docs")

@@ -21,6 +21,9 @@ ERA = Path(__file__).resolve().parents[1] / "remittance" / "fixtures" / "medicar
 KEY_A, KEY_B, KEY_A2 = "practice-a-key-000000", "practice-b-key-000000", "practice-a-second-key"
 NOTE_45 = NOTE.replace("Total 32 minutes", "Total 45 minutes")
 
+# Every test builds the real library and app (lifespan, warm-up, an 835 import): about a second each.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:

@@ -148,6 +148,7 @@ class FakeOpenAI:
 
     def stop(self) -> None:
         self.server.should_exit = True
+        self.server.force_exit = True  # do not wait for a held (hung-model) connection to close
         self.thread.join(timeout=5)
 
     def script(self, *modes: str) -> None:

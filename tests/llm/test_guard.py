@@ -54,6 +54,7 @@ def test_appeal_falls_back_within_the_deadline_and_says_why(
     assert reason in " ".join(result.grounding.attempts[0].reasons)
 
 
+@pytest.mark.slow
 def test_hung_model_holds_a_call_for_the_deadline_only(fake_openai: FakeOpenAI) -> None:
     fake_openai.script("hang")
     b = backend(fake_openai, llm_deadline=1.0, llm_timeout=30.0)

@@ -21,6 +21,7 @@ def real_retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
     return retriever
 
 
+@pytest.mark.slow
 def test_issue_example_offline(no_network, real_retriever: Retriever) -> None:  # noqa: F811
     hits = real_retriever.search("can I bill 97550 if the patient sat in on the session?", k=3)
     assert {"faq:patient_in_room", "rule:patient_absent"} & {h.id.split("#")[0] for h in hits}
