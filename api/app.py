@@ -24,7 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware.cors import CORSMiddleware
 
 from api import errors
-from api.cds_auth import Jwks, authenticate_cds
+from api.cds_auth import Jwks, authenticate_cds, fetch_jwks
 from api.limits import MemoryStore, RateLimiter, per_minute
 from api.offload import Offload
 from api.routes import (
@@ -153,7 +153,8 @@ def _init_state(app: FastAPI, settings: Settings, assistant: Assistant | None) -
     app.state.limiter = _limiter(settings)
     app.state.key_limit = per_minute(settings.rate_limit_per_minute)
     app.state.failure_limit = per_minute(settings.auth_failures_per_minute)
-    app.state.jwks = Jwks()
+    # the assistant is in app.state by the time a request asks for keys (set here or in the lifespan)
+    app.state.jwks = Jwks(lambda url: fetch_jwks(url, app.state.assistant.fetch_url))
     app.state.renewing = {}  # rate-limit lease renewals in flight, by key
     if assistant is not None:
         app.state.assistant = assistant

@@ -4,8 +4,8 @@ Every call carries `Authorization: Bearer <JWT>`, signed with the CDS Client's p
 service accepts it only when:
   - `iss` is on the allow-list (`ASSISTANT_CDS_CLIENTS`), and `sub` too when the client lists them;
   - the header names an allowed algorithm (ES384/RS384 by default; never `none` or HMAC) and a
-    `kid` found in that issuer's JWK Set: inline, or fetched from its `jwks_url` through a
-    bounded, timed client (5 s, 64 KB, no redirects) and cached (an hour; an unknown `kid`
+    `kid` found in that issuer's JWK Set: inline, or fetched from its `jwks_url` through the
+    facade's guarded fetch (the model's egress policy; 5 s, 64 KB, no redirects) and cached (an hour; an unknown `kid`
     refetches at most once a minute); a `jku` header must be that same URL;
   - the signature verifies; `aud` is the endpoint called ({public_url}/cds-services/{id});
     `exp`, `iat` and `jti` are present, `iat` is not in the future and the token lives at most
@@ -25,11 +25,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
 import jwt
 from fastapi import Request
 
 from api.security import Principal, auth_failed, authenticate, client_address, refuse_failing_address, take_request
+from assistant.errors import BackendRefusedError
 from assistant.settings import CdsClient
 
 LEEWAY = 60
@@ -42,24 +42,22 @@ class TokenError(Exception):
     """Why a JWT was refused (safe to return: never quotes the token)."""
 
 
-def fetch_jwks(url: str) -> dict[str, Any]:
-    """GET a JWK Set: https (or http on loopback), 5 s, at most 64 KB, no redirects."""
+def fetch_jwks(url: str, get: Callable[..., tuple[int, bytes]]) -> dict[str, Any]:
+    """GET a JWK Set with ``get`` (the facade's `fetch_url`: the model's egress policy, 5 s, at most 64 KB,
+    no redirects); https, or http on loopback."""
     parts = urlsplit(url)
     loopback = parts.hostname in {"localhost"} or _is_loopback(parts.hostname or "")
     if parts.scheme != "https" and not (parts.scheme == "http" and loopback):
         raise TokenError("the issuer's jwks_url must be https")
-    body = b""
     try:
-        with httpx.Client(timeout=httpx.Timeout(5.0), follow_redirects=False) as client, \
-                client.stream("GET", url) as resp:
-            if resp.status_code != 200:
-                raise TokenError(f"the issuer's JWK Set answered HTTP {resp.status_code}")
-            for chunk in resp.iter_bytes():
-                body += chunk
-                if len(body) > MAX_JWKS_BYTES:
-                    raise TokenError("the issuer's JWK Set is too large")
-    except httpx.HTTPError as exc:
-        raise TokenError(f"the issuer's JWK Set could not be fetched ({type(exc).__name__})") from None
+        status, body = get(url, max_bytes=MAX_JWKS_BYTES, timeout=5.0)
+    except BackendRefusedError:
+        raise TokenError("the issuer's JWK Set is not reachable under ASSISTANT_LLM_ALLOW_REMOTE=false; "
+                         "configure its keys inline (jwks)") from None
+    except OSError as exc:
+        raise TokenError(f"the issuer's JWK Set could not be fetched ({exc})") from None
+    if status != 200:
+        raise TokenError(f"the issuer's JWK Set answered HTTP {status}")
     try:
         data = json.loads(body)
     except ValueError:
@@ -79,7 +77,7 @@ def _is_loopback(host: str) -> bool:
 class Jwks:
     """Each issuer's keys by `kid`, from its inline JWK Set or its URL (cached)."""
 
-    def __init__(self, fetch: Callable[[str], dict[str, Any]] = fetch_jwks, *, ttl: float = 3600.0,
+    def __init__(self, fetch: Callable[[str], dict[str, Any]], *, ttl: float = 3600.0,
                  refetch_after: float = 60.0, clock: Callable[[], float] = time.monotonic) -> None:
         self._fetch, self._ttl, self._refetch_after, self._clock = fetch, ttl, refetch_after, clock
         self._cache: dict[str, tuple[dict[str, jwt.PyJWK], float]] = {}

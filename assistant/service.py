@@ -45,6 +45,15 @@ class Assistant:
             self._knowledge = cached_knowledge()
         return self._knowledge
 
+    def fetch_url(self, url: str, *, max_bytes: int, timeout: float = 5.0) -> tuple[int, bytes]:
+        """(status, body) of a GET under the model's egress policy (`ASSISTANT_LLM_ALLOW_REMOTE`): with
+        remote calls refused only loopback is contacted; the metadata address never is."""
+        from assistant.llm.guard import fetch_limited
+        from assistant.phi.egress import EgressPolicy
+
+        policy = EgressPolicy(allow_remote=self.settings.llm_allow_remote)
+        return fetch_limited(url, policy, timeout=timeout, max_bytes=max_bytes)
+
     # --- the deterministic check ----------------------------------------------------------
     def check_note(
         self,

@@ -141,3 +141,19 @@ def guarded_client(policy: EgressPolicy, *, timeout: float, max_bytes: int) -> A
     import httpx2
 
     return httpx2.Client(transport=guarded_transport(policy, max_bytes=max_bytes), timeout=timeout, trust_env=False)
+
+
+def fetch_limited(url: str, policy: EgressPolicy, *, timeout: float, max_bytes: int) -> tuple[int, bytes]:
+    """GET ``url`` under the same guards as a model call: egress policy, one deadline, a byte budget.
+
+    No redirects and no proxies. Raises `BackendRefusedError` when the policy refuses the host and
+    ``OSError`` (with the transport's error class name only: a URL may carry a token) when the fetch fails.
+    """
+    import httpx2
+
+    try:
+        with deadline(timeout), guarded_client(policy, timeout=timeout, max_bytes=max_bytes) as client:
+            response = client.get(url, follow_redirects=False)
+            return response.status_code, response.read()
+    except httpx2.HTTPError as exc:
+        raise OSError(f"fetch failed ({type(exc).__name__})") from None

@@ -206,6 +206,12 @@ class FakeAssistant:
         self.calls = Calls()
         self.last_appeal: dict[str, Any] = {}
 
+    def fetch_url(self, url: str, **limits: Any) -> tuple[int, bytes]:
+        """The real guarded fetch: the egress policy is what the CDS tests exercise."""
+        from assistant.service import Assistant
+
+        return Assistant.fetch_url(self, url, **limits)  # type: ignore[arg-type]
+
     def check_note(
         self, text: str | bytes, *, dos: Any = None, billed: Any = None, profile: str = "medicare"
     ) -> Report:

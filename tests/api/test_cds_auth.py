@@ -165,3 +165,16 @@ def test_a_jwks_url_must_be_https_or_loopback(url: str) -> None:
     with app_with(CdsClient(iss=ISS, jwks_url=url)) as client:
         response = call(client, token())
     assert response.status_code == 401 and "https" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("url", "allow_remote"),
+    [("https://10.0.0.5/jwks", False), ("https://169.254.169.254/jwks", True), ("https://[fe80::1]/jwks", False)],
+)
+def test_a_jwks_url_goes_through_the_egress_policy(url: str, allow_remote: bool) -> None:
+    s = settings(cds_clients=[CdsClient(iss=ISS, jwks_url=url)], public_url=SERVICE, auth_failures_per_minute=10_000,
+                 llm_allow_remote=allow_remote)
+    with TestClient(create_app(s, assistant=FakeAssistant(s))) as client:  # type: ignore[arg-type]
+        response = call(client, token())
+    assert response.status_code == 401
+    assert "JWK Set" in response.json()["detail"]
