@@ -59,9 +59,14 @@ def decode(data: bytes | str) -> str:
 
 
 def delimiters(text: str) -> Delimiters:
-    if not text.startswith("ISA") or len(text) < 106:
+    if not text.startswith("ISA"):
         raise RemittanceError(
             "the file does not start with an ISA segment: not an X12 interchange", position=1, hint=HINT
+        )
+    if len(text) < 106:  # the ISA segment has a fixed length of 106 characters
+        raise RemittanceError(
+            f"the ISA segment is cut short ({len(text)} of its 106 characters): the file is truncated",
+            position=1, hint=HINT,
         )
     element = text[3]
     seps = [i for i, ch in enumerate(text[:200]) if ch == element]

@@ -156,6 +156,7 @@ def _broken(old: str, new: str) -> str:
     ("text", "position", "words"),
     [
         ("not an edi file at all, just words" * 5, 1, "ISA"),
+        (load("medicare_partb.835").decode()[:60], 1, "cut short (60 of its 106"),
         (_broken("SE*81*0001~", "SE*80*0001~"), 83, "SE01 counts 80"),
         (_broken("SE*81*0001~", "SE*81*0009~"), 83, "SE02"),
         (_broken("ST*835*0001~", "ST*837*0001~"), 3, "not an 835"),
