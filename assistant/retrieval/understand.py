@@ -74,7 +74,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
                              r"|what(?:'s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
-        r"how much|\bwhat(?:'s| does| did| will| would| do| is)? .{0,40}\bpays?\b|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
+        r"how much|\bwhat(?:'s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
+        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
