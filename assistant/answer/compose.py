@@ -31,6 +31,9 @@ CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'s| is| are| was)|which|how much|how many)\b", re.I)
 COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\.?)\b", re.I)
 UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
+# "ICD-10 code for autism": the thing a code is asked for; when no passage found names it, nothing answers
+CODE_FOR = re.compile(r"\bcodes?\s+(?:for|to use for)\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{3,})", re.I)
+NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
 _PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
@@ -70,10 +73,11 @@ def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
     body = sentences(passage.text[found.end():] if found else passage.text)
     if not body:
         return []
-    if found:  # an FAQ answer in its own order; a bare "No." opens an explanation
-        picked = body[:limit] if len(body[0].split()) < 6 else body[: min(2, limit)]
-    else:
-        picked = [max(body, key=lambda s: (_shared(question, s), -body.index(s)))]
+    if found and len(body[0].split()) < 6:  # a bare "No." opens its explanation, then what fits the question best
+        rest = sorted(body[2:], key=lambda s: (-_shared(question, s), body.index(s)))
+        return sorted([*body[:2], *rest[: limit - 2]][:limit], key=body.index)
+    # an FAQ answer in its own order, else the passage's best-matching sentence
+    picked = body[: min(2, limit)] if found else [max(body, key=lambda s: (_shared(question, s), -body.index(s)))]
     rest = [s for s in body if s not in picked and _shared(question, s) >= 1]
     if rest and len(picked) < limit:
         picked.append(max(rest, key=lambda s: (_shared(question, s), -body.index(s))))
@@ -108,8 +112,13 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
     if intent.named_payer and intent.kind in ("fee", "threshold"):
         return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
+    if intent.named_payer and not intent.reason_codes:  # a CARC means the same at every payer; a policy does not
+        return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
+    asked_for = CODE_FOR.search(intent.query)
+    if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
+        return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."
     if not found and overlap(intent.query, passages[0].text) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
     return None
@@ -133,11 +142,11 @@ def compose(
     dos: date | None = None,
 ) -> tuple[list[Cited], bool]:
     """(sentences with their passages, answered) for a question, from the search's passages."""
-    def first_sentence(entry: str) -> str:
+    def opening(entry: str, n: int) -> str:
         hits = [p for p in passages if entry_of(p) == entry] or lookup(entry)
-        return sentences(hits[0].text)[0] if hits else ""
+        return " ".join(sentences(hits[0].text)[:n]) if hits else ""
 
-    made = claims(intent, pins, kb, first_sentence)
+    made = claims(intent, pins, kb, opening)
     why = refusal(intent, made, passages, kb)
     if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
         return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
@@ -148,11 +157,13 @@ def compose(
     for claim in made:
         passage = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)])
         if passage is not None:
-            out.append((rank.get(claim.entry, -1), Cited(claim.text, passage)))
+            out.append((rank.get(claim.entry, len(passages)), Cited(claim.text, passage)))
     out += _extracted(intent, passages, made, {entry_of(c.passage) for _, c in out if c.passage}, dos)
     if not out:
         return [Cited(f"{CANNOT}: no passage states the answer.", None)], False
-    unknown = [c for _, c in out if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
+    unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
+    unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
+                if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
     if not made and ASKS_VALUE.search(intent.query) and unknown:
         # The best passage says the value was never found: say so rather than present it as an answer.
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
@@ -170,7 +181,7 @@ def _extracted(
     """Quoted sentences from the best unused passage among the top three: the whole answer when there is
     no claim; after a route, reason or telehealth claim, a sentence that covers at least two words of the
     question the claims leave uncovered."""
-    if any(c.what in _COMPLETE for c in made) and not COMPARES.search(intent.query):
+    if any(c.what in _COMPLETE for c in made) and not COMPARES.search(intent.query) and not intent.asks_why:
         return []
     asked = set(tokenize(expand(intent.query))) - {t for c in made for t in tokenize(c.text)}
     top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used]
@@ -180,9 +191,11 @@ def _extracted(
     faq = [(i, p) for i, p in top[:2] if p.kind == "faq" and all(c in p.text for c in named)][:1]
     for i, passage in faq + [t for t in top if t not in faq]:
         about = bool(set(passage.codes) & set(intent.reason_codes))  # a passage on the denial code asked about
+        # the search's first passage, when an FAQ, answers in its own words; so does any passage a "why" asks for
+        leads = (i == 0 and passage.kind == "faq") or intent.asks_why
         picked = [s for s in extract(passage, intent.query, limit=3 - len(made))
                   if not ungrounded(s, [passage.text], intent.query, dos)
-                  and (not made or about or len(asked & set(tokenize(s))) >= 2)]
+                  and (not made or about or leads or len(asked & set(tokenize(s))) >= 2)]
         if picked:
             return [(i, Cited(s, passage)) for s in picked]
     return []

@@ -48,6 +48,8 @@ def _window(start: date | None, end: date | None) -> str:
 
 def code_validity(intent: Intent, pin: Pin) -> Claim:
     info = pin.obj
+    if intent.alone and info.kind == "addon" and info.primary:
+        return Claim(f"No: {info.code} is an add-on code, billed only together with {info.primary}.", pin.entry)
     if intent.period is None:
         return Claim(f"{info.code} is valid {_window(info.effective_from, info.effective_to)}.", pin.entry)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
@@ -84,14 +86,27 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if intent.period is None:
         return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
     verdict = "Yes" if change.billable else "No"
-    return Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period)} ({status}"
-                 f"{' ' + span if span else ''}){use}.", pin.entry)
+    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period)} ({status}"
+                  f"{' ' + span if span else ''}){use}.", pin.entry)
+    return [claim, *_next_change(intent.period, change, changes, pin.entry)]
 
 
-WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|should|can|could|will|would|when)\b", re.I)
+def _next_change(period: Period, now: DiagnosisChange, changes: list[DiagnosisChange], entry: str) -> list[Claim]:
+    """What changes after the date asked about: "G35 on 2025-08-15" is fine, but not from 2025-10-01."""
+    later = [c for c in changes if c.effective_from and c.effective_from > period[1] and c.billable != now.billable]
+    if not later:
+        return []
+    nxt = min(later, key=lambda c: c.effective_from or date.min)
+    use = f"; use {nxt.replacement} instead" if nxt.replacement and not nxt.billable else ""
+    return [Claim(f"From {window_words(nxt.effective_from, None).removeprefix('from ')} ICD-10-CM {nxt.code} is "
+                  f"{'billable' if nxt.billable else 'not billable'}{use}.", entry)]
+
+
+WHETHER = re.compile(r"(?:^|[.?!]\s+)(?:is|are|does|do|did|should|can|could|will|would|when)\b", re.I)
 AMOUNT_ASKED = re.compile(r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b"
                           r"(?:pay|paid|rate|fee|amount|worth|reimburs|allow)"
                           r"|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b", re.I)
+HOW_MUCH = re.compile(r"how much|\$|\bwhat\b", re.I)
 RVU_ASKED = re.compile(r"\brvus?\b|relative value", re.I)
 _FACTOR = {"qp": "QP conversion factor", "non_qp": "non-QP conversion factor", "standard": "conversion factor"}
 
@@ -115,8 +130,9 @@ def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
 
 def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     rvu: RVU = pin.obj
-    if intent.period is None and WHETHER.search(intent.query) and not AMOUNT_ASKED.search(intent.query):
-        return None  # "is the facility rate used for therapists?" asks which rate, not how much
+    # "is the facility rate used for therapists?", "do I get the facility rate for 97550?" ask which rate, not how much
+    if intent.period is None and WHETHER.search(intent.query) and not HOW_MUCH.search(intent.query):
+        return None
     if RVU_ASKED.search(intent.query):
         year = (rvu.effective_from or date(2024, 1, 1)).year
         detail = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
@@ -183,17 +199,22 @@ _WORDERS: dict[str, Worder] = {
     "kx": lambda intent, pin, kb: kx(pin),
     "units": lambda intent, pin, kb: units(intent, pin),
 }
-QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant"})
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration"})
+# Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration.
+QUOTED_SENTENCES = {"waiver": 2}
 
 
-def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, first_sentence: Callable[[str], str]) -> list[Claim]:
+def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int], str]) -> list[Claim]:
     """The structured claims for `pins`, in pin order (at most three)."""
     out: list[Claim] = []
     for pin in pins:
         claim: Claim | list[Claim] | None
         if pin.what in QUOTED:
-            text = first_sentence(pin.entry)
+            text = opening(pin.entry, QUOTED_SENTENCES.get(pin.what, 1))
             claim = Claim(text, pin.entry) if text else None
+        elif pin.what == "code" and intent.asks_meaning and not intent.alone:  # "what is G0539?": its descriptor
+            text = opening(pin.entry, 1)
+            claim = [Claim(text, pin.entry), code_validity(intent, pin)] if text else code_validity(intent, pin)
         else:
             worder = _WORDERS.get(pin.what)
             claim = worder(intent, pin, kb) if worder else None

@@ -330,6 +330,7 @@ class AppealRoute(Strict):
     form: str = ""
     sources: list[str] = Field(default_factory=list)
     use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")
+    limit_note: str = Field(default="", description="An exception to the filing limit, in a few words.")
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:

@@ -134,6 +134,13 @@ def _rates(b: Builder) -> None:
           [f"Patient cost-sharing: caregiver training is subject to the Part B deductible and {fees.coinsurance:.0%} "
            "coinsurance; Medicare pays the rest."],
           sources=fees.assistant_sources, topics=["coinsurance", "payment"])
+    for s in fees.sequestration:
+        b.add("fee", tagged("sequestration", s.id),
+              [f"Sequestration: Medicare's payment is reduced by {s.rate:.0%} (CO-253) "
+               f"{window_words(s.effective_from, s.effective_to)}; the reduction applies to Medicare's share after "
+               "the deductible and coinsurance, not to the patient's coinsurance."],
+              sources=s.sources, window=(s.effective_from, s.effective_to), codes=["253"],
+              topics=["sequestration", "payment"])
 
 
 def _redundant(note: str, text: str) -> bool:
@@ -239,8 +246,9 @@ def appeals(b: Builder) -> None:
         level = f"appeal level {route.level}" if route.level else ""
         about = f" ({'; '.join(x for x in (payers, level) if x)})" if payers or level else ""
         form = f", on form {route.form} or a letter with the same content" if route.form else ""
+        note = f" ({route.limit_note})" if route.limit_note else ""
         text = (f"{route.title}{about}: decided by {route.decided_by}; file it "
-                f"{_limit_words(route, rules.presumed_receipt_days)}{form}.")
+                f"{_limit_words(route, rules.presumed_receipt_days)}{note}{form}.")
         b.add("appeal", route.id, [text], sources=route.sources, topics=["appeal", "deadline", route.id])
     titles = {r.id: r.title for r in rules.routes}
     for aic in rules.amount_in_controversy:

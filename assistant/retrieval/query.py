@@ -18,7 +18,8 @@ CASED: dict[str, str] = {
     "CNA": "nursing assistant aide paid facility staff",
     "PTA": "physical therapist assistant",
     "OTA": "occupational therapy assistant",
-    "COTA": "occupational therapy assistant",
+    "COTA": "OTA occupational therapy assistant",
+    "NP": "nurse practitioner NPP",
     "SLPA": "speech-language pathology assistant",
     "SLP": "speech-language pathologist",
     "OT": "occupational therapy",
@@ -62,6 +63,9 @@ ANY_CASE: dict[str, str] = {
     "paid": "pays",
     "copay": "coinsurance cost-sharing",
     "aide": "paid aide",
+    "w/o": "without",
+    "permission": "consent",
+    "nurse": "NPP non-physician practitioner",
 }
 # When a question asks about modifiers, the discipline or role named points at its modifier.
 MODIFIER_HINTS: dict[str, str] = {
@@ -69,7 +73,7 @@ MODIFIER_HINTS: dict[str, str] = {
     "pta": "CQ", "ota": "CO", "cota": "CO", "assistant": "CQ CO",
 }
 _MODIFIER = re.compile(r"\bmod(?:ifier)?s?\b", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+_WORD = re.compile(r"\bw/o\b|[A-Za-z][A-Za-z0-9-]*", re.I)
 
 
 def expand(query: str) -> str:
@@ -77,7 +81,7 @@ def expand(query: str) -> str:
     extra: list[str] = []
     asks_modifier = bool(_MODIFIER.search(query))
     for word in _WORD.findall(query):
-        found = CASED.get(word) or ANY_CASE.get(word.lower())
+        found = CASED.get(word) or ANY_CASE.get(word.lower()) or CASED.get(word[:-1] if word.endswith("s") else "")
         if found and found not in extra:
             extra.append(found)
         hint = MODIFIER_HINTS.get(word.lower()) if asks_modifier else None

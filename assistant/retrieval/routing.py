@@ -48,7 +48,8 @@ UNNAMED_CODE = 0.6  # a passage tagged with none of the procedure or reason code
 PHRASE_BONUS = 0.02  # per three-word phrase of the question found verbatim in the passage
 OUT_OF_PERIOD = 0.45  # a dated passage that misses the period asked about
 IN_PERIOD_BONUS = 0.01  # a dated passage in force during that period
-PIN_BONUS = 0.25  # first pin; each later one gets a little less
+PIN_BONUS = 0.25  # first pin; each later one gets less, so the pins lead in their own best-first order
+PIN_DECAY = 0.25
 
 
 @dataclass(frozen=True)
@@ -68,28 +69,48 @@ def overlaps(start: date | None, end: date | None, period: Period) -> bool:
 _ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
 _DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
+_FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|OT) assistant", re.I)
+_SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
-        return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None)
+        return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
                 for cf in kb.fees.conversion_factors
                 if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
-    out: list[Pin] = []
+    # A reduction the question names (the assistant's rate, sequestration) is what it turns on: it leads,
+    # and the amount it reduces follows.
+    out = _sequestration_pins(intent, kb)
     if _ASSISTANT.search(intent.query):
-        out.append(Pin("fee:assistant-rate", "assistant", None, strong=not intent.procedure_codes))
+        out.append(Pin("fee:assistant-rate", "assistant", None))
+    adjusted = bool(out)
     for code in intent.procedure_codes or ("97550",):
         rows = [r for r in kb.fees.rvus if r.code == code]
         if intent.period is not None:
             rows = [r for r in rows if overlaps(r.effective_from, r.effective_to, intent.period)]
         elif rows:
             rows = [max(rows, key=lambda r: r.effective_from or date.min)]
-        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=intent.period is not None) for r in rows]
+        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=intent.period is not None and not adjusted) for r in rows]
     return out
 
 
+def _sequestration_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    if not _SEQUESTRATION.search(intent.query):
+        return []
+    return [Pin(f"fee:{tagged('sequestration', s.id)}", "sequestration", s) for s in kb.fees.sequestration
+            if intent.period is None or overlaps(s.effective_from, s.effective_to, intent.period)]
+
+
+def _addon_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "Can I bill 97551 by itself?": the add-on's own passage says which code it goes with."""
+    if not intent.alone:
+        return []
+    return [Pin(f"code:{c}", "code", kb.codes[c]) for c in intent.procedure_codes
+            if c in kb.codes and kb.codes[c].kind == "addon"]
+
+
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    dated = intent.period is not None
+    dated = intent.period is not None or intent.asks_meaning
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
     for code in intent.diagnosis_codes:  # the code itself, else its nearest parent: Z96.641 → Z96.64 → Z96.6 → Z96
         stem, _, tail = code.partition(".")
@@ -130,6 +151,7 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
 )
 
 
+_YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 AIC = re.compile(r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)", re.I)
 
 
@@ -141,7 +163,8 @@ def _appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
                 if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
                                                                              intent.period))]
-    asks_limit = bool(DEADLINE.search(intent.query))
+    # "does a reopening extend my deadline?" asks whether, not what the limit is
+    asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
     if _DECISION.search(intent.query):  # how long the contractor takes is not the filing limit of the route
         return out
     if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
@@ -152,19 +175,24 @@ def _appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     return out
 
 
+_THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapists?|speech|physical therap\w*|occupational)\b|lapse|waiver",
+                        re.I)
+
+
 def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if intent.period is None:
         return []
-    out = [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t) for t in kb.fees.telehealth
-           if overlaps(t.effective_from, t.effective_to, intent.period)]
-    out += [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
-            if overlaps(w.effective_from, w.effective_to, intent.period)]
-    return out
+    listed = [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t) for t in kb.fees.telehealth
+              if overlaps(t.effective_from, t.effective_to, intent.period)]
+    waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
+               if overlaps(w.effective_from, w.effective_to, intent.period)]
+    # A therapist's telehealth turns on the statutory waiver, not only on the list.
+    return waivers + listed if _THERAPIST.search(intent.query) else listed + waivers
 
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
-    out = _not_in_force(intent, kb)
+    out = _not_in_force(intent, kb) + _addon_pins(intent, kb)
     if intent.kind == "fee":
         out += _fee_pins(intent, kb)
     elif intent.kind == "threshold" and intent.period is not None:
@@ -178,7 +206,11 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
         out += _telehealth_pins(intent, kb)
-    elif intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
+    if intent.kind != "fee":
+        out += _sequestration_pins(intent, kb)
+    if intent.kind != "fee" and _FURNISHED_BY_ASSISTANT.search(intent.query):  # the assistant: CQ/CO, 85 %
+        out.append(Pin("fee:assistant-rate", "assistant", None, strong=False))
+    if intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
         family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()
@@ -269,5 +301,5 @@ def priors(
         mult[dated & ~hit] *= OUT_OF_PERIOD
         bonus[dated & hit] += IN_PERIOD_BONUS
     for rank, pin in enumerate(p for p in pinned if p.strong):
-        bonus[entries == pin.entry] += PIN_BONUS * (1 - 0.05 * rank)
+        bonus[entries == pin.entry] += PIN_BONUS * (1 - PIN_DECAY * rank)
     return mult, bonus

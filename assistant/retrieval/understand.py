@@ -74,14 +74,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
                              r"|what(?:'s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
-        r"how much|\bwhat (?:does|did|will|would|do) .{0,40}\bpay\b|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
+        r"how much|\bwhat(?:'s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
+        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
-        r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|replaced|new code|\baround\b"
+        r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
         r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out", re.I)),
     ("code_validity_weak", re.compile(r"\bstill\b|\bok\b|okay|acceptable|\buse\b|as dx|\bdx\b|diagnos|\bbill\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
@@ -92,6 +93,22 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_CODE = r"\+?(?:9\d{4}|[GK]0\d{3})\b"
+# "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
+_KIND_OF = r"(?:cpt |hcpcs |code )?"
+MEANING = re.compile(r"\bwhat(?:'s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
+                     + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE, re.I)
+# "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
+ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
+                   r"(?:primary|base code|" + _CODE + r")", re.I)
+# "forgot KX, how do I fix it": how to correct a claim, not what the threshold is
+FIX = re.compile(r"\bfix\b|\bforg[eo]t\b|\bleft (?:it |\w+ )?off\b|\bmissed\b|\bomitted\b|\bcorrect (?:it|this|the "
+                 r"(?:claim|line))\b", re.I)
+# "what do I need in the note": the documentation elements, not the units the minutes support
+DOCUMENTS = re.compile(r"\bwhat (?:do|does|should|must|else) (?:i|we|medicare|cms|they|you)(?:\s+\w+){0,2}?\s+"
+                       r"(?:need|wants?|include|document|put|write)\b(?!\s+(?:to bill|for (?:the )?units))", re.I)
+NOTE = re.compile(r"\bnotes?\b|\bdocument", re.I)
+WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
@@ -118,6 +135,9 @@ class Intent:
     named_payer: str | None = None  # a payer named by brand ("Aetna"): its own policies are not in the knowledge
     locality: bool = False  # names a state or locality: national amounts do not answer it
     unit_count: int | None = None  # "how many minutes for 2 units of 97551": the units asked about
+    asks_meaning: bool = False  # "what is G0539?": the descriptor is wanted
+    alone: bool = False  # "can I bill 97551 by itself?": an add-on without its primary code
+    asks_why: bool = False  # "why are there two conversion factors?": the explanation, not only the values
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -230,7 +250,7 @@ def classify(
             and (asks_deadline or not has_reason):
         return "appeal"
     if "threshold" in hits:
-        return "threshold"
+        return "denial" if FIX.search(text) else "threshold"  # how to correct a line, not the amount
     if has_reason:
         return "denial"
     if _DENIAL.search(text) and not hits & {"fee", "telehealth"}:
@@ -239,9 +259,12 @@ def classify(
         return "fee"
     if "telehealth" in hits:
         return "telehealth"
+    if DOCUMENTS.search(text) and NOTE.search(text):  # what a note must hold, whatever minutes it mentions
+        return "rule"
     if has_minutes or ("units" in hits and has_code):
         return "units"
-    if has_code and ("code_validity" in hits or (has_period and "code_validity_weak" in hits) or has_dx):
+    if has_code and ("code_validity" in hits or (has_period and "code_validity_weak" in hits) or has_dx
+                     or MEANING.search(text)):
         return "code_validity"
     if "modifier" in hits:
         return "modifier"
@@ -286,4 +309,7 @@ def understand(query: str, dos: date | None = None) -> Intent:
         locality=bool(STATES.search(text)),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
         unit_count=_count(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
+        asks_meaning=bool(MEANING.search(text)),
+        alone=bool(procedures and ALONE.search(text)),
+        asks_why=bool(WHY.search(text)),
     )

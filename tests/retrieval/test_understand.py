@@ -73,3 +73,26 @@ def test_date_of_service_overrides_dates_in_the_text() -> None:
 
 def test_the_family_stands_for_its_primary_code() -> None:
     assert understand("were the caregiver training codes around in 2023?").procedure_codes == ("97550",)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "meaning", "alone", "why"),
+    [
+        ("what is G0541?", "code_validity", True, False, False),
+        ("what's 97552 and when did it start", "code_validity", True, False, False),
+        ("what does G0543 cover", "code_validity", True, False, False),
+        ("what's 97550 pay in 2026?", "fee", False, False, False),  # a fee question, not the descriptor
+        ("what's the MUE for 97551?", "rule", False, False, False),
+        ("can i bill 97551 w/o 97550?", "rule", False, True, False),
+        ("can I bill G0540 on its own in 2025?", "code_validity", False, True, False),
+        ("can I bill 97551 without the patient present?", "rule", False, False, False),  # not an add-on alone
+        ("left KX off after the 2025 threshold, how do I fix it", "denial", False, False, False),
+        ("what is the KX threshold for 2025?", "threshold", False, False, False),
+        ("why does 2024 have two conversion factors?", "fee", False, False, True),
+        ("wrote a 40 min note for the wife, what do I need to document?", "rule", False, False, False),
+        ("how many units for a 40 min session?", "units", False, False, False),
+    ],
+)
+def test_asks(question: str, kind: str, meaning: bool, alone: bool, why: bool) -> None:
+    intent = understand(question)
+    assert (intent.kind, intent.asks_meaning, intent.alone, intent.asks_why) == (kind, meaning, alone, why)
