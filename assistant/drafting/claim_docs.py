@@ -13,6 +13,7 @@ import copy
 from typing import Any
 
 from assistant.drafting.claims import ALIASES, LINE_ALIASES, Claim
+from assistant.knowledge.schema import PAYER_TYPES
 
 _DATE_TEXT = "A date: YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY or YYYYMMDD."
 _EXTRA_ALIASES = {"denial_codes": ("denial", "carc_rarc"), "lines": ("service_lines", "items")}
@@ -66,6 +67,18 @@ def _modifiers_as_text_too(line: dict[str, Any]) -> None:
     }
 
 
+def _lenient_fields(schema: dict[str, Any], line: dict[str, Any]) -> None:
+    """Fields the model normalises: the schema must not reject what `parse_claim` accepts."""
+    kind = schema["properties"]["payer_type"]
+    schema["properties"]["payer_type"] = {
+        "type": ["string", "null"],
+        "description": kind.get("description", "") + " Written any way billers do: Part B, MA, Medicare Advantage …",
+        "examples": list(PAYER_TYPES),
+    }
+    for part, name in ((schema, "billed_amount"), (line, "charge")):
+        part["properties"][name] = {"type": ["string", "number", "null"], "description": "An amount, e.g. 412.00."}
+
+
 def claim_json_schema() -> dict[str, Any]:
     """JSON Schema (2020-12) of the claim file, aliases included; FHIR R4 resources are accepted besides."""
     schema = Claim.model_json_schema(mode="validation")
@@ -73,6 +86,7 @@ def claim_json_schema() -> dict[str, Any]:
     for part in (schema, line):
         _dates_as_text(part)
     _modifiers_as_text_too(line)
+    _lenient_fields(schema, line)
     _add_aliases(schema, {**ALIASES, **_EXTRA_ALIASES})
     _add_aliases(line, LINE_ALIASES)
     return {

@@ -41,6 +41,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "ptan": ("provider_ptan",),
     "billed_amount": ("charge", "total_charge", "total_billed", "amount"),
     "prior_level": ("appeal_level", "last_decision", "decision_level"),
+    "diagnosis_codes": ("icd10", "icd10_codes", "dx", "diagnoses"),
+    "place_of_service": ("pos",),
+    "date_received": ("received_date", "receipt_date"),
 }
 LINE_ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("cpt", "hcpcs", "cpt_code", "hcpcs_code", "procedure_code", "procedure"),
@@ -188,14 +191,14 @@ class Claim(_Strict):
     billed_amount: str | None = Field(default=None, validation_alias=_alias("billed_amount", ALIASES))
     diagnosis_codes: list[str] = Field(
         default_factory=list,
-        validation_alias=AliasChoices("diagnosis_codes", "icd10", "icd10_codes", "dx", "diagnoses"),
+        validation_alias=_alias("diagnosis_codes", ALIASES),
         description="ICD-10-CM codes on the claim, as billed.",
     )
     place_of_service: str | None = Field(
-        default=None, validation_alias=AliasChoices("place_of_service", "pos"), description="Place-of-service code."
+        default=None, validation_alias=_alias("place_of_service", ALIASES), description="Place-of-service code."
     )
     date_received: date | None = Field(
-        default=None, validation_alias=AliasChoices("date_received", "received_date", "receipt_date"),
+        default=None, validation_alias=_alias("date_received", ALIASES),
         description="When the payer received the claim (timely filing).",
     )
     prior_level: str | None = Field(

@@ -184,3 +184,19 @@ def test_docs_list_every_alias() -> None:
     doc = (ROOT / "docs" / "claims.md").read_text(encoding="utf-8")
     for name, aliases in {**ALIASES, **LINE_ALIASES}.items():
         assert f"`{name}`" in doc and all(f"`{a}`" in doc for a in aliases), name
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        {"dx": ["G20.A1"], "pos": "11", "received_date": "2025-03-10"},
+        {"payer_type": "MA"},
+        {"payer_type": "Part B"},
+        {"billed_amount": 412.0, "lines": [{"code": "97550", "charge": 96}]},
+    ],
+    ids=["diagnosis-aliases", "payer-type-MA", "payer-type-part-b", "numeric-amounts"],
+)
+def test_schema_and_parser_accept_the_same_claims(claim: dict) -> None:
+    on_disk = json.loads((ROOT / "docs" / "claim.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(claim, on_disk)
+    parse_claim(claim)
