@@ -7,6 +7,8 @@ which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import Decision
@@ -50,8 +52,10 @@ def appeal_actions(kb: Knowledge, route: str, deadline: Deadline | None, decisio
     return out + _gaps(kb, decision.advisory)
 
 
-def correction_actions(kb: Knowledge, route: str, deadline: Deadline | None, lines: list[BilledLine]) -> list[str]:
-    billed = lines_text(lines)
+def correction_actions(
+    kb: Knowledge, route: str, deadline: Deadline | None, lines: list[BilledLine], diagnoses: Sequence[str] = ()
+) -> list[str]:
+    billed = lines_text(lines) + (f", with diagnosis codes {', '.join(diagnoses)}" if diagnoses else "")
     if route == "clerical_reopening":
         return [
             f"Request a clerical-error reopening (phone, portal or in writing), billing: {billed}.",

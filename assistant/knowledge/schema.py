@@ -357,6 +357,12 @@ class AppealRules(Strict):
     routes: list[AppealRoute]
     amount_in_controversy: list[AmountInControversy]
     payer_hints: list[PayerHint] = Field(default_factory=list)
+    line_denial_stands_for: list[PayerType] = Field(
+        default_factory=list,
+        description="Payer types whose denial of a line the note does not support at all is final as it stands "
+        "(nothing to correct); other payers take a replacement claim without the line.",
+    )
+    line_denial_sources: list[str] = Field(default_factory=list)
 
     def route(self, route_id: str) -> AppealRoute:
         for route in self.routes:
