@@ -330,6 +330,9 @@ class AppealRoute(Strict):
     form: str = ""
     sources: list[str] = Field(default_factory=list)
     use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")
+    use_when_unprocessable: str = Field(
+        default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
+    )
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
