@@ -117,7 +117,10 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
         return no_appeal_actions(d)
     why = f"Why this route: {case.route_reason}"
     if d.recommendation == "corrected_claim":
-        return [*correction_actions(kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses), why]
+        fix = correction_actions(
+            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type
+        )
+        return [*fix, why]
     return [*appeal_actions(kb, case.route, case.deadline, d), why]
 
 
