@@ -7,6 +7,8 @@ which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import Decision
@@ -50,8 +52,15 @@ def appeal_actions(kb: Knowledge, route: str, deadline: Deadline | None, decisio
     return out + _gaps(kb, decision.advisory)
 
 
-def correction_actions(kb: Knowledge, route: str, deadline: Deadline | None, lines: list[BilledLine]) -> list[str]:
-    billed = lines_text(lines)
+def correction_actions(
+    kb: Knowledge,
+    route: str,
+    deadline: Deadline | None,
+    lines: list[BilledLine],
+    diagnoses: Sequence[str] = (),
+    payer_type: str = "medicare",
+) -> list[str]:
+    billed = lines_text(lines) + (f", with diagnosis codes {', '.join(diagnoses)}" if diagnoses else "")
     if route == "clerical_reopening":
         return [
             f"Request a clerical-error reopening (phone, portal or in writing), billing: {billed}.",
@@ -59,8 +68,10 @@ def correction_actions(kb: Knowledge, route: str, deadline: Deadline | None, lin
             "Do not send an appeal or a new claim for the denied line: a new claim would deny as a duplicate, "
             "and the reopening does not extend the appeal deadline.",
         ]
+    # Medicare sends an unprocessable claim back with no appeal rights: a new claim; plans take a replacement
+    kind = "a new claim" if payer_type == "medicare" else "a corrected (replacement) claim"
     return [
-        f"Submit a new or corrected claim with: {billed}.",
+        f"Submit {kind} with: {billed}.",
         *deadline_text(deadline),
         "Do not send an appeal letter: this denial is answered by the corrected claim.",
     ]

@@ -20,6 +20,7 @@ from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.deadlines import Deadline, deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
 from assistant.drafting.deps import DraftingDeps
+from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
 from assistant.drafting.letter import LetterFacts, build_letter, us_date
@@ -27,7 +28,7 @@ from assistant.drafting.lines import is_checked, lines_text
 from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason, Route
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.pipeline import generate_grounded
-from assistant.drafting.recommend import Decision, decide
+from assistant.drafting.recommend import ClaimFacts, Decision, decide
 from assistant.drafting.route import choose_route, payer_type_of
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import Report
@@ -79,10 +80,12 @@ def _case(deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text:
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     report = _check(deps, text, claim, dos)
-    decision = decide(kb, report, pattern, claim.billed_lines(), text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     if not claim.payer_type:
         warnings.append(f"payer type: {basis}")
+    on = dos or claim.date_of_service or report.meta.dos
+    facts = ClaimFacts(payer_type, diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on))
+    decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
         prior_level=claim.prior_level or prior_level_in(parsed.text)
@@ -114,7 +117,10 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
         return no_appeal_actions(d)
     why = f"Why this route: {case.route_reason}"
     if d.recommendation == "corrected_claim":
-        return [*correction_actions(kb, case.route, case.deadline, d.corrected_lines), why]
+        fix = correction_actions(
+            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type
+        )
+        return [*fix, why]
     return [*appeal_actions(kb, case.route, case.deadline, d), why]
 
 
@@ -190,6 +196,7 @@ def draft_appeal(
         route_reason=case.route_reason,
         payer_type=case.payer_type,
         corrected_lines=case.decision.corrected_lines,
+        corrected_diagnoses=case.decision.corrected_diagnoses,
         deadline=case.deadline,
         denial=case.denial,
         pattern_id=case.pattern.id if case.pattern else None,

@@ -174,6 +174,10 @@ class AppealResult(_Model):
     corrected_lines: list[BilledLine] = Field(
         default_factory=list, description="For corrected_claim: every line of the claim as it should be billed."
     )
+    corrected_diagnoses: list[str] = Field(
+        default_factory=list,
+        description="For corrected_claim when a diagnosis code changes: every ICD-10-CM code as it should be billed.",
+    )
     deadline: Deadline | None = None
     denial: Denial
     pattern_id: str | None

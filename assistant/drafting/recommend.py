@@ -2,10 +2,12 @@
 
 - no_appeal: a check fails whose role is blocking (each rule file says which statuses block the
   claim and whether its failures are claim errors; a pattern may add its own), the pattern's
-  remedy is no_appeal (timely filing), or the note supports nothing billable for the denied service;
+  remedy is no_appeal (timely filing), or the note supports nothing billable for the denied service
+  (a line billed with no support at all, when the payer's line denial stands as the correction);
 - corrected_claim: the note supports something billable that differs from the claim (units, code,
-  code family, modifiers, the missing primary line, KX), or the pattern's remedy is a correction;
-  the result carries every corrected line;
+  code family, modifiers, the missing primary line, KX, a diagnosis code not billable on the date
+  the note codes fully), or the pattern's remedy is a correction; the result carries every
+  corrected line (and diagnosis);
 - appeal: the note supports the service as billed.
 
 Which route carries the answer (redetermination, reopening, new claim …) is `route.choose_route`.
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
 from assistant.drafting.gate import sentence_quote
 from assistant.drafting.lines import corrected_lines, is_checked, lines_text, same_lines, unsupported_denied
@@ -36,6 +39,8 @@ class Decision:
     blockers: list[CheckResult] = field(default_factory=list)
     #: Failed checks that weaken but do not decide (return demonstration missing …).
     advisory: list[CheckResult] = field(default_factory=list)
+    #: For a corrected claim whose diagnosis codes change: every code as it should be billed.
+    corrected_diagnoses: list[str] = field(default_factory=list)
 
 
 def quotes_for(check: CheckResult, note: str) -> list[str]:
@@ -101,42 +106,85 @@ def _claim_fix_needed(kb: Knowledge, pattern: DenialPattern | None, billed: Sequ
     return not wanted or not checked or not all(wanted <= set(ln.modifiers) for ln in checked)
 
 
-def decide(
-    kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine] = (), note: str = ""
-) -> Decision:
-    """Recommendation, reasons and corrected lines from a `Report`, a pattern (or None) and the billed lines."""
-    roles = classify(kb, report, pattern)
+@dataclass(frozen=True)
+class ClaimFacts:
+    """What the decision needs from the claim beyond the lines: the payer type and a diagnosis fix."""
+
+    payer_type: str = "medicare"
+    diagnoses: DiagnosisFix | None = None
+
+
+def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[BilledLine], dead: list[str],
+                 facts: ClaimFacts, advisory: list[CheckResult]) -> Decision | None:
+    """Lines billed with no support at all, the rest already billed as the note supports.
+
+    Where the payer's denial of those lines stands as the correction (Traditional Medicare adjudicates
+    each line and pays the supported ones) there is nothing to appeal or correct; other payers take a
+    replacement claim that drops them (knowledge/appeals/levels.yaml `line_denial_stands_for`).
+    """
+    if facts.payer_type not in kb.appeals.line_denial_stands_for:
+        return None
+    text = (
+        f"The note supports {lines_text(supported)}, already on the claim; it supports no unit of "
+        f"{', '.join(dead)}, so the denied line has nothing to appeal or correct."
+    )
+    reason = Reason(text=text, source_ids=list(kb.appeals.line_denial_sources))
+    return Decision("no_appeal", [reason], advisory=advisory)
+
+
+def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
+                billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str) -> Decision:
     sources = list(pattern.sources) if pattern else []
+    reasons = [
+        _reason(c, sources if pattern and c.id in pattern.corrected_claim_when else [], note)
+        for c in roles["correctable"]
+    ]
+    if pattern is not None and pattern.remedy == "corrected_claim":
+        reasons.append(Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3]))
+    if billed and not same_lines(fixed, billed):
+        reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
+    dx = facts.diagnoses
+    if dx is not None:
+        text = f"Diagnosis: {dx.why} Billed: {', '.join(dx.billed)}. Corrected: {', '.join(dx.corrected)}."
+        reasons.append(Reason(text=text, source_ids=dx.sources[:2]))
+    return Decision(
+        "corrected_claim", reasons, corrected_lines=fixed, advisory=roles["advisory"],
+        corrected_diagnoses=dx.corrected if dx else [],
+    )
+
+
+def decide(
+    kb: Knowledge,
+    report: Report,
+    pattern: DenialPattern | None,
+    billed: Sequence[BilledLine] = (),
+    note: str = "",
+    facts: ClaimFacts | None = None,
+) -> Decision:
+    """Recommendation, reasons and corrected lines from a `Report`, a pattern (or None) and the claim."""
+    facts = facts or ClaimFacts()
+    roles = classify(kb, report, pattern)
     advisory = roles["advisory"]
     if roles["blocking"]:
         reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
         return Decision("no_appeal", reasons, blockers=roles["blocking"], advisory=advisory)
     if pattern is not None and pattern.remedy == "no_appeal":
-        return Decision("no_appeal", [Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3])])
+        sources = list(pattern.sources)[:3]
+        return Decision("no_appeal", [Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources)])
     supported = list(report.billing.lines)
     if not supported:
         text = "The note supports no billable caregiver-training line for this date: nothing to correct or appeal."
         return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
+    fix_needed = _claim_fix_needed(kb, pattern, billed)
     dead = unsupported_denied(kb, supported, billed)
-    if dead and not _claim_fix_needed(kb, pattern, billed):
-        text = (
-            f"The note supports {lines_text(supported)}, already on the claim; it supports no unit of "
-            f"{', '.join(dead)}, so the denied line has nothing to appeal or correct."
-        )
-        return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
+    if dead and not fix_needed and (stands := _over_billed(kb, supported, billed, dead, facts, advisory)):
+        return stands
     fixed = corrected_lines(kb, supported, billed, pattern.add_modifiers if pattern else ())
     differs = bool(billed) and not same_lines(fixed, billed)
-    if differs or roles["correctable"] or _claim_fix_needed(kb, pattern, billed):
-        reasons = [
-            _reason(c, sources if pattern and c.id in pattern.corrected_claim_when else [], note)
-            for c in roles["correctable"]
-        ]
-        if pattern is not None and pattern.remedy == "corrected_claim":
-            reasons.append(Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3]))
-        if differs:
-            reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
-        return Decision("corrected_claim", reasons, corrected_lines=fixed, advisory=advisory)
+    if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
+        return _correction(kb, roles, pattern, billed, fixed, facts, note)
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
     met = {c.id: c for c in report.checks if c.status == "met"}
+    sources = list(pattern.sources) if pattern else []
     reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met]
     return Decision("appeal", reasons, advisory=advisory)

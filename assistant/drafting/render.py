@@ -71,6 +71,8 @@ def _decision(result: AppealResult) -> list[str]:
         out.append(f"Due: {d.due_date.isoformat()} ({state}; {d.basis})")
     if result.corrected_lines:
         out.append("Corrected lines: " + lines_text(result.corrected_lines))
+    if result.corrected_diagnoses:
+        out.append("Corrected diagnosis codes: " + ", ".join(result.corrected_diagnoses))
     return out
 
 

@@ -79,8 +79,9 @@ def choose_route(
     route = _pick(kb, recommendation, payer_type, denial, prior_level)
     if route is None:
         return None, "Nothing to appeal or correct: the note does not support the denied service as billed."
-    why = kb.appeals.route(route).use_when
+    spec = kb.appeals.route(route)
+    why = spec.use_when
     codes = _unprocessable(kb, denial)
     if route == "new_claim" and payer_type == "medicare" and codes:
-        why = f"{'/'.join(codes)}: " + why
+        why = f"{'/'.join(codes)}: " + (spec.use_when_unprocessable or why)
     return route, why  # type: ignore[return-value]  # route ids in levels.yaml are the Route literals

@@ -260,6 +260,7 @@ def _check_references(kb: Knowledge) -> None:
     for faq in kb.faqs.values():
         need(faq.sources, f"faq [id {faq.id}]")
     need(kb.appeals.presumed_receipt_sources, "appeals/levels.yaml [presumed_receipt_sources]")
+    need(kb.appeals.line_denial_sources, "appeals/levels.yaml [line_denial_sources]")
     for route in kb.appeals.routes:
         need(route.sources, f"appeals/levels.yaml [id {route.id}]")
     for aic in kb.appeals.amount_in_controversy:

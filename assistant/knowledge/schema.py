@@ -331,6 +331,9 @@ class AppealRoute(Strict):
     sources: list[str] = Field(default_factory=list)
     use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")
     limit_note: str = Field(default="", description="An exception to the filing limit, in a few words.")
+    use_when_unprocessable: str = Field(
+        default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
+    )
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
@@ -358,6 +361,12 @@ class AppealRules(Strict):
     routes: list[AppealRoute]
     amount_in_controversy: list[AmountInControversy]
     payer_hints: list[PayerHint] = Field(default_factory=list)
+    line_denial_stands_for: list[PayerType] = Field(
+        default_factory=list,
+        description="Payer types whose denial of a line the note does not support at all is final as it stands "
+        "(nothing to correct); other payers take a replacement claim without the line.",
+    )
+    line_denial_sources: list[str] = Field(default_factory=list)
 
     def route(self, route_id: str) -> AppealRoute:
         for route in self.routes:

@@ -57,6 +57,11 @@ _PATIENT_NAME = re.compile(
     r"|[Ff]amily of)\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
+_NAMED_ABSENT = re.compile(
+    r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend)\b"
+)
+_ROLE_BEFORE = re.compile(_CAREGIVER_WORDS + r"[\s,:]*$", re.I)  # "Daughter Lisa not present" is the daughter
+_ROLE_WORD = re.compile(_CAREGIVER_WORDS + "|" + _PATIENT_WORDS + r"|\b(?:still|today|again|also|who)\b", re.I)
 # asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
 # ... and appositive names: "came with her daughter, Clementine, and stayed"
 _ASIDE = re.compile(
@@ -105,9 +110,17 @@ def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
 
 
 def people(ex: Extraction) -> People:
-    # first names only: family members share the surname
-    patient = {m.group(1) for m in _PATIENT_NAME.finditer(ex.text)}
-    caregiver = set(caregiver_names(ex))
+    # first names only: family members share the surname, so a surname the patient's name line gives
+    # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
+    named = list(_PATIENT_NAME.finditer(ex.text))
+    caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)}
+    patient = {m.group(1) for m in named}
+    # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
+    patient |= {
+        m.group(1)
+        for m in _NAMED_ABSENT.finditer(ex.text)
+        if not _ROLE_WORD.fullmatch(m.group(1)) and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
+    }
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
 
 

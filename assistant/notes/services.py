@@ -17,11 +17,11 @@ from assistant.notes.scan import spans
 _OTHER_WORDS = (
     r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training"
     r"|manual therapy"
-    r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual treatment"
+    r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual (?:[a-z-]+ )?treatment"
     r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
     r"|clinical) eval(?:uation)?\b"
-    r"|dysphagia (?:treatment|therapy)|speech (?:treatment|therapy) with"
+    r"|(?:dysphagia|aphasia|voice|fluency|articulation) (?:treatment|therapy)|speech (?:treatment|therapy) with"
 )
 _CTS_LINE = re.compile(
     r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer)\b", re.I

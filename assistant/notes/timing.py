@@ -39,6 +39,13 @@ _BREAK_EXCLUDED = re.compile(
     r"|\bbreaks?\s+(?:excluded|not counted|not included)",
     re.I,
 )
+# "(dialysis 12:30-16:30)", "(09:05-10:00, different therapist)": where the patient was, in brackets
+_ELSEWHERE = re.compile(
+    r"\b(?:dialysis|infusion|appointment|appt|day program|class|school|clinic|different therapist|another therapist"
+    r"|other therapist)\b",
+    re.I,
+)
+_CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 
 
@@ -47,6 +54,7 @@ class TimeAccount:
     cts: list[Segment] = field(default_factory=list)
     other: list[Segment] = field(default_factory=list)
     breaks: list[Segment] = field(default_factory=list)
+    elsewhere: list[Segment] = field(default_factory=list)  # the patient's time elsewhere: neither CTS nor other
     break_durations: list[Duration] = field(default_factory=list)
     stated: Duration | None = None
     derived: int | None = None
@@ -74,6 +82,17 @@ def _is_break(text: str, lines: LineIndex, seg: Segment) -> bool:
     return bool(
         _BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after)
     )
+
+
+def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
+    """A range in brackets that says where the patient was, not when the caregiver was trained."""
+    a, b = lines.bounds(*seg.span)
+    opened = text.rfind("(", a, seg.span[0])
+    if opened < 0 or text.rfind(")", a, seg.span[0]) > opened:
+        return False
+    closed = text.find(")", seg.span[1], b)
+    inside = text[opened + 1 : closed if closed >= 0 else b]
+    return bool(_ELSEWHERE.search(inside)) and not _CTS_WORDS.search(inside)
 
 
 def _overlap(a: Segment, b: Segment) -> int:
@@ -120,6 +139,10 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
             acc.other.append(seg)
         else:
             acc.cts.append(seg)
+    elsewhere = [seg for seg in acc.cts if _patient_elsewhere(text, lines, seg)]
+    if elsewhere and len(elsewhere) < len(acc.cts):  # only beside a range that is the training's own
+        acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
+        acc.elsewhere = elsewhere
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, bool(acc.cts))
     if acc.cts:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.lines import corrected_lines, lines_text, unsupported_denied
-from assistant.drafting.recommend import classify, decide
+from assistant.drafting.recommend import ClaimFacts, classify, decide
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
 from tests.drafting.stubs import GOOD_NOTE, make_report
@@ -82,6 +83,38 @@ def test_no_appeal_names_what_the_note_supports() -> None:
     decision = decide(KB, report, P["units_not_supported"], L("97550x1:GP 97551x2:GP"))
     assert decision.recommendation == "no_appeal"
     assert any("97550 x1 GP" in r.text and "97551" in r.text for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("payer_type", "expected", "fixed"), [
+    # Traditional Medicare denies the unsupported line and pays the rest: the denial stands
+    ("medicare", "no_appeal", ""),
+    # other payers take a replacement claim without the line the note does not support
+    ("commercial", "corrected_claim", "97550x1:GP"),
+    ("medicare_advantage", "corrected_claim", "97550x1:GP"),
+    ("medicaid", "corrected_claim", "97550x1:GP"),
+])
+def test_a_line_with_no_support_by_payer_type(payer_type: str, expected: str, fixed: str) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GP 97551x1:GP"), GOOD_NOTE,
+                      ClaimFacts(payer_type))
+    assert decision.recommendation == expected
+    assert lines_text(decision.corrected_lines) == lines_text(L(fixed))
+
+
+@pytest.mark.parametrize(("statuses", "expected"), [
+    ({}, "corrected_claim"),  # lines as billed, the diagnosis corrected
+    ({"consent": "missing"}, "no_appeal"),  # a correction never rescues a note that supports nothing
+])
+def test_a_diagnosis_fix_is_a_correction(statuses: dict[str, str], expected: str) -> None:
+    fix = DiagnosisFix(billed=["G20"], corrected=["G20.A1"], why="G20 is a header", sources=["icd10cm-g20"])
+    report = make_report(GOOD_NOTE, statuses, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["diagnosis_inconsistent"], L("97550x1:GP"), GOOD_NOTE,
+                      ClaimFacts("medicare", fix))
+    assert decision.recommendation == expected
+    if expected == "corrected_claim":
+        assert decision.corrected_diagnoses == ["G20.A1"]
+        assert lines_text(decision.corrected_lines) == "97550 x1 GP"
+        assert any("G20.A1" in r.text for r in decision.reasons)
 
 
 @pytest.mark.parametrize(("check", "status", "role"), [

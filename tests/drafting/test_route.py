@@ -67,6 +67,10 @@ def test_reasons_name_the_rule() -> None:
         ({"payer": "Keystone Harbor Health Plan"}, None, "commercial"),
         ({}, "Medicare Part B (Noridian JF) remittance: 97550-GO denied", "medicare"),
         ({}, None, "medicare"),  # nothing known: Medicare Part B assumed, and said so
+        ({}, "Redwood Valley Health Plan: caregiver training denied", "commercial"),  # a plan named in the text
+        ({}, "Denied under the member's employer group PPO", "commercial"),
+        ({}, "Sunrise Medicare PPO: not covered", "medicare_advantage"),  # Medicare words tried first
+        ({}, "CO-50: not medically necessary", "medicare"),  # no payer named at all
     ],
 )
 def test_payer_type(claim: dict, text: str | None, payer_type: str) -> None:

@@ -1,0 +1,68 @@
+"""The claim's diagnosis codes against the note's, by date of service (pure).
+
+    diagnosis_fix(kb, note, claim_codes, dos) -> DiagnosisFix | None
+
+A claim whose diagnosis code is not billable on the date of service (a category header such as G20
+after 2023-10-01, a retired or not-yet-valid code) is a claim error when the note documents the
+billable code: the answer is a corrected claim with the note's code, not an appeal. Only codes the
+note itself documents are proposed; a claim code that is billable is kept as billed, and a bad code
+the note gives no billable replacement for leaves nothing to correct here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.knowledge.loader import Knowledge
+from assistant.notes.icd import check_code, codeset
+from assistant.notes.patterns import find_icd10
+
+
+@dataclass(frozen=True)
+class DiagnosisFix:
+    billed: list[str]
+    corrected: list[str]
+    why: str
+    sources: list[str]
+
+
+def _category(code: str) -> str:
+    return code.replace(".", "").upper()
+
+
+def note_codes(note: str, on: date, kb: Knowledge) -> list[str]:
+    """ICD-10-CM codes the note documents that are billable on the date of service, in the note's order."""
+    found = [m.code.upper() for m in find_icd10(note, is_code=codeset().is_valid)]
+    return [c for c in dict.fromkeys(found) if check_code(c, on, kb.diagnosis_changes).billable]
+
+
+def diagnosis_fix(kb: Knowledge, note: str, claim_codes: Sequence[str], on: date | None) -> DiagnosisFix | None:
+    """The diagnosis codes the claim should carry, when a billed code is not billable and the note has its code."""
+    if not claim_codes or on is None:
+        return None
+    documented = note_codes(note, on, kb)
+    corrected: list[str] = []
+    reasons: list[str] = []
+    sources: list[str] = []
+    for code in dict.fromkeys(c.upper() for c in claim_codes):
+        verdict = check_code(code, on, kb.diagnosis_changes)
+        if verdict.billable:
+            corrected.append(code)
+            continue
+        # the note's own code in the same category ("G20" → "G20.A1"), never one the note does not give
+        specific = [c for c in documented if _category(c).startswith(_category(code)) and c != code]
+        if not specific:
+            return None
+        corrected += specific
+        reasons.append(f"{code} on the claim is {verdict.reason}; the note documents {', '.join(specific)}")
+        sources += verdict.sources
+    if not reasons:
+        return None
+    return DiagnosisFix(
+        billed=list(dict.fromkeys(c.upper() for c in claim_codes)),
+        corrected=list(dict.fromkeys(corrected)),
+        why="; ".join(reasons) + ".",
+        sources=list(dict.fromkeys(sources)),
+    )
