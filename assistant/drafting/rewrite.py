@@ -23,7 +23,7 @@ from assistant.drafting.models import Gap, Grounding, RewriteDraft, RewriteResul
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.render import render_rewrite
-from assistant.drafting.rewrite_plan import headings_by_fact, plan_sentences
+from assistant.drafting.rewrite_plan import headings_by_fact, headings_by_label, plan_sentences
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Report
 
@@ -96,7 +96,8 @@ def rewrite_note(
     gaps = gaps_for(deps.knowledge, report)
     sections = rewrite_plan(deps.knowledge)
     placement = plan_sentences(
-        note, list(_extract(masked)), headings_by_fact(deps.knowledge), sections[0].heading, skip=injection_spans(note)
+        note, list(_extract(masked)), headings_by_fact(deps.knowledge), sections[0].heading, skip=injection_spans(note),
+        labels=headings_by_label(deps.knowledge),
     )
     brief = RewriteBrief(sections=sections, evidence=_evidence(report, note), gaps=gaps, placement=placement)
     warnings: list[str] = []

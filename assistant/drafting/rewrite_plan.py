@@ -2,7 +2,9 @@
 
 Sentences are cut as clinicians write them (`sentences.sentence_spans`): "B. Sandoval OTR/L" stays
 whole, "3/11/25 OT. worked w/ dtr …" splits. A sentence goes to the section of the first fact kind
-in `CHECK_BY_FACT` it holds (the section is that check's rule's `rewrite_section`); a sentence
+in `CHECK_BY_FACT` it holds (the section is that check's rule's `rewrite_section`), unless the writer
+labelled it ("goal: safe tub transfers" files under the goal although it names a skill; labels are
+the rules' `keywords`); a sentence
 with no fact stays with the one before it (a wrapped thought), and the fact-less lines that
 open the note (title, patient identifiers) open it under the first section. The note's own order
 is kept within every section.
@@ -10,6 +12,7 @@ is kept within every section.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +22,7 @@ from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
 
 _RANK = {kind: i for i, (kind, _) in enumerate(CHECK_BY_FACT)}
+_LABEL = re.compile(r"(?:(?:POC|LTG|STG|plan[ -]of[ -]care)\s+)?([A-Za-z][A-Za-z -]{0,30}?)\s*:", re.IGNORECASE)
 
 
 def _kinds_in(facts: Iterable[Any], start: int, end: int) -> list[str]:
@@ -30,12 +34,28 @@ def headings_by_fact(kb: Knowledge) -> dict[str, str]:
     return {kind: kb.rules[check].rewrite_section for kind, check in CHECK_BY_FACT if check in kb.rules}
 
 
+def headings_by_label(kb: Knowledge) -> dict[str, str]:
+    """A label a clinician writes before a sentence ("goal:", "consent:") → the section of its rule."""
+    return {
+        word.lower(): rule.rewrite_section
+        for rule in kb.rules.values()
+        if rule.rewrite_section
+        for word in rule.keywords
+    }
+
+
+def _labelled(sentence: str, labels: dict[str, str]) -> str | None:
+    m = _LABEL.match(sentence)
+    return labels.get(m.group(1).strip().lower()) if m else None
+
+
 def plan_sentences(
     note: str,
     facts: list[Any],
     headings: dict[str, str],
     first_heading: str,
     skip: list[tuple[int, int]] | None = None,
+    labels: dict[str, str] | None = None,
 ) -> list[Placement]:
     """Every sentence of `note`, in order, with its section; sentences overlapping `skip` spans are left out."""
     out: list[Placement] = []
@@ -44,7 +64,10 @@ def plan_sentences(
         if any(a < end and start < b for a, b in skip or []):
             continue
         kinds = [k for k in _kinds_in(facts, start, end) if headings.get(k)]
-        if kinds:
+        labelled = _labelled(note[start:end], labels or {})
+        if labelled:
+            current = labelled
+        elif kinds:
             current = headings[min(kinds, key=_RANK.__getitem__)]
         out.append(Placement(text=normalize_space(note[start:end]), heading=current))
     return out

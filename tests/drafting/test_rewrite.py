@@ -133,3 +133,16 @@ def test_every_fact_kind_maps_to_a_rewrite_section_of_the_rules() -> None:
     headings = headings_by_fact(kb)
     assert set(headings) == {kind for kind, _ in CHECK_BY_FACT}
     assert set(headings.values()) <= {s.heading for s in rewrite_plan(kb)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "heading"),
+    [
+        ("goal: pt safe tub transfers w/ dtr assist.", "Need and plan-of-care goal"),
+        ("POC goal: independent car transfers with son's help in 4 wks.", "Need and plan-of-care goal"),
+        ("Consent: pt agreed verbally to training his son on transfers.", "Caregiver and consent"),
+    ],
+)
+def test_a_labelled_sentence_goes_to_its_labels_section(sentence: str, heading: str) -> None:
+    result = rewrite_note(real().deps(), TERSE.replace("35 min.", f"35 min. {sentence}"))
+    assert sentence in sections_of(result)[heading], sections_of(result)
