@@ -94,7 +94,8 @@ _CHECKLIST_LINE = re.compile(
 )
 _GUIDELINE = re.compile(
     r"\b(?:(?:per|according to) (?:the )?(?:CMS|Medicare|CPT|AMA|MAC|LCD|MBPM)\b[^.\n]{0,80}?\b(?:requires?|must"
-    r"|defines?|describes?|states?)\b|(?:CMS|Medicare|CPT|the (?:code|descriptor|guideline)s?) (?:requires?|states?"
+    r"|defines?|describes?|states?)\b"
+    r"|(?:CMS|Medicare|CPT|the (?:code|descriptor|guideline)s?)(?: \+?(?:9\d{4}|G0\d{3}))? (?:requires?|states?"
     r"|defines?"
     r"|specifies|mandates?)\b|strategies and techniques to facilitate the patient's functional performance"
     r"|\(without the patient present\),? face to face|(?:descriptor|guideline"
@@ -102,9 +103,11 @@ _GUIDELINE = re.compile(
     re.I,
 )
 SENTENCE_REACH = 300
+# "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
+_PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
 _CHECKLIST_ITEM = re.compile(
-    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b[^\n]*$"
+    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b(?![ \t]*[:#])[^\n]*$"
     r"|^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$",
     re.I | re.M,
 )
@@ -227,6 +230,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
+    if "pasted" in words:
+        found += [Screened("guideline", m.start(), m.end()) for m in _PASTED_LINE.finditer(text)]
     if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]

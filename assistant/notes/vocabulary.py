@@ -36,6 +36,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "at day care", "at respite", "in respite", "with another therapist", "in the gym with", "at work",
         "without him", "without her", "without him present",
         "without her present", "not on the call", "not on camera", "not on the video", "not on the phone",
+        "not part of the call", "not part of the visit", "not part of the video", "not with us", "not with them",
+        "in her bedroom", "in his bedroom", "in the bedroom", "in their apartments", "in their apartment",
+        "in his apartment", "in her apartment", "in their rooms", "stayed in their rooms", "off the call",
+        "not in the session", "not in session", "was not there", "were not there", "not there",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "agreed to caregiver training",
