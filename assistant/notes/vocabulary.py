@@ -86,6 +86,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lives with", "requires help", "progressive", "recently home", "home from", "asked for", "asked about",
         "requested",
         "surgery", "fusion", "post-op", "postoperative", "has been pulling", "has been struggling", "worsened",
+        "paraplegia", "quadriplegia", "tetraplegia", "paralysis", "high-risk", "fragile skin", "hip replacement",
+        "knee replacement", "joint replacement", "recovering from", "dislocation", "multiple sclerosis", "copd",
+        "heart failure", "neuropathy", "ataxia", "vision loss", "low vision", "macular degeneration", "alzheimer's",
+        "alzheimer", "cognitive decline", "memory loss", "spinal cord injury", "cerebral palsy", "contracture",
+        "contractures", "lymphedema", "frail", "frailty", "limited", "reduced",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
@@ -151,6 +156,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "audio/video", "via video", "video call", "video conference", "videoconference", "zoom", "doxy.me", "doxy",
         "pos 02", "pos 10", "place of service 02", "place of service 10", "modifier 95", "synchronous video",
         "real-time video", "two-way video", "facetime", "teams video", "via teams", "audio-visual", "televideo",
+        "telepractice", "tele-practice", "telerehab", "telerehabilitation", "on video", "by video", "video session",
+        "virtual session",
     ),
     "AUDIO_ONLY": (
         "audio-only", "audio only", "telephone only", "phone only", "by phone", "by telephone", "via telephone",
