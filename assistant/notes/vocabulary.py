@@ -236,6 +236,7 @@ ADDRESSEE_WORDS = frozenset(
         "chat",
         "claude",
         "copilot",
+        "gemini",
         "chatbot",
         "bot",
         "model",
