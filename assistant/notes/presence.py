@@ -44,8 +44,7 @@ _CAREGIVERS_OF = re.compile(
 )
 # "Patient was at his dialysis appointment during this session"
 _AWAY = re.compile(
-    r"(?=[PpMmHhSsBbAaTt])\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she|both patients"
-    r"|all (?:the )?patients|the patients)\b[^.;\n]{0,25}?"
+    r"(?=[PpMmHhSs])\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
     r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
     r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
     r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
