@@ -81,7 +81,7 @@ _CONSENT_PLAN = re.compile(
 _PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 # "with a staff member as patient": the paid person played the patient, they were not trained
-_NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b", re.I)
+_NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b(?!['’]s)", re.I)
 # "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
 _WITH_BEFORE = re.compile(r"\bwith\s+(?:an?|the|his|her|their)?\s*$", re.I)
 ABSENCE_REACH = 120

@@ -36,7 +36,9 @@ _MODEL = (
 # An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
 _LINE = re.compile(
     rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
-    rf"(?:[A-Za-z]+[ \t]+){{0,2}}?{_ADDRESSEE}(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
+    # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
+    rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot))"
+    rf"(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
     r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b",
     re.I | re.M,
 )
@@ -79,9 +81,7 @@ _IMPERATIVE = re.compile(
 _CLOSERS = {"(": ")", "[": "]", "{": "}", "<": "-->"}
 
 
-def sentence(
-    text: str, lines: LineIndex, start: int, end: int, stops: tuple[str, ...] = STOPS
-) -> tuple[int, int]:
+def sentence(text: str, lines: LineIndex, start: int, end: int, stops: tuple[str, ...] = STOPS) -> tuple[int, int]:
     """The sentence around text[start:end], within its line (bounded reach either side); dictated
     notes end sentences with the word "period"."""
     a, b = lines.bounds(start, end, SENTENCE_REACH)
