@@ -83,9 +83,16 @@ class Knowledge:
         """Every check id, in report order: one rule file per check (knowledge/rules/<id>.yaml)."""
         return tuple(sorted(self.rules, key=lambda cid: self.rules[cid].order))
 
+    @cached_property  # asked several times per checked note
+    def _codes_by_family(self) -> dict[str, dict[str, str]]:
+        table: dict[str, dict[str, str]] = {}
+        for c in self.codes.values():
+            table.setdefault(c.family, {})[c.kind] = c.code
+        return table
+
     def family_codes(self, family: str) -> tuple[str, str, str]:
         """(primary, add-on, group) of a caregiver-training code family, from codes/procedures.yaml."""
-        by_kind = {c.kind: c.code for c in self.codes.values() if c.family == family}
+        by_kind = self._codes_by_family.get(family, {})
         try:
             return by_kind["primary"], by_kind["addon"], by_kind["group"]
         except KeyError as exc:

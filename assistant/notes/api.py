@@ -29,6 +29,8 @@ def check_note(
     """
     note = validate_note(text, max_bytes=max_bytes)
     service_date = check_dos(dos, today=today, earliest=knowledge.training_codes_from)
-    ex = extract(note)
+    # a code on the claim names a same-day service even when the knowledge does not list it
+    extra = frozenset(line.code for line in billed or []) - knowledge.training_codes - knowledge.same_day_codes
+    ex = extract(note, other_codes=knowledge.same_day_codes | extra if extra else None)
     ctx = build_context(ex, knowledge=knowledge, profile=profile, today=today, dos=service_date, billed=billed)
     return build_report(ctx)

@@ -56,6 +56,10 @@ def units(ctx: Context) -> Outcome:
                 "A group code is billed, but the note documents individual training of one patient's caregivers.",
                 spans,
             )
+        wanted = ctx.knowledge.family_codes(ctx.family)[2]
+        wrong = sorted({line.code for line in group if line.code != wanted})
+        if wrong:
+            return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans)
         if not timed:
             return Outcome("met", "One group unit for this patient.", spans)
     if ctx.is_group and timed:
@@ -106,6 +110,10 @@ def group_session(ctx: Context) -> Outcome:
         if any(line.units > 1 for line in group_billed):
             return Outcome(
                 "problem", "Group CTS is billed as one unit for each patient represented, not per caregiver.", evidence
+            )
+        if ctx.is_group and individual_billed:
+            return Outcome(
+                "problem", "A group session is billed with both the group code and an individual code.", evidence
             )
         if ctx.is_group:
             return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)

@@ -21,9 +21,10 @@ _PAST = re.compile(
     re.I,
 )
 _CONTENT_LABEL = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:taught|training|trained|instructed|instruction|education provided|techniques?"
-    r"|strategies|skills? (?:taught|trained)|content)"
-    r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,3}[ \t]*:[ \t]*(?P<body>[^\n]+)",
+    # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
+    r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:taught|training|trained|instructed|instruction|education provided"
+    r"|techniques?|strategies|skills? (?:taught|trained)|content)"
+    r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
 _TRAINING_HEADING = re.compile(
@@ -79,6 +80,16 @@ _CONSENT_PLAN = re.compile(
 )
 _PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
+# "with a staff member as patient": the paid person played the patient, they were not trained
+_NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b(?!['’]s)", re.I)
+# "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:an?|the|his|her|their)?\s*$", re.I)
+ABSENCE_REACH = 120
+
+
+def _near_absence(ctx: Context, pos: int) -> bool:
+    line = ctx.ex.lines.bounds(pos)
+    return any(line[0] <= a and a >= pos - ABSENCE_REACH and a < pos for a, _ in ctx.absence)
 
 
 @check
@@ -165,6 +176,8 @@ def caregiver(ctx: Context) -> Outcome:
         and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
         and not _NOT_TRAINED.search(ex.line(c.start))
         and (c.text.lower() not in _WEAK_PAID or _TRAINED_HERE.search(ex.text[c.sent_start : c.sent_end]))
+        and not _NOT_THE_TRAINEE.search(ex.text[c.end : c.end + 30])
+        and not (_WITH_BEFORE.search(ex.text[max(0, c.start - 12) : c.start]) and _near_absence(ctx, c.start))
     ]
     if paid:
         return Outcome(
@@ -210,7 +223,13 @@ def skills_taught(ctx: Context) -> Outcome:
     teaching = {(c.sent_start, c.sent_end) for c in ex.of("TEACHING", negated=False) + ex.of("RETURN_DEMO")}
     general = ex.of("GENERAL_EDUCATION", negated=False)
     taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
-    taught += _content_lines(ex.text)
+    # a content line that only names a handout ("Education provided: [x] Handout ...") is general education
+    general_at = [c.start for c in general]
+    taught += [
+        (a, b)
+        for a, b in _content_lines(ex.text)
+        if not any(a <= g < b for g in general_at) or any(a <= c.start < b for c in skills)
+    ]
     sections = _training_sections(ex.text)
     taught += [(c.start, c.end) for c in skills if _inside(sections, c.start)]
     if not taught and not general:

@@ -34,19 +34,30 @@ _RESULT = re.compile(
     r"|cues?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
     r"|round|try)"
     r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
-    r"|proper(?:ly)?|good|unable|difficulty|needed)\b",
+    r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%)\b",
     re.I,
 )
 # "Wife demonstrated ..." is a return demonstration even without its result; other verbs need one
 _STRONG = re.compile(r"demonstrated|demo'd|demoed|demonstrates|performed|practi[cs]ed|role-played|role played", re.I)
-_PRONOUN = re.compile(r"(?:he|she|they|both|each)\b", re.I)
+# "Both caregivers demonstrated ..." names them; "They demonstrated" alone needs a result
+_PRONOUN = re.compile(
+    r"(?:he|she|they|both|each)\b(?!\s+(?:of\s+(?:them|the)\s+)?(?:caregivers?|cgs|parents|trainees))", re.I
+)
+# "1 VC to dtr re: gait belt", "needed one cue for the son": a cue given to the caregiver means they performed
+_CUE_TO_CAREGIVER = re.compile(
+    r"\b(?:\d|one|two|three|min|mod|several)\s*(?:vcs?|verbal cues?|cues?|reminders?|corrections?)\s+(?:to|for)\s+"
+    rf"(?:the\s+|his\s+|her\s+|their\s+)?(?:{_CAREGIVER.replace('|he|she|they', '')})\b",
+    re.I,
+)
 _NOT_DONE_BEFORE = re.compile(r"\b(?:not|no|never|did not|didn't|will|to|plan to|next)\s+(?:\w+\s+)?$", re.I)
 _FUTURE = re.compile(
     r"\b(?:next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
     r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u)\b",
     re.I,
 )
-_NAME_AFTER = re.compile(r"^[\s,:(-]*(?:is\s+|named\s+)?([A-Z][a-z]{2,})\b")
+_NAME_AFTER = re.compile(
+    r"^[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
+)
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
 _LABELLED_NAME = re.compile(
     r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b"
@@ -135,12 +146,18 @@ def _subject_pattern(names: set[str]) -> re.Pattern[str]:
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
     """Sentences where the caregiver does something and the result is given."""
     out = []
-    for m in _subject_pattern(caregiver_names(ex)).finditer(ex.text):
-        if _NOT_DONE_BEFORE.search(ex.text[max(0, m.start("verb") - 20) : m.start("verb")]):
+    pattern, text, pos = _subject_pattern(caregiver_names(ex)), ex.text, 0
+    while (m := pattern.search(text, pos)) is not None:
+        # a rejected match ("how to set up ... Simone did it back") must not hide the next subject inside it
+        pos = m.end("verb")
+        if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):
             continue
         strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
         if (strong or _RESULT.search(m["rest"])) and not _FUTURE.search(m.group(0)):
             out.append((m.start(), m.end("verb")))
+            pos = m.end()
+    if not out:
+        out = [m.span() for m in _CUE_TO_CAREGIVER.finditer(text) if not _FUTURE.search(ex.line(m.start()))]
     return out
 
 

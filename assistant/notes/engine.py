@@ -11,7 +11,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from assistant.billing import payment_for
+from assistant.billing import payment_for, rule_terms
 from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import Rule
 from assistant.models import (
@@ -53,9 +53,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
-    template = rule.messages.get(outcome.status)  # type: ignore[call-overload]
-    detail = outcome.detail
+@lru_cache(maxsize=2048)
+def _message(template: str | None, detail: str, status: str) -> str:
+    """The report sentence for a status: the rule pack's message with the check's detail (the same few
+    sentences recur note after note, so each is composed once)."""
     if template and detail:
         # the rule pack's message and a generic detail often say the same thing: say it once
         words = _words(detail)
@@ -65,15 +66,24 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
         # "...during the training: {detail} Caregiver codes..." with nothing to say ends the sentence instead
         template = _EMPTY_DETAIL.sub(". ", template).replace("{detail}", "")
     message = template.format_map(_Detail(detail=detail)).strip() if template else detail
-    if template and "{detail}" not in template and detail and outcome.status in ("missing", "problem", "unclear"):
+    if template and "{detail}" not in template and detail and status in ("missing", "problem", "unclear"):
         message = f"{message} {detail}"
     message = message.strip()
     if message.endswith(":"):  # a template whose detail came out empty
         message = message[:-1].rstrip() + "."
-    message = _DOUBLE_STOP.sub(".", _SPACES.sub(" ", message))
+    return _DOUBLE_STOP.sub(".", _SPACES.sub(" ", message))
+
+
+@lru_cache(maxsize=512)
+def _fix(template: str, rule: str, primary: str, addon: str) -> str:
+    return template.format_map(_Detail(rule_terms(rule, (primary, addon))))
+
+
+def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
+    message = _message(rule.messages.get(outcome.status), outcome.detail, outcome.status)  # type: ignore[call-overload]
     failing = outcome.status in ("missing", "problem", "unclear")
     fix = rule.fixes.get(outcome.status, "") if failing else ""  # type: ignore[call-overload]
-    fix = fix.format_map(_Detail(ctx.rule_terms())) if fix else ""
+    fix = _fix(fix, ctx.rule, *ctx.knowledge.family_codes(ctx.family)[:2]) if fix else ""
     # A status the rule says makes the service unbillable as CTS blocks under every profile.
     severity = "block" if outcome.status in rule.blocks_claim_when else rule.severity[ctx.profile]
     # a handful of quotes proves an element; more only clutters the report

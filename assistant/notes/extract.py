@@ -40,6 +40,8 @@ _NO_WRITTEN = re.compile(
 )
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
+# a hard-wrapped line ("pt not\npresent, gone home"): the phrase goes on, so phrases and NegEx read it as one
+_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z])")
 _FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
 
 
@@ -127,7 +129,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     screened = screen(text, lines)
     doc = blank(text, screened)
     times = parse_times(doc, lines)
-    found = concepts(doc)
+    found = concepts(_WRAPPED.sub(" ", doc))
     codes_known = other_codes if other_codes is not None else _default_other_codes()
     service = ServiceLines(doc, lines, codes_known)
     ex = Extraction(

@@ -17,16 +17,29 @@ _N = r"\b\d{1,2}\b|one|two|three|four|five|six|seven|eight|nine|ten|several|mult
 _PEOPLE = (
     r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
 )
+_WHO = r"(?:patients|pts|clients|residents|families|children|individuals|outpatients|people|adults)"
 _GROUP_COUNT = (
     rf"{_PEOPLE}\s+(?:of|for|representing|from)\s+(?P<n>{_N})\s+(?:[\w'-]+\s+){{0,2}}?"
-    r"(?:patients|pts|clients|children|residents|individuals|families|different patients|outpatients|people|adults)\b"
-    rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children)\s+(?:were\s+)?"
-    r"(?:represented|in the group|participated|attended)"
-    rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families)"
-    rf"|(?P<n4>{_N})\s+(?:caregivers?|families)\s+(?:of|from)\s+(?:different|separate)\s+(?:patients|pts|clients"
-    rf"|families)"
-    rf"|(?:patients|pts|families|clients)\s+represented\s*[:=-]?\s*(?P<n5>{_N})\b"
+    rf"(?:{_WHO}|different patients)\b"
+    rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children|residents)\s+"
+    r"(?:were\s+)?(?:represented|in the group|participated|attended)"
+    rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families|residents)"
+    # "2 caregivers from different families", "4 sets of caregivers, each for a different patient"
+    rf"|(?P<n4>{_N})\s+(?:sets of\s+)?(?:caregivers?|families|carers)\s*,?\s*(?:each\s+)?(?:of|from|for)\s+"
+    r"(?:a\s+)?(?:different|separate)\s+(?:patients?|pts?|clients?|families|residents?)"
+    rf"|{_WHO}\s+represented\s*[:=-]?\s*(?P<n5>{_N})\b"
 )
+# "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the list, then its count
+_REPRESENTED_LIST = re.compile(
+    r"\b(?:patients|pts|clients|residents|families)\s+represented\s*[:=-]\s*(?P<list>[^\n.;(]{3,200})"
+    r"(?:\((?P<n>\d{1,2})\))?",
+    re.I,
+)
+_LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*", re.I)
+# "a daughter or son of each of three other patients": the patient of this note, and the others
+_OTHER_PATIENTS = rf"(?P<n>{_N})\s+other\s+(?:patients|pts|clients|residents|families)"
+# "caregivers of two or more patients" defines the code; it counts nobody
+_DEFINITION_AFTER = re.compile(r"^\s+or\s+more\b", re.I)
 # "2 families no-showed", "one family cancelled": scheduled but not trained
 _ABSENT_FAMILIES = (
     rf"(?P<n>{_N})\s+(?:other\s+)?(?:families|family|caregivers?|sets of caregivers|participants)\s+"
@@ -45,6 +58,8 @@ _SINGLE_PATIENT_GROUP = (
     r"(?:this|the same|one|a single)\s+(?:patient|pt|client)"
     r"|(?:one|a single|the same)\s+(?:patient|pt|client)\b"
     r"|\b(?:of|for)\s+this\s+(?:patient|pt)\s+only\b|\bonly\s+(?:this|one)\s+(?:patient|pt)\b"
+    r"|\bno other (?:families|family|patients'? (?:caregivers|families))\s+(?:were\s+)?"
+    r"(?:present|attended|in attendance)"
 )
 _OF_PATIENT = re.compile(
     r"\b(?:of|for)\s+(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?(?:pt|patient)\b(?!'s)\.?[,\s]*"
@@ -70,6 +85,7 @@ _GATE = frozenset(
         "carers",
         "patients",
         "pts",
+        "residents",
     }
 )
 _NUMBER_WORDS = {
@@ -108,14 +124,26 @@ def _first(pattern: str, text: str) -> tuple[tuple[int, int], dict[str, str | No
     compiled_ = compiled(pattern)
     m = compiled_.search(text)
     while m is not None:
-        numbers = [i for k, i in compiled_.groupindex.items() if (m.group(k) or "x")[0].isdigit()]
+        groups = [i for k, i in compiled_.groupindex.items() if m.group(k)]
+        numbers = [i for i in groups if m.group(i)[0].isdigit()]
         if all(
             text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-") and text[m.end(i) : m.end(i) + 1] != ":"
             for i in numbers
-        ):
+        ) and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups):
             return m.span(), m.groupdict()
         m = compiled_.search(text, m.start() + 1)  # "16:00 PATIENTS REPRESENTED: 3": retry inside the rejected match
     return None
+
+
+def _listed(text: str, group: Group) -> None:
+    """ "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the count, else the names."""
+    m = _REPRESENTED_LIST.search(text)
+    if m is None:
+        return
+    items = [item for item in _LIST_SPLIT.split(m["list"]) if item.strip()[:1].isupper()]
+    count = int(m["n"]) if m["n"] else len(items)
+    if count >= 2:
+        group.patients, group.span = count, m.span()
 
 
 def find_group(text: str) -> Group:
@@ -138,6 +166,12 @@ def find_group(text: str) -> Group:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
         group.patients = len(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
         group.span = (enumerated.start(), enumerated.end())
+    if group.patients is None:
+        _listed(text, group)
+    others = _first(_OTHER_PATIENTS, text)
+    if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
+        group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
+        group.span = others[0]
     absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0

@@ -44,11 +44,13 @@ _CAREGIVERS_OF = re.compile(
 )
 # "Patient was at his dialysis appointment during this session"
 _AWAY = re.compile(
-    r"(?=[PpMmHhSs])\b(?:patient|pt|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
-    r"\b(?:was|is|remained|stayed|went|had gone|out)\s+(?:at|to|attending|out|with)\s+"
+    r"(?=[PpMmHhSs])\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
+    r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
     r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
     r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
-    r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's)\b",
+    r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
+    r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"
+    r"|mass|temple|party|wedding|funeral|hairdresser|salon)\b",
     re.I,
 )
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
@@ -70,6 +72,9 @@ _ASIDE = re.compile(
 # the words that make the next person an object: "out with their son", "drives pt"
 _LEADS = frozenset({"with", "by", "to", "from", "for", "and", "of", "drives", "helps", "visits", "assists"})
 _DETERMINERS = frozenset({"his", "her", "their", "the", "a", "an", "pt's", "patient's"})
+_COUNT_WORDS = frozenset(
+    {"one", "two", "three", "four", "five", "six", "other", "another", "different", "separate", "each", "every"}
+)
 _QUANTIFIERS = frozenset({"none", "all", "both", "each", "neither", "any", "some", "either"})
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I
@@ -133,9 +138,10 @@ def _after_preposition(text: str, start: int) -> bool:
     his wife"; not after a quantifier ("none of the patients were present"). Word lookups, no scan."""
     if start == 0 or not text[start - 1].isspace():
         return False
-    words = text[max(0, start - 30) : start].lower().split()
-    if len(words) >= 2 and words[-1] in _DETERMINERS:
-        words.pop()
+    words = text[max(0, start - 40) : start].lower().split()
+    for _ in range(3):  # "of a 3rd patient", "of two other patients", "with the patient's"
+        if len(words) >= 2 and (words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit()):
+            words.pop()
     if not words or words[-1] not in _LEADS:
         return False
     return not (words[-1] == "of" and len(words) >= 2 and words[-2] in _QUANTIFIERS)
@@ -158,7 +164,7 @@ class _Subjects:
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
         self.patient = Mentions(
             subjects(_PATIENT_WORDS)
-            + list(spans(_TITLED_NAME.pattern, text, False))
+            + [m.span() for m in _TITLED_NAME.finditer(text) if m.group(1).split()[0] not in who.caregiver]
             + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else [])
         )
         self.caregiver = Mentions(

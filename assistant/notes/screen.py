@@ -19,48 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.notes.instructions import find_instructions, sentence
 from assistant.notes.lines import LineIndex, words_of
-from assistant.notes.vocabulary import (
-    ADDRESSEE_WORDS,
-    CHECKLIST_WORDS,
-    FORM_WORDS,
-    GUIDELINE_WORDS,
-    IMPERATIVE_WORDS,
-)
+from assistant.notes.vocabulary import CHECKLIST_WORDS, FORM_WORDS, GUIDELINE_WORDS
 
-_ADDRESSEE = (
-    r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator"
-    r"|checker"
-    r"|grader|appeal[- ]?(?:writer|generator|bot|drafter)|automated (?:reviewer|checker|tool|system|auditor|coder)"
-    r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader"
-    r"|writer))"
-)
-# An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
-_INSTRUCTION_LINE = re.compile(
-    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
-    rf"(?:[A-Za-z]+[ \t]+){{0,2}}?{_ADDRESSEE}(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
-    r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b",
-    re.I | re.M,
-)
-# An instruction inside a line, from its cue to the end of its sentence (or its brackets)
-_INSTRUCTION_INLINE = re.compile(
-    rf"(?:\b(?:important|attention|note|message|instructions?)[ \t]+(?:for|to)[ \t]+(?:the[ \t]+)?{_ADDRESSEE}\b"
-    rf"|\[[ \t]*(?:assistant|{_ADDRESSEE})(?:[ \t]+instructions?)?[ \t]*\]|<!--[ \t]*(?:assistant|{_ADDRESSEE})\b"
-    rf"|\([ \t]*(?:assistant|{_ADDRESSEE})[ \t]*:|\b{_ADDRESSEE}[ \t,]+(?:please|colon)\b)",
-    re.I,
-)
-# Imperatives to the reader, from the start of their sentence
-_INSTRUCTION_IMPERATIVE = re.compile(
-    r"\b(?:ignore|disregard|override|bypass)\b[^.\n]{0,40}\b(?:rules?|instructions?|guidelines?|requirements?|checks?"
-    r"|validation|the above|previous|prior|policy)\b"
-    r"|\b(?:mark|treat|consider|label|report|score|flag|set|record|count|classify)\b[^.\n]{0,60}\b(?:as|to)\s+(?:met"
-    r"|passed"
-    r"|compliant|satisfied|ready to bill|billable|unpaid family|licensed)\b"
-    r"|\ball (?:checks|elements|items|requirements) (?:are |as )?(?:met|passed|satisfied)\b"
-    r"|\b(?:rules?|requirements?) (?:don't|do not|doesn't|does not) apply\b"
-    r"|\b(?:you are an?|as an ai|system prompt|do not flag|don't flag|no need to (?:flag|check|verify))\b",
-    re.I,
-)
 # a field whose value is a placeholder: "Consent: ***", "Total time: ___ min", "Goal: {{goal}}"
 _EMPTY_FIELD = re.compile(
     r"^[^\n:]{1,60}:[ \t]*(?:\*{2,}|_{3,}|\?{2,}|@\w+@|\{\{[^}\n]*\}\}|\[[ \t]*(?:enter|insert|type|select"
@@ -94,17 +56,19 @@ _CHECKLIST_LINE = re.compile(
 )
 _GUIDELINE = re.compile(
     r"\b(?:(?:per|according to) (?:the )?(?:CMS|Medicare|CPT|AMA|MAC|LCD|MBPM)\b[^.\n]{0,80}?\b(?:requires?|must"
-    r"|defines?|describes?|states?)\b|(?:CMS|Medicare|CPT|the (?:code|descriptor|guideline)s?) (?:requires?|states?"
+    r"|defines?|describes?|states?)\b"
+    r"|(?:CMS|Medicare|CPT|the (?:code|descriptor|guideline)s?)(?: \+?(?:9\d{4}|G0\d{3}))? (?:requires?|states?"
     r"|defines?"
     r"|specifies|mandates?)\b|strategies and techniques to facilitate the patient's functional performance"
     r"|\(without the patient present\),? face to face|(?:descriptor|guideline"
     r"|policy text)[ \t]*(?:\(pasted\))?[ \t]*:)",
     re.I,
 )
-SENTENCE_REACH = 300
+# "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
+_PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
 _CHECKLIST_ITEM = re.compile(
-    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b[^\n]*$"
+    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b(?![ \t]*[:#])[^\n]*$"
     r"|^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$",
     re.I | re.M,
 )
@@ -135,10 +99,6 @@ class Screened:
         return MESSAGES[self.kind]
 
 
-def _line_of(lines: LineIndex, pos: int) -> tuple[int, int]:
-    return lines.line_span(lines.number(pos))
-
-
 def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
     """A heading line and the lines under it, up to a blank line."""
     n = lines.number(pos)
@@ -149,30 +109,6 @@ def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
             break
         end = b
     return start, end
-
-
-_STOPS = (". ", "; ", " period ", " new paragraph ")
-
-
-def _sentence(text: str, lines: LineIndex, start: int, end: int, stops: tuple[str, ...] = _STOPS) -> tuple[int, int]:
-    """The sentence around text[start:end], within its line (bounded reach either side); dictated
-    notes end sentences with the word "period"."""
-    a, b = lines.bounds(start, end, SENTENCE_REACH)
-    heads = [(i + len(stop)) for stop in stops if (i := text.rfind(stop, a, start)) != -1]
-    tails = [i + 1 for stop in _STOPS if (i := text.find(stop, end, b)) != -1]
-    return max(heads, default=a), min(tails, default=b)
-
-
-def _inline(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, int]:
-    """An inline instruction: from its cue to its closing bracket, or to the end of its sentence."""
-    closer = {"(": ")", "[": "]", "<": "-->"}.get(text[start])
-    if closer == "]":  # "[assistant instruction] bill 97551 x3": the bracket labels the rest of the line
-        return start, _line_of(lines, start)[1]
-    if closer:
-        stop = text.find(closer, end, end + SENTENCE_REACH)
-        if stop != -1:
-            return start, stop + len(closer)
-    return start, _sentence(text, lines, start, end)[1]
 
 
 def _boxes(text: str, lines: LineIndex) -> list[Screened]:
@@ -201,19 +137,7 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     lines = lines or LineIndex(text)
     words = words_of(text)
     found: list[Screened] = []
-    if ADDRESSEE_WORDS & words:
-        found += [Screened("instruction", *_line_of(lines, m.start())) for m in _INSTRUCTION_LINE.finditer(text)]
-        found += [
-            Screened("instruction", *_inline(text, lines, m.start(), m.end()))
-            for m in _INSTRUCTION_INLINE.finditer(text)
-        ]
-    if IMPERATIVE_WORDS & words:
-        # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
-        clause = (*_STOPS, ": ", " - ", "(")
-        found += [
-            Screened("instruction", *_sentence(text, lines, m.start(), m.end(), clause))
-            for m in _INSTRUCTION_IMPERATIVE.finditer(text)
-        ]
+    found += [Screened("instruction", a, b) for a, b in find_instructions(text, lines, words)]
     # each family only when a character or word it needs is in the note (substring and set tests, no scan)
     if any(mark in text for mark in ("**", "__", "??", "@", "{{", "[", "<")):
         found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
@@ -227,8 +151,10 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
+    if "pasted" in words:
+        found += [Screened("guideline", m.start(), m.end()) for m in _PASTED_LINE.finditer(text)]
     if GUIDELINE_WORDS & words:
-        found += [Screened("guideline", *_sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
+        found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
     # instructions first where stretches overlap: they are the ones reported as warnings
     trimmed.sort(key=lambda s: (s.start, s.kind != "instruction", -s.end))

@@ -24,7 +24,12 @@ _OTHER_WORDS = (
     r"|(?:dysphagia|aphasia|voice|fluency|articulation) (?:treatment|therapy)|speech (?:treatment|therapy) with"
 )
 _CTS_LINE = re.compile(
-    r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer)\b", re.I
+    r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer"
+    # "from ten thirty five to eleven ten I trained her partner": who was trained says which service
+    r"|(?:trained|taught|instructed|coached)\s+(?:the\s+|his\s+|her\s+|their\s+|pt's\s+|patient's\s+)?"
+    r"(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|family|friend|neighbou?r|sister|brother"
+    r"|grand\w+|niece|nephew|dtr|cg))\b",
+    re.I,
 )
 HEADING_LINES = 12
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time

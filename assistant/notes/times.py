@@ -32,10 +32,14 @@ _TOKEN = re.compile(
 )
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$"
+    r"|\b(?:started|began)\s+(?:[\w'-]+\s+){1,3}?(?:at|from)\s+$",  # "I started with Tobias at 1:15 PM"
+    re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$", re.I
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$"
+    r"|\b(?:stopped|ended|finished|wrapped up)\s+(?:[\w'-]+\s+){1,3}?at\s+$",
+    re.I,
 )
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
 # The number is matched once, then the unit decides hours or minutes (trying the number
@@ -57,6 +61,18 @@ _BREAK_AFTER = re.compile(
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
+LABEL_REACH = 40  # "I started with Tobias at " names the start a few words before the time
+# "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
+_LABELLED_TOTAL = re.compile(
+    r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
+    r"|mins?)){0,3}[ \t]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
+    re.I | re.M,
+)
+# "(35 min)", "= 35 min" right after a clock range: the total of that range
+_RIGHT_AFTER_RANGE = re.compile(r"[ \t]*[(=,:-]?[ \t]*$")
+# "amb 200'" is feet: the minute mark only for a plausible session length, not after a distance cue
+_FEET_CUE = re.compile(r"\b(?:amb\w*|walk\w*|gait|distance|feet|ft|x)\s*$", re.I)
+MAX_PRIME_MINUTES = 90
 
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _SPOKEN_GATE = re.compile(
@@ -182,13 +198,13 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
             reversed_.append(seg)
         used.update((i, i + 1))
     for i, a in enumerate(tokens):
-        if i in used or not _START_LABEL.search(text[max(0, a.start - 25) : a.start]):
+        if i in used or not _START_LABEL.search(text[max(0, a.start - LABEL_REACH) : a.start]):
             continue
         for j in range(i + 1, len(tokens)):
             b = tokens[j]
             if b.start - a.end > 160:
                 break
-            if j in used or not _STOP_LABEL.search(text[max(0, b.start - 25) : b.start]):
+            if j in used or not _STOP_LABEL.search(text[max(0, b.start - LABEL_REACH) : b.start]):
                 continue
             start, end = _resolve(a, b)
             seg = Segment(start, end, (a.start, b.end), labeled=True)
@@ -234,17 +250,20 @@ def _minutes_of(m: re.Match[str]) -> int | None:
 
 def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) -> list[Duration]:
     out: list[Duration] = []
-    spans = iter(sorted(clock_spans))
-    current = next(spans, None)
+    spans = sorted(clock_spans)
+    ends = [b for _, b in spans]
+    k = 0
     for m in itertools.islice(_DURATION.finditer(text), MAX_MENTIONS):
-        while current is not None and current[1] <= m.start():
-            current = next(spans, None)  # one pass over the clock ranges (both lists are in text order)
-        if current is not None and current[0] <= m.start() < current[1]:
+        while k < len(spans) and spans[k][1] <= m.start():
+            k += 1  # one pass over the clock ranges (both lists are in text order)
+        if k < len(spans) and spans[k][0] <= m.start() < spans[k][1]:
             continue
         total = _minutes_of(m)
         if total is None or total > 600:
             continue
         before = lines.before(m.start(), 45)
+        if m["m"] == "'" and (total > MAX_PRIME_MINUTES or _FEET_CUE.search(before[-12:])):
+            continue  # "amb 200' w/ rollator" is a distance
         after = text[m.end() : m.end() + 25]
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
@@ -253,9 +272,13 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
             continue
         if _NOT_SESSION_AFTER.match(after):
             continue  # "30 min post meal", "2 hours ago"
-        # "Total: 32 min" or "32 min total CTS time"
-        total_cue = bool(_TOTAL_CUE.search(before) or _TOTAL_AFTER.match(after))
+        # "Total: 32 min", "32 min total CTS time", or "10:00-10:30 (35 min)": the range's own total
+        after_range = k > 0 and _RIGHT_AFTER_RANGE.fullmatch(text, ends[k - 1], m.start()) is not None
+        total_cue = bool(_TOTAL_CUE.search(before) or _TOTAL_AFTER.match(after) or after_range)
         out.append(Duration(total, (m.start(), m.end()), total_cue))
+    if {"total", "tot"} & words_of(text):
+        out += [Duration(int(m["num"]), m.span("num"), True) for m in _LABELLED_TOTAL.finditer(text)]
+    out.sort(key=lambda d: d.span)
     return out
 
 

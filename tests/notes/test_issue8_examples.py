@@ -242,6 +242,7 @@ def test_no_show_families_do_not_make_a_group() -> None:
         ),
         ("Called the pharmacy by phone call during the 5 min break.", "telehealth", "not_applicable"),
         ("Trained facility staff on the transfer.", "caregiver", "problem"),
+        ("Trained staff on the transfer.", "caregiver", "problem"),
     ],
 )
 def test_what_is_not_documentation_or_not_caregivers(sentence: str, check_id: str, status: str) -> None:
