@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from assistant.phi import patterns as p
 from assistant.phi.fold import fold, fold_word
 from assistant.phi.lexicon import get_lexicon
-from assistant.phi.names import CLINICAL, COMMON, NEXT_SLOT, PREV_SLOT, VERY_COMMON, WORD_RE, Span
+from assistant.phi.names import CLINICAL, COMMON, NEXT_SLOT, PREV_SLOT, VERY_COMMON, WORD_RE, Span, words
 
 
 def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -94,7 +94,15 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
     return find
 
 
+# Words around a lower-case common word that do not make it a person: "trained to park the wheelchair",
+# "lock and park", "the park was closed". A person's place needs a stronger neighbour ("with rose", "rose reports").
+_WEAK_PREV = words("to and & for from by per")
+_WEAK_NEXT = words("and & was is has had did does today return returns demo able unable")
+
+
 def _slot_at(text: str, start: int, end: int) -> bool:
     before = WORD_RE.findall(text[max(0, start - 20) : start])
     after = WORD_RE.findall(text[end : end + 20])
-    return (bool(before) and before[-1].lower() in PREV_SLOT) or (bool(after) and after[0].lower() in NEXT_SLOT)
+    prev = before[-1].lower() if before else ""
+    nxt = after[0].lower() if after else ""
+    return (prev in PREV_SLOT and prev not in _WEAK_PREV) or (nxt in NEXT_SLOT and nxt not in _WEAK_NEXT)

@@ -25,8 +25,12 @@ from assistant.phi.lexicon import Lexicon, get_lexicon
 Span = tuple[int, int, str, float]
 
 
-def _words(block: str) -> frozenset[str]:
+def words(block: str) -> frozenset[str]:
+    """The set of whitespace-separated words in a block of text (word lists as data)."""
     return frozenset(block.split())
+
+
+_words = words
 
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
@@ -53,8 +57,11 @@ feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
 PREV_SLOT = _words("""
 with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
 brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter
-for saw seen see met trained taught educated instructed patient resident client
+for saw seen see met trained taught educated instructed patient resident client hija hijo esposa esposo yerno
+nuera nieta nieto madre padre hermana hermano
 """)
+# A report verb after a capitalised word puts a person there: "Abernathy reports ...", "Okonjo states".
+REPORT_VERBS = _words("reports reported states stated says said verbalized verbalizes denies denied arrives arrived")
 NEXT_SLOT = _words("""
 return returned returns demo demonstrated demonstrates needed needs reports reported states stated said says
 verbalized performed was is has had able unable and & agreed asked completed required requires did does today
@@ -93,6 +100,8 @@ def _blocked(word: str) -> bool:
     low = word.lower().removesuffix("'s").removesuffix("’s")
     if "-" in low and any(part in CLINICAL for part in low.split("-")):
         return True  # "Dix-Hallpike", "Brandt-Daroff"
+    if "-" in word and all(p.PROTECTED_WORDS_RE.fullmatch(part.upper()) for part in word.split("-")):
+        return True  # joined modifiers: "GP-CQ" in "97550-GP-CQ"
     return low in p.NOT_NAMES or low in CLINICAL or bool(p.PROTECTED_RE.fullmatch(word))
 
 
@@ -121,12 +130,20 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     if word[0].isupper():
         if zipf < UNKNOWN and not word.lower().endswith(p.NOT_NAME_SUFFIXES):
             return True
+        if slot >= 2 and zipf < RARE and not _verbish(word):
+            return True  # "Pt Abernathy", "Whitfield reports"
         return 0 < rank <= 2000 and zipf < (COMMON if initial else VERY_COMMON)
     first = lex.first_rank(word) or lex.first_rank(fold_word(word))
     # a person's place lets a first name through; only a strong one ("pt", "dtr") a common word ("john")
     return (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4))) or (
         0 < first <= 1000 and zipf < UNKNOWN
     )
+
+
+def _verbish(word: str) -> bool:
+    """ "Tolerated", "Ambulating", "Transfers": a capitalised verb or plural, not a surname."""
+    low = word.lower()
+    return low.endswith(("ed", "ing", *p.NOT_NAME_SUFFIXES)) or (low.endswith("s") and not low.endswith("ss"))
 
 
 PLACE_SLOT = _words("in from near lives live living visiting")
@@ -151,17 +168,27 @@ def _is_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] in "\n.!?•*>\""  # a JSON string in a brief starts a line too
 
 
-STRONG_PREV = _words("pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother w/")
+STRONG_PREV = _words("""
+pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother w/ hija hijo esposa
+esposo yerno nuera nieta nieto
+""")
 
 
 def _slot(words: list[re.Match[str]], i: int, text: str) -> int:
     """2: right after "pt", "dtr", "wife"...; 1: another person's place; 0: none."""
     prev = words[i - 1].group().lower() if i else ""
-    if prev in STRONG_PREV:
-        return 2
     nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+    if prev in STRONG_PREV and _same_phrase(text, words[i - 1], words[i]):
+        return 2
+    if nxt in REPORT_VERBS and words[i].group()[0].isupper() and _same_phrase(text, words[i], words[i + 1]):
+        return 2  # "Abernathy reports"; never "nothing else says"
     after = text[words[i].end() : words[i].end() + 3].lstrip()
     return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("("))
+
+
+def _same_phrase(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
+    """Two words in one phrase: "pt Okafor", "wife: June"; not across a line break ("(by pt)\nInterpreter")."""
+    return re.fullmatch(r"[ \t]*:?[ \t]*", text[a.end() : b.start()]) is not None
 
 
 def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set[int]:
@@ -172,13 +199,14 @@ def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set
         if text[a.end() : b.start()] not in (", ", ","):
             continue
         caps = a.group().isupper() and b.group().isupper() and len(b.group()) > 1 and not _blocked(a.group())
-        if caps and (_rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group())) and _rank(lex, b.group()):
+        last = _rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group()) or _zipf(lex, a.group()) < RARE
+        if caps and last and len(a.group()) >= 3 and _rank(lex, b.group()):
             out.update({i, i + 1})
     return out
 
 
 def _hyphen_parts_ranked(lex: Lexicon, word: str) -> bool:
-    return all(_rank(lex, x) or _zipf(lex, x) < UNKNOWN for x in re.split(r"['’\-]", word))
+    return all(_rank(lex, x) or _zipf(lex, x) < UNKNOWN for x in re.split(r"['’\-]", word) if len(x) > 1)
 
 
 def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
@@ -196,6 +224,8 @@ def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
         return _rank(lex, word) > 0 and _zipf(lex, word) < RARE
     if before and 0 < (lex.first_rank(word) or lex.first_rank(fold_word(word))) <= 500:
         return True
+    if not before and not word.isupper() and _zipf(lex, word) < RARE and not _verbish(word):
+        return True  # a surname English seldom uses after a name: "Gretchen Albright"
     return _rank(lex, word) > 0 and _zipf(lex, word) < VERY_COMMON
 
 
@@ -204,6 +234,11 @@ def _lower_surname(lex: Lexicon, word: str, after_name: bool) -> bool:
     if not after_name or not word.islower() or word in NEXT_SLOT or word in PREV_SLOT or _blocked(word):
         return False
     return 0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0
+
+
+def _after_particle(particle: str, word: str) -> bool:
+    """ "van der Berg": after a particle a capitalised surname joins even when it names a scale."""
+    return particle in PARTICLES and word[:1].isupper() and word.lower() not in p.NOT_NAMES
 
 
 def _adjacent(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -232,6 +267,7 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
                 flags[end + 1]
                 or _joinable(lex, words[end + 1].group(), before=False)
                 or _lower_surname(lex, words[end + 1].group(), words[end].group().islower())
+                or _after_particle(words[end].group(), words[end + 1].group())
             )
         ):
             end += 1

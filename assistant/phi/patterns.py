@@ -42,12 +42,19 @@ NAME_SEQ = rf"(?<![\w'’\-])(?:{UP}\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:{UP}\.[ \t]
 # Capitalised words that are names in a name's place ("Will (son)", "wife June") though common words.
 CONTEXT_NAMES = frozenset(["will", "may", "june", "april", "august", "hope", "faith", "grace", "joy", "mark", "bill"])
 
-TITLES = r"(?i:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?"
+SPANISH_RELATIONS = (
+    "hijas?", "hijos?", "esposa", "esposo", "yerno", "nuera", "nietas?", "nietos?", "madre", "padre", "hermanas?",
+    "hermanos?", "abuela", "abuelo", "t[ií]a", "t[ií]o", "sobrina", "sobrino", "cu[ñn]ada", "cu[ñn]ado", "suegra",
+    "suegro", "mam[áa]", "pap[áa]",
+)  # fmt: skip
+TITLES = r"(?i:Mister|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sra|Srta|Sr)\.?"  # Sr./Sra.: señor, señora
 RELATIONS = (
     r"caregivers?|cg|wife|husband|spouse|partner|daughter(?:-in-law)?|son(?:-in-law)?|mother|father|"
     r"mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|"
     r"neighbou?r|friend|fianc[ée]e?|roommate|sibling|child|parent|guardian|poa|"
-    r"dpoa|representative|rep|contact"
+    r"dpoa|representative|rep|contact|"
+    # Spanish relation words: "Hija Guadalupe", "yerno Efraín", "Rocío (nuera)"
+    rf"{'|'.join(SPANISH_RELATIONS)}"
 )
 LABELS = (
     r"patient(?:'s)?\s+name|pt\s+name|name|patient|pt|client|resident|beneficiary|subscriber|insured|"
@@ -58,7 +65,8 @@ LABELS = (
 )
 CREDENTIAL = (
     r"(?:CCC-SLP|OTR/L|COTA/L|PA-C|DPT|PTA|OTR|OTD|OTA|COTA|SLPA|SLP|MSPT|MPT|MSOT|MOT|PT|OT|MD|DO|NP|RN|"
-    r"LPN|ATC|CSCS|CHT|NCS|GCS|OCS|CLT|ATP|PhD|MS|MA|BS|BSN|MSN|FNP|DNP|CNA)"
+    r"LPN|ATC|CSCS|CHT|NCS|GCS|OCS|CLT|ATP|PhD|MS|MA|BS|BSN|MSN|FNP|DNP|CNA|"
+    r"RHIA|RHIT|CPC-A|CPC|CCS-P|CCS|CPB|CCA|COC|CRC|CDIP|CPMA|CPCO|CHDA)"  # coders and billers sign audits too
 )
 
 TITLE_RE = re.compile(rf"\b{TITLES}[ \t]+(?P<name>{NAME_SEQ})")
@@ -72,6 +80,16 @@ NAME_RELATION_RE = re.compile(  # "Karen (daughter)", "Karen, her daughter," -> 
 LABEL_RE = re.compile(rf"(?i:\b(?:{LABELS}))[ \t]*[:#][ \t]*(?P<name>{NAME_SEQ}(?:,[ \t]*{NAME_SEQ})?)")  # "Kim, David"
 SIGNATURE_RE = re.compile(
     rf"(?P<name>{NAME_SEQ})(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*){CREDENTIAL}(?:[ \t]*[,/][ \t]*{CREDENTIAL})*\b"
+)
+# Initials alone after a relation word: "son T.J.", "wife M.R." (never "a.m."/"p.m.": capitals only).
+INITIALS_RE = re.compile(
+    rf"(?i:\b(?:{RELATIONS})\b)[ \t]*[:,]?[ \t]*(?P<name>{UP}\.[ \t]?{UP}\.(?:[ \t]?{UP}\.)?)(?![^\W\d_])"
+)
+_LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
+# A signature line in lower case: "r. ybarra pt", "- whitfield, dpt".
+LOWER_SIGNATURE_RE = re.compile(
+    rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++)?)"
+    rf",?[ \t]+{_LOWER_CREDENTIAL}(?:[ \t]*[,/][ \t]*{_LOWER_CREDENTIAL})*[ \t]*$"
 )
 
 # Capitalised words that are never taken as (part of) a name by the heuristics above.
@@ -117,7 +135,12 @@ NOT_NAMES = frozenset([
     "initials", "agreement", "handout", "instructions", "performance", "skill", "skills", "ability",
     "knowledge", "confidence", "independence", "satisfaction", "strategies", "techniques", "precautions",
     "observed", "observes", "assists", "helps", "calls", "visits", "lives", "works", "drives", "available",
-    "unavailable", "role", "relationship", "info", "information", "details", "notified", "aware"
+    "unavailable", "role", "relationship", "info", "information", "details", "notified", "aware", "aide", "aides",
+    "sitter", "companion", "niece", "nephew", "grandson", "granddaughter", "grandmother", "grandfather", "aunt",
+    "uncle", "cousin", "roommate", "stepdaughter", "stepson", "fiance", "fiancee", "hija", "hijas", "hijo", "hijos",
+    "esposa", "esposo", "yerno", "nuera", "nieta", "nietas", "nieto", "nietos", "madre", "padre", "hermana",
+    "hermanas", "hermano", "hermanos", "abuela", "abuelo", "tía", "tia", "tío", "tio", "sobrina", "sobrino",
+    "cuñada", "cuñado", "suegra", "suegro", "mamá", "papá", "sra", "srta", "señor", "señora", "mister", "missus"
 ])
 NOT_NAME_SUFFIXES = (
     "tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally",
@@ -171,18 +194,22 @@ MRN_RE = re.compile(
     re.IGNORECASE,
 )
 ID_RE = re.compile(
-    rf"\b(?:Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
+    rf"\b(?P<label>Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
     rf"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic)"
     rf"\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",
     re.IGNORECASE,
 )
 _MBI_L = "[AC-HJKMNP-RT-Y]"
 MBI_RE = re.compile(
-    rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d-?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d-?{_MBI_L}{{2}}\d{{2}}\b", re.IGNORECASE
+    rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}{{2}}\d{{2}}\b",
+    re.IGNORECASE,
 )
 NPI_RE = re.compile(r"\bNPI\s*(?:#|No\.?|Number)?\s*[:#]?\s*(?P<id>\d{10})\b", re.IGNORECASE)
 SSN_RE = re.compile(
     r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b|"
+    r"(?<![\w*#])(?:[Xx*#]{3}([- ]?)[Xx*#]{2}\1|\d{3}([- ])[Xx*#]{2}\2)\d{4}\b|"  # masked: xxx-xx-4417, ***-**-1187
+    r"(?i:\b(?:SSN|SS\#|Social\s+Security)[ \t]*\(?(?:last[ \t\-]*(?:4|four)|ending(?:[ \t]+in)?)\)?[ \t]*[:#]?[ \t]*)"
+    r"(?P<last4>\d{4})(?![\d\-])|"  # SSN last4 4417
     r"(?i:\b(?:SSN|SS#|Social\s+Security(?:\s+(?:Number|No\.?|#))?)\s*[:#]?\s*)"
     r"(?P<id>\d{9}|\d{3}[-. ]\d{2}[-. ]\d{4})\b"
 )

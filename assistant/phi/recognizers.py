@@ -55,6 +55,26 @@ def find_names(text: str) -> list[Span]:
             run = _name_run(text, m.start("name"), m.end("name"), trailing=trailing)
             if run:
                 out.append((run[0], run[1], "PERSON", score))
+    out += [
+        (m.start("name"), m.end("name"), "PERSON", 0.8)
+        for m in p.INITIALS_RE.finditer(text)
+        if m.group("name").replace(" ", "").upper() not in ("A.M.", "P.M.")
+    ]
+    return out + _lower_signatures(text)
+
+
+def _lower_signatures(text: str) -> list[Span]:
+    """ "r. ybarra pt": every name word rare in English or a listed name, none a clinical word."""
+    from assistant.phi.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    out: list[Span] = []
+    for m in p.LOWER_SIGNATURE_RE.finditer(text):
+        words = [w for w in re.findall(r"[a-z][a-z'’\-]+", m.group("name")) if len(w) > 1]
+        if words and all(
+            w not in p.NOT_NAMES and (lex.zipf(w) < 4.0 or (lex.name_rank(w) and lex.zipf(w) < 5.0)) for w in words
+        ):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 
 
@@ -62,11 +82,13 @@ _MONTH_WORD = re.compile(p.MONTH, re.IGNORECASE)
 
 
 def find_dates(text: str) -> list[Span]:
+    from assistant.phi.dates import lower_month_is_date
+
     out: list[Span] = []
     for m in p.DATE_RE.finditer(text):
         month = _MONTH_WORD.search(m.group())
-        if month and not month.group()[0].isupper():  # "may 2x/week" is not a date
-            continue
+        if month and not month.group()[0].isupper() and not lower_month_is_date(m.group()):
+            continue  # "may 2x/week" is not a date; "april 3" and "march 4 2025" are
         out.append((m.start(), m.end(), "DATE", 0.8))
     out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
     return out
@@ -80,6 +102,8 @@ def _group(m: re.Match[str], *names: str) -> tuple[int, int]:
 
 
 def find_ids(text: str) -> list[Span]:
+    from assistant.phi.shapes import code_after_weak_label
+
     out: list[Span] = []
     for regex, entity, score in (
         (p.MRN_RE, "MRN", 0.95),
@@ -93,8 +117,10 @@ def find_ids(text: str) -> list[Span]:
         (p.AGE_RE, "AGE", 0.9),
     ):
         for m in regex.finditer(text):
-            start, end = _group(m, "id", "id2")
-            labelled = entity == "SSN" and m.group("id") is not None
+            if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
+                continue  # "Group: 97552 x1" is a billing line
+            start, end = _group(m, "id", "id2", "last4")
+            labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
     return out
 
@@ -160,7 +186,10 @@ class ProjectRecognizer(LocalRecognizer):
 
 
 def project_recognizers() -> list[ProjectRecognizer]:
+    from assistant.phi.ages import find_ages
+    from assistant.phi.dates import find_more_dates
     from assistant.phi.names import find_name_words
+    from assistant.phi.places import find_places as find_more_places
     from assistant.phi.shapes import find_shapes
 
     return [
@@ -170,4 +199,7 @@ def project_recognizers() -> list[ProjectRecognizer]:
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
         ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
         ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),
+        ProjectRecognizer("CtsMoreDatesRecognizer", ["DATE"], find_more_dates),
+        ProjectRecognizer("CtsAgeRecognizer", ["AGE"], find_ages),
+        ProjectRecognizer("CtsPlaceRecognizer", ["ADDRESS", "ZIP"], find_more_places),
     ]

@@ -33,15 +33,19 @@ _CODE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _ID_LABEL = re.compile(
-    r"\b(?i:acnt|acct|account|icn|dcn|pcn|tcn|clm|claim|member|subscriber|group|grp|policy|serial|sn|s/n|id|"
-    r"control|case|auth(?:orization)?|ref(?:erence)?|encounter|visit|accession|device|lot|tracking|license|plan|"
-    r"hicn|medicaid|insured\s+id|chart)\b\.?[ \t]*(?i:id|#|no\.?|number|num)?[ \t]*[:#]?[ \t]*"
+    r"\b(?P<label>(?i:acnt|acct|account|icn|dcn|pcn|tcn|clm|claim|member|subscriber|group|grp|policy|serial|sn|"
+    r"s/n|id|control|case|auth(?:orization)?|ref(?:erence)?|encounter|visit|accession|device|lot|tracking|license|"
+    r"plan|hicn|medicaid|insured\s+id|chart))\b\.?[ \t]*(?i:id|#|no\.?|number|num)?[ \t]*[:#]?[ \t]*"
     r"(?P<id>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{2,24}[A-Z0-9])\b",
 )
-_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+# Capitalised, or in lower case when no other word: "tues 4/22", never "pt sat 3/5" or "sun".
+_WEEKDAY = (
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
+    r"|(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|tues?|weds?|thu(?:rs?)?|fri))\.?"
+)
 DATES = [
     re.compile(r"\b(?:0[1-9]|1[0-2])[ \t](?:0[1-9]|[12]\d|3[01])[ \t](?:(?:19|20)\d{2}|\d{2})\b"),
-    re.compile(rf"\b{p.MONTH}[-/ ](?:0?[1-9]|[12]\d|3[01])[-/ ,]+(?:19|20)?\d{{2}}\b", re.IGNORECASE),
+    re.compile(rf"\b{p.MONTH}[-/ ](?:0?[1-9]|[12]\d|3[01])[-/ ,]+(?:19|20)?\d{{2}}\b(?!:\d)", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY},?[ \t]+(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/\d{{2,4}})?\b"
         rf"|{p.MONTH}[ \t]+\d{{1,2}}\b)"
@@ -92,8 +96,28 @@ _X12_FIELDS = {"NM1": (3, 4, 5, 9), "N3": (1, 2), "N4": (1, 3), "DMG": (2,), "DT
                "PER": (2, 4, 6)}  # fmt: skip
 
 
+# Labels that also head billing lines ("Plan: 97550 GP", "Group: 97552", "Visit 97550"): a billing code after
+# one of them is the code, not an identifier.
+_WEAK_LABELS = _words("plan group grp visit case control ref reference encounter lot tracking device id auth")
+
+
+def code_after_weak_label(label: str, value: str) -> bool:
+    """ "Plan: 97550", "Group: 97552": a billing code after a label that also heads billing lines."""
+    code = _CODE_LIKE.fullmatch(value) or p.PROTECTED_RE.fullmatch(value)
+    return bool(code) and label.lower() in _WEAK_LABELS
+
+
+def _labelled_ids(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in _ID_LABEL.finditer(text):
+        if code_after_weak_label(m.group("label"), m.group("id")):
+            continue
+        out.append((m.start("id"), m.end("id"), "ID", 0.92))
+    return out
+
+
 def find_ids(text: str) -> list[Span]:
-    out = [(m.start("id"), m.end("id"), "ID", 0.92) for m in _ID_LABEL.finditer(text)]
+    out = _labelled_ids(text)
     for m in _TOKEN.finditer(text):
         token = m.group()
         digits = sum(c.isdigit() for c in token)

@@ -33,6 +33,8 @@ def whole_words(text: str, spans: list[Span]) -> list[Span]:
 
     out: list[Span] = []
     for start, end, label, score in spans:
+        if out and out[-1][0] <= start and end <= out[-1][1]:
+            continue  # inside a span already widened: widening again would rescan a long hyphen chain
         start, end = whole_word(text, start, end)
         if out and start < out[-1][1]:
             prev = out[-1]

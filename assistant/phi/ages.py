@@ -1,0 +1,79 @@
+"""Ages over 89 (Safe Harbor) written the ways notes write them, beside the "93 yo" shapes.
+
+"Mrs. Park (95)", "she's 98", "turns 100", "ninety-four", "M/93", "93/F", "93 años". A number
+that a unit follows ("turns 90 degrees", "she's 95% accurate", "ninety minutes") is no age.
+Ages under 90 are not PHI and stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_AGE = r"(?P<age>9\d|1[01]\d)"
+_ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+AGE_SHAPES = [
+    # after a name: "Mrs. Park (95)", "Hoa Tran (92)"
+    re.compile(rf"(?<=[^\W\d_])[ \t]*\({_AGE}\)"),
+    # "she's 98", "he is 93", "pt was 101", "mom turned 95", "turns 100"
+    re.compile(
+        rf"(?i:\b(?:(?:she|he|pt|patient|who|mom|dad|mother|father)(?:['’]s|[ \t]+(?:is|was|now|will[ \t]+be))"
+        rf"|turn(?:s|ed|ing)?))[ \t]+(?:now[ \t]+)?{_AGE}(?!\d)"
+    ),
+    re.compile(rf"\b[MF][ \t]?/[ \t]?{_AGE}\b"),  # M/93
+    re.compile(rf"\b{_AGE}[ \t]?/[ \t]?[MF]\b"),  # 93/F
+    re.compile(rf"\b{_AGE}[ \t]+(?i:a[ñn]os|ans|jahre)\b"),  # 93 años
+    re.compile(rf"(?i:\b(?:edad|âge)[ \t]*:?[ \t]*){_AGE}\b"),  # edad: 93
+    # in words: "ninety-four", "one hundred and one"
+    re.compile(
+        rf"(?<![^\W\d_]-)(?i:\b(?P<age>ninety(?:[ \-]{_ONES})?|(?:one|a)[ \-]hundred(?:[ \-](?:and[ \-])?"
+        rf"(?:{_ONES}|{_TEENS}))?))\b(?!-[^\W\d_])"
+    ),
+]
+# A unit after the number makes it a measure, not an age.
+UNITS = _words("""
+deg degree degrees percent min mins minute minutes sec secs second seconds hour hours hr hrs day days week weeks
+month months ft feet foot meter meters m yard yards lb lbs pound pounds kg reps rep steps step times units unit
+dollars cents ml mg cc mmhg bpm beats breaths psi mph
+""")
+_AFTER = re.compile(r"[ \t\-]*(?P<next>°|%|[A-Za-z]+)")
+
+
+# Number words after "ninety seven": a code or an amount read aloud ("billed ninety seven five fifty").
+NUMBER_WORDS = _words("""
+zero oh one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand point
+""")
+
+
+def _measure(text: str, end: int) -> bool:
+    m = _AFTER.match(text, end, min(len(text), end + 24))
+    if not m:
+        return False
+    word = m.group("next").lower()
+    return word in "°%" or word in UNITS or word in NUMBER_WORDS
+
+
+def _after_name(text: str, start: int) -> bool:
+    """ "(95)" is an age after a name ("Mrs. Park (95)"), not after a modifier or code ("POS (95)")."""
+    word = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, start - 30) : start])
+    return bool(word) and word.group(1)[0].isupper() and len(word.group(1)) >= (4 if word.group(1).isupper() else 2)
+
+
+def find_ages(text: str) -> list[Span]:
+    out: list[Span] = []
+    for regex in AGE_SHAPES:
+        for m in regex.finditer(text):
+            end = m.end("age")
+            if regex is AGE_SHAPES[0] and not _after_name(text, m.start()):
+                continue
+            if not _measure(text, end):
+                out.append((m.start("age"), end, "AGE", 0.9))
+    return out

@@ -1,0 +1,113 @@
+"""Dates the plain patterns miss: a month/day without its year, lower-case weekdays, Spanish and French.
+
+"3/5" is a date in "referral of 3/5" or "notes for 5/1 and 5/8" and a score in "strength 4/5",
+"2/3 trials" or "MMT 3/5". So a bare month/day is taken only after a word that announces a date
+("of", "for", "on", "sessions", a weekday...) or in a list next to another date, and never when a
+score word stands within a few words of it. Spanish and French dates carry their own words
+("jueves 8 de mayo de 2025", "le 8 mai 2025") and are taken as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.phi import patterns as p
+
+Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# A month/day alone: not part of a longer date, fraction, score ("3+/5") or path.
+MONTH_DAY = re.compile(r"(?<![\w/.+\-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/+%]|\.\d|[-/]\d)")
+DATE_WORDS = _words("""
+on of for dos date dated seen since until thru through from by before after starting started effective eff
+visit visits session sessions note notes referral referred eval evaluation reeval re-eval appointment appt
+scheduled next last week wk discharge discharged admit admitted dc d/c call called faxed sent received
+monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday
+""")
+SCORE_WORDS = _words("""
+strength mmt pain score scored scores grade graded rated rating rate trials trial attempts reps repetitions
+steps opportunities opps correct accuracy accurate times sets cues items vas nprs berg tinetti moca slums mmse
+ratio power effort fatigue borg rpe dyspnea level stairs flights flight days nights meals questions words
+tasks occasions assist stand stands bilat bilaterally rle lle rue lue ue le max min mod
+""")
+# After the number only: "1/2 hour", "3/4 of the time", "1/2 flight".
+AMOUNT_WORDS = _words("""
+of the hour hours hr hrs mile miles cup cups tsp tbsp tab tabs tablet tablets dose doses way ways time block
+blocks lap laps length lengths inch inches in ft feet portion portions plate glass
+""")
+_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|&)[ \t]+)?|(?:and|&|or|to|thru|through|-|–)[ \t]*)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z/\-]*")
+
+_ES_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)"
+_FR_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_WEEKDAY = (
+    r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche)"
+)
+_YEAR = r"(?:19|20)\d{2}"
+FOREIGN = re.compile(
+    rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:(?:el|le)[ \t]+)?(?:3[01]|[12]\d|0?[1-9])(?:er|º|°)?[ \t]+(?:de[ \t]+)?"
+    rf"(?:{_ES_MONTH}|{_FR_MONTH})\b(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
+    rf"|\b(?:{_ES_MONTH}|{_FR_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
+    re.IGNORECASE,
+)
+# Full month names that are no other English word: safe in lower case ("april 3"); "may", "march" are not.
+LOWER_MONTHS = _words("january february april june july august september october november december")
+
+
+def lower_month_is_date(value: str) -> bool:
+    """A date written with a lower-case month name: only with a year or an unambiguous full month."""
+    if re.search(rf"\b{_YEAR}\b|'\d\d\b", value):
+        return True
+    first = re.match(r"[A-Za-z]+", value)
+    return bool(first) and first.group().lower() in LOWER_MONTHS
+
+
+def _near_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
+    """Three words before and two after a span (lower case), within the same line."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
+    after = text[end : end + 40].split("\n", 1)[0]
+    return [w.lower() for w in _WORD.findall(before)[-3:]], [w.lower() for w in _WORD.findall(after)[:2]]
+
+
+def _by_context(text: str, start: int, end: int) -> bool | None:
+    """True: a date word announces it; False: a score word stands by it; None: undecided."""
+    before, after = _near_words(text, start, end)
+    if any(w in SCORE_WORDS for w in before + after) or (after and after[0] in AMOUNT_WORDS):
+        return False
+    if before and before[-1] in DATE_WORDS and text[start - 1 : start] in " \t:":
+        return True
+    return None
+
+
+def find_month_days(text: str) -> list[Span]:
+    """Month/day without a year, decided by context and then by neighbouring dates in a list."""
+    # (start, end, is_anchor, reading): full dates anchor a list; bare month/days are judged
+    items = [(m.start(), m.end(), True, True) for m in p.DATE_RE.finditer(text)]
+    items += [(m.start(), m.end(), False, _by_context(text, m.start(), m.end())) for m in MONTH_DAY.finditer(text)]
+    items.sort(key=lambda item: item[:2])
+    state = [v for *_, v in items]
+    # a list carries the date reading both ways: "for 5/1 and 5/8", "sessions 1/13, 20-Jan-2025"
+    for order in (range(1, len(items)), range(len(items) - 2, -1, -1)):
+        for i in order:
+            j = i - 1 if order.step == 1 else i + 1
+            if state[i] is None and state[j] is True and _listed(text, items[min(i, j)][1], items[max(i, j)][0]):
+                state[i] = True
+    return [(s, e, "DATE", 0.8) for (s, e, anchor, _), v in zip(items, state, strict=True) if v and not anchor]
+
+
+def _listed(text: str, left_end: int, right_start: int) -> bool:
+    gap = text[left_end:right_start]
+    return len(gap) <= 8 and _SEPARATOR.fullmatch(gap) is not None
+
+
+def find_foreign_dates(text: str) -> list[Span]:
+    return [(m.start(), m.end(), "DATE", 0.85) for m in FOREIGN.finditer(text)]
+
+
+def find_more_dates(text: str) -> list[Span]:
+    return find_month_days(text) + find_foreign_dates(text)

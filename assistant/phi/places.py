@@ -1,0 +1,133 @@
+"""Places in lower case and Canadian addresses, which the capitalised address patterns miss.
+
+* "2911 w mcdowell rd": a lower-case street is taken when a word of its name is rare in English
+  or the street type is unmistakable ("st", "ave", "blvd"): "5 steps to the way" stays;
+* "phoenix az 85009": a state code and a ZIP after a place word. Many lower-case state codes are
+  English words ("in", "or", "me", "ok"), and "97550 or 97551" is two codes, so for those the place
+  word must be rare or a comma must stand before the state;
+* "Montréal QC H2X 3K8": a province and a postal code, or a postal code on its own;
+* "at casa de paz adult day": a facility in lower case, after "at", "to", "from", "in".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.phi import patterns as p
+from assistant.phi.lexicon import get_lexicon
+from assistant.phi.names import CLINICAL
+
+Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+_SUFFIX = (
+    r"(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|drive|dr|lane|ln|court|ct|circle|cir|way|place|pl|"
+    r"terrace|ter|parkway|pkwy|highway|hwy|trail|trl|loop|pike|cove)"
+)
+STREET = re.compile(
+    rf"(?<![\w/.:\-$])\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?"
+    rf"(?P<words>(?:(?:[a-z][a-z'’\-]*+|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}){_SUFFIX}\b\.?",
+    re.IGNORECASE,
+)
+_PLAIN_SUFFIX = _words("st ave blvd rd ln pkwy hwy street avenue road boulevard")
+STATE_ZIP = re.compile(
+    rf"(?i:(?<![^\W\d_])(?P<state>{'|'.join(p.STATES)})\.?)[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\d\-])"
+)
+# State codes that are also English words or clinical abbreviations ("chest ct 71250", "d/c 97550").
+AMBIGUOUS_STATES = _words("in or me ok hi oh co la pa de id ma mi ms al md mo ne ga wa ct sc nd va dc pr")
+_AFTER_STREET = re.compile(rf"\b{_SUFFIX}\.?,?[ \t]+$", re.IGNORECASE)
+_CITY_WORD = re.compile(r"([^\W\d_][^\W\d_'’.\-]*+)(,?)[ \t]*$")
+_PROVINCE = r"(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|PQ|SK|YT|Qu[ée]bec|Ontario|Alberta|Manitoba)"
+_POSTAL = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]?\d[ABCEGHJ-NPRSTV-Z]\d"
+CANADA = re.compile(
+    rf"(?:(?P<city>{p.UP}{p.LOW}++(?:[ \t\-]{p.UP}{p.LOW}++){{0,2}}),?[ \t]+)?{_PROVINCE}\.?,?[ \t]+"
+    rf"(?P<zip>{_POSTAL})\b"
+    rf"|\b(?P<bare>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)\b"
+)
+_KIND = (
+    r"(?:adult[ \t]+day(?:[ \t]+(?:program|center|centre|care))?|day[ \t]+program|nursing[ \t]+home|"
+    r"assisted[ \t]+living|memory[ \t]+care|manor|snf|alf|hospice|dialysis|clinic|hospital|center|centre|village|"
+    r"lodge|gardens|residence|estates|pavilion|commons|towers?)"
+)
+FACILITY = re.compile(rf"(?i:\b(?:at|to|from|in|@)[ \t]+)(?P<name>(?:[^\W\d_][\w'’\-]*+[ \t]+){{1,4}}?)(?i:{_KIND})\b")
+_GENERIC = _words("""
+adult day senior nursing home care health medical memory assisted living rehab center clinic the of outpatient
+inpatient wound dialysis hospital community county regional general skilled a an his her their our my local
+same new old this that new usual regular de la del los las el le
+""")
+
+
+def _rare(word: str, limit: float = 4.0) -> bool:
+    """Rare in English and no clinical, billing or role word: may name a street or a facility."""
+    low = word.lower()
+    if low in p.NOT_NAMES or low in CLINICAL or p.PROTECTED_WORDS_RE.fullmatch(word.upper()):
+        return False
+    return get_lexicon().zipf(word) < limit
+
+
+def _place_name(word: str) -> bool:
+    """A word that names a facility: a listed name English seldom uses ("casa", "paz") or no English word at
+    all; never a service word ("infusion", "cardiology", "respite")."""
+    lex = get_lexicon()
+    return _rare(word, 4.5) and (lex.name_rank(word) > 0 or lex.zipf(word) < 2.5)
+
+
+def find_streets(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in STREET.finditer(text):
+        words = m.group("words").split()
+        suffix = re.findall(r"[A-Za-z]+", m.group())[-1].lower()
+        if any(w.lower() in p.NOT_NAMES or p.PROTECTED_WORDS_RE.fullmatch(w.upper()) for w in words):
+            continue
+        if any(w[0].isdigit() or _rare(w) for w in words) or (suffix in _PLAIN_SUFFIX and len(words) <= 2):
+            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    return out
+
+
+def find_state_zips(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in STATE_ZIP.finditer(text):
+        city = _CITY_WORD.search(text, max(0, m.start() - 40), m.start())
+        if not city or city.group(1).lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(city.group(1)):
+            continue
+        if m.group("state").lower() in AMBIGUOUS_STATES and not _plainly_a_city(text, city):
+            continue  # "billed in 97550", "97550 or 97551"
+        out += [(city.start(1), city.end(1), "ADDRESS", 0.9), (m.start("zip"), m.end("zip"), "ZIP", 0.95)]
+    return out
+
+
+def _plainly_a_city(text: str, city: re.Match[str]) -> bool:
+    """A comma before the state, a capitalised place word, or a street right before it."""
+    if city.group(2) or city.group(1)[0].isupper():
+        return True
+    return _AFTER_STREET.search(text, max(0, city.start() - 12), city.start()) is not None
+
+
+def find_canadian(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in CANADA.finditer(text):
+        if m.group("bare"):
+            out.append((m.start("bare"), m.end("bare"), "ZIP", 0.95))
+            continue
+        out.append((m.start("zip"), m.end("zip"), "ZIP", 0.95))
+        if m.group("city") and m.group("city").lower() not in p.NOT_NAMES:
+            out.append((m.start("city"), m.end("city"), "ADDRESS", 0.9))
+    return out
+
+
+def find_facilities(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in FACILITY.finditer(text):
+        words = list(re.finditer(r"[^\W\d_][\w'’\-]*", m.group("name")))
+        named = [w for w in words if w.group().lower() not in _GENERIC and _place_name(w.group())]
+        if named:
+            out.append((m.start("name") + named[0].start(), m.end(), "ADDRESS", 0.8))
+    return out
+
+
+def find_places(text: str) -> list[Span]:
+    return find_streets(text) + find_state_zips(text) + find_canadian(text) + find_facilities(text)
