@@ -65,15 +65,19 @@ def _reason(check: CheckResult, sources: Sequence[str], note: str, advice: str =
 def _role(kb: Knowledge, check: CheckResult, pattern: DenialPattern | None) -> str:
     """blocking | correctable | advisory, from the pattern's own lists first, then the check's rule file.
 
-    A rule says which statuses block the claim whatever the payer (`blocks_claim_when`) and whether
-    a failure is a claim error (`correctable`); any other failure at block severity for the
-    profile still means the note does not support the service as billed.
+    A rule says which statuses the supported lines already settle (`settled_by_lines`: advisory even
+    where a pattern lists the check as blocking), which block the claim whatever the payer
+    (`blocks_claim_when`) and whether a failure is a claim error (`correctable`); any other failure at
+    block severity for the profile still means the note does not support the service as billed.
     """
+    rule = kb.rules.get(check.id)
+    if rule is not None and check.status in rule.settled_by_lines:
+        # the supported lines already apply it (the lower of two totals): a claim that differs is corrected
+        return "advisory"
     if pattern is not None and check.id in pattern.blocking_checks:
         return "blocking"
     if pattern is not None and check.id in pattern.corrected_claim_when:
         return "correctable"
-    rule = kb.rules.get(check.id)
     if rule is not None and check.status in rule.blocks_claim_when:
         return "blocking"
     if rule is not None and rule.correctable:

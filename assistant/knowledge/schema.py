@@ -100,6 +100,11 @@ class Rule(Window):
         default_factory=list, description="Statuses meaning the service cannot be billed as CTS, whatever the payer."
     )
     correctable: bool = Field(default=False, description="A failure is a claim error fixed by correcting the claim.")
+    settled_by_lines: list[CheckStatusName] = Field(
+        default_factory=list,
+        description="Statuses the supported billing lines already resolve (a stated total that disagrees with the "
+        "clock: the lines use the lower figure); they weaken the record but do not decide an appeal.",
+    )
     params: dict[str, date | int | float | str] = Field(
         default_factory=dict, description="Dated or numeric parameters."
     )
@@ -117,8 +122,10 @@ class Rule(Window):
 
     @model_validator(mode="after")
     def _known(self) -> Rule:
-        if "met" not in self.statuses or not set(self.blocks_claim_when) <= set(self.statuses):
-            raise ValueError("statuses must include met and every status in blocks_claim_when")
+        if "met" not in self.statuses or not set(self.blocks_claim_when) | set(self.settled_by_lines) <= set(
+            self.statuses
+        ):
+            raise ValueError("statuses must include met and every status in blocks_claim_when and settled_by_lines")
         if not set(self.denial_advice) <= set(self.statuses):
             raise ValueError("denial_advice is only for statuses this check can take")
         if any(ch.isdigit() for ch in self.gap):

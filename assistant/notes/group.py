@@ -22,7 +22,7 @@ _GROUP_COUNT = (
     rf"{_PEOPLE}\s+(?:of|for|representing|from)\s+(?P<n>{_N})\s+(?:[\w'-]+\s+){{0,2}}?"
     rf"(?:{_WHO}|different patients)\b"
     rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children|residents)\s+"
-    r"(?:were\s+)?(?:represented|in the group|participated|attended)"
+    r"(?:were\s+)?(?:represented|in the group|participated|attended|started|came|joined|took part)"
     rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families|residents)"
     # "2 caregivers from different families", "4 sets of caregivers, each for a different patient"
     rf"|(?P<n4>{_N})\s+(?:sets of\s+)?(?:caregivers?|families|carers)\s*,?\s*(?:each\s+)?(?:of|from|for)\s+"
@@ -42,7 +42,8 @@ _OTHER_PATIENTS = rf"(?P<n>{_N})\s+other\s+(?:patients|pts|clients|residents|fam
 _DEFINITION_AFTER = re.compile(r"^\s+or\s+more\b", re.I)
 # "2 families no-showed", "one family cancelled": scheduled but not trained
 _ABSENT_FAMILIES = (
-    rf"(?P<n>{_N})\s+(?:other\s+)?(?:families|family|caregivers?|sets of caregivers|participants)\s+"
+    # "Families of four residents signed up. Three did not come": the noun may be left to the sentence before
+    rf"(?P<n>{_N})\s+(?:other\s+)?(?:(?:families|family|caregivers?|sets of caregivers|participants)\s+)?"
     r"(?:no[- ]?showed|no[- ]?show|did not (?:attend|show|come)|didn't (?:attend|show|come)|cancell?ed|were absent"
     r"|absent)"
 )
@@ -65,6 +66,16 @@ _OF_PATIENT = re.compile(
     r"\b(?:of|for)\s+(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?(?:pt|patient)\b(?!'s)\.?[,\s]*"
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?"
 )
+# A group in prose: "the daughter of another clinic patient ... and the husband of a third", "the husband of
+# one client, and the daughter and son-in-law of another": each names one more patient besides this one
+_RELATIVE_OF_OTHER = re.compile(
+    r"\b(?:wife|husband|spouse|partner|daughter|son|(?:son|daughter)-in-law|mother|father|parents?|sister|brother"
+    r"|grand\w+|niece|nephew|friend|neighbou?r|caregivers?|family)\s+of\s+"
+    r"(?P<who>another|one other|a different|a second|a third|a fourth|a fifth"
+    r"|one(?=\s+(?:other\s+)?(?:clinic\s+|program\s+)?(?:patient|pt|client|resident|member|participant)))\b",
+    re.I,
+)
+_ORDINALS = {"a second": 2, "a third": 3, "a fourth": 4, "a fifth": 5}
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 # words without which no group pattern can match (checked on the note's word set: no scan)
 _GATE = frozenset(
@@ -146,6 +157,15 @@ def _listed(text: str, group: Group) -> None:
         group.patients, group.span = count, m.span()
 
 
+def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients of a group written in prose: this one, and one more for each relative of another patient."""
+    found = list(_RELATIVE_OF_OTHER.finditer(text))
+    if not found:
+        return None
+    named = max((_ORDINALS.get(m["who"].lower(), 2) for m in found), default=2)
+    return max(1 + len(found), named), (found[0].start(), found[-1].end())
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
@@ -168,6 +188,9 @@ def find_group(text: str) -> Group:
         group.span = (enumerated.start(), enumerated.end())
     if group.patients is None:
         _listed(text, group)
+    prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
+    if prose is not None:
+        group.patients, group.span = prose
     others = _first(_OTHER_PATIENTS, text)
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
@@ -180,6 +203,6 @@ def find_group(text: str) -> Group:
     single = _first(_SINGLE_PATIENT_GROUP, text)
     if single:
         group.single_patient = single[0]
-        if group.patients is not None and group.patients >= 2 and not counted:
+        if group.patients is not None and group.patients >= 2 and not counted and prose is None:
             group.patients = 1  # "caregivers of this patient only"
     return group

@@ -195,6 +195,7 @@ CREDENTIALS: dict[str, str] = {
     "OT/L": "OT",
     "MOT": "OT",
     "OTA": "OTA",
+    "OTA/L": "OTA",  # licensed OTA, as some states write it
     "COTA": "OTA",
     "COTA/L": "OTA",
     "CCC-SLP": "SLP",

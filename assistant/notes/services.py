@@ -17,7 +17,9 @@ from assistant.notes.scan import spans
 _OTHER_WORDS = (
     r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training"
     r"|manual therapy"
-    r"|self-care training|(?:patient|pt)-present|direct treatment|treatment session|individual (?:[a-z-]+ )?treatment"
+    # "Self-care/home management training, 10:00-10:30, with patient" is 97535
+    r"|self[- ]care(?:\s?/\s?home[- ]management)? training|home[- ]management training|(?:patient|pt)-present"
+    r"|direct treatment|treatment session|individual (?:[a-z-]+ )?treatment"
     r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
     r"|clinical) eval(?:uation)?\b"
@@ -61,7 +63,8 @@ class ServiceLines:
             line = self.text[a:b]
             if not line.strip():
                 return ""
-            if len(line) < 70 and (line.isupper() or line.rstrip().endswith(":")):
+            # "[Caregiver training - pt NOT present]": a flowsheet's bracketed block title is a heading too
+            if len(line) < 70 and (line.isupper() or line.rstrip().endswith(":") or line.lstrip().startswith("[")):
                 return line
         return ""
 

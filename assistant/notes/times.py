@@ -32,12 +32,13 @@ _TOKEN = re.compile(
 )
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$"
+    # "Time in ........ 12:10": a flowsheet's dot leaders stand for the colon
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?[\s.]*[:=]?\s*$"
     r"|\b(?:started|began)\s+(?:[\w'-]+\s+){1,3}?(?:at|from)\s+$",  # "I started with Tobias at 1:15 PM"
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$"
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?[\s.]*[:=]?\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up)\s+(?:[\w'-]+\s+){1,3}?at\s+$",
     re.I,
 )
@@ -105,6 +106,8 @@ class Duration:
     span: tuple[int, int]
     total_cue: bool
     kind: str = "time"  # "time" or "break" ("10 min break", "off the clock 10 min")
+    # the clock range this figure restates ("9:00-9:28 (28 min)"); None for a labelled total ("Total: 56 min")
+    of_range: tuple[int, int] | None = None
 
 
 @dataclass
@@ -274,8 +277,9 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
             continue  # "30 min post meal", "2 hours ago"
         # "Total: 32 min", "32 min total CTS time", or "10:00-10:30 (35 min)": the range's own total
         after_range = k > 0 and _RIGHT_AFTER_RANGE.fullmatch(text, ends[k - 1], m.start()) is not None
-        total_cue = bool(_TOTAL_CUE.search(before) or _TOTAL_AFTER.match(after) or after_range)
-        out.append(Duration(total, (m.start(), m.end()), total_cue))
+        labelled = bool(_TOTAL_CUE.search(before) or _TOTAL_AFTER.match(after))
+        of_range = spans[k - 1] if after_range and not labelled else None
+        out.append(Duration(total, (m.start(), m.end()), labelled or after_range, of_range=of_range))
     if {"total", "tot"} & words_of(text):
         out += [Duration(int(m["num"]), m.span("num"), True) for m in _LABELLED_TOTAL.finditer(text)]
     out.sort(key=lambda d: d.span)

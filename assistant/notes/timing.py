@@ -19,7 +19,8 @@ from assistant.notes.times import Duration, Segment, TimeParse
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 # "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
 _BREAK_BEFORE = re.compile(
-    r"\b(?:break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*)\b"
+    r"\b(?:break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
+    r"|dropped|disconnected|lost connection|outage)\b"  # "video dropped 15:20-15:28": the call was down
     r"[^\d\n;.)]{0,12}$",
     re.I,
 )
@@ -43,6 +44,13 @@ _BREAK_EXCLUDED = re.compile(
 _ELSEWHERE = re.compile(
     r"\b(?:dialysis|infusion|appointment|appt|day program|class|school|clinic|different therapist|another therapist"
     r"|other therapist)\b",
+    re.I,
+)
+# "Need: she is lifting him alone from 3-7 pm": a line that states the need, history or goal describes the
+# household's day, not the session
+_CONTEXT_LINE = re.compile(
+    r"[\s*-]*(?:needs?|hx|history|pmh|plof|prior level of function|social(?: hx| history)?|background"
+    r"|(?:poc\s+)?(?:goals?|ltg|stg)(?:\s*#?\d+)?)\s*[:=]",
     re.I,
 )
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
@@ -95,6 +103,11 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
     return bool(_ELSEWHERE.search(inside)) and not _CTS_WORDS.search(inside)
 
 
+def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
+    start, _ = lines.line_span(lines.number(seg.span[0]))
+    return bool(_CONTEXT_LINE.match(text, start, seg.span[0]))
+
+
 def _overlap(a: Segment, b: Segment) -> int:
     return max(0, min(a.end_minute, b.end_minute) - max(a.start_minute, b.start_minute))
 
@@ -120,6 +133,14 @@ def _stated(
     own = [d for d in durations if d.kind == "time" and not service.belongs_to_other(d.span)]
     own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
     totals = [d for d in own if d.total_cue]
+    labelled = [d for d in totals if d.of_range is None]
+    if labelled:
+        return labelled[0]  # "Total caregiver training: 56 min" over each segment's own "(28 min)"
+    if len({d.of_range for d in totals}) > 1:
+        # "Segment 1, 9:00-9:28 (28 min) ... Segment 2, 9:40-10:08 (28 min)": the segments add up
+        per_range = {d.of_range: d for d in totals}
+        first, last = totals[0], totals[-1]
+        return Duration(sum(d.minutes for d in per_range.values()), (first.span[0], last.span[1]), True)
     if totals:
         return totals[0]
     if clocked:
@@ -139,7 +160,9 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
             acc.other.append(seg)
         else:
             acc.cts.append(seg)
-    elsewhere = [seg for seg in acc.cts if _patient_elsewhere(text, lines, seg)]
+    elsewhere = [
+        seg for seg in acc.cts if _patient_elsewhere(text, lines, seg) or _on_context_line(text, lines, seg)
+    ]
     if elsewhere and len(elsewhere) < len(acc.cts):  # only beside a range that is the training's own
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere

@@ -64,6 +64,12 @@ CASES = [
     (None, {}, "97550x1:GP", "97550x1:GP", "appeal", ""),
     (None, {}, "", "97550x1:GP", "appeal", ""),  # no claim lines: nothing to compare, nothing to fix
     (None, {"units": "problem"}, "", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    # a stated total that disagrees with the clock: the supported lines already use the lower figure
+    ("units_not_supported", {"total_time": "problem", "units": "problem"}, "97550x1:GO 97551x3:GO",
+     "97550x1:GO 97551x2:GO", "corrected_claim", "97550x1:GO 97551x2:GO"),
+    ("medical_necessity", {"total_time": "problem"}, "97550x1:GO 97551x1:GO", "97550x1:GO 97551x1:GO", "appeal", ""),
+    # no minutes at all still leaves nothing billable
+    ("units_not_supported", {"total_time": "missing"}, "97550x1:GO", "", "no_appeal", ""),
 ]
 
 
@@ -121,10 +127,17 @@ def test_a_diagnosis_fix_is_a_correction(statuses: dict[str, str], expected: str
     ("consent", "missing", "blocking"), ("patient_absent", "problem", "blocking"), ("caregiver", "missing", "advisory"),
     ("units", "problem", "correctable"), ("therapy_modifier", "missing", "correctable"),
     ("return_demo", "missing", "advisory"), ("distinct_time", "problem", "advisory"),
+    ("total_time", "problem", "advisory"), ("total_time", "missing", "blocking"),
 ])
 def test_roles_come_from_the_rule_files(check: str, status: str, role: str) -> None:
     roles = classify(KB, make_report(GOOD_NOTE, {check: status}), None)
     assert [c.id for c in roles[role]] == [check]
+
+
+def test_statuses_the_lines_settle_stay_advisory_whatever_the_pattern() -> None:
+    report = make_report(GOOD_NOTE, {"total_time": "problem"})
+    assert "total_time" in P["units_not_supported"].blocking_checks
+    assert [c.id for c in classify(KB, report, P["units_not_supported"])["advisory"]] == ["total_time"]
 
 
 def test_a_pattern_can_make_a_check_blocking() -> None:
