@@ -132,7 +132,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if intent.named_payer and intent.kind in ("fee", "threshold"):
         return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
     # A CARC means the same at every payer; a policy does not. A Medicare Advantage plan's appeal levels and its duty
-    # to follow Medicare's coverage criteria are federal rules, whichever company runs the plan (its filing limit is not).
+    # to follow Medicare's coverage criteria are federal rules, whichever company runs the plan (its filing limit is
+    # not).
     bound = intent.payer == "medicare_advantage" and intent.kind in ("appeal", "denial") \
         and bool(PLAN_DUTIES.search(intent.query))
     if intent.named_payer and not intent.reason_codes and not bound:
