@@ -23,17 +23,18 @@ from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
+from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
-from assistant.retrieval.routing import AIC, Pin
-from assistant.retrieval.understand import Intent
+from assistant.retrieval.understand import AIC, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
-ASKS_VALUE = re.compile(r"^\s*(?:what(?:'s| is| are| was)|which|how much|how many)\b", re.I)
+ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
 COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\.?)\b", re.I)
 UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
 # "ICD-10 code for autism": the thing a code is asked for; when no passage found names it, nothing answers
 CODE_FOR = re.compile(r"\bcodes?\s+(?:for|to use for)\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{3,})", re.I)
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
+PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
 _PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
@@ -52,13 +53,31 @@ def entry_of(passage: Passage) -> str:
     return passage.id.split("#", 1)[0]
 
 
-def overlap(question: str, text: str) -> float:
-    """Share of the question's content words (stemmed) that `text` holds, as written or with its
+def overlap(question: str, text: str, *, expanded: bool = True) -> float:
+    """Share of the question's content words (stemmed) that `text` holds, as written or (when `expanded`) with its
     abbreviations expanded, whichever is higher."""
     have = set(tokenize(text))
-    shares = [len(asked & have) / len(asked) for asked in (set(tokenize(question)), set(tokenize(expand(question))))
-              if asked]
+    forms = (question, expand(question)) if expanded else (question,)
+    shares = [len(asked & have) / len(asked) for asked in (_content(f) for f in forms) if asked]
     return max(shares, default=0.0)
+
+
+# Words of the request itself ("can you help me write ... about"), and the "s" of "what's": they say nothing about
+# what is asked, so they neither count for nor against a passage.
+_REQUEST_WORDS = frozenset({"help", "write", "tell", "about", "pleas", "me", "know", "thank", "thanks"})
+
+
+def _content(text: str) -> set[str]:
+    return {t for t in tokenize(text) if len(t) > 1 and t not in _REQUEST_WORDS}
+
+
+def anchored(intent: Intent, passages: Sequence[Passage]) -> bool:
+    """The question names a code, or a word of a topic the passages found are tagged with. A question that does
+    neither ("help me write a cover letter for a travel PT job") gets no credit for its expanded abbreviations."""
+    if intent.codes:
+        return True
+    asked = set(tokenize(intent.query))
+    return any(asked & set(tokenize(" ".join(t.replace("_", " ") for t in p.topics))) for p in passages[:3])
 
 
 def _shared(question: str, text: str) -> int:
@@ -112,14 +131,19 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
     if intent.named_payer and intent.kind in ("fee", "threshold"):
         return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
-    if intent.named_payer and not intent.reason_codes:  # a CARC means the same at every payer; a policy does not
+    # A CARC means the same at every payer; a policy does not. A Medicare Advantage plan's appeal levels and its duty
+    # to follow Medicare's coverage criteria are federal rules, whichever company runs the plan (its filing limit is
+    # not).
+    bound = intent.payer == "medicare_advantage" and intent.kind in ("appeal", "denial") \
+        and bool(PLAN_DUTIES.search(intent.query))
+    if intent.named_payer and not intent.reason_codes and not bound:
         return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
     asked_for = CODE_FOR.search(intent.query)
     if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
         return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."
-    if not found and overlap(intent.query, passages[0].text) < MIN_OVERLAP:
+    if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
     return None
 
@@ -172,7 +196,7 @@ def compose(
 
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
-_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic"})
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended"})
 
 
 def _extracted(

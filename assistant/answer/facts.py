@@ -19,7 +19,7 @@ from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU, DiagnosisChange
 from assistant.retrieval.chunk_facts import lines_words, overlap, unit_amounts, unit_bands
 from assistant.retrieval.chunking import money, window_words
-from assistant.retrieval.routing import Pin, overlaps
+from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.understand import Intent, Period
 
 
@@ -190,6 +190,17 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
                  f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
 
+def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:
+    """ "Can our SLPs keep doing telehealth in 2028?": the statutory waiver ends before the period asked about."""
+    waiver = pin.obj
+    if intent.period is None or waiver.effective_to is None:
+        return None
+    return Claim(f"Not as the law stands: the statutory waiver that lets physical therapists, occupational therapists "
+                 f"and speech-language pathologists furnish Medicare telehealth runs through "
+                 f"{waiver.effective_to.isoformat()}, so {when(intent.period)} they cannot bill caregiver training by "
+                 "telehealth unless Congress extends it again.", pin.entry)
+
+
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: code_validity(intent, pin),
@@ -198,10 +209,12 @@ _WORDERS: dict[str, Worder] = {
     "cf": lambda intent, pin, kb: conversion_factor(pin),
     "kx": lambda intent, pin, kb: kx(pin),
     "units": lambda intent, pin, kb: units(intent, pin),
+    "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
 }
 QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration"})
-# Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration.
-QUOTED_SENTENCES = {"waiver": 2}
+# Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration; a
+# route's filing limit and when it is the right route ("appeal or reopen?", "what's next after ...").
+QUOTED_SENTENCES = {"waiver": 2, "route": 2}
 
 
 def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int], str]) -> list[Claim]:
@@ -218,6 +231,8 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable
         else:
             worder = _WORDERS.get(pin.what)
             claim = worder(intent, pin, kb) if worder else None
+        if pin.what == "reason" and intent.asks_action and any(c.what == "reason" for c in out):
+            continue  # "what does it mean and how do I fix it": one meaning, and room for what to do
         for one in claim if isinstance(claim, list) else [claim] if claim else []:
             if all(c.text != one.text for c in out):
                 out.append(Claim(one.text, one.entry, pin.what))

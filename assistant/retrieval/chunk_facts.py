@@ -249,6 +249,8 @@ def appeals(b: Builder) -> None:
         note = f" ({route.limit_note})" if route.limit_note else ""
         text = (f"{route.title}{about}: decided by {route.decided_by}; file it "
                 f"{_limit_words(route, rules.presumed_receipt_days)}{note}{form}.")
+        if route.use_when:  # when the route is the right one: "what's next after ...", "appeal or reopen?"
+            text += f" {sentence(route.use_when)}"
         b.add("appeal", route.id, [text], sources=route.sources, topics=["appeal", "deadline", route.id])
     titles = {r.id: r.title for r in rules.routes}
     for aic in rules.amount_in_controversy:

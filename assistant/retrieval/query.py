@@ -67,6 +67,16 @@ ANY_CASE: dict[str, str] = {
     "permission": "consent",
     "nurse": "NPP non-physician practitioner",
 }
+# Phrases that say what the knowledge says in other words: "will the family get a bill or is it free?" asks about
+# the patient's cost-sharing.
+PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:is|be|are) (?:it |this |that |they |the \w+ )?free\b|free of charge|\bowes?\b"
+                r"|out[- ]of[- ]pocket|patient responsibility|\bget (?:a |the )?bill(?:ed)?\b"
+                r"|cost (?:them |the \w+ )?anything"
+                r"|\b(?:charge|bill)(?:s|ed)? (?:the |their )(?:patient|family|families|caregivers?|pt)s?\b"
+                r"(?! training)", re.I),
+     "coinsurance cost-sharing deductible patient pays"),
+)
 # When a question asks about modifiers, the discipline or role named points at its modifier.
 MODIFIER_HINTS: dict[str, str] = {
     "slp": "GN", "speech": "GN", "ot": "GO", "occupational": "GO", "physical": "GP",
@@ -78,7 +88,7 @@ _WORD = re.compile(r"\bw/o\b|[A-Za-z][A-Za-z0-9-]*", re.I)
 
 def expand(query: str) -> str:
     """`query` plus, in brackets, the expansion of each abbreviation it uses (once each)."""
-    extra: list[str] = []
+    extra: list[str] = [words for rx, words in PHRASES if rx.search(query)]
     asks_modifier = bool(_MODIFIER.search(query))
     for word in _WORD.findall(query):
         found = CASED.get(word) or ANY_CASE.get(word.lower()) or CASED.get(word[:-1] if word.endswith("s") else "")

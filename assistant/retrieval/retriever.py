@@ -28,8 +28,9 @@ from assistant.parsing import parse_date
 from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
+from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
-from assistant.retrieval.routing import Pin, Topics, phrase_bonus, phrases, pins, plain, priors
+from assistant.retrieval.routing import Topics, leading, phrase_bonus, phrases, pins, plain, priors
 from assistant.retrieval.understand import Intent, understand
 
 MAX_QUERY_CHARS = 2_000
@@ -215,12 +216,16 @@ class Retriever:
         ))
         mult, bonus = priors(intent, loaded.kinds, loaded.entries, loaded.from_n, loaded.to_n, pinned, loaded.topics,
                              loaded.codes)
-        for pin in (p for p in pinned if p.strong):
-            for idx in np.flatnonzero((loaded.entries == pin.entry) & allowed):
-                fused.setdefault(int(idx), 0.0)
+        # Strong pins state the fact asked for: they lead, in their own order, even when no channel found them.
+        lead = set(np.flatnonzero(
+            leading(intent, loaded.entries, loaded.from_n, loaded.to_n, pinned, loaded.topics) & allowed).tolist())
+        for idx in lead:
+            fused.setdefault(idx, 0.0)
         wording = phrases(query)
         scored = [(idx, score * mult[idx] + bonus[idx] + phrase_bonus(wording, loaded.plain[idx]))
                   for idx, score in fused.items()]
+        lift = max((s for i, s in scored if i not in lead), default=0.0)
+        scored = [(i, s + lift if i in lead else s) for i, s in scored]
         return sorted(scored, key=lambda item: (-item[1], item[0]))
 
     def _mask(

@@ -11,17 +11,17 @@ wants, and passages whose effective window misses the date asked about sink.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 import numpy as np
 
 from assistant.knowledge.loader import Knowledge
+from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
 from assistant.retrieval.bm25 import tokenize
-from assistant.retrieval.chunk_facts import aic_entry, fee_entry, tagged
+from assistant.retrieval.chunk_facts import fee_entry, tagged
+from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.understand import DEADLINE, Intent, Period
+from assistant.retrieval.understand import Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -30,6 +30,8 @@ KIND_PRIOR: dict[str, dict[str, float]] = {
     "code_validity": {"code": 1.5, "dx": 1.5, "faq": 1.0, "fee": 0.7},
     "telehealth": {"fee": 1.2, "faq": 1.2, "rule": 1.1},
     "denial": {"reason": 1.3, "denial": 1.2, "faq": 1.1, "fee": 0.7},
+    # "CO-29, can we appeal?", "forgot the GO, now what": what to do leads, the code's meaning follows
+    "denial_action": {"reason": 1.0, "denial": 1.2, "faq": 1.3, "appeal": 1.3, "fee": 0.7},
     "appeal": {"appeal": 1.5, "faq": 1.0, "source": 1.6, "fee": 0.6, "rule": 0.8},
     "units": {"units": 1.0, "faq": 1.1, "rule": 1.0, "fee": 0.6},
     "modifier": {"faq": 1.1, "rule": 1.0, "fee": 0.9},
@@ -52,22 +54,7 @@ PIN_BONUS = 0.25  # first pin; each later one gets less, so the pins lead in the
 PIN_DECAY = 0.25
 
 
-@dataclass(frozen=True)
-class Pin:
-    """An entry that holds the answer, and the knowledge object it was written from."""
-
-    entry: str
-    what: str  # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | units
-    obj: Any = None
-    strong: bool = True  # keyed by the code or period asked about: search ranks it first
-
-
-def overlaps(start: date | None, end: date | None, period: Period) -> bool:
-    return (start is None or start <= period[1]) and (end is None or end >= period[0])
-
-
 _ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
-_DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
 _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|OT) assistant", re.I)
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
@@ -134,48 +121,14 @@ def _denial_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """One code: its meaning first. Several: the denial pattern that has them all, then each meaning."""
     named = [c for c in intent.reason_codes if c in kb.reason_codes]
     several = len(named) > 1
+    acting = intent.asks_action or intent.clerical  # what to do leads; the codes' meanings only feed the answer
     patterns = [p for p in kb.denial_patterns.values() if named and set(named) <= {*p.carcs, *p.rarcs}]
-    out = [Pin(f"denial:{p.id}", "denial", p, strong=several) for p in patterns]
-    out += [Pin(f"reason:{c}", "reason", kb.reason_codes[c], strong=not several) for c in named]
-    return out if several else out[len(patterns):] + out[:len(patterns)]
+    out = [Pin(f"denial:{p.id}", "denial", p, strong=several and not acting) for p in patterns]
+    out += [Pin(f"reason:{c}", "reason", kb.reason_codes[c], strong=not several and not acting) for c in named]
+    return clerical_pins(intent, kb) + (out if several else out[len(patterns):] + out[:len(patterns)])
 
 
-_ROUTE_WORDS: tuple[tuple[str, str], ...] = (
-    ("clerical_reopening", r"\breopen|clerical"),
-    ("new_claim", r"timely filing|new claim|corrected claim|resubmit"),
-    ("appeals_council", r"appeals council|\bdab\b|level 4|fourth level"),
-    ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
-    ("alj", r"\balj\b|hearing|level 3|third level"),
-    ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
-    ("redetermination", r"redetermination|first level|level 1|\bappeal\b"),
-)
-
-
-_YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
-AIC = re.compile(r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)", re.I)
-
-
-def _appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    routes = {r.id: r for r in kb.appeals.routes}
-    out: list[Pin] = []
-    if AIC.search(intent.query):
-        wanted = "federal_court" if re.search(r"court", intent.query, re.I) else "alj"
-        out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
-                if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
-                                                                             intent.period))]
-    # "does a reopening extend my deadline?" asks whether, not what the limit is
-    asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
-    if _DECISION.search(intent.query):  # how long the contractor takes is not the filing limit of the route
-        return out
-    if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
-        out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
-    for route_id, words in _ROUTE_WORDS:
-        if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
-            out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
-    return out
-
-
-_THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapists?|speech|physical therap\w*|occupational)\b|lapse|waiver",
+_THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical therap|occupational|lapse|waiver",
                         re.I)
 
 
@@ -186,8 +139,14 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
               if overlaps(t.effective_from, t.effective_to, intent.period)]
     waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
                if overlaps(w.effective_from, w.effective_to, intent.period)]
+    if not _THERAPIST.search(intent.query):
+        return listed + waivers
+    if not waivers:  # a date after the last waiver: it says until when therapists could bill telehealth
+        ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
+        waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver_ended", w)
+                   for w in sorted(ended, key=lambda w: w.effective_to or date.min, reverse=True)[:1]]
     # A therapist's telehealth turns on the statutory waiver, not only on the list.
-    return waivers + listed if _THERAPIST.search(intent.query) else listed + waivers
+    return waivers + listed
 
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -203,7 +162,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind == "denial":
         out += _denial_pins(intent, kb)
     elif intent.kind == "appeal":
-        out += _appeal_pins(intent, kb)
+        out += appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
         out += _telehealth_pins(intent, kb)
     if intent.kind != "fee":
@@ -261,6 +220,21 @@ def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarr
     return (from_n <= end) & (to_n >= start)
 
 
+def _narrow(intent: Intent, topic: str, trigger: re.Pattern[str]) -> bool:
+    return bool(trigger.search(intent.query)) and intent.kind in ("telehealth", "modifier", "rule")
+
+
+def leading(intent: Intent, entries: np.ndarray, from_n: np.ndarray, to_n: np.ndarray, pinned: list[Pin],
+            topics: Topics | None = None) -> np.ndarray:
+    """Passages that lead the search whatever the channels found: the strong pins, and the passages on a narrow
+    case the question names (in force in the period asked about)."""
+    out = np.isin(entries, [p.entry for p in pinned if p.strong])
+    for topic, trigger in NARROW_TOPICS.items():
+        if topics is not None and topic in topics.tagged and _narrow(intent, topic, trigger):
+            out |= topics.tagged[topic] & _in_period(intent, from_n, to_n)
+    return out
+
+
 def priors(
     intent: Intent,
     kinds: np.ndarray,
@@ -277,7 +251,7 @@ def priors(
     for topic, trigger in NARROW_TOPICS.items():
         if topics is not None and topic in topics.tagged:
             tagged = topics.tagged[topic]
-            if trigger.search(intent.query) and intent.kind in ("telehealth", "modifier", "rule"):
+            if _narrow(intent, topic, trigger):
                 bonus[tagged & _in_period(intent, from_n, to_n)] += NARROW_BONUS
             else:
                 mult[tagged] *= 0.5
@@ -285,11 +259,18 @@ def priors(
         mult[topics.hits(intent.query)] *= TOPIC_BOOST
     for kind, factor in PASSAGE_PRIOR.items():
         mult[kinds == kind] *= factor
-    for kind, factor in KIND_PRIOR.get(intent.kind, {}).items():
+    wants = "denial_action" if intent.kind == "denial" and (intent.asks_action or intent.clerical) else intent.kind
+    for kind, factor in KIND_PRIOR.get(wants, {}).items():
         mult[kinds == kind] *= factor
     named = set(intent.procedure_codes) | set(intent.reason_codes)
-    if named and codes is not None:  # a passage that names none of the codes asked about sinks
-        mult[np.array([not (named & c) for c in codes], dtype=bool)] *= UNNAMED_CODE
+    if named and codes is not None:  # a passage that names none of the codes asked about sinks, unless pinned
+        leading = np.isin(entries, [p.entry for p in pinned if p.strong])
+        mult[np.array([not (named & c) for c in codes], dtype=bool) & ~leading] *= UNNAMED_CODE
+    if intent.kind == "modifier" and intent.modifiers and codes is not None and topics is not None:
+        # "does G0541 need GP?": a passage about none of the modifiers asked about sinks, however well it matches
+        asked = {m.lower() for m in intent.modifiers}
+        about = [bool(asked & {c.lower() for c in cs} or asked & ts) for cs, ts in zip(codes, topics.of, strict=True)]
+        mult[~np.array(about, dtype=bool)] *= UNNAMED_CODE
     if intent.kind == "code_validity":  # a procedure code's validity is not a diagnosis code's, and back
         mult[kinds == "dx"] *= 1.0 if intent.diagnosis_codes else 0.5
         mult[kinds == "code"] *= 1.0 if intent.procedure_codes else 0.7

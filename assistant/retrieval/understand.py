@@ -72,9 +72,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
         r"|how many days|late entr|addend|change the note|amend|go back and", re.I)),
     ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
-                             r"|what(?:'s| is| was) the kx\b", re.I)),
+                             r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
-        r"how much|\bwhat(?:'s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
+        r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
@@ -84,7 +84,6 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("code_validity", re.compile(
         r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
         r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out", re.I)),
-    ("code_validity_weak", re.compile(r"\bstill\b|\bok\b|okay|acceptable|\buse\b|as dx|\bdx\b|diagnos|\bbill\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(
         r"\b(?:which|what|right|correct) (?:cpt |hcpcs )?codes?\b|how (?:do|should) (?:i|we) code|how to code"
@@ -94,9 +93,17 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 _CODE = r"\+?(?:9\d{4}|[GK]0\d{3})\b"
+# "is G20 still ok?", "can I still use 97550 in 2024?", "ok to bill G0541 in 2024?": a weak validity word counts only
+# when the code is what it is said of; in "verbal consent ok for a 97550 session in 2024?" the consent is.
+_CODE_ANY = r"(?:\+?(?:9\d{4}|[GK]0\d{3})|[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)"
+_FINE = r"(?:ok|okay|acceptable|fine|good)"
+WEAK_VALIDITY = re.compile(
+    rf"\b{_CODE_ANY}\s+(?:(?:still|code|is|be)\s+)*{_FINE}\b"
+    rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
+    rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b", re.I)
 # "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
-MEANING = re.compile(r"\bwhat(?:'s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
+MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
                      + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE, re.I)
 # "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
 ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
@@ -108,6 +115,22 @@ FIX = re.compile(r"\bfix\b|\bforg[eo]t\b|\bleft (?:it |\w+ )?off\b|\bmissed\b|\b
 DOCUMENTS = re.compile(r"\bwhat (?:do|does|should|must|else) (?:i|we|medicare|cms|they|you)(?:\s+\w+){0,2}?\s+"
                        r"(?:need|wants?|include|document|put|write)\b(?!\s+(?:to bill|for (?:the )?units))", re.I)
 NOTE = re.compile(r"\bnotes?\b|\bdocument", re.I)
+# "what now", "how do I fix it", "can we appeal": what to do about a denial, not only what its code means
+ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can) (?:i|we) do|next steps?"
+                    r"|what'?s next|how (?:do|can|should) (?:i|we) (?:fix|correct|handle|resolve)"
+                    r"|how (?:do|can) (?:i|we) get (?:it|this|them) paid"
+                    r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b", re.I)
+# "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
+# by a reopening rather than an appeal
+_SLIP = r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t (?:put|add|bill)|without|no)"
+_LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59)"
+CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
+                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
+# "QIC upheld the denial ... how much has to be in dispute": the amount in controversy, not a fee
+_AIC_WORDS = r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)|in dispute|at stake"
+_AIC_LEVEL = r"\balj\b|administrative law judge|hearing|federal (?:district )?court|level [35]\b"
+_AIC_AMOUNT = r"how much|minimum|threshold|\$|dollars?|amount"
+AIC = re.compile(rf"{_AIC_WORDS}|(?:{_AIC_LEVEL}).*(?:{_AIC_AMOUNT})|(?:{_AIC_AMOUNT}).*(?:{_AIC_LEVEL})", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
@@ -138,6 +161,8 @@ class Intent:
     asks_meaning: bool = False  # "what is G0539?": the descriptor is wanted
     alone: bool = False  # "can I bill 97551 by itself?": an add-on without its primary code
     asks_why: bool = False  # "why are there two conversion factors?": the explanation, not only the values
+    asks_action: bool = False  # "CO-29, can we appeal?", "now what": what to do, not only what a code means
+    clerical: bool = False  # "forgot the GO on the line": a slip a reopening corrects
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -241,12 +266,13 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
 
 
 def classify(
-    text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False
+    text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
+    has_modifier: bool = False,
 ) -> str:
     """The kind of answer the question wants."""
     hits = {kind for kind, rx in _KINDS if rx.search(text)}
     asks_deadline = bool(DEADLINE.search(text))
-    if "appeal" in hits and not ("fee" in hits and not re.search(r"amount in controversy", text, re.I)) \
+    if "appeal" in hits and not ("fee" in hits and not AIC.search(text)) \
             and (asks_deadline or not has_reason):
         return "appeal"
     if "threshold" in hits:
@@ -263,10 +289,10 @@ def classify(
         return "rule"
     if has_minutes or ("units" in hits and has_code):
         return "units"
-    if has_code and ("code_validity" in hits or (has_period and "code_validity_weak" in hits) or has_dx
+    if has_code and ("code_validity" in hits or (has_period and WEAK_VALIDITY.search(text)) or has_dx
                      or MEANING.search(text)):
         return "code_validity"
-    if "modifier" in hits:
+    if "modifier" in hits or has_modifier:  # "does G0541 need GP?" names the modifier, not the word
         return "modifier"
     if "code_choice" in hits:
         return "code_choice"
@@ -292,7 +318,8 @@ def understand(query: str, dos: date | None = None) -> Intent:
     elif re.search(r"\bfacility\b|hospital outpatient|\bhopd\b", text, re.I):
         facility = True
     kind = classify(text, has_reason=bool(reasons), has_code=bool(procedures or diagnoses),
-                    has_period=period is not None, has_minutes=bool(minutes), has_dx=bool(diagnoses))
+                    has_period=period is not None, has_minutes=bool(minutes), has_dx=bool(diagnoses),
+                    has_modifier=bool(modifiers))
     return Intent(
         query=text,
         kind=kind,
@@ -312,4 +339,6 @@ def understand(query: str, dos: date | None = None) -> Intent:
         asks_meaning=bool(MEANING.search(text)),
         alone=bool(procedures and ALONE.search(text)),
         asks_why=bool(WHY.search(text)),
+        asks_action=bool(ACTION.search(text)),
+        clerical=bool(CLERICAL.search(text)),
     )

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from assistant.knowledge.loader import cached_knowledge
-from assistant.retrieval.routing import Pin, pins, priors
+from assistant.retrieval.pin import Pin
+from assistant.retrieval.routing import pins, priors
 from assistant.retrieval.understand import understand
 
 
@@ -29,8 +30,31 @@ from assistant.retrieval.understand import understand
                                         ("denial:wrong_code_patient_present", False)]),
         ("ALJ amount in controversy 2025?", None, [("appeal:aic-alj-2025", True)]),
         ("how long do we have to request a redetermination?", None, [("appeal:redetermination", True)]),
-        ("CO-50 on 97550 how do we appeal", None, [("reason:50", True), ("denial:medical_necessity", False),
+        # what to do about a denial: the FAQ or route that says so leads, the code's meaning only feeds the answer
+        ("CO-50 on 97550 how do we appeal", None, [("reason:50", False), ("denial:medical_necessity", False),
                                                   ("denial:wrong_code_patient_present", False)]),
+        ("CO-97 on 97550, now what?", None, [("reason:97", False), ("denial:bundling_ncci", False)]),
+        # a slip on a denied Medicare line is corrected by a clerical-error reopening, however it is worded
+        ("forgot the GO on a 97550 line and it denied", None, [("appeal:clerical_reopening", True)]),
+        ("left off the KX modifier, line denied PR-119", None, [("appeal:clerical_reopening", True),
+                                                                ("reason:119", False), ("denial:kx_threshold", False)]),
+        ("wrong units on 97551 and it denied. appeal or reopen?", None, [("appeal:clerical_reopening", True)]),
+        ("missing GP modifier, CO-16 MA130", None, [("denial:missing_therapy_modifier", False),
+                                                    ("reason:16", False), ("reason:MA130", False)]),  # unprocessable
+        ("humana medicare advantage forgot the GP, how do we fix", None, []),  # a plan, not Medicare: no reopening
+        # the level after the one the question says was lost
+        ("lost the redetermination on 97550. whats next and how long do i have", None,
+         [("appeal:reconsideration", True)]),
+        ("QIC upheld the denial, what now?", None, [("appeal:alj", True)]),
+        ("after the QIC decision what's the next level?", None, [("appeal:alj", True)]),
+        ("lost at the ALJ", None, [("appeal:appeals_council", True)]),
+        ("how long do I have to appeal after the denial?", None, [("appeal:redetermination", True)]),
+        # the amount in controversy, however the amount is asked for
+        ("QIC upheld it. to go to an ALJ in 2026 how much has to be in dispute", None, [("appeal:aic-alj-2026", True)]),
+        ("minimum dollar amount for federal court review in 2025", None, [("appeal:aic-federal_court-2025", True)]),
+        # a therapist's telehealth after the last waiver: the waiver says until when
+        ("can our SLPs keep doing telehealth caregiver training in 2028?", None,
+         [("fee:therapist-waiver-2025-2027", True), ("fee:telehealth-2026", True)]),
         ("telehealth in 2024?", None, [("fee:telehealth-2024", True)]),
         ("52 minutes, how many units", None, [("units:cts", False)]),
         ("can the patient be in the room?", None, []),

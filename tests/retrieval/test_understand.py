@@ -96,3 +96,39 @@ def test_the_family_stands_for_its_primary_code() -> None:
 def test_asks(question: str, kind: str, meaning: bool, alone: bool, why: bool) -> None:
     intent = understand(question)
     assert (intent.kind, intent.asks_meaning, intent.alone, intent.asks_why) == (kind, meaning, alone, why)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "ok" said of the consent, not of the code
+        ("for 97550 sessions back in 2024 we only had verbal consent. was verbal ok then?", "rule"),
+        ("verbal consent ok for a 97550 session in march 2024?", "rule"),
+        ("is 97550 still ok to bill in 2026?", "code_validity"),
+        ("can we bill G0541 for a 2024 date of service?", "code_validity"),
+        # a modifier named as a code
+        ("using G0541 in jan 2025, does it need GP like 97550 does?", "modifier"),
+        # the amount in controversy asked for as a sum in dispute
+        ("QIC upheld it; to go to an ALJ in 2026 how much has to be in dispute", "appeal"),
+        ("how much does 97550 pay in 2026?", "fee"),
+    ],
+)
+def test_kind_by_what_is_said_of_the_code(question: str, kind: str) -> None:
+    assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "action", "clerical"),
+    [
+        ("97551 came back CO-B15 with N122, what does that mean and how do i fix", True, False),
+        ("CO-29 timely filing on a caregiver training claim, can we appeal", True, False),
+        ("forgot the GO on a 97550 line and it denied", True, True),
+        ("resubmitted a new claim for the 97551 line that was missing GP and now got CO-18???", False, True),
+        ("wrong units on 97551 and it denied", False, True),
+        ("what does CO-50 mean?", False, False),
+        ("no consent documented, is that a problem?", False, False),
+    ],
+)
+def test_action_and_clerical_slips(question: str, action: bool, clerical: bool) -> None:
+    intent = understand(question)
+    assert (intent.asks_action, intent.clerical) == (action, clerical)

@@ -1,0 +1,84 @@
+"""Appeal questions to the routes that answer them (pure): the amount in controversy of a level, the clerical-error
+reopening for a slip on a denied line, the level after one the question says was lost ("lost the redetermination,
+what's next?"), or the route the question names.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.knowledge.loader import Knowledge
+from assistant.retrieval.chunk_facts import aic_entry
+from assistant.retrieval.pin import Pin, overlaps
+from assistant.retrieval.understand import AIC, DEADLINE, Intent
+
+_DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
+_ROUTE_WORDS: tuple[tuple[str, str], ...] = (
+    ("clerical_reopening", r"\breopen|clerical"),
+    ("new_claim", r"timely filing|new claim|corrected claim|resubmit"),
+    ("appeals_council", r"appeals council|\bdab\b|level 4|fourth level"),
+    ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
+    ("alj", r"\balj\b|hearing|level 3|third level"),
+    ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
+    ("redetermination", r"redetermination|first level|level 1"),
+)
+_ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
+
+
+_YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
+# "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
+# is asked about
+_LOST_BEFORE = r"\b(?:lost|after|failed)\s+(?:(?:at|the|our|my|a)\s+)*"
+_LOST_AFTER = (r"\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*"
+               r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b")
+
+
+def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:
+    """The route one level above the one the question says was lost, or None."""
+    for route_id, words in _ROUTE_WORDS:
+        route = routes.get(route_id)
+        if route is None or route.level is None:
+            continue
+        if re.search(rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}", intent.query, re.I):
+            above = [r for r in routes.values() if r.level == route.level + 1 and set(r.payer_types) & set(
+                route.payer_types)]
+            return Pin(f"appeal:{above[0].id}", "route", above[0]) if above else None
+    return None
+
+
+def clerical_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "Forgot the GO and it denied": Medicare corrects a clerical slip on a denied line by a reopening."""
+    routes = {r.id: r for r in kb.appeals.routes}
+    if not intent.clerical or intent.payer not in (None, "medicare") or "clerical_reopening" not in routes:
+        return []
+    # an unprocessable claim (CARC 16, MA130) has no appeal rights and is not reopened: a new claim fixes it
+    if any(kb.reason_codes[c].unprocessable for c in intent.reason_codes if c in kb.reason_codes):
+        return []
+    return [Pin("appeal:clerical_reopening", "route", routes["clerical_reopening"])]
+
+
+def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """The amount in controversy, the route that corrects a clerical slip, the next level after a lost one, or the
+    route the question names."""
+    routes = {r.id: r for r in kb.appeals.routes}
+    out: list[Pin] = []
+    if AIC.search(intent.query):
+        wanted = "federal_court" if re.search(r"court", intent.query, re.I) else "alj"
+        out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
+                if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
+                                                                             intent.period))]
+    # "does a reopening extend my deadline?" asks whether, not what the limit is
+    asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
+    out += clerical_pins(intent, kb)
+    following = _next_level(intent, routes) if not out else None
+    if following is not None:
+        out.append(following)
+    if _DECISION.search(intent.query):  # how long the contractor takes is not the filing limit of the route
+        return out
+    if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
+        out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
+    for route_id, words in (*_ROUTE_WORDS, _ANY_APPEAL):
+        if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
+            out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
+    return out

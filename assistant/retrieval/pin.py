@@ -1,0 +1,23 @@
+"""`Pin`: a knowledge entry that holds the answer to a question, and the knowledge object behind it (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from assistant.retrieval.understand import Period
+
+
+@dataclass(frozen=True)
+class Pin:
+    """An entry that holds the answer, and the knowledge object it was written from."""
+
+    entry: str
+    what: str  # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | waiver_ended | units
+    obj: Any = None
+    strong: bool = True  # keyed by the code or period asked about: search ranks it first
+
+
+def overlaps(start: date | None, end: date | None, period: Period) -> bool:
+    return (start is None or start <= period[1]) and (end is None or end >= period[0])
