@@ -7,6 +7,7 @@ from datetime import date
 
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
+from assistant.notes.presence import people
 from assistant.notes.registry import check
 
 GROUP_CODES = ("97552", "G0543")
@@ -16,12 +17,24 @@ _NOT_THE_SESSION = re.compile(
     r"\b(?:break|pharmacy|physician|md office|doctor|pcp|insurance|schedul\w*|reschedul\w*|voicemail"
     r"|left (?:a )?message"
     r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session"
-    r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out)\b",
+    r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"
+    r"|tried to reach|no answer)\b",
     re.I,
 )
 # Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver,
 # not the clinician) cannot use video or does not consent to it (docs/CONVENTIONS.md, telehealth).
 _BENEFICIARY = re.compile(r"\b(?:pt|patient|beneficiary)\b(?!'s|’s)", re.I)
+# "Mrs. Stroud-Amadi and her son have no smartphone": the patient by title and name
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\b(?!'s|’s)")
+# video named only as what was planned, usual or possible elsewhere: "Planned video visit; my camera would
+# not start, so the whole session was done by phone, audio only"; "normally joins by video"
+_VIDEO_NOT_USED = re.compile(
+    r"\b(?:planned|scheduled as|normally|usually|could have|offered|instead of|previous|prior|did video visits"
+    r"|would not start|failed|outage|was down|not possible|not available|unavailable)\b",
+    re.I,
+)
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.")
+_STRICT_AUDIO = ("audio only", "audio-only", "telephone only", "phone only")
 _NO_VIDEO = re.compile(
     r"\b(?:no|without|lacks?|doesn't have|does not have|not able to use|unable to use|cannot use|can't use)\s+(?:a\s+)?"
     r"(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)"
@@ -140,7 +153,14 @@ def _in_waiver(ctx: Context, on: date) -> bool:
 def _about_beneficiary(ctx: Context, pos: int) -> bool:
     """ "pt and wife have no internet", "pt does not consent to video"; not "pt's wife has no device"."""
     before = ctx.ex.lines.before(pos, 80)
-    return bool(_BENEFICIARY.search(before[max(before.rfind(". "), before.rfind("; ")) + 1 :]))
+    undotted = _TITLE_DOT.sub(lambda m: m.group(1) + " ", before)  # "Mrs. Stroud" is not a sentence end
+    clause = before[max(undotted.rfind(". "), undotted.rfind("; ")) + 1 :]
+    names = people(ctx.ex).patient
+    return bool(
+        _BENEFICIARY.search(clause)
+        or _TITLED.search(clause)
+        or (names and any(re.search(rf"\b{re.escape(n)}\b(?!'s|’s)", clause) for n in names))
+    )
 
 
 def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None:
@@ -179,6 +199,8 @@ def telehealth(ctx: Context) -> Outcome:
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]
+    if any(c.text.lower() in _STRICT_AUDIO for c in audio):
+        video = [c for c in video if not _VIDEO_NOT_USED.search(ex.text[c.sent_start : c.sent_end])]
     evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
         found = _audio_only(ctx, evidence)

@@ -19,6 +19,7 @@ from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, Mentions
 from assistant.notes.scan import spans
 from assistant.notes.vocabulary import PATIENT_REFS
+from assistant.notes.whereabouts import whereabouts
 
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
@@ -95,7 +96,7 @@ _SUBJECTLESS_ABSENCE = re.compile(
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
 _PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]{1,2}\s*"
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no\b|(?:\[\s?\]|☐)\s?yes\s*{_BOX}\s?no\b)", re.I)
+_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -268,6 +269,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         (absence if absent else presence).append((c.start, c.end))
     present_sorted = sorted(presence)
     absence += [(m.start(), m.end()) for m in _AWAY.finditer(ex.text) if not _inside(present_sorted, m.start())]
+    where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: people(ex).patient)
+    presence += where.presence + where.changed
+    absence = [] if where.changed else absence + where.absence  # there for part of the training
     answered_no = [(m.start(), m.end()) for m in _PRESENT_NO.finditer(ex.text)]
     absence += answered_no
     presence = [p for p in presence if not _inside(answered_no, p[0])]

@@ -303,3 +303,20 @@ GUIDELINE_WORDS = frozenset(
         "codes",
     }
 )
+
+# Places that put the patient somewhere other than the training (whereabouts.py): "at his day program",
+# "in the hospital lab", "Pt @ HD", "drove him to his eye appointment". Not the session's own rooms
+# (gym, treatment room, kitchen) and not "home", which is where home-visit training happens.
+AWAY_PLACES = (
+    "appointment", "appointments", "appt", "appts", "class", "classes", "classroom", "school", "pre-k", "prek",
+    "preschool", "kindergarten", "daycare", "day care", "program", "day program", "dialysis", "hd", "hemodialysis",
+    "center", "centre", "ctr", "clinic", "lab", "labs", "laboratory", "imaging", "x-ray", "xray", "mri", "ct scan",
+    "ultrasound", "infusion", "infusion suite", "chemo", "chemotherapy", "radiation", "hyperbaric", "surgery",
+    "procedure", "hospital", "emergency room", "pcp", "doctor", "physician", "dentist", "eye doctor",
+    "follow-up", "follow up", "f/u", "church", "mass", "temple", "synagogue", "mosque", "work", "job", "shift",
+    "volunteer shift", "library", "salon", "hair salon", "hairdresser", "barber", "barbershop", "store", "shopping",
+    "errands", "lunch", "breakfast", "dinner", "cafeteria", "cafe", "café", "dining room", "garden", "yard",
+    "respite", "cardiac rehab", "pulmonary rehab", "day health", "memory care", "habilitation", "senior center",
+    "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
+    "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
+)

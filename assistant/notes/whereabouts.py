@@ -1,0 +1,215 @@
+"""Where the patient was, told as a circumstance rather than as "not present".
+
+Independent authors rarely write "patient not present"; they say where the patient was ("His son
+drove him to his 10:00 eye appointment at 9:30", "Henrietta spent the morning in the hospital lab",
+"while Jonah was in his second-grade classroom", "Pt @ HD") or that the caregiver came alone. They
+say presence the same way ("Pt in hospital bed throughout", "sat at the table with us for the whole
+session", "pt amb 150' w/ dtr guarding"). This module reads those statements; presence.py decides.
+
+A departure with a clock time inside the caregiver-training time means the patient was there for
+the first part of it: that is presence (docs/CONVENTIONS.md: present during CTS is a problem).
+Every pattern is bounded (no nested repeats), so each scan is linear in the note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, NamedTuple
+
+from assistant.notes.lines import MAX_MENTIONS
+from assistant.notes.nlp import Concept
+from assistant.notes.vocabulary import AWAY_PLACES
+
+if TYPE_CHECKING:
+    from assistant.notes.extract import Extraction
+
+Span = tuple[int, int]
+SubjectOf = Callable[[Concept], str]
+
+# "Pt in hospital bed throughout" is a bed, not a hospital
+_PLACE = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b(?!\s+bed\b)"
+# up to four words between the preposition and the place: "his 10:00 eye appointment", "the 2nd-floor infusion"
+_LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
+# the patient goes or is somewhere else: "left with the transport van", "spent the morning in the lab",
+# "was in his Tuesday dialysis chair", "had his weekly cardiac rehab class at 1:00", "Pt @ HD"
+_ELSEWHERE = re.compile(
+    r"\b(?:(?:went|had gone|has gone|gone|was taken|was driven|was picked up|was brought|headed|returned)"
+    r"\s+(?:(?:back\s+)?home\b|out\b|away\b|(?:back\s+)?(?:to|for|down to|up to|over to)\s+" + _LEAD_IN + _PLACE + ")"
+    r"|left\s+(?:with|w/|for|at\s+\d|early|before|to\s+" + _LEAD_IN + _PLACE
+    + r"|the\s+(?:room|clinic|gym|building|house|session|office|area|home)\b|(?:back\s+)?home\b|for\s+home\b)"
+    r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
+    r"|(?:was|is|were|are|remained|stayed|sat|being)\s+(?:still\s+)?"
+    r"(?:at|in|out at|off at|away at|down at|across town at)\s+" + _LEAD_IN + _PLACE
+    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE + r")",
+    re.I,
+)
+# copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
+_PT_AT = re.compile(
+    r"\b(?:pt|patient|client|child)\s*(?:location\s*:|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE, re.I
+)
+# someone takes the patient away: "His son drove him to his 10:00 eye appointment", "Paula took her mother out"
+_OBJECT = r"(?:him|her|them|the patient|the pt|pt|patient|(?:his|her)\s+(?:mother|father|mom|dad|wife|husband))"
+_TAKEN = re.compile(
+    r"\b(?:drove|took|walked|wheeled|brought|escorted|transported|collected)\s+" + _OBJECT
+    + r"\s+(?:(?:back\s+)?home\b|out\b|away\b|outside\b|(?:back\s+|down\s+|over\s+|up\s+)?(?:to|for)\s+" + _LEAD_IN
+    + _PLACE + r")"
+    r"|\b(?:picked|came for|arrived for|was here for)\s+" + _OBJECT + r"(?:\s+up)?\b|\bpicked up\s+" + _OBJECT + r"\b",
+    re.I,
+)
+# the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself"
+_ALONE = re.compile(
+    r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to the \w+\s+)?"
+    r"(?:alone|by (?:herself|himself|themselves)|on (?:her|his|their) own)\b"
+    r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b",
+    re.I,
+)
+# presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
+_JOINED_PART = re.compile(
+    r"\b(?:returned|came back|came in|joined|rejoined|arrived)\b[^.;]{0,80}?\b(?:for the (?:last|final|second"
+    r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
+    r"|visit)\b)"
+    r"|\b(?:for the (?:second half|last \d+ min\w*|rest of the session)|halfway through|midway through|partway through)"
+    r"[^.;\n]{0,60}?\b(?:patients?|pts?|he|she)\b[^.;\n]{0,20}?\b(?:brought in|came in|came back|joined|returned)\b"
+    r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b",
+    re.I,
+)
+# presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
+_THROUGHOUT = re.compile(
+    r"\b(?:throughout|(?:for|during)\s+(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"
+    r"|for\s+most\s+of\s+the\s+(?:time|session|visit|call|training|class))\b",
+    re.I,
+)
+_TAKES_PART = re.compile(
+    r"\b(?:guard(?:ed|ing)|spott(?:ed|ing)|assist(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:while|as)\s+(?:he|she)\s+"
+    r"(?:completed|performed|did|walked|stood|transferred|practi[cs]ed|ambulated)\b"
+    r"|\b(?:pt|patient)\s+(?:amb|ambulated|walked|performed|completed|practi[cs]ed|transferred|stood)\b"
+    r"[^.;\n]{0,60}?\b(?:w/|c/|with)\s+(?:his\s+|her\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse|cg"
+    r"|caregiver|mother|father|sister|brother)\s+(?:guarding|assisting|spotting|helping)\b"
+    # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
+    r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
+    r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"
+    r"|breakfast|dinner))\b",
+    re.I,
+)
+# a subject the clause must have for _THROUGHOUT ("PT" in capitals is the therapist, not the patient)
+_PATIENT_SUBJECT = re.compile(r"\b(?:[Pp]t|[Pp]atient|[Hh]e|[Ss]he|Mr|Mrs|Ms|[Cc]lient|[Cc]hild)\b")
+_PERSON = re.compile(
+    _PATIENT_SUBJECT.pattern
+    + r"|\b(?:[Dd]aughter|[Dd]tr|[Ss]on|[Ww]ife|[Hh]usband|[Ss]pouse|CG|[Cc]aregivers?|[Mm]other"
+    r"|[Ff]ather|[Ss]ister|[Bb]rother|[Ff]riend|[Nn]eighbou?r|[Pp]arents?|I|we|We|PT|OT|SLP|PTA|COTA|OTA|[Tt]herapist)\b"
+)
+_NOT_THERE = re.compile(
+    r"\b(?:not|no|never|absent|away|asleep|napping|sleeping|resting|upstairs|downstairs|bedroom|other room"
+    r"|outside|left|gone|elsewhere)\b",
+    re.I,
+)
+_NAMED_GATE = re.compile(r"\b(?:drove|took|walked|wheeled)\s+[A-Z]")
+# whoever a van or a driver comes for leaves: "The senior-center van came for Lucille at 9:05"
+_COLLECTED = re.compile(
+    r"\b(?:came for|arrived for|picked up|collected)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][a-z]+\b"
+)
+_CLOCK = re.compile(r"\b(?:at|@|by|around|about)\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?(?![\d:])", re.I)
+_HALF_DAY = 12 * 60
+
+
+def _concept(label: str, a: int, b: int, ex: Extraction) -> Concept:
+    line_start, line_end = ex.lines.line_span(ex.lines.number(a))
+    return Concept(label, a, b, ex.text[a:b], False, line_start, line_end)
+
+
+def _sentence(ex: Extraction, a: int, b: int) -> tuple[int, int]:
+    """The sentence around text[a:b], bounded to the line (clipped) and to ". " / "; " breaks."""
+    lo, hi = ex.lines.bounds(a, b, 200)
+    text = ex.text
+    start = max(text.rfind(". ", lo, a), text.rfind("; ", lo, a), text.rfind("? ", lo, a))
+    stops = [i for i in (text.find(". ", b, hi), text.find("; ", b, hi)) if i != -1]
+    return (start + 2 if start != -1 else lo), (min(stops) if stops else hi)
+
+
+def _clock(text: str) -> int | None:
+    """Minutes since midnight of the first "at 9:30" in `text` (12-hour ambiguity left to the caller)."""
+    m = _CLOCK.search(text)
+    if m is None or int(m.group(1)) > 23 or (m.group(2) is None and m.group(3) is None):
+        return None
+    hour = int(m.group(1))
+    if m.group(3) and m.group(3)[0].lower() == "p" and hour < 12:
+        hour += 12
+    return hour * 60 + int(m.group(2) or 0)
+
+
+def _during_training(ex: Extraction, minute: int) -> bool:
+    """Whether a departure at `minute` falls inside a CTS segment (after its first minute): the patient
+    was there for the start of the training. Clock times are compared on a 12-hour dial when no am/pm."""
+    for seg in ex.cts_segments:
+        for shift in (0, _HALF_DAY):
+            t = minute + shift
+            if seg.start_minute + 1 < t < seg.end_minute:
+                return True
+    return False
+
+
+def _matches(ex: Extraction, *patterns: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    for pattern in patterns:
+        for i, m in enumerate(pattern.finditer(ex.text)):
+            if i >= MAX_MENTIONS:
+                break
+            yield m
+
+
+def _named_taken(names: frozenset[str]) -> re.Pattern[str] | None:
+    """ "The senior-center van came for Lucille at 9:05": the patient's own name as the one collected."""
+    if not names:
+        return None
+    who = "(?:" + "|".join(map(re.escape, sorted(names))) + r")\b"
+    return re.compile(r"\b(?:drove|took|walked|wheeled)\s+" + who)
+
+
+class Whereabouts(NamedTuple):
+    """What the circumstances say: present, absent, or present for part of the training (which
+    outweighs any absence: the patient was there during CTS time)."""
+
+    presence: list[Span]
+    absence: list[Span]
+    changed: list[Span]
+
+
+def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[], frozenset[str]]) -> Whereabouts:
+    """Presence, absence and mid-session changes the circumstances of the note give for the patient."""
+    presence: list[Span] = []
+    absence: list[Span] = []
+    changed: list[Span] = []
+    named = _named_taken(patient_names()) if _NAMED_GATE.search(ex.text) else None
+    for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
+        a, b = m.span()
+        if m.re is _ALONE:
+            if m.group(0).lower().startswith("none") or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
+                absence.append((a, b))
+            continue
+        if m.re is _ELSEWHERE and subject_of(_concept("ABSENCE", a, b, ex)) != "patient":
+            continue
+        s_start, s_end = _sentence(ex, a, b)
+        minute = _clock(ex.text[s_start:s_end])
+        (changed if minute is not None and _during_training(ex, minute) else absence).append((a, b))
+    absent_sorted = sorted(absence)
+    for m in _matches(ex, _JOINED_PART):
+        if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient":
+            changed.append(m.span())
+    for m in _matches(ex, _THROUGHOUT, _TAKES_PART):
+        a, b = m.span()
+        s_start, s_end = _sentence(ex, a, b)
+        if any(s_start <= x < s_end for x, _ in absent_sorted):
+            continue  # "pt was at dialysis throughout the session"
+        if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
+            continue
+        presence.append((a, b))
+    return Whereabouts(presence, absence, changed)
+
+
+def _patient_first(clause: str) -> bool:
+    """Whether the clause before "throughout" is about the patient: the first person it names is the
+    patient ("The pt was on the couch behind her son") and nothing in it says away or asleep."""
+    if _NOT_THERE.search(clause):
+        return False
+    first = _PERSON.search(clause)
+    return first is not None and _PATIENT_SUBJECT.fullmatch(first.group(0)) is not None
