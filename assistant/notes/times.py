@@ -32,12 +32,12 @@ _TOKEN = re.compile(
 )
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$"
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
     r"|\b(?:started|began)\s+(?:[\w'-]+\s+){1,3}?(?:at|from)\s+$",  # "I started with Tobias at 1:15 PM"
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*[:=]?\s*$"
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up)\s+(?:[\w'-]+\s+){1,3}?at\s+$",
     re.I,
 )
