@@ -42,7 +42,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not in the session", "not in session", "was not there", "were not there", "not there",
     ),
     "CONSENT": (
-        "consent", "consents", "consented", "consenting", "agreed to caregiver training",
+        "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
         "agrees to caregiver training",
         "gave permission", "gives permission", "permission given", "authorized training",
         "authorization for caregiver training",
