@@ -114,7 +114,9 @@ _RD_LABEL = re.compile(
     re.I | re.M,
 )
 # "CG RD x1, min VC for hand on door frame": the abbreviation after the caregiver who did it
-_CAREGIVER_RD = re.compile(rf"\b(?:{_CAREGIVER.replace('|he|she|they', '')})\s+(?:RD|RTD|TB)\b(?!\s*(?:next|pending|deferred))", re.I)
+_CAREGIVER_RD = re.compile(
+    rf"\b(?:{_CAREGIVER.replace('|he|she|they', '')})\s+(?:RD|RTD|TB)\b(?!\s*(?:next|pending|deferred))", re.I
+)
 # "with me acting as her mother", "PAS w/ SLP as pt", "with OT role-playing the pt": the therapist stood in for
 # the patient, so the caregiver performed the technique; it documents the return demonstration with a result
 _STAND_IN = re.compile(

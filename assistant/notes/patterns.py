@@ -230,7 +230,8 @@ _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=
 _CREDENTIAL = re.compile(rf"(?=[A-Z])(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")  # lookahead: fail fast
 # A name before a credential: "Jane Smith, PT" / "J. Doe PTA"; an all-caps name needs the comma
 # ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
-_DEGREES = r"MSN|BSN|RN|MPH|M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
+_DEGREES = r"MSN|BSN|RN|MPH|"
+_DEGREES += r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
 _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # Name parts are separated by whitespace or follow an initial's full stop: with an optional
 # separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
