@@ -107,11 +107,25 @@ _ATTEMPT_RESULT = re.compile(
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 # "Return: dtr guarded PT on the stairs x3" / "RD: indep" / "Teach-back: accurate": the label names the element
 _RD_LABEL = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
+    # at a line start, or a sentence start inside a line ("O: Pt up in w/c ... RD: dtr SPT x3, min VC")
+    r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
     r"|return demo ?/ ?teach[- ]?back"
     r"|caregiver (?:performance|return)|competency)[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )
+# "CG RD x1, min VC for hand on door frame": the abbreviation after the caregiver who did it
+_CAREGIVER_RD = re.compile(
+    rf"\b(?:{_CAREGIVER.replace('|he|she|they', '')})\s+(?:RD|RTD|TB)\b(?!\s*(?:next|pending|deferred))", re.I
+)
+# "with me acting as her mother", "PAS w/ SLP as pt", "with OT role-playing the pt": the therapist stood in for
+# the patient, so the caregiver performed the technique; it documents the return demonstration with a result
+_STAND_IN = re.compile(
+    r"\b(?:with|w/)\s+(?:me|the therapist|therapist|PT|OT|SLP|OTR|clinician)\s+(?:acting\s+as|playing|role[- ]?playing"
+    r"|as)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|pt|client|mother|father|mom|dad|husband|wife|spouse"
+    r"|partner|son|daughter|grand\w+|him|her)\b",
+    re.I,
+)
+STAND_IN_REACH = 120
 _RD_NOT_DONE = re.compile(
     r"^\W*(?:none|n/?a|no\b|not\b|deferred|pending|declined|refused|unable to (?:assess|complete)|tbd)", re.I
 )
@@ -161,6 +175,18 @@ def _acted(ex: Extraction) -> list[tuple[int, int]]:
     return out
 
 
+def _stand_in(ex: Extraction) -> list[tuple[int, int]]:
+    """A role play with the therapist as the patient, its result within reach, not a plan."""
+    text = ex.text
+    return [
+        m.span()
+        for m in _STAND_IN.finditer(text)
+        if _RESULT.search(text, m.end(), m.end() + STAND_IN_REACH)
+        and not _FUTURE.search(text, max(0, m.start() - 60), m.end())
+        and not _NOT_DONE_BEFORE.search(text[max(0, m.start() - 20) : m.start()])
+    ]
+
+
 def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(documented, explicitly not done) spans of the return demonstration."""
     documented = []
@@ -172,6 +198,10 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             documented.append((c.start, c.end))
     if not documented:
         documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]
+    if not documented:
+        documented = [m.span() for m in _CAREGIVER_RD.finditer(ex.text)]
+    if not documented:
+        documented = _stand_in(ex)
     if not documented:
         # "Pilar set up the station and coached ...; needed two cues, then did well"
         documented = [

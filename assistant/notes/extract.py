@@ -41,7 +41,8 @@ _NO_WRITTEN = re.compile(
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
 # a hard-wrapped line ("pt not\npresent, gone home"): the phrase goes on, so phrases and NegEx read it as one
-_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z])")
+# ... but a line that opens with a label ("consent: written") is a new field, not the wrapped phrase
+_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z])(?![a-z][\w /-]{0,24}:)")
 _FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
 
 

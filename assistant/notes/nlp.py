@@ -29,6 +29,7 @@ from assistant.notes.vocabulary import (
     EXTRA_FOLLOWING,
     EXTRA_PRECEDING,
     EXTRA_TERMINATION,
+    PREDICATE_NEGATED,
     RD_FOLLOWING,
     RD_PRECEDING,
 )
@@ -99,6 +100,9 @@ NEAR_BEFORE, NEAR_AFTER = 5, 2  # tokens
 NEAR_LABELS = frozenset(
     {"RELATIONSHIP", "SKILL_FUNCTIONAL", "SKILL_DIRECT_CARE", "SKILLED", "TEACHING", "GOAL", "NEED"}
 )
+# Labels that a "not" closed by its own predicate ("she is not paid", "he was not here") never negates:
+# dictation has no full stops, so "... not paid the patient gave verbal consent" is one sentence.
+OPEN_CUE_LABELS = frozenset({"CONSENT"})
 
 
 class _Scope:
@@ -125,6 +129,17 @@ class _Scope:
         self.pre_ends = sorted(end for _, _start, end in preceding)
         self.fol_starts = sorted(start for _, start, _end in following)
         self.n_tokens = len(doc)
+        # the same scope without the cues that negate only the word after them ("not paid")
+        self.open_pre: dict[int, int] = {}
+        self.open_fol: dict[int, int] = {}
+        for _, start, end in preceding:
+            if not _closed(doc, end):
+                b = bisect_right(self.bounds, start) - 1
+                self.open_pre[b] = min(start, self.open_pre.get(b, start))
+        for _, start, end in following:
+            if not _closed(doc, end):
+                b = bisect_right(self.bounds, start) - 1
+                self.open_fol[b] = max(end, self.open_fol.get(b, end))
 
     def negated(self, start: int, end: int) -> bool:
         b = bisect_right(self.bounds, start) - 1
@@ -132,6 +147,13 @@ class _Scope:
         if end > limit:
             return False  # a match crossing a boundary is left alone, as upstream does
         return self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end
+
+    def negated_open(self, start: int, end: int) -> bool:
+        """Negated by a cue that is not closed by its own predicate ("not paid", "not here")."""
+        if not self.negated(start, end):
+            return False
+        b = bisect_right(self.bounds, start) - 1
+        return self.open_pre.get(b, end) < start or self.open_fol.get(b, start) > end
 
     def negated_near(self, start: int, end: int) -> bool:
         """Negated by a cue at most `reach` tokens away ("no family caregiver", "daughter, not paid")."""
@@ -142,6 +164,11 @@ class _Scope:
             return True
         j = bisect_right(self.fol_starts, end - 1)
         return j < len(self.fol_starts) and self.fol_starts[j] - end <= NEAR_AFTER
+
+
+def _closed(doc: Doc, cue_end: int) -> bool:
+    """A cue followed by a predicate it negates on its own: "not paid", "no pay", "not here"."""
+    return cue_end < len(doc) and doc[cue_end].lower_ in PREDICATE_NEGATED
 
 
 _LONG_RUN = re.compile(r"\S{64,}")
@@ -220,6 +247,8 @@ class ConceptFinder:
                 negated = return_demo.negated(start, end)
             elif label in NEAR_LABELS:
                 negated = general.negated_near(start, end)
+            elif label in OPEN_CUE_LABELS:
+                negated = general.negated_open(start, end)
             else:
                 negated = general_negated(start, end)
             char_start, char_end = token_start[start], token_start[end - 1] + token_len[end - 1]

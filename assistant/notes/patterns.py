@@ -210,6 +210,17 @@ CREDENTIALS: dict[str, str] = {
     "DO": "PHYSICIAN",
     "NP": "NPP",
     "FNP": "NPP",
+    "FNP-C": "NPP",
+    "FNP-BC": "NPP",
+    "AGNP": "NPP",
+    "AGNP-C": "NPP",
+    "AGPCNP-BC": "NPP",
+    "ANP": "NPP",
+    "ANP-BC": "NPP",
+    "GNP": "NPP",
+    "GNP-BC": "NPP",
+    "ACNP": "NPP",
+    "DNP": "NPP",
     "APRN": "NPP",
     "PA-C": "NPP",
     "PA": "NPP",
@@ -220,7 +231,8 @@ _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=
 _CREDENTIAL = re.compile(rf"(?=[A-Z])(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")  # lookahead: fail fast
 # A name before a credential: "Jane Smith, PT" / "J. Doe PTA"; an all-caps name needs the comma
 # ("J. PELLETIER, OTR/L"), since in an all-caps note "PT" is usually the patient.
-_DEGREES = r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
+_DEGREES = r"MSN|BSN|RN|MPH|"
+_DEGREES += r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|CSCS|ATC|CLT|CHT|CBIS|NCS|OCS|GCS|PCS"
 _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # Name parts are separated by whitespace or follow an initial's full stop: with an optional
 # separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
@@ -254,6 +266,29 @@ _ROLE_MAP = {
 }
 
 
+# Credentials dictated letter by letter or typed in lower case ("o t r slash l", "p t d p t", "m s ccc slp",
+# "dpt"): counted after a signature cue or as the last words of their line, since "pt" alone is the patient.
+_L = r"(?:\.[ ]?|[ ])"  # between spelled letters
+_SPELLED = re.compile(
+    rf"(?<![\w./-])(?P<cred>d{_L}p{_L}t|c{_L}o{_L}t{_L}a|o{_L}t{_L}a|o{_L}t{_L}r(?:{_L}?(?:slash |/ ?)l)?"
+    rf"|o{_L}t{_L}d|s{_L}l{_L}p{_L}a|(?:c{_L}c{_L}c|ccc)[ -](?:s{_L}l{_L}p|slp)|s{_L}l{_L}p|p{_L}t{_L}a"
+    rf"|o{_L}t|p{_L}t|dpt|otr/l|otr|cota|ccc-slp|slpa)\.?(?![\w/-])",
+    re.I,
+)
+_SIGNATURE_CUE = re.compile(
+    r"\b(?:signed|signature|dictated by|dictating|this is|cosign\w*|therapist|provider|by)\b[^\n]{0,50}$", re.I
+)
+_LINE_END = re.compile(r"[ \t.,;]*(?:dictating\b|end of dictation|$)", re.I | re.M)
+_SPELLED_ROLE = {"dpt": "PT", "pt": "PT", "pta": "PTA", "cota": "OTA", "ota": "OTA", "slpa": "SLPA", "slp": "SLP"}
+
+
+def _spelled_role(cred: str) -> str:
+    letters = re.sub(r"[^a-z]", "", cred.lower()).replace("slash", "")
+    if letters.startswith("ccc"):
+        return "SLP"
+    return _SPELLED_ROLE.get(letters, "OT" if letters.startswith("ot") else "PT")
+
+
 @dataclass(frozen=True)
 class CredentialMention:
     role: str  # PT, PTA, OT, OTA, SLP, SLPA, PHYSICIAN, NPP
@@ -274,6 +309,12 @@ def find_credentials(text: str) -> list[CredentialMention]:
         if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
+    for m in islice(_SPELLED.finditer(text), MAX_MENTIONS):
+        if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:
+            continue  # "DPT", "OTR/L": read above, with their own rules
+        line_before = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
+        if _SIGNATURE_CUE.search(line_before) or _LINE_END.match(text, m.end()):
+            out.append(CredentialMention(_spelled_role(m["cred"]), (m.start(), m.end()), m["cred"]))
     for m in _ROLE_WORDS.finditer(text):
         phrase = m["role"].lower().replace("-", " ")
         role = (

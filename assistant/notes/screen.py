@@ -72,6 +72,14 @@ _CHECKLIST_ITEM = re.compile(
     r"|^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$",
     re.I | re.M,
 )
+# "--- Guideline reference (auto-inserted) ---" ... "--- end reference ---": a block of pasted rule text
+_GUIDELINE_BLOCK = re.compile(
+    r"^[ \t]*[-=]{2,}[ \t]*[^\n]{0,40}?\b(?:guideline|reference|descriptor|policy)\b[^\n]{0,40}?[-=]{2,}[ \t]*$",
+    re.I | re.M,
+)
+_BLOCK_END = re.compile(r"^[ \t]*[-=]{2,}[ \t]*end\b", re.I | re.M)
+# "Required documentation checklist: consent; caregiver ...": the list is on the heading's own line
+_LIST_ON_HEAD = re.compile(r":[ \t]*\S")
 SECTION_LINES = 15
 
 MESSAGES = {
@@ -111,6 +119,26 @@ def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
     return start, end
 
 
+def _block(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
+    """A fenced block: its opening line up to its "--- end ... ---" line, a blank line or SECTION_LINES."""
+    n = lines.number(pos)
+    start, end = lines.line_span(n)
+    for k in range(n + 1, min(len(lines.starts), n + 1 + SECTION_LINES)):
+        a, b = lines.line_span(k)
+        if not text[a:b].strip():
+            break
+        end = b
+        if _BLOCK_END.match(text, a, b):
+            break
+    return start, end
+
+
+def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> Screened:
+    if _LIST_ON_HEAD.search(m.group(0)):
+        return Screened("checklist", m.start(), m.end())  # the heading carries its own list
+    return Screened("checklist", *_section(text, lines, m.start()))
+
+
 def _boxes(text: str, lines: LineIndex) -> list[Screened]:
     out = []
     for m in _LINE_WITH_OPEN_BOX.finditer(text):
@@ -148,13 +176,15 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     if FORM_WORDS & words:
         found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
     if CHECKLIST_WORDS & words:
-        found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
+        found += [_checklist(text, lines, m) for m in _CHECKLIST_HEAD.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in _PASTED_LINE.finditer(text)]
     if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
+        found += [Screened("guideline", *_block(text, lines, m.start())) for m in _GUIDELINE_BLOCK.finditer(text)
+                  if not _BLOCK_END.match(m.group(0))]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
     # instructions first where stretches overlap: they are the ones reported as warnings
     trimmed.sort(key=lambda s: (s.start, s.kind != "instruction", -s.end))

@@ -20,7 +20,8 @@ _OTHER_WORDS = (
     # "Self-care/home management training, 10:00-10:30, with patient" is 97535
     r"|self[- ]care(?:\s?/\s?home[- ]management)? training|home[- ]management training|(?:patient|pt)-present"
     r"|direct treatment|treatment session|individual (?:[a-z-]+ )?treatment"
-    r"|treated (?:pt|patient)|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)"
+    r"|treated (?:pt|patient)|(?:i|we) treated (?:her|him)\b"
+    r"|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)(?:$|[^'’\w])"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
     r"|clinical) eval(?:uation)?\b"
     r"|(?:dysphagia|aphasia|voice|fluency|articulation) (?:treatment|therapy)|speech (?:treatment|therapy) with"
@@ -33,6 +34,9 @@ _CTS_LINE = re.compile(
     r"|grand\w+|niece|nephew|dtr|cg))\b",
     re.I,
 )
+# dictation has no full stops: the service named right after a range, before any other word, is its own
+_IMMEDIATE_OTHER = re.compile(r"[ \t,]*(?:i|we)\s+treated\b", re.I)
+IMMEDIATE_REACH = 30
 HEADING_LINES = 12
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
@@ -63,7 +67,7 @@ class ServiceLines:
             line = self.text[a:b]
             if not line.strip():
                 return ""
-            # "[Caregiver training - pt NOT present]": a flowsheet's bracketed block title is a heading too
+            # "CAREGIVER TRAINING", "Therapeutic activities:", "[97530 Therapeutic activities] (pt present)"
             if len(line) < 70 and (line.isupper() or line.rstrip().endswith(":") or line.lstrip().startswith("[")):
                 return line
         return ""
@@ -86,8 +90,13 @@ class ServiceLines:
         return o is not None and (c is None or o < c)
 
     def belongs_to_other(self, span: tuple[int, int]) -> bool:
-        """Whether a time or phrase belongs to a same-day patient-present service: by its sentence,
-        else by its line, else by the heading it sits under."""
+        """Whether a time or phrase belongs to a same-day patient-present service: by a service named
+        right after it ("from ten forty one to eleven oh six I treated her"), else by its sentence, else
+        by its line, else by the heading it sits under."""
+        if _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH) and self.other_at.first_start(
+            span[1], span[1] + IMMEDIATE_REACH
+        ) is not None:
+            return True
         verdict = self._closest(*self._sentence(span), span)
         if verdict is not None:
             return verdict

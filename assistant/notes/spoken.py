@@ -25,6 +25,17 @@ _RANGE = re.compile(
     rf"(?:{_TIME.format(h='h2', m='m2')})(?![\w-])",
     re.I,
 )
+# "we started at two oh five and stopped at two forty": a start and a stop each named by its verb
+_AT = rf"[ ]+(?:[a-z']+[ ]+){{{{0,3}}}}?at[ ]+(?:about[ ]+|around[ ]+)?(?:{_TIME})(?![\w-])"
+_SPOKEN_START = re.compile(
+    rf"(?<![\w-])(?:start(?:ed)?|began|begin|connected|logged on){_AT.format(h='h', m='m')}", re.I
+)
+_SPOKEN_STOP = re.compile(
+    rf"(?<![\w-])(?:stop(?:ped)?|finish(?:ed)?|ended|end|signed off|logged off|wrapped up)"
+    rf"{_AT.format(h='h', m='m')}",
+    re.I,
+)
+PAIR_REACH = 160
 _CUE = re.compile(r"\b(?:time|from|between|worked|session|training|trained|met)\s+$", re.I)
 
 _ORDINALS = {
@@ -83,6 +94,25 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
             end += 12 * 60  # "eleven thirty to twelve fifteen", "twelve forty to one ten"
         if 0 < end - start <= 240:
             out.append((start, end, m.start(), m.end()))
+    return out
+
+
+def _clock(m: re.Match[str]) -> int:
+    return _HOURS[m["h"].lower()] * 60 + _minute(m["m"])
+
+
+def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:
+    """(start minute, end minute, span start, span end) of each spoken start paired with the next stop."""
+    out = []
+    for a in _SPOKEN_START.finditer(text):
+        b = _SPOKEN_STOP.search(text, a.end(), a.end() + PAIR_REACH)
+        if b is None:
+            continue
+        start, end = _clock(a), _clock(b)
+        if end <= start:
+            end += 12 * 60
+        if 0 < end - start <= 240:
+            out.append((start, end, a.start("h"), b.end()))
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
-from assistant.notes.spoken import spoken_ranges
+from assistant.notes.spoken import spoken_ranges, spoken_start_stop
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
 
@@ -27,19 +27,20 @@ _TOKEN = re.compile(
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a
     r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w/]|:\d)"  # 0830, 1415 hrs, "1000-1015:"
     # "1-2pm": a bare hour only as the start of a range that ends in an am/pm time (bounded lookahead)
-    r"|(?P<bh>1[0-2]|0?[1-9])(?=\s?(?:-|–|to)\s?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?\s?[aApP])"
+    r"|(?P<bh>1[0-2]|0?[1-9])(?=\s?(?:-|–|to)\s?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ \t]?[aApP]"
+    r"(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))"
     r")"
 )
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(
-    # "Time in ........ 12:10": a flowsheet's dot leaders stand for the colon
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?[\s.]*[:=]?\s*$"
-    r"|\b(?:started|began)\s+(?:[\w'-]+\s+){1,3}?(?:at|from)\s+$",  # "I started with Tobias at 1:15 PM"
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
+    # "I started with Tobias at 1:15 PM", "we connected at 4:00"
+    r"|\b(?:started|began|connected|logged on)\s+(?:[\w'-]+\s+){0,3}?(?:at|from)\s+$",
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?[\s.]*[:=]?\s*$"
-    r"|\b(?:stopped|ended|finished|wrapped up)\s+(?:[\w'-]+\s+){1,3}?at\s+$",
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
+    r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
     re.I,
 )
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
@@ -57,7 +58,9 @@ _RECURRING = re.compile(
     r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I
 )
 _BREAK_AFTER = re.compile(
-    r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b", re.I
+    r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b"
+    r"|^\s(?:[a-z]+\s){1,3}(?:off the clock|not counted)\b",  # "six minute phone call off the clock"
+    re.I,
 )
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
@@ -77,7 +80,7 @@ MAX_PRIME_MINUTES = 90
 
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _SPOKEN_GATE = re.compile(
-    r"\s(?:to|until|till|through)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I
+    r"\s(?:to|until|till|through|at)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.I
 )
 
 
@@ -286,17 +289,44 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
     return out
 
 
+# a signed correction or late entry: "CORRECTION 07/08/2026 ...: stop time above entered in error. Actual stop 1:37 PM"
+_CORRECTION = re.compile(r"^[ \t*#-]*(?:correction|corrected entry|late entry|addendum)\b[^\n]*", re.I | re.M)
+_CORRECTION_CUE = re.compile(r"\b(?:in error|actual|corrected to|should read)\b", re.I)
+_CORRECTED_STOP = re.compile(r"\b(?:stop|end|time out|finish\w*)\s*(?:time)?\s*(?:is|was|should read|=|:)?\s*$", re.I)
+
+
+def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> None:
+    """A corrected stop time and total supersede the ones written before the correction."""
+    m = _CORRECTION.search(text) if "correct" in text.lower() else None
+    if m is None or not _CORRECTION_CUE.search(m.group(0)):
+        return
+    before = [seg for seg in result.segments if seg.span[1] <= m.start()]
+    stops = [t for t in tokens if m.start() <= t.start < m.end() and _CORRECTED_STOP.search(text, m.start(), t.start)]
+    if len(before) == 1 and stops:
+        old = before[0]
+        end = _to_minutes(stops[0], stops[0].meridiem or ("p" if old.end_minute >= 12 * 60 else None))
+        if 0 < end - old.start_minute <= MAX_SEGMENT_MINUTES:
+            fixed = Segment(old.start_minute, end, (old.span[0], stops[0].end), old.labeled)
+            result.segments = [fixed if seg is old else seg for seg in result.segments]
+    totals = [d for d in result.durations if d.total_cue and m.start() <= d.span[0] < m.end()]
+    if totals:
+        result.durations = [d for d in result.durations if not d.total_cue or d in totals]
+
+
 def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
     lines = lines or LineIndex(text)
     tokens = _tokens(text)
     segments, reversed_ = _segments(text, tokens)
     if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
-        segments = sorted(
-            segments + [Segment(a, b, (s, e)) for a, b, s, e in spoken_ranges(text)], key=lambda g: g.span
-        )
+        spoken = spoken_ranges(text)
+        spoken += [r for r in spoken_start_stop(text) if not any(r[2] < q[3] and q[2] < r[3] for q in spoken)]
+        spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
+        segments = sorted(segments + spoken_segments, key=lambda g: g.span)
     durations = _durations(text, [s.span for s in segments], lines)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
+    _apply_correction(text, tokens, result)
+    durations = result.durations
     timed = [d for d in durations if d.kind == "time"]
     totals = [d for d in timed if d.total_cue]
     pick = totals[0] if totals else (timed[0] if len(timed) == 1 else None)

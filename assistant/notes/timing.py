@@ -20,7 +20,7 @@ MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 # "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
 _BREAK_BEFORE = re.compile(
     r"\b(?:break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
-    r"|dropped|disconnected|lost connection|outage)\b"  # "video dropped 15:20-15:28": the call was down
+    r"|dropped|disconnected|lost connection|outage|reconnect\w*)\b"  # "video dropped 15:20-15:28": the call was down
     r"[^\d\n;.)]{0,12}$",
     re.I,
 )

@@ -42,7 +42,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not in the session", "not in session", "was not there", "were not there", "not there",
     ),
     "CONSENT": (
-        "consent", "consents", "consented", "consenting", "agreed to caregiver training",
+        "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
         "agrees to caregiver training",
         "gave permission", "gives permission", "permission given", "authorized training",
         "authorization for caregiver training",
@@ -216,6 +216,12 @@ EXTRA_FOLLOWING = (
 EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because",
                      "period", "comma", "paragraph", "colon")
 
+# Words a negation cue right before them negates on their own ("she is not paid", "he was not here",
+# "gets no pay"): such a cue says nothing about a consent later in an unpunctuated dictated sentence.
+PREDICATE_NEGATED = frozenset(
+    {"paid", "pay", "payment", "here", "there", "present", "home", "part", "participating", "attending", "available"}
+)
+
 # Return demonstration: a failed or cued attempt still counts as documented, so "unable to",
 # "could not" and "did not (correctly)" do not negate it; only "not done" style cues do.
 RD_PRECEDING = ("no", "without", "not", "deferred", "declined", "refused", "w/o", "did not attempt",
@@ -291,6 +297,7 @@ GUIDELINE_WORDS = frozenset(
         "descriptor",
         "guideline",
         "guidelines",
+        "reference",
         "policy",
         "strategies",
         "face",
