@@ -1,7 +1,9 @@
 """Ages over 89 (Safe Harbor) written the ways notes write them, beside the "93 yo" shapes.
 
-"Mrs. Park (95)", "she's 98", "turns 100", "ninety-four", "M/93", "93/F", "93 años". A number
-that a unit follows ("turns 90 degrees", "she's 95% accurate", "ninety minutes") is no age.
+"Mrs. Park (95)", "she's 98", "turns 100", "ninety-four", "M/93", "93/F", "93 años", "almost 93",
+"DOB 14/02/1931 (94)", "ninety (90) years old", "Jónsson, 94, trained", "patient_age: 90",
+"ninety-three-year-old", a "ninety-fifth birthday", "nonagenarian". A number that a unit follows
+("turns 90 degrees", "she's 95% accurate", "ninety minutes") is no age.
 Ages under 90 are not PHI and stay.
 """
 
@@ -19,9 +21,24 @@ def _words(block: str) -> frozenset[str]:
 _AGE = r"(?P<age>9\d|1[01]\d)"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_ORDINAL_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 AGE_SHAPES = [
     # after a name: "Mrs. Park (95)", "Hoa Tran (92)"
     re.compile(rf"(?<=[^\W\d_])[ \t]*\({_AGE}\)"),
+    # after a name and a comma: "Jónsson, 94, trained", '("Mina"), 97 - DOB', "Motherhouse, 93 - the"
+    re.compile(rf"(?m)(?:(?<=[^\W\d_])|(?<=[)\"”]))[ \t]*,[ \t]*{_AGE}(?=[ \t]*(?:[,;)]|[-–—][ \t]|$))"),
+    # after a date: "DOB 14/02/1931 (94)"
+    re.compile(rf"(?<=\d)[ \t]+\({_AGE}\)"),
+    # "(90) years old", "almost 93", "patient_age: 90"
+    re.compile(rf"\({_AGE}\)(?=[ \t]*(?i:years?|yrs?|y/?o)\b)"),
+    re.compile(rf"(?i:\b(?:almost|nearly|turning|going[ \t]+on)[ \t]+){_AGE}\b"),
+    re.compile(rf"(?i:(?<=_)age[ \t]*[:=]?[ \t]*){_AGE}\b"),
+    # "her ninety-fifth birthday", "his 100th birthday"; "nonagenarian", "centenarian"
+    re.compile(
+        rf"(?i:\b(?P<age>ninety-{_ORDINAL_ONES}|ninetieth|(?:one[ \-])?hundredth|(?:9\d|1[01]\d)(?:st|nd|rd|th))"
+        rf"(?=[ \t]+birthday))"
+    ),
+    re.compile(r"(?i:\b(?P<age>(?:super)?centenarian|nonagenarian)s?\b)"),
     # "she's 98", "he is 93", "pt was 101", "mom turned 95", "turns 100"
     re.compile(
         rf"(?i:\b(?:(?:she|he|pt|patient|who|mom|dad|mother|father)(?:['’]s|[ \t]+(?:is|was|now|will[ \t]+be))"
@@ -34,7 +51,7 @@ AGE_SHAPES = [
     # in words: "ninety-four", "one hundred and one"
     re.compile(
         rf"(?<![^\W\d_]-)(?i:\b(?P<age>ninety(?:[ \-]{_ONES})?|(?:one|a)[ \-]hundred(?:[ \-](?:and[ \-])?"
-        rf"(?:{_ONES}|{_TEENS}))?))\b(?!-[^\W\d_])"
+        rf"(?:{_ONES}|{_TEENS}))?))\b(?!-(?!y(?:ea)?rs?-old)[^\W\d_])"
     ),
 ]
 # A unit after the number makes it a measure, not an age.
@@ -61,6 +78,9 @@ def _measure(text: str, end: int) -> bool:
     return word in "°%" or word in UNITS or word in NUMBER_WORDS
 
 
+_DATE_BEFORE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[ \t]+$")
+
+
 def _after_name(text: str, start: int) -> bool:
     """ "(95)" is an age after a name ("Mrs. Park (95)"), not after a modifier or code ("POS (95)")."""
     word = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, start - 30) : start])
@@ -72,7 +92,10 @@ def find_ages(text: str) -> list[Span]:
     for regex in AGE_SHAPES:
         for m in regex.finditer(text):
             end = m.end("age")
-            if regex is AGE_SHAPES[0] and not _after_name(text, m.start()):
+            closed = regex is AGE_SHAPES[1] and text[m.start() - 1 : m.start()] in ')"”'  # '("Mina"), 97'
+            if regex in AGE_SHAPES[:2] and not closed and not _after_name(text, m.start()):
+                continue
+            if regex is AGE_SHAPES[2] and not _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1):
                 continue
             if not _measure(text, end):
                 out.append((m.start("age"), end, "AGE", 0.9))

@@ -1,10 +1,12 @@
 """Dates the plain patterns miss: a month/day without its year, lower-case weekdays, Spanish and French.
 
 "3/5" is a date in "referral of 3/5" or "notes for 5/1 and 5/8" and a score in "strength 4/5",
-"2/3 trials" or "MMT 3/5". So a bare month/day is taken only after a word that announces a date
-("of", "for", "on", "sessions", a weekday...) or in a list next to another date, and never when a
-score word stands within a few words of it. Spanish and French dates carry their own words
-("jueves 8 de mayo de 2025", "le 8 mai 2025") and are taken as they are.
+"2/3 trials" or "MMT 3/5". A score never has more points than its scale and a month has no day 13,
+so "4/2", "10/3", "7/22" and a day-first "26/5" are dates unless a score word stands in their clause
+("MoCA 8/28"). A month/day that could be a score ("3/5") is taken only after a word that announces a
+date ("of", "for", "on", "due", a weekday...), before a clock time ("3/5 0930-1017"), or in a list or
+range next to another date, and never when a score word stands within a few words of it. Spanish and
+French dates carry their own words ("jueves 8 de mayo de 2025", "le 8 mai 2025") and are taken as they are.
 """
 
 from __future__ import annotations
@@ -21,18 +23,25 @@ def _words(block: str) -> frozenset[str]:
 
 
 # A month/day alone: not part of a longer date, fraction, score ("3+/5") or path.
-MONTH_DAY = re.compile(r"(?<![\w/.+\-])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?![\w/+%]|\.\d|[-/]\d)")
+_NOT_AFTER = r"(?![\w/+%]|\.\d|/\d|-(?!(?:1[0-2]|0?[1-9])/)\d)"  # "3/5-2" no; "8/11-8/22" yes
+MONTH_DAY = re.compile(rf"(?<![\w/.+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9]){_NOT_AFTER}")
+# The second half of a range ("8/11-8/22"), and a day-first date ("w/c 26/5") whose day cannot be a month.
+RANGE_END = re.compile(rf"(?<=\d[-–])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9]){_NOT_AFTER}")
+DAY_MONTH = re.compile(rf"(?<![\w/.+\-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>1[0-2]|0?[1-9]){_NOT_AFTER}")
+_CLOCK_AFTER = re.compile(r"[ \t]*(?:@[ \t]*)?(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d[ \t]*[-–])")
 DATE_WORDS = _words("""
 on of for dos date dated seen since until thru through from by before after starting started effective eff
 visit visits session sessions note notes referral referred eval evaluation reeval re-eval appointment appt
 scheduled next last week wk discharge discharged admit admitted dc d/c call called faxed sent received
-monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday
+monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday f/u fu due
+recert return rtc till til back bday birthday dob born w/c
 """)
 SCORE_WORDS = _words("""
 strength mmt pain score scored scores grade graded rated rating rate trials trial attempts reps repetitions
 steps opportunities opps correct accuracy accurate times sets cues items vas nprs berg tinetti moca slums mmse
 ratio power effort fatigue borg rpe dyspnea level stairs flights flight days nights meals questions words
-tasks occasions assist stand stands bilat bilaterally rle lle rue lue ue le max min mod
+tasks occasions assist stand stands bilat bilaterally rle lle rue lue ue le max min mod fga dgi tug sppb bbs
+mrc grip scale successful charts items mmt
 """)
 # After the number only: "1/2 hour", "3/4 of the time", "1/2 flight".
 AMOUNT_WORDS = _words("""
@@ -43,7 +52,10 @@ _SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|&)[ \t]+)?|(?:and|&|or|to|th
 _WORD = re.compile(r"[A-Za-z][A-Za-z/\-]*")
 
 _ES_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)"
-_FR_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_FR_MONTH = (
+    r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+    r"|janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c)"  # the abbreviations French notes write: "14 févr. 2025"
+)
 _WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)"
@@ -51,7 +63,7 @@ _WEEKDAY = (
 _YEAR = r"(?:19|20)\d{2}"
 FOREIGN = re.compile(
     rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:(?:el|le)[ \t]+)?(?:3[01]|[12]\d|0?[1-9])(?:er|º|°)?[ \t]+(?:de[ \t]+)?"
-    rf"(?:{_ES_MONTH}|{_FR_MONTH})\b(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
+    rf"(?:{_ES_MONTH}|{_FR_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
     rf"|\b(?:{_ES_MONTH}|{_FR_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
     re.IGNORECASE,
 )
@@ -67,28 +79,42 @@ def lower_month_is_date(value: str) -> bool:
     return bool(first) and first.group().lower() in LOWER_MONTHS
 
 
+_NEXT_WORD = re.compile(r"[ \t]*([A-Za-z]+)")  # the word right after: "1/2 hour", not "4/8 0815-0900 in"
+_CLAUSE_END = re.compile(r"[.;!?](?:[ \t]|$)|[()]")
+
+
 def _near_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
-    """Three words before and two after a span (lower case), within the same line."""
-    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1]
-    after = text[end : end + 40].split("\n", 1)[0]
+    """Three words before and two after a span (lower case), within the same line and clause:
+    "3/4 trials correct. FEES 6/3" keeps "trials" away from "6/3"."""
+    before = _CLAUSE_END.split(text[max(0, start - 40) : start].rsplit("\n", 1)[-1])[-1]
+    after = _CLAUSE_END.split(text[end : end + 40].split("\n", 1)[0])[0]
     return [w.lower() for w in _WORD.findall(before)[-3:]], [w.lower() for w in _WORD.findall(after)[:2]]
 
 
-def _by_context(text: str, start: int, end: int) -> bool | None:
-    """True: a date word announces it; False: a score word stands by it; None: undecided."""
+def _by_context(text: str, m: re.Match[str]) -> bool | None:
+    """True: a date by its shape, a date word or a clock time; False: a score word stands by it;
+    None: undecided."""
+    start, end = m.span()
     before, after = _near_words(text, start, end)
-    if any(w in SCORE_WORDS for w in before + after) or (after and after[0] in AMOUNT_WORDS):
+    amount = _NEXT_WORD.match(text, end)
+    if any(w in SCORE_WORDS for w in before + after) or (amount and amount.group(1).lower() in AMOUNT_WORDS):
         return False
+    if int(m.group("m")) > 12 or int(m.group("d")) > 12 or int(m.group("m")) > int(m.group("d")):
+        return m.group() != "24/7"  # no score has more points than its scale; "24/7" is round the clock
     if before and before[-1] in DATE_WORDS and text[start - 1 : start] in " \t:":
         return True
-    return None
+    return True if _CLOCK_AFTER.match(text, end) else None
 
 
 def find_month_days(text: str) -> list[Span]:
     """Month/day without a year, decided by context and then by neighbouring dates in a list."""
     # (start, end, is_anchor, reading): full dates anchor a list; bare month/days are judged
     items = [(m.start(), m.end(), True, True) for m in p.DATE_RE.finditer(text)]
-    items += [(m.start(), m.end(), False, _by_context(text, m.start(), m.end())) for m in MONTH_DAY.finditer(text)]
+    items += [
+        (m.start(), m.end(), False, _by_context(text, m))
+        for regex in (MONTH_DAY, RANGE_END, DAY_MONTH)
+        for m in regex.finditer(text)
+    ]
     items.sort(key=lambda item: item[:2])
     state = [v for *_, v in items]
     # a list carries the date reading both ways: "for 5/1 and 5/8", "sessions 1/13, 20-Jan-2025"
@@ -105,9 +131,14 @@ def _listed(text: str, left_end: int, right_start: int) -> bool:
     return len(gap) <= 8 and _SEPARATOR.fullmatch(gap) is not None
 
 
+# A birth year written short ("b. '32", "born '32"): with an age over 89 beside it, it dates the person.
+BORN_YEAR = re.compile(r"(?i:\b(?:b\.|born(?:[ \t]+in)?|dob:?))[ \t]*(?P<id>['’]\d{2})(?!\d)")
+
+
 def find_foreign_dates(text: str) -> list[Span]:
     return [(m.start(), m.end(), "DATE", 0.85) for m in FOREIGN.finditer(text)]
 
 
 def find_more_dates(text: str) -> list[Span]:
-    return find_month_days(text) + find_foreign_dates(text)
+    born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
+    return find_month_days(text) + find_foreign_dates(text) + born

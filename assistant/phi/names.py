@@ -49,7 +49,7 @@ snellen weber rinne lachman mcmurray phalen tinel finkelstein spurling hawkins n
 norton zarit stedy arjo medline graston theraband rollator velcro kinesio bioness saebo walkaide lokomat biodex
 nustep vitalstim passy muir iddsi yale frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid
 tricare aetna humana cigna anthem kaiser noridian palmetto novitas permobil invacare hoveround dynavision moca
-mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daroff roho stryker english spanish
+mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daroff roho stryker memory english spanish
 french german chinese vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo
 somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
 feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
@@ -58,7 +58,7 @@ PREV_SLOT = _words("""
 with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
 brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter
 for saw seen see met trained taught educated instructed patient resident client hija hijo esposa esposo yerno
-nuera nieta nieto madre padre hermana hermano
+nuera nieta nieto madre padre hermana hermano aunt auntie aunty uncle grandma grandpa gramps granny
 """)
 # A report verb after a capitalised word puts a person there: "Abernathy reports ...", "Okonjo states".
 REPORT_VERBS = _words("reports reported states stated says said verbalized verbalizes denies denied arrives arrived")
@@ -98,8 +98,8 @@ def _word_facts(word: str) -> tuple[int, float]:
 
 def _blocked(word: str) -> bool:
     low = word.lower().removesuffix("'s").removesuffix("’s")
-    if "-" in low and any(part in CLINICAL for part in low.split("-")):
-        return True  # "Dix-Hallpike", "Brandt-Daroff"
+    if "-" in low and all(part in CLINICAL for part in low.split("-")):
+        return True  # "Dix-Hallpike", "Brandt-Daroff"; not "Nakashima-Brandt"
     if "-" in word and all(p.PROTECTED_WORDS_RE.fullmatch(part.upper()) for part in word.split("-")):
         return True  # joined modifiers: "GP-CQ" in "97550-GP-CQ"
     return low in p.NOT_NAMES or low in CLINICAL or bool(p.PROTECTED_RE.fullmatch(word))
@@ -126,6 +126,8 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     if re.search(r"['’\-]", word.removesuffix("'s").removesuffix("’s")):
         return _hyphen_name(lex, word)
     if word.isupper():
+        if not re.search("[AEIOUYÀ-ÖØ-Ý]", fold_word(word).upper()) or (len(word) <= 4 and not rank):
+            return False  # an acronym: "MRC", "LCSW", "CARC", "HCPC"
         return len(word) >= 3 and ((0 < rank <= 1000 and zipf < RARE) or (len(word) >= 4 and zipf < 2.0))
     if word[0].isupper():
         if zipf < UNKNOWN and not word.lower().endswith(p.NOT_NAME_SUFFIXES):
@@ -170,7 +172,7 @@ def _is_initial(text: str, start: int) -> bool:
 
 STRONG_PREV = _words("""
 pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother w/ hija hijo esposa
-esposo yerno nuera nieta nieto
+esposo yerno nuera nieta nieto aunt auntie aunty uncle grandma grandpa gramps granny
 """)
 
 
@@ -280,15 +282,29 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
     return out
 
 
+# "Pages: 4" is a field label; "Prairie Star Medicare Advantage" and "Ins: Highmark MA" name a payer.
+_FIELD_LABEL = re.compile(r":[ \t]*\d")
+_PAYER_AFTER = re.compile(r"[ \t]+(?:Medicare|Medicaid|Insurance|Mutual|HMO|PPO|Advantage|Assurance|Blue[ \t]+Cross)\b")
+_PAYER_LABEL = re.compile(r"(?i:\b(?:ins|insurance|payer|payor|carrier)\b)[ \t]*:[ \t]*$")
+
+
+def payer(text: str, start: int, end: int) -> bool:
+    """A name-like run that names a payer: "Prairie Star Medicare Advantage", "Ins: Highmark MA"."""
+    return bool(_PAYER_AFTER.match(text, end) or _PAYER_LABEL.search(text, max(0, start - 20), start))
+
+
 def find_name_words(text: str) -> list[Span]:
     """Name spans judged word by word (see the module docstring)."""
     lex = get_lexicon()
     words = list(WORD_RE.finditer(text))
     pairs = _last_first_caps(text, words, lex)
     flags = [
-        i in pairs
-        or is_name_word(lex, w.group(), initial=_is_initial(text, w.start()), slot=_slot(words, i, text))
-        or _place(lex, words, i, text)
+        (
+            i in pairs
+            or is_name_word(lex, w.group(), initial=_is_initial(text, w.start()), slot=_slot(words, i, text))
+            or _place(lex, words, i, text)
+        )
+        and not _FIELD_LABEL.match(text, w.end())
         for i, w in enumerate(words)
     ]
-    return _runs(text, words, flags, lex)
+    return [span for span in _runs(text, words, flags, lex) if not payer(text, span[0], span[1])]

@@ -52,6 +52,7 @@ RELATIONS = (
     r"caregivers?|cg|wife|husband|spouse|partner|daughter(?:-in-law)?|son(?:-in-law)?|mother|father|"
     r"mom|dad|sister|brother|grandson|granddaughter|grandmother|grandfather|niece|nephew|aunt|uncle|"
     r"neighbou?r|friend|fianc[ée]e?|roommate|sibling|child|parent|guardian|poa|"
+    r"aunt(?:ie|y)|grandma|grandpa|gramps|granny|grandniece|grandnephew|stepdaughter|stepson|"
     r"dpoa|representative|rep|contact|"
     # Spanish relation words: "Hija Guadalupe", "yerno Efraín", "Rocío (nuera)"
     rf"{'|'.join(SPANISH_RELATIONS)}"
@@ -66,7 +67,8 @@ LABELS = (
 CREDENTIAL = (
     r"(?:CCC-SLP|OTR/L|COTA/L|PA-C|DPT|PTA|OTR|OTD|OTA|COTA|SLPA|SLP|MSPT|MPT|MSOT|MOT|PT|OT|MD|DO|NP|RN|"
     r"LPN|ATC|CSCS|CHT|NCS|GCS|OCS|CLT|ATP|PhD|MS|MA|BS|BSN|MSN|FNP|DNP|CNA|"
-    r"RHIA|RHIT|CPC-A|CPC|CCS-P|CCS|CPB|CCA|COC|CRC|CDIP|CPMA|CPCO|CHDA)"  # coders and billers sign audits too
+    r"RHIA|RHIT|CPC-A|CPC|CCS-P|CCS|CPB|CCA|COC|CRC|CDIP|CPMA|CPCO|CHDA|CHC|"  # coders and billers sign audits too
+    r"LCSW|LICSW|LMSW|MSW|CCM)"  # social workers and case managers co-lead groups
 )
 
 TITLE_RE = re.compile(rf"\b{TITLES}[ \t]+(?P<name>{NAME_SEQ})")
@@ -88,7 +90,7 @@ INITIALS_RE = re.compile(
 _LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
 # A signature line in lower case: "r. ybarra pt", "- whitfield, dpt".
 LOWER_SIGNATURE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++)?)"
+    rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++){{0,2}})"
     rf",?[ \t]+{_LOWER_CREDENTIAL}(?:[ \t]*[,/][ \t]*{_LOWER_CREDENTIAL})*[ \t]*$"
 )
 
@@ -140,7 +142,10 @@ NOT_NAMES = frozenset([
     "uncle", "cousin", "roommate", "stepdaughter", "stepson", "fiance", "fiancee", "hija", "hijas", "hijo", "hijos",
     "esposa", "esposo", "yerno", "nuera", "nieta", "nietas", "nieto", "nietos", "madre", "padre", "hermana",
     "hermanas", "hermano", "hermanos", "abuela", "abuelo", "tía", "tia", "tío", "tio", "sobrina", "sobrino",
-    "cuñada", "cuñado", "suegra", "suegro", "mamá", "papá", "sra", "srta", "señor", "señora", "mister", "missus"
+    "cuñada", "cuñado", "suegra", "suegro", "mamá", "papá", "sra", "srta", "señor", "señora", "mister", "missus",
+    "auntie", "aunty", "gramps", "grandma", "grandpa", "granny", "grandniece", "grandnephew",
+    # greetings and sign-offs, in English and the languages families write them in
+    "happy", "thanks", "regards", "sincerely", "cheers", "mahalo", "aloha", "gracias", "merci", "danke", "namaste",
 ])
 NOT_NAME_SUFFIXES = (
     "tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally",
@@ -237,7 +242,7 @@ _UNIT = (
 )
 STREET_RE = re.compile(
     rf"\b\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{_STREET_WORD}[ \t]+){{1,3}}{_SUFFIX}\b\.?{_UNIT}"
-    rf"|\bP\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{{1,6}}\b"
+    rf"|\bP\.?[ \t]?O\.?[ \t]+(?i:Box)[ \t]+\d{{1,6}}\b"
 )
 # fmt: off
 STATES = [
@@ -266,6 +271,11 @@ _PROTECTED = [
     r"\b(?:[01]\d|2[0-3])[0-5]\d[ \t]*(?:[-–]|to)[ \t]*(?:[01]\d|2[0-3])[0-5]\d\b",  # 1015-1047
     r"\b(?:[01]\d|2[0-3])[0-5]\d[ \t]?(?:h|hrs)\b",  # 1015h
     rf"\b{CREDENTIAL}\b",
+    r"\b(?:[01]?\d|2[0-3])h[0-5]\d(?:[ \t]*[-–][ \t]*(?:[01]?\d|2[0-3])h[0-5]\d)?\b",  # French times: 13h30-14h15
+    r"(?<![\w-])(?:1[-. ]?)?\(?8(?:00|88|77|66|55|44|33)\)?[-. ]?\d{3}[-. ]\d{4}\b",  # a payer's toll-free line
+    r"\b(?P<range>\d{3})\d{2}[-–](?P=range)\d{2}\b",  # a code range: 97550-97551
+    r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
+    r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
     r"\b(?:Moderate|Minimal|Maximal|Min|Mod|Max)[ \t]+(?:A|Assist|Assistance)\b",
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",
 ]
@@ -273,9 +283,9 @@ PROTECTED_RE = re.compile("|".join(f"(?:{p})" for p in _PROTECTED))  # one token
 _PROTECTED_RES = [re.compile(p) for p in _PROTECTED]  # separate scans are ~10x faster than the alternation
 
 
-def protected_spans(text: str) -> list[tuple[int, int]]:
-    """Sorted, disjoint (merged) character ranges of allow-listed tokens in ``text``."""
-    raw = sorted((m.start(), m.end()) for regex in _PROTECTED_RES for m in regex.finditer(text))
+def protected_spans(text: str, extra: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sorted, disjoint (merged) character ranges of allow-listed tokens in ``text`` (plus ``extra``)."""
+    raw = sorted([(m.start(), m.end()) for regex in _PROTECTED_RES for m in regex.finditer(text)] + (extra or []))
     merged: list[tuple[int, int]] = []
     for start, end in raw:
         if merged and start < merged[-1][1]:

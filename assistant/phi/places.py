@@ -34,11 +34,17 @@ STREET = re.compile(
     re.IGNORECASE,
 )
 _PLAIN_SUFFIX = _words("st ave blvd rd ln pkwy hwy street avenue road boulevard")
+_HOUSE_SUFFIX = _words("dr drive ct court lane")
 STATE_ZIP = re.compile(
     rf"(?i:(?<![^\W\d_])(?P<state>{'|'.join(p.STATES)})\.?)[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)(?![\d\-])"
 )
 # State codes that are also English words or clinical abbreviations ("chest ct 71250", "d/c 97550").
 AMBIGUOUS_STATES = _words("in or me ok hi oh co la pa de id ma mi ms al md mo ne ga wa ct sc nd va dc pr")
+# The first word of a two-word city name, which the one-word city before the state leaves out.
+_CITY_PREFIX = re.compile(
+    r"(?i:\b(?:san|santa|los|las|el|la|new|fort|ft|port|saint|st|mount|mt|lake|north|south|east|west|palm|glen)"
+    r"\.?[ \t]+)$"
+)
 _AFTER_STREET = re.compile(rf"\b{_SUFFIX}\.?,?[ \t]+$", re.IGNORECASE)
 _CITY_WORD = re.compile(r"([^\W\d_][^\W\d_'’.\-]*+)(,?)[ \t]*$")
 _PROVINCE = r"(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|PQ|SK|YT|Qu[ée]bec|Ontario|Alberta|Manitoba)"
@@ -51,7 +57,7 @@ CANADA = re.compile(
 _KIND = (
     r"(?:adult[ \t]+day(?:[ \t]+(?:program|center|centre|care))?|day[ \t]+program|nursing[ \t]+home|"
     r"assisted[ \t]+living|memory[ \t]+care|manor|snf|alf|hospice|dialysis|clinic|hospital|center|centre|village|"
-    r"lodge|gardens|residence|estates|pavilion|commons|towers?)"
+    r"lodge|gardens|residence|estates|pavilion|commons|towers?|general|memorial)"  # "at mercy general"
 )
 FACILITY = re.compile(rf"(?i:\b(?:at|to|from|in|@)[ \t]+)(?P<name>(?:[^\W\d_][\w'’\-]*+[ \t]+){{1,4}}?)(?i:{_KIND})\b")
 _GENERIC = _words("""
@@ -83,7 +89,10 @@ def find_streets(text: str) -> list[Span]:
         suffix = re.findall(r"[A-Za-z]+", m.group())[-1].lower()
         if any(w.lower() in p.NOT_NAMES or p.PROTECTED_WORDS_RE.fullmatch(w.upper()) for w in words):
             continue
-        if any(w[0].isdigit() or _rare(w) for w in words) or (suffix in _PLAIN_SUFFIX and len(words) <= 2):
+        number = re.match(r"\d+", m.group()).group()  # type: ignore[union-attr]
+        # "100 main dr": a drive, court or lane after a house number; "10 reps each way" stays
+        short = len(words) <= 2 and (suffix in _PLAIN_SUFFIX or (suffix in _HOUSE_SUFFIX and len(number) >= 2))
+        if any(w[0].isdigit() or _rare(w) for w in words) or short:
             out.append((m.start(), m.end(), "ADDRESS", 0.85))
     return out
 
@@ -96,13 +105,17 @@ def find_state_zips(text: str) -> list[Span]:
             continue
         if m.group("state").lower() in AMBIGUOUS_STATES and not _plainly_a_city(text, city):
             continue  # "billed in 97550", "97550 or 97551"
-        out += [(city.start(1), city.end(1), "ADDRESS", 0.9), (m.start("zip"), m.end("zip"), "ZIP", 0.95)]
+        prefix = _CITY_PREFIX.search(text, max(0, city.start() - 12), city.start())
+        begin = prefix.start() if prefix else city.start(1)  # "santa fe nm", "new york ny"
+        out += [(begin, city.end(1), "ADDRESS", 0.9), (m.start("zip"), m.end("zip"), "ZIP", 0.95)]
     return out
 
 
 def _plainly_a_city(text: str, city: re.Match[str]) -> bool:
-    """A comma before the state, a capitalised place word, or a street right before it."""
-    if city.group(2) or city.group(1)[0].isupper():
+    """A comma before the state, a capitalised or uncommon place word ("spokane wa", "portland or"), or a
+    street right before it; never a common word ("billed in 97550")."""
+    word = city.group(1)
+    if city.group(2) or word[0].isupper() or (_rare(word, 4.5) and not word.lower().endswith(("ed", "ing"))):
         return True
     return _AFTER_STREET.search(text, max(0, city.start() - 12), city.start()) is not None
 

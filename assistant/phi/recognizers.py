@@ -43,6 +43,12 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
 
 
 def find_names(text: str) -> list[Span]:
+    from assistant.phi.names import payer
+
+    return [span for span in _names_by_context(text) if not payer(text, span[0], span[1])]
+
+
+def _names_by_context(text: str) -> list[Span]:
     out: list[Span] = []
     for regex, score, trailing in (
         (p.TITLE_RE, 0.85, False),
@@ -66,11 +72,12 @@ def find_names(text: str) -> list[Span]:
 def _lower_signatures(text: str) -> list[Span]:
     """ "r. ybarra pt": every name word rare in English or a listed name, none a clinical word."""
     from assistant.phi.lexicon import get_lexicon
+    from assistant.phi.names import PARTICLES
 
     lex = get_lexicon()
     out: list[Span] = []
     for m in p.LOWER_SIGNATURE_RE.finditer(text):
-        words = [w for w in re.findall(r"[a-z][a-z'’\-]+", m.group("name")) if len(w) > 1]
+        words = [w for w in re.findall(r"[a-z][a-z'’\-]+", m.group("name")) if len(w) > 1 and w not in PARTICLES]
         if words and all(
             w not in p.NOT_NAMES and (lex.zipf(w) < 4.0 or (lex.name_rank(w) and lex.zipf(w) < 5.0)) for w in words
         ):
@@ -185,16 +192,23 @@ class ProjectRecognizer(LocalRecognizer):
         ]
 
 
+FIELD_ENTITIES = ("PERSON", "ID", "DATE", "ADDRESS", "ZIP", "AGE", "PHONE", "EMAIL")
+
+
 def project_recognizers() -> list[ProjectRecognizer]:
     from assistant.phi.ages import find_ages
+    from assistant.phi.cues import find_cued_names
     from assistant.phi.dates import find_more_dates
+    from assistant.phi.fields import find_fields
     from assistant.phi.names import find_name_words
     from assistant.phi.places import find_places as find_more_places
     from assistant.phi.shapes import find_shapes
+    from assistant.phi.spoken import find_spoken
 
     return [
         ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
         ProjectRecognizer("CtsNameWordRecognizer", ["PERSON"], find_name_words),
+        ProjectRecognizer("CtsCuedNameRecognizer", ["PERSON"], find_cued_names),
         ProjectRecognizer("CtsShapeRecognizer", ["ID", "DATE", "AGE", "ADDRESS", "PERSON", "PHONE"], find_shapes),
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
         ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
@@ -202,4 +216,6 @@ def project_recognizers() -> list[ProjectRecognizer]:
         ProjectRecognizer("CtsMoreDatesRecognizer", ["DATE"], find_more_dates),
         ProjectRecognizer("CtsAgeRecognizer", ["AGE"], find_ages),
         ProjectRecognizer("CtsPlaceRecognizer", ["ADDRESS", "ZIP"], find_more_places),
+        ProjectRecognizer("CtsSpokenRecognizer", ["PERSON", "ID", "DATE", "ADDRESS"], find_spoken),
+        ProjectRecognizer("CtsFieldRecognizer", [*FIELD_ENTITIES], find_fields),
     ]

@@ -63,6 +63,8 @@ PLACES = [
         rf"\b\d{{1,6}}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Rua|Carrera|Calzada|Strasse|Straße)"
         rf"(?:[ \t]+(?:{_CAP}|(?:des|dos|das|del|de|la|le|du|da|do|di)\b)){{1,4}}(?:,[ \t]*\d{{4,6}}[ \t]+{_CAP})?"
     ),
+    # in lower case the street word alone is the cue: "12 calle del sol", "1140 rue wellington ouest"
+    re.compile(r"\b\d{1,6}[ \t]+(?:calle|avenida|camino|paseo|rue|carrera|calzada)(?:[ \t]+[^\W\d_]++){1,3}"),
     re.compile(
         rf"\b(?:Flat|Apt|Apartment|Unit|Suite)[ \t]*[\w\-]+,[ \t]*\d{{1,6}}(?:-\d{{1,4}})?(?:[ \t]+{_CAP}){{1,4}}"
         rf"(?:,[ \t]*{_CAP}(?:[ \t]+{_CAP})?)?"
@@ -70,7 +72,8 @@ PLACES = [
 ]
 _FACILITY_WORD = (
     r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
-    r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court)"
+    r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court|Terrace|"
+    r"Apartments|Apts|Condominiums|Condos)"
 )
 FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
@@ -85,12 +88,30 @@ PHONES = re.compile(
     r"(?<![\w+])\+\d{1,3}(?:[ .\-]?\(?\d{1,4}\)?){1,2}(?:[ .\-]?\d{2,4}){2,4}\b"  # +61 2 9876 5432
     r"|\b0\d{2,4}[ \-]\d{3,4}[ \-]\d{3,4}\b"  # national trunk prefix: 0161 496 0734
     r"|(?<!\d)\(\d{3}\)\d{3}-\d{4}\b"  # (555)321-9876
+    r"|(?<![\d/])\d{3}/\d{3}-\d{4}\b"  # 504/555-0172
 )
 # A segment starts a line, follows a separator, or opens a JSON string (a brief quotes notes line by line).
-HL7 = re.compile(r"(?<![A-Za-z0-9|])(PID|NK1|GT1|IN1|PV1|MRG)\|([^\r\n\"]*)")
-# Fields that hold identifiers, names, dates, addresses and phone numbers, by segment (HL7 v2 numbering).
-_HL7_FIELDS = {"PID": (2, 3, 4, 5, 6, 7, 11, 13, 14, 18, 19, 20), "NK1": (2, 4, 5, 6, 7), "GT1": (2, 3, 5, 6, 7, 8, 12),
-               "IN1": (16, 18, 19, 36, 49), "PV1": (7, 8, 9, 17, 19, 50), "MRG": (1, 2, 3, 4, 5, 6, 7)}  # fmt: skip
+HL7 = re.compile(r"(?<![A-Za-z0-9|])(PID|NK1|GT1|IN1|PV1|MRG|OBR|ORC|OBX|TXA|EVN|PD1|ROL)\|([^\r\n\"]*)")
+# Fields that hold identifiers, names, dates, addresses and phone numbers, by segment (HL7 v2 numbering), and
+# how: a person's name (XPN) or a clinician (XCN) loses its name parts and keeps its title and degree ("OT"),
+# an address (XAD) keeps its state and country; any other field goes whole.
+_XPN, _XCN, _XAD, _ALL = (1, 2, 3, 4), (1, 2, 3, 4, 5), (1, 2, 3, 5), ()
+_HL7_FIELDS: dict[str, dict[int, tuple[int, ...]]] = {
+    "PID": {2: _ALL, 3: _ALL, 4: _ALL, 5: _XPN, 6: _XPN, 7: _ALL, 9: _XPN, 11: _XAD, 13: _ALL, 14: _ALL, 18: _ALL,
+            19: _ALL, 20: _ALL},
+    "NK1": {2: _XPN, 4: _XAD, 5: _ALL, 6: _ALL, 7: _ALL},
+    "GT1": {2: _ALL, 3: _XPN, 5: _XAD, 6: _ALL, 7: _ALL, 8: _ALL, 12: _ALL},
+    "IN1": {16: _XPN, 18: _ALL, 19: _XAD, 36: _ALL, 49: _ALL},
+    "PV1": {7: _XCN, 8: _XCN, 9: _XCN, 17: _XCN, 19: _ALL, 50: _ALL},
+    "MRG": {1: _ALL, 2: _ALL, 3: _ALL, 4: _ALL, 5: _ALL, 6: _ALL, 7: _XPN},
+    "OBR": {2: _ALL, 3: _ALL, 16: _XCN, 28: _XCN, 32: _XCN, 33: _XCN, 34: _XCN, 35: _XCN},
+    "ORC": {2: _ALL, 3: _ALL, 10: _XCN, 11: _XCN, 12: _XCN},
+    "OBX": {16: _XCN},
+    "TXA": {5: _XCN, 9: _XCN, 10: _XCN, 11: _XCN, 12: _ALL, 22: _XCN, 23: _XCN},
+    "EVN": {5: _XCN},
+    "PD1": {4: _XCN},
+    "ROL": {4: _XCN},
+}  # fmt: skip
 X12 = re.compile(r"(?<![A-Za-z0-9*])(NM1|N3|N4|DMG|DTP|CLM|REF|PER)\*([^~\n\"]*)")
 _X12_FIELDS = {"NM1": (3, 4, 5, 9), "N3": (1, 2), "N4": (1, 3), "DMG": (2,), "DTP": (3,), "CLM": (1,), "REF": (2,),
                "PER": (2, 4, 6)}  # fmt: skip
@@ -102,13 +123,20 @@ _WEAK_LABELS = _words("plan group grp visit case control ref reference encounter
 
 
 def code_after_weak_label(label: str, value: str) -> bool:
-    """ "Plan: 97550", "Group: 97552": a billing code after a label that also heads billing lines."""
+    """ "Plan: 97550", "Group: 97552": a billing code after a label that also heads billing lines; never
+    "Group: 00419" (no code this service bills starts with 0: a group number does)."""
+    if value.isdigit() and value.startswith("0"):
+        return False
     code = _CODE_LIKE.fullmatch(value) or p.PROTECTED_RE.fullmatch(value)
     return bool(code) and label.lower() in _WEAK_LABELS
 
 
+# The end of an identifier someone quotes: "Medicare # ends in 4XT7", "account ending with 0412".
+ENDS_IN = re.compile(r"(?i:\b(?:ends?|ending)[ \t]+(?:in|with)[ \t]+)(?P<id>(?=[A-Za-z]*\d)[A-Za-z0-9]{3,6})\b")
+
+
 def _labelled_ids(text: str) -> list[Span]:
-    out: list[Span] = []
+    out: list[Span] = [(m.start("id"), m.end("id"), "ID", 0.9) for m in ENDS_IN.finditer(text)]
     for m in _ID_LABEL.finditer(text):
         if code_after_weak_label(m.group("label"), m.group("id")):
             continue
@@ -170,14 +198,35 @@ def find_x12(text: str) -> list[Span]:
     return out
 
 
+def _hl7_parts(field: str, pos: int, parts: tuple[int, ...]) -> list[Span]:
+    """The wanted components (1-based) of each repetition of one field; all of it when ``parts`` is empty."""
+    if not parts:
+        return [(pos, pos + len(field), "ID", 0.95)] if field.strip("^~& ") else []
+    out: list[Span] = []
+    for repetition in field.split("~"):
+        for number, component in enumerate(repetition.split("^"), start=1):
+            if number in parts and component.strip("& "):
+                out.append((pos, pos + len(component), "ID", 0.95))
+            pos += len(component) + 1
+    return out
+
+
+# A clinician in a field the table does not list (senders number fields differently): "^VO^TUAN^^^^CCC-SLP",
+# "20518^DUBOIS^CÉLINE"; never a coded element ("I63.9^Cerebral infarction, unspecified^I10").
+_NAME_PART = r"(?:[^\W\d_a-z]+(?:['’\- ][^\W\d_a-z]+)*|[^\W\d_a-z][^\W\d_A-Z]+)"
+XCN_SHAPE = re.compile(rf"[\w\-]*\^{_NAME_PART}\^{_NAME_PART}(?:\^.*)?")
+
+
 def find_hl7(text: str) -> list[Span]:
     """Fields of HL7 v2 segments that identify a person (PID-5 name, PID-7 birth date, NK1-2 ...)."""
     out: list[Span] = []
     for m in HL7.finditer(text):
         wanted, pos = _HL7_FIELDS[m.group(1)], m.start(2)
         for number, field in enumerate(m.group(2).split("|"), start=1):
-            if number in wanted and field.strip("^~& "):
-                out.append((pos, pos + len(field), "ID", 0.95))
+            if number in wanted:
+                out += _hl7_parts(field, pos, wanted[number])
+            elif XCN_SHAPE.fullmatch(field):
+                out += _hl7_parts(field, pos, _XCN)
             pos += len(field) + 1
     return out
 

@@ -27,6 +27,19 @@ def unescaped_view(text: str) -> str:
     return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
 
 
+_ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(?=T\d{2}:\d{2})")
+
+
+def dates_without_times(text: str, spans: list[Span]) -> list[Span]:
+    """A date-time keeps its time of day ("2025-10-14T09:30:00-06:00" -> "<DATE_1>T09:30:00-06:00"):
+    a clock time is no identifier, and session times must reach the model."""
+    out = []
+    for start, end, label, score in spans:
+        m = _ISO_DATE_TIME.match(text, start, end)
+        out.append((start, m.end(), label, score) if label == "DATE" and m else (start, end, label, score))
+    return out
+
+
 def whole_words(text: str, spans: list[Span]) -> list[Span]:
     """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
     from assistant.phi.known import whole_word

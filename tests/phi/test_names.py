@@ -119,6 +119,9 @@ def test_lexicon_refuses_a_changed_names_file(tmp_path: Path, monkeypatch: pytes
 ADVERSARIAL_UNITS = [
     "Ab-", "😀", "(", "NGUYEN, THI HOA ", "12345-", "Maple ", "A ", ("Ab" * 29) + "! PT\n", "é",
     "5/1, ", "3/5 and ", "12 ab cd ef ", "at ab cd ef gh ", "az 85009 ", "Ab Cd QC ", "ninety-", "r. ab pt\n",
+    # round 3: spoken digits and letters, tables, FHIR keys, quoted nicknames, greetings, HL7 names, ranges
+    "one ", "oh, ", "a-", "4 ", "ab,cd,ef,gh\n", 'id,name,age,dob\n', '"given": ["', '"Ab" ', "hi its ",
+    "- A.\n", "OBR|^AB^CD", "7/22-", "Ab, 95, ", "on the ", "12 calle ab ",
 ]  # fmt: skip
 
 

@@ -1,0 +1,89 @@
+"""Names that a cue around them marks, whatever their case or length.
+
+* a nickname in quotes beside a name or after "aka", "goes by", "listed as": 'Desmond "Dez"
+  Achterberg', '(aka "kiki")', 'listed only as "S."';
+* a name after a greeting or an introduction: "hi its cj", "Thanks CJ", "this is uh Priya";
+* a lower-case surname after a title with its dot: "dr. siddiqui"; a title with one initial: "Mr. D";
+* initials that sign a message at the end of a line: "- BN", "- K.O.".
+Each word must still be no common English word (or be a listed first name) and no clinical or
+billing word: "thanks again", "hi all", '"Hoyer" lift' and "- PT" stay.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.phi import patterns as p
+from assistant.phi.fold import fold_word
+from assistant.phi.lexicon import get_lexicon
+from assistant.phi.names import CLINICAL
+
+Span = tuple[int, int, str, float]
+
+QUOTED = re.compile(r"[\"“](?P<name>[^\W\d_][^\W\d_'’\-]{1,14}+|[A-Z]\.(?:[ ]?[A-Z]\.){0,2})[\"”]")
+_NICK_CUE = re.compile(
+    r"(?i:\b(?:aka|a\.k\.a\.?|goes[ \t]+by|known[ \t]+as|called|nicknamed?|prefers|as))[ \t]*\(?[ \t]*$"
+)
+_NAME_BEFORE = re.compile(r"(?<![^\W\d_'’\-])(?P<word>[^\W\d_][^\W\d_'’\-]*+),?[ \t]*\(?[ \t]*$")
+_NAME_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?P<word>[^\W\d_][^\W\d_'’\-]*+)")
+_HELLO = r"(?:hi|hey|hello|dear|thanks|thank[ \t]+you|thx)[ \t]*,?[ \t]+"
+_INTRO = r"(?:it'?s|it’s|this[ \t]+is|i'?m|my[ \t]+name[ \t]+is)[ \t]+"
+GREETING = re.compile(  # "hi its cj", "Thanks CJ", "this is uh Priya"
+    rf"(?i:\b(?:{_HELLO}(?:{_INTRO})?|{_INTRO})(?:(?:uh|um|er)[ \t,]+)?)(?P<name>[^\W\d_][^\W\d_'’\-]*+)"
+)
+LOWER_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|mx)\.[ \t]+(?P<name>[a-z][a-z'’\-]++)")
+TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>[A-Z])(?![\w.’'\-])")
+# At the end of a line, or of a JSON string when a brief quotes the line.
+DASH_INITIALS = re.compile(
+    r"(?m)(?:^|[ \t\"])[-–—~][ \t]*(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?)[ \t]*(?:$|(?=\"))"
+)
+_NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED", "OR", "IV"})
+
+
+def _plain_word(word: str) -> bool:
+    """Not a clinical, billing or function word."""
+    low = word.lower()
+    return not (low in p.NOT_NAMES or low in CLINICAL or p.PROTECTED_WORDS_RE.fullmatch(word.upper()))
+
+
+def _namey(word: str, *, common: float = 4.0) -> bool:
+    """A word English seldom uses, or a listed first name that is no very common word."""
+    lex = get_lexicon()
+    zipf = lex.zipf(word)
+    first = lex.first_rank(word) or lex.first_rank(fold_word(word))
+    return _plain_word(word) and (zipf < common or (0 < first <= 2000 and zipf < 5.0))
+
+
+def _quoted(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in QUOTED.finditer(text):
+        name = m.group("name")
+        before = text[max(0, m.start() - 20) : m.start()]
+        cue = _NICK_CUE.search(before) is not None
+        beside = any(
+            w is not None and w.group("word")[0].isupper() and _plain_word(w.group("word"))
+            for w in (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, m.end()))
+        )
+        if (cue or beside) and (name.endswith(".") or _namey(name)):  # an initial in quotes needs no lexicon
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out
+
+
+def find_cued_names(text: str) -> list[Span]:
+    out = _quoted(text)
+    for m in GREETING.finditer(text):
+        name = m.group("name")
+        short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
+        if (short and _plain_word(name)) or (len(name) > 3 and _namey(name, common=3.6)):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    out += [
+        (m.start("name"), m.end("name"), "PERSON", 0.85)
+        for m in LOWER_TITLE.finditer(text)
+        if _plain_word(m.group("name")) and get_lexicon().zipf(m.group("name")) < 4.5
+    ]
+    out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
+    for m in DASH_INITIALS.finditer(text):
+        letters = re.sub(r"[ .\t]", "", m.group("name"))
+        if letters not in _NOT_INITIALS and not p.PROTECTED_WORDS_RE.fullmatch(letters):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out

@@ -1,0 +1,85 @@
+"""Identifiers read aloud: dictation and voicemail transcripts spell them out in words.
+
+* a name spelled letter by letter: "b-l-a-c-k-w-o-o-d", "A-S-H-D-O-W-N hyphen Q-U-A-Y-E";
+* numbers read digit by digit: "four four seven nine two two one", "five oh three, five five five, oh
+  one four four", "R as in Robert 4 4 7 1 9 0 2 C". A digit-by-digit reading marks an identifier; a
+  code is read in groups ("ninety-seven five fifty") and stays;
+* a ZIP code read aloud after its city: "portland ninety-seven two oh two";
+* dates in words: "January ninth nineteen thirty-two", "April the second, twenty twenty-five", and a
+  day alone after "on/for/by the": "on the sixteenth", "for the twenty-first", "on the 29th".
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, float]
+
+_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER_WORD = rf"(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}|double|triple)"
+_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*-[ \t]*)"
+
+# Letter by letter, hyphen-joined, in parts joined by a spoken "hyphen"/"dash"/"space"/"apostrophe".
+SPELLED = re.compile(
+    r"(?<![\w\-])[A-Za-z](?:-[A-Za-z]){3,}+(?:[ \t]+(?i:hyphen|dash|space|apostrophe)[ \t]+[A-Za-z](?:-[A-Za-z])++)*+"
+    r"(?![\w\-])"
+)
+NUMBER_RUN = re.compile(rf"(?i:\b{_NUMBER_WORD}(?:{_SEP}{_NUMBER_WORD})++\b)")
+_RUN_WORD = re.compile(rf"(?i:{_NUMBER_WORD})")
+_ONE_DIGIT = re.compile(rf"(?i:{_DIGIT})")
+_AS_IN = r"[A-Z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?"
+# Digits spoken one by one ("4 4 7 1 9 0 2"), with letters before or after ("R as in Robert ... C").
+DIGITS = re.compile(rf"(?<![\w.])(?:{_AS_IN}[ \t]+)?\d(?:[ \t]+\d){{4,}}+(?:[ \t]+{_AS_IN})?(?!\w)")
+
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_ORDINAL_ONE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+_ORDINAL = (
+    rf"(?:thirty-first|thirtieth|twenty-{_ORDINAL_ONE}|twentieth|{_ORDINAL_ONE}|tenth|eleventh|twelfth|thirteenth|"
+    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"
+)
+_YEAR_WORDS = (
+    rf"(?:(?:nineteen|twenty)[ \t]+(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|oh[ \t]+{_DIGIT}|hundred)"
+    rf"|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}))?)"
+)
+SPOKEN_DATE = re.compile(rf"(?i:\b{_MONTH}[ \t]+(?:the[ \t]+)?{_ORDINAL}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)")
+# "on the sixteenth.", "for the twenty-first but", "on the 29th and": a day of the month, not "on the
+# second floor" (a noun after the ordinal makes it a rank).
+_FREE_WORDS = r"(?:and|but|or|at|so|when|then|as|if|since|because|is|was|will|we|she|he|they|i|please|of)"
+DAY_ALONE = re.compile(
+    rf"(?i:\b(?:on|for|by|until|till|before|after|since|from)[ \t]+)(?P<id>(?i:the)[ \t]+"
+    rf"(?:(?i:{_ORDINAL})|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b"
+    rf"(?![ \t]+(?!(?i:{_FREE_WORDS})\b)[A-Za-z])"
+)
+_CITY_BEFORE = re.compile(
+    r"(?i:\b(?:in|at|from|to|near)[ \t\n]+(?P<city>[a-z][a-z'’.\-]*(?:[ \t]+[a-z][a-z'’.\-]*)?)[ \t\n]+)$"
+)
+
+
+def _digits(run: str) -> tuple[int, int]:
+    """(digits spoken one by one, digits in all) of a run of number words."""
+    words = _RUN_WORD.findall(run)
+    singles = sum(bool(_ONE_DIGIT.fullmatch(w)) for w in words)
+    return singles, sum(1 if _ONE_DIGIT.fullmatch(w) else 0 if w.lower() in ("double", "triple") else 2 for w in words)
+
+
+def _spoken_numbers(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in NUMBER_RUN.finditer(text):
+        singles, digits = _digits(m.group())
+        if singles < 3 or digits < 5:
+            continue  # "ninety-seven five fifty" (a code read in groups), "fourteen thirty-eight" (a time)
+        out.append((m.start(), m.end(), "ID", 0.9))
+        city = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if city and digits == 5:  # a ZIP code read aloud after its city: "in portland ninety-seven two oh two"
+            out.append((city.start("city"), city.end("city"), "ADDRESS", 0.85))
+    return out
+
+
+def find_spoken(text: str) -> list[Span]:
+    out = [(m.start(), m.end(), "PERSON", 0.9) for m in SPELLED.finditer(text)]
+    out += _spoken_numbers(text)
+    out += [(m.start(), m.end(), "ID", 0.9) for m in DIGITS.finditer(text)]
+    out += [(m.start(), m.end(), "DATE", 0.9) for m in SPOKEN_DATE.finditer(text)]
+    return out + [(m.start("id"), m.end("id"), "DATE", 0.85) for m in DAY_ALONE.finditer(text)]
