@@ -47,6 +47,10 @@ SHAPES: dict[str, str] = {
     "group_lists": "Residents represented: Ann Lee, Bo Park, and three other patients (3); ",
     "demo_retries": "each set up to dtr guarding, 1 VC to dtr ",
     "wrapped_lines": "pt not\npresent with ",
+    # round 3: schedules beside the session, employers of paid caregivers, segments timed per code family
+    "schedules": "she is with him weekdays 8 am to 2 pm, ",
+    "employers": "Rosa, from BrightPath Home Care, employed by the family through an agency; ",
+    "family_segments": "A) 9:02-9:28 functional training: transfers\nB) 9:28-9:50 direct care: catheter care\n",
 }
 
 

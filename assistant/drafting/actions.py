@@ -13,7 +13,7 @@ from assistant.drafting.deadlines import Deadline
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import Decision
 from assistant.knowledge.loader import Knowledge
-from assistant.models import BilledLine, CheckResult
+from assistant.models import BilledLine, CheckResult, Report
 
 LATE_ENTRY = (
     "A note may not be changed after a denial to support the claim. Medicare accepts a late entry only when it is "
@@ -41,15 +41,46 @@ def _gaps(kb: Knowledge, checks: list[CheckResult]) -> list[str]:
     return [f"The note does not document {named}; the letter does not argue it. {LATE_ENTRY}"]
 
 
-def appeal_actions(kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision) -> list[str]:
+def appeal_actions(
+    kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision, lines: Sequence[BilledLine] = ()
+) -> list[str]:
     spec = kb.appeals.route(route)
+    billed = f" for {lines_text(lines)} as billed" if lines else ""
     out = [
-        f"File a {spec.title} with {spec.decided_by}: send the letter with the enclosures.",
+        f"File a {spec.title} with {spec.decided_by}{billed}: send the letter with the enclosures.",
         *deadline_text(deadline),
     ]
     if deadline is not None and deadline.amount_in_controversy_threshold:
         out.append(f"This level needs at least ${deadline.amount_in_controversy_threshold:,.0f} in controversy.")
     return out + _gaps(kb, decision.advisory)
+
+
+def assistant_credential(report: Report) -> str:
+    """The PTA/OTA credential as the note writes it ("COTA/L"), from the assistant-modifier check's evidence."""
+    found = next((c for c in report.checks if c.id == "assistant_modifier" and c.status != "not_applicable"), None)
+    return next((e.quote.strip() for e in found.evidence if e.quote.strip()), "") if found else ""
+
+
+def added_modifiers(
+    kb: Knowledge, billed: Sequence[BilledLine], corrected: Sequence[BilledLine], credential: str = ""
+) -> list[str]:
+    """'Adds CO to 97550, 97551 (furnished in whole or in part by an occupational therapy assistant: the
+    note's COTA/L)': each modifier the correction puts on a line the claim already billed, with its meaning
+    (knowledge/codes/modifiers.yaml) and, for CQ/CO, the assistant credential the note gives."""
+    before = {ln.code: set(ln.modifiers) for ln in billed}
+    added: dict[str, list[str]] = {}
+    for line in corrected:
+        for mod in line.modifiers:
+            if line.code in before and mod not in before[line.code]:
+                added.setdefault(mod, []).append(line.code)
+    out = []
+    for mod, codes in added.items():
+        info = kb.modifiers.get(mod)
+        why = info.meaning[:1].lower() + info.meaning[1:] if info else ""
+        if info is not None and info.kind == "assistant" and credential:
+            why += f": the note's {credential}"
+        out.append(f"The correction adds {mod} to {', '.join(codes)}" + (f" ({why})." if why else "."))
+    return out
 
 
 def correction_actions(
@@ -59,11 +90,13 @@ def correction_actions(
     lines: list[BilledLine],
     diagnoses: Sequence[str] = (),
     payer_type: str = "medicare",
+    modifiers: Sequence[str] = (),
 ) -> list[str]:
     billed = lines_text(lines) + (f", with diagnosis codes {', '.join(diagnoses)}" if diagnoses else "")
     if route == "clerical_reopening":
         return [
             f"Request a clerical-error reopening (phone, portal or in writing), billing: {billed}.",
+            *modifiers,
             *deadline_text(deadline),
             "Do not send an appeal or a new claim for the denied line: a new claim would deny as a duplicate, "
             "and the reopening does not extend the appeal deadline.",
@@ -72,6 +105,7 @@ def correction_actions(
     kind = "a new claim" if payer_type == "medicare" else "a corrected (replacement) claim"
     return [
         f"Submit {kind} with: {billed}.",
+        *modifiers,
         *deadline_text(deadline),
         "Do not send an appeal letter: this denial is answered by the corrected claim.",
     ]

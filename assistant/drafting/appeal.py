@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from assistant.drafting.actions import LATE_ENTRY_SOURCES, appeal_actions, correction_actions, no_appeal_actions
+from assistant.drafting.actions import (
+    LATE_ENTRY_SOURCES,
+    added_modifiers,
+    appeal_actions,
+    assistant_credential,
+    correction_actions,
+    no_appeal_actions,
+)
 from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.claims import Claim, parse_claim
 from assistant.drafting.context import Retrieved, note_text
@@ -84,7 +91,8 @@ def _case(deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text:
     if not claim.payer_type:
         warnings.append(f"payer type: {basis}")
     on = dos or claim.date_of_service or report.meta.dos
-    facts = ClaimFacts(payer_type, diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on))
+    denied = frozenset(line.code for line in claim.lines if line.denied)
+    facts = ClaimFacts(payer_type, diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on), denied)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
@@ -117,11 +125,13 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
         return no_appeal_actions(d)
     why = f"Why this route: {case.route_reason}"
     if d.recommendation == "corrected_claim":
+        mods = added_modifiers(kb, case.claim.billed_lines(), d.corrected_lines, assistant_credential(case.report))
         fix = correction_actions(
-            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type
+            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods
         )
         return [*fix, why]
-    return [*appeal_actions(kb, case.route, case.deadline, d), why]
+    appealed = [ln for ln in case.claim.billed_lines() if is_checked(kb, ln.code)]
+    return [*appeal_actions(kb, case.route, case.deadline, d, appealed), why]
 
 
 def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from assistant.knowledge.loader import Knowledge
-from assistant.models import BilledLine
+from assistant.models import BilledLine, Report
 
 # Families whose lines the note check judges; every other code is a same-day service kept as billed.
 CHECKED_FAMILIES = frozenset({"cts", "direct_care"})
@@ -43,20 +43,46 @@ def _with(line: BilledLine, extra: Sequence[str], *, therapy_only: Sequence[str]
 
 
 def corrected_lines(
-    kb: Knowledge, supported: Sequence[BilledLine], billed: Sequence[BilledLine], add_modifiers: Sequence[str] = ()
+    kb: Knowledge,
+    supported: Sequence[BilledLine],
+    billed: Sequence[BilledLine],
+    add_modifiers: Sequence[str] = (),
+    replaced: Iterable[str] = (),
 ) -> list[BilledLine]:
-    """Every line of the claim as it should be billed; the supported lines sit where the billed CTS lines were."""
+    """Every line of the claim as it should be billed; the supported lines sit where the billed CTS lines were,
+    or where a `replaced` line was (a patient-present code billed for caregiver-only training)."""
     kept = [m for ln in billed if is_checked(kb, ln.code) for m in ln.modifiers if m not in DECIDED_BY_CHECK]
     replacement = [_with(s, kept, therapy_only=add_modifiers) for s in supported]
+    gone = frozenset(replaced)
     out: list[BilledLine] = []
     placed = False
     for line in billed:
-        if not is_checked(kb, line.code):
+        if not is_checked(kb, line.code) and line.code not in gone:
             out.append(line)
         elif not placed:
             out += replacement
             placed = True
     return out if placed else replacement + out
+
+
+def billed_for_training(
+    kb: Knowledge, report: Report, billed: Sequence[BilledLine], denied: Iterable[str] = ()
+) -> list[BilledLine]:
+    """Denied patient-present lines that were really caregiver training (97530 billed for a session with the
+    caregiver alone): no CTS line is billed, the note supports CTS lines without the patient present, and it
+    documents no service of that code. The corrected claim carries the CTS lines in their place."""
+    if any(is_checked(kb, ln.code) for ln in billed) or not report.billing.lines:
+        return []
+    statuses = {c.id: c.status for c in report.checks}
+    if statuses.get("patient_absent") != "met" or statuses.get("distinct_time", "not_applicable") != "not_applicable":
+        return []
+    named = {ln.code for ln in report.billing.same_day}
+    denied_codes = set(denied) or {ln.code for ln in billed}
+    return [
+        ln
+        for ln in billed
+        if ln.code in kb.same_day_codes and ln.code in denied_codes and ln.code not in named
+    ]
 
 
 def line_key(line: BilledLine) -> tuple[str, int, tuple[str, ...]]:

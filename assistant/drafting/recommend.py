@@ -21,7 +21,14 @@ from dataclasses import dataclass, field
 from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
 from assistant.drafting.gate import sentence_quote
-from assistant.drafting.lines import corrected_lines, is_checked, lines_text, same_lines, unsupported_denied
+from assistant.drafting.lines import (
+    billed_for_training,
+    corrected_lines,
+    is_checked,
+    lines_text,
+    same_lines,
+    unsupported_denied,
+)
 from assistant.drafting.models import Reason, Recommendation
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -116,6 +123,8 @@ class ClaimFacts:
 
     payer_type: str = "medicare"
     diagnoses: DiagnosisFix | None = None
+    #: Codes of the lines the denial is about (the claim's `denied` flags); empty when the claim does not say.
+    denied: frozenset[str] = frozenset()
 
 
 def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[BilledLine], dead: list[str],
@@ -137,12 +146,20 @@ def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[Bi
 
 
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
-                billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str) -> Decision:
+                billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
+                replaced: Sequence[BilledLine] = ()) -> Decision:
     sources = list(pattern.sources) if pattern else []
     reasons = [
         _reason(c, sources if pattern and c.id in pattern.corrected_claim_when else [], note)
         for c in roles["correctable"]
     ]
+    if replaced:
+        cts = [ln for ln in fixed if is_checked(kb, ln.code)]
+        text = (
+            f"{lines_text(replaced)} bills a service with the patient, but the note documents caregiver training "
+            f"without the patient present: the corrected claim drops it and bills {lines_text(cts)} instead."
+        )
+        reasons.append(Reason(text=text))
     if pattern is not None and pattern.remedy == "corrected_claim":
         reasons.append(Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3]))
     if billed and not same_lines(fixed, billed):
@@ -183,10 +200,13 @@ def decide(
     dead = unsupported_denied(kb, supported, billed)
     if dead and not fix_needed and (stands := _over_billed(kb, supported, billed, dead, facts, advisory)):
         return stands
-    fixed = corrected_lines(kb, supported, billed, pattern.add_modifiers if pattern else ())
+    replaced = billed_for_training(kb, report, billed, facts.denied)
+    fixed = corrected_lines(
+        kb, supported, billed, pattern.add_modifiers if pattern else (), [ln.code for ln in replaced]
+    )
     differs = bool(billed) and not same_lines(fixed, billed)
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
-        return _correction(kb, roles, pattern, billed, fixed, facts, note)
+        return _correction(kb, roles, pattern, billed, fixed, facts, note, replaced)
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
     met = {c.id: c for c in report.checks if c.status == "met"}
     sources = list(pattern.sources) if pattern else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from assistant.billing import supported_lines_for_minutes
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
 from assistant.notes.presence import people
@@ -43,6 +44,7 @@ _NO_VIDEO = re.compile(
     re.I,
 )
 ADDONS = {"97551": "97550", "G0542": "G0541"}
+FAMILY_WORDS = {"cts": "functional training", "direct_care": "direct-care training"}
 TIMED = ("97550", "97551", "G0541", "G0542")
 
 
@@ -85,6 +87,8 @@ def units(ctx: Context) -> Outcome:
     billed_text = _fmt(sorted(timed.items()))
     if timed == supported:
         return Outcome("met", f"{billed_text} matches {ctx.total_minutes} minutes.", spans)
+    if ctx.family_minutes:
+        return Outcome("problem", f"{billed_text} billed; {_by_family(ctx)}.", spans)
     primary = ctx.knowledge.family_codes(ctx.family)[0]
     if supported and primary not in timed and set(timed) & set(TIMED):
         return Outcome(
@@ -97,6 +101,17 @@ def units(ctx: Context) -> Outcome:
         f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
         spans,
     )
+
+
+def _by_family(ctx: Context) -> str:
+    """'26 min of functional training support 97550×1 and 22 min of direct-care training G0541×1':
+    each family on its own minutes, never pooled."""
+    parts = []
+    for family, minutes in ctx.family_minutes.items():
+        primary, addon, _ = ctx.knowledge.family_codes(family)
+        lines = supported_lines_for_minutes(minutes, rule=ctx.rule, codes=(primary, addon))
+        parts.append(f"{minutes} min of {FAMILY_WORDS[family]} support {_fmt(lines) or 'no unit'}")
+    return "; ".join(parts) + " (each code family is billed on its own minutes, never pooled)"
 
 
 @check
@@ -266,9 +281,14 @@ def assistant_modifier(ctx: Context) -> Outcome:
     wanted = ASSISTANT_MODIFIER[role]
     spans = [span for r, span in ctx.roles if r == role][:2]
     missing = [line.code for line in lines if wanted not in line.modifiers]
+    # the credential as the note writes it ("COTA/L"), so a biller can find it on the signature line
+    written = next((c.text for c in ctx.ex.credentials if c.role == role), role)
+    who = written if written.upper() == role else f"{written} ({role})"
     if missing:
-        return Outcome("problem", f"{', '.join(missing)} furnished by a {role} lack {wanted}.", spans)
-    return Outcome("met", f"Lines furnished by the {role} carry {wanted}.", spans)
+        return Outcome(
+            "problem", f"{', '.join(missing)} furnished by the {who} lack {wanted}: add {wanted} to each line.", spans
+        )
+    return Outcome("met", f"Lines furnished by the {who} carry {wanted}.", spans)
 
 
 @check

@@ -8,17 +8,13 @@ from bisect import bisect_right
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
+from assistant.notes.paid import paid_caregivers
 from assistant.notes.registry import check
 
 _CAREGIVER_NAME = re.compile(
     r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
     r"(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
-)
-_PAST = re.compile(
-    r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?"
-    r"|worked as an?|employed as an?|job as an?)\b",
-    re.I,
 )
 _CONTENT_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
@@ -63,14 +59,6 @@ _GENERAL_WORDS = frozenset(
 _NOT_CONTENT_LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I
 )
-_NOT_TRAINED = re.compile(
-    r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I
-)
-# bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
-_WEAK_PAID = frozenset({"staff", "agency", "dsp"})
-_TRAINED_HERE = re.compile(
-    r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I
-)
 _ABOUT_VIDEO = re.compile(
     r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I
 )
@@ -79,17 +67,8 @@ _CONSENT_PLAN = re.compile(
     r"^\W*P:|\bobtain\b|\bwill (?:obtain|get|request)\b|\bto be obtained\b|\bneeds? (?:to )?(?:obtain|sign)", re.I
 )
 _PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
+_WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{0,25}$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
-# "with a staff member as patient": the paid person played the patient, they were not trained
-_NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b(?!['’]s)", re.I)
-# "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:an?|the|his|her|their)?\s*$", re.I)
-ABSENCE_REACH = 120
-
-
-def _near_absence(ctx: Context, pos: int) -> bool:
-    line = ctx.ex.lines.bounds(pos)
-    return any(line[0] <= a and a >= pos - ABSENCE_REACH and a < pos for a, _ in ctx.absence)
 
 
 @check
@@ -168,22 +147,16 @@ def consent(ctx: Context) -> Outcome:
 @check
 def caregiver(ctx: Context) -> Outcome:
     ex = ctx.ex
-    unpaid_lines = {ex.line(c.start) for c in ex.of("UNPAID", negated=False)}
-    paid = [
-        c
-        for c in ex.of("PAID_CAREGIVER", negated=False)
-        if ex.line(c.start) not in unpaid_lines
-        and not _PAST.search(ex.text[max(c.sent_start, c.start - 30) : c.start])
-        and not _NOT_TRAINED.search(ex.line(c.start))
-        and (c.text.lower() not in _WEAK_PAID or _TRAINED_HERE.search(ex.text[c.sent_start : c.sent_end]))
-        and not _NOT_THE_TRAINEE.search(ex.text[c.end : c.end + 30])
-        and not (_WITH_BEFORE.search(ex.text[max(0, c.start - 12) : c.start]) and _near_absence(ctx, c.start))
-    ]
+    paid = paid_caregivers(ctx)
     if paid:
-        return Outcome(
-            "problem", "The person trained is paid staff, not an unpaid caregiver.", [(c.start, c.end) for c in paid]
-        )
+        return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", paid)
     family = [(c.start, c.end) for c in ex.of("RELATIONSHIP", negated=False)]
+    # "CTS without pt: daughter Simone": the negation is the patient's absence, not the caregiver's
+    family += [
+        (c.start, c.end)
+        for c in ex.of("RELATIONSHIP")
+        if c.negated and _WITHOUT_PATIENT.search(ex.lines.before(c.start, 40))
+    ]
     if family:
         return Outcome("met", "The caregiver is identified.", family[:3])
     # only when no relationship is named: the name search scans the whole note

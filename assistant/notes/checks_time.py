@@ -83,8 +83,10 @@ def distinct_time(ctx: Context) -> Outcome:
             "The CTS clock times overlap the patient-present service.",
             [span for pair in overlaps for span in pair],
         )
+    codes = sorted({c.code for c in other_codes} | {line.code for line in billed_other})
+    named = f" ({', '.join(codes)})" if codes else ""
     return Outcome(
         "met",
-        "The CTS time is separate from the patient-present service.",
+        f"The CTS time is separate from the patient-present service{named}.",
         [s.span for s in ex.other_segments] + _segment_spans(ctx),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -12,10 +13,21 @@ from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
 from assistant.notes.extract import Extraction
 from assistant.notes.presence import find_presence
+from assistant.notes.times import Segment
+from assistant.notes.timing import union_minutes
 
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
 THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
+# a segment's own words for its family: "functional training", "direct-care training", "(direct care)"
+_FAMILY_NAMED = re.compile(
+    r"\b(?P<direct_care>direct[- ]care(?:\s+training)?|clinical care training)\b"
+    r"|\b(?P<cts>functional(?:\s+(?:training|performance|tasks))|97550)\b",
+    re.I,
+)
+# "Return demo: ...", "Skilled: ...": a new element, no longer the segment's content
+_LABELLED_LINE = re.compile(r"\s*(?:[-*•]\s*)?(?:[A-Za-z][\w/&' -]{0,30}:|[A-Z0-9]\)\s)")
+BLOCK_CHARS = 600
 _DIRECT_CARE_SESSION = re.compile(
     r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I
 )
@@ -54,6 +66,7 @@ class Context:
     family_minutes: dict[str, int] = field(default_factory=dict)  # both families timed apart
     derived_minutes: int | None = None
     stated_minutes: int | None = None
+    skill_index: SkillIndex | None = field(default=None, repr=False)
 
     # --- derived ------------------------------------------------------------------------------
     @property
@@ -194,16 +207,40 @@ def _direct_care_allowed(ctx: Context) -> bool:
     return not (ctx.dos is not None and direct_from is not None and ctx.dos < direct_from)
 
 
+class SkillIndex:
+    """Direct-care and functional skill mentions, indexed once so any stretch of the note is counted in
+    O(log n); a functional word inside a direct-care phrase ("hygiene" in "hand hygiene", "feeding" in
+    "bolus feeding") is not counted twice."""
+
+    def __init__(self, ex: Extraction) -> None:
+        direct = [(c.start, c.end) for c in ex.of("SKILL_DIRECT_CARE", negated=False)]
+        direct_starts = [d[0] for d in direct]
+        functional = []
+        for c in ex.of("SKILL_FUNCTIONAL", negated=False):
+            i = bisect_right(direct_starts, c.start) - 1
+            if i < 0 or c.start >= direct[i][1]:
+                functional.append((c.start, c.end))
+        self.spans = {"direct": direct, "functional": functional}
+        self.starts = {kind: [s for s, _ in spans] for kind, spans in self.spans.items()}
+
+    def _count(self, kind: str, a: int, b: int | None) -> int:
+        starts, spans = self.starts[kind], self.spans[kind]
+        lo = bisect_left(starts, a)
+        hi = len(starts) if b is None else bisect_left(starts, b)
+        # a mention that starts inside but runs past the stretch is not in it (mentions are short: few steps)
+        while b is not None and hi > lo and spans[hi - 1][1] > b:
+            hi -= 1
+        return hi - lo
+
+    def counts(self, a: int = 0, b: int | None = None) -> tuple[int, int]:
+        """(direct-care, functional) mentions in text[a:b]."""
+        return self._count("direct", a, b), self._count("functional", a, b)
+
+
 def _skills(ctx: Context, a: int = 0, b: int | None = None) -> tuple[int, int]:
-    """(direct-care, functional) skill mentions in text[a:b]; a functional word inside a direct-care
-    phrase ("hygiene" in "hand hygiene", "feeding" in "bolus feeding") is not counted twice."""
-    direct = [c for c in ctx.ex.of("SKILL_DIRECT_CARE", negated=False) if a <= c.start and (b is None or c.end <= b)]
-    functional = [
-        c
-        for c in ctx.ex.of("SKILL_FUNCTIONAL", negated=False)
-        if a <= c.start and (b is None or c.end <= b) and not any(d.start <= c.start < d.end for d in direct)
-    ]
-    return len(direct), len(functional)
+    if ctx.skill_index is None:
+        ctx.skill_index = SkillIndex(ctx.ex)
+    return ctx.skill_index.counts(a, b)
 
 
 def _family(ctx: Context) -> str:
@@ -216,17 +253,50 @@ def _family(ctx: Context) -> str:
     return "direct_care" if direct > functional else "cts"
 
 
+def _segment_block(ctx: Context, seg_start: int, others: list[int]) -> tuple[int, int]:
+    """The segment's line and the unlabelled lines that continue it ("B) 9:28-9:50 - direct-care training:
+    catheter care, ...\n leg bag to night bag change ..."), up to a blank or labelled line, another
+    segment's line or BLOCK_CHARS: what was trained in that segment's minutes."""
+    lines = ctx.ex.lines
+    n = lines.number(seg_start)
+    a, b = lines.line_span(n)
+    while n + 1 < len(lines.starts) and b - a < BLOCK_CHARS:
+        start, end = lines.line_span(n + 1)
+        nxt = ctx.ex.text[start:end]
+        i = bisect_left(others, start)
+        if not nxt.strip() or _LABELLED_LINE.match(nxt) or (i < len(others) and others[i] <= end):
+            break
+        n, b = n + 1, end
+    return a, min(b, a + BLOCK_CHARS)
+
+
+def _segment_family(ctx: Context, seg_start: int, block: tuple[int, int]) -> str | None:
+    """The family a segment's own line names ("functional training", "direct-care training"), else the
+    one its block's content shows; None when the content is even."""
+    own = ctx.ex.lines.line(seg_start)
+    named = {m.lastgroup for m in _FAMILY_NAMED.finditer(own)}
+    if len(named) == 1:
+        return named.pop()
+    direct, functional = _skills(ctx, *block)
+    if direct == functional:
+        return None
+    return "direct_care" if direct > functional else "cts"
+
+
 def _family_minutes(ctx: Context) -> dict[str, int]:
-    """Minutes per family when each CTS segment's own line says which training it was ("Functional
-    training 10:00-10:25 ...; Direct-care training 10:25-10:45 ..."): never pooled (spec/checks.md)."""
-    if not _direct_care_allowed(ctx) or len(ctx.ex.cts_segments) < 2 or ctx.ex.time.subtracted:
+    """Minutes per family when each CTS segment says which training it was ("Functional training
+    10:00-10:25 ...; Direct-care training 10:25-10:45 ..."): each family on its own minutes, never
+    pooled (docs/CONVENTIONS.md)."""
+    segments = ctx.ex.cts_segments
+    if not _direct_care_allowed(ctx) or len(segments) < 2 or ctx.ex.time.subtracted:
         return {}
-    minutes: dict[str, int] = {}
-    for seg in ctx.ex.cts_segments:
-        a, b = ctx.ex.lines.bounds(*seg.span)
-        direct, functional = _skills(ctx, a, b)
-        if direct == functional:
+    starts = sorted(seg.span[0] for seg in segments)  # a block ends at the next segment's line
+    by_family: dict[str, list[Segment]] = {}
+    for seg in segments:
+        family = _segment_family(ctx, seg.span[0], _segment_block(ctx, seg.span[0], starts))
+        if family is None:
             return {}
-        family = "direct_care" if direct > functional else "cts"
-        minutes[family] = minutes.get(family, 0) + seg.minutes
-    return minutes if len(minutes) == 2 else {}
+        by_family.setdefault(family, []).append(seg)
+    # a range written twice counts once; families that overlap in time cannot be told apart
+    minutes = {family: union_minutes(segs)[0] for family, segs in by_family.items()}
+    return minutes if len(minutes) == 2 and sum(minutes.values()) == ctx.ex.time.derived else {}

@@ -46,6 +46,8 @@ _LINE = re.compile(
 _INLINE = re.compile(
     rf"(?:\b(?:important|attention|note|message|instructions?)[ \t]+(?:for|to)[ \t]+(?:the[ \t]+)?{_ADDRESSEE}\b"
     rf"|\[[ \t]*(?:assistant|{_ADDRESSEE})(?:[ \t]+instructions?)?[ \t]*\]|<!--[ \t]*(?:assistant|{_ADDRESSEE})\b"
+    # "[[EHR assistant directive - for any AI ...]]": a bracketed directive, to its closing bracket
+    r"|\[\[?[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:directive|prompt)\b"
     rf"|[(\[{{][ \t]*(?:assistant|system|model|tool)[ \t]*[:,]"
     rf"|\([ \t]*{_ADDRESSEE}[ \t]*:|\b{_ADDRESSEE}[ \t,]+(?:please|colon)\b)",
     re.I,
@@ -109,6 +111,8 @@ def _to_close(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, i
         return start, lines.line_span(lines.number(start))[1]
     opener = _opener(text, start)
     closer = "--" if opener == "--" else _CLOSERS.get(opener or "")
+    if opener == "[" and text.startswith("[[", start):
+        closer = "]]"  # "[[EHR directive ...]]": both brackets close it
     if closer:
         stop = text.find(closer, end, end + SENTENCE_REACH)
         if stop != -1:

@@ -53,6 +53,25 @@ _CONTEXT_LINE = re.compile(
     r"|(?:poc\s+)?(?:goals?|ltg|stg)(?:\s*#?\d+)?)\s*[:=]",
     re.I,
 )
+# "she is with him weekdays 8 am to 2 pm", "the aide works 7-3", "Tuesdays 1-4 pm": a caregiver's or an
+# aide's schedule, not when the training took place. The cue leads the range with no training word between.
+_SCHEDULE_BEFORE = re.compile(
+    # who keeps the hours: "works", "is with him", "her shift", "comes" lead the range from a few words away
+    r"\b(?:works?|working|shifts?|on duty|hours\s+(?:are|of)|comes?|(?:is|are|stays?|sits?)\s+(?:with|there|over|in))"
+    r"\b(?P<between>[^.;!?\n]{0,40})$"
+    # how often: "weekdays 8 am to 2 pm", "Tuesdays 1-4 pm", "every morning 9-11", right before the range
+    r"|\b(?:weekdays|weekends|weeknights|daily|every\s+(?:day|morning|afternoon|evening|night|week\w*|mon\w*"
+    r"|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*)|each\s+(?:day|morning|afternoon|evening|night|weekday)"
+    r"|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|m-f|mon\s?-\s?fri|mwf|nights|mornings"
+    r"|afternoons|evenings)\s*(?:from\s+|at\s+)?$",
+    re.I,
+)
+_SCHEDULE_AFTER = re.compile(
+    r"\s*,?\s*(?:daily|weekdays|on weekdays|every\s+(?:day|week\w*)|each\s+(?:day|weekday)|mon\s?-\s?fri|m-f"
+    r"|shifts?|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays)"
+    r"|\d\s?(?:x|times|days)\s?(?:/|a|per)\s?(?:wk|week))\b",
+    re.I,
+)
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 
@@ -63,6 +82,7 @@ class TimeAccount:
     other: list[Segment] = field(default_factory=list)
     breaks: list[Segment] = field(default_factory=list)
     elsewhere: list[Segment] = field(default_factory=list)  # the patient's time elsewhere: neither CTS nor other
+    schedules: list[Segment] = field(default_factory=list)  # someone's routine hours, not the session
     break_durations: list[Duration] = field(default_factory=list)
     stated: Duration | None = None
     derived: int | None = None
@@ -92,6 +112,13 @@ def _is_break(text: str, lines: LineIndex, seg: Segment) -> bool:
     )
 
 
+def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
+    before = _SCHEDULE_BEFORE.search(lines.before(seg.span[0], 60))
+    if before and not _CTS_WORDS.search(before["between"] or ""):
+        return True
+    return bool(_SCHEDULE_AFTER.match(text, seg.span[1], seg.span[1] + 40))
+
+
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
     """A range in brackets that says where the patient was, not when the caregiver was trained."""
     a, b = lines.bounds(*seg.span)
@@ -112,7 +139,7 @@ def _overlap(a: Segment, b: Segment) -> int:
     return max(0, min(a.end_minute, b.end_minute) - max(a.start_minute, b.start_minute))
 
 
-def _union_minutes(segments: list[Segment]) -> tuple[int, int]:
+def union_minutes(segments: list[Segment]) -> tuple[int, int]:
     """Minutes covered by the segments (a range written twice counts once), and the gaps between them."""
     covered = gaps = 0
     end = None
@@ -156,6 +183,8 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     for seg in times.segments:
         if _is_break(text, lines, seg):
             acc.breaks.append(seg)
+        elif _is_schedule(text, lines, seg):
+            acc.schedules.append(seg)
         elif service.belongs_to_other(seg.span):
             acc.other.append(seg)
         else:
@@ -169,7 +198,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, bool(acc.cts))
     if acc.cts:
-        covered, gaps = _union_minutes(acc.cts)
+        covered, gaps = union_minutes(acc.cts)
         nested = sum(_overlap(b, c) for b in acc.breaks for c in acc.cts)
         # a "10 min break" that is already the gap between two segments is not taken out twice
         spoken = sum(d.minutes for d in acc.break_durations)

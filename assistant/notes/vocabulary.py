@@ -137,6 +137,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bolus feeding", "enteral", "tube feeds", "tube-feeding", "site care", "gastrostomy", "turning schedule",
         "repositioning schedule", "pressure relief", "pressure-relief", "offloading", "heel offloading", "skin check",
         "skin checks", "bony prominences", "incontinence care", "peristomal", "pouch change", "wafer",
+        "perineal care", "peri care", "clean technique", "sterile technique", "leg bag", "night bag", "drainage bag",
+        "indwelling catheter", "urinary catheter", "catheter securement", "securement device",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
@@ -184,7 +186,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "poa", "health care proxy",
         "healthcare proxy", "significant other", "life partner", "roommate", "companion",
     ),
-    "UNPAID": ("unpaid", "not paid", "volunteer", "family caregiver", "informal caregiver"),
+    "UNPAID": (
+        "unpaid", "not paid", "volunteer", "family caregiver", "informal caregiver", "no pay", "without pay",
+        "not compensated", "no payment",
+    ),
     "GROUP": (
         "group", "group caregiver training", "group session", "multiple sets of caregivers", "caregivers of",
         "families of", "multiple families", "several families",

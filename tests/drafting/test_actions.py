@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.drafting.actions import correction_actions
+from assistant.drafting.actions import added_modifiers, correction_actions
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
 
@@ -26,3 +26,18 @@ def test_correction_actions(route: str, payer_type: str, says: str, never: str) 
 def test_corrected_diagnoses_are_named() -> None:
     text = " ".join(correction_actions(KB, "clerical_reopening", None, LINES, ["G20.A1", "R26.89"]))
     assert "with diagnosis codes G20.A1, R26.89" in text
+
+
+@pytest.mark.parametrize(("billed", "corrected", "credential", "says"), [
+    ("97550:GO 97551:GO", "97550:GO,CO 97551:GO,CO", "COTA/L",
+     "adds CO to 97550, 97551 (furnished in whole or in part by an occupational therapy assistant: the note's COTA/L)"),
+    ("97550:GP", "97550:GP,CQ", "PTA", "adds CQ to 97550 (furnished in whole or in part by a physical therapist"),
+    ("G0541:GO", "G0541:GO,KX", "", "adds KX to G0541 (services above the therapy threshold"),
+    ("97550:GP,KX", "97550:GP,KX", "", ""),  # nothing added: nothing said
+])
+def test_added_modifiers_are_named_with_their_reason(billed: str, corrected: str, credential: str, says: str) -> None:
+    def lines(spec: str) -> list[BilledLine]:
+        return [BilledLine(code=c, units=1, modifiers=m.split(",")) for c, m in (x.split(":") for x in spec.split())]
+
+    text = " ".join(added_modifiers(KB, lines(billed), lines(corrected), credential))
+    assert (says in text) if says else text == ""

@@ -164,3 +164,26 @@ def test_corrected_lines(supported: str, billed: str, add: tuple[str, ...], expe
 ])
 def test_unsupported_denied(supported: str, billed: str, dead: list[str]) -> None:
     assert unsupported_denied(KB, L(supported), L(billed)) == dead
+
+
+# a patient-present code billed for caregiver-only training: the correction bills the CTS lines in its place
+@pytest.mark.parametrize(("statuses", "billed", "denied", "expected", "fixed"), [
+    ({}, "97530x3:GP", {"97530"}, "corrected_claim", "97550x1:GP 97551x1:GP"),
+    ({}, "97530x3:GP", set(), "corrected_claim", "97550x1:GP 97551x1:GP"),  # the claim does not flag lines
+    # only the denied line is replaced: the 97530 the payer paid stays as billed
+    ({}, "97530x3:GP 97116x1:GP", {"97116"}, "corrected_claim", "97530x3:GP 97550x1:GP 97551x1:GP"),
+    # the note documents a same-day service: its line is not caregiver training
+    ({"distinct_time": "met"}, "97530x3:GP", {"97530"}, "corrected_claim", "97530x3:GP 97550x1:GP 97551x1:GP"),
+    # the patient was there: nothing to put in its place
+    ({"patient_absent": "problem"}, "97530x3:GP", {"97530"}, "no_appeal", ""),
+])
+def test_a_patient_present_line_billed_for_caregiver_training(
+    statuses: dict[str, str], billed: str, denied: set[str], expected: str, fixed: str
+) -> None:
+    report = make_report(GOOD_NOTE, statuses, lines=L("97550x1:GP 97551x1:GP"))
+    facts = ClaimFacts("medicaid", denied=frozenset(denied))
+    decision = decide(KB, report, P["medical_necessity"], L(billed), GOOD_NOTE, facts)
+    assert decision.recommendation == expected
+    assert sorted(lines_text(decision.corrected_lines).split(", ")) == sorted(lines_text(L(fixed)).split(", "))
+    if fixed and "97530" not in fixed:
+        assert any("97530 x3 GP" in r.text and "drops it" in r.text for r in decision.reasons)

@@ -1,0 +1,98 @@
+"""Who was trained is paid to care: an aide, staff, or anyone an agency or employer places.
+
+CMS's caregiver for CTS is an unpaid family member, friend or neighbour (docs/CONVENTIONS.md,
+real-world notes). Notes rarely say "paid": they name the employer ("Rosa, from BrightPath Home
+Care, scheduled by the agency"), the arrangement ("employed by the family through Comfort
+Keepers") or the role ("the facility's CNA", "private-duty aide"). The role words are the
+PAID_CAREGIVER vocabulary; the employer and arrangement shapes are the patterns here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.notes.context import Context
+
+_PAST = re.compile(
+    r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?"
+    r"|worked as an?|employed as an?|job as an?)\b",
+    re.I,
+)
+_NOT_TRAINED = re.compile(
+    r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I
+)
+# "the aide ... came in at 11:37 and listened for ten minutes, I did not count that time": present after
+# the counted training, not the caregiver trained in it
+_NOT_COUNTED_AFTER = re.compile(
+    r"\b(?:did not|didn't|do not|don't)\s+(?:count|bill)\s+(?:that|this|the|her|his|their)\s+time\b"
+    r"|\b(?:that|this|her|his|their)\s+time\s+(?:was\s+)?not\s+(?:counted|billed)\b",
+    re.I,
+)
+NOT_COUNTED_REACH = 200
+# bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
+_WEAK_PAID = frozenset({"staff", "agency", "dsp"})
+_TRAINED_HERE = re.compile(
+    r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I
+)
+# "with a staff member as patient": the paid person played the patient, they were not trained
+_NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b(?!['’]s)", re.I)
+# "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
+_WITH_BEFORE = re.compile(r"\bwith\s+(?:an?|the|his|her|their)?\s*$", re.I)
+ABSENCE_REACH = 120
+# "from BrightPath Home Care", "of Sunrise Senior Care": a named care employer (capitalised, as names are)
+_EMPLOYER = re.compile(
+    r"\b(?i:from|with|of|through|via|by)\s+(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,3}"
+    r"(?i:home\s?care|home health(?:\s+care)?|senior care|senior services|care services|caregiving|caregivers"
+    r"|staffing|nursing services|in-home care|home instead|comfort keepers|visiting angels)\b"
+)
+# "employed by the Adler family", "scheduled by the agency", "placed through an agency": an employer's arrangement
+_ARRANGED = re.compile(
+    r"\b(?:employed|hired|contracted|placed|scheduled|sent|staffed|paid)\s+(?:by|through|via|from)\s+"
+    r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,2}"
+    r"(?:family|agency|home care|home health|facility|company|employer|program)\b"
+    r"|\bagency[- ](?:employed|hired|placed|scheduled)\b",
+    re.I,
+)
+
+
+def _near_absence(ctx: Context, pos: int) -> bool:
+    line = ctx.ex.lines.bounds(pos)
+    return any(line[0] <= a and a >= pos - ABSENCE_REACH and a < pos for a, _ in ctx.absence)
+
+
+def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:
+    """(start, end, sentence start, sentence end, text) of every paid-role word and employer phrase."""
+    ex = ctx.ex
+    found = [(c.start, c.end, c.sent_start, c.sent_end, c.text) for c in ex.of("PAID_CAREGIVER", negated=False)]
+    for pattern in (_EMPLOYER, _ARRANGED):
+        for m in pattern.finditer(ex.text):
+            a, b = ex.lines.bounds(m.start())
+            found.append((m.start(), m.end(), a, b, m.group(0)))
+    return found
+
+
+def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
+    """Spans naming the trained person as paid to care; role words that describe someone else (a past job,
+    the person who stayed with the patient, a paid aide who only listened after the counted time) are not."""
+    ex = ctx.ex
+    unpaid_lines = {ex.line(c.start) for c in ex.of("UNPAID", negated=False)}
+    paid = []
+    for start, end, sent_start, sent_end, text in _mentions(ctx):
+        line = ex.line(start)
+        if (
+            line in unpaid_lines
+            or _PAST.search(ex.text[max(sent_start, start - 30) : start])
+            or _NOT_TRAINED.search(line)
+            or _NOT_COUNTED_AFTER.search(ex.text[end : end + NOT_COUNTED_REACH])
+            or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
+            or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
+            or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
+        ):
+            continue
+        paid.append((start, end))
+    return sorted(set(paid))
+
+
+def _weakly_trained(ctx: Context, start: int, sent_start: int, sent_end: int) -> bool:
+    """A bare 'staff' or 'agency' counts in a sentence, or on a line, about who was trained."""
+    return bool(_TRAINED_HERE.search(ctx.ex.text[sent_start:sent_end]) or _TRAINED_HERE.search(ctx.ex.line(start)))
