@@ -9,6 +9,7 @@ from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
 from assistant.notes.registry import check
+from assistant.notes.scan import finditer
 
 _CAREGIVER_NAME = re.compile(
     r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
@@ -249,7 +250,7 @@ def skills_taught(ctx: Context) -> Outcome:
 def _training_sections(text: str) -> list[tuple[int, int]]:
     """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line or the next
     heading (at most SECTION_CHARS: the search for the blank line stays bounded)."""
-    heads = [m.end() for m in _TRAINING_HEADING.finditer(text)]
+    heads = [m.end() for m in finditer(_TRAINING_HEADING, text)]
     out = []
     for i, start in enumerate(heads):
         limit = min(heads[i + 1] if i + 1 < len(heads) else len(text), start + SECTION_CHARS)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.notes.scan import finditer
+
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
 
@@ -134,7 +136,7 @@ def _caregiver_names(ex: Extraction) -> set[str]:
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
-    names.update(m.group(1) for m in _LABELLED_NAME.finditer(text))
+    names.update(m.group(1) for m in finditer(_LABELLED_NAME, text))
     return names - _NOT_NAMES
 
 

@@ -41,7 +41,8 @@ _NO_WRITTEN = re.compile(
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
 # a hard-wrapped line ("pt not\npresent, gone home"): the phrase goes on, so phrases and NegEx read it as one
-_WRAPPED = re.compile(r"(?<=[a-z,])\n(?=[a-z])")
+# (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
+_WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])")
 _FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
 
 
@@ -73,7 +74,8 @@ class Extraction:
         return list(found) if negated is None else [c for c in found if c.negated == negated]
 
     def span(self, start: int, end: int) -> Span:
-        return Span.model_construct(start=start, end=end, quote=(self.original or self.text)[start:end])
+        # validated: pydantic-core checks three fields faster than `model_construct` fills them in Python
+        return Span(start=start, end=end, quote=(self.original or self.text)[start:end])
 
     def line(self, start: int, end: int | None = None) -> str:
         return self.lines.line(start, end)

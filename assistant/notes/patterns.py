@@ -10,6 +10,7 @@ from datetime import date
 from itertools import islice
 
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
+from assistant.notes.scan import finditer
 from assistant.notes.spoken import spoken_dates
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
@@ -93,7 +94,8 @@ _NEGATED_CODE = re.compile(
 
 # One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
 # a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
-_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.:/])")
+_CODE_SHAPE = r"(?:\d{4}[0-9FTU]|[A-V]\d{4})"
+_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])" + _CODE_SHAPE + r"(?![\w.:/])")
 _ALWAYS_KNOWN = CTS_CODES | {"G0539", "G0540", "96202", "96203"}
 
 
@@ -116,7 +118,7 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
     """
     lines = lines or LineIndex(text)
     known = known | _ALWAYS_KNOWN
-    found = (m for m in _CODE_TOKEN.finditer(text) if m.group(0) in known or _claim_line(text, m))
+    found = (m for m in finditer(_CODE_TOKEN, text, _CODE_SHAPE) if m.group(0) in known or _claim_line(text, m))
     matches = list(islice(found, MAX_MENTIONS))
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
@@ -152,8 +154,10 @@ def _claim_line(text: str, m: re.Match[str]) -> bool:
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
 # A code may end a sentence ("Dx: R26.8."), so a full stop not followed by a word character is allowed.
-_ICD_DOTTED = re.compile(r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
-_ICD_BARE = re.compile(r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?!\w|\.\w)")
+# The letter comes first and the "not after a word" test looks back past it: a pattern that starts with
+# a character class is scanned for that class in C, several times faster than a leading lookaround.
+_ICD_DOTTED = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
+_ICD_BARE = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB])(?!\w|\.\w)")
 _DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
 
 
@@ -235,13 +239,13 @@ _ROLE_LABEL = re.compile(
     r"|sig)\s*[:\-]?\s*"
     rf"(?:{_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
 )
-_ROLE_WORDS = re.compile(
-    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
+_ROLE_WORDS_BODY = (
+    r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
     r"|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
-    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b",
-    re.I,
+    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b"
 )
+_ROLE_WORDS = re.compile(r"(?=[PpOoSs])" + _ROLE_WORDS_BODY, re.I)
 _ROLE_MAP = {
     "physical therapist assistant": "PTA",
     "physical therapy assistant": "PTA",
@@ -273,7 +277,7 @@ def find_credentials(text: str) -> list[CredentialMention]:
         if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
-    for m in _ROLE_WORDS.finditer(text):
+    for m in finditer(_ROLE_WORDS, text, _ROLE_WORDS_BODY):
         phrase = m["role"].lower().replace("-", " ")
         role = (
             "SLPA"

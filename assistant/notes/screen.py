@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from assistant.notes.instructions import find_instructions, sentence
 from assistant.notes.lines import LineIndex, words_of
+from assistant.notes.scan import finditer
 from assistant.notes.vocabulary import CHECKLIST_WORDS, FORM_WORDS, GUIDELINE_WORDS
 
 # a field whose value is a placeholder: "Consent: ***", "Total time: ___ min", "Goal: {{goal}}"
@@ -154,7 +155,7 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in _PASTED_LINE.finditer(text)]
     if GUIDELINE_WORDS & words:
-        found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
+        found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in finditer(_GUIDELINE, text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]
     # instructions first where stretches overlap: they are the ones reported as warnings
     trimmed.sort(key=lambda s: (s.start, s.kind != "instruction", -s.end))

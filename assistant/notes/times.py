@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
+from assistant.notes.scan import finditer
 from assistant.notes.spoken import spoken_ranges
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
@@ -44,12 +45,12 @@ _STOP_LABEL = re.compile(
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
 # The number is matched once, then the unit decides hours or minutes (trying the number
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
-_DURATION = re.compile(
-    rf"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"  # first letters of numbers
+_DURATION_BODY = (
+    rf"(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"
     rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
-    rf"|(?P<m>minutes?|mins?\b|min\b|'))",
-    re.I,
+    rf"|(?P<m>minutes?|mins?\b|min\b|'))"
 )
+_DURATION = re.compile(r"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])" + _DURATION_BODY, re.I)  # first letters of numbers
 _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(
@@ -253,7 +254,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
     spans = sorted(clock_spans)
     ends = [b for _, b in spans]
     k = 0
-    for m in itertools.islice(_DURATION.finditer(text), MAX_MENTIONS):
+    for m in itertools.islice(finditer(_DURATION, text, _DURATION_BODY), MAX_MENTIONS):
         while k < len(spans) and spans[k][1] <= m.start():
             k += 1  # one pass over the clock ranges (both lists are in text order)
         if k < len(spans) and spans[k][0] <= m.start() < spans[k][1]:

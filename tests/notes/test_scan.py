@@ -1,0 +1,171 @@
+"""`scan.finditer` skips a Python pattern only when it cannot match: the RE2 probe of each pattern the
+extractor guards this way must find a match wherever the pattern does (checked on random ASCII text
+made of the pattern's own words), and the translation of Python syntax for RE2 is checked directly."""
+
+from __future__ import annotations
+
+import random
+import re
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+import pytest
+
+from assistant.notes import checks_documentation, context, demo, extract, nlp, patterns, presence, scan, screen, times
+
+# (pattern, necessary) as the modules pass them to scan.finditer
+GUARDED = {
+    "presence._PATIENT_NAME": (presence._PATIENT_NAME, None),
+    "presence._NAMED_ABSENT": (presence._NAMED_ABSENT, None),
+    "presence._TITLED_NAME": (presence._TITLED_NAME, None),
+    "presence._CAREGIVERS_OF": (presence._CAREGIVERS_OF, None),
+    "presence._AWAY": (presence._AWAY, presence._AWAY_BODY),
+    "presence._PRESENT_NO": (presence._PRESENT_NO, presence._PRESENT_ASKED),
+    "presence._PRESENT_YES": (presence._PRESENT_YES, presence._PRESENT_ASKED),
+    "context._DIRECT_CARE_SESSION": (context._DIRECT_CARE_SESSION, None),
+    "demo._LABELLED_NAME": (demo._LABELLED_NAME, None),
+    "patterns._ROLE_WORDS": (patterns._ROLE_WORDS, patterns._ROLE_WORDS_BODY),
+    "patterns._CODE_TOKEN": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
+    "times._DURATION": (times._DURATION, times._DURATION_BODY),
+    "screen._GUIDELINE": (screen._GUIDELINE, None),
+    "checks_documentation._TRAINING_HEADING": (checks_documentation._TRAINING_HEADING, None),
+}
+_GLUE = [" ", " ", "  ", "\n", "\t", "\x0b", "\x1c", ".", ",", ":", ";", "-", "'", "(", ")", "[", "]", "x", "?", "1"]
+_CATEGORY = {
+    "CATEGORY_DIGIT": "0123456789",
+    "CATEGORY_WORD": "abzAZ09_",
+    "CATEGORY_SPACE": " \t\n\x0b\x0c\r\x1c\x1f",
+    "CATEGORY_NOT_SPACE": "a.Z-",
+}
+
+
+def _sample(rng: random.Random, items: Any, groups: dict[int, str]) -> str:
+    """A string that an sre parse tree (sometimes: lookarounds and \\b are ignored) matches."""
+    out = []
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            out.append(chr(av))
+        elif name == "NOT_LITERAL":
+            out.append(rng.choice([c for c in "a .:-\n" if ord(c) != av]))
+        elif name == "ANY":
+            out.append(rng.choice("a .:-"))
+        elif name == "IN":
+            out.append(_pick(rng, av))
+        elif name == "BRANCH":
+            out.append(_sample(rng, rng.choice(av[1]), groups))
+        elif name == "SUBPATTERN":
+            text = _sample(rng, av[3], groups)
+            groups[av[0]] = text
+            out.append(text)
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, body = av
+            out += [_sample(rng, body, groups) for _ in range(rng.randint(low, min(high, low + 3)))]
+        elif name == "GROUPREF":
+            out.append(groups.get(av, ""))
+    return "".join(out)
+
+
+def _pick(rng: random.Random, charset: list[tuple[Any, Any]]) -> str:
+    op, av = rng.choice(charset)
+    name = str(op)
+    if name == "LITERAL":
+        return chr(av)
+    if name == "RANGE":
+        return chr(rng.randint(*av))
+    if name == "CATEGORY":
+        return rng.choice(_CATEGORY.get(str(av), "a"))
+    if name == "NEGATE":
+        return rng.choice("a Z0.-\n")
+    return "a"
+
+
+def _text(rng: random.Random, tree: Any) -> str:
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        piece = _sample(rng, tree, {})
+        piece = rng.choice([piece, piece, piece.upper(), piece.lower(), piece.capitalize()])
+        if rng.random() < 0.3 and piece:  # break it somewhere
+            i = rng.randrange(len(piece))
+            piece = piece[:i] + rng.choice(_GLUE) + piece[i + 1 :]
+        parts += [rng.choice(_GLUE) * rng.randint(0, 2), piece]
+    return "".join(parts)
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_probe_finds_a_match_wherever_the_pattern_does(name: str) -> None:
+    pattern, necessary = GUARDED[name]
+    tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    rng = random.Random(name)
+    hits = 0
+    for _ in range(3000):
+        text = _text(rng, tree)
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        got = [(m.span(), m.groups()) for m in scan.finditer(pattern, text, necessary)]
+        assert got == expected, (name, text)
+        hits += bool(expected)
+    assert hits >= 50, f"{name}: the random texts matched only {hits} times"
+
+
+def test_translation_spells_out_python_whitespace() -> None:
+    assert scan._as_re2(r"a\sb[^\s,]", False) == r"a[\t-\r\x1c-\x1f ]b[^\t-\r\x1c-\x1f ,]"
+    assert scan._as_re2(r"[]\s]x", False) == r"[]\t-\r\x1c-\x1f ]x"
+    assert scan._as_re2(r"^a$", True) == r"(?m)^a$"
+    with pytest.raises(ValueError):
+        scan._as_re2(r"a$", False)
+    with pytest.raises(ValueError):
+        scan._as_re2(r"[^\S]", False)
+
+
+def test_non_ascii_text_is_always_scanned_by_python() -> None:
+    # "K" (Kelvin sign) is "k" to Python's ignore-case matching, not to RE2
+    pattern = re.compile(r"\bkg\b", re.I)
+    assert [m.group(0) for m in scan.finditer(pattern, "5 \u212ag")] == ["\u212ag"]
+    assert list(scan.finditer(pattern, "5 lb")) == []
+
+
+# Patterns rewritten to start with a literal or a character class (which `re` scans for in C), beside
+# the form they had: both must find the same matches.
+REWRITTEN = {
+    "extract._WRAPPED": (extract._WRAPPED, r"(?<=[a-z,])\n(?=[a-z])", "ab,\n- \t"),
+    "patterns._ICD_DOTTED": (
+        patterns._ICD_DOTTED,
+        r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)",
+        "AUVM0123AB9.. ,\n\tab_é-x",
+    ),
+    "patterns._ICD_BARE": (
+        patterns._ICD_BARE,
+        r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?!\w|\.\w)",
+        "AUVM0123AB9.. ,\n\tab_é-x",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REWRITTEN))
+def test_rewritten_patterns_match_as_before(name: str) -> None:
+    pattern, before, alphabet = REWRITTEN[name]
+    original = re.compile(before, pattern.flags)
+    rng = random.Random(name)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert [(m.span(), m.groups()) for m in pattern.finditer(text)] == [
+            (m.span(), m.groups()) for m in original.finditer(text)
+        ], text
+
+
+def test_long_run_candidate_is_found_wherever_a_long_run_is() -> None:
+    probe = scan.compiled(nlp._LONG_RUN_CANDIDATE)
+    rng = random.Random(7)
+    rare = ["é", "\u00a0", "\u2003", " ", "\x1c", "\n", "\x0b", "-"]
+    runs = 0
+    for _ in range(3000):
+        text = "".join("a" if rng.random() < 0.98 else rng.choice(rare) for _ in range(90))
+        if nlp._LONG_RUN.search(text):
+            runs += 1
+            assert probe.search(text) is not None, text
+    assert runs > 100
+
+
+def test_spans_of_ascii_and_other_text() -> None:
+    assert list(scan.spans(r"\bpt\b", "pt and PT")) == [(0, 2), (7, 9)]
+    assert list(scan.spans(r"\bpt\b", "é pt and PT")) == [(2, 4), (9, 11)]
