@@ -150,6 +150,8 @@ _LONG_RUN = re.compile(r"\S{64,}")
 # ~1 µs, tells whether the costlier scan (every position tried, ~25 µs per 2 KB) has anything to blank.
 _LONG_RUN_CANDIDATE = r"[^ \t\n\x0b\x0c\r]{64,}"
 _BREAK_CHARS = re.compile(r"[.!?;\n]")
+_IS_BREAK_BYTE = np.zeros(256, dtype=bool)
+_IS_BREAK_BYTE[list(b".!?;\n")] = True
 
 
 def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
@@ -169,7 +171,10 @@ def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
 def sentence_starts(text: str, token_start: np.ndarray) -> list[int]:
     """Token indices that begin a sentence: after . ! ? ; or a line break (vectorised: the number of
     break characters before each token, from one scan and a binary search per token)."""
-    breaks = np.fromiter((m.start() for m in _BREAK_CHARS.finditer(text)), dtype=np.int64)
+    if text.isascii():  # byte offsets are character offsets: look the bytes up in one vector operation
+        breaks = np.flatnonzero(_IS_BREAK_BYTE[np.frombuffer(text.encode("ascii"), dtype=np.uint8)])
+    else:
+        breaks = np.fromiter((m.start() for m in _BREAK_CHARS.finditer(text)), dtype=np.int64)
     at = np.searchsorted(breaks, token_start, side="left")
     return [0, *(np.flatnonzero(at[1:] > at[:-1]) + 1).tolist()]
 

@@ -22,6 +22,8 @@ import re2
 
 # What Python's \s matches in ASCII text: RE2's \s leaves out \v and \x1c-\x1f.
 _PY_SPACE = r"\t-\r\x1c-\x1f "
+# plain ints: testing `re` flags as enums costs more than the test is worth on every call
+_IGNORECASE, _MULTILINE, _UNREADABLE = int(re.IGNORECASE), int(re.MULTILINE), int(re.DOTALL | re.VERBOSE)
 
 @lru_cache(maxsize=64)
 def compiled(pattern: str, ignore_case: bool = True) -> Any:
@@ -73,21 +75,23 @@ def _as_re2(pattern: str, multiline: bool) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=128)
+def _probe(pattern: re.Pattern[str], necessary: str | None) -> Any:
+    if pattern.flags & _UNREADABLE:
+        raise ValueError(f"flags RE2 would read differently: {pattern.pattern!r}")
+    source = necessary if necessary is not None else pattern.pattern
+    return compiled(_as_re2(source, bool(pattern.flags & _MULTILINE)), bool(pattern.flags & _IGNORECASE))
+
+
 def finditer(pattern: re.Pattern[str], text: str, necessary: str | None = None) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, skipped when RE2 finds no match of `necessary` in an ASCII text.
 
     `necessary` (default: the pattern itself) is Python syntax without lookarounds (anchors only in
     multi-line mode) that matches wherever `pattern` does: `pattern` minus its lookarounds, read with the
-    same flags. In ASCII text RE2 reads such a pattern as Python does (\\w, \\b,
-    \\d and case are ASCII in both; \\s is translated). Beyond ASCII they differ (case folding of "ı",
-    "K"; Unicode \\w), so other text is always scanned with `pattern`.
+    same flags. In ASCII text RE2 reads such a pattern as Python does (\\w, \\b, \\d and case are ASCII in
+    both; \\s is translated). Beyond ASCII they differ (case folding of "ı", "K"; Unicode \\w), so other
+    text is always scanned with `pattern`.
     """
-    if pattern.flags & (re.DOTALL | re.VERBOSE):
-        raise ValueError(f"flags RE2 would read differently: {pattern.pattern!r}")
-    if text.isascii():
-        ignore_case = bool(pattern.flags & re.IGNORECASE)
-        source = necessary if necessary is not None else pattern.pattern
-        probe = compiled(_as_re2(source, bool(pattern.flags & re.MULTILINE)), ignore_case)
-        if probe.search(text.encode("ascii")) is None:
-            return iter(())
+    if text.isascii() and _probe(pattern, necessary).search(text.encode("ascii")) is None:
+        return iter(())
     return pattern.finditer(text)

@@ -114,7 +114,7 @@ def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
 
 def _boxes(text: str, lines: LineIndex) -> list[Screened]:
     out = []
-    for m in _LINE_WITH_OPEN_BOX.finditer(text):
+    for m in finditer(_LINE_WITH_OPEN_BOX, text):
         line = m.group(0)
         if not _BOX_TICKED.search(line):
             out.append(Screened("template", m.start(), m.end()))  # nothing ticked: the whole field is empty
@@ -141,19 +141,19 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     found += [Screened("instruction", a, b) for a, b in find_instructions(text, lines, words)]
     # each family only when a character or word it needs is in the note (substring and set tests, no scan)
     if any(mark in text for mark in ("**", "__", "??", "@", "{{", "[", "<")):
-        found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_EMPTY_FIELD, text)]
     if "?" in text:
-        found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_YES_NO_BLANK, text)]
     if any(box in text for box in ("[", "☐", "□", "( )", "(  )")):
         found += _boxes(text, lines)
     if FORM_WORDS & words:
-        found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
+        found += [Screened("form_text", m.start(), m.end()) for m in finditer(_FORM_TEXT, text)]
     if CHECKLIST_WORDS & words:
-        found += [Screened("checklist", *_section(text, lines, m.start())) for m in _CHECKLIST_HEAD.finditer(text)]
-        found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
+        found += [Screened("checklist", *_section(text, lines, m.start())) for m in finditer(_CHECKLIST_HEAD, text)]
+        found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
     if "pasted" in words:
-        found += [Screened("guideline", m.start(), m.end()) for m in _PASTED_LINE.finditer(text)]
+        found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
     if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in finditer(_GUIDELINE, text)]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]

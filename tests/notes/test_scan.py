@@ -11,7 +11,19 @@ from typing import Any
 
 import pytest
 
-from assistant.notes import checks_documentation, context, demo, extract, nlp, patterns, presence, scan, screen, times
+from assistant.notes import (
+    checks_documentation,
+    context,
+    demo,
+    extract,
+    instructions,
+    nlp,
+    patterns,
+    presence,
+    scan,
+    screen,
+    times,
+)
 
 # (pattern, necessary) as the modules pass them to scan.finditer
 GUARDED = {
@@ -29,6 +41,17 @@ GUARDED = {
     "times._DURATION": (times._DURATION, times._DURATION_BODY),
     "screen._GUIDELINE": (screen._GUIDELINE, None),
     "checks_documentation._TRAINING_HEADING": (checks_documentation._TRAINING_HEADING, None),
+    "instructions._LINE": (instructions._LINE, None),
+    "instructions._INLINE": (instructions._INLINE, None),
+    "instructions._REQUEST": (instructions._REQUEST, None),
+    "instructions._IMPERATIVE": (instructions._IMPERATIVE, None),
+    "screen._EMPTY_FIELD": (screen._EMPTY_FIELD, None),
+    "screen._YES_NO_BLANK": (screen._YES_NO_BLANK, None),
+    "screen._LINE_WITH_OPEN_BOX": (screen._LINE_WITH_OPEN_BOX, None),
+    "screen._FORM_TEXT": (screen._FORM_TEXT, None),
+    "screen._CHECKLIST_HEAD": (screen._CHECKLIST_HEAD, None),
+    "screen._CHECKLIST_LINE": (screen._CHECKLIST_LINE, None),
+    "screen._PASTED_LINE": (screen._PASTED_LINE, None),
 }
 _GLUE = [" ", " ", "  ", "\n", "\t", "\x0b", "\x1c", ".", ",", ":", ";", "-", "'", "(", ")", "[", "]", "x", "?", "1"]
 _CATEGORY = {
