@@ -21,11 +21,15 @@ _PAST = re.compile(
     r"|worked as an?|employed as an?|job as an?)\b",
     re.I,
 )
+_CONTENT_WORD = (
+    r"(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies"
+    r"|skills? (?:taught|trained)|content)"
+)
 _CONTENT_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
-    r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:taught|training|trained|instructed|instruction|education provided"
-    r"|techniques?|strategies|skills? (?:taught|trained)|content)"
-    r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
+    r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?"
+    + _CONTENT_WORD
+    + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
 _TRAINING_HEADING = re.compile(
@@ -267,7 +271,7 @@ def _inside(sections: list[tuple[int, int]], pos: int) -> bool:
 def _content_lines(text: str) -> list[tuple[int, int]]:
     """'Taught: listener strategies, key-word writing, ...' lines: the list itself is the content."""
     out = []
-    for m in _CONTENT_LABEL.finditer(text):
+    for m in finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"):  # the word, then a colon on its line
         body = m.group("body")
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS]
         if len(words) >= 3:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS
-from assistant.notes.scan import finditer, spans
+from assistant.notes.scan import finditer, pattern_spans, spans
 from assistant.notes.vocabulary import PATIENT_REFS
 
 if TYPE_CHECKING:
@@ -186,13 +186,13 @@ class _Subjects:
             text,
             subjects(_PATIENT_WORDS)
             + [(*m.span(), False) for m in finditer(_TITLED_NAME, text) if m.group(1).split()[0] not in who.caregiver]
-            + ([(*m.span(), False) for m in names["patient"].finditer(text)] if names["patient"] else []),
+            + ([(a, b, False) for a, b in pattern_spans(names["patient"], text)] if names["patient"] else []),
         )
         self.caregiver = _Named(
             text,
             subjects(_CAREGIVER_WORDS)
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
-            + ([(*m.span(), True) for m in names["caregiver"].finditer(text)] if names["caregiver"] else []),
+            + ([(a, b, True) for a, b in pattern_spans(names["caregiver"], text)] if names["caregiver"] else []),
         )
 
     def _aside(self, pos: int) -> tuple[int, int] | None:

@@ -46,6 +46,15 @@ def spans(pattern: str, text: str, ignore_case: bool = True) -> Iterator[tuple[i
         yield m.start(), m.end()
 
 
+def pattern_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every match of a Python `pattern` without lookarounds or anchors, found by RE2 when
+    `text` is ASCII (where RE2 reads the translated pattern as Python does: the same leftmost-first
+    matches), else by `pattern`."""
+    if text.isascii():
+        return spans(_as_re2(pattern.pattern, False), text, bool(pattern.flags & _IGNORECASE))
+    return (m.span() for m in pattern.finditer(text))
+
+
 @lru_cache(maxsize=64)
 def _as_re2(pattern: str, multiline: bool) -> str:
     """`pattern` (Python syntax, no lookarounds) as RE2 reads it the same in ASCII text: \\s spelled out,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from assistant.notes import cues, nlp
 
@@ -20,7 +21,7 @@ def test_cues_match_negspacy_on_notes_and_cue_soup() -> None:
     )
     rng = random.Random(3)
     texts = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 60))) for _ in range(400)]
-    texts.append(open("examples/note_ready.txt", encoding="utf-8").read())
+    texts.append((Path(__file__).parents[2] / "examples" / "note_ready.txt").read_text(encoding="utf-8"))
     for text in texts:
         doc = finder.nlp.tokenizer(text)
         found = cues.split_cues(finder.cue_matcher(doc), finder.cue_keys, tuple(termsets))

@@ -41,6 +41,10 @@ GUARDED = {
     "times._DURATION": (times._DURATION, times._DURATION_BODY),
     "screen._GUIDELINE": (screen._GUIDELINE, None),
     "checks_documentation._TRAINING_HEADING": (checks_documentation._TRAINING_HEADING, None),
+    "checks_documentation._CONTENT_LABEL": (
+        checks_documentation._CONTENT_LABEL,
+        checks_documentation._CONTENT_WORD + r"[^\n]*:",
+    ),
     "instructions._LINE": (instructions._LINE, None),
     "instructions._INLINE": (instructions._INLINE, None),
     "instructions._REQUEST": (instructions._REQUEST, None),
@@ -192,3 +196,13 @@ def test_long_run_candidate_is_found_wherever_a_long_run_is() -> None:
 def test_spans_of_ascii_and_other_text() -> None:
     assert list(scan.spans(r"\bpt\b", "pt and PT")) == [(0, 2), (7, 9)]
     assert list(scan.spans(r"\bpt\b", "é pt and PT")) == [(2, 4), (9, 11)]
+
+
+def test_pattern_spans_of_names_as_python_finds_them() -> None:
+    names = ["Ann", "Anna", "Bo", "Lee-Ann", "O'Neil"]
+    pattern = presence._names_pattern(frozenset(names))
+    rng = random.Random(11)
+    glue = [" ", "-", "'", "a", "A", "_", "1", "\n", "."]
+    for _ in range(5000):
+        text = "".join(rng.choice(names + glue) for _ in range(rng.randint(0, 10)))
+        assert list(scan.pattern_spans(pattern, text)) == [m.span() for m in pattern.finditer(text)], text
