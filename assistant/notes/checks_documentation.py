@@ -76,6 +76,10 @@ _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(
     r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I
 )
+# what every match of the three patterns below contains (no word boundaries: they are searched in slices)
+_ABOUT_VIDEO_WORDS = r"consents? to (?:the )?(?:video|camera|recording|photo)|(?:video|camera) consent"
+_PLAN_WORDS = r"P:|obtain|will (?:get|request)|needs? (?:to )?sign"
+_PENDING_WORDS = r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
 _ABOUT_VIDEO = re.compile(
     r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I
 )
@@ -139,13 +143,18 @@ def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
     text = ctx.ex.text
     # "P: obtain signed consent before next session" is a plan, not documentation of consent
-    mentions = [c for c in ctx.ex.of("CONSENT") if not _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end])]
+    video, plan = ctx.ex.may_contain(_ABOUT_VIDEO_WORDS), ctx.ex.may_contain(_PLAN_WORDS)
+    mentions = [
+        c for c in ctx.ex.of("CONSENT") if not (video and _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end]))
+    ]
     # "form mailed - pending, not yet signed": asked for, not obtained
-    pending = {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))}
+    pending = (
+        {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))} if ctx.ex.may_contain(_PENDING_WORDS) else set()
+    )
     given = [
         c
         for c in mentions
-        if not c.negated and c not in pending and not _CONSENT_PLAN.search(text[c.sent_start : c.sent_end])
+        if not c.negated and c not in pending and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
     ]
     refused = [c for c in mentions if c.negated or c in pending]
     if given:

@@ -46,6 +46,13 @@ def spans(pattern: str, text: str, ignore_case: bool = True) -> Iterator[tuple[i
         yield m.start(), m.end()
 
 
+def may_contain(necessary: str, text: str) -> bool:
+    """False when `text` is ASCII and RE2 finds no match of `necessary` (Python syntax, ignoring case, no
+    lookarounds or anchors) in it: a pattern whose every match, in the text or in any slice of it,
+    contains a match of `necessary` (so no \\b at its edges) has nothing to find there."""
+    return not text.isascii() or compiled(_as_re2(necessary, False)).search(text.encode("ascii")) is not None
+
+
 def pattern_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of every match of a Python `pattern` without lookarounds or anchors, found by RE2 when
     `text` is ASCII (where RE2 reads the translated pattern as Python does: the same leftmost-first

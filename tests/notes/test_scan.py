@@ -206,3 +206,30 @@ def test_pattern_spans_of_names_as_python_finds_them() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(names + glue) for _ in range(rng.randint(0, 10)))
         assert list(scan.pattern_spans(pattern, text)) == [m.span() for m in pattern.finditer(text)], text
+
+
+# (pattern searched in slices of the note, what every match contains) as the checks pass them to may_contain
+SLICE_GUARDED = {
+    "consent video": (checks_documentation._ABOUT_VIDEO, checks_documentation._ABOUT_VIDEO_WORDS),
+    "consent plan": (checks_documentation._CONSENT_PLAN, checks_documentation._PLAN_WORDS),
+    "consent pending": (checks_documentation._PENDING, checks_documentation._PENDING_WORDS),
+    "written": (extract._WRITTEN, extract._WRITTEN_WORDS),
+    "verbal": (extract._VERBAL, "verbal|oral"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SLICE_GUARDED))
+def test_may_contain_wherever_a_slice_matches(name: str) -> None:
+    pattern, necessary = SLICE_GUARDED[name]
+    tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    rng = random.Random(name)
+    hits = 0
+    for _ in range(3000):
+        text = _text(rng, tree)
+        a = rng.randint(0, len(text))
+        b = rng.randint(a, len(text))
+        if pattern.search(text[a:b]):
+            hits += 1
+            assert scan.may_contain(necessary, text), (name, text, a, b)
+    assert hits >= 50
+    assert not scan.may_contain(necessary, "nothing to see here")
