@@ -79,6 +79,7 @@ _QUANTIFIERS = frozenset({"none", "all", "both", "each", "neither", "any", "some
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I
 )
+_HE_OR_SHE = r"\b(?:he|she)\s"  # in every match of _PRONOUN_BEFORE
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
 # "pt attended his day program": attending somewhere else is absence from the training
@@ -234,13 +235,15 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
-    if _PATIENT_AND.search(text, start, concept.end):
+    # each window search only when the whole note has such words (a match in a window is one in the note)
+    if ex.may_contain(_PATIENT_AND.pattern) and _PATIENT_AND.search(text, start, concept.end):
         return "patient"
     who = subjects()
     last_patient = who.last(who.patient, start, concept)
     last_caregiver = who.last(who.caregiver, start, concept)
     if (
-        _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
+        ex.may_contain(_HE_OR_SHE)
+        and _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
         and last_caregiver < concept.start - 40
     ):
         return "patient"
