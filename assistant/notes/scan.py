@@ -20,6 +20,8 @@ from typing import Any
 
 import re2
 
+_UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
+
 # What Python's \s matches in ASCII text: RE2's \s leaves out \v and \x1c-\x1f.
 _PY_SPACE = r"\t-\r\x1c-\x1f "
 # plain ints: testing `re` flags as enums costs more than the test is worth on every call
@@ -36,21 +38,42 @@ def compiled(pattern: str, ignore_case: bool = True) -> Any:
 def spans(pattern: str, text: str, ignore_case: bool = True) -> Iterator[tuple[int, int]]:
     """(start, end) of every non-overlapping match of `pattern` in `text`."""
     regexp = compiled(pattern, ignore_case)
-    if text.isascii():
-        # the wrapper converts byte offsets to str offsets for every match of a str (~3 µs each); on
-        # ASCII text the offsets are the same, and matching the bytes skips that conversion
-        for m in regexp.finditer(text.encode("ascii")):
+    if not text.isascii():
+        for m in regexp.finditer(text):
             yield m.start(), m.end()
         return
-    for m in regexp.finditer(text):
-        yield m.start(), m.end()
+    # The wrapper converts byte offsets to str offsets for every match of a str and builds a match
+    # object (~3 µs a match). On ASCII text the offsets are the same: the binding's own search is asked
+    # for the spans, as the wrapper does for bytes (the same loop, without the match objects).
+    data, pos = text.encode("ascii"), 0
+    raw = getattr(regexp, "_regexp", None)
+    if raw is None:  # another google-re2 release: its public API
+        for m in regexp.finditer(data):
+            yield m.start(), m.end()
+        return
+    while True:
+        span = raw.Match(_UNANCHORED, data, pos, len(data))[0]
+        if span[0] == -1:
+            return
+        yield span
+        if pos == len(data):
+            return
+        pos = span[1] if span[1] != pos else pos + 1  # an empty match: step on
+
+
+def _found(regexp: Any, data: bytes) -> bool:
+    """Whether `regexp` matches anywhere in `data` (the binding's search when available: no match object)."""
+    raw = getattr(regexp, "_regexp", None)
+    if raw is None:
+        return regexp.search(data) is not None
+    return bool(raw.Match(_UNANCHORED, data, 0, len(data))[0][0] != -1)
 
 
 def may_contain(necessary: str, text: str) -> bool:
     """False when `text` is ASCII and RE2 finds no match of `necessary` (Python syntax, ignoring case, no
     lookarounds or anchors) in it: a pattern whose every match, in the text or in any slice of it,
     contains a match of `necessary` (so no \\b at its edges) has nothing to find there."""
-    return not text.isascii() or compiled(_as_re2(necessary, False)).search(text.encode("ascii")) is not None
+    return not text.isascii() or _found(compiled(_as_re2(necessary, False)), text.encode("ascii"))
 
 
 def pattern_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
@@ -108,6 +131,6 @@ def finditer(pattern: re.Pattern[str], text: str, necessary: str | None = None) 
     both; \\s is translated). Beyond ASCII they differ (case folding of "ı", "K"; Unicode \\w), so other
     text is always scanned with `pattern`.
     """
-    if text.isascii() and _probe(pattern, necessary).search(text.encode("ascii")) is None:
+    if text.isascii() and not _found(_probe(pattern, necessary), text.encode("ascii")):
         return iter(())
     return pattern.finditer(text)

@@ -240,3 +240,11 @@ def test_may_contain_wherever_a_slice_matches(name: str) -> None:
             assert scan.may_contain(necessary, text), (name, text, a, b)
     assert hits >= 50
     assert not scan.may_contain(necessary, "nothing to see here")
+
+
+def test_spans_are_the_wrappers_matches() -> None:
+    rng = random.Random(5)
+    for pattern in (presence._PATIENT_WORDS, presence._CAREGIVER_WORDS, r"x*", r"\b", r"a|b\b"):
+        for _ in range(500):
+            text = "".join(rng.choice(["pt", "wife", " ", "x", "a", "b", "-", "\n", "patients"]) for _ in range(12))
+            assert list(scan.spans(pattern, text)) == [m.span() for m in scan.compiled(pattern).finditer(text)]
