@@ -10,7 +10,7 @@ from datetime import date
 from itertools import islice
 
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
-from assistant.notes.scan import finditer
+from assistant.notes.scan import finditer, sparse_finditer
 from assistant.notes.spoken import spoken_dates
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
@@ -24,6 +24,8 @@ _DATE = re.compile(
     r")(?![\w/-])",
     re.I,
 )
+# where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
+_DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/-][0-3]?\d[/-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
 _DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
@@ -50,7 +52,7 @@ def _label(text: str, start: int) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
-    for m in islice(_DATE.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_DATE, text, _DATE_STARTS), MAX_MENTIONS):
         try:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
@@ -118,7 +120,7 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
     """
     lines = lines or LineIndex(text)
     known = known | _ALWAYS_KNOWN
-    found = (m for m in finditer(_CODE_TOKEN, text, _CODE_SHAPE) if m.group(0) in known or _claim_line(text, m))
+    found = (m for m in sparse_finditer(_CODE_TOKEN, text, _CODE_SHAPE) if m.group(0) in known or _claim_line(text, m))
     matches = list(islice(found, MAX_MENTIONS))
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
@@ -269,7 +271,7 @@ _AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
 
 def find_credentials(text: str) -> list[CredentialMention]:
     out: list[CredentialMention] = []
-    for m in islice(_CREDENTIAL.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_CREDENTIAL, text, _CRED_ALT), MAX_MENTIONS):
         cred = m["cred"]
         before = text[max(0, m.start() - 60) : m.start()]
         line_before = before[before.rfind("\n") + 1 :]

@@ -134,3 +134,38 @@ def finditer(pattern: re.Pattern[str], text: str, necessary: str | None = None) 
     if text.isascii() and not _found(_probe(pattern, necessary), text.encode("ascii")):
         return iter(())
     return pattern.finditer(text)
+
+
+def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose matches are few and short (dates, clock times,
+    codes): in ASCII text RE2 finds where a match can start and `pattern` is tried only there.
+
+    `starts` (Python syntax, no lookarounds or anchors, read with `pattern`'s flags) matches at every
+    position where `pattern` matches (a prefix of each of its matches will do) and only strings of a
+    bounded length (each search then reads a bounded stretch again: linear time). `pattern` never
+    matches the empty string. The matches are finditer's: none of `pattern` starts before the leftmost
+    match of `starts` after the previous one, and `pattern.match(text, pos)` sees the text before `pos`
+    as a search does.
+    """
+    if not text.isascii():
+        yield from pattern.finditer(text)
+        return
+    regexp = _probe(pattern, starts)
+    raw = getattr(regexp, "_regexp", None)
+    data, pos = text.encode("ascii"), 0
+    while pos <= len(data):
+        if raw is not None:
+            at = raw.Match(_UNANCHORED, data, pos, len(data))[0][0]
+        else:
+            found = regexp.search(data, pos)
+            at = -1 if found is None else found.start()
+        if at == -1:
+            return
+        m = pattern.match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        if m.end() == at:
+            raise ValueError(f"sparse_finditer needs a pattern that cannot match the empty string: {pattern.pattern!r}")
+        yield m
+        pos = m.end()

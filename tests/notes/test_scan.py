@@ -248,3 +248,27 @@ def test_spans_are_the_wrappers_matches() -> None:
         for _ in range(500):
             text = "".join(rng.choice(["pt", "wife", " ", "x", "a", "b", "-", "\n", "patients"]) for _ in range(12))
             assert list(scan.spans(pattern, text)) == [m.span() for m in scan.compiled(pattern).finditer(text)]
+
+
+# (pattern, where its matches can start) as the extractors pass them to sparse_finditer
+SPARSE = {
+    "dates": (patterns._DATE, patterns._DATE_STARTS),
+    "codes": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
+    "credentials": (patterns._CREDENTIAL, patterns._CRED_ALT),
+    "clock times": (times._TOKEN, times._TOKEN_STARTS),
+    "durations": (times._DURATION, times._DURATION_STARTS),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SPARSE))
+def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
+    pattern, starts = SPARSE[name]
+    tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    rng = random.Random(name)
+    hits = 0
+    for _ in range(3000):
+        text = _text(rng, tree)
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in scan.sparse_finditer(pattern, text, starts)] == expected, text
+        hits += bool(expected)
+    assert hits >= 300, hits
