@@ -68,11 +68,10 @@ _GUIDELINE = re.compile(
 # "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
 _PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
-_CHECKLIST_ITEM = re.compile(
-    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b(?![ \t]*[:#])[^\n]*$"
-    r"|^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$",
-    re.I | re.M,
-)
+_ITEM_START = r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b"
+_ITEM_LINE = r"^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$"
+_CHECKLIST_ITEM = re.compile(_ITEM_START + r"(?![ \t]*[:#])[^\n]*$|" + _ITEM_LINE, re.I | re.M)
+_ITEM_NEEDS = _ITEM_START + "|" + _ITEM_LINE  # _CHECKLIST_ITEM without its lookahead
 SECTION_LINES = 15
 
 MESSAGES = {
@@ -151,7 +150,7 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     if CHECKLIST_WORDS & words:
         found += [Screened("checklist", *_section(text, lines, m.start())) for m in finditer(_CHECKLIST_HEAD, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
-        found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
+        found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
     if GUIDELINE_WORDS & words:

@@ -56,6 +56,7 @@ GUARDED = {
     "screen._CHECKLIST_HEAD": (screen._CHECKLIST_HEAD, None),
     "screen._CHECKLIST_LINE": (screen._CHECKLIST_LINE, None),
     "screen._PASTED_LINE": (screen._PASTED_LINE, None),
+    "screen._CHECKLIST_ITEM": (screen._CHECKLIST_ITEM, screen._ITEM_NEEDS),
 }
 _GLUE = [" ", " ", "  ", "\n", "\t", "\x0b", "\x1c", ".", ",", ":", ";", "-", "'", "(", ")", "[", "]", "x", "?", "1"]
 _CATEGORY = {
