@@ -27,7 +27,7 @@ _PY_SPACE = r"\t-\r\x1c-\x1f "
 # plain ints: testing `re` flags as enums costs more than the test is worth on every call
 _IGNORECASE, _MULTILINE, _UNREADABLE = int(re.IGNORECASE), int(re.MULTILINE), int(re.DOTALL | re.VERBOSE)
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)  # every pattern of the extractor and its probes stay compiled (~40 of them)
 def compiled(pattern: str, ignore_case: bool = True) -> Any:
     options = re2.Options()
     options.case_sensitive = not ignore_case
@@ -76,16 +76,7 @@ def may_contain(necessary: str, text: str) -> bool:
     return not text.isascii() or _found(compiled(_as_re2(necessary, False)), text.encode("ascii"))
 
 
-def pattern_spans(pattern: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every match of a Python `pattern` without lookarounds or anchors, found by RE2 when
-    `text` is ASCII (where RE2 reads the translated pattern as Python does: the same leftmost-first
-    matches), else by `pattern`."""
-    if text.isascii():
-        return spans(_as_re2(pattern.pattern, False), text, bool(pattern.flags & _IGNORECASE))
-    return (m.span() for m in pattern.finditer(text))
-
-
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=256)
 def _as_re2(pattern: str, multiline: bool) -> str:
     """`pattern` (Python syntax, no lookarounds) as RE2 reads it the same in ASCII text: \\s spelled out,
     `^`/`$` only in multi-line mode (where both engines match at line breaks)."""
