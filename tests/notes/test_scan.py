@@ -259,6 +259,8 @@ SPARSE = {
     "credentials": (patterns._CREDENTIAL, patterns._CRED_ALT),
     "clock times": (times._TOKEN, times._TOKEN_STARTS),
     "durations": (times._DURATION, times._DURATION_STARTS),
+    "icd dotted": (patterns._ICD_DOTTED, patterns._ICD_SHAPE + r"\."),
+    "icd bare": (patterns._ICD_BARE, patterns._ICD_SHAPE),
 }
 
 
