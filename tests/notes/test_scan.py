@@ -219,6 +219,8 @@ SLICE_GUARDED = {
     "verbal": (extract._VERBAL, "verbal|oral"),
     "patient and": (presence._PATIENT_AND, presence._PATIENT_AND.pattern),
     "he or she": (presence._PRONOUN_BEFORE, presence._HE_OR_SHE),
+    "future": (demo._FUTURE, demo._FUTURE_WORDS),
+    "qualified": (demo._RD_QUALIFIED, demo._QUALIFIED_WORDS),
 }
 
 
