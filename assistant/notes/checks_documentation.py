@@ -10,17 +10,22 @@ from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
 from assistant.notes.paid import paid_caregivers
 from assistant.notes.registry import check
+from assistant.notes.scan import finditer
 
 _CAREGIVER_NAME = re.compile(
     r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
     r"(?P<name>[A-Z][a-z]+\s[A-Z][a-z]+)"
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
+_CONTENT_WORD = (
+    r"(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies"
+    r"|skills? (?:taught|trained)|content)"
+)
 _CONTENT_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
-    r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:taught|training|trained|instructed|instruction|education provided"
-    r"|techniques?|strategies|skills? (?:taught|trained)|content)"
-    r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
+    r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?"
+    + _CONTENT_WORD
+    + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
 _TRAINING_HEADING = re.compile(
@@ -59,6 +64,10 @@ _GENERAL_WORDS = frozenset(
 _NOT_CONTENT_LINE = re.compile(
     r"^[ \t]*(?:[-*•][ \t]*)?(?:need|goal|poc|plan|dx|diagnos\w*|reason|skilled|assessment|a:|s:|ltg|stg)\b", re.I
 )
+# what every match of the three patterns below contains (no word boundaries: they are searched in slices)
+_ABOUT_VIDEO_WORDS = r"consents? to (?:the )?(?:video|camera|recording|photo)|(?:video|camera) consent"
+_PLAN_WORDS = r"P:|obtain|will (?:get|request)|needs? (?:to )?sign"
+_PENDING_WORDS = r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
 _ABOUT_VIDEO = re.compile(
     r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I
 )
@@ -113,13 +122,18 @@ def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
     text = ctx.ex.text
     # "P: obtain signed consent before next session" is a plan, not documentation of consent
-    mentions = [c for c in ctx.ex.of("CONSENT") if not _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end])]
+    video, plan = ctx.ex.may_contain(_ABOUT_VIDEO_WORDS), ctx.ex.may_contain(_PLAN_WORDS)
+    mentions = [
+        c for c in ctx.ex.of("CONSENT") if not (video and _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end]))
+    ]
     # "form mailed - pending, not yet signed": asked for, not obtained
-    pending = {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))}
+    pending = (
+        {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))} if ctx.ex.may_contain(_PENDING_WORDS) else set()
+    )
     given = [
         c
         for c in mentions
-        if not c.negated and c not in pending and not _CONSENT_PLAN.search(text[c.sent_start : c.sent_end])
+        if not c.negated and c not in pending and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
     ]
     refused = [c for c in mentions if c.negated or c in pending]
     if given:
@@ -222,7 +236,7 @@ def skills_taught(ctx: Context) -> Outcome:
 def _training_sections(text: str) -> list[tuple[int, int]]:
     """A 'TRAINING PROVIDED' style heading owns the lines below it, up to a blank line or the next
     heading (at most SECTION_CHARS: the search for the blank line stays bounded)."""
-    heads = [m.end() for m in _TRAINING_HEADING.finditer(text)]
+    heads = [m.end() for m in finditer(_TRAINING_HEADING, text)]
     out = []
     for i, start in enumerate(heads):
         limit = min(heads[i + 1] if i + 1 < len(heads) else len(text), start + SECTION_CHARS)
@@ -239,7 +253,7 @@ def _inside(sections: list[tuple[int, int]], pos: int) -> bool:
 def _content_lines(text: str) -> list[tuple[int, int]]:
     """'Taught: listener strategies, key-word writing, ...' lines: the list itself is the content."""
     out = []
-    for m in _CONTENT_LABEL.finditer(text):
+    for m in finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"):  # the word, then a colon on its line
         body = m.group("body")
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS]
         if len(words) >= 3:

@@ -13,6 +13,7 @@ from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
 from assistant.notes.extract import Extraction
 from assistant.notes.presence import find_presence
+from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
 from assistant.notes.timing import union_minutes
 
@@ -247,7 +248,7 @@ def _family(ctx: Context) -> str:
     """Code family by content (docs/CONVENTIONS.md): direct clinical care from 2025, else functional."""
     if not _direct_care_allowed(ctx):
         return "cts"
-    if _DIRECT_CARE_SESSION.search(ctx.ex.text) and not ctx.family_minutes:
+    if next(finditer(_DIRECT_CARE_SESSION, ctx.ex.text), None) and not ctx.family_minutes:
         return "direct_care"  # "Caregiver training (direct care)" says what the session was
     direct, functional = _skills(ctx)
     return "direct_care" if direct > functional else "cts"

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.notes.scan import finditer
+
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
 
@@ -50,11 +52,11 @@ _CUE_TO_CAREGIVER = re.compile(
     re.I,
 )
 _NOT_DONE_BEFORE = re.compile(r"\b(?:not|no|never|did not|didn't|will|to|plan to|next)\s+(?:\w+\s+)?$", re.I)
-_FUTURE = re.compile(
-    r"\b(?:next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
-    r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u)\b",
-    re.I,
+_FUTURE_WORDS = (
+    r"next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
+    r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u"
 )
+_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
 _NAME_AFTER = re.compile(
     r"^[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
 )
@@ -129,9 +131,8 @@ STAND_IN_REACH = 120
 _RD_NOT_DONE = re.compile(
     r"^\W*(?:none|n/?a|no\b|not\b|deferred|pending|declined|refused|unable to (?:assess|complete)|tbd)", re.I
 )
-_RD_QUALIFIED = re.compile(
-    r"\b(?:correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors))\b", re.I
-)
+_QUALIFIED_WORDS = r"correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors)"
+_RD_QUALIFIED = re.compile(rf"\b(?:{_QUALIFIED_WORDS})\b", re.I)
 
 
 def caregiver_names(ex: Extraction) -> set[str]:
@@ -148,7 +149,7 @@ def _caregiver_names(ex: Extraction) -> set[str]:
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
-    names.update(m.group(1) for m in _LABELLED_NAME.finditer(text))
+    names.update(m.group(1) for m in finditer(_LABELLED_NAME, text))
     return names - _NOT_NAMES
 
 
@@ -190,11 +191,13 @@ def _stand_in(ex: Extraction) -> list[tuple[int, int]]:
 def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(documented, explicitly not done) spans of the return demonstration."""
     documented = []
+    # the sentence searches only when the note has their words (a match in a slice is one in the note)
+    future, qualified = ex.may_contain(_FUTURE_WORDS), ex.may_contain(_QUALIFIED_WORDS)
     for c in ex.of("RETURN_DEMO"):
         sentence = ex.text[c.sent_start : c.sent_end]
-        if _FUTURE.search(sentence) and not _RD_QUALIFIED.search(sentence):
+        if future and _FUTURE.search(sentence) and not (qualified and _RD_QUALIFIED.search(sentence)):
             continue  # "Return demo of car transfer next CTS" is a plan
-        if not c.negated or _RD_QUALIFIED.search(ex.text[c.end : c.end + 60]):
+        if not c.negated or (qualified and _RD_QUALIFIED.search(ex.text[c.end : c.end + 60])):
             documented.append((c.start, c.end))
     if not documented:
         documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]

@@ -38,7 +38,8 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
             hint="Check one note at a time, or split the document.",
         )
     # A lone surrogate cannot be encoded; one replacement character keeps every offset in place.
-    text = _SURROGATE.sub("\ufffd", text)
+    if not text.isascii():  # (no surrogate is ASCII: skip the scan)
+        text = _SURROGATE.sub("\ufffd", text)
     if not text.strip():
         raise EmptyNoteError("The note is empty.", hint="Paste the caregiver-training note text.")
     if "\x00" in text or _control_ratio(text) > 0.05:

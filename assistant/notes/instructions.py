@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from assistant.notes.lines import LineIndex
+from assistant.notes.scan import finditer
 from assistant.notes.vocabulary import ADDRESSEE_WORDS, IMPERATIVE_WORDS
 
 SENTENCE_REACH = 300
@@ -126,11 +127,11 @@ def find_instructions(text: str, lines: LineIndex, words: frozenset[str]) -> lis
     found: list[tuple[int, int]] = []
     clause = (*STOPS, ": ", " - ", "(")
     if ADDRESSEE_WORDS & words:
-        found += [lines.line_span(lines.number(m.start())) for m in _LINE.finditer(text)]
-        found += [_to_close(text, lines, m.start(), m.end()) for m in _INLINE.finditer(text)]
+        found += [lines.line_span(lines.number(m.start())) for m in finditer(_LINE, text)]
+        found += [_to_close(text, lines, m.start(), m.end()) for m in finditer(_INLINE, text)]
         found += [_to_close(text, lines, m.start(), m.end()) for m in _CLAUSE.finditer(text)]
-        found += [sentence(text, lines, m.start(), m.end(), (*clause, ", ")) for m in _REQUEST.finditer(text)]
+        found += [sentence(text, lines, m.start(), m.end(), (*clause, ", ")) for m in finditer(_REQUEST, text)]
     if IMPERATIVE_WORDS & words:
         # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"
-        found += [sentence(text, lines, m.start(), m.end(), clause) for m in _IMPERATIVE.finditer(text)]
+        found += [sentence(text, lines, m.start(), m.end(), clause) for m in finditer(_IMPERATIVE, text)]
     return found

@@ -83,11 +83,13 @@ class Mentions:
         return self.starts[i] if i < len(self.starts) and self.ends[i] <= b else None
 
 
-_WORD = re.compile(r"[a-z]+")
+# every byte that is not a-z becomes a space (UTF-8 bytes of other characters too: none is a-z)
+_NOT_A_TO_Z = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 @lru_cache(maxsize=4)
 def words_of(text: str) -> frozenset[str]:
-    """The lower-case words of a text: one pass, so costly patterns can be skipped when none of the
-    words they need occur (most notes have no group, no dictated times, no instructions)."""
-    return frozenset(_WORD.findall(text.lower()))
+    """The lower-case words of a text (runs of a-z): one pass, so costly patterns can be skipped when
+    none of the words they need occur (most notes have no group, no dictated times, no instructions).
+    Split after a byte translation: a third of the cost of finding every word with a pattern."""
+    return frozenset(text.lower().encode("utf-8", "surrogatepass").translate(_NOT_A_TO_Z).decode("ascii").split())

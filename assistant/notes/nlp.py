@@ -24,6 +24,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab, create_vocab
 
+from assistant.notes.cues import Cues, add_cues, can_share, split_cues
+from assistant.notes.scan import compiled
 from assistant.notes.vocabulary import (
     CONCEPTS,
     EXTRA_FOLLOWING,
@@ -108,15 +110,15 @@ OPEN_CUE_LABELS = frozenset({"CONSENT"})
 class _Scope:
     """NegEx scope for one document, in O(n log n).
 
-    negspacy supplies the termsets, the phrase matching and the pseudo-negation filter
-    (`process_negations`); the scope rule is upstream's: a preceding cue negates what follows
+    negspacy supplies the termsets (their cues are found with the concepts: cues.py); the scope
+    rule is upstream's: a preceding cue negates what follows
     it, a following cue what precedes it, within one sentence up to a termination cue.
     Why not the component itself: it builds a Span object per match and rescans every span
     per boundary, which is quadratic and dominated the cost of a check.
     """
 
-    def __init__(self, negex: Negex, doc: Doc, sentence_starts: list[int]) -> None:
-        preceding, following, terminating = negex.process_negations(doc)
+    def __init__(self, cues: Cues, doc: Doc, sentence_starts: list[int]) -> None:
+        preceding, following, terminating = cues
         self.bounds = sorted(set(sentence_starts) | {t[1] for t in terminating} | {0})
         self.first_pre: dict[int, int] = {}
         self.last_fol: dict[int, int] = {}
@@ -172,7 +174,12 @@ def _closed(doc: Doc, cue_end: int) -> bool:
 
 
 _LONG_RUN = re.compile(r"\S{64,}")
+# Any run `_LONG_RUN` finds is also a run of these characters (each whitespace here is \s): one RE2 search,
+# ~1 µs, tells whether the costlier scan (every position tried, ~25 µs per 2 KB) has anything to blank.
+_LONG_RUN_CANDIDATE = r"[^ \t\n\x0b\x0c\r]{64,}"
 _BREAK_CHARS = re.compile(r"[.!?;\n]")
+_IS_BREAK_BYTE = np.zeros(256, dtype=bool)
+_IS_BREAK_BYTE[list(b".!?;\n")] = True
 
 
 def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
@@ -192,7 +199,10 @@ def minimal_tokenizer(vocab: Vocab) -> Tokenizer:
 def sentence_starts(text: str, token_start: np.ndarray) -> list[int]:
     """Token indices that begin a sentence: after . ! ? ; or a line break (vectorised: the number of
     break characters before each token, from one scan and a binary search per token)."""
-    breaks = np.fromiter((m.start() for m in _BREAK_CHARS.finditer(text)), dtype=np.int64)
+    if text.isascii():  # byte offsets are character offsets: look the bytes up in one vector operation
+        breaks = np.flatnonzero(_IS_BREAK_BYTE[np.frombuffer(text.encode("ascii"), dtype=np.uint8)])
+    else:
+        breaks = np.fromiter((m.start() for m in _BREAK_CHARS.finditer(text)), dtype=np.int64)
     at = np.searchsorted(breaks, token_start, side="left")
     return [0, *(np.flatnonzero(at[1:] > at[:-1]) + 1).tolist()]
 
@@ -208,8 +218,9 @@ class ConceptFinder:
         nlp = SimpleNamespace(vocab=vocab, tokenizer=minimal_tokenizer(vocab))
         self.nlp = nlp
         self.matcher = PhraseMatcher(vocab, attr="LOWER")
-        for label, phrases in CONCEPTS.items():
-            self.matcher.add(label, [nlp.tokenizer(phrase) for phrase in phrases])
+        patterns = {label: [nlp.tokenizer(phrase) for phrase in phrases] for label, phrases in CONCEPTS.items()}
+        for label, docs in patterns.items():
+            self.matcher.add(label, docs)
         self.labels = {vocab.strings[label]: label for label in CONCEPTS}
         self.rd_id = vocab.strings["RETURN_DEMO"]
         general = _termset(EXTRA_PRECEDING, EXTRA_FOLLOWING, drop=("cannot", "can't", "cant"))
@@ -221,11 +232,16 @@ class ConceptFinder:
             _rd_termset(),
             extension_name="rd_negex",
         )
+        termsets = {"general": self.general, "return_demo": self.return_demo}
+        # one pass over the tokens finds concepts and cues, unless sharing would reorder concept matches
+        self.cue_matcher = self.matcher if can_share(patterns, termsets) else PhraseMatcher(vocab, attr="LOWER")
+        self.cue_keys = add_cues(self.cue_matcher, termsets)
 
     def __call__(self, text: str) -> list[Concept]:
         # spaCy's tokenizer strips affixes one character at a time: quadratic on a long run without
         # spaces (a pasted separator, 1 MB of brackets or emoji). No phrase is that long: blank the run.
-        text = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
+        if compiled(_LONG_RUN_CANDIDATE).search(text) is not None:
+            text = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
         doc = self.nlp.tokenizer(text)
         if not len(doc):
             return []
@@ -233,13 +249,18 @@ class ConceptFinder:
         token_start, token_len = arr[:, 0].tolist(), arr[:, 1].tolist()
         sent_tokens = sentence_starts(text, arr[:, 0])
         sent_chars = [token_start[i] for i in sent_tokens]
-        general = _Scope(self.general, doc, sent_tokens)
-        matches = self.matcher(doc)
-        # the return-demonstration scope costs a second NegEx pass: only when such a phrase is there
+        found = self.matcher(doc)
+        cue_matches = found if self.cue_matcher is self.matcher else self.cue_matcher(doc)
+        labels = self.labels
+        matches = [m for m in found if m[0] in labels]
+        cues = split_cues(cue_matches, self.cue_keys, ("general", "return_demo"))
+        general = _Scope(cues["general"], doc, sent_tokens)
+        # the return-demonstration scope only when such a phrase is there
         rd_id = self.rd_id
-        return_demo = _Scope(self.return_demo, doc, sent_tokens) if any(m[0] == rd_id for m in matches) else None
+        has_rd = any(m[0] == rd_id for m in matches)
+        return_demo = _Scope(cues["return_demo"], doc, sent_tokens) if has_rd else None
         out: list[Concept] = []
-        append, labels, n_sent, n_text = out.append, self.labels, len(sent_chars), len(text)
+        append, n_sent, n_text = out.append, len(sent_chars), len(text)
         general_negated = general.negated
         for match_id, start, end in matches:
             label = labels[match_id]

@@ -10,6 +10,7 @@ from datetime import date
 from itertools import islice
 
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
+from assistant.notes.scan import finditer, sparse_finditer
 from assistant.notes.spoken import spoken_dates
 from assistant.words import MONTH_ALT as _MONTH_ALT
 from assistant.words import month_number
@@ -23,6 +24,8 @@ _DATE = re.compile(
     r")(?![\w/-])",
     re.I,
 )
+# where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
+_DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/-][0-3]?\d[/-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
 _DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
@@ -49,7 +52,7 @@ def _label(text: str, start: int) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
-    for m in islice(_DATE.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_DATE, text, _DATE_STARTS), MAX_MENTIONS):
         try:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
@@ -93,7 +96,8 @@ _NEGATED_CODE = re.compile(
 
 # One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
 # a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
-_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])(?:\d{4}[0-9FTU]|[A-V]\d{4})(?![\w.:/])")
+_CODE_SHAPE = r"(?:\d{4}[0-9FTU]|[A-V]\d{4})"
+_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])" + _CODE_SHAPE + r"(?![\w.:/])")
 _ALWAYS_KNOWN = CTS_CODES | {"G0539", "G0540", "96202", "96203"}
 
 
@@ -116,7 +120,7 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
     """
     lines = lines or LineIndex(text)
     known = known | _ALWAYS_KNOWN
-    found = (m for m in _CODE_TOKEN.finditer(text) if m.group(0) in known or _claim_line(text, m))
+    found = (m for m in sparse_finditer(_CODE_TOKEN, text, _CODE_SHAPE) if m.group(0) in known or _claim_line(text, m))
     matches = list(islice(found, MAX_MENTIONS))
     out: list[CodeMention] = []
     for i, m in enumerate(matches):
@@ -152,8 +156,11 @@ def _claim_line(text: str, m: re.Match[str]) -> bool:
 
 # --- ICD-10-CM --------------------------------------------------------------------------------
 # A code may end a sentence ("Dx: R26.8."), so a full stop not followed by a word character is allowed.
-_ICD_DOTTED = re.compile(r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
-_ICD_BARE = re.compile(r"(?=[A-TV-Z])(?<![\w.])(?P<code>[A-TV-Z]\d[0-9AB])(?!\w|\.\w)")
+# The letter comes first and the "not after a word" test looks back past it: a pattern that starts with
+# a character class is scanned for that class in C, several times faster than a leading lookaround.
+_ICD_SHAPE = r"[A-TV-Z]\d[0-9AB]"  # how every code below starts
+_ICD_DOTTED = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
+_ICD_BARE = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB])(?!\w|\.\w)")
 _DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
 
 
@@ -168,9 +175,10 @@ def find_icd10(
 ) -> list[IcdMention]:
     """Dotted codes anywhere; bare three-character codes on a diagnosis line, or in parentheses
     when `is_code` knows them ("Parkinson's disease, G20"); "T10 paraplegia" is a spinal level."""
-    out = [IcdMention(m["code"], (m.start(), m.end())) for m in islice(_ICD_DOTTED.finditer(text), MAX_MENTIONS)]
+    dotted = sparse_finditer(_ICD_DOTTED, text, _ICD_SHAPE + r"\.")
+    out = [IcdMention(m["code"], (m.start(), m.end())) for m in islice(dotted, MAX_MENTIONS)]
     lines = lines or LineIndex(text)
-    for m in islice(_ICD_BARE.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_ICD_BARE, text, _ICD_SHAPE), MAX_MENTIONS):
         line_start, line_end = lines.bounds(m.start(), m.end())
         line = text[line_start:line_end]
         bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
@@ -248,13 +256,13 @@ _ROLE_LABEL = re.compile(
     r"|sig)\s*[:\-]?\s*"
     rf"(?:{_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
 )
-_ROLE_WORDS = re.compile(
-    r"(?=[PpOoSs])\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
+_ROLE_WORDS_BODY = (
+    r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
     r"|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
-    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b",
-    re.I,
+    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b"
 )
+_ROLE_WORDS = re.compile(r"(?=[PpOoSs])" + _ROLE_WORDS_BODY, re.I)
 _ROLE_MAP = {
     "physical therapist assistant": "PTA",
     "physical therapy assistant": "PTA",
@@ -301,7 +309,7 @@ _AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
 
 def find_credentials(text: str) -> list[CredentialMention]:
     out: list[CredentialMention] = []
-    for m in islice(_CREDENTIAL.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_CREDENTIAL, text, _CRED_ALT), MAX_MENTIONS):
         cred = m["cred"]
         before = text[max(0, m.start() - 60) : m.start()]
         line_before = before[before.rfind("\n") + 1 :]
@@ -315,7 +323,7 @@ def find_credentials(text: str) -> list[CredentialMention]:
         line_before = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
         if _SIGNATURE_CUE.search(line_before) or _LINE_END.match(text, m.end()):
             out.append(CredentialMention(_spelled_role(m["cred"]), (m.start(), m.end()), m["cred"]))
-    for m in _ROLE_WORDS.finditer(text):
+    for m in finditer(_ROLE_WORDS, text, _ROLE_WORDS_BODY):
         phrase = m["role"].lower().replace("-", " ")
         role = (
             "SLPA"

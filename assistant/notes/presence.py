@@ -16,8 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.notes.demo import caregiver_names
-from assistant.notes.lines import MAX_MENTIONS, Mentions
-from assistant.notes.scan import spans
+from assistant.notes.lines import MAX_MENTIONS
+from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
 from assistant.notes.whereabouts import whereabouts
 
@@ -44,16 +44,16 @@ _CAREGIVERS_OF = re.compile(
     r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I
 )
 # "Patient was at his dialysis appointment during this session"
-_AWAY = re.compile(
-    r"(?=[PpMmHhSs])\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
+_AWAY_BODY = (
+    r"\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
     r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
     r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
     r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
     r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
     r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"
-    r"|mass|temple|party|wedding|funeral|hairdresser|salon)\b",
-    re.I,
+    r"|mass|temple|party|wedding|funeral|hairdresser|salon)\b"
 )
+_AWAY = re.compile(r"(?=[PpMmHhSs])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
@@ -80,6 +80,7 @@ _QUANTIFIERS = frozenset({"none", "all", "both", "each", "neither", "any", "some
 _PRONOUN_BEFORE = re.compile(
     r"\b(?:he|she)\s+(?:was|is|were|had been|has been|remained|stayed)?\s*(?:not\s+)?(?:\w+\s+)?$", re.I
 )
+_HE_OR_SHE = r"\b(?:he|she)\s"  # in every match of _PRONOUN_BEFORE
 _INFINITIVE = re.compile(r"\bto\s+$", re.I)
 _NOT_NAMES = frozenset({"Patient", "Caregiver", "The", "His", "Her", "Their", "Mister", "Missus", "Date", "Note"})
 # "pt attended his day program": attending somewhere else is absence from the training
@@ -94,6 +95,7 @@ _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
+_PRESENT_ASKED = r"\b(?:patient|pt)\s+present"  # what every answer below starts with
 _PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]{1,2}\s*"
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
 _PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
@@ -106,25 +108,45 @@ class People:
     patient: frozenset[str]
     caregiver: frozenset[str]
 
-    def pattern(self, names: frozenset[str]) -> re.Pattern[str] | None:
-        return _names_pattern(names) if names else None
-
 
 @lru_cache(maxsize=64)
 def _names_pattern(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names))) + r")\b")
 
 
+_LETTERS = re.compile(r"[A-Za-z]+")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")  # \w in ASCII
+
+
+def name_spans(names: frozenset[str], text: str) -> list[tuple[int, int]]:
+    """Where `text` writes one of `names` as a whole word: `_names_pattern(names).finditer` without
+    compiling this note's own pattern (~50-90 µs a note). For ASCII letters in ASCII text a whole word
+    is one whose neighbours are not \\w, and two such words cannot overlap: a lookup per occurrence."""
+    if not names:
+        return []
+    if not (text.isascii() and all(_LETTERS.fullmatch(name) for name in names)):
+        return [m.span() for m in _names_pattern(names).finditer(text)]
+    found = []
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (at == 0 or text[at - 1] not in _WORD_CHARS) and (end == len(text) or text[end] not in _WORD_CHARS):
+                found.append((at, end))
+            at = text.find(name, at + 1)
+    return sorted(found)
+
+
 def people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
-    named = list(_PATIENT_NAME.finditer(ex.text))
+    named = list(finditer(_PATIENT_NAME, ex.text))
     caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)}
     patient = {m.group(1) for m in named}
     # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
     patient |= {
         m.group(1)
-        for m in _NAMED_ABSENT.finditer(ex.text)
+        for m in finditer(_NAMED_ABSENT, ex.text)
         if not _ROLE_WORD.fullmatch(m.group(1)) and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
     }
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
@@ -148,55 +170,74 @@ def _after_preposition(text: str, start: int) -> bool:
     return not (words[-1] == "of" and len(words) >= 2 and words[-2] in _QUANTIFIERS)
 
 
+class _Named:
+    """Where the note names one kind of person, sorted by end. Whether a person named after a preposition
+    is an object ("out with their son") is asked only of the few mentions a phrase looks back at: most
+    mentions are never asked, and the word lookup costs more than the scan that found them."""
+
+    def __init__(self, text: str, found: list[tuple[int, int, bool]]) -> None:
+        # (start, end, whether an object after a preposition is not this person); a stable sort, so
+        # mentions found twice keep the order of the lists they came from
+        found = sorted(found, key=lambda s: (s[1], s[0]))
+        self.text = text
+        self.starts = [a for a, _, _ in found]
+        self.ends = [b for _, b, _ in found]
+        self.lazy = [lazy for _, _, lazy in found]
+        self._dropped: dict[int, bool] = {}
+
+    def dropped(self, i: int) -> bool:
+        if not self.lazy[i]:
+            return False
+        if i not in self._dropped:
+            self._dropped[i] = _after_preposition(self.text, self.starts[i])
+        return self._dropped[i]
+
+
 class _Subjects:
     """Where the note names the patient and the caregivers, found once over the whole text (people
     after a preposition dropped), so each phrase's subject is a binary search. Asides (brackets,
     relative clauses) are skipped unless the phrase itself is inside them."""
 
     def __init__(self, text: str, who: People) -> None:
-        def subjects(pattern: str, ignore_case: bool = True) -> list[tuple[int, int]]:
-            return [
-                (a, b)
-                for a, b in spans(pattern, text, ignore_case)
-                if text[b : b + 2] not in _POSSESSIVE and not _after_preposition(text, a)
-            ]
+        def subjects(pattern: str) -> list[tuple[int, int, bool]]:
+            return [(a, b, True) for a, b in spans(pattern, text) if text[b : b + 2] not in _POSSESSIVE]
 
-        names = {kind: who.pattern(getattr(who, kind)) for kind in ("patient", "caregiver")}
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
-        self.patient = Mentions(
+        self.patient = _Named(
+            text,
             subjects(_PATIENT_WORDS)
-            + [m.span() for m in _TITLED_NAME.finditer(text) if m.group(1).split()[0] not in who.caregiver]
-            + ([m.span() for m in names["patient"].finditer(text)] if names["patient"] else [])
+            + [(*m.span(), False) for m in finditer(_TITLED_NAME, text) if m.group(1).split()[0] not in who.caregiver]
+            + [(a, b, False) for a, b in name_spans(who.patient, text)],
         )
-        self.caregiver = Mentions(
+        self.caregiver = _Named(
+            text,
             subjects(_CAREGIVER_WORDS)
-            + [m.span() for m in _CAREGIVERS_OF.finditer(text)]
-            + (
-                [
-                    (a, b)
-                    for a, b in (m.span() for m in names["caregiver"].finditer(text))
-                    if not _after_preposition(text, a)
-                ]
-                if names["caregiver"]
-                else []
-            )
+            + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
+            + [(a, b, True) for a, b in name_spans(who.caregiver, text)],
         )
 
     def _aside(self, pos: int) -> tuple[int, int] | None:
         i = bisect_right(self.asides, (pos, 1 << 62)) - 1
         return self.asides[i] if i >= 0 and self.asides[i][0] <= pos < self.asides[i][1] else None
 
-    def last(self, mentions: Mentions, start: int, concept: Concept) -> int:
+    def last(self, mentions: _Named, start: int, concept: Concept) -> int:
         """End of the last mention in text[start:concept.end] outside any aside the phrase is not in."""
         own = self._aside(concept.start)
         i = bisect_right(mentions.ends, concept.end) - 1
-        for _ in range(6):  # a few steps back at most: asides are short
-            if i < 0 or mentions.starts[i] < start:
+        steps = 0
+        while i >= 0 and steps < 6:  # a few steps back at most: asides are short
+            if mentions.ends[i] <= start:
+                return -1  # this mention and every one before it start before the window
+            if mentions.dropped(i):
+                i -= 1  # not a subject: as if never found (bounded: the window holds few mentions)
+                continue
+            if mentions.starts[i] < start:
                 return -1
             aside = self._aside(mentions.starts[i])
             if aside is None or aside == own:
                 return mentions.ends[i]
             i -= 1
+            steps += 1
         return -1
 
 
@@ -214,13 +255,15 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
-    if _PATIENT_AND.search(text, start, concept.end):
+    # each window search only when the whole note has such words (a match in a window is one in the note)
+    if ex.may_contain(_PATIENT_AND.pattern) and _PATIENT_AND.search(text, start, concept.end):
         return "patient"
     who = subjects()
     last_patient = who.last(who.patient, start, concept)
     last_caregiver = who.last(who.caregiver, start, concept)
     if (
-        _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
+        ex.may_contain(_HE_OR_SHE)
+        and _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
         and last_caregiver < concept.start - 40
     ):
         return "patient"
@@ -268,12 +311,14 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)
         (absence if absent else presence).append((c.start, c.end))
     present_sorted = sorted(presence)
-    absence += [(m.start(), m.end()) for m in _AWAY.finditer(ex.text) if not _inside(present_sorted, m.start())]
+    absence += [
+        (m.start(), m.end()) for m in finditer(_AWAY, ex.text, _AWAY_BODY) if not _inside(present_sorted, m.start())
+    ]
     where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: people(ex).patient)
     presence += where.presence + where.changed
     absence = [] if where.changed else absence + where.absence  # there for part of the training
-    answered_no = [(m.start(), m.end()) for m in _PRESENT_NO.finditer(ex.text)]
+    answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, ex.text, _PRESENT_ASKED)]
     absence += answered_no
     presence = [p for p in presence if not _inside(answered_no, p[0])]
-    presence += [(m.start(), m.end()) for m in _PRESENT_YES.finditer(ex.text)]
+    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, ex.text, _PRESENT_ASKED)]
     return presence, absence

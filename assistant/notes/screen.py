@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from assistant.notes.instructions import find_instructions, sentence
 from assistant.notes.lines import LineIndex, words_of
+from assistant.notes.scan import finditer
 from assistant.notes.vocabulary import CHECKLIST_WORDS, FORM_WORDS, GUIDELINE_WORDS
 
 # a field whose value is a placeholder: "Consent: ***", "Total time: ___ min", "Goal: {{goal}}"
@@ -67,11 +68,10 @@ _GUIDELINE = re.compile(
 # "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
 _PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
-_CHECKLIST_ITEM = re.compile(
-    r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b(?![ \t]*[:#])[^\n]*$"
-    r"|^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$",
-    re.I | re.M,
-)
+_ITEM_START = r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b"
+_ITEM_LINE = r"^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$"
+_CHECKLIST_ITEM = re.compile(_ITEM_START + r"(?![ \t]*[:#])[^\n]*$|" + _ITEM_LINE, re.I | re.M)
+_ITEM_NEEDS = _ITEM_START + "|" + _ITEM_LINE  # _CHECKLIST_ITEM without its lookahead
 # "--- Guideline reference (auto-inserted) ---" ... "--- end reference ---": a block of pasted rule text
 _GUIDELINE_BLOCK = re.compile(
     r"^[ \t]*[-=]{2,}[ \t]*[^\n]{0,40}?\b(?:guideline|reference|descriptor|policy)\b[^\n]{0,40}?[-=]{2,}[ \t]*$",
@@ -141,7 +141,7 @@ def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> Screened:
 
 def _boxes(text: str, lines: LineIndex) -> list[Screened]:
     out = []
-    for m in _LINE_WITH_OPEN_BOX.finditer(text):
+    for m in finditer(_LINE_WITH_OPEN_BOX, text):
         line = m.group(0)
         if not _BOX_TICKED.search(line):
             out.append(Screened("template", m.start(), m.end()))  # nothing ticked: the whole field is empty
@@ -168,21 +168,21 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     found += [Screened("instruction", a, b) for a, b in find_instructions(text, lines, words)]
     # each family only when a character or word it needs is in the note (substring and set tests, no scan)
     if any(mark in text for mark in ("**", "__", "??", "@", "{{", "[", "<")):
-        found += [Screened("template", m.start(), m.end()) for m in _EMPTY_FIELD.finditer(text)]
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_EMPTY_FIELD, text)]
     if "?" in text:
-        found += [Screened("template", m.start(), m.end()) for m in _YES_NO_BLANK.finditer(text)]
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_YES_NO_BLANK, text)]
     if any(box in text for box in ("[", "☐", "□", "( )", "(  )")):
         found += _boxes(text, lines)
     if FORM_WORDS & words:
-        found += [Screened("form_text", m.start(), m.end()) for m in _FORM_TEXT.finditer(text)]
+        found += [Screened("form_text", m.start(), m.end()) for m in finditer(_FORM_TEXT, text)]
     if CHECKLIST_WORDS & words:
-        found += [_checklist(text, lines, m) for m in _CHECKLIST_HEAD.finditer(text)]
-        found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_LINE.finditer(text)]
-        found += [Screened("checklist", m.start(), m.end()) for m in _CHECKLIST_ITEM.finditer(text)]
+        found += [_checklist(text, lines, m) for m in finditer(_CHECKLIST_HEAD, text)]
+        found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
+        found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
     if "pasted" in words:
-        found += [Screened("guideline", m.start(), m.end()) for m in _PASTED_LINE.finditer(text)]
+        found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
     if GUIDELINE_WORDS & words:
-        found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in _GUIDELINE.finditer(text)]
+        found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in finditer(_GUIDELINE, text)]
         found += [Screened("guideline", *_block(text, lines, m.start())) for m in _GUIDELINE_BLOCK.finditer(text)
                   if not _BLOCK_END.match(m.group(0))]
     trimmed = [t for t in (_trim(text, f) for f in found) if t is not None]

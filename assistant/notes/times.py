@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
+from assistant.notes.scan import sparse_finditer
 from assistant.notes.spoken import spoken_ranges, spoken_start_stop
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
@@ -31,6 +32,8 @@ _TOKEN = re.compile(
     r"(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))"
     r")"
 )
+# where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
+_TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(
     r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
@@ -46,12 +49,14 @@ _STOP_LABEL = re.compile(
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
 # The number is matched once, then the unit decides hours or minutes (trying the number
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
-_DURATION = re.compile(
-    rf"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"  # first letters of numbers
+_DURATION_BODY = (
+    rf"(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"
     rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
-    rf"|(?P<m>minutes?|mins?\b|min\b|'))",
-    re.I,
+    rf"|(?P<m>minutes?|mins?\b|min\b|'))"
 )
+_DURATION = re.compile(r"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])" + _DURATION_BODY, re.I)  # first letters of numbers
+# where a duration can start: the number and the first letter of its unit (bounded: scan.sparse_finditer)
+_DURATION_STARTS = rf"(?:\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:h|min|')"
 _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(
@@ -135,7 +140,7 @@ class _Token:
 
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
-    for m in itertools.islice(_TOKEN.finditer(text), MAX_MENTIONS):
+    for m in itertools.islice(sparse_finditer(_TOKEN, text, _TOKEN_STARTS), MAX_MENTIONS):
         if m["h"] is not None:
             hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
             military = hour >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2 and ap is None)
@@ -259,7 +264,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
     spans = sorted(clock_spans)
     ends = [b for _, b in spans]
     k = 0
-    for m in itertools.islice(_DURATION.finditer(text), MAX_MENTIONS):
+    for m in itertools.islice(sparse_finditer(_DURATION, text, _DURATION_STARTS), MAX_MENTIONS):
         while k < len(spans) and spans[k][1] <= m.start():
             k += 1  # one pass over the clock ranges (both lists are in text order)
         if k < len(spans) and spans[k][0] <= m.start() < spans[k][1]:
