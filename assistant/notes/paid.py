@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from assistant.notes.context import Context
+from assistant.notes.scan import finditer
 
 _PAST = re.compile(
     r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?"
@@ -65,7 +66,7 @@ def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:
     ex = ctx.ex
     found = [(c.start, c.end, c.sent_start, c.sent_end, c.text) for c in ex.of("PAID_CAREGIVER", negated=False)]
     for pattern in (_EMPLOYER, _ARRANGED):
-        for m in pattern.finditer(ex.text):
+        for m in finditer(pattern, ex.text):  # RE2 first: most notes name no employer
             a, b = ex.lines.bounds(m.start())
             found.append((m.start(), m.end(), a, b, m.group(0)))
     return found

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.notes.lines import MAX_MENTIONS
 from assistant.notes.nlp import Concept
+from assistant.notes.scan import finditer
 from assistant.notes.vocabulary import AWAY_PLACES
 
 if TYPE_CHECKING:
@@ -28,12 +29,13 @@ Span = tuple[int, int]
 SubjectOf = Callable[[Concept], str]
 
 # "Pt in hospital bed throughout" is a bed, not a hospital
-_PLACE = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b(?!\s+bed\b)"
+_PLACE_WORDS = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b"
+_PLACE = _PLACE_WORDS + r"(?!\s+bed\b)"
 # up to four words between the preposition and the place: "his 10:00 eye appointment", "the 2nd-floor infusion"
 _LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
 # the patient goes or is somewhere else: "left with the transport van", "spent the morning in the lab",
 # "was in his Tuesday dialysis chair", "had his weekly cardiac rehab class at 1:00", "Pt @ HD"
-_ELSEWHERE = re.compile(
+_ELSEWHERE_SOURCE = (
     r"\b(?:(?:went|had gone|has gone|gone|was taken|was driven|was picked up|was brought|headed|returned)"
     r"\s+(?:(?:back\s+)?home\b|out\b|away\b|(?:back\s+)?(?:to|for|down to|up to|over to)\s+" + _LEAD_IN + _PLACE + ")"
     r"|left\s+(?:with|w/|for|at\s+\d|early|before|to\s+" + _LEAD_IN + _PLACE
@@ -41,22 +43,27 @@ _ELSEWHERE = re.compile(
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
     r"|(?:was|is|were|are|remained|stayed|sat|being)\s+(?:still\s+)?"
     r"(?:at|in|out at|off at|away at|down at|across town at)\s+" + _LEAD_IN + _PLACE
-    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE + r")",
-    re.I,
+    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE + r")"
 )
+_ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
-_PT_AT = re.compile(
-    r"\b(?:pt|patient|client|child)\s*(?:location\s*:|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE, re.I
-)
+_PT_AT_SOURCE = r"\b(?:pt|patient|client|child)\s*(?:location\s*:|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+_PT_AT = re.compile(_PT_AT_SOURCE, re.I)
 # someone takes the patient away: "His son drove him to his 10:00 eye appointment", "Paula took her mother out"
 _OBJECT = r"(?:him|her|them|the patient|the pt|pt|patient|(?:his|her)\s+(?:mother|father|mom|dad|wife|husband))"
-_TAKEN = re.compile(
+_TAKEN_SOURCE = (
     r"\b(?:drove|took|walked|wheeled|brought|escorted|transported|collected)\s+" + _OBJECT
     + r"\s+(?:(?:back\s+)?home\b|out\b|away\b|outside\b|(?:back\s+|down\s+|over\s+|up\s+)?(?:to|for)\s+" + _LEAD_IN
     + _PLACE + r")"
-    r"|\b(?:picked|came for|arrived for|was here for)\s+" + _OBJECT + r"(?:\s+up)?\b|\bpicked up\s+" + _OBJECT + r"\b",
-    re.I,
+    r"|\b(?:picked|came for|arrived for|was here for)\s+" + _OBJECT + r"(?:\s+up)?\b|\bpicked up\s+" + _OBJECT + r"\b"
 )
+_TAKEN = re.compile(_TAKEN_SOURCE, re.I)
+# What RE2 looks for before Python's `re` scans a note (scan.finditer): each pattern without its one
+# lookahead ("hospital bed"), so a note that names no place skips the costly scan.
+_PROBES = {
+    pattern: source.replace(_PLACE, _PLACE_WORDS)
+    for pattern, source in ((_ELSEWHERE, _ELSEWHERE_SOURCE), (_PT_AT, _PT_AT_SOURCE), (_TAKEN, _TAKEN_SOURCE))
+}
 # the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself"
 _ALONE = re.compile(
     r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to the \w+\s+)?"
@@ -151,7 +158,7 @@ def _during_training(ex: Extraction, minute: int) -> bool:
 
 def _matches(ex: Extraction, *patterns: re.Pattern[str]) -> Iterator[re.Match[str]]:
     for pattern in patterns:
-        for i, m in enumerate(pattern.finditer(ex.text)):
+        for i, m in enumerate(finditer(pattern, ex.text, _PROBES.get(pattern))):
             if i >= MAX_MENTIONS:
                 break
             yield m
