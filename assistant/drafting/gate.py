@@ -56,17 +56,36 @@ FACT_KINDS = ("minutes", "clock_time", "date", "code", "icd10", "modifier", "dol
 
 
 def injection_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text contains instructions addressed to a model rather than clinical content."""
-    return [m.span() for m in INJECTION.finditer(text)]
+    """Where the text contains instructions addressed to a model rather than clinical content: the note
+    check's screen (whole instructions, brackets and wrapped lines included) together with the patterns
+    above. Both run on the raw text: masking with one first would cut an instruction the other finds whole."""
+    from assistant.notes.screen import screen  # the check's one detector of planted instructions
+
+    found = sorted([(s.start, s.end) for s in screen(text) if s.kind == "instruction"]
+                   + [m.span() for m in INJECTION.finditer(text)])
+    merged: list[tuple[int, int]] = []
+    for start, end in found:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def strip_injections(text: str) -> str:
-    return INJECTION.sub(" ", text)
+    out, pos = [], 0
+    for start, end in injection_spans(text):
+        out += [text[pos:start], " "]
+        pos = end
+    return "".join([*out, text[pos:]])
 
 
 def mask_injections(text: str) -> str:
     """The text with embedded instructions blanked out, offsets unchanged (for the note check)."""
-    return INJECTION.sub(lambda m: " " * len(m.group(0)), text)
+    chars = list(text)
+    for start, end in injection_spans(text):
+        chars[start:end] = [c if c == "\n" else " " for c in text[start:end]]
+    return "".join(chars)
 
 
 def sentence_quote(note: str, start: int, end: int) -> str:

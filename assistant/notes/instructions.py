@@ -18,19 +18,20 @@ from assistant.notes.scan import finditer
 from assistant.notes.vocabulary import ADDRESSEE_WORDS, IMPERATIVE_WORDS
 
 SENTENCE_REACH = 300
+OPENER_REACH = 40  # how far before a cue its opening bracket may stand
 STOPS = (". ", "; ", " period ", " new paragraph ")
 
 _ADDRESSEE = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator"
     r"|checker"
-    r"|grader|appeal[- ]?(?:writer|generator|bot|drafter)|automated (?:reviewer|checker|tool|system|auditor|coder)"
+    r"|grader|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)|automated (?:reviewer|checker|tool|system|auditor|coder)"
     r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader"
     r"|writer))"
 )
 # Inside a line only names that cannot be a clinical word count ("Adaptive tool: reacher" is content)
 _MODEL = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?gpt|chat g p t|Claude|Copilot|Gemini|chat ?bot|language model|AI model"
-    r"|appeal[- ]?(?:writer|generator|bot|drafter)|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
+    r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
     r"|(?:note|claim|billing|coding|scribe|reviewer|auditor) (?:checker|bot|ai|tool)"
     r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system))"
 )
@@ -100,7 +101,15 @@ def _opener(text: str, start: int) -> str | None:
     before = text[max(0, start - 4) : start].rstrip(" \t")
     if before.endswith("--"):
         return "--"
-    return before[-1] if before and before[-1] in _CLOSERS else None
+    if before and before[-1] in _CLOSERS:
+        return before[-1]
+    # "[Billing template note for the appeal assistant: ...]": a bracket opened a few words before the cue
+    window = text[max(text.rfind("\n", 0, start) + 1, start - OPENER_REACH) : start]
+    for opener in "[({":
+        i = window.rfind(opener)
+        if i != -1 and _CLOSERS[opener] not in window[i:]:
+            return opener
+    return None
 
 
 def _to_close(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, int]:
@@ -117,7 +126,7 @@ def _to_close(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, i
     if closer:
         stop = text.find(closer, end, end + SENTENCE_REACH)
         if stop != -1:
-            begin = text.rfind(opener or "", max(0, start - 4), start + 1) if opener != text[start] else start
+            begin = text.rfind(opener or "", max(0, start - OPENER_REACH), start + 1) if opener != text[start] else start
             return (begin if begin != -1 else start), stop + len(closer)
     return start, sentence(text, lines, start, end)[1]
 
