@@ -24,14 +24,16 @@ STOPS = (". ", "; ", " period ", " new paragraph ")
 _ADDRESSEE = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator"
     r"|checker"
-    r"|grader|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)|automated (?:reviewer|checker|tool|system|auditor|coder)"
+    r"|grader|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
+    r"|automated (?:reviewer|checker|tool|system|auditor|coder)"
     r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader"
     r"|writer))"
 )
 # Inside a line only names that cannot be a clinical word count ("Adaptive tool: reacher" is content)
 _MODEL = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?gpt|chat g p t|Claude|Copilot|Gemini|chat ?bot|language model|AI model"
-    r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
+    r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
+    r"|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
     r"|(?:note|claim|billing|coding|scribe|reviewer|auditor) (?:checker|bot|ai|tool)"
     r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system))"
 )
@@ -126,7 +128,8 @@ def _to_close(text: str, lines: LineIndex, start: int, end: int) -> tuple[int, i
     if closer:
         stop = text.find(closer, end, end + SENTENCE_REACH)
         if stop != -1:
-            begin = text.rfind(opener or "", max(0, start - OPENER_REACH), start + 1) if opener != text[start] else start
+            reach = max(0, start - OPENER_REACH)
+            begin = text.rfind(opener or "", reach, start + 1) if opener != text[start] else start
             return (begin if begin != -1 else start), stop + len(closer)
     return start, sentence(text, lines, start, end)[1]
 
