@@ -101,7 +101,7 @@ class Assistant:
     def retriever(self) -> Retriever:
         from assistant.retrieval.retriever import Retriever
 
-        return Retriever(self.settings, self.knowledge)
+        return Retriever(self.settings, self.knowledge, clock=self.clock)
 
     def search(self, query: str, *, k: int = 5, dos: date | None = None, **filters: Any) -> list[Passage]:
         return self.retriever.search(query, k=k, dos=dos, **filters)

@@ -32,7 +32,20 @@ ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how ma
 COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\.?)\b", re.I)
 UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
 # "ICD-10 code for autism": the thing a code is asked for; when no passage found names it, nothing answers
-CODE_FOR = re.compile(r"\bcodes?\s+(?:for|to use for)\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{3,})", re.I)
+# ("what cpt do I use for dry needling" too: the code word and "for" may have a few words between them)
+CODE_FOR = re.compile(r"\b(?:codes?|cpt|hcpcs)\b(?:\s+(?:do|should|would|can|could|i|we|you|use|to|bill)){0,4}"
+                      r"\s+for\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{2,})", re.I)
+# "is the modifier indicator 0 or 1?": a value picked from alternatives is a value asked for
+EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
+# "is there a max number of caregivers in a 97552 class?": a maximum asked for, and the passages' words for one
+# ("max assist" with transfers is a level of help, not a maximum asked for or stated)
+MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
+                       r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"
+                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group)\b", re.I)
+MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat most\b|\bno more than\b|\bup to \d"
+                        r"|\blimit(?:ed)? (?:to|of)\b|\bcap(?:ped)? at\b|\bno (?:\w+ )?(?:limit|cap|maximum)\b"
+                        r"|\bnot limited\b|dropped the .{0,40}limit|\bonce[- ]per\b", re.I)
+NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
@@ -143,6 +156,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     asked_for = CODE_FOR.search(intent.query)
     if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
         return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."
+    if not found and intent.kind not in ("threshold", "fee") and MAX_ASKED.search(intent.query) \
+            and not any(MAX_STATED.search(p.text) for p in passages[:3]):
+        return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
     return None
@@ -168,7 +184,10 @@ def compose(
     """(sentences with their passages, answered) for a question, from the search's passages."""
     def opening(entry: str, n: int) -> str:
         hits = [p for p in passages if entry_of(p) == entry] or lookup(entry)
-        return " ".join(sentences(hits[0].text)[:n]) if hits else ""
+        if not hits:
+            return ""
+        found = _FAQ_ANSWER.search(hits[0].text)  # an FAQ opens with its question: quote the answer
+        return " ".join(sentences(hits[0].text[found.end():] if found else hits[0].text)[:n])
 
     made = claims(intent, pins, kb, opening)
     why = refusal(intent, made, passages, kb)
@@ -188,7 +207,9 @@ def compose(
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
-    if not made and ASKS_VALUE.search(intent.query) and unknown:
+    if EITHER_VALUE.search(intent.query):  # "is the indicator 0 or 1?" after "no published edit was found"
+        unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
+    if not made and (ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query)) and unknown:
         # The best passage says the value was never found: say so rather than present it as an answer.
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     out.sort(key=lambda item: item[0])
@@ -196,7 +217,7 @@ def compose(
 
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
-_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended"})
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq"})
 
 
 def _extracted(
@@ -205,7 +226,11 @@ def _extracted(
     """Quoted sentences from the best unused passage among the top three: the whole answer when there is
     no claim; after a route, reason or telehealth claim, a sentence that covers at least two words of the
     question the claims leave uncovered."""
-    if any(c.what in _COMPLETE for c in made) and not COMPARES.search(intent.query) and not intent.asks_why:
+    # "Z96.64x for knee and R29.6 for fall risk, both right?": a claim about one code leaves the other one asked
+    claimed = " ".join(c.text for c in made)
+    uncovered = [c for c in intent.diagnosis_codes if c not in claimed]
+    if any(c.what in _COMPLETE for c in made) and not COMPARES.search(intent.query) and not intent.asks_why \
+            and not (made and uncovered):
         return []
     asked = set(tokenize(expand(intent.query))) - {t for c in made for t in tokenize(c.text)}
     top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used]
@@ -219,7 +244,8 @@ def _extracted(
         leads = (i == 0 and passage.kind == "faq") or intent.asks_why
         picked = [s for s in extract(passage, intent.query, limit=3 - len(made))
                   if not ungrounded(s, [passage.text], intent.query, dos)
-                  and (not made or about or leads or len(asked & set(tokenize(s))) >= 2)]
+                  and (not made or about or leads or len(asked & set(tokenize(s))) >= 2)
+                  and (not (made and uncovered) or any(c in s for c in uncovered))]
         if picked:
             return [(i, Cited(s, passage)) for s in picked]
     return []

@@ -183,9 +183,10 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
     if band is None:
         return None
-    if not lines:
+    if not lines:  # say where the first unit starts, so "can I bill it with 52?" learns the minimum too
         return Claim(f"{minutes} minutes is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
-                     "of caregiver training is nothing reportable.", pin.entry)
+                     f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
+                     "minutes.", pin.entry)
     return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
@@ -211,10 +212,10 @@ _WORDERS: dict[str, Worder] = {
     "units": lambda intent, pin, kb: units(intent, pin),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
 }
-QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration"})
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq"})
 # Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration; a
 # route's filing limit and when it is the right route ("appeal or reopen?", "what's next after ...").
-QUOTED_SENTENCES = {"waiver": 2, "route": 2}
+QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
 
 
 def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int], str]) -> list[Claim]:

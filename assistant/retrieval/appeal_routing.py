@@ -26,6 +26,8 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
 _ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
 
 
+# the time to file, asked beside the amount in controversy
+_FILING_LIMIT = re.compile(r"how long|deadline|how many days|time limit|by when|\bwithin\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 # "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
 # is asked about
@@ -68,6 +70,8 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
                 if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
                                                                              intent.period))]
+        if _FILING_LIMIT.search(intent.query) and wanted in routes:  # "... and how long do we have": both asks
+            out.append(Pin(f"appeal:{wanted}", "route", routes[wanted], strong=False))
     # "does a reopening extend my deadline?" asks whether, not what the limit is
     asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
     out += clerical_pins(intent, kb)

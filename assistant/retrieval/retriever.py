@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -114,9 +114,11 @@ class Retriever:
         embedder: Embedder | None = None,
         weights: FusionWeights = DEFAULT_WEIGHTS,
         max_per_entry: int = 1,
+        clock: Callable[[], date] = date.today,
     ) -> None:
         self.settings = settings
         self.knowledge = knowledge
+        self.clock = clock  # dates "last March" or "this year" in a question; passed in so tests fix today
         self._embedder = embedder
         self.weights = weights
         self.max_per_entry = max_per_entry
@@ -191,7 +193,7 @@ class Retriever:
         on = parse_dos(dos)
         authorities = _check_authority(authority)
         wanted_codes = [normalise_code(c) for c in codes] if codes else None
-        intent = understand(query, on)
+        intent = understand(query, on, self.clock())
         pinned = pins(intent, self.knowledge)
         loaded = self._ready()
         allowed = self._mask(loaded, on, authorities, wanted_codes, pinned)

@@ -21,7 +21,8 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.understand import Intent
+from assistant.retrieval.topic_routing import topic_pins
+from assistant.retrieval.understand import CONSENT_FORM, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -99,6 +100,11 @@ def _addon_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     dated = intent.period is not None or intent.asks_meaning
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
+    return out + _dx_pins(intent, kb)
+
+
+def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    out: list[Pin] = []
     for code in intent.diagnosis_codes:  # the code itself, else its nearest parent: Z96.641 → Z96.64 → Z96.6 → Z96
         stem, _, tail = code.partition(".")
         for candidate in [code] + [f"{stem}.{tail[:n]}" if n else stem for n in range(len(tail) - 1, -1, -1)]:
@@ -151,7 +157,7 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
-    out = _not_in_force(intent, kb) + _addon_pins(intent, kb)
+    out = _not_in_force(intent, kb) + _addon_pins(intent, kb) + topic_pins(intent, kb)
     if intent.kind == "fee":
         out += _fee_pins(intent, kb)
     elif intent.kind == "threshold" and intent.period is not None:
@@ -160,7 +166,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
     elif intent.kind == "denial":
-        out += _denial_pins(intent, kb)
+        # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
+        out += _dx_pins(intent, kb) + _denial_pins(intent, kb)
     elif intent.kind == "appeal":
         out += appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
@@ -221,6 +228,8 @@ def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarr
 
 
 def _narrow(intent: Intent, topic: str, trigger: re.Pattern[str]) -> bool:
+    if intent.kind != "telehealth" and CONSENT_FORM.search(intent.query):  # consent given by phone is no phone visit
+        return False
     return bool(trigger.search(intent.query)) and intent.kind in ("telehealth", "modifier", "rule")
 
 

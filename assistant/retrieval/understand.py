@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.retrieval.relative_dates import resolve
+
 Period = tuple[date, date]
 
 PROCEDURE = re.compile(r"(?<![\w.$-])(9\d{4}|[GK]0\d{3})(?![\w]|\.\d)", re.I)
@@ -131,6 +133,10 @@ _AIC_WORDS = r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|thr
 _AIC_LEVEL = r"\balj\b|administrative law judge|hearing|federal (?:district )?court|level [35]\b"
 _AIC_AMOUNT = r"how much|minimum|threshold|\$|dollars?|amount"
 AIC = re.compile(rf"{_AIC_WORDS}|(?:{_AIC_LEVEL}).*(?:{_AIC_AMOUNT})|(?:{_AIC_AMOUNT}).*(?:{_AIC_LEVEL})", re.I)
+# "verbal ok over the phone ... do i need a signature": how consent is given and recorded, not a telehealth visit
+CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|verbal\w*|written|writing|phone"
+                          r"|enough)\b|\b(?:verbal\w*|written|signed|signature|phone)\b.*\bconsent\w*", re.I)
+_TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
@@ -283,7 +289,7 @@ def classify(
         return "denial"
     if "fee" in hits:
         return "fee"
-    if "telehealth" in hits:
+    if "telehealth" in hits and not (CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text)):
         return "telehealth"
     if DOCUMENTS.search(text) and NOTE.search(text):  # what a note must hold, whatever minutes it mentions
         return "rule"
@@ -299,15 +305,17 @@ def classify(
     return "rule"
 
 
-def understand(query: str, dos: date | None = None) -> Intent:
-    """The intent of `query`; `dos` (the date of service given with it) overrides dates in the text."""
+def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:
+    """The intent of `query`; `dos` (the date of service given with it) overrides dates in the text; `today` (the
+    caller's clock) dates "last March", "this year", "next January"."""
     text = " ".join(query.split())
     procedures, diagnoses, reasons, modifiers = _codes(text)
     if not procedures and FAMILY.search(text):
         procedures = ("97550",)  # "the caregiver training codes": the family's primary code stands for it
-    days, months, spans = find_dates(text)
-    years = [int(m.group(1)) for m in YEAR.finditer(text) if not any(a <= m.start() < b for a, b in spans)]
-    days += _yearless_days(text, years)
+    dated = resolve(text, today)
+    days, months, spans = find_dates(dated)
+    years = [int(m.group(1)) for m in YEAR.finditer(dated) if not any(a <= m.start() < b for a, b in spans)]
+    days += _yearless_days(dated, years)
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
     period = _period(dos, days, months, years)
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)

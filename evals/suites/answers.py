@@ -2,6 +2,7 @@
 
     python -m evals.run --suite answers [--file evals/datasets/answers_rw_dev.yaml]
 
+A set may fix ``today:`` (ISO date) for its relative dates; the assistant's clock returns it.
 Items: ``{id, question, dos?, answerable, fact, answer_must_contain, passage_must_contain, kind}``.
 Token lists match case-insensitively; each inner list needs one of its alternatives.
 
@@ -39,6 +40,12 @@ def load_items(path: Path = DATASET) -> list[dict[str, Any]]:
     if len(ids) != len(set(ids)):
         raise ValueError(f"{path}: duplicate question ids")
     return items
+
+
+def load_today(path: Path = DATASET) -> date | None:
+    """The set's "today" (a top-level ``today:``), against which its relative dates ("last March") were written."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return date.fromisoformat(str(data["today"])) if data.get("today") else None
 
 
 def holds(text: str, must: Sequence[Sequence[str]]) -> bool:
@@ -127,8 +134,10 @@ def run(path: Path | None = None) -> dict[str, Any]:
     from assistant.service import Assistant
     from assistant.settings import Settings
 
-    assistant = Assistant(Settings())
+    dataset = Path(path) if path else DATASET
+    today = load_today(dataset)
+    assistant = Assistant(Settings(), clock=(lambda: today) if today else date.today)
     assistant.retriever.warm()
-    result = evaluate(assistant, load_items(Path(path) if path else DATASET))
+    result = evaluate(assistant, load_items(dataset))
     result.pop("answer_p50_ms")  # timing is for benchmarks, not for the baseline diff
     return result
