@@ -29,6 +29,7 @@ _VERB = (
     r"|managed"
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
+    r"|modeled|modelled"
 )
 _RESULT = re.compile(
     r"\b(?:correct(?:ly|ed|ion)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|without (?:cues?|help|assist\w*|errors?"
@@ -112,7 +113,8 @@ _RD_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: Pt up in w/c ... RD: dtr SPT x3, min VC")
     r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
     r"|return demo ?/ ?teach[- ]?back"
-    r"|caregiver (?:performance|return)|competency)[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
+    r"|caregiver (?:performance|return)|competency)(?:[ \t]+(?:by|from)[ \t]+(?:[\w'-]+[ \t]?){1,3}?)?"
+    r"[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )
 # "CG RD x1, min VC for hand on door frame": the abbreviation after the caregiver who did it
@@ -122,14 +124,16 @@ _CAREGIVER_RD = re.compile(
 # "with me acting as her mother", "PAS w/ SLP as pt", "with OT role-playing the pt": the therapist stood in for
 # the patient, so the caregiver performed the technique; it documents the return demonstration with a result
 _STAND_IN = re.compile(
-    r"\b(?:with|w/)\s+(?:me|the therapist|therapist|PT|OT|SLP|OTR|clinician)\s+(?:acting\s+as|playing|role[- ]?playing"
-    r"|as)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|pt|client|mother|father|mom|dad|husband|wife|spouse"
-    r"|partner|son|daughter|grand\w+|him|her)\b",
+    r"\b(?:with|w/)\s+(?:me|the therapist|therapist|PT|OT|SLP|OTR|clinician)\s+"
+    r"(?:(?:acting\s+as|playing|role[- ]?playing|as)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|pt|client"
+    r"|mother|father|mom|dad|husband|wife|spouse|partner|son|daughter|grand\w+|him|her)\b"
+    r"|(?:acting\s+as|playing|role[- ]?playing)\s+(?-i:[A-Z][a-z]+)\b)",  # "with me acting as Mateo"
     re.I,
 )
 STAND_IN_REACH = 120
 _RD_NOT_DONE = re.compile(
-    r"^\W*(?:none|n/?a|no\b|not\b|deferred|pending|declined|refused|unable to (?:assess|complete)|tbd)", re.I
+    # "n/a" as a word: "RD: named 3/3 strategies" is a result
+    r"^\W*(?:none\b|n/?a\b|no\b|not\b|deferred|pending|declined|refused|unable to (?:assess|complete)|tbd)", re.I
 )
 _QUALIFIED_WORDS = r"correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors)"
 _RD_QUALIFIED = re.compile(rf"\b(?:{_QUALIFIED_WORDS})\b", re.I)

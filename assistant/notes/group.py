@@ -37,7 +37,17 @@ _REPRESENTED_LIST = re.compile(
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*", re.I)
 # "a daughter or son of each of three other patients": the patient of this note, and the others
-_OTHER_PATIENTS = rf"(?P<n>{_N})\s+other\s+(?:patients|pts|clients|residents|families)"
+_OTHER_PATIENTS = (
+    rf"(?P<n>{_N})\s+other\s+(?:patients|pts|clients|residents|families"
+    # "1 other patient, whose caregiver (his daughter) is documented in that chart"
+    r"|(?:patient|pt|client|resident|family)[,;:]?\s+(?:whose|represented|was represented|in the group|attended"
+    r"|participated))"
+)
+# "Patients represented (none attended):" then one bulleted line per patient ("- Pt B -- caregivers: son")
+_REPRESENTED_HEADER = re.compile(
+    r"\b(?:patients|pts|clients|residents|families)\s+represented\b[^\n:]{0,120}:[ \t]*\n", re.I
+)
+_BULLET = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+\S")
 # "caregivers of two or more patients" defines the code; it counts nobody
 _DEFINITION_AFTER = re.compile(r"^\s+or\s+more\b", re.I)
 # "2 families no-showed", "one family cancelled": scheduled but not trained
@@ -138,7 +148,8 @@ def _first(pattern: str, text: str) -> tuple[tuple[int, int], dict[str, str | No
         groups = [i for k, i in compiled_.groupindex.items() if m.group(k)]
         numbers = [i for i in groups if m.group(i)[0].isdigit()]
         if all(
-            text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-") and text[m.end(i) : m.end(i) + 1] != ":"
+            text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-")
+            and text[m.end(i) : m.end(i) + 1] not in (":", ")")  # "represented:\n 1) ...": an item number
             for i in numbers
         ) and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups):
             return m.span(), m.groupdict()
@@ -155,6 +166,23 @@ def _listed(text: str, group: Group) -> None:
     count = int(m["n"]) if m["n"] else len(items)
     if count >= 2:
         group.patients, group.span = count, m.span()
+
+
+def _bulleted(text: str, group: Group) -> None:
+    """ "Patients represented (...):" followed by one bulleted line per patient."""
+    m = _REPRESENTED_HEADER.search(text)
+    if m is None:
+        return
+    count, pos, end = 0, m.end(), m.end()
+    while count < 50 and (item := _BULLET.match(text, pos)) is not None:
+        count += 1
+        end = text.find("\n", item.end())
+        if end == -1:
+            end = len(text)
+            break
+        pos = end + 1
+    if count >= 2:
+        group.patients, group.span = count, (m.start(), end)
 
 
 def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
@@ -184,10 +212,13 @@ def find_group(text: str) -> Group:
     enumerated = _ENUMERATED.search(text)
     if enumerated and group.patients is None:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
-        group.patients = len(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
-        group.span = (enumerated.start(), enumerated.end())
+        items = len(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
+        if items:  # "1) ... 2) ..." items are counted by the bulleted list below
+            group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:
         _listed(text, group)
+    if group.patients is None:
+        _bulleted(text, group)
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose

@@ -16,7 +16,10 @@ from assistant.notes.scan import finditer
 
 _PAST = re.compile(
     r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?"
-    r"|worked as an?|employed as an?|job as an?)\b",
+    r"|worked as an?|employed as an?|job as an?"
+    # "worked for twenty years as a home health aide before she retired": a past job, not this care
+    r"|worked\s+(?:[\w-]+\s+){1,4}?as\s+an?)\b"
+    r"|\b(?:retired|former|ex-)\s?(?:[\w-]+\s+)?$",  # "a retired CNA", "ex-home health aide"
     re.I,
 )
 _NOT_TRAINED = re.compile(
@@ -26,10 +29,12 @@ _NOT_TRAINED = re.compile(
 # the counted training, not the caregiver trained in it
 _NOT_COUNTED_AFTER = re.compile(
     r"\b(?:did not|didn't|do not|don't)\s+(?:count|bill)\s+(?:that|this|the|her|his|their)\s+time\b"
-    r"|\b(?:that|this|her|his|their)\s+time\s+(?:was\s+)?not\s+(?:counted|billed)\b",
+    r"|\b(?:that|this|her|his|their)\s+time\s+(?:was\s+)?not\s+(?:counted|billed)\b"
+    r"|\bnot\s+part\s+of\s+(?:the\s+)?(?:training|session|cts|counted|billed)\s+time\b",
     re.I,
 )
 NOT_COUNTED_REACH = 200
+PAST_REACH = 45
 # bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(
@@ -82,7 +87,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
         line = ex.line(start)
         if (
             line in unpaid_lines
-            or _PAST.search(ex.text[max(sent_start, start - 30) : start])
+            or _PAST.search(ex.text[max(sent_start, start - PAST_REACH) : start])
             or _NOT_TRAINED.search(line)
             or _NOT_COUNTED_AFTER.search(ex.text[end : end + NOT_COUNTED_REACH])
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))

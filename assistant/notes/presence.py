@@ -32,7 +32,7 @@ _POSSESSIVE = ("'s", "’s")
 _CAREGIVER_WORDS = (
     r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother"
     r"|father|mom"
-    r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)\b"
+    r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)s?\b"
 )
 _PATIENT_AND = re.compile(
     r"\b(?:patient|pt)\s*(?:and|&|\+|,)\s*(?:his|her|their)?\s*\w+(?:\s+\w+)?\s+(?:were|was|are)?\s*(?:both\s+)?"
@@ -63,6 +63,7 @@ _PATIENT_NAME = re.compile(
 _NAMED_ABSENT = re.compile(
     r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend)\b"
 )
+_CAREGIVER_FIRST = re.compile(_CAREGIVER_WORDS, re.I)
 _ROLE_BEFORE = re.compile(_CAREGIVER_WORDS + r"[\s,:]*$", re.I)  # "Daughter Lisa not present" is the daughter
 _ROLE_WORD = re.compile(_CAREGIVER_WORDS + "|" + _PATIENT_WORDS + r"|\b(?:still|today|again|also|who)\b", re.I)
 # asides: "Mr. K, who lives with his daughter, was ..." and "(unpaid; drives pt to church)"
@@ -206,8 +207,12 @@ class _Subjects:
         self.patient = _Named(
             text,
             subjects(_PATIENT_WORDS)
-            + [(*m.span(), False) for m in finditer(_TITLED_NAME, text) if m.group(1).split()[0] not in who.caregiver]
-            + [(a, b, False) for a, b in name_spans(who.patient, text)],
+            + [
+                (*m.span(), False)
+                for m in finditer(_TITLED_NAME, text)
+                if m.group(1).split()[0] not in who.caregiver and text[m.end() : m.end() + 2] not in _POSSESSIVE
+            ]
+            + [(a, b, False) for a, b in name_spans(who.patient, text) if text[b : b + 2] not in _POSSESSIVE],
         )
         self.caregiver = _Named(
             text,
@@ -269,7 +274,13 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         return "patient"
     if last_patient < 0 and last_caregiver < 0:
         after = text[concept.end : min(concept.sent_end, concept.end + 40)]
-        return "patient" if _PATIENT_WORD.search(after) or concept.label == "ABSENCE" else ""
+        patient_after = _PATIENT_WORD.search(after)
+        # "Attended: caregivers of 3 patients": the caregivers named first attended
+        caregiver_after = _CAREGIVER_FIRST.search(after)
+        caregiver_first = caregiver_after and (patient_after is None or caregiver_after.start() < patient_after.start())
+        if concept.label == "PRESENCE" and caregiver_first:
+            return "caregiver"
+        return "patient" if patient_after or concept.label == "ABSENCE" else ""
     return "patient" if last_patient > last_caregiver else "caregiver"
 
 

@@ -67,6 +67,12 @@ _DATE = re.compile(
     rf"(?P<yy>twenty[ -](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
     re.I,
 )
+# "the third of September twenty twenty-six", "twenty sixth of february twenty twenty six"
+_DATE_DAY_FIRST = re.compile(
+    rf"(?<![\w-])(?:the\s+)?(?P<day>{_ORDINAL})\s+of\s+(?P<mon>{MONTH_ALT}),?\s+(?:twenty|two thousand(?: and)?)\s+"
+    rf"(?P<yy>twenty[ -](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
+    re.I,
+)
 
 
 def _minute(word: str | None) -> int:
@@ -128,11 +134,11 @@ def spoken_dates(text: str) -> list[tuple[date, int, int]]:
     out: list[tuple[date, int, int]] = []
     if "twenty" not in words_of(text) and "thousand" not in words_of(text):
         return out
-    for m in _DATE.finditer(text):
+    for m in (*_DATE.finditer(text), *_DATE_DAY_FIRST.finditer(text)):
         yy = m["yy"].lower()
         year = 2000 + (_minute(yy) if yy != "twenty" else 20)
         try:
             out.append((date(year, month_number(m["mon"]) or 0, _ordinal(m["day"])), m.start(), m.end()))
         except (ValueError, KeyError):
             continue
-    return out
+    return sorted(out, key=lambda d: d[1])

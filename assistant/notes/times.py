@@ -46,6 +46,13 @@ _STOP_LABEL = re.compile(
     r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
     re.I,
 )
+# "Time in / out ....... 14:02 / 14:40", "Start/stop: 9:00/9:38": one label for both, the times after it
+_PAIR_LABEL = re.compile(
+    r"\b(?:time\s+)?(?:in\s*/\s*out|start\s*/\s*(?:stop|end|finish)|begin\s*/\s*end)\b(?:\s*times?)?"
+    r"\s*(?:[:=]|\.{2,})?\s*$",
+    re.I,
+)
+_PAIR_SEP = re.compile(r"\s{0,3}/\s{0,3}")
 _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|training|min|clock)\b", re.I)
 # The number is matched once, then the unit decides hours or minutes (trying the number
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
@@ -64,12 +71,16 @@ _RECURRING = re.compile(
 )
 _BREAK_AFTER = re.compile(
     r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b"
-    r"|^\s(?:[a-z]+\s){1,3}(?:off the clock|not counted)\b",  # "six minute phone call off the clock"
+    r"|^\s(?:[a-z]+\s){1,3}(?:off the clock|not counted)\b"  # "six minute phone call off the clock"
+    # "about ten minutes of that was a break"
+    r"|^\s(?:of (?:that|it|this|the (?:session|time|hour))\s)?(?:was|were)\s(?:a\s|spent on a\s)?"
+    r"(?:break|pause|rest)\b",
     re.I,
 )
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
+AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
 LABEL_REACH = 40  # "I started with Tobias at " names the start a few words before the time
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
@@ -188,6 +199,13 @@ def _is_year_pair(text: str, a: _Token, b: _Token) -> bool:
     return years and not _TIME_CUE.search(text[max(0, a.start - 40) : a.start])
 
 
+def _paired(text: str, a: _Token, b: _Token) -> bool:
+    """ "in / out: 14:02 / 14:40": two times split by a slash under a label that names both ends."""
+    return bool(
+        _PAIR_SEP.fullmatch(text, a.end, b.start) and _PAIR_LABEL.search(text[max(0, a.start - LABEL_REACH) : a.start])
+    )
+
+
 def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segment]]:
     segments: list[Segment] = []
     reversed_: list[Segment] = []
@@ -197,7 +215,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
         if (
             i in used
             or b.start - a.end > 12
-            or not _RANGE_SEP.fullmatch(text, a.end, b.start)
+            or not (_RANGE_SEP.fullmatch(text, a.end, b.start) or _paired(text, a, b))
             or _is_year_pair(text, a, b)
         ):
             continue
@@ -275,7 +293,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         before = lines.before(m.start(), 45)
         if m["m"] == "'" and (total > MAX_PRIME_MINUTES or _FEET_CUE.search(before[-12:])):
             continue  # "amb 200' w/ rollator" is a distance
-        after = text[m.end() : m.end() + 25]
+        after = text[m.end() : m.end() + AFTER_REACH]
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
         if _BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:]):

@@ -40,6 +40,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "in her bedroom", "in his bedroom", "in the bedroom", "in their apartments", "in their apartment",
         "in his apartment", "in her apartment", "in their rooms", "stayed in their rooms", "off the call",
         "not in the session", "not in session", "was not there", "were not there", "not there",
+        "not here", "not on site", "not onsite", "not on-site", "off site", "off-site", "not in office",
+        "not in the office", "not in clinic", "not in the clinic", "not in the building",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -48,6 +50,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "authorization for caregiver training",
         "approved training of", "agreed to training", "agrees to training", "agreeable to training",
         "agreed to have", "ok'd training", "okayed training", "verbal ok", "verbal okay", "permission to train",
+        "fine to train", "okay to train", "ok to train", "fine with training", "fine with the training",
+        "okay with training", "ok with training", "agreed to the training",
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
@@ -126,6 +130,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "alternating solids", "alternate solids", "pocketing", "cheek check", "iddsi", "thickener", "thickening",
         "liquid consistency", "diet texture", "bite-sized", "upright posture", "meal set-up", "listener strategies",
         "speech strategies", "supported conversation", "text-to-speech", "log roll", "log-roll", "bed rail",
+        "routines", "aided language", "language modeling", "aided language modeling", "speech-generating device",
+        "sgd", "core words", "core vocabulary", "expectant waiting", "expansion", "communication temptations",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -175,6 +181,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "is paid", "paid by",
         "staff", "agency", "private caregiver", "paid helper", "companion aide", "caregiver agency", "home care aide",
         "group home staff", "alf staff", "snf staff", "nursing home staff", "direct support professional", "dsp",
+        # pay said as what the caregiver receives: "the family provides room and board plus a weekly wage"
+        "wage", "wages", "weekly wage", "hourly wage", "stipend", "salary", "paycheck",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
@@ -331,4 +339,5 @@ AWAY_PLACES = (
     "respite", "cardiac rehab", "pulmonary rehab", "day health", "memory care", "habilitation", "senior center",
     "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
     "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
+    "check-up", "checkup", "check up",
 )

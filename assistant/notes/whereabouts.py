@@ -42,12 +42,18 @@ _ELSEWHERE_SOURCE = (
     + r"|the\s+(?:room|clinic|gym|building|house|session|office|area|home)\b|(?:back\s+)?home\b|for\s+home\b)"
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
     r"|(?:was|is|were|are|remained|stayed|sat|being)\s+(?:still\s+)?"
-    r"(?:at|in|out at|off at|away at|down at|across town at)\s+" + _LEAD_IN + _PLACE
+    r"(?:at|in|out at|off at|away at|down at|across town at|across the street at|next door at)\s+" + _LEAD_IN + _PLACE
     + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE + r")"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
-_PT_AT_SOURCE = r"\b(?:pt|patient|client|child)\s*(?:location\s*:|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+_PT_AT_SOURCE = (
+    r"\b(?:pt|patient|client|child)\s*(?:location\s*(?::|\.{2,})|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+    # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
+    + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
+    r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
+    r"|neighbou?r|friend|aide|sitter|grand\w+)\b"
+)
 _PT_AT = re.compile(_PT_AT_SOURCE, re.I)
 # someone takes the patient away: "His son drove him to his 10:00 eye appointment", "Paula took her mother out"
 _OBJECT = r"(?:him|her|them|the patient|the pt|pt|patient|(?:his|her)\s+(?:mother|father|mom|dad|wife|husband))"
@@ -75,7 +81,7 @@ _ALONE = re.compile(
 _JOINED_PART = re.compile(
     r"\b(?:returned|came back|came in|joined|rejoined|arrived)\b[^.;]{0,80}?\b(?:for the (?:last|final|second"
     r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
-    r"|visit)\b)"
+    r"|visit)\b|from then on\b|from that point\b|from there on\b)"
     r"|\b(?:for the (?:second half|last \d+ min\w*|rest of the session)|halfway through|midway through|partway through)"
     r"[^.;\n]{0,60}?\b(?:patients?|pts?|he|she)\b[^.;\n]{0,20}?\b(?:brought in|came in|came back|joined|returned)\b"
     r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b",
@@ -118,6 +124,7 @@ _COLLECTED = re.compile(
 )
 _CLOCK = re.compile(r"\b(?:at|@|by|around|about)\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?(?![\d:])", re.I)
 _HALF_DAY = 12 * 60
+_TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)$")
 
 
 def _concept(label: str, a: int, b: int, ex: Extraction) -> Concept:
@@ -129,9 +136,17 @@ def _sentence(ex: Extraction, a: int, b: int) -> tuple[int, int]:
     """The sentence around text[a:b], bounded to the line (clipped) and to ". " / "; " breaks."""
     lo, hi = ex.lines.bounds(a, b, 200)
     text = ex.text
-    start = max(text.rfind(". ", lo, a), text.rfind("; ", lo, a), text.rfind("? ", lo, a))
+    start = max(_full_stop(text, lo, a), text.rfind("; ", lo, a), text.rfind("? ", lo, a))
     stops = [i for i in (text.find(". ", b, hi), text.find("; ", b, hi)) if i != -1]
     return (start + 2 if start != -1 else lo), (min(stops) if stops else hi)
+
+
+def _full_stop(text: str, lo: int, a: int) -> int:
+    """The last ". " in text[lo:a] that ends a sentence, not a title ("Mrs. Brennan-Ito sat with us")."""
+    at = text.rfind(". ", lo, a)
+    while at != -1 and _TITLE_END.search(text, max(lo, at - 4), at):
+        at = text.rfind(". ", lo, at)
+    return at
 
 
 def _clock(text: str) -> int | None:
