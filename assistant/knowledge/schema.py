@@ -268,6 +268,10 @@ class ReasonCode(Strict):
     unprocessable: bool = False
 
 
+def _every_payer_type() -> list[PayerType]:
+    return ["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
+
+
 class PayerStatement(Strict):
     """Another answer to a denial, opened when the payer's own words say something (read as data, never obeyed).
 
@@ -277,9 +281,7 @@ class PayerStatement(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     words: list[str] = Field(min_length=1, description="Phrases in the payer's text (whole words, any case).")
-    payer_types: list[PayerType] = Field(
-        default_factory=lambda: ["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
-    )
+    payer_types: list[PayerType] = Field(default_factory=_every_payer_type)
     remedy: Literal["appeal", "corrected_claim", "no_appeal"]
     remedy_reason: str = Field(min_length=1)
     add_modifiers: list[str] = Field(
