@@ -9,7 +9,6 @@ code writes everything around it (`letter`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,23 +21,17 @@ from assistant.drafting.actions import (
     no_appeal_actions,
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief
+from assistant.drafting.case import Case, build_case
 from assistant.drafting.claims import Claim, parse_claim
 from assistant.drafting.context import Retrieved, note_text
-from assistant.drafting.deadlines import Deadline, deadline_for
-from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
 from assistant.drafting.deps import DraftingDeps
-from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
 from assistant.drafting.letter import LetterFacts, build_letter, us_date
 from assistant.drafting.lines import is_checked, lines_text
-from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason, Route
+from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.pipeline import generate_grounded
-from assistant.drafting.recommend import ClaimFacts, Decision, decide
-from assistant.drafting.route import choose_route, payer_type_of
-from assistant.knowledge.schema import DenialPattern
-from assistant.models import Report
 
 DEFAULT_SECTIONS = ("denial_summary", "service_description", "documentation_support", "request")
 DEFAULT_EVIDENCE = (
@@ -54,69 +47,6 @@ DEFAULT_ATTACHMENTS = (
     "The treating clinician's note for the date of service",
     "The plan of care with the caregiver-training goal",
 )
-
-
-@dataclass
-class Case:
-    """One denial as the use case sees it once the inputs are parsed and the note is checked."""
-
-    note: str
-    claim: Claim
-    denial: Denial
-    pattern: DenialPattern | None
-    report: Report
-    decision: Decision
-    payer_type: str
-    route: Route | None
-    route_reason: str
-    deadline: Deadline | None
-    service_date: date | None
-    warnings: list[str]
-
-
-def _check(deps: DraftingDeps, text: str, claim: Claim, dos: date | None) -> Report:
-    """The note check on the note as data (planted instructions blanked) and the claim's CTS lines only."""
-    checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
-    return deps.check(mask_injections(text), dos=dos or claim.date_of_service, billed=checked or None)
-
-
-def _case(deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None) -> Case:
-    kb = deps.knowledge
-    parsed, warnings = parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
-    pattern = match_pattern(parsed, kb.denial_patterns)
-    if pattern is None:
-        warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
-    report = _check(deps, text, claim, dos)
-    payer_type, basis = payer_type_of(kb, claim, denial_text)
-    if not claim.payer_type:
-        warnings.append(f"payer type: {basis}")
-    on = dos or claim.date_of_service or report.meta.dos
-    denied = frozenset(line.code for line in claim.lines if line.denied)
-    facts = ClaimFacts(payer_type, diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on), denied)
-    decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
-    route, why = choose_route(
-        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
-        prior_level=claim.prior_level or prior_level_in(parsed.text)
-    )
-    service_date = dos or claim.date_of_service or report.meta.dos
-    deadline = None
-    if route is not None:
-        deadline = deadline_for(
-            kb,
-            route=route,
-            today=deps.today(),
-            notice_date=claim.notice_date,
-            dos=service_date,
-            payer_deadline=claim.payer_deadline,
-        )
-    warnings += [
-        f"the note is unclear on {c.id}; review it before sending anything"
-        for c in report.checks
-        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
-    ]
-    return Case(
-        text, claim, parsed, pattern, report, decision, payer_type, route, why, deadline, service_date, warnings
-    )
 
 
 def _actions(deps: DraftingDeps, case: Case) -> list[str]:
@@ -157,12 +87,17 @@ def _code_reasons(case: Case) -> list[Reason]:
     """For an appeal, what the denial's own codes add to the argument (an LCD the record must meet …)."""
     if case.pattern is None or case.decision.recommendation != "appeal":
         return []
-    codes = [r.code for r in [*case.denial.carcs, *case.denial.rarcs]]
     return [
         Reason(text=p, source_ids=list(case.pattern.sources[:2]))
-        for code in codes
+        for code in _code_keys(case.denial)
         for p in case.pattern.arguments_when.get(code, [])
     ]
+
+
+def _code_keys(denial: Denial) -> list[str]:
+    """The denial's codes as `arguments_when` keys: each CARC alone and with its group (PR-50), then the RARCs."""
+    grouped = [f"{denial.group}-{c.code}" for c in denial.carcs] if denial.group else []
+    return [*(c.code for c in denial.carcs), *grouped, *(r.code for r in denial.rarcs)]
 
 
 def _grounded_reason(reason: Reason, note: str, retrieved: Retrieved) -> Reason:
@@ -186,7 +121,7 @@ def draft_appeal(
     known_names: Iterable[str] = (),
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
-    case = _case(deps, text, parse_claim(claim), denial, denial_text, dos)
+    case = build_case(deps, text, parse_claim(claim), denial, denial_text, dos)
     retrieved = _retrieved(deps, case)
     reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
@@ -223,7 +158,7 @@ def _argument(case: Case) -> list[str]:
     """The pattern's points, plus those argued only for this denial's codes (N115 …) or payer type (MA …)."""
     if case.pattern is None:
         return []
-    keys = [*(r.code for r in [*case.denial.carcs, *case.denial.rarcs]), case.payer_type]
+    keys = [*_code_keys(case.denial), case.payer_type]
     extra = [p for key in keys for p in case.pattern.arguments_when.get(key, [])]
     return list(dict.fromkeys([*case.pattern.argument, *extra]))
 

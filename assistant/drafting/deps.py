@@ -18,13 +18,15 @@ from typing import Protocol
 
 from assistant.knowledge.loader import Knowledge
 from assistant.llm.base import Backend
-from assistant.models import BilledLine, Passage, Report
+from assistant.models import BilledLine, Passage, Profile, Report
 
 
 class CheckNote(Protocol):
     """The deterministic note check (`Assistant.check_note`)."""
 
-    def __call__(self, text: str, *, dos: date | None = ..., billed: list[BilledLine] | None = ...) -> Report: ...
+    def __call__(
+        self, text: str, *, dos: date | None = ..., billed: list[BilledLine] | None = ..., profile: Profile = ...
+    ) -> Report: ...
 
 
 class Search(Protocol):

@@ -48,10 +48,14 @@ def corrected_lines(
     billed: Sequence[BilledLine],
     add_modifiers: Sequence[str] = (),
     replaced: Iterable[str] = (),
+    line_modifiers: Sequence[str] = (),
 ) -> list[BilledLine]:
     """Every line of the claim as it should be billed; the supported lines sit where the billed CTS lines were,
-    or where a `replaced` line was (a patient-present code billed for caregiver-only training)."""
+    or where a `replaced` line was (a patient-present code billed for caregiver-only training).
+
+    `add_modifiers` go on lines with a therapy modifier (KX); `line_modifiers` on every supported line (XE)."""
     kept = [m for ln in billed if is_checked(kb, ln.code) for m in ln.modifiers if m not in DECIDED_BY_CHECK]
+    kept += list(line_modifiers)
     replacement = [_with(s, kept, therapy_only=add_modifiers) for s in supported]
     gone = frozenset(replaced)
     out: list[BilledLine] = []

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from assistant.billing import rule_terms
 from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
 from assistant.drafting.gate import sentence_quote
@@ -30,6 +31,7 @@ from assistant.drafting.lines import (
     unsupported_denied,
 )
 from assistant.drafting.models import Reason, Recommendation
+from assistant.drafting.remedy import Remedy, pattern_remedy
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import BilledLine, CheckResult, Report
@@ -108,13 +110,17 @@ def _advice(kb: Knowledge, check: CheckResult) -> str:
     return rule.denial_advice.get(check.status, "")
 
 
-def _claim_fix_needed(kb: Knowledge, pattern: DenialPattern | None, billed: Sequence[BilledLine]) -> bool:
+def _claim_fix_needed(kb: Knowledge, remedy: Remedy, billed: Sequence[BilledLine]) -> bool:
     """The pattern is answered by a correction, unless the modifiers it adds are already on the billed lines."""
-    if pattern is None or pattern.remedy != "corrected_claim":
+    if remedy.remedy != "corrected_claim":
         return False
-    wanted = set(pattern.add_modifiers)
+    wanted = set(remedy.modifiers)
     checked = [ln for ln in billed if is_checked(kb, ln.code)]
     return not wanted or not checked or not all(wanted <= set(ln.modifiers) for ln in checked)
+
+
+def _remedy_reason(remedy: Remedy) -> Reason:
+    return Reason(text=f"{remedy.title}: {remedy.reason}", source_ids=list(remedy.sources[:3]))
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,10 @@ class ClaimFacts:
     diagnoses: DiagnosisFix | None = None
     #: Codes of the lines the denial is about (the claim's `denied` flags); empty when the claim does not say.
     denied: frozenset[str] = frozenset()
+    #: The payer's own words (planted instructions masked): searched for statements, never obeyed.
+    payer_text: str = ""
+    #: The time rule the note was checked by ("full_time" when the payer's policy says so).
+    time_rule: str = "midpoint"
 
 
 def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[BilledLine], dead: list[str],
@@ -135,19 +145,26 @@ def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[Bi
     each line and pays the supported ones) there is nothing to appeal or correct; other payers take a
     replacement claim that drops them (knowledge/appeals/levels.yaml `line_denial_stands_for`).
     """
-    if facts.payer_type not in kb.appeals.line_denial_stands_for:
+    only_dead_denied = bool(facts.denied) and facts.denied <= set(dead)
+    if facts.payer_type not in kb.appeals.line_denial_stands_for and not only_dead_denied:
         return None
     text = (
         f"The note supports {lines_text(supported)}, already on the claim; it supports no unit of "
         f"{', '.join(dead)}, so the denied line has nothing to appeal or correct."
     )
+    if facts.time_rule == "full_time":
+        terms = rule_terms("full_time")
+        text += (
+            f" Under the payer's written full-time rule {terms['primary']} needs a full {terms['minimum']} minutes "
+            f"and the first {terms['addon']} a full {terms['addon_from']}."
+        )
     reason = Reason(text=text, source_ids=list(kb.appeals.line_denial_sources))
     return Decision("no_appeal", [reason], advisory=advisory)
 
 
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
                 billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
-                replaced: Sequence[BilledLine] = ()) -> Decision:
+                remedy: Remedy, replaced: Sequence[BilledLine] = ()) -> Decision:
     sources = list(pattern.sources) if pattern else []
     reasons = [
         _reason(c, sources if pattern and c.id in pattern.corrected_claim_when else [], note)
@@ -160,8 +177,8 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
             f"without the patient present: the corrected claim drops it and bills {lines_text(cts)} instead."
         )
         reasons.append(Reason(text=text))
-    if pattern is not None and pattern.remedy == "corrected_claim":
-        reasons.append(Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources[:3]))
+    if remedy.remedy == "corrected_claim":
+        reasons.append(_remedy_reason(remedy))
     if billed and not same_lines(fixed, billed):
         reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
     dx = facts.diagnoses
@@ -189,26 +206,29 @@ def decide(
     if roles["blocking"]:
         reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
         return Decision("no_appeal", reasons, blockers=roles["blocking"], advisory=advisory)
-    if pattern is not None and pattern.remedy == "no_appeal":
-        sources = list(pattern.sources)[:3]
-        return Decision("no_appeal", [Reason(text=f"{pattern.title}: {pattern.remedy_reason}", source_ids=sources)])
+    met_ids = {c.id for c in report.checks if c.status == "met"}
+    remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
+    if remedy.remedy == "no_appeal":
+        return Decision("no_appeal", [_remedy_reason(remedy)])
     supported = list(report.billing.lines)
     if not supported:
         text = "The note supports no billable caregiver-training line for this date: nothing to correct or appeal."
         return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
-    fix_needed = _claim_fix_needed(kb, pattern, billed)
+    fix_needed = _claim_fix_needed(kb, remedy, billed)
     dead = unsupported_denied(kb, supported, billed)
     if dead and not fix_needed and (stands := _over_billed(kb, supported, billed, dead, facts, advisory)):
         return stands
     replaced = billed_for_training(kb, report, billed, facts.denied)
     fixed = corrected_lines(
-        kb, supported, billed, pattern.add_modifiers if pattern else (), [ln.code for ln in replaced]
+        kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers
     )
     differs = bool(billed) and not same_lines(fixed, billed)
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
-        return _correction(kb, roles, pattern, billed, fixed, facts, note, replaced)
+        return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced)
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
     met = {c.id: c for c in report.checks if c.status == "met"}
     sources = list(pattern.sources) if pattern else []
     reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met]
+    if remedy.from_payer:
+        reasons.insert(0, _remedy_reason(remedy))
     return Decision("appeal", reasons, advisory=advisory)

@@ -257,6 +257,8 @@ def _check_references(kb: Knowledge) -> None:
         need(rc.sources, f"denials/reason_codes.yaml [id {rc.code}]")
     for pattern in kb.denial_patterns.values():
         need(pattern.sources, f"denials/patterns.yaml [id {pattern.id}]")
+        for said in pattern.when_payer_says:
+            need(said.sources, f"denials/patterns.yaml [id {pattern.id}, when_payer_says {said.id}]")
         unknown_checks = [c for c in pattern.check_refs() if c not in kb.rules]
         if unknown_checks:
             where = kb.root / "denials" / "patterns.yaml"
@@ -268,6 +270,8 @@ def _check_references(kb: Knowledge) -> None:
         need(faq.sources, f"faq [id {faq.id}]")
     need(kb.appeals.presumed_receipt_sources, "appeals/levels.yaml [presumed_receipt_sources]")
     need(kb.appeals.line_denial_sources, "appeals/levels.yaml [line_denial_sources]")
+    for hint in kb.appeals.time_rule_hints:
+        need(hint.sources, f"appeals/levels.yaml [time_rule_hints {hint.profile}]")
     for route in kb.appeals.routes:
         need(route.sources, f"appeals/levels.yaml [id {route.id}]")
     for aic in kb.appeals.amount_in_controversy:

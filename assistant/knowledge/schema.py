@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.models import PROFILES
+from assistant.models import PROFILES, Profile
 
 Authority = Literal["cpt", "cms", "mac", "professional", "secondary", "vendor"]
 # Higher number = higher authority; used to settle conflicts between sources.
@@ -27,6 +27,8 @@ AUTHORITY_RANK: dict[str, int] = {
 Confidence = Literal["high", "medium", "low"]
 PayerType = Literal["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
 PAYER_TYPES: tuple[str, ...] = ("medicare", "medicare_advantage", "commercial", "medicaid", "other")
+# Claim adjustment group codes (X12): contractual, patient responsibility, other, payer-initiated, correction.
+DENIAL_GROUPS: tuple[str, ...] = ("CO", "PR", "OA", "PI", "CR")
 CheckStatusName = Literal["met", "missing", "problem", "not_applicable", "unclear"]
 
 
@@ -266,6 +268,31 @@ class ReasonCode(Strict):
     unprocessable: bool = False
 
 
+def _every_payer_type() -> list[PayerType]:
+    return ["medicare", "medicare_advantage", "commercial", "medicaid", "other"]
+
+
+class PayerStatement(Strict):
+    """Another answer to a denial, opened when the payer's own words say something (read as data, never obeyed).
+
+    A plan's coding edit that states a modifier is allowed turns a bundling appeal into a corrected claim
+    with XE; the payer's acknowledgement of an earlier claim makes a plan's timely-filing denial appealable.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    words: list[str] = Field(min_length=1, description="Phrases in the payer's text (whole words, any case).")
+    payer_types: list[PayerType] = Field(default_factory=_every_payer_type)
+    remedy: Literal["appeal", "corrected_claim", "no_appeal"]
+    remedy_reason: str = Field(min_length=1)
+    add_modifiers: list[str] = Field(
+        default_factory=list, description="Modifiers every corrected caregiver-training line carries (XE)."
+    )
+    requires_met: list[str] = Field(
+        default_factory=list, description="Check ids that must be met for this answer (distinct_time for XE)."
+    )
+    sources: list[str] = Field(default_factory=list)
+
+
 class DenialPattern(Strict):
     """What a CARC/RARC denial of a CTS line usually means and how to answer it."""
 
@@ -297,19 +324,25 @@ class DenialPattern(Strict):
     )
     arguments_when: dict[str, list[str]] = Field(
         default_factory=dict,
-        description="Points argued only for a payer type (medicare_advantage) or when the denial has a code (N115).",
+        description="Points argued only for a payer type (medicare_advantage), when the denial has a code (N115) "
+        "or a group and code (PR-50: the patient is liable, usually under an ABN).",
+    )
+    when_payer_says: list[PayerStatement] = Field(
+        default_factory=list, description="Other answers the payer's own words open, tried in order."
     )
 
     @model_validator(mode="after")
     def _argument_keys(self) -> DenialPattern:
-        unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs)
+        grouped = {f"{group}-{carc}" for group in DENIAL_GROUPS for carc in self.carcs}
+        unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs) - grouped
         if unknown_keys:
             raise ValueError(f"arguments_when: not a payer type or a code of this pattern: {sorted(unknown_keys)}")
         return self
 
     def check_refs(self) -> list[str]:
         """Every check id the pattern names (the loader verifies them against the rules)."""
-        return [*self.evidence_checks, *self.blocking_checks, *self.corrected_claim_when]
+        said = [cid for st in self.when_payer_says for cid in st.requires_met]
+        return [*self.evidence_checks, *self.blocking_checks, *self.corrected_claim_when, *said]
 
 
 class Faq(Strict):
@@ -362,6 +395,15 @@ class PayerHint(Strict):
     words: list[str] = Field(min_length=1)
 
 
+class TimeRuleHint(Strict):
+    """A payer's written time rule, told by its words: a plan that pays only full units (30, then 15 more each)."""
+
+    profile: Profile
+    payer_types: list[PayerType] = Field(min_length=1)
+    words: list[str] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
+
+
 class AppealRules(Strict):
     presumed_receipt_days: int = Field(ge=0)
     presumed_receipt_sources: list[str] = Field(min_length=1)
@@ -374,6 +416,9 @@ class AppealRules(Strict):
         "(nothing to correct); other payers take a replacement claim without the line.",
     )
     line_denial_sources: list[str] = Field(default_factory=list)
+    time_rule_hints: list[TimeRuleHint] = Field(
+        default_factory=list, description="Payer words that set the time rule the note is checked by."
+    )
 
     def route(self, route_id: str) -> AppealRoute:
         for route in self.routes:

@@ -146,3 +146,30 @@ def test_duplicate_ids_name_the_id(tree: Path, tmp_path: Path) -> None:
 
 def test_duplicate_ids_name_the_file(tree: Path) -> None:
     assert "zz_duplicate.yaml" in _duplicate_faq(tree)
+
+
+def _pattern(pid: str) -> Callable[[Any], dict[str, Any]]:
+    return lambda d: next(p for p in d["patterns"] if p["id"] == pid)
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    # an argument keyed by a group and a code the pattern does not answer
+    (lambda d: _pattern("medical_necessity")(d)["arguments_when"].update({"PR-96": ["x"]}), "PR-96"),
+    # a payer statement's check must exist, and so must its sources
+    (lambda d: _pattern("bundling_ncci")(d)["when_payer_says"][0]["requires_met"].append("no_such_check"),
+     "no_such_check"),
+    (lambda d: _pattern("timely_filing")(d)["when_payer_says"][0].update({"sources": ["no-such-source"]}),
+     "no-such-source"),
+])
+def test_broken_pattern_extras(tree: Path, change: Callable[[Any], None], named: str) -> None:
+    _edit(tree / "denials" / "patterns.yaml", change)
+    assert named in _error(tree)
+
+
+def test_unknown_source_in_time_rule_hint(tree: Path) -> None:
+    _edit(tree / "appeals" / "levels.yaml", lambda d: d["time_rule_hints"][0].update({"sources": ["nope-src"]}))
+    assert "nope-src" in _error(tree)
+
+
+def test_group_and_code_argument_keys_load() -> None:
+    assert "ABN" in " ".join(cached_knowledge().denial_patterns["medical_necessity"].arguments_when["PR-50"])

@@ -1,0 +1,97 @@
+"""One denial, parsed and decided: the note check, the pattern, the recommendation, the route and its deadline.
+
+    build_case(deps, note, claim, denial, denial_text, dos) -> Case
+
+The note is checked by the payer's time rule (a payer's written full-time rule makes the check
+strict, `remedy.time_profile`); the payer's words are searched as data, with planted instructions
+masked first. `appeal.draft_appeal` turns a Case into the result and the letter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.drafting.claims import Claim
+from assistant.drafting.deadlines import Deadline, deadline_for
+from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
+from assistant.drafting.deps import DraftingDeps
+from assistant.drafting.diagnoses import diagnosis_fix
+from assistant.drafting.gate import mask_injections
+from assistant.drafting.lines import is_checked
+from assistant.drafting.models import Denial, Route
+from assistant.drafting.recommend import ClaimFacts, Decision, decide
+from assistant.drafting.remedy import time_profile
+from assistant.drafting.route import choose_route, payer_type_of
+from assistant.knowledge.schema import DenialPattern
+from assistant.models import Profile, Report
+
+
+@dataclass
+class Case:
+    """One denial as the use case sees it once the inputs are parsed and the note is checked."""
+
+    note: str
+    claim: Claim
+    denial: Denial
+    pattern: DenialPattern | None
+    report: Report
+    decision: Decision
+    payer_type: str
+    route: Route | None
+    route_reason: str
+    deadline: Deadline | None
+    service_date: date | None
+    warnings: list[str]
+
+
+def _check(deps: DraftingDeps, text: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
+    """The note check on the note as data (planted instructions blanked) and the claim's CTS lines only."""
+    checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
+    return deps.check(mask_injections(text), dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+
+
+def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
+    if route is None:
+        return None
+    return deadline_for(
+        deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
+        payer_deadline=claim.payer_deadline,
+    )
+
+
+def build_case(
+    deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
+) -> Case:
+    kb = deps.knowledge
+    parsed, warnings = parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
+    pattern = match_pattern(parsed, kb.denial_patterns)
+    if pattern is None:
+        warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
+    payer_type, basis = payer_type_of(kb, claim, denial_text)
+    if not claim.payer_type:
+        warnings.append(f"payer type: {basis}")
+    payer_text = mask_injections(parsed.text or "")
+    profile, rule_words = time_profile(kb, payer_type, payer_text)
+    if rule_words:
+        warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
+    report = _check(deps, text, claim, dos, profile)
+    on = dos or claim.date_of_service or report.meta.dos
+    denied = frozenset(line.code for line in claim.lines if line.denied)
+    dx = diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on)
+    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule)
+    decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    route, why = choose_route(
+        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
+        prior_level=claim.prior_level or prior_level_in(parsed.text)
+    )
+    service_date = dos or claim.date_of_service or report.meta.dos
+    warnings += [
+        f"the note is unclear on {c.id}; review it before sending anything"
+        for c in report.checks
+        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
+    ]
+    return Case(
+        text, claim, parsed, pattern, report, decision, payer_type, route, why,
+        _deadline(deps, route, claim, service_date), service_date, warnings,
+    )

@@ -1,0 +1,76 @@
+"""The answer a denial pattern gives for this payer, and what the payer's own words change (pure).
+
+    pattern_remedy(pattern, payer_type, payer_text, met) -> Remedy
+    time_profile(kb, payer_type, payer_text) -> (profile, the words that set it)
+
+The payer's text is data: it is never obeyed, only searched for statements a biller would act on
+(knowledge/denials/patterns.yaml `when_payer_says`, knowledge/appeals/levels.yaml `time_rule_hints`):
+a plan's edit that allows a modifier, proof that an earlier claim reached the payer in time, a
+written rule that pays only full time units. Planted instructions are masked before the search.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import DenialPattern
+from assistant.models import Profile
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """What the pattern asks for when the note supports the service."""
+
+    remedy: str  # appeal | corrected_claim | no_appeal
+    title: str = ""
+    reason: str = ""
+    #: Added to the corrected lines that carry a therapy modifier (KX past the therapy threshold).
+    therapy_modifiers: tuple[str, ...] = ()
+    #: Added to every corrected caregiver-training line (XE when the payer's edit allows a modifier).
+    line_modifiers: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    #: Opened by the payer's own words: the reason is part of the answer even for an appeal.
+    from_payer: bool = False
+
+    @property
+    def modifiers(self) -> tuple[str, ...]:
+        return (*self.therapy_modifiers, *self.line_modifiers)
+
+
+NO_PATTERN = Remedy("appeal")
+
+
+def says(text: str, words: Sequence[str]) -> str | None:
+    """The first of `words` in `text` as a whole phrase, any case and spacing; None when none is there."""
+    flat = " ".join(text.lower().split())
+    for word in words:
+        if re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", flat):
+            return word
+    return None
+
+
+def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
+    """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit."""
+    if pattern is None:
+        return NO_PATTERN
+    for said in pattern.when_payer_says:
+        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and says(payer_text, said.words):
+            return Remedy(
+                said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
+                sources=tuple(said.sources or pattern.sources), from_payer=True,
+            )
+    return Remedy(
+        pattern.remedy, pattern.title, pattern.remedy_reason, therapy_modifiers=tuple(pattern.add_modifiers),
+        sources=tuple(pattern.sources),
+    )
+
+
+def time_profile(kb: Knowledge, payer_type: str, payer_text: str) -> tuple[Profile, str | None]:
+    """The profile the note is checked by: a payer's written full-time rule makes it strict."""
+    for hint in kb.appeals.time_rule_hints:
+        if payer_type in hint.payer_types and (word := says(payer_text, hint.words)):
+            return hint.profile, word
+    return "medicare", None

@@ -1,0 +1,132 @@
+"""What the payer's own words change: a plan edit that allows a modifier, proof of timely filing, a full-time rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.lines import lines_text
+from assistant.drafting.recommend import ClaimFacts, decide
+from assistant.drafting.remedy import pattern_remedy, says, time_profile
+from assistant.knowledge.loader import cached_knowledge
+from tests.drafting.stubs import GOOD_NOTE, make_report
+from tests.drafting.test_recommend import L
+
+KB = cached_knowledge()
+P = KB.denial_patterns
+
+EDIT_ALLOWS = "97550 denied as incidental to 97166 (plan coding edit, modifier indicator 1: a modifier is allowed)."
+PROOF = "Original claim accepted by the clearinghouse (999) and by the payer's 277CA on 03/19/2026."
+FULL_TIME = "Per policy 97550 requires a full 30 minutes and each 97551 a full additional 15 minutes."
+
+
+@pytest.mark.parametrize(("text", "words", "found"), [
+    ("Modifier  Indicator 1: allowed", ["modifier indicator 1"], "modifier indicator 1"),
+    ("modifier indicator 10", ["modifier indicator 1"], None),  # whole phrase only
+    ("see the 277CA report", ["277ca"], "277ca"),
+    ("", ["277ca"], None),
+])
+def test_says(text: str, words: list[str], found: str | None) -> None:
+    assert says(text, words) == found
+
+
+@pytest.mark.parametrize(("pattern", "payer_type", "text", "met", "remedy", "modifiers"), [
+    # the plan's edit allows a modifier and the note shows a separate encounter: corrected claim with XE
+    ("bundling_ncci", "medicare_advantage", EDIT_ALLOWS, {"distinct_time", "patient_absent"}, "corrected_claim",
+     ("XE",)),
+    # the same words without separate time in the note: the pattern's own answer (appeal)
+    ("bundling_ncci", "medicare_advantage", EDIT_ALLOWS, {"patient_absent"}, "appeal", ()),
+    ("bundling_ncci", "medicare", "Not payable with another service on the same date.",
+     {"distinct_time", "patient_absent"}, "appeal", ()),
+    # a plan's timely-filing denial with proof of an earlier accepted claim is appealed
+    ("timely_filing", "commercial", PROOF, set(), "appeal", ()),
+    ("timely_filing", "medicaid", PROOF, set(), "appeal", ()),
+    # Traditional Medicare: a timely-filing denial has no appeal rights, proof or not
+    ("timely_filing", "medicare", PROOF, set(), "no_appeal", ()),
+    ("timely_filing", "commercial", "The time limit for filing has expired.", set(), "no_appeal", ()),
+    ("kx_threshold", "medicare", "", set(), "corrected_claim", ("KX",)),
+])
+def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str], remedy: str,
+                        modifiers: tuple[str, ...]) -> None:
+    got = pattern_remedy(P[pattern], payer_type, text, met)
+    assert (got.remedy, got.modifiers) == (remedy, modifiers)
+
+
+@pytest.mark.parametrize(("payer_type", "text", "profile"), [
+    ("commercial", FULL_TIME, "strict"),
+    ("medicaid", "The mid-point rule does not apply to this plan.", "strict"),
+    ("commercial", "Documentation does not support the units billed.", "medicare"),
+    # Traditional Medicare and Medicare Advantage keep the CPT mid-point rule whatever the words
+    ("medicare", FULL_TIME, "medicare"),
+    ("medicare_advantage", FULL_TIME, "medicare"),
+])
+def test_time_profile(payer_type: str, text: str, profile: str) -> None:
+    assert time_profile(KB, payer_type, text)[0] == profile
+
+
+def test_a_bundling_denial_whose_edit_allows_a_modifier_is_corrected_with_xe() -> None:
+    report = make_report(GOOD_NOTE, {"distinct_time": "met"}, lines=L("97550x1:GO"))
+    decision = decide(KB, report, P["bundling_ncci"], L("97166x1:GO 97550x1:GO"), GOOD_NOTE,
+                      ClaimFacts("medicare_advantage", payer_text=EDIT_ALLOWS))
+    assert decision.recommendation == "corrected_claim"
+    assert lines_text(decision.corrected_lines) == "97166 x1 GO, 97550 x1 GO XE"
+
+
+def test_a_timely_filing_appeal_says_what_proves_it() -> None:
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GN"))
+    decision = decide(KB, report, P["timely_filing"], L("97550x1:GN"), GOOD_NOTE,
+                      ClaimFacts("commercial", payer_text=PROOF))
+    assert decision.recommendation == "appeal"
+    assert "277CA" in decision.reasons[0].text
+
+
+@pytest.mark.parametrize(("denied", "expected"), [
+    # the payer paid 97550 and denied only the unsupported 97551: the claim already stands as the note supports
+    (frozenset({"97551"}), "no_appeal"),
+    # the whole claim denied: a replacement claim without the unsupported line
+    (frozenset({"97550", "97551"}), "corrected_claim"),
+    (frozenset(), "corrected_claim"),
+])
+def test_a_line_denial_on_the_unsupported_line_only_stands_for_any_payer(denied: frozenset[str],
+                                                                         expected: str) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GP 97551x1:GP"), GOOD_NOTE,
+                      ClaimFacts("commercial", denied=denied, time_rule="full_time"))
+    assert decision.recommendation == expected
+    if expected == "no_appeal":
+        assert "45" in decision.reasons[0].text  # the payer's full-time threshold for the first add-on
+
+
+@pytest.mark.parametrize(("codes", "pattern"), [
+    ("CO-16 M76", "diagnosis_inconsistent"),  # an invalid diagnosis reported with CARC 16
+    ("CO-11 M76", "diagnosis_inconsistent"),
+    ("CO-16 M53", "time_units_missing"),
+    ("CO-16", "time_units_missing"),
+])
+def test_diagnosis_remark_selects_the_diagnosis_pattern(codes: str, pattern: str) -> None:
+    denial, _ = parse_denial(codes, KB.reason_codes)
+    assert match_pattern(denial, P).id == pattern
+
+
+@pytest.mark.parametrize(("payer_type", "text", "profile"), [
+    ("commercial", FULL_TIME, "strict"),
+    ("commercial", "Units not supported.", "medicare"),
+    ("medicare", FULL_TIME, "medicare"),
+])
+def test_the_note_is_checked_by_the_payers_time_rule(payer_type: str, text: str, profile: str) -> None:
+    from assistant.drafting.case import build_case
+    from assistant.drafting.claims import parse_claim
+    from assistant.drafting.deps import DraftingDeps
+    from assistant.drafting.offline import OfflineDrafter
+
+    seen: list[str] = []
+
+    def check(note: str, *, dos: object = None, billed: object = None, profile: str = "medicare") -> object:
+        seen.append(profile)
+        return make_report(GOOD_NOTE, lines=L("97550x1:GP"))
+
+    deps = DraftingDeps(knowledge=KB, backend=OfflineDrafter(), check=check)  # type: ignore[arg-type]
+    claim = parse_claim({"payer_type": payer_type, "lines": [{"code": "97550", "modifiers": ["GP"]}]})
+    case = build_case(deps, GOOD_NOTE, claim, "CO-151", text, None)
+    assert seen == [profile]
+    assert any("full-time rule" in w for w in case.warnings) == (profile == "strict")
