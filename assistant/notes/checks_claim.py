@@ -8,6 +8,7 @@ from datetime import date
 from assistant.billing import supported_lines_for_minutes
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
+from assistant.notes.nlp import Concept
 from assistant.notes.presence import people
 from assistant.notes.registry import check
 
@@ -199,17 +200,33 @@ def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None
     return None
 
 
+# a sentence break: a period (not a flowsheet's dot leader) and a capital; a line break and a label
+_BREAK = re.compile(r"(?<!\.)[.!?]\s+[A-Z]|\n\s*[A-Z][\w /-]{0,30}:")
+CONSENT_REACH = 120
+
+
+def _about_consent(text: str, mention: Concept, consents: list[Concept]) -> bool:
+    """Whether an audio-only phrase says how consent was given: in a consent's sentence, or after a consent
+    in the same sentence across a flowsheet's dot leaders or a wrapped line ("Consent ..... verbal, by phone",
+    "verbal consent 4/14 ...\nand re-confirmed by phone today")."""
+    for c in consents:
+        if (c.sent_start, c.sent_end) == (mention.sent_start, mention.sent_end):
+            return True
+        if 0 <= mention.start - c.end <= CONSENT_REACH and not _BREAK.search(text, c.end, mention.start):
+            return True
+    return False
+
+
 @check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
-    consent_sentences = {(c.sent_start, c.sent_end) for c in ex.of("CONSENT")}
+    consents = ex.of("CONSENT")
     remote = ex.of("TELEHEALTH", negated=False)
     # "consent given by phone" says how consent came, not how the session was furnished
     audio = [
         c
         for c in ex.of("AUDIO_ONLY", negated=False)
-        if (c.sent_start, c.sent_end) not in consent_sentences
-        and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
+        if not _about_consent(ex.text, c, consents) and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
     ]
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")

@@ -97,7 +97,10 @@ _SUBJECTLESS_ABSENCE = re.compile(
 )
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
 _PRESENT_ASKED = r"\b(?:patient|pt)\s+present"  # what every answer below starts with
-_PRESENT_Q = r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*[:?]{1,2}\s*"
+# the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
+_PRESENT_Q = (
+    r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
+)
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
 _PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
 

@@ -197,6 +197,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "UNPAID": (
         "unpaid", "not paid", "volunteer", "family caregiver", "informal caregiver", "no pay", "without pay",
         "not compensated", "no payment",
+        # a form's answer to "paid?" and the plural denials: "Paid caregiver: No", "None is paid"
+        "paid caregiver: no", "paid caregiver : no", "paid caregiver? no", "paid: no", "paid? no", "paid caregiver: n",
+        "none is paid", "none are paid", "neither is paid", "no one is paid", "nobody is paid", "none paid",
     ),
     "GROUP": (
         "group", "group caregiver training", "group session", "multiple sets of caregivers", "caregivers of",
