@@ -42,7 +42,7 @@ bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ 
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name).
 ABBREVIATIONS = _words("""
-bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thu thur sat ssgt sgt sfc msgt cpl pvt pfc
+bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
 """)
 # fmt: on
@@ -75,13 +75,21 @@ DOSE = re.compile(
 )
 
 
+_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+# Weekdays in a slash list: "Tue/Thu", "Mon/Wed/Fri" ("Thu" alone may be a Vietnamese name).
+WEEKDAY_LIST = re.compile(rf"\b{_DAY}(?:/{_DAY})++\b")
+
+
 def dose_spans(text: str) -> list[tuple[int, int]]:
-    """Medication names right before their dose: allow-listed like a billing code."""
-    return [(m.start("drug"), m.end("drug")) for m in DOSE.finditer(text)]
+    """Medication names right before their dose and weekday lists: allow-listed like a billing code."""
+    return [(m.start("drug"), m.end("drug")) for m in DOSE.finditer(text)] + [
+        (m.start(), m.end()) for m in WEEKDAY_LIST.finditer(text)
+    ]
 
 
 # "Prairie Star Medicare Advantage" and "Ins: Highmark MA" name a payer.
-_PAYER_AFTER = re.compile(r"[ \t]+(?:Medicare|Medicaid|Insurance|Mutual|HMO|PPO|Advantage|Assurance|Blue[ \t]+Cross)\b")
+# One space: a column of a form ("Silva          Medicare Number") is no payer's name.
+_PAYER_AFTER = re.compile(r"[ \t](?:Medicare|Medicaid|Insurance|Mutual|HMO|PPO|Advantage|Assurance|Blue[ \t]+Cross)\b")
 _PAYER_LABEL = re.compile(r"(?i:\b(?:ins|insurance|payer|payor|carrier)\b)[ \t]*:[ \t]*$")
 
 

@@ -58,6 +58,8 @@ SCRUB = [
     ("pt K.T.B. (Kelsa T. Brandvold), 93 y/o", "K.T.B."),
     ("Patient: Han Mi-rae (한미래), F, present", "한미래"),
     ("If I'm away, my cousin\nTobias (Army) can help.", "Tobias"),
+    ("interpreter: Dao Thu Lan (ID on file)", "Thu"),  # "Thu" names a person unless days are listed
+    ("Notice for: Ines Q. da Rocha          Medicare Number: on file", "Rocha"),  # a form column, no payer
 ]
 
 KEEP = [
