@@ -19,6 +19,11 @@ def _words(block: str) -> frozenset[str]:
 
 
 _AGE = r"(?P<age>9\d|1[01]\d)"
+# Words a family calls the patient by, English and the languages families write them in.
+KIN = (
+    r"grandma|grandpa|granny|gramps|nana|mom|mum|dad|mother|father|aunt|auntie|uncle|vov[ôó]|av[óô]|abuela|abuelo|"
+    r"nonna|nonno|oma|opa|babcia|dziadek|lola|lolo|bubbe|zayde|savta|saba|amma|appa|mémère|pépère|grand-?m[èe]re"
+)
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _ORDINAL_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -26,7 +31,7 @@ AGE_SHAPES = [
     # after a name: "Mrs. Park (95)", "Hoa Tran (92)"
     re.compile(rf"(?<=[^\W\d_])[ \t]*\({_AGE}\)"),
     # after a name and a comma: "Jónsson, 94, trained", '("Mina"), 97 - DOB', "Motherhouse, 93 - the"
-    re.compile(rf"(?m)(?:(?<=[^\W\d_])|(?<=[)\"”]))[ \t]*,[ \t]*{_AGE}(?=[ \t]*(?:[,;)]|[-–—][ \t]|$))"),
+    re.compile(rf"(?m)(?:(?<=[^\W\d_])|(?<=[)\"”]))[ \t]*,[ \t]*{_AGE}(?=[ \t]*(?:[,;)(]|[-–—][ \t]|$))"),
     # after a date: "DOB 14/02/1931 (94)"
     re.compile(rf"(?<=\d)[ \t]+\({_AGE}\)"),
     # "(90) years old", "almost 93", "patient_age: 90"
@@ -45,8 +50,13 @@ AGE_SHAPES = [
         rf"|turn(?:s|ed|ing)?))[ \t]+(?:now[ \t]+)?{_AGE}(?!\d)"
     ),
     re.compile(rf"\b[MF][ \t]?/[ \t]?{_AGE}\b"),  # M/93
-    re.compile(rf"\b{_AGE}[ \t]?/[ \t]?[MF]\b"),  # 93/F
-    re.compile(rf"\b{_AGE}[ \t]+(?i:a[ñn]os|ans|jahre)\b"),  # 93 años
+    re.compile(rf"\b{_AGE}(?:[ \t]?[Yy])?[ \t]?/[ \t]?[MF]\b"),  # 93/F, "Age/Sex: 96 Y / F"
+    re.compile(rf"\b[MF],[ \t]*{_AGE}(?=[ \t]*[,;)])"),  # "Seo Jung-ja, F, 93, present"
+    re.compile(rf"\b{_AGE}[ \t]+(?i:a[ñn]os|ans|jahre|tuổi|jaar|lat)\b"),  # 93 años, 98 tuổi
+    # a family's word for the patient, then the age: "vovô is 93", "grandma just turned 95"
+    re.compile(rf"(?i:\b(?:{KIN})[ \t]+(?:is|was|turned|just[ \t]+turned|will[ \t]+be)[ \t]+){_AGE}(?!\d)"),
+    # "a woman in her mid-nineties", "aged in his nineties"
+    re.compile(r"(?i:\b(?:her|his|their)[ \t]+(?P<age>(?:(?:early|mid|late)[ \t\-]?)?(?:nineties|90s)))\b"),
     re.compile(rf"(?i:\b(?:edad|âge)[ \t]*:?[ \t]*){_AGE}\b"),  # edad: 93
     # in words: "ninety-four", "one hundred and one"
     re.compile(

@@ -103,6 +103,8 @@ def _by_context(text: str, m: re.Match[str]) -> bool | None:
         return m.group() != "24/7"  # no score has more points than its scale; "24/7" is round the clock
     if before and before[-1] in DATE_WORDS and text[start - 1 : start] in " \t:":
         return True
+    if "s/p" in before:  # "s/p ORIF 3/9": the day of the operation
+        return True
     return True if _CLOCK_AFTER.match(text, end) else None
 
 
@@ -132,7 +134,12 @@ def _listed(text: str, left_end: int, right_start: int) -> bool:
 
 
 # A birth year written short ("b. '32", "born '32"): with an age over 89 beside it, it dates the person.
-BORN_YEAR = re.compile(r"(?i:\b(?:b\.|born(?:[ \t]+in)?|dob:?))[ \t]*(?P<id>['’]\d{2})(?!\d)")
+# A birth year in full ("b. 1934", "born in 1927", "sinh năm 1927", "YOB 1930"): a year is no PHI alone, but a
+# birth year beside an age over 89 gives the age away, and the finders cannot tell which ages a note states.
+BORN_YEAR = re.compile(
+    r"(?i:\b(?:b\.|born(?:[ \t]+in)?|dob:?|yob:?|year[ \t]+of[ \t]+birth:?|sinh[ \t]+năm|nacid[oa][ \t]+en))[ \t]*"
+    r"(?P<id>['’]\d{2}|(?:18|19|20)\d{2})(?![\d/.\-])"
+)
 
 
 def find_foreign_dates(text: str) -> list[Span]:

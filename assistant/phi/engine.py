@@ -17,9 +17,10 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from assistant.errors import NotTextError
-from assistant.phi import fields
+from assistant.phi import fields, vocab
 from assistant.phi import patterns as p
-from assistant.phi.spans import Span, dates_without_times, resolve, unescaped_view, whole_words
+from assistant.phi.neighbours import around_names, recurring_ages
+from assistant.phi.spans import Span, dates_without_times, outside, resolve, unescaped_view, whole_words
 
 SCORE_THRESHOLD = 0.35
 # Presidio / project entity -> placeholder label.
@@ -185,10 +186,13 @@ class Deidentifier:
         results = self._analyzer.analyze(
             view, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
         )
-        protected = p.protected_spans(view, fields.protected(view))
-        spans = resolve(protected, [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results])
+        protected = p.protected_spans(view, fields.protected(view) + vocab.dose_spans(view))
+        zones = vocab.payer_zones(view)  # a payer's name and address are never the patient's
+        spans = [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results]
+        spans = resolve(protected, outside(zones, spans))
         spans = dates_without_times(view, spans)
-        spans = resolve(protected, spans + self._recurrences(view, spans))
+        spans = resolve(protected, spans + around_names(view, spans))
+        spans = resolve(protected, outside(zones, spans + self._recurrences(view, spans)))
         return self._anonymize(text, whole_words(view, spans))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
@@ -199,10 +203,7 @@ class Deidentifier:
         if names is not None:
             out += names(text)
         values = {text[s:e]: label for s, e, label, _ in spans if label != "PERSON" and e - s >= 3}
-        ages = {text[s:e] for s, e, label, _ in spans if label == "AGE" and e - s < 3}
-        if ages:  # a table's age cell quoted again without its header: ",94," (never a bare "94")
-            cells = "|".join(map(re.escape, sorted(ages)))
-            out += [(m.start(), m.end(), "AGE", 0.8) for m in re.finditer(rf"(?<=,)(?:{cells})(?=,)", text)]
+        out += recurring_ages(text, spans)
         if values:
             alternation = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
             out += [

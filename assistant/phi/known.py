@@ -55,7 +55,7 @@ def _parts(names: Iterable[str]) -> tuple[set[str], set[str]]:
         fulls.add(" ".join(fold_word(w).lower() for w in words))
         for word in words:
             for part in {word, *re.split(r"['’\-]", word)}:
-                if len(part) >= 2 and part.lower() not in p.NOT_NAMES and part.lower() not in CLINICAL:
+                if len(part) >= 2 and part.lower() not in p.NOT_NAMES:
                     parts.add(fold_word(part).lower())
     return fulls, parts
 
@@ -80,6 +80,8 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
         for m in regex.finditer(low):
             start, end = index[m.start()], index[m.end() - 1] + 1
             original = text[start:end]
+            if m.group() in CLINICAL and (not original[:1].isupper() or _EPONYM_HEAD.match(text, end)):
+                continue  # a known "Katz" is scrubbed; the "Katz ADL index" stays
             zipf = lex.zipf(m.group()) if " " not in m.group() else 0.0
             if (
                 zipf >= COMMON
@@ -98,6 +100,13 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
 # "lock and park", "the park was closed". A person's place needs a stronger neighbour ("with rose", "rose reports").
 _WEAK_PREV = words("to and & for from by per")
 _WEAK_NEXT = words("and & was is has had did does today return returns demo able unable")
+
+
+# The word after an eponym that makes it a scale, test or device, not the person: "Katz index", "Berg score".
+_EPONYM_HEAD = re.compile(
+    r"[ \t\-]*(?i:index|adls?|scale|score|test|sign|lift|maneuver|manoeuvre|balance|assessment|exercises?|"
+    r"disease|syndrome|position|criteria|protocol|method|technique|sling)\b"
+)
 
 
 def _slot_at(text: str, start: int, end: int) -> bool:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from assistant.phi import patterns as p
 from assistant.phi.fold import fold_word
 from assistant.phi.lexicon import Lexicon, get_lexicon
+from assistant.phi.vocab import BRANDS, KEEP_WORDS, payer
 
 Span = tuple[int, int, str, float]
 
@@ -39,7 +40,7 @@ PARTICLES = _words("""
 de del della der den la le van von bin binti bint ibn al el da das dos di du ní ó nic mac ter ten st
 """)
 # Clinical eponyms, scales, brands and payers that look like names but must stay readable.
-CLINICAL = _words("""
+_EPONYMS = _words("""
 berg hoyer parkinson parkinsons alzheimer alzheimers tinetti barthel romberg foley heimlich trendelenburg epley
 hallpike dix babinski hoehn yahr katz lawton borg folstein glasgow rancho ranchos purdue jebsen fugl meyer
 ashworth oswestry bobath brunnstrom kegel valsalva guillain barre barré bell bells huntington huntingtons gehrig
@@ -54,6 +55,7 @@ french german chinese vietnamese korean arabic russian polish italian portuguese
 somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
 feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
 """)
+CLINICAL = _EPONYMS | KEEP_WORDS  # and the brands, kinship and form words of `assistant.phi.vocab`
 PREV_SLOT = _words("""
 with w/ and & pt cg dtr son wife husband daughter by per to from called told asked mother father mom dad sister
 brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter
@@ -171,7 +173,7 @@ def _is_initial(text: str, start: int) -> bool:
 
 
 STRONG_PREV = _words("""
-pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother w/ hija hijo esposa
+pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother cousin w/ hija hijo esposa
 esposo yerno nuera nieta nieto aunt auntie aunty uncle grandma grandpa gramps granny
 """)
 
@@ -190,7 +192,7 @@ def _slot(words: list[re.Match[str]], i: int, text: str) -> int:
 
 def _same_phrase(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
     """Two words in one phrase: "pt Okafor", "wife: June"; not across a line break ("(by pt)\nInterpreter")."""
-    return re.fullmatch(r"[ \t]*:?[ \t]*", text[a.end() : b.start()]) is not None
+    return re.fullmatch(r"[ \t]*:?[ \t]*(?:\n[ \t]*)?", text[a.end() : b.start()]) is not None
 
 
 def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set[int]:
@@ -282,15 +284,15 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
     return out
 
 
-# "Pages: 4" is a field label; "Prairie Star Medicare Advantage" and "Ins: Highmark MA" name a payer.
+# "Pages: 4" is a field label, not a name.
 _FIELD_LABEL = re.compile(r":[ \t]*\d")
-_PAYER_AFTER = re.compile(r"[ \t]+(?:Medicare|Medicaid|Insurance|Mutual|HMO|PPO|Advantage|Assurance|Blue[ \t]+Cross)\b")
-_PAYER_LABEL = re.compile(r"(?i:\b(?:ins|insurance|payer|payor|carrier)\b)[ \t]*:[ \t]*$")
 
 
-def payer(text: str, start: int, end: int) -> bool:
-    """A name-like run that names a payer: "Prairie Star Medicare Advantage", "Ins: Highmark MA"."""
-    return bool(_PAYER_AFTER.match(text, end) or _PAYER_LABEL.search(text, max(0, start - 20), start))
+def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
+    slot = _slot(words, i, text)
+    # a line that starts right after "my cousin" goes on the sentence: "my cousin\nMarcus (Navy)"
+    initial = _is_initial(text, words[i].start()) and slot < 2
+    return is_name_word(lex, words[i].group(), initial=initial, slot=slot)
 
 
 def find_name_words(text: str) -> list[Span]:
@@ -299,12 +301,9 @@ def find_name_words(text: str) -> list[Span]:
     words = list(WORD_RE.finditer(text))
     pairs = _last_first_caps(text, words, lex)
     flags = [
-        (
-            i in pairs
-            or is_name_word(lex, w.group(), initial=_is_initial(text, w.start()), slot=_slot(words, i, text))
-            or _place(lex, words, i, text)
-        )
+        (i in pairs or _judge(lex, words, i, text) or _place(lex, words, i, text))
         and not _FIELD_LABEL.match(text, w.end())
+        and not (i and words[i - 1].group().lower() in BRANDS)  # a model name: "Molift Smart 150"
         for i, w in enumerate(words)
     ]
     return [span for span in _runs(text, words, flags, lex) if not payer(text, span[0], span[1])]

@@ -85,7 +85,8 @@ SIGNATURE_RE = re.compile(
 )
 # Initials alone after a relation word: "son T.J.", "wife M.R." (never "a.m."/"p.m.": capitals only).
 INITIALS_RE = re.compile(
-    rf"(?i:\b(?:{RELATIONS})\b)[ \t]*[:,]?[ \t]*(?P<name>{UP}\.[ \t]?{UP}\.(?:[ \t]?{UP}\.)?)(?![^\W\d_])"
+    rf"(?i:\b(?:{RELATIONS}|pt|patient|client|resident)\b)[ \t]*[:,]?[ \t]*"
+    rf"(?P<name>{UP}\.[ \t]?{UP}\.(?:[ \t]?{UP}\.)?)(?![^\W\d_])"
 )
 _LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
 # A signature line in lower case: "r. ybarra pt", "- whitfield, dpt".

@@ -43,7 +43,7 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
 
 
 def find_names(text: str) -> list[Span]:
-    from assistant.phi.names import payer
+    from assistant.phi.vocab import payer
 
     return [span for span in _names_by_context(text) if not payer(text, span[0], span[1])]
 
@@ -154,12 +154,15 @@ def find_addresses(text: str) -> list[Span]:
     return out
 
 
+_TOWN_TAILS = frozenset({"City", "Park", "Beach", "Village", "Springs", "Falls", "Heights", "Island", "Lake"})
+
+
 def _city(text: str, m: re.Match[str], score: float = 0.9) -> list[Span]:
     words = list(re.finditer(r"[A-Za-z]+", m.group("city")))
     keep = []
     for w in reversed(words):  # the trailing run of words that are not clinical/common words
-        if w.group().lower() in p.NOT_NAMES:
-            break
+        if w.group().lower() in p.NOT_NAMES and not (w is words[-1] and len(words) > 1 and w.group() in _TOWN_TAILS):
+            break  # "Dodge City", "Carson City" keep their last word
         keep.append(w)
     if not keep:
         return []
@@ -204,6 +207,7 @@ def project_recognizers() -> list[ProjectRecognizer]:
     from assistant.phi.places import find_places as find_more_places
     from assistant.phi.shapes import find_shapes
     from assistant.phi.spoken import find_spoken
+    from assistant.phi.whereabouts import find_whereabouts
 
     return [
         ProjectRecognizer("CtsNameRecognizer", ["PERSON"], find_names),
@@ -216,6 +220,7 @@ def project_recognizers() -> list[ProjectRecognizer]:
         ProjectRecognizer("CtsMoreDatesRecognizer", ["DATE"], find_more_dates),
         ProjectRecognizer("CtsAgeRecognizer", ["AGE"], find_ages),
         ProjectRecognizer("CtsPlaceRecognizer", ["ADDRESS", "ZIP"], find_more_places),
+        ProjectRecognizer("CtsWhereaboutsRecognizer", ["ADDRESS", "ZIP"], find_whereabouts),
         ProjectRecognizer("CtsSpokenRecognizer", ["PERSON", "ID", "DATE", "ADDRESS"], find_spoken),
         ProjectRecognizer("CtsFieldRecognizer", [*FIELD_ENTITIES], find_fields),
     ]

@@ -35,7 +35,8 @@ _CODE_LIKE = re.compile(
 _ID_LABEL = re.compile(
     r"\b(?P<label>(?i:acnt|acct|account|icn|dcn|pcn|tcn|clm|claim|member|subscriber|group|grp|policy|serial|sn|"
     r"s/n|id|control|case|auth(?:orization)?|ref(?:erence)?|encounter|visit|accession|device|lot|tracking|license|"
-    r"plan|hicn|medicaid|insured\s+id|chart))\b\.?[ \t]*(?i:id|#|no\.?|number|num)?[ \t]*[:#]?[ \t]*"
+    r"plan|hicn|medicaid|insured\s+id|chart|tech|badge|employee|driver|phin|ohip|nhs)"
+    r")\b\.?[ \t]*(?i:id|#|no\.?|number|num)?[ \t]*[:#]?[ \t]*"
     r"(?P<id>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{2,24}[A-Z0-9])\b",
 )
 # Capitalised, or in lower case when no other word: "tues 4/22", never "pt sat 3/5" or "sun".
@@ -58,7 +59,9 @@ AGES = re.compile(
 _CAP = r"[A-Z][\w'’.\-]*"
 PLACES = [
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b"),  # UK postcode
-    re.compile(r"\b(?:RR|R\.R\.|HC|HCR|Rural[ \t]+Route|Star[ \t]+Route|PSC|CMR)[ \t]*\d+[ \t,]+Box[ \t]*\d+\b", re.I),
+    re.compile(
+        r"\b(?:RR|R\.R\.|HC|HCR|Rural[ \t]+Route|Star[ \t]+Route|PSC|CMR)[ \t]*\d+[ \t,]+Box[ \t]*\d+[A-Z]?\b", re.I
+    ),
     re.compile(
         rf"\b\d{{1,6}}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Rua|Carrera|Calzada|Strasse|Straße)"
         rf"(?:[ \t]+(?:{_CAP}|(?:des|dos|das|del|de|la|le|du|da|do|di)\b)){{1,4}}(?:,[ \t]*\d{{4,6}}[ \t]+{_CAP})?"
@@ -72,6 +75,7 @@ PLACES = [
 ]
 _FACILITY_WORD = (
     r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
+    r"Elementary|School|Academy|Church|Chapel|Synagogue|Mosque|Temple|"
     r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court|Terrace|"
     r"Apartments|Apts|Condominiums|Condos)"
 )
@@ -144,8 +148,19 @@ def _labelled_ids(text: str) -> list[Span]:
     return out
 
 
+# Digits in three groups of three: a Canadian health or insurance number ("PHIN 304 118 529").
+GROUPS_OF_THREE = re.compile(r"(?<![\d\-.])\d{3}([ \-])\d{3}\1\d{3}(?![\d\-]|\.\d)")
+# The last four digits of a social security number, a few words after it is named.
+SSN_LAST4 = re.compile(
+    r"(?i:\blast[ \t]+(?:4|four)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:(?:his|her|the|my|their)[ \t]+)?"
+    r"(?:SSN|SS\#|social(?:[ \t]+security)?))[^\d\n]{0,30}+(?P<id>\d{4})(?![\d\-])"
+)
+
+
 def find_ids(text: str) -> list[Span]:
     out = _labelled_ids(text)
+    out += [(m.start(), m.end(), "ID", 0.6) for m in GROUPS_OF_THREE.finditer(text)]
+    out += [(m.start("id"), m.end("id"), "SSN", 0.95) for m in SSN_LAST4.finditer(text)]
     for m in _TOKEN.finditer(text):
         token = m.group()
         digits = sum(c.isdigit() for c in token)
@@ -156,6 +171,8 @@ def find_ids(text: str) -> list[Span]:
             continue  # a vanity number ("1-800-MEDICARE") or a word with a code, not an identifier
         if any(c.islower() for c in token) and any(len(x) >= 3 and x.isalpha() for x in token.split("-")):
             continue  # a lower-case slug ("cpt-2024-cts", a knowledge-base source id)
+        if re.fullmatch(r"\d{1,3}-\d{1,3}", token):
+            continue  # a range or a dose ratio ("25-100"), not an identifier
         if (digits >= 5 and not (digits == 5 and letters == 0 and len(token) == 5)) or (
             digits >= 3 and letters >= 1 and len(token) >= 6
         ):
@@ -172,6 +189,8 @@ def find_places(text: str) -> list[Span]:
     out = [(m.start(), m.end(), "ADDRESS", 0.85) for regex in PLACES for m in regex.finditer(text)]
     for m in FACILITY.finditer(text):
         words = re.findall(r"[\w'’]+", m.group("name"))
+        if re.search(r"[A-Z]\.[A-Z]", m.group("name")):
+            continue  # a degree before a label: "M.Ed.   School OT:"
         if any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
             out.append((m.start(), m.end(), "ADDRESS", 0.8))
     return out
@@ -215,6 +234,24 @@ def _hl7_parts(field: str, pos: int, parts: tuple[int, ...]) -> list[Span]:
 # "20518^DUBOIS^CÉLINE"; never a coded element ("I63.9^Cerebral infarction, unspecified^I10").
 _NAME_PART = r"(?:[^\W\d_a-z]+(?:['’\- ][^\W\d_a-z]+)*|[^\W\d_a-z][^\W\d_A-Z]+)"
 XCN_SHAPE = re.compile(rf"[\w\-]*\^{_NAME_PART}\^{_NAME_PART}(?:\^.*)?")
+
+
+# Coded HL7 fields that never identify anyone: sending/receiving applications and facilities (MSH-3..6), the
+# message type (MSH-9), the patient class and a location without a number (PV1-2/3), an observation's code (OBX-3).
+_HL7_CODED = {"MSH": (2, 3, 4, 5, 8), "PV1": (2, 3), "OBX": (2, 3)}
+HL7_CODED = re.compile(r"(?<![A-Za-z0-9|])(MSH|PV1|OBX)\|([^\r\n\"]*)")
+
+
+def hl7_protected(text: str) -> list[tuple[int, int]]:
+    """Spans of coded HL7 fields (see ``_HL7_CODED``): allow-listed like a billing code."""
+    out: list[tuple[int, int]] = []
+    for m in HL7_CODED.finditer(text):
+        pos = m.start(2)
+        for number, field in enumerate(m.group(2).split("|"), start=1):
+            if number in _HL7_CODED[m.group(1)] and field and not (m.group(1) == "PV1" and re.search(r"\d", field)):
+                out.append((pos, pos + len(field)))
+            pos += len(field) + 1
+    return out
 
 
 def find_hl7(text: str) -> list[Span]:

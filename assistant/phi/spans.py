@@ -40,6 +40,19 @@ def dates_without_times(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def outside(zones: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
+    """The spans not wholly inside one of ``zones`` (sorted, as `vocab.payer_zones` gives them)."""
+    if not zones:
+        return spans
+    starts = [zs for zs, _ in zones]
+    out = []
+    for span in spans:
+        i = bisect.bisect_right(starts, span[0]) - 1
+        if not (i >= 0 and span[1] <= zones[i][1]):
+            out.append(span)
+    return out
+
+
 def whole_words(text: str, spans: list[Span]) -> list[Span]:
     """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
     from assistant.phi.known import whole_word

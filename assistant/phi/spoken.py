@@ -33,6 +33,11 @@ _AS_IN = r"[A-Z](?:[ \t]+as[ \t]+in[ \t]+[A-Z][a-z]+)?"
 # Digits spoken one by one ("4 4 7 1 9 0 2"), with letters before or after ("R as in Robert ... C").
 DIGITS = re.compile(rf"(?<![\w.])(?:{_AS_IN}[ \t]+)?\d(?:[ \t]+\d){{4,}}+(?:[ \t]+{_AS_IN})?(?!\w)")
 
+# A Medicare number or a code read out in letters and digits: "one E G four, T E five, M K seven three".
+_CODE_TOKEN = rf"(?:(?i:{_DIGIT})|[A-Z])(?![\w\-])"
+SPOKEN_CODE = re.compile(rf"(?<![\w\-]){_CODE_TOKEN}(?:(?:[ \t]*,[ \t]*|[ \t]+){_CODE_TOKEN}){{5,}}+")
+_LETTER_TOKEN = re.compile(r"(?<![\w\-])[A-Z](?![\w\-])")
+
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _ORDINAL_ONE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 _ORDINAL = (
@@ -44,9 +49,18 @@ _YEAR_WORDS = (
     rf"|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}))?)"
 )
 SPOKEN_DATE = re.compile(rf"(?i:\b{_MONTH}[ \t]+(?:the[ \t]+)?{_ORDINAL}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)")
+# "the fourth of February, nineteen twenty-six"; "Friday the twenty-ninth", "on Tuesday the 3rd"
+DAY_OF_MONTH = re.compile(
+    rf"(?i:\b(?:the[ \t]+)?{_ORDINAL}[ \t]+of[ \t]+{_MONTH}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)"
+    rf"|(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+the[ \t]+(?:{_ORDINAL}|(?:3[01]|[12]\d|0?[1-9])"
+    rf"(?:st|nd|rd|th))\b)"
+)
 # "on the sixteenth.", "for the twenty-first but", "on the 29th and": a day of the month, not "on the
 # second floor" (a noun after the ordinal makes it a rank).
-_FREE_WORDS = r"(?:and|but|or|at|so|when|then|as|if|since|because|is|was|will|we|she|he|they|i|please|of)"
+_FREE_WORDS = (
+    r"(?:and|but|or|at|so|when|then|as|if|since|because|is|was|will|we|she|he|they|i|please|of|to|through|thru"
+    r"|until|instead)"
+)
 DAY_ALONE = re.compile(
     rf"(?i:\b(?:on|for|by|until|till|before|after|since|from)[ \t]+)(?P<id>(?i:the)[ \t]+"
     rf"(?:(?i:{_ORDINAL})|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b"
@@ -81,5 +95,10 @@ def find_spoken(text: str) -> list[Span]:
     out = [(m.start(), m.end(), "PERSON", 0.9) for m in SPELLED.finditer(text)]
     out += _spoken_numbers(text)
     out += [(m.start(), m.end(), "ID", 0.9) for m in DIGITS.finditer(text)]
+    for m in SPOKEN_CODE.finditer(text):
+        letters = len(_LETTER_TOKEN.findall(m.group()))
+        if letters >= 2 and len(_RUN_WORD.findall(m.group())) >= 2:
+            out.append((m.start(), m.end(), "ID", 0.9))
     out += [(m.start(), m.end(), "DATE", 0.9) for m in SPOKEN_DATE.finditer(text)]
+    out += [(m.start(), m.end(), "DATE", 0.9) for m in DAY_OF_MONTH.finditer(text)]
     return out + [(m.start("id"), m.end("id"), "DATE", 0.85) for m in DAY_ALONE.finditer(text)]

@@ -122,6 +122,10 @@ ADVERSARIAL_UNITS = [
     # round 3: spoken digits and letters, tables, FHIR keys, quoted nicknames, greetings, HL7 names, ranges
     "one ", "oh, ", "a-", "4 ", "ab,cd,ef,gh\n", 'id,name,age,dob\n', '"given": ["', '"Ab" ', "hi its ",
     "- A.\n", "OBR|^AB^CD", "7/22-", "Ab, 95, ", "on the ", "12 calle ab ",
+    # round 4: pipe and tab tables, spoken codes, units, coordinates, XML, payers, doses, initials, scripts
+    "Ab|Cd|Ef|Gh\n", "ab\tcd\tef\tgh\n", "| Ab | Cd | Ef |\n", "one E ", "Box 1\n", "12.3456,", "<city>A",
+    "Apt 1", "last 4 of SSN ", "grandma is ", "123 456 ", "Friday the ", "TMK (", "Ab (서", "Aetna Ab ", "Ab 5 mg ",
+    "MSH|AB|", "12 State Route 4, ",
 ]  # fmt: skip
 
 

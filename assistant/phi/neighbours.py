@@ -1,0 +1,103 @@
+"""What stands right beside a name or an address found by the other finders.
+
+* initials that a note defines as a person: "TMK = Tamsin M. Kealoha", "KLR (Kaveh L. Rostami)",
+  "J.M.O. (Jorge M. Oyelaran-Quispe)", "Anneliese Vogt-Mwangi (AV)": taken when the letters are the
+  first letters of the name's words, then scrubbed wherever they recur;
+* a name written in another script in brackets beside the name: "Seo Jung-ja (서정자)";
+* an age over 89 from a table cell, quoted again without its header between two other values that were
+  found ("1935-01-30 91 FA-30117", ",94,"), never a bare "91" in a sentence;
+* a ZIP code right after a street address or its town, with no state: "221 Kestrel Ct, Alhambra 91801".
+Runs once on the resolved spans, each check a bounded look at the text next to one span.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, float]
+
+_INITIALS = r"(?P<ini>(?<![\w.])(?:[A-Z]\.?){2,4}+)(?![\w])"
+INITIALS_BEFORE = re.compile(rf"{_INITIALS}[ \t]*(?:=|\(|:|[-–])[ \t]*$")
+INITIALS_AFTER = re.compile(rf"[ \t]*\([ \t]*{_INITIALS}[ \t]*\)")
+_SCRIPT_NAME = r"(?P<name>[^\W\d_]{1,20}+(?:[ \t][^\W\d_]{1,20}+){0,2}+)"
+SCRIPT_AFTER = re.compile(rf"[ \t]*\([ \t]*{_SCRIPT_NAME}[ \t]*\)")
+SCRIPT_BEFORE = re.compile(rf"{_SCRIPT_NAME}[ \t]*\([ \t]*$")
+ZIP_AFTER = re.compile(
+    r",?[ \t]+(?:(?P<city>(?![A-Z]{2}\b)[A-Z][^\W\d_]*+(?:[ \t][A-Z][^\W\d_]*+)?),?[ \t]+)?"
+    r"(?P<zip>\d{5}(?:-\d{4})?)(?![\d\-])"
+)
+
+
+def _name_initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[^\W\d_][^\s]*", name)).upper()
+
+
+def _other_script(word: str) -> bool:
+    """Letters of a script the capitalised-name patterns do not read (Hangul, Han, Arabic, Devanagari...)."""
+    return any(ch.isalpha() and ord(ch) > 0x052F and not 0x1E00 <= ord(ch) <= 0x1EFF for ch in word)
+
+
+def _initials(text: str, start: int, end: int) -> list[Span]:
+    want = _name_initials(text[start:end])
+    out: list[Span] = []
+    before = INITIALS_BEFORE.search(text, max(0, start - 14), start)
+    after = INITIALS_AFTER.match(text, end, min(len(text), end + 14))
+    for m in (before, after):
+        if m and len(want) >= 2 and m.group("ini").replace(".", "") == want:
+            out.append((m.start("ini"), m.end("ini"), "PERSON", 0.85))
+    return out
+
+
+def _scripts(text: str, start: int, end: int) -> list[Span]:
+    out: list[Span] = []
+    before = SCRIPT_BEFORE.search(text, max(0, start - 70), start)
+    after = SCRIPT_AFTER.match(text, end, min(len(text), end + 70))
+    for m in (before, after):
+        if m and _other_script(m.group("name")):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out
+
+
+def _zip_after(text: str, end: int) -> list[Span]:
+    m = ZIP_AFTER.match(text, end, min(len(text), end + 50))
+    if not m:
+        return []
+    out: list[Span] = [(m.start("zip"), m.end("zip"), "ZIP", 0.9)]
+    if m.group("city"):
+        out.append((m.start("city"), m.end("city"), "ADDRESS", 0.85))
+    return out
+
+
+def around_names(text: str, spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for start, end, label, _ in spans:
+        if label == "PERSON":
+            out += _initials(text, start, end) + _scripts(text, start, end)
+        elif label == "ADDRESS":
+            out += _zip_after(text, end)
+    return out
+
+
+_GAP = " \t,|;"
+
+
+def recurring_ages(text: str, spans: list[Span]) -> list[Span]:
+    """Short ages found once, recurring where a found value or a comma stands on either side."""
+    ages = {text[s:e] for s, e, label, _ in spans if label == "AGE" and e - s < 3}
+    if not ages:
+        return []
+    ends = {e for _, e, _, _ in spans}
+    starts = {s for s, _, _, _ in spans}
+    out: list[Span] = []
+    cells = "|".join(map(re.escape, sorted(ages)))
+    for m in re.finditer(rf"(?<![\w.])(?:{cells})(?![\w.%])", text):
+        before = m.start()
+        while before > 0 and text[before - 1] in _GAP and m.start() - before < 4:
+            before -= 1
+        after = m.end()
+        while after < len(text) and text[after] in _GAP and after - m.end() < 4:
+            after += 1
+        commas = text[m.start() - 1 : m.start()] == "," and text[m.end() : m.end() + 1] == ","
+        if commas or (before in ends and after in starts):
+            out.append((m.start(), m.end(), "AGE", 0.8))
+    return out

@@ -1,0 +1,104 @@
+"""Cells of a table whose header names what each column holds: CSV, tab-separated and pipe tables.
+
+A header is a line of three or more plain column names (``visit_id,dos,patient,dob,age,mrn``,
+``pt_name<TAB>dob<TAB>age``, ``| Date | Caregiver | Rel. | Initials |``,
+``VisitID|Member|MemberID|Worker|InGPS``). It says what each following row holds: cells of name,
+initials, date, identifier, contact, address and GPS columns are taken, and an age cell when it is over
+89. The header itself is allow-listed: its words are labels, never names. A table ends at a blank line
+or a line with too few separators; a rule row ("|----|:---|") is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, float]
+
+_NAME = r"[A-Za-z][A-Za-z0-9_.#]*+(?:[ ][A-Za-z0-9_.#]++)*+"
+HEADERS = {
+    ",": re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9_ ]*+(?:,[ \t]*[A-Za-z][A-Za-z0-9_ ]*+){3,}+[ \t]*\r?$"),
+    "\t": re.compile(rf"(?m)^[ ]*{_NAME}(?:[ ]*\t[ ]*{_NAME}){{3,}}+[ \t]*\r?$"),
+    "|": re.compile(rf"(?m)^[ \t]*\|?[ \t]*{_NAME}(?:[ \t]*\|[ \t]*{_NAME}){{3,}}+[ \t]*\|?[ \t]*\r?$"),
+}
+_RULE_ROW = re.compile(r"[ \t|:+\-=]*")
+# Column words by what the column holds; checked in this order ("phone_number" is a phone, "MemberID" an id).
+_COLUMN_WORDS = {
+    "AGE": {"age"},
+    "DATE": {"dob", "birth", "birthdate", "dos", "date", "admit", "admitted", "discharge", "discharged"},
+    "PHONE": {"phone", "tel", "telephone", "cell", "fax", "mobile"},
+    "EMAIL": {"email", "e-mail"},
+    "ID": {"id", "mrn", "mbi", "account", "acct", "claim", "ssn", "policy", "medicaid", "medicare", "npi", "#", "no"},
+    "ADDRESS": {"address", "addr", "street", "city", "zip", "postal", "postcode", "gps", "latitude", "longitude",
+                "lat", "lon", "lng", "coordinates"},
+    "PERSON": {"name", "patient", "therapist", "clinician", "provider", "caregiver", "rendering", "signer", "staff",
+               "member", "worker", "aide", "initials", "guardian", "contact"},
+}  # fmt: skip
+
+
+def _column_label(name: str) -> str | None:
+    words = set(re.split(r"[_ .]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name.strip()).lower()))
+    return next((label for label, cue in _COLUMN_WORDS.items() if words & cue), None)
+
+
+def _cells(line: str, base: int, sep: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of one line, quotes respected in CSV, padding and quotes stripped."""
+    cells, start, quoted = [], 0, False
+    for i, ch in enumerate(line):
+        if ch == '"' and sep == ",":
+            quoted = not quoted
+        elif ch == sep and not quoted:
+            cells.append((start, i))
+            start = i + 1
+    cells.append((start, len(line)))
+    out = []
+    for s, e in cells:
+        cell = line[s:e]
+        lead = len(cell) - len(cell.lstrip(' \t"'))
+        trail = len(cell) - len(cell.rstrip(' \t"\r'))
+        out.append((base + s + lead, base + max(s + lead, e - trail)))
+    return out
+
+
+def _headers(text: str) -> list[tuple[re.Match[str], str]]:
+    found = [(m, sep) for sep, regex in HEADERS.items() if sep in text for m in regex.finditer(text)]
+    return sorted(found, key=lambda pair: pair[0].start())
+
+
+def header_spans(text: str) -> list[tuple[int, int]]:
+    """Header lines of tables: column names are labels, never PHI."""
+    return [(m.start(), m.end()) for m, _ in _headers(text)]
+
+
+def _rows(text: str, start: int, sep: str, columns: int) -> list[tuple[int, int]]:
+    """(start, end) of the lines of the table that starts at ``start``."""
+    rows = []
+    pos = start
+    while pos < len(text):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if not line.strip() or line.count(sep) < columns // 2:
+            break
+        if not _RULE_ROW.fullmatch(line):
+            rows.append((pos, end))
+        pos = end + 1
+    return rows
+
+
+def find_table_cells(text: str) -> list[Span]:
+    out: list[Span] = []
+    done = 0  # rows already read belong to the table above: never read a line twice
+    for header, sep in _headers(text):
+        labels = [_column_label(text[s:e]) for s, e in _cells(header.group(), header.start(), sep)]
+        if header.start() < done or not any(labels):
+            continue
+        rows = _rows(text, header.end() + 1, sep, len(labels))
+        for row_start, row_end in rows:
+            for label, (s, e) in zip(labels, _cells(text[row_start:row_end], row_start, sep), strict=False):
+                if label == "PERSON" and "(" in text[s + 1 : e]:
+                    e = s + 1 + text[s + 1 : e].index("(")  # "Losa Taufa (family CG)": the name, not the role
+                    e -= len(text[s:e]) - len(text[s:e].rstrip())
+                if label and e > s and (label != "AGE" or re.fullmatch(r"9\d|1[01]\d", text[s:e])):
+                    out.append((s, e, label, 0.92))
+        done = rows[-1][1] if rows else header.end()
+    return out

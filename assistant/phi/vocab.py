@@ -1,0 +1,98 @@
+"""Words that look like names but must reach the model, and the stretches of text that are never PHI.
+
+* ``KEEP_WORDS``: equipment and app brands ("Moen", "Rifton", "Zalo"), kinship words and honorifics
+  families write in their own languages ("Mémère", "Abba", "Emama", "Hajiya"), form words of Spanish
+  and Vietnamese notes ("Cuidadora", "Domicilio"), and clinical abbreviations in capitals ("BUE", "EMS").
+  The name finders treat them like the clinical eponyms in `names.CLINICAL`;
+* ``payer_zones``: a payer's own name and mailing address ("Aetna Better Health of Virginia",
+  "Wellcare Appeals, P.O. Box 31384, Tampa, FL 33631-3384"): the organisation's, not the patient's;
+* ``dose_spans``: a word right before a dose is a medication ("Eliquis 2.5 mg", "Donepezil 10 mg");
+* ``payer``: a name-like run that a payer word follows or a payer label precedes ("Ins: Highmark MA").
+"""
+
+from __future__ import annotations
+
+import re
+
+Span = tuple[int, int, str, float]
+
+
+def _words(block: str) -> frozenset[str]:
+    return frozenset(block.split())
+
+
+# fmt: off
+BRANDS = _words("""
+moen rifton molift microair zalo whatsapp facetime zoom skype viber wechat kakaotalk invacare drive medline
+quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
+""")
+# Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
+KIN_WORDS = _words("""
+mémère memere pépère pepere mamie papi mamé nonna nonno nonni oma opa omi opi babcia dziadek babushka
+dedushka abuela abuelo abuelita abuelito vovó vovô vó vô avó avô lolo bubbe bubby zayde
+zaide savta abba ima imma emama ababa eme abaye hajiya alhaji hajia hajji mallam baba mama yaya
+amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomma appa obaasan
+ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle
+""")
+# Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
+FORM_WORDS = _words("""
+cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio seguro también además
+visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
+bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
+""")
+# Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name).
+ABBREVIATIONS = _words("""
+bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
+spc lt capt maj col gen cdr cmdr lcdr
+""")
+# fmt: on
+KEEP_WORDS = BRANDS | KIN_WORDS | FORM_WORDS | ABBREVIATIONS
+
+_PAYER = (
+    r"(?:UnitedHealthcare|United[ \t]+Healthcare|UHC|Humana|Aetna|Cigna|Anthem|Elevance|Wellcare|WellCare|Allwell|"
+    r"Ambetter|Centene|Molina|Amerigroup|Wellpoint|CareSource|Highmark|Kaiser[ \t]+Permanente|Tricare|TRICARE|"
+    r"BCBS|Blue[ \t]+Cross(?:[ \t]+Blue[ \t]+Shield)?|Blue[ \t]+Shield|Health[ \t]+Net|Optum|Magellan|Medica|"
+    r"HealthPartners|Geisinger|(?:Oscar|Devoted|Clover|Priority|SCAN|Alignment)[ \t]+Health)"
+)
+# The payer's name runs on through capitalised words and "of/by/for": "Aetna Better Health of Virginia".
+_PAYER_NAME = rf"\b{_PAYER}\b(?:[ \t]{{1,2}}+(?:of|by|for|the|[A-Z][\w&'’.\-]*+)){{0,5}}+"
+# Its mailing address, when it follows the name: ", P.O. Box 31384, Tampa, FL 33631-3384".
+_PAYER_ADDRESS = (
+    r"(?:,[ \t]*P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}(?:,[ \t]*[A-Z][A-Za-z.\-]*+(?:[ \t]+[A-Z][A-Za-z.\-]*+){0,2}+)?"
+    r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?"
+)
+PAYER_ZONE = re.compile(_PAYER_NAME + _PAYER_ADDRESS)
+
+
+def payer_zones(text: str) -> list[tuple[int, int]]:
+    """Stretches naming a payer and its mailing address: nothing inside them is the patient's."""
+    return [(m.start(), m.end()) for m in PAYER_ZONE.finditer(text)]
+
+
+DOSE = re.compile(
+    r"(?<![\w\-])(?P<drug>[A-Za-z][A-Za-z\-]{3,30}+)(?=[ \t]+\d{1,4}(?:\.\d{1,3})?(?:[-/]\d{1,4})?[ \t]?"
+    r"(?:mg|mcg|µg|g|mL|ml|units?|IU|mEq|%|puffs?|tabs?)\b)"
+)
+
+
+_DAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)"
+# Weekdays in a slash list: "Tue/Thu", "Mon/Wed/Fri" ("Thu" alone may be a Vietnamese name).
+WEEKDAY_LIST = re.compile(rf"\b{_DAY}(?:/{_DAY})++\b")
+
+
+def dose_spans(text: str) -> list[tuple[int, int]]:
+    """Medication names right before their dose and weekday lists: allow-listed like a billing code."""
+    return [(m.start("drug"), m.end("drug")) for m in DOSE.finditer(text)] + [
+        (m.start(), m.end()) for m in WEEKDAY_LIST.finditer(text)
+    ]
+
+
+# "Prairie Star Medicare Advantage" and "Ins: Highmark MA" name a payer.
+# One space: a column of a form ("Silva          Medicare Number") is no payer's name.
+_PAYER_AFTER = re.compile(r"[ \t](?:Medicare|Medicaid|Insurance|Mutual|HMO|PPO|Advantage|Assurance|Blue[ \t]+Cross)\b")
+_PAYER_LABEL = re.compile(r"(?i:\b(?:ins|insurance|payer|payor|carrier)\b)[ \t]*:[ \t]*$")
+
+
+def payer(text: str, start: int, end: int) -> bool:
+    """A name-like run that names a payer: "Prairie Star Medicare Advantage", "Ins: Highmark MA"."""
+    return bool(_PAYER_AFTER.match(text, end) or _PAYER_LABEL.search(text, max(0, start - 20), start))

@@ -1,0 +1,50 @@
+"""Places the street and city patterns miss: rural routes, unit numbers, military mail, GPS, schools.
+
+* "4418 State Route 28, Lot 19", "1200 County Rd 5": a numbered route as the street;
+* a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St";
+* military mail: the ZIP of "APO AE 09213", "FPO AP 96601";
+* coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
+* a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
+* hospitals known by a church name: "ORIF at Good Samaritan", "admitted to Sacred Heart".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.phi import patterns as p
+
+Span = tuple[int, int, str, float]
+
+_UNIT = r"(?:,?[ \t]*(?:Lot|Space|Spc|Trlr|Apt|Unit|Ste|Suite)\.?[ \t]*#?[ \t]*[A-Z0-9\-]{1,6}\b)?"
+ROUTE = re.compile(
+    r"\b\d{1,6}[ \t]+(?:(?:State|County|US|U\.S\.|Farm[ \t]+to[ \t]+Market|FM|SR|CR|Old)[ \t]+)?"
+    rf"(?:Route|Rte|Road|Rd|Highway|Hwy)\.?[ \t]+\d{{1,4}}[A-Z]?\b{_UNIT}"
+)
+UNIT_ALONE = re.compile(
+    r"\b(?:Apt|Apartment|Suite|Ste|Flat|Lot|Space|Room|Rm|Bed|Unit)\.?[ \t]*#?[ \t]*"
+    r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{0,5}+(?![\w\-])"
+    # in lower case only a number with a letter: "bed 12-B", "room 4a"; never "unit 1" or "bed 2"
+    r"|\b(?:apt|bed|room|rm|lot|space)\.?[ \t]*#?[ \t]*\d{1,4}-?[A-Za-z](?![\w\-])"
+)
+BOX = re.compile(r"(?<![\w.])Box[ \t]+\d{1,6}[A-Z]?\b(?=[ \t]*(?:,|\r?\n|$))", re.MULTILINE)
+MILITARY = re.compile(r"\b(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+(?P<zip>\d{5}(?:-\d{4})?)(?![\d\-])")
+GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+(?![\d.])")
+UK_TOWN = re.compile(
+    r"(?<![\w'’.\-])(?P<city>[A-Z][a-z]++(?:[ \t\-][A-Z][a-z]++)?),?[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b)"
+)
+HOSPITAL = re.compile(
+    r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+(?:Cross|Family|Name|"
+    r"Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist)\b(?:[ \t]+[A-Z][\w'’]*+){0,3}+)"
+)
+
+
+def find_whereabouts(text: str) -> list[Span]:
+    out = [(m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX) for m in regex.finditer(text)]
+    out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
+    out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for m in MILITARY.finditer(text)]
+    out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
+    for m in UK_TOWN.finditer(text):
+        if m.group("city").lower() not in p.NOT_NAMES:
+            out.append((m.start("city"), m.end("city"), "ADDRESS", 0.85))
+    return out
