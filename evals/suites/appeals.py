@@ -149,16 +149,21 @@ def run_file(assistant: Any, path: Path) -> tuple[dict[str, float], list[Any]]:
 
 
 def run(assistant: Any = None, path: Path | None = None) -> dict[str, Any]:
-    """Scores for `path`; without one, appeals_dev.yaml (plain metrics) and appeals_rw_dev.yaml (`rw.` metrics)."""
+    """Scores for `path`; without one, appeals_dev.yaml (plain metrics), appeals_rw_dev.yaml (`rw.` metrics) and
+    each later round's appeals_rN_dev.yaml (`rN.` metrics)."""
     if assistant is None:
         from assistant.service import Assistant
 
         assistant = Assistant()
     metrics, details = run_file(assistant, path or DATASET)
     result: dict[str, Any] = dict(metrics)
-    if path is None and RW_DATASET.exists():
-        rw_metrics, rw_details = run_file(assistant, RW_DATASET)
-        result.update({f"rw.{k}": v for k, v in rw_metrics.items()})
-        details += [{"rw": d} for d in rw_details]
+    # independent authors' development sets: round 2 ("rw."), rounds 3 and 4 ("r3.", "r4.")
+    later = sorted(DATASETS.glob("appeals_r[0-9]_dev.yaml"))
+    rounds = [("rw", RW_DATASET), *((f.stem.split("_")[1], f) for f in later)]
+    for prefix, dataset in rounds if path is None else []:
+        if dataset.exists():
+            rw_metrics, rw_details = run_file(assistant, dataset)
+            result.update({f"{prefix}.{k}": v for k, v in rw_metrics.items()})
+            details += [{prefix: d} for d in rw_details]
     result["details"] = details
     return result

@@ -24,7 +24,8 @@ from evals import scorers
 from evals.labels import DATASETS, NOTES_DEV, NOTES_HOLDOUT, NoteItem, load_notes
 
 NAME = "notes"
-RW_DEV = tuple(sorted(DATASETS.glob("notes_rw_dev_*.yaml")))
+# development sets by independent authors (round 2 "rw", rounds 3 and 4): scored together as rw_*
+RW_DEV = tuple(sorted(DATASETS.glob("notes_rw_dev_*.yaml")) + sorted(DATASETS.glob("notes_r[0-9]_dev*.yaml")))
 TOP_ERRORS = 10
 
 Prediction = tuple[dict[str, str], list[dict[str, Any]], str | None, int | None]
