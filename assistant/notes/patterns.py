@@ -283,6 +283,9 @@ _SPELLED = re.compile(
     rf"|o{_L}t|p{_L}t|dpt|otr/l|otr|cota|ccc-slp|slpa)\.?(?![\w/-])",
     re.I,
 )
+# where a spelled credential can start: the first two letters of each alternative above (bounded, for
+# scan.sparse_finditer; the lookbehind is a \b there, as the first character is a letter)
+_SPELLED_STARTS = rf"\b(?:d{_L}p|c{_L}o|o{_L}t|s{_L}l|c{_L}c|p{_L}t|dpt|otr|cota|ccc|slpa)"
 _SIGNATURE_CUE = re.compile(
     r"\b(?:signed|signature|dictated by|dictating|this is|cosign\w*|therapist|provider|by)\b[^\n]{0,50}$", re.I
 )
@@ -317,7 +320,7 @@ def find_credentials(text: str) -> list[CredentialMention]:
         if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
-    for m in islice(_SPELLED.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_SPELLED, text, _SPELLED_STARTS), MAX_MENTIONS):
         if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:
             continue  # "DPT", "OTR/L": read above, with their own rules
         line_before = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]

@@ -259,6 +259,7 @@ SPARSE = {
     "dates": (patterns._DATE, patterns._DATE_STARTS),
     "codes": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
     "credentials": (patterns._CREDENTIAL, patterns._CRED_ALT),
+    "spelled credentials": (patterns._SPELLED, patterns._SPELLED_STARTS),
     "clock times": (times._TOKEN, times._TOKEN_STARTS),
     "durations": (times._DURATION, times._DURATION_STARTS),
     "icd dotted": (patterns._ICD_DOTTED, patterns._ICD_SHAPE + r"\."),
