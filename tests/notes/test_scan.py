@@ -279,3 +279,28 @@ def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
         assert [(m.span(), m.groups()) for m in scan.sparse_finditer(pattern, text, starts)] == expected, text
         hits += bool(expected)
     assert hits >= 300, hits
+
+
+def test_the_probe_set_answers_as_each_probe_does() -> None:
+    probes = [scan._probe(pattern, necessary) for pattern, necessary in GUARDED.values()]
+    trees = [list(_parser.parse(pattern.pattern, pattern.flags)) for pattern, _ in GUARDED.values()]
+    rng = random.Random(3)
+    for _ in range(300):
+        text = " ".join(_text(rng, rng.choice(trees)) for _ in range(3))
+        if not text.isascii():
+            continue
+        # the same text asked every probe in turn, as a check does (the set answers from the second on)
+        for probe in probes:
+            assert scan._PROBES.found(probe, text) == scan._found(probe, text.encode("ascii")), text
+    assert scan._PROBES.built[0] is not None
+
+
+def test_a_failed_probe_set_leaves_each_probe_to_itself() -> None:
+    class Failed:
+        def Match(self, data: bytes) -> list[int]:  # noqa: N802  RE2's name
+            return []  # what RE2::Set answers when its automaton runs out of memory
+
+    probes = scan._ProbeSet()
+    probe = scan.compiled("needle")
+    probes.built = (Failed(), {probe: 1})
+    assert [probes.found(probe, "a needle") for _ in range(3)] == [True, True, True]
