@@ -297,7 +297,7 @@ def test_the_probe_set_answers_as_each_probe_does() -> None:
 
 def test_a_failed_probe_set_leaves_each_probe_to_itself() -> None:
     class Failed:
-        def Match(self, data: bytes) -> list[int]:  # noqa: N802  RE2's name
+        def Match(self, data: bytes) -> list[int]:  # noqa: N802 (RE2's name)
             return []  # what RE2::Set answers when its automaton runs out of memory
 
     probes = scan._ProbeSet()
