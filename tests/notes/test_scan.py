@@ -23,6 +23,7 @@ from assistant.notes import (
     scan,
     screen,
     times,
+    whereabouts,
 )
 
 # (pattern, necessary) as the modules pass them to scan.finditer
@@ -46,6 +47,7 @@ GUARDED = {
         checks_documentation._CONTENT_WORD + r"[^\n]*:",
     ),
     "instructions._LINE": (instructions._LINE, None),
+    "whereabouts._NAMED_GATE": (whereabouts._NAMED_GATE, None),
     "instructions._INLINE": (instructions._INLINE, None),
     "instructions._REQUEST": (instructions._REQUEST, None),
     "instructions._IMPERATIVE": (instructions._IMPERATIVE, None),
