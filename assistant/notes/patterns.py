@@ -42,11 +42,46 @@ class DateMention:
     label: str  # "dos", "other" or "" (unlabelled)
 
 
+# a word every match of _DOS_LABEL / _OTHER_DATE_LABEL holds (in lower case): a window without one is
+# not searched (the label patterns try each alternative at every position: ~5 µs a date)
+_DOS_LABEL_WORDS = ("dos", "date")
+_OTHER_LABEL_WORDS = tuple(
+    [
+        "dob",
+        "birth",
+        "born",
+        "onset",
+        "surgery",
+        "admi",
+        "referral",
+        "signed on",
+        "consent",
+        "obtained",
+        "eval",
+        "poc",
+        "cert",
+        "dc",
+        "discharge",
+        "next",
+        "follow",
+        "f/u",
+        "since",
+        "until",
+        "through",
+        "expire",
+    ]
+)
+
+
 def _label(text: str, start: int) -> str:
     before = text[max(0, start - 40) : start]
     line_before = before[before.rfind("\n") + 1 :]
-    if _DOS_LABEL.search(line_before):
+    # beyond ASCII, ignore-case matching is not lower-casing ("K", the Kelvin sign, is a "k" to `re`)
+    lowered = line_before.lower() if line_before.isascii() else None
+    if (lowered is None or any(w in lowered for w in _DOS_LABEL_WORDS)) and _DOS_LABEL.search(line_before):
         return "dos"
+    if lowered is not None and not any(w in lowered for w in _OTHER_LABEL_WORDS):
+        return ""
     return "other" if _OTHER_DATE_LABEL.search(line_before) else ""
 
 

@@ -306,3 +306,23 @@ def test_a_failed_probe_set_leaves_each_probe_to_itself() -> None:
     probe = scan.compiled("needle")
     probes.built = (Failed(), {probe: 1})
     assert [probes.found(probe, "a needle") for _ in range(3)] == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (patterns._DOS_LABEL, patterns._DOS_LABEL_WORDS),
+        (patterns._OTHER_DATE_LABEL, patterns._OTHER_LABEL_WORDS),
+    ],
+)
+def test_date_label_words_are_in_every_match(pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+    tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    rng = random.Random(pattern.pattern)
+    hits = 0
+    for _ in range(3000):
+        text = _text(rng, tree)
+        m = pattern.search(text)
+        if m is not None and text.isascii():
+            hits += 1
+            assert any(w in m.group(0).lower() for w in words), text
+    assert hits >= 200, hits
