@@ -45,31 +45,29 @@ class DateMention:
 # a word every match of _DOS_LABEL / _OTHER_DATE_LABEL holds (in lower case): a window without one is
 # not searched (the label patterns try each alternative at every position: ~5 µs a date)
 _DOS_LABEL_WORDS = ("dos", "date")
-_OTHER_LABEL_WORDS = tuple(
-    [
-        "dob",
-        "birth",
-        "born",
-        "onset",
-        "surgery",
-        "admi",
-        "referral",
-        "signed on",
-        "consent",
-        "obtained",
-        "eval",
-        "poc",
-        "cert",
-        "dc",
-        "discharge",
-        "next",
-        "follow",
-        "f/u",
-        "since",
-        "until",
-        "through",
-        "expire",
-    ]
+_OTHER_LABEL_WORDS = (
+    "dob",
+    "birth",
+    "born",
+    "onset",
+    "surgery",
+    "admi",
+    "referral",
+    "signed on",
+    "consent",
+    "obtained",
+    "eval",
+    "poc",
+    "cert",
+    "dc",
+    "discharge",
+    "next",
+    "follow",
+    "f/u",
+    "since",
+    "until",
+    "through",
+    "expire",
 )
 
 
