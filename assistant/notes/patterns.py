@@ -42,11 +42,44 @@ class DateMention:
     label: str  # "dos", "other" or "" (unlabelled)
 
 
+# a word every match of _DOS_LABEL / _OTHER_DATE_LABEL holds (in lower case): a window without one is
+# not searched (the label patterns try each alternative at every position: ~5 µs a date)
+_DOS_LABEL_WORDS = ("dos", "date")
+_OTHER_LABEL_WORDS = (
+    "dob",
+    "birth",
+    "born",
+    "onset",
+    "surgery",
+    "admi",
+    "referral",
+    "signed on",
+    "consent",
+    "obtained",
+    "eval",
+    "poc",
+    "cert",
+    "dc",
+    "discharge",
+    "next",
+    "follow",
+    "f/u",
+    "since",
+    "until",
+    "through",
+    "expire",
+)
+
+
 def _label(text: str, start: int) -> str:
     before = text[max(0, start - 40) : start]
     line_before = before[before.rfind("\n") + 1 :]
-    if _DOS_LABEL.search(line_before):
+    # beyond ASCII, ignore-case matching is not lower-casing ("K", the Kelvin sign, is a "k" to `re`)
+    lowered = line_before.lower() if line_before.isascii() else None
+    if (lowered is None or any(w in lowered for w in _DOS_LABEL_WORDS)) and _DOS_LABEL.search(line_before):
         return "dos"
+    if lowered is not None and not any(w in lowered for w in _OTHER_LABEL_WORDS):
+        return ""
     return "other" if _OTHER_DATE_LABEL.search(line_before) else ""
 
 
@@ -283,6 +316,9 @@ _SPELLED = re.compile(
     rf"|o{_L}t|p{_L}t|dpt|otr/l|otr|cota|ccc-slp|slpa)\.?(?![\w/-])",
     re.I,
 )
+# where a spelled credential can start: the first two letters of each alternative above (bounded, for
+# scan.sparse_finditer; the lookbehind is a \b there, as the first character is a letter)
+_SPELLED_STARTS = rf"\b(?:d{_L}p|c{_L}o|o{_L}t|s{_L}l|c{_L}c|p{_L}t|dpt|otr|cota|ccc|slpa)"
 _SIGNATURE_CUE = re.compile(
     r"\b(?:signed|signature|dictated by|dictating|this is|cosign\w*|therapist|provider|by)\b[^\n]{0,50}$", re.I
 )
@@ -317,7 +353,7 @@ def find_credentials(text: str) -> list[CredentialMention]:
         if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
-    for m in islice(_SPELLED.finditer(text), MAX_MENTIONS):
+    for m in islice(sparse_finditer(_SPELLED, text, _SPELLED_STARTS), MAX_MENTIONS):
         if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:
             continue  # "DPT", "OTR/L": read above, with their own rules
         line_before = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]

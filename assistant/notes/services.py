@@ -58,10 +58,18 @@ class ServiceLines:
         # every mention found once, so each question is a binary search, not a rescan of its line
         self.other_at = Mentions(list(spans(self.other.pattern, text)))
         self.cts_at = Mentions(list(spans(_CTS_LINE.pattern, text)))
+        # by line: the times and phrases of one line ask the same
+        self._headings: dict[int, str] = {}
+        self._under_other: dict[int, bool] = {}
 
     def heading_above(self, pos: int) -> str:
         """The heading a line sits under: the nearest short line above, up to a blank line."""
-        n = self.lines.number(pos) - 1
+        n = self.lines.number(pos)
+        if n not in self._headings:
+            self._headings[n] = self._heading_above(n - 1)
+        return self._headings[n]
+
+    def _heading_above(self, n: int) -> str:
         for k in range(n, max(-1, n - HEADING_LINES), -1):
             a, b = self.lines.line_span(k)
             line = self.text[a:b]
@@ -104,8 +112,14 @@ class ServiceLines:
         verdict = self._closest(a, b, span)
         if verdict is not None:
             return verdict
-        heading = self.heading_above(span[0])
-        return bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
+        return self._under_other_heading(span[0])
+
+    def _under_other_heading(self, pos: int) -> bool:
+        n = self.lines.number(pos)
+        if n not in self._under_other:
+            heading = self.heading_above(pos)
+            self._under_other[n] = bool(heading and self.other.search(heading) and not _CTS_LINE.search(heading))
+        return self._under_other[n]
 
     def on_cts_line(self, span: tuple[int, int]) -> bool:
         a, b = self.lines.bounds(*span)

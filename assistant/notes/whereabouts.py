@@ -202,7 +202,7 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
     presence: list[Span] = []
     absence: list[Span] = []
     changed: list[Span] = []
-    named = _named_taken(patient_names()) if _NAMED_GATE.search(ex.text) else None
+    named = _named_taken(patient_names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
     for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
         a, b = m.span()
         if m.re is _ALONE:

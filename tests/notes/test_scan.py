@@ -23,6 +23,7 @@ from assistant.notes import (
     scan,
     screen,
     times,
+    whereabouts,
 )
 
 # (pattern, necessary) as the modules pass them to scan.finditer
@@ -46,6 +47,7 @@ GUARDED = {
         checks_documentation._CONTENT_WORD + r"[^\n]*:",
     ),
     "instructions._LINE": (instructions._LINE, None),
+    "whereabouts._NAMED_GATE": (whereabouts._NAMED_GATE, None),
     "instructions._INLINE": (instructions._INLINE, None),
     "instructions._REQUEST": (instructions._REQUEST, None),
     "instructions._IMPERATIVE": (instructions._IMPERATIVE, None),
@@ -259,6 +261,7 @@ SPARSE = {
     "dates": (patterns._DATE, patterns._DATE_STARTS),
     "codes": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
     "credentials": (patterns._CREDENTIAL, patterns._CRED_ALT),
+    "spelled credentials": (patterns._SPELLED, patterns._SPELLED_STARTS),
     "clock times": (times._TOKEN, times._TOKEN_STARTS),
     "durations": (times._DURATION, times._DURATION_STARTS),
     "icd dotted": (patterns._ICD_DOTTED, patterns._ICD_SHAPE + r"\."),
@@ -278,3 +281,48 @@ def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
         assert [(m.span(), m.groups()) for m in scan.sparse_finditer(pattern, text, starts)] == expected, text
         hits += bool(expected)
     assert hits >= 300, hits
+
+
+def test_the_probe_set_answers_as_each_probe_does() -> None:
+    probes = [scan._probe(pattern, necessary) for pattern, necessary in GUARDED.values()]
+    trees = [list(_parser.parse(pattern.pattern, pattern.flags)) for pattern, _ in GUARDED.values()]
+    rng = random.Random(3)
+    for _ in range(300):
+        text = " ".join(_text(rng, rng.choice(trees)) for _ in range(3))
+        if not text.isascii():
+            continue
+        # the same text asked every probe in turn, as a check does (the set answers from the second on)
+        for probe in probes:
+            assert scan._PROBES.found(probe, text) == scan._found(probe, text.encode("ascii")), text
+    assert scan._PROBES.built[0] is not None
+
+
+def test_a_failed_probe_set_leaves_each_probe_to_itself() -> None:
+    class Failed:
+        def Match(self, data: bytes) -> list[int]:  # noqa: N802 (RE2's name)
+            return []  # what RE2::Set answers when its automaton runs out of memory
+
+    probes = scan._ProbeSet()
+    probe = scan.compiled("needle")
+    probes.built = (Failed(), {probe: 1})
+    assert [probes.found(probe, "a needle") for _ in range(3)] == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (patterns._DOS_LABEL, patterns._DOS_LABEL_WORDS),
+        (patterns._OTHER_DATE_LABEL, patterns._OTHER_LABEL_WORDS),
+    ],
+)
+def test_date_label_words_are_in_every_match(pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+    tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    rng = random.Random(pattern.pattern)
+    hits = 0
+    for _ in range(3000):
+        text = _text(rng, tree)
+        m = pattern.search(text)
+        if m is not None and text.isascii():
+            hits += 1
+            assert any(w in m.group(0).lower() for w in words), text
+    assert hits >= 200, hits
