@@ -9,9 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from assistant.drafting.claims import ALIASES
+
 PRIMARY = frozenset({"cpt", "cms", "mac"})
-_CLAIM_NUMBER_KEYS = ("icn", "claim_number", "claim_id")
-_DOS_KEYS = ("date_of_service", "dos")
+# every name the claim model reads them under (a claim may say "pcn" or "service_date")
+_CLAIM_NUMBER_KEYS = ("icn", *ALIASES["icn"], "claim_number", *ALIASES["claim_number"])
+_DOS_KEYS = ("date_of_service", *ALIASES["date_of_service"])
 
 
 def kb_text(kb: Any) -> str:
