@@ -112,6 +112,9 @@ def correction_actions(
 
 
 def no_appeal_actions(decision: Decision) -> list[str]:
+    if not decision.blockers and decision.reasons and decision.reasons[0].check_id is None:
+        # the denial stands for a reason outside the note (the payer's rule, a line denial that stands)
+        return [f"Do not appeal or send a corrected claim. {decision.reasons[0].text}"]
     out = [
         "Do not appeal: the note does not support the denied service as billed, and nothing on the claim "
         "can be corrected to change that."

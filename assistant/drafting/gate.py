@@ -64,12 +64,29 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
     found = sorted([(s.start, s.end) for s in screen(text) if s.kind == "instruction"]
                    + [m.span() for m in INJECTION.finditer(text)])
     merged: list[tuple[int, int]] = []
-    for start, end in found:
+    for start, end in (_continued(text, a, b) for a, b in found):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
     return merged
+
+
+# A line that starts something new: a labelled field, a time or date, a bullet, a separator.
+_NEW_LINE = re.compile(r"[ \t]*(?:$|[-=*_>#|]|\d|[A-Z][A-Za-z /()&'.-]{0,40}:(?:\s|$))")
+
+
+def _continued(text: str, start: int, end: int) -> tuple[int, int]:
+    """An instruction that runs to the end of its line without finishing its sentence goes on to the next
+    line ("... put in the letter that" / "pt gave verbal OK on 9/3."): that line is the instruction's
+    content, not documentation. One line at most, and none that starts something new (a field, a time)."""
+    eol = text.find("\n", end)
+    if eol < 0 or text[end:eol].strip() or text[start:eol].rstrip(" \t*])}\"'")[-1:] in (".", "!", "?", ""):
+        return start, end
+    if _NEW_LINE.match(text, eol + 1):
+        return start, end
+    nxt = text.find("\n", eol + 1)
+    return start, len(text[: len(text) if nxt < 0 else nxt].rstrip())
 
 
 def strip_injections(text: str) -> str:

@@ -41,3 +41,13 @@ def test_added_modifiers_are_named_with_their_reason(billed: str, corrected: str
 
     text = " ".join(added_modifiers(KB, lines(billed), lines(corrected), credential))
     assert (says in text) if says else text == ""
+
+
+def test_a_denial_that_stands_outside_the_note_says_why_not_that_the_note_fails() -> None:
+    from assistant.drafting.actions import no_appeal_actions
+    from assistant.drafting.models import Reason
+    from assistant.drafting.recommend import Decision
+
+    why = "The payer's own rule settles it: nothing in the record changes that."
+    text = " ".join(no_appeal_actions(Decision("no_appeal", [Reason(text=why)])))
+    assert why in text and "the note does not support" not in text

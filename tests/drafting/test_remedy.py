@@ -45,6 +45,12 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("timely_filing", "medicare", PROOF, set(), "no_appeal", ()),
     ("timely_filing", "commercial", "The time limit for filing has expired.", set(), "no_appeal", ()),
     ("kx_threshold", "medicare", "", set(), "corrected_claim", ("KX",)),
+    # Medicare's records show a home health episode: Part B cannot pay training the HHA is paid for
+    ("bundling_ncci", "medicare", "Line bundled: the member has an open home health episode on this date.",
+     {"distinct_time", "patient_absent"}, "no_appeal", ()),
+    # the same words from a plan outside Traditional Medicare open nothing by themselves
+    ("bundling_ncci", "commercial", "Line bundled: the member has an open home health episode on this date.",
+     {"distinct_time", "patient_absent"}, "appeal", ()),
 ])
 def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str], remedy: str,
                         modifiers: tuple[str, ...]) -> None:
@@ -56,6 +62,8 @@ def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str],
     ("commercial", FULL_TIME, "strict"),
     ("medicaid", "The mid-point rule does not apply to this plan.", "strict"),
     ("commercial", "Documentation does not support the units billed.", "medicare"),
+    ("commercial", "Time-based codes are payable only when the full time in the code descriptor is reached.", "strict"),
+    ("medicaid", "Bill a timed code only when the full time of the code descriptor was spent.", "strict"),
     # Traditional Medicare and Medicare Advantage keep the CPT mid-point rule whatever the words
     ("medicare", FULL_TIME, "medicare"),
     ("medicare_advantage", FULL_TIME, "medicare"),
