@@ -45,15 +45,21 @@ _CAREGIVERS_OF = re.compile(
 )
 # "Patient was at his dialysis appointment during this session"
 _AWAY_BODY = (
-    r"\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
+    r"\b(?:patients?|pts?|residents?|clients?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]*|he|she)\b[^.;\n]{0,25}?"
     r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
     r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
-    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
+    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|homes?|nap|sleep|bed|barber\w*|clinic|lab|respite"
     r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
     r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"
-    r"|mass|temple|party|wedding|funeral|hairdresser|salon)\b"
+    r"|mass|temple|party|wedding|funeral|hairdresser|salon|activity hall|activities)\b"
+    # "Residents remained on the unit" while their families trained elsewhere
+    r"|\b(?:patients?|pts?|residents?)\b[^.;\n]{0,15}?\b(?:remained|stayed)\s+on\s+(?:the|their)\s+(?:unit|ward|floor)\b"
+    # the caregiver's relative away at a visit of their own is the patient: "while his mother was at her follow-up"
+    r"|\bwhile\s+(?:his|her)\s+(?:mother|father|mom|dad|wife|husband)\s+(?:was|were)\s+(?:at|in)\s+"
+    r"(?:his|her|the|a|an)?\s*(?:[\w'-]+\s+){0,2}?(?:appointment|appt|follow[- ]?up|dialysis|doctor|clinic|infusion"
+    r"|surgery|procedure|day program)\b"
 )
-_AWAY = re.compile(r"(?=[PpMmHhSs])" + _AWAY_BODY, re.I)
+_AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
@@ -96,10 +102,11 @@ _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
-_PRESENT_ASKED = r"\b(?:patient|pt)\s+present"  # what every answer below starts with
+_PRESENT_ASKED = r"\b(?:patient|pt)s?\s+(?:present|in\s)"  # what every answer below starts with
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
-    r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
+    r"(?=[Pp])\b(?:patient|pt)s?\s+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
 _PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
