@@ -30,6 +30,7 @@ _VERB = (
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
     r"|modeled|modelled"
+    r"|(?-i:RD|RTD)"  # "Jolene RD: good, 1 cue for knee block": the abbreviation as the verb
 )
 _RESULT = re.compile(
     r"\b(?:correct(?:ly|ed|ion)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|without (?:cues?|help|assist\w*|errors?"
@@ -114,7 +115,7 @@ _RD_LABEL = re.compile(
     r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
     r"|return demo ?/ ?teach[- ]?back"
     r"|caregiver (?:performance|return)|competency)(?:[ \t]+(?:by|from)[ \t]+(?:[\w'-]+[ \t]?){1,3}?)?"
-    r"[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
+    r"(?:[ \t]+x[ \t]?\d)?[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )
 # "CG RD x1, min VC for hand on door frame": the abbreviation after the caregiver who did it
@@ -124,7 +125,7 @@ _CAREGIVER_RD = re.compile(
 # "with me acting as her mother", "PAS w/ SLP as pt", "with OT role-playing the pt": the therapist stood in for
 # the patient, so the caregiver performed the technique; it documents the return demonstration with a result
 _STAND_IN = re.compile(
-    r"\b(?:with|w/)\s+(?:me|the therapist|therapist|PT|OT|SLP|OTR|clinician)\s+"
+    r"\b(?:with|w/)\s+(?:me|the therapist|therapist|PT|OT|SLP|OTR|PTA|COTA|OTA|SLPA|clinician)\s+"
     r"(?:(?:acting\s+as|playing|role[- ]?playing|as)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|pt|client"
     r"|mother|father|mom|dad|husband|wife|spouse|partner|son|daughter|grand\w+|him|her)\b"
     r"|(?:acting\s+as|playing|role[- ]?playing)\s+(?-i:[A-Z][a-z]+)\b)",  # "with me acting as Mateo"

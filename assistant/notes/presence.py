@@ -45,15 +45,21 @@ _CAREGIVERS_OF = re.compile(
 )
 # "Patient was at his dialysis appointment during this session"
 _AWAY_BODY = (
-    r"\b(?:patients?|pts?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]+|he|she)\b[^.;\n]{0,25}?"
+    r"\b(?:patients?|pts?|residents?|clients?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]*|he|she)\b[^.;\n]{0,25}?"
     r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
     r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
-    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|home|nap|sleep|bed|barber\w*|clinic|lab|respite"
+    r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|homes?|nap|sleep|bed|barber\w*|clinic|lab|respite"
     r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
     r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"
-    r"|mass|temple|party|wedding|funeral|hairdresser|salon)\b"
+    r"|mass|temple|party|wedding|funeral|hairdresser|salon|activity hall|activities)\b"
+    # "Residents remained on the unit" while their families trained elsewhere
+    r"|\b(?:patients?|pts?|residents?)\b[^.;\n]{0,15}?\b(?:remained|stayed)\s+on\s+(?:the|their)\s+(?:unit|ward|floor)\b"
+    # the caregiver's relative away at a visit of their own is the patient: "while his mother was at her follow-up"
+    r"|\bwhile\s+(?:his|her)\s+(?:mother|father|mom|dad|wife|husband)\s+(?:was|were)\s+(?:at|in)\s+"
+    r"(?:his|her|the|a|an)?\s*(?:[\w'-]+\s+){0,2}?(?:appointment|appt|follow[- ]?up|dialysis|doctor|clinic|infusion"
+    r"|surgery|procedure|day program)\b"
 )
-_AWAY = re.compile(r"(?=[PpMmHhSs])" + _AWAY_BODY, re.I)
+_AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
@@ -96,10 +102,11 @@ _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
-_PRESENT_ASKED = r"\b(?:patient|pt)\s+present"  # what every answer below starts with
+_PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s)"  # what every answer below starts with
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
-    r"(?=[Pp])\b(?:patient|pt)\s+present(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
+    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
 _PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
@@ -144,7 +151,7 @@ def name_spans(names: frozenset[str], text: str) -> list[tuple[int, int]]:
 def people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
-    named = list(finditer(_PATIENT_NAME, ex.text))
+    named = [m for m in finditer(_PATIENT_NAME, ex.text) if not _credential(ex.text, m.start(), m.start() + 2)]
     caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)}
     patient = {m.group(1) for m in named}
     # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
@@ -154,6 +161,14 @@ def people(ex: Extraction) -> People:
         if not _ROLE_WORD.fullmatch(m.group(1)) and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
     }
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
+
+
+_SUPERVISING = re.compile(r"\b(?:supervising|supervisor|treating)\s+$", re.I)
+
+
+def _credential(text: str, a: int, b: int) -> bool:
+    """ "Leonard Achterberg, PT, DPT, present in the room", "supervising PT": the therapist, not the patient."""
+    return text[a:b] == "PT" and (text[max(0, a - 2) : a] == ", " or bool(_SUPERVISING.search(text, max(0, a - 14), a)))
 
 
 def _blank(pattern: re.Pattern[str], window: str) -> str:
@@ -204,7 +219,11 @@ class _Subjects:
 
     def __init__(self, text: str, who: People) -> None:
         def subjects(pattern: str) -> list[tuple[int, int, bool]]:
-            return [(a, b, True) for a, b in spans(pattern, text) if text[b : b + 2] not in _POSSESSIVE]
+            return [
+                (a, b, True)
+                for a, b in spans(pattern, text)
+                if text[b : b + 2] not in _POSSESSIVE and not _credential(text, a, b)
+            ]
 
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
         self.patient = _Named(
@@ -264,7 +283,8 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
     # each window search only when the whole note has such words (a match in a window is one in the note)
-    if ex.may_contain(_PATIENT_AND.pattern) and _PATIENT_AND.search(text, start, concept.end):
+    both = _PATIENT_AND.search(text, start, concept.end) if ex.may_contain(_PATIENT_AND.pattern) else None
+    if both and not _credential(text, both.start(), both.start() + 2):
         return "patient"
     who = subjects()
     last_patient = who.last(who.patient, start, concept)

@@ -35,7 +35,14 @@ _SPOKEN_STOP = re.compile(
     rf"{_AT.format(h='h', m='m')}",
     re.I,
 )
+# "time started one thirty finished two twenty three": without "at", only a time with minutes is a clock
+_BARE = rf"[ ]+(?P<h>{_HOUR})[ ](?P<m>{_MINUTE})(?![\w-])"
+_SPOKEN_START_BARE = re.compile(rf"(?<![\w-])(?:start(?:ed)?|began){_BARE}", re.I)
+_SPOKEN_STOP_BARE = re.compile(rf"(?<![\w-])(?:stop(?:ped)?|finish(?:ed)?|ended){_BARE}", re.I)
 PAIR_REACH = 160
+# a dictation names the start, the whole training, then the stop: "we started at two oh five ... we
+# finished at two forty" pair across the note when no other start comes between
+LONG_REACH = 1200
 _CUE = re.compile(r"\b(?:time|from|between|worked|session|training|trained|met)\s+$", re.I)
 
 _ORDINALS = {
@@ -110,9 +117,13 @@ def _clock(m: re.Match[str]) -> int:
 def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:
     """(start minute, end minute, span start, span end) of each spoken start paired with the next stop."""
     out = []
-    for a in _SPOKEN_START.finditer(text):
-        b = _SPOKEN_STOP.search(text, a.end(), a.end() + PAIR_REACH)
-        if b is None:
+    starts = sorted([*_SPOKEN_START.finditer(text), *_SPOKEN_START_BARE.finditer(text)], key=lambda m: m.start())
+    stops = sorted([*_SPOKEN_STOP.finditer(text), *_SPOKEN_STOP_BARE.finditer(text)], key=lambda m: m.start())
+    for i, a in enumerate(starts):
+        b = next((m for m in stops if m.start() >= a.end()), None)
+        if b is None or b.start() > a.end() + LONG_REACH:
+            continue
+        if b.start() > a.end() + PAIR_REACH and i + 1 < len(starts) and starts[i + 1].start() < b.start():
             continue
         start, end = _clock(a), _clock(b)
         if end <= start:

@@ -19,11 +19,13 @@ from assistant.notes.times import Duration, Segment, TimeParse
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 # "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
 _BREAK_BEFORE = re.compile(
-    r"\b(?:break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
+    r"\b(break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
     r"|dropped|disconnected|lost connection|outage|reconnect\w*)\b"  # "video dropped 15:20-15:28": the call was down
     r"[^\d\n;.)]{0,12}$",
     re.I,
 )
+# a verdict written after the range it judges: "9:25-9:35 not counted"
+_VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
 _EXCLUDED_LATER = re.compile(
     r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
@@ -105,11 +107,24 @@ class TimeAccount:
         return describe(self)
 
 
-def _is_break(text: str, lines: LineIndex, seg: Segment) -> bool:
-    after = text[seg.span[1] : seg.span[1] + 80]
-    return bool(
-        _BREAK_BEFORE.search(lines.before(seg.span[0], 30)) or _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after)
-    )
+def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_start: int) -> bool:
+    """Whether a cue next to the range calls it a break. A cue is read up to the neighbouring ranges only:
+    dictated ranges are words, not digits ("nine to nine twenty five then a break from nine twenty five
+    to nine thirty five not counted then nine thirty five to ten oh eight"), so the next range stands in
+    as a digit, and a verdict right after a previous break ("... not counted then") is that break's.
+    `prev_break` is where the previous range ends when it is a break, else -1."""
+    end = seg.span[1]
+    after = text[end : min(end + 80, next_start)] + ("0" if next_start < end + 80 else "")
+    if _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after):
+        return True
+    before = lines.before(seg.span[0], 30)
+    cue = _BREAK_BEFORE.search(before)
+    if cue is None:
+        return False
+    at = seg.span[0] - len(before) + cue.start()
+    if prev_break < 0 or at < prev_break or not _VERDICT.fullmatch(cue.group(1)):
+        return True
+    return bool(text[prev_break:at].strip(" ,-–("))
 
 
 def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
@@ -180,8 +195,11 @@ def _stated(
 
 def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines) -> TimeAccount:
     acc = TimeAccount()
-    for seg in times.segments:
-        if _is_break(text, lines, seg):
+    ordered = sorted(times.segments, key=lambda g: g.span)
+    for k, seg in enumerate(ordered):
+        prev_break = ordered[k - 1].span[1] if k and acc.breaks and acc.breaks[-1] is ordered[k - 1] else -1
+        next_start = ordered[k + 1].span[0] if k + 1 < len(ordered) else len(text)
+        if _is_break(text, lines, seg, prev_break, next_start):
             acc.breaks.append(seg)
         elif _is_schedule(text, lines, seg):
             acc.schedules.append(seg)

@@ -229,8 +229,9 @@ EXTRA_FOLLOWING = (
     "deferred", "declined", "refused", "withheld", "not on file", "pending", "not yet obtained", "was not obtained",
     "not assessed", "not", "n/a", "none",
 )
-EXTRA_TERMINATION = (",", ";", "and", "then", "while", "who", "whereas", "so", "after", "before", "since", "because",
-                     "period", "comma", "paragraph", "colon")
+# ")" closes a bracketed negation: "(pt not present) - neighbor Rosa" names the caregiver
+EXTRA_TERMINATION = (",", ";", ")", "and", "then", "while", "who", "whereas", "so", "after", "before", "since",
+                     "because", "period", "comma", "paragraph", "colon")
 
 # Words a negation cue right before them negates on their own ("she is not paid", "he was not here",
 # "gets no pay"): such a cue says nothing about a consent later in an unpunctuated dictated sentence.
