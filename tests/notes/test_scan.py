@@ -122,6 +122,7 @@ def _text(rng: random.Random, tree: Any) -> str:
     return "".join(parts)
 
 
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
 @pytest.mark.parametrize("name", sorted(GUARDED))
 def test_probe_finds_a_match_wherever_the_pattern_does(name: str) -> None:
     pattern, necessary = GUARDED[name]
@@ -171,6 +172,7 @@ REWRITTEN = {
 }
 
 
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
 @pytest.mark.parametrize("name", sorted(REWRITTEN))
 def test_rewritten_patterns_match_as_before(name: str) -> None:
     pattern, before, alphabet = REWRITTEN[name]
@@ -229,6 +231,7 @@ SLICE_GUARDED = {
 WINDOWS_ONLY = {"patient and", "he or she"}
 
 
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
 @pytest.mark.parametrize("name", sorted(SLICE_GUARDED))
 def test_may_contain_wherever_a_slice_matches(name: str) -> None:
     pattern, necessary = SLICE_GUARDED[name]
@@ -269,6 +272,7 @@ SPARSE = {
 }
 
 
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
 @pytest.mark.parametrize("name", sorted(SPARSE))
 def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
     pattern, starts = SPARSE[name]
