@@ -37,6 +37,14 @@ TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>
 DASH_INITIALS = re.compile(
     r"(?m)(?:^|[ \t\"])[-–—~][ \t]*(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?)[ \t]*(?:$|(?=\"))"
 )
+# Who wrote, typed or took it down: "Transcribed by jt.", "taken by mo"; a chat line's speaker: "[9:02 AM] tmurphy:".
+BY_CUE = re.compile(
+    r"(?i:\b(?:transcribed|dictated|typed|scribed|entered|taken|written|message[ \t]+taken)[ \t]+by:?)[ \t]+"
+    r"(?P<name>[^\W\d_][^\W\d_'’.\-]*+)"
+)
+CHAT_SPEAKER = re.compile(
+    r"(?m)^[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp][Mm])?\][ \t]*(?P<name>[A-Za-z][\w.\-]{1,30}+):"
+)
 _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED", "OR", "IV"})
 
 
@@ -82,8 +90,37 @@ def find_cued_names(text: str) -> list[Span]:
         if _plain_word(m.group("name")) and get_lexicon().zipf(m.group("name")) < 4.5
     ]
     out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
+    out += _by_and_speakers(text) + _sign_off(text)
     for m in DASH_INITIALS.finditer(text):
         letters = re.sub(r"[ .\t]", "", m.group("name"))
         if letters not in _NOT_INITIALS and not p.PROTECTED_WORDS_RE.fullmatch(letters):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
+
+
+def _by_and_speakers(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in BY_CUE.finditer(text):
+        name = m.group("name").rstrip(".")
+        short = len(name) <= 3 and get_lexicon().zipf(name) < 3.6
+        if (short and _plain_word(name)) or (len(name) > 3 and _namey(name)):
+            out.append((m.start("name"), m.start("name") + len(name), "PERSON", 0.85))
+    for m in CHAT_SPEAKER.finditer(text):
+        if _plain_word(m.group("name")):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out
+
+
+_LAST_LINE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[A-Z][a-z]{2,14}+)[ \t]*")
+
+
+def _sign_off(text: str) -> list[Span]:
+    """A message signed with a first name alone on its last line: "...call back Monday.\nTerry"."""
+    body = text.rstrip()
+    start = body.rfind("\n") + 1
+    m = _LAST_LINE.fullmatch(body, start)
+    if not m or start == 0:
+        return []
+    name = m.group("name")
+    first = get_lexicon().first_rank(name)
+    return [(m.start("name"), m.end("name"), "PERSON", 0.85)] if 0 < first <= 3000 and _namey(name) else []

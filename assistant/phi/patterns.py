@@ -89,9 +89,10 @@ INITIALS_RE = re.compile(
     rf"(?P<name>{UP}\.[ \t]?{UP}\.(?:[ \t]?{UP}\.)?)(?![^\W\d_])"
 )
 _LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
-# A signature line in lower case: "r. ybarra pt", "- whitfield, dpt".
+# A signature in lower case ending its line: "r. ybarra pt", "- whitfield, dpt", "next visit fri. - j.park pta".
 LOWER_SIGNATURE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++){{0,2}})"
+    rf"(?m)(?:^|(?<=[.;!?])(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?"
+    rf"(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++){{0,2}})"
     rf",?[ \t]+{_LOWER_CREDENTIAL}(?:[ \t]*[,/][ \t]*{_LOWER_CREDENTIAL})*[ \t]*$"
 )
 
