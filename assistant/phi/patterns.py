@@ -229,12 +229,14 @@ PHONE_RE = re.compile(
 # Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test").
 EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
 # Words a shared (department) mailbox is named with: "scheduling@", "billing-team@", "pr-team@".
-ROLE_MAILBOX_WORDS = frozenset(str.split("""
+ROLE_MAILBOX_WORDS = frozenset(
+    str.split("""
 billing scheduling schedule team teams pr support info help helpdesk admin office frontdesk front desk intake
 appeals appeal claims claim referrals referral records medical hr noreply no reply donotreply reception
 contact contacts rcm clinic therapy rehab ar finance accounts payable receivable coding coders compliance
 privacy security it ops operations staff nurses nursing dept department group care services service hello
-"""))
+""")
+)
 
 
 def role_mailbox(address: str) -> bool:
