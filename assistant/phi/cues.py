@@ -54,7 +54,7 @@ def _plain_word(word: str) -> bool:
     return not (low in p.NOT_NAMES or low in CLINICAL or p.PROTECTED_WORDS_RE.fullmatch(word.upper()))
 
 
-def _namey(word: str, *, common: float = 4.0) -> bool:
+def namey(word: str, *, common: float = 4.0) -> bool:
     """A word English seldom uses, or a listed first name that is no very common word."""
     lex = get_lexicon()
     zipf = lex.zipf(word)
@@ -72,7 +72,7 @@ def _quoted(text: str) -> list[Span]:
             w is not None and w.group("word")[0].isupper() and _plain_word(w.group("word"))
             for w in (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, m.end()))
         )
-        if (cue or beside) and (name.endswith(".") or _namey(name)):  # an initial in quotes needs no lexicon
+        if (cue or beside) and (name.endswith(".") or namey(name)):  # an initial in quotes needs no lexicon
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 
@@ -82,7 +82,7 @@ def find_cued_names(text: str) -> list[Span]:
     for m in GREETING.finditer(text):
         name = m.group("name")
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
-        if (short and _plain_word(name)) or (len(name) > 3 and _namey(name, common=3.6)):
+        if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     out += [
         (m.start("name"), m.end("name"), "PERSON", 0.85)
@@ -103,7 +103,7 @@ def _by_and_speakers(text: str) -> list[Span]:
     for m in BY_CUE.finditer(text):
         name = m.group("name").rstrip(".")
         short = len(name) <= 3 and get_lexicon().zipf(name) < 3.6
-        if (short and _plain_word(name)) or (len(name) > 3 and _namey(name)):
+        if (short and _plain_word(name)) or (len(name) > 3 and namey(name)):
             out.append((m.start("name"), m.start("name") + len(name), "PERSON", 0.85))
     for m in CHAT_SPEAKER.finditer(text):
         if _plain_word(m.group("name")):
@@ -123,4 +123,4 @@ def _sign_off(text: str) -> list[Span]:
         return []
     name = m.group("name")
     first = get_lexicon().first_rank(name)
-    return [(m.start("name"), m.end("name"), "PERSON", 0.85)] if 0 < first <= 3000 and _namey(name) else []
+    return [(m.start("name"), m.end("name"), "PERSON", 0.85)] if 0 < first <= 3000 and namey(name) else []

@@ -20,6 +20,8 @@ SCRUB = [
     ("Dictated by the PT. Transcribed by qz.\n", "qz"),
     ("Please call back Thursday.\nBrendan\n", "Brendan"),
     ("follow up fri. - v.osterby pta\n", "osterby"),
+    # a given name right before a found surname
+    ("The aide for Mr. Ostrander, Tallis Brandvold, starts Monday.", "Tallis"),
     # a day of the month alone, ending its phrase
     ("Can the visit move to the 9th? Thanks", "9th"),
     ("Rebook for Friday or 12th, either works", "12th"),
