@@ -62,6 +62,12 @@ def namey(word: str, *, common: float = 4.0) -> bool:
     return _plain_word(word) and (zipf < common or (0 < first <= 2000 and zipf < 5.0))
 
 
+def _between_names(text: str, before: str, end: int) -> bool:
+    """Capitalised plain words on both sides of a quoted word: a nickname inside a full name."""
+    sides = (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, end))
+    return all(w is not None and w.group("word")[0].isupper() and _plain_word(w.group("word")) for w in sides)
+
+
 def _quoted(text: str) -> list[Span]:
     out: list[Span] = []
     for m in QUOTED.finditer(text):
@@ -72,7 +78,8 @@ def _quoted(text: str) -> list[Span]:
             w is not None and w.group("word")[0].isupper() and _plain_word(w.group("word"))
             for w in (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, m.end()))
         )
-        if (cue or beside) and (name.endswith(".") or namey(name)):  # an initial in quotes needs no lexicon
+        between = _between_names(text, before, m.end()) and name[:1].isupper()  # Mr. Oyel "Bo" Oyelaran
+        if (cue or beside) and (name.endswith(".") or namey(name) or between):  # an initial in quotes needs no lexicon
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 

@@ -78,8 +78,10 @@ def _lower_signatures(text: str) -> list[Span]:
     out: list[Span] = []
     for m in p.LOWER_SIGNATURE_RE.finditer(text):
         words = [w for w in re.findall(r"[a-z][a-z'’\-]+", m.group("name")) if len(w) > 1 and w not in PARTICLES]
+        initial = re.match(r"[a-z]\.", m.group("name")) is not None  # "j.park pta": any listed surname
         if words and all(
-            w not in p.NOT_NAMES and (lex.zipf(w) < 4.0 or (lex.name_rank(w) and lex.zipf(w) < 5.0)) for w in words
+            w not in p.NOT_NAMES and (lex.zipf(w) < 4.0 or (lex.name_rank(w) and (initial or lex.zipf(w) < 5.0)))
+            for w in words
         ):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out

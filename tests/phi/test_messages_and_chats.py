@@ -22,6 +22,9 @@ SCRUB = [
     ("follow up fri. - v.osterby pta\n", "osterby"),
     # a given name right before a found surname
     ("The aide for Mr. Ostrander, Tallis Brandvold, starts Monday.", "Tallis"),
+    # a nickname in quotes inside a full name; a signature with an initial and a surname that is a word too
+    ('Met Mr. Oyel "Bo" Oyelaran at home.', "Bo"),
+    ("next fri. - k.wood pta\n", "wood"),
     # a day of the month alone, ending its phrase
     ("Can the visit move to the 9th? Thanks", "9th"),
     ("Rebook for Friday or 12th, either works", "12th"),
@@ -38,6 +41,7 @@ KEEP = [
     "the 2nd person assisted; 3rd floor walk-up",
     "Plan: continue program.\nMonday\n",
     "Please call.\nThanks\n",
+    'Uses "Hoyer" Lift daily',
     "[8:41 AM] Billing: queue cleared",
 ]
 
