@@ -46,7 +46,8 @@ AGE_SHAPES = [
     re.compile(r"(?i:\b(?P<age>(?:super)?centenarian|nonagenarian)s?\b)"),
     # "she's 98", "he is 93", "pt was 101", "mom turned 95", "turns 100"
     re.compile(
-        rf"(?i:\b(?:(?:she|he|pt|patient|who|mom|dad|mother|father)(?:['’]s|[ \t]+(?:is|was|now|will[ \t]+be))"
+        rf"(?i:\b(?:(?:she|he|pt|patient|member|beneficiary|client|resident|who|mom|dad|mother|father)"
+        rf"(?:['’]s|[ \t]+(?:is|was|now|will[ \t]+be))"
         rf"|turn(?:s|ed|ing)?))[ \t]+(?:now[ \t]+)?{_AGE}(?!\d)"
     ),
     re.compile(rf"\b[MF][ \t]?/[ \t]?{_AGE}\b"),  # M/93

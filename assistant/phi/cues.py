@@ -37,6 +37,14 @@ TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>
 DASH_INITIALS = re.compile(
     r"(?m)(?:^|[ \t\"])[-–—~][ \t]*(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?)[ \t]*(?:$|(?=\"))"
 )
+# Who wrote, typed or took it down: "Transcribed by jt.", "taken by mo"; a chat line's speaker: "[9:02 AM] tmurphy:".
+BY_CUE = re.compile(
+    r"(?i:\b(?:transcribed|dictated|typed|scribed|entered|taken|written|message[ \t]+taken)[ \t]+by:?)[ \t]+"
+    r"(?P<name>[^\W\d_][^\W\d_'’.\-]*+)"
+)
+CHAT_SPEAKER = re.compile(
+    r"(?m)^[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp][Mm])?\][ \t]*(?P<name>[A-Za-z][\w.\-]{1,30}+):"
+)
 _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED", "OR", "IV"})
 
 
@@ -46,12 +54,18 @@ def _plain_word(word: str) -> bool:
     return not (low in p.NOT_NAMES or low in CLINICAL or p.PROTECTED_WORDS_RE.fullmatch(word.upper()))
 
 
-def _namey(word: str, *, common: float = 4.0) -> bool:
+def namey(word: str, *, common: float = 4.0) -> bool:
     """A word English seldom uses, or a listed first name that is no very common word."""
     lex = get_lexicon()
     zipf = lex.zipf(word)
     first = lex.first_rank(word) or lex.first_rank(fold_word(word))
     return _plain_word(word) and (zipf < common or (0 < first <= 2000 and zipf < 5.0))
+
+
+def _between_names(text: str, before: str, end: int) -> bool:
+    """Capitalised plain words on both sides of a quoted word: a nickname inside a full name."""
+    sides = (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, end))
+    return all(w is not None and w.group("word")[0].isupper() and _plain_word(w.group("word")) for w in sides)
 
 
 def _quoted(text: str) -> list[Span]:
@@ -64,7 +78,8 @@ def _quoted(text: str) -> list[Span]:
             w is not None and w.group("word")[0].isupper() and _plain_word(w.group("word"))
             for w in (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, m.end()))
         )
-        if (cue or beside) and (name.endswith(".") or _namey(name)):  # an initial in quotes needs no lexicon
+        between = _between_names(text, before, m.end()) and name[:1].isupper()  # Mr. Oyel "Bo" Oyelaran
+        if (cue or beside) and (name.endswith(".") or namey(name) or between):  # an initial in quotes needs no lexicon
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 
@@ -74,7 +89,7 @@ def find_cued_names(text: str) -> list[Span]:
     for m in GREETING.finditer(text):
         name = m.group("name")
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
-        if (short and _plain_word(name)) or (len(name) > 3 and _namey(name, common=3.6)):
+        if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     out += [
         (m.start("name"), m.end("name"), "PERSON", 0.85)
@@ -82,8 +97,37 @@ def find_cued_names(text: str) -> list[Span]:
         if _plain_word(m.group("name")) and get_lexicon().zipf(m.group("name")) < 4.5
     ]
     out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
+    out += _by_and_speakers(text) + _sign_off(text)
     for m in DASH_INITIALS.finditer(text):
         letters = re.sub(r"[ .\t]", "", m.group("name"))
         if letters not in _NOT_INITIALS and not p.PROTECTED_WORDS_RE.fullmatch(letters):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
+
+
+def _by_and_speakers(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in BY_CUE.finditer(text):
+        name = m.group("name").rstrip(".")
+        short = len(name) <= 3 and get_lexicon().zipf(name) < 3.6
+        if (short and _plain_word(name)) or (len(name) > 3 and namey(name)):
+            out.append((m.start("name"), m.start("name") + len(name), "PERSON", 0.85))
+    for m in CHAT_SPEAKER.finditer(text):
+        if _plain_word(m.group("name")):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out
+
+
+_LAST_LINE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[A-Z][a-z]{2,14}+)[ \t]*")
+
+
+def _sign_off(text: str) -> list[Span]:
+    """A message signed with a first name alone on its last line: "...call back Monday.\nTerry"."""
+    body = text.rstrip()
+    start = body.rfind("\n") + 1
+    m = _LAST_LINE.fullmatch(body, start)
+    if not m or start == 0:
+        return []
+    name = m.group("name")
+    first = get_lexicon().first_rank(name)
+    return [(m.start("name"), m.end("name"), "PERSON", 0.85)] if 0 < first <= 3000 and namey(name) else []

@@ -73,7 +73,7 @@ LOWER_MONTHS = _words("january february april june july august september october
 
 def lower_month_is_date(value: str) -> bool:
     """A date written with a lower-case month name: only with a year or an unambiguous full month."""
-    if re.search(rf"\b{_YEAR}\b|'\d\d\b", value):
+    if re.search(rf"\b{_YEAR}\b|'\d\d\b|^\d\d?[ \t\-]+[a-z]{{3,9}}\.?[ \t,\-]+\d\d$", value):
         return True
     first = re.match(r"[A-Za-z]+", value)
     return bool(first) and first.group().lower() in LOWER_MONTHS
@@ -142,10 +142,20 @@ BORN_YEAR = re.compile(
 )
 
 
+# A day of the month alone, as an ordinal that ends its phrase: "moved to the 7th.", "Thursday or 14th,",
+# "Next: the 4th." A following word ("the 2nd person", "3rd floor") makes it a count or a rank instead.
+ORDINAL_DAY = re.compile(
+    r"(?i:\b(?:the|on|or|and|to|for|until|till|by|before|after|next|since)[ \t]*:?[ \t]+)"
+    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;!?)]|$|(?i:at|then|instead)\b))",
+    re.MULTILINE,
+)
+
+
 def find_foreign_dates(text: str) -> list[Span]:
     return [(m.start(), m.end(), "DATE", 0.85) for m in FOREIGN.finditer(text)]
 
 
 def find_more_dates(text: str) -> list[Span]:
     born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
-    return find_month_days(text) + find_foreign_dates(text) + born
+    ordinals = [(m.start("id"), m.end("id"), "DATE", 0.8) for m in ORDINAL_DAY.finditer(text)]
+    return find_month_days(text) + find_foreign_dates(text) + born + ordinals

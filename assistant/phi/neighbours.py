@@ -3,6 +3,7 @@
 * initials that a note defines as a person: "TMK = Tamsin M. Kealoha", "KLR (Kaveh L. Rostami)",
   "J.M.O. (Jorge M. Oyelaran-Quispe)", "Anneliese Vogt-Mwangi (AV)": taken when the letters are the
   first letters of the name's words, then scrubbed wherever they recur;
+* a given name right before a found surname: "..., Tallis Brandvold";
 * a name written in another script in brackets beside the name: "Seo Jung-ja (서정자)";
 * an age over 89 from a table cell, quoted again without its header between two other values that were
   found ("1935-01-30 91 FA-30117", ",94,"), never a bare "91" in a sentence;
@@ -68,11 +69,23 @@ def _zip_after(text: str, end: int) -> list[Span]:
     return out
 
 
+_WORD_BEFORE = re.compile(r"(?<![\w'’.\-])(?P<name>[A-Z][a-z]{2,14}+)[ \t]$")
+
+
+def _first_name_before(text: str, start: int) -> list[Span]:
+    """A given name right before a found surname: "Mr. Oyelaran, Tallis Brandvold": a listed first name or
+    a word English seldom uses, never a clinical or common word."""
+    from assistant.phi.cues import namey
+
+    m = _WORD_BEFORE.search(text, max(0, start - 17), start)
+    return [(m.start("name"), m.end("name"), "PERSON", 0.8)] if m and namey(m.group("name")) else []
+
+
 def around_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for start, end, label, _ in spans:
         if label == "PERSON":
-            out += _initials(text, start, end) + _scripts(text, start, end)
+            out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
         elif label == "ADDRESS":
             out += _zip_after(text, end)
     return out

@@ -89,9 +89,10 @@ INITIALS_RE = re.compile(
     rf"(?P<name>{UP}\.[ \t]?{UP}\.(?:[ \t]?{UP}\.)?)(?![^\W\d_])"
 )
 _LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
-# A signature line in lower case: "r. ybarra pt", "- whitfield, dpt".
+# A signature in lower case ending its line: "r. ybarra pt", "- whitfield, dpt", "next visit fri. - j.park pta".
 LOWER_SIGNATURE_RE = re.compile(
-    rf"(?m)^[ \t]*(?:[-–—][ \t]*)?(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++){{0,2}})"
+    rf"(?m)(?:^|(?<=[.;!?])(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?"
+    rf"(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++){{0,2}})"
     rf",?[ \t]+{_LOWER_CREDENTIAL}(?:[ \t]*[,/][ \t]*{_LOWER_CREDENTIAL})*[ \t]*$"
 )
 
@@ -182,6 +183,7 @@ DATE_PATTERNS = [
     rf"\b{DAY}[ \t\-]*{MONTH}(?:[ \t,\-]*(?:(?:19|20)\d{{2}}|\d{{2}})\b)?",  # 4 Mar 2025 / 04-MAR-25
     rf"\b{DAY}[ \t]+of[ \t]+{MONTH}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # the 4th of March 2025
     rf"\b{MONTH}[ \t,]*(?:19|20)\d{{2}}\b",  # March 2025
+    rf"\b{MONTH}[ \t,]*['’]\d{{2}}\b",  # Mar '25
     r"\b(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}\b",  # 03/2025
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
@@ -224,10 +226,29 @@ PHONE_RE = re.compile(
     r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b",  # +44 20 7946 0958
     re.IGNORECASE,
 )
+# Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test").
+EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
+# Words a shared (department) mailbox is named with: "scheduling@", "billing-team@", "pr-team@".
+ROLE_MAILBOX_WORDS = frozenset(
+    str.split("""
+billing scheduling schedule team teams pr support info help helpdesk admin office frontdesk front desk intake
+appeals appeal claims claim referrals referral records medical hr noreply no reply donotreply reception
+contact contacts rcm clinic therapy rehab ar finance accounts payable receivable coding coders compliance
+privacy security it ops operations staff nurses nursing dept department group care services service hello
+""")
+)
+
+
+def role_mailbox(address: str) -> bool:
+    """True when every word of the address's local part is a department word ("billing-team@x.test")."""
+    parts = [w for w in re.split(r"[._+\-]", address.split("@", 1)[0].lower()) if w]
+    return bool(parts) and all(w in ROLE_MAILBOX_WORDS for w in parts)
+
+
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])\d{7,}\b")
 AGE_RE = re.compile(
-    r"\b(?P<id>9\d|1[0-1]\d)(?=[ \t\-]*(?:y/?o\b|yo\b|yrs?\b|years?\b|year-old))|"
+    r"\b(?P<id>9\d|1[0-1]\d)(?=[ \t\-]*(?:y/?o\b|yo\b|yrs?\b|years?\b|year-old|y(?![\w/'’])))|"
     r"(?i:\bage[d]?[ \t]*:?[ \t]*)(?P<id2>9\d|1[0-1]\d)\b"
 )
 

@@ -78,8 +78,10 @@ def _lower_signatures(text: str) -> list[Span]:
     out: list[Span] = []
     for m in p.LOWER_SIGNATURE_RE.finditer(text):
         words = [w for w in re.findall(r"[a-z][a-z'’\-]+", m.group("name")) if len(w) > 1 and w not in PARTICLES]
+        initial = re.match(r"[a-z]\.", m.group("name")) is not None  # "j.park pta": any listed surname
         if words and all(
-            w not in p.NOT_NAMES and (lex.zipf(w) < 4.0 or (lex.name_rank(w) and lex.zipf(w) < 5.0)) for w in words
+            w not in p.NOT_NAMES and (lex.zipf(w) < 4.0 or (lex.name_rank(w) and (initial or lex.zipf(w) < 5.0)))
+            for w in words
         ):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
@@ -120,12 +122,15 @@ def find_ids(text: str) -> list[Span]:
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),
         (p.URL_RE, "URL", 0.7),
+        (p.EMAIL_RE, "EMAIL_ADDRESS", 0.9),
         (p.LONG_NUMBER_RE, "ID", 0.5),
         (p.AGE_RE, "AGE", 0.9),
     ):
         for m in regex.finditer(text):
             if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
                 continue  # "Group: 97552 x1" is a billing line
+            if regex is p.EMAIL_RE and p.role_mailbox(m.group()):
+                continue  # "billing-team@...": a department's mailbox names no person
             start, end = _group(m, "id", "id2", "last4")
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
@@ -195,6 +200,7 @@ class ProjectRecognizer(LocalRecognizer):
         ]
 
 
+ID_ENTITIES = ("MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE", "EMAIL_ADDRESS")
 FIELD_ENTITIES = ("PERSON", "ID", "DATE", "ADDRESS", "ZIP", "AGE", "PHONE", "EMAIL")
 
 
@@ -215,7 +221,7 @@ def project_recognizers() -> list[ProjectRecognizer]:
         ProjectRecognizer("CtsCuedNameRecognizer", ["PERSON"], find_cued_names),
         ProjectRecognizer("CtsShapeRecognizer", ["ID", "DATE", "AGE", "ADDRESS", "PERSON", "PHONE"], find_shapes),
         ProjectRecognizer("CtsDateRecognizer", ["DATE"], find_dates),
-        ProjectRecognizer("CtsIdRecognizer", ["MRN", "NPI", "ID", "MBI", "SSN", "PHONE", "URL", "AGE"], find_ids),
+        ProjectRecognizer("CtsIdRecognizer", [*ID_ENTITIES], find_ids),
         ProjectRecognizer("CtsAddressRecognizer", ["ADDRESS", "ZIP"], find_addresses),
         ProjectRecognizer("CtsMoreDatesRecognizer", ["DATE"], find_more_dates),
         ProjectRecognizer("CtsAgeRecognizer", ["AGE"], find_ages),

@@ -1,0 +1,58 @@
+"""Messages, chats and e-mails: addresses on any domain, chat speakers, sign-offs, bare ordinal days.
+
+Each scrub row names a secret that must disappear; each keep row must come back unchanged.
+Synthetic values only.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+
+SCRUB = [
+    # e-mail addresses, reserved test domains included
+    ("From: Oda Venn <ovenn@example-kx.test>\nhi", "ovenn@example-kx.test"),
+    ("ok writing to q.halvorsenmbe@example-lab.test now", "q.halvorsenmbe@example-lab.test"),
+    # chat speakers, "transcribed by", a first name alone on the last line, lower-case signatures
+    ("[8:41 AM] pkorvald: is the auth back?\n[8:43 AM] lu.m: not yet", "pkorvald"),
+    ("[8:41 AM] pkorvald: is the auth back?\n[8:43 AM] lu.m: not yet", "lu.m"),
+    ("Dictated by the PT. Transcribed by qz.\n", "qz"),
+    ("Please call back Thursday.\nBrendan\n", "Brendan"),
+    ("follow up fri. - v.osterby pta\n", "osterby"),
+    # a given name right before a found surname
+    ("The aide for Mr. Ostrander, Tallis Brandvold, starts Monday.", "Tallis"),
+    # a nickname in quotes inside a full name; a signature with an initial and a surname that is a word too
+    ('Met Mr. Oyel "Bo" Oyelaran at home.', "Bo"),
+    ("next fri. - k.wood pta\n", "wood"),
+    # a day of the month alone, ending its phrase
+    ("Can the visit move to the 9th? Thanks", "9th"),
+    ("Rebook for Friday or 12th, either works", "12th"),
+    ("Next: the 3rd. 97550 GP", "3rd"),
+    # month and short year, day month short year in lower case
+    ("last seen Jun '24 at clinic", "Jun '24"),
+    ("voicemail, 7 feb 26, 09:10", "7 feb 26"),
+    # ages over 89 in tables and denials
+    ('MRN,age\nX1,96y,"Lo"', "96y"),
+    ("Note: member is 94; rep on file", "94"),
+]
+KEEP = [
+    "Send it to billing-team@example-kx.test and scheduling@example-kx.test.",
+    "the 2nd person assisted; 3rd floor walk-up",
+    "Plan: continue program.\nMonday\n",
+    "Please call.\nThanks\n",
+    'Uses "Hoyer" Lift daily',
+    "[8:41 AM] Billing: queue cleared",
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB, ids=[f"{r[1]}|{r[0][:30]}" for r in SCRUB])
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    result = deid.deidentify(text)
+    assert secret not in result.text, result.text
+    assert result.reidentify(result.text) == text
+
+
+@pytest.mark.parametrize("text", KEEP)
+def test_kept(deid: Deidentifier, text: str) -> None:
+    assert deid.deidentify(text).text == text
