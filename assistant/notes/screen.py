@@ -107,8 +107,9 @@ class Screened:
         return MESSAGES[self.kind]
 
 
-def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
-    """A heading line and the lines under it, up to a blank line."""
+def _section(text: str, lines: LineIndex, pos: int, until: re.Pattern[str] | None = None) -> tuple[int, int]:
+    """A heading line and the lines under it, up to a blank line, SECTION_LINES, or a line `until` matches
+    (included: the "--- end ... ---" line that closes a fenced block)."""
     n = lines.number(pos)
     start, end = lines.line_span(n)
     for k in range(n + 1, min(len(lines.starts), n + 1 + SECTION_LINES)):
@@ -116,21 +117,14 @@ def _section(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
         if not text[a:b].strip():
             break
         end = b
+        if until is not None and until.match(text, a, b):
+            break
     return start, end
 
 
 def _block(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
     """A fenced block: its opening line up to its "--- end ... ---" line, a blank line or SECTION_LINES."""
-    n = lines.number(pos)
-    start, end = lines.line_span(n)
-    for k in range(n + 1, min(len(lines.starts), n + 1 + SECTION_LINES)):
-        a, b = lines.line_span(k)
-        if not text[a:b].strip():
-            break
-        end = b
-        if _BLOCK_END.match(text, a, b):
-            break
-    return start, end
+    return _section(text, lines, pos, _BLOCK_END)
 
 
 def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> Screened:

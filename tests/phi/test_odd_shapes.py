@@ -9,6 +9,8 @@ from __future__ import annotations
 import pytest
 
 from assistant.phi import Deidentifier
+from tests.phi import cases_messages as messages
+from tests.phi import test_records_and_places as records
 
 SCRUB = [
     # dates without a year, by the word before them or a neighbouring date
@@ -81,14 +83,19 @@ KEEP = [
 ]
 
 
-@pytest.mark.parametrize(("text", "secret"), SCRUB, ids=[f"{r[1]}|{r[0][:30]}" for r in SCRUB])
+# the tables of every PHI shape file, run by one pair of tests
+ALL_SCRUB = [*SCRUB, *records.SCRUB, *messages.SCRUB]
+ALL_KEEP = [*KEEP, *records.KEEP, *messages.KEEP]
+
+
+@pytest.mark.parametrize(("text", "secret"), ALL_SCRUB, ids=[f"{r[1]}|{r[0][:30]}" for r in ALL_SCRUB])
 def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
     result = deid.deidentify(text)
     assert secret not in result.text, result.text
     assert result.reidentify(result.text) == text
 
 
-@pytest.mark.parametrize("text", KEEP)
+@pytest.mark.parametrize("text", ALL_KEEP)
 def test_kept(deid: Deidentifier, text: str) -> None:
     assert deid.deidentify(text).text == text
 
