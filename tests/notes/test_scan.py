@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
@@ -122,19 +123,24 @@ def _text(rng: random.Random, tree: Any) -> str:
     return "".join(parts)
 
 
-@pytest.mark.slow  # generated texts per pattern: the full suite runs them
-@pytest.mark.parametrize("name", sorted(GUARDED))
-def test_probe_finds_a_match_wherever_the_pattern_does(name: str) -> None:
-    pattern, necessary = GUARDED[name]
+def _same_matches(name: str, pattern: re.Pattern[str], guarded: Callable[[str], Any]) -> int:
+    """How many of 3,000 texts generated from `pattern` match; `guarded(text)` must find what finditer does."""
     tree = list(_parser.parse(pattern.pattern, pattern.flags))
     rng = random.Random(name)
     hits = 0
     for _ in range(3000):
         text = _text(rng, tree)
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        got = [(m.span(), m.groups()) for m in scan.finditer(pattern, text, necessary)]
-        assert got == expected, (name, text)
+        assert [(m.span(), m.groups()) for m in guarded(text)] == expected, (name, text)
         hits += bool(expected)
+    return hits
+
+
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_probe_finds_a_match_wherever_the_pattern_does(name: str) -> None:
+    pattern, necessary = GUARDED[name]
+    hits = _same_matches(name, pattern, lambda text: scan.finditer(pattern, text, necessary))
     assert hits >= 50, f"{name}: the random texts matched only {hits} times"
 
 
@@ -276,14 +282,7 @@ SPARSE = {
 @pytest.mark.parametrize("name", sorted(SPARSE))
 def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
     pattern, starts = SPARSE[name]
-    tree = list(_parser.parse(pattern.pattern, pattern.flags))
-    rng = random.Random(name)
-    hits = 0
-    for _ in range(3000):
-        text = _text(rng, tree)
-        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
-        assert [(m.span(), m.groups()) for m in scan.sparse_finditer(pattern, text, starts)] == expected, text
-        hits += bool(expected)
+    hits = _same_matches(name, pattern, lambda text: scan.sparse_finditer(pattern, text, starts))
     assert hits >= 300, hits
 
 
