@@ -7,22 +7,18 @@ from __future__ import annotations
 
 import atexit
 import io
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import schemathesis
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, settings
 
 from api.app import create_app
 from api.security import hash_key
 from assistant.knowledge.loader import cached_knowledge
 from tests.api.conftest import KEY, NOTE, document_reference
-from tests.api.test_schemathesis import CONFIG
 
 CHECK_IDS = cached_knowledge().check_ids
 
@@ -124,17 +120,3 @@ def test_drafting_real(real: TestClient) -> None:
     import docx as python_docx
 
     assert python_docx.Document(io.BytesIO(docx.content)).paragraphs
-
-
-real_schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
-
-
-@pytest.mark.slow
-@real_schema.parametrize()
-@settings(
-    max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")),
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
-def test_api_contract_real(case: schemathesis.Case) -> None:
-    case.call_and_validate()

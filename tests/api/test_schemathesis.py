@@ -19,6 +19,7 @@ from api.security import hash_key
 from tests.api.conftest import KEY
 from tests.api.conftest import settings as make_settings
 from tests.api.fakes import FakeAssistant
+from tests.api.test_real_assistant import APP
 
 _fake = FakeAssistant(make_settings(api_keys=[hash_key(KEY)], rate_limit_per_minute=1_000_000,
                                    auth_failures_per_minute=1_000_000, rate_limit_store="memory"))
@@ -57,4 +58,19 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=CONFIG)
     suppress_health_check=list(HealthCheck),
 )
 def test_api_contract(case: schemathesis.Case) -> None:
+    case.call_and_validate()
+
+
+# The same contract over the real library (offline backend, hash embedder, shipped knowledge).
+real_schema = schemathesis.openapi.from_asgi("/openapi.json", APP, config=CONFIG)
+
+
+@pytest.mark.slow
+@real_schema.parametrize()
+@settings(
+    max_examples=int(os.environ.get("CTS_API_FUZZ_EXAMPLES", "15")),
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_contract_real(case: schemathesis.Case) -> None:
     case.call_and_validate()
