@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from assistant.drafting.facts import find_facts, merge_facts, new_facts, new_facts_against, normalize_space, vocabulary
@@ -55,7 +56,8 @@ ANY_PLACEHOLDER = re.compile(r"\[\[[^\]]*\]\]")
 FACT_KINDS = ("minutes", "clock_time", "date", "code", "icd10", "modifier", "dollars")
 
 
-def injection_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=16)  # one note is asked about once per check, quote and section: screen it once
+def injection_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Where the text contains instructions addressed to a model rather than clinical content: the note
     check's screen (whole instructions, brackets and wrapped lines included) together with the patterns
     above. Both run on the raw text: masking with one first would cut an instruction the other finds whole."""
@@ -69,7 +71,7 @@ def injection_spans(text: str) -> list[tuple[int, int]]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
         else:
             merged.append((start, end))
-    return merged
+    return tuple(merged)
 
 
 # A line that starts something new: a labelled field, a time or date, a bullet, a separator.
