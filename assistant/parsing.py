@@ -16,11 +16,11 @@ from pydantic import ValidationError
 
 from assistant.errors import BilledLineError, InvalidDateError, UnknownProfileError
 from assistant.models import PROFILES, BilledLine
-from assistant.words import month_number
+from assistant.words import CODE_SHAPE, MODIFIER_SHAPE, month_number
 
 MAX_UNITS = 99
-_CODE = re.compile(r"^(?:\d{4}[0-9A-Z]|[A-Z]\d{4})$")  # CPT (incl. 0001F/0001T/0001U) or HCPCS
-_MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
+_CODE = re.compile(rf"^{CODE_SHAPE}$")
+_MODIFIER = re.compile(rf"^{MODIFIER_SHAPE}$")
 _ITEM = re.compile(
     r"^(?P<code>[A-Za-z]?\d{4}[A-Za-z0-9]?)(?:[xX×*](?P<units>\d{1,6}))?(?P<mods>(?:[:\-+/][A-Za-z0-9]{1,4})*)$"
 )
@@ -105,6 +105,18 @@ def _from_item(item: Any, index: int) -> BilledLine:
     code = item.get("code")
     return line(str(code) if isinstance(code, int) and not isinstance(code, bool) else code, units,
                 [str(m) if isinstance(m, int) and not isinstance(m, bool) else m for m in mods], index)
+
+
+def code_of(value: Any) -> str | None:
+    """The code, upper-cased, when `value` has the shape of a CPT or HCPCS code; else None."""
+    code = str(value).strip().upper() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    return code if _CODE.match(code) else None
+
+
+def modifier_of(value: Any) -> str | None:
+    """The modifier, upper-cased, when `value` is two letters or digits (59 may come as a number); else None."""
+    mod = str(value).strip().upper() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    return mod if _MODIFIER.match(mod) else None
 
 
 def line(code: Any, units: Any, modifiers: Sequence[Any], index: int = 1) -> BilledLine:

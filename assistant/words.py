@@ -1,4 +1,4 @@
-"""Word tables shared by every parser: month names and number words (one copy each)."""
+"""Word tables shared by every parser: month names, number words and code shapes (one copy each)."""
 
 from __future__ import annotations
 
@@ -26,3 +26,10 @@ NUMBER_TENS: dict[str, int] = {
 def month_number(name: str) -> int | None:
     """1-12 for a month name or abbreviation ("Sept", "march"), else None."""
     return MONTHS.get(name.lower().rstrip("."))
+
+
+# A well-formed CPT code (five digits; category II/III, PLA, vaccine and MAAA codes end in F, T, U, A
+# or M) or HCPCS Level II code (a letter A-V and four digits). Whether the code exists is the knowledge
+# base's business; this is only its shape.
+CODE_SHAPE = r"(?:\d{4}[0-9AFMTU]|[A-V]\d{4})"
+MODIFIER_SHAPE = r"[A-Z0-9]{2}"

@@ -22,6 +22,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import ClaimError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
 from assistant.models import BilledLine
+from assistant.parsing import MAX_UNITS, code_of, modifier_of
 from assistant.parsing import parse_date as edge_date
 
 # Canonical name -> other names billers and clearinghouses use for it.
@@ -71,8 +72,6 @@ _PAYER_TYPE_WORDS = {
     "other": "other",
 }
 PRIOR_LEVELS = ("initial", "redetermination", "reconsideration")
-_CODE = re.compile(r"^(\d{4}[0-9FTU]|[A-V]\d{4})$")
-_MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
 
 
 def _alias(name: str, table: dict[str, tuple[str, ...]]) -> Any:
@@ -98,11 +97,16 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
 
 
-class ClaimLine(_Strict):
+# A claim line is a BilledLine plus what a claim adds (charge, line date, denied). Codes and modifiers
+# are read by the edge parser's functions, so a claim and `--billed` accept exactly the same ones.
+class ClaimLine(BilledLine):
     """One line of the claim: any CPT or HCPCS code, its units and modifiers."""
 
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
     code: str = Field(validation_alias=_alias("code", LINE_ALIASES), description="CPT or HCPCS code, e.g. 97550.")
-    units: int = Field(default=1, ge=0, le=99, validation_alias=_alias("units", LINE_ALIASES))
+    # 0 is allowed here (and only here): a line sent with no units is what an MA130 denial is about.
+    units: int = Field(default=1, ge=0, le=MAX_UNITS, validation_alias=_alias("units", LINE_ALIASES))
     modifiers: list[str] = Field(
         default_factory=list,
         validation_alias=_alias("modifiers", LINE_ALIASES),
@@ -119,20 +123,20 @@ class ClaimLine(_Strict):
     @field_validator("code", mode="before")
     @classmethod
     def _code(cls, value: Any) -> str:
-        code = str(value).strip().upper()
-        if not _CODE.match(code):
-            raise ValueError(f"not a CPT or HCPCS code: {code[:12]!r}")
+        code = code_of(value)
+        if code is None:
+            raise ValueError(f"not a CPT or HCPCS code: {str(value).strip()[:12]!r}")
         return code
 
     @field_validator("modifiers", mode="before")
     @classmethod
     def _modifiers(cls, value: Any) -> list[str]:
         items = re.split(r"[\s,;/+-]+", value) if isinstance(value, str) else list(value or [])
-        mods = [str(m).strip().upper() for m in items if str(m).strip()]
-        bad = [m for m in mods if not _MODIFIER.match(m)]
+        mods = [m for m in items if str(m).strip()]
+        bad = [str(m) for m in mods if modifier_of(m) is None]
         if bad:
-            raise ValueError(f"not a modifier: {bad[0][:8]!r}")
-        return list(dict.fromkeys(mods))
+            raise ValueError(f"not a modifier: {bad[0].strip()[:8]!r}")
+        return list(dict.fromkeys(str(modifier_of(m)) for m in mods))
 
     @field_validator("charge", mode="before")
     @classmethod
@@ -145,6 +149,7 @@ class ClaimLine(_Strict):
         return parse_date(value)
 
     def billed(self) -> BilledLine:
+        """The line as the check and the corrected claim see it (code, units, modifiers)."""
         return BilledLine(code=self.code, units=self.units, modifiers=list(self.modifiers))
 
 

@@ -12,8 +12,8 @@ from itertools import islice
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
 from assistant.notes.scan import finditer, sparse_finditer
 from assistant.notes.spoken import spoken_dates
+from assistant.words import CODE_SHAPE, month_number
 from assistant.words import MONTH_ALT as _MONTH_ALT
-from assistant.words import month_number
 
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
@@ -106,7 +106,6 @@ def find_dates(text: str) -> list[DateMention]:
 CTS_CODES = frozenset({"97550", "97551", "97552", "G0541", "G0542", "G0543"})
 # Any well-formed CPT/HCPCS code counts when it is written as a claim line (units or a modifier follow,
 # or "CPT" comes before); codes the knowledge base knows count wherever they are written.
-_ANY_CODE = r"\d{4}[0-9FTU]|[A-V]\d{4}"
 _CLAIM_CUE_AFTER = re.compile(
     r"^\s*(?:[-–(:]\s*)?(?:[xX×*]\s?\d|\d{1,2}\s?units?\b|units?\b|-?\s?(?:GP|GO|GN|CQ|CO|KX|59)\b)"
 )
@@ -129,7 +128,7 @@ _NEGATED_CODE = re.compile(
 
 # One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
 # a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
-_CODE_SHAPE = r"(?:\d{4}[0-9FTU]|[A-V]\d{4})"
+_CODE_SHAPE = CODE_SHAPE
 _CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])" + _CODE_SHAPE + r"(?![\w.:/])")
 _ALWAYS_KNOWN = CTS_CODES | {"G0539", "G0540", "96202", "96203"}
 

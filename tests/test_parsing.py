@@ -1,0 +1,105 @@
+"""The edge parser: one code shape and one modifier shape for `--billed`, the API and claims."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pydantic import ValidationError
+
+from assistant.drafting.models import ClaimLine
+from assistant.errors import BilledLineError, InvalidDateError
+from assistant.models import BilledLine
+from assistant.parsing import code_of, modifier_of, parse_billed, parse_date
+
+CODES = [
+    ("97550", "97550"),
+    (" g0541 ", "G0541"),
+    ("92610", "92610"),
+    ("0001F", "0001F"),  # category II
+    ("0591T", "0591T"),  # category III
+    ("0001U", "0001U"),  # proprietary laboratory analysis
+    ("0001A", "0001A"),  # vaccine administration
+    ("0002M", "0002M"),  # multianalyte assay
+    ("D0120", "D0120"),  # HCPCS level II (dental)
+    (97110, "97110"),  # YAML turns unquoted codes into numbers
+    ("9755", None),
+    ("975500", None),
+    ("W1234", None),  # no HCPCS level II section starts with W
+    ("0001Z", None),
+    ("97550x1", None),
+    (True, None),
+    (None, None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("value", "code"), CODES)
+def test_code_shape(value: object, code: str | None) -> None:
+    assert code_of(value) == code
+
+
+@pytest.mark.parametrize(("value", "code"), CODES)
+def test_a_claim_line_and_billed_accept_the_same_codes(value: object, code: str | None) -> None:
+    if code is None:
+        with pytest.raises(ValidationError):
+            ClaimLine.model_validate({"code": value})
+        with pytest.raises(BilledLineError):
+            parse_billed([{"code": value}])
+    else:
+        assert ClaimLine.model_validate({"code": value}).code == code
+        assert parse_billed([{"code": value}]) == [BilledLine(code=code)]
+
+
+@pytest.mark.parametrize(
+    ("value", "mod"),
+    [("gp", "GP"), (" KX ", "KX"), (59, "59"), ("95", "95"), ("G", None), ("GPX", None), ("", None), (None, None)],
+)
+def test_modifier_shape(value: object, mod: str | None) -> None:
+    assert modifier_of(value) == mod
+
+
+def test_a_claim_line_is_a_billed_line_with_claim_fields() -> None:
+    line = ClaimLine.model_validate({"cpt": "97551", "qty": 2, "mods": "gp, kx", "charge": 80, "denied": True})
+    assert isinstance(line, BilledLine)
+    assert line.billed() == BilledLine(code="97551", units=2, modifiers=["GP", "KX"])
+    assert (line.charge, line.denied) == ("80", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("97550x1,97551x2:GP", [("97550", 1, ["GP"]), ("97551", 2, ["GP"])]),
+        ("97550x1:GP,97116x2:GP", [("97550", 1, ["GP"]), ("97116", 2, ["GP"])]),
+        ("G0541x1:GP:KX", [("G0541", 1, ["GP", "KX"])]),
+    ],
+)
+def test_shorthand(text: str, lines: list[tuple[str, int, list[str]]]) -> None:
+    assert parse_billed(text) == [BilledLine(code=c, units=u, modifiers=m) for c, u, m in lines]
+
+
+@pytest.mark.parametrize("text", ["97550x0", "97550x100", "9755x1", "97550x1:G", ",", "hello"])
+def test_shorthand_errors(text: str) -> None:
+    with pytest.raises(BilledLineError):
+        parse_billed(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2025-03-04", date(2025, 3, 4)),
+        ("3/4/25", date(2025, 3, 4)),
+        ("03-04-2025", date(2025, 3, 4)),
+        ("March 4, 2025", date(2025, 3, 4)),
+        ("4 Mar 2025", date(2025, 3, 4)),
+        ("", None),
+    ],
+)
+def test_dates(text: str, day: date | None) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["2025-02-30", "13/01/2025", "someday"])
+def test_date_errors(text: str) -> None:
+    with pytest.raises(InvalidDateError):
+        parse_date(text)
