@@ -3,6 +3,7 @@ passes the gate (a letter is never withheld), and the recommendation never contr
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +28,7 @@ DENIALS = sorted({" ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]]) for p in KB.denia
     ),
     dropped=st.sets(st.sampled_from(sorted(GOOD_EVIDENCE)), max_size=4),
 )
+@pytest.mark.slow
 def test_offline_letter_always_grounded(denial: str, statuses: dict[str, str], dropped: set[str]) -> None:
     evidence = {k: v for k, v in GOOD_EVIDENCE.items() if k not in dropped}
     report = make_report(GOOD_NOTE, statuses, evidence)

@@ -74,6 +74,7 @@ def test_fault_ends_grounded(fake_openai: FakeOpenAI, modes: list[str], outcome:
     assert "approve billing" not in text.lower() and "Zelinski" not in text
 
 
+@pytest.mark.slow
 def test_timeout_falls_back_quickly(fake_openai: FakeOpenAI) -> None:
     fake_openai.script("slow")
     started = time.monotonic()
@@ -83,6 +84,7 @@ def test_timeout_falls_back_quickly(fake_openai: FakeOpenAI) -> None:
     assert "timed out" in result.grounding.attempts[0].reasons[0]
 
 
+@pytest.mark.slow
 def test_sdk_retries_429_then_succeeds(fake_openai: FakeOpenAI) -> None:
     fake_openai.script("429", "good")
     result = appeal(backend(fake_openai, llm_max_retries=1))

@@ -334,6 +334,7 @@ NOISE = (
 )
 
 
+@pytest.mark.slow
 @given(st.integers(min_value=0, max_value=2**32 - 1))
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_parse_times_handles_200kb_random_text(seed: int) -> None:
@@ -429,6 +430,7 @@ def generated_notes(draw: st.DrawFn) -> str:
     return out if out.strip() else "Caregiver training note."
 
 
+@pytest.mark.slow
 @given(generated_notes())
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_check_note_evidence_slices_back(text: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from assistant.phi import Deidentified, Deidentifier, get_deidentifier
 
 
+@pytest.mark.slow
 def test_import_is_cheap() -> None:
     code = "import sys, assistant.phi; assert 'presidio_analyzer' not in sys.modules and 'spacy' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -97,6 +98,7 @@ def notes(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
     return sep.join(parts), secrets, codes
 
 
+@pytest.mark.slow
 @settings(max_examples=120 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(notes())
 def test_generated_notes_round_trip_and_scrub(deid: Deidentifier, note: tuple[str, list[str], list[str]]) -> None:
@@ -111,6 +113,7 @@ def test_generated_notes_round_trip_and_scrub(deid: Deidentifier, note: tuple[st
     assert len(set(result.mapping.values())) == len(result.mapping)
 
 
+@pytest.mark.slow
 @settings(max_examples=150 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
 def test_any_text_round_trips(deid: Deidentifier, text: str) -> None:
@@ -118,6 +121,7 @@ def test_any_text_round_trips(deid: Deidentifier, text: str) -> None:
     assert result.reidentify(result.text) == text
 
 
+@pytest.mark.slow
 @settings(max_examples=60 * SCALE, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(notes(), st.sampled_from(["<PERSON_1>", "<DATE_1>", "<PHONE_2>", "<MRN_1> and <PERSON_1>"]))
 def test_round_trip_when_text_already_holds_placeholders(

@@ -218,6 +218,7 @@ def test_fixtures_follow_the_tr3(name: str) -> None:
     assert errh.errors == []
 
 
+@pytest.mark.slow
 def test_pyx12_sees_the_malformed_fixture() -> None:
     pytest.importorskip("pyx12.x12context")
     import pyx12.error_handler

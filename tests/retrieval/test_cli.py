@@ -76,6 +76,7 @@ def test_bad_input_exits_2(app, args) -> None:
     assert "error:" in result.stderr
 
 
+@pytest.mark.slow
 def test_index_command(app) -> None:
     result = CliRunner().invoke(app, ["index"])
     assert result.exit_code == 0, result.output
@@ -84,6 +85,7 @@ def test_index_command(app) -> None:
     assert again.exit_code == 0 and "up to date" in again.stderr
 
 
+@pytest.mark.slow
 def test_import_assistant_stays_light() -> None:
     code = (
         "import sys, assistant, assistant.retrieval.retriever, assistant.retrieval.embedders;"

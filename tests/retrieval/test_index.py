@@ -39,6 +39,7 @@ def test_same_knowledge_same_ids(tmp_path, kb) -> None:
     assert ids[0] == ids[2] and ids[1] == ids[3] and sorted(ids[0]) == ids[1]
 
 
+@pytest.mark.slow
 def test_rebuilds_when_knowledge_changes(settings, kb_copy) -> None:
     r = Retriever(settings, load_knowledge(kb_copy))
     old = r.build()
@@ -64,6 +65,7 @@ def test_rebuilds_when_knowledge_changes(settings, kb_copy) -> None:
     assert r.search("zebras striped", k=1)[0].id != "faq:zebra_question#0"  # an open reader keeps its version
 
 
+@pytest.mark.slow
 def test_force_rebuild_and_garbage_collection(settings, kb) -> None:
     r = Retriever(settings, kb)
     seen = [r.build()["version"]]
