@@ -100,15 +100,27 @@ def _print_ignored(console: Any, report: Report) -> None:
         console.print(f'      "{escape(item.quote[:160])}" [dim](chars {item.start}-{item.end})[/]')
 
 
+def _line_text(line: Any) -> str:
+    return f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}"
+
+
+def _print_other_lines(console: Any, report: Report) -> None:
+    """Same-day services are kept as billed (they only feed distinct_time); unknown codes are named."""
+    b = report.billing
+    if b.same_day:
+        console.print(f"  other services, not checked: {', '.join(_line_text(line) for line in b.same_day)}")
+    if b.unknown_codes:
+        console.print(f"  [yellow]not in the knowledge base (check the code):[/] {', '.join(b.unknown_codes)}")
+
+
 def _print_billing(console: Any, report: Report) -> None:
     t = report.time
     console.print("\n[bold]Time[/]")
     console.print(f"  {t.basis or 'no caregiver-training minutes documented'}")
     b = report.billing
-    lines = ", ".join(
-        f"{line.code} x{line.units}{(' ' + '-'.join(line.modifiers)) if line.modifiers else ''}" for line in b.lines
-    )
+    lines = ", ".join(_line_text(line) for line in b.lines)
     console.print(f"[bold]Supported by the documentation[/] ({b.rule} rule): {lines or 'no CTS units'}")
+    _print_other_lines(console, report)
     s = report.summary
     # a payment is only shown for a note that can be billed as it stands
     if b.payment and s.ready_to_bill:

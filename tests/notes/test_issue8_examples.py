@@ -47,6 +47,16 @@ def test_a_well_formed_unknown_code_is_kept_not_fatal() -> None:
     assert report.check("units").status == "met"
 
 
+def test_text_output_names_other_services_and_unknown_codes(tmp_path: Any) -> None:
+    from assistant.cli import app
+
+    note = tmp_path / "note.txt"
+    note.write_text(BASE + "Wife return demonstrated x2.\n32 min.\n" + SIGN)
+    out = CliRunner().invoke(app, ["check", str(note), "--billed", "97550x1:GP,97110x2:GP,99999x1"]).output
+    assert "other services, not checked: 97110 x2 GP, 99999 x1" in out
+    assert "not in the knowledge base (check the code): 99999" in out
+
+
 @pytest.mark.parametrize("bad", ["97550x0", "9755x1", "97550x1:G"])
 def test_malformed_billing_is_an_input_error(bad: str) -> None:
     with pytest.raises(BilledLineError):
