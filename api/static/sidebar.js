@@ -147,10 +147,16 @@
       lines.append(el("li", {}, `${line.code} x${line.units}${mods}`, amount ? `  $${amount.amount.toFixed(2)}` : ""));
     }
     if (!report.billing.lines.length) lines.append(el("li", { class: "muted" }, "The documentation supports no CTS units yet."));
-    $("payment").textContent = pay && pay.total
+    const other = (report.billing.same_day || []).map((l) => `${l.code} x${l.units}`).join(", ");
+    const unknown = (report.billing.unknown_codes || []).join(", ");
+    $("other").textContent = (other ? `Other services on the claim, not checked: ${other}.` : "") +
+      (unknown ? ` Not in the knowledge base (check the code): ${unknown}.` : "");
+    // A payment is only shown for a note that can be billed as it stands (as in the CLI).
+    const ready = report.summary && report.summary.ready_to_bill;
+    $("payment").textContent = pay && pay.total && ready
       ? `Expected Medicare payment $${pay.total.toFixed(2)} (Medicare $${pay.medicare_share.toFixed(2)}, ` +
         `patient $${pay.patient_coinsurance.toFixed(2)}; CF ${pay.conversion_factor}, ${pay.period}).`
-      : "";
+      : pay && pay.total ? "Payment is shown once the blocking findings are fixed." : "";
     $("billing").hidden = false;
   }
 

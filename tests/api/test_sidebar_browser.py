@@ -110,6 +110,7 @@ def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
             frame = page.frame_locator("#sb")
             frame.locator("#note").fill(NOTE)
             frame.locator("#dos").fill("2025-03-04")
+            frame.locator("#billed").fill("97550x1:GP,97110x2:GP")
             frame.locator("#run-check").click()
             elements = frame.locator(".element")
             expect(elements.first).to_be_visible(timeout=30_000)
@@ -127,6 +128,8 @@ def test_sidebar_check_and_highlight_in_iframe(server: tuple[str, str]) -> None:
             assert mark.inner_text().strip() and mark.inner_text() in NOTE
             expect(frame.locator(f'.element[data-check="{check_id}"]')).to_have_attribute("aria-pressed", "true")
             expect(frame.locator("#billing")).to_be_visible()
+            # the other service on the claim is named, not checked and not fatal
+            assert "97110 x2" in frame.locator("#other").inner_text()
             box = page.locator("#sb").bounding_box()
             assert box is not None and 360 <= box["width"] <= 362  # 360 px plus the border
             SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
