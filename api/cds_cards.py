@@ -13,7 +13,6 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.errors import ApiError
-from assistant.models import BilledLine
 from assistant.service import Assistant
 
 SOURCE_LABEL = "CTS Documentation Assistant"
@@ -116,15 +115,23 @@ def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list
         return []  # nothing about caregiver training: no card
     cards = [card(f.text, f.indicator) for f in assistant.order_findings(lines, dos)]
     if notes:
-        billed = [BilledLine(code=c, units=u) for c, u in lines]
-        report = assistant.check_note("\n".join(notes), dos=dos, billed=billed)
-        s = report.summary
-        indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
-        supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
-        cards.append(card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; "
-                           f"documentation supports {supported}.",
-                           indicator, "Open the sidebar to see each element and its evidence.", [link]))
+        cards.append(_note_card(assistant, "\n".join(notes), dos, link))
     elif not cards:
         cards.append(card("Caregiver training ordered: document consent, caregiver, skills, return demo and minutes.",
                            "info", None, [link]))
     return cards
+
+
+def _note_card(assistant: Assistant, note: str, dos: date | None, link: Link) -> Card:
+    # An order is not a claim: it carries no modifiers and its units are what was ordered, so the note
+    # is checked on its own (codes written in it count as billed); the order's lines were checked above.
+    report = assistant.check_note(note, dos=dos)
+    s = report.summary
+    indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
+    supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
+    open_items = [c.label or c.id for c in report.checks
+                  if c.severity in ("block", "warn") and c.status in ("missing", "problem", "unclear")]
+    detail = (f"To fix: {'; '.join(open_items)}. " if open_items else "") + \
+        "Open the sidebar to see each element and its evidence."
+    return card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
+                indicator, detail, [link])

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant.errors import AssistantError
+from assistant.parsing import shown_name
 
 PROBLEM = "application/problem+json"
 log = logging.getLogger("api.errors")
@@ -106,7 +107,6 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
-_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]{0,40}")
 _QUOTED = re.compile(r"'[^'\n]{0,400}'|\"[^\"\n]{0,400}\"")
 WITHHELD = "(value withheld)"
 
@@ -124,10 +124,11 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
             if isinstance(part, int):
                 loc.append(part)
             else:
-                loc.append(str(part) if not client_key and _FIELD_NAME.fullmatch(str(part)) else "*")
-        msg = str(err.get("msg", "invalid value"))
-        # Messages of these kinds quote the input; replace them with a neutral text.
-        if kind in {"json_invalid", "value_error", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
+                loc.append("*" if client_key else shown_name(part, "*"))
+        msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        # The parser's messages quote the input; so may a pydantic message that names it. Our own
+        # validators' messages (value errors) name fields only, and quote any value (withheld below).
+        if kind in {"json_invalid", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
             msg = _NEUTRAL.get(kind, "invalid value")
         out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
     return out
@@ -164,11 +165,20 @@ async def _api_problem(request: Request, exc: Exception) -> JSONResponse:
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = safe_errors(exc.errors())
+    if _not_json(request) and any(e["loc"][:1] == ["body"] for e in errors):
+        # Without a JSON content type the body is not parsed, and the schema error would mislead.
+        return problem_response(415, "unsupported_media_type", "Send the request body as JSON, with the header "
+                                "Content-Type: application/json.")
     if any(e["type"] == "json_invalid" for e in errors):
         return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
     return problem_response(
         422, "invalid_request", "The request does not match the schema; see `errors`.", errors=errors
     )
+
+
+def _not_json(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return not (kind == "application/json" or kind.endswith("+json"))
 
 
 async def _http_error(request: Request, exc: Exception) -> JSONResponse:
@@ -219,6 +229,7 @@ COMMON_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: _problem("Malformed request (for example, a body that is not JSON)."),
     401: _problem("Missing or unknown API key."),
     413: _problem("Request body or note over the configured size limit."),
+    415: _problem("A request body sent without Content-Type: application/json."),
     422: _problem("Input that does not validate; `errors` says where (never echoing the value)."),
     429: _problem("Per-key rate limit exceeded; see `Retry-After`."),
     500: _problem("Unexpected error; logged without request content."),

@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic.json_schema import SkipJsonSchema
 
 from assistant.models import BilledLine, Passage
-from assistant.parsing import names_from_fhir_patient
+from assistant.parsing import names_from_fhir_patient, shown_name
 
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
@@ -43,7 +43,8 @@ class In(BaseModel):
         if isinstance(data, dict):
             nulls = [k for k, v in data.items() if v is None]
             if nulls:
-                raise ValueError(f"omit optional fields instead of sending null: {', '.join(map(str, nulls))[:100]}")
+                named = ", ".join(shown_name(k, "(a field)") for k in nulls)[:100]
+                raise ValueError(f"omit optional fields instead of sending null: {named}")
         return data
 
 

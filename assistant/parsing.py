@@ -107,6 +107,20 @@ def _from_item(item: Any, index: int) -> BilledLine:
                 [str(m) if isinstance(m, int) and not isinstance(m, bool) else m for m in mods], index)
 
 
+# A key is echoed in an error only when it looks like a field name: a key may be anything a caller
+# typed, patient details included, and error messages never carry input.
+_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,39}$|^\d{1,3}$")
+
+
+def looks_like_field_name(name: Any) -> bool:
+    return _FIELD_NAME.match(str(name)) is not None
+
+
+def shown_name(name: Any, withheld: str = "(name withheld)") -> str:
+    """A field name as an error may show it: itself when it looks like one, else `withheld`."""
+    return str(name) if looks_like_field_name(name) else withheld
+
+
 def code_of(value: Any) -> str | None:
     """The code, upper-cased, when `value` has the shape of a CPT or HCPCS code; else None."""
     code = str(value).strip().upper() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""

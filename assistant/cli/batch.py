@@ -28,7 +28,7 @@ from typing import Any, BinaryIO
 
 from assistant.cli.common import fail
 from assistant.errors import InputError
-from assistant.parsing import parse_billed, parse_date, parse_profile
+from assistant.parsing import parse_billed, parse_date, parse_profile, shown_name
 from assistant.service import Assistant
 from assistant.settings import Settings
 
@@ -76,22 +76,27 @@ def _note_id(item: Any) -> str:
         return ""
 
 
-def _parse(raw: bytes) -> dict[str, Any]:
+def _json(raw: bytes) -> Any:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise InputError(f"not UTF-8 text (undecodable byte at column {exc.start + 1})",
                          hint="Save the JSONL file as UTF-8.") from None
     try:
-        item = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg} at column {exc.colno})", hint=_HINT) from None
     except (ValueError, RecursionError):  # numbers past the digit limit, nesting past the stack
         raise InputError("JSON too large to read (a number with too many digits, or too deep nesting)",
                          hint=_HINT) from None
-    if not isinstance(item, dict) or "text" not in item:
+
+
+def _validate(item: Any) -> dict[str, Any]:
+    if not isinstance(item, dict):
+        raise InputError(f"a line must be a JSON object, not a JSON {type(item).__name__}", hint=_HINT)
+    if "text" not in item:
         raise InputError('missing "text"', hint=_HINT)
-    unknown = sorted(str(k)[:20] for k in item if k not in _KEYS)
+    unknown = sorted(shown_name(k) for k in item if k not in _KEYS)
     if unknown:
         raise InputError(f"unknown key(s) {', '.join(unknown)}", hint=f"Allowed keys: {', '.join(_KEYS)}.")
     return item
@@ -101,7 +106,8 @@ def check_line(assistant: Assistant, raw: bytes, number: int, profile: str) -> O
     """One line's outcome; never raises (an unexpected failure is that line's error)."""
     item: Any = None
     try:
-        item = _parse(raw)
+        item = _json(raw)  # kept before it is validated, so an error line still carries its id
+        item = _validate(item)
         billed = parse_billed(item.get("billed"))
         report = assistant.check_note(item["text"], dos=parse_date(item.get("dos")), billed=billed,
                                       profile=parse_profile(item.get("profile", profile)))

@@ -49,6 +49,11 @@ def check(
     if batch is not None:
         from assistant.cli.batch import run_batch
 
+        given = [name for name, value in (("a note file", note), ("--dos", dos), ("--billed", billed)) if value]
+        if given:  # each line of the batch carries its own; silently ignoring these would lose a note
+            fail(f"--batch checks the lines of its file; {', '.join(given)} cannot be given with it.",
+                 'Put each note on its own line: {"id": ..., "text": ..., "dos": ..., "billed": ...}.')
+
         raise typer.Exit(run_batch(assistant, batch, profile=profile, fmt=fmt, workers=workers))
     if note is None:
         fail("No note given.", "Pass a file path, or - to read the note from standard input.")

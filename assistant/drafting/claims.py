@@ -22,7 +22,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import ClaimError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
 from assistant.models import BilledLine
-from assistant.parsing import MAX_UNITS, code_of, modifier_of
+from assistant.parsing import MAX_UNITS, code_of, modifier_of, shown_name
 from assistant.parsing import parse_date as edge_date
 
 # Canonical name -> other names billers and clearinghouses use for it.
@@ -260,10 +260,14 @@ class Claim(_Strict):
         return [line.billed() for line in self.lines if line.units > 0]
 
 
+def _field_path(loc: tuple[Any, ...]) -> str:
+    return ".".join(shown_name(part) for part in loc)
+
+
 def _errors_text(exc: ValidationError) -> tuple[list[str], list[str]]:
     unknown, invalid = [], []
     for err in exc.errors():
-        where = ".".join(str(p) for p in err["loc"])
+        where = _field_path(err["loc"])
         if err["type"] == "extra_forbidden":
             unknown.append(where)
         else:

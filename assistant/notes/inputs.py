@@ -6,6 +6,7 @@ it, without echoing note text.
 
 from __future__ import annotations
 
+import codecs
 import re
 from datetime import date
 
@@ -20,15 +21,7 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
                 f"The note is {len(text):,} bytes; the limit is {max_bytes:,}.",
                 hint="Check one note at a time, or split the document.",
             )
-        if b"\x00" in text:
-            raise NotTextError("The input is binary, not a text note.", hint="Paste the note as plain text (UTF-8).")
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise NotTextError(
-                f"The input is not UTF-8 text (undecodable byte at offset {exc.start}).",
-                hint="Save or paste the note as UTF-8 plain text.",
-            ) from exc
+        text = _decode(text)
     if not isinstance(text, str):
         raise NotTextError(f"Expected note text, got {type(text).__name__}.", hint="Pass the note as a string.")
     size = len(text.encode("utf-8", errors="surrogatepass"))
@@ -45,6 +38,25 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
     if "\x00" in text or _control_ratio(text) > 0.05:
         raise NotTextError("The input looks like binary data, not a text note.", hint="Paste the note as plain text.")
     return text
+
+
+def _decode(raw: bytes) -> str:
+    """UTF-8, or UTF-16 when the file says so with a byte-order mark (Windows editors save notes that way)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise NotTextError(f"The input is not UTF-16 text (undecodable byte at offset {exc.start}).",
+                               hint="Save or paste the note as UTF-8 plain text.") from exc
+    if b"\x00" in raw:
+        raise NotTextError("The input is binary, not a text note.", hint="Paste the note as plain text (UTF-8).")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise NotTextError(
+            f"The input is not UTF-8 text (undecodable byte at offset {exc.start}).",
+            hint="Save or paste the note as UTF-8 plain text.",
+        ) from exc
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -50,6 +50,28 @@ def test_http_input_errors_are_problems(real: TestClient, case: str) -> None:
     assert response.json()["code"] == code
 
 
+@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "application/xml"])
+def test_a_body_that_is_not_sent_as_json_is_415(real: TestClient, content_type: str | None) -> None:
+    headers = {"content-type": content_type} if content_type else {}
+    response = real.post("/v1/check", content=NOTE.encode(), headers=headers)
+    assert (response.status_code, response.json()["code"]) == (415, "unsupported_media_type")
+    assert "application/json" in response.json()["detail"] and "wife" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"dos": "2025-03-04"}, "send exactly one of `text` or `document`"),
+        ({"text": NOTE, "dos": None}, "instead of sending null: dos"),
+        ({"text": NOTE, "Walter Smith DOB 1/2/40": None}, "instead of sending null: (a field)"),
+    ],
+)
+def test_schema_errors_say_what_is_wrong(real: TestClient, body: dict[str, object], says: str) -> None:
+    response = real.post("/v1/check", json=body)
+    assert response.status_code == 422
+    assert says in response.json()["errors"][0]["msg"] and "Walter" not in response.text
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["--billed", "123"], "not CODExUNITS"),
     (["--billed", "97550x100"], "from 1 to 99"),

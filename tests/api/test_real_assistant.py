@@ -120,3 +120,30 @@ def test_drafting_real(real: TestClient) -> None:
     import docx as python_docx
 
     assert python_docx.Document(io.BytesIO(docx.content)).paragraphs
+
+
+
+def _order_sign(real: TestClient, order: dict[str, object]) -> dict[str, object]:
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": order}]}
+    body = {"hook": "order-sign", "hookInstance": "8f0c2a4e-1d7b-4c7e-9a51-0b9f8f3f6d11",
+            "context": {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle}}
+    return real.post("/cds-services/cts-order-check", json=body).json()["cards"][-1]  # type: ignore[no-any-return]
+
+
+def test_order_sign_card_for_a_ready_note_is_not_critical(real: TestClient) -> None:
+    # An order carries no modifiers: a note that is ready to bill must not turn critical for their lack.
+    ready = (Path(__file__).resolve().parents[2] / "examples" / "note_ready.txt").read_text(encoding="utf-8")
+    note_card = _order_sign(real, {
+        "resourceType": "ServiceRequest", "status": "draft", "intent": "order",
+        "code": {"coding": [{"system": "http://www.ama-assn.org/go/cpt", "code": "97550"}]},
+        "quantityQuantity": {"value": 1}, "occurrenceDateTime": "2025-03-04", "note": [{"text": ready}]})
+    assert note_card["indicator"] == "info", note_card
+    assert "0 blocking" in str(note_card["summary"]) and "97550 x1" in str(note_card["summary"])
+
+
+def test_order_sign_card_names_what_to_fix(real: TestClient) -> None:
+    note_card = _order_sign(real, {
+        "resourceType": "ServiceRequest", "status": "draft", "intent": "order",
+        "code": {"coding": [{"code": "97550"}]}, "occurrenceDateTime": "2025-03-04",
+        "note": [{"text": "Caregiver training with the wife, 30 min. Patient present throughout."}]})
+    assert note_card["indicator"] == "critical" and str(note_card["detail"]).startswith("To fix: ")

@@ -51,6 +51,21 @@ def test_a_bad_line_is_reported_by_number_and_the_rest_still_checked(case: str, 
     assert rows[1]["error"]["code"] == code  # type: ignore[index]
 
 
+def test_an_error_line_keeps_its_id_and_names_no_patient_detail(tmp_path: Path) -> None:
+    bad = json.dumps({"id": "n-13", "text": GOOD, "Walter Brennecke DOB 01/02/1940": 1}).encode()
+    _, rows = run(good("a") + b"\n" + bad + b"\n" + b"[1, 2]\n", tmp_path, "--workers", "1")
+    assert rows[1]["id"] == "n-13"
+    assert "Walter" not in json.dumps(rows[1]) and "(name withheld)" in rows[1]["error"]["message"]  # type: ignore[index]
+    assert "JSON object" in rows[2]["error"]["message"]  # type: ignore[index]
+
+
+def test_a_note_file_with_batch_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "notes.jsonl"
+    path.write_bytes(good("a"))
+    result = CliRunner().invoke(app, ["check", str(path), "--batch", str(path)])
+    assert result.exit_code == 2 and "cannot be given with it" in result.output
+
+
 SHAPES = {
     "byte-order mark": b"\xef\xbb\xbf" + good("a") + b"\n" + good("b"),
     "CRLF endings": good("a") + b"\r\n" + good("b") + b"\r\n",

@@ -72,6 +72,14 @@ def test_errors_name_the_field(claim: dict, says: str) -> None:
     assert says in str(err.value)
 
 
+@pytest.mark.parametrize("key", ["ZEBRAQUARTZ Walter DOB 01/02/1940", "Mary Smith's MBI", "x" * 60])
+def test_a_field_name_that_is_not_a_name_is_not_echoed(key: str) -> None:
+    with pytest.raises(ClaimError) as err:
+        parse_claim({key: "x", "lines": [{"code": "97550", key: 1}]})
+    text = str(err.value) + " " + str(getattr(err.value, "hint", ""))
+    assert key not in text and "Walter" not in text and "(name withheld)" in text
+
+
 def test_not_an_object() -> None:
     with pytest.raises(ClaimError):
         parse_claim(["a"])  # type: ignore[arg-type]

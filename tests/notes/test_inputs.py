@@ -1,0 +1,50 @@
+"""What the check is handed: text, bytes in the encodings editors save, and what is refused."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from assistant.errors import EmptyNoteError, NoteTooLargeError, NotTextError
+from assistant.notes.inputs import validate_note
+
+NOTE = "Caregiver training with the wife, Señora Ruiz; patient not present. 32 min."
+LIMIT = 1_000_000
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        NOTE,
+        NOTE.encode("utf-8"),
+        codecs.BOM_UTF8 + NOTE.encode("utf-8"),
+        NOTE.encode("utf-16"),  # with its byte-order mark, as Windows editors save it
+        codecs.BOM_UTF16_BE + NOTE.encode("utf-16-be"),
+    ],
+    ids=["str", "utf-8", "utf-8 bom", "utf-16 bom", "utf-16-be bom"],
+)
+def test_text_in_common_encodings(raw: str | bytes) -> None:
+    assert validate_note(raw, max_bytes=LIMIT) == NOTE
+
+
+@pytest.mark.parametrize(
+    ("raw", "error", "says"),
+    [
+        (b"", EmptyNoteError, "empty"),
+        ("  \n\t ", EmptyNoteError, "empty"),
+        (NOTE.encode("utf-16-le"), NotTextError, "binary"),  # UTF-16 without a mark is not guessed at
+        (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
+        (b"caf\xe9 note", NotTextError, "offset 3"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", NotTextError, "not UTF-16"),  # a lone surrogate in UTF-16
+        (b"x" * (LIMIT + 1), NoteTooLargeError, "limit"),
+        (12, NotTextError, "int"),
+    ],
+)
+def test_refused(raw: object, error: type[Exception], says: str) -> None:
+    with pytest.raises(error, match=says):
+        validate_note(raw, max_bytes=LIMIT)  # type: ignore[arg-type]
+
+
+def test_a_lone_surrogate_keeps_offsets() -> None:
+    assert validate_note(NOTE + "\ud800" + NOTE, max_bytes=LIMIT) == NOTE + "\ufffd" + NOTE
