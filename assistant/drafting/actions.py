@@ -30,7 +30,8 @@ def deadline_text(deadline: Deadline | None) -> list[str]:
         return [f"Deadline: {deadline.basis}"]
     due = deadline.due_date.strftime("%m/%d/%Y")
     if deadline.overdue:
-        return [f"Deadline: {due} ({deadline.basis}); it has passed, so a late request must show good cause."]
+        late = deadline.when_late or "A late request must show good cause."
+        return [f"Deadline: {due} ({deadline.basis}); it has passed. {late}"]
     return [f"Deadline: {due}, {deadline.days_left} days left ({deadline.basis})."]
 
 

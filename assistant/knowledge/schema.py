@@ -227,12 +227,23 @@ class Sequestration(Window):
     sources: list[str] = Field(min_length=1)
 
 
+class WaiverLapse(Window):
+    """Days the waiver had expired before Congress restored it retroactively: inside the window all the same."""
+
+    restored: str = Field(description="How and when it was restored, in words.")
+
+
 class WaiverWindow(Window):
     """A period in which PT/OT/SLP may furnish Medicare telehealth (statutory waiver)."""
 
     id: str
     sources: list[str] = Field(min_length=1)
     note: str = ""
+    lapses: list[WaiverLapse] = Field(default_factory=list)
+
+    def lapse_on(self, on: date | None) -> WaiverLapse | None:
+        """The retroactively restored lapse `on` falls in, if any (a payer may still read it as expired)."""
+        return next((lapse for lapse in self.lapses if on is not None and lapse.in_force(on)), None)
 
 
 class FeeSchedule(Strict):
@@ -356,6 +367,15 @@ class Faq(Strict):
     effective_to: date | None = None
 
 
+class LateFiling(Strict):
+    """What is still open once a route's filing limit has passed (domain facts §11: reopenings, good cause)."""
+
+    text: str = Field(description="What to do instead, in the biller's words; `{until}` is the window's end.")
+    window_months: int | None = Field(default=None, gt=0, description="A further window counted from the notice date.")
+    after_window: str = Field(default="", description="What is left once that window has passed too.")
+    sources: list[str] = Field(default_factory=list)
+
+
 class AppealRoute(Strict):
     """One way to contest or correct a denial, with how its filing limit is counted."""
 
@@ -374,6 +394,7 @@ class AppealRoute(Strict):
     use_when_unprocessable: str = Field(
         default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
     )
+    when_late: LateFiling | None = Field(default=None, description="The alternative once the limit has passed.")
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:

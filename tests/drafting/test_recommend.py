@@ -91,6 +91,40 @@ def test_no_appeal_names_what_the_note_supports() -> None:
     assert any("97550 x1 GP" in r.text and "97551" in r.text for r in decision.reasons)
 
 
+@pytest.mark.parametrize(("billed", "supported", "time_rule", "words", "absent"), [
+    # a denied add-on with no support says where its first unit starts under the rule the note was checked by
+    ("97550x1:GP 97551x1:GP", "97550x1:GP", "midpoint", ["mid-point", "97551 unit 38 minutes"], []),
+    ("G0541x1:GP G0542x1:GP", "G0541x1:GP", "midpoint", ["G0542 unit 38 minutes"], []),
+    ("97550x1:GP 97551x1:GP", "97550x1:GP", "full_time", ["a full 30 minutes", "a full 45 minutes"], []),
+    # a denied group line has no time threshold to state
+    ("97550x1:GP 97552x1:GP", "97550x1:GP", "midpoint", [], ["38 minutes"]),
+])
+def test_a_denied_line_with_no_support_states_its_threshold(billed: str, supported: str, time_rule: str,
+                                                            words: list[str], absent: list[str]) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L(supported))
+    facts = ClaimFacts("medicare", time_rule=time_rule)
+    decision = decide(KB, report, P["units_not_supported"], L(billed), GOOD_NOTE, facts)
+    assert decision.recommendation == "no_appeal"
+    text = " ".join(r.text for r in decision.reasons)
+    assert all(w in text for w in words) and not any(w in text for w in absent)
+
+
+@pytest.mark.parametrize(("dos", "lapse_said"), [
+    ("2026-02-02", True),  # 31 Jan - 3 Feb 2026: lapsed, restored retroactively
+    ("2025-10-15", True),  # the October 2025 lapse
+    ("2026-03-02", False),  # inside the waiver, no lapse
+])
+def test_a_telehealth_appeal_shows_a_lapse_restored_retroactively(dos: str, lapse_said: bool) -> None:
+    from datetime import date
+
+    report = make_report(GOOD_NOTE, {"telehealth": "met"})
+    report.meta.dos = date.fromisoformat(dos)
+    decision = decide(KB, report, P["medical_necessity"], L("97550x1:GP"), GOOD_NOTE)
+    assert decision.recommendation == "appeal"
+    assert any(r.check_id == "telehealth" for r in decision.reasons)
+    assert any("retroactively" in r.text for r in decision.reasons) is lapse_said
+
+
 @pytest.mark.parametrize(("payer_type", "expected", "fixed"), [
     # Traditional Medicare denies the unsupported line and pays the rest: the denial stands
     ("medicare", "no_appeal", ""),
