@@ -440,6 +440,11 @@ class AppealRules(Strict):
     time_rule_hints: list[TimeRuleHint] = Field(
         default_factory=list, description="Payer words that set the time rule the note is checked by."
     )
+    referenced_records: list[str] = Field(
+        default_factory=list,
+        description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "
+        "an appeal encloses the record it names.",
+    )
 
     def route(self, route_id: str) -> AppealRoute:
         for route in self.routes:
