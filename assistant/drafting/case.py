@@ -19,8 +19,9 @@ from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.gate import mask_injections
 from assistant.drafting.lines import is_checked
-from assistant.drafting.models import Denial, Route
+from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.recommend import ClaimFacts, Decision, decide
+from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
 from assistant.drafting.route import choose_route, payer_type_of
 from assistant.knowledge.schema import DenialPattern
@@ -45,10 +46,24 @@ class Case:
     warnings: list[str]
 
 
-def _check(deps: DraftingDeps, text: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
-    """The note check on the note as data (planted instructions blanked) and the claim's CTS lines only."""
+def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
+    """The note check on the record (planted instructions and after-the-fact entries blanked), the claim's CTS lines."""
     checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
-    return deps.check(mask_injections(text), dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+    return deps.check(record, dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+
+
+def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim) -> list[Reason]:
+    """One reason per addendum or late entry the record leaves out, saying why (domain facts §11)."""
+    rule = deps.knowledge.appeals.late_entries
+    out = []
+    for entry in after_the_fact(deps.knowledge, text, claim.notice_date):
+        when = f" written {entry.written.strftime('%m/%d/%Y')}" if entry.written else ""
+        out.append(Reason(
+            text=f"The note's addendum{when} was {entry.why}: a note may not be changed to support a denied claim, "
+            "so the decision rests on the note as it stood.",
+            source_ids=list(rule.sources) if rule else [],
+        ))
+    return out
 
 
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
@@ -75,12 +90,14 @@ def build_case(
     profile, rule_words = time_profile(kb, payer_type, payer_text)
     if rule_words:
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
-    report = _check(deps, text, claim, dos, profile)
+    record = record_text(kb, text, claim.notice_date)
+    report = _check(deps, record, claim, dos, profile)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
-    dx = diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on)
+    dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    decision.reasons[:0] = _late_entry_reasons(deps, text, claim)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
         prior_level=claim.prior_level or prior_level_in(parsed.text)

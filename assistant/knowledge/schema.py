@@ -425,6 +425,16 @@ class TimeRuleHint(Strict):
     sources: list[str] = Field(default_factory=list)
 
 
+class LateEntryRule(Strict):
+    """Entries written after the fact that are not documentation of the service for an appeal (facts §11)."""
+
+    headers: list[str] = Field(min_length=1, description="Words that open an entry written later (\"Addendum\").")
+    payment_purpose: list[str] = Field(
+        default_factory=list, description="Words that say the entry was made for payment, not for care."
+    )
+    sources: list[str] = Field(min_length=1)
+
+
 class AppealRules(Strict):
     presumed_receipt_days: int = Field(ge=0)
     presumed_receipt_sources: list[str] = Field(min_length=1)
@@ -440,6 +450,7 @@ class AppealRules(Strict):
     time_rule_hints: list[TimeRuleHint] = Field(
         default_factory=list, description="Payer words that set the time rule the note is checked by."
     )
+    late_entries: LateEntryRule | None = None
     referenced_records: list[str] = Field(
         default_factory=list,
         description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "
