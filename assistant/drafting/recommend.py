@@ -15,6 +15,7 @@ Which route carries the answer (redetermination, reopening, new claim …) is `r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -212,11 +213,13 @@ def decide(
     facts = facts or ClaimFacts()
     roles = classify(kb, report, pattern)
     advisory = roles["advisory"]
-    if roles["blocking"]:
-        reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
-        return Decision("no_appeal", reasons, blockers=roles["blocking"], advisory=advisory)
     met_ids = {c.id for c in report.checks if c.status == "met"}
     remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
+    if roles["blocking"]:
+        reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
+        # a denial that stands whatever the note says (timely filing, hospice) is said first
+        first = [_remedy_reason(remedy)] if remedy.remedy == "no_appeal" else []
+        return Decision("no_appeal", [*first, *reasons], blockers=roles["blocking"], advisory=advisory)
     if remedy.remedy == "no_appeal":
         return Decision("no_appeal", [_remedy_reason(remedy)])
     supported = list(report.billing.lines)
@@ -234,7 +237,7 @@ def decide(
     differs = bool(billed) and not same_lines(fixed, billed)
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
         return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced)
-    return _appeal(kb, report, pattern, note, remedy, advisory)
+    return _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
 
 
 def _telehealth_reasons(kb: Knowledge, report: Report, note: str) -> list[Reason]:
@@ -254,14 +257,39 @@ def _telehealth_reasons(kb: Knowledge, report: Report, note: str) -> list[Reason
     return reasons
 
 
+# Words every caregiver-training denial and argument share: they tell no point from another.
+_COMMON = frozenset({
+    "about", "after", "also", "been", "being", "billed", "care", "claim", "caregiver", "caregivers", "code", "codes",
+    "does", "documented", "from", "have", "into", "more", "note", "only", "other", "patient", "patients", "payer",
+    "plan", "service", "services", "session", "should", "that", "their", "there", "this", "training", "under", "were",
+    "what", "when", "which", "with", "without",
+})
+
+
+def _content_words(text: str) -> set[str]:
+    """Stems of the telling words: the first five letters, so "limited" meets "limit" and "frequency" "frequent"."""
+    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _COMMON}
+
+
+def answer_point(pattern: DenialPattern, payer_text: str) -> str:
+    """The argument point that answers what the payer wrote: the one sharing most words with it, else the first."""
+    said = _content_words(payer_text)
+    scored = [(len(said & _content_words(point)), -i, point) for i, point in enumerate(pattern.argument)]
+    best = max(scored)
+    return best[2] if best[0] > 0 else pattern.argument[0]
+
+
 def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: str, remedy: Remedy,
-            advisory: list[CheckResult]) -> Decision:
-    """The note supports the service as billed: the pattern's evidence checks (and telehealth) are the argument."""
+            advisory: list[CheckResult], payer_text: str = "") -> Decision:
+    """The note supports the service as billed: the answer to the payer's point, then the evidence checks."""
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
     met = {c.id: c for c in report.checks if c.status == "met"}
     sources = list(pattern.sources) if pattern else []
     reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met and c != "telehealth"]
     reasons += _telehealth_reasons(kb, report, note)
+    if pattern is not None:
+        answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
+        reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     if remedy.from_payer:
         reasons.insert(0, _remedy_reason(remedy))
     return Decision("appeal", reasons, advisory=advisory)

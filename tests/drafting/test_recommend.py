@@ -58,6 +58,9 @@ CASES = [
     ("missing_therapy_modifier", {"therapy_modifier": "problem"}, "92507x1:GN 97550x1", "97550x1:GN",
      "corrected_claim", "92507x1:GN 97550x1:GN"),
     ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
+    # hospice elected by the date: the denial stands whatever the note says
+    ("hospice_enrolled", {}, "97550x1:GN", "97550x1:GN", "no_appeal", ""),
+    ("hospice_enrolled", {"patient_absent": "missing"}, "97550x1:GN", "97550x1:GN", "no_appeal", ""),
     ("plan_not_covered", {"consent": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("bundling_ncci", {"distinct_time": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("timely_filing", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
@@ -221,3 +224,40 @@ def test_a_patient_present_line_billed_for_caregiver_training(
     assert sorted(lines_text(decision.corrected_lines).split(", ")) == sorted(lines_text(L(fixed)).split(", "))
     if fixed and "97530" not in fixed:
         assert any("97530 x3 GP" in r.text and "drops it" in r.text for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("pattern", "payer_text", "words"), [
+    # the appeal answers the point the payer made, not only the pattern's first argument
+    ("medical_necessity", "Third caregiver training session in 5 weeks exceeds the expected frequency.", "frequency"),
+    ("medical_necessity", "Plan policy: caregiver training is limited to one session per episode.", "frequency limit"),
+    ("wrong_code_patient_present", "Training of multiple caregivers should be billed with group code 97552.",
+     "97552 is for caregivers of at least two different patients"),
+    ("bundling_ncci", "Not covered when performed during the same session as a previously processed service.",
+     "separate encounter"),
+    ("provider_not_eligible", "This provider type/provider specialty may not bill this service.",
+     "occupational therapists"),
+    # nothing in the payer's words matches a point: the pattern's first point
+    ("medical_necessity", "", P["medical_necessity"].argument[0]),
+])
+def test_an_appeal_answers_the_payers_point(pattern: str, payer_text: str, words: str) -> None:
+    report = make_report(GOOD_NOTE)
+    decision = decide(KB, report, P[pattern], L("97550x1:GP"), GOOD_NOTE, ClaimFacts(payer_text=payer_text))
+    assert decision.recommendation == "appeal"
+    assert decision.reasons[0].text.startswith("Answer to the denial:") and words in decision.reasons[0].text
+
+
+@pytest.mark.parametrize("carc", ["185", "170", "B7"])
+def test_provider_type_denials_share_one_pattern(carc: str) -> None:
+    from assistant.drafting.denial import match_pattern, parse_denial
+
+    parsed, _ = parse_denial(f"CO-{carc}", KB.reason_codes, None)
+    assert match_pattern(parsed, KB.denial_patterns).id == "provider_not_eligible"
+
+
+@pytest.mark.parametrize("pattern", ["hospice_enrolled", "timely_filing"])
+def test_a_denial_that_stands_is_said_before_the_notes_gaps(pattern: str) -> None:
+    report = make_report(GOOD_NOTE, {"patient_absent": "missing"})
+    decision = decide(KB, report, P[pattern], L("97550x1:GP"), GOOD_NOTE)
+    assert decision.recommendation == "no_appeal"
+    assert decision.reasons[0].check_id is None and P[pattern].title in decision.reasons[0].text
+    assert any(r.check_id == "patient_absent" for r in decision.reasons)
