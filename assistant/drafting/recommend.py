@@ -287,6 +287,11 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     sources = list(pattern.sources) if pattern else []
     reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met and c != "telehealth"]
     reasons += _telehealth_reasons(kb, report, note)
+    if report.billing.lines:  # what the documentation supports, in codes and units
+        minutes = report.time.total_minutes
+        kinds = {kb.codes[ln.code].kind for ln in report.billing.lines if ln.code in kb.codes}
+        timed = f" ({minutes} minutes of caregiver training)" if minutes and kinds & {"primary", "addon"} else ""
+        reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}."))
     if pattern is not None:
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))

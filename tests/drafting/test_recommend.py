@@ -261,3 +261,14 @@ def test_a_denial_that_stands_is_said_before_the_notes_gaps(pattern: str) -> Non
     assert decision.recommendation == "no_appeal"
     assert decision.reasons[0].check_id is None and P[pattern].title in decision.reasons[0].text
     assert any(r.check_id == "patient_absent" for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("supported", "says"), [
+    ("97550x1:GP 97551x2:GP", "The note supports 97550 x1 GP, 97551 x2 GP (40 minutes of caregiver training)."),
+    ("97552x1:GN", "The note supports 97552 x1 GN."),  # untimed: no minutes
+])
+def test_an_appeal_states_what_the_note_supports(supported: str, says: str) -> None:
+    report = make_report(GOOD_NOTE, lines=L(supported))
+    decision = decide(KB, report, P["units_not_supported"], L(supported), GOOD_NOTE)
+    assert decision.recommendation == "appeal"
+    assert any(r.text == says for r in decision.reasons)
