@@ -17,7 +17,7 @@ from assistant.drafting.deadlines import Deadline, deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
-from assistant.drafting.gate import mask_injections
+from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.recommend import ClaimFacts, Decision, decide
@@ -80,6 +80,8 @@ def build_case(
 ) -> Case:
     kb = deps.knowledge
     parsed, warnings = parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
+    if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
+        parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
