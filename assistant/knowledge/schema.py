@@ -325,6 +325,9 @@ class DenialPattern(Strict):
     attachments: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
+    alone: bool = Field(
+        default=False, description="Answers a denial only when it carries no other CARC (adjustments: CO-45, CO-253)."
+    )
     remedy: Literal["appeal", "corrected_claim", "no_appeal"] = Field(
         default="appeal",
         description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",

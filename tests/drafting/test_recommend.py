@@ -58,6 +58,12 @@ CASES = [
     ("missing_therapy_modifier", {"therapy_modifier": "problem"}, "92507x1:GN 97550x1", "97550x1:GN",
      "corrected_claim", "92507x1:GN 97550x1:GN"),
     ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
+    # who pays, who the patient is, or an adjustment: the note decides nothing (unless it fails a blocking rule)
+    ("wrong_payer", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    ("member_not_identified", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    ("member_not_identified", {"consent": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("coverage_not_in_force", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("payment_adjustment", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     # hospice elected by the date: the denial stands whatever the note says
     ("hospice_enrolled", {}, "97550x1:GN", "97550x1:GN", "no_appeal", ""),
     ("hospice_enrolled", {"patient_absent": "missing"}, "97550x1:GN", "97550x1:GN", "no_appeal", ""),
@@ -272,3 +278,18 @@ def test_an_appeal_states_what_the_note_supports(supported: str, says: str) -> N
     decision = decide(KB, report, P["units_not_supported"], L(supported), GOOD_NOTE)
     assert decision.recommendation == "appeal"
     assert any(r.text == says for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("denial", "pattern"), [
+    ("CO-45", "payment_adjustment"),
+    ("CO-253", "payment_adjustment"),
+    ("CO-45 CO-50", "medical_necessity"),  # an adjustment beside a denial: the denial decides
+    ("CO-253, CO-151", "units_not_supported"),
+    ("CO-27", "coverage_not_in_force"),
+    ("CO-109", "wrong_payer"),
+])
+def test_an_adjustment_answers_only_alone(denial: str, pattern: str) -> None:
+    from assistant.drafting.denial import match_pattern, parse_denial
+
+    parsed, _ = parse_denial(denial, KB.reason_codes, None)
+    assert match_pattern(parsed, KB.denial_patterns).id == pattern
