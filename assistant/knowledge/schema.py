@@ -291,7 +291,10 @@ class PayerStatement(Strict):
     """
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    words: list[str] = Field(min_length=1, description="Phrases in the payer's text (whole words, any case).")
+    words: list[str] = Field(
+        default_factory=list,
+        description="Phrases in the payer's text (whole words, any case); none: the payer type alone opens it.",
+    )
     payer_types: list[PayerType] = Field(default_factory=_every_payer_type)
     remedy: Literal["appeal", "corrected_claim", "no_appeal"]
     remedy_reason: str = Field(min_length=1)
