@@ -99,7 +99,7 @@ def build_case(
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
-    decision.reasons[:0] = _late_entry_reasons(deps, text, claim)
+    decision.reasons += _late_entry_reasons(deps, text, claim)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
         prior_level=claim.prior_level or prior_level_in(parsed.text)
