@@ -237,7 +237,7 @@ def test_a_patient_present_line_billed_for_caregiver_training(
     ("medical_necessity", "Third caregiver training session in 5 weeks exceeds the expected frequency.", "frequency"),
     ("medical_necessity", "Plan policy: caregiver training is limited to one session per episode.", "frequency limit"),
     ("wrong_code_patient_present", "Training of multiple caregivers should be billed with group code 97552.",
-     "97552 is for caregivers of at least two different patients"),
+     "not the group code 97552, which needs caregivers of at least two patients"),
     ("bundling_ncci", "Not covered when performed during the same session as a previously processed service.",
      "separate encounter"),
     ("provider_not_eligible", "This provider type/provider specialty may not bill this service.",
