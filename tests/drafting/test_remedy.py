@@ -50,6 +50,8 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("kx_threshold", "medicare_advantage", "", set(), "corrected_claim", ("KX",)),  # necessity not documented
     ("kx_threshold", "commercial", "Benefit maximum for this time period has been met.", set(), "no_appeal", ()),
     ("kx_threshold", "medicaid", "", set(), "no_appeal", ()),
+    ("kx_threshold", "commercial", "Threshold reached: resubmit with the KX modifier.", {"need_and_goal"},
+     "corrected_claim", ("KX",)),
     # Medicare's records show a home health episode: Part B cannot pay training the HHA is paid for
     ("bundling_ncci", "medicare", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "no_appeal", ()),
