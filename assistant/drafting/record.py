@@ -65,7 +65,9 @@ def after_the_fact(kb: Knowledge, note: str, notice_date: date | None) -> list[L
     out = []
     for start, end in _entries(kb, note):
         entry = note[start:end]
-        written = max(_dates(entry), default=None)
+        lines = entry.strip().splitlines()
+        # when it was written: the date on its header line, else on its signature line (not a date it mentions)
+        written = max(_dates(lines[0]) or _dates(lines[-1]), default=None)
         if rule is not None and says(entry, rule.payment_purpose):
             out.append(LateEntry(start, end, written, "made for payment"))
         elif notice_date is not None and written is not None and written > notice_date:

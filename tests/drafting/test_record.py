@@ -22,6 +22,9 @@ CASES = [
      date(2026, 10, 20), ""),
     ("Late entry 10/01/2026: wife to keep the gait belt on during transfers.", None, ""),
     ("Late entry 11/01/2026 so the claim is paid: consent was verbal.", None, "made for payment"),
+    # written before the denial for care; the follow-up date it mentions is not when it was written
+    ("Addendum 10/02/2026: wife to call if falls recur.\nNext caregiver session planned 11/30/2026.",
+     date(2026, 10, 20), ""),
 ]
 
 
