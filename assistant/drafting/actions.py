@@ -7,6 +7,7 @@ which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.drafting.deadlines import Deadline
@@ -30,7 +31,8 @@ def deadline_text(deadline: Deadline | None) -> list[str]:
         return [f"Deadline: {deadline.basis}"]
     due = deadline.due_date.strftime("%m/%d/%Y")
     if deadline.overdue:
-        return [f"Deadline: {due} ({deadline.basis}); it has passed, so a late request must show good cause."]
+        late = deadline.when_late or "A late request must show good cause."
+        return [f"Deadline: {due} ({deadline.basis}); it has passed. {late}"]
     return [f"Deadline: {due}, {deadline.days_left} days left ({deadline.basis})."]
 
 
@@ -41,6 +43,25 @@ def _gaps(kb: Knowledge, checks: list[CheckResult]) -> list[str]:
     return [f"The note does not document {named}; the letter does not argue it. {LATE_ENTRY}"]
 
 
+_POINTS_TO = (
+    r"\b(?:(?:documented|charted|recorded|signed|noted|on file|filed|kept)\s+(?:in|on|at|with)|see)\s+(?:the\s+)?"
+)
+
+
+def referenced_records(kb: Knowledge, decision: Decision) -> list[str]:
+    """'Enclose the 08/12/2026 re-evaluation note …': records the quoted note points to for what the appeal argues."""
+    kinds = "|".join(re.escape(k) for k in sorted(kb.appeals.referenced_records, key=len, reverse=True))
+    if not kinds:
+        return []
+    found = re.compile(rf"{_POINTS_TO}(?P<doc>(?:\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\s+)?(?:{kinds}))\b", re.I)
+    out: dict[str, str] = {}  # the record, and the first argued element the note points to it for
+    for reason in decision.reasons:
+        for quote in reason.quotes:
+            for m in found.finditer(quote):
+                out.setdefault(m.group("doc"), (reason.check_id or "").replace("_", " "))
+    return [f"Enclose the {doc}: the note points to it" + (f" for {why}." if why else ".") for doc, why in out.items()]
+
+
 def appeal_actions(
     kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision, lines: Sequence[BilledLine] = ()
 ) -> list[str]:
@@ -48,6 +69,7 @@ def appeal_actions(
     billed = f" for {lines_text(lines)} as billed" if lines else ""
     out = [
         f"File a {spec.title} with {spec.decided_by}{billed}: send the letter with the enclosures.",
+        *referenced_records(kb, decision),
         *deadline_text(deadline),
     ]
     if deadline is not None and deadline.amount_in_controversy_threshold:

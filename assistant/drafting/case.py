@@ -17,10 +17,11 @@ from assistant.drafting.deadlines import Deadline, deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
-from assistant.drafting.gate import mask_injections
+from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.lines import is_checked
-from assistant.drafting.models import Denial, Route
+from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.recommend import ClaimFacts, Decision, decide
+from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
 from assistant.drafting.route import choose_route, payer_type_of
 from assistant.knowledge.schema import DenialPattern
@@ -45,10 +46,24 @@ class Case:
     warnings: list[str]
 
 
-def _check(deps: DraftingDeps, text: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
-    """The note check on the note as data (planted instructions blanked) and the claim's CTS lines only."""
+def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
+    """The note check on the record (planted instructions and after-the-fact entries blanked), the claim's CTS lines."""
     checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
-    return deps.check(mask_injections(text), dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+    return deps.check(record, dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+
+
+def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim) -> list[Reason]:
+    """One reason per addendum or late entry the record leaves out, saying why (domain facts §11)."""
+    rule = deps.knowledge.appeals.late_entries
+    out = []
+    for entry in after_the_fact(deps.knowledge, text, claim.notice_date):
+        when = f" written {entry.written.strftime('%m/%d/%Y')}" if entry.written else ""
+        out.append(Reason(
+            text=f"The note's addendum{when} was {entry.why}: a note may not be changed to support a denied claim, "
+            "so the decision rests on the note as it stood.",
+            source_ids=list(rule.sources) if rule else [],
+        ))
+    return out
 
 
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
@@ -65,6 +80,8 @@ def build_case(
 ) -> Case:
     kb = deps.knowledge
     parsed, warnings = parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
+    if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
+        parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
@@ -75,12 +92,14 @@ def build_case(
     profile, rule_words = time_profile(kb, payer_type, payer_text)
     if rule_words:
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
-    report = _check(deps, text, claim, dos, profile)
+    record = record_text(kb, text, claim.notice_date)
+    report = _check(deps, record, claim, dos, profile)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
-    dx = diagnosis_fix(kb, mask_injections(text), claim.diagnosis_codes, on)
+    dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    decision.reasons += _late_entry_reasons(deps, text, claim)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
         prior_level=claim.prior_level or prior_level_in(parsed.text)

@@ -35,6 +35,8 @@ class Deadline(BaseModel):
     amount_in_controversy_threshold: float | None = None
     form: str = ""
     sources: list[str] = Field(default_factory=list)
+    #: Once the limit has passed: what is still open (a reopening window, good cause), in words.
+    when_late: str = ""
 
 
 def add_months(start: date, months: int) -> date:
@@ -70,6 +72,19 @@ def _threshold(kb: Knowledge, route_id: str, on: date) -> float | None:
     return None
 
 
+def _when_late(route: AppealRoute, notice: date | None, today: date) -> tuple[str, list[str]]:
+    """What is still open once the limit has passed: the route's late-filing text, its further window counted."""
+    late = route.when_late
+    if late is None:
+        return "A late request must show good cause.", []
+    if late.window_months is None or notice is None:  # every windowed route counts from a notice it needs
+        return late.text, list(late.sources)
+    until = add_months(notice, late.window_months)
+    if until < today and late.after_window:
+        return late.after_window, list(late.sources)
+    return late.text.replace("{until}", until.strftime("%m/%d/%Y")), list(late.sources)
+
+
 def deadline_for(
     kb: Knowledge,
     *,
@@ -101,4 +116,7 @@ def deadline_for(
         if spec.counts_from == "receipt":
             base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
     days_left = (due - today).days
+    if days_left < 0:
+        base["when_late"], late_sources = _when_late(spec, notice_date, today)
+        base["sources"] = list(dict.fromkeys([*base["sources"], *late_sources]))
     return Deadline(**base, due_date=due, days_left=days_left, overdue=days_left < 0, basis=basis)

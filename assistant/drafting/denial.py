@@ -100,13 +100,14 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     """The denial pattern whose CARCs include one of the denial's, preferring RARC matches.
 
     Ties keep the knowledge-file order. A pattern that lists RARCs but shares none with a
-    denial that has RARCs ranks below one that shares one.
+    denial that has RARCs ranks below one that shares one. A pattern marked `alone` (an adjustment,
+    not a denial) answers only a denial that carries no other CARC.
     """
     carcs = {c.code for c in denial.carcs}
     rarcs = {r.code for r in denial.rarcs}
     best: tuple[int, Any] | None = None
     for pattern in patterns.values():
-        if not carcs & set(pattern.carcs):
+        if not carcs & set(pattern.carcs) or (pattern.alone and carcs - set(pattern.carcs)):
             continue
         score = 10 * len(rarcs & set(pattern.rarcs))
         if pattern.rarcs and rarcs and not rarcs & set(pattern.rarcs):

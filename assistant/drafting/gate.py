@@ -36,7 +36,12 @@ INJECTION = re.compile(
     r"|\b(mark|label|treat|score)\s+(the\s+)?[a-z_ ]{2,30}\s+as\s+(met|present|documented|passed)\b[^.\n]*"
     r"|\byou are now\b[^.\n]*"
     r"|\b(approve|authori[sz]e)\s+(the\s+)?(billing|claim|payment|appeal)\b[^.\n]*"
-    r"|\bnew instructions?\b[^.\n]*",
+    r"|\bnew instructions?\b[^.\n]*"
+    # addressed by name or asked to write something into the output: "Assistant, please write that ..."
+    r"|\b(assistant|AI|model|chatbot|bot|appeal writer|drafter)\s*,\s*(please\s+)?(write|say|state|add|include|mark"
+    r"|put|tell|recommend|change|make|omit|remove|do not|don't)\b[^\n]*"
+    r"|\bplease\s+(write|state|say|put|add|include)\s+(in\s+the\s+(letter|appeal|response)\s+)?that\b[^\n]*"
+    r"|\bin\s+the\s+(appeal|letter|reconsideration|redetermination)(\s+letter)?\s*,?\s+(write|say|state|claim|make)\b[^\n]*",
     re.I,
 )
 CONSENT = re.compile(r"\bconsent", re.I)

@@ -15,6 +15,7 @@ Which route carries the answer (redetermination, reopening, new claim …) is `r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -137,6 +138,20 @@ class ClaimFacts:
     time_rule: str = "midpoint"
 
 
+def _addon_threshold(kb: Knowledge, dead: Sequence[str], time_rule: str) -> str:
+    """The minutes the first unit of a denied add-on needs under the time rule the note was checked by."""
+    timed = [kb.codes[c] for c in dead if c in kb.codes and kb.codes[c].kind in ("primary", "addon")]
+    if not timed or (time_rule != "full_time" and all(c.kind == "primary" for c in timed)):
+        return ""
+    primary, code, _ = kb.family_codes(timed[0].family)
+    terms = rule_terms(time_rule, (primary, code))
+    full = "a full " if time_rule == "full_time" else ""
+    return (
+        f" Under the {terms['rule_name']} {primary} needs {full}{terms['minimum']} minutes and the first {code} "
+        f"unit {full}{terms['addon_from']} minutes in total."
+    )
+
+
 def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[BilledLine], dead: list[str],
                  facts: ClaimFacts, advisory: list[CheckResult]) -> Decision | None:
     """Lines billed with no support at all, the rest already billed as the note supports.
@@ -152,12 +167,7 @@ def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[Bi
         f"The note supports {lines_text(supported)}, already on the claim; it supports no unit of "
         f"{', '.join(dead)}, so the denied line has nothing to appeal or correct."
     )
-    if facts.time_rule == "full_time":
-        terms = rule_terms("full_time")
-        text += (
-            f" Under the payer's written full-time rule {terms['primary']} needs a full {terms['minimum']} minutes "
-            f"and the first {terms['addon']} a full {terms['addon_from']}."
-        )
+    text += _addon_threshold(kb, dead, facts.time_rule)
     reason = Reason(text=text, source_ids=list(kb.appeals.line_denial_sources))
     return Decision("no_appeal", [reason], advisory=advisory)
 
@@ -203,11 +213,13 @@ def decide(
     facts = facts or ClaimFacts()
     roles = classify(kb, report, pattern)
     advisory = roles["advisory"]
-    if roles["blocking"]:
-        reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
-        return Decision("no_appeal", reasons, blockers=roles["blocking"], advisory=advisory)
     met_ids = {c.id for c in report.checks if c.status == "met"}
     remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
+    if roles["blocking"]:
+        reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
+        # a denial that stands whatever the note says (timely filing, hospice) is said first
+        first = [_remedy_reason(remedy)] if remedy.remedy == "no_appeal" else []
+        return Decision("no_appeal", [*first, *reasons], blockers=roles["blocking"], advisory=advisory)
     if remedy.remedy == "no_appeal":
         return Decision("no_appeal", [_remedy_reason(remedy)])
     supported = list(report.billing.lines)
@@ -225,10 +237,64 @@ def decide(
     differs = bool(billed) and not same_lines(fixed, billed)
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
         return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced)
+    return _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
+
+
+def _telehealth_reasons(kb: Knowledge, report: Report, note: str) -> list[Reason]:
+    """A telehealth session's appeal shows it was allowed on its date, and a waiver lapse restored retroactively."""
+    check = next((c for c in report.checks if c.id == "telehealth" and c.status == "met"), None)
+    if check is None:
+        return []
+    reasons = [_reason(check, [], note)]
+    on = report.meta.dos
+    for waiver in kb.fees.therapist_waivers:
+        if (lapse := waiver.lapse_on(on)) is not None and on is not None:
+            text = (
+                f"The therapist telehealth waiver had lapsed on {on.strftime('%m/%d/%Y')}, but it was "
+                f"{lapse.restored}: the date of service is inside the waiver window."
+            )
+            reasons.append(Reason(check_id="telehealth", text=text, source_ids=list(waiver.sources[:3])))
+    return reasons
+
+
+# Words every caregiver-training denial and argument share: they tell no point from another.
+_COMMON = frozenset({
+    "about", "after", "also", "been", "being", "billed", "care", "claim", "caregiver", "caregivers", "code", "codes",
+    "does", "documented", "from", "have", "into", "more", "note", "only", "other", "patient", "patients", "payer",
+    "plan", "service", "services", "session", "should", "that", "their", "there", "this", "training", "under", "were",
+    "what", "when", "which", "with", "without",
+})
+
+
+def _content_words(text: str) -> set[str]:
+    """Stems of the telling words: the first five letters, so "limited" meets "limit" and "frequency" "frequent"."""
+    return {w[:5] for w in re.findall(r"[a-z][a-z-]{3,}", text.lower()) if w not in _COMMON}
+
+
+def answer_point(pattern: DenialPattern, payer_text: str) -> str:
+    """The argument point that answers what the payer wrote: the one sharing most words with it, else the first."""
+    said = _content_words(payer_text)
+    scored = [(len(said & _content_words(point)), -i, point) for i, point in enumerate(pattern.argument)]
+    best = max(scored)
+    return best[2] if best[0] > 0 else pattern.argument[0]
+
+
+def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: str, remedy: Remedy,
+            advisory: list[CheckResult], payer_text: str = "") -> Decision:
+    """The note supports the service as billed: the answer to the payer's point, then the evidence checks."""
     evidence = list(pattern.evidence_checks) if pattern else ["patient_absent", "consent", "caregiver", "need_and_goal"]
     met = {c.id: c for c in report.checks if c.status == "met"}
     sources = list(pattern.sources) if pattern else []
-    reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met]
+    reasons = [_reason(met[c], sources[:2], note) for c in evidence if c in met and c != "telehealth"]
+    reasons += _telehealth_reasons(kb, report, note)
+    if report.billing.lines:  # what the documentation supports, in codes and units
+        minutes = report.time.total_minutes
+        kinds = {kb.codes[ln.code].kind for ln in report.billing.lines if ln.code in kb.codes}
+        timed = f" ({minutes} minutes of caregiver training)" if minutes and kinds & {"primary", "addon"} else ""
+        reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}."))
+    if pattern is not None:
+        answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
+        reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     if remedy.from_payer:
         reasons.insert(0, _remedy_reason(remedy))
     return Decision("appeal", reasons, advisory=advisory)

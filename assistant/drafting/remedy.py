@@ -53,11 +53,13 @@ def says(text: str, words: Sequence[str]) -> str | None:
 
 
 def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
-    """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit."""
+    """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
+    (an answer without words is opened by the payer type alone)."""
     if pattern is None:
         return NO_PATTERN
     for said in pattern.when_payer_says:
-        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and says(payer_text, said.words):
+        heard = not said.words or says(payer_text, said.words) is not None
+        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and heard:
             return Remedy(
                 said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
                 sources=tuple(said.sources or pattern.sources), from_payer=True,

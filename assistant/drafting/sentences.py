@@ -6,8 +6,8 @@
 A period ends a sentence only when whitespace follows and it is not a title ("Mr.", "Dr."), an
 initial before a name ("B. Sandoval"), or a short form before lower-case text ("pt. at home",
 "min. assist"); "G20.A2", "3.5" and "2:10" never split. A line break ends a sentence unless the
-next line continues it in lower case (notes wrapped at a fixed width); a list marker or a label
-("Time:", "- cueing") always starts a new one.
+next line continues it in lower case or the line stops on a word no sentence ends on ("in the"):
+notes wrapped at a fixed width. A label ("Time:") always ends its line.
 """
 
 from __future__ import annotations
@@ -49,6 +49,9 @@ _SOFT = frozenset(
         "dtr",
     }
 )
+# Words a sentence cannot end on: a line that stops on one is wrapped ("documented in the\n08/12/2026 …").
+_NEVER_LAST = frozenset({"the", "a", "an", "of", "in", "to", "for", "with", "by", "on", "at", "from", "and", "or",
+                         "his", "their"})
 _UNITS = frozenset({"min", "mins", "hr", "hrs", "wk", "wks", "x"})
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z./]*)$")
 _NEXT_WORD = re.compile(r"\s+(\S)")
@@ -83,8 +86,12 @@ def _newline_ends(text: str, i: int) -> bool:
     if nxt is None:
         return True
     line_start = text.rfind("\n", 0, i) + 1
-    ends_label = text[line_start:i].rstrip().endswith(":")
-    return not (nxt.group(1).islower() and not ends_label)
+    line = text[line_start:i].rstrip()
+    if line.endswith(":"):
+        return True
+    last = line.rsplit(None, 1)[-1].lower() if line else ""
+    # a line that stops on an article or preposition ("documented in the") is continued whatever follows
+    return not (nxt.group(1).islower() or last in _NEVER_LAST)
 
 
 def boundaries(text: str, *, clauses: bool = False) -> list[int]:

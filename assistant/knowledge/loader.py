@@ -274,6 +274,10 @@ def _check_references(kb: Knowledge) -> None:
         need(hint.sources, f"appeals/levels.yaml [time_rule_hints {hint.profile}]")
     for route in kb.appeals.routes:
         need(route.sources, f"appeals/levels.yaml [id {route.id}]")
+        if kb.appeals.late_entries is not None:
+            need(kb.appeals.late_entries.sources, "appeals/levels.yaml [late_entries]")
+        if route.when_late is not None:
+            need(route.when_late.sources, f"appeals/levels.yaml [id {route.id} when_late]")
     for aic in kb.appeals.amount_in_controversy:
         need(aic.sources, f"appeals/levels.yaml [amount_in_controversy {aic.route}]")
 

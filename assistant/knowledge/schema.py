@@ -227,12 +227,23 @@ class Sequestration(Window):
     sources: list[str] = Field(min_length=1)
 
 
+class WaiverLapse(Window):
+    """Days the waiver had expired before Congress restored it retroactively: inside the window all the same."""
+
+    restored: str = Field(description="How and when it was restored, in words.")
+
+
 class WaiverWindow(Window):
     """A period in which PT/OT/SLP may furnish Medicare telehealth (statutory waiver)."""
 
     id: str
     sources: list[str] = Field(min_length=1)
     note: str = ""
+    lapses: list[WaiverLapse] = Field(default_factory=list)
+
+    def lapse_on(self, on: date | None) -> WaiverLapse | None:
+        """The retroactively restored lapse `on` falls in, if any (a payer may still read it as expired)."""
+        return next((lapse for lapse in self.lapses if on is not None and lapse.in_force(on)), None)
 
 
 class FeeSchedule(Strict):
@@ -280,7 +291,10 @@ class PayerStatement(Strict):
     """
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
-    words: list[str] = Field(min_length=1, description="Phrases in the payer's text (whole words, any case).")
+    words: list[str] = Field(
+        default_factory=list,
+        description="Phrases in the payer's text (whole words, any case); none: the payer type alone opens it.",
+    )
     payer_types: list[PayerType] = Field(default_factory=_every_payer_type)
     remedy: Literal["appeal", "corrected_claim", "no_appeal"]
     remedy_reason: str = Field(min_length=1)
@@ -314,6 +328,9 @@ class DenialPattern(Strict):
     attachments: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
+    alone: bool = Field(
+        default=False, description="Answers a denial only when it carries no other CARC (adjustments: CO-45, CO-253)."
+    )
     remedy: Literal["appeal", "corrected_claim", "no_appeal"] = Field(
         default="appeal",
         description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",
@@ -356,6 +373,15 @@ class Faq(Strict):
     effective_to: date | None = None
 
 
+class LateFiling(Strict):
+    """What is still open once a route's filing limit has passed (domain facts §11: reopenings, good cause)."""
+
+    text: str = Field(description="What to do instead, in the biller's words; `{until}` is the window's end.")
+    window_months: int | None = Field(default=None, gt=0, description="A further window counted from the notice date.")
+    after_window: str = Field(default="", description="What is left once that window has passed too.")
+    sources: list[str] = Field(default_factory=list)
+
+
 class AppealRoute(Strict):
     """One way to contest or correct a denial, with how its filing limit is counted."""
 
@@ -374,6 +400,7 @@ class AppealRoute(Strict):
     use_when_unprocessable: str = Field(
         default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
     )
+    when_late: LateFiling | None = Field(default=None, description="The alternative once the limit has passed.")
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
@@ -404,6 +431,16 @@ class TimeRuleHint(Strict):
     sources: list[str] = Field(default_factory=list)
 
 
+class LateEntryRule(Strict):
+    """Entries written after the fact that are not documentation of the service for an appeal (facts §11)."""
+
+    headers: list[str] = Field(min_length=1, description="Words that open an entry written later (\"Addendum\").")
+    payment_purpose: list[str] = Field(
+        default_factory=list, description="Words that say the entry was made for payment, not for care."
+    )
+    sources: list[str] = Field(min_length=1)
+
+
 class AppealRules(Strict):
     presumed_receipt_days: int = Field(ge=0)
     presumed_receipt_sources: list[str] = Field(min_length=1)
@@ -418,6 +455,12 @@ class AppealRules(Strict):
     line_denial_sources: list[str] = Field(default_factory=list)
     time_rule_hints: list[TimeRuleHint] = Field(
         default_factory=list, description="Payer words that set the time rule the note is checked by."
+    )
+    late_entries: LateEntryRule | None = None
+    referenced_records: list[str] = Field(
+        default_factory=list,
+        description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "
+        "an appeal encloses the record it names.",
     )
 
     def route(self, route_id: str) -> AppealRoute:

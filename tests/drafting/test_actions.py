@@ -51,3 +51,21 @@ def test_a_denial_that_stands_outside_the_note_says_why_not_that_the_note_fails(
     why = "The payer's own rule settles it: nothing in the record changes that."
     text = " ".join(no_appeal_actions(Decision("no_appeal", [Reason(text=why)])))
     assert why in text and "the note does not support" not in text
+
+
+@pytest.mark.parametrize(("quote", "enclose"), [
+    ("Consent: pt verbal consent 08/12/2026; documented in the 08/12/2026 re-evaluation note (same chart)",
+     "Enclose the 08/12/2026 re-evaluation note: the note points to it for consent."),
+    ("Written consent signed 03/02/2026, on file with the plan of care", "Enclose the plan of care"),
+    ("Consent: see initial evaluation 02/01/2026", "Enclose the initial evaluation"),
+    ("Consent: pt verbal consent today for wife's training", ""),  # points to nothing else
+    ("Need documented in the notes of the home visit", ""),  # not a record kind an appeal encloses by name
+])
+def test_an_appeal_encloses_the_record_the_note_points_to(quote: str, enclose: str) -> None:
+    from assistant.drafting.actions import referenced_records
+    from assistant.drafting.models import Reason
+    from assistant.drafting.recommend import Decision
+
+    decision = Decision("appeal", [Reason(check_id="consent", text="Consent is documented.", quotes=[quote])])
+    found = referenced_records(KB, decision)
+    assert (found[0].startswith(enclose) if enclose else found == [])

@@ -146,3 +146,18 @@ def test_real_claim_fields_and_a_line_without_units_are_read() -> None:
                                                        {"code": "97551", "units": 0, "modifiers": ["GP"]}]}
     result = Assistant().draft_appeal("CO-16 MA130", GOOD_NOTE, claim=claim)
     assert result.recommendation in {"appeal", "corrected_claim", "no_appeal"}
+
+
+def test_an_addendum_made_for_the_appeal_is_not_the_record() -> None:
+    """The consent written into an addendum for the denied claim does not support it (facts §11)."""
+    from assistant.service import Assistant
+
+    note = GOOD_NOTE.replace(
+        "Patient gave verbal consent on 03/04/2025 for his wife to receive caregiver training.", "Consent: not on file."
+    ) + ("\nADDENDUM entered 04/20/2025 at the billing office's request to support the appeal: patient gave verbal "
+         "consent on 03/04/2025 for his wife's training.\n")
+    claim = {**CLAIM, "notice_date": "2025-04-01"}
+    result = Assistant().draft_appeal("CO-50", note, claim=claim)
+    assert result.recommendation == "no_appeal"
+    assert any("addendum written 04/20/2025 was made for payment" in r.text for r in result.reasons)
+    assert result.letter is None

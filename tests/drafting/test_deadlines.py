@@ -157,3 +157,32 @@ def test_route_and_deadline_through_draft_appeal(claim: dict, denial: str, route
     result = draft_appeal(deps, denial=denial, note=GOOD_NOTE, claim=full)
     assert result.route == route and result.deadline is not None and result.deadline.route == route
     assert result.deadline.due_date == (D(due) if due else None)
+
+
+# route, notice date (or date of service), today, words the late-filing alternative must carry (domain facts §11)
+LATE = [
+    ("redetermination", "2026-05-01", "2026-12-01", ["good cause", "Until 05/01/2027", "reopening"]),
+    ("redetermination", "2025-06-01", "2026-12-01", ["reopening window has passed", "1 to 4 years", "good cause"]),
+    ("reconsideration", "2026-03-02", "2026-12-01", ["good cause", "Until 03/02/2027", "reopen its redetermination"]),
+    ("clerical_reopening", "2025-06-01", "2026-12-01", ["good cause", "until 06/01/2029"]),
+    ("clerical_reopening", "2021-01-04", "2026-12-01", ["4-year good-cause window has passed"]),
+    ("plan_reconsideration", "2026-05-01", "2026-12-01", ["good cause"]),
+    ("new_claim", "2025-06-01", "2026-12-01", ["CO-29", "cannot be appealed", "424.44"]),
+    ("payer_appeal", None, "2026-12-01", ["extension for good cause"]),
+]
+
+
+@pytest.mark.parametrize(("route", "start", "today", "words"), LATE)
+def test_a_passed_limit_names_what_is_still_open(route: str, start: str | None, today: str, words: list[str]) -> None:
+    kb = cached_knowledge()
+    on = D(start) if start else None
+    d = deadline_for(kb, route=route, notice_date=on, dos=on, today=D(today), payer_deadline=D("2026-06-01"))
+    assert d.overdue
+    for word in words:
+        assert word in d.when_late
+    assert all(s in kb.sources for s in d.sources)
+
+
+def test_a_limit_not_passed_says_nothing_about_late_filing() -> None:
+    d = deadline_for(cached_knowledge(), route="redetermination", notice_date=D("2026-11-20"), today=D("2026-12-01"))
+    assert not d.overdue and d.when_late == ""

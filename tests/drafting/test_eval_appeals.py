@@ -18,7 +18,7 @@ def test_dataset_shape() -> None:
     # Every pattern that answers with an appeal or a correction has a scenario.
     kb = cached_knowledge()
     assert {i["expected"]["pattern"] for i in items} >= {p.id for p in kb.denial_patterns.values()
-                                                        if p.id not in ("provider_not_eligible", "timely_filing")}
+                                                        if p.id != "provider_not_eligible" and p.remedy != "no_appeal"}
 
 
 @pytest.mark.slow

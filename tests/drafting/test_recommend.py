@@ -58,6 +58,15 @@ CASES = [
     ("missing_therapy_modifier", {"therapy_modifier": "problem"}, "92507x1:GN 97550x1", "97550x1:GN",
      "corrected_claim", "92507x1:GN 97550x1:GN"),
     ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
+    # who pays, who the patient is, or an adjustment: the note decides nothing (unless it fails a blocking rule)
+    ("wrong_payer", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    ("member_not_identified", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    ("member_not_identified", {"consent": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("coverage_not_in_force", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    ("payment_adjustment", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    # hospice elected by the date: the denial stands whatever the note says
+    ("hospice_enrolled", {}, "97550x1:GN", "97550x1:GN", "no_appeal", ""),
+    ("hospice_enrolled", {"patient_absent": "missing"}, "97550x1:GN", "97550x1:GN", "no_appeal", ""),
     ("plan_not_covered", {"consent": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("bundling_ncci", {"distinct_time": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("timely_filing", {}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
@@ -89,6 +98,40 @@ def test_no_appeal_names_what_the_note_supports() -> None:
     decision = decide(KB, report, P["units_not_supported"], L("97550x1:GP 97551x2:GP"))
     assert decision.recommendation == "no_appeal"
     assert any("97550 x1 GP" in r.text and "97551" in r.text for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("billed", "supported", "time_rule", "words", "absent"), [
+    # a denied add-on with no support says where its first unit starts under the rule the note was checked by
+    ("97550x1:GP 97551x1:GP", "97550x1:GP", "midpoint", ["mid-point", "97551 unit 38 minutes"], []),
+    ("G0541x1:GP G0542x1:GP", "G0541x1:GP", "midpoint", ["G0542 unit 38 minutes"], []),
+    ("97550x1:GP 97551x1:GP", "97550x1:GP", "full_time", ["a full 30 minutes", "a full 45 minutes"], []),
+    # a denied group line has no time threshold to state
+    ("97550x1:GP 97552x1:GP", "97550x1:GP", "midpoint", [], ["38 minutes"]),
+])
+def test_a_denied_line_with_no_support_states_its_threshold(billed: str, supported: str, time_rule: str,
+                                                            words: list[str], absent: list[str]) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L(supported))
+    facts = ClaimFacts("medicare", time_rule=time_rule)
+    decision = decide(KB, report, P["units_not_supported"], L(billed), GOOD_NOTE, facts)
+    assert decision.recommendation == "no_appeal"
+    text = " ".join(r.text for r in decision.reasons)
+    assert all(w in text for w in words) and not any(w in text for w in absent)
+
+
+@pytest.mark.parametrize(("dos", "lapse_said"), [
+    ("2026-02-02", True),  # 31 Jan - 3 Feb 2026: lapsed, restored retroactively
+    ("2025-10-15", True),  # the October 2025 lapse
+    ("2026-03-02", False),  # inside the waiver, no lapse
+])
+def test_a_telehealth_appeal_shows_a_lapse_restored_retroactively(dos: str, lapse_said: bool) -> None:
+    from datetime import date
+
+    report = make_report(GOOD_NOTE, {"telehealth": "met"})
+    report.meta.dos = date.fromisoformat(dos)
+    decision = decide(KB, report, P["medical_necessity"], L("97550x1:GP"), GOOD_NOTE)
+    assert decision.recommendation == "appeal"
+    assert any(r.check_id == "telehealth" for r in decision.reasons)
+    assert any("retroactively" in r.text for r in decision.reasons) is lapse_said
 
 
 @pytest.mark.parametrize(("payer_type", "expected", "fixed"), [
@@ -187,3 +230,66 @@ def test_a_patient_present_line_billed_for_caregiver_training(
     assert sorted(lines_text(decision.corrected_lines).split(", ")) == sorted(lines_text(L(fixed)).split(", "))
     if fixed and "97530" not in fixed:
         assert any("97530 x3 GP" in r.text and "drops it" in r.text for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("pattern", "payer_text", "words"), [
+    # the appeal answers the point the payer made, not only the pattern's first argument
+    ("medical_necessity", "Third caregiver training session in 5 weeks exceeds the expected frequency.", "frequency"),
+    ("medical_necessity", "Plan policy: caregiver training is limited to one session per episode.", "frequency limit"),
+    ("wrong_code_patient_present", "Training of multiple caregivers should be billed with group code 97552.",
+     "not the group code 97552, which needs caregivers of at least two patients"),
+    ("bundling_ncci", "Not covered when performed during the same session as a previously processed service.",
+     "separate encounter"),
+    ("provider_not_eligible", "This provider type/provider specialty may not bill this service.",
+     "occupational therapists"),
+    # nothing in the payer's words matches a point: the pattern's first point
+    ("medical_necessity", "", P["medical_necessity"].argument[0]),
+])
+def test_an_appeal_answers_the_payers_point(pattern: str, payer_text: str, words: str) -> None:
+    report = make_report(GOOD_NOTE)
+    decision = decide(KB, report, P[pattern], L("97550x1:GP"), GOOD_NOTE, ClaimFacts(payer_text=payer_text))
+    assert decision.recommendation == "appeal"
+    assert decision.reasons[0].text.startswith("Answer to the denial:") and words in decision.reasons[0].text
+
+
+@pytest.mark.parametrize("carc", ["185", "170", "B7"])
+def test_provider_type_denials_share_one_pattern(carc: str) -> None:
+    from assistant.drafting.denial import match_pattern, parse_denial
+
+    parsed, _ = parse_denial(f"CO-{carc}", KB.reason_codes, None)
+    assert match_pattern(parsed, KB.denial_patterns).id == "provider_not_eligible"
+
+
+@pytest.mark.parametrize("pattern", ["hospice_enrolled", "timely_filing"])
+def test_a_denial_that_stands_is_said_before_the_notes_gaps(pattern: str) -> None:
+    report = make_report(GOOD_NOTE, {"patient_absent": "missing"})
+    decision = decide(KB, report, P[pattern], L("97550x1:GP"), GOOD_NOTE)
+    assert decision.recommendation == "no_appeal"
+    assert decision.reasons[0].check_id is None and P[pattern].title in decision.reasons[0].text
+    assert any(r.check_id == "patient_absent" for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("supported", "says"), [
+    ("97550x1:GP 97551x2:GP", "The note supports 97550 x1 GP, 97551 x2 GP (40 minutes of caregiver training)."),
+    ("97552x1:GN", "The note supports 97552 x1 GN."),  # untimed: no minutes
+])
+def test_an_appeal_states_what_the_note_supports(supported: str, says: str) -> None:
+    report = make_report(GOOD_NOTE, lines=L(supported))
+    decision = decide(KB, report, P["units_not_supported"], L(supported), GOOD_NOTE)
+    assert decision.recommendation == "appeal"
+    assert any(r.text == says for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("denial", "pattern"), [
+    ("CO-45", "payment_adjustment"),
+    ("CO-253", "payment_adjustment"),
+    ("CO-45 CO-50", "medical_necessity"),  # an adjustment beside a denial: the denial decides
+    ("CO-253, CO-151", "units_not_supported"),
+    ("CO-27", "coverage_not_in_force"),
+    ("CO-109", "wrong_payer"),
+])
+def test_an_adjustment_answers_only_alone(denial: str, pattern: str) -> None:
+    from assistant.drafting.denial import match_pattern, parse_denial
+
+    parsed, _ = parse_denial(denial, KB.reason_codes, None)
+    assert match_pattern(parsed, KB.denial_patterns).id == pattern

@@ -45,6 +45,13 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("timely_filing", "medicare", PROOF, set(), "no_appeal", ()),
     ("timely_filing", "commercial", "The time limit for filing has expired.", set(), "no_appeal", ()),
     ("kx_threshold", "medicare", "", set(), "corrected_claim", ("KX",)),
+    # KX is a fee-for-service construct: a plan's PR-119 is answered by payer type, whatever its words
+    ("kx_threshold", "medicare_advantage", "", {"need_and_goal"}, "appeal", ()),
+    ("kx_threshold", "medicare_advantage", "", set(), "corrected_claim", ("KX",)),  # necessity not documented
+    ("kx_threshold", "commercial", "Benefit maximum for this time period has been met.", set(), "no_appeal", ()),
+    ("kx_threshold", "medicaid", "", set(), "no_appeal", ()),
+    ("kx_threshold", "commercial", "Threshold reached: resubmit with the KX modifier.", {"need_and_goal"},
+     "corrected_claim", ("KX",)),
     # Medicare's records show a home health episode: Part B cannot pay training the HHA is paid for
     ("bundling_ncci", "medicare", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "no_appeal", ()),

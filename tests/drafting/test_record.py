@@ -1,0 +1,42 @@
+"""The record an appeal rests on: addenda made for payment or after the denial are left out (domain facts §11)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.drafting.record import after_the_fact, record_text
+from assistant.knowledge.loader import cached_knowledge
+
+KB = cached_knowledge()
+NOTE = "PT caregiver training 09/30/2026 10:00-10:40 (40 min)\nConsent: none on file.\n\n"
+
+# the entry after the note, the denial notice date, why it is left out ("" = it counts)
+CASES = [
+    ("ADDENDUM - entered 11/14/2026 at the billing office's request to support the appeal: verbal consent "
+     "obtained 09/30/2026.", date(2026, 10, 20), "made for payment"),
+    ("Addendum 11/02/2026: pt verbal consent for wife's training obtained 09/30/2026.", date(2026, 10, 20),
+     "written after the denial"),
+    ("Late entry 10/01/2026 (for continuity of care): wife to keep the gait belt on during transfers.",
+     date(2026, 10, 20), ""),
+    ("Late entry 10/01/2026: wife to keep the gait belt on during transfers.", None, ""),
+    ("Late entry 11/01/2026 so the claim is paid: consent was verbal.", None, "made for payment"),
+    # written before the denial for care; the follow-up date it mentions is not when it was written
+    ("Addendum 10/02/2026: wife to call if falls recur.\nNext caregiver session planned 11/30/2026.",
+     date(2026, 10, 20), ""),
+]
+
+
+@pytest.mark.parametrize(("entry", "notice", "why"), CASES)
+def test_after_the_fact_entries(entry: str, notice: date | None, why: str) -> None:
+    note = NOTE + entry
+    found = after_the_fact(KB, note, notice)
+    assert [e.why for e in found] == ([why] if why else [])
+    record = record_text(KB, note, notice)
+    assert len(record) == len(note)  # offsets kept
+    assert (entry[:20] in record) is (not why)
+
+
+def test_a_note_without_addenda_is_the_record() -> None:
+    assert record_text(KB, NOTE, date(2026, 10, 20)) == NOTE
