@@ -160,6 +160,8 @@ def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[Bi
     each line and pays the supported ones) there is nothing to appeal or correct; other payers take a
     replacement claim that drops them (knowledge/appeals/levels.yaml `line_denial_stands_for`).
     """
+    if facts.denied & {line.code for line in supported}:
+        return None  # a line the note supports was denied too: that line is argued, not left to stand
     only_dead_denied = bool(facts.denied) and facts.denied <= set(dead)
     if facts.payer_type not in kb.appeals.line_denial_stands_for and not only_dead_denied:
         return None

@@ -150,6 +150,21 @@ def test_a_line_with_no_support_by_payer_type(payer_type: str, expected: str, fi
     assert lines_text(decision.corrected_lines) == lines_text(L(fixed))
 
 
+@pytest.mark.parametrize(("denied", "expected"), [
+    (frozenset({"97551"}), "no_appeal"),  # only the unsupported add-on was denied: its denial stands
+    (frozenset(), "no_appeal"),  # the claim does not say: the supported line is taken as paid
+    # the supported primary was denied too: it is not left to stand; the claim is corrected to it
+    (frozenset({"97550", "97551"}), "corrected_claim"),
+])
+def test_a_denied_supported_line_is_never_left_to_stand(denied: frozenset[str], expected: str) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["medical_necessity"], L("97550x1:GP 97551x2:GP"), GOOD_NOTE,
+                      ClaimFacts("medicare", denied=denied))
+    assert decision.recommendation == expected
+    if expected == "corrected_claim":
+        assert lines_text(decision.corrected_lines) == lines_text(L("97550x1:GP"))
+
+
 @pytest.mark.parametrize(("statuses", "expected"), [
     ({}, "corrected_claim"),  # lines as billed, the diagnosis corrected
     ({"consent": "missing"}, "no_appeal"),  # a correction never rescues a note that supports nothing
