@@ -28,7 +28,7 @@ from assistant.drafting.denial import code_meanings
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
-from assistant.drafting.letter import LetterFacts, build_letter, us_date
+from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_letter, us_date
 from assistant.drafting.lines import is_checked, lines_text
 from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.offline import OfflineDrafter
@@ -76,6 +76,8 @@ def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
         retrieved.add(kb.rules[cid].sources if cid in kb.rules else [])
     retrieved.add([s for r in case.decision.reasons for s in r.source_ids])
     retrieved.add(case.deadline.sources if case.deadline else [])
+    if case.deadline is not None and case.deadline.overdue:
+        retrieved.add(GOOD_CAUSE_SOURCES.get(case.deadline.route, ()))
     if case.decision.blockers:
         retrieved.add(LATE_ENTRY_SOURCES)
     if case.decision.recommendation == "appeal" and not deps.backend.deterministic and pattern is not None:
@@ -250,5 +252,6 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         service_date=case.service_date,
         lines=case.claim.billed_lines() or list(case.report.billing.lines),
         today=deps.today(),
+        deadline=case.deadline,
     )
     return build_letter(deps.knowledge, draft, facts, attachments), grounding
