@@ -32,6 +32,7 @@ from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_let
 from assistant.drafting.lines import is_checked, lines_text
 from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.offline import OfflineDrafter
+from assistant.drafting.offline_letter import closest_source, source_words
 from assistant.drafting.pipeline import generate_grounded
 
 DEFAULT_SECTIONS = ("denial_summary", "service_description", "documentation_support", "request")
@@ -86,12 +87,13 @@ def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
     return retrieved
 
 
-def _code_reasons(case: Case) -> list[Reason]:
-    """For an appeal, what the denial's own codes add to the argument (an LCD the record must meet …)."""
+def _code_reasons(case: Case, retrieved: Retrieved) -> list[Reason]:
+    """For an appeal, what the denial's own codes add (the LCD it rests on …), citing the source closest to each."""
     if case.pattern is None or case.decision.recommendation != "appeal":
         return []
+    words = {sid: source_words(text) for sid, text in retrieved.texts.items()}
     return [
-        Reason(text=p, source_ids=list(case.pattern.sources[:2]))
+        Reason(text=p, source_ids=closest_source(p, [s for s in case.pattern.sources if retrieved.citable(s)], words))
         for code in _code_keys(case.denial)
         for p in case.pattern.arguments_when.get(code, [])
     ]
@@ -126,7 +128,7 @@ def draft_appeal(
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     case = build_case(deps, text, parse_claim(claim), denial, denial_text, dos)
     retrieved = _retrieved(deps, case)
-    reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case), *case.decision.reasons]]
+    reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
     letter, grounding = None, None
     if case.decision.recommendation == "appeal":
