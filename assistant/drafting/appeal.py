@@ -24,13 +24,15 @@ from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.case import Case, build_case
 from assistant.drafting.claims import Claim, parse_claim
 from assistant.drafting.context import Retrieved, note_text
+from assistant.drafting.denial import code_meanings
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
-from assistant.drafting.letter import LetterFacts, build_letter, us_date
+from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_letter, us_date
 from assistant.drafting.lines import is_checked, lines_text
 from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.offline import OfflineDrafter
+from assistant.drafting.offline_letter import closest_source, source_words
 from assistant.drafting.pipeline import generate_grounded
 
 DEFAULT_SECTIONS = ("denial_summary", "service_description", "documentation_support", "request")
@@ -75,6 +77,8 @@ def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
         retrieved.add(kb.rules[cid].sources if cid in kb.rules else [])
     retrieved.add([s for r in case.decision.reasons for s in r.source_ids])
     retrieved.add(case.deadline.sources if case.deadline else [])
+    if case.deadline is not None and case.deadline.overdue:
+        retrieved.add(GOOD_CAUSE_SOURCES.get(case.deadline.route, ()))
     if case.decision.blockers:
         retrieved.add(LATE_ENTRY_SOURCES)
     if case.decision.recommendation == "appeal" and not deps.backend.deterministic and pattern is not None:
@@ -83,12 +87,13 @@ def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
     return retrieved
 
 
-def _code_reasons(case: Case) -> list[Reason]:
-    """For an appeal, what the denial's own codes add to the argument (an LCD the record must meet …)."""
+def _code_reasons(case: Case, retrieved: Retrieved) -> list[Reason]:
+    """For an appeal, what the denial's own codes add (the LCD it rests on …), citing the source closest to each."""
     if case.pattern is None or case.decision.recommendation != "appeal":
         return []
+    words = {sid: source_words(text) for sid, text in retrieved.texts.items()}
     return [
-        Reason(text=p, source_ids=list(case.pattern.sources[:2]))
+        Reason(text=p, source_ids=closest_source(p, [s for s in case.pattern.sources if retrieved.citable(s)], words))
         for code in _code_keys(case.denial)
         for p in case.pattern.arguments_when.get(code, [])
     ]
@@ -123,7 +128,7 @@ def draft_appeal(
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     case = build_case(deps, text, parse_claim(claim), denial, denial_text, dos)
     retrieved = _retrieved(deps, case)
-    reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case), *case.decision.reasons]]
+    reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
     letter, grounding = None, None
     if case.decision.recommendation == "appeal":
@@ -176,7 +181,7 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         route=case.route,
         letter_title=kb.appeals.route(case.route).title,
         denial=case.denial.label,
-        denial_meanings=[f"{r.code}: {r.meaning}" for r in [*case.denial.carcs, *case.denial.rarcs] if r.meaning],
+        denial_meanings=code_meanings(case.denial),
         payer_text=mask_injections(case.denial.text) if case.denial.text else None,
         service_date=us_date(case.service_date),
         billed_lines=[lines_text([ln]) for ln in case.claim.billed_lines()],
@@ -249,5 +254,6 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         service_date=case.service_date,
         lines=case.claim.billed_lines() or list(case.report.billing.lines),
         today=deps.today(),
+        deadline=case.deadline,
     )
     return build_letter(deps.knowledge, draft, facts, attachments), grounding

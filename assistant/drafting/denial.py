@@ -67,9 +67,7 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
     def ref(code: str, kind: str) -> ReasonCodeRef:
         known = reason_codes.get(code)
         if known is None or getattr(known, "kind", kind) != kind:
-            warnings.append(
-                f"{kind.upper()} {code} is not in the knowledge base; the recommendation rests on the note check alone"
-            )
+            warnings.append(unknown_code_warning(code, kind))
             return ReasonCodeRef(code=code, kind=kind, known=False)
         return ReasonCodeRef(code=code, kind=kind, known=True, meaning=known.meaning)
 
@@ -83,6 +81,27 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
         text=" ".join(t for t in (text, " ".join(remark)) if t) or None,
     )
     return denial, warnings
+
+
+def unknown_code_warning(code: str, kind: str) -> str:
+    """What the result says of a code the knowledge base does not hold: unknown here, its meaning not guessed."""
+    return (
+        f"{kind.upper()} {code} is not a known {kind.upper()} (it is not in the knowledge base): check the code and "
+        "its meaning on the remittance advice; the recommendation rests on the note check alone"
+    )
+
+
+def code_meanings(denial: Denial) -> list[str]:
+    """Each code of the denial with its meaning, or a visible placeholder where the code is not a known one."""
+    out = []
+    for ref in [*denial.carcs, *denial.rarcs]:
+        kind = ref.kind.upper()
+        if ref.known and ref.meaning:
+            out.append(f"{ref.code}: {ref.meaning}")
+        elif not ref.known:
+            ask = "the code and its meaning as printed on the remittance advice"
+            out.append(f"{ref.code} is not a known {kind}: [[biller to confirm: {ask}]]")
+    return out
 
 
 _DECIDED_LEVEL = re.compile(
@@ -116,4 +135,19 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
             score += 1
         if best is None or score > best[0]:
             best = (score, pattern)
-    return best[1] if best else None
+    return as_given(best[1], denial) if best else None
+
+
+# A title's closing parenthesis that names codes: "(CO-16 + M53)", "(CO-4, or CO-16 + MA130)".
+_TITLE_CODES = re.compile(r"\s*\((?=[^()]*\b(?:[A-Z]{2}-)?[A-Z]{0,2}\d{1,3}\b)[^()]*\)\s*$")
+
+
+def as_given(pattern: Any, denial: Denial) -> Any:
+    """The pattern with its title naming only the codes on this denial that it matched (never one not given)."""
+    if not _TITLE_CODES.search(pattern.title):
+        return pattern
+    grp = f"{denial.group}-" if denial.group else "CARC "
+    codes = [grp + c.code for c in denial.carcs if c.code in pattern.carcs]
+    codes += [r.code for r in denial.rarcs if r.code in pattern.rarcs]
+    title = _TITLE_CODES.sub("", pattern.title) + f" ({' + '.join(codes)})"
+    return pattern.model_copy(update={"title": title})

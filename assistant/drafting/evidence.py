@@ -44,13 +44,25 @@ QUOTE_TERMS: dict[str, re.Pattern[str]] = {
 }
 
 
+# Beyond the check's own spans, a clause supports it only with words that say something specific: the bare word
+# "caregiver" ("with caregiver assist") names no one, so it does not identify the caregiver.
+_EXTRA_TERMS: dict[str, re.Pattern[str]] = {
+    "caregiver": re.compile(QUOTE_TERMS["caregiver"].pattern.replace(r"caregivers?|cg|", ""), re.I),
+}
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
+# The service's own name ("Caregiver Training Services (CTS)", a note's title) names no caregiver and no fact.
+_SERVICE_NAME = re.compile(r"\bcaregiver[- ]training(?:[- ]services?)?\b", re.I)
+
+
 def _support(terms: re.Pattern[str] | None, quote: str) -> int:
-    """How many different words of the check the quote contains (1 when the check has no word list)."""
-    return 1 if terms is None else len({m.group(0).lower() for m in terms.finditer(quote)})
+    """How many different words of the check the quote contains, the service's name aside (1 without a word list)."""
+    bare = _SERVICE_NAME.sub(" ", quote)
+    return 1 if terms is None else len({m.group(0).lower() for m in terms.finditer(bare)})
 
 
 def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
@@ -66,9 +78,10 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
                 scored.append((score + 1, candidate))  # the check's own evidence ranks first among equals
                 break
     if check.status == "met" and terms is not None:
+        extra = _EXTRA_TERMS.get(check.id, terms)
         for a, b in sentence_spans(note):
             clause = sentence_quote(note, a, b)
-            if not _overlaps(a, b, planted) and (score := _support(terms, clause)):
+            if not _overlaps(a, b, planted) and (score := _support(extra, clause)):
                 scored.append((score, clause))
     ranked = sorted(scored, key=lambda pair: -pair[0])  # stable: note order among equals
     return list(dict.fromkeys(q for _, q in ranked))[:limit]

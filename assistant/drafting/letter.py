@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.drafting.claims import Claim
+from assistant.drafting.deadlines import Deadline
 from assistant.drafting.deps import Practice
 from assistant.drafting.lines import lines_text
-from assistant.drafting.models import Denial, Letter, LetterDraft
+from assistant.drafting.models import Denial, Letter, LetterDraft, Section, Statement
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
 
@@ -24,6 +25,8 @@ _DEFAULT_RECIPIENT = {
     "medicare_advantage": "Medicare Advantage plan, Appeals and Grievances",
 }
 _MEMBER_LABEL = {"medicare": "Medicare number (MBI)"}
+# The rule that lets the contractor accept a late request for good cause, by route (facts §11).
+GOOD_CAUSE_SOURCES: dict[str, tuple[str, ...]] = {"redetermination": ("cfr-405-942",)}
 
 
 def placeholder(label: str) -> str:
@@ -46,6 +49,8 @@ class LetterFacts:
     service_date: date | None
     lines: list[BilledLine]
     today: date
+    #: The route's filing limit; a good-cause paragraph is added only when it has passed.
+    deadline: Deadline | None = None
 
 
 def _service(kb: Knowledge, lines: list[BilledLine], on: date | None) -> str | None:
@@ -91,7 +96,27 @@ def signature(f: LetterFacts) -> str:
     return "\n".join([placeholder("Signature"), who, practice])
 
 
+def good_cause(f: LetterFacts) -> Section | None:
+    """For a request filed after its limit: the request to accept it for good cause, the reason left to the biller."""
+    d = f.deadline
+    if d is None or not d.overdue:
+        return None
+    reason = placeholder("Good cause: why the request could not be filed in time, and the documents that show it")
+    ask = Statement(
+        text=f"This request is filed after the filing limit ({d.basis}).",
+        quotes=[], source_ids=[],
+    )
+    why = Statement(
+        text=f"We ask that it be accepted for good cause for late filing: {reason}",
+        quotes=[], source_ids=list(GOOD_CAUSE_SOURCES.get(d.route, ())),
+    )
+    return Section(id="good_cause", heading="Good cause for late filing", statements=[ask, why])
+
+
 def build_letter(kb: Knowledge, draft: LetterDraft, f: LetterFacts, attachments: list[str]) -> Letter:
+    sections = list(draft.sections)
+    if (late := good_cause(f)) is not None:
+        sections.insert(min(1, len(sections)), late)
     recipient = f.claim.payer or _DEFAULT_RECIPIENT.get(f.payer_type) or placeholder("Payer")
     return Letter(
         title=f.title,
@@ -101,7 +126,7 @@ def build_letter(kb: Knowledge, draft: LetterDraft, f: LetterFacts, attachments:
         recipient_address=f.claim.payer_address or placeholder("Payer appeals address"),
         subject=f.title,
         identifiers=identifiers(kb, f),
-        sections=draft.sections,
+        sections=sections,
         attachments=attachments,
         signature=signature(f),
     )

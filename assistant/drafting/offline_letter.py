@@ -41,6 +41,18 @@ _DEFAULT_REQUEST = "We request a review of this denial and payment of the denied
 _WORDS = re.compile(r"[a-z0-9]{4,}")
 
 
+def source_words(text: str) -> set[str]:
+    return set(_WORDS.findall(text.lower()))
+
+
+def closest_source(text: str, candidates: list[str], words_of: dict[str, set[str]]) -> list[str]:
+    """The candidate source sharing the most words with `text`: the rule the sentence rests on ([] when none)."""
+    words = source_words(text)
+    usable = [c for c in candidates if c in words_of]
+    scored = sorted(usable, key=lambda sid: -len(words & words_of[sid]))
+    return scored[:1] if scored and words & words_of[scored[0]] else []
+
+
 def section_role(section_id: str) -> str:
     sid = section_id.lower()
     for role, keys in _ROLES:
@@ -60,7 +72,7 @@ class _Writer:
         self.brief = brief
         self.used: set[str] = set()
         self.covered: set[str] = set()
-        self.letter_sources = {s.id: set(_WORDS.findall(s.text.lower())) for s in brief.sources}
+        self.letter_sources = {s.id: source_words(s.text) for s in brief.sources}
 
     def take(self, item: EvidenceItem, n: int = 1) -> list[Quote]:
         """Up to `n` of the check's quotes not yet used anywhere in the letter."""
@@ -71,11 +83,7 @@ class _Writer:
         return [Quote(text=q) for q in fresh]
 
     def best_source(self, text: str, candidates: list[str]) -> list[str]:
-        """The candidate source sharing the most words with `text`: the rule the sentence rests on."""
-        words = set(_WORDS.findall(text.lower()))
-        usable = [c for c in candidates if c in self.letter_sources]
-        scored = sorted(usable, key=lambda sid: -len(words & self.letter_sources[sid]))
-        return scored[:1] if scored and words & self.letter_sources[scored[0]] else []
+        return closest_source(text, candidates, self.letter_sources)
 
     def refs(self, point: str) -> list[EvidenceItem]:
         low = point.lower()

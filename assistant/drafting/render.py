@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.drafting.denial import unknown_code_warning
 from assistant.drafting.lines import lines_text
 from assistant.drafting.models import AppealResult, Letter, RewriteDraft, RewriteResult
 
@@ -62,6 +63,7 @@ def render_letter(letter: Letter, *, with_evidence: bool = True) -> str:
 
 def _decision(result: AppealResult) -> list[str]:
     out = [f"# {_RECOMMENDATION[result.recommendation]}", "", f"Denial: {result.denial.label}"]
+    out += [f"Warning: {w}" for w in _code_warnings(result)]
     if result.pattern_id:
         out.append(f"Denial pattern: {result.pattern_id}")
     out.append(f"Route: {result.route or 'none'} ({result.payer_type})")
@@ -76,6 +78,12 @@ def _decision(result: AppealResult) -> list[str]:
     return out
 
 
+def _code_warnings(result: AppealResult) -> list[str]:
+    """Warnings about codes the knowledge base does not know: shown at the top, beside the denial."""
+    refs = [*result.denial.carcs, *result.denial.rarcs]
+    return [w for w in (unknown_code_warning(r.code, r.kind) for r in refs if not r.known) if w in result.warnings]
+
+
 def render_appeal(result: AppealResult) -> str:
     out = _decision(result)
     out += ["", "## Why"] + [f"- {r.text}" + markers(r.quotes, r.source_ids) for r in result.reasons]
@@ -87,5 +95,6 @@ def render_appeal(result: AppealResult) -> str:
     if result.grounding is not None:
         g = result.grounding
         out += ["", f"Grounding: {g.outcome} (final text by {g.backend}; {len(g.attempts)} attempt(s))"]
-    out += [f"Warning: {w}" for w in result.warnings]
+    top = _code_warnings(result)
+    out += [f"Warning: {w}" for w in result.warnings if w not in top]
     return "\n".join(out).rstrip() + "\n"

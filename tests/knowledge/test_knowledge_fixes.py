@@ -117,8 +117,9 @@ def test_pattern_arguments(pattern: str, says: str, not_says: str) -> None:
     assert says in text and not_says not in text
 
 
-def test_medical_necessity_shows_the_record_meets_the_lcd() -> None:
+def test_medical_necessity_names_the_lcd_without_claiming_its_criteria_met() -> None:
     p = KB.denial_patterns["medical_necessity"]
     lcd = " ".join(p.arguments_when["N115"])
-    assert "LCD" in lcd and "meets its criteria" in lcd
+    # The codes do not name the LCD, and no check reads its criteria: the letter leaves both to the biller.
+    assert "LCD" in lcd and "[[LCD number and title" in lcd and "meets its criteria" not in lcd
     assert not any("does not by itself defeat" in a for a in p.argument)
