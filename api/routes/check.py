@@ -4,7 +4,7 @@ The route is FastAPI's (its OpenAPI entry, its validation errors); `CheckFastPat
 common request, a valid JSON body, without FastAPI's per-request routing and dependency solving
 (~0.3 ms of the ~0.5 ms the web worker spends on a check): the same authentication, body model,
 worker call and response. Anything else (a body that does not validate, another content type,
-telemetry on) goes to the route unchanged.
+FastAPI's telemetry on, dependency overrides) goes to the route unchanged.
 """
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ def _eligible(scope: Scope) -> bool:
         return False
     if scope.get("fastapi.telemetry") is not None or "starlette.max_body_size" in scope:
         return False  # FastAPI's own request telemetry or body limit: its path
+    if getattr(scope.get("app"), "dependency_overrides", None):
+        return False  # a test or an embedding replaced a dependency: FastAPI resolves it
     content_types = [value for name, value in scope["headers"] if name == b"content-type"]
     return content_types == [b"application/json"]
 

@@ -9,7 +9,9 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from api.errors import ApiError
 from api.routes import check as check_route
+from api.security import authenticate
 from tests.api.conftest import KEY, NOTE, document_reference
 
 JSON, ROUTE = "application/json", "application/json; charset=utf-8"  # the second skips the fast path
@@ -52,3 +54,12 @@ def test_fast_path_authenticates_as_the_route(keyed_client: TestClient, key: str
     fast, route = _both(keyed_client, {"text": NOTE}, {"X-API-Key": key} if key else {})
     assert fast == route
     assert fast[0] == (200 if key == KEY else 401)
+
+
+def test_dependency_overrides_are_honoured(keyed_client: TestClient) -> None:
+    async def nobody() -> None:
+        raise ApiError(403, "forbidden", "Overridden.")
+
+    keyed_client.app.dependency_overrides[authenticate] = nobody  # type: ignore[attr-defined]
+    resp = keyed_client.post("/v1/check", json={"text": NOTE}, headers={"X-API-Key": KEY})
+    assert resp.status_code == 403
