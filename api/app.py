@@ -174,6 +174,7 @@ def _include_routers(app: FastAPI) -> None:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    app.add_middleware(check.CheckFastPath)  # innermost: CORS and the edge wrap it as they wrap the routes
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],

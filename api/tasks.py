@@ -36,7 +36,8 @@ def check(assistant: Any, payload: dict[str, Any]) -> bytes:
     text, dos = resolve_note(_Body(payload))
     report = assistant.check_note(text, dos=dos, billed=parse_billed(payload.get("billed")),
                                   profile=parse_profile(payload.get("profile")))
-    return report.model_dump_json().encode()
+    # the serializer's own bytes: `model_dump_json()` decodes them to str, which would be encoded again
+    return report.__pydantic_serializer__.to_json(report)
 
 
 def order_cards(assistant: Any, payload: dict[str, Any]) -> bytes:
