@@ -85,6 +85,24 @@ _RELATIVE_OF_OTHER = re.compile(
     r"|one(?=\s+(?:other\s+)?(?:clinic\s+|program\s+)?(?:patient|pt|client|resident|member|participant)))\b",
     re.I,
 )
+# A roster with one bulleted line per patient ("- this pt (H. S.): wife, unpaid", "- Pt #2: son attended",
+# "- pt C: no caregiver attended"): each line that names a caregiver who came counts one patient
+_ROSTER_LINE = re.compile(
+    r"^[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+(?P<who>(?:this|the same)\s+(?:patient|pt|client|resident)\b"
+    r"|(?:patient|pt|client|resident)\s*#?\s*(?:\d{1,2}|(?-i:[A-Z]))\b|(?:another|second|third|other)\s+(?:patient|pt|client))"
+    r"(?P<rest>[^\n]*)",
+    re.I | re.M,
+)
+_ROSTER_CAREGIVER = re.compile(
+    r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
+    r"|friend|neighbou?r|caregivers?|family|aunt|uncle|\w+-in-law)\b",
+    re.I,
+)
+_ROSTER_ABSENT = re.compile(
+    r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
+    r"|\babsent\b|\bnot\s+(?:attend|present)",
+    re.I,
+)
 _ORDINALS = {"a second": 2, "a third": 3, "a fourth": 4, "a fifth": 5}
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 # words without which no group pattern can match (checked on the note's word set: no scan)
@@ -185,6 +203,15 @@ def _bulleted(text: str, group: Group) -> None:
         group.patients, group.span = count, (m.start(), end)
 
 
+def _roster(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients whose caregivers came, from a roster of one bulleted line per patient (two lines at least)."""
+    lines = [m for m in _ROSTER_LINE.finditer(text) if _ROSTER_CAREGIVER.search(m["rest"])]
+    if len({_norm(m["who"]) for m in lines}) < 2:
+        return None
+    came = {_norm(m["who"]) for m in lines if not _ROSTER_ABSENT.search(m["rest"])}
+    return len(came), (lines[0].start(), lines[-1].end())
+
+
 def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
     """Patients of a group written in prose: this one, and one more for each relative of another patient."""
     found = list(_RELATIVE_OF_OTHER.finditer(text))
@@ -217,6 +244,9 @@ def find_group(text: str) -> Group:
             group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:
         _listed(text, group)
+    roster = _roster(text) if group.patients is None else None
+    if roster is not None:
+        group.patients, group.span = roster
     if group.patients is None:
         _bulleted(text, group)
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
@@ -226,7 +256,7 @@ def find_group(text: str) -> Group:
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]
-    absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None else None
+    absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None and roster is None else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0
     if group.patients is not None and _ONLY_ONE_ATTENDED.search(text):
