@@ -165,11 +165,14 @@ def _first(pattern: str, text: str) -> tuple[tuple[int, int], dict[str, str | No
     while m is not None:
         groups = [i for k, i in compiled_.groupindex.items() if m.group(k)]
         numbers = [i for i in groups if m.group(i)[0].isdigit()]
-        if all(
-            text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-")
-            and text[m.end(i) : m.end(i) + 1] not in (":", ")")  # "represented:\n 1) ...": an item number
-            for i in numbers
-        ) and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups):
+        if (
+            all(
+                text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-")
+                and text[m.end(i) : m.end(i) + 1] not in (":", ")")  # "represented:\n 1) ...": an item number
+                for i in numbers
+            )
+            and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups)
+        ):
             return m.span(), m.groupdict()
         m = compiled_.search(text, m.start() + 1)  # "16:00 PATIENTS REPRESENTED: 3": retry inside the rejected match
     return None
