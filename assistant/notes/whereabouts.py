@@ -80,12 +80,15 @@ _ALONE = re.compile(
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
 _JOINED_PART = re.compile(
-    r"\b(?:returned|came back|came in|joined|rejoined|arrived)\b[^.;]{0,80}?\b(?:for the (?:last|final|second"
+    r"\b(?:returned|came back|came in|came into|walked in|walked into|wandered in|joined|rejoined|arrived)\b"
+    r"[^.;]{0,80}?\b(?:for the (?:last|final|second"
     r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
     r"|visit)\b|from then on\b|from that point\b|from there on\b)"
     r"|\b(?:for the (?:second half|last \d+ min\w*|rest of the session)|halfway through|midway through|partway through)"
     r"[^.;\n]{0,60}?\b(?:patients?|pts?|he|she)\b[^.;\n]{0,20}?\b(?:brought in|came in|came back|joined|returned)\b"
-    r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b",
+    r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b"
+    # "so he was present for the last part", "in the room for the second half"
+    r"|\b(?:present|there|in the room)\s+for\s+the\s+(?:last|final|second|remaining)\s+(?:part|half|portion|\d+)",
     re.I,
 )
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
