@@ -206,12 +206,20 @@ def need_and_goal(ctx: Context) -> Outcome:
 @check
 def skills_taught(ctx: Context) -> Outcome:
     ex = ctx.ex
-    skills = ex.of("SKILL_FUNCTIONAL", negated=False) + ex.of("SKILL_DIRECT_CARE", negated=False)
+    # "Gait training 97116: ..." is the same-day patient-present service's content, not the caregiver's
+    skills = [
+        c
+        for c in ex.of("SKILL_FUNCTIONAL", negated=False) + ex.of("SKILL_DIRECT_CARE", negated=False)
+        if not ex.service.belongs_to_other((c.start, c.end))
+    ]
     teaching = {(c.sent_start, c.sent_end) for c in ex.of("TEACHING", negated=False) + ex.of("RETURN_DEMO")}
     general = ex.of("GENERAL_EDUCATION", negated=False)
+    general_at = [c.start for c in general]
+    # a skill in the same item as a handout or general talk ("[x] Discussed fall prevention in general") is not
+    # a technique taught
+    skills = [c for c in skills if not any(a <= g < b for g in general_at for a, b in [_item(ex.text, c.start)])]
     taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
     # a content line that only names a handout ("Education provided: [x] Handout ...") is general education
-    general_at = [c.start for c in general]
     taught += [
         (a, b)
         for a, b in _content_lines(ex.text)
@@ -231,6 +239,19 @@ def skills_taught(ctx: Context) -> Outcome:
             [(c.start, c.end) for c in general[:3]],
         )
     return Outcome("missing", "No strategies or techniques taught are documented.")
+
+
+_ITEM_BREAK = re.compile(r"[;,.\n\u2611\u2612\u25a0\u2705]|\[[ \t]?[xX\u2713\u2714][ \t]?\]|\band\b")
+ITEM_REACH = 80
+
+
+def _item(text: str, pos: int) -> tuple[int, int]:
+    """The list item or clause around `pos`: between the nearest ticked box, comma, semicolon, "and" or line
+    break on either side (bounded to ITEM_REACH characters each way)."""
+    lo = max(0, pos - ITEM_REACH)
+    before = [m.end() for m in _ITEM_BREAK.finditer(text, lo, pos)]
+    after = _ITEM_BREAK.search(text, pos, min(len(text), pos + ITEM_REACH))
+    return (before[-1] if before else lo), (after.start() if after else min(len(text), pos + ITEM_REACH))
 
 
 def _training_sections(text: str) -> list[tuple[int, int]]:

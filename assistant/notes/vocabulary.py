@@ -124,7 +124,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fall prevention", "safety practices", "positioning", "range of motion", "prom", "arom", "rom",
         "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding",
-        "meal preparation",
+        "meal preparation", "meal prep", "stove safety", "kitchen safety", "one-handed techniques",
+        "one-handed technique",
         "medication management", "energy conservation", "adaptive equipment", "reacher", "sock aid", "shower chair",
         "tub bench", "bedside commode", "behavior management", "redirection", "routine", "visual schedule",
         "alternating solids", "alternate solids", "pocketing", "cheek check", "iddsi", "thickener", "thickening",
@@ -152,7 +153,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "general information",
         "education on diagnosis", "discussed general", "general home safety", "answered questions",
         "answered all questions",
-        "general safety", "reviewed handout", "general tips",
+        "general safety", "reviewed handout", "general tips", "in general",
     ),
     "TEACHING": (
         "trained", "training", "instructed", "instruction", "taught", "teaching", "educated", "education",
