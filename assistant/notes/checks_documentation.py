@@ -214,10 +214,10 @@ def skills_taught(ctx: Context) -> Outcome:
     ]
     teaching = {(c.sent_start, c.sent_end) for c in ex.of("TEACHING", negated=False) + ex.of("RETURN_DEMO")}
     general = ex.of("GENERAL_EDUCATION", negated=False)
-    general_at = [c.start for c in general]
+    general_at = sorted(c.start for c in general)
     # a skill in the same item as a handout or general talk ("[x] Discussed fall prevention in general") is not
     # a technique taught
-    skills = [c for c in skills if not any(a <= g < b for g in general_at for a, b in [_item(ex.text, c.start)])]
+    skills = [c for c in skills if not general_at or not _any_in(general_at, *_item(ex.text, c.start))]
     taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
     # a content line that only names a handout ("Education provided: [x] Handout ...") is general education
     taught += [
@@ -252,6 +252,11 @@ def _item(text: str, pos: int) -> tuple[int, int]:
     before = [m.end() for m in _ITEM_BREAK.finditer(text, lo, pos)]
     after = _ITEM_BREAK.search(text, pos, min(len(text), pos + ITEM_REACH))
     return (before[-1] if before else lo), (after.start() if after else min(len(text), pos + ITEM_REACH))
+
+
+def _any_in(sorted_starts: list[int], a: int, b: int) -> bool:
+    i = bisect_right(sorted_starts, a - 1)
+    return i < len(sorted_starts) and sorted_starts[i] < b
 
 
 def _training_sections(text: str) -> list[tuple[int, int]]:
