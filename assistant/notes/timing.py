@@ -10,13 +10,14 @@ minutes were counted, in the words a biller can check against the note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.notes.lines import LineIndex
 from assistant.notes.services import ServiceLines
 from assistant.notes.times import Duration, Segment, TimeParse
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
+HALF_DAY = 12 * 60
 # "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
 _BREAK_BEFORE = re.compile(
     r"\b(break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
@@ -154,6 +155,15 @@ def _overlap(a: Segment, b: Segment) -> int:
     return max(0, min(a.end_minute, b.end_minute) - max(a.start_minute, b.start_minute))
 
 
+def _break_overlap(brk: Segment, seg: Segment) -> int:
+    """Minutes of a break inside a training range; a break written without am/pm ("1-2pm ... off the clock
+    1:25-1:47") is read in the training's half of the day."""
+    overlap = _overlap(brk, seg)
+    if overlap or brk.end_minute > HALF_DAY:
+        return overlap
+    return _overlap(replace(brk, start_minute=brk.start_minute + HALF_DAY, end_minute=brk.end_minute + HALF_DAY), seg)
+
+
 def union_minutes(segments: list[Segment]) -> tuple[int, int]:
     """Minutes covered by the segments (a range written twice counts once), and the gaps between them."""
     covered = gaps = 0
@@ -170,9 +180,16 @@ def union_minutes(segments: list[Segment]) -> tuple[int, int]:
 
 
 def _stated(
-    text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], clocked: bool
+    text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], acc: TimeAccount
 ) -> Duration | None:
-    own = [d for d in durations if d.kind == "time" and not service.belongs_to_other(d.span)]
+    clocked = bool(acc.cts)
+    # "Off the clock 1:25-1:47 (22 min)": the figure restates a break, not the training
+    not_ours = {seg.span for seg in acc.breaks + acc.other + acc.schedules}
+    own = [
+        d
+        for d in durations
+        if d.kind == "time" and d.of_range not in not_ours and not service.belongs_to_other(d.span)
+    ]
     own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
@@ -214,10 +231,10 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
-    acc.stated = _stated(text, lines, service, times.durations, bool(acc.cts))
+    acc.stated = _stated(text, lines, service, times.durations, acc)
     if acc.cts:
         covered, gaps = union_minutes(acc.cts)
-        nested = sum(_overlap(b, c) for b in acc.breaks for c in acc.cts)
+        nested = sum(_break_overlap(b, c) for b in acc.breaks for c in acc.cts)
         # a "10 min break" that is already the gap between two segments is not taken out twice
         spoken = sum(d.minutes for d in acc.break_durations)
         spoken = 0 if acc.breaks or (gaps and spoken <= gaps) else spoken
