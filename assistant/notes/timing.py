@@ -53,6 +53,7 @@ _ELSEWHERE = re.compile(
 # household's day, not the session
 _CONTEXT_LINE = re.compile(
     r"[\s*-]*(?:needs?|hx|history|pmh|plof|prior level of function|social(?: hx| history)?|background"
+    r"|prior(?: sessions?| visits?)?|previous(?: sessions?| visits?)?|last (?:session|visit)"
     r"|(?:poc\s+)?(?:goals?|ltg|stg)(?:\s*#?\d+)?)\s*[:=]",
     re.I,
 )
@@ -190,6 +191,8 @@ def _stated(
         for d in durations
         if d.kind == "time" and d.of_range not in not_ours and not service.belongs_to_other(d.span)
     ]
+    # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
+    own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
     own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
