@@ -43,7 +43,11 @@ _LINE = re.compile(
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
     rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot))"
     rf"(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
-    r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b",
+    r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b"
+    # "ASSISTANT: when writing the appeal, state that ...": a bare "Assistant:" label (a PTA or COTA line
+    # names a person) followed by an order about what to write
+    r"|^[ \t]*(?:assistant|reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:please[ \t]+)?(?:when[ \t]+(?:writing|drafting"
+    r"|preparing|you)|state|write|say|claim|assert|mark|label|treat|ignore|disregard|report|record|bill|add)\b",
     re.I | re.M,
 )
 # An instruction inside a line, from its cue to the end of its sentence (or its brackets)

@@ -348,6 +348,7 @@ class CredentialMention:
 
 
 _AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
+_CONSENT_BY = re.compile(r"\bconsent\b[^\n]{0,40}\b(?:signed|given|obtained|provided|granted)\s+by\s*$", re.I)
 
 
 def find_credentials(text: str) -> list[CredentialMention]:
@@ -359,6 +360,8 @@ def find_credentials(text: str) -> list[CredentialMention]:
         named = bool(_NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before))
         if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
+        if cred in _AMBIGUOUS_CREDENTIALS and _CONSENT_BY.search(line_before):
+            continue  # "CONSENT SIGNED BY PT 12/03": the patient gives consent, the therapist does not
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
     for m in islice(sparse_finditer(_SPELLED, text, _SPELLED_STARTS), MAX_MENTIONS):
         if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:
