@@ -322,7 +322,22 @@ def provider(ctx: Context) -> Outcome:
         return Outcome(
             "problem", "The service was furnished by an SLP assistant, whom Medicare does not recognise.", slpa
         )
-    if ctx.roles:
-        names = ", ".join(sorted(ctx.role_names))
-        return Outcome("met", f"Furnished by: {names}.", [span for _, span in ctx.roles][:3])
+    # "SLP TELEHEALTH NOTE", "PT caregiver session": a heading names the discipline, not who furnished it
+    roles = [(role, span) for role, span in ctx.roles if not _note_heading(ctx.ex.text, span)]
+    if roles:
+        names = ", ".join(sorted({role for role, _ in roles}))
+        return Outcome("met", f"Furnished by: {names}.", [span for _, span in roles][:3])
     return Outcome("missing", "Who furnished the service, with credentials, is not documented.")
+
+
+_HEADING_AFTER = re.compile(
+    r"[ \t]*(?:[-/|:]\s*)?(?:telehealth|tele|caregiver|cg|cts|session|training|note|visit|daily|progress|treatment"
+    r"|tx|home|group|education|department|dept)\b",
+    re.I,
+)
+
+
+def _note_heading(text: str, span: tuple[int, int]) -> bool:
+    """A credential that opens its line and is followed by the kind of note, not a name."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    return not text[line_start : span[0]].strip() and bool(_HEADING_AFTER.match(text, span[1]))
