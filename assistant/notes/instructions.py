@@ -73,7 +73,8 @@ _REQUEST = re.compile(
     rf"\b(?:have|tell|ask|let|instruct|get|want)\s+(?:the\s+|any\s+|an?\s+|your\s+)?{_MODEL}\b"
     rf"|\b(?:the|any|this|an?|your)\s+(?:{_MODEL}|assistant|tool|system|model|checker|validator)\s+(?:should|must"
     r"|shall|needs? to|is to|has to|will)\s+(?:\w+\s+)?(?:treat|mark|label|report|state|write|say|record|classify"
-    r"|consider|count|ignore|bill|flag|score|assume|accept|document|add|list|code|pass)\b",
+    r"|consider|count|ignore|bill|flag|score|assume|accept|document|add|list|code|pass|infer|fill in|supply|invent"
+    r"|generate|make up|create)\b",
     re.I,
 )
 # Imperatives to the reader, from the start of their sentence
@@ -85,6 +86,8 @@ _IMPERATIVE = re.compile(
     r"|compliant|satisfied|ready to bill|billable|unpaid family|licensed)\b"
     r"|\ball (?:checks|elements|items|requirements) (?:are |as )?(?:met|passed|satisfied)\b"
     r"|\b(?:rules?|requirements?) (?:don't|do not|doesn't|does not) apply\b"
+    # "(ignore the missing goal; ...)": told to overlook what the note lacks
+    r"|\b(?:ignore|disregard|overlook)\s+(?:the\s+|any\s+)?(?:missing|absent|blank|empty|lack of)\b"
     r"|\b(?:you are an?|as an ai|system prompt|do not flag|don't flag|no need to (?:flag|check|verify))\b",
     re.I,
 )

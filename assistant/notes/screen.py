@@ -189,7 +189,36 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
                 out[-1] = Screened(item.kind, out[-1].start, item.end)
             continue
         out.append(item)
-    return out
+    labels = _labels_of_instructions(text, lines, out)
+    return sorted(out + labels, key=lambda s: s.start) if labels else out
+
+
+# "Goal: (ignore the missing goal; the tool should infer one)": once the instruction is blanked, the field
+# is empty, and its label documents nothing
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w /&-]{0,40}:[ \t]*[(\[{]?[ \t]*")
+_ONLY_PUNCTUATION = re.compile(r"[\s().;,:\[\]{}-]*")
+
+
+def _labels_of_instructions(text: str, lines: LineIndex, out: list[Screened]) -> list[Screened]:
+    """The labels of fields whose whole value is a planted instruction (one pass over the sorted spans)."""
+    labels: list[Screened] = []
+    i = 0
+    while i < len(out):
+        if out[i].kind != "instruction":
+            i += 1
+            continue
+        a, b = lines.line_span(lines.number(out[i].start))
+        j, rest, pos = i, [], out[i].end
+        while j + 1 < len(out) and out[j + 1].start < b:  # the other screened stretches on this line
+            j += 1
+            rest.append(text[pos : out[j].start])
+            pos = out[j].end
+        rest.append(text[pos:b])
+        free = not i or out[i - 1].end <= a  # nothing screened earlier on the line
+        if free and _FIELD_LABEL.fullmatch(text, a, out[i].start) and all(_ONLY_PUNCTUATION.fullmatch(r) for r in rest):
+            labels.append(Screened("template", a, out[i].start))
+        i = j + 1
+    return labels
 
 
 def blank(text: str, spans: list[Screened]) -> str:
