@@ -68,7 +68,7 @@ _NAME_AFTER = re.compile(
 )
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
 _LABELLED_NAME = re.compile(
-    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b"
+    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:(?P<word>[a-z]+)\s+)?([A-Z][a-z]{2,})\b"
 )
 # "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
 _NAMED_DEMO = re.compile(
@@ -158,7 +158,8 @@ def _caregiver_names(ex: Extraction) -> set[str]:
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
-    names.update(m.group(1) for m in finditer(_LABELLED_NAME, text))
+    # "the caregivers of Walter Kim": the name after "of"/"for" is the patient's
+    names.update(m.group(2) for m in finditer(_LABELLED_NAME, text) if m["word"] not in ("of", "for"))
     return names - _NOT_NAMES
 
 

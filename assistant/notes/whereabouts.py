@@ -43,7 +43,8 @@ _ELSEWHERE_SOURCE = (
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
     r"|(?:was|is|were|are|remained|stayed|sat|being)\s+(?:still\s+)?"
     r"(?:at|in|out at|off at|away at|down at|across town at|across the street at|next door at)\s+" + _LEAD_IN + _PLACE
-    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE + r")"
+    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
+    + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
@@ -103,6 +104,10 @@ _TAKES_PART = re.compile(
     r"|\b(?:pt|patient)\s+(?:amb|ambulated|walked|performed|completed|practi[cs]ed|transferred|stood)\b"
     r"[^.;\n]{0,60}?\b(?:w/|c/|with)\s+(?:his\s+|her\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse|cg"
     r"|caregiver|mother|father|sister|brother)\s+(?:guarding|assisting|spotting|helping)\b"
+    # "pt walked the hallway with Lourdes while PT guarded": the patient doing the activity in the session
+    r"|\b(?:pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|completed)\b[^.;\n]{0,60}?"
+    r"\bwhile\s+(?:the\s+)?(?:PT|OT|SLP|I|therapist|clinician)\s+(?:guarded|cued|assisted|spotted|watched"
+    r"|supervised|gave)\b"
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
     r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
     r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"
