@@ -110,7 +110,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vc", "vcs", "verbal cue", "tactile cue", "tc", "min vc", "mod vc", "hand-over-hand", "hand over hand",
     ),
     "SKILL_FUNCTIONAL": (
-        "transfer", "transfers", "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility",
+        "transfer", "transfers", "xfer", "xfers", "fww", "spt",
+        "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility",
         "rolling",
         "gait", "ambulation", "ambulating", "walker", "rollator", "cane", "wheelchair", "w/c", "stairs", "curb",
         "car transfer", "tub transfer", "shower transfer", "toilet transfer", "adl", "adls", "iadl", "iadls",
