@@ -77,6 +77,7 @@ _SCHEDULE_AFTER = re.compile(
     re.I,
 )
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
+_EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 
 
@@ -180,6 +181,16 @@ def union_minutes(segments: list[Segment]) -> tuple[int, int]:
     return covered, gaps
 
 
+def _visit_line(lines: LineIndex, service: ServiceLines, d: Duration) -> bool:
+    """A total's line is the visit's when it is not a CTS line or also names another service."""
+    a, b = lines.bounds(*d.span)
+    return (
+        not service.on_cts_line(d.span)
+        or service.other_at.first_start(a, b) is not None
+        or _EVAL.search(lines.text, a, b) is not None
+    )
+
+
 def _stated(
     text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], acc: TimeAccount
 ) -> Duration | None:
@@ -193,7 +204,8 @@ def _stated(
     ]
     # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
-    own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
+    # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share
+    own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and _visit_line(lines, service, d))]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
     if labelled:
