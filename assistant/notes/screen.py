@@ -67,6 +67,14 @@ _GUIDELINE = re.compile(
 )
 # "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
 _PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
+# 'Service description (from charge master): "Caregiver training, without the patient present ..."': a code's
+# descriptor copied into the note describes the code, not this session
+_DESCRIPTOR_LINE = re.compile(
+    r"^[^\n:]{0,40}\b(?:service description|code description|cpt description|hcpcs description|(?:long|short)"
+    r" descriptor|descriptor|charge ?master)\b[^\n:]{0,40}:[^\n]*$",
+    re.I | re.M,
+)
+_DESCRIPTOR_WORDS = frozenset({"description", "descriptor", "chargemaster", "charge"})
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
 _ITEM_START = r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b"
 _ITEM_LINE = r"^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$"
@@ -173,6 +181,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [_checklist(text, lines, m) for m in finditer(_CHECKLIST_HEAD, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
+    if _DESCRIPTOR_WORDS & words:
+        found += [Screened("guideline", m.start(), m.end()) for m in finditer(_DESCRIPTOR_LINE, text)]
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
     if GUIDELINE_WORDS & words:
