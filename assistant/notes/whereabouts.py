@@ -50,7 +50,8 @@ _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
-    r"\b(?:pt|patient|client|child)\s*(?:location\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+    r"\b(?:pt|patient|client|child)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
+    r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
