@@ -75,6 +75,12 @@ SECTION_CHARS = 2000
 _CONSENT_PLAN = re.compile(
     r"^\W*P:|\bobtain\b|\bwill (?:obtain|get|request)\b|\bto be obtained\b|\bneeds? (?:to )?(?:obtain|sign)", re.I
 )
+# "verbal consent by phone today for future sessions": consent after the session does not cover it
+_FUTURE_ONLY = re.compile(
+    r"\bfor (?:future|upcoming|subsequent|later|the next|next) (?:sessions?|visits?|training|appointments?)\b"
+    r"|\bgoing forward\b|\bfrom now on\b",
+    re.I,
+)
 _PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{0,25}$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
@@ -133,7 +139,10 @@ def consent(ctx: Context) -> Outcome:
     given = [
         c
         for c in mentions
-        if not c.negated and c not in pending and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
+        if not c.negated
+        and c not in pending
+        and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
+        and not _FUTURE_ONLY.search(text, c.sent_start, c.sent_end)
     ]
     refused = [c for c in mentions if c.negated or c in pending]
     if given:
