@@ -205,7 +205,11 @@ def _stated(
     # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
     # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share
-    own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and _visit_line(lines, service, d))]
+    # ... but with no other service in the note, the treatment time ("Tx time 38'") is the training's
+    if acc.other or service.other_at.first_start(0, len(text)) is not None:
+        own = [
+            d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and _visit_line(lines, service, d))
+        ]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
     if labelled:
