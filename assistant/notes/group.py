@@ -103,6 +103,12 @@ _ROSTER_ABSENT = re.compile(
     r"|\babsent\b|\bnot\s+(?:attend|present)",
     re.I,
 )
+# "Mrs. Alvarez's husband (this note), Mr. Chen's daughter, and Mr. Patel's wife": relatives of named patients
+_RELATIVE_OF_NAMED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<who>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s|’s)\s+(?:wife|husband|spouse|partner"
+    r"|daughters?|sons?|(?:son|daughter)-in-law|mother|father|parents?|sisters?|brothers?|grand\w+|niece|nephew"
+    r"|friend|neighbou?r|caregivers?|family)\b"
+)
 _ORDINALS = {"a second": 2, "a third": 3, "a fourth": 4, "a fifth": 5}
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 # words without which no group pattern can match (checked on the note's word set: no scan)
@@ -252,6 +258,10 @@ def find_group(text: str) -> Group:
         group.patients, group.span = roster
     if group.patients is None:
         _bulleted(text, group)
+    if group.patients is None and _GROUP_WORD.search(text):
+        named = list(_RELATIVE_OF_NAMED.finditer(text))
+        if len({m["who"] for m in named}) >= 2:
+            group.patients, group.span = len({m["who"] for m in named}), (named[0].start(), named[-1].end())
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose

@@ -53,7 +53,7 @@ _ELSEWHERE = re.compile(
 # household's day, not the session
 _CONTEXT_LINE = re.compile(
     r"[\s*-]*(?:needs?|hx|history|pmh|plof|prior level of function|social(?: hx| history)?|background"
-    r"|prior(?: sessions?| visits?)?|previous(?: sessions?| visits?)?|last (?:session|visit)"
+    r"|(?:prior|previous|last)(?: sessions?| visits?| cts)?(?:\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"
     r"|(?:poc\s+)?(?:goals?|ltg|stg)(?:\s*#?\d+)?)\s*[:=]",
     re.I,
 )
