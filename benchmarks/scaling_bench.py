@@ -55,6 +55,9 @@ SHAPES: dict[str, str] = {
     "rosters": "  - pt B (own record): daughter, unpaid\n  - Pt #3: no caregiver attended\n",
     "general_items": "[x] Discussed fall prevention in general, handout given, transfers ",
     "dictation_negation": "she is not paid we trained transfers and consent was signed session by phone ",
+    "ocr_digits": "Date: O3/O4/2026 l0:15-1O:3O ",
+    "named_relatives": "group class: Mr. Finch's wife, Ms. Ray's daughter, ",
+    "corrections": "Correction: end time 11:05 entered in error; correct end time 10:50. ",
 }
 
 

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
+from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer
@@ -123,6 +124,14 @@ def patient_absent(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing says whether the patient was present.")
 
 
+FUTURE_REACH = 120  # a dictated "sentence" may be the whole note: the search stays near the consent
+
+
+def _for_future_only(text: str, c: Concept) -> bool:
+    a, b = max(c.sent_start, c.start - FUTURE_REACH), min(c.sent_end, c.end + FUTURE_REACH)
+    return _FUTURE_ONLY.search(text, a, b) is not None
+
+
 @check
 def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
@@ -142,7 +151,7 @@ def consent(ctx: Context) -> Outcome:
         if not c.negated
         and c not in pending
         and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
-        and not _FUTURE_ONLY.search(text, c.sent_start, c.sent_end)
+        and not _for_future_only(text, c)
     ]
     refused = [c for c in mentions if c.negated or c in pending]
     if given:
