@@ -124,12 +124,13 @@ def patient_absent(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing says whether the patient was present.")
 
 
-FUTURE_REACH = 120  # a dictated "sentence" may be the whole note: the search stays near the consent
+CONSENT_REACH = 120  # a dictated "sentence" may be the whole note: the search stays near the consent
 
 
-def _for_future_only(text: str, c: Concept) -> bool:
-    a, b = max(c.sent_start, c.start - FUTURE_REACH), min(c.sent_end, c.end + FUTURE_REACH)
-    return _FUTURE_ONLY.search(text, a, b) is not None
+def _near(pattern: re.Pattern[str], text: str, c: Concept) -> bool:
+    """`pattern` in the consent's sentence, within CONSENT_REACH characters of it."""
+    a, b = max(c.sent_start, c.start - CONSENT_REACH), min(c.sent_end, c.end + CONSENT_REACH)
+    return pattern.search(text[a:b]) is not None  # a slice: "^P:" anchors at the sentence start
 
 
 @check
@@ -150,8 +151,8 @@ def consent(ctx: Context) -> Outcome:
         for c in mentions
         if not c.negated
         and c not in pending
-        and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
-        and not _for_future_only(text, c)
+        and not (plan and _near(_CONSENT_PLAN, text, c))
+        and not _near(_FUTURE_ONLY, text, c)
     ]
     refused = [c for c in mentions if c.negated or c in pending]
     if given:

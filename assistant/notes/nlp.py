@@ -148,6 +148,8 @@ class _Scope:
             if not _closed(doc, end):
                 b = bisect_right(self.bounds, start) - 1
                 self.open_fol[b] = max(end, self.open_fol.get(b, end))
+        self.open_pre_ends = sorted(end for _, _start, end in preceding if not _closed(doc, end))
+        self.open_fol_starts = sorted(start for _, start, end in following if not _closed(doc, end))
 
     def negated(self, start: int, end: int) -> bool:
         b = bisect_right(self.bounds, start) - 1
@@ -174,7 +176,16 @@ class _Scope:
         if not self.negated(start, end):
             return False
         b = bisect_right(self.bounds, start) - 1
-        return self.open_pre.get(b, end) < start or self.open_fol.get(b, start) > end
+        if not (self.open_pre.get(b, end) < start or self.open_fol.get(b, start) > end):
+            return False
+        if self._sentence_length(start) <= LONG_SCOPE:
+            return True
+        # in a dictated run-on "sentence" the open cue itself must be near ("... is not paid consent was signed")
+        i = bisect_right(self.open_pre_ends, start) - 1
+        if i >= 0 and start - self.open_pre_ends[i] <= LONG_BEFORE:
+            return True
+        j = bisect_right(self.open_fol_starts, end - 1)
+        return j < len(self.open_fol_starts) and self.open_fol_starts[j] - end <= LONG_AFTER
 
     def negated_near(self, start: int, end: int) -> bool:
         """Negated by a cue at most `reach` tokens away ("no family caregiver", "daughter, not paid")."""
