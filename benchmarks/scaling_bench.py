@@ -51,6 +51,13 @@ SHAPES: dict[str, str] = {
     "schedules": "she is with him weekdays 8 am to 2 pm, ",
     "employers": "Rosa, from BrightPath Home Care, employed by the family through an agency; ",
     "family_segments": "A) 9:02-9:28 functional training: transfers\nB) 9:28-9:50 direct care: catheter care\n",
+    # round 5: group rosters, general-education items beside skills, unpunctuated dictation, sessions by phone
+    "rosters": "  - pt B (own record): daughter, unpaid\n  - Pt #3: no caregiver attended\n",
+    "general_items": "[x] Discussed fall prevention in general, handout given, transfers ",
+    "dictation_negation": "she is not paid we trained transfers and consent was signed session by phone ",
+    "ocr_digits": "Date: O3/O4/2026 l0:15-1O:3O ",
+    "named_relatives": "group class: Mr. Finch's wife, Ms. Ray's daughter, ",
+    "corrections": "Correction: end time 11:05 entered in error; correct end time 10:50. ",
 }
 
 

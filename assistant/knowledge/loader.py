@@ -117,8 +117,9 @@ class Knowledge:
 
     @cached_property  # the knowledge never changes after loading; asked once per check
     def training_codes(self) -> frozenset[str]:
-        """The caregiver-training codes the check bills (97550 family and direct-care G-codes)."""
-        return frozenset(c.code for c in self.codes.values() if c.family in ("cts", "direct_care"))
+        """The caregiver-training codes a claim may carry (97550 family, direct-care and behaviour-management
+        G-codes, G0539-G0543): billed, they are checked as caregiver training, never as a same-day service."""
+        return frozenset(c.code for c in self.codes.values() if c.family in ("cts", "direct_care", "behavior"))
 
 
 def _read_yaml(path: Path) -> Any:

@@ -32,13 +32,23 @@ _TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?\
 # not start, so the whole session was done by phone, audio only"; "normally joins by video"
 _VIDEO_NOT_USED = re.compile(
     r"\b(?:planned|scheduled as|normally|usually|could have|offered|instead of|previous|prior|did video visits"
-    r"|would not start|failed|outage|was down|not possible|not available|unavailable)\b",
+    r"|would not start|failed|outage|was down|not possible|not available|unavailable"
+    # a video link tried and given up: "we tried to connect by video but her phone would not load it"
+    r"|tried|attempted|would not (?:load|connect|work|open)|could not (?:load|connect|open)|couldn't)\b",
+    re.I,
+)
+# "this session was by phone", "SLP caregiver session by phone": the phrase says how the session itself was
+# furnished, whatever else its sentence mentions (a break, a consent, a schedule)
+_SESSION_MODE = re.compile(
+    r"\b(?:session|visit|training|treatment|appointment|encounter|class|conducted|held|furnished|provided|done"
+    r"|completed)\s+(?:was\s+|is\s+)?(?:held\s+|done\s+|conducted\s+)?$",
     re.I,
 )
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.")
 _STRICT_AUDIO = ("audio only", "audio-only", "telephone only", "phone only")
 _NO_VIDEO = re.compile(
-    r"\b(?:no|without|lacks?|doesn't have|does not have|not able to use|unable to use|cannot use|can't use)\s+(?:a\s+)?"
+    r"\b(?:no|without|lacks?|doesn't have|does not have|don't have|do not have|not able to use|unable to use|cannot use"
+    r"|can't use)\s+(?:a\s+|any\s+)?"
     r"(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)"
     r"|\b(?:declined|refused|declines|refuses|did not consent to|does not consent to|did not want)\s+(?:the\s+)?video"
     r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)",
@@ -226,7 +236,10 @@ def telehealth(ctx: Context) -> Outcome:
     audio = [
         c
         for c in ex.of("AUDIO_ONLY", negated=False)
-        if not _about_consent(ex.text, c, consents) and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
+        if _SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start)
+        or (
+            not _about_consent(ex.text, c, consents) and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
+        )
     ]
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")

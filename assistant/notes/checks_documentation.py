@@ -8,6 +8,7 @@ from bisect import bisect_right
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
+from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer
@@ -75,6 +76,12 @@ SECTION_CHARS = 2000
 _CONSENT_PLAN = re.compile(
     r"^\W*P:|\bobtain\b|\bwill (?:obtain|get|request)\b|\bto be obtained\b|\bneeds? (?:to )?(?:obtain|sign)", re.I
 )
+# "verbal consent by phone today for future sessions": consent after the session does not cover it
+_FUTURE_ONLY = re.compile(
+    r"\bfor (?:future|upcoming|subsequent|later|the next|next) (?:sessions?|visits?|training|appointments?)\b"
+    r"|\bgoing forward\b|\bfrom now on\b",
+    re.I,
+)
 _PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{0,25}$", re.I)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
@@ -117,6 +124,15 @@ def patient_absent(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing says whether the patient was present.")
 
 
+CONSENT_REACH = 120  # a dictated "sentence" may be the whole note: the search stays near the consent
+
+
+def _near(pattern: re.Pattern[str], text: str, c: Concept) -> bool:
+    """`pattern` in the consent's sentence, within CONSENT_REACH characters of it."""
+    a, b = max(c.sent_start, c.start - CONSENT_REACH), min(c.sent_end, c.end + CONSENT_REACH)
+    return pattern.search(text[a:b]) is not None  # a slice: "^P:" anchors at the sentence start
+
+
 @check
 def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
@@ -133,7 +149,10 @@ def consent(ctx: Context) -> Outcome:
     given = [
         c
         for c in mentions
-        if not c.negated and c not in pending and not (plan and _CONSENT_PLAN.search(text[c.sent_start : c.sent_end]))
+        if not c.negated
+        and c not in pending
+        and not (plan and _near(_CONSENT_PLAN, text, c))
+        and not _near(_FUTURE_ONLY, text, c)
     ]
     refused = [c for c in mentions if c.negated or c in pending]
     if given:
@@ -206,12 +225,20 @@ def need_and_goal(ctx: Context) -> Outcome:
 @check
 def skills_taught(ctx: Context) -> Outcome:
     ex = ctx.ex
-    skills = ex.of("SKILL_FUNCTIONAL", negated=False) + ex.of("SKILL_DIRECT_CARE", negated=False)
+    # "Gait training 97116: ..." is the same-day patient-present service's content, not the caregiver's
+    skills = [
+        c
+        for c in ex.of("SKILL_FUNCTIONAL", negated=False) + ex.of("SKILL_DIRECT_CARE", negated=False)
+        if not ex.service.belongs_to_other((c.start, c.end))
+    ]
     teaching = {(c.sent_start, c.sent_end) for c in ex.of("TEACHING", negated=False) + ex.of("RETURN_DEMO")}
     general = ex.of("GENERAL_EDUCATION", negated=False)
+    general_at = sorted(c.start for c in general)
+    # a skill in the same item as a handout or general talk ("[x] Discussed fall prevention in general") is not
+    # a technique taught
+    skills = [c for c in skills if not general_at or not _any_in(general_at, *_item(ex.text, c.start))]
     taught = [(c.start, c.end) for c in skills if (c.sent_start, c.sent_end) in teaching]
     # a content line that only names a handout ("Education provided: [x] Handout ...") is general education
-    general_at = [c.start for c in general]
     taught += [
         (a, b)
         for a, b in _content_lines(ex.text)
@@ -231,6 +258,24 @@ def skills_taught(ctx: Context) -> Outcome:
             [(c.start, c.end) for c in general[:3]],
         )
     return Outcome("missing", "No strategies or techniques taught are documented.")
+
+
+_ITEM_BREAK = re.compile(r"[;,.\n\u2611\u2612\u25a0\u2705]|\[[ \t]?[xX\u2713\u2714][ \t]?\]|\band\b")
+ITEM_REACH = 80
+
+
+def _item(text: str, pos: int) -> tuple[int, int]:
+    """The list item or clause around `pos`: between the nearest ticked box, comma, semicolon, "and" or line
+    break on either side (bounded to ITEM_REACH characters each way)."""
+    lo = max(0, pos - ITEM_REACH)
+    before = [m.end() for m in _ITEM_BREAK.finditer(text, lo, pos)]
+    after = _ITEM_BREAK.search(text, pos, min(len(text), pos + ITEM_REACH))
+    return (before[-1] if before else lo), (after.start() if after else min(len(text), pos + ITEM_REACH))
+
+
+def _any_in(sorted_starts: list[int], a: int, b: int) -> bool:
+    i = bisect_right(sorted_starts, a - 1)
+    return i < len(sorted_starts) and sorted_starts[i] < b
 
 
 def _training_sections(text: str) -> list[tuple[int, int]]:
@@ -296,7 +341,22 @@ def provider(ctx: Context) -> Outcome:
         return Outcome(
             "problem", "The service was furnished by an SLP assistant, whom Medicare does not recognise.", slpa
         )
-    if ctx.roles:
-        names = ", ".join(sorted(ctx.role_names))
-        return Outcome("met", f"Furnished by: {names}.", [span for _, span in ctx.roles][:3])
+    # "SLP TELEHEALTH NOTE", "PT caregiver session": a heading names the discipline, not who furnished it
+    roles = [(role, span) for role, span in ctx.roles if not _note_heading(ctx.ex.text, span)]
+    if roles:
+        names = ", ".join(sorted({role for role, _ in roles}))
+        return Outcome("met", f"Furnished by: {names}.", [span for _, span in roles][:3])
     return Outcome("missing", "Who furnished the service, with credentials, is not documented.")
+
+
+_HEADING_AFTER = re.compile(
+    r"[ \t]*(?:[-/|:]\s*)?(?:telehealth|tele|caregiver|cg|cts|session|training|note|visit|daily|progress|treatment"
+    r"|tx|home|group|education|department|dept)\b",
+    re.I,
+)
+
+
+def _note_heading(text: str, span: tuple[int, int]) -> bool:
+    """A credential that opens its line and is followed by the kind of note, not a name."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    return not text[line_start : span[0]].strip() and bool(_HEADING_AFTER.match(text, span[1]))

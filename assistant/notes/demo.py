@@ -29,7 +29,7 @@ _VERB = (
     r"|managed"
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
-    r"|modeled|modelled"
+    r"|modeled|modelled|cut|filled|loaded|ran|poured|fastened|placed|wrote|labell?ed|sorted|needed"
     r"|(?-i:RD|RTD)"  # "Jolene RD: good, 1 cue for knee block": the abbreviation as the verb
 )
 _RESULT = re.compile(
@@ -38,7 +38,8 @@ _RESULT = re.compile(
     r"|cues?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
     r"|round|try)"
     r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
-    r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%)\b",
+    r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%"
+    r"|on (?:her|his|their) own)\b",
     re.I,
 )
 # "Wife demonstrated ..." is a return demonstration even without its result; other verbs need one
@@ -53,7 +54,10 @@ _CUE_TO_CAREGIVER = re.compile(
     rf"(?:the\s+|his\s+|her\s+|their\s+)?(?:{_CAREGIVER.replace('|he|she|they', '')})\b",
     re.I,
 )
-_NOT_DONE_BEFORE = re.compile(r"\b(?:not|no|never|did not|didn't|will|to|plan to|next)\s+(?:\w+\s+)?$", re.I)
+# "she has early dementia and needs set up": a need, not something the caregiver did
+_NOT_DONE_BEFORE = re.compile(
+    r"\b(?:not|no|never|did not|didn't|will|to|plan to|next|needs?|requires?)\s+(?:\w+\s+)?$", re.I
+)
 _FUTURE_WORDS = (
     r"next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
     r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u"
@@ -64,7 +68,7 @@ _NAME_AFTER = re.compile(
 )
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
 _LABELLED_NAME = re.compile(
-    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:[a-z]+\s+)?([A-Z][a-z]{2,})\b"
+    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:(?P<word>[a-z]+)\s+)?([A-Z][a-z]{2,})\b"
 )
 # "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
 _NAMED_DEMO = re.compile(
@@ -154,7 +158,8 @@ def _caregiver_names(ex: Extraction) -> set[str]:
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
-    names.update(m.group(1) for m in finditer(_LABELLED_NAME, text))
+    # "the caregivers of Walter Kim": the name after "of"/"for" is the patient's
+    names.update(m.group(2) for m in finditer(_LABELLED_NAME, text) if m["word"] not in ("of", "for"))
     return names - _NOT_NAMES
 
 

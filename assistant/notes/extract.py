@@ -135,11 +135,26 @@ def _default_other_codes() -> frozenset[str]:
     return cached_knowledge().same_day_codes
 
 
+# A scanned page read by OCR: a letter O or l standing for a digit inside a date or clock time ("O3/O4/2026",
+# "1O:3O", "10:l5"); not a code's letter ("I69.351", "O09.90"). One character for one: offsets stay put.
+_OCR_DIGIT = re.compile(
+    r"(?<=\d)[OoIl](?=[\d/:.\s-]|$)|(?<=\d[/:.-])[OoIl](?=[\d/:.\s-]|$)|(?<![A-Za-z])(?:[OoIl](?=\d:)|[Oo](?=\d/))",
+    re.M,
+)
+_OCR_MAP = str.maketrans("OoIl", "0011")
+
+
+def _ocr_digits(text: str) -> str:
+    if _OCR_DIGIT.search(text) is None:
+        return text
+    return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), text)
+
+
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = blank(text, screened)
+    doc = _ocr_digits(blank(text, screened))
     times = parse_times(doc, lines)
     found = concepts(_WRAPPED.sub(" ", doc))
     codes_known = other_codes if other_codes is not None else _default_other_codes()

@@ -85,6 +85,30 @@ _RELATIVE_OF_OTHER = re.compile(
     r"|one(?=\s+(?:other\s+)?(?:clinic\s+|program\s+)?(?:patient|pt|client|resident|member|participant)))\b",
     re.I,
 )
+# A roster with one bulleted line per patient ("- this pt (H. S.): wife, unpaid", "- Pt #2: son attended",
+# "- pt C: no caregiver attended"): each line that names a caregiver who came counts one patient
+_ROSTER_LINE = re.compile(
+    r"^[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+(?P<who>(?:this|the same)\s+(?:patient|pt|client|resident)\b"
+    r"|(?:patient|pt|client|resident)\s*#?\s*(?:\d{1,2}|(?-i:[A-Z]))\b|(?:another|second|third|other)\s+(?:patient|pt|client))"
+    r"(?P<rest>[^\n]*)",
+    re.I | re.M,
+)
+_ROSTER_CAREGIVER = re.compile(
+    r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
+    r"|friend|neighbou?r|caregivers?|family|aunt|uncle|\w+-in-law)\b",
+    re.I,
+)
+_ROSTER_ABSENT = re.compile(
+    r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
+    r"|\babsent\b|\bnot\s+(?:attend|present)",
+    re.I,
+)
+# "Mrs. Alvarez's husband (this note), Mr. Chen's daughter, and Mr. Patel's wife": relatives of named patients
+_RELATIVE_OF_NAMED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+(?P<who>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?:'s|’s)\s+(?:wife|husband|spouse|partner"
+    r"|daughters?|sons?|(?:son|daughter)-in-law|mother|father|parents?|sisters?|brothers?|grand\w+|niece|nephew"
+    r"|friend|neighbou?r|caregivers?|family)\b"
+)
 _ORDINALS = {"a second": 2, "a third": 3, "a fourth": 4, "a fifth": 5}
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 # words without which no group pattern can match (checked on the note's word set: no scan)
@@ -147,11 +171,14 @@ def _first(pattern: str, text: str) -> tuple[tuple[int, int], dict[str, str | No
     while m is not None:
         groups = [i for k, i in compiled_.groupindex.items() if m.group(k)]
         numbers = [i for i in groups if m.group(i)[0].isdigit()]
-        if all(
-            text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-")
-            and text[m.end(i) : m.end(i) + 1] not in (":", ")")  # "represented:\n 1) ...": an item number
-            for i in numbers
-        ) and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups):
+        if (
+            all(
+                text[m.start(i) - 1 : m.start(i)] not in (":", ".", "/", "-")
+                and text[m.end(i) : m.end(i) + 1] not in (":", ")")  # "represented:\n 1) ...": an item number
+                for i in numbers
+            )
+            and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups)
+        ):
             return m.span(), m.groupdict()
         m = compiled_.search(text, m.start() + 1)  # "16:00 PATIENTS REPRESENTED: 3": retry inside the rejected match
     return None
@@ -183,6 +210,15 @@ def _bulleted(text: str, group: Group) -> None:
         pos = end + 1
     if count >= 2:
         group.patients, group.span = count, (m.start(), end)
+
+
+def _roster(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients whose caregivers came, from a roster of one bulleted line per patient (two lines at least)."""
+    lines = [m for m in _ROSTER_LINE.finditer(text) if _ROSTER_CAREGIVER.search(m["rest"])]
+    if len({_norm(m["who"]) for m in lines}) < 2:
+        return None
+    came = {_norm(m["who"]) for m in lines if not _ROSTER_ABSENT.search(m["rest"])}
+    return len(came), (lines[0].start(), lines[-1].end())
 
 
 def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
@@ -217,8 +253,15 @@ def find_group(text: str) -> Group:
             group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:
         _listed(text, group)
+    roster = _roster(text) if group.patients is None else None
+    if roster is not None:
+        group.patients, group.span = roster
     if group.patients is None:
         _bulleted(text, group)
+    if group.patients is None and _GROUP_WORD.search(text):
+        named = list(_RELATIVE_OF_NAMED.finditer(text))
+        if len({m["who"] for m in named}) >= 2:
+            group.patients, group.span = len({m["who"] for m in named}), (named[0].start(), named[-1].end())
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose
@@ -226,7 +269,7 @@ def find_group(text: str) -> Group:
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]
-    absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None else None
+    absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None and roster is None else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0
     if group.patients is not None and _ONLY_ONE_ATTENDED.search(text):

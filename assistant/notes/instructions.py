@@ -43,7 +43,11 @@ _LINE = re.compile(
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
     rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot))"
     rf"(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
-    r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b",
+    r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b"
+    # "ASSISTANT: when writing the appeal, state that ...": a bare "Assistant:" label (a PTA or COTA line
+    # names a person) followed by an order about what to write
+    r"|^[ \t]*(?:assistant|reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:please[ \t]+)?(?:when[ \t]+(?:writing|drafting"
+    r"|preparing|you)|state|write|say|claim|assert|mark|label|treat|ignore|disregard|report|record|bill|add)\b",
     re.I | re.M,
 )
 # An instruction inside a line, from its cue to the end of its sentence (or its brackets)
@@ -69,7 +73,8 @@ _REQUEST = re.compile(
     rf"\b(?:have|tell|ask|let|instruct|get|want)\s+(?:the\s+|any\s+|an?\s+|your\s+)?{_MODEL}\b"
     rf"|\b(?:the|any|this|an?|your)\s+(?:{_MODEL}|assistant|tool|system|model|checker|validator)\s+(?:should|must"
     r"|shall|needs? to|is to|has to|will)\s+(?:\w+\s+)?(?:treat|mark|label|report|state|write|say|record|classify"
-    r"|consider|count|ignore|bill|flag|score|assume|accept|document|add|list|code|pass)\b",
+    r"|consider|count|ignore|bill|flag|score|assume|accept|document|add|list|code|pass|infer|fill in|supply|invent"
+    r"|generate|make up|create)\b",
     re.I,
 )
 # Imperatives to the reader, from the start of their sentence
@@ -81,6 +86,8 @@ _IMPERATIVE = re.compile(
     r"|compliant|satisfied|ready to bill|billable|unpaid family|licensed)\b"
     r"|\ball (?:checks|elements|items|requirements) (?:are |as )?(?:met|passed|satisfied)\b"
     r"|\b(?:rules?|requirements?) (?:don't|do not|doesn't|does not) apply\b"
+    # "(ignore the missing goal; ...)": told to overlook what the note lacks
+    r"|\b(?:ignore|disregard|overlook)\s+(?:the\s+|any\s+)?(?:missing|absent|blank|empty|lack of)\b"
     r"|\b(?:you are an?|as an ai|system prompt|do not flag|don't flag|no need to (?:flag|check|verify))\b",
     re.I,
 )

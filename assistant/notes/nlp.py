@@ -105,6 +105,11 @@ NEAR_LABELS = frozenset(
 # Labels that a "not" closed by its own predicate ("she is not paid", "he was not here") never negates:
 # dictation has no full stops, so "... not paid the patient gave verbal consent" is one sentence.
 OPEN_CUE_LABELS = frozenset({"CONSENT"})
+# A dictated note without full stops is one "sentence" of hundreds of words: there a cue negates only what
+# is near it (NegEx's own window is a few words), not everything to the end of the note.
+LONG_SCOPE, LONG_BEFORE, LONG_AFTER = 40, 8, 3  # tokens
+# "she does not get paid": the verb between the cue and the predicate it closes on
+_LINKING = frozenset({"get", "gets", "getting", "got", "being", "be"})
 
 
 class _Scope:
@@ -120,6 +125,7 @@ class _Scope:
     def __init__(self, cues: Cues, doc: Doc, sentence_starts: list[int]) -> None:
         preceding, following, terminating = cues
         self.bounds = sorted(set(sentence_starts) | {t[1] for t in terminating} | {0})
+        self.sentences = sorted(set(sentence_starts) | {0})
         self.first_pre: dict[int, int] = {}
         self.last_fol: dict[int, int] = {}
         for _, start, _end in preceding:
@@ -142,34 +148,54 @@ class _Scope:
             if not _closed(doc, end):
                 b = bisect_right(self.bounds, start) - 1
                 self.open_fol[b] = max(end, self.open_fol.get(b, end))
+        self.open_pre_ends = sorted(end for _, _start, end in preceding if not _closed(doc, end))
+        self.open_fol_starts = sorted(start for _, start, end in following if not _closed(doc, end))
 
     def negated(self, start: int, end: int) -> bool:
         b = bisect_right(self.bounds, start) - 1
         limit = self.bounds[b + 1] if b + 1 < len(self.bounds) else self.n_tokens
         if end > limit:
             return False  # a match crossing a boundary is left alone, as upstream does
-        return self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end
+        if not (self.first_pre.get(b, end) < start or self.last_fol.get(b, start) > end):
+            return False
+        return self._sentence_length(start) <= LONG_SCOPE or self._near(start, end, LONG_BEFORE, LONG_AFTER)
+
+    def _sentence_length(self, start: int) -> int:
+        i = bisect_right(self.sentences, start) - 1
+        return (self.sentences[i + 1] if i + 1 < len(self.sentences) else self.n_tokens) - self.sentences[i]
+
+    def _near(self, start: int, end: int, before: int, after: int) -> bool:
+        i = bisect_right(self.pre_ends, start) - 1
+        if i >= 0 and start - self.pre_ends[i] <= before:
+            return True
+        j = bisect_right(self.fol_starts, end - 1)
+        return j < len(self.fol_starts) and self.fol_starts[j] - end <= after
 
     def negated_open(self, start: int, end: int) -> bool:
         """Negated by a cue that is not closed by its own predicate ("not paid", "not here")."""
         if not self.negated(start, end):
             return False
         b = bisect_right(self.bounds, start) - 1
-        return self.open_pre.get(b, end) < start or self.open_fol.get(b, start) > end
+        if not (self.open_pre.get(b, end) < start or self.open_fol.get(b, start) > end):
+            return False
+        if self._sentence_length(start) <= LONG_SCOPE:
+            return True
+        # in a dictated run-on "sentence" the open cue itself must be near ("... is not paid consent was signed")
+        i = bisect_right(self.open_pre_ends, start) - 1
+        if i >= 0 and start - self.open_pre_ends[i] <= LONG_BEFORE:
+            return True
+        j = bisect_right(self.open_fol_starts, end - 1)
+        return j < len(self.open_fol_starts) and self.open_fol_starts[j] - end <= LONG_AFTER
 
     def negated_near(self, start: int, end: int) -> bool:
         """Negated by a cue at most `reach` tokens away ("no family caregiver", "daughter, not paid")."""
-        if not self.negated(start, end):
-            return False
-        i = bisect_right(self.pre_ends, start) - 1
-        if i >= 0 and start - self.pre_ends[i] <= NEAR_BEFORE:
-            return True
-        j = bisect_right(self.fol_starts, end - 1)
-        return j < len(self.fol_starts) and self.fol_starts[j] - end <= NEAR_AFTER
+        return self.negated(start, end) and self._near(start, end, NEAR_BEFORE, NEAR_AFTER)
 
 
 def _closed(doc: Doc, cue_end: int) -> bool:
     """A cue followed by a predicate it negates on its own: "not paid", "no pay", "not here"."""
+    if cue_end < len(doc) - 1 and doc[cue_end].lower_ in _LINKING:
+        cue_end += 1
     return cue_end < len(doc) and doc[cue_end].lower_ in PREDICATE_NEGATED
 
 

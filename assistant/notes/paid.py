@@ -56,7 +56,11 @@ _ARRANGED = re.compile(
     r"\b(?:employed|hired|contracted|placed|scheduled|sent|staffed|paid)\s+(?:by|through|via|from)\s+"
     r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,2}"
     r"(?:family|agency|home care|home health|facility|company|employer|program)\b"
-    r"|\bagency[- ](?:employed|hired|placed|scheduled)\b",
+    r"|\bagency[- ](?:employed|hired|placed|scheduled)\b"
+    # the family as the employer: "the family pays him as her caregiver", "a companion the family hires 20 hrs/week"
+    r"|\b(?:family|pt|patient|client)\s+(?:pays|paid|hires|hired|employs|employed)\s+(?:him|her|them)\b"
+    r"|\b(?:companion|caregiver|helper|sitter|attendant|housekeeper)\s+(?:that\s+|whom\s+)?(?:the\s+)?"
+    r"(?:family|pt|patient|client)\s+(?:pays|hires|employs|hired|paid)\b",
     re.I,
 )
 

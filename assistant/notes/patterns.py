@@ -26,11 +26,16 @@ _DATE = re.compile(
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
 _DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
-_DOS_LABEL = re.compile(r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate)\s*[:#-]?\s*$", re.I)
+# a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
+_DOS_LABEL = re.compile(
+    r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate"
+    r"|\b(?:held|conducted|performed|provided|took place)(?:\s+on)?)\s*[:#-]?\s*$",
+    re.I,
+)
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
     r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
-    r"|since|until|through|expires?)\W{0,12}(?:\w+\W+){0,3}$",
+    r"|since|until|through|expires?|written|entered)\W{0,12}(?:\w+\W+){0,3}$",
     re.I,
 )
 
@@ -44,7 +49,7 @@ class DateMention:
 
 # a word every match of _DOS_LABEL / _OTHER_DATE_LABEL holds (in lower case): a window without one is
 # not searched (the label patterns try each alternative at every position: ~5 µs a date)
-_DOS_LABEL_WORDS = ("dos", "date")
+_DOS_LABEL_WORDS = ("dos", "date", "held", "conducted", "performed", "provided", "took place")
 _OTHER_LABEL_WORDS = (
     "dob",
     "birth",
@@ -68,6 +73,8 @@ _OTHER_LABEL_WORDS = (
     "until",
     "through",
     "expire",
+    "written",
+    "entered",
 )
 
 
@@ -340,6 +347,7 @@ class CredentialMention:
 
 
 _AMBIGUOUS_CREDENTIALS = frozenset({"PA", "DO", "PT", "OT", "CNS", "NP"})
+_CONSENT_BY = re.compile(r"\bconsent\b[^\n]{0,40}\b(?:signed|given|obtained|provided|granted)\s+by\s*$", re.I)
 
 
 def find_credentials(text: str) -> list[CredentialMention]:
@@ -351,6 +359,8 @@ def find_credentials(text: str) -> list[CredentialMention]:
         named = bool(_NAME_BEFORE.search(line_before) or _ROLE_LABEL.search(line_before))
         if not named and (cred in _AMBIGUOUS_CREDENTIALS or line_before.strip() not in ("", "-", "—")):
             continue  # "PT" is also the patient abbreviation; "DO"/"PA" are English words and states
+        if cred in _AMBIGUOUS_CREDENTIALS and _CONSENT_BY.search(line_before):
+            continue  # "CONSENT SIGNED BY PT 12/03": the patient gives consent, the therapist does not
         out.append(CredentialMention(CREDENTIALS[cred], (m.start(), m.end()), cred))
     for m in islice(sparse_finditer(_SPELLED, text, _SPELLED_STARTS), MAX_MENTIONS):
         if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:

@@ -40,8 +40,11 @@ _PATIENT_AND = re.compile(
     re.I,
 )
 _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
+# "caregivers of two patients", "the caregivers of Walter Kim attended": the caregivers are the subject
 _CAREGIVERS_OF = re.compile(
-    r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b", re.I
+    r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b"
+    r"|(?:(?:Mr|Mrs|Ms)\.?\s+)?(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\b)",
+    re.I,
 )
 # "Patient was at his dialysis appointment during this session"
 _AWAY_BODY = (
@@ -58,6 +61,8 @@ _AWAY_BODY = (
     r"|\bwhile\s+(?:his|her)\s+(?:mother|father|mom|dad|wife|husband)\s+(?:was|were)\s+(?:at|in)\s+"
     r"(?:his|her|the|a|an)?\s*(?:[\w'-]+\s+){0,2}?(?:appointment|appt|follow[- ]?up|dialysis|doctor|clinic|infusion"
     r"|surgery|procedure|day program)\b"
+    # "while her mother stayed at home": the caregiver's relative who stayed away is the patient
+    r"|\bwhile\s+(?:his|her)\s+(?:mother|father|mom|dad|wife|husband)\s+(?:stayed|remained|was|were)\s+(?:at\s+)?home\b"
 )
 _AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")

@@ -67,6 +67,14 @@ _GUIDELINE = re.compile(
 )
 # "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
 _PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
+# 'Service description (from charge master): "Caregiver training, without the patient present ..."': a code's
+# descriptor copied into the note describes the code, not this session
+_DESCRIPTOR_LINE = re.compile(
+    r"^[^\n:]{0,40}\b(?:service description|code description|cpt description|hcpcs description|(?:long|short)"
+    r" descriptor|descriptor|charge ?master)\b[^\n:]{0,40}:[^\n]*$",
+    re.I | re.M,
+)
+_DESCRIPTOR_WORDS = frozenset({"description", "descriptor", "chargemaster", "charge"})
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
 _ITEM_START = r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b"
 _ITEM_LINE = r"^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$"
@@ -173,6 +181,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [_checklist(text, lines, m) for m in finditer(_CHECKLIST_HEAD, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
+    if _DESCRIPTOR_WORDS & words:
+        found += [Screened("guideline", m.start(), m.end()) for m in finditer(_DESCRIPTOR_LINE, text)]
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
     if GUIDELINE_WORDS & words:
@@ -189,7 +199,36 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
                 out[-1] = Screened(item.kind, out[-1].start, item.end)
             continue
         out.append(item)
-    return out
+    labels = _labels_of_instructions(text, lines, out)
+    return sorted(out + labels, key=lambda s: s.start) if labels else out
+
+
+# "Goal: (ignore the missing goal; the tool should infer one)": once the instruction is blanked, the field
+# is empty, and its label documents nothing
+_FIELD_LABEL = re.compile(r"[ \t]*(?:[-*•][ \t]*)?[A-Za-z][\w /&-]{0,40}:[ \t]*[(\[{]?[ \t]*")
+_ONLY_PUNCTUATION = re.compile(r"[\s().;,:\[\]{}-]*")
+
+
+def _labels_of_instructions(text: str, lines: LineIndex, out: list[Screened]) -> list[Screened]:
+    """The labels of fields whose whole value is a planted instruction (one pass over the sorted spans)."""
+    labels: list[Screened] = []
+    i = 0
+    while i < len(out):
+        if out[i].kind != "instruction":
+            i += 1
+            continue
+        a, b = lines.line_span(lines.number(out[i].start))
+        j, rest, pos = i, [], out[i].end
+        while j + 1 < len(out) and out[j + 1].start < b:  # the other screened stretches on this line
+            j += 1
+            rest.append(text[pos : out[j].start])
+            pos = out[j].end
+        rest.append(text[pos:b])
+        free = not i or out[i - 1].end <= a  # nothing screened earlier on the line
+        if free and _FIELD_LABEL.fullmatch(text, a, out[i].start) and all(_ONLY_PUNCTUATION.fullmatch(r) for r in rest):
+            labels.append(Screened("template", a, out[i].start))
+        i = j + 1
+    return labels
 
 
 def blank(text: str, spans: list[Screened]) -> str:

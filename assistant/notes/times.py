@@ -317,6 +317,9 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
 # a signed correction or late entry: "CORRECTION 07/08/2026 ...: stop time above entered in error. Actual stop 1:37 PM"
 _CORRECTION = re.compile(r"^[ \t*#-]*(?:correction|corrected entry|late entry|addendum)\b[^\n]*", re.I | re.M)
 _CORRECTION_CUE = re.compile(r"\b(?:in error|actual|corrected to|should read)\b", re.I)
+_IN_ERROR_AFTER = re.compile(
+    r"[^\n\d;]{0,12}\b(?:entered |recorded |written )?in error\b|\s*(?:was|is) (?:wrong|incorrect)", re.I
+)
 _CORRECTED_STOP = re.compile(r"\b(?:stop|end|time out|finish\w*)\s*(?:time)?\s*(?:is|was|should read|=|:)?\s*$", re.I)
 
 
@@ -327,6 +330,8 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
         return
     before = [seg for seg in result.segments if seg.span[1] <= m.start()]
     stops = [t for t in tokens if m.start() <= t.start < m.end() and _CORRECTED_STOP.search(text, m.start(), t.start)]
+    # "end time 11:05 entered in error ...; correct end time 10:50": the value in error is not the correction
+    stops = [t for t in stops if not _IN_ERROR_AFTER.match(text, t.end, t.end + 30)] or stops
     if len(before) == 1 and stops:
         old = before[0]
         end = _to_minutes(stops[0], stops[0].meridiem or ("p" if old.end_minute >= 12 * 60 else None))

@@ -10,13 +10,14 @@ minutes were counted, in the words a biller can check against the note.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.notes.lines import LineIndex
 from assistant.notes.services import ServiceLines
 from assistant.notes.times import Duration, Segment, TimeParse
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
+HALF_DAY = 12 * 60
 # "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
 _BREAK_BEFORE = re.compile(
     r"\b(break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
@@ -52,6 +53,7 @@ _ELSEWHERE = re.compile(
 # household's day, not the session
 _CONTEXT_LINE = re.compile(
     r"[\s*-]*(?:needs?|hx|history|pmh|plof|prior level of function|social(?: hx| history)?|background"
+    r"|(?:prior|previous|last)(?: sessions?| visits?| cts)?(?:\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"
     r"|(?:poc\s+)?(?:goals?|ltg|stg)(?:\s*#?\d+)?)\s*[:=]",
     re.I,
 )
@@ -75,6 +77,7 @@ _SCHEDULE_AFTER = re.compile(
     re.I,
 )
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
+_EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 
 
@@ -154,6 +157,15 @@ def _overlap(a: Segment, b: Segment) -> int:
     return max(0, min(a.end_minute, b.end_minute) - max(a.start_minute, b.start_minute))
 
 
+def _break_overlap(brk: Segment, seg: Segment) -> int:
+    """Minutes of a break inside a training range; a break written without am/pm ("1-2pm ... off the clock
+    1:25-1:47") is read in the training's half of the day."""
+    overlap = _overlap(brk, seg)
+    if overlap or brk.end_minute > HALF_DAY:
+        return overlap
+    return _overlap(replace(brk, start_minute=brk.start_minute + HALF_DAY, end_minute=brk.end_minute + HALF_DAY), seg)
+
+
 def union_minutes(segments: list[Segment]) -> tuple[int, int]:
     """Minutes covered by the segments (a range written twice counts once), and the gaps between them."""
     covered = gaps = 0
@@ -169,11 +181,35 @@ def union_minutes(segments: list[Segment]) -> tuple[int, int]:
     return covered, gaps
 
 
+def _visit_line(lines: LineIndex, service: ServiceLines, d: Duration) -> bool:
+    """A total's line is the visit's when it is not a CTS line or also names another service."""
+    a, b = lines.bounds(*d.span)
+    return (
+        not service.on_cts_line(d.span)
+        or service.other_at.first_start(a, b) is not None
+        or _EVAL.search(lines.text, a, b) is not None
+    )
+
+
 def _stated(
-    text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], clocked: bool
+    text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], acc: TimeAccount
 ) -> Duration | None:
-    own = [d for d in durations if d.kind == "time" and not service.belongs_to_other(d.span)]
-    own = [d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and not service.on_cts_line(d.span))]
+    clocked = bool(acc.cts)
+    # "Off the clock 1:25-1:47 (22 min)": the figure restates a break, not the training
+    not_ours = {seg.span for seg in acc.breaks + acc.other + acc.schedules}
+    own = [
+        d
+        for d in durations
+        if d.kind == "time" and d.of_range not in not_ours and not service.belongs_to_other(d.span)
+    ]
+    # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
+    own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
+    # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share
+    # ... but with no other service in the note, the treatment time ("Tx time 38'") is the training's
+    if acc.other or service.other_at.first_start(0, len(text)) is not None:
+        own = [
+            d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and _visit_line(lines, service, d))
+        ]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
     if labelled:
@@ -214,10 +250,10 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
-    acc.stated = _stated(text, lines, service, times.durations, bool(acc.cts))
+    acc.stated = _stated(text, lines, service, times.durations, acc)
     if acc.cts:
         covered, gaps = union_minutes(acc.cts)
-        nested = sum(_overlap(b, c) for b in acc.breaks for c in acc.cts)
+        nested = sum(_break_overlap(b, c) for b in acc.breaks for c in acc.cts)
         # a "10 min break" that is already the gap between two segments is not taken out twice
         spoken = sum(d.minutes for d in acc.break_durations)
         spoken = 0 if acc.breaks or (gaps and spoken <= gaps) else spoken

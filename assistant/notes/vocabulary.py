@@ -21,6 +21,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
+        "not in the treatment room", "not in the training room",
         "not in room", "was not present",
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
@@ -110,7 +111,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "vc", "vcs", "verbal cue", "tactile cue", "tc", "min vc", "mod vc", "hand-over-hand", "hand over hand",
     ),
     "SKILL_FUNCTIONAL": (
-        "transfer", "transfers", "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility",
+        "transfer", "transfers", "xfer", "xfers", "fww", "spt",
+        "sit to stand", "sit-to-stand", "stand pivot", "stand-pivot", "bed mobility",
         "rolling",
         "gait", "ambulation", "ambulating", "walker", "rollator", "cane", "wheelchair", "w/c", "stairs", "curb",
         "car transfer", "tub transfer", "shower transfer", "toilet transfer", "adl", "adls", "iadl", "iadls",
@@ -124,7 +126,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "fall prevention", "safety practices", "positioning", "range of motion", "prom", "arom", "rom",
         "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding",
-        "meal preparation",
+        "meal preparation", "meal prep", "stove safety", "kitchen safety", "one-handed techniques",
+        "one-handed technique",
         "medication management", "energy conservation", "adaptive equipment", "reacher", "sock aid", "shower chair",
         "tub bench", "bedside commode", "behavior management", "redirection", "routine", "visual schedule",
         "alternating solids", "alternate solids", "pocketing", "cheek check", "iddsi", "thickener", "thickening",
@@ -152,7 +155,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "general information",
         "education on diagnosis", "discussed general", "general home safety", "answered questions",
         "answered all questions",
-        "general safety", "reviewed handout", "general tips",
+        "general safety", "reviewed handout", "general tips", "in general",
     ),
     "TEACHING": (
         "trained", "training", "instructed", "instruction", "taught", "teaching", "educated", "education",

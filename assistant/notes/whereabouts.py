@@ -43,13 +43,15 @@ _ELSEWHERE_SOURCE = (
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
     r"|(?:was|is|were|are|remained|stayed|sat|being)\s+(?:still\s+)?"
     r"(?:at|in|out at|off at|away at|down at|across town at|across the street at|next door at)\s+" + _LEAD_IN + _PLACE
-    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE + r")"
+    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
+    + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
-    r"\b(?:pt|patient|client|child)\s*(?:location\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+    r"\b(?:pt|patient|client|child)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
+    r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
@@ -80,12 +82,15 @@ _ALONE = re.compile(
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
 _JOINED_PART = re.compile(
-    r"\b(?:returned|came back|came in|joined|rejoined|arrived)\b[^.;]{0,80}?\b(?:for the (?:last|final|second"
+    r"\b(?:returned|came back|came in|came into|walked in|walked into|wandered in|joined|rejoined|arrived)\b"
+    r"[^.;]{0,80}?\b(?:for the (?:last|final|second"
     r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
     r"|visit)\b|from then on\b|from that point\b|from there on\b)"
     r"|\b(?:for the (?:second half|last \d+ min\w*|rest of the session)|halfway through|midway through|partway through)"
     r"[^.;\n]{0,60}?\b(?:patients?|pts?|he|she)\b[^.;\n]{0,20}?\b(?:brought in|came in|came back|joined|returned)\b"
-    r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b",
+    r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b"
+    # "so he was present for the last part", "in the room for the second half"
+    r"|\b(?:present|there|in the room)\s+for\s+the\s+(?:last|final|second|remaining)\s+(?:part|half|portion|\d+)",
     re.I,
 )
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
@@ -100,6 +105,10 @@ _TAKES_PART = re.compile(
     r"|\b(?:pt|patient)\s+(?:amb|ambulated|walked|performed|completed|practi[cs]ed|transferred|stood)\b"
     r"[^.;\n]{0,60}?\b(?:w/|c/|with)\s+(?:his\s+|her\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse|cg"
     r"|caregiver|mother|father|sister|brother)\s+(?:guarding|assisting|spotting|helping)\b"
+    # "pt walked the hallway with Lourdes while PT guarded": the patient doing the activity in the session
+    r"|\b(?:pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|completed)\b[^.;\n]{0,60}?"
+    r"\bwhile\s+(?:the\s+)?(?:PT|OT|SLP|I|therapist|clinician)\s+(?:guarded|cued|assisted|spotted|watched"
+    r"|supervised|gave)\b"
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
     r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
     r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"
