@@ -8,6 +8,7 @@ logs note text, and Presidio's own loggers are held at WARNING.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 import threading
@@ -59,17 +60,25 @@ def _offline_tldextract() -> None:
 def _import_presidio() -> None:
     """Import Presidio without its optional Hugging Face engine.
 
-    When ``transformers`` is installed (the ``embed`` extra), ``presidio_analyzer.nlp_engine``
-    imports it eagerly: seconds of start-up for an engine this module never uses. Hide it for the
-    duration of the import only; later ``import transformers`` elsewhere works as usual.
+    When ``transformers`` and ``torch`` are installed (the ``embed`` extra), Presidio imports them
+    eagerly (its Hugging Face recognizer, its device probe) and spaCy's thinc imports torch: seconds
+    of start-up for models this module never runs. They are hidden for the duration of the import
+    only; a later ``import torch`` elsewhere works as usual.
     """
-    if "presidio_analyzer" in sys.modules or "transformers" in sys.modules:
+    if "presidio_analyzer" in sys.modules:
         return
-    sys.modules["transformers"] = None  # type: ignore[assignment]  # import -> ImportError, handled by Presidio
+    os.environ.setdefault("PRESIDIO_DEVICE", "cpu")  # no model runs here; a caller's own setting stands
+    import assistant.spacy_light  # noqa: F401  (spaCy first, without torch)
+
+    hidden = [name for name in ("transformers", "torch") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # import -> ImportError, handled by Presidio
     try:
         import presidio_analyzer  # noqa: F401
     finally:
-        del sys.modules["transformers"]
+        for name in hidden:
+            if sys.modules.get(name, 0) is None:
+                del sys.modules[name]
 
 
 def _build_analyzer() -> Any:

@@ -1,7 +1,7 @@
 """Import spaCy for a rule-based pipeline without paying for the parts it never uses.
 
-Why: `assistant check` must answer in well under two seconds from process start, and two
-imports dominate spaCy's own import without serving a blank tokenizer pipeline:
+Why: `assistant check` (and the PHI scrubber, through Presidio) must answer in well under two
+seconds from process start, and two imports dominate spaCy's own import without serving a blank tokenizer pipeline:
 
 - thinc (under spaCy) imports torch at import time only to probe for GPU support (~3 s of CPU
   when torch is installed for the retrieval layer). torch is hidden while spaCy is first
