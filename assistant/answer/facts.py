@@ -179,6 +179,8 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
     if len(set(intent.minutes)) != 1:  # "present for 10 of 40 minutes": not one total to look up
         return None
     minutes = intent.minutes[0]
+    if intent.full_time:
+        return full_time_units(minutes, pin)
     lines = supported_lines_for_minutes(minutes, codes=pin.obj)
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
     if band is None:
@@ -189,6 +191,17 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
                      "minutes.", pin.entry)
     return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
+
+
+def full_time_units(minutes: int, pin: Pin) -> Claim | None:
+    """ "A payer requires the full time ... 40 min": whole 30- and 15-minute blocks, cited to the FAQ that states
+    them (facts §3: 30 / 45 / 60 minutes)."""
+    primary, addon = pin.obj
+    lines = supported_lines_for_minutes(minutes, rule="full_time", codes=pin.obj)
+    billed = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
+    return Claim(f"Under a payer that requires the full time, {minutes} minutes {billed}: {primary} needs 30 minutes "
+                 f"and each {addon} a full further 15 minutes (45 minutes for {primary} + {addon} x1).",
+                 "faq:full_time_payer")
 
 
 def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:

@@ -61,6 +61,21 @@ _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
+# Direct clinical care taught to a caregiver (facts §12; the g0541_vs_97550 FAQ): the G0541 family's content
+DIRECT_CARE = re.compile(r"\bwound|pressure (?:injur|ulcer|sore)|infection control|\bostomy|catheter|\btrach\b"
+                         r"|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
+
+
+def units_family(intent: Intent, kb: Knowledge) -> str:
+    """The code family whose units some minutes are counted in: the one the question names; else direct care when
+    it teaches direct clinical care on a date the G0541 family is valid; else the 97550 family."""
+    if intent.procedure_codes:
+        return "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
+    start = kb.codes["G0541"].effective_from if "G0541" in kb.codes else None
+    in_force = intent.period is None or start is None or intent.period[1] >= start
+    return "direct_care" if in_force and DIRECT_CARE.search(intent.query) else "cts"
+
+
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
@@ -177,7 +192,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if intent.kind != "fee" and _FURNISHED_BY_ASSISTANT.search(intent.query):  # the assistant: CQ/CO, 85 %
         out.append(Pin("fee:assistant-rate", "assistant", None, strong=False))
     if intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
-        family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
+        family = units_family(intent, kb)
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
@@ -218,6 +233,12 @@ class Topics:
             if words and words <= asked:
                 out |= self.tagged[topic]
         return out
+
+
+def same_diagnosis(asked: str, tag: str) -> bool:
+    """An ICD-10-CM code asked about and a passage's code tag are one code or category: R29.6 and R29.6, G20 and
+    G20.A1, Z96.641 and Z96.64."""
+    return asked.startswith(tag) or tag.startswith(asked)
 
 
 def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarray:
@@ -272,9 +293,10 @@ def priors(
     for kind, factor in KIND_PRIOR.get(wants, {}).items():
         mult[kinds == kind] *= factor
     named = set(intent.procedure_codes) | set(intent.reason_codes)
-    if named and codes is not None:  # a passage that names none of the codes asked about sinks, unless pinned
+    if (named or intent.diagnosis_codes) and codes is not None:  # naming none of the codes asked about sinks it
         leading = np.isin(entries, [p.entry for p in pinned if p.strong])
-        mult[np.array([not (named & c) for c in codes], dtype=bool) & ~leading] *= UNNAMED_CODE
+        about = [bool(named & c) or any(same_diagnosis(d, t) for d in intent.diagnosis_codes for t in c) for c in codes]
+        mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
     if intent.kind == "modifier" and intent.modifiers and codes is not None and topics is not None:
         # "does G0541 need GP?": a passage about none of the modifiers asked about sinks, however well it matches
         asked = {m.lower() for m in intent.modifiers}

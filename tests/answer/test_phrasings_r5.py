@@ -1,0 +1,56 @@
+"""Families of phrasings (round 5): a patient taking part described as a scenario, a payer requiring the full time,
+two sessions on one date, the patient's share, "the G-codes replaced the CPT codes", Medicare Advantage's own
+criteria, assessing the caregiver, both code families for the same minutes, direct-care content counted in the
+G0541 family, fees compared, shorthand and Spanish-English questions; refusals for a diagnosis code the knowledge
+does not hold, another payer named by its program, and a terse value the sources never found. Wordings are not those
+of any eval set."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import holds_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "holds", "first"),
+    [
+        ("mom stayed in the room for the whole caregiver session, is 97550 still ok", None, ["97530"],
+         "faq:patient_in_room"),
+        ("our medicaid plan wants the full time per unit; 50 minutes of caregiver training, what units", None,
+         ["45"], "faq:full_time_payer"),
+        ("trained the son in the morning and the wife in the afternoon, two 97550s?", None, ["once per patient"],
+         "faq:once_per_date"),
+        ("what will the patient owe for 97550 after the deductible in 2025", None, ["20%"], "faq:cost_sharing"),
+        ("heard 97550 was retired once the G codes came out, true?", None, ["active"], "faq:gcodes_replaced_cpt"),
+        ("can a Medicare Advantage plan use its own internal criteria to deny 97550?", None, ["422.101"],
+         "faq:ma_own_criteria"),
+        ("how do we bill an assessment of the caregiver's needs before training starts", None, ["96161"],
+         "faq:caregiver_assessment"),
+        ("can I put the same 40 minutes on 97550 and G0541?", None, ["same minutes"], "faq:g0541_vs_97550"),
+        ("45 min teaching the daughter dressing changes for a wound, how many units", date(2025, 5, 5), ["G0541"],
+         None),
+        ("does 97550 pay more than G0541 in 2026?", None, ["97550", "G0541"], None),
+        ("allowed amt 97550, national, non-fac", date(2024, 2, 1), ["$52.06"], None),
+        ("¿cuánto paga medicare por 97551 en 2025?", None, ["$25.55"], None),
+        ("¿el paciente estaba presente, puedo facturar 97550?", None, ["92507"], "faq:patient_in_room"),
+    ],
+)
+def test_phrasing(assistant: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
+    holds_answer(assistant.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Q90.9 billable for caregiver training",
+        "does the VA pay for 97550",
+        "mue on 97550 per date?",
+    ],
+)
+def test_refused(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question)
+    assert not answer.answered, answer.text
