@@ -51,11 +51,16 @@ MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat mos
                         r"|\bnot limited\b|dropped the .{0,40}limit|\bonce[- ]per\b", re.I)
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
+# "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
+CLINICAL_HOWTO = re.compile(r"\bhow (?:do|should|can|would) (?:i|we|you) (?:treat|manage|heal|dress|stretch|strengthen"
+                            r"|diagnose|splint|position|exercise|progress)\b", re.I)
+BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
+                           r"|\bden(?:y|ied|ial)|\bunits?\b|\bminutes?\b|medicare|\bcharge|\breimburs", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
 _PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
-                "medicare_advantage": "Medicare Advantage plans'"}
+                "medicare_advantage": "Medicare Advantage plans'", "self_pay": "a practice's self-pay"}
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
+    if not intent.codes and CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query):
+        return f"{CANNOT}: it covers billing and documentation, not clinical technique."
     asked_for = CODE_FOR.search(intent.query)
     if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
         return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."

@@ -21,7 +21,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.topic_routing import topic_pins
+from assistant.retrieval.topic_routing import PATIENT_AWAY, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -44,6 +44,7 @@ PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
+    "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
@@ -87,13 +88,15 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if _ASSISTANT.search(intent.query):
         out.append(Pin("fee:assistant-rate", "assistant", None))
     adjusted = bool(out)
+    # "dec 31 2024 vs jan 1 2025": each period named, when the question names more than one
+    periods = [intent.period] if intent.period is not None else list(intent.periods)
     for code in intent.procedure_codes or ("97550",):
         rows = [r for r in kb.fees.rvus if r.code == code]
-        if intent.period is not None:
-            rows = [r for r in rows if overlaps(r.effective_from, r.effective_to, intent.period)]
+        if periods:
+            rows = [r for r in rows if any(overlaps(r.effective_from, r.effective_to, p) for p in periods)]
         elif rows:
             rows = [max(rows, key=lambda r: r.effective_from or date.min)]
-        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=intent.period is not None and not adjusted) for r in rows]
+        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=bool(periods) and not adjusted) for r in rows]
     return out
 
 
@@ -191,7 +194,9 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _sequestration_pins(intent, kb)
     if intent.kind != "fee" and _FURNISHED_BY_ASSISTANT.search(intent.query):  # the assistant: CQ/CO, 85 %
         out.append(Pin("fee:assistant-rate", "assistant", None, strong=False))
-    if intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
+    # "how many minutes for 2 units of 97551", "how many minutes do I need to bill 97551": the band that gives them
+    if intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
+                                                      and (intent.unit_count or intent.procedure_codes))):
         family = units_family(intent, kb)
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()

@@ -29,6 +29,7 @@ class TopicRoute:
     needs_code: bool = False  # only for a code the question names: "can OT bill it on hospice?" is about hospice
     unless: re.Pattern[str] | None = None  # words that turn the subject around ("the patient was not there")
     skip_kinds: frozenset[str] = frozenset()  # kinds of question another route answers better (a fee comparison)
+    context_only: bool = False  # often a detail of the story: it answers only when no other route does
 
 
 _LATE_CLAIM = re.compile(
@@ -49,6 +50,10 @@ _PATIENT_THERE = re.compile(
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b", re.I)
 _ABSENT = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bw/o\b|\babsent\b|\bleft the room\b|\bnone\b|\bnobody\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
+# "trained the wife without the pt present, ok?": the session the codes are for
+PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
+                           r"(?:present|there|in the room)\b"
+                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
 _SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
@@ -74,6 +79,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
+    TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
+               skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"})),
     TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
@@ -88,10 +95,11 @@ ROUTES: tuple[TopicRoute, ...] = (
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
-    for route in ROUTES:
-        if not route.trigger.search(intent.query) or intent.kind in route.skip_kinds \
-                or (route.unless is not None and route.unless.search(intent.query)):
-            continue
+    routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
+              and not (r.unless is not None and r.unless.search(intent.query))]
+    # a detail told in passing ("pt not there") gives way to any other subject the question asks about
+    routes = [r for r in routes if not r.context_only or len(routes) == 1]
+    for route in routes:
         asked = set(intent.procedure_codes)
         tagged = [f for f in kb.faqs.values() if route.topics & set(f.topics)
                   and (not route.needs_code or asked & set(f.codes))]

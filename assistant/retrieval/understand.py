@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.relative_dates import resolve
+from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, resolve
 from assistant.retrieval.wording import normalise
 
 Period = tuple[date, date]
@@ -60,6 +60,7 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
+    ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
     ("medicare", re.compile(r"medicare|\bcms\b|\bmac\b", re.I)),
 )
@@ -106,7 +107,9 @@ _FINE = r"(?:ok|okay|acceptable|fine|good)"
 WEAK_VALIDITY = re.compile(
     rf"\b{_CODE_ANY}\s+(?:(?:still|code|is|be)\s+)*{_FINE}\b"
     rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
-    rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b", re.I)
+    rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b"
+    # "G0541 on jan 1 2025 ok?": the code, its date, then the weak word closing the question
+    rf"|\b{_CODE_ANY}\b[^.?!;]{{0,40}}\b(?:still\s+)?{_FINE}\s*\?*\s*$", re.I)
 # "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
@@ -180,6 +183,8 @@ class Intent:
     asks_action: bool = False  # "CO-29, can we appeal?", "now what": what to do, not only what a code means
     clerical: bool = False  # "forgot the GO on the line": a slip a reopening corrects
     full_time: bool = False  # "the payer requires the full time": whole 30/15-minute blocks, not the mid-point rule
+    periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
+    said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -255,6 +260,24 @@ def _yearless_days(text: str, years: list[int]) -> list[date]:
     return out
 
 
+def _all_periods(days: list[date], months: list[Period], years: list[int]) -> tuple[Period, ...]:
+    spans = [(d, d) for d in days] + months
+    spans += [(date(y, 1, 1), date(y, 12, 31)) for y in years if not any(a.year == y for a, _ in spans)]
+    return tuple(dict.fromkeys(spans))
+
+
+def _said(text: str, dated: str, dos: date | None, days: list[date], spans: list[tuple[int, int]]) -> str | None:
+    """The question's own words for the period it asks about, when an answer should echo them: its one day as written
+    ("on 12/31/23", not a year it never wrote) or a year bound ("before 2025", read as 2024)."""
+    if dos is not None:
+        return None
+    if len(set(days)) == 1 and spans and dated[spans[0][0]:spans[0][1]] in text:
+        return f"on {dated[spans[0][0]:spans[0][1]]}"
+    bound = BOUNDED_YEAR.search(text)  # "before 2025" (read as 2024); "after 2025" is said as the year it means
+    return bound.group(0) if bound and not days and bound.group(0).lower().startswith(("before", "prior", "earlier")) \
+        else None
+
+
 def _period(on: date | None, days: list[date], months: list[Period], years: list[int]) -> Period | None:
     if on is not None:
         return (on, on)
@@ -323,12 +346,14 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
     procedures, diagnoses, reasons, modifiers = _codes(text)
     if not procedures and FAMILY.search(text):
         procedures = ("97550",)  # "the caregiver training codes": the family's primary code stands for it
-    dated = resolve(text, today)
+    dated = bounded_years(resolve(text, today))
     days, months, spans = find_dates(dated)
     years = [int(m.group(1)) for m in YEAR.finditer(dated) if not any(a <= m.start() < b for a, b in spans)]
     days += _yearless_days(dated, years)
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
     period = _period(dos, days, months, years)
+    # the question's own words for its one day, so an answer restates it without a year the question never wrote
+    said = _said(text, dated, dos, days, spans)
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
     minutes = tuple(int(m.group(1)) for m in MINUTES.finditer(text))
     facility = None
@@ -361,4 +386,6 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         asks_action=bool(ACTION.search(text)),
         clerical=bool(CLERICAL.search(text)),
         full_time=bool(FULL_TIME.search(text)),
+        said=said if period is not None else None,
+        periods=_all_periods(days, months, years),
     )

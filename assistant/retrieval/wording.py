@@ -58,7 +58,9 @@ _SPANISH_ONLY = frozenset({
     "cuidadores", "ano", "anos", "facturar", "cobrar", "consentimiento", "telesalud", "apelacion", "esposa",
     "esposo", "todavia", "entrenamiento", "capacitacion", "minutos", "unidades", "codigo", "codigos", "estaba",
     "negaron", "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "octubre",
-    "noviembre", "diciembre", "pagan", "sesion", "cuando", "tambien", "despues",
+    "noviembre", "diciembre", "pagan", "sesion", "cuando", "tambien", "despues", "pago", "paga", "facturo",
+    "cobro", "negado", "negada", "denegado", "denegada", "rechazado", "terapeuta", "hija", "hijo", "estuvo",
+    "valido", "valida", "vigente",
 })
 _MARK = re.compile(r"[¿¡ñáéíóú]", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/?")

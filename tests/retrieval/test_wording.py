@@ -39,6 +39,9 @@ def test_english_stays_english(question: str) -> None:
         ("cuánto paga medicare por 97550 el año pasado", "fee", (date(2025, 1, 1), date(2025, 12, 31))),
         ("¿es válido G0541 en diciembre de 2024?", "code_validity", (date(2024, 12, 1), date(2024, 12, 31))),
         ("97551 allowed amt for dos 2/20/24", "fee", (date(2024, 2, 20), date(2024, 2, 20))),
+        ("pago de 97552 en 2026", "fee", (date(2026, 1, 1), date(2026, 12, 31))),
+        ("G0541 valido before 2025?", "code_validity", (date(2024, 1, 1), date(2024, 12, 31))),
+        ("97550 rate after 2024", "fee", (date(2025, 1, 1), date(2025, 12, 31))),
     ],
 )
 def test_read_after_rewriting(question: str, kind: str, period: tuple[date, date]) -> None:
