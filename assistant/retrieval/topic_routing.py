@@ -61,18 +61,18 @@ _SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s?
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
                             r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
-_REPLACED = re.compile(r"(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
+_REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
                        r"|switch(?:ed)? (?:everything |all )?(?:over )?to)\b", re.I)
 # "can an MA plan deny with its own internal criteria": Medicare Advantage follows Medicare's coverage criteria
-_PLAN_CRITERIA = re.compile(r"(?=.*(?:\bMA\b|advantage))"
+_PLAN_CRITERIA = re.compile(r"^(?=.*(?:\bMA\b|advantage))"
                             r".*\b(?:own|internal|proprietary|in-house) (?:criteria|guidelines|polic(?:y|ies)|rules)\b",
                             re.I)
 # "a code to assess the caregiver's own needs": the caregiver-focused health risk assessment
 _CAREGIVER_ASSESSMENT = re.compile(r"\bassess\w*\b.{0,30}\bcaregivers?'?s?\b|\bcaregivers?'?s? (?:own )?(?:needs|health"
                                    r"|risks?|burden|strain)\b.{0,40}\bassess|\brisk assessment\b", re.I)
 # "can I bill 97550 and G0541 for all 50?": a code of each family named; which one, and never the same minutes
-_BOTH_FAMILIES = re.compile(r"(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
+_BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
 
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),

@@ -147,7 +147,7 @@ CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
 # "one of our payers requires the full time for timed codes": units counted in whole 30/15-minute blocks
 # (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code)
-FULL_TIME = re.compile(r"(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
+FULL_TIME = re.compile(r"^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
                        r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
                        r"|\bstrict\b|\bentire (?:30|unit)\b)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
