@@ -32,6 +32,8 @@ SCRUB = [
     # a month/day between a determiner and an event noun; a spoken date of birth with its year
     ("Wants to know if the 2/6 visit can move.", "2/6"),
     ("date of birth fifteenth August nineteen thirty-two, she is ninety-two.", "fifteenth August nineteen thirty-two"),
+    # a first-name sign-off ending a message quoted before more text
+    ("Payer's words:\nPlease call back Monday.\nTerry\n\nNote:\nCTS 40 min.", "Terry"),
 ]
 KEEP = [
     "Pt is HOH and on BiPAP at night; ALS (G12.21); 2 UTIs this year. Shabbos plan reviewed.",
@@ -41,6 +43,7 @@ KEEP = [
     "Wife Mrs. Oduya demonstrated sit-to-stand safely; follow-up next week.",
     "Daughter Ms. Ferrand, non-weight-bearing precautions reviewed.",
     "Billed 97550 GP x1 after the follow-up.",
+    "Seen today for caregiver training.\nTransfers\n\nPlan: continue 97550 GP.",
 ]
 
 
