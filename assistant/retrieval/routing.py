@@ -300,7 +300,10 @@ def priors(
     named = set(intent.procedure_codes) | set(intent.reason_codes)
     if (named or intent.diagnosis_codes) and codes is not None:  # naming none of the codes asked about sinks it
         leading = np.isin(entries, [p.entry for p in pinned if p.strong])
-        about = [bool(named & c) or any(same_diagnosis(d, t) for d in intent.diagnosis_codes for t in c) for c in codes]
+        about = [bool(named & c) for c in codes]
+        if intent.diagnosis_codes:
+            about = [a or any(same_diagnosis(d, t) for d in intent.diagnosis_codes for t in c)
+                     for a, c in zip(about, codes, strict=True)]
         mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
     if intent.kind == "modifier" and intent.modifiers and codes is not None and topics is not None:
         # "does G0541 need GP?": a passage about none of the modifiers asked about sinks, however well it matches

@@ -98,9 +98,12 @@ def _spanish(text: str) -> str:
     return _TOKEN.sub(lambda m: SPANISH_WORDS.get(m.group(0).lower(), m.group(0)), text)
 
 
+_SHORTHAND = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w/-])", re.I)
+
+
 def _shorthand(text: str) -> str:
-    return re.sub(r"(?<![\w/-])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
-                  + r")(?![\w/-])", lambda m: SHORTHAND[m.group(0).lower()], text, flags=re.I)
+    return _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], text)
 
 
 def normalise(text: str) -> str:
