@@ -29,6 +29,10 @@ from assistant.retrieval.understand import AIC, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
+# A question that opens like "is ...", "can ...", "does ..." asks yes or no; a terse one ("mue for 97551 per day?")
+# asks for a value, like "what is ...".
+YES_NO = re.compile(r"^\s*(?:is|are|was|were|can|could|do|does|did|should|will|would|may|must|has|have|if|when"
+                    r"|why|how (?:do|does|should|can))\b|\b(?:can|could|do|does|should|may) (?:i|we|you|they)\b", re.I)
 COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\.?)\b", re.I)
 UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
 # "ICD-10 code for autism": the thing a code is asked for; when no passage found names it, nothing answers
@@ -47,11 +51,16 @@ MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat mos
                         r"|\bnot limited\b|dropped the .{0,40}limit|\bonce[- ]per\b", re.I)
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
+# "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
+CLINICAL_HOWTO = re.compile(r"\bhow (?:do|should|can|would) (?:i|we|you) (?:treat|manage|heal|dress|stretch|strengthen"
+                            r"|diagnose|splint|position|exercise|progress)\b", re.I)
+BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
+                           r"|\bden(?:y|ied|ial)|\bunits?\b|\bminutes?\b|medicare|\bcharge|\breimburs", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
 _PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
-                "medicare_advantage": "Medicare Advantage plans'"}
+                "medicare_advantage": "Medicare Advantage plans'", "self_pay": "a practice's self-pay"}
 
 
 @dataclass(frozen=True)
@@ -105,7 +114,8 @@ def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
     body = sentences(passage.text[found.end():] if found else passage.text)
     if not body:
         return []
-    if found and len(body[0].split()) < 6:  # a bare "No." opens its explanation, then what fits the question best
+    if found and bare(body[0]):  # a bare "No." opens its explanation, then what fits the question best
+        limit += 1  # the bare opening is no sentence of its own
         rest = sorted(body[2:], key=lambda s: (-_shared(question, s), body.index(s)))
         return sorted([*body[:2], *rest[: limit - 2]][:limit], key=body.index)
     # an FAQ answer in its own order, else the passage's best-matching sentence
@@ -116,9 +126,41 @@ def extract(passage: Passage, question: str, *, limit: int = 3) -> list[str]:
     return sorted(picked[:limit], key=body.index)
 
 
+def bare(sentence: str) -> bool:
+    """ "No.", "It varies.", "Not by reflex.": an opening that is no answer without the sentence after it."""
+    return len(sentence.split()) < 6
+
+
+_MAX_WORDS = frozenset(tokenize("maximum max number limit cap per most allowed upper"))
+
+
+def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
+    """A sentence of the passages states a maximum (or its absence) of what is asked: "maximum number of caregivers
+    per 97552 group" is not answered by an MUE passage's "maximum units"."""
+    asked = _content(intent.query) - {t for c in intent.codes for t in tokenize(c)} - _MAX_WORDS
+    return any(MAX_STATED.search(s) and asked & set(tokenize(s)) for p in passages for s in sentences(p.text))
+
+
+def _names_subject(question: str, sentence: str) -> bool:
+    """The question names a word (not a code) of what `sentence` says was not found: "mue for 97551" and "MUE values
+    for 97550-97552 were not found"; "97552 units?" shares only the code."""
+    subject = sentence[: m.start()] if (m := NOT_FOUND.search(sentence) or UNKNOWN.search(sentence)) else sentence
+    words = {t for t in tokenize(subject) if t.isalpha() and len(t) > 2}
+    return bool(words & set(tokenize(expand(question))))
+
+
 def _unknown_codes(intent: Intent, kb: Knowledge, passages: Sequence[Passage]) -> list[str]:
     """Named procedure codes the knowledge does not know and no passage found mentions."""
     return [c for c in intent.procedure_codes if c not in kb.codes and not any(c in p.text for p in passages)]
+
+
+def _unknown_diagnoses(intent: Intent, passages: Sequence[Passage]) -> list[str]:
+    """Named ICD-10-CM codes that no passage found names, as written or by a category that holds them ("Z96.64x"
+    holds Z96.641): "is F84.0 billable for autism" is not about any code the knowledge covers."""
+    def named(code: str, text: str) -> bool:
+        stem = code.split(".")[0]
+        return code in text or any(code.startswith(t.rstrip("x")) for t in re.findall(rf"\b{stem}[.\w]*", text))
+    return [c for c in intent.diagnosis_codes if not any(named(c, p.text) for p in passages)]
 
 
 def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage], kb: Knowledge) -> str | None:
@@ -126,6 +168,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     unknown = _unknown_codes(intent, kb, passages)
     if unknown and len(unknown) == len(intent.procedure_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown)}."
+    unknown_dx = _unknown_diagnoses(intent, passages)
+    if unknown_dx and not intent.procedure_codes and len(unknown_dx) == len(intent.diagnosis_codes):
+        return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
     priced = {r.code for r in kb.fees.rvus}
     if intent.kind == "fee" and intent.procedure_codes and not set(intent.procedure_codes) & priced \
             and not any(c.what == "code" for c in found):
@@ -153,11 +198,13 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
+    if not intent.codes and CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query):
+        return f"{CANNOT}: it covers billing and documentation, not clinical technique."
     asked_for = CODE_FOR.search(intent.query)
     if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
         return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."
     if not found and intent.kind not in ("threshold", "fee") and MAX_ASKED.search(intent.query) \
-            and not any(MAX_STATED.search(p.text) for p in passages[:3]):
+            and not _states_maximum(intent, passages[:3]):
         return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
@@ -187,7 +234,8 @@ def compose(
         if not hits:
             return ""
         found = _FAQ_ANSWER.search(hits[0].text)  # an FAQ opens with its question: quote the answer
-        return " ".join(sentences(hits[0].text[found.end():] if found else hits[0].text)[:n])
+        body = sentences(hits[0].text[found.end():] if found else hits[0].text)
+        return " ".join(body[:n + (bool(body) and bare(body[0]))])
 
     made = claims(intent, pins, kb, opening)
     why = refusal(intent, made, passages, kb)
@@ -209,11 +257,17 @@ def compose(
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
     if EITHER_VALUE.search(intent.query):  # "is the indicator 0 or 1?" after "no published edit was found"
         unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
-    if not made and (ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query)) and unknown:
+    terse = not YES_NO.search(intent.query)  # "mue for 97551 per day?": asks the value the sentence says is unknown
+    unknown = [c for c in unknown if not terse or _names_subject(intent.query, c.text)] if terse else unknown
+    asks_value = ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query) or terse
+    if not made and asks_value and unknown:
         # The best passage says the value was never found: say so rather than present it as an answer.
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     out.sort(key=lambda item: item[0])
-    return [c for _, c in out][:3], True
+    kept = [c for _, c in out]
+    if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
+        kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
+    return kept[:3], True
 
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.

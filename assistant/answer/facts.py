@@ -32,8 +32,10 @@ class Claim:
     what: str = ""  # the pin kind it words: fee, code, dx, kx, route ...
 
 
-def when(period: Period) -> str:
-    """ "on 2024-06-01", "in March 2024" or "in 2024"."""
+def when(period: Period, said: str | None = None) -> str:
+    """ "on 2024-06-01", "in March 2024" or "in 2024"; or the question's own words for the period (`said`)."""
+    if said:
+        return said
     start, end = period
     if start == end:
         return f"on {start.isoformat()}"
@@ -54,8 +56,8 @@ def code_validity(intent: Intent, pin: Pin) -> Claim:
         return Claim(f"{info.code} is valid {_window(info.effective_from, info.effective_to)}.", pin.entry)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
         since = f"it is valid {_window(info.effective_from, info.effective_to)}"
-        return Claim(f"No: {info.code} was not in effect {when(intent.period)}; {since}.", pin.entry)
-    return Claim(f"Yes: {info.code} is in effect {when(intent.period)}; it is valid "
+        return Claim(f"No: {info.code} was not in effect {when(intent.period, intent.said)}; {since}.", pin.entry)
+    return Claim(f"Yes: {info.code} is in effect {when(intent.period, intent.said)}; it is valid "
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
@@ -67,7 +69,7 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if not relevant and intent.period is not None:  # the code starts after the period asked about
         later = min(changes, key=lambda c: c.effective_from or date.min)
         span = window_words(later.effective_from, later.effective_to)
-        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period)}; it is "
+        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period, intent.said)}; it is "
                      f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
     relevant = relevant or changes
     if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
@@ -86,7 +88,7 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if intent.period is None:
         return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
     verdict = "Yes" if change.billable else "No"
-    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period)} ({status}"
+    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period, intent.said)} ({status}"
                   f"{' ' + span if span else ''}){use}.", pin.entry)
     return [claim, *_next_change(intent.period, change, changes, pin.entry)]
 
@@ -143,7 +145,7 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     if not parts:
         return None
     year = (rvu.effective_from or date(2024, 1, 1)).year
-    on = when(intent.period) if intent.period else f"in {year}"
+    on = when(intent.period, intent.said) if intent.period else f"in {year}"
     return Claim(f"The Medicare national payment for {rvu.code} {on} is " + "; ".join(parts[:2]) + ".", pin.entry)
 
 
@@ -164,7 +166,7 @@ def kx(pin: Pin) -> Claim:
 def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
     """ "How many minutes for 2 units of 97551": the band of minutes that gives that many add-on units."""
     primary, addon = pin.obj
-    count = intent.unit_count or 0
+    count = intent.unit_count or 1  # "how many minutes to bill 97551": its first unit
     for lo, hi, lines in unit_bands(pin.obj):
         if dict(lines).get(addon) == count or (count == 1 and addon not in intent.procedure_codes
                                                and dict(lines) == {primary: 1}):
@@ -174,11 +176,13 @@ def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
 
 
 def units(intent: Intent, pin: Pin) -> Claim | None:
-    if intent.unit_count and not intent.minutes:
+    if not intent.minutes:
         return units_for_count(intent, pin)
     if len(set(intent.minutes)) != 1:  # "present for 10 of 40 minutes": not one total to look up
         return None
     minutes = intent.minutes[0]
+    if intent.full_time:
+        return full_time_units(minutes, pin)
     lines = supported_lines_for_minutes(minutes, codes=pin.obj)
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
     if band is None:
@@ -191,6 +195,17 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
                  f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
 
+def full_time_units(minutes: int, pin: Pin) -> Claim | None:
+    """ "A payer requires the full time ... 40 min": whole 30- and 15-minute blocks, cited to the FAQ that states
+    them (facts §3: 30 / 45 / 60 minutes)."""
+    primary, addon = pin.obj
+    lines = supported_lines_for_minutes(minutes, rule="full_time", codes=pin.obj)
+    billed = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
+    return Claim(f"Under a payer that requires the full time, {minutes} minutes {billed}: {primary} needs 30 minutes "
+                 f"and each {addon} a full further 15 minutes (45 minutes for {primary} + {addon} x1).",
+                 "faq:full_time_payer")
+
+
 def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:
     """ "Can our SLPs keep doing telehealth in 2028?": the statutory waiver ends before the period asked about."""
     waiver = pin.obj
@@ -198,8 +213,8 @@ def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:
         return None
     return Claim(f"Not as the law stands: the statutory waiver that lets physical therapists, occupational therapists "
                  f"and speech-language pathologists furnish Medicare telehealth runs through "
-                 f"{waiver.effective_to.isoformat()}, so {when(intent.period)} they cannot bill caregiver training by "
-                 "telehealth unless Congress extends it again.", pin.entry)
+                 f"{waiver.effective_to.isoformat()}, so {when(intent.period, intent.said)} they cannot bill caregiver "
+                 "training by telehealth unless Congress extends it again.", pin.entry)
 
 
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]

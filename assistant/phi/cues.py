@@ -121,13 +121,24 @@ def _by_and_speakers(text: str) -> list[Span]:
 _LAST_LINE = re.compile(r"[ \t]*(?:[-–—~][ \t]*)?(?P<name>[A-Z][a-z]{2,14}+)[ \t]*")
 
 
+# The last line of a message quoted inside a longer text: after a sentence, before a blank line ("Monday.\nTerry\n\n")
+_BLOCK_LAST_LINE = re.compile(r"(?<=[.!?,])[ \t]*\r?\n(?P<line>[^\n]{1,24}+)\r?\n[ \t]*(?=\r?\n)")
+
+
 def _sign_off(text: str) -> list[Span]:
-    """A message signed with a first name alone on its last line: "...call back Monday.\nTerry"."""
+    """A message signed with a first name alone on its last line: "...call back Monday.\nTerry", also when the
+    message is quoted before more text (its last line then comes after a sentence and before a blank line)."""
     body = text.rstrip()
     start = body.rfind("\n") + 1
-    m = _LAST_LINE.fullmatch(body, start)
-    if not m or start == 0:
-        return []
-    name = m.group("name")
-    first = get_lexicon().first_rank(name)
-    return [(m.start("name"), m.end("name"), "PERSON", 0.85)] if 0 < first <= 3000 and namey(name) else []
+    lines = [(start, len(body))] if start else []
+    lines += [m.span("line") for m in _BLOCK_LAST_LINE.finditer(text)]
+    out: list[Span] = []
+    for begin, end in lines:
+        m = _LAST_LINE.fullmatch(text, begin, end)
+        if m is None:
+            continue
+        name = m.group("name")
+        first = get_lexicon().first_rank(name)
+        if 0 < first <= 3000 and namey(name):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out

@@ -43,6 +43,9 @@ ratio power effort fatigue borg rpe dyspnea level stairs flights flight days nig
 tasks occasions assist stand stands bilat bilaterally rle lle rue lue ue le max min mod fga dgi tug sppb bbs
 mrc grip scale successful charts items mmt
 """)
+# "the 2/6 visit", "her 3/14 appointment": a determiner before and an event noun after
+_DETERMINERS = _words("the this that his her their our your next last")
+_DATED_NOUNS = _words("visit visits session sessions appt appointment eval evaluation call class group training")
 # After the number only: "1/2 hour", "3/4 of the time", "1/2 flight".
 AMOUNT_WORDS = _words("""
 of the hour hours hr hrs mile miles cup cups tsp tbsp tab tabs tablet tablets dose doses way ways time block
@@ -102,6 +105,8 @@ def _by_context(text: str, m: re.Match[str]) -> bool | None:
     if int(m.group("m")) > 12 or int(m.group("d")) > 12 or int(m.group("m")) > int(m.group("d")):
         return m.group() != "24/7"  # no score has more points than its scale; "24/7" is round the clock
     if before and before[-1] in DATE_WORDS and text[start - 1 : start] in " \t:":
+        return True
+    if before and before[-1] in _DETERMINERS and after and after[0] in _DATED_NOUNS:  # "the 2/6 visit"
         return True
     if "s/p" in before:  # "s/p ORIF 3/9": the day of the operation
         return True

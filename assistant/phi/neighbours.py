@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.phi import patterns as p
+
 Span = tuple[int, int, str, float]
 
 _INITIALS = r"(?P<ini>(?<![\w.])(?:[A-Z]\.?){2,4}+)(?![\w])"
@@ -81,13 +83,48 @@ def _first_name_before(text: str, start: int) -> list[Span]:
     return [(m.start("name"), m.end("name"), "PERSON", 0.8)] if m and namey(m.group("name")) else []
 
 
+_COMPOUND_AFTER = re.compile(r"[ \t](?P<word>[^\W\d_]{1,12}(?:['’\-][^\W\d_]{2,12}){1,2})(?![\w'’\-])")
+
+
+def _compound_after(text: str, end: int) -> list[Span]:
+    """The rest of a name written after a found part: "lee byung-ho", "kim soon-ja", "siobhan o'hare": a hyphen or
+    apostrophe compound whose later parts are name-like ("ho", "ja", "hare"), never "follow-up" or "sit-to-stand"."""
+    from assistant.phi.cues import namey
+
+    m = _COMPOUND_AFTER.match(text, end)
+    if m is None:
+        return []
+    head, *rest = re.split(r"['’\-]", m.group("word"))
+    if all(namey(part) for part in rest) and (len(head) <= 2 or namey(head)):
+        return [(m.start("word"), m.end("word"), "PERSON", 0.8)]
+    return []
+
+
+_NAME_BEFORE_STREET = re.compile(
+    r"(?:^|(?<=[(\n:;]))[ \t]*(?P<name>[^\W\d_][\w'’\-]{1,20}(?:[ \t][^\W\d_][\w'’\-]{1,20}){1,2}),[ \t]*$")
+
+
+def _name_before_street(text: str, start: int) -> list[Span]:
+    """Who lives at a street line written right after the name: "(lachlan mackenzie, 27 glen rd, ...)": two or three
+    name-like words opening a bracket, line or clause, then a comma and the street."""
+    from assistant.phi.cues import namey
+
+    if not text[start : start + 1].isdigit():
+        return []
+    m = _NAME_BEFORE_STREET.search(text, max(0, start - 48), start)
+    if m is None or not all(namey(w) and w.lower() not in p.NOT_NAMES for w in m.group("name").split()):
+        return []
+    return [(m.start("name"), m.end("name"), "PERSON", 0.8)]
+
+
 def around_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for start, end, label, _ in spans:
         if label == "PERSON":
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
+            out += _compound_after(text, end)
         elif label == "ADDRESS":
-            out += _zip_after(text, end)
+            out += _zip_after(text, end) + _name_before_street(text, start)
     return out
 
 

@@ -82,6 +82,21 @@ def _place_name(word: str) -> bool:
     return _rare(word, 4.5) and (lex.name_rank(word) > 0 or lex.zipf(word) < 2.5)
 
 
+# The town or neighbourhood written after a street line: "9 Tremont Ct, Dorchester.", "2217 W Devon Ave, unit 3 north,
+# Chicago, ...", "19 NE 54th St, Little Haiti."
+TOWN_AFTER = re.compile(
+    r"(?:,[ \t]*(?i:unit|apt|suite|ste|flat|#)[^,\n]{0,20})?,[ \t]*"
+    r"(?P<town>[A-Z][a-z'’\-]++(?:[ \t][A-Z][a-z'’\-]++){0,2})(?=[ \t]*(?:[,.;:)\n]|$))"
+)
+
+
+def _town_after(text: str, end: int) -> list[Span]:
+    m = TOWN_AFTER.match(text, end)
+    if m is None or any(w.lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(w) for w in m.group("town").split()):
+        return []
+    return [(m.start("town"), m.end("town"), "ADDRESS", 0.85)]
+
+
 def find_streets(text: str) -> list[Span]:
     out: list[Span] = []
     for m in STREET.finditer(text):
@@ -93,7 +108,7 @@ def find_streets(text: str) -> list[Span]:
         # "100 main dr": a drive, court or lane after a house number; "10 reps each way" stays
         short = len(words) <= 2 and (suffix in _PLAIN_SUFFIX or (suffix in _HOUSE_SUFFIX and len(number) >= 2))
         if any(w[0].isdigit() or _rare(w) for w in words) or short:
-            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+            out += [(m.start(), m.end(), "ADDRESS", 0.85), *_town_after(text, m.end())]
     return out
 
 

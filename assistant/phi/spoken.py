@@ -52,6 +52,8 @@ SPOKEN_DATE = re.compile(rf"(?i:\b{_MONTH}[ \t]+(?:the[ \t]+)?{_ORDINAL}\b(?:,?[
 # "the fourth of February, nineteen twenty-six"; "Friday the twenty-ninth", "on Tuesday the 3rd"
 DAY_OF_MONTH = re.compile(
     rf"(?i:\b(?:the[ \t]+)?{_ORDINAL}[ \t]+of[ \t]+{_MONTH}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)"
+    # "fifteenth August nineteen thirty-two": without "of" only with the year, so "first may be" stays
+    rf"|(?i:\b{_ORDINAL}[ \t]+{_MONTH},?[ \t]+{_YEAR_WORDS}\b)"
     rf"|(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+the[ \t]+(?:{_ORDINAL}|(?:3[01]|[12]\d|0?[1-9])"
     rf"(?:st|nd|rd|th))\b)"
 )

@@ -35,8 +35,14 @@ _COLUMN_WORDS = {
 }  # fmt: skip
 
 
+# "caregiver_rel", "relationship": the column holds kinship words ("spouse", "son"), not the caregiver's name
+_RELATION_WORDS = {"rel", "relation", "relationship", "kin", "kinship"}
+
+
 def _column_label(name: str) -> str | None:
     words = set(re.split(r"[_ .]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name.strip()).lower()))
+    if words & _RELATION_WORDS:
+        return None
     return next((label for label, cue in _COLUMN_WORDS.items() if words & cue), None)
 
 

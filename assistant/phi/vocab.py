@@ -2,7 +2,8 @@
 
 * ``KEEP_WORDS``: equipment and app brands ("Moen", "Rifton", "Zalo"), kinship words and honorifics
   families write in their own languages ("Mémère", "Abba", "Emama", "Hajiya"), form words of Spanish
-  and Vietnamese notes ("Cuidadora", "Domicilio"), and clinical abbreviations in capitals ("BUE", "EMS").
+  and Vietnamese notes ("Cuidadora", "Domicilio"), clinical abbreviations in capitals ("BUE", "EMS", "HOH",
+  "BiPAP") and observances ("Shabbos").
   The name finders treat them like the clinical eponyms in `names.CLINICAL`;
 * ``payer_zones``: a payer's own name and mailing address ("Aetna Better Health of Virginia",
   "Wellcare Appeals, P.O. Box 31384, Tampa, FL 33631-3384"): the organisation's, not the patient's;
@@ -44,9 +45,14 @@ bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ 
 ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
+hoh als bipap cpap uti utis copd chf cva tbi
+""")
+# Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
+OBSERVANCES = _words("""
+shabbos shabbat sabbath ramadan passover diwali lent
 """)
 # fmt: on
-KEEP_WORDS = BRANDS | KIN_WORDS | FORM_WORDS | ABBREVIATIONS
+KEEP_WORDS = BRANDS | KIN_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES
 
 _PAYER = (
     r"(?:UnitedHealthcare|United[ \t]+Healthcare|UHC|Humana|Aetna|Cigna|Anthem|Elevance|Wellcare|WellCare|Allwell|"

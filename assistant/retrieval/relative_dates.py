@@ -19,6 +19,15 @@ _MONTH_NUMBER = {name.lower(): i for i, name in enumerate(calendar.month_abbr) i
 _MONTH_NUMBER["sep"] = 9
 # "march 4th this year", "oct 3rd last year": the day keeps its month and takes the year the words name
 _YEAR_WORDS = re.compile(r"\b(this|last|next|previous)\s+(?:calendar\s+)?year\b|\bthe\s+year\s+before\b", re.I)
+_YEARS_AGO = re.compile(r"\b(a|one|two|three|[1-9])\s+(?:years?|yrs?)\s+ago\b", re.I)
+_AGO = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _years(word: str) -> int:
+    """ "two years ago", "2 yrs ago", "a year ago": how many years back."""
+    return int(word) if word.isdigit() else _AGO[word.lower()]
+
+
 _AFTER_YEAR = re.compile(r"\bafter\s+(this|last|next|previous)\s+(?:calendar\s+)?year\b", re.I)
 _RELATIVE_MONTH = re.compile(rf"\b(last|next|this|past)\s+(?P<name>{_MONTH_NAMES})\b(?!\s+\d)", re.I)
 _RELATIVE_UNIT = re.compile(r"\b(last|next|this)\s+month\b", re.I)
@@ -68,6 +77,20 @@ def _day_word(m: re.Match[str], today: date) -> str:
     return (today + timedelta(days=_DAY_OFFSET[m.group(1).lower()])).isoformat()
 
 
+# "before 2025", "prior to 2026", "after 2024": the year on the other side of the one named
+_BEFORE_YEAR = re.compile(r"\b(?:before|prior to|earlier than)\s+(20\d{2})\b(?![-/.]\d)", re.I)
+_AFTER_YEAR_NAMED = re.compile(r"\b(?:after|later than)\s+(20\d{2})\b(?![-/.]\d)", re.I)
+
+
+BOUNDED_YEAR = re.compile(rf"{_BEFORE_YEAR.pattern}|{_AFTER_YEAR_NAMED.pattern}", re.I)
+
+
+def bounded_years(text: str) -> str:
+    """ "is G0539 valid before 2025?" asks about 2024, "after 2025" about 2026: the year next to the one named."""
+    text = _BEFORE_YEAR.sub(lambda m: f"in {int(m.group(1)) - 1}", text)
+    return _AFTER_YEAR_NAMED.sub(lambda m: f"in {int(m.group(1)) + 1}", text)
+
+
 def resolve(text: str, today: date | None) -> str:
     """`text` with its relative dates written out against `today`; unchanged when `today` is None."""
     if today is None:
@@ -75,6 +98,7 @@ def resolve(text: str, today: date | None) -> str:
     # "after next year": from the year after it on, so the year named is the one after
     text = _AFTER_YEAR.sub(lambda m: f"in {int(_year_word(m, today)) + 1}", text)
     text = _YEAR_WORDS.sub(lambda m: _year_word(m, today), text)
+    text = _YEARS_AGO.sub(lambda m: f"in {today.year - _years(m.group(1))}", text)
     text = _RELATIVE_MONTH.sub(lambda m: _month_word(m, today), text)
     text = _RELATIVE_UNIT.sub(lambda m: _unit_month(m, today), text)
     return _DAY_WORDS.sub(lambda m: _day_word(m, today), text)

@@ -199,7 +199,7 @@ class Retriever:
         allowed = self._mask(loaded, on, authorities, wanted_codes, pinned)
         if not allowed.any():
             return Retrieval(intent, pinned, [])
-        ranked = self._rank(loaded, query, intent, pinned, allowed, on, authorities, wanted_codes)
+        ranked = self._rank(loaded, intent.query, intent, pinned, allowed, on, authorities, wanted_codes)
         return Retrieval(intent, pinned, self._passages(loaded, ranked, k))
 
     def _rank(

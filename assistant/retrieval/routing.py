@@ -21,7 +21,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.topic_routing import topic_pins
+from assistant.retrieval.topic_routing import PATIENT_AWAY, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -44,6 +44,7 @@ PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
+    "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
@@ -61,6 +62,21 @@ _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
+# Direct clinical care taught to a caregiver (facts §12; the g0541_vs_97550 FAQ): the G0541 family's content
+DIRECT_CARE = re.compile(r"\bwound|pressure (?:injur|ulcer|sore)|infection control|\bostomy|catheter|\btrach\b"
+                         r"|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
+
+
+def units_family(intent: Intent, kb: Knowledge) -> str:
+    """The code family whose units some minutes are counted in: the one the question names; else direct care when
+    it teaches direct clinical care on a date the G0541 family is valid; else the 97550 family."""
+    if intent.procedure_codes:
+        return "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
+    start = kb.codes["G0541"].effective_from if "G0541" in kb.codes else None
+    in_force = intent.period is None or start is None or intent.period[1] >= start
+    return "direct_care" if in_force and DIRECT_CARE.search(intent.query) else "cts"
+
+
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
@@ -72,13 +88,15 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if _ASSISTANT.search(intent.query):
         out.append(Pin("fee:assistant-rate", "assistant", None))
     adjusted = bool(out)
+    # "dec 31 2024 vs jan 1 2025": each period named, when the question names more than one
+    periods = [intent.period] if intent.period is not None else list(intent.periods)
     for code in intent.procedure_codes or ("97550",):
         rows = [r for r in kb.fees.rvus if r.code == code]
-        if intent.period is not None:
-            rows = [r for r in rows if overlaps(r.effective_from, r.effective_to, intent.period)]
+        if periods:
+            rows = [r for r in rows if any(overlaps(r.effective_from, r.effective_to, p) for p in periods)]
         elif rows:
             rows = [max(rows, key=lambda r: r.effective_from or date.min)]
-        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=intent.period is not None and not adjusted) for r in rows]
+        out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=bool(periods) and not adjusted) for r in rows]
     return out
 
 
@@ -176,8 +194,10 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _sequestration_pins(intent, kb)
     if intent.kind != "fee" and _FURNISHED_BY_ASSISTANT.search(intent.query):  # the assistant: CQ/CO, 85 %
         out.append(Pin("fee:assistant-rate", "assistant", None, strong=False))
-    if intent.kind == "units" and (intent.minutes or (intent.unit_count and _ASKS_MINUTES.search(intent.query))):
-        family = "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
+    # "how many minutes for 2 units of 97551", "how many minutes do I need to bill 97551": the band that gives them
+    if intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
+                                                      and (intent.unit_count or intent.procedure_codes))):
+        family = units_family(intent, kb)
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
@@ -218,6 +238,12 @@ class Topics:
             if words and words <= asked:
                 out |= self.tagged[topic]
         return out
+
+
+def same_diagnosis(asked: str, tag: str) -> bool:
+    """An ICD-10-CM code asked about and a passage's code tag are one code or category: R29.6 and R29.6, G20 and
+    G20.A1, Z96.641 and Z96.64."""
+    return asked.startswith(tag) or tag.startswith(asked)
 
 
 def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarray:
@@ -272,9 +298,13 @@ def priors(
     for kind, factor in KIND_PRIOR.get(wants, {}).items():
         mult[kinds == kind] *= factor
     named = set(intent.procedure_codes) | set(intent.reason_codes)
-    if named and codes is not None:  # a passage that names none of the codes asked about sinks, unless pinned
+    if (named or intent.diagnosis_codes) and codes is not None:  # naming none of the codes asked about sinks it
         leading = np.isin(entries, [p.entry for p in pinned if p.strong])
-        mult[np.array([not (named & c) for c in codes], dtype=bool) & ~leading] *= UNNAMED_CODE
+        about = [bool(named & c) for c in codes]
+        if intent.diagnosis_codes:
+            about = [a or any(same_diagnosis(d, t) for d in intent.diagnosis_codes for t in c)
+                     for a, c in zip(about, codes, strict=True)]
+        mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
     if intent.kind == "modifier" and intent.modifiers and codes is not None and topics is not None:
         # "does G0541 need GP?": a passage about none of the modifiers asked about sinks, however well it matches
         asked = {m.lower() for m in intent.modifiers}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import CONSENT_FORM, Intent
+from assistant.retrieval.understand import CONSENT_FORM, FULL_TIME, Intent
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class TopicRoute:
     trigger: re.Pattern[str]
     topics: frozenset[str]
     needs_code: bool = False  # only for a code the question names: "can OT bill it on hospice?" is about hospice
+    unless: re.Pattern[str] | None = None  # words that turn the subject around ("the patient was not there")
+    skip_kinds: frozenset[str] = frozenset()  # kinds of question another route answers better (a fee comparison)
+    context_only: bool = False  # often a detail of the story: it answers only when no other route does
 
 
 _LATE_CLAIM = re.compile(
@@ -40,27 +43,73 @@ _WHO_BILLS = re.compile(
     r"|\b(?:can|may) (?:i|we) even bill\b|\b(?:am i|are we|are therapists) (?:even )?allowed to bill\b"
     r"|\bwho (?:can|may|is allowed to|gets to) bill\b", re.I)
 
+# "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
+_PATIENT_THERE = re.compile(
+    r"\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was\s+|is\s+|were\s+)?(?:also\s+)?(?:sat in|sitting in"
+    r"|sat there|present|there|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b", re.I)
+_ABSENT = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bw/o\b|\babsent\b|\bleft the room\b|\bnone\b|\bnobody\b"
+                     r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
+# "trained the wife without the pt present, ok?": the session the codes are for
+PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
+                           r"(?:present|there|in the room)\b"
+                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b", re.I)
+# "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
+_SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
+                       r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
+# "what would her share be", "she met her deductible": the patient's cost-sharing
+_PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
+                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
+# "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
+_REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
+                       r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
+                       r"|switch(?:ed)? (?:everything |all )?(?:over )?to)\b", re.I)
+# "can an MA plan deny with its own internal criteria": Medicare Advantage follows Medicare's coverage criteria
+_PLAN_CRITERIA = re.compile(r"^(?=.*(?:\bMA\b|advantage))"
+                            r".*\b(?:own|internal|proprietary|in-house) (?:criteria|guidelines|polic(?:y|ies)|rules)\b",
+                            re.I)
+# "a code to assess the caregiver's own needs": the caregiver-focused health risk assessment
+_CAREGIVER_ASSESSMENT = re.compile(r"\bassess\w*\b.{0,30}\bcaregivers?'?s?\b|\bcaregivers?'?s? (?:own )?(?:needs|health"
+                                   r"|risks?|burden|strain)\b.{0,40}\bassess|\brisk assessment\b", re.I)
+# "can I bill 97550 and G0541 for all 50?": a code of each family named; which one, and never the same minutes
+_BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
+    TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
+    TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
+               skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
+    TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
+    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"})),
+    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
+    TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
+    TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
+    TopicRoute("caregiver_assessment", _CAREGIVER_ASSESSMENT, frozenset({"caregiver_assessment"})),
+    TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),
+               skip_kinds=frozenset({"fee", "modifier", "telehealth", "threshold", "denial", "appeal"})),
 )
 
 
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
-    for route in ROUTES:
-        if not route.trigger.search(intent.query):
-            continue
+    routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
+              and not (r.unless is not None and r.unless.search(intent.query))]
+    # a detail told in passing ("pt not there") gives way to any other subject the question asks about
+    routes = [r for r in routes if not r.context_only or len(routes) == 1]
+    for route in routes:
         asked = set(intent.procedure_codes)
         tagged = [f for f in kb.faqs.values() if route.topics & set(f.topics)
                   and (not route.needs_code or asked & set(f.codes))]
         if not tagged:
             continue
         words = set(tokenize(intent.query))
-        # one naming an asked code first, then the one sharing most words with the question, then file order
-        best = max(tagged, key=lambda f: (bool(asked & set(f.codes)) or not f.codes,
+        # one naming an asked code first, then (unless a denial is asked about) one not about a denial, then the one
+        # sharing most words with the question, then file order
+        denial = intent.kind == "denial"
+        best = max(tagged, key=lambda f: (bool(asked & set(f.codes)) or not f.codes, denial or "denial" not in f.topics,
                                           len(words & set(tokenize(f"{f.question} {f.answer}")))))
         out.append(Pin(f"faq:{best.id}", "faq", best))
     return out

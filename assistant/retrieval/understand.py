@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.relative_dates import resolve
+from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, resolve
+from assistant.retrieval.wording import normalise
 
 Period = tuple[date, date]
 
@@ -49,7 +50,8 @@ MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\.?,?\s+(?:of\s+)?(20\d{2})\b", re.I)
 YEAR_MONTH = re.compile(r"\b(20\d{2}),?\s+" + _MONTH + r"\b(?!\.?\s+\d)", re.I)
 
 _BRANDS = (r"\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health(?:care)?|\buhc\b|tricare|workers'? comp"
-           r"|\bhumana\b")
+           r"|\bhumana\b|\bkaiser\b|\banthem\b|\bmolina\b|\bcentene\b|\bwellcare\b|\bambetter\b|\boptum\b"
+           r"|(?-i:\bVA\b)|veterans affairs|community care network|\bchampva\b")
 NAMED_PAYER = re.compile(_BRANDS, re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 UNIT_COUNT = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:units?\b|(?=(?:9\d{4}|G0\d{3})\b))", re.I)
@@ -58,6 +60,7 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
+    ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
     ("medicare", re.compile(r"medicare|\bcms\b|\bmac\b", re.I)),
 )
@@ -80,7 +83,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
-        r"|non[\s-]?facility|\bfacility (?:rate|amount)", re.I)),
+        r"|non[\s-]?facility|\bfacility (?:rate|amount)"
+        # "does G0541 pay the same as 97550": amounts compared
+        r"|\bpays? (?:the same|more|less|better|higher|lower)\b", re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
@@ -102,11 +107,14 @@ _FINE = r"(?:ok|okay|acceptable|fine|good)"
 WEAK_VALIDITY = re.compile(
     rf"\b{_CODE_ANY}\s+(?:(?:still|code|is|be)\s+)*{_FINE}\b"
     rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
-    rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b", re.I)
+    rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b"
+    # "G0541 on jan 1 2025 ok?": the code, its date, then the weak word closing the question
+    rf"|\b{_CODE_ANY}\b[^.?!;]{{0,40}}\b(?:still\s+)?{_FINE}\s*\?*\s*$", re.I)
 # "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
-                     + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE, re.I)
+                     + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE
+                     + r"|\bdescriptors?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdescriptors?\b", re.I)
 # "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
 ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
                    r"(?:primary|base code|" + _CODE + r")", re.I)
@@ -137,6 +145,11 @@ AIC = re.compile(rf"{_AIC_WORDS}|(?:{_AIC_LEVEL}).*(?:{_AIC_AMOUNT})|(?:{_AIC_AM
 CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|verbal\w*|written|writing|phone"
                           r"|enough)\b|\b(?:verbal\w*|written|signed|signature|phone)\b.*\bconsent\w*", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
+# "one of our payers requires the full time for timed codes": units counted in whole 30/15-minute blocks
+# (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code)
+FULL_TIME = re.compile(r"^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
+                       r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
+                       r"|\bstrict\b|\bentire (?:30|unit)\b)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
@@ -169,6 +182,9 @@ class Intent:
     asks_why: bool = False  # "why are there two conversion factors?": the explanation, not only the values
     asks_action: bool = False  # "CO-29, can we appeal?", "now what": what to do, not only what a code means
     clerical: bool = False  # "forgot the GO on the line": a slip a reopening corrects
+    full_time: bool = False  # "the payer requires the full time": whole 30/15-minute blocks, not the mid-point rule
+    periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
+    said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -244,6 +260,24 @@ def _yearless_days(text: str, years: list[int]) -> list[date]:
     return out
 
 
+def _all_periods(days: list[date], months: list[Period], years: list[int]) -> tuple[Period, ...]:
+    spans = [(d, d) for d in days] + months
+    spans += [(date(y, 1, 1), date(y, 12, 31)) for y in years if not any(a.year == y for a, _ in spans)]
+    return tuple(dict.fromkeys(spans))
+
+
+def _said(text: str, dated: str, dos: date | None, days: list[date], spans: list[tuple[int, int]]) -> str | None:
+    """The question's own words for the period it asks about, when an answer should echo them: its one day as written
+    ("on 12/31/23", not a year it never wrote) or a year bound ("before 2025", read as 2024)."""
+    if dos is not None:
+        return None
+    if len(set(days)) == 1 and spans and dated[spans[0][0]:spans[0][1]] in text:
+        return f"on {dated[spans[0][0]:spans[0][1]]}"
+    bound = BOUNDED_YEAR.search(text)  # "before 2025" (read as 2024); "after 2025" is said as the year it means
+    return bound.group(0) if bound and not days and bound.group(0).lower().startswith(("before", "prior", "earlier")) \
+        else None
+
+
 def _period(on: date | None, days: list[date], months: list[Period], years: list[int]) -> Period | None:
     if on is not None:
         return (on, on)
@@ -308,16 +342,18 @@ def classify(
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:
     """The intent of `query`; `dos` (the date of service given with it) overrides dates in the text; `today` (the
     caller's clock) dates "last March", "this year", "next January"."""
-    text = " ".join(query.split())
+    text = normalise(" ".join(query.split()))
     procedures, diagnoses, reasons, modifiers = _codes(text)
     if not procedures and FAMILY.search(text):
         procedures = ("97550",)  # "the caregiver training codes": the family's primary code stands for it
-    dated = resolve(text, today)
+    dated = bounded_years(resolve(text, today))
     days, months, spans = find_dates(dated)
     years = [int(m.group(1)) for m in YEAR.finditer(dated) if not any(a <= m.start() < b for a, b in spans)]
     days += _yearless_days(dated, years)
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
     period = _period(dos, days, months, years)
+    # the question's own words for its one day, so an answer restates it without a year the question never wrote
+    said = _said(text, dated, dos, days, spans)
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
     minutes = tuple(int(m.group(1)) for m in MINUTES.finditer(text))
     facility = None
@@ -349,4 +385,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         asks_why=bool(WHY.search(text)),
         asks_action=bool(ACTION.search(text)),
         clerical=bool(CLERICAL.search(text)),
+        full_time=bool(FULL_TIME.search(text)),
+        said=said if period is not None else None,
+        periods=_all_periods(days, months, years),
     )

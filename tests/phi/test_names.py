@@ -126,6 +126,10 @@ ADVERSARIAL_UNITS = [
     "Ab|Cd|Ef|Gh\n", "ab\tcd\tef\tgh\n", "| Ab | Cd | Ef |\n", "one E ", "Box 1\n", "12.3456,", "<city>A",
     "Apt 1", "last 4 of SSN ", "grandma is ", "123 456 ", "Friday the ", "TMK (", "Ab (서", "Aetna Ab ", "Ab 5 mg ",
     "MSH|AB|", "12 State Route 4, ",
+    # round 5: a town after a street, spaced health numbers, name compounds, a name before a street, extensions,
+    # "the 2/6 visit", spoken dates of birth
+    "12 ab st, Ab, ", "RAMQ no. ABCD 1234 5678 ", "Mr. Ab ab-ab ", "(ab cd, 12 ab rd ", "x1234 ", "the 2/6 visit ",
+    "fifteenth August nineteen ",
 ]  # fmt: skip
 
 
