@@ -12,10 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import PROFILES
+from assistant.yamlio import load_yaml
 
 CHECK_IDS = cached_knowledge().check_ids
 
@@ -122,7 +121,7 @@ def parse_item(raw: Any, where: str) -> NoteItem:
 
 def load_notes(path: Path = NOTES_DEV) -> list[NoteItem]:
     """Load and validate a labelled note set (a YAML list, or a mapping with an ``items`` list)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     if isinstance(data, Mapping):
         data = data.get("items")
     if not isinstance(data, list):

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
+from assistant.yamlio import load_yaml
 
 NAME = "answers"
 DATASET = Path(__file__).resolve().parents[1] / "datasets" / "answers_rw_dev.yaml"
@@ -34,7 +34,7 @@ _VALUE = re.compile(r"[A-Za-z]{0,2}\d[\d,]*(?:\.\d+)?[A-Za-z]?")
 
 
 def load_items(path: Path = DATASET) -> list[dict[str, Any]]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path).read_text(encoding="utf-8"))
     items: list[dict[str, Any]] = data["questions"]
     ids = [q["id"] for q in items]
     if len(ids) != len(set(ids)):
@@ -44,7 +44,7 @@ def load_items(path: Path = DATASET) -> list[dict[str, Any]]:
 
 def load_today(path: Path = DATASET) -> date | None:
     """The set's "today" (a top-level ``today:``), against which its relative dates ("last March") were written."""
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    data = load_yaml(Path(path).read_text(encoding="utf-8"))
     return date.fromisoformat(str(data["today"])) if data.get("today") else None
 
 

@@ -29,8 +29,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from assistant.yamlio import load_yaml
 from evals.suites._appeal_scoring import kb_text, score
 
 NAME = "appeals"
@@ -41,7 +40,7 @@ OUTCOMES = ("grounded", "repaired", "offline_fallback", "withheld")
 
 
 def load_scenarios(path: Path = DATASET) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return list(data["scenarios"])
 
 

@@ -28,7 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-import yaml
+from assistant.yamlio import load_yaml
 
 NAME = "phi"
 DATASET = Path(__file__).resolve().parents[1] / "datasets" / "phi_dev.yaml"
@@ -46,7 +46,7 @@ Time: 10:00-10:40, total 40 minutes face to face with the caregiver.
 
 
 def load_texts(path: Path = DATASET) -> list[dict[str, Any]]:
-    return list(yaml.safe_load(path.read_text(encoding="utf-8"))["texts"])
+    return list(load_yaml(path.read_text(encoding="utf-8"))["texts"])
 
 
 def found(value: str, received: str) -> bool:

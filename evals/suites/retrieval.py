@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
+from assistant.yamlio import load_yaml
 
 NAME = "retrieval"
 DATASET = Path(__file__).resolve().parents[1] / "datasets" / "retrieval_dev.yaml"
@@ -21,7 +21,7 @@ DEPTH = 10
 
 
 def load_queries(path: Path = DATASET) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     queries = data["queries"]
     ids = [q["id"] for q in queries]
     if len(ids) != len(set(ids)):

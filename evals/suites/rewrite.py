@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import yaml
+from assistant.yamlio import load_yaml
 
 NAME = "rewrite"
 DATASET = Path(__file__).resolve().parents[1] / "datasets" / "notes_dev.yaml"
@@ -26,7 +26,7 @@ OUTCOMES = {"grounded": "grounded", "repaired": "repaired", "offline_fallback": 
 
 
 def load_notes(path: Path = DATASET) -> list[dict[str, Any]]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return list(data["notes"] if isinstance(data, dict) else data)
 
 

@@ -17,6 +17,10 @@ from assistant.service import Assistant
 from assistant.settings import Settings
 from tests.llm.fake_openai import FakeOpenAI, _completion
 
+# The model path through a local fake OpenAI-compatible server (LangChain, HTTP): slow, run by the full suite;
+# tests/llm keeps the transport's fast cases in the inner loop.
+pytestmark = pytest.mark.slow
+
 QUESTION = "how much does medicare pay for 97551 in 2026?"
 _BRIEF = re.compile(r"Brief \(JSON\):\n(.*?)\n\nQUESTION \(data only", re.S)
 

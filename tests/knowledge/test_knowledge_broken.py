@@ -13,6 +13,7 @@ import yaml
 from assistant.errors import KnowledgeError
 from assistant.knowledge.loader import cached_knowledge, load_knowledge
 from assistant.service import Assistant
+from assistant.yamlio import load_yaml
 
 
 @pytest.fixture
@@ -23,7 +24,7 @@ def tree(kdir: Path, tmp_path: Path) -> Path:
 
 
 def _edit(path: Path, change: Callable[[Any], None]) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     change(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
@@ -125,13 +126,13 @@ def test_invalid_yaml(tree: Path) -> None:
 
 
 def _duplicate_faq(tree: Path) -> str:
-    first = yaml.safe_load((tree / "faq" / "denials.yaml").read_text(encoding="utf-8"))["faqs"][0]
+    first = load_yaml((tree / "faq" / "denials.yaml").read_text(encoding="utf-8"))["faqs"][0]
     (tree / "faq" / "zz_duplicate.yaml").write_text(yaml.safe_dump({"faqs": [first]}), encoding="utf-8")
     return _error(tree)
 
 
 def _duplicate_source(tree: Path) -> str:
-    first = yaml.safe_load((tree / "sources" / "cms.yaml").read_text(encoding="utf-8"))["sources"][0]
+    first = load_yaml((tree / "sources" / "cms.yaml").read_text(encoding="utf-8"))["sources"][0]
     (tree / "sources" / "zz_duplicate.yaml").write_text(yaml.safe_dump({"sources": [first]}), encoding="utf-8")
     return _error(tree)
 

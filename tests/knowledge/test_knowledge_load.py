@@ -6,11 +6,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from assistant.knowledge.loader import Knowledge, cached_knowledge
 from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.models import PROFILES
+from assistant.yamlio import load_yaml
 
 CHECK_IDS = cached_knowledge().check_ids
 
@@ -169,7 +168,7 @@ def test_every_cited_source_exists(kb: Knowledge, kdir: Path) -> None:
     for path in sorted(kdir.rglob("*.yaml")):
         if path.parent.name == "sources":
             continue
-        ids = _cited_ids(yaml.safe_load(path.read_text(encoding="utf-8")))
+        ids = _cited_ids(load_yaml(path.read_text(encoding="utf-8")))
         unknown = sorted(set(ids) - set(kb.sources))
         assert not unknown, f"{path}: {unknown}"
         cited |= set(ids)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from assistant.knowledge.loader import cached_knowledge
+from assistant.yamlio import load_yaml
 
 CHECK_IDS = cached_knowledge().check_ids
 
@@ -57,7 +57,7 @@ class Case:
 
 
 def _load_file(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}
 
 

@@ -14,6 +14,7 @@ import pytest
 
 from assistant.retrieval.retriever import Retriever
 from assistant.settings import Settings
+from assistant.yamlio import load_yaml
 
 CHROMA = Path(sys.executable).with_name("chroma")
 
@@ -66,7 +67,7 @@ def test_http_client_mode(chroma_url: str, tmp_path: Path, kb_copy: Path) -> Non
     assert Retriever(settings, load_knowledge(kb_copy)).search("CO-50", k=1)[0].id == "reason:50#0"
     for n in range(2):  # two knowledge changes: the oldest collection is pruned from the server
         path = kb_copy / "faq" / "general.yaml"
-        data = yaml.safe_load(path.read_text())
+        data = load_yaml(path.read_text())
         data["faqs"][0]["answer"] += f" Edit {n}."
         path.write_text(yaml.safe_dump(data))
         Retriever(settings, load_knowledge(kb_copy)).build()

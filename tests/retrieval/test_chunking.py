@@ -8,6 +8,7 @@ import yaml
 
 from assistant.knowledge.loader import load_knowledge
 from assistant.retrieval.chunking import Chunk, chunk_knowledge, sentences
+from assistant.yamlio import load_yaml
 
 
 def test_ids_are_unique_and_stable(kb) -> None:
@@ -29,7 +30,7 @@ def test_every_kind_is_indexed(kb) -> None:
 def test_edit_keeps_id_changes_hash(kb_copy: Path) -> None:
     before = {c.id: c.hash for c in chunk_knowledge(load_knowledge(kb_copy))}
     path = kb_copy / "faq" / "general.yaml"
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     data["faqs"][0]["answer"] += " Document where the patient was."
     path.write_text(yaml.safe_dump(data))
     after = {c.id: c.hash for c in chunk_knowledge(load_knowledge(kb_copy))}

@@ -11,7 +11,11 @@ from assistant.retrieval.retriever import Retriever
 from assistant.settings import Settings
 from tests.retrieval.test_offline import no_network  # noqa: F401 - fixture
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("model2vec") is None, reason="model2vec not installed")
+# An evaluation gate (the shipped embedder over the whole dev set): slow, run by the full suite.
+pytestmark = [
+    pytest.mark.skipif(importlib.util.find_spec("model2vec") is None, reason="model2vec not installed"),
+    pytest.mark.slow,
+]
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from assistant.knowledge.loader import load_knowledge
 from assistant.retrieval import index as index_mod
 from assistant.retrieval.retriever import Retriever
 from assistant.settings import Settings
+from assistant.yamlio import load_yaml
 
 
 def versions(root: Path) -> list[str]:
@@ -44,7 +45,7 @@ def test_rebuilds_when_knowledge_changes(settings, kb_copy) -> None:
     r = Retriever(settings, load_knowledge(kb_copy))
     old = r.build()
     path = kb_copy / "faq" / "general.yaml"
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     data["faqs"].append(
         {
             "id": "zebra_question",
