@@ -56,6 +56,25 @@ CLINICAL_HOWTO = re.compile(r"\bhow (?:do|should|can|would) (?:i|we|you) (?:trea
                             r"|diagnose|splint|position|exercise|progress)\b", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
                            r"|\bden(?:y|ied|ial)|\bunits?\b|\bminutes?\b|medicare|\bcharge|\breimburs", re.I)
+# Words of the field this knowledge base covers: a question with none of them (and no code) is about something
+# else ("a recipe for lasagna", "who won the world cup"), however some passage happens to overlap it.
+DOMAIN_WORDS = re.compile(
+    r"bill|\blate\b|\bcod(?:e|es|ing)\b|\bcpt|\bhcpcs|\bpa(?:y|id|yer|yment)|\bmodifier|\bdocument|\bnote|\bchart|\bclaim"
+    r"|\bden(?:y|ied|ial)|\bunits?\b|\bminut|\bmins?\b|\btime|\bhour|medicare|medicaid|\bcharge|\breimburs|\bfee"
+    r"|\brate|\brvu|\bconversion|\bcaregiv|\bcare ?giver|\btrain|\btaught|\bteach|\bpatient|\bpt\b|\bot\b|\bslp"
+    r"|therap|\bassistant|\bpta\b|\bota\b|\bconsent|\btele|\bvideo|\baudio|\bphone|\bzoom|\bvirtual|\bremote"
+    r"|\bappeal|\bredetermin|\breconsider|\breopen|\bdeadline|\btimely|\binsur|\bplan\b|\badvantage|\bkx\b"
+    r"|\bthreshold|\bcap\b|\bgroup|\bfamil|\bspouse|\bwife|\bhusband|\bdaughter|\bson\b|\bparent|\bmom\b|\bdad\b"
+    r"|\bmother|\bfather|\bsession|\bvisit|\bphysician|\bdoctor|\bnpp?\b|\bsupervis|\bdiagnos|\bicd|\bdx\b|\bcms\b"
+    r"|\blcd|\bncd|\bmac\b|\beob|\bera\b|\b835|\bremit|\bcarc|\brarc|\bsequest|\bcoinsur|\bdeductib|\bcopay"
+    r"|\babn\b|\bmue|\bncci|\bbundl|\bplace of service|\bpos\b|\bfacility|\bsnf\b|\bhospice|\bhome\b|\bwound"
+    r"|\bbehavio|\bdemo|\bskill|\bgoal|\bpoc\b|\bplan of care|\baddend|\blate entry|\bsign|\bstart|\bstop"
+    r"|\bbreak|\beval|\baide|\bstaff|\bpaid|\bunpaid|\bvolunteer|\bcompanion|\bnurse|\bcms-?1500|\bvalid|\beffective"
+    r"|\bretire|\bdelet|\bnew code|\bcovered|\bcoverage|\bbenefit|\bcredential|\bpresent|\babsent|\bin the room"
+    r"|\balj\b|\baic\b|amount in controversy|\bcourt|\bqic\b|\bhearing|\bnpi\b|\bptan|\b(?:co|pr|oa|pi)-?\d{1,3}\b"
+    r"|\b(?:ma|[mn])\d{1,3}\b|\bdos\b|date of service",
+    re.I,
+)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
@@ -198,6 +217,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
     if not passages:
         return f"{CANNOT}: no passage matches the question."
+    if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
+        return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
     if not intent.codes and CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not clinical technique."
     asked_for = CODE_FOR.search(intent.query)

@@ -42,12 +42,27 @@ def test_answers(assistant: Assistant, question: str, dos: date | None, holds: l
         "what is the Humana timely filing limit?",
         "which ICD-10 code for cerebral palsy goes with caregiver training?",  # nothing found names it
         "what's the MUE for 97552?",  # the sources say it was not found
+        "what's the best recipe for lasagna?",  # nothing of the field at all, whatever a passage shares
+        "who won the world cup in 2022?",
     ],
 )
 def test_refuses(assistant: Assistant, question: str) -> None:
     answer = assistant.answer(question)
     assert not answer.answered, answer.text
     assert answer.text.startswith("I can't answer this from the knowledge base")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "found a stack of unbilled 97550s from 14 months ago... too late?",
+        "ALJ amount in controversy 2025?",
+        "N640",
+        "can my wife be trained if I'm not in the room?",
+    ],
+)
+def test_questions_of_the_field_are_not_refused_as_out_of_scope(assistant: Assistant, question: str) -> None:
+    assert "not this question" not in assistant.answer(question).text
 
 
 def test_named_payer_denial_code_still_answers(assistant: Assistant) -> None:
