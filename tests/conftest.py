@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,13 +14,23 @@ import pytest
 # ignores, so the tests keep it whatever the environment says.
 sys.dont_write_bytecode = False
 
-# Modules whose every test is marked slow and whose collection alone is costly (schemathesis builds its
-# property tests from the OpenAPI document at collection, ~6 s): not even imported when a run
-# deselects slow tests (the inner loop, `pytest -m "not slow"`).
+# Modules whose every test is slow are not even imported when a run deselects slow tests (the inner
+# loop, `pytest -m "not slow"`): importing them costs each xdist worker their imports (LangChain,
+# Playwright, the schemathesis schema built at collection, ~6 s). A module says so with a module-level
+# `pytestmark` carrying pytest.mark.slow; test_schemathesis.py marks each test instead.
 SLOW_ONLY = frozenset({"test_schemathesis.py"})
+_SLOW_MODULE = re.compile(r"^pytestmark = (?:\[[^\]]*)?pytest\.mark\.slow\b", re.M)
+
+
+def _all_slow(path: Path) -> bool:
+    if path.name in SLOW_ONLY:
+        return True
+    if path.suffix != ".py" or not path.name.startswith("test_"):
+        return False
+    return _SLOW_MODULE.search(path.read_text(encoding="utf-8")) is not None
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    if collection_path.name in SLOW_ONLY and "not slow" in (config.getoption("markexpr") or ""):
+    if "not slow" in (config.getoption("markexpr") or "") and _all_slow(collection_path):
         return True
     return None
