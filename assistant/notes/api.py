@@ -28,7 +28,7 @@ def check_note(
     only caregiver-training lines are checked, the others are same-day services.
     """
     note = validate_note(text, max_bytes=max_bytes)
-    service_date = check_dos(dos, today=today, earliest=knowledge.training_codes_from)
+    service_date = check_dos(dos, today=today)
     # a code on the claim names a same-day service even when the knowledge does not list it
     extra = frozenset(line.code for line in billed or []) - knowledge.training_codes - knowledge.same_day_codes
     ex = extract(note, other_codes=knowledge.same_day_codes | extra if extra else None)

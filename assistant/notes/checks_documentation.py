@@ -95,7 +95,7 @@ def date_of_service(ctx: Context) -> Outcome:
     if ctx.dos_from_note and ctx.dos > ctx.today:
         return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence)
     earliest = ctx.knowledge.training_codes_from
-    if ctx.dos_from_note and ctx.dos < earliest:
+    if ctx.dos < earliest:  # written in the note or passed: the codes did not exist
         return Outcome(
             "problem",
             f"The date {ctx.dos.isoformat()} is before the CTS codes took effect ({earliest.isoformat()}).",

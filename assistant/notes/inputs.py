@@ -68,18 +68,15 @@ def _control_ratio(text: str) -> float:
     return len(_CONTROL.findall(sample)) / max(len(sample), 1)
 
 
-def check_dos(dos: date | None, *, today: date, earliest: date) -> date | None:
-    """Refuse a date of service in the future or before the CTS codes existed (`earliest`)."""
+def check_dos(dos: date | None, *, today: date) -> date | None:
+    """Refuse a date of service in the future: a typed year that cannot be right (a claim is billed after
+    the service). A date before the CTS codes existed is a finding of the `date_of_service` check, as when
+    the note itself gives it (docs/CONVENTIONS.md), not an input error."""
     if dos is None:
         return None
     if dos > today:
         raise InvalidDateError(
             f"Date of service {dos.isoformat()} is in the future (today is {today.isoformat()}).",
             hint="Check the year; CTS can only be billed after it is furnished.",
-        )
-    if dos < earliest:
-        raise InvalidDateError(
-            f"Date of service {dos.isoformat()} is before {earliest.isoformat()}, when the CTS codes took effect.",
-            hint=f"Check the date; 97550-97552 are effective from {earliest.isoformat()}.",
         )
     return dos
