@@ -68,7 +68,7 @@ _AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
-    r"|[Ff]amily of)\b[:,]?\s+"
+    r"|[Ff]amily of|[Cc]hild|CHILD)\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 _NAMED_ABSENT = re.compile(
@@ -157,8 +157,9 @@ def people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
     named = [m for m in finditer(_PATIENT_NAME, ex.text) if not _credential(ex.text, m.start(), m.start() + 2)]
-    caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)}
     patient = {m.group(1) for m in named}
+    # the name the note's patient (or child) label gives is the patient's, whatever a caregiver guess made of it
+    caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)} - patient
     # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
     patient |= {
         m.group(1)
