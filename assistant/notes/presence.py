@@ -106,15 +106,17 @@ _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
-_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
+# a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
+_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●]\s?\)|◉)"
+_EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
 _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s)"  # what every answer below starts with
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
     r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})[\s:]*(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
+_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
 
 
 @dataclass(frozen=True)
