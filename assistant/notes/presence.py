@@ -342,8 +342,10 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 absence.append((c.start, c.end))
                 continue
-        if c.label == "PRESENCE" and ex.service.belongs_to_other((c.start, c.end)):
-            continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
+        if c.label == "PRESENCE" and (
+            ex.service.belongs_to_other((c.start, c.end)) or ex.service.heads_other(c.start)
+        ):
+            continue  # "Pt-present: 97535 ...", or a heading over such lines: the same-day patient-present service
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
         if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
             continue  # "consent for Grace to attend" says nothing about who was there
