@@ -103,6 +103,8 @@ _ELSEWHERE_AFTER = re.compile(
     re.I,
 )
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+# "Patients were at home; none attended": a presence word after "none" says no one was there
+_NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
@@ -174,8 +176,14 @@ def people(ex: Extraction) -> People:
 _SUPERVISING = re.compile(r"\b(?:supervising|supervisor|treating)\s+$", re.I)
 
 
+# "Student: Amara Kingsley, SPT": a therapy student, the clinician in training, not a school child
+_STUDENT_CLINICIAN = re.compile(r"[^.;\n]{0,40}?\b(?:SPT|SPTA|OTS|OTAS|SLP-?S|graduate clinician)\b")
+
+
 def _credential(text: str, a: int, b: int) -> bool:
     """ "Leonard Achterberg, PT, DPT, present in the room", "supervising PT": the therapist, not the patient."""
+    if text[a : a + 7].lower() == "student":
+        return _STUDENT_CLINICIAN.match(text, b, b + 60) is not None
     return text[a:b] == "PT" and (text[max(0, a - 2) : a] == ", " or bool(_SUPERVISING.search(text, max(0, a - 14), a)))
 
 
@@ -352,7 +360,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         subject = subject_of(ex, c, subjects)
         if subject != "patient":
             continue
-        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)
+        none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
         (absence if absent else presence).append((c.start, c.end))
     present_sorted = sorted(presence)
     absence += [
