@@ -156,16 +156,22 @@ def _ocr_digits(text: str) -> str:
 # "M1A". One for one.
 _OCR_WORD = re.compile(r"(?<![.-])\b[A-Za-z0-9]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z0-9]*\b")
 _OCR_LETTER_RUN = re.compile(r"(?<=[A-Za-z])[01]+(?=[A-Za-z])|^0(?=[A-Za-z])|(?<=[A-Za-z])0$")
-_NOT_A_WORD = re.compile(r"[2-9]|^[A-Za-z]1[A-Za-z]$|^[xX]\d+$")
+_NOT_A_WORD = re.compile(r"[2-9]|^[A-Z]1[A-Z]$|^[xX]\d+$")
 
 
 def _letter(m: re.Match[str]) -> str:
     word = m.string
-    upper = word[m.end() : m.end() + 1].isupper() or word[max(0, m.start() - 1) : m.start()].isupper()
-    return m.group(0).translate(_UPPER_MAP if upper else _LOWER_MAP)
+    before, after = word[max(0, m.start() - 1) : m.start()], word[m.end() : m.end() + 1]
+    if after.isupper() or before.isupper():
+        return m.group(0).translate(_UPPER_MAP)
+    # a 1 between two consonants is an i ("cl1nic", "m1n"), but not after a vowel's l ("fal1s"); else an l ("a10ne")
+    double_l = before == "l" and word[max(0, m.start() - 2) : m.start() - 1].lower() in ("a", "e", "i", "o", "u")
+    i_like = _CONSONANTS.fullmatch((before + after).lower()) is not None and not double_l
+    return m.group(0).translate(_LOWER_I_MAP if i_like else _LOWER_MAP)
 
 
-_UPPER_MAP, _LOWER_MAP = str.maketrans("01", "OI"), str.maketrans("01", "ol")
+_UPPER_MAP, _LOWER_MAP, _LOWER_I_MAP = str.maketrans("01", "OI"), str.maketrans("01", "ol"), str.maketrans("01", "oi")
+_CONSONANTS = re.compile(r"[b-df-hj-np-tv-xz]{2}")
 
 
 def _ocr_letters(text: str) -> str:

@@ -73,9 +73,10 @@ _PROBES = {
     pattern: source.replace(_PLACE, _PLACE_WORDS)
     for pattern, source in ((_ELSEWHERE, _ELSEWHERE_SOURCE), (_PT_AT, _PT_AT_SOURCE), (_TAKEN, _TAKEN_SOURCE))
 }
-# the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself"
+# the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself", "came to
+# clinic alone"
 _ALONE = re.compile(
-    r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to the \w+\s+)?"
+    r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to (?:the )?\w+\s+)?"
     r"(?:alone|by (?:herself|himself|themselves)|on (?:her|his|their) own)\b"
     r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b",
     re.I,
