@@ -51,7 +51,11 @@ _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
     r"\b(?:pt|patient|client|child)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
-    r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+    r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s"
+    # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
+    r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
+    # "pt at her granddaughter's", "pt at his brother's": someone else's home
+    + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?at\s+(?:his|her|their)\s+[\w-]+'s\b"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
