@@ -168,7 +168,9 @@ def people(ex: Extraction) -> People:
     patient |= {
         m.group(1)
         for m in finditer(_NAMED_ABSENT, ex.text)
-        if not _ROLE_WORD.fullmatch(m.group(1)) and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
+        if not _ROLE_WORD.fullmatch(m.group(1))
+        and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
+        and ex.text[m.start() - 1 : m.start()] != "-"  # "Abernathy-Diaz not present": a surname's tail, shared
     }
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
 
