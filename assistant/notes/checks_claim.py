@@ -50,7 +50,8 @@ _NO_VIDEO = re.compile(
     r"\b(?:no|without|lacks?|doesn't have|does not have|don't have|do not have|not able to use|unable to use|cannot use"
     r"|can't use)\s+(?:a\s+|any\s+)?"
     r"(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)"
-    r"|\b(?:declined|refused|declines|refuses|did not consent to|does not consent to|did not want)\s+(?:the\s+)?video"
+    r"|\b(?:declined|refused|declines|refuses|did not consent to|does not consent to|do not consent to"
+    r"|did not want)\s+(?:the\s+)?video"
     r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)",
     re.I,
 )
@@ -176,8 +177,16 @@ def _in_waiver(ctx: Context, on: date) -> bool:
     return any(w.in_force(on) for w in ctx.knowledge.fees.therapist_waivers)
 
 
-def _about_beneficiary(ctx: Context, pos: int) -> bool:
+# "the parents, as Elias's legal representatives, do not consent": they decide for the beneficiary
+_REPRESENTATIVE = re.compile(r"\b(?:legal\s+(?:representatives?|guardians?)|guardians?|health\s?care proxy)\b", re.I)
+# "... so video is not possible for the beneficiary": the reason names whose it is after it
+_FOR_BENEFICIARY = re.compile(r"[^.;]{0,12}?\bfor\s+(?:the\s+)?(?:beneficiary|patient|pt)\b", re.I)
+
+
+def _about_beneficiary(ctx: Context, pos: int, end: int) -> bool:
     """ "pt and wife have no internet", "pt does not consent to video"; not "pt's wife has no device"."""
+    if _FOR_BENEFICIARY.match(ctx.ex.text, end, end + 40):
+        return True
     before = ctx.ex.lines.before(pos, 80)
     undotted = _TITLE_DOT.sub(lambda m: m.group(1) + " ", before)  # "Mrs. Stroud" is not a sentence end
     clause = before[max(undotted.rfind(". "), undotted.rfind("; ")) + 1 :]
@@ -185,6 +194,7 @@ def _about_beneficiary(ctx: Context, pos: int) -> bool:
     return bool(
         _BENEFICIARY.search(clause)
         or _TITLED.search(clause)
+        or _REPRESENTATIVE.search(clause)
         or (names and any(re.search(rf"\b{re.escape(n)}\b(?!'s|’s)", clause) for n in names))
     )
 
@@ -200,7 +210,7 @@ def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None
             "Audio-only CTS is not payable as Medicare telehealth on this date; it must be audio-video.",
             evidence,
         )
-    if not any(_about_beneficiary(ctx, m.start()) for m in _NO_VIDEO.finditer(ctx.ex.text)):
+    if not any(_about_beneficiary(ctx, m.start(), m.end()) for m in _NO_VIDEO.finditer(ctx.ex.text)):
         return Outcome(
             "problem",
             "Audio-only telehealth is payable on this date only when the beneficiary cannot use "

@@ -35,7 +35,7 @@ _VERB = (
 _RESULT = re.compile(
     r"\b(?:correct(?:ly|ed|ion)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|without (?:cues?|help|assist\w*|errors?"
     r"|prompt\w*)"
-    r"|cues?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
+    r"|cue[sd]?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
     r"|round|try)"
     r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
     r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%"
@@ -118,7 +118,8 @@ _RD_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: Pt up in w/c ... RD: dtr SPT x3, min VC")
     r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?(?:return(?:[ \t]+demo(?:nstration)?s?)?|rd|rtd|tb|teach[- ]?back"
     r"|return demo ?/ ?teach[- ]?back"
-    r"|caregiver (?:performance|return)|competency)(?:[ \t]+(?:by|from)[ \t]+(?:[\w'-]+[ \t]?){1,3}?)?"
+    r"|(?:caregiver|cg|trainee|his|her|their) (?:performance|return)|competency)"
+    r"(?:[ \t]+(?:by|from)[ \t]+(?:[\w'-]+[ \t]?){1,3}?)?"
     r"(?:[ \t]+x[ \t]?\d)?[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )
@@ -132,7 +133,9 @@ _STAND_IN = re.compile(
     r"\b(?:with|w/)\s+(?:me|the therapist|therapist|PT|OT|SLP|OTR|PTA|COTA|OTA|SLPA|clinician)\s+"
     r"(?:(?:acting\s+as|playing|role[- ]?playing|as)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:patient|pt|client"
     r"|mother|father|mom|dad|husband|wife|spouse|partner|son|daughter|grand\w+|him|her)\b"
-    r"|(?:acting\s+as|playing|role[- ]?playing)\s+(?-i:[A-Z][a-z]+)\b)",  # "with me acting as Mateo"
+    r"|(?:acting\s+as|playing|role[- ]?playing)\s+(?-i:[A-Z][a-z]+)\b)"  # "with me acting as Mateo"
+    # "Abena dressed me as pt", "used the sock aid on OT as patient": the therapist was the stand-in
+    r"|\b(?:me|(?-i:PT|OT|SLP|OTR|PTA|COTA|OTA))\s+as\s+(?:the\s+|a\s+)?(?:patient|pt)\b",
     re.I,
 )
 STAND_IN_REACH = 120

@@ -150,11 +150,45 @@ def _ocr_digits(text: str) -> str:
     return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), text)
 
 
+# The other way round: a digit 0 or 1 standing for a letter inside a word ("n0t present", "pt at h0me", "N0",
+# "a10ne", "CAREG1VER", "0ut"): a run of 0/1 between letters, a 0 opening a word, a 0 closing one after a letter.
+# Not a code or a count: a word with another digit ("G0539", "I10", "S72.001D"), a code's tail ("F02.B0"), "x1",
+# "M1A". One for one.
+_OCR_WORD = re.compile(r"(?<![.-])\b[A-Za-z0-9]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z0-9]*\b")
+_OCR_LETTER_RUN = re.compile(r"(?<=[A-Za-z])[01]+(?=[A-Za-z])|^0(?=[A-Za-z])|(?<=[A-Za-z])0$")
+_NOT_A_WORD = re.compile(r"[2-9]|^[A-Z]1[A-Z]$|^[xX]\d+$")
+
+
+def _letter(m: re.Match[str]) -> str:
+    word = m.string
+    before, after = word[max(0, m.start() - 1) : m.start()], word[m.end() : m.end() + 1]
+    if after.isupper() or before.isupper():
+        return m.group(0).translate(_UPPER_MAP)
+    # a 1 between two consonants is an i ("cl1nic", "m1n"), but not after a vowel's l ("fal1s"); else an l ("a10ne")
+    double_l = before == "l" and word[max(0, m.start() - 2) : m.start() - 1].lower() in ("a", "e", "i", "o", "u")
+    i_like = _CONSONANTS.fullmatch((before + after).lower()) is not None and not double_l
+    return m.group(0).translate(_LOWER_I_MAP if i_like else _LOWER_MAP)
+
+
+_UPPER_MAP, _LOWER_MAP, _LOWER_I_MAP = str.maketrans("01", "OI"), str.maketrans("01", "ol"), str.maketrans("01", "oi")
+_CONSONANTS = re.compile(r"[b-df-hj-np-tv-xz]{2}")
+
+
+def _ocr_letters(text: str) -> str:
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if _NOT_A_WORD.search(word) or word.isdigit():
+            return word
+        return _OCR_LETTER_RUN.sub(_letter, word)
+
+    return _OCR_WORD.sub(fix, text)
+
+
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = _ocr_digits(blank(text, screened))
+    doc = _ocr_letters(_ocr_digits(blank(text, screened)))
     times = parse_times(doc, lines)
     found = concepts(_WRAPPED.sub(" ", doc))
     codes_known = other_codes if other_codes is not None else _default_other_codes()

@@ -35,7 +35,7 @@ _DOS_LABEL = re.compile(
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
     r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
-    r"|since|until|through|expires?|written|entered)\W{0,12}(?:\w+\W+){0,3}$",
+    r"|since|until|through|expires?|written|entered)\W{0,12}(?:\w+\W+){0,4}$",
     re.I,
 )
 

@@ -68,7 +68,7 @@ _AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
-    r"|[Ff]amily of)\b[:,]?\s+"
+    r"|[Ff]amily of|[Cc]hild|CHILD)\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 _NAMED_ABSENT = re.compile(
@@ -103,18 +103,22 @@ _ELSEWHERE_AFTER = re.compile(
     re.I,
 )
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+# "Patients were at home; none attended": a presence word after "none" says no one was there
+_NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
 )
-_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑)"
+# a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
+_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●]\s?\)|◉)"
+_EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
 _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s)"  # what every answer below starts with
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
     r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})\s*"
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})[\s:]*(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|(?:\[\s?\]|☐)\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
+_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
 
 
 @dataclass(frozen=True)
@@ -157,13 +161,16 @@ def people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
     named = [m for m in finditer(_PATIENT_NAME, ex.text) if not _credential(ex.text, m.start(), m.start() + 2)]
-    caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)}
     patient = {m.group(1) for m in named}
+    # the name the note's patient (or child) label gives is the patient's, whatever a caregiver guess made of it
+    caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)} - patient
     # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
     patient |= {
         m.group(1)
         for m in finditer(_NAMED_ABSENT, ex.text)
-        if not _ROLE_WORD.fullmatch(m.group(1)) and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
+        if not _ROLE_WORD.fullmatch(m.group(1))
+        and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
+        and ex.text[m.start() - 1 : m.start()] != "-"  # "Abernathy-Diaz not present": a surname's tail, shared
     }
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
 
@@ -171,8 +178,14 @@ def people(ex: Extraction) -> People:
 _SUPERVISING = re.compile(r"\b(?:supervising|supervisor|treating)\s+$", re.I)
 
 
+# "Student: Amara Kingsley, SPT": a therapy student, the clinician in training, not a school child
+_STUDENT_CLINICIAN = re.compile(r"[^.;\n]{0,40}?\b(?:SPT|SPTA|OTS|OTAS|SLP-?S|graduate clinician)\b")
+
+
 def _credential(text: str, a: int, b: int) -> bool:
     """ "Leonard Achterberg, PT, DPT, present in the room", "supervising PT": the therapist, not the patient."""
+    if text[a : a + 7].lower() == "student":
+        return _STUDENT_CLINICIAN.match(text, b, b + 60) is not None
     return text[a:b] == "PT" and (text[max(0, a - 2) : a] == ", " or bool(_SUPERVISING.search(text, max(0, a - 14), a)))
 
 
@@ -339,15 +352,18 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 absence.append((c.start, c.end))
                 continue
-        if c.label == "PRESENCE" and ex.service.belongs_to_other((c.start, c.end)):
-            continue  # "Pt-present: 97535 ..." describes the same-day patient-present service
+        if c.label == "PRESENCE" and (
+            ex.service.belongs_to_other((c.start, c.end)) or ex.service.heads_other(c.start)
+        ):
+            continue  # "Pt-present: 97535 ...", or a heading over such lines: the same-day patient-present service
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
         if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
             continue  # "consent for Grace to attend" says nothing about who was there
         subject = subject_of(ex, c, subjects)
         if subject != "patient":
             continue
-        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere)
+        none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
         (absence if absent else presence).append((c.start, c.end))
     present_sorted = sorted(presence)
     absence += [

@@ -32,7 +32,8 @@ _EMPTY_FIELD = re.compile(
     re.M,
 )
 _BOX_OPEN = r"(?:\[[ \t]?\]|☐|□|\([ \t]\))"
-_BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|\([ \t]?[xX✓✔][ \t]?\)")
+# a filled radio button, "(•) no", "◉ No", is ticked as much as "[x] No"
+_BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|◉|\([ \t]?[xX✓✔•●][ \t]?\)")
 _LINE_WITH_OPEN_BOX = re.compile(rf"^[^\n]*{_BOX_OPEN}[^\n]*$", re.M)
 # "[ ] Declined": an unticked option owns the words after it, up to the next box
 _UNTICKED_OPTION = re.compile(rf"{_BOX_OPEN}[^\[\]☐□☒☑■✅(\n]*")

@@ -23,8 +23,9 @@ _OTHER_WORDS = (
     r"|treated (?:pt|patient)|(?:i|we) treated (?:her|him)\b"
     r"|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)(?:$|[^'’\w])"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
-    r"|clinical) eval(?:uation)?\b"
-    r"|(?:dysphagia|aphasia|voice|fluency|articulation) (?:treatment|therapy)|speech (?:treatment|therapy) with"
+    r"|clinical) eval(?:uation)?\b|\bevaluation\b"
+    r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation) (?:treatment|therapy)"
+    r"|speech (?:treatment|therapy) with"
 )
 _CTS_LINE = re.compile(
     r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer"
@@ -113,6 +114,19 @@ class ServiceLines:
         if verdict is not None:
             return verdict
         return self._under_other_heading(span[0])
+
+    def heads_other(self, pos: int) -> bool:
+        """Whether the short line at `pos` heads lines of another service: "Part 1 - with patient (pt present)"
+        above "09:00-09:12 97140 manual therapy" (the next non-empty line names one, and no caregiver training)."""
+        n = self.lines.number(pos)
+        a, b = self.lines.line_span(n)
+        if b - a >= 70 or self.cts_at.first_start(a, b) is not None or self.other_at.first_start(a, b) is not None:
+            return False
+        for k in range(n + 1, min(len(self.lines.starts), n + 3)):
+            a, b = self.lines.line_span(k)
+            if self.text[a:b].strip():
+                return self.other_at.first_start(a, b) is not None and self.cts_at.first_start(a, b) is None
+        return False
 
     def _under_other_heading(self, pos: int) -> bool:
         n = self.lines.number(pos)

@@ -18,10 +18,11 @@ from assistant.notes.times import Duration, Segment, TimeParse
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 HALF_DAY = 12 * 60
-# "break 2:15-2:25", "(lunch 12:00-12:30)", "not counted: 9:20-9:35"
+# "break 2:15-2:25", "brk 0931-0941", "(lunch 12:00-12:30)", "not counted: 9:20-9:35", "feed froze 14:11-14:15"
 _BREAK_BEFORE = re.compile(
-    r"\b(break|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
-    r"|dropped|disconnected|lost connection|outage|reconnect\w*)\b"  # "video dropped 15:20-15:28": the call was down
+    r"\b(break|brk|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
+    # "video dropped 15:20-15:28", "feed froze 14:11-14:15": the call was down
+    r"|dropped|disconnected|lost connection|outage|reconnect\w*|froze|frozen)\b"
     r"[^\d\n;.)]{0,12}$",
     re.I,
 )
@@ -33,7 +34,7 @@ _EXCLUDED_LATER = re.compile(
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(
-    r"^[\s,:–-]{0,4}(?:break|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
+    r"^[\s,:–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
     r"(?![^\n\d]{0,12}\d)",
     re.I,
 )  # "2:00-2:45, break 2:15-2:25": the cue labels the next range

@@ -346,5 +346,5 @@ AWAY_PLACES = (
     "respite", "cardiac rehab", "pulmonary rehab", "day health", "memory care", "habilitation", "senior center",
     "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
     "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
-    "check-up", "checkup", "check up",
+    "check-up", "checkup", "check up", "house",
 )

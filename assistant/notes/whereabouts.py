@@ -51,7 +51,11 @@ _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
     r"\b(?:pt|patient|client|child)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
-    r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s)\s*" + _LEAD_IN + _PLACE
+    r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s"
+    # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
+    r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
+    # "pt at her granddaughter's", "pt at his brother's": someone else's home
+    + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?at\s+(?:his|her|their)\s+[\w-]+'s\b"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
@@ -73,9 +77,10 @@ _PROBES = {
     pattern: source.replace(_PLACE, _PLACE_WORDS)
     for pattern, source in ((_ELSEWHERE, _ELSEWHERE_SOURCE), (_PT_AT, _PT_AT_SOURCE), (_TAKEN, _TAKEN_SOURCE))
 }
-# the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself"
+# the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself", "came to
+# clinic alone"
 _ALONE = re.compile(
-    r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to the \w+\s+)?"
+    r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to (?:the )?\w+\s+)?"
     r"(?:alone|by (?:herself|himself|themselves)|on (?:her|his|their) own)\b"
     r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b",
     re.I,
