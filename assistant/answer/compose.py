@@ -191,9 +191,12 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if unknown_dx and not intent.procedure_codes and len(unknown_dx) == len(intent.diagnosis_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
     priced = {r.code for r in kb.fees.rvus}
-    if intent.kind == "fee" and intent.procedure_codes and not set(intent.procedure_codes) & priced \
-            and not any(c.what == "code" for c in found):
-        return f"{CANNOT}: it has no fee figures for {', '.join(intent.procedure_codes)}."
+    # "what does 97530 pay, to compare w 97550": 97550's fee does not answer for 97530 (asked first, or compared);
+    # "what does 97550 pay billed with 97530" asks 97550's
+    unpriced = [c for c in intent.procedure_codes if c not in priced]
+    asked = bool(unpriced) and (unpriced[0] == intent.procedure_codes[0] or bool(COMPARES.search(intent.query)))
+    if intent.kind == "fee" and asked and not any(c.what == "code" for c in found):
+        return f"{CANNOT}: it has no fee figures for {', '.join(unpriced)}."
     if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
             or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
         return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "

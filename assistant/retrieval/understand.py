@@ -69,7 +69,7 @@ STATES = re.compile(
     r"illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
     r"missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|"
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
-    r"virginia|washington|west virginia|wisconsin|wyoming|locality|gpci)\b", re.I)
+    r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appeal", re.compile(

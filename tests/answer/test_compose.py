@@ -47,6 +47,10 @@ def test_answers(assistant: Assistant, question: str, dos: date | None, says: li
         ("what does aetna pay for 97551 in 2025?", "commercial"),
         ("can I bill 99213 with modifier 25?", "99213"),
         ("how much is a PT evaluation 97161 paid?", "97161"),
+        ("what is 97112 paid in 2025, next to 97551?", "97112"),
+        ("how much does 97550 pay vs 97535 in 2025", "97535"),
+        ("97550 allowed amount for cook county 2026 with the gpcis", "locality"),
+        ("what will 97551 pay in the LA localities in 2025?", "locality"),
     ],
 )
 def test_says_when_it_cannot_answer(assistant: Assistant, question: str, why: str) -> None:
@@ -69,6 +73,12 @@ def test_every_sentence_passes_the_gate_against_its_passage(assistant: Assistant
     cited = [Cited(s.text, [texts[s.passage_id]]) for s in answer.sentences if s.passage_id]
     assert cited and check_answer(cited, question) == []
     assert answer.passages[0].id == answer.sentences[0].passage_id
+
+
+@pytest.mark.parametrize("question", ["what does 97550 pay in 2025 when billed same day as 97530?",
+                                      "97551 fee in 2025 after 97530 earlier that day"])
+def test_a_fee_asked_for_a_priced_code_beside_another_is_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.answer(question).answered
 
 
 def test_passages_follow_the_cited_ones(assistant: Assistant) -> None:
