@@ -132,6 +132,7 @@ ADVERSARIAL_UNITS = [
     "fifteenth August nineteen ",
     # round 5 sealed: a "#" column and "Caregiver(s)" in a header, kin then a name then an age, "im 92", "(wife, 91)"
     "| # | Ab(s) | Cd |\n", "#\tAb(s)\tCd\tEf\n", "father Ab is ", "father Ab ", "im ", "I am ", "(wife, ", "(wife ",
+    "code nine seven five five zero, ", "nine seven five five ", "units nine seven ",
 ]  # fmt: skip
 
 
