@@ -76,7 +76,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bappeal|redetermination|reconsideration|\balj\b|hearing|amount in controversy|\breopen|\bqic\b|\bire\b"
         r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
         r"|how many days|late entr|addend|change the note|amend|go back and", re.I)),
+    # "pt hit $2330 ... need KX": a dollar figure with KX is the threshold, not a fee
     ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
+                             r"|\$\s?\d[\d,]*\b.*\bkx\b|\bkx\b.*\$\s?\d"
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"

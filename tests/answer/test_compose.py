@@ -27,6 +27,9 @@ from assistant.service import Assistant
         ("can I bill 97550 by telehealth for a March 2024 visit?", None, ["2024", "in person"]),
         ("what does CO-50 mean?", None, ["medical necessity"]),
         ("conversion factor 2025?", None, ["$32.3465"]),
+        # a dollar figure with KX asks the threshold, not a fee
+        ("pt passed $2330 for PT in 2024, do later 97550 lines need KX", None, ["KX", "$2,330"]),
+        ("we are at $2,410 PT/SLP in 2025 - KX on the 97551 lines now?", None, ["KX", "$2,410"]),
     ],
 )
 def test_answers(assistant: Assistant, question: str, dos: date | None, says: list[str]) -> None:
