@@ -53,6 +53,10 @@ def test_answers(assistant: Assistant, question: str, dos: date | None, says: li
         ("what is 97112 paid in 2025, next to 97551?", "97112"),
         ("how much does 97550 pay vs 97535 in 2025", "97535"),
         ("97550 allowed amount for cook county 2026 with the gpcis", "locality"),
+        ("if the son we trained drops dad at home, are we liable?", "legal"),
+        ("can the family sue us if the wife we trained falls with him", "legal"),
+        ("best way to teach a husband a slide board transfer with a TBI patient?", "clinical"),
+        ("how should we cue a spouse during bed mobility after a stroke", "clinical"),
         ("what will 97551 pay in the LA localities in 2025?", "locality"),
     ],
 )
@@ -79,8 +83,10 @@ def test_every_sentence_passes_the_gate_against_its_passage(assistant: Assistant
 
 
 @pytest.mark.parametrize("question", ["what does 97550 pay in 2025 when billed same day as 97530?",
-                                      "97551 fee in 2025 after 97530 earlier that day"])
-def test_a_fee_asked_for_a_priced_code_beside_another_is_answered(assistant: Assistant, question: str) -> None:
+                                      "97551 fee in 2025 after 97530 earlier that day",
+                                      "how do we document 97550 so we are not liable in an audit",
+                                      "best way to document the caregiver's return demonstration for 97550?"])
+def test_billing_questions_near_a_refusal_are_answered(assistant: Assistant, question: str) -> None:
     assert assistant.answer(question).answered
 
 
