@@ -116,7 +116,7 @@ WEAK_VALIDITY = re.compile(
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
                      + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE
-                     + r"|\bdescriptors?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdescriptors?\b", re.I)
+                     + r"|\bdesc(?:riptors?)?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdesc(?:riptors?)?\b", re.I)
 # "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
 ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
                    r"(?:primary|base code|" + _CODE + r")", re.I)

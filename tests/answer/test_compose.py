@@ -30,6 +30,9 @@ from assistant.service import Assistant
         # a dollar figure with KX asks the threshold, not a fee
         ("pt passed $2330 for PT in 2024, do later 97550 lines need KX", None, ["KX", "$2,330"]),
         ("we are at $2,410 PT/SLP in 2025 - KX on the 97551 lines now?", None, ["KX", "$2,410"]),
+        # "desc" is a descriptor asked for
+        ("short desc of 92507 in 2025?", None, ["Tx sp lang voice comm indiv"]),
+        ("what's the long desc for 97530", None, ["Therapeutic activities"]),
     ],
 )
 def test_answers(assistant: Assistant, question: str, dos: date | None, says: list[str]) -> None:
