@@ -52,8 +52,10 @@ MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat mos
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 # "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
-CLINICAL_HOWTO = re.compile(r"\bhow (?:do|should|can|would) (?:i|we|you) (?:treat|manage|heal|dress|stretch|strengthen"
-                            r"|diagnose|splint|position|exercise|progress)\b", re.I)
+CLINICAL_HOWTO = re.compile(r"\b(?:how (?:do|should|can|would) (?:i|we|you)|best way to) (?:treat|manage|heal|dress"
+                            r"|stretch|strengthen|diagnose|splint|position|exercise|progress|teach|cue)\b", re.I)
+# "can the family sue us": legal liability, not billing, when no billing word is in it
+LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
                            r"|\bden(?:y|ied|ial)|\bunits?\b|\bminutes?\b|medicare|\bcharge|\breimburs", re.I)
 # Words of the field this knowledge base covers: a question with none of them (and no code) is about something
@@ -191,9 +193,12 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if unknown_dx and not intent.procedure_codes and len(unknown_dx) == len(intent.diagnosis_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
     priced = {r.code for r in kb.fees.rvus}
-    if intent.kind == "fee" and intent.procedure_codes and not set(intent.procedure_codes) & priced \
-            and not any(c.what == "code" for c in found):
-        return f"{CANNOT}: it has no fee figures for {', '.join(intent.procedure_codes)}."
+    # "what does 97530 pay, to compare w 97550": 97550's fee does not answer for 97530 (asked first, or compared);
+    # "what does 97550 pay billed with 97530" asks 97550's
+    unpriced = [c for c in intent.procedure_codes if c not in priced]
+    asked = bool(unpriced) and (unpriced[0] == intent.procedure_codes[0] or bool(COMPARES.search(intent.query)))
+    if intent.kind == "fee" and asked and not any(c.what == "code" for c in found):
+        return f"{CANNOT}: it has no fee figures for {', '.join(unpriced)}."
     if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
             or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
         return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
@@ -221,6 +226,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
     if not intent.codes and CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not clinical technique."
+    if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
+        return f"{CANNOT}: it covers billing and documentation, not legal advice."
     asked_for = CODE_FOR.search(intent.query)
     if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
         return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."

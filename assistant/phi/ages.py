@@ -24,6 +24,10 @@ KIN = (
     r"grandma|grandpa|granny|gramps|nana|mom|mum|dad|mother|father|aunt|auntie|uncle|vov[ôó]|av[óô]|abuela|abuelo|"
     r"nonna|nonno|oma|opa|babcia|dziadek|lola|lolo|bubbe|zayde|savta|saba|amma|appa|mémère|pépère|grand-?m[èe]re"
 )
+_RELATIONS = (
+    r"wife|husband|spouse|partner|son|daughter|dtr|mother|father|sister|brother|niece|nephew|grandson|granddaughter"
+    r"|friend|neighbou?r|pt|patient"
+)
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _ORDINAL_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -55,7 +59,13 @@ AGE_SHAPES = [
     re.compile(rf"\b[MF],[ \t]*{_AGE}(?=[ \t]*[,;)])"),  # "Seo Jung-ja, F, 93, present"
     re.compile(rf"\b{_AGE}[ \t]+(?i:a[ñn]os|ans|jahre|tuổi|jaar|lat)\b"),  # 93 años, 98 tuổi
     # a family's word for the patient, then the age: "vovô is 93", "grandma just turned 95"
-    re.compile(rf"(?i:\b(?:{KIN})[ \t]+(?:is|was|turned|just[ \t]+turned|will[ \t]+be)[ \t]+){_AGE}(?!\d)"),
+    # also with the name between ("my father Abdirahman is 92")
+    re.compile(rf"(?i:\b(?:{KIN})[ \t]+(?:(?-i:[A-Z][^\W\d_]+)[ \t]+)?(?:is|was|turned|just[ \t]+turned|will[ \t]+be)"
+               rf"[ \t]+){_AGE}(?!\d)"),
+    # the writer's own age: "im 92 in october", "I am 95"
+    re.compile(rf"(?i:\b(?:i['’]?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?){_AGE}(?![\d.,])"),
+    # a caregiver's relation and age: "Kamla Ramdial (wife, 91)"
+    re.compile(rf"(?i:\((?:{_RELATIONS}),[ \t]*){_AGE}\)"),
     # "a woman in her mid-nineties", "aged in his nineties"
     re.compile(r"(?i:\b(?:her|his|their)[ \t]+(?P<age>(?:(?:early|mid|late)[ \t\-]?)?(?:nineties|90s)))\b"),
     re.compile(rf"(?i:\b(?:edad|âge)[ \t]*:?[ \t]*){_AGE}\b"),  # edad: 93

@@ -80,13 +80,34 @@ def _digits(run: str) -> tuple[int, int]:
     return singles, sum(1 if _ONE_DIGIT.fullmatch(w) else 0 if w.lower() in ("double", "triple") else 2 for w in words)
 
 
+# A procedure code read digit by digit among billing words: "Code nine seven five five zero, one unit, plus ..."
+_SPOKEN_CPT = re.compile(rf"(?i:[ \t]*nine[ \t]+seven(?:[ \t]+{_DIGIT}){{3}}[ \t]*)")
+_BILLING_CUE = re.compile(r"(?i:\b(?:codes?|cpt|bill(?:ed|ing)?|units?|plus|times|charged?|minutes)\b|\bG-?[PON]\b)")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The run without the comma-set groups that read a 97xxx code, when billing words are near: "nine seven five
+    five zero, one unit" is a code and a count. A phone's groups ("nine seven three, five five five") are shorter."""
+    if not _BILLING_CUE.search(text, max(0, start - 80), min(len(text), end + 40)):
+        return [(start, end)]
+    pieces, pos = [], start
+    for group in re.finditer(r"[^,]+", text[start:end]):
+        if _SPOKEN_CPT.fullmatch(group.group()):
+            pieces.append((pos, start + group.start()))
+            pos = start + group.end()
+    return [(s, e) for s, e in [*pieces, (pos, end)] if _RUN_WORD.search(text, s, e)]
+
+
 def _spoken_numbers(text: str) -> list[Span]:
     out: list[Span] = []
     for m in NUMBER_RUN.finditer(text):
+        for start, end in _pieces(text, m.start(), m.end()):
+            singles, digits = _digits(text[start:end])
+            if singles >= 3 and digits >= 5:  # not "ninety-seven five fifty" (a code in groups), "fourteen thirty"
+                out.append((start, end, "ID", 0.9))
         singles, digits = _digits(m.group())
         if singles < 3 or digits < 5:
-            continue  # "ninety-seven five fifty" (a code read in groups), "fourteen thirty-eight" (a time)
-        out.append((m.start(), m.end(), "ID", 0.9))
+            continue
         city = _CITY_BEFORE.search(text, max(0, m.start() - 40), m.start())
         if city and digits == 5:  # a ZIP code read aloud after its city: "in portland ninety-seven two oh two"
             out.append((city.start("city"), city.end("city"), "ADDRESS", 0.85))

@@ -33,7 +33,7 @@ mémère memere pépère pepere mamie papi mamé nonna nonno nonni oma opa omi o
 dedushka abuela abuelo abuelita abuelito vovó vovô vó vô avó avô lolo bubbe bubby zayde
 zaide savta abba ima imma emama ababa eme abaye hajiya alhaji hajia hajji mallam baba mama yaya
 amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomma appa obaasan
-ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle
+ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo
 """)
 # Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""
@@ -46,6 +46,7 @@ ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
 hoh als bipap cpap uti utis copd chf cva tbi
+sil dil grnddau grndson
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""

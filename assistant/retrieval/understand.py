@@ -69,14 +69,16 @@ STATES = re.compile(
     r"illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
     r"missouri|montana|nebraska|nevada|new hampshire|new jersey|new mexico|new york|north carolina|north dakota|"
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
-    r"virginia|washington|west virginia|wisconsin|wyoming|locality|gpci)\b", re.I)
+    r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appeal", re.compile(
         r"\bappeal|redetermination|reconsideration|\balj\b|hearing|amount in controversy|\breopen|\bqic\b|\bire\b"
         r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
         r"|how many days|late entr|addend|change the note|amend|go back and", re.I)),
+    # "pt hit $2330 ... need KX": a dollar figure with KX is the threshold, not a fee
     ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
+                             r"|\$\s?\d[\d,]*\b.*\bkx\b|\bkx\b.*\$\s?\d"
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
@@ -114,7 +116,7 @@ WEAK_VALIDITY = re.compile(
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
                      + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE
-                     + r"|\bdescriptors?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdescriptors?\b", re.I)
+                     + r"|\bdesc(?:riptors?)?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdesc(?:riptors?)?\b", re.I)
 # "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
 ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
                    r"(?:primary|base code|" + _CODE + r")", re.I)

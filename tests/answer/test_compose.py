@@ -27,6 +27,12 @@ from assistant.service import Assistant
         ("can I bill 97550 by telehealth for a March 2024 visit?", None, ["2024", "in person"]),
         ("what does CO-50 mean?", None, ["medical necessity"]),
         ("conversion factor 2025?", None, ["$32.3465"]),
+        # a dollar figure with KX asks the threshold, not a fee
+        ("pt passed $2330 for PT in 2024, do later 97550 lines need KX", None, ["KX", "$2,330"]),
+        ("we are at $2,410 PT/SLP in 2025 - KX on the 97551 lines now?", None, ["KX", "$2,410"]),
+        # "desc" is a descriptor asked for
+        ("short desc of 92507 in 2025?", None, ["Tx sp lang voice comm indiv"]),
+        ("what's the long desc for 97530", None, ["Therapeutic activities"]),
     ],
 )
 def test_answers(assistant: Assistant, question: str, dos: date | None, says: list[str]) -> None:
@@ -47,6 +53,14 @@ def test_answers(assistant: Assistant, question: str, dos: date | None, says: li
         ("what does aetna pay for 97551 in 2025?", "commercial"),
         ("can I bill 99213 with modifier 25?", "99213"),
         ("how much is a PT evaluation 97161 paid?", "97161"),
+        ("what is 97112 paid in 2025, next to 97551?", "97112"),
+        ("how much does 97550 pay vs 97535 in 2025", "97535"),
+        ("97550 allowed amount for cook county 2026 with the gpcis", "locality"),
+        ("if the son we trained drops dad at home, are we liable?", "legal"),
+        ("can the family sue us if the wife we trained falls with him", "legal"),
+        ("best way to teach a husband a slide board transfer with a TBI patient?", "clinical"),
+        ("how should we cue a spouse during bed mobility after a stroke", "clinical"),
+        ("what will 97551 pay in the LA localities in 2025?", "locality"),
     ],
 )
 def test_says_when_it_cannot_answer(assistant: Assistant, question: str, why: str) -> None:
@@ -69,6 +83,14 @@ def test_every_sentence_passes_the_gate_against_its_passage(assistant: Assistant
     cited = [Cited(s.text, [texts[s.passage_id]]) for s in answer.sentences if s.passage_id]
     assert cited and check_answer(cited, question) == []
     assert answer.passages[0].id == answer.sentences[0].passage_id
+
+
+@pytest.mark.parametrize("question", ["what does 97550 pay in 2025 when billed same day as 97530?",
+                                      "97551 fee in 2025 after 97530 earlier that day",
+                                      "how do we document 97550 so we are not liable in an audit",
+                                      "best way to document the caregiver's return demonstration for 97550?"])
+def test_billing_questions_near_a_refusal_are_answered(assistant: Assistant, question: str) -> None:
+    assert assistant.answer(question).answered
 
 
 def test_passages_follow_the_cited_ones(assistant: Assistant) -> None:

@@ -130,6 +130,9 @@ ADVERSARIAL_UNITS = [
     # "the 2/6 visit", spoken dates of birth
     "12 ab st, Ab, ", "RAMQ no. ABCD 1234 5678 ", "Mr. Ab ab-ab ", "(ab cd, 12 ab rd ", "x1234 ", "the 2/6 visit ",
     "fifteenth August nineteen ",
+    # round 5 sealed: a "#" column and "Caregiver(s)" in a header, kin then a name then an age, "im 92", "(wife, 91)"
+    "| # | Ab(s) | Cd |\n", "#\tAb(s)\tCd\tEf\n", "father Ab is ", "father Ab ", "im ", "I am ", "(wife, ", "(wife ",
+    "code nine seven five five zero, ", "nine seven five five ", "units nine seven ",
 ]  # fmt: skip
 
 
