@@ -88,7 +88,10 @@ def _continued(text: str, start: int, end: int) -> tuple[int, int]:
     line ("... put in the letter that" / "pt gave verbal OK on 9/3."): that line is the instruction's
     content, not documentation. One line at most, and none that starts something new (a field, a time)."""
     eol = text.find("\n", end)
-    if eol < 0 or text[end:eol].strip() or text[start:eol].rstrip(" \t*])}\"'")[-1:] in (".", "!", "?", ""):
+    line = text[start:eol].rstrip(" \t")
+    # finished: a full stop, or a closing bracket ("[to the appeal writer: ... as well]" ends where it closes)
+    if eol < 0 or text[end:eol].strip() or line[-1:] in ("]", ")", "}") \
+            or line.rstrip("*\"'")[-1:] in (".", "!", "?", ""):
         return start, end
     if _NEW_LINE.match(text, eol + 1):
         return start, end

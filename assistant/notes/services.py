@@ -23,7 +23,7 @@ _OTHER_WORDS = (
     r"|treated (?:pt|patient)|(?:i|we) treated (?:her|him)\b"
     r"|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)(?:$|[^'’\w])"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
-    r"|clinical) eval(?:uation)?\b|\bevaluation\b"
+    r"|clinical) eval(?:uation)?\b|(?m:^)[ \t*-]*evaluation\b"
     r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation) (?:treatment|therapy)"
     r"|speech (?:treatment|therapy) with"
 )
