@@ -58,23 +58,23 @@ CLINICAL_HOWTO = re.compile(r"\b(?:how (?:do|should|can|would) (?:i|we|you)|best
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
                            r"|\bden(?:y|ied|ial)|\bunits?\b|\bminutes?\b|medicare|\bcharge|\breimburs", re.I)
-# Words of the field this knowledge base covers: a question with none of them (and no code) is about something
-# else ("a recipe for lasagna", "who won the world cup"), however some passage happens to overlap it.
+# Words of the field this knowledge base covers (the billing words and the rest): a question with none of them
+# (and no code) is about something else ("a recipe for lasagna", "who won the world cup"), however some passage
+# happens to overlap it.
 DOMAIN_WORDS = re.compile(
-    r"bill|\blate\b|\bcod(?:e|es|ing)\b|\bcpt|\bhcpcs|\bpa(?:y|id|yer|yment)|\bmodifier|\bdocument|\bnote|\bchart|\bclaim"
-    r"|\bden(?:y|ied|ial)|\bunits?\b|\bminut|\bmins?\b|\btime|\bhour|medicare|medicaid|\bcharge|\breimburs|\bfee"
-    r"|\brate|\brvu|\bconversion|\bcaregiv|\bcare ?giver|\btrain|\btaught|\bteach|\bpatient|\bpt\b|\bot\b|\bslp"
-    r"|therap|\bassistant|\bpta\b|\bota\b|\bconsent|\btele|\bvideo|\baudio|\bphone|\bzoom|\bvirtual|\bremote"
-    r"|\bappeal|\bredetermin|\breconsider|\breopen|\bdeadline|\btimely|\binsur|\bplan\b|\badvantage|\bkx\b"
-    r"|\bthreshold|\bcap\b|\bgroup|\bfamil|\bspouse|\bwife|\bhusband|\bdaughter|\bson\b|\bparent|\bmom\b|\bdad\b"
-    r"|\bmother|\bfather|\bsession|\bvisit|\bphysician|\bdoctor|\bnpp?\b|\bsupervis|\bdiagnos|\bicd|\bdx\b|\bcms\b"
-    r"|\blcd|\bncd|\bmac\b|\beob|\bera\b|\b835|\bremit|\bcarc|\brarc|\bsequest|\bcoinsur|\bdeductib|\bcopay"
-    r"|\babn\b|\bmue|\bncci|\bbundl|\bplace of service|\bpos\b|\bfacility|\bsnf\b|\bhospice|\bhome\b|\bwound"
-    r"|\bbehavio|\bdemo|\bskill|\bgoal|\bpoc\b|\bplan of care|\baddend|\blate entry|\bsign|\bstart|\bstop"
-    r"|\bbreak|\beval|\baide|\bstaff|\bpaid|\bunpaid|\bvolunteer|\bcompanion|\bnurse|\bcms-?1500|\bvalid|\beffective"
-    r"|\bretire|\bdelet|\bnew code|\bcovered|\bcoverage|\bbenefit|\bcredential|\bpresent|\babsent|\bin the room"
-    r"|\balj\b|\baic\b|amount in controversy|\bcourt|\bqic\b|\bhearing|\bnpi\b|\bptan|\b(?:co|pr|oa|pi)-?\d{1,3}\b"
-    r"|\b(?:ma|[mn])\d{1,3}\b|\bdos\b|date of service",
+    BILLING_WORDS.pattern
+    + r"|unbill|\blate\b|\bcoding|\bhcpcs|\bnotes\b|\bchart|\bmins?\b|\btime|\bhour|medicaid|\bfee|\brate|\brvu"
+    r"|\bconversion|\bcaregiv|\bcare ?giver|\btrain|\btaught|\bteach|\bpatient|\bpt\b|\bot\b|\bslp|therap|\bassistant"
+    r"|\bpta\b|\bota\b|\bconsent|\btele|\bvideo|\baudio|\bphone|\bzoom|\bvirtual|\bremote|\bappeal|\bredetermin"
+    r"|\breconsider|\breopen|\bdeadline|\btimely|\binsur|\bplan\b|\badvantage|\bkx\b|\bthreshold|\bcap\b|\bgroup"
+    r"|\bfamil|\bspouse|\bwife|\bhusband|\bdaughter|\bson\b|\bparent|\bmom\b|\bdad\b|\bmother|\bfather|\bsession"
+    r"|\bvisit|\bphysician|\bdoctor|\bnpp?\b|\bsupervis|\bdiagnos|\bicd|\bdx\b|\bcms\b|\blcd|\bncd|\bmac\b|\beob"
+    r"|\bera\b|\b835|\bremit|\bcarc|\brarc|\bsequest|\bcoinsur|\bdeductib|\bcopay|\babn\b|\bmue|\bncci|\bbundl"
+    r"|\bplace of service|\bpos\b|\bfacility|\bsnf\b|\bhospice|\bhome\b|\bwound|\bbehavio|\bdemo|\bskill|\bgoal"
+    r"|\bpoc\b|\baddend|\bsign|\bstart|\bstop|\bbreak|\beval|\baide|\bstaff|\bvolunteer|\bcompanion|\bnurse"
+    r"|\bvalid|\beffective|\bretire|\bdelet|\bcovered|\bcoverage|\bbenefit|\bcredential|\bpresent|\babsent"
+    r"|\bin the room|\balj\b|\baic\b|amount in controversy|\bcourt|\bqic\b|\bhearing|\bnpi\b|\bptan"
+    r"|\b(?:co|pr|oa|pi)-?\d{1,3}\b|\b(?:ma|[mn])\d{1,3}\b|\bdos\b|date of service",
     re.I,
 )
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
