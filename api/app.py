@@ -161,14 +161,14 @@ def _init_state(app: FastAPI, settings: Settings, assistant: Assistant | None) -
 
 
 _API = (check, search, answer, drafting, codes, worklist)
-_PAGES = (cds_hooks, health, sidebar, docs, worklist_page)
+_PAGES = (health, sidebar, docs, worklist_page)  # no authentication of their own (CDS Hooks has its own)
 
 
 def _include_routers(app: FastAPI) -> None:
     for module in _API:  # one level of inclusion: cheaper routing
         app.include_router(module.router, prefix="/v1", dependencies=[Depends(authenticate)])
     app.include_router(cds_hooks.router, dependencies=[Depends(authenticate_cds)])
-    for module in _PAGES[1:]:
+    for module in _PAGES:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=sidebar.STATIC), name="static")
 
@@ -188,7 +188,7 @@ def _templates() -> list[str]:
     """Every route's path template, for the audit log. Read off the routers, not the OpenAPI document:
     building that costs 0.2-0.4 s, which the first request of every worker would pay."""
     api = [f"/v1{route.path}".replace(":int}", "}") for module in _API for route in module.router.routes]
-    pages = [route.path for module in _PAGES for route in module.router.routes]
+    pages = [route.path for module in (cds_hooks, *_PAGES) for route in module.router.routes]
     return [*api, *pages, "/static/{path:path}", "/openapi.json"]
 
 
