@@ -20,7 +20,7 @@ from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.recommend import ClaimFacts, Decision, decide
+from assistant.drafting.recommend import ClaimFacts, Decision, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
 from assistant.drafting.route import choose_route, payer_type_of
@@ -97,14 +97,23 @@ def build_case(
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
-    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule)
+    prior_level = claim.prior_level or prior_level_in(parsed.text)
+    appealed = prior_level not in (None, "initial")
+    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     decision.reasons += _late_entry_reasons(deps, text, claim)
     route, why = choose_route(
-        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
-        prior_level=claim.prior_level or prior_level_in(parsed.text)
+        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=prior_level
     )
+    if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
+        why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
+    deadline = _deadline(deps, route, claim, service_date)
+    # late without good cause: nothing to file once no window is left (after an appeal level has decided the
+    # claim, a reopening for any reason does not reopen the dispute on the merits)
+    if deadline is not None and deadline.overdue and (deadline.closed or appealed) and not claim.good_cause:
+        decision = too_late(decision, deadline)
+        route, why = None, decision.reasons[0].text
     warnings += [
         f"the note is unclear on {c.id}; review it before sending anything"
         for c in report.checks
@@ -112,5 +121,5 @@ def build_case(
     ]
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
-        _deadline(deps, route, claim, service_date), service_date, warnings,
+        deadline, service_date, warnings,
     )

@@ -45,6 +45,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "diagnosis_codes": ("icd10", "icd10_codes", "dx", "diagnoses"),
     "place_of_service": ("pos",),
     "date_received": ("received_date", "receipt_date"),
+    "good_cause": ("good_cause_reason", "late_filing_reason", "reason_late"),
 }
 LINE_ALIASES: dict[str, tuple[str, ...]] = {
     "code": ("cpt", "hcpcs", "cpt_code", "hcpcs_code", "procedure_code", "procedure"),
@@ -205,6 +206,11 @@ class Claim(_Strict):
     date_received: date | None = Field(
         default=None, validation_alias=_alias("date_received", ALIASES),
         description="When the payer received the claim (timely filing).",
+    )
+    good_cause: str | None = Field(
+        default=None,
+        validation_alias=_alias("good_cause", ALIASES),
+        description="Why a request filed after its limit has good cause (late notice, disaster, …); in the letter.",
     )
     prior_level: str | None = Field(
         default=None,

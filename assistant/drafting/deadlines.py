@@ -37,6 +37,8 @@ class Deadline(BaseModel):
     sources: list[str] = Field(default_factory=list)
     #: Once the limit has passed: what is still open (a reopening window, good cause), in words.
     when_late: str = ""
+    #: The limit has passed and no further window (a reopening for any reason) is open either.
+    closed: bool = False
 
 
 def add_months(start: date, months: int) -> date:
@@ -72,17 +74,18 @@ def _threshold(kb: Knowledge, route_id: str, on: date) -> float | None:
     return None
 
 
-def _when_late(route: AppealRoute, notice: date | None, today: date) -> tuple[str, list[str]]:
-    """What is still open once the limit has passed: the route's late-filing text, its further window counted."""
+def _when_late(route: AppealRoute, notice: date | None, today: date) -> tuple[str, list[str], bool]:
+    """What is still open once the limit has passed: the route's late-filing text, its further window counted,
+    and whether that window has closed too (a route without one is closed once its limit passes)."""
     late = route.when_late
     if late is None:
-        return "A late request must show good cause.", []
+        return "A late request must show good cause.", [], True
     if late.window_months is None or notice is None:  # every windowed route counts from a notice it needs
-        return late.text, list(late.sources)
+        return late.text, list(late.sources), late.window_months is None
     until = add_months(notice, late.window_months)
-    if until < today and late.after_window:
-        return late.after_window, list(late.sources)
-    return late.text.replace("{until}", until.strftime("%m/%d/%Y")), list(late.sources)
+    if until < today:
+        return late.after_window or late.text, list(late.sources), True
+    return late.text.replace("{until}", until.strftime("%m/%d/%Y")), list(late.sources), False
 
 
 def deadline_for(
@@ -117,6 +120,6 @@ def deadline_for(
             base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
     days_left = (due - today).days
     if days_left < 0:
-        base["when_late"], late_sources = _when_late(spec, notice_date, today)
+        base["when_late"], late_sources, base["closed"] = _when_late(spec, notice_date, today)
         base["sources"] = list(dict.fromkeys([*base["sources"], *late_sources]))
     return Deadline(**base, due_date=due, days_left=days_left, overdue=days_left < 0, basis=basis)

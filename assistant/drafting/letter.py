@@ -101,7 +101,9 @@ def good_cause(f: LetterFacts) -> Section | None:
     d = f.deadline
     if d is None or not d.overdue:
         return None
-    reason = placeholder("Good cause: why the request could not be filed in time, and the documents that show it")
+    reason = f.claim.good_cause or placeholder(
+        "Good cause: why the request could not be filed in time, and the documents that show it"
+    )
     ask = Statement(
         text=f"This request is filed after the filing limit ({d.basis}).",
         quotes=[], source_ids=[],

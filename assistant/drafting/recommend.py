@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from assistant.billing import rule_terms
+from assistant.drafting.deadlines import Deadline
 from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
 from assistant.drafting.gate import sentence_quote
@@ -136,6 +137,8 @@ class ClaimFacts:
     payer_text: str = ""
     #: The time rule the note was checked by ("full_time" when the payer's policy says so).
     time_rule: str = "midpoint"
+    #: An appeal level has already decided the claim (a redetermination or later).
+    appealed: bool = False
 
 
 def _addon_threshold(kb: Knowledge, dead: Sequence[str], time_rule: str) -> str:
@@ -203,6 +206,30 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
     )
 
 
+def _patient_present(kb: Knowledge, roles: dict[str, list[CheckResult]], billed: Sequence[BilledLine],
+                     facts: ClaimFacts, note: str) -> Decision | None:
+    """The patient took part: the session is billable with a patient-present code, so the claim is corrected.
+
+    Only when presence is the one blocking finding, no patient-present line already bills that time (then the
+    caregiver-training line has nothing left: the denial stands) and no appeal level has decided the claim yet.
+    The patient-present codes are the ones the presence rule names (knowledge/rules/patient_absent.yaml).
+    """
+    blocking = roles["blocking"]
+    if len(blocking) != 1 or blocking[0].id != "patient_absent" or blocking[0].status != "problem":
+        return None
+    rule = kb.rules.get("patient_absent")
+    present_codes = [c for c in (rule.codes if rule else []) if not is_checked(kb, c)]
+    if facts.appealed or not present_codes or any(ln.code in present_codes for ln in billed):
+        return None
+    text = (
+        "The patient took part in the session, so no caregiver-training code fits it. The corrected claim drops the "
+        f"caregiver-training lines and bills the patient-present code the note supports ({', '.join(present_codes)}: "
+        "the one for the discipline and what was done), with units by that code's own timed rule."
+    )
+    reasons = [_reason(blocking[0], [], note), Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])]
+    return Decision("corrected_claim", reasons, corrected_lines=[], advisory=roles["advisory"])
+
+
 def decide(
     kb: Knowledge,
     report: Report,
@@ -217,6 +244,8 @@ def decide(
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
     remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
+    if (recoded := _patient_present(kb, roles, billed, facts, note)) is not None:
+        return recoded
     if roles["blocking"]:
         reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]
         # a denial that stands whatever the note says (timely filing, hospice) is said first
@@ -300,3 +329,19 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     if remedy.from_payer:
         reasons.insert(0, _remedy_reason(remedy))
     return Decision("appeal", reasons, advisory=advisory)
+
+
+def too_late(decision: Decision, deadline: Deadline) -> Decision:
+    """The route's filing limit has passed and the claim states no good cause: nothing is left to file.
+
+    A late request is heard only for good cause (facts §11); without one the answer is not to file, with what
+    is still open said plainly. Entering the good cause on the claim drafts the request with it.
+    """
+    due = deadline.due_date.strftime("%m/%d/%Y") if deadline.due_date else "its date"
+    text = (
+        f"Too late: the filing limit for this route ({deadline.title}) was {due} "
+        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {deadline.when_late} "
+        "If there is good cause, enter it on the claim (good_cause) and the request is drafted with it."
+    )
+    reason = Reason(text=" ".join(text.split()), source_ids=list(deadline.sources[:3]))
+    return Decision("no_appeal", [reason], advisory=decision.advisory)

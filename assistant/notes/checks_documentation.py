@@ -12,6 +12,7 @@ from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer
+from assistant.notes.vocabulary import CONCEPTS
 
 _CAREGIVER_NAME = re.compile(
     r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
@@ -199,10 +200,24 @@ def caregiver(ctx: Context) -> Outcome:
     return Outcome("missing", "The caregiver is not identified by name or relationship.")
 
 
+# A goal whose outcome depends on the caregiver ("toileting with wife's set-up", "transfers with one family
+# assist", "stretching program carried out at home by family") states why that caregiver must be trained.
+_CAREGIVER_ROLE = re.compile(
+    r"\b(?:caregivers?|cg|family|families|carers?|"
+    + "|".join(re.escape(w) for w in sorted(CONCEPTS["RELATIONSHIP"], key=len, reverse=True))
+    + r")(?:'s|s')?(?![\w-])",
+    re.I,
+)
+
+
+def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
+    return _CAREGIVER_ROLE.search(ctx.ex.text, goal.start, goal.sent_end) is not None
+
+
 @check
 def need_and_goal(ctx: Context) -> Outcome:
     goals = ctx.ex.of("GOAL", negated=False)
-    needs = ctx.ex.of("NEED", negated=False)
+    needs = ctx.ex.of("NEED", negated=False) or [g for g in goals if _goal_needs_caregiver(ctx, g)]
     if goals and needs:
         return Outcome(
             "met",

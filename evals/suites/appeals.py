@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,30 @@ OUTCOMES = ("grounded", "repaired", "offline_fallback", "withheld")
 def load_scenarios(path: Path = DATASET) -> list[dict[str, Any]]:
     data = load_yaml(path.read_text(encoding="utf-8"))
     return list(data["scenarios"])
+
+
+def scenario_today(path: Path) -> date | None:
+    """The date a set's deadlines were written against (its top-level `today`), when the set states one."""
+    stated = load_yaml(path.read_text(encoding="utf-8")).get("today")
+    return date.fromisoformat(str(stated)) if stated else None
+
+
+# Sets written without a reference date ignore the calendar: their denials are worked as they arrive.
+WORKED_AFTER = timedelta(days=14)
+
+
+def clock_for(item: dict[str, Any], stated: date | None) -> date:
+    """`today` for one scenario: the set's stated date, else two weeks after the notice (or the service) date."""
+    if stated is not None:
+        return stated
+    from assistant.drafting.claims import Claim
+
+    try:
+        claim = Claim.model_validate(item.get("claim") or {})
+    except ValueError:
+        return date.today()
+    start = claim.notice_date or claim.date_of_service
+    return start + WORKED_AFTER if start else date.today()
 
 
 def _error_row(item: dict[str, Any]) -> dict[str, Any]:
@@ -132,7 +157,10 @@ def run_file(assistant: Any, path: Path) -> tuple[dict[str, float], list[Any]]:
     kb = assistant.knowledge
     text = kb_text(kb)
     rows, errors, latencies = [], [], []
+    stated, clock = scenario_today(path), assistant.clock
     for item in load_scenarios(path):
+        day = clock_for(item, stated)
+        assistant.clock = lambda day=day: day
         started = time.perf_counter()
         try:
             result = assistant.draft_appeal(
@@ -144,6 +172,7 @@ def run_file(assistant: Any, path: Path) -> tuple[dict[str, float], list[Any]]:
             continue
         latencies.append(time.perf_counter() - started)
         rows.append(score(item, result, kb, text))
+    assistant.clock = clock
     return aggregate(rows), _details(rows, errors, latencies)
 
 

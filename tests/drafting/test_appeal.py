@@ -63,10 +63,10 @@ def test_claim_dos_is_passed_to_the_check() -> None:
 
 def test_no_appeal_writes_no_letter_and_never_calls_the_backend() -> None:
     fake = FakeBackend([BackendError("must not be called")])
-    result = run(fake, report=make_report(GOOD_NOTE, {"patient_absent": "problem"}))
+    result = run(fake, report=make_report(GOOD_NOTE, {"consent": "missing"}))
     assert result.recommendation == "no_appeal" and result.letter is None
     assert fake.calls == []
-    assert any(r.check_id == "patient_absent" for r in result.reasons)
+    assert any(r.check_id == "consent" for r in result.reasons)
     assert "DO NOT APPEAL" in render_appeal(result)
 
 

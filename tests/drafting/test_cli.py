@@ -81,7 +81,7 @@ def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(
         assistant.service,
         "Assistant",
-        lambda *a, **k: StubAssistant(OfflineDrafter(), make_report(GOOD_NOTE, {"patient_absent": "problem"})),
+        lambda *a, **k: StubAssistant(OfflineDrafter(), make_report(GOOD_NOTE, {"consent": "missing"})),
     )
     path = tmp_path / "n.txt"
     path.write_text(GOOD_NOTE)

@@ -186,3 +186,37 @@ def test_a_passed_limit_names_what_is_still_open(route: str, start: str | None, 
 def test_a_limit_not_passed_says_nothing_about_late_filing() -> None:
     d = deadline_for(cached_knowledge(), route="redetermination", notice_date=D("2026-11-20"), today=D("2026-12-01"))
     assert not d.overdue and d.when_late == ""
+
+
+# A passed limit without good cause leaves nothing to file; good cause on the claim drafts the request with it.
+TOO_LATE = [
+    ({"payer_type": "medicare", "notice_date": "2025-10-15"}, "CO-50 N115", "2026-12-01", "no_appeal", None),
+    ({"payer_type": "medicare", "notice_date": "2025-10-15",
+      "good_cause": "The notice was mailed to a closed office and received on 11/20/2026."},
+     "CO-50 N115", "2026-12-01", "appeal", "redetermination"),
+    ({"payer_type": "medicare", "notice_date": "2026-11-20"}, "CO-50 N115", "2026-12-01", "appeal", "redetermination"),
+    ({"payer_type": "medicare_advantage", "notice_date": "2026-09-04"}, "CO-50", "2026-12-01", "no_appeal", None),
+    ({"payer_type": "medicare", "notice_date": "2025-09-01"}, "PR-119", "2026-12-01", "corrected_claim",
+     "clerical_reopening"),  # past 1 year: the 4-year good-cause window is named, and the claim still fixed
+]
+
+
+@pytest.mark.parametrize(("claim", "denial", "today", "expected", "route"), TOO_LATE)
+def test_a_closed_window_without_good_cause_is_not_filed(
+    claim: dict, denial: str, today: str, expected: str, route: str | None
+) -> None:
+    from assistant.drafting.appeal import draft_appeal
+    from assistant.drafting.deps import DraftingDeps
+    from assistant.drafting.offline import OfflineDrafter
+    from tests.drafting.stubs import GOOD_NOTE, StubAssistant
+
+    stub = StubAssistant(OfflineDrafter())
+    deps = DraftingDeps(knowledge=stub.knowledge, backend=stub.backend, check=stub.check_note, today=lambda: D(today))
+    full = {"dos": "2025-08-04", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}], **claim}
+    result = draft_appeal(deps, denial=denial, note=GOOD_NOTE, claim=full)
+    assert (result.recommendation, result.route) == (expected, route)
+    if expected == "no_appeal":
+        assert "Too late" in result.route_reason and "good_cause" in result.route_reason
+    if claim.get("good_cause"):
+        assert result.letter is not None
+        assert claim["good_cause"] in " ".join(st.text for sec in result.letter.sections for st in sec.statements)

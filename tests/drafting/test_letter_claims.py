@@ -8,7 +8,7 @@ policy's criteria, or states an element (by its rule's keywords) whose check was
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -118,8 +118,10 @@ def test_an_unknown_carc_is_said_plainly_at_the_top_and_left_to_the_biller_in_th
     assert "999 is not a known CARC: [[biller to confirm:" in denial_section
 
 
-@pytest.mark.parametrize(("notice", "late"), [("2025-03-20", True), ("2026-11-20", False)])
-def test_a_late_request_asks_for_good_cause_with_a_placeholder(assistant: Assistant, notice: str, late: bool) -> None:
+# notice dates as days before today: 200 is past the 125 days but inside the 1-year reopening window
+@pytest.mark.parametrize(("days_ago", "late"), [(200, True), (12, False)])
+def test_a_late_request_asks_for_good_cause_with_a_placeholder(assistant: Assistant, days_ago: int, late: bool) -> None:
+    notice = (date.today() - timedelta(days=days_ago)).isoformat()
     result = assistant.draft_appeal("CO-50", TYPICAL, claim={**CLAIM, "notice_date": notice})
     assert result.letter is not None and result.deadline is not None
     sections = {s.id: s for s in result.letter.sections}
@@ -137,3 +139,14 @@ def test_no_argument_point_asserts_a_signature_or_a_policy_met(pattern_id: str) 
     points = [*pattern.argument, *(p for ps in pattern.arguments_when.values() for p in ps)]
     for text in points:
         assert not re.search(r"\bsigned\b", text, re.I) and not MEETS.search(text), text
+
+
+def test_good_cause_on_the_claim_is_the_letters_good_cause(assistant: Assistant) -> None:
+    notice = (date.today() - timedelta(days=500)).isoformat()  # the reopening window has closed too
+    closed = assistant.draft_appeal("CO-50", TYPICAL, claim={**CLAIM, "notice_date": notice})
+    assert closed.recommendation == "no_appeal" and closed.letter is None
+    why = "The notice went to an address the contractor had on file from 2019; it reached us on 11/20/2026."
+    result = assistant.draft_appeal("CO-50", TYPICAL, claim={**CLAIM, "notice_date": notice, "good_cause": why})
+    assert result.recommendation == "appeal" and result.letter is not None
+    said = " ".join(st.text for s in result.letter.sections if s.id == "good_cause" for st in s.statements)
+    assert why in said and "[[Good cause:" not in said

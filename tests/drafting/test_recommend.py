@@ -27,7 +27,12 @@ def L(spec: str) -> list[BilledLine]:  # noqa: N802 - a table helper: "97550x1:G
 # pattern, failing statuses, billed lines, lines the note supports, expected recommendation, expected corrected lines
 CASES = [
     ("medical_necessity", {}, "97550x1:GP", "97550x1:GP", "appeal", ""),
-    ("medical_necessity", {"patient_absent": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
+    # the patient took part: billable with a patient-present code, so a correction with no CTS line left
+    ("medical_necessity", {"patient_absent": "problem"}, "97550x1:GP", "97550x1:GP", "corrected_claim", ""),
+    # ... unless a patient-present line already bills that time, or another rule blocks too
+    ("medical_necessity", {"patient_absent": "problem"}, "97535x3:GO 97550x1:GO", "97550x1:GO", "no_appeal", ""),
+    ("medical_necessity", {"patient_absent": "problem", "consent": "missing"}, "97550x1:GP", "97550x1:GP",
+     "no_appeal", ""),
     ("medical_necessity", {"consent": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("medical_necessity", {"caregiver": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("medical_necessity", {"caregiver": "missing"}, "97550x1:GP", "97550x1:GP", "appeal", ""),  # advisory
@@ -308,3 +313,32 @@ def test_an_adjustment_answers_only_alone(denial: str, pattern: str) -> None:
 
     parsed, _ = parse_denial(denial, KB.reason_codes, None)
     assert match_pattern(parsed, KB.denial_patterns).id == pattern
+
+
+def test_a_patient_present_session_names_the_patient_present_codes_and_drops_the_training_lines() -> None:
+    report = make_report(GOOD_NOTE, {"patient_absent": "problem"}, lines=L("97550x1:GO"))
+    decision = decide(KB, report, P["wrong_code_patient_present"], L("97550x1:GO 97551x1:GO"), GOOD_NOTE)
+    assert decision.recommendation == "corrected_claim" and decision.corrected_lines == []
+    said = " ".join(r.text for r in decision.reasons)
+    for code in ("97530", "97535", "92507", "92526"):  # the presence rule's own list (knowledge/rules)
+        assert code in said
+
+
+def test_after_an_appeal_level_a_patient_present_session_is_not_recoded() -> None:
+    report = make_report(GOOD_NOTE, {"patient_absent": "problem"}, lines=L("97550x1:GP"))
+    facts = ClaimFacts("medicare", appealed=True)
+    decision = decide(KB, report, P["medical_necessity"], L("97550x1:GP"), GOOD_NOTE, facts)
+    assert decision.recommendation == "no_appeal"
+
+
+@pytest.mark.parametrize(("payer_type", "payer_text", "expected"), [
+    ("commercial", "Certificate of Coverage section 9.14 excludes training of family members.", "no_appeal"),
+    ("medicaid", "Caregiver training is not a covered benefit of this plan.", "no_appeal"),
+    ("commercial", "", "appeal"),  # no written exclusion named: the plan's position is argued
+    # a Medicare Advantage plan must cover what Part B covers: its "not a benefit" is appealed
+    ("medicare_advantage", "Caregiver training is not a covered benefit of the plan.", "appeal"),
+])
+def test_a_written_contract_exclusion_is_not_appealed(payer_type: str, payer_text: str, expected: str) -> None:
+    report = make_report(GOOD_NOTE, {}, lines=L("97550x1:GP"))
+    facts = ClaimFacts(payer_type, payer_text=payer_text)
+    assert decide(KB, report, P["plan_not_covered"], L("97550x1:GP"), GOOD_NOTE, facts).recommendation == expected
