@@ -18,12 +18,14 @@ from assistant.drafting.denial import match_pattern, parse_denial, prior_level_i
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.gate import mask_injections, strip_injections
+from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.recommend import ClaimFacts, Decision, decide, too_late
+from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
 from assistant.drafting.route import choose_route, payer_type_of
+from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import Profile, Report
 
@@ -52,11 +54,11 @@ def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, prof
     return deps.check(record, dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
 
 
-def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim) -> list[Reason]:
+def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim, payer_text: str) -> list[Reason]:
     """One reason per addendum or late entry the record leaves out, saying why (domain facts §11)."""
     rule = deps.knowledge.appeals.late_entries
     out = []
-    for entry in after_the_fact(deps.knowledge, text, claim.notice_date):
+    for entry in after_the_fact(deps.knowledge, text, claim.notice_date, payer_text):
         when = f" written {entry.written.strftime('%m/%d/%Y')}" if entry.written else ""
         out.append(Reason(
             text=f"The note's addendum{when} was {entry.why}: a note may not be changed to support a denied claim, "
@@ -73,6 +75,31 @@ def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_dat
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
         payer_deadline=claim.payer_deadline,
     )
+
+
+def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Claim, appealed: bool,
+              texts: tuple[str, str]) -> Decision | None:
+    """What the filing limit and the amount in controversy change; None when nothing.
+
+    Late without good cause (the claim's field, else a cause the payer's or the practice's words state): nothing to
+    file once no window is left (after an appeal level has decided the claim, a reopening for any reason does not
+    reopen the dispute on the merits). Late with a stated cause: the request is filed, saying why it is late.
+    """
+    cause = None if claim.good_cause else stated_cause(kb, *texts)
+    heard = bool(claim.good_cause) or (cause is not None and cause.good)
+    if deadline.overdue and (deadline.closed or appealed) and not heard:
+        return too_late(decision, deadline, cause.sentence if cause else "")
+    if (worth := below_threshold(decision, deadline, claim.amount_in_dispute())) is not decision:
+        return worth
+    if deadline.overdue and cause is not None and cause.good and decision.recommendation != "no_appeal":
+        rule = kb.appeals.good_cause
+        text = (
+            f"Good cause for filing late: the file states \"{cause.sentence}\" ({cause.word}), a circumstance outside "
+            "the practice's control. File now, explain the delay in the request and enclose what shows it."
+        )
+        decision.reasons.insert(0, Reason(text=text, source_ids=list(rule.sources) if rule else []))
+        return decision
+    return None
 
 
 def build_case(
@@ -92,7 +119,7 @@ def build_case(
     profile, rule_words = time_profile(kb, payer_type, payer_text)
     if rule_words:
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
-    record = record_text(kb, text, claim.notice_date)
+    record = record_text(kb, text, claim.notice_date, payer_text)
     report = _check(deps, record, claim, dos, profile)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
@@ -101,7 +128,7 @@ def build_case(
     appealed = prior_level not in (None, "initial")
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
-    decision.reasons += _late_entry_reasons(deps, text, claim)
+    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=prior_level
     )
@@ -109,11 +136,10 @@ def build_case(
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
     deadline = _deadline(deps, route, claim, service_date)
-    # late without good cause: nothing to file once no window is left (after an appeal level has decided the
-    # claim, a reopening for any reason does not reopen the dispute on the merits)
-    if deadline is not None and deadline.overdue and (deadline.closed or appealed) and not claim.good_cause:
-        decision = too_late(decision, deadline)
-        route, why = None, decision.reasons[0].text
+    if deadline is not None and (filed := _when_due(kb, decision, deadline, claim, appealed, (payer_text, record))):
+        decision = filed
+        if decision.recommendation == "no_appeal":
+            route, why = None, decision.reasons[0].text
     warnings += [
         f"the note is unclear on {c.id}; review it before sending anything"
         for c in report.checks

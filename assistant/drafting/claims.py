@@ -226,7 +226,7 @@ class Claim(_Strict):
         default_factory=list, validation_alias=AliasChoices("lines", "service_lines", "items")
     )
 
-    @field_validator("date_of_service", "notice_date", "payer_deadline", mode="before")
+    @field_validator("date_of_service", "notice_date", "payer_deadline", "date_received", mode="before")
     @classmethod
     def _dates(cls, value: Any) -> date | None:
         return parse_date(value)
@@ -264,6 +264,20 @@ class Claim(_Strict):
     def billed_lines(self) -> list[BilledLine]:
         # A line sent with no units (MA130 "missing units") bills nothing: the check sees it as not billed.
         return [line.billed() for line in self.lines if line.units > 0]
+
+    def amount_in_dispute(self) -> float | None:
+        """The charges still in dispute: the denied lines' charges when the claim flags and prices them, else the
+        claim's total charge; None when neither is given (the amount in controversy cannot be judged)."""
+        denied = [_money(line.charge) for line in self.lines if line.denied]
+        if denied and None not in denied:
+            return sum(d for d in denied if d is not None)
+        return _money(self.billed_amount)
+
+
+def _money(text: str | None) -> float | None:
+    """ "$1,240.50" -> 1240.5; None for no amount or text that is not one."""
+    found = re.fullmatch(r"\s*\$?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:USD)?\s*", text or "")
+    return float(found.group(1).replace(",", "")) if found else None
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:

@@ -68,6 +68,7 @@ def _due(route: AppealRoute, start: date) -> tuple[date, str]:
 
 
 def _threshold(kb: Knowledge, route_id: str, on: date) -> float | None:
+    """The amount in controversy a request filed on `on` must reach (the figure of the year it is filed)."""
     for aic in kb.appeals.amount_in_controversy:
         if aic.route == route_id and aic.in_force(on):
             return aic.amount
@@ -105,7 +106,7 @@ def deadline_for(
         raise UnknownRouteError(f"Unknown appeal route {route!r}.", hint=f"Use one of: {known}.") from None
     base = dict(route=spec.id, title=spec.title, level=spec.level, decided_by=spec.decided_by, form=spec.form,
                 sources=list(spec.sources),
-                amount_in_controversy_threshold=_threshold(kb, spec.id, notice_date or today))
+                amount_in_controversy_threshold=_threshold(kb, spec.id, today))
     if spec.counts_from == "payer":
         if payer_deadline is None:
             return Deadline(**base, basis="This payer's appeal deadline is in its notice or contract: enter it.")

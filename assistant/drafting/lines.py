@@ -54,7 +54,11 @@ def corrected_lines(
     or where a `replaced` line was (a patient-present code billed for caregiver-only training).
 
     `add_modifiers` go on lines with a therapy modifier (KX); `line_modifiers` on every supported line (XE)."""
-    kept = [m for ln in billed if is_checked(kb, ln.code) for m in ln.modifiers if m not in DECIDED_BY_CHECK]
+    # distinct-service modifiers (59, XE ...) belong only on a line an NCCI edit pairs with another, and no published
+    # edit pairs the caregiver-training codes (knowledge/rules/distinct_time.yaml): a correction drops them unless
+    # the payer's own edit asks for one (`line_modifiers`)
+    dropped = DECIDED_BY_CHECK | set(kb.modifiers_of("distinct"))
+    kept = [m for ln in billed if is_checked(kb, ln.code) for m in ln.modifiers if m not in dropped]
     kept += list(line_modifiers)
     replacement = [_with(s, kept, therapy_only=add_modifiers) for s in supported]
     gone = frozenset(replaced)

@@ -210,12 +210,15 @@ def _patient_present(kb: Knowledge, roles: dict[str, list[CheckResult]], billed:
                      facts: ClaimFacts, note: str) -> Decision | None:
     """The patient took part: the session is billable with a patient-present code, so the claim is corrected.
 
-    Only when presence is the one blocking finding, no patient-present line already bills that time (then the
-    caregiver-training line has nothing left: the denial stands) and no appeal level has decided the claim yet.
-    The patient-present codes are the ones the presence rule names (knowledge/rules/patient_absent.yaml).
+    Only when presence is the one blocking finding besides requirements of caregiver training itself (its need,
+    the caregiver, consent: `training_only` in the rule files, which a patient-present code does not need), no
+    patient-present line already bills that time (then the caregiver-training line has nothing left: the denial
+    stands) and no appeal level has decided the claim yet. The patient-present codes are the ones the presence
+    rule names (knowledge/rules/patient_absent.yaml).
     """
-    blocking = roles["blocking"]
-    if len(blocking) != 1 or blocking[0].id != "patient_absent" or blocking[0].status != "problem":
+    present = [c for c in roles["blocking"] if c.id == "patient_absent" and c.status == "problem"]
+    others = [c for c in roles["blocking"] if c.id != "patient_absent"]
+    if not present or not all((r := kb.rules.get(c.id)) is not None and r.training_only for c in others):
         return None
     rule = kb.rules.get("patient_absent")
     present_codes = [c for c in (rule.codes if rule else []) if not is_checked(kb, c)]
@@ -226,7 +229,7 @@ def _patient_present(kb: Knowledge, roles: dict[str, list[CheckResult]], billed:
         f"caregiver-training lines and bills the patient-present code the note supports ({', '.join(present_codes)}: "
         "the one for the discipline and what was done), with units by that code's own timed rule."
     )
-    reasons = [_reason(blocking[0], [], note), Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])]
+    reasons = [_reason(present[0], [], note), Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])]
     return Decision("corrected_claim", reasons, corrected_lines=[], advisory=roles["advisory"])
 
 
@@ -331,17 +334,33 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     return Decision("appeal", reasons, advisory=advisory)
 
 
-def too_late(decision: Decision, deadline: Deadline) -> Decision:
+def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decision:
     """The route's filing limit has passed and the claim states no good cause: nothing is left to file.
 
     A late request is heard only for good cause (facts §11); without one the answer is not to file, with what
-    is still open said plainly. Entering the good cause on the claim drafts the request with it.
+    is still open said plainly. Entering the good cause on the claim drafts the request with it. `given` is a
+    reason the file gives that is the practice's own matter (an office move, staff on leave): no good cause.
     """
     due = deadline.due_date.strftime("%m/%d/%Y") if deadline.due_date else "its date"
+    own = f"The reason on file (\"{given}\") is the practice's own matter, not good cause. " if given else ""
     text = (
         f"Too late: the filing limit for this route ({deadline.title}) was {due} "
-        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {deadline.when_late} "
+        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {own}{deadline.when_late} "
         "If there is good cause, enter it on the claim (good_cause) and the request is drafted with it."
     )
     reason = Reason(text=" ".join(text.split()), source_ids=list(deadline.sources[:3]))
+    return Decision("no_appeal", [reason], advisory=decision.advisory)
+
+
+def below_threshold(decision: Decision, deadline: Deadline, amount: float | None) -> Decision:
+    """The next level hears only a dispute worth its amount in controversy (ALJ, federal court): a claim whose
+    charges in dispute fall below the year's figure has no further appeal (facts §11); unknown amounts stand."""
+    floor = deadline.amount_in_controversy_threshold
+    if decision.recommendation != "appeal" or floor is None or amount is None or amount >= floor:
+        return decision
+    text = (
+        f"No further appeal: {deadline.title} needs an amount in controversy of at least ${floor:,.0f}, and the "
+        f"charges in dispute on this claim are ${amount:,.2f}. The decision already made on the claim stands."
+    )
+    reason = Reason(text=text, source_ids=list(deadline.sources[:3]))
     return Decision("no_appeal", [reason], advisory=decision.advisory)

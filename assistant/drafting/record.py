@@ -28,7 +28,7 @@ class LateEntry:
     start: int
     end: int
     written: date | None
-    why: str  # "made for payment" | "written after the denial"
+    why: str  # "made for payment" | "written after the denial" | "set aside by the payer's review ..."
 
 
 def _dates(text: str) -> list[date]:
@@ -59,9 +59,19 @@ def _entries(kb: Knowledge, note: str) -> list[tuple[int, int]]:
     return spans
 
 
-def after_the_fact(kb: Knowledge, note: str, notice_date: date | None) -> list[LateEntry]:
+def payer_refused(kb: Knowledge, payer_text: str) -> bool:
+    """The payer's review names a late entry (its header words) and says it set the entry aside."""
+    rule = kb.appeals.late_entries
+    return (
+        rule is not None and bool(payer_text) and says(payer_text, rule.headers) is not None
+        and says(payer_text, rule.payer_refused) is not None
+    )
+
+
+def after_the_fact(kb: Knowledge, note: str, notice_date: date | None, payer_text: str = "") -> list[LateEntry]:
     """Addenda and late entries that are not documentation of the service for this appeal."""
     rule = kb.appeals.late_entries
+    refused = payer_refused(kb, payer_text)
     out = []
     for start, end in _entries(kb, note):
         entry = note[start:end]
@@ -72,12 +82,14 @@ def after_the_fact(kb: Knowledge, note: str, notice_date: date | None) -> list[L
             out.append(LateEntry(start, end, written, "made for payment"))
         elif notice_date is not None and written is not None and written > notice_date:
             out.append(LateEntry(start, end, written, "written after the denial"))
+        elif refused:
+            out.append(LateEntry(start, end, written, "set aside by the payer's review as written after the fact"))
     return out
 
 
-def record_text(kb: Knowledge, note: str, notice_date: date | None) -> str:
+def record_text(kb: Knowledge, note: str, notice_date: date | None, payer_text: str = "") -> str:
     """The note as the record an appeal rests on: planted instructions and after-the-fact entries blanked."""
     masked = list(mask_injections(note))
-    for entry in after_the_fact(kb, note, notice_date):
+    for entry in after_the_fact(kb, note, notice_date, payer_text):
         masked[entry.start : entry.end] = [c if c == "\n" else " " for c in note[entry.start : entry.end]]
     return "".join(masked)

@@ -102,6 +102,11 @@ class Rule(Window):
         default_factory=list, description="Statuses meaning the service cannot be billed as CTS, whatever the payer."
     )
     correctable: bool = Field(default=False, description="A failure is a claim error fixed by correcting the claim.")
+    training_only: bool = Field(
+        default=False,
+        description="A requirement of caregiver training itself (the need for it, the caregiver, their consent): a "
+        "session the patient took part in, billed with a patient-present code instead, does not need it.",
+    )
     settled_by_lines: list[CheckStatusName] = Field(
         default_factory=list,
         description="Statuses the supported billing lines already resolve (a stated total that disagrees with the "
@@ -438,6 +443,25 @@ class LateEntryRule(Strict):
     payment_purpose: list[str] = Field(
         default_factory=list, description="Words that say the entry was made for payment, not for care."
     )
+    payer_refused: list[str] = Field(
+        default_factory=list,
+        description="Words in which the payer's review, naming a late entry by its header, says it set the entry "
+        "aside (\"created after the initial review and cannot be considered\").",
+    )
+    sources: list[str] = Field(min_length=1)
+
+
+class GoodCauseRule(Strict):
+    """How the file's own words show good cause for a request filed after its limit (facts §11; 42 CFR 405.942)."""
+
+    words: list[str] = Field(
+        min_length=1, description="Circumstances outside the practice's control that a reviewer accepts (a disaster, "
+        "records destroyed, a notice never received)."
+    )
+    not_good_cause: list[str] = Field(
+        default_factory=list,
+        description="The practice's own matters that are no good cause (an office move, staff turnover, an EHR error).",
+    )
     sources: list[str] = Field(min_length=1)
 
 
@@ -457,6 +481,7 @@ class AppealRules(Strict):
         default_factory=list, description="Payer words that set the time rule the note is checked by."
     )
     late_entries: LateEntryRule | None = None
+    good_cause: GoodCauseRule | None = None
     referenced_records: list[str] = Field(
         default_factory=list,
         description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "

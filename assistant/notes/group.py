@@ -43,9 +43,11 @@ _OTHER_PATIENTS = (
     r"|(?:patient|pt|client|resident|family)[,;:]?\s+(?:whose|represented|was represented|in the group|attended"
     r"|participated))"
 )
-# "Patients represented (none attended):" then one bulleted line per patient ("- Pt B -- caregivers: son")
+# "Patients represented (none attended):" or "Families trained today:" then one bulleted line per patient
+# ("- Pt B -- caregivers: son", "1. Mr. H. C. -- daughter Pilar")
 _REPRESENTED_HEADER = re.compile(
-    r"\b(?:patients|pts|clients|residents|families)\s+represented\b[^\n:]{0,120}:[ \t]*\n", re.I
+    r"\b(?:patients|pts|clients|residents|families)\s+(?:represented|trained|in attendance)\b[^\n:]{0,120}:[ \t]*\n",
+    re.I,
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+\S")
 # "caregivers of two or more patients" defines the code; it counts nobody

@@ -72,7 +72,8 @@ _PATIENT_NAME = re.compile(
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 _NAMED_ABSENT = re.compile(
-    r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend)\b"
+    r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend"
+    r"|stayed (?:at )?home)\b"
 )
 _CAREGIVER_FIRST = re.compile(_CAREGIVER_WORDS, re.I)
 _ROLE_BEFORE = re.compile(_CAREGIVER_WORDS + r"[\s,:]*$", re.I)  # "Daughter Lisa not present" is the daughter
@@ -106,7 +107,9 @@ _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 # "Patients were at home; none attended": a presence word after "none" says no one was there
 _NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(
-    r"caregiver[- ]only|only the caregiver|family only|without (?:the )?(?:patient|pt)|w/o (?:patient|pt)", re.I
+    r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
+    r"|w/o (?:patient|pt)",
+    re.I,
 )
 # a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●]\s?\)|◉)"

@@ -31,6 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
         ({"payer_type": "Part B"}, "payer_type", "medicare"),
         ({"payer_type": "MA"}, "payer_type", "medicare_advantage"),
         ({"appeal_level": "Redetermination"}, "prior_level", "redetermination"),
+        ({"date_received": "10/30/2026"}, "date_received", date(2026, 10, 30)),  # every date field reads billers' forms
+        ({"received_date": "20261030"}, "date_received", date(2026, 10, 30)),
     ],
 )
 def test_aliases_and_values(given: dict, field: str, value: object) -> None:
@@ -208,3 +210,17 @@ def test_schema_and_parser_accept_the_same_claims(claim: dict) -> None:
     on_disk = json.loads((ROOT / "docs" / "claim.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(claim, on_disk)
     parse_claim(claim)
+
+
+@pytest.mark.parametrize(("claim", "amount"), [
+    ({"billed_amount": "118.00"}, 118.0),
+    ({"total_charge": "$1,240.50"}, 1240.5),
+    # the denied lines' charges when the claim prices them; the total otherwise
+    ({"charge": "300",
+      "lines": [{"code": "97110", "charge": "180"}, {"code": "97550", "charge": "120", "denied": True}]}, 120.0),
+    ({"charge": "300", "lines": [{"code": "97550", "denied": True}]}, 300.0),
+    ({}, None),
+    ({"billed_amount": "see EOB"}, None),
+])
+def test_amount_in_dispute(claim: dict, amount: float | None) -> None:
+    assert parse_claim(claim).amount_in_dispute() == amount

@@ -62,6 +62,12 @@ def test_amount_in_controversy_by_year(route: str, year: int, threshold: float |
     assert d.amount_in_controversy_threshold == threshold
 
 
+def test_amount_in_controversy_is_the_filing_years() -> None:
+    # a reconsideration decided in December 2025, the hearing requested in January 2026: the 2026 figure applies
+    d = deadline_for(cached_knowledge(), route="alj", notice_date=date(2025, 12, 20), today=date(2026, 1, 5))
+    assert d.amount_in_controversy_threshold == 200
+
+
 @pytest.mark.parametrize(
     ("route", "needs"),
     [
@@ -220,3 +226,58 @@ def test_a_closed_window_without_good_cause_is_not_filed(
     if claim.get("good_cause"):
         assert result.letter is not None
         assert claim["good_cause"] in " ".join(st.text for sec in result.letter.sections for st in sec.statements)
+
+
+def _draft(claim: dict, today: str, note_tail: str = "", denial_text: str | None = None, denial: str = "CO-50"):
+    from assistant.drafting.appeal import draft_appeal
+    from assistant.drafting.deps import DraftingDeps
+    from assistant.drafting.offline import OfflineDrafter
+    from tests.drafting.stubs import GOOD_NOTE, StubAssistant
+
+    stub = StubAssistant(OfflineDrafter())
+    deps = DraftingDeps(knowledge=stub.knowledge, backend=stub.backend, check=stub.check_note, today=lambda: D(today))
+    full = {"dos": "2026-07-22", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}], **claim}
+    return draft_appeal(deps, denial=denial, note=GOOD_NOTE + note_tail, claim=full, denial_text=denial_text)
+
+
+# Good cause stated in the file's own words (a practice memo kept with the note, the payer's notice), not on the
+# claim: a circumstance outside the practice's control is filed with it; the practice's own matters are not.
+STATED = [
+    ("\n\nPractice memo 11/20/2026: the clinic's building flooded on 08/29/2026 (county emergency declaration).",
+     None, "appeal", "plan_reconsideration", ["Good cause", "flooded"]),
+    ("", "Our records show the notice was sent to the wrong address on file.", "appeal", "plan_reconsideration",
+     ["Good cause", "wrong address"]),
+    ("\n\nOffice note 11/30/2026: reconsideration not filed - staff turnover in billing.", None, "no_appeal", None,
+     ["Too late", "staff turnover", "not good cause"]),
+    ("\n\nAcct note: denial letter was filed without action.", None, "no_appeal", None, ["filed without action"]),
+    # a clinical history is no reason for filing late
+    ("\n\nPt recently hospitalized for CHF; fire safety with home oxygen reviewed.", None, "no_appeal", None,
+     ["Too late"]),
+]
+
+
+@pytest.mark.parametrize(("tail", "denial_text", "expected", "route", "words"), STATED)
+def test_good_cause_stated_in_the_files_words(
+    tail: str, denial_text: str | None, expected: str, route: str | None, words: list[str]
+) -> None:
+    claim = {"payer_type": "medicare_advantage", "notice_date": "2026-08-14"}  # 65 days: due 2026-10-18
+    result = _draft(claim, "2026-12-02", tail, denial_text)
+    assert (result.recommendation, result.route) == (expected, route)
+    said = " ".join([result.route_reason, *(r.text for r in result.reasons)])
+    for word in words:
+        assert word in said
+
+
+@pytest.mark.parametrize(("charge", "expected", "route"), [
+    ("118.00", "no_appeal", None),  # below the 2026 ALJ amount in controversy ($200)
+    ("$1,240.00", "appeal", "alj"),
+    (None, "appeal", "alj"),  # no charge given: the threshold is shown, not decided
+])
+def test_an_alj_request_needs_the_amount_in_controversy(charge: str | None, expected: str, route: str | None) -> None:
+    line = {"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}
+    claim = {"payer_type": "medicare", "prior_level": "reconsideration", "notice_date": "2026-11-06",
+             "lines": [line | ({"charge": charge} if charge else {})]}
+    result = _draft(claim, "2026-12-02")
+    assert (result.recommendation, result.route) == (expected, route)
+    if expected == "no_appeal":
+        assert "amount in controversy" in result.route_reason and "$200" in result.route_reason

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from assistant.drafting.deadlines import Deadline
 from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.lines import corrected_lines, lines_text, unsupported_denied
-from assistant.drafting.recommend import ClaimFacts, classify, decide
+from assistant.drafting.recommend import ClaimFacts, below_threshold, classify, decide, too_late
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
 from tests.drafting.stubs import GOOD_NOTE, make_report
@@ -31,8 +34,13 @@ CASES = [
     ("medical_necessity", {"patient_absent": "problem"}, "97550x1:GP", "97550x1:GP", "corrected_claim", ""),
     # ... unless a patient-present line already bills that time, or another rule blocks too
     ("medical_necessity", {"patient_absent": "problem"}, "97535x3:GO 97550x1:GO", "97550x1:GO", "no_appeal", ""),
-    ("medical_necessity", {"patient_absent": "problem", "consent": "missing"}, "97550x1:GP", "97550x1:GP",
+    ("medical_necessity", {"patient_absent": "problem", "provider": "problem"}, "97550x1:GP", "97550x1:GP",
      "no_appeal", ""),
+    # what only caregiver training needs (its need, the caregiver, consent to train them) does not stop the recode
+    ("medical_necessity", {"patient_absent": "problem", "consent": "missing"}, "97550x1:GP", "97550x1:GP",
+     "corrected_claim", ""),
+    ("medical_necessity", {"patient_absent": "problem", "need_and_goal": "missing", "caregiver": "problem"},
+     "97550x1:GO 97551x1:GO", "", "corrected_claim", ""),
     ("medical_necessity", {"consent": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("medical_necessity", {"caregiver": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("medical_necessity", {"caregiver": "missing"}, "97550x1:GP", "97550x1:GP", "appeal", ""),  # advisory
@@ -209,7 +217,10 @@ def test_a_pattern_can_make_a_check_blocking() -> None:
 
 
 @pytest.mark.parametrize(("supported", "billed", "add", "expected"), [
-    ("97550x1:GP", "97550x1:GP,59", (), "97550x1:GP,59"),  # the check does not decide 59: kept
+    ("97550x1:GP", "97550x1:GP,KX", (), "97550x1:GP,KX"),  # the check does not decide KX: kept
+    # no NCCI edit pairs the caregiver-training codes: a distinct-service modifier added by reflex is dropped
+    ("97550x1:GP", "97550x1:GP,59", (), "97550x1:GP"),
+    ("97550x1:GP 97551x2:GP", "97110x2:GP 97550x1:GP,59 97551x2:GP,XE", (), "97110x2:GP 97550x1:GP 97551x2:GP"),
     ("97550x1:GO", "97550x1:GP", (), "97550x1:GO"),  # the check decides the therapy modifier: replaced
     ("97550x1:GP", "97110x2:GP 97550x1", ("KX",), "97110x2:GP 97550x1:GP,KX"),
     ("97550x1", "97550x1", ("KX",), "97550x1"),  # KX only on therapy lines
@@ -342,3 +353,37 @@ def test_a_written_contract_exclusion_is_not_appealed(payer_type: str, payer_tex
     report = make_report(GOOD_NOTE, {}, lines=L("97550x1:GP"))
     facts = ClaimFacts(payer_type, payer_text=payer_text)
     assert decide(KB, report, P["plan_not_covered"], L("97550x1:GP"), GOOD_NOTE, facts).recommendation == expected
+
+
+def test_a_distinct_modifier_the_payers_edit_asks_for_is_added() -> None:
+    fixed = corrected_lines(KB, L("97550x1:GP"), L("97550x1:GP,59"), (), (), ("XE",))
+    assert lines_text(fixed) == "97550 x1 GP XE"
+
+
+def _deadline(route: str, due: str, threshold: float | None = None, closed: bool = False) -> Deadline:
+    return Deadline(route=route, title=route, due_date=date.fromisoformat(due), days_left=-1, overdue=True,
+                    basis="test", amount_in_controversy_threshold=threshold, closed=closed)
+
+
+@pytest.mark.parametrize(("threshold", "amount", "expected"), [
+    (200, 118.0, "no_appeal"),  # an ALJ hearing needs the year's amount in controversy
+    (200, 200.0, "appeal"),
+    (200, None, "appeal"),  # the charges are not known: the threshold is shown, not decided
+    (None, 50.0, "appeal"),  # a level with no threshold
+])
+def test_a_dispute_below_the_amount_in_controversy_has_no_further_appeal(
+    threshold: float | None, amount: float | None, expected: str
+) -> None:
+    appeal = decide(KB, make_report(GOOD_NOTE), P["medical_necessity"], L("97550x1:GP"), GOOD_NOTE)
+    decision = below_threshold(appeal, _deadline("alj", "2027-01-10", threshold), amount)
+    assert decision.recommendation == expected
+    if expected == "no_appeal":
+        assert "$200" in decision.reasons[0].text and "$118.00" in decision.reasons[0].text
+
+
+def test_too_late_names_a_reason_on_file_that_is_not_good_cause() -> None:
+    appeal = decide(KB, make_report(GOOD_NOTE), P["medical_necessity"], L("97550x1:GP"), GOOD_NOTE)
+    decision = too_late(appeal, _deadline("plan_reconsideration", "2026-10-18", closed=True),
+                        "denial letter was filed without action")
+    assert decision.recommendation == "no_appeal"
+    assert "filed without action" in decision.reasons[0].text and "not good cause" in decision.reasons[0].text

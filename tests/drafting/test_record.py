@@ -40,3 +40,18 @@ def test_after_the_fact_entries(entry: str, notice: date | None, why: str) -> No
 
 def test_a_note_without_addenda_is_the_record() -> None:
     assert record_text(KB, NOTE, date(2026, 10, 20)) == NOTE
+
+
+# The payer's review names the late entry and says it set it aside: the appeal rests on the note without it.
+@pytest.mark.parametrize(("payer_text", "left_out"), [
+    ("The addendum dated 06/02/2026 was created after the initial review and cannot be considered.", True),
+    ("The late entry was not considered: it was written after the records request.", True),
+    ("The record does not contain the beneficiary's consent.", False),  # no entry named: the entry counts
+    ("Documentation cannot be considered without a signature.", False),  # refusal words, no late entry named
+])
+def test_an_entry_the_payers_review_set_aside(payer_text: str, left_out: bool) -> None:
+    entry = "ADDENDUM 06/02/2026 (W. Achebe): Written consent was obtained in 12/2024. Form not located."
+    note = NOTE + entry
+    found = after_the_fact(KB, note, date(2026, 9, 10), payer_text)
+    assert bool(found) is left_out
+    assert (entry[:20] in record_text(KB, note, date(2026, 9, 10), payer_text)) is (not left_out)
