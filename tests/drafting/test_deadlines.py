@@ -220,3 +220,17 @@ def test_a_closed_window_without_good_cause_is_not_filed(
     if claim.get("good_cause"):
         assert result.letter is not None
         assert claim["good_cause"] in " ".join(st.text for sec in result.letter.sections for st in sec.statements)
+
+
+def test_the_headline_of_a_denial_that_stands_says_why_not_that_the_note_falls_short() -> None:
+    from assistant.drafting.render import render_appeal
+    from assistant.service import Assistant
+
+    claim = {"payer_type": "medicare", "notice_date": "2025-09-02", "dos": "2025-08-04",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
+    from tests.drafting.stubs import GOOD_NOTE
+
+    assistant = Assistant(clock=lambda: D("2026-12-01"))
+    text = render_appeal(assistant.draft_appeal("CO-50 N115", GOOD_NOTE, claim=claim))
+    assert text.startswith("# DO NOT APPEAL — too late")
+    assert "does not support the denied service" not in text.splitlines()[0]
