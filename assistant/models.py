@@ -143,7 +143,7 @@ class ReportMeta(Model):
     dos: date | None = None
     dos_source: Literal["argument", "note", "none"] = "none"
     profile: str = "medicare"
-    code_family: Literal["cts", "direct_care", "unknown"] = "unknown"
+    code_family: Literal["cts", "direct_care", "behavior", "unknown"] = "unknown"
     knowledge_version: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
     ignored: list[IgnoredText] = Field(default_factory=list)
