@@ -55,7 +55,9 @@ _PT_AT_SOURCE = (
     # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
     # "pt at her granddaughter's", "pt at his brother's": someone else's home
-    + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?at\s+(?:his|her|their)\s+[\w-]+'s\b"
+    # ... also after the patient's name: "Pt: Solange Achterberg (SYNTHETIC) at her granddaughter's"
+    + r"|\b(?:pt|patient)(?::?\s+(?-i:[A-Z][\w'-]+)){0,3}(?:\s+\([A-Z]+\))?\s+(?:(?:was|is|stayed|remained)\s+)?at\s+"
+    r"(?:his|her|their)\s+[\w-]+'s\b"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
