@@ -131,7 +131,7 @@ class Conflict(Model):
 class IgnoredText(Model):
     """Text of the note that is not documentation, so no check used it as evidence."""
 
-    kind: Literal["instruction", "template", "form_text", "checklist", "guideline"]
+    kind: Literal["instruction", "template", "form_text", "checklist", "guideline", "copied"]
     severity: Severity = Field(description="warn for instructions addressed to a tool or a model, info otherwise.")
     start: int = Field(ge=0)
     end: int = Field(ge=0)
@@ -143,7 +143,7 @@ class ReportMeta(Model):
     dos: date | None = None
     dos_source: Literal["argument", "note", "none"] = "none"
     profile: str = "medicare"
-    code_family: Literal["cts", "direct_care", "unknown"] = "unknown"
+    code_family: Literal["cts", "direct_care", "behavior", "unknown"] = "unknown"
     knowledge_version: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
     ignored: list[IgnoredText] = Field(default_factory=list)

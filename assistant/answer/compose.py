@@ -25,7 +25,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
-from assistant.retrieval.understand import AIC, Intent
+from assistant.retrieval.understand import AIC, DECISION_TIME, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
@@ -37,8 +37,14 @@ COMPARES = re.compile(r"\b(?:lower|higher|difference|gap|compare[ds]?|versus|vs\
 UNKNOWN = re.compile(r"\b(?:was|were|is|are) not (?:found|verified)\b|\bno source\b", re.I)
 # "ICD-10 code for autism": the thing a code is asked for; when no passage found names it, nothing answers
 # ("what cpt do I use for dry needling" too: the code word and "for" may have a few words between them)
-CODE_FOR = re.compile(r"\b(?:codes?|cpt|hcpcs)\b(?:\s+(?:do|should|would|can|could|i|we|you|use|to|bill)){0,4}"
-                      r"\s+for\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{2,})", re.I)
+# ("what ICD-10 code do I use in the caregiver's own chart for caregiver burnout": words between, and the thing may be
+# two words, each of which one passage must name)
+CODE_FOR = re.compile(r"\b(?:codes?|cpt|hcpcs)\b"
+                      r"(?:\s+(?:do|should|would|can|could|i|we|you|use|to|bill|goes|go|belongs)){0,4}"
+                      r"(?:\s+(?:in|on)\s+(?:the\s+|a\s+|an\s+)?(?:[\w']+\s+){0,3}?(?:chart|record|note|claim)s?)?"
+                      r"\s+for\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{2,})(?:\s+([a-z][a-z'-]{2,}))?", re.I)
+_NOT_THING = frozenset({"the", "and", "with", "that", "this", "when", "who", "was", "for", "our", "her", "his", "their",
+                        "patient", "patients", "training", "session", "sessions", "visit", "services", "service"})
 # "is the modifier indicator 0 or 1?": a value picked from alternatives is a value asked for
 EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # "is there a max number of caregivers in a 97552 class?": a maximum asked for, and the passages' words for one
@@ -74,7 +80,8 @@ DOMAIN_WORDS = re.compile(
     r"|\bpoc\b|\baddend|\bsign|\bstart|\bstop|\bbreak|\beval|\baide|\bstaff|\bvolunteer|\bcompanion|\bnurse"
     r"|\bvalid|\beffective|\bretire|\bdelet|\bcovered|\bcoverage|\bbenefit|\bcredential|\bpresent|\babsent"
     r"|\bin the room|\balj\b|\baic\b|amount in controversy|\bcourt|\bqic\b|\bhearing|\bnpi\b|\bptan"
-    r"|\b(?:co|pr|oa|pi)-?\d{1,3}\b|\b(?:ma|[mn])\d{1,3}\b|\bdos\b|date of service",
+    r"|\b(?:co|pr|oa|pi)-?\d{1,3}\b|\b(?:ma|[mn])\d{1,3}\b|\bdos\b|date of service|\bnotice\b|\bfiling\b"
+    r"|\bthe \d{2,3}[- ]days?\b",
     re.I,
 )
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
@@ -184,6 +191,17 @@ def _unknown_diagnoses(intent: Intent, passages: Sequence[Passage]) -> list[str]
     return [c for c in intent.diagnosis_codes if not any(named(c, p.text) for p in passages)]
 
 
+def _code_for(query: str) -> list[str]:
+    """The thing a code is asked for ("autism", "caregiver burnout"), its second word only when it names a thing."""
+    found = CODE_FOR.search(query)
+    if not found:
+        return []
+    words = [found.group(1)]
+    if found.group(2) and found.group(2).lower() not in _NOT_THING and found.group(1).lower() not in _NOT_THING:
+        words.append(found.group(2))
+    return words
+
+
 def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage], kb: Knowledge) -> str | None:
     """Why the knowledge base cannot answer, or None when it can."""
     unknown = _unknown_codes(intent, kb, passages)
@@ -211,6 +229,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
             and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
+    if intent.kind == "appeal" and DECISION_TIME.search(intent.query) and not any(c.what == "decision" for c in found):
+        return f"{CANNOT}: it does not hold how long that level takes to decide."
     if intent.named_payer and intent.kind in ("fee", "threshold"):
         return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
     # A CARC means the same at every payer; a policy does not. A Medicare Advantage plan's appeal levels and its duty
@@ -228,9 +248,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it covers billing and documentation, not clinical technique."
     if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not legal advice."
-    asked_for = CODE_FOR.search(intent.query)
-    if asked_for and not any(set(tokenize(asked_for.group(1))) & set(tokenize(p.text)) for p in passages):
-        return f"{CANNOT}: no passage names a code for {asked_for.group(1)}."
+    thing = _code_for(intent.query)
+    if thing and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing) for p in passages):
+        return f"{CANNOT}: no passage names a code for {' '.join(thing)}."
     if not found and intent.kind not in ("threshold", "fee") and MAX_ASKED.search(intent.query) \
             and not _states_maximum(intent, passages[:3]):
         return f"{CANNOT}: no passage states a maximum."
@@ -299,7 +319,7 @@ def compose(
 
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
-_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq"})
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq", "decision"})
 
 
 def _extracted(

@@ -217,6 +217,14 @@ def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:
                  "training by telehealth unless Congress extends it again.", pin.entry)
 
 
+def decision(pin: Pin) -> Claim:
+    """ "How long does the MAC have to decide?": the days the decider has, from receiving the request."""
+    route = pin.obj
+    who = route.decided_by[0].upper() + route.decided_by[1:]
+    what = route.title.removeprefix("Request for ").lower()
+    return Claim(f"{who} decides a {what} within {route.decision_days} days of receiving the request.", pin.entry)
+
+
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: code_validity(intent, pin),
@@ -226,6 +234,7 @@ _WORDERS: dict[str, Worder] = {
     "kx": lambda intent, pin, kb: kx(pin),
     "units": lambda intent, pin, kb: units(intent, pin),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
+    "decision": lambda intent, pin, kb: decision(pin),
 }
 QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq"})
 # Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration; a

@@ -9,17 +9,9 @@ import typer
 
 from assistant.errors import AssistantError, InputError
 from assistant.models import Answer
+from assistant.parsing import parse_date
 from assistant.service import Assistant
 from assistant.settings import Settings
-
-
-def _dos(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError as exc:
-        raise InputError(f"bad date of service {value!r}", hint="use YYYY-MM-DD") from exc
 
 
 def _window(start: date | None, end: date | None) -> str:
@@ -56,7 +48,7 @@ def ask(
         if fmt not in ("text", "json"):
             raise InputError(f"unknown format {fmt!r}", hint="text or json")
         settings = Settings(embedder=embedder) if embedder else Settings()
-        answer = Assistant(settings).answer(question, dos=_dos(dos), k=k)
+        answer = Assistant(settings).answer(question, dos=parse_date(dos), k=k)
     except InputError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

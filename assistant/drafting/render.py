@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.drafting.denial import unknown_code_warning
 from assistant.drafting.lines import lines_text
 from assistant.drafting.models import AppealResult, Letter, RewriteDraft, RewriteResult
@@ -11,6 +13,16 @@ _RECOMMENDATION = {
     "corrected_claim": "CORRECTED CLAIM — correct the claim instead of appealing",
     "no_appeal": "DO NOT APPEAL — the note does not support the denied service as billed",
 }
+
+
+def _headline(result: AppealResult) -> str:
+    """The recommendation in one line; a denial that stands for a reason outside the note (a passed limit, a
+    contract exclusion) says that reason, not that the note falls short."""
+    first = result.reasons[0] if result.reasons else None
+    if result.recommendation != "no_appeal" or first is None or first.check_id is not None:
+        return _RECOMMENDATION[result.recommendation]
+    cause = re.split(r"[:;]|\. ", first.text, maxsplit=1)[0].rstrip(".")
+    return f"DO NOT APPEAL — {cause[0].lower()}{cause[1:]}" if len(cause) <= 90 else _RECOMMENDATION["no_appeal"]
 
 
 def render_rewrite(draft: RewriteDraft) -> str:
@@ -62,7 +74,7 @@ def render_letter(letter: Letter, *, with_evidence: bool = True) -> str:
 
 
 def _decision(result: AppealResult) -> list[str]:
-    out = [f"# {_RECOMMENDATION[result.recommendation]}", "", f"Denial: {result.denial.label}"]
+    out = [f"# {_headline(result)}", "", f"Denial: {result.denial.label}"]
     out += [f"Warning: {w}" for w in _code_warnings(result)]
     if result.pattern_id:
         out.append(f"Denial pattern: {result.pattern_id}")

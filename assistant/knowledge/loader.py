@@ -86,16 +86,19 @@ class Knowledge:
 
     @cached_property  # asked several times per checked note
     def _codes_by_family(self) -> dict[str, dict[str, str]]:
+        # the first code of a kind in the file wins: the behaviour family lists its individual codes (G0539/+G0540)
+        # before the multiple-family group codes (96202/+96203), which are not caregiver-training lines
         table: dict[str, dict[str, str]] = {}
         for c in self.codes.values():
-            table.setdefault(c.family, {})[c.kind] = c.code
+            table.setdefault(c.family, {}).setdefault(c.kind, c.code)
         return table
 
     def family_codes(self, family: str) -> tuple[str, str, str]:
-        """(primary, add-on, group) of a caregiver-training code family, from codes/procedures.yaml."""
+        """(primary, add-on, group) of a caregiver-training code family, from codes/procedures.yaml; the group
+        code is "" for a family without one (behaviour management: a group is 96202, not a CTS line)."""
         by_kind = self._codes_by_family.get(family, {})
         try:
-            return by_kind["primary"], by_kind["addon"], by_kind["group"]
+            return by_kind["primary"], by_kind["addon"], by_kind.get("group", "")
         except KeyError as exc:
             raise KnowledgeError(f"codes/procedures.yaml: family {family!r} lacks a {exc.args[0]} code") from None
 

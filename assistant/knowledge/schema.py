@@ -395,6 +395,7 @@ class AppealRoute(Strict):
     payer_types: list[PayerType] = Field(min_length=1)
     level: int | None = None  # appeal level (1-5); None for reopenings and new claims
     decided_by: str
+    decision_days: int | None = Field(default=None, gt=0, description="Days to decide from receipt.")
     filing_days: int | None = Field(default=None, gt=0)
     filing_months: int | None = Field(default=None, gt=0)
     counts_from: Literal["receipt", "notice", "service", "payer"]

@@ -55,9 +55,13 @@ _NO_VIDEO = re.compile(
     r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)",
     re.I,
 )
-ADDONS = {"97551": "97550", "G0542": "G0541"}
-FAMILY_WORDS = {"cts": "functional training", "direct_care": "direct-care training"}
-TIMED = ("97550", "97551", "G0541", "G0542")
+ADDONS = {"97551": "97550", "G0540": "G0539", "G0542": "G0541"}
+FAMILY_WORDS = {
+    "cts": "functional training",
+    "direct_care": "direct-care training",
+    "behavior": "behavior-management training",
+}
+TIMED = ("97550", "97551", "G0539", "G0540", "G0541", "G0542")
 
 
 def _fmt(lines: list[tuple[str, int]]) -> str:

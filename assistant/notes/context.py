@@ -29,6 +29,15 @@ _FAMILY_NAMED = re.compile(
 # "Return demo: ...", "Skilled: ...": a new element, no longer the segment's content
 _LABELLED_LINE = re.compile(r"\s*(?:[-*•]\s*)?(?:[A-Za-z][\w/&' -]{0,30}:|[A-Z0-9]\)\s)")
 BLOCK_CHARS = 600
+# the session named as behaviour-management training (docs/CONVENTIONS.md: G0539/+G0540 from 2025): "Caregiver
+# Training in Behavior Management", "CAREGIVER BEHAVIOR-MANAGEMENT TRAINING", "caregiver training (behavior
+# management)", "Behavior-management strategies taught"; a skilled-need aside ("frustration/behavior mgmt") is not
+_BEHAVIOR_NAMED = r"\bbehaviou?r(?:al)?[- ](?:management|modification)\b"
+_BEHAVIOR_SESSION = re.compile(
+    r"(?:\b(?:training|trained|taught|teaching|educat\w*|instruct\w*|session)\b[^.;\n]{0,30}?" + _BEHAVIOR_NAMED
+    + r"|" + _BEHAVIOR_NAMED + r"[^.;\n]{0,40}?\b(?:training|trained|taught|strategies|plan|session|education)\b)",
+    re.I,
+)
 _DIRECT_CARE_SESSION = re.compile(
     r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I
 )
@@ -244,10 +253,20 @@ def _skills(ctx: Context, a: int = 0, b: int | None = None) -> tuple[int, int]:
     return ctx.skill_index.counts(a, b)
 
 
+def _from(ctx: Context, family: str) -> bool:
+    """Whether the family's codes exist on the date of service (G0539-G0543: from 2025-01-01)."""
+    first = ctx.knowledge.codes[ctx.knowledge.family_codes(family)[0]].effective_from
+    return not (ctx.dos is not None and first is not None and ctx.dos < first)
+
+
 def _family(ctx: Context) -> str:
-    """Code family by content (docs/CONVENTIONS.md): direct clinical care from 2025, else functional."""
+    """Code family by content (docs/CONVENTIONS.md): behaviour management or direct clinical care from 2025,
+    else functional. Behaviour management is the session the note names as such; for a group it has no
+    caregiver-training code (96202), so the family then supports no line."""
     if not _direct_care_allowed(ctx):
         return "cts"
+    if _from(ctx, "behavior") and next(finditer(_BEHAVIOR_SESSION, ctx.ex.text), None):
+        return "behavior"
     if next(finditer(_DIRECT_CARE_SESSION, ctx.ex.text), None) and not ctx.family_minutes:
         return "direct_care"  # "Caregiver training (direct care)" says what the session was
     direct, functional = _skills(ctx)

@@ -142,8 +142,9 @@ def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[Bille
     if results["patient_absent"].status == "problem" or ctx.slpa or results["telehealth"].status == "problem":
         return []
     mods = ctx.modifiers()
-    if ctx.is_group:
-        return [BilledLine(code=ctx.knowledge.family_codes(ctx.family)[2], units=1, modifiers=mods)]
+    if ctx.is_group:  # behaviour management for a group is 96202, not caregiver training: no line
+        group = ctx.knowledge.family_codes(ctx.family)[2]
+        return [BilledLine(code=group, units=1, modifiers=mods)] if group else []
     return [BilledLine(code=code, units=units, modifiers=list(mods)) for code, units in ctx.minute_lines()]
 
 

@@ -30,7 +30,9 @@ _NOT_TRAINED = re.compile(
 _NOT_COUNTED_AFTER = re.compile(
     r"\b(?:did not|didn't|do not|don't)\s+(?:count|bill)\s+(?:that|this|the|her|his|their)\s+time\b"
     r"|\b(?:that|this|her|his|their)\s+time\s+(?:was\s+)?not\s+(?:counted|billed)\b"
-    r"|\bnot\s+part\s+of\s+(?:the\s+)?(?:training|session|cts|counted|billed)\s+time\b",
+    r"|\bnot\s+part\s+of\s+(?:the\s+)?(?:training|session|cts|counted|billed)\s+time\b"
+    # "rehab aide set up the second bathroom ... - aide time, not counted as caregiver training"
+    r"|\bnot\s+(?:counted|billed)\s+as\s+(?:caregiver\s+training|cts|training)\b",
     re.I,
 )
 NOT_COUNTED_REACH = 200

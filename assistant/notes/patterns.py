@@ -256,6 +256,10 @@ CREDENTIALS: dict[str, str] = {
     "MD": "PHYSICIAN",
     "DO": "PHYSICIAN",
     "NP": "NPP",
+    "PMHNP": "NPP",  # psychiatric-mental health NP
+    "PMHNP-BC": "NPP",
+    "CNM": "NPP",
+    "PsyD": "NPP",  # clinical psychologists are NPPs who may bill CTS (facts §1.2)
     "FNP": "NPP",
     "FNP-C": "NPP",
     "FNP-BC": "NPP",
@@ -299,9 +303,10 @@ _ROLE_WORDS_BODY = (
     r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"
     r"|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
-    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist)\b"
+    r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist"
+    r"|(?:licensed\s+)?clinical psychologist|licensed psychologist|(?:psychiatric\s+)?nurse practitioner)\b"
 )
-_ROLE_WORDS = re.compile(r"(?=[PpOoSs])" + _ROLE_WORDS_BODY, re.I)
+_ROLE_WORDS = re.compile(r"(?=[PpOoSsLlCcNn])" + _ROLE_WORDS_BODY, re.I)
 _ROLE_MAP = {
     "physical therapist assistant": "PTA",
     "physical therapy assistant": "PTA",
@@ -311,6 +316,7 @@ _ROLE_MAP = {
     "occupational therapist": "OT",
     "speech therapist": "SLP",
 }
+_NPP_ROLE_WORDS = ("psychologist", "nurse practitioner")  # facts §1.2: NPPs who may bill CTS
 
 
 # Credentials dictated letter by letter or typed in lower case ("o t r slash l", "p t d p t", "m s ccc slp",
@@ -373,6 +379,8 @@ def find_credentials(text: str) -> list[CredentialMention]:
         role = (
             "SLPA"
             if "assistant" in phrase and ("speech" in phrase or "slp" in phrase)
+            else "NPP"
+            if phrase.endswith(_NPP_ROLE_WORDS)
             else _ROLE_MAP.get(phrase.replace("speech language", "speech-language"), "SLP")
         )
         out.append(CredentialMention(role, (m.start(), m.end()), m["role"]))

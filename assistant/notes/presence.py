@@ -103,6 +103,13 @@ _ELSEWHERE_AFTER = re.compile(
     r"|church|class|work|respite|senior center|camp)\b",
     re.I,
 )
+# asleep where the training happened is present ("asleep in his recliner, a few feet from us, for the whole session")
+_SLEEP_WORDS = frozenset({"asleep", "napping", "was sleeping"})
+_NEAR_US = re.compile(
+    r"\b(?:in the same room|in the room with us|a few (?:feet|steps|metres|meters|yards) (?:from|away from) us"
+    r"|(?:right )?(?:next to|beside|near|behind) us|in the room where we (?:trained|worked))\b",
+    re.I,
+)
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 # "Patients were at home; none attended": a presence word after "none" says no one was there
 _NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
@@ -364,6 +371,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             continue  # "consent for Grace to attend" says nothing about who was there
         subject = subject_of(ex, c, subjects)
         if subject != "patient":
+            continue
+        if c.text.lower() in _SLEEP_WORDS and _NEAR_US.search(ex.text, c.sent_start, c.sent_end):
+            presence.append((c.start, c.end))
             continue
         none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
         absent = c.label == "ABSENCE" or c.negated or bool(elsewhere) or none

@@ -7,7 +7,11 @@ Kinds (docs/CONVENTIONS.md, real-world notes; spec/checks.md clarifications):
 - template: an empty field or an unticked checkbox (`Consent: ***`, `return demonstration [ ]`);
 - form_text: a form's description of a field (`Consent: (document the patient's consent)`);
 - checklist: what *should* be documented ("Documentation must include ...");
-- guideline: pasted CPT/CMS rule or descriptor text.
+- guideline: pasted CPT/CMS rule or descriptor text;
+- copied: a line (or a block under a heading) marked as copied or carried forward from an earlier visit
+  ("[copied fwd from 02/12/2026] Time: 2:00-2:45", ">> Carried forward from 09/03 (not edited):"): that
+  visit's time, presence, consent, caregiver and codes are not today's. A copied plan-of-care field
+  (need, goal, diagnosis, precautions) stays the plan of care and is kept.
 
 `screen(text)` returns the findings and the text with them blanked out (same length, line
 breaks kept), so every offset found later still points into the submitted note. Each pattern
@@ -89,6 +93,20 @@ _GUIDELINE_BLOCK = re.compile(
 _BLOCK_END = re.compile(r"^[ \t]*[-=]{2,}[ \t]*end\b", re.I | re.M)
 # "Required documentation checklist: consent; caregiver ...": the list is on the heading's own line
 _LIST_ON_HEAD = re.compile(r":[ \t]*\S")
+# the marker opens its line: "[copied fwd from 02/12/2026] ...", "(carried forward) Consent: ...", "PRIOR VISIT
+# (copied fwd 05/06/25): ...", ">> Carried forward from 09/03/2025 (not edited):"; a marker after a field label
+# ("Dx (copied from eval): G35") says where today's value came from, and a mid-line one claims no whole line
+_COPIED_LINE = re.compile(
+    r"^[ \t>*•-]*(?:(?:prior|previous|last)[ \t]+(?:visit|note|session|encounter|entry)\b[^\n:(\[]{0,40}?)?"
+    r"(?:[\[(][ \t]*(?:copied|carried)\b[^\])\n]{0,80}[\])]|(?:copied|carried)[ \t]+(?:forward|fwd|over)\b)"
+    r"(?P<rest>[^\n]*)$",
+    re.I | re.M,
+)
+_STANDING_FIELD = re.compile(
+    r"[\s:;,.\-\"'“]*(?:need|goals?|poc|plan of care|ltg|stg|dx|diagnos\w*|problem list|pmh|history|precautions)\b",
+    re.I,
+)
+_HEADING_END = re.compile(r"[^\n]*:[ \t]*$")
 SECTION_LINES = 15
 
 MESSAGES = {
@@ -97,6 +115,7 @@ MESSAGES = {
     "form_text": "A form's description of what to enter: not documentation.",
     "checklist": "A list of what should be documented: not documentation of this session.",
     "guideline": "Pasted rule or guideline text: not documentation of this session.",
+    "copied": "Text copied forward from an earlier visit: not documentation of this session.",
 }
 SEVERITY = {"instruction": "warn"}
 
@@ -142,6 +161,20 @@ def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> Screened:
     return Screened("checklist", *_section(text, lines, m.start()))
 
 
+def _copied(text: str, lines: LineIndex) -> list[Screened]:
+    """Lines marked as copied from an earlier visit, and the block under a copied heading."""
+    out = []
+    for m in finditer(_COPIED_LINE, text):
+        rest = m.group("rest")
+        if _STANDING_FIELD.match(rest):
+            continue  # a copied need or goal is still the plan of care
+        if _HEADING_END.fullmatch(rest):
+            out.append(Screened("copied", *_section(text, lines, m.start())))
+        else:
+            out.append(Screened("copied", m.start(), m.end()))
+    return out
+
+
 def _boxes(text: str, lines: LineIndex) -> list[Screened]:
     out = []
     for m in finditer(_LINE_WITH_OPEN_BOX, text):
@@ -184,6 +217,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
     if _DESCRIPTOR_WORDS & words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_DESCRIPTOR_LINE, text)]
+    if "copied" in words or "carried" in words:
+        found += _copied(text, lines)
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
     if GUIDELINE_WORDS & words:

@@ -30,7 +30,7 @@ _BREAK_BEFORE = re.compile(
 _VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
 _EXCLUDED_LATER = re.compile(
-    r"^[^\d\n;]{0,60}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
+    r"^[^\d\n;]{0,150}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(
@@ -118,7 +118,8 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
     as a digit, and a verdict right after a previous break ("... not counted then") is that break's.
     `prev_break` is where the previous range ends when it is a break, else -1."""
     end = seg.span[1]
-    after = text[end : min(end + 80, next_start)] + ("0" if next_start < end + 80 else "")
+    reach = 170  # a clause that ends in its verdict: "1:29-1:45 rehab aide set up ... - aide time, not counted"
+    after = text[end : min(end + reach, next_start)] + ("0" if next_start < end + reach else "")
     if _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after):
         return True
     before = lines.before(seg.span[0], 30)

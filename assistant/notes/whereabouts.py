@@ -55,7 +55,9 @@ _PT_AT_SOURCE = (
     # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
     # "pt at her granddaughter's", "pt at his brother's": someone else's home
-    + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?at\s+(?:his|her|their)\s+[\w-]+'s\b"
+    # ... also after the patient's name: "Pt: Solange Achterberg (SYNTHETIC) at her granddaughter's"
+    + r"|\b(?:pt|patient)(?::?\s+(?-i:[A-Z][\w'-]+)){0,3}(?:\s+\([A-Z]+\))?\s+(?:(?:was|is|stayed|remained)\s+)?at\s+"
+    r"(?:his|her|their)\s+[\w-]+'s\b"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
@@ -90,7 +92,9 @@ _JOINED_PART = re.compile(
     r"\b(?:returned|came back|came in|came into|walked in|walked into|wandered in|joined|rejoined|arrived)\b"
     r"[^.;]{0,80}?\b(?:for the (?:last|final|second"
     r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
-    r"|visit)\b|from then on\b|from that point\b|from there on\b)"
+    r"|visit)\b|from then on\b|from that point\b|from there on\b"
+    # "at about 2:20 he came into the room and stayed until the end"
+    r"|(?:stayed|remained|was there|sat in)\s+(?:until|till|to)\s+the\s+end\b)"
     r"|\b(?:for the (?:second half|last \d+ min\w*|rest of the session)|halfway through|midway through|partway through)"
     r"[^.;\n]{0,60}?\b(?:patients?|pts?|he|she)\b[^.;\n]{0,20}?\b(?:brought in|came in|came back|joined|returned)\b"
     r"|\b(?:present|there|in the room)\s+for\s+the\s+first\b[^.;\n]{0,80}?\bthen\s+(?:left|went)\b"
@@ -117,10 +121,15 @@ _TAKES_PART = re.compile(
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
     r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
     r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"
-    r"|breakfast|dinner))\b",
+    r"|breakfast|dinner))\b"
+    # the caregiver practised on the patient, not on the therapist playing the patient: "practiced each
+    # handling technique on him while I guided her hands" ("on her own", "on pt's bed" are not: see _ON_WHOM)
+    r"|\b(?:practi[cs]ed|performed|tried|return[- ]demonstrated)\b[^.;\n]{0,50}?\bon\s+(?:him|her|the\s+(?:patient"
+    r"|pt|child|baby)|patient|(?-i:pt|Pt))\b",  # "on PT" is the therapist
     re.I,
 )
 # a subject the clause must have for _THROUGHOUT ("PT" in capitals is the therapist, not the patient)
+_ON_WHOM_NOT = re.compile(r"['’]s\b|\s+own\b")  # "on her own", "on pt's bed": not on the patient
 _PATIENT_SUBJECT = re.compile(r"\b(?:[Pp]t|[Pp]atient|[Hh]e|[Ss]he|Mr|Mrs|Ms|[Cc]lient|[Cc]hild)\b")
 _PERSON = re.compile(
     _PATIENT_SUBJECT.pattern
@@ -238,6 +247,8 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
         if any(s_start <= x < s_end for x, _ in absent_sorted):
             continue  # "pt was at dialysis throughout the session"
         if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
+            continue
+        if m.re is _TAKES_PART and _ON_WHOM_NOT.match(ex.text, b, b + 5):
             continue
         presence.append((a, b))
     return Whereabouts(presence, absence, changed)

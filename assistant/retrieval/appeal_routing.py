@@ -11,7 +11,7 @@ from typing import Any
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.chunk_facts import aic_entry
 from assistant.retrieval.pin import Pin, overlaps
-from assistant.retrieval.understand import AIC, DEADLINE, Intent
+from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, Intent
 
 _DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
 _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
@@ -60,6 +60,26 @@ def clerical_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     return [Pin("appeal:clerical_reopening", "route", routes["clerical_reopening"])]
 
 
+_DAYS_NAMED = re.compile(r"\bthe (\d{2,3})[- ]days?\b", re.I)
+
+
+def _limit_named(intent: Intent, routes: dict[str, Any]) -> list[Pin]:
+    """ "When does the 120 days start?": the one route whose filing limit is that many days (60 is several levels')."""
+    days = {int(m.group(1)) for m in _DAYS_NAMED.finditer(intent.query)}
+    hits = [r for r in routes.values() if r.filing_days in days and "medicare" in r.payer_types]
+    return [Pin(f"appeal:{hits[0].id}", "route", hits[0])] if len(hits) == 1 else []
+
+
+def decision_pins(intent: Intent, routes: dict[str, Any]) -> list[Pin]:
+    """ "How long does the MAC have to decide a redetermination?": the route named (an appeal not named by level is
+    the first) whose decision time the knowledge holds."""
+    named = [rid for rid, words in (*_ROUTE_WORDS, _ANY_APPEAL) if re.search(words, intent.query, re.I)]
+    if not named and re.search(r"\bmac\b", intent.query, re.I):
+        named = ["redetermination"]
+    return [Pin(f"appeal:{rid}", "decision", routes[rid]) for rid in named[:1]
+            if rid in routes and routes[rid].decision_days]
+
+
 def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The amount in controversy, the route that corrects a clerical slip, the next level after a lost one, or the
     route the question names."""
@@ -74,12 +94,13 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
             out.append(Pin(f"appeal:{wanted}", "route", routes[wanted], strong=False))
     # "does a reopening extend my deadline?" asks whether, not what the limit is
     asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
-    out += clerical_pins(intent, kb)
+    out += clerical_pins(intent, kb) + _limit_named(intent, routes)
     following = _next_level(intent, routes) if not out else None
     if following is not None:
         out.append(following)
-    if _DECISION.search(intent.query):  # how long the contractor takes is not the filing limit of the route
-        return out
+    # how long the contractor takes is not the filing limit of the route
+    if _DECISION.search(intent.query) or DECISION_TIME.search(intent.query):
+        return out + decision_pins(intent, routes)
     if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
         out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
     for route_id, words in (*_ROUTE_WORDS, _ANY_APPEAL):

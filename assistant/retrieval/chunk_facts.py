@@ -247,7 +247,8 @@ def appeals(b: Builder) -> None:
         about = f" ({'; '.join(x for x in (payers, level) if x)})" if payers or level else ""
         form = f", on form {route.form} or a letter with the same content" if route.form else ""
         note = f" ({route.limit_note})" if route.limit_note else ""
-        text = (f"{route.title}{about}: decided by {route.decided_by}; file it "
+        within = f" within {route.decision_days} days of receiving the request" if route.decision_days else ""
+        text = (f"{route.title}{about}: decided by {route.decided_by}{within}; file it "
                 f"{_limit_words(route, rules.presumed_receipt_days)}{note}{form}.")
         if route.use_when:  # when the route is the right one: "what's next after ...", "appeal or reopen?"
             text += f" {sentence(route.use_when)}"

@@ -14,7 +14,8 @@ class Pin:
     """An entry that holds the answer, and the knowledge object it was written from."""
 
     entry: str
-    what: str  # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | waiver_ended | units
+    # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | waiver_ended | units | decision | faq
+    what: str
     obj: Any = None
     strong: bool = True  # keyed by the code or period asked about: search ranks it first
 

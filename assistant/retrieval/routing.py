@@ -45,6 +45,8 @@ PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
+    # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
+    "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
@@ -75,6 +77,27 @@ def units_family(intent: Intent, kb: Knowledge) -> str:
     start = kb.codes["G0541"].effective_from if "G0541" in kb.codes else None
     in_force = intent.period is None or start is None or intent.period[1] >= start
     return "direct_care" if in_force and DIRECT_CARE.search(intent.query) else "cts"
+
+
+# "can we bill extra units for the longer 97552", "how many 97552 units": the group code's unit (not "two daughters of
+# one patient, so 97552 right?", which asks the code)
+_GROUP_UNITS = re.compile(r"\bunits?\b|\blong(?:er)?\b|\bextra\b|\badditional\b|\bper (?:caregiver|session|patient"
+                          r"|family|families)\b", re.I)
+
+
+def _group_only(intent: Intent, kb: Knowledge) -> bool:
+    """The question names group codes only (97552, G0543): untimed, whatever minutes it mentions."""
+    named = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
+    return bool(named) and len(named) == len(intent.procedure_codes) and all(c.kind == "group" for c in named)
+
+
+def _group_units_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "our 97552 group ran 90 min, extra units?": the FAQ on a group code's one unit per represented patient."""
+    asked = set(intent.procedure_codes)
+    faqs = [f for f in kb.faqs.values() if {"group", "units"} <= set(f.topics) and asked & set(f.codes)]
+    # one about the group codes only first (not "several caregivers of one patient: 97550, not 97552")
+    faqs.sort(key=lambda f: not all(c in kb.codes and kb.codes[c].kind == "group" for c in f.codes))
+    return [Pin(f"faq:{f.id}", "faq", f) for f in faqs[:1]]
 
 
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -195,8 +218,10 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if intent.kind != "fee" and _FURNISHED_BY_ASSISTANT.search(intent.query):  # the assistant: CQ/CO, 85 %
         out.append(Pin("fee:assistant-rate", "assistant", None, strong=False))
     # "how many minutes for 2 units of 97551", "how many minutes do I need to bill 97551": the band that gives them
-    if intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
-                                                      and (intent.unit_count or intent.procedure_codes))):
+    if intent.kind == "units" and _group_only(intent, kb) and _GROUP_UNITS.search(intent.query):
+        out += _group_units_pins(intent, kb)
+    elif intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
+                                                        and (intent.unit_count or intent.procedure_codes))):
         family = units_family(intent, kb)
         out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()

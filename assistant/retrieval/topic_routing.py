@@ -74,6 +74,26 @@ _CAREGIVER_ASSESSMENT = re.compile(r"\bassess\w*\b.{0,30}\bcaregivers?'?s?\b|\bc
 # "can I bill 97550 and G0541 for all 50?": a code of each family named; which one, and never the same minutes
 _BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
 
+# "assisted living CNA wants training", "the family hired a private-duty aide": paid staff are not caregivers under
+# CMS's definition (a rehab or therapy aide is someone else: who furnishes the service)
+_PAID_STAFF = re.compile(
+    r"\bCNAs?\b|\baides?\b|\bsitters?\b|\b(?:paid|hired|agency|private[- ]duty|facility|nursing home|assisted living"
+    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b", re.I)
+_OWN_AIDE = re.compile(r"\b(?:rehab|therapy|PT|OT|SLP|clinic)\s+aides?\b", re.I)
+# "is CTS restricted to certain diagnoses like stroke", "does it need a qualifying dx": no diagnosis list
+_DX_LIST = re.compile(
+    r"\b(?:restrict\w*|limit\w*|only|specific|certain|particular|qualifying|approved|eligible|covered)\b[^.?!]{0,40}"
+    r"\b(?:diagnos[ie]s|dx|dxs|icd-?10s?|conditions? (?:like|such as))\b"
+    r"|\b(?:diagnos[ie]s|dx)\b[^.?!]{0,30}\b(?:list|restrict\w*|qualif\w*|limit\w*)\b", re.I)
+# "CO-151 on the 97551 line ... can we just give an ABN": an ABN does not shift liability for an MUE or NCCI denial
+_ABN_EDIT = re.compile(r"^(?=.*\b(?:ABN|advance beneficiary notice)s?\b)"
+                       r".*\b(?:MUE|units?|151|N362|NCCI|bundl\w*|edits?)\b", re.I)
+# "units error from 2 years ago, can we still reopen it?": how long a reopening may be asked for
+_REOPEN_LATE = re.compile(
+    r"^(?=.*\breopen\w*)"
+    r".*\b(?:still|too late|how long|how far back|time limit|deadline|years? ago|months? ago|in 20\d\d|old|window)\b",
+    re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
@@ -87,6 +107,11 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
     TopicRoute("caregiver_assessment", _CAREGIVER_ASSESSMENT, frozenset({"caregiver_assessment"})),
+    TopicRoute("paid_staff", _PAID_STAFF, frozenset({"paid_staff"}), unless=_OWN_AIDE,
+               skip_kinds=frozenset({"fee", "threshold", "telehealth"})),
+    TopicRoute("diagnosis_list", _DX_LIST, frozenset({"diagnosis_list"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
+    TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),
                skip_kinds=frozenset({"fee", "modifier", "telehealth", "threshold", "denial", "appeal"})),
 )

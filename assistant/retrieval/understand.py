@@ -75,7 +75,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appeal", re.compile(
         r"\bappeal|redetermination|reconsideration|\balj\b|hearing|amount in controversy|\breopen|\bqic\b|\bire\b"
         r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
-        r"|how many days|late entr|addend|change the note|amend|go back and", re.I)),
+        r"|how many days|late entr|addend|change the note|amend|go back and"
+        r"|\bthe \d{2,3}[- ]days?\b", re.I)),  # "when does the 120 days start": a filing limit named by its length
     # "pt hit $2330 ... need KX": a dollar figure with KX is the threshold, not a fee
     ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
                              r"|\$\s?\d[\d,]*\b.*\bkx\b|\bkx\b.*\$\s?\d"
@@ -152,6 +153,9 @@ _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoo
 FULL_TIME = re.compile(r"^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
                        r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
                        r"|\bstrict\b|\bentire (?:30|unit)\b)", re.I)
+# "how long does the QIC take to decide?", "how long will the MAC take": a decision time, not a filing limit
+DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|they|the \w+|an? \w+)(?: \w+)? "
+                           r"(?:have|take|need)\b(?!\s+to (?:file|submit|send|appeal|request|ask))", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)

@@ -19,6 +19,8 @@ SHORTHAND: dict[str, str] = {
     "amt": "amount", "amts": "amounts", "pmt": "payment", "reimb": "reimbursement", "nonfac": "non-facility",
     "non-fac": "non-facility", "fac": "facility", "cg": "caregiver", "cgs": "caregivers", "yr": "year",
     "yrs": "years", "thru": "through", "b4": "before", "bc": "because", "b/c": "because", "w/": "with",
+    "tele": "telehealth", "telepractice": "telehealth", "telerehab": "telehealth", "televisit": "telehealth visit",
+    "telehealth'd": "by telehealth",
 }
 # Spanish (accents folded) -> English. Multi-word phrases first; then single words.
 SPANISH_PHRASES: tuple[tuple[str, str], ...] = (

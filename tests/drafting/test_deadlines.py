@@ -228,6 +228,24 @@ def test_a_closed_window_without_good_cause_is_not_filed(
         assert claim["good_cause"] in " ".join(st.text for sec in result.letter.sections for st in sec.statements)
 
 
+def test_the_headline_of_a_denial_that_stands_says_why_not_that_the_note_falls_short() -> None:
+    from assistant.drafting.render import render_appeal
+    from assistant.service import Assistant
+
+    claim = {"payer_type": "medicare", "notice_date": "2025-09-02", "dos": "2025-08-04",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
+    note = (
+        "PT caregiver training 08/04/2025. Pt not present (at adult day program). Wife Mary, unpaid, trained.\n"
+        "Pt verbal consent 07/28/2025 for wife's training, documented. POC goal 2: car transfers with wife's"
+        " guarding.\nTaught stand-pivot car transfer with gait belt; wife return-demonstrated x3, cues on first"
+        " trial.\nSkilled: L hemiparesis, impulsivity. 10:00-10:35 (35 min). 97550 x1 GP. Sam Lee, PT, DPT\n"
+    )
+    assistant = Assistant(clock=lambda: D("2026-12-01"))
+    result = assistant.draft_appeal("CO-50 N115", note, claim=claim)
+    assert [r.check_id for r in result.reasons] == [None]  # the note itself supports the service
+    text = render_appeal(result)
+    assert text.startswith("# DO NOT APPEAL — too late")
+    assert "does not support the denied service" not in text.splitlines()[0]
 def _draft(claim: dict, today: str, note_tail: str = "", denial_text: str | None = None, denial: str = "CO-50"):
     from assistant.drafting.appeal import draft_appeal
     from assistant.drafting.deps import DraftingDeps

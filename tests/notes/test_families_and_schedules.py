@@ -81,3 +81,28 @@ def test_pooled_billing_of_two_families_is_a_units_problem() -> None:
 def test_schedule_ranges_are_not_session_time(times: str, minutes: int) -> None:
     report = assistant.check_note(BASE + times + DEMO + SIGN)
     assert report.time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        # named as behaviour-management training on a 2025 date: G0539/+G0540, same time rule
+        ("DOS: 05/20/2025. OT caregiver training - behavior management. Pt not present (with her son).\n"
+         "Daughter taught trigger tracking, calm redirection and praise. 10:00-10:45. Priya Olsen, OTR/L\n",
+         "G0539x1 G0540x1"),
+        # the same training in 2024: the G-codes did not exist yet
+        ("DOS: 11/19/2024. OT caregiver training - behavior management. Pt not present (with her son).\n"
+         "Daughter taught trigger tracking, calm redirection and praise. 10:00-10:45. Priya Olsen, OTR/L\n",
+         "97550x1 97551x1"),
+        # behaviour words only in the skilled-need line: functional training
+        ("DOS: 05/20/2025. OT caregiver training. Pt not present (with her son). Daughter taught tub bench transfer.\n"
+         "Skilled: fall risk, frustration/behavior management needs. 10:00-10:33. Priya Olsen, OTR/L\n",
+         "97550x1"),
+        # behaviour management for a group of families is 96202, not caregiver training: no CTS line
+        ("DOS: 03/09/2026. Caregiver group - behavior management training for sundowning. Caregivers of 3 patients\n"
+         "attended; patients not present. Taught redirection and an evening routine. 13:00-14:00. Ines Marlow, OTR/L\n",
+         ""),
+    ],
+)
+def test_behavior_management_family(text: str, lines: str) -> None:
+    assert _lines(assistant.check_note(text)) == lines
