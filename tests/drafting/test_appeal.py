@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from datetime import date
 
 import pytest
@@ -38,9 +37,7 @@ def run(backend: object = None, **kw: object) -> AppealResult:
 
 
 def test_offline_appeal_is_grounded_and_complete() -> None:
-    started = time.perf_counter()
-    result = run()
-    assert time.perf_counter() - started < 2
+    result = run()  # its cold time is a benchmark figure (benchmarks/), not an assertion here
     assert result.recommendation == "appeal" and result.pattern_id == "medical_necessity"
     assert result.grounding.outcome == "grounded" and result.grounding.backend == "offline"
     letter = result.letter
