@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from assistant.notes.addenda import says_absent
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
@@ -122,6 +123,15 @@ def patient_absent(ctx: Context) -> Outcome:
             "unclear", "The note says both that the patient was and was not present.", ctx.absence + ctx.presence
         )
     if ctx.presence:
+        # an entry added to support payment cannot settle it, but the record now says both (facts §11)
+        later = [(s.start, s.end) for s in ctx.ex.screened if s.kind == "after_the_fact"]
+        denied = says_absent(ctx.ex.original, later) if later else []
+        if denied:
+            return Outcome(
+                "unclear",
+                "The note says the patient was present; an entry added later to support payment says not.",
+                ctx.presence + denied,
+            )
         return Outcome("problem", "The note says the patient was present during the training.", ctx.presence)
     if ctx.absence:
         return Outcome("met", "The note says the patient was not present.", ctx.absence)
@@ -159,8 +169,12 @@ def consent(ctx: Context) -> Outcome:
         and not _near(_FUTURE_ONLY, text, c)
     ]
     refused = [c for c in mentions if c.negated or c in pending]
+    if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
+        given = [c for c in given if not _labels_refusal(ctx, c, refused)]
     if given:
         kinds = {consent_kind(ctx.ex, c) for c in given}
+        if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
+            kinds = {"verbal"}  # "a verbal OK ... no written consent form was signed": verbal only
         evidence = [(c.start, c.end) for c in given]
         verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
         # verbal consent counts from 2025: by the date of service, or by the date it was given
@@ -179,6 +193,24 @@ def consent(ctx: Context) -> Outcome:
             "problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused]
         )
     return Outcome("missing", "No consent for training the caregiver is documented.")
+
+
+_FIELD_COLON = re.compile(r"[ \t]*[\w -]{0,20}:")
+_NO_WRITTEN_FORM = re.compile(r"\b(?:no|not|never|without)\b[^.;\n]{0,20}\b(?:form|written|signed|signature)\b", re.I)
+
+
+def _labels_refusal(ctx: Context, c: Concept, refused: list[Concept]) -> bool:
+    """A consent field's label ("Consent today:") whose own line goes on to say consent was declined."""
+    if not _FIELD_COLON.match(ctx.ex.text, c.end):
+        return False
+    line_end = ctx.ex.text.find("\n", c.end)
+    line_end = len(ctx.ex.text) if line_end == -1 else line_end
+    return any(c.end < r.start < line_end for r in refused)
+
+
+def _no_written(ctx: Context, refused: list[Concept]) -> bool:
+    """Whether the note says no written consent was signed ("No written consent form was signed")."""
+    return any(_NO_WRITTEN_FORM.search(ctx.ex.text, r.sent_start, r.sent_end) for r in refused)
 
 
 @check

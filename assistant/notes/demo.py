@@ -38,7 +38,8 @@ _RESULT = re.compile(
     r"|cue[sd]?|vc|reminders?|after (?:one|1|two|2|a|the first)|(?:2nd|second|3rd|third|final|last) (?:trial|attempt"
     r"|round|try)"
     r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
-    r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%"
+    r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%|prompt(?:s|ed)?"
+    r"|[0-9]+ ?/ ?[0-9]+ (?:trials?|turns?|attempts?|tries|opportunities|times)"
     r"|on (?:her|his|their) own)\b",
     re.I,
 )
@@ -168,7 +169,9 @@ def _caregiver_names(ex: Extraction) -> set[str]:
 
 def _subject_pattern(names: set[str]) -> re.Pattern[str]:
     who = _CAREGIVER + "".join("|" + re.escape(n) for n in sorted(names))
-    return re.compile(rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>[^.\n]{{0,160}})", re.I)
+    # the result may run onto a hard-wrapped next line, not past a blank line or into a labelled field
+    rest = r"(?:[^.\n]|\n(?![ \t]*\n)(?![ \t]*[\w /-]{1,24}:)){0,160}"
+    return re.compile(rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>{rest})", re.I)
 
 
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
@@ -201,6 +204,34 @@ def _stand_in(ex: Extraction) -> list[tuple[int, int]]:
     ]
 
 
+# a caregiver doing the task on a stand-in object: "applied a new wafer on the model", "bathed the doll"
+_ON_MODEL = re.compile(
+    r"\b(?:on|with|using|to)\s+(?:the\s+|a\s+|an\s+)?(?:(?:practice|training|teaching|demo)\s+)?"
+    r"(?:model|doll|mannequin|manikin|simulator|practice\s+(?:pad|arm|pouch|stoma|leg|site))\b",
+    re.I,
+)
+MODEL_REACH = 100
+_CAREGIVER_WORD = re.compile(rf"\b(?:{_CAREGIVER.replace('|he|she|they', '')})\b", re.I)
+
+
+def _on_model(ex: Extraction) -> list[tuple[int, int]]:
+    """The caregiver's practice on a model or doll, with its result in the same sentence, not a plan."""
+    text, out = ex.text, []
+    names = caregiver_names(ex)
+    for m in _ON_MODEL.finditer(text):
+        a = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - MODEL_REACH) + 1
+        before = text[a : m.start()]
+        named = _CAREGIVER_WORD.search(before) or any(n in before for n in names)
+        if (
+            named
+            and _RESULT.search(text, m.end(), m.end() + MODEL_REACH)
+            and not _FUTURE.search(before)
+            and not _NOT_DONE_BEFORE.search(before[-20:])
+        ):
+            out.append((a, m.end()))
+    return out
+
+
 def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(documented, explicitly not done) spans of the return demonstration."""
     documented = []
@@ -217,7 +248,7 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
     if not documented:
         documented = [m.span() for m in _CAREGIVER_RD.finditer(ex.text)]
     if not documented:
-        documented = _stand_in(ex)
+        documented = _stand_in(ex) or _on_model(ex)
     if not documented:
         # "Pilar set up the station and coached ...; needed two cues, then did well"
         documented = [

@@ -6,6 +6,7 @@ were scheduled but did not attend do not count (docs/CONVENTIONS.md, real-world 
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,8 @@ from assistant.notes.scan import compiled
 # RE2 patterns (no lookaround): a number is checked afterwards not to be part of a clock time ("16:00")
 _N = r"\b\d{1,2}\b|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
 _PEOPLE = (
-    r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers)"
+    r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers"
+    r"|partners|relatives)"
 )
 _WHO = r"(?:patients|pts|clients|residents|families|children|individuals|outpatients|people|adults)"
 _GROUP_COUNT = (
@@ -28,6 +30,8 @@ _GROUP_COUNT = (
     rf"|(?P<n4>{_N})\s+(?:sets of\s+)?(?:caregivers?|families|carers)\s*,?\s*(?:each\s+)?(?:of|from|for)\s+"
     r"(?:a\s+)?(?:different|separate)\s+(?:patients?|pts?|clients?|families|residents?)"
     rf"|{_WHO}\s+represented\s*[:=-]?\s*(?P<n5>{_N})\b"
+    # "Families present (3 different children)": different patients are a group whatever the verb
+    rf"|(?P<n6>{_N})\s+(?:different|separate)\s+(?:patients|pts|clients|families|children|residents)\b"
 )
 # "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the list, then its count
 _REPRESENTED_LIST = re.compile(
@@ -91,7 +95,9 @@ _RELATIVE_OF_OTHER = re.compile(
 # "- pt C: no caregiver attended"): each line that names a caregiver who came counts one patient
 _ROSTER_LINE = re.compile(
     r"^[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+(?P<who>(?:this|the same)\s+(?:patient|pt|client|resident)\b"
-    r"|(?:patient|pt|client|resident)\s*#?\s*(?:\d{1,2}|(?-i:[A-Z]))\b|(?:another|second|third|other)\s+(?:patient|pt|client))"
+    r"|(?:patient|pt|client|resident)\s*#?\s*(?:\d{1,2}|(?-i:[A-Z]))\b|(?:another|second|third|other)\s+(?:patient|pt|client)"
+    # "- for Wilhelmina Osei (R TFA): her daughter Akosua": the line names the patient its caregivers came for
+    r"|(?:for|of)\s+(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
     r"(?P<rest>[^\n]*)",
     re.I | re.M,
 )
@@ -111,6 +117,9 @@ _RELATIVE_OF_NAMED = re.compile(
     r"|daughters?|sons?|(?:son|daughter)-in-law|mother|father|parents?|sisters?|brothers?|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|family)\b"
 )
+_SHEET_HEAD = re.compile(r"^[^\n]*\b(?:roster|sign[- ]?in|patients? represented)\b[^\n]*$", re.I | re.M)
+_ROW = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+(?P<rest>[^\n]*)")
+_ROW_NO = re.compile(r"\b(?:no|n)[ \t]*$", re.I)
 _ORDINALS = {"a second": 2, "a third": 3, "a fourth": 4, "a fifth": 5}
 _GROUP_WORD = re.compile(r"\b(?:group|class|multiple families|several families|multiple sets of caregivers)\b", re.I)
 # words without which no group pattern can match (checked on the note's word set: no scan)
@@ -130,6 +139,9 @@ _GATE = frozenset(
         "daughters",
         "sons",
         "carers",
+        "partners",
+        "relatives",
+        "roster",
         "patients",
         "pts",
         "residents",
@@ -223,6 +235,22 @@ def _roster(text: str) -> tuple[int, tuple[int, int]] | None:
     return len(came), (lines[0].start(), lines[-1].end())
 
 
+def _sheet(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients whose caregivers came, from a sign-in sheet or roster: a heading ("ROSTER", "Sign-in", a
+    "Patient represented" column), then one numbered or bulleted row per caregiver, at least two of them;
+    a row marked as a no-show, or answered "No", does not count."""
+    for head in itertools.islice(_SHEET_HEAD.finditer(text), 5):
+        rows, pos = [], head.end() + 1
+        while len(rows) < 50 and (row := _ROW.match(text, pos)) is not None:
+            rows.append(row)
+            pos = row.end() + 1
+        named = [r for r in rows if _ROSTER_CAREGIVER.search(r["rest"])]
+        if len(named) >= 2:
+            came = [r for r in named if not _ROSTER_ABSENT.search(r["rest"]) and not _ROW_NO.search(r["rest"])]
+            return len(came), (named[0].start(), named[-1].end())
+    return None
+
+
 def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
     """Patients of a group written in prose: this one, and one more for each relative of another patient."""
     found = list(_RELATIVE_OF_OTHER.finditer(text))
@@ -260,6 +288,9 @@ def find_group(text: str) -> Group:
         group.patients, group.span = roster
     if group.patients is None:
         _bulleted(text, group)
+    sheet = _sheet(text) if group.patients is None else None
+    if sheet is not None:
+        group.patients, group.span = sheet
     if group.patients is None and _GROUP_WORD.search(text):
         named = list(_RELATIVE_OF_NAMED.finditer(text))
         if len({m["who"] for m in named}) >= 2:
@@ -271,7 +302,8 @@ def find_group(text: str) -> Group:
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]
-    absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None and roster is None else None
+    listed = roster is not None or sheet is not None  # rows marked absent are already left out
+    absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None and not listed else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0
     if group.patients is not None and _ONLY_ONE_ATTENDED.search(text):

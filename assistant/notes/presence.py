@@ -119,7 +119,7 @@ _SUBJECTLESS_ABSENCE = re.compile(
     re.I,
 )
 # a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
-_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●]\s?\)|◉)"
+_BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●*]\s?\)|◉)"
 _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
 _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s)"  # what every answer below starts with
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
@@ -208,7 +208,11 @@ def _after_preposition(text: str, start: int) -> bool:
     his wife"; not after a quantifier ("none of the patients were present"). Word lookups, no scan."""
     if start == 0 or not text[start - 1].isspace():
         return False
-    words = text[max(0, start - 40) : start].lower().split()
+    before = text[max(0, start - 40) : start]
+    cut = before.rfind("\n")
+    if cut >= 0 and not (cut and (before[cut - 1].isalpha() or before[cut - 1] == ",")):
+        before = before[cut + 1 :]  # a line that ended its sentence ("... by 10/31.") leads nobody on the next
+    words = before.lower().split()
     for _ in range(3):  # "of a 3rd patient", "of two other patients", "with the patient's"
         if len(words) >= 2 and (words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit()):
             words.pop()
@@ -296,6 +300,43 @@ class _Subjects:
         return -1
 
 
+_LIST_AFTER = re.compile(r"[ \t]*(?P<mark>[:,-])")
+_CLAUSE_OPEN = re.compile(r"(?:^|[.;]|\))[ \t]*$")
+
+
+def _lists_after(text: str, start: int, end: int) -> bool:
+    """A presence word heading a list: "Present: ...", or opening its sentence ("... only). Present, ...")."""
+    m = _LIST_AFTER.match(text, end)
+    if m is None:
+        return False
+    a = max(text.rfind("\n", max(0, start - 80), start) + 1, start - 80, 0)
+    return m["mark"] != "," or _CLAUSE_OPEN.search(text, a, start) is not None
+
+
+# a row of column headings ("ROSTER      Patient represented      Attended"): names a column, states nothing
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)")  # a heading, then the gap before the next
+
+
+def _caregiver_listed(after: str) -> str | None:
+    """'caregiver' when the list after a presence word ("Present: caregivers of 3 patients") names the
+    caregivers first; None otherwise (the usual subject rules decide)."""
+    patient_after = _PATIENT_WORD.search(after)
+    caregiver_after = _CAREGIVER_FIRST.search(after)
+    if caregiver_after and (patient_after is None or caregiver_after.start() < patient_after.start()):
+        return "caregiver"
+    return None
+
+
+def column_heading(text: str, start: int, line: tuple[int, int]) -> bool:
+    """Whether the word at `start` is a column heading: its line holds only headings, set apart by
+    runs of spaces (two gaps at least), with no sentence punctuation."""
+    a, b = line
+    before = text[a:start]
+    if any(mark in text[a:b] for mark in ".:;") or len(before) - len(before.rstrip()) < 3:
+        return False
+    return len(_COLUMN_GAP.findall(text, a, b)) >= 2
+
+
 def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subjects]) -> str:
     """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
 
@@ -314,6 +355,10 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
     both = _PATIENT_AND.search(text, start, concept.end) if ex.may_contain(_PATIENT_AND.pattern) else None
     if both and not _credential(text, both.start(), both.start() + 2):
         return "patient"
+    if concept.label == "PRESENCE" and _lists_after(text, concept.start, concept.end):
+        listed = _caregiver_listed(text[concept.end : min(concept.sent_end, concept.end + 40)])
+        if listed is not None:
+            return listed  # "Present: caregivers of 3 patients", "In attendance - wife and son"
     who = subjects()
     last_patient = who.last(who.patient, start, concept)
     last_caregiver = who.last(who.caregiver, start, concept)
@@ -369,6 +414,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
         if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
             continue  # "consent for Grace to attend" says nothing about who was there
+        if c.label == "PRESENCE" and column_heading(ex.text, c.start, ex.lines.line_span(ex.lines.number(c.start))):
+            continue  # a roster's "Attended" column
         subject = subject_of(ex, c, subjects)
         if subject != "patient":
             continue

@@ -11,7 +11,10 @@ Kinds (docs/CONVENTIONS.md, real-world notes; spec/checks.md clarifications):
 - copied: a line (or a block under a heading) marked as copied or carried forward from an earlier visit
   ("[copied fwd from 02/12/2026] Time: 2:00-2:45", ">> Carried forward from 09/03 (not edited):"): that
   visit's time, presence, consent, caregiver and codes are not today's. A copied plan-of-care field
-  (need, goal, diagnosis, precautions) stays the plan of care and is kept.
+  (need, goal, diagnosis, precautions) stays the plan of care and is kept;
+- after_the_fact: an addendum or late entry that says it was made to support payment ("written after the
+  denial, to support the appeal"): a note may not be changed to support a denied claim (facts §11,
+  assistant.notes.addenda). A correction or late entry made for care is documentation and is kept.
 
 `screen(text)` returns the findings and the text with them blanked out (same length, line
 breaks kept), so every offset found later still points into the submitted note. Each pattern
@@ -23,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.notes.addenda import payment_entries
 from assistant.notes.instructions import find_instructions, sentence
 from assistant.notes.lines import LineIndex, words_of
 from assistant.notes.scan import finditer
@@ -36,8 +40,8 @@ _EMPTY_FIELD = re.compile(
     re.M,
 )
 _BOX_OPEN = r"(?:\[[ \t]?\]|☐|□|\([ \t]\))"
-# a filled radio button, "(•) no", "◉ No", is ticked as much as "[x] No"
-_BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|◉|\([ \t]?[xX✓✔•●][ \t]?\)")
+# a filled radio button, "(•) no", "(*) No", "◉ No", is ticked as much as "[x] No"
+_BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|◉|\([ \t]?[xX✓✔•●*][ \t]?\)")
 _LINE_WITH_OPEN_BOX = re.compile(rf"^[^\n]*{_BOX_OPEN}[^\n]*$", re.M)
 # "[ ] Declined": an unticked option owns the words after it, up to the next box
 _UNTICKED_OPTION = re.compile(rf"{_BOX_OPEN}[^\[\]☐□☒☑■✅(\n]*")
@@ -116,6 +120,7 @@ MESSAGES = {
     "checklist": "A list of what should be documented: not documentation of this session.",
     "guideline": "Pasted rule or guideline text: not documentation of this session.",
     "copied": "Text copied forward from an earlier visit: not documentation of this session.",
+    "after_the_fact": "An entry added to support payment after the fact (facts §11): not documentation of the service.",
 }
 SEVERITY = {"instruction": "warn"}
 
@@ -221,6 +226,7 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += _copied(text, lines)
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
+    found += [Screened("after_the_fact", a, b) for a, b in payment_entries(text)]
     if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in finditer(_GUIDELINE, text)]
         found += [Screened("guideline", *_block(text, lines, m.start())) for m in _GUIDELINE_BLOCK.finditer(text)

@@ -12,6 +12,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from assistant.notes.addenda import Entry, find_entries
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
 from assistant.notes.scan import sparse_finditer
 from assistant.notes.spoken import spoken_ranges, spoken_start_stop
@@ -67,7 +68,10 @@ _DURATION_STARTS = rf"(?:\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:h|min|')"
 _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(
-    r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b)", re.I
+    r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b"
+    # an aide's or a helper's schedule: "with him 4 hrs each morning", "3 hours a day"
+    r"|\b(?:hrs?|hours?|mins?|minutes)\.?\s(?:each|per|a)\s(?:morning|afternoon|evening|night|day|weekday|week)\b)",
+    re.I,
 )
 _BREAK_AFTER = re.compile(
     r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b"
@@ -245,8 +249,37 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
                 reversed_.append(seg)
             used.update((i, j))
             break
+    _labelled_after(text, tokens, used, segments, reversed_)
     segments.sort(key=lambda s: s.span)
     return segments, reversed_
+
+
+# the label after the time: "Video 14:00 start / 14:26 end", "2:05 pm began, 2:40 pm ended"
+_START_AFTER = re.compile(r"[ \t]*(?:start(?:ed)?|began|begin)\b", re.I)
+_STOP_AFTER = re.compile(r"[ \t]*(?:end(?:ed)?|stop(?:ped)?|finish(?:ed)?)\b", re.I)
+_BETWEEN_LABELLED = re.compile(r"[ \t]*(?:[/,;&-]|and)?[ \t]*", re.I)
+
+
+def _labelled_after(
+    text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
+) -> None:
+    """Two neighbouring times, each followed by its label: the first a start, the second a stop."""
+    for i in range(len(tokens) - 1):
+        a, b = tokens[i], tokens[i + 1]
+        if i in used or i + 1 in used or b.start - a.end > 40:
+            continue
+        start_label = _START_AFTER.match(text, a.end)
+        if start_label is None or not _BETWEEN_LABELLED.fullmatch(text, start_label.end(), b.start):
+            continue
+        if _STOP_AFTER.match(text, b.end) is None:
+            continue
+        start, end = _resolve(a, b)
+        seg = Segment(start, end, (a.start, b.end), labeled=True)
+        if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
+            segments.append(seg)
+        elif seg.minutes <= 0:
+            reversed_.append(seg)
+        used.update((i, i + 1))
 
 
 def word_number(value: str) -> float | None:
@@ -314,22 +347,28 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
     return out
 
 
-# a signed correction or late entry: "CORRECTION 07/08/2026 ...: stop time above entered in error. Actual stop 1:37 PM"
-_CORRECTION = re.compile(r"^[ \t*#-]*(?:correction|corrected entry|late entry|addendum)\b[^\n]*", re.I | re.M)
-_CORRECTION_CUE = re.compile(r"\b(?:in error|actual|corrected to|should read)\b", re.I)
+# in a correction: "stop time above entered in error. Actual stop 1:37 PM"
 _IN_ERROR_AFTER = re.compile(
     r"[^\n\d;]{0,12}\b(?:entered |recorded |written )?in error\b|\s*(?:was|is) (?:wrong|incorrect)", re.I
 )
 _CORRECTED_STOP = re.compile(r"\b(?:stop|end|time out|finish\w*)\s*(?:time)?\s*(?:is|was|should read|=|:)?\s*$", re.I)
 
 
-def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> None:
-    """A corrected stop time and total supersede the ones written before the correction."""
-    m = _CORRECTION.search(text) if "correct" in text.lower() else None
-    if m is None or not _CORRECTION_CUE.search(m.group(0)):
-        return
-    before = [seg for seg in result.segments if seg.span[1] <= m.start()]
-    stops = [t for t in tokens if m.start() <= t.start < m.end() and _CORRECTED_STOP.search(text, m.start(), t.start)]
+def _corrected_range(result: TimeParse, new: list[Segment], before: list[Segment]) -> list[Segment]:
+    """The earlier ranges a correction's own ranges replace: the one with the same start, else the only one."""
+    replaced = [old for old in before if any(seg.start_minute == old.start_minute for seg in new)]
+    if not replaced and len(before) == 1 and len(new) == 1:
+        replaced = before
+    if replaced:
+        result.segments = [seg for seg in result.segments if seg not in replaced]
+    return replaced
+
+
+def _corrected_stop(text: str, tokens: list[_Token], result: TimeParse, entry: Entry, before: list[Segment]) -> None:
+    """ "Actual stop 1:37 PM": a corrected stop time for the only range written before the correction."""
+    stops = [
+        t for t in tokens if entry.start <= t.start < entry.end and _CORRECTED_STOP.search(text, entry.start, t.start)
+    ]
     # "end time 11:05 entered in error ...; correct end time 10:50": the value in error is not the correction
     stops = [t for t in stops if not _IN_ERROR_AFTER.match(text, t.end, t.end + 30)] or stops
     if len(before) == 1 and stops:
@@ -338,9 +377,27 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
         if 0 < end - old.start_minute <= MAX_SEGMENT_MINUTES:
             fixed = Segment(old.start_minute, end, (old.span[0], stops[0].end), old.labeled)
             result.segments = [fixed if seg is old else seg for seg in result.segments]
-    totals = [d for d in result.durations if d.total_cue and m.start() <= d.span[0] < m.end()]
-    if totals:
-        result.durations = [d for d in result.durations if not d.total_cue or d in totals]
+
+
+def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> None:
+    """A correction made for care (assistant.notes.addenda) supersedes the times written before it: its clock
+    range replaces the range it corrects (and the figure restating that range), its stop time the stop of the
+    only range before it, its stated total the totals before it."""
+    for entry in find_entries(text):
+        if not entry.corrects or entry.payment:
+            continue
+        before = [seg for seg in result.segments if seg.span[1] <= entry.start]
+        new = [seg for seg in result.segments if entry.start <= seg.span[0] < entry.end]
+        replaced = _corrected_range(result, new, before) if new and before else []
+        if not new:
+            _corrected_stop(text, tokens, result, entry, before)
+        gone = {seg.span for seg in replaced}
+        totals = [d for d in result.durations if d.total_cue and entry.start <= d.span[0] < entry.end]
+        result.durations = [
+            d
+            for d in result.durations
+            if d.of_range not in gone and not (totals and d.total_cue and d.span[1] <= entry.start)
+        ]
 
 
 def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:

@@ -44,6 +44,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not in the session", "not in session", "was not there", "were not there", "not there",
         "not here", "not on site", "not onsite", "not on-site", "off site", "off-site", "not in office",
         "not in the office", "not in clinic", "not in the clinic", "not in the building",
+        "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
+        "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
