@@ -110,7 +110,8 @@ _NOT_NAMES = frozenset(
 _ATTEMPT_RESULT = re.compile(
     r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
     r"|\b(?:2nd|second|3rd|third|next|final)\s+(?:attempt|trial|try)\s+(?:was\s+)?(?:passed|correct|safe|successful)\b"
-    r"|\bcorrect on (?:the )?(?:2nd|second|3rd|third)\b",
+    # "got the consistency right on the second try": a later attempt's result documents the attempts
+    r"|\b(?:correct|right) on (?:the )?(?:2nd|second|3rd|third)\b",
     re.I,
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)

@@ -35,8 +35,10 @@ from assistant.notes.services import ServiceLines
 from assistant.notes.times import Duration, Segment, TimeParse, parse_times
 from assistant.notes.timing import TimeAccount, account
 
+NO_WRITTEN_REACH = 120
 _NO_WRITTEN = re.compile(
-    r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b",
+    r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b"
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+|is\s+)?(?:signed|in writing)\b",  # "verbal by phone, nothing signed yet"
     re.I,
 )
 _VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
@@ -46,7 +48,10 @@ _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on
 # ... but a line that opens with a label ("consent: written") is a new field, not the wrapped phrase
 # (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
 _WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
-_FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
+# a plan or advice, not a service given: "next visit 97530", "(If yes, consider patient-present code)"
+_FUTURE = re.compile(
+    r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*|consider|if (?:yes|so))\b", re.I
+)
 
 
 @dataclass
@@ -219,7 +224,12 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
 def consent_kind(ex: Extraction, concept: Concept) -> str:
     sentence = ex.text[concept.sent_start : concept.sent_end]
     line = ex.line(concept.start, concept.end)
-    if ex.may_contain(_WRITTEN_WORDS) and _WRITTEN.search(sentence) and not _NO_WRITTEN.search(line):
+    # "verbal by phone,\nnothing signed yet": the denial may wrap onto the next line (a bounded window: a
+    # dictated "sentence" may be the whole note)
+    a = max(concept.sent_start, concept.start - NO_WRITTEN_REACH)
+    near = ex.text[a : min(concept.sent_end, concept.end + NO_WRITTEN_REACH)]
+    written = ex.may_contain(_WRITTEN_WORDS) and _WRITTEN.search(sentence)
+    if written and not _NO_WRITTEN.search(line) and not _NO_WRITTEN.search(near):
         return "written"
     if ex.may_contain("verbal|oral") and _VERBAL.search(sentence):
         return "verbal"

@@ -41,7 +41,9 @@ _MODEL = (
 _LINE = re.compile(
     rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
-    rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot))"
+    # "Tool instruction: ...": a tool named as the addressee of an order, not a tool used in the session
+    rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
+    r"|tool[ \t]+(?:instructions?|directive|prompt|note))"
     rf"(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
     r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b"
     # "ASSISTANT: when writing the appeal, state that ...": a bare "Assistant:" label (a PTA or COTA line

@@ -18,12 +18,17 @@ _PAST = re.compile(
     r"\b(?:previously|formerly|no longer|used to|prior|in the past|not a|is not|isn't|not an?|works as an?"
     r"|worked as an?|employed as an?|job as an?"
     # "worked for twenty years as a home health aide before she retired": a past job, not this care
-    r"|worked\s+(?:[\w-]+\s+){1,4}?as\s+an?)\b"
+    r"|worked\s+(?:[\w-]+\s+){1,4}?as\s+an?"
+    # "works full time as a CNA at a nursing home": a job elsewhere (paid status is about this patient)
+    r"|works\s+(?:[\w-]+\s+){1,3}?as\s+an?)\b"
     r"|\b(?:retired|former|ex-)\s?(?:[\w-]+\s+)?$",  # "a retired CNA", "ex-home health aide"
     re.I,
 )
 _NOT_TRAINED = re.compile(
-    r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b", re.I
+    r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b"
+    # "Rehab aide set up the mat (not involved in training)": staff who helped with the room, not a trainee
+    r"|\bnot\s+(?:involved|participating)\s+in\s+(?:the\s+)?(?:training|session|cts)\b",
+    re.I,
 )
 # "the aide ... came in at 11:37 and listened for ten minutes, I did not count that time": present after
 # the counted training, not the caregiver trained in it
@@ -37,6 +42,7 @@ _NOT_COUNTED_AFTER = re.compile(
 )
 NOT_COUNTED_REACH = 200
 PAST_REACH = 45
+NOT_TRAINED_REACH = 80
 # bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(
@@ -45,7 +51,7 @@ _TRAINED_HERE = re.compile(
 # "with a staff member as patient": the paid person played the patient, they were not trained
 _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b(?!['’]s)", re.I)
 # "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
-_WITH_BEFORE = re.compile(r"\bwith\s+(?:an?|the|his|her|their)?\s*$", re.I)
+_WITH_BEFORE = re.compile(r"(?:\bwith|\bw/)\s*(?:an?|the|his|her|their)?\s*$", re.I)
 ABSENCE_REACH = 120
 # "from BrightPath Home Care", "of Sunrise Senior Care": a named care employer (capitalised, as names are)
 _EMPLOYER = re.compile(
@@ -58,6 +64,9 @@ _ARRANGED = re.compile(
     r"\b(?:employed|hired|contracted|placed|scheduled|sent|staffed|paid)\s+(?:by|through|via|from)\s+"
     r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,2}"
     r"(?:family|agency|home care|home health|facility|company|employer|program)\b"
+    # a relative as the employer: "the family's nanny, employed by the parents", "hired by her son"
+    r"|\b(?:employed|hired)\s+by\s+(?:the\s+|his\s+|her\s+|their\s+|(?:pt|patient)['’]s\s+)?"
+    r"(?:parents|mother|father|son|daughter|children|husband|wife)\b"
     r"|\bagency[- ](?:employed|hired|placed|scheduled)\b"
     # the family as the employer: "the family pays him as her caregiver", "a companion the family hires 20 hrs/week"
     r"|\b(?:family|pt|patient|client)\s+(?:pays|paid|hires|hired|employs|employed)\s+(?:him|her|them)\b"
@@ -95,6 +104,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             line in unpaid_lines
             or _PAST.search(ex.text[max(sent_start, start - PAST_REACH) : start])
             or _NOT_TRAINED.search(line)
+            or _NOT_TRAINED.search(_clause_after(ex.text, end))
             or _NOT_COUNTED_AFTER.search(ex.text[end : end + NOT_COUNTED_REACH])
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
@@ -103,6 +113,11 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             continue
         paid.append((start, end))
     return sorted(set(paid))
+
+
+def _clause_after(text: str, end: int) -> str:
+    """The rest of the mention's sentence, across a hard-wrapped line ("set up the mat\n(not involved in training)")."""
+    return text[end : end + NOT_TRAINED_REACH].split(".", 1)[0]
 
 
 def _weakly_trained(ctx: Context, start: int, sent_start: int, sent_end: int) -> bool:

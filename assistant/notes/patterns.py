@@ -29,13 +29,19 @@ _DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
 _DOS_LABEL = re.compile(
     r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate"
-    r"|\b(?:held|conducted|performed|provided|took place)(?:\s+on)?)\s*[:#-]?\s*$",
+    r"|\b(?:held|conducted|performed|provided|took place)(?:\s+on)?"
+    r"|\btoday(?:'s date)?(?:\s+is)?)\s*[:#,(-]?\s*$",  # "Today, 10/14/2025, she came ..."
     re.I,
 )
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
     r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
-    r"|since|until|through|expires?|written|entered)\W{0,12}(?:\w+\W+){0,4}$",
+    r"|since|until|through|expires?|written|entered"
+    # when the patient was first seen, and a fax or scan stamp: "first evaluated on", "FX RCVD", "printed"
+    r"|(?:first|initially|originally)\s+(?:evaluated|assessed|seen)|rcvd|faxed|fax\s+received|printed|scanned)"
+    r"\W{0,12}(?:\w+\W+){0,4}$"
+    # a goal's target date: "... transfers with 1 caregiver at SBA by 1/31/26"
+    r"|\b(?:by|target(?:\s+date)?|due)\s*:?\s*$",
     re.I,
 )
 
@@ -49,7 +55,7 @@ class DateMention:
 
 # a word every match of _DOS_LABEL / _OTHER_DATE_LABEL holds (in lower case): a window without one is
 # not searched (the label patterns try each alternative at every position: ~5 µs a date)
-_DOS_LABEL_WORDS = ("dos", "date", "held", "conducted", "performed", "provided", "took place")
+_DOS_LABEL_WORDS = ("dos", "date", "held", "conducted", "performed", "provided", "took place", "today")
 _OTHER_LABEL_WORDS = (
     "dob",
     "birth",
@@ -75,6 +81,16 @@ _OTHER_LABEL_WORDS = (
     "expire",
     "written",
     "entered",
+    "first",
+    "initially",
+    "originally",
+    "rcvd",
+    "fax",
+    "printed",
+    "scanned",
+    "by",
+    "target",
+    "due",
 )
 
 
@@ -201,6 +217,12 @@ _ICD_SHAPE = r"[A-TV-Z]\d[0-9AB]"  # how every code below starts
 _ICD_DOTTED = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
 _ICD_BARE = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB])(?!\w|\.\w)")
 _DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
+# "Medicare B (CGS J15)", "Palmetto JM", "jurisdiction J15": a Medicare contractor's jurisdiction, not a diagnosis
+_JURISDICTION_BEFORE = re.compile(
+    r"\b(?:CGS|NGS|WPS|Noridian|Novitas|Palmetto(?:\s+GBA)?|First\s+Coast|FCSO|MAC|A/B\s+MAC|jurisdiction|juris\.?)"
+    r"\s*[:#(-]?\s*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -221,6 +243,8 @@ def find_icd10(
         line_start, line_end = lines.bounds(m.start(), m.end())
         line = text[line_start:line_end]
         bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
+        if _JURISDICTION_BEFORE.search(text, max(line_start, m.start() - 24), m.start()):
+            continue
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
     out.sort(key=lambda x: x.span)
@@ -271,6 +295,20 @@ CREDENTIALS: dict[str, str] = {
     "GNP": "NPP",
     "GNP-BC": "NPP",
     "ACNP": "NPP",
+    "ACNP-BC": "NPP",
+    "AGACNP": "NPP",
+    "AGACNP-BC": "NPP",
+    "PMHNP": "NPP",
+    "PMHNP-BC": "NPP",
+    "PNP": "NPP",
+    "CPNP": "NPP",
+    "CPNP-PC": "NPP",
+    "WHNP": "NPP",
+    "WHNP-BC": "NPP",
+    "NP-C": "NPP",
+    "NP-BC": "NPP",
+    "APRN-BC": "NPP",
+    "CRNP": "NPP",
     "DNP": "NPP",
     "APRN": "NPP",
     "PA-C": "NPP",
@@ -287,9 +325,10 @@ _DEGREES += r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|C
 _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # Name parts are separated by whitespace or follow an initial's full stop: with an optional
 # separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
-_NAME_PART = r"(?:[A-Z][a-z][a-zA-Z'-]*\.?|[A-Z]\.)"
+# Letters beyond ASCII count inside a name ("Engström", "Calderón-Adjei").
+_NAME_PART = r"(?:[A-Z][a-z](?:[^\W\d_]|['-])*\.?|[A-Z]\.)"
 _NAME_BEFORE = re.compile(
-    rf"(?<![A-Za-z']){_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
+    r"(?<![^\W\d_]|['])" + _NAME_PART + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
     + _CRED_TAIL
     + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
     + _CRED_TAIL
@@ -304,9 +343,11 @@ _ROLE_WORDS_BODY = (
     r"|occupational therapist assistant|"
     r"speech[- ]language pathology assistant|speech[- ]language pathologist assistant|slp assistant|"
     r"physical therapist|occupational therapist|speech[- ]language pathologist|speech therapist"
-    r"|(?:licensed\s+)?clinical psychologist|licensed psychologist|(?:psychiatric\s+)?nurse practitioner)\b"
+    r"|(?:licensed\s+)?clinical psychologist|licensed psychologist|(?:psychiatric\s+)?nurse practitioner"
+    # the degree spelled out, as dictated: "this is doctor of physical therapy Jane Roe"
+    r"|doctor of physical therapy|doctor of occupational therapy)\b"
 )
-_ROLE_WORDS = re.compile(r"(?=[PpOoSsLlCcNn])" + _ROLE_WORDS_BODY, re.I)
+_ROLE_WORDS = re.compile(r"(?=[PpOoSsLlCcNnDd])" + _ROLE_WORDS_BODY, re.I)
 _ROLE_MAP = {
     "physical therapist assistant": "PTA",
     "physical therapy assistant": "PTA",
@@ -315,6 +356,8 @@ _ROLE_MAP = {
     "physical therapist": "PT",
     "occupational therapist": "OT",
     "speech therapist": "SLP",
+    "doctor of physical therapy": "PT",
+    "doctor of occupational therapy": "OT",
 }
 _NPP_ROLE_WORDS = ("psychologist", "nurse practitioner")  # facts §1.2: NPPs who may bill CTS
 

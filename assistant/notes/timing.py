@@ -64,6 +64,9 @@ _SCHEDULE_BEFORE = re.compile(
     # who keeps the hours: "works", "is with him", "her shift", "comes" lead the range from a few words away
     r"\b(?:works?|working|shifts?|on duty|hours\s+(?:are|of)|comes?|(?:is|are|stays?|sits?)\s+(?:with|there|over|in))"
     r"\b(?P<between>[^.;!?\n]{0,40})$"
+    # when a behaviour usually happens, right before the range: "triggers: 4-6 pm noise", "agitation worst 3-7 pm"
+    r"|\b(?:triggers?|sundowning|agitation|agitated|outbursts?|episodes?)(?:\s+(?:is\s+|are\s+)?(?:worst|worse"
+    r"|peaks?|usually|mostly|occurs?|happens?))?\s*:?\s*(?:from\s+|at\s+|around\s+|between\s+)?$"
     # how often: "weekdays 8 am to 2 pm", "Tuesdays 1-4 pm", "every morning 9-11", right before the range
     r"|\b(?:weekdays|weekends|weeknights|daily|every\s+(?:day|morning|afternoon|evening|night|week\w*|mon\w*"
     r"|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*)|each\s+(?:day|morning|afternoon|evening|night|weekday)"
@@ -168,6 +171,13 @@ def _break_overlap(brk: Segment, seg: Segment) -> int:
     return _overlap(replace(brk, start_minute=brk.start_minute + HALF_DAY, end_minute=brk.end_minute + HALF_DAY), seg)
 
 
+def _written_twice_once(segments: list[Segment]) -> list[Segment]:
+    """A range restated without am/pm ("1:05-1:35 pm ... CTS time 1:05-1:35 = 30") is the same range, read
+    in the half of the day the note gave it, not twelve hours earlier."""
+    afternoon = {(s.start_minute, s.end_minute) for s in segments if s.start_minute >= HALF_DAY}
+    return [s for s in segments if (s.start_minute + HALF_DAY, s.end_minute + HALF_DAY) not in afternoon]
+
+
 def union_minutes(segments: list[Segment]) -> tuple[int, int]:
     """Minutes covered by the segments (a range written twice counts once), and the gaps between them."""
     covered = gaps = 0
@@ -251,6 +261,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     if elsewhere and len(elsewhere) < len(acc.cts):  # only beside a range that is the training's own
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
+    acc.cts = _written_twice_once(acc.cts)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
     if acc.cts:

@@ -201,7 +201,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "healthcare proxy", "significant other", "life partner", "roommate", "companion",
     ),
     "UNPAID": (
-        "unpaid", "not paid", "volunteer", "family caregiver", "informal caregiver", "no pay", "without pay",
+        "unpaid", "not paid", "volunteer", "volunteers", "volunteering", "family caregiver", "informal caregiver",
+        "no pay", "without pay",
         "not compensated", "no payment",
         # a form's answer to "paid?" and the plural denials: "Paid caregiver: No", "None is paid"
         "paid caregiver: no", "paid caregiver : no", "paid caregiver? no", "paid: no", "paid? no", "paid caregiver: n",
