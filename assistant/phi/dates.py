@@ -159,7 +159,7 @@ ORDINAL_DAY = re.compile(
 # A date an OCR pass misread, "l" or "I" for 1 and "O" for 0: "1l/2O/1936", "O3/l2/2026".
 _OCR_DIGIT = "[0-9lIO]"
 OCR_DATE = re.compile(
-    rf"(?<![^\W_/]){_OCR_DIGIT}{{1,2}}/{_OCR_DIGIT}{{1,2}}/[12lI][09O]{_OCR_DIGIT}{{2}}(?![^\W_/])"
+    rf"(?={_OCR_DIGIT})(?<![^\W_/]){_OCR_DIGIT}{{1,2}}/{_OCR_DIGIT}{{1,2}}/[12lI][09O]{_OCR_DIGIT}{{2}}(?![^\W_/])"
 )
 
 

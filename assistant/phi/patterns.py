@@ -180,12 +180,10 @@ MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
-# Numeric dates end at any non-alphanumeric, "_" included: "scan_2025-03-04_Roe.pdf" names a date.
-_L, _R = r"(?<![^\W_])", r"(?![^\W_])"
 DATE_PATTERNS = [
-    rf"{_L}\d{{1,2}}([/.\-])\d{{1,2}}\1(?:\d{{4}}|\d{{2}}){_R}",  # 03/04/2025, 3/4/25, 3-4-2025, 04.03.2025
-    rf"{_L}(?:19|20)\d{{2}}([/.\-])(?:1[0-2]|0?[1-9])\2(?:3[01]|[12]\d|0?[1-9]){_R}",  # 2025-03-04
-    rf"{_L}(?:19|20)\d{{2}}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9]){_R}",  # 20250304
+    r"\b\d{1,2}([/.\-])\d{1,2}\1(?:\d{4}|\d{2})\b",  # 03/04/2025, 3/4/25, 3-4-2025, 04.03.2025
+    r"\b(?:19|20)\d{2}([/.\-])(?:1[0-2]|0?[1-9])\2(?:3[01]|[12]\d|0?[1-9])\b",  # 2025-03-04
+    r"\b(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])\b",  # 20250304
     rf"\b{MONTH}[ \t]*{DAY}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # March 4, 2025 / Mar 4th / March 4
     rf"\b{DAY}[ \t\-]*{MONTH}(?:[ \t,\-]*(?:(?:19|20)\d{{2}}|\d{{2}})\b)?",  # 4 Mar 2025 / 04-MAR-25
     rf"\b{DAY}[ \t]+of[ \t]+{MONTH}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # the 4th of March 2025
@@ -194,6 +192,13 @@ DATE_PATTERNS = [
     r"\b(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}\b",  # 03/2025
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
+# A numeric date that an underscore joins to a file name, where "\b" sees no edge: "scan_2025-03-04_Roe.pdf".
+_NUMERIC_DATE = (
+    r"(?:\d{1,2}(?P<s1>[/.\-])\d{1,2}(?P=s1)(?:\d{4}|\d{2})"
+    r"|(?:19|20)\d{2}(?P<s2>[.\-])(?:1[0-2]|0?[1-9])(?P=s2)(?:3[01]|[12]\d|0?[1-9])"
+    r"|(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9]))"
+)
+UNDERSCORE_DATE_RE = re.compile(rf"(?<![^\W_])(?P<id>{_NUMERIC_DATE})(?![^\W_])")
 # "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
 DATE_NO_YEAR_RE = re.compile(
     r"\b(?:on|dos|date|seen|dated|since|until|thru|through)\b[ \t]*:?[ \t]*"
@@ -217,10 +222,9 @@ ID_RE = re.compile(
     re.IGNORECASE,
 )
 # A labelled number printed in spaced groups: "Member #: SCM 0077 1420 93" (a 5-digit code is never a group).
-SPACED_ID_RE = re.compile(
-    rf"(?i:\b(?:{_ID_LABEL})\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)"
-    r"(?P<id>[A-Z0-9]{2,6}(?:[ ]\d{2,4}){2,5})(?![\w-])"
-)
+# The groups are found first and their label looked up behind them: the label alternation is the slow part.
+SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
+ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL})\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
 _MBI_L = "[AC-HJKMNP-RT-Y]"
 MBI_RE = re.compile(
     rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}{{2}}\d{{2}}\b",
@@ -229,7 +233,8 @@ MBI_RE = re.compile(
 # An MBI read out or OCR-spaced one character at a time: "5 K A 3 – W E 9 – T N 2 1".
 _GAP = "(?:[ ][-–])?[ ]"
 SPACED_MBI_RE = re.compile(
-    rf"(?<![\w-])[1-9] {_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}{_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}{_MBI_L} {_MBI_L} \d \d\b"
+    rf"(?<![\w-])[1-9] {_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}"
+    rf"{_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}{_MBI_L} {_MBI_L} \d \d\b"
 )
 # A masked number that still shows its last characters: "XXXX-XXX-HE72", "XXXXXXX1AB23", "****-***-4Q21".
 MASKED_ID_RE = re.compile(r"(?<![\w*#])[Xx*•]{3,7}+(?:[- ][Xx*•]{2,7}+){0,3}+[- ]?(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{2,6}\b")
@@ -243,7 +248,8 @@ SSN_RE = re.compile(
     r"(?P<id>\d{9}|\d{3}[-. ]\d{2}[-. ]\d{4})\b"
 )
 PHONE_RE = re.compile(
-    r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t\-.]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
+    r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t\-.]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b"
+    r"(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
     r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b"  # +44 20 7946 0958
     # an extension on its own, as a signature gives it: "Dana Ruiz x4471", "ext. 2210" (never "97550 x1")
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",

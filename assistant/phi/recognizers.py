@@ -105,6 +105,8 @@ def find_dates(text: str) -> list[Span]:
             continue  # "may 2x/week" is not a date; "april 3" and "march 4 2025" are
         out.append((m.start(), m.end(), "DATE", 0.8))
     out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
+    if "_" in text:  # dates in file names: "consent_2025-03-04.pdf"
+        out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.UNDERSCORE_DATE_RE.finditer(text)]
     return out
 
 
@@ -135,6 +137,8 @@ def find_ids(text: str) -> list[Span]:
         (p.AGE_RE, "AGE", 0.9),
     ):
         for m in regex.finditer(text):
+            if regex is p.SPACED_ID_RE and not p.ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # spaced groups are an id only after an id label
             if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
                 continue  # "Group: 97552 x1" is a billing line
             if regex is p.EMAIL_RE and p.role_mailbox(m.group()):

@@ -34,6 +34,7 @@ _TWINS = {
     **{code: " " for code in (0x00A0, 0x2007, 0x202F, 0x3000, *range(0x2000, 0x200B))},
     **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code != 0xFF0D},
 }
+_ODD = re.compile("[" + "".join(map(chr, _TWINS)) + "\u00ad\u200b-\u200d\u2060\ufeff]")
 # Characters with no width: inside a name or a number they only break it ("Ké\u200dvin", "55\u200b5").
 _ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
@@ -41,7 +42,7 @@ _ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 def plain_view(text: str) -> tuple[str, list[int] | None]:
     """The text with look-alike characters read as ASCII and zero-width characters left out, plus,
     when some were left out, the index in ``text`` of every character of the view."""
-    view = text.translate(_TWINS) if not text.isascii() else text
+    view = text.translate(_TWINS) if not text.isascii() and _ODD.search(text) else text
     if not _ZERO_WIDTH.search(view):
         return view, None
     index = [i for i, ch in enumerate(view) if not _ZERO_WIDTH.match(ch)]

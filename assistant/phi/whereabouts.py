@@ -44,7 +44,9 @@ HOSPITAL = re.compile(
 
 
 def find_whereabouts(text: str) -> list[Span]:
-    out = [(m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX, GRID) for m in regex.finditer(text)]
+    out = [
+        (m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX, GRID) for m in regex.finditer(text)
+    ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for m in MILITARY.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
