@@ -48,9 +48,9 @@ AGE_SHAPES = [
         rf"(?=[ \t]+birthday))"
     ),
     re.compile(r"(?i:\b(?P<age>(?:super)?centenarian|nonagenarian)s?\b)"),
-    # "she's 98", "he is 93", "pt was 101", "mom turned 95", "turns 100"
+    # "she's 98", "he is 93", "pt was 101", "mom turned 95", "turns 100", "hooyo (my mom) is 91"
     re.compile(
-        rf"(?i:\b(?:(?:she|he|pt|patient|member|beneficiary|client|resident|who|mom|dad|mother|father)"
+        rf"(?i:\b(?:(?:she|he|pt|patient|member|beneficiary|client|resident|who|mom|dad|mother|father)\)?"
         rf"(?:['’]s|[ \t]+(?:is|was|now|will[ \t]+be))"
         rf"|turn(?:s|ed|ing)?))[ \t]+(?:now[ \t]+)?{_AGE}(?!\d)"
     ),

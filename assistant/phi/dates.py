@@ -28,13 +28,13 @@ MONTH_DAY = re.compile(rf"(?<![\w/.+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d
 # The second half of a range ("8/11-8/22"), and a day-first date ("w/c 26/5") whose day cannot be a month.
 RANGE_END = re.compile(rf"(?<=\d[-–])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9]){_NOT_AFTER}")
 DAY_MONTH = re.compile(rf"(?<![\w/.+\-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>1[0-2]|0?[1-9]){_NOT_AFTER}")
-_CLOCK_AFTER = re.compile(r"[ \t]*(?:@[ \t]*)?(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d[ \t]*[-–])")
+_CLOCK_AFTER = re.compile(r"[ \t]*(?:(?:@|at)[ \t]*)?(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d[ \t]*[-–])")
 DATE_WORDS = _words("""
 on of for dos date dated seen since until thru through from by before after starting started effective eff
 visit visits session sessions note notes referral referred eval evaluation reeval re-eval appointment appt
 scheduled next last week wk discharge discharged admit admitted dc d/c call called faxed sent received
 monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday f/u fu due
-recert return rtc till til back bday birthday dob born w/c
+recert return rtc till til back bday birthday dob born w/c today tomorrow yesterday tonight mon sat sun
 """)
 SCORE_WORDS = _words("""
 strength mmt pain score scored scores grade graded rated rating rate trials trial attempts reps repetitions
@@ -156,6 +156,23 @@ ORDINAL_DAY = re.compile(
 )
 
 
+# A date an OCR pass misread, "l" or "I" for 1 and "O" for 0: "1l/2O/1936", "O3/l2/2026".
+_OCR_DIGIT = "[0-9lIO]"
+OCR_DATE = re.compile(
+    rf"(?={_OCR_DIGIT})(?<![^\W_/]){_OCR_DIGIT}{{1,2}}/{_OCR_DIGIT}{{1,2}}/[12lI][09O]{_OCR_DIGIT}{{2}}(?![^\W_/])"
+)
+
+
+def find_ocr_dates(text: str) -> list[Span]:
+    """Misread dates with four or more real digits and a misread character: "3/4/2025" is the plain patterns'."""
+    out = []
+    for m in OCR_DATE.finditer(text):
+        value = m.group()
+        if sum(ch.isdigit() for ch in value) >= 4 and re.search("[lIO]", value):
+            out.append((m.start(), m.end(), "DATE", 0.8))
+    return out
+
+
 def find_foreign_dates(text: str) -> list[Span]:
     return [(m.start(), m.end(), "DATE", 0.85) for m in FOREIGN.finditer(text)]
 
@@ -163,4 +180,4 @@ def find_foreign_dates(text: str) -> list[Span]:
 def find_more_dates(text: str) -> list[Span]:
     born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
     ordinals = [(m.start("id"), m.end("id"), "DATE", 0.8) for m in ORDINAL_DAY.finditer(text)]
-    return find_month_days(text) + find_foreign_dates(text) + born + ordinals
+    return find_month_days(text) + find_foreign_dates(text) + find_ocr_dates(text) + born + ordinals

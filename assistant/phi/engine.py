@@ -21,7 +21,16 @@ from assistant.errors import NotTextError
 from assistant.phi import fields, vocab
 from assistant.phi import patterns as p
 from assistant.phi.neighbours import around_names, recurring_ages
-from assistant.phi.spans import Span, dates_without_times, outside, resolve, unescaped_view, whole_words
+from assistant.phi.spans import (
+    Span,
+    dates_without_times,
+    outside,
+    plain_view,
+    resolve,
+    to_text,
+    unescaped_view,
+    whole_words,
+)
 
 SCORE_THRESHOLD = 0.35
 # Presidio / project entity -> placeholder label.
@@ -191,7 +200,8 @@ class Deidentifier:
         finder = self._names_finder(extra_names)
         if finder is not None:
             ad_hoc.append(self._recognizer_cls("CtsCallNames", ["PERSON"], finder))
-        view = unescaped_view(text)  # same length: spans found in the view are spans of the text
+        # look-alikes read as ASCII, zero-width characters left out: spans are mapped back by ``index``
+        view, index = plain_view(unescaped_view(text))
         results = self._analyzer.analyze(
             view, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
         )
@@ -202,7 +212,7 @@ class Deidentifier:
         spans = dates_without_times(view, spans)
         spans = resolve(protected, spans + around_names(view, spans))
         spans = resolve(protected, outside(zones, spans + self._recurrences(view, spans)))
-        return self._anonymize(text, whole_words(view, spans))
+        return self._anonymize(text, to_text(index, whole_words(view, spans)))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
         """A value found once in context is scrubbed wherever it recurs without that context:

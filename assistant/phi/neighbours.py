@@ -4,6 +4,7 @@
   "J.M.O. (Jorge M. Oyelaran-Quispe)", "Anneliese Vogt-Mwangi (AV)": taken when the letters are the
   first letters of the name's words, then scrubbed wherever they recur;
 * a given name right before a found surname: "..., Tallis Brandvold";
+* a generational suffix after a name: "Amos Pell III", "Sterling Vance Jr.";
 * a name written in another script in brackets beside the name: "Seo Jung-ja (서정자)";
 * an age over 89 from a table cell, quoted again without its header between two other values that were
   found ("1935-01-30 91 FA-30117", ",94,"), never a bare "91" in a sentence;
@@ -100,6 +101,17 @@ def _compound_after(text: str, end: int) -> list[Span]:
     return []
 
 
+# A generational suffix after a name: "Sterling Vance Jr.", "Amos Pell III" (a numeral only where the name ends).
+SUFFIX_AFTER = re.compile(
+    r",?[ \t]+(?P<sfx>(?:Jr|Sr|JR|SR)\.?(?![\w.])|(?:II|III|IV)(?=[ \t]*(?:[\"”'’,;)\]|\r?\n]|$)))"
+)
+
+
+def _suffix_after(text: str, end: int) -> list[Span]:
+    m = SUFFIX_AFTER.match(text, end, min(len(text), end + 8))
+    return [(m.start("sfx"), m.end("sfx"), "PERSON", 0.8)] if m else []
+
+
 _NAME_BEFORE_STREET = re.compile(
     r"(?:^|(?<=[(\n:;]))[ \t]*(?P<name>[^\W\d_][\w'’\-]{1,20}(?:[ \t][^\W\d_][\w'’\-]{1,20}){1,2}),[ \t]*$")
 
@@ -122,7 +134,7 @@ def around_names(text: str, spans: list[Span]) -> list[Span]:
     for start, end, label, _ in spans:
         if label == "PERSON":
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
-            out += _compound_after(text, end)
+            out += _compound_after(text, end) + _suffix_after(text, end)
         elif label == "ADDRESS":
             out += _zip_after(text, end) + _name_before_street(text, start)
     return out

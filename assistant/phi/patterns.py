@@ -84,9 +84,14 @@ SIGNATURE_RE = re.compile(
     rf"(?P<name>{NAME_SEQ})(?:,[ \t]*|[ \t]+|[ \t]*\n[ \t]*){CREDENTIAL}(?:[ \t]*[,/][ \t]*{CREDENTIAL})*\b"
 )
 # Initials alone after a relation word: "son T.J.", "wife M.R." (never "a.m."/"p.m.": capitals only).
+_INITIALS = rf"{UP}\.[ \t]?{UP}(?:-{UP})?\.(?:[ \t]?{UP}(?:-{UP})?\.)?"  # "T.J.", "O.H-B."
 INITIALS_RE = re.compile(
-    rf"(?i:\b(?:{RELATIONS}|pt|patient|client|resident)\b)[ \t]*[:,]?[ \t]*"
-    rf"(?P<name>{UP}\.[ \t]?{UP}\.(?:[ \t]?{UP}\.)?)(?![^\W\d_])"
+    rf"(?i:\b(?:{RELATIONS}|pt|patient|client|resident)\b)[ \t]*[:,]?[ \t]*(?P<name>{_INITIALS})(?![^\W\d_])"
+)
+# Initials of whoever signed, and of whom they signed for: "Signed N.H. for O.H-B.", "initials: R.T."
+SIGNED_INITIALS_RE = re.compile(
+    rf"(?i:\b(?:signed|initialed|initials|witness(?:ed)?)(?:[ \t]+by)?)[ \t]*:?[ \t]*(?P<name>{_INITIALS})"
+    rf"(?:[ \t]+(?i:for|on[ \t]+behalf[ \t]+of|o/b/o)[ \t]+(?P<name2>{_INITIALS}))?(?![^\W\d_])"
 )
 _LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
 # A signature in lower case ending its line: "r. ybarra pt", "- whitfield, dpt", "next visit fri. - j.park pta".
@@ -187,6 +192,13 @@ DATE_PATTERNS = [
     r"\b(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}\b",  # 03/2025
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
+# A numeric date that an underscore joins to a file name, where "\b" sees no edge: "scan_2025-03-04_Roe.pdf".
+_NUMERIC_DATE = (
+    r"(?:\d{1,2}(?P<s1>[/.\-])\d{1,2}(?P=s1)(?:\d{4}|\d{2})"
+    r"|(?:19|20)\d{2}(?P<s2>[.\-])(?:1[0-2]|0?[1-9])(?P=s2)(?:3[01]|[12]\d|0?[1-9])"
+    r"|(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9]))"
+)
+UNDERSCORE_DATE_RE = re.compile(rf"(?<![^\W_])(?P<id>{_NUMERIC_DATE})(?![^\W_])")
 # "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
 DATE_NO_YEAR_RE = re.compile(
     r"\b(?:on|dos|date|seen|dated|since|until|thru|through)\b[ \t]*:?[ \t]*"
@@ -201,17 +213,31 @@ MRN_RE = re.compile(
     rf"\s*(?:#|No\.?|Number)?\s*[:#]?\s*{_ID_TOKEN}",
     re.IGNORECASE,
 )
+_ID_LABEL = (
+    r"Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
+    r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic"
+)
 ID_RE = re.compile(
-    rf"\b(?P<label>Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
-    rf"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic)"
-    rf"\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",
+    rf"\b(?P<label>{_ID_LABEL})\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",
     re.IGNORECASE,
 )
+# A labelled number printed in spaced groups: "Member #: SCM 0077 1420 93" (a 5-digit code is never a group).
+# The groups are found first and their label looked up behind them: the label alternation is the slow part.
+SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
+ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL})\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
 _MBI_L = "[AC-HJKMNP-RT-Y]"
 MBI_RE = re.compile(
     rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}{{2}}\d{{2}}\b",
     re.IGNORECASE,
 )
+# An MBI read out or OCR-spaced one character at a time: "5 K A 3 – W E 9 – T N 2 1".
+_GAP = "(?:[ ][-–])?[ ]"
+SPACED_MBI_RE = re.compile(
+    rf"(?<![\w-])[1-9] {_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}"
+    rf"{_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}{_MBI_L} {_MBI_L} \d \d\b"
+)
+# A masked number that still shows its last characters: "XXXX-XXX-HE72", "XXXXXXX1AB23", "****-***-4Q21".
+MASKED_ID_RE = re.compile(r"(?<![\w*#])[Xx*•]{3,7}+(?:[- ][Xx*•]{2,7}+){0,3}+[- ]?(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{2,6}\b")
 NPI_RE = re.compile(r"\bNPI\s*(?:#|No\.?|Number)?\s*[:#]?\s*(?P<id>\d{10})\b", re.IGNORECASE)
 SSN_RE = re.compile(
     r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b|"
@@ -222,7 +248,8 @@ SSN_RE = re.compile(
     r"(?P<id>\d{9}|\d{3}[-. ]\d{2}[-. ]\d{4})\b"
 )
 PHONE_RE = re.compile(
-    r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
+    r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t\-.]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b"
+    r"(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
     r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b"  # +44 20 7946 0958
     # an extension on its own, as a signature gives it: "Dana Ruiz x4471", "ext. 2210" (never "97550 x1")
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
@@ -281,8 +308,15 @@ CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?[ \t]*\b{_STATE}\.?[ \t]+(?P<zip>\d{
 CITY_STATE_RE = re.compile(rf"{_CITY},[ \t]*{_STATE}\b(?![\-\w])")
 ZIP_LABEL_RE = re.compile(r"\b(?i:zip(?:\s*code)?)\s*[:#]?\s*(?P<zip>\d{5}(?:-\d{4})?)\b")
 
+# A postal instruction with no street or number: the town and ZIP around it carry the place.
+POSTAL_INSTRUCTION_RE = re.compile(r"(?i:\bgeneral[ \t]+delivery\b|\bposte[ \t]+restante\b)")
+
 # --- protected tokens (allow-list) ---------------------------------------------------------------
+# Greetings and sign-offs of two words that look like a name: te reo Māori "Kia ora", "Ngā mihi".
+_GREETINGS = r"(?i:\b(?:kia[ \t]+ora(?:[ \t]+koe)?|ng[āa][ \t]+mihi(?:[ \t]+nui)?|t[ēe]n[āa][ \t]+koe|m[ōo]rena)\b)"
 _PROTECTED = [
+    POSTAL_INSTRUCTION_RE.pattern,
+    _GREETINGS,
     r"\b(?:\d{5}|\d{4}[FTU]|[A-V]\d{4})\b",  # CPT / Category II-III / HCPCS: 97550, 0591T, G0541
     r"\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b",  # ICD-10-CM: I69.351, G20.A1, Z91.81
     r"\b(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|GT|FQ|FR|KS|TC|LT|RT|25|59|76|77|93|95)\b",  # modifiers

@@ -90,8 +90,19 @@ TOWN_AFTER = re.compile(
 )
 
 
+# The same in lower case after a lower-case street, the comma optional: "2700 e lake st apt 512 minneapolis."
+LOWER_TOWN_AFTER = re.compile(
+    r"(?:,?[ \t]*(?:unit|apt|suite|ste|flat|#)\.?[ \t]*#?[ \t]*[a-z0-9\-]{1,6}+)?,?[ \t]+"
+    r"(?P<town>[a-z][a-z'’\-]++(?:[ \t][a-z][a-z'’\-]++)?)(?=[ \t]*(?:[,.;:)\n]|$))"
+)
+
+
 def _town_after(text: str, end: int) -> list[Span]:
     m = TOWN_AFTER.match(text, end)
+    if m is None and text[end - 1 : end].islower():
+        m = LOWER_TOWN_AFTER.match(text, end)
+        if m is not None and not all(_rare(w, 5.0) for w in m.group("town").split()):
+            return []  # "12 oak st then home."
     if m is None or any(w.lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(w) for w in m.group("town").split()):
         return []
     return [(m.start("town"), m.end("town"), "ADDRESS", 0.85)]

@@ -48,6 +48,9 @@ def find_names(text: str) -> list[Span]:
     return [span for span in _names_by_context(text) if not payer(text, span[0], span[1])]
 
 
+_CLOCK = ("A.M.", "P.M.")
+
+
 def _names_by_context(text: str) -> list[Span]:
     out: list[Span] = []
     for regex, score, trailing in (
@@ -62,9 +65,11 @@ def _names_by_context(text: str) -> list[Span]:
             if run:
                 out.append((run[0], run[1], "PERSON", score))
     out += [
-        (m.start("name"), m.end("name"), "PERSON", 0.8)
-        for m in p.INITIALS_RE.finditer(text)
-        if m.group("name").replace(" ", "").upper() not in ("A.M.", "P.M.")
+        (m.start(group), m.end(group), "PERSON", 0.8)
+        for regex in (p.INITIALS_RE, p.SIGNED_INITIALS_RE)
+        for m in regex.finditer(text)
+        for group in ("name", "name2")
+        if group in regex.groupindex and m.group(group) and m.group(group).replace(" ", "").upper() not in _CLOCK
     ]
     return out + _lower_signatures(text)
 
@@ -100,6 +105,8 @@ def find_dates(text: str) -> list[Span]:
             continue  # "may 2x/week" is not a date; "april 3" and "march 4 2025" are
         out.append((m.start(), m.end(), "DATE", 0.8))
     out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
+    if "_" in text:  # dates in file names: "consent_2025-03-04.pdf"
+        out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.UNDERSCORE_DATE_RE.finditer(text)]
     return out
 
 
@@ -118,7 +125,10 @@ def find_ids(text: str) -> list[Span]:
         (p.MRN_RE, "MRN", 0.95),
         (p.NPI_RE, "NPI", 0.95),
         (p.ID_RE, "ID", 0.9),
+        (p.SPACED_ID_RE, "ID", 0.9),
         (p.MBI_RE, "MBI", 0.9),
+        (p.SPACED_MBI_RE, "MBI", 0.9),
+        (p.MASKED_ID_RE, "ID", 0.85),
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),
         (p.URL_RE, "URL", 0.7),
@@ -127,6 +137,8 @@ def find_ids(text: str) -> list[Span]:
         (p.AGE_RE, "AGE", 0.9),
     ):
         for m in regex.finditer(text):
+            if regex is p.SPACED_ID_RE and not p.ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+                continue  # spaced groups are an id only after an id label
             if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
                 continue  # "Group: 97552 x1" is a billing line
             if regex is p.EMAIL_RE and p.role_mailbox(m.group()):

@@ -214,6 +214,8 @@ def find_x12(text: str) -> list[Span]:
         for index in wanted:
             if index - 1 < len(elements) and elements[index - 1][1].strip():
                 start, value = elements[index - 1]
+                if p.POSTAL_INSTRUCTION_RE.fullmatch(value.strip()):
+                    continue  # "N3*GENERAL DELIVERY~": no street, the town and ZIP place the person
                 label = "DATE" if tag in ("DMG", "DTP") else "PERSON" if tag == "NM1" and index < 9 else "ID"
                 out.append((start, start + len(value), "ADDRESS" if tag in ("N3", "N4") else label, 0.95))
     return out

@@ -27,6 +27,35 @@ def unescaped_view(text: str) -> str:
     return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
 
 
+# Look-alikes read as their ASCII twin, one character for one: non-breaking and figure hyphens, the minus
+# sign, no-break and thin spaces, fullwidth digits and letters ("１２/０３", "Ｋｅｖｉｎ").
+_TWINS = {
+    **{code: "-" for code in (0x2010, 0x2011, 0x2012, 0x2212, 0xFE63, 0xFF0D)},
+    **{code: " " for code in (0x00A0, 0x2007, 0x202F, 0x3000, *range(0x2000, 0x200B))},
+    **{code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F) if code != 0xFF0D},
+}
+_ODD = re.compile("[" + "".join(map(chr, _TWINS)) + "\u00ad\u200b-\u200d\u2060\ufeff]")
+# Characters with no width: inside a name or a number they only break it ("Ké\u200dvin", "55\u200b5").
+_ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
+def plain_view(text: str) -> tuple[str, list[int] | None]:
+    """The text with look-alike characters read as ASCII and zero-width characters left out, plus,
+    when some were left out, the index in ``text`` of every character of the view."""
+    view = text.translate(_TWINS) if not text.isascii() and _ODD.search(text) else text
+    if not _ZERO_WIDTH.search(view):
+        return view, None
+    index = [i for i, ch in enumerate(view) if not _ZERO_WIDTH.match(ch)]
+    return _ZERO_WIDTH.sub("", view), index
+
+
+def to_text(index: list[int] | None, spans: list[Span]) -> list[Span]:
+    """Spans of a view `plain_view` shortened, as spans of the text (a zero-width character inside stays in)."""
+    if index is None:
+        return spans
+    return [(index[start], index[end - 1] + 1, label, score) for start, end, label, score in spans]
+
+
 _ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}(?=T\d{2}:\d{2})")
 
 

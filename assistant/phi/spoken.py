@@ -22,9 +22,10 @@ _NUMBER_WORD = rf"(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}|double|triple)"
 _SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*-[ \t]*)"
 
 # Letter by letter, hyphen-joined, in parts joined by a spoken "hyphen"/"dash"/"space"/"apostrophe".
+# A short first part needs a spoken joiner after it: "O-B-I dash C-A-S-T-E-L-L-A-N-O".
+_JOINED = r"(?:[ \t]+(?i:hyphen|dash|space|apostrophe)[ \t]+[A-Za-z](?:-[A-Za-z])++)"
 SPELLED = re.compile(
-    r"(?<![\w\-])[A-Za-z](?:-[A-Za-z]){3,}+(?:[ \t]+(?i:hyphen|dash|space|apostrophe)[ \t]+[A-Za-z](?:-[A-Za-z])++)*+"
-    r"(?![\w\-])"
+    rf"(?<![\w\-])[A-Za-z](?:(?:-[A-Za-z]){{3,}}+{_JOINED}*+|(?:-[A-Za-z]){{1,2}}+{_JOINED}++)(?![\w\-])"
 )
 NUMBER_RUN = re.compile(rf"(?i:\b{_NUMBER_WORD}(?:{_SEP}{_NUMBER_WORD})++\b)")
 _RUN_WORD = re.compile(rf"(?i:{_NUMBER_WORD})")

@@ -14,7 +14,7 @@ import re
 
 Span = tuple[int, int, str, float]
 
-_NAME = r"(?:#|[A-Za-z][A-Za-z0-9_.#]*+(?:\([a-z]{1,3}\))?+)(?:[ ][A-Za-z0-9_.#]++)*+"  # "#", "Caregiver(s)"
+_NAME = r"(?:#|[A-Za-z][A-Za-z0-9_.#]*+(?:[ ]?\([a-z]{1,5}\))?+)(?:[ ][A-Za-z0-9_.#]++)*+"  # "Caregiver(s)", "CG (rel)"
 HEADERS = {
     ",": re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9_ ]*+(?:,[ \t]*[A-Za-z][A-Za-z0-9_ ]*+){3,}+[ \t]*\r?$"),
     "\t": re.compile(rf"(?m)^[ ]*{_NAME}(?:[ ]*\t[ ]*{_NAME}){{3,}}+[ \t]*\r?$"),
@@ -42,7 +42,7 @@ _RELATION_WORDS = {"rel", "relation", "relationship", "kin", "kinship"}
 def _column_label(name: str) -> str | None:
     if name.strip() == "#":
         return None  # a row number
-    words = set(re.split(r"[_ .]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name.strip()).lower()))
+    words = set(re.split(r"[_ .()]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name.strip()).lower()))
     if words & _RELATION_WORDS:
         return None
     return next((label for label, cue in _COLUMN_WORDS.items() if words & cue), None)

@@ -34,6 +34,7 @@ dedushka abuela abuelo abuelita abuelito vovó vovô vó vô avó avô lolo bubb
 zaide savta abba ima imma emama ababa eme abaye hajiya alhaji hajia hajji mallam baba mama yaya
 amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomma appa obaasan
 ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo
+koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna karani
 """)
 # Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""

@@ -1,6 +1,7 @@
 """Places the street and city patterns miss: rural routes, unit numbers, military mail, GPS, schools.
 
 * "4418 State Route 28, Lot 19", "1200 County Rd 5": a numbered route as the street;
+* a grid address: "3340 S 2700 W";
 * a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St";
 * military mail: the ZIP of "APO AE 09213", "FPO AP 96601";
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
@@ -27,6 +28,9 @@ UNIT_ALONE = re.compile(
     # in lower case only a number with a letter: "bed 12-B", "room 4a"; never "unit 1" or "bed 2"
     r"|\b(?:apt|bed|room|rm|lot|space)\.?[ \t]*#?[ \t]*\d{1,4}-?[A-Za-z](?![\w\-])"
 )
+# A grid address of the Mountain West: "3340 S 2700 W", "450 North 1300 East".
+_POINT = r"(?:[NSEW]|North|South|East|West)"
+GRID = re.compile(rf"\b\d{{1,5}}[ \t]+{_POINT}\.?[ \t]+\d{{2,5}}[ \t]+{_POINT}\b\.?")
 BOX = re.compile(r"(?<![\w.])Box[ \t]+\d{1,6}[A-Z]?\b(?=[ \t]*(?:,|\r?\n|$))", re.MULTILINE)
 MILITARY = re.compile(r"\b(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+(?P<zip>\d{5}(?:-\d{4})?)(?![\d\-])")
 GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+(?![\d.])")
@@ -40,7 +44,9 @@ HOSPITAL = re.compile(
 
 
 def find_whereabouts(text: str) -> list[Span]:
-    out = [(m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX) for m in regex.finditer(text)]
+    out = [
+        (m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX, GRID) for m in regex.finditer(text)
+    ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for m in MILITARY.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
