@@ -101,6 +101,14 @@ def same_lines(a: Sequence[BilledLine], b: Sequence[BilledLine]) -> bool:
     return Counter(map(line_key, a)) == Counter(map(line_key, b))
 
 
+def only_adds(fixed: Sequence[BilledLine], billed: Sequence[BilledLine]) -> bool:
+    """Whether `fixed` keeps every billed line's code and modifiers with at least its units, and adds to them
+    (more units, another line): the note supports more than was billed, never less or otherwise."""
+    have = {(ln.code, tuple(sorted(ln.modifiers))): ln.units for ln in fixed}
+    kept = all(have.get((ln.code, tuple(sorted(ln.modifiers))), -1) >= ln.units for ln in billed)
+    return bool(billed) and kept and not same_lines(fixed, billed)
+
+
 def units_by_code(lines: Iterable[BilledLine]) -> Counter[str]:
     out: Counter[str] = Counter()
     for line in lines:

@@ -29,6 +29,7 @@ from assistant.drafting.lines import (
     corrected_lines,
     is_checked,
     lines_text,
+    only_adds,
     same_lines,
     unsupported_denied,
 )
@@ -269,6 +270,18 @@ def decide(
         kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers
     )
     differs = bool(billed) and not same_lines(fixed, billed)
+    merits = pattern is not None and pattern.remedy == "appeal" and remedy.remedy == "appeal"
+    other_fixes = [c for c in roles["correctable"] if c.id != "units"]  # under-billing shows as units
+    if merits and differs and not (other_fixes or fix_needed or replaced) and facts.diagnoses is None \
+            and only_adds(fixed, billed):
+        # a denial on the merits of lines the note fully supports is appealed; the units the claim left out are
+        # a separate correction, which cannot overturn the denial and does not extend the appeal deadline
+        decision = _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
+        text = (f"The note supports {lines_text(fixed)}, more than the claim billed ({lines_text(billed)}). The "
+                "appeal argues the lines as billed; adding the rest is a separate correction (a reopening), "
+                "which does not extend the appeal deadline.")
+        decision.reasons.append(Reason(text=text, source_ids=["cms-mln006562"]))
+        return decision
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
         return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced)
     return _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
@@ -326,7 +339,8 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
         kinds = {kb.codes[ln.code].kind for ln in report.billing.lines if ln.code in kb.codes}
         timed = f" ({minutes} minutes of caregiver training)" if minutes and kinds & {"primary", "addon"} else ""
         reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}."))
-    if pattern is not None:
+    # the pattern's answer states what the note shows: only when every element it rests on is met
+    if pattern is not None and all(c in met for c in pattern.evidence_checks):
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     if remedy.from_payer:
