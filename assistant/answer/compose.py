@@ -191,6 +191,34 @@ def _unknown_diagnoses(intent: Intent, passages: Sequence[Passage]) -> list[str]
     return [c for c in intent.diagnosis_codes if not any(named(c, p.text) for p in passages)]
 
 
+def _unknown_modifiers(intent: Intent, kb: Knowledge, passages: Sequence[Passage]) -> list[str]:
+    """Named modifiers the knowledge does not define and no passage found uses as a modifier: "when do I use FQ" is
+    not answered by the audio-only FAQ's modifier 93."""
+    def used(modifier: str, text: str) -> bool:
+        return bool(re.search(rf"\bmodifiers?\W+(?:[\w/]+\W+){{0,3}}?{modifier}\b|\b{modifier}\W+modifier", text))
+    return [m for m in intent.modifiers if m not in kb.modifiers and not any(used(m, p.text) for p in passages)]
+
+
+def leaves_out(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
+    """The passage is not about the caregiver-training code asked about: it names no code of that code's family ("97550-
+    97552 and G0541-G0543 are sometimes therapy" says nothing of G0539), or it is another code's descriptor and the
+    question does not ask which code or what a code means."""
+    asked = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes and kb.codes[c].family != "patient_present"]
+    if not asked:
+        return False
+    if passage.kind == "code" and intent.kind not in ("code_validity", "code_choice") and not intent.asks_meaning:
+        return True
+    families = {c.family for c in asked}
+    return not any(c.code in passage.text for c in asked) \
+        and not any(c in kb.codes and kb.codes[c].family in families for c in passage.codes)
+
+
+def names_thing(passage: Passage, thing: Sequence[str]) -> bool:
+    """The passage names every word of the thing a code is asked for ("aquatic therapy")."""
+    have = set(tokenize(passage.text)) | set(tokenize(passage.text.replace("-", "")))  # "re-education"
+    return bool(thing) and all(set(tokenize(w)) & have for w in thing)
+
+
 def _code_for(query: str) -> list[str]:
     """The thing a code is asked for ("autism", "caregiver burnout"), its second word only when it names a thing."""
     found = CODE_FOR.search(query)
@@ -210,6 +238,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     unknown_dx = _unknown_diagnoses(intent, passages)
     if unknown_dx and not intent.procedure_codes and len(unknown_dx) == len(intent.diagnosis_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
+    odd = _unknown_modifiers(intent, kb, passages)
+    if odd:
+        return f"{CANNOT}: it does not cover modifier {', '.join(odd)}."
     priced = {r.code for r in kb.fees.rvus}
     # "what does 97530 pay, to compare w 97550": 97550's fee does not answer for 97530 (asked first, or compared);
     # "what does 97550 pay billed with 97530" asks 97550's
@@ -249,7 +280,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not legal advice."
     thing = _code_for(intent.query)
-    if thing and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing) for p in passages):
+    described = any(c.what == "descriptor" for c in found)  # "which code for a class of 5 families": the group code
+    if thing and not described and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing)
+                                            for p in passages):
         return f"{CANNOT}: no passage names a code for {' '.join(thing)}."
     if not found and intent.kind not in ("threshold", "fee") and MAX_ASKED.search(intent.query) \
             and not _states_maximum(intent, passages[:3]):
@@ -297,9 +330,12 @@ def compose(
         passage = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)])
         if passage is not None:
             out.append((rank.get(claim.entry, len(passages)), Cited(claim.text, passage)))
-    out += _extracted(intent, passages, made, {entry_of(c.passage) for _, c in out if c.passage}, dos)
+    used = {entry_of(c.passage) for _, c in out if c.passage}
+    out += _extracted(intent, _answering(intent, passages, kb), made, used, dos)
     if not out:
-        return [Cited(f"{CANNOT}: no passage states the answer.", None)], False
+        left = [c for c in intent.procedure_codes if all(leaves_out(p, intent, kb) for p in passages[:3])]
+        why = f"no passage found says this about {', '.join(left)}" if left else "no passage states the answer"
+        return [Cited(f"{CANNOT}: {why}.", None)], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
@@ -318,8 +354,18 @@ def compose(
     return kept[:3], True
 
 
+def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:
+    """The passages an answer may be quoted from, best first: none that leaves out the code asked about; for "what
+    code for aquatic therapy", one among the first five that names the thing leads."""
+    kept = [p for p in passages if not leaves_out(p, intent, kb)]
+    thing = _code_for(intent.query)
+    naming = [p for p in kept[:5] if names_thing(p, thing)]
+    return naming[:1] + [p for p in kept if p not in naming[:1]]
+
+
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
-_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq", "decision"})
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq", "decision",
+                       "descriptor"})
 
 
 def _extracted(
@@ -339,7 +385,9 @@ def _extracted(
     # The search's order, except that an FAQ among the first two answers in its own words, unless the
     # question names a code the first passage holds and the FAQ does not.
     named = [c for c in intent.codes if top and c in top[0][1].text]
-    faq = [(i, p) for i, p in top[:2] if p.kind == "faq" and all(c in p.text for c in named)][:1]
+    thing = _code_for(intent.query)  # "what code for aquatic therapy": the passage naming it answers, FAQ or not
+    faq = [(i, p) for i, p in top[:2] if p.kind == "faq" and all(c in p.text for c in named)
+           and not (top and names_thing(top[0][1], thing))][:1]
     for i, passage in faq + [t for t in top if t not in faq]:
         about = bool(set(passage.codes) & set(intent.reason_codes))  # a passage on the denial code asked about
         # the search's first passage, when an FAQ, answers in its own words; so does any passage a "why" asks for

@@ -175,9 +175,19 @@ def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
     return None
 
 
+# "20 min in the am and 25 in the pm", "30 + 15 min same day": sessions of one date whose minutes make one total
+SESSIONS = re.compile(r"\btwice\b|\btwo (?:sessions|visits|97550s|G0541s)\b|\b(?:am|morning)\b.*\b(?:pm|afternoon"
+                      r"|evening|later)\b|\bmins?\b.*(?:\+|\bplus\b|\bthen another\b)|\b(?:same|one) (?:day|date)\b"
+                      r"|\badd(?:ed)? (?:up|together)\b|\bcombine", re.I)
+
+
 def units(intent: Intent, pin: Pin) -> Claim | None:
     if not intent.minutes:
         return units_for_count(intent, pin)
+    # (not "20 min + 20 min ... for the 40 min", which already names the total, perhaps of two families)
+    parts = list(intent.minutes)
+    if len(parts) > 1 and SESSIONS.search(intent.query) and not intent.full_time and 2 * max(parts) != sum(parts):
+        return _total_units(intent.minutes, pin)
     if len(set(intent.minutes)) != 1:  # "present for 10 of 40 minutes": not one total to look up
         return None
     minutes = intent.minutes[0]
@@ -193,6 +203,19 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
                      "minutes.", pin.entry)
     return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
+
+
+def _total_units(parts: Sequence[int], pin: Pin) -> Claim | None:
+    """Minutes of one patient's sessions on one date are one total (written out, so the gate can check the sum)."""
+    total = sum(parts)
+    lines = supported_lines_for_minutes(total, codes=pin.obj)
+    band = next(((lo, hi) for lo, hi, _ in unit_bands(pin.obj) if lo <= total <= hi), None)
+    if band is None:
+        return None
+    billed = lines_words(lines) if lines else "nothing reportable"
+    return Claim(f"The minutes of one date are one total: {' + '.join(map(str, parts))} = {total} minutes of "
+                 f"caregiver training supports {billed} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
+                 pin.entry)
 
 
 def full_time_units(minutes: int, pin: Pin) -> Claim | None:
@@ -236,7 +259,8 @@ _WORDERS: dict[str, Worder] = {
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
     "decision": lambda intent, pin, kb: decision(pin),
 }
-QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq"})
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq",
+                    "descriptor"})
 # Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration; a
 # route's filing limit and when it is the right route ("appeal or reopen?", "what's next after ...").
 QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}

@@ -76,6 +76,21 @@ def facts(text: str) -> set[str]:
     return found
 
 
+# "20 + 25 = 45 minutes": a total written out with its addends
+SUM = re.compile(r"(?<![\w.])(\d{1,3}(?:\s*\+\s*\d{1,3})+)\s*=\s*(\d{1,4})(?![\w.])")
+
+
+def summed(text: str, allowed: set[str]) -> set[str]:
+    """Totals `text` writes out as "a + b = c" whose addends are all allowed and which add up: the total is then as
+    grounded as its addends (the arithmetic is checked here, not taken on trust)."""
+    out: set[str] = set()
+    for match in SUM.finditer(text):
+        parts = [int(n) for n in re.findall(r"\d+", match.group(1))]
+        if sum(parts) == int(match.group(2)) and all(f"num:{n}" in allowed for n in parts):
+            out.add(f"num:{match.group(2)}")
+    return out
+
+
 def allowed_facts(texts: Iterable[str]) -> set[str]:
     """Facts of the given texts, plus each date's year and each code's digits as numbers (and a bare number
     of up to three digits as a CARC: "CARC 119" allows "PR-119")."""
@@ -109,7 +124,8 @@ def check_answer(sentences: Sequence[Cited], question: str, *, dos: date | None 
         if not sentence.text.strip():
             reasons.append(f"sentence {n} is empty")
             continue
-        extra = facts(sentence.text) - asked - allowed_facts(sentence.cited)
+        allowed = asked | allowed_facts(sentence.cited)
+        extra = facts(sentence.text) - allowed - summed(sentence.text, allowed)
         if extra:
             shown = ", ".join(sorted(f.split(":", 1)[1] for f in extra)[:6])
             reasons.append(f"sentence {n} states what its cited passages do not hold: {shown}")
@@ -118,4 +134,5 @@ def check_answer(sentences: Sequence[Cited], question: str, *, dos: date | None 
 
 def ungrounded(sentence: str, cited: Sequence[str], question: str, dos: date | None = None) -> set[str]:
     """The facts of `sentence` found neither in `cited` nor in the question (for evals and tests)."""
-    return facts(sentence) - allowed_facts([question, dos.isoformat() if dos else ""]) - allowed_facts(cited)
+    allowed = allowed_facts([question, dos.isoformat() if dos else ""]) | allowed_facts(cited)
+    return facts(sentence) - allowed - summed(sentence, allowed)

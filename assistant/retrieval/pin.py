@@ -15,6 +15,7 @@ class Pin:
 
     entry: str
     # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | waiver_ended | units | decision | faq
+    # | descriptor (a code's own descriptor quoted: "which code for a group")
     what: str
     obj: Any = None
     strong: bool = True  # keyed by the code or period asked about: search ranks it first

@@ -100,6 +100,28 @@ def _group_units_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     return [Pin(f"faq:{f.id}", "faq", f) for f in faqs[:1]]
 
 
+# "which code for a group session with 4 families", "caregiver class for three patients' families, what cpt": the
+# group code's own descriptor answers which code (not "two caregivers of one patient", which is 97550)
+_GROUP_SESSION = re.compile(
+    r"\bgroups?\b|\bclass(?:es)?\b|\bmultiple sets\b|\b(?:\d+|two|three|four|five|six|several|multiple|many|different)"
+    r" (?:families|households|(?:different )?patients'?|pts'?|sets of caregivers)\b", re.I)
+_ONE_PATIENT = re.compile(r"\b(?:one|same|single|1) (?:patient|pt)\b|\bof (?:one|the same) (?:patient|pt)\b", re.I)
+_ASKS_CODE = re.compile(r"\b(?:which|what|wich|wat)\b[^?.]{0,25}\b(?:codes?|cpt|hcpcs)\b|\b(?:codes?|cpt|hcpcs)\b"
+                        r" (?:for|to use|do (?:i|we) use|should (?:i|we) use)\b"
+                        r"|\bhow (?:do|should|would) (?:i|we|you) (?:code|bill)\b", re.I)
+
+
+def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "Which code for a group of 4 families?": the group code of each family in force then, by its descriptor (the
+    direct-care group code when direct clinical care is taught)."""
+    if intent.procedure_codes or not (_ASKS_CODE.search(intent.query) and _GROUP_SESSION.search(intent.query)) \
+            or _ONE_PATIENT.search(intent.query):
+        return []
+    family = units_family(intent, kb)
+    groups = [c for c in kb.family_codes(family) if c in kb.codes and kb.codes[c].kind == "group"]
+    return [Pin(f"code:{c}", "descriptor", kb.codes[c]) for c in groups]
+
+
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
@@ -198,7 +220,7 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
-    out = _not_in_force(intent, kb) + _addon_pins(intent, kb) + topic_pins(intent, kb)
+    out = _not_in_force(intent, kb) + _addon_pins(intent, kb) + topic_pins(intent, kb) + _group_code_pins(intent, kb)
     if intent.kind == "fee":
         out += _fee_pins(intent, kb)
     elif intent.kind == "threshold" and intent.period is not None:

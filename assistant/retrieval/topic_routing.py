@@ -94,6 +94,36 @@ _REOPEN_LATE = re.compile(
     r".*\b(?:still|too late|how long|how far back|time limit|deadline|years? ago|months? ago|in 20\d\d|old|window)\b",
     re.I)
 
+# "telehealth modifier for 97550 and pos?", "que modifier para tele": the claim's telehealth modifier or place of
+# service, not the period's list status (a date in the question does not make it a status question)
+_TELE_CLAIM_PARTS = re.compile(
+    r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b)"
+    r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
+# "COTA did the 97550, which modifiers?": the discipline modifier with CQ/CO, not only the 85% rate
+_ASSISTANT_MODIFIERS = re.compile(
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r".*(?:\bmodifiers?\b|\bmods?\b|\bG[PO]\b|\bwhat (?:do|should) (?:i|we) (?:put|append|add)\b)", re.I)
+# "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
+# question names the one element it asks about (consent, start/stop times, a return demonstration ...)
+_NOTE_CONTENTS = re.compile(
+    r"\bwhat (?:do|does|should|must|needs? to|has to|goes|is (?:needed|required))\b[^?]{0,40}"
+    r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
+    r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
+    r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
+    r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
+    r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b", re.I)
+_ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
+                          r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
+# "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
+# duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
+_MA_DUTY = re.compile(
+    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*)\b)"
+    r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
+    r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
+    r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
+    r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
+    re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
@@ -112,6 +142,13 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("diagnosis_list", _DX_LIST, frozenset({"diagnosis_list"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
+    TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
+               skip_kinds=frozenset({"fee", "denial", "appeal"})),
+    TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
+               skip_kinds=frozenset({"denial", "appeal"})),
+    TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
+               skip_kinds=frozenset({"fee", "denial", "appeal"})),
+    TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),
                skip_kinds=frozenset({"fee", "modifier", "telehealth", "threshold", "denial", "appeal"})),
 )

@@ -345,6 +345,24 @@ def classify(
     return "rule"
 
 
+# "20 min in the am and 25 in the pm", "30 min + 15": a further session's minutes named by a bare number after "and"
+# or "+" (not a clock time: 13 or more; not units, a count of people or a code)
+MORE_MINUTES = re.compile(r"(?:\+|\band\b|\bplus\b|\bthen\b)\s*(?:another\s+|a further\s+)?(\d{2,3})\b"
+                          r"(?![\d/.%:]|\s*(?:"
+                          r"units?|x\b|caregivers?|famil|patients?|pts?\b|people|sessions?|days?|years?|months?|weeks?"
+                          r"|dollars?|\$))", re.I)
+
+
+def _minutes(text: str) -> tuple[int, ...]:
+    found = [(m.start(), int(m.group(1))) for m in MINUTES.finditer(text)]
+    if found:
+        taken = {start for start, _ in found}
+        found += [(m.start(1), int(m.group(1))) for m in MORE_MINUTES.finditer(text, found[0][0])
+                  if 13 <= int(m.group(1)) <= 240 and m.start(1) not in taken
+                  and not MINUTES.match(text, m.start(1))]
+    return tuple(n for _, n in sorted(found))
+
+
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:
     """The intent of `query`; `dos` (the date of service given with it) overrides dates in the text; `today` (the
     caller's clock) dates "last March", "this year", "next January"."""
@@ -361,7 +379,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
     # the question's own words for its one day, so an answer restates it without a year the question never wrote
     said = _said(text, dated, dos, days, spans)
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
-    minutes = tuple(int(m.group(1)) for m in MINUTES.finditer(text))
+    minutes = _minutes(text)
     facility = None
     if re.search(r"non[\s-]?facility|office|\bnf\b", text, re.I):
         facility = False

@@ -29,6 +29,8 @@ SPANISH_PHRASES: tuple[tuple[str, str], ...] = (
     ("el mes pasado", "last month"), ("este mes", "this month"), ("se puede", "can I"), ("a partir de", "from"),
     ("sin el paciente", "without the patient"), ("con el paciente", "with the patient"), ("hay que", "must"),
     ("cuanto paga", "how much does pay"), ("cuanto pagan", "how much do pay"), ("por que", "why"),
+    ("tiene que", "has to"), ("tienen que", "have to"), ("igual que", "same as"), ("como medicare", "like medicare"),
+    ("lugar de servicio", "place of service"),
 )
 SPANISH_WORDS: dict[str, str] = {
     "cuanto": "how much", "cuantos": "how many", "cuantas": "how many", "que": "what", "cual": "which",
@@ -45,7 +47,10 @@ SPANISH_WORDS: dict[str, str] = {
     "esposa": "wife", "esposo": "husband", "hija": "daughter", "hijo": "son", "mama": "mother", "madre": "mother",
     "papa": "father", "padre": "father", "todavia": "still", "valido": "valid", "valida": "valid",
     "vigente": "in effect", "entrenamiento": "training", "capacitacion": "training", "terapeuta": "therapist",
-    "nota": "note", "modificador": "modifier", "limite": "limit", "umbral": "threshold", "tarifa": "fee",
+    "nota": "note", "modificador": "modifier", "modificadores": "modifiers", "debe": "must", "deben": "must",
+    "cubrir": "cover", "cubre": "covers", "cubren": "cover", "documentar": "document", "grupos": "groups",
+    "familias": "families", "clase": "class", "una": "a", "un": "a",
+    "limite": "limit", "umbral": "threshold", "tarifa": "fee",
     "reembolso": "reimbursement", "sesion": "session", "estaba": "was", "estuvo": "was", "esta": "is",
     "es": "is", "en": "in", "de": "of", "del": "of the", "para": "for", "por": "for", "y": "and", "o": "or",
     "el": "the", "la": "the", "los": "the", "las": "the", "hoy": "today", "ayer": "yesterday", "antes": "before",
@@ -62,7 +67,8 @@ _SPANISH_ONLY = frozenset({
     "negaron", "enero", "febrero", "marzo", "abril", "junio", "julio", "agosto", "septiembre", "octubre",
     "noviembre", "diciembre", "pagan", "sesion", "cuando", "tambien", "despues", "pago", "paga", "facturo",
     "cobro", "negado", "negada", "denegado", "denegada", "rechazado", "terapeuta", "hija", "hijo", "estuvo",
-    "valido", "valida", "vigente",
+    "valido", "valida", "vigente", "modificadores", "modificador", "cubrir", "cubre", "cubren", "debe", "deben",
+    "tiene", "tienen", "documentar", "familias",
 })
 _MARK = re.compile(r"[¿¡ñáéíóú]", re.I)
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*/?")

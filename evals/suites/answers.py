@@ -14,7 +14,8 @@ Token lists match case-insensitively; each inner list needs one of its alternati
   answer (``answered`` is false);
 - ungrounded_answers: answers with a sentence holding a number or code that neither its cited
   passage nor the question holds. Checked here with a fact finder of its own, independent of the
-  product's answer gate. It must be 0.
+  product's answer gate (a total written out as "a + b = c" counts as grounded when its addends are
+  and it adds up). It must be 0.
 """
 
 from __future__ import annotations
@@ -67,11 +68,20 @@ def _values(text: str) -> set[str]:
     return out
 
 
+_SUM = re.compile(r"(?<![\w.])(\d+(?:\s*\+\s*\d+)+)\s*=\s*(\d+)(?![\w.])")
+
+
 def ungrounded_values(sentence: str, cited: str, question: str) -> set[str]:
-    """Values of `sentence` found in neither `cited` nor `question` (substring match on the normalised text)."""
+    """Values of `sentence` found in neither `cited` nor `question` (substring match on the normalised text). A total
+    the sentence writes out as "a + b = c" counts as grounded only when its addends are and the sum is right."""
     pool = (_normalised(cited) + " " + _normalised(question)).upper()
     pool_values = _values(cited) | _values(question)
-    return {v for v in _values(sentence) if v not in pool_values and v not in pool}
+    loose = {v for v in _values(sentence) if v not in pool_values and v not in pool}
+    for match in _SUM.finditer(sentence):
+        parts = re.findall(r"\d+", match.group(1))
+        if sum(map(int, parts)) == int(match.group(2)) and not set(parts) & loose:
+            loose.discard(match.group(2))
+    return loose
 
 
 def _normalised(text: str) -> str:
