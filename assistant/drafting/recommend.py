@@ -270,7 +270,9 @@ def decide(
         kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers
     )
     differs = bool(billed) and not same_lines(fixed, billed)
-    merits = pattern is not None and pattern.remedy == "appeal" and remedy.remedy == "appeal"
+    # a denial on the merits: the pattern is answered by an appeal and does not say units are its correction
+    merits = pattern is not None and remedy.remedy == "appeal" and "units" not in pattern.corrected_claim_when \
+        and any(is_checked(kb, ln.code) for ln in billed)
     other_fixes = [c for c in roles["correctable"] if c.id != "units"]  # under-billing shows as units
     if merits and differs and not (other_fixes or fix_needed or replaced) and facts.diagnoses is None \
             and only_adds(fixed, billed):
@@ -339,8 +341,9 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
         kinds = {kb.codes[ln.code].kind for ln in report.billing.lines if ln.code in kb.codes}
         timed = f" ({minutes} minutes of caregiver training)" if minutes and kinds & {"primary", "addon"} else ""
         reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}."))
-    # the pattern's answer states what the note shows: only when every element it rests on is met
-    if pattern is not None and all(c in met for c in pattern.evidence_checks):
+    # the pattern's answer states what the note shows: only when no element it rests on fails
+    failing = {c.id for c in report.checks if c.status in (*FAILING, "unclear")}
+    if pattern is not None and not failing & set(pattern.evidence_checks):
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     if remedy.from_payer:

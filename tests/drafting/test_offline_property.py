@@ -38,5 +38,9 @@ def test_offline_letter_always_grounded(denial: str, statuses: dict[str, str], d
         assert result.grounding.outcome == "grounded"
     else:
         assert result.letter is None and result.reasons
-    if report.check("patient_absent").status == "problem" or report.check("consent").status in ("missing", "problem"):
+    if report.check("patient_absent").status == "problem":
+        # the patient took part: never an appeal, and never a caregiver-training line on a correction
+        assert result.recommendation in ("no_appeal", "corrected_claim")
+        assert not [ln for ln in result.corrected_lines if ln.code in KB.training_codes]
+    elif report.check("consent").status in ("missing", "problem"):
         assert result.recommendation == "no_appeal"

@@ -49,6 +49,11 @@ CASES = [
     ("medical_necessity", {"telehealth": "problem"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("medical_necessity", {"need_and_goal": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("medical_necessity", {"return_demo": "missing"}, "97550x1:GP", "97550x1:GP", "appeal", ""),
+    # a merits denial of a line the note fully supports is appealed even when the claim left units out ...
+    ("medical_necessity", {"units": "problem"}, "97550x1:GP", "97550x1:GP 97551x1:GP", "appeal", ""),
+    # ... but a units denial of the same claim is answered by the correction
+    ("units_not_supported", {"units": "problem"}, "97550x1:GP", "97550x1:GP 97551x1:GP", "corrected_claim",
+     "97550x1:GP 97551x1:GP"),
     # a missing therapy modifier on a medical-necessity denial is still a claim fix
     ("medical_necessity", {"therapy_modifier": "problem"}, "97550x1", "97550x1:GP", "corrected_claim", "97550x1:GP"),
     # over-billed: the denied 97551 has no support and the rest is already billed → nothing to do
