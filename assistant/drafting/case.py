@@ -78,14 +78,14 @@ def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_dat
 
 
 def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Claim, appealed: bool,
-              texts: tuple[str, str]) -> Decision | None:
+              texts: tuple[str, ...]) -> Decision | None:
     """What the filing limit and the amount in controversy change; None when nothing.
 
     Late without good cause (the claim's field, else a cause the payer's or the practice's words state): nothing to
     file once no window is left (after an appeal level has decided the claim, a reopening for any reason does not
     reopen the dispute on the merits). Late with a stated cause: the request is filed, saying why it is late.
     """
-    cause = None if claim.good_cause else stated_cause(kb, *texts)
+    cause = stated_cause(kb, *texts)
     heard = bool(claim.good_cause) or (cause is not None and cause.good)
     if deadline.overdue and (deadline.closed or appealed) and not heard:
         return too_late(decision, deadline, cause.sentence if cause else "")
@@ -100,6 +100,23 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
         decision.reasons.insert(0, Reason(text=text, source_ids=list(rule.sources) if rule else []))
         return decision
     return None
+
+
+def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Claim, tuple[str, ...], list[str]]:
+    """The good cause a late request will state. One given on the claim that is the practice's own matter (an office
+    move, staff turnover) is no good cause: it is dropped, with a warning, and weighed like any other stated reason.
+    A good cause the payer's or the practice's words state fills an empty field, so the letter carries it."""
+    if claim.good_cause:
+        given = stated_cause(kb, claim.good_cause)
+        if given is None or given.good:
+            return claim, texts, []
+        warn = (f"the good cause given ({given.word}) is the practice's own matter, which is not good cause for filing "
+                "late (42 CFR 405.942(b)); it is left out of the request")
+        return claim.model_copy(update={"good_cause": None}), (claim.good_cause, *texts), [warn]
+    found = stated_cause(kb, *texts)
+    if found is not None and found.good:
+        return claim.model_copy(update={"good_cause": found.sentence}), texts, []
+    return claim, texts, []
 
 
 def build_case(
@@ -136,7 +153,11 @@ def build_case(
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
     deadline = _deadline(deps, route, claim, service_date)
-    if deadline is not None and (filed := _when_due(kb, decision, deadline, claim, appealed, (payer_text, record))):
+    texts = (payer_text, record)
+    if deadline is not None and deadline.overdue:
+        claim, texts, notes = _good_cause(kb, claim, texts)
+        warnings += notes
+    if deadline is not None and (filed := _when_due(kb, decision, deadline, claim, appealed, texts)):
         decision = filed
         if decision.recommendation == "no_appeal":
             route, why = None, decision.reasons[0].text

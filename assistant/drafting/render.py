@@ -19,6 +19,8 @@ def _headline(result: AppealResult) -> str:
     """The recommendation in one line; a denial that stands for a reason outside the note (a passed limit, a
     contract exclusion) says that reason, not that the note falls short."""
     first = result.reasons[0] if result.reasons else None
+    if result.recommendation == "appeal" and result.deadline is not None and result.deadline.overdue:
+        return f"{_RECOMMENDATION['appeal']}, but its filing limit has passed: file only with good cause"
     if result.recommendation != "no_appeal" or first is None or first.check_id is not None:
         return _RECOMMENDATION[result.recommendation]
     cause = re.split(r"[:;]|\. ", first.text, maxsplit=1)[0].rstrip(".")

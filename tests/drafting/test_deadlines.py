@@ -299,3 +299,32 @@ def test_an_alj_request_needs_the_amount_in_controversy(charge: str | None, expe
     assert (result.recommendation, result.route) == (expected, route)
     if expected == "no_appeal":
         assert "amount in controversy" in result.route_reason and "$200" in result.route_reason
+
+
+# The good cause a late request states: the practice's own matter given on the claim is dropped with a warning;
+# a cause the payer's words state fills the letter's section (42 CFR 405.942(b)).
+GOOD_CAUSE_GIVEN = [
+    ({"good_cause": "Our office moved in April and staff turned over."}, None, "placeholder", True),
+    ({"good_cause": "The notice was mailed to the wrong address."}, None, "The notice was mailed", False),
+    ({}, "Notice re-issued: the original was sent to the wrong address and came back.", "re-issued", False),
+    ({}, None, "placeholder", False),
+]
+
+
+@pytest.mark.parametrize(("extra", "payer_words", "section", "warned"), GOOD_CAUSE_GIVEN)
+def test_the_good_cause_a_late_request_states(extra: dict, payer_words: str | None, section: str, warned: bool) -> None:
+    from assistant.service import Assistant
+
+    claim = {"payer_type": "medicare", "notice_date": "2026-03-02", "dos": "2026-02-10",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}], **extra}
+    note = (
+        "PT caregiver training 02/10/2026. Pt not present (at adult day program). Wife Mary, unpaid, trained.\n"
+        "Pt verbal consent 02/03/2026 for wife's training, documented. POC goal 2: car transfers with wife's"
+        " guarding.\nTaught stand-pivot car transfer with gait belt; wife return-demonstrated x3, cues on first"
+        " trial.\nSkilled: L hemiparesis, impulsivity. 10:00-10:35 (35 min). 97550 x1 GP. Sam Lee, PT, DPT\n"
+    )
+    result = Assistant(clock=lambda: D("2026-12-01")).draft_appeal("CO-50", note, claim=claim, denial_text=payer_words)
+    assert result.recommendation == "appeal" and result.letter is not None  # the reopening window is still open
+    said = " ".join(st.text for s in result.letter.sections if s.id == "good_cause" for st in s.statements)
+    assert ("[[Good cause:" in said) if section == "placeholder" else (section in said)
+    assert any("practice's own matter" in w for w in result.warnings) is warned
