@@ -3,19 +3,43 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
-from assistant import Assistant
+from assistant import Assistant, Settings
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist.stats import PRIOR_RATE, PRIOR_WEIGHT
-from tests.worklist.conftest import TODAY, era
+from tests.worklist.conftest import TODAY, era, sqlite_copy
+
+
+def _import(a: Assistant) -> Assistant:
+    a.import_era(era("medicare_partb.835"), today=TODAY)
+    a.import_era(era("advantage_and_commercial.835"), today=TODAY)
+    return a
+
+
+@pytest.fixture(scope="session")
+def loaded_sqlite(migrated_sqlite: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The two ERAs imported once into a SQLite worklist (same settings as `assistant`); tests get copies."""
+    folder = tmp_path_factory.mktemp("worklist-loaded")
+    a = Assistant(
+        Settings(embedder="hash", data_dir=folder, database_url=sqlite_copy(migrated_sqlite, folder), user="biller-a")
+    )
+    _import(a).store.dispose()
+    return folder / "worklist.sqlite3"
 
 
 @pytest.fixture
-def loaded(assistant: Assistant) -> Assistant:
-    assistant.import_era(era("medicare_partb.835"), today=TODAY)
-    assistant.import_era(era("advantage_and_commercial.835"), today=TODAY)
+def loaded(request: pytest.FixtureRequest, assistant: Assistant) -> Assistant:
+    """`assistant` after importing the two ERAs: on SQLite a copy of the imported file (the 35 tests here import
+    nothing else, and test_import.py checks the import itself), on PostgreSQL the import itself."""
+    url = make_url(assistant.settings.worklist_url)
+    if url.get_backend_name() != "sqlite":
+        return _import(assistant)
+    assert assistant.store._engine is None, "the copy must be in place before the store opens the file"
+    sqlite_copy(request.getfixturevalue("loaded_sqlite"), Path(url.database or "").parent)
     return assistant
 
 
