@@ -46,7 +46,10 @@ _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on
 # ... but a line that opens with a label ("consent: written") is a new field, not the wrapped phrase
 # (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
 _WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
-_FUTURE = re.compile(r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*)\b", re.I)
+# a service not done: planned, or a form's advice ("(If yes, consider patient-present code)")
+_FUTURE = re.compile(
+    r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*|consider|if (?:yes|so))\b", re.I
+)
 
 
 @dataclass
