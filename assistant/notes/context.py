@@ -38,6 +38,28 @@ _BEHAVIOR_SESSION = re.compile(
     + r"|" + _BEHAVIOR_NAMED + r"[^.;\n]{0,40}?\b(?:training|trained|taught|strategies|plan|session|education)\b)",
     re.I,
 )
+# what behaviour-management training is about (docs/CONVENTIONS.md), one kind per group: the behaviours a plan
+# targets and the techniques it teaches; a session is about behaviour when several kinds appear (counted once each)
+_BEHAVIOR_SIGNAL = re.compile(
+    r"\b(?:(?P<agitation>agitat\w*)|(?P<aggression>aggress\w*|combative|hits? out|hitting)"
+    r"|(?P<wandering>wander\w*|exit[- ]seek\w*|elop(?:e|es|ed|ing|ement)\b)|(?P<sundowning>sundown\w*)"
+    r"|(?P<tantrum>tantrums?|meltdowns?)\b|(?P<self_injury>self[- ]injur\w*|head[- ]bang\w*)"
+    r"|(?P<outburst>outbursts?|disinhibit\w*)|(?P<trigger>triggers?|antecedents?)\b|(?P<redirect>redirect\w*)"
+    r"|(?P<deescalate>de-?escalat\w*)|(?P<reinforce>reinforce\w*|reward chart|token (?:board|economy)|praise)\b"
+    r"|(?P<ignoring>planned ignoring)\b"
+    r"|(?P<tracking>abc (?:log|tracking|data|chart)|behaviou?r (?:log|diary|tracking))\b"
+    r"|(?P<plan>behaviou?r(?:al)?[- ](?:plan|group|strateg\w+|program\w*|intervention\w*))"
+    r"|(?P<calming>calm[- ]down|time[- ]out|break card)\b|(?P<validation>validat\w+))",
+    re.I,
+)
+BEHAVIOR_KINDS = 4  # "several": a dementia ADL session that redirects when agitated names two or three
+# a functional-skill word that is itself a behaviour technique ("redirection") says nothing against behaviour
+_BEHAVIOR_AS_SKILL = re.compile(r"redirect|behaviou?r", re.I)
+# a heading or title naming the session a behaviour plan or group: "Parent Behavior Group -- ...", "Behavior plan
+# taught:"; a line of its own, short before the words, no sentence ("... caregiver using a behavior plan." is a goal)
+_BEHAVIOR_HEADING = re.compile(
+    r"^[^\n:.]{0,25}?\bbehaviou?r(?:al)?[- ](?:plan|group|program|class)\b[^\n.]{0,60}$", re.I | re.M
+)
 _DIRECT_CARE_SESSION = re.compile(
     r"\b(?:caregiver training|cts|training)\s*[(,:-]\s*direct[- ]care\b|\bdirect[- ]care\)", re.I
 )
@@ -265,12 +287,29 @@ def _family(ctx: Context) -> str:
     caregiver-training code (96202), so the family then supports no line."""
     if not _direct_care_allowed(ctx):
         return "cts"
-    if _from(ctx, "behavior") and next(finditer(_BEHAVIOR_SESSION, ctx.ex.text), None):
+    if _from(ctx, "behavior") and _about_behavior(ctx):
         return "behavior"
     if next(finditer(_DIRECT_CARE_SESSION, ctx.ex.text), None) and not ctx.family_minutes:
         return "direct_care"  # "Caregiver training (direct care)" says what the session was
     direct, functional = _skills(ctx)
     return "direct_care" if direct > functional else "cts"
+
+
+def _about_behavior(ctx: Context) -> bool:
+    """Behaviour management is the session's main subject: the note names it so ("caregiver training in behavior
+    management"), a heading names a behaviour plan or group, or several kinds of behaviour signal (targets such
+    as agitation or tantrums, techniques such as triggers, de-escalation, reinforcement) outnumber the functional
+    skills taught. An ADL session that redirects when the patient is agitated stays functional."""
+    text = ctx.ex.text
+    if next(finditer(_BEHAVIOR_SESSION, text), None):
+        return True
+    kinds = {m.lastgroup for m in finditer(_BEHAVIOR_SIGNAL, text)}
+    if len(kinds) >= 2 and next(finditer(_BEHAVIOR_HEADING, text), None):
+        return True
+    if len(kinds) < BEHAVIOR_KINDS:
+        return False
+    functional = [c for c in ctx.ex.of("SKILL_FUNCTIONAL", negated=False) if not _BEHAVIOR_AS_SKILL.search(c.text)]
+    return len(kinds) > len(functional)
 
 
 def _segment_block(ctx: Context, seg_start: int, others: list[int]) -> tuple[int, int]:

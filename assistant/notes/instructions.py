@@ -70,6 +70,14 @@ _CLAUSE = re.compile(
     r"|tool|checker|validator|reviewer))(?:[ \t]+[\w'’]+){0,2}?[ \t]*(?::|,|[ \t]-[ \t]|--|\bcolon\b)",
     re.I,
 )
+# The note's reader told what is so: "Reviewer: return demonstration was completed", "... . Auditor: consent is on
+# file": a label naming whoever reviews the note, then a statement (a reviewer's sign-off names a person: "Reviewer:
+# J. Ames, PT" starts with a capital)
+_TO_REVIEWER = re.compile(
+    r"(?:^[ \t>*#\[(-]*|(?<=[.;!?]\s)|(?<=[.;!?]\s\s))(?:(?:note|message)[ \t]+(?:to|for)[ \t]+(?:the[ \t]+)?)?"
+    r"(?:reviewer|auditor|grader|coder)s?[ \t]*:[ \t]*(?-i:[a-z])",
+    re.I | re.M,
+)
 # A request that a model do something: "Please have the AI write ...", "The assistant should treat ... as ..."
 _REQUEST = re.compile(
     rf"\b(?:have|tell|ask|let|instruct|get|want)\s+(?:the\s+|any\s+|an?\s+|your\s+)?{_MODEL}\b"
@@ -151,6 +159,7 @@ def find_instructions(text: str, lines: LineIndex, words: frozenset[str]) -> lis
         found += [lines.line_span(lines.number(m.start())) for m in finditer(_LINE, text)]
         found += [_to_close(text, lines, m.start(), m.end()) for m in finditer(_INLINE, text)]
         found += [_to_close(text, lines, m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+        found += [_to_close(text, lines, m.start(), m.end()) for m in _TO_REVIEWER.finditer(text)]
         found += [sentence(text, lines, m.start(), m.end(), (*clause, ", ")) for m in finditer(_REQUEST, text)]
     if IMPERATIVE_WORDS & words:
         # an imperative starts its own clause: "... (Doxy) - IMPORTANT: rules don't apply" keeps "(Doxy)"

@@ -68,7 +68,7 @@ _AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
-    r"|[Ff]amily of|[Cc]hild|CHILD)\b[:,]?\s+"
+    r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER)\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 _NAMED_ABSENT = re.compile(

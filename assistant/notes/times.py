@@ -84,6 +84,7 @@ _BREAK_AFTER = re.compile(
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
+HALF_DAY = 12 * 60
 AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
 LABEL_REACH = 40  # "I started with Tobias at " names the start a few words before the time
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
@@ -212,10 +213,24 @@ def _paired(text: str, a: _Token, b: _Token) -> bool:
     )
 
 
+def _bare(tok: _Token) -> bool:
+    return not (tok.meridiem or tok.military)
+
+
+def _as_marked(seg: Segment, earlier: set[tuple[int, int]]) -> Segment:
+    """A range with no am/pm that restates an earlier pm range ("1:05-1:35 pm ... CTS time 1:05-1:35 and ...") is
+    that range, not the same clock in the morning."""
+    pm = (seg.start_minute + HALF_DAY, seg.end_minute + HALF_DAY)
+    if pm in earlier:
+        return Segment(*pm, seg.span, seg.labeled)
+    return seg
+
+
 def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segment]]:
     segments: list[Segment] = []
     reversed_: list[Segment] = []
     used: set[int] = set()
+    clocks: set[tuple[int, int]] = set()  # the ranges read so far
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
         if (
@@ -228,7 +243,9 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
         start, end = _resolve(a, b)
         seg = Segment(start, end, (a.start, b.end))
         if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
+            seg = _as_marked(seg, clocks) if _bare(a) and _bare(b) else seg
             segments.append(seg)
+            clocks.add((seg.start_minute, seg.end_minute))
         elif seg.minutes <= 0 and (a.military or b.military or a.meridiem or b.meridiem):
             reversed_.append(seg)
         used.update((i, i + 1))

@@ -60,6 +60,13 @@ _CONTEXT_LINE = re.compile(
 )
 # "she is with him weekdays 8 am to 2 pm", "the aide works 7-3", "Tuesdays 1-4 pm": a caregiver's or an
 # aide's schedule, not when the training took place. The cue leads the range with no training word between.
+# "identified triggers: 4-6 pm noise", "agitation peaks 3-5 pm", "naps 1-3": the time of day a description of the
+# patient's behaviour or routine is about, not the session (the cue leads the range in the same clause)
+_DAY_DESCRIBED = re.compile(
+    r"\b(?:triggers?|antecedents?|worse|worst|peaks?|agitat\w*|sundown\w*|restless\w*|naps?|napping|sleeps?"
+    r"|wakes?|meals?|medications?|meds|episodes?|outbursts?|wander\w*|tantrums?|meltdowns?)\b[^.;\n\d()]{0,30}$",
+    re.I,
+)
 _SCHEDULE_BEFORE = re.compile(
     # who keeps the hours: "works", "is with him", "her shift", "comes" lead the range from a few words away
     r"\b(?:works?|working|shifts?|on duty|hours\s+(?:are|of)|comes?|(?:is|are|stays?|sits?)\s+(?:with|there|over|in))"
@@ -155,7 +162,7 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
 
 def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
     start, _ = lines.line_span(lines.number(seg.span[0]))
-    return bool(_CONTEXT_LINE.match(text, start, seg.span[0]))
+    return bool(_CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(lines.before(seg.span[0], 60)))
 
 
 def _overlap(a: Segment, b: Segment) -> int:

@@ -56,8 +56,9 @@ _PT_AT_SOURCE = (
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
     # "pt at her granddaughter's", "pt at his brother's": someone else's home
     # ... also after the patient's name: "Pt: Solange Achterberg (SYNTHETIC) at her granddaughter's"
-    + r"|\b(?:pt|patient)(?::?\s+(?-i:[A-Z][\w'-]+)){0,3}(?:\s+\([A-Z]+\))?\s+(?:(?:was|is|stayed|remained)\s+)?at\s+"
-    r"(?:his|her|their)\s+[\w-]+'s\b"
+    # ... or with no determiner and a plural owner: "(child at grandparents')", "pt at Nana's"
+    + r"|\b(?:pt|patient|child|client)(?::?\s+(?-i:[A-Z][\w'-]+)){0,3}(?:\s+\([A-Z]+\))?\s+"
+    r"(?:(?:was|is|stayed|remained)\s+)?at\s+(?:(?:his|her|their)\s+)?[\w-]+(?:['’]s\b|s['’])"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
@@ -126,6 +127,14 @@ _TAKES_PART = re.compile(
     # handling technique on him while I guided her hands" ("on her own", "on pt's bed" are not: see _ON_WHOM)
     r"|\b(?:practi[cs]ed|performed|tried|return[- ]demonstrated)\b[^.;\n]{0,50}?\bon\s+(?:him|her|the\s+(?:patient"
     r"|pt|child|baby)|patient|(?-i:pt|Pt))\b",  # "on PT" is the therapist
+    re.I,
+)
+# in the training room beside the caregivers, whatever the patient did there: "slept in his stroller next to us",
+# "sat beside us playing", "lay on the mat near us" (the patient must be who does it)
+_BESIDE_US = re.compile(
+    r"\b(?:slept|sleeping|asleep|napped|napping|dozed|dozing|sat|sitting|lay|lying|played|playing|stayed|remained)\b"
+    r"[^.;\n]{0,40}?\b(?:(?:right\s+)?(?:next to|beside|near|alongside)\s+(?:us|them|the (?:parents|caregivers))"
+    r"|in the (?:same )?room with us)\b",
     re.I,
 )
 # a subject the clause must have for _THROUGHOUT ("PT" in capitals is the therapist, not the patient)
@@ -241,6 +250,8 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
     for m in _matches(ex, _JOINED_PART):
         if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient":
             changed.append(m.span())
+    beside = _matches(ex, _BESIDE_US)
+    presence += [m.span() for m in beside if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient"]
     for m in _matches(ex, _THROUGHOUT, _TAKES_PART):
         a, b = m.span()
         s_start, s_end = _sentence(ex, a, b)
