@@ -29,7 +29,8 @@ _GROUP_COUNT = (
     # "2 caregivers from different families", "4 sets of caregivers, each for a different patient"
     rf"|(?P<n4>{_N})\s+(?:sets of\s+)?(?:caregivers?|families|carers)\s*,?\s*(?:each\s+)?(?:of|from|for)\s+"
     r"(?:a\s+)?(?:different|separate)\s+(?:patients?|pts?|clients?|families|residents?)"
-    rf"|{_WHO}\s+represented\s*[:=-]?\s*(?P<n5>{_N})\b"
+    # "Families represented (4 patients)", "Families in group: 4"
+    rf"|{_WHO}\s+(?:represented|in\s+(?:the\s+)?group|attending|in\s+attendance)\s*[:=(-]?\s*(?P<n5>{_N})\b"
     # "Families present (3 different children)": different patients are a group whatever the verb
     rf"|(?P<n6>{_N})\s+(?:different|separate)\s+(?:patients|pts|clients|families|children|residents)\b"
 )
