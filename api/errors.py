@@ -112,20 +112,21 @@ WITHHELD = "(value withheld)"
 
 
 def safe_errors(errors: Any) -> list[dict[str, Any]]:
-    """Validation errors that name the field and the problem only: never the `input` or `ctx` values,
-    never a key the client made up (an unknown key, or a key of a free-form object, can be a name)."""
+    """Validation errors that name the field and the problem only: never the `input` or `ctx` values, and a
+    key the client made up (an unknown key, a key of a free-form object) only when it looks like a field name
+    (assistant.parsing.looks_like_field_name): any other key can be a patient's name, and shows as "*"."""
     out: list[dict[str, Any]] = []
     for err in list(errors)[:20]:
         kind = str(err.get("type", "invalid"))
         raw_loc = list(err.get("loc", ()))
         loc: list[str | int] = []
-        for i, part in enumerate(raw_loc):
-            client_key = kind == "extra_forbidden" and i == len(raw_loc) - 1
-            if isinstance(part, int):
-                loc.append(part)
-            else:
-                loc.append("*" if client_key else shown_name(part, "*"))
+        for part in raw_loc:
+            # an unknown key is named when it looks like a field name ("textt"), never when it could be
+            # something else a caller typed ("Walter Smith DOB 1/2/40"): that one is "*"
+            loc.append(part if isinstance(part, int) else shown_name(part, "*"))
         msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if kind == "extra_forbidden" and raw_loc:
+            msg = f"unknown field {shown_name(raw_loc[-1], '(name withheld)')}: {msg}"
         # The parser's messages quote the input; so may a pydantic message that names it. Our own
         # validators' messages (value errors) name fields only, and quote any value (withheld below).
         if kind in {"json_invalid", "assertion_error"} or ("input" in msg.lower() and "'" in msg):

@@ -99,9 +99,21 @@ class Payment(Model):
     note: str = ""
 
 
+class DroppedModifier(Model):
+    """A modifier billed on caregiver training lines that the supported lines leave off, and why."""
+
+    modifier: str
+    codes: list[str] = Field(default_factory=list, description="The billed lines that carried it.")
+    reason: str
+
+
 class Billing(Model):
     rule: str  # "midpoint" or "full_time"
     lines: list[BilledLine] = Field(default_factory=list)
+    dropped_modifiers: list[DroppedModifier] = Field(
+        default_factory=list,
+        description="Modifiers on the billed caregiver training lines that `lines` do not carry, each with the reason.",
+    )
     payment: Payment | None = None
     same_day: list[BilledLine] = Field(
         default_factory=list, description="Other services on the claim or in the note (97110, 92507 ...): not checked."

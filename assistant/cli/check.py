@@ -119,12 +119,16 @@ def _print_other_lines(console: Any, report: Report) -> None:
 
 
 def _print_billing(console: Any, report: Report) -> None:
+    from rich.markup import escape
+
     t = report.time
     console.print("\n[bold]Time[/]")
     console.print(f"  {t.basis or 'no caregiver-training minutes documented'}")
     b = report.billing
     lines = ", ".join(_line_text(line) for line in b.lines)
     console.print(f"[bold]Supported by the documentation[/] ({b.rule} rule): {lines or 'no CTS units'}")
+    for d in b.dropped_modifiers:
+        console.print(f"  [yellow]{escape(d.modifier)} left off {', '.join(d.codes)}:[/] {escape(d.reason)}")
     _print_other_lines(console, report)
     s = report.summary
     # a payment is only shown for a note that can be billed as it stands

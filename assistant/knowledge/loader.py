@@ -244,6 +244,9 @@ def _check_references(kb: Knowledge) -> None:
             raise KnowledgeError(f"codes/procedures.yaml [id {code.code}]: unknown primary {code.primary}")
     for mod in kb.modifiers.values():
         need(mod.sources, f"codes/modifiers.yaml [id {mod.code}]")
+        unknown_mods = sorted(set(mod.never_with) - set(kb.modifiers))
+        if unknown_mods:
+            raise KnowledgeError(f"codes/modifiers.yaml [id {mod.code}]: never_with names unknown {unknown_mods}")
     for change in kb.diagnosis_changes:
         need(change.sources, f"codes/diagnoses.yaml [id {change.code}]")
     fees = kb.fees

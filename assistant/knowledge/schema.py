@@ -82,6 +82,16 @@ class RuleConflict(Strict):
 FailingStatus = Literal["missing", "problem"]
 
 
+class Finding(Strict):
+    """One kind of problem a check can report beside others (a line's therapy modifier, 59 with an X
+    modifier): its own fix, and its own severity where it differs from the rule's."""
+
+    severity: Literal["block", "warn", "info"] | None = Field(
+        default=None, description="The same under every payer profile; none: the rule's severity for the profile."
+    )
+    fix: str = Field(min_length=1)
+
+
 class Rule(Window):
     """One check of spec/checks.md: severity per payer profile, sources, messages and fixes.
 
@@ -121,6 +131,10 @@ class Rule(Window):
     messages: dict[Literal["met", "missing", "problem", "not_applicable", "unclear"], str]
     fixes: dict[Literal["missing", "problem", "unclear"], str] = Field(default_factory=dict)
     conflicts: list[RuleConflict] = Field(default_factory=list)
+    findings: dict[str, Finding] = Field(
+        default_factory=dict,
+        description="Problems a check names by id: the report joins their fixes and takes the gravest severity.",
+    )
     codes: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
     denial_advice: dict[FailingStatus, str] = Field(
@@ -176,6 +190,12 @@ class Modifier(Strict):
     kind: Literal["therapy", "assistant", "threshold", "distinct", "telehealth", "liability", "other"]
     discipline: Literal["PT", "OT", "SLP"] | None = None
     meaning: str
+    never_with: list[str] = Field(
+        default_factory=list, description="Modifiers that must never be on the same line as this one."
+    )
+    dropped: str = Field(
+        default="", description="Why the lines the documentation supports do not carry it when it was billed."
+    )
     sources: list[str] = Field(min_length=1)
 
 

@@ -293,25 +293,63 @@ def telehealth(ctx: Context) -> Outcome:
 
 @check
 def therapy_modifier(ctx: Context) -> Outcome:
+    """The modifiers of each billed line: the therapy modifier of the discipline, and no distinct-service
+    modifier (59, XE ...) by reflex, never 59 together with an X modifier (codes/modifiers.yaml)."""
     lines = ctx.billed_cts
     if not lines:
         return Outcome("not_applicable", "No billed lines are known.")
+    found = _therapy_findings(ctx) if ctx.therapy_billed else []
+    found += _distinct_findings(ctx)
+    if found:
+        return Outcome(
+            "problem", " ".join(text for _, text in found), ctx.billed_spans[:3], tuple(f for f, _ in found)
+        )
     if not ctx.therapy_billed:
         return Outcome("not_applicable", "Billed by a physician or NPP outside a therapy plan.")
+    return Outcome("met", "Every CTS line carries its therapy modifier.", ctx.billed_spans[:3])
+
+
+def _therapy_findings(ctx: Context) -> list[tuple[str, str]]:
+    lines = ctx.billed_cts
+    therapy = set(ctx.knowledge.modifiers_of("therapy"))
     wanted = THERAPY_MODIFIER.get(ctx.discipline or "")
-    missing = [line.code for line in lines if not set(line.modifiers) & {"GP", "GO", "GN"}]
+    missing = [line.code for line in lines if not set(line.modifiers) & therapy]
     if missing:
         hint = f" (use {wanted})" if wanted else ""
-        return Outcome("problem", f"{', '.join(missing)} lack a therapy modifier{hint}.", ctx.billed_spans[:3])
-    if wanted:
-        wrong = [line.code for line in lines if wanted not in line.modifiers]
-        if wrong:
-            return Outcome(
-                "problem",
-                f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service (use {wanted}).",
-                ctx.billed_spans[:3],
-            )
-    return Outcome("met", "Every CTS line carries its therapy modifier.", ctx.billed_spans[:3])
+        return [("therapy", f"{', '.join(missing)} lack a therapy modifier{hint}.")]
+    wrong = [line.code for line in lines if wanted and wanted not in line.modifiers]
+    if wrong:
+        return [
+            ("therapy", f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service "
+                        f"(use {wanted}).")
+        ]
+    return []
+
+
+def _distinct_findings(ctx: Context) -> list[tuple[str, str]]:
+    """59 with an X modifier on one line (never: it blocks); any distinct-service modifier on a caregiver
+    training line (no published NCCI edit pairs these codes with another: a warning)."""
+    table = ctx.knowledge.modifiers
+    distinct = set(ctx.knowledge.modifiers_of("distinct"))
+    clashes: list[str] = []
+    reflex: dict[str, list[str]] = {}
+    for line in ctx.billed_cts:
+        for mod in line.modifiers:
+            info = table.get(mod)
+            both = [x for x in line.modifiers if info and x in info.never_with]
+            if both:
+                clashes.append(f"{line.code} carries {mod} together with {'/'.join(both)}")
+            if mod in distinct:
+                reflex.setdefault(mod, []).append(line.code)
+    found: list[tuple[str, str]] = []
+    if clashes:
+        found.append(("never_together", "; ".join(clashes) + ": never on the same line."))
+    if reflex:
+        named = "; ".join(f"{mod} on {', '.join(codes)}" for mod, codes in reflex.items())
+        found.append(
+            ("distinct_by_reflex", f"{named}, but no published NCCI edit pairs caregiver training with another code.")
+        )
+    return found
 
 
 @check

@@ -75,6 +75,8 @@ class Outcome:
     status: str
     detail: str = ""
     evidence: list[tuple[int, int]] = field(default_factory=list)
+    # ids of the rule's `findings` behind a problem: their fixes are joined, the gravest severity wins
+    findings: tuple[str, ...] = ()
 
 
 @dataclass

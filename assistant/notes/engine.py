@@ -19,6 +19,7 @@ from assistant.models import (
     Billing,
     CheckResult,
     Conflict,
+    DroppedModifier,
     IgnoredText,
     Payment,
     Report,
@@ -90,13 +91,28 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
-    message = _message(rule.messages.get(outcome.status), outcome.detail, outcome.status)  # type: ignore[call-overload]
+_GRAVITY = {"info": 0, "warn": 1, "block": 2}
+
+
+def _fix_and_severity(outcome: Outcome, rule: Rule, ctx: Context) -> tuple[str, str]:
+    """The fix and severity of a result: the rule's for the status, or those of the findings the check named
+    (their fixes joined, the gravest severity)."""
     failing = outcome.status in ("missing", "problem", "unclear")
-    fix = rule.fixes.get(outcome.status, "") if failing else ""  # type: ignore[call-overload]
+    found = [rule.findings[f] for f in outcome.findings if f in rule.findings] if failing else []
+    if found:
+        fix = " ".join(dict.fromkeys(f.fix for f in found))
+        severity = max((f.severity or rule.severity[ctx.profile] for f in found), key=_GRAVITY.__getitem__)
+    else:
+        fix = rule.fixes.get(outcome.status, "") if failing else ""  # type: ignore[call-overload]
+        severity = rule.severity[ctx.profile]
     fix = _fix(fix, ctx.rule, *ctx.knowledge.family_codes(ctx.family)[:2]) if fix else ""
     # A status the rule says makes the service unbillable as CTS blocks under every profile.
-    severity = "block" if outcome.status in rule.blocks_claim_when else rule.severity[ctx.profile]
+    return fix, "block" if outcome.status in rule.blocks_claim_when else severity
+
+
+def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckResult:
+    message = _message(rule.messages.get(outcome.status), outcome.detail, outcome.status)  # type: ignore[call-overload]
+    fix, severity = _fix_and_severity(outcome, rule, ctx)
     # a handful of quotes proves an element; more only clutters the report
     spans = sorted({(a, b) for a, b in outcome.evidence if 0 <= a < b <= len(ctx.ex.text)})[:MAX_EVIDENCE]
     # "present" inside "not present" is the same evidence twice
@@ -178,10 +194,40 @@ def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
     ]
 
 
+NOT_INTERPRETED = "Not a modifier the checks interpret: keep it on the claim only if the payer requires it."
+
+
+def _dropped(ctx: Context, lines: list[BilledLine]) -> list[DroppedModifier]:
+    """Billed modifiers the supported lines leave off, with the reason from codes/modifiers.yaml: a supported
+    line never loses a modifier silently."""
+    if not lines:
+        return []  # no line is supported: the checks say why
+    kept = {m for line in lines for m in line.modifiers}
+    carried: dict[str, list[str]] = {}
+    for line in ctx.billed_cts:
+        for mod in line.modifiers:
+            if mod not in kept and line.code not in carried.setdefault(mod, []):
+                carried[mod].append(line.code)
+    table = ctx.knowledge.modifiers
+    return [
+        DroppedModifier(
+            modifier=mod, codes=codes, reason=(table[mod].dropped if mod in table else "") or NOT_INTERPRETED
+        )
+        for mod, codes in carried.items()
+    ]
+
+
 def _billing(ctx: Context, lines: list[BilledLine], payment: Payment | None) -> Billing:
     same_day = ctx.same_day_lines()
     unknown = sorted({line.code for line in same_day if line.code not in ctx.knowledge.codes})
-    return Billing(rule=ctx.rule, lines=lines, payment=payment, same_day=same_day, unknown_codes=unknown)
+    return Billing(
+        rule=ctx.rule,
+        lines=lines,
+        dropped_modifiers=_dropped(ctx, lines),
+        payment=payment,
+        same_day=same_day,
+        unknown_codes=unknown,
+    )
 
 
 def build_report(ctx: Context) -> Report:

@@ -30,9 +30,15 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
             f"The note is {size:,} bytes; the limit is {max_bytes:,}.",
             hint="Check one note at a time, or split the document.",
         )
-    # A lone surrogate cannot be encoded; one replacement character keeps every offset in place.
-    if not text.isascii():  # (no surrogate is ASCII: skip the scan)
-        text = _SURROGATE.sub("\ufffd", text)
+    # A lone surrogate (half of a UTF-16 pair, e.g. a JSON "\ud800" escape) is not a character: refused with
+    # its position, as an undecodable byte is, never replaced, so a note long or short is treated alike.
+    lone = _SURROGATE.search(text) if not text.isascii() else None  # (no surrogate is ASCII: skip the scan)
+    if lone is not None:
+        raise NotTextError(
+            f"The note contains a lone surrogate (U+{ord(lone.group()):04X}) at character {lone.start():,}: half of a "
+            "UTF-16 pair, not a character, so the note cannot be read as text.",
+            hint="Send the note as valid Unicode text: re-export or re-paste it, or remove that character.",
+        )
     if not text.strip():
         raise EmptyNoteError("The note is empty.", hint="Paste the caregiver-training note text.")
     if "\x00" in text or _control_ratio(text) > 0.05:

@@ -10,6 +10,7 @@ Reached through the facade: `assistant.service.limit_store(settings)`.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.dialects import postgresql as postgresql_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
+from sqlalchemy.schema import CreateTable
 
 from assistant.limits import Limit, gcra
 
@@ -39,6 +41,23 @@ limits = Table("api_rate_limits", metadata, Column("key", String(200), primary_k
                Column("tat", Float, nullable=False))
 seen = Table("api_seen_tokens", metadata, Column("key", String(300), primary_key=True),
              Column("expires", Float, nullable=False))
+
+
+def create_tables(engine: Engine, attempts: int = 3) -> None:
+    """CREATE TABLE IF NOT EXISTS, safe when several workers start on a fresh database at once: `create_all`
+    checks then creates, and a worker that lost the race died on "table ... already exists". A concurrent
+    IF NOT EXISTS can still fail (SQLite busy past its timeout; PostgreSQL a unique violation in its catalog):
+    a short wait and another attempt finds the tables there."""
+    for attempt in range(attempts):
+        try:
+            with engine.begin() as conn:
+                for table in metadata.sorted_tables:
+                    conn.execute(CreateTable(table, if_not_exists=True))
+            return
+        except (OperationalError, ProgrammingError, IntegrityError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))  # the other worker's transaction ends; IF NOT EXISTS then passes
 
 
 def store_url(database_url: str | None, data_dir: Path) -> str:
@@ -53,7 +72,7 @@ class SqlStore:
         self.engine: Engine = create_engine(url, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        metadata.create_all(self.engine, checkfirst=True)
+        create_tables(self.engine)
         self._takes = 0
 
     def take(self, key: str, limit: Limit, now: float, cost: int = 1) -> float:

@@ -64,6 +64,7 @@ def test_validation_error_names_the_field_and_the_problem() -> None:
     ]
     safe = safe_errors(errors)
     assert [e["loc"] for e in safe] == [["body", "*"], ["body", "text"], ["body", "profile"]]
+    assert safe[0]["msg"] == "unknown field (name withheld): Extra inputs are not permitted"
     assert safe[1]["msg"] == "Input should be a valid string"
     assert NAME not in str(safe) and "input" not in safe[0]
 
@@ -80,3 +81,13 @@ def test_known_names_and_fhir_patient_reach_the_drafting_call() -> None:
                                            "patient": patient})  # fmt: skip
     assert resp.status_code == 200, resp.text
     assert fake.last_appeal["known_names"] == ["Tamsin Hollis", "Ngozi A Eze", "Olufemi Eze"]
+
+
+def test_an_unknown_field_that_looks_like_a_field_name_is_named(client: TestClient) -> None:
+    """qa6 L3: `{"text": ..., "dose": ...}` names `dose` (as claim errors name theirs); a key that could be
+    a name ("Margaret Okonkwo-Lind") stays withheld (test above)."""
+    resp = client.post("/v1/check", json={"text": NOTE, "dose": "2025-03-04"}, headers=HEADERS)
+    assert resp.status_code == 422
+    [error] = resp.json()["errors"]
+    assert error["loc"] == ["body", "dose"] and error["type"] == "extra_forbidden"
+    assert "unknown field dose" in error["msg"] and "2025-03-04" not in resp.text

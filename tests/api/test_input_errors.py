@@ -24,6 +24,8 @@ def real(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 BODIES: dict[str, tuple[bytes | dict[str, object], int, str]] = {
     "lone surrogate in the note": (b'{"text": "\\ud800"}', 422, "not_text"),
+    "lone surrogate in a long note": (b'{"text": "Caregiver training \\ud800 patient not present 30 min 97550 x1 GP"}',
+                                      422, "not_text"),
     "lone surrogate in billed": (b'{"text": "x", "billed": "\\udfff"}', 422, "bad_billed_line"),
     "billed is a number": ({"text": NOTE, "billed": 123}, 422, "invalid_request"),
     "profile is a number": ({"text": NOTE, "profile": 5}, 422, "invalid_request"),
@@ -48,6 +50,8 @@ def test_http_input_errors_are_problems(real: TestClient, case: str) -> None:
         response = real.post("/v1/check", json=body)
     assert (response.status_code, response.headers["content-type"]) == (status, "application/problem+json")
     assert response.json()["code"] == code
+    if "surrogate in" in case and "note" in case:  # qa6 L7: short or long, the same clear message
+        assert "lone surrogate" in response.json()["detail"] and "binary" not in response.json()["detail"]
 
 
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "application/xml"])

@@ -71,7 +71,6 @@ SHAPES = {
     "CRLF endings": good("a") + b"\r\n" + good("b") + b"\r\n",
     "U+2028 and U+0085 inside a note": good("a", GOOD + "\u2028more\u0085text") + b"\n" + good("b"),
     "blank lines keep their numbers": good("a") + b"\n\n" + good("b"),
-    "lone surrogate escaped in the note": good("a", GOOD + "\ud800") + b"\n" + good("b"),
 }
 
 
@@ -81,6 +80,14 @@ def test_every_good_line_is_checked_whatever_the_file_shape(case: str, tmp_path:
     assert code == 0, rows
     assert [r["id"] for r in rows] == ["a", "b"] and all("report" in r for r in rows)
     assert rows[1]["line"] == (3 if case.startswith("blank") else 2)
+
+
+@pytest.mark.parametrize("text", ["\ud800", GOOD + "\ud800"], ids=["short", "long"])
+def test_a_lone_surrogate_is_a_clear_error_on_its_line_and_loses_no_other_line(text: str, tmp_path: Path) -> None:
+    code, rows = run(good("a", text) + b"\n" + good("b") + b"\n", tmp_path, "--workers", "1")
+    assert code == 2 and [r["id"] for r in rows[:2]] == ["a", "b"] and "report" in rows[1]
+    error = rows[0]["error"]
+    assert error["code"] == "not_text" and "lone surrogate" in error["message"]  # type: ignore[index]
 
 
 def test_standard_input(tmp_path: Path) -> None:

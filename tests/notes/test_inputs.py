@@ -46,5 +46,12 @@ def test_refused(raw: object, error: type[Exception], says: str) -> None:
         validate_note(raw, max_bytes=LIMIT)  # type: ignore[arg-type]
 
 
-def test_a_lone_surrogate_keeps_offsets() -> None:
-    assert validate_note(NOTE + "\ud800" + NOTE, max_bytes=LIMIT) == NOTE + "\ufffd" + NOTE
+@pytest.mark.parametrize("text", ["\ud800", "\udfff\udfff", NOTE + "\ud800" + NOTE, NOTE * 50 + "\udc00"])
+def test_a_lone_surrogate_is_refused_alike_in_a_short_or_a_long_note(text: str) -> None:
+    """qa6 L7: a short note was "binary data", a long one silently got U+FFFD; both now say what is wrong,
+    where, and how to fix it, and nothing is replaced."""
+    with pytest.raises(NotTextError, match="lone surrogate") as raised:
+        validate_note(text, max_bytes=LIMIT)
+    where = text.index(next(ch for ch in text if "\ud800" <= ch <= "\udfff"))
+    assert f"at character {where:,}" in raised.value.message and "binary" not in raised.value.message
+    assert raised.value.hint and "Unicode" in raised.value.hint
