@@ -171,6 +171,13 @@ def consent(ctx: Context) -> Outcome:
     refused = [c for c in mentions if c.negated or c in pending]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
         given = [c for c in given if not _labels_refusal(ctx, c, refused)]
+    if given and all(_not_from_patient(ctx, c) for c in given):
+        return Outcome(
+            "problem",
+            "The agreement documented is the caregiver's; the patient (or the patient's representative) did not "
+            "consent.",
+            [(c.start, c.end) for c in given],
+        )
     if given:
         kinds = {consent_kind(ctx.ex, c) for c in given}
         if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
@@ -193,6 +200,27 @@ def consent(ctx: Context) -> Outcome:
             "problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused]
         )
     return Outcome("missing", "No consent for training the caregiver is documented.")
+
+
+# "Consent: son requested the training and agreed to it. Pt not asked.": the caregiver's agreement is not the
+# patient's consent (facts: the patient or the patient's representative consents), unless a representative did
+_NOT_ASKED = re.compile(
+    r"\b(?:pt|patient)\s+(?:was\s+)?not\s+(?:asked|consulted)\b"
+    r"|\bwithout\s+(?:the\s+)?(?:pt|patient)(?:'s)?\s+(?:consent|agreement|knowledge)\b"
+    r"|\b(?:pt|patient)\s+(?:did\s+not|didn't|has\s+not|hasn't)\s+(?:consent(?:ed)?|agree(?:d)?)\b",
+    re.I,
+)
+_REPRESENTATIVE = re.compile(
+    r"\b(?:poa|power of attorney|guardian|health ?care proxy|legal representative|surrogate|conservator)\b", re.I
+)
+
+
+def _not_from_patient(ctx: Context, mention: Concept) -> bool:
+    """The consent line (and the sentence after it) says the patient was not asked, and no representative consented."""
+    start = ctx.ex.text.rfind("\n", 0, mention.start) + 1
+    end = ctx.ex.text.find("\n", mention.end)
+    around = ctx.ex.text[start : end if end != -1 else len(ctx.ex.text)]
+    return _NOT_ASKED.search(around) is not None and _REPRESENTATIVE.search(around) is None
 
 
 _FIELD_COLON = re.compile(r"[ \t]*[\w -]{0,20}:")
