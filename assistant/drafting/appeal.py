@@ -255,5 +255,6 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         lines=case.claim.billed_lines() or list(case.report.billing.lines),
         today=deps.today(),
         deadline=case.deadline,
+        route=case.route,
     )
     return build_letter(deps.knowledge, draft, facts, attachments), grounding

@@ -407,6 +407,15 @@ class AppealRoute(Strict):
         default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
     )
     when_late: LateFiling | None = Field(default=None, description="The alternative once the limit has passed.")
+    recipient: str = Field(
+        default="", description="Who the request is addressed to when not the claim's payer (QIC, OMHA ...)."
+    )
+    recipient_address: str = Field(
+        default="", description="Placeholder label for that recipient's address, where the biller finds it."
+    )
+    notice_appealed: str = Field(
+        default="denial notice", description="The notice whose decision this request contests, in words."
+    )
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:

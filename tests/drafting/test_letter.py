@@ -91,6 +91,36 @@ def test_redetermination_elements_and_deadline() -> None:
     assert any("07/23/2025" in a and "113 days left" in a for a in result.actions)
 
 
+@pytest.mark.parametrize(
+    ("claim", "route", "recipient", "address", "notice_label"),
+    [
+        (CLAIM, "redetermination", "Medicare Part B (Noridian JF)", "[[Payer appeals address]]",
+         "Date of the denial notice"),
+        ({**CLAIM, "payer": None}, "redetermination", "Medicare Administrative Contractor (MAC), Redeterminations",
+         "[[Payer appeals address]]", "Date of the denial notice"),
+        ({**CLAIM, "prior_level": "redetermination"}, "reconsideration",
+         "Qualified Independent Contractor (QIC), Reconsiderations — [[QIC name from the redetermination notice]]",
+         "[[QIC address from the redetermination notice]]", "Date of the redetermination notice"),
+        ({**CLAIM, "prior_level": "reconsideration"}, "alj", "Office of Medicare Hearings and Appeals (OMHA)",
+         "[[OMHA address from the reconsideration notice]]", "Date of the reconsideration notice"),
+        ({**CLAIM, "prior_level": "redetermination", "payer_address": "PO Box 1, Camp Hill PA"}, "reconsideration",
+         "Qualified Independent Contractor (QIC), Reconsiderations — [[QIC name from the redetermination notice]]",
+         "PO Box 1, Camp Hill PA", "Date of the redetermination notice"),
+        ({**CLAIM, "payer": "Sunrise Medicare Advantage HMO", "prior_level": "redetermination"},
+         "plan_reconsideration", "Sunrise Medicare Advantage HMO", "[[Payer appeals address]]",
+         "Date of the denial notice"),
+    ],
+)
+def test_recipient_and_notice_follow_the_route(
+    claim: dict, route: str, recipient: str, address: str, notice_label: str
+) -> None:
+    result = appeal(claim)
+    letter = result.letter
+    assert result.route == route
+    assert (letter.recipient, letter.recipient_address) == (recipient, address)
+    assert letter.identifiers[notice_label] == "03/20/2025"
+
+
 def test_every_missing_identifier_is_a_placeholder() -> None:
     result = appeal(claim=None)
     letter = result.letter
