@@ -298,8 +298,6 @@ CREDENTIALS: dict[str, str] = {
     "ACNP-BC": "NPP",
     "AGACNP": "NPP",
     "AGACNP-BC": "NPP",
-    "PMHNP": "NPP",
-    "PMHNP-BC": "NPP",
     "PNP": "NPP",
     "CPNP": "NPP",
     "CPNP-PC": "NPP",

@@ -5,6 +5,7 @@ Every query is scoped to one practice; an id of another practice's item is simpl
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from dataclasses import dataclass
@@ -47,10 +48,8 @@ def _draft_line(ln: dict[str, Any]) -> dict[str, Any]:
     }
     if ln.get("charge") is not None:
         line["charge"] = str(ln["charge"])
-    try:  # the remittance paid nothing on a denied line
+    with contextlib.suppress(KeyError, InvalidOperation):  # the remittance paid nothing on a denied line
         line["denied"] = Decimal(str(ln["paid"])) == 0
-    except (KeyError, InvalidOperation):
-        pass
     return line
 
 

@@ -113,7 +113,8 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     # The remittance dated today, so the item's notice date (DTM*405) leaves the redetermination in time.
     today = date.today().strftime("%Y%m%d")
     recent = tmp_path / "recent.835"
-    recent.write_text((FIXTURES / "medicare_partb.835").read_text().replace("20250416", today).replace("20250418", today))
+    text = (FIXTURES / "medicare_partb.835").read_text()
+    recent.write_text(text.replace("20250416", today).replace("20250418", today))
     assert run("era", "import", str(recent))[0] == 0
     note = tmp_path / "note.txt"
     note.write_text(NOTE.replace("Total 32 minutes", "Total 45 minutes"))  # supports 97550 + 97551 as billed
