@@ -19,6 +19,7 @@ from assistant.drafting.actions import (
     assistant_credential,
     correction_actions,
     no_appeal_actions,
+    recode_text,
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.case import Case, build_case
@@ -58,8 +59,10 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
     why = f"Why this route: {case.route_reason}"
     if d.recommendation == "corrected_claim":
         mods = added_modifiers(kb, case.claim.billed_lines(), d.corrected_lines, assistant_credential(case.report))
+        # no corrected line computed: the patient took part, so the session is re-coded (in words)
+        recode = "" if d.corrected_lines else recode_text(kb, case.claim.billed_lines())
         fix = correction_actions(
-            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods
+            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode
         )
         return [*fix, why]
     appealed = [ln for ln in case.claim.billed_lines() if is_checked(kb, ln.code)]

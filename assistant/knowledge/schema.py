@@ -162,6 +162,9 @@ class CodeInfo(Window):
     previous_descriptors: list[DatedText] = Field(default_factory=list, description="Earlier short descriptors.")
     paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
     sources: list[str] = Field(min_length=1)
+    disciplines: list[Literal["PT", "OT", "SLP"]] = Field(
+        default_factory=list, description="The therapy disciplines that bill the code (patient-present codes)."
+    )
 
     def descriptor_on(self, on: date | None) -> str:
         """The CMS short descriptor in force on a date (the current one without a date)."""
