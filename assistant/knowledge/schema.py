@@ -285,6 +285,9 @@ class ReasonCode(Strict):
     sources: list[str] = Field(min_length=1)
     #: Medicare returns the claim as unprocessable (CARC 16, RARC MA130): no appeal rights, a new claim.
     unprocessable: bool = False
+    #: A remark that informs (appeal rights, a crossover to another insurer) and says nothing of why the line
+    #: was denied (MA01, MA18): its meaning is shown, but it never selects or ranks a denial pattern.
+    informational: bool = False
 
 
 def _every_payer_type() -> list[PayerType]:
