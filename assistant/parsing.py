@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.errors import BilledLineError, InvalidDateError, UnknownProfileError
+from assistant.errors import BilledLineError, InputError, InvalidDateError, UnknownProfileError
 from assistant.models import PROFILES, BilledLine
 from assistant.words import CODE_SHAPE, MODIFIER_SHAPE, month_number
 
@@ -27,6 +27,32 @@ _ITEM = re.compile(
 _NUMERIC_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y", "%Y/%m/%d")
 _WORDY = re.compile(r"^(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})$")
 _WORDY_DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[\s-](?P<mon>[A-Za-z]{3,9})\.?,?[\s-](?P<year>\d{4})$")
+
+
+_FORM_WORDS = {"%Y": "YYYY", "%m": "MM", "%d": "DD", "%y": "YY"}
+#: The date forms `parse_date` reads, in words for hints: "YYYY-MM-DD, MM/DD/YYYY, ..., March 4, 2025, 4 Mar 2025".
+DATE_FORMS = ", ".join(
+    [re.sub(r"%[Ymdy]", lambda m: _FORM_WORDS[m.group()], f) for f in _NUMERIC_FORMATS]
+    + ['"March 4, 2025"', '"4 Mar 2025"']
+)
+_AMOUNT = re.compile(r"^\$?\s*(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<cents>\.\d{1,2})?\s*(?:USD)?$", re.I)
+
+
+def parse_amount(value: Any, *, what: str = "amount") -> str | None:
+    """A dollar amount ("150", 150.0, "$1,240.50", "99.5 USD") as text with cents ("1240.50"); None when empty."""
+    if value is None or value == "":
+        return None
+    hint = 'Give a number of dollars, for example 150, 150.00 or "$1,240.50".'
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InputError(f"The {what} must be a number, got {type(value).__name__}.", hint=hint)
+    if isinstance(value, int | float):
+        if value != value or value in (float("inf"), float("-inf")) or value < 0:
+            raise InputError(f"The {what} must be a dollar amount of 0 or more, got {value!r}.", hint=hint)
+        return f"{value:.2f}"
+    match = _AMOUNT.match(value.strip())
+    if match is None:
+        raise InputError(f"The {what} is not a dollar amount: {value.strip()[:20]!r}.", hint=hint)
+    return f"{match['num'].replace(',', '')}{(match['cents'] or '.').ljust(3, '0')}"
 
 
 def parse_date(value: str | date | None, *, what: str = "date of service") -> date | None:

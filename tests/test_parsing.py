@@ -103,3 +103,24 @@ def test_dates(text: str, day: date | None) -> None:
 def test_date_errors(text: str) -> None:
     with pytest.raises(InvalidDateError):
         parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [(150, "150.00"), (150.0, "150.00"), ("150", "150.00"), ("$1,240.50", "1240.50"), ("99.5 USD", "99.50"),
+     ("0", "0.00"), ("", None), (None, None)],
+)
+def test_parse_amount(value: object, expected: str | None) -> None:
+    from assistant.parsing import parse_amount
+
+    assert parse_amount(value) == expected
+
+
+@pytest.mark.parametrize("value", ["lots", "see EOB", "1,24", "-5", -5, True, float("nan"), [1]])
+def test_parse_amount_rejects_what_is_not_an_amount(value: object) -> None:
+    from assistant.errors import InputError
+    from assistant.parsing import parse_amount
+
+    with pytest.raises(InputError) as err:
+        parse_amount(value, what="billed amount")
+    assert "billed amount" in str(err.value) and "$1,240.50" in (err.value.hint or "")

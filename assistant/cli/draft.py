@@ -34,12 +34,19 @@ def _read_claim(path: str | None) -> dict[str, Any] | None:
         return None
     from assistant.errors import ClaimError
 
-    try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    try:  # bytes: json detects UTF-8 (with or without a BOM), UTF-16 and UTF-32
+        data = json.loads(Path(path).read_bytes())
     except OSError as exc:
         raise ClaimError(f"cannot read the claim file {path!r}: {exc.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ClaimError(f"the claim file is not valid JSON ({type(exc).__name__})") from None
+    except json.JSONDecodeError as exc:
+        raise ClaimError(
+            f"the claim file is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            hint="a file cut short, or a missing comma or bracket; `assistant appeal --claim-template` shows one",
+        ) from None
+    except UnicodeDecodeError as exc:
+        raise ClaimError(
+            f"the claim file is not UTF-8 text (byte {exc.start + 1})", hint="save it as UTF-8 JSON"
+        ) from None
     if not isinstance(data, dict):
         raise ClaimError("the claim file must hold a JSON object")
     return data

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.drafting.deadlines import Deadline
-from assistant.drafting.lines import lines_text
+from assistant.drafting.lines import is_checked, lines_text
 from assistant.drafting.recommend import Decision
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine, CheckResult, Report
@@ -105,6 +105,44 @@ def added_modifiers(
     return out
 
 
+def _unit_rule(kb: Knowledge, codes: Sequence[str]) -> str:
+    info = [kb.codes[c] for c in codes if c in kb.codes]
+    if info and all(i.timed and i.minutes for i in info):
+        return f"timed: units of {info[0].minutes} minutes for the minutes the note documents"
+    if info and not any(i.timed for i in info):
+        return "untimed: 1 unit for the session"
+    return "units by each code's own rule"
+
+
+def recode_text(kb: Knowledge, billed: Sequence[BilledLine]) -> str:
+    """'drop the caregiver-training lines (97550 x1 GO) and bill the patient-present code the note supports for
+    OT: 97530 or 97535 (timed: units of 15 minutes ...)': the correction when the patient took part, in words.
+    The codes are the ones the presence rule names (knowledge/rules/patient_absent.yaml), narrowed to the
+    discipline of the billed lines' therapy modifier when there is one."""
+    rule = kb.rules.get("patient_absent")
+    codes = [c for c in (rule.codes if rule else []) if c in kb.codes and not is_checked(kb, c)]
+    mods = [kb.modifiers.get(code) for ln in billed for code in ln.modifiers]
+    disciplines = {m.discipline for m in mods if m is not None and m.discipline}
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for code in codes:
+        found = tuple(kb.codes[code].disciplines)
+        if not disciplines or disciplines & set(found):
+            groups.setdefault(found, []).append(code)
+    options = "; ".join(
+        " or ".join(group)
+        + (f" for {'/'.join(disc)}" if disc and not disciplines else "")
+        + f" ({_unit_rule(kb, group)})"
+        for disc, group in groups.items()
+    )
+    named = "/".join(sorted(disciplines))
+    dropped = [ln for ln in billed if is_checked(kb, ln.code)]
+    return (
+        "drop the caregiver-training lines" + (f" ({lines_text(dropped)})" if dropped else "")
+        + " and bill the patient-present code the note supports" + (f" for {named}" if named else "")
+        + (f": {options}" if options else "")
+    )
+
+
 def correction_actions(
     kb: Knowledge,
     route: str,
@@ -113,11 +151,16 @@ def correction_actions(
     diagnoses: Sequence[str] = (),
     payer_type: str = "medicare",
     modifiers: Sequence[str] = (),
+    recode: str = "",
 ) -> list[str]:
-    billed = lines_text(lines) + (f", with diagnosis codes {', '.join(diagnoses)}" if diagnoses else "")
+    """What to send: the corrected lines, or `recode` (the correction in words, when no line is computed)."""
+    dx = f", with diagnosis codes {', '.join(diagnoses)}" if diagnoses else ""
+    words = bool(recode) and not lines
+    billed = f"{recode}{dx}" if words else f"{lines_text(lines)}{dx}"
     if route == "clerical_reopening":
         return [
-            f"Request a clerical-error reopening (phone, portal or in writing), billing: {billed}.",
+            "Request a clerical-error reopening (phone, portal or in writing), "
+            + (f"to {billed}." if words else f"billing: {billed}."),
             *modifiers,
             *deadline_text(deadline),
             "Do not send an appeal or a new claim for the denied line: a new claim would deny as a duplicate, "
@@ -126,7 +169,7 @@ def correction_actions(
     # Medicare sends an unprocessable claim back with no appeal rights: a new claim; plans take a replacement
     kind = "a new claim" if payer_type == "medicare" else "a corrected (replacement) claim"
     return [
-        f"Submit {kind} with: {billed}.",
+        f"Submit {kind}" + (f" to {billed}." if words else f" with: {billed}."),
         *modifiers,
         *deadline_text(deadline),
         "Do not send an appeal letter: this denial is answered by the corrected claim.",

@@ -19,10 +19,11 @@ from assistant.drafting.actions import (
     assistant_credential,
     correction_actions,
     no_appeal_actions,
+    recode_text,
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.case import Case, build_case
-from assistant.drafting.claims import Claim, parse_claim
+from assistant.drafting.claims import Claim, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.denial import code_meanings
 from assistant.drafting.deps import DraftingDeps
@@ -58,8 +59,10 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
     why = f"Why this route: {case.route_reason}"
     if d.recommendation == "corrected_claim":
         mods = added_modifiers(kb, case.claim.billed_lines(), d.corrected_lines, assistant_credential(case.report))
+        # no corrected line computed: the patient took part, so the session is re-coded (in words)
+        recode = "" if d.corrected_lines else recode_text(kb, case.claim.billed_lines())
         fix = correction_actions(
-            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods
+            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode
         )
         return [*fix, why]
     appealed = [ln for ln in case.claim.billed_lines() if is_checked(kb, ln.code)]
@@ -126,7 +129,9 @@ def draft_appeal(
     known_names: Iterable[str] = (),
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
-    case = build_case(deps, text, parse_claim(claim), denial, denial_text, dos)
+    parsed = parse_claim(claim)
+    case = build_case(deps, text, parsed, denial, denial_text, dos)
+    case.warnings[:0] = date_warnings(parsed, case.service_date, deps.today())
     retrieved = _retrieved(deps, case)
     reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
@@ -255,5 +260,6 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         lines=case.claim.billed_lines() or list(case.report.billing.lines),
         today=deps.today(),
         deadline=case.deadline,
+        route=case.route,
     )
     return build_letter(deps.knowledge, draft, facts, attachments), grounding

@@ -19,10 +19,10 @@ from typing import Any
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from assistant.errors import ClaimError, InvalidDateError
+from assistant.errors import ClaimError, InputError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
 from assistant.models import BilledLine
-from assistant.parsing import MAX_UNITS, code_of, modifier_of, shown_name
+from assistant.parsing import DATE_FORMS, MAX_UNITS, code_of, modifier_of, parse_amount, shown_name
 from assistant.parsing import parse_date as edge_date
 
 # Canonical name -> other names billers and clearinghouses use for it.
@@ -91,7 +91,15 @@ def parse_date(value: Any) -> date | None:
     try:
         return edge_date(value, what="claim date")
     except InvalidDateError:
-        raise ValueError(f"not a date: {str(value)[:30]!r} (use YYYY-MM-DD)") from None
+        raise ValueError(f"not a date: {str(value)[:30]!r}") from None
+
+
+def amount(value: Any) -> str | None:
+    """A claim amount, kept as written ("$1,240.50"); text that is not an amount is an error, never dropped."""
+    try:
+        return None if parse_amount(value) is None else str(value).strip()
+    except InputError:
+        raise ValueError(f"not a dollar amount: {str(value)[:20]!r}") from None
 
 
 class _Strict(BaseModel):
@@ -142,7 +150,7 @@ class ClaimLine(BilledLine):
     @field_validator("charge", mode="before")
     @classmethod
     def _charge(cls, value: Any) -> str | None:
-        return None if value in (None, "") else str(value)
+        return amount(value)
 
     @field_validator("date_of_service", mode="before")
     @classmethod
@@ -251,10 +259,15 @@ class Claim(_Strict):
             raise ValueError(f"unknown prior level {str(value)[:30]!r}; use one of {', '.join(PRIOR_LEVELS)}")
         return level
 
-    @field_validator("claim_number", "icn", "member_id", "npi", "ptan", "billed_amount", mode="before")
+    @field_validator("claim_number", "icn", "member_id", "npi", "ptan", mode="before")
     @classmethod
     def _text(cls, value: Any) -> str | None:
         return None if value in (None, "") else str(value)
+
+    @field_validator("billed_amount", mode="before")
+    @classmethod
+    def _amount(cls, value: Any) -> str | None:
+        return amount(value)
 
     @property
     def number(self) -> str | None:
@@ -284,15 +297,32 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     return ".".join(shown_name(part) for part in loc)
 
 
-def _errors_text(exc: ValidationError) -> tuple[list[str], list[str]]:
-    unknown, invalid = [], []
+def _names(*fields: str) -> frozenset[str]:
+    """The fields and every alias they are accepted under (an error names the one the file used)."""
+    return frozenset(n for f in fields for n in (f, *ALIASES.get(f, ()), *LINE_ALIASES.get(f, ())))
+
+
+_DATE_FIELDS = _names("date_of_service", "notice_date", "payer_deadline", "date_received")
+_AMOUNT_FIELDS = _names("billed_amount", "charge")
+
+
+def _errors_text(exc: ValidationError) -> tuple[list[str], list[str], list[str]]:
+    """Unknown fields, invalid fields (with why), and a hint for each kind of field that failed."""
+    unknown, invalid, hints = [], [], {}
     for err in exc.errors():
         where = _field_path(err["loc"])
         if err["type"] == "extra_forbidden":
             unknown.append(where)
-        else:
-            invalid.append(f"{where} ({err['msg'].removeprefix('Value error, ')})")
-    return unknown, invalid
+            continue
+        invalid.append(f"{where} ({err['msg'].removeprefix('Value error, ')})")
+        names = {str(part) for part in err["loc"]} | {shown_name(part) for part in err["loc"]}
+        if names & _DATE_FIELDS:
+            hints["date"] = f"dates: {DATE_FORMS}, YYYYMMDD"
+        elif names & _AMOUNT_FIELDS:
+            hints["amount"] = 'amounts: a number of dollars, such as 150, 150.00 or "$1,240.50"'
+        elif err["loc"] and err["loc"][0] in ("lines", "service_lines", "items"):
+            hints["line"] = "lines need a CPT/HCPCS code, whole units and two-character modifiers"
+    return unknown, invalid, list(hints.values())
 
 
 def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
@@ -312,7 +342,7 @@ def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
     try:
         return Claim.model_validate(claim)
     except ValidationError as exc:
-        unknown, invalid = _errors_text(exc)
+        unknown, invalid, hints = _errors_text(exc)
         if unknown:
             raise ClaimError(
                 f"the claim has unknown field(s): {', '.join(unknown[:8])}",
@@ -320,5 +350,26 @@ def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
             ) from None
         raise ClaimError(
             f"the claim has invalid field(s): {'; '.join(invalid[:5])}",
-            hint="lines need a CPT/HCPCS code, whole units and two-character modifiers",
+            hint="; ".join(hints) or "see docs/claims.md, or run `assistant appeal --claim-template`",
         ) from None
+
+
+#: How a warning about an impossible claim date starts; shown beside the deadline, which it puts in doubt.
+DATE_WARNING = "claim date: "
+
+
+def date_warnings(claim: Claim, service_date: date | None, today: date) -> list[str]:
+    """Dates on the claim that cannot be right, named by field: the deadlines counted from them would be wrong."""
+    out = []
+    notice = claim.notice_date
+    if notice is not None and notice > today:
+        out.append(
+            f"{DATE_WARNING}notice_date {notice.isoformat()} is after today ({today.isoformat()}): a denial notice "
+            "cannot be dated in the future; check the date, the deadline is counted from it"
+        )
+    if notice is not None and service_date is not None and notice < service_date:
+        out.append(
+            f"{DATE_WARNING}notice_date {notice.isoformat()} is before the date of service {service_date.isoformat()}: "
+            "a denial cannot come before the service; check both dates, the deadline is counted from the notice date"
+        )
+    return out

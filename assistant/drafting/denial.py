@@ -69,7 +69,10 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
         if known is None or getattr(known, "kind", kind) != kind:
             warnings.append(unknown_code_warning(code, kind))
             return ReasonCodeRef(code=code, kind=kind, known=False)
-        return ReasonCodeRef(code=code, kind=kind, known=True, meaning=known.meaning)
+        return ReasonCodeRef(
+            code=code, kind=kind, known=True, meaning=known.meaning,
+            informational=bool(getattr(known, "informational", False)),
+        )
 
     if remark:
         warnings.append("words beside the codes were read as the payer's note, not as codes")
@@ -123,7 +126,7 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     not a denial) answers only a denial that carries no other CARC.
     """
     carcs = {c.code for c in denial.carcs}
-    rarcs = {r.code for r in denial.rarcs}
+    rarcs = {r.code for r in denial.rarcs if not r.informational}  # MA01 and the like say nothing of the denial
     best: tuple[int, Any] | None = None
     for pattern in patterns.values():
         if not carcs & set(pattern.carcs) or (pattern.alone and carcs - set(pattern.carcs)):

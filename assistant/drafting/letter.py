@@ -18,6 +18,7 @@ from assistant.drafting.deps import Practice
 from assistant.drafting.lines import lines_text
 from assistant.drafting.models import Denial, Letter, LetterDraft, Section, Statement
 from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import AppealRoute
 from assistant.models import BilledLine
 
 _DEFAULT_RECIPIENT = {
@@ -51,6 +52,8 @@ class LetterFacts:
     today: date
     #: The route's filing limit; a good-cause paragraph is added only when it has passed.
     deadline: Deadline | None = None
+    #: The route the letter goes by; a level above the first is addressed to its own body (QIC, OMHA ...).
+    route: str | None = None
 
 
 def _service(kb: Knowledge, lines: list[BilledLine], on: date | None) -> str | None:
@@ -63,6 +66,27 @@ def _service(kb: Knowledge, lines: list[BilledLine], on: date | None) -> str | N
     return "; ".join(parts)
 
 
+def _route_spec(kb: Knowledge, route: str | None) -> AppealRoute | None:
+    return next((r for r in kb.appeals.routes if r.id == route), None) if route else None
+
+
+def _notice_appealed(kb: Knowledge, route: str | None) -> str:
+    spec = _route_spec(kb, route)
+    return spec.notice_appealed if spec else "denial notice"
+
+
+def recipient(kb: Knowledge, f: LetterFacts) -> tuple[str, str]:
+    """Who the request goes to, and the address: the route's own body above the first level, else the payer.
+
+    A `payer_address` on the claim is where the biller says to send it, and always wins for the address.
+    """
+    spec = _route_spec(kb, f.route)
+    if spec is not None and spec.recipient:
+        return spec.recipient, f.claim.payer_address or placeholder(spec.recipient_address or "Appeals address")
+    name = f.claim.payer or _DEFAULT_RECIPIENT.get(f.payer_type) or placeholder("Payer")
+    return name, f.claim.payer_address or placeholder("Payer appeals address")
+
+
 def identifiers(kb: Knowledge, f: LetterFacts) -> dict[str, str]:
     """Every identifier a request needs, the value or its placeholder, in the order payers read them."""
     member = _MEMBER_LABEL.get(f.payer_type, "Member ID")
@@ -72,7 +96,7 @@ def identifiers(kb: Knowledge, f: LetterFacts) -> dict[str, str]:
         "Claim number (ICN)" if f.payer_type == "medicare" else "Claim number": f.claim.number,
         "Date of service": us_date(f.service_date),
         "Service": _service(kb, f.lines, f.service_date),
-        "Date of the denial notice": us_date(f.claim.notice_date),
+        f"Date of the {_notice_appealed(kb, f.route)}": us_date(f.claim.notice_date),
     }
     return {label: value or placeholder(label) for label, value in rows.items()}
 
@@ -119,13 +143,13 @@ def build_letter(kb: Knowledge, draft: LetterDraft, f: LetterFacts, attachments:
     sections = list(draft.sections)
     if (late := good_cause(f)) is not None:
         sections.insert(min(1, len(sections)), late)
-    recipient = f.claim.payer or _DEFAULT_RECIPIENT.get(f.payer_type) or placeholder("Payer")
+    to, address = recipient(kb, f)
     return Letter(
         title=f.title,
         date=f.today,
         letterhead=letterhead(f),
-        recipient=recipient,
-        recipient_address=f.claim.payer_address or placeholder("Payer appeals address"),
+        recipient=to,
+        recipient_address=address,
         subject=f.title,
         identifiers=identifiers(kb, f),
         sections=sections,

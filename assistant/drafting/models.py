@@ -97,6 +97,8 @@ class ReasonCodeRef(_Model):
     kind: Literal["carc", "rarc"]
     known: bool
     meaning: str = ""
+    #: An informational remark (MA01 appeal rights …): shown with its meaning, never matched to a pattern.
+    informational: bool = False
 
 
 class Denial(_Model):

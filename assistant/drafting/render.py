@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.drafting.claims import DATE_WARNING
 from assistant.drafting.denial import unknown_code_warning
 from assistant.drafting.lines import lines_text
 from assistant.drafting.models import AppealResult, Letter, RewriteDraft, RewriteResult
@@ -85,6 +86,7 @@ def _decision(result: AppealResult) -> list[str]:
     if d is not None and d.due_date is not None:
         state = "overdue" if d.overdue else f"{d.days_left} days left"
         out.append(f"Due: {d.due_date.isoformat()} ({state}; {d.basis})")
+    out += [f"Warning: {w}" for w in result.warnings if w.startswith(DATE_WARNING)]
     if result.corrected_lines:
         out.append("Corrected lines: " + lines_text(result.corrected_lines))
     if result.corrected_diagnoses:
@@ -110,5 +112,5 @@ def render_appeal(result: AppealResult) -> str:
         g = result.grounding
         out += ["", f"Grounding: {g.outcome} (final text by {g.backend}; {len(g.attempts)} attempt(s))"]
     top = _code_warnings(result)
-    out += [f"Warning: {w}" for w in result.warnings if w not in top]
+    out += [f"Warning: {w}" for w in result.warnings if w not in top and not w.startswith(DATE_WARNING)]
     return "\n".join(out).rstrip() + "\n"

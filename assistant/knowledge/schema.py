@@ -176,6 +176,9 @@ class CodeInfo(Window):
     previous_descriptors: list[DatedText] = Field(default_factory=list, description="Earlier short descriptors.")
     paraphrase: str  # our paraphrase of the CPT/HCPCS descriptor
     sources: list[str] = Field(min_length=1)
+    disciplines: list[Literal["PT", "OT", "SLP"]] = Field(
+        default_factory=list, description="The therapy disciplines that bill the code (patient-present codes)."
+    )
 
     def descriptor_on(self, on: date | None) -> str:
         """The CMS short descriptor in force on a date (the current one without a date)."""
@@ -302,6 +305,9 @@ class ReasonCode(Strict):
     sources: list[str] = Field(min_length=1)
     #: Medicare returns the claim as unprocessable (CARC 16, RARC MA130): no appeal rights, a new claim.
     unprocessable: bool = False
+    #: A remark that informs (appeal rights, a crossover to another insurer) and says nothing of why the line
+    #: was denied (MA01, MA18): its meaning is shown, but it never selects or ranks a denial pattern.
+    informational: bool = False
 
 
 def _every_payer_type() -> list[PayerType]:
@@ -427,6 +433,15 @@ class AppealRoute(Strict):
         default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
     )
     when_late: LateFiling | None = Field(default=None, description="The alternative once the limit has passed.")
+    recipient: str = Field(
+        default="", description="Who the request is addressed to when not the claim's payer (QIC, OMHA ...)."
+    )
+    recipient_address: str = Field(
+        default="", description="Placeholder label for that recipient's address, where the biller finds it."
+    )
+    notice_appealed: str = Field(
+        default="denial notice", description="The notice whose decision this request contests, in words."
+    )
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:

@@ -146,7 +146,13 @@ def candidate(
         route=route,
         due_date=due,
         claim_lines=[
-            {"code": ln.procedure, "units": int(ln.units), "modifiers": ln.modifiers, "paid": str(ln.paid)}
+            {
+                "code": ln.procedure,
+                "units": int(ln.units),
+                "modifiers": ln.modifiers,
+                "charge": str(ln.charge),
+                "paid": str(ln.paid),
+            }
             for ln in claim.lines
         ],
     )

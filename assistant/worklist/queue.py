@@ -5,10 +5,12 @@ Every query is scoped to one practice; an id of another practice's item is simpl
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -32,6 +34,44 @@ def parse_due(value: str | int | None) -> int | None:
     if not match:
         raise InputError(f"cannot read the due window {value[:20]!r}", hint="use days or weeks: 14d, 2w")
     return int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
+
+
+# An item whose route moved up a level (after a decision) appeals the level below it.
+_PRIOR_LEVEL = {"reconsideration": "redetermination", "alj": "reconsideration"}
+
+
+def _draft_line(ln: dict[str, Any]) -> dict[str, Any]:
+    line: dict[str, Any] = {
+        "code": ln["code"],
+        "units": max(1, int(ln.get("units") or 1)),
+        "modifiers": list(ln.get("modifiers") or []),
+    }
+    if ln.get("charge") is not None:
+        line["charge"] = str(ln["charge"])
+    with contextlib.suppress(KeyError, InvalidOperation):  # the remittance paid nothing on a denied line
+        line["denied"] = Decimal(str(ln["paid"])) == 0
+    return line
+
+
+def draft_claim(item: Item, codes: set[str]) -> dict[str, Any]:
+    """The claim as `assistant appeal` takes it, from what the remittance gave the item: numbers, patient,
+    payer, notice date (DTM*405 or the payment date), the caregiver-training lines and which were denied."""
+    claim = {
+        "claim_number": item.patient_control_number,
+        "icn": item.payer_claim_number,
+        "payer": item.payer_name,
+        "payer_type": item.payer_type,
+        "patient_name": item.patient_name,
+        "member_id": item.member_id,
+        "npi": item.rendering_npi or None,
+        "date_of_service": item.service_date.isoformat() if item.service_date else None,
+        "notice_date": item.notice_date.isoformat() if item.notice_date else None,
+        "payer_deadline": item.payer_deadline.isoformat() if item.payer_deadline else None,
+        "prior_level": _PRIOR_LEVEL.get(item.route or ""),
+        "billed_amount": f"{item.charge_cents / 100:.2f}",
+        "lines": [_draft_line(ln) for ln in item.claim_lines or [] if ln.get("code") in codes],
+    }
+    return {k: v for k, v in claim.items() if v}
 
 
 @dataclass
@@ -193,26 +233,7 @@ class Worklist:
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
             cts = {c.code for c in self.knowledge.codes.values() if c.family in ("cts", "direct_care", "behavior")}
-            lines = [
-                {
-                    "code": ln["code"],
-                    "units": max(1, int(ln.get("units") or 1)),
-                    "modifiers": list(ln.get("modifiers") or []),
-                }
-                for ln in item.claim_lines or []
-                if ln.get("code") in cts
-            ]
-            claim = {
-                "claim_number": item.payer_claim_number,
-                "payer": item.payer_name,
-                "patient_name": item.patient_name,
-                "member_id": item.member_id,
-                "npi": item.rendering_npi or None,
-                "date_of_service": item.service_date.isoformat() if item.service_date else None,
-                "billed_amount": f"{item.charge_cents / 100:.2f}",
-                "lines": lines,
-            }
-            return item.denial, item.note_text, {k: v for k, v in claim.items() if v}, item.service_date
+            return item.denial, item.note_text, draft_claim(item, cts), item.service_date
 
     def record_draft(self, practice: str, item_id: int, result: Any, *, actor: str, today: date) -> ItemDetail:
         pid = self.store.practice_id(practice)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -42,9 +43,14 @@ def h(key: str) -> dict[str, str]:
     return {"X-API-Key": key}
 
 
-def upload(client: TestClient, key: str = KEY_A) -> dict[str, object]:
+def upload(client: TestClient, key: str = KEY_A, *, recent: bool = False) -> dict[str, object]:
+    """Upload the fixture remittance; `recent`: dated today, so the item's notice date leaves the appeal in time."""
+    content = ERA.read_bytes()
+    if recent:
+        today = date.today().strftime("%Y%m%d").encode()
+        content = content.replace(b"20250416", today).replace(b"20250418", today)
     resp = client.post(
-        "/v1/era?filename=era.835", content=ERA.read_bytes(), headers={**h(key), "Content-Type": "application/edi-x12"}
+        "/v1/era?filename=era.835", content=content, headers={**h(key), "Content-Type": "application/edi-x12"}
     )
     assert resp.status_code == 200, resp.text
     return resp.json()
@@ -81,7 +87,7 @@ def test_patch_history_and_conflict(client: TestClient) -> None:
 
 
 def test_note_document_reference_and_draft_docx(client: TestClient) -> None:
-    upload(client)
+    upload(client, recent=True)
     items = client.get("/v1/worklist?pattern=medical_necessity", headers=h(KEY_A)).json()["items"]
     item_id = items[0]["id"]
     assert client.post(f"/v1/worklist/{item_id}/draft", json={}, headers=h(KEY_A)).status_code == 422  # no note yet

@@ -69,3 +69,23 @@ def test_an_appeal_encloses_the_record_the_note_points_to(quote: str, enclose: s
     decision = Decision("appeal", [Reason(check_id="consent", text="Consent is documented.", quotes=[quote])])
     found = referenced_records(KB, decision)
     assert (found[0].startswith(enclose) if enclose else found == [])
+
+
+@pytest.mark.parametrize(("billed", "says", "never"), [
+    ("97550:GO 97551:GO", "bill the patient-present code the note supports for OT: 97530 or 97535 (timed: units of 15",
+     "92507"),
+    ("97550:GP", "for PT: 97530 or 97535 (timed", "92526"),
+    ("97550:GN", "for SLP: 92507 or 92526 (untimed: 1 unit for the session)", "97535"),
+    ("97550", "97530 or 97535 for PT/OT (timed: units of 15 minutes for the minutes the note documents); "
+     "92507 or 92526 for SLP (untimed", "for PT:"),
+])
+def test_patient_present_correction_is_said_in_words(billed: str, says: str, never: str) -> None:
+    """A patient-present session has no corrected caregiver-training line: the action names the codes in words."""
+    from assistant.drafting.actions import recode_text
+
+    lines = [BilledLine(code=c, units=1, modifiers=m.split(",") if m else [])
+             for c, _, m in (x.partition(":") for x in billed.split())]
+    for route, payer in (("clerical_reopening", "medicare"), ("new_claim", "commercial")):
+        text = " ".join(correction_actions(KB, route, None, [], payer_type=payer, recode=recode_text(KB, lines)))
+        assert says in text and never not in text and "billing: ." not in text and "with: ." not in text
+        assert "drop the caregiver-training lines (97550 x1" in text

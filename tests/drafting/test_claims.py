@@ -74,6 +74,50 @@ def test_errors_name_the_field(claim: dict, says: str) -> None:
     assert says in str(err.value)
 
 
+@pytest.mark.parametrize(
+    ("claim", "says", "hint", "not_in_hint"),
+    [
+        ({"billed_amount": "lots"}, "billed_amount (not a dollar amount: 'lots')", "amounts: a number of dollars",
+         "lines need"),
+        ({"billed_amount": "see EOB"}, "billed_amount (not a dollar amount", "$1,240.50", "dates"),
+        ({"total_charge": -5}, "total_charge (not a dollar amount", "amounts", "lines need"),
+        ({"lines": [{"code": "97550", "charge": "free"}]}, "lines.0.charge (not a dollar amount", "amounts",
+         "lines need"),
+        ({"date_of_service": "2026-13-45", "notice_date": "31/12/2026"}, "notice_date (not a date: '31/12/2026')",
+         "dates: YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY", "lines need"),
+        ({"dos": "yesterday"}, "dos (not a date", '"March 4, 2025"', "lines need"),
+        ({"lines": [{"code": "97550", "dos": "13/13/2025"}]}, "lines.0.dos (not a date", "YYYYMMDD", "lines need"),
+        ({"lines": [{"code": "9755O"}]}, "lines.0.code", "lines need a CPT/HCPCS code", "dates"),
+    ],
+)
+def test_invalid_fields_get_the_hint_for_their_kind(claim: dict, says: str, hint: str, not_in_hint: str) -> None:
+    with pytest.raises(ClaimError) as err:
+        parse_claim(claim)
+    assert says in str(err.value)
+    assert hint in err.value.hint and not_in_hint not in err.value.hint
+
+
+@pytest.mark.parametrize(
+    ("dos", "notice", "warns"),
+    [
+        ("2026-10-06", "2026-11-01", []),
+        ("2026-10-06", "2026-10-06", []),
+        ("2026-10-06", "2026-09-01", ["notice_date 2026-09-01 is before the date of service 2026-10-06"]),
+        ("2026-10-06", "2027-03-01", ["notice_date 2027-03-01 is after today (2026-12-01)"]),
+        (None, "2027-03-01", ["notice_date 2027-03-01 is after today"]),
+        ("2027-04-01", "2027-03-01", ["is after today", "is before the date of service"]),
+        ("2026-10-06", None, []),
+    ],
+)
+def test_impossible_claim_dates_are_warned_by_field(dos: str | None, notice: str | None, warns: list[str]) -> None:
+    from assistant.drafting.claims import DATE_WARNING, date_warnings
+
+    claim = parse_claim({"date_of_service": dos, "notice_date": notice})
+    got = date_warnings(claim, claim.date_of_service, date(2026, 12, 1))
+    assert len(got) == len(warns)
+    assert all(w in g and g.startswith(DATE_WARNING) for w, g in zip(warns, got, strict=True))
+
+
 @pytest.mark.parametrize("key", ["ZEBRAQUARTZ Walter DOB 01/02/1940", "Mary Smith's MBI", "x" * 60])
 def test_a_field_name_that_is_not_a_name_is_not_echoed(key: str) -> None:
     with pytest.raises(ClaimError) as err:
@@ -220,7 +264,8 @@ def test_schema_and_parser_accept_the_same_claims(claim: dict) -> None:
       "lines": [{"code": "97110", "charge": "180"}, {"code": "97550", "charge": "120", "denied": True}]}, 120.0),
     ({"charge": "300", "lines": [{"code": "97550", "denied": True}]}, 300.0),
     ({}, None),
-    ({"billed_amount": "see EOB"}, None),
+    ({"billed_amount": 150}, 150.0),
+    ({"amount": "99.5 USD"}, 99.5),
 ])
 def test_amount_in_dispute(claim: dict, amount: float | None) -> None:
     assert parse_claim(claim).amount_in_dispute() == amount

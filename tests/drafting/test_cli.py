@@ -90,3 +90,46 @@ def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.Monke
         app, ["appeal", "--denial", "CO-50", "--note", str(path), "--format", "docx", "--out", str(out)]
     )
     assert res.exit_code == 0 and not out.exists() and "DO NOT APPEAL" in res.output
+
+
+@pytest.mark.parametrize(
+    ("content", "says", "never"),
+    [
+        (b'{"date_of_service":"2026-10-06","lines":[{"code":"97550","units":1}\n', "at line 2, column 1",
+         "JSONDecodeError"),
+        (b'{"date_of_service":"2026-10-06",\n "lines": [\n  {"code": "97550" "units": 1}]}', "at line 3, column 20",
+         "lines need"),
+        (b'{"billed_amount": "lots"}', "billed_amount (not a dollar amount: 'lots')", "lines need"),
+        (b'{"date_of_service": "2026-13-45"}', "dates: YYYY-MM-DD, MM/DD/YYYY", "lines need"),
+        (b"\xff\xfe\x00\x00{", "not UTF-8 text", "JSONDecodeError"),
+    ],
+)
+def test_claim_file_errors_say_where_and_what(note: Path, tmp_path: Path, content: bytes, says: str,
+                                              never: str) -> None:
+    claim = tmp_path / "claim.json"
+    claim.write_bytes(content)
+    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(note), "--claim", str(claim)])
+    assert res.exit_code == 2 and says in res.output and never not in res.output
+
+
+def test_a_utf16_claim_file_is_read(note: Path, tmp_path: Path) -> None:
+    claim = tmp_path / "claim.json"
+    claim.write_text(json.dumps({"claim_number": "C-16"}), encoding="utf-16")
+    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(note), "--claim", str(claim)])
+    assert res.exit_code == 0 and "C-16" in res.output
+
+
+@pytest.mark.parametrize(
+    ("notice", "says"),
+    [("2099-03-01", "Warning: claim date: notice_date 2099-03-01 is after today"),
+     ("2025-03-01", "Warning: claim date: notice_date 2025-03-01 is before the date of service 2025-03-04")],
+)
+def test_impossible_notice_date_is_warned_beside_the_deadline(note: Path, tmp_path: Path, notice: str,
+                                                              says: str) -> None:
+    claim = tmp_path / "claim.json"
+    claim.write_text(json.dumps({"dos": "2025-03-04", "notice_date": notice,
+                                 "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}))
+    res = runner.invoke(app, ["appeal", "--denial", "CO-50", "--note", str(note), "--claim", str(claim)])
+    assert res.exit_code == 0, res.output
+    head = res.output.split("## Why")[0]
+    assert says in head

@@ -92,3 +92,24 @@ def test_words_beside_the_codes_are_the_payers_note(raw: str, carcs: list[str], 
     denial, _ = parse_denial(raw, cached_knowledge().reason_codes)
     assert [c.code for c in denial.carcs] == carcs
     assert prior_level_in(denial.text) == prior
+
+
+@pytest.mark.parametrize("code", ["MA01", "MA18", "MA07"])
+def test_informational_medicare_remarks_are_known_with_a_meaning(code: str) -> None:
+    denial, warnings = parse_denial(f"CO-50 N115 {code}", KB.reason_codes)
+    ref = denial.rarcs[-1]
+    assert warnings == [] and ref.known and ref.informational and ref.meaning.startswith("Informational")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["CO-50", "CO-50 N115", "CO-16 M53", "CO-16 MA130", "CO-151", "CO-151 N362", "CO-97 M80", "CO-4", "PR-119",
+     "CO-204", "CO-B15 N122", "CO-50 N657"],
+)
+def test_informational_remarks_never_steer_the_pattern(raw: str) -> None:
+    """MA01 (appeal rights) and MA18 (crossover) ride on ordinary remittances: the pattern is the one without them."""
+    plain = match_pattern(parse_denial(raw, KB.reason_codes)[0], KB.denial_patterns)
+    for extra in ("MA01", "MA18", "MA01 MA18"):
+        denial, warnings = parse_denial(f"{raw} {extra}", KB.reason_codes)
+        found = match_pattern(denial, KB.denial_patterns)
+        assert warnings == [] and (found.id if found else None) == (plain.id if plain else None), extra

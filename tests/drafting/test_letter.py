@@ -91,6 +91,36 @@ def test_redetermination_elements_and_deadline() -> None:
     assert any("07/23/2025" in a and "113 days left" in a for a in result.actions)
 
 
+@pytest.mark.parametrize(
+    ("claim", "route", "recipient", "address", "notice_label"),
+    [
+        (CLAIM, "redetermination", "Medicare Part B (Noridian JF)", "[[Payer appeals address]]",
+         "Date of the denial notice"),
+        ({**CLAIM, "payer": None}, "redetermination", "Medicare Administrative Contractor (MAC), Redeterminations",
+         "[[Payer appeals address]]", "Date of the denial notice"),
+        ({**CLAIM, "prior_level": "redetermination"}, "reconsideration",
+         "Qualified Independent Contractor (QIC), Reconsiderations — [[QIC name from the redetermination notice]]",
+         "[[QIC address from the redetermination notice]]", "Date of the redetermination notice"),
+        ({**CLAIM, "prior_level": "reconsideration"}, "alj", "Office of Medicare Hearings and Appeals (OMHA)",
+         "[[OMHA address from the reconsideration notice]]", "Date of the reconsideration notice"),
+        ({**CLAIM, "prior_level": "redetermination", "payer_address": "PO Box 1, Camp Hill PA"}, "reconsideration",
+         "Qualified Independent Contractor (QIC), Reconsiderations — [[QIC name from the redetermination notice]]",
+         "PO Box 1, Camp Hill PA", "Date of the redetermination notice"),
+        ({**CLAIM, "payer": "Sunrise Medicare Advantage HMO", "prior_level": "redetermination"},
+         "plan_reconsideration", "Sunrise Medicare Advantage HMO", "[[Payer appeals address]]",
+         "Date of the denial notice"),
+    ],
+)
+def test_recipient_and_notice_follow_the_route(
+    claim: dict, route: str, recipient: str, address: str, notice_label: str
+) -> None:
+    result = appeal(claim)
+    letter = result.letter
+    assert result.route == route
+    assert (letter.recipient, letter.recipient_address) == (recipient, address)
+    assert letter.identifiers[notice_label] == "03/20/2025"
+
+
 def test_every_missing_identifier_is_a_placeholder() -> None:
     result = appeal(claim=None)
     letter = result.letter
@@ -182,3 +212,32 @@ def test_docx_header_footer_and_properties() -> None:
     cited = {sid for s in result.letter.sections for st in s.statements for sid in st.source_ids}
     listed = set(re.findall(r"^\[([a-z0-9.-]+)\]", body, re.M))
     assert listed == cited
+
+
+PRESENT_NOTE = """OT Treatment Note - caregiver training
+DOS 2026-10-14
+Pt: Bertram Quillon, 79 y/o, Dx G20.A1 Parkinson's disease without dyskinesia
+Caregiver: wife Marguerite (unpaid), present with patient.
+Pt consented to training of wife.
+POC goal 2: pt will complete lower body dressing with min A of spouse.
+Session: pt participated throughout; OT trained wife in hand-over-hand assist for LB dressing while pt practiced
+donning pants and socks seated EOB; pt performed sit-to-stand x5 with wife guarding.
+Wife return demo'd dressing assist with 2 verbal cues.
+Time 13:00-13:40 (40 min)
+S. Okonkwo, OTR/L
+"""
+
+
+def test_a_patient_present_recode_says_what_to_bill() -> None:
+    claim = {**CLAIM, "dos": "2026-10-14", "notice_date": "2026-11-16",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GO"]},
+                       {"code": "97551", "units": 1, "modifiers": ["GO"]}]}
+    from assistant import Assistant, Settings
+
+    real = Assistant(Settings(embedder="hash"))  # the real note check, which finds the patient present
+    d = DraftingDeps(knowledge=KB, backend=OfflineDrafter(), check=real.check_note, practice=Practice(),
+                     today=lambda: date(2026, 12, 1))
+    result = draft_appeal(d, denial="CO-50 N657", note=PRESENT_NOTE, claim=claim)
+    text = " ".join(result.actions)
+    assert result.recommendation == "corrected_claim" and "billing: ." not in text
+    assert "drop the caregiver-training lines (97550 x1 GO, 97551 x1 GO)" in text and "97530 or 97535" in text

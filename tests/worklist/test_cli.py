@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -109,7 +110,12 @@ def test_show_set_stats() -> None:
 
 
 def test_draft_with_note_to_docx(tmp_path: Path) -> None:
-    imported()
+    # The remittance dated today, so the item's notice date (DTM*405) leaves the redetermination in time.
+    today = date.today().strftime("%Y%m%d")
+    recent = tmp_path / "recent.835"
+    text = (FIXTURES / "medicare_partb.835").read_text()
+    recent.write_text(text.replace("20250416", today).replace("20250418", today))
+    assert run("era", "import", str(recent))[0] == 0
     note = tmp_path / "note.txt"
     note.write_text(NOTE.replace("Total 32 minutes", "Total 45 minutes"))  # supports 97550 + 97551 as billed
     out_file = tmp_path / "letter.docx"

@@ -63,12 +63,50 @@ def test_draft_uses_draft_appeal_with_the_item_claim(recording: Recording) -> No
     detail, result = recording.draft_worklist_item(item, note=NOTE, today=TODAY)
     call = recording.calls[0]
     assert call["denial"] == "CO-50 N115 MA01" and str(call["dos"]) == "2025-03-04"
-    assert call["claim"]["claim_number"] == "2225077123450" and call["claim"]["lines"][0]["code"] == "97550"
+    assert call["claim"]["icn"] == "2225077123450" and call["claim"]["lines"][0]["code"] == "97550"
     assert detail.status == "drafted" and detail.note_attached and detail.draft is not None
     assert detail.action == result.recommendation
     assert [h.action for h in detail.history] == ["imported", "note", "drafted"]
     stored = recording.worklist_draft(item)
     assert stored is not None and stored.recommendation == result.recommendation
+
+
+def test_the_item_facts_flow_into_the_draft(recording: Recording) -> None:
+    """The notice date (DTM*405), numbers, patient, payer type, lines and codes the remittance gave the item."""
+    item = _item(recording, "97550", "CO-50")
+    _, result = recording.draft_worklist_item(item, note=NOTE, today=TODAY)
+    claim = recording.calls[0]["claim"]
+    assert claim["notice_date"] == "2025-04-16" and claim["payer_type"] == "medicare"
+    assert (claim["claim_number"], claim["icn"]) == ("SDT25030401", "2225077123450")
+    assert [(ln["code"], ln["charge"], ln["denied"]) for ln in claim["lines"]] == [
+        ("97550", "120", True), ("97551", "60", True)
+    ]
+    assert result.deadline is not None and result.deadline.due_date is not None
+    assert "2025-04-16" in result.deadline.basis and "Give the notice date" not in " ".join(result.actions)
+
+
+@pytest.mark.parametrize(
+    ("route", "prior_level"), [("redetermination", None), ("reconsideration", "redetermination"),
+                               ("alj", "reconsideration"), (None, None)]
+)
+def test_draft_claim_prior_level_follows_the_item_route(route: str | None, prior_level: str | None) -> None:
+    from datetime import date as _date
+
+    from assistant.worklist.db import Item
+    from assistant.worklist.queue import draft_claim
+
+    item = Item(
+        payer_name="NOVITAS", payer_type="medicare", patient_control_number="P1", payer_claim_number="I1",
+        patient_name="ROE, JOHN", member_id="1EG4TE5MK72", rendering_npi="", service_date=_date(2025, 3, 4),
+        notice_date=_date(2025, 4, 16), payer_deadline=None, route=route, charge_cents=12000,
+        claim_lines=[{"code": "97550", "units": 1, "modifiers": ["GP"], "paid": "0"},
+                     {"code": "97110", "units": 2, "modifiers": ["GP"], "paid": "40.00"},
+                     {"code": "97551", "units": 1, "modifiers": ["GP"], "paid": "bad"}],
+    )
+    claim = draft_claim(item, {"97550", "97551"})
+    assert claim.get("prior_level") == prior_level
+    assert claim["notice_date"] == "2025-04-16" and "npi" not in claim
+    assert [(ln["code"], ln.get("denied")) for ln in claim["lines"]] == [("97550", True), ("97551", None)]
 
 
 def test_draft_without_a_note_is_bad_input(recording: Recording) -> None:

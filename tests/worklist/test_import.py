@@ -162,7 +162,7 @@ def test_item_detail_has_codes_with_meanings_and_amounts(assistant: Assistant) -
     assert carcs[("CO", "151")].amount == 60.0 and "many" in carcs[("CO", "151")].meaning
     assert set(carcs) == {("CO", "151")}  # routine CO-45, CO-253, PR-2 are not the denial
     rarcs = {c.code: c.meaning for c in detail.codes if c.kind == "rarc"}
-    assert "frequency" in rarcs["N640"] and rarcs["MA01"] == ""  # MA01 is not in the knowledge base
+    assert "frequency" in rarcs["N640"] and rarcs["MA01"].startswith("Informational: appeal rights")
     assert (detail.charge, detail.paid, detail.denied, detail.units) == (120.0, 21.7, 60.0, 2)
     assert detail.level == 1 and detail.days_left == (date(2025, 8, 19) - TODAY).days and not detail.overdue
     assert detail.deadline_title == "Request for Redetermination" and "120 days" in detail.deadline_basis
