@@ -168,7 +168,8 @@ def consent(ctx: Context) -> Outcome:
         and not (plan and _near(_CONSENT_PLAN, text, c))
         and not _near(_FUTURE_ONLY, text, c)
     ]
-    refused = [c for c in mentions if c.negated or c in pending]
+    refused = [c for c in mentions if c.negated or c in pending or _cannot_before(text, c)]
+    given = [c for c in given if c not in refused]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
         given = [c for c in given if not _labels_refusal(ctx, c, refused)]
     if given and all(_not_from_patient(ctx, c) for c in given):
@@ -213,6 +214,14 @@ _NOT_ASKED = re.compile(
 _REPRESENTATIVE = re.compile(
     r"\b(?:poa|power of attorney|guardian|health ?care proxy|legal representative|surrogate|conservator)\b", re.I
 )
+
+
+# "Stanley cannot consent (guardianship)": the patient could not give it, so it was not given
+_CANNOT = re.compile(r"\b(?:cannot|can't|could not|couldn't|unable to|not able to)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _cannot_before(text: str, mention: Concept) -> bool:
+    return _CANNOT.search(text, max(0, mention.start - 40), mention.start) is not None
 
 
 def _not_from_patient(ctx: Context, mention: Concept) -> bool:
