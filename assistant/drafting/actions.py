@@ -1,8 +1,8 @@
 """What the biller does next, in words: by recommendation, route and deadline (pure).
 
 Actions never tell anyone to change a note after a denial. Where documentation is missing they say
-so, and say what Medicare allows: a late entry dated when written and made for the patient's care,
-which does not make a denied claim payable (Program Integrity Manual ch. 3 §3.3.2.5).
+so, and that nothing written into the record now makes a denied claim payable: Medicare accepts later
+entries only when made for the patient's care (Program Integrity Manual ch. 3 §3.3.2.5).
 """
 
 from __future__ import annotations
@@ -16,9 +16,11 @@ from assistant.drafting.recommend import Decision
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine, CheckResult, Report
 
+# Never a recipe for adding to the record: an entry written now for the denied claim is made for payment.
 LATE_ENTRY = (
-    "A note may not be changed after a denial to support the claim. Medicare accepts a late entry only when it is "
-    "dated when written, signed and made for the patient's care; it does not make a denied claim payable."
+    "A note may not be changed after a denial to support the claim: anything written into the record now, even "
+    "dated and signed, does not make the denied claim payable (Medicare accepts later entries only when made for "
+    "the patient's care)."
 )
 LATE_ENTRY_SOURCES = ["cms-mpim-ch3-3-3-2-5"]
 

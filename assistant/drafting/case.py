@@ -78,17 +78,22 @@ def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_dat
 
 
 def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Claim, appealed: bool,
-              texts: tuple[str, ...]) -> Decision | None:
+              texts: tuple[str, ...], given: str = "") -> Decision | None:
     """What the filing limit and the amount in controversy change; None when nothing.
 
     Late without good cause (the claim's field, else a cause the payer's or the practice's words state): nothing to
     file once no window is left (after an appeal level has decided the claim, a reopening for any reason does not
     reopen the dispute on the merits). Late with a stated cause: the request is filed, saying why it is late.
+    `given` is the reason the claim's own field gave: it is named by its kind, not repeated back.
     """
     cause = stated_cause(kb, *texts)
     heard = bool(claim.good_cause) or (cause is not None and cause.good)
     if deadline.overdue and (deadline.closed or appealed) and not heard:
-        return too_late(decision, deadline, cause.sentence if cause else "")
+        shown = ""
+        if cause is not None:
+            on_claim = bool(given) and cause.sentence in " ".join(given.split())
+            shown = f'given on the claim ("{cause.word}")' if on_claim else f'on file ("{cause.sentence}")'
+        return too_late(decision, deadline, shown)
     if (worth := below_threshold(decision, deadline, claim.amount_in_dispute())) is not decision:
         return worth
     if deadline.overdue and cause is not None and cause.good and decision.recommendation != "no_appeal":
@@ -153,11 +158,11 @@ def build_case(
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
     deadline = _deadline(deps, route, claim, service_date)
-    texts = (payer_text, record)
+    texts, given = (payer_text, record), claim.good_cause or ""
     if deadline is not None and deadline.overdue:
         claim, texts, notes = _good_cause(kb, claim, texts)
         warnings += notes
-    if deadline is not None and (filed := _when_due(kb, decision, deadline, claim, appealed, texts)):
+    if deadline is not None and (filed := _when_due(kb, decision, deadline, claim, appealed, texts, given)):
         decision = filed
         if decision.recommendation == "no_appeal":
             route, why = None, decision.reasons[0].text

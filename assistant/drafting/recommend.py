@@ -356,10 +356,11 @@ def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decisio
 
     A late request is heard only for good cause (facts §11); without one the answer is not to file, with what
     is still open said plainly. Entering the good cause on the claim drafts the request with it. `given` is a
-    reason the file gives that is the practice's own matter (an office move, staff on leave): no good cause.
+    reason the file gives that is the practice's own matter (an office move, staff on leave): no good cause; it
+    comes quoted when the file's words state it, or named by its kind when the claim's own field gave it.
     """
     due = deadline.due_date.strftime("%m/%d/%Y") if deadline.due_date else "its date"
-    own = f"The reason on file (\"{given}\") is the practice's own matter, not good cause. " if given else ""
+    own = f"The reason {given} is the practice's own matter, not good cause. " if given else ""
     text = (
         f"Too late: the filing limit for this route ({deadline.title}) was {due} "
         f"({deadline.basis}), and nothing on the claim states good cause for filing late. {own}{deadline.when_late} "

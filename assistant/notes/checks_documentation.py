@@ -224,12 +224,30 @@ def _cannot_before(text: str, mention: Concept) -> bool:
     return _CANNOT.search(text, max(0, mention.start - 40), mention.start) is not None
 
 
+# "Consent: daughter consents to CG training" in the note of a patient who "manages own finances; no POA on file":
+# the one who agreed is the caregiver, and the patient decides for themself, so no one who could consent did
+_CAREGIVER_AGREES = re.compile(
+    r"\b(?:daughter|dtr|son|wife|husband|spouse|sister|brother|friend|neighbou?r|caregiver|cg|niece|nephew"
+    r"|grand(?:daughter|son))\s+(?:consents|consented|agrees|agreed)\b",
+    re.I,
+)
+_DECIDES_FOR_SELF = re.compile(
+    r"\bno\s+(?:poa|hcpoa|power of attorney|guardian|health ?care proxy|legal representative)\b"
+    r"|\bmanages\s+(?:(?:his|her|their)\s+)?own\b|\bdecides for (?:himself|herself|themselves)\b|\bhas capacity\b",
+    re.I,
+)
+
+
 def _not_from_patient(ctx: Context, mention: Concept) -> bool:
-    """The consent line (and the sentence after it) says the patient was not asked, and no representative consented."""
+    """The consent line (and the sentence after it) says the patient was not asked, or only the caregiver agreed for
+    a patient who decides for themself, and no representative consented."""
     start = ctx.ex.text.rfind("\n", 0, mention.start) + 1
     end = ctx.ex.text.find("\n", mention.end)
     around = ctx.ex.text[start : end if end != -1 else len(ctx.ex.text)]
-    return _NOT_ASKED.search(around) is not None and _REPRESENTATIVE.search(around) is None
+    if _REPRESENTATIVE.search(around) is not None:
+        return False
+    caregiver_only = _CAREGIVER_AGREES.search(around) is not None and _DECIDES_FOR_SELF.search(ctx.ex.text) is not None
+    return _NOT_ASKED.search(around) is not None or caregiver_only
 
 
 _FIELD_COLON = re.compile(r"[ \t]*[\w -]{0,20}:")

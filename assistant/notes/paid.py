@@ -53,6 +53,13 @@ _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:pa
 # "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
 _WITH_BEFORE = re.compile(r"(?:\bwith|\bw/)\s*(?:an?|the|his|her|their)?\s*$", re.I)
 ABSENCE_REACH = 120
+# "Pt then taken to waiting room by aide": the aide who took the patient away, not who was trained
+_ESCORT_BEFORE = re.compile(
+    r"\b(?:taken|escorted|walked|wheeled|brought|driven|transported|collected|picked up)\b[^.;\n]{0,50}?"
+    r"\bby\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$",
+    re.I,
+)
+ESCORT_REACH = 80
 # "from BrightPath Home Care", "of Sunrise Senior Care": a named care employer (capitalised, as names are)
 _EMPLOYER = re.compile(
     r"\b(?i:from|with|of|through|via|by)\s+(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,3}"
@@ -109,6 +116,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
+            or _ESCORT_BEFORE.search(ex.text[max(sent_start, start - ESCORT_REACH) : start])
         ):
             continue
         paid.append((start, end))

@@ -328,3 +328,22 @@ def test_the_good_cause_a_late_request_states(extra: dict, payer_words: str | No
     said = " ".join(st.text for s in result.letter.sections if s.id == "good_cause" for st in s.statements)
     assert ("[[Good cause:" in said) if section == "placeholder" else (section in said)
     assert any("practice's own matter" in w for w in result.warnings) is warned
+
+
+# A reason given on the claim's own field that is the practice's matter, with every window shut: nothing to file,
+# and the reason is named by its kind, not repeated back (the biller wrote it; it belongs in no request).
+CLAIM_REASONS = [
+    ("Our billing manager resigned in January and we changed EHR vendors.", "resigned", "billing manager"),
+    ("We moved offices in March; the denial was not worked until November.", "moved offices", "in March"),
+    ("New biller started in the summer.", "new biller", "in the summer"),
+]
+
+
+@pytest.mark.parametrize(("given", "kind", "not_repeated"), CLAIM_REASONS)
+def test_a_practice_reason_on_the_claim_is_named_not_repeated(given: str, kind: str, not_repeated: str) -> None:
+    claim = {"payer_type": "medicare", "notice_date": "2025-09-22", "dos": "2025-09-04", "good_cause": given}
+    result = _draft(claim, "2026-12-02")
+    assert (result.recommendation, result.route) == ("no_appeal", None)
+    said = " ".join([result.route_reason, *(r.text for r in result.reasons), *result.actions])
+    assert f'("{kind}")' in said and "not good cause" in said
+    assert not_repeated not in said

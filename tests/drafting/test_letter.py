@@ -192,7 +192,7 @@ def test_actions_never_ask_to_change_the_note(statuses: dict, denial: str, lines
     said = " ".join([*result.actions, *(r.text for r in result.reasons)])
     assert not ALTER_NOTE.search(said), ALTER_NOTE.search(said)
     if result.recommendation == "no_appeal" or statuses.get("return_demo"):
-        assert "late entry" in said
+        assert "does not make the denied claim payable" in said
 
 
 def test_docx_header_footer_and_properties() -> None:
