@@ -169,7 +169,8 @@ def consent(ctx: Context) -> Outcome:
         and not _near(_FUTURE_ONLY, text, c)
     ]
     refused = [c for c in mentions if c.negated or c in pending or _cannot_before(text, c)]
-    given = [c for c in given if c not in refused]
+    refused_ids = {id(c) for c in refused}  # a set: a long note has thousands of mentions
+    given = [c for c in given if id(c) not in refused_ids]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
         given = [c for c in given if not _labels_refusal(ctx, c, refused)]
     if given and all(_not_from_patient(ctx, c) for c in given):
@@ -241,12 +242,16 @@ _DECIDES_FOR_SELF = re.compile(
 def _not_from_patient(ctx: Context, mention: Concept) -> bool:
     """The consent line (and the sentence after it) says the patient was not asked, or only the caregiver agreed for
     a patient who decides for themself, and no representative consented."""
-    start = ctx.ex.text.rfind("\n", 0, mention.start) + 1
-    end = ctx.ex.text.find("\n", mention.end)
-    around = ctx.ex.text[start : end if end != -1 else len(ctx.ex.text)]
+    text = ctx.ex.text
+    # the mention's line, at most 200 characters each way: bounded, so many mentions stay linear
+    start = max(text.rfind("\n", max(0, mention.start - 200), mention.start) + 1, mention.start - 200)
+    end = text.find("\n", mention.end, mention.end + 200)
+    around = text[start : end if end != -1 else min(len(text), mention.end + 200)]
     if _REPRESENTATIVE.search(around) is not None:
         return False
-    caregiver_only = _CAREGIVER_AGREES.search(around) is not None and _DECIDES_FOR_SELF.search(ctx.ex.text) is not None
+    if "decides for self" not in ctx.ex.memo:  # asked once per note, not once per mention
+        ctx.ex.memo["decides for self"] = _DECIDES_FOR_SELF.search(text) is not None
+    caregiver_only = _CAREGIVER_AGREES.search(around) is not None and ctx.ex.memo["decides for self"]
     return _NOT_ASKED.search(around) is not None or caregiver_only
 
 
@@ -258,9 +263,14 @@ def _labels_refusal(ctx: Context, c: Concept, refused: list[Concept]) -> bool:
     """A consent field's label ("Consent today:") whose own line goes on to say consent was declined."""
     if not _FIELD_COLON.match(ctx.ex.text, c.end):
         return False
-    line_end = ctx.ex.text.find("\n", c.end)
-    line_end = len(ctx.ex.text) if line_end == -1 else line_end
-    return any(c.end < r.start < line_end for r in refused)
+    # the field's own line, read at most 300 characters on; the first refusal after the label (bisect: linear overall)
+    line_end = ctx.ex.text.find("\n", c.end, c.end + 300)
+    line_end = min(len(ctx.ex.text), c.end + 300) if line_end == -1 else line_end
+    starts = ctx.ex.memo.get("refused starts")
+    if starts is None or len(starts) != len(refused):
+        starts = ctx.ex.memo["refused starts"] = sorted(r.start for r in refused)
+    i = bisect_right(starts, c.end)
+    return i < len(starts) and starts[i] < line_end
 
 
 def _no_written(ctx: Context, refused: list[Concept]) -> bool:
@@ -307,7 +317,10 @@ def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
 @check
 def need_and_goal(ctx: Context) -> Outcome:
     goals = ctx.ex.of("GOAL", negated=False)
-    needs = ctx.ex.of("NEED", negated=False) or [g for g in goals if _goal_needs_caregiver(ctx, g)]
+    needs = ctx.ex.of("NEED", negated=False)
+    if not needs:  # one goal that depends on the caregiver is enough
+        tied = next((g for g in goals if _goal_needs_caregiver(ctx, g)), None)
+        needs = [tied] if tied is not None else []
     if goals and needs:
         return Outcome(
             "met",
