@@ -73,7 +73,7 @@ _LABELLED_NAME = re.compile(
 )
 # "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
 _NAMED_DEMO = re.compile(
-    r"\b(?P<name>[A-Z][a-z]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed"
+    r"\b(?P<name>[A-Z][a-zà-öø-ÿ]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed"
     r"|role-played)\b"
 )
 _NOT_NAMES = frozenset(
@@ -122,7 +122,8 @@ _RD_LABEL = re.compile(
     r"|return demo ?/ ?teach[- ]?back"
     r"|(?:caregiver|cg|trainee|his|her|their) (?:performance|return)|competency)"
     r"(?:[ \t]+(?:by|from)[ \t]+(?:[\w'-]+[ \t]?){1,3}?)?"
-    r"(?:[ \t]+x[ \t]?\d)?[ \t]*[:=-][ \t]*(?P<body>[^\n]*\w[^\n]*)",
+    # "RD ✓ x3, last 2 indep": a ticked label opens its result as a colon does
+    r"(?:[ \t]+x[ \t]?\d)?[ \t]*(?:[:=-]|(?=[✓✔☑]))[ \t]*(?P<body>[^\n]*\w[^\n]*)",
     re.I | re.M,
 )
 # "CG RD x1, min VC for hand on door frame": the abbreviation after the caregiver who did it

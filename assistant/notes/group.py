@@ -95,8 +95,12 @@ _RELATIVE_OF_OTHER = re.compile(
 # A roster with one bulleted line per patient ("- this pt (H. S.): wife, unpaid", "- Pt #2: son attended",
 # "- pt C: no caregiver attended"): each line that names a caregiver who came counts one patient
 _ROSTER_LINE = re.compile(
-    r"^[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+(?P<who>(?:this|the same)\s+(?:patient|pt|client|resident)\b"
-    r"|(?:patient|pt|client|resident)\s*#?\s*(?:\d{1,2}|(?-i:[A-Z]))\b|(?:another|second|third|other)\s+(?:patient|pt|client)"
+    # "A) pt Gertrude Osei -- husband Nii": a lettered row naming its patient
+    r"^[ \t]*(?:[-*•]|\(?\d{1,2}[).]|\(?(?-i:[A-H])\))[ \t]+"
+    r"(?P<who>(?:this|the same)\s+(?:patient|pt|client|resident)\b"
+    r"|(?:patient|pt|client|resident)\s*#?\s*(?:\d{1,2}|(?-i:[A-Z]))\b"
+    r"|(?:patient|pt|client|resident)\s+(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)"
+    r"|(?:another|second|third|other)\s+(?:patient|pt|client)"
     # "- for Wilhelmina Osei (R TFA): her daughter Akosua": the line names the patient its caregivers came for
     r"|(?:for|of)\s+(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?))"
     r"(?P<rest>[^\n]*)",

@@ -35,6 +35,8 @@ _DOS_LABEL = re.compile(
 )
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
+    # "consent for Desmond signed by pt 09/05/24": the patient's or a representative's signature, not the note's
+    r"|signed\s+by\s+(?:the\s+)?(?:pt|patient|client|resident|poa|guardian|wife|husband|spouse|son|daughter)"
     r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
     r"|since|until|through|expires?|written|entered"
     # when the patient was first seen, and a fax or scan stamp: "first evaluated on", "FX RCVD", "printed"
@@ -65,6 +67,7 @@ _OTHER_LABEL_WORDS = (
     "admi",
     "referral",
     "signed on",
+    "signed by",
     "consent",
     "obtained",
     "eval",
@@ -152,7 +155,9 @@ _NEGATED_CODE = re.compile(
 # One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
 # a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
 _CODE_SHAPE = CODE_SHAPE
-_CODE_TOKEN = re.compile(r"(?<![\w.$#/:-])" + _CODE_SHAPE + r"(?![\w.:/])")
+# "97550x1/97551x1 GP": units written onto each code, the lines joined by a slash ("(97550/97551)" in a form's
+# title names the codes it covers, not a billed line)
+_CODE_TOKEN = re.compile(r"(?:(?<![\w.$#/:-])|(?<=[xX×]\d/))" + _CODE_SHAPE + r"(?![.:/]|(?![xX×]\d)\w)")
 _ALWAYS_KNOWN = CTS_CODES | {"G0539", "G0540", "96202", "96203"}
 
 

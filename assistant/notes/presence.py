@@ -327,6 +327,18 @@ def _caregiver_listed(after: str) -> str | None:
     return None
 
 
+_ROW_MARK_BEFORE = re.compile(r"(?:--|–|—|\||/)\s*$")
+
+
+def row_status(text: str, start: int, end: int, line: tuple[int, int]) -> bool:
+    """Whether an attendance word closes a roster row that names a caregiver ("... / husband Marek (unpaid) /
+    consent 3/27/25 -- ATTENDED"): the row's attendance is the trainee's, not the patient's."""
+    a, b = line
+    if text[end:b].strip(" \t.") or not _ROW_MARK_BEFORE.search(text, max(a, start - 6), start):
+        return False
+    return _CAREGIVER_FIRST.search(text, a, start) is not None
+
+
 def column_heading(text: str, start: int, line: tuple[int, int]) -> bool:
     """Whether the word at `start` is a column heading: its line holds only headings, set apart by
     runs of spaces (two gaps at least), with no sentence punctuation."""
@@ -416,6 +428,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             continue  # "consent for Grace to attend" says nothing about who was there
         if c.label == "PRESENCE" and column_heading(ex.text, c.start, ex.lines.line_span(ex.lines.number(c.start))):
             continue  # a roster's "Attended" column
+        if c.label == "PRESENCE" and row_status(ex.text, c.start, c.end, ex.lines.line_span(ex.lines.number(c.start))):
+            continue  # "1. Ewa Z. / husband Marek / consent 3/27 -- ATTENDED": the row's trainee came
         subject = subject_of(ex, c, subjects)
         if subject != "patient":
             continue

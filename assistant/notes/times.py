@@ -101,7 +101,7 @@ MAX_PRIME_MINUTES = 90
 
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _SPOKEN_GATE = re.compile(
-    r"\s(?:to|until|till|through|at|started|began|finished|ended|stopped)\s+"
+    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|stop|stopped)\s+"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )

@@ -69,8 +69,12 @@ _DAY_DESCRIBED = re.compile(
 )
 _SCHEDULE_BEFORE = re.compile(
     # who keeps the hours: "works", "is with him", "her shift", "comes" lead the range from a few words away
-    r"\b(?:works?|working|shifts?|on duty|hours\s+(?:are|of)|comes?|(?:is|are|stays?|sits?)\s+(?:with|there|over|in))"
+    # ("a call from work, we resumed 11:30-11:48": "work" the noun is not who keeps hours)
+    r"\b(?:works?(?<!from work)(?<!at work)(?<!to work)|working|shifts?|on duty|hours\s+(?:are|of)|comes?"
+    r"|(?:is|are|stays?|sits?)\s+(?:with|there|over|in))"
     r"\b(?P<between>[^.;!?\n]{0,40})$"
+    # "(with him 8 am to 2 pm)": whose hours the bracket gives, right before the range
+    r"|\(\s*with\s+(?:him|her|them|the\s+(?:patient|pt))\s+$"
     # when a behaviour usually happens, right before the range: "triggers: 4-6 pm noise", "agitation worst 3-7 pm"
     r"|\b(?:triggers?|sundowning|agitation|agitated|outbursts?|episodes?)(?:\s+(?:is\s+|are\s+)?(?:worst|worse"
     r"|peaks?|usually|mostly|occurs?|happens?))?\s*:?\s*(?:from\s+|at\s+|around\s+|between\s+)?$"

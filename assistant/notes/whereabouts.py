@@ -60,7 +60,9 @@ _PT_AT_SOURCE = (
     + r"|\b(?:pt|patient|child|client)(?::?\s+(?-i:[A-Z][\w'-]+)){0,3}(?:\s+\([A-Z]+\))?\s+"
     r"(?:(?:was|is|stayed|remained)\s+)?at\s+(?:(?:his|her|their)\s+)?[\w-]+(?:['’]s\b|s['’])"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
-    + r"|\b(?:pt|patient)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+)?home\s+(?:w/|with)\s+"
+    # ... "Pt (Wen-Hsiung Lin) @ home w/ dtr"
+    + r"|\b(?:pt|patient)(?:\s+\([^()\n]{1,40}\))?\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s+"
+    r"(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
     r"|neighbou?r|friend|aide|sitter|grand\w+)\b"
 )
@@ -91,7 +93,7 @@ _ALONE = re.compile(
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
 _JOINED_PART = re.compile(
     r"\b(?:returned|came back|came in|came into|walked in|walked into|wandered in|joined|rejoined|arrived)\b"
-    r"[^.;]{0,80}?\b(?:for the (?:last|final|second"
+    r"[^.;]{0,120}?\b(?:for the (?:last|final|second"
     r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
     r"|visit)\b|from then on\b|from that point\b|from there on\b"
     # "at about 2:20 he came into the room and stayed until the end"
@@ -119,6 +121,10 @@ _TAKES_PART = re.compile(
     r"|\b(?:pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|completed)\b[^.;\n]{0,60}?"
     r"\bwhile\s+(?:the\s+)?(?:PT|OT|SLP|I|therapist|clinician)\s+(?:guarded|cued|assisted|spotted|watched"
     r"|supervised|gave)\b"
+    # "Pt ambulated 40 ft with RW while son practiced contact guard": the caregiver practised on the patient
+    r"|\b(?:pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|completed)\b[^.;\n]{0,60}?"
+    r"\bwhile\s+(?:his\s+|her\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse|cg|caregiver|mother|father"
+    r"|sister|brother)\s+(?:practi[cs]ed|guarded|spotted|assisted|provided|gave|cued)\b"
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
     r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
     r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"
@@ -138,7 +144,11 @@ _BESIDE_US = re.compile(
     re.I,
 )
 # a subject the clause must have for _THROUGHOUT ("PT" in capitals is the therapist, not the patient)
-_ON_WHOM_NOT = re.compile(r"['’]s\b|\s+own\b")  # "on her own", "on pt's bed": not on the patient
+# "on her own", "on pt's bed", "practised on her husband": not on the patient ("her" owns the next word)
+_ON_WHOM_NOT = re.compile(
+    r"['’]s\b|\s+(?:own|husband|wife|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|friend"
+    r"|neighbou?r|child|grand\w+|doll|model|arm|leg|hand)\b"
+)
 _PATIENT_SUBJECT = re.compile(r"\b(?:[Pp]t|[Pp]atient|[Hh]e|[Ss]he|Mr|Mrs|Ms|[Cc]lient|[Cc]hild)\b")
 _PERSON = re.compile(
     _PATIENT_SUBJECT.pattern
@@ -150,6 +160,12 @@ _NOT_THERE = re.compile(
     r"|outside|left|gone|elsewhere)\b",
     re.I,
 )
+# "on the second attempt he was accurate throughout": how well it was done, not who was there
+_HOW_WELL = re.compile(
+    r"\b(?:accurate|correct|consistent|safe|independent|steady|smooth|careful|appropriate|fluent|good)\w*\s*$", re.I
+)
+# "pt L hemiparesis -> high fall risk, therapist corrected guarding position throughout": the clinician's doing
+_CLINICIAN_ACTS = re.compile(r"\b(?:therapist|clinician|(?-i:PT|OT|SLP|PTA|COTA|OTA))\s+\w+ed\b", re.I)
 _NAMED_GATE = re.compile(r"\b(?:drove|took|walked|wheeled)\s+[A-Z]")
 # whoever a van or a driver comes for leaves: "The senior-center van came for Lucille at 9:05"
 _COLLECTED = re.compile(
@@ -259,7 +275,7 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             continue  # "pt was at dialysis throughout the session"
         if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
             continue
-        if m.re is _TAKES_PART and _ON_WHOM_NOT.match(ex.text, b, b + 5):
+        if m.re is _TAKES_PART and _ON_WHOM_NOT.match(ex.text, b, b + 16):
             continue
         presence.append((a, b))
     return Whereabouts(presence, absence, changed)
@@ -268,7 +284,7 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
 def _patient_first(clause: str) -> bool:
     """Whether the clause before "throughout" is about the patient: the first person it names is the
     patient ("The pt was on the couch behind her son") and nothing in it says away or asleep."""
-    if _NOT_THERE.search(clause):
+    if _NOT_THERE.search(clause) or _HOW_WELL.search(clause) or _CLINICIAN_ACTS.search(clause):
         return False
     first = _PERSON.search(clause)
     return first is not None and _PATIENT_SUBJECT.fullmatch(first.group(0)) is not None
