@@ -258,17 +258,22 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
                 break
             if j in used or not _STOP_LABEL.search(text[max(0, b.start - LABEL_REACH) : b.start]):
                 continue
-            start, end = _resolve(a, b)
-            seg = Segment(start, end, (a.start, b.end), labeled=True)
-            if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
-                segments.append(seg)
-            elif seg.minutes <= 0:
-                reversed_.append(seg)
+            _keep_labelled(a, b, segments, reversed_)
             used.update((i, j))
             break
     _labelled_after(text, tokens, used, segments, reversed_)
     segments.sort(key=lambda s: s.span)
     return segments, reversed_
+
+
+def _keep_labelled(a: _Token, b: _Token, segments: list[Segment], reversed_: list[Segment]) -> None:
+    """A labelled start and stop: a range when it runs forward within the limit, a reversed one when it runs back."""
+    start, end = _resolve(a, b)
+    seg = Segment(start, end, (a.start, b.end), labeled=True)
+    if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
+        segments.append(seg)
+    elif seg.minutes <= 0:
+        reversed_.append(seg)
 
 
 # the label after the time: "Video 14:00 start / 14:26 end", "2:05 pm began, 2:40 pm ended"
@@ -290,12 +295,7 @@ def _labelled_after(
             continue
         if _STOP_AFTER.match(text, b.end) is None:
             continue
-        start, end = _resolve(a, b)
-        seg = Segment(start, end, (a.start, b.end), labeled=True)
-        if 0 < seg.minutes <= MAX_SEGMENT_MINUTES:
-            segments.append(seg)
-        elif seg.minutes <= 0:
-            reversed_.append(seg)
+        _keep_labelled(a, b, segments, reversed_)
         used.update((i, i + 1))
 
 
