@@ -55,6 +55,9 @@ MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|o
 MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat most\b|\bno more than\b|\bup to \d"
                         r"|\blimit(?:ed)? (?:to|of)\b|\bcap(?:ped)? at\b|\bno (?:\w+ )?(?:limit|cap|maximum)\b"
                         r"|\bnot limited\b|dropped the .{0,40}limit|\bonce[- ]per\b", re.I)
+# "is there an NCCI edit between 97550 and 97163, yes or no": whether a thing exists, which "no published edit ... was
+# found" leaves open
+EXISTS = re.compile(r"\b(?:is|are) there (?:an?|any)\b|\bdoes (?:an?|any) [\w ]{1,60}\bexist|\byes or no\b", re.I)
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 # "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
@@ -84,6 +87,7 @@ DOMAIN_WORDS = re.compile(
     r"|\bthe \d{2,3}[- ]days?\b",
     re.I,
 )
+COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
@@ -262,15 +266,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
     if intent.kind == "appeal" and DECISION_TIME.search(intent.query) and not any(c.what == "decision" for c in found):
         return f"{CANNOT}: it does not hold how long that level takes to decide."
-    if intent.named_payer and intent.kind in ("fee", "threshold"):
-        return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
-    # A CARC means the same at every payer; a policy does not. A Medicare Advantage plan's appeal levels and its duty
-    # to follow Medicare's coverage criteria are federal rules, whichever company runs the plan (its filing limit is
-    # not).
-    bound = intent.payer == "medicare_advantage" and intent.kind in ("appeal", "denial") \
-        and bool(PLAN_DUTIES.search(intent.query))
-    if intent.named_payer and not intent.reason_codes and not bound:
-        return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
+    payer = _payer_refusal(intent)
+    if payer:
+        return payer
     if not passages:
         return f"{CANNOT}: no passage matches the question."
     if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
@@ -289,6 +287,26 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
+    return None
+
+
+def _payer_refusal(intent: Intent) -> str | None:
+    """Another payer's own fee schedule or policies, which the knowledge does not hold."""
+    if intent.named_payer and intent.kind in ("fee", "threshold"):
+        return f"{CANNOT}: it does not hold {intent.named_payer}'s own fee schedule."
+    # A CARC means the same at every payer; a policy does not. A Medicare Advantage plan's appeal levels and its duty
+    # to follow Medicare's coverage criteria are federal rules, whichever company runs the plan (its filing limit is
+    # not).
+    bound = intent.payer == "medicare_advantage" and intent.kind in ("appeal", "denial") \
+        and bool(PLAN_DUTIES.search(intent.query))
+    if intent.named_payer and not intent.reason_codes and not bound:
+        return f"{CANNOT}: it holds Medicare's rules, not {intent.named_payer}'s own policies."
+    # "does Texas Medicaid cover 97550": each state's Medicaid program sets its own coverage; the knowledge holds only
+    # how a Medicaid plan's denial is appealed or answered
+    # ("our medicaid plan wants the full time per unit" asks units under a payer's rule, which the knowledge holds)
+    if intent.payer == "medicaid" and intent.kind not in ("appeal", "denial", "units") and not intent.reason_codes \
+            and COVERS.search(intent.query):
+        return f"{CANNOT}: it holds Medicare's rules, not Medicaid programs' own coverage policies."
     return None
 
 
@@ -339,11 +357,13 @@ def compose(
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
-    if EITHER_VALUE.search(intent.query):  # "is the indicator 0 or 1?" after "no published edit was found"
+    if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "is the indicator 0 or 1?", "is there an
+        # edit?" after "no published edit was found"
         unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
     terse = not YES_NO.search(intent.query)  # "mue for 97551 per day?": asks the value the sentence says is unknown
     unknown = [c for c in unknown if not terse or _names_subject(intent.query, c.text)] if terse else unknown
-    asks_value = ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query) or terse
+    asks_value = ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query) or terse \
+        or any(NONE_FOUND.search(c.text) for c in unknown)
     if not made and asks_value and unknown:
         # The best passage says the value was never found: say so rather than present it as an answer.
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
@@ -381,7 +401,11 @@ def _extracted(
             and not (made and uncovered):
         return []
     asked = set(tokenize(expand(intent.query))) - {t for c in made for t in tokenize(c.text)}
-    top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used]
+    # a fee or descriptor passage of another code than the ones asked ("97551's RVUs" for "97550's two rates") is no
+    # answer to quote
+    top = [(i, p) for i, p in enumerate(passages[:3]) if entry_of(p) not in used
+           and not (p.kind in ("fee", "code") and p.codes and intent.procedure_codes
+                    and not set(p.codes) & set(intent.procedure_codes))]
     # The search's order, except that an FAQ among the first two answers in its own words, unless the
     # question names a code the first passage holds and the FAQ does not.
     named = [c for c in intent.codes if top and c in top[0][1].text]

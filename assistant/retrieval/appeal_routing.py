@@ -11,7 +11,7 @@ from typing import Any
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.chunk_facts import aic_entry
 from assistant.retrieval.pin import Pin, overlaps
-from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, Intent
+from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, HEARING, Intent
 
 _DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
 _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
@@ -19,7 +19,7 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("new_claim", r"timely filing|new claim|corrected claim|resubmit"),
     ("appeals_council", r"appeals council|\bdab\b|level 4|fourth level"),
     ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
-    ("alj", r"\balj\b|hearing|level 3|third level"),
+    ("alj", r"\balj\b|" + HEARING + r"|level 3|third level"),
     ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
     ("redetermination", r"redetermination|first level|level 1"),
 )

@@ -85,6 +85,16 @@ _GROUP_UNITS = re.compile(r"\bunits?\b|\blong(?:er)?\b|\bextra\b|\badditional\b|
                           r"|family|families)\b", re.I)
 
 
+# "is that per session or what", "per caregiver?": what a group code's amount is paid for
+_PER_WHAT = re.compile(r"\bper (?:caregivers?|sessions?|patients?|pts?|family|families|person|people|group|class)\b"
+                       r"|\beach (?:caregiver|patient|pt|family|person)\b|\bor (?:per|each)\b", re.I)
+
+
+# "caregivers for 4 diff patients", "three families": caregivers of several patients (not "both kids of one patient")
+_SEVERAL_PATIENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many)\s+"
+                               r"(?:diff(?:erent)?\s+|separate\s+)?(?:families|households|patients|pts)\b", re.I)
+
+
 def _group_only(intent: Intent, kb: Knowledge) -> bool:
     """The question names group codes only (97552, G0543): untimed, whatever minutes it mentions."""
     named = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
@@ -218,11 +228,24 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     return waivers + listed
 
 
+# "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
+_WHETHER_BILL = re.compile(r"^\s*(?:can|could|may|is it (?:ok|okay|allowed) to|are we allowed to|am i allowed to)"
+                           r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b", re.I)
+
+
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
-    out = _not_in_force(intent, kb) + _addon_pins(intent, kb) + topic_pins(intent, kb) + _group_code_pins(intent, kb)
+    out = _not_in_force(intent, kb)
+    topics = topic_pins(intent, kb)
+    status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
+    if status and _WHETHER_BILL.search(intent.query):  # whether it may be billed then: the period's status leads,
+        out += status  # the claim's modifier and place of service only follow
+        topics = [Pin(p.entry, p.what, p.obj, strong=False) for p in topics]
+    out += _addon_pins(intent, kb) + topics + _group_code_pins(intent, kb)
     if intent.kind == "fee":
         out += _fee_pins(intent, kb)
+        if _group_only(intent, kb) and _PER_WHAT.search(intent.query):  # "97552 pays what, per session or what?"
+            out += _group_units_pins(intent, kb)
     elif intent.kind == "threshold" and intent.period is not None:
         out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t) for t in kb.fees.kx_thresholds
                 if overlaps(t.effective_from, t.effective_to, intent.period)]
@@ -234,13 +257,15 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind == "appeal":
         out += appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
-        out += _telehealth_pins(intent, kb)
+        out += status
     if intent.kind != "fee":
         out += _sequestration_pins(intent, kb)
     if intent.kind != "fee" and _FURNISHED_BY_ASSISTANT.search(intent.query):  # the assistant: CQ/CO, 85 %
         out.append(Pin("fee:assistant-rate", "assistant", None, strong=False))
     # "how many minutes for 2 units of 97551", "how many minutes do I need to bill 97551": the band that gives them
-    if intent.kind == "units" and _group_only(intent, kb) and _GROUP_UNITS.search(intent.query):
+    # (minutes told of a group code are no count of its units: "97552 class ran 60 min, by the minute?")
+    if intent.kind == "units" and _group_only(intent, kb) and (
+            _GROUP_UNITS.search(intent.query) or (intent.minutes and _SEVERAL_PATIENTS.search(intent.query))):
         out += _group_units_pins(intent, kb)
     elif intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
                                                         and (intent.unit_count or intent.procedure_codes))):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import CONSENT_FORM, FULL_TIME, Intent
+from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, Intent
 
 
 @dataclass(frozen=True)
@@ -124,6 +124,14 @@ _MA_DUTY = re.compile(
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
     re.I)
 
+# "can I pool those 30 min under the 8 min rule", "combine the CTS minutes with my 97110": caregiver minutes are not
+# pooled with patient-present timed codes (not "pool therapy", which is aquatic exercise)
+_POOLING = re.compile(
+    r"\b(?:8|eight)[- ]?min(?:ute)?s?[- ]rule\b"
+    r"|(?<!the )(?<!a )(?<!aquatic )\bpool(?:ed|ing|s)?\b(?!\s*(?:therap|exercis|class|program|session))"
+    r"|\b(?:combin\w*|add\w*|count\w*|lump\w*)\b.{0,50}\b(?:with|and|to|plus)\s+(?:the |my |our |his |her )?"
+    r"(?:97[0-4]\d\d|975[0-4]\d|ther ?ex|therapeutic|patient[- ]present)", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
@@ -149,6 +157,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),
+    TopicRoute("frequency", FREQUENCY, frozenset({"frequency"}), skip_kinds=frozenset({"fee", "units"})),
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),
                skip_kinds=frozenset({"fee", "modifier", "telehealth", "threshold", "denial", "appeal"})),
 )

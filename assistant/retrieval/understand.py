@@ -71,9 +71,13 @@ STATES = re.compile(
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
     r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
+# "an ALJ hearing", "request a hearing": the appeal level; not "I keep hearing that ...", "been hearing about it"
+HEARING = (r"(?<!keep )(?<!kept )(?<!been )(?<!i'm )(?<!\bim )(?<!\bam )(?<!are )(?<!we're )\bhearing\b"
+           r"(?!\s+(?:that|from|about|people|it\b|this|a lot|different|conflicting|mixed|things|rumou?rs?|back))")
 _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("appeal", re.compile(
-        r"\bappeal|redetermination|reconsideration|\balj\b|hearing|amount in controversy|\breopen|\bqic\b|\bire\b"
+        r"\bappeal|redetermination|reconsideration|\balj\b|" + HEARING
+        + r"|amount in controversy|\breopen|\bqic\b|\bire\b"
         r"|appeals council|federal (?:district )?court|timely filing|filing limit|deadline|how long do (?:i|we) have"
         r"|how many days|late entr|addend|change the note|amend|go back and"
         r"|\bthe \d{2,3}[- ]days?\b", re.I)),  # "when does the 120 days start": a filing limit named by its length
@@ -141,12 +145,26 @@ CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b
                       rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
 # "QIC upheld the denial ... how much has to be in dispute": the amount in controversy, not a fee
 _AIC_WORDS = r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)|in dispute|at stake"
-_AIC_LEVEL = r"\balj\b|administrative law judge|hearing|federal (?:district )?court|level [35]\b"
+_AIC_LEVEL = r"\balj\b|administrative law judge|" + HEARING + r"|federal (?:district )?court|level [35]\b"
 _AIC_AMOUNT = r"how much|minimum|threshold|\$|dollars?|amount"
 AIC = re.compile(rf"{_AIC_WORDS}|(?:{_AIC_LEVEL}).*(?:{_AIC_AMOUNT})|(?:{_AIC_AMOUNT}).*(?:{_AIC_LEVEL})", re.I)
 # "verbal ok over the phone ... do i need a signature": how consent is given and recorded, not a telehealth visit
+# ("pt said ok on the phone ... do I need him to sign a form": agreement in other words is consent too)
+_AGREED = (r"\b(?:permission|agreed|agrees|agreement|said (?:ok|okay|yes|sure|it'?s (?:ok|okay|fine))"
+           r"|gave (?:the |us |me |his |her )?(?:ok|okay|go-ahead|permission)|ok'?d it)\b")
 CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|verbal\w*|written|writing|phone"
-                          r"|enough)\b|\b(?:verbal\w*|written|signed|signature|phone)\b.*\bconsent\w*", re.I)
+                          r"|enough)\b|\b(?:verbal\w*|written|signed|signature|phone)\b.*\bconsent\w*"
+                          rf"|{_AGREED}.*\b(?:forms?|sign\w*|written|writing|phone|verbal\w*)\b"
+                          rf"|\b(?:verbal\w*|phone)\b.*{_AGREED}", re.I)
+# "how many caregiver training sessions will medicare pay for", "is there a cap on visits": how often, not how much
+# (not "how many times a day", which is one date's sessions)
+FREQUENCY = re.compile(
+    r"^(?!.*\b(?:per (?:day|date)|a day|same (?:day|date)|one (?:day|date)|daily)\b)"
+    r".*(?:\bhow many (?:\w+\s+){0,3}?(?:sessions|visits|times)\b|\bhow often\b"
+    r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
+    r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b)", re.I)
+_EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
+_AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
 # "one of our payers requires the full time for timed codes": units counted in whole 30/15-minute blocks
 # (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code)
@@ -327,16 +345,21 @@ def classify(
         return "denial"
     if _DENIAL.search(text) and not hits & {"fee", "telehealth"}:
         return "denial"
+    if FREQUENCY.search(text) and not has_minutes and not _AMOUNT.search(text):
+        return "rule"  # "how many sessions before medicare stops paying": how often, not how much
     if "fee" in hits:
         return "fee"
     if "telehealth" in hits and not (CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text)):
         return "telehealth"
+    if CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text) and not has_dx:
+        return "rule"  # "verbal ok from the pt on 1/8/25, do I need a signed form": consent, not the code's dates
     if DOCUMENTS.search(text) and NOTE.search(text):  # what a note must hold, whatever minutes it mentions
         return "rule"
     if has_minutes or ("units" in hits and has_code):
         return "units"
-    if has_code and ("code_validity" in hits or (has_period and WEAK_VALIDITY.search(text)) or has_dx
-                     or MEANING.search(text)):
+    # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
+    valid = "code_validity" in hits and not _EDIT.search(text)
+    if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or MEANING.search(text)):
         return "code_validity"
     if "modifier" in hits or has_modifier:  # "does G0541 need GP?" names the modifier, not the word
         return "modifier"
@@ -353,14 +376,28 @@ MORE_MINUTES = re.compile(r"(?:\+|\band\b|\bplus\b|\bthen\b)\s*(?:another\s+|a f
                           r"|dollars?|\$))", re.I)
 
 
+# "20 min 97110 with the pt", "97530 x 25 min", "15 min of therex": minutes of a patient-present service, not of
+# caregiver training
+_OTHER_CODE = r"(?:9[0-9]\d{3}(?<!9755[012])(?<!9616[1-8])|G0\d{3}(?<!G05[34]\d))"
+_OTHER_AFTER = re.compile(r"\s*(?:of\s+|for\s+|doing\s+)?(?:" + _OTHER_CODE + r"\b|ther ?ex\b|there?x\b"
+                          r"|therapeutic (?:exercise|activit)|gait\b|manual\b|neuro ?re-?ed"
+                          r"|with (?:the |my |our )?(?:pt|patient)\b(?!'))", re.I)
+_OTHER_BEFORE = re.compile(_OTHER_CODE + r"\s*(?:x|for|:|-|=)?\s*$", re.I)
+
+
 def _minutes(text: str) -> tuple[int, ...]:
-    found = [(m.start(), int(m.group(1))) for m in MINUTES.finditer(text)]
+    found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)]
     if found:
-        taken = {start for start, _ in found}
-        found += [(m.start(1), int(m.group(1))) for m in MORE_MINUTES.finditer(text, found[0][0])
+        taken = {start for start, _, _ in found}
+        found += [(m.start(1), int(m.group(1)), m.end()) for m in MORE_MINUTES.finditer(text, found[0][0])
                   if 13 <= int(m.group(1)) <= 240 and m.start(1) not in taken
                   and not MINUTES.match(text, m.start(1))]
-    return tuple(n for _, n in sorted(found))
+    other = [n for start, n, end in found if _OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[:start])]
+    kept = [(start, n) for start, n, end in found
+            if not (_OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[:start]))]
+    if other:  # "pool those 30 min": the patient-present and caregiver minutes together are no caregiver total
+        kept = [(start, n) for start, n in kept if n != sum(other) + sum(m for _, m in kept if m != n)]
+    return tuple(n for _, n in sorted(kept))
 
 
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:
