@@ -35,6 +35,7 @@ visit visits session sessions note notes referral referred eval evaluation reeva
 scheduled next last week wk discharge discharged admit admitted dc d/c call called faxed sent received
 monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday f/u fu due
 recert return rtc till til back bday birthday dob born w/c today tomorrow yesterday tonight mon sat sun
+come coming rescheduled resched moved
 """)
 SCORE_WORDS = _words("""
 strength mmt pain score scored scores grade graded rated rating rate trials trial attempts reps repetitions

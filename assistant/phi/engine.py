@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import NotTextError
 from assistant.phi import fields, vocab
 from assistant.phi import patterns as p
-from assistant.phi.neighbours import around_names, recurring_ages
+from assistant.phi.neighbours import around_names, name_initials, recurring_ages
 from assistant.phi.spans import (
     Span,
     dates_without_times,
@@ -222,7 +222,8 @@ class Deidentifier:
         if names is not None:
             out += names(text)
         values = {text[s:e]: label for s, e, label, _ in spans if label != "PERSON" and e - s >= 3}
-        out += recurring_ages(text, spans)
+        values |= {town: "ADDRESS" for town in _towns(values)}
+        out += recurring_ages(text, spans) + name_initials(text, spans)
         if values:
             alternation = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
             out += [
@@ -258,6 +259,15 @@ class Deidentifier:
             merge_entities_with_spaces=False,
         )
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
+
+
+_TOWN_STATE = re.compile(rf"(?P<town>[^\W\d_]{{3,}}+(?:[ \t\-][^\W\d_]++){{0,2}}),?[ \t]+(?:{p._STATE})")
+
+
+def _towns(values: dict[str, str]) -> list[str]:
+    """The town of a "Dearborn MI" place found with its state: it recurs alone ("Day Center, Dearborn")."""
+    found = (_TOWN_STATE.fullmatch(v) for v, label in values.items() if label == "ADDRESS")
+    return [m.group("town") for m in found if m and m.group("town").lower() not in p.NOT_NAMES]
 
 
 _shared: Deidentifier | None = None

@@ -30,6 +30,9 @@ _IN_ARRAY = re.compile(_STRING)
 FHIR_AGE = re.compile(
     r'"valueAge ?"[ \t]*:[ \t]*\{[^{}\n]{0,80}?"value ?"[ \t]*:[ \t]*(?P<age>9\d|1[01]\d)(?!\d)'
     r'|"(?:age|patient_age|age_years|ageYears) ?"[ \t]*:[ \t]*"?(?P<plain>9\d|1[01]\d)(?![\d.])'  # "age": 95
+    # a quantity in years (UCUM "a"): '"valueQuantity": {"value": 96, "unit": "a"}'
+    r'|"valueQuantity ?"[ \t]*:[ \t]*\{[ \t]*"value ?"[ \t]*:[ \t]*(?P<qty>9\d|1[01]\d)(?![\d.])'
+    r'(?=[ \t]*,[ \t]*"(?:unit|code) ?"[ \t]*:[ \t]*" ?(?:a|yr|yrs|years?|y) ?")'
 )
 # CDA / XML elements that hold a name, an address part or a postal code: "<city>New Orleans</city>".
 _XML_TAGS = {"city": "ADDRESS", "postalCode": "ZIP", "streetAddressLine": "ADDRESS", "county": "ADDRESS",
@@ -54,7 +57,7 @@ def _fhir(text: str) -> list[Span]:
             if end > start:
                 out.append((start, end, label, 0.92))
     for m in FHIR_AGE.finditer(text):
-        group = "age" if m.group("age") else "plain"
+        group = next(g for g in ("age", "plain", "qty") if m.group(g))
         out.append((m.start(group), m.end(group), "AGE", 0.92))
     for m in XML_VALUE.finditer(text):
         if m.group("value").strip():

@@ -202,7 +202,8 @@ def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set
         a, b = words[i], words[i + 1]
         if text[a.end() : b.start()] not in (", ", ","):
             continue
-        caps = a.group().isupper() and b.group().isupper() and len(b.group()) > 1 and not _blocked(a.group())
+        caps = a.group().isupper() and b.group().isupper() and len(b.group()) > 1
+        caps = caps and not _blocked(a.group()) and not _blocked(b.group())  # never "ROE, BILLING"
         last = _rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group()) or _zipf(lex, a.group()) < RARE
         if caps and last and len(a.group()) >= 3 and _rank(lex, b.group()):
             out.update({i, i + 1})

@@ -14,6 +14,7 @@ Runs once on the resolved spans, each check a bounded look at the text next to o
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.phi import patterns as p
@@ -84,6 +85,19 @@ def _first_name_before(text: str, start: int) -> list[Span]:
     return [(m.start("name"), m.end("name"), "PERSON", 0.8)] if m and namey(m.group("name")) else []
 
 
+_GIVEN_BEFORE_NICKNAME = re.compile(r"(?<![\w'’.\-])(?P<name>[A-Z][A-Za-z'’\-]{1,20}+)[ \t]+[\"“]$")
+
+
+def _given_before_nickname(text: str, start: int, end: int) -> list[Span]:
+    """The given name before a quoted nickname: 'TERESA "TERRI" OCHOA', 'Guadalupe "Lupita" Zamora'."""
+    if text[end : end + 1] not in ('"', "”"):
+        return []
+    m = _GIVEN_BEFORE_NICKNAME.search(text, max(0, start - 24), start)
+    if m is None or m.group("name").lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(m.group("name")):
+        return []
+    return [(m.start("name"), m.end("name"), "PERSON", 0.8)]
+
+
 _COMPOUND_AFTER = re.compile(r"[ \t](?P<word>[^\W\d_]{1,12}(?:['’\-][^\W\d_]{2,12}){1,2})(?![\w'’\-])")
 
 
@@ -129,15 +143,31 @@ def _name_before_street(text: str, start: int) -> list[Span]:
     return [(m.start("name"), m.end("name"), "PERSON", 0.8)]
 
 
+_PARTICLE_GAP = re.compile(r"[ \t](?P<word>[^\W\d_]{1,5})[ \t]")
+
+
+def _joined_by_particle(text: str, spans: list[Span]) -> list[Span]:
+    """Two parts of one name with a particle between them are one name: "Abd al-Karim bin Yusuf"."""
+    from assistant.phi.names import PARTICLES
+
+    people = sorted((s, e) for s, e, label, _ in spans if label == "PERSON")
+    out: list[Span] = []
+    for (s1, e1), (s2, e2) in itertools.pairwise(people):
+        m = _PARTICLE_GAP.fullmatch(text, e1, s2) if s2 - e1 <= 7 else None
+        if m and m.group("word").lower() in PARTICLES:
+            out.append((s1, e2, "PERSON", 0.8))
+    return out
+
+
 def around_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for start, end, label, _ in spans:
         if label == "PERSON":
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
-            out += _compound_after(text, end) + _suffix_after(text, end)
+            out += _compound_after(text, end) + _suffix_after(text, end) + _given_before_nickname(text, start, end)
         elif label == "ADDRESS":
             out += _zip_after(text, end) + _name_before_street(text, start)
-    return out
+    return out + _joined_by_particle(text, spans + out)
 
 
 _GAP = " \t,|;"
@@ -163,3 +193,38 @@ def recurring_ages(text: str, spans: list[Span]) -> list[Span]:
         if commas or (before in ends and after in starts):
             out.append((m.start(), m.end(), "AGE", 0.8))
     return out
+
+
+_NAME_PART = re.compile(r"[^\W\d_]+")
+_JOINED = re.compile(r"[ \t]*[,_ ][ \t]*")
+
+
+def _initials_of(value: str) -> set[str]:
+    """The initials a colleague writes for a name: "Armen Hakobyan" -> AH, "DUBOIS, Jean-Baptiste" -> JB, JBD, DJB."""
+    family, _, given = value.partition(",")
+    out = {"".join(w[0] for w in _NAME_PART.findall(value))}
+    if given:
+        out.add("".join(w[0] for w in _NAME_PART.findall(given + " " + family)))
+    for word in value.replace(",", " ").split():
+        if "-" in word and word[0].isupper() and len(_NAME_PART.findall(word)) == 2:
+            out.add("".join(w[0] for w in _NAME_PART.findall(word)))  # "Jean-Baptiste" -> JB
+    return {i.upper() for i in out if 2 <= len(i) <= 3}
+
+
+def name_initials(text: str, spans: list[Span]) -> list[Span]:
+    """The initials of a found name, standing alone elsewhere: "consent_AH_0318.jpg", "JB - can you call".
+    Names found in parts ("Hakobyan_Armen") are read together both ways; initials that are a state, a
+    credential or a billing token are never taken."""
+    people = sorted((s, e) for s, e, label, _ in spans if label == "PERSON")
+    values = [text[s:e] for s, e in people]
+    for (s1, e1), (s2, e2) in itertools.pairwise(people):
+        if _JOINED.fullmatch(text, e1, s2):
+            values += [f"{text[s2:e2]} {text[s1:e1]}", f"{text[s1:e1]} {text[s2:e2]}"]
+    wanted = set().union(*map(_initials_of, values)) if values else set()
+    wanted = {
+        i for i in wanted if i not in p.STATES and i.lower() not in p.NOT_NAMES and not p.PROTECTED_RE.fullmatch(i)
+    }
+    if not wanted:
+        return []
+    alternation = "|".join(sorted(wanted, key=len, reverse=True))
+    return [(m.start(), m.end(), "PERSON", 0.8) for m in re.finditer(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", text)]

@@ -93,7 +93,13 @@ SIGNED_INITIALS_RE = re.compile(
     rf"(?i:\b(?:signed|initialed|initials|witness(?:ed)?)(?:[ \t]+by)?)[ \t]*:?[ \t]*(?P<name>{_INITIALS})"
     rf"(?:[ \t]+(?i:for|on[ \t]+behalf[ \t]+of|o/b/o)[ \t]+(?P<name2>{_INITIALS}))?(?![^\W\d_])"
 )
-_LOWER_CREDENTIAL = r"(?:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"
+# Bracketed initials of other patients or family members in a group note: "in their own charts (LZ, DK, WY)",
+# "other pts: LZ, DK". The list is found first, then a word for people right before it (never "(BP, HR)").
+INITIALS_LIST_RE = re.compile(r"[(:][ \t]*(?P<list>[A-Z]{2}(?:[ \t]*[,/&][ \t]*[A-Z]{2}){1,11}+)[ \t]*(?:\)|$|[.;])")
+PEOPLE_BEFORE_RE = re.compile(
+    r"(?i:\b(?:charts?|pts|patients|families|caregivers|members|residents|clients|participants|attendees))[ \t]*$"
+)
+_LOWER_CREDENTIAL = r"(?i:ccc-slp|otr/l|cota/l|dpt|pta|otr|ota|cota|slpa|slp|pt|ot)"  # "OTR/L" too
 # A signature in lower case ending its line: "r. ybarra pt", "- whitfield, dpt", "next visit fri. - j.park pta".
 LOWER_SIGNATURE_RE = re.compile(
     rf"(?m)(?:^|(?<=[.;!?])(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?"
@@ -153,6 +159,8 @@ NOT_NAMES = frozenset([
     "auntie", "aunty", "gramps", "grandma", "grandpa", "granny", "grandniece", "grandnephew",
     # greetings and sign-offs, in English and the languages families write them in
     "happy", "thanks", "regards", "sincerely", "cheers", "mahalo", "aloha", "gracias", "merci", "danke", "namaste",
+    # the sender and the steps of a payer's appeal process, as fax covers and letters write them
+    "sender", "recipient", "redetermination", "redeterminations", "reconsideration", "reconsiderations",
 ])
 NOT_NAME_SUFFIXES = (
     "tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally",
@@ -185,7 +193,9 @@ DATE_PATTERNS = [
     r"\b(?:19|20)\d{2}([/.\-])(?:1[0-2]|0?[1-9])\2(?:3[01]|[12]\d|0?[1-9])\b",  # 2025-03-04
     r"\b(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])\b",  # 20250304
     rf"\b{MONTH}[ \t]*{DAY}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # March 4, 2025 / Mar 4th / March 4
-    rf"\b{DAY}[ \t\-]*{MONTH}(?:[ \t,\-]*(?:(?:19|20)\d{{2}}|\d{{2}})\b)?",  # 4 Mar 2025 / 04-MAR-25
+    # 4 Mar 2025 / 04-MAR-25 / 07/OCT/2025; never a clock time for a short year ("3rd Feb, 10:00")
+    rf"\b{DAY}(?:[ \t\-]*|/){MONTH}(?:(?:[ \t,\-]*|/)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![:.]\d))?",
+    r"\b(?:3[01]|[12]\d|0?[1-9])\.[ \t]?(?:X{1,2}|I{1,3}|IV|VI{0,3}|IX|XI{1,2})\.[ \t]?(?:19|20)\d{2}\b",  # 1.V.1935
     rf"\b{DAY}[ \t]+of[ \t]+{MONTH}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # the 4th of March 2025
     rf"\b{MONTH}[ \t,]*(?:19|20)\d{{2}}\b",  # March 2025
     rf"\b{MONTH}[ \t,]*['’]\d{{2}}\b",  # Mar '25
@@ -196,8 +206,11 @@ DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
 _NUMERIC_DATE = (
     r"(?:\d{1,2}(?P<s1>[/.\-])\d{1,2}(?P=s1)(?:\d{4}|\d{2})"
     r"|(?:19|20)\d{2}(?P<s2>[.\-])(?:1[0-2]|0?[1-9])(?P=s2)(?:3[01]|[12]\d|0?[1-9])"
-    r"|(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9]))"
+    r"|(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])"
+    r"|(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])(?:19|20)\d{2})"  # "consent_08272024.pdf"
 )
+# A number of 7+ digits between the underscores of a file name: "fax_from_6055550112_20240829.tif".
+UNDERSCORE_NUMBER_RE = re.compile(r"(?<=_)\d{7,15}+(?=[_.])|(?<![^\W_])\d{7,15}+(?=_)")
 UNDERSCORE_DATE_RE = re.compile(rf"(?<![^\W_])(?P<id>{_NUMERIC_DATE})(?![^\W_])")
 # "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
 DATE_NO_YEAR_RE = re.compile(
@@ -207,7 +220,7 @@ DATE_NO_YEAR_RE = re.compile(
 )
 
 # --- identifiers -------------------------------------------------------------------------------
-_ID_TOKEN = r"(?P<id>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9\-]{2,18}[A-Z0-9]))\b"
+_ID_TOKEN = r"(?P<id>(?=[A-Z0-9\-]*\d)[A-Z0-9](?:[A-Z0-9\-]{2,18}[A-Z0-9]))(?![^\W_])"  # "MRN0031477_ROE.pdf"
 MRN_RE = re.compile(
     rf"\b(?:MRN|MR\s*#|MR\s*No\.?|Medical\s+Record(?:\s+(?:Number|No\.?|#))?|Chart\s*(?:#|No\.?|Number))"
     rf"\s*(?:#|No\.?|Number)?\s*[:#]?\s*{_ID_TOKEN}",
@@ -236,8 +249,19 @@ SPACED_MBI_RE = re.compile(
     rf"(?<![\w-])[1-9] {_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}"
     rf"{_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}{_MBI_L} {_MBI_L} \d \d\b"
 )
+# The last characters of a number, given to identify it: "claim number ends in 7 7 4 1", "card ending 4471".
+# The digits are found first and the label looked up behind them (the label alternation is the slow part).
+ID_ENDING_RE = re.compile(
+    r"(?i:\b(?:ends|ending)(?:[ \t]+(?:in|with))?[ \t]*:?[ \t]*\n?[ \t]*)(?P<id>\d(?:[ \-]?\d){2,9}+)(?![\w\-])"
+)
+ID_ENDING_LABEL_RE = re.compile(
+    rf"(?i:\b(?:{_ID_LABEL}|MRN|MBI|card|chart|ID)(?:[ \t]+(?:ID|#|No\.?|Number|Num))?[ \t]+(?:that[ \t]+)?)$"
+)
 # A masked number that still shows its last characters: "XXXX-XXX-HE72", "XXXXXXX1AB23", "****-***-4Q21".
-MASKED_ID_RE = re.compile(r"(?<![\w*#])[Xx*•]{3,7}+(?:[- ][Xx*•]{2,7}+){0,3}+[- ]?(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{2,6}\b")
+MASKED_ID_RE = re.compile(
+    r"(?<![\w*#])[Xx*•]{3,7}+(?:(?:[- ][Xx*•]{2,7}+){0,3}+[- ]?(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{2,6}\b"
+    r"|-[Xx*•]{1,2}[A-Z0-9]{1,2}-(?=[A-Z]{0,3}\d)[A-Z0-9]{4}\b)"  # an MBI shown in part: "XXXX-XX6-KT19"
+)
 NPI_RE = re.compile(r"\bNPI\s*(?:#|No\.?|Number)?\s*[:#]?\s*(?P<id>\d{10})\b", re.IGNORECASE)
 SSN_RE = re.compile(
     r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b|"
@@ -274,6 +298,12 @@ def role_mailbox(address: str) -> bool:
     return bool(parts) and all(w in ROLE_MAILBOX_WORDS for w in parts)
 
 
+# A chat handle: one that opens a line of a transcript ("@t.bui: ok"), or a mention shaped like a user name
+# ("ask @kemi.ross"); never "@ home", "@SNF" or the domain of an e-mail address.
+HANDLE_RE = re.compile(
+    r"(?m)(?:^[ \t]*|(?<=[ \t(]))(?P<id>@[A-Za-z][A-Za-z0-9]*+(?:[._][A-Za-z0-9]++)++(?:-[A-Za-z0-9]++)*+)(?![\w@])"
+    r"|^[ \t]*(?P<id2>@[A-Za-z][\w\-]{1,30}+)(?=:)"
+)
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])\d{7,}\b")
 AGE_RE = re.compile(
@@ -289,11 +319,18 @@ _SUFFIX = (
 )
 _STREET_WORD = r"(?:[A-Z][A-Za-z'’.\-]*|\d{1,3}(?:st|nd|rd|th))"
 _UNIT = (
-    r"(?:,?[ \t]*(?:Apt|Apartment|Unit|Suite|Ste|Bldg|Building|Fl|Floor|Rm|Room|#)\.?[ \t]*#?[ \t]*[A-Z0-9\-]{1,6}\b)?"
+    r"(?:,?[ \t]*(?:Apt|APT|Apartment|Unit|UNIT|Suite|SUITE|Ste|STE|Bldg|BLDG|Building|Fl|Floor|Rm|Room|#)\.?[ \t]*#?"
+    r"[ \t]*[A-Z0-9\-]{1,6}\b)?"
 )
 STREET_RE = re.compile(
     rf"\b\d{{1,6}}[A-Z]?[ \t]+(?:[NSEW]\.?[ \t]+)?(?:{_STREET_WORD}[ \t]+){{1,3}}{_SUFFIX}\b\.?{_UNIT}"
     rf"|\bP\.?[ \t]?O\.?[ \t]+(?i:Box)[ \t]+\d{{1,6}}\b"
+)
+# A rural address line on a highway: "PO BOX 56, HWY 12 E, PRESTONBURG" (a comma and a place follow).
+HIGHWAY_LINE_RE = re.compile(r"(?<=,[ ])(?:HWY|Hwy|Highway|HIGHWAY)[ \t]+\d{1,4}(?:[ \t]+[NSEW])?(?=,[ \t]*[A-Z])")
+# The town on its own after a street line and a comma: "8 Lakeside Trail,\nTwo Harbors, after ...".
+TOWN_AFTER_STREET_RE = re.compile(
+    r",[ \t]*\n?[ \t]*(?P<city>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[ \t]*(?:[,;)]|$))", re.M
 )
 # fmt: off
 STATES = [
@@ -306,7 +343,8 @@ _STATE = rf"(?:{'|'.join(STATES)})"
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){0,2})"
 CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?[ \t]*\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
 CITY_STATE_RE = re.compile(rf"{_CITY},[ \t]*{_STATE}\b(?![\-\w])")
-ZIP_LABEL_RE = re.compile(r"\b(?i:zip(?:\s*code)?)\s*[:#]?\s*(?P<zip>\d{5}(?:-\d{4})?)\b")
+# "Zip: 62704", and a Mexican código postal as written: "C.P. 88710"
+ZIP_LABEL_RE = re.compile(r"(?:\b(?i:zip(?:\s*code)?)|\bC\.[ ]?P\.)\s*[:#]?\s*(?P<zip>\d{5}(?:-\d{4})?)\b")
 
 # A postal instruction with no street or number: the town and ZIP around it carry the place.
 POSTAL_INSTRUCTION_RE = re.compile(r"(?i:\bgeneral[ \t]+delivery\b|\bposte[ \t]+restante\b)")

@@ -33,6 +33,8 @@ STREET = re.compile(
     rf"(?P<words>(?:(?:[a-z][a-z'’\-]*+|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}){_SUFFIX}\b\.?",
     re.IGNORECASE,
 )
+# The unit written after a street line: "1180 NORIEGA ST APT 4", "22 oak rd, unit 3b".
+UNIT_AFTER = re.compile(r"(?i:,?[ \t]*(?P<unit>(?:apt|unit|suite|ste|bldg|rm)\.?[ \t]*#?[ \t]*[a-z]?\d{1,5}[a-z]?)\b)")
 _PLAIN_SUFFIX = _words("st ave blvd rd ln pkwy hwy street avenue road boulevard")
 _HOUSE_SUFFIX = _words("dr drive ct court lane")
 STATE_ZIP = re.compile(
@@ -120,6 +122,8 @@ def find_streets(text: str) -> list[Span]:
         short = len(words) <= 2 and (suffix in _PLAIN_SUFFIX or (suffix in _HOUSE_SUFFIX and len(number) >= 2))
         if any(w[0].isdigit() or _rare(w) for w in words) or short:
             out += [(m.start(), m.end(), "ADDRESS", 0.85), *_town_after(text, m.end())]
+            unit = UNIT_AFTER.match(text, m.end())
+            out += [(unit.start("unit"), unit.end("unit"), "ADDRESS", 0.85)] if unit else []
     return out
 
 
@@ -168,5 +172,29 @@ def find_facilities(text: str) -> list[Span]:
     return out
 
 
+# A Korean address in romanisation: the district ("Mapo-gu", "Suwon-si"), then the city and its postal code
+# ("Mapo-gu, Seoul 04107"); the street ("Baekbeom-ro 22-gil") is a road name with its "-ro"/"-gil".
+KOREAN = re.compile(
+    r"\b(?P<district>[A-Z][a-z]+-(?:gu|si|gun|dong|eup|myeon))\b(?:,?[ \t]+(?P<city>[A-Z][a-z]+(?:-si|-do)?)"
+    r"(?:[ \t]+\d{5}(?!\d))?(?![\w\-]))?"
+    r"|\b[A-Z][a-z]+-(?:ro|gil|daero)(?:[ \t]+\d{1,3}(?:beon)?-gil)?\b"
+)
+
+
+_KOREAN_PARTS = ("-gu", "-si", "-gun", "-dong", "-eup", "-myeon", "-ro", "-gil", "-daero")
+
+
+def find_korean(text: str) -> list[Span]:
+    if not any(part in text for part in _KOREAN_PARTS):
+        return []
+    out: list[Span] = []
+    for m in KOREAN.finditer(text):
+        if m.group("district") and m.group("city"):
+            out += [(m.start(), m.end("district"), "ADDRESS", 0.85), (m.start("city"), m.end(), "ADDRESS", 0.85)]
+        else:
+            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+    return out
+
+
 def find_places(text: str) -> list[Span]:
-    return find_streets(text) + find_state_zips(text) + find_canadian(text) + find_facilities(text)
+    return find_streets(text) + find_state_zips(text) + find_canadian(text) + find_facilities(text) + find_korean(text)

@@ -14,6 +14,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from assistant.phi import patterns as p
+from assistant.phi.vocab import KIN_WORDS
 
 Span = tuple[int, int, str, float]
 Finder = Callable[[str], list[Span]]
@@ -28,6 +29,8 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
     if trailing:
         words.reverse()
     run: list[tuple[int, int, str]] = []
+    while not trailing and words and words[0][2].lower() in KIN_WORDS:
+        words.pop(0)  # an honorific or kin word before the name stays: "Patient: Hajj Abd al-Karim"
     for w in words:
         if (len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2]):
             run.append(w)
@@ -71,7 +74,19 @@ def _names_by_context(text: str) -> list[Span]:
         for group in ("name", "name2")
         if group in regex.groupindex and m.group(group) and m.group(group).replace(" ", "").upper() not in _CLOCK
     ]
-    return out + _lower_signatures(text)
+    return out + _lower_signatures(text) + _initials_lists(text)
+
+
+def _initials_lists(text: str) -> list[Span]:
+    """Pairs of initials in a bracketed list after a word for people: "(LZ, DK, WY)"."""
+    out: list[Span] = []
+    for m in p.INITIALS_LIST_RE.finditer(text):
+        if not p.PEOPLE_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            continue
+        for pair in re.finditer(r"[A-Z]{2}", m.group("list")):
+            if pair.group().lower() not in p.NOT_NAMES and not p.PROTECTED_WORDS_RE.fullmatch(pair.group()):
+                out.append((m.start("list") + pair.start(), m.start("list") + pair.end(), "PERSON", 0.8))
+    return out
 
 
 def _lower_signatures(text: str) -> list[Span]:
@@ -146,6 +161,23 @@ def find_ids(text: str) -> list[Span]:
             start, end = _group(m, "id", "id2", "last4")
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
+    return out + _rare_ids(text)
+
+
+def _rare_ids(text: str) -> list[Span]:
+    """Shapes that need a character most notes lack: file-name numbers ("_"), chat handles ("@"), and a number
+    given by its last digits ("claim number ends in 7 7 4 1")."""
+    out: list[Span] = []
+    if "_" in text:
+        out += [(m.start(), m.end(), "ID", 0.6) for m in p.UNDERSCORE_NUMBER_RE.finditer(text)]
+    if "@" in text:
+        out += [(*_group(m, "id", "id2"), "ID", 0.85) for m in p.HANDLE_RE.finditer(text)]
+    if "end" in text.lower():
+        out += [
+            (m.start("id"), m.end("id"), "ID", 0.9)
+            for m in p.ID_ENDING_RE.finditer(text)
+            if p.ID_ENDING_LABEL_RE.search(text, max(0, m.start() - 40), m.start())
+        ]
     return out
 
 
@@ -160,6 +192,11 @@ def find_addresses(text: str) -> list[Span]:
             continue  # "97552 GN. Dr. ..." is a billed line and a title, not a street
         if any(w.lower() not in p.NOT_NAMES for w in words) or m.group().startswith("P"):
             out.append((m.start(), m.end(), "ADDRESS", 0.85))
+            town = p.TOWN_AFTER_STREET_RE.match(text, m.end())
+            if town and town.group("city").lower() not in p.NOT_NAMES:
+                out.append((town.start("city"), town.end("city"), "ADDRESS", 0.85))
+    if any(word in text for word in ("HWY", "Hwy", "Highway", "HIGHWAY")):
+        out += [(m.start(), m.end(), "ADDRESS", 0.85) for m in p.HIGHWAY_LINE_RE.finditer(text)]
     for m in p.CITY_STATE_ZIP_RE.finditer(text):
         out.append((m.start("zip"), m.end("zip"), "ZIP", 0.95))
         if m.group("city"):

@@ -85,6 +85,8 @@ FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
     rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
 )
+# A word that ends a sentence inside a facility-like run; "St.", "Mt.", "Ft." abbreviate a saint or a mountain.
+_SENTENCE_END = re.compile(r"(?<![^\W\d_])(?!(?i:st|mt|ft|sts)\.)[^\W\d_]{2,}\.[ \t]+")
 _GENERIC = _words("""
 adult day senior nursing home care health medical memory assisted living rehab center clinic the of outpatient
 inpatient wound dialysis hospital community county regional general skilled at in to from for and pt patient
@@ -193,8 +195,12 @@ def find_places(text: str) -> list[Span]:
         words = re.findall(r"[\w'’]+", m.group("name"))
         if re.search(r"[A-Z]\.[A-Z]", m.group("name")):
             continue  # a degree before a label: "M.Ed.   School OT:"
-        if any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
-            out.append((m.start(), m.end(), "ADDRESS", 0.8))
+        start = m.start()
+        for stop in _SENTENCE_END.finditer(m.group("name")):  # "stage 2 PI. Home: 2F": a sentence ends first
+            start = m.start() + stop.end()
+            words = re.findall(r"[\w'’]+", text[start : m.end("name")])
+        if words and any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
+            out.append((start, m.end(), "ADDRESS", 0.8))
     return out
 
 
@@ -253,7 +259,9 @@ def hl7_protected(text: str) -> list[tuple[int, int]]:
         pos = m.start(2)
         for number, field in enumerate(m.group(2).split("|"), start=1):
             if number in _HL7_CODED[m.group(1)] and field and not (m.group(1) == "PV1" and re.search(r"\d", field)):
-                out.append((pos, pos + len(field)))
+                # a location's description (PL.9, "NORTHFORK PT KANEOHE") may name the town: not a code
+                coded = field if m.group(1) != "PV1" else "^".join(field.split("^")[:8])
+                out.append((pos, pos + len(coded)))
             pos += len(field) + 1
     return out
 

@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.phi import patterns as p
+from assistant.phi.vocab import KIN_WORDS
+
 Span = tuple[int, int, str, float]
 
 _NAME = r"(?:#|[A-Za-z][A-Za-z0-9_.#]*+(?:[ ]?\([a-z]{1,5}\))?+)(?:[ ][A-Za-z0-9_.#]++)*+"  # "Caregiver(s)", "CG (rel)"
@@ -37,6 +40,32 @@ _COLUMN_WORDS = {
 
 # "caregiver_rel", "relationship": the column holds kinship words ("spouse", "son"), not the caregiver's name
 _RELATION_WORDS = {"rel", "relation", "relationship", "kin", "kinship"}
+
+
+# What a name cell may hold besides the name: a kin word or title before it ("husband Olav", "Mrs Pettersen",
+# '"Papa Joe" Castellanos') and a credential after it ("M. Tsosie-Begay PTA"). They reach the model.
+_KIN_ABBREVIATIONS = r"dtr|dau|nbr|gdtr|gdau|gson|sil|dil|hsb|hus"
+_KIN_WORD = re.compile(rf"(?i:{p.RELATIONS}|{_KIN_ABBREVIATIONS})|{p.TITLES}")
+_CELL_TRAIL = re.compile(rf"(?:[ \t,]+{p.CREDENTIAL})+[ \t]*$")
+
+
+def _person_cell(text: str, s: int, e: int) -> tuple[int, int]:
+    """The name inside a name cell: kin words and titles before it, a role in brackets or a credential after
+    it left out. (s, s) when the cell holds no name ("wife", "son (unpaid)")."""
+    if "(" in text[s + 1 : e]:
+        e = s + 1 + text[s + 1 : e].index("(")  # "Losa Taufa (family CG)": the name, not the role
+    lead = s
+    for m in re.finditer(r"[^\W\d_][\w'’\-]*+\.?|\S", text[s:e]):
+        word = m.group().rstrip(".")
+        if not (_KIN_WORD.fullmatch(word) or word.lower() in KIN_WORDS or word in "\"'(),:"):
+            break
+        lead = s + m.end()
+    else:
+        return s, s
+    trail = _CELL_TRAIL.search(text, lead, e)
+    e = trail.start() if trail else e
+    lead += len(text[lead:e]) - len(text[lead:e].lstrip(" \t\"'"))
+    return lead, lead + len(text[lead:e].rstrip(" \t\"',"))
 
 
 def _column_label(name: str) -> str | None:
@@ -103,9 +132,8 @@ def find_table_cells(text: str) -> list[Span]:
         rows = _rows(text, header.end() + 1, sep, len(labels))
         for row_start, row_end in rows:
             for label, (s, e) in zip(labels, _cells(text[row_start:row_end], row_start, sep), strict=False):
-                if label == "PERSON" and "(" in text[s + 1 : e]:
-                    e = s + 1 + text[s + 1 : e].index("(")  # "Losa Taufa (family CG)": the name, not the role
-                    e -= len(text[s:e]) - len(text[s:e].rstrip())
+                if label == "PERSON":
+                    s, e = _person_cell(text, s, e)
                 if label and e > s and (label != "AGE" or re.fullmatch(r"9\d|1[01]\d", text[s:e])):
                     out.append((s, e, label, 0.92))
         done = rows[-1][1] if rows else header.end()

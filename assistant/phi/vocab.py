@@ -35,6 +35,7 @@ zaide savta abba ima imma emama ababa eme abaye hajiya alhaji hajia hajji mallam
 amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomma appa obaasan
 ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo
 koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna karani
+hajj haj hajja hajjah haji sheikh sheikha
 """)
 # Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""
@@ -47,6 +48,7 @@ ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
 hoh als bipap cpap uti utis copd chf cva tbi
+mca aca pca ica
 sil dil grnddau grndson
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
