@@ -72,6 +72,10 @@ class TimeSummary(Model):
     basis: str = Field(
         default="", description="How the minutes were counted, e.g. '35 min: 14:00-14:15 + 14:25-14:45'."
     )
+    patient_present: list[TimeSegment] = Field(
+        default_factory=list,
+        description="Parts with the patient present, in their own clock ranges: kept apart from the training.",
+    )
 
 
 class PaymentLine(Model):

@@ -178,9 +178,26 @@ def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[Bi
     return Decision("no_appeal", [reason], advisory=advisory)
 
 
+def _present_part(kb: Knowledge, report: Report) -> Reason | None:
+    """The part with the patient present, in its own clock range, is not caregiver training: the correction says
+    which minutes it kept apart and the patient-present codes that part may go on (knowledge/rules/patient_absent)."""
+    parts = report.time.patient_present
+    if not parts:
+        return None
+    rule = kb.rules.get("patient_absent")
+    codes = [c for c in (rule.codes if rule else []) if not is_checked(kb, c)]
+    when = " and ".join(f"{p.start}-{p.end} ({p.minutes} min)" for p in parts)
+    text = (
+        f"Caregiver training without the patient: {report.time.total_minutes} min ({report.time.basis}). The patient "
+        f"was present {when}: that part is not caregiver training; it may be billed with a patient-present code "
+        f"({', '.join(codes)}: the one for the discipline and what was done) by that code's own timed rule."
+    )
+    return Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])
+
+
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
                 billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
-                remedy: Remedy, replaced: Sequence[BilledLine] = ()) -> Decision:
+                remedy: Remedy, replaced: Sequence[BilledLine] = (), report: Report | None = None) -> Decision:
     sources = list(pattern.sources) if pattern else []
     reasons = [
         _reason(c, sources if pattern and c.id in pattern.corrected_claim_when else [], note)
@@ -195,6 +212,8 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
         reasons.append(_remedy_reason(remedy))
+    if report is not None and (kept := _present_part(kb, report)) is not None:
+        reasons.append(kept)
     if billed and not same_lines(fixed, billed):
         reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
     dx = facts.diagnoses
@@ -285,7 +304,7 @@ def decide(
         decision.reasons.append(Reason(text=text, source_ids=["cms-mln006562"]))
         return decision
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
-        return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced)
+        return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced, report)
     return _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
 
 

@@ -246,6 +246,10 @@ def build_report(ctx: Context) -> Report:
             for s in ctx.ex.cts_segments
         ],
         basis=ctx.ex.time.basis,
+        patient_present=[
+            TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
+            for s in ctx.ex.time.present
+        ],
     )
     meta = ReportMeta(
         dos=ctx.dos,

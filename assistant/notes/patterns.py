@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
+from assistant.notes.dictated import spoken_codes, spoken_icd10
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
 from assistant.notes.scan import finditer, sparse_finditer
 from assistant.notes.spoken import spoken_dates
@@ -197,6 +198,14 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
                 mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
         negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)))
         out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
+    if _SPOKEN_CODE_GATE.search(text):  # "ninety seven five fifty, one unit": a dictated billing line
+        out += [
+            CodeMention(s.code, s.units, list(s.modifiers), s.span, lines.number(s.span[0]), False,
+                        list(s.modifier_spans))
+            for s in spoken_codes(text, known)
+            if not _NEGATED_CODE.search(lines.before(s.span[0], 45))
+        ]
+        out.sort(key=lambda x: x.span)
     by_line: dict[int, list[CodeMention]] = {}
     for mention in out:
         by_line.setdefault(mention.line, []).append(mention)
@@ -205,6 +214,12 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
             for x in mentions[:-1]:
                 x.modifiers = list(mentions[-1].modifiers)
     return out
+
+
+# every dictated CPT/HCPCS code says one of these words ("ninety seven ...", "G zero five ...", "G oh five ...")
+_SPOKEN_CODE_GATE = re.compile(r"\b(?:ninety|nine|zero|oh)\b", re.I)
+# every dictated ICD-10-CM code with a decimal part says "point" or "dot"
+_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b", re.I)
 
 
 def _claim_line(text: str, m: re.Match[str]) -> bool:
@@ -252,6 +267,8 @@ def find_icd10(
             continue
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
+    if _SPOKEN_ICD_GATE.search(text):  # "G three five point A": a dictated diagnosis code
+        out += [IcdMention(code, span) for code, span in spoken_icd10(text)]
     out.sort(key=lambda x: x.span)
     return out
 

@@ -444,8 +444,12 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         (m.start(), m.end()) for m in finditer(_AWAY, ex.text, _AWAY_BODY) if not _inside(present_sorted, m.start())
     ]
     where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: people(ex).patient)
-    presence += where.presence + where.changed
-    absence = [] if where.changed else absence + where.absence  # there for part of the training
+    # the patient's own part, with its own clock range, is kept apart from the training (timing.py): what its
+    # words say of presence is about that part; that the patient came in then says they were away before
+    parts = sorted(ex.time.entries)
+    changed = [p for p in where.changed if not _inside(parts, p[0])]
+    presence = [p for p in presence + where.presence if not _inside(parts, p[0])] + changed
+    absence = [] if changed else absence + where.absence + ex.time.joins  # there for part of the training
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, ex.text, _PRESENT_ASKED)]
     absence += answered_no
     presence = [p for p in presence if not _inside(answered_no, p[0])]

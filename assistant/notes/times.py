@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.notes.addenda import Entry, find_entries
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
@@ -115,6 +115,7 @@ class Segment:
     end_minute: int
     span: tuple[int, int]
     labeled: bool = False
+    stamped: bool = False  # from a time-stamped entry to the next: `span` covers the entry's own time
 
     @property
     def minutes(self) -> int:
@@ -262,8 +263,41 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
             used.update((i, j))
             break
     _labelled_after(text, tokens, used, segments, reversed_)
+    _stamped(text, tokens, used, segments)
     segments.sort(key=lambda s: s.span)
     return segments, reversed_
+
+
+# a time-stamped entry: the time opens its line and the entry's words follow ("2:00 pm: met with daughter alone",
+# "2:52 done"); each entry runs until the next one's time
+_STAMP_BEFORE = re.compile(r"[ \t*•>-]{0,6}")
+_STAMP_AFTER = re.compile(r"[ \t]{0,3}(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]")
+MAX_STAMP_GAP = 180
+
+
+def _stamp(text: str, tok: _Token) -> bool:
+    line_start = text.rfind("\n", 0, tok.start) + 1
+    return bool(_STAMP_BEFORE.fullmatch(text, line_start, tok.start) and _STAMP_AFTER.match(text, tok.end))
+
+
+def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Segment]) -> None:
+    """Segments from time-stamped entries ("2:00 pm: met with daughter alone ... 2:37 pm: pt came in ... 2:52
+    done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
+    written in the note already covers that time. A range written without am/pm between the entries' times is
+    read in their half of the day."""
+    stamps = [tok for i, tok in enumerate(tokens) if i not in used and tok.colon and _stamp(text, tok)]
+    entries = [(a, *_resolve(a, b)) for a, b in itertools.pairwise(stamps)]
+    entries = [(a, start, end) for a, start, end in entries if 0 < end - start <= MAX_STAMP_GAP]
+    if not entries:
+        return
+    first, last = entries[0][1], entries[-1][2]
+    for k, seg in enumerate(segments):
+        if seg.end_minute <= HALF_DAY and first <= seg.start_minute + HALF_DAY < seg.end_minute + HALF_DAY <= last:
+            segments[k] = replace(seg, start_minute=seg.start_minute + HALF_DAY, end_minute=seg.end_minute + HALF_DAY)
+    ranges = list(segments)
+    for a, start, end in entries:
+        if not any(seg.start_minute < end and start < seg.end_minute for seg in ranges):
+            segments.append(Segment(start, end, (a.start, a.end), stamped=True))
 
 
 def _keep_labelled(a: _Token, b: _Token, segments: list[Segment], reversed_: list[Segment]) -> None:

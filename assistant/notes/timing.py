@@ -108,6 +108,12 @@ class TimeAccount:
     derived: int | None = None
     subtracted: int = 0  # break minutes taken out of a CTS range
     break_excluded: bool = False  # "(excluding break)" next to the CTS times
+    # a part of its own with the patient present ("10:40-11:00 pt brought in; pt + wife practiced together"): kept
+    # apart like a same-day patient-present service; `joins` are the words that say the patient came in
+    present: list[Segment] = field(default_factory=list)
+    joins: list[tuple[int, int]] = field(default_factory=list)
+    entries: list[tuple[int, int]] = field(default_factory=list)  # the present parts' own text
+    session_stated: Duration | None = None  # a stated total of the whole session, the present part included
 
     @property
     def total(self) -> int | None:
@@ -273,8 +279,13 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
     acc.cts = _written_twice_once(acc.cts)
+    _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
+    if acc.present and acc.stated is not None:
+        whole = union_minutes(acc.cts + acc.present)[0]
+        if abs(acc.stated.minutes - whole) <= MISMATCH_TOLERANCE < abs(acc.stated.minutes - union_minutes(acc.cts)[0]):
+            acc.session_stated, acc.stated = acc.stated, None  # "Total session 60 min": the whole visit
     if acc.cts:
         covered, gaps = union_minutes(acc.cts)
         nested = sum(_break_overlap(b, c) for b in acc.breaks for c in acc.cts)
@@ -287,6 +298,53 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     return acc
 
 
+# the patient comes in (or is there) for a part written as its own clock range or time-stamped entry:
+# "pt brought in; pt + wife practiced together", "2:37 pm: pt came in and joined", "with pt present"
+_PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
+_JOINS = re.compile(
+    rf"\b{_PATIENT}\s+(?:was\s+)?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined|returned|arrived"
+    r"|walked\s+in|wheeled\s+in)\b"
+    rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
+    r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:practi[cs]ed|worked|trained|together)\b"
+    r"|(?<!not )\b(?:with\s+(?:the\s+)?(?:pt|patient)\s+(?:present|in the room)|(?:pt|patient)\s+present\b(?!\s*:))",
+    re.I,
+)
+_NOT_JOINED = re.compile(r"\b(?:not|no|never|without|w/o|alone|absent)\b", re.I)
+ENTRY_REACH = 200
+
+
+def _entry(text: str, lines: LineIndex, seg: Segment, ordered: list[Segment]) -> tuple[int, int]:
+    """A range's own words: its line, from the previous range on it to the next one (a stamped entry runs from
+    its time)."""
+    a, b = lines.line_span(lines.number(seg.span[0]))
+    a = max([a, seg.span[0] - ENTRY_REACH] + [s.span[1] for s in ordered if a <= s.span[1] <= seg.span[0]])
+    b = min([b, seg.span[1] + ENTRY_REACH] + [s.span[0] for s in ordered if seg.span[1] <= s.span[0] < b])
+    return a, b
+
+
+def _split_present(text: str, lines: LineIndex, acc: TimeAccount, ordered: list[Segment]) -> None:
+    """Keep apart the parts with the patient present when the note gives them their own clock range or stamped
+    entry and the other parts are without the patient: the minutes without the patient are the training. A
+    patient who joins inside one continuous range has no part of their own (presence.py decides that)."""
+    if len(acc.cts) < 2:
+        return
+    joined: dict[Segment, tuple[tuple[int, int], tuple[int, int]]] = {}
+    for seg in acc.cts:
+        a, b = _entry(text, lines, seg, ordered)
+        m = _JOINS.search(text, a, b)
+        if m is not None and not _NOT_JOINED.search(text, max(a, m.start() - 12), m.end()):
+            joined[seg] = (m.span(), (a, b))
+    rest = [seg for seg in acc.cts if seg not in joined]
+    if not joined or not rest:
+        return
+    if any(s.start_minute < p.end_minute and p.start_minute < s.end_minute for s in rest for p in joined):
+        return  # the parts overlap: no part of its own
+    acc.cts = rest
+    acc.present = sorted(joined, key=lambda s: s.start_minute)
+    acc.joins = [cue for cue, _ in joined.values()]
+    acc.entries = [entry for _, entry in joined.values()]
+
+
 def _clocks(segments: list[Segment]) -> str:
     return " + ".join(f"{Segment.clock(s.start_minute)}-{Segment.clock(s.end_minute)}" for s in segments)
 
@@ -297,7 +355,7 @@ def describe(acc: TimeAccount) -> str:
     if acc.derived is None:
         return "" if stated is None else f"{stated} min stated"
     segs = sorted(acc.cts, key=lambda s: s.start_minute)
-    if len(segs) == 1 and not acc.subtracted:
+    if len(segs) == 1 and not acc.subtracted and not acc.present:
         text = f"{acc.derived} min from {_clocks(segs)}"
     else:
         text = f"{acc.derived} min: {_clocks(segs)}"
@@ -309,6 +367,10 @@ def describe(acc: TimeAccount) -> str:
         text += f"; the stated {stated} min disagrees, units from the lower ({min(stated, acc.derived)} min)"
     elif stated is not None:
         text += f" (stated {stated} min)"
+    if acc.present:
+        text += f", the patient present {_clocks(acc.present)} kept apart"
+    if acc.session_stated is not None:
+        text += f" (the stated {acc.session_stated.minutes} min is the whole session)"
     if acc.other:
         text += f"; other services not counted ({_clocks(acc.other)})"
     return text

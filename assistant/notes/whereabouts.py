@@ -87,7 +87,9 @@ _PROBES = {
 _ALONE = re.compile(
     r"\b(?:came|come|attended|arrived|seen|met me|met with me|was seen|present|here)\s+(?:in\s+|to (?:the )?\w+\s+)?"
     r"(?:alone|by (?:herself|himself|themselves)|on (?:her|his|their) own)\b"
-    r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b",
+    r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b"
+    # "met with daughter alone": the caregiver seen on their own
+    r"|\bmet\s+with\s+(?:(?:his|her|their|the)\s+)?[\w-]+\s+alone\b",
     re.I,
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
