@@ -5,8 +5,10 @@
 A claim whose diagnosis code is not billable on the date of service (a category header such as G20
 after 2023-10-01, a retired or not-yet-valid code) is a claim error when the note documents the
 billable code: the answer is a corrected claim with the note's code, not an appeal. Only codes the
-note itself documents are proposed; a claim code that is billable is kept as billed, and a bad code
-the note gives no billable replacement for leaves nothing to correct here.
+note itself documents are proposed; a claim code that is billable is kept as billed. A bad code the note
+gives no billable replacement for is still corrected when the code set names its replacements (G35 from
+2025-10-01): the corrected list carries a placeholder naming them, to be filled from the medical record;
+without named replacements it leaves nothing to correct here.
 """
 
 from __future__ import annotations
@@ -53,10 +55,20 @@ def diagnosis_fix(kb: Knowledge, note: str, claim_codes: Sequence[str], on: date
             continue
         # the note's own code in the same category ("G20" → "G20.A1"), never one the note does not give
         specific = [c for c in documented if _category(c).startswith(_category(code)) and c != code]
-        if not specific:
+        if specific:
+            corrected += specific
+            reasons.append(f"{code} on the claim is {verdict.reason}; the note documents {', '.join(specific)}")
+        elif verdict.replacement:
+            # the code set names the billable codes (G35 from 2025-10-01: G35.A ... G35.D) but the note gives none:
+            # the claim is still corrected, with the code the medical record supports, never a guessed one
+            corrected.append(f"[[{code} replaced by {verdict.replacement}, as the medical record documents]]")
+            reasons.append(
+                f"{code} on the claim is {verdict.reason}; it is billed as {verdict.replacement}. The note does not "
+                "give the specific code: take it from the medical record (or query the clinician); it is not guessed, "
+                "and the note is not changed for payment"
+            )
+        else:
             return None
-        corrected += specific
-        reasons.append(f"{code} on the claim is {verdict.reason}; the note documents {', '.join(specific)}")
         sources += verdict.sources
     if not reasons:
         return None

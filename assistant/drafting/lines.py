@@ -15,8 +15,9 @@ from collections.abc import Iterable, Sequence
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine, Report
 
-# Families whose lines the note check judges; every other code is a same-day service kept as billed.
-CHECKED_FAMILIES = frozenset({"cts", "direct_care"})
+# Families whose lines the note check judges (their primary, add-on and group codes: 97550-97552, G0539-G0543; a
+# behaviour-management group is 96202, not a caregiver-training line); every other code is kept as billed.
+CHECKED_FAMILIES = ("cts", "direct_care", "behavior")
 THERAPY_MODIFIERS = ("GP", "GO", "GN")
 ASSISTANT_MODIFIERS = ("CQ", "CO")
 # The check decides these from the note; the claim's own values are replaced, never merged.
@@ -24,8 +25,7 @@ DECIDED_BY_CHECK = frozenset(THERAPY_MODIFIERS + ASSISTANT_MODIFIERS)
 
 
 def is_checked(kb: Knowledge, code: str) -> bool:
-    info = kb.codes.get(code)
-    return info is not None and info.family in CHECKED_FAMILIES
+    return bool(code) and any(code in kb.family_codes(family) for family in CHECKED_FAMILIES)
 
 
 def ordered_modifiers(mods: Iterable[str]) -> list[str]:

@@ -197,6 +197,9 @@ def build_context(
     dos_from_note = False
     note_dos = None
     labelled = [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
+    # a record that quotes an earlier entry before the session's own ("[From the initial evaluation, 03/31/2025]
+    # ... [Caregiver training note, 04/15/2025]"): the passed date, when the note gives it too, is the note's own
+    labelled = [d for d in labelled if d.value == dos] or labelled
     if labelled:
         dos_span, note_dos = labelled[0].span, labelled[0].value
         if dos is None:

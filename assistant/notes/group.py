@@ -34,9 +34,11 @@ _GROUP_COUNT = (
     # "Families present (3 different children)": different patients are a group whatever the verb
     rf"|(?P<n6>{_N})\s+(?:different|separate)\s+(?:patients|pts|clients|families|children|residents)\b"
 )
-# "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the list, then its count
+# "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the list, then its count; "Families attending:
+# Te Whata-Olsen (wife Moana), Blackfeather (son Daniel)": each family with its caregiver in brackets
 _REPRESENTED_LIST = re.compile(
-    r"\b(?:patients|pts|clients|residents|families)\s+represented\s*[:=-]\s*(?P<list>[^\n.;(]{3,200})"
+    r"\b(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance)\s*[:=-]\s*"
+    r"(?P<list>(?:[^\n.;(]|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
     r"(?:\((?P<n>\d{1,2})\))?",
     re.I,
 )

@@ -101,6 +101,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "heart failure", "neuropathy", "ataxia", "vision loss", "low vision", "macular degeneration", "alzheimer's",
         "alzheimer", "cognitive decline", "memory loss", "spinal cord injury", "cerebral palsy", "contracture",
         "contractures", "lymphedema", "frail", "frailty", "limited", "reduced",
+        # the caregiver hurt while helping: the training protects the caregiver as well as the patient
+        "strained his back", "strained her back", "hurt his back", "hurt her back", "injured his back",
+        "injured her back", "back pain", "back injury",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",

@@ -21,9 +21,14 @@ KB = cached_knowledge()
     ("Dx: MS (G35).", ["G35"], date(2025, 9, 30), None),
     # valid codes on the claim: kept, nothing to correct
     ("Dx: G20.A1.", ["G20.A1"], date(2025, 2, 11), None),
-    # the note gives no billable code for the bad one: nothing this module can propose
-    ("Dx: Parkinson's disease.", ["G20"], date(2025, 2, 11), None),
-    ("Dx: gait R26.89.", ["G20"], date(2025, 2, 11), None),
+    # the note gives no billable code for the bad one: the replacements the code set names, from the record
+    ("Dx: Parkinson's disease.", ["G20"], date(2025, 2, 11),
+     ["[[G20 replaced by G20.A1, G20.A2, G20.B1, G20.B2 or G20.C, as the medical record documents]]"]),
+    ("Dx: multiple sclerosis (see neurology consult for type).", ["G35", "R26.89"], date(2026, 1, 13),
+     ["[[G35 replaced by G35.A, G35.B0, G35.B1, G35.B2, G35.C0, G35.C1, G35.C2 or G35.D, as the medical record "
+      "documents]]", "R26.89"]),
+    # a header the code set names no replacement for, and no code in the note: nothing this module can propose
+    ("Dx: gait.", ["R26"], date(2025, 2, 11), None),
     # no diagnosis on the claim, or no date
     ("Dx: G20.A1.", [], date(2025, 2, 11), None),
     ("Dx: G20.A1.", ["G20"], None, None),

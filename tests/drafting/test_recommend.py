@@ -8,7 +8,7 @@ import pytest
 
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.diagnoses import DiagnosisFix
-from assistant.drafting.lines import corrected_lines, lines_text, unsupported_denied
+from assistant.drafting.lines import corrected_lines, is_checked, lines_text, unsupported_denied
 from assistant.drafting.recommend import ClaimFacts, below_threshold, classify, decide, too_late
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
@@ -230,9 +230,22 @@ def test_a_pattern_can_make_a_check_blocking() -> None:
     ("97550x1:GP", "97110x2:GP 97550x1", ("KX",), "97110x2:GP 97550x1:GP,KX"),
     ("97550x1", "97550x1", ("KX",), "97550x1"),  # KX only on therapy lines
     ("97550x1:GP", "", (), "97550x1:GP"),
+    # behaviour-management G-codes are caregiver-training lines: replaced, never kept beside the supported ones
+    ("G0539x1 G0540x1", "G0539x1 G0540x1", (), "G0539x1 G0540x1"),
+    ("G0539x1 G0540x2", "97110x1:GP G0539x1", (), "97110x1:GP G0539x1 G0540x2"),
 ])
 def test_corrected_lines(supported: str, billed: str, add: tuple[str, ...], expected: str) -> None:
     assert lines_text(corrected_lines(KB, L(supported), L(billed), add)) == lines_text(L(expected))
+
+
+@pytest.mark.parametrize(("code", "checked"), [
+    ("97550", True), ("97551", True), ("97552", True), ("G0539", True), ("G0540", True), ("G0541", True),
+    ("G0543", True),
+    # a behaviour-management group is 96202/+96203, not a caregiver-training line; patient-present codes are kept
+    ("96202", False), ("96203", False), ("97530", False), ("97110", False), ("", False), ("XYZ", False),
+])
+def test_which_lines_the_note_check_judges(code: str, checked: bool) -> None:
+    assert is_checked(KB, code) is checked
 
 
 @pytest.mark.parametrize(("supported", "billed", "dead"), [
