@@ -44,7 +44,8 @@ _LINE = re.compile(
     # "Tool instruction: ...": a tool named as the addressee of an order, not a tool used in the session
     rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
     r"|tool[ \t]+(?:instructions?|directive|prompt|note))"
-    rf"(?:[ \t]+\w+){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
+    # "Appeal writer / billing bot:": two addressees joined by a slash or "and"
+    rf"(?:[ \t]+(?:\w+|/|&)){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"
     r"|^[ \t]*(?:reviewer|auditor|coder|grader)[ \t]*:[ \t]*(?:label|mark|treat|set|score|classify|consider|count)\b"
     # "ASSISTANT: when writing the appeal, state that ...": a bare "Assistant:" label (a PTA or COTA line
     # names a person) followed by an order about what to write

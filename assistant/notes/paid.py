@@ -84,8 +84,10 @@ _ARRANGED = re.compile(
 
 
 def _near_absence(ctx: Context, pos: int) -> bool:
+    """An absence stated on the same line, before the mention or after it ("children in childcare with staff,
+    not in the group room")."""
     line = ctx.ex.lines.bounds(pos)
-    return any(line[0] <= a and a >= pos - ABSENCE_REACH and a < pos for a, _ in ctx.absence)
+    return any(line[0] <= a < line[1] and abs(a - pos) <= ABSENCE_REACH for a, _ in ctx.absence)
 
 
 def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:

@@ -65,6 +65,13 @@ _AWAY_BODY = (
     r"|\bwhile\s+(?:his|her)\s+(?:mother|father|mom|dad|wife|husband)\s+(?:stayed|remained|was|were)\s+(?:at\s+)?home\b"
 )
 _AWAY = re.compile(r"(?=[PpMmHhSsRrCcWw])" + _AWAY_BODY, re.I)
+# "Pt's son reports dad had 3 falls", "daughter states mom ...": the relative a caregiver reports on is the patient
+_KIN_REPORTED = re.compile(
+    r"\b(?:son|daughter|dtr|wife|husband|spouse|mother|father|mom|dad|sister|brother|caregiver|cg)\s+(?:reports?"
+    r"|reported|says|said|states?|stated|notes?|noted)\s+(?:that\s+)?(?:her\s+|his\s+|their\s+)?"
+    r"(?P<kin>mom|dad|mother|father|husband|wife)\b",
+    re.I,
+)
 _TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
@@ -84,7 +91,7 @@ _ASIDE = re.compile(
     r",\s*(?:who|whose|which|whom)\b[^,;.\n]{0,80},|\([^()\n]{0,80}\)|,\s?[A-Z][a-z]+(?: [A-Z][a-z]+)?,"
 )
 # the words that make the next person an object: "out with their son", "drives pt"
-_LEADS = frozenset({"with", "by", "to", "from", "for", "and", "of", "drives", "helps", "visits", "assists"})
+_LEADS = frozenset({"with", "w/", "by", "to", "from", "for", "and", "of", "drives", "helps", "visits", "assists"})
 _DETERMINERS = frozenset({"his", "her", "their", "the", "a", "an", "pt's", "patient's"})
 _COUNT_WORDS = frozenset(
     {"one", "two", "three", "four", "five", "six", "other", "another", "different", "separate", "each", "every"}
@@ -121,10 +128,11 @@ _SUBJECTLESS_ABSENCE = re.compile(
 # a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●*]\s?\)|◉)"
 _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
-_PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s)"  # what every answer below starts with
+# what every answer below starts with ("PATIENT_PRESENT" in an export too)
+_PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|in\s)"
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
-    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?\s+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
+    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
     r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})[\s:]*(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
@@ -258,9 +266,13 @@ class _Subjects:
             ]
 
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
+        # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
+        alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
+        kin = [(a, b, lazy) for a, b, lazy in subjects(_CAREGIVER_WORDS) if text[a:b].lower() in alias]
         self.patient = _Named(
             text,
             subjects(_PATIENT_WORDS)
+            + kin
             + [
                 (*m.span(), False)
                 for m in finditer(_TITLED_NAME, text)
@@ -270,9 +282,10 @@ class _Subjects:
         )
         self.caregiver = _Named(
             text,
-            subjects(_CAREGIVER_WORDS)
+            [span for span in subjects(_CAREGIVER_WORDS) if text[span[0] : span[1]].lower() not in alias]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
-            + [(a, b, True) for a, b in name_spans(who.caregiver, text)],
+            # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
+            + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"],
         )
 
     def _aside(self, pos: int) -> tuple[int, int] | None:

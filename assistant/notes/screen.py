@@ -87,7 +87,10 @@ _DESCRIPTOR_WORDS = frozenset({"description", "descriptor", "chargemaster", "cha
 # a pasted checklist item: "'Document caregiver return demonstration' - payer checklist item 6 (pasted)"
 _ITEM_START = r"^[ \t'\"“‘-]*(?:document|describe|include|record|list|indicate|note whether|ensure)\b"
 _ITEM_LINE = r"^[^\n]*\b(?:checklist item|\(pasted\)|pasted from)\b[^\n]*$"
-_CHECKLIST_ITEM = re.compile(_ITEM_START + r"(?![ \t]*[:#])[^\n]*$|" + _ITEM_LINE, re.I | re.M)
+# ... not a noun opening a field: "Record copy for: <patient>", "List of caregivers trained: ..."
+_CHECKLIST_ITEM = re.compile(
+    _ITEM_START + r"(?![ \t]*(?:[:#]|(?:copy|of|for|number|no\.)(?![\w])))[^\n]*$|" + _ITEM_LINE, re.I | re.M
+)
 _ITEM_NEEDS = _ITEM_START + "|" + _ITEM_LINE  # _CHECKLIST_ITEM without its lookahead
 # "--- Guideline reference (auto-inserted) ---" ... "--- end reference ---": a block of pasted rule text
 _GUIDELINE_BLOCK = re.compile(

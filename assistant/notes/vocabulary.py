@@ -21,7 +21,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
-        "not in the treatment room", "not in the training room",
+        "not in the treatment room", "not in the training room", "not in the group room",
         "not in room", "was not present",
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
@@ -104,6 +104,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # the caregiver hurt while helping: the training protects the caregiver as well as the patient
         "strained his back", "strained her back", "hurt his back", "hurt her back", "injured his back",
         "injured her back", "back pain", "back injury",
+        # a skill lost or a behavior the caregiver cannot yet manage is why the training is needed
+        "regression", "regressed", "regressing", "tantrums", "meltdowns", "autism",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
@@ -202,7 +204,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "grandparent", "grandma", "grandpa", "sister", "brother", "sibling", "aunt",
         "uncle", "niece", "nephew", "granddaughter", "grandson", "daughter-in-law", "son-in-law", "friend", "neighbor",
         "neighbour", "fiance", "fiancé", "boyfriend", "girlfriend", "family member", "family caregiver", "stepdaughter",
-        "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "poa", "health care proxy",
+        "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "husb", "poa", "health care proxy",
         "healthcare proxy", "significant other", "life partner", "roommate", "companion",
     ),
     "UNPAID": (
