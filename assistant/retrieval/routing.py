@@ -21,7 +21,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.topic_routing import PATIENT_AWAY, topic_pins
+from assistant.retrieval.topic_routing import PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -90,15 +90,19 @@ _PER_WHAT = re.compile(r"\bper (?:caregivers?|sessions?|patients?|pts?|family|fa
                        r"|\beach (?:caregiver|patient|pt|family|person)\b|\bor (?:per|each)\b", re.I)
 
 
-# "caregivers for 4 diff patients", "three families": caregivers of several patients (not "both kids of one patient")
-_SEVERAL_PATIENTS = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many)\s+"
-                               r"(?:diff(?:erent)?\s+|separate\s+)?(?:families|households|patients|pts)\b", re.I)
 
 
 def _group_only(intent: Intent, kb: Knowledge) -> bool:
     """The question names group codes only (97552, G0543): untimed, whatever minutes it mentions."""
     named = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
     return bool(named) and len(named) == len(intent.procedure_codes) and all(c.kind == "group" for c in named)
+
+
+def _one_group_code(intent: Intent, kb: Knowledge) -> bool:
+    """ "caregivers of 4 other families, do I bill 97552?": one group code asked of a group of several patients (not
+    "97552 or G0543?", which asks which family's code, nor "which code", which its descriptor answers)."""
+    return (len(intent.procedure_codes) == 1 and _group_only(intent, kb)
+            and bool(SEVERAL_PATIENTS.search(intent.query)) and not _ASKS_CODE.search(intent.query))
 
 
 def _group_units_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -132,11 +136,19 @@ def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     return [Pin(f"code:{c}", "descriptor", kb.codes[c]) for c in groups]
 
 
+# "we're a qualifying APM participant, which CF", "QP conversion factor": the QP variant is the one asked for
+_QP = re.compile(r"(?<!non-)(?<!non )\b(?:QPs?|qualif(?:y|ying|ied) (?:APM|alternative payment)|advanced APMs?"
+                 r"|APM participants?)\b", re.I)
+
+
 def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
+        factors = [cf for cf in kb.fees.conversion_factors
+                   if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
+        if _QP.search(intent.query):  # the variant asked about first (a stable sort keeps the rest in file order)
+            factors.sort(key=lambda cf: cf.variant != "qp")
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
-                for cf in kb.fees.conversion_factors
-                if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
+                for cf in factors]
     # A reduction the question names (the assistant's rate, sequestration) is what it turns on: it leads,
     # and the amount it reduces follows.
     out = _sequestration_pins(intent, kb)
@@ -230,7 +242,9 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 # "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
 _WHETHER_BILL = re.compile(r"^\s*(?:can|could|may|is it (?:ok|okay|allowed) to|are we allowed to|am i allowed to)"
-                           r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b", re.I)
+                           r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b"
+                           # "zoom visit 8/2/24, 97550 95 POS 10 ok??": the question closes on whether it is allowed
+                           r"|\b(?:ok|okay|allowed|fine|legit|covered|billable)\s*\?+\s*$", re.I)
 
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -251,6 +265,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                 if overlaps(t.effective_from, t.effective_to, intent.period)]
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
+    elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
+        out += _group_units_pins(intent, kb)  # "group with caregivers of 4 other families, bill 97552?": the group rule
     elif intent.kind == "denial":
         # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
         out += _dx_pins(intent, kb) + _denial_pins(intent, kb)
@@ -265,7 +281,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     # "how many minutes for 2 units of 97551", "how many minutes do I need to bill 97551": the band that gives them
     # (minutes told of a group code are no count of its units: "97552 class ran 60 min, by the minute?")
     if intent.kind == "units" and _group_only(intent, kb) and (
-            _GROUP_UNITS.search(intent.query) or (intent.minutes and _SEVERAL_PATIENTS.search(intent.query))):
+            _GROUP_UNITS.search(intent.query) or (intent.minutes and SEVERAL_PATIENTS.search(intent.query))):
         out += _group_units_pins(intent, kb)
     elif intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
                                                         and (intent.unit_count or intent.procedure_codes))):

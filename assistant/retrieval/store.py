@@ -135,6 +135,15 @@ class ChromaStore:
     def ids(self) -> list[str]:
         return list(self._collection.get(include=[])["ids"])
 
+    def vectors(self, ids: Sequence[str]) -> np.ndarray:
+        """The stored vector of each of `ids`, in that order (a row of zeros for an id the collection lacks)."""
+        got = self._collection.get(include=["embeddings"])
+        by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
+        width = len(next(iter(by_id.values()))) if by_id else 0
+        zero = np.zeros(width, dtype=np.float32)
+        return np.array([np.asarray(by_id.get(i, zero), dtype=np.float32) for i in ids], dtype=np.float32).reshape(
+            len(ids), width)
+
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
         """(passage id, cosine distance) nearest first."""
         if n <= 0:

@@ -132,6 +132,26 @@ _POOLING = re.compile(
     r"|\b(?:combin\w*|add\w*|count\w*|lump\w*)\b.{0,50}\b(?:with|and|to|plus)\s+(?:the |my |our |his |her )?"
     r"(?:97[0-4]\d\d|975[0-4]\d|ther ?ex|therapeutic|patient[- ]present)", re.I)
 
+# "did a 'group' with the patient's three kids, 97552?", "son and wife of one pt in a class": caregivers of one patient
+# trained together are no group (97552 needs caregivers of two or more patients), whatever the session is called
+_GROUP_WORD = re.compile(r"\bgroups?\b|\bclass(?:es)?\b|\b97552\b", re.I)  # (the FAQ answers 97550, not G0541)
+_KIN = (r"(?:kids|children|sons|daughters|family|family members|relatives|grandkids|grandchildren|siblings|caregivers"
+        r"|adult children|in-laws)")
+_ONE = r"(?:one|the same|same|a single|single|1|this|that|the)"
+_ONE_PATIENT_KIN = re.compile(
+    rf"^(?=.*(?:{_GROUP_WORD.pattern}))"
+    rf".*(?:\b(?:the |this |that |our |my |one )?(?:pt|patient|client|resident|mom|dad|mother|father)'?s"
+    rf" (?:\w+ )?{_KIN}\b"
+    rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
+    rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
+    r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
+    r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
+    r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)
+# "caregivers for 4 diff patients", "three families", "4 other families": caregivers of several patients
+SEVERAL_PATIENTS = re.compile(
+    r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many|other|different)\s+"
+    r"(?:diff(?:erent)?\s+|separate\s+|other\s+)?(?:families|households|patients|pts)\b", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
@@ -157,6 +177,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("one_patient_group", _ONE_PATIENT_KIN, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
+               skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),
     TopicRoute("frequency", FREQUENCY, frozenset({"frequency"}), skip_kinds=frozenset({"fee", "units"})),
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),

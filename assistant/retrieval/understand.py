@@ -117,6 +117,14 @@ WEAK_VALIDITY = re.compile(
     rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b"
     # "G0541 on jan 1 2025 ok?": the code, its date, then the weak word closing the question
     rf"|\b{_CODE_ANY}\b[^.?!;]{{0,40}}\b(?:still\s+)?{_FINE}\s*\?*\s*$", re.I)
+# "was 97552 even a thing in feb 2024?", "was G0541 a real code yet", "97550 on the books in 2023?", "was there a G0541
+# back then": whether the code existed, said in other words
+EXISTED = re.compile(
+    rf"\b{_CODE_ANY}\s+(?:(?:even|still|already|really|actually|yet|officially)\s+)*(?:a\s+(?:real\s+|valid\s+"
+    rf"|live\s+|billable\s+|legit\s+)?(?:thing|code)\b(?!\s+(?:for|to)\b)|legit\b|live\b|on the books\b|out\s+yet\b"
+    rf"|recogni[sz]ed\b|a code yet\b)"
+    rf"|\b(?:was|were|is)\s+there\s+(?:even\s+|already\s+|yet\s+)?(?:an?\s+|any\s+)?(?:such\s+)?"
+    rf"(?:code\s+)?{_CODE_ANY}\b(?!\s+(?:fee|rate|payment|edit|mue|limit|cap|modifier))", re.I)
 # "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
@@ -359,7 +367,8 @@ def classify(
         return "units"
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
     valid = "code_validity" in hits and not _EDIT.search(text)
-    if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or MEANING.search(text)):
+    if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or MEANING.search(text)
+                     or EXISTED.search(text)):
         return "code_validity"
     if "modifier" in hits or has_modifier:  # "does G0541 need GP?" names the modifier, not the word
         return "modifier"
