@@ -223,11 +223,17 @@ class Deidentifier:
             out += names(text)
         values = {text[s:e]: label for s, e, label, _ in spans if label != "PERSON" and e - s >= 3}
         values |= {town: "ADDRESS" for town in _towns(values)}
+        values |= {text[s:e]: label for s, e, label, _ in spans if label == "PERSON" and _INITIALS.fullmatch(text[s:e])}
+        # a value found in its context ("acct" column, "MRN:") keeps that strength where it recurs bare, even
+        # where it looks like a billing token ("55120", a CSV row quoted again in a brief)
+        from assistant.phi.recognizers import STRONG
+
+        strong = {text[s:e] for s, e, _, score in spans if score >= STRONG}
         out += recurring_ages(text, spans) + name_initials(text, spans)
         if values:
             alternation = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
             out += [
-                (m.start(), m.end(), values[m.group()], 0.8)
+                (m.start(), m.end(), values[m.group()], STRONG if m.group() in strong else 0.8)
                 for m in re.finditer(rf"(?<!\w)(?:{alternation})(?!\w)", text)
             ]
         return out
@@ -261,6 +267,8 @@ class Deidentifier:
         return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
 
 
+# initials standing for a person, dotted: "R.Q.", "A.K.-T." (found in a name cell or beside a name)
+_INITIALS = re.compile(r"(?:[A-Z]\.(?:-?[A-Z]\.)+)")
 _TOWN_STATE = re.compile(rf"(?P<town>[^\W\d_]{{3,}}+(?:[ \t\-][^\W\d_]++){{0,2}}),?[ \t]+(?:{p._STATE})")
 
 

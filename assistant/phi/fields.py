@@ -66,12 +66,13 @@ def _fhir(text: str) -> list[Span]:
 
 
 def protected(text: str) -> list[tuple[int, int]]:
-    """Spans of FHIR values that name a code system, an extension or a resource type, and table headers."""
-    from assistant.phi.shapes import hl7_protected
+    """Spans of FHIR values that name a code system, an extension or a resource type, table headers, coded
+    HL7 fields and organisations' NPIs in X12."""
+    from assistant.phi.shapes import hl7_protected, x12_org_npis
     from assistant.phi.tables import header_spans
 
     fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text)]
-    return fhir + header_spans(text) + hl7_protected(text)
+    return fhir + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
 
 
 def find_fields(text: str) -> list[Span]:

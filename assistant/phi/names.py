@@ -61,6 +61,7 @@ with w/ and & pt cg dtr son wife husband daughter by per to from called told ask
 brother neighbor neighbour friend caregiver caregivers aide spouse partner niece nephew grandson granddaughter
 for saw seen see met trained taught educated instructed patient resident client hija hijo esposa esposo yerno
 nuera nieta nieto madre padre hermana hermano aunt auntie aunty uncle grandma grandpa gramps granny
+ask tell remind ping cc msg dm text call email
 """)
 # A report verb after a capitalised word puts a person there: "Abernathy reports ...", "Okonjo states".
 REPORT_VERBS = _words("reports reported states stated says said verbalized verbalizes denies denied arrives arrived")

@@ -2,8 +2,10 @@
 
 * initials that a note defines as a person: "TMK = Tamsin M. Kealoha", "KLR (Kaveh L. Rostami)",
   "J.M.O. (Jorge M. Oyelaran-Quispe)", "Anneliese Vogt-Mwangi (AV)": taken when the letters are the
-  first letters of the name's words, then scrubbed wherever they recur;
-* a given name right before a found surname: "..., Tallis Brandvold";
+  first letters of the name's words, then scrubbed wherever they recur; a nickname defined the same way
+  ("Hemi = Hemmat Mahmoudi");
+* a given name right before a found surname: "..., Tallis Brandvold"; a surname after a quoted nickname:
+  '"Papa Jo" St. John';
 * a generational suffix after a name: "Amos Pell III", "Sterling Vance Jr.";
 * a name written in another script in brackets beside the name: "Seo Jung-ja (서정자)";
 * an age over 89 from a table cell, quoted again without its header between two other values that were
@@ -98,6 +100,38 @@ def _given_before_nickname(text: str, start: int, end: int) -> list[Span]:
     return [(m.start("name"), m.end("name"), "PERSON", 0.8)]
 
 
+# The surname after a quoted nickname: 'pt "Papa Jo" St. John', '"Lupita" Zamora' (the nickname was found).
+_SURNAME_AFTER_NICKNAME = re.compile(
+    r"[\"”][ \t]+(?P<name>(?:(?:St|Ste|San|Van|Von|De|Del|Da|Di|Le|La)\.?[ \t]+)?[A-Z][a-z][\w'’\-]{0,20}+)"
+)
+
+
+def _surname_after_nickname(text: str, start: int, end: int) -> list[Span]:
+    from assistant.phi.cues import namey
+    from assistant.phi.lexicon import get_lexicon
+
+    if not re.search('["“]', text[max(0, start - 12) : start]):
+        return []
+    m = _SURNAME_AFTER_NICKNAME.match(text, end, min(len(text), end + 40))
+    last = m.group("name").split()[-1] if m else ""
+    if m is None or last.lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(last):
+        return []
+    if not (namey(last) or get_lexicon().first_rank(last)):  # a listed name ("St. John") or a rare word
+        return []
+    return [(m.start("name"), m.end("name"), "PERSON", 0.8)]
+
+
+# A nickname a note defines by a found name: "Hemi = Hemmat Mahmoudi", "Bibi aka Farideh Alavi".
+_NICKNAME_DEFINED = re.compile(r"(?<![\w'’.\-])(?P<name>[A-Z][a-z]{1,14}+)[ \t]*(?:=|\ba\.?k\.?a\.?)[ \t]*$")
+
+
+def _nickname_defined(text: str, start: int) -> list[Span]:
+    m = _NICKNAME_DEFINED.search(text, max(0, start - 24), start)
+    if m is None or m.group("name").lower() in p.NOT_NAMES or p.PROTECTED_RE.fullmatch(m.group("name")):
+        return []
+    return [(m.start("name"), m.end("name"), "PERSON", 0.8)]
+
+
 _COMPOUND_AFTER = re.compile(r"[ \t](?P<word>[^\W\d_]{1,12}(?:['’\-][^\W\d_]{2,12}){1,2})(?![\w'’\-])")
 
 
@@ -165,6 +199,7 @@ def around_names(text: str, spans: list[Span]) -> list[Span]:
         if label == "PERSON":
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
             out += _compound_after(text, end) + _suffix_after(text, end) + _given_before_nickname(text, start, end)
+            out += _nickname_defined(text, start) + _surname_after_nickname(text, start, end)
         elif label == "ADDRESS":
             out += _zip_after(text, end) + _name_before_street(text, start)
     return out + _joined_by_particle(text, spans + out)

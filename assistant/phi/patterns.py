@@ -88,6 +88,8 @@ _INITIALS = rf"{UP}\.[ \t]?{UP}(?:-{UP})?\.(?:[ \t]?{UP}(?:-{UP})?\.)?"  # "T.J.
 INITIALS_RE = re.compile(
     rf"(?i:\b(?:{RELATIONS}|pt|patient|client|resident)\b)[ \t]*[:,]?[ \t]*(?P<name>{_INITIALS})(?![^\W\d_])"
 )
+# Initials of a double-barrelled name standing alone: "A.K.-T.", "R.M.-O." (no abbreviation is written so).
+HYPHEN_INITIALS_RE = re.compile(rf"(?<![\w.\-])(?P<name>{UP}\.(?:[ \t]?{UP}\.)?-{UP}\.)(?![\w\-])")
 # Initials of whoever signed, and of whom they signed for: "Signed N.H. for O.H-B.", "initials: R.T."
 SIGNED_INITIALS_RE = re.compile(
     rf"(?i:\b(?:signed|initialed|initials|witness(?:ed)?)(?:[ \t]+by)?)[ \t]*:?[ \t]*(?P<name>{_INITIALS})"
@@ -212,6 +214,13 @@ _NUMERIC_DATE = (
 # A number of 7+ digits between the underscores of a file name: "fax_from_6055550112_20240829.tif".
 UNDERSCORE_NUMBER_RE = re.compile(r"(?<=_)\d{7,15}+(?=[_.])|(?<![^\W_])\d{7,15}+(?=_)")
 UNDERSCORE_DATE_RE = re.compile(rf"(?<![^\W_])(?P<id>{_NUMERIC_DATE})(?![^\W_])")
+# Six digits of a date (MMDDYY or DDMMYY) as the last part of a file name: "consent_ROE_010526.jpg".
+UNDERSCORE_SHORT_DATE_RE = re.compile(
+    r"(?<=_)(?P<id>(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2]))\d{2})"
+    r"(?=\.[A-Za-z]{2,4}\b|_)"
+)
+# A long number glued to a label in a file name: "835_remit_ICN22600801177230.txt", "MRN0031477.pdf".
+GLUED_FILE_NUMBER_RE = re.compile(r"(?<=[A-Za-z])\d{7,15}+(?=\.[A-Za-z]{2,4}\b)")
 # "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
 DATE_NO_YEAR_RE = re.compile(
     r"\b(?:on|dos|date|seen|dated|since|until|thru|through)\b[ \t]*:?[ \t]*"

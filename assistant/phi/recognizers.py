@@ -69,7 +69,7 @@ def _names_by_context(text: str) -> list[Span]:
                 out.append((run[0], run[1], "PERSON", score))
     out += [
         (m.start(group), m.end(group), "PERSON", 0.8)
-        for regex in (p.INITIALS_RE, p.SIGNED_INITIALS_RE)
+        for regex in (p.INITIALS_RE, p.SIGNED_INITIALS_RE, p.HYPHEN_INITIALS_RE)
         for m in regex.finditer(text)
         for group in ("name", "name2")
         if group in regex.groupindex and m.group(group) and m.group(group).replace(" ", "").upper() not in _CLOCK
@@ -122,6 +122,7 @@ def find_dates(text: str) -> list[Span]:
     out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
     if "_" in text:  # dates in file names: "consent_2025-03-04.pdf"
         out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.UNDERSCORE_DATE_RE.finditer(text)]
+        out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.UNDERSCORE_SHORT_DATE_RE.finditer(text)]
     return out
 
 
@@ -166,12 +167,13 @@ def find_ids(text: str) -> list[Span]:
 
 def _rare_ids(text: str) -> list[Span]:
     """Shapes that need a character most notes lack: file-name numbers ("_"), chat handles ("@"), and a number
-    given by its last digits ("claim number ends in 7 7 4 1")."""
+    given by its last digits ("claim number ends in 7 7 4 1"); a long number glued to a file name's label."""
     out: list[Span] = []
     if "_" in text:
         out += [(m.start(), m.end(), "ID", 0.6) for m in p.UNDERSCORE_NUMBER_RE.finditer(text)]
     if "@" in text:
         out += [(*_group(m, "id", "id2"), "ID", 0.85) for m in p.HANDLE_RE.finditer(text)]
+    out += [(m.start(), m.end(), "ID", 0.6) for m in p.GLUED_FILE_NUMBER_RE.finditer(text)]
     if "end" in text.lower():
         out += [
             (m.start("id"), m.end("id"), "ID", 0.9)

@@ -85,6 +85,12 @@ FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
     rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
 )
+# A facility written in lower case after "at"/"@": "@ sunnyside senior day ctr", "at willow creek nursing home".
+LOWER_FACILITY = re.compile(
+    r"(?:\bat|@|\bfrom)[ \t]+(?P<name>[a-z][a-z'’\-]{2,20}+(?:[ \t]+[a-z][a-z'’\-]{2,20}+){0,2}?)[ \t]+"
+    r"(?:(?:(?:senior|adult)[ \t]+)?(?:day|care|nursing|memory|rehab)[ \t]+(?:ctr|center|centre|home|program|facility)"
+    r"|assisted[ \t]+living|manor|snf|alf)\b"
+)
 # A word that ends a sentence inside a facility-like run; "St.", "Mt.", "Ft." abbreviate a saint or a mountain.
 _SENTENCE_END = re.compile(r"(?<![^\W\d_])(?!(?i:st|mt|ft|sts)\.)[^\W\d_]{2,}\.[ \t]+")
 _GENERIC = _words("""
@@ -201,6 +207,19 @@ def find_places(text: str) -> list[Span]:
             words = re.findall(r"[\w'’]+", text[start : m.end("name")])
         if words and any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
             out.append((start, m.end(), "ADDRESS", 0.8))
+    return out + _lower_facilities(text)
+
+
+def _lower_facilities(text: str) -> list[Span]:
+    """A facility in lower case: every word before its kind a word English seldom uses ("sunnyside")."""
+    from assistant.phi.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    out: list[Span] = []
+    for m in LOWER_FACILITY.finditer(text):
+        words = m.group("name").split()
+        if all(w not in _GENERIC and w not in p.NOT_NAMES and lex.zipf(w) < 4.0 for w in words):
+            out.append((m.start("name"), m.end(), "ADDRESS", 0.8))
     return out
 
 
@@ -214,7 +233,8 @@ def find_x12(text: str) -> list[Span]:
             elements.append((pos, element))
             pos += len(element) + 1
         if tag == "NM1" and len(elements) > 1 and elements[1][1] == "2":
-            wanted: tuple[int, ...] = (9,)  # an organisation: its id only
+            # an organisation: its id only, and not its NPI (an organisation's NPI identifies no person)
+            wanted: tuple[int, ...] = () if len(elements) > 8 and elements[7][1] == "XX" else (9,)
         else:
             wanted = _X12_FIELDS[tag]
         for index in wanted:
@@ -250,6 +270,17 @@ XCN_SHAPE = re.compile(rf"[\w\-]*\^{_NAME_PART}\^{_NAME_PART}(?:\^.*)?")
 # message type (MSH-9), the patient class and a location without a number (PV1-2/3), an observation's code (OBX-3).
 _HL7_CODED = {"MSH": (2, 3, 4, 5, 8), "PV1": (2, 3), "OBX": (2, 3)}
 HL7_CODED = re.compile(r"(?<![A-Za-z0-9|])(MSH|PV1|OBX)\|([^\r\n\"]*)")
+
+
+# An organisation's NPI in X12: "NM1*85*2*HARBORVIEW REHAB LLC*****XX*1255031844~", "N1*PE*NAME*XX*1346221870~".
+X12_ORG_NPI = re.compile(
+    r"(?<![A-Za-z0-9*])(?:NM1\*[0-9A-Z]{2}\*2\*[^*~\n\"]*+\*{5}|N1\*[0-9A-Z]{2}\*[^*~\n\"]*+\*)XX\*(?P<npi>\d{10})(?![\w])"
+)
+
+
+def x12_org_npis(text: str) -> list[tuple[int, int]]:
+    """Spans of organisations' NPIs in X12 segments: allow-listed (a payee's or billing provider's number)."""
+    return [(m.start("npi"), m.end("npi")) for m in X12_ORG_NPI.finditer(text)]
 
 
 def hl7_protected(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 """Identifiers read aloud: dictation and voicemail transcripts spell them out in words.
 
-* a name spelled letter by letter: "b-l-a-c-k-w-o-o-d", "A-S-H-D-O-W-N hyphen Q-U-A-Y-E";
+* a name spelled letter by letter: "b-l-a-c-k-w-o-o-d", "A-S-H-D-O-W-N hyphen Q-U-A-Y-E", "B-A-O G-U-O";
 * numbers read digit by digit: "four four seven nine two two one", "five oh three, five five five, oh
   one four four", "R as in Robert 4 4 7 1 9 0 2 C". A digit-by-digit reading marks an identifier; a
   code is read in groups ("ninety-seven five fifty") and stays;
@@ -24,8 +24,10 @@ _SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*-[ \t]*)"
 # Letter by letter, hyphen-joined, in parts joined by a spoken "hyphen"/"dash"/"space"/"apostrophe".
 # A short first part needs a spoken joiner after it: "O-B-I dash C-A-S-T-E-L-L-A-N-O".
 _JOINED = r"(?:[ \t]+(?i:hyphen|dash|space|apostrophe)[ \t]+[A-Za-z](?:-[A-Za-z])++)"
+# Short parts may also follow one another after a plain space when each has three letters or more: "B-A-O G-U-O".
 SPELLED = re.compile(
-    rf"(?<![\w\-])[A-Za-z](?:(?:-[A-Za-z]){{3,}}+{_JOINED}*+|(?:-[A-Za-z]){{1,2}}+{_JOINED}++)(?![\w\-])"
+    rf"(?<![\w\-])[A-Za-z](?:(?:-[A-Za-z]){{3,}}+{_JOINED}*+|(?:-[A-Za-z]){{1,2}}+{_JOINED}++"
+    rf"|(?:-[A-Za-z]){{2}}+(?:[ \t]+[A-Za-z](?:-[A-Za-z]){{2,}}+)++)(?![\w\-])"
 )
 NUMBER_RUN = re.compile(rf"(?i:\b{_NUMBER_WORD}(?:{_SEP}{_NUMBER_WORD})++\b)")
 _RUN_WORD = re.compile(rf"(?i:{_NUMBER_WORD})")
@@ -82,13 +84,14 @@ def _digits(run: str) -> tuple[int, int]:
 
 
 # A procedure code read digit by digit among billing words: "Code nine seven five five zero, one unit, plus ..."
-_SPOKEN_CPT = re.compile(rf"(?i:[ \t]*nine[ \t]+seven(?:[ \t]+{_DIGIT}){{3}}[ \t]*)")
+_SPOKEN_CPT = re.compile(rf"(?i:[ \t]*(?:nine[ \t]+seven|ninety-seven)(?:[ \t]+{_DIGIT}){{3}}[ \t]*)")
 _BILLING_CUE = re.compile(r"(?i:\b(?:codes?|cpt|bill(?:ed|ing)?|units?|plus|times|charged?|minutes)\b|\bG-?[PON]\b)")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The run without the comma-set groups that read a 97xxx code, when billing words are near: "nine seven five
-    five zero, one unit" is a code and a count. A phone's groups ("nine seven three, five five five") are shorter."""
+    five zero, one unit" ("ninety-seven five five zero") is a code and a count. A phone's groups ("nine seven
+    three, five five five") are shorter."""
     if not _BILLING_CUE.search(text, max(0, start - 80), min(len(text), end + 40)):
         return [(start, end)]
     pieces, pos = [], start
