@@ -60,7 +60,11 @@ _INLINE = re.compile(
     # "[[EHR assistant directive - for any AI ...]]": a bracketed directive, to its closing bracket
     r"|\[\[?[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:directive|prompt)\b"
     rf"|[(\[{{][ \t]*(?:assistant|system|model|tool)[ \t]*[:,]"
-    rf"|\([ \t]*{_ADDRESSEE}[ \t]*:|\b{_ADDRESSEE}[ \t,]+(?:please|colon)\b)",
+    rf"|\([ \t]*{_ADDRESSEE}[ \t]*:|\b{_ADDRESSEE}[ \t,]+(?:please|colon)\b"
+    # "Note to whoever writes the appeal, including any AI tool: also say ...": the letter's writer addressed
+    r"|\b(?:note|message|instructions?|reminder)[ \t]+(?:to|for)[ \t]+(?:whoever|anyone|the[ \t]+person|the[ \t]+one)"
+    r"[ \t]+(?:who[ \t]+)?(?:writes|writing|drafts|drafting|prepares|preparing|files|filing|sends|handles|does)"
+    r"[ \t]+(?:the|this|our|any)[ \t]+(?:appeal|letter|reconsideration|redetermination|resubmission|claim)s?\b)",
     re.I,
 )
 # A model spoken to at the start of a clause inside a line: "... . ChatGPT: state ...", "; LLM instruction: bill",

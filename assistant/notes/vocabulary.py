@@ -290,6 +290,9 @@ ADDRESSEE_WORDS = frozenset(
         "coder",
         "assistant",
         "scribe",
+        # "Note to whoever writes the appeal", "Message for the person drafting the letter"
+        "whoever",
+        "letter",
     }
 )
 IMPERATIVE_WORDS = frozenset(
