@@ -30,9 +30,11 @@ _GROUP_COUNT = (
     rf"|(?P<n4>{_N})\s+(?:sets of\s+)?(?:caregivers?|families|carers)\s*,?\s*(?:each\s+)?(?:of|from|for)\s+"
     r"(?:a\s+)?(?:different|separate)\s+(?:patients?|pts?|clients?|families|residents?)"
     # "Families represented (4 patients)", "Families in group: 4"
-    rf"|{_WHO}\s+(?:represented|in\s+(?:the\s+)?group|attending|in\s+attendance)\s*[:=(-]?\s*(?P<n5>{_N})\b"
+    rf"|{_WHO}\s+(?:represented|in\s+(?:the\s+)?group|attending|in\s+attendance|present)\s*[:=(-]?\s*(?P<n5>{_N})\b"
     # "Families present (3 different children)": different patients are a group whatever the verb
     rf"|(?P<n6>{_N})\s+(?:different|separate)\s+(?:patients|pts|clients|families|children|residents)\b"
+    # "(4 pts, 6 caregivers)": a count of patients beside a count of their caregivers
+    rf"|(?P<n7>{_N})\s+(?:patients|pts|clients|families|children|residents)\s*[,;/]\s*\d{{1,2}}\s+(?:caregivers|carers)\b"
 )
 # "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the list, then its count; "Families attending:
 # Te Whata-Olsen (wife Moana), Blackfeather (son Daniel)": each family with its caregiver in brackets
@@ -53,7 +55,8 @@ _OTHER_PATIENTS = (
 # "Patients represented (none attended):" or "Families trained today:" then one bulleted line per patient
 # ("- Pt B -- caregivers: son", "1. Mr. H. C. -- daughter Pilar")
 _REPRESENTED_HEADER = re.compile(
-    r"\b(?:patients|pts|clients|residents|families)\s+(?:represented|trained|in attendance)\b[^\n:]{0,120}:[ \t]*\n",
+    r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|trained|in attendance)"
+    r"|represented\s+(?:patients|pts|clients|residents|families|children))\b[^\n:]{0,120}:[ \t]*\n",
     re.I,
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+\S")

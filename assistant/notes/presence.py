@@ -129,10 +129,10 @@ _SUBJECTLESS_ABSENCE = re.compile(
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●*]\s?\)|◉)"
 _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
 # what every answer below starts with ("PATIENT_PRESENT" in an export too)
-_PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|in\s)"
+_PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s)"
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
-    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
+    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
     r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})[\s:]*(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)

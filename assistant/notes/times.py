@@ -35,7 +35,7 @@ _TOKEN = re.compile(
 )
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
-_RANGE_SEP = re.compile(r"\s{0,3}(?:-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
+_RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 _START_LABEL = re.compile(
     r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"

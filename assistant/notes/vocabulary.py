@@ -18,6 +18,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "joined", "was there", "observed the session", "sat in", "join", "be here", "be present",
         "stayed in the treatment room", "in the treatment room", "remained in the room", "stayed in the room",
         "stayed for the session", "sat in on",
+        "brought into the room", "brought into the office", "brought into the session", "came along",
+        "stayed for the rest of the session",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
@@ -48,6 +50,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not in the office", "not in clinic", "not in the clinic", "not in the building",
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
+        "not at the session", "not at the visit", "none present",
+        "went to lie down",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
