@@ -34,7 +34,7 @@ from assistant.drafting.lines import (
     unsupported_denied,
 )
 from assistant.drafting.models import Reason, Recommendation
-from assistant.drafting.remedy import Remedy, pattern_remedy
+from assistant.drafting.remedy import Remedy, pattern_remedy, says
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import BilledLine, CheckResult, Report
@@ -226,8 +226,19 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
     )
 
 
+def _present(check: CheckResult, pattern: DenialPattern | None, payer_text: str) -> bool:
+    """The note says the patient was present, or it is silent and the payer states it read the record so
+    (the pattern's `payer_finds_present`, not phrased as a question): nothing in the note contradicts the payer."""
+    if check.status == "problem":
+        return True
+    if check.status != "missing" or pattern is None or not pattern.payer_finds_present:
+        return False
+    return says(payer_text, pattern.payer_finds_present) is not None \
+        and says(payer_text, pattern.payer_finds_present_unless) is None
+
+
 def _patient_present(kb: Knowledge, roles: dict[str, list[CheckResult]], billed: Sequence[BilledLine],
-                     facts: ClaimFacts, note: str) -> Decision | None:
+                     facts: ClaimFacts, note: str, pattern: DenialPattern | None = None) -> Decision | None:
     """The patient took part: the session is billable with a patient-present code, so the claim is corrected.
 
     Only when presence is the one blocking finding besides requirements of caregiver training itself (its need,
@@ -236,7 +247,7 @@ def _patient_present(kb: Knowledge, roles: dict[str, list[CheckResult]], billed:
     stands) and no appeal level has decided the claim yet. The patient-present codes are the ones the presence
     rule names (knowledge/rules/patient_absent.yaml).
     """
-    present = [c for c in roles["blocking"] if c.id == "patient_absent" and c.status == "problem"]
+    present = [c for c in roles["blocking"] if c.id == "patient_absent" and _present(c, pattern, facts.payer_text)]
     others = [c for c in roles["blocking"] if c.id != "patient_absent"]
     if not present or not all((r := kb.rules.get(c.id)) is not None and r.training_only for c in others):
         return None
@@ -244,8 +255,10 @@ def _patient_present(kb: Knowledge, roles: dict[str, list[CheckResult]], billed:
     present_codes = [c for c in (rule.codes if rule else []) if not is_checked(kb, c)]
     if facts.appealed or not present_codes or any(ln.code in present_codes for ln in billed):
         return None
+    took_part = "The patient took part in the session" if present[0].status == "problem" else (
+        "The payer read the record as the patient present and the note never says the patient was absent")
     text = (
-        "The patient took part in the session, so no caregiver-training code fits it. The corrected claim drops the "
+        f"{took_part}, so no caregiver-training code fits it. The corrected claim drops the "
         f"caregiver-training lines and bills the patient-present code the note supports ({', '.join(present_codes)}: "
         "the one for the discipline and what was done), with units by that code's own timed rule."
     )
@@ -267,7 +280,7 @@ def decide(
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
     remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
-    if (recoded := _patient_present(kb, roles, billed, facts, note)) is not None:
+    if (recoded := _patient_present(kb, roles, billed, facts, note, pattern)) is not None:
         return recoded
     if roles["blocking"]:
         reasons = [_reason(c, [], note, _advice(kb, c)) for c in roles["blocking"]]

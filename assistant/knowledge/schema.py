@@ -375,6 +375,14 @@ class DenialPattern(Strict):
         description="Points argued only for a payer type (medicare_advantage), when the denial has a code (N115) "
         "or a group and code (PR-50: the patient is liable, usually under an ABN).",
     )
+    payer_finds_present: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the payer states it read the patient as present (whole words, any case): with a "
+        "note silent on presence, that reading stands and the session goes to a patient-present code.",
+    )
+    payer_finds_present_unless: list[str] = Field(
+        default_factory=list, description="Phrases that make the payer's words a question, not a finding (whether).",
+    )
     when_payer_says: list[PayerStatement] = Field(
         default_factory=list, description="Other answers the payer's own words open, tried in order."
     )

@@ -405,3 +405,23 @@ def test_too_late_names_a_reason_on_file_that_is_not_good_cause() -> None:
                         "denial letter was filed without action")
     assert decision.recommendation == "no_appeal"
     assert "filed without action" in decision.reasons[0].text and "not good cause" in decision.reasons[0].text
+
+
+@pytest.mark.parametrize(("status", "payer_text", "expected"), [
+    # the payer read the record as the patient present and the note never says otherwise: re-coded
+    ("missing", "Medical review: record states the beneficiary was present and participated.", "corrected_claim"),
+    ("missing", "Your documentation shows the member was present and eating during the training.", "corrected_claim"),
+    # a question, not a finding: the note's silence still blocks
+    ("missing", "Documentation does not state whether the patient was present.", "no_appeal"),
+    ("missing", "Bill the appropriate code.", "no_appeal"),
+    # the note says the patient was absent: the payer's reading is answered by an appeal
+    ("met", "Record states the beneficiary was present and participated.", "appeal"),
+])
+def test_the_payers_reading_of_presence_stands_when_the_note_is_silent(status: str, payer_text: str,
+                                                                      expected: str) -> None:
+    report = make_report(GOOD_NOTE, {"patient_absent": status} if status != "met" else {}, lines=L("97550x1:GO"))
+    facts = ClaimFacts("medicare", payer_text=payer_text)
+    decision = decide(KB, report, P["wrong_code_patient_present"], L("97550x1:GO"), GOOD_NOTE, facts)
+    assert decision.recommendation == expected
+    if expected == "corrected_claim":
+        assert decision.corrected_lines == [] and "92526" in " ".join(r.text for r in decision.reasons)
