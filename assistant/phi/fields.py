@@ -31,6 +31,9 @@ FHIR_AGE = re.compile(
     r'"valueAge ?"[ \t]*:[ \t]*\{[^{}\n]{0,80}?"value ?"[ \t]*:[ \t]*(?P<age>9\d|1[01]\d)(?!\d)'
     r'|"(?:age|patient_age|age_years|ageYears) ?"[ \t]*:[ \t]*"?(?P<plain>9\d|1[01]\d)(?![\d.])'  # "age": 95
     # a quantity in years (UCUM "a"): '"valueQuantity": {"value": 96, "unit": "a"}'
+    # a questionnaire answer to an age question: '"text": "Patient age", "answer": [{"valueInteger": 90}]'
+    r'|"text ?"[ \t]*:[ \t]*"[^"\n]{0,40}?\b(?i:age)\b[^"\n]{0,20}"[^{}\n]{0,40}\{[ \t]*"value(?:Integer|Decimal) ?"'
+    r"[ \t]*:[ \t]*(?P<qa>9\d|1[01]\d)(?![\d.])"
     r'|"valueQuantity ?"[ \t]*:[ \t]*\{[ \t]*"value ?"[ \t]*:[ \t]*(?P<qty>9\d|1[01]\d)(?![\d.])'
     r'(?=[ \t]*,[ \t]*"(?:unit|code) ?"[ \t]*:[ \t]*" ?(?:a|yr|yrs|years?|y) ?")'
 )
@@ -57,7 +60,7 @@ def _fhir(text: str) -> list[Span]:
             if end > start:
                 out.append((start, end, label, 0.92))
     for m in FHIR_AGE.finditer(text):
-        group = next(g for g in ("age", "plain", "qty") if m.group(g))
+        group = next(g for g in ("age", "plain", "qty", "qa") if m.group(g))
         out.append((m.start(group), m.end(group), "AGE", 0.92))
     for m in XML_VALUE.finditer(text):
         if m.group("value").strip():
@@ -75,7 +78,27 @@ def protected(text: str) -> list[tuple[int, int]]:
     return fhir + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
 
 
+# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"'.
+LOGIN = re.compile(
+    r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
+    r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+)'
+    r"(?P<value>[a-z][a-z0-9_\-]{3,24}+)(?![\w.@])"
+)
+_SYSTEM_ACCOUNT = re.compile(r"(?:sys|system|admin|svc|service|root|api|bot|auto|batch|interface|hl7|test)")
+
+
+def _logins(text: str) -> list[Span]:
+    from assistant.phi.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    return [
+        (m.start("value"), m.end("value"), "PERSON", 0.85)
+        for m in LOGIN.finditer(text)
+        if not _SYSTEM_ACCOUNT.match(m.group("value")) and lex.zipf(m.group("value").rstrip("0123456789")) < 3.0
+    ]
+
+
 def find_fields(text: str) -> list[Span]:
     from assistant.phi.tables import find_table_cells
 
-    return _fhir(text) + find_table_cells(text)
+    return _fhir(text) + find_table_cells(text) + _logins(text)

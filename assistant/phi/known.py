@@ -104,8 +104,8 @@ _WEAK_NEXT = words("and & was is has had did does today return returns demo able
 
 # The word after an eponym that makes it a scale, test or device, not the person: "Katz index", "Berg score".
 _EPONYM_HEAD = re.compile(
-    r"[ \t\-]*(?i:index|adls?|scale|score|test|sign|lift|maneuver|manoeuvre|balance|assessment|exercises?|"
-    r"disease|syndrome|position|criteria|protocol|method|technique|sling)\b"
+    r"(?:['’]s)?[ \t\-]*(?i:catheter|index|adls?|scale|score|test|sign|lift|maneuver|manoeuvre|balance|assessment|"
+    r"exercises?|disease|syndrome|position|criteria|protocol|method|technique|sling)\b"
 )
 
 

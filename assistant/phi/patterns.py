@@ -382,6 +382,7 @@ _PROTECTED = [
     r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
     r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
     r"\b(?:Moderate|Minimal|Maximal|Min|Mod|Max)[ \t]+(?:A|Assist|Assistance)\b",
+    r"\bSara[ \t]+(?:Stedy|Flex|Plus|Combilizer)\b",  # Arjo stand aids: equipment, no person
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",
 ]
 PROTECTED_RE = re.compile("|".join(f"(?:{p})" for p in _PROTECTED))  # one token: fullmatch checks

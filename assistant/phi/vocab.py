@@ -36,6 +36,8 @@ amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomm
 ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo
 koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna karani
 hajj haj hajja hajjah haji sheikh sheikha
+tūtū tita doña dona mum grandma grandpa ehemann ehefrau enkelin enkel tochter sohn irmão irmã
+dra lcda lcdo
 """)
 # Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""
