@@ -152,10 +152,6 @@ SEVERAL_PATIENTS = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many|other|different)\s+"
     r"(?:diff(?:erent)?\s+|separate\s+|other\s+)?(?:families|households|patients|pts)\b", re.I)
 
-# "can G0540 be the add on for G0541?", "which add-on goes with G0539": which add-on pairs with which primary code
-_ADDON_PAIR = re.compile(r"\badd[- ]?ons? (?:code )?(?:for|to|of|with)\b|\bwhich add[- ]?ons?\b"
-                         r"|\b(?:primary|base) (?:code )?(?:for|of)\b|\bpair(?:s|ed)? with\b|\bgoes with\b", re.I)
-
 # "slap a 59 on every 97550", "add modifier XE to it": whether to append 59 or an X modifier, not what a line pays
 _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+)?(?:on|to)\b"
                      r"|\b(?:59|X[EPSU])\s+modifier\s+(?:on|to)\b"
@@ -167,7 +163,6 @@ _X_MODIFIER = re.compile(r"\bX[EPSU]\b", re.I)
 
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
-    TopicRoute("addon_pair", _ADDON_PAIR, frozenset({"addon_pairs"}), needs_code=True),
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),

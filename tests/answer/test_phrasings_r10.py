@@ -1,8 +1,8 @@
 """Families of phrasings (round 10, gaps found with the round-6 sealed set now used for regression): a maximum asked in
 other words ("max # of", "is 9 too many") when an FAQ opening would answer something else, minutes inside a quoted
 descriptor ("'Initial care training 30 m'"), "what does that code mean", a verbal or oral "ok" as consent (not
-audio-only telehealth), which add-on pairs with which primary code, and whether to append 59 by reflex. Wordings are
-not those of any eval set; the clock is fixed at 2026-06-15.
+audio-only telehealth), and whether to append 59 by reflex. Wordings are not those of any eval set; the clock is fixed
+at 2026-06-15.
 """
 
 from __future__ import annotations
@@ -36,10 +36,6 @@ def dated(assistant: Assistant, data_dir: Path) -> Assistant:
          None, ["verbal consent"], None),
         ("patient's verbal agreement over the phone was charted - do we need a signed form for a 2026 visit?", None,
          ["verbal consent"], None),
-        # which add-on goes with which primary code
-        ("is G0540 the add-on for G0541?", None, ["+G0542 with G0541"], "faq:addon_primary_pairs"),
-        ("which add on pairs with G0539", None, ["+G0540 with G0539"], "faq:addon_primary_pairs"),
-        ("can 97551 be used as the add-on to G0541", None, ["97551 pairs with 97550"], "faq:addon_primary_pairs"),
         # whether to append 59 or an X modifier: not by reflex
         ("the billing co. wants to put a 59 on each 97550 done the same day as 97535, ok?", None, ["reflex"],
          "faq:modifier_59_xe"),
