@@ -51,7 +51,10 @@ EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # ("max assist" with transfers is a level of help, not a maximum asked for or stated)
 MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
                        r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"
-                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group)\b", re.I)
+                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group)\b"
+                       r"|\bmax(?:imum)?\s*(?:#|no\.)\s*(?:of\s+)?\w+"
+                       r"|\b(?:is|are) \d+ (?:\w+ )?too (?:many|big|large)\b",
+                       re.I)
 MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat most\b|\bno more than\b|\bup to \d"
                         r"|\blimit(?:ed)? (?:to|of)\b|\bcap(?:ped)? at\b|\bno (?:\w+ )?(?:limit|cap|maximum)\b"
                         r"|\bnot limited\b|dropped the .{0,40}limit|\bonce[- ]per\b", re.I)
@@ -282,7 +285,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if thing and not described and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing)
                                             for p in passages):
         return f"{CANNOT}: no passage names a code for {' '.join(thing)}."
-    if not found and intent.kind not in ("threshold", "fee") and MAX_ASKED.search(intent.query) \
+    # a quoted FAQ opening ("Per patient.") answers something else than the maximum asked
+    if all(c.what == "faq" for c in found) and intent.kind not in ("threshold", "fee") \
+            and MAX_ASKED.search(intent.query) \
             and not _states_maximum(intent, passages[:3]):
         return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:

@@ -152,7 +152,17 @@ SEVERAL_PATIENTS = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many|other|different)\s+"
     r"(?:diff(?:erent)?\s+|separate\s+|other\s+)?(?:families|households|patients|pts)\b", re.I)
 
+# "slap a 59 on every 97550", "add modifier XE to it": whether to append 59 or an X modifier, not what a line pays
+_ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+)?(?:on|to)\b"
+                     r"|\b(?:59|X[EPSU])\s+modifier\s+(?:on|to)\b"
+                     r"|\b(?:put|add|append|slap|attach|stick|tack)\w*\s+(?:a\s+|an\s+|modifier\s+|mod\s+)?(?:59|X[EPSU])\b",
+                     re.I)
+# "59 and XE both?", "59 or XE?": an X modifier named too asks which one and whether together, which the FAQ's later
+# sentences answer (the search finds it; its opening alone does not say)
+_X_MODIFIER = re.compile(r"\bX[EPSU]\b", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
+    TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),

@@ -129,6 +129,7 @@ EXISTED = re.compile(
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
                      + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE
+                     + r"|\bwhat (?:does|do) (?:that|this|the|those|these) codes? (?:mean|stand for|cover)\b"
                      + r"|\bdesc(?:riptors?)?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdesc(?:riptors?)?\b", re.I)
 # "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
 ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
@@ -159,7 +160,8 @@ AIC = re.compile(rf"{_AIC_WORDS}|(?:{_AIC_LEVEL}).*(?:{_AIC_AMOUNT})|(?:{_AIC_AM
 # "verbal ok over the phone ... do i need a signature": how consent is given and recorded, not a telehealth visit
 # ("pt said ok on the phone ... do I need him to sign a form": agreement in other words is consent too)
 _AGREED = (r"\b(?:permission|agreed|agrees|agreement|said (?:ok|okay|yes|sure|it'?s (?:ok|okay|fine))"
-           r"|gave (?:the |us |me |his |her )?(?:ok|okay|go-ahead|permission)|ok'?d it)\b")
+           r"|gave (?:the |us |me |his |her )?(?:an? )?(?:verbal |oral |written )?(?:ok|okay|go-ahead|permission)"
+           r"|(?:verbal|oral|spoken) (?:ok|okay|yes|go-ahead|agreement|approval)|ok'?d it)\b")
 CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|verbal\w*|written|writing|phone"
                           r"|enough)\b|\b(?:verbal\w*|written|signed|signature|phone)\b.*\bconsent\w*"
                           rf"|{_AGREED}.*\b(?:forms?|sign\w*|written|writing|phone|verbal\w*)\b"
@@ -394,8 +396,14 @@ _OTHER_AFTER = re.compile(r"\s*(?:of\s+|for\s+|doing\s+)?(?:" + _OTHER_CODE + r"
 _OTHER_BEFORE = re.compile(_OTHER_CODE + r"\s*(?:x|for|:|-|=)?\s*$", re.I)
 
 
+# "short desc says 'Initial care training 30 m'": a quoted descriptor's minutes are no session's minutes
+QUOTED_TEXT = re.compile(r"(?<![\w'])['\"\u2018\u201c][^'\"\u2019\u201d\n]{3,80}['\"\u2019\u201d](?!\w)")
+
+
 def _minutes(text: str) -> tuple[int, ...]:
-    found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)]
+    quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
+    found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
+             if not any(a < m.start() < b for a, b in quoted)]
     if found:
         taken = {start for start, _, _ in found}
         found += [(m.start(1), int(m.group(1)), m.end()) for m in MORE_MINUTES.finditer(text, found[0][0])
