@@ -10,6 +10,7 @@ minutes were counted, in the words a biller can check against the note.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from assistant.notes.lines import LineIndex
@@ -313,13 +314,33 @@ _NOT_JOINED = re.compile(r"\b(?:not|no|never|without|w/o|alone|absent)\b", re.I)
 ENTRY_REACH = 200
 
 
-def _entry(text: str, lines: LineIndex, seg: Segment, ordered: list[Segment]) -> tuple[int, int]:
+def _entry(lines: LineIndex, seg: Segment, ends: list[int], starts: list[int]) -> tuple[int, int]:
     """A range's own words: its line, from the previous range on it to the next one (a stamped entry runs from
-    its time)."""
+    its time). `ends` and `starts` are the other ranges' span ends and starts, sorted: a bisect each, so a note
+    with thousands of ranges stays linear."""
     a, b = lines.line_span(lines.number(seg.span[0]))
-    a = max([a, seg.span[0] - ENTRY_REACH] + [s.span[1] for s in ordered if a <= s.span[1] <= seg.span[0]])
-    b = min([b, seg.span[1] + ENTRY_REACH] + [s.span[0] for s in ordered if seg.span[1] <= s.span[0] < b])
+    a = max(a, seg.span[0] - ENTRY_REACH)
+    i = bisect_right(ends, seg.span[0]) - 1  # the last range ending at or before this one starts
+    if i >= 0 and ends[i] >= a:
+        a = ends[i]
+    b = min(b, seg.span[1] + ENTRY_REACH)
+    j = bisect_left(starts, seg.span[1])  # the first range starting at or after this one ends
+    if j < len(starts) and starts[j] < b:
+        b = starts[j]
     return a, b
+
+
+def _overlaps(rest: list[Segment], joined: list[Segment]) -> bool:
+    """Whether any part in `rest` overlaps a joined part, in minutes (sorted sweep: linear after the sort)."""
+    marks = sorted(
+        [(s.start_minute, s.end_minute, 0) for s in rest] + [(p.start_minute, p.end_minute, 1) for p in joined]
+    )
+    reach = {0: -1, 1: -1}  # the furthest end seen so far in each group
+    for start, end, group in marks:
+        if start < reach[1 - group]:
+            return True
+        reach[group] = max(reach[group], end)
+    return False
 
 
 def _split_present(text: str, lines: LineIndex, acc: TimeAccount, ordered: list[Segment]) -> None:
@@ -329,15 +350,16 @@ def _split_present(text: str, lines: LineIndex, acc: TimeAccount, ordered: list[
     if len(acc.cts) < 2:
         return
     joined: dict[Segment, tuple[tuple[int, int], tuple[int, int]]] = {}
+    ends, starts = sorted(s.span[1] for s in ordered), sorted(s.span[0] for s in ordered)
     for seg in acc.cts:
-        a, b = _entry(text, lines, seg, ordered)
+        a, b = _entry(lines, seg, ends, starts)
         m = _JOINS.search(text, a, b)
         if m is not None and not _NOT_JOINED.search(text, max(a, m.start() - 12), m.end()):
             joined[seg] = (m.span(), (a, b))
     rest = [seg for seg in acc.cts if seg not in joined]
     if not joined or not rest:
         return
-    if any(s.start_minute < p.end_minute and p.start_minute < s.end_minute for s in rest for p in joined):
+    if _overlaps(rest, list(joined)):
         return  # the parts overlap: no part of its own
     acc.cts = rest
     acc.present = sorted(joined, key=lambda s: s.start_minute)
