@@ -2,12 +2,14 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from assistant.service import Assistant
 from assistant.settings import Settings
+from tests.answer.expect import dated_assistant
 
 
 @pytest.fixture(autouse=True)
@@ -30,3 +32,10 @@ def assistant(data_dir: Path) -> Iterator[Assistant]:
     shipped = Assistant(Settings(data_dir=data_dir, embedder="model2vec", chroma_url=None))
     shipped.retriever.build()
     yield shipped
+
+
+@pytest.fixture(scope="session")
+def dated(assistant: Assistant, data_dir: Path) -> Assistant:
+    """The phrasing tables' assistant: the shipped index behind a clock fixed at 2026-06-15."""
+    return dated_assistant(data_dir, date(2026, 6, 15))
+

@@ -10,15 +10,13 @@ from pathlib import Path
 import pytest
 
 from assistant.service import Assistant
-from assistant.settings import Settings
-from tests.answer.expect import holds_answer
+from tests.answer.expect import dated_assistant, holds_answer
 
 
 @pytest.fixture(scope="module")
 def dated(assistant: Assistant, data_dir: Path) -> Assistant:
-    """The shipped index (already built by `assistant`) behind a clock fixed at 2025-06-15."""
-    settings = Settings(data_dir=data_dir, embedder="model2vec", chroma_url=None)
-    return Assistant(settings, clock=lambda: date(2025, 6, 15))
+    """This table's clock is 2025-06-15 (its relative words were written against it)."""
+    return dated_assistant(data_dir, date(2025, 6, 15))
 
 
 @pytest.mark.parametrize(

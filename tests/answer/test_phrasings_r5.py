@@ -8,20 +8,11 @@ of any eval set."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from assistant.service import Assistant
-from assistant.settings import Settings
 from tests.answer.expect import holds_answer
-
-
-@pytest.fixture(scope="module")
-def dated(assistant: Assistant, data_dir: Path) -> Assistant:
-    """The shipped index (already built by `assistant`) behind a clock fixed at 2026-06-15."""
-    settings = Settings(data_dir=data_dir, embedder="model2vec", chroma_url=None)
-    return Assistant(settings, clock=lambda: date(2026, 6, 15))
 
 
 @pytest.mark.parametrize(
