@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
 
 SCRUB = [
     ("AUDIT 2024-01-02T08:00:00Z user=tquorvald(Tova Quorvald, PT) VIEW chart", "tquorvald"),
@@ -31,15 +32,12 @@ KEEP = [
 
 @pytest.mark.parametrize(("text", "secret"), SCRUB)
 def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
-    out = deid.deidentify(text)
-    assert secret not in out.text
-    assert out.reidentify(out.text) == text
+    assert_scrubbed(deid, text, secret)
 
 
 @pytest.mark.parametrize(("text", "words"), KEEP)
 def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
-    out = deid.deidentify(text).text
-    assert all(w in out for w in words), out
+    assert_kept(deid, text, words)
 
 
 @pytest.mark.parametrize(
