@@ -12,7 +12,7 @@ from assistant.notes.extract import consent_kind
 from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
 from assistant.notes.registry import check
-from assistant.notes.scan import finditer
+from assistant.notes.scan import finditer, search
 from assistant.notes.vocabulary import CONCEPTS
 
 _CAREGIVER_NAME = re.compile(
@@ -247,12 +247,12 @@ def _not_from_patient(ctx: Context, mention: Concept) -> bool:
     start = max(text.rfind("\n", max(0, mention.start - 200), mention.start) + 1, mention.start - 200)
     end = text.find("\n", mention.end, mention.end + 200)
     around = text[start : end if end != -1 else min(len(text), mention.end + 200)]
-    if _REPRESENTATIVE.search(around) is not None:
+    if search(_REPRESENTATIVE, around) is not None:
         return False
     if "decides for self" not in ctx.ex.memo:  # asked once per note, not once per mention
-        ctx.ex.memo["decides for self"] = _DECIDES_FOR_SELF.search(text) is not None
-    caregiver_only = _CAREGIVER_AGREES.search(around) is not None and ctx.ex.memo["decides for self"]
-    return _NOT_ASKED.search(around) is not None or caregiver_only
+        ctx.ex.memo["decides for self"] = search(_DECIDES_FOR_SELF, text) is not None
+    caregiver_only = ctx.ex.memo["decides for self"] and search(_CAREGIVER_AGREES, around) is not None
+    return search(_NOT_ASKED, around) is not None or caregiver_only
 
 
 _FIELD_COLON = re.compile(r"[ \t]*[\w -]{0,20}:")

@@ -268,7 +268,8 @@ class _Subjects:
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
         alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
-        kin = [(a, b, lazy) for a, b, lazy in subjects(_CAREGIVER_WORDS) if text[a:b].lower() in alias]
+        caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
+        kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias]
         self.patient = _Named(
             text,
             subjects(_PATIENT_WORDS)
@@ -282,7 +283,7 @@ class _Subjects:
         )
         self.caregiver = _Named(
             text,
-            [span for span in subjects(_CAREGIVER_WORDS) if text[span[0] : span[1]].lower() not in alias]
+            [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
             # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
             + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"],

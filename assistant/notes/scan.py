@@ -187,6 +187,17 @@ def finditer(pattern: re.Pattern[str], text: str, necessary: str | None = None) 
     return pattern.finditer(text)
 
 
+def search(pattern: re.Pattern[str], text: str, necessary: str | None = None) -> re.Match[str] | None:
+    """`pattern.search(text)`, skipped when RE2 finds no match of `necessary` in an ASCII text (see `finditer`).
+
+    Why: a Python pattern that opens with `\\b(?:...)` under IGNORECASE has no literal to skip to and tries
+    every position (~20-70 µs per 2 KB); most such searches find nothing, which RE2 says in ~2 µs.
+    """
+    if text.isascii() and not _found_in(_probe(pattern, necessary), text):
+        return None
+    return pattern.search(text)
+
+
 def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose matches are few and short (dates, clock times,
     codes): in ASCII text RE2 finds where a match can start and `pattern` is tried only there.

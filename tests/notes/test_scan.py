@@ -60,6 +60,11 @@ GUARDED = {
     "screen._CHECKLIST_LINE": (screen._CHECKLIST_LINE, None),
     "screen._PASTED_LINE": (screen._PASTED_LINE, None),
     "screen._CHECKLIST_ITEM": (screen._CHECKLIST_ITEM, screen._ITEM_NEEDS),
+    # searched with scan.search (the probe is the same as finditer's)
+    "checks_documentation._REPRESENTATIVE": (checks_documentation._REPRESENTATIVE, None),
+    "checks_documentation._NOT_ASKED": (checks_documentation._NOT_ASKED, None),
+    "checks_documentation._CAREGIVER_AGREES": (checks_documentation._CAREGIVER_AGREES, None),
+    "checks_documentation._DECIDES_FOR_SELF": (checks_documentation._DECIDES_FOR_SELF, None),
 }
 _GLUE = [" ", " ", "  ", "\n", "\t", "\x0b", "\x1c", ".", ",", ":", ";", "-", "'", "(", ")", "[", "]", "x", "?", "1"]
 _CATEGORY = {
@@ -329,3 +334,44 @@ def test_date_label_words_are_in_every_match(pattern: re.Pattern[str], words: tu
             hits += 1
             assert any(w in m.group(0).lower() for w in words), text
     assert hits >= 200, hits
+
+
+@pytest.mark.parametrize(
+    "name, pattern, necessary",
+    [(name, pattern, necessary) for name, (pattern, necessary) in sorted(GUARDED.items()) if "documentation._" in name],
+)
+def test_search_finds_what_the_pattern_finds(name: str, pattern: re.Pattern[str], necessary: str | None) -> None:
+    tree = list(_parser.parse(pattern.pattern, pattern.flags))
+    rng = random.Random(name)
+    hits = 0
+    for _ in range(1000):
+        text = _text(rng, tree)
+        expected = pattern.search(text)
+        found = scan.search(pattern, text, necessary)
+        assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
+        hits += expected is not None
+    assert hits >= 100, hits
+
+
+def test_ocr_letters_reads_ascii_words_as_the_python_pattern_does() -> None:
+    rng = random.Random(11)
+    alphabet = "aO0l1I.-_ x9G\n"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        expected = extract._OCR_WORD.sub(lambda m: extract._ocr_word(m.group(0)), text)
+        assert extract._ocr_letters(text) == expected, text
+    fixed = extract._ocr_letters("97550x1 pt at h0me, CAREG1VER n0t present")
+    assert fixed == "97550x1 pt at home, CAREGIVER not present"
+
+
+def test_ocr_digit_matches_lie_where_their_gate_finds_something() -> None:
+    rng = random.Random(12)
+    alphabet = "0O1lIo3 :/.-\nAx"
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        if extract._OCR_DIGIT.search(text):
+            hits += 1
+            assert scan.may_contain(extract._OCR_DIGIT_NEAR, text), text
+    assert hits > 1000
+    assert extract._ocr_digits("1O:3O to 10:l5 on O3/O4/2026") == "10:30 to 10:15 on 03/04/2026"
