@@ -102,6 +102,8 @@ class ServiceLines:
         """Whether a time or phrase belongs to a same-day patient-present service: by a service named
         right after it ("from ten forty one to eleven oh six I treated her"), else by its sentence, else
         by its line, else by the heading it sits under."""
+        if not self.other_at.starts:
+            return False  # no other service named anywhere (most notes): no sentence, line or heading names one
         if _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH) and self.other_at.first_start(
             span[1], span[1] + IMMEDIATE_REACH
         ) is not None:
@@ -118,6 +120,8 @@ class ServiceLines:
     def heads_other(self, pos: int) -> bool:
         """Whether the short line at `pos` heads lines of another service: "Part 1 - with patient (pt present)"
         above "09:00-09:12 97140 manual therapy" (the next non-empty line names one, and no caregiver training)."""
+        if not self.other_at.starts:
+            return False
         n = self.lines.number(pos)
         a, b = self.lines.line_span(n)
         if b - a >= 70 or self.cts_at.first_start(a, b) is not None or self.other_at.first_start(a, b) is not None:
