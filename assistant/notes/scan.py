@@ -69,6 +69,9 @@ def _found(regexp: Any, data: bytes) -> bool:
     return bool(raw.Match(_UNANCHORED, data, 0, len(data))[0][0] != -1)
 
 
+_WINDOW = 512  # characters: shorter texts are probed one pattern at a time
+
+
 class _ProbeSet:
     """Every probe a note is asked about, answered in one RE2 pass over it (an RE2::Set).
 
@@ -88,6 +91,10 @@ class _ProbeSet:
 
     def found(self, regexp: Any, text: str) -> bool:
         """`_found(regexp, text.encode("ascii"))` for an ASCII `text`."""
+        if len(text) < _WINDOW:
+            # a window of the note (a line, a sentence) is asked alone: it must not evict the note's answer,
+            # which the checks come back to after each window (the set ran twice per note before)
+            return _found(regexp, text.encode("ascii"))
         last_text, asked, hits, members = self.last
         if last_text is not text:
             self.last = (text, 1, None, {})
