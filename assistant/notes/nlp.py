@@ -17,11 +17,11 @@ from typing import NamedTuple
 import numpy as np
 from negspacy.negation import Negex
 from negspacy.termsets import termset
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.lang.xx import MultiLanguage
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
 from spacy.vocab import Vocab, create_vocab
 
 from assistant.notes.cues import Cues, add_cues, can_share, split_cues
@@ -122,7 +122,7 @@ class _Scope:
     per boundary, which is quadratic and dominated the cost of a check.
     """
 
-    def __init__(self, cues: Cues, doc: Doc, sentence_starts: list[int]) -> None:
+    def __init__(self, cues: Cues, lower: list[int], sentence_starts: list[int]) -> None:
         preceding, following, terminating = cues
         self.bounds = sorted(set(sentence_starts) | {t[1] for t in terminating} | {0})
         self.sentences = sorted(set(sentence_starts) | {0})
@@ -136,20 +136,20 @@ class _Scope:
             self.last_fol[b] = max(end, self.last_fol.get(b, end))
         self.pre_ends = sorted(end for _, _start, end in preceding)
         self.fol_starts = sorted(start for _, start, _end in following)
-        self.n_tokens = len(doc)
+        self.n_tokens = len(lower)
         # the same scope without the cues that negate only the word after them ("not paid")
         self.open_pre: dict[int, int] = {}
         self.open_fol: dict[int, int] = {}
         for _, start, end in preceding:
-            if not _closed(doc, end):
+            if not _closed(lower, end):
                 b = bisect_right(self.bounds, start) - 1
                 self.open_pre[b] = min(start, self.open_pre.get(b, start))
         for _, start, end in following:
-            if not _closed(doc, end):
+            if not _closed(lower, end):
                 b = bisect_right(self.bounds, start) - 1
                 self.open_fol[b] = max(end, self.open_fol.get(b, end))
-        self.open_pre_ends = sorted(end for _, _start, end in preceding if not _closed(doc, end))
-        self.open_fol_starts = sorted(start for _, start, end in following if not _closed(doc, end))
+        self.open_pre_ends = sorted(end for _, _start, end in preceding if not _closed(lower, end))
+        self.open_fol_starts = sorted(start for _, start, end in following if not _closed(lower, end))
 
     def negated(self, start: int, end: int) -> bool:
         b = bisect_right(self.bounds, start) - 1
@@ -192,11 +192,16 @@ class _Scope:
         return self.negated(start, end) and self._near(start, end, NEAR_BEFORE, NEAR_AFTER)
 
 
-def _closed(doc: Doc, cue_end: int) -> bool:
+# the lower-case forms as spaCy's LOWER attribute holds them (string hashes): no Token object per question
+_LINKING_IDS = frozenset(get_string_id(word) for word in _LINKING)
+_PREDICATE_IDS = frozenset(get_string_id(word) for word in PREDICATE_NEGATED)
+
+
+def _closed(lower: list[int], cue_end: int) -> bool:
     """A cue followed by a predicate it negates on its own: "not paid", "no pay", "not here"."""
-    if cue_end < len(doc) - 1 and doc[cue_end].lower_ in _LINKING:
+    if cue_end < len(lower) - 1 and lower[cue_end] in _LINKING_IDS:
         cue_end += 1
-    return cue_end < len(doc) and doc[cue_end].lower_ in PREDICATE_NEGATED
+    return cue_end < len(lower) and lower[cue_end] in _PREDICATE_IDS
 
 
 _LONG_RUN = re.compile(r"\S{64,}")
@@ -271,8 +276,8 @@ class ConceptFinder:
         doc = self.nlp.tokenizer(text)
         if not len(doc):
             return []
-        arr = doc.to_array([IDX, LENGTH])
-        token_start, token_len = arr[:, 0].tolist(), arr[:, 1].tolist()
+        arr = doc.to_array([IDX, LENGTH, LOWER])
+        token_start, token_len, lower = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
         sent_tokens = sentence_starts(text, arr[:, 0])
         sent_chars = [token_start[i] for i in sent_tokens]
         found = self.matcher(doc)
@@ -280,11 +285,11 @@ class ConceptFinder:
         labels = self.labels
         matches = [m for m in found if m[0] in labels]
         cues = split_cues(cue_matches, self.cue_keys, ("general", "return_demo"))
-        general = _Scope(cues["general"], doc, sent_tokens)
+        general = _Scope(cues["general"], lower, sent_tokens)
         # the return-demonstration scope only when such a phrase is there
         rd_id = self.rd_id
         has_rd = any(m[0] == rd_id for m in matches)
-        return_demo = _Scope(cues["return_demo"], doc, sent_tokens) if has_rd else None
+        return_demo = _Scope(cues["return_demo"], lower, sent_tokens) if has_rd else None
         out: list[Concept] = []
         append, n_sent, n_text = out.append, len(sent_chars), len(text)
         general_negated = general.negated
