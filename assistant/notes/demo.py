@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.notes.scan import finditer
+from assistant.notes.scan import finditer, sparse_search
 
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
@@ -169,18 +169,21 @@ def _caregiver_names(ex: Extraction) -> set[str]:
     return names - _NOT_NAMES
 
 
-def _subject_pattern(names: set[str]) -> re.Pattern[str]:
+def _subject_pattern(names: set[str]) -> tuple[re.Pattern[str], str]:
+    """The subject-verb-result pattern, and its subject and verb alone (where a match can start, for RE2)."""
     who = _CAREGIVER + "".join("|" + re.escape(n) for n in sorted(names))
+    head = rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b"
     # the result may run onto a hard-wrapped next line, not past a blank line or into a labelled field
     rest = r"(?:[^.\n]|\n(?![ \t]*\n)(?![ \t]*[\w /-]{1,24}:)){0,160}"
-    return re.compile(rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>{rest})", re.I)
+    return re.compile(rf"{head}(?P<rest>{rest})", re.I), head.replace("(?P<verb>", "(?:")
 
 
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
     """Sentences where the caregiver does something and the result is given."""
     out = []
-    pattern, text, pos = _subject_pattern(caregiver_names(ex)), ex.text, 0
-    while (m := pattern.search(text, pos)) is not None:
+    (pattern, head), text, pos = _subject_pattern(caregiver_names(ex)), ex.text, 0
+    # RE2 finds each subject and verb (Python tried the verbs at every place after every "he" and "she": ~1 ms)
+    while (m := sparse_search(pattern, text, head, pos)) is not None:
         # a rejected match ("how to set up ... Simone did it back") must not hide the next subject inside it
         pos = m.end("verb")
         if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):

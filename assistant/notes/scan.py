@@ -219,9 +219,23 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
     if not text.isascii():
         yield from pattern.finditer(text)
         return
+    pos = 0
+    while (m := _sparse_search(pattern, text, starts, pos)) is not None:
+        yield m
+        pos = m.end()
+
+
+def sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int = 0) -> re.Match[str] | None:
+    """`pattern.search(text, pos)`, with `starts` as `sparse_finditer` takes it: RE2 finds the candidates."""
+    if not text.isascii():
+        return pattern.search(text, pos)
+    return _sparse_search(pattern, text, starts, pos)
+
+
+def _sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int) -> re.Match[str] | None:
     regexp = _probe(pattern, starts)
     raw = getattr(regexp, "_regexp", None)
-    data, pos = text.encode("ascii"), 0
+    data = text.encode("ascii")
     while pos <= len(data):
         if raw is not None:
             at = raw.Match(_UNANCHORED, data, pos, len(data))[0][0]
@@ -229,12 +243,12 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
             found = regexp.search(data, pos)
             at = -1 if found is None else found.start()
         if at == -1:
-            return
+            return None
         m = pattern.match(text, at)
         if m is None:
             pos = at + 1
             continue
         if m.end() == at:
             raise ValueError(f"sparse_finditer needs a pattern that cannot match the empty string: {pattern.pattern!r}")
-        yield m
-        pos = m.end()
+        return m
+    return None
