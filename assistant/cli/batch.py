@@ -14,6 +14,7 @@ was checked, 2 if any line was bad input.
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
 import multiprocessing
@@ -29,7 +30,7 @@ from typing import Any, BinaryIO
 from assistant.cli.common import fail
 from assistant.errors import InputError
 from assistant.parsing import parse_billed, parse_date, parse_profile, shown_name
-from assistant.service import Assistant
+from assistant.service import WARM_NOTE, Assistant
 from assistant.settings import Settings
 
 CHUNK = 32  # lines per task sent to a worker: amortises the inter-process hop
@@ -118,13 +119,15 @@ def check_line(assistant: Assistant, raw: bytes, number: int, profile: str) -> O
         error = {"code": "internal_error", "message": f"unexpected {type(exc).__name__}", "hint": None}
         return Outcome(_line(_note_id(item), number, "error", json.dumps(error)), ok=False)
     blocking = [c.id for c in report.checks if c.severity == "block" and c.status in ("missing", "problem")]
-    return Outcome(_line(_note_id(item), number, "report", report.model_dump_json()), ok=True,
+    # the serializer's own bytes, written as they are (`model_dump_json()` would decode them to be encoded again)
+    return Outcome(_line(_note_id(item), number, "report", report.__pydantic_serializer__.to_json(report)), ok=True,
                    ready=report.summary.ready_to_bill, blocking=blocking,
                    at_risk=assistant.dollars_at_risk(report, billed))
 
 
-def _line(note_id: str, number: int, key: str, body: str) -> bytes:
-    return f'{{"id": {json.dumps(note_id)}, "line": {number}, "{key}": {body}}}\n'.encode()
+def _line(note_id: str, number: int, key: str, body: str | bytes) -> bytes:
+    head = f'{{"id": {json.dumps(note_id)}, "line": {number}, "{key}": '.encode()
+    return b"".join((head, body if isinstance(body, bytes) else body.encode(), b"}\n"))
 
 
 # --- worker processes ------------------------------------------------------------------------
@@ -158,13 +161,30 @@ def outcomes(assistant: Assistant, rows: list[bytes], *, profile: str,
 
 
 def make_pool(assistant: Assistant, workers: int, lines: int) -> ProcessPoolExecutor | None:
-    """A pool of `workers` processes, each with its own assistant (None when one process will do)."""
+    """A pool of `workers` processes (None when one process will do). Where processes fork, this
+    process's assistant is warmed once and frozen out of the collector's reach first: every worker
+    starts with the loaded knowledge, compiled patterns and pipeline, shared copy-on-write, and
+    checks from its first line on (`release_pool` undoes the freeze). Elsewhere each worker builds its own."""
+    global _worker
     if workers <= 1 or lines <= CHUNK:
         return None
-    _ = assistant.knowledge  # loaded once here; forked workers share it copy-on-write
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_worker, initargs=(assistant.settings,))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(assistant.settings,))
+    assistant.check_note(WARM_NOTE)
+    gc.collect()
+    gc.freeze()  # a collection in a worker would otherwise touch, and so copy, every shared page
+    _worker = assistant
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def release_pool(pool: ProcessPoolExecutor | None) -> None:
+    global _worker
+    if pool is not None:
+        pool.shutdown(cancel_futures=True)
+        if _worker is not None:
+            _worker = None
+            gc.unfreeze()
 
 
 def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: str, workers: int | None = None) -> int:
@@ -174,8 +194,7 @@ def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: st
         results = outcomes(assistant, rows, profile=profile, pool=pool)
         summary = _write(results, _stdout(), total=len(rows))
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        release_pool(pool)
     if fmt == "json":
         _stdout().write(json.dumps({"summary": summary}).encode() + b"\n")
     sys.stdout.flush()
