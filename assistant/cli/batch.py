@@ -15,7 +15,6 @@ was checked, 2 if any line was bad input.
 from __future__ import annotations
 
 import gc
-import itertools
 import json
 import multiprocessing
 import os
@@ -139,9 +138,31 @@ def _init_worker(settings: Settings) -> None:
     _worker = Assistant(settings)
 
 
-def _check_chunk(chunk: list[tuple[int, bytes]], profile: str) -> list[Outcome]:
+@dataclass
+class Checked:
+    """Consecutive lines' outcomes: their output, joined, and what they add to the summary. A worker
+    sends one per chunk, so the parent unpickles and writes a few large objects, not one per line."""
+
+    data: bytes
+    lines: int
+    ok: int
+    ready: int
+    blocking: Counter[str]
+    at_risk: list[float]  # per line, summed by the parent in input order (the same float as one by one)
+
+
+def check_chunk(assistant: Assistant, chunk: list[tuple[int, bytes]], profile: str) -> Checked:
+    results = [check_line(assistant, raw, number, profile) for number, raw in chunk]
+    blocking: Counter[str] = Counter()
+    for outcome in results:
+        blocking.update(outcome.blocking)
+    return Checked(b"".join(o.line for o in results), len(results), sum(o.ok for o in results),
+                   sum(o.ready for o in results), blocking, [o.at_risk for o in results])
+
+
+def _check_chunk(chunk: list[tuple[int, bytes]], profile: str) -> Checked:
     assert _worker is not None, "the pool initializer builds the worker's assistant"
-    return [check_line(_worker, raw, number, profile) for number, raw in chunk]
+    return check_chunk(_worker, chunk, profile)
 
 
 def _chunks(rows: list[bytes]) -> Iterator[list[tuple[int, bytes]]]:
@@ -151,13 +172,13 @@ def _chunks(rows: list[bytes]) -> Iterator[list[tuple[int, bytes]]]:
 
 
 def outcomes(assistant: Assistant, rows: list[bytes], *, profile: str,
-             pool: ProcessPoolExecutor | None) -> Iterator[Outcome]:
-    """Every non-blank line's outcome, in input order: in `pool` when given, else in this process."""
+             pool: ProcessPoolExecutor | None) -> Iterator[Checked]:
+    """Every non-blank line's outcome, chunk by chunk in input order: in `pool` when given, else here."""
     if pool is None:
-        return (check_line(assistant, raw, number, profile) for chunk in _chunks(rows) for number, raw in chunk)
+        return (check_chunk(assistant, chunk, profile) for chunk in _chunks(rows))
     chunks = list(_chunks(rows))
     # Executor.map submits every chunk now, so the workers start before any other thread does.
-    return itertools.chain.from_iterable(pool.map(_check_chunk, chunks, [profile] * len(chunks)))
+    return pool.map(_check_chunk, chunks, [profile] * len(chunks))
 
 
 def make_pool(assistant: Assistant, workers: int, lines: int) -> ProcessPoolExecutor | None:
@@ -209,7 +230,7 @@ def _stdout() -> BinaryIO:
     return getattr(sys.stdout, "buffer", sys.stdout)  # bytes out: the reports are UTF-8 whatever the locale
 
 
-def _write(results: Iterable[Outcome], out: BinaryIO, *, total: int) -> dict[str, Any]:
+def _write(results: Iterable[Checked], out: BinaryIO, *, total: int) -> dict[str, Any]:
     checked = bad = ready = 0
     blocking: Counter[str] = Counter()
     at_risk = 0.0
@@ -221,14 +242,15 @@ def _write(results: Iterable[Outcome], out: BinaryIO, *, total: int) -> dict[str
         task = progress.add_task("checking notes", total=total)
         progress.start()
     try:
-        for outcome in results:
-            out.write(outcome.line)
-            checked, bad = checked + outcome.ok, bad + (not outcome.ok)
-            ready += outcome.ready
-            blocking.update(outcome.blocking)
-            at_risk += outcome.at_risk
+        for chunk in results:
+            out.write(chunk.data)
+            checked, bad = checked + chunk.ok, bad + chunk.lines - chunk.ok
+            ready += chunk.ready
+            blocking.update(chunk.blocking)
+            for amount in chunk.at_risk:
+                at_risk += amount
             if progress is not None:
-                progress.advance(task)
+                progress.advance(task, chunk.lines)
     finally:
         if progress is not None:
             progress.stop()
