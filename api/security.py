@@ -124,6 +124,9 @@ async def take_request(request: Request, key_id: str) -> None:
     request.scope.setdefault("state", {})["key_id"] = key_id
     limiter: RateLimiter = request.app.state.limiter
     key = f"key:{key_id}"
+    if limiter.local:  # in this process: no I/O, so no task or shared renewal either
+        _refuse_past_limit(limiter.take(key, request.app.state.key_limit))
+        return
     if limiter.take_leased(key):
         return
     renewing: dict[str, asyncio.Future[Any]] = request.app.state.renewing
@@ -139,9 +142,13 @@ async def take_request(request: Request, key_id: str) -> None:
         renewing[key] = future
         future.add_done_callback(lambda _: renewing.pop(key, None))
         wait = await asyncio.shield(future)
+    _refuse_past_limit(wait)
+
+
+def _refuse_past_limit(wait: float) -> None:
     if wait:
         raise ApiError(429, "rate_limited", "Rate limit exceeded for this API key; retry after the indicated seconds.",
-                         headers={"Retry-After": str(max(1, math.ceil(wait)))})
+                       headers={"Retry-After": str(max(1, math.ceil(wait)))})
 
 
 async def refuse_failing_address(request: Request, address: str | None) -> None:

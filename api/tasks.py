@@ -13,13 +13,12 @@ from typing import Any
 
 from api.fhir import resolve_note
 from assistant.parsing import parse_billed, parse_profile
-
-_WARM_NOTE = "Caregiver training warm-up. Patient not present. Total 20 minutes."
+from assistant.service import WARM_NOTE
 
 
 def warm(assistant: Any) -> None:
     """Load the knowledge and run one synthetic check, so the first real task pays no loading cost."""
-    assistant.check_note(_WARM_NOTE)
+    assistant.check_note(WARM_NOTE)
 
 
 class _Body:

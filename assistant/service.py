@@ -18,6 +18,10 @@ from assistant.limits import Limit, LimitStore, MemoryStore, per_minute
 from assistant.models import Answer, BilledLine, CodeDetail, OrderFinding, Passage, Payment, Report
 from assistant.settings import Settings
 
+# A synthetic note whose check loads everything a check needs (knowledge, pipeline, patterns): a
+# process that will check many notes runs it first, so no real note pays the loading cost.
+WARM_NOTE = "Caregiver training warm-up. Patient not present. Total 20 minutes."
+
 __all__ = ["Assistant", "Limit", "LimitStore", "MemoryStore", "limit_store", "per_minute"]
 
 if TYPE_CHECKING:

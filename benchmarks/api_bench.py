@@ -1,11 +1,13 @@
 """Throughput and latency of POST /v1/check on loopback.
 
-    python benchmarks/api_bench.py [--workers 2] [--duration 15] [--concurrency 16] [--tool auto|wrk|httpx]
+    python benchmarks/api_bench.py [--workers N] [--duration 15] [--concurrency 16] [--tool auto|wrk|httpx]
 
-Starts `uvicorn --factory api.app:create_app --workers N` on a free 127.0.0.1 port as a
-subprocess (an API key configured, so authentication is measured too; the rate limit raised out
-of the way), waits for /readyz, drives it for a fixed duration with synthetic ~2 KB notes, then
-prints requests/s and p50/p99 latency and stops the server.
+Starts `uvicorn --factory api.app:create_app --workers N` (by default the web workers `assistant
+serve` starts on this machine) on a free 127.0.0.1 port as a subprocess (an API key configured,
+so authentication is measured too; the rate limit raised out of the way), waits for /readyz,
+drives it for a fixed duration with synthetic ~2 KB notes, then prints requests/s, p50/p99
+latency and the CPU per request of the server's processes and of the load generator, and stops
+the server.
 
 Load generator: `wrk` when installed (a Lua script rotates 64 distinct notes), else a bounded
 async httpx client (N concurrent connections in one process; it shares the CPU with the server,
@@ -22,6 +24,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -33,6 +36,8 @@ import time
 from pathlib import Path
 
 import httpx
+
+from assistant.cli.serve import default_web_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 KEY = "bench-key-not-a-secret"
@@ -136,15 +141,18 @@ def _tree(pid: int, depth: int = 0) -> list[tuple[int, int]]:
     return out
 
 
-def server_cpu_seconds(pid: int) -> dict[int, float]:
-    """User + system CPU of the server's process tree by depth (Linux /proc), to express the cost per
-    request independently of other load on the machine."""
+def server_cpu_seconds(pid: int, workers: int = 2) -> dict[int, float]:
+    """User + system CPU of the server's process tree by role (Linux /proc): 0 the supervisor, 1 web
+    workers, 2 check workers, to express the cost per request independently of other load on the
+    machine. With one web worker uvicorn runs no supervisor: the process started is the web worker."""
     tick = os.sysconf("SC_CLK_TCK")
+    shift = 1 if workers == 1 else 0
     total: dict[int, float] = {}
     for p, depth in _tree(pid):
+        role = min(depth + shift, 2)
         try:
             fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total[min(depth, 2)] = total.get(min(depth, 2), 0.0) + (int(fields[11]) + int(fields[12])) / tick
+            total[role] = total.get(role, 0.0) + (int(fields[11]) + int(fields[12])) / tick
         except (OSError, ValueError, IndexError):
             continue
     return total
@@ -227,7 +235,8 @@ def wrk_load(base: str, duration: float, concurrency: int, notes: list[bytes], t
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=default_web_workers(os.cpu_count() or 1),
+                        help="web workers (default: as `assistant serve`)")
     parser.add_argument("--duration", type=float, default=15.0, help="seconds of load (at most 20)")
     parser.add_argument("--concurrency", type=int, default=16)
     parser.add_argument("--note-bytes", type=int, default=2048)
@@ -248,17 +257,21 @@ def main(argv: list[str] | None = None) -> int:
         prioritize(args.nice, proc.pid)  # the server runs in a session of its own
         try:
             wait_ready(base, proc)
-            cpu_before = server_cpu_seconds(proc.pid)
+            cpu_before = server_cpu_seconds(proc.pid, args.workers)
+            client_before = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk, once it has been reaped
             if tool == "wrk":
                 result = wrk_load(base, duration, args.concurrency, notes, args.wrk_threads)
             else:
                 result = asyncio.run(httpx_load(base, duration, args.concurrency, notes))
-            cpu_after = server_cpu_seconds(proc.pid)
+            cpu_after = server_cpu_seconds(proc.pid, args.workers)
+            client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
             per = {d: (cpu_after.get(d, 0.0) - cpu_before.get(d, 0.0)) * 1000 / max(1, result["requests"])
                    for d in (1, 2)}
             cpu_ms = per[1] + per[2]
             result["server_cpu_ms_per_request"] = cpu_ms
             result["web_cpu_ms_per_request"], result["worker_cpu_ms_per_request"] = per[1], per[2]
+            client = (client_after.ru_utime - client_before.ru_utime) + (client_after.ru_stime - client_before.ru_stime)
+            result["client_cpu_ms_per_request"] = client * 1000 / max(1, result["requests"])  # 0 for httpx (in-process)
             # what the same server would sustain with every core to itself
             result["projected_rps_idle_cores"] = (os.cpu_count() or 1) * 1000 / cpu_ms if cpu_ms > 0 else 0
         finally:
@@ -276,6 +289,8 @@ def main(argv: list[str] | None = None) -> int:
               f"web workers {result['web_cpu_ms_per_request']:.2f}, "
               f"check workers {result['worker_cpu_ms_per_request']:.2f} "
               f"(~{result['projected_rps_idle_cores']:.0f} req/s if the {result['cpus']} CPUs were the server's alone)")
+        if tool == "wrk":
+            print(f"  load generator (wrk) CPU {result['client_cpu_ms_per_request']:.2f} ms/request, on the same CPUs")
         print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
     return 0 if result["errors"] == 0 else 1
 

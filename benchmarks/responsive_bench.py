@@ -1,9 +1,10 @@
 """Does the service stay responsive under hostile load? (issue #11, "Done when" 4)
 
-    python benchmarks/responsive_bench.py [--duration 15] [--workers 2]
+    python benchmarks/responsive_bench.py [--duration 15] [--workers N]
 
-Starts the service (uvicorn, N web workers, an API key, the language model pointed at a local
-port that accepts connections and never answers), then keeps in flight, for the whole run:
+Starts the service (uvicorn, N web workers as `assistant serve` starts them, an API key, the
+language model pointed at a local port that accepts connections and never answers), then keeps
+in flight, for the whole run:
   - 20 adversarial ~20 KB notes on POST /v1/check (shapes that are slow for the extractors),
   - 45 appeals on POST /v1/appeals, each waiting on the hung model,
 and meanwhile measures GET /healthz and POST /v1/check on a normal 2 KB note (4 clients each,
@@ -33,6 +34,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from api_bench import KEY, free_port, prioritize, start_server, stop_server, synthetic_note, wait_ready
+
+from assistant.cli.serve import default_web_workers
 
 NOTE = Path(__file__).resolve().parents[1] / "examples" / "note_ready.txt"
 
@@ -130,7 +133,8 @@ def _figures(latencies: list[float]) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=default_web_workers(os.cpu_count() or 1),
+                        help="web workers (default: as `assistant serve`)")
     parser.add_argument("--duration", type=float, default=15.0, help="seconds (at most 60)")
     parser.add_argument("--notes", type=int, default=20, help="adversarial notes in flight (at most 20)")
     parser.add_argument("--appeals", type=int, default=45, help="appeals in flight against the hung model")

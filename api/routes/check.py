@@ -9,9 +9,9 @@ FastAPI's telemetry on, dependency overrides) goes to the route unchanged.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+import orjson
 from fastapi import APIRouter, Request, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -104,9 +104,11 @@ def _replay(messages: list[Message], receive: Receive) -> Receive:
 
 
 def _validated(body: bytes) -> CheckRequest | None:
-    """The body as the route would get it (`json.loads`, then the model in Python mode), or None."""
+    """The body as the route would get it (JSON, then the model in Python mode), or None. orjson reads
+    a 2 KB body in a quarter of `json.loads`'s time and is the stricter of the two: what it refuses
+    and `json.loads` reads (a lone surrogate, NaN, UTF-16, an integer past 64 bits) goes to the route."""
     try:
-        data = json.loads(body)
+        data = orjson.loads(body)
         return CheckRequest.model_validate(data) if isinstance(data, dict) else None
     except Exception:  # not JSON, too deep, not valid: the route says which
         return None

@@ -14,7 +14,7 @@ was checked, 2 if any line was bad input.
 
 from __future__ import annotations
 
-import itertools
+import gc
 import json
 import multiprocessing
 import os
@@ -29,7 +29,7 @@ from typing import Any, BinaryIO
 from assistant.cli.common import fail
 from assistant.errors import InputError
 from assistant.parsing import parse_billed, parse_date, parse_profile, shown_name
-from assistant.service import Assistant
+from assistant.service import WARM_NOTE, Assistant
 from assistant.settings import Settings
 
 CHUNK = 32  # lines per task sent to a worker: amortises the inter-process hop
@@ -118,13 +118,15 @@ def check_line(assistant: Assistant, raw: bytes, number: int, profile: str) -> O
         error = {"code": "internal_error", "message": f"unexpected {type(exc).__name__}", "hint": None}
         return Outcome(_line(_note_id(item), number, "error", json.dumps(error)), ok=False)
     blocking = [c.id for c in report.checks if c.severity == "block" and c.status in ("missing", "problem")]
-    return Outcome(_line(_note_id(item), number, "report", report.model_dump_json()), ok=True,
+    # the serializer's own bytes, written as they are (`model_dump_json()` would decode them to be encoded again)
+    return Outcome(_line(_note_id(item), number, "report", report.__pydantic_serializer__.to_json(report)), ok=True,
                    ready=report.summary.ready_to_bill, blocking=blocking,
                    at_risk=assistant.dollars_at_risk(report, billed))
 
 
-def _line(note_id: str, number: int, key: str, body: str) -> bytes:
-    return f'{{"id": {json.dumps(note_id)}, "line": {number}, "{key}": {body}}}\n'.encode()
+def _line(note_id: str, number: int, key: str, body: str | bytes) -> bytes:
+    head = f'{{"id": {json.dumps(note_id)}, "line": {number}, "{key}": '.encode()
+    return b"".join((head, body if isinstance(body, bytes) else body.encode(), b"}\n"))
 
 
 # --- worker processes ------------------------------------------------------------------------
@@ -136,9 +138,31 @@ def _init_worker(settings: Settings) -> None:
     _worker = Assistant(settings)
 
 
-def _check_chunk(chunk: list[tuple[int, bytes]], profile: str) -> list[Outcome]:
+@dataclass
+class Checked:
+    """Consecutive lines' outcomes: their output, joined, and what they add to the summary. A worker
+    sends one per chunk, so the parent unpickles and writes a few large objects, not one per line."""
+
+    data: bytes
+    lines: int
+    ok: int
+    ready: int
+    blocking: Counter[str]
+    at_risk: list[float]  # per line, summed by the parent in input order (the same float as one by one)
+
+
+def check_chunk(assistant: Assistant, chunk: list[tuple[int, bytes]], profile: str) -> Checked:
+    results = [check_line(assistant, raw, number, profile) for number, raw in chunk]
+    blocking: Counter[str] = Counter()
+    for outcome in results:
+        blocking.update(outcome.blocking)
+    return Checked(b"".join(o.line for o in results), len(results), sum(o.ok for o in results),
+                   sum(o.ready for o in results), blocking, [o.at_risk for o in results])
+
+
+def _check_chunk(chunk: list[tuple[int, bytes]], profile: str) -> Checked:
     assert _worker is not None, "the pool initializer builds the worker's assistant"
-    return [check_line(_worker, raw, number, profile) for number, raw in chunk]
+    return check_chunk(_worker, chunk, profile)
 
 
 def _chunks(rows: list[bytes]) -> Iterator[list[tuple[int, bytes]]]:
@@ -148,23 +172,40 @@ def _chunks(rows: list[bytes]) -> Iterator[list[tuple[int, bytes]]]:
 
 
 def outcomes(assistant: Assistant, rows: list[bytes], *, profile: str,
-             pool: ProcessPoolExecutor | None) -> Iterator[Outcome]:
-    """Every non-blank line's outcome, in input order: in `pool` when given, else in this process."""
+             pool: ProcessPoolExecutor | None) -> Iterator[Checked]:
+    """Every non-blank line's outcome, chunk by chunk in input order: in `pool` when given, else here."""
     if pool is None:
-        return (check_line(assistant, raw, number, profile) for chunk in _chunks(rows) for number, raw in chunk)
+        return (check_chunk(assistant, chunk, profile) for chunk in _chunks(rows))
     chunks = list(_chunks(rows))
     # Executor.map submits every chunk now, so the workers start before any other thread does.
-    return itertools.chain.from_iterable(pool.map(_check_chunk, chunks, [profile] * len(chunks)))
+    return pool.map(_check_chunk, chunks, [profile] * len(chunks))
 
 
 def make_pool(assistant: Assistant, workers: int, lines: int) -> ProcessPoolExecutor | None:
-    """A pool of `workers` processes, each with its own assistant (None when one process will do)."""
+    """A pool of `workers` processes (None when one process will do). Where processes fork, this
+    process's assistant is warmed once and frozen out of the collector's reach first: every worker
+    starts with the loaded knowledge, compiled patterns and pipeline, shared copy-on-write, and
+    checks from its first line on (`release_pool` undoes the freeze). Elsewhere each worker builds its own."""
+    global _worker
     if workers <= 1 or lines <= CHUNK:
         return None
-    _ = assistant.knowledge  # loaded once here; forked workers share it copy-on-write
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
-                               initializer=_init_worker, initargs=(assistant.settings,))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(assistant.settings,))
+    assistant.check_note(WARM_NOTE)
+    gc.collect()
+    gc.freeze()  # a collection in a worker would otherwise touch, and so copy, every shared page
+    _worker = assistant
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def release_pool(pool: ProcessPoolExecutor | None) -> None:
+    global _worker
+    if pool is not None:
+        pool.shutdown(cancel_futures=True)
+        if _worker is not None:
+            _worker = None
+            gc.unfreeze()
 
 
 def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: str, workers: int | None = None) -> int:
@@ -174,8 +215,7 @@ def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: st
         results = outcomes(assistant, rows, profile=profile, pool=pool)
         summary = _write(results, _stdout(), total=len(rows))
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        release_pool(pool)
     if fmt == "json":
         _stdout().write(json.dumps({"summary": summary}).encode() + b"\n")
     sys.stdout.flush()
@@ -190,7 +230,7 @@ def _stdout() -> BinaryIO:
     return getattr(sys.stdout, "buffer", sys.stdout)  # bytes out: the reports are UTF-8 whatever the locale
 
 
-def _write(results: Iterable[Outcome], out: BinaryIO, *, total: int) -> dict[str, Any]:
+def _write(results: Iterable[Checked], out: BinaryIO, *, total: int) -> dict[str, Any]:
     checked = bad = ready = 0
     blocking: Counter[str] = Counter()
     at_risk = 0.0
@@ -202,14 +242,15 @@ def _write(results: Iterable[Outcome], out: BinaryIO, *, total: int) -> dict[str
         task = progress.add_task("checking notes", total=total)
         progress.start()
     try:
-        for outcome in results:
-            out.write(outcome.line)
-            checked, bad = checked + outcome.ok, bad + (not outcome.ok)
-            ready += outcome.ready
-            blocking.update(outcome.blocking)
-            at_risk += outcome.at_risk
+        for chunk in results:
+            out.write(chunk.data)
+            checked, bad = checked + chunk.ok, bad + chunk.lines - chunk.ok
+            ready += chunk.ready
+            blocking.update(chunk.blocking)
+            for amount in chunk.at_risk:
+                at_risk += amount
             if progress is not None:
-                progress.advance(task)
+                progress.advance(task, chunk.lines)
     finally:
         if progress is not None:
             progress.stop()

@@ -22,18 +22,20 @@ def test_serve_runs_the_factory(monkeypatch: pytest.MonkeyPatch) -> None:
     assert kwargs["workers"] == 2 and kwargs["access_log"] is False
 
 
-def test_serve_defaults_to_one_worker_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("cores", "web"), [(None, 1), (1, 1), (2, 1), (4, 1), (5, 2), (8, 2), (9, 3), (64, 16)])
+def test_serve_defaults_to_one_web_worker_per_four_cores(monkeypatch: pytest.MonkeyPatch, cores: int | None,
+                                                         web: int) -> None:
     import os
 
     from assistant.cli import app
 
     calls: list[dict[str, Any]] = []
     monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: calls.append(kw))
-    monkeypatch.setattr(os, "cpu_count", lambda: 3)
-    monkeypatch.setenv("ASSISTANT_WEB_WORKERS", "1")
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    monkeypatch.setenv("ASSISTANT_WEB_WORKERS", "7")
     result = CliRunner().invoke(app, ["serve", "--port", "8124"])
     assert result.exit_code == 0, result.output
-    assert calls[0]["workers"] == 3 and os.environ["ASSISTANT_WEB_WORKERS"] == "3"
+    assert calls[0]["workers"] == web and os.environ["ASSISTANT_WEB_WORKERS"] == str(web)
 
 
 def test_serve_warns_when_exposed_without_keys(monkeypatch: pytest.MonkeyPatch) -> None:
