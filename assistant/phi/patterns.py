@@ -288,25 +288,10 @@ PHONE_RE = re.compile(
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
     re.IGNORECASE,
 )
-# Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test").
+# Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test"). Every address is
+# scrubbed, a department's mailbox ("billing@", "records@", "ar-team@") too: Safe Harbor lists e-mail addresses
+# without exception, the domain names the practice, and the placeholder is put back locally, so a letter loses nothing.
 EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
-# Words a shared (department) mailbox is named with: "scheduling@", "billing-team@", "pr-team@".
-ROLE_MAILBOX_WORDS = frozenset(
-    str.split("""
-billing scheduling schedule team teams pr support info help helpdesk admin office frontdesk front desk intake
-appeals appeal claims claim referrals referral records medical hr noreply no reply donotreply reception
-contact contacts rcm clinic therapy rehab ar finance accounts payable receivable coding coders compliance
-privacy security it ops operations staff nurses nursing dept department group care services service hello
-""")
-)
-
-
-def role_mailbox(address: str) -> bool:
-    """True when every word of the address's local part is a department word ("billing-team@x.test")."""
-    parts = [w for w in re.split(r"[._+\-]", address.split("@", 1)[0].lower()) if w]
-    return bool(parts) and all(w in ROLE_MAILBOX_WORDS for w in parts)
-
-
 # A chat handle: one that opens a line of a transcript ("@t.bui: ok"), or a mention shaped like a user name
 # ("ask @kemi.ross"); never "@ home", "@SNF" or the domain of an e-mail address.
 HANDLE_RE = re.compile(

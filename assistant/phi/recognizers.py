@@ -157,8 +157,6 @@ def find_ids(text: str) -> list[Span]:
                 continue  # spaced groups are an id only after an id label
             if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
                 continue  # "Group: 97552 x1" is a billing line
-            if regex is p.EMAIL_RE and p.role_mailbox(m.group()):
-                continue  # "billing-team@...": a department's mailbox names no person
             start, end = _group(m, "id", "id2", "last4")
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
