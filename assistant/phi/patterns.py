@@ -224,7 +224,9 @@ GLUED_FILE_NUMBER_RE = re.compile(r"(?<=[A-Za-z])\d{7,15}+(?=\.[A-Za-z]{2,4}\b)"
 # "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
 DATE_NO_YEAR_RE = re.compile(
     r"\b(?:on|dos|date|seen|dated|since|until|thru|through)\b[ \t]*:?[ \t]*"
-    r"(?P<id>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))\b(?![/\d])",
+    r"(?P<id>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))\b(?![/\d])"
+    # dotted only after a label that names a date and with both parts padded: "DOS 08.19", never "on 1.5 L"
+    r"|\b(?:dos|date|dated)\b[ \t]*:?[ \t]*(?P<id2>(?:1[0-2]|0[1-9])\.(?:3[01]|[12]\d|0[1-9]))(?![.\d])",
     re.IGNORECASE,
 )
 
