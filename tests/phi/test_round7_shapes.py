@@ -1,7 +1,9 @@
 """Round 7 shapes: month/day dates without a year told from scores by their context (a weekday among the words
 before, a bracket after an event, a padded month or day, a billed code after it on a log line, "+" between two
 dates, a follow-up after a determiner), a dotted month.day after a date label, form dates with spaced slashes, a
-misread date with a short year. Keep rows: scores, ratios and amounts beside the same words. Synthetic values only.
+misread date with a short year; tables written by spreadsheets (";"-separated, quoted column names with a note in
+brackets, "last;first" name columns, Excel serial dates in a date column). Keep rows: scores, ratios and amounts
+beside the same words; a table's codes, units and minutes. Synthetic values only.
 """
 
 from __future__ import annotations
@@ -16,7 +18,20 @@ _LOG = (
     "  #7  14/04   97552 x1   60 min\n"
 )
 
+_SEMI = (
+    "acct;last;first;dob_serial;dos_serial;code;units;min;zip\nK-2209;von Quorn;Veltra;11890;45751;97550;1;33;68508\n"
+)
+_QUOTED = '"Name","DOB","DOS (serial)","Notes"\n"Quorn, Veltra","1931-10-05","45720","dtr Ines attends"\n'
+
 SCRUB = [
+    # spreadsheet tables
+    (_SEMI, "von Quorn"),
+    (_SEMI, "Veltra"),
+    (_SEMI, "11890"),
+    (_SEMI, "45751"),
+    (_SEMI, "68508"),
+    (_QUOTED, "45720"),
+    (_QUOTED, "Quorn, Veltra"),
     # month/day by context
     ("my dad fell again sat 2/8 in the bathroom at home", "2/8"),
     ("mom fell again Saturday night (2/7), no injury.", "2/7"),
@@ -34,6 +49,8 @@ SCRUB = [
     ("Physician signature: [illegible]    Date: l0/03/25", "l0/03/25"),
 ]
 KEEP = [
+    (_SEMI, ["97550;1;33", "acct;last;first"]),
+    ("first_visit;code;units;min\nyes;97550;1;33\n", ["yes;97550;1;33"]),
     ("Strength 4/5 RLE; MMT 3/5; return demo 2/3 trials.", ["4/5", "3/5", "2/3"]),
     ("Pain decreased from 6/10 to 3/10 97550 x1.", ["6/10", "3/10"]),
     ("tues: walked 1/2 mile with wife; pt sat 1/2 hour", ["1/2 mile", "1/2 hour"]),
