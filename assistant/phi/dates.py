@@ -1,4 +1,4 @@
-"""Dates the plain patterns miss: a month/day without its year, lower-case weekdays, Spanish and French.
+"""Dates the plain patterns miss: a month/day without its year, lower-case weekdays, Spanish, French, Portuguese.
 
 "3/5" is a date in "referral of 3/5" or "notes for 5/1 and 5/8" and a score in "strength 4/5",
 "2/3 trials" or "MMT 3/5". A score never has more points than its scale and a month has no day 13,
@@ -7,8 +7,9 @@ so "4/2", "10/3", "7/22" and a day-first "26/5" are dates unless a score word st
 date ("of", "for", "on", "due"...), with a weekday among the three words before ("sat 2/8", "Saturday night
 (2/7)"), written padded ("03/10": no score is), before a clock time ("3/5 0930-1017"), opening a visit log's row
 before a billed code ("#2  3/10  97550"), or in a list or range next to another date ("8/26+8/28"), and never when
-a score word stands within a few words of it or an amount follows ("1/2 hour"). Spanish and
-French dates carry their own words ("jueves 8 de mayo de 2025", "le 8 mai 2025") and are taken as they are.
+a score word stands within a few words of it or an amount follows ("1/2 hour"). Spanish,
+French and Portuguese dates carry their own words ("jueves 8 de mayo de 2025", "le 8 mai 2025", "16 de julho") and
+are taken as they are.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ _FR_MONTH = (
     r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
     r"|janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c)"  # the abbreviations French notes write: "14 févr. 2025"
 )
+_PT_MONTH = r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)"
 _WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)"
@@ -78,8 +80,8 @@ _WEEKDAY = (
 _YEAR = r"(?:19|20)\d{2}"
 FOREIGN = re.compile(
     rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:(?:el|le)[ \t]+)?(?:3[01]|[12]\d|0?[1-9])(?:er|º|°)?[ \t]+(?:de[ \t]+)?"
-    rf"(?:{_ES_MONTH}|{_FR_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
-    rf"|\b(?:{_ES_MONTH}|{_FR_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
+    rf"(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
+    rf"|\b(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
     re.IGNORECASE,
 )
 # Full month names that are no other English word: safe in lower case ("april 3"); "may", "march" are not.

@@ -198,6 +198,7 @@ DATE_PATTERNS = [
     # 4 Mar 2025 / 04-MAR-25 / 07/OCT/2025; never a clock time for a short year ("3rd Feb, 10:00")
     rf"\b{DAY}(?:[ \t\-]*|/){MONTH}(?:(?:[ \t,\-]*|/)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![:.]\d))?",
     r"\b(?:3[01]|[12]\d|0?[1-9])\.[ \t]?(?:X{1,2}|I{1,3}|IV|VI{0,3}|IX|XI{1,2})\.[ \t]?(?:19|20)\d{2}\b",  # 1.V.1935
+    r"(?-i:\b(?:3[01]|[12]\d|0?[1-9])\.(?:X|I{1,3}|IV|VI{0,3}|IX|XI{1,2})(?![\w.]))",  # a log's "24.III"
     rf"\b{DAY}[ \t]+of[ \t]+{MONTH}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # the 4th of March 2025
     rf"\b{MONTH}[ \t,]*(?:19|20)\d{{2}}\b",  # March 2025
     rf"\b{MONTH}[ \t,]*['’]\d{{2}}\b",  # Mar '25

@@ -2,7 +2,9 @@
 before, a bracket after an event, a padded month or day, a billed code after it on a log line, "+" between two
 dates, a follow-up after a determiner), a dotted month.day after a date label, form dates with spaced slashes, a
 misread date with a short year; tables written by spreadsheets (";"-separated, quoted column names with a note in
-brackets, "last;first" name columns, Excel serial dates in a date column). Keep rows: scores, ratios and amounts
+brackets, "last;first" name columns, Excel serial dates in a date column); card numbers in spaced groups after a
+label ("RAMQ card TREM 3803 6214", "id is W 1193 0047 21"); an HTML body's character references and comments;
+Portuguese dates and a Roman-numeral month without its year. Keep rows: scores, ratios and amounts
 beside the same words; a table's codes, units and minutes. Synthetic values only.
 """
 
@@ -23,7 +25,24 @@ _SEMI = (
 )
 _QUOTED = '"Name","DOB","DOS (serial)","Notes"\n"Quorn, Veltra","1931-10-05","45720","dtr Ines attends"\n'
 
+_HTML = (
+    "<b>O&#39;Quorn, Ve&aacute;n</b> (MRN&nbsp;ON-55<!-- -->1207, DOB&nbsp;1942&#8209;06&#8209;30) &amp; "
+    '<a href="tel:x">+1&nbsp;212&nbsp;555&nbsp;0119</a>'
+)
+
 SCRUB = [
+    # card numbers in spaced groups after a label
+    ("Subscriber: Q. Orn     ID: KMH 4410 2277 0931     Group: 4401", "KMH 4410 2277 0931"),
+    ("Mum's Aetna id is W 1193 0047 21 (with spaces on the card).", "W 1193 0047 21"),
+    ("Insurance: NO - RAMQ card TREM 3803 6214 (exp 2027)", "TREM 3803 6214"),
+    # an HTML body
+    (_HTML, "1207"),
+    (_HTML, "1942&#8209;06&#8209;30"),
+    (_HTML, "555&nbsp;0119"),
+    (_HTML, "Quorn"),
+    # foreign and Roman-numeral dates
+    ("marcar o treino de transferência para 16 de julho? Meu irmão", "16 de julho"),
+    ("  #4  24.III  97550, 97551 x2   61 min", "24.III"),
     # spreadsheet tables
     (_SEMI, "von Quorn"),
     (_SEMI, "Veltra"),
@@ -49,6 +68,9 @@ SCRUB = [
     ("Physician signature: [illegible]    Date: l0/03/25", "l0/03/25"),
 ]
 KEEP = [
+    ("visit #: 12 30 min; Group: 97552 60 min", ["12 30 min", "97552 60 min"]),
+    ("<p>97550&nbsp;GP x1 &amp; 97551 &ndash; 38&nbsp;min</p>", ["97550", "GP", "97551", "38&nbsp;min"]),
+    ("Stage 2 CKD; see section 3.iv and Mr. Pell III", ["3.iv", "Stage 2"]),
     (_SEMI, ["97550;1;33", "acct;last;first"]),
     ("first_visit;code;units;min\nyes;97550;1;33\n", ["yes;97550;1;33"]),
     ("Strength 4/5 RLE; MMT 3/5; return demo 2/3 trials.", ["4/5", "3/5", "2/3"]),
@@ -69,3 +91,15 @@ def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
 @pytest.mark.parametrize(("text", "words"), KEEP)
 def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
     assert_kept(deid, text, words)
+
+
+def test_markup_view_maps_back_to_the_text() -> None:
+    from assistant.phi.spans import chain, markup_view
+
+    text = "a&nbsp;b<!-- x -->c &amp; d"
+    view, index = markup_view(text)
+    assert view == "a\xa0bc & d"
+    assert index is not None and [text[i] for i in index] == ["a", "&", "b", "c", " ", "&", " ", "d"]
+    assert markup_view("no markup <b>here</b>") == ("no markup <b>here</b>", None)
+    assert markup_view("unclosed <!-- " * 3) == ("unclosed <!-- " * 3, None)
+    assert chain([5, 6, 7], [0, 2]) == [5, 7] and chain(None, [1]) == [1] and chain([3], None) == [3]
