@@ -110,8 +110,15 @@ def _headers(text: str) -> list[tuple[re.Match[str], str]]:
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:
-    """Header lines of tables: column names are labels, never PHI."""
-    return [(m.start(), m.end()) for m, _ in _headers(text)]
+    """Header lines of tables: column names are labels, never PHI. A line is a header only over a row: a line of
+    dictation with commas ("correction Osei, O S E I, date of birth ...") heads no table."""
+    return [(m.start(), m.end()) for m, sep in _headers(text) if _first_row(text, m.end() + 1, sep, m.group())]
+
+
+def _first_row(text: str, start: int, sep: str, header: str) -> bool:
+    end = text.find("\n", start)
+    line = text[start : len(text) if end < 0 else end]
+    return bool(line.strip()) and line.count(sep) >= header.count(sep) // 2
 
 
 def _rows(text: str, start: int, sep: str, columns: int) -> list[tuple[int, int]]:

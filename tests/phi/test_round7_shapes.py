@@ -4,7 +4,9 @@ dates, a follow-up after a determiner), a dotted month.day after a date label, f
 misread date with a short year; tables written by spreadsheets (";"-separated, quoted column names with a note in
 brackets, "last;first" name columns, Excel serial dates in a date column); card numbers in spaced groups after a
 label ("RAMQ card TREM 3803 6214", "id is W 1193 0047 21"); an HTML body's character references and comments;
-Portuguese dates and a Roman-numeral month without its year. Keep rows: scores, ratios and amounts
+Portuguese dates and a Roman-numeral month without its year; a name in another script set off by commas after the
+name, a found name spelled out letter by letter after it; a line of dictation with commas is no table header (it
+heads no row). Keep rows: scores, ratios and amounts
 beside the same words; a table's codes, units and minutes. Synthetic values only.
 """
 
@@ -31,6 +33,13 @@ _HTML = (
 )
 
 SCRUB = [
+    # beside a found name
+    ("this is, uh, Kim Sujin, 김수진, calling for my father-in-law", "김수진"),
+    ("for my father-in-law Mr. Park Jungho, 박정호... his appointment", "박정호"),
+    ("Patient Quorn Osei, O S E I, date of birth", "O S E I"),
+    ("Patient name Veltran Quorn, V E L T R A N, goes by Vel", "V E L T R A N"),
+    # prose with commas is no table header
+    ("note for mister osei oh say, correction Osei, O S E I, date of birth", "Osei"),
     # card numbers in spaced groups after a label
     ("Subscriber: Q. Orn     ID: KMH 4410 2277 0931     Group: 4401", "KMH 4410 2277 0931"),
     ("Mum's Aetna id is W 1193 0047 21 (with spaces on the card).", "W 1193 0047 21"),
@@ -68,6 +77,8 @@ SCRUB = [
     ("Physician signature: [illegible]    Date: l0/03/25", "l0/03/25"),
 ]
 KEEP = [
+    ("Met wife Maria, 그리고 son Tom, 오늘 trained.", ["그리고", "오늘"]),
+    ("Pt Quorn, S L P caregiver training, I D D S I level two", ["S L P", "I D D S I"]),
     ("visit #: 12 30 min; Group: 97552 60 min", ["12 30 min", "97552 60 min"]),
     ("<p>97550&nbsp;GP x1 &amp; 97551 &ndash; 38&nbsp;min</p>", ["97550", "GP", "97551", "38&nbsp;min"]),
     ("Stage 2 CKD; see section 3.iv and Mr. Pell III", ["3.iv", "Stage 2"]),
