@@ -1,12 +1,15 @@
-"""Dates the plain patterns miss: a month/day without its year, lower-case weekdays, Spanish and French.
+"""Dates the plain patterns miss: a month/day without its year, lower-case weekdays, Spanish, French, Portuguese.
 
 "3/5" is a date in "referral of 3/5" or "notes for 5/1 and 5/8" and a score in "strength 4/5",
 "2/3 trials" or "MMT 3/5". A score never has more points than its scale and a month has no day 13,
 so "4/2", "10/3", "7/22" and a day-first "26/5" are dates unless a score word stands in their clause
 ("MoCA 8/28"). A month/day that could be a score ("3/5") is taken only after a word that announces a
-date ("of", "for", "on", "due", a weekday...), before a clock time ("3/5 0930-1017"), or in a list or
-range next to another date, and never when a score word stands within a few words of it. Spanish and
-French dates carry their own words ("jueves 8 de mayo de 2025", "le 8 mai 2025") and are taken as they are.
+date ("of", "for", "on", "due"...), with a weekday among the three words before ("sat 2/8", "Saturday night
+(2/7)"), written padded ("03/10": no score is), before a clock time ("3/5 0930-1017"), opening a visit log's row
+before a billed code ("#2  3/10  97550"), or in a list or range next to another date ("8/26+8/28"), and never when
+a score word stands within a few words of it or an amount follows ("1/2 hour"). Spanish,
+French and Portuguese dates carry their own words ("jueves 8 de mayo de 2025", "le 8 mai 2025", "16 de julho") and
+are taken as they are.
 """
 
 from __future__ import annotations
@@ -23,10 +26,13 @@ def _words(block: str) -> frozenset[str]:
 
 
 # A month/day alone: not part of a longer date, fraction, score ("3+/5") or path.
-_NOT_AFTER = r"(?![\w/+%]|\.\d|/\d|-(?!(?:1[0-2]|0?[1-9])/)\d)"  # "3/5-2" no; "8/11-8/22" yes
+_NOT_AFTER = (  # "3/5-2" and "3/5+" no; "8/11-8/22" and "8/26+8/28" yes
+    r"(?![\w/%]|\.\d|/\d|-(?!(?:1[0-2]|0?[1-9])/)\d|\+(?!(?:1[0-2]|0?[1-9])/\d))"
+)
 MONTH_DAY = re.compile(rf"(?<![\w/.+\-])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9]){_NOT_AFTER}")
-# The second half of a range ("8/11-8/22"), and a day-first date ("w/c 26/5") whose day cannot be a month.
-RANGE_END = re.compile(rf"(?<=\d[-–])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9]){_NOT_AFTER}")
+# The second half of a range or pair ("8/11-8/22", "8/26+8/28"), and a day-first date ("w/c 26/5") whose day
+# cannot be a month.
+RANGE_END = re.compile(rf"(?<=\d[-–+])(?P<m>1[0-2]|0?[1-9])/(?P<d>3[01]|[12]\d|0?[1-9]){_NOT_AFTER}")
 DAY_MONTH = re.compile(rf"(?<![\w/.+\-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>1[0-2]|0?[1-9]){_NOT_AFTER}")
 _CLOCK_AFTER = re.compile(r"[ \t]*(?:(?:@|at)[ \t]*)?(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d[ \t]*[-–])")
 DATE_WORDS = _words("""
@@ -35,7 +41,11 @@ visit visits session sessions note notes referral referred eval evaluation reeva
 scheduled next last week wk discharge discharged admit admitted dc d/c call called faxed sent received
 monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday f/u fu due
 recert return rtc till til back bday birthday dob born w/c today tomorrow yesterday tonight mon sat sun
-come coming rescheduled resched moved
+come coming rescheduled resched moved schedule scheduling reschedule delivered
+""")
+# Weekdays anywhere among the three words before: "sat 2/8", "Saturday night (2/7)".
+WEEKDAYS = _words("""
+monday mon tuesday tue tues wednesday wed weds thursday thu thur thurs friday fri saturday sat sunday sun
 """)
 SCORE_WORDS = _words("""
 strength mmt pain score scored scores grade graded rated rating rate trials trial attempts reps repetitions
@@ -46,13 +56,15 @@ mrc grip scale successful charts items mmt
 """)
 # "the 2/6 visit", "her 3/14 appointment": a determiner before and an event noun after
 _DETERMINERS = _words("the this that his her their our your next last")
-_DATED_NOUNS = _words("visit visits session sessions appt appointment eval evaluation call class group training")
+_DATED_NOUNS = _words("""
+visit visits session sessions appt appointment eval evaluation call class group training follow-up followup f/u
+""")
 # After the number only: "1/2 hour", "3/4 of the time", "1/2 flight".
 AMOUNT_WORDS = _words("""
 of the hour hours hr hrs mile miles cup cups tsp tbsp tab tabs tablet tablets dose doses way ways time block
-blocks lap laps length lengths inch inches in ft feet portion portions plate glass
+blocks lap laps length lengths inch inches ft feet portion portions plate glass
 """)
-_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|&)[ \t]+)?|(?:and|&|or|to|thru|through|-|–)[ \t]*)")
+_SEPARATOR = re.compile(r"[ \t]*(?:,[ \t]*(?:(?:and|&)[ \t]+)?|(?:and|&|or|to|thru|through|-|–|\+)[ \t]*)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z/\-]*")
 
 _ES_MONTH = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|sep?tiembre|octubre|noviembre|diciembre)"
@@ -60,6 +72,7 @@ _FR_MONTH = (
     r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
     r"|janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c)"  # the abbreviations French notes write: "14 févr. 2025"
 )
+_PT_MONTH = r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)"
 _WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)"
@@ -67,8 +80,8 @@ _WEEKDAY = (
 _YEAR = r"(?:19|20)\d{2}"
 FOREIGN = re.compile(
     rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:(?:el|le)[ \t]+)?(?:3[01]|[12]\d|0?[1-9])(?:er|º|°)?[ \t]+(?:de[ \t]+)?"
-    rf"(?:{_ES_MONTH}|{_FR_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
-    rf"|\b(?:{_ES_MONTH}|{_FR_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
+    rf"(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
+    rf"|\b(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
     re.IGNORECASE,
 )
 # Full month names that are no other English word: safe in lower case ("april 3"); "may", "march" are not.
@@ -89,10 +102,21 @@ _CLAUSE_END = re.compile(r"[.;!?](?:[ \t]|$)|[()]")
 
 def _near_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Three words before and two after a span (lower case), within the same line and clause:
-    "3/4 trials correct. FEES 6/3" keeps "trials" away from "6/3"."""
-    before = _CLAUSE_END.split(text[max(0, start - 40) : start].rsplit("\n", 1)[-1])[-1]
+    "3/4 trials correct. FEES 6/3" keeps "trials" away from "6/3". A bracket opened right before the span
+    does not end the clause before it ("fell Saturday night (2/7)"), and the words after stop at the next
+    number ("3/10   97550 x1   47 min": the minutes belong to the billed line, not to the month/day)."""
+    cut = start - 1 if text[start - 1 : start] == "(" else start
+    before = _CLAUSE_END.split(text[max(0, cut - 40) : cut].rsplit("\n", 1)[-1])[-1]
     after = _CLAUSE_END.split(text[end : end + 40].split("\n", 1)[0])[0]
+    after = _UP_TO_NUMBER.match(after).group()  # type: ignore[union-attr]
     return [w.lower() for w in _WORD.findall(before)[-3:]], [w.lower() for w in _WORD.findall(after)[:2]]
+
+
+_UP_TO_NUMBER = re.compile(r"(?:[^\d\w]|[^\W\d]++(?!\d))*")
+# A visit log's row: the month/day opens its line (after a row number or bullet) and a billed code follows it
+# ("  #2  3/10    97550, 97551 x1   47 min").
+_ROW_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:#|No\.?[ \t]*)?\d{1,3}[.):]?|[-*•])?[ \t]*$")
+_CODE_AFTER = re.compile(r"[ \t]+(?:9\d{4}|G0\d{3})\b")
 
 
 def _by_context(text: str, m: re.Match[str]) -> bool | None:
@@ -101,15 +125,23 @@ def _by_context(text: str, m: re.Match[str]) -> bool | None:
     start, end = m.span()
     before, after = _near_words(text, start, end)
     amount = _NEXT_WORD.match(text, end)
-    if any(w in SCORE_WORDS for w in before + after) or (amount and amount.group(1).lower() in AMOUNT_WORDS):
+    if any(w in SCORE_WORDS for w in before + after):
         return False
+    if amount and amount.group(1).lower() in AMOUNT_WORDS:
+        return False  # "tues: walked 1/2 mile", "pt sat 1/2 hour"
+    if any(w in WEEKDAYS for w in before):
+        return True  # "sat 2/8 in the bathroom", "Saturday night (2/7)"
     if int(m.group("m")) > 12 or int(m.group("d")) > 12 or int(m.group("m")) > int(m.group("d")):
         return m.group() != "24/7"  # no score has more points than its scale; "24/7" is round the clock
+    if m.group("m").startswith("0") or m.group("d").startswith("0"):
+        return True  # a score is never written "03/10": a padded month or day is a date's
     if before and before[-1] in DATE_WORDS and text[start - 1 : start] in " \t:":
         return True
     if before and before[-1] in _DETERMINERS and after and after[0] in _DATED_NOUNS:  # "the 2/6 visit"
         return True
     if "s/p" in before:  # "s/p ORIF 3/9": the day of the operation
+        return True
+    if _CODE_AFTER.match(text, end) and _ROW_START.search(text, max(0, start - 12), start):
         return True
     return True if _CLOCK_AFTER.match(text, end) else None
 
@@ -157,16 +189,21 @@ ORDINAL_DAY = re.compile(
 )
 
 
-# A date an OCR pass misread, "l" or "I" for 1 and "O" for 0: "1l/2O/1936", "O3/l2/2026".
+# A date an OCR pass misread, "l" or "I" for 1 and "O" for 0: "1l/2O/1936", "O3/l2/2026", "l0/03/25".
 _OCR_DIGIT = "[0-9lIO]"
 OCR_DATE = re.compile(
-    rf"(?={_OCR_DIGIT})(?<![^\W_/]){_OCR_DIGIT}{{1,2}}/{_OCR_DIGIT}{{1,2}}/[12lI][09O]{_OCR_DIGIT}{{2}}(?![^\W_/])"
+    rf"(?={_OCR_DIGIT})(?<![^\W_/]){_OCR_DIGIT}{{1,2}}/{_OCR_DIGIT}{{1,2}}/(?:[12lI][09O])?{_OCR_DIGIT}{{2}}(?![^\W_/])"
+)
+# A date filled into a form with spaces around its slashes: "Date: 1 / 13 / 2026".
+SPACED_DATE = re.compile(
+    rf"(?<![\d/])(?:1[0-2]|0?[1-9])[ \t]*/[ \t]*(?:3[01]|[12]\d|0?[1-9])[ \t]*/[ \t]*{_YEAR}(?![\d/])"
 )
 
 
 def find_ocr_dates(text: str) -> list[Span]:
-    """Misread dates with four or more real digits and a misread character: "3/4/2025" is the plain patterns'."""
-    out = []
+    """Misread dates with four or more real digits and a misread character: "3/4/2025" is the plain patterns';
+    and dates with spaced slashes."""
+    out = [(m.start(), m.end(), "DATE", 0.8) for m in SPACED_DATE.finditer(text) if " " in m.group()]
     for m in OCR_DATE.finditer(text):
         value = m.group()
         if sum(ch.isdigit() for ch in value) >= 4 and re.search("[lIO]", value):

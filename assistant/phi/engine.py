@@ -23,7 +23,9 @@ from assistant.phi import patterns as p
 from assistant.phi.neighbours import around_names, name_initials, recurring_ages
 from assistant.phi.spans import (
     Span,
+    chain,
     dates_without_times,
+    markup_view,
     outside,
     plain_view,
     resolve,
@@ -201,7 +203,9 @@ class Deidentifier:
         if finder is not None:
             ad_hoc.append(self._recognizer_cls("CtsCallNames", ["PERSON"], finder))
         # look-alikes read as ASCII, zero-width characters left out: spans are mapped back by ``index``
-        view, index = plain_view(unescaped_view(text))
+        markup, outer = markup_view(unescaped_view(text))  # an HTML body read as text: "&nbsp;", "<!-- -->"
+        view, inner = plain_view(markup)
+        index = chain(outer, inner)
         results = self._analyzer.analyze(
             view, language="en", score_threshold=SCORE_THRESHOLD, ad_hoc_recognizers=ad_hoc or None
         )

@@ -6,8 +6,10 @@
   ("Hemi = Hemmat Mahmoudi");
 * a given name right before a found surname: "..., Tallis Brandvold"; a surname after a quoted nickname:
   '"Papa Jo" St. John';
-* a generational suffix after a name: "Amos Pell III", "Sterling Vance Jr.";
-* a name written in another script in brackets beside the name: "Seo Jung-ja (서정자)";
+* a generational suffix after a name: "Amos Pell III", "Sterling Vance Jr."; the name spelled out after it
+  letter by letter: "Osei, O S E I";
+* a name written in another script in brackets beside the name: "Seo Jung-ja (서정자)", or set off by commas
+  after it: "Kim Su-jin, 김수진, calling";
 * an age over 89 from a table cell, quoted again without its header between two other values that were
   found ("1935-01-30 91 FA-30117", ",94,"), never a bare "91" in a sentence;
 * a ZIP code right after a street address or its town, with no state: "221 Kestrel Ct, Alhambra 91801".
@@ -29,6 +31,10 @@ INITIALS_AFTER = re.compile(rf"[ \t]*\([ \t]*{_INITIALS}[ \t]*\)")
 _SCRIPT_NAME = r"(?P<name>[^\W\d_]{1,20}+(?:[ \t][^\W\d_]{1,20}+){0,2}+)"
 SCRIPT_AFTER = re.compile(rf"[ \t]*\([ \t]*{_SCRIPT_NAME}[ \t]*\)")
 SCRIPT_BEFORE = re.compile(rf"{_SCRIPT_NAME}[ \t]*\([ \t]*$")
+# The same name set off by commas: "this is Kim Su-jin, 김수진, calling"; one or two words that end their phrase.
+SCRIPT_APPOSITIVE = re.compile(
+    r",[ \t]*(?P<name>[^\W\d_]{1,20}+(?:[ \t][^\W\d_]{1,20}+)?+)(?=[ \t]*(?:[,.;:…!?)]|\r?\n|$))"
+)
 ZIP_AFTER = re.compile(
     r",?[ \t]+(?:(?P<city>(?![A-Z]{2}\b)[A-Z][^\W\d_]*+(?:[ \t][A-Z][^\W\d_]*+)?),?[ \t]+)?"
     r"(?P<zip>\d{5}(?:-\d{4})?)(?![\d\-])"
@@ -62,6 +68,9 @@ def _scripts(text: str, start: int, end: int) -> list[Span]:
     for m in (before, after):
         if m and _other_script(m.group("name")):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    apposed = SCRIPT_APPOSITIVE.match(text, end, min(len(text), end + 50))
+    if apposed and all(_other_script(ch) for ch in apposed.group("name") if ch.isalpha()):
+        out.append((apposed.start("name"), apposed.end("name"), "PERSON", 0.85))
     return out
 
 
@@ -149,6 +158,19 @@ def _compound_after(text: str, end: int) -> list[Span]:
     return []
 
 
+# A found name spelled out letter by letter after it: "Bartholomew, B A R T H O L O M E W", "Osei, O-S-E-I".
+_SPELLED_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<letters>[^\W\d_](?:[ \-][^\W\d_]){1,30}+)(?![\w\-])")
+
+
+def _spelled_after(text: str, start: int, end: int) -> list[Span]:
+    m = _SPELLED_AFTER.match(text, end, min(len(text), end + 70))
+    if m is None:
+        return []
+    spelled = re.sub(r"[ \-]", "", m.group("letters")).casefold()
+    parts = {w.casefold() for w in _NAME_PART.findall(text[start:end])}
+    return [(m.start("letters"), m.end("letters"), "PERSON", 0.85)] if spelled in parts else []
+
+
 # A generational suffix after a name: "Sterling Vance Jr.", "Amos Pell III" (a numeral only where the name ends).
 SUFFIX_AFTER = re.compile(
     r",?[ \t]+(?P<sfx>(?:Jr|Sr|JR|SR)\.?(?![\w.])|(?:II|III|IV)(?=[ \t]*(?:[\"”'’,;)\]|\r?\n]|$)))"
@@ -200,6 +222,7 @@ def around_names(text: str, spans: list[Span]) -> list[Span]:
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
             out += _compound_after(text, end) + _suffix_after(text, end) + _given_before_nickname(text, start, end)
             out += _nickname_defined(text, start) + _surname_after_nickname(text, start, end)
+            out += _spelled_after(text, start, end)
         elif label == "ADDRESS":
             out += _zip_after(text, end) + _name_before_street(text, start)
     return out + _joined_by_particle(text, spans + out)

@@ -198,6 +198,7 @@ DATE_PATTERNS = [
     # 4 Mar 2025 / 04-MAR-25 / 07/OCT/2025; never a clock time for a short year ("3rd Feb, 10:00")
     rf"\b{DAY}(?:[ \t\-]*|/){MONTH}(?:(?:[ \t,\-]*|/)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![:.]\d))?",
     r"\b(?:3[01]|[12]\d|0?[1-9])\.[ \t]?(?:X{1,2}|I{1,3}|IV|VI{0,3}|IX|XI{1,2})\.[ \t]?(?:19|20)\d{2}\b",  # 1.V.1935
+    r"(?-i:\b(?:3[01]|[12]\d|0?[1-9])\.(?:X|I{1,3}|IV|VI{0,3}|IX|XI{1,2})(?![\w.]))",  # a log's "24.III"
     rf"\b{DAY}[ \t]+of[ \t]+{MONTH}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # the 4th of March 2025
     rf"\b{MONTH}[ \t,]*(?:19|20)\d{{2}}\b",  # March 2025
     rf"\b{MONTH}[ \t,]*['’]\d{{2}}\b",  # Mar '25
@@ -224,7 +225,9 @@ GLUED_FILE_NUMBER_RE = re.compile(r"(?<=[A-Za-z])\d{7,15}+(?=\.[A-Za-z]{2,4}\b)"
 # "seen on 3/4", "DOS: 3/4": a date without its year only after a date word (3/4 is also a ratio)
 DATE_NO_YEAR_RE = re.compile(
     r"\b(?:on|dos|date|seen|dated|since|until|thru|through)\b[ \t]*:?[ \t]*"
-    r"(?P<id>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))\b(?![/\d])",
+    r"(?P<id>(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9]))\b(?![/\d])"
+    # dotted only after a label that names a date and with both parts padded: "DOS 08.19", never "on 1.5 L"
+    r"|\b(?:dos|date|dated)\b[ \t]*:?[ \t]*(?P<id2>(?:1[0-2]|0[1-9])\.(?:3[01]|[12]\d|0[1-9]))(?![.\d])",
     re.IGNORECASE,
 )
 
@@ -288,25 +291,10 @@ PHONE_RE = re.compile(
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
     re.IGNORECASE,
 )
-# Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test").
+# Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test"). Every address is
+# scrubbed, a department's mailbox ("billing@", "records@", "ar-team@") too: Safe Harbor lists e-mail addresses
+# without exception, the domain names the practice, and the placeholder is put back locally, so a letter loses nothing.
 EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
-# Words a shared (department) mailbox is named with: "scheduling@", "billing-team@", "pr-team@".
-ROLE_MAILBOX_WORDS = frozenset(
-    str.split("""
-billing scheduling schedule team teams pr support info help helpdesk admin office frontdesk front desk intake
-appeals appeal claims claim referrals referral records medical hr noreply no reply donotreply reception
-contact contacts rcm clinic therapy rehab ar finance accounts payable receivable coding coders compliance
-privacy security it ops operations staff nurses nursing dept department group care services service hello
-""")
-)
-
-
-def role_mailbox(address: str) -> bool:
-    """True when every word of the address's local part is a department word ("billing-team@x.test")."""
-    parts = [w for w in re.split(r"[._+\-]", address.split("@", 1)[0].lower()) if w]
-    return bool(parts) and all(w in ROLE_MAILBOX_WORDS for w in parts)
-
-
 # A chat handle: one that opens a line of a transcript ("@t.bui: ok"), or a mention shaped like a user name
 # ("ask @kemi.ross"); never "@ home", "@SNF" or the domain of an e-mail address.
 HANDLE_RE = re.compile(

@@ -119,7 +119,7 @@ def find_dates(text: str) -> list[Span]:
         if month and not month.group()[0].isupper() and not lower_month_is_date(m.group()):
             continue  # "may 2x/week" is not a date; "april 3" and "march 4 2025" are
         out.append((m.start(), m.end(), "DATE", 0.8))
-    out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
+    out += [(*_group(m, "id", "id2"), "DATE", 0.8) for m in p.DATE_NO_YEAR_RE.finditer(text)]
     if "_" in text:  # dates in file names: "consent_2025-03-04.pdf"
         out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.UNDERSCORE_DATE_RE.finditer(text)]
         out += [(m.start("id"), m.end("id"), "DATE", 0.8) for m in p.UNDERSCORE_SHORT_DATE_RE.finditer(text)]
@@ -157,8 +157,6 @@ def find_ids(text: str) -> list[Span]:
                 continue  # spaced groups are an id only after an id label
             if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
                 continue  # "Group: 97552 x1" is a billing line
-            if regex is p.EMAIL_RE and p.role_mailbox(m.group()):
-                continue  # "billing-team@...": a department's mailbox names no person
             start, end = _group(m, "id", "id2", "last4")
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))

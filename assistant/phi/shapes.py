@@ -36,9 +36,10 @@ _ID_LABEL = re.compile(
     r"\b(?P<label>(?i:acnt|acct|account|icn|dcn|pcn|tcn|clm|claim|member|subscriber|group|grp|policy|serial|sn|"
     r"s/n|id|control|case|auth(?:orization)?|ref(?:erence)?|encounter|visit|accession|device|lot|tracking|license|"
     r"plan|hicn|medicaid|insured\s+id|chart|tech|badge|employee|driver|phin|ohip|nhs|ramq|phn|hcn|health\s+card)"
-    r")\b\.?[ \t]*(?i:id|#|no\.?|number|num)?[ \t]*[:#]?[ \t]*(?i:is[ \t]+)?"
-    # a provincial health number in spaced groups: "RAMQ no. LEVG 3208 1417", "BC PHN is 9876 543 210"
-    r"(?P<id>(?:[A-Z]{4}[ \t])?\d{3,4}(?:[ \t]\d{3,4}){1,3}(?![\w\-])"
+    r")\b\.?[ \t]*(?i:id|#|no\.?|number|num|card)?[ \t]*[:#]?[ \t]*(?i:is[ \t]+)?"
+    # a card number printed in spaced groups: "RAMQ no. LEVG 3208 1417", "BC PHN is 9876 543 210",
+    # "RAMQ card TREM 3803 6214", "ID: KMH 4410 2277 0931", "Aetna id is W 1193 0047 21"
+    r"(?P<id>(?:[A-Z]{1,4}[ \t])?\d{3,4}(?:[ \t]\d{2,4}){1,4}(?![\w\-])"
     r"|(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{2,24}[A-Z0-9])\b",
 )
 # Capitalised, or in lower case when no other word: "tues 4/22", never "pt sat 3/5" or "sun".

@@ -1,12 +1,13 @@
 """Span bookkeeping for the de-identifier: the text as analysed, the allow-list, overlaps, whole words.
 
 Pure functions over ``(start, end, label, score)`` spans; `engine.Deidentifier` runs them in order:
-`unescaped_view` → detections → `resolve` (allow-list, overlaps merged) → `whole_words`.
+`unescaped_view` → `markup_view` → `plain_view` → detections → `resolve` (allow-list, overlaps merged) → `whole_words`.
 """
 
 from __future__ import annotations
 
 import bisect
+import html
 import re
 
 Span = tuple[int, int, str, float]  # start, end, placeholder label, score
@@ -47,6 +48,55 @@ def plain_view(text: str) -> tuple[str, list[int] | None]:
         return view, None
     index = [i for i, ch in enumerate(view) if not _ZERO_WIDTH.match(ch)]
     return _ZERO_WIDTH.sub("", view), index
+
+
+# A character reference: "&nbsp;", "&#8209;", "&#x27;", "&aacute;" (bounded: linear on any input).
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _markup_bits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, what it reads as) for every HTML comment (read as nothing: "ON-55<!-- -->1207") and every
+    character reference outside one. Comments are found with ``str.find``: an unclosed "<!--" ends the search,
+    so many of them stay linear."""
+    bits: list[tuple[int, int, str]] = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0 and (close := text.find("-->", start + 4)) >= 0:
+        bits.append((start, close + 3, ""))
+        pos = close + 3
+    if "&" in text:
+        starts = [b[0] for b in bits]
+        for m in _ENTITY.finditer(text):
+            i = bisect.bisect_right(starts, m.start()) - 1
+            read = html.unescape(m.group())
+            if read != m.group() and not (i >= 0 and m.start() < bits[i][1]):
+                bits.append((m.start(), m.end(), read))
+    return sorted(bits)
+
+
+def markup_view(text: str) -> tuple[str, list[int] | None]:
+    """The text of an HTML body as a reader sees it: character references decoded ("+1&nbsp;212&nbsp;555",
+    "1942&#8209;06&#8209;30") and comments left out, plus the index in ``text`` of every character of the view
+    (a decoded reference stands at its "&")."""
+    bits = _markup_bits(text) if ("&" in text or "<!--" in text) else []
+    if not bits:
+        return text, None
+    pieces: list[str] = []
+    index: list[int] = []
+    pos = 0
+    for start, end, read in bits:
+        pieces += [text[pos:start], read]
+        index += [*range(pos, start), *[start] * len(read)]
+        pos = end
+    pieces.append(text[pos:])
+    index += range(pos, len(text))
+    return "".join(pieces), index
+
+
+def chain(outer: list[int] | None, inner: list[int] | None) -> list[int] | None:
+    """The index of a view of a view: ``inner`` into the middle text, ``outer`` from it into the text."""
+    if outer is None or inner is None:
+        return outer if inner is None else inner
+    return [outer[i] for i in inner]
 
 
 def to_text(index: list[int] | None, spans: list[Span]) -> list[Span]:

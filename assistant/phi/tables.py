@@ -1,6 +1,7 @@
 """Cells of a table whose header names what each column holds: CSV, tab-separated and pipe tables.
 
-A header is a line of three or more plain column names (``visit_id,dos,patient,dob,age,mrn``,
+A header is a line of four or more plain column names (``visit_id,dos,patient,dob,age,mrn``, quoted or
+``;``-separated as spreadsheets write them: ``"Name";"DOB";"DOS (serial)"``,
 ``pt_name<TAB>dob<TAB>age``, ``| Date | Caregiver | Rel. | Initials |``,
 ``VisitID|Member|MemberID|Worker|InGPS``). It says what each following row holds: cells of name,
 initials, date, identifier, contact, address and GPS columns are taken, and an age cell when it is over
@@ -18,8 +19,11 @@ from assistant.phi.vocab import KIN_WORDS
 Span = tuple[int, int, str, float]
 
 _NAME = r"(?:#|[A-Za-z][A-Za-z0-9_.#]*+(?:[ ]?\([a-z]{1,5}\))?+)(?:[ ][A-Za-z0-9_.#]++)*+"  # "Caregiver(s)", "CG (rel)"
+# A CSV column name, quoted or not, with a note in brackets: "DOS (serial)", dob_serial.
+_CSV_NAME = r'(?:"[A-Za-z][A-Za-z0-9_ ]*+(?:\([A-Za-z ]{1,12}\))?+"|[A-Za-z][A-Za-z0-9_ ]*+(?:\([A-Za-z ]{1,12}\))?+)'
 HEADERS = {
-    ",": re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z0-9_ ]*+(?:,[ \t]*[A-Za-z][A-Za-z0-9_ ]*+){3,}+[ \t]*\r?$"),
+    # comma or, as spreadsheets write CSV where the comma is the decimal mark, semicolon
+    **{sep: re.compile(rf"(?m)^[ \t]*{_CSV_NAME}(?:{sep}[ \t]*{_CSV_NAME}){{3,}}+[ \t]*\r?$") for sep in (",", ";")},
     "\t": re.compile(rf"(?m)^[ ]*{_NAME}(?:[ ]*\t[ ]*{_NAME}){{3,}}+[ \t]*\r?$"),
     "|": re.compile(rf"(?m)^[ \t]*\|?[ \t]*{_NAME}(?:[ \t]*\|[ \t]*{_NAME}){{3,}}+[ \t]*\|?[ \t]*\r?$"),
 }
@@ -40,6 +44,8 @@ _COLUMN_WORDS = {
 
 # "caregiver_rel", "relationship": the column holds kinship words ("spouse", "son"), not the caregiver's name
 _RELATION_WORDS = {"rel", "relation", "relationship", "kin", "kinship"}
+# A column named by one of these alone holds a part of a name: "last;first;dob" ("first_visit" does not).
+_NAME_PARTS = {"last", "first", "surname", "forename", "given", "middle"}
 
 
 # What a name cell may hold besides the name: a kin word or title before it ("husband Olav", "Mrs Pettersen",
@@ -74,6 +80,8 @@ def _column_label(name: str) -> str | None:
     words = set(re.split(r"[_ .()]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name.strip()).lower()))
     if words & _RELATION_WORDS:
         return None
+    if words - {""} <= _NAME_PARTS and words - {""}:
+        return "PERSON"
     return next((label for label, cue in _COLUMN_WORDS.items() if words & cue), None)
 
 
@@ -81,7 +89,7 @@ def _cells(line: str, base: int, sep: str) -> list[tuple[int, int]]:
     """(start, end) of each cell of one line, quotes respected in CSV, padding and quotes stripped."""
     cells, start, quoted = [], 0, False
     for i, ch in enumerate(line):
-        if ch == '"' and sep == ",":
+        if ch == '"' and sep in ",;":
             quoted = not quoted
         elif ch == sep and not quoted:
             cells.append((start, i))
@@ -102,8 +110,15 @@ def _headers(text: str) -> list[tuple[re.Match[str], str]]:
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:
-    """Header lines of tables: column names are labels, never PHI."""
-    return [(m.start(), m.end()) for m, _ in _headers(text)]
+    """Header lines of tables: column names are labels, never PHI. A line is a header only over a row: a line of
+    dictation with commas ("correction Osei, O S E I, date of birth ...") heads no table."""
+    return [(m.start(), m.end()) for m, sep in _headers(text) if _first_row(text, m.end() + 1, sep, m.group())]
+
+
+def _first_row(text: str, start: int, sep: str, header: str) -> bool:
+    end = text.find("\n", start)
+    line = text[start : len(text) if end < 0 else end]
+    return bool(line.strip()) and line.count(sep) >= header.count(sep) // 2
 
 
 def _rows(text: str, start: int, sep: str, columns: int) -> list[tuple[int, int]]:

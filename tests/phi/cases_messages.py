@@ -1,4 +1,4 @@
-"""Messages, chats and e-mails: addresses on any domain, chat speakers, sign-offs, bare ordinal days.
+"""Messages, chats and e-mails: addresses on any domain and of any mailbox, chat speakers, sign-offs, bare ordinal days.
 
 Each scrub row names a secret that must disappear; each keep row must come back unchanged.
 Synthetic values only.
@@ -10,6 +10,10 @@ SCRUB = [
     # e-mail addresses, reserved test domains included
     ("From: Oda Venn <ovenn@example-kx.test>\nhi", "ovenn@example-kx.test"),
     ("ok writing to q.halvorsenmbe@example-lab.test now", "q.halvorsenmbe@example-lab.test"),
+    # a department's mailbox is an address like any other (one rule for every recognizer)
+    ("Send it to billing-team@example-kx.test and scheduling@example-kx.test.", "billing-team@example-kx.test"),
+    ("Send it to billing-team@example-kx.test and scheduling@example-kx.test.", "scheduling@example-kx.test"),
+    ("To: records@valleyortho.example\nDate: Tue", "records@valleyortho.example"),
     # chat speakers, "transcribed by", a first name alone on the last line, lower-case signatures
     ("[8:41 AM] pkorvald: is the auth back?\n[8:43 AM] lu.m: not yet", "pkorvald"),
     ("[8:41 AM] pkorvald: is the auth back?\n[8:43 AM] lu.m: not yet", "lu.m"),
@@ -33,7 +37,6 @@ SCRUB = [
     ("Note: member is 94; rep on file", "94"),
 ]
 KEEP = [
-    "Send it to billing-team@example-kx.test and scheduling@example-kx.test.",
     "the 2nd person assisted; 3rd floor walk-up",
     "Plan: continue program.\nMonday\n",
     "Please call.\nThanks\n",
