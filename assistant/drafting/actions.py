@@ -26,16 +26,17 @@ LATE_ENTRY_SOURCES = ["cms-mpim-ch3-3-3-2-5"]
 
 
 def deadline_text(deadline: Deadline | None) -> list[str]:
-    """The filing limit in one sentence: due date and days left, passed, or what is needed to count it."""
+    """The filing limit in one sentence: due date (ISO, never ambiguous) and days left, passed, or what is needed
+    to count it."""
     if deadline is None:
         return []
     if deadline.due_date is None:
         return [f"Deadline: {deadline.basis}"]
-    due = deadline.due_date.strftime("%m/%d/%Y")
+    due = deadline.due_date.isoformat()
     if deadline.overdue:
         late = deadline.when_late or "A late request must show good cause."
         return [f"Deadline: {due} ({deadline.basis}); it has passed. {late}"]
-    return [f"Deadline: {due}, {deadline.days_left} days left ({deadline.basis})."]
+    return [f"Deadline: file by {due}, {deadline.days_left} days left ({deadline.basis})."]
 
 
 def _gaps(kb: Knowledge, checks: list[CheckResult]) -> list[str]:

@@ -35,6 +35,9 @@ from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft,
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.offline_letter import closest_source, source_words
 from assistant.drafting.pipeline import generate_grounded
+from assistant.drafting.remedy import payer_points
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import PayerPoint
 
 DEFAULT_SECTIONS = ("denial_summary", "service_description", "documentation_support", "request")
 DEFAULT_EVIDENCE = (
@@ -164,13 +167,21 @@ def draft_appeal(
     )
 
 
-def _argument(case: Case) -> list[str]:
-    """The pattern's points, plus those argued only for this denial's codes (N115 …) or payer type (MA …)."""
+def _heard(kb: Knowledge, case: Case) -> list[PayerPoint]:
+    """The reasons the payer states in words that the note lets the appeal answer (frequency, absence …)."""
+    met = {c.id for c in case.report.checks if c.status == "met"}
+    return payer_points(kb, mask_injections(case.denial.text or ""), met)
+
+
+def _argument(kb: Knowledge, case: Case) -> list[str]:
+    """The pattern's points, plus those argued only for this denial's codes (N115 …) or payer type (MA …), then the
+    answers to the reasons the payer states in words."""
     if case.pattern is None:
         return []
     keys = [*_code_keys(case.denial), case.payer_type]
     extra = [p for key in keys for p in case.pattern.arguments_when.get(key, [])]
-    return list(dict.fromkeys([*case.pattern.argument, *extra]))
+    said = [" ".join(point.answer.split()) for point in _heard(kb, case)]
+    return list(dict.fromkeys([*case.pattern.argument, *extra, *said]))
 
 
 def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: list[str]) -> AppealBrief:
@@ -181,6 +192,7 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         cid: [s for s in kb.rules[cid].sources if retrieved.citable(s)] for cid in evidence_ids if cid in kb.rules
     }
     assert case.route is not None
+    point_sources = [sid for point in _heard(kb, case) for sid in point.sources]
     return AppealBrief(
         recommendation="appeal",
         route=case.route,
@@ -194,8 +206,8 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
             id=pattern.id,
             title=pattern.title,
             situation=pattern.situation,
-            argument=_argument(case),
-            sources=[s for s in pattern.sources if retrieved.citable(s)],
+            argument=_argument(kb, case),
+            sources=[s for s in dict.fromkeys([*pattern.sources, *point_sources]) if retrieved.citable(s)],
             attachments=attachments,
         )
         if pattern
@@ -224,7 +236,8 @@ def _inputs_text(case: Case, brief: AppealBrief) -> str:
     if case.report.time.total_minutes is not None:
         parts.append(f"total {case.report.time.total_minutes} minutes")
     if case.pattern is not None:
-        parts += [case.pattern.title, case.pattern.situation, *_argument(case), *case.pattern.attachments]
+        argument = brief.pattern.argument if brief.pattern else []
+        parts += [case.pattern.title, case.pattern.situation, *argument, *case.pattern.attachments]
     parts += [f"{e.label} {e.message}" for e in brief.evidence]
     return "\n".join(parts)
 

@@ -86,7 +86,7 @@ def _when_late(route: AppealRoute, notice: date | None, today: date) -> tuple[st
     until = add_months(notice, late.window_months)
     if until < today:
         return late.after_window or late.text, list(late.sources), True
-    return late.text.replace("{until}", until.strftime("%m/%d/%Y")), list(late.sources), False
+    return late.text.replace("{until}", until.isoformat()), list(late.sources), False
 
 
 def deadline_for(

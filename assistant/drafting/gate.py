@@ -119,14 +119,14 @@ def sentence_quote(note: str, start: int, end: int) -> str:
     """The sentence of the note around a span (its clause when the sentence is long), as a quote a reader can find.
 
     Whitespace is the only thing normalised (quotes are compared whitespace-insensitively); a
-    trailing period or semicolon is dropped so the quote reads inside a sentence.
+    trailing semicolon or comma is dropped; a full stop or a colon is kept, as the note wrote it.
     """
     left, right = enclosing(note, start, end, clauses=False)
     if right - left > 200:
         left, right = enclosing(note, start, end, clauses=True)
     if right - left > 300:  # an unpunctuated wall of text: keep the span itself
         left, right = start, end
-    return normalize_space(note[left:right]).rstrip(".;:,")
+    return normalize_space(note[left:right]).rstrip(";,")
 
 
 def quote_in_note(quote: str, note: str) -> bool:

@@ -23,7 +23,7 @@ from assistant.billing import rule_terms
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
-from assistant.drafting.gate import sentence_quote
+from assistant.drafting.gate import injection_spans, sentence_quote
 from assistant.drafting.lines import (
     billed_for_training,
     corrected_lines,
@@ -34,9 +34,10 @@ from assistant.drafting.lines import (
     unsupported_denied,
 )
 from assistant.drafting.models import Reason, Recommendation
-from assistant.drafting.remedy import Remedy, pattern_remedy, says
+from assistant.drafting.remedy import Remedy, pattern_remedy, payer_points, says
+from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import DenialPattern
+from assistant.knowledge.schema import DenialPattern, PayerPoint
 from assistant.models import BilledLine, CheckResult, Report
 
 FAILING = frozenset({"missing", "problem"})
@@ -360,6 +361,32 @@ def answer_point(pattern: DenialPattern, payer_text: str) -> str:
     return best[2] if best[0] > 0 else pattern.argument[0]
 
 
+def point_quotes(point: PayerPoint, note: str, limit: int = 2) -> list[str]:
+    """The note's sentences that bear the payer point's answer out (the new caregiver, why video was not used)."""
+    if not point.note_words:
+        return []
+    planted = injection_spans(note)
+    out: list[str] = []
+    for a, b in sentence_spans(note):
+        if len(out) >= limit:
+            break
+        if any(x < b and a < y for x, y in planted) or says(note[a:b], point.note_words) is None:
+            continue
+        if (quote := sentence_quote(note, a, b)) and quote not in out:
+            out.append(quote)
+    return out
+
+
+def _point_reasons(kb: Knowledge, report: Report, note: str, payer_text: str) -> list[Reason]:
+    """Each reason the payer states in words, answered in its own terms, with the note's sentences that bear on it."""
+    met = {c.id for c in report.checks if c.status == "met"}
+    return [
+        Reason(text=f"Answer to the denial: {' '.join(point.answer.split())}", quotes=point_quotes(point, note),
+               source_ids=list(point.sources))
+        for point in payer_points(kb, payer_text, met)
+    ]
+
+
 def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: str, remedy: Remedy,
             advisory: list[CheckResult], payer_text: str = "") -> Decision:
     """The note supports the service as billed: the answer to the payer's point, then the evidence checks."""
@@ -378,6 +405,7 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     if pattern is not None and not failing & set(pattern.evidence_checks):
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
+    reasons[:0] = _point_reasons(kb, report, note, payer_text)
     if remedy.from_payer:
         reasons.insert(0, _remedy_reason(remedy))
     return Decision("appeal", reasons, advisory=advisory)
@@ -391,7 +419,7 @@ def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decisio
     reason the file gives that is the practice's own matter (an office move, staff on leave): no good cause; it
     comes quoted when the file's words state it, or named by its kind when the claim's own field gave it.
     """
-    due = deadline.due_date.strftime("%m/%d/%Y") if deadline.due_date else "its date"
+    due = deadline.due_date.isoformat() if deadline.due_date else "its date"
     own = f"The reason {given} is the practice's own matter, not good cause. " if given else ""
     text = (
         f"Too late: the filing limit for this route ({deadline.title}) was {due} "

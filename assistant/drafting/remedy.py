@@ -2,6 +2,7 @@
 
     pattern_remedy(pattern, payer_type, payer_text, met) -> Remedy
     time_profile(kb, payer_type, payer_text) -> (profile, the words that set it)
+    payer_points(kb, payer_text, met) -> the reasons the payer states that the note lets an appeal answer
 
 The payer's text is data: it is never obeyed, only searched for statements a biller would act on
 (knowledge/denials/patterns.yaml `when_payer_says`, knowledge/appeals/levels.yaml `time_rule_hints`):
@@ -16,7 +17,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import DenialPattern
+from assistant.knowledge.schema import DenialPattern, PayerPoint
 from assistant.models import Profile
 
 
@@ -76,3 +77,14 @@ def time_profile(kb: Knowledge, payer_type: str, payer_text: str) -> tuple[Profi
         if payer_type in hint.payer_types and (word := says(payer_text, hint.words)):
             return hint.profile, word
     return "medicare", None
+
+
+def payer_points(kb: Knowledge, payer_text: str, met: Collection[str]) -> list[PayerPoint]:
+    """The reasons the payer's words state (knowledge/denials/payer_points.yaml) whose required checks are met."""
+    return [
+        point
+        for point in kb.payer_points.values()
+        if set(point.requires_met) <= set(met)
+        and says(payer_text, point.words) is not None
+        and says(payer_text, point.unless) is None
+    ]

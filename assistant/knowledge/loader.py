@@ -8,6 +8,7 @@ Layout (YAML):
     knowledge/fees/schedule.yaml    FeeSchedule
     knowledge/denials/reason_codes.yaml {"codes": [ReasonCode, ...]}
     knowledge/denials/patterns.yaml {"patterns": [DenialPattern, ...]}
+    knowledge/denials/payer_points.yaml {"points": [PayerPoint, ...]}
     knowledge/faq/*.yaml            {"faqs": [Faq, ...]}
 
 A broken file raises `KnowledgeError` naming the file and the entry id.
@@ -35,6 +36,7 @@ from assistant.knowledge.schema import (
     Faq,
     FeeSchedule,
     Modifier,
+    PayerPoint,
     ReasonCode,
     Rule,
     Sequestration,
@@ -77,6 +79,7 @@ class Knowledge:
     denial_patterns: dict[str, DenialPattern]
     faqs: dict[str, Faq]
     appeals: AppealRules
+    payer_points: dict[str, PayerPoint] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # relative path -> sha256, for the index hash
 
     @cached_property  # the knowledge never changes after loading; asked once per check
@@ -204,6 +207,7 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
         _from_files(DenialPattern, [root / "denials" / "patterns.yaml"], "patterns"), "id", "denial pattern"
     )
     faqs = _unique(_from_files(Faq, sorted((root / "faq").glob("*.yaml")), "faqs"), "id", "faq")
+    points = _unique(_from_files(PayerPoint, [root / "denials" / "payer_points.yaml"], "points"), "id", "payer point")
     appeals_path = root / "appeals" / "levels.yaml"
     appeals = _validate(AppealRules, _read_yaml(appeals_path), appeals_path)
     version = hashlib.sha256("".join(f"{k}:{v}\n" for k, v in files.items()).encode()).hexdigest()[:16]
@@ -220,6 +224,7 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
         denial_patterns=patterns,
         faqs=faqs,
         appeals=appeals,
+        payer_points=points,
         files=files,
     )
     _check_references(knowledge)
@@ -274,6 +279,9 @@ def _check_references(kb: Knowledge) -> None:
             raise KnowledgeError(f"denials/patterns.yaml [id {pattern.id}]: unknown reason code(s) {unknown}")
     for faq in kb.faqs.values():
         need(faq.sources, f"faq [id {faq.id}]")
+    for point in kb.payer_points.values():
+        # a required check the rules lack is never met, so the point is never answered (checking names the rule)
+        need(point.sources, f"denials/payer_points.yaml [id {point.id}]")
     need(kb.appeals.presumed_receipt_sources, "appeals/levels.yaml [presumed_receipt_sources]")
     need(kb.appeals.line_denial_sources, "appeals/levels.yaml [line_denial_sources]")
     for hint in kb.appeals.time_rule_hints:

@@ -338,6 +338,28 @@ class PayerStatement(Strict):
     sources: list[str] = Field(default_factory=list)
 
 
+class PayerPoint(Strict):
+    """A reason the payer states in words, answered in its own terms whatever the denial's codes (read as data).
+
+    "Limited to one session per beneficiary" is answered by the frequency rule whether it comes as CO-151 or
+    CO-50; the answer names the issue as the payer did, and quotes the note's sentences that bear on it.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9_]+$")
+    words: list[str] = Field(min_length=1, description="Phrases in the payer's text (whole words, any case).")
+    unless: list[str] = Field(
+        default_factory=list, description="Phrases that show the payer means something else (whole words, any case)."
+    )
+    answer: str = Field(min_length=1, description="The rule that answers the point, naming the issue.")
+    requires_met: list[str] = Field(
+        default_factory=list, description="Check ids that must be met: the note has to bear the answer out."
+    )
+    note_words: list[str] = Field(
+        default_factory=list, description="Phrases of a note sentence that supports the answer: it is quoted."
+    )
+    sources: list[str] = Field(min_length=1)
+
+
 class DenialPattern(Strict):
     """What a CARC/RARC denial of a CTS line usually means and how to answer it."""
 

@@ -127,6 +127,18 @@ _RELATIVE_OF_NAMED = re.compile(
     r"|daughters?|sons?|(?:son|daughter)-in-law|mother|father|parents?|sisters?|brothers?|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|family)\b"
 )
+# An attendance list of one row per patient, each naming the patient and then the relatives who came for them
+# ("  L. Dube - wife Thandiwe, son Sipho", "1. Aiyana Redcloud (4y) - mother Dakota", "- M. O'Rourke: son Declan"),
+# bulleted, numbered or indented. The relative is followed by a name: "Mary Smith - wife (unpaid)" lists one
+# patient's caregivers by name and role, and counts nobody.
+_ATTENDEE_ROW = re.compile(
+    r"^(?:[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+|[ \t]{2,}|\t)"
+    r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t])?[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.-]*){0,3})"
+    r"(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:-{1,2}|–|—|:)[ \t]*"
+    r"(?P<rest>(?:(?:her|his|their|the)[ \t]+)?(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?"
+    r"|sister|brother|grand\w+|niece|nephew|friend|neighbou?r|aunt|uncle|guardian|\w+-in-law)[ \t]+[A-Z][^\n]*)",
+    re.M,
+)
 _SHEET_HEAD = re.compile(r"^[^\n]*\b(?:roster|sign[- ]?in|patients? represented)\b[^\n]*$", re.I | re.M)
 _ROW = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+(?P<rest>[^\n]*)")
 _ROW_NO = re.compile(r"\b(?:no|n)[ \t]*$", re.I)
@@ -261,6 +273,27 @@ def _sheet(text: str) -> tuple[int, tuple[int, int]] | None:
     return None
 
 
+def _attendees(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients whose relatives came, from the first run of two or more consecutive attendance rows naming different
+    patients; a row marked absent does not count."""
+    run: list[re.Match[str]] = []
+    for row in _ATTENDEE_ROW.finditer(text):
+        if run and text.count("\n", run[-1].end(), row.start()) > 1:  # a line between: a new run
+            if len({_norm(r["who"]) for r in run}) >= 2:
+                break
+            run = []
+        if _ROSTER_CAREGIVER.fullmatch(row["who"]) is None:
+            run.append(row)
+    if len({_norm(r["who"]) for r in run}) < 2:
+        return None
+    came = {_norm(r["who"]) for r in run if not _ROSTER_ABSENT.search(r["rest"])}
+    start = run[0].start()
+    head = text.rfind("\n", 0, max(start - 1, 0)) + 1  # the list's heading ("Attendees (all unpaid family):")
+    if text[head : start].rstrip().endswith(":"):
+        start = head
+    return len(came), (start, run[-1].end())
+
+
 def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
     """Patients of a group written in prose: this one, and one more for each relative of another patient."""
     found = list(_RELATIVE_OF_OTHER.finditer(text))
@@ -298,6 +331,9 @@ def find_group(text: str) -> Group:
         group.patients, group.span = roster
     if group.patients is None:
         _bulleted(text, group)
+    attendees = _attendees(text) if group.patients is None else None
+    if attendees is not None:
+        group.patients, group.span = attendees
     sheet = _sheet(text) if group.patients is None else None
     if sheet is not None:
         group.patients, group.span = sheet
@@ -312,7 +348,7 @@ def find_group(text: str) -> Group:
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]
-    listed = roster is not None or sheet is not None  # rows marked absent are already left out
+    listed = roster is not None or sheet is not None or attendees is not None  # rows marked absent are left out
     absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None and not listed else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0

@@ -36,21 +36,23 @@ _TOKEN = re.compile(
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
+# a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32")
+_LEADER = r"(?:\.{2,}[ \t]*)?[:=]?"
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*" + _LEADER + r"\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"
     r"|\b(?:started|began|connected|logged on)\s+(?:[\w'-]+\s+){0,3}?(?:at|from)\s+$",
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*(?:[:=]|\.{2,})?\s*$"
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*" + _LEADER + r"\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
     re.I,
 )
 # "Time in / out ....... 14:02 / 14:40", "Start/stop: 9:00/9:38": one label for both, the times after it
 _PAIR_LABEL = re.compile(
     r"\b(?:time\s+)?(?:in\s*/\s*out|start\s*/\s*(?:stop|end|finish)|begin\s*/\s*end)\b(?:\s*times?)?"
-    r"\s*(?:[:=]|\.{2,})?\s*$",
+    r"\s*" + _LEADER + r"\s*$",
     re.I,
 )
 _PAIR_SEP = re.compile(r"\s{0,3}/\s{0,3}")
@@ -90,7 +92,7 @@ LABEL_REACH = 40  # "I started with Tobias at " names the start a few words befo
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
-    r"|mins?)){0,3}[ \t]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
+    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
     re.I | re.M,
 )
 # "(35 min)", "= 35 min" right after a clock range: the total of that range

@@ -167,10 +167,10 @@ def test_route_and_deadline_through_draft_appeal(claim: dict, denial: str, route
 
 # route, notice date (or date of service), today, words the late-filing alternative must carry (domain facts §11)
 LATE = [
-    ("redetermination", "2026-05-01", "2026-12-01", ["good cause", "Until 05/01/2027", "reopening"]),
+    ("redetermination", "2026-05-01", "2026-12-01", ["good cause", "Until 2027-05-01", "reopening"]),
     ("redetermination", "2025-06-01", "2026-12-01", ["reopening window has passed", "1 to 4 years", "good cause"]),
-    ("reconsideration", "2026-03-02", "2026-12-01", ["good cause", "Until 03/02/2027", "reopen its redetermination"]),
-    ("clerical_reopening", "2025-06-01", "2026-12-01", ["good cause", "until 06/01/2029"]),
+    ("reconsideration", "2026-03-02", "2026-12-01", ["good cause", "Until 2027-03-02", "reopen its redetermination"]),
+    ("clerical_reopening", "2025-06-01", "2026-12-01", ["good cause", "until 2029-06-01"]),
     ("clerical_reopening", "2021-01-04", "2026-12-01", ["4-year good-cause window has passed"]),
     ("plan_reconsideration", "2026-05-01", "2026-12-01", ["good cause"]),
     ("new_claim", "2025-06-01", "2026-12-01", ["CO-29", "cannot be appealed", "424.44"]),
@@ -265,6 +265,10 @@ STATED = [
      None, "appeal", "plan_reconsideration", ["Good cause", "flooded"]),
     ("", "Our records show the notice was sent to the wrong address on file.", "appeal", "plan_reconsideration",
      ["Good cause", "wrong address"]),
+    # the contractor mailed the notice to an address the practice had already replaced
+    ("\n\nBilling memo 11/20/2026: the decision was mailed by the plan to our former address (updated 12/2024); "
+     "the envelope came back returned to sender.", None, "appeal", "plan_reconsideration",
+     ["Good cause", "former address"]),
     ("\n\nOffice note 11/30/2026: reconsideration not filed - staff turnover in billing.", None, "no_appeal", None,
      ["Too late", "staff turnover", "not good cause"]),
     ("\n\nAcct note: denial letter was filed without action.", None, "no_appeal", None, ["filed without action"]),

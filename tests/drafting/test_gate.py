@@ -242,3 +242,17 @@ def test_an_instruction_addressed_to_the_tool_is_masked(text: str, gone: str, ke
 
     masked = mask_injections(text)
     assert kept in masked and (not gone or gone not in masked)
+
+
+@pytest.mark.parametrize(("note", "word", "quote"), [
+    # the note's own closing punctuation is part of the quote: a reader finds the sentence as written
+    ("Pt NOT present. Time: 3:05-3:45 (40 min). Wife trained.", "3:05", "Time: 3:05-3:45 (40 min)."),
+    ("Families attending today (consents on file):\n  1. A. Roe - wife Ann", "Families",
+     "Families attending today (consents on file):"),
+    ("Wife trained in transfers, son observed,", "transfers", "Wife trained in transfers, son observed"),
+])
+def test_a_sentence_quote_keeps_the_notes_closing_punctuation(note: str, word: str, quote: str) -> None:
+    from assistant.drafting.gate import sentence_quote
+
+    at = note.index(word)
+    assert sentence_quote(note, at, at + len(word)) == quote

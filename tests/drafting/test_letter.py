@@ -88,7 +88,7 @@ def test_redetermination_elements_and_deadline() -> None:
     assert ids["Date of service"] == "03/04/2025" and "97550 x1 GP" in ids["Service"]
     assert result.letter.date == TODAY and result.letter.recipient == "Medicare Part B (Noridian JF)"
     assert result.deadline.due_date == date(2025, 7, 23) and result.deadline.days_left == 113  # 120 days from 03/25
-    assert any("07/23/2025" in a and "113 days left" in a for a in result.actions)
+    assert any("file by 2025-07-23" in a and "113 days left" in a for a in result.actions)
 
 
 @pytest.mark.parametrize(

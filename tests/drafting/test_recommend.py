@@ -425,3 +425,12 @@ def test_the_payers_reading_of_presence_stands_when_the_note_is_silent(status: s
     assert decision.recommendation == expected
     if expected == "corrected_claim":
         assert decision.corrected_lines == [] and "92526" in " ".join(r.text for r in decision.reasons)
+
+
+def test_a_payer_point_is_answered_with_the_notes_own_sentences() -> None:
+    note = GOOD_NOTE + "\nWhy now: the wife is in hospital; the son is a new caregiver with no transfer experience.\n"
+    facts = ClaimFacts(payer_text="Caregiver training is limited to one session per beneficiary.")
+    decision = decide(KB, make_report(note), P["units_not_supported"], L("97550x1:GP"), note, facts)
+    first = decision.reasons[0]
+    assert decision.recommendation == "appeal" and "frequency limit" in first.text and "new caregiver" in first.text
+    assert first.quotes == ["Why now: the wife is in hospital; the son is a new caregiver with no transfer experience."]

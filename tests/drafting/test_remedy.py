@@ -7,7 +7,7 @@ import pytest
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import ClaimFacts, decide
-from assistant.drafting.remedy import pattern_remedy, says, time_profile
+from assistant.drafting.remedy import pattern_remedy, payer_points, says, time_profile
 from assistant.knowledge.loader import cached_knowledge
 from tests.drafting.stubs import GOOD_NOTE, make_report
 from tests.drafting.test_recommend import L
@@ -145,3 +145,26 @@ def test_the_note_is_checked_by_the_payers_time_rule(payer_type: str, text: str,
     case = build_case(deps, GOOD_NOTE, claim, "CO-151", text, None)
     assert seen == [profile]
     assert any("full-time rule" in w for w in case.warnings) == (profile == "strict")
+
+
+# A reason the payer states in words is answered in its own terms whatever the codes, when the note bears it out.
+POINTS = [
+    ("Caregiver training (97550) is limited to one session per beneficiary.", set(), ["frequency_limit"]),
+    ("CO-151 N640", set(), ["frequency_limit"]),
+    # the group code's unit rule is not a session cap
+    ("CO-151 N640 - 97552 group caregiver training is payable once per session.", set(), []),
+    ("Our records show the patient did not attend.", {"patient_absent"}, ["patient_not_present"]),
+    ("Our records show the patient did not attend.", set(), []),  # the note does not say the patient was absent
+    ("Audio-only telehealth not covered for 97550 (modifier 93).", {"telehealth"}, ["audio_only"]),
+    ("Services are limited to family members only. The individual trained is a neighbor.", {"caregiver"},
+     ["caregiver_not_family"]),
+    ("The record indicates a home health aide was present during training.", {"caregiver"}, ["paid_caregiver"]),
+    ("Consent must be obtained from the beneficiary.", {"consent"}, ["consent_by_representative"]),
+    ("Policy limits caregiver training to members with a primary diagnosis of stroke.", set(), ["diagnosis_list"]),
+    ("Documentation does not support the units billed.", {"patient_absent", "caregiver", "consent"}, []),
+]
+
+
+@pytest.mark.parametrize(("text", "met", "expected"), POINTS)
+def test_payer_points(text: str, met: set[str], expected: list[str]) -> None:
+    assert [p.id for p in payer_points(KB, text, met)] == expected

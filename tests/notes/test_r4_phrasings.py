@@ -20,11 +20,22 @@ BASE = "Date of service 11/19/2025. Pt at adult day, not present. Son trained in
         ("Time in/out: 09:02 / 09:40", 38),
         ("Start / stop: 9:00 / 9:31", 31),
         ("Begin/end 1:10 pm / 1:41 pm", 31),
+        # an EHR export's dot leader and colon together
+        ("Start/Stop........: 13:30 / 14:32", 62),
+        ("Start time......: 13:30\nStop time.......: 14:02", 32),
     ],
 )
 def test_one_label_for_both_ends(times: str, minutes: int) -> None:
     report = assistant.check_note(BASE + times)
     assert report.time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    "total", ["Total CTS Minutes.: 62", "Total CTS minutes .......: 62", "Total CTS Minutes: 62"]
+)
+def test_a_labelled_total_after_a_dot_leader(total: str) -> None:
+    report = assistant.check_note(BASE + "\n" + total + "\n")
+    assert report.time.stated_total_minutes == 62
 
 
 @pytest.mark.parametrize(
