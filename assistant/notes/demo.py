@@ -71,6 +71,7 @@ _NAME_AFTER = re.compile(
     r"[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
 )
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
+_ABOUT_BEFORE = re.compile(r"\b(?:re|regarding|about|concerning)\b:?\s+(?:(?:their|his|her)\s+)?$", re.I)
 _LABELLED_NAME = re.compile(
     r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:(?P<word>[a-z]+)\s+)?([A-Z][a-z]{2,})\b"
 )
@@ -164,6 +165,8 @@ def _caregiver_names(ex: Extraction) -> set[str]:
     text = ex.text
     names: set[str] = set()
     for c in ex.of("RELATIONSHIP", negated=False) + ex.of("PAID_CAREGIVER", negated=False):
+        if _ABOUT_BEFORE.search(text, max(0, c.start - 16), c.start):
+            continue  # "parent training re: son Arjun": whom the training is about is the patient
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
