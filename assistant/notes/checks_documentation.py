@@ -167,8 +167,11 @@ def consent(ctx: Context) -> Outcome:
         and c not in pending
         and not (plan and _near(_CONSENT_PLAN, text, c))
         and not _near(_FUTURE_ONLY, text, c)
+        and not _own_agreement(text, c)
     ]
-    refused = [c for c in mentions if c.negated or c in pending or _cannot_before(text, c)]
+    refused = [
+        c for c in mentions if c.negated or c in pending or _cannot_before(text, c) or _asked_and_declined(text, c)
+    ]
     refused_ids = {id(c) for c in refused}  # a set: a long note has thousands of mentions
     given = [c for c in given if id(c) not in refused_ids]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
@@ -209,12 +212,57 @@ def consent(ctx: Context) -> Outcome:
 _NOT_ASKED = re.compile(
     r"\b(?:pt|patient)\s+(?:was\s+)?not\s+(?:asked|consulted)\b"
     r"|\bwithout\s+(?:the\s+)?(?:pt|patient)(?:'s)?\s+(?:consent|agreement|knowledge)\b"
-    r"|\b(?:pt|patient)\s+(?:did\s+not|didn't|has\s+not|hasn't)\s+(?:consent(?:ed)?|agree(?:d)?)\b",
+    r"|\b(?:pt|patient)\s+(?:did\s+not|didn't|has\s+not|hasn't)\s+(?:consent(?:ed)?|agree(?:d)?)\b"
+    # "we did not get his consent", "Parent consent not obtained yet": the one who could consent did not
+    r"|\b(?:did\s+not|didn't|could\s+not|couldn't)\s+(?:get|obtain)\s+(?:his|her|their|the\s+(?:pt|patient)(?:'s|’s)"
+    r"|(?:pt|patient)(?:'s|’s))\s+consent\b"
+    r"|\b(?:parent(?:al|s|'s|s')?|guardian(?:'s)?|(?:pt|patient)(?:'s|’s)?)\s+consent\s+(?:was\s+|has\s+)?not\s+"
+    r"(?:yet\s+)?(?:been\s+)?(?:obtained|given|received|signed)\b",
+    re.I,
+)
+# "he does not have a power of attorney or guardian": a representative the note says there is not
+_NO_REPRESENTATIVE_BEFORE = re.compile(
+    r"\b(?:no|not|without|lacks|(?:does|did)\s+not\s+have|doesn't\s+have|has\s+no)\s+(?:an?\s+)?(?:[\w-]+\s+){0,4}$",
     re.I,
 )
 _REPRESENTATIVE = re.compile(
     r"\b(?:poa|power of attorney|guardian|health ?care proxy|legal representative|surrogate|conservator)\b", re.I
 )
+
+
+# "she signed the consent form for her own training", "he agreed to the training himself": the trainee's own
+# agreement, not the patient's or a representative's consent
+_OWN_AGREEMENT = re.compile(
+    r"[^.;\n]{0,25}?\b(?:for\s+(?:his|her|their)\s+own\s+training|(?P<self>himself|herself)\b)", re.I
+)
+OWN_REACH = 60
+_PATIENT_BEFORE = re.compile(r"\b(?:pt|patient|client|mrs?|ms)\b", re.I)
+
+
+def _own_agreement(text: str, mention: Concept) -> bool:
+    """The trainee agreeing to their own training ("Pt consented herself" is the patient's consent)."""
+    m = _OWN_AGREEMENT.match(text, mention.end, mention.end + OWN_REACH)
+    if m is None or _representative(_around(text, mention)):
+        return False  # "as her guardian, she gave written consent for her own training": a representative's
+    return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+
+# "called him to ask his consent, he declined": consent asked for and refused
+_ASKED_FOR = re.compile(
+    r"\b(?:ask|asked|asking|request|requested|requesting|seek|sought|seeking)\s+(?:for\s+)?(?:his|her|their|the)?\s*"
+    r"(?:(?:pt|patient)(?:'s|’s)?\s+)?$",
+    re.I,
+)
+_DECLINED_AFTER = re.compile(
+    r"[^.;\n]{0,30}?\b(?:declined|refused|said no|did not (?:agree|consent)|didn't (?:agree|consent)|would not)\b",
+    re.I,
+)
+
+
+def _asked_and_declined(text: str, mention: Concept) -> bool:
+    return (
+        _ASKED_FOR.search(text, max(0, mention.start - 40), mention.start) is not None
+        and _DECLINED_AFTER.match(text, mention.end, mention.end + 60) is not None
+    )
 
 
 # "Stanley cannot consent (guardianship)": the patient could not give it, so it was not given
@@ -228,26 +276,40 @@ def _cannot_before(text: str, mention: Concept) -> bool:
 # "Consent: daughter consents to CG training" in the note of a patient who "manages own finances; no POA on file":
 # the one who agreed is the caregiver, and the patient decides for themself, so no one who could consent did
 _CAREGIVER_AGREES = re.compile(
-    r"\b(?:daughter|dtr|son|wife|husband|spouse|sister|brother|friend|neighbou?r|caregiver|cg|niece|nephew"
-    r"|grand(?:daughter|son))\s+(?:consents|consented|agrees|agreed)\b",
+    r"\b(?:daughter|dtr|son|wife|husband|spouse|sister|brother|friend|neighbou?r|caregiver|cg|niece|nephew|aunt|uncle"
+    r"|grand(?:daughter|son|father|mother|pa|ma))\s+(?:consents|consented|agrees|agreed)\b",
     re.I,
 )
 _DECIDES_FOR_SELF = re.compile(
     r"\bno\s+(?:poa|hcpoa|power of attorney|guardian|health ?care proxy|legal representative)\b"
-    r"|\bmanages\s+(?:(?:his|her|their)\s+)?own\b|\bdecides for (?:himself|herself|themselves)\b|\bhas capacity\b",
+    r"|\b(?:does\s+not|doesn't)\s+have\s+an?\s+(?:poa|hcpoa|power of attorney|guardian|health ?care proxy)\b"
+    r"|\bmakes\s+(?:his|her|their)\s+own\s+decisions\b|\bhas\s+(?:full\s+)?(?:decision-making\s+)?capacity\b"
+    r"|\bmanages\s+(?:(?:his|her|their)\s+)?own\b|\bdecides for (?:himself|herself|themselves)\b",
     re.I,
 )
+
+
+def _around(text: str, mention: Concept) -> str:
+    """The mention's line, at most 200 characters each way: bounded, so many mentions stay linear."""
+    start = max(text.rfind("\n", max(0, mention.start - 200), mention.start) + 1, mention.start - 200)
+    end = text.find("\n", mention.end, mention.end + 200)
+    return text[start : end if end != -1 else min(len(text), mention.end + 200)]
+
+
+def _representative(around: str) -> bool:
+    """A representative (guardian, POA ...) named, and not as one the patient does not have."""
+    return any(
+        not _NO_REPRESENTATIVE_BEFORE.search(around, max(0, m.start() - 50), m.start())
+        for m in _REPRESENTATIVE.finditer(around)
+    )
 
 
 def _not_from_patient(ctx: Context, mention: Concept) -> bool:
     """The consent line (and the sentence after it) says the patient was not asked, or only the caregiver agreed for
     a patient who decides for themself, and no representative consented."""
     text = ctx.ex.text
-    # the mention's line, at most 200 characters each way: bounded, so many mentions stay linear
-    start = max(text.rfind("\n", max(0, mention.start - 200), mention.start) + 1, mention.start - 200)
-    end = text.find("\n", mention.end, mention.end + 200)
-    around = text[start : end if end != -1 else min(len(text), mention.end + 200)]
-    if search(_REPRESENTATIVE, around) is not None:
+    around = _around(text, mention)
+    if _representative(around):
         return False
     if "decides for self" not in ctx.ex.memo:  # asked once per note, not once per mention
         ctx.ex.memo["decides for self"] = search(_DECIDES_FOR_SELF, text) is not None

@@ -18,18 +18,19 @@ if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
 
 _CAREGIVER = (
-    r"caregivers?|cgs?|c/g|wife|husband|spouse|son|daughter|dtr|daughter-in-law|son-in-law|mother|mom|father|dad"
+    r"caregivers?|cgs?|c/g|wife|husband|husb|spouse|son|daughter|dtr|daughter-in-law|son-in-law|mother|mom|father|dad"
     r"|parents?"
     r"|partner|friend|neighbou?r|aide|cna|sister|brother|grand(?:son|daughter|mother|father)|niece|nephew|both|each"
     r"|family|he|she|they"
 )
 _VERB = (
-    r"demonstrated|demo'd|demoed|demonstrates|performed|completed|practi[cs]ed|guarded|did|mixed|prepared|set up|used"
+    r"demonstrated|demo'd|demoed|demonstrates|performed|performs?|completed|practi[cs]ed|guarded|did"
+    r"|mixed|prepared|set up|used"
     r"|transferred|changed|applied|donned|doffed|cued|positioned|repeated|explained|taught|showed|walked|assisted"
     r"|managed"
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
-    r"|modeled|modelled|cut|filled|loaded|ran|poured|fastened|placed|wrote|labell?ed|sorted|needed"
+    r"|modeled|modelled|cut|filled|loaded|ran|poured|fastened|placed|wrote|labell?ed|sorted|needed|handled|tested"
     r"|(?-i:RD|RTD)"  # "Jolene RD: good, 1 cue for knee block": the abbreviation as the verb
 )
 _RESULT = re.compile(
@@ -65,9 +66,12 @@ _FUTURE_WORDS = (
 )
 _FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
 _NAME_AFTER = re.compile(
-    r"^[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
+    # "partner of 30 yrs, Henrik", "Husband of pt, Theo": the name after what the relationship is of
+    r"^(?:\s+of\s+(?:the\s+)?(?:pt|patient|\d+\+?\s*(?:yrs?|years?))\b)?"
+    r"[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
 )
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
+_ABOUT_BEFORE = re.compile(r"\b(?:re|regarding|about|concerning)\b:?\s+(?:(?:their|his|her)\s+)?$", re.I)
 _LABELLED_NAME = re.compile(
     r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:(?P<word>[a-z]+)\s+)?([A-Z][a-z]{2,})\b"
 )
@@ -161,6 +165,8 @@ def _caregiver_names(ex: Extraction) -> set[str]:
     text = ex.text
     names: set[str] = set()
     for c in ex.of("RELATIONSHIP", negated=False) + ex.of("PAID_CAREGIVER", negated=False):
+        if _ABOUT_BEFORE.search(text, max(0, c.start - 16), c.start):
+            continue  # "parent training re: son Arjun": whom the training is about is the patient
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
         names.update(m.group(1) for m in (after, before) if m)
@@ -172,10 +178,15 @@ def _caregiver_names(ex: Extraction) -> set[str]:
 def _subject_pattern(names: set[str]) -> tuple[re.Pattern[str], str]:
     """The subject-verb-result pattern, and its subject and verb alone (where a match can start, for RE2)."""
     who = _CAREGIVER + "".join("|" + re.escape(n) for n in sorted(names))
-    head = rf"\b(?:{who})\b[^.;\n]{{0,40}}?\b(?P<verb>{_VERB})\b"
-    # the result may run onto a hard-wrapped next line, not past a blank line or into a labelled field
-    rest = r"(?:[^.\n]|\n(?![ \t]*\n)(?![ \t]*[\w /-]{1,24}:)){0,160}"
-    return re.compile(rf"{head}(?P<rest>{rest})", re.I), head.replace("(?P<verb>", "(?:")
+    # the result may run onto a hard-wrapped next line, not past a blank line or into a labelled field;
+    # a title's stop ("...; Mr. Lee correct after 1 cue") does not end the sentence
+    wrap = r"\n(?![ \t]*\n)(?![ \t]*[\w /-]{1,24}:)"
+    rest = rf"(?:[^.\n]|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bMrs))\.|{wrap}){{0,160}}"
+    # the subject and its verb may sit either side of a hard wrap ("... She\nperformed two transfers")
+    head = rf"\b(?:{who})\b(?:[^.;\n]|{wrap}){{0,40}}?\b(?P<verb>{_VERB})\b"
+    # where a match can start, for RE2: the head without its look-aheads (a wider net, never a narrower one)
+    starts = rf"\b(?:{who})\b[^.;]{{0,40}}?\b(?:{_VERB})\b"
+    return re.compile(rf"{head}(?P<rest>{rest})", re.I), starts
 
 
 def _acted(ex: Extraction) -> list[tuple[int, int]]:

@@ -60,11 +60,27 @@ _ESCORT_BEFORE = re.compile(
     re.I,
 )
 ESCORT_REACH = 80
+# "Paid caregiver?  [ ] Yes  [x] No", "Paid caregiver: no": a form's question about pay, answered no
+_ANSWERED_NO = re.compile(
+    r"[ \t]*[?:][ \t]*(?:\[[ \t]*\][ \t]*(?:yes|y)\b[ \t]*)?(?:\[[ \t]*[xX✓✔][ \t]*\][ \t]*)?(?:no|n)\b(?![ \t]*\[)",
+    re.I,
+)
+# "Consent: signed by the county caseworker (agency holds legal custody)": who consented, not who was trained
+_CONSENT_LINE = re.compile(r"\bconsent", re.I)
+# in a group: "One attendee (for pt Abdi) is a CNA ... (not billed for that pt)": another patient's caregiver
+_OTHER_PATIENTS = re.compile(
+    r"\bfor\s+(?i:pt|patient)\.?\s+(?:#\s?\d|[A-Z])|\b(?i:another|other|a different)\s+(?i:pt|patient|family)\b"
+    r"|\b(?i:not\s+billed\s+for\s+(?:that|this|the\s+other)\s+(?:pt|patient|family))\b"
+)
+OTHER_REACH = 100
 # "from BrightPath Home Care", "of Sunrise Senior Care": a named care employer (capitalised, as names are)
 _EMPLOYER = re.compile(
     r"\b(?i:from|with|of|through|via|by)\s+(?:the\s+)?(?:[A-Z][\w'&.-]*\s+){1,3}"
-    r"(?i:home\s?care|home health(?:\s+care)?|senior care|senior services|care services|caregiving|caregivers"
+    r"(?i:home\s?care|home health(?:\s+care)?|senior care|senior services|care services"
     r"|staffing|nursing services|in-home care|home instead|comfort keepers|visiting angels)\b"
+    # "from Loving Caregivers": the plural is a company's name only capitalised ("with the Dalgaard caregivers" is
+    # a family's)
+    r"|\b(?i:from|with|of|through|via|by)\s+(?:[A-Z][\w'&.-]*\s+){1,3}Caregiv(?:ers|ing)\b"
 )
 # "employed by the Adler family", "scheduled by the agency", "placed through an agency": an employer's arrangement
 _ARRANGED = re.compile(
@@ -119,6 +135,8 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
             or _ESCORT_BEFORE.search(ex.text[max(sent_start, start - ESCORT_REACH) : start])
+            or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + 40))
+            or (ctx.is_group and _OTHER_PATIENTS.search(ex.text[max(0, start - OTHER_REACH) : end + OTHER_REACH]))
         ):
             continue
         paid.append((start, end))
@@ -132,4 +150,6 @@ def _clause_after(text: str, end: int) -> str:
 
 def _weakly_trained(ctx: Context, start: int, sent_start: int, sent_end: int) -> bool:
     """A bare 'staff' or 'agency' counts in a sentence, or on a line, about who was trained."""
+    if _CONSENT_LINE.search(ctx.ex.line(start)):
+        return False
     return bool(_TRAINED_HERE.search(ctx.ex.text[sent_start:sent_end]) or _TRAINED_HERE.search(ctx.ex.line(start)))

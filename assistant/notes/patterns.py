@@ -346,9 +346,12 @@ _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # Name parts are separated by whitespace or follow an initial's full stop: with an optional
 # separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
 # Letters beyond ASCII count inside a name ("Engström", "Calderón-Adjei").
-_NAME_PART = r"(?:[A-Z][a-z](?:[^\W\d_]|['-])*\.?|[A-Z]\.)"
+# "Sæther": the second letter may be a Latin-1 lower-case one; "Mac an tSaoir", "van der Berg": a lower-case
+# particle, or a lower-case letter before a capital (Irish eclipsis), is a part of a name too
+_NAME_PART = r"(?:[A-Z][a-zà-öø-ÿ](?:[^\W\d_]|['-])*\.?|[A-Z]\.)"
+_NAME_NEXT = rf"(?:{_NAME_PART}|(?:van|von|de|da|del|der|di|du|la|le|an|bin|ibn|al|ter)(?=\s)|[a-z][A-Z][a-z]+)"
 _NAME_BEFORE = re.compile(
-    r"(?<![^\W\d_]|['])" + _NAME_PART + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
+    r"(?<![^\W\d_]|['])" + _NAME_PART + rf"(?:\s+{_NAME_NEXT}|(?<=\.){_NAME_PART}){{0,3}},?"
     + _CRED_TAIL
     + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
     + _CRED_TAIL

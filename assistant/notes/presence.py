@@ -72,7 +72,12 @@ _KIN_REPORTED = re.compile(
     r"(?P<kin>mom|dad|mother|father|husband|wife)\b",
     re.I,
 )
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+_TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+# a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
+_TITLED_CAREGIVER = re.compile(
+    r"\b(?i:wife|husband|spouse|daughter|son|mother|father|sister|brother|caregiver|niece|nephew|partner)[,:]?\s+"
+    r"(?:is\s+)?(?P<title>Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
     r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER)\b[:,]?\s+"
@@ -133,7 +138,9 @@ _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|atte
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
     r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}|\.{2,40})[\s:]*(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
+    # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}(?:[ \t]*\.{2,40})?|\.{2,40})[\s:]*"
+    r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 _PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
 _PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
@@ -270,14 +277,17 @@ class _Subjects:
         alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
         kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias]
+        # "Her husband, Mr. Kenji Oduya, ...": later "Mr. Oduya" is the husband
+        titled_caregivers = {(m["title"], m["last"]) for m in finditer(_TITLED_CAREGIVER, text)}
+        titled = [m for m in finditer(_TITLED_NAME, text) if text[m.end() : m.end() + 2] not in _POSSESSIVE]
         self.patient = _Named(
             text,
             subjects(_PATIENT_WORDS)
             + kin
             + [
                 (*m.span(), False)
-                for m in finditer(_TITLED_NAME, text)
-                if m.group(1).split()[0] not in who.caregiver and text[m.end() : m.end() + 2] not in _POSSESSIVE
+                for m in titled
+                if m["name"].split()[0] not in who.caregiver and (m["title"], m["name"]) not in titled_caregivers
             ]
             + [(a, b, False) for a, b in name_spans(who.patient, text) if text[b : b + 2] not in _POSSESSIVE],
         )
@@ -286,7 +296,8 @@ class _Subjects:
             [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
             # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
-            + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"],
+            + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"]
+            + [(*m.span(), False) for m in titled if (m["title"], m["name"]) in titled_caregivers],
         )
 
     def _aside(self, pos: int) -> tuple[int, int] | None:
@@ -363,6 +374,20 @@ def column_heading(text: str, start: int, line: tuple[int, int]) -> bool:
     return len(_COLUMN_GAP.findall(text, a, b)) >= 2
 
 
+_SHE_WORDS = frozenset({"wife", "daughter", "dtr", "mother", "mom", "sister", "niece", "granddaughter", "grandmother"})
+_HE_WORDS = frozenset({"husband", "son", "father", "dad", "brother", "nephew", "grandson", "grandfather"})
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+_SENTENCE_END = re.compile(r"[a-z]{2}\.\s")
+
+
+def _other_gender(text: str, caregiver_end: int, pronoun: str) -> bool:
+    """ "his wife ..., who is his unpaid caregiver. He was not present": a "he" is not the wife, so the patient."""
+    m = _LAST_WORD.search(text, max(0, caregiver_end - 20), caregiver_end)
+    word = m.group(1).lower() if m else ""
+    he = pronoun.lstrip().lower().startswith("he")
+    return (he and word in _SHE_WORDS) or (not he and word in _HE_WORDS)
+
+
 def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subjects]) -> str:
     """Whose presence a PRESENCE/ABSENCE phrase speaks of: 'patient', 'caregiver' or ''.
 
@@ -388,10 +413,16 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
     who = subjects()
     last_patient = who.last(who.patient, start, concept)
     last_caregiver = who.last(who.caregiver, start, concept)
-    if (
-        ex.may_contain(_HE_OR_SHE)
-        and _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
-        and last_caregiver < concept.start - 40
+    pronoun = (
+        _PRONOUN_BEFORE.search(text, max(start, concept.start - 40), concept.start)
+        if ex.may_contain(_HE_OR_SHE)
+        else None
+    )
+    if pronoun and (
+        last_caregiver < concept.start - 40
+        or _other_gender(text, last_caregiver, pronoun.group(0))
+        # "... who is his unpaid caregiver. He was not present": the pronoun opens a sentence of its own
+        or _SENTENCE_END.search(text, max(0, last_caregiver - 2), pronoun.start()) is not None
     ):
         return "patient"
     if last_patient < 0 and last_caregiver < 0:

@@ -50,6 +50,14 @@ _FORM_TEXT = re.compile(
     r"|include|insert|type|fill in|check (?:if|one|all)|note whether|state whether)\b[^\n)]*\)?",
     re.I | re.M,
 )
+# a form's help text printed beside a field: "(help text: caregiver training codes 97550-97552 require the patient
+# NOT be present)", "Hint: select all that apply"
+_HELP_TEXT = re.compile(
+    r"\((?:help[ \t]?text|field help|hint|tooltip|tip)[ \t]*:[^\n)]*\)?"
+    r"|^[ \t]*(?:help[ \t]?text|field help|hint|tooltip)[ \t]*:[^\n]*$",
+    re.I | re.M,
+)
+_HELP_WORDS = frozenset({"help", "helptext", "hint", "tooltip", "tip"})
 _YES_NO_BLANK = re.compile(r"^[^\n]{1,60}\?[ \t]*(?:\(?\s*(?:Y\s*/\s*N|Yes\s*/\s*No)\s*\)?)[ \t]*$", re.I | re.M)
 _CHECKLIST_HEAD = re.compile(
     r"^[ \t]*(?:[-*•#]+[ \t]*)?(?:documentation (?:checklist|requirements|reminders?)|required (?:documentation"
@@ -219,6 +227,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += _boxes(text, lines)
     if FORM_WORDS & words:
         found += [Screened("form_text", m.start(), m.end()) for m in finditer(_FORM_TEXT, text)]
+    if _HELP_WORDS & words:
+        found += [Screened("form_text", m.start(), m.end()) for m in finditer(_HELP_TEXT, text)]
     if CHECKLIST_WORDS & words:
         found += [_checklist(text, lines, m) for m in finditer(_CHECKLIST_HEAD, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]

@@ -127,6 +127,15 @@ _TAKES_PART = re.compile(
     r"|\b(?:pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|completed)\b[^.;\n]{0,60}?"
     r"\bwhile\s+(?:his\s+|her\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse|cg|caregiver|mother|father"
     r"|sister|brother)\s+(?:practi[cs]ed|guarded|spotted|assisted|provided|gave|cued)\b"
+    # "pt sat at the table and demonstrated his tub transfer ... while OT coached wife": the patient did the task
+    r"|\b(?:pt|patient)\s+(?:[\w-]+\s+){0,6}?(?:demonstrated|did|performed|practi[cs]ed|transferred|walked)\b"
+    r"[^.;\n]{0,60}?\bwhile\s+(?:the\s+)?(?:PT|OT|SLP|I|therapist|clinician)\s+(?:coached|instructed|trained"
+    r"|taught)\s+(?:the\s+|his\s+|her\s+)?(?:dtr|daughter|son|wife|husband|spouse|cg|caregiver|mother|father"
+    r"|sister|brother|parents?)\b"
+    # "watched pt and son perform 4 reps together": the patient and the caregiver did it together
+    r"|\b(?:pt|patient)\s+(?:and|&|\+)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse"
+    r"|cg|caregiver|mother|father|mom|dad|sister|brother|parents?)\s+(?:perform(?:ed)?|practi[cs]ed|did|completed"
+    r"|transferred|walked)\b"
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
     r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
     r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"

@@ -22,6 +22,12 @@ CASES = [
      date(2026, 10, 20), ""),
     ("Late entry 10/01/2026: wife to keep the gait belt on during transfers.", None, ""),
     ("Late entry 11/01/2026 so the claim is paid: consent was verbal.", None, "made for payment"),
+    # the denial named as the entry's occasion, however it is worded
+    ("ADDENDUM 11/02/2026 (entered after Medicare denial dated 10/20/2026, CO-50): pt consented.", None,
+     "made for payment"),
+    ("Addendum 11/02/2026 (following denial N657): the patient was not present.", None, "made for payment"),
+    ("ADDENDUM 11/02/2026: per the ADR/denial letter, consent was obtained. Adding for claim resubmission.", None,
+     "made for payment"),
     # written before the denial for care; the follow-up date it mentions is not when it was written
     ("Addendum 10/02/2026: wife to call if falls recur.\nNext caregiver session planned 11/30/2026.",
      date(2026, 10, 20), ""),
