@@ -156,7 +156,9 @@ _OCR_DIGIT_NEAR = r"\d[OIl]|\d[/:.-][OIl]|[OIl]\d[:/]"
 def _ocr_digits(text: str) -> str:
     if not may_contain(_OCR_DIGIT_NEAR, text) or _OCR_DIGIT.search(text) is None:
         return text
-    return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), text)
+    fixed = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), text)
+    # a second pass reads the letters whose neighbour was a letter too ("1O:O3": the second O follows "O:")
+    return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), fixed) if fixed != text else fixed
 
 
 # The other way round: a digit 0 or 1 standing for a letter inside a word ("n0t present", "pt at h0me", "N0",
