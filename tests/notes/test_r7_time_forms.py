@@ -73,3 +73,16 @@ def test_a_scanned_clock_with_letters_for_digits_on_both_sides() -> None:
     report = assistant.check_note(BASE + "\nTIME  O9:15 - 1O:O3\n")
     assert report.time.total_minutes == 48
     assert _lines(report) == [("97550", 1), ("97551", 1)]
+
+
+@pytest.mark.parametrize(
+    ("history", "status"),
+    [
+        ("I previously saw her with him on 01/16/2025 and 01/30/2025\nfor patient-present visits. ", "not_applicable"),
+        ("At prior visits we did therapeutic exercise together. ", "not_applicable"),
+        ("Pt had therapeutic exercise earlier today with another PT. ", "unclear"),
+    ],
+)
+def test_a_service_of_an_earlier_visit_is_not_same_day(history: str, status: str) -> None:
+    report = assistant.check_note(BASE + history + "Time 10:00-10:40.")
+    assert report.check("distinct_time").status == status
