@@ -1,0 +1,53 @@
+"""Round-7 billing lines: which code family and which lines the documentation supports.
+
+docs/CONVENTIONS.md (billing.lines): the family follows the training's content; a group of families is one group
+unit for this patient; a multiple-family behaviour group (96202/+96203) is not a caregiver-training line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import assistant
+from assistant.models import Report
+
+HEAD = "DOS: 10/13/2026. OT caregiver training. Pt not present (at radiation tx). Daughter (unpaid) trained.\n"
+SIGN = "10:15-10:48. T. Grunewald, OTR/L\n"
+
+
+def _lines(report: Report) -> str:
+    return " ".join(f"{ln.code}x{ln.units}" for ln in report.billing.lines)
+
+
+@pytest.mark.parametrize(
+    ("taught", "lines"),
+    [
+        # donning a compression garment is dressing; the skin named as a risk is not care taught
+        ("Taught: compression sleeve donning w/ donning aid, skin inspection, energy conservation for dressing.\n"
+         "RTD: dtr donned sleeve correctly after hands-on correction of wrinkles (skin breakdown risk).\n", "97550x1"),
+        ("Taught: putting on compression stockings with a donning frame; risk of skin breakdown if wrinkled.\n",
+         "97550x1"),
+        # skin care taught as care: direct care
+        ("Taught: skin inspection of both heels with a mirror, pressure relief every 2 hours, wound care.\n",
+         "G0541x1"),
+    ],
+)
+def test_risk_words_and_garments_do_not_make_direct_care(taught: str, lines: str) -> None:
+    assert _lines(assistant.check_note(HEAD + taught + SIGN)) == lines
+
+
+@pytest.mark.parametrize(
+    ("title", "lines"),
+    [
+        ("NP Visit Note -- Caregiver behavior training", "G0539x1"),
+        ("Behavioral training for the family (OT)", "G0539x1"),
+        # behaviour named only as a need: the training is functional
+        ("OT caregiver training; behavior is not a concern today", "97550x1"),
+    ],
+)
+def test_training_named_as_behavior_training(title: str, lines: str) -> None:
+    text = (
+        f"{title}\nDate 03/06/2025. Pt not present. Son (unpaid) trained: bathing set-up and tub transfer, "
+        "redirecting when he wanders.\nTime: 5:40 pm - 6:12 pm. K. Adu, OTR/L\n"
+    )
+    assert _lines(assistant.check_note(text)) == lines
