@@ -51,3 +51,29 @@ def test_training_named_as_behavior_training(title: str, lines: str) -> None:
         "redirecting when he wanders.\nTime: 5:40 pm - 6:12 pm. K. Adu, OTR/L\n"
     )
     assert _lines(assistant.check_note(text)) == lines
+
+
+@pytest.mark.parametrize(
+    "families",
+    [
+        "Families: Lindahl (mom + dad), Castellanos (grandma), Obuya (mom). Registered but absent: Tran.",
+        "Families present tonight: Soto (mother), Chen (father), Pulkkinen (mother). Hargreaves family absent.",
+        "Families attending: Soto (mother), Chen (father).",
+    ],
+)
+def test_a_list_of_families_who_came_is_a_group(families: str) -> None:
+    text = (
+        "Caregiver Class (PT) -- 5/12/2026, 17:00-18:10. Child not in class (kids' program next door).\n"
+        f"{families}\nCovered: hip-safe lifting, half-kneel transitions. B. Sato, PT, DPT\n"
+    )
+    report = assistant.check_note(text, billed=[{"code": "97552", "units": 2, "modifiers": ["GP"]}])
+    assert _lines(report) == "97552x1"
+    assert report.check("minimum_time").status == "not_applicable"
+
+
+def test_one_family_listed_is_not_a_group() -> None:
+    text = (
+        "Caregiver training (PT) -- 5/12/2026, 17:00-17:35. Child not present.\n"
+        "Families: Lindahl (mom + dad).\nCovered: hip-safe lifting, half-kneel transitions. B. Sato, PT, DPT\n"
+    )
+    assert _lines(assistant.check_note(text)) == "97550x1"
