@@ -140,7 +140,7 @@ class Context:
 
     @property
     def billed_cts(self) -> list[BilledLine]:
-        return [line for line in (self.billed or []) if line.code in self.knowledge.training_codes]
+        return [line for line in (self.billed or []) if line.code in self.knowledge.line_codes]
 
     @property
     def is_group(self) -> bool:

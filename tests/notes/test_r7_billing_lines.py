@@ -77,3 +77,17 @@ def test_one_family_listed_is_not_a_group() -> None:
         "Families: Lindahl (mom + dad).\nCovered: hip-safe lifting, half-kneel transitions. B. Sato, PT, DPT\n"
     )
     assert _lines(assistant.check_note(text)) == "97550x1"
+
+
+def test_a_behavior_group_billed_96202_has_no_cts_line_to_compare() -> None:
+    text = (
+        "Parent Behavior Group -- 04-22-2025. Children in childcare room, not in the group room.\n"
+        "Families present tonight: Soto (mother), Chen (father), Pulkkinen (mother).\n"
+        "Content: planned ignoring for tantrums, token reinforcement, calm-corner routine, triggers log.\n"
+        "Time: 5:30 PM - 6:45 PM. L. Hart, PhD\n"
+    )
+    billed = [{"code": "96202", "units": 1}, {"code": "96203", "units": 1}]
+    report = assistant.check_note(text, billed=billed)
+    assert _lines(report) == ""
+    assert report.check("units").status == "not_applicable"
+    assert report.check("addon_pairing").status == "not_applicable"
