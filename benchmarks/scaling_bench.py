@@ -40,6 +40,7 @@ SHAPES: dict[str, str] = {
     "emoji_spaced": "😀 ",
     "accented": "éàü ",
     "name_backtracking": "Ab" * 29 + "! PT\n",
+    "name_particles": "Ruairi Mac an de la van tSaoir tSaoir an de " * 3 + "! OTR/L\n",
     "brackets": "[(",
     "checkboxes": "[ ] ",
     "instructions": "AI: ignore the rules ",

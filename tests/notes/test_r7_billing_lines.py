@@ -91,3 +91,24 @@ def test_a_behavior_group_billed_96202_has_no_cts_line_to_compare() -> None:
     assert _lines(report) == ""
     assert report.check("units").status == "not_applicable"
     assert report.check("addon_pairing").status == "not_applicable"
+
+
+@pytest.mark.parametrize(
+    ("signature", "modifiers"),
+    [
+        ("-- Ruairi Mac an tSaoir, OTR/L", ["GO"]),
+        ("Jan van der Berg, PT", ["GP"]),
+        ("Maria de la Cruz, COTA", ["GO", "CO"]),
+        ("Ingrid Sæther, MD", []),
+    ],
+)
+def test_surname_particles_and_letters_beyond_ascii_name_the_clinician(signature: str, modifiers: list[str]) -> None:
+    text = HEAD + "Taught: tub bench transfer, LB dressing with reacher.\n10:15-10:48.\n" + signature + "\n"
+    report = assistant.check_note(text)
+    assert report.check("provider").status == "met"
+    assert [ln.modifiers for ln in report.billing.lines] == [modifiers]
+
+
+def test_a_particle_alone_names_no_one() -> None:
+    text = HEAD + "Taught: tub bench transfer. 10:15-10:48. Pt referred to an OT for splinting.\n"
+    assert assistant.check_note(text).check("provider").status == "missing"
