@@ -128,6 +128,14 @@ class Knowledge:
         G-codes, G0539-G0543): billed, they are checked as caregiver training, never as a same-day service."""
         return frozenset(c.code for c in self.codes.values() if c.family in ("cts", "direct_care", "behavior"))
 
+    @cached_property  # the knowledge never changes after loading; asked once per check
+    def line_codes(self) -> frozenset[str]:
+        """The codes of caregiver-training lines (97550-97552, G0539-G0543): each family's primary, add-on and group
+        code. A multiple-family behaviour group (96202/+96203) is a training code but not a CTS line: billed, it is
+        neither checked as one nor a same-day service (docs/CONVENTIONS.md)."""
+        families = ("cts", "direct_care", "behavior")
+        return frozenset(code for family in families for code in self.family_codes(family) if code)
+
 
 def _read_yaml(path: Path) -> Any:
     try:

@@ -35,7 +35,9 @@ BLOCK_CHARS = 600
 _BEHAVIOR_NAMED = r"\bbehaviou?r(?:al)?[- ](?:management|modification)\b"
 _BEHAVIOR_SESSION = re.compile(
     r"(?:\b(?:training|trained|taught|teaching|educat\w*|instruct\w*|session)\b[^.;\n]{0,30}?" + _BEHAVIOR_NAMED
-    + r"|" + _BEHAVIOR_NAMED + r"[^.;\n]{0,40}?\b(?:training|trained|taught|strategies|plan|session|education)\b)",
+    + r"|" + _BEHAVIOR_NAMED + r"[^.;\n]{0,40}?\b(?:training|trained|taught|strategies|plan|session|education)\b"
+    # "Caregiver behavior training", "NP visit -- behavioral training for staff": the training itself so named
+    + r"|\bbehaviou?r(?:al)?[- ](?:management[- ])?training\b)",
     re.I,
 )
 # what behaviour-management training is about (docs/CONVENTIONS.md), one kind per group: the behaviours a plan
@@ -138,7 +140,7 @@ class Context:
 
     @property
     def billed_cts(self) -> list[BilledLine]:
-        return [line for line in (self.billed or []) if line.code in self.knowledge.training_codes]
+        return [line for line in (self.billed or []) if line.code in self.knowledge.line_codes]
 
     @property
     def is_group(self) -> bool:
@@ -244,13 +246,22 @@ def _direct_care_allowed(ctx: Context) -> bool:
     return not (ctx.dos is not None and direct_from is not None and ctx.dos < direct_from)
 
 
+# "(skin breakdown risk)", "risk of skin breakdown", "infection risk": a risk the skilled need names, not care taught
+_RISK_AFTER = re.compile(r"[ \t]{0,2}risks?\b", re.I)
+_RISK_BEFORE = re.compile(r"\brisks?\s(?:of|for)\s$", re.I)
+
+
 class SkillIndex:
     """Direct-care and functional skill mentions, indexed once so any stretch of the note is counted in
     O(log n); a functional word inside a direct-care phrase ("hygiene" in "hand hygiene", "feeding" in
     "bolus feeding") is not counted twice."""
 
     def __init__(self, ex: Extraction) -> None:
-        direct = [(c.start, c.end) for c in ex.of("SKILL_DIRECT_CARE", negated=False)]
+        direct = [
+            (c.start, c.end)
+            for c in ex.of("SKILL_DIRECT_CARE", negated=False)
+            if not (_RISK_AFTER.match(ex.text, c.end) or _RISK_BEFORE.search(ex.text, max(0, c.start - 12), c.start))
+        ]
         direct_starts = [d[0] for d in direct]
         functional = []
         for c in ex.of("SKILL_FUNCTIONAL", negated=False):

@@ -52,6 +52,11 @@ _WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
 _FUTURE = re.compile(
     r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*|consider|if (?:yes|so))\b", re.I
 )
+# "I previously saw her with him ... for patient-present visits": a service of an earlier visit, not the same day
+_EARLIER_VISIT = re.compile(
+    r"\b(?:previously|prior (?:visits?|sessions?|appointments?)|(?:last|previous) (?:visits?|sessions?|week|month))\b",
+    re.I,
+)
 
 
 @dataclass
@@ -156,7 +161,9 @@ _OCR_DIGIT_NEAR = r"\d[OIl]|\d[/:.-][OIl]|[OIl]\d[:/]"
 def _ocr_digits(text: str) -> str:
     if not may_contain(_OCR_DIGIT_NEAR, text) or _OCR_DIGIT.search(text) is None:
         return text
-    return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), text)
+    fixed = _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), text)
+    # a second pass reads the letters whose neighbour was a letter too ("1O:O3": the second O follows "O:")
+    return _OCR_DIGIT.sub(lambda m: m.group(0).translate(_OCR_MAP), fixed) if fixed != text else fixed
 
 
 # The other way round: a digit 0 or 1 standing for a letter inside a word ("n0t present", "pt at h0me", "N0",
@@ -236,10 +243,28 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     ex.other_service_spans = [
         (c.start, c.end)
         for c in found
-        if c.label == "OTHER_SERVICE" and not c.negated and not _FUTURE.search(doc[c.sent_start : c.sent_end])
+        if c.label == "OTHER_SERVICE"
+        and not c.negated
+        and not _another_day(doc, c)
     ]
     ex.group = find_group(doc)
     return ex
+
+
+SENTENCE_REACH = 240  # a dictated "sentence" may be the whole note: each mention reads a bounded window of it
+EARLIER_REACH = 120
+
+
+def _another_day(doc: str, concept: Concept) -> bool:
+    """Whether the mention's sentence puts the service on another day: planned ("will", "next") or an earlier
+    visit's. For an earlier visit the sentence is read back to its full stop, as a line break after a date does
+    not end it ("saw her with him on 01/16/2025 and 01/30/2025\nfor patient-present visits")."""
+    end = min(concept.sent_end, concept.end + SENTENCE_REACH)
+    if _FUTURE.search(doc, max(concept.sent_start, concept.start - SENTENCE_REACH), end):
+        return True
+    a = max(0, concept.start - EARLIER_REACH)
+    a = max(a, *(doc.rfind(stop, a, concept.start) + 1 for stop in (". ", ".\n", "\n\n")))
+    return _EARLIER_VISIT.search(doc, a, min(end, concept.end + EARLIER_REACH)) is not None
 
 
 def consent_kind(ex: Extraction, concept: Concept) -> str:

@@ -38,8 +38,11 @@ _GROUP_COUNT = (
 )
 # "Residents represented: Clara Jennings, Morris Feld, Opal Greer (3)": the list, then its count; "Families attending:
 # Te Whata-Olsen (wife Moana), Blackfeather (son Daniel)": each family with its caregiver in brackets
+# "Families present tonight: Villanueva-Soto (mother + grandmother), Chen-Abara (father)", "Families: Lindahl (mom),
+# Castellanos (grandma)": a class's list of the families who came
 _REPRESENTED_LIST = re.compile(
-    r"\b(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance)\s*[:=-]\s*"
+    r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance|present|trained)"
+    r"(?:\s+(?:today|tonight))?|families)\s*[:=-]\s*"
     r"(?P<list>(?:[^\n.;(]|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
     r"(?:\((?P<n>\d{1,2})\))?",
     re.I,

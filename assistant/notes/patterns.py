@@ -345,13 +345,16 @@ _DEGREES += r"M\.?A\.?|M\.?S\.?|M\.?Ed\.?|Ph\.?D\.?|B\.?S\.?|B\.?A\.?|MHS|MSOT|C
 _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # Name parts are separated by whitespace or follow an initial's full stop: with an optional
 # separator, "AbAbAb..." could be split into parts in exponentially many ways (backtracking).
-# Letters beyond ASCII count inside a name ("Engström", "Calderón-Adjei").
-# "Sæther": the second letter may be a Latin-1 lower-case one; "Mac an tSaoir", "van der Berg": a lower-case
-# particle, or a lower-case letter before a capital (Irish eclipsis), is a part of a name too
-_NAME_PART = r"(?:[A-Z][a-zà-öø-ÿ](?:[^\W\d_]|['-])*\.?|[A-Z]\.)"
-_NAME_NEXT = rf"(?:{_NAME_PART}|(?:van|von|de|da|del|der|di|du|la|le|an|bin|ibn|al|ter)(?=\s)|[a-z][A-Z][a-z]+)"
+# Letters beyond ASCII count inside a name ("Engström", "Calderón-Adjei", "Sæther"), and so do the lower-case
+# particles of a surname ("Mac an tSaoir", "van der Berg", "de la Cruz"): a particle is its own part but, like an
+# particle, it names no one on its own ("referred to an OT"), so it neither opens a name nor ends one.
+_NAME_FIRST = r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.)"
+_NAME_PART = (
+    r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.|[thn][A-Z][^\W\d_A-Z]+"
+    r"|(?:an|van|von|der|den|de|da|del|della|di|du|le|la|bin|ibn|al|el|ter|ten|y|dos|das)(?=\s+[A-Za-z]))"
+)
 _NAME_BEFORE = re.compile(
-    r"(?<![^\W\d_]|['])" + _NAME_PART + rf"(?:\s+{_NAME_NEXT}|(?<=\.){_NAME_PART}){{0,3}},?"
+    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
     + _CRED_TAIL
     + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
     + _CRED_TAIL
@@ -359,7 +362,7 @@ _NAME_BEFORE = re.compile(
 _ROLE_LABEL = re.compile(
     r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by"
     r"|sig)\s*[:\-]?\s*"
-    rf"(?:{_NAME_PART}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
+    rf"(?:{_NAME_FIRST}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
 )
 _ROLE_WORDS_BODY = (
     r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"

@@ -39,19 +39,26 @@ _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|
 # a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32")
 _LEADER = r"(?:\.{2,}[ \t]*)?[:=]?"
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin)\s*(?:time)?\s*(?:at)?\s*" + _LEADER + r"\s*$"
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time)?\s*(?:at)?\s*"
+    + _LEADER
+    + r"\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"
     r"|\b(?:started|began|connected|logged on)\s+(?:[\w'-]+\s+){0,3}?(?:at|from)\s+$",
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout)\s*(?:time)?\s*(?:at)?\s*" + _LEADER + r"\s*$"
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout|\bdisconnected|\blogged\s+(?:off|out)"
+    r"|\bsigned\s+off)\s*(?:time)?\s*(?:at)?\s*"
+    + _LEADER
+    + r"\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
     re.I,
 )
 # "Time in / out ....... 14:02 / 14:40", "Start/stop: 9:00/9:38": one label for both, the times after it
 _PAIR_LABEL = re.compile(
-    r"\b(?:time\s+)?(?:in\s*/\s*out|start\s*/\s*(?:stop|end|finish)|begin\s*/\s*end)\b(?:\s*times?)?"
+    # "TIME_IN / TIME_OUT", "START_TIME/STOP_TIME": an export's field names, each end with its own "time"
+    r"\b(?:time[\s_]+)?(?:in\s*/\s*(?:time[\s_]+)?out|start(?:[\s_]+time)?\s*/\s*(?:stop|end|finish)"
+    r"|begin\s*/\s*end)(?:[\s_]+times?)?\b"
     r"\s*" + _LEADER + r"\s*$",
     re.I,
 )
@@ -453,6 +460,26 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
         ]
 
 
+# "0800-0830 - no wait, correction: 1300-1330", "ten to ten thirty, sorry, I mean ten fifteen to ten forty-five":
+# the writer takes a range back on the spot and gives the right one next
+_RETRACTED = re.compile(
+    r"[\s,;:.()-]{0,4}(?:no,?\s+wait|correction|corrected\s+to|i\s+mean|scratch\s+that|strike\s+that|sorry"
+    r"|make\s+that|should\s+(?:read|be|have\s+been)|rather)\b[^\d\n]{0,24}",
+    re.I,
+)
+RETRACT_REACH = 48
+
+
+def _retracted(text: str, segments: list[Segment]) -> list[Segment]:
+    """The ranges without those taken back right after they were written (the next range replaces each)."""
+    gone = {
+        a.span
+        for a, b in itertools.pairwise(segments)
+        if 0 <= b.span[0] - a.span[1] <= RETRACT_REACH and _RETRACTED.fullmatch(text, a.span[1], b.span[0])
+    }
+    return [seg for seg in segments if seg.span not in gone] if gone else segments
+
+
 def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
     lines = lines or LineIndex(text)
@@ -463,6 +490,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
         spoken += [r for r in spoken_start_stop(text) if not any(r[2] < q[3] and q[2] < r[3] for q in spoken)]
         spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
         segments = sorted(segments + spoken_segments, key=lambda g: g.span)
+    segments = _retracted(text, segments)
     durations = _durations(text, [s.span for s in segments], lines)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
     _apply_correction(text, tokens, result)

@@ -70,8 +70,10 @@ _DAY_DESCRIBED = re.compile(
 )
 _SCHEDULE_BEFORE = re.compile(
     # who keeps the hours: "works", "is with him", "her shift", "comes" lead the range from a few words away
-    # ("a call from work, we resumed 11:30-11:48": "work" the noun is not who keeps hours)
-    r"\b(?:works?(?<!from work)(?<!at work)(?<!to work)|working|shifts?|on duty|hours\s+(?:are|of)|comes?"
+    # ("a call from work, we resumed 11:30-11:48", "she had to leave for work, 11:05-11:17": "work" the noun is not
+    # who keeps hours)
+    r"\b(?:works?(?<!from work)(?<!at work)(?<!to work)(?<!for work)(?<!off work)|working|shifts?|on duty"
+    r"|hours\s+(?:are|of)|comes?"
     r"|(?:is|are|stays?|sits?)\s+(?:with|there|over|in))"
     r"\b(?P<between>[^.;!?\n]{0,40})$"
     # "(with him 8 am to 2 pm)": whose hours the bracket gives, right before the range

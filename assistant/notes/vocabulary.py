@@ -149,6 +149,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "speech strategies", "supported conversation", "text-to-speech", "log roll", "log-roll", "bed rail",
         "routines", "aided language", "language modeling", "aided language modeling", "speech-generating device",
         "sgd", "core words", "core vocabulary", "expectant waiting", "expansion", "communication temptations",
+        # putting on a compression garment is dressing (an ADL), not clinical care
+        "compression garment", "compression garments", "compression sleeve", "compression sleeves",
+        "compression stocking", "compression stockings", "ted hose",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",

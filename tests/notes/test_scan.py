@@ -389,6 +389,7 @@ def test_ocr_digit_matches_lie_where_their_gate_finds_something() -> None:
             assert scan.may_contain(extract._OCR_DIGIT_NEAR, text), text
     assert hits > 1000
     assert extract._ocr_digits("1O:3O to 10:l5 on O3/O4/2026") == "10:30 to 10:15 on 03/04/2026"
+    assert extract._ocr_digits("TIME O9:15 - 1O:O3") == "TIME 09:15 - 10:03"  # a letter after a letter
 
 
 @pytest.mark.parametrize("names", [set(), {"Ana"}, {"Mary Jo", "O'Neil", "Jean-Luc"}])
