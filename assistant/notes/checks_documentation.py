@@ -239,11 +239,28 @@ OWN_REACH = 60
 _PATIENT_BEFORE = re.compile(r"\b(?:pt|patient|client|mrs?|ms)\b", re.I)
 
 
+# a parent of a child patient is the child's representative: "Mother signed consent for her own training" is the
+# representative's consent when the patient is a child ("age 3", "(4y)", "toddler")
+_PARENT_BEFORE = re.compile(
+    r"\b(?:mother|mom|mum|father|dad|parents?|foster\s+(?:mother|father|parents?))\b[^.;\n]*$", re.I
+)
+_MINOR = re.compile(
+    r"\b(?:child|toddler|infant|baby|preschooler|kindergartner|p(?:a)?ediatric"
+    r"|(?:age[ds]?|aged)\s*:?\s*(?:1[0-7]|[0-9])(?!\s*[0-9.])(?!\s*(?:min|%))\b"
+    r"|(?:1[0-7]|[0-9])\s*(?:y/?o|yo|yrs?|years?|y)(?:\s*old)?(?![\w/])"
+    r"|[0-9]{1,2}\s*(?:mo|months?)\s*old)",
+    re.I,
+)
+PARENT_REACH = 80
+
+
 def _own_agreement(text: str, mention: Concept) -> bool:
     """The trainee agreeing to their own training ("Pt consented herself" is the patient's consent)."""
     m = _OWN_AGREEMENT.match(text, mention.end, mention.end + OWN_REACH)
     if m is None or _representative(_around(text, mention)):
         return False  # "as her guardian, she gave written consent for her own training": a representative's
+    if _PARENT_BEFORE.search(text, max(0, mention.start - PARENT_REACH), mention.start) and _MINOR.search(text):
+        return False  # a parent consenting for a child patient consents as the child's representative
     return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
 
 # "called him to ask his consent, he declined": consent asked for and refused
