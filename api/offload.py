@@ -111,6 +111,12 @@ def cpu_workers(settings: Settings) -> int:
     return max(1, (os.cpu_count() or 1) // max(1, settings.web_workers))
 
 
+def drafting_workers(settings: Settings) -> int:
+    """Drafting processes per web worker: the configured number, else two per check worker process (a
+    draft mostly waits on the model; two per core was the capacity when every core had a web worker)."""
+    return settings.drafting_workers or 2 * max(1, cpu_workers(settings))
+
+
 class Offload:
     """The lanes of one app (built in the lifespan, closed on shutdown)."""
 
@@ -128,12 +134,12 @@ class Offload:
             self.cpu["drafting"] = ThreadLane("drafting", size=settings.drafting_threads, assistant=assistant)
         else:
             build = factory or DEFAULT_FACTORY
-            # Scheduling priority: web workers (event loops) first, then short notes, then long ones.
+            # Scheduling priority: web workers (event loops) first, then short notes, then long ones. Each
+            # lane has a process per core this web worker serves, so long notes alone still use every core.
             self.cpu = {"fast": ProcessLane("fast", size=size, settings=settings, factory=build, nice=FAST_NICE),
-                        "slow": ProcessLane("slow", size=max(1, size // 2), settings=settings, factory=build,
-                                            nice=SLOW_NICE),
+                        "slow": ProcessLane("slow", size=size, settings=settings, factory=build, nice=SLOW_NICE),
                         # one draft at a time per process: a draft may wait on the model
-                        "drafting": ProcessLane("drafting", size=settings.drafting_workers, settings=settings,
+                        "drafting": ProcessLane("drafting", size=drafting_workers(settings), settings=settings,
                                                 factory=build, nice=DRAFTING_NICE, batch=1)}
         self.io: dict[str, ThreadLane] = {
             "search": ThreadLane("search", size=settings.search_threads, assistant=None),

@@ -119,9 +119,10 @@ class Settings(BaseSettings):
     drafting_threads: int = Field(default=16, ge=1, le=256, description=(
         "Threads for drafting per web worker when drafting runs in threads (an injected assistant, and "
         "/v1/answer)."))
-    drafting_workers: int = Field(default=2, ge=1, le=64, description=(
+    drafting_workers: int | None = Field(default=None, ge=1, le=64, description=(
         "Worker processes for drafting (rewrites, appeals) per web worker: their CPU (de-identification, "
-        "the check, the grounding gate) never competes with the event loop."))
+        "the check, the grounding gate) never competes with the event loop. Unset: two per check worker "
+        "process of the web worker (two per core by default, however many web workers share the cores)."))
 
     # --- worklist database --------------------------------------------------------------
     database_url: str | None = Field(

@@ -12,7 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.offload import ThreadLane
+from api.offload import Offload, ThreadLane
 from api.pool import LaneBusyError, ProcessLane, TaskTimeoutError
 from tests.api.conftest import NOTE, settings
 from tests.api.fakes import FakeAssistant
@@ -115,3 +115,26 @@ def test_cpu_workers_0_checks_in_threads_with_the_apps_assistant() -> None:
     with TestClient(create_app(s)) as client:
         assert client.post("/v1/check", json={"text": NOTE}).status_code == 200
         assert type(client.app.state.offload.cpu["fast"]).__name__ == "ThreadLane"  # type: ignore[attr-defined]
+
+
+# cores, web workers, ASSISTANT_CPU_WORKERS, ASSISTANT_DRAFTING_WORKERS -> fast, slow, drafting processes per
+# web worker. With the defaults a server has, in all, a fast and a slow worker per core and two drafting workers
+# per core, however many web workers share the cores.
+LANES = [
+    (2, 1, None, None, (2, 2, 4)),
+    (2, 2, None, None, (1, 1, 2)),
+    (8, 2, None, None, (4, 4, 8)),
+    (3, 2, None, None, (1, 1, 2)),
+    (1, 1, None, None, (1, 1, 2)),
+    (2, 1, 1, None, (1, 1, 2)),
+    (2, 1, None, 3, (2, 2, 3)),
+]
+
+
+@pytest.mark.parametrize(("cores", "web", "cpu", "drafting", "sizes"), LANES)
+def test_lane_sizes(monkeypatch: pytest.MonkeyPatch, cores: int, web: int, cpu: int | None, drafting: int | None,
+                    sizes: tuple[int, int, int]) -> None:
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    s = settings(web_workers=web, cpu_workers=cpu, drafting_workers=drafting)
+    offload = Offload(s, assistant=None)  # processes start only with start()
+    assert tuple(offload.cpu[name].size for name in ("fast", "slow", "drafting")) == sizes  # type: ignore[attr-defined]
