@@ -338,7 +338,9 @@ STATES = [
 # fmt: on
 _STATE = rf"(?:{'|'.join(STATES)})"
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){0,2})"
-CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?[ \t]*\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
+# Blanks are read from the start of their run only ("(?<![ \t])"): tried at every blank of a long run (a page of
+# "&nbsp;") they made the scan quadratic.
+CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?(?<![ \t])[ \t]*+\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
 CITY_STATE_RE = re.compile(rf"{_CITY},[ \t]*{_STATE}\b(?![\-\w])")
 # "Zip: 62704", and a Mexican código postal as written: "C.P. 88710"
 ZIP_LABEL_RE = re.compile(r"(?:\b(?i:zip(?:\s*code)?)|\bC\.[ ]?P\.)\s*[:#]?\s*(?P<zip>\d{5}(?:-\d{4})?)\b")
