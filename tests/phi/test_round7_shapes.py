@@ -9,7 +9,7 @@ dates and a Roman-numeral month without its year; a name in another script set o
 name spelled out letter by letter after it, a line of dictation with commas (no table header: it heads no row);
 lower-case names after any kin word, a lower-case surname English does not know after a found first name or owning
 something; dictation: a number read with a spoken "dash", a date of birth read as numbers, a street line and its town
-read aloud, "next visit the twenty-third".
+read aloud, "next visit the twenty-third"; a name between an introduction and a credential.
 
 Keep rows: scores, ratios and amounts beside the same words; a table's codes, units and minutes; modal verbs after kin
 words; Vietnamese words after a kin word; spelled credentials; number words that count.
@@ -43,6 +43,9 @@ _ASR = (
 )
 
 SCRUB = [
+    # an introduction with a credential after the name
+    ("this is hope mcallister PT dictating a caregiver training note", "hope mcallister"),
+    ("Hi, it's Ana Quorn, OTR/L, calling back", "Ana Quorn"),
     # read aloud
     (_ASR, "fourteen oh two north broad street apartment six c"),
     (_ASR, "philadelphia"),
@@ -102,6 +105,7 @@ SCRUB = [
     ("Physician signature: [illegible]    Date: l0/03/25", "l0/03/25"),
 ]
 KEEP = [
+    ("this is the PT note for today; this is a PT eval; this is caregiver training PT", ["the PT note", "a PT eval"]),
     (_ASR, ["97550 one unit 97551 one unit GP"]),
     ("repeat one or two more times the same way; walked two hundred feet down the road", ["one or two", "two hundred"]),
     ("lives at twelve main street with her daughter.", ["with her daughter"]),
