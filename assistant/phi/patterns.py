@@ -371,7 +371,7 @@ _PROTECTED = [
     r"\b(?P<range>\d{3})\d{2}[-–](?P=range)\d{2}\b",  # a code range: 97550-97551
     r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
     r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
-    r"\b(?:Moderate|Minimal|Maximal|Min|Mod|Max)[ \t]+(?:A|Assist|Assistance)\b",
+    r"\b(?i:moderate|minimal|maximal|min|mod|max)[ \t]+(?:A|(?i:assist|assistance))\b",  # "min A", "Mod assist"
     r"\bSara[ \t]+(?:Stedy|Flex|Plus|Combilizer)\b",  # Arjo stand aids: equipment, no person
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",
 ]

@@ -12,7 +12,8 @@ something; dictation: a number read with a spoken "dash", a date of birth read a
 read aloud, "next visit the twenty-third"; a name between an introduction and a credential.
 
 Keep rows: scores, ratios and amounts beside the same words; a table's codes, units and minutes; modal verbs after kin
-words; Vietnamese words after a kin word; spelled credentials; number words that count.
+words; Vietnamese words after a kin word; "min A", SpO2, PEG and the Tagalog "Lola"; spelled credentials; number words
+that count.
 """
 
 from __future__ import annotations
@@ -105,6 +106,9 @@ SCRUB = [
     ("Physician signature: [illegible]    Date: l0/03/25", "l0/03/25"),
 ]
 KEEP = [
+    ("3 trials, 2 w/ min A (granddaughter) on FaceTime; Mod assist x1", ["min A", "Mod assist"]),
+    ("Vitals: BP 128/76, HR 72, SpO2 96% RA. PEG set-up, flushing 30 mL", ["SpO2 96% RA", "PEG"]),
+    ("CG: apo (grandson); Lola watched from the chair", ["Lola"]),
     ("this is the PT note for today; this is a PT eval; this is caregiver training PT", ["the PT note", "a PT eval"]),
     (_ASR, ["97550 one unit 97551 one unit GP"]),
     ("repeat one or two more times the same way; walked two hundred feet down the road", ["one or two", "two hundred"]),
