@@ -2,7 +2,8 @@
 
 * a nickname in quotes beside a name or after "aka", "goes by", "listed as": 'Desmond "Dez"
   Achterberg', '(aka "kiki")', 'listed only as "S."';
-* a name after a greeting or an introduction: "hi its cj", "Thanks CJ", "this is uh Priya";
+* a name after a greeting or an introduction: "hi its cj", "Thanks CJ", "this is uh Priya"; any name between an
+  introduction and a credential: "this is hope mcallister PT dictating";
 * a lower-case surname after a title with its dot: "dr. siddiqui"; a title with one initial: "Mr. D";
 * initials that sign a message at the end of a line: "- BN", "- K.O.".
 Each word must still be no common English word (or be a listed first name) and no clinical or
@@ -30,6 +31,12 @@ _HELLO = r"(?:hi|hey|hello|dear|thanks|thank[ \t]+you|thx)[ \t]*,?[ \t]+"
 _INTRO = r"(?:it'?s|it’s|this[ \t]+is|i'?m|my[ \t]+name[ \t]+is)[ \t]+"
 GREETING = re.compile(  # "hi its cj", "Thanks CJ", "this is uh Priya"
     rf"(?i:\b(?:{_HELLO}(?:{_INTRO})?|{_INTRO})(?:(?:uh|um|er)[ \t,]+)?)(?P<name>[^\W\d_][^\W\d_'’\-]*+)"
+)
+# An introduction that gives a credential after the name: "this is hope mcallister PT dictating",
+# "it's Ana Ruiz, OTR/L".
+INTRO_CREDENTIAL = re.compile(
+    rf"(?i:\b{_INTRO}(?:(?:uh|um|er)[ \t,]+)?)(?P<name>[^\W\d_][^\W\d_'’\-]*+(?:[ \t]+[^\W\d_][^\W\d_'’\-]*+)?+)"
+    rf",?[ \t]+(?:{p.CREDENTIAL}|{p._LOWER_CREDENTIAL})\b"
 )
 LOWER_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|mx)\.[ \t]+(?P<name>[a-z][a-z'’\-]++)")
 TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>[A-Z])(?![\w.’'\-])")
@@ -91,6 +98,11 @@ def find_cued_names(text: str) -> list[Span]:
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
         if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    out += [
+        (m.start("name"), m.end("name"), "PERSON", 0.85)
+        for m in INTRO_CREDENTIAL.finditer(text)
+        if all(_plain_word(w) for w in m.group("name").split())
+    ]
     out += [
         (m.start("name"), m.end("name"), "PERSON", 0.85)
         for m in LOWER_TITLE.finditer(text)

@@ -139,9 +139,14 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
             return True  # "Pt Abernathy", "Whitfield reports"
         return 0 < rank <= 2000 and zipf < (COMMON if initial else VERY_COMMON)
     first = lex.first_rank(word) or lex.first_rank(fold_word(word))
-    # a person's place lets a first name through; only a strong one ("pt", "dtr") a common word ("john")
-    return (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4))) or (
-        0 < first <= 1000 and zipf < UNKNOWN
+    # a person's place lets a first name through; only a strong one ("pt", "dtr") a common word ("john"), and
+    # right after a kin word any listed name English seldom uses ("my grandson wyatt", "daughter-in-law hwang")
+    return (
+        (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4)))
+        or (0 < first <= 1000 and zipf < UNKNOWN)
+        or (slot >= 2 and 0 < rank <= 2000 and zipf < RARE)
+        # a name English does not know, in a person's place or owning something: "why dlamini's claim"
+        or (0 < rank <= 1000 and zipf < UNKNOWN and (slot >= 1 or word.endswith(("'s", "’s"))))
     )
 
 
@@ -175,7 +180,10 @@ def _is_initial(text: str, start: int) -> bool:
 
 STRONG_PREV = _words("""
 pt patient dtr son wife husband cg caregiver daughter mother father mom dad sister brother cousin w/ hija hijo esposa
-esposo yerno nuera nieta nieto aunt auntie aunty uncle grandma grandpa gramps granny
+esposo yerno nuera nieta nieto aunt auntie aunty uncle grandma grandpa gramps granny grandson granddaughter
+grandmother grandfather grandchild grandkid niece nephew stepson stepdaughter stepmother stepfather partner fiance
+fiancee fiancé fiancée girlfriend boyfriend neighbor neighbour friend daughter-in-law son-in-law mother-in-law
+father-in-law sister-in-law brother-in-law
 """)
 
 
@@ -236,10 +244,12 @@ def _joinable(lex: Lexicon, word: str, *, before: bool) -> bool:
 
 
 def _lower_surname(lex: Lexicon, word: str, after_name: bool) -> bool:
-    """ "john smith": a listed surname in lower case right after a lower-case first name."""
+    """ "john smith": a listed surname in lower case right after a lower-case first name; any word English does not
+    know there ("june littlewolf", "hwang jiyoung")."""
     if not after_name or not word.islower() or word in NEXT_SLOT or word in PREV_SLOT or _blocked(word):
         return False
-    return 0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0
+    unknown = len(word) > 2 and word.isascii() and lex.zipf(word) < UNKNOWN  # never a word of a Vietnamese sentence
+    return (0 < lex.last.get(word, 0) <= 2000 and lex.zipf(word) < 5.0) or unknown
 
 
 def _after_particle(particle: str, word: str) -> bool:

@@ -338,7 +338,9 @@ STATES = [
 # fmt: on
 _STATE = rf"(?:{'|'.join(STATES)})"
 _CITY = r"(?P<city>[A-Z][a-z]+(?:[ \t\-][A-Z][a-z]+){0,2})"
-CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?[ \t]*\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
+# Blanks are read from the start of their run only ("(?<![ \t])"): tried at every blank of a long run (a page of
+# "&nbsp;") they made the scan quadratic.
+CITY_STATE_ZIP_RE = re.compile(rf"{_CITY}?,?(?<![ \t])[ \t]*+\b{_STATE}\.?[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
 CITY_STATE_RE = re.compile(rf"{_CITY},[ \t]*{_STATE}\b(?![\-\w])")
 # "Zip: 62704", and a Mexican código postal as written: "C.P. 88710"
 ZIP_LABEL_RE = re.compile(r"(?:\b(?i:zip(?:\s*code)?)|\bC\.[ ]?P\.)\s*[:#]?\s*(?P<zip>\d{5}(?:-\d{4})?)\b")
@@ -369,7 +371,7 @@ _PROTECTED = [
     r"\b(?P<range>\d{3})\d{2}[-–](?P=range)\d{2}\b",  # a code range: 97550-97551
     r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
     r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
-    r"\b(?:Moderate|Minimal|Maximal|Min|Mod|Max)[ \t]+(?:A|Assist|Assistance)\b",
+    r"\b(?i:moderate|minimal|maximal|min|mod|max)[ \t]+(?:A|(?i:assist|assistance))\b",  # "min A", "Mod assist"
     r"\bSara[ \t]+(?:Stedy|Flex|Plus|Combilizer)\b",  # Arjo stand aids: equipment, no person
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",
 ]

@@ -4,7 +4,9 @@
 * numbers read digit by digit: "four four seven nine two two one", "five oh three, five five five, oh
   one four four", "R as in Robert 4 4 7 1 9 0 2 C". A digit-by-digit reading marks an identifier; a
   code is read in groups ("ninety-seven five fifty") and stays;
-* a ZIP code read aloud after its city: "portland ninety-seven two oh two";
+* a ZIP code read aloud after its city: "portland ninety-seven two oh two"; a street line read aloud:
+  "fourteen oh two north broad street apartment six c", "rural route two box thirty one";
+* a date of birth read as numbers after its label: "date of birth eleven twelve thirty-two";
 * dates in words: "January ninth nineteen thirty-two", "April the second, twenty twenty-five", and a
   day alone after "on/for/by the": "on the sixteenth", "for the twenty-first", "on the 29th".
 """
@@ -19,7 +21,8 @@ _DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER_WORD = rf"(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}|double|triple)"
-_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*-[ \t]*)"
+# between number words: a comma, a space, a hyphen, or a joiner said aloud ("seven seven four, dash, three one")
+_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+|[ \t]*-[ \t]*)(?:(?i:dash|hyphen|slash)(?:[ \t]*,[ \t]*|[ \t]+))?"
 
 # Letter by letter, hyphen-joined, in parts joined by a spoken "hyphen"/"dash"/"space"/"apostrophe".
 # A short first part needs a spoken joiner after it: "O-B-I dash C-A-S-T-E-L-L-A-N-O".
@@ -67,10 +70,34 @@ _FREE_WORDS = (
     r"|until|instead)"
 )
 DAY_ALONE = re.compile(
-    rf"(?i:\b(?:on|for|by|until|till|before|after|since|from)[ \t]+)(?P<id>(?i:the)[ \t]+"
+    rf"(?i:\b(?:on|for|by|until|till|before|after|since|from|visit|appointment|appt|session)[ \t]+)"
+    rf"(?P<id>(?i:the)[ \t]+"
     rf"(?:(?i:{_ORDINAL})|(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)))\b"
     rf"(?![ \t]+(?!(?i:{_FREE_WORDS})\b)[A-Za-z])"
 )
+# A date of birth read as numbers after its label: "date of birth eleven twelve thirty-two", "DOB three, twelve,
+# nineteen twenty-nine", "born twelve slash seven slash forty-four".
+SPOKEN_BIRTH = re.compile(
+    rf"(?i:\b(?:date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|dob|born(?:[ \t]+on)?)(?:[ \t]+is)?[ \t]*[,:]?[ \t]*)"
+    rf"(?P<id>(?i:{_NUMBER_WORD})(?:{_SEP}(?i:{_NUMBER_WORD})){{1,6}}+)\b"
+)
+# A street line read aloud: "fourteen oh two north broad street apartment six c", "rural route two box thirty one".
+_STREET_WORD = (
+    r"(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|terrace|circle|highway"
+    r"|parkway|pike|trail)"
+)
+SPOKEN_STREET = re.compile(
+    rf"(?i:\b(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD})){{0,4}}+(?:[ \t]+[a-z][a-z'’]{{1,20}}+){{1,3}}?[ \t]+"
+    rf"{_STREET_WORD}\b(?:[ \t]+(?:apartment|apt|unit|suite)[ \t]+(?:{_NUMBER_WORD}[ \t]*)+(?:[a-z]\b)?)?"
+    rf"|\b(?:rural[ \t]+route|route|box)[ \t]+(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*+"
+    rf"(?:[ \t]+box[ \t]+(?:{_NUMBER_WORD})(?:[ \t]+(?:{_NUMBER_WORD}))*+)?)"
+)
+# The town after a street line read aloud, before its ZIP or at the end of the clause: "... box thirty one ligonier."
+_TOWN_AFTER_STREET = re.compile(
+    rf"[ \t]*,?[ \t]+(?P<city>[a-z][a-z'’\-]{{2,20}}+(?:[ \t][a-z][a-z'’\-]{{2,20}}+)?+)"
+    rf"(?=[ \t]*,?[ \t]+(?i:{_NUMBER_WORD})\b|[ \t]*,?[ \t]+\d{{5}}\b|[ \t]*[.;]|[ \t]*$)"
+)
+_NOT_TOWN = frozenset({"and", "with", "in", "at", "for", "the", "to", "of", "on", "by", "from", "near", "please"})
 _CITY_BEFORE = re.compile(
     r"(?i:\b(?:in|at|from|to|near)[ \t\n]+(?P<city>[a-z][a-z'’.\-]*(?:[ \t]+[a-z][a-z'’.\-]*)?)[ \t\n]+)$"
 )
@@ -118,6 +145,12 @@ def _spoken_numbers(text: str) -> list[Span]:
     return out
 
 
+def _spoken_street(value: str) -> bool:
+    """A street line needs its number and a word that is not a number word ("rural route two box thirty one" has
+    its box): never "one or two more times" before "way"."""
+    return bool(re.search(r"(?i:box)", value)) or not re.search(r"(?i:\b(?:or|and|to|more|times|the|a|of)\b)", value)
+
+
 def find_spoken(text: str) -> list[Span]:
     out = [(m.start(), m.end(), "PERSON", 0.9) for m in SPELLED.finditer(text)]
     out += _spoken_numbers(text)
@@ -127,5 +160,12 @@ def find_spoken(text: str) -> list[Span]:
         if letters >= 2 and len(_RUN_WORD.findall(m.group())) >= 2:
             out.append((m.start(), m.end(), "ID", 0.9))
     out += [(m.start(), m.end(), "DATE", 0.9) for m in SPOKEN_DATE.finditer(text)]
+    out += [(m.start("id"), m.end("id"), "DATE", 0.9) for m in SPOKEN_BIRTH.finditer(text)]
+    for m in SPOKEN_STREET.finditer(text):
+        if _spoken_street(m.group()):
+            out.append((m.start(), m.end(), "ADDRESS", 0.85))
+            town = _TOWN_AFTER_STREET.match(text, m.end())
+            if town and not set(town.group("city").lower().split()) & _NOT_TOWN:
+                out.append((town.start("city"), town.end("city"), "ADDRESS", 0.85))
     out += [(m.start(), m.end(), "DATE", 0.9) for m in DAY_OF_MONTH.finditer(text)]
     return out + [(m.start("id"), m.end("id"), "DATE", 0.85) for m in DAY_ALONE.finditer(text)]

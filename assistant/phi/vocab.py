@@ -33,7 +33,7 @@ mémère memere pépère pepere mamie papi mamé nonna nonno nonni oma opa omi o
 dedushka abuela abuelo abuelita abuelito vovó vovô vó vô avó avô lolo bubbe bubby zayde
 zaide savta abba ima imma emama ababa eme abaye hajiya alhaji hajia hajji mallam baba mama yaya
 amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomma appa obaasan
-ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo
+ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo lola
 koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna karani
 hajj haj hajja hajjah haji sheikh sheikha
 tūtū tita doña dona mum grandma grandpa ehemann ehefrau enkelin enkel tochter sohn irmão irmã
@@ -49,7 +49,7 @@ bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ 
 ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
-hoh als bipap cpap uti utis copd chf cva tbi
+hoh als bipap cpap uti utis copd chf cva tbi peg spo
 mca aca pca ica
 sil dil grnddau grndson
 """)

@@ -133,6 +133,12 @@ ADVERSARIAL_UNITS = [
     # round 5 sealed: a "#" column and "Caregiver(s)" in a header, kin then a name then an age, "im 92", "(wife, 91)"
     "| # | Ab(s) | Cd |\n", "#\tAb(s)\tCd\tEf\n", "father Ab is ", "father Ab ", "im ", "I am ", "(wife, ", "(wife ",
     "code nine seven five five zero, ", "nine seven five five ", "units nine seven ",
+    # round 7: month/days by weekday, log row and "+", HTML references and comments, spreadsheet headers, a name in
+    # another script or spelled after a name, kin words before lower-case names, spoken dashes, dates of birth and
+    # streets, labelled spaced card numbers
+    "sat 2/8 ", "Saturday (2/7) ", "#2  3/10  97550\n", "8/26+", "03/03 ", "<!--", "<!-- -->1", "&nbsp;", "&#8209;",
+    "a;b;c;d\n", '"Ab","Cd (ef)","Gh","Ij"\n', "Ab, 김수진, ", "Ab Cd, A B C ", "my grandson ab ", "ab ab ",
+    "one dash ", "date of birth one ", "one oh two ab street ", "rural route one box ", "ID: AB 1234 ", "24.III ",
 ]  # fmt: skip
 
 

@@ -1,13 +1,19 @@
-"""Round 7 shapes: month/day dates without a year told from scores by their context (a weekday among the words
-before, a bracket after an event, a padded month or day, a billed code after it on a log line, "+" between two
-dates, a follow-up after a determiner), a dotted month.day after a date label, form dates with spaced slashes, a
-misread date with a short year; tables written by spreadsheets (";"-separated, quoted column names with a note in
-brackets, "last;first" name columns, Excel serial dates in a date column); card numbers in spaced groups after a
-label ("RAMQ card TREM 3803 6214", "id is W 1193 0047 21"); an HTML body's character references and comments;
-Portuguese dates and a Roman-numeral month without its year; a name in another script set off by commas after the
-name, a found name spelled out letter by letter after it; a line of dictation with commas is no table header (it
-heads no row). Keep rows: scores, ratios and amounts
-beside the same words; a table's codes, units and minutes. Synthetic values only.
+"""Round 7 shapes, one table per kind of miss. Synthetic values only.
+
+Scrub rows: month/day dates without a year told from scores by their context (a weekday among the words before, a
+bracket after an event, a padded month or day, a visit log row's billed code, "+" between two dates, a follow-up after
+a determiner, "DOS 08.19"), form dates with spaced slashes, a misread date with a short year; tables written by
+spreadsheets (";"-separated, quoted column names with a note in brackets, "last;first" name columns, Excel serial
+dates); card numbers in spaced groups after a label; an HTML body's character references and comments; Portuguese
+dates and a Roman-numeral month without its year; a name in another script set off by commas after the name, a found
+name spelled out letter by letter after it, a line of dictation with commas (no table header: it heads no row);
+lower-case names after any kin word, a lower-case surname English does not know after a found first name or owning
+something; dictation: a number read with a spoken "dash", a date of birth read as numbers, a street line and its town
+read aloud, "next visit the twenty-third"; a name between an introduction and a credential.
+
+Keep rows: scores, ratios and amounts beside the same words; a table's codes, units and minutes; modal verbs after kin
+words; Vietnamese words after a kin word; "min A", SpO2, PEG and the Tagalog "Lola"; spelled credentials; number words
+that count.
 """
 
 from __future__ import annotations
@@ -32,7 +38,30 @@ _HTML = (
     '<a href="tel:x">+1&nbsp;212&nbsp;555&nbsp;0119</a>'
 )
 
+_ASR = (
+    "patient lives at fourteen oh two north broad street apartment six c philadelphia one nine one two three. "
+    "wife's phone two one five dash five five five dash zero one three one. 97550 one unit 97551 one unit GP"
+)
+
 SCRUB = [
+    # an introduction with a credential after the name
+    ("this is hope mcallister PT dictating a caregiver training note", "hope mcallister"),
+    ("Hi, it's Ana Quorn, OTR/L, calling back", "Ana Quorn"),
+    # read aloud
+    (_ASR, "fourteen oh two north broad street apartment six c"),
+    (_ASR, "philadelphia"),
+    (_ASR, "five five five dash zero one three one"),
+    ("Medical record number is seven seven four, dash, three one nine two.", "three one nine two"),
+    ("correction osei, date of birth eleven twelve thirty-two, he's", "eleven twelve thirty-two"),
+    ("Date of birth three, twelve, nineteen twenty-nine. He is", "nineteen twenty-nine"),
+    ("date of birth twelve slash seven slash forty-four. Medicaid", "forty-four"),
+    ("patient lives at rural route two box thirty one ligonier. diagnosis", "ligonier"),
+    ("Next visit the twenty-third.\nTherapist: PT", "twenty-third"),
+    # lower-case names
+    ("my grandson wyatt typed this for me.", "wyatt"),
+    ("and her partner rich. patient not present.", "rich"),
+    ("also his daughter-in-law hwang jiyoung called, wants the session moved", "hwang jiyoung"),
+    ("anyone know why dlamini's 97551 keeps bouncing?", "dlamini"),
     # beside a found name
     ("this is, uh, Kim Sujin, 김수진, calling for my father-in-law", "김수진"),
     ("for my father-in-law Mr. Park Jungho, 박정호... his appointment", "박정호"),
@@ -77,6 +106,16 @@ SCRUB = [
     ("Physician signature: [illegible]    Date: l0/03/25", "l0/03/25"),
 ]
 KEEP = [
+    ("3 trials, 2 w/ min A (granddaughter) on FaceTime; Mod assist x1", ["min A", "Mod assist"]),
+    ("Vitals: BP 128/76, HR 72, SpO2 96% RA. PEG set-up, flushing 30 mL", ["SpO2 96% RA", "PEG"]),
+    ("CG: apo (grandson); Lola watched from the chair", ["Lola"]),
+    ("this is the PT note for today; this is a PT eval; this is caregiver training PT", ["the PT note", "a PT eval"]),
+    (_ASR, ["97550 one unit 97551 one unit GP"]),
+    ("repeat one or two more times the same way; walked two hundred feet down the road", ["one or two", "two hundred"]),
+    ("lives at twelve main street with her daughter.", ["with her daughter"]),
+    ("next visit the second week of the month", ["the second week"]),
+    ("my son will call; her partner may come; my friend can help", ["will call", "may come", "can help"]),
+    ("caregivers: con trai (son) Minh; con dâu (daughter-in-law) Lan. Huệ ngủ lúc đầu", ["con dâu", "lúc đầu"]),
     ("Met wife Maria, 그리고 son Tom, 오늘 trained.", ["그리고", "오늘"]),
     ("Pt Quorn, S L P caregiver training, I D D S I level two", ["S L P", "I D D S I"]),
     ("visit #: 12 30 min; Group: 97552 60 min", ["12 30 min", "97552 60 min"]),
@@ -114,3 +153,20 @@ def test_markup_view_maps_back_to_the_text() -> None:
     assert markup_view("no markup <b>here</b>") == ("no markup <b>here</b>", None)
     assert markup_view("unclosed <!-- " * 3) == ("unclosed <!-- " * 3, None)
     assert chain([5, 6, 7], [0, 2]) == [5, 7] and chain(None, [1]) == [1] and chain([3], None) == [3]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("blank", [" ", "\t", "&nbsp;", "\n"])
+def test_time_stays_linear_on_one_long_blank_run(deid: Deidentifier, blank: str) -> None:
+    """One run of blanks between two words (a page of "&nbsp;"): a pattern tried at every blank of the run and
+    scanning to its end is quadratic (64 KB of spaces took 40 s in the city/state/ZIP pattern)."""
+    import time
+
+    def cpu(size: int) -> float:
+        text = "a" + blank * (size // len(blank)) + "b"
+        started = time.process_time()
+        deid.deidentify(text)
+        return time.process_time() - started
+
+    small, large = cpu(8_000), cpu(64_000)
+    assert large < 24 * max(small, 0.01), (small, large)
