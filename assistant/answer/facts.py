@@ -248,6 +248,15 @@ def decision(pin: Pin) -> Claim:
     return Claim(f"{who} decides a {what} within {route.decision_days} days of receiving the request.", pin.entry)
 
 
+def denial_stands(pin: Pin) -> Claim | None:
+    """A denial whose usual answer is not to appeal (a timely-filing denial has no appeal rights): its situation,
+    which says so, answers "can we appeal?" before any appeal attachment or argument is quoted."""
+    pattern = pin.obj
+    if getattr(pattern, "remedy", "") != "no_appeal":
+        return None
+    return Claim(" ".join(pattern.situation.split()), pin.entry)
+
+
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: code_validity(intent, pin),
@@ -258,6 +267,7 @@ _WORDERS: dict[str, Worder] = {
     "units": lambda intent, pin, kb: units(intent, pin),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
     "decision": lambda intent, pin, kb: decision(pin),
+    "denial": lambda intent, pin, kb: denial_stands(pin),
 }
 QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq",
                     "descriptor"})
