@@ -1,7 +1,8 @@
 """Families of phrasings (round 11, gaps found with the round-6 sealed set now used for regression): a Spanish "how
 long" (cuanto tiempo) asks a deadline, not an amount; a denial whose usual answer is not to appeal (timely filing)
-says so before any appeal attachment; a question the asker labels clinical, or that asks the best sequence or
-technique to teach, is refused. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
+says so before any appeal attachment; an add-on named with another primary code gets each code's own pairing; a
+question the asker labels clinical, or that asks the best sequence or technique to teach, is refused. Wordings are
+not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
 from __future__ import annotations
@@ -25,6 +26,9 @@ from tests.answer.expect import holds_answer
          ["no appeal rights", "12 months"], None),
         ("CO 29 came back on our caregiver training claim, can I appeal it with the 835?", None,
          ["no appeal rights"], None),
+        # an add-on named with a primary code that is not its own: each code's own pairing
+        ("our coder billed G0542 as the add-on to G0539, is that right?", None, ["G0540", "G0539"], None),
+        ("is 97551 the add-on code for G0541 or not", None, ["G0542", "97550"], None),
     ],
 )
 def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
