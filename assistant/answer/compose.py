@@ -64,8 +64,16 @@ EXISTS = re.compile(r"\b(?:is|are) there (?:an?|any)\b|\bdoes (?:an?|any) [\w ]{
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 # "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
-CLINICAL_HOWTO = re.compile(r"\b(?:how (?:do|should|can|would) (?:i|we|you)|best way to) (?:treat|manage|heal|dress"
-                            r"|stretch|strengthen|diagnose|splint|position|exercise|progress|teach|cue)\b", re.I)
+# ("best cueing sequence to teach a wife ...": the best way, sequence or technique to do something clinical)
+CLINICAL_HOWTO = re.compile(r"\b(?:how (?:do|should|can|would) (?:i|we|you)|best way to"
+                            r"|best (?:[\w-]+ ){0,2}?(?:way|sequence|technique|method|approach|strategy|progression"
+                            r"|cues?|cueing|exercises?|positions?)s? (?:to|for)"
+                            r"(?: (?:help|get|have|make)(?: \w+){1,2}?(?: to)?)?)"
+                            r" (?:treat|manage|heal|dress|stretch|strengthen|diagnose|splint|position|exercise"
+                            r"|progress|teach|cue|train|transfer|walk|swallow|feed)\b", re.I)
+# The asker's own label: "clinical q, not billing" asks clinical technique whatever billing word it uses to say so
+NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|question)\b"
+                         r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
@@ -276,7 +284,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage matches the question."
     if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
         return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
-    if not intent.codes and CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query):
+    clinical = CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query)
+    if not intent.codes and (clinical or NOT_BILLING.search(intent.query)):
         return f"{CANNOT}: it covers billing and documentation, not clinical technique."
     if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not legal advice."

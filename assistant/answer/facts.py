@@ -248,6 +248,15 @@ def decision(pin: Pin) -> Claim:
     return Claim(f"{who} decides a {what} within {route.decision_days} days of receiving the request.", pin.entry)
 
 
+def denial_stands(pin: Pin) -> Claim | None:
+    """A denial whose usual answer is not to appeal (a timely-filing denial has no appeal rights): its situation,
+    which says so, answers "can we appeal?" before any appeal attachment or argument is quoted."""
+    pattern = pin.obj
+    if getattr(pattern, "remedy", "") != "no_appeal":
+        return None
+    return Claim(" ".join(pattern.situation.split()), pin.entry)
+
+
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: code_validity(intent, pin),
@@ -258,6 +267,7 @@ _WORDERS: dict[str, Worder] = {
     "units": lambda intent, pin, kb: units(intent, pin),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
     "decision": lambda intent, pin, kb: decision(pin),
+    "denial": lambda intent, pin, kb: denial_stands(pin),
 }
 QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq",
                     "descriptor"})
@@ -266,9 +276,32 @@ QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant
 QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
 
 
-def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int], str]) -> list[Claim]:
-    """The structured claims for `pins`, in pin order (at most three)."""
+def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """ "Can G0540 be the add-on for G0541?": an add-on named with a primary code that is not its own is answered by
+    each code's own pairing, from the knowledge's add-on/primary relations (each sentence cited to the add-on's
+    descriptor, which states it)."""
+    named = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
+    addons = [c for c in named if c.kind == "addon" and c.primary]
+    primaries = [c for c in named if c.kind == "primary"]
     out: list[Claim] = []
+    for addon in addons:
+        others = [p for p in primaries if p.code != addon.primary]
+        if not others or any(p.code == addon.primary for p in primaries):
+            continue
+        out.append(Claim(f"No: {addon.code} is an add-on code, billed only together with {addon.primary}.",
+                         f"code:{addon.code}", "code"))
+        for primary in others:
+            own = next((c for c in kb.codes.values() if c.kind == "addon" and c.primary == primary.code), None)
+            if own is not None:
+                out.append(Claim(f"The add-on to {primary.code} is {own.code}: {own.code} is an add-on code, billed "
+                                 f"only together with {primary.code}.", f"code:{own.code}", "code"))
+    return out
+
+
+def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int], str]) -> list[Claim]:
+    """The structured claims for `pins`, in pin order (at most three), after an add-on's pairing when a question
+    names an add-on with another primary code."""
+    out: list[Claim] = pairing(intent, kb)
     for pin in pins:
         claim: Claim | list[Claim] | None
         if pin.what in QUOTED:
@@ -286,3 +319,4 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable
             if all(c.text != one.text for c in out):
                 out.append(Claim(one.text, one.entry, pin.what))
     return out[:3]
+

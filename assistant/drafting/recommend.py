@@ -329,7 +329,16 @@ def _telehealth_reasons(kb: Knowledge, report: Report, note: str) -> list[Reason
         return []
     reasons = [_reason(check, [], note)]
     on = report.meta.dos
+    therapy = kb.modifiers_of("therapy")
+    by_therapist = any(m in therapy for ln in report.billing.lines for m in ln.modifiers)
     for waiver in kb.fees.therapist_waivers:
+        if by_therapist and on is not None and waiver.in_force(on) and waiver.effective_from and waiver.effective_to:
+            text = (
+                f"Therapists may furnish Medicare telehealth under the statutory waiver from "
+                f"{waiver.effective_from.isoformat()} through {waiver.effective_to.isoformat()}; the date of service "
+                f"{on.isoformat()} is inside that window."
+            )
+            reasons.append(Reason(check_id="telehealth", text=text, source_ids=list(waiver.sources[:3])))
         if (lapse := waiver.lapse_on(on)) is not None and on is not None:
             text = (
                 f"The therapist telehealth waiver had lapsed on {on.strftime('%m/%d/%Y')}, but it was "

@@ -53,6 +53,20 @@ def says(text: str, words: Sequence[str]) -> str | None:
     return None
 
 
+# a claim number (Medicare ICNs are 13 digits) a few words after the phrase that names the earlier claim
+_CLAIM_NUMBER_AFTER = re.compile(r"^[\s:#,-]*(?:(?:icn|dcn|claim|number|no\.?|#)[\s:#.-]*){0,3}(\d{10,15})\b", re.I)
+
+
+def earlier_claim(pattern: DenialPattern, payer_text: str) -> str | None:
+    """The earlier claim's number as the payer's notice names it (pattern `earlier_claim_words`), else None."""
+    flat = " ".join(payer_text.split())
+    for word in pattern.earlier_claim_words:
+        for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", flat, re.I):
+            if (number := _CLAIM_NUMBER_AFTER.match(flat[m.end() : m.end() + 40])) is not None:
+                return number.group(1)
+    return None
+
+
 def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
     (an answer without words is opened by the payer type alone)."""
@@ -65,8 +79,11 @@ def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: s
                 said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
                 sources=tuple(said.sources or pattern.sources), from_payer=True,
             )
+    reason = pattern.remedy_reason
+    if (number := earlier_claim(pattern, payer_text)) is not None:
+        reason += f" The payer's notice names the earlier claim: ICN {number}."
     return Remedy(
-        pattern.remedy, pattern.title, pattern.remedy_reason, therapy_modifiers=tuple(pattern.add_modifiers),
+        pattern.remedy, pattern.title, reason, therapy_modifiers=tuple(pattern.add_modifiers),
         sources=tuple(pattern.sources),
     )
 

@@ -408,6 +408,11 @@ class DenialPattern(Strict):
     when_payer_says: list[PayerStatement] = Field(
         default_factory=list, description="Other answers the payer's own words open, tried in order."
     )
+    earlier_claim_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the payer's notice names the earlier claim's number (\"original claim ICN\"): "
+        "the answer names that claim, the one to correct.",
+    )
 
     @model_validator(mode="after")
     def _argument_keys(self) -> DenialPattern:

@@ -42,6 +42,19 @@ HEADING_LINES = 12
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
 
+# "(35 minutes). Billed 97530 x2.", "Billing: 97550 x1": a code in a sentence of its own that states the billing
+# names what the claim carried, not the service a clock time on that line belongs to (a caregiver session billed
+# with a patient-present code stays CTS); "E/M 08:30-08:50, billed 99214 separately" still names its service
+_BILLING_BEFORE = re.compile(
+    r"(?:^|[.;][ \t]+)[ \t]*(?:billed|billing|bill|charged?|coded)(?:[ \t]+as)?[ \t]*[:=-]?[ \t]*$", re.I | re.M
+)
+BILLING_REACH = 20
+
+
+def _billed_at(text: str, pos: int) -> bool:
+    return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
+
+
 @lru_cache(maxsize=8)
 def other_service_pattern(codes: frozenset[str]) -> re.Pattern[str]:
     """Words and codes that name a same-day patient-present service."""
@@ -57,8 +70,8 @@ class ServiceLines:
         self.lines = lines
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
-        self.other_at = Mentions(list(spans(self.other.pattern, text)))
-        self.cts_at = Mentions(list(spans(_CTS_LINE.pattern, text)))
+        self.other_at = Mentions([m for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])])
+        self.cts_at = Mentions([m for m in spans(_CTS_LINE.pattern, text) if not _billed_at(text, m[0])])
         # by line: the times and phrases of one line ask the same
         self._headings: dict[int, str] = {}
         self._under_other: dict[int, bool] = {}

@@ -28,6 +28,9 @@ SPANISH_PHRASES: tuple[tuple[str, str], ...] = (
     ("el proximo ano", "next year"), ("proximo ano", "next year"), ("el ano que viene", "next year"),
     ("el mes pasado", "last month"), ("este mes", "this month"), ("se puede", "can I"), ("a partir de", "from"),
     ("sin el paciente", "without the patient"), ("con el paciente", "with the patient"), ("hay que", "must"),
+    # "cuanto tiempo" asks how long (a deadline), not how much (a fee)
+    ("cuanto tiempo tenemos", "how long do we have"), ("cuanto tiempo tengo", "how long do I have"),
+    ("cuanto tiempo", "how long"),
     ("cuanto paga", "how much does pay"), ("cuanto pagan", "how much do pay"), ("por que", "why"),
     ("tiene que", "has to"), ("tienen que", "have to"), ("igual que", "same as"), ("como medicare", "like medicare"),
     ("lugar de servicio", "place of service"),

@@ -150,6 +150,17 @@ def test_a_telehealth_appeal_shows_a_lapse_restored_retroactively(dos: str, laps
     assert decision.recommendation == "appeal"
     assert any(r.check_id == "telehealth" for r in decision.reasons)
     assert any("retroactively" in r.text for r in decision.reasons) is lapse_said
+    # the waiver's window is stated with its end date, the date the next payer reads against
+    assert any("through 2027-12-31" in r.text for r in decision.reasons)
+
+
+def test_the_therapist_waiver_is_not_stated_for_a_line_without_a_therapy_modifier() -> None:
+    from datetime import date
+
+    report = make_report(GOOD_NOTE, {"telehealth": "met"}, lines=L("97550x1"))
+    report.meta.dos = date(2026, 3, 2)
+    decision = decide(KB, report, P["medical_necessity"], L("97550x1"), GOOD_NOTE)
+    assert not any("statutory waiver" in r.text for r in decision.reasons)
 
 
 @pytest.mark.parametrize(("payer_type", "expected", "fixed"), [

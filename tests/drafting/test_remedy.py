@@ -7,7 +7,7 @@ import pytest
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import ClaimFacts, decide
-from assistant.drafting.remedy import pattern_remedy, payer_points, says, time_profile
+from assistant.drafting.remedy import earlier_claim, pattern_remedy, payer_points, says, time_profile
 from assistant.knowledge.loader import cached_knowledge
 from tests.drafting.stubs import GOOD_NOTE, make_report
 from tests.drafting.test_recommend import L
@@ -168,3 +168,19 @@ POINTS = [
 @pytest.mark.parametrize(("text", "met", "expected"), POINTS)
 def test_payer_points(text: str, met: set[str], expected: list[str]) -> None:
     assert [p.id for p in payer_points(KB, text, met)] == expected
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    # the earlier claim is the one the notice names as processed before, whichever number comes first
+    ("Claim 2226330412287 duplicates line previously processed on ICN 2226281190543 (DOS 09/24/2026).",
+     "2226281190543"),
+    ("Claim ICN 2226258771045 (received 09/02/2026): CO-18. Original claim ICN 2226182200316 (DOS 06/11/2026).",
+     "2226182200316"),
+    ("CO-18: Exact duplicate claim/service. Matches claim ICN 2226223407715 (processed 08/11/2026).", "2226223407715"),
+    ("CO-18 Exact duplicate claim/service.", None),
+    ("Original claim received 09/02/2026.", None),  # a date is not a claim number
+])
+def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | None) -> None:
+    assert earlier_claim(P["duplicate_claim"], text) == number
+    remedy = pattern_remedy(P["duplicate_claim"], "medicare", text, set())
+    assert (f"ICN {number}" in remedy.reason) if number else "names the earlier claim" not in remedy.reason
