@@ -137,13 +137,21 @@ _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
 _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s)"
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
-    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
+    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area"
+    r"|room|session|training(?:\s+room)?|attendance))"
     # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
     r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}(?:[ \t]*\.{2,40})?|\.{2,40})[\s:]*"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
-_PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
+# an answer written before its box ("NO [x]  YES [ ]") is the ticked one; one before an empty box is not
+_PRESENT_YES = re.compile(
+    _PRESENT_Q + rf"(?:(?:yes|y)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
+)
+_PRESENT_NO = re.compile(
+    _PRESENT_Q + rf"(?:(?:no|n)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b"
+    rf"|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
