@@ -450,6 +450,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+# the rest of the phrase's clause ends in a question mark that no answer follows on its line ("Pt absent? Y" is a
+# form's question and its answer)
+_QUESTION_AFTER = re.compile(r"[^.!?;\n]{0,80}\?['\"”’)]*(?![ \t]*(?:[:\[(☐☑☒]|(?:yes|no|y|n)\b))", re.I)
+
+
+def _asked(text: str, end: int) -> bool:
+    return _QUESTION_AFTER.match(text, end) is not None
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -463,6 +472,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
 
     phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
     for c in phrases:
+        if _asked(ex.text, c.end):
+            continue  # 'wife asked, "does he have to be absent?"': a question documents nothing
         if c.label == "ABSENCE":
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
