@@ -138,6 +138,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cueing hierarchy", "yes/no", "choices", "wait time", "alphabet board", "picture board", "gestures",
         "problem solving", "problem-solving", "memory strategies", "memory book", "home safety",
         "fall prevention", "safety practices", "positioning", "range of motion", "prom", "arom", "rom",
+        # pediatric handling, and joint protection with adapted kitchen tools
+        "stretches", "stretch holds", "tummy time", "tummy-time", "cruising", "carrying positions",
+        "joint protection", "joint-protection", "built-up utensils", "adaptive utensils", "rocker knife",
+        "jar opener", "one-handed cutting board",
         "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding",
         "meal preparation", "meal prep", "stove safety", "kitchen safety", "one-handed techniques",
