@@ -186,6 +186,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pos 02", "pos 10", "place of service 02", "place of service 10", "modifier 95", "synchronous video",
         "real-time video", "two-way video", "facetime", "teams video", "via teams", "audio-visual", "televideo",
         "telepractice", "tele-practice", "telerehab", "telerehabilitation", "on video", "by video", "video session",
+        "tele-rehab", "tele-rehabilitation", "mod 95", "place of service: 02", "place of service: 10", "pos: 02",
+        "pos: 10",
         "virtual session",
     ),
     "AUDIO_ONLY": (
