@@ -19,6 +19,8 @@ _NOT_THE_SESSION = re.compile(
     r"\b(?:break|pharmacy|physician|md office|doctor|pcp|insurance|schedul\w*|reschedul\w*|voicemail"
     r"|left (?:a )?message"
     r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session"
+    # "pt at home with wife; confirmed by phone": how a fact was checked, not how the session was held
+    r"|confirmed|verified|checked"
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"
     r"|tried to reach|no answer)\b",
     re.I,

@@ -28,8 +28,11 @@ _CONTENT_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
     r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?"
     # a qualifier may name the kind of content: "Behavior-management strategies taught:", "Home-safety techniques:"
-    + r"(?:(?:(?!(?:no|not|need|goal|goals|poc|plan|dx|skilled|reason)\b)[A-Za-z][\w/-]*[ \t]+){1,2}"
-    + r"(?=(?:strategies|techniques?|skills?)\b))?"
+    # ... or what was trained: "Behavior plan trained:" (not who was: "Caregiver trained: wife Ana")
+    + r"(?:(?!(?:no|not|need|goal|goals|poc|plan|dx|skilled|reason|caregivers?|cg|family|parents?|pt|patient"
+    + r"|person|who)\b)[A-Za-z][\w/-]*[ \t]+"
+    + r"(?:(?!(?:no|not|need|goal|goals|poc|dx|skilled|reason)\b)[A-Za-z][\w/-]*[ \t]+)?"
+    + r"(?=(?:strategies|techniques?|skills?|trained|taught)\b))?"
     + _CONTENT_WORD
     + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,

@@ -164,6 +164,24 @@ def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[Bille
     return [BilledLine(code=code, units=units, modifiers=list(mods)) for code, units in ctx.minute_lines()]
 
 
+def _units_when_nothing_billable(ctx: Context, results: list[CheckResult], lines: list[BilledLine]) -> None:
+    """Billed CTS lines whose units match the minutes are still wrong when the documentation supports no line at all
+    (patient present, SLPA, telehealth not allowed): `units` compares billed with supported lines, and none is."""
+    if lines or not ctx.billed_cts:
+        return
+    at = next((i for i, r in enumerate(results) if r.id == "units" and r.status == "met"), None)
+    if at is None:
+        return
+    billed = ", ".join(f"{line.code}×{line.units}" for line in ctx.billed_cts)
+    outcome = Outcome(
+        "problem",
+        f"{billed} billed, but the documentation supports no caregiver training line for this session.",
+        list(ctx.billed_spans[:3]),
+        findings=("nothing_billable",),
+    )
+    results[at] = _result("units", outcome, ctx.knowledge.rules["units"], ctx)
+
+
 def _summary(results: list[CheckResult], lines: list[BilledLine]) -> Summary:
     failing = [r for r in results if r.status in ("missing", "problem")]
     blocking = sum(1 for r in failing if r.severity == "block")
@@ -234,6 +252,8 @@ def build_report(ctx: Context) -> Report:
     results = run_checks(ctx)
     by_id = {r.id: r for r in results}
     lines = supported_lines(ctx, by_id)
+    _units_when_nothing_billable(ctx, results, lines)
+    by_id["units"] = next(r for r in results if r.id == "units")
     on: date = ctx.dos or ctx.today
     payment = payment_for(lines, ctx.knowledge.fees, on) if lines else None
     if payment is not None and ctx.dos is None:

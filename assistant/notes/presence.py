@@ -137,13 +137,21 @@ _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
 _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s)"
 # the question and its answer: "Patient present: No", "Pt present? Y", a flowsheet's "Patient present ....... No"
 _PRESENT_Q = (
-    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area|room|session|training(?:\s+room)?))"
+    r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area"
+    r"|room|session|training(?:\s+room)?|attendance))"
     # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
     r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}(?:[ \t]*\.{2,40})?|\.{2,40})[\s:]*"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
-_PRESENT_YES = re.compile(_PRESENT_Q + rf"(?:yes|y|{_BOX}\s?yes)\b", re.I)
-_PRESENT_NO = re.compile(_PRESENT_Q + rf"(?:(?:no|n)\b|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b)", re.I)
+# an answer written before its box ("NO [x]  YES [ ]") is the ticked one; one before an empty box is not
+_PRESENT_YES = re.compile(
+    _PRESENT_Q + rf"(?:(?:yes|y)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
+)
+_PRESENT_NO = re.compile(
+    _PRESENT_Q + rf"(?:(?:no|n)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b"
+    rf"|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -443,6 +451,15 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+# the rest of the phrase's clause ends in a question mark that no answer follows on its line ("Pt absent? Y" is a
+# form's question and its answer)
+_QUESTION_AFTER = re.compile(r"[^.!?;\n]{0,80}\?['\"”’)]*(?![ \t]*(?:[:\[(☐☑☒]|(?:yes|no|y|n)\b))", re.I)
+
+
+def _asked(text: str, end: int) -> bool:
+    return _QUESTION_AFTER.match(text, end) is not None
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -456,6 +473,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
 
     phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
     for c in phrases:
+        if _asked(ex.text, c.end):
+            continue  # 'wife asked, "does he have to be absent?"': a question documents nothing
         if c.label == "ABSENCE":
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.

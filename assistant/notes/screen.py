@@ -45,6 +45,9 @@ _BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|◉|\([ \
 _LINE_WITH_OPEN_BOX = re.compile(rf"^[^\n]*{_BOX_OPEN}[^\n]*$", re.M)
 # "[ ] Declined": an unticked option owns the words after it, up to the next box
 _UNTICKED_OPTION = re.compile(rf"{_BOX_OPEN}[^\[\]☐□☒☑■✅(\n]*")
+_ENDS_WITH_BOX = re.compile(rf"(?:{_BOX_OPEN}|{_BOX_TICKED.pattern})[ \t]*$")
+# ... and then an unticked option is the words since the previous box (or the field's colon) up to its box
+_UNTICKED_BEFORE = re.compile(rf"(?:(?<=[\]\)☐□☒☑■✅◉:])|^)[^\[\]☐□☒☑■✅(\n:]*{_BOX_OPEN}")
 _FORM_TEXT = re.compile(
     r"(?:^[^\n:]{1,60}:[ \t]*\(?|\()(?:please\s+)?(?:document|describe|enter|list|indicate|specify|select|choose|record"
     r"|include|insert|type|fill in|check (?:if|one|all)|note whether|state whether)\b[^\n)]*\)?",
@@ -198,7 +201,9 @@ def _boxes(text: str, lines: LineIndex) -> list[Screened]:
         if not _BOX_TICKED.search(line):
             out.append(Screened("template", m.start(), m.end()))  # nothing ticked: the whole field is empty
             continue
-        for o in _UNTICKED_OPTION.finditer(line):
+        # "NO  [x]   YES [ ]": a line that ends with a box writes each option before its box
+        options = _UNTICKED_BEFORE if _ENDS_WITH_BOX.search(line) else _UNTICKED_OPTION
+        for o in options.finditer(line):
             out.append(Screened("template", m.start() + o.start(), m.start() + o.end()))
     return out
 

@@ -138,6 +138,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "cueing hierarchy", "yes/no", "choices", "wait time", "alphabet board", "picture board", "gestures",
         "problem solving", "problem-solving", "memory strategies", "memory book", "home safety",
         "fall prevention", "safety practices", "positioning", "range of motion", "prom", "arom", "rom",
+        # pediatric handling, and joint protection with adapted kitchen tools
+        "stretches", "stretch holds", "tummy time", "tummy-time", "cruising", "carrying positions",
+        "joint protection", "joint-protection", "built-up utensils", "adaptive utensils", "rocker knife",
+        "jar opener", "one-handed cutting board",
         "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding",
         "meal preparation", "meal prep", "stove safety", "kitchen safety", "one-handed techniques",
@@ -185,6 +189,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pos 02", "pos 10", "place of service 02", "place of service 10", "modifier 95", "synchronous video",
         "real-time video", "two-way video", "facetime", "teams video", "via teams", "audio-visual", "televideo",
         "telepractice", "tele-practice", "telerehab", "telerehabilitation", "on video", "by video", "video session",
+        "tele-rehab", "tele-rehabilitation", "mod 95", "place of service: 02", "place of service: 10", "pos: 02",
+        "pos: 10",
         "virtual session",
     ),
     "AUDIO_ONLY": (
