@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from assistant.notes.addenda import Entry, find_entries
@@ -223,6 +224,17 @@ def _paired(text: str, a: _Token, b: _Token) -> bool:
     )
 
 
+_AND_SEP = re.compile(r"[ \t]{1,3}and[ \t]{1,3}", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]{1,3}$", re.I)
+
+
+def _between(text: str, a: _Token, b: _Token) -> bool:
+    """ "between 10:05 and 10:41": the two ends of a range joined by "and"."""
+    return bool(
+        _AND_SEP.fullmatch(text, a.end, b.start) and _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start)
+    )
+
+
 def _bare(tok: _Token) -> bool:
     return not (tok.meridiem or tok.military)
 
@@ -246,7 +258,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
         if (
             i in used
             or b.start - a.end > 12
-            or not (_RANGE_SEP.fullmatch(text, a.end, b.start) or _paired(text, a, b))
+            or not (_RANGE_SEP.fullmatch(text, a.end, b.start) or _paired(text, a, b) or _between(text, a, b))
             or _is_year_pair(text, a, b)
         ):
             continue
@@ -272,6 +284,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
             used.update((i, j))
             break
     _labelled_after(text, tokens, used, segments, reversed_)
+    _columns(text, tokens, used, segments, reversed_)
     _stamped(text, tokens, used, segments)
     segments.sort(key=lambda s: s.span)
     return segments, reversed_
@@ -319,6 +332,39 @@ def _keep_labelled(a: _Token, b: _Token, segments: list[Segment], reversed_: lis
         reversed_.append(seg)
 
 
+# a table's header row naming the start and stop columns, their values on the row below ("Start    Stop\n10:05
+# 10:41", "| Start | Stop | Min |\n|---|---|---|\n| 10:05 | 10:41 | 36 |", tab-separated exports)
+_COLUMN_HEADS = re.compile(
+    # one class between the cells, so a run of blanks is read one way (linear); a lookahead asks for a column gap
+    r"^[ \t|]*(?:[\w/#]+(?=[ \t]*[|\t]|[ \t]{2})[ \t|]+)?(?:time[ \t]+)?(?:start|begin|in)(?:[ \t]+time)?"
+    r"(?=[ \t]*[|\t]|[ \t]{2})[ \t|]+(?:time[ \t]+)?(?:stop|end|finish|out)(?:[ \t]+time)?\b[^\n\d]*$",
+    re.I | re.M,
+)
+_RULE_ROW = re.compile(r"[ \t|:+=-]*\n")  # "|---|---|" under a markdown header
+_HEAD_WORDS, _TAIL_WORDS = frozenset({"start", "begin", "in"}), frozenset({"stop", "end", "finish", "out"})
+
+
+def _columns(
+    text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
+) -> None:
+    """The first two times of the row under a start/stop header row: the start, then the stop."""
+    words = words_of(text)
+    if not (_HEAD_WORDS & words and _TAIL_WORDS & words):
+        return
+    starts = [t.start for t in tokens]
+    for head in itertools.islice(_COLUMN_HEADS.finditer(text), MAX_MENTIONS):
+        row = head.end() + 1
+        rule = _RULE_ROW.match(text, row)
+        row = rule.end() if rule else row
+        row_end = text.find("\n", row)
+        row_end = len(text) if row_end < 0 else row_end
+        i = bisect_left(starts, row)
+        if i + 1 >= len(tokens) or tokens[i + 1].end > row_end or i in used or i + 1 in used:
+            continue
+        _keep_labelled(tokens[i], tokens[i + 1], segments, reversed_)
+        used.update((i, i + 1))
+
+
 # the label after the time: "Video 14:00 start / 14:26 end", "2:05 pm began, 2:40 pm ended"
 _START_AFTER = re.compile(r"[ \t]*(?:start(?:ed)?|began|begin)\b", re.I)
 _STOP_AFTER = re.compile(r"[ \t]*(?:end(?:ed)?|stop(?:ped)?|finish(?:ed)?)\b", re.I)
@@ -359,6 +405,7 @@ def word_number(value: str) -> float | None:
 
 
 _DECIMAL = re.compile(r"\d{1,2}\.\d{1,2}")
+_HALF_BEFORE = re.compile(r"\bhalf[ \t-]$", re.I)
 
 
 def _minutes_of(m: re.Match[str]) -> int | None:
@@ -385,6 +432,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         total = _minutes_of(m)
         if total is None or total > 600:
             continue
+        if total == 60 and m["num"].lower() in ("a", "an") and _HALF_BEFORE.search(text, m.start() - 6, m.start()):
+            total = 30  # "half an hour"
         before = lines.before(m.start(), 45)
         if m["m"] == "'" and (total > MAX_PRIME_MINUTES or _FEET_CUE.search(before[-12:])):
             continue  # "amb 200' w/ rollator" is a distance

@@ -86,3 +86,36 @@ def test_a_scanned_clock_with_letters_for_digits_on_both_sides() -> None:
 def test_a_service_of_an_earlier_visit_is_not_same_day(history: str, status: str) -> None:
     report = assistant.check_note(BASE + history + "Time 10:00-10:40.")
     assert report.check("distinct_time").status == status
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "Start        Stop\n10:05        10:41",
+        "Start\tStop\tMinutes\n10:05\t10:41\t36",
+        "| Start | Stop | Min |\n|---|---|---|\n| 10:05 | 10:41 | 36 |",
+        "| Date | Time in | Time out |\n| 11/19/2025 | 10:05 | 10:41 |",
+        "Start time   End time\n10:05 am     10:41 am",
+    ],
+)
+def test_start_and_stop_columns_with_their_values_on_the_row_below(table: str) -> None:
+    report = assistant.check_note(BASE + "\n" + table + "\n")
+    assert report.time.total_minutes == 36
+    assert report.check("start_stop").status == "met"
+
+
+def test_a_sentence_that_says_start_stop_is_not_a_table() -> None:
+    report = assistant.check_note(BASE + "\nWe talked about start and stop signals for the walker.\n10:05 she left.")
+    assert report.check("start_stop").status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        ("We worked between 10:05 and 10:41.", 36),
+        ("Training took half an hour.", 30),
+        ("Training took an hour.", 60),
+    ],
+)
+def test_spoken_forms_of_a_range_and_a_duration(sentence: str, minutes: int) -> None:
+    assert assistant.check_note(BASE + sentence).time.total_minutes == minutes
