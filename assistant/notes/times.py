@@ -92,6 +92,8 @@ _BREAK_AFTER = re.compile(
     re.I,
 )
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
+# "9:00-9:55, less 15 min break = 40 min": the figure after the break's own figure is what is left, not the break
+_NET_AFTER_BREAK = re.compile(r"[ \t]{0,2}(?:breaks?|rest|pause)\)?[ \t]{0,2}(?:=|->|→)[ \t]{0,2}", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
@@ -100,7 +102,14 @@ LABEL_REACH = 40  # "I started with Tobias at " names the start a few words befo
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
-    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
+    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
+    r"(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
+    re.I | re.M,
+)
+# "Minutes: 36", "CTS minutes = 36": a minutes field with its bare number
+_MINUTES_FIELD = re.compile(
+    r"^[ \t*-]*(?:(?:cts|caregiver training|training|session|face[- ]to[- ]face)[ \t]+)?(?:minutes|mins?)"
+    r"[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
     re.I | re.M,
 )
 # "(35 min)", "= 35 min" right after a clock range: the total of that range
@@ -440,7 +449,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         after = text[m.end() : m.end() + AFTER_REACH]
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
-        if _BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:]):
+        net = bool(out) and out[-1].kind == "break" and _NET_AFTER_BREAK.fullmatch(text, out[-1].span[1], m.start())
+        if not net and (_BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:])):
             out.append(Duration(total, (m.start(), m.end()), False, kind="break"))
             continue
         if _NOT_SESSION_AFTER.match(after):
@@ -451,9 +461,17 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         of_range = spans[k - 1] if after_range and not labelled else None
         out.append(Duration(total, (m.start(), m.end()), labelled or after_range, of_range=of_range))
     if {"total", "tot"} & words_of(text):
-        out += [Duration(int(m["num"]), m.span("num"), True) for m in _LABELLED_TOTAL.finditer(text)]
+        out += [_labelled(m) for m in _LABELLED_TOTAL.finditer(text)]
+    if {"minutes", "min", "mins"} & words_of(text):
+        out += [Duration(int(m["num"]), m.span("num"), False) for m in _MINUTES_FIELD.finditer(text)]
     out.sort(key=lambda d: d.span)
     return out
+
+
+def _labelled(m: re.Match[str]) -> Duration:
+    if m["num"] is not None:
+        return Duration(int(m["num"]), m.span("num"), True)
+    return Duration(int(m["hh"]) * 60 + int(m["mm"]), (m.start("hh"), m.end("mm")), True)
 
 
 # in a correction: "stop time above entered in error. Actual stop 1:37 PM"

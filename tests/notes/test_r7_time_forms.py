@@ -119,3 +119,37 @@ def test_a_sentence_that_says_start_stop_is_not_a_table() -> None:
 )
 def test_spoken_forms_of_a_range_and_a_duration(sentence: str, minutes: int) -> None:
     assert assistant.check_note(BASE + sentence).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("field", "minutes"),
+    [
+        ("Minutes: 36", 36),
+        ("CTS minutes = 36", 36),
+        ("Total time: 0:36", 36),
+        ("Total CTS time: 1:05", 65),
+    ],
+)
+def test_a_minutes_field_with_a_bare_number_or_hours_and_minutes(field: str, minutes: int) -> None:
+    report = assistant.check_note(BASE + "\n" + field + "\n")
+    assert report.time.total_minutes == minutes
+    assert report.check("total_time").status == "met"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "9:00-9:55, less 15 min break = 40 min.",
+        "9:00-9:55 minus 15 min break -> 40 min",
+        "Time 9:00-9:55 (15 min rest) = 40 min",
+    ],
+)
+def test_the_figure_after_a_break_and_its_own_figure_is_what_is_left(sentence: str) -> None:
+    report = assistant.check_note(BASE + sentence)
+    assert report.time.total_minutes == 40
+    assert _lines(report) == [("97550", 1), ("97551", 1)]
+
+
+def test_a_break_with_its_figure_after_an_equals_sign_is_still_a_break() -> None:
+    report = assistant.check_note(BASE + "9:00-9:55; break = 15 min.")
+    assert report.time.total_minutes == 40
