@@ -37,8 +37,9 @@ _TOKEN = re.compile(
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
-# a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32")
-_LEADER = r"(?:\.{2,}[ \t]*)?[:=]?"
+# a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32"); a table's in
+# the bar of its own cell ("Start Time | 10:05")
+_LEADER = r"(?:\.{2,}[ \t]*)?[:=|]?"
 _START_LABEL = re.compile(
     r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time)?\s*(?:at)?\s*"
     + _LEADER

@@ -91,14 +91,18 @@ def test_a_service_of_an_earlier_visit_is_not_same_day(history: str, status: str
 @pytest.mark.parametrize(
     "table",
     [
+        # a header row naming both columns, the values on the row below
         "Start        Stop\n10:05        10:41",
         "Start\tStop\tMinutes\n10:05\t10:41\t36",
         "| Start | Stop | Min |\n|---|---|---|\n| 10:05 | 10:41 | 36 |",
         "| Date | Time in | Time out |\n| 11/19/2025 | 10:05 | 10:41 |",
         "Start time   End time\n10:05 am     10:41 am",
+        # a row per end, the label and its value in their own cells
+        "Start Time | 10:05\nStop Time | 10:41",
+        "| Time in | 10:05 |\n| Time out | 10:41 |",
     ],
 )
-def test_start_and_stop_columns_with_their_values_on_the_row_below(table: str) -> None:
+def test_start_and_stop_in_table_cells(table: str) -> None:
     report = assistant.check_note(BASE + "\n" + table + "\n")
     assert report.time.total_minutes == 36
     assert report.check("start_stop").status == "met"
