@@ -28,6 +28,7 @@ SHAPES: dict[str, str] = {
     "retracted_ranges": "0800-0830 - no wait, correction: 1300-1330 ",
     "connected_labels": "Connected 3:15 pm, disconnected 3:47 pm, TIME_IN / TIME_OUT.. 13:20 / 14:02 ",
     "ocr_clock": "1O:O3 - O9:l5 ",
+    "column_heads": "| Start | Stop |\n|---|---|\n| 10:05 | 10:41 |\nStart\t\t\t\t\t\t\t\t      \n",
     "earlier_visit": "previously saw her for patient-present visits, ther ex ",
     "presence": "patient present. ",
     "presence_names": "Mr. Kaye, who lives with his daughter, was not present for session; ",

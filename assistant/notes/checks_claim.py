@@ -41,6 +41,8 @@ _VIDEO_NOT_USED = re.compile(
 )
 # "this session was by phone", "SLP caregiver session by phone": the phrase says how the session itself was
 # furnished, whatever else its sentence mentions (a break, a consent, a schedule)
+# "(at home with wife; confirmed by phone)": a fact checked by a call, not the session's mode
+_CHECKED_BY = re.compile(r"\b(?:confirm\w*|verif\w*|checked|reported|called)\s+(?:[\w']+\s+){0,2}$", re.I)
 _SESSION_MODE = re.compile(
     r"\b(?:session|visit|training|treatment|appointment|encounter|class|conducted|held|furnished|provided|done"
     r"|completed)\s+(?:was\s+|is\s+)?(?:held\s+|done\s+|conducted\s+)?$",
@@ -254,7 +256,9 @@ def telehealth(ctx: Context) -> Outcome:
         for c in ex.of("AUDIO_ONLY", negated=False)
         if _SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start)
         or (
-            not _about_consent(ex.text, c, consents) and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
+            not _about_consent(ex.text, c, consents)
+            and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
+            and not _CHECKED_BY.search(ex.text, max(0, c.start - 30), c.start)
         )
     ]
     if not remote and not audio:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.billing import minimum_minutes
 from assistant.notes.context import Context, Outcome
+from assistant.notes.extract import earlier_visit
 from assistant.notes.registry import check
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
@@ -59,13 +60,20 @@ def minimum_time(ctx: Context) -> Outcome:
 @check
 def distinct_time(ctx: Context) -> Outcome:
     ex = ctx.ex
-    other_codes = [c for c in ex.codes if c.code not in ctx.knowledge.training_codes and not c.negated]
+    other_codes = [
+        c
+        for c in ex.codes
+        if c.code not in ctx.knowledge.training_codes and not c.negated and not earlier_visit(ex.text, *c.span)
+    ]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
     # a same-day line on the claim is a same-day service even when the note does not name it
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
     if not mentions and not billed_other:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
-    if not ex.other_segments or not ex.cts_segments:
+    # a part of the visit with the patient present, kept apart from the training ("PART 1 -- PATIENT TREATMENT (pt
+    # present), 8:00-8:45"), is where the same-day service's time is when no other range names it
+    others = ex.other_segments or ex.time.present
+    if not others or not ex.cts_segments:
         return Outcome(
             "unclear",
             "A same-day patient-present service is mentioned, but not both sets of clock times.",
@@ -73,7 +81,7 @@ def distinct_time(ctx: Context) -> Outcome:
         )
     overlaps = [
         (o.span, c.span)
-        for o in ex.other_segments
+        for o in others
         for c in ex.cts_segments
         if o.start_minute < c.end_minute and c.start_minute < o.end_minute
     ]
@@ -88,5 +96,5 @@ def distinct_time(ctx: Context) -> Outcome:
     return Outcome(
         "met",
         f"The CTS time is separate from the patient-present service{named}.",
-        [s.span for s in ex.other_segments] + _segment_spans(ctx),
+        [s.span for s in others] + _segment_spans(ctx),
     )

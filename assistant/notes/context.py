@@ -34,7 +34,9 @@ BLOCK_CHARS = 600
 # management)", "Behavior-management strategies taught"; a skilled-need aside ("frustration/behavior mgmt") is not
 _BEHAVIOR_NAMED = r"\bbehaviou?r(?:al)?[- ](?:management|modification)\b"
 _BEHAVIOR_SESSION = re.compile(
-    r"(?:\b(?:training|trained|taught|teaching|educat\w*|instruct\w*|session)\b[^.;\n]{0,30}?" + _BEHAVIOR_NAMED
+    # "Content: behavior management -- identifying triggers ...": the label of what was taught names it
+    r"(?:\b(?:training|trained|taught|teaching|educat\w*|instruct\w*|session|content|topics?|focus|covered)\b"
+    r"[^.;\n]{0,30}?" + _BEHAVIOR_NAMED
     + r"|" + _BEHAVIOR_NAMED + r"[^.;\n]{0,40}?\b(?:training|trained|taught|strategies|plan|session|education)\b"
     # "Caregiver behavior training", "NP visit -- behavioral training for staff": the training itself so named
     + r"|\bbehaviou?r(?:al)?[- ](?:management[- ])?training\b)",

@@ -54,7 +54,8 @@ _FUTURE = re.compile(
 )
 # "I previously saw her with him ... for patient-present visits": a service of an earlier visit, not the same day
 _EARLIER_VISIT = re.compile(
-    r"\b(?:previously|prior (?:visits?|sessions?|appointments?)|(?:last|previous) (?:visits?|sessions?|week|month))\b",
+    r"\b(?:previously|yesterday|prior (?:visits?|sessions?|appointments?)"
+    r"|(?:last|previous) (?:visits?|sessions?|week|month))\b",
     re.I,
 )
 
@@ -257,14 +258,23 @@ EARLIER_REACH = 120
 
 def _another_day(doc: str, concept: Concept) -> bool:
     """Whether the mention's sentence puts the service on another day: planned ("will", "next") or an earlier
-    visit's. For an earlier visit the sentence is read back to its full stop, as a line break after a date does
-    not end it ("saw her with him on 01/16/2025 and 01/30/2025\nfor patient-present visits")."""
+    visit's (earlier_visit)."""
     end = min(concept.sent_end, concept.end + SENTENCE_REACH)
     if _FUTURE.search(doc, max(concept.sent_start, concept.start - SENTENCE_REACH), end):
         return True
-    a = max(0, concept.start - EARLIER_REACH)
-    a = max(a, *(doc.rfind(stop, a, concept.start) + 1 for stop in (". ", ".\n", "\n\n")))
-    return _EARLIER_VISIT.search(doc, a, min(end, concept.end + EARLIER_REACH)) is not None
+    return earlier_visit(doc, concept.start, min(end, concept.end + EARLIER_REACH))
+
+
+def earlier_visit(doc: str, start: int, end: int) -> bool:
+    """Whether the sentence of a mention at doc[start:end] puts it on an earlier visit ("pt was seen for 97530
+    yesterday"). The sentence is read back to its full stop, as a line break after a date does not end it ("saw her
+    with him on 01/16/2025 and 01/30/2025\nfor patient-present visits"), and on to the next one, in a bounded
+    window."""
+    a = max(0, start - EARLIER_REACH)
+    a = max([a, *(doc.rfind(stop, a, start) + 1 for stop in (". ", ".\n", "\n\n"))])
+    b = min(len(doc), max(end, start + EARLIER_REACH))
+    b = min([b, *(i for i in (doc.find(stop, start, b) for stop in (". ", ".\n", "\n\n")) if i >= 0)])
+    return _EARLIER_VISIT.search(doc, a, max(b, end)) is not None
 
 
 def consent_kind(ex: Extraction, concept: Concept) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from assistant.notes.addenda import Entry, find_entries
@@ -36,8 +37,9 @@ _TOKEN = re.compile(
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
-# a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32")
-_LEADER = r"(?:\.{2,}[ \t]*)?[:=]?"
+# a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32"); a table's in
+# the bar of its own cell ("Start Time | 10:05")
+_LEADER = r"(?:\.{2,}[ \t]*)?[:=|]?"
 _START_LABEL = re.compile(
     r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time)?\s*(?:at)?\s*"
     + _LEADER
@@ -91,6 +93,8 @@ _BREAK_AFTER = re.compile(
     re.I,
 )
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
+# "9:00-9:55, less 15 min break = 40 min": the figure after the break's own figure is what is left, not the break
+_NET_AFTER_BREAK = re.compile(r"[ \t]{0,2}(?:breaks?|rest|pause)\)?[ \t]{0,2}(?:=|->|→)[ \t]{0,2}", re.I)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
@@ -99,7 +103,14 @@ LABEL_REACH = 40  # "I started with Tobias at " names the start a few words befo
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
-    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
+    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
+    r"(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
+    re.I | re.M,
+)
+# "Minutes: 36", "CTS minutes = 36": a minutes field with its bare number
+_MINUTES_FIELD = re.compile(
+    r"^[ \t*-]*(?:(?:cts|caregiver training|training|session|face[- ]to[- ]face)[ \t]+)?(?:minutes|mins?)"
+    r"[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
     re.I | re.M,
 )
 # "(35 min)", "= 35 min" right after a clock range: the total of that range
@@ -223,6 +234,17 @@ def _paired(text: str, a: _Token, b: _Token) -> bool:
     )
 
 
+_AND_SEP = re.compile(r"[ \t]{1,3}and[ \t]{1,3}", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]{1,3}$", re.I)
+
+
+def _between(text: str, a: _Token, b: _Token) -> bool:
+    """ "between 10:05 and 10:41": the two ends of a range joined by "and"."""
+    return bool(
+        _AND_SEP.fullmatch(text, a.end, b.start) and _BETWEEN_BEFORE.search(text, max(0, a.start - 12), a.start)
+    )
+
+
 def _bare(tok: _Token) -> bool:
     return not (tok.meridiem or tok.military)
 
@@ -246,7 +268,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
         if (
             i in used
             or b.start - a.end > 12
-            or not (_RANGE_SEP.fullmatch(text, a.end, b.start) or _paired(text, a, b))
+            or not (_RANGE_SEP.fullmatch(text, a.end, b.start) or _paired(text, a, b) or _between(text, a, b))
             or _is_year_pair(text, a, b)
         ):
             continue
@@ -272,6 +294,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
             used.update((i, j))
             break
     _labelled_after(text, tokens, used, segments, reversed_)
+    _columns(text, tokens, used, segments, reversed_)
     _stamped(text, tokens, used, segments)
     segments.sort(key=lambda s: s.span)
     return segments, reversed_
@@ -319,6 +342,39 @@ def _keep_labelled(a: _Token, b: _Token, segments: list[Segment], reversed_: lis
         reversed_.append(seg)
 
 
+# a table's header row naming the start and stop columns, their values on the row below ("Start    Stop\n10:05
+# 10:41", "| Start | Stop | Min |\n|---|---|---|\n| 10:05 | 10:41 | 36 |", tab-separated exports)
+_COLUMN_HEADS = re.compile(
+    # one class between the cells, so a run of blanks is read one way (linear); a lookahead asks for a column gap
+    r"^[ \t|]*(?:[\w/#]+(?=[ \t]*[|\t]|[ \t]{2})[ \t|]+)?(?:time[ \t]+)?(?:start|begin|in)(?:[ \t]+time)?"
+    r"(?=[ \t]*[|\t]|[ \t]{2})[ \t|]+(?:time[ \t]+)?(?:stop|end|finish|out)(?:[ \t]+time)?\b[^\n\d]*$",
+    re.I | re.M,
+)
+_RULE_ROW = re.compile(r"[ \t|:+=-]*\n")  # "|---|---|" under a markdown header
+_HEAD_WORDS, _TAIL_WORDS = frozenset({"start", "begin", "in"}), frozenset({"stop", "end", "finish", "out"})
+
+
+def _columns(
+    text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
+) -> None:
+    """The first two times of the row under a start/stop header row: the start, then the stop."""
+    words = words_of(text)
+    if not (_HEAD_WORDS & words and _TAIL_WORDS & words):
+        return
+    starts = [t.start for t in tokens]
+    for head in itertools.islice(_COLUMN_HEADS.finditer(text), MAX_MENTIONS):
+        row = head.end() + 1
+        rule = _RULE_ROW.match(text, row)
+        row = rule.end() if rule else row
+        row_end = text.find("\n", row)
+        row_end = len(text) if row_end < 0 else row_end
+        i = bisect_left(starts, row)
+        if i + 1 >= len(tokens) or tokens[i + 1].end > row_end or i in used or i + 1 in used:
+            continue
+        _keep_labelled(tokens[i], tokens[i + 1], segments, reversed_)
+        used.update((i, i + 1))
+
+
 # the label after the time: "Video 14:00 start / 14:26 end", "2:05 pm began, 2:40 pm ended"
 _START_AFTER = re.compile(r"[ \t]*(?:start(?:ed)?|began|begin)\b", re.I)
 _STOP_AFTER = re.compile(r"[ \t]*(?:end(?:ed)?|stop(?:ped)?|finish(?:ed)?)\b", re.I)
@@ -359,6 +415,7 @@ def word_number(value: str) -> float | None:
 
 
 _DECIMAL = re.compile(r"\d{1,2}\.\d{1,2}")
+_HALF_BEFORE = re.compile(r"\bhalf[ \t-]$", re.I)
 
 
 def _minutes_of(m: re.Match[str]) -> int | None:
@@ -385,13 +442,16 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         total = _minutes_of(m)
         if total is None or total > 600:
             continue
+        if total == 60 and m["num"].lower() in ("a", "an") and _HALF_BEFORE.search(text, m.start() - 6, m.start()):
+            total = 30  # "half an hour"
         before = lines.before(m.start(), 45)
         if m["m"] == "'" and (total > MAX_PRIME_MINUTES or _FEET_CUE.search(before[-12:])):
             continue  # "amb 200' w/ rollator" is a distance
         after = text[m.end() : m.end() + AFTER_REACH]
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
-        if _BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:]):
+        net = bool(out) and out[-1].kind == "break" and _NET_AFTER_BREAK.fullmatch(text, out[-1].span[1], m.start())
+        if not net and (_BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:])):
             out.append(Duration(total, (m.start(), m.end()), False, kind="break"))
             continue
         if _NOT_SESSION_AFTER.match(after):
@@ -402,9 +462,17 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         of_range = spans[k - 1] if after_range and not labelled else None
         out.append(Duration(total, (m.start(), m.end()), labelled or after_range, of_range=of_range))
     if {"total", "tot"} & words_of(text):
-        out += [Duration(int(m["num"]), m.span("num"), True) for m in _LABELLED_TOTAL.finditer(text)]
+        out += [_labelled(m) for m in _LABELLED_TOTAL.finditer(text)]
+    if {"minutes", "min", "mins"} & words_of(text):
+        out += [Duration(int(m["num"]), m.span("num"), False) for m in _MINUTES_FIELD.finditer(text)]
     out.sort(key=lambda d: d.span)
     return out
+
+
+def _labelled(m: re.Match[str]) -> Duration:
+    if m["num"] is not None:
+        return Duration(int(m["num"]), m.span("num"), True)
+    return Duration(int(m["hh"]) * 60 + int(m["mm"]), (m.start("hh"), m.end("mm")), True)
 
 
 # in a correction: "stop time above entered in error. Actual stop 1:37 PM"

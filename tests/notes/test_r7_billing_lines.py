@@ -112,3 +112,14 @@ def test_surname_particles_and_letters_beyond_ascii_name_the_clinician(signature
 def test_a_particle_alone_names_no_one() -> None:
     text = HEAD + "Taught: tub bench transfer. 10:15-10:48. Pt referred to an OT for splinting.\n"
     assert assistant.check_note(text).check("provider").status == "missing"
+
+
+def test_a_group_whose_content_is_labelled_behavior_management_has_no_cts_line() -> None:
+    text = (
+        "CAREGIVER SKILLS GROUP 9/25/2025, 10:00-11:15. Attendees: caregivers of 4 different patients; no patients "
+        "present.\nContent: behavior management -- identifying triggers for care refusal, bathing in steps.\n"
+        "Facilitator: B. Strand, PsyD\n"
+    )
+    report = assistant.check_note(text, billed=[{"code": "G0543", "units": 1}])
+    assert _lines(report) == ""
+    assert report.check("units").status == "problem"

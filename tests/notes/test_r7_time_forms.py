@@ -86,3 +86,74 @@ def test_a_scanned_clock_with_letters_for_digits_on_both_sides() -> None:
 def test_a_service_of_an_earlier_visit_is_not_same_day(history: str, status: str) -> None:
     report = assistant.check_note(BASE + history + "Time 10:00-10:40.")
     assert report.check("distinct_time").status == status
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a header row naming both columns, the values on the row below
+        "Start        Stop\n10:05        10:41",
+        "Start\tStop\tMinutes\n10:05\t10:41\t36",
+        "| Start | Stop | Min |\n|---|---|---|\n| 10:05 | 10:41 | 36 |",
+        "| Date | Time in | Time out |\n| 11/19/2025 | 10:05 | 10:41 |",
+        "Start time   End time\n10:05 am     10:41 am",
+        # a row per end, the label and its value in their own cells
+        "Start Time | 10:05\nStop Time | 10:41",
+        "| Time in | 10:05 |\n| Time out | 10:41 |",
+    ],
+)
+def test_start_and_stop_in_table_cells(table: str) -> None:
+    report = assistant.check_note(BASE + "\n" + table + "\n")
+    assert report.time.total_minutes == 36
+    assert report.check("start_stop").status == "met"
+
+
+def test_a_sentence_that_says_start_stop_is_not_a_table() -> None:
+    report = assistant.check_note(BASE + "\nWe talked about start and stop signals for the walker.\n10:05 she left.")
+    assert report.check("start_stop").status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "minutes"),
+    [
+        ("We worked between 10:05 and 10:41.", 36),
+        ("Training took half an hour.", 30),
+        ("Training took an hour.", 60),
+    ],
+)
+def test_spoken_forms_of_a_range_and_a_duration(sentence: str, minutes: int) -> None:
+    assert assistant.check_note(BASE + sentence).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("field", "minutes"),
+    [
+        ("Minutes: 36", 36),
+        ("CTS minutes = 36", 36),
+        ("Total time: 0:36", 36),
+        ("Total CTS time: 1:05", 65),
+    ],
+)
+def test_a_minutes_field_with_a_bare_number_or_hours_and_minutes(field: str, minutes: int) -> None:
+    report = assistant.check_note(BASE + "\n" + field + "\n")
+    assert report.time.total_minutes == minutes
+    assert report.check("total_time").status == "met"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "9:00-9:55, less 15 min break = 40 min.",
+        "9:00-9:55 minus 15 min break -> 40 min",
+        "Time 9:00-9:55 (15 min rest) = 40 min",
+    ],
+)
+def test_the_figure_after_a_break_and_its_own_figure_is_what_is_left(sentence: str) -> None:
+    report = assistant.check_note(BASE + sentence)
+    assert report.time.total_minutes == 40
+    assert _lines(report) == [("97550", 1), ("97551", 1)]
+
+
+def test_a_break_with_its_figure_after_an_equals_sign_is_still_a_break() -> None:
+    report = assistant.check_note(BASE + "9:00-9:55; break = 15 min.")
+    assert report.time.total_minutes == 40
