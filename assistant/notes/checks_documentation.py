@@ -239,7 +239,6 @@ _OWN_AGREEMENT = re.compile(
     r"[^.;\n]{0,25}?\b(?:for\s+(?:his|her|their)\s+own\s+training|(?P<self>himself|herself)\b)", re.I
 )
 OWN_REACH = 60
-_PARENT_BEFORE = re.compile(r"\b(?:mother|father|mom|dad|parents?)\b[^.;\n]{0,30}$", re.I)
 _PATIENT_BEFORE = re.compile(r"\b(?:pt|patient|client|mrs?|ms)\b", re.I)
 
 
@@ -248,8 +247,6 @@ def _own_agreement(text: str, mention: Concept) -> bool:
     m = _OWN_AGREEMENT.match(text, mention.end, mention.end + OWN_REACH)
     if m is None or _representative(_around(text, mention)):
         return False  # "as her guardian, she gave written consent for her own training": a representative's
-    if _PARENT_BEFORE.search(text, max(0, mention.start - 40), mention.start):
-        return False  # "Mother signed consent for her own training": a child's parent is the representative
     return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
 
 # "called him to ask his consent, he declined": consent asked for and refused
