@@ -29,17 +29,21 @@ _DATE = re.compile(
 _DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
 _DOS_LABEL = re.compile(
-    r"(?:\bdos\b|date of service|service date|visit date|session date|\bdate"
+    # "Entry date:" is when a late entry was written, not the service
+    r"(?:\bdos\b|date of service|service date|visit date|session date|(?<!entry )(?<!entry_)\bdate"
     r"|\b(?:held|conducted|performed|provided|took place)(?:\s+on)?"
-    r"|\btoday(?:'s date)?(?:\s+is)?)\s*[:#,(-]?\s*$",  # "Today, 10/14/2025, she came ..."
+    r"|\btoday(?:'s date)?(?:\s+is)?)\s*[:#,(-]?\s*"  # "Today, 10/14/2025, she came ..."
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",  # "Session date: Monday 3/10/2025"
     re.I,
 )
+# "Claim: DOS 3/11/2025, 97550 GP x1": the claim's date, which the note's own session date outranks
+_CLAIM_BEFORE = re.compile(r"\b(?:claim|billed|billing)\b[^\n]{0,20}$", re.I)
 _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
     # "consent for Desmond signed by pt 09/05/24": the patient's or a representative's signature, not the note's
     r"|signed\s+by\s+(?:the\s+)?(?:pt|patient|client|resident|poa|guardian|wife|husband|spouse|son|daughter)"
     r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
-    r"|since|until|through|expires?|written|entered"
+    r"|since|until|through|expires?|written|entered|entry\s+date"
     # when the patient was first seen, and a fax or scan stamp: "first evaluated on", "FX RCVD", "printed"
     r"|(?:first|initially|originally)\s+(?:evaluated|assessed|seen)|rcvd|faxed|fax\s+received|printed|scanned)"
     r"\W{0,12}(?:\w+\W+){0,4}$"
@@ -85,6 +89,7 @@ _OTHER_LABEL_WORDS = (
     "expire",
     "written",
     "entered",
+    "entry",
     "first",
     "initially",
     "originally",
@@ -104,7 +109,9 @@ def _label(text: str, start: int) -> str:
     # beyond ASCII, ignore-case matching is not lower-casing ("K", the Kelvin sign, is a "k" to `re`)
     lowered = line_before.lower() if line_before.isascii() else None
     if (lowered is None or any(w in lowered for w in _DOS_LABEL_WORDS)) and _DOS_LABEL.search(line_before):
-        return "dos"
+        return "" if (lowered is None or "bill" in lowered or "claim" in lowered) and _CLAIM_BEFORE.search(
+            line_before
+        ) else "dos"
     if lowered is not None and not any(w in lowered for w in _OTHER_LABEL_WORDS):
         return ""
     return "other" if _OTHER_DATE_LABEL.search(line_before) else ""

@@ -110,6 +110,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "injured her back", "back pain", "back injury",
         # a skill lost or a behavior the caregiver cannot yet manage is why the training is needed
         "regression", "regressed", "regressing", "tantrums", "meltdowns", "autism",
+        # a child's feeding or motor need
+        "gagging", "hypotonia", "developmental delay",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
