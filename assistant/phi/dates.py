@@ -104,7 +104,8 @@ def _near_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     """Three words before and two after a span (lower case), within the same line and clause:
     "3/4 trials correct. FEES 6/3" keeps "trials" away from "6/3". A bracket opened right before the span
     does not end the clause before it ("fell Saturday night (2/7)"), and the words after stop at the next
-    number ("3/10   97550 x1   47 min": the minutes belong to the billed line, not to the month/day)."""
+    number ("3/10   97550 x1   47 min": the minutes belong to the billed line, not to the month/day), never at the
+    other end of a range ("from 1/4 to 4/4 steps")."""
     cut = start - 1 if text[start - 1 : start] == "(" else start
     before = _CLAUSE_END.split(text[max(0, cut - 40) : cut].rsplit("\n", 1)[-1])[-1]
     after = _CLAUSE_END.split(text[end : end + 40].split("\n", 1)[0])[0]
@@ -112,7 +113,8 @@ def _near_words(text: str, start: int, end: int) -> tuple[list[str], list[str]]:
     return [w.lower() for w in _WORD.findall(before)[-3:]], [w.lower() for w in _WORD.findall(after)[:2]]
 
 
-_UP_TO_NUMBER = re.compile(r"(?:[^\d\w]|[^\W\d]++(?!\d))*")
+# Words, and the other end of a range of scores ("1/4 to 4/4 steps"), up to the first other number.
+_UP_TO_NUMBER = re.compile(r"(?:[^\d\w]|[^\W\d]++(?!\d)|\d{1,3}/\d{1,3}(?![\d/]))*+")
 # A visit log's row: the month/day opens its line (after a row number or bullet) and a billed code follows it
 # ("  #2  3/10    97550, 97551 x1   47 min").
 _ROW_START = re.compile(r"(?:^|\n)[ \t]*(?:(?:#|No\.?[ \t]*)?\d{1,3}[.):]?|[-*•])?[ \t]*$")

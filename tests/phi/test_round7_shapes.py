@@ -125,6 +125,7 @@ KEEP = [
     ("first_visit;code;units;min\nyes;97550;1;33\n", ["yes;97550;1;33"]),
     ("Strength 4/5 RLE; MMT 3/5; return demo 2/3 trials.", ["4/5", "3/5", "2/3"]),
     ("Pain decreased from 6/10 to 3/10 97550 x1.", ["6/10", "3/10"]),
+    ("return demonstration improved from 1/4 to 4/4 steps of the bathing routine", ["1/4", "4/4"]),
     ("tues: walked 1/2 mile with wife; pt sat 1/2 hour", ["1/2 mile", "1/2 hour"]),
     ("Fri: pain 3/10 after 2/3 trials", ["3/10", "2/3"]),
     ("wound 1/2 in deep; 3/4 of the time", ["1/2", "3/4"]),
