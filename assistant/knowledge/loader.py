@@ -17,6 +17,7 @@ A broken file raises `KnowledgeError` naming the file and the entry id.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
@@ -290,14 +291,19 @@ def _check_references(kb: Knowledge) -> None:
     for point in kb.payer_points.values():
         # a required check the rules lack is never met, so the point is never answered (checking names the rule)
         need(point.sources, f"denials/payer_points.yaml [id {point.id}]")
+    _check_appeal_references(kb, need)
+
+
+def _check_appeal_references(kb: Knowledge, need: Callable[[list[str], str], None]) -> None:
+    """The appeal levels' sources: every route, its late-filing rule and its amount in controversy."""
     need(kb.appeals.presumed_receipt_sources, "appeals/levels.yaml [presumed_receipt_sources]")
     need(kb.appeals.line_denial_sources, "appeals/levels.yaml [line_denial_sources]")
     for hint in kb.appeals.time_rule_hints:
         need(hint.sources, f"appeals/levels.yaml [time_rule_hints {hint.profile}]")
+    if kb.appeals.late_entries is not None:
+        need(kb.appeals.late_entries.sources, "appeals/levels.yaml [late_entries]")
     for route in kb.appeals.routes:
         need(route.sources, f"appeals/levels.yaml [id {route.id}]")
-        if kb.appeals.late_entries is not None:
-            need(kb.appeals.late_entries.sources, "appeals/levels.yaml [late_entries]")
         if route.when_late is not None:
             need(route.when_late.sources, f"appeals/levels.yaml [id {route.id} when_late]")
     for aic in kb.appeals.amount_in_controversy:
