@@ -7,6 +7,7 @@ logs note text, and Presidio's own loggers are held at WARNING.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import re
@@ -262,13 +263,33 @@ class Deidentifier:
             by_value[value] = placeholder
         if not spans:
             return Deidentified(text=text, mapping={})
+        mapping = {ph: value for value, ph in by_value.items()}
+        ordered = sorted((s, e) for s, e, _, _ in spans)
+        if _disjoint(ordered):
+            # Disjoint spans (the usual case) are replaced in one pass. Why not Presidio's anonymizer here: it
+            # rebuilds the text per replacement, quadratic in the number of names (1 MB of them took 100 s).
+            # It resolves overlapping spans, so those still go to it.
+            return Deidentified(text=_replaced(text, ordered, by_value), mapping=mapping)
         result = self._anonymizer.anonymize(
             text=text,
             analyzer_results=[RecognizerResult(label, s, e, score) for s, e, label, score in spans],
             operators={"DEFAULT": OperatorConfig("custom", {"lambda": by_value.__getitem__})},
             merge_entities_with_spaces=False,
         )
-        return Deidentified(text=result.text, mapping={ph: value for value, ph in by_value.items()})
+        return Deidentified(text=result.text, mapping=mapping)
+
+
+def _disjoint(ordered: list[tuple[int, int]]) -> bool:
+    """Sorted spans, none empty, none overlapping the next."""
+    return all(a < b for a, b in ordered) and all(x[1] <= y[0] for x, y in itertools.pairwise(ordered))
+
+
+def _replaced(text: str, ordered: list[tuple[int, int]], by_value: dict[str, str]) -> str:
+    parts, pos = [], 0
+    for start, end in ordered:
+        parts += [text[pos:start], by_value[text[start:end]]]
+        pos = end
+    return "".join([*parts, text[pos:]])
 
 
 # initials standing for a person, dotted: "R.Q.", "A.K.-T." (found in a name cell or beside a name)
