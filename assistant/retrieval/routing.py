@@ -43,7 +43,9 @@ KIND_PRIOR: dict[str, dict[str, float]] = {
 PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
-    "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
+    # ("audio+video", "audio-video", "audio and video" is the ordinary two-way visit, not audio-only)
+    "audio_only": re.compile(r"audio(?!\s*(?:\+|/|-|&|and|\w*\s+and)\s*video)|(?:by|over the|on the) (?:tele)?phone"
+                             r"|\b93\b", re.I),
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
@@ -224,15 +226,17 @@ _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical 
 
 
 def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    if intent.period is None:
+    # "one visit 12/31/24 and one 1/2/25": each period named, when the question names more than one
+    periods = [intent.period] if intent.period is not None else list(intent.periods)
+    if not periods:
         return []
     listed = [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t) for t in kb.fees.telehealth
-              if overlaps(t.effective_from, t.effective_to, intent.period)]
+              if any(overlaps(t.effective_from, t.effective_to, p) for p in periods)]
     waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
-               if overlaps(w.effective_from, w.effective_to, intent.period)]
+               if any(overlaps(w.effective_from, w.effective_to, p) for p in periods)]
     if not _THERAPIST.search(intent.query):
         return listed + waivers
-    if not waivers:  # a date after the last waiver: it says until when therapists could bill telehealth
+    if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
         waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver_ended", w)
                    for w in sorted(ended, key=lambda w: w.effective_to or date.min, reverse=True)[:1]]
