@@ -184,10 +184,17 @@ def _addon_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
             if c in kb.codes and kb.codes[c].kind == "addon"]
 
 
+# "is G35 still good for a 97550 claim", "R26.2 ok on the 97550 line?": the procedure code names the claim the
+# diagnosis sits on, not a code asked about
+_ON_CLAIM = r"\b(?:for|on|with|in)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?{code}\s+(?:claims?|lines?|sessions?|visits?)\b"
+
+
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     dated = intent.period is not None or intent.asks_meaning
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
-    return out + _dx_pins(intent, kb)
+    on_claim = bool(intent.diagnosis_codes) and all(
+        re.search(_ON_CLAIM.format(code=c), intent.query, re.I) for c in intent.procedure_codes)
+    return _dx_pins(intent, kb) + out if on_claim else out + _dx_pins(intent, kb)
 
 
 def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:

@@ -56,6 +56,10 @@ from assistant.retrieval.understand import understand
         ("can our SLPs keep doing telehealth caregiver training in 2028?", None,
          [("fee:therapist-waiver-2025-2027", True), ("fee:telehealth-2026", True)]),
         ("telehealth in 2024?", None, [("fee:telehealth-2024", True)]),
+        # a diagnosis code asked of the claim a procedure code names: the diagnosis leads
+        ("can I use G20 on our 97550 claims in 2026?", None, [("dx:G20", True), ("code:97550", True)]),
+        ("is G35 still ok for a 97550 session on 11/3/2025?", None, [("dx:G35", True), ("code:97550", True)]),
+        ("is 97550 valid with G35 in 2025?", None, [("code:97550", True), ("dx:G35", True)]),
         # two dates on either side of a change: each period's status
         ("telehealth visits on 12/30/2024 and 1/3/2025, which is billable?", None,
          [("fee:telehealth-2024", True), ("fee:telehealth-2025", True), ("fee:therapist-waiver-2025-2027", True)]),
