@@ -186,7 +186,8 @@ def _addon_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 # "is G35 still good for a 97550 claim", "R26.2 ok on the 97550 line?": the procedure code names the claim the
 # diagnosis sits on, not a code asked about
-_ON_CLAIM = r"\b(?:for|on|with|in)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?{code}\s+(?:claims?|lines?|sessions?|visits?)\b"
+_ON_CLAIM = (r"\b(?:for|on|with|in)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?{code}"
+             r"\s+(?:claims?|lines?|sessions?|visits?)\b")
 
 
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
