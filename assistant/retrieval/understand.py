@@ -159,6 +159,11 @@ _SLIP = r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t (
 _LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
                       rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
+# "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
+FIXED_ON_NEW_CLAIM = re.compile(
+    rf"^(?=.*\b(?:resubmit\w*|rebill\w*|re-?sen[dt]\w*|new claim|sent (?:it |them )?(?:again|back))\b)"
+    rf".*(?:\bwith\s+(?:the\s+)?{_LINE_PART}\s+(?:added|fixed|corrected)\b"
+    rf"|\b(?:added|fixed|corrected)\s+(?:the\s+)?{_LINE_PART}\b)", re.I)
 # "QIC upheld the denial ... how much has to be in dispute": the amount in controversy, not a fee
 _AIC_WORDS = r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)|in dispute|at stake"
 _AIC_LEVEL = r"\balj\b|administrative law judge|" + HEARING + r"|federal (?:district )?court|level [35]\b"
@@ -484,7 +489,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         alone=bool(procedures and ALONE.search(text)),
         asks_why=bool(WHY.search(text)),
         asks_action=bool(ACTION.search(text)),
-        clerical=bool(CLERICAL.search(text)),
+        clerical=bool(CLERICAL.search(text) or FIXED_ON_NEW_CLAIM.search(text)),
         full_time=bool(FULL_TIME.search(text)),
         said=said if period is not None else None,
         periods=_all_periods(days, months, years),

@@ -135,6 +135,10 @@ def test_kind_by_what_is_said_of_the_code(question: str, kind: str) -> None:
         ("forgot the GO on a 97550 line and it denied", True, True),
         ("resubmitted a new claim for the 97551 line that was missing GP and now got CO-18???", False, True),
         ("wrong units on 97551 and it denied", False, True),
+        # the slip already fixed on a new claim, which then denied as a duplicate
+        ("rebilled 97551 with the units corrected and got CO-18 on it", False, True),
+        ("added the GP and sent a new claim, now denied as duplicate", False, True),
+        ("with GO added to 97550, do we also need KX?", False, False),  # a modifier added is no slip by itself
         ("what does CO-50 mean?", False, False),
         ("no consent documented, is that a problem?", False, False),
     ],
