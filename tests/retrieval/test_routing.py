@@ -49,6 +49,11 @@ from assistant.retrieval.understand import understand
         ("after the QIC decision what's the next level?", None, [("appeal:alj", True)]),
         ("lost at the ALJ", None, [("appeal:appeals_council", True)]),
         ("how long do I have to appeal after the denial?", None, [("appeal:redetermination", True)]),
+        # a level sent to another level's contractor: the level that contractor decides leads
+        ("we mailed a reconsideration to our MAC last week, was that the right form?", None,
+         [("appeal:redetermination", True), ("appeal:reconsideration", False)]),
+        ("filed a redetermination with the QIC, is that wrong?", None, [("appeal:reconsideration", False)]),
+        ("how long do I have to file a reconsideration with the QIC?", None, [("appeal:reconsideration", True)]),
         # the amount in controversy, however the amount is asked for
         ("QIC upheld it. to go to an ALJ in 2026 how much has to be in dispute", None, [("appeal:aic-alj-2026", True)]),
         ("minimum dollar amount for federal court review in 2025", None, [("appeal:aic-federal_court-2025", True)]),
