@@ -218,7 +218,8 @@ def leaves_out(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
     """The passage is not about the caregiver-training code asked about: it names no code of that code's family ("97550-
     97552 and G0541-G0543 are sometimes therapy" says nothing of G0539), or it is another code's descriptor and the
     question does not ask which code or what a code means."""
-    asked = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes and kb.codes[c].family != "patient_present"]
+    asked = [kb.codes[c] for c in intent.procedure_codes
+             if c in kb.codes and kb.codes[c].family != "patient_present" and c not in intent.likened]
     if not asked:
         return False
     if passage.kind == "code" and intent.kind not in ("code_validity", "code_choice") and not intent.asks_meaning:
@@ -365,7 +366,8 @@ def compose(
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), made, used, dos)
     if not out:
-        left = [c for c in intent.procedure_codes if all(leaves_out(p, intent, kb) for p in passages[:3])]
+        left = [c for c in intent.procedure_codes
+                if c not in intent.likened and all(leaves_out(p, intent, kb) for p in passages[:3])]
         why = f"no passage found says this about {', '.join(left)}" if left else "no passage states the answer"
         return [Cited(f"{CANNOT}: {why}.", None)], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]

@@ -24,6 +24,12 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("redetermination", r"redetermination|first level|level 1"),
 )
 _ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
+# "sent a reconsideration to the MAC": the contractor it went to decides a level of its own, which is the one filed
+_TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
+_BODIES: tuple[tuple[str, str], ...] = (
+    ("redetermination", _TO + r"(?:mac|medicare administrative contractor)\b"),
+    ("reconsideration", _TO + r"(?:qic|qualified independent contractor)\b"),
+)
 
 
 # the time to file, asked beside the amount in controversy
@@ -106,4 +112,14 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     for route_id, words in (*_ROUTE_WORDS, _ANY_APPEAL):
         if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
             out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
-    return out
+    return _sent_to(intent, routes, out)
+
+
+def _sent_to(intent: Intent, routes: dict[str, Any], out: list[Pin]) -> list[Pin]:
+    """A level named and sent to the contractor of another level ("a reconsideration to the MAC"): the level that
+    contractor decides leads, then the one named."""
+    named = [p for p in out if p.what == "route" and p.entry.removeprefix("appeal:") in dict(_BODIES)]
+    body = next((rid for rid, words in _BODIES if rid in routes and re.search(words, intent.query, re.I)), None)
+    if len(out) != 1 or not named or body is None or named[0].entry == f"appeal:{body}":
+        return out
+    return [Pin(f"appeal:{body}", "route", routes[body]), Pin(named[0].entry, "route", named[0].obj, strong=False)]

@@ -43,7 +43,9 @@ KIND_PRIOR: dict[str, dict[str, float]] = {
 PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
-    "audio_only": re.compile(r"audio|(?:by|over the|on the) (?:tele)?phone|\b93\b", re.I),
+    # ("audio+video", "audio-video", "audio and video" is the ordinary two-way visit, not audio-only)
+    "audio_only": re.compile(r"audio(?!\s*(?:\+|/|-|&|and|\w*\s+and)\s*video)|(?:by|over the|on the) (?:tele)?phone"
+                             r"|\b93\b", re.I),
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
@@ -182,10 +184,18 @@ def _addon_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
             if c in kb.codes and kb.codes[c].kind == "addon"]
 
 
+# "is G35 still good for a 97550 claim", "R26.2 ok on the 97550 line?": the procedure code names the claim the
+# diagnosis sits on, not a code asked about
+_ON_CLAIM = (r"\b(?:for|on|with|in)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?{code}"
+             r"\s+(?:claims?|lines?|sessions?|visits?)\b")
+
+
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     dated = intent.period is not None or intent.asks_meaning
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
-    return out + _dx_pins(intent, kb)
+    on_claim = bool(intent.diagnosis_codes) and all(
+        re.search(_ON_CLAIM.format(code=c), intent.query, re.I) for c in intent.procedure_codes)
+    return _dx_pins(intent, kb) + out if on_claim else out + _dx_pins(intent, kb)
 
 
 def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -224,15 +234,17 @@ _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical 
 
 
 def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    if intent.period is None:
+    # "one visit 12/31/24 and one 1/2/25": each period named, when the question names more than one
+    periods = [intent.period] if intent.period is not None else list(intent.periods)
+    if not periods:
         return []
     listed = [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t) for t in kb.fees.telehealth
-              if overlaps(t.effective_from, t.effective_to, intent.period)]
+              if any(overlaps(t.effective_from, t.effective_to, p) for p in periods)]
     waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
-               if overlaps(w.effective_from, w.effective_to, intent.period)]
+               if any(overlaps(w.effective_from, w.effective_to, p) for p in periods)]
     if not _THERAPIST.search(intent.query):
         return listed + waivers
-    if not waivers:  # a date after the last waiver: it says until when therapists could bill telehealth
+    if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
         waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver_ended", w)
                    for w in sorted(ended, key=lambda w: w.effective_to or date.min, reverse=True)[:1]]

@@ -113,7 +113,7 @@ _CODE_ANY = r"(?:\+?(?:9\d{4}|[GK]0\d{3})|[A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)"
 _FINE = r"(?:ok|okay|acceptable|fine|good)"
 WEAK_VALIDITY = re.compile(
     rf"\b{_CODE_ANY}\s+(?:(?:still|code|is|be)\s+)*{_FINE}\b"
-    rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
+    rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report|submit)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
     rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b"
     # "G0541 on jan 1 2025 ok?": the code, its date, then the weak word closing the question
     rf"|\b{_CODE_ANY}\b[^.?!;]{{0,40}}\b(?:still\s+)?{_FINE}\s*\?*\s*$", re.I)
@@ -131,6 +131,13 @@ MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(
                      + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE
                      + r"|\bwhat (?:does|do) (?:that|this|the|those|these) codes? (?:mean|stand for|cover)\b"
                      + r"|\bdesc(?:riptors?)?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdesc(?:riptors?)?\b", re.I)
+# "whats the difference vs 97552", "97550 vs 97552", "96202 compared to 97552": two codes set side by side, which
+# their descriptors answer (a fee comparison is a fee question first)
+COMPARED = re.compile(r"\bdifference\b.{0,40}?" + _CODE + r"|" + _CODE + r"\s*(?:vs\.?|versus|compared (?:to|with))\s*"
+                      + _CODE + r"|\b(?:vs\.?|versus|compared (?:to|with))\s+" + _CODE, re.I)
+# "put GO on it like 97550", "same as 97550": a code named as the likeness, not one the question asks about
+LIKENED = re.compile(r"\b(?:like|same as|as (?:with|for|on)|similar to|just as)\s+(?:the\s+|with\s+|for\s+|on\s+)?"
+                     r"\+?(9\d{4}|[GK]0\d{3})\b(?!\s*(?:or|and|,)\s*\+?(?:9\d{4}|[GK]0\d{3}))", re.I)
 # "can I bill G0542 by itself", "97551 w/o 97550": an add-on billed without its primary code
 ALONE = re.compile(r"\b(?:by itself|on its own|alone|stand-?alone)\b|\b(?:without|w/o|no)\s+(?:the |its |a )?"
                    r"(?:primary|base code|" + _CODE + r")", re.I)
@@ -152,6 +159,11 @@ _SLIP = r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t (
 _LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
                       rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
+# "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
+FIXED_ON_NEW_CLAIM = re.compile(
+    rf"^(?=.*\b(?:resubmit\w*|rebill\w*|re-?sen[dt]\w*|new claim|sent (?:it |them )?(?:again|back))\b)"
+    rf".*(?:\bwith\s+(?:the\s+)?{_LINE_PART}\s+(?:added|fixed|corrected)\b"
+    rf"|\b(?:added|fixed|corrected)\s+(?:the\s+)?{_LINE_PART}\b)", re.I)
 # "QIC upheld the denial ... how much has to be in dispute": the amount in controversy, not a fee
 _AIC_WORDS = r"amount in controversy|\baic\b|minimum amount|dollar (?:amount|threshold)|in dispute|at stake"
 _AIC_LEVEL = r"\balj\b|administrative law judge|" + HEARING + r"|federal (?:district )?court|level [35]\b"
@@ -211,7 +223,8 @@ class Intent:
     named_payer: str | None = None  # a payer named by brand ("Aetna"): its own policies are not in the knowledge
     locality: bool = False  # names a state or locality: national amounts do not answer it
     unit_count: int | None = None  # "how many minutes for 2 units of 97551": the units asked about
-    asks_meaning: bool = False  # "what is G0539?": the descriptor is wanted
+    asks_meaning: bool = False  # "what is G0539?", "96202 vs 97552": the descriptor is wanted
+    likened: tuple[str, ...] = ()  # "put GO on it like 97550": codes named only as the likeness of the one asked
     alone: bool = False  # "can I bill 97551 by itself?": an add-on without its primary code
     asks_why: bool = False  # "why are there two conversion factors?": the explanation, not only the values
     asks_action: bool = False  # "CO-29, can we appeal?", "now what": what to do, not only what a code means
@@ -230,6 +243,19 @@ class Intent:
         if self.period and self.period[0].year == self.period[1].year:
             return self.period[0].year
         return self.years[0] if len(self.years) == 1 else None
+
+
+def _asks_meaning(text: str, kind: str | None = None) -> bool:
+    """The question wants a code's descriptor: what it is, or how two codes differ (unless it compares their fees or
+    other amounts: `kind`, once known, says so)."""
+    compared = bool(COMPARED.search(text)) and len(PROCEDURE.findall(text)) > 1
+    return bool(MEANING.search(text)) or (compared and kind in (None, "code_validity"))
+
+
+def _likened(text: str, procedures: tuple[str, ...]) -> tuple[str, ...]:
+    """Codes named only as a likeness ("like 97550"), when another code is what the question asks about."""
+    likened = _unique([m.group(1).upper() for m in LIKENED.finditer(text)])
+    return tuple(c for c in likened if c in procedures) if len(set(procedures) - set(likened)) else ()
 
 
 def _count(word: str) -> int:
@@ -369,7 +395,7 @@ def classify(
         return "units"
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
     valid = "code_validity" in hits and not _EDIT.search(text)
-    if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or MEANING.search(text)
+    if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or _asks_meaning(text)
                      or EXISTED.search(text)):
         return "code_validity"
     if "modifier" in hits or has_modifier:  # "does G0541 need GP?" names the modifier, not the word
@@ -458,11 +484,12 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         locality=bool(STATES.search(text)),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
         unit_count=_count(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
-        asks_meaning=bool(MEANING.search(text)),
+        asks_meaning=_asks_meaning(text, kind),
+        likened=_likened(text, procedures),
         alone=bool(procedures and ALONE.search(text)),
         asks_why=bool(WHY.search(text)),
         asks_action=bool(ACTION.search(text)),
-        clerical=bool(CLERICAL.search(text)),
+        clerical=bool(CLERICAL.search(text) or FIXED_ON_NEW_CLAIM.search(text)),
         full_time=bool(FULL_TIME.search(text)),
         said=said if period is not None else None,
         periods=_all_periods(days, months, years),

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.knowledge.loader import cached_knowledge
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.routing import pins, priors
+from assistant.retrieval.routing import NARROW_TOPICS, pins, priors
 from assistant.retrieval.understand import understand
 
 
@@ -49,6 +49,11 @@ from assistant.retrieval.understand import understand
         ("after the QIC decision what's the next level?", None, [("appeal:alj", True)]),
         ("lost at the ALJ", None, [("appeal:appeals_council", True)]),
         ("how long do I have to appeal after the denial?", None, [("appeal:redetermination", True)]),
+        # a level sent to another level's contractor: the level that contractor decides leads
+        ("we mailed a reconsideration to our MAC last week, was that the right form?", None,
+         [("appeal:redetermination", True), ("appeal:reconsideration", False)]),
+        ("filed a redetermination with the QIC, is that wrong?", None, [("appeal:reconsideration", False)]),
+        ("how long do I have to file a reconsideration with the QIC?", None, [("appeal:reconsideration", True)]),
         # the amount in controversy, however the amount is asked for
         ("QIC upheld it. to go to an ALJ in 2026 how much has to be in dispute", None, [("appeal:aic-alj-2026", True)]),
         ("minimum dollar amount for federal court review in 2025", None, [("appeal:aic-federal_court-2025", True)]),
@@ -56,6 +61,13 @@ from assistant.retrieval.understand import understand
         ("can our SLPs keep doing telehealth caregiver training in 2028?", None,
          [("fee:therapist-waiver-2025-2027", True), ("fee:telehealth-2026", True)]),
         ("telehealth in 2024?", None, [("fee:telehealth-2024", True)]),
+        # a diagnosis code asked of the claim a procedure code names: the diagnosis leads
+        ("can I use G20 on our 97550 claims in 2026?", None, [("dx:G20", True), ("code:97550", True)]),
+        ("is G35 still ok for a 97550 session on 11/3/2025?", None, [("dx:G35", True), ("code:97550", True)]),
+        ("is 97550 valid with G35 in 2025?", None, [("code:97550", True), ("dx:G35", True)]),
+        # two dates on either side of a change: each period's status
+        ("telehealth visits on 12/30/2024 and 1/3/2025, which is billable?", None,
+         [("fee:telehealth-2024", True), ("fee:telehealth-2025", True), ("fee:therapist-waiver-2025-2027", True)]),
         ("52 minutes, how many units", None, [("units:cts", False)]),
         ("can the patient be in the room?", None, []),
     ],
@@ -74,3 +86,19 @@ def test_priors_sink_passages_outside_the_period_and_lift_pins() -> None:
                          [Pin("fee:b", "fee")])
     assert mult[0] < mult[1] and bonus[1] > bonus[0]
     assert bonus[1] == max(bonus)
+
+
+@pytest.mark.parametrize(
+    ("question", "audio_only"),
+    [
+        ("audio-only visit with the husband, modifier 93?", True),
+        ("we did it over the phone, no camera", True),
+        ("audio and no video on the daughter's end", True),
+        # the ordinary two-way visit names audio with video
+        ("OT session by audio+video on 1/2/25", False),
+        ("audio/video zoom with the wife", False),
+        ("real-time audio and video, is 95 right", False),
+    ],
+)
+def test_audio_only_is_audio_without_video(question: str, audio_only: bool) -> None:
+    assert bool(NARROW_TOPICS["audio_only"].search(question)) == audio_only

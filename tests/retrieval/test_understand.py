@@ -91,6 +91,13 @@ def test_the_family_stands_for_its_primary_code() -> None:
         ("why does 2024 have two conversion factors?", "fee", False, False, True),
         ("wrote a 40 min note for the wife, what do I need to document?", "rule", False, False, False),
         ("how many units for a 40 min session?", "units", False, False, False),
+        # two codes set side by side: their descriptors answer
+        ("what's the difference between 96202 and 97552?", "code_validity", True, False, False),
+        ("97550 vs G0541 for teaching a wife wound care", "code_validity", True, False, False),
+        ("is 97530 different compared to 97550", "code_validity", True, False, False),
+        ("difference between the 97550 and 97551 fee in 2026", "fee", False, False, False),  # amounts compared
+        ("97550 vs 97552?", "code_validity", True, False, False),
+        ("what's the difference vs the other one for 97552", "rule", False, False, False),  # one code: nothing compared
     ],
 )
 def test_asks(question: str, kind: str, meaning: bool, alone: bool, why: bool) -> None:
@@ -106,6 +113,9 @@ def test_asks(question: str, kind: str, meaning: bool, alone: bool, why: bool) -
         ("verbal consent ok for a 97550 session in march 2024?", "rule"),
         ("is 97550 still ok to bill in 2026?", "code_validity"),
         ("can we bill G0541 for a 2024 date of service?", "code_validity"),
+        # submitting a code on a date is billing it then
+        ("can we still submit G0541 for a visit on 12/20/2024?", "code_validity"),
+        ("ok to submit 97550 for march 2023?", "code_validity"),
         # a modifier named as a code
         ("using G0541 in jan 2025, does it need GP like 97550 does?", "modifier"),
         # the amount in controversy asked for as a sum in dispute
@@ -125,6 +135,10 @@ def test_kind_by_what_is_said_of_the_code(question: str, kind: str) -> None:
         ("forgot the GO on a 97550 line and it denied", True, True),
         ("resubmitted a new claim for the 97551 line that was missing GP and now got CO-18???", False, True),
         ("wrong units on 97551 and it denied", False, True),
+        # the slip already fixed on a new claim, which then denied as a duplicate
+        ("rebilled 97551 with the units corrected and got CO-18 on it", False, True),
+        ("added the GP and sent a new claim, now denied as duplicate", False, True),
+        ("with GO added to 97550, do we also need KX?", False, False),  # a modifier added is no slip by itself
         ("what does CO-50 mean?", False, False),
         ("no consent documented, is that a problem?", False, False),
     ],
@@ -132,3 +146,20 @@ def test_kind_by_what_is_said_of_the_code(question: str, kind: str) -> None:
 def test_action_and_clerical_slips(question: str, action: bool, clerical: bool) -> None:
     intent = understand(question)
     assert (intent.asks_action, intent.clerical) == (action, clerical)
+
+
+@pytest.mark.parametrize(
+    ("question", "likened"),
+    [
+        ("does G0541 need GP like 97550 does?", ("97550",)),
+        ("is G0543 untimed, same as 97552?", ("97552",)),
+        ("as with 97550, do we add GO to G0539?", ("97550",)),
+        ("like 97550, does 97551 need a modifier", ("97550",)),
+        ("does 97550 need GO?", ()),  # one code: it is the one asked about
+        ("like 97550 or 97551, does G0541 need GP?", ()),  # a list is no single likeness
+        ("G0541 like 97550", ("97550",)),
+        ("would 97550 work like that?", ()),
+    ],
+)
+def test_a_code_named_as_the_likeness_is_not_asked_about(question: str, likened: tuple[str, ...]) -> None:
+    assert understand(question).likened == likened
