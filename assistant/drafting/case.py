@@ -25,6 +25,7 @@ from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, 
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
 from assistant.drafting.route import choose_route, payer_type_of
+from assistant.errors import DenialCodeError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import Profile, Report
@@ -124,11 +125,23 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
     return claim, texts, []
 
 
+def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:
+    """The denial's codes: as given, else the claim's; a decision typed without codes ("Redetermination unfavorable
+    09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note."""
+    try:
+        return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
+    except DenialCodeError:
+        if not (denial and claim.denial_codes):
+            raise
+    words = " ".join(t for t in (denial_text, denial) if t)
+    return parse_denial(claim.denial_codes, kb.reason_codes, words)
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
-    parsed, warnings = parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
+    parsed, warnings = _parsed_denial(kb, claim, denial, denial_text)
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns)

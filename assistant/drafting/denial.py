@@ -30,10 +30,56 @@ def _normalize_carc(code: str) -> str:
     return code
 
 
+# A denial typed in a biller's words ("biller note: NGS denied the 97551 line, CARC 107 + N122, said no primary"):
+# the codes are read where they are named and the words are the payer's note. Two words with lower-case letters
+# make a text prose; a list of codes with a stray token ("CO-50 N115 <script>") is still read strictly.
+_PROSE_WORD = re.compile(r"\b[A-Za-z]*[a-z]{2,}[A-Za-z]*\b")
+_PROSE_GROUP_CARC = re.compile(r"(?<![A-Z0-9])(CO|PR|OA|PI|CR)[-\s*]?([A-Z]?\d{1,3})(?![0-9])")
+_PROSE_CARC = re.compile(
+    r"\b(?:CARCS?|(?:CLAIM\s+)?ADJ(?:USTMENT)?\s+REASON(?:\s+CODES?)?|REASON\s+CODES?|DENIAL\s+CODES?)\s*[:#]?\s*"
+    r"([A-Z]?\d{1,3})(?![0-9])"
+)
+_PROSE_RARC = re.compile(r"(?<![A-Z0-9])(MA\d{1,3}|[MN]\d{1,3})(?![0-9])")
+
+
+def _prose(raw: str) -> bool:
+    return len(_PROSE_WORD.findall(raw)) >= 2
+
+
+def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str]]:
+    """(first group, CARCs, RARCs) named in a typed denial; a bare number is a CARC only after a word naming one."""
+    upper = raw.upper()
+    named = [(m.start(), m.group(1), m.group(2)) for m in _PROSE_GROUP_CARC.finditer(upper)]
+    named += [(m.start(), None, m.group(1)) for m in _PROSE_CARC.finditer(upper)]
+    named.sort()
+    group = next((g for _, g, _ in named if g), None)
+    carcs = [_normalize_carc(code) for _, _, code in named]
+    rarcs = [m.group(1) for m in _PROSE_RARC.finditer(upper)]
+    return group, carcs, rarcs
+
+
 def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = None) -> tuple[Denial, list[str]]:
     """Return the parsed denial and warnings (unknown but well-formed codes)."""
     if not raw or not raw.strip():
         raise DenialCodeError("no denial codes given", hint='pass CARC/RARC codes such as "CO-50 N115"')
+    try:
+        return _parse_codes(raw, reason_codes, text)
+    except DenialCodeError:
+        if not _prose(raw):
+            raise
+    group, carcs, rarcs = _codes_in_prose(raw)
+    if not carcs:
+        raise DenialCodeError(
+            "no CARC (claim adjustment reason code) found in the denial's words",
+            hint='name the code as the notice gives it, e.g. "CO-50 N115", or pass the codes with the claim',
+        )
+    words = " ".join(t for t in (text, raw.strip()) if t)
+    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words)
+    return denial, [*warnings, "the denial was read from its words: the codes named in it, the words as the payer's"]
+
+
+def _parse_codes(raw: str, reason_codes: Mapping[str, Any], text: str | None) -> tuple[Denial, list[str]]:
+    """A list of codes ("CO-50 N115", "CO50,N115", "PR-119 (reconsideration affirmed)")."""
     # Join "CO 50" written with a space into one token before splitting.
     joined = re.sub(r"\b(CO|PR|OA|PI|CR)\s+(?=[A-Z]?\d)", r"\1-", raw.strip().upper())
     tokens = [t for t in _SPLIT.split(joined) if t and t not in ("-", "(", ")", ":")]
@@ -62,6 +108,16 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
             )
     if not carcs:
         raise DenialCodeError("no CARC (claim adjustment reason code) given", hint='e.g. "CO-50" before "N115"')
+    words = " ".join(t for t in (text, " ".join(remark)) if t)
+    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words)
+    if remark:
+        warnings.append("words beside the codes were read as the payer's note, not as codes")
+    return denial, warnings
+
+
+def _denial(
+    raw: str, reason_codes: Mapping[str, Any], group: str | None, carcs: list[str], rarcs: list[str], text: str
+) -> tuple[Denial, list[str]]:
     warnings: list[str] = []
 
     def ref(code: str, kind: str) -> ReasonCodeRef:
@@ -74,14 +130,12 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
             informational=bool(getattr(known, "informational", False)),
         )
 
-    if remark:
-        warnings.append("words beside the codes were read as the payer's note, not as codes")
     denial = Denial(
         raw=raw.strip()[:200],
         group=group,
         carcs=[ref(c, "carc") for c in dict.fromkeys(carcs)],
         rarcs=[ref(r, "rarc") for r in dict.fromkeys(rarcs)],
-        text=" ".join(t for t in (text, " ".join(remark)) if t) or None,
+        text=text or None,
     )
     return denial, warnings
 

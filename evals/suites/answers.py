@@ -8,7 +8,8 @@ Token lists match case-insensitively; each inner list needs one of its alternati
 
 - recall@1, recall@3, MRR: over answerable items, the rank of the first passage of the answer
   (cited passages first, then the others found) that holds one alternative of every inner list of
-  ``passage_must_contain``;
+  ``passage_must_contain`` (a set whose authors gave no passage lists is ranked by ``answer_must_contain``,
+  the stated fact: the first passage that states it; the output says which criterion ran);
 - answer_correct: an answerable item's answer says it answers and its text holds one alternative
   of every inner list of ``answer_must_contain``; an unanswerable item's answer says it cannot
   answer (``answered`` is false);
@@ -88,11 +89,19 @@ def _normalised(text: str) -> str:
     return text.replace(",", "").replace("$", "")
 
 
+def _passage_criterion(item: dict[str, Any]) -> list[list[str]]:
+    """What a relevant passage holds: the item's passage lists, else (sets without them) its stated fact's."""
+    if "passage_must_contain" in item:
+        return list(item["passage_must_contain"] or [])
+    return list(item.get("answer_must_contain") or [])
+
+
 def score_item(item: dict[str, Any], answer: Any) -> dict[str, Any]:
     """Rank of the first relevant passage, correctness and ungrounded values of one answer."""
     rank = None
-    if item["answerable"] and item.get("passage_must_contain"):
-        rank = next((i + 1 for i, p in enumerate(answer.passages) if holds(p.text, item["passage_must_contain"])), None)
+    relevant = _passage_criterion(item)
+    if item["answerable"] and relevant:
+        rank = next((i + 1 for i, p in enumerate(answer.passages) if holds(p.text, relevant)), None)
     if item["answerable"]:
         correct = bool(answer.answered) and holds(answer.text, item["answer_must_contain"])
     else:
@@ -116,7 +125,7 @@ def evaluate(assistant: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
         answer = assistant.answer(item["question"], dos=date.fromisoformat(str(dos)) if dos else None)
         latencies.append(time.perf_counter() - started)
         details.append(score_item(item, answer))
-    ranked = [d for d, item in zip(details, items, strict=True) if item["answerable"] and item["passage_must_contain"]]
+    ranked = [d for d, item in zip(details, items, strict=True) if item["answerable"] and _passage_criterion(item)]
     ranks = [d["rank"] for d in ranked]
 
     def recall(k: int) -> float:
@@ -135,6 +144,7 @@ def evaluate(assistant: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
         if unanswerable else 1.0,
         "refused_answerable": float(sum(1 for d in answerable if not d["answered"])),
         "questions": float(len(items)),
+        "ranked_by_stated_fact": float(sum(1 for item in items if "passage_must_contain" not in item)),
         "answer_p50_ms": round(1000 * latencies[len(latencies) // 2], 2),
         "details": [d for d in details if not d["correct"] or d["rank"] != 1 or d["ungrounded"]] or ["all correct"],
     }

@@ -113,3 +113,32 @@ def test_informational_remarks_never_steer_the_pattern(raw: str) -> None:
         denial, warnings = parse_denial(f"{raw} {extra}", KB.reason_codes)
         found = match_pattern(denial, KB.denial_patterns)
         assert warnings == [] and (found.id if found else None) == (plain.id if plain else None), extra
+
+
+@pytest.mark.parametrize(("raw", "group", "carcs", "rarcs"), [
+    ("biller note: NGS denied the 97551 line, CARC 107 + N122, said no primary on claim. 92507 paid.", None,
+     ["107"], ["N122"]),
+    ("biller summary: the plan denied 97552 -- 'group code billed for a single family' (CO-4 / N657)", "CO",
+     ["4"], ["N657"]),
+    ("front desk: 'Medicare paid zero on the caregiver training -- PR-1. Is this a denial?'", "PR", ["1"], []),
+    ("biller: 'NGS underpaid 97550 -- paid $35.16 instead of ~$42. CO-253 and PR-2 on the line. Appeal?'", "CO",
+     ["253", "2"], []),
+    ("Denied -- they say patient has to be there. CO-50. Due soon?", "CO", ["50"], []),
+    ("adjustment reason code 96 with remark N130 on the 97550 line", None, ["96"], ["N130"]),
+])
+def test_a_denial_typed_in_words_is_read_for_its_codes(
+    raw: str, group: str | None, carcs: list[str], rarcs: list[str]
+) -> None:
+    denial, warnings = parse_denial(raw, KB.reason_codes)
+    assert (denial.group, [c.code for c in denial.carcs], [r.code for r in denial.rarcs]) == (group, carcs, rarcs)
+    assert denial.text and raw.strip()[:20] in denial.text  # the words stay, as the payer's note
+    assert any("read from its words" in w for w in warnings)
+
+
+@pytest.mark.parametrize("raw", [
+    "Redetermination unfavorable 09/08/2026, diagnosis not on the covered list",  # words, no code
+    "the 97551 line was denied on 2026-03-04 for 35 minutes",  # numbers that are not CARCs
+])
+def test_words_without_a_code_are_still_an_input_error(raw: str) -> None:
+    with pytest.raises(DenialCodeError, match="no CARC"):
+        parse_denial(raw, KB.reason_codes)
