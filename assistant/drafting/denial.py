@@ -31,9 +31,9 @@ def _normalize_carc(code: str) -> str:
 
 
 # A denial typed in a biller's words ("biller note: NGS denied the 97551 line, CARC 107 + N122, said no primary"):
-# the codes are read where they are named and the words are the payer's note. Two words with lower-case letters
-# make a text prose; a list of codes with a stray token ("CO-50 N115 <script>") is still read strictly.
-_PROSE_WORD = re.compile(r"\b[A-Za-z]*[a-z]{2,}[A-Za-z]*\b")
+# the codes are read where they are named and the words are the payer's note. Two lower-case words make a text
+# prose; a list of codes with a stray token ("CO-50 N115 <script>") or a name beside them is still read strictly.
+_PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
 _PROSE_GROUP_CARC = re.compile(r"(?<![A-Z0-9])(CO|PR|OA|PI|CR)[-\s*]?([A-Z]?\d{1,3})(?![0-9])")
 _PROSE_CARC = re.compile(
     r"\b(?:CARCS?|(?:CLAIM\s+)?ADJ(?:USTMENT)?\s+REASON(?:\s+CODES?)?|REASON\s+CODES?|DENIAL\s+CODES?)\s*[:#]?\s*"
