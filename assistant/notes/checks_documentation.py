@@ -266,6 +266,7 @@ def _own_agreement(text: str, mention: Concept) -> bool:
         return False  # a parent consenting for a child patient consents as the child's representative
     return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
 
+
 # "called him to ask his consent, he declined": consent asked for and refused
 _ASKED_FOR = re.compile(
     r"\b(?:ask|asked|asking|request|requested|requesting|seek|sought|seeking)\s+(?:for\s+)?(?:his|her|their|the)?\s*"
@@ -320,7 +321,7 @@ def _representative(around: str) -> bool:
     """A representative (guardian, POA ...) named, and not as one the patient does not have."""
     return any(
         not _NO_REPRESENTATIVE_BEFORE.search(around, max(0, m.start() - 50), m.start())
-        for m in _REPRESENTATIVE.finditer(around)
+        for m in finditer(_REPRESENTATIVE, around)  # RE2 first: most consent lines name no representative
     )
 
 
