@@ -232,6 +232,7 @@ class Intent:
     full_time: bool = False  # "the payer requires the full time": whole 30/15-minute blocks, not the mid-point rule
     periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
+    today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -493,4 +494,5 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         full_time=bool(FULL_TIME.search(text)),
         said=said if period is not None else None,
         periods=_all_periods(days, months, years),
+        today=today,
     )
