@@ -23,7 +23,8 @@ from assistant.retrieval.understand import Intent
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
 # "do families have to pay out of pocket?", which asks whether)
-MONEY = re.compile(r"how much|\$|\btotal\b|\bactual (?:number|amount|payment)\b"
+MONEY = re.compile(r"how much|\$|\btotal (?:national |medicare |\w+ )?(?:allow|pa(?:y|id)|amount|reimburs)"
+                   r"|\bactual (?:number|amount|payment)\b"
                    r"|\bwhat(?:'s| is| are| was| will| would| does| do| did)?\b.{0,60}?\b(?:share|owe|pay|paid|allow"
                    r"|amount|number|rate|check|cost|reimburs)", re.I)
 ASSISTANT = re.compile(r"\b(?:pta|ota|cota|assistants?)\b|\b(?:cq|co) modifier\b|\bwith (?:cq|co)\b", re.I)
@@ -32,7 +33,8 @@ SHARE = re.compile(r"\b(?:her|his|their|the patient'?s?|pt'?s?|member'?s?) (?:sh
                    r"|\bwhat (?:does|will|would) (?:she|he|they|the patient|the pt) (?:owe|pay)\b", re.I)
 NET = re.compile(r"\bsequest|\b2 ?(?:%|percent)|\bactual(?:ly)? (?:paid|payment|number|check|amount)"
                  r"|\bless than 80\b|\bmedicare'?s (?:check|payment|share)\b|\bnet\b", re.I)
-GAP = re.compile(r"\bgap\b|\bdifference\b|\bhow (?:much|big) (?:less|lower|more|higher|of a)\b|\bvs\.?\b|\bversus\b",
+GAP = re.compile(r"\bgap\b|\bdifference\b|\b(?:less|lower|more|higher) than\b"
+                 r"|\bhow (?:much|big) (?:less|lower|more|higher|of a)\b|\bvs\.?\b|\bversus\b",
                  re.I)
 QP = re.compile(r"(?<!non)(?<!non-)(?<!non )\b(?:qp|qualifying apm)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -49,6 +49,7 @@ def test_worked_sum(assistant: Assistant, question: str, shows: str, cites: set[
         "what code, 97552 or G0543, for a class of caregivers of 4 different pts?",  # which code, not a count
         "what does Aetna allow for 97550 at 55 minutes in 2026?",  # another payer's amounts are not Medicare's
         "how many units for 55 minutes of 97550?",  # units, not money
+        "70 mins total training the wife and daughter together, units?",  # a total of minutes, not of money
     ],
 )
 def test_no_sum_asked(question: str) -> None:
