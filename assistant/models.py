@@ -271,6 +271,8 @@ class AnswerSentence(Model):
     passage_id: str | None = Field(default=None, description="The passage the sentence comes from; none only "
                                    "for a sentence that says the question cannot be answered.")
     source: SourceRef | None = None
+    passage_ids: list[str] = Field(default_factory=list, description="Every passage the sentence rests on, "
+                                   "`passage_id` first: a worked sum cites the passage of each figure it uses.")
 
 
 class Answer(Model):

@@ -310,7 +310,9 @@
     text.classList.toggle("unanswered", !answer.answered);
     for (const sentence of answer.sentences) {
       text.append(document.createTextNode(sentence.text));
-      if (number.has(sentence.passage_id)) text.append(el("sup", {}, "[" + number.get(sentence.passage_id) + "]"));
+      // a worked sum cites the passage of each figure it uses
+      const ids = sentence.passage_ids && sentence.passage_ids.length ? sentence.passage_ids : [sentence.passage_id];
+      for (const id of ids) if (number.has(id)) text.append(el("sup", {}, "[" + number.get(id) + "]"));
       text.append(document.createTextNode(" "));
     }
     const list = $("answer-passages");

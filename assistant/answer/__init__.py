@@ -26,16 +26,22 @@ Method = Literal["offline", "model", "offline_fallback"]
 
 def _passages(cited: Sequence[Cited], found: Sequence[Passage], k: int) -> list[Passage]:
     out: list[Passage] = []
-    for passage in [c.passage for c in cited if c.passage is not None] + list(found):
+    own = [p for c in cited if c.passage is not None for p in (c.passage, *c.also)]
+    # a worked sum's figures come from several passages: those the search ranked come in its order
+    searched = {p.id: i for i, p in enumerate(found)}
+    if any(c.also for c in cited):
+        own.sort(key=lambda p: searched.get(p.id, len(found)))
+    for passage in own + list(found):
         if all(p.id != passage.id for p in out):
             out.append(passage)
-    return out[: max(k, sum(1 for c in cited if c.passage))]
+    return out[: max(k, len({p.id for p in own}))]
 
 
 def _answer(question: str, dos: date | None, kind: str, cited: Sequence[Cited], answered: bool,
             passages: list[Passage], method: Method = "offline", notes: Sequence[str] = ()) -> Answer:
     sentences = [AnswerSentence(text=c.text, passage_id=c.passage.id if c.passage else None,
-                                source=c.passage.source if c.passage else None) for c in cited]
+                                source=c.passage.source if c.passage else None,
+                                passage_ids=[p.id for p in (c.passage, *c.also) if p is not None]) for c in cited]
     return Answer(question=question, dos=dos, answered=answered, text=" ".join(s.text for s in sentences),
                   sentences=sentences, passages=passages, kind=kind, method=method, notes=list(notes))
 
@@ -61,7 +67,8 @@ def answer_question(question: str, *, retriever: Any, dos: date | None = None, k
     if draft is None:
         return offline.model_copy(update={"method": "offline_fallback", "notes": notes})
     by_id = {p.id: p for p in passages}
-    model_cited = [Cited(s.text, by_id[s.passage_ids[0]] if s.passage_ids else None) for s in draft.sentences]
+    model_cited = [Cited(s.text, by_id[s.passage_ids[0]] if s.passage_ids else None,
+                         tuple(by_id[i] for i in s.passage_ids[1:] if i in by_id)) for s in draft.sentences]
     order = {p.id: i for i, p in enumerate(passages)}
     used = [c.passage for c in model_cited if c.passage is not None]
     rest = sorted((p for p in passages if p not in used), key=lambda p: order[p.id])

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.answer.calc import worked
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
 from assistant.knowledge.loader import Knowledge
@@ -112,6 +113,7 @@ class Cited:
 
     text: str
     passage: Passage | None
+    also: tuple[Passage, ...] = ()  # the other passages a worked sum takes its figures from
 
 
 def entry_of(passage: Passage) -> str:
@@ -325,12 +327,26 @@ def _payer_refusal(intent: Intent) -> str | None:
     return None
 
 
-def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Passage]) -> Passage | None:
-    """The first candidate passage of the claim's entry that holds every fact of the claim."""
+def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Passage],
+         lookup: Callable[[str], list[Passage]] | None = None) -> Cited | None:
+    """The claim with the first candidate passage of its entry that holds every fact of the claim (with the passages
+    of its further entries, for a worked sum: each figure must be in one of them)."""
+    also: list[Passage] = []
+    for entry in claim.also:
+        found = next((p for p in candidates if entry_of(p) == entry), None) \
+            or next(iter((lookup or _none)(entry)), None)
+        if found is None:
+            return None
+        also.append(found)
     for passage in candidates:
-        if entry_of(passage) == claim.entry and not ungrounded(claim.text, [passage.text], question, dos):
-            return passage
+        if entry_of(passage) == claim.entry and not ungrounded(claim.text, [passage.text, *(p.text for p in also)],
+                                                               question, dos):
+            return Cited(claim.text, passage, tuple(also))
     return None
+
+
+def _none(entry: str) -> list[Passage]:
+    return []
 
 
 def compose(
@@ -351,7 +367,9 @@ def compose(
         body = sentences(hits[0].text[found.end():] if found else hits[0].text)
         return " ".join(body[:n + (bool(body) and bare(body[0]))])
 
-    made = claims(intent, pins, kb, opening)
+    sums = worked(intent, kb)
+    # a worked total names the lines the minutes support: the units sentence would say it again
+    made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
     why = refusal(intent, made, passages, kb)
     if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
         return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
@@ -360,9 +378,10 @@ def compose(
     out: list[tuple[int, Cited]] = []
     rank = {entry_of(p): i for i, p in enumerate(passages)}
     for claim in made:
-        passage = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)])
-        if passage is not None:
-            out.append((rank.get(claim.entry, len(passages)), Cited(claim.text, passage)))
+        cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
+        if cited is not None:
+            # a worked sum answers the question asked; the facts it rests on follow it
+            out.append((-1 if claim.what == "worked" else rank.get(claim.entry, len(passages)), cited))
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), made, used, dos)
     if not out:
@@ -401,7 +420,7 @@ def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> li
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
 _COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq", "decision",
-                       "descriptor"})
+                       "descriptor", "worked"})
 
 
 def _extracted(

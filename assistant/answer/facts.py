@@ -30,6 +30,7 @@ class Claim:
     text: str
     entry: str
     what: str = ""  # the pin kind it words: fee, code, dx, kx, route ...
+    also: tuple[str, ...] = ()  # further entries whose passages hold the figures a worked sum uses
 
 
 def when(period: Period, said: str | None = None) -> str:

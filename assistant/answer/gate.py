@@ -76,19 +76,68 @@ def facts(text: str) -> set[str]:
     return found
 
 
-# "20 + 25 = 45 minutes": a total written out with its addends
-SUM = re.compile(r"(?<![\w.])(\d{1,3}(?:\s*\+\s*\d{1,3})+)\s*=\s*(\d{1,4})(?![\w.])")
+# Arithmetic written out in a sentence: "20 + 25 = 45", "$52.77 + 2 × $26.05 = $104.87", "85% × $52.08 = $44.27",
+# "$52.77 − $39.75 = $13.02". One token pass (linear in the sentence): numbers (with "$" or "%"), operators, "=".
+_TOKEN = re.compile(r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)|(\s[-−]\s|[+−×*=]|\s[x]\s)|(\S)")
+CENT = 0.011  # a cent of rounding at each step
+
+
+def _value(term: list[tuple[float, bool]]) -> float:
+    out = 1.0
+    for number, percent in term:
+        out *= number / 100 if percent else number
+    return out
+
+
+def _expressions(text: str) -> list[tuple[list[tuple[str, list[list[tuple[float, bool]]]]], float, str]]:
+    """The "a op b ... = c" runs of `text`, in order: their terms (sign and factors), the stated result and the
+    result's fact."""
+    out = []
+    terms: list[tuple[str, list[tuple[float, bool]]]] = []
+    operator: str | None = "+"
+    for match in _TOKEN.finditer(text):
+        whole, frac, percent, op, other = match.groups()
+        if whole is not None:
+            number = float(whole.replace(",", "") + (frac or ""))
+            if operator == "=" and terms:
+                out.append((terms, number, _number(whole, frac)))
+                terms, operator = [], "+"
+                continue
+            if operator in ("+", "-"):
+                terms.append((operator, [(number, bool(percent))]))
+            elif operator == "*" and terms:
+                terms[-1][1].append((number, bool(percent)))
+            else:
+                terms = [("+", [(number, bool(percent))])]
+            operator = None
+        elif op is not None:
+            op = op.strip()
+            operator = {"−": "-", "×": "*", "x": "*"}.get(op, op) if terms and operator is None else None
+            if operator is None:
+                terms = []
+        elif other is not None:
+            terms, operator = [], "+"
+    return out
 
 
 def summed(text: str, allowed: set[str]) -> set[str]:
-    """Totals `text` writes out as "a + b = c" whose addends are all allowed and which add up: the total is then as
-    grounded as its addends (the arithmetic is checked here, not taken on trust)."""
+    """Results `text` works out as "a + b = c", "2 × $26.05 = $52.10" or "20% × $52.08 = $10.42" whose operands are
+    all allowed (or worked out earlier in the same text) and whose arithmetic holds to the cent: such a result is as
+    grounded as its operands (the arithmetic is checked here, not taken on trust)."""
     out: set[str] = set()
-    for match in SUM.finditer(text):
-        parts = [int(n) for n in re.findall(r"\d+", match.group(1))]
-        if sum(parts) == int(match.group(2)) and all(f"num:{n}" in allowed for n in parts):
-            out.add(f"num:{match.group(2)}")
+    for terms, stated, fact in _expressions(text):
+        operands = [f for _, factors in terms for f in factors]
+        if not all(_number(*_split(n)) in allowed | out for n, _ in operands):
+            continue
+        value = sum(_value(factors) * (-1 if sign == "-" else 1) for sign, factors in terms)
+        if abs(value - stated) <= CENT * len(operands):
+            out.add(fact)
     return out
+
+
+def _split(number: float) -> tuple[str, str | None]:
+    whole, _, frac = f"{number:.10g}".partition(".")
+    return whole, ("." + frac) if frac else None
 
 
 def allowed_facts(texts: Iterable[str]) -> set[str]:

@@ -71,10 +71,13 @@ DIRECT_CARE = re.compile(r"\bwound|pressure (?:injur|ulcer|sore)|infection contr
                          r"|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
 
 
-def units_family(intent: Intent, kb: Knowledge) -> str:
+def units_family(intent: Intent, kb: Knowledge) -> str | None:
     """The code family whose units some minutes are counted in: the one the question names; else direct care when
     it teaches direct clinical care on a date the G0541 family is valid; else the 97550 family."""
     if intent.procedure_codes:
+        families = {kb.codes[c].family for c in intent.procedure_codes if c in kb.codes}
+        if families and not families & {"cts", "direct_care"}:
+            return None  # "96202 ... 75 min": a family without a units passage counts its time by its own rule
         return "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
     start = kb.codes["G0541"].effective_from if "G0541" in kb.codes else None
     in_force = intent.period is None or start is None or intent.period[1] >= start
@@ -298,7 +301,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
                                                         and (intent.unit_count or intent.procedure_codes))):
         family = units_family(intent, kb)
-        out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
+        if family is not None:
+            out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
 

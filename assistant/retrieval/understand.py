@@ -55,7 +55,7 @@ _BRANDS = (r"\bbcbs\b|blue cross|blue shield|aetna|cigna|united ?health(?:care)?
 NAMED_PAYER = re.compile(_BRANDS, re.I)
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 UNIT_COUNT = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:units?\b|(?=(?:9\d{4}|G0\d{3})\b))", re.I)
-FAMILY = re.compile(r"(?:caregiver training|\bcts\b) codes?\b", re.I)
+FAMILY = re.compile(r"(?:caregiver training|\bcts\b) (?:(?:cpt|hcpcs) )?(?:codes?|cpts?)\b", re.I)
 PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
@@ -96,8 +96,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
-        r"\bvalid\b|billable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
-        r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out", re.I)),
+        r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
+        r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out"
+        r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(
         r"\b(?:which|what|right|correct) (?:cpt |hcpcs )?codes?\b|how (?:do|should) (?:i|we) code|how to code"
@@ -232,6 +233,7 @@ class Intent:
     full_time: bool = False  # "the payer requires the full time": whole 30/15-minute blocks, not the mid-point rule
     periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
+    today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -365,6 +367,10 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     return procedures, _unique(diagnoses), _unique(reasons), _unique(modifiers)
 
 
+# a speech-language pathology assistant, whom Medicare does not recognise
+SLPA = re.compile(r"\bslpas?\b|\bspeech(?:[- ]language)?(?: pathology)? assistants?\b", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
@@ -393,6 +399,8 @@ def classify(
         return "rule"
     if has_minutes or ("units" in hits and has_code):
         return "units"
+    if SLPA.search(text):  # "our SLPA did the 97550, bill GN?": who may furnish it, not the code's dates
+        return "rule"
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
     valid = "code_validity" in hits and not _EDIT.search(text)
     if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or _asks_meaning(text)
@@ -493,4 +501,5 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         full_time=bool(FULL_TIME.search(text)),
         said=said if period is not None else None,
         periods=_all_periods(days, months, years),
+        today=today,
     )

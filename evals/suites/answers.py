@@ -69,20 +69,49 @@ def _values(text: str) -> set[str]:
     return out
 
 
-_SUM = re.compile(r"(?<![\w.])(\d+(?:\s*\+\s*\d+)+)\s*=\s*(\d+)(?![\w.])")
+# "a + b = c", "$52.77 + 2 × $26.05 = $104.87", "20% × $52.08 = $10.42": a result written out with its arithmetic
+_WORKED = re.compile(r"((?:\$?\d[\d,]*(?:\.\d+)?%?\s*(?:[+×*−]|\s-\s|\sx\s)\s*)+\$?\d[\d,]*(?:\.\d+)?%?)"
+                     r"\s*=\s*\$?(\d[\d,]*(?:\.\d+)?)")
+_OPERAND = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+
+
+def _worked(expression: str) -> float | None:
+    """The value of "a + 2 × b − 20% × c" (a percentage is a fraction), or None when it is not plain arithmetic."""
+    text = expression.replace("$", "").replace("×", "*").replace("−", " - ").replace(" x ", " * ")
+    total = 0.0
+    for term in re.split(r"\s*\+\s*", text):
+        for n, part in enumerate(re.split(r"\s+-\s+", term)):
+            value = 1.0
+            for factor in part.split("*"):
+                factor = factor.strip().replace(",", "")
+                if not re.fullmatch(r"\d+(?:\.\d+)?%?", factor):
+                    return None
+                value *= float(factor.rstrip("%")) / (100 if factor.endswith("%") else 1)
+            total += -value if n else value
+    return total
+
+
+def _worked_out(sentence: str, loose: set[str]) -> set[str]:
+    """Results of the sentence's arithmetic whose operands are grounded (or worked out before) and which hold to the
+    cent at each step."""
+    out: set[str] = set()
+    for match in _WORKED.finditer(sentence):
+        operands = {re.sub(r"\.0+$", "", v.rstrip("%").replace(",", "")) for v in _OPERAND.findall(match.group(1))}
+        value = _worked(match.group(1))
+        stated = float(match.group(2).replace(",", ""))
+        if value is not None and not operands & (loose - out) and abs(value - stated) <= 0.011 * len(operands):
+            out.add(re.sub(r"\.0+$", "", _normalised(match.group(2))))
+    return out
 
 
 def ungrounded_values(sentence: str, cited: str, question: str) -> set[str]:
-    """Values of `sentence` found in neither `cited` nor `question` (substring match on the normalised text). A total
-    the sentence writes out as "a + b = c" counts as grounded only when its addends are and the sum is right."""
+    """Values of `sentence` found in neither `cited` nor `question` (substring match on the normalised text). A result
+    the sentence works out ("a + b = c", "2 × $26.05 = $52.10") counts as grounded only when its operands are and the
+    arithmetic is right."""
     pool = (_normalised(cited) + " " + _normalised(question)).upper()
     pool_values = _values(cited) | _values(question)
     loose = {v for v in _values(sentence) if v not in pool_values and v not in pool}
-    for match in _SUM.finditer(sentence):
-        parts = re.findall(r"\d+", match.group(1))
-        if sum(map(int, parts)) == int(match.group(2)) and not set(parts) & loose:
-            loose.discard(match.group(2))
-    return loose
+    return loose - _worked_out(sentence, loose)
 
 
 def _normalised(text: str) -> str:
@@ -109,8 +138,8 @@ def score_item(item: dict[str, Any], answer: Any) -> dict[str, Any]:
     texts = {p.id: p.text for p in answer.passages}
     loose: set[str] = set()
     for s in answer.sentences:
-        loose |= ungrounded_values(s.text, texts.get(s.passage_id or "", ""), item["question"] + " " +
-                                   str(item.get("dos") or ""))
+        cited = " ".join(texts.get(i, "") for i in (getattr(s, "passage_ids", None) or [s.passage_id or ""]))
+        loose |= ungrounded_values(s.text, cited, item["question"] + " " + str(item.get("dos") or ""))
     return {"id": item["id"], "kind": item.get("kind"), "rank": rank, "correct": correct, "answered": answer.answered,
             "ungrounded": sorted(loose), "answer": answer.text[:300], "top": [p.id for p in answer.passages[:3]]}
 

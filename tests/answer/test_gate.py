@@ -38,6 +38,14 @@ def test_facts(text: str, expected: set[str]) -> None:
         ("No: G35 is not billable on 2025-11-10; use G35.A instead.", [DX], "was G35 valid on 2025-11-10?"),
         ("G0541 was not in effect in 2024.", ["G0541 is valid from 2025-01-01."], "is G0541 billable in 2024?"),
         ("Verbal consent is accepted when documented.", ["Verbal consent is accepted."], "is verbal ok?"),
+        # worked sums: the result is grounded when every operand is and the arithmetic holds to the cent
+        ("55 minutes: $52.77 + 2 × $26.05 = $104.87.", ["97550 $52.77", "97551 $26.05; 97550 x1 and 97551 x2"],
+         "55 min"),
+        ("85% × $52.08 = $44.27.", ["pays 85% of the fee", "97550 $52.08"], "pta"),
+        ("$52.77 − 20% × $52.77 = $42.22, then $42.22 − 2% × $42.22 = $41.38.", ["$52.77", "20% coinsurance",
+                                                                                 "reduced by 2%"], "net?"),
+        ("$52.77 - $39.75 = $13.02 per unit.", ["$52.77 non-facility and $39.75 facility"], "gap"),
+        ("20 + 25 = 45 minutes.", ["20 min", "25 min"], "total"),
     ],
 )
 def test_should_pass(sentence: str, cited: list[str], question: str) -> None:
@@ -53,6 +61,11 @@ def test_should_pass(sentence: str, cited: list[str], question: str) -> None:
         ("G35 is not billable from 2025-09-01.", [DX], "G35?", "2025-09-01"),
         ("The patient owes $5.21.", [FEE], "copay?", "5.21"),
         ("Appeal within 120 days.", [], "how long to appeal", "120"),
+        # a worked sum with a wrong result, an operand no passage holds, or an operator the checker does not read
+        ("$52.77 + 2 × $26.05 = $105.87.", ["$52.77", "$26.05 x2"], "q", "105.87"),
+        ("$52.77 + 3 × $26.05 = $130.92.", ["$52.77", "$26.05 x2"], "q", "130.92"),
+        ("90% × $52.08 = $46.87.", ["85%", "$52.08"], "q", "46.87"),
+        ("$52.08 / 2 = $26.04.", ["$52.08"], "q", "26.04"),
     ],
 )
 def test_should_flag(sentence: str, cited: list[str], question: str, reason: str) -> None:

@@ -1,0 +1,205 @@
+"""Worked sums for money questions: the total allowed for some minutes, an assistant's 85 %, the patient's
+coinsurance, Medicare's share after sequestration, a group's units across patients, the facility gap.
+
+Each sum is written out ("$52.77 + 2 × $26.05 = $104.87") and cites the passage of every figure it uses, so the
+answer gate checks the operands against those passages and the arithmetic itself (`gate.summed`): a result is
+as grounded as its operands. Amounts come from `assistant.billing` through `unit_amounts`; rates (85 %, 20 %,
+2 %) from the fee schedule's own entries. Pure: an `Intent` and the knowledge in, `Claim`s out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.answer.facts import Claim
+from assistant.billing import supported_lines_for_minutes
+from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import RVU
+from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts
+from assistant.retrieval.chunking import money
+from assistant.retrieval.understand import Intent
+
+# "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
+# "do families have to pay out of pocket?", which asks whether)
+MONEY = re.compile(r"how much|\$|\btotal (?:national |medicare |\w+ )?(?:allow|pa(?:y|id)|amount|reimburs)"
+                   r"|\bactual (?:number|amount|payment)\b"
+                   r"|\bwhat(?:'s| is| are| was| will| would| does| do| did)?\b.{0,60}?\b(?:share|owe|pay|paid|allow"
+                   r"|amount|number|rate|check|cost|reimburs)", re.I)
+ASSISTANT = re.compile(r"\b(?:pta|ota|cota|assistants?)\b|\b(?:cq|co) modifier\b|\bwith (?:cq|co)\b", re.I)
+SHARE = re.compile(r"\b(?:her|his|their|the patient'?s?|pt'?s?|member'?s?) (?:share|portion|part|responsibility)\b"
+                   r"|\bcoinsurance\b|\bout of pocket\b|\b(?:she|he|they|patient|pt) (?:owes?|pays?)\b"
+                   r"|\bwhat (?:does|will|would) (?:she|he|they|the patient|the pt) (?:owe|pay)\b", re.I)
+NET = re.compile(r"\bsequest|\b2 ?(?:%|percent)|\bactual(?:ly)? (?:paid|payment|number|check|amount)"
+                 r"|\bless than 80\b|\bmedicare'?s (?:check|payment|share)\b|\bnet\b", re.I)
+GAP = re.compile(r"\bgap\b|\bdifference\b|\b(?:less|lower|more|higher) than\b"
+                 r"|\bhow (?:much|big) (?:less|lower|more|higher|of a)\b|\bvs\.?\b|\bversus\b",
+                 re.I)
+QP = re.compile(r"(?<!non)(?<!non-)(?<!non )\b(?:qp|qualifying apm)\b", re.I)
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "caregivers of 4 different patients", "they belong to 5 different pts", "from 3 pts"
+PATIENTS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+"
+                      r"|distinct\s+|individual\s+)?(?:pts|patients|beneficiaries|families|residents|kids|children)\b",
+                      re.I)
+GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b", re.I)
+# "how many 97552 units", "1 unit total on one claim?", "total allowed": a count or sum is asked, not which code
+COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow", re.I)
+
+
+@dataclass(frozen=True)
+class _Fee:
+    """One code's national unit amount on a date, and the entry whose passage states it."""
+
+    code: str
+    amount: float
+    entry: str
+
+
+def _on(intent: Intent) -> date | None:
+    if intent.period is not None:
+        return intent.period[0]
+    return intent.today
+
+
+def _rvu(kb: Knowledge, code: str, on: date) -> RVU | None:
+    return next((r for r in kb.fees.rvus if r.code == code and (r.effective_from is None or r.effective_from <= on)
+                 and (r.effective_to is None or r.effective_to >= on)), None)
+
+
+def _fee(kb: Knowledge, code: str, on: date, intent: Intent) -> _Fee | None:
+    rvu = _rvu(kb, code, on)
+    amounts = unit_amounts(kb.fees, code, on, qp=bool(QP.search(intent.query))) if rvu else None
+    if rvu is None or amounts is None:
+        return None
+    return _Fee(code, amounts[1] if intent.facility else amounts[0], f"fee:{fee_entry(rvu)}")
+
+
+def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:
+    families = [kb.codes[c].family for c in intent.procedure_codes if c in kb.codes]
+    family = next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
+    return kb.family_codes(family)
+
+
+def _rate_words(on: date, intent: Intent) -> str:
+    setting = "facility" if intent.facility else "non-facility"
+    return f"{on.year} national {setting} amounts"
+
+
+def minutes_total(intent: Intent, kb: Knowledge) -> tuple[Claim, float, list[_Fee]] | None:
+    """ "55 min ... total Medicare allowed": the lines the minutes support and the sum of their amounts."""
+    on = _on(intent)
+    if on is None or len(set(intent.minutes)) != 1 or not MONEY.search(intent.query):
+        return None
+    primary, addon, _ = _family(intent, kb)
+    lines = supported_lines_for_minutes(intent.minutes[0], codes=(primary, addon))
+    fees = [_fee(kb, code, on, intent) for code, _ in lines]
+    if not lines or any(f is None for f in fees):
+        return None
+    found = [f for f in fees if f is not None]
+    pairs = list(zip(found, [units for _, units in lines], strict=True))
+    terms = [money(f.amount) if units == 1 else f"{units} × {money(f.amount)}" for f, units in pairs]
+    total = round(sum(round(f.amount, 2) * units for f, units in pairs), 2)
+    family = "direct_care" if primary != "97550" else "cts"
+    worked = f"{' + '.join(terms)} = {money(total)}" if len(terms) > 1 or lines[0][1] > 1 else money(total)
+    text = (f"{intent.minutes[0]} minutes supports {lines_words(lines)}; at the {_rate_words(on, intent)} that is "
+            f"{worked}.")
+    entries = [f.entry for f in found]
+    return Claim(text, entries[0], "worked", (f"units:{family}", *entries[1:])), total, found
+
+
+def _base(intent: Intent, kb: Knowledge) -> tuple[float, str, tuple[str, ...]] | None:
+    """The amount a percentage applies to: the minutes' total when minutes are given, else one unit of the first
+    code asked about (or the family's primary code); with the entries that hold it."""
+    worked = minutes_total(intent, kb)
+    if worked is not None:
+        claim, total, _ = worked
+        return total, claim.entry, claim.also
+    on = _on(intent)
+    code = next((c for c in intent.procedure_codes if c in kb.codes), _family(intent, kb)[0])
+    fee = _fee(kb, code, on, intent) if on else None
+    return (fee.amount, fee.entry, ()) if fee else None
+
+
+def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """An assistant's 85 %, the patient's coinsurance, and Medicare's share after sequestration."""
+    base = _base(intent, kb)
+    if base is None or not MONEY.search(intent.query):
+        return []
+    amount, entry, also = base
+    fees = kb.fees
+    out: list[Claim] = []
+    if ASSISTANT.search(intent.query):
+        rate = round(fees.assistant_payment_rate * 100)
+        paid = round(amount * fees.assistant_payment_rate, 2)
+        out.append(Claim(f"A line furnished by an assistant (CQ or CO) is paid at {rate}% of the fee schedule amount: "
+                         f"{rate}% × {money(amount)} = {money(paid)}.", "fee:assistant-rate", "worked", (entry, *also)))
+        amount = paid
+    coins = round(fees.coinsurance * 100)
+    share = round(amount * fees.coinsurance, 2)
+    if SHARE.search(intent.query):
+        out.append(Claim(f"After the deductible the patient owes {coins}% coinsurance: {coins}% × {money(amount)} = "
+                         f"{money(share)}.", "fee:coinsurance", "worked", (entry, *also)))
+    seq = next((s for s in fees.sequestration if _on(intent) and (s.effective_from is None
+                                                                   or s.effective_from <= _on(intent))), None)
+    if NET.search(intent.query) and seq is not None:
+        medicare = round(amount - share, 2)
+        cut = round(seq.rate * 100)
+        net = round(medicare * (1 - seq.rate), 2)
+        out.append(Claim(f"Medicare's share is {money(amount)} − {coins}% × {money(amount)} = {money(medicare)}, and "
+                         f"sequestration takes {cut}% of it: {money(medicare)} − {cut}% × {money(medicare)} = "
+                         f"{money(net)}.", f"fee:{tagged('sequestration', seq.id)}", "worked",
+                         (entry, *also, "fee:coinsurance")))
+    return out
+
+
+def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """ "7 caregivers of 5 different patients": one unit of the group code on each represented patient's claim."""
+    found = PATIENTS.search(intent.query)
+    if not found or not GROUP.search(intent.query) or not COUNT_ASKED.search(intent.query):
+        return []
+    count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()]
+    primary, _, group = _family(intent, kb)
+    if not group or count < 2:
+        return []
+    said = found.group(1)
+    family = "direct_care" if primary != "97550" else "cts"
+    out = [Claim(f"{group} is one unit on each represented patient's claim: {said} patients, so {said} units of "
+                 f"{group}, one on each of the {said} patients' claims.", f"units:{family}", "worked")]
+    on = _on(intent)
+    fee = _fee(kb, group, on, intent) if on else None
+    if fee is not None and MONEY.search(intent.query) and re.search(r"how much|total|allow|\$", intent.query, re.I):
+        out.append(Claim(f"At the {_rate_words(on, intent)}: {count} × {money(fee.amount)} = "
+                         f"{money(round(fee.amount * count, 2))} across the {said} claims.", fee.entry, "worked",
+                         (f"units:{family}",)))
+    return out
+
+
+def facility_gap(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """ "facility rate and how big is the gap": both amounts of one unit and their difference."""
+    on = _on(intent)
+    if on is None or not GAP.search(intent.query) or not re.search(r"\bfacility\b", intent.query, re.I):
+        return []
+    code = next((c for c in intent.procedure_codes if c in kb.codes), _family(intent, kb)[0])
+    rvu = _rvu(kb, code, on)
+    amounts = unit_amounts(kb.fees, code, on, qp=bool(QP.search(intent.query))) if rvu else None
+    if rvu is None or amounts is None:
+        return []
+    nonfac, fac = amounts
+    return [Claim(f"In {on.year} {code} pays {money(fac)} facility against {money(nonfac)} non-facility nationally: "
+                  f"{money(nonfac)} − {money(fac)} = {money(round(nonfac - fac, 2))} per unit.",
+                  f"fee:{fee_entry(rvu)}", "worked")]
+
+
+def worked(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """The worked sums a money question asks for (none for a question that asks no sum)."""
+    if intent.payer not in (None, "medicare"):
+        return []  # another payer's amounts are not Medicare's
+    group = group_units(intent, kb)
+    if group:
+        return group
+    gap = facility_gap(intent, kb)
+    if gap:
+        return gap
+    total = minutes_total(intent, kb)
+    return ([total[0]] if total else []) + percentages(intent, kb)
