@@ -127,14 +127,19 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
 
 def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:
     """The denial's codes: as given, else the claim's; a decision typed without codes ("Redetermination unfavorable
-    09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note."""
+    09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
+    A decided appeal level that names no code anywhere is read from its words and the claim alone, never refused."""
     try:
         return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
     except DenialCodeError:
-        if not (denial and claim.denial_codes):
+        words = " ".join(t for t in (denial_text, denial) if t)
+        if denial and claim.denial_codes:
+            return parse_denial(claim.denial_codes, kb.reason_codes, words)
+        if not prior_level_in(denial) and not (denial and prior_level_in(denial_text)):
             raise
-    words = " ".join(t for t in (denial_text, denial) if t)
-    return parse_denial(claim.denial_codes, kb.reason_codes, words)
+    note = ("the decision names no CARC/RARC: it is read from its words and the claim; "
+            "add the codes from the remittance advice if the file has them")
+    return Denial(raw=denial.strip()[:200], carcs=[], text=words), [note]
 
 
 def build_case(
