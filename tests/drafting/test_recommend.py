@@ -422,6 +422,9 @@ def test_too_late_names_a_reason_on_file_that_is_not_good_cause() -> None:
     # the payer read the record as the patient present and the note never says otherwise: re-coded
     ("missing", "Medical review: record states the beneficiary was present and participated.", "corrected_claim"),
     ("missing", "Your documentation shows the member was present and eating during the training.", "corrected_claim"),
+    # participation said of the patient is presence
+    ("missing", "The record shows the beneficiary participated in the session.", "corrected_claim"),
+    ("missing", "Record documents the beneficiary participating in the session.", "corrected_claim"),
     # a question, not a finding: the note's silence still blocks
     ("missing", "Documentation does not state whether the patient was present.", "no_appeal"),
     ("missing", "Bill the appropriate code.", "no_appeal"),
