@@ -24,7 +24,7 @@ from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
-from assistant.drafting.route import choose_route, payer_type_of
+from assistant.drafting.route import choose_route, payer_type_of, unprocessable_codes
 from assistant.errors import DenialCodeError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -166,7 +166,8 @@ def build_case(
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
     prior_level = claim.prior_level or prior_level_in(parsed.text)
     appealed = prior_level not in (None, "initial")
-    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed)
+    unprocessed = bool(unprocessable_codes(kb, parsed))
+    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     route, why = choose_route(

@@ -75,6 +75,9 @@ CASES = [
     # same-day non-CTS lines are kept as billed, never checked
     ("missing_therapy_modifier", {"therapy_modifier": "problem"}, "92507x1:GN 97550x1", "97550x1:GN",
      "corrected_claim", "92507x1:GN 97550x1:GN"),
+    # the correction the pattern asks for (the modifiers) is already on the claim, which the payer processed: the
+    # denial is disputed on its merits
+    ("missing_therapy_modifier", {}, "97552x1:GO", "97552x1:GO", "appeal", ""),
     ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
     # who pays, who the patient is, or an adjustment: the note decides nothing (unless it fails a blocking rule)
     ("wrong_payer", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
@@ -448,3 +451,10 @@ def test_a_payer_point_is_answered_with_the_notes_own_sentences() -> None:
     first = decision.reasons[0]
     assert decision.recommendation == "appeal" and "frequency limit" in first.text and "new caregiver" in first.text
     assert first.quotes == ["Why now: the wife is in hospital; the son is a new caregiver with no transfer experience."]
+
+
+def test_a_claim_returned_unprocessed_is_corrected_even_when_its_lines_look_right() -> None:
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GP"))
+    facts = ClaimFacts("medicare", unprocessable=True)
+    decision = decide(KB, report, P["missing_therapy_modifier"], L("97550x1:GP"), GOOD_NOTE, facts)
+    assert decision.recommendation == "corrected_claim"
