@@ -46,8 +46,9 @@ def _prose(raw: str) -> bool:
     return len(_PROSE_WORD.findall(raw)) >= 2
 
 
-def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str]]:
-    """(first group, CARCs, RARCs) named in a typed denial; a bare number is a CARC only after a word naming one."""
+def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str], dict[str, str]]:
+    """(first group, CARCs, RARCs, each CARC's own group) named in a typed denial; a bare number is a CARC only after
+    a word naming one."""
     upper = raw.upper()
     named = [(m.start(), m.group(1), m.group(2)) for m in _PROSE_GROUP_CARC.finditer(upper)]
     named += [(m.start(), None, m.group(1)) for m in _PROSE_CARC.finditer(upper)]
@@ -55,7 +56,8 @@ def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str]]:
     group = next((g for _, g, _ in named if g), None)
     carcs = [_normalize_carc(code) for _, _, code in named]
     rarcs = [m.group(1) for m in _PROSE_RARC.finditer(upper)]
-    return group, carcs, rarcs
+    own = {_normalize_carc(code): g for _, g, code in reversed(named) if g and g != group}
+    return group, carcs, rarcs, own
 
 
 def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = None) -> tuple[Denial, list[str]]:
@@ -64,14 +66,14 @@ def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = N
         raise DenialCodeError("no denial codes given", hint='pass CARC/RARC codes such as "CO-50 N115"')
     if not _prose(raw):  # a list of codes, perhaps with a stray word or the line it was given for
         return _parse_codes(raw, reason_codes, text)
-    group, carcs, rarcs = _codes_in_prose(raw)
+    group, carcs, rarcs, own = _codes_in_prose(raw)
     if not carcs:
         raise DenialCodeError(
             "no CARC (claim adjustment reason code) found in the denial's words",
             hint='name the code as the notice gives it, e.g. "CO-50 N115", or pass the codes with the claim',
         )
     words = " ".join(t for t in (text, raw.strip()) if t)
-    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words)
+    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words, own)
     return denial, [*warnings, "the denial was read from its words: the codes named in it, the words as the payer's"]
 
 
@@ -157,18 +159,20 @@ def _parse_codes(raw: str, reason_codes: Mapping[str, Any], text: str | None) ->
 
 
 def _denial(
-    raw: str, reason_codes: Mapping[str, Any], group: str | None, carcs: list[str], rarcs: list[str], text: str
+    raw: str, reason_codes: Mapping[str, Any], group: str | None, carcs: list[str], rarcs: list[str], text: str,
+    own: Mapping[str, str] | None = None,
 ) -> tuple[Denial, list[str]]:
     warnings: list[str] = []
 
     def ref(code: str, kind: str) -> ReasonCodeRef:
         known = reason_codes.get(code)
+        mine = (own or {}).get(code) if kind == "carc" else None
         if known is None or getattr(known, "kind", kind) != kind:
             warnings.append(unknown_code_warning(code, kind))
-            return ReasonCodeRef(code=code, kind=kind, known=False)
+            return ReasonCodeRef(code=code, kind=kind, known=False, group=mine)
         return ReasonCodeRef(
             code=code, kind=kind, known=True, meaning=known.meaning,
-            informational=bool(getattr(known, "informational", False)),
+            informational=bool(getattr(known, "informational", False)), group=mine,
         )
 
     denial = Denial(
@@ -244,8 +248,8 @@ def as_given(pattern: Any, denial: Denial) -> Any:
     """The pattern with its title naming only the codes on this denial that it matched (never one not given)."""
     if not _TITLE_CODES.search(pattern.title):
         return pattern
-    grp = f"{denial.group}-" if denial.group else "CARC "
-    codes = [grp + c.code for c in denial.carcs if c.code in pattern.carcs]
+    codes = [(f"{g}-" if (g := c.group or denial.group) else "CARC ") + c.code
+             for c in denial.carcs if c.code in pattern.carcs]
     codes += [r.code for r in denial.rarcs if r.code in pattern.rarcs]
     title = _TITLE_CODES.sub("", pattern.title) + f" ({' + '.join(codes)})"
     return pattern.model_copy(update={"title": title})

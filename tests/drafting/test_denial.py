@@ -173,3 +173,10 @@ def test_a_word_that_is_not_a_code_is_counted_not_echoed(raw: str) -> None:
 def test_a_code_shaped_token_is_named_so_it_can_be_fixed() -> None:
     with pytest.raises(DenialCodeError, match="CO-12345"):
         parse_denial("CO-12345", KB.reason_codes)
+
+
+def test_each_carc_keeps_the_group_the_words_give_it() -> None:
+    denial, _ = parse_denial("biller: 'NGS underpaid 97550. CO-253 and PR-2 on the line. Appeal?'", KB.reason_codes)
+    assert denial.group == "CO" and denial.label == "CO-253 PR-2"
+    found = match_pattern(denial, KB.denial_patterns)
+    assert found is not None and found.title.endswith("(CO-253 + PR-2)")

@@ -346,6 +346,11 @@ def test_an_appeal_states_what_the_note_supports(supported: str, says: str) -> N
 @pytest.mark.parametrize(("denial", "pattern"), [
     ("CO-45", "payment_adjustment"),
     ("CO-253", "payment_adjustment"),
+    # the patient's deductible, coinsurance or co-payment on an allowed line
+    ("PR-1", "payment_adjustment"),
+    ("PR-2", "payment_adjustment"),
+    ("biller: paid less than expected, CO-253 and PR-2 on the line", "payment_adjustment"),
+    ("PR-2 PR-50", "medical_necessity"),
     ("CO-45 CO-50", "medical_necessity"),  # an adjustment beside a denial: the denial decides
     ("CO-253, CO-151", "units_not_supported"),
     ("CO-27", "coverage_not_in_force"),
