@@ -107,7 +107,7 @@ def _code_reasons(case: Case, retrieved: Retrieved) -> list[Reason]:
 
 def _code_keys(denial: Denial) -> list[str]:
     """The denial's codes as `arguments_when` keys: each CARC alone and with its group (PR-50), then the RARCs."""
-    grouped = [f"{denial.group}-{c.code}" for c in denial.carcs] if denial.group else []
+    grouped = [f"{c.group or denial.group}-{c.code}" for c in denial.carcs if c.group or denial.group]
     return [*(c.code for c in denial.carcs), *grouped, *(r.code for r in denial.rarcs)]
 
 

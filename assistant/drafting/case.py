@@ -24,7 +24,7 @@ from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
-from assistant.drafting.route import choose_route, payer_type_of
+from assistant.drafting.route import choose_route, payer_type_of, unprocessable_codes
 from assistant.errors import DenialCodeError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -127,14 +127,19 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
 
 def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:
     """The denial's codes: as given, else the claim's; a decision typed without codes ("Redetermination unfavorable
-    09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note."""
+    09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
+    A decided appeal level that names no code anywhere is read from its words and the claim alone, never refused."""
     try:
         return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
     except DenialCodeError:
-        if not (denial and claim.denial_codes):
+        words = " ".join(t for t in (denial_text, denial) if t)
+        if denial and claim.denial_codes:
+            return parse_denial(claim.denial_codes, kb.reason_codes, words)
+        if not prior_level_in(denial) and not (denial and prior_level_in(denial_text)):
             raise
-    words = " ".join(t for t in (denial_text, denial) if t)
-    return parse_denial(claim.denial_codes, kb.reason_codes, words)
+    note = ("the decision names no CARC/RARC: it is read from its words and the claim; "
+            "add the codes from the remittance advice if the file has them")
+    return Denial(raw=denial.strip()[:200], carcs=[], text=words), [note]
 
 
 def build_case(
@@ -161,7 +166,8 @@ def build_case(
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
     prior_level = claim.prior_level or prior_level_in(parsed.text)
     appealed = prior_level not in (None, "initial")
-    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed)
+    unprocessed = bool(unprocessable_codes(kb, parsed))
+    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     route, why = choose_route(

@@ -46,8 +46,9 @@ def _prose(raw: str) -> bool:
     return len(_PROSE_WORD.findall(raw)) >= 2
 
 
-def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str]]:
-    """(first group, CARCs, RARCs) named in a typed denial; a bare number is a CARC only after a word naming one."""
+def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str], dict[str, str]]:
+    """(first group, CARCs, RARCs, each CARC's own group) named in a typed denial; a bare number is a CARC only after
+    a word naming one."""
     upper = raw.upper()
     named = [(m.start(), m.group(1), m.group(2)) for m in _PROSE_GROUP_CARC.finditer(upper)]
     named += [(m.start(), None, m.group(1)) for m in _PROSE_CARC.finditer(upper)]
@@ -55,79 +56,123 @@ def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str]]:
     group = next((g for _, g, _ in named if g), None)
     carcs = [_normalize_carc(code) for _, _, code in named]
     rarcs = [m.group(1) for m in _PROSE_RARC.finditer(upper)]
-    return group, carcs, rarcs
+    own = {_normalize_carc(code): g for _, g, code in reversed(named) if g and g != group}
+    return group, carcs, rarcs, own
 
 
 def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = None) -> tuple[Denial, list[str]]:
     """Return the parsed denial and warnings (unknown but well-formed codes)."""
     if not raw or not raw.strip():
         raise DenialCodeError("no denial codes given", hint='pass CARC/RARC codes such as "CO-50 N115"')
-    try:
+    if not _prose(raw):  # a list of codes, perhaps with a stray word or the line it was given for
         return _parse_codes(raw, reason_codes, text)
-    except DenialCodeError:
-        if not _prose(raw):
-            raise
-    group, carcs, rarcs = _codes_in_prose(raw)
+    group, carcs, rarcs, own = _codes_in_prose(raw)
     if not carcs:
         raise DenialCodeError(
             "no CARC (claim adjustment reason code) found in the denial's words",
             hint='name the code as the notice gives it, e.g. "CO-50 N115", or pass the codes with the claim',
         )
     words = " ".join(t for t in (text, raw.strip()) if t)
-    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words)
+    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words, own)
     return denial, [*warnings, "the denial was read from its words: the codes named in it, the words as the payer's"]
 
 
-def _parse_codes(raw: str, reason_codes: Mapping[str, Any], text: str | None) -> tuple[Denial, list[str]]:
-    """A list of codes ("CO-50 N115", "CO50,N115", "PR-119 (reconsideration affirmed)")."""
+# A line a code list points at ("CO-151 on 97551", "CO-50 N657 (G0539)", "CO-151 N362 line 2") is not a code: the
+# procedure code or line number is dropped with its marker, so "line 2" never reads as CARC 2.
+_LINE_REF = re.compile(r"\b(?:lines?|ln|svc)\s*#?\s*\d{1,2}\b", re.I)
+# A date beside the codes ("CO-50 11/20/2025") is the payer's words, never CARCs 11 and 20.
+_DATE = re.compile(r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2})\b")
+_PROCEDURE = re.compile(r"^\(?(?:\d{4}[0-9A-Z]|[A-V]\d{4})\)?[:.,]*$")
+# A lower-case word beside the codes ("on", "both lines", "(redetermination unfavorable)") is the biller's remark;
+# a capitalised one ("Margaret") is not read as a remark unless the whole word is upper case (a heading).
+_LOWER_WORD = re.compile(r"^[(\-]*[a-z][a-z'.]*[):.,]*$")
+
+
+def _tokens(raw: str) -> tuple[list[str], list[str], list[str]]:
+    """(tokens of the code list, line references and dates taken out of it)."""
+    refs = [" ".join(m.group(0).lower().split()) for m in _LINE_REF.finditer(raw)]
+    dates = _DATE.findall(raw)
+    rest = _DATE.sub(" ", _LINE_REF.sub(" ", raw.strip()))
     # Join "CO 50" written with a space into one token before splitting.
-    joined = re.sub(r"\b(CO|PR|OA|PI|CR)\s+(?=[A-Z]?\d)", r"\1-", raw.strip().upper())
+    joined = re.sub(r"\b(CO|PR|OA|PI|CR)\s+(?=[A-Z]?\d)", r"\1-", rest, flags=re.I)
     tokens = [t for t in _SPLIT.split(joined) if t and t not in ("-", "(", ")", ":")]
-    remark: list[str] = []
-    group: str | None = None
+    return tokens, refs, dates
+
+
+def _bad_token(token: str, index: int) -> DenialCodeError:
+    # A code-shaped token is named so the biller can fix it; a word (perhaps a name) is only counted, never echoed.
+    shown = repr(token[:20].upper()) if any(ch.isdigit() for ch in token) else f"item {index + 1}, a word"
+    return DenialCodeError(
+        f"not a CARC/RARC code: {shown}", hint='use group-CARC then RARCs, e.g. "CO-50 N115", "PR-119", "CO-16 M53"'
+    )
+
+
+def _one_group(pairs: list[tuple[str, str]]) -> tuple[str | None, list[str]]:
+    """The denial's group. One CARC reported under two groups ("OA-151 / CO-151") is one adjustment, read under the
+    provider's liability (CO) when it is one of them; different CARCs under different groups are two denials."""
+    groups = list(dict.fromkeys(g for g, _ in pairs))
+    if len(groups) <= 1:
+        return (groups[0] if groups else None), []
+    kept = "CO" if "CO" in groups else groups[0]
+    own = {c for g, c in pairs if g == kept}
+    if any(c not in own for g, c in pairs if g != kept):
+        raise DenialCodeError(f"two different group codes ({groups[0]}, {groups[1]})", hint="one denial at a time")
+    others = ", ".join(f"{g}-{c}" for g, c in dict.fromkeys(pairs) if g != kept)
+    return kept, [f"{others} is the same adjustment as {kept}-{', '.join(sorted(own))}: read as {kept}"]
+
+
+def _parse_codes(raw: str, reason_codes: Mapping[str, Any], text: str | None) -> tuple[Denial, list[str]]:
+    """A list of codes ("CO-50 N115", "CO50,N115", "PR-119 (reconsideration affirmed)", "CO-151 on 97551")."""
+    tokens, refs, remark = _tokens(raw)
+    pairs: list[tuple[str, str]] = []
+    bare_group: str | None = None
     carcs: list[str] = []
     rarcs: list[str] = []
-    for token in tokens:
+    for index, word in enumerate(tokens):
+        token = word.upper()
         if (m := _GROUP_CARC.match(token)) is not None:
-            if group and group != m.group(1):
-                raise DenialCodeError(f"two different group codes ({group}, {m.group(1)})", hint="one denial at a time")
-            group = m.group(1)
+            pairs.append((m.group(1), _normalize_carc(m.group(2))))
             carcs.append(_normalize_carc(m.group(2)))
         elif _RARC.match(token):
             rarcs.append(token)
         elif _CARC.match(token):
             carcs.append(_normalize_carc(token))
         elif token in GROUPS:
-            group = token
-        elif _REMARK_WORD.match(token):
+            bare_group = token
+        elif _PROCEDURE.match(token):
+            refs.append(token.strip("():.,"))  # the line the codes were given for
+        elif _REMARK_WORD.match(token) or _LOWER_WORD.match(word):
             remark.append(token.strip("()-:").lower())  # "(redetermination unfavorable)": the biller's words
         else:
-            raise DenialCodeError(
-                f"not a CARC/RARC code: {token[:20]!r}",
-                hint='use group-CARC then RARCs, e.g. "CO-50 N115", "PR-119", "CO-16 M53"',
-            )
+            raise _bad_token(word, index)
     if not carcs:
         raise DenialCodeError("no CARC (claim adjustment reason code) given", hint='e.g. "CO-50" before "N115"')
+    group, warnings = _one_group(pairs)
     words = " ".join(t for t in (text, " ".join(remark)) if t)
-    denial, warnings = _denial(raw, reason_codes, group, carcs, rarcs, words)
+    denial, unknown = _denial(raw, reason_codes, group or bare_group, carcs, rarcs, words)
+    warnings += unknown
     if remark:
         warnings.append("words beside the codes were read as the payer's note, not as codes")
+    if refs:
+        warnings.append(f"the codes were given for {', '.join(dict.fromkeys(refs))}: read as one denial of the claim")
     return denial, warnings
 
 
 def _denial(
-    raw: str, reason_codes: Mapping[str, Any], group: str | None, carcs: list[str], rarcs: list[str], text: str
+    raw: str, reason_codes: Mapping[str, Any], group: str | None, carcs: list[str], rarcs: list[str], text: str,
+    own: Mapping[str, str] | None = None,
 ) -> tuple[Denial, list[str]]:
     warnings: list[str] = []
 
     def ref(code: str, kind: str) -> ReasonCodeRef:
         known = reason_codes.get(code)
+        mine = (own or {}).get(code) if kind == "carc" else None
         if known is None or getattr(known, "kind", kind) != kind:
             warnings.append(unknown_code_warning(code, kind))
-            return ReasonCodeRef(code=code, kind=kind, known=False)
+            return ReasonCodeRef(code=code, kind=kind, known=False, group=mine)
         return ReasonCodeRef(
             code=code, kind=kind, known=True, meaning=known.meaning,
-            informational=bool(getattr(known, "informational", False)),
+            informational=bool(getattr(known, "informational", False)), group=mine,
         )
 
     denial = Denial(
@@ -203,8 +248,8 @@ def as_given(pattern: Any, denial: Denial) -> Any:
     """The pattern with its title naming only the codes on this denial that it matched (never one not given)."""
     if not _TITLE_CODES.search(pattern.title):
         return pattern
-    grp = f"{denial.group}-" if denial.group else "CARC "
-    codes = [grp + c.code for c in denial.carcs if c.code in pattern.carcs]
+    codes = [(f"{g}-" if (g := c.group or denial.group) else "CARC ") + c.code
+             for c in denial.carcs if c.code in pattern.carcs]
     codes += [r.code for r in denial.rarcs if r.code in pattern.rarcs]
     title = _TITLE_CODES.sub("", pattern.title) + f" ({' + '.join(codes)})"
     return pattern.model_copy(update={"title": title})

@@ -32,7 +32,12 @@ INJECTION = re.compile(
     r"|\b(system|assistant|developer)\s*:\s*[^\n]*"
     r"|(?m:^)[ \t>*-]*(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|appeal writer)\s*[:,]\s*[^\n]*"
     r"|\[[^\]\n]{0,60}\b(instruction|prompt)s?\b[^\]\n]*\]"
+    # a template's double-brace block ("{{assistant_instruction: ...}}"): a tool's slot, never the clinician's words
+    r"|\{\{[^{}]{0,1000}\}\}"
     r"|\bnote to (the\s+)?(AI|model|assistant|reviewer|appeal writer|tool)\b[^\n]*"
+    # a line headed to a tool: "ATTN appeal-writing AI: ...", "Attention ChatGPT: ..."
+    r"|\b(attn|attention)\b[^\n:]{0,40}\b(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|chatbot|bot|model|drafter|tool"
+    r"|appeal[- ]writ\w*)\s*:[^\n]*"
     r"|\b(mark|label|treat|score)\s+(the\s+)?[a-z_ ]{2,30}\s+as\s+(met|present|documented|passed)\b[^.\n]*"
     r"|\byou are now\b[^.\n]*"
     r"|\b(approve|authori[sz]e)\s+(the\s+)?(billing|claim|payment|appeal)\b[^.\n]*"

@@ -99,6 +99,8 @@ class ReasonCodeRef(_Model):
     meaning: str = ""
     #: An informational remark (MA01 appeal rights …): shown with its meaning, never matched to a pattern.
     informational: bool = False
+    #: The CARC's own group where the denial's words give it one that is not the denial's ("CO-253 and PR-2").
+    group: str | None = None
 
 
 class Denial(_Model):
@@ -112,7 +114,7 @@ class Denial(_Model):
 
     @property
     def label(self) -> str:
-        carcs = [f"{self.group}-{c.code}" if self.group else c.code for c in self.carcs]
+        carcs = [f"{c.group or self.group}-{c.code}" if c.group or self.group else c.code for c in self.carcs]
         return " ".join([*carcs, *(r.code for r in self.rarcs)])
 
 

@@ -114,10 +114,19 @@ def _advice(kb: Knowledge, check: CheckResult) -> str:
     return rule.denial_advice.get(check.status, "")
 
 
-def _claim_fix_needed(kb: Knowledge, remedy: Remedy, billed: Sequence[BilledLine]) -> bool:
-    """The pattern is answered by a correction, unless the modifiers it adds are already on the billed lines."""
+def _claim_fix_needed(kb: Knowledge, remedy: Remedy, billed: Sequence[BilledLine], pattern: DenialPattern | None,
+                      report: Report, facts: ClaimFacts) -> bool:
+    """The pattern is answered by a correction, unless the modifiers it adds are already on the billed lines, or the
+    checks its correction answers (`corrected_claim_when`: the therapy modifier …) all pass on the claim as billed and
+    the payer processed it (a claim returned unprocessed is resubmitted whatever it holds)."""
     if remedy.remedy != "corrected_claim":
         return False
+    returned = facts.unprocessable or (pattern is not None and all(
+        (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable for c in pattern.carcs))
+    if pattern is not None and pattern.corrected_claim_when and not (remedy.from_payer or returned):
+        status = {c.id: c.status for c in report.checks}
+        if all(status.get(cid) in ("met", "not_applicable") for cid in pattern.corrected_claim_when):
+            return False
     wanted = set(remedy.modifiers)
     checked = [ln for ln in billed if is_checked(kb, ln.code)]
     return not wanted or not checked or not all(wanted <= set(ln.modifiers) for ln in checked)
@@ -141,6 +150,8 @@ class ClaimFacts:
     time_rule: str = "midpoint"
     #: An appeal level has already decided the claim (a redetermination or later).
     appealed: bool = False
+    #: The payer returned the claim unprocessed (CARC 16, MA130 …): it is resubmitted whatever the claim holds.
+    unprocessable: bool = False
 
 
 def _addon_threshold(kb: Knowledge, dead: Sequence[str], time_rule: str) -> str:
@@ -294,7 +305,7 @@ def decide(
     if not supported:
         text = "The note supports no billable caregiver-training line for this date: nothing to correct or appeal."
         return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
-    fix_needed = _claim_fix_needed(kb, remedy, billed)
+    fix_needed = _claim_fix_needed(kb, remedy, billed, pattern, report, facts)
     dead = unsupported_denied(kb, supported, billed)
     if dead and not fix_needed and (stands := _over_billed(kb, supported, billed, dead, facts, advisory)):
         return stands

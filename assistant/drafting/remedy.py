@@ -67,6 +67,22 @@ def earlier_claim(pattern: DenialPattern, payer_text: str) -> str | None:
     return None
 
 
+# "paid" said of the earlier claim, not "not paid", "unpaid" or "no payment"
+_PAID = re.compile(r"\b(?<!un)paid\b", re.I)
+_NOT_PAID = re.compile(r"\b(?:not|never|unpaid|no payment|denied)\b", re.I)
+_SENTENCES = re.compile(r"[^.;\n]+(?:\.(?=\S)[^.;\n]*)*")
+
+
+def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
+    """The payer's notice says the earlier claim it names was paid ("Original claim 9907101 paid 10/02/2026")."""
+    if not pattern.earlier_claim_paid:
+        return False
+    return any(
+        says(m.group(0), pattern.earlier_claim_words) and _PAID.search(m.group(0)) and not _NOT_PAID.search(m.group(0))
+        for m in _SENTENCES.finditer(payer_text)
+    )
+
+
 def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
     (an answer without words is opened by the payer type alone)."""
@@ -79,6 +95,9 @@ def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: s
                 said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
                 sources=tuple(said.sources or pattern.sources), from_payer=True,
             )
+    if earlier_claim_paid(pattern, payer_text):
+        return Remedy("no_appeal", pattern.title, pattern.earlier_claim_paid, sources=tuple(pattern.sources),
+                      from_payer=True)
     reason = pattern.remedy_reason
     if (number := earlier_claim(pattern, payer_text)) is not None:
         reason += f" The payer's notice names the earlier claim: ICN {number}."

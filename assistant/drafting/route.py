@@ -48,7 +48,8 @@ def payer_type_of(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple
     return "medicare", "no payer was given, so Medicare Part B is assumed; check the payer before filing"
 
 
-def _unprocessable(kb: Knowledge, denial: Denial) -> list[str]:
+def unprocessable_codes(kb: Knowledge, denial: Denial) -> list[str]:
+    """The denial's codes by which the payer returned the claim unprocessed (CARC 16, MA130 …)."""
     codes = [c.code for c in [*denial.carcs, *denial.rarcs]]
     return [c for c in codes if (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable]
 
@@ -59,7 +60,7 @@ def _pick(
     if recommendation == "no_appeal":
         return None
     if recommendation == "corrected_claim":
-        if payer_type == "medicare" and not _unprocessable(kb, denial):
+        if payer_type == "medicare" and not unprocessable_codes(kb, denial):
             return "clerical_reopening"
         return "new_claim"
     if payer_type == "medicare":
@@ -81,7 +82,7 @@ def choose_route(
         return None, "Nothing to appeal or correct: the note does not support the denied service as billed."
     spec = kb.appeals.route(route)
     why = spec.use_when
-    codes = _unprocessable(kb, denial)
+    codes = unprocessable_codes(kb, denial)
     if route == "new_claim" and payer_type == "medicare" and codes:
         why = f"{'/'.join(codes)}: " + (spec.use_when_unprocessable or why)
     return route, why  # type: ignore[return-value]  # route ids in levels.yaml are the Route literals

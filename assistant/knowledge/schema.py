@@ -413,6 +413,10 @@ class DenialPattern(Strict):
         description="Phrases by which the payer's notice names the earlier claim's number (\"original claim ICN\"): "
         "the answer names that claim, the one to correct.",
     )
+    earlier_claim_paid: str = Field(
+        default="",
+        description="Why nothing is filed when the payer's notice says the earlier claim it names was paid.",
+    )
 
     @model_validator(mode="after")
     def _argument_keys(self) -> DenialPattern:

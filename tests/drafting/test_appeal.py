@@ -158,3 +158,21 @@ def test_an_addendum_made_for_the_appeal_is_not_the_record() -> None:
     assert result.recommendation == "no_appeal"
     assert any("addendum written 04/20/2025 was made for payment" in r.text for r in result.reasons)
     assert result.letter is None
+
+
+@pytest.mark.parametrize(("denial", "words", "route"), [
+    ("Redetermination unfavorable 09/08/2026", None, "reconsideration"),
+    ("QIC decision attached", "RECONSIDERATION DECISION: unfavorable. The record does not show the need.", None),
+])
+def test_a_decided_level_that_names_no_code_is_read_from_its_words(
+    denial: str, words: str | None, route: str | None
+) -> None:
+    """No CARC anywhere (denial, payer's words, claim): the decision is worked from its words and the claim."""
+    result = run(denial=denial, denial_text=words)
+    assert result.pattern_id is None and any("names no CARC" in w for w in result.warnings)
+    assert route is None or result.route == route
+
+
+def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() -> None:
+    with pytest.raises(DenialCodeError):
+        run(denial="the plan did not pay", denial_text="see the portal")

@@ -272,6 +272,9 @@ STATED = [
     ("\n\nOffice note 11/30/2026: reconsideration not filed - staff turnover in billing.", None, "no_appeal", None,
      ["Too late", "staff turnover", "not good cause"]),
     ("\n\nAcct note: denial letter was filed without action.", None, "no_appeal", None, ["filed without action"]),
+    # a staff member's leave is the practice's own matter
+    ("\n\nBilling log: the person handling it went on leave and it sat.", None, "no_appeal", None,
+     ["Too late", "went on leave", "not good cause"]),
     # a clinical history is no reason for filing late
     ("\n\nPt recently hospitalized for CHF; fire safety with home oxygen reviewed.", None, "no_appeal", None,
      ["Too late"]),

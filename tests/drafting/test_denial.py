@@ -142,3 +142,41 @@ def test_a_denial_typed_in_words_is_read_for_its_codes(
 def test_words_without_a_code_are_still_an_input_error(raw: str) -> None:
     with pytest.raises(DenialCodeError, match="no CARC"):
         parse_denial(raw, KB.reason_codes)
+
+
+@pytest.mark.parametrize(("raw", "group", "carcs", "rarcs"), [
+    # the line the codes were given for is not a code: a procedure code, "line 2", "(line 1)"
+    ("CO-151 on 97551", "CO", ["151"], []),
+    ("CO-151 N362 line 2", "CO", ["151"], ["N362"]),
+    ("CO-50 N657 (G0539); CO-107 N122 (G0542)", "CO", ["50", "107"], ["N657", "N122"]),
+    # a date beside the codes is the payer's words, not CARCs
+    ("CO-50 11/20/2025", "CO", ["50"], []),
+    # one CARC under two groups is one adjustment, read as the provider's (CO)
+    ("OA-151 / CO-151 N362 (line 1)", "CO", ["151"], ["N362"]),
+    ("PR-1 OA-1", "PR", ["1"], []),
+])
+def test_a_code_list_with_its_line_or_a_stray_word_is_read(
+    raw: str, group: str | None, carcs: list[str], rarcs: list[str]
+) -> None:
+    denial, _ = parse_denial(raw, KB.reason_codes)
+    assert (denial.group, [c.code for c in denial.carcs], [r.code for r in denial.rarcs]) == (group, carcs, rarcs)
+
+
+@pytest.mark.parametrize("raw", ["CO-50 Margaret Okonkwo-Lind", "CO-50 N115 <script>"])
+def test_a_word_that_is_not_a_code_is_counted_not_echoed(raw: str) -> None:
+    with pytest.raises(DenialCodeError) as err:
+        parse_denial(raw, KB.reason_codes)
+    shown = str(err.value).upper()
+    assert "item 3" in err.value.message and "OKONKWO" not in shown and "SCRIPT" not in shown
+
+
+def test_a_code_shaped_token_is_named_so_it_can_be_fixed() -> None:
+    with pytest.raises(DenialCodeError, match="CO-12345"):
+        parse_denial("CO-12345", KB.reason_codes)
+
+
+def test_each_carc_keeps_the_group_the_words_give_it() -> None:
+    denial, _ = parse_denial("biller: 'NGS underpaid 97550. CO-253 and PR-2 on the line. Appeal?'", KB.reason_codes)
+    assert denial.group == "CO" and denial.label == "CO-253 PR-2"
+    found = match_pattern(denial, KB.denial_patterns)
+    assert found is not None and found.title.endswith("(CO-253 + PR-2)")

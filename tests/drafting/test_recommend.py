@@ -75,6 +75,9 @@ CASES = [
     # same-day non-CTS lines are kept as billed, never checked
     ("missing_therapy_modifier", {"therapy_modifier": "problem"}, "92507x1:GN 97550x1", "97550x1:GN",
      "corrected_claim", "92507x1:GN 97550x1:GN"),
+    # the correction the pattern asks for (the modifiers) is already on the claim, which the payer processed: the
+    # denial is disputed on its merits
+    ("missing_therapy_modifier", {}, "97552x1:GO", "97552x1:GO", "appeal", ""),
     ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
     # who pays, who the patient is, or an adjustment: the note decides nothing (unless it fails a blocking rule)
     ("wrong_payer", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
@@ -343,6 +346,11 @@ def test_an_appeal_states_what_the_note_supports(supported: str, says: str) -> N
 @pytest.mark.parametrize(("denial", "pattern"), [
     ("CO-45", "payment_adjustment"),
     ("CO-253", "payment_adjustment"),
+    # the patient's deductible, coinsurance or co-payment on an allowed line
+    ("PR-1", "payment_adjustment"),
+    ("PR-2", "payment_adjustment"),
+    ("biller: paid less than expected, CO-253 and PR-2 on the line", "payment_adjustment"),
+    ("PR-2 PR-50", "medical_necessity"),
     ("CO-45 CO-50", "medical_necessity"),  # an adjustment beside a denial: the denial decides
     ("CO-253, CO-151", "units_not_supported"),
     ("CO-27", "coverage_not_in_force"),
@@ -422,6 +430,9 @@ def test_too_late_names_a_reason_on_file_that_is_not_good_cause() -> None:
     # the payer read the record as the patient present and the note never says otherwise: re-coded
     ("missing", "Medical review: record states the beneficiary was present and participated.", "corrected_claim"),
     ("missing", "Your documentation shows the member was present and eating during the training.", "corrected_claim"),
+    # participation said of the patient is presence
+    ("missing", "The record shows the beneficiary participated in the session.", "corrected_claim"),
+    ("missing", "Record documents the beneficiary participating in the session.", "corrected_claim"),
     # a question, not a finding: the note's silence still blocks
     ("missing", "Documentation does not state whether the patient was present.", "no_appeal"),
     ("missing", "Bill the appropriate code.", "no_appeal"),
@@ -445,3 +456,10 @@ def test_a_payer_point_is_answered_with_the_notes_own_sentences() -> None:
     first = decision.reasons[0]
     assert decision.recommendation == "appeal" and "frequency limit" in first.text and "new caregiver" in first.text
     assert first.quotes == ["Why now: the wife is in hospital; the son is a new caregiver with no transfer experience."]
+
+
+def test_a_claim_returned_unprocessed_is_corrected_even_when_its_lines_look_right() -> None:
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GP"))
+    facts = ClaimFacts("medicare", unprocessable=True)
+    decision = decide(KB, report, P["missing_therapy_modifier"], L("97550x1:GP"), GOOD_NOTE, facts)
+    assert decision.recommendation == "corrected_claim"

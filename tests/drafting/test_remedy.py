@@ -184,3 +184,16 @@ def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | Non
     assert earlier_claim(P["duplicate_claim"], text) == number
     remedy = pattern_remedy(P["duplicate_claim"], "medicare", text, set())
     assert (f"ICN {number}" in remedy.reason) if number else "names the earlier claim" not in remedy.reason
+
+
+@pytest.mark.parametrize(("text", "remedy"), [
+    # the notice says the earlier claim was paid: the duplicate denial is right, nothing is filed
+    ("CO-18 Exact duplicate claim/service. Original claim SSM-26-9907101 paid 10/02/2026.", "no_appeal"),
+    ("Duplicate of claim 2226182200316, which was paid on 08/11/2026.", "no_appeal"),
+    # the earlier claim was denied, or not paid: it is the one to correct
+    ("Original claim ICN 2226182200316 denied CO-50.", "corrected_claim"),
+    ("Duplicate of claim 2226182200316 (not paid).", "corrected_claim"),
+    ("CO-18 Exact duplicate claim/service. Paid amount $0.00.", "corrected_claim"),  # "paid" not said of a claim
+])
+def test_a_duplicate_of_a_paid_claim_is_not_filed(text: str, remedy: str) -> None:
+    assert pattern_remedy(P["duplicate_claim"], "medicaid", text, set()).remedy == remedy
