@@ -47,6 +47,8 @@ _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on
 # a hard-wrapped line ("pt not\npresent, gone home"): the phrase goes on, so phrases and NegEx read it as one
 # ... but a line that opens with a label ("consent: written") is a new field, not the wrapped phrase
 # (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
+# a flowsheet's field name "Consent_Signed_By", "Return_Demo_Detail": its words are words (same length)
+_FIELD_JOIN = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 _WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
 # a plan or advice, not a service given: "next visit 97530", "(If yes, consider patient-present code)"
 _FUTURE = re.compile(
@@ -224,7 +226,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     screened = screen(text, lines)
     doc = _ocr_letters(_ocr_digits(blank(text, screened)))
     times = parse_times(doc, lines)
-    found = concepts(_WRAPPED.sub(" ", doc))
+    found = concepts(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc)))
     codes_known = other_codes if other_codes is not None else _default_other_codes()
     service = ServiceLines(doc, lines, codes_known)
     ex = Extraction(

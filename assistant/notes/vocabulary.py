@@ -62,6 +62,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "agreed to have", "ok'd training", "okayed training", "verbal ok", "verbal okay", "permission to train",
         "fine to train", "okay to train", "ok to train", "fine with training", "fine with the training",
         "okay with training", "ok with training", "agreed to the training",
+        "agreed verbally", "verbally agreed", "agrees verbally", "verbally agrees", "agreed in writing", "cons |",
+        "cons:",
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
