@@ -195,7 +195,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "telepractice", "tele-practice", "telerehab", "telerehabilitation", "on video", "by video", "video session",
         "tele-rehab", "tele-rehabilitation", "mod 95", "place of service: 02", "place of service: 10", "pos: 02",
         "pos: 10",
-        "virtual session",
+        "virtual session", "video cts", "video caregiver training", "video training", "tele-visit", "televisit",
     ),
     "AUDIO_ONLY": (
         "audio-only", "audio only", "telephone only", "phone only", "by phone", "by telephone", "via telephone",
