@@ -7,7 +7,8 @@ review them; negation is decided by negspacy over these spans, not here.
 from __future__ import annotations
 
 PATIENT_REFS = (
-    "patient", "pt", "pt.", "client", "child", "resident", "beneficiary", "member", "infant", "toddler", "student",
+    "patient", "pt", "pt.", "client", "child", "children", "resident", "beneficiary", "member", "infant", "toddler",
+    "student",
 )
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -19,7 +20,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stayed in the treatment room", "in the treatment room", "remained in the room", "stayed in the room",
         "stayed for the session", "sat in on",
         "brought into the room", "brought into the office", "brought into the session", "came along",
-        "stayed for the rest of the session",
+        "stayed for the rest of the session", "in the group room", "in the training room",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
@@ -51,7 +52,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
         "not at the session", "not at the visit", "none present",
-        "went to lie down",
+        "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",
+        "with patient gone", "with the pt gone",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -377,5 +379,5 @@ AWAY_PLACES = (
     "respite", "cardiac rehab", "pulmonary rehab", "day health", "memory care", "habilitation", "senior center",
     "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
     "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
-    "check-up", "checkup", "check up", "house",
+    "check-up", "checkup", "check up", "house", "childcare", "child care", "playroom",
 )
