@@ -410,7 +410,8 @@ _SPELLED_STARTS = rf"\b(?:d{_L}p|c{_L}o|o{_L}t|s{_L}l|c{_L}c|p{_L}t|dpt|otr|cota
 _SIGNATURE_CUE = re.compile(
     r"\b(?:signed|signature|dictated by|dictating|this is|cosign\w*|therapist|provider|by)\b[^\n]{0,50}$", re.I
 )
-_LINE_END = re.compile(r"[ \t.,;]*(?:dictating\b|end of dictation|$)", re.I | re.M)
+# ... or the last words of a dictated sentence ("Siobhan Achebe-Holm O T R slash L period.")
+_LINE_END = re.compile(r"[ \t.,;]*(?:dictating\b|end of dictation|period\b|$)", re.I | re.M)
 _SPELLED_ROLE = {"dpt": "PT", "pt": "PT", "pta": "PTA", "cota": "OTA", "ota": "OTA", "slpa": "SLPA", "slp": "SLP"}
 
 

@@ -215,6 +215,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "group home staff", "alf staff", "snf staff", "nursing home staff", "direct support professional", "dsp",
         # pay said as what the caregiver receives: "the family provides room and board plus a weekly wage"
         "wage", "wages", "weekly wage", "hourly wage", "stipend", "salary", "paycheck",
+        # school employees: "one-to-one paraprofessional assigned by the school district"
+        "paraprofessional", "paraeducator", "teacher's aide", "teacher aide", "classroom aide", "school staff",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
