@@ -102,6 +102,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "parkinson", "tbi", "sci", "als", "amputation", "fracture", "tka", "tha", "deconditioned", "fall", "falls",
         "coughing", "assists", "helps", "primary caregiver", "only helper", "supervises", "prepares", "moving in",
         "lives with", "requires help", "progressive", "recently home", "home from", "asked for", "asked about",
+        # a child's condition, and the caregiver's part in the child's day ("watches Mateo after preschool")
+        "delay", "delays", "disorder", "d/o", "torticollis", "plagiocephaly", "cerebral palsy", "autism",
+        "spastic", "diplegia", "diplegic", "quadriplegia", "hypotonia", "low tone", "watches", "cares for",
         "requested",
         "surgery", "fusion", "post-op", "postoperative", "has been pulling", "has been struggling", "worsened",
         "paraplegia", "quadriplegia", "tetraplegia", "paralysis", "high-risk", "fragile skin", "hip replacement",
@@ -162,6 +165,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # putting on a compression garment is dressing (an ADL), not clinical care
         "compression garment", "compression garments", "compression sleeve", "compression sleeves",
         "compression stocking", "compression stockings", "ted hose",
+        # dressing named by its technique ("hemi-dressing technique", "one-handed dressing sequence"), and floor
+        # recovery after a fall ("floor to chair recovery sequence", "getting up from floor")
+        "hemi-dressing", "hemi dressing", "dressing technique", "dressing sequence", "one-handed dressing",
+        "floor recovery", "floor to chair", "floor-to-chair", "fall recovery", "getting up from floor",
+        "getting up from the floor", "floor transfer", "floor transfers",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
