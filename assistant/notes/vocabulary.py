@@ -79,7 +79,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "repeated back",
         "verbalized back", "competency check", "return demonstration of", "rtn demo", "return demo'd", "returned demo",
         "returned demonstration", "returned a demonstration", "demo'd back", "return-demo'd", "returned demos",
-        "return demos", "role-played", "role played", "teach back of",
+        "return demos", "role-played", "role played", "teach back of", "rehearsed",
         "taught back", "taught-back", "teach-backs", "tb completed", "completed tb", "tb accurate", "tb correct",
         "rtd", "rtd'd", "return-to-demonstrate", "demonstrated the technique", "demonstrated the transfer",
         "demonstrated each step", "demonstrated all steps", "completed the flow test", "performed the flow test",
