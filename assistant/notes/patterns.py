@@ -18,7 +18,7 @@ from assistant.words import MONTH_ALT as _MONTH_ALT
 
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
-    r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
+    r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03
     r"|(?P<m2>[01]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"  # 5.5.26 too
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
@@ -26,7 +26,7 @@ _DATE = re.compile(
     re.I,
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
-_DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+_DATE_STARTS = rf"20\d\d[-/.][01]?\d[-/.]|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
 _DOS_LABEL = re.compile(
     # "Entry date:" is when a late entry was written, not the service
