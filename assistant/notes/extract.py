@@ -279,6 +279,22 @@ def earlier_visit(doc: str, start: int, end: int) -> bool:
     return _EARLIER_VISIT.search(doc, a, max(b, end)) is not None
 
 
+# "recheck wife's technique w/ pt present next visit (97530)": a service planned for another day
+_LATER_VISIT = re.compile(
+    r"\b(?:next (?:visit|session|appointment|appt|week|time|tx)|will|upcoming|future|recommend\w*|consider"
+    r"|plan(?:ned)? to|if (?:yes|so))\b",
+    re.I,
+)
+_CLAUSE_STOP = re.compile(r"[.;]\s|\n|^", re.M)
+
+
+def later_visit(doc: str, start: int, end: int) -> bool:
+    """Whether the clause a code mention at doc[start:end] closes plans it for a later visit (bounded window)."""
+    a = max(0, start - EARLIER_REACH)
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(doc, a, start)]
+    return _LATER_VISIT.search(doc, stops[-1] if stops else a, end) is not None
+
+
 def consent_kind(ex: Extraction, concept: Concept) -> str:
     sentence = ex.text[concept.sent_start : concept.sent_end]
     line = ex.line(concept.start, concept.end)
