@@ -22,7 +22,10 @@ _NOT_THE_SESSION = re.compile(
     # "pt at home with wife; confirmed by phone": how a fact was checked, not how the session was held
     r"|confirmed|verified|checked"
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"
-    r"|tried to reach|no answer)\b",
+    r"|tried to reach|no answer"
+    # "interpreter via phone line": how the words were carried, not how the session was furnished; a call off the
+    # clock ("husb phone call, off clock"); a family that cancelled by phone did not come
+    r"|interpret\w*|off[- ]clock|cancel\w*|called (?:in|out))\b",
     re.I,
 )
 # Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver,
@@ -36,7 +39,10 @@ _VIDEO_NOT_USED = re.compile(
     r"\b(?:planned|scheduled as|normally|usually|could have|offered|instead of|previous|prior|did video visits"
     r"|would not start|failed|outage|was down|not possible|not available|unavailable"
     # a video link tried and given up: "we tried to connect by video but her phone would not load it"
-    r"|tried|attempted|would not (?:load|connect|work|open)|could not (?:load|connect|open)|couldn't)\b",
+    r"|tried|attempted|would not (?:load|connect|work|open)|could not (?:load|connect|open)|couldn't"
+    # a video app someone has or uses elsewhere: "pt has an iPad and uses FaceTime with his grandkids"; one that
+    # cannot do video: "her phone can't do video"
+    r"|uses|has|owns|can't|cannot|can not)\b",
     re.I,
 )
 # "this session was by phone", "SLP caregiver session by phone": the phrase says how the session itself was
@@ -245,6 +251,13 @@ def _about_consent(text: str, mention: Concept, consents: list[Concept]) -> bool
     return False
 
 
+def _clause_around(text: str, c: Concept) -> str:
+    """The mention's sentence, with the words before it on a wrapped line ("pt has an iPad and uses\nFaceTime")."""
+    before = text[max(0, c.start - 40) : c.start]
+    cut = max(before.rfind(". "), before.rfind("; "), before.rfind(".\n"))
+    return before[cut + 1 :] + text[c.start : c.sent_end]
+
+
 @check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
@@ -265,7 +278,7 @@ def telehealth(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]
     if any(c.text.lower() in _STRICT_AUDIO for c in audio):
-        video = [c for c in video if not _VIDEO_NOT_USED.search(ex.text[c.sent_start : c.sent_end])]
+        video = [c for c in video if not _VIDEO_NOT_USED.search(_clause_around(ex.text, c))]
     evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
         found = _audio_only(ctx, evidence)

@@ -11,6 +11,7 @@ from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
 from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
+from assistant.notes.presence import people
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer, search
 from assistant.notes.vocabulary import CONCEPTS
@@ -21,7 +22,7 @@ _CAREGIVER_NAME = re.compile(
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
 _CONTENT_WORD = (
-    r"(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies"
+    r"(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|topics"
     r"|skills? (?:taught|trained)|content)"
 )
 _CONTENT_LABEL = re.compile(
@@ -34,7 +35,9 @@ _CONTENT_LABEL = re.compile(
     + r"(?:(?!(?:no|not|need|goal|goals|poc|dx|skilled|reason)\b)[A-Za-z][\w/-]*[ \t]+)?"
     + r"(?=(?:strategies|techniques?|skills?|trained|taught)\b))?"
     + _CONTENT_WORD
-    + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}[ \t]*:[ \t]*(?P<body>[^\n]+)",
+    # "Taught (1:1 since only one family): ...": an aside between the word and its colon
+    + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}(?:[ \t]*\([^()\n]{0,60}\))?"
+    + r"[ \t]*:[ \t]*(?P<body>[^\n]+)",
     re.I | re.M,
 )
 _TRAINING_HEADING = re.compile(
@@ -171,10 +174,21 @@ def consent(ctx: Context) -> Outcome:
         and not (plan and _near(_CONSENT_PLAN, text, c))
         and not _near(_FUTURE_ONLY, text, c)
         and not _own_agreement(text, c)
+        and not _trainee_agrees(ctx, c)
     ]
     refused = [
         c for c in mentions if c.negated or c in pending or _cannot_before(text, c) or _asked_and_declined(text, c)
     ]
+    # "CONSENT=N/A": a field left not applicable documents nothing, neither consent nor its refusal
+    refused = [c for c in refused if not _NOT_APPLICABLE.match(text, c.end)]
+    stated = [c for c in mentions if not c.negated]
+    if stated and _without_authority(ctx):
+        return Outcome(
+            "problem",
+            "The consent documented was given by someone without authority to consent for the patient (the patient "
+            "or the patient's legal representative must consent).",
+            [(c.start, c.end) for c in stated],
+        )
     refused_ids = {id(c) for c in refused}  # a set: a long note has thousands of mentions
     given = [c for c in given if id(c) not in refused_ids]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
@@ -265,6 +279,43 @@ def _own_agreement(text: str, mention: Concept) -> bool:
     if _PARENT_BEFORE.search(text, max(0, mention.start - PARENT_REACH), mention.start) and _MINOR.search(text):
         return False  # a parent consenting for a child patient consents as the child's representative
     return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+
+
+# "Gunnhild agreed to the training and is happy to learn": the trainee's agreement to be trained (named, or a
+# friend or neighbour, who never represents the patient) is no consent of the patient's
+_TRAINEE_WORDS = re.compile(r"\b(?:friend|neighbou?r|nay bore)\s*$", re.I)
+_FOR_PATIENT_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:for|on behalf of|as)\s+(?:the\s+)?(?:pt|patient|his|her)\b", re.I)
+
+
+def _trainee_agrees(ctx: Context, mention: Concept) -> bool:
+    text = ctx.ex.text
+    if mention.text.lower().startswith("consent") or _FOR_PATIENT_AFTER.match(text, mention.end):
+        return False
+    before = text[max(mention.sent_start, mention.start - 30) : mention.start]
+    words = before.split()
+    if not words or _representative(_around(text, mention)):
+        return False
+    subject = words[-1].strip(",:()")
+    return subject in people(ctx.ex).caregiver or _TRAINEE_WORDS.search(before) is not None
+
+
+_NOT_APPLICABLE = re.compile(r"[ \t]*[:=|.-]*[ \t]*(?:n/a|na|not applicable)\b", re.I)
+# the one with authority to consent named as not reached, or a facility's staff signing: "Client's legal guardian
+# (sister) not contacted", "Mother (legal guardian) not reachable today", "signed by Hollyhock house manager"
+_WITHOUT_AUTHORITY = re.compile(
+    r"\b(?:legal guardian|guardian|poa|power of attorney|health ?care proxy|legal representative)(?:'s)?\)?"
+    r"(?:\s*\([^()\n]{0,60}\))?\s+(?:was\s+|is\s+)?(?:not|never)\s+(?:contacted|reachable|reached|available"
+    r"|consulted|asked|informed)\b"
+    r"|\bsigned\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:house manager|manager|administrator|staff|supervisor"
+    r"|director|charge nurse|aide)\b",
+    re.I,
+)
+
+
+def _without_authority(ctx: Context) -> bool:
+    if "without authority" not in ctx.ex.memo:
+        ctx.ex.memo["without authority"] = search(_WITHOUT_AUTHORITY, ctx.ex.text) is not None
+    return bool(ctx.ex.memo["without authority"])
 
 
 # "called him to ask his consent, he declined": consent asked for and refused

@@ -150,6 +150,12 @@ _RD_NOT_DONE = re.compile(
     # "n/a" as a word: "RD: named 3/3 strategies" is a result
     r"^\W*(?:none\b|n/?a\b|no\b|not\b|deferred|pending|declined|refused|unable to (?:assess|complete)|tbd)", re.I
 )
+# a field's answer after its label, across a flowsheet's dot leader: "Return demonstration .. N/A", "RD: none"
+_ANSWERED_NOT_DONE = re.compile(
+    r"[ \t]*(?:\.{2,}|[:=|-])[ \t.:=|-]*(?:n/?a|none|not (?:done|performed|completed|assessed)|deferred|tbd"
+    r"|no[ \t]*(?:$|[(,;-]))",
+    re.I | re.M,
+)
 _QUALIFIED_WORDS = r"correctly|safely|accurately|properly|fully|independently|without (?:cues|assistance|errors)"
 _RD_QUALIFIED = re.compile(rf"\b(?:{_QUALIFIED_WORDS})\b", re.I)
 
@@ -253,7 +259,11 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
     documented = []
     # the sentence searches only when the note has their words (a match in a slice is one in the note)
     future, qualified = ex.may_contain(_FUTURE_WORDS), ex.may_contain(_QUALIFIED_WORDS)
+    answered_no = []
     for c in ex.of("RETURN_DEMO"):
+        if _ANSWERED_NOT_DONE.match(ex.text, c.end):
+            answered_no.append((c.start, c.end))  # "Return demonstration .. N/A": the field answered, not done
+            continue
         sentence = ex.text[c.sent_start : c.sent_end]
         if future and _FUTURE.search(sentence) and not (qualified and _RD_QUALIFIED.search(sentence)):
             continue  # "Return demo of car transfer next CTS" is a plan
@@ -278,5 +288,5 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             for m in _NAMED_DEMO.finditer(ex.text)
             if m["name"] not in _NOT_NAMES and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])
         ]
-    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)]
+    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
     return documented, negated

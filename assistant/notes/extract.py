@@ -47,6 +47,8 @@ _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on
 # a hard-wrapped line ("pt not\npresent, gone home"): the phrase goes on, so phrases and NegEx read it as one
 # ... but a line that opens with a label ("consent: written") is a new field, not the wrapped phrase
 # (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
+# a flowsheet's field name "Consent_Signed_By", "Return_Demo_Detail": its words are words (same length)
+_FIELD_JOIN = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
 _WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
 # a plan or advice, not a service given: "next visit 97530", "(If yes, consider patient-present code)"
 _FUTURE = re.compile(
@@ -224,7 +226,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     screened = screen(text, lines)
     doc = _ocr_letters(_ocr_digits(blank(text, screened)))
     times = parse_times(doc, lines)
-    found = concepts(_WRAPPED.sub(" ", doc))
+    found = concepts(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc)))
     codes_known = other_codes if other_codes is not None else _default_other_codes()
     service = ServiceLines(doc, lines, codes_known)
     ex = Extraction(
@@ -275,6 +277,22 @@ def earlier_visit(doc: str, start: int, end: int) -> bool:
     b = min(len(doc), max(end, start + EARLIER_REACH))
     b = min([b, *(i for i in (doc.find(stop, start, b) for stop in (". ", ".\n", "\n\n")) if i >= 0)])
     return _EARLIER_VISIT.search(doc, a, max(b, end)) is not None
+
+
+# "recheck wife's technique w/ pt present next visit (97530)": a service planned for another day
+_LATER_VISIT = re.compile(
+    r"\b(?:next (?:visit|session|appointment|appt|week|time|tx)|will|upcoming|future|recommend\w*|consider"
+    r"|plan(?:ned)? to|if (?:yes|so))\b",
+    re.I,
+)
+_CLAUSE_STOP = re.compile(r"[.;]\s|\n|^", re.M)
+
+
+def later_visit(doc: str, start: int, end: int) -> bool:
+    """Whether the clause a code mention at doc[start:end] closes plans it for a later visit (bounded window)."""
+    a = max(0, start - EARLIER_REACH)
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(doc, a, start)]
+    return _LATER_VISIT.search(doc, stops[-1] if stops else a, end) is not None
 
 
 def consent_kind(ex: Extraction, concept: Concept) -> str:

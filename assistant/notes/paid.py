@@ -55,11 +55,13 @@ _WITH_BEFORE = re.compile(r"(?:\bwith|\bw/)\s*(?:an?|the|his|her|their)?\s*$", r
 ABSENCE_REACH = 120
 # "Pt then taken to waiting room by aide": the aide who took the patient away, not who was trained
 _ESCORT_BEFORE = re.compile(
-    r"\b(?:taken|escorted|walked|wheeled|brought|driven|transported|collected|picked up)\b[^.;\n]{0,50}?"
+    r"\b(?:taken|escorted|walked|wheeled|brought|driven|transported|collected|picked up)\b[^.;]{0,60}?"
     r"\bby\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
 ESCORT_REACH = 80
+# "sock aide", "dressing aide": a device (an aid), spelled or transcribed as the role
+_DEVICE_BEFORE = re.compile(r"\b(?:sock|stocking|dressing|hearing|walking|bathing|mobility|memory)\s+$", re.I)
 # "Paid caregiver?  [ ] Yes  [x] No", "Paid caregiver: no": a form's question about pay, answered no
 _ANSWERED_NO = re.compile(
     r"[ \t]*[?:][ \t]*(?:\[[ \t]*\][ \t]*(?:yes|y)\b[ \t]*)?(?:\[[ \t]*[xX✓✔][ \t]*\][ \t]*)?(?:no|n)\b(?![ \t]*\[)",
@@ -84,9 +86,10 @@ _EMPLOYER = re.compile(
 )
 # "employed by the Adler family", "scheduled by the agency", "placed through an agency": an employer's arrangement
 _ARRANGED = re.compile(
-    r"\b(?:employed|hired|contracted|placed|scheduled|sent|staffed|paid)\s+(?:by|through|via|from)\s+"
+    r"\b(?:employed|hired|contracted|placed|scheduled|sent|staffed|paid|assigned)(?:\s+to\s+\w+)?"
+    r"\s+(?:by|through|via|from)\s+"
     r"(?:the\s+|an?\s+|his\s+|her\s+|their\s+)?(?:[\w'-]+\s+){0,2}"
-    r"(?:family|agency|home care|home health|facility|company|employer|program)\b"
+    r"(?:family|agency|home care|home health|facility|company|employer|program|school district|district|school)\b"
     # a relative as the employer: "the family's nanny, employed by the parents", "hired by her son"
     r"|\b(?:employed|hired)\s+by\s+(?:the\s+|his\s+|her\s+|their\s+|(?:pt|patient)['’]s\s+)?"
     r"(?:parents|mother|father|son|daughter|children|husband|wife)\b"
@@ -136,7 +139,9 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
-            or _ESCORT_BEFORE.search(ex.text[max(sent_start, start - ESCORT_REACH) : start])
+            # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
+            or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
+            or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)
             or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + 40))
             or (ctx.is_group and _OTHER_PATIENTS.search(ex.text[max(0, start - OTHER_REACH) : end + OTHER_REACH]))
         ):

@@ -18,7 +18,7 @@ from assistant.words import MONTH_ALT as _MONTH_ALT
 
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
-    r"(?P<y1>20\d\d)-(?P<m1>[01]?\d)-(?P<d1>[0-3]?\d)"
+    r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03
     r"|(?P<m2>[01]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"  # 5.5.26 too
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
@@ -26,7 +26,7 @@ _DATE = re.compile(
     re.I,
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
-_DATE_STARTS = rf"20\d\d-[01]?\d-|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+_DATE_STARTS = rf"20\d\d[-/.][01]?\d[-/.]|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
 _DOS_LABEL = re.compile(
     # "Entry date:" is when a late entry was written, not the service
@@ -410,7 +410,8 @@ _SPELLED_STARTS = rf"\b(?:d{_L}p|c{_L}o|o{_L}t|s{_L}l|c{_L}c|p{_L}t|dpt|otr|cota
 _SIGNATURE_CUE = re.compile(
     r"\b(?:signed|signature|dictated by|dictating|this is|cosign\w*|therapist|provider|by)\b[^\n]{0,50}$", re.I
 )
-_LINE_END = re.compile(r"[ \t.,;]*(?:dictating\b|end of dictation|$)", re.I | re.M)
+# ... or the last words of a dictated sentence ("Siobhan Achebe-Holm O T R slash L period.")
+_LINE_END = re.compile(r"[ \t.,;]*(?:dictating\b|end of dictation|period\b|$)", re.I | re.M)
 _SPELLED_ROLE = {"dpt": "PT", "pt": "PT", "pta": "PTA", "cota": "OTA", "ota": "OTA", "slpa": "SLPA", "slp": "SLP"}
 
 

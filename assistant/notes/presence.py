@@ -127,6 +127,7 @@ _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 _NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
+    r"|with (?:the )?(?:patient|pt) (?:gone|away)"
     r"|w/o (?:patient|pt)",
     re.I,
 )
@@ -140,7 +141,9 @@ _PRESENT_Q = (
     r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area"
     r"|room|session|training(?:\s+room)?|attendance))"
     # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}(?:[ \t]*\.{2,40})?|\.{2,40})[\s:]*"
+    # ... a flowsheet's column ("Patient present        No - pt at home"), an OCR table's cell ("| Pt present?  | NO")
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?(?:\s*(?:[:?=]{1,2}(?:[ \t]*(?:\.{2,40}|\|))?|\.{2,40}|\|)"
+    r"|[ \t]{2,40})[\s:|]*"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 # an answer written before its box ("NO [x]  YES [ ]") is the ticked one; one before an empty box is not
@@ -333,6 +336,8 @@ class _Subjects:
         return -1
 
 
+# the patient opens the presence word's clause: "Pt stayed and participated:" says who, whatever is listed after
+_PATIENT_OPENS = re.compile(r"(?:^|[.;]\s)\s*(?:pt|patient|child|client)\s+(?:[a-z]+\s+){0,3}$", re.I | re.M)
 _LIST_AFTER = re.compile(r"[ \t]*(?P<mark>[:,-])")
 _CLAUSE_OPEN = re.compile(r"(?:^|[.;]|\))[ \t]*$")
 
@@ -414,7 +419,11 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
     both = _PATIENT_AND.search(text, start, concept.end) if ex.may_contain(_PATIENT_AND.pattern) else None
     if both and not _credential(text, both.start(), both.start() + 2):
         return "patient"
-    if concept.label == "PRESENCE" and _lists_after(text, concept.start, concept.end):
+    if (
+        concept.label == "PRESENCE"
+        and _lists_after(text, concept.start, concept.end)
+        and not _PATIENT_OPENS.search(text, start, concept.start)  # "Pt stayed and participated: wife ..."
+    ):
         listed = _caregiver_listed(text[concept.end : min(concept.sent_end, concept.end + 40)])
         if listed is not None:
             return listed  # "Present: caregivers of 3 patients", "In attendance - wife and son"

@@ -81,6 +81,15 @@ _DATE_DAY_FIRST = re.compile(
     re.I,
 )
 
+# "Date of service three seventeen twenty six": month, day and year said as numbers, after a date label
+_MONTH_NUMBER = "|".join(sorted((w for w, n in NUMBER_UNITS.items() if 1 <= n <= 12), key=len, reverse=True))
+_DAY_NUMBER = rf"(?:twenty|thirty)[ -](?:{_DIGIT})|twenty|thirty|{_TEEN}|{_DIGIT}"
+_DATE_NUMBERS = re.compile(
+    rf"\b(?:date of service|service date|date|dos)\s+(?:is\s+|was\s+)?(?P<mon>{_MONTH_NUMBER})\s+"
+    rf"(?P<day>{_DAY_NUMBER})\s+(?P<yy>twenty[ -](?:{_DIGIT})|twenty)(?![\w-])",
+    re.I,
+)
+
 
 def _minute(word: str | None) -> int:
     if not word:
@@ -145,11 +154,15 @@ def spoken_dates(text: str) -> list[tuple[date, int, int]]:
     out: list[tuple[date, int, int]] = []
     if "twenty" not in words_of(text) and "thousand" not in words_of(text):
         return out
-    for m in (*_DATE.finditer(text), *_DATE_DAY_FIRST.finditer(text)):
+    for m in (*_DATE.finditer(text), *_DATE_DAY_FIRST.finditer(text), *_DATE_NUMBERS.finditer(text)):
         yy = m["yy"].lower()
         year = 2000 + (_minute(yy) if yy != "twenty" else 20)
+        numbers = m.re is _DATE_NUMBERS
         try:
-            out.append((date(year, month_number(m["mon"]) or 0, _ordinal(m["day"])), m.start(), m.end()))
+            month = NUMBER_UNITS[m["mon"].lower()] if numbers else month_number(m["mon"]) or 0
+            day = _minute(m["day"]) if numbers else _ordinal(m["day"])
+            at = m.start("mon") if numbers else m.start()  # the label stays outside the date's span
+            out.append((date(year, month, day), at, m.end()))
         except (ValueError, KeyError):
             continue
     return sorted(out, key=lambda d: d[1])

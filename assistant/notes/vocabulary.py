@@ -7,7 +7,8 @@ review them; negation is decided by negspacy over these spans, not here.
 from __future__ import annotations
 
 PATIENT_REFS = (
-    "patient", "pt", "pt.", "client", "child", "resident", "beneficiary", "member", "infant", "toddler", "student",
+    "patient", "pt", "pt.", "client", "child", "children", "resident", "beneficiary", "member", "infant", "toddler",
+    "student",
 )
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -19,7 +20,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stayed in the treatment room", "in the treatment room", "remained in the room", "stayed in the room",
         "stayed for the session", "sat in on",
         "brought into the room", "brought into the office", "brought into the session", "came along",
-        "stayed for the rest of the session",
+        "stayed for the rest of the session", "in the group room", "in the training room",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
@@ -51,7 +52,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
         "not at the session", "not at the visit", "none present",
-        "went to lie down",
+        "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",
+        "with patient gone", "with the pt gone",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -62,6 +64,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "agreed to have", "ok'd training", "okayed training", "verbal ok", "verbal okay", "permission to train",
         "fine to train", "okay to train", "ok to train", "fine with training", "fine with the training",
         "okay with training", "ok with training", "agreed to the training",
+        "agreed verbally", "verbally agreed", "agrees verbally", "verbally agrees", "agreed in writing", "cons |",
+        "cons:",
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
@@ -75,7 +79,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "repeated back",
         "verbalized back", "competency check", "return demonstration of", "rtn demo", "return demo'd", "returned demo",
         "returned demonstration", "returned a demonstration", "demo'd back", "return-demo'd", "returned demos",
-        "return demos", "role-played", "role played", "teach back of",
+        "return demos", "role-played", "role played", "teach back of", "rehearsed",
         "taught back", "taught-back", "teach-backs", "tb completed", "completed tb", "tb accurate", "tb correct",
         "rtd", "rtd'd", "return-to-demonstrate", "demonstrated the technique", "demonstrated the transfer",
         "demonstrated each step", "demonstrated all steps", "completed the flow test", "performed the flow test",
@@ -98,6 +102,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "parkinson", "tbi", "sci", "als", "amputation", "fracture", "tka", "tha", "deconditioned", "fall", "falls",
         "coughing", "assists", "helps", "primary caregiver", "only helper", "supervises", "prepares", "moving in",
         "lives with", "requires help", "progressive", "recently home", "home from", "asked for", "asked about",
+        # a child's condition, and the caregiver's part in the child's day ("watches Mateo after preschool")
+        "delay", "delays", "disorder", "d/o", "torticollis", "plagiocephaly", "cerebral palsy", "autism",
+        "spastic", "diplegia", "diplegic", "quadriplegia", "hypotonia", "low tone", "watches", "cares for",
         "requested",
         "surgery", "fusion", "post-op", "postoperative", "has been pulling", "has been struggling", "worsened",
         "paraplegia", "quadriplegia", "tetraplegia", "paralysis", "high-risk", "fragile skin", "hip replacement",
@@ -158,6 +165,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # putting on a compression garment is dressing (an ADL), not clinical care
         "compression garment", "compression garments", "compression sleeve", "compression sleeves",
         "compression stocking", "compression stockings", "ted hose",
+        # dressing named by its technique ("hemi-dressing technique", "one-handed dressing sequence"), and floor
+        # recovery after a fall ("floor to chair recovery sequence", "getting up from floor")
+        "hemi-dressing", "hemi dressing", "dressing technique", "dressing sequence", "one-handed dressing",
+        "floor recovery", "floor to chair", "floor-to-chair", "fall recovery", "getting up from floor",
+        "getting up from the floor", "floor transfer", "floor transfers",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -193,7 +205,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "telepractice", "tele-practice", "telerehab", "telerehabilitation", "on video", "by video", "video session",
         "tele-rehab", "tele-rehabilitation", "mod 95", "place of service: 02", "place of service: 10", "pos: 02",
         "pos: 10",
-        "virtual session",
+        "virtual session", "video cts", "video caregiver training", "video training", "tele-visit", "televisit",
     ),
     "AUDIO_ONLY": (
         "audio-only", "audio only", "telephone only", "phone only", "by phone", "by telephone", "via telephone",
@@ -211,6 +223,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "group home staff", "alf staff", "snf staff", "nursing home staff", "direct support professional", "dsp",
         # pay said as what the caregiver receives: "the family provides room and board plus a weekly wage"
         "wage", "wages", "weekly wage", "hourly wage", "stipend", "salary", "paycheck",
+        # school employees: "one-to-one paraprofessional assigned by the school district"
+        "paraprofessional", "paraeducator", "teacher's aide", "teacher aide", "classroom aide", "school staff",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
@@ -375,5 +389,5 @@ AWAY_PLACES = (
     "respite", "cardiac rehab", "pulmonary rehab", "day health", "memory care", "habilitation", "senior center",
     "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
     "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
-    "check-up", "checkup", "check up", "house",
+    "check-up", "checkup", "check up", "house", "childcare", "child care", "playroom",
 )

@@ -41,7 +41,7 @@ _ELSEWHERE_SOURCE = (
     r"|left\s+(?:with|w/|for|at\s+\d|early|before|to\s+" + _LEAD_IN + _PLACE
     + r"|the\s+(?:room|clinic|gym|building|house|session|office|area|home)\b|(?:back\s+)?home\b|for\s+home\b)"
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
-    r"|(?:was|is|were|are|remained|stayed|sat|being)\s+(?:still\s+)?"
+    r"|(?:was|is|were|are|remained|stayed|sat|being|resting|waiting|playing|napping|sleeping)\s+(?:still\s+)?"
     r"(?:at|in|out at|off at|away at|down at|across town at|across the street at|next door at)\s+" + _LEAD_IN + _PLACE
     + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
     + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
@@ -50,7 +50,7 @@ _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
-    r"\b(?:pt|patient|client|child)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
+    r"\b(?:pt|patient|client|child|children)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
     r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s"
     # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
@@ -113,6 +113,8 @@ _THROUGHOUT = re.compile(
     r"|for\s+most\s+of\s+the\s+(?:time|session|visit|call|training|class))\b",
     re.I,
 )
+# a clause's characters, over a line wrapped in mid-sentence (the next line goes on in lower case)
+_WRAPPING = r"(?:[^.;\n]|\n[ \t]+|\n(?-i:[a-z]))"
 _TAKES_PART = re.compile(
     r"\b(?:guard(?:ed|ing)|spott(?:ed|ing)|assist(?:ed|ing))\s+(?:\w+\s+){0,2}?(?:while|as)\s+(?:he|she)\s+"
     r"(?:completed|performed|did|walked|stood|transferred|practi[cs]ed|ambulated)\b"
@@ -142,14 +144,23 @@ _TAKES_PART = re.compile(
     r"|breakfast|dinner))\b"
     # the caregiver practised on the patient, not on the therapist playing the patient: "practiced each
     # handling technique on him while I guided her hands" ("on her own", "on pt's bed" are not: see _ON_WHOM)
-    r"|\b(?:practi[cs]ed|performed|tried|return[- ]demonstrated)\b[^.;\n]{0,50}?\bon\s+(?:him|her|the\s+(?:patient"
-    r"|pt|child|baby)|patient|(?-i:pt|Pt))\b",  # "on PT" is the therapist
+    # ... across a wrapped line ("practiced the stretches\nand the standing setup on him"), and on the patient's own
+    # limb ("directly on his L leg", "on her affected arm": a side or an affected limb is the patient's)
+    r"|\b(?:practi[cs]ed|performed|tried|return[- ]demonstrated|did)\b" + _WRAPPING + r"{0,60}?\bon\s+(?:him|her"
+    r"|the\s+(?:patient|pt|child|baby)|patient|(?-i:pt|Pt)"  # "on PT" is the therapist
+    r"|(?:his|her)\s+(?:L|R|left|right|affected|weak|weaker|involved|hemiparetic|operated|operative)\s+\w+)\b"
+    # the caregiver's hands on the patient in the session: "daughter fed pt a soft meal", "wife assisted pt w/ shower
+    # bench tx", "RD: wife perf bench tx w/ pt x2", "practiced transfers with pt himself"
+    r"|\b(?:fed|assisted|transferred|dressed|bathed|guarded|spotted|positioned|stretched|walked)\s+(?:the\s+)?"
+    r"(?-i:pt|Pt|patient|Patient)\b"
+    r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b",
     re.I,
 )
 # in the training room beside the caregivers, whatever the patient did there: "slept in his stroller next to us",
 # "sat beside us playing", "lay on the mat near us" (the patient must be who does it)
 _BESIDE_US = re.compile(
-    r"\b(?:slept|sleeping|asleep|napped|napping|dozed|dozing|sat|sitting|lay|lying|played|playing|stayed|remained)\b"
+    r"\b(?:slept|sleeping|asleep|napped|napping|dozed|dozing|sat|sitting|lay|lying|played|playing|stayed|remained"
+    r"|was|were)\b"
     r"[^.;\n]{0,40}?\b(?:(?:right\s+)?(?:next to|beside|near|alongside)\s+(?:us|them|the (?:parents|caregivers))"
     r"|in the (?:same )?room with us)\b",
     re.I,
@@ -286,7 +297,12 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             continue  # "pt was at dialysis throughout the session"
         if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
             continue
-        if m.re is _TAKES_PART and _ON_WHOM_NOT.match(ex.text, b, b + 16):
+        if m.re is _TAKES_PART and (
+            _ON_WHOM_NOT.match(ex.text, b, b + 16)
+            # "97530 (floor transfers) performed w/ pt earlier in the visit": the same-day patient-present service
+            or ex.service.belongs_to_other((a, b))
+            or ex.service.heads_other(a)
+        ):
             continue
         presence.append((a, b))
     return Whereabouts(presence, absence, changed)
