@@ -218,11 +218,20 @@ def _ocr_letters(text: str) -> str:
     return "".join([*out, text[last:]]) if out else text
 
 
+# An export's field names join their words with underscores ("Start_Time: 13:05", "Total_Minutes: 47", "TIME_IN=14:40",
+# "Consent_Type: Written"): read as the words they are. One character for one: offsets stay put.
+_FIELD_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+
+
+def _field_names(text: str) -> str:
+    return _FIELD_UNDERSCORE.sub(" ", text) if "_" in text else text
+
+
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = _ocr_letters(_ocr_digits(blank(text, screened)))
+    doc = _field_names(_ocr_letters(_ocr_digits(blank(text, screened))))
     times = parse_times(doc, lines)
     found = concepts(_WRAPPED.sub(" ", doc))
     codes_known = other_codes if other_codes is not None else _default_other_codes()

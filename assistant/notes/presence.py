@@ -139,8 +139,9 @@ _PRESENT_ASKED = r"\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|atte
 _PRESENT_Q = (
     r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area"
     r"|room|session|training(?:\s+room)?|attendance))"
-    # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?]{1,2}(?:[ \t]*\.{2,40})?|\.{2,40})[\s:]*"
+    # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together; "PT_PRESENT=No":
+    # an export's key=value
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?\s*(?:[:?=]{1,2}(?:[ \t]*\.{2,40})?|\.{2,40})[\s:]*"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 # an answer written before its box ("NO [x]  YES [ ]") is the ticked one; one before an empty box is not
