@@ -68,7 +68,9 @@ def distinct_time(ctx: Context) -> Outcome:
     mentions = ex.other_service_spans + [c.span for c in other_codes]
     # a same-day line on the claim is a same-day service even when the note does not name it
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
-    if not mentions and not billed_other:
+    # a part with the patient present, with its own clock range, is kept apart like a same-day patient-present
+    # service (docs/CONVENTIONS.md): its time is compared with the training's as that service's would be
+    if not mentions and not billed_other and not ex.time.present:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     # a part of the visit with the patient present, kept apart from the training ("PART 1 -- PATIENT TREATMENT (pt
     # present), 8:00-8:45"), is where the same-day service's time is when no other range names it

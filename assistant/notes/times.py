@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from assistant.notes.addenda import Entry, find_entries
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
 from assistant.notes.scan import sparse_finditer
-from assistant.notes.spoken import spoken_ranges, spoken_start_stop
+from assistant.notes.spoken import spoken_ranges, spoken_stamps, spoken_start_stop
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
 
@@ -312,6 +312,18 @@ def _stamp(text: str, tok: _Token) -> bool:
     return bool(_STAMP_BEFORE.fullmatch(text, line_start, tok.start) and _STAMP_AFTER.match(text, tok.end))
 
 
+def _spoken_stamped(text: str, segments: list[Segment]) -> list[Segment]:
+    """Segments from time-stamped entries said aloud ("Nine o'clock a m colon met with husband alone ... Nine thirty
+    one colon patient brought in ... Nine forty five colon done"), as `_stamped` reads written ones: each entry
+    from its time to the next one's, where no range written in the note covers that time."""
+    out: list[Segment] = []
+    for (a, a_start, a_end), (b, _, _) in itertools.pairwise(spoken_stamps(text)):
+        end = b if b > a else b + HALF_DAY  # "eleven fifty colon ... twelve ten colon"
+        if 0 < end - a <= MAX_STAMP_GAP and not any(s.start_minute < end and a < s.end_minute for s in segments):
+            out.append(Segment(a, end, (a_start, a_end), stamped=True))
+    return out
+
+
 def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Segment]) -> None:
     """Segments from time-stamped entries ("2:00 pm: met with daughter alone ... 2:37 pm: pt came in ... 2:52
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
@@ -357,7 +369,9 @@ _HEAD_WORDS, _TAIL_WORDS = frozenset({"start", "begin", "in"}), frozenset({"stop
 def _columns(
     text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
 ) -> None:
-    """The first two times of the row under a start/stop header row: the start, then the stop."""
+    """The first two times of each row under a start/stop header row: the start, then the stop. The table runs
+    down its rows until one without two times ("1  09:00  09:20 ...", "break  09:20  09:35 ...", "2  09:35  09:58":
+    three rows, the break told apart later by its own words)."""
     words = words_of(text)
     if not (_HEAD_WORDS & words and _TAIL_WORDS & words):
         return
@@ -366,13 +380,15 @@ def _columns(
         row = head.end() + 1
         rule = _RULE_ROW.match(text, row)
         row = rule.end() if rule else row
-        row_end = text.find("\n", row)
-        row_end = len(text) if row_end < 0 else row_end
-        i = bisect_left(starts, row)
-        if i + 1 >= len(tokens) or tokens[i + 1].end > row_end or i in used or i + 1 in used:
-            continue
-        _keep_labelled(tokens[i], tokens[i + 1], segments, reversed_)
-        used.update((i, i + 1))
+        while row < len(text):
+            row_end = text.find("\n", row)
+            row_end = len(text) if row_end < 0 else row_end
+            i = bisect_left(starts, row)
+            if i + 1 >= len(tokens) or tokens[i + 1].end > row_end or i in used or i + 1 in used:
+                break
+            _keep_labelled(tokens[i], tokens[i + 1], segments, reversed_)
+            used.update((i, i + 1))
+            row = row_end + 1
 
 
 # the label after the time: "Video 14:00 start / 14:26 end", "2:05 pm began, 2:40 pm ended"
@@ -557,6 +573,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
         spoken = spoken_ranges(text)
         spoken += [r for r in spoken_start_stop(text) if not any(r[2] < q[3] and q[2] < r[3] for q in spoken)]
         spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
+        spoken_segments += _spoken_stamped(text, segments + spoken_segments)
         segments = sorted(segments + spoken_segments, key=lambda g: g.span)
     segments = _retracted(text, segments)
     durations = _durations(text, [s.span for s in segments], lines)

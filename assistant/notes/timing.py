@@ -46,9 +46,16 @@ _BREAK_EXCLUDED = re.compile(
     re.I,
 )
 # "(dialysis 12:30-16:30)", "(09:05-10:00, different therapist)": where the patient was, in brackets
-_ELSEWHERE = re.compile(
-    r"\b(?:dialysis|infusion|appointment|appt|day program|class|school|clinic|different therapist|another therapist"
-    r"|other therapist)\b",
+_ELSEWHERE_PLACES = (
+    r"(?:dialysis|infusion|appointment|appt|day program|day cent(?:er|re)|daycare|day care|adult day"
+    r"|senior cent(?:er|re)|class|school|clinic|different therapist|another therapist|other therapist)"
+)
+_ELSEWHERE = re.compile(rf"\b{_ELSEWHERE_PLACES}\b", re.I)
+# "not present; at senior day center 9a-3p", "pt at dialysis 12:30-4:30": where the patient spends those hours, the
+# place named right before the range in the same clause
+_AT_ELSEWHERE = re.compile(
+    rf"\b(?:at|in|attends|attending)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ELSEWHERE_PLACES}\b"
+    r"[^.;\n\d()]{0,12}$",
     re.I,
 )
 # "Need: she is lifting him alone from 3-7 pm": a line that states the need, history or goal describes the
@@ -163,7 +170,10 @@ def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
 
 
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
-    """A range in brackets that says where the patient was, not when the caregiver was trained."""
+    """A range that says where the patient was, not when the caregiver was trained: in brackets with the place, or
+    right after the place."""
+    if _AT_ELSEWHERE.search(lines.before(seg.span[0], 60)):
+        return True
     a, b = lines.bounds(*seg.span)
     opened = text.rfind("(", a, seg.span[0])
     if opened < 0 or text.rfind(")", a, seg.span[0]) > opened:
@@ -305,7 +315,9 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
 # "pt brought in; pt + wife practiced together", "2:37 pm: pt came in and joined", "with pt present"
 _PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
 _JOINS = re.compile(
-    rf"\b{_PATIENT}\s+(?:was\s+)?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined|returned|arrived"
+    # "pt got home and joined the call": a few words may come between the patient and the verb
+    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
+    r"|returned|arrived"
     r"|walked\s+in|wheeled\s+in)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
     r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:practi[cs]ed|worked|trained|together)\b"
