@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.billing import minimum_minutes
 from assistant.notes.context import Context, Outcome
-from assistant.notes.extract import earlier_visit
+from assistant.notes.extract import planned_or_earlier
 from assistant.notes.registry import check
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
@@ -63,7 +63,7 @@ def distinct_time(ctx: Context) -> Outcome:
     other_codes = [
         c
         for c in ex.codes
-        if c.code not in ctx.knowledge.training_codes and not c.negated and not earlier_visit(ex.text, *c.span)
+        if c.code not in ctx.knowledge.training_codes and not c.negated and not planned_or_earlier(ex.text, *c.span)
     ]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
     # a same-day line on the claim is a same-day service even when the note does not name it

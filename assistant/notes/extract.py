@@ -286,6 +286,14 @@ def earlier_visit(doc: str, start: int, end: int) -> bool:
     return _EARLIER_VISIT.search(doc, a, max(b, end)) is not None
 
 
+def planned_or_earlier(doc: str, start: int, end: int) -> bool:
+    """Whether a code mention at doc[start:end] is a service of another day: its clause plans it ("recheck w/ pt
+    present next visit (97530)", "P: continue 97530") or its sentence puts it on an earlier visit."""
+    a = max(0, start - EARLIER_REACH)
+    a = max([a, *(doc.rfind(stop, a, start) + 1 for stop in (". ", ".\n", "\n", ";"))])
+    return _FUTURE.search(doc, a, end) is not None or earlier_visit(doc, start, end)
+
+
 def consent_kind(ex: Extraction, concept: Concept) -> str:
     sentence = ex.text[concept.sent_start : concept.sent_end]
     line = ex.line(concept.start, concept.end)

@@ -205,3 +205,18 @@ def test_a_dictated_credential_right_after_the_clinician_s_name(opening: str, ro
     from assistant.notes.patterns import find_credentials
 
     assert role in [c.role for c in find_credentials(opening)]
+
+
+@pytest.mark.parametrize(
+    ("plan", "status", "same_day"),
+    [
+        ("P: continue POC; recheck wife's technique w/ pt present next visit (97530).", "not_applicable", []),
+        ("Plan: 97530 with pt next week.", "not_applicable", []),
+        # a service of this day, named without times
+        ("Pt seen for 97530 before the training.", "unclear", ["97530"]),
+    ],
+)
+def test_a_planned_service_is_not_a_same_day_service(plan: str, status: str, same_day: list[str]) -> None:
+    report = assistant.check_note(BASE + "Training 10:15-11:00. 97550 x1 GP, 97551 x1 GP.\n" + plan)
+    assert report.check("distinct_time").status == status
+    assert [line.code for line in report.billing.same_day] == same_day
