@@ -39,9 +39,16 @@ _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 # a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32"); a table's in
 # the bar of its own cell ("Start Time | 10:05")
-_LEADER = r"(?:\.{2,}[ \t]*)?[:=|]?"
+# a JSON export quotes its keys and values ('"start": "13:05"'); an export's timestamp field gives the date first
+# ("CTS_START_TS: 2025-11-19 13:05")
+_LEADER = (
+    r"(?:\.{2,}[ \t]*)?[\"']?[ \t]*[:=|]?[ \t]*[\"']?"
+    r"(?:[ \t]*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ \t]+|T))?"
+)
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time)?\s*(?:at)?\s*"
+    # "TimeIn", "START_TS": an export's field name, run together or with its "timestamp"
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s*in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time|ts|timestamp)?\s*"
+    r"(?:at)?\s*"
     + _LEADER
     + r"\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"
@@ -49,8 +56,8 @@ _START_LABEL = re.compile(
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout|\bdisconnected|\blogged\s+(?:off|out)"
-    r"|\bsigned\s+off)\s*(?:time)?\s*(?:at)?\s*"
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s*out|\bout|\bdisconnected|\blogged\s+(?:off|out)"
+    r"|\bsigned\s+off)\s*(?:time|ts|timestamp)?\s*(?:at)?\s*"
     + _LEADER
     + r"\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
@@ -103,13 +110,18 @@ LABEL_REACH = 40  # "I started with Tobias at " names the start a few words befo
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
-    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
+    r"|mins?)){0,3}(?:[ \t]*\((?:minutes|mins?)\))?"  # "Total Time (min): 47": the unit in brackets
+    r"[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
     r"(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
     re.I | re.M,
 )
 # "Minutes: 36", "CTS minutes = 36": a minutes field with its bare number
+# "Duration_Minutes: 47", "CTS Time (minutes): 47", "Minutes CTS: 47": the field's name says minutes, before or
+# after what they are of, or in brackets
+_FIELD_OF = r"(?:cts|caregiver training|training|session|face[- ]to[- ]face|duration|cts time|session time|time spent)"
 _MINUTES_FIELD = re.compile(
-    r"^[ \t*-]*(?:(?:cts|caregiver training|training|session|face[- ]to[- ]face)[ \t]+)?(?:minutes|mins?)"
+    rf"^[ \t*-]*(?:(?:{_FIELD_OF}[ \t]+)?(?:minutes|mins?)(?:[ \t]+{_FIELD_OF})?"
+    rf"|{_FIELD_OF}[ \t]*\((?:minutes|mins?)\))"
     r"[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
     re.I | re.M,
 )

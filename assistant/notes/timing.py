@@ -9,6 +9,7 @@ minutes were counted, in the words a biller can check against the note.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -92,7 +93,9 @@ _SCHEDULE_BEFORE = re.compile(
     r"|\b(?:weekdays|weekends|weeknights|daily|every\s+(?:day|morning|afternoon|evening|night|week\w*|mon\w*"
     r"|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*)|each\s+(?:day|morning|afternoon|evening|night|weekday)"
     r"|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|m-f|mon\s?-\s?fri|mwf|nights|mornings"
-    r"|afternoons|evenings)\s*(?:from\s+|at\s+)?$",
+    r"|afternoons|evenings)\s*(?:from\s+|at\s+)?$"
+    # "dialysis M/W/F 6:00-10:00", "T/Th 1-3 pm": the days of the week, slashed
+    r"|(?<![\w/])(?:m/w/f|mon/wed/fri|t/th|tu/th|tue/thu|tues/thurs|m/w|w/f|sat/sun)\s*(?:from\s+|at\s+)?$",
     re.I,
 )
 _SCHEDULE_AFTER = re.compile(
@@ -188,6 +191,45 @@ def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
     return bool(_CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(lines.before(seg.span[0], 60)))
 
 
+# "Visit Start: 13:00 Visit End: 14:00 ... Caregiver training 13:05-13:52": the visit's own clock, named so
+_VISIT_CUE = re.compile(
+    r"\b(?:visit|appointment|appt|encounter|check[- ]?in|arrived|arrival|in clinic)\b[^\n\d]{0,20}$", re.I
+)
+
+
+def _holding(cts: list[Segment]) -> list[Segment]:
+    """The ranges that hold the whole of another, shorter range. Sorted by start, a range holds the next one when it
+    reaches at least as far (one pass after the sort)."""
+    ordered = sorted(cts, key=lambda s: (s.start_minute, -s.end_minute))
+    return [a for a, b in itertools.pairwise(ordered) if b.end_minute <= a.end_minute and b.minutes < a.minutes]
+
+
+def _visit_frames(lines: LineIndex, cts: list[Segment]) -> list[Segment]:
+    """The ranges named as the visit's that hold a range of the training: the visit, not the training."""
+    return [seg for seg in _holding(cts) if _VISIT_CUE.search(lines.before(seg.span[0], 60))]
+
+
+# "Pt went to church 9:00-12:00 with neighbor", "pt's infusion 9:30-11:00": the patient leads the range's clause,
+# with nothing that says the patient was at the training
+_PATIENT_CLAUSE = re.compile(r"\b(?:pt|patient)(?:'s|’s)?\b(?P<between>[^.;\n\d()]{0,40})$", re.I)
+_AT_TRAINING = re.compile(
+    r"\b(?:present|joined|join|came|come|brought|returned|participat\w*|in the room|with us|observ\w*|watch\w*"
+    r"|practi[cs]\w*|caregiver|cts|training|trained|session)\b",
+    re.I,
+)
+
+
+def _patient_away(lines: LineIndex, cts: list[Segment]) -> list[Segment]:
+    """The ranges that say where the patient was while the training went on: the patient leads the clause and the
+    range holds a range of the training (the patient away meanwhile, not more training)."""
+    away = []
+    for seg in _holding(cts):
+        clause = _PATIENT_CLAUSE.search(lines.before(seg.span[0], 60))
+        if clause and not _AT_TRAINING.search(clause["between"]):
+            away.append(seg)
+    return away
+
+
 def _overlap(a: Segment, b: Segment) -> int:
     return max(0, min(a.end_minute, b.end_minute) - max(a.start_minute, b.start_minute))
 
@@ -248,10 +290,16 @@ def _stated(
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
     # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share
     # ... but with no other service in the note, the treatment time ("Tx time 38'") is the training's
-    if acc.other or service.other_at.first_start(0, len(text)) is not None:
-        own = [
-            d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and _visit_line(lines, service, d))
-        ]
+    # ... unless its own line names the visit's other part ("Total visit time 75 min including eval 35 min")
+    other_service = bool(acc.other) or service.other_at.first_start(0, len(text)) is not None
+    own = [
+        d
+        for d in own
+        if not (
+            _VISIT_TOTAL.search(lines.before(d.span[0], 40))
+            and (_EVAL.search(lines.line(*d.span)) or (other_service and _visit_line(lines, service, d)))
+        )
+    ]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
     if labelled:
@@ -292,6 +340,10 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
     acc.cts = _written_twice_once(acc.cts)
+    frames = _visit_frames(lines, acc.cts) + _patient_away(lines, acc.cts)
+    if frames:
+        acc.cts = [seg for seg in acc.cts if seg not in frames]
+        acc.elsewhere += frames
     _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)

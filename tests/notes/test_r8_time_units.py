@@ -220,3 +220,63 @@ def test_a_planned_service_is_not_a_same_day_service(plan: str, status: str, sam
     report = assistant.check_note(BASE + "Training 10:15-11:00. 97550 x1 GP, 97551 x1 GP.\n" + plan)
     assert report.check("distinct_time").status == status
     assert [line.code for line in report.billing.same_day] == same_day
+
+
+@pytest.mark.parametrize(
+    ("fields", "minutes", "stated"),
+    [
+        # field names run together, a JSON export's quotes, a timestamp's date before the time
+        ("TimeIn: 1305\nTimeOut: 1352\n", 47, None),
+        ('"start": "13:05", "end": "13:52"\n', 47, None),
+        ("CTS_START_TS: 2025-11-19 13:05\nCTS_END_TS: 2025-11-19 13:52\n", 47, None),
+        ("Start: 11/19/2025 13:05  End: 11/19/2025 13:52\n", 47, None),
+        # the unit in brackets, or a minutes field named before or after what it measures
+        ("Total Time (min): 47\n", 47, 47),
+        ("Duration (min): 47\n", 47, 47),
+        ("Duration_Minutes: 47\n", 47, 47),
+        ("Minutes_CTS: 47\n", 47, 47),
+        ("CTS Time (minutes): 47\n", 47, 47),
+    ],
+)
+def test_more_export_field_forms(fields: str, minutes: int, stated: int | None) -> None:
+    report = assistant.check_note(BASE + fields)
+    assert report.time.total_minutes == minutes
+    assert report.time.stated_total_minutes == stated
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # the visit's own clock around the training's
+        ("Visit Start: 13:00 Visit End: 14:00\nCaregiver training 13:05-13:52\n", 47),
+        ("Appointment 1:00-2:00 pm. CTS 1:05-1:52 pm with son.\n", 47),
+        # where the patient was meanwhile, the patient leading the clause
+        ("Pt went to church 9:00-12:00 with neighbor. CTS 10:02-10:42 with son.\n", 40),
+        ("Pt's infusion ran 9:30-11:30. Son trained 10:02-10:42.\n", 40),
+        # the days of the week, slashed, before someone's hours
+        ("Time 10:02-10:42. Pt's dialysis M/W/F 6:00-10:00.\n", 40),
+    ],
+)
+def test_the_visit_s_and_the_patient_s_clocks_are_not_training(text: str, minutes: int) -> None:
+    assert assistant.check_note(BASE + text).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two parts of the training: the longer one is not taken out when nothing names it the visit's
+        "CTS 2:00-3:00: transfers 2:00-2:30, dressing 2:30-3:00.\n",
+        # the patient at the training, not away
+        "Pt present in the room 2:00-3:00 while son trained 2:10-2:40.\n",
+    ],
+)
+def test_a_range_holding_another_stays_without_a_visit_or_away_cue(text: str) -> None:
+    assert assistant.check_note(BASE + text).time.total_minutes == 60
+
+
+def test_a_visit_total_beside_its_evaluation_is_not_the_training_s() -> None:
+    report = assistant.check_note(
+        BASE + "Caregiver training 10:02-10:42 (40 min). Total visit time 75 min including eval 35 min.\n"
+    )
+    assert report.time.stated_total_minutes == 40
+    assert report.check("total_time").status == "met"
