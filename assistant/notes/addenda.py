@@ -4,9 +4,10 @@ An entry opens with a header at the start of a line ("ADDENDUM 07/02/2024 ...", 
 "ERROR - correction 11/20/2024 ...", "*** LATE ENTRY ***") and runs to the next blank line.
 
 - An entry made for payment says so ("to support the appeal", "after the denial": the words of
-  knowledge/appeals/levels.yaml `late_entries.payment_purpose`). A note may not be changed to support a
-  denied claim: such an entry is not documentation of the service (screen.py blanks it), and what it says
-  cannot settle an element it contradicts (`says_absent`: the presence check reports the contradiction).
+  knowledge/appeals/levels.yaml `late_entries.payment_purpose`), or cites the denial's adjustment code
+  ("CO-16"). A note may not be changed to support a denied claim: such an entry is not documentation of the
+  service (screen.py blanks it), and what it says cannot settle an element it contradicts (`says_absent`: the
+  presence check reports the contradiction).
 - A correction made for care ("entered in error", "corrected", "should read", "not of this session") is
   documentation: a clock range it gives supersedes the range written before it (times.py).
 - Any other dated late entry (a second segment, a consent omitted from the original) simply adds to the note.
@@ -38,6 +39,11 @@ _ABSENT = re.compile(
     r"|without the patient)\b",
     re.I,
 )
+
+
+# a claim adjustment reason code with its group ("CO-16", "PR-204"): an entry that cites one is written about a claim's
+# payment, not for care
+_CARC = re.compile(r"\b(?:CO|PR|OA|PI|CR)-\d{1,3}\b")
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,8 @@ def find_entries(text: str) -> list[Entry]:
         end = blank.start() if blank else len(text)
         body = text[m.start() : end]
         flat = " ".join(body.lower().split())
-        out.append(Entry(m.start(), end, _says(flat, _payment_words()), _CORRECTS.search(body) is not None))
+        payment = _says(flat, _payment_words()) or _CARC.search(body) is not None
+        out.append(Entry(m.start(), end, payment, _CORRECTS.search(body) is not None))
     return out
 
 

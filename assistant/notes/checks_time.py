@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.billing import minimum_minutes
 from assistant.notes.context import Context, Outcome
-from assistant.notes.extract import earlier_visit, later_visit
+from assistant.notes.extract import planned_or_earlier
 from assistant.notes.registry import check
 
 MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
@@ -63,15 +63,14 @@ def distinct_time(ctx: Context) -> Outcome:
     other_codes = [
         c
         for c in ex.codes
-        if c.code not in ctx.knowledge.training_codes
-        and not c.negated
-        and not earlier_visit(ex.text, *c.span)
-        and not later_visit(ex.text, *c.span)
+        if c.code not in ctx.knowledge.training_codes and not c.negated and not planned_or_earlier(ex.text, *c.span)
     ]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
     # a same-day line on the claim is a same-day service even when the note does not name it
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
-    if not mentions and not billed_other:
+    # a part with the patient present, with its own clock range, is kept apart like a same-day patient-present
+    # service (docs/CONVENTIONS.md): its time is compared with the training's as that service's would be
+    if not mentions and not billed_other and not ex.time.present:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     # a part of the visit with the patient present, kept apart from the training ("PART 1 -- PATIENT TREATMENT (pt
     # present), 8:00-8:45"), is where the same-day service's time is when no other range names it

@@ -11,7 +11,7 @@ from functools import lru_cache
 from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
-from assistant.notes.extract import Extraction
+from assistant.notes.extract import Extraction, planned_or_earlier
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
@@ -165,13 +165,16 @@ class Context:
         return lines
 
     def same_day_lines(self) -> list[BilledLine]:
-        """Lines of other services: billed ones, else the codes the note names (not caregiver training)."""
+        """Lines of other services: billed ones, else the codes the note names for this day (not caregiver training,
+        not a plan or an earlier visit)."""
         training = self.knowledge.training_codes
         if self.billed_argument:
             return [line for line in self.billed or [] if line.code not in training]
         found: dict[str, BilledLine] = {}
         for m in self.ex.codes:
-            if m.code not in training and not m.negated and m.code not in found:
+            if m.code not in training and not m.negated and m.code not in found and not planned_or_earlier(
+                self.ex.text, *m.span
+            ):
                 found[m.code] = BilledLine(code=m.code, units=m.units or 1, modifiers=m.modifiers)
         return list(found.values())
 

@@ -27,9 +27,16 @@ _TEENS = {w: n for w, n in NUMBER_UNITS.items() if n >= 10}
 _ICD_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTVWXYZ")
 # "modifier G O", "G P", "GP": a therapy or assistant modifier spelt out
 _MODIFIERS = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX"})
+# "modifier G P and fifty nine": the numeric modifiers a claim line may carry, said as a number
+_NUMERIC_MODIFIERS = frozenset({"59", "93", "95"})
+_MODIFIER_LEADS = frozenset(
+    {"modifier", "modifiers", "and", "plus", *(m.lower() for m in _MODIFIERS), "p", "o", "n", "q", "x"}
+)
+_NOT_MODIFIER_AFTER = frozenset({"minutes", "minute", "min", "mins", "units", "unit", "percent"})
 _UNIT_WORDS = frozenset({"unit", "units"})
 _TIMES_WORDS = frozenset({"times", "x", "by"})
 ADDON_OF = {"97550": "97551", "G0541": "G0542", "G0539": "G0540"}
+CODE_LENGTH = 5
 
 
 @dataclass(frozen=True)
@@ -65,15 +72,17 @@ def _clauses(text: str, cue: re.Pattern[str]) -> Iterator[tuple[int, int]]:
         yield m.end(), last
 
 
-def _number_run(toks: list[_Tok], i: int) -> tuple[str, int]:
+def _number_run(toks: list[_Tok], i: int, limit: int = 0) -> tuple[str, int]:
     """Digits said by the words from toks[i] ("ninety seven five fifty" -> "97550", "two six" -> "26") and the
-    index after them."""
+    index after them; with a `limit`, the run stops once it holds that many digits ("nine seven five five zero one
+    unit": the code, then its count)."""
     digits = ""
-    while i < len(toks):
+    while i < len(toks) and not (limit and len(digits) >= limit):
         word = toks[i].text.lower()
         if word in NUMBER_TENS:
             nxt = toks[i + 1].text.lower() if i + 1 < len(toks) else ""
-            if _DIGITS.get(nxt):
+            # "fifty one unit": the digit before "unit" is the count, not the tens' ones
+            if _DIGITS.get(nxt) and not (i + 2 < len(toks) and toks[i + 2].text.lower() in _UNIT_WORDS):
                 digits += str(NUMBER_TENS[word] + _DIGITS[nxt])
                 i += 2
                 continue
@@ -112,12 +121,18 @@ def _units(toks: list[_Tok], i: int) -> tuple[int | None, int]:
 
 
 def _modifier(toks: list[_Tok], i: int) -> tuple[str, tuple[int, int], int] | None:
-    """ "G O", "GP": a modifier spelt out at toks[i], its span and the index after it."""
+    """ "G O", "GP": a modifier spelt out at toks[i], its span and the index after it; "(G P and) fifty nine": a
+    numeric modifier said as a number, right after the word "modifier" or another modifier."""
     word = toks[i].text
     if word in _MODIFIERS:
         return word, (toks[i].start, toks[i].end), i + 1
     if len(word) == 1 and word.isupper() and i + 1 < len(toks) and word + toks[i + 1].text in _MODIFIERS:
         return word + toks[i + 1].text, (toks[i].start, toks[i + 1].end), i + 2
+    if word.lower() in NUMBER_TENS and i and toks[i - 1].text.lower() in _MODIFIER_LEADS:
+        digits, j = _number_run(toks, i, 2)
+        after = toks[j].text.lower() if j < len(toks) else ""
+        if digits in _NUMERIC_MODIFIERS and after not in _NOT_MODIFIER_AFTER:
+            return digits, (toks[i].start, toks[j - 1].end), j
     return None
 
 
@@ -131,7 +146,7 @@ def _code_at(toks: list[_Tok], i: int, known: frozenset[str]) -> tuple[str, int]
     one") that `known` holds, and the index after it."""
     word = toks[i].text
     letter = len(word) == 1 and word.isupper() and word != "I"
-    digits, j = _number_run(toks, i + 1 if letter else i)
+    digits, j = _number_run(toks, i + 1 if letter else i, CODE_LENGTH - letter)
     code = (word if letter else "") + digits
     if len(code) == 5 and code in known:
         return code, j

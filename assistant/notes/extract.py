@@ -220,11 +220,20 @@ def _ocr_letters(text: str) -> str:
     return "".join([*out, text[last:]]) if out else text
 
 
+# An export's field names join their words with underscores ("Start_Time: 13:05", "Total_Minutes: 47", "TIME_IN=14:40",
+# "Consent_Type: Written"): read as the words they are. One character for one: offsets stay put.
+_FIELD_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
+
+
+def _field_names(text: str) -> str:
+    return _FIELD_UNDERSCORE.sub(" ", text) if "_" in text else text
+
+
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = _ocr_letters(_ocr_digits(blank(text, screened)))
+    doc = _field_names(_ocr_letters(_ocr_digits(blank(text, screened))))
     times = parse_times(doc, lines)
     found = concepts(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc)))
     codes_known = other_codes if other_codes is not None else _default_other_codes()
@@ -279,20 +288,12 @@ def earlier_visit(doc: str, start: int, end: int) -> bool:
     return _EARLIER_VISIT.search(doc, a, max(b, end)) is not None
 
 
-# "recheck wife's technique w/ pt present next visit (97530)": a service planned for another day
-_LATER_VISIT = re.compile(
-    r"\b(?:next (?:visit|session|appointment|appt|week|time|tx)|will|upcoming|future|recommend\w*|consider"
-    r"|plan(?:ned)? to|if (?:yes|so))\b",
-    re.I,
-)
-_CLAUSE_STOP = re.compile(r"[.;]\s|\n|^", re.M)
-
-
-def later_visit(doc: str, start: int, end: int) -> bool:
-    """Whether the clause a code mention at doc[start:end] closes plans it for a later visit (bounded window)."""
+def planned_or_earlier(doc: str, start: int, end: int) -> bool:
+    """Whether a code mention at doc[start:end] is a service of another day: its clause plans it ("recheck w/ pt
+    present next visit (97530)", "P: continue 97530") or its sentence puts it on an earlier visit."""
     a = max(0, start - EARLIER_REACH)
-    stops = [m.end() for m in _CLAUSE_STOP.finditer(doc, a, start)]
-    return _LATER_VISIT.search(doc, stops[-1] if stops else a, end) is not None
+    a = max([a, *(doc.rfind(stop, a, start) + 1 for stop in (". ", ".\n", "\n", ";"))])
+    return _FUTURE.search(doc, a, end) is not None or earlier_visit(doc, start, end)
 
 
 def consent_kind(ex: Extraction, concept: Concept) -> str:

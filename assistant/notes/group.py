@@ -40,14 +40,20 @@ _GROUP_COUNT = (
 # Te Whata-Olsen (wife Moana), Blackfeather (son Daniel)": each family with its caregiver in brackets
 # "Families present tonight: Villanueva-Soto (mother + grandmother), Chen-Abara (father)", "Families: Lindahl (mom),
 # Castellanos (grandma)": a class's list of the families who came
+# "Residents represented (none present): Baptiste, Lucien (this claim); E.P.; G.T.": a bracket may qualify the heading,
+# and a list of "Last, First" names or initials is split at its semicolons
 _REPRESENTED_LIST = re.compile(
     r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance|present|trained)"
-    r"(?:\s+(?:today|tonight))?|families)\s*[:=-]\s*"
-    r"(?P<list>(?:[^\n.;(]|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
+    r"(?:\s+(?:today|tonight))?(?:\s*\([^()\n]{1,40}\))?|families)\s*[:=-]\s*"
+    # a dot inside a list of names is an initial's ("E.P.", "pt C.D. (daughter)"), not the sentence's end
+    r"(?P<list>(?:[^\n.;(]|\.(?=\S)|(?<=(?<![A-Za-z])[A-Z])\.|;(?=[ \t]*\S)|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
     r"(?:\((?P<n>\d{1,2})\))?",
     re.I,
 )
 _LIST_SPLIT = re.compile(r"\s*(?:,|\band\b|&|/)\s*", re.I)
+_BRACKETED = re.compile(r"\([^()\n]*\)")
+# "pt C.D. (daughter)": the word that introduces each patient of the list
+_LIST_LEAD = re.compile(r"^\s*(?:(?:the\s+)?(?:pt|patient|client|resident)\b\.?\s*)?", re.I)
 # "a daughter or son of each of three other patients": the patient of this note, and the others
 _OTHER_PATIENTS = (
     rf"(?P<n>{_N})\s+other\s+(?:patients|pts|clients|residents|families"
@@ -89,7 +95,8 @@ _SINGLE_PATIENT_GROUP = (
 )
 _OF_PATIENT = re.compile(
     r"\b(?:of|for)\s+(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?(?:pt|patient)\b(?!'s)\.?[,\s]*"
-    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][a-z]+\.?\s[A-Z][a-z]+)?"
+    # "of pt Salo-Varga, Tímea": a name may be written last name first
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?:\.?|,)\s[A-Z][^\W\d_]+)?"
 )
 # A group in prose: "the daughter of another clinic patient ... and the husband of a third", "the husband of
 # one client, and the daughter and son-in-law of another": each names one more patient besides this one
@@ -135,8 +142,10 @@ _RELATIVE_OF_NAMED = re.compile(
 # bulleted, numbered or indented. The relative is followed by a name: "Mary Smith - wife (unpaid)" lists one
 # patient's caregivers by name and role, and counts nobody.
 _ATTENDEE_ROW = re.compile(
-    r"^(?:[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+|[ \t]{2,}|\t)"
+    # "  (a) Cyrus Farahani, 3 -- mother Leyla": a lettered row, and the child's age after the name
+    r"^(?:[ \t]*(?:[-*•]|\(?\d{1,2}[).]|\(?[a-h][).])[ \t]+|[ \t]{2,}|\t)"
     r"(?P<who>(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t])?[A-Z][\w'’.]*(?:[ -][A-Z][\w'’.-]*){0,3})"
+    r"(?:,[ \t]*\d{1,2}(?:[ \t]?(?:y|yo|yrs?|years?|mos?|months?)\b\.?)?)?"
     r"(?:[ \t]*\([^)\n]{0,30}\))?[ \t]*(?:-{1,2}|–|—|:)[ \t]*"
     r"(?P<rest>(?:(?:her|his|their|the)[ \t]+)?(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?"
     r"|sister|brother|grand\w+|niece|nephew|friend|neighbou?r|aunt|uncle|guardian|\w+-in-law)[ \t]+[A-Z][^\n]*)",
@@ -228,7 +237,9 @@ def _listed(text: str, group: Group) -> None:
     m = _REPRESENTED_LIST.search(text)
     if m is None:
         return
-    items = [item for item in _LIST_SPLIT.split(m["list"]) if item.strip()[:1].isupper()]
+    listed = _BRACKETED.sub("", m["list"])
+    parts = listed.split(";") if ";" in listed else _LIST_SPLIT.split(listed)
+    items = [item for item in (_LIST_LEAD.sub("", part) for part in parts) if item.strip()[:1].isupper()]
     count = int(m["n"]) if m["n"] else len(items)
     if count >= 2:
         group.patients, group.span = count, m.span()

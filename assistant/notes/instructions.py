@@ -23,7 +23,7 @@ STOPS = (". ", "; ", " period ", " new paragraph ")
 
 _ADDRESSEE = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?g\s?p\s?t|Claude|Copilot|chat ?bot|bot|(?:language )?model|tool|system|validator"
-    r"|checker"
+    r"|checker|label(?:l)?er|annotator"
     r"|grader|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
     r"|automated (?:reviewer|checker|tool|system|auditor|coder)"
     r"|note checker|(?:reviewer|auditor|billing|coding|scribe) (?:bot|ai|tool)|(?:ai|llm) (?:reviewer|auditor|grader"
@@ -56,7 +56,8 @@ _LINE = re.compile(
 # An instruction inside a line, from its cue to the end of its sentence (or its brackets)
 _INLINE = re.compile(
     rf"(?:\b(?:important|attention|note|message|instructions?)[ \t]+(?:for|to)[ \t]+(?:the[ \t]+)?{_ADDRESSEE}\b"
-    rf"|\[[ \t]*(?:assistant|{_ADDRESSEE})(?:[ \t]+instructions?)?[ \t]*\]|<!--[ \t]*(?:assistant|{_ADDRESSEE})\b"
+    rf"|\[[ \t]*(?:assistant|{_ADDRESSEE})(?:[ \t]+instructions?)?[ \t]*\]"
+    rf"|<!--[ \t]*(?:(?:for|to)[ \t]+(?:the[ \t]+|any[ \t]+)?)?(?:assistant|{_ADDRESSEE})\b"
     # "[[EHR assistant directive - for any AI ...]]": a bracketed directive, to its closing bracket
     r"|\[\[?[ \t]*(?:[\w-]+[ \t]+){0,3}?(?:directive|prompt)\b"
     rf"|[(\[{{][ \t]*(?:assistant|system|model|tool)[ \t]*[:,]"

@@ -449,7 +449,8 @@ def find_credentials(text: str) -> list[CredentialMention]:
         if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:
             continue  # "DPT", "OTR/L": read above, with their own rules
         line_before = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
-        if _SIGNATURE_CUE.search(line_before) or _LINE_END.match(text, m.end()):
+        # "Siobhan Achebe-Holm O T R slash L period": right after a clinician's name, as a typed credential is
+        if _SIGNATURE_CUE.search(line_before) or _LINE_END.match(text, m.end()) or _NAME_BEFORE.search(line_before):
             out.append(CredentialMention(_spelled_role(m["cred"]), (m.start(), m.end()), m["cred"]))
     for m in finditer(_ROLE_WORDS, text, _ROLE_WORDS_BODY):
         phrase = m["role"].lower().replace("-", " ")

@@ -141,7 +141,8 @@ _PRESENT_Q = (
     r"(?=[PpCcRr])\b(?:patient|pt|child|client|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:treatment\s+area"
     r"|room|session|training(?:\s+room)?|attendance))"
     # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
-    # ... a flowsheet's column ("Patient present        No - pt at home"), an OCR table's cell ("| Pt present?  | NO")
+    # "PT_PRESENT=No": an export's key=value; a flowsheet's column ("Patient present        No - pt at home"); an OCR
+    # table's cell ("| Pt present?  | NO")
     r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?(?:\s*(?:[:?=]{1,2}(?:[ \t]*(?:\.{2,40}|\|))?|\.{2,40}|\|)"
     r"|[ \t]{2,40})[\s:|]*"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"

@@ -142,6 +142,21 @@ def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:
     return out
 
 
+# a time-stamped entry said aloud: the time opens its line or sentence and "colon" follows ("Nine o'clock a m colon met
+# with husband alone ...", "Nine thirty one colon patient brought in ...")
+_STAMP = re.compile(
+    rf"(?:^|(?<=[.\n])|(?<=\bperiod))[ \t]*(?:{_TIME.format(h='h', m='m')})(?:[ ](?:a|p)[ .]?m\b\.?)?[ ,]+colon\b",
+    re.I | re.M,
+)
+
+
+def spoken_stamps(text: str) -> list[tuple[int, int, int]]:
+    """(minute of a 12-hour clock, span start, span end) of each spoken time stamp that opens an entry."""
+    if "colon" not in words_of(text):
+        return []
+    return [(_clock(m), m.start("h"), m.end()) for m in _STAMP.finditer(text)]
+
+
 def _ordinal(word: str) -> int:
     parts = re.split(r"[ -]", word.lower())
     if len(parts) == 2:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from assistant.notes.addenda import Entry, find_entries
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
 from assistant.notes.scan import sparse_finditer
-from assistant.notes.spoken import spoken_ranges, spoken_start_stop
+from assistant.notes.spoken import spoken_ranges, spoken_stamps, spoken_start_stop
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
 
@@ -39,9 +39,16 @@ _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 # a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32"); a table's in
 # the bar of its own cell ("Start Time | 10:05")
-_LEADER = r"(?:\.{2,}[ \t]*)?[:=|]?"
+# a JSON export quotes its keys and values ('"start": "13:05"'); an export's timestamp field gives the date first
+# ("CTS_START_TS: 2025-11-19 13:05")
+_LEADER = (
+    r"(?:\.{2,}[ \t]*)?[\"']?[ \t]*[:=|]?[ \t]*[\"']?"
+    r"(?:[ \t]*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ \t]+|T))?"
+)
 _START_LABEL = re.compile(
-    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s+in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time)?\s*(?:at)?\s*"
+    # "TimeIn", "START_TS": an export's field name, run together or with its "timestamp"
+    r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s*in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time|ts|timestamp)?\s*"
+    r"(?:at)?\s*"
     + _LEADER
     + r"\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"
@@ -49,8 +56,8 @@ _START_LABEL = re.compile(
     re.I,
 )
 _STOP_LABEL = re.compile(
-    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s+out|\bout|\bdisconnected|\blogged\s+(?:off|out)"
-    r"|\bsigned\s+off)\s*(?:time)?\s*(?:at)?\s*"
+    r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s*out|\bout|\bdisconnected|\blogged\s+(?:off|out)"
+    r"|\bsigned\s+off)\s*(?:time|ts|timestamp)?\s*(?:at)?\s*"
     + _LEADER
     + r"\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
@@ -103,13 +110,18 @@ LABEL_REACH = 40  # "I started with Tobias at " names the start a few words befo
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
-    r"|mins?)){0,3}[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
+    r"|mins?)){0,3}(?:[ \t]*\((?:minutes|mins?)\))?"  # "Total Time (min): 47": the unit in brackets
+    r"[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
     r"(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
     re.I | re.M,
 )
 # "Minutes: 36", "CTS minutes = 36": a minutes field with its bare number
+# "Duration_Minutes: 47", "CTS Time (minutes): 47", "Minutes CTS: 47": the field's name says minutes, before or
+# after what they are of, or in brackets
+_FIELD_OF = r"(?:cts|caregiver training|training|session|face[- ]to[- ]face|duration|cts time|session time|time spent)"
 _MINUTES_FIELD = re.compile(
-    r"^[ \t*-]*(?:(?:cts|caregiver training|training|session|face[- ]to[- ]face)[ \t]+)?(?:minutes|mins?)"
+    rf"^[ \t*-]*(?:(?:{_FIELD_OF}[ \t]+)?(?:minutes|mins?)(?:[ \t]+{_FIELD_OF})?"
+    rf"|{_FIELD_OF}[ \t]*\((?:minutes|mins?)\))"
     r"[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
     re.I | re.M,
 )
@@ -312,6 +324,18 @@ def _stamp(text: str, tok: _Token) -> bool:
     return bool(_STAMP_BEFORE.fullmatch(text, line_start, tok.start) and _STAMP_AFTER.match(text, tok.end))
 
 
+def _spoken_stamped(text: str, segments: list[Segment]) -> list[Segment]:
+    """Segments from time-stamped entries said aloud ("Nine o'clock a m colon met with husband alone ... Nine thirty
+    one colon patient brought in ... Nine forty five colon done"), as `_stamped` reads written ones: each entry
+    from its time to the next one's, where no range written in the note covers that time."""
+    out: list[Segment] = []
+    for (a, a_start, a_end), (b, _, _) in itertools.pairwise(spoken_stamps(text)):
+        end = b if b > a else b + HALF_DAY  # "eleven fifty colon ... twelve ten colon"
+        if 0 < end - a <= MAX_STAMP_GAP and not any(s.start_minute < end and a < s.end_minute for s in segments):
+            out.append(Segment(a, end, (a_start, a_end), stamped=True))
+    return out
+
+
 def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Segment]) -> None:
     """Segments from time-stamped entries ("2:00 pm: met with daughter alone ... 2:37 pm: pt came in ... 2:52
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
@@ -357,7 +381,9 @@ _HEAD_WORDS, _TAIL_WORDS = frozenset({"start", "begin", "in"}), frozenset({"stop
 def _columns(
     text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
 ) -> None:
-    """The first two times of the row under a start/stop header row: the start, then the stop."""
+    """The first two times of each row under a start/stop header row: the start, then the stop. The table runs
+    down its rows until one without two times ("1  09:00  09:20 ...", "break  09:20  09:35 ...", "2  09:35  09:58":
+    three rows, the break told apart later by its own words)."""
     words = words_of(text)
     if not (_HEAD_WORDS & words and _TAIL_WORDS & words):
         return
@@ -366,13 +392,15 @@ def _columns(
         row = head.end() + 1
         rule = _RULE_ROW.match(text, row)
         row = rule.end() if rule else row
-        row_end = text.find("\n", row)
-        row_end = len(text) if row_end < 0 else row_end
-        i = bisect_left(starts, row)
-        if i + 1 >= len(tokens) or tokens[i + 1].end > row_end or i in used or i + 1 in used:
-            continue
-        _keep_labelled(tokens[i], tokens[i + 1], segments, reversed_)
-        used.update((i, i + 1))
+        while row < len(text):
+            row_end = text.find("\n", row)
+            row_end = len(text) if row_end < 0 else row_end
+            i = bisect_left(starts, row)
+            if i + 1 >= len(tokens) or tokens[i + 1].end > row_end or i in used or i + 1 in used:
+                break
+            _keep_labelled(tokens[i], tokens[i + 1], segments, reversed_)
+            used.update((i, i + 1))
+            row = row_end + 1
 
 
 # the label after the time: "Video 14:00 start / 14:26 end", "2:05 pm began, 2:40 pm ended"
@@ -557,6 +585,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
         spoken = spoken_ranges(text)
         spoken += [r for r in spoken_start_stop(text) if not any(r[2] < q[3] and q[2] < r[3] for q in spoken)]
         spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
+        spoken_segments += _spoken_stamped(text, segments + spoken_segments)
         segments = sorted(segments + spoken_segments, key=lambda g: g.span)
     segments = _retracted(text, segments)
     durations = _durations(text, [s.span for s in segments], lines)

@@ -9,6 +9,7 @@ minutes were counted, in the words a biller can check against the note.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
@@ -46,9 +47,16 @@ _BREAK_EXCLUDED = re.compile(
     re.I,
 )
 # "(dialysis 12:30-16:30)", "(09:05-10:00, different therapist)": where the patient was, in brackets
-_ELSEWHERE = re.compile(
-    r"\b(?:dialysis|infusion|appointment|appt|day program|class|school|clinic|different therapist|another therapist"
-    r"|other therapist)\b",
+_ELSEWHERE_PLACES = (
+    r"(?:dialysis|infusion|appointment|appt|day program|day cent(?:er|re)|daycare|day care|adult day"
+    r"|senior cent(?:er|re)|class|school|clinic|different therapist|another therapist|other therapist)"
+)
+_ELSEWHERE = re.compile(rf"\b{_ELSEWHERE_PLACES}\b", re.I)
+# "not present; at senior day center 9a-3p", "pt at dialysis 12:30-4:30": where the patient spends those hours, the
+# place named right before the range in the same clause
+_AT_ELSEWHERE = re.compile(
+    rf"\b(?:at|in|attends|attending)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ELSEWHERE_PLACES}\b"
+    r"[^.;\n\d()]{0,12}$",
     re.I,
 )
 # "Need: she is lifting him alone from 3-7 pm": a line that states the need, history or goal describes the
@@ -85,7 +93,9 @@ _SCHEDULE_BEFORE = re.compile(
     r"|\b(?:weekdays|weekends|weeknights|daily|every\s+(?:day|morning|afternoon|evening|night|week\w*|mon\w*"
     r"|tue\w*|wed\w*|thu\w*|fri\w*|sat\w*|sun\w*)|each\s+(?:day|morning|afternoon|evening|night|weekday)"
     r"|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|m-f|mon\s?-\s?fri|mwf|nights|mornings"
-    r"|afternoons|evenings)\s*(?:from\s+|at\s+)?$",
+    r"|afternoons|evenings)\s*(?:from\s+|at\s+)?$"
+    # "dialysis M/W/F 6:00-10:00", "T/Th 1-3 pm": the days of the week, slashed
+    r"|(?<![\w/])(?:m/w/f|mon/wed/fri|t/th|tu/th|tue/thu|tues/thurs|m/w|w/f|sat/sun)\s*(?:from\s+|at\s+)?$",
     re.I,
 )
 _SCHEDULE_AFTER = re.compile(
@@ -163,7 +173,10 @@ def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
 
 
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
-    """A range in brackets that says where the patient was, not when the caregiver was trained."""
+    """A range that says where the patient was, not when the caregiver was trained: in brackets with the place, or
+    right after the place."""
+    if _AT_ELSEWHERE.search(lines.before(seg.span[0], 60)):
+        return True
     a, b = lines.bounds(*seg.span)
     opened = text.rfind("(", a, seg.span[0])
     if opened < 0 or text.rfind(")", a, seg.span[0]) > opened:
@@ -176,6 +189,45 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
 def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
     start, _ = lines.line_span(lines.number(seg.span[0]))
     return bool(_CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(lines.before(seg.span[0], 60)))
+
+
+# "Visit Start: 13:00 Visit End: 14:00 ... Caregiver training 13:05-13:52": the visit's own clock, named so
+_VISIT_CUE = re.compile(
+    r"\b(?:visit|appointment|appt|encounter|check[- ]?in|arrived|arrival|in clinic)\b[^\n\d]{0,20}$", re.I
+)
+
+
+def _holding(cts: list[Segment]) -> list[Segment]:
+    """The ranges that hold the whole of another, shorter range. Sorted by start, a range holds the next one when it
+    reaches at least as far (one pass after the sort)."""
+    ordered = sorted(cts, key=lambda s: (s.start_minute, -s.end_minute))
+    return [a for a, b in itertools.pairwise(ordered) if b.end_minute <= a.end_minute and b.minutes < a.minutes]
+
+
+def _visit_frames(lines: LineIndex, cts: list[Segment]) -> list[Segment]:
+    """The ranges named as the visit's that hold a range of the training: the visit, not the training."""
+    return [seg for seg in _holding(cts) if _VISIT_CUE.search(lines.before(seg.span[0], 60))]
+
+
+# "Pt went to church 9:00-12:00 with neighbor", "pt's infusion 9:30-11:00": the patient leads the range's clause,
+# with nothing that says the patient was at the training
+_PATIENT_CLAUSE = re.compile(r"\b(?:pt|patient)(?:'s|’s)?\b(?P<between>[^.;\n\d()]{0,40})$", re.I)
+_AT_TRAINING = re.compile(
+    r"\b(?:present|joined|join|came|come|brought|returned|participat\w*|in the room|with us|observ\w*|watch\w*"
+    r"|practi[cs]\w*|caregiver|cts|training|trained|session)\b",
+    re.I,
+)
+
+
+def _patient_away(lines: LineIndex, cts: list[Segment]) -> list[Segment]:
+    """The ranges that say where the patient was while the training went on: the patient leads the clause and the
+    range holds a range of the training (the patient away meanwhile, not more training)."""
+    away = []
+    for seg in _holding(cts):
+        clause = _PATIENT_CLAUSE.search(lines.before(seg.span[0], 60))
+        if clause and not _AT_TRAINING.search(clause["between"]):
+            away.append(seg)
+    return away
 
 
 def _overlap(a: Segment, b: Segment) -> int:
@@ -238,10 +290,16 @@ def _stated(
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
     # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share
     # ... but with no other service in the note, the treatment time ("Tx time 38'") is the training's
-    if acc.other or service.other_at.first_start(0, len(text)) is not None:
-        own = [
-            d for d in own if not (_VISIT_TOTAL.search(lines.before(d.span[0], 40)) and _visit_line(lines, service, d))
-        ]
+    # ... unless its own line names the visit's other part ("Total visit time 75 min including eval 35 min")
+    other_service = bool(acc.other) or service.other_at.first_start(0, len(text)) is not None
+    own = [
+        d
+        for d in own
+        if not (
+            _VISIT_TOTAL.search(lines.before(d.span[0], 40))
+            and (_EVAL.search(lines.line(*d.span)) or (other_service and _visit_line(lines, service, d)))
+        )
+    ]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
     if labelled:
@@ -282,6 +340,10 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
     acc.cts = _written_twice_once(acc.cts)
+    frames = _visit_frames(lines, acc.cts) + _patient_away(lines, acc.cts)
+    if frames:
+        acc.cts = [seg for seg in acc.cts if seg not in frames]
+        acc.elsewhere += frames
     _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
@@ -305,7 +367,9 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
 # "pt brought in; pt + wife practiced together", "2:37 pm: pt came in and joined", "with pt present"
 _PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
 _JOINS = re.compile(
-    rf"\b{_PATIENT}\s+(?:was\s+)?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined|returned|arrived"
+    # "pt got home and joined the call": a few words may come between the patient and the verb
+    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
+    r"|returned|arrived"
     r"|walked\s+in|wheeled\s+in)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
     r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:practi[cs]ed|worked|trained|together)\b"
