@@ -176,7 +176,8 @@ def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
 
 
 def facility_gap(intent: Intent, kb: Knowledge) -> list[Claim]:
-    """ "facility rate and how big is the gap": both amounts of one unit and their difference."""
+    """ "what is the facility rate, and how far below the office rate is it?": both amounts of one unit and their
+    difference."""
     on = _on(intent)
     if on is None or not GAP.search(intent.query) or not re.search(r"\bfacility\b", intent.query, re.I):
         return []
