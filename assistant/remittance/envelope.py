@@ -9,6 +9,7 @@ may be truncated, and importing part of it silently would be worse than refusing
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -80,6 +81,9 @@ def delimiters(text: str) -> Delimiters:
     return Delimiters(element, component, terminator, repetition if not repetition.isalnum() else "^")
 
 
+_SEGMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9]{1,2}")
+
+
 def segments(text: str, delims: Delimiters) -> Iterator[Segment]:
     """Every non-empty segment with its position; line breaks around terminators are ignored."""
     position = 0
@@ -89,6 +93,14 @@ def segments(text: str, delims: Delimiters) -> Iterator[Segment]:
             continue
         position += 1
         elements = raw.split(delims.element)
+        if not _SEGMENT_ID.fullmatch(elements[0]):
+            # a segment written with another separator would be all "id": its content (names, member ids) is never
+            # quoted, only where it is and which separator the ISA declares
+            raise RemittanceError(
+                "it does not start with a segment identifier: its elements are not separated by "
+                f"{delims.element!r}, the element separator the ISA segment declares", position=position,
+                hint="Re-export the remittance from the payer or clearinghouse with one element separator throughout.",
+            )
         yield Segment(position, elements[0].upper(), elements)
 
 

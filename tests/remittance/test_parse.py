@@ -164,6 +164,8 @@ def _broken(old: str, new: str) -> str:
         (_broken("IEA*1*000004711~", "IEA*1*000004712~"), 121, "IEA"),
         (_broken("GE*2*4711~\nIEA*1*000004711~", ""), 119, "ends inside"),
         (_broken("ST*835*0002~", "CLP*X*1*1*1*1*MB*X*11*1~"), 84, "outside a transaction"),
+        # a segment written with another element separator: where it is, never what it holds
+        (_broken("ST*835*0002~", "NM1|QC|1|TESTPATIENT|JANE||||MI|1EG4TE5MK73~"), 84, "not separated by '*'"),
     ],
 )
 def test_envelope_faults_name_the_segment(text: str, position: int, words: str) -> None:
@@ -171,7 +173,8 @@ def test_envelope_faults_name_the_segment(text: str, position: int, words: str) 
         parse_835(text)
     assert caught.value.position == position
     assert words in str(caught.value)
-    assert "TESTPATIENT" not in str(caught.value)
+    assert "TESTPATIENT" not in str(caught.value) and "1EG4TE5MK73" not in str(caught.value)
+    assert "TESTPATIENT" not in (caught.value.hint or "")
 
 
 def test_nothing_readable_is_an_error() -> None:
