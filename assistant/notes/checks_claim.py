@@ -85,9 +85,12 @@ def units(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No billed CTS lines are known.")
     spans = ctx.billed_spans[:3]
     group = [line for line in billed if line.code in GROUP_CODES]
-    timed = {line.code: line.units for line in billed if line.code in TIMED and line.units > 0}
+    timed: dict[str, int] = {}
+    for line in billed:  # a code on two lines is that many units of it ("97550x1, 97550x1" is 97550 x2)
+        if line.code in TIMED and line.units > 0:
+            timed[line.code] = timed.get(line.code, 0) + line.units
     if group:
-        if any(line.units > 1 for line in group):
+        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
             return Outcome(
                 "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
             )
