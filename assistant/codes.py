@@ -6,6 +6,7 @@ Both read only `knowledge/` (codes, fees); `billing.py` does the unit arithmetic
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from assistant.errors import CodeNotInEffectError, DosBeyondFeeTablesError, DosOutsideFeeTablesError, UnknownCodeError
@@ -15,6 +16,22 @@ from assistant.models import CodeDetail, CodePayment, CodePeriod, CodeRVU, Order
 
 _INFO_FIELDS = {"code", "short_descriptor", "paraphrase", "family", "kind", "timed", "minutes", "primary",
                 "effective_from", "effective_to", "sources"}
+
+
+def near_codes(code: str, known: Iterable[str]) -> list[str]:
+    """Known codes one slip away from `code`: two neighbouring characters swapped ("97505" for 97550) or one character
+    mistyped ("97559"). For a "did you mean" on a code the knowledge base does not describe."""
+    code = code.strip().upper()
+    out = []
+    for other in known:
+        if len(other) != len(code) or other == code:
+            continue
+        diff = [i for i, (a, b) in enumerate(zip(code, other, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and code[diff[0]] == other[diff[1]] \
+            and code[diff[1]] == other[diff[0]]
+        if len(diff) == 1 or swapped:
+            out.append(other)
+    return sorted(out)
 
 
 def code_detail(kb: Knowledge, code: str, dos: date | None, *, today: date) -> CodeDetail:

@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from assistant.billing import supported_lines_for_minutes
+from assistant.codes import near_codes
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
@@ -82,7 +83,7 @@ def _fmt(lines: list[tuple[str, int]]) -> str:
 def units(ctx: Context) -> Outcome:
     billed = ctx.billed_cts
     if not billed:
-        return Outcome("not_applicable", "No billed CTS lines are known.")
+        return Outcome("not_applicable", "No billed CTS lines are known." + _did_you_mean(ctx))
     spans = ctx.billed_spans[:3]
     group = [line for line in billed if line.code in GROUP_CODES]
     timed: dict[str, int] = {}
@@ -130,6 +131,17 @@ def units(ctx: Context) -> Outcome:
         f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
         spans,
     )
+
+
+def _did_you_mean(ctx: Context) -> str:
+    """ " 97505 is not a code the knowledge base describes: did you mean 97550?" for a billed code one slip away from a
+    caregiver-training code."""
+    unknown = [line.code for line in ctx.billed or [] if line.code not in ctx.knowledge.codes]
+    for code in unknown:
+        near = near_codes(code, ctx.knowledge.training_codes)
+        if near:
+            return f" {code} is not a code the knowledge base describes: did you mean {' or '.join(near)}?"
+    return ""
 
 
 def _by_family(ctx: Context) -> str:
