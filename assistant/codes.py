@@ -22,6 +22,9 @@ def near_codes(code: str, known: Iterable[str]) -> list[str]:
     """Known codes one slip away from `code`: two neighbouring characters swapped ("97505" for 97550) or one character
     mistyped ("97559"). For a "did you mean" on a code the knowledge base does not describe."""
     code = code.strip().upper()
+    known = list(known)
+    if code in known:
+        return []
     out = []
     for other in known:
         if len(other) != len(code) or other == code:

@@ -15,10 +15,10 @@ TRAINING = ("97550", "97551", "97552", "G0539", "G0540", "G0541", "G0542", "G054
         ("97505", ["97550"]),  # two neighbouring digits swapped
         ("97559", ["97550", "97551", "97552"]),  # one digit mistyped: every code one digit away
         ("g0514", ["G0541"]),  # lower case, swapped
-        ("97550", []),  # the code itself is no slip
+        ("97550", []),  # a known code is no slip, however near others are
         ("92507", []),  # another code altogether
         ("9755", []),  # another length
-        ("95750", []),  # two swaps away
+        ("95570", []),  # two slips away
     ],
 )
 def test_near_codes(code: str, expected: list[str]) -> None:
@@ -26,8 +26,9 @@ def test_near_codes(code: str, expected: list[str]) -> None:
 
 
 def test_check_names_the_code_meant() -> None:
+    from assistant.models import BilledLine
     from assistant.service import Assistant
 
     report = Assistant().check_note("DOS: 03/11/2025. Wife trained in transfers; pt not present. Total 32 min. "
-                                    "Jane Ortiz, PT", billed="97505x1:GP")
+                                    "Jane Ortiz, PT", billed=[BilledLine(code="97505", units=1, modifiers=["GP"])])
     assert "did you mean 97550?" in report.check("units").message
