@@ -83,7 +83,7 @@ def _fmt(lines: list[tuple[str, int]]) -> str:
 def units(ctx: Context) -> Outcome:
     billed = ctx.billed_cts
     if not billed:
-        return Outcome("not_applicable", "No billed CTS lines are known." + _did_you_mean(ctx))
+        return Outcome("not_applicable", _did_you_mean(ctx))
     spans = ctx.billed_spans[:3]
     group = [line for line in billed if line.code in GROUP_CODES]
     timed: dict[str, int] = {}
@@ -140,7 +140,7 @@ def _did_you_mean(ctx: Context) -> str:
     for code in unknown:
         near = near_codes(code, ctx.knowledge.training_codes)
         if near:
-            return f" {code} is not a code the knowledge base describes: did you mean {' or '.join(near)}?"
+            return f"{code} is not a code the knowledge base describes: did you mean {' or '.join(near)}?"
     return ""
 
 
