@@ -133,15 +133,13 @@ class Worklist:
             total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
             rates = self._rates_for(s, pid)
             if sort == "recovery":
-                cols = (Item.id, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action)
-                keys = s.execute(_where(select(*cols), pid, f, today))
-                ranked = sorted(
-                    keys,
-                    key=lambda r: (-rates.expected_cents(r.denied_cents, r.pattern_id, r.payer_key, r.action), r.id),
-                )
-                ids = [r.id for r in ranked[(page - 1) * per_page : page * per_page]]
-                by_id = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))}
-                rows = [by_id[i] for i in ids]
+                def expected(item: Item) -> float:
+                    d = views.deadline(self.knowledge, item, today) if item.open else None
+                    return rates.expected_cents(item.denied_cents, item.pattern_id, item.payer_key, item.action,
+                                                overdue=bool(d and d.overdue))
+
+                ranked = sorted(s.scalars(_where(select(Item), pid, f, today)), key=lambda r: (-expected(r), r.id))
+                rows = ranked[(page - 1) * per_page : page * per_page]
             else:
                 order = (Item.due_date.asc().nulls_last(), Item.id)
                 rows = list(

@@ -95,9 +95,11 @@ class Rates:
         pp = self.pair.get((pattern, payer_key))
         return _shrink(pp[0], pp[1], r_pattern) if pp else r_pattern
 
-    def expected_cents(self, denied_cents: int, pattern_id: str | None, payer_key: str, action: str) -> float:
-        """Expected recovery: nothing for a denial with nothing to file, else denied x overturn rate."""
-        return 0.0 if action == "no_appeal" else denied_cents * self.rate(pattern_id, payer_key)
+    def expected_cents(self, denied_cents: int, pattern_id: str | None, payer_key: str, action: str,
+                       overdue: bool = False) -> float:
+        """Expected recovery: nothing for a denial with nothing to file or whose filing limit has passed (late filing
+        needs good cause, which a forecast cannot presume), else denied x overturn rate."""
+        return 0.0 if action == "no_appeal" or overdue else denied_cents * self.rate(pattern_id, payer_key)
 
 
 def rates(session: Session, practice_id: int) -> Rates:

@@ -50,9 +50,11 @@ def summary(knowledge: Any, item: Item, today: date, rate: float) -> ItemSummary
         due_date=item.due_date,
         days_left=d.days_left if d else None,
         overdue=bool(d and d.overdue),
+        # as Rates.expected_cents: nothing when there is nothing to file or its filing limit has passed (late filing
+        # needs good cause, which a forecast cannot presume)
         expected_recovery=round(item.denied_cents * rate / 100, 2)
-        if item.open and item.action != "no_appeal"
-        else 0.0,  # as Rates.expected_cents
+        if item.open and item.action != "no_appeal" and not (d and d.overdue)
+        else 0.0,
         assignee=item.assignee,
         reversed=item.reversed,
     )

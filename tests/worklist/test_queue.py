@@ -210,3 +210,12 @@ def test_partial_win_records_the_amount(loaded: Assistant) -> None:
     loaded.update_worklist_item(item, {"status": "submitted"}, today=TODAY)
     detail = loaded.update_worklist_item(item, {"status": "partially_won", "recovered": 42.5}, today=TODAY)
     assert detail.recovered == 42.5 and detail.expected_recovery == 0
+
+
+def test_no_recovery_once_the_filing_limit_has_passed(loaded: Assistant) -> None:
+    """Two years after the notices every item's filing limit (appeal, reopening, new claim) has passed: late filing
+    needs good cause, so nothing is expected back and such items sort last by recovery."""
+    later = TODAY.replace(year=TODAY.year + 2)
+    items = loaded.worklist(today=later, sort="recovery", per_page=200).items
+    assert items and all(i.expected_recovery == 0 for i in items if i.overdue)
+    assert [i.expected_recovery for i in items] == sorted((i.expected_recovery for i in items), reverse=True)
