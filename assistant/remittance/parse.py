@@ -171,11 +171,18 @@ def parse_transaction(tx: Transaction, delims: Delimiters) -> tuple[Payment | No
     return payment, state.problems
 
 
+def fingerprint(text: str, terminator: str) -> str:
+    """SHA-256 of the segments themselves: the same remittance re-sent with other line endings, padding or a
+    byte-order mark is the same file (and is imported once)."""
+    segments = (raw.strip("\r\n\t ") for raw in text.split(terminator))
+    return hashlib.sha256(terminator.join(seg for seg in segments if seg).encode("utf-8")).hexdigest()
+
+
 def parse_835(data: bytes | str) -> Remittance:
     """Every payment of the file; claim loops and payments that fail the TR3 are in `problems`."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    txs, count, delims = transactions(decode(data))
-    remittance = Remittance(sha256=hashlib.sha256(raw).hexdigest(), segments=count)
+    text = decode(data)
+    txs, count, delims = transactions(text)
+    remittance = Remittance(sha256=fingerprint(text, delims.segment), segments=count)
     for tx in txs:
         payment, problems = parse_transaction(tx, delims)
         remittance.problems += problems

@@ -244,3 +244,14 @@ def test_generated_835_parses_whole() -> None:
     r = parse_835(generate_835(300, seed=3, per_transaction=100))
     assert len(r.payments) == 3 and not r.problems
     assert r.claims >= 300
+
+
+def test_a_resent_copy_is_the_same_file() -> None:
+    """Other line endings, a byte-order mark or padding around segments do not make another remittance: the
+    fingerprint is of the segments, so the worklist imports (and counts) it once."""
+    raw = load("medicare_partb.835")
+    text = raw.decode()
+    copies = [raw.replace(b"~\n", b"~\r\n"), b"\xef\xbb\xbf" + raw, text.replace("~\n", "~").encode(),
+              text.replace("~\n", "~\n\n  ").encode()]
+    assert {parse_835(c).sha256 for c in copies} == {parse_835(raw).sha256}
+    assert parse_835(text.replace("CLP*", "CLP*9", 1).encode()).sha256 != parse_835(raw).sha256
