@@ -22,7 +22,9 @@ from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
 
 _RANK = {kind: i for i, (kind, _) in enumerate(CHECK_BY_FACT)}
-_LABEL = re.compile(r"(?:(?:POC|LTG|STG|plan[ -]of[ -]care)\s+)?([A-Za-z][A-Za-z -]{0,30}?)\s*:", re.IGNORECASE)
+_LABEL = re.compile(r"(?:(?:POC|LTG|STG|plan[ -]of[ -]care)\s+)?([A-Za-z][A-Za-z0-9 #/&-]{0,40}?)\s*:", re.IGNORECASE)
+# a label that refers to the plan of care's goals ("Training supports POC LTG #2:") files under the goal
+_GOAL_WORDS = re.compile(r"\b(?:POC|LTG|STG|goals?|plan[ -]of[ -]care)\b", re.IGNORECASE)
 
 
 def _kinds_in(facts: Iterable[Any], start: int, end: int) -> list[str]:
@@ -45,8 +47,17 @@ def headings_by_label(kb: Knowledge) -> dict[str, str]:
 
 
 def _labelled(sentence: str, labels: dict[str, str]) -> str | None:
+    """The section a writer's label names: the label itself, else the first of its parts ("Need/goal:" → goal), else
+    the goal section when the label refers to the plan's goals."""
     m = _LABEL.match(sentence)
-    return labels.get(m.group(1).strip().lower()) if m else None
+    if not m:
+        return None
+    label = m.group(1).strip().lower()
+    parts = [label, *(p.strip() for p in re.split(r"[/&]| and ", label))]
+    found = next((labels[p] for p in parts if p in labels), None)
+    if found is None and _GOAL_WORDS.search(label):
+        found = labels.get("goal")
+    return found
 
 
 def plan_sentences(

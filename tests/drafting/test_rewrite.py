@@ -141,6 +141,12 @@ def test_every_fact_kind_maps_to_a_rewrite_section_of_the_rules() -> None:
         ("goal: pt safe tub transfers w/ dtr assist.", "Need and plan-of-care goal"),
         ("POC goal: independent car transfers with son's help in 4 wks.", "Need and plan-of-care goal"),
         ("Consent: pt agreed verbally to training his son on transfers.", "Caregiver and consent"),
+        # a label of two parts files under the first part that names a section; a label that refers to the plan's
+        # goals files under the goal whatever word opens it
+        ("Need/goal: pt needs min A for tub transfers, fall risk.", "Need and plan-of-care goal"),
+        ("Training supports POC LTG #2: safe tub transfers with dtr assist.", "Need and plan-of-care goal"),
+        # the therapist's skilled part of the training is training provided, not the need for it
+        ("Hands-on correction of her hand placement and verbal feedback provided.", "Training provided"),
     ],
 )
 def test_a_labelled_sentence_goes_to_its_labels_section(sentence: str, heading: str) -> None:
