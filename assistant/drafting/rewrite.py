@@ -100,7 +100,9 @@ def rewrite_note(
         labels=headings_by_label(deps.knowledge),
     )
     brief = RewriteBrief(sections=sections, evidence=_evidence(report, note), gaps=gaps, placement=placement)
-    warnings: list[str] = []
+    # a blocking problem is in what happened, not in how it is written: no restructuring or placeholder fixes it
+    warnings = [f"{c.id} blocks billing as caregiver training, and a rewrite cannot change that: {c.message}"
+                for c in report.checks if c.status == "problem" and c.severity == "block"]
     if injection_spans(note):
         warnings.append("the note contains text addressed to a model (instructions); it was left out of the rewrite")
     prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": masked, "repair": "",

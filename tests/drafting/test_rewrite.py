@@ -152,3 +152,12 @@ def test_every_fact_kind_maps_to_a_rewrite_section_of_the_rules() -> None:
 def test_a_labelled_sentence_goes_to_its_labels_section(sentence: str, heading: str) -> None:
     result = rewrite_note(real().deps(), TERSE.replace("35 min.", f"35 min. {sentence}"))
     assert sentence in sections_of(result)[heading], sections_of(result)
+
+
+def test_a_blocking_problem_is_named_not_rewritten() -> None:
+    """The patient took part: no restructuring fixes that, so the result says so instead of listing only gaps."""
+    note = "Caregiver training. DOS 03/04/2025. Patient present and participating throughout. Trained wife in " \
+           "transfers 10:00-10:20. Jane Smith, PT"
+    result = rewrite_note(real().deps(), note)
+    assert any(w.startswith("patient_absent blocks billing") for w in result.warnings), result.warnings
+    assert not any(w.startswith("consent blocks") for w in result.warnings)  # missing is a gap, not a block
