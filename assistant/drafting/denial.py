@@ -173,6 +173,7 @@ def _denial(
         return ReasonCodeRef(
             code=code, kind=kind, known=True, meaning=known.meaning,
             informational=bool(getattr(known, "informational", False)), group=mine,
+            unprocessable=bool(getattr(known, "unprocessable", False)),
         )
 
     denial = Denial(
@@ -221,16 +222,19 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     """The denial pattern whose CARCs include one of the denial's, preferring RARC matches.
 
     Ties keep the knowledge-file order. A pattern that lists RARCs but shares none with a
-    denial that has RARCs ranks below one that shares one. A pattern marked `alone` (an adjustment,
+    denial that has RARCs ranks below one that shares one; a shared remark that only says the claim was
+    returned (MA130) ranks below one that says what to fix (N290). A pattern marked `alone` (an adjustment,
     not a denial) answers only a denial that carries no other CARC.
     """
     carcs = {c.code for c in denial.carcs}
     rarcs = {r.code for r in denial.rarcs if not r.informational}  # MA01 and the like say nothing of the denial
+    returned = {r.code for r in denial.rarcs if r.unprocessable}
     best: tuple[int, Any] | None = None
     for pattern in patterns.values():
         if not carcs & set(pattern.carcs) or (pattern.alone and carcs - set(pattern.carcs)):
             continue
-        score = 10 * len(rarcs & set(pattern.rarcs))
+        shared = rarcs & set(pattern.rarcs)
+        score = 10 * len(shared - returned) + 5 * len(shared & returned)
         if pattern.rarcs and rarcs and not rarcs & set(pattern.rarcs):
             score -= 1
         if not pattern.rarcs and not rarcs:
