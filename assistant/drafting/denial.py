@@ -244,6 +244,20 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     return as_given(best[1], denial) if best else None
 
 
+def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
+    """For a decision that names no code, the pattern whose reason its words state first (`decided_in_words`)."""
+    if denial.carcs or not denial.text:
+        return None
+    flat = " ".join(denial.text.lower().split())
+    best: tuple[int, Any] | None = None
+    for pattern in patterns.values():
+        for word in pattern.decided_in_words:
+            found = re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", flat)
+            if found is not None and (best is None or found.start() < best[0]):
+                best = (found.start(), pattern)
+    return as_given(best[1], denial) if best else None
+
+
 # A title's closing parenthesis that names codes: "(CO-16 + M53)", "(CO-4, or CO-16 + MA130)".
 _TITLE_CODES = re.compile(r"\s*\((?=[^()]*\b(?:[A-Z]{2}-)?[A-Z]{0,2}\d{1,3}\b)[^()]*\)\s*$")
 
@@ -255,5 +269,5 @@ def as_given(pattern: Any, denial: Denial) -> Any:
     codes = [(f"{g}-" if (g := c.group or denial.group) else "CARC ") + c.code
              for c in denial.carcs if c.code in pattern.carcs]
     codes += [r.code for r in denial.rarcs if r.code in pattern.rarcs]
-    title = _TITLE_CODES.sub("", pattern.title) + f" ({' + '.join(codes)})"
+    title = _TITLE_CODES.sub("", pattern.title) + (f" ({' + '.join(codes)})" if codes else "")
     return pattern.model_copy(update={"title": title})
