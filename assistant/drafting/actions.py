@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import date
 
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.lines import is_checked, lines_text
@@ -87,11 +88,13 @@ def assistant_credential(report: Report) -> str:
 
 
 def added_modifiers(
-    kb: Knowledge, billed: Sequence[BilledLine], corrected: Sequence[BilledLine], credential: str = ""
+    kb: Knowledge, billed: Sequence[BilledLine], corrected: Sequence[BilledLine], credential: str = "",
+    on: date | None = None,
 ) -> list[str]:
-    """'Adds CO to 97550, 97551 (furnished in whole or in part by an occupational therapy assistant: the
+    """'Adds the CO modifier to 97550, 97551 (furnished in whole or in part by an occupational therapy assistant: the
     note's COTA/L)': each modifier the correction puts on a line the claim already billed, with its meaning
-    (knowledge/codes/modifiers.yaml) and, for CQ/CO, the assistant credential the note gives."""
+    (knowledge/codes/modifiers.yaml), for CQ/CO the assistant credential the note gives, and for KX the threshold in
+    force on the date of service (knowledge/fees/schedule.yaml)."""
     before = {ln.code: set(ln.modifiers) for ln in billed}
     added: dict[str, list[str]] = {}
     for line in corrected:
@@ -104,8 +107,18 @@ def added_modifiers(
         why = info.meaning[:1].lower() + info.meaning[1:] if info else ""
         if info is not None and info.kind == "assistant" and credential:
             why += f": the note's {credential}"
-        out.append(f"The correction adds {mod} to {', '.join(codes)}" + (f" ({why})." if why else "."))
+        if info is not None and info.kind == "threshold" and (limit := _threshold(kb, on)):
+            why += f"; the {limit}"
+        out.append(f"The correction adds the {mod} modifier to {', '.join(codes)}" + (f" ({why})." if why else "."))
     return out
+
+
+def _threshold(kb: Knowledge, on: date | None) -> str:
+    """'2026 KX threshold is $2,480 (PT and SLP combined; OT separately …)' for the date of service; '' without one."""
+    found = next((t for t in kb.fees.kx_thresholds if on is not None and t.in_force(on)), None)
+    if found is None or on is None:
+        return ""
+    return f"{on.year} KX threshold is ${found.amount:,.0f} ({found.applies_to})"
 
 
 def _unit_rule(kb: Knowledge, codes: Sequence[str]) -> str:

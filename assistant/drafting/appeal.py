@@ -61,7 +61,9 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
         return no_appeal_actions(d)
     why = f"Why this route: {case.route_reason}"
     if d.recommendation == "corrected_claim":
-        mods = added_modifiers(kb, case.claim.billed_lines(), d.corrected_lines, assistant_credential(case.report))
+        mods = added_modifiers(
+            kb, case.claim.billed_lines(), d.corrected_lines, assistant_credential(case.report), case.service_date
+        )
         # no corrected line computed: the patient took part, so the session is re-coded (in words)
         recode = "" if d.corrected_lines else recode_text(kb, case.claim.billed_lines())
         fix = correction_actions(

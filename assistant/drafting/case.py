@@ -14,7 +14,7 @@ from datetime import date
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for
-from assistant.drafting.denial import match_pattern, parse_denial, prior_level_in
+from assistant.drafting.denial import match_pattern, parse_denial, pattern_in_words, prior_level_in
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.gate import mask_injections, strip_injections
@@ -108,6 +108,29 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
     return None
 
 
+def _nothing_to_file_either(deps: DraftingDeps, decision: Decision, claim: Claim, parsed: Denial, facts: ClaimFacts,
+                            prior_level: str | None, service_date: date | None, texts: tuple[str, ...]) -> None:
+    """A note that does not support the claim is said first; when the appeal it would otherwise take is also out of
+    reach (its window closed without good cause, or the amount below the level's threshold), that is said too, so
+    the biller sees every reason nothing is filed."""
+    if decision.recommendation != "no_appeal" or not decision.blockers:
+        return
+    kb = deps.knowledge
+    route, _ = choose_route(kb, recommendation="appeal", payer_type=facts.payer_type, denial=parsed,
+                            prior_level=prior_level)
+    deadline = _deadline(deps, route, claim, service_date)
+    if deadline is None:
+        return
+    given = claim.good_cause or ""
+    if deadline.overdue:
+        claim, texts, _ = _good_cause(kb, claim, texts)
+    probe = _when_due(kb, Decision("appeal"), deadline, claim, facts.appealed, texts, given)
+    if probe is not None and probe.recommendation == "no_appeal":
+        # the window is said, not the practice's excuse: the note's failure already decides
+        late = too_late(probe, deadline) if deadline.overdue else probe
+        decision.reasons += late.reasons[:1]
+
+
 def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Claim, tuple[str, ...], list[str]]:
     """The good cause a late request will state. One given on the claim that is the practice's own matter (an office
     move, staff turnover) is no good cause: it is dropped, with a warning, and weighed like any other stated reason.
@@ -149,7 +172,7 @@ def build_case(
     parsed, warnings = _parsed_denial(kb, claim, denial, denial_text)
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
-    pattern = match_pattern(parsed, kb.denial_patterns)
+    pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     payer_type, basis = payer_type_of(kb, claim, denial_text)
@@ -185,6 +208,7 @@ def build_case(
         decision = filed
         if decision.recommendation == "no_appeal":
             route, why = None, decision.reasons[0].text
+    _nothing_to_file_either(deps, decision, claim, parsed, facts, prior_level, service_date, texts)
     warnings += [
         f"the note is unclear on {c.id}; review it before sending anything"
         for c in report.checks

@@ -173,6 +173,7 @@ def _denial(
         return ReasonCodeRef(
             code=code, kind=kind, known=True, meaning=known.meaning,
             informational=bool(getattr(known, "informational", False)), group=mine,
+            unprocessable=bool(getattr(known, "unprocessable", False)),
         )
 
     denial = Denial(
@@ -221,22 +222,39 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     """The denial pattern whose CARCs include one of the denial's, preferring RARC matches.
 
     Ties keep the knowledge-file order. A pattern that lists RARCs but shares none with a
-    denial that has RARCs ranks below one that shares one. A pattern marked `alone` (an adjustment,
+    denial that has RARCs ranks below one that shares one; a shared remark that only says the claim was
+    returned (MA130) ranks below one that says what to fix (N290). A pattern marked `alone` (an adjustment,
     not a denial) answers only a denial that carries no other CARC.
     """
     carcs = {c.code for c in denial.carcs}
     rarcs = {r.code for r in denial.rarcs if not r.informational}  # MA01 and the like say nothing of the denial
+    returned = {r.code for r in denial.rarcs if r.unprocessable}
     best: tuple[int, Any] | None = None
     for pattern in patterns.values():
         if not carcs & set(pattern.carcs) or (pattern.alone and carcs - set(pattern.carcs)):
             continue
-        score = 10 * len(rarcs & set(pattern.rarcs))
+        shared = rarcs & set(pattern.rarcs)
+        score = 10 * len(shared - returned) + 5 * len(shared & returned)
         if pattern.rarcs and rarcs and not rarcs & set(pattern.rarcs):
             score -= 1
         if not pattern.rarcs and not rarcs:
             score += 1
         if best is None or score > best[0]:
             best = (score, pattern)
+    return as_given(best[1], denial) if best else None
+
+
+def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
+    """For a decision that names no code, the pattern whose reason its words state first (`decided_in_words`)."""
+    if denial.carcs or not denial.text:
+        return None
+    flat = " ".join(denial.text.lower().split())
+    best: tuple[int, Any] | None = None
+    for pattern in patterns.values():
+        for word in pattern.decided_in_words:
+            found = re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", flat)
+            if found is not None and (best is None or found.start() < best[0]):
+                best = (found.start(), pattern)
     return as_given(best[1], denial) if best else None
 
 
@@ -251,5 +269,5 @@ def as_given(pattern: Any, denial: Denial) -> Any:
     codes = [(f"{g}-" if (g := c.group or denial.group) else "CARC ") + c.code
              for c in denial.carcs if c.code in pattern.carcs]
     codes += [r.code for r in denial.rarcs if r.code in pattern.rarcs]
-    title = _TITLE_CODES.sub("", pattern.title) + f" ({' + '.join(codes)})"
+    title = _TITLE_CODES.sub("", pattern.title) + (f" ({' + '.join(codes)})" if codes else "")
     return pattern.model_copy(update={"title": title})

@@ -99,6 +99,8 @@ class ReasonCodeRef(_Model):
     meaning: str = ""
     #: An informational remark (MA01 appeal rights …): shown with its meaning, never matched to a pattern.
     informational: bool = False
+    #: A remark that only says the claim was returned unprocessed (MA130): it ranks below one naming what to fix.
+    unprocessable: bool = False
     #: The CARC's own group where the denial's words give it one that is not the denial's ("CO-253 and PR-2").
     group: str | None = None
 

@@ -419,7 +419,10 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
         minutes = report.time.total_minutes
         kinds = {kb.codes[ln.code].kind for ln in report.billing.lines if ln.code in kb.codes}
         timed = f" ({minutes} minutes of caregiver training)" if minutes and kinds & {"primary", "addon"} else ""
-        reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}."))
+        # an add-on unit is argued with the minutes its first unit needs under the rule the note was checked by
+        addons = [ln.code for ln in report.billing.lines if ln.code in kb.codes and kb.codes[ln.code].kind == "addon"]
+        bands = _addon_threshold(kb, addons, report.billing.rule) if minutes else ""
+        reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}.{bands}"))
     # the pattern's answer states what the note shows: only when no element it rests on fails
     failing = {c.id for c in report.checks if c.status in (*FAILING, "unclear")}
     if pattern is not None and not failing & set(pattern.evidence_checks):

@@ -408,6 +408,11 @@ class DenialPattern(Strict):
     when_payer_says: list[PayerStatement] = Field(
         default_factory=list, description="Other answers the payer's own words open, tried in order."
     )
+    decided_in_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which a written decision that names no code (a redetermination notice) gives this "
+        "pattern's reason (whole words, any case); the one the decision states first is taken.",
+    )
     earlier_claim_words: list[str] = Field(
         default_factory=list,
         description="Phrases by which the payer's notice names the earlier claim's number (\"original claim ICN\"): "

@@ -30,16 +30,21 @@ def test_corrected_diagnoses_are_named() -> None:
 
 @pytest.mark.parametrize(("billed", "corrected", "credential", "says"), [
     ("97550:GO 97551:GO", "97550:GO,CO 97551:GO,CO", "COTA/L",
-     "adds CO to 97550, 97551 (furnished in whole or in part by an occupational therapy assistant: the note's COTA/L)"),
-    ("97550:GP", "97550:GP,CQ", "PTA", "adds CQ to 97550 (furnished in whole or in part by a physical therapist"),
-    ("G0541:GO", "G0541:GO,KX", "", "adds KX to G0541 (services above the therapy threshold"),
+     "adds the CO modifier to 97550, 97551 (furnished in whole or in part by an occupational therapy assistant: the "
+     "note's COTA/L)"),
+    ("97550:GP", "97550:GP,CQ", "PTA", "adds the CQ modifier to 97550 (furnished in whole or in part by a physical"),
+    # KX names the threshold in force on the date of service
+    ("G0541:GO", "G0541:GO,KX", "", "adds the KX modifier to G0541 (services above the therapy threshold"),
+    ("97550:GP", "97550:GP,KX", "", "; the 2026 KX threshold is $2,480 (PT and SLP combined"),
     ("97550:GP,KX", "97550:GP,KX", "", ""),  # nothing added: nothing said
 ])
 def test_added_modifiers_are_named_with_their_reason(billed: str, corrected: str, credential: str, says: str) -> None:
+    from datetime import date
+
     def lines(spec: str) -> list[BilledLine]:
         return [BilledLine(code=c, units=1, modifiers=m.split(",")) for c, m in (x.split(":") for x in spec.split())]
 
-    text = " ".join(added_modifiers(KB, lines(billed), lines(corrected), credential))
+    text = " ".join(added_modifiers(KB, lines(billed), lines(corrected), credential, date(2026, 3, 4)))
     assert (says in text) if says else text == ""
 
 

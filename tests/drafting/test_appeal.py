@@ -171,6 +171,9 @@ def test_a_decided_level_that_names_no_code_is_read_from_its_words(
     result = run(denial=denial, denial_text=words)
     assert result.pattern_id is None and any("names no CARC" in w for w in result.warnings)
     assert route is None or result.route == route
+    if result.letter is not None:  # the letter never says "denied with ."
+        said = " ".join(st.text for sec in result.letter.sections for st in sec.statements)
+        assert "denied with ." not in said and "with no code" in said
 
 
 def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() -> None:

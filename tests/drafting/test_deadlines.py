@@ -354,3 +354,32 @@ def test_a_practice_reason_on_the_claim_is_named_not_repeated(given: str, kind: 
     said = " ".join([result.route_reason, *(r.text for r in result.reasons), *result.actions])
     assert f'("{kind}")' in said and "not good cause" in said
     assert not_repeated not in said
+
+
+@pytest.mark.parametrize(("claim", "says"), [
+    # the plan's 65-day window closed; the reason on the claim is the practice's own matter
+    ({"payer_type": "medicare_advantage", "notice_date": "2026-08-14",
+      "good_cause": "the EHR work queue failed to route the denial"}, ["Too late", "65 days", "good cause"]),
+    # after a reconsideration, the next level (ALJ) needs the amount in controversy
+    ({"payer_type": "medicare", "prior_level": "reconsideration", "notice_date": "2026-11-06",
+      "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True, "charge": "118.00"}]},
+     ["amount in controversy", "$200"]),
+])
+def test_a_note_that_fails_is_said_first_and_a_closed_appeal_too(claim: dict, says: list[str]) -> None:
+    """Both reasons nothing is filed: the note does not support the claim, and the appeal it would take is out of
+    reach."""
+    from assistant.drafting.appeal import draft_appeal
+    from assistant.drafting.deps import DraftingDeps
+    from assistant.drafting.offline import OfflineDrafter
+    from tests.drafting.stubs import GOOD_NOTE, StubAssistant, make_report
+
+    stub = StubAssistant(OfflineDrafter(), make_report(GOOD_NOTE, {"need_and_goal": "missing"}))
+    deps = DraftingDeps(knowledge=stub.knowledge, backend=stub.backend, check=stub.check_note,
+                        today=lambda: D("2026-12-02"))
+    full = {"dos": "2026-07-22", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}], **claim}
+    result = draft_appeal(deps, denial="CO-50", note=GOOD_NOTE, claim=full)
+    assert result.recommendation == "no_appeal" and result.reasons[0].check_id == "need_and_goal"
+    said = " ".join(r.text for r in result.reasons)
+    for word in says:
+        assert word in said
+    assert "work queue" not in said  # the practice's excuse is not repeated beside the note's failure

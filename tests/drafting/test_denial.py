@@ -52,6 +52,8 @@ def test_unknown_but_well_formed_is_accepted_with_warning() -> None:
         ("CO-50 N657", "wrong_code_patient_present"),
         ("CO-16 M53", "time_units_missing"),
         ("CO-16 N290", "provider_identifier"),
+        ("CO-16 MA130 N290", "provider_identifier"),  # MA130 only says the claim was returned; N290 says why
+        ("CO-16, MA130, M53", "time_units_missing"),
         ("CO-16 MA130", "missing_therapy_modifier"),
         ("CO-151", "units_not_supported"),
         ("CO-151 N362", "mue_exceeded"),
@@ -180,3 +182,23 @@ def test_each_carc_keeps_the_group_the_words_give_it() -> None:
     assert denial.group == "CO" and denial.label == "CO-253 PR-2"
     found = match_pattern(denial, KB.denial_patterns)
     assert found is not None and found.title.endswith("(CO-253 + PR-2)")
+
+
+
+@pytest.mark.parametrize(("words", "pattern"), [
+    ("Redetermination unfavorable: 'The submitted diagnosis is not among the diagnoses that support the service. "
+     "Services are considered not reasonable and necessary.'", "diagnosis_inconsistent"),  # the reason said first
+    ("97551 GO x1: UNFAVORABLE. Total documented time 40 minutes; only 10 additional minutes documented.",
+     "units_not_supported"),
+    ("Redetermination unfavorable: the beneficiary was present and participating for the entire session.",
+     "wrong_code_patient_present"),
+    ("Redetermination unfavorable: 'no documented beneficiary consent'", "medical_necessity"),
+    ("Reconsideration unfavorable: see the enclosed rationale.", None),
+])
+def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, pattern: str | None) -> None:
+    from assistant.drafting.denial import pattern_in_words
+    from assistant.drafting.models import Denial
+
+    found = pattern_in_words(Denial(raw="x", carcs=[], text=words), KB.denial_patterns)
+    assert (found.id if found else None) == pattern
+    assert found is None or "(" not in found.title.rsplit(")", 1)[-1]  # no empty code list in the title

@@ -333,7 +333,10 @@ def test_a_denial_that_stands_is_said_before_the_notes_gaps(pattern: str) -> Non
 
 
 @pytest.mark.parametrize(("supported", "says"), [
-    ("97550x1:GP 97551x2:GP", "The note supports 97550 x1 GP, 97551 x2 GP (40 minutes of caregiver training)."),
+    # an add-on is argued with the minutes its first unit needs
+    ("97550x1:GP 97551x2:GP", "The note supports 97550 x1 GP, 97551 x2 GP (40 minutes of caregiver training). Under "
+     "the CPT mid-point rule 97550 needs 16 minutes and the first 97551 unit 38 minutes in total."),
+    ("97550x1:GP", "The note supports 97550 x1 GP (40 minutes of caregiver training)."),
     ("97552x1:GN", "The note supports 97552 x1 GN."),  # untimed: no minutes
 ])
 def test_an_appeal_states_what_the_note_supports(supported: str, says: str) -> None:
