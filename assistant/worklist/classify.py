@@ -17,24 +17,12 @@ from typing import Any
 
 from assistant.drafting.deadlines import deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.paste import ROUTINE
 from assistant.errors import DenialCodeError
 from assistant.remittance.models import Adjustment, Claim, Payment, ServiceLine
 from assistant.worklist.route import preliminary_route
 
 CAREGIVER_TRAINING_FAMILIES = ("cts", "direct_care", "behavior")
-ROUTINE = frozenset(
-    {
-        ("CO", "45"),
-        ("CO", "253"),
-        ("PI", "45"),
-        ("OA", "45"),
-        ("CO", "42"),
-        ("PR", "1"),
-        ("PR", "2"),
-        ("PR", "3"),
-        ("OA", "23"),
-    }
-)
 PAYER_TYPES = {
     "MB": "medicare",
     "MA": "medicare",
