@@ -85,7 +85,9 @@ def rewrite(
 
 
 def appeal(
-    denial: Annotated[str | None, typer.Option("--denial", help='CARC/RARC codes, e.g. "CO-50 N115".')] = None,
+    denial: Annotated[str | None, typer.Option(
+        "--denial", help='CARC/RARC codes, e.g. "CO-50 N115", or the denial as pasted (835 segments, EOB lines, a '
+        "decision letter).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Note file, or - for standard input.")] = None,
     claim: Annotated[
         str | None, typer.Option("--claim", help="Claim JSON file (docs/claims.md; FHIR R4 Claim/EOB accepted).")

@@ -250,3 +250,23 @@ def test_reading_stays_linear(unit: str) -> None:
 
     small, large = best_of_two(8_000), best_of_two(64_000)
     assert large < 24 * max(small, 0.02), (small, large)  # wide margin: a loaded machine is noisy
+
+
+def test_a_pasted_remittance_is_worked_like_the_typed_codes() -> None:
+    """The same denial typed and pasted gets the same answer; the paste's date counts the deadline."""
+    from assistant.service import Assistant
+    from tests.drafting.stubs import GOOD_NOTE
+
+    assistant = Assistant(clock=lambda: date(2025, 4, 1))
+    claim = {"claim_number": "SYN-88", "dos": "2025-03-04", "payer_type": "medicare"}
+    typed = assistant.draft_appeal("CO-50 N115", GOOD_NOTE, claim={
+        **claim, "notice_date": "2025-03-20", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]})
+    pasted = assistant.draft_appeal(
+        "DTM*405*20250320~CLP*SYN-88*4*150*0**MB*2225079000001~SVC*HC:97550:GP*150*0**1~CAS*CO*50*150~LQ*HE*N115~",
+        GOOD_NOTE, claim=claim,
+    )
+    assert (pasted.recommendation, pasted.route, pasted.pattern_id) == (typed.recommendation, typed.route,
+                                                                          typed.pattern_id)
+    assert pasted.denial.label == typed.denial.label == "CO-50 N115"
+    assert typed.deadline and pasted.deadline and pasted.deadline.due_date == typed.deadline.due_date
+    assert [(ln.code, ln.units, ln.denied) for ln in pasted.denial.lines] == [("97550", 1, True)]
