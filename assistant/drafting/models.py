@@ -132,6 +132,8 @@ class Denial(_Model):
     level: str | None = None
     #: The date of the pasted notice (remittance, EOB, decision letter): deadlines count from it.
     notice_date: date_type | None = None
+    #: The payer type a pasted 835's claim filing indicator (CLP06) names.
+    payer_type: str | None = None
 
     @property
     def label(self) -> str:

@@ -105,6 +105,21 @@ def test_a_paste_is_read_line_by_line(
     assert denial.lines == paste.lines and any("pasted" in w for w in warnings)
 
 
+def test_words_after_a_code_are_not_its_modifiers() -> None:
+    paste = read_paste("Redetermination: UNFAVORABLE. Line 2 97551 is not supported; 97550 GP co-signed.")
+    assert paste is not None and [(ln.code, ln.modifiers) for ln in paste.lines] == [("97551", []), ("97550", ["GP"])]
+
+
+@pytest.mark.parametrize(("indicator", "payer_type"), [("MB", "medicare"), ("16", "medicare_advantage"),
+                                                      ("MC", "medicaid"), ("12", "commercial"), ("ZZ", None)])
+def test_the_claim_filing_indicator_names_the_payer_type(indicator: str, payer_type: str | None) -> None:
+    denial, _ = parse_denial(f"CLP*A1*4*150*0**{indicator}*2226~SVC*HC:97550:GP*150*0**1~CAS*CO*50*150~",
+                             KB.reason_codes)
+    assert denial.payer_type == payer_type
+    assert fill_claim(Claim(), denial)[0].payer_type == payer_type
+    assert fill_claim(Claim(payer_type="commercial"), denial)[0].payer_type == "commercial"  # the claim's stands
+
+
 def test_each_line_keeps_its_own_adjustments() -> None:
     paste = read_paste(SEGMENTS_TWO_LINES)
     assert paste is not None
@@ -164,6 +179,8 @@ def test_the_decided_level_is_the_one_not_named_as_the_next_step(text: str, leve
         ("DOS 06/17/2026 97550 GP CO-50", None),  # the date of service is never the notice's
         ("Remittance for service 03/01/2026", None),
         ("97550 GP denied 13/45/2026", None),  # not a date
+        ("Appeals must be filed within 60 days of the EOB date (by 01/18/2027).", None),  # a deadline
+        ("Duplicate of the claim processed 03/10/2025.", None),  # another claim's date
     ],
 )
 def test_the_notice_date_is_one_the_notice_labels_as_its_own(text: str, day: date | None) -> None:
@@ -189,6 +206,7 @@ def test_the_claim_takes_what_the_paste_adds_and_keeps_what_it_gives() -> None:
     denial = with_paste(denial, "MEDICARE REDETERMINATION NOTICE 12/01/2026. Decision: unfavorable.")
     filled, notes = fill_claim(Claim(), denial)
     assert filled.notice_date == date(2026, 11, 3) and filled.prior_level == "redetermination"
+    assert filled.payer_type is None  # no CLP06 in this excerpt
     assert [(ln.code, ln.units, ln.denied) for ln in filled.lines] == [("97550", 1, False), ("97551", 4, True)]
     assert notes and "notice date" in notes[0]
     given = Claim.model_validate({"notice_date": "2026-10-01", "prior_level": "initial", "lines": [

@@ -18,12 +18,12 @@ from decimal import Decimal
 
 from assistant.drafting.claims import Claim, ClaimLine
 from assistant.drafting.models import Denial, DeniedLine
-from assistant.drafting.paste.common import ROUTINE, Adj, Item, Reading
+from assistant.drafting.paste.common import FILING_INDICATORS, ROUTINE, Adj, Item, Reading
 from assistant.drafting.paste.items import read_items
 from assistant.drafting.paste.notice import decided_level, notice_date
 from assistant.drafting.paste.segments import has_segments, read_segments
 
-__all__ = ["ROUTINE", "Paste", "fill_claim", "read_paste", "with_paste"]
+__all__ = ["FILING_INDICATORS", "ROUTINE", "Paste", "fill_claim", "read_paste", "with_paste"]
 #: Longer pastes are read up to this many characters (a whole 835 belongs in `assistant era import`).
 MAX_CHARS = 100_000
 
@@ -40,6 +40,7 @@ class Paste:
     level: str | None = None
     notice_date: date | None = None
     words: str = ""
+    payer_type: str | None = None
 
     def attach(self, denial: Denial) -> Denial:
         """The denial with the paste's lines, level and date where it has none of its own."""
@@ -47,6 +48,7 @@ class Paste:
             "lines": denial.lines or self.lines,
             "level": denial.level or self.level,
             "notice_date": denial.notice_date or self.notice_date,
+            "payer_type": denial.payer_type or self.payer_type,
         })
 
     def summary(self) -> str:
@@ -110,13 +112,13 @@ def read_paste(text: str | None) -> Paste | None:
     kind = "decision letter" if level else kind
     group, carcs, rarcs = _codes(reading)
     lines = [_line(i, reading.adjustments) for i in reading.items]
-    return Paste(kind, lines, group, carcs, rarcs, level, dated, words.strip())
+    return Paste(kind, lines, group, carcs, rarcs, level, dated, words.strip(), reading.payer_type)
 
 
 def with_paste(denial: Denial, *texts: str | None) -> Denial:
     """The denial with the lines, decided level and notice date of whichever input is a paste."""
     for text in texts:
-        if denial.lines and denial.level and denial.notice_date:
+        if denial.lines and denial.level and denial.notice_date and denial.payer_type:
             break
         if (paste := read_paste(text)) is not None:
             denial = paste.attach(denial)
@@ -125,12 +127,15 @@ def with_paste(denial: Denial, *texts: str | None) -> Denial:
 
 def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
     """The claim with what the pasted denial adds and the claim leaves out: the notice date, the decided level, the
-    lines (when the claim has none) or which of its lines were denied (when it flags none). Never overrides."""
+    payer type (CLP06), the lines (when the claim has none) or which of its lines were denied (when it flags none).
+    Never overrides."""
     update: dict[str, object] = {}
     if claim.notice_date is None and denial.notice_date is not None:
         update["notice_date"] = denial.notice_date
     if claim.prior_level is None and denial.level is not None:
         update["prior_level"] = denial.level
+    if claim.payer_type is None and denial.payer_type is not None:
+        update["payer_type"] = denial.payer_type
     if not claim.lines and denial.lines:
         update["lines"] = [
             ClaimLine(code=ln.code, units=ln.units if ln.units is not None else 1, modifiers=ln.modifiers,

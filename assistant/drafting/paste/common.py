@@ -23,6 +23,19 @@ ROUTINE = frozenset(
         ("OA", "23"),
     }
 )
+#: CLP06 claim filing indicator → payer type.
+FILING_INDICATORS = {
+    "MB": "medicare",
+    "MA": "medicare",
+    "16": "medicare_advantage",
+    "MC": "medicaid",
+    "12": "commercial",
+    "13": "commercial",
+    "14": "commercial",
+    "15": "commercial",
+    "HM": "commercial",
+    "17": "commercial",
+}
 GROUPS = ("CO", "PR", "OA", "PI", "CR")
 #: A line carries at most this many adjustments and remarks (an 835 line has up to 99 CAS segments but a real one a
 #: few); a claim at most MAX_LINES lines (an electronic professional claim has up to 50). Keeps every reading linear.
@@ -85,4 +98,4 @@ class Reading:
     adjustments: list[Adj] = field(default_factory=list)
     remarks: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
-    notice_words: list[str] = field(default_factory=list)
+    payer_type: str | None = None

@@ -52,19 +52,22 @@ def _codes(clause: str) -> tuple[list[Adj], list[str]]:
 def _item(clause: str, match: re.Match[str]) -> Item:
     """The line a procedure code opens: the modifiers right after it, then its units ("x2", "(2)", "units 2",
     "2 units", or a table's bare count before the amounts)."""
-    tokens = [t.strip("-.").upper() for t in _TOKENS.findall(clause, match.end(), match.end() + 60)][:8]
+    tokens = [t.strip("-.") for t in _TOKENS.findall(clause, match.end(), match.end() + 60)][:8]
     mods: list[str] = []
     units: int | None = None
     i = 0
     while i < len(tokens) and units is None:
-        token, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
+        # a modifier is written in capitals ("97551 GO"); "97551 is not supported" has none
+        written, after = tokens[i], (tokens[i + 1] if i + 1 < len(tokens) else "").upper()
+        token = written.upper()
         if (mark := _UNITS_MARK.match(token)) is not None:
             units = int(next(g for g in mark.groups() if g))
         elif _UNITS_WORD.match(token) and after.isdigit() and len(after) <= 2:
             units = int(after)
         elif token.isdigit() and len(token) <= 2 and (_UNITS_WORD.match(after) or _MONEY.match(after) or not after):
             units = int(token)
-        elif modifier_of(token) and not _GROUPED.match(token) and not (token in _GROUPS and _CARC_NUM.match(after)):
+        elif (modifier_of(written) == written and not _GROUPED.match(token)
+              and not (token in _GROUPS and _CARC_NUM.match(after))):
             mods.append(token)
         else:
             break

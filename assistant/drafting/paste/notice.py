@@ -5,7 +5,8 @@
 
 A decision letter names the level it decided and the level that comes next ("you may request a reconsideration");
 only a level not named as the next step, in a text that states a decision, is the decided one. A notice's date is
-a date its own words label (dated, notice, remittance, ERA, EOB, decision date …), never the date of service.
+a date its own words label (dated, notice, remittance, ERA, EOB, decision date …), never the date of service or a
+deadline ("within 180 days of this EOB (by 04/07/2027)"), nor the date another claim was processed.
 Linear in the length of the text: each pattern scans a bounded window from where it starts.
 """
 
@@ -36,11 +37,14 @@ _WORDY = r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}"
 _LABELLED = re.compile(
     r"(?:\b(?:dated|notice|date\s+of\s+(?:this\s+)?(?:notice|letter|decision|determination|remittance)|"
     r"decision\s+date|letter\s+date|remit(?:tance)?(?:\s+advice)?(?:\s+date)?|ERA|EOB|EOP|RA|MSN|paid\s+date|"
-    r"payment\s+date|check\s+date|processed(?:\s+on)?|mailed(?:\s+on)?|decision)\b|(?m:^)\s*date)"
+    r"payment\s+date|check\s+date|mailed(?:\s+on)?|decision)\b|(?m:^)\s*date)"
     rf"(?P<gap>[^\n\d]{{0,40}}?)(?P<date>{_NUMERIC}|{_WORDY})",
     re.I,
 )
-_SERVICE = re.compile(r"\b(?:service|DOS|rendered|performed|from|through|thru)\b", re.I)
+# A gap that names the service or a limit: the date is the date of service or a deadline, not the notice's.
+_NOT_NOTICE = re.compile(
+    r"\b(?:service|DOS|rendered|performed|from|through|thru|by|within|until|before|deadline|due|no\s+later)\b", re.I
+)
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
@@ -68,7 +72,7 @@ def decided_level(text: str) -> str | None:
 def notice_date(text: str) -> date | None:
     """The first date the text labels as the notice's own."""
     for m in _LABELLED.finditer(text):
-        if _SERVICE.search(m.group("gap")):
+        if _NOT_NOTICE.search(m.group("gap")):
             continue
         try:
             found = parse_date(m.group("date"), what="notice date")

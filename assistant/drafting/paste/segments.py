@@ -10,7 +10,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from assistant.drafting.paste.common import CARC, GROUPS, MAX_CODES, MAX_LINES, RARC, Adj, Item, Reading, carc, money
+from assistant.drafting.paste.common import (
+    CARC,
+    FILING_INDICATORS,
+    GROUPS,
+    MAX_CODES,
+    MAX_LINES,
+    RARC,
+    Adj,
+    Item,
+    Reading,
+    carc,
+    money,
+)
 from assistant.parsing import code_of, modifier_of
 
 _IDS = (
@@ -149,6 +161,8 @@ def read_segments(text: str) -> tuple[Reading, date | None]:
     for seg_id, elements, typed in segments:
         if seg_id == "CLP":
             current = None
+            if not typed and reading.payer_type is None:
+                reading.payer_type = FILING_INDICATORS.get(_at(elements, 6).upper())
         elif seg_id == "SVC":
             current = _svc(elements, typed) if len(reading.items) < MAX_LINES else None
             if current is not None:
