@@ -198,7 +198,7 @@ def _pasted(raw: str, paste: Paste, reason_codes: Mapping[str, Any], text: str |
             hint="paste the CAS and LQ segments or the adjustment codes of the denied line, or type them (CO-50 N115)",
         )
     words = " ".join(t for t in (text, paste.words) if t)
-    denial, warnings = _denial(raw, reason_codes, paste.group, paste.carcs, paste.rarcs, words)
+    denial, warnings = _denial(raw, reason_codes, paste.group, paste.carcs, paste.rarcs, words, paste.own_groups)
     return paste.attach(denial), [*warnings, paste.summary()]
 
 

@@ -28,6 +28,7 @@ SEGMENTS_ONE_LINE = (
 SEGMENTS_PER_LINE = "CLP*PCN-A1*4*150*0**MB*2226123456780\nSVC*HC:97550:GP*150*0**1\nCAS*CO*50*150\nLQ*HE*N115\n"
 # the viewer wrapped at a fixed width, mid-element
 SEGMENTS_WRAPPED = "CLP*PCN-A1*4*150*0**MB*222612345~SVC*HC:97550:GP*150*0\n**1~CAS*CO*5\n0*150~LQ*HE*N1\n15~"
+SEGMENTS_WRAPPED_IN_ID = "SVC*HC:97550:GP*150*0**1~CA\nS*CO*50*150~LQ*HE*N115~"
 SEGMENTS_PIPES = "SVC|HC>97550>GP|150|0||1~CAS|CO|50|150~LQ|HE|N115~"
 # a paid line (contractual, sequestration, coinsurance) and a denied add-on
 SEGMENTS_TWO_LINES = (
@@ -76,6 +77,7 @@ ROUTINE_ONLY = "ERA 11/09/2026 line 1 97550 GP CQ: billed 110.00, allowed 44.85,
         (SEGMENTS_ONE_LINE, "CO", ["50"], ["N115"], [("97550", 1, ["GP"], True)]),
         (SEGMENTS_PER_LINE, "CO", ["50"], ["N115"], [("97550", 1, ["GP"], True)]),
         (SEGMENTS_WRAPPED, "CO", ["50"], ["N115"], [("97550", 1, ["GP"], True)]),
+        (SEGMENTS_WRAPPED_IN_ID, "CO", ["50"], ["N115"], [("97550", 1, ["GP"], True)]),
         (SEGMENTS_PIPES, "CO", ["50"], ["N115"], [("97550", 1, ["GP"], True)]),
         (SEGMENTS_TWO_LINES, "CO", ["151"], ["N362"], [("97550", 1, ["GO"], False), ("97551", 4, ["GO"], True)]),
         (SEGMENTS_CLAIM_LEVEL, "CO", ["16"], ["MA130", "M53"], [("97550", 0, ["GP"], True)]),
@@ -103,6 +105,11 @@ def test_a_paste_is_read_line_by_line(
     denial, warnings = parse_denial(text, KB.reason_codes)
     assert [c.code for c in denial.carcs] == carcs and [r.code for r in denial.rarcs] == rarcs
     assert denial.lines == paste.lines and any("pasted" in w for w in warnings)
+
+
+def test_each_carc_keeps_the_group_the_paste_gives_it() -> None:
+    denial, _ = parse_denial(ROUTINE_ONLY, KB.reason_codes)
+    assert denial.label == "CO-45 PR-2"
 
 
 def test_words_after_a_code_are_not_its_modifiers() -> None:

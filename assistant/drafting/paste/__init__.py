@@ -41,6 +41,8 @@ class Paste:
     notice_date: date | None = None
     words: str = ""
     payer_type: str | None = None
+    #: Each CARC's own group where the paste gives it one that is not the denial's.
+    own_groups: dict[str, str] = field(default_factory=dict)
 
     def attach(self, denial: Denial) -> Denial:
         """The denial with the paste's lines, level and date where it has none of its own."""
@@ -92,6 +94,15 @@ def _codes(reading: Reading) -> tuple[str | None, list[str], list[str]]:
     return group, list(dict.fromkeys(a.reason for a in adjs)), list(dict.fromkeys(remarks))
 
 
+def _own_groups(reading: Reading, group: str | None, carcs: list[str]) -> dict[str, str]:
+    """Each CARC's own group where it is not the denial's ("CO-45, PR-2": PR for 2)."""
+    own: dict[str, str] = {}
+    for a in [*reading.adjustments, *(a for i in reading.items for a in i.adjustments)]:
+        if a.group and a.reason in carcs and a.reason not in own:
+            own[a.reason] = a.group
+    return {c: g for c, g in own.items() if g != group}
+
+
 def read_paste(text: str | None) -> Paste | None:
     """The paste's reading, or None when `text` is not a paste (a typed code list, a sentence with no line or date)."""
     if not text or not text.strip():
@@ -112,7 +123,8 @@ def read_paste(text: str | None) -> Paste | None:
     kind = "decision letter" if level else kind
     group, carcs, rarcs = _codes(reading)
     lines = [_line(i, reading.adjustments) for i in reading.items]
-    return Paste(kind, lines, group, carcs, rarcs, level, dated, words.strip(), reading.payer_type)
+    own = _own_groups(reading, group, carcs)
+    return Paste(kind, lines, group, carcs, rarcs, level, dated, words.strip(), reading.payer_type, own)
 
 
 def with_paste(denial: Denial, *texts: str | None) -> Denial:

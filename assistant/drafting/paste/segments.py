@@ -150,10 +150,30 @@ def _add(line: Item | None, reading: Reading, adjustments: list[Adj], remarks: l
     reading.remarks += remarks[: max(0, MAX_CODES - len(reading.remarks))]
 
 
+_CUT_ID = re.compile(r"^[A-Z][A-Z0-9]{0,2}$")
+
+
+def _unwrap(text: str, sep: str) -> str:
+    """A terminated excerpt wrapped by a viewer: a line break inside a segment (even inside its id, "CA" / "S*CO")
+    is taken out; one after a terminator, or after prose, is kept."""
+    if "~" not in text:
+        return text
+    out: list[str] = []
+    tail = ""  # the text after the last terminator of the line being built
+    for line in text.split("\n"):
+        if out and tail and (sep in tail or _CUT_ID.match(tail)) and " " not in tail.strip():
+            out[-1] += line
+            tail = line.rsplit("~", 1)[1] if "~" in line else tail + line
+        else:
+            out.append(line)
+            tail = line.rsplit("~", 1)[1] if "~" in line else line
+    return "\n".join(out)
+
+
 def read_segments(text: str) -> tuple[Reading, date | None]:
     """The lines and codes of an 835 excerpt, and its production (DTM*405) or payment (BPR16) date."""
     sep = _separator(text)
-    segments, words = _chunks(text.replace("\r", ""), sep)
+    segments, words = _chunks(_unwrap(text.replace("\r", ""), sep), sep)
     reading = Reading(words=words)
     current: Item | None = None
     produced: date | None = None
