@@ -110,8 +110,10 @@ class AppealRequest(NoteInput, KnownNames):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"allOf": [_ONE_NOTE, _ONE_DENIAL]})
 
-    denial: str | SkipJsonSchema[None] = Field(default=None, min_length=1, max_length=200,
-                               description='CARC/RARC codes as the remittance shows them, e.g. "CO-50 N115".')
+    denial: str | SkipJsonSchema[None] = Field(
+        default=None, min_length=1, max_length=4000,
+        description='CARC/RARC codes as the remittance shows them, e.g. "CO-50 N115", or the denial as pasted: 835 '
+                    'segments (CLP/SVC/CAS/LQ/MOA), EOB lines, a decision letter.')
     claim_response: dict[str, Any] | SkipJsonSchema[None] = Field(
         default=None, description="A FHIR R4 ClaimResponse whose adjudication reasons carry the CARC/RARC codes.")
     denial_text: str | SkipJsonSchema[None] = Field(

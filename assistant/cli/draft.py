@@ -29,6 +29,27 @@ def _read_note(path: str) -> bytes:
         raise InputError(f"cannot read the note file {path!r}: {exc.strerror}") from None
 
 
+#: A pasted denial read from a file is at most this long (an excerpt; a whole 835 goes to `assistant era import`).
+MAX_DENIAL_CHARS = 100_000
+
+
+def _read_denial(denial: str | None, path: str | None) -> str | None:
+    """The denial as typed (--denial) or as pasted into a file (--denial-file, - for standard input)."""
+    if path is None:
+        return denial
+    if denial is not None:
+        raise InputError("give the denial once: --denial CODES or --denial-file FILE")
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the denial file {path!r}: {exc.strerror}") from None
+    text = data.decode("utf-8-sig", errors="replace")
+    if len(text) > MAX_DENIAL_CHARS:
+        raise InputError(f"the denial file is over {MAX_DENIAL_CHARS:,} characters",
+                         hint="paste the denied claim's segments or lines; import whole 835 files with `assistant era`")
+    return text
+
+
 def _read_claim(path: str | None) -> dict[str, Any] | None:
     if path is None:
         return None
@@ -85,12 +106,17 @@ def rewrite(
 
 
 def appeal(
-    denial: Annotated[str | None, typer.Option("--denial", help='CARC/RARC codes, e.g. "CO-50 N115".')] = None,
+    denial: Annotated[str | None, typer.Option(
+        "--denial", help='CARC/RARC codes, e.g. "CO-50 N115", or the denial as pasted (835 segments, EOB lines, a '
+        "decision letter).")] = None,
     note: Annotated[str | None, typer.Option("--note", help="Note file, or - for standard input.")] = None,
     claim: Annotated[
         str | None, typer.Option("--claim", help="Claim JSON file (docs/claims.md; FHIR R4 Claim/EOB accepted).")
     ] = None,
     denial_text: Annotated[str | None, typer.Option("--denial-text", help="The payer's own words.")] = None,
+    denial_file: Annotated[str | None, typer.Option(
+        "--denial-file", help="The denial as pasted (835 segments, EOB lines, a decision letter), or - for standard "
+        "input; instead of --denial.")] = None,
     dos: Annotated[str | None, typer.Option(help="Date of service (YYYY-MM-DD).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json or docx")] = "text",
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file (required for docx).")] = None,
@@ -108,9 +134,11 @@ def appeal(
         return
     try:
         _check_format(fmt, FORMATS_APPEAL)
+        denial = _read_denial(denial, denial_file)
         if denial is None or note is None:
             raise InputError(
-                "appeal needs --denial CODES and --note FILE", hint="or --claim-template for a claim example"
+                "appeal needs --denial CODES (or --denial-file) and --note FILE",
+                hint="or --claim-template for a claim example",
             )
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")

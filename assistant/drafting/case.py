@@ -21,6 +21,7 @@ from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
+from assistant.drafting.paste import fill_claim, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import time_profile
@@ -170,6 +171,9 @@ def build_case(
 ) -> Case:
     kb = deps.knowledge
     parsed, warnings = _parsed_denial(kb, claim, denial, denial_text)
+    parsed = with_paste(parsed, denial, denial_text)  # a pasted remittance or letter: its lines, level and date
+    claim, filled = fill_claim(claim, parsed)
+    warnings += filled
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)

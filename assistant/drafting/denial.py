@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.drafting.models import Denial, ReasonCodeRef
+from assistant.drafting.paste import Paste, read_paste
+from assistant.drafting.paste.notice import decided_level
 from assistant.errors import DenialCodeError
 
 GROUPS = ("CO", "PR", "OA", "PI", "CR")
@@ -62,6 +64,8 @@ def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str], dict[st
 
 def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = None) -> tuple[Denial, list[str]]:
     """Return the parsed denial and warnings (unknown but well-formed codes)."""
+    if (paste := read_paste(raw)) is not None:  # an 835 excerpt, EOB lines, a letter, pasted whole
+        return _pasted(raw, paste, reason_codes, text)
     if not raw or not raw.strip():
         raise DenialCodeError("no denial codes given", hint='pass CARC/RARC codes such as "CO-50 N115"')
     if not _prose(raw):  # a list of codes, perhaps with a stray word or the line it was given for
@@ -186,6 +190,19 @@ def _denial(
     return denial, warnings
 
 
+def _pasted(raw: str, paste: Paste, reason_codes: Mapping[str, Any], text: str | None) -> tuple[Denial, list[str]]:
+    """A pasted remittance, EOB or letter: the denied lines' codes, the paste's words as the payer's. One that names
+    no CARC is refused without quoting it (a paste carries names and member ids)."""
+    if not paste.carcs:
+        raise DenialCodeError(
+            f"the pasted {paste.kind} names no CARC (claim adjustment reason code)",
+            hint="paste the CAS and LQ segments or the adjustment codes of the denied line, or type them (CO-50 N115)",
+        )
+    words = " ".join(t for t in (text, paste.words) if t)
+    denial, warnings = _denial(raw, reason_codes, paste.group, paste.carcs, paste.rarcs, words, paste.own_groups)
+    return paste.attach(denial), [*warnings, paste.summary()]
+
+
 def unknown_code_warning(code: str, kind: str) -> str:
     """What the result says of a code the knowledge base does not hold: unknown here, its meaning not guessed."""
     return (
@@ -214,6 +231,8 @@ _DECIDED_LEVEL = re.compile(
 
 def prior_level_in(text: str | None) -> str | None:
     """The appeal level already decided against the provider, when the denial's words say so."""
+    if (level := decided_level(text or "")) is not None:  # a decision letter, pasted
+        return level
     match = _DECIDED_LEVEL.search(text or "")
     return match.group(1).lower() if match else None
 

@@ -105,6 +105,21 @@ class ReasonCodeRef(_Model):
     group: str | None = None
 
 
+class DeniedLine(_Model):
+    """One service line as a pasted remittance, EOB or letter gives it: its code and units, and the payer's codes."""
+
+    code: str
+    units: int | None = None
+    modifiers: list[str] = Field(default_factory=list)
+    #: Group and CARC of each adjustment on the line ("CO-50", "PR-2"), in the paste's order.
+    adjustments: list[str] = Field(default_factory=list)
+    #: RARCs on the line (LQ*HE, or a remark printed beside it).
+    remarks: list[str] = Field(default_factory=list)
+    #: True when an adjustment other than a routine one (contractual, sequestration, deductible …) took the line;
+    #: False when only routine ones did or it is shown paid; None when the paste does not say.
+    denied: bool | None = None
+
+
 class Denial(_Model):
     """A parsed denial: group code, CARCs, RARCs and the payer's own words."""
 
@@ -113,6 +128,14 @@ class Denial(_Model):
     carcs: list[ReasonCodeRef]
     rarcs: list[ReasonCodeRef] = Field(default_factory=list)
     text: str | None = None
+    #: The lines of a pasted remittance, EOB or letter, each with its own codes (empty when only codes were typed).
+    lines: list[DeniedLine] = Field(default_factory=list)
+    #: The appeal level a pasted decision letter decided (redetermination, reconsideration).
+    level: str | None = None
+    #: The date of the pasted notice (remittance, EOB, decision letter): deadlines count from it.
+    notice_date: date_type | None = None
+    #: The payer type a pasted 835's claim filing indicator (CLP06) names.
+    payer_type: str | None = None
 
     @property
     def label(self) -> str:

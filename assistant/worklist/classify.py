@@ -17,36 +17,12 @@ from typing import Any
 
 from assistant.drafting.deadlines import deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.paste import FILING_INDICATORS, ROUTINE
 from assistant.errors import DenialCodeError
 from assistant.remittance.models import Adjustment, Claim, Payment, ServiceLine
 from assistant.worklist.route import preliminary_route
 
 CAREGIVER_TRAINING_FAMILIES = ("cts", "direct_care", "behavior")
-ROUTINE = frozenset(
-    {
-        ("CO", "45"),
-        ("CO", "253"),
-        ("PI", "45"),
-        ("OA", "45"),
-        ("CO", "42"),
-        ("PR", "1"),
-        ("PR", "2"),
-        ("PR", "3"),
-        ("OA", "23"),
-    }
-)
-PAYER_TYPES = {
-    "MB": "medicare",
-    "MA": "medicare",
-    "16": "medicare_advantage",
-    "MC": "medicaid",
-    "12": "commercial",
-    "13": "commercial",
-    "14": "commercial",
-    "15": "commercial",
-    "HM": "commercial",
-    "17": "commercial",
-}
 
 
 def cts_codes(knowledge: Any) -> frozenset[str]:
@@ -55,7 +31,7 @@ def cts_codes(knowledge: Any) -> frozenset[str]:
 
 def payer_type(filing_indicator: str) -> str:
     """CLP06 claim filing indicator → payer type (medicare, medicare_advantage, medicaid, commercial, other)."""
-    return PAYER_TYPES.get(filing_indicator.upper(), "other")
+    return FILING_INDICATORS.get(filing_indicator.upper(), "other")
 
 
 def cents(value: Decimal) -> int:

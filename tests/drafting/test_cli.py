@@ -32,6 +32,16 @@ def test_appeal_text(note: Path) -> None:
     assert "APPEAL" in res.output and "Patient not present" in res.output
 
 
+def test_appeal_reads_a_pasted_denial_from_a_file(note: Path, tmp_path: Path) -> None:
+    pasted = tmp_path / "denial.txt"
+    pasted.write_text("CLP*SYN-1*4*150*0**MB*2226~\nSVC*HC:97550:GP*150*0**1~\nCAS*CO*50*150~\nLQ*HE*N115~\n")
+    res = runner.invoke(app, ["appeal", "--denial-file", str(pasted), "--note", str(note), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["denial"]["lines"][0]["adjustments"] == ["CO-50"]
+    both = runner.invoke(app, ["appeal", "--denial", "CO-50", "--denial-file", str(pasted), "--note", str(note)])
+    assert both.exit_code == 2
+
+
 def test_appeal_json_and_claim(note: Path, tmp_path: Path) -> None:
     claim = tmp_path / "claim.json"
     claim.write_text(json.dumps({"claim_number": "C-1", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}))
