@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS
 from assistant.notes.scan import finditer, spans
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
     from assistant.notes.nlp import Concept
 
+Span = tuple[int, int]
 _PATIENT_WORDS = r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b"
 _PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
 _POSSESSIVE = ("'s", "’s")
@@ -469,6 +471,18 @@ def _asked(text: str, end: int) -> bool:
     return _QUESTION_AFTER.match(text, end) is not None
 
 
+_QUOTES = "\"“”"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the phrase closes a short quotation opened on its line ('"Patient present" field')."""
+    if text[end : end + 1] not in _QUOTES:
+        return False
+    before = text[max(0, start - 25) : start]
+    before = before[before.rfind("\n") + 1 :]
+    return any(q in before for q in _QUOTES)
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -497,6 +511,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         ):
             continue  # "Pt-present: 97535 ...", or a heading over such lines: the same-day patient-present service
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
+        if _quoted(ex.text, c.start, c.end):
+            continue  # 'the "Patient present" field was left at its default': a field's name, quoted
         if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
             continue  # "consent for Grace to attend" says nothing about who was there
         if c.label == "PRESENCE" and column_heading(ex.text, c.start, ex.lines.line_span(ex.lines.number(c.start))):
@@ -527,4 +543,19 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     absence += answered_no
     presence = [p for p in presence if not _inside(answered_no, p[0])]
     presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, ex.text, _PRESENT_ASKED)]
+    return _corrected(ex.text, presence, absence)
+
+
+def _corrected(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A correction made for care ("correction: 'Patient present' field left at its default. Pt was NOT present")
+    supersedes what the note said of presence before it, as it does a clock range (addenda.py)."""
+    for entry in find_entries(text) if (presence and absence) else []:
+        if entry.payment or not entry.corrects:
+            continue
+        says_absent = any(entry.start <= a < entry.end for a, _ in absence)
+        says_present = any(entry.start <= a < entry.end for a, _ in presence)
+        if says_absent and not says_present:
+            presence = [p for p in presence if p[0] >= entry.start]
+        elif says_present and not says_absent:
+            absence = [p for p in absence if p[0] >= entry.start]
     return presence, absence

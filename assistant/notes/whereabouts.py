@@ -179,7 +179,7 @@ _PERSON = re.compile(
 )
 _NOT_THERE = re.compile(
     r"\b(?:not|no|never|absent|away|asleep|napping|sleeping|resting|upstairs|downstairs|bedroom|other room"
-    r"|outside|left|gone|elsewhere)\b",
+    r"|outside|left|gone|elsewhere|in the car|lobby|waiting room)\b",
     re.I,
 )
 # "on the second attempt he was accurate throughout": how well it was done, not who was there
