@@ -295,8 +295,11 @@ def _trainee_agrees(ctx: Context, mention: Concept) -> bool:
     words = before.split()
     if not words or _representative(_around(text, mention)):
         return False
-    subject = words[-1].strip(",:()")
-    return subject in people(ctx.ex).caregiver or _TRAINEE_WORDS.search(before) is not None
+    if _TRAINEE_WORDS.search(before):
+        return True
+    if "caregiver names" not in ctx.ex.memo:  # found once per note, not once per mention
+        ctx.ex.memo["caregiver names"] = people(ctx.ex).caregiver
+    return words[-1].strip(",:()") in ctx.ex.memo["caregiver names"]
 
 
 _NOT_APPLICABLE = re.compile(r"[ \t]*[:=|.-]*[ \t]*(?:n/a|na|not applicable)\b", re.I)
