@@ -162,6 +162,8 @@ def consent(ctx: Context) -> Outcome:
     mentions = [
         c for c in ctx.ex.of("CONSENT") if not (video and _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end]))
     ]
+    # "PT PRESENT? N0 - pt at dialysis   CONSENT written": the "no" answers the column before the gap
+    mentions = [c._replace(negated=False) if c.negated and _other_column(text, c) else c for c in mentions]
     # "form mailed - pending, not yet signed": asked for, not obtained
     pending = (
         {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))} if ctx.ex.may_contain(_PENDING_WORDS) else set()
@@ -279,6 +281,28 @@ def _own_agreement(text: str, mention: Concept) -> bool:
     if _PARENT_BEFORE.search(text, max(0, mention.start - PARENT_REACH), mention.start) and _MINOR.search(text):
         return False  # a parent consenting for a child patient consents as the child's representative
     return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+
+
+# a gap of three spaces or a tab between two columns of a flowsheet row; a negation word
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
+_NEGATION_WORD = re.compile(
+    r"\b(?:no|n0|not|never|without|w/o|declin\w*|refus\w*|denie\w*|unable|cannot|can't|pending|n/a|none)\b", re.I
+)
+COLUMN_REACH = 80
+
+
+def _other_column(text: str, c: Concept) -> bool:
+    """A NegEx scope that reaches the consent from another column of its row: no negation word in the consent's own
+    column (from the gap before it to the gap or line end after it, bounded)."""
+    a = max(c.sent_start, c.start - COLUMN_REACH)
+    gaps = [m.end() for m in _COLUMN_GAP.finditer(text, a, c.start + 1)]  # + 1: the lookahead sees the mention
+    if not gaps:
+        return False
+    line_end = text.find("\n", c.end, c.end + COLUMN_REACH)
+    b = line_end if line_end != -1 else min(len(text), c.end + COLUMN_REACH)
+    after = _COLUMN_GAP.search(text, c.end, b)
+    own = text[gaps[-1] : after.start() + 1 if after else b]
+    return _NEGATION_WORD.search(own) is None
 
 
 # "Gunnhild agreed to the training and is happy to learn": the trainee's agreement to be trained (named, or a
