@@ -153,6 +153,20 @@ def _near(pattern: re.Pattern[str], text: str, c: Concept) -> bool:
     return pattern.search(text[a:b]) is not None  # a slice: "^P:" anchors at the sentence start
 
 
+# where a clause ends: a comma, a semicolon, a dash, or the word a dictation writes for a comma
+_CLAUSE_END = re.compile(r"[,;]|\s[-–—]\s|\bcomma\b", re.I)
+
+
+def _plan_near(text: str, c: Concept) -> bool:
+    """A plan for the consent ("P: obtain signed consent", "consent to be obtained"): before the mention in its
+    sentence, or after it in its own clause; "agreed verbally today, no signed form yet, will get signature at next
+    visit" documents the verbal consent given, and plans only the signature."""
+    a = max(c.sent_start, c.start - CONSENT_REACH)
+    b = min(c.sent_end, c.end + CONSENT_REACH)
+    stop = _CLAUSE_END.search(text, c.end, b)
+    return _CONSENT_PLAN.search(text[a : stop.start() if stop else b]) is not None
+
+
 @check
 def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
@@ -173,7 +187,7 @@ def consent(ctx: Context) -> Outcome:
         for c in mentions
         if not c.negated
         and c not in pending
-        and not (plan and _near(_CONSENT_PLAN, text, c))
+        and not (plan and _plan_near(text, c))
         and not _near(_FUTURE_ONLY, text, c)
         and not _own_agreement(text, c)
         and not _trainee_agrees(ctx, c)
