@@ -17,7 +17,7 @@ from typing import Any
 from assistant.models import Fact, Span
 from assistant.notes.group import Group, find_group
 from assistant.notes.icd import codeset
-from assistant.notes.lines import RADIUS, LineIndex
+from assistant.notes.lines import RADIUS, LineIndex, join_hyphenated
 from assistant.notes.nlp import Concept, concepts
 from assistant.notes.patterns import (
     CodeMention,
@@ -226,7 +226,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     screened = screen(text, lines)
     doc = _ocr_letters(_ocr_digits(blank(text, screened)))
     times = parse_times(doc, lines)
-    found = concepts(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc)))
+    found = concepts(join_hyphenated(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc))))
     codes_known = other_codes if other_codes is not None else _default_other_codes()
     service = ServiceLines(doc, lines, codes_known)
     ex = Extraction(

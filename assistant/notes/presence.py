@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
-from assistant.notes.lines import MAX_MENTIONS
+from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
 from assistant.notes.whereabouts import whereabouts
@@ -539,10 +539,11 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     changed = [p for p in where.changed if not _inside(parts, p[0])]
     presence = [p for p in presence + where.presence if not _inside(parts, p[0])] + changed
     absence = [] if changed else absence + where.absence + ex.time.joins  # there for part of the training
-    answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, ex.text, _PRESENT_ASKED)]
+    form = join_hyphenated(ex.text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
+    answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
     absence += answered_no
     presence = [p for p in presence if not _inside(answered_no, p[0])]
-    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, ex.text, _PRESENT_ASKED)]
+    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)]
     return _corrected(ex.text, presence, absence)
 
 
