@@ -256,13 +256,16 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
 
 SENTENCE_REACH = 240  # a dictated "sentence" may be the whole note: each mention reads a bounded window of it
 EARLIER_REACH = 120
+AFTER_REACH = 60
 
 
 def _another_day(doc: str, concept: Concept) -> bool:
     """Whether the mention's sentence puts the service on another day: planned ("will", "next") or an earlier
     visit's (earlier_visit)."""
     end = min(concept.sent_end, concept.end + SENTENCE_REACH)
-    if _FUTURE.search(doc, max(concept.sent_start, concept.start - SENTENCE_REACH), end):
+    # a plan word after the mention counts near it: in a dictation without full stops "... her regular PT treatment
+    # session with my colleague this morning need is ... the goal in the plan of care" plans nothing of that session
+    if _FUTURE.search(doc, max(concept.sent_start, concept.start - SENTENCE_REACH), min(end, concept.end + AFTER_REACH)):
         return True
     return earlier_visit(doc, concept.start, min(end, concept.end + EARLIER_REACH))
 
