@@ -265,7 +265,8 @@ def _another_day(doc: str, concept: Concept) -> bool:
     end = min(concept.sent_end, concept.end + SENTENCE_REACH)
     # a plan word after the mention counts near it: in a dictation without full stops "... her regular PT treatment
     # session with my colleague this morning need is ... the goal in the plan of care" plans nothing of that session
-    if _FUTURE.search(doc, max(concept.sent_start, concept.start - SENTENCE_REACH), min(end, concept.end + AFTER_REACH)):
+    before = max(concept.sent_start, concept.start - SENTENCE_REACH)
+    if _FUTURE.search(doc, before, min(end, concept.end + AFTER_REACH)):
         return True
     return earlier_visit(doc, concept.start, min(end, concept.end + EARLIER_REACH))
 
