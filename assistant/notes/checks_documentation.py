@@ -353,9 +353,20 @@ _WITHOUT_AUTHORITY = re.compile(
 )
 
 
+# the patient gave it: "POA not available; pt consented himself" is the patient's own consent
+_PATIENT_CONSENTED = re.compile(
+    r"\b(?:pt|patient|client)\s+(?:signed|consented|gave|agreed|verbally)\b"
+    r"|\b(?:signed|given|obtained)\s+(?:by|from)\s+(?:the\s+)?(?:pt|patient|client)\b",
+    re.I,
+)
+
+
 def _without_authority(ctx: Context) -> bool:
     if "without authority" not in ctx.ex.memo:
-        ctx.ex.memo["without authority"] = search(_WITHOUT_AUTHORITY, ctx.ex.text) is not None
+        text = ctx.ex.text
+        ctx.ex.memo["without authority"] = (
+            search(_WITHOUT_AUTHORITY, text) is not None and search(_PATIENT_CONSENTED, text) is None
+        )
     return bool(ctx.ex.memo["without authority"])
 
 
