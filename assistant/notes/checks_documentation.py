@@ -153,6 +153,26 @@ def _near(pattern: re.Pattern[str], text: str, c: Concept) -> bool:
     return pattern.search(text[a:b]) is not None  # a slice: "^P:" anchors at the sentence start
 
 
+def _given(ctx: Context, given: list[Concept], refused: list[Concept]) -> Outcome:
+    """Consent documented: met, unless only verbal consent is documented before verbal consent counted."""
+    kinds = {consent_kind(ctx.ex, c) for c in given}
+    if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
+        kinds = {"verbal"}  # "a verbal OK ... no written consent form was signed": verbal only
+    evidence = [(c.start, c.end) for c in given]
+    verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
+    # verbal consent counts from 2025: by the date of service, or by the date it was given
+    given_on = [d.value for d in ctx.ex.dates for c in given if c.sent_start <= d.span[0] < c.sent_end]
+    too_early = any(d < verbal_from for d in given_on)  # type: ignore[operator]
+    early = (ctx.dos is not None and ctx.dos < verbal_from) or too_early  # type: ignore[operator]
+    if early and kinds == {"verbal"}:
+        return Outcome(
+            "problem",
+            f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.",
+            evidence,
+        )
+    return Outcome("met", "Consent to train the caregiver is documented.", evidence)
+
+
 # where a clause ends: a comma, a semicolon, a dash, or the word a dictation writes for a comma
 _CLAUSE_END = re.compile(r"[,;]|\s[-–—]\s|\bcomma\b", re.I)
 
@@ -217,22 +237,7 @@ def consent(ctx: Context) -> Outcome:
             [(c.start, c.end) for c in given],
         )
     if given:
-        kinds = {consent_kind(ctx.ex, c) for c in given}
-        if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
-            kinds = {"verbal"}  # "a verbal OK ... no written consent form was signed": verbal only
-        evidence = [(c.start, c.end) for c in given]
-        verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
-        # verbal consent counts from 2025: by the date of service, or by the date it was given
-        given_on = [d.value for d in ctx.ex.dates for c in given if c.sent_start <= d.span[0] < c.sent_end]
-        too_early = any(d < verbal_from for d in given_on)  # type: ignore[operator]
-        early = (ctx.dos is not None and ctx.dos < verbal_from) or too_early  # type: ignore[operator]
-        if early and kinds == {"verbal"}:
-            return Outcome(
-                "problem",
-                f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.",
-                evidence,
-            )
-        return Outcome("met", "Consent to train the caregiver is documented.", evidence)
+        return _given(ctx, given, refused)
     if refused:
         return Outcome(
             "problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused]

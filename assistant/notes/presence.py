@@ -496,8 +496,10 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
 
     phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
     for c in phrases:
-        if _asked(ex.text, c.end):
-            continue  # 'wife asked, "does he have to be absent?"': a question documents nothing
+        if _asked(ex.text, c.end) or _quoted(ex.text, c.start, c.end):
+            # 'wife asked, "does he have to be absent?"': a question documents nothing; nor does a quoted field's
+            # name ('the "Patient present" field was left at its default')
+            continue
         if c.label == "ABSENCE":
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
@@ -511,8 +513,6 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         ):
             continue  # "Pt-present: 97535 ...", or a heading over such lines: the same-day patient-present service
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
-        if _quoted(ex.text, c.start, c.end):
-            continue  # 'the "Patient present" field was left at its default': a field's name, quoted
         if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
             continue  # "consent for Grace to attend" says nothing about who was there
         if c.label == "PRESENCE" and column_heading(ex.text, c.start, ex.lines.line_span(ex.lines.number(c.start))):
@@ -539,12 +539,16 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     changed = [p for p in where.changed if not _inside(parts, p[0])]
     presence = [p for p in presence + where.presence if not _inside(parts, p[0])] + changed
     absence = [] if changed else absence + where.absence + ex.time.joins  # there for part of the training
-    form = join_hyphenated(ex.text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
+    return _corrected(ex.text, *_answered(ex.text, presence, absence))
+
+
+def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A form's presence question and its answer ("Patient present: No") decide over the words the answer holds."""
+    form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
-    absence += answered_no
     presence = [p for p in presence if not _inside(answered_no, p[0])]
     presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)]
-    return _corrected(ex.text, presence, absence)
+    return presence, absence + answered_no
 
 
 def _corrected(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
