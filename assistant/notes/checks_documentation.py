@@ -153,6 +153,31 @@ def _near(pattern: re.Pattern[str], text: str, c: Concept) -> bool:
     return pattern.search(text[a:b]) is not None  # a slice: "^P:" anchors at the sentence start
 
 
+_RELATION = "|".join(
+    re.escape(w) for w in sorted(CONCEPTS["RELATIONSHIP"], key=len, reverse=True) if w.isalpha() and len(w) > 2
+)
+# "signed the caregiver training consent for her daughter only": the consent names one caregiver
+_FOR_ONLY = re.compile(
+    rf"[^.;\n]{{0,60}}?\bfor\s+(?:her|his|their|the\s+)?\s*(?P<rel>{_RELATION})\s+only\b", re.I
+)
+# "the caregiver trained today was her son", "trained her son": who was trained
+_TRAINED_REL = re.compile(
+    rf"\b(?:trained|taught|instructed)\b\W+(?:[\w']+\W+){{0,3}}?(?:her|his|their|the|pt's|patient's)\s+"
+    rf"(?P<rel>{_RELATION})\b",
+    re.I,
+)
+
+
+def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
+    """(named, trained) when the consent names one caregiver only and the note trains another."""
+    text = ctx.ex.text
+    named = {m["rel"].lower() for c in given if (m := _FOR_ONLY.match(text, c.end, c.end + 80))}
+    if not named:
+        return None
+    trained = {m["rel"].lower() for m in _TRAINED_REL.finditer(text)} - named
+    return (sorted(named)[0], sorted(trained)[0]) if trained else None
+
+
 def _given(ctx: Context, given: list[Concept], refused: list[Concept]) -> Outcome:
     """Consent documented: met, unless only verbal consent is documented before verbal consent counted."""
     kinds = {consent_kind(ctx.ex, c) for c in given}
@@ -234,6 +259,13 @@ def consent(ctx: Context) -> Outcome:
             "problem",
             "The agreement documented is the caregiver's; the patient (or the patient's representative) did not "
             "consent.",
+            [(c.start, c.end) for c in given],
+        )
+    other = _consent_for_another(ctx, given)
+    if other is not None:
+        return Outcome(
+            "problem",
+            f"The consent names only the {other[0]}; the caregiver trained is the {other[1]}.",
             [(c.start, c.end) for c in given],
         )
     if given:
