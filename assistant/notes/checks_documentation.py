@@ -168,6 +168,25 @@ _TRAINED_REL = re.compile(
 )
 
 
+def _wrong_person(ctx: Context, stated: list[Concept], given: list[Concept]) -> Outcome | None:
+    """Consent given by someone without authority to give it, or for another caregiver than the one trained."""
+    if stated and _without_authority(ctx):
+        return Outcome(
+            "problem",
+            "The consent documented was given by someone without authority to consent for the patient (the patient "
+            "or the patient's legal representative must consent).",
+            [(c.start, c.end) for c in stated],
+        )
+    other = _consent_for_another(ctx, given)
+    if other is not None:
+        return Outcome(
+            "problem",
+            f"The consent names only the {other[0]}; the caregiver trained is the {other[1]}.",
+            [(c.start, c.end) for c in given],
+        )
+    return None
+
+
 def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
     """(named, trained) when the consent names one caregiver only and the note trains another."""
     text = ctx.ex.text
@@ -242,14 +261,9 @@ def consent(ctx: Context) -> Outcome:
     ]
     # "CONSENT=N/A": a field left not applicable documents nothing, neither consent nor its refusal
     refused = [c for c in refused if not _NOT_APPLICABLE.match(text, c.end)]
-    stated = [c for c in mentions if not c.negated]
-    if stated and _without_authority(ctx):
-        return Outcome(
-            "problem",
-            "The consent documented was given by someone without authority to consent for the patient (the patient "
-            "or the patient's legal representative must consent).",
-            [(c.start, c.end) for c in stated],
-        )
+    wrong_person = _wrong_person(ctx, [c for c in mentions if not c.negated], given)
+    if wrong_person is not None:
+        return wrong_person
     refused_ids = {id(c) for c in refused}  # a set: a long note has thousands of mentions
     given = [c for c in given if id(c) not in refused_ids]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
@@ -259,13 +273,6 @@ def consent(ctx: Context) -> Outcome:
             "problem",
             "The agreement documented is the caregiver's; the patient (or the patient's representative) did not "
             "consent.",
-            [(c.start, c.end) for c in given],
-        )
-    other = _consent_for_another(ctx, given)
-    if other is not None:
-        return Outcome(
-            "problem",
-            f"The consent names only the {other[0]}; the caregiver trained is the {other[1]}.",
             [(c.start, c.end) for c in given],
         )
     if given:
