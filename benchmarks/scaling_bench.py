@@ -64,6 +64,12 @@ SHAPES: dict[str, str] = {
     "ocr_digits": "Date: O3/O4/2026 l0:15-1O:3O ",
     "named_relatives": "group class: Mr. Finch's wife, Ms. Ray's daughter, ",
     "corrections": "Correction: end time 11:05 entered in error; correct end time 10:50. ",
+    # round 8: hands on the patient across wrapped lines, flowsheet answers, trainees' agreement, quoted fields
+    "hands_on_wrapped": "wife practiced the wrap and the dressing\n  on his L leg, fed pt, perf tx w/ pt ",
+    "column_answers": "Patient present" + " " * 30 + "| Pt present?   | NO\nConsent_Signed_By: Patient ",
+    "trainee_agrees": "Ingrid agreed to the training; friend agreed verbally; legal guardian (sister) not contacted ",
+    "quoted_fields": 'correction: "Patient present" field left at its default. Pt was NOT present in the car; ',
+    "planned_codes": "recheck w/ pt present next visit (97530); Return demonstration .. N/A ",
 }
 
 

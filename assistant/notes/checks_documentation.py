@@ -153,6 +153,84 @@ def _near(pattern: re.Pattern[str], text: str, c: Concept) -> bool:
     return pattern.search(text[a:b]) is not None  # a slice: "^P:" anchors at the sentence start
 
 
+_RELATION = "|".join(
+    re.escape(w) for w in sorted(CONCEPTS["RELATIONSHIP"], key=len, reverse=True) if w.isalpha() and len(w) > 2
+)
+# "signed the caregiver training consent for her daughter only": the consent names one caregiver
+_FOR_ONLY = re.compile(
+    rf"[^.;\n]{{0,60}}?\bfor\s+(?:her|his|their|the\s+)?\s*(?P<rel>{_RELATION})\s+only\b", re.I
+)
+# "the caregiver trained today was her son", "trained her son": who was trained
+_TRAINED_REL = re.compile(
+    rf"\b(?:trained|taught|instructed)\b\W+(?:[\w']+\W+){{0,3}}?(?:her|his|their|the|pt's|patient's)\s+"
+    rf"(?P<rel>{_RELATION})\b",
+    re.I,
+)
+
+
+def _wrong_person(ctx: Context, stated: list[Concept], given: list[Concept]) -> Outcome | None:
+    """Consent given by someone without authority to give it, or for another caregiver than the one trained."""
+    if stated and _without_authority(ctx):
+        return Outcome(
+            "problem",
+            "The consent documented was given by someone without authority to consent for the patient (the patient "
+            "or the patient's legal representative must consent).",
+            [(c.start, c.end) for c in stated],
+        )
+    other = _consent_for_another(ctx, given)
+    if other is not None:
+        return Outcome(
+            "problem",
+            f"The consent names only the {other[0]}; the caregiver trained is the {other[1]}.",
+            [(c.start, c.end) for c in given],
+        )
+    return None
+
+
+def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
+    """(named, trained) when the consent names one caregiver only and the note trains another."""
+    text = ctx.ex.text
+    named = {m["rel"].lower() for c in given if (m := _FOR_ONLY.match(text, c.end, c.end + 80))}
+    if not named:
+        return None
+    trained = {m["rel"].lower() for m in _TRAINED_REL.finditer(text)} - named
+    return (sorted(named)[0], sorted(trained)[0]) if trained else None
+
+
+def _given(ctx: Context, given: list[Concept], refused: list[Concept]) -> Outcome:
+    """Consent documented: met, unless only verbal consent is documented before verbal consent counted."""
+    kinds = {consent_kind(ctx.ex, c) for c in given}
+    if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
+        kinds = {"verbal"}  # "a verbal OK ... no written consent form was signed": verbal only
+    evidence = [(c.start, c.end) for c in given]
+    verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
+    # verbal consent counts from 2025: by the date of service, or by the date it was given
+    given_on = [d.value for d in ctx.ex.dates for c in given if c.sent_start <= d.span[0] < c.sent_end]
+    too_early = any(d < verbal_from for d in given_on)  # type: ignore[operator]
+    early = (ctx.dos is not None and ctx.dos < verbal_from) or too_early  # type: ignore[operator]
+    if early and kinds == {"verbal"}:
+        return Outcome(
+            "problem",
+            f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.",
+            evidence,
+        )
+    return Outcome("met", "Consent to train the caregiver is documented.", evidence)
+
+
+# where a clause ends: a comma, a semicolon, a dash, or the word a dictation writes for a comma
+_CLAUSE_END = re.compile(r"[,;]|\s[-–—]\s|\bcomma\b", re.I)
+
+
+def _plan_near(text: str, c: Concept) -> bool:
+    """A plan for the consent ("P: obtain signed consent", "consent to be obtained"): before the mention in its
+    sentence, or after it in its own clause; "agreed verbally today, no signed form yet, will get signature at next
+    visit" documents the verbal consent given, and plans only the signature."""
+    a = max(c.sent_start, c.start - CONSENT_REACH)
+    b = min(c.sent_end, c.end + CONSENT_REACH)
+    stop = _CLAUSE_END.search(text, c.end, b)
+    return _CONSENT_PLAN.search(text[a : stop.start() if stop else b]) is not None
+
+
 @check
 def consent(ctx: Context) -> Outcome:
     # "pt does not consent to video" is about how the session was held, not about training the caregiver
@@ -162,6 +240,8 @@ def consent(ctx: Context) -> Outcome:
     mentions = [
         c for c in ctx.ex.of("CONSENT") if not (video and _ABOUT_VIDEO.search(text[c.sent_start : c.sent_end]))
     ]
+    # "PT PRESENT? N0 - pt at dialysis   CONSENT written": the "no" answers the column before the gap
+    mentions = [c._replace(negated=False) if c.negated and _other_column(text, c) else c for c in mentions]
     # "form mailed - pending, not yet signed": asked for, not obtained
     pending = (
         {c for c in mentions if _PENDING.search(ctx.ex.line(c.start))} if ctx.ex.may_contain(_PENDING_WORDS) else set()
@@ -171,7 +251,7 @@ def consent(ctx: Context) -> Outcome:
         for c in mentions
         if not c.negated
         and c not in pending
-        and not (plan and _near(_CONSENT_PLAN, text, c))
+        and not (plan and _plan_near(text, c))
         and not _near(_FUTURE_ONLY, text, c)
         and not _own_agreement(text, c)
         and not _trainee_agrees(ctx, c)
@@ -181,14 +261,9 @@ def consent(ctx: Context) -> Outcome:
     ]
     # "CONSENT=N/A": a field left not applicable documents nothing, neither consent nor its refusal
     refused = [c for c in refused if not _NOT_APPLICABLE.match(text, c.end)]
-    stated = [c for c in mentions if not c.negated]
-    if stated and _without_authority(ctx):
-        return Outcome(
-            "problem",
-            "The consent documented was given by someone without authority to consent for the patient (the patient "
-            "or the patient's legal representative must consent).",
-            [(c.start, c.end) for c in stated],
-        )
+    wrong_person = _wrong_person(ctx, [c for c in mentions if not c.negated], given)
+    if wrong_person is not None:
+        return wrong_person
     refused_ids = {id(c) for c in refused}  # a set: a long note has thousands of mentions
     given = [c for c in given if id(c) not in refused_ids]
     if refused and given:  # "Consent today: ... he declined to consent": the field's label, answered no
@@ -201,22 +276,7 @@ def consent(ctx: Context) -> Outcome:
             [(c.start, c.end) for c in given],
         )
     if given:
-        kinds = {consent_kind(ctx.ex, c) for c in given}
-        if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
-            kinds = {"verbal"}  # "a verbal OK ... no written consent form was signed": verbal only
-        evidence = [(c.start, c.end) for c in given]
-        verbal_from = ctx.knowledge.rules["consent"].params["verbal_consent_from"]
-        # verbal consent counts from 2025: by the date of service, or by the date it was given
-        given_on = [d.value for d in ctx.ex.dates for c in given if c.sent_start <= d.span[0] < c.sent_end]
-        too_early = any(d < verbal_from for d in given_on)  # type: ignore[operator]
-        early = (ctx.dos is not None and ctx.dos < verbal_from) or too_early  # type: ignore[operator]
-        if early and kinds == {"verbal"}:
-            return Outcome(
-                "problem",
-                f"Only verbal consent is documented; CMS accepts verbal consent from {verbal_from}.",
-                evidence,
-            )
-        return Outcome("met", "Consent to train the caregiver is documented.", evidence)
+        return _given(ctx, given, refused)
     if refused:
         return Outcome(
             "problem", "The note says consent was not obtained or was declined.", [(c.start, c.end) for c in refused]
@@ -281,6 +341,28 @@ def _own_agreement(text: str, mention: Concept) -> bool:
     return m["self"] is None or not _PATIENT_BEFORE.search(text, max(0, mention.start - 40), mention.start)
 
 
+# a gap of three spaces or a tab between two columns of a flowsheet row; a negation word
+_COLUMN_GAP = re.compile(r"\S(?: {3,}|\t+)(?=\S)")
+_NEGATION_WORD = re.compile(
+    r"\b(?:no|n0|not|never|without|w/o|declin\w*|refus\w*|denie\w*|unable|cannot|can't|pending|n/a|none)\b", re.I
+)
+COLUMN_REACH = 80
+
+
+def _other_column(text: str, c: Concept) -> bool:
+    """A NegEx scope that reaches the consent from another column of its row: no negation word in the consent's own
+    column (from the gap before it to the gap or line end after it, bounded)."""
+    a = max(c.sent_start, c.start - COLUMN_REACH)
+    gaps = [m.end() for m in _COLUMN_GAP.finditer(text, a, c.start + 1)]  # + 1: the lookahead sees the mention
+    if not gaps:
+        return False
+    line_end = text.find("\n", c.end, c.end + COLUMN_REACH)
+    b = line_end if line_end != -1 else min(len(text), c.end + COLUMN_REACH)
+    after = _COLUMN_GAP.search(text, c.end, b)
+    own = text[gaps[-1] : after.start() + 1 if after else b]
+    return _NEGATION_WORD.search(own) is None
+
+
 # "Gunnhild agreed to the training and is happy to learn": the trainee's agreement to be trained (named, or a
 # friend or neighbour, who never represents the patient) is no consent of the patient's
 _TRAINEE_WORDS = re.compile(r"\b(?:friend|neighbou?r|nay bore)\s*$", re.I)
@@ -295,8 +377,11 @@ def _trainee_agrees(ctx: Context, mention: Concept) -> bool:
     words = before.split()
     if not words or _representative(_around(text, mention)):
         return False
-    subject = words[-1].strip(",:()")
-    return subject in people(ctx.ex).caregiver or _TRAINEE_WORDS.search(before) is not None
+    if _TRAINEE_WORDS.search(before):
+        return True
+    if "caregiver names" not in ctx.ex.memo:  # found once per note, not once per mention
+        ctx.ex.memo["caregiver names"] = people(ctx.ex).caregiver
+    return words[-1].strip(",:()") in ctx.ex.memo["caregiver names"]
 
 
 _NOT_APPLICABLE = re.compile(r"[ \t]*[:=|.-]*[ \t]*(?:n/a|na|not applicable)\b", re.I)
@@ -312,9 +397,20 @@ _WITHOUT_AUTHORITY = re.compile(
 )
 
 
+# the patient gave it: "POA not available; pt consented himself" is the patient's own consent
+_PATIENT_CONSENTED = re.compile(
+    r"\b(?:pt|patient|client)\s+(?:signed|consented|gave|agreed|verbally)\b"
+    r"|\b(?:signed|given|obtained)\s+(?:by|from)\s+(?:the\s+)?(?:pt|patient|client)\b",
+    re.I,
+)
+
+
 def _without_authority(ctx: Context) -> bool:
     if "without authority" not in ctx.ex.memo:
-        ctx.ex.memo["without authority"] = search(_WITHOUT_AUTHORITY, ctx.ex.text) is not None
+        text = ctx.ex.text
+        ctx.ex.memo["without authority"] = (
+            search(_WITHOUT_AUTHORITY, text) is not None and search(_PATIENT_CONSENTED, text) is None
+        )
     return bool(ctx.ex.memo["without authority"])
 
 

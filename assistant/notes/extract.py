@@ -17,7 +17,7 @@ from typing import Any
 from assistant.models import Fact, Span
 from assistant.notes.group import Group, find_group
 from assistant.notes.icd import codeset
-from assistant.notes.lines import RADIUS, LineIndex
+from assistant.notes.lines import RADIUS, LineIndex, join_hyphenated
 from assistant.notes.nlp import Concept, concepts
 from assistant.notes.patterns import (
     CodeMention,
@@ -235,7 +235,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     screened = screen(text, lines)
     doc = _field_names(_ocr_letters(_ocr_digits(blank(text, screened))))
     times = parse_times(doc, lines)
-    found = concepts(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc)))
+    found = concepts(join_hyphenated(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc))))
     codes_known = other_codes if other_codes is not None else _default_other_codes()
     service = ServiceLines(doc, lines, codes_known)
     ex = Extraction(
@@ -265,13 +265,17 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
 
 SENTENCE_REACH = 240  # a dictated "sentence" may be the whole note: each mention reads a bounded window of it
 EARLIER_REACH = 120
+AFTER_REACH = 60
 
 
 def _another_day(doc: str, concept: Concept) -> bool:
     """Whether the mention's sentence puts the service on another day: planned ("will", "next") or an earlier
     visit's (earlier_visit)."""
     end = min(concept.sent_end, concept.end + SENTENCE_REACH)
-    if _FUTURE.search(doc, max(concept.sent_start, concept.start - SENTENCE_REACH), end):
+    # a plan word after the mention counts near it: in a dictation without full stops "... her regular PT treatment
+    # session with my colleague this morning need is ... the goal in the plan of care" plans nothing of that session
+    before = max(concept.sent_start, concept.start - SENTENCE_REACH)
+    if _FUTURE.search(doc, before, min(end, concept.end + AFTER_REACH)):
         return True
     return earlier_visit(doc, concept.start, min(end, concept.end + EARLIER_REACH))
 

@@ -93,3 +93,14 @@ def words_of(text: str) -> frozenset[str]:
     none of the words they need occur (most notes have no group, no dictated times, no instructions).
     Split after a byte translation: a third of the cost of finding every word with a pattern."""
     return frozenset(text.lower().encode("utf-8", "surrogatepass").translate(_NOT_A_TO_Z).decode("ascii").split())
+
+
+# a word a fax or a scan broke across a line with a hyphen: "Pt NOT pres-\nent (at cardiology)"
+_HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n([ \t]*)([a-z]+)")
+
+
+def join_hyphenated(text: str) -> str:
+    """The broken word joined before its line break, the line kept (same length: offsets stay those of the note)."""
+    if "-\n" not in text:
+        return text
+    return _HYPHEN_BREAK.sub(lambda m: m[2] + "\n" + " " * (len(m[1]) + 1), text)

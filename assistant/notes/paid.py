@@ -50,6 +50,12 @@ _TRAINED_HERE = re.compile(
 )
 # "with a staff member as patient": the paid person played the patient, they were not trained
 _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:patient|pt)\b(?!['’]s)", re.I)
+# "each attendee set up the bench and coached staff through the transfer": the staff member the caregivers practised
+# on stood in for the patient
+_STAND_IN_BEFORE = re.compile(
+    r"\b(?:coached|cued|guarded|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used)\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
 # "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
 _WITH_BEFORE = re.compile(r"(?:\bwith|\bw/)\s*(?:an?|the|his|her|their)?\s*$", re.I)
 ABSENCE_REACH = 120
@@ -137,6 +143,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or _NOT_TRAINED.search(_clause_after(ex.text, end))
             or _NOT_COUNTED_AFTER.search(ex.text[end : end + NOT_COUNTED_REACH])
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
+            or (text.lower() in _WEAK_PAID and _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
-from assistant.notes.lines import MAX_MENTIONS
+from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
 from assistant.notes.whereabouts import whereabouts
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
     from assistant.notes.nlp import Concept
 
+Span = tuple[int, int]
 _PATIENT_WORDS = r"\b(?:" + "|".join(re.escape(w) for w in PATIENT_REFS) + r")s?\b"
 _PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
 _POSSESSIVE = ("'s", "’s")
@@ -470,6 +472,18 @@ def _asked(text: str, end: int) -> bool:
     return _QUESTION_AFTER.match(text, end) is not None
 
 
+_QUOTES = "\"“”"
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the phrase closes a short quotation opened on its line ('"Patient present" field')."""
+    if text[end : end + 1] not in _QUOTES:
+        return False
+    before = text[max(0, start - 25) : start]
+    before = before[before.rfind("\n") + 1 :]
+    return any(q in before for q in _QUOTES)
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -483,8 +497,10 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
 
     phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
     for c in phrases:
-        if _asked(ex.text, c.end):
-            continue  # 'wife asked, "does he have to be absent?"': a question documents nothing
+        if _asked(ex.text, c.end) or _quoted(ex.text, c.start, c.end):
+            # 'wife asked, "does he have to be absent?"': a question documents nothing; nor does a quoted field's
+            # name ('the "Patient present" field was left at its default')
+            continue
         if c.label == "ABSENCE":
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
@@ -524,8 +540,28 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     changed = [p for p in where.changed if not _inside(parts, p[0])]
     presence = [p for p in presence + where.presence if not _inside(parts, p[0])] + changed
     absence = [] if changed else absence + where.absence + ex.time.joins  # there for part of the training
-    answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, ex.text, _PRESENT_ASKED)]
-    absence += answered_no
+    return _corrected(ex.text, *_answered(ex.text, presence, absence))
+
+
+def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A form's presence question and its answer ("Patient present: No") decide over the words the answer holds."""
+    form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
+    answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
     presence = [p for p in presence if not _inside(answered_no, p[0])]
-    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, ex.text, _PRESENT_ASKED)]
+    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)]
+    return presence, absence + answered_no
+
+
+def _corrected(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
+    """A correction made for care ("correction: 'Patient present' field left at its default. Pt was NOT present")
+    supersedes what the note said of presence before it, as it does a clock range (addenda.py)."""
+    for entry in find_entries(text) if (presence and absence) else []:
+        if entry.payment or not entry.corrects:
+            continue
+        says_absent = any(entry.start <= a < entry.end for a, _ in absence)
+        says_present = any(entry.start <= a < entry.end for a, _ in presence)
+        if says_absent and not says_present:
+            presence = [p for p in presence if p[0] >= entry.start]
+        elif says_present and not says_absent:
+            absence = [p for p in absence if p[0] >= entry.start]
     return presence, absence

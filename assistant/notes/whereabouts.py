@@ -156,6 +156,12 @@ _TAKES_PART = re.compile(
     r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b",
     re.I,
 )
+_HABIT_BEFORE = re.compile(
+    r"\b(?:has|have|had|been|usually|normally|always|typically|often|will|would|to|who)\s+(?:[\w-]+\s+)?$", re.I
+)
+_HABIT_AFTER = re.compile(
+    r"\b(?:at home|since|last (?:night|week|month)|yesterday|daily|every|each (?:day|morning|night)|at night)\b", re.I
+)
 # in the training room beside the caregivers, whatever the patient did there: "slept in his stroller next to us",
 # "sat beside us playing", "lay on the mat near us" (the patient must be who does it)
 _BESIDE_US = re.compile(
@@ -179,7 +185,7 @@ _PERSON = re.compile(
 )
 _NOT_THERE = re.compile(
     r"\b(?:not|no|never|absent|away|asleep|napping|sleeping|resting|upstairs|downstairs|bedroom|other room"
-    r"|outside|left|gone|elsewhere)\b",
+    r"|outside|left|gone|elsewhere|in the car|lobby|waiting room)\b",
     re.I,
 )
 # "on the second attempt he was accurate throughout": how well it was done, not who was there
@@ -299,6 +305,9 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             continue
         if m.re is _TAKES_PART and (
             _ON_WHOM_NOT.match(ex.text, b, b + 16)
+            # "wife has assisted pt with showers since discharge": what the caregiver does at home, not the session
+            or _HABIT_BEFORE.search(ex.text, max(s_start, a - 30), a)
+            or _HABIT_AFTER.search(ex.text, b, min(s_end, b + 50))
             # "97530 (floor transfers) performed w/ pt earlier in the visit": the same-day patient-present service
             or ex.service.belongs_to_other((a, b))
             or ex.service.heads_other(a)
