@@ -19,6 +19,7 @@ class Pin:
     what: str
     obj: Any = None
     strong: bool = True  # keyed by the code or period asked about: search ranks it first
+    corrects: bool = False  # states that the question's premise does not hold: it leads, the dated pins follow
 
 
 def overlaps(start: date | None, end: date | None, period: Period) -> bool:

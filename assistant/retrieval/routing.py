@@ -63,6 +63,9 @@ PIN_DECAY = 0.25
 _ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
 _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|OT) assistant", re.I)
+# the therapy threshold itself, not any threshold ("the 8 min threshold" is the 8-minute rule's)
+_KX_NAMED = re.compile(r"\bKX\b|\b(?:therapy|annual|medicare|financial) (?:cap|threshold|limit)\b", re.I)
+_WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|can|could|will|would|should|must)\b", re.I)
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
@@ -275,9 +278,14 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _fee_pins(intent, kb)
         if _group_only(intent, kb) and _PER_WHAT.search(intent.query):  # "97552 pays what, per session or what?"
             out += _group_units_pins(intent, kb)
-    elif intent.kind == "threshold" and intent.period is not None:
-        out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t) for t in kb.fees.kx_thresholds
-                if overlaps(t.effective_from, t.effective_to, intent.period)]
+    elif intent.kind == "threshold" and (intent.period is not None
+                                         or (intent.today is not None and _KX_NAMED.search(intent.query))):
+        # "over the therapy cap, what modifier?": with no year named, the threshold in force today (which leads only
+        # when the question asks what, not whether: "does CTS count toward the KX threshold?")
+        on = intent.period or (intent.today, intent.today)
+        strong = intent.period is not None or not _WHETHER.search(intent.query)
+        out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t, strong=strong) for t in kb.fees.kx_thresholds
+                if overlaps(t.effective_from, t.effective_to, on)]
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
@@ -303,6 +311,9 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         family = units_family(intent, kb)
         if family is not None:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
+    if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow
+        out = [p for p in out if p.corrects] + [Pin(p.entry, p.what, p.obj, strong=False)
+                                                for p in out if not p.corrects]
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
 
