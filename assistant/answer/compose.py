@@ -426,7 +426,7 @@ def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> li
 
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
-_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq", "decision",
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "code_time", "dx", "aic", "waiver_ended", "faq", "decision",
                        "descriptor", "worked"})
 
 

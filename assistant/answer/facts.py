@@ -308,7 +308,8 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable
         if pin.what in QUOTED:
             text = opening(pin.entry, QUOTED_SENTENCES.get(pin.what, 1))
             claim = Claim(text, pin.entry) if text else None
-        elif pin.what == "code" and intent.asks_meaning and not intent.alone:  # "what is G0539?": its descriptor
+        elif (pin.what == "code" and intent.asks_meaning and not intent.alone) or pin.what == "code_time":
+            # "what is G0539?": its descriptor; "96202 ... 75 min": its descriptor states its time
             text = opening(pin.entry, 1)
             claim = [Claim(text, pin.entry), code_validity(intent, pin)] if text else code_validity(intent, pin)
         else:

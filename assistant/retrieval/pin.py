@@ -15,7 +15,8 @@ class Pin:
 
     entry: str
     # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | waiver_ended | units | decision | faq
-    # | descriptor (a code's own descriptor quoted: "which code for a group")
+    # | descriptor (a code's own descriptor quoted: "which code for a group") | code_time (a code's descriptor and its
+    # dates, for minutes told of a code whose family has no units passage)
     what: str
     obj: Any = None
     strong: bool = True  # keyed by the code or period asked about: search ranks it first

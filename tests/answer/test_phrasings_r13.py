@@ -64,6 +64,25 @@ from tests.answer.expect import holds_answer
          None, ["10:00 to 10:20", "20 minutes", "97550 x1"], None),
         ("wife's training ran 2:00-2:55, pt left at 2:15 for his shower, what can I bill as 97550/97551?", None,
          ["2:15 to 2:55", "40 minutes", "97550 x1 and 97551 x1"], None),
+        # a code's own passage says which years' relative value files price it (active then)
+        ("is G0543 still an active code for 2026 dates?", None, ["Yes"], "code:G0543"),
+        # "any problem with the codes on that date" asks the codes' validity then
+        ("charged 97550 x1 + 97551 x1 for 3/3/2024, any problem with the codes on that date?", None,
+         ["in effect", "97550", "97551"], None),
+        # whether a telehealth line may be billed, closed by "ok for medicare?": the period's list status leads
+        ("video caregiver session 9/9/2024, billed 97550 with 95 and POS 02, ok for medicare?", None,
+         ["in person"], "fee:telehealth-2024"),
+        # the list itself asked about ("added", "temporarily"): its status leads, the therapists' waiver follows
+        ("SLP: were the caregiver codes added to the telehealth list for 2025 for good or only temporarily?", None,
+         ["provisionally"], "fee:telehealth-2025"),
+        # minutes told of a code whose family has no units passage: its descriptor (its time) and its dates
+        ("ran 96203 add-on time after a 70 min parent behavior group in 2025, is that billable?", None,
+         ["96203", "in effect"], "code:96203"),
+        # minutes and a date in a code's first year, asked whether: that code's validity follows the units
+        ("can G0541 go on the 1/6/2025 claim? wife trained on catheter care 30 min, pt napping", None,
+         ["in effect on 1/6/2025", "G0541 x1"], None),
+        # ... but not for a code long in force: the units answer alone
+        ("can we bill 97550 x1 for 25 min of transfer training on 4/2/2026?", None, ["97550 x1"], None),
         # a net payment on the non-facility rate is no facility gap
         ("97551 at the non facility rate in 2026, what does Medicare actually pay after the 2% sequestration?", None,
          ["sequestration", "$20.42"], None),
