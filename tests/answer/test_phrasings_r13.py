@@ -83,6 +83,9 @@ from tests.answer.expect import holds_answer
          ["in effect on 1/6/2025", "G0541 x1"], None),
         # ... but not for a code long in force: the units answer alone
         ("can we bill 97550 x1 for 25 min of transfer training on 4/2/2026?", None, ["97550 x1"], None),
+        # how often: the FAQ says plainly there is no limit on the number or frequency of sessions
+        ("is there a limit on how many caregiver training visits Medicare covers per patient?", None, ["frequency"],
+         "faq:frequency_limits"),
         # a net payment on the non-facility rate is no facility gap
         ("97551 at the non facility rate in 2026, what does Medicare actually pay after the 2% sequestration?", None,
          ["sequestration", "$20.42"], None),
