@@ -17,7 +17,7 @@ from assistant.answer.facts import Claim
 from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU
-from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts
+from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.chunking import money
 from assistant.retrieval.understand import Intent
 
@@ -36,6 +36,8 @@ NET = re.compile(r"\bsequest|\b2 ?(?:%|percent)|\bactual(?:ly)? (?:paid|payment|
 GAP = re.compile(r"\bgap\b|\bdifference\b|\b(?:less|lower|more|higher) than\b"
                  r"|\bhow (?:much|big) (?:less|lower|more|higher|of a)\b|\bvs\.?\b|\bversus\b",
                  re.I)
+# the facility rate named ("what's the facility rate"), not only the non-facility one the question is paid at
+FACILITY = re.compile(r"(?<!non)(?<!non-)(?<!non )\bfacility\b", re.I)
 QP = re.compile(r"(?<!non)(?<!non-)(?<!non )\b(?:qp|qualifying apm)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "caregivers of 4 different patients", "they belong to 5 different pts", "from 3 pts"
@@ -179,7 +181,7 @@ def facility_gap(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "what is the facility rate, and how far below the office rate is it?": both amounts of one unit and their
     difference."""
     on = _on(intent)
-    if on is None or not GAP.search(intent.query) or not re.search(r"\bfacility\b", intent.query, re.I):
+    if on is None or not GAP.search(intent.query) or not FACILITY.search(intent.query):
         return []
     code = next((c for c in intent.procedure_codes if c in kb.codes), _family(intent, kb)[0])
     rvu = _rvu(kb, code, on)
@@ -192,6 +194,50 @@ def facility_gap(intent: Intent, kb: Knowledge) -> list[Claim]:
                   f"fee:{fee_entry(rvu)}", "worked")]
 
 
+_CLOCK = r"(\d{1,2}):(\d{2})"
+# "session was 1:00-1:50", "10:00 to 10:40"
+CLOCK_RANGE = re.compile(_CLOCK + r"\s*(?:[ap]\.?m\.?)?\s*(?:-|–|to|until|till)\s*" + _CLOCK, re.I)
+# "the pt wandered in at 1:35", "patient joined at 10:40" (the patient's part ends the training); "pt left at 9:20"
+# (the training starts then)
+PATIENT_AT = re.compile(r"\b(?:pt|patient|client|child|kid|resident|he|she)\b(?:\s+[\w']+){0,3}?\s+"
+                        r"(?:(walked in|wandered in|came in|came back|joined|arrived|returned|(?:was )?brought in)"
+                        r"|(left|went home|walked out|was taken out))\b(?:\s+[\w']+){0,2}?\s+at\s+" + _CLOCK, re.I)
+
+
+def _clock(hours: str, minutes: str, after: int | None = None) -> int:
+    """Minutes since 12:00 of a clock time written without am/pm, on the 12-hour dial; not before `after`."""
+    value = int(hours) % 12 * 60 + int(minutes)
+    return value + 720 if after is not None and value < after else value
+
+
+def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """ "session 1:00-1:50, the pt walked in at 1:35": only the minutes without the patient are caregiver training,
+    counted from the clock times the question gives (CONVENTIONS: a patient who joins for a part)."""
+    session = CLOCK_RANGE.search(intent.query)
+    moment = PATIENT_AT.search(intent.query)
+    if session is None or moment is None:
+        return []
+    start = _clock(session.group(1), session.group(2))
+    end = _clock(session.group(3), session.group(4), after=start)
+    at = _clock(moment.group(3), moment.group(4), after=start)
+    if not start < at < end:
+        return []
+    came, said = moment.group(1), f"{moment.group(3)}:{moment.group(4)}"
+    first, last = (f"{session.group(1)}:{session.group(2)}", said) if came else (said, f"{session.group(3)}:"
+                                                                                        f"{session.group(4)}")
+    absent = at - start if came else end - at
+    primary, addon, _ = _family(intent, kb)
+    lines = supported_lines_for_minutes(absent, codes=(primary, addon))
+    band = next(((lo, hi) for lo, hi, got in unit_bands((primary, addon)) if lo <= absent <= hi), None)
+    if band is None:
+        return []
+    family = "direct_care" if primary != "97550" else "cts"
+    supports = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
+    return [Claim(f"Only the minutes without the patient count as caregiver training: {first} to {last} is {absent} "
+                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
+                  f"units:{family}", "worked")]
+
+
 def worked(intent: Intent, kb: Knowledge) -> list[Claim]:
     """The worked sums a money question asks for (none for a question that asks no sum)."""
     if intent.payer not in (None, "medicare"):
@@ -199,6 +245,9 @@ def worked(intent: Intent, kb: Knowledge) -> list[Claim]:
     group = group_units(intent, kb)
     if group:
         return group
+    absent = absent_minutes(intent, kb)
+    if absent:
+        return absent
     gap = facility_gap(intent, kb)
     if gap:
         return gap

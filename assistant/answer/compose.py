@@ -99,6 +99,8 @@ DOMAIN_WORDS = re.compile(
     r"|\bthe \d{2,3}[- ]days?\b",
     re.I,
 )
+# "the January file (RVU26A)": a release of the CMS relative value file, by its name
+RVU_RELEASE = re.compile(r"\bRVU\d{2}[A-D]\b", re.I)
 COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
@@ -272,6 +274,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
                 "fee schedules.")
     if intent.kind == "fee" and intent.locality:
         return f"{CANNOT}: it holds Medicare national amounts only, not the rates of a state or locality."
+    missing = sorted({r.upper() for r in RVU_RELEASE.findall(intent.query)} - {r.release for r in kb.fees.rvus})
+    if missing:  # "were the RVU26A values the same as the July file's?": a release it does not hold
+        return f"{CANNOT}: it does not hold the {', '.join(missing)} relative value file."
     dated = {"fee", "cf", "kx", "aic", "assistant", "code"}
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
@@ -377,13 +382,15 @@ def compose(
         return [Cited(why, None)], False
     out: list[tuple[int, Cited]] = []
     rank = {entry_of(p): i for i, p in enumerate(passages)}
+    held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
     for claim in made:
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
             # a worked sum answers the question asked; the facts it rests on follow it
             out.append((-1 if claim.what == "worked" else rank.get(claim.entry, len(passages)), cited))
+            held.append(claim)
     used = {entry_of(c.passage) for _, c in out if c.passage}
-    out += _extracted(intent, _answering(intent, passages, kb), made, used, dos)
+    out += _extracted(intent, _answering(intent, passages, kb), held, used, dos)
     if not out:
         left = [c for c in intent.procedure_codes
                 if c not in intent.likened and all(leaves_out(p, intent, kb) for p in passages[:3])]
@@ -419,7 +426,7 @@ def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> li
 
 
 # Claims that answer by themselves: a quoted sentence is added only after route, reason or telehealth claims.
-_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "dx", "aic", "waiver_ended", "faq", "decision",
+_COMPLETE = frozenset({"fee", "cf", "kx", "units", "code", "code_time", "dx", "aic", "waiver_ended", "faq", "decision",
                        "descriptor", "worked"})
 
 

@@ -17,7 +17,7 @@ from datetime import date
 from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU, DiagnosisChange
-from assistant.retrieval.chunk_facts import lines_words, overlap, unit_amounts, unit_bands
+from assistant.retrieval.chunk_facts import counted, lines_words, overlap, unit_amounts, unit_bands
 from assistant.retrieval.chunking import money, window_words
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.understand import Intent, Period
@@ -161,7 +161,7 @@ def kx(pin: Pin) -> Claim:
     t = pin.obj
     year = t.effective_from.year if t.effective_from else ""
     return Claim(f"The {year} therapy KX modifier threshold is {money(t.amount, cents=False)} ({t.applies_to}); "
-                 "caregiver training lines billed under a therapy plan count toward it.", pin.entry)
+                 f"caregiver training lines{counted(t)} billed under a therapy plan count toward it.", pin.entry)
 
 
 def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
@@ -308,7 +308,8 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable
         if pin.what in QUOTED:
             text = opening(pin.entry, QUOTED_SENTENCES.get(pin.what, 1))
             claim = Claim(text, pin.entry) if text else None
-        elif pin.what == "code" and intent.asks_meaning and not intent.alone:  # "what is G0539?": its descriptor
+        elif (pin.what == "code" and intent.asks_meaning and not intent.alone) or pin.what == "code_time":
+            # "what is G0539?": its descriptor; "96202 ... 75 min": its descriptor states its time
             text = opening(pin.entry, 1)
             claim = [Claim(text, pin.entry), code_validity(intent, pin)] if text else code_validity(intent, pin)
         else:

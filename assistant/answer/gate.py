@@ -32,6 +32,9 @@ CODE = re.compile(
 )
 GROUPED = re.compile(r"(?<![\w.])(?:CO|PR|OA|PI|CR)-(\d{1,3})\b")
 MODIFIER = re.compile(r"(?<![\w-])(GP|GO|GN|CQ|KX|GA|GY|GZ|XE|XP|XS|XU|GT|FQ|FR)(?![\w-])")
+CLOCK = re.compile(r"(?<![\w:.])(\d{1,2}):(\d{2})(?![\w:])")
+# "1:00 to 1:35 is 35 minutes": minutes worked out from two clock times (on the 12-hour dial, as the question writes)
+SPAN = re.compile(r"(?<![\w:.])(\d{1,2}):(\d{2}) to (\d{1,2}):(\d{2}) is (\d{1,3}) minutes\b")
 NUMBER = re.compile(r"(?<![\w.])(?:x|×)?\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w]|\.\d)")
 
 
@@ -70,6 +73,7 @@ def facts(text: str) -> set[str]:
         found.add(f"code:{match.group(1)}")
         spans.append(match.span())
     found |= {f"mod:{m.group(1)}" for m in MODIFIER.finditer(text)}
+    found |= {f"clock:{int(m.group(1))}:{m.group(2)}" for m in CLOCK.finditer(text)}
     for match in NUMBER.finditer(text):
         if free(match.start()):
             found.add(_number(match.group(1), match.group(2)))
@@ -132,6 +136,17 @@ def summed(text: str, allowed: set[str]) -> set[str]:
         value = sum(_value(factors) * (-1 if sign == "-" else 1) for sign, factors in terms)
         if abs(value - stated) <= CENT * len(operands):
             out.add(fact)
+    return out | _spans(text, allowed)
+
+
+def _spans(text: str, allowed: set[str]) -> set[str]:
+    """Minutes of "h:mm to h:mm is n minutes" whose clock times are allowed and whose difference is n."""
+    out: set[str] = set()
+    for m in SPAN.finditer(text):
+        start, end = (int(m.group(i)) % 12 * 60 + int(m.group(i + 1)) for i in (1, 3))
+        ends = {f"clock:{int(m.group(1))}:{m.group(2)}", f"clock:{int(m.group(3))}:{m.group(4)}"}
+        if ends <= allowed and (end - start) % 720 == int(m.group(5)):
+            out.add(f"num:{int(m.group(5))}")
     return out
 
 

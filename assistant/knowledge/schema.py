@@ -235,6 +235,8 @@ class Threshold(Window):
     id: str
     amount: float
     applies_to: str
+    counts: str = Field(default="", description="The caregiver-training codes whose therapy lines count toward it "
+                                                "(facts §11: G0541-G0543 as well as 97550-97552).")
     sources: list[str] = Field(min_length=1)
     confidence: Confidence
 
@@ -485,6 +487,11 @@ class AppealRoute(Strict):
     )
     notice_appealed: str = Field(
         default="denial notice", description="The notice whose decision this request contests, in words."
+    )
+    filed_with: list[str] = Field(
+        default_factory=list,
+        description="Words naming the contractor that decides this level (\"mac\", a MAC's name): a request sent to it "
+                    "is this level, whatever the question calls it.",
     )
 
     @model_validator(mode="after")

@@ -24,12 +24,15 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("redetermination", r"redetermination|first level|level 1"),
 )
 _ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
-# "sent a reconsideration to the MAC": the contractor it went to decides a level of its own, which is the one filed
+# "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
+# of its own (the route's `filed_with`), which is the one filed
 _TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
-_BODIES: tuple[tuple[str, str], ...] = (
-    ("redetermination", _TO + r"(?:mac|medicare administrative contractor)\b"),
-    ("reconsideration", _TO + r"(?:qic|qualified independent contractor)\b"),
-)
+
+
+def _bodies(routes: dict[str, Any]) -> list[tuple[str, str]]:
+    """(route id, words naming the contractor a request is filed with) for each route that names one."""
+    return [(rid, _TO + r"(?:" + "|".join(re.escape(w) for w in r.filed_with) + r")\b")
+            for rid, r in routes.items() if r.filed_with]
 
 
 # the time to file, asked beside the amount in controversy
@@ -86,16 +89,35 @@ def decision_pins(intent: Intent, routes: dict[str, Any]) -> list[Pin]:
             if rid in routes and routes[rid].decision_days]
 
 
+# The levels that have an amount in controversy, by the words that name them
+_AIC_LEVELS: tuple[tuple[str, str], ...] = (
+    ("federal_court", r"\bcourt\b|level 5|fifth level"),
+    ("alj", r"\balj\b|administrative law|" + HEARING + r"|\bomha\b|level 3|third level"),
+)
+
+
+def aic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """The amount in controversy of each level the question names, in the order it names them (the ALJ hearing's when
+    it names none), for each period it names ("court in 2025 vs ALJ in 2025", "ALJ 2025 vs 2026")."""
+    named = sorted((m.start(), level) for level, words in _AIC_LEVELS if (m := re.search(words, intent.query, re.I)))
+    levels = [level for _, level in named] or ["alj"]
+    periods = [intent.period] if intent.period is not None else list(intent.periods)
+    out: list[Pin] = []
+    for level in levels:
+        out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
+                if a.route == level and (not periods or any(overlaps(a.effective_from, a.effective_to, p)
+                                                           for p in periods))]
+    return out
+
+
 def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The amount in controversy, the route that corrects a clerical slip, the next level after a lost one, or the
     route the question names."""
     routes = {r.id: r for r in kb.appeals.routes}
     out: list[Pin] = []
     if AIC.search(intent.query):
-        wanted = "federal_court" if re.search(r"court", intent.query, re.I) else "alj"
-        out += [Pin(f"appeal:{aic_entry(a)}", "aic", a) for a in kb.appeals.amount_in_controversy
-                if a.route == wanted and (intent.period is None or overlaps(a.effective_from, a.effective_to,
-                                                                             intent.period))]
+        out += aic_pins(intent, kb)
+        wanted = out[0].obj.route if out else "alj"
         if _FILING_LIMIT.search(intent.query) and wanted in routes:  # "... and how long do we have": both asks
             out.append(Pin(f"appeal:{wanted}", "route", routes[wanted], strong=False))
     # "does a reopening extend my deadline?" asks whether, not what the limit is
@@ -118,8 +140,9 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 def _sent_to(intent: Intent, routes: dict[str, Any], out: list[Pin]) -> list[Pin]:
     """A level named and sent to the contractor of another level ("a reconsideration to the MAC"): the level that
     contractor decides leads, then the one named."""
-    named = [p for p in out if p.what == "route" and p.entry.removeprefix("appeal:") in dict(_BODIES)]
-    body = next((rid for rid, words in _BODIES if rid in routes and re.search(words, intent.query, re.I)), None)
+    bodies = _bodies(routes)
+    named = [p for p in out if p.what == "route" and p.entry.removeprefix("appeal:") in dict(bodies)]
+    body = next((rid for rid, words in bodies if re.search(words, intent.query, re.I)), None)
     if len(out) != 1 or not named or body is None or named[0].entry == f"appeal:{body}":
         return out
     return [Pin(f"appeal:{body}", "route", routes[body]), Pin(named[0].entry, "route", named[0].obj, strong=False)]

@@ -15,7 +15,7 @@ from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.retrieval.fusion import normalise_code, query_codes
 
 # Bump when the way passages are cut or worded, or the BM25 tokenizer, changes: it is part of the index key.
-CHUNKER_VERSION = "16"
+CHUNKER_VERSION = "17"
 MAX_WORDS = 180  # all-MiniLM-L6-v2 truncates at 256 word pieces; stay well under
 
 CODE_RE = re.compile(r"(?<![\w.])(?:9\d{4}|G0\d{3}|Z\d{2}(?:\.\w+)?|[A-Z]\d{2}\.\w+)(?![\w]|\.\d)")

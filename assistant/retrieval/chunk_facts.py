@@ -11,7 +11,14 @@ from datetime import date
 
 from assistant.billing import MIDPOINT_MINIMUM, STRICT_MINIMUM, payment_for, supported_lines_for_minutes
 from assistant.errors import KnowledgeError
-from assistant.knowledge.schema import RVU, AmountInControversy, AppealRoute, ConversionFactor, FeeSchedule
+from assistant.knowledge.schema import (
+    RVU,
+    AmountInControversy,
+    AppealRoute,
+    ConversionFactor,
+    FeeSchedule,
+    Threshold,
+)
 from assistant.models import BilledLine
 from assistant.retrieval.chunk_base import Builder, money, sentence, window_words
 
@@ -109,6 +116,11 @@ def _fee_passages(b: Builder) -> None:
               codes=[rvu.code], topics=["payment", "rvu"])
 
 
+def counted(threshold: Threshold) -> str:
+    """ " (97550-97552 and G0541-G0543)": the codes whose lines count toward a KX threshold, when the knowledge says."""
+    return f" ({threshold.counts})" if threshold.counts else ""
+
+
 def _rates(b: Builder) -> None:
     fees = b.kb.fees
     for cf in fees.conversion_factors:
@@ -122,8 +134,8 @@ def _rates(b: Builder) -> None:
         year = t.effective_from.year if t.effective_from else ""
         b.add("fee", tagged("kx", t.id),
               [f"The therapy KX modifier threshold for {year} is {money(t.amount, cents=False)} ({t.applies_to}), "
-               f"{window_words(t.effective_from, t.effective_to)}: caregiver training lines billed under a therapy "
-               "plan count toward it, and lines above it need the KX modifier to attest medical necessity."],
+               f"{window_words(t.effective_from, t.effective_to)}: caregiver training lines{counted(t)} billed under "
+               "a therapy plan count toward it, and lines above it need the KX modifier to attest medical necessity."],
               sources=t.sources, window=(t.effective_from, t.effective_to), codes=["KX"], topics=["kx", "threshold"])
     b.add("fee", "assistant-rate",
           ["When a physical therapist assistant (PTA) or occupational therapy assistant (OTA) furnishes the service, "

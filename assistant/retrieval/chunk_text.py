@@ -78,6 +78,16 @@ def denials(b: Builder) -> None:
         b.add("denial", p.id, texts, sources=p.sources, codes=[*codes, *p.codes], topics=["denial", "appeal"])
 
 
+def _priced(b: Builder, code: str) -> str:
+    """ "2024, 2025 and 2026 (RVU24A, RVU25D, RVU26C)": the years whose relative value file prices `code`."""
+    rows = sorted((r for r in b.kb.fees.rvus if r.code == code and r.effective_from), key=lambda r: r.effective_from)
+    years = [str(r.effective_from.year) for r in rows if r.effective_from]
+    if not years:
+        return ""
+    said = years[0] if len(years) == 1 else f"{', '.join(years[:-1])} and {years[-1]}"
+    return f"{said} ({', '.join(r.release for r in rows)})"
+
+
 def codes(b: Builder) -> None:
     for c in b.kb.codes.values():
         parts = [f"{c.code} ({c.short_descriptor}): {sentence(c.paraphrase)}"]
@@ -93,6 +103,9 @@ def codes(b: Builder) -> None:
             parts.append(f"{c.code} is valid from {c.effective_from.isoformat()}; it did not exist before that date.")
         elif c.effective_to:
             parts.append(f"{c.code} is valid through {c.effective_to.isoformat()}.")
+        priced = _priced(b, c.code)
+        if priced:
+            parts.append(f"{c.code} is active and priced in the Medicare relative value files of {priced}.")
         b.add(
             "code",
             c.code,

@@ -15,10 +15,12 @@ class Pin:
 
     entry: str
     # fee | cf | kx | code | dx | reason | route | aic | telehealth | waiver | waiver_ended | units | decision | faq
-    # | descriptor (a code's own descriptor quoted: "which code for a group")
+    # | descriptor (a code's own descriptor quoted: "which code for a group") | code_time (a code's descriptor and its
+    # dates, for minutes told of a code whose family has no units passage)
     what: str
     obj: Any = None
     strong: bool = True  # keyed by the code or period asked about: search ranks it first
+    corrects: bool = False  # states that the question's premise does not hold: it leads, the dated pins follow
 
 
 def overlaps(start: date | None, end: date | None, period: Period) -> bool:

@@ -56,6 +56,7 @@ UNNAMED_CODE = 0.6  # a passage tagged with none of the procedure or reason code
 PHRASE_BONUS = 0.02  # per three-word phrase of the question found verbatim in the passage
 OUT_OF_PERIOD = 0.45  # a dated passage that misses the period asked about
 IN_PERIOD_BONUS = 0.01  # a dated passage in force during that period
+NEW_CODE_DAYS = 365  # a code is new in its first year: a date then makes its validity worth saying
 PIN_BONUS = 0.25  # first pin; each later one gets less, so the pins lead in their own best-first order
 PIN_DECAY = 0.25
 
@@ -63,6 +64,9 @@ PIN_DECAY = 0.25
 _ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
 _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|OT) assistant", re.I)
+# the therapy threshold itself, not any threshold ("the 8 min threshold" is the 8-minute rule's)
+_KX_NAMED = re.compile(r"\bKX\b|\b(?:therapy|annual|medicare|financial) (?:cap|threshold|limit)\b", re.I)
+_WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|can|could|will|would|should|must)\b", re.I)
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
@@ -236,6 +240,10 @@ _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical 
                         re.I)
 
 
+_LIST_ASKED = re.compile(r"\b(?:got |was |were |been )?added\b|\b(?:on|off) the (?:telehealth )?list\b|\btemporar"
+                         r"|\bprovisional|\bpermanent", re.I)
+
+
 def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     # "one visit 12/31/24 and one 1/2/25": each period named, when the question names more than one
     periods = [intent.period] if intent.period is not None else list(intent.periods)
@@ -245,7 +253,8 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
               if any(overlaps(t.effective_from, t.effective_to, p) for p in periods)]
     waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver", w) for w in kb.fees.therapist_waivers
                if any(overlaps(w.effective_from, w.effective_to, p) for p in periods)]
-    if not _THERAPIST.search(intent.query):
+    # "I heard it got added but just temporarily?": the list status is asked about, the waiver follows
+    if not _THERAPIST.search(intent.query) or _LIST_ASKED.search(intent.query):
         return listed + waivers
     if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
@@ -259,7 +268,23 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 _WHETHER_BILL = re.compile(r"^\s*(?:can|could|may|is it (?:ok|okay|allowed) to|are we allowed to|am i allowed to)"
                            r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b"
                            # "zoom visit 8/2/24, 97550 95 POS 10 ok??": the question closes on whether it is allowed
-                           r"|\b(?:ok|okay|allowed|fine|legit|covered|billable)\s*\?+\s*$", re.I)
+                           r"|\b(?:ok|okay|allowed|fine|legit|covered|billable)"
+                           r"(?:\s+(?:for|with|by)\s+(?:medicare|part b|the mac|cms))?\s*\?+\s*$", re.I)
+
+
+def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[Pin]:
+    """Minutes told with a code and a date, asked whether: the validity of a named code that was new then (in its
+    first year) follows the units ("can G0542 go on the 01/02/2025 claim with G0541, 50 min?"); a code whose family
+    has no units passage ("96202 ... 75 min, payable in 2024?") is answered by its descriptor, which states its time,
+    and its dates."""
+    named = [c for c in intent.procedure_codes if c in kb.codes]
+    if family is None:
+        return [Pin(f"code:{c}", "code_time", kb.codes[c]) for c in named]
+    if intent.period is None or not _WHETHER.search(intent.query):
+        return []
+    start = intent.period[0]
+    return [Pin(f"code:{c}", "code", kb.codes[c], strong=False) for c in named
+            if (since := kb.codes[c].effective_from) is not None and 0 <= (start - since).days < NEW_CODE_DAYS]
 
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -275,9 +300,14 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _fee_pins(intent, kb)
         if _group_only(intent, kb) and _PER_WHAT.search(intent.query):  # "97552 pays what, per session or what?"
             out += _group_units_pins(intent, kb)
-    elif intent.kind == "threshold" and intent.period is not None:
-        out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t) for t in kb.fees.kx_thresholds
-                if overlaps(t.effective_from, t.effective_to, intent.period)]
+    elif intent.kind == "threshold" and (intent.period is not None
+                                         or (intent.today is not None and _KX_NAMED.search(intent.query))):
+        # "over the therapy cap, what modifier?": with no year named, the threshold in force today (which leads only
+        # when the question asks what, not whether: "does CTS count toward the KX threshold?")
+        on = intent.period or (intent.today, intent.today)
+        strong = intent.period is not None or not _WHETHER.search(intent.query)
+        out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t, strong=strong) for t in kb.fees.kx_thresholds
+                if overlaps(t.effective_from, t.effective_to, on)]
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
@@ -303,6 +333,10 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         family = units_family(intent, kb)
         if family is not None:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
+        out += _timed_validity(intent, kb, family)
+    if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow
+        out = [p for p in out if p.corrects] + [Pin(p.entry, p.what, p.obj, strong=False)
+                                                for p in out if not p.corrects]
     seen: set[str] = set()
     return [p for p in out if not (p.entry in seen or seen.add(p.entry))]  # type: ignore[func-returns-value]
 

@@ -30,6 +30,7 @@ class TopicRoute:
     unless: re.Pattern[str] | None = None  # words that turn the subject around ("the patient was not there")
     skip_kinds: frozenset[str] = frozenset()  # kinds of question another route answers better (a fee comparison)
     context_only: bool = False  # often a detail of the story: it answers only when no other route does
+    corrects: bool = False  # its FAQ says the question's premise does not hold ("KX on an MA claim"): it leads
 
 
 _LATE_CLAIM = re.compile(
@@ -161,7 +162,33 @@ _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+
 # sentences answer (the search finds it; its opening alone does not say)
 _X_MODIFIER = re.compile(r"\bX[EPSU]\b", re.I)
 
+# "can I go back and add the consent to the 5/6 note for the appeal", "addendum after the audit": changing the record
+# after a denial or review, which may not be done to support the claim
+_RECORD_AFTER = re.compile(
+    r"^(?=.*(?:\bden(?:y|ied|ial)|\baudit|\breview|\bappeal|\bflagged|\bADR\b|\brecords? request))"
+    r".*(?:\baddend\w*|\blate[- ]entr\w*"
+    r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
+    r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
+    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
+# "can a signature attestation fix it": what an attestation statement covers
+_ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
+# "the neighbor helps her daily, no pay: can he be the one we train?": whether a person who is not kin fits CMS's
+# caregiver (a paid one is the paid-staff route's)
+_CAREGIVER_WHO = re.compile(
+    r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
+    r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
+    r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|partner|church (?:member|friend)s?"
+    r"|landlord|godparent|godmother|godfather)\b", re.I)
+_PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
+# "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
+_MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
+    TopicRoute("record_after_denial", _RECORD_AFTER, frozenset({"late_entry"})),
+    TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
+    TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
+               skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
@@ -215,5 +242,5 @@ def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         denial = intent.kind == "denial"
         best = max(tagged, key=lambda f: (bool(asked & set(f.codes)) or not f.codes, denial or "denial" not in f.topics,
                                           len(words & set(tokenize(f"{f.question} {f.answer}")))))
-        out.append(Pin(f"faq:{best.id}", "faq", best))
+        out.append(Pin(f"faq:{best.id}", "faq", best, corrects=route.corrects))
     return out

@@ -91,6 +91,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
+        # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
+        r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
         r"|\bpays? (?:the same|more|less|better|higher|lower)\b", re.I)),
     ("telehealth", re.compile(
@@ -125,7 +127,10 @@ EXISTED = re.compile(
     rf"|live\s+|billable\s+|legit\s+)?(?:thing|code)\b(?!\s+(?:for|to)\b)|legit\b|live\b|on the books\b|out\s+yet\b"
     rf"|recogni[sz]ed\b|a code yet\b)"
     rf"|\b(?:was|were|is)\s+there\s+(?:even\s+|already\s+|yet\s+)?(?:an?\s+|any\s+)?(?:such\s+)?"
-    rf"(?:code\s+)?{_CODE_ANY}\b(?!\s+(?:fee|rate|payment|edit|mue|limit|cap|modifier))", re.I)
+    rf"(?:code\s+)?{_CODE_ANY}\b(?!\s+(?:fee|rate|payment|edit|mue|limit|cap|modifier))"
+    # "any issue with the codes themselves on that date?": the codes' validity on the date
+    r"|\b(?:issues?|problems?|anything wrong)\s+with\s+(?:the\s+|these\s+|those\s+)?codes?\s+(?:themselves\s+)?"
+    r"(?:on|for|as of)\s+(?:that|this|the)\s+(?:date|dos|day)\b", re.I)
 # "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
 MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE

@@ -104,14 +104,30 @@ def _worked_out(sentence: str, loose: set[str]) -> set[str]:
     return out
 
 
+# "1:00 to 1:35 is 35 minutes": minutes worked out from two clock times
+_SPAN = re.compile(r"(?<![\w:.])(\d{1,2}):(\d{2}) to (\d{1,2}):(\d{2}) is (\d{1,3}) minutes\b")
+
+
+def _clock_spans(sentence: str, pool: str) -> set[str]:
+    """Minutes of "h:mm to h:mm is n minutes" whose clock times the cited passage or the question writes and whose
+    difference (on the 12-hour dial) is n."""
+    out: set[str] = set()
+    for m in _SPAN.finditer(sentence):
+        start, end = (int(m.group(i)) % 12 * 60 + int(m.group(i + 1)) for i in (1, 3))
+        written = all(re.search(rf"(?<![\d:]){int(m.group(i))}:{m.group(i + 1)}(?!\d)", pool) for i in (1, 3))
+        if written and (end - start) % 720 == int(m.group(5)):
+            out.add(m.group(5))
+    return out
+
+
 def ungrounded_values(sentence: str, cited: str, question: str) -> set[str]:
     """Values of `sentence` found in neither `cited` nor `question` (substring match on the normalised text). A result
-    the sentence works out ("a + b = c", "2 × $26.05 = $52.10") counts as grounded only when its operands are and the
-    arithmetic is right."""
+    the sentence works out ("a + b = c", "2 × $26.05 = $52.10", "1:00 to 1:35 is 35 minutes") counts as grounded only
+    when its operands are and the arithmetic is right."""
     pool = (_normalised(cited) + " " + _normalised(question)).upper()
     pool_values = _values(cited) | _values(question)
     loose = {v for v in _values(sentence) if v not in pool_values and v not in pool}
-    return loose - _worked_out(sentence, loose)
+    return loose - _worked_out(sentence, loose) - _clock_spans(sentence, cited + " " + question)
 
 
 def _normalised(text: str) -> str:
