@@ -36,7 +36,10 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
         )
     if not text.strip():
         raise EmptyNoteError("The note is empty.", hint="Paste the caregiver-training note text.")
-    if "\x00" in text or _control_ratio(text) > 0.05:
+    if "\x00" in text:
+        raise NotTextError(f"The input looks like binary data, not a text note (a NUL character at character "
+                           f"{text.index(chr(0)):,}).", hint="Paste the note as plain text, or remove that character.")
+    if _control_ratio(text) > 0.05:
         raise NotTextError("The input looks like binary data, not a text note.", hint="Paste the note as plain text.")
     return text
 
@@ -61,8 +64,10 @@ def _decode(raw: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise NotTextError(f"The input is not UTF-16 text (undecodable byte at offset {exc.start}).",
                                hint="Save or paste the note as UTF-8 plain text.") from exc
-    if b"\x00" in raw:
-        raise NotTextError("The input is binary, not a text note.", hint="Paste the note as plain text (UTF-8).")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise NotTextError(f"The input is binary, not a text note (a NUL byte at offset {nul:,}).",
+                           hint="Paste the note as plain text (UTF-8), or remove that byte.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
