@@ -138,18 +138,21 @@ def test_profile_in_any_case_as_in_the_cli(real: TestClient) -> None:
 def test_a_value_outside_a_set_names_the_set(real: TestClient, method: str, path: str, kwargs: dict[str, object],
                                              allowed: str) -> None:
     response = real.request(method, path, **kwargs)  # type: ignore[arg-type]
-    assert response.status_code == 422 and response.json()["errors"][0]["msg"] == allowed
+    assert response.status_code == 422 and response.json()["errors"][0]["msg"].startswith(allowed)
     assert "lenient" not in response.text
 
 
 def test_one_question_limit_for_cli_and_api(real: TestClient) -> None:
     from assistant.parsing import MAX_QUESTION_CHARS
 
-    question = "is 97550 billable " * (MAX_QUESTION_CHARS // 18)
-    assert 500 < len(question) <= MAX_QUESTION_CHARS
-    assert real.post("/v1/answer", json={"question": question}).status_code == 200
-    too_long = real.post("/v1/answer", json={"question": question + "x" * MAX_QUESTION_CHARS})
+    spec = real.get("/openapi.json").json()
+    answer = spec["components"]["schemas"]["AnswerRequest"]["properties"]["question"]
+    search = next(p for p in spec["paths"]["/v1/search"]["get"]["parameters"] if p["name"] == "q")
+    assert answer["maxLength"] == search["schema"]["maxLength"] == MAX_QUESTION_CHARS
+    too_long = real.post("/v1/answer", json={"question": "x" * (MAX_QUESTION_CHARS + 1)})
     assert too_long.status_code == 422 and f"at most {MAX_QUESTION_CHARS}" in too_long.text
+    result = CliRunner().invoke(cli, ["ask", "x" * (MAX_QUESTION_CHARS + 1)])
+    assert result.exit_code == 2 and f"at most {MAX_QUESTION_CHARS}" in result.stderr
 
 
 def test_the_answer_returns_the_question_as_asked(real: TestClient) -> None:
