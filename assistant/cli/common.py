@@ -26,7 +26,7 @@ def settings(embedder: str | None = None) -> Any:
     from assistant.settings import Settings
 
     try:
-        built = Settings(embedder=embedder) if embedder else Settings()  # type: ignore[arg-type]
+        built = Settings(embedder=embedder) if embedder else Settings()
     except ValidationError as exc:
         fail(f"invalid setting: {invalid_fields(exc, names={'embedder': '--embedder'})}",
              "an option overrides its ASSISTANT_* environment variable; see the command's --help")

@@ -177,7 +177,7 @@ class Worklist:
             total=total,
             page=page,
             per_page=per_page,
-            sort=sort,  # type: ignore[arg-type]
+            sort=sort,
             today=today,
             other_code_denials=others,
         )
