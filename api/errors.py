@@ -7,8 +7,11 @@ error, never the offending value (a note, a name, a date of birth could be in it
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
+import traceback
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -130,9 +133,15 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
         # The parser's messages quote the input; so may a pydantic message that names it. Our own
         # validators' messages (value errors) name fields only, and quote any value (withheld below).
         if kind in {"json_invalid", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
-            msg = _NEUTRAL.get(kind, "invalid value")
+            msg = _allowed(err) or _NEUTRAL.get(kind, "invalid value")
         out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
     return out
+
+
+def _allowed(err: Any) -> str | None:
+    """For a value outside a fixed set, the set: the schema's own words (never the value sent)."""
+    expected = (err.get("ctx") or {}).get("expected") if err.get("type") in {"literal_error", "enum"} else None
+    return f"must be one of: {str(expected).replace(chr(39), '')}" if expected else None
 
 
 def withheld(message: str) -> str:
@@ -204,9 +213,35 @@ def _allowed_methods(request: Request) -> list[str]:
     return sorted(methods)
 
 
+#: Set on an unexpected exception where it was raised (a worker process): pickling drops the traceback.
+WHERE = "_cts_where"
+_ROOT = Path(__file__).resolve().parent.parent
+
+
+def where(exc: BaseException) -> str:
+    """An unexpected exception as the log may show it: its type and where it was raised (file, line,
+    function), never its message (a third-party message may quote the request)."""
+    stamped = getattr(exc, WHERE, None)
+    if isinstance(stamped, str):
+        return stamped
+    frames = traceback.extract_tb(exc.__traceback__)
+    if not frames:
+        return type(exc).__name__
+    last = frames[-1]
+    path = Path(last.filename)
+    shown = path.relative_to(_ROOT) if path.is_relative_to(_ROOT) else Path(*path.parts[-2:])
+    return f"{type(exc).__name__} at {shown}:{last.lineno} in {last.name}"
+
+
+def stamp(exc: BaseException) -> None:
+    """Record `where(exc)` on the exception itself, so it survives the trip from a worker process."""
+    with contextlib.suppress(AttributeError):  # an exception class with __slots__: its type is still logged
+        setattr(exc, WHERE, where(exc))
+
+
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
-    # Log the type only: exception messages from third-party code may quote input.
-    log.error("unhandled %s", type(exc).__name__)
+    # Log the type and place only: exception messages from third-party code may quote input.
+    log.error("unhandled %s", where(exc))
     return problem_response(
         500, "internal_error", "An unexpected error occurred; it has been logged without request content."
     )

@@ -33,6 +33,7 @@ from importlib import import_module
 from multiprocessing.connection import Connection
 from typing import Any
 
+from api.errors import stamp
 from assistant.settings import Settings
 
 log = logging.getLogger("api.pool")
@@ -88,6 +89,7 @@ def _answers(assistant: Any, tasks: dict[str, Callable[[Any, Any], Any]], jobs: 
         try:
             replies.append(("ok", tasks[task](assistant, payload)))
         except Exception as exc:  # the parent translates; messages of our own errors quote no input
+            stamp(exc)  # where it was raised: the traceback does not cross the process boundary
             replies.append(("error", exc))
     try:
         return pickle.dumps(replies)

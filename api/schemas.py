@@ -15,7 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from pydantic.json_schema import SkipJsonSchema
 
 from assistant.models import BilledLine, Passage
-from assistant.parsing import names_from_fhir_patient, shown_name
+from assistant.parsing import MAX_QUESTION_CHARS, names_from_fhir_patient, shown_name
 
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
@@ -31,6 +31,11 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
+def _folded(value: Any) -> Any:
+    # A name from a fixed set is read in any case, as the CLI reads it ("STRICT" is "strict").
+    return value.strip().lower() if isinstance(value, str) else value
 
 
 class In(BaseModel):
@@ -57,7 +62,8 @@ class NoteInput(In):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra=_ONE_NOTE)
 
-    text: str | SkipJsonSchema[None] = Field(default=None, min_length=1, description="The note as plain text.")
+    # no min_length: an empty or blank note is the library's `empty_note` error, as in the CLI
+    text: str | SkipJsonSchema[None] = Field(default=None, description="The note as plain text.")
     document: dict[str, Any] | SkipJsonSchema[None] = Field(
         default=None,
         description="A FHIR R4 DocumentReference whose `content[].attachment` carries the note "
@@ -84,7 +90,8 @@ class CheckRequest(NoteInput):
         description='Billed lines as objects, or the CLI shorthand "97550x1,97551x2:GP".',
         examples=["97550x1,97551x1:GP"],
     )
-    profile: Literal["medicare", "strict"] = Field(default="medicare", description="Payer profile of the rule pack.")
+    profile: Annotated[Literal["medicare", "strict"], BeforeValidator(_folded)] = Field(
+        default="medicare", description="Payer profile of the rule pack (any case, as in the CLI).")
 
 
 class KnownNames(In):
@@ -137,7 +144,7 @@ class SearchResponse(BaseModel):
 class AnswerRequest(In):
     """What `/v1/answer` accepts: a question in plain words and, optionally, the date of service it is about."""
 
-    question: str = Field(min_length=2, max_length=500, description="The question, in plain words.",
+    question: str = Field(min_length=2, max_length=MAX_QUESTION_CHARS, description="The question, in plain words.",
                           examples=["is G0541 billable in 2024?"])
     dos: IsoDate | SkipJsonSchema[None] = Field(default=None, description="Date of service the question is about.")
     k: int = Field(default=5, ge=1, le=20, description="How many passages to return after the answer.")

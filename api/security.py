@@ -30,7 +30,7 @@ from fastapi import Request
 from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.errors import ApiError
+from api.errors import ApiError, where
 from api.limits import RateLimiter
 
 audit_log = logging.getLogger("api.audit")
@@ -224,7 +224,7 @@ class EdgeMiddleware:
         except Exception as exc:
             # Stop it here: past this point the server would log the traceback, whose message may
             # quote request content. The type name is enough to find the bug.
-            audit_log.error("unhandled %s", type(exc).__name__)
+            audit_log.error("unhandled %s", where(exc))
             if not status[0]:
                 status[0] = 500
                 await self._send_problem(send_wrapped, 500, "internal_error", "Internal error",

@@ -88,7 +88,8 @@ def _fee_day(cfs: list[ConversionFactor], dos: date | None, today: date) -> tupl
         raise DosBeyondFeeTablesError(
             f"No fee schedule for {dos.isoformat()}: "
             f"the knowledge base covers {first.isoformat()} to {last.isoformat()}.",
-            hint="Update the fee tables (knowledge/fees/schedule.yaml) for later years.")
+            hint="Check the year of the date of service; fees for later dates come with an updated release "
+                 "of the assistant's knowledge (ask whoever installs it).")
     raise DosOutsideFeeTablesError(f"No fee schedule for {dos.isoformat()}: "
                                    f"the knowledge base starts at {first.isoformat()}.",
                                    hint="Check the year of the date of service.")

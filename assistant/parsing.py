@@ -14,11 +14,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from assistant.errors import BilledLineError, InputError, InvalidDateError, UnknownProfileError
+from assistant.errors import BilledLineError, InputError, InvalidDateError, NotTextError, UnknownProfileError
 from assistant.models import PROFILES, BilledLine
 from assistant.words import CODE_SHAPE, MODIFIER_SHAPE, month_number
 
 MAX_UNITS = 99
+#: The longest question `ask` / `search` and /v1/answer / /v1/search accept: one limit for every edge.
+MAX_QUESTION_CHARS = 2_000
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CODE = re.compile(rf"^{CODE_SHAPE}$")
 _MODIFIER = re.compile(rf"^{MODIFIER_SHAPE}$")
 _ITEM = re.compile(
@@ -80,6 +83,40 @@ def parse_date(value: str | date | None, *, what: str = "date of service") -> da
         except ValueError:
             pass
     raise InvalidDateError(f"Cannot read the {what} {text[:40]!r}.", hint="Use YYYY-MM-DD, for example 2025-03-04.")
+
+
+def parse_text(value: str, *, what: str) -> str:
+    """Text a caller typed, refused when it holds a lone surrogate: not a character, and what a byte that is not
+    UTF-8 becomes in a command-line argument (or a JSON "\\udc80" escape). The error names the position only."""
+    lone = None if value.isascii() else _LONE_SURROGATE.search(value)
+    if lone is None:
+        return value
+    point = ord(lone.group())
+    kind = f"U+{point:04X}, a lone surrogate (half of a UTF-16 pair" + (
+        f"; on a command line, the byte 0x{point - 0xDC00:02X}, which is not UTF-8)" if 0xDC80 <= point <= 0xDCFF
+        else ")")
+    raise NotTextError(f"The {what} is not valid text: character {lone.start() + 1} is {kind}.",
+                       hint="Type or paste it as UTF-8 text; on a command line, set the terminal to UTF-8 "
+                            "(e.g. LANG=C.UTF-8).")
+
+
+_QUOTED = re.compile(r"'[^'\n]{0,400}'|\"[^\"\n]{0,400}\"")
+
+
+def invalid_fields(exc: ValidationError, *, names: Mapping[str, str] | None = None) -> str:
+    """A validation error in one line that names each field and what it must be (a fixed set: its values),
+    never the value given. `names` shows a field as the caller knows it (an option, a variable)."""
+    parts = []
+    for err in exc.errors()[:5]:
+        field = ".".join(str(p) for p in err.get("loc", ())) or "value"
+        expected = (err.get("ctx") or {}).get("expected") if err.get("type") in {"literal_error", "enum"} else None
+        if expected:
+            what = f"must be one of: {str(expected).replace(chr(39), '')}"
+        else:
+            what = _QUOTED.sub("(value withheld)", str(err.get("msg", "is not valid")).removeprefix("Value error, "))
+            what = what[:1].lower() + what[1:]
+        parts.append(f"{(names or {}).get(field, field)}: {what}")
+    return "; ".join(parts)
 
 
 def parse_profile(profile: Any) -> str:
@@ -168,7 +205,7 @@ def line(code: Any, units: Any, modifiers: Sequence[Any], index: int = 1) -> Bil
     if isinstance(units, bool) or not isinstance(units, int) or not 1 <= units <= MAX_UNITS:
         shown = str(units)[:12]
         raise BilledLineError(f"Billed line {index}: units must be a whole number from 1 to {MAX_UNITS}, not {shown}.",
-                              hint="Leave out a line with no units.")
+                              hint=_units_hint(units))
     mods: list[str] = []
     for mod in modifiers:
         if not isinstance(mod, str) or not _MODIFIER.match(mod.strip().upper()):
@@ -180,6 +217,15 @@ def line(code: Any, units: Any, modifiers: Sequence[Any], index: int = 1) -> Bil
         return BilledLine(code=code.strip().upper(), units=units, modifiers=mods)
     except ValidationError as exc:  # pragma: no cover - the checks above cover the model's constraints
         raise BilledLineError(f"Billed line {index} is invalid.", hint=str(exc.errors()[0]["msg"])) from None
+
+
+def _units_hint(units: Any) -> str:
+    """How to fix the units: a line with none is left out; more than a line can carry is a typo to check."""
+    if isinstance(units, int) and not isinstance(units, bool):
+        if units < 1:
+            return "Leave out a line with no units."
+        return f"Check the number: 97550x2 means two units, and one line carries at most {MAX_UNITS}."
+    return "Give the units as a whole number, e.g. 97550x2."
 
 
 def _from_text(text: str) -> list[BilledLine]:

@@ -22,6 +22,13 @@ from assistant.settings import Settings
 # process that will check many notes runs it first, so no real note pays the loading cost.
 WARM_NOTE = "Caregiver training warm-up. Patient not present. Total 20 minutes."
 
+
+def refuse_oversized_note(text: str, *, max_bytes: int) -> None:
+    """The check's note-size limit, for an edge that must apply it before queueing work (HTTP: 413 at once)."""
+    from assistant.notes.inputs import refuse_oversized
+
+    refuse_oversized(text, max_bytes=max_bytes)
+
 __all__ = ["Assistant", "Limit", "LimitStore", "MemoryStore", "limit_store", "per_minute"]
 
 if TYPE_CHECKING:
@@ -108,15 +115,34 @@ class Assistant:
         return Retriever(self.settings, self.knowledge, clock=self.clock)
 
     def search(self, query: str, *, k: int = 5, dos: date | None = None, **filters: Any) -> list[Passage]:
+        from assistant.errors import InputError
+
+        query, dos = self._question(query, dos)
+        unknown = self.retriever.unknown_codes(filters.get("codes") or ())
+        if unknown:  # an empty result would read as "no rule applies"; the filter itself is wrong
+            raise InputError(f"unknown code filter {str(unknown[0])[:12]!r}: no passage is about that code",
+                             hint="leave the code filter out, or use a code the knowledge base describes "
+                                  "(97550, G0541, CO-50 ...)")
         return self.retriever.search(query, k=k, dos=dos, **filters)
+
+    def _question(self, question: str, dos: date | None) -> tuple[str, date | None]:
+        """A question as every edge hands it on: valid text, and a date of service the check would accept."""
+        from assistant.notes.inputs import check_dos
+        from assistant.parsing import parse_text
+
+        text = parse_text(question, what="question") if isinstance(question, str) else question
+        return text, check_dos(dos, today=self.clock())
 
     def answer(self, question: str, *, dos: date | None = None, k: int = 5) -> Answer:
         """One to three cited sentences that answer `question`, then the passages (`docs/retrieval.md`).
         Written by the configured model through the answer gate, or offline when none is configured."""
         from assistant.answer import answer_question
 
+        question, dos = self._question(question, dos)
         backend = self.backend if self.settings.llm_configured else None
-        return answer_question(question, retriever=self.retriever, dos=dos, k=k, backend=backend)
+        answer = answer_question(question, retriever=self.retriever, dos=dos, k=k, backend=backend)
+        # the question as asked (the answer may have read it in another language, or reworded it)
+        return answer.model_copy(update={"question": question.strip()})
 
     # --- drafting ----------------------------------------------------------------------------
     @cached_property
@@ -161,6 +187,10 @@ class Assistant:
         scrubbed wherever they occur before any text leaves the machine."""
         from assistant.drafting.appeal import draft_appeal
         from assistant.llm.guard import deadline
+        from assistant.parsing import parse_text
+
+        if isinstance(denial_text, str):
+            denial_text = parse_text(denial_text, what="denial text")
 
         with deadline(self.settings.llm_deadline):  # one budget for every model call of this draft
             return draft_appeal(
@@ -224,11 +254,12 @@ class Assistant:
     def worklist(self, *, due: str | int | None = None, status: Sequence[str] | None = None, payer: str | None = None,
                  assignee: str | None = None, pattern: str | None = None, sort: str = "due", page: int = 1,
                  per_page: int = 50, practice: str | None = None, today: date | None = None) -> Page:
-        from assistant.worklist.queue import Filters, parse_due
+        from assistant.worklist.queue import Filters, parse_due, parse_sort, parse_statuses
 
         practice, _, today = self._scope(practice, None, today)
-        filters = Filters(parse_due(due), list(status) if status else None, payer, assignee, pattern)
-        return self._worklist.list(practice, filters, sort=sort, page=page, per_page=per_page, today=today)
+        filters = Filters(parse_due(due), parse_statuses(list(status) if status else None), payer, assignee, pattern)
+        return self._worklist.list(practice, filters, sort=parse_sort(sort), page=page, per_page=per_page,
+                                   today=today)
 
     def worklist_item(self, item_id: int, *, practice: str | None = None, today: date | None = None) -> ItemDetail:
         practice, _, today = self._scope(practice, None, today)
@@ -237,10 +268,18 @@ class Assistant:
     def update_worklist_item(self, item_id: int, change: ItemUpdate | dict[str, Any], *, practice: str | None = None,
                              actor: str | None = None, today: date | None = None) -> ItemDetail:
         """Change status (with reason / outcome), assignee or the payer's deadline; recorded in the history."""
+        from pydantic import ValidationError
+
+        from assistant.errors import InputError
+        from assistant.parsing import invalid_fields
         from assistant.worklist_models import ItemUpdate
 
         practice, actor, today = self._scope(practice, actor, today)
-        update = change if isinstance(change, ItemUpdate) else ItemUpdate.model_validate(change)
+        try:
+            update = change if isinstance(change, ItemUpdate) else ItemUpdate.model_validate(change)
+        except ValidationError as exc:
+            raise InputError(f"invalid change: {invalid_fields(exc)}",
+                             hint="see `assistant worklist set --help`") from None
         return self._worklist.update(practice, item_id, update, actor=actor, today=today)
 
     def attach_worklist_note(self, item_id: int, note: str | bytes, *, practice: str | None = None,

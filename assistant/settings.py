@@ -144,6 +144,12 @@ class Settings(BaseSettings):
             raise ValueError("ASSISTANT_LLM_API_KEY is a placeholder; set a real key or unset it")
         return value
 
+    def embedder_problem(self) -> str | None:
+        """Why the chosen embedder cannot work with these settings (checked by a command before it starts)."""
+        if self.embedder == "openai" and not self.llm_base_url:
+            return "the 'openai' embedder needs an endpoint, and none is set"
+        return None
+
     @property
     def llm_configured(self) -> bool:
         return bool(self.llm_base_url)

@@ -17,6 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Status = Literal["new", "drafted", "submitted", "won", "partially_won", "lost", "corrected", "written_off"]
 STATUSES: tuple[str, ...] = ("new", "drafted", "submitted", "won", "partially_won", "lost", "corrected", "written_off")
 OPEN_STATUSES: tuple[str, ...] = ("new", "drafted", "submitted")
+Sort = Literal["due", "recovery"]
+SORTS: tuple[str, ...] = ("due", "recovery")
 Action = Literal["appeal", "corrected_claim", "no_appeal"]
 
 
@@ -132,7 +134,7 @@ class Page(_Model):
     total: int
     page: int
     per_page: int
-    sort: Literal["due", "recovery"]
+    sort: Sort
     today: date
     other_code_denials: int = Field(description="Denied lines of other codes in the imported files (not listed).")
 

@@ -124,3 +124,36 @@ def test_parse_amount_rejects_what_is_not_an_amount(value: object) -> None:
     with pytest.raises(InputError) as err:
         parse_amount(value, what="billed amount")
     assert "billed amount" in str(err.value) and "$1,240.50" in (err.value.hint or "")
+
+
+@pytest.mark.parametrize(("value", "words"), [
+    ("is 97550 billable?", None),
+    ("¿Puedo facturar 97550?", None),
+    (b"\xbfPuedo".decode("utf-8", "surrogateescape"), "character 1 is U+DCBF, a lone surrogate"),
+    ("no \udc80 way", "the byte 0x80, which is not UTF-8"),
+    ("half \ud800 pair", "character 6 is U+D800, a lone surrogate (half of a UTF-16 pair)"),
+])
+def test_parse_text_refuses_lone_surrogates(value: str, words: str | None) -> None:
+    from assistant.errors import NotTextError
+    from assistant.parsing import parse_text
+
+    if words is None:
+        assert parse_text(value, what="question") == value
+        return
+    with pytest.raises(NotTextError) as caught:
+        parse_text(value, what="question")
+    assert words in str(caught.value) and "Puedo" not in str(caught.value)
+
+
+@pytest.mark.parametrize(("billed", "hint"), [
+    ("97550x0", "Leave out a line with no units."),
+    ("97550x999", "one line carries at most 99"),
+    ([{"code": "97550", "units": "two"}], "whole number"),
+])
+def test_units_hint_fits_the_mistake(billed: object, hint: str) -> None:
+    from assistant.errors import BilledLineError
+    from assistant.parsing import parse_billed
+
+    with pytest.raises(BilledLineError) as caught:
+        parse_billed(billed)
+    assert caught.value.hint is not None and hint in caught.value.hint

@@ -20,6 +20,7 @@ from api.errors import responses
 from api.schemas import CheckRequest
 from api.security import authenticate
 from assistant.models import Report
+from assistant.service import refuse_oversized_note
 
 router = APIRouter(tags=["check"])
 PATH = "/v1/check"
@@ -38,6 +39,8 @@ async def check(body: CheckRequest, request: Request, offload: OffloadDep) -> Re
     # report comes back as JSON bytes, serialised once (pydantic-core) and never re-validated.
     payload = {"text": body.text, "document": body.document, "dos": body.dos, "billed": body.billed,
                "profile": body.profile}
+    if body.text is not None:  # before any queueing: an over-limit note is 413 at once, never 503 after a wait
+        refuse_oversized_note(body.text, max_bytes=offload.settings.max_note_bytes)
     size = len(body.text) if body.text is not None else int(request.headers.get("content-length") or 0)
     report_json: bytes = await offload.run_cpu("check", payload, size=size)
     return Response(report_json, media_type="application/json")

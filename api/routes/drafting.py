@@ -13,6 +13,7 @@ from api.downloads import DOCX
 from api.errors import responses
 from api.offload import Offload
 from api.schemas import AppealRequest, RewriteRequest
+from assistant.service import refuse_oversized_note
 
 router = APIRouter(tags=["drafting"])
 
@@ -43,6 +44,9 @@ async def rewrite(body: RewriteRequest, offload: OffloadDep, format: Format = "j
 
 async def _drafted(offload: Offload, task: str, body: BaseModel, fmt: str) -> Response:
     """Drafting runs in the drafting lane (worker processes: its CPU never competes with the event loop)."""
+    text = getattr(body, "text", None)
+    if isinstance(text, str):  # before the drafting lane: an over-limit note is 413 at once
+        refuse_oversized_note(text, max_bytes=offload.settings.max_note_bytes)
     payload = {"body": body.model_dump(exclude_unset=True), "format": fmt}
     content, media_type, headers = await offload.run_lane("drafting", task, payload)
     return Response(content, media_type=media_type, headers=headers)

@@ -19,7 +19,7 @@ from api.errors import ApiError, responses
 from api.fhir import document_note
 from api.routes.drafting import _result_model
 from api.schemas import In, IsoDate
-from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, Page, Stats, Status
+from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, Page, Sort, Stats, Status
 
 router = APIRouter(tags=["worklist"])
 AppealResult: Any = _result_model("AppealResult")  # the drafting package's result model, as /v1/appeals returns it
@@ -143,7 +143,7 @@ def worklist(
     payer: Annotated[str | None, Query(max_length=120)] = None,
     assignee: Annotated[str | None, Query(max_length=120)] = None,
     pattern: Annotated[str | None, Query(max_length=60)] = None,
-    sort: Literal["due", "recovery"] = "due",
+    sort: Sort = "due",
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     per_page: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> Page:

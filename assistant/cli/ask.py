@@ -7,11 +7,11 @@ from typing import Annotated
 
 import typer
 
+from assistant.cli.common import settings
 from assistant.errors import AssistantError, InputError
 from assistant.models import Answer
 from assistant.parsing import parse_date
 from assistant.service import Assistant
-from assistant.settings import Settings
 
 
 def _window(start: date | None, end: date | None) -> str:
@@ -48,8 +48,7 @@ def ask(
     try:
         if fmt not in ("text", "json"):
             raise InputError(f"unknown format {fmt!r}", hint="text or json")
-        settings = Settings(embedder=embedder) if embedder else Settings()
-        answer = Assistant(settings).answer(question, dos=parse_date(dos), k=k)
+        answer = Assistant(settings(embedder)).answer(question, dos=parse_date(dos), k=k)
     except InputError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from exc

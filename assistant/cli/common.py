@@ -18,6 +18,24 @@ def fail(message: str, hint: str | None = None, *, code: int = 2) -> NoReturn:
     raise typer.Exit(code)
 
 
+def settings(embedder: str | None = None) -> Any:
+    """The settings of a command (the environment, `--embedder` over it); a bad value is a one-line error."""
+    from pydantic import ValidationError
+
+    from assistant.parsing import invalid_fields
+    from assistant.settings import Settings
+
+    try:
+        built = Settings(embedder=embedder) if embedder else Settings()
+    except ValidationError as exc:
+        fail(f"invalid setting: {invalid_fields(exc, names={'embedder': '--embedder'})}",
+             "an option overrides its ASSISTANT_* environment variable; see the command's --help")
+    problem = built.embedder_problem()
+    if problem:
+        fail(problem, "set ASSISTANT_LLM_BASE_URL (or OPENAI_BASE_URL), or choose --embedder model2vec, minilm or hash")
+    return built
+
+
 def read_input(source: str) -> bytes:
     """The raw bytes of a note file or of standard input ('-'); decoding is the check's job."""
     if source == "-":

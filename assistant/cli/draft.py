@@ -68,6 +68,10 @@ def _read_claim(path: str | None) -> dict[str, Any] | None:
         raise ClaimError(
             f"the claim file is not UTF-8 text (byte {exc.start + 1})", hint="save it as UTF-8 JSON"
         ) from None
+    except RecursionError:
+        raise ClaimError("the claim file nests arrays or objects too deeply to be a claim",
+                         hint="a claim is one object with a list of lines; see `assistant appeal --claim-template`",
+                         ) from None
     if not isinstance(data, dict):
         raise ClaimError("the claim file must hold a JSON object")
     return data

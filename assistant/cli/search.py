@@ -9,13 +9,14 @@ from typing import Annotated, Any
 import typer
 
 from assistant.errors import AssistantError, InputError
+from assistant.parsing import parse_date
 
 
-def _retriever(embedder: str | None = None) -> Any:
+def _assistant(embedder: str | None = None) -> Any:
+    from assistant.cli.common import settings
     from assistant.service import Assistant
-    from assistant.settings import Settings
 
-    return Assistant(Settings(embedder=embedder) if embedder else Settings()).retriever
+    return Assistant(settings(embedder))
 
 
 def _fail(exc: AssistantError, code: int) -> typer.Exit:
@@ -73,7 +74,7 @@ def search(
     if fmt not in ("text", "json"):
         raise _fail(InputError(f"unknown format {fmt!r}", hint="text or json"), 2)
     try:
-        passages = _retriever(embedder).search(query, k=k, dos=dos, codes=code, authority=authority)
+        passages = _assistant(embedder).search(query, k=k, dos=parse_date(dos), codes=code, authority=authority)
     except InputError as exc:
         raise _fail(exc, 2) from exc
     except AssistantError as exc:
@@ -95,7 +96,7 @@ def index(
 
     console = Console(stderr=True)
     try:
-        retriever = _retriever(embedder)
+        retriever = _assistant(embedder).retriever
         if quiet or not sys.stderr.isatty():
             info = retriever.build(force=force)
         else:

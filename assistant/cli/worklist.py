@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from assistant.cli.common import write_letter
+from assistant.cli.common import fail, write_letter
 from assistant.errors import AssistantError, InputError
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
@@ -114,9 +114,8 @@ def worklist(
     """List the worklist (open items, soonest due first)."""
     if ctx.invoked_subcommand is not None:
         return
-    if fmt not in ("text", "json", "csv") or sort not in ("due", "recovery"):
-        typer.echo("error: --format is text, json or csv; --sort is due or recovery", err=True)
-        raise typer.Exit(2)
+    if fmt not in ("text", "json", "csv"):
+        fail(f"unknown --format {fmt[:20]!r}", "use one of: text, json, csv")
     statuses = [s for value in status or [] for s in value.split(",") if s]
     result = _run(
         lambda: _assistant().worklist(
@@ -183,6 +182,9 @@ def draft(
             typer.echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
         return
     text = _read(note) if note else None
+    if text is None and not _run(lambda: assistant.worklist_item(item_ids[0])).note_attached:
+        fail(f"item {item_ids[0]} has no note attached",
+             f"pass the note for its date of service: assistant worklist draft {item_ids[0]} --note FILE")
     detail, result = _run(lambda: assistant.draft_worklist_item(item_ids[0], note=text, denial_text=denial_text))
     if out is not None:
         write_letter(result, out, f"item {detail.id}: {result.recommendation}")

@@ -140,6 +140,8 @@ class ClaimLine(BilledLine):
     @field_validator("modifiers", mode="before")
     @classmethod
     def _modifiers(cls, value: Any) -> list[str]:
+        if value is not None and not isinstance(value, str | list | tuple):
+            raise ValueError(f"modifiers must be a list of codes or text such as GP,KX, not {type(value).__name__}")
         items = re.split(r"[\s,;/+-]+", value) if isinstance(value, str) else list(value or [])
         mods = [m for m in items if str(m).strip()]
         bad = [str(m) for m in mods if modifier_of(m) is None]

@@ -24,12 +24,7 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
         text = _decode(text)
     if not isinstance(text, str):
         raise NotTextError(f"Expected note text, got {type(text).__name__}.", hint="Pass the note as a string.")
-    size = len(text.encode("utf-8", errors="surrogatepass"))
-    if size > max_bytes:
-        raise NoteTooLargeError(
-            f"The note is {size:,} bytes; the limit is {max_bytes:,}.",
-            hint="Check one note at a time, or split the document.",
-        )
+    refuse_oversized(text, max_bytes=max_bytes)
     # A lone surrogate (half of a UTF-16 pair, e.g. a JSON "\ud800" escape) is not a character: refused with
     # its position, as an undecodable byte is, never replaced, so a note long or short is treated alike.
     lone = _SURROGATE.search(text) if not text.isascii() else None  # (no surrogate is ASCII: skip the scan)
@@ -41,9 +36,24 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
         )
     if not text.strip():
         raise EmptyNoteError("The note is empty.", hint="Paste the caregiver-training note text.")
-    if "\x00" in text or _control_ratio(text) > 0.05:
+    if "\x00" in text:
+        raise NotTextError(f"The input looks like binary data, not a text note (a NUL character at character "
+                           f"{text.index(chr(0)):,}).", hint="Paste the note as plain text, or remove that character.")
+    if _control_ratio(text) > 0.05:
         raise NotTextError("The input looks like binary data, not a text note.", hint="Paste the note as plain text.")
     return text
+
+
+def refuse_oversized(text: str, *, max_bytes: int) -> None:
+    """The size limit, in bytes of UTF-8; the HTTP service applies it before a note waits for a worker."""
+    if 4 * len(text) <= max_bytes:  # a character is at most 4 bytes: no need to count
+        return
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > max_bytes:
+        raise NoteTooLargeError(
+            f"The note is {size:,} bytes; the limit is {max_bytes:,}.",
+            hint="Check one note at a time, or split the document.",
+        )
 
 
 def _decode(raw: bytes) -> str:
@@ -54,8 +64,10 @@ def _decode(raw: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise NotTextError(f"The input is not UTF-16 text (undecodable byte at offset {exc.start}).",
                                hint="Save or paste the note as UTF-8 plain text.") from exc
-    if b"\x00" in raw:
-        raise NotTextError("The input is binary, not a text note.", hint="Paste the note as plain text (UTF-8).")
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise NotTextError(f"The input is binary, not a text note (a NUL byte at offset {nul:,}).",
+                           hint="Paste the note as plain text (UTF-8), or remove that byte.")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -53,6 +53,11 @@ class Transaction:
 def decode(data: bytes | str) -> str:
     if isinstance(data, str):
         return data
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[:6] in (b"I\x00S\x00A\x00", b"\x00I\x00S\x00A"):
+        raise RemittanceError(
+            "the file is UTF-16 text; an 835 is single-byte text (ASCII or UTF-8)", position=1,
+            hint="convert it, e.g. `iconv -f UTF-16 -t UTF-8 FILE > FILE-utf8.835`, or save it as UTF-8 or ANSI",
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

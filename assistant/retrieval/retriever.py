@@ -24,7 +24,7 @@ from assistant.errors import IndexError_, InputError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.models import Passage, SourceRef
-from assistant.parsing import parse_date
+from assistant.parsing import MAX_QUESTION_CHARS, parse_date
 from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
@@ -34,7 +34,7 @@ from assistant.retrieval.routing import Topics, leading, phrase_bonus, phrases, 
 from assistant.retrieval.understand import Intent, understand
 from assistant.retrieval.vectors import normalise
 
-MAX_QUERY_CHARS = 2_000
+MAX_QUERY_CHARS = MAX_QUESTION_CHARS  # one limit for every edge (assistant.parsing)
 MAX_K = 50
 
 
@@ -70,6 +70,7 @@ class _Loaded:
         self.to_n = np.array([index_mod.date_n(_d(r["effective_to"])) or index_mod.FAR_FUTURE for r in self.records])
         self.authority = np.array([r["source"]["authority"] for r in self.records])
         self.codes = [frozenset(r["codes"]) for r in self.records]
+        self.all_codes: frozenset[str] = frozenset().union(*self.codes)
         self.topics = Topics([frozenset(r["topics"]) for r in self.records])
         self.plain = [plain(r["text"]) for r in self.records]
         self.kinds = np.array([r["kind"] for r in self.records])
@@ -278,6 +279,11 @@ class Retriever:
             if found:
                 out[entry] = found
         return out
+
+    def unknown_codes(self, codes: Sequence[str]) -> list[str]:
+        """The codes no passage is about (a code filter naming one can only come back empty)."""
+        known = self._ready().all_codes
+        return [c for c in codes if normalise_code(c) not in known]
 
     def warm(self) -> float:
         """Open the index and load the model now; returns the seconds it took."""

@@ -20,7 +20,7 @@ from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist import states, stats, views
 from assistant.worklist.db import Event, Item
 from assistant.worklist.store import Store, utcnow
-from assistant.worklist_models import ItemDetail, ItemUpdate, Page, Stats
+from assistant.worklist_models import SORTS, STATUSES, ItemDetail, ItemUpdate, Page, Stats
 
 RATES_TTL = 10.0
 _DUE = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.I)
@@ -34,6 +34,24 @@ def parse_due(value: str | int | None) -> int | None:
     if not match:
         raise InputError(f"cannot read the due window {value[:20]!r}", hint="use days or weeks: 14d, 2w")
     return int(match.group(1)) * (7 if match.group(2).lower() == "w" else 1)
+
+
+def parse_statuses(values: list[str] | None) -> list[str] | None:
+    """Statuses to filter by (any case); an unknown one is an error that lists the statuses, never an empty list."""
+    if not values:
+        return None
+    out = [value.strip().lower() for value in values]
+    unknown = [value for value in out if value not in STATUSES]
+    if unknown:
+        raise InputError(f"unknown status {unknown[0][:20]!r}", hint=f"use one of: {', '.join(STATUSES)}")
+    return out
+
+
+def parse_sort(value: str) -> str:
+    sort = value.strip().lower()
+    if sort not in SORTS:
+        raise InputError(f"unknown sort {value[:20]!r}", hint=f"use one of: {', '.join(SORTS)}")
+    return sort
 
 
 # An item whose route moved up a level (after a decision) appeals the level below it.
@@ -157,7 +175,7 @@ class Worklist:
             total=total,
             page=page,
             per_page=per_page,
-            sort=sort,  # type: ignore[arg-type]
+            sort=sort,
             today=today,
             other_code_denials=others,
         )
@@ -168,6 +186,10 @@ class Worklist:
             return self._detail(s, pid, self._item(s, pid, item_id), today)
 
     def update(self, practice: str, item_id: int, change: ItemUpdate, *, actor: str, today: date) -> ItemDetail:
+        if change.decided_on is not None and change.decided_on > today:
+            raise InputError(f"the decision date {change.decided_on.isoformat()} is in the future "
+                             f"(today is {today.isoformat()})",
+                             hint="give the date on the payer's decision, today or earlier; leave it out to mean today")
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             item = self._item(s, pid, item_id)

@@ -94,3 +94,79 @@ def test_cli_note_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
     note.write_bytes(b"Caregiver \xed\xa0\x80 training")  # an encoded lone surrogate
     result = CliRunner().invoke(cli, ["check", str(note)])
     assert result.exit_code == 2 and "not UTF-8" in result.stderr
+
+
+CLAIM = {"date_of_service": "2025-03-04", "payer": "Medicare Part B", "lines": [{"code": "97550", "units": 1}]}
+APPEALS: dict[str, tuple[bytes | dict[str, object], int, str, str]] = {
+    "modifiers is a number": ({"text": NOTE, "denial": "CO-50",
+                               "claim": {**CLAIM, "lines": [{"code": "97550", "units": 1, "modifiers": 7}]}},
+                              422, "bad_claim", "modifiers must be a list"),
+    "lone surrogate in the denial text": (b'{"text": "x", "denial": "CO-50", "denial_text": "no \\udc80"}',
+                                          422, "not_text", "denial text is not valid text: character 4"),
+    "empty note": ({"text": "", "denial": "CO-50"}, 422, "empty_note", "The note is empty"),
+}
+
+
+@pytest.mark.parametrize("case", APPEALS, ids=list(APPEALS))
+def test_appeal_input_errors_are_problems_not_500(real: TestClient, case: str) -> None:
+    body, status, code, words = APPEALS[case]
+    if isinstance(body, bytes):
+        response = real.post("/v1/appeals", content=body, headers={"content-type": "application/json"})
+    else:
+        response = real.post("/v1/appeals", json=body)
+    assert (response.status_code, response.json()["code"]) == (status, code)
+    assert words in response.json()["detail"]
+
+
+@pytest.mark.parametrize("text", ["", "   \n"])
+def test_an_empty_note_is_empty_note_as_in_the_cli(real: TestClient, text: str) -> None:
+    response = real.post("/v1/check", json={"text": text})
+    assert (response.status_code, response.json()["code"]) == (422, "empty_note")
+
+
+def test_profile_in_any_case_as_in_the_cli(real: TestClient) -> None:
+    assert real.post("/v1/check", json={"text": NOTE, "profile": "STRICT"}).json() == real.post(
+        "/v1/check", json={"text": NOTE, "profile": "strict"}).json()
+
+
+@pytest.mark.parametrize(("method", "path", "kwargs", "allowed"), [
+    ("POST", "/v1/check", {"json": {"text": NOTE, "profile": "lenient"}}, "must be one of: medicare or strict"),
+    ("POST", "/v1/rewrite?format=pdf", {"json": {"text": NOTE}}, "must be one of: json or docx"),
+    ("GET", "/v1/worklist", {"params": {"status": "bogus"}}, "must be one of: new, drafted, submitted"),
+    ("GET", "/v1/worklist", {"params": {"sort": "bogus"}}, "must be one of: due or recovery"),
+])
+def test_a_value_outside_a_set_names_the_set(real: TestClient, method: str, path: str, kwargs: dict[str, object],
+                                             allowed: str) -> None:
+    response = real.request(method, path, **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == 422 and response.json()["errors"][0]["msg"].startswith(allowed)
+    assert "lenient" not in response.text
+
+
+def test_one_question_limit_for_cli_and_api(real: TestClient) -> None:
+    from assistant.parsing import MAX_QUESTION_CHARS
+
+    spec = real.get("/openapi.json").json()
+    answer = spec["components"]["schemas"]["AnswerRequest"]["properties"]["question"]
+    search = next(p for p in spec["paths"]["/v1/search"]["get"]["parameters"] if p["name"] == "q")
+    assert answer["maxLength"] == search["schema"]["maxLength"] == MAX_QUESTION_CHARS
+    too_long = real.post("/v1/answer", json={"question": "x" * (MAX_QUESTION_CHARS + 1)})
+    assert too_long.status_code == 422 and f"at most {MAX_QUESTION_CHARS}" in too_long.text
+    result = CliRunner().invoke(cli, ["ask", "x" * (MAX_QUESTION_CHARS + 1)])
+    assert result.exit_code == 2 and f"at most {MAX_QUESTION_CHARS}" in result.stderr
+
+
+def test_the_answer_returns_the_question_as_asked(real: TestClient) -> None:
+    question = "¿Puedo facturar 97550 si el paciente estuvo presente?"
+    assert real.post("/v1/answer", json={"question": question}).json()["question"] == question
+
+
+def test_a_future_dos_is_refused_by_the_answer_as_by_the_check(real: TestClient) -> None:
+    for response in (real.post("/v1/answer", json={"question": "is 97550 billable?", "dos": "2031-01-01"}),
+                     real.post("/v1/check", json={"text": NOTE, "dos": "2031-01-01"})):
+        assert (response.status_code, response.json()["code"]) == (422, "invalid_date")
+        assert "is in the future" in response.json()["detail"]
+
+
+def test_fees_beyond_the_tables_speak_to_a_user(real: TestClient) -> None:
+    detail = real.get("/v1/codes/97550", params={"dos": "2031-01-01"}).json()["detail"]
+    assert "updated release" in detail and ".yaml" not in detail and "knowledge/" not in detail

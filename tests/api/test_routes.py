@@ -110,6 +110,19 @@ def test_note_over_the_note_limit_is_413(client: TestClient, fake: FakeAssistant
     assert_problem(client.post("/v1/check", json={"text": big}), 413, "note_too_large")
 
 
+
+@pytest.mark.parametrize(("path", "extra"),
+                         [("/v1/check", {}), ("/v1/rewrite", {}), ("/v1/appeals", {"denial": "CO-50"})])
+def test_an_over_limit_note_is_413_before_any_worker(client: TestClient, fake: FakeAssistant, path: str,
+                                                     extra: dict[str, str]) -> None:
+    # QA8: under load an over-limit note waited for a worker, then got 503 busy; the size is checked first
+    big = "Caregiver training with " + "x" * fake.settings.max_note_bytes
+    fake.settings.max_body_bytes = 10 * fake.settings.max_note_bytes
+    checks = fake.calls.check  # (the warm-up check at start-up)
+    assert_problem(client.post(path, json={"text": big, **extra}), 413, "note_too_large")
+    assert fake.calls.check == checks and not fake.last_appeal
+
+
 def test_search(client: TestClient) -> None:
     resp = client.get("/v1/search", params={"q": "can the patient be in the room?", "k": 3})
     assert resp.status_code == 200

@@ -129,3 +129,21 @@ def test_errors_are_not_logged_with_content(caplog: pytest.LogCaptureFixture) ->
     assert resp.status_code == 500 and resp.json()["code"] == "internal_error"
     assert "Caregiver" not in resp.text
     assert all("Caregiver" not in r.getMessage() for r in caplog.records)
+    # QA8: "it has been logged" is true, and the log says what and where (type, file, line), never the message
+    logged = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any(m.startswith("unhandled RuntimeError at tests/api/test_security.py:") and "check_note" in m
+               for m in logged), logged
+
+
+def test_where_survives_a_worker_process() -> None:
+    import pickle
+
+    from api.errors import stamp, where
+
+    try:
+        {}["key"]
+    except KeyError as exc:
+        stamp(exc)
+        crossed = pickle.loads(pickle.dumps(exc))  # how a worker process hands it back: without its traceback
+    assert crossed.__traceback__ is None
+    assert where(crossed).startswith("KeyError at tests/api/test_security.py:") and "key" not in where(crossed)

@@ -35,6 +35,8 @@ def test_text_in_common_encodings(raw: str | bytes) -> None:
         ("  \n\t ", EmptyNoteError, "empty"),
         (NOTE.encode("utf-16-le"), NotTextError, "binary"),  # UTF-16 without a mark is not guessed at
         (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
+        (b"Caregiver\x00 training", NotTextError, "NUL byte at offset 9"),  # QA8: where it is
+        ("Caregiver \x00 training", NotTextError, "NUL character at character 10"),
         (b"caf\xe9 note", NotTextError, "offset 3"),
         (codecs.BOM_UTF16_LE + b"\x00\xd8", NotTextError, "not UTF-16"),  # a lone surrogate in UTF-16
         (b"x" * (LIMIT + 1), NoteTooLargeError, "limit"),

@@ -177,6 +177,13 @@ def test_envelope_faults_name_the_segment(text: str, position: int, words: str) 
     assert "TESTPATIENT" not in (caught.value.hint or "")
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_file_is_named_with_how_to_convert_it(encoding: str) -> None:
+    with pytest.raises(RemittanceError) as caught:
+        parse_835(load("medicare_partb.835").decode().encode(encoding))
+    assert "UTF-16" in str(caught.value) and "iconv" in str(caught.value) and "ISA segment" not in str(caught.value)
+
+
 def test_nothing_readable_is_an_error() -> None:
     text = load("medicare_partb.835").decode().replace("N1*PR*MEDICARE PART B MAC JX~", "N1*ZZ*MEDICARE PART B MAC JX~")
     with pytest.raises(RemittanceError, match="no payment could be read"):

@@ -127,3 +127,27 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     assert json.loads(out)["status"] == "drafted"
     code, out, _ = run("worklist", "draft", "1", "2")
     assert code == 0 and "1: drafted" in out and "2: not drafted" in out
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["set", "1", "--status", "bogus"], "status: must be one of: new, drafted, submitted"),
+    (["set", "1", "--recovered", "-50"], "recovered: input should be greater than or equal to 0"),
+    (["set", "1", "--recovered", "1e9"], "recovered: input should be less than or equal to 10000000"),
+    (["set", "1", "--assignee", "a" * 5000], "assignee: string should have at most 120 characters"),
+    (["set", "1", "--status", "submitted", "--decided-on", "2031-01-01"], "decision date 2031-01-01 is in the future"),
+    (["--status", "bogus"], "unknown status 'bogus' (use one of: new, drafted, submitted"),
+    (["--sort", "bogus"], "unknown sort 'bogus' (use one of: due, recovery)"),
+    (["--format", "bogus"], "use one of: text, json, csv"),
+    (["draft", "1"], "assistant worklist draft 1 --note FILE"),
+])
+def test_bad_worklist_input_is_one_line_exit_2(args: list[str], words: str) -> None:
+    imported()
+    code, _, err = run("worklist", *args)
+    assert code == 2 and words in err and "Traceback" not in err and "aaaaaaaaaa" not in err
+    assert len(err.strip().splitlines()) <= 2  # the error, and its hint
+
+
+def test_statuses_filter_in_any_case() -> None:
+    imported()
+    code, out, _ = run("worklist", "--status", "NEW", "--format", "json")
+    assert code == 0 and json.loads(out)["total"] > 0

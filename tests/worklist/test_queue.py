@@ -187,9 +187,8 @@ def test_outcomes_update_the_statistics_and_the_rates(loaded: Assistant) -> None
     first, second = necessity[0], necessity[1]
     for item, outcome, days in ((first, "won", 30), (second, "lost", 50)):
         loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
-        loaded.update_worklist_item(
-            item.id, {"status": outcome, "decided_on": TODAY + timedelta(days=days)}, today=TODAY
-        )
+        decided = TODAY + timedelta(days=days)  # recorded the day it came: a decision date is never in the future
+        loaded.update_worklist_item(item.id, {"status": outcome, "decided_on": decided}, today=decided)
     stats = loaded.worklist_stats()
     row = next(r for r in stats.rows if r.dimension == "pattern" and r.key == "medical_necessity")
     assert (row.decided, row.won, row.lost, row.overturn_rate) == (2, 1, 1, 0.5)
