@@ -314,8 +314,9 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
 
 # a time-stamped entry: the time opens its line and the entry's words follow ("2:00 pm: met with daughter alone",
 # "2:52 done"); each entry runs until the next one's time
-_STAMP_BEFORE = re.compile(r"[ \t*•>-]{0,6}")
-_STAMP_AFTER = re.compile(r"[ \t]{0,3}(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]")
+# "[10:00] Session began", "(10:32) Patient returned": the stamp may sit in brackets
+_STAMP_BEFORE = re.compile(r"[ \t*•>\-\[(]{0,6}")
+_STAMP_AFTER = re.compile(r"(?:[ \t]?(?:[aApP]\.?[mM]\.?|hrs?))?[\])]?[ \t]{0,3}(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]")
 MAX_STAMP_GAP = 180
 
 
@@ -341,7 +342,8 @@ def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Seg
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
     written in the note already covers that time. A range written without am/pm between the entries' times is
     read in their half of the day."""
-    stamps = [tok for i, tok in enumerate(tokens) if i not in used and tok.colon and _stamp(text, tok)]
+    # "0900 Started w/ son": a military time opens its entry too
+    stamps = [t for i, t in enumerate(tokens) if i not in used and (t.colon or t.military) and _stamp(text, t)]
     entries = [(a, *_resolve(a, b)) for a, b in itertools.pairwise(stamps)]
     entries = [(a, start, end) for a, start, end in entries if 0 < end - start <= MAX_STAMP_GAP]
     if not entries:

@@ -368,7 +368,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
 _PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
 _JOINS = re.compile(
     # "pt got home and joined the call": a few words may come between the patient and the verb
-    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
+    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+,?\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
     r"|returned|arrived"
     r"|walked\s+in|wheeled\s+in)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
