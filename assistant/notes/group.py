@@ -51,7 +51,7 @@ _REPRESENTED_LIST = re.compile(
     r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance|present|trained)"
     r"(?:\s+(?:today|tonight))?(?:\s*\([^()\n]{1,40}\))?|families)\s*[:=-]\s*"
     # a dot inside a list of names is an initial's ("E.P.", "pt C.D. (daughter)"), not the sentence's end
-    r"(?P<list>(?:[^\n.;(]|\.(?=\S)|(?<=(?<![A-Za-z])[A-Z])\.|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.|;(?=[ \t]*\S)"
+    r"(?P<list>(?:[^\n.;(]|\.(?:(?=\S)|(?<=(?<![A-Za-z])[A-Z]\.)|(?<=\bM[rs]\.)|(?<=\bMrs\.)|(?<=\bDr\.))|;(?=[ \t]*\S)"
     r"|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
     r"(?:\((?P<n>\d{1,2})\))?",
     re.I,
