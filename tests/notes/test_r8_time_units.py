@@ -320,3 +320,19 @@ def test_more_time_stamp_forms(entries: str, minutes: int, present: int) -> None
 )
 def test_more_group_forms(text: str, patients: int | None) -> None:
     assert find_group(text).patients == patients
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # a split session's numbered fields
+        ("Start_1: 09:00 Stop_1: 09:20 Start_2: 09:35 Stop_2: 09:58\n", 43),
+        # a table without a header: two clock cells side by side, a break row told by its own cell
+        ("| 09:00 | 09:20 | transfers |\n| 09:35 | 09:58 | dressing |\n", 43),
+        ("| 09:00 | 09:20 | transfers |\n| 09:20 | 09:35 | BREAK |\n| 09:35 | 09:58 | dressing |\n", 43),
+        # a year in the cell before a clock is not a clock
+        ("DOS: February 11, 2025 | 1:10 PM - 2:00 PM\n", 50),
+    ],
+)
+def test_split_sessions_in_fields_and_table_rows(text: str, minutes: int) -> None:
+    assert assistant.check_note(BASE + text).time.total_minutes == minutes
