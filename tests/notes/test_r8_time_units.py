@@ -137,6 +137,11 @@ def test_a_patient_who_did_not_join_is_not_kept_apart() -> None:
         ("Addendum 01/21/2025 (records request / denial CO-16 M53 rec'd 01/09/2025): session was approx. 40 min.",
          True),
         ("Addendum 01/21/2025: per ADR, session was 40 min.", True),
+        ("Late entry 01/21/2025 after claim denial: session lasted 40 minutes.", True),
+        ("Addendum 01/21/2025 re: denial N657 - time 10:00-10:40.", True),
+        ("Addendum 01/21/2025 (requested by the billing department): 40 min.", True),
+        ("Amendment 01/21/2025 for TPE audit: 40 min.", True),
+        ("Addendum 11/06/2024: forgot to record time; session 10:00-10:40.", False),
         ("Addendum 11/06/2024: return demo details omitted yesterday; son repeated it with one cue.", False),
     ],
 )
