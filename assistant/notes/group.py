@@ -17,12 +17,17 @@ from assistant.notes.scan import compiled
 _N = r"\b\d{1,2}\b|one|two|three|four|five|six|seven|eight|nine|ten|several|multiple"
 _PEOPLE = (
     r"(?:caregivers?|families|family members|sets of caregivers|spouses|parents|wives|husbands|daughters|sons|carers"
-    r"|partners|relatives)"
+    r"|partners|relatives|aides|staff)"
 )
-_WHO = r"(?:patients|pts|clients|residents|families|children|individuals|outpatients|people|adults)"
+_WHO = r"(?:patients|pts|clients|residents|families|children|individuals|outpatients|people|adults|households)"
 _GROUP_COUNT = (
-    rf"{_PEOPLE}\s+(?:of|for|representing|from)\s+(?P<n>{_N})\s+(?:[\w'-]+\s+){{0,2}}?"
-    rf"(?:{_WHO}|different patients)\b"
+    # "aides caring for 5 residents", "caregivers from 3 households"
+    rf"{_PEOPLE}\s+(?:of|for|representing|from|caring\s+for|assigned\s+to)\s+(?:the\s+)?(?P<n>{_N})\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?(?:{_WHO}|different patients)\b"
+    # "(n=5 families)"
+    rf"|\bn\s?=\s?(?P<n8>{_N})\s+(?:{_WHO})\b"
+    # "3 patients' families present"
+    rf"|(?P<n9>{_N})\s+(?:patients|pts|clients|residents)['’]?\s+(?:families|caregivers|carers)\b"
     rf"|(?P<n2>{_N})\s+(?:different\s+|separate\s+)?(?:patients|pts|clients|families|children|residents)\s+"
     r"(?:were\s+)?(?:represented|in the group|participated|attended|started|came|joined|took part)"
     rf"|representing\s+(?P<n3>{_N})\s+(?:different\s+)?(?:patients|pts|clients|families|residents)"
@@ -46,7 +51,8 @@ _REPRESENTED_LIST = re.compile(
     r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance|present|trained)"
     r"(?:\s+(?:today|tonight))?(?:\s*\([^()\n]{1,40}\))?|families)\s*[:=-]\s*"
     # a dot inside a list of names is an initial's ("E.P.", "pt C.D. (daughter)"), not the sentence's end
-    r"(?P<list>(?:[^\n.;(]|\.(?=\S)|(?<=(?<![A-Za-z])[A-Z])\.|;(?=[ \t]*\S)|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
+    r"(?P<list>(?:[^\n.;(]|\.(?:(?=\S)|(?<=(?<![A-Za-z])[A-Z]\.)|(?<=\bM[rs]\.)|(?<=\bMrs\.)|(?<=\bDr\.))|;(?=[ \t]*\S)"
+    r"|\((?!\d{1,2}\))[^\n()]{1,60}\)){3,200})"
     r"(?:\((?P<n>\d{1,2})\))?",
     re.I,
 )
@@ -94,7 +100,9 @@ _SINGLE_PATIENT_GROUP = (
     r"(?:present|attended|in attendance)"
 )
 _OF_PATIENT = re.compile(
-    r"\b(?:of|for)\s+(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?(?:pt|patient)\b(?!'s)\.?[,\s]*"
+    # "Tom Lee (husband, pt Ann Lee - this chart)": the patient named after the relationship
+    r"(?:\b(?:of|for)\s+|(?<=[(,])\s*)(?:this|another|a different|other|a second)?\s*(?:clinic\s+)?"
+    r"(?:pt|patient)\b(?!'s)\.?[,\s]*"
     # "of pt Salo-Varga, Tímea": a name may be written last name first
     r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s)?(?P<who>[A-Z]\.\s?[A-Z]\.|[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?(?:\.?|,)\s[A-Z][^\W\d_]+)?"
 )
@@ -176,6 +184,10 @@ _GATE = frozenset(
         "partners",
         "relatives",
         "roster",
+        "relationship",
+        "attendee",
+        "attendees",
+        "trainees",
         "patients",
         "pts",
         "residents",
@@ -308,6 +320,35 @@ def _attendees(text: str) -> tuple[int, tuple[int, int]] | None:
     return len(came), (start, run[-1].end())
 
 
+# a roster table: a header row naming the patient's column and the caregiver's, then one row per caregiver
+# ("| Patient | Caregiver | Relationship |", "Pt<TAB>Caregiver<TAB>Rel")
+_TABLE_HEAD = re.compile(
+    r"^[ \t|]*(?:patient|pt|resident|client|child)s?(?:[ \t]+name)?[ \t]*(?:\||\t)[^\n]*"
+    r"\b(?:caregivers?|attendees?|trainees?|family|relationship|relation)\b[^\n]*$",
+    re.I | re.M,
+)
+_TABLE_ROW = re.compile(r"[ \t|]*(?P<first>[^|\t\n]+?)[ \t]*(?:\||\t)(?P<rest>[^\n]*)")
+_TABLE_RULE = re.compile(r"[ \t|:+=-]*\n")
+
+
+def _table(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients whose caregivers came, from a roster table: the distinct first cells of its rows, a row marked absent
+    left out (two patients at least)."""
+    head = _TABLE_HEAD.search(text)
+    if head is None:
+        return None
+    pos = head.end() + 1
+    rule = _TABLE_RULE.match(text, pos)
+    pos = rule.end() if rule else pos
+    came, end = set(), pos
+    while pos < len(text) and len(came) < 50 and (row := _TABLE_ROW.match(text, pos)) is not None:
+        if not _ROSTER_ABSENT.search(row["rest"]):
+            came.add(_norm(_BRACKETED.sub("", row["first"])))
+        end = row.end()
+        pos = end + 1
+    return (len(came), (head.start(), end)) if len(came) >= 2 else None
+
+
 def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
     """Patients of a group written in prose: this one, and one more for each relative of another patient."""
     found = list(_RELATIVE_OF_OTHER.finditer(text))
@@ -345,12 +386,12 @@ def find_group(text: str) -> Group:
         group.patients, group.span = roster
     if group.patients is None:
         _bulleted(text, group)
-    attendees = _attendees(text) if group.patients is None else None
-    if attendees is not None:
-        group.patients, group.span = attendees
-    sheet = _sheet(text) if group.patients is None else None
-    if sheet is not None:
-        group.patients, group.span = sheet
+    listed = roster is not None  # a list of rows: its rows marked absent are left out
+    for rows in (_attendees, _sheet, _table):
+        found = rows(text) if group.patients is None else None
+        if found is not None:
+            group.patients, group.span = found
+            listed = True
     if group.patients is None and _GROUP_WORD.search(text):
         named = list(_RELATIVE_OF_NAMED.finditer(text))
         if len({m["who"] for m in named}) >= 2:
@@ -362,7 +403,6 @@ def find_group(text: str) -> Group:
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]
-    listed = roster is not None or sheet is not None or attendees is not None  # rows marked absent are left out
     absent = _first(_ABSENT_FAMILIES, text) if group.patients is not None and not listed else None
     if group.patients is not None and absent:
         group.patients -= _number(absent[1]["n"] or "") or 0

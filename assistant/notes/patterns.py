@@ -159,6 +159,14 @@ _NEGATED_CODE = re.compile(
     re.I,
 )
 
+# "97550 not billed today", "97551 (not billed - time does not support)", "97551 -- held": the code named to say it
+# is not on the claim
+_NEGATED_AFTER = re.compile(
+    r"^[\s(–—-]{0,4}(?:(?:was|is|were)\s+)?(?:not\s+(?:billed|charged|coded|claimed|submitted)|held|withheld"
+    r"|omitted)\b",
+    re.I,
+)
+
 
 # One token shape for every CPT/HCPCS code (starts with a digit or a capital: fast to scan); whether
 # a token is a code the knowledge base knows is a set lookup, not a 40-way alternation.
@@ -203,7 +211,7 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
             if mm["mod"] not in mods:
                 mods.append(mm["mod"])
                 mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
-        negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)))
+        negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)) or _NEGATED_AFTER.match(tail))
         out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
     if _SPOKEN_CODE_GATE.search(text):  # "ninety seven five fifty, one unit": a dictated billing line
         out += [

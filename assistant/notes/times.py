@@ -37,6 +37,9 @@ _TOKEN = re.compile(
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
+# "| 09:00 | 09:20 | transfers |": two neighbouring cells of a table row, each a clock time with its colon ("DOS:
+# February 11, 2025 | 1:10 PM - 2:00 PM": a year is not a clock)
+_CELL_SEP = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}")
 # a flowsheet's label may end in a dot leader, a colon or both ("Start/Stop........: 13:30 / 14:32"); a table's in
 # the bar of its own cell ("Start Time | 10:05")
 # a JSON export quotes its keys and values ('"start": "13:05"'); an export's timestamp field gives the date first
@@ -47,8 +50,9 @@ _LEADER = (
 )
 _START_LABEL = re.compile(
     # "TimeIn", "START_TS": an export's field name, run together or with its "timestamp"
+    # "Start_1: 09:00 Stop_1: 09:20": a split session's fields, numbered
     r"(?:\bstart(?:ed)?|\bbegin|\bbegan|\btime\s*in|\bin|\bconnected|\blogged\s+(?:on|in))\s*(?:time|ts|timestamp)?\s*"
-    r"(?:at)?\s*"
+    r"(?:#?\d\s*)?(?:at)?\s*"
     + _LEADER
     + r"\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"
@@ -57,7 +61,7 @@ _START_LABEL = re.compile(
 )
 _STOP_LABEL = re.compile(
     r"(?:\bstop(?:ped)?|\bend(?:ed)?|\bfinish(?:ed)?|\btime\s*out|\bout|\bdisconnected|\blogged\s+(?:off|out)"
-    r"|\bsigned\s+off)\s*(?:time|ts|timestamp)?\s*(?:at)?\s*"
+    r"|\bsigned\s+off)\s*(?:time|ts|timestamp)?\s*(?:#?\d\s*)?(?:at)?\s*"
     + _LEADER
     + r"\s*$"
     r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
@@ -280,7 +284,12 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
         if (
             i in used
             or b.start - a.end > 12
-            or not (_RANGE_SEP.fullmatch(text, a.end, b.start) or _paired(text, a, b) or _between(text, a, b))
+            or not (
+                _RANGE_SEP.fullmatch(text, a.end, b.start)
+                or (a.colon and b.colon and _CELL_SEP.fullmatch(text, a.end, b.start))
+                or _paired(text, a, b)
+                or _between(text, a, b)
+            )
             or _is_year_pair(text, a, b)
         ):
             continue
@@ -314,8 +323,9 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
 
 # a time-stamped entry: the time opens its line and the entry's words follow ("2:00 pm: met with daughter alone",
 # "2:52 done"); each entry runs until the next one's time
-_STAMP_BEFORE = re.compile(r"[ \t*•>-]{0,6}")
-_STAMP_AFTER = re.compile(r"[ \t]{0,3}(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]")
+# "[10:00] Session began", "(10:32) Patient returned": the stamp may sit in brackets
+_STAMP_BEFORE = re.compile(r"[ \t*•>\-\[(]{0,6}")
+_STAMP_AFTER = re.compile(r"(?:[ \t]?(?:[aApP]\.?[mM]\.?|hrs?))?[\])]?[ \t]{0,3}(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]")
 MAX_STAMP_GAP = 180
 
 
@@ -341,7 +351,8 @@ def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Seg
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
     written in the note already covers that time. A range written without am/pm between the entries' times is
     read in their half of the day."""
-    stamps = [tok for i, tok in enumerate(tokens) if i not in used and tok.colon and _stamp(text, tok)]
+    # "0900 Started w/ son": a military time opens its entry too
+    stamps = [t for i, t in enumerate(tokens) if i not in used and (t.colon or t.military) and _stamp(text, t)]
     entries = [(a, *_resolve(a, b)) for a, b in itertools.pairwise(stamps)]
     entries = [(a, start, end) for a, start, end in entries if 0 < end - start <= MAX_STAMP_GAP]
     if not entries:

@@ -36,7 +36,7 @@ _EXCLUDED_LATER = re.compile(
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(
-    r"^[\s,:–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
+    r"^[\s,:|–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
     r"(?![^\n\d]{0,12}\d)",
     re.I,
 )  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
@@ -368,7 +368,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
 _PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
 _JOINS = re.compile(
     # "pt got home and joined the call": a few words may come between the patient and the verb
-    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
+    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+,?\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
     r"|returned|arrived"
     r"|walked\s+in|wheeled\s+in)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"

@@ -137,6 +137,11 @@ def test_a_patient_who_did_not_join_is_not_kept_apart() -> None:
         ("Addendum 01/21/2025 (records request / denial CO-16 M53 rec'd 01/09/2025): session was approx. 40 min.",
          True),
         ("Addendum 01/21/2025: per ADR, session was 40 min.", True),
+        ("Late entry 01/21/2025 after claim denial: session lasted 40 minutes.", True),
+        ("Addendum 01/21/2025 re: denial N657 - time 10:00-10:40.", True),
+        ("Addendum 01/21/2025 (requested by the billing department): 40 min.", True),
+        ("Amendment 01/21/2025 for TPE audit: 40 min.", True),
+        ("Addendum 11/06/2024: forgot to record time; session 10:00-10:40.", False),
         ("Addendum 11/06/2024: return demo details omitted yesterday; son repeated it with one cue.", False),
     ],
 )
@@ -280,3 +285,59 @@ def test_a_visit_total_beside_its_evaluation_is_not_the_training_s() -> None:
     )
     assert report.time.stated_total_minutes == 40
     assert report.check("total_time").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("entries", "minutes", "present"),
+    [
+        # the stamp in brackets, or a military time without a colon; a comma between the patient and the verb
+        ("[10:00] Session began with daughter.\n[10:32] Patient returned home and joined.\n[10:47] Session ended.\n",
+         32, 15),
+        ("0900 Started w/ son.\n0930 Pt home from church, joined.\n0945 Done.\n", 30, 15),
+        ("10:00 AM Started with daughter alone.\n10:32 AM Patient walked in; practiced with daughter.\n10:47 AM End.\n",
+         32, 15),
+    ],
+)
+def test_more_time_stamp_forms(entries: str, minutes: int, present: int) -> None:
+    report = assistant.check_note(BASE.replace("Pt not present (stayed home). ", "Pt not present at first. ") + entries)
+    assert report.time.total_minutes == minutes
+    assert [s.minutes for s in report.time.patient_present] == [present]
+
+
+@pytest.mark.parametrize(
+    ("text", "patients"),
+    [
+        ("Caregiver group (n=5 families), 2:00-3:00.", 5),
+        ("Group training with caregivers from 3 households.", 3),
+        ("Caregiver training group -- 3 patients' families present (this pt's wife, plus 2 others).", 3),
+        ("In-service for facility aides caring for 5 residents.", 5),
+        ("Group caregiver training. Residents represented: Mr. Lee (this claim), Mrs. Park, Mr. Diaz.", 3),
+        ("Group CTS (97552). Trainees: Tom Lee (husband, pt Ann Lee - this chart); Mi Park (daughter, pt Jin Park).",
+         2),
+        ("| Patient | Caregiver | Relationship |\n|---|---|---|\n| Lee, Ann (this note) | Tom Lee | husband |\n"
+         "| Park, Jin | Mi Park | daughter |\n| Diaz, Rosa | Luis Diaz | son |\n", 3),
+        # a row marked absent does not count
+        ("| Patient | Caregiver | Relationship |\n|---|---|---|\n| Lee, Ann (this note) | Tom Lee | husband |\n"
+         "| Park, Jin | no caregiver came | - |\n", None),
+        # one patient's caregivers, however many
+        ("Caregiver training for wife and daughter of this patient (group of two caregivers, one patient).", None),
+    ],
+)
+def test_more_group_forms(text: str, patients: int | None) -> None:
+    assert find_group(text).patients == patients
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # a split session's numbered fields
+        ("Start_1: 09:00 Stop_1: 09:20 Start_2: 09:35 Stop_2: 09:58\n", 43),
+        # a table without a header: two clock cells side by side, a break row told by its own cell
+        ("| 09:00 | 09:20 | transfers |\n| 09:35 | 09:58 | dressing |\n", 43),
+        ("| 09:00 | 09:20 | transfers |\n| 09:20 | 09:35 | BREAK |\n| 09:35 | 09:58 | dressing |\n", 43),
+        # a year in the cell before a clock is not a clock
+        ("DOS: February 11, 2025 | 1:10 PM - 2:00 PM\n", 50),
+    ],
+)
+def test_split_sessions_in_fields_and_table_rows(text: str, minutes: int) -> None:
+    assert assistant.check_note(BASE + text).time.total_minutes == minutes
