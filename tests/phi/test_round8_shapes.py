@@ -1,0 +1,46 @@
+"""Round 8 shapes, one table per kind of miss. Synthetic values only.
+
+Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquornby", "quornby_v"), in an audit
+line ("LOGIN x", "READ by x") and in a table's user column.
+
+Keep rows: a service's login in a user column.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
+
+_AUDIT = (
+    "ts,user,role,action,patient_name\n"
+    "2026-02-03T15:02Z,tquornaby-ek,OT,VIEW_NOTE,\"Quornaby, Ilse\"\n"
+    "2026-02-06T09:00Z,svc_claims,SYSTEM,BATCH_SUBMIT,*\n"
+)
+
+SCRUB = [
+    # a login built from a found name, with no cue beside it
+    ("From: Velan Quornby (proxy, son)\n2025-12-19 22:41 OK vquornby ip=x", "vquornby"),
+    ("Therapist: Velan Quornby, OT\nsigned quornby_v 12:02", "quornby_v"),
+    ("Therapist: Velan Quornby, OT\nsession closed by VQUORNBY2", "VQUORNBY2"),
+    # a login after an audit verb or in a user column
+    ("2025-12-19T22:41 LOGIN tqelvarin OK ip=203.0.113.5", "tqelvarin"),
+    ("2025-12-20T07:15 READ by mzorabel (OT)", "mzorabel"),
+    (_AUDIT, "tquornaby-ek"),
+]
+
+KEEP = [
+    (_AUDIT, ["svc_claims", "VIEW_NOTE"]),
+    ("LOGIN page opened; session read by the team", ["LOGIN page", "read by the team"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB)
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    assert_scrubbed(deid, text, secret)
+
+
+@pytest.mark.parametrize(("text", "words"), KEEP)
+def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
+    assert_kept(deid, text, words)
