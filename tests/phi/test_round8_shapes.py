@@ -1,9 +1,11 @@
 """Round 8 shapes, one table per kind of miss. Synthetic values only.
 
 Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquornby", "quornby_v"), in an audit
-line ("LOGIN x", "READ by x") and in a table's user column.
+line ("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language.
 
-Keep rows: a service's login in a user column.
+Keep rows: a service's login in a user column; kin words, greetings and form words in families' languages
+("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia Ocupacional", Arabic "ابنها"), English words for a parent ("Mom's"),
+countries, and an abbreviation where a name would stand ("(daughter, POA)").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from tests.phi.roundtrip import assert_kept, assert_scrubbed
 
 _AUDIT = (
     "ts,user,role,action,patient_name\n"
-    "2026-02-03T15:02Z,tquornaby-ek,OT,VIEW_NOTE,\"Quornaby, Ilse\"\n"
+    '2026-02-03T15:02Z,tquornaby-ek,OT,VIEW_NOTE,"Quornaby, Ilse"\n'
     "2026-02-06T09:00Z,svc_claims,SYSTEM,BATCH_SUBMIT,*\n"
 )
 
@@ -28,11 +30,31 @@ SCRUB = [
     ("2025-12-19T22:41 LOGIN tqelvarin OK ip=203.0.113.5", "tqelvarin"),
     ("2025-12-20T07:15 READ by mzorabel (OT)", "mzorabel"),
     (_AUDIT, "tquornaby-ek"),
+    # the name after a kin word of another language, the kin word kept
+    ("Caregivers: Lola Quepita (grandmother of the grandchildren, unpaid).", "Quepita"),
+    ("call w/ Vela Quornby-Ferro (daughter, POA) re father", "Quornby-Ferro"),
 ]
 
 KEEP = [
     (_AUDIT, ["svc_claims", "VIEW_NOTE"]),
     ("LOGIN page opened; session read by the team", ["LOGIN page", "read by the team"]),
+    # kin words, greetings and form words of families' languages; countries; abbreviations beside a kin word
+    ("I got a bill. Tata was in the hospital that week.", ["Tata"]),
+    ("BONSWA. MANMAN M AK FRÈ M AP VINI.", ["MANMAN", "FRÈ"]),
+    ("Bonjour, I'm the daughter of the patient.", ["Bonjour"]),
+    ("can you call me back. Diolch, bye.", ["Diolch"]),
+    ("De: Ana (hija)  Para: Terapia Ocupacional", ["Terapia Ocupacional"]),
+    ("(pt, 55-019431) — caregiver: ابنها يوسف, 4821 N 27th Ave, Phoenix 85017", ["ابنها"]),
+    (
+        "Son (visiting from Iceland) trained; mail to Montreal QC, Canada or Leeds, United Kingdom",
+        ["Iceland", "Canada", "United Kingdom"],
+    ),
+    (
+        "[Group MMS: \"Mom's PT\" - 4 members]\nclinic address is in the email. mom's old apt was 3900 E Colfax Ave",
+        ["Mom's PT", "mom's old"],
+    ),
+    ("Caregivers: Lola Quepita (grandmother of the grandchildren, unpaid).", ["Lola"]),
+    ("call w/ Vela Quornby-Ferro (daughter, POA) re father", ["(daughter, POA)"]),
 ]
 
 
