@@ -3,9 +3,9 @@
 Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquornby", "quornby_v"), in an audit
 line ("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language.
 
-Keep rows: a service's login in a user column; kin words, greetings and form words in families' languages
-("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia Ocupacional", Arabic "ابنها"), English words for a parent ("Mom's"),
-countries, and an abbreviation where a name would stand ("(daughter, POA)").
+Keep rows: an HL7 message's control id (MSH-10); a service's login in a user column; kin words, greetings and form
+words in families' languages ("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia Ocupacional", Arabic "ابنها"), English
+words for a parent ("Mom's"), countries, and an abbreviation where a name would stand ("(daughter, POA)").
 """
 
 from __future__ import annotations
@@ -21,6 +21,11 @@ _AUDIT = (
     "2026-02-06T09:00Z,svc_claims,SYSTEM,BATCH_SUBMIT,*\n"
 )
 
+_HL7 = (
+    "MSH|^~\\&|SCHED|STW|EHR|STW|20250602081500||SIU^S12|S12-7731|P|2.5\n"
+    "PID|1||5512087^^^STW||QUORNBY^VELAN^^^||19340212|M\n"
+)
+
 SCRUB = [
     # a login built from a found name, with no cue beside it
     ("From: Velan Quornby (proxy, son)\n2025-12-19 22:41 OK vquornby ip=x", "vquornby"),
@@ -33,9 +38,13 @@ SCRUB = [
     # the name after a kin word of another language, the kin word kept
     ("Caregivers: Lola Quepita (grandmother of the grandchildren, unpaid).", "Quepita"),
     ("call w/ Vela Quornby-Ferro (daughter, POA) re father", "Quornby-Ferro"),
+    (_HL7, "5512087"),
+    (_HL7, "QUORNBY"),
 ]
 
 KEEP = [
+    # an HL7 message's own control id, processing id and version (MSH-10..12)
+    (_HL7, ["|S12-7731|P|2.5"]),
     (_AUDIT, ["svc_claims", "VIEW_NOTE"]),
     ("LOGIN page opened; session read by the team", ["LOGIN page", "read by the team"]),
     # kin words, greetings and form words of families' languages; countries; abbreviations beside a kin word
