@@ -38,7 +38,7 @@ koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna
 hajj haj hajja hajjah haji sheikh sheikha
 tūtū tita doña dona ehemann ehefrau enkelin enkel tochter sohn irmão irmã
 dra lcda lcdo
-tata tato manman frè sè tonton matant grann granpapa
+tata tato мама папа бабушка дедушка manman frè sè tonton matant grann granpapa
 ابني ابنه ابنها ابنتي ابنته ابنتها بنتي بنته بنتها زوجي زوجها زوجتي زوجته أمي أمه أمها أبي أبوه أبوها جدتي جدي
 """)
 # English words for a parent: what a child calls them, never a name ("Mom's PT", "dad's aide").

@@ -1,11 +1,14 @@
 """Round 8 shapes, one table per kind of miss. Synthetic values only.
 
-Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquornby", "quornby_v"), in an audit
-line ("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language.
+Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquornby", "quornby_v"), in an audit line
+("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language; a month/day
+after an event, a follow-up or a consent, an ordinal day before "so"/"but"; a day and a Turkish, German, Italian or
+Polish month; an age over 89 with its unit in another language ("94 yaşında", "95 سنة", "91 лет", "95岁").
 
-Keep rows: an HL7 message's control id (MSH-10); a service's login in a user column; kin words, greetings and form
-words in families' languages ("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia Ocupacional", Arabic "ابنها"), English
-words for a parent ("Mom's"), countries, and an abbreviation where a name would stand ("(daughter, POA)").
+Keep rows: scores beside the same event words; an HL7 message's control id (MSH-10); a service's login in a user
+column; kin words, greetings and form words in families' languages ("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia
+Ocupacional", Arabic "ابنها"), English words for a parent ("Mom's"), countries, and an abbreviation where a name would
+stand ("(daughter, POA)").
 """
 
 from __future__ import annotations
@@ -40,12 +43,30 @@ SCRUB = [
     ("call w/ Vela Quornby-Ferro (daughter, POA) re father", "Quornby-Ferro"),
     (_HL7, "5512087"),
     (_HL7, "QUORNBY"),
+    # a month/day announced by an event, a follow-up or a consent; an ordinal day before a conjunction
+    ("Handouts emailed. Next class 6/11.", "6/11"),
+    ("Call ref# 1. Follow up 6/10 if not reprocessed.", "6/10"),
+    ("31'. consent ✔ 2/4 (pt, verbal). gait belt", "2/4"),
+    ("She was in the hospital the 17th so how could you train me", "17th"),
+    # a day and a Turkish, German, Italian or Polish month
+    ("12 haziran ok for us (thursday)", "12 haziran"),
+    ("Termin am 3. März 2025 bestätigt", "3. März 2025"),
+    ("visita il 5 maggio con la figlia", "5 maggio"),
+    # an age over 89 with its unit in the family's language
+    ("annem 94 yaşında, she stays home", "94"),
+    ("(pt, 55-019431, 95 سنة) — caregiver", "95"),
+    ("мама, 91 лет, дома", "91"),
+    ("母亲 95岁", "95"),
 ]
 
 KEEP = [
     # an HL7 message's own control id, processing id and version (MSH-10..12)
     (_HL7, ["|S12-7731|P|2.5"]),
     (_AUDIT, ["svc_claims", "VIEW_NOTE"]),
+    # scores beside the same event words stay
+    ("class 3/4 trials correct; group 2/3 correct; signed 3/4 of the forms", ["3/4 trials", "2/3", "3/4 of"]),
+    ("MMT 3/5 at follow up; the 2nd and 3rd steps", ["3/5", "2nd", "3rd"]),
+    ("annem 84 yaşında; 95 years of service", ["84"]),
     ("LOGIN page opened; session read by the team", ["LOGIN page", "read by the team"]),
     # kin words, greetings and form words of families' languages; countries; abbreviations beside a kin word
     ("I got a bill. Tata was in the hospital that week.", ["Tata"]),
