@@ -5,7 +5,8 @@
 * a name after a greeting or an introduction: "hi its cj", "Thanks CJ", "this is uh Priya"; any name between an
   introduction and a credential: "this is hope mcallister PT dictating";
 * a lower-case surname after a title with its dot: "dr. siddiqui"; a title with one initial: "Mr. D";
-* initials that sign a message at the end of a line: "- BN", "- K.O.".
+* initials that sign a message at the end of a line: "- BN", "- K.O.";
+* a name in Han or Hangul after a kin word of its script or before a role in brackets: "딸 박지민", "王秀英 (pt".
 Each word must still be no common English word (or be a listed first name) and no clinical or
 billing word: "thanks again", "hi all", '"Hoyer" lift' and "- PT" stay.
 """
@@ -51,6 +52,18 @@ BY_CUE = re.compile(
 )
 CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp][Mm])?\][ \t]*(?P<name>[A-Za-z][\w.\-]{1,30}+):"
+)
+# A name in Han or Hangul after a kin word of that script ("女儿 李娜", "딸 박지민"), or before a role in brackets
+# ("王秀英 (pt, MRN ...)"): these scripts have no capitals, so the cue is the only sign.
+_HAN_HANGUL = r"[\u4e00-\u9fff\uac00-\ud7a3]"
+_CJK_KIN = (
+    r"女儿|儿子|妻子|丈夫|太太|母亲|父亲|妈妈|爸爸|孙子|孙女|儿媳|女婿|姐姐|妹妹|哥哥|弟弟|女兒|兒子|母親|父親|孫子|孫女"
+    r"|어머니|아버지|며느리|할머니|할아버지|아들|아내|남편|엄마|아빠|손자|손녀|사위|언니|누나|오빠|딸|息子"
+)
+CJK_NAME = re.compile(
+    rf"(?:{_CJK_KIN})[ \t:：]+(?P<name>{_HAN_HANGUL}{{2,4}}+)(?!{_HAN_HANGUL})"
+    rf"|(?<!{_HAN_HANGUL})(?P<name2>{_HAN_HANGUL}{{2,4}}+)[ \t]*\("
+    r"(?i:pt|patient|caregiver|cg|son|daughter|wife|husband)\b"
 )
 _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED", "OR", "IV"})
 
@@ -110,6 +123,9 @@ def find_cued_names(text: str) -> list[Span]:
     ]
     out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
     out += _by_and_speakers(text) + _sign_off(text)
+    out += [
+        (m.start(g), m.end(g), "PERSON", 0.85) for m in CJK_NAME.finditer(text) for g in ("name", "name2") if m.group(g)
+    ]
     for m in DASH_INITIALS.finditer(text):
         letters = re.sub(r"[ .\t]", "", m.group("name"))
         if letters not in _NOT_INITIALS and not p.PROTECTED_WORDS_RE.fullmatch(letters):

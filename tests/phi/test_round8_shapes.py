@@ -3,7 +3,8 @@
 Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquornby", "quornby_v"), in an audit line
 ("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language; a month/day
 after an event, a follow-up or a consent, an ordinal day before "so"/"but"; a day and a Turkish, German, Italian or
-Polish month; an age over 89 with its unit in another language ("94 yaşında", "95 سنة", "91 лет", "95岁").
+Polish month; an age over 89 with its unit in another language ("94 yaşında", "95 سنة", "91 лет", "95岁"); a name in
+Han or Hangul after a kin word of its script or before "(pt".
 
 Keep rows: scores beside the same event words; an HL7 message's control id (MSH-10); a service's login in a user
 column; kin words, greetings and form words in families' languages ("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia
@@ -57,6 +58,11 @@ SCRUB = [
     ("(pt, 55-019431, 95 سنة) — caregiver", "95"),
     ("мама, 91 лет, дома", "91"),
     ("母亲 95岁", "95"),
+    # a name in Han or Hangul after a kin word of its script, or before a role in brackets
+    ("caregiver: 女儿 李娜 li.na@mail.example", "李娜"),
+    ("caregiver: 딸 박지민, 55-019412", "박지민"),
+    ("| 王秀英 (pt, MRN 55-019402) —", "王秀英"),
+    ("| 김영희 (pt, 55-019411) —", "김영희"),
 ]
 
 KEEP = [
@@ -67,6 +73,7 @@ KEEP = [
     ("class 3/4 trials correct; group 2/3 correct; signed 3/4 of the forms", ["3/4 trials", "2/3", "3/4 of"]),
     ("MMT 3/5 at follow up; the 2nd and 3rd steps", ["3/5", "2nd", "3rd"]),
     ("annem 84 yaşında; 95 years of service", ["84"]),
+    ("我女儿来了。他是儿子。", ["女儿来了"]),
     ("LOGIN page opened; session read by the team", ["LOGIN page", "read by the team"]),
     # kin words, greetings and form words of families' languages; countries; abbreviations beside a kin word
     ("I got a bill. Tata was in the hospital that week.", ["Tata"]),
