@@ -103,11 +103,38 @@ _PAYER_ADDRESS = (
     r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?"
 )
 PAYER_ZONE = re.compile(_PAYER_NAME + _PAYER_ADDRESS)
+# An appeals or claims office and the box it is written to, whoever the payer: "Pacific Crest Appeals, PO Box 7711,
+# Portland, OR 97207", "Appeals & Grievances Dept., PO Box 4410, Tampa FL 33631", "Attn: Part B Redeterminations\n
+# P.O. Box 3702\nMechanicsburg, PA 17055-1802"; and the agency's own building ("Centers for Medicare & Medicaid
+# Services, 7500 Security Boulevard, Baltimore, MD 21244"). A patient's box follows a name, never an office word.
+_OFFICE = (
+    r"\b(?:Appeals?|Redeterminations?|Reconsiderations?|Grievances|Claims|Correspondence)"
+    r"(?:[ \t]+(?:Unit|Dept\.?|Department|Office|Center|Section|Team))?+"
+    r"|\bCenters[ \t]+for[ \t]+Medicare[ \t]+(?:&|and)[ \t]+Medicaid[ \t]+Services"
+)
+_PART = r"(?:,[ \t]*|[ \t]*\r?\n[ \t]*)"
+_BOX_OR_BUILDING = (
+    r"(?:P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,7}|\d{1,6}[ \t]+(?:[A-Z][a-z]++[ \t]+){1,3}"
+    r"(?:Boulevard|Blvd|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Parkway|Pkwy|Way)\.?)"
+)
+OFFICE_ZONE = re.compile(
+    rf"(?:{_OFFICE}){_PART}{_BOX_OR_BUILDING}"
+    r"(?:(?:,[ \t]*|[ \t]*\r?\n[ \t]*)[A-Z][A-Za-z.\-]*+(?:[ \t]+(?![A-Z]{2}\b)[A-Z][A-Za-z.\-]*+){0,2}+)?"
+    r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?"
+)
 
 
 def payer_zones(text: str) -> list[tuple[int, int]]:
-    """Stretches naming a payer and its mailing address: nothing inside them is the patient's."""
-    return [(m.start(), m.end()) for m in PAYER_ZONE.finditer(text)]
+    """Stretches naming a payer or its appeals office and their mailing address: nothing inside them is the
+    patient's. Sorted, and joined where they overlap."""
+    found = sorted((m.start(), m.end()) for regex in (PAYER_ZONE, OFFICE_ZONE) for m in regex.finditer(text))
+    zones: list[tuple[int, int]] = []
+    for start, end in found:
+        if zones and start <= zones[-1][1]:
+            zones[-1] = (zones[-1][0], max(end, zones[-1][1]))
+        else:
+            zones.append((start, end))
+    return zones
 
 
 DOSE = re.compile(

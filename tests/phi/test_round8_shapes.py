@@ -4,12 +4,12 @@ Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquor
 ("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language; a month/day
 after an event, a follow-up or a consent, an ordinal day before "so"/"but"; a day and a Turkish, German, Italian or
 Polish month; an age over 89 with its unit in another language ("94 yaşında", "95 سنة", "91 лет", "95岁"); a name in
-Han or Hangul after a kin word of its script or before "(pt".
+Han or Hangul after a kin word of its script or before "(pt"; a patient's PO box.
 
-Keep rows: scores beside the same event words; an HL7 message's control id (MSH-10); a service's login in a user
-column; kin words, greetings and form words in families' languages ("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia
-Ocupacional", Arabic "ابنها"), English words for a parent ("Mom's"), countries, and an abbreviation where a name would
-stand ("(daughter, POA)").
+Keep rows: an appeals or claims office's mailing address and the agency's building; scores beside the same event
+words; an HL7 message's control id (MSH-10); a service's login in a user column; kin words, greetings and form words
+in families' languages ("Tata", "MANMAN", "Bonjour", "Diolch", "Terapia Ocupacional", Arabic "ابنها"), English words
+for a parent ("Mom's"), countries, and an abbreviation where a name would stand ("(daughter, POA)").
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ SCRUB = [
     ("caregiver: 딸 박지민, 55-019412", "박지민"),
     ("| 王秀英 (pt, MRN 55-019402) —", "王秀英"),
     ("| 김영희 (pt, 55-019411) —", "김영희"),
+    # a patient's box after the name stays PHI beside the office rule
+    ("Patient: Vela Quornby, PO Box 4410, Tampa FL 33631", "PO Box 4410"),
 ]
 
 KEEP = [
@@ -74,6 +76,11 @@ KEEP = [
     ("MMT 3/5 at follow up; the 2nd and 3rd steps", ["3/5", "2nd", "3rd"]),
     ("annem 84 yaşında; 95 years of service", ["84"]),
     ("我女儿来了。他是儿子。", ["女儿来了"]),
+    # an appeals or claims office's mailing address, whoever the payer; the agency's own building
+    ("write within 180 days to Pacific Quorn Appeals, PO Box 7711, Portland, OR 97207.", ["PO Box 7711, Portland"]),
+    ("Appeals & Grievances Dept., PO Box 4410, Tampa FL 33631", ["PO Box 4410, Tampa FL 33631"]),
+    ("Quornitas Solutions\nAttn: Part B Redeterminations\nP.O. Box 3702\nMechanicsburg, PA 17055-1802\n", ["3702"]),
+    ("Centers for Medicare & Medicaid Services, 7500 Security Boulevard, Baltimore, MD 21244.", ["Baltimore"]),
     ("LOGIN page opened; session read by the team", ["LOGIN page", "read by the team"]),
     # kin words, greetings and form words of families' languages; countries; abbreviations beside a kin word
     ("I got a bill. Tata was in the hospital that week.", ["Tata"]),
