@@ -68,6 +68,16 @@ CJK_NAME = re.compile(
 _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED", "OR", "IV"})
 
 
+# Given names that are also words ("joy", "will", "hope"), no month: after "it's" / "this is" they can only be a name.
+_WORD_NAMES = p.CONTEXT_NAMES - {"may", "june", "april", "august"}
+_INTRODUCED = re.compile(rf"(?i:{_INTRO})(?:(?:uh|um|er)[ \t,]+)?$")
+
+
+def _introduced(m: re.Match[str]) -> bool:
+    """ "hey its joy", "this is will from the clinic": a word that is also a given name, right after an introduction."""
+    return m.group("name").lower() in _WORD_NAMES and bool(_INTRODUCED.search(m.string, m.start(), m.start("name")))
+
+
 def _plain_word(word: str) -> bool:
     """Not a clinical, billing or function word."""
     low = word.lower()
@@ -109,7 +119,7 @@ def find_cued_names(text: str) -> list[Span]:
     for m in GREETING.finditer(text):
         name = m.group("name")
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
-        if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)):
+        if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)) or _introduced(m):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     out += [
         (m.start("name"), m.end("name"), "PERSON", 0.85)

@@ -4,7 +4,8 @@ Scrub rows: logins built from a name found in the note ("Vela Quornby" -> "vquor
 ("LOGIN x", "READ by x") and in a table's user column; the name after a kin word of another language; a month/day
 after an event, a follow-up or a consent, an ordinal day before "so"/"but"; a day and a Turkish, German, Italian or
 Polish month; an age over 89 with its unit in another language ("94 yaşında", "95 سنة", "91 лет", "95岁"); a name in
-Han or Hangul after a kin word of its script or before "(pt"; a patient's PO box.
+Han or Hangul after a kin word of its script or before "(pt"; a given name that is also a word after "it's" / "this
+is" ("hey its joy"); a patient's PO box.
 
 Keep rows: an appeals or claims office's mailing address and the agency's building; scores beside the same event
 words; an HL7 message's control id (MSH-10); a service's login in a user column; kin words, greetings and form words
@@ -63,6 +64,9 @@ SCRUB = [
     ("caregiver: 딸 박지민, 55-019412", "박지민"),
     ("| 王秀英 (pt, MRN 55-019402) —", "王秀英"),
     ("| 김영희 (pt, 55-019411) —", "김영희"),
+    # a given name that is also a word, right after an introduction
+    ("[SMS] 7:12 PM hey its joy. mama's PT lady said to text here??", "joy"),
+    ("this is will from the adult day program, calling back", "will"),
     # a patient's box after the name stays PHI beside the office rule
     ("Patient: Vela Quornby, PO Box 4410, Tampa FL 33631", "PO Box 4410"),
 ]
@@ -76,6 +80,7 @@ KEEP = [
     ("MMT 3/5 at follow up; the 2nd and 3rd steps", ["3/5", "2nd", "3rd"]),
     ("annem 84 yaşında; 95 years of service", ["84"]),
     ("我女儿来了。他是儿子。", ["女儿来了"]),
+    ("it is a joy to work with them; it will be fine; this is may 3", ["a joy", "it will be", "may 3"]),
     # an appeals or claims office's mailing address, whoever the payer; the agency's own building
     ("write within 180 days to Pacific Quorn Appeals, PO Box 7711, Portland, OR 97207.", ["PO Box 7711, Portland"]),
     ("Appeals & Grievances Dept., PO Box 4410, Tampa FL 33631", ["PO Box 4410, Tampa FL 33631"]),
