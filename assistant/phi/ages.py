@@ -57,7 +57,12 @@ AGE_SHAPES = [
     re.compile(rf"\b[MF][ \t]?/[ \t]?{_AGE}\b"),  # M/93
     re.compile(rf"\b{_AGE}(?:[ \t]?[Yy])?[ \t]?/[ \t]?[MF]\b"),  # 93/F, "Age/Sex: 96 Y / F"
     re.compile(rf"\b[MF],[ \t]*{_AGE}(?=[ \t]*[,;)])"),  # "Seo Jung-ja, F, 93, present"
-    re.compile(rf"\b{_AGE}[ \t]+(?i:a[ñn]os|ans|jahre|tuổi|jaar|lat)\b"),  # 93 años, 98 tuổi
+    # 93 años, 98 tuổi, 94 yaşında, 95 سنة, 91 лет, 92 anni
+    re.compile(
+        rf"\b{_AGE}[ \t]+(?i:a[ñn]os|ans|jahre|tuổi|jaar|lat|ya[şs](?:ında|inda)?|سنة|سنه|عاما?|лет|года|anni|anos|taon"
+        rf"|साल|वर्ष)(?!\w)"
+    ),
+    re.compile(rf"\b{_AGE}[ \t]*(?:歳|岁|세|살)"),  # 93歳, 95岁, 92세
     # a family's word for the patient, then the age: "vovô is 93", "grandma just turned 95"
     # also with the name between ("my father Abdirahman is 92")
     re.compile(rf"(?i:\b(?:{KIN})[ \t]+(?:(?-i:[A-Z][^\W\d_]+)[ \t]+)?(?:is|was|turned|just[ \t]+turned|will[ \t]+be)"

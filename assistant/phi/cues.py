@@ -5,7 +5,8 @@
 * a name after a greeting or an introduction: "hi its cj", "Thanks CJ", "this is uh Priya"; any name between an
   introduction and a credential: "this is hope mcallister PT dictating";
 * a lower-case surname after a title with its dot: "dr. siddiqui"; a title with one initial: "Mr. D";
-* initials that sign a message at the end of a line: "- BN", "- K.O.".
+* initials that sign a message at the end of a line: "- BN", "- K.O.";
+* a name in Han or Hangul after a kin word of its script or before a role in brackets: "딸 박지민", "王秀英 (pt".
 Each word must still be no common English word (or be a listed first name) and no clinical or
 billing word: "thanks again", "hi all", '"Hoyer" lift' and "- PT" stay.
 """
@@ -52,7 +53,29 @@ BY_CUE = re.compile(
 CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp][Mm])?\][ \t]*(?P<name>[A-Za-z][\w.\-]{1,30}+):"
 )
+# A name in Han or Hangul after a kin word of that script ("女儿 李娜", "딸 박지민"), or before a role in brackets
+# ("王秀英 (pt, MRN ...)"): these scripts have no capitals, so the cue is the only sign.
+_HAN_HANGUL = r"[\u4e00-\u9fff\uac00-\ud7a3]"
+_CJK_KIN = (
+    r"女儿|儿子|妻子|丈夫|太太|母亲|父亲|妈妈|爸爸|孙子|孙女|儿媳|女婿|姐姐|妹妹|哥哥|弟弟|女兒|兒子|母親|父親|孫子|孫女"
+    r"|어머니|아버지|며느리|할머니|할아버지|아들|아내|남편|엄마|아빠|손자|손녀|사위|언니|누나|오빠|딸|息子"
+)
+CJK_NAME = re.compile(
+    rf"(?:{_CJK_KIN})[ \t:：]+(?P<name>{_HAN_HANGUL}{{2,4}}+)(?!{_HAN_HANGUL})"
+    rf"|(?<!{_HAN_HANGUL})(?P<name2>{_HAN_HANGUL}{{2,4}}+)[ \t]*\("
+    r"(?i:pt|patient|caregiver|cg|son|daughter|wife|husband)\b"
+)
 _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED", "OR", "IV"})
+
+
+# Given names that are also words ("joy", "will", "hope"), no month: after "it's" / "this is" they can only be a name.
+_WORD_NAMES = p.CONTEXT_NAMES - {"may", "june", "april", "august"}
+_INTRODUCED = re.compile(rf"(?i:{_INTRO})(?:(?:uh|um|er)[ \t,]+)?$")
+
+
+def _introduced(m: re.Match[str]) -> bool:
+    """ "hey its joy", "this is will from the clinic": a word that is also a given name, right after an introduction."""
+    return m.group("name").lower() in _WORD_NAMES and bool(_INTRODUCED.search(m.string, m.start(), m.start("name")))
 
 
 def _plain_word(word: str) -> bool:
@@ -96,7 +119,7 @@ def find_cued_names(text: str) -> list[Span]:
     for m in GREETING.finditer(text):
         name = m.group("name")
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
-        if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)):
+        if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)) or _introduced(m):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     out += [
         (m.start("name"), m.end("name"), "PERSON", 0.85)
@@ -110,6 +133,9 @@ def find_cued_names(text: str) -> list[Span]:
     ]
     out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
     out += _by_and_speakers(text) + _sign_off(text)
+    out += [
+        (m.start(g), m.end(g), "PERSON", 0.85) for m in CJK_NAME.finditer(text) for g in ("name", "name2") if m.group(g)
+    ]
     for m in DASH_INITIALS.finditer(text):
         letters = re.sub(r"[ .\t]", "", m.group("name"))
         if letters not in _NOT_INITIALS and not p.PROTECTED_WORDS_RE.fullmatch(letters):

@@ -42,7 +42,10 @@ scheduled next last week wk discharge discharged admit admitted dc d/c call call
 monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday saturday sunday f/u fu due
 recert return rtc till til back bday birthday dob born w/c today tomorrow yesterday tonight mon sat sun
 come coming rescheduled resched moved schedule scheduling reschedule delivered
+class group training consent consented signed expires expired exp worklist
 """)
+# Two words that announce a date together: "follow up 6/10", "check in 3/2".
+DATE_PHRASES = {("follow", "up"), ("check", "in"), ("due", "by"), ("seen", "on"), ("start", "of")}
 # Weekdays anywhere among the three words before: "sat 2/8", "Saturday night (2/7)".
 WEEKDAYS = _words("""
 monday mon tuesday tue tues wednesday wed weds thursday thu thur thurs friday fri saturday sat sunday sun
@@ -73,14 +76,21 @@ _FR_MONTH = (
     r"|janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c)"  # the abbreviations French notes write: "14 févr. 2025"
 )
 _PT_MONTH = r"(?:janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro)"
+# Turkish, German, Italian and Polish (genitive) months, taken after a day: "12 haziran", "3. März", "5 maggio".
+_OTHER_MONTH = (
+    r"(?:ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia)"
+)
 _WEEKDAY = (
     r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
     r"|dimanche)"
 )
 _YEAR = r"(?:19|20)\d{2}"
 FOREIGN = re.compile(
-    rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:(?:el|le)[ \t]+)?(?:3[01]|[12]\d|0?[1-9])(?:er|º|°)?[ \t]+(?:de[ \t]+)?"
-    rf"(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
+    rf"\b(?:{_WEEKDAY},?[ \t]+)?(?:(?:el|le)[ \t]+)?(?:3[01]|[12]\d|0?[1-9])(?:er|º|°|\.)?[ \t]+(?:de[ \t]+)?"
+    rf"(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH}|{_OTHER_MONTH})\b\.?(?:,?[ \t]+(?:(?:de|del)[ \t]+)?{_YEAR}\b)?"
     rf"|\b(?:{_ES_MONTH}|{_FR_MONTH}|{_PT_MONTH})[ \t]+(?:de[ \t]+)?{_YEAR}\b",
     re.IGNORECASE,
 )
@@ -137,7 +147,8 @@ def _by_context(text: str, m: re.Match[str]) -> bool | None:
         return m.group() != "24/7"  # no score has more points than its scale; "24/7" is round the clock
     if m.group("m").startswith("0") or m.group("d").startswith("0"):
         return True  # a score is never written "03/10": a padded month or day is a date's
-    if before and before[-1] in DATE_WORDS and text[start - 1 : start] in " \t:":
+    announced = before and (before[-1] in DATE_WORDS or tuple(before[-2:]) in DATE_PHRASES)
+    if announced and text[start - 1 : start] in " \t:":
         return True
     if before and before[-1] in _DETERMINERS and after and after[0] in _DATED_NOUNS:  # "the 2/6 visit"
         return True
@@ -186,7 +197,7 @@ BORN_YEAR = re.compile(
 # "Next: the 4th." A following word ("the 2nd person", "3rd floor") makes it a count or a rank instead.
 ORDINAL_DAY = re.compile(
     r"(?i:\b(?:the|on|or|and|to|for|until|till|by|before|after|next|since)[ \t]*:?[ \t]+)"
-    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;!?)]|$|(?i:at|then|instead)\b))",
+    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;!?)]|$|(?i:at|then|instead|so|but|when)\b))",
     re.MULTILINE,
 )
 

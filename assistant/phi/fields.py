@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.phi import patterns as p
+
 Span = tuple[int, int, str, float]
 
 _STRING = r'"(?:[^"\\\n]|\\.)*+"'
@@ -81,10 +83,11 @@ def protected(text: str) -> list[tuple[int, int]]:
 # A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"'.
 LOGIN = re.compile(
     r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
-    r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+)'
+    r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+'
+    # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
+    r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+)"
     r"(?P<value>[a-z][a-z0-9_\-]{3,24}+)(?![\w.@])"
 )
-_SYSTEM_ACCOUNT = re.compile(r"(?:sys|system|admin|svc|service|root|api|bot|auto|batch|interface|hl7|test)")
 
 
 def _logins(text: str) -> list[Span]:
@@ -94,7 +97,7 @@ def _logins(text: str) -> list[Span]:
     return [
         (m.start("value"), m.end("value"), "PERSON", 0.85)
         for m in LOGIN.finditer(text)
-        if not _SYSTEM_ACCOUNT.match(m.group("value")) and lex.zipf(m.group("value").rstrip("0123456789")) < 3.0
+        if not p.SYSTEM_ACCOUNT.match(m.group("value")) and lex.zipf(m.group("value").rstrip("0123456789")) < 3.0
     ]
 
 

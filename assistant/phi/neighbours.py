@@ -22,6 +22,7 @@ import itertools
 import re
 
 from assistant.phi import patterns as p
+from assistant.phi.fold import fold_word
 
 Span = tuple[int, int, str, float]
 
@@ -286,3 +287,35 @@ def name_initials(text: str, spans: list[Span]) -> list[Span]:
         return []
     alternation = "|".join(sorted(wanted, key=len, reverse=True))
     return [(m.start(), m.end(), "PERSON", 0.8) for m in re.finditer(rf"(?<![^\W_])(?:{alternation})(?![^\W_])", text)]
+
+
+# The separators a login puts between the parts of a name: "jsmith", "j.smith", "smith_j", "kgreenberg-ito".
+_LOGIN_JOINS = ("", ".", "_")
+_LOGIN_PART = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+
+
+def _logins_of(value: str) -> set[str]:
+    """The user names a system builds from a name: first initial + surname, first name + surname, surname + initial."""
+    family, comma, given = value.partition(",")
+    words = _LOGIN_PART.findall(f"{given} {family}" if comma else value)
+    parts = [fold_word(w).lower().replace("'", "") for w in words]
+    parts = [w for w in parts if w.isascii()]
+    if len(parts) < 2:
+        return set()
+    first, last = parts[0], parts[-1]
+    made = {f"{first[0]}{j}{last}" for j in _LOGIN_JOINS} | {f"{first}{j}{last}" for j in _LOGIN_JOINS}
+    made |= {f"{last}{j}{first[0]}" for j in _LOGIN_JOINS}
+    return {login for login in made if len(login) >= 5}
+
+
+def name_logins(text: str, spans: list[Span]) -> list[Span]:
+    """A login built from a found name, standing alone elsewhere: "LOGIN kkahananui", "READ by kpalakiko"
+    for "Kaleo Kahananui" and "Keoni Palakiko" found in the note (any case, a number after it: "jsmith2")."""
+    wanted = set().union(*(_logins_of(text[s:e]) for s, e, label, _ in spans if label == "PERSON"), set())
+    if not wanted:
+        return []
+    alternation = "|".join(map(re.escape, sorted(wanted, key=len, reverse=True)))
+    return [
+        (m.start(), m.end(), "PERSON", 0.8)
+        for m in re.finditer(rf"(?i)(?<![\w.@\-])(?:{alternation})\d{{0,3}}(?![\w@\-])", text)
+    ]

@@ -40,6 +40,10 @@ NAME_WORD = rf"(?:{UP}(?:{LOW}++(?:{UP}{LOW}++)?+|{UP}++)?+(?:['’\-]{LETTER}++
 # Up to three name words, optionally with initials: "Karen J. O'Connell", "J. Smith".
 NAME_SEQ = rf"(?<![\w'’\-])(?:{UP}\.[ \t]?)?{NAME_WORD}(?:[ \t]+(?:{UP}\.[ \t]+)?{NAME_WORD}){{0,2}}"
 # Capitalised words that are names in a name's place ("Will (son)", "wife June") though common words.
+# A login that names a service, not a person: "svc_claims", "hl7_iface", "batch01".
+SYSTEM_ACCOUNT = re.compile(
+    r"(?:sys|system|admin|svc|service|root|api|bot|auto|batch|interface|hl7|test)(?:[_\-.\d]|admin|user|$)"
+)
 CONTEXT_NAMES = frozenset(["will", "may", "june", "april", "august", "hope", "faith", "grace", "joy", "mark", "bill"])
 
 SPANISH_RELATIONS = (

@@ -14,7 +14,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from assistant.phi import patterns as p
-from assistant.phi.vocab import KIN_WORDS
+from assistant.phi.vocab import KIN_WORDS, NEVER_NAMES
 
 Span = tuple[int, int, str, float]
 Finder = Callable[[str], list[Span]]
@@ -32,17 +32,23 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
     while not trailing and words and words[0][2].lower() in KIN_WORDS:
         words.pop(0)  # an honorific or kin word before the name stays: "Patient: Hajj Abd al-Karim"
     for w in words:
-        if (len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2]):
+        if ((len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2])) and _bare(w[2]) not in NEVER_NAMES:
             run.append(w)
         else:
             break
     if trailing:
         run.reverse()
+    while len(run) > 1 and _bare(run[0][2]) in KIN_WORDS:
+        run.pop(0)  # "Lola Pacita (grandmother ...)": the name after the kin word
     while run and run[-1][2].endswith("."):  # never end a name on a bare initial
         run.pop()
     if not any(not w[2].endswith(".") for w in run):
         return None
     return run[0][0], run[-1][1]
+
+
+def _bare(word: str) -> str:
+    return word.lower().removesuffix("'s").removesuffix("’s")
 
 
 def find_names(text: str) -> list[Span]:

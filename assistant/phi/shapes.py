@@ -268,8 +268,10 @@ XCN_SHAPE = re.compile(rf"[\w\-]*\^{_NAME_PART}\^{_NAME_PART}(?:\^.*)?")
 
 
 # Coded HL7 fields that never identify anyone: sending/receiving applications and facilities (MSH-3..6), the
-# message type (MSH-9), the patient class and a location without a number (PV1-2/3), an observation's code (OBX-3).
-_HL7_CODED = {"MSH": (2, 3, 4, 5, 8), "PV1": (2, 3), "OBX": (2, 3)}
+# message type, the message's own control id, processing id and version (MSH-9..12: "MSG00044817" numbers the
+# message, not the patient), the patient class and a location without a number (PV1-2/3), an observation's code
+# (OBX-3). MSH-1 is the separator itself, so an MSH field's number here is one less than its MSH number.
+_HL7_CODED = {"MSH": (2, 3, 4, 5, 8, 9, 10, 11), "PV1": (2, 3), "OBX": (2, 3)}
 HL7_CODED = re.compile(r"(?<![A-Za-z0-9|])(MSH|PV1|OBX)\|([^\r\n\"]*)")
 
 

@@ -38,7 +38,7 @@ _COLUMN_WORDS = {
     "ADDRESS": {"address", "addr", "street", "city", "zip", "postal", "postcode", "gps", "latitude", "longitude",
                 "lat", "lon", "lng", "coordinates"},
     "PERSON": {"name", "patient", "therapist", "clinician", "provider", "caregiver", "rendering", "signer", "staff",
-               "member", "worker", "aide", "initials", "guardian", "contact"},
+               "member", "worker", "aide", "initials", "guardian", "contact", "user", "username", "userid", "login"},
 }  # fmt: skip
 
 
@@ -149,6 +149,8 @@ def find_table_cells(text: str) -> list[Span]:
             for label, (s, e) in zip(labels, _cells(text[row_start:row_end], row_start, sep), strict=False):
                 if label == "PERSON":
                     s, e = _person_cell(text, s, e)
+                    if p.SYSTEM_ACCOUNT.match(text, s, e):
+                        continue  # a service's login in a user column: "svc_claims"
                 if label and e > s and (label != "AGE" or re.fullmatch(r"9\d|1[01]\d", text[s:e])):
                     out.append((s, e, label, 0.92))
         done = rows[-1][1] if rows else header.end()

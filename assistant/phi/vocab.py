@@ -3,7 +3,7 @@
 * ``KEEP_WORDS``: equipment and app brands ("Moen", "Rifton", "Zalo"), kinship words and honorifics
   families write in their own languages ("Mémère", "Abba", "Emama", "Hajiya"), form words of Spanish
   and Vietnamese notes ("Cuidadora", "Domicilio"), clinical abbreviations in capitals ("BUE", "EMS", "HOH",
-  "BiPAP") and observances ("Shabbos").
+  "BiPAP"), observances ("Shabbos"), greetings in families' languages ("Bonjour", "Diolch") and countries.
   The name finders treat them like the clinical eponyms in `names.CLINICAL`;
 * ``payer_zones``: a payer's own name and mailing address ("Aetna Better Health of Virginia",
   "Wellcare Appeals, P.O. Box 31384, Tampa, FL 33631-3384"): the organisation's, not the patient's;
@@ -36,13 +36,39 @@ amma appa achan amma ammachi ammamma nani dadi dada halmeoni harabeoji omma eomm
 ojiisan bà ông chú bác dì thím mợ cậu tutu kupuna grandmère grandpère tante oncle papa aabo hooyo lola
 koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna karani
 hajj haj hajja hajjah haji sheikh sheikha
-tūtū tita doña dona mum grandma grandpa ehemann ehefrau enkelin enkel tochter sohn irmão irmã
+tūtū tita doña dona ehemann ehefrau enkelin enkel tochter sohn irmão irmã
 dra lcda lcdo
+tata tato мама папа бабушка дедушка manman frè sè tonton matant grann granpapa
+ابني ابنه ابنها ابنتي ابنته ابنتها بنتي بنته بنتها زوجي زوجها زوجتي زوجته أمي أمه أمها أبي أبوه أبوها جدتي جدي
+""")
+# English words for a parent: what a child calls them, never a name ("Mom's PT", "dad's aide").
+FAMILY_WORDS = _words("mom moms mommy momma mum mummy dad dads daddy grandma grandpa")
+# Greetings and thanks that open or close a family's message in their own language ("Bonjour, I'm ...", "Diolch").
+GREETINGS = _words("""
+bonjour bonsoir bonswa mèsi merci salut hola gracias buenas buenos diolch shwmae aloha mahalo shukran
+ciao grazie danke hallo obrigado obrigada olá namaste dhanyavaad sawubona ngiyabonga jambo
+dziękuję cześć spasibo privet xin chào cảm ơn salamat maraming kamsahamnida annyeong arigato konnichiwa
+""")
+# Countries and the words of their names: where someone lives or visits from, never a person ("United Kingdom").
+COUNTRIES = _words("""
+afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain bangladesh
+barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burundi cambodia cameroon
+canada chile china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica ecuador egypt eritrea
+estonia eswatini ethiopia fiji finland france gabon gambia germany ghana greece grenada guatemala guinea guyana haiti
+honduras hungary iceland indonesia iran iraq ireland italy jamaica japan kazakhstan kiribati
+kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya liechtenstein lithuania luxembourg madagascar
+malawi malaysia maldives mali malta mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco
+mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama
+paraguay peru philippines poland portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore
+slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo
+tonga tobago tunisia turkey türkiye turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
+vietnam yemen zambia zimbabwe england scotland wales britain kingdom emirates herzegovina
 """)
 # Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""
 cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio seguro también además
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
+terapia ocupacional física fisioterapia logopedia fonoaudiología mensaje para asunto
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name).
@@ -58,7 +84,10 @@ OBSERVANCES = _words("""
 shabbos shabbat sabbath ramadan passover diwali lent
 """)
 # fmt: on
-KEEP_WORDS = BRANDS | KIN_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES
+KEEP_WORDS = BRANDS | KIN_WORDS | FAMILY_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES | GREETINGS | COUNTRIES
+# Never a person, even where a name would stand ("(daughter, POA)", '"Mom's PT"'); a kinship word of another language
+# may be one ("Lola" is a grandmother and a given name), so a name found by its context keeps it when it is alone.
+NEVER_NAMES = KEEP_WORDS - KIN_WORDS
 
 _PAYER = (
     r"(?:UnitedHealthcare|United[ \t]+Healthcare|UHC|Humana|Aetna|Cigna|Anthem|Elevance|Wellcare|WellCare|Allwell|"
@@ -74,11 +103,38 @@ _PAYER_ADDRESS = (
     r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?"
 )
 PAYER_ZONE = re.compile(_PAYER_NAME + _PAYER_ADDRESS)
+# An appeals or claims office and the box it is written to, whoever the payer: "Pacific Crest Appeals, PO Box 7711,
+# Portland, OR 97207", "Appeals & Grievances Dept., PO Box 4410, Tampa FL 33631", "Attn: Part B Redeterminations\n
+# P.O. Box 3702\nMechanicsburg, PA 17055-1802"; and the agency's own building ("Centers for Medicare & Medicaid
+# Services, 7500 Security Boulevard, Baltimore, MD 21244"). A patient's box follows a name, never an office word.
+_OFFICE = (
+    r"\b(?:Appeals?|Redeterminations?|Reconsiderations?|Grievances|Claims|Correspondence)"
+    r"(?:[ \t]+(?:Unit|Dept\.?|Department|Office|Center|Section|Team))?+"
+    r"|\bCenters[ \t]+for[ \t]+Medicare[ \t]+(?:&|and)[ \t]+Medicaid[ \t]+Services"
+)
+_PART = r"(?:,[ \t]*|[ \t]*\r?\n[ \t]*)"
+_BOX_OR_BUILDING = (
+    r"(?:P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,7}|\d{1,6}[ \t]+(?:[A-Z][a-z]++[ \t]+){1,3}"
+    r"(?:Boulevard|Blvd|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Parkway|Pkwy|Way)\.?)"
+)
+OFFICE_ZONE = re.compile(
+    rf"(?:{_OFFICE}){_PART}{_BOX_OR_BUILDING}"
+    r"(?:(?:,[ \t]*|[ \t]*\r?\n[ \t]*)[A-Z][A-Za-z.\-]*+(?:[ \t]+(?![A-Z]{2}\b)[A-Z][A-Za-z.\-]*+){0,2}+)?"
+    r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?"
+)
 
 
 def payer_zones(text: str) -> list[tuple[int, int]]:
-    """Stretches naming a payer and its mailing address: nothing inside them is the patient's."""
-    return [(m.start(), m.end()) for m in PAYER_ZONE.finditer(text)]
+    """Stretches naming a payer or its appeals office and their mailing address: nothing inside them is the
+    patient's. Sorted, and joined where they overlap."""
+    found = sorted((m.start(), m.end()) for regex in (PAYER_ZONE, OFFICE_ZONE) for m in regex.finditer(text))
+    zones: list[tuple[int, int]] = []
+    for start, end in found:
+        if zones and start <= zones[-1][1]:
+            zones[-1] = (zones[-1][0], max(end, zones[-1][1]))
+        else:
+            zones.append((start, end))
+    return zones
 
 
 DOSE = re.compile(
