@@ -22,6 +22,10 @@ def _segment_spans(ctx: Context) -> list[tuple[int, int]]:
 def total_time(ctx: Context) -> Outcome:
     derived, stated = ctx.derived_minutes, ctx.stated_minutes
     if derived is None and stated is None:
+        if ctx.ex.times.implausible:  # "Total CTS time: 900 minutes": written, but no date holds that much training
+            d = ctx.ex.times.implausible[0]
+            return Outcome("unclear", f"A total of {d.minutes} minutes is written, more than one date's caregiver "
+                           "training can hold: check the figure.", [d.span])
         return Outcome("missing", "No total CTS minutes are stated, and no clock times give them.")
     if derived is not None and stated is not None and abs(derived - stated) > MISMATCH_TOLERANCE:
         return Outcome(
@@ -37,6 +41,8 @@ def total_time(ctx: Context) -> Outcome:
 def start_stop(ctx: Context) -> Outcome:
     if ctx.ex.times.reversed_segments and not ctx.ex.cts_segments:
         spans = [s.span for s in ctx.ex.times.reversed_segments]
+        if all(s.start_minute == s.end_minute for s in ctx.ex.times.reversed_segments):
+            return Outcome("problem", "The start and stop times are the same: no time lies between them.", spans)
         return Outcome("problem", "The stop time is before the start time.", spans)
     if ctx.ex.cts_segments:
         return Outcome("met", "Clock start and stop times are documented.", _segment_spans(ctx))

@@ -178,6 +178,7 @@ class TimeParse:
     segments: list[Segment] = field(default_factory=list)
     reversed_segments: list[Segment] = field(default_factory=list)  # stop before start
     durations: list[Duration] = field(default_factory=list)
+    implausible: list[Duration] = field(default_factory=list)  # a labelled total beyond one date (> 600 minutes)
     stated_total: int | None = None
     stated_span: tuple[int, int] | None = None
 
@@ -468,7 +469,9 @@ def _minutes_of(m: re.Match[str]) -> int | None:
     return None if hours is None or extra is None else round(hours * 60 + extra)
 
 
-def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) -> list[Duration]:
+def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
+               implausible: list[Duration] | None = None) -> list[Duration]:
+    """Written durations in text order; a labelled total beyond one date goes to `implausible` instead."""
     out: list[Duration] = []
     spans = sorted(clock_spans)
     ends = [b for _, b in spans]
@@ -479,6 +482,9 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex) 
         if k < len(spans) and spans[k][0] <= m.start() < spans[k][1]:
             continue
         total = _minutes_of(m)
+        if total is not None and total > 600 and implausible is not None \
+                and _TOTAL_CUE.search(lines.before(m.start(), 45)):
+            implausible.append(Duration(total, (m.start(), m.end()), True))
         if total is None or total > 600:
             continue
         if total == 60 and m["num"].lower() in ("a", "an") and _HALF_BEFORE.search(text, m.start() - 6, m.start()):
@@ -599,8 +605,9 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
         spoken_segments += _spoken_stamped(text, segments + spoken_segments)
         segments = sorted(segments + spoken_segments, key=lambda g: g.span)
     segments = _retracted(text, segments)
-    durations = _durations(text, [s.span for s in segments], lines)
-    result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations)
+    implausible: list[Duration] = []
+    durations = _durations(text, [s.span for s in segments], lines, implausible)
+    result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)
     _apply_correction(text, tokens, result)
     durations = result.durations
     timed = [d for d in durations if d.kind == "time"]
