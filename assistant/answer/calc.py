@@ -17,8 +17,8 @@ from assistant.answer.facts import Claim
 from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU
+from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
-from assistant.retrieval.chunking import money
 from assistant.retrieval.understand import Intent
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
@@ -142,8 +142,8 @@ def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
     if SHARE.search(intent.query):
         out.append(Claim(f"After the deductible the patient owes {coins}% coinsurance: {coins}% × {money(amount)} = "
                          f"{money(share)}.", "fee:coinsurance", "worked", (entry, *also)))
-    seq = next((s for s in fees.sequestration if _on(intent) and (s.effective_from is None
-                                                                   or s.effective_from <= _on(intent))), None)
+    on = _on(intent)
+    seq = next((s for s in fees.sequestration if on and (s.effective_from is None or s.effective_from <= on)), None)
     if NET.search(intent.query) and seq is not None:
         medicare = round(amount - share, 2)
         cut = round(seq.rate * 100)
@@ -170,7 +170,8 @@ def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
                  f"{group}, one on each of the {said} patients' claims.", f"units:{family}", "worked")]
     on = _on(intent)
     fee = _fee(kb, group, on, intent) if on else None
-    if fee is not None and MONEY.search(intent.query) and re.search(r"how much|total|allow|\$", intent.query, re.I):
+    if on and fee is not None and MONEY.search(intent.query) and re.search(r"how much|total|allow|\$", intent.query,
+                                                                          re.I):
         out.append(Claim(f"At the {_rate_words(on, intent)}: {count} × {money(fee.amount)} = "
                          f"{money(round(fee.amount * count, 2))} across the {said} claims.", fee.entry, "worked",
                          (f"units:{family}",)))

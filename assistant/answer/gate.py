@@ -86,18 +86,22 @@ _TOKEN = re.compile(r"\$?\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%?)|(\s[-âˆ’]\s|[+â
 CENT = 0.011  # a cent of rounding at each step
 
 
-def _value(term: list[tuple[float, bool]]) -> float:
+Factor = tuple[float, bool]  # a number, and whether it is a percentage
+Term = tuple[str, list[Factor]]  # "+" or "-", and the factors multiplied
+
+
+def _value(term: list[Factor]) -> float:
     out = 1.0
     for number, percent in term:
         out *= number / 100 if percent else number
     return out
 
 
-def _expressions(text: str) -> list[tuple[list[tuple[str, list[list[tuple[float, bool]]]]], float, str]]:
+def _expressions(text: str) -> list[tuple[list[Term], float, str]]:
     """The "a op b ... = c" runs of `text`, in order: their terms (sign and factors), the stated result and the
     result's fact."""
     out = []
-    terms: list[tuple[str, list[tuple[float, bool]]]] = []
+    terms: list[Term] = []
     operator: str | None = "+"
     for match in _TOKEN.finditer(text):
         whole, frac, percent, op, other = match.groups()

@@ -24,7 +24,7 @@ def print_answer(answer: Answer) -> None:
 
     console = Console()
     number = {p.id: i for i, p in enumerate(answer.passages, 1)}
-    lines = [s.text + "".join(f" [{number[i]}]" for i in s.passage_ids or [s.passage_id] if i in number)
+    lines = [s.text + "".join(f" [{number[i]}]" for i in s.passage_ids or [s.passage_id or ""] if i in number)
              for s in answer.sentences]
     title = "Answer" if answer.answered else "No answer"
     console.print(Panel(" ".join(lines), title=title, title_align="left"))

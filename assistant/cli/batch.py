@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from assistant.cli.common import fail
 from assistant.errors import InputError
@@ -227,7 +227,7 @@ def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: st
 
 
 def _stdout() -> BinaryIO:
-    return getattr(sys.stdout, "buffer", sys.stdout)  # bytes out: the reports are UTF-8 whatever the locale
+    return cast(BinaryIO, getattr(sys.stdout, "buffer", sys.stdout))  # bytes out: UTF-8 whatever the locale
 
 
 def _write(results: Iterable[Checked], out: BinaryIO, *, total: int) -> dict[str, Any]:

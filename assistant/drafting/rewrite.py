@@ -96,8 +96,8 @@ def rewrite_note(
     gaps = gaps_for(deps.knowledge, report)
     sections = rewrite_plan(deps.knowledge)
     placement = plan_sentences(
-        note, list(_extract(masked)), headings_by_fact(deps.knowledge), sections[0].heading, skip=injection_spans(note),
-        labels=headings_by_label(deps.knowledge),
+        note, list(_extract(masked)), headings_by_fact(deps.knowledge), sections[0].heading,
+        skip=list(injection_spans(note)), labels=headings_by_label(deps.knowledge),
     )
     brief = RewriteBrief(sections=sections, evidence=_evidence(report, note), gaps=gaps, placement=placement)
     # a blocking problem is in what happened, not in how it is written: no restructuring or placeholder fixes it

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
+from typing import Any
 
 from assistant.notes.lines import MAX_MENTIONS
 from assistant.words import NUMBER_TENS, NUMBER_UNITS
@@ -159,7 +160,7 @@ def spoken_codes(text: str, known: frozenset[str]) -> list[Spoken]:
     out: list[Spoken] = []
     for a, b in _clauses(text, _BILL_CUE):
         toks = _tokens(text, a, b)
-        lines: list[dict] = []
+        lines: list[dict[str, Any]] = []
         mods: list[tuple[str, tuple[int, int]]] = []
         i = 0
         while i < len(toks):

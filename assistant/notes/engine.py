@@ -123,7 +123,7 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     return CheckResult(
         id=check_id,
         label=rule.label,
-        status=outcome.status,  # type: ignore[arg-type]
+        status=outcome.status,
         severity=severity,
         message=message,
         fix=fix,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -113,7 +114,7 @@ def _header_segment(state: _State, seg: Segment) -> None:
     target.add(seg, state.delims)
 
 
-def _plb(state: _State, seg: Segment) -> list:
+def _plb(state: _State, seg: Segment) -> list[Any]:
     try:
         model = Plb.model_validate(to_fields(Plb, seg, state.delims))
     except (ValidationError, ShapeError):

@@ -8,6 +8,8 @@ fixes) and each recorded conflict, named by the conflicting source's title rathe
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.retrieval.chunk_base import Builder, sentence, window_words
 
 
@@ -80,7 +82,8 @@ def denials(b: Builder) -> None:
 
 def _priced(b: Builder, code: str) -> str:
     """ "2024, 2025 and 2026 (RVU24A, RVU25D, RVU26C)": the years whose relative value file prices `code`."""
-    rows = sorted((r for r in b.kb.fees.rvus if r.code == code and r.effective_from), key=lambda r: r.effective_from)
+    rows = sorted((r for r in b.kb.fees.rvus if r.code == code and r.effective_from),
+                  key=lambda r: r.effective_from or date.min)
     years = [str(r.effective_from.year) for r in rows if r.effective_from]
     if not years:
         return ""

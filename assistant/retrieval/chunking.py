@@ -28,6 +28,8 @@ from assistant.retrieval.chunk_base import (  # noqa: F401 - the passage vocabul
     window_words,
 )
 
+__all__ = ["CHUNKER_VERSION", "Builder", "Chunk", "chunk_knowledge", "money", "sentence", "sentences", "window_words"]
+
 
 def chunk_knowledge(kb: Knowledge) -> list[Chunk]:
     """Every passage of the knowledge base, in a stable order, with unique ids."""

@@ -140,7 +140,7 @@ def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if intent.procedure_codes or not (_ASKS_CODE.search(intent.query) and _GROUP_SESSION.search(intent.query)) \
             or _ONE_PATIENT.search(intent.query):
         return []
-    family = units_family(intent, kb)
+    family = units_family(intent, kb) or "cts"  # no code is named here, so a family is always found
     groups = [c for c in kb.family_codes(family) if c in kb.codes and kb.codes[c].kind == "group"]
     return [Pin(f"code:{c}", "descriptor", kb.codes[c]) for c in groups]
 
@@ -304,10 +304,10 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                                          or (intent.today is not None and _KX_NAMED.search(intent.query))):
         # "over the therapy cap, what modifier?": with no year named, the threshold in force today (which leads only
         # when the question asks what, not whether: "does CTS count toward the KX threshold?")
-        on = intent.period or (intent.today, intent.today)
+        on = intent.period or ((intent.today, intent.today) if intent.today else None)
         strong = intent.period is not None or not _WHETHER.search(intent.query)
         out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t, strong=strong) for t in kb.fees.kx_thresholds
-                if overlaps(t.effective_from, t.effective_to, on)]
+                if on is None or overlaps(t.effective_from, t.effective_to, on)]
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):

@@ -118,7 +118,7 @@ def _row(dimension: str, key: str, t: _Tally) -> StatRow:
         key=key,
         decided=t.decided,
         won=t.won,
-        partially_won=t.partially_won,  # type: ignore[arg-type]
+        partially_won=t.partially_won,
         lost=t.lost,
         overturn_rate=round(t.overturned / t.decided, 4) if t.decided else None,
         denied=t.denied / 100,

@@ -31,7 +31,7 @@ def summary(knowledge: Any, item: Item, today: date, rate: float) -> ItemSummary
         id=item.id,
         status=item.status,
         payer=item.payer_name,
-        payer_type=item.payer_type,  # type: ignore[arg-type]
+        payer_type=item.payer_type,
         claim_number=item.payer_claim_number,
         patient_control_number=item.patient_control_number,
         patient=item.patient_name,
@@ -46,7 +46,7 @@ def summary(knowledge: Any, item: Item, today: date, rate: float) -> ItemSummary
         pattern_id=item.pattern_id,
         action=item.action,
         route=item.route,
-        level=d.level if d else None,  # type: ignore[arg-type]
+        level=d.level if d else None,
         due_date=item.due_date,
         days_left=d.days_left if d else None,
         overdue=bool(d and d.overdue),
