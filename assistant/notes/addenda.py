@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.notes.scan import finditer
+
 _HEADER = re.compile(
     r"^[ \t>*#\[(-]*(?:error[ \t]*[-:—–]*[ \t]*)?(?:addend(?:um|a|ed)|late[ \t]+entry|amended[ \t]+entry|amendment"
     r"|correct(?:ion|ed)(?:[ \t]+entry)?|error[ \t]+correction)\b",
@@ -72,7 +74,7 @@ def find_entries(text: str) -> list[Entry]:
     if not any(w in low for w in ("addend", "late entry", "amend", "correct", "error")):
         return []
     out: list[Entry] = []
-    for m in _HEADER.finditer(text):
+    for m in finditer(_HEADER, text):  # RE2 first: most notes with such a word have no such header
         if out and m.start() < out[-1].end:
             continue  # a header inside the entry before it belongs to that entry
         blank = _BLANK_LINE.search(text, m.end())

@@ -131,9 +131,8 @@ _RD_LABEL = re.compile(
     re.I | re.M,
 )
 # "CG RD x1, min VC for hand on door frame": the abbreviation after the caregiver who did it
-_CAREGIVER_RD = re.compile(
-    rf"\b(?:{_CAREGIVER.replace('|he|she|they', '')})\s+(?:RD|RTD|TB)\b(?!\s*(?:next|pending|deferred))", re.I
-)
+_CAREGIVER_RD_WORDS = rf"\b(?:{_CAREGIVER.replace('|he|she|they', '')})\s+(?:RD|RTD|TB)\b"  # every match's text
+_CAREGIVER_RD = re.compile(rf"{_CAREGIVER_RD_WORDS}(?!\s*(?:next|pending|deferred))", re.I)
 # "with me acting as her mother", "PAS w/ SLP as pt", "with OT role-playing the pt": the therapist stood in for
 # the patient, so the caregiver performed the technique; it documents the return demonstration with a result
 _STAND_IN = re.compile(
@@ -272,14 +271,14 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
     if not documented:
         documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]
     if not documented:
-        documented = [m.span() for m in _CAREGIVER_RD.finditer(ex.text)]
+        documented = [m.span() for m in finditer(_CAREGIVER_RD, ex.text, _CAREGIVER_RD_WORDS)]
     if not documented:
         documented = _stand_in(ex) or _on_model(ex)
     if not documented:
         # "Pilar set up the station and coached ...; needed two cues, then did well"
         documented = [
             m.span()
-            for m in _ATTEMPT_RESULT.finditer(ex.text)
+            for m in finditer(_ATTEMPT_RESULT, ex.text)
             if not _NOT_BEFORE.search(ex.text[max(0, m.start() - 25) : m.start()])
         ]
     if not documented:

@@ -118,17 +118,19 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
     # "present" inside "not present" is the same evidence twice
     if len(spans) > 1:
         spans = _outermost(spans)
-    evidence = [ctx.ex.span(a, b) for a, b in spans]
-    # validated: pydantic-core checks the fields faster than `model_construct` fills them in in Python
-    return CheckResult(
-        id=check_id,
-        label=rule.label,
-        status=outcome.status,
-        severity=severity,
-        message=message,
-        fix=fix,
-        evidence=evidence,
-        sources=list(rule.sources),
+    # one validation in pydantic-core builds the result and its evidence spans from plain values: a `Span(...)`
+    # per quote would enter Python's model __init__ once each (the values and the models are the same)
+    return CheckResult.model_validate(
+        {
+            "id": check_id,
+            "label": rule.label,
+            "status": outcome.status,
+            "severity": severity,
+            "message": message,
+            "fix": fix,
+            "evidence": [{"start": a, "end": b, "quote": ctx.ex.quote(a, b)} for a, b in spans],
+            "sources": list(rule.sources),
+        }
     )
 
 

@@ -96,9 +96,13 @@ class Extraction:
             self.memo[key] = may_contain(necessary, self.text)
         return bool(self.memo[key])
 
+    def quote(self, start: int, end: int) -> str:
+        """The submitted words at [start, end) (screened stretches included: evidence quotes the note as written)."""
+        return (self.original or self.text)[start:end]
+
     def span(self, start: int, end: int) -> Span:
         # validated: pydantic-core checks three fields faster than `model_construct` fills them in Python
-        return Span(start=start, end=end, quote=(self.original or self.text)[start:end])
+        return Span(start=start, end=end, quote=self.quote(start, end))
 
     def line(self, start: int, end: int | None = None) -> str:
         return self.lines.line(start, end)

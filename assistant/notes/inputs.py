@@ -79,11 +79,17 @@ def _decode(raw: bytes) -> str:
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
+# every byte but those `_CONTROL` matches in ASCII text: deleting them leaves the control characters to count
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F))
 
 
 def _control_ratio(text: str) -> float:
     sample = text[:20_000]
-    return len(_CONTROL.findall(sample)) / max(len(sample), 1)
+    if sample.isascii():  # one byte translation, not a pattern tried at every character (~40 µs per 2 KB)
+        controls = len(sample.encode("ascii").translate(None, _NOT_CONTROL_BYTES))
+    else:
+        controls = len(_CONTROL.findall(sample))
+    return controls / max(len(sample), 1)
 
 
 def check_dos(dos: date | None, *, today: date) -> date | None:

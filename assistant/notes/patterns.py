@@ -11,7 +11,7 @@ from itertools import islice
 
 from assistant.notes.dictated import spoken_codes, spoken_icd10
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
-from assistant.notes.scan import finditer, sparse_finditer
+from assistant.notes.scan import finditer, search, sparse_finditer
 from assistant.notes.spoken import spoken_dates
 from assistant.words import CODE_SHAPE, month_number
 from assistant.words import MONTH_ALT as _MONTH_ALT
@@ -213,7 +213,7 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
                 mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
         negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)) or _NEGATED_AFTER.match(tail))
         out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
-    if _SPOKEN_CODE_GATE.search(text):  # "ninety seven five fifty, one unit": a dictated billing line
+    if search(_SPOKEN_CODE_GATE, text):  # "ninety seven five fifty, one unit": a dictated billing line
         out += [
             CodeMention(s.code, s.units, list(s.modifiers), s.span, lines.number(s.span[0]), False,
                         list(s.modifier_spans))
@@ -282,7 +282,7 @@ def find_icd10(
             continue
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
-    if _SPOKEN_ICD_GATE.search(text):  # "G three five point A": a dictated diagnosis code
+    if search(_SPOKEN_ICD_GATE, text):  # "G three five point A": a dictated diagnosis code
         out += [IcdMention(code, span) for code, span in spoken_icd10(text)]
     out.sort(key=lambda x: x.span)
     return out

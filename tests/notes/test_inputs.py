@@ -57,3 +57,27 @@ def test_a_lone_surrogate_is_refused_alike_in_a_short_or_a_long_note(text: str) 
     where = text.index(next(ch for ch in text if "\ud800" <= ch <= "\udfff"))
     assert f"at character {where:,}" in raised.value.message and "binary" not in raised.value.message
     assert raised.value.hint and "Unicode" in raised.value.hint
+
+
+# 1 control character in 20 is the limit: ASCII text is counted by byte translation, other text by the pattern;
+# both count the same characters (tab, line breaks and form feed are text; U+FFFD is a decoding failure)
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("a" * 95 + "\x01" * 5, False),
+        ("a" * 94 + "\x01" * 6, True),
+        ("a" * 94 + "\x1f\x0e\x08\x02\x05\x10", True),
+        ("a" * 94 + "\t\n\r\x0b\x0c\n", False),
+        ("é" * 95 + "\x01" * 5, False),
+        ("é" * 94 + "\x01" * 5 + "\ufffd", True),
+        ("é" * 94 + "\t\n\r\x0b\x0c\n", False),
+    ],
+    ids=["ascii at limit", "ascii over", "ascii range ends", "ascii whitespace", "accented at limit",
+         "accented with U+FFFD over", "accented whitespace"],
+)
+def test_control_characters_over_one_in_twenty_are_binary(text: str, refused: bool) -> None:
+    if refused:
+        with pytest.raises(NotTextError, match="binary"):
+            validate_note(text, max_bytes=LIMIT)
+    else:
+        assert validate_note(text, max_bytes=LIMIT) == text
