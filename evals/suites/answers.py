@@ -167,7 +167,12 @@ def evaluate(assistant: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
     for item in items:
         started = time.perf_counter()
         dos = item.get("dos")
-        answer = assistant.answer(item["question"], dos=date.fromisoformat(str(dos)) if dos else None)
+        try:
+            answer = assistant.answer(item["question"], dos=date.fromisoformat(str(dos)) if dos else None)
+        except Exception as exc:  # one question the product refuses or fails is that item's error, not the run's
+            details.append({"id": item["id"], "kind": item.get("kind"), "rank": None, "correct": False,
+                            "answered": False, "ungrounded": [], "error": type(exc).__name__, "top": []})
+            continue
         latencies.append(time.perf_counter() - started)
         details.append(score_item(item, answer))
     ranked = [d for d, item in zip(details, items, strict=True) if item["answerable"] and _passage_criterion(item)]
@@ -189,8 +194,9 @@ def evaluate(assistant: Any, items: list[dict[str, Any]]) -> dict[str, Any]:
         if unanswerable else 1.0,
         "refused_answerable": float(sum(1 for d in answerable if not d["answered"])),
         "questions": float(len(items)),
+        "errors": float(sum(1 for d in details if "error" in d)),
         "ranked_by_stated_fact": float(sum(1 for item in items if "passage_must_contain" not in item)),
-        "answer_p50_ms": round(1000 * latencies[len(latencies) // 2], 2),
+        "answer_p50_ms": round(1000 * latencies[len(latencies) // 2], 2) if latencies else 0.0,
         "details": [d for d in details if not d["correct"] or d["rank"] != 1 or d["ungrounded"]] or ["all correct"],
     }
 
