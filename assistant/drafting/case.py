@@ -152,18 +152,23 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
 def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:
     """The denial's codes: as given, else the claim's; a decision typed without codes ("Redetermination unfavorable
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
-    A decided appeal level that names no code anywhere is read from its words and the claim alone, never refused."""
+    A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
+    the claim alone, never refused."""
     try:
         return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
     except DenialCodeError:
         words = " ".join(t for t in (denial_text, denial) if t)
         if denial and claim.denial_codes:
             return parse_denial(claim.denial_codes, kb.reason_codes, words)
-        if not prior_level_in(denial) and not (denial and prior_level_in(denial_text)):
+        worded = Denial(raw=denial.strip()[:200], carcs=[], text=words)
+        # a denial given without codes whose words state a reason a pattern knows ("units billed exceed time
+        # documented") is read from those words, like a decided level
+        if not prior_level_in(denial) and not (denial and prior_level_in(denial_text)) \
+                and pattern_in_words(worded, kb.denial_patterns) is None:
             raise
-    note = ("the decision names no CARC/RARC: it is read from its words and the claim; "
+    note = ("the denial names no CARC/RARC: it is read from its words and the claim; "
             "add the codes from the remittance advice if the file has them")
-    return Denial(raw=denial.strip()[:200], carcs=[], text=words), [note]
+    return worded, [note]
 
 
 def build_case(

@@ -179,3 +179,16 @@ def test_a_decided_level_that_names_no_code_is_read_from_its_words(
 def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() -> None:
     with pytest.raises(DenialCodeError):
         run(denial="the plan did not pay", denial_text="see the portal")
+
+
+@pytest.mark.parametrize(("denial", "words", "pattern"), [
+    ("no code on EOB", "EOB line 2 (97551 x2): 'Units billed exceed time documented.' 0 paid on 97551.", "units"),
+])
+def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
+    denial: str, words: str, pattern: str
+) -> None:
+    """No code anywhere, but the payer's words state a reason a denial pattern knows: read from the words, not
+    refused (a reason no pattern knows still is, above)."""
+    result = run(denial=denial, denial_text=words)
+    assert result.pattern_id is not None and pattern in result.pattern_id, result.pattern_id
+    assert any("names no CARC" in w for w in result.warnings)
