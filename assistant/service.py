@@ -126,12 +126,12 @@ class Assistant:
         return self.retriever.search(query, k=k, dos=dos, **filters)
 
     def _question(self, question: str, dos: date | None) -> tuple[str, date | None]:
-        """A question as every edge hands it on: valid text, and a date of service the check would accept."""
-        from assistant.notes.inputs import check_dos
+        """A question as every edge hands it on: valid text. Its date may lie ahead ("can SLPs still bill telehealth
+        in 2028?" plans for it): the answer, not the input check, says what the knowledge cannot tell of it."""
         from assistant.parsing import parse_text
 
         text = parse_text(question, what="question") if isinstance(question, str) else question
-        return text, check_dos(dos, today=self.clock())
+        return text, dos
 
     def answer(self, question: str, *, dos: date | None = None, k: int = 5) -> Answer:
         """One to three cited sentences that answer `question`, then the passages (`docs/retrieval.md`).

@@ -160,11 +160,16 @@ def test_the_answer_returns_the_question_as_asked(real: TestClient) -> None:
     assert real.post("/v1/answer", json={"question": question}).json()["question"] == question
 
 
-def test_a_future_dos_is_refused_by_the_answer_as_by_the_check(real: TestClient) -> None:
-    for response in (real.post("/v1/answer", json={"question": "is 97550 billable?", "dos": "2031-01-01"}),
-                     real.post("/v1/check", json={"text": NOTE, "dos": "2031-01-01"})):
-        assert (response.status_code, response.json()["code"]) == (422, "invalid_date")
-        assert "is in the future" in response.json()["detail"]
+def test_a_future_dos_is_answered_for_what_the_knowledge_can_tell(real: TestClient) -> None:
+    """A note cannot be dated ahead (422), but a question may plan ahead: the answer says what the knowledge cannot
+    tell of a later date instead of calling a code valid then, and answers what it can (the waiver's end)."""
+    check = real.post("/v1/check", json={"text": NOTE, "dos": "2031-01-01"})
+    assert (check.status_code, check.json()["code"]) == (422, "invalid_date")
+    valid = real.post("/v1/answer", json={"question": "is 97550 billable?", "dos": "2031-01-01"}).json()
+    assert not valid["answered"] and "not on 2031-01-01" in valid["text"]
+    waiver = real.post("/v1/answer", json={"question": "can our SLPs still bill caregiver training by telehealth in "
+                                                       "2028?"}).json()
+    assert waiver["answered"] and "2027-12-31" in waiver["text"]
 
 
 def test_fees_beyond_the_tables_speak_to_a_user(real: TestClient) -> None:

@@ -43,8 +43,6 @@ CASES: dict[str, tuple[list[str], str]] = {
     "search, openai embedder without endpoint": (["search", "97550", "--embedder", "openai"],
                                                  "set ASSISTANT_LLM_BASE_URL"),
     "search, unknown code filter": (["search", "97550", "--code", "99999"], "unknown code filter '99999'"),
-    "ask, DOS in the future": (["ask", "is 97550 billable", "--dos", "2031-01-01"], "is in the future"),
-    "search, DOS in the future": (["search", "97550", "--dos", "2031-01-01"], "is in the future"),
     "check, 999 units": (["check", "{tmp}/note.txt", "--billed", "97550x999"], "one line carries at most 99"),
 }
 
