@@ -272,10 +272,6 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
             or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
         return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
                 "fee schedules.")
-    ahead = intent.period is not None and intent.today is not None and intent.period[0] > intent.today
-    if ahead and intent.kind == "code_validity" and intent.period is not None and not intent.diagnosis_codes:
-        # the code sets are known as of today: a date ahead may bring a deletion or a new code nobody has published
-        return f"{CANNOT}: it holds the code sets in force as of today, not {when(intent.period)}."
     if intent.kind == "fee" and intent.locality:
         return f"{CANNOT}: it holds Medicare national amounts only, not the rates of a state or locality."
     missing = sorted({r.upper() for r in RVU_RELEASE.findall(intent.query)} - {r.release for r in kb.fees.rvus})
