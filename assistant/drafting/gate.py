@@ -46,7 +46,13 @@ INJECTION = re.compile(
     r"|\b(assistant|AI|model|chatbot|bot|appeal writer|drafter)\s*,\s*(please\s+)?(write|say|state|add|include|mark"
     r"|put|tell|recommend|change|make|omit|remove|do not|don't)\b[^\n]*"
     r"|\bplease\s+(write|state|say|put|add|include)\s+(in\s+the\s+(letter|appeal|response)\s+)?that\b[^\n]*"
-    r"|\bin\s+the\s+(appeal|letter|reconsideration|redetermination)(\s+letter)?\s*,?\s+(write|say|state|claim|make)\b[^\n]*",
+    r"|\bin\s+the\s+(appeal|letter|reconsideration|redetermination)(\s+letter)?\s*,?\s+(write|say|state|claim|make)\b[^\n]*"
+    # a colleague's memo asking for something to be asserted: "just file it and write that we never received the
+    # remittance", "use the flood last spring as good cause", "nobody can prove otherwise" (data, never evidence)
+    r"|(?:^|(?<=[.!?;:])\s+|(?<=\n)|\band\s+|\bjust\s+)(write|say|claim|tell\s+them|put\s+down)\s+(in\s+the\s+"
+    r"(letter|appeal)\s+)?that\b[^\n]*"
+    r"|\buse\s+[^.\n]{0,60}?\bas\s+(the\s+|our\s+|an?\s+)?(good\s+cause|excuse|reason|justification)\b[^.\n]*"
+    r"|\bnobody\s+(can|could|will)\s+prove\b[^.\n]*",
     re.I,
 )
 CONSENT = re.compile(r"\bconsent", re.I)
