@@ -10,15 +10,18 @@ as grounded as its operands. Amounts come from `assistant.billing` through `unit
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from assistant.answer.facts import Claim
 from assistant.billing import supported_lines_for_minutes
+from assistant.drafting.deadlines import deadline_for
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
+from assistant.retrieval.pin import Pin
 from assistant.retrieval.understand import Intent
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
@@ -239,8 +242,46 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
                   f"units:{family}", "worked")]
 
 
-def worked(intent: Intent, kb: Knowledge) -> list[Claim]:
-    """The worked sums a money question asks for (none for a question that asks no sum)."""
+# "remit dated August 14, 2026 ... what's the last day?": the date a filing limit counts from is a notice's
+NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination|denied on)\b", re.I)
+SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
+DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
+                       r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b", re.I)
+
+
+def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:
+    """ "letter dated Oct 9 2026, by when does the QIC request go in?": the route's last day, counted from the
+    notice date with the route's own days (`drafting.deadlines`), the count written out for the gate to check."""
+    routes = [p for p in pins if p.what == "route"]
+    # the payer's own route when the question names the payer ("MA plan denial": the plan's reconsideration)
+    route_pin = next((p for p in routes if intent.payer and intent.payer in p.obj.payer_types), None) \
+        or next(iter(routes), None)
+    period = intent.period
+    if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
+            or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
+            or SERVICE_CUE.search(intent.query):
+        return []
+    route = route_pin.obj
+    if route.counts_from not in ("receipt", "notice") or not route.filing_days:
+        return []
+    notice = period[0]
+    deadline = deadline_for(kb, route=route.id, today=intent.today, notice_date=notice)
+    receipt = kb.appeals.presumed_receipt_days if route.counts_from == "receipt" else 0
+    if deadline.due_date is None or notice + timedelta(days=receipt + route.filing_days) != deadline.due_date:
+        return []  # counted another way (months, a payer's date): the route's own words answer
+    steps = (f" + {receipt} days (presumed receipt)" if receipt else "") + f" + {route.filing_days} days"
+    late = "; that day has passed" if deadline.overdue else ""
+    what = route.title.removeprefix("Request for ")
+    return [Claim(f"Counted from the notice dated {notice.isoformat()}: {notice.isoformat()}{steps} = "
+                  f"{deadline.due_date.isoformat()}, the last day to file the {what}{late}.", route_pin.entry,
+                  "worked")]
+
+
+def worked(intent: Intent, kb: Knowledge, pins: Sequence[Pin] = ()) -> list[Claim]:
+    """The worked sums a question asks for: money, or a filing deadline (none for a question that asks no sum)."""
+    due = filing_deadline(intent, kb, pins)
+    if due:
+        return due
     if intent.payer not in (None, "medicare"):
         return []  # another payer's amounts are not Medicare's
     group = group_units(intent, kb)

@@ -372,7 +372,7 @@ def compose(
         body = sentences(hits[0].text[found.end():] if found else hits[0].text)
         return " ".join(body[:n + (bool(body) and bare(body[0]))])
 
-    sums = worked(intent, kb)
+    sums = worked(intent, kb, pins)
     # a worked total names the lines the minutes support: the units sentence would say it again
     made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
     why = refusal(intent, made, passages, kb)

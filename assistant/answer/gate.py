@@ -14,7 +14,7 @@ import calendar
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -154,6 +154,27 @@ def _spans(text: str, allowed: set[str]) -> set[str]:
     return out
 
 
+# "2026-08-14 + 5 days (presumed receipt) + 120 days = 2026-12-17": a date worked out from a date and day counts
+DATE_SUM = re.compile(r"(\d{4}-\d{2}-\d{2})((?:\s*\+\s*\d{1,4} days?(?:\s*\([^()\n]{0,40}\))?){1,4})\s*=\s*"
+                      r"(\d{4}-\d{2}-\d{2})")
+
+
+def dated(text: str, allowed: set[str]) -> set[str]:
+    """Dates `text` works out as "a date + n days = a date" from an allowed date and allowed day counts, when the
+    calendar agrees: such a date is as grounded as what it is counted from."""
+    out: set[str] = set()
+    for match in DATE_SUM.finditer(text):
+        days = [int(n) for n in re.findall(r"\+\s*(\d{1,4}) day", match.group(2))]
+        try:
+            start, end = date.fromisoformat(match.group(1)), date.fromisoformat(match.group(3))
+        except ValueError:
+            continue
+        if f"date:{start.isoformat()}" in allowed and all(f"num:{n}" in allowed for n in days) \
+                and start + timedelta(days=sum(days)) == end:
+            out |= {f"date:{end.isoformat()}", f"num:{end.year}"}
+    return out
+
+
 def _split(number: float) -> tuple[str, str | None]:
     whole, _, frac = f"{number:.10g}".partition(".")
     return whole, ("." + frac) if frac else None
@@ -193,7 +214,7 @@ def check_answer(sentences: Sequence[Cited], question: str, *, dos: date | None 
             reasons.append(f"sentence {n} is empty")
             continue
         allowed = asked | allowed_facts(sentence.cited)
-        extra = facts(sentence.text) - allowed - summed(sentence.text, allowed)
+        extra = facts(sentence.text) - allowed - summed(sentence.text, allowed) - dated(sentence.text, allowed)
         if extra:
             shown = ", ".join(sorted(f.split(":", 1)[1] for f in extra)[:6])
             reasons.append(f"sentence {n} states what its cited passages do not hold: {shown}")
@@ -203,4 +224,4 @@ def check_answer(sentences: Sequence[Cited], question: str, *, dos: date | None 
 def ungrounded(sentence: str, cited: Sequence[str], question: str, dos: date | None = None) -> set[str]:
     """The facts of `sentence` found neither in `cited` nor in the question (for evals and tests)."""
     allowed = allowed_facts([question, dos.isoformat() if dos else ""]) | allowed_facts(cited)
-    return facts(sentence) - allowed - summed(sentence, allowed)
+    return facts(sentence) - allowed - summed(sentence, allowed) - dated(sentence, allowed)

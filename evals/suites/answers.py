@@ -91,6 +91,32 @@ def _worked(expression: str) -> float | None:
     return total
 
 
+_DATE_SUM = re.compile(r"(\d{4})-(\d{2})-(\d{2})((?:\s*\+\s*\d{1,4} days?(?:\s*\([^()\n]{0,40}\))?){1,4})\s*=\s*"
+                       r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _dated_out(sentence: str, loose: set[str], pool: str) -> set[str]:
+    """The pieces of a date counted out as "a date + n days = a date" whose start date the question or passage holds
+    (in any format), whose day counts are grounded and whose calendar arithmetic is right."""
+    out: set[str] = set()
+    for m in _DATE_SUM.finditer(sentence):
+        days = re.findall(r"\+\s*(\d{1,4}) day", m.group(4))
+        try:
+            start = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            end = date(int(m.group(5)), int(m.group(6)), int(m.group(7)))
+        except ValueError:
+            continue
+        held = {start.isoformat(), f"{start.month}/{start.day}/{start.year}", f"{start:%m/%d/%Y}",
+                f"{start:%B} {start.day}, {start.year}", f"{start:%B} {start.day} {start.year}",
+                f"{start:%b} {start.day} {start.year}", f"{start:%b} {start.day}, {start.year}",
+                f"{start.month}/{start.day}/{start:%y}"}
+        if any(h.upper() in pool for h in held) and not set(days) & loose \
+                and (end - start).days == sum(map(int, days)):
+            parts = [m.group(i) for i in (1, 2, 3, 5, 6, 7)]
+            out |= set(parts) | {p.lstrip("0") or "0" for p in parts}
+    return out
+
+
 def _worked_out(sentence: str, loose: set[str]) -> set[str]:
     """Results of the sentence's arithmetic whose operands are grounded (or worked out before) and which hold to the
     cent at each step."""
@@ -127,7 +153,8 @@ def ungrounded_values(sentence: str, cited: str, question: str) -> set[str]:
     pool = (_normalised(cited) + " " + _normalised(question)).upper()
     pool_values = _values(cited) | _values(question)
     loose = {v for v in _values(sentence) if v not in pool_values and v not in pool}
-    return loose - _worked_out(sentence, loose) - _clock_spans(sentence, cited + " " + question)
+    return (loose - _worked_out(sentence, loose) - _dated_out(sentence, loose, pool)
+            - _clock_spans(sentence, cited + " " + question))
 
 
 def _normalised(text: str) -> str:

@@ -46,6 +46,9 @@ def test_facts(text: str, expected: set[str]) -> None:
                                                                                  "reduced by 2%"], "net?"),
         ("$52.77 - $39.75 = $13.02 per unit.", ["$52.77 non-facility and $39.75 facility"], "gap"),
         ("20 + 25 = 45 minutes.", ["20 min", "25 min"], "total"),
+        # a last day counted from the question's notice date with the route's day counts
+        ("2026-08-14 + 5 days (presumed receipt) + 120 days = 2026-12-17.",
+         ["within 120 days from receipt (receipt is presumed 5 days after the notice date)"], "dated 8/14/2026"),
         # minutes between two clock times the question writes (across the hour, and past 12 on the 12-hour dial)
         ("1:00 to 1:35 is 35 minutes, which supports 97550 x1.", ["97550 x1"], "1:00-1:50, pt in at 1:35"),
         ("9:50 to 10:32 is 42 minutes.", [], "9:50-10:40, patient came in at 10:32"),
@@ -70,6 +73,10 @@ def test_should_pass(sentence: str, cited: list[str], question: str) -> None:
         ("$52.77 + 3 × $26.05 = $130.92.", ["$52.77", "$26.05 x2"], "q", "130.92"),
         ("90% × $52.08 = $46.87.", ["85%", "$52.08"], "q", "46.87"),
         ("$52.08 / 2 = $26.04.", ["$52.08"], "q", "26.04"),
+        ("2026-08-14 + 5 days + 120 days = 2026-12-18.", ["within 120 days (presumed 5 days)"], "dated 8/14/2026",
+         "2026-12-18"),
+        ("2026-08-14 + 5 days + 130 days = 2026-12-27.", ["within 120 days (presumed 5 days)"], "dated 8/14/2026",
+         "130"),
         # a clock span whose difference is wrong, or whose clock time neither the question nor a passage writes
         ("9:50 to 10:32 is 44 minutes.", [], "9:50-10:40, patient came in at 10:32", "44"),
         ("9:50 to 10:35 is 45 minutes.", [], "9:50-10:40, patient came in at 10:32", "45"),

@@ -32,6 +32,13 @@ TODAY = date(2026, 12, 2)
          {"fee:97550-RVU26C"}),
         ("stroke class 4/2/2026, 7 caregivers of 5 different pts: how many 97552 units?", "5 units of 97552",
          {"units:cts"}),
+        # a filing limit counted from the notice date, by the payer's own route
+        ("remit for the denied 97550 is dated August 14, 2026. what's the last day for the first appeal?",
+         "2026-08-14 + 5 days (presumed receipt) + 120 days = 2026-12-17", {"appeal:redetermination"}),
+        ("MA plan denial letter dated 10/1/2026, deadline for the appeal?", "2026-10-01 + 65 days = 2026-12-05",
+         {"appeal:plan_reconsideration"}),
+        ("redetermination letter dated Oct 9 2026 upheld it. by when does the QIC request need to go in?",
+         "2026-10-09 + 5 days (presumed receipt) + 180 days = 2027-04-12", {"appeal:reconsideration"}),
     ],
 )
 def test_worked_sum(assistant: Assistant, question: str, shows: str, cites: set[str]) -> None:
@@ -54,3 +61,9 @@ def test_worked_sum(assistant: Assistant, question: str, shows: str, cites: set[
 )
 def test_no_sum_asked(question: str) -> None:
     assert worked(understand(question, today=TODAY), load_knowledge()) == []
+
+
+def test_a_date_of_service_is_not_counted_as_a_notice(assistant: Assistant) -> None:
+    """Only a notice's date starts a filing limit: a date of service named instead gives the route's rule, no count."""
+    answer = Assistant(assistant.settings, clock=lambda: TODAY).answer("DOS 3/4/2026, when is the deadline to appeal?")
+    assert answer.answered and "days =" not in answer.text, answer.text

@@ -7,6 +7,8 @@ import pytest
 
 from evals.suites.answers import ungrounded_values
 
+ROUTE = "file it within 120 days from receipt (receipt is presumed 5 days after the notice date)"
+
 
 @pytest.mark.parametrize(
     ("sentence", "cited", "question", "loose"),
@@ -18,6 +20,13 @@ from evals.suites.answers import ungrounded_values
         ("12:40 to 1:05 is 25 minutes.", "", "12:40-1:30, pt joined at 1:05", set()),
         ("9:50 to 10:32 is 44 minutes.", "", "9:50-10:40, patient came in at 10:32", {"44"}),
         ("9:50 to 10:35 is 45 minutes.", "", "9:50-10:40, patient came in at 10:32", {"35", "45"}),
+        # a last day counted from the notice date the question writes, with the route's day counts
+        ("2026-08-14 + 5 days (presumed receipt) + 120 days = 2026-12-17.", ROUTE, "remit dated August 14, 2026",
+         set()),
+        ("2026-08-14 + 5 days (presumed receipt) + 120 days = 2026-12-18.", ROUTE, "remit dated August 14, 2026",
+         {"08", "18"}),
+        ("2026-08-14 + 5 days + 120 days = 2026-12-17.", "file it within 120 days", "remit dated August 14, 2026",
+         {"08", "5", "17"}),
     ],
 )
 def test_ungrounded_values(sentence: str, cited: str, question: str, loose: set[str]) -> None:
