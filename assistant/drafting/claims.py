@@ -327,6 +327,22 @@ def _errors_text(exc: ValidationError) -> tuple[list[str], list[str], list[str]]
     return unknown, invalid, list(hints.values())
 
 
+def _one_name_each(claim: dict[str, Any]) -> dict[str, Any]:
+    """A field given under two of its names once: the same value twice is kept once; two different values are an
+    error naming both keys (never the values, which may be a patient's)."""
+    out = dict(claim)
+    for field, names in ALIASES.items():
+        given = [n for n in (field, *names) if n in out]
+        if len(given) < 2:
+            continue
+        if len({repr(out[n]) for n in given}) > 1:
+            raise ClaimError(f"the claim gives {field} twice, as {' and '.join(given[:3])}, with different values",
+                             hint=f"keep the one the claim means by {field} (docs/claims.md lists the names)")
+        for n in given[1:]:
+            del out[n]
+    return out
+
+
 def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
     """A `Claim` from a dict in this project's format or a FHIR R4 resource; `ClaimError` names what is wrong."""
     if claim is None:
@@ -341,6 +357,7 @@ def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
         from assistant.drafting.fhir_claims import claim_from_fhir
 
         claim = claim_from_fhir(claim)
+    claim = _one_name_each(claim)
     try:
         return Claim.model_validate(claim)
     except ValidationError as exc:

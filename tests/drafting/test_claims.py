@@ -66,6 +66,9 @@ def test_lines_take_any_cpt_or_hcpcs(line: dict, code: str, units: int, mods: li
         ({"lines": [{"code": "97550", "units": "many"}]}, "lines.0.units"),
         ({"resourceType": "Patient"}, "not a claim resource"),
         ({"resourceType": "Claim", "status": "active", "bogus": 1}, "not valid R4"),
+        # one field under two of its names with different values: both keys named, neither value
+        ({"notice_date": "2026-03-05", "decision_date": "2026-08-14"},
+         "gives notice_date twice, as notice_date and decision_date"),
     ],
 )
 def test_errors_name_the_field(claim: dict, says: str) -> None:
@@ -269,3 +272,8 @@ def test_schema_and_parser_accept_the_same_claims(claim: dict) -> None:
 ])
 def test_amount_in_dispute(claim: dict, amount: float | None) -> None:
     assert parse_claim(claim).amount_in_dispute() == amount
+
+
+def test_one_field_under_two_names_with_one_value_is_read_once() -> None:
+    claim = parse_claim({"dos": "2025-03-04", "date_of_service": "2025-03-04", "claim_no": "A1", "claim_id": "A1"})
+    assert (claim.date_of_service.isoformat(), claim.claim_number) == ("2025-03-04", "A1")
