@@ -190,6 +190,10 @@ def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | Non
     # the notice says the earlier claim was paid: the duplicate denial is right, nothing is filed
     ("CO-18 Exact duplicate claim/service. Original claim SSM-26-9907101 paid 10/02/2026.", "no_appeal"),
     ("Duplicate of claim 2226182200316, which was paid on 08/11/2026.", "no_appeal"),
+    # a biller's shorthand for the first claim ("checked portal, orig claim paid 10/9 in full")
+    ("2nd submission came back CO-18 N522. checked portal, orig claim paid 10/9 in full.", "no_appeal"),
+    ("first submission paid 9/30; the resubmission denied as a duplicate", "no_appeal"),
+    ("1st claim denied CO-16, resubmission denied CO-18", "corrected_claim"),
     # the earlier claim was denied, or not paid: it is the one to correct
     ("Original claim ICN 2226182200316 denied CO-50.", "corrected_claim"),
     ("Duplicate of claim 2226182200316 (not paid).", "corrected_claim"),
