@@ -48,7 +48,9 @@ _WHO_BILLS = re.compile(
 _PATIENT_THERE = re.compile(
     r"\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was\s+|is\s+|were\s+)?(?:also\s+)?(?:sat in|sitting in"
     r"|sat there|present|there|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
-    r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b", re.I)
+    r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
+    # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
+    r"|\b(?:sat|sitting|sits) in on\b", re.I)
 _ABSENT = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bw/o\b|\babsent\b|\bleft the room\b|\bnone\b|\bnobody\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
@@ -156,7 +158,9 @@ SEVERAL_PATIENTS = re.compile(
 # "slap a 59 on every 97550", "add modifier XE to it": whether to append 59 or an X modifier, not what a line pays
 _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+)?(?:on|to)\b"
                      r"|\b(?:59|X[EPSU])\s+modifier\s+(?:on|to)\b"
-                     r"|\b(?:put|add|append|slap|attach|stick|tack)\w*\s+(?:a\s+|an\s+|modifier\s+|mod\s+)?(?:59|X[EPSU])\b",
+                     r"|\b(?:put|add|append|slap|attach|stick|tack)\w*\s+(?:a\s+|an\s+|modifier\s+|mod\s+)?(?:59|X[EPSU])\b"
+                     # "do I need 59 on the 97550?"
+                     r"|\b(?:59|X[EPSU])\s+(?:modifier\s+)?on\s+(?:the\s+|my\s+|our\s+)?(?:\d{5}|[A-V]\d{4})\b",
                      re.I)
 # "59 and XE both?", "59 or XE?": an X modifier named too asks which one and whether together, which the FAQ's later
 # sentences answer (the search finds it; its opening alone does not say)
@@ -165,9 +169,11 @@ _X_MODIFIER = re.compile(r"\bX[EPSU]\b", re.I)
 # "can I go back and add the consent to the 5/6 note for the appeal", "addendum after the audit": changing the record
 # after a denial or review, which may not be done to support the claim
 _RECORD_AFTER = re.compile(
-    r"^(?=.*(?:\bden(?:y|ied|ial)|\baudit|\breview|\bappeal|\bflagged|\bADR\b|\brecords? request))"
+    r"^(?=.*(?:\bden(?:y|ied|ial)|\baudit|\breview|\bappeal|\bflagged|\bADR\b|\brecords? request"
+    r"|\b(?:CO|PR|OA|PI)[- ]?\d{1,3}\b))"
     r".*(?:\baddend\w*|\blate[- ]entr\w*"
     r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
+    r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
     r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
 # "can a signature attestation fix it": what an attestation statement covers

@@ -198,7 +198,10 @@ _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoo
 # (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code)
 FULL_TIME = re.compile(r"^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
                        r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
-                       r"|\bstrict\b|\bentire (?:30|unit)\b)", re.I)
+                       r"|\bstrict\b|\bentire (?:30|unit)\b"
+                       # "they don't recognise the midpoint rule"
+                       r"|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not) (?:recogni[sz]e|use|accept|follow"
+                       r"|apply|allow) (?:the )?mid-?point\b)", re.I)
 # "how long does the QIC take to decide?", "how long will the MAC take": a decision time, not a filing limit
 DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|they|the \w+|an? \w+)(?: \w+)? "
                            r"(?:have|take|need)\b(?!\s+to (?:file|submit|send|appeal|request|ask))", re.I)
