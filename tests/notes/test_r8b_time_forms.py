@@ -1,0 +1,76 @@
+"""Round-8 (after first contact) clock forms: a range typed with a double hyphen, a visit's arrive/depart fields.
+
+The minutes follow docs/CONVENTIONS.md (clock-derived CTS minutes when clock times are documented).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import assistant
+from assistant.notes.times import parse_times
+
+BASE = "DOS 11/19/2025. Pt not present (stayed home). Son (unpaid) trained in stand-pivot transfers. J. Ruiz, PT\n"
+
+
+@pytest.mark.parametrize(
+    ("clock", "span"),
+    [
+        ("10:15 -- 10:52 (37 min).", (615, 652)),
+        ("Time | 15:00 -- 15:33 = 33 min", (900, 933)),
+        ("1:05--1:40 pm", (13 * 60 + 5, 13 * 60 + 40)),
+        ("Date 2/11/2026 | Arrive 16:00 | Depart 16:58", (960, 1018)),
+        ("Arrived: 9:05\nDeparted: 9:50", (545, 590)),
+        ("Arrival time 14:00; departure time 14:31", (840, 871)),
+    ],
+)
+def test_typed_ranges_and_visit_fields_are_clock_ranges(clock: str, span: tuple[int, int]) -> None:
+    segs = parse_times(clock).segments
+    assert [(s.start_minute, s.end_minute) for s in segs] == [span]
+    report = assistant.check_note(BASE + clock + "\n")
+    assert report.check("start_stop").status == "met"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the patient's arrival inside a sentence is not the visit's own field
+        "Pt arrived 10:32 with wife; she departed 10:50 for pharmacy.",
+        # a hyphen rule between two clock times that are not a range
+        "9:00 ---- 10:00",
+    ],
+)
+def test_arrivals_in_prose_and_rules_are_not_ranges(text: str) -> None:
+    assert parse_times(text).segments == []
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("start nine thirty stop ten o'clock thirty minutes", (570, 600)),
+        ("started two o'clock finished two forty", (120, 160)),
+    ],
+)
+def test_a_spoken_bare_start_or_stop_on_the_hour(said: str, span: tuple[int, int]) -> None:
+    assert [(s.start_minute, s.end_minute) for s in parse_times(said).segments] == [span]
+
+
+def test_a_spoken_bare_hour_without_oclock_is_not_a_clock() -> None:
+    assert parse_times("start nine stop ten reps").segments == []
+
+
+@pytest.mark.parametrize(
+    ("taught", "minutes"),
+    [
+        # advice taught ("3-5 min rest") is neither the session's time nor a break taken out of it
+        ("Arrive 16:00 | Depart 16:58\nTaught energy conservation: seated dressing, 3-5 min rest.\nTotal 58 min.", 58),
+        ("9:00-9:40. Between flights of stairs 2 to 3 min rest. Total 40 min.", 40),
+        # a break the session took is still taken out
+        ("9:00-9:40, 5 min rest break not counted. Total 35 min.", 35),
+    ],
+)
+def test_a_span_of_figures_is_advice_not_a_break(taught: str, minutes: int) -> None:
+    report = assistant.check_note(BASE + taught + "\n")
+    assert report.time.total_minutes == minutes
+    assert report.check("total_time").status == "met"
+
