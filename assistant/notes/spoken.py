@@ -35,8 +35,9 @@ _SPOKEN_STOP = re.compile(
     rf"{_AT.format(h='h', m='m')}",
     re.I,
 )
-# "time started one thirty finished two twenty three": without "at", only a time with minutes is a clock
-_BARE = rf"[ ]+(?P<h>{_HOUR})[ ](?P<m>{_MINUTE})(?![\w-])"
+# "time started one thirty finished two twenty three": without "at", only a time with minutes or "o'clock" is a clock
+# ("start nine thirty stop ten o'clock")
+_BARE = rf"[ ]+(?P<h>{_HOUR})(?:[ ](?P<m>{_MINUTE})|[ ]o'?[ ]?clock)(?![\w-])"
 _SPOKEN_START_BARE = re.compile(rf"(?<![\w-])(?:start(?:ed)?|began){_BARE}", re.I)
 _SPOKEN_STOP_BARE = re.compile(rf"(?<![\w-])(?:stop(?:ped)?|finish(?:ed)?|ended){_BARE}", re.I)
 PAIR_REACH = 160
