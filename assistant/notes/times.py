@@ -353,6 +353,12 @@ def _spoken_stamped(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+# a written range named as the training's ("CTS time 10:05-10:21", "Training 10:03-10:40 = 37 minutes")
+_NAMED_TRAINING = re.compile(
+    r"\b(?:cts|caregiver training|training)(?:[ \t]+(?:time|minutes|session))?[ \t]*[:=]?[ \t]*$", re.I
+)
+
+
 def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Segment]) -> None:
     """Segments from time-stamped entries ("2:00 pm: met with daughter alone ... 2:37 pm: pt came in ... 2:52
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
@@ -369,6 +375,8 @@ def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Seg
         if seg.end_minute <= HALF_DAY and first <= seg.start_minute + HALF_DAY < seg.end_minute + HALF_DAY <= last:
             segments[k] = replace(seg, start_minute=seg.start_minute + HALF_DAY, end_minute=seg.end_minute + HALF_DAY)
     ranges = list(segments)
+    if any(_NAMED_TRAINING.search(text, max(0, seg.span[0] - 24), seg.span[0]) for seg in ranges):
+        return  # "10:51 End. CTS time 10:05-10:21 + 10:26-10:51": the log's own summary of the training's time
     for a, start, end in entries:
         if not any(seg.start_minute < end and start < seg.end_minute for seg in ranges):
             segments.append(Segment(start, end, (a.start, a.end), stamped=True))

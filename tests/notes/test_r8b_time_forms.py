@@ -74,3 +74,46 @@ def test_a_span_of_figures_is_advice_not_a_break(taught: str, minutes: int) -> N
     assert report.time.total_minutes == minutes
     assert report.check("total_time").status == "met"
 
+
+
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("started at one o five ended at one forty five forty minutes", (65, 105)),
+        ("started at one oh five ended at one forty five", (65, 105)),
+    ],
+)
+def test_a_spoken_zero_minute_written_as_o(said: str, span: tuple[int, int]) -> None:
+    assert [(s.start_minute, s.end_minute) for s in parse_times(said).segments] == [span]
+
+
+@pytest.mark.parametrize(
+    ("log", "minutes"),
+    [
+        # the log's entries before the training (arrival, consent) are not training when the log names its time
+        ("10:00 Neighbor arrives. Pt home, not present.\n10:01 Consent by phone.\n10:03 Taught tub transfer.\n"
+         "10:25 Return demo correct.\n10:40 Done. Training 10:03-10:40 = 37 minutes.\n", 37),
+        ("10:02 Wife arrives. Pt at lab.\n10:05 Start CTS. Taught car transfer.\n10:21 Break (not counted).\n"
+         "10:26 Resume. Return demo.\n10:51 End. CTS time 10:05-10:21 + 10:26-10:51 = 41 min.\n", 41),
+        # a log without a named range still counts from its entries
+        ("10:05 Start CTS. Taught car transfer.\n10:26 Return demo.\n10:51 End.\n", 46),
+    ],
+)
+def test_a_log_that_names_the_trainings_range(log: str, minutes: int) -> None:
+    assert assistant.check_note(BASE + log).time.total_minutes == minutes
+
+
+def test_a_part_labelled_patient_present_is_kept_apart() -> None:
+    note = (
+        "DOS 12/18/2025. Final visit.\n a) 9:00-9:30 pt present: final outcome measures, gait/stair\n"
+        "    training, HEP update -- 97530 x2.\n b) 9:40-10:10 caregiver training, pt NOT present (lobby cafe).\n"
+        "    Husband (unpaid) taught floor recovery; return demo x2. 30 min.\nJ. Ruiz, PT\n"
+    )
+    report = assistant.check_note(note)
+    assert report.time.total_minutes == 30
+    assert [(ln.code, ln.units) for ln in report.billing.lines] == [("97550", 1)]
+
+
+def test_a_presence_field_with_its_value_is_not_a_join() -> None:
+    note = BASE + "Pt present: No\n9:00-9:20 taught transfers.\n9:25-9:45 return demo.\n"
+    assert assistant.check_note(note).time.total_minutes == 40
