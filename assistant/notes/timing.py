@@ -373,7 +373,9 @@ _JOINS = re.compile(
     r"|walked\s+in|wheeled\s+in)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
     r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:practi[cs]ed|worked|trained|together)\b"
-    r"|(?<!not )\b(?:with\s+(?:the\s+)?(?:pt|patient)\s+(?:present|in the room)|(?:pt|patient)\s+present\b(?!\s*:))",
+    # "9:00-9:30 pt present: final outcome measures": the part's own label; "Pt present: No" is a field's value
+    r"|(?<!not )\b(?:with\s+(?:the\s+)?(?:pt|patient)\s+(?:present|in the room)"
+    r"|(?:pt|patient)\s+present\b(?!\s*:\s*(?:no|n|not|yes|y|absent|false|true|0|1)\b))",
     re.I,
 )
 _NOT_JOINED = re.compile(r"\b(?:not|no|never|without|w/o|alone|absent)\b", re.I)
