@@ -112,6 +112,10 @@ _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*
 _NET_AFTER_BREAK = re.compile(r"[ \t]{0,2}(?:breaks?|rest|pause)\)?[ \t]{0,2}(?:=|->|→)[ \t]{0,2}", re.I)
 # "3-5 min rest", "2 to 3 min": the upper end of a span of figures (a clock's colon or a date's slash is not one)
 _FIGURE_RANGE_BEFORE = re.compile(r"(?<![\d:/.])\d{1,2}[ \t]?(?:-|–|to)[ \t]?$")
+# "requires >= 16 min", "at least 16 minutes", "a minimum of 16 min", "need > 15 min": a threshold before the figure
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:>=?|≥|\bat least|\bminimum(?: of)?|\bmore than|\brequires?|\brequired)[ \t]*$", re.I
+)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
@@ -509,6 +513,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
         after = text[m.end() : m.end() + AFTER_REACH]
         if _FIGURE_RANGE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "3-5 min rest" between tasks is advice taught, not the session's time or its break
+        if _THRESHOLD_BEFORE.search(before[-24:]):
+            continue  # "97550 requires >= 16 min", "at least 8 min": a rule's threshold, not time documented
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
         net = bool(out) and out[-1].kind == "break" and _NET_AFTER_BREAK.fullmatch(text, out[-1].span[1], m.start())

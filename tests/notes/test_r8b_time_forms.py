@@ -117,3 +117,17 @@ def test_a_part_labelled_patient_present_is_kept_apart() -> None:
 def test_a_presence_field_with_its_value_is_not_a_join() -> None:
     note = BASE + "Pt present: No\n9:00-9:20 taught transfers.\n9:25-9:45 return demo.\n"
     assert assistant.check_note(note).time.total_minutes == 40
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "*Document total face-to-face minutes and start/stop times. 97550 requires >= 16 min.*",
+        "Reminder: bill 97550 only with at least 16 minutes.",
+        "A minimum of 16 min is required.",
+    ],
+)
+def test_a_rules_threshold_is_not_time_documented(rule: str) -> None:
+    report = assistant.check_note(BASE + rule + "\nStart time: ***   Stop time: ***   Total minutes: ***\n")
+    assert report.time.total_minutes is None
+    assert report.check("total_time").status == "missing"
