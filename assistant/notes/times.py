@@ -442,18 +442,20 @@ _BETWEEN_LABELLED = re.compile(r"[ \t]*(?:[/,;&-]|and)?[ \t]*", re.I)
 def _labelled_after(
     text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
 ) -> None:
-    """Two neighbouring times, each followed by its label: the first a start, the second a stop."""
+    """Two neighbouring times, each followed by its label: the first a start, the second a stop. In a log whose
+    entries open with their time ("16:40 start -- reviewed ...", lines later "16:05 end"), a stop entry written before
+    its start entry's time is a reversed range (a forward pair is read by `_stamped`)."""
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if i in used or i + 1 in used or b.start - a.end > 40:
+        if i in used or i + 1 in used:
             continue
         start_label = _START_AFTER.match(text, a.end)
-        if start_label is None or not _BETWEEN_LABELLED.fullmatch(text, start_label.end(), b.start):
+        if start_label is None or _STOP_AFTER.match(text, b.end) is None:
             continue
-        if _STOP_AFTER.match(text, b.end) is None:
-            continue
-        _keep_labelled(a, b, segments, reversed_)
-        used.update((i, i + 1))
+        near = b.start - a.end <= 40 and _BETWEEN_LABELLED.fullmatch(text, start_label.end(), b.start)
+        if near or (_stamp(text, a) and _stamp(text, b) and _resolve(a, b)[1] <= _resolve(a, b)[0]):
+            _keep_labelled(a, b, segments, reversed_)
+            used.update((i, i + 1))
 
 
 def word_number(value: str) -> float | None:

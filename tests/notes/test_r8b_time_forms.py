@@ -131,3 +131,17 @@ def test_a_rules_threshold_is_not_time_documented(rule: str) -> None:
     report = assistant.check_note(BASE + rule + "\nStart time: ***   Stop time: ***   Total minutes: ***\n")
     assert report.time.total_minutes is None
     assert report.check("total_time").status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("log", "status"),
+    [
+        # a log's stop entry written at a time before its start entry's
+        ("16:40 start -- reviewed stove safety with mom.\n   Taught knob covers.\n16:05 end (??)\n"
+         "Time caregiver training: 35 min\n", "problem"),
+        # the same entries in order are a range
+        ("16:05 start -- reviewed stove safety with mom.\n   Taught knob covers.\n16:40 end\n", "met"),
+    ],
+)
+def test_a_logs_start_and_stop_entries(log: str, status: str) -> None:
+    assert assistant.check_note(BASE + log).check("start_stop").status == status
