@@ -29,6 +29,8 @@ _HEADER = re.compile(
     re.I | re.M,
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# the line before ends inside a sentence (a comma, a joining word's hyphen or plus): the next line goes on with it
+_CONTINUES = re.compile(r"[,;+&-][ \t]*\n[ \t]*\Z")
 # what says an entry corrects what was written before it, rather than adding to it
 _CORRECTS = re.compile(
     r"\b(?:in error|incorrect(?:ly)?|corrected|correction|should (?:read|have read|be)|was wrong|not of this session"
@@ -77,6 +79,8 @@ def find_entries(text: str) -> list[Entry]:
     for m in finditer(_HEADER, text):  # RE2 first: most notes with such a word have no such header
         if out and m.start() < out[-1].end:
             continue  # a header inside the entry before it belongs to that entry
+        if _CONTINUES.search(text, 0, m.start()) and text[m.start() : m.end()].strip(" \t>*#[(-").islower():
+            continue  # "... stood too far back at first,\ncorrected hands-on": a wrapped sentence, not a header
         blank = _BLANK_LINE.search(text, m.end())
         end = blank.start() if blank else len(text)
         body = text[m.start() : end]

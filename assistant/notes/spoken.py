@@ -18,7 +18,8 @@ _HOUR = "|".join(sorted(_HOURS, key=len, reverse=True))
 _DIGIT = "|".join(w for w, n in NUMBER_UNITS.items() if n <= 9)
 _TEEN = "|".join(w for w, n in NUMBER_UNITS.items() if 10 <= n <= 19)
 _TENS = "|".join(w for w, n in NUMBER_TENS.items() if 20 <= n <= 50)
-_MINUTE = rf"oh[ -](?:{_DIGIT})|(?:{_TEEN})|(?:{_TENS})(?:[ -](?:{_DIGIT}))?"
+# "one oh five", "one o five": dictation writes the zero either way
+_MINUTE = rf"oh?[ -](?:{_DIGIT})|(?:{_TEEN})|(?:{_TENS})(?:[ -](?:{_DIGIT}))?"
 _TIME = rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
 _RANGE = re.compile(
     rf"(?=[a-zA-Z])(?<![\w-])(?:{_TIME.format(h='h1', m='m1')})\s+(?:to|until|till|through)\s+"
@@ -35,8 +36,9 @@ _SPOKEN_STOP = re.compile(
     rf"{_AT.format(h='h', m='m')}",
     re.I,
 )
-# "time started one thirty finished two twenty three": without "at", only a time with minutes is a clock
-_BARE = rf"[ ]+(?P<h>{_HOUR})[ ](?P<m>{_MINUTE})(?![\w-])"
+# "time started one thirty finished two twenty three": without "at", only a time with minutes or "o'clock" is a clock
+# ("start nine thirty stop ten o'clock")
+_BARE = rf"[ ]+(?P<h>{_HOUR})(?:[ ](?P<m>{_MINUTE})|[ ]o'?[ ]?clock)(?![\w-])"
 _SPOKEN_START_BARE = re.compile(rf"(?<![\w-])(?:start(?:ed)?|began){_BARE}", re.I)
 _SPOKEN_STOP_BARE = re.compile(rf"(?<![\w-])(?:stop(?:ped)?|finish(?:ed)?|ended){_BARE}", re.I)
 PAIR_REACH = 160
@@ -95,7 +97,7 @@ def _minute(word: str | None) -> int:
     if not word:
         return 0
     parts = re.split(r"[ -]", word.lower())
-    if parts[0] == "oh":
+    if parts[0] in ("oh", "o"):
         return NUMBER_UNITS[parts[1]]
     if parts[0] in NUMBER_UNITS:
         return NUMBER_UNITS[parts[0]]

@@ -36,7 +36,8 @@ _TOKEN = re.compile(
 )
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
-_RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>|→|-|–|—|to|until|till|through|thru)\s{0,3}", re.I)
+# "10:15 -- 10:52": a typed em dash is two hyphens
+_RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 # "| 09:00 | 09:20 | transfers |": two neighbouring cells of a table row, each a clock time with its colon ("DOS:
 # February 11, 2025 | 1:10 PM - 2:00 PM": a year is not a clock)
 _CELL_SEP = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}")
@@ -56,7 +57,9 @@ _START_LABEL = re.compile(
     + _LEADER
     + r"\s*$"
     # "I started with Tobias at 1:15 PM", "we connected at 4:00"
-    r"|\b(?:started|began|connected|logged on)\s+(?:[\w'-]+\s+){0,3}?(?:at|from)\s+$",
+    r"|\b(?:started|began|connected|logged on)\s+(?:[\w'-]+\s+){0,3}?(?:at|from)\s+$"
+    # "Date 2/11/2026 | Arrive 16:00 | Depart 16:58": a visit's own fields, the label opening its line or cell
+    r"|(?:^|[|;]|\n)[ \t]*arriv(?:e|ed|al)(?:[ \t]+time)?[ \t]*[:=]?[ \t]*$",
     re.I,
 )
 _STOP_LABEL = re.compile(
@@ -64,7 +67,8 @@ _STOP_LABEL = re.compile(
     r"|\bsigned\s+off)\s*(?:time|ts|timestamp)?\s*(?:#?\d\s*)?(?:at)?\s*"
     + _LEADER
     + r"\s*$"
-    r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$",
+    r"|\b(?:stopped|ended|finished|wrapped up|signed off|logged off|disconnected)\s+(?:[\w'-]+\s+){0,3}?at\s+$"
+    r"|(?:^|[|;]|\n)[ \t]*depart(?:ed|ure)?(?:[ \t]+time)?[ \t]*[:=]?[ \t]*$",
     re.I,
 )
 # "Time in / out ....... 14:02 / 14:40", "Start/stop: 9:00/9:38": one label for both, the times after it
@@ -106,6 +110,12 @@ _BREAK_AFTER = re.compile(
 _BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
 # "9:00-9:55, less 15 min break = 40 min": the figure after the break's own figure is what is left, not the break
 _NET_AFTER_BREAK = re.compile(r"[ \t]{0,2}(?:breaks?|rest|pause)\)?[ \t]{0,2}(?:=|->|→)[ \t]{0,2}", re.I)
+# "3-5 min rest", "2 to 3 min": the upper end of a span of figures (a clock's colon or a date's slash is not one)
+_FIGURE_RANGE_BEFORE = re.compile(r"(?<![\d:/.])\d{1,2}[ \t]?(?:-|–|to)[ \t]?$")
+# "requires >= 16 min", "at least 16 minutes", "a minimum of 16 min", "need > 15 min": a threshold before the figure
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:>=?|≥|\bat least|\bminimum(?: of)?|\bmore than|\brequires?|\brequired)[ \t]*$", re.I
+)
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
@@ -347,6 +357,12 @@ def _spoken_stamped(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+# a written range named as the training's ("CTS time 10:05-10:21", "Training 10:03-10:40 = 37 minutes")
+_NAMED_TRAINING = re.compile(
+    r"\b(?:cts|caregiver training|training)(?:[ \t]+(?:time|minutes|session))?[ \t]*[:=]?[ \t]*$", re.I
+)
+
+
 def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Segment]) -> None:
     """Segments from time-stamped entries ("2:00 pm: met with daughter alone ... 2:37 pm: pt came in ... 2:52
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
@@ -363,6 +379,8 @@ def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Seg
         if seg.end_minute <= HALF_DAY and first <= seg.start_minute + HALF_DAY < seg.end_minute + HALF_DAY <= last:
             segments[k] = replace(seg, start_minute=seg.start_minute + HALF_DAY, end_minute=seg.end_minute + HALF_DAY)
     ranges = list(segments)
+    if any(_NAMED_TRAINING.search(text, max(0, seg.span[0] - 24), seg.span[0]) for seg in ranges):
+        return  # "10:51 End. CTS time 10:05-10:21 + 10:26-10:51": the log's own summary of the training's time
     for a, start, end in entries:
         if not any(seg.start_minute < end and start < seg.end_minute for seg in ranges):
             segments.append(Segment(start, end, (a.start, a.end), stamped=True))
@@ -424,18 +442,20 @@ _BETWEEN_LABELLED = re.compile(r"[ \t]*(?:[/,;&-]|and)?[ \t]*", re.I)
 def _labelled_after(
     text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
 ) -> None:
-    """Two neighbouring times, each followed by its label: the first a start, the second a stop."""
+    """Two neighbouring times, each followed by its label: the first a start, the second a stop. In a log whose
+    entries open with their time ("16:40 start -- reviewed ...", lines later "16:05 end"), a stop entry written before
+    its start entry's time is a reversed range (a forward pair is read by `_stamped`)."""
     for i in range(len(tokens) - 1):
         a, b = tokens[i], tokens[i + 1]
-        if i in used or i + 1 in used or b.start - a.end > 40:
+        if i in used or i + 1 in used:
             continue
         start_label = _START_AFTER.match(text, a.end)
-        if start_label is None or not _BETWEEN_LABELLED.fullmatch(text, start_label.end(), b.start):
+        if start_label is None or _STOP_AFTER.match(text, b.end) is None:
             continue
-        if _STOP_AFTER.match(text, b.end) is None:
-            continue
-        _keep_labelled(a, b, segments, reversed_)
-        used.update((i, i + 1))
+        near = b.start - a.end <= 40 and _BETWEEN_LABELLED.fullmatch(text, start_label.end(), b.start)
+        if near or (_stamp(text, a) and _stamp(text, b) and _resolve(a, b)[1] <= _resolve(a, b)[0]):
+            _keep_labelled(a, b, segments, reversed_)
+            used.update((i, i + 1))
 
 
 def word_number(value: str) -> float | None:
@@ -493,6 +513,10 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
         if m["m"] == "'" and (total > MAX_PRIME_MINUTES or _FEET_CUE.search(before[-12:])):
             continue  # "amb 200' w/ rollator" is a distance
         after = text[m.end() : m.end() + AFTER_REACH]
+        if _FIGURE_RANGE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "3-5 min rest" between tasks is advice taught, not the session's time or its break
+        if _THRESHOLD_BEFORE.search(before[-24:]):
+            continue  # "97550 requires >= 16 min", "at least 8 min": a rule's threshold, not time documented
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
         net = bool(out) and out[-1].kind == "break" and _NET_AFTER_BREAK.fullmatch(text, out[-1].span[1], m.start())

@@ -369,11 +369,15 @@ _PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
 _JOINS = re.compile(
     # "pt got home and joined the call": a few words may come between the patient and the verb
     rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+,?\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
-    r"|returned|arrived"
+    r"|returned|arrived|back\s+from"  # "pt back from MRI early -> joined"
     r"|walked\s+in|wheeled\s+in)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
-    r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:practi[cs]ed|worked|trained|together)\b"
-    r"|(?<!not )\b(?:with\s+(?:the\s+)?(?:pt|patient)\s+(?:present|in the room)|(?:pt|patient)\s+present\b(?!\s*:))",
+    # "pt + husband curb/ramp practice": what they practised may come first
+    r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:[\w/'-]+\s+){0,2}?"
+    r"(?:practi[cs]ed|practi[cs]e|worked|trained|together)\b"
+    # "9:00-9:30 pt present: final outcome measures": the part's own label; "Pt present: No" is a field's value
+    r"|(?<!not )\b(?:with\s+(?:the\s+)?(?:pt|patient)\s+(?:present|in the room)"
+    r"|(?:pt|patient)\s+present\b(?!\s*:\s*(?:no|n|not|yes|y|absent|false|true|0|1)\b))",
     re.I,
 )
 _NOT_JOINED = re.compile(r"\b(?:not|no|never|without|w/o|alone|absent)\b", re.I)
