@@ -80,13 +80,14 @@ def protected(text: str) -> list[tuple[int, int]]:
     return fhir + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
 
 
-# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"'.
+# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"',
+# "by user jdoe"; one dot may join its parts: "user=m.vanderberg", "opened by r.achebe-mills".
 LOGIN = re.compile(
     r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
     r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+'
     # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
     r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+)"
-    r"(?P<value>[a-z][a-z0-9_\-]{3,24}+)(?![\w.@])"
+    r"(?:(?i:user)[ \t]+)?(?P<value>[a-z](?:[a-z0-9_\-]*+\.)?[a-z0-9_\-]{3,24}+)(?![\w.@])"
 )
 
 
@@ -97,7 +98,8 @@ def _logins(text: str) -> list[Span]:
     return [
         (m.start("value"), m.end("value"), "PERSON", 0.85)
         for m in LOGIN.finditer(text)
-        if not p.SYSTEM_ACCOUNT.match(m.group("value")) and lex.zipf(m.group("value").rstrip("0123456789")) < 3.0
+        if not p.SYSTEM_ACCOUNT.match(m.group("value"))
+        and all(len(part) < 3 or lex.zipf(part.rstrip("0123456789")) < 3.0 for part in m.group("value").split("."))
     ]
 
 

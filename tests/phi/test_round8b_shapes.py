@@ -1,0 +1,36 @@
+"""Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
+
+Scrub rows: a login after "by user" and a login whose parts a dot joins.
+
+Keep rows: a service account or a common word in the same places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
+
+SCRUB = [
+    # a login after "by user", and a login with one dot between its parts
+    ("==== SUMMARY (exported 2025-08-19 07:41 by user tqelvarin) ====", "tqelvarin"),
+    ("2025-05-03T09:12:00Z  user=v.quornbyck ip=203.0.113.14  PRINT", "v.quornbyck"),
+    ("Ticket #BIL-1 (opened by z.maquelo-ferr) — re: posting", "z.maquelo-ferr"),
+]
+
+KEEP = [
+    ("2025-05-03T09:12:00Z  user=svc_claims  BATCH", ["svc_claims"]),
+    ("Report printed by user admin at 10:00", ["admin"]),
+    ("Ticket opened by billing.team today", ["billing.team"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB)
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    assert_scrubbed(deid, text, secret)
+
+
+@pytest.mark.parametrize(("text", "words"), KEEP)
+def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
+    assert_kept(deid, text, words)
