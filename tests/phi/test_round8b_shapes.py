@@ -1,6 +1,6 @@
 """Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
 
-Scrub rows: a login after "by user" and a login whose parts a dot joins.
+Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time.
 
 Keep rows: a service account or a common word in the same places.
 """
@@ -17,12 +17,16 @@ SCRUB = [
     ("==== SUMMARY (exported 2025-08-19 07:41 by user tqelvarin) ====", "tqelvarin"),
     ("2025-05-03T09:12:00Z  user=v.quornbyck ip=203.0.113.14  PRINT", "v.quornbyck"),
     ("Ticket #BIL-1 (opened by z.maquelo-ferr) — re: posting", "z.maquelo-ferr"),
+    # an iCalendar date-time, whole
+    ("BEGIN:VEVENT\nDTSTART;TZID=America/Denver:20250611T093000\nEND:VEVENT", "20250611T093000"),
+    ("CREATED:20250604T101522Z\nEND:VEVENT", "20250604T101522Z"),
 ]
 
 KEEP = [
     ("2025-05-03T09:12:00Z  user=svc_claims  BATCH", ["svc_claims"]),
     ("Report printed by user admin at 10:00", ["admin"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
+    ("Lot 20250611T7 expires soon", ["20250611T7"]),
 ]
 
 
