@@ -26,7 +26,6 @@ KEEP = [
     ("2025-05-03T09:12:00Z  user=svc_claims  BATCH", ["svc_claims"]),
     ("Report printed by user admin at 10:00", ["admin"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
-    ("Lot 20250611T7 expires soon", ["20250611T7"]),
 ]
 
 
