@@ -202,6 +202,19 @@ ORDINAL_DAY = re.compile(
 )
 
 
+# A weekday and a day of the month with nothing after them but a column gap, a clock time or the end of the phrase,
+# as a calendar's day rows write them: "MON 16  09:00", "Fri 20  --- out ---", "see you Thursday 14th."
+# A word after one space makes it a count instead: "Mon 3 visits".
+_EN_WEEKDAY = "|".join(
+    alt for w in sorted(WEEKDAYS, key=len, reverse=True) if w.isalpha() for alt in (w.capitalize(), w.upper())
+)
+WEEKDAY_DAY = re.compile(
+    rf"\b(?:{_EN_WEEKDAY})\.?,?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?=[ \t]*(?:$|[.,;!?)](?!\d)|\t|[ \t]{2}|[ \t]+(?:[01]?\d|2[0-3])[:.][0-5]\d\b))",
+    re.MULTILINE,
+)
+
+
 # A date an OCR pass misread, "l" or "I" for 1 and "O" for 0: "1l/2O/1936", "O3/l2/2026", "l0/03/25".
 _OCR_DIGIT = "[0-9lIO]"
 OCR_DATE = re.compile(
@@ -231,4 +244,5 @@ def find_foreign_dates(text: str) -> list[Span]:
 def find_more_dates(text: str) -> list[Span]:
     born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
     ordinals = [(m.start("id"), m.end("id"), "DATE", 0.8) for m in ORDINAL_DAY.finditer(text)]
+    ordinals += [(m.start(), m.end(), "DATE", 0.8) for m in WEEKDAY_DAY.finditer(text)]
     return find_month_days(text) + find_foreign_dates(text) + find_ocr_dates(text) + born + ordinals

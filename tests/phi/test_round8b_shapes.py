@@ -1,8 +1,9 @@
 """Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
 
-Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time.
+Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday
+and a day of the month in a calendar's day row or ending a phrase.
 
-Keep rows: a service account or a common word in the same places.
+Keep rows: a service account or a common word in the same places; a weekday before a count.
 """
 
 from __future__ import annotations
@@ -20,11 +21,18 @@ SCRUB = [
     # an iCalendar date-time, whole
     ("BEGIN:VEVENT\nDTSTART;TZID=America/Denver:20250611T093000\nEND:VEVENT", "20250611T093000"),
     ("CREATED:20250604T101522Z\nEND:VEVENT", "20250604T101522Z"),
+    # a weekday and a day of the month as a calendar's day row writes them
+    ("Week of 11/16\nMON 16  09:00  Quornby   cg: son\nTUE 17  --- closed ---", "MON 16"),
+    ("Week of 11/16\nMON 16  09:00  Quornby   cg: son\nTUE 17  --- closed ---", "TUE 17"),
+    ("Schedule:\nFri 20\tshort day", "Fri 20"),
+    ("ok see you Thursday 14th, thanks", "Thursday 14th"),
 ]
 
 KEEP = [
     ("2025-05-03T09:12:00Z  user=svc_claims  BATCH", ["svc_claims"]),
     ("Report printed by user admin at 10:00", ["admin"]),
+    ("Mon 3 visits, Wed 2 units", ["Mon 3 visits", "Wed 2 units"]),
+    ("Wed 1.5 L O2 via NC", ["Wed 1.5 L"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
 ]
 
