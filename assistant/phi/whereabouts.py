@@ -2,7 +2,8 @@
 
 * "4418 State Route 28, Lot 19", "1200 County Rd 5": a numbered route as the street;
 * a grid address: "3340 S 2700 W";
-* a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St";
+* a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St", "RM 221-B"; a letter alone or
+  "app."/"apto" as a whole part of an address: ", Unit C,", ", apto 72,";
 * military mail: the ZIP of "APO AE 09213", "FPO AP 96601";
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
 * a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
@@ -23,10 +24,18 @@ ROUTE = re.compile(
     rf"(?:Route|Rte|Road|Rd|Highway|Hwy)\.?[ \t]+\d{{1,4}}[A-Z]?\b{_UNIT}"
 )
 UNIT_ALONE = re.compile(
-    r"\b(?:Apt|Apartment|Suite|Ste|Flat|Lot|Space|Room|Rm|Bed|Unit)\.?[ \t]*#?[ \t]*"
+    r"\b(?:Apt|Apartment|Suite|Ste|Flat|Lot|Space|Room|Rm|Bed|Unit|APT|APARTMENT|SUITE|STE|FLAT|ROOM|RM)\.?"
+    r"[ \t]*#?[ \t]*"
     r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{0,5}+(?![\w\-])"
     # in lower case only a number with a letter: "bed 12-B", "room 4a"; never "unit 1" or "bed 2"
     r"|\b(?:apt|bed|room|rm|lot|space)\.?[ \t]*#?[ \t]*\d{1,4}-?[A-Za-z](?![\w\-])"
+)
+# A unit that is a whole part of an address, between commas or line breaks: a letter alone ("7 Bramble Way, Unit C,
+# Sandpoint"), and the French and Portuguese words for a flat ("app. 1207, Montréal", "apto 72, Perdizes").
+UNIT_PART = re.compile(
+    r"(?:(?<=,)|^)[ \t]*+(?P<unit>(?:Apt|APT|Unit|UNIT|Suite|SUITE|Ste|Flat|[Aa]pp\.|[Aa]pto\.?)[ \t]*#?[ \t]*"
+    r"(?:[A-Z]|\d{1,5}[A-Za-z]?))(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
 )
 # A grid address of the Mountain West: "3340 S 2700 W", "450 North 1300 East".
 _POINT = r"(?:[NSEW]|North|South|East|West)"
@@ -48,6 +57,7 @@ def find_whereabouts(text: str) -> list[Span]:
         (m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX, GRID) for m in regex.finditer(text)
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
+    out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for m in MILITARY.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
     for m in UK_TOWN.finditer(text):

@@ -1,7 +1,8 @@
 """Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
 
 Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday
-and a day of the month in a calendar's day row or ending a phrase.
+and a day of the month in a calendar's day row or ending a phrase; a unit as a whole part of an address (a letter
+alone, "app."/"apto") and in capitals ("RM 221-B").
 
 Keep rows: a service account or a common word in the same places; a weekday before a count.
 """
@@ -26,6 +27,12 @@ SCRUB = [
     ("Week of 11/16\nMON 16  09:00  Quornby   cg: son\nTUE 17  --- closed ---", "TUE 17"),
     ("Schedule:\nFri 20\tshort day", "Fri 20"),
     ("ok see you Thursday 14th, thanks", "Thursday 14th"),
+    # a unit as a whole part of an address, a unit in capitals
+    ("Mail to: 52 Quornby Close, Unit C, Fort Collins CO 80526", "Unit C"),
+    ("c/o son (POA)\n7 Quornby Way\nUnit C\nSandpoint, ID 83864", "Unit C"),
+    ("Rua das Quornbas 1180, apto 72, Perdizes, CEP 05018-001", "apto 72"),
+    ("2290 Rue Quornby O, app. 1207, Montréal QC  H3H 1N1", "app. 1207"),
+    ("RE: RESIDENT QUORNBY  RM 221-B  DOB 01/22/1932", "RM 221-B"),
 ]
 
 KEEP = [
@@ -33,6 +40,8 @@ KEEP = [
     ("Report printed by user admin at 10:00", ["admin"]),
     ("Mon 3 visits, Wed 2 units", ["Mon 3 visits", "Wed 2 units"]),
     ("Wed 1.5 L O2 via NC", ["Wed 1.5 L"]),
+    ("Plan: Unit C of the HEP booklet, then recheck", ["Unit C"]),
+    ("the app, 2 logins, works", ["the app, 2 logins"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
 ]
 
