@@ -215,6 +215,15 @@ WEEKDAY_DAY = re.compile(
 )
 
 
+# A holiday that names one day of the year: "Thanksgiving", "Xmas Eve", "New Year's Day", "Fourth of July".
+HOLIDAY = re.compile(
+    r"\b(?:Thanksgiving|THANKSGIVING|Christmas|CHRISTMAS|Xmas|XMAS|Easter|EASTER|Halloween|Hanukkah|Diwali"
+    r"|New[ \t]+Year['’]?s|(?:Memorial|Labou?r|Veterans['’]?|Independence|Boxing|Valentine['’]?s|Mother['’]?s"
+    r"|Father['’]?s|Presidents['’]?|Columbus|Juneteenth|MLK)(?=[ \t]+Day\b)|Fourth[ \t]+of[ \t]+July)"
+    r"(?:[ \t]+(?:Eve|Day|Sunday|Monday)\b)?(?![\w'’])",
+)
+
+
 # A date an OCR pass misread, "l" or "I" for 1 and "O" for 0: "1l/2O/1936", "O3/l2/2026", "l0/03/25".
 _OCR_DIGIT = "[0-9lIO]"
 OCR_DATE = re.compile(
@@ -244,5 +253,5 @@ def find_foreign_dates(text: str) -> list[Span]:
 def find_more_dates(text: str) -> list[Span]:
     born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
     ordinals = [(m.start("id"), m.end("id"), "DATE", 0.8) for m in ORDINAL_DAY.finditer(text)]
-    ordinals += [(m.start(), m.end(), "DATE", 0.8) for m in WEEKDAY_DAY.finditer(text)]
+    ordinals += [(m.start(), m.end(), "DATE", 0.8) for regex in (WEEKDAY_DAY, HOLIDAY) for m in regex.finditer(text)]
     return find_month_days(text) + find_foreign_dates(text) + find_ocr_dates(text) + born + ordinals

@@ -1,7 +1,7 @@
 """Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
 
 Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday
-and a day of the month in a calendar's day row or ending a phrase; a unit as a whole part of an address (a letter
+and a day of the month in a calendar's day row or ending a phrase; a holiday that names one day; a unit as a whole part of an address (a letter
 alone, "app."/"apto") and in capitals ("RM 221-B").
 
 Keep rows: a service account or a common word in the same places; a weekday before a count.
@@ -27,6 +27,10 @@ SCRUB = [
     ("Week of 11/16\nMON 16  09:00  Quornby   cg: son\nTUE 17  --- closed ---", "TUE 17"),
     ("Schedule:\nFri 20\tshort day", "Fri 20"),
     ("ok see you Thursday 14th, thanks", "Thursday 14th"),
+    # a holiday that names one day
+    ("FRI 20  Thanksgiving wk short day — no CTS", "Thanksgiving"),
+    ("can Xmas Eve training be moved?", "Xmas Eve"),
+    ("closed Memorial Day, back Tuesday", "Memorial Day"),
     # a unit as a whole part of an address, a unit in capitals
     ("Mail to: 52 Quornby Close, Unit C, Fort Collins CO 80526", "Unit C"),
     ("c/o son (POA)\n7 Quornby Way\nUnit C\nSandpoint, ID 83864", "Unit C"),
@@ -41,6 +45,7 @@ KEEP = [
     ("Mon 3 visits, Wed 2 units", ["Mon 3 visits", "Wed 2 units"]),
     ("Wed 1.5 L O2 via NC", ["Wed 1.5 L"]),
     ("Plan: Unit C of the HEP booklet, then recheck", ["Unit C"]),
+    ("Day 3 of training; memorial service was held", ["Day 3", "memorial service"]),
     ("the app, 2 logins, works", ["the app, 2 logins"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
 ]
