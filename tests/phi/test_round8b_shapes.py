@@ -1,8 +1,8 @@
 """Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
 
-Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday
-and a day of the month in a calendar's day row or ending a phrase; a holiday that names one day; a unit as a whole part of an address (a letter
-alone, "app."/"apto") and in capitals ("RM 221-B").
+Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday and a
+day of the month in a calendar's day row or ending a phrase; a holiday that names one day; a unit as a whole part
+of an address (a letter alone, "app."/"apto") and in capitals ("RM 221-B").
 
 Keep rows: a service account or a common word in the same places; a weekday before a count.
 """
