@@ -4,7 +4,7 @@
 * a grid address: "3340 S 2700 W";
 * a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St", "RM 221-B"; a letter alone or
   "app."/"apto" as a whole part of an address: ", Unit C,", ", apto 72,";
-* military mail: the ZIP of "APO AE 09213", "FPO AP 96601";
+* military mail: the ZIP of "APO AE 09213", "FPO AP 96601"; an Australian postcode, an Irish Eircode;
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
 * a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
 * hospitals known by a church name: "ORIF at Good Samaritan", "admitted to Sacred Heart".
@@ -46,6 +46,17 @@ GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+
 UK_TOWN = re.compile(
     r"(?<![\w'’.\-])(?P<city>[A-Z][a-z]++(?:[ \t\-][A-Z][a-z]++)?),?[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b)"
 )
+# Postcodes of other countries: an Australian state and its four digits after the town ("Mount Barker SA 5251"),
+# and an Irish Eircode as a whole part of an address (", Co. Galway, H65 XK73"; a letter among its last four).
+AU_POSTCODE = re.compile(
+    r"(?<![\w'’])[A-Z][a-z]++,?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?[ \t]+(?P<zip>\d{4})(?![\d\-/]|[.:]\d)"
+)
+_EIR = "[0-9AC-FHKNPRTV-Y]"
+EIRCODE = re.compile(
+    rf"(?:(?<=,)|^)[ \t]*+(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t](?={_EIR}{{0,3}}[A-Z]){_EIR}{{4}})"
+    r"(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
+)
 HOSPITAL = re.compile(
     r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+(?:Cross|Family|Name|"
     r"Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist)\b(?:[ \t]+[A-Z][\w'’]*+){0,3}+)"
@@ -58,7 +69,8 @@ def find_whereabouts(text: str) -> list[Span]:
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
-    out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for m in MILITARY.finditer(text)]
+    postal = (MILITARY, AU_POSTCODE, EIRCODE)
+    out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
     for m in UK_TOWN.finditer(text):
         if m.group("city").lower() not in p.NOT_NAMES:

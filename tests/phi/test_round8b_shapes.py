@@ -2,7 +2,8 @@
 
 Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday and a
 day of the month in a calendar's day row or ending a phrase; a holiday that names one day; a unit as a whole part
-of an address (a letter alone, "app."/"apto") and in capitals ("RM 221-B").
+of an address (a letter alone, "app."/"apto") and in capitals ("RM 221-B"); an Australian
+postcode after its state, an Irish Eircode.
 
 Keep rows: a service account or a common word in the same places; a weekday before a count.
 """
@@ -37,6 +38,9 @@ SCRUB = [
     ("Rua das Quornbas 1180, apto 72, Perdizes, CEP 05018-001", "apto 72"),
     ("2290 Rue Quornby O, app. 1207, Montréal QC  H3H 1N1", "app. 1207"),
     ("RE: RESIDENT QUORNBY  RM 221-B  DOB 01/22/1932", "RM 221-B"),
+    # an Australian state's postcode, an Irish Eircode
+    ("He is home at 12 Quornby Grove, Mount Barker SA 5251. Policy on file.", "5251"),
+    ("Baile Quornby, Co. na Gaillimhe, H65 XK73\nDear Dr", "H65 XK73"),
 ]
 
 KEEP = [
@@ -46,6 +50,8 @@ KEEP = [
     ("Wed 1.5 L O2 via NC", ["Wed 1.5 L"]),
     ("Plan: Unit C of the HEP booklet, then recheck", ["Unit C"]),
     ("Day 3 of training; memorial service was held", ["Day 3", "memorial service"]),
+    ("paid WA 2025 fee; BP 120/80 SA 1234", ["WA 2025", "SA 1234"]),
+    ("Dx G20 A1B2, Z74.1", ["G20 A1B2"]),
     ("the app, 2 logins, works", ["the app, 2 logins"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
 ]
