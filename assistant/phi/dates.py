@@ -194,10 +194,12 @@ BORN_YEAR = re.compile(
 
 
 # A day of the month alone, as an ordinal that ends its phrase: "moved to the 7th.", "Thursday or 14th,",
-# "Next: the 4th." A following word ("the 2nd person", "3rd floor") makes it a count or a rank instead.
+# "Next: the 4th.", "on the 12th not the 21st", 'moved to "the 30th"'. A following word ("the 2nd person", "3rd floor")
+# makes it a count or a rank instead.
 ORDINAL_DAY = re.compile(
     r"(?i:\b(?:the|on|or|and|to|for|until|till|by|before|after|next|since)[ \t]*:?[ \t]+)"
-    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;!?)]|$|(?i:at|then|instead|so|but|when)\b))",
+    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"
+    r"(?=[ \t]*(?:[.,;!?)\x22”’]|$|(?i:at|then|instead|so|but|when|not)\b))",
     re.MULTILINE,
 )
 

@@ -1,11 +1,11 @@
 """Round 8 after first contact: shapes the sealed round-8 set missed, one table per kind. Synthetic values only.
 
 Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCalendar date-time; a weekday and a
-day of the month in a calendar's day row or ending a phrase; a holiday that names one day; a unit as a whole part
-of an address (a letter alone, "app."/"apto") and in capitals ("RM 221-B"); an Australian
-postcode after its state, an Irish Eircode.
+day of the month in a calendar's day row or ending a phrase; an ordinal day before "not" or a quote; a holiday
+that names one day; a unit as a whole part of an address (a letter alone, "app."/"apto") and in capitals
+("RM 221-B"); an Australian postcode after its state, an Irish Eircode.
 
-Keep rows: a service account or a common word in the same places; a weekday before a count.
+Keep rows: a service account or a common word in the same places; a weekday before a count; ranks and counts.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ SCRUB = [
     ("Week of 11/16\nMON 16  09:00  Quornby   cg: son\nTUE 17  --- closed ---", "TUE 17"),
     ("Schedule:\nFri 20\tshort day", "Fri 20"),
     ("ok see you Thursday 14th, thanks", "Thursday 14th"),
+    # an ordinal day before "not" or a closing quote
+    ("therapist said training is on the 14th not the 23rd", "14th"),
+    ('they moved it to "the 29th"? she wants a call', "29th"),
     # a holiday that names one day
     ("FRI 20  Thanksgiving wk short day — no CTS", "Thanksgiving"),
     ("can Xmas Eve training be moved?", "Xmas Eve"),
@@ -52,6 +55,7 @@ KEEP = [
     ("Day 3 of training; memorial service was held", ["Day 3", "memorial service"]),
     ("paid WA 2025 fee; BP 120/80 SA 1234", ["WA 2025", "SA 1234"]),
     ("Dx G20 A1B2, Z74.1", ["G20 A1B2"]),
+    ("the 2nd person helped; 3rd floor not used", ["2nd person", "3rd floor"]),
     ("the app, 2 logins, works", ["the app, 2 logins"]),
     ("Ticket opened by billing.team today", ["billing.team"]),
 ]
