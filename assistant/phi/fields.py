@@ -6,7 +6,8 @@
   and the CDA elements ``<given>``, ``<family>``, ``<city>``, ``<postalCode>``. A value in lower case or
   without a label ("new york", "10031") is found by its key where the text finders cannot know it;
 * the values of ``"system"``, ``"url"`` and ``"resourceType"`` name a code system, an extension or a
-  resource type ("http://hl7.org/fhir/sid/icd-10-cm", "Bundle"): they are allow-listed (`protected`);
+  resource type ("http://hl7.org/fhir/sid/icd-10-cm", "Bundle"): they are allow-listed (`protected`), unless a
+  query string makes the URL point at one record ("...consent?pid=...");
 * tables (comma, tab or pipe separated): see `assistant.phi.tables`.
 """
 
@@ -76,7 +77,8 @@ def protected(text: str) -> list[tuple[int, int]]:
     from assistant.phi.shapes import hl7_protected, x12_org_npis
     from assistant.phi.tables import header_spans
 
-    fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text)]
+    # a URL with a query ("consent?pid=A0093371") addresses one record, not a code system: not protected
+    fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text) if "?" not in m.group("value")]
     return fhir + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
 
 
