@@ -293,6 +293,9 @@ PHONE_RE = re.compile(
     r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t\-.]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b"
     r"(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
     r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b"  # +44 20 7946 0958
+    # an Australian number written nationally: "(08) 5550 1234", "07 4555 0102", mobile "0491 570 156"
+    r"|(?<![\w+\-])(?:\(0[2378]\)[ \t]?\d{4}[ \t]?|0[2378][ \t]\d{4}[ \t])\d{4}(?![\w\-])"
+    r"|(?<![\w+\-])04\d{2}[ \t]\d{3}[ \t]\d{3}(?![\w\-])"
     # an extension on its own, as a signature gives it: "Dana Ruiz x4471", "ext. 2210" (never "97550 x1")
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
     re.IGNORECASE,
