@@ -7,7 +7,8 @@
 * military mail: the ZIP of "APO AE 09213", "FPO AP 96601"; an Australian postcode, an Irish Eircode;
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
 * a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
-* hospitals known by a church name: "ORIF at Good Samaritan", "admitted to Sacred Heart".
+* hospitals known by a church name, a town's name before it or not: "ORIF at Good Samaritan", "admitted to Sacred
+  Heart", "home from Valley Baptist", "hospitalized at Bozeman Deaconess".
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ EIRCODE = re.compile(
     re.MULTILINE,
 )
 HOSPITAL = re.compile(
-    r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+(?:Cross|Family|Name|"
-    r"Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist)\b(?:[ \t]+[A-Z][\w'’]*+){0,3}+)"
+    r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:[A-Z][a-z]++[ \t]+)?(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+"
+    r"(?:Cross|Family|Name|Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist|Baptist"
+    r"|Deaconess)\b(?:[ \t]+[A-Z][\w'’]*+){0,3}+)"
 )
 
 

@@ -4,7 +4,8 @@ Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCal
 day of the month in a calendar's day row or ending a phrase; an ordinal day before "not" or a quote; a holiday
 that names one day; a unit as a whole part of an address (a letter alone, "app."/"apto") and in capitals
 ("RM 221-B"); an Australian postcode after its state, an Irish Eircode; a FHIR
-"url" with a query string; an Australian phone number written nationally.
+"url" with a query string; an Australian phone number written nationally;
+a hospital known by a church name with its town before it ("Valley Baptist").
 
 Keep rows: a service account or a common word in the same places; a weekday before a count; ranks and counts.
 """
@@ -48,6 +49,9 @@ SCRUB = [
     ("Cheers. landline (08) 5550 1239, thanks", "5550 1239"),
     ('"text": "assessed by OT, Townsville clinic, 07 4555 0109"', "4555 0109"),
     ("my mobile 0491 570 158 after 5", "0491 570 158"),
+    # a hospital known by a church name with its town before it
+    ("Dad came home from Quornby Baptist on June 3. we", "Quornby Baptist"),
+    ("(pt hospitalized at Quornby Deaconess 3/29-4/3)", "Quornby Deaconess"),
     # an Australian state's postcode, an Irish Eircode
     ("He is home at 12 Quornby Grove, Mount Barker SA 5251. Policy on file.", "5251"),
     ("Baile Quornby, Co. na Gaillimhe, H65 XK73\nDear Dr", "H65 XK73"),
@@ -63,6 +67,7 @@ KEEP = [
     ("paid WA 2025 fee; BP 120/80 SA 1234", ["WA 2025", "SA 1234"]),
     ("Dx G20 A1B2, Z74.1", ["G20 A1B2"]),
     ("the 2nd person helped; 3rd floor not used", ["2nd person", "3rd floor"]),
+    ("he goes to the Baptist church on Sundays", ["Baptist church"]),
     ("97550 0202 0303; 2024 1130 claim", ["97550 0202 0303", "2024 1130"]),
     ('{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"}', ["http://hl7.org/fhir/StructureDefinition"]),
     ("the app, 2 logins, works", ["the app, 2 logins"]),
