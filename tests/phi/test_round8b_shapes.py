@@ -4,7 +4,8 @@ Scrub rows: a login after "by user" and a login whose parts a dot joins; an iCal
 day of the month in a calendar's day row or ending a phrase; an ordinal day before "not" or a quote; a holiday
 that names one day; a unit as a whole part of an address (a letter alone, "app."/"apto") and in capitals
 ("RM 221-B"); an Australian postcode after its state, an Irish Eircode; a FHIR
-"url" with a query string; an Australian phone number written nationally;
+"url" with a query string; a phone number spaced out around its
+parentheses and dash; an Australian phone number written nationally;
 a hospital known by a church name with its town before it ("Valley Baptist").
 
 Keep rows: a service account or a common word in the same places; a weekday before a count; ranks and counts.
@@ -45,6 +46,8 @@ SCRUB = [
     ("RE: RESIDENT QUORNBY  RM 221-B  DOB 01/22/1932", "RM 221-B"),
     # a FHIR "url" whose query string points at one record
     ('{"sourceAttachment": {"url": "https://portal.example.test/c?pid=QX0093371&sig=v.quornby"}}', "QX0093371"),
+    # a phone number spaced out around its parentheses and dash
+    ("Tel  (home) :   ( 808 ) 555 - 0187\nMBI :", "555 - 0187"),
     # an Australian phone number written nationally
     ("Cheers. landline (08) 5550 1239, thanks", "5550 1239"),
     ('"text": "assessed by OT, Townsville clinic, 07 4555 0109"', "4555 0109"),
@@ -68,6 +71,7 @@ KEEP = [
     ("Dx G20 A1B2, Z74.1", ["G20 A1B2"]),
     ("the 2nd person helped; 3rd floor not used", ["2nd person", "3rd floor"]),
     ("he goes to the Baptist church on Sundays", ["Baptist church"]),
+    ("reps (10) 3 sets - 2 min rest", ["(10) 3 sets - 2 min"]),
     ("97550 0202 0303; 2024 1130 claim", ["97550 0202 0303", "2024 1130"]),
     ('{"url": "http://hl7.org/fhir/StructureDefinition/patient-birthPlace"}', ["http://hl7.org/fhir/StructureDefinition"]),
     ("the app, 2 logins, works", ["the app, 2 logins"]),
