@@ -194,11 +194,35 @@ BORN_YEAR = re.compile(
 
 
 # A day of the month alone, as an ordinal that ends its phrase: "moved to the 7th.", "Thursday or 14th,",
-# "Next: the 4th." A following word ("the 2nd person", "3rd floor") makes it a count or a rank instead.
+# "Next: the 4th.", "on the 12th not the 21st", 'moved to "the 30th"'. A following word ("the 2nd person", "3rd floor")
+# makes it a count or a rank instead.
 ORDINAL_DAY = re.compile(
     r"(?i:\b(?:the|on|or|and|to|for|until|till|by|before|after|next|since)[ \t]*:?[ \t]+)"
-    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b(?=[ \t]*(?:[.,;!?)]|$|(?i:at|then|instead|so|but|when)\b))",
+    r"(?P<id>(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))\b"
+    r"(?=[ \t]*(?:[.,;!?)\x22”’]|$|(?i:at|then|instead|so|but|when|not)\b))",
     re.MULTILINE,
+)
+
+
+# A weekday and a day of the month with nothing after them but a column gap, a clock time or the end of the phrase,
+# as a calendar's day rows write them: "MON 16  09:00", "Fri 20  --- out ---", "see you Thursday 14th."
+# A word after one space makes it a count instead: "Mon 3 visits".
+_EN_WEEKDAY = "|".join(
+    alt for w in sorted(WEEKDAYS, key=len, reverse=True) if w.isalpha() for alt in (w.capitalize(), w.upper())
+)
+WEEKDAY_DAY = re.compile(
+    rf"\b(?:{_EN_WEEKDAY})\.?,?[ \t]+(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    r"(?=[ \t]*(?:$|[.,;!?)](?!\d)|\t|[ \t]{2}|[ \t]+(?:[01]?\d|2[0-3])[:.][0-5]\d\b))",
+    re.MULTILINE,
+)
+
+
+# A holiday that names one day of the year: "Thanksgiving", "Xmas Eve", "New Year's Day", "Fourth of July".
+HOLIDAY = re.compile(
+    r"\b(?:Thanksgiving|THANKSGIVING|Christmas|CHRISTMAS|Xmas|XMAS|Easter|EASTER|Halloween|Hanukkah|Diwali"
+    r"|New[ \t]+Year['’]?s|(?:Memorial|Labou?r|Veterans['’]?|Independence|Boxing|Valentine['’]?s|Mother['’]?s"
+    r"|Father['’]?s|Presidents['’]?|Columbus|Juneteenth|MLK)(?=[ \t]+Day\b)|Fourth[ \t]+of[ \t]+July)"
+    r"(?:[ \t]+(?:Eve|Day|Sunday|Monday)\b)?(?![\w'’])",
 )
 
 
@@ -231,4 +255,5 @@ def find_foreign_dates(text: str) -> list[Span]:
 def find_more_dates(text: str) -> list[Span]:
     born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
     ordinals = [(m.start("id"), m.end("id"), "DATE", 0.8) for m in ORDINAL_DAY.finditer(text)]
+    ordinals += [(m.start(), m.end(), "DATE", 0.8) for regex in (WEEKDAY_DAY, HOLIDAY) for m in regex.finditer(text)]
     return find_month_days(text) + find_foreign_dates(text) + find_ocr_dates(text) + born + ordinals

@@ -6,7 +6,8 @@
   and the CDA elements ``<given>``, ``<family>``, ``<city>``, ``<postalCode>``. A value in lower case or
   without a label ("new york", "10031") is found by its key where the text finders cannot know it;
 * the values of ``"system"``, ``"url"`` and ``"resourceType"`` name a code system, an extension or a
-  resource type ("http://hl7.org/fhir/sid/icd-10-cm", "Bundle"): they are allow-listed (`protected`);
+  resource type ("http://hl7.org/fhir/sid/icd-10-cm", "Bundle"): they are allow-listed (`protected`), unless a
+  query string makes the URL point at one record ("...consent?pid=...");
 * tables (comma, tab or pipe separated): see `assistant.phi.tables`.
 """
 
@@ -76,17 +77,19 @@ def protected(text: str) -> list[tuple[int, int]]:
     from assistant.phi.shapes import hl7_protected, x12_org_npis
     from assistant.phi.tables import header_spans
 
-    fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text)]
+    # a URL with a query ("consent?pid=A0093371") addresses one record, not a code system: not protected
+    fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text) if "?" not in m.group("value")]
     return fhir + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
 
 
-# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"'.
+# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"',
+# "by user jdoe"; one dot may join its parts: "user=m.vanderberg", "opened by r.achebe-mills".
 LOGIN = re.compile(
     r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
     r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+'
     # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
     r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+)"
-    r"(?P<value>[a-z][a-z0-9_\-]{3,24}+)(?![\w.@])"
+    r"(?:(?i:user)[ \t]+)?(?P<value>[a-z](?:[a-z0-9_\-]*+\.)?[a-z0-9_\-]{3,24}+)(?![\w.@])"
 )
 
 
@@ -97,7 +100,8 @@ def _logins(text: str) -> list[Span]:
     return [
         (m.start("value"), m.end("value"), "PERSON", 0.85)
         for m in LOGIN.finditer(text)
-        if not p.SYSTEM_ACCOUNT.match(m.group("value")) and lex.zipf(m.group("value").rstrip("0123456789")) < 3.0
+        if not p.SYSTEM_ACCOUNT.match(m.group("value"))
+        and all(len(part) < 3 or lex.zipf(part.rstrip("0123456789")) < 3.0 for part in m.group("value").split("."))
     ]
 
 

@@ -2,11 +2,13 @@
 
 * "4418 State Route 28, Lot 19", "1200 County Rd 5": a numbered route as the street;
 * a grid address: "3340 S 2700 W";
-* a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St";
-* military mail: the ZIP of "APO AE 09213", "FPO AP 96601";
+* a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St", "RM 221-B"; a letter alone or
+  "app."/"apto" as a whole part of an address: ", Unit C,", ", apto 72,";
+* military mail: the ZIP of "APO AE 09213", "FPO AP 96601"; an Australian postcode, an Irish Eircode;
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
 * a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
-* hospitals known by a church name: "ORIF at Good Samaritan", "admitted to Sacred Heart".
+* hospitals known by a church name, a town's name before it or not: "ORIF at Good Samaritan", "admitted to Sacred
+  Heart", "home from Valley Baptist", "hospitalized at Bozeman Deaconess".
 """
 
 from __future__ import annotations
@@ -23,10 +25,18 @@ ROUTE = re.compile(
     rf"(?:Route|Rte|Road|Rd|Highway|Hwy)\.?[ \t]+\d{{1,4}}[A-Z]?\b{_UNIT}"
 )
 UNIT_ALONE = re.compile(
-    r"\b(?:Apt|Apartment|Suite|Ste|Flat|Lot|Space|Room|Rm|Bed|Unit)\.?[ \t]*#?[ \t]*"
+    r"\b(?:Apt|Apartment|Suite|Ste|Flat|Lot|Space|Room|Rm|Bed|Unit|APT|APARTMENT|SUITE|STE|FLAT|ROOM|RM)\.?"
+    r"[ \t]*#?[ \t]*"
     r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{0,5}+(?![\w\-])"
     # in lower case only a number with a letter: "bed 12-B", "room 4a"; never "unit 1" or "bed 2"
     r"|\b(?:apt|bed|room|rm|lot|space)\.?[ \t]*#?[ \t]*\d{1,4}-?[A-Za-z](?![\w\-])"
+)
+# A unit that is a whole part of an address, between commas or line breaks: a letter alone ("7 Bramble Way, Unit C,
+# Sandpoint"), and the French and Portuguese words for a flat ("app. 1207, Montréal", "apto 72, Perdizes").
+UNIT_PART = re.compile(
+    r"(?:(?<=,)|^)[ \t]*+(?P<unit>(?:Apt|APT|Unit|UNIT|Suite|SUITE|Ste|Flat|[Aa]pp\.|[Aa]pto\.?)[ \t]*#?[ \t]*"
+    r"(?:[A-Z]|\d{1,5}[A-Za-z]?))(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
 )
 # A grid address of the Mountain West: "3340 S 2700 W", "450 North 1300 East".
 _POINT = r"(?:[NSEW]|North|South|East|West)"
@@ -37,9 +47,21 @@ GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+
 UK_TOWN = re.compile(
     r"(?<![\w'’.\-])(?P<city>[A-Z][a-z]++(?:[ \t\-][A-Z][a-z]++)?),?[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b)"
 )
+# Postcodes of other countries: an Australian state and its four digits after the town ("Mount Barker SA 5251"),
+# and an Irish Eircode as a whole part of an address (", Co. Galway, H65 XK73"; a letter among its last four).
+AU_POSTCODE = re.compile(
+    r"(?<![\w'’])[A-Z][a-z]++,?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?[ \t]+(?P<zip>\d{4})(?![\d\-/]|[.:]\d)"
+)
+_EIR = "[0-9AC-FHKNPRTV-Y]"
+EIRCODE = re.compile(
+    rf"(?:(?<=,)|^)[ \t]*+(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t](?={_EIR}{{0,3}}[A-Z]){_EIR}{{4}})"
+    r"(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
+)
 HOSPITAL = re.compile(
-    r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+(?:Cross|Family|Name|"
-    r"Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist)\b(?:[ \t]+[A-Z][\w'’]*+){0,3}+)"
+    r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:[A-Z][a-z]++[ \t]+)?(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+"
+    r"(?:Cross|Family|Name|Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist|Baptist"
+    r"|Deaconess)\b(?:[ \t]+[A-Z][\w'’]*+){0,3}+)"
 )
 
 
@@ -48,7 +70,9 @@ def find_whereabouts(text: str) -> list[Span]:
         (m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX, GRID) for m in regex.finditer(text)
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
-    out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for m in MILITARY.finditer(text)]
+    out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
+    postal = (MILITARY, AU_POSTCODE, EIRCODE)
+    out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
     for m in UK_TOWN.finditer(text):
         if m.group("city").lower() not in p.NOT_NAMES:
