@@ -296,7 +296,7 @@ class _Subjects:
         titled = [m for m in finditer(_TITLED_NAME, text) if text[m.end() : m.end() + 2] not in _POSSESSIVE]
         self.patient = _Named(
             text,
-            subjects(_PATIENT_WORDS)
+            [s for s in subjects(_PATIENT_WORDS) if not _stand_in(text, s[0], s[1])]
             + kin
             + [
                 (*m.span(), False)
@@ -482,6 +482,15 @@ def _quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 25) : start]
     before = before[before.rfind("\n") + 1 :]
     return any(q in before for q in _QUOTES)
+
+
+# "her husband acting as pt", "with PT as the 'patient'": a role in a role-play names someone else
+_AS_ROLE = re.compile(r"\b(?:as|playing)\s+(?:the\s+|a\s+)?[\"“'‘]?$", re.I)
+
+
+def _stand_in(text: str, start: int, end: int) -> bool:
+    """A patient word that names the stand-in's role ("acting as pt", the "patient"), not the patient."""
+    return _quoted(text, start, end) or _AS_ROLE.search(text, max(0, start - 16), start) is not None
 
 
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
