@@ -23,7 +23,7 @@ _CAREGIVER_NAME = re.compile(
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
 _CONTENT_WORD = (
-    r"(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|topics"
+    r"(?:taught|training|trained|teaching|instructed|instruction|education provided|techniques?|strategies|topics"
     r"|skills? (?:taught|trained)|content)"
 )
 _CONTENT_LABEL = re.compile(
@@ -34,7 +34,7 @@ _CONTENT_LABEL = re.compile(
     + r"(?:(?!(?:no|not|need|goal|goals|poc|plan|dx|skilled|reason|caregivers?|cg|family|parents?|pt|patient"
     + r"|person|who)\b)[A-Za-z][\w/-]*[ \t]+"
     + r"(?:(?!(?:no|not|need|goal|goals|poc|dx|skilled|reason)\b)[A-Za-z][\w/-]*[ \t]+)?"
-    + r"(?=(?:strategies|techniques?|skills?|trained|taught)\b))?"
+    + r"(?=(?:strategies|techniques?|skills?|trained|taught|teaching)\b))?"
     + _CONTENT_WORD
     # "Taught (1:1 since only one family): ...": an aside between the word and its colon
     + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}(?:[ \t]*\([^()\n]{0,60}\))?"

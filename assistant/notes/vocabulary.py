@@ -172,6 +172,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "hemi-dressing", "hemi dressing", "dressing technique", "dressing sequence", "one-handed dressing",
         "floor recovery", "floor to chair", "floor-to-chair", "fall recovery", "getting up from floor",
         "getting up from the floor", "floor transfer", "floor transfers",
+        # movement strategies (Parkinson's freezing, turning)
+        "freezing strategies", "freezing episodes", "safe turning", "turning strategies",
+        # low-vision adaptations
+        "tactile markings", "tactile markers", "liquid-level indicator", "liquid level indicator", "kettle tipper",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -197,6 +201,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "TEACHING": (
         "trained", "training", "instructed", "instruction", "taught", "teaching", "educated", "education",
         "demonstrated",
+        # present-tense narration (a timestamped log: "08:31 partner trains on ...")
+        "trains", "teaches", "instructs", "educates",
         "modeled", "coached", "practiced", "showed",
     ),
     "TELEHEALTH": (
