@@ -134,6 +134,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "risk of skin breakdown", "infection risk", "risk", "risks", "risk for", "cue", "cued", "cueing", "safety risk",
         "caregiver injury", "aspiration", "choking", "desaturation", "clinical judgement", "choking risk",
         "vc", "vcs", "verbal cue", "tactile cue", "tc", "min vc", "mod vc", "hand-over-hand", "hand over hand",
+        # a correction in plain words: the therapist moved the caregiver's hands or body, or reminded them
+        "repositioned him", "repositioned her", "repositioned his", "repositioned her hands", "moved her hands",
+        "moved his hands", "reminder", "reminders", "re-cued", "recued", "re cued",
+        # a weight-bearing restriction stated in words
+        "no weight through", "no weight on",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "xfer", "xfers", "fww", "spt",
