@@ -245,6 +245,8 @@ def _after_preposition(text: str, start: int) -> bool:
     for _ in range(3):  # "of a 3rd patient", "of two other patients", "with the patient's"
         if len(words) >= 2 and (words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit()):
             words.pop()
+        elif len(words) >= 3 and words[-2] in _DETERMINERS and words[-1].isalpha():
+            words.pop()  # a modifier after the determiner: "w/ their adult daughter", "with her older son"
     if not words or words[-1] not in _LEADS:
         return False
     return not (words[-1] == "of" and len(words) >= 2 and words[-2] in _QUANTIFIERS)

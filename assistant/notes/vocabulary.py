@@ -56,6 +56,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not at the session", "not at the visit", "none present",
         "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",
         "with patient gone", "with the pt gone",
+        # the same, contracted ("he wasn't with us")
+        "wasn't with us", "weren't with us", "wasn't with them", "wasn't present", "wasn't there", "wasn't here",
+        "wasn't in the room", "wasn't on the call", "isn't present", "isn't here",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
