@@ -251,6 +251,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "neighbour", "fiance", "fiancé", "boyfriend", "girlfriend", "family member", "family caregiver", "stepdaughter",
         "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "husb", "poa", "health care proxy",
         "healthcare proxy", "significant other", "life partner", "roommate", "companion",
+        # two of a kind trained together ("daughters Rehema and Zawadi")
+        "daughters", "sons", "sisters", "brothers", "siblings", "grandparents", "granddaughters", "grandsons",
+        "grandchildren", "nieces", "nephews", "friends", "neighbors", "neighbours", "cousins", "family members",
     ),
     "UNPAID": (
         "unpaid", "not paid", "volunteer", "volunteers", "volunteering", "family caregiver", "informal caregiver",
