@@ -218,7 +218,11 @@ def _about_beneficiary(ctx: Context, pos: int, end: int) -> bool:
         return True
     before = ctx.ex.lines.before(pos, 80)
     undotted = _TITLE_DOT.sub(lambda m: m.group(1) + " ", before)  # "Mrs. Stroud" is not a sentence end
-    clause = before[max(undotted.rfind(". "), undotted.rfind("; ")) + 1 :]
+    cut = max(undotted.rfind(". "), undotted.rfind("; "))
+    clause = before[cut + 1 :]
+    if _PRONOUN_OPENS.match(clause) and cut > 0:
+        # "Beneficiary: Clement H., at home. He does not consent to video": the pronoun's referent is before it
+        clause = before[max(undotted.rfind(". ", 0, cut), undotted.rfind("; ", 0, cut)) + 1 : cut + 1]
     names = people(ctx.ex).patient
     return bool(
         _BENEFICIARY.search(clause)
@@ -226,6 +230,9 @@ def _about_beneficiary(ctx: Context, pos: int, end: int) -> bool:
         or _REPRESENTATIVE.search(clause)
         or (names and any(re.search(rf"\b{re.escape(n)}\b(?!'s|’s)", clause) for n in names))
     )
+
+
+_PRONOUN_OPENS = re.compile(r"\s*(?:he|she)(?:\s+\w+)?\s*$", re.I)
 
 
 def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None:

@@ -15,7 +15,7 @@ from assistant.notes.paid import paid_caregivers
 from assistant.notes.presence import people
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer, search
-from assistant.notes.vocabulary import CONCEPTS
+from assistant.notes.vocabulary import CONCEPTS, PREDICATE_NEGATED
 
 _CAREGIVER_NAME = re.compile(
     r"(?=[CcTtNn])\b(?:[Cc]aregi?v\w*|CG|[Cc]g|c/g)(?:\s*name)?(?:\s*[:(\-])?(?:\s*is)?\s[^\n]{0,30}?\b"
@@ -23,7 +23,7 @@ _CAREGIVER_NAME = re.compile(
     r"|(?=[CcTtNn])\b(?:[Tt]rained|[Nn]aming|[Nn]ames|[Tt]raining (?:with|for))\s+(?P<name2>[A-Z][a-z]+\s[A-Z][a-z]+)"
 )
 _CONTENT_WORD = (
-    r"(?:taught|training|trained|instructed|instruction|education provided|techniques?|strategies|topics"
+    r"(?:taught|training|trained|teaching|instructed|instruction|education provided|techniques?|strategies|topics"
     r"|skills? (?:taught|trained)|content)"
 )
 _CONTENT_LABEL = re.compile(
@@ -34,7 +34,7 @@ _CONTENT_LABEL = re.compile(
     + r"(?:(?!(?:no|not|need|goal|goals|poc|plan|dx|skilled|reason|caregivers?|cg|family|parents?|pt|patient"
     + r"|person|who)\b)[A-Za-z][\w/-]*[ \t]+"
     + r"(?:(?!(?:no|not|need|goal|goals|poc|dx|skilled|reason)\b)[A-Za-z][\w/-]*[ \t]+)?"
-    + r"(?=(?:strategies|techniques?|skills?|trained|taught)\b))?"
+    + r"(?=(?:strategies|techniques?|skills?|trained|taught|teaching)\b))?"
     + _CONTENT_WORD
     # "Taught (1:1 since only one family): ...": an aside between the word and its colon
     + r"(?:[ \t]+(?!(?:poc|goal|goals|ltg|stg|need|supports)\b)[\w-]+){0,5}(?:[ \t]*\([^()\n]{0,60}\))?"
@@ -96,6 +96,11 @@ _FUTURE_ONLY = re.compile(
 )
 _PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
 _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{0,25}$", re.I)
+# "(patient NOT present): daughters ...", "so not here caregiver is her son": a "not" closed by its own predicate
+# says something else of someone else, not that there was no caregiver
+_CLOSED_NOT_BEFORE = re.compile(
+    r"\bnot\s+(?:" + "|".join(sorted(PREDICATE_NEGATED)) + r")\b[^,;.\n]{0,30}$", re.I
+)
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
 
@@ -536,7 +541,8 @@ def caregiver(ctx: Context) -> Outcome:
     family += [
         (c.start, c.end)
         for c in ex.of("RELATIONSHIP")
-        if c.negated and _WITHOUT_PATIENT.search(ex.lines.before(c.start, 40))
+        if c.negated
+        and (_WITHOUT_PATIENT.search(before := ex.lines.before(c.start, 40)) or _CLOSED_NOT_BEFORE.search(before))
     ]
     if family:
         return Outcome("met", "The caregiver is identified.", family[:3])

@@ -245,6 +245,8 @@ def _after_preposition(text: str, start: int) -> bool:
     for _ in range(3):  # "of a 3rd patient", "of two other patients", "with the patient's"
         if len(words) >= 2 and (words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit()):
             words.pop()
+        elif len(words) >= 3 and words[-2] in _DETERMINERS and words[-1].isalpha():
+            words.pop()  # a modifier after the determiner: "w/ their adult daughter", "with her older son"
     if not words or words[-1] not in _LEADS:
         return False
     return not (words[-1] == "of" and len(words) >= 2 and words[-2] in _QUANTIFIERS)
@@ -296,7 +298,7 @@ class _Subjects:
         titled = [m for m in finditer(_TITLED_NAME, text) if text[m.end() : m.end() + 2] not in _POSSESSIVE]
         self.patient = _Named(
             text,
-            subjects(_PATIENT_WORDS)
+            [s for s in subjects(_PATIENT_WORDS) if not _stand_in(text, s[0], s[1])]
             + kin
             + [
                 (*m.span(), False)
@@ -482,6 +484,15 @@ def _quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 25) : start]
     before = before[before.rfind("\n") + 1 :]
     return any(q in before for q in _QUOTES)
+
+
+# "her husband acting as pt", "with PT as the 'patient'": a role in a role-play names someone else
+_AS_ROLE = re.compile(r"\b(?:as|playing)\s+(?:the\s+|a\s+)?[\"“'‘]?$", re.I)
+
+
+def _stand_in(text: str, start: int, end: int) -> bool:
+    """A patient word that names the stand-in's role ("acting as pt", the "patient"), not the patient."""
+    return _quoted(text, start, end) or _AS_ROLE.search(text, max(0, start - 16), start) is not None
 
 
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

@@ -21,6 +21,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stayed for the session", "sat in on",
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
+        "stayed in the session", "remained in the session", "stayed during the session",
+        "on camera", "in frame", "in the frame",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
@@ -54,6 +56,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not at the session", "not at the visit", "none present",
         "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",
         "with patient gone", "with the pt gone",
+        # the same, contracted ("he wasn't with us")
+        "wasn't with us", "weren't with us", "wasn't with them", "wasn't present", "wasn't there", "wasn't here",
+        "wasn't in the room", "wasn't on the call", "isn't present", "isn't here",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -132,6 +137,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "risk of skin breakdown", "infection risk", "risk", "risks", "risk for", "cue", "cued", "cueing", "safety risk",
         "caregiver injury", "aspiration", "choking", "desaturation", "clinical judgement", "choking risk",
         "vc", "vcs", "verbal cue", "tactile cue", "tc", "min vc", "mod vc", "hand-over-hand", "hand over hand",
+        # a correction in plain words: the therapist moved the caregiver's hands or body, or reminded them
+        "repositioned him", "repositioned her", "repositioned his", "repositioned her hands", "moved her hands",
+        "moved his hands", "reminder", "reminders", "re-cued", "recued", "re cued",
+        # a weight-bearing restriction stated in words
+        "no weight through", "no weight on",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "xfer", "xfers", "fww", "spt",
@@ -170,6 +180,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "hemi-dressing", "hemi dressing", "dressing technique", "dressing sequence", "one-handed dressing",
         "floor recovery", "floor to chair", "floor-to-chair", "fall recovery", "getting up from floor",
         "getting up from the floor", "floor transfer", "floor transfers",
+        # movement strategies (Parkinson's freezing, turning)
+        "freezing strategies", "freezing episodes", "safe turning", "turning strategies",
+        # low-vision adaptations
+        "tactile markings", "tactile markers", "liquid-level indicator", "liquid level indicator", "kettle tipper",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -195,6 +209,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "TEACHING": (
         "trained", "training", "instructed", "instruction", "taught", "teaching", "educated", "education",
         "demonstrated",
+        # present-tense narration (a timestamped log: "08:31 partner trains on ...")
+        "trains", "teaches", "instructs", "educates",
         "modeled", "coached", "practiced", "showed",
     ),
     "TELEHEALTH": (
@@ -235,6 +251,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "neighbour", "fiance", "fiancé", "boyfriend", "girlfriend", "family member", "family caregiver", "stepdaughter",
         "stepson", "foster parent", "guardian", "cousin", "dtr", "dau", "husb", "poa", "health care proxy",
         "healthcare proxy", "significant other", "life partner", "roommate", "companion",
+        # two of a kind trained together ("daughters Rehema and Zawadi")
+        "daughters", "sons", "sisters", "brothers", "siblings", "grandparents", "granddaughters", "grandsons",
+        "grandchildren", "nieces", "nephews", "friends", "neighbors", "neighbours", "cousins", "family members",
     ),
     "UNPAID": (
         "unpaid", "not paid", "volunteer", "volunteers", "volunteering", "family caregiver", "informal caregiver",

@@ -175,7 +175,8 @@ _BESIDE_US = re.compile(
 # "on her own", "on pt's bed", "practised on her husband": not on the patient ("her" owns the next word)
 _ON_WHOM_NOT = re.compile(
     r"['’]s\b|\s+(?:own|husband|wife|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|friend"
-    r"|neighbou?r|child|grand\w+|doll|model|arm|leg|hand)\b"
+    r"|neighbou?r|child|grand\w+|doll|model|arm|leg|hand"
+    r"|end)\b"  # "practiced the cues on her end": at her end of a call, not on the patient
 )
 _PATIENT_SUBJECT = re.compile(r"\b(?:[Pp]t|[Pp]atient|[Hh]e|[Ss]he|Mr|Mrs|Ms|[Cc]lient|[Cc]hild)\b")
 _PERSON = re.compile(
