@@ -385,7 +385,7 @@ def _other_column(text: str, c: Concept) -> bool:
     return _NEGATION_WORD.search(own) is None
 
 
-# "Gunnhild agreed to the training and is happy to learn": the trainee's agreement to be trained (named, or a
+# "Anna agrees to be trained and wants to learn": the trainee's agreement to be trained (named, or a
 # friend or neighbour, who never represents the patient) is no consent of the patient's
 _TRAINEE_WORDS = re.compile(r"\b(?:friend|neighbou?r|nay bore)\s*$", re.I)
 _FOR_PATIENT_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:for|on behalf of|as)\s+(?:the\s+)?(?:pt|patient|his|her)\b", re.I)

@@ -45,7 +45,7 @@ _GROUP_COUNT = (
 # Te Whata-Olsen (wife Moana), Blackfeather (son Daniel)": each family with its caregiver in brackets
 # "Families present tonight: Villanueva-Soto (mother + grandmother), Chen-Abara (father)", "Families: Lindahl (mom),
 # Castellanos (grandma)": a class's list of the families who came
-# "Residents represented (none present): Baptiste, Lucien (this claim); E.P.; G.T.": a bracket may qualify the heading,
+# "Residents represented (none present): Doe, Jan (this claim); E.P.; G.T.": a bracket may qualify the heading,
 # and a list of "Last, First" names or initials is split at its semicolons
 _REPRESENTED_LIST = re.compile(
     r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|attending|in attendance|present|trained)"

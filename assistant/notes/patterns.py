@@ -418,7 +418,7 @@ _SPELLED_STARTS = rf"\b(?:d{_L}p|c{_L}o|o{_L}t|s{_L}l|c{_L}c|p{_L}t|dpt|otr|cota
 _SIGNATURE_CUE = re.compile(
     r"\b(?:signed|signature|dictated by|dictating|this is|cosign\w*|therapist|provider|by)\b[^\n]{0,50}$", re.I
 )
-# ... or the last words of a dictated sentence ("Siobhan Achebe-Holm O T R slash L period.")
+# ... or the last words of a dictated sentence ("Jane Doe O T R slash L period.")
 _LINE_END = re.compile(r"[ \t.,;]*(?:dictating\b|end of dictation|period\b|$)", re.I | re.M)
 _SPELLED_ROLE = {"dpt": "PT", "pt": "PT", "pta": "PTA", "cota": "OTA", "ota": "OTA", "slpa": "SLPA", "slp": "SLP"}
 
@@ -457,7 +457,7 @@ def find_credentials(text: str) -> list[CredentialMention]:
         if m["cred"].isupper() and " " not in m["cred"] and "." not in m["cred"]:
             continue  # "DPT", "OTR/L": read above, with their own rules
         line_before = text[max(0, m.start() - 60) : m.start()].rsplit("\n", 1)[-1]
-        # "Siobhan Achebe-Holm O T R slash L period": right after a clinician's name, as a typed credential is
+        # "Jane Doe O T R slash L period": right after a clinician's name, as a typed credential is
         if _SIGNATURE_CUE.search(line_before) or _LINE_END.match(text, m.end()) or _NAME_BEFORE.search(line_before):
             out.append(CredentialMention(_spelled_role(m["cred"]), (m.start(), m.end()), m["cred"]))
     for m in finditer(_ROLE_WORDS, text, _ROLE_WORDS_BODY):
