@@ -22,7 +22,6 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
         "stayed in the session", "remained in the session", "stayed during the session",
-        "on camera", "in frame", "in the frame",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
