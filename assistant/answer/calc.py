@@ -80,10 +80,14 @@ def _fee(kb: Knowledge, code: str, on: date, intent: Intent) -> _Fee | None:
     return _Fee(code, amounts[1] if intent.facility else amounts[0], f"fee:{fee_entry(rvu)}")
 
 
-def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:
+def _family_name(intent: Intent, kb: Knowledge) -> str:
+    """The caregiver-training family of the codes asked about (the 97550 family when none is named)."""
     families = [kb.codes[c].family for c in intent.procedure_codes if c in kb.codes]
-    family = next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
-    return kb.family_codes(family)
+    return next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
+
+
+def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:
+    return kb.family_codes(_family_name(intent, kb))
 
 
 def _rate_words(on: date, intent: Intent) -> str:
@@ -105,7 +109,7 @@ def minutes_total(intent: Intent, kb: Knowledge) -> tuple[Claim, float, list[_Fe
     pairs = list(zip(found, [units for _, units in lines], strict=True))
     terms = [money(f.amount) if units == 1 else f"{units} × {money(f.amount)}" for f, units in pairs]
     total = round(sum(round(f.amount, 2) * units for f, units in pairs), 2)
-    family = "direct_care" if primary != "97550" else "cts"
+    family = _family_name(intent, kb)
     worked = f"{' + '.join(terms)} = {money(total)}" if len(terms) > 1 or lines[0][1] > 1 else money(total)
     text = (f"{intent.minutes[0]} minutes supports {lines_words(lines)}; at the {_rate_words(on, intent)} that is "
             f"{worked}.")
@@ -164,11 +168,11 @@ def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
     if not found or not GROUP.search(intent.query) or not COUNT_ASKED.search(intent.query):
         return []
     count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()]
-    primary, _, group = _family(intent, kb)
+    _, _, group = _family(intent, kb)
     if not group or count < 2:
         return []
     said = found.group(1)
-    family = "direct_care" if primary != "97550" else "cts"
+    family = _family_name(intent, kb)
     out = [Claim(f"{group} is one unit on each represented patient's claim: {said} patients, so {said} units of "
                  f"{group}, one on each of the {said} patients' claims.", f"units:{family}", "worked")]
     on = _on(intent)
@@ -235,7 +239,7 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     band = next(((lo, hi) for lo, hi, got in unit_bands((primary, addon)) if lo <= absent <= hi), None)
     if band is None:
         return []
-    family = "direct_care" if primary != "97550" else "cts"
+    family = _family_name(intent, kb)
     supports = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
     return [Claim(f"Only the minutes without the patient count as caregiver training: {first} to {last} is {absent} "
                   f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
