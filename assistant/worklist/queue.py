@@ -23,6 +23,9 @@ from assistant.worklist.store import Store, utcnow
 from assistant.worklist_models import SORTS, STATUSES, ItemDetail, ItemUpdate, Page, Stats
 
 RATES_TTL = 10.0
+# what the expected-recovery estimate reads of an item (views.deadline and stats.Rates.expected_cents)
+_RANKING = (Item.id, Item.open, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action, Item.route,
+            Item.notice_date, Item.service_date, Item.payer_deadline)
 _DUE = re.compile(r"^\s*(\d{1,4})\s*([dw]?)\s*$", re.I)
 
 
@@ -151,13 +154,7 @@ class Worklist:
             total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
             rates = self._rates_for(s, pid)
             if sort == "recovery":
-                def expected(item: Item) -> float:
-                    d = views.deadline(self.knowledge, item, today) if item.open else None
-                    return rates.expected_cents(item.denied_cents, item.pattern_id, item.payer_key, item.action,
-                                                overdue=bool(d and d.overdue))
-
-                ranked = sorted(s.scalars(_where(select(Item), pid, f, today)), key=lambda r: (-expected(r), r.id))
-                rows = ranked[(page - 1) * per_page : page * per_page]
+                rows = self._by_recovery(s, _where(select(*_RANKING), pid, f, today), rates, today, page, per_page)
             else:
                 order = (Item.due_date.asc().nulls_last(), Item.id)
                 rows = list(
@@ -179,6 +176,21 @@ class Worklist:
             today=today,
             other_code_denials=others,
         )
+
+    def _by_recovery(
+        self, s: Session, ranking: Select[Any], rates: stats.Rates, today: date, page: int, per_page: int
+    ) -> list[Item]:
+        """One page of items by expected recovery, highest first. Only the columns the estimate reads are
+        loaded for the whole queue (not the notes and drafts an item carries); the page's items load by id."""
+        def expected(row: Any) -> float:
+            d = views.deadline(self.knowledge, row, today) if row.open else None
+            return rates.expected_cents(row.denied_cents, row.pattern_id, row.payer_key, row.action,
+                                        overdue=bool(d and d.overdue))
+
+        ranked = sorted(s.execute(ranking), key=lambda r: (-expected(r), r.id))
+        ids = [r.id for r in ranked[(page - 1) * per_page : page * per_page]]
+        loaded = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))} if ids else {}
+        return [loaded[i] for i in ids]
 
     def show(self, practice: str, item_id: int, *, today: date) -> ItemDetail:
         pid = self.store.practice_id(practice)

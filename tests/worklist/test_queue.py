@@ -92,6 +92,14 @@ def test_sort_by_expected_recovery(loaded: Assistant) -> None:
     assert items[0].expected_recovery == 120 * PRIOR_RATE and items[-1].expected_recovery == 0  # CO-29: nothing to file
 
 
+def test_recovery_pages_follow_the_whole_ranking(loaded: Assistant) -> None:
+    # the ranking is computed over the whole queue and only the page's items are loaded: pages must tile it
+    whole = [i.id for i in loaded.worklist(today=TODAY, sort="recovery", per_page=200).items]
+    pages = [i.id for p in range(1, len(whole) // 3 + 2)
+             for i in loaded.worklist(today=TODAY, sort="recovery", page=p, per_page=3).items]
+    assert len(whole) > 3 and pages == whole
+
+
 @pytest.mark.parametrize("bad", ["soon", "14x", "-3d"])
 def test_bad_due_window(loaded: Assistant, bad: str) -> None:
     with pytest.raises(InputError):
