@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -119,6 +119,22 @@ def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Sel
     return query
 
 
+def _by_recovery(
+    knowledge: Any, s: Session, ranking: Select[Any], rates: stats.Rates, today: date, page: int, per_page: int
+) -> list[Item]:
+    """One page of items by expected recovery, highest first. Only the columns the estimate reads are loaded
+    for the whole queue (not the notes and drafts an item carries); the page's items load by id."""
+    def expected(row: Any) -> float:
+        d = views.deadline(knowledge, row, today) if row.open else None
+        return rates.expected_cents(row.denied_cents, row.pattern_id, row.payer_key, row.action,
+                                    overdue=bool(d and d.overdue))
+
+    ranked = sorted(s.execute(ranking), key=lambda r: (-expected(r), r.id))
+    ids = [r.id for r in ranked[(page - 1) * per_page : page * per_page]]
+    loaded = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))} if ids else {}
+    return [loaded[i] for i in ids]
+
+
 class Worklist:
     def __init__(self, store: Store, knowledge: Any) -> None:
         self.store = store
@@ -154,7 +170,8 @@ class Worklist:
             total = s.scalar(_where(select(func.count()).select_from(Item), pid, f, today)) or 0
             rates = self._rates_for(s, pid)
             if sort == "recovery":
-                rows = self._by_recovery(s, _where(select(*_RANKING), pid, f, today), rates, today, page, per_page)
+                ranking = _where(cast("Select[Any]", select(*_RANKING)), pid, f, today)
+                rows = _by_recovery(self.knowledge, s, ranking, rates, today, page, per_page)
             else:
                 order = (Item.due_date.asc().nulls_last(), Item.id)
                 rows = list(
@@ -176,21 +193,6 @@ class Worklist:
             today=today,
             other_code_denials=others,
         )
-
-    def _by_recovery(
-        self, s: Session, ranking: Select[Any], rates: stats.Rates, today: date, page: int, per_page: int
-    ) -> list[Item]:
-        """One page of items by expected recovery, highest first. Only the columns the estimate reads are
-        loaded for the whole queue (not the notes and drafts an item carries); the page's items load by id."""
-        def expected(row: Any) -> float:
-            d = views.deadline(self.knowledge, row, today) if row.open else None
-            return rates.expected_cents(row.denied_cents, row.pattern_id, row.payer_key, row.action,
-                                        overdue=bool(d and d.overdue))
-
-        ranked = sorted(s.execute(ranking), key=lambda r: (-expected(r), r.id))
-        ids = [r.id for r in ranked[(page - 1) * per_page : page * per_page]]
-        loaded = {i.id: i for i in s.scalars(select(Item).where(Item.id.in_(ids)))} if ids else {}
-        return [loaded[i] for i in ids]
 
     def show(self, practice: str, item_id: int, *, today: date) -> ItemDetail:
         pid = self.store.practice_id(practice)
