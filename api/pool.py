@@ -143,7 +143,8 @@ class ProcessLane:
                  batch: int = BATCH_JOBS) -> None:
         self.name, self.size, self.queue_limit, self.nice, self.batch = name, max(1, size), queue_limit, nice, batch
         self._settings, self._factory = settings, factory
-        self._ctx = multiprocessing.get_context(start_method)
+        # typed as a spawn/forkserver/fork context: `BaseContext` declares no Process for mypy
+        self._ctx: Any = multiprocessing.get_context(start_method)
         self._pending: deque[_Job] = deque()
         self._arrived: asyncio.Event | None = None
         self._workers: set[_Worker] = set()

@@ -36,7 +36,8 @@ def check(assistant: Any, payload: dict[str, Any]) -> bytes:
     report = assistant.check_note(text, dos=dos, billed=parse_billed(payload.get("billed")),
                                   profile=parse_profile(payload.get("profile")))
     # the serializer's own bytes: `model_dump_json()` decodes them to str, which would be encoded again
-    return report.__pydantic_serializer__.to_json(report)
+    body: bytes = report.__pydantic_serializer__.to_json(report)
+    return body
 
 
 def order_cards(assistant: Any, payload: dict[str, Any]) -> bytes:
