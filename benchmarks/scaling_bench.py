@@ -70,6 +70,8 @@ SHAPES: dict[str, str] = {
     "trainee_agrees": "Ingrid agreed to the training; friend agreed verbally; legal guardian (sister) not contacted ",
     "quoted_fields": 'correction: "Patient present" field left at its default. Pt was NOT present in the car; ',
     "planned_codes": "recheck w/ pt present next visit (97530); Return demonstration .. N/A ",
+    # one line, no stops: every refusal shares the one sentence (an outside tester's shape, quadratic once)
+    "refusals_one_sentence": "patient not present without consent 10:15-10:47 97550x1 ",
 }
 
 

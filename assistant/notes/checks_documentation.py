@@ -527,7 +527,9 @@ def _labels_refusal(ctx: Context, c: Concept, refused: list[Concept]) -> bool:
 
 def _no_written(ctx: Context, refused: list[Concept]) -> bool:
     """Whether the note says no written consent was signed ("No written consent form was signed")."""
-    return any(_NO_WRITTEN_FORM.search(ctx.ex.text, r.sent_start, r.sent_end) for r in refused)
+    # each sentence once: refusals share a sentence, and a note without stops is one sentence (quadratic before)
+    sentences = dict.fromkeys((r.sent_start, r.sent_end) for r in refused)
+    return any(_NO_WRITTEN_FORM.search(ctx.ex.text, start, end) for start, end in sentences)
 
 
 @check
