@@ -72,6 +72,8 @@ SHAPES: dict[str, str] = {
     "planned_codes": "recheck w/ pt present next visit (97530); Return demonstration .. N/A ",
     # one line, no stops: every refusal shares the one sentence (an outside tester's shape, quadratic once)
     "refusals_one_sentence": "patient not present without consent 10:15-10:47 97550x1 ",
+    "telehealth_one_sentence": "telehealth video visit audio only ",
+    "employers_one_sentence": "Rosa, from BrightPath Home Care, employed by the family through an agency, ",
 }
 
 

@@ -259,6 +259,7 @@ def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None
 # a sentence break: a period (not a flowsheet's dot leader) and a capital; a line break and a label
 _BREAK = re.compile(r"(?<!\.)[.!?]\s+[A-Z]|\n\s*[A-Z][\w /-]{0,30}:")
 CONSENT_REACH = 120
+CLAUSE_REACH = 400
 
 
 def _about_consent(text: str, mention: Concept, consents: list[Concept]) -> bool:
@@ -277,7 +278,8 @@ def _clause_around(text: str, c: Concept) -> str:
     """The mention's sentence, with the words before it on a wrapped line ("pt has an iPad and uses\nFaceTime")."""
     before = text[max(0, c.start - 40) : c.start]
     cut = max(before.rfind(". "), before.rfind("; "), before.rfind(".\n"))
-    return before[cut + 1 :] + text[c.start : c.sent_end]
+    # a clause is near its mention: a note without stops is one sentence, read whole once per mention (quadratic)
+    return before[cut + 1 :] + text[c.start : min(c.sent_end, c.start + CLAUSE_REACH)]
 
 
 @check

@@ -166,4 +166,8 @@ def _weakly_trained(ctx: Context, start: int, sent_start: int, sent_end: int) ->
     """A bare 'staff' or 'agency' counts in a sentence, or on a line, about who was trained."""
     if _CONSENT_LINE.search(ctx.ex.line(start)):
         return False
-    return bool(_TRAINED_HERE.search(ctx.ex.text[sent_start:sent_end]) or _TRAINED_HERE.search(ctx.ex.line(start)))
+    # a sentence is read once for all its mentions: a note without stops is one sentence (quadratic before)
+    said = ctx.ex.memo.setdefault("trained in sentence", {})
+    if (sent_start, sent_end) not in said:
+        said[sent_start, sent_end] = _TRAINED_HERE.search(ctx.ex.text[sent_start:sent_end]) is not None
+    return said[sent_start, sent_end] or bool(_TRAINED_HERE.search(ctx.ex.line(start)))
