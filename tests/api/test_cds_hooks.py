@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 
+import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -91,6 +92,28 @@ def test_order_sign_direct_care_before_2025(client: TestClient) -> None:
         {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(order("G0541", when="2024-06-01"))},
     )["cards"]
     assert any(c["indicator"] == "critical" for c in cards)
+
+
+@pytest.mark.parametrize(
+    ("orders", "critical", "one_family"),
+    [
+        # an outside tester's bundle: the 2024 G0543 order lost its critical card beside a 2025 order
+        ((("97551", "2025-03-04"), ("G0543", "2024-06-01")), True, False),
+        ((("G0543", "2024-06-01"), ("97551", "2025-03-04")), True, False),
+        # the same minutes under two families: only orders of one date can be
+        ((("97550", "2025-03-04"), ("G0541", "2025-03-04")), False, True),
+        ((("97550", "2025-03-04"), ("G0541", "2025-03-05")), False, False),
+    ],
+)
+def test_order_sign_reads_each_order_on_its_own_date(
+    client: TestClient, orders: tuple[tuple[str, str], ...], critical: bool, one_family: bool
+) -> None:
+    draft = bundle(*(order(code, when=when) for code, when in orders))
+    cards = call(client, "cts-order-check", "order-sign",
+                 {"userId": "Practitioner/1", "patientId": "1", "draftOrders": draft})["cards"]
+    assert any(c["indicator"] == "critical" for c in cards) is critical
+    assert any("one code family only" in c["summary"] for c in cards) is one_family
+    assert len({c["summary"] for c in cards}) == len(cards)
 
 
 def test_order_sign_checks_an_attached_note(client: TestClient, fake: FakeAssistant) -> None:
