@@ -125,7 +125,7 @@ def date_of_service(ctx: Context) -> Outcome:
                            [bad.span("date")])
         return Outcome("missing", "No date of service was found in the note.")
     evidence = [ctx.dos_span] if ctx.dos_span else []
-    if ctx.dos_from_note and ctx.dos > ctx.today:
+    if ctx.dos > ctx.today:  # written in the note or passed: billed after it is furnished
         return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence)
     earliest = ctx.knowledge.training_codes_from
     if ctx.dos < earliest:  # written in the note or passed: the codes did not exist
