@@ -42,7 +42,8 @@ _LINE = re.compile(
     rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
     # "Tool instruction: ...": a tool named as the addressee of an order, not a tool used in the session
-    rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
+    # "billing team / AI reviewer:": addressees joined by a slash before the model
+    rf"(?:(?:[A-Za-z]+(?:[ \t]*/[ \t]*|[ \t]+)){{0,3}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
     r"|tool[ \t]+(?:instructions?|directive|prompt|note))"
     # "Appeal writer / billing bot:": two addressees joined by a slash or "and"
     rf"(?:[ \t]+(?:\w+|/|&)){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"

@@ -199,7 +199,12 @@ def name_spans(names: frozenset[str], text: str) -> list[tuple[int, int]]:
 def people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
-    named = [m for m in finditer(_PATIENT_NAME, ex.text) if not _credential(ex.text, m.start(), m.start() + 2)]
+    # "practised with me as pt:\nKayla correct first time": the stand-in's role, not the patient's label
+    named = [
+        m
+        for m in finditer(_PATIENT_NAME, ex.text)
+        if not _credential(ex.text, m.start(), m.start() + 2) and not _stand_in(ex.text, m.start(), m.start())
+    ]
     patient = {m.group(1) for m in named}
     # the name the note's patient (or child) label gives is the patient's, whatever a caregiver guess made of it
     caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)} - patient
