@@ -20,7 +20,7 @@ from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
-from assistant.notes.whereabouts import whereabouts
+from assistant.notes.whereabouts import arrivals_during, entry_minute, outside_training, whereabouts
 
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
@@ -553,9 +553,13 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     # the patient's own part, with its own clock range, is kept apart from the training (timing.py): what its
     # words say of presence is about that part; that the patient came in then says they were away before
     parts = sorted(ex.time.entries)
-    changed = [p for p in where.changed if not _inside(parts, p[0])]
-    presence = [p for p in presence + where.presence if not _inside(parts, p[0])] + changed
-    absence = [] if changed else absence + where.absence + ex.time.joins  # there for part of the training
+    changed = [p for p in where.changed + arrivals_during(ex) if not _inside(parts, p[0])]
+    presence = [p for p in presence + where.presence if not _inside(parts, p[0])]
+    # what an entry stamped outside the counted time says of presence is not about the training ("2:31 pm: pt
+    # came in and joined" after "CTS 2:00-2:31"): as the patient's own part, it says they were away before
+    after = [p for p in presence if (minute := entry_minute(ex, p[0])) is not None and outside_training(ex, minute)]
+    presence = [p for p in presence if p not in after] + changed
+    absence = [] if changed else absence + where.absence + ex.time.joins + after  # there for part of the training
     return _corrected(ex.text, *_answered(ex.text, presence, absence))
 
 
