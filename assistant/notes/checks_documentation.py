@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
 from datetime import date
@@ -11,6 +10,7 @@ from assistant.notes.addenda import says_absent
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
+from assistant.notes.kin import kin_names
 from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
 from assistant.notes.presence import name_spans, people
@@ -229,15 +229,6 @@ def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] 
 
 MAX_NAMES = 20  # caregivers one note names; bounds the name lookups
 TRAINEE_MENTIONS = 2  # a caregiver named this often outside the consent took part; one mention may be a bystander
-_NOT_GIVEN_NAMES = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name) | {"Mr", "Mrs", "Ms", "Miss", "Dr"}
-# a caregiver introduced by kinship and first name: "granddaughter Kayla", "son, Vikram"; a representative who
-# consents (POA, guardian) is not a trainee by that
-_KIN = "|".join(
-    re.escape(w) for w in sorted(CONCEPTS["RELATIONSHIP"], key=len, reverse=True)
-    if w.replace("-", "").isalpha() and w not in ("poa", "guardian", "family member", "family members", "parent")
-)
-_KIN_NAME_SOURCE = rf"\b(?i:{_KIN})\b,?[ \t]+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\b"
-_KIN_NAME = re.compile(_KIN_NAME_SOURCE + r"(?![.'’])")  # "son Mr. ...", "wife Anna's" name no one by that
 
 
 def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
@@ -248,7 +239,7 @@ def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | 
     if not given or ctx.is_group:
         return None
     text = ctx.ex.text
-    introduced = {m["name"] for m in finditer(_KIN_NAME, text, _KIN_NAME_SOURCE)} - _NOT_GIVEN_NAMES
+    introduced = kin_names(text)
     names = frozenset(sorted(introduced)[:MAX_NAMES])
     # "Communication Partner Training": a word the note also writes in lower case names no one
     common = {text[a:b] for a, b in name_spans(frozenset(n.lower() for n in names), text)}
