@@ -35,11 +35,14 @@ _MODEL = (
     r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
     r"|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
     r"|(?:note|claim|billing|coding|scribe|reviewer|auditor) (?:checker|bot|ai|tool)"
-    r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system))"
+    r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system)"
+    # in Spanish: "Nota para el sistema de IA:", "Instrucción para la IA:"
+    r"|sistema de IA|inteligencia artificial|(?:para|el|la)[ \t]IA\b)"
 )
 # An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
 _LINE = re.compile(
-    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
+    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important|nota|mensaje|instrucci[oó]n(?:es)?)"
+    r"[ \t]+(?:to|for|para|al|a)?[ \t]*(?:the |any |el |la )?)?"
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
     # "Tool instruction: ...": a tool named as the addressee of an order, not a tool used in the session
     # "billing team / AI reviewer:": addressees joined by a slash before the model
