@@ -74,6 +74,7 @@ _KIN_REPORTED = re.compile(
     r"(?P<kin>mom|dad|mother|father|husband|wife)\b",
     re.I,
 )
+_YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
 _TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 # a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
 _TITLED_CAREGIVER = re.compile(
@@ -297,7 +298,9 @@ class _Subjects:
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
         alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
-        kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias]
+        # a message to the family: "your mother stayed home" is the reader's relative, the patient
+        yours = {a for a, _, _ in caregiver_words if _YOUR_BEFORE.search(text, max(0, a - 6), a)}
+        kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias or a in yours]
         # "Her husband, Mr. Kenji Oduya, ...": later "Mr. Oduya" is the husband
         titled_caregivers = {(m["title"], m["last"]) for m in finditer(_TITLED_CAREGIVER, text)}
         titled = [m for m in finditer(_TITLED_NAME, text) if text[m.end() : m.end() + 2] not in _POSSESSIVE]
@@ -314,7 +317,7 @@ class _Subjects:
         )
         self.caregiver = _Named(
             text,
-            [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias]
+            [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias and span[0] not in yours]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
             # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
             + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"]
