@@ -33,11 +33,12 @@ _BREAK_BEFORE = re.compile(
 # a verdict written after the range it judges: "9:25-9:35 not counted"
 _VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
-# ... "Eval/discharge summary 9:00-9:20 (not CTS). CTS 9:20-9:45": a verdict its own clause closes (a stop or a
-# bracket before the next range) judges the range before it, not the next one
+# ... "1:41-1:50 on the phone, off the clock; 1:50-2:03 ...", "Eval/discharge summary 9:00-9:20 (not CTS). CTS
+# 9:20-9:45": a verdict its own clause closes (a stop, or for "not CTS" a bracket, before the next range) judges the
+# range before it, not the next one
 _NOT_TRAINING = r"not (?:cts|caregiver training|part of (?:the )?(?:cts|caregiver training))"
 _EXCLUDED_LATER = re.compile(
-    r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)"
+    r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d.;]{0,12}\d)"
     rf"|{_NOT_TRAINING}\b(?![^\n\d.;)]{{0,12}}\d))",
     re.I,
 )

@@ -37,3 +37,20 @@ def test_a_trigger_lists_time_of_day_is_not_session_time() -> None:
     report = assistant.check_note(note)
     assert report.time.total_minutes == 34
     assert report.check("total_time").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("segments", "minutes"),
+    [
+        # a verdict closed by its semicolon judges the range before it
+        ("1:00-1:14 stairs; 1:14-1:20 break (not counted); 1:20-1:41 car transfer; 1:41-1:50 husband on the phone, off "
+         "the clock; 1:50-2:03 fall recovery.", 48),
+        # a range its own clause calls not caregiver training
+        ("Eval/discharge summary 9:00-9:20 (not CTS). CTS 9:20-9:45.", 25),
+        # a verdict that qualifies the total ("phone interruption excluded") excludes neither range
+        ("Face-to-face caregiver training: 1:05-1:31 and 1:38-1:59 (phone interruption excluded), 47 minutes.", 47),
+    ],
+)
+def test_a_verdict_judges_the_range_its_clause_closes(segments: str, minutes: int) -> None:
+    note = "PT CTS 04/02/2025. Pt at dialysis, not present. Husband (unpaid) trained. R. Lee, PT\n" + segments
+    assert assistant.check_note(note).time.total_minutes == minutes
