@@ -26,7 +26,9 @@ _NOT_THE_SESSION = re.compile(
     r"|tried to reach|no answer"
     # "interpreter via phone line": how the words were carried, not how the session was furnished; a call off the
     # clock ("husb phone call, off clock"); a family that cancelled by phone did not come
-    r"|interpret\w*|off[- ]clock|cancel\w*|called (?:in|out))\b",
+    r"|interpret\w*|off[- ]clock|cancel\w*|called (?:in|out)"
+    # "role-played a phone call with me as pt": a call as what was trained (phone use), not how it was furnished
+    r"|role[- ]?play\w*|simulat\w*|mock)\b",
     re.I,
 )
 # Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver,
@@ -54,6 +56,11 @@ _SESSION_MODE = re.compile(
     r"\b(?:session|visit|training|treatment|appointment|encounter|class|conducted|held|furnished|provided|done"
     r"|completed)\s+(?:was\s+|is\s+)?(?:held\s+|done\s+|conducted\s+)?$",
     re.I,
+)
+# "daughter Rehema (in person) and Zawadi (joined by speakerphone from work)": the session was held in person; a
+# caregiver who called in took part from elsewhere, which does not make the session a telehealth one
+_IN_PERSON = re.compile(
+    r"(?<!not )(?<!planned )(?<!scheduled )(?<!instead of )(?<!usually )(?<!normally )\bin[- ]person\b", re.I
 )
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.")
 _STRICT_AUDIO = ("audio only", "audio-only", "telephone only", "phone only")
@@ -267,7 +274,9 @@ def _about_consent(text: str, mention: Concept, consents: list[Concept]) -> bool
     in the same sentence across a flowsheet's dot leaders or a wrapped line ("Consent ..... verbal, by phone",
     "verbal consent 4/14 ...\nand re-confirmed by phone today")."""
     for c in consents:
-        if (c.sent_start, c.sent_end) == (mention.sent_start, mention.sent_end):
+        # a dictation with no stops is one "sentence": only a consent near the phrase says how it was given
+        gap = mention.start - c.end if mention.start >= c.end else c.start - mention.end
+        if (c.sent_start, c.sent_end) == (mention.sent_start, mention.sent_end) and gap <= CONSENT_REACH:
             return True
         if 0 <= mention.start - c.end <= CONSENT_REACH and not _BREAK.search(text, c.end, mention.start):
             return True
@@ -298,6 +307,8 @@ def telehealth(ctx: Context) -> Outcome:
             and not _CHECKED_BY.search(ex.text, max(0, c.start - 30), c.start)
         )
     ]
+    if audio and not remote and ex.may_contain(r"\bin[- ]person\b") and _IN_PERSON.search(ex.text):
+        audio = [c for c in audio if _SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start)]
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]

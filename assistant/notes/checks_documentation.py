@@ -10,9 +10,10 @@ from assistant.notes.addenda import says_absent
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
+from assistant.notes.kin import kin_names
 from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
-from assistant.notes.presence import people
+from assistant.notes.presence import name_spans, people
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer, search
 from assistant.notes.vocabulary import CONCEPTS, PREDICATE_NEGATED
@@ -125,7 +126,7 @@ def date_of_service(ctx: Context) -> Outcome:
                            [bad.span("date")])
         return Outcome("missing", "No date of service was found in the note.")
     evidence = [ctx.dos_span] if ctx.dos_span else []
-    if ctx.dos_from_note and ctx.dos > ctx.today:
+    if ctx.dos > ctx.today:  # written in the note or passed: billed after it is furnished
         return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence)
     earliest = ctx.knowledge.training_codes_from
     if ctx.dos < earliest:  # written in the note or passed: the codes did not exist
@@ -199,6 +200,13 @@ def _wrong_person(ctx: Context, stated: list[Concept], given: list[Concept]) -> 
             "or the patient's legal representative must consent).",
             [(c.start, c.end) for c in stated],
         )
+    unnamed = _trainee_not_named(ctx, given)
+    if unnamed is not None:
+        return Outcome(
+            "missing",
+            f"The consent documented names {unnamed[0]}; no consent is documented for training {unnamed[1]}.",
+            [(c.start, c.end) for c in given],
+        )
     other = _consent_for_another(ctx, given)
     if other is not None:
         return Outcome(
@@ -217,6 +225,73 @@ def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] 
         return None
     trained = {m["rel"].lower() for m in _TRAINED_REL.finditer(text)} - named
     return (sorted(named)[0], sorted(trained)[0]) if trained else None
+
+
+MAX_NAMES = 20  # caregivers one note names; bounds the name lookups
+TRAINEE_MENTIONS = 2  # a caregiver named this often outside the consent took part; one mention may be a bystander
+
+
+def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
+    """(named, other) when the consent names its caregiver(s) after it on its line ("verbal consent to train wife
+    Marisol", "for 'my son Arjun'") and another caregiver the note introduces by kinship, and goes on naming, is not
+    among them: consent is for specific caregivers (facts §1.3), so a caregiver added to the series, or sent in
+    place of the one named, has none. A group's consents are per family, and not read here."""
+    if not given or ctx.is_group:
+        return None
+    text = ctx.ex.text
+    introduced = kin_names(text)
+    names = frozenset(sorted(introduced)[:MAX_NAMES])
+    # "Communication Partner Training": a word the note also writes in lower case names no one
+    common = {text[a:b] for a, b in name_spans(frozenset(n.lower() for n in names), text)}
+    names = frozenset(n for n in names if n.lower() not in common)
+    if len(names) < 2:
+        return None
+    windows = _merged(sorted(_consent_clause(ctx, c) for c in given))
+    spans = name_spans(names, text)
+    inside = {text[a:b] for a, b in spans if _inside(windows, a)}
+    if not inside:
+        return None  # "consent for caregiver training": no one named, so it covers whoever the note trains
+    outside: dict[str, int] = {}
+    for a, b in spans:
+        if text[a:b] not in inside and not _inside(windows, a):
+            outside[text[a:b]] = outside.get(text[a:b], 0) + 1
+    others = sorted(name for name, n in outside.items() if n >= TRAINEE_MENTIONS)
+    return (" and ".join(sorted(inside)), others[0]) if others else None
+
+
+# where the consent's sentence ends or begins: a stop that is not a title's ("for Mrs. Haddad's husband"), a blank
+# line, or a line that opens a field or a time-stamped entry; a hard-wrapped sentence goes on over its line break
+_STOP = re.compile(
+    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)\.(?=\s)|\n(?=[ \t]*(?:\n|[\w /()-]{1,24}:|\d{1,2}:?\d\d\b))"
+)
+
+
+def _consent_clause(ctx: Context, c: Concept) -> tuple[int, int]:
+    """The consent's sentence, at most CONSENT_REACH characters either side: who gave it and for whom."""
+    text = ctx.ex.text
+    a = max(0, c.start - CONSENT_REACH)
+    for stop in _STOP.finditer(text, a, c.end + 30):  # bounded; the line break before "Consent:" sees its label
+        if stop.start() < c.start:
+            a = stop.end()
+    b = min(len(text), c.end + CONSENT_REACH)
+    after = _STOP.search(text, c.end, b)
+    return a, after.start() if after else b
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined, for a binary search."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _given(ctx: Context, given: list[Concept], refused: list[Concept]) -> Outcome:
@@ -460,7 +535,20 @@ _CANNOT = re.compile(r"\b(?:cannot|can't|could not|couldn't|unable to|not able t
 
 
 def _cannot_before(text: str, mention: Concept) -> bool:
-    return _CANNOT.search(text, max(0, mention.start - 40), mention.start) is not None
+    return (
+        _CANNOT.search(text, max(0, mention.start - 40), mention.start) is not None
+        or _REFUSED_BEFORE.search(text, max(0, mention.start - 50), mention.start) is not None
+    )
+
+
+# "DECLINED to sign CTS consent", "did not give consent", "refused the written consent": the consent the
+# clause names was refused (a verb of giving before it, at most three words of the form between)
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:declined|declines|refused|refuses|withheld|withholds|(?:did|does|would|will)\s+not|didn't|doesn't|wouldn't"
+    r"|won't|(?:has|have|had)\s+not|hasn't|haven't)\s+(?:to\s+)?(?:give|given|sign|signed|provide|provided|grant"
+    r"|granted)?\s*(?:(?:the|a|any|his|her|their|written|verbal|signed|cts|caregiver|training)\s+){0,3}$",
+    re.I,
+)
 
 
 # "Consent: daughter consents to CG training" in the note of a patient who "manages own finances; no POA on file":
@@ -508,12 +596,14 @@ def _not_from_patient(ctx: Context, mention: Concept) -> bool:
 
 
 _FIELD_COLON = re.compile(r"[ \t]*[\w -]{0,20}:")
+# a dictated heading names the topic, as a field's label does: "now the consent part the daughter wanted ..."
+_TOPIC_AFTER = re.compile(r"[ \t]+(?:part|section|piece|portion|question|issue|wise)\b", re.I)
 _NO_WRITTEN_FORM = re.compile(r"\b(?:no|not|never|without)\b[^.;\n]{0,20}\b(?:form|written|signed|signature)\b", re.I)
 
 
 def _labels_refusal(ctx: Context, c: Concept, refused: list[Concept]) -> bool:
     """A consent field's label ("Consent today:") whose own line goes on to say consent was declined."""
-    if not _FIELD_COLON.match(ctx.ex.text, c.end):
+    if not (_FIELD_COLON.match(ctx.ex.text, c.end) or _TOPIC_AFTER.match(ctx.ex.text, c.end)):
         return False
     # the field's own line, read at most 300 characters on; the first refusal after the label (bisect: linear overall)
     line_end = ctx.ex.text.find("\n", c.end, c.end + 300)

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from datetime import date
 
-from assistant.errors import EmptyNoteError, InvalidDateError, NoteTooLargeError, NotTextError
+from assistant.errors import EmptyNoteError, NoteTooLargeError, NotTextError
 
 
 def validate_note(text: str | bytes, *, max_bytes: int) -> str:
@@ -90,17 +89,3 @@ def _control_ratio(text: str) -> float:
     else:
         controls = len(_CONTROL.findall(sample))
     return controls / max(len(sample), 1)
-
-
-def check_dos(dos: date | None, *, today: date) -> date | None:
-    """Refuse a date of service in the future: a typed year that cannot be right (a claim is billed after
-    the service). A date before the CTS codes existed is a finding of the `date_of_service` check, as when
-    the note itself gives it (docs/CONVENTIONS.md), not an input error."""
-    if dos is None:
-        return None
-    if dos > today:
-        raise InvalidDateError(
-            f"Date of service {dos.isoformat()} is in the future (today is {today.isoformat()}).",
-            hint="Check the year; CTS can only be billed after it is furnished.",
-        )
-    return dos

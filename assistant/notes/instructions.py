@@ -35,14 +35,18 @@ _MODEL = (
     r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
     r"|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
     r"|(?:note|claim|billing|coding|scribe|reviewer|auditor) (?:checker|bot|ai|tool)"
-    r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system))"
+    r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system)"
+    # in Spanish: "Nota para el sistema de IA:", "Instrucción para la IA:"
+    r"|sistema de IA|inteligencia artificial|(?:para|el|la)[ \t]IA\b)"
 )
 # An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
 _LINE = re.compile(
-    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important)[ \t]+(?:to|for)?[ \t]*(?:the |any )?)?"
+    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important|nota|mensaje|instrucci[oó]n(?:es)?)"
+    r"[ \t]+(?:to|for|para|al|a)?[ \t]*(?:the |any |el |la )?)?"
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
     # "Tool instruction: ...": a tool named as the addressee of an order, not a tool used in the session
-    rf"(?:(?:[A-Za-z]+[ \t]+){{0,2}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
+    # "billing team / AI reviewer:": addressees joined by a slash before the model
+    rf"(?:(?:[A-Za-z]+(?:[ \t]*/[ \t]*|[ \t]+)){{0,3}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
     r"|tool[ \t]+(?:instructions?|directive|prompt|note))"
     # "Appeal writer / billing bot:": two addressees joined by a slash or "and"
     rf"(?:[ \t]+(?:\w+|/|&)){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"

@@ -318,7 +318,73 @@ def finder() -> ConceptFinder:
 
 
 def concepts(text: str) -> list[Concept]:
-    return finder()(text)
+    found = finder()(text)
+    wrapped = wrapped_phrases(text)
+    return _drop_contained(sorted(found + wrapped, key=lambda c: (c.start, -c.end))) if wrapped else found
+
+
+# Presence is the one element a wrapped phrase decides alone ("Pt remained in the\n           room"): the phrase
+# matcher reads a line break and its indentation as a token of their own, so these phrases are matched again with
+# a line break between their words. One scan of the note; the negation a word or two before is read directly.
+WRAPPED_LABELS = ("PRESENCE", "ABSENCE")
+_NEGATION_BEFORE = re.compile(r"\b(?:not|no|never|n't|without)\s+(?:\w+\s+)?$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _wrapped_table() -> dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], str]]]:
+    """(last word on the line, first word on the next) → the multi-word PRESENCE/ABSENCE phrases broken there:
+    (their words before the break, after it, label)."""
+    table: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...], str]]] = {}
+    for label in WRAPPED_LABELS:
+        for phrase in CONCEPTS[label]:
+            words = tuple(phrase.lower().split())
+            for i in range(1, len(words)):
+                table.setdefault((words[i - 1], words[i]), []).append((words[:i], words[i:], label))
+    return table
+
+
+# a line break, its next line indented and going on in lower case (without indentation, extract.py joins the lines)
+_INDENTED_WRAP = re.compile(r"\n[ \t]+(?=[a-z])")
+_WORD = re.compile(r"\S+")
+_TRAILING = ".,;:!?)"
+WRAP_REACH = 60  # characters read either side of a line break: more than the longest phrase
+
+
+def wrapped_phrases(text: str) -> list[Concept]:
+    """PRESENCE/ABSENCE phrases broken over an indented line ("remained in the\n   room"), with their sentence.
+    Each such line break is looked up once by the words either side of it: linear in the note."""
+    if "\n " not in text and "\n\t" not in text:
+        return []
+    table = _wrapped_table()
+    out: list[Concept] = []
+    for m in _INDENTED_WRAP.finditer(text):
+        line_start = text.rfind("\n", max(0, m.start() - WRAP_REACH), m.start()) + 1
+        before = list(_WORD.finditer(text, max(line_start, m.start() - WRAP_REACH), m.start()))
+        after = list(_WORD.finditer(text, m.end(), m.end() + WRAP_REACH))
+        if not before or not after:
+            continue
+        key = (before[-1].group(0).lower(), after[0].group(0).lower().rstrip(_TRAILING))
+        # the longest phrase first: "remained in the room" over "in the room"
+        for head, tail, label in sorted(table.get(key, ()), key=lambda e: -len(e[0]) - len(e[1])):
+            if len(head) > len(before) or len(tail) > len(after):
+                continue
+            said_before = tuple(w.group(0).lower() for w in before[-len(head) :])
+            said_after = tuple(w.group(0).lower() for w in after[: len(tail)])
+            if said_before == head and said_after[:-1] == tail[:-1] and said_after[-1].rstrip(_TRAILING) == tail[-1]:
+                a, b = before[-len(head)].start(), after[len(tail) - 1].start() + len(tail[-1])
+                out.append(_wrapped_concept(text, a, b, label))
+                break
+    return out
+
+
+def _wrapped_concept(text: str, a: int, b: int, label: str) -> Concept:
+    negated = _NEGATION_BEFORE.search(text, max(0, a - 20), a) is not None
+    starts = [text.rfind(ch, max(0, a - SENTENCE_REACH), a) for ch in ".!?;\n"]
+    stops = [i for i in (text.find(ch, b, b + SENTENCE_REACH) for ch in ".!?;") if i != -1]
+    return Concept(label, a, b, text[a:b], negated, max(starts) + 1, min(stops) if stops else len(text))
+
+
+SENTENCE_REACH = 240
 
 
 def _drop_contained(items: list[Concept]) -> list[Concept]:

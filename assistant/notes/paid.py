@@ -10,8 +10,10 @@ PAID_CAREGIVER vocabulary; the employer and arrangement shapes are the patterns 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from assistant.notes.context import Context
+from assistant.notes.nlp import Concept
 from assistant.notes.scan import finditer
 
 _PAST = re.compile(
@@ -69,10 +71,18 @@ ESCORT_REACH = 80
 # "sock aide", "dressing aide": a device (an aid), spelled or transcribed as the role
 _DEVICE_BEFORE = re.compile(r"\b(?:sock|stocking|dressing|hearing|walking|bathing|mobility|memory)\s+$", re.I)
 # "Paid caregiver?  [ ] Yes  [x] No", "Paid caregiver: no": a form's question about pay, answered no
+# ... and a radio button: "Paid caregiver?  ( ) Y  (•) N"
+_EMPTY = r"(?:\[[ \t]*\]|\([ \t]*\)|☐|○)"
+_TICKED = r"(?:\[[ \t]*[xX✓✔][ \t]*\]|\([ \t]*[xX•●*][ \t]*\)|☒|☑|◉)"
 _ANSWERED_NO = re.compile(
-    r"[ \t]*[?:][ \t]*(?:\[[ \t]*\][ \t]*(?:yes|y)\b[ \t]*)?(?:\[[ \t]*[xX✓✔][ \t]*\][ \t]*)?(?:no|n)\b(?![ \t]*\[)",
+    rf"[ \t]*[?:][ \t]*(?:{_EMPTY}[ \t]*(?:yes|y)\b[ \t]*)?(?:{_TICKED}[ \t]*)?(?:no|n)\b(?![ \t]*[\[(☐○])",
     re.I,
 )
+# "daughter Chidinma (unpaid, lives with pt) and Ms. Dlamini, private-duty aide": "unpaid" speaks of whoever its own
+# clause names; another person joined by "and" or a semicolon is not covered by it
+LINE_REACH = 300  # characters either side of the mention on its line
+MAX_ON_LINE = 8
+_ANOTHER_PERSON = re.compile(r"\band\b|;\s*(?:also\b|(?:his|her|pt's|the)\s+)|\balso\b", re.I)
 # "Consent: signed by the county caseworker (agency holds legal custody)": who consented, not who was trained
 _CONSENT_LINE = re.compile(r"\bconsent", re.I)
 # in a group: "One attendee (for pt Abdi) is a CNA ... (not billed for that pt)": another patient's caregiver
@@ -132,12 +142,13 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
     """Spans naming the trained person as paid to care; role words that describe someone else (a past job,
     the person who stayed with the patient, a paid aide who only listened after the counted time) are not."""
     ex = ctx.ex
-    unpaid_lines = {ex.line(c.start) for c in ex.of("UNPAID", negated=False)}
+    unpaid = ex.of("UNPAID", negated=False)
+    unpaid_starts = [c.start for c in unpaid]  # sorted: concepts come in text order
     paid = []
     for start, end, sent_start, sent_end, text in _mentions(ctx):
         line = ex.line(start)
         if (
-            line in unpaid_lines
+            _said_unpaid(ctx, (unpaid, unpaid_starts), start, end)
             or _PAST.search(ex.text[max(sent_start, start - PAST_REACH) : start])
             or _NOT_TRAINED.search(line)
             or _NOT_TRAINED.search(_clause_after(ex.text, end))
@@ -155,6 +166,20 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             continue
         paid.append((start, end))
     return sorted(set(paid))
+
+
+def _said_unpaid(ctx: Context, found: tuple[list[Concept], list[int]], start: int, end: int) -> bool:
+    """Whether an "unpaid" on the mention's line speaks of the same person: no other person joined in between ("wife,
+    not paid, no aide" is one person; "dtr (unpaid) and a hired aide", "cousin (unpaid); also his PCA" two)."""
+    text, line = ctx.ex.text, ctx.ex.lines.bounds(start)
+    unpaid, starts = found
+    lo = bisect_left(starts, max(line[0], start - LINE_REACH))
+    hi = bisect_right(starts, min(line[1], end + LINE_REACH))
+    for c in unpaid[lo:hi][:MAX_ON_LINE]:  # the few on the mention's line: bounded, linear overall
+        a, b = (c.end, start) if c.end <= start else (end, c.start)
+        if not _ANOTHER_PERSON.search(text, a, b):
+            return True
+    return False
 
 
 def _clause_after(text: str, end: int) -> str:

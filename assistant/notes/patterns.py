@@ -53,6 +53,11 @@ _OTHER_DATE_LABEL = re.compile(
 )
 
 
+_DISCHARGE_VISIT = re.compile(
+    r"\b(?:discharge|d/c|dc)\b[^\n]{0,40}?\b(?:visit|session|note|training)\s*[:#,(-]?\s*$", re.I
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     value: date
@@ -114,7 +119,10 @@ def _label(text: str, start: int) -> str:
         ) else "dos"
     if lowered is not None and not any(w in lowered for w in _OTHER_LABEL_WORDS):
         return ""
-    return "other" if _OTHER_DATE_LABEL.search(line_before) else ""
+    if not _OTHER_DATE_LABEL.search(line_before):
+        return ""
+    # "PT DISCHARGE / final caregiver visit 12/01/2025": the date of the discharge visit itself, not a discharge date
+    return "" if _DISCHARGE_VISIT.search(line_before) else "other"
 
 
 def find_dates(text: str) -> list[DateMention]:

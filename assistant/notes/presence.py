@@ -20,7 +20,7 @@ from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
-from assistant.notes.whereabouts import whereabouts
+from assistant.notes.whereabouts import arrivals_during, entry_minute, outside_training, whereabouts
 
 if TYPE_CHECKING:
     from assistant.notes.extract import Extraction
@@ -74,6 +74,7 @@ _KIN_REPORTED = re.compile(
     r"(?P<kin>mom|dad|mother|father|husband|wife)\b",
     re.I,
 )
+_YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
 _TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 # a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
 _TITLED_CAREGIVER = re.compile(
@@ -199,7 +200,12 @@ def name_spans(names: frozenset[str], text: str) -> list[tuple[int, int]]:
 def people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
-    named = [m for m in finditer(_PATIENT_NAME, ex.text) if not _credential(ex.text, m.start(), m.start() + 2)]
+    # "practised with me as pt:\nKayla correct first time": the stand-in's role, not the patient's label
+    named = [
+        m
+        for m in finditer(_PATIENT_NAME, ex.text)
+        if not _credential(ex.text, m.start(), m.start() + 2) and not _stand_in(ex.text, m.start(), m.start())
+    ]
     patient = {m.group(1) for m in named}
     # the name the note's patient (or child) label gives is the patient's, whatever a caregiver guess made of it
     caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)} - patient
@@ -292,7 +298,9 @@ class _Subjects:
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
         alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
-        kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias]
+        # a message to the family: "your mother stayed home" is the reader's relative, the patient
+        yours = {a for a, _, _ in caregiver_words if _YOUR_BEFORE.search(text, max(0, a - 6), a)}
+        kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias or a in yours]
         # "Her husband, Mr. Kenji Oduya, ...": later "Mr. Oduya" is the husband
         titled_caregivers = {(m["title"], m["last"]) for m in finditer(_TITLED_CAREGIVER, text)}
         titled = [m for m in finditer(_TITLED_NAME, text) if text[m.end() : m.end() + 2] not in _POSSESSIVE]
@@ -309,7 +317,7 @@ class _Subjects:
         )
         self.caregiver = _Named(
             text,
-            [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias]
+            [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias and span[0] not in yours]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
             # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
             + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"]
@@ -548,9 +556,13 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     # the patient's own part, with its own clock range, is kept apart from the training (timing.py): what its
     # words say of presence is about that part; that the patient came in then says they were away before
     parts = sorted(ex.time.entries)
-    changed = [p for p in where.changed if not _inside(parts, p[0])]
-    presence = [p for p in presence + where.presence if not _inside(parts, p[0])] + changed
-    absence = [] if changed else absence + where.absence + ex.time.joins  # there for part of the training
+    changed = [p for p in where.changed + arrivals_during(ex) if not _inside(parts, p[0])]
+    presence = [p for p in presence + where.presence if not _inside(parts, p[0])]
+    # what an entry stamped outside the counted time says of presence is not about the training ("2:31 pm: pt
+    # came in and joined" after "CTS 2:00-2:31"): as the patient's own part, it says they were away before
+    after = [p for p in presence if (minute := entry_minute(ex, p[0])) is not None and outside_training(ex, minute)]
+    presence = [p for p in presence if p not in after] + changed
+    absence = [] if changed else absence + where.absence + ex.time.joins + after  # there for part of the training
     return _corrected(ex.text, *_answered(ex.text, presence, absence))
 
 

@@ -48,6 +48,12 @@ _UNTICKED_OPTION = re.compile(rf"{_BOX_OPEN}[^\[\]☐□☒☑■✅(\n]*")
 _ENDS_WITH_BOX = re.compile(rf"(?:{_BOX_OPEN}|{_BOX_TICKED.pattern})[ \t]*$")
 # ... and then an unticked option is the words since the previous box (or the field's colon) up to its box
 _UNTICKED_BEFORE = re.compile(rf"(?:(?<=[\]\)☐□☒☑■✅◉:])|^)[^\[\]☐□☒☑■✅(\n:]*{_BOX_OPEN}")
+_ANSWER_BEFORE_BOX = re.compile(
+    rf"\b(?:yes|no|y|n)[ \t]*(?:{_BOX_OPEN}|{_BOX_TICKED.pattern})[ \t]+(?:yes|no|y|n)[ \t]*(?:{_BOX_OPEN}"
+    rf"|{_BOX_TICKED.pattern})",
+    re.I,
+)
+_UNTICKED_ANSWER = re.compile(rf"\b(?:yes|no|y|n)[ \t]*{_BOX_OPEN}", re.I)
 _FORM_TEXT = re.compile(
     r"(?:^[^\n:]{1,60}:[ \t]*\(?|\()(?:please\s+)?(?:document|describe|enter|list|indicate|specify|select|choose|record"
     r"|include|insert|type|fill in|check (?:if|one|all)|note whether|state whether)\b[^\n)]*\)?",
@@ -202,7 +208,11 @@ def _boxes(text: str, lines: LineIndex) -> list[Screened]:
             out.append(Screened("template", m.start(), m.end()))  # nothing ticked: the whole field is empty
             continue
         # "NO  [x]   YES [ ]": a line that ends with a box writes each option before its box
-        options = _UNTICKED_BEFORE if _ENDS_WITH_BOX.search(line) else _UNTICKED_OPTION
+        # ... and so does "Pt present?  Y [ ]  N [X]   (at day program)": yes/no answers each before its box
+        if _ANSWER_BEFORE_BOX.search(line) and not _ENDS_WITH_BOX.search(line):
+            options = _UNTICKED_ANSWER
+        else:
+            options = _UNTICKED_BEFORE if _ENDS_WITH_BOX.search(line) else _UNTICKED_OPTION
         for o in options.finditer(line):
             out.append(Screened("template", m.start() + o.start(), m.start() + o.end()))
     return out

@@ -12,8 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
+from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
 from assistant.notes.services import ServiceLines
 from assistant.notes.times import Duration, Segment, TimeParse
@@ -31,8 +33,14 @@ _BREAK_BEFORE = re.compile(
 # a verdict written after the range it judges: "9:25-9:35 not counted"
 _VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # "stepped out 14:41-14:50 to move the car (not counted)": the verdict later in the same clause
+# ... "1:41-1:50 on the phone, off the clock; 1:50-2:03 ...", "Eval/discharge summary 9:00-9:20 (not CTS). CTS
+# 9:20-9:45": a verdict its own clause closes (a stop, or for "not CTS" a bracket, before the next range) judges the
+# range before it, not the next one
+_NOT_TRAINING = r"not (?:cts|caregiver training|part of (?:the )?(?:cts|caregiver training))"
 _EXCLUDED_LATER = re.compile(
-    r"^[^\d\n;]{0,150}?\b(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d]{0,12}\d)", re.I
+    r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d.;]{0,12}\d)"
+    rf"|{_NOT_TRAINING}\b(?![^\n\d.;)]{{0,12}}\d))",
+    re.I,
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(
@@ -76,6 +84,9 @@ _DAY_DESCRIBED = re.compile(
     r"|wakes?|meals?|medications?|meds|episodes?|outbursts?|wander\w*|tantrums?|meltdowns?)\b[^.;\n\d()]{0,30}$",
     re.I,
 )
+# a trigger list reaches further, brackets and all: "antecedent/trigger tracking log (ABC chart) -- noise, 4-6 pm
+# shadows" (a trigger or antecedent is always something described, never the session)
+_TRIGGER_LISTED = re.compile(r"\b(?:triggers?|antecedents?)\b[^.;\n\d]{0,60}$", re.I)
 _SCHEDULE_BEFORE = re.compile(
     # who keeps the hours: "works", "is with him", "her shift", "comes" lead the range from a few words away
     # ("a call from work, we resumed 11:30-11:48", "she had to leave for work, 11:05-11:17": "work" the noun is not
@@ -188,7 +199,10 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
 
 def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
     start, _ = lines.line_span(lines.number(seg.span[0]))
-    return bool(_CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(lines.before(seg.span[0], 60)))
+    before = lines.before(seg.span[0], 80)
+    return bool(
+        _CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(before) or _TRIGGER_LISTED.search(before)
+    )
 
 
 # "Visit Start: 13:00 Visit End: 14:00 ... Caregiver training 13:05-13:52": the visit's own clock, named so
@@ -400,6 +414,33 @@ def _entry(lines: LineIndex, seg: Segment, ends: list[int], starts: list[int]) -
     return a, b
 
 
+_PRONOUN_JOIN = re.compile(r"(?:he|she)\b", re.I)
+_PATIENT_REF = re.compile(r"\b(?:pt|patient|client|child|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z])", re.I)
+_CAREGIVER_REF = re.compile(
+    r"\b(?:wife|husband|spouse|daughter|dtr|son|mother|father|mom|dad|sister|brother|caregiver|cg|friend"
+    r"|neighbou?r|partner)\b",
+    re.I,
+)
+PRONOUN_REACH = 160
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _caregiver_meant(text: str, join: re.Match[str], names: Callable[[], set[str]]) -> bool:
+    """Whether the "he"/"she" who came back is the caregiver: the person named last before it is a caregiver ("(Halina
+    out 9:12-11:30 -- not counted) Seg B 11:30-11:40 -- she returned"), not the patient ("Mr. Vukovic was in the
+    restroom. He came back at 10:20")."""
+    if not _PRONOUN_JOIN.match(text, join.start()):
+        return False
+    a, b = max(0, join.start() - PRONOUN_REACH), join.start()
+    last_patient = max((m.end() for m in _PATIENT_REF.finditer(text, a, b)), default=-1)
+    kin = names()
+    named = [m.end() for m in _CAREGIVER_REF.finditer(text, a, b)]
+    named += [m.end() for m in _CAPITALISED.finditer(text, a, b) if m.group(0) in kin]
+    return max(named, default=-1) > last_patient
+
+
 def _overlaps(rest: list[Segment], joined: list[Segment]) -> bool:
     """Whether any part in `rest` overlaps a joined part, in minutes (sorted sweep: linear after the sort)."""
     marks = sorted(
@@ -420,11 +461,22 @@ def _split_present(text: str, lines: LineIndex, acc: TimeAccount, ordered: list[
     if len(acc.cts) < 2:
         return
     joined: dict[Segment, tuple[tuple[int, int], tuple[int, int]]] = {}
+    found: list[set[str]] = []
+
+    def names() -> set[str]:  # the caregivers' names, found once and only when a "he"/"she" came back
+        if not found:
+            found.append(kin_names(text))
+        return found[0]
+
     ends, starts = sorted(s.span[1] for s in ordered), sorted(s.span[0] for s in ordered)
     for seg in acc.cts:
         a, b = _entry(lines, seg, ends, starts)
         m = _JOINS.search(text, a, b)
-        if m is not None and not _NOT_JOINED.search(text, max(a, m.start() - 12), m.end()):
+        if (
+            m is not None
+            and not _NOT_JOINED.search(text, max(a, m.start() - 12), m.end())
+            and not _caregiver_meant(text, m, names)
+        ):
             joined[seg] = (m.span(), (a, b))
     rest = [seg for seg in acc.cts if seg not in joined]
     if not joined or not rest:

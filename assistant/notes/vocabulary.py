@@ -22,6 +22,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
         "stayed in the session", "remained in the session", "stayed during the session",
+        # said colloquially: "mom was right there at the table"
+        "was right there", "were right there", "right there with us", "sat right there",
+        # mixed Spanish and English notes
+        "estaba presente", "estuvo presente", "presente",
     ),
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
@@ -58,6 +62,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # the same, contracted ("he wasn't with us")
         "wasn't with us", "weren't with us", "wasn't with them", "wasn't present", "wasn't there", "wasn't here",
         "wasn't in the room", "wasn't on the call", "isn't present", "isn't here",
+        # the next room is not the session's room: "pt in the next room watching TV"
+        "in the next room", "in the adjoining room", "in the adjacent room", "not part of session",
+        "no presente", "no estaba presente", "no estuvo presente", "ausente",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -70,6 +77,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "okay with training", "ok with training", "agreed to the training",
         "agreed verbally", "verbally agreed", "agrees verbally", "verbally agrees", "agreed in writing", "cons |",
         "cons:",
+        "consentimiento", "consintió", "consintio", "dio su consentimiento",
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
@@ -340,6 +348,10 @@ ADDRESSEE_WORDS = frozenset(
         # "Note to whoever writes the appeal", "Message for the person drafting the letter"
         "whoever",
         "letter",
+        # in Spanish: "Nota para el sistema de IA"
+        "ia",
+        "sistema",
+        "inteligencia",
     }
 )
 IMPERATIVE_WORDS = frozenset(

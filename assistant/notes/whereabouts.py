@@ -265,6 +265,57 @@ def _named_taken(names: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(r"\b(?:drove|took|walked|wheeled)\s+" + who)
 
 
+# a time-stamped entry's time, opening its line ("0922  pt wandered in", "2:31 pm: pt came in and joined")
+_LINE_STAMP = re.compile(
+    r"[ \t*•>\-\[(]{0,6}(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)(?:[ \t]?(?P<ap>[aApP])\.?[mM]\.?)?[\])]?[ \t]{0,3}"
+    r"(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]"
+)
+STAMP_LINES = 4  # an entry's continuation lines (indented, wrapped) that still belong to its stamp
+# the patient comes in: "pt wandered into the kitchen", "he walked in", "pt came in and joined"
+_ARRIVES = re.compile(
+    r"\b(?:pt|patient|he|she)\s+(?:[\w'-]+\s+){0,2}?(?:wandered|walked|came|wheeled|rolled|was\s+brought"
+    r"|was\s+wheeled)\s+(?:in(?:to)?|back)\b",
+    re.I,
+)
+
+
+def entry_minute(ex: Extraction, pos: int) -> int | None:
+    """Minutes since midnight of the time stamp whose entry holds `pos` (its line or one of the few lines after
+    it), or None when the text at `pos` is no time-stamped entry's."""
+    n = ex.lines.number(pos)
+    for k in range(n, max(-1, n - STAMP_LINES), -1):
+        a, b = ex.lines.line_span(k)
+        m = _LINE_STAMP.match(ex.text, a, b)
+        if m is not None:
+            hour = int(m["h"])
+            if m["ap"] and m["ap"].lower() == "p" and hour < 12:
+                hour += 12
+            return hour * 60 + int(m["m"])
+        if k != n and not ex.text[a:b].startswith((" ", "\t")):
+            return None  # an unindented line between: a new paragraph, not the entry's continuation
+    return None
+
+
+def outside_training(ex: Extraction, minute: int) -> bool:
+    """Whether a stamped entry's time falls outside every CTS segment (at or after the training's end, or
+    before its start), on the 12-hour dial when the stamp has no am/pm."""
+    segments = ex.cts_segments
+    return bool(segments) and not any(
+        seg.start_minute <= minute + shift < seg.end_minute for seg in segments for shift in (0, _HALF_DAY)
+    )
+
+
+def arrivals_during(ex: Extraction) -> list[Span]:
+    """The patient coming in during a time-stamped entry inside the counted training time: present during CTS
+    ("0910 begin training w/ daughter ... 0922 pt wandered into the kitchen, stayed and watched us")."""
+    out: list[Span] = []
+    for m in _matches(ex, _ARRIVES):
+        minute = entry_minute(ex, m.start())
+        if minute is not None and ex.cts_segments and not outside_training(ex, minute):
+            out.append(m.span())
+    return out
+
+
 class Whereabouts(NamedTuple):
     """What the circumstances say: present, absent, or present for part of the training (which
     outweighs any absence: the patient was there during CTS time)."""

@@ -161,10 +161,12 @@ def test_the_answer_returns_the_question_as_asked(real: TestClient) -> None:
 
 
 def test_a_future_dos_is_answered_for_what_the_knowledge_can_tell(real: TestClient) -> None:
-    """A note cannot be dated ahead (422), but a question may plan ahead: the answer says what the knowledge cannot
-    tell of a later date instead of calling a code valid then, and answers what it can (the waiver's end)."""
+    """A note dated ahead is checked, with the date as its `date_of_service` problem (docs/CONVENTIONS.md), and a
+    question may plan ahead: the answer says what the knowledge cannot tell of a later date instead of calling a
+    code valid then, and answers what it can (the waiver's end)."""
     check = real.post("/v1/check", json={"text": NOTE, "dos": "2031-01-01"})
-    assert (check.status_code, check.json()["code"]) == (422, "invalid_date")
+    assert check.status_code == 200
+    assert {c["id"]: c["status"] for c in check.json()["checks"]}["date_of_service"] == "problem"
     valid = real.post("/v1/answer", json={"question": "is 97550 billable?", "dos": "2031-01-01"}).json()
     assert "no end date as of today" in valid["text"] and "in effect on 2031" not in valid["text"]
     waiver = real.post("/v1/answer", json={"question": "can our SLPs still bill caregiver training by telehealth in "
