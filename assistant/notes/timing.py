@@ -38,7 +38,9 @@ _VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # range before it, not the next one
 _NOT_TRAINING = r"not (?:cts|caregiver training|part of (?:the )?(?:cts|caregiver training))"
 _EXCLUDED_LATER = re.compile(
-    r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|excluded|off the clock|not included)\b(?![^\n\d.;]{0,12}\d)"
+    # "(break excluded)." names what was excluded (the total's qualifier): only the verdicts on the range itself close
+    r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|off the clock)\b(?![^\n\d.;]{0,12}\d)"
+    r"|(?:excluded|not included)\b(?![^\n\d]{0,12}\d)"
     rf"|{_NOT_TRAINING}\b(?![^\n\d.;)]{{0,12}}\d))",
     re.I,
 )
