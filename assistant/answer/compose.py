@@ -102,6 +102,11 @@ DOMAIN_WORDS = re.compile(
 # "the January file (RVU26A)": a release of the CMS relative value file, by its name
 RVU_RELEASE = re.compile(r"\bRVU\d{2}[A-D]\b", re.I)
 COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz", re.I)
+# "she gets paid through a Medicaid self-directed program", "Medicaid pays the daughter": a person paid by a program is
+# who the caregiver is, not whether the program covers the service
+PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\b|\bpaid (?:caregiver|aide|family"
+                         r"|relative|daughter|son|wife|husband|through|by|as)\b"
+                         r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
@@ -188,12 +193,24 @@ def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
     return any(MAX_STATED.search(s) and asked & set(tokenize(s)) for p in passages for s in sentences(p.text))
 
 
+def _subject(question: str, sentence: str) -> set[str]:
+    """The words (not codes) of what `sentence` says was not found that the question names."""
+    subject = sentence[: m.start()] if (m := NOT_FOUND.search(sentence) or UNKNOWN.search(sentence)) else sentence
+    words = {t for t in tokenize(subject) if t.isalpha() and len(t) > 2}
+    return words & set(tokenize(expand(question)))
+
+
 def _names_subject(question: str, sentence: str) -> bool:
     """The question names a word (not a code) of what `sentence` says was not found: "mue for 97551" and "MUE values
     for 97550-97552 were not found"; "97552 units?" shares only the code."""
-    subject = sentence[: m.start()] if (m := NOT_FOUND.search(sentence) or UNKNOWN.search(sentence)) else sentence
-    words = {t for t in tokenize(subject) if t.isalpha() and len(t) > 2}
-    return bool(words & set(tokenize(expand(question))))
+    return bool(_subject(question, sentence))
+
+
+def _claims_miss(question: str, sentence: str, held: Sequence[Claim]) -> bool:
+    """No claim made names what the question asks and `sentence` says was not found (the MUE of "what's the MUE for
+    97552?")."""
+    asked = _subject(question, sentence)
+    return bool(asked) and not any(asked & set(tokenize(c.text)) for c in held)
 
 
 def _unknown_codes(intent: Intent, kb: Knowledge, passages: Sequence[Passage]) -> list[str]:
@@ -326,10 +343,14 @@ def _payer_refusal(intent: Intent) -> str | None:
     # "does Texas Medicaid cover 97550": each state's Medicaid program sets its own coverage; the knowledge holds only
     # how a Medicaid plan's denial is appealed or answered
     # ("our medicaid plan wants the full time per unit" asks units under a payer's rule, which the knowledge holds)
-    if intent.payer == "medicaid" and intent.kind not in ("appeal", "denial", "units") and not intent.reason_codes \
-            and COVERS.search(intent.query):
-        return f"{CANNOT}: it holds Medicare's rules, not Medicaid programs' own coverage policies."
+    # ("does Evergreen Mutual (commercial PPO) cover 97550": a commercial plan's coverage is its contract's, likewise)
+    if intent.payer in _COVERAGE_OWNERS and intent.kind not in ("appeal", "denial", "units") \
+            and not intent.reason_codes and COVERS.search(PAID_PERSON.sub(" ", intent.query)):
+        return f"{CANNOT}: it holds Medicare's rules, not {_COVERAGE_OWNERS[intent.payer]} own coverage policies."
     return None
+
+
+_COVERAGE_OWNERS = {"medicaid": "Medicaid programs'", "commercial": "commercial plans'"}
 
 
 def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Passage],
@@ -376,10 +397,8 @@ def compose(
     # a worked total names the lines the minutes support: the units sentence would say it again
     made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
     why = refusal(intent, made, passages, kb)
-    if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
-        return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
     if why:
-        return [Cited(why, None)], False
+        return _refused(why, intent, passages, dos), False
     out: list[tuple[int, Cited]] = []
     rank = {entry_of(p): i for i, p in enumerate(passages)}
     held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
@@ -406,14 +425,24 @@ def compose(
     unknown = [c for c in unknown if not terse or _names_subject(intent.query, c.text)] if terse else unknown
     asks_value = ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query) or terse \
         or any(NONE_FOUND.search(c.text) for c in unknown)
-    if not made and asks_value and unknown:
-        # The best passage says the value was never found: say so rather than present it as an answer.
+    if asks_value and unknown and (not made or _claims_miss(intent.query, unknown[0].text, held)):
+        # The best passage says the value was never found: say so rather than present it as an answer (also when the
+        # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     out.sort(key=lambda item: item[0])
     kept = [c for _, c in out]
     if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
         kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
     return kept[:3], True
+
+
+def _refused(why: str, intent: Intent, passages: Sequence[Passage], dos: date | None) -> list[Cited]:
+    """The reason the knowledge cannot answer; for another payer's own policies, what it does hold about payers like
+    it ("It varies." and why)."""
+    if not ((intent.named_payer or intent.payer == "commercial") and passages):
+        return [Cited(why, None)]
+    held = [c for _, c in _extracted(intent, passages[:1], [], set(), dos)]
+    return [Cited(why, None), *held[:2 if held and bare(held[0].text) else 1]]
 
 
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:

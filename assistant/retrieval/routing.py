@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -44,8 +45,13 @@ PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     # ("audio+video", "audio-video", "audio and video" is the ordinary two-way visit, not audio-only)
+    # ("phone-only", "flip phone, no video", "can't do video", "landline": audio-only said in other words)
     "audio_only": re.compile(r"audio(?!\s*(?:\+|/|-|&|and|\w*\s+and)\s*video)|(?:by|over the|on the) (?:tele)?phone"
-                             r"|\b93\b", re.I),
+                             r"|\b93\b|\b(?:tele)?phone[- ]only\b|\bflip phone\b|\blandline\b|\bvoice[- ]only\b"
+                             r"|\bno (?:video|camera|webcam|smart ?phone)\b|\bwithout (?:a )?video\b"
+                             r"|\bcan(?:'?t|not) (?:do |use |get on )?video\b"
+                             r"|\b(?:tele)?phone (?:call|session|visit)s?\b",
+                             re.I),
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
@@ -233,7 +239,19 @@ def _denial_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     patterns = [p for p in kb.denial_patterns.values() if named and set(named) <= {*p.carcs, *p.rarcs}]
     out = [Pin(f"denial:{p.id}", "denial", p, strong=several and not acting) for p in patterns]
     out += [Pin(f"reason:{c}", "reason", kb.reason_codes[c], strong=not several and not acting) for c in named]
-    return clerical_pins(intent, kb) + (out if several else out[len(patterns):] + out[:len(patterns)])
+    return clerical_pins(intent, kb) + (out if several else out[len(patterns):] + out[:len(patterns)]) \
+        + _first_level(intent, kb, patterns)
+
+
+def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin]:
+    """ "CO-50 ... how do we fight this?": a Medicare denial whose every pattern is answered by an appeal is appealed
+    by the first level, the MAC's redetermination (its filing limit follows the meaning)."""
+    routes = {r.id: r for r in kb.appeals.routes}
+    appealed = bool(patterns) and all(p.remedy == "appeal" for p in patterns)
+    if not intent.asks_action or intent.clerical or intent.payer not in (None, "medicare") or not appealed \
+            or "redetermination" not in routes:
+        return []
+    return [Pin("appeal:redetermination", "route", routes["redetermination"], strong=False)]
 
 
 _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical therap|occupational|lapse|waiver",

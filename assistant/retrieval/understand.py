@@ -29,6 +29,10 @@ REASON = re.compile(
 )
 MODIFIER = re.compile(r"(?<![\w.-])(GO|CO|GA|GY|GZ|GT|FQ|FR|(?i:gp|gn|cq|kx|xe|xp|xs|xu))(?![\w-])")
 MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|93|52)\s+modifier", re.I)
+# "97550-59-XE", "97550-GP-CQ": modifiers written onto the code as a claim line shows them
+CODE_CHAIN = re.compile(r"(?<![\w.-])(?:9\d{4}|[GK]0\d{3})((?:-(?:[A-Z]{2}|\d{2}))+)(?![\w-])", re.I)
+_CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT", "FQ", "FR", "XE", "XP", "XS", "XU",
+                      "59", "95", "93", "52"})
 # "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit
 MINUTES = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
@@ -87,14 +91,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
-        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
+        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayments?\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
         r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
-        r"|\bpays? (?:the same|more|less|better|higher|lower)\b", re.I)),
+        r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b",
+        re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
@@ -158,6 +163,9 @@ NOTE = re.compile(r"\bnotes?\b|\bdocument", re.I)
 ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can) (?:i|we) do|next steps?"
                     r"|what'?s next|how (?:do|can|should) (?:i|we) (?:fix|correct|handle|resolve)"
                     r"|how (?:do|can) (?:i|we) get (?:it|this|them) paid"
+                    # "how do we fight this", "can we contest it": an appeal asked for in other words
+                    r"|\b(?:fight|contest|dispute|overturn|challenge)\s+(?:this|it|that|them|the)\b"
+                    r"|\bpush back\b"
                     r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b", re.I)
 # "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
 # by a reopening rather than an appeal
@@ -372,6 +380,7 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     ]
     modifiers = [m.group(1).upper() for m in MODIFIER.finditer(text)]
     modifiers += [m.group(1) or m.group(2) for m in MODIFIER_NUMBER.finditer(text)]
+    modifiers += [t for m in CODE_CHAIN.finditer(text) for t in m.group(1).upper().split("-")[1:] if t in _CHAINED]
     return procedures, _unique(diagnoses), _unique(reasons), _unique(modifiers)
 
 

@@ -1,0 +1,73 @@
+"""Families of phrasings (round 15, kinds found with the round-8 sealed set, now a regression set): a fee compared
+between two dates or two codes of one year; audio-only telehealth said as "phone-only", "no video", "flip phone"; a
+family caregiver paid by a program is a caregiver question, not Medicaid coverage; a patient who does not want the
+caregiver trained is consent declined; "how do we fight" a denial asks for the first appeal level; the assistant's
+modifier and 85 % go per line; an assistant's supervision by date of service; 59 with an X modifier on one line
+("97550-59-XE"); a value the sources never found (an MUE) or a commercial plan's coverage is refused. Voices: front
+desk, compliance, new graduates, owners, PRN therapists, billing companies, phone-typed questions. Wordings are not
+those of any eval set; the clock is fixed at 2026-06-15.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import holds_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "holds", "first"),
+    [
+        # one code's fee on two dates of one year: both amounts
+        ("owner here - our 97550 payments were different on 1/15/24 and 4/2/24, what was the national payment each "
+         "time?",
+         None, ["$52.06", "$52.93"], "fee:97550-RVU24A"),
+        # two codes' fees in one year, "paid the same?"
+        ("billing co question: are G0541 and 97550 paid the same in 2026 or not", None, ["$53.11", "$52.77"], None),
+        # audio-only in other words
+        ("cg has no video at all, just a landline. can the OT do the caregiver training over a phone call in 2026?",
+         None, ["93"], "faq:audio_only_telehealth"),
+        ("pt wife flip phone only no video can we still do cts by phone", None, ["93"], "faq:audio_only_telehealth"),
+        # a family caregiver paid by a public program: the caregiver definition answers, not Medicaid coverage
+        ("son gets paid by medicaid to be his moms caregiver. does that make him a paid caregiver for 97550?", None,
+         ["unpaid"], None),
+        # the patient does not want the caregiver trained: consent
+        ("front desk: pt told us she doesn't want her nephew trained but he keeps showing up. can the therapist still "
+         "do the training and bill it?", None, ["consent"], "faq:consent_declined"),
+        # "how do we fight it": the denial's meaning and the first appeal level
+        ("CO-50 came back on our 97550 line, how do we fight this", None, ["Redetermination", "120 days"], None),
+        ("compliance: can we contest the CO-50 on 97551 or just write it off?", None, ["Redetermination"], None),
+        # the assistant's modifier and rate go per line
+        ("PRN PTA did 15 of the 45 min, PT did the rest. does CQ go on every line and the whole claim get 85%?", None,
+         ["per line"], "faq:cq_per_line"),
+        # an assistant's supervision by date of service
+        ("new grad PTA: does my PT have to be on site when I do caregiver training in private practice?", None,
+         ["general supervision", "2025"], "faq:assistant_supervision_by_year"),
+        ("our COTA did the 97550 on 6/3/24 while the OT was at another clinic. supervision ok?",
+         date(2024, 6, 3), ["direct supervision"], "faq:assistant_supervision_by_year"),
+        # 59 with an X modifier on one line, written as the claim line
+        ("biller: 97550-59-XE on the same line ok?", None, ["Never put 59 and an X modifier"],
+         "faq:modifier_59_with_x"),
+    ],
+)
+def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
+    holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a value the sources say was not found, asked with a claim beside it
+        "whats the MUE on 97552, can we bill two units for one pt if there were two groups that day",
+        "MUE for 97552 per day? we run am and pm groups",
+        # a commercial plan's own coverage
+        "does Lakeshore Mutual (commercial HMO) cover 97550 for speech?",
+        "pt has a private insurance plan as primary - will they cover caregiver training 97551?",
+    ],
+)
+def test_refused(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert not answer.answered, answer.text
