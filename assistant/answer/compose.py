@@ -445,10 +445,23 @@ def _refused(why: str, intent: Intent, passages: Sequence[Passage], dos: date | 
     return [Cited(why, None), *held[:2 if held and bare(held[0].text) else 1]]
 
 
+def _other_denial(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
+    """An FAQ or denial pattern on one kind of denial (a denial code, or tagged denial with a subject) the question does
+    not name."""
+    about_denial = bool(set(passage.codes) & set(kb.reason_codes)) or "denial" in passage.topics
+    if passage.kind not in ("faq", "denial") or not about_denial:
+        return False
+    subject = {t for topic in passage.topics if topic != "denial" for t in tokenize(topic.replace("_", " "))}
+    return not subject & set(tokenize(expand(intent.query)))
+
+
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:
     """The passages an answer may be quoted from, best first: none that leaves out the code asked about; for "what
     code for aquatic therapy", one among the first five that names the thing leads."""
     kept = [p for p in passages if not leaves_out(p, intent, kb)]
+    if intent.kind == "denial" and not intent.reason_codes:  # "97550 denied, what now": an FAQ on one kind of denial
+        # (B15/N122, an MUE) answers a denial that names neither its code nor its subject only as a guess
+        kept = [p for p in kept if not _other_denial(p, intent, kb)]
     thing = _code_for(intent.query)
     naming = [p for p in kept[:5] if names_thing(p, thing)]
     return naming[:1] + [p for p in kept if p not in naming[:1]]

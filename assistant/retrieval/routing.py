@@ -244,14 +244,18 @@ def _denial_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 
 def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin]:
-    """ "CO-50 ... how do we fight this?": a Medicare denial whose every pattern is answered by an appeal is appealed
-    by the first level, the MAC's redetermination (its filing limit follows the meaning)."""
+    """ "CO-50 ... how do we fight this?", "medicare adv denied 97550, what do I do": a denial whose every pattern is
+    answered by an appeal (or that names no code) is appealed by the payer's first level: the MAC's redetermination,
+    or a Medicare Advantage plan's reconsideration (its filing limit follows the meaning)."""
+    route = _FIRST_LEVEL.get(intent.payer)
     routes = {r.id: r for r in kb.appeals.routes}
-    appealed = bool(patterns) and all(p.remedy == "appeal" for p in patterns)
-    if not intent.asks_action or intent.clerical or intent.payer not in (None, "medicare") or not appealed \
-            or "redetermination" not in routes:
+    appealed = all(p.remedy == "appeal" for p in patterns) and (bool(patterns) or not intent.reason_codes)
+    if not intent.asks_action or intent.clerical or not appealed or route not in routes:
         return []
-    return [Pin("appeal:redetermination", "route", routes["redetermination"], strong=False)]
+    return [Pin(f"appeal:{route}", "route", routes[route], strong=False)]
+
+
+_FIRST_LEVEL = {None: "redetermination", "medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
 
 
 _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical therap|occupational|lapse|waiver",

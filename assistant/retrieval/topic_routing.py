@@ -111,7 +111,8 @@ _ASSISTANT_MODIFIERS = re.compile(
 # "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
 # question names the one element it asks about (consent, start/stop times, a return demonstration ...)
 _NOTE_CONTENTS = re.compile(
-    r"\bwhat (?:do|does|should|must|needs? to|has to|goes|is (?:needed|required))\b[^?]{0,40}"
+    r"\bwhat (?:documentation |info(?:rmation)? |elements? |items? |details? |wording )?"
+    r"(?:do|does|should|must|needs? to|has to|have to|goes|go|is (?:needed|required))\b[^?]{0,40}"
     r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
@@ -149,6 +150,8 @@ _ONE_PATIENT_KIN = re.compile(
     rf" (?:\w+ )?{_KIN}\b"
     rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
+    # "97552 for 1 family", "group with just one household"
+    r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
     r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)

@@ -104,7 +104,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
         r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
-        r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out"
+        r"|available|\bstart(?:ed)?\b(?!\s*(?:and|/|&|-)\s*(?:stop|end|finish))(?!\s+times?\b)"
+        r"|\bbeg[ia]n\b|introduced|c[oa]me out"
         r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(

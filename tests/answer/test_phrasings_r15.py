@@ -48,6 +48,18 @@ from tests.answer.expect import holds_answer
          ["general supervision", "2025"], "faq:assistant_supervision_by_year"),
         ("our COTA did the 97550 on 6/3/24 while the OT was at another clinic. supervision ok?",
          date(2024, 6, 3), ["direct supervision"], "faq:assistant_supervision_by_year"),
+        # "start and stop times" are the session's clock times, not a code's start
+        ("auditor here - does the note need start and stop times for 97551?", None, ["not a Medicare requirement"],
+         "faq:start_stop_required"),
+        # what a note must hold, with a noun between "what" and its verb
+        ("compliance: what documentation must be in the note to support 97550 if we get audited", None, ["consent"],
+         "faq:documentation_elements"),
+        # a group code for the caregivers of one family
+        ("can we bill 97552 when only 1 family showed up", None, ["97550"], "faq:several_caregivers_one_patient"),
+        # "medicare adv": the plan's own first level; a denial naming no code gets the first level, not a guess
+        ("pt has medicare adv and they denied the 97550, what do i do", None, ["65 days"], None),
+        ("medicare adv plan - how long do we have to appeal?", None, ["65 days"], "appeal:plan_reconsideration"),
+        ("97551 got denied, now what?", None, ["Redetermination"], None),
         # 59 with an X modifier on one line, written as the claim line
         ("biller: 97550-59-XE on the same line ok?", None, ["Never put 59 and an X modifier"],
          "faq:modifier_59_with_x"),

@@ -39,7 +39,11 @@ from assistant.retrieval.understand import understand
                                              ("appeal:redetermination", False)]),
         ("CO-29 on 97550, now what?", None, [("reason:29", False), ("denial:timely_filing", False)]),  # no appeal
         ("MA plan denied 97550 CO-50, how do we fight it", None,
-         [("reason:50", False), ("denial:medical_necessity", False), ("denial:wrong_code_patient_present", False)]),
+         [("reason:50", False), ("denial:medical_necessity", False), ("denial:wrong_code_patient_present", False),
+          ("appeal:plan_reconsideration", False)]),
+        ("medicare adv denied 97550 what do i do", None, [("appeal:plan_reconsideration", False)]),
+        ("97550 denied, now what?", None, [("appeal:redetermination", False)]),
+        ("97550 denied, what does that mean?", None, []),  # no action asked
         # a slip on a denied Medicare line is corrected by a clerical-error reopening, however it is worded
         ("forgot the GO on a 97550 line and it denied", None, [("appeal:clerical_reopening", True)]),
         ("left off the KX modifier, line denied PR-119", None, [("appeal:clerical_reopening", True),

@@ -177,9 +177,13 @@ def test_a_code_named_as_the_likeness_is_not_asked_about(question: str, likened:
         ("G0541 vs 97550 in 2026, are they paid exactly the same?", "fee"),
         ("does G0541 pay more than 97550", "fee"),
         ("is G0541 valid in 2026", "code_validity"),
+        # the session's clock times are no code's start
+        ("does the note need start and stop times for 97550", "rule"),
+        ("start/stop required on 97551?", "rule"),
+        ("when did 97550 start", "code_validity"),
     ],
 )
-def test_amounts_compared_are_a_fee_question(question: str, kind: str) -> None:
+def test_kind_by_the_words_around_the_code(question: str, kind: str) -> None:
     assert understand(question).kind == kind
 
 
