@@ -26,7 +26,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
-from assistant.retrieval.understand import AIC, DECISION_TIME, Intent
+from assistant.retrieval.understand import AIC, DECISION_TIME, REASON, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
@@ -52,7 +52,8 @@ EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # ("max assist" with transfers is a level of help, not a maximum asked for or stated)
 MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
                        r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"
-                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group)\b"
+                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group|be|attend|join"
+                       r"|come)\b"
                        r"|\bmax(?:imum)?\s*(?:#|no\.)\s*(?:of\s+)?\w+"
                        r"|\b(?:is|are) \d+ (?:\w+ )?too (?:many|big|large)\b",
                        re.I)
@@ -417,7 +418,7 @@ def compose(
         return [Cited(f"{CANNOT}: {why}.", None)], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
-                if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
+                if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2 and _of_codes_asked(s, intent)]
     if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "is the indicator 0 or 1?", "is there an
         # edit?" after "no published edit was found"
         unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
@@ -455,6 +456,29 @@ def _other_denial(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
     return not subject & set(tokenize(expand(intent.query)))
 
 
+def _about_other_codes(passage: Passage, intent: Intent) -> bool:
+    """A CARC/RARC meaning, or an FAQ whose question names denial codes, none of them asked about."""
+    if passage.kind == "reason":  # (tagged with related codes too: its own is its entry's)
+        return entry_of(passage).split(":", 1)[1] not in intent.reason_codes
+    if passage.kind != "faq" or not (found := _FAQ_ANSWER.search(passage.text)):
+        return False
+    named = {(m.group(2) or m.group(3)).upper() for m in REASON.finditer(passage.text[:found.start()])}
+    return bool(named) and not named & set(intent.reason_codes)
+
+
+_CODE_RANGE = re.compile(r"\b([GK]0|9)(\d{3,4})\s*[-\u2013]\s*(?:\1)?(\d{3,4})\b")
+
+
+def _of_codes_asked(sentence: str, intent: Intent) -> bool:
+    """A sentence saying a value was not found is about the code asked when it names it (or a range holding it), or
+    names no code: "MUE values for 97550-97552 were not found" does not say G0540's was not."""
+    named = set(re.findall(r"\b(?:9\d{4}|[GK]0\d{3})\b", sentence))
+    for m in _CODE_RANGE.finditer(sentence):
+        named |= {f"{m.group(1)}{n:0{len(m.group(2))}d}" for n in range(int(m.group(2)), int(m.group(3)) + 1)
+                  if int(m.group(3)) - int(m.group(2)) < 50}
+    return not named or not intent.procedure_codes or bool(named & set(intent.procedure_codes))
+
+
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:
     """The passages an answer may be quoted from, best first: none that leaves out the code asked about; for "what
     code for aquatic therapy", one among the first five that names the thing leads."""
@@ -462,6 +486,9 @@ def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> li
     if intent.kind == "denial" and not intent.reason_codes:  # "97550 denied, what now": an FAQ on one kind of denial
         # (B15/N122, an MUE) answers a denial that names neither its code nor its subject only as a guess
         kept = [p for p in kept if not _other_denial(p, intent, kb)]
+    # "OA-18 ... what do I do": an FAQ whose own question is about other denial codes (B15/N122, which mentions CO-18 in
+    # passing) is no answer to it; nor is another code's meaning (CARC 150 for CO-151)
+    kept = [p for p in kept if not (intent.reason_codes and _about_other_codes(p, intent))]
     thing = _code_for(intent.query)
     naming = [p for p in kept[:5] if names_thing(p, thing)]
     return naming[:1] + [p for p in kept if p not in naming[:1]]

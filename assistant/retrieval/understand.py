@@ -389,6 +389,12 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
 SLPA = re.compile(r"\bslpas?\b|\bspeech(?:[- ]language)?(?: pathology)? assistants?\b", re.I)
 
 
+# a validity word said of a setting or a payer rather than a date ("valid for PT" stays: whether a code is a therapy
+# code is asked of the code)
+_VALID_WHERE = re.compile(r"\b(?:valid|billable|payable|covered|allowed)\s+(?:under|in|during|while|at|with|on)"
+                          r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d)[a-z]", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
@@ -420,7 +426,8 @@ def classify(
     if SLPA.search(text):  # "our SLPA did the 97550, bill GN?": who may furnish it, not the code's dates
         return "rule"
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
-    valid = "code_validity" in hits and not _EDIT.search(text)
+    # ("is 97550 billable under hospice", "is G0539 valid for PT" with no date: billable where or by whom, not when)
+    valid = "code_validity" in hits and not _EDIT.search(text) and (has_period or not _VALID_WHERE.search(text))
     if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or _asks_meaning(text)
                      or EXISTED.search(text)):
         return "code_validity"

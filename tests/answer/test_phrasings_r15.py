@@ -60,6 +60,12 @@ from tests.answer.expect import holds_answer
         ("pt has medicare adv and they denied the 97550, what do i do", None, ["65 days"], None),
         ("medicare adv plan - how long do we have to appeal?", None, ["65 days"], "appeal:plan_reconsideration"),
         ("97551 got denied, now what?", None, ["Redetermination"], None),
+        # a validity word said of a setting is not asked of a date
+        ("is 97550 billable under hospice?", None, ["hospice"], "faq:home_health_hospice"),
+        # a pasted denial: the FAQ about other codes (B15/N122 mentions CO-18) and another code's meaning are not quoted
+        ("OA-18 Exact duplicate claim/service. 97551 - what do I do", None, ["Duplicate"], None),
+        ("CO-151 information submitted does not support this many/frequency of services 97551 what do i do", None,
+         ["CARC 151"], None),
         # 59 with an X modifier on one line, written as the claim line
         ("biller: 97550-59-XE on the same line ok?", None, ["Never put 59 and an X modifier"],
          "faq:modifier_59_with_x"),
@@ -78,8 +84,29 @@ def test_answered(dated: Assistant, question: str, dos: date | None, holds: list
         # a commercial plan's own coverage
         "does Lakeshore Mutual (commercial HMO) cover 97550 for speech?",
         "pt has a private insurance plan as primary - will they cover caregiver training 97551?",
+        # a maximum asked ("how many ... can be in"), which no passage states
+        "how many caregivers can be in one 97552 group?",
     ],
 )
 def test_refused(dated: Assistant, question: str) -> None:
     answer = dated.answer(question)
     assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        ("OA-18 Exact duplicate claim/service. 97551 - what do I do", "N122"),
+        ("CO-151 information submitted does not support this many/frequency of services 97551 what do i do",
+         "CARC 150"),
+        ("97551 got denied, now what?", "N122"),
+    ],
+)
+def test_no_other_denial_is_quoted(dated: Assistant, question: str, absent: str) -> None:
+    answer = dated.answer(question)
+    assert absent not in answer.text, answer.text
+
+
+def test_a_value_not_found_for_other_codes_does_not_refuse(dated: Assistant) -> None:
+    """ "MUE values for 97550-97552 were not found" says nothing of G0540's."""
+    assert dated.answer("G0540 MUE?").answered

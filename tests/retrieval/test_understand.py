@@ -181,6 +181,11 @@ def test_a_code_named_as_the_likeness_is_not_asked_about(question: str, likened:
         ("does the note need start and stop times for 97550", "rule"),
         ("start/stop required on 97551?", "rule"),
         ("when did 97550 start", "code_validity"),
+        # a validity word said of a setting, not of a date
+        ("is 97550 billable under hospice", "rule"),
+        ("is 97552 billable in a snf", "rule"),
+        ("is 97550 billable on 3/3/24", "code_validity"),
+        ("is G0539 valid for PT", "code_validity"),
     ],
 )
 def test_kind_by_the_words_around_the_code(question: str, kind: str) -> None:
