@@ -76,6 +76,11 @@ CLINICAL_HOWTO = re.compile(r"\b(?:how (?:do|should|can|would) (?:i|we|you)|best
 # The asker's own label: "clinical q, not billing" asks clinical technique whatever billing word it uses to say so
 NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|question)\b"
                          r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
+# "what place of service for caregiver training in the clinic", "pos 11 or 12 for a home visit": the place of service
+# asked for a session the question does not say was telehealth
+POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place of service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
+                       r"|\b(?:place of service|pos)\s+(?:code\s+)?(?:do|should|to use|for)\b", re.I)
+TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
@@ -310,11 +315,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage matches the question."
     if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
         return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
-    clinical = CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query)
-    if not intent.codes and (clinical or NOT_BILLING.search(intent.query)):
-        return f"{CANNOT}: it covers billing and documentation, not clinical technique."
-    if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
-        return f"{CANNOT}: it covers billing and documentation, not legal advice."
+    outside = _outside(intent)
+    if outside:
+        return outside
     thing = _code_for(intent.query)
     described = any(c.what == "descriptor" for c in found)  # "which code for a class of 5 families": the group code
     if thing and not described and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing)
@@ -327,6 +330,20 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
+    return None
+
+
+def _outside(intent: Intent) -> str | None:
+    """A question outside what the knowledge holds: clinical technique, legal advice, or the place of service of an
+    in-person session (it holds only telehealth's, 02 or 10)."""
+    clinical = CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query)
+    if not intent.codes and (clinical or NOT_BILLING.search(intent.query)):
+        return f"{CANNOT}: it covers billing and documentation, not clinical technique."
+    if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
+        return f"{CANNOT}: it covers billing and documentation, not legal advice."
+    if POS_ASKED.search(intent.query) and not TELEHEALTH_SAID.search(intent.query):
+        return f"{CANNOT}: it holds the place of service of telehealth claims only (02 or 10), not of in-person " \
+            "sessions."
     return None
 
 

@@ -51,14 +51,19 @@ _PATIENT_THERE = re.compile(
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
     # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
     r"|\b(?:sat|sitting|sits) in on\b", re.I)
-_ABSENT = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bw/o\b|\babsent\b|\bleft the room\b|\bnone\b|\bnobody\b"
+# ("wasnt", "didnt": a negation typed without its apostrophe)
+_ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt\b|\bwithout\b|\bw/o\b|\babsent\b"
+                     r"|\bleft the room\b|\bnone\b|\bnobody\b"
                      r"|\bat (?:another|a different|the other) (?:site|location|clinic|office|building)\b"
                      r"|\boff[- ]?site\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
                            r"(?:present|there|in the room)\b"
-                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b", re.I)
+                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b"
+                           # "pt wasnt there", "patient wasn't present": the negation written onto the verb
+                           r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
+                           r"|in the room)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
 _SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)

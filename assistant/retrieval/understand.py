@@ -218,7 +218,7 @@ WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
-    r"\bden(?:ied|ial)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
+    r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
     r"|\b(?:fight|contest|dispute|overturn)\b|push back", re.I)
 
 

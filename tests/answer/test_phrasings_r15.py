@@ -66,6 +66,11 @@ from tests.answer.expect import holds_answer
         ("OA-18 Exact duplicate claim/service. 97551 - what do I do", None, ["Duplicate"], None),
         ("CO-151 information submitted does not support this many/frequency of services 97551 what do i do", None,
          ["CARC 151"], None),
+        # phone-typed negations without the apostrophe: the patient away is what the codes are for
+        ("can i bil 97551 if pt wasnt there", None, ["Yes"], "faq:patient_not_present_ok"),
+        ("pt wasn't in the room, ok to bill 97550?", None, ["Yes"], "faq:patient_not_present_ok"),
+        # "deny" as a verb is a denial
+        ("medicare adv deny the 97550 what now", None, ["65 days"], None),
         # 59 with an X modifier on one line, written as the claim line
         ("biller: 97550-59-XE on the same line ok?", None, ["Never put 59 and an X modifier"],
          "faq:modifier_59_with_x"),
@@ -84,6 +89,9 @@ def test_answered(dated: Assistant, question: str, dos: date | None, holds: list
         # a commercial plan's own coverage
         "does Lakeshore Mutual (commercial HMO) cover 97550 for speech?",
         "pt has a private insurance plan as primary - will they cover caregiver training 97551?",
+        # the place of service of an in-person session, which the knowledge does not hold (only telehealth's)
+        "front desk: which place of service do we put for caregiver training in the clinic?",
+        "97551 pos 11 or 12 for a home visit",
         # a maximum asked ("how many ... can be in"), which no passage states
         "how many caregivers can be in one 97552 group?",
     ],
@@ -110,3 +118,11 @@ def test_no_other_denial_is_quoted(dated: Assistant, question: str, absent: str)
 def test_a_value_not_found_for_other_codes_does_not_refuse(dated: Assistant) -> None:
     """ "MUE values for 97550-97552 were not found" says nothing of G0540's."""
     assert dated.answer("G0540 MUE?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what pos for caregiver training over video at the pts house", "does POS change what 97550 pays in 2026?"],
+)
+def test_place_of_service_of_telehealth_or_payment_still_answers(dated: Assistant, question: str) -> None:
+    assert dated.answer(question).answered
