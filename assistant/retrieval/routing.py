@@ -22,7 +22,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.topic_routing import PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
+from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -52,6 +52,7 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
                              r"|\bcan(?:'?t|not) (?:do |use |get on )?video\b"
                              r"|\b(?:tele)?phone (?:call|session|visit)s?\b",
                              re.I),
+    "modifier_59_with_x": FIFTY_NINE_WITH_X,  # "is XU ok on 97550" is not asking about 59 and XU together
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),

@@ -177,7 +177,7 @@ _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+
 _X_MODIFIER = re.compile(r"\bX[EPSU]\b", re.I)
 # "97550-59-XE to cover both bases?", "59 and XS on the same line": 59 together with an X modifier, which never share a
 # line (the FAQ's last sentence)
-_59_WITH_X = re.compile(r"^(?=.*(?<![\d$.,])\b59\b(?![\d.,%]))(?=.*\bX[EPSU]\b)", re.I)
+FIFTY_NINE_WITH_X = re.compile(r"^(?=.*(?<![\d$.,])\b59\b(?![\d.,%]))(?=.*\bX[EPSU]\b)", re.I)
 
 # "can I go back and add the consent to the 5/6 note for the appeal", "addendum after the audit": changing the record
 # after a denial or review, which may not be done to support the claim
@@ -233,7 +233,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
-    TopicRoute("59_with_x", _59_WITH_X, frozenset({"modifier_59_with_x"})),
+    TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),

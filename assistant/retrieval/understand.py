@@ -198,6 +198,8 @@ CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|
 FREQUENCY = re.compile(
     r"^(?!.*\b(?:per (?:day|date)|a day|same (?:day|date)|one (?:day|date)|daily)\b)"
     r".*(?:\bhow many (?:\w+\s+){0,3}?(?:sessions|visits|times)\b|\bhow often\b"
+    # "can we bill 97550 every visit for a month", "every week"
+    r"|\bevery (?:visit|session|week|other (?:day|week))\b"
     r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
     r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b)", re.I)
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)

@@ -71,6 +71,8 @@ from tests.answer.expect import holds_answer
         ("pt wasn't in the room, ok to bill 97550?", None, ["Yes"], "faq:patient_not_present_ok"),
         # "deny" as a verb is a denial
         ("medicare adv deny the 97550 what now", None, ["65 days"], None),
+        # how often, said as "every visit"
+        ("owner: can we bill 97550 every visit for the next month?", None, ["no fixed limit"], "faq:frequency_limits"),
         # 59 with an X modifier on one line, written as the claim line
         ("biller: 97550-59-XE on the same line ok?", None, ["Never put 59 and an X modifier"],
          "faq:modifier_59_with_x"),
@@ -126,3 +128,9 @@ def test_a_value_not_found_for_other_codes_does_not_refuse(dated: Assistant) -> 
 )
 def test_place_of_service_of_telehealth_or_payment_still_answers(dated: Assistant, question: str) -> None:
     assert dated.answer(question).answered
+
+
+def test_one_x_modifier_is_not_answered_as_59_with_it(dated: Assistant) -> None:
+    """The 59-with-X FAQ leads only when both are named."""
+    answer = dated.answer("is XU ok on 97551?")
+    assert answer.passages[0].id.split("#")[0] != "faq:modifier_59_with_x", [p.id for p in answer.passages[:3]]
