@@ -26,7 +26,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
-from assistant.retrieval.understand import AIC, DECISION_TIME, Intent
+from assistant.retrieval.understand import AIC, DECISION_TIME, REASON, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
@@ -52,7 +52,8 @@ EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # ("max assist" with transfers is a level of help, not a maximum asked for or stated)
 MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
                        r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"
-                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group)\b"
+                       r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group|be|attend|join"
+                       r"|come)\b"
                        r"|\bmax(?:imum)?\s*(?:#|no\.)\s*(?:of\s+)?\w+"
                        r"|\b(?:is|are) \d+ (?:\w+ )?too (?:many|big|large)\b",
                        re.I)
@@ -75,6 +76,11 @@ CLINICAL_HOWTO = re.compile(r"\b(?:how (?:do|should|can|would) (?:i|we|you)|best
 # The asker's own label: "clinical q, not billing" asks clinical technique whatever billing word it uses to say so
 NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|question)\b"
                          r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
+# "what place of service for caregiver training in the clinic", "pos 11 or 12 for a home visit": the place of service
+# asked for a session the question does not say was telehealth
+POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place of service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
+                       r"|\b(?:place of service|pos)\s+(?:code\s+)?(?:do|should|to use|for)\b", re.I)
+TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
@@ -102,6 +108,11 @@ DOMAIN_WORDS = re.compile(
 # "the January file (RVU26A)": a release of the CMS relative value file, by its name
 RVU_RELEASE = re.compile(r"\bRVU\d{2}[A-D]\b", re.I)
 COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz", re.I)
+# "she gets paid through a Medicaid self-directed program", "Medicaid pays the daughter": a person paid by a program is
+# who the caregiver is, not whether the program covers the service
+PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\b|\bpaid (?:caregiver|aide|family"
+                         r"|relative|daughter|son|wife|husband|through|by|as)\b"
+                         r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
@@ -188,12 +199,24 @@ def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
     return any(MAX_STATED.search(s) and asked & set(tokenize(s)) for p in passages for s in sentences(p.text))
 
 
+def _subject(question: str, sentence: str) -> set[str]:
+    """The words (not codes) of what `sentence` says was not found that the question names."""
+    subject = sentence[: m.start()] if (m := NOT_FOUND.search(sentence) or UNKNOWN.search(sentence)) else sentence
+    words = {t for t in tokenize(subject) if t.isalpha() and len(t) > 2}
+    return words & set(tokenize(expand(question)))
+
+
 def _names_subject(question: str, sentence: str) -> bool:
     """The question names a word (not a code) of what `sentence` says was not found: "mue for 97551" and "MUE values
     for 97550-97552 were not found"; "97552 units?" shares only the code."""
-    subject = sentence[: m.start()] if (m := NOT_FOUND.search(sentence) or UNKNOWN.search(sentence)) else sentence
-    words = {t for t in tokenize(subject) if t.isalpha() and len(t) > 2}
-    return bool(words & set(tokenize(expand(question))))
+    return bool(_subject(question, sentence))
+
+
+def _claims_miss(question: str, sentence: str, held: Sequence[Claim]) -> bool:
+    """No claim made names what the question asks and `sentence` says was not found (the MUE of "what's the MUE for
+    97552?")."""
+    asked = _subject(question, sentence)
+    return bool(asked) and not any(asked & set(tokenize(c.text)) for c in held)
 
 
 def _unknown_codes(intent: Intent, kb: Knowledge, passages: Sequence[Passage]) -> list[str]:
@@ -292,11 +315,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage matches the question."
     if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
         return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
-    clinical = CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query)
-    if not intent.codes and (clinical or NOT_BILLING.search(intent.query)):
-        return f"{CANNOT}: it covers billing and documentation, not clinical technique."
-    if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
-        return f"{CANNOT}: it covers billing and documentation, not legal advice."
+    outside = _outside(intent)
+    if outside:
+        return outside
     thing = _code_for(intent.query)
     described = any(c.what == "descriptor" for c in found)  # "which code for a class of 5 families": the group code
     if thing and not described and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing)
@@ -309,6 +330,20 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
+    return None
+
+
+def _outside(intent: Intent) -> str | None:
+    """A question outside what the knowledge holds: clinical technique, legal advice, or the place of service of an
+    in-person session (it holds only telehealth's, 02 or 10)."""
+    clinical = CLINICAL_HOWTO.search(intent.query) and not BILLING_WORDS.search(intent.query)
+    if not intent.codes and (clinical or NOT_BILLING.search(intent.query)):
+        return f"{CANNOT}: it covers billing and documentation, not clinical technique."
+    if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
+        return f"{CANNOT}: it covers billing and documentation, not legal advice."
+    if POS_ASKED.search(intent.query) and not TELEHEALTH_SAID.search(intent.query):
+        return f"{CANNOT}: it holds the place of service of telehealth claims only (02 or 10), not of in-person " \
+            "sessions."
     return None
 
 
@@ -326,10 +361,14 @@ def _payer_refusal(intent: Intent) -> str | None:
     # "does Texas Medicaid cover 97550": each state's Medicaid program sets its own coverage; the knowledge holds only
     # how a Medicaid plan's denial is appealed or answered
     # ("our medicaid plan wants the full time per unit" asks units under a payer's rule, which the knowledge holds)
-    if intent.payer == "medicaid" and intent.kind not in ("appeal", "denial", "units") and not intent.reason_codes \
-            and COVERS.search(intent.query):
-        return f"{CANNOT}: it holds Medicare's rules, not Medicaid programs' own coverage policies."
+    # ("does Evergreen Mutual (commercial PPO) cover 97550": a commercial plan's coverage is its contract's, likewise)
+    if intent.payer in _COVERAGE_OWNERS and intent.kind not in ("appeal", "denial", "units") \
+            and not intent.reason_codes and COVERS.search(PAID_PERSON.sub(" ", intent.query)):
+        return f"{CANNOT}: it holds Medicare's rules, not {_COVERAGE_OWNERS[intent.payer]} own coverage policies."
     return None
+
+
+_COVERAGE_OWNERS = {"medicaid": "Medicaid programs'", "commercial": "commercial plans'"}
 
 
 def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Passage],
@@ -376,10 +415,8 @@ def compose(
     # a worked total names the lines the minutes support: the units sentence would say it again
     made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
     why = refusal(intent, made, passages, kb)
-    if why and intent.named_payer and passages:  # say what the knowledge does hold about payers like it
-        return [Cited(why, None), *(c for _, c in _extracted(intent, passages[:1], [], set(), dos)[:1])], False
     if why:
-        return [Cited(why, None)], False
+        return _refused(why, intent, passages, dos), False
     out: list[tuple[int, Cited]] = []
     rank = {entry_of(p): i for i, p in enumerate(passages)}
     held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
@@ -398,7 +435,7 @@ def compose(
         return [Cited(f"{CANNOT}: {why}.", None)], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
-                if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2]
+                if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2 and _of_codes_asked(s, intent)]
     if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "is the indicator 0 or 1?", "is there an
         # edit?" after "no published edit was found"
         unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
@@ -406,8 +443,9 @@ def compose(
     unknown = [c for c in unknown if not terse or _names_subject(intent.query, c.text)] if terse else unknown
     asks_value = ASKS_VALUE.search(intent.query) or EITHER_VALUE.search(intent.query) or terse \
         or any(NONE_FOUND.search(c.text) for c in unknown)
-    if not made and asks_value and unknown:
-        # The best passage says the value was never found: say so rather than present it as an answer.
+    if asks_value and unknown and (not made or _claims_miss(intent.query, unknown[0].text, held)):
+        # The best passage says the value was never found: say so rather than present it as an answer (also when the
+        # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     out.sort(key=lambda item: item[0])
     kept = [c for _, c in out]
@@ -416,10 +454,58 @@ def compose(
     return kept[:3], True
 
 
+def _refused(why: str, intent: Intent, passages: Sequence[Passage], dos: date | None) -> list[Cited]:
+    """The reason the knowledge cannot answer; for another payer's own policies, what it does hold about payers like
+    it ("It varies." and why)."""
+    if not ((intent.named_payer or intent.payer == "commercial") and passages):
+        return [Cited(why, None)]
+    held = [c for _, c in _extracted(intent, passages[:1], [], set(), dos)]
+    return [Cited(why, None), *held[:2 if held and bare(held[0].text) else 1]]
+
+
+def _other_denial(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
+    """An FAQ or denial pattern on one kind of denial (a denial code, or tagged denial with a subject) the question does
+    not name."""
+    about_denial = bool(set(passage.codes) & set(kb.reason_codes)) or "denial" in passage.topics
+    if passage.kind not in ("faq", "denial") or not about_denial:
+        return False
+    subject = {t for topic in passage.topics if topic != "denial" for t in tokenize(topic.replace("_", " "))}
+    return not subject & set(tokenize(expand(intent.query)))
+
+
+def _about_other_codes(passage: Passage, intent: Intent) -> bool:
+    """A CARC/RARC meaning, or an FAQ whose question names denial codes, none of them asked about."""
+    if passage.kind == "reason":  # (tagged with related codes too: its own is its entry's)
+        return entry_of(passage).split(":", 1)[1] not in intent.reason_codes
+    if passage.kind != "faq" or not (found := _FAQ_ANSWER.search(passage.text)):
+        return False
+    named = {(m.group(2) or m.group(3)).upper() for m in REASON.finditer(passage.text[:found.start()])}
+    return bool(named) and not named & set(intent.reason_codes)
+
+
+_CODE_RANGE = re.compile(r"\b([GK]0|9)(\d{3,4})\s*[-\u2013]\s*(?:\1)?(\d{3,4})\b")
+
+
+def _of_codes_asked(sentence: str, intent: Intent) -> bool:
+    """A sentence saying a value was not found is about the code asked when it names it (or a range holding it), or
+    names no code: "MUE values for 97550-97552 were not found" does not say G0540's was not."""
+    named = set(re.findall(r"\b(?:9\d{4}|[GK]0\d{3})\b", sentence))
+    for m in _CODE_RANGE.finditer(sentence):
+        named |= {f"{m.group(1)}{n:0{len(m.group(2))}d}" for n in range(int(m.group(2)), int(m.group(3)) + 1)
+                  if int(m.group(3)) - int(m.group(2)) < 50}
+    return not named or not intent.procedure_codes or bool(named & set(intent.procedure_codes))
+
+
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:
     """The passages an answer may be quoted from, best first: none that leaves out the code asked about; for "what
     code for aquatic therapy", one among the first five that names the thing leads."""
     kept = [p for p in passages if not leaves_out(p, intent, kb)]
+    if intent.kind == "denial" and not intent.reason_codes:  # "97550 denied, what now": an FAQ on one kind of denial
+        # (B15/N122, an MUE) answers a denial that names neither its code nor its subject only as a guess
+        kept = [p for p in kept if not _other_denial(p, intent, kb)]
+    # "OA-18 ... what do I do": an FAQ whose own question is about other denial codes (B15/N122, which mentions CO-18 in
+    # passing) is no answer to it; nor is another code's meaning (CARC 150 for CO-151)
+    kept = [p for p in kept if not (intent.reason_codes and _about_other_codes(p, intent))]
     thing = _code_for(intent.query)
     naming = [p for p in kept[:5] if names_thing(p, thing)]
     return naming[:1] + [p for p in kept if p not in naming[:1]]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 import numpy as np
 
@@ -21,7 +22,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.topic_routing import PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
+from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -44,8 +45,14 @@ PASSAGE_PRIOR: dict[str, float] = {"units": 0.5}
 # Passages on a narrow case lead only when the question names it.
 NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     # ("audio+video", "audio-video", "audio and video" is the ordinary two-way visit, not audio-only)
+    # ("phone-only", "flip phone, no video", "can't do video", "landline": audio-only said in other words)
     "audio_only": re.compile(r"audio(?!\s*(?:\+|/|-|&|and|\w*\s+and)\s*video)|(?:by|over the|on the) (?:tele)?phone"
-                             r"|\b93\b", re.I),
+                             r"|\b93\b|\b(?:tele)?phone[- ]only\b|\bflip phone\b|\blandline\b|\bvoice[- ]only\b"
+                             r"|\bno (?:video|camera|webcam|smart ?phone)\b|\bwithout (?:a )?video\b"
+                             r"|\bcan(?:'?t|not) (?:do |use |get on )?video\b"
+                             r"|\b(?:tele)?phone (?:call|session|visit)s?\b",
+                             re.I),
+    "modifier_59_with_x": FIFTY_NINE_WITH_X,  # "is XU ok on 97550" is not asking about 59 and XU together
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
@@ -233,7 +240,23 @@ def _denial_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     patterns = [p for p in kb.denial_patterns.values() if named and set(named) <= {*p.carcs, *p.rarcs}]
     out = [Pin(f"denial:{p.id}", "denial", p, strong=several and not acting) for p in patterns]
     out += [Pin(f"reason:{c}", "reason", kb.reason_codes[c], strong=not several and not acting) for c in named]
-    return clerical_pins(intent, kb) + (out if several else out[len(patterns):] + out[:len(patterns)])
+    return clerical_pins(intent, kb) + (out if several else out[len(patterns):] + out[:len(patterns)]) \
+        + _first_level(intent, kb, patterns)
+
+
+def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin]:
+    """ "CO-50 ... how do we fight this?", "medicare adv denied 97550, what do I do": a denial whose every pattern is
+    answered by an appeal (or that names no code) is appealed by the payer's first level: the MAC's redetermination,
+    or a Medicare Advantage plan's reconsideration (its filing limit follows the meaning)."""
+    route = _FIRST_LEVEL.get(intent.payer)
+    routes = {r.id: r for r in kb.appeals.routes}
+    appealed = all(p.remedy == "appeal" for p in patterns) and (bool(patterns) or not intent.reason_codes)
+    if not intent.asks_action or intent.clerical or not appealed or route not in routes:
+        return []
+    return [Pin(f"appeal:{route}", "route", routes[route], strong=False)]
+
+
+_FIRST_LEVEL = {None: "redetermination", "medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
 
 
 _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical therap|occupational|lapse|waiver",

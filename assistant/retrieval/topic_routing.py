@@ -51,12 +51,19 @@ _PATIENT_THERE = re.compile(
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
     # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
     r"|\b(?:sat|sitting|sits) in on\b", re.I)
-_ABSENT = re.compile(r"\bnot\b|n't\b|\bwithout\b|\bw/o\b|\babsent\b|\bleft the room\b|\bnone\b|\bnobody\b"
+# ("wasnt", "didnt": a negation typed without its apostrophe)
+_ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt\b|\bwithout\b|\bw/o\b|\babsent\b"
+                     r"|\bleft the room\b|\bnone\b|\bnobody\b"
+                     r"|\bat (?:another|a different|the other) (?:site|location|clinic|office|building)\b"
+                     r"|\boff[- ]?site\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
                            r"(?:present|there|in the room)\b"
-                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b", re.I)
+                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b"
+                           # "pt wasnt there", "patient wasn't present": the negation written onto the verb
+                           r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
+                           r"|in the room)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
 _SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
@@ -109,7 +116,8 @@ _ASSISTANT_MODIFIERS = re.compile(
 # "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
 # question names the one element it asks about (consent, start/stop times, a return demonstration ...)
 _NOTE_CONTENTS = re.compile(
-    r"\bwhat (?:do|does|should|must|needs? to|has to|goes|is (?:needed|required))\b[^?]{0,40}"
+    r"\bwhat (?:documentation |info(?:rmation)? |elements? |items? |details? |wording )?"
+    r"(?:do|does|should|must|needs? to|has to|have to|goes|go|is (?:needed|required))\b[^?]{0,40}"
     r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
@@ -147,6 +155,8 @@ _ONE_PATIENT_KIN = re.compile(
     rf" (?:\w+ )?{_KIN}\b"
     rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
+    # "97552 for 1 family", "group with just one household"
+    r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
     r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)
@@ -165,6 +175,9 @@ _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+
 # "59 and XE both?", "59 or XE?": an X modifier named too asks which one and whether together, which the FAQ's later
 # sentences answer (the search finds it; its opening alone does not say)
 _X_MODIFIER = re.compile(r"\bX[EPSU]\b", re.I)
+# "97550-59-XE to cover both bases?", "59 and XS on the same line": 59 together with an X modifier, which never share a
+# line (the FAQ's last sentence)
+FIFTY_NINE_WITH_X = re.compile(r"^(?=.*(?<![\d$.,])\b59\b(?![\d.,%]))(?=.*\bX[EPSU]\b)", re.I)
 
 # "can I go back and add the consent to the 5/6 note for the appeal", "addendum after the audit": changing the record
 # after a denial or review, which may not be done to support the claim
@@ -189,13 +202,38 @@ _PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
 
+# "COTA did 20 of the 50 min: CO on both lines or only one? does the whole claim get cut to 85%?": the assistant's
+# modifier and rate go per line, not on the whole claim
+_PER_LINE = re.compile(
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
+    r".*\b(?:whole|entire|all (?:the )?|every|each|both|per|only one|one of the) (?:claim|lines?|codes?|units?)\b",
+    re.I)
+
+# "PTA did the 97550 while the PT was at another site, supervision OK?", "does the PT have to be onsite": the level of
+# supervision an assistant needs, which changed with the date of service (a phone the therapist could be reached on
+# makes it no telehealth question: the subject leads)
+_SUPERVISION = re.compile(
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r".*(?:\bsupervis\w*|\bon[- ]?site\b|\boff[- ]?site\b|\bin the (?:building|clinic|office)\b"
+    r"|\bat (?:another|a different|the other) (?:site|location|clinic|office)\b)", re.I)
+
+# "pt does NOT want her brother trained", "mom refused to have the aide taught": the patient's consent, declined
+_CONSENT_DECLINED = re.compile(
+    r"(?:\bnot|n't|\bnever)\s+(?:want|let|allow|agree\w*|ok)\b[^.?!]{0,40}\b(?:trained|training|taught|involved|teach)\b"
+    r"|\b(?:refus\w*|declin\w*|object\w*)\b[^.?!]{0,30}\b(?:trained|training|taught)\b", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
+    TopicRoute("consent_declined", _CONSENT_DECLINED, frozenset({"consent_declined"}),
+               skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("assistant_supervision", _SUPERVISION, frozenset({"supervision"}), corrects=True),
+    TopicRoute("assistant_per_line", _PER_LINE, frozenset({"assistant_per_line"})),
     TopicRoute("record_after_denial", _RECORD_AFTER, frozenset({"late_entry"})),
     TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
+    TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),

@@ -29,6 +29,10 @@ REASON = re.compile(
 )
 MODIFIER = re.compile(r"(?<![\w.-])(GO|CO|GA|GY|GZ|GT|FQ|FR|(?i:gp|gn|cq|kx|xe|xp|xs|xu))(?![\w-])")
 MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|93|52)\s+modifier", re.I)
+# "97550-59-XE", "97550-GP-CQ": modifiers written onto the code as a claim line shows them
+CODE_CHAIN = re.compile(r"(?<![\w.-])(?:9\d{4}|[GK]0\d{3})((?:-(?:[A-Z]{2}|\d{2}))+)(?![\w-])", re.I)
+_CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT", "FQ", "FR", "XE", "XP", "XS", "XU",
+                      "59", "95", "93", "52"})
 # "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit
 MINUTES = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
@@ -87,19 +91,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
-        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayment\b"
+        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayments?\b"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
         r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
-        r"|\bpays? (?:the same|more|less|better|higher|lower)\b", re.I)),
+        r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b",
+        re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
     ("code_validity", re.compile(
         r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
-        r"|available|\bstart(?:ed)?\b|\bbeg[ia]n\b|introduced|c[oa]me out"
+        r"|available|\bstart(?:ed)?\b(?!\s*(?:and|/|&|-)\s*(?:stop|end|finish))(?!\s+times?\b)"
+        r"|\bbeg[ia]n\b|introduced|c[oa]me out"
         r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(
@@ -158,6 +164,9 @@ NOTE = re.compile(r"\bnotes?\b|\bdocument", re.I)
 ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can) (?:i|we) do|next steps?"
                     r"|what'?s next|how (?:do|can|should) (?:i|we) (?:fix|correct|handle|resolve)"
                     r"|how (?:do|can) (?:i|we) get (?:it|this|them) paid"
+                    # "how do we fight this", "can we contest it": an appeal asked for in other words
+                    r"|\b(?:fight|contest|dispute|overturn|challenge)\s+(?:this|it|that|them|the)\b"
+                    r"|\bpush back\b"
                     r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b", re.I)
 # "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
 # by a reopening rather than an appeal
@@ -189,6 +198,8 @@ CONSENT_FORM = re.compile(r"\bconsent\w*\b.*\b(?:forms?|signatures?|signed|sign|
 FREQUENCY = re.compile(
     r"^(?!.*\b(?:per (?:day|date)|a day|same (?:day|date)|one (?:day|date)|daily)\b)"
     r".*(?:\bhow many (?:\w+\s+){0,3}?(?:sessions|visits|times)\b|\bhow often\b"
+    # "can we bill 97550 every visit for a month", "every week"
+    r"|\bevery (?:visit|session|week|other (?:day|week))\b"
     r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
     r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b)", re.I)
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
@@ -209,7 +220,7 @@ WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
-    r"\bden(?:ied|ial)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
+    r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
     r"|\b(?:fight|contest|dispute|overturn)\b|push back", re.I)
 
 
@@ -372,11 +383,18 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     ]
     modifiers = [m.group(1).upper() for m in MODIFIER.finditer(text)]
     modifiers += [m.group(1) or m.group(2) for m in MODIFIER_NUMBER.finditer(text)]
+    modifiers += [t for m in CODE_CHAIN.finditer(text) for t in m.group(1).upper().split("-")[1:] if t in _CHAINED]
     return procedures, _unique(diagnoses), _unique(reasons), _unique(modifiers)
 
 
 # a speech-language pathology assistant, whom Medicare does not recognise
 SLPA = re.compile(r"\bslpas?\b|\bspeech(?:[- ]language)?(?: pathology)? assistants?\b", re.I)
+
+
+# a validity word said of a setting or a payer rather than a date ("valid for PT" stays: whether a code is a therapy
+# code is asked of the code)
+_VALID_WHERE = re.compile(r"\b(?:valid|billable|payable|covered|allowed)\s+(?:under|in|during|while|at|with|on)"
+                          r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d)[a-z]", re.I)
 
 
 def classify(
@@ -410,7 +428,8 @@ def classify(
     if SLPA.search(text):  # "our SLPA did the 97550, bill GN?": who may furnish it, not the code's dates
         return "rule"
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
-    valid = "code_validity" in hits and not _EDIT.search(text)
+    # ("is 97550 billable under hospice", "is G0539 valid for PT" with no date: billable where or by whom, not when)
+    valid = "code_validity" in hits and not _EDIT.search(text) and (has_period or not _VALID_WHERE.search(text))
     if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or _asks_meaning(text)
                      or EXISTED.search(text)):
         return "code_validity"

@@ -21,6 +21,7 @@ SHORTHAND: dict[str, str] = {
     "yrs": "years", "thru": "through", "b4": "before", "bc": "because", "b/c": "because", "w/": "with",
     "tele": "telehealth", "telepractice": "telehealth", "telerehab": "telehealth", "televisit": "telehealth visit",
     "telehealth'd": "by telehealth",
+    "adv": "advantage", "med adv": "medicare advantage",
 }
 # Spanish (accents folded) -> English. Multi-word phrases first; then single words.
 SPANISH_PHRASES: tuple[tuple[str, str], ...] = (

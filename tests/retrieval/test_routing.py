@@ -31,9 +31,19 @@ from assistant.retrieval.understand import understand
         ("ALJ amount in controversy 2025?", None, [("appeal:aic-alj-2025", True)]),
         ("how long do we have to request a redetermination?", None, [("appeal:redetermination", True)]),
         # what to do about a denial: the FAQ or route that says so leads, the code's meaning only feeds the answer
+        # (a Medicare denial whose usual remedy is an appeal: the first level follows)
         ("CO-50 on 97550 how do we appeal", None, [("reason:50", False), ("denial:medical_necessity", False),
-                                                  ("denial:wrong_code_patient_present", False)]),
-        ("CO-97 on 97550, now what?", None, [("reason:97", False), ("denial:bundling_ncci", False)]),
+                                                  ("denial:wrong_code_patient_present", False),
+                                                  ("appeal:redetermination", False)]),
+        ("CO-97 on 97550, now what?", None, [("reason:97", False), ("denial:bundling_ncci", False),
+                                             ("appeal:redetermination", False)]),
+        ("CO-29 on 97550, now what?", None, [("reason:29", False), ("denial:timely_filing", False)]),  # no appeal
+        ("MA plan denied 97550 CO-50, how do we fight it", None,
+         [("reason:50", False), ("denial:medical_necessity", False), ("denial:wrong_code_patient_present", False),
+          ("appeal:plan_reconsideration", False)]),
+        ("medicare adv denied 97550 what do i do", None, [("appeal:plan_reconsideration", False)]),
+        ("97550 denied, now what?", None, [("appeal:redetermination", False)]),
+        ("97550 denied, what does that mean?", None, []),  # no action asked
         # a slip on a denied Medicare line is corrected by a clerical-error reopening, however it is worded
         ("forgot the GO on a 97550 line and it denied", None, [("appeal:clerical_reopening", True)]),
         ("left off the KX modifier, line denied PR-119", None, [("appeal:clerical_reopening", True),

@@ -141,6 +141,10 @@ def test_kind_by_what_is_said_of_the_code(question: str, kind: str) -> None:
         ("with GO added to 97550, do we also need KX?", False, False),  # a modifier added is no slip by itself
         ("what does CO-50 mean?", False, False),
         ("no consent documented, is that a problem?", False, False),
+        # an appeal asked for in other words
+        ("CO-50 on 97550, how do we fight this?", True, False),
+        ("can we contest the CO-50 or write it off", True, False),
+        ("is a fight over CO-50 worth it", False, False),
     ],
 )
 def test_action_and_clerical_slips(question: str, action: bool, clerical: bool) -> None:
@@ -163,3 +167,39 @@ def test_action_and_clerical_slips(question: str, action: bool, clerical: bool) 
 )
 def test_a_code_named_as_the_likeness_is_not_asked_about(question: str, likened: tuple[str, ...]) -> None:
     assert understand(question).likened == likened
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # amounts said as "payments" or "paid the same" are a fee question
+        ("why did our 97550 payments go up in march 2024?", "fee"),
+        ("G0541 vs 97550 in 2026, are they paid exactly the same?", "fee"),
+        ("does G0541 pay more than 97550", "fee"),
+        ("is G0541 valid in 2026", "code_validity"),
+        # the session's clock times are no code's start
+        ("does the note need start and stop times for 97550", "rule"),
+        ("start/stop required on 97551?", "rule"),
+        ("when did 97550 start", "code_validity"),
+        # a validity word said of a setting, not of a date
+        ("is 97550 billable under hospice", "rule"),
+        ("is 97552 billable in a snf", "rule"),
+        ("is 97550 billable on 3/3/24", "code_validity"),
+        ("is G0539 valid for PT", "code_validity"),
+    ],
+)
+def test_kind_by_the_words_around_the_code(question: str, kind: str) -> None:
+    assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "modifiers"),
+    [
+        ("is 97550-59-XE ok?", ("59", "XE")),
+        ("billed 97550-GP-CQ and 97551-GP-CQ", ("GP", "CQ")),
+        ("97550-97552 on the claim", ()),  # a range of codes, no modifier
+        ("CO-50 on 97550", ()),  # a group code and reason, no modifier
+    ],
+)
+def test_modifiers_written_onto_the_code(question: str, modifiers: tuple[str, ...]) -> None:
+    assert understand(question).modifiers == modifiers

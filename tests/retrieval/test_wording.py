@@ -15,6 +15,8 @@ from assistant.retrieval.wording import is_spanish, normalise
     [
         ("what's the allowed amt for 97551, non-fac", ["allowed amount", "non-facility"]),
         ("cg trained thru the afternoon", ["caregiver", "through"]),
+        ("pt has medicare adv, denied", ["medicare advantage"]),
+        ("med adv plan wants auth", ["medicare advantage plan"]),
         ("¿cuánto paga medicare por G0541?", ["how much", "G0541"]),
         ("el paciente estaba presente, ¿puedo facturar 97550?", ["patient was present", "can I bill 97550"]),
         ("capacitación con la esposa el 3 de abril de 2025", ["training with the wife", "April 3, 2025"]),
