@@ -291,45 +291,6 @@ def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
     assert hits >= 300, hits
 
 
-def test_the_probe_set_answers_as_each_probe_does() -> None:
-    probes = [scan._probe(pattern, necessary) for pattern, necessary in GUARDED.values()]
-    trees = [list(_parser.parse(pattern.pattern, pattern.flags)) for pattern, _ in GUARDED.values()]
-    rng = random.Random(3)
-    for _ in range(300):
-        text = " ".join(_text(rng, rng.choice(trees)) for _ in range(3)).ljust(scan._WINDOW, ".")
-        if not text.isascii():
-            continue
-        # the same text asked every probe in turn, as a check does (the set answers from the second on)
-        for probe in probes:
-            assert scan._PROBES.found(probe, text) == scan._found(probe, text.encode("ascii")), text
-    assert scan._PROBES.built[0] is not None
-
-
-def test_a_window_asked_between_two_probes_of_the_note_keeps_the_notes_answer(monkeypatch: Any) -> None:
-    runs: list[int] = []
-    run = scan._ProbeSet._run
-    monkeypatch.setattr(scan._ProbeSet, "_run", lambda self, text: runs.append(len(text)) or run(self, text))
-    note = ("Trained wife Ana on transfers; pt not present. " * 20).strip()
-    window = note[:200]
-    probes = [scan._probe(pattern, necessary) for pattern, necessary in list(GUARDED.values())[:6]]
-    answers = []
-    for probe in probes:  # the note, a window of it, the note again: as a check asks
-        answers += [scan._PROBES.found(probe, note), scan._PROBES.found(probe, window)]
-    assert runs == [len(note)]  # the set ran once, on the note
-    assert answers == [scan._found(p, t.encode()) for p in probes for t in (note, window)]
-
-
-def test_a_failed_probe_set_leaves_each_probe_to_itself() -> None:
-    class Failed:
-        def Match(self, data: bytes) -> list[int]:  # noqa: N802 (RE2's name)
-            return []  # what RE2::Set answers when its automaton runs out of memory
-
-    probes = scan._ProbeSet()
-    probe = scan.compiled("needle")
-    probes.built = (Failed(), {probe: 1})
-    assert [probes.found(probe, "a needle") for _ in range(3)] == [True, True, True]
-
-
 @pytest.mark.parametrize(
     ("pattern", "words"),
     [
