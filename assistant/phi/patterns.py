@@ -167,6 +167,8 @@ NOT_NAMES = frozenset([
     "happy", "thanks", "regards", "sincerely", "cheers", "mahalo", "aloha", "gracias", "merci", "danke", "namaste",
     # the sender and the steps of a payer's appeal process, as fax covers and letters write them
     "sender", "recipient", "redetermination", "redeterminations", "reconsideration", "reconsiderations",
+    # e-mail header fields
+    "cc", "bcc", "fwd", "fw",
 ])
 NOT_NAME_SUFFIXES = (
     "tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally",
@@ -382,6 +384,16 @@ _PROTECTED = [
     r"\b(?P<range>\d{3})\d{2}[-–](?P=range)\d{2}\b",  # a code range: 97550-97551
     r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
     r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
+    r"\b00[45]0[1-9]0X\d{3}(?:A\d)?\b",  # an X12 implementation guide: 005010X222A1
+    r"\b\d{3}[0-9A-Z]{2}\d{4}X\b",  # a provider taxonomy code: 225100000X, 235Z00000X
+    # a form by its agency's number: CMS-1500, CMS-20027, OMHA-100, SSA-827
+    r"\b(?:CMS|HCFA|OMHA|SSA|HHS|DHHS|UB)-\d{2,5}[A-Z]?\b",
+    # iCalendar and vCard structure: "BEGIN:VEVENT", a property name opening its line, a time zone's name
+    r"\b(?:BEGIN|END):V[A-Z]{3,10}\b",
+    r"(?m:^(?:DTSTART|DTEND|DTSTAMP|DUE|RRULE|EXDATE|RDATE|TZID|TZOFFSETFROM|TZOFFSETTO|TZNAME|PRODID|VERSION"
+    r"|CALSCALE|METHOD|UID|SEQUENCE|STATUS|TRANSP|SUMMARY|DESCRIPTION|LOCATION|ORGANIZER|ATTENDEE|CATEGORIES|CLASS"
+    r"|CREATED|LAST-MODIFIED|TRIGGER|ACTION|X-[A-Z\-]{1,30})(?=[;:]))",
+    r"\bTZID=[A-Z][A-Za-z_]{2,20}/[A-Z][A-Za-z_\-]{2,30}",
     r"\b(?i:moderate|minimal|maximal|min|mod|max)[ \t]+(?:A|(?i:assist|assistance))\b",  # "min A", "Mod assist"
     r"\bSara[ \t]+(?:Stedy|Flex|Plus|Combilizer)\b",  # Arjo stand aids: equipment, no person
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",
