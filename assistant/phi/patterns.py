@@ -113,6 +113,14 @@ LOWER_SIGNATURE_RE = re.compile(
     rf",?[ \t]+{_LOWER_CREDENTIAL}(?:[ \t]*[,/][ \t]*{_LOWER_CREDENTIAL})*[ \t]*$"
 )
 
+# A title in lower case before a name in lower case, as dictation writes it: "mr okafor", "mrs quinn-adeyemi", "doctor
+# of physical therapy hannah reyes". The words after it are judged one by one (`recognizers._lower_titles`).
+LOWER_TITLE_RE = re.compile(
+    r"(?<![\w\-])(?:mr|mrs|ms|mister|missus|dr|doctor)\.?[ \t]+"
+    r"(?:of[ \t]+(?:physical|occupational)[ \t]+therapy[ \t]+)?"
+    r"(?P<name>[a-z][a-z'’\-]*+)"
+)
+
 # Capitalised words that are never taken as (part of) a name by the heuristics above.
 # fmt: off
 NOT_NAMES = frozenset([
@@ -211,6 +219,10 @@ DATE_PATTERNS = [
     rf"\b{MONTH}[ \t,]*(?:19|20)\d{{2}}\b",  # March 2025
     rf"\b{MONTH}[ \t,]*['’]\d{{2}}\b",  # Mar '25
     r"\b(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}\b",  # 03/2025
+    # a part of a month, the month capitalised ("early may be" stays): "mid-March", "late Feb", "2nd wk of Feb"
+    rf"(?-i:\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:[ \t]*-[ \t]*|[ \t]+){MONTH}(?![\w\-]))",
+    rf"\b(?:1st|2nd|3rd|4th|first|second|third|fourth|last)[ \t]+(?:wk|week)[ \t]+(?:of|in)[ \t]+"
+    rf"(?-i:{MONTH})(?![\w\-])",
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
 # A numeric date that an underscore joins to a file name, where "\b" sees no edge: "scan_2025-03-04_Roe.pdf".

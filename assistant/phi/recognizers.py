@@ -80,7 +80,7 @@ def _names_by_context(text: str) -> list[Span]:
         for group in ("name", "name2")
         if group in regex.groupindex and m.group(group) and m.group(group).replace(" ", "").upper() not in _CLOCK
     ]
-    return out + _lower_signatures(text) + _initials_lists(text)
+    return out + _lower_signatures(text) + _lower_titles(text) + _initials_lists(text)
 
 
 def _initials_lists(text: str) -> list[Span]:
@@ -111,6 +111,39 @@ def _lower_signatures(text: str) -> list[Span]:
         ):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
+
+
+def _lower_titles(text: str) -> list[Span]:
+    """ "mr okafor", "doctor of physical therapy hannah reyes": the first word a listed name or one English seldom
+    uses; the next ones while they are too ("dr lee said" ends at "said")."""
+    from assistant.phi.lexicon import get_lexicon
+    from assistant.phi.names import CLINICAL, NEXT_SLOT, PARTICLES
+
+    lex = get_lexicon()
+
+    def namey(word: str) -> bool:
+        if word in p.NOT_NAMES or word in CLINICAL or word in NEXT_SLOT or word.endswith(("ing", "ed")):
+            return False
+        parts = [x for x in re.split(r"['’\-]", word) if len(x) > 1]
+        return bool(parts) and all(lex.zipf(x) < 3.5 or (lex.name_rank(x) and lex.zipf(x) < 5.0) for x in parts)
+
+    out: list[Span] = []
+    for m in p.LOWER_TITLE_RE.finditer(text):
+        if not namey(m.group("name")):
+            continue
+        end = m.end()
+        for _ in range(3):  # up to three more words: "hannah okonkwo-reyes", "maria de la cruz"
+            nxt = _LOWER_NEXT.match(text, end)
+            if nxt is None or not (namey(nxt.group(1)) or nxt.group(1) in PARTICLES):
+                break
+            end = nxt.end()
+        while end > m.end() and text[m.start("name") : end].rsplit(" ", 1)[-1] in PARTICLES:
+            end = m.start("name") + text[m.start("name") : end].rstrip().rfind(" ")
+        out.append((m.start("name"), end, "PERSON", 0.85))
+    return out
+
+
+_LOWER_NEXT = re.compile(r"[ \t]+([a-z][a-z'’\-]*+)")
 
 
 _MONTH_WORD = re.compile(p.MONTH, re.IGNORECASE)

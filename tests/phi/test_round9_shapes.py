@@ -49,6 +49,18 @@ SCRUB = [
     ("LOCATION:12 Quornby Hollow Rd, Quornfield TX\nEND:VEVENT", "Quornfield"),
 ]
 
+SCRUB += [
+    # a part of a month
+    ("Plan: one more visit 2nd wk of Feb, then recheck", "2nd wk of Feb"),
+    ("Next session ~ mid-March per family", "mid-March"),
+    ("back early Oct. after the trip", "early Oct."),
+    # a lower-case title before a lower-case name, and the name words after it
+    ("this is doctor of physical therapy quorna vexley-brandt dictating the note", "quorna vexley-brandt"),
+    ("pt seen with mrs okonquorn today", "okonquorn"),
+    ("call dr quornsby tomorrow about the order", "quornsby"),
+    ("mr and mrs tsequorn came in together", "tsequorn"),
+]
+
 KEEP = [
     # practices and agencies
     ("Provider: Quornby Creek Physical Therapy, NPI on file", ["Quornby Creek Physical Therapy"]),
@@ -76,6 +88,10 @@ KEEP = [
     ("code nine seven five five zero g p one unit", ["nine seven five five zero g p"]),
     ("did two sets of ten, a one to one ratio", ["a one to one"]),
     ("billed g n modifier, p t did it", ["g n", "p t"]),
+    # a month's part in lower case is no date; a title before common words takes none of them
+    ("it is too early may be next week; mid-session break", ["early may be", "mid-session"]),
+    ("the doctor said to rest; mr and mrs came late", ["doctor said", "mr and mrs came"]),
+    ("dr quornsby dictating the plan", ["dictating the plan"]),
 ]
 
 
