@@ -101,6 +101,11 @@ SIGNED_INITIALS_RE = re.compile(
 )
 # Bracketed initials of other patients or family members in a group note: "in their own charts (LZ, DK, WY)",
 # "other pts: LZ, DK". The list is found first, then a word for people right before it (never "(BP, HR)").
+# Initials standing for a person after a kin word or a clinician's label: "son JJ", "DPT: RK", "therapist: AKM".
+KIN_INITIALS_RE = re.compile(
+    rf"(?:(?i:\b(?:{RELATIONS}))[ \t]+|(?i:\b(?:therapist|clinician|provider|signed|by))[ \t]*:[ \t]*"
+    rf"|\b{CREDENTIAL}[ \t]*:[ \t]*)(?P<name>[A-Z]{{2,3}})(?![\w\-/])"
+)
 INITIALS_LIST_RE = re.compile(r"[(:][ \t]*(?P<list>[A-Z]{2}(?:[ \t]*[,/&][ \t]*[A-Z]{2}){1,11}+)[ \t]*(?:\)|$|[.;])")
 PEOPLE_BEFORE_RE = re.compile(
     r"(?i:\b(?:charts?|pts|patients|families|caregivers|members|residents|clients|participants|attendees))[ \t]*$"
@@ -324,7 +329,8 @@ EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\
 # ("ask @kemi.ross"); never "@ home", "@SNF" or the domain of an e-mail address.
 HANDLE_RE = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[ \t(]))(?P<id>@[A-Za-z][A-Za-z0-9]*+(?:[._][A-Za-z0-9]++)++(?:-[A-Za-z0-9]++)*+)(?![\w@])"
-    r"|^[ \t]*(?P<id2>@[A-Za-z][\w\-]{1,30}+)(?=:)"
+    # the speaker of a chat line, at its start or after its time stamp: "@jdoe: ok", "[10:02] @jdoe: ok"
+    r"|(?:^[ \t]*|(?<=\][ ])|(?<=\]\t))(?P<id2>@[A-Za-z][\w\-]{1,30}+)(?=:)"
 )
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])\d{7,}\b")

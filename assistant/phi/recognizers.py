@@ -58,6 +58,7 @@ def find_names(text: str) -> list[Span]:
 
 
 _CLOCK = ("A.M.", "P.M.")
+_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 
 
 def _names_by_context(text: str) -> list[Span]:
@@ -79,6 +80,13 @@ def _names_by_context(text: str) -> list[Span]:
         for m in regex.finditer(text)
         for group in ("name", "name2")
         if group in regex.groupindex and m.group(group) and m.group(group).replace(" ", "").upper() not in _CLOCK
+    ]
+    out += [
+        (m.start("name"), m.end("name"), "PERSON", 0.8)
+        for m in p.KIN_INITIALS_RE.finditer(text)
+        if m.group("name").lower() not in p.NOT_NAMES and not p.PROTECTED_RE.fullmatch(m.group("name"))
+        and m.group("name") not in p.STATES
+        and not _ROMAN.fullmatch(m.group("name"))  # "Provider Relations Rep II"
     ]
     return out + _lower_signatures(text) + _lower_titles(text) + _initials_lists(text)
 

@@ -65,17 +65,6 @@ PLACES = [
     re.compile(
         r"\b(?:RR|R\.R\.|HC|HCR|Rural[ \t]+Route|Star[ \t]+Route|PSC|CMR)[ \t]*\d+[ \t,]+Box[ \t]*\d+[A-Z]?\b", re.I
     ),
-    # a rural address part on its own, between commas or after "on"/"off": "Rancho X, FM 1017, Box 8", "RR 1, Tweed
-    # ON", "Site 212, Palms Resort", "C.P. 57, Lac-X QC", "the old place on Hwy 51"; a respiratory rate ("RR 18,") has
-    # two digits, a rural route one
-    re.compile(
-        r"(?:(?<=,[ ])|(?<=,)|(?<=\n)|(?<=:[ ])|^|(?<=\b[Oo]n[ ])|(?<=\b[Oo]ff[ ]))"
-        r"(?:(?:RR|R\.R\.)[ \t]*#?[1-9]"
-        r"|(?:FM|RM|CR|HC|HCR|Hwy|HWY|Highway|County[ \t]+Road|Farm[ \t]+Road)[ \t]+\d{1,4}"
-        r"|(?:Site|Lot|C\.[ ]?P\.|Case[ \t]+Postale)[ \t]+\d{2,5})"
-        r"(?![\w.\-])(?=[ \t]*(?:,|\n|$)|[ \t]+(?:is|was|and)\b)",
-        re.M,
-    ),
     re.compile(
         rf"\b\d{{1,6}}[ \t]+(?:Calle|Avenida|Av\.|Camino|Paseo|Rue|Via|Rua|Carrera|Calzada|Strasse|Straße)"
         rf"(?:[ \t]+(?:{_CAP}|(?:des|dos|das|del|de|la|le|du|da|do|di)\b)){{1,4}}(?:,[ \t]*\d{{4,6}}[ \t]+{_CAP})?"

@@ -61,6 +61,26 @@ SCRUB += [
     ("mr and mrs tsequorn came in together", "tsequorn"),
 ]
 
+SCRUB += [
+    # a vCard address, part by part
+    ("BEGIN:VCARD\nFN:Quorna Vex\nADR;TYPE=HOME:;;19 Quornby Row;Quornfield;OH;43299;USA\nEND:VCARD", "Quornfield"),
+    ("BEGIN:VCARD\nADR;TYPE=HOME:;;19 Quornby Row;Quornfield;OH;43299;USA\nEND:VCARD", "43299"),
+    ("BEGIN:VCARD\nADR:;Flat 2;7 Quorn Lane;Quornley;;QX1 4ZZ;UK\nEND:VCARD", "Flat 2"),
+    # identifiers under their keys in an application log
+    ('{"event":"note.saved","patient":{"mrn":"QX77120","dob":"1937-01-02"}}', "QX77120"),
+    ('{"event":"note.saved","patient":{"mrn":"QX77120","dob":"1937-01-02"}}', "1937-01-02"),
+    ('{"member_id":"ZQ99812","last_name":"Quornby"}', "Quornby"),
+    # the speaker of a chat line after its time stamp
+    ("[10:02] @tquornby: pt's dtr called\n[10:03] @jvexley: ok", "@tquornby"),
+    ("[10:02] @tquornby: pt's dtr called\n[10:03] @jvexley: ok", "@jvexley"),
+    # initials after a kin word or a clinician's label
+    ("cg: dtr + son JQ; trained sit to stand", "JQ"),
+    ("DPT: RQ. 97550 GP 28 min", "RQ"),
+    ("Therapist: AQM (covering)", "AQM"),
+    # an Australian town before its state and postcode
+    ("Client lives at 8 Quorn Cres, Quornwood QLD 4350, with her son", "Quornwood"),
+]
+
 KEEP = [
     # practices and agencies
     ("Provider: Quornby Creek Physical Therapy, NPI on file", ["Quornby Creek Physical Therapy"]),
@@ -92,6 +112,12 @@ KEEP = [
     ("it is too early may be next week; mid-session break", ["early may be", "mid-session"]),
     ("the doctor said to rest; mr and mrs came late", ["doctor said", "mr and mrs came"]),
     ("dr quornsby dictating the plan", ["dictating the plan"]),
+    # a vCard's region and country, a log's own fields, roman numerals and states after a label
+    ("BEGIN:VCARD\nADR;TYPE=HOME:;;19 Quornby Row;Quornfield;OH;43299;USA\nEND:VCARD", [";OH;", "USA"]),
+    ('{"level":"info","event":"note.saved"}', ['"level":"info"', "note.saved"]),
+    ("Kind regards, Provider Relations Rep II | Quornby Health Plan", ["Rep II"]),
+    ("caregiver: NA; Provider: PT; son: TX resident", ["caregiver: NA", "Provider: PT"]),
+    ("pt @home with wife; @ 2pm", ["@home", "@ 2pm"]),
 ]
 
 
