@@ -273,6 +273,16 @@ ID_RE = re.compile(
 )
 # A labelled number printed in spaced groups: "Member #: SCM 0077 1420 93" (a 5-digit code is never a group).
 # The groups are found first and their label looked up behind them: the label alternation is the slow part.
+# "ID" alone as the label, in capitals: a person's number ("Rep ID: 40992", 'spoke w/ "Bea" ID# 40992'), unless an
+# organisation's or a system's word stands before it (`ORG_ID_BEFORE_RE`: "Payer ID: 87726", "Zoom meeting ID").
+BARE_ID_RE = re.compile(
+    r"(?<![\w\-])ID[ \t]*(?:#[ \t]*:?|:)[ \t]*(?P<id>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,18}[A-Z0-9])(?![\w\-])"
+)
+ORG_ID_BEFORE_RE = re.compile(
+    r"(?i:\b(?:payer|payor|tax|taxonomy|plan|contract|vendor|submitter|receiver|sender|partner|provider|npi|group|ein"
+    r"|tin|employer|facility|transaction|trace|session|room|meeting|zoom|request|message|order|ticket|job|device"
+    r"|batch|file|claim|member|subscriber|patient|policy|account|acct)[ \t]*)$"
+)
 SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
 ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL})\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
 _MBI_L = "[AC-HJKMNP-RT-Y]"

@@ -207,6 +207,11 @@ def find_ids(text: str) -> list[Span]:
             start, end = _group(m, "id", "id2", "last4")
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
+    out += [
+        (m.start("id"), m.end("id"), "ID", 0.9)
+        for m in p.BARE_ID_RE.finditer(text)
+        if not p.ORG_ID_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    ]
     return out + _rare_ids(text)
 
 

@@ -81,6 +81,12 @@ SCRUB += [
     ("Client lives at 8 Quorn Cres, Quornwood QLD 4350, with her son", "Quornwood"),
 ]
 
+SCRUB += [
+    # "ID" alone as the label of a person's number, even one shaped like a code
+    ('spoke w/ "Quorna" ID# 40992, re: member', "40992"),
+    ("Rep ID: QX-40992 (call ref)", "QX-40992"),
+]
+
 KEEP = [
     # practices and agencies
     ("Provider: Quornby Creek Physical Therapy, NPI on file", ["Quornby Creek Physical Therapy"]),
@@ -118,6 +124,8 @@ KEEP = [
     ("Kind regards, Provider Relations Rep II | Quornby Health Plan", ["Rep II"]),
     ("caregiver: NA; Provider: PT; son: TX resident", ["caregiver: NA", "Provider: PT"]),
     ("pt @home with wife; @ 2pm", ["@home", "@ 2pm"]),
+    # an organisation's or a system's id
+    ("Payer ID: 87726; Taxonomy ID: 225100000X", ["87726", "225100000X"]),
 ]
 
 
