@@ -25,6 +25,10 @@ _FHIR_KEYS = {
     "city": "ADDRESS", "district": "ADDRESS", "postalCode": "ZIP", "id": "ID", "reference": "ID",
     # the same fields in plain JSON exports
     "postal": "ZIP", "postal_code": "ZIP", "zip": "ZIP", "zipcode": "ZIP", "zip_code": "ZIP", "postcode": "ZIP",
+    # application logs and audit trails
+    "mrn": "MRN", "member_id": "ID", "memberId": "ID", "subscriber_id": "ID", "subscriberId": "ID", "ssn": "SSN",
+    "dob": "DATE", "birth_date": "DATE", "first_name": "PERSON", "last_name": "PERSON", "firstName": "PERSON",
+    "lastName": "PERSON", "patient_name": "PERSON", "patientName": "PERSON", "phone": "PHONE", "email": "EMAIL",
 }  # fmt: skip
 # Inside a prompt a record is often JSON-escaped; the analysed view reads '\\"' as ' "', so a key's closing
 # quote may follow a space: ' "postalCode ": '.
@@ -45,6 +49,25 @@ _XML_TAGS = {"city": "ADDRESS", "postalCode": "ZIP", "streetAddressLine": "ADDRE
              "given": "PERSON", "family": "PERSON", "name": "PERSON", "censusTract": "ADDRESS"}  # fmt: skip
 XML_VALUE = re.compile(rf"<(?P<tag>{'|'.join(_XML_TAGS)})>(?P<value>[^<>\n]{{1,200}}+)</(?P=tag)>")
 FHIR_PROTECTED = re.compile(rf'"(?:system|url|resourceType) ?"[ \t]*:[ \t]*(?P<value>{_STRING})')
+
+
+# A vCard address: "ADR;TYPE=HOME:;;19 Elm Row;Bexley;OH;43209;USA" (box; extended; street; locality; region; postal
+# code; country). The street, extended address, box, locality and postal code are the person's; region and country stay.
+VCARD_ADR = re.compile(r"(?m)^(?:item\d+\.)?ADR(?:;[^:\n]{0,80}+)?:(?P<value>[^\n]{0,400}+)")
+_ADR_PARTS = {0: "ADDRESS", 1: "ADDRESS", 2: "ADDRESS", 3: "ADDRESS", 5: "ZIP"}
+
+
+def _vcard_addresses(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in VCARD_ADR.finditer(text):
+        pos = m.start("value")
+        for i, part in enumerate(m.group("value").split(";")):
+            stripped = part.strip()
+            if stripped and i in _ADR_PARTS:
+                start = pos + part.index(stripped)
+                out.append((start, start + len(stripped), _ADR_PARTS[i], 0.92))
+            pos += len(part) + 1
+    return out
 
 
 def _fhir(text: str) -> list[Span]:
@@ -108,4 +131,4 @@ def _logins(text: str) -> list[Span]:
 def find_fields(text: str) -> list[Span]:
     from assistant.phi.tables import find_table_cells
 
-    return _fhir(text) + find_table_cells(text) + _logins(text)
+    return _fhir(text) + find_table_cells(text) + _logins(text) + (_vcard_addresses(text) if "ADR" in text else [])

@@ -101,6 +101,11 @@ SIGNED_INITIALS_RE = re.compile(
 )
 # Bracketed initials of other patients or family members in a group note: "in their own charts (LZ, DK, WY)",
 # "other pts: LZ, DK". The list is found first, then a word for people right before it (never "(BP, HR)").
+# Initials standing for a person after a kin word or a clinician's label: "son JJ", "DPT: RK", "therapist: AKM".
+KIN_INITIALS_RE = re.compile(
+    rf"(?:(?i:\b(?:{RELATIONS}))[ \t]+|(?i:\b(?:therapist|clinician|provider|signed|by))[ \t]*:[ \t]*"
+    rf"|\b{CREDENTIAL}[ \t]*:[ \t]*)(?P<name>[A-Z]{{2,3}})(?![\w\-/])"
+)
 INITIALS_LIST_RE = re.compile(r"[(:][ \t]*(?P<list>[A-Z]{2}(?:[ \t]*[,/&][ \t]*[A-Z]{2}){1,11}+)[ \t]*(?:\)|$|[.;])")
 PEOPLE_BEFORE_RE = re.compile(
     r"(?i:\b(?:charts?|pts|patients|families|caregivers|members|residents|clients|participants|attendees))[ \t]*$"
@@ -111,6 +116,14 @@ LOWER_SIGNATURE_RE = re.compile(
     rf"(?m)(?:^|(?<=[.;!?])(?=[ \t]))[ \t]*(?:[-–—][ \t]*)?"
     rf"(?P<name>(?:[a-z]\.[ \t]?){{0,2}}[a-z][a-z'’\-]++(?:[ \t]+[a-z][a-z'’\-]++){{0,2}})"
     rf",?[ \t]+{_LOWER_CREDENTIAL}(?:[ \t]*[,/][ \t]*{_LOWER_CREDENTIAL})*[ \t]*$"
+)
+
+# A title in lower case before a name in lower case, as dictation writes it: "mr okafor", "mrs quinn-adeyemi", "doctor
+# of physical therapy hannah reyes". The words after it are judged one by one (`recognizers._lower_titles`).
+LOWER_TITLE_RE = re.compile(
+    r"(?<![\w\-])(?:mr|mrs|ms|mister|missus|dr|doctor)\.?[ \t]+"
+    r"(?:of[ \t]+(?:physical|occupational)[ \t]+therapy[ \t]+)?"
+    r"(?P<name>[a-z][a-z'’\-]*+)"
 )
 
 # Capitalised words that are never taken as (part of) a name by the heuristics above.
@@ -167,6 +180,8 @@ NOT_NAMES = frozenset([
     "happy", "thanks", "regards", "sincerely", "cheers", "mahalo", "aloha", "gracias", "merci", "danke", "namaste",
     # the sender and the steps of a payer's appeal process, as fax covers and letters write them
     "sender", "recipient", "redetermination", "redeterminations", "reconsideration", "reconsiderations",
+    # e-mail header fields
+    "cc", "bcc", "fwd", "fw",
 ])
 NOT_NAME_SUFFIXES = (
     "tion", "ment", "ness", "ity", "ance", "ence", "ency", "ancy", "ology", "ive", "ized", "ated", "ally",
@@ -209,6 +224,10 @@ DATE_PATTERNS = [
     rf"\b{MONTH}[ \t,]*(?:19|20)\d{{2}}\b",  # March 2025
     rf"\b{MONTH}[ \t,]*['’]\d{{2}}\b",  # Mar '25
     r"\b(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}\b",  # 03/2025
+    # a part of a month, the month capitalised ("early may be" stays): "mid-March", "late Feb", "2nd wk of Feb"
+    rf"(?-i:\b(?:[Ee]arly|[Mm]id|[Ll]ate)(?:[ \t]*-[ \t]*|[ \t]+){MONTH}(?![\w\-]))",
+    rf"\b(?:1st|2nd|3rd|4th|first|second|third|fourth|last)[ \t]+(?:wk|week)[ \t]+(?:of|in)[ \t]+"
+    rf"(?-i:{MONTH})(?![\w\-])",
 ]
 DATE_RE = re.compile("|".join(f"(?:{p})" for p in DATE_PATTERNS), re.IGNORECASE)
 # A numeric date that an underscore joins to a file name, where "\b" sees no edge: "scan_2025-03-04_Roe.pdf".
@@ -254,6 +273,16 @@ ID_RE = re.compile(
 )
 # A labelled number printed in spaced groups: "Member #: SCM 0077 1420 93" (a 5-digit code is never a group).
 # The groups are found first and their label looked up behind them: the label alternation is the slow part.
+# "ID" alone as the label, in capitals: a person's number ("Rep ID: 40992", 'spoke w/ "Bea" ID# 40992'), unless an
+# organisation's or a system's word stands before it (`ORG_ID_BEFORE_RE`: "Payer ID: 87726", "Zoom meeting ID").
+BARE_ID_RE = re.compile(
+    r"(?<![\w\-])ID[ \t]*(?:#[ \t]*:?|:)[ \t]*(?P<id>(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{2,18}[A-Z0-9])(?![\w\-])"
+)
+ORG_ID_BEFORE_RE = re.compile(
+    r"(?i:\b(?:payer|payor|tax|taxonomy|plan|contract|vendor|submitter|receiver|sender|partner|provider|npi|group|ein"
+    r"|tin|employer|facility|transaction|trace|session|room|meeting|zoom|request|message|order|ticket|job|device"
+    r"|batch|file|claim|member|subscriber|patient|policy|account|acct)[ \t]*)$"
+)
 SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
 ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL})\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
 _MBI_L = "[AC-HJKMNP-RT-Y]"
@@ -310,7 +339,8 @@ EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\
 # ("ask @kemi.ross"); never "@ home", "@SNF" or the domain of an e-mail address.
 HANDLE_RE = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[ \t(]))(?P<id>@[A-Za-z][A-Za-z0-9]*+(?:[._][A-Za-z0-9]++)++(?:-[A-Za-z0-9]++)*+)(?![\w@])"
-    r"|^[ \t]*(?P<id2>@[A-Za-z][\w\-]{1,30}+)(?=:)"
+    # the speaker of a chat line, at its start or after its time stamp: "@jdoe: ok", "[10:02] @jdoe: ok"
+    r"|(?:^[ \t]*|(?<=\][ ])|(?<=\]\t))(?P<id2>@[A-Za-z][\w\-]{1,30}+)(?=:)"
 )
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])\d{7,}\b")
@@ -382,6 +412,16 @@ _PROTECTED = [
     r"\b(?P<range>\d{3})\d{2}[-–](?P=range)\d{2}\b",  # a code range: 97550-97551
     r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
     r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
+    r"\b00[45]0[1-9]0X\d{3}(?:A\d)?\b",  # an X12 implementation guide: 005010X222A1
+    r"\b\d{3}[0-9A-Z]{2}\d{4}X\b",  # a provider taxonomy code: 225100000X, 235Z00000X
+    # a form by its agency's number: CMS-1500, CMS-20027, OMHA-100, SSA-827
+    r"\b(?:CMS|HCFA|OMHA|SSA|HHS|DHHS|UB)-\d{2,5}[A-Z]?\b",
+    # iCalendar and vCard structure: "BEGIN:VEVENT", a property name opening its line, a time zone's name
+    r"\b(?:BEGIN|END):V[A-Z]{3,10}\b",
+    r"(?m:^(?:DTSTART|DTEND|DTSTAMP|DUE|RRULE|EXDATE|RDATE|TZID|TZOFFSETFROM|TZOFFSETTO|TZNAME|PRODID|VERSION"
+    r"|CALSCALE|METHOD|UID|SEQUENCE|STATUS|TRANSP|SUMMARY|DESCRIPTION|LOCATION|ORGANIZER|ATTENDEE|CATEGORIES|CLASS"
+    r"|CREATED|LAST-MODIFIED|TRIGGER|ACTION|X-[A-Z\-]{1,30})(?=[;:]))",
+    r"\bTZID=[A-Z][A-Za-z_]{2,20}/[A-Z][A-Za-z_\-]{2,30}",
     r"\b(?i:moderate|minimal|maximal|min|mod|max)[ \t]+(?:A|(?i:assist|assistance))\b",  # "min A", "Mod assist"
     r"\bSara[ \t]+(?:Stedy|Flex|Plus|Combilizer)\b",  # Arjo stand aids: equipment, no person
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",

@@ -88,7 +88,8 @@ def _place_name(word: str) -> bool:
 # Chicago, ...", "19 NE 54th St, Little Haiti."
 TOWN_AFTER = re.compile(
     r"(?:,[ \t]*(?i:unit|apt|suite|ste|flat|#)[^,\n]{0,20})?,[ \t]*"
-    r"(?P<town>[A-Z][a-z'’\-]++(?:[ \t][A-Z][a-z'’\-]++){0,2})(?=[ \t]*(?:[,.;:)\n]|$))"
+    r"(?P<town>[A-Z][a-z'’\-]++(?:[ \t][A-Z][a-z'’\-]++){0,2})(?=[ \t]*(?:[,.;:)\n]|$)"
+    rf"|[ \t]+(?:{'|'.join(p.STATES)})\b(?![\-\w]))"  # "12 Birch Rd, Waco TX" with no ZIP
 )
 
 
@@ -139,6 +140,22 @@ def find_state_zips(text: str) -> list[Span]:
         begin = prefix.start() if prefix else city.start(1)  # "santa fe nm", "new york ny"
         out += [(begin, city.end(1), "ADDRESS", 0.9), (m.start("zip"), m.end("zip"), "ZIP", 0.95)]
     return out
+
+
+# A ZIP code as a scan reads it after a state in capitals: a letter O for a zero ("VT O53O1"), a blank inside it
+# ("HI  967 97"). Three digits at least, so no word ("NY OOOPS") passes.
+OCR_ZIP = re.compile(
+    rf"(?<=[^\W\d_][ \t,])[ \t]*(?:{'|'.join(p.STATES)})[ \t]{{1,2}}"
+    r"(?P<zip>[\dO]{5}(?![\w\-])|\d{3}[ ]\d{2}(?=[ \t]*(?:[,;|)\n]|$)))"
+)
+
+
+def find_ocr_zips(text: str) -> list[Span]:
+    return [
+        (m.start("zip"), m.end("zip"), "ZIP", 0.9)
+        for m in OCR_ZIP.finditer(text)
+        if sum(c.isdigit() for c in m.group("zip")) >= 3 and ("O" in m.group("zip") or " " in m.group("zip"))
+    ]
 
 
 def _plainly_a_city(text: str, city: re.Match[str]) -> bool:
@@ -197,4 +214,5 @@ def find_korean(text: str) -> list[Span]:
 
 
 def find_places(text: str) -> list[Span]:
-    return find_streets(text) + find_state_zips(text) + find_canadian(text) + find_facilities(text) + find_korean(text)
+    zips = find_state_zips(text) + find_ocr_zips(text) + find_canadian(text)
+    return find_streets(text) + zips + find_facilities(text) + find_korean(text)

@@ -58,6 +58,7 @@ def find_names(text: str) -> list[Span]:
 
 
 _CLOCK = ("A.M.", "P.M.")
+_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}|IX|XI{0,3}")
 
 
 def _names_by_context(text: str) -> list[Span]:
@@ -80,7 +81,14 @@ def _names_by_context(text: str) -> list[Span]:
         for group in ("name", "name2")
         if group in regex.groupindex and m.group(group) and m.group(group).replace(" ", "").upper() not in _CLOCK
     ]
-    return out + _lower_signatures(text) + _initials_lists(text)
+    out += [
+        (m.start("name"), m.end("name"), "PERSON", 0.8)
+        for m in p.KIN_INITIALS_RE.finditer(text)
+        if m.group("name").lower() not in p.NOT_NAMES and not p.PROTECTED_RE.fullmatch(m.group("name"))
+        and m.group("name") not in p.STATES
+        and not _ROMAN.fullmatch(m.group("name"))  # "Provider Relations Rep II"
+    ]
+    return out + _lower_signatures(text) + _lower_titles(text) + _initials_lists(text)
 
 
 def _initials_lists(text: str) -> list[Span]:
@@ -111,6 +119,39 @@ def _lower_signatures(text: str) -> list[Span]:
         ):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
+
+
+def _lower_titles(text: str) -> list[Span]:
+    """ "mr okafor", "doctor of physical therapy hannah reyes": the first word a listed name or one English seldom
+    uses; the next ones while they are too ("dr lee said" ends at "said")."""
+    from assistant.phi.lexicon import get_lexicon
+    from assistant.phi.names import CLINICAL, NEXT_SLOT, PARTICLES
+
+    lex = get_lexicon()
+
+    def namey(word: str) -> bool:
+        if word in p.NOT_NAMES or word in CLINICAL or word in NEXT_SLOT or word.endswith(("ing", "ed")):
+            return False
+        parts = [x for x in re.split(r"['’\-]", word) if len(x) > 1]
+        return bool(parts) and all(lex.zipf(x) < 3.5 or (lex.name_rank(x) and lex.zipf(x) < 5.0) for x in parts)
+
+    out: list[Span] = []
+    for m in p.LOWER_TITLE_RE.finditer(text):
+        if not namey(m.group("name")):
+            continue
+        end = m.end()
+        for _ in range(3):  # up to three more words: "hannah okonkwo-reyes", "maria de la cruz"
+            nxt = _LOWER_NEXT.match(text, end)
+            if nxt is None or not (namey(nxt.group(1)) or nxt.group(1) in PARTICLES):
+                break
+            end = nxt.end()
+        while end > m.end() and text[m.start("name") : end].rsplit(" ", 1)[-1] in PARTICLES:
+            end = m.start("name") + text[m.start("name") : end].rstrip().rfind(" ")
+        out.append((m.start("name"), end, "PERSON", 0.85))
+    return out
+
+
+_LOWER_NEXT = re.compile(r"[ \t]+([a-z][a-z'’\-]*+)")
 
 
 _MONTH_WORD = re.compile(p.MONTH, re.IGNORECASE)
@@ -166,6 +207,11 @@ def find_ids(text: str) -> list[Span]:
             start, end = _group(m, "id", "id2", "last4")
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
+    out += [
+        (m.start("id"), m.end("id"), "ID", 0.9)
+        for m in p.BARE_ID_RE.finditer(text)
+        if not p.ORG_ID_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+    ]
     return out + _rare_ids(text)
 
 

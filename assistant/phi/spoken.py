@@ -32,6 +32,27 @@ SPELLED = re.compile(
     rf"(?<![\w\-])[A-Za-z](?:(?:-[A-Za-z]){{3,}}+{_JOINED}*+|(?:-[A-Za-z]){{1,2}}+{_JOINED}++"
     rf"|(?:-[A-Za-z]){{2}}+(?:[ \t]+[A-Za-z](?:-[A-Za-z]){{2,}}+)++)(?![\w\-])"
 )
+# Letters read one by one with blanks, in lower case too: "spelled a l dash q a h t a n i", "duc d u c". Taken
+# after "spelled"/"spelling" or where they spell the word just before them; never "g n" or "p t" alone.
+SPACED_LETTERS = re.compile(
+    r"(?<![\w\-])[A-Za-z](?:(?:[ \t]+(?i:dash|hyphen|space|apostrophe))?[ \t]+[A-Za-z](?![\w\-'’])){2,}+"
+)
+_SPELL_CUE = re.compile(r"(?i:\b(?:spelled|spelt|spelling|spells|that[ \t]+is|that's)[ \t]*[,:]?[ \t]*)$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’\-][^\W\d_]+)*+)[ \t,]*$")
+
+
+def _spaced_letters(text: str) -> list[Span]:
+    out: list[Span] = []
+    for m in SPACED_LETTERS.finditer(text):
+        letters = "".join(re.findall(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])", m.group())).lower()
+        before = text[max(0, m.start() - 40) : m.start()]
+        word = _WORD_BEFORE.search(before)
+        echo = word is not None and len(letters) >= 3 and re.sub(r"['’\-]", "", word.group(1).lower()) == letters
+        if echo or _SPELL_CUE.search(before):
+            out.append((m.start(), m.end(), "PERSON", 0.9))
+    return out
+
+
 NUMBER_RUN = re.compile(rf"(?i:\b{_NUMBER_WORD}(?:{_SEP}{_NUMBER_WORD})++\b)")
 _RUN_WORD = re.compile(rf"(?i:{_NUMBER_WORD})")
 _ONE_DIGIT = re.compile(rf"(?i:{_DIGIT})")
@@ -43,18 +64,36 @@ DIGITS = re.compile(rf"(?<![\w.])(?:{_AS_IN}[ \t]+)?\d(?:[ \t]+\d){{4,}}+(?:[ \t
 _CODE_TOKEN = rf"(?:(?i:{_DIGIT})|[A-Z])(?![\w\-])"
 SPOKEN_CODE = re.compile(rf"(?<![\w\-]){_CODE_TOKEN}(?:(?:[ \t]*,[ \t]*|[ \t]+){_CODE_TOKEN}){{5,}}+")
 _LETTER_TOKEN = re.compile(r"(?<![\w\-])[A-Z](?![\w\-])")
+# The same read in lower-case dictation, letters as words of the radio alphabet or "q as in queen", digits as figures
+# too, joined by commas, blanks or a spoken "dash": "one e g four t e five m k seven two", "five e t nine dash h w
+# two", "one, alpha, golf, seven, hotel", "X-ray, Q as in Quebec, 7, 7, 0, 4".
+_NATO = (
+    r"(?:alpha|alfa|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa"
+    r"|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-ray|xray|yankee|zulu)"
+)
+_SAID_LETTER = rf"(?:{_NATO}|[a-z](?:[ \t]+as[ \t]+in[ \t]+[a-z]{{2,12}}+)?)"
+_SAID_TOKEN = rf"(?i:{_DIGIT}|\d|{_SAID_LETTER})(?![\w\-])"
+_SAID_SEP = r"(?:[ \t]*,[ \t]*|[ \t]+)(?:(?i:dash|hyphen)(?:[ \t]*,[ \t]*|[ \t]+))?"
+_SAID_TOKEN_RE = re.compile(rf"(?i:(?P<d>{_DIGIT}|\d)|(?P<l>{_SAID_LETTER}))(?![\w\-])")
+SAID_CODE = re.compile(rf"(?<![\w\-]){_SAID_TOKEN}(?:{_SAID_SEP}{_SAID_TOKEN}){{5,}}+")
 
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _ORDINAL_ONE = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 _ORDINAL = (
-    rf"(?:thirty-first|thirtieth|twenty-{_ORDINAL_ONE}|twentieth|{_ORDINAL_ONE}|tenth|eleventh|twelfth|thirteenth|"
-    r"fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"
+    rf"(?:thirty[- \t]first|thirtieth|twenty[- \t]{_ORDINAL_ONE}|twentieth|{_ORDINAL_ONE}|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth)"
 )
 _YEAR_WORDS = (
     rf"(?:(?:nineteen|twenty)[ \t]+(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|oh[ \t]+{_DIGIT}|hundred)"
     rf"|two[ \t]+thousand(?:[ \t]+(?:and[ \t]+)?(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}))?)"
 )
-SPOKEN_DATE = re.compile(rf"(?i:\b{_MONTH}[ \t]+(?:the[ \t]+)?{_ORDINAL}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)")
+_CARDINAL_DAY = rf"(?:(?:twenty|thirty)[- \t]{_DIGIT}|twenty|thirty|{_TEEN}|{_DIGIT})"
+SPOKEN_DATE = re.compile(
+    rf"(?i:\b{_MONTH}[ \t]+(?:the[ \t]+)?{_ORDINAL}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)"
+    # a cardinal day needs its year: "march one, nineteen forty-six", "twenty six february twenty six"
+    rf"|(?i:\b{_MONTH}[ \t]+{_CARDINAL_DAY},?[ \t]+{_YEAR_WORDS}\b)"
+    rf"|(?i:\b{_CARDINAL_DAY}[ \t]+(?:of[ \t]+)?{_MONTH},?[ \t]+(?:{_YEAR_WORDS}|(?:twenty|thirty)[- \t]{_DIGIT})\b)"
+)
 # "the fourth of February, nineteen twenty-six"; "Friday the twenty-ninth", "on Tuesday the 3rd"
 DAY_OF_MONTH = re.compile(
     rf"(?i:\b(?:the[ \t]+)?{_ORDINAL}[ \t]+of[ \t]+{_MONTH}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)"
@@ -78,7 +117,8 @@ DAY_ALONE = re.compile(
 # A date of birth read as numbers after its label: "date of birth eleven twelve thirty-two", "DOB three, twelve,
 # nineteen twenty-nine", "born twelve slash seven slash forty-four".
 SPOKEN_BIRTH = re.compile(
-    rf"(?i:\b(?:date[ \t]+of[ \t]+birth|birth[ \t]?date|birthday|dob|born(?:[ \t]+on)?)(?:[ \t]+is)?[ \t]*[,:]?[ \t]*)"
+    rf"(?i:\b(?:date[ \t]+of[ \t]+(?:birth|service|injury|onset)|birth[ \t]?date|birthday|dob|dos|born(?:[ \t]+on)?)"
+    r"(?:[ \t]+(?:is|was))?[ \t]*[,:]?[ \t]*)"
     rf"(?P<id>(?i:{_NUMBER_WORD})(?:{_SEP}(?i:{_NUMBER_WORD})){{1,6}}+)\b"
 )
 # A street line read aloud: "fourteen oh two north broad street apartment six c", "rural route two box thirty one".
@@ -151,14 +191,33 @@ def _spoken_street(value: str) -> bool:
     return bool(re.search(r"(?i:box)", value)) or not re.search(r"(?i:\b(?:or|and|to|more|times|the|a|of)\b)", value)
 
 
+def _said_code(value: str) -> bool:
+    """Letters and digits read out as one identifier: digits and letters interleave ("e g four t e five m k"),
+    or a letter is made plain by the radio alphabet or "as in"; never a code and its modifier ("nine seven five
+    five zero g p") or words of a sentence ("a", "i")."""
+    kinds, letters, plain, digits = [], 0, False, 0
+    for m in _SAID_TOKEN_RE.finditer(value):
+        kind = "d" if m.group("d") else "l"
+        word = m.group("l") or ""
+        if kind == "l" and word.lower() in ("a", "i"):
+            kind = "x"
+        letters += kind == "l"
+        digits += kind == "d"
+        plain = plain or (kind == "l" and len(word) > 1)
+        if not kinds or kinds[-1] != kind:
+            kinds.append(kind)
+    return digits >= 2 and ((letters >= 3 and kinds.count("l") >= 2) or (plain and letters >= 1 and digits >= 4))
+
+
 def find_spoken(text: str) -> list[Span]:
-    out = [(m.start(), m.end(), "PERSON", 0.9) for m in SPELLED.finditer(text)]
+    out = [(m.start(), m.end(), "PERSON", 0.9) for m in SPELLED.finditer(text)] + _spaced_letters(text)
     out += _spoken_numbers(text)
     out += [(m.start(), m.end(), "ID", 0.9) for m in DIGITS.finditer(text)]
     for m in SPOKEN_CODE.finditer(text):
         letters = len(_LETTER_TOKEN.findall(m.group()))
         if letters >= 2 and len(_RUN_WORD.findall(m.group())) >= 2:
             out.append((m.start(), m.end(), "ID", 0.9))
+    out += [(m.start(), m.end(), "ID", 0.9) for m in SAID_CODE.finditer(text) if _said_code(m.group())]
     out += [(m.start(), m.end(), "DATE", 0.9) for m in SPOKEN_DATE.finditer(text)]
     out += [(m.start("id"), m.end("id"), "DATE", 0.9) for m in SPOKEN_BIRTH.finditer(text)]
     for m in SPOKEN_STREET.finditer(text):

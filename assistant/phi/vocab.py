@@ -38,7 +38,7 @@ koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna
 hajj haj hajja hajjah haji sheikh sheikha
 tūtū tita doña dona ehemann ehefrau enkelin enkel tochter sohn irmão irmã
 dra lcda lcdo
-tata tato мама папа бабушка дедушка manman frè sè tonton matant grann granpapa
+tata tato мама папа бабушка дедушка manman frè sè tonton matant grann granpapa vati mutti umma eomeoni abeoji
 ابني ابنه ابنها ابنتي ابنته ابنتها بنتي بنته بنتها زوجي زوجها زوجتي زوجته أمي أمه أمها أبي أبوه أبوها جدتي جدي
 """)
 # English words for a parent: what a child calls them, never a name ("Mom's PT", "dad's aide").
@@ -124,10 +124,24 @@ OFFICE_ZONE = re.compile(
 )
 
 
+# A therapy practice or a home-care agency by the word its name ends with: "Sun Valley Outpatient Therapy", "Fjord &
+# Pine Rehabilitation", "Ashgrove Speech & Swallow, LLC", "Lakeshore Home Care". The practice bills; a facility that
+# houses the patient ends otherwise ("... Nursing", "... Assisted Living", "... Rehab", a SNF's word too) and stays.
+_PRACTICE_END = (
+    r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
+    r"|Home[ \t]+Health(?:[ \t]+Care)?)\b|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
+    # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
+    r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
+)
+_PRACTICE_WORD = r"[A-Z][\w'’\-]*+"
+PRACTICE_ZONE = re.compile(
+    rf"(?<![\w'’\-]){_PRACTICE_WORD}(?:[ \t]+(?:(?:&|and|de)[ \t]+)?{_PRACTICE_WORD}){{0,4}}?{_PRACTICE_END}"
+)
 def payer_zones(text: str) -> list[tuple[int, int]]:
-    """Stretches naming a payer or its appeals office and their mailing address: nothing inside them is the
-    patient's. Sorted, and joined where they overlap."""
-    found = sorted((m.start(), m.end()) for regex in (PAYER_ZONE, OFFICE_ZONE) for m in regex.finditer(text))
+    """Stretches naming a payer, its appeals office and their mailing address, or a therapy practice: nothing
+    inside them is the patient's. Sorted, and joined where they overlap."""
+    found = [(m.start(), m.end()) for regex in (PAYER_ZONE, OFFICE_ZONE, PRACTICE_ZONE) for m in regex.finditer(text)]
+    found.sort()
     zones: list[tuple[int, int]] = []
     for start, end in found:
         if zones and start <= zones[-1][1]:

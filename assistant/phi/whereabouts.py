@@ -4,7 +4,8 @@
 * a grid address: "3340 S 2700 W";
 * a unit on its own: "(Apt 2L)", "Room 214B", "bed 12-B", "Box 418, 62 Centre St", "RM 221-B"; a letter alone or
   "app."/"apto" as a whole part of an address: ", Unit C,", ", apto 72,";
-* military mail: the ZIP of "APO AE 09213", "FPO AP 96601"; an Australian postcode, an Irish Eircode;
+* military mail: the ZIP of "APO AE 09213", "FPO AP 96601"; an Australian postcode and its town, an Irish Eircode;
+* a rural address part on its own: "RR 1", "FM 1017", "Hwy 51", "Site 212", "C.P. 57";
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
 * a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
 * hospitals known by a church name, a town's name before it or not: "ORIF at Good Samaritan", "admitted to Sacred
@@ -13,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from assistant.phi import patterns as p
@@ -38,6 +40,17 @@ UNIT_PART = re.compile(
     r"(?:[A-Z]|\d{1,5}[A-Za-z]?))(?=[ \t]*(?:,|$))",
     re.MULTILINE,
 )
+# A rural address part on its own, between commas or after "on"/"off": "Rancho X, FM 1017, Box 8", "RR 1, Tweed ON",
+# "Site 212, Palms Resort", "C.P. 57, Lac-X QC", "the old place on Hwy 51"; a respiratory rate ("RR 18,") has two
+# digits, a rural route one.
+RURAL_PART = re.compile(
+    r"(?:(?<=,[ ])|(?<=,)|(?<=\n)|(?<=:[ ])|^|(?<=\b[Oo]n[ ])|(?<=\b[Oo]ff[ ]))"
+    r"(?:(?:RR|R\.R\.)[ \t]*#?[1-9]"
+    r"|(?:FM|RM|CR|HC|HCR|Hwy|HWY|Highway|County[ \t]+Road|Farm[ \t]+Road)[ \t]+\d{1,4}"
+    r"|(?:Site|Lot|C\.[ ]?P\.|Case[ \t]+Postale)[ \t]+\d{2,5})"
+    r"(?![\w.\-])(?=[ \t]*(?:,|\n|$)|[ \t]+(?:is|was|and)\b)",
+    re.MULTILINE,
+)
 # A grid address of the Mountain West: "3340 S 2700 W", "450 North 1300 East".
 _POINT = r"(?:[NSEW]|North|South|East|West)"
 GRID = re.compile(rf"\b\d{{1,5}}[ \t]+{_POINT}\.?[ \t]+\d{{2,5}}[ \t]+{_POINT}\b\.?")
@@ -50,7 +63,8 @@ UK_TOWN = re.compile(
 # Postcodes of other countries: an Australian state and its four digits after the town ("Mount Barker SA 5251"),
 # and an Irish Eircode as a whole part of an address (", Co. Galway, H65 XK73"; a letter among its last four).
 AU_POSTCODE = re.compile(
-    r"(?<![\w'’])[A-Z][a-z]++,?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?[ \t]+(?P<zip>\d{4})(?![\d\-/]|[.:]\d)"
+    r"(?<![\w'’])(?P<city>[A-Z][a-z]++(?:[ \t][A-Z][a-z]++)?),?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?[ \t]+"
+    r"(?P<zip>\d{4})(?![\d\-/]|[.:]\d)"
 )
 _EIR = "[0-9AC-FHKNPRTV-Y]"
 EIRCODE = re.compile(
@@ -67,14 +81,16 @@ HOSPITAL = re.compile(
 
 def find_whereabouts(text: str) -> list[Span]:
     out = [
-        (m.start(), m.end(), "ADDRESS", 0.85) for regex in (ROUTE, UNIT_ALONE, BOX, GRID) for m in regex.finditer(text)
+        (m.start(), m.end(), "ADDRESS", 0.85)
+        for regex in (ROUTE, RURAL_PART, UNIT_ALONE, BOX, GRID)
+        for m in regex.finditer(text)
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
     postal = (MILITARY, AU_POSTCODE, EIRCODE)
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
-    for m in UK_TOWN.finditer(text):
+    for m in itertools.chain(UK_TOWN.finditer(text), AU_POSTCODE.finditer(text)):
         if m.group("city").lower() not in p.NOT_NAMES:
             out.append((m.start("city"), m.end("city"), "ADDRESS", 0.85))
     return out

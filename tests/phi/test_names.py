@@ -139,6 +139,11 @@ ADVERSARIAL_UNITS = [
     "sat 2/8 ", "Saturday (2/7) ", "#2  3/10  97550\n", "8/26+", "03/03 ", "<!--", "<!-- -->1", "&nbsp;", "&#8209;",
     "a;b;c;d\n", '"Ab","Cd (ef)","Gh","Ij"\n', "Ab, 김수진, ", "Ab Cd, A B C ", "my grandson ab ", "ab ab ",
     "one dash ", "date of birth one ", "one oh two ab street ", "rural route one box ", "ID: AB 1234 ", "24.III ",
+    # round 9: letters read with blanks or in the radio alphabet, lower-case titles, practice names, OCR ZIPs, vCard
+    # addresses, log keys, chat speakers, initials after kin words, parts of months, rural parts, spoken dates
+    "a b ", "spelled a b ", "one e ", "one, alpha, ", "q as in ", "mr ab ", "dr ab ab ", "Ab Cd ", "Ab & ", "Ab, LLC ",
+    "Ab VT O5", "HI 967 ", "ADR:;;a;b;", '"mrn":"', "[1] @a: ", "son AB ", "mid-", "2nd wk of ", "RR 1, ", ", Site 12",
+    "twenty six february ", "march one, ",
 ]  # fmt: skip
 
 
