@@ -364,6 +364,9 @@ def test_a_practice_reason_on_the_claim_is_named_not_repeated(given: str, kind: 
     ({"payer_type": "medicare", "prior_level": "reconsideration", "notice_date": "2026-11-06",
       "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True, "charge": "118.00"}]},
      ["amount in controversy", "$200"]),
+    # the redetermination's 120 days passed with a reopening still open: the late appeal is said all the same
+    ({"payer_type": "medicare", "notice_date": "2026-03-05", "decision_date": "2026-08-14"},
+     ["Too late", "2026-07-08", "reopening"]),
 ])
 def test_a_note_that_fails_is_said_first_and_a_closed_appeal_too(claim: dict, says: list[str]) -> None:
     """Both reasons nothing is filed: the note does not support the claim, and the appeal it would take is out of
