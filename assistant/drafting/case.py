@@ -189,9 +189,9 @@ def build_case(
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     if claim.later_decision_date is not None:
-        warnings.append(f"the decision of {claim.later_decision_date.isoformat()} is not an appeal level's (a reopening "
-                        "answered or dismissed): it has no appeal rights of its own and the deadlines count from the "
-                        "notice date")
+        warnings.append(f"the decision of {claim.later_decision_date.isoformat()} is not an appeal level's (a "
+                        "reopening answered or dismissed): it has no appeal rights of its own and the deadlines count "
+                        "from the notice date")
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     if not claim.payer_type:
         warnings.append(f"payer type: {basis}")
