@@ -30,6 +30,7 @@ from assistant.drafting.lines import (
     is_checked,
     lines_text,
     only_adds,
+    per_session,
     same_lines,
     unsupported_denied,
 )
@@ -207,6 +208,31 @@ def _present_part(kb: Knowledge, report: Report) -> Reason | None:
     return Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])
 
 
+def _payer_rule_sentence(kb: Knowledge, payer_text: str) -> str:
+    """The payer's own sentence that states its full-time rule (knowledge/appeals `time_rule_hints`), verbatim."""
+    words = [w for hint in kb.appeals.time_rule_hints for w in hint.words]
+    for a, b in sentence_spans(payer_text):
+        if says(payer_text[a:b], words) is not None:
+            return " ".join(payer_text[a:b].split()).strip(" '\"")
+    return ""
+
+
+def _claim_rule_reasons(kb: Knowledge, billed: Sequence[BilledLine], facts: ClaimFacts) -> list[Reason]:
+    """Why lines other than the note's minutes change: a denied untimed code billed with several units (one per
+    session), and a payer's written full-time rule the units were counted by."""
+    out = []
+    for line in per_session(kb, billed, facts.denied):
+        text = (f"{line.code} is an untimed code, billed once per session whatever its minutes: the corrected claim "
+                f"bills it as 1 unit, not {line.units}.")
+        out.append(Reason(text=text, source_ids=list(kb.codes[line.code].sources[:2])))
+    if facts.time_rule == "full_time" and (said := _payer_rule_sentence(kb, facts.payer_text)):
+        hint = next((h for h in kb.appeals.time_rule_hints if h.profile == "strict"), None)
+        text = (f'The payer\'s written time rule counts only full units ("{said}"): this plan does not apply the CPT '
+                "mid-point rule, so the minutes are counted in full units of the time each code states.")
+        out.append(Reason(text=text, source_ids=list(hint.sources[:2]) if hint else []))
+    return out
+
+
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
                 billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
                 remedy: Remedy, replaced: Sequence[BilledLine] = (), report: Report | None = None) -> Decision:
@@ -224,6 +250,7 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
         reasons.append(_remedy_reason(remedy))
+    reasons += _claim_rule_reasons(kb, billed, facts)
     if report is not None and (kept := _present_part(kb, report)) is not None:
         reasons.append(kept)
     if billed and not same_lines(fixed, billed):
@@ -311,7 +338,8 @@ def decide(
         return stands
     replaced = billed_for_training(kb, report, billed, facts.denied)
     fixed = corrected_lines(
-        kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers
+        kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers,
+        facts.denied,
     )
     differs = bool(billed) and not same_lines(fixed, billed)
     # a denial on the merits: the pattern is answered by an appeal and does not say units are its correction

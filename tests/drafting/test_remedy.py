@@ -71,6 +71,8 @@ def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str],
     ("commercial", "Documentation does not support the units billed.", "medicare"),
     ("commercial", "Time-based codes are payable only when the full time in the code descriptor is reached.", "strict"),
     ("medicaid", "Bill a timed code only when the full time of the code descriptor was spent.", "strict"),
+    ("commercial", "Units billed exceed time documented. Timed codes require the full unit time per policy.", "strict"),
+    ("other", "Each unit is paid only for a full unit of time.", "strict"),
     # Traditional Medicare and Medicare Advantage keep the CPT mid-point rule whatever the words
     ("medicare", FULL_TIME, "medicare"),
     ("medicare_advantage", FULL_TIME, "medicare"),
@@ -201,3 +203,33 @@ def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | Non
 ])
 def test_a_duplicate_of_a_paid_claim_is_not_filed(text: str, remedy: str) -> None:
     assert pattern_remedy(P["duplicate_claim"], "medicaid", text, set()).remedy == remedy
+
+
+def test_a_correction_by_the_payers_full_time_rule_quotes_the_rule() -> None:
+    said = "Units billed exceed time documented. Timed codes require the full unit time per Reimbursement Policy X-9."
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GO 97551x1:GO"))
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GO 97551x2:GO"), GOOD_NOTE,
+                      ClaimFacts("commercial", payer_text=said, time_rule="full_time"))
+    assert decision.recommendation == "corrected_claim"
+    assert any("Reimbursement Policy X-9" in r.text and "mid-point" in r.text for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("billed", "denied", "expected", "says"), [
+    # a denied untimed SLP line billed twice: once per session; the paid caregiver-training line is carried as it is
+    ("92526x2:GN 97550x1:GN", {"92526"}, "92526x1:GN 97550x1:GN", "1 unit, not 2"),
+    ("97165x2:GO 97550x1:GO", {"97165"}, "97165x1:GO 97550x1:GO", "1 unit, not 2"),
+    # a timed patient-present code keeps its units; an untimed line that was not denied is not touched
+    ("97110x2:GP 97550x1:GP", {"97110"}, None, None),
+    ("92507x2:GN 97550x1:GN", {"97550"}, None, None),
+])
+def test_a_denied_untimed_line_is_billed_once(billed: str, denied: set[str], expected: str | None,
+                                               says: str | None) -> None:
+    report = make_report(GOOD_NOTE, lines=L(billed.split()[1]))
+    decision = decide(KB, report, P["mue_exceeded"], L(billed), GOOD_NOTE,
+                      ClaimFacts("medicaid", denied=frozenset(denied)))
+    if expected is None:
+        assert decision.recommendation != "corrected_claim" or not any("untimed" in r.text for r in decision.reasons)
+        return
+    assert decision.recommendation == "corrected_claim"
+    assert lines_text(decision.corrected_lines) == lines_text(L(expected))
+    assert any(says in r.text for r in decision.reasons)
