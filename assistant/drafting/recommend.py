@@ -451,9 +451,10 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
         addons = [ln.code for ln in report.billing.lines if ln.code in kb.codes and kb.codes[ln.code].kind == "addon"]
         bands = _addon_threshold(kb, addons, report.billing.rule) if minutes else ""
         reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}.{bands}"))
-    # the pattern's answer states what the note shows: only when no element it rests on fails
+    # the pattern's answer states what the note shows: only when no element it rests on fails, and only from a
+    # pattern answered by an appeal (one answered by a correction argues for resubmitting, not for this appeal)
     failing = {c.id for c in report.checks if c.status in (*FAILING, "unclear")}
-    if pattern is not None and not failing & set(pattern.evidence_checks):
+    if pattern is not None and pattern.remedy == "appeal" and not failing & set(pattern.evidence_checks):
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     reasons[:0] = _point_reasons(kb, report, note, payer_text)

@@ -52,7 +52,13 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("kx_threshold", "medicaid", "", set(), "no_appeal", ()),
     ("kx_threshold", "commercial", "Threshold reached: resubmit with the KX modifier.", {"need_and_goal"},
      "corrected_claim", ("KX",)),
-    # Medicare's records show a home health episode: Part B cannot pay training the HHA is paid for
+    # CO-31 whose words take the trained caregiver for the patient: the member is identified, the service misread
+    ("member_not_identified", "medicaid", "Record shows service was rendered to the mother, who is not a member.",
+     {"patient_absent", "caregiver"}, "appeal", ()),
+    ("member_not_identified", "medicaid", "Patient cannot be identified as our insured.",
+     {"patient_absent", "caregiver"}, "corrected_claim", ()),
+    ("member_not_identified", "commercial", "Service was rendered to the spouse, not a member.", {"caregiver"},
+     "corrected_claim", ()),  # the note does not show the patient absent: nothing to answer with
     ("bundling_ncci", "medicare", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "no_appeal", ()),
     # the same words from a plan outside Traditional Medicare open nothing by themselves
@@ -233,3 +239,13 @@ def test_a_denied_untimed_line_is_billed_once(billed: str, denied: set[str], exp
     assert decision.recommendation == "corrected_claim"
     assert lines_text(decision.corrected_lines) == lines_text(L(expected))
     assert any(says in r.text for r in decision.reasons)
+
+
+def test_an_appeal_opened_by_the_payers_words_does_not_argue_the_patterns_correction() -> None:
+    said = "Reviewer: service was rendered to the mother, who is not a Medicaid member."
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GN"))
+    decision = decide(KB, report, P["member_not_identified"], L("97550x1:GN"), GOOD_NOTE,
+                      ClaimFacts("medicaid", payer_text=said))
+    assert decision.recommendation == "appeal"
+    said_all = " ".join(r.text for r in decision.reasons)
+    assert "takes the caregiver for the patient" in said_all and "sent again with the member ID" not in said_all
