@@ -164,6 +164,14 @@ def test_letters_cite_only_primary_sources_and_quote_once(denial: str) -> None:
     assert len(quotes) == len(set(quotes)) and quotes
 
 
+@pytest.mark.parametrize("denial", ["CO-97 M80", "CO-236 N20"])
+def test_a_bundling_appeal_never_advises_modifier_59(denial: str) -> None:
+    """59 is never added by reflex (no published edit pairs the caregiver-training codes): the letter does not name it."""
+    result = appeal(denial=denial)
+    said = " ".join([*(st.text for s in result.letter.sections for st in s.statements), *result.actions])
+    assert "modifier 59" not in said.lower() and "59" not in re.findall(r"\b\d{2}\b", said)
+
+
 def test_quotes_support_their_sentence() -> None:
     """'The note documents X' carries only quotes that speak of X (not the caregiver sentence for the goal)."""
     letter = appeal().letter
