@@ -98,11 +98,13 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
         return too_late(decision, deadline, shown)
     if (worth := below_threshold(decision, deadline, claim.amount_in_dispute())) is not decision:
         return worth
-    if deadline.overdue and cause is not None and cause.good and decision.recommendation != "no_appeal":
+    if deadline.overdue and decision.recommendation != "no_appeal" and (claim.good_cause or (cause and cause.good)):
         rule = kb.appeals.good_cause
+        stated = (f"the file states \"{cause.sentence}\" ({cause.word})" if cause is not None and cause.good
+                  else f"as given on the claim, \"{' '.join((claim.good_cause or '').split()).rstrip('.')}\"")
         text = (
-            f"Good cause for filing late: the file states \"{cause.sentence}\" ({cause.word}), a circumstance outside "
-            "the practice's control. File now, explain the delay in the request and enclose what shows it."
+            f"Good cause for filing late: {stated}, a circumstance outside the practice's control. File now, explain "
+            "the delay in the request and enclose what shows it."
         )
         decision.reasons.insert(0, Reason(text=text, source_ids=list(rule.sources) if rule else []))
         return decision

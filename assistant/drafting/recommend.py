@@ -456,6 +456,10 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     failing = {c.id for c in report.checks if c.status in (*FAILING, "unclear")}
     if pattern is not None and pattern.remedy == "appeal" and not failing & set(pattern.evidence_checks):
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
+        # the fact the denial turns on, in the note's own words (where the patient was, the goal the need serves)
+        first = next((met[c] for c in pattern.evidence_checks if c in met), None)
+        if first is not None and (said := quotes_for(first, note)[:1]):
+            answer += f' The note reads: "{said[0].rstrip(".")}".'
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     reasons[:0] = _point_reasons(kb, report, note, payer_text)
     if remedy.from_payer:

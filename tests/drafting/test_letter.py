@@ -62,7 +62,7 @@ def appeal(claim: dict | None = CLAIM, denial: str = "CO-50 N115", **kw):  # typ
         ),
         (
             {**CLAIM, "payer": "Sunrise Medicare Advantage HMO"},
-            "Request for Reconsideration (Medicare Advantage)",
+            "Request for Plan Reconsideration (Medicare Advantage)",
             "plan_reconsideration",
             "Member ID",
         ),
@@ -166,7 +166,7 @@ def test_letters_cite_only_primary_sources_and_quote_once(denial: str) -> None:
 
 @pytest.mark.parametrize("denial", ["CO-97 M80", "CO-236 N20"])
 def test_a_bundling_appeal_never_advises_modifier_59(denial: str) -> None:
-    """59 is never added by reflex (no published edit pairs the caregiver-training codes): the letter does not name it."""
+    """59 is never added by reflex (no published edit pairs the caregiver-training codes): the letter never names it."""
     result = appeal(denial=denial)
     said = " ".join([*(st.text for s in result.letter.sections for st in s.statements), *result.actions])
     assert "modifier 59" not in said.lower() and "59" not in re.findall(r"\b\d{2}\b", said)

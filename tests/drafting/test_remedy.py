@@ -170,6 +170,15 @@ POINTS = [
     ("Consent must be obtained from the beneficiary.", {"consent"}, ["consent_by_representative"]),
     ("Policy limits caregiver training to members with a primary diagnosis of stroke.", set(), ["diagnosis_list"]),
     ("Documentation does not support the units billed.", {"patient_absent", "caregiver", "consent"}, []),
+    # the payer reads the patient as present: not the point that answers a denial of the patient's absence
+    ("Documentation indicates patient present. CTS codes require the patient not be present.", {"patient_absent"},
+     []),
+    # records requested and not received: the answer encloses the record
+    ("CO-50 M127. MSN: Medicare did not receive the information it requested.", set(), ["records_not_received"]),
+    ("Records were reviewed; the ADR response did not show a plan-of-care goal.", set(), []),
+    # the payer takes the trained caregiver for the patient
+    ("Service was rendered to the mother, who is not a Medicaid member.", {"patient_absent", "caregiver"},
+     ["caregiver_not_the_member"]),
 ]
 
 
@@ -249,3 +258,14 @@ def test_an_appeal_opened_by_the_payers_words_does_not_argue_the_patterns_correc
     assert decision.recommendation == "appeal"
     said_all = " ".join(r.text for r in decision.reasons)
     assert "takes the caregiver for the patient" in said_all and "sent again with the member ID" not in said_all
+
+
+def test_the_answer_to_the_denial_gives_the_note_s_own_words() -> None:
+    """The fact the denial turns on is said in the note's words (where the patient was), not only as a finding."""
+    note = GOOD_NOTE
+    report = make_report(note, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["wrong_code_patient_present"], L("97550x1:GP"), note,
+                      ClaimFacts("medicare", payer_text="Documentation indicates patient present."))
+    answer = next(r.text for r in decision.reasons if r.text.startswith("Answer to the denial"))
+    quoted = answer.split('The note reads: "', 1)[1].rstrip('".')
+    assert quoted and " ".join(quoted.split()) in " ".join(note.split())
