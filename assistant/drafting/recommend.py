@@ -254,7 +254,10 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
     if report is not None and (kept := _present_part(kb, report)) is not None:
         reasons.append(kept)
     if billed and not same_lines(fixed, billed):
-        reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
+        minutes = report.time.total_minutes if report is not None else None
+        timed = any(kb.codes[ln.code].timed for ln in fixed if is_checked(kb, ln.code) and ln.code in kb.codes)
+        basis = f" ({minutes} minutes of caregiver training documented)" if minutes and timed else ""
+        reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}{basis}."))
     dx = facts.diagnoses
     if dx is not None:
         text = f"Diagnosis: {dx.why} Billed: {', '.join(dx.billed)}. Corrected: {', '.join(dx.corrected)}."

@@ -269,3 +269,16 @@ def test_the_answer_to_the_denial_gives_the_note_s_own_words() -> None:
     answer = next(r.text for r in decision.reasons if r.text.startswith("Answer to the denial"))
     quoted = answer.split('The note reads: "', 1)[1].rstrip('".')
     assert quoted and " ".join(quoted.split()) in " ".join(note.split())
+
+
+@pytest.mark.parametrize(("supported", "billed", "says"), [
+    # the correction names the minutes its timed lines are counted from
+    ("97550x1:GO 97551x1:GO", "97552x1:GO", "(40 minutes of caregiver training documented)"),
+    # an untimed group line has no minutes to name
+    ("97552x1:GO", "97550x1:GO 97551x1:GO", None),
+])
+def test_a_correction_names_the_minutes_of_its_timed_lines(supported: str, billed: str, says: str | None) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, total=40, lines=L(supported))
+    decision = decide(KB, report, P["units_not_supported"], L(billed), GOOD_NOTE, ClaimFacts("medicare"))
+    line = next(r.text for r in decision.reasons if r.text.startswith("Billed:"))
+    assert (says in line) if says else "minutes" not in line
