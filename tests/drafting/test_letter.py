@@ -249,3 +249,18 @@ def test_a_patient_present_recode_says_what_to_bill() -> None:
     text = " ".join(result.actions)
     assert result.recommendation == "corrected_claim" and "billing: ." not in text
     assert "drop the caregiver-training lines (97550 x1 GO, 97551 x1 GO)" in text and "97530 or 97535" in text
+
+
+@pytest.mark.parametrize(("check", "clause", "speaks"), [
+    ("patient_absent", "patient asleep in another room, not participating", True),
+    ("patient_absent", "pt did not attend the session", True),
+    ("need_and_goal", "pt cannot recall transfer steps at night", True),
+    ("need_and_goal", "sister had been helping pt put on shoes by bending pt's hip", True),
+    ("return_demo", "daughter cued the swallow appropriately during a simulated meal", True),
+    # words of another element do not speak to these
+    ("return_demo", "Consent: pt verbal 10/16/26", False),
+    ("patient_absent", "taught guarding on stairs", False),
+])
+def test_quote_terms_speak_to_their_check(check: str, clause: str, speaks: bool) -> None:
+    """A clause is quoted for a check only when it holds one of the check's words."""
+    assert bool(QUOTE_TERMS[check].search(clause)) == speaks
