@@ -99,6 +99,25 @@ def _role(kb: Knowledge, check: CheckResult, pattern: DenialPattern | None) -> s
     return "blocking" if check.severity == "block" else "advisory"
 
 
+def quantity_only(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
+                  billed: Sequence[BilledLine], denied: frozenset[str]) -> dict[str, list[CheckResult]]:
+    """A denial of quantity (a pattern corrected by units) while the payer paid a caregiver-training line of the same
+    session: the payer has accepted the session itself, so a finding that blocks only by its severity (neither the
+    pattern's blocking list nor its rule's `blocks_claim_when`) weakens the record but does not stop the claim being
+    corrected; it is named as advisory. Left as it is, the paid line would stay wrong (units, CQ/CO)."""
+    paid = [ln for ln in billed if is_checked(kb, ln.code) and ln.code not in denied]
+    if pattern is None or "units" not in pattern.corrected_claim_when or not denied or not paid:
+        return roles
+
+    def decided(check: CheckResult) -> bool:
+        rule = kb.rules.get(check.id)
+        return check.id in pattern.blocking_checks or (rule is not None and check.status in rule.blocks_claim_when)
+
+    kept = [c for c in roles["blocking"] if decided(c)]
+    eased = [c for c in roles["blocking"] if not decided(c)]
+    return {**roles, "blocking": kept, "advisory": [*roles["advisory"], *eased]}
+
+
 def classify(kb: Knowledge, report: Report, pattern: DenialPattern | None) -> dict[str, list[CheckResult]]:
     """Failing checks by their role in the decision."""
     roles: dict[str, list[CheckResult]] = {"blocking": [], "correctable": [], "advisory": []}
@@ -318,7 +337,22 @@ def decide(
 ) -> Decision:
     """Recommendation, reasons and corrected lines from a `Report`, a pattern (or None) and the claim."""
     facts = facts or ClaimFacts()
-    roles = classify(kb, report, pattern)
+    found = classify(kb, report, pattern)
+    roles = quantity_only(kb, found, pattern, billed, facts.denied)
+    decision = _decide(kb, report, pattern, billed, note, facts, roles)
+    eased = [c for c in found["blocking"] if c not in roles["blocking"]]
+    if decision.recommendation == "corrected_claim":  # the gap is said, not left silent
+        decision.reasons += [
+            Reason(check_id=c.id, text=f"{c.message} The payer paid this session and disputes only its quantity, so "
+                   "the correction goes ahead; the gap weakens the record if the paid lines are reviewed.",
+                   source_ids=list(c.sources[:2]))
+            for c in eased
+        ]
+    return decision
+
+
+def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine], note: str,
+            facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
     remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)

@@ -282,3 +282,21 @@ def test_a_correction_names_the_minutes_of_its_timed_lines(supported: str, bille
     decision = decide(KB, report, P["units_not_supported"], L(billed), GOOD_NOTE, ClaimFacts("medicare"))
     line = next(r.text for r in decision.reasons if r.text.startswith("Billed:"))
     assert (says in line) if says else "minutes" not in line
+
+
+@pytest.mark.parametrize(("statuses", "denied", "expected"), [
+    # the payer paid 97550 and disputes only the add-on's units: a gap in the need does not stop the correction
+    ({"need_and_goal": "missing", "units": "problem"}, {"97551"}, "corrected_claim"),
+    # the whole session denied: the gap decides
+    ({"need_and_goal": "missing", "units": "problem"}, {"97550", "97551"}, "no_appeal"),
+    # a finding that blocks the claim whatever the payer (consent) still decides
+    ({"consent": "missing", "units": "problem"}, {"97551"}, "no_appeal"),
+])
+def test_a_quantity_denial_on_a_paid_session(statuses: dict[str, str], denied: set[str], expected: str) -> None:
+    report = make_report(GOOD_NOTE, statuses, lines=L("97550x1:GO 97551x2:GO"))
+    decision = decide(KB, report, P["mue_exceeded"], L("97550x1:GO 97551x4:GO"), GOOD_NOTE,
+                      ClaimFacts("medicare", denied=frozenset(denied)))
+    assert decision.recommendation == expected
+    if expected == "corrected_claim":
+        assert lines_text(decision.corrected_lines) == "97550 x1 GO, 97551 x2 GO"
+        assert any(r.check_id == "need_and_goal" and "weakens the record" in r.text for r in decision.reasons)
