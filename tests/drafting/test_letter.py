@@ -257,6 +257,9 @@ def test_a_patient_present_recode_says_what_to_bill() -> None:
     ("need_and_goal", "pt cannot recall transfer steps at night", True),
     ("need_and_goal", "sister had been helping pt put on shoes by bending pt's hip", True),
     ("return_demo", "daughter cued the swallow appropriately during a simulated meal", True),
+    ("patient_absent", "Child at school during the session", True),
+    ("skilled_need", "VFSS showed penetration with thin liquids", True),
+    ("need_and_goal", "fell twice in the bathroom", True),
     # words of another element do not speak to these
     ("return_demo", "Consent: pt verbal 10/16/26", False),
     ("patient_absent", "taught guarding on stairs", False),
