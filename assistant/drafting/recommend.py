@@ -496,7 +496,8 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
         # the fact the denial turns on, in the note's own words (where the patient was, the goal the need serves)
         first = next((met[c] for c in pattern.evidence_checks if c in met), None)
         if first is not None and (said := quotes_for(first, note)[:1]):
-            answer += f' The note reads: "{said[0].rstrip(".")}".'
+            mark = "'" if '"' in said[0] else '"'  # a quote that holds double quotes is set in single ones
+            answer += f" The note reads: {mark}{said[0].rstrip('.')}{mark}."
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     reasons[:0] = _point_reasons(kb, report, note, payer_text)
     if remedy.from_payer:
