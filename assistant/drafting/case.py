@@ -98,11 +98,13 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
         return too_late(decision, deadline, shown)
     if (worth := below_threshold(decision, deadline, claim.amount_in_dispute())) is not decision:
         return worth
-    if deadline.overdue and cause is not None and cause.good and decision.recommendation != "no_appeal":
+    if deadline.overdue and decision.recommendation != "no_appeal" and (claim.good_cause or (cause and cause.good)):
         rule = kb.appeals.good_cause
+        stated = (f"the file states \"{cause.sentence}\" ({cause.word})" if cause is not None and cause.good
+                  else f"as given on the claim, \"{' '.join((claim.good_cause or '').split()).rstrip('.')}\"")
         text = (
-            f"Good cause for filing late: the file states \"{cause.sentence}\" ({cause.word}), a circumstance outside "
-            "the practice's control. File now, explain the delay in the request and enclose what shows it."
+            f"Good cause for filing late: {stated}, a circumstance outside the practice's control. File now, explain "
+            "the delay in the request and enclose what shows it."
         )
         decision.reasons.insert(0, Reason(text=text, source_ids=list(rule.sources) if rule else []))
         return decision
@@ -126,6 +128,10 @@ def _nothing_to_file_either(deps: DraftingDeps, decision: Decision, claim: Claim
     if deadline.overdue:
         claim, texts, _ = _good_cause(kb, claim, texts)
     probe = _when_due(kb, Decision("appeal"), deadline, claim, facts.appealed, texts, given)
+    if probe is None and deadline.overdue and not claim.good_cause:
+        # late with no good cause on file but a reopening still open: the appeal's limit has passed all the same
+        # (a reopening does not extend it), and a reopening cannot add what the note lacks
+        probe = too_late(decision, deadline)
     if probe is not None and probe.recommendation == "no_appeal":
         # the window is said, not the practice's excuse: the note's failure already decides
         late = too_late(probe, deadline) if deadline.overdue else probe
@@ -184,6 +190,10 @@ def build_case(
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
+    if claim.later_decision_date is not None:
+        warnings.append(f"the decision of {claim.later_decision_date.isoformat()} is not an appeal level's (a "
+                        "reopening answered or dismissed): it has no appeal rights of its own and the deadlines count "
+                        "from the notice date")
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     if not claim.payer_type:
         warnings.append(f"payer type: {basis}")

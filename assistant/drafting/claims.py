@@ -196,6 +196,11 @@ class Claim(_Strict):
         validation_alias=_alias("notice_date", ALIASES),
         description="Date of the denial notice (remittance, EOB, MSN); deadlines count from it.",
     )
+    later_decision_date: date | None = Field(
+        default=None,
+        description="A later decision that is not an appeal level's (a reopening answered or dismissed): it does not "
+        "move the appeal deadline, which counts from notice_date.",
+    )
     payer_deadline: date | None = Field(
         default=None,
         validation_alias=_alias("payer_deadline", ALIASES),
@@ -236,7 +241,9 @@ class Claim(_Strict):
         default_factory=list, validation_alias=AliasChoices("lines", "service_lines", "items")
     )
 
-    @field_validator("date_of_service", "notice_date", "payer_deadline", "date_received", mode="before")
+    @field_validator(
+        "date_of_service", "notice_date", "later_decision_date", "payer_deadline", "date_received", mode="before"
+    )
     @classmethod
     def _dates(cls, value: Any) -> date | None:
         return parse_date(value)
@@ -327,10 +334,32 @@ def _errors_text(exc: ValidationError) -> tuple[list[str], list[str], list[str]]
     return unknown, invalid, list(hints.values())
 
 
+# The date of the last decision on the claim: beside a notice date it is a later decision, not the same date twice.
+_LATER_DECISION = "decision_date"
+
+
+def _later_decision(claim: dict[str, Any]) -> dict[str, Any]:
+    """A notice date and a different `decision_date`: the decision is a later one. An appeal level's decision (the
+    claim's prior level is one) is the notice its next level counts from; any other (a reopening answered or
+    dismissed) is kept apart as `later_decision_date`: it has no appeal rights and does not move the appeal deadline
+    (domain facts §11)."""
+    notices = [n for n in ("notice_date", *ALIASES["notice_date"]) if n in claim and n != _LATER_DECISION]
+    if _LATER_DECISION not in claim or not notices or repr(claim[notices[0]]) == repr(claim[_LATER_DECISION]):
+        return claim
+    out = dict(claim)
+    levels = [out[n] for n in ("prior_level", *ALIASES["prior_level"]) if out.get(n)]
+    if any(str(level).strip().lower() not in ("initial", "none") for level in levels):
+        for name in notices:
+            del out[name]
+        return out
+    out["later_decision_date"] = out.pop(_LATER_DECISION)
+    return out
+
+
 def _one_name_each(claim: dict[str, Any]) -> dict[str, Any]:
     """A field given under two of its names once: the same value twice is kept once; two different values are an
     error naming both keys (never the values, which may be a patient's)."""
-    out = dict(claim)
+    out = _later_decision(dict(claim))
     for field, names in ALIASES.items():
         given = [n for n in (field, *names) if n in out]
         if len(given) < 2:

@@ -25,16 +25,20 @@ QUOTE_TERMS: dict[str, re.Pattern[str]] = {
         "date_of_service": r"\b(dos|date)\b|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}|"
         r"\b[A-Z][a-z]+ \d{1,2}, \d{4}",
         "patient_absent": r"\bpresent\b|\babsent\b|\bwithout the (patient|pt)\b|"
-        r"\b(pt|patient|he|she) (was |remained |stayed )?(at|in|home)\b",
+        r"\b(pt|patient|he|she|child|client|member|beneficiary) (was |remained |stayed )?(at|in|home)\b|"
+        r"\banother room\b|\bnot participat\w*|\bdid not (attend|participate)\b|\b(asleep|napping|resting) in\b",
         "consent": r"\bconsent",
         "caregiver": r"\b(caregivers?|cg|wife|husband|spouse|partner|son|daughter|mother|father|parent|guardian|sister|"
         r"brother|grand\w+|niece|nephew|friend|neighbou?r|unpaid|family|relative)\b",
-        "need_and_goal": r"\b(need(s|ed)?|goals?|poc|plan of care|ltg|stg|requires?|dependent|assist\w*|falls?)\b",
+        "need_and_goal": r"\b(need(s|ed)?|goals?|poc|plan of care|ltg|stg|requires?|dependent|assist\w*|falls?|"
+        r"unable|cannot|can't|unsafe(ly)?|help(s|ed|ing)?|fell)\b",
         "skills_taught": r"\b(taught|trained|instruct\w*|educat\w*|techniques?|strateg\w*|cueing|cues?)\b",
-        "return_demo": r"\b(return(ed)?|teach[- ]?back|demonstrat\w*|demo|role[- ]?play\w*|practi[cs]ed|performed)\b",
+        "return_demo": r"\b(return(ed)?|teach[- ]?back|demonstrat\w*|demo|role[- ]?play\w*|practi[cs]ed|performed|"
+        r"simulated|mock|correctly|appropriately)\b",
         "skilled_need": r"\b(skill\w*|hands[- ]on|correct\w*|feedback|risks?|precautions?|cues?|unsafe|adjust\w*|"
         r"grad\w+|"
-        r"falls?|orthostatic|hypotension|aspiration|dementia|complex\w*|post[- ]?op\w*|impuls\w*)\b",
+        r"falls?|fell|orthostatic|hypotension|aspiration|penetration|desaturat\w*|dementia|complex\w*|post[- ]?op\w*|"
+        r"impuls\w*)\b",
         "total_time": r"\bmin(ute)?s?\b|\btotal\b|\d{1,2}:\d{2}",
         "start_stop": r"\d{1,2}:\d{2}",
         "minimum_time": r"\bmin(ute)?s?\b|\btotal\b|\d{1,2}:\d{2}",

@@ -49,11 +49,13 @@ def corrected_lines(
     add_modifiers: Sequence[str] = (),
     replaced: Iterable[str] = (),
     line_modifiers: Sequence[str] = (),
+    denied: Iterable[str] = (),
 ) -> list[BilledLine]:
     """Every line of the claim as it should be billed; the supported lines sit where the billed CTS lines were,
     or where a `replaced` line was (a patient-present code billed for caregiver-only training).
 
-    `add_modifiers` go on lines with a therapy modifier (KX); `line_modifiers` on every supported line (XE)."""
+    `add_modifiers` go on lines with a therapy modifier (KX); `line_modifiers` on every supported line (XE); a
+    `denied` untimed line billed with several units is billed once (`per_session`)."""
     # distinct-service modifiers (59, XE ...) belong only on a line an NCCI edit pairs with another, and no published
     # edit pairs the caregiver-training codes (knowledge/rules/distinct_time.yaml): a correction drops them unless
     # the payer's own edit asks for one (`line_modifiers`)
@@ -64,9 +66,10 @@ def corrected_lines(
     gone = frozenset(replaced)
     out: list[BilledLine] = []
     placed = False
+    once = {ln.code for ln in per_session(kb, billed, denied)}
     for line in billed:
         if not is_checked(kb, line.code) and line.code not in gone:
-            out.append(line)
+            out.append(line.model_copy(update={"units": 1}) if line.code in once else line)
         elif not placed:
             out += replacement
             placed = True
@@ -90,6 +93,17 @@ def billed_for_training(
         ln
         for ln in billed
         if ln.code in kb.same_day_codes and ln.code in denied_codes and ln.code not in named
+    ]
+
+
+def per_session(kb: Knowledge, billed: Sequence[BilledLine], denied: Iterable[str]) -> list[BilledLine]:
+    """Denied lines of an untimed code other than caregiver training (92526, 92507, an evaluation) billed with more
+    than one unit: such a code is billed once per session, whatever its minutes (knowledge/codes `timed: false`)."""
+    gone = frozenset(denied)
+    return [
+        ln for ln in billed
+        if ln.code in gone and ln.units > 1 and not is_checked(kb, ln.code)
+        and (info := kb.codes.get(ln.code)) is not None and not info.timed
     ]
 
 

@@ -30,6 +30,7 @@ from assistant.drafting.lines import (
     is_checked,
     lines_text,
     only_adds,
+    per_session,
     same_lines,
     unsupported_denied,
 )
@@ -96,6 +97,25 @@ def _role(kb: Knowledge, check: CheckResult, pattern: DenialPattern | None) -> s
     if rule is not None and rule.correctable:
         return "correctable"
     return "blocking" if check.severity == "block" else "advisory"
+
+
+def quantity_only(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
+                  billed: Sequence[BilledLine], denied: frozenset[str]) -> dict[str, list[CheckResult]]:
+    """A denial of quantity (a pattern corrected by units) while the payer paid a caregiver-training line of the same
+    session: the payer has accepted the session itself, so a finding that blocks only by its severity (neither the
+    pattern's blocking list nor its rule's `blocks_claim_when`) weakens the record but does not stop the claim being
+    corrected; it is named as advisory. Left as it is, the paid line would stay wrong (units, CQ/CO)."""
+    paid = [ln for ln in billed if is_checked(kb, ln.code) and ln.code not in denied]
+    if pattern is None or "units" not in pattern.corrected_claim_when or not denied or not paid:
+        return roles
+
+    def decided(check: CheckResult) -> bool:
+        rule = kb.rules.get(check.id)
+        return check.id in pattern.blocking_checks or (rule is not None and check.status in rule.blocks_claim_when)
+
+    kept = [c for c in roles["blocking"] if decided(c)]
+    eased = [c for c in roles["blocking"] if not decided(c)]
+    return {**roles, "blocking": kept, "advisory": [*roles["advisory"], *eased]}
 
 
 def classify(kb: Knowledge, report: Report, pattern: DenialPattern | None) -> dict[str, list[CheckResult]]:
@@ -207,6 +227,31 @@ def _present_part(kb: Knowledge, report: Report) -> Reason | None:
     return Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])
 
 
+def _payer_rule_sentence(kb: Knowledge, payer_text: str) -> str:
+    """The payer's own sentence that states its full-time rule (knowledge/appeals `time_rule_hints`), verbatim."""
+    words = [w for hint in kb.appeals.time_rule_hints for w in hint.words]
+    for a, b in sentence_spans(payer_text):
+        if says(payer_text[a:b], words) is not None:
+            return " ".join(payer_text[a:b].split()).strip(" '\"")
+    return ""
+
+
+def _claim_rule_reasons(kb: Knowledge, billed: Sequence[BilledLine], facts: ClaimFacts) -> list[Reason]:
+    """Why lines other than the note's minutes change: a denied untimed code billed with several units (one per
+    session), and a payer's written full-time rule the units were counted by."""
+    out = []
+    for line in per_session(kb, billed, facts.denied):
+        text = (f"{line.code} is an untimed code, billed once per session whatever its minutes: the corrected claim "
+                f"bills it as 1 unit, not {line.units}.")
+        out.append(Reason(text=text, source_ids=list(kb.codes[line.code].sources[:2])))
+    if facts.time_rule == "full_time" and (said := _payer_rule_sentence(kb, facts.payer_text)):
+        hint = next((h for h in kb.appeals.time_rule_hints if h.profile == "strict"), None)
+        text = (f'The payer\'s written time rule counts only full units ("{said}"): this plan does not apply the CPT '
+                "mid-point rule, so the minutes are counted in full units of the time each code states.")
+        out.append(Reason(text=text, source_ids=list(hint.sources[:2]) if hint else []))
+    return out
+
+
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
                 billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
                 remedy: Remedy, replaced: Sequence[BilledLine] = (), report: Report | None = None) -> Decision:
@@ -224,10 +269,14 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
         reasons.append(_remedy_reason(remedy))
+    reasons += _claim_rule_reasons(kb, billed, facts)
     if report is not None and (kept := _present_part(kb, report)) is not None:
         reasons.append(kept)
     if billed and not same_lines(fixed, billed):
-        reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}."))
+        minutes = report.time.total_minutes if report is not None else None
+        timed = any(kb.codes[ln.code].timed for ln in fixed if is_checked(kb, ln.code) and ln.code in kb.codes)
+        basis = f" ({minutes} minutes of caregiver training documented)" if minutes and timed else ""
+        reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}{basis}."))
     dx = facts.diagnoses
     if dx is not None:
         text = f"Diagnosis: {dx.why} Billed: {', '.join(dx.billed)}. Corrected: {', '.join(dx.corrected)}."
@@ -288,7 +337,22 @@ def decide(
 ) -> Decision:
     """Recommendation, reasons and corrected lines from a `Report`, a pattern (or None) and the claim."""
     facts = facts or ClaimFacts()
-    roles = classify(kb, report, pattern)
+    found = classify(kb, report, pattern)
+    roles = quantity_only(kb, found, pattern, billed, facts.denied)
+    decision = _decide(kb, report, pattern, billed, note, facts, roles)
+    eased = [c for c in found["blocking"] if c not in roles["blocking"]]
+    if decision.recommendation == "corrected_claim":  # the gap is said, not left silent
+        decision.reasons += [
+            Reason(check_id=c.id, text=f"{c.message} The payer paid this session and disputes only its quantity, so "
+                   "the correction goes ahead; the gap weakens the record if the paid lines are reviewed.",
+                   source_ids=list(c.sources[:2]))
+            for c in eased
+        ]
+    return decision
+
+
+def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine], note: str,
+            facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
     remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
@@ -311,7 +375,8 @@ def decide(
         return stands
     replaced = billed_for_training(kb, report, billed, facts.denied)
     fixed = corrected_lines(
-        kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers
+        kb, supported, billed, remedy.therapy_modifiers, [ln.code for ln in replaced], remedy.line_modifiers,
+        facts.denied,
     )
     differs = bool(billed) and not same_lines(fixed, billed)
     # a denial on the merits: the pattern is answered by an appeal and does not say units are its correction
@@ -423,10 +488,16 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
         addons = [ln.code for ln in report.billing.lines if ln.code in kb.codes and kb.codes[ln.code].kind == "addon"]
         bands = _addon_threshold(kb, addons, report.billing.rule) if minutes else ""
         reasons.append(Reason(text=f"The note supports {lines_text(report.billing.lines)}{timed}.{bands}"))
-    # the pattern's answer states what the note shows: only when no element it rests on fails
+    # the pattern's answer states what the note shows: only when no element it rests on fails, and only from a
+    # pattern answered by an appeal (one answered by a correction argues for resubmitting, not for this appeal)
     failing = {c.id for c in report.checks if c.status in (*FAILING, "unclear")}
-    if pattern is not None and not failing & set(pattern.evidence_checks):
+    if pattern is not None and pattern.remedy == "appeal" and not failing & set(pattern.evidence_checks):
         answer = f"Answer to the denial: {answer_point(pattern, payer_text)}"
+        # the fact the denial turns on, in the note's own words (where the patient was, the goal the need serves)
+        first = next((met[c] for c in pattern.evidence_checks if c in met), None)
+        if first is not None and (said := quotes_for(first, note)[:1]):
+            mark = "'" if '"' in said[0] else '"'  # a quote that holds double quotes is set in single ones
+            answer += f" The note reads: {mark}{said[0].rstrip('.')}{mark}."
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
     reasons[:0] = _point_reasons(kb, report, note, payer_text)
     if remedy.from_payer:

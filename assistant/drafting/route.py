@@ -16,6 +16,7 @@ import re
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.models import Denial, Recommendation, Route
+from assistant.drafting.remedy import says
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import PayerType
 
@@ -49,8 +50,11 @@ def payer_type_of(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple
 
 
 def unprocessable_codes(kb: Knowledge, denial: Denial) -> list[str]:
-    """The denial's codes by which the payer returned the claim unprocessed (CARC 16, MA130 …)."""
-    codes = [c.code for c in [*denial.carcs, *denial.rarcs]]
+    """The denial's codes by which the payer returned the claim unprocessed (CARC 16, MA130 …). A CARC 16 decided on
+    a review of the record (`record_review_words`: a pre-payment review, an ADR) is a determination, not a return;
+    a remark that says so outright (MA130) still counts."""
+    reviewed = says(denial.text or "", kb.appeals.record_review_words) is not None
+    codes = ([] if reviewed else [c.code for c in denial.carcs]) + [c.code for c in denial.rarcs]
     return [c for c in codes if (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable]
 
 

@@ -569,6 +569,11 @@ class AppealRules(Strict):
     )
     late_entries: LateEntryRule | None = None
     good_cause: GoodCauseRule | None = None
+    record_review_words: list[str] = Field(
+        default_factory=list,
+        description="Payer words saying the denial was decided on a review of the record (a pre-payment review, an "
+        "ADR): such a decision is an initial determination with appeal rights, not a claim returned unprocessed.",
+    )
     referenced_records: list[str] = Field(
         default_factory=list,
         description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "

@@ -89,7 +89,7 @@ def test_upload_to_downloaded_letter(server: str, tmp_path: Path) -> None:
             target = page.locator("#queue tbody tr:not(.overdue)", has_text="SUNSHINE").filter(has_text="CO-50")
             target.click()
             expect(page.locator("#item")).to_be_visible()
-            expect(page.locator("#deadline")).to_contain_text("Reconsideration (Medicare Advantage)")
+            expect(page.locator("#deadline")).to_contain_text("Plan Reconsideration (Medicare Advantage)")
             # the note's own date would differ from this recent claim's date of service (a date_of_service
             # problem since issue #8): the note leaves the date to the claim
             page.fill("#note", NOTE.replace("Date of service: 03/04/2025. ", ""))

@@ -67,8 +67,8 @@ def test_lines_take_any_cpt_or_hcpcs(line: dict, code: str, units: int, mods: li
         ({"resourceType": "Patient"}, "not a claim resource"),
         ({"resourceType": "Claim", "status": "active", "bogus": 1}, "not valid R4"),
         # one field under two of its names with different values: both keys named, neither value
-        ({"notice_date": "2026-03-05", "decision_date": "2026-08-14"},
-         "gives notice_date twice, as notice_date and decision_date"),
+        ({"notice_date": "2026-03-05", "denial_date": "2026-08-14"},
+         "gives notice_date twice, as notice_date and denial_date"),
     ],
 )
 def test_errors_name_the_field(claim: dict, says: str) -> None:
@@ -277,3 +277,23 @@ def test_amount_in_dispute(claim: dict, amount: float | None) -> None:
 def test_one_field_under_two_names_with_one_value_is_read_once() -> None:
     claim = parse_claim({"dos": "2025-03-04", "date_of_service": "2025-03-04", "claim_no": "A1", "claim_id": "A1"})
     assert (claim.date_of_service.isoformat(), claim.claim_number) == ("2025-03-04", "A1")
+
+
+@pytest.mark.parametrize(
+    ("claim", "notice", "later"),
+    [
+        # a later decision that is no appeal level's (a reopening dismissed): the deadline stays on the notice
+        ({"notice_date": "2026-03-05", "decision_date": "2026-08-14"}, "2026-03-05", "2026-08-14"),
+        ({"eob_date": "2026-03-05", "decision_date": "2026-08-14", "prior_level": "initial"}, "2026-03-05",
+         "2026-08-14"),
+        # an appeal level's decision is the notice its next level counts from
+        ({"notice_date": "2026-03-05", "decision_date": "2026-08-14", "prior_level": "redetermination"},
+         "2026-08-14", None),
+        ({"notice_date": "2026-03-05", "decision_date": "2026-03-05"}, "2026-03-05", None),
+        ({"decision_date": "2026-08-14"}, "2026-08-14", None),
+    ],
+)
+def test_a_later_decision_beside_the_notice(claim: dict, notice: str, later: str | None) -> None:
+    got = parse_claim(claim)
+    assert str(got.notice_date) == notice
+    assert (str(got.later_decision_date) if got.later_decision_date else None) == later

@@ -226,6 +226,9 @@ def test_a_closed_window_without_good_cause_is_not_filed(
     if claim.get("good_cause"):
         assert result.letter is not None
         assert claim["good_cause"] in " ".join(st.text for sec in result.letter.sections for st in sec.statements)
+        # the decision says why a late request is filed, in the claim's own words
+        assert any(r.text.startswith("Good cause for filing late") and "closed office" in r.text
+                   for r in result.reasons)
 
 
 def test_the_headline_of_a_denial_that_stands_says_why_not_that_the_note_falls_short() -> None:
@@ -269,6 +272,8 @@ STATED = [
     ("\n\nBilling memo 11/20/2026: the decision was mailed by the plan to our former address (updated 12/2024); "
      "the envelope came back returned to sender.", None, "appeal", "plan_reconsideration",
      ["Good cause", "former address"]),
+    ("\n\nBilling memo: the plan's letter was mailed to our pre-move address; we learned of it on 11/16/2026.", None,
+     "appeal", "plan_reconsideration", ["Good cause", "pre-move address"]),
     ("\n\nOffice note 11/30/2026: reconsideration not filed - staff turnover in billing.", None, "no_appeal", None,
      ["Too late", "staff turnover", "not good cause"]),
     ("\n\nAcct note: denial letter was filed without action.", None, "no_appeal", None, ["filed without action"]),
@@ -364,6 +369,9 @@ def test_a_practice_reason_on_the_claim_is_named_not_repeated(given: str, kind: 
     ({"payer_type": "medicare", "prior_level": "reconsideration", "notice_date": "2026-11-06",
       "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True, "charge": "118.00"}]},
      ["amount in controversy", "$200"]),
+    # the redetermination's 120 days passed with a reopening still open: the late appeal is said all the same
+    ({"payer_type": "medicare", "notice_date": "2026-03-05", "decision_date": "2026-08-14"},
+     ["Too late", "2026-07-08", "reopening"]),
 ])
 def test_a_note_that_fails_is_said_first_and_a_closed_appeal_too(claim: dict, says: list[str]) -> None:
     """Both reasons nothing is filed: the note does not support the claim, and the appeal it would take is out of

@@ -194,6 +194,9 @@ def test_each_carc_keeps_the_group_the_words_give_it() -> None:
      "wrong_code_patient_present"),
     ("Redetermination unfavorable: 'no documented beneficiary consent'", "medical_necessity"),
     ("Reconsideration unfavorable: see the enclosed rationale.", None),
+    # a work-queue note with no code: the line is paid as part of something else
+    ("Both lines denied -- pt was in an open home health episode on the DOS, consolidated billing", "bundling_ncci"),
+    ("portal says 97550 bundled into the eval, NCCI edit", "bundling_ncci"),
 ])
 def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, pattern: str | None) -> None:
     from assistant.drafting.denial import pattern_in_words

@@ -62,7 +62,7 @@ def appeal(claim: dict | None = CLAIM, denial: str = "CO-50 N115", **kw):  # typ
         ),
         (
             {**CLAIM, "payer": "Sunrise Medicare Advantage HMO"},
-            "Request for Reconsideration (Medicare Advantage)",
+            "Request for Plan Reconsideration (Medicare Advantage)",
             "plan_reconsideration",
             "Member ID",
         ),
@@ -164,6 +164,14 @@ def test_letters_cite_only_primary_sources_and_quote_once(denial: str) -> None:
     assert len(quotes) == len(set(quotes)) and quotes
 
 
+@pytest.mark.parametrize("denial", ["CO-97 M80", "CO-236 N20"])
+def test_a_bundling_appeal_never_advises_modifier_59(denial: str) -> None:
+    """59 is never added by reflex (no published edit pairs the caregiver-training codes): the letter never names it."""
+    result = appeal(denial=denial)
+    said = " ".join([*(st.text for s in result.letter.sections for st in s.statements), *result.actions])
+    assert "modifier 59" not in said.lower() and "59" not in re.findall(r"\b\d{2}\b", said)
+
+
 def test_quotes_support_their_sentence() -> None:
     """'The note documents X' carries only quotes that speak of X (not the caregiver sentence for the goal)."""
     letter = appeal().letter
@@ -241,3 +249,21 @@ def test_a_patient_present_recode_says_what_to_bill() -> None:
     text = " ".join(result.actions)
     assert result.recommendation == "corrected_claim" and "billing: ." not in text
     assert "drop the caregiver-training lines (97550 x1 GO, 97551 x1 GO)" in text and "97530 or 97535" in text
+
+
+@pytest.mark.parametrize(("check", "clause", "speaks"), [
+    ("patient_absent", "patient asleep in another room, not participating", True),
+    ("patient_absent", "pt did not attend the session", True),
+    ("need_and_goal", "pt cannot recall transfer steps at night", True),
+    ("need_and_goal", "sister had been helping pt put on shoes by bending pt's hip", True),
+    ("return_demo", "daughter cued the swallow appropriately during a simulated meal", True),
+    ("patient_absent", "Child at school during the session", True),
+    ("skilled_need", "VFSS showed penetration with thin liquids", True),
+    ("need_and_goal", "fell twice in the bathroom", True),
+    # words of another element do not speak to these
+    ("return_demo", "Consent: pt verbal 10/16/26", False),
+    ("patient_absent", "taught guarding on stairs", False),
+])
+def test_quote_terms_speak_to_their_check(check: str, clause: str, speaks: bool) -> None:
+    """A clause is quoted for a check only when it holds one of the check's words."""
+    assert bool(QUOTE_TERMS[check].search(clause)) == speaks

@@ -52,7 +52,13 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("kx_threshold", "medicaid", "", set(), "no_appeal", ()),
     ("kx_threshold", "commercial", "Threshold reached: resubmit with the KX modifier.", {"need_and_goal"},
      "corrected_claim", ("KX",)),
-    # Medicare's records show a home health episode: Part B cannot pay training the HHA is paid for
+    # CO-31 whose words take the trained caregiver for the patient: the member is identified, the service misread
+    ("member_not_identified", "medicaid", "Record shows service was rendered to the mother, who is not a member.",
+     {"patient_absent", "caregiver"}, "appeal", ()),
+    ("member_not_identified", "medicaid", "Patient cannot be identified as our insured.",
+     {"patient_absent", "caregiver"}, "corrected_claim", ()),
+    ("member_not_identified", "commercial", "Service was rendered to the spouse, not a member.", {"caregiver"},
+     "corrected_claim", ()),  # the note does not show the patient absent: nothing to answer with
     ("bundling_ncci", "medicare", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "no_appeal", ()),
     # the same words from a plan outside Traditional Medicare open nothing by themselves
@@ -71,6 +77,8 @@ def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str],
     ("commercial", "Documentation does not support the units billed.", "medicare"),
     ("commercial", "Time-based codes are payable only when the full time in the code descriptor is reached.", "strict"),
     ("medicaid", "Bill a timed code only when the full time of the code descriptor was spent.", "strict"),
+    ("commercial", "Units billed exceed time documented. Timed codes require the full unit time per policy.", "strict"),
+    ("other", "Each unit is paid only for a full unit of time.", "strict"),
     # Traditional Medicare and Medicare Advantage keep the CPT mid-point rule whatever the words
     ("medicare", FULL_TIME, "medicare"),
     ("medicare_advantage", FULL_TIME, "medicare"),
@@ -162,6 +170,15 @@ POINTS = [
     ("Consent must be obtained from the beneficiary.", {"consent"}, ["consent_by_representative"]),
     ("Policy limits caregiver training to members with a primary diagnosis of stroke.", set(), ["diagnosis_list"]),
     ("Documentation does not support the units billed.", {"patient_absent", "caregiver", "consent"}, []),
+    # the payer reads the patient as present: not the point that answers a denial of the patient's absence
+    ("Documentation indicates patient present. CTS codes require the patient not be present.", {"patient_absent"},
+     []),
+    # records requested and not received: the answer encloses the record
+    ("CO-50 M127. MSN: Medicare did not receive the information it requested.", set(), ["records_not_received"]),
+    ("Records were reviewed; the ADR response did not show a plan-of-care goal.", set(), []),
+    # the payer takes the trained caregiver for the patient
+    ("Service was rendered to the mother, who is not a Medicaid member.", {"patient_absent", "caregiver"},
+     ["caregiver_not_the_member"]),
 ]
 
 
@@ -201,3 +218,85 @@ def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | Non
 ])
 def test_a_duplicate_of_a_paid_claim_is_not_filed(text: str, remedy: str) -> None:
     assert pattern_remedy(P["duplicate_claim"], "medicaid", text, set()).remedy == remedy
+
+
+def test_a_correction_by_the_payers_full_time_rule_quotes_the_rule() -> None:
+    said = "Units billed exceed time documented. Timed codes require the full unit time per Reimbursement Policy X-9."
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GO 97551x1:GO"))
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GO 97551x2:GO"), GOOD_NOTE,
+                      ClaimFacts("commercial", payer_text=said, time_rule="full_time"))
+    assert decision.recommendation == "corrected_claim"
+    assert any("Reimbursement Policy X-9" in r.text and "mid-point" in r.text for r in decision.reasons)
+
+
+@pytest.mark.parametrize(("billed", "denied", "expected", "says"), [
+    # a denied untimed SLP line billed twice: once per session; the paid caregiver-training line is carried as it is
+    ("92526x2:GN 97550x1:GN", {"92526"}, "92526x1:GN 97550x1:GN", "1 unit, not 2"),
+    ("97165x2:GO 97550x1:GO", {"97165"}, "97165x1:GO 97550x1:GO", "1 unit, not 2"),
+    # a timed patient-present code keeps its units; an untimed line that was not denied is not touched
+    ("97110x2:GP 97550x1:GP", {"97110"}, None, None),
+    ("92507x2:GN 97550x1:GN", {"97550"}, None, None),
+])
+def test_a_denied_untimed_line_is_billed_once(billed: str, denied: set[str], expected: str | None,
+                                               says: str | None) -> None:
+    report = make_report(GOOD_NOTE, lines=L(billed.split()[1]))
+    decision = decide(KB, report, P["mue_exceeded"], L(billed), GOOD_NOTE,
+                      ClaimFacts("medicaid", denied=frozenset(denied)))
+    if expected is None:
+        assert decision.recommendation != "corrected_claim" or not any("untimed" in r.text for r in decision.reasons)
+        return
+    assert decision.recommendation == "corrected_claim"
+    assert lines_text(decision.corrected_lines) == lines_text(L(expected))
+    assert any(says in r.text for r in decision.reasons)
+
+
+def test_an_appeal_opened_by_the_payers_words_does_not_argue_the_patterns_correction() -> None:
+    said = "Reviewer: service was rendered to the mother, who is not a Medicaid member."
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GN"))
+    decision = decide(KB, report, P["member_not_identified"], L("97550x1:GN"), GOOD_NOTE,
+                      ClaimFacts("medicaid", payer_text=said))
+    assert decision.recommendation == "appeal"
+    said_all = " ".join(r.text for r in decision.reasons)
+    assert "takes the caregiver for the patient" in said_all and "sent again with the member ID" not in said_all
+
+
+def test_the_answer_to_the_denial_gives_the_note_s_own_words() -> None:
+    """The fact the denial turns on is said in the note's words (where the patient was), not only as a finding."""
+    note = GOOD_NOTE
+    report = make_report(note, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["wrong_code_patient_present"], L("97550x1:GP"), note,
+                      ClaimFacts("medicare", payer_text="Documentation indicates patient present."))
+    answer = next(r.text for r in decision.reasons if r.text.startswith("Answer to the denial"))
+    quoted = answer.split("The note reads: ", 1)[1][1:].rstrip("\"'.")
+    assert quoted and " ".join(quoted.split()) in " ".join(note.split())
+
+
+@pytest.mark.parametrize(("supported", "billed", "says"), [
+    # the correction names the minutes its timed lines are counted from
+    ("97550x1:GO 97551x1:GO", "97552x1:GO", "(40 minutes of caregiver training documented)"),
+    # an untimed group line has no minutes to name
+    ("97552x1:GO", "97550x1:GO 97551x1:GO", None),
+])
+def test_a_correction_names_the_minutes_of_its_timed_lines(supported: str, billed: str, says: str | None) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, total=40, lines=L(supported))
+    decision = decide(KB, report, P["units_not_supported"], L(billed), GOOD_NOTE, ClaimFacts("medicare"))
+    line = next(r.text for r in decision.reasons if r.text.startswith("Billed:"))
+    assert (says in line) if says else "minutes" not in line
+
+
+@pytest.mark.parametrize(("statuses", "denied", "expected"), [
+    # the payer paid 97550 and disputes only the add-on's units: a gap in the need does not stop the correction
+    ({"need_and_goal": "missing", "units": "problem"}, {"97551"}, "corrected_claim"),
+    # the whole session denied: the gap decides
+    ({"need_and_goal": "missing", "units": "problem"}, {"97550", "97551"}, "no_appeal"),
+    # a finding that blocks the claim whatever the payer (consent) still decides
+    ({"consent": "missing", "units": "problem"}, {"97551"}, "no_appeal"),
+])
+def test_a_quantity_denial_on_a_paid_session(statuses: dict[str, str], denied: set[str], expected: str) -> None:
+    report = make_report(GOOD_NOTE, statuses, lines=L("97550x1:GO 97551x2:GO"))
+    decision = decide(KB, report, P["mue_exceeded"], L("97550x1:GO 97551x4:GO"), GOOD_NOTE,
+                      ClaimFacts("medicare", denied=frozenset(denied)))
+    assert decision.recommendation == expected
+    if expected == "corrected_claim":
+        assert lines_text(decision.corrected_lines) == "97550 x1 GO, 97551 x2 GO"
+        assert any(r.check_id == "need_and_goal" and "weakens the record" in r.text for r in decision.reasons)

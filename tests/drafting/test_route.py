@@ -46,6 +46,20 @@ def test_choose_route(recommendation: str, payer_type: str, denial: str, prior: 
     assert why
 
 
+@pytest.mark.parametrize(("denial", "words", "route"), [
+    # CARC 16 decided on a review of the record is a determination: a denied Medicare line is reopened
+    ("CO-16 N657", "Prepayment review (ADR): 97552 billed; the record shows caregivers of one beneficiary only.",
+     "clerical_reopening"),
+    ("CO-16 N657", "Claim lacks information.", "new_claim"),
+    # a remark that says there are no appeal rights still decides
+    ("CO-16 MA130", "Pre-payment review: units missing.", "new_claim"),
+])
+def test_a_carc_16_decided_on_the_record_is_reopened(denial: str, words: str, route: str) -> None:
+    parsed, _ = parse_denial(denial, KB.reason_codes, words)
+    got, _ = choose_route(KB, recommendation="corrected_claim", payer_type="medicare", denial=parsed)
+    assert got == route
+
+
 def test_reasons_name_the_rule() -> None:
     parsed, _ = parse_denial("CO-16 MA130", KB.reason_codes)
     _, why = choose_route(KB, recommendation="corrected_claim", payer_type="medicare", denial=parsed)
