@@ -15,7 +15,7 @@ from assistant.notes.extract import Extraction, planned_or_earlier
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
-from assistant.notes.timing import union_minutes
+from assistant.notes.timing import of_the_day, union_minutes
 
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
@@ -215,6 +215,8 @@ def build_context(
     billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
+    if dos is not None:
+        of_the_day(ex.lines, ex.time, [(d.value, d.span) for d in ex.dates if d.label != "other"], dos)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
     ctx.billed_argument = billed_argument
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
