@@ -123,10 +123,10 @@ class Context:
 
     @property
     def discipline(self) -> str | None:
-        for role in ("PT", "OT", "SLP", "PTA", "OTA"):
-            if role in self.role_names:
-                return {"PTA": "PT", "OTA": "OT"}.get(role, role)
-        return None
+        named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
+        if len(named) > 1 and _CO_TREAT.search(self.ex.text):
+            return _billing_discipline(self, named)
+        return named[0] if named else None
 
     @property
     def assistant_role(self) -> str | None:
@@ -189,6 +189,28 @@ class Context:
         if self.assistant_role:
             mods.append(ASSISTANT_MODIFIER[self.assistant_role])
         return mods
+
+
+# two disciplines furnish one session together: one of them bills the shared minutes
+_CO_TREAT = re.compile(r"\bco-?\s?(?:treat\w*|tx)\b|\bjoint(?:ly)?\s+(?:session|treat\w*|visit)\b", re.I)
+# "billed by OT", "billing under PT", "PT billing the shared minutes", "OT bills"; not "OT not billing"
+_BILLED_BY = re.compile(
+    r"\bbill(?:ed|ing|s)?\s+(?:by|under)\s+(?:the\s+)?(?P<by>PT|OT|SLP|ST)\b"
+    r"|\b(?P<who>PT|OT|SLP|ST)\s+(?:is\s+|will\s+)?(?:billing|bills|billed|to\s+bill)\b"
+)
+_BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
+
+
+def _billing_discipline(ctx: Context, named: list[str]) -> str:
+    """The discipline that bills a co-treated session: the one the note says bills, else the one whose therapy
+    modifier the billed caregiver-training lines carry, else the first named."""
+    for m in _BILLED_BY.finditer(ctx.ex.text):
+        said = {"ST": "SLP"}.get(m["by"] or m["who"], m["by"] or m["who"])
+        if said in named:
+            return said
+    billed = {_BY_MODIFIER[mod] for line in ctx.billed_cts for mod in line.modifiers if mod in _BY_MODIFIER}
+    chosen = [d for d in named if d in billed]
+    return chosen[0] if len(chosen) == 1 else named[0]
 
 
 def build_context(

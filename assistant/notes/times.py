@@ -116,6 +116,8 @@ _RECURRING = re.compile(
 )
 _BREAK_AFTER = re.compile(
     r"^\s?\)?\s?\(?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b"
+    # "5 min off", "5 min lost to a phone call", "6 min on hold"
+    r"|^\s(?:off(?![\w-])|lost\b|on hold\b|away\b)"
     r"|^\s(?:[a-z]+\s){1,3}(?:off the clock|not counted)\b"  # "six minute phone call off the clock"
     # "about ten minutes of that was a break"
     r"|^\s(?:of (?:that|it|this|the (?:session|time|hour))\s)?(?:was|were)\s(?:a\s|spent on a\s)?"
@@ -125,7 +127,8 @@ _BREAK_AFTER = re.compile(
 # "9:00-9:50 minus 10 min for a fire drill", "less 8 min (phone call)", "deduct 5 min": minutes taken out of the range
 _BREAK_BEFORE = re.compile(
     r"\b(?:break|brk|rest|pause|interrupt(?:ed|ion|ions)?|off the clock|not counted|minus|less|deduct(?:ed|ing)?"
-    r"|subtract(?:ed|ing)?)\s*(?:of|was|=|:|x|for|-)?\s*[(~]?\s*$",
+    # "Rosa stepped out 5 min", "on hold ~6 min": the caregiver away, or the session held
+    r"|subtract(?:ed|ing)?|stepped out|steps out|out of the room|on hold)\s*(?:of|was|=|:|x|for|-)?\s*[(~]?\s*$",
     re.I,
 )
 # "9:00-9:55, less 15 min break = 40 min": the figure after the break's own figure is what is left, not the break
@@ -240,6 +243,36 @@ def _tokens(text: str) -> list[_Token]:
             hour, minute, ap, military = int(m["mh"]), int(m["mm"]), None, True
         colon = m["mh"] is None and m["th"] is None
         out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military, colon))
+    return out
+
+
+# "10:00-~~10:50~~ 10:35", "Stop time: 10:50 (error, KL) 10:35": a clock time struck through or marked in error, and
+# the time written right after it in its place
+_STRUCK_AFTER = re.compile(r"~~[ \t]{0,3}")
+_IN_ERROR_MARK = re.compile(
+    r"[ \t]{0,2}[(\[]?[ \t]{0,2}(?:entered\s+)?(?:in\s+)?(?:error|wrong|incorrect|struck|crossed out)\b"
+    r"[^)\]\n\d]{0,20}[)\]]?[ \t]{0,3}",
+    re.I,
+)
+
+
+def _superseded(text: str, tokens: list[_Token]) -> list[_Token]:
+    """The tokens with each struck or erroneous clock time replaced by the one written after it: the replacement takes
+    the struck time's place (its strike marks included), so the range or label around it reads as written."""
+    out: list[_Token] = []
+    skip = False
+    for b, c in itertools.pairwise([*tokens, None]):
+        if skip:
+            skip = False
+            continue
+        if c is not None and text[b.start - 2 : b.start] == "~~" and _STRUCK_AFTER.fullmatch(text, b.end, c.start):
+            out.append(replace(c, start=b.start - 2))
+            skip = True
+        elif c is not None and _IN_ERROR_MARK.fullmatch(text, b.end, c.start):
+            out.append(replace(c, start=b.start))
+            skip = True
+        else:
+            out.append(b)
     return out
 
 
@@ -632,7 +665,7 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
 _RETRACTED = re.compile(
     # "10:00-10:50 [corrected: 10:00-10:35 KL]", "(amended to 10:00-10:35)", "~~10:00-10:50~~ 10:00-10:35": an
     # amendment or a strike-through in the record gives the right range right after the wrong one
-    r"[\s,;:.()\[~-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
+    r"[\s,;:.()\[~>-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
     r"|changed\s+to|late\s+correction|i\s+mean|scratch\s+that|strike\s+that|sorry"
     r"|make\s+that|should\s+(?:read|be|have\s+been)|rather)\b[^\d\n]{0,24}"
     r"|~~[\s,;:.()\[-]{0,4}",
@@ -655,6 +688,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
     lines = lines or LineIndex(text)
     tokens = _tokens(text)
+    tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
     if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
         spoken = spoken_ranges(text)

@@ -44,7 +44,9 @@ _EXCLUDED_LATER = re.compile(
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(
-    r"^[\s,:|–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
+    r"^[\s,:|–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded"
+    # "(10:20-10:27 on hold w/ pharmacy)", "10:20-10:25 interruption (doorbell)": the session held meanwhile
+    r"|on hold|interrupt\w*|stepped out|left the room)\b"
     r"(?![^\n\d]{0,12}\d)",
     re.I,
 )  # "2:00-2:45, break 2:15-2:25": the cue labels the next range

@@ -166,3 +166,53 @@ def test_direct_care_family_by_content_and_date(dos: str, code: str) -> None:
     body = "CTS 10:00-10:30: wound care training, dressing change, sacral pressure-injury prevention."
     report = assistant.check_note(_note(body).replace("DOS 2025-03-04", "DOS " + dos))
     assert _lines(report) == [(code, 1)]
+
+
+GO_LINES = [{"code": "97550", "units": 1, "modifiers": ["GO"]}, {"code": "97551", "units": 1, "modifiers": ["GO"]}]
+TWO_DISCIPLINES = "A. Ray, PT; B. Cho, OTR/L"
+
+
+@pytest.mark.parametrize(
+    ("body", "billed", "modifier", "therapy_modifier"),
+    [
+        # co-treatment: one discipline bills the shared minutes, the one the note names or the claim's modifier shows
+        ("Co-treatment PT/OT 10:00-10:40. PT billing the shared time; OT not billing.", None, "GP", "not_applicable"),
+        ("Co-treat PT/OT caregiver training 10:00-10:40; billed by OT.", None, "GO", "not_applicable"),
+        ("Co-treat caregiver training 10:00-10:40 with OT.", GO_LINES, "GO", "met"),
+        # no co-treatment said: a GO claim on a note signed by a PT and an OT is still judged on the first discipline
+        ("Caregiver training 10:00-10:40.", GO_LINES, "GP", "problem"),
+    ],
+)
+def test_a_co_treated_session_is_billed_by_one_discipline(
+    body: str, billed: list[dict[str, object]] | None, modifier: str, therapy_modifier: str
+) -> None:
+    report = assistant.check_note(_note(body, signed=TWO_DISCIPLINES), billed=billed)
+    assert {mod for ln in report.billing.lines for mod in ln.modifiers} == {modifier}
+    assert _lines(report) == P1A1
+    assert report.check("therapy_modifier").status == therapy_modifier
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        # a struck or erroneous time and the one written in its place
+        ("CTS 10:00-~~10:50~~ 10:35", 35),
+        ("Start 10:00 Stop ~~10:50~~ 10:35", 35),
+        ("Start time: 10:00 Stop time: 10:50 (error, KL) 10:35", 35),
+        ("CTS 10:00-10:50 -> corrected 10:00-10:35 (late entry 3/5)", 35),
+        # minutes of an interruption said after or before their figure, or as a range inside the session
+        ("CTS 10:00-10:45 (neighbor called, 5 min off)", 40),
+        ("CTS 10:00-10:45, 5 min lost to a phone call", 40),
+        ("CTS 10:00-10:45; Rosa stepped out 5 min", 40),
+        ("CTS 10:00-10:45 (10:20-10:27 on hold w/ pharmacy)", 38),
+        ("CTS 10:00-10:45, 10:20-10:25 interruption (doorbell)", 40),
+    ],
+)
+def test_amended_times_and_interruptions(body: str, minutes: int) -> None:
+    assert assistant.check_note(_note(body)).time.total_minutes == minutes
+
+
+def test_a_time_next_to_an_error_word_that_is_not_a_correction_stays() -> None:
+    # "no errors" is the caregiver's performance, not a mark on the clock time before it
+    report = assistant.check_note(_note("CTS 10:00-10:40, demo with no errors 10:20 onward"))
+    assert report.time.total_minutes == 40
