@@ -55,6 +55,15 @@ _SESSION_MODE = re.compile(
     r"|completed)\s+(?:was\s+|is\s+)?(?:held\s+|done\s+|conducted\s+)?$",
     re.I,
 )
+# "daughter A (in person) and daughter B (joined by speakerphone for the last 10 min)": one caregiver in the room,
+# another joining remotely for part; the session is furnished in person
+_IN_PERSON = re.compile(r"\bin[- ]person\b", re.I)
+_JOINED_REMOTELY = re.compile(
+    r"\b(?:joined|joining|joins|dialed in|dialled in|called in|listened in)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:by|via|on|over)\s+"
+    r"(?:the\s+)?(?:speaker\s?phone|phone|telephone|video|zoom|facetime|teams)\b",
+    re.I,
+)
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.")
 _STRICT_AUDIO = ("audio only", "audio-only", "telephone only", "phone only")
 _NO_VIDEO = re.compile(
@@ -296,6 +305,8 @@ def telehealth(ctx: Context) -> Outcome:
             and not _CHECKED_BY.search(ex.text, max(0, c.start - 30), c.start)
         )
     ]
+    if _IN_PERSON.search(ex.text) and _JOINED_REMOTELY.search(ex.text):
+        remote = audio = []  # a caregiver joining an in-person session remotely: how they took part, not the mode
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]
