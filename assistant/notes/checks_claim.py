@@ -275,7 +275,9 @@ def _about_consent(text: str, mention: Concept, consents: list[Concept]) -> bool
     in the same sentence across a flowsheet's dot leaders or a wrapped line ("Consent ..... verbal, by phone",
     "verbal consent 4/14 ...\nand re-confirmed by phone today")."""
     for c in consents:
-        if (c.sent_start, c.sent_end) == (mention.sent_start, mention.sent_end):
+        # a dictation without full stops is one "sentence": there the consent must be near the phrase too
+        gap = max(mention.start - c.end, c.start - mention.end)
+        if (c.sent_start, c.sent_end) == (mention.sent_start, mention.sent_end) and gap <= CONSENT_REACH:
             return True
         if 0 <= mention.start - c.end <= CONSENT_REACH and not _BREAK.search(text, c.end, mention.start):
             return True
