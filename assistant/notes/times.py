@@ -684,6 +684,41 @@ def _retracted(text: str, segments: list[Segment]) -> list[Segment]:
     return [seg for seg in segments if seg.span not in gone] if gone else segments
 
 
+# Handwritten and European ranges the clock tokens do not read: "9.00-9.40", "14h05-14h41" (a dot or an "h" between
+# hour and minutes), "9:30-10", "10-10:40" (one end a bare hour). Read only after a word that names the session's time,
+# and not before a unit ("10-12 reps", "2.5-3.0 kg").
+_LOOSE_RANGE = re.compile(
+    r"(?<![\w.:/$])(?:"
+    r"(?P<h1>[01]?\d|2[0-3])[.h](?P<m1>[0-5]\d)[ \t]?(?:-|–|to)[ \t]?(?P<h2>[01]?\d|2[0-3])[.h](?P<m2>[0-5]\d)"
+    r"|(?P<h3>1[0-2]|0?[1-9]):(?P<m3>[0-5]\d)[ \t]?[-–][ \t]?(?P<h4>1[0-2]|0?[1-9])(?![:.]?\d)"
+    r"|(?P<h5>1[0-2]|0?[1-9])[ \t]?[-–][ \t]?(?P<h6>1[0-2]|0?[1-9]):(?P<m6>[0-5]\d)"
+    r")(?![\w.:]?\d)(?![ \t]?(?:[ap]\.?m\b|min|mins|minutes|reps?|x\b|%|lbs?|kg|ft|sec|times|'|\"|/))",
+    re.I,
+)
+_LOOSE_CUE = re.compile(r"\b(?:cts|caregiver training|training|session|time|from|start\w*|seen)\b[^\n\d]{0,12}$", re.I)
+
+
+def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
+    """The ranges of `_LOOSE_RANGE` after a session-time word, where no range was read; a bare hour takes the
+    other end's half of the day (crossing noon as "11:45-12" or "12:50-1" does)."""
+    taken = [seg.span for seg in segments]
+    out: list[Segment] = []
+    for m in itertools.islice(_LOOSE_RANGE.finditer(text), MAX_MENTIONS):
+        if not _LOOSE_CUE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        g = m.groupdict()
+        h1, m1 = g["h1"] or g["h3"] or g["h5"], g["m1"] or g["m3"] or "0"
+        h2, m2 = g["h2"] or g["h4"] or g["h6"], g["m2"] or g["m6"] or "0"
+        a = _Token(m.start(), m.start() + 1, int(h1), int(m1), None, int(h1) >= 13)
+        b = _Token(m.end() - 1, m.end(), int(h2), int(m2), None, int(h2) >= 13)
+        start, end = _resolve(a, b)
+        if 0 < end - start <= MAX_SEGMENT_MINUTES:
+            out.append(Segment(start, end, m.span()))
+    return out
+
+
 def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
     lines = lines or LineIndex(text)
@@ -696,7 +731,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
         spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
         spoken_segments += _spoken_stamped(text, segments + spoken_segments)
         segments = sorted(segments + spoken_segments, key=lambda g: g.span)
-    segments = _retracted(text, segments)
+    segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
     durations = _durations(text, [s.span for s in segments], lines, implausible)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)

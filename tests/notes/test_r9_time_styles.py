@@ -216,3 +216,26 @@ def test_a_time_next_to_an_error_word_that_is_not_a_correction_stays() -> None:
     # "no errors" is the caregiver's performance, not a mark on the clock time before it
     report = assistant.check_note(_note("CTS 10:00-10:40, demo with no errors 10:20 onward"))
     assert report.time.total_minutes == 40
+
+
+@pytest.mark.parametrize(
+    ("body", "minutes"),
+    [
+        ("CTS 9.00-9.40", 40),  # a dot between hour and minutes (handwritten, British)
+        ("CTS 14h05-14h41", 36),  # an "h" between them (European)
+        ("cts 10-10:40", 40),  # a bare hour at one end
+        ("CTS 9:30-10", 30),
+        ("CTS 11:45-12", 15),
+    ],
+)
+def test_loose_handwritten_ranges_after_a_session_word(body: str, minutes: int) -> None:
+    assert assistant.check_note(_note(body)).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["sit to stand 10-12 reps", "CTS: weight 2.5-3.0 kg", "session 9:30-10 reps", "training $9.00-9.50",
+     "time 1.5-2.0 hrs", "pain 3-4/10", "Dx 7.25-7.50"],
+)
+def test_figures_that_look_like_loose_ranges(text: str) -> None:
+    assert parse_times(text).segments == []
