@@ -695,18 +695,23 @@ _LOOSE_RANGE = re.compile(
     r")(?![\w.:]?\d)(?![ \t]?(?:[ap]\.?m\b|min|mins|minutes|reps?|x\b|%|lbs?|kg|ft|sec|times|'|\"|/))",
     re.I,
 )
-_LOOSE_CUE = re.compile(r"\b(?:cts|caregiver training|training|session|time|from|start\w*|seen)\b[^\n\d]{0,12}$", re.I)
+# the word that names the session's time, right before a loose range: each range is tried only there
+_LOOSE_LEAD = re.compile(r"\b(?:cts|caregiver training|training|session|time|from|start\w*|seen)\b[^\n\d]{0,12}", re.I)
 
 
 def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
     """The ranges of `_LOOSE_RANGE` after a session-time word, where no range was read; a bare hour takes the
     other end's half of the day (crossing noon as "11:45-12" or "12:50-1" does)."""
-    taken = [seg.span for seg in segments]
+    taken = sorted(seg.span for seg in segments)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first k ranges
     out: list[Segment] = []
-    for m in itertools.islice(_LOOSE_RANGE.finditer(text), MAX_MENTIONS):
-        if not _LOOSE_CUE.search(text, max(0, m.start() - 40), m.start()):
+    for lead in itertools.islice(_LOOSE_LEAD.finditer(text), MAX_MENTIONS):
+        m = _LOOSE_RANGE.match(text, lead.end())
+        if m is None:
             continue
-        if any(a < m.end() and m.start() < b for a, b in taken):
+        k = bisect_left(starts, m.end())  # the ranges starting before this one ends
+        if k and reach[k - 1] > m.start():
             continue
         g = m.groupdict()
         h1, m1 = g["h1"] or g["h3"] or g["h5"], g["m1"] or g["m3"] or "0"
