@@ -62,6 +62,14 @@ _SESSION_MODE = re.compile(
 _IN_PERSON = re.compile(
     r"(?<!not )(?<!planned )(?<!scheduled )(?<!instead of )(?<!usually )(?<!normally )\bin[- ]person\b", re.I
 )
+# "daughter A (in person) and daughter B (joined by speakerphone for the last 10 min)": one caregiver in the room,
+# another joining remotely for part; the session is furnished in person
+_JOINED_REMOTELY = re.compile(
+    r"\b(?:joined|joining|joins|dialed in|dialled in|called in|listened in)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:by|via|on|over)\s+"
+    r"(?:the\s+)?(?:speaker\s?phone|phone|telephone|video|zoom|facetime|teams)\b",
+    re.I,
+)
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr)\.")
 _STRICT_AUDIO = ("audio only", "audio-only", "telephone only", "phone only")
 _NO_VIDEO = re.compile(
@@ -309,6 +317,8 @@ def telehealth(ctx: Context) -> Outcome:
     ]
     if audio and not remote and ex.may_contain(r"\bin[- ]person\b") and _IN_PERSON.search(ex.text):
         audio = [c for c in audio if _SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start)]
+    if (remote or audio) and _IN_PERSON.search(ex.text) and _JOINED_REMOTELY.search(ex.text):
+        remote = audio = []  # a caregiver joining an in-person session remotely: how they took part, not the mode
     if not remote and not audio:
         return Outcome("not_applicable", "Furnished in person.")
     video = [c for c in remote if _VIDEO.search(c.text)]

@@ -15,7 +15,7 @@ from assistant.notes.extract import Extraction, planned_or_earlier
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
-from assistant.notes.timing import union_minutes
+from assistant.notes.timing import of_the_day, union_minutes
 
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
@@ -123,10 +123,10 @@ class Context:
 
     @property
     def discipline(self) -> str | None:
-        for role in ("PT", "OT", "SLP", "PTA", "OTA"):
-            if role in self.role_names:
-                return {"PTA": "PT", "OTA": "OT"}.get(role, role)
-        return None
+        named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
+        if len(named) > 1 and _CO_TREAT.search(self.ex.text):
+            return _billing_discipline(self, named)
+        return named[0] if named else None
 
     @property
     def assistant_role(self) -> str | None:
@@ -191,6 +191,28 @@ class Context:
         return mods
 
 
+# two disciplines furnish one session together: one of them bills the shared minutes
+_CO_TREAT = re.compile(r"\bco-?\s?(?:treat\w*|tx)\b|\bjoint(?:ly)?\s+(?:session|treat\w*|visit)\b", re.I)
+# "billed by OT", "billing under PT", "PT billing the shared minutes", "OT bills"; not "OT not billing"
+_BILLED_BY = re.compile(
+    r"\bbill(?:ed|ing|s)?\s+(?:by|under)\s+(?:the\s+)?(?P<by>PT|OT|SLP|ST)\b"
+    r"|\b(?P<who>PT|OT|SLP|ST)\s+(?:is\s+|will\s+)?(?:billing|bills|billed|to\s+bill)\b"
+)
+_BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
+
+
+def _billing_discipline(ctx: Context, named: list[str]) -> str:
+    """The discipline that bills a co-treated session: the one the note says bills, else the one whose therapy
+    modifier the billed caregiver-training lines carry, else the first named."""
+    for m in _BILLED_BY.finditer(ctx.ex.text):
+        said = {"ST": "SLP"}.get(m["by"] or m["who"], m["by"] or m["who"])
+        if said in named:
+            return said
+    billed = {_BY_MODIFIER[mod] for line in ctx.billed_cts for mod in line.modifiers if mod in _BY_MODIFIER}
+    chosen = [d for d in named if d in billed]
+    return chosen[0] if len(chosen) == 1 else named[0]
+
+
 def build_context(
     ex: Extraction,
     *,
@@ -215,6 +237,8 @@ def build_context(
     billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
+    if dos is not None:
+        of_the_day(ex.lines, ex.time, [(d.value, d.span) for d in ex.dates if d.label != "other"], dos)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
     ctx.billed_argument = billed_argument
     ctx.rule = "full_time" if profile == "strict" else "midpoint"

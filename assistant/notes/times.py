@@ -25,7 +25,12 @@ _TENS_ALT = "|".join(_WORD_TENS)
 NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|an?|one)"
 
 _TOKEN = re.compile(
-    r"(?=\d)(?<![\w:/.])(?:"  # every clock time starts with a digit: fail fast elsewhere
+    # every clock time starts with a digit: fail fast elsewhere. An ISO date-time's "T" may lead it
+    # ("2025-03-04T10:05:00-05:00", a FHIR period's start)
+    r"(?=\d)(?:(?<![\w:/.])|(?<=\d[Tt]))(?:"
+    # an HL7 timestamp, YYYYMMDDHHMM[SS][.S][+ZZZZ] ("OBX|1|TS|...||20250304100500"): the clock after the date
+    r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?P<th>[01]\d|2[0-3])(?P<tm>[0-5]\d)(?:[0-5]\d)?"
+    r"(?![\d:])|"
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a
     r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w/]|:\d)"  # 0830, 1415 hrs, "1000-1015:"
@@ -35,7 +40,7 @@ _TOKEN = re.compile(
     r")"
 )
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
-_TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)"
+_TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)|\d{12}"
 # "10:15 -- 10:52": a typed em dash is two hyphens
 _RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru)\s{0,3}", re.I)
 # "| 09:00 | 09:20 | transfers |": two neighbouring cells of a table row, each a clock time with its colon ("DOS:
@@ -46,7 +51,7 @@ _CELL_SEP = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}")
 # a JSON export quotes its keys and values ('"start": "13:05"'); an export's timestamp field gives the date first
 # ("CTS_START_TS: 2025-11-19 13:05")
 _LEADER = (
-    r"(?:\.{2,}[ \t]*)?[\"']?[ \t]*[:=|]?[ \t]*[\"']?"
+    r"(?:\.{2,}[ \t]*)?[\"']?[ \t]*(?:[:=]|\|{1,2})?[ \t]*[\"']?"  # HL7: "...start||20250304100500"
     r"(?:[ \t]*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})(?:[ \t]+|T))?"
 )
 _START_LABEL = re.compile(
@@ -86,11 +91,21 @@ _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|traini
 _DURATION_BODY = (
     rf"(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"
     rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
-    rf"|(?P<m>minutes?|mins?\b|min\b|'))"
+    rf"|(?P<m>minutes?|mins?\b|min\b|m\b|'))"
 )
 _DURATION = re.compile(r"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])" + _DURATION_BODY, re.I)  # first letters of numbers
 # where a duration can start: the number and the first letter of its unit (bounded: scan.sparse_finditer)
-_DURATION_STARTS = rf"(?:\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:h|min|')"
+_DURATION_STARTS = rf"(?:\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:h|m|')"
+# "cts w wife 30m", "Total: 30m": a bare "m" is minutes only right after a word that names the session's time (else
+# metres walked, months, a model number)
+_BARE_M_CUE = re.compile(
+    r"\b(?:cts|caregiver training|training|trained|session|time|total|tot|duration|w/?\s*(?:wife|husband|son|dtr"
+    r"|daughter|cg|caregiver|spouse|mom|dad|mother|father|family)|with\s+(?:wife|husband|son|daughter|cg|caregiver"
+    r"|spouse|mom|dad|mother|father|family))[\s:=,~-]{0,3}(?:approx\.?\s*|about\s+)?$",
+    re.I,
+)
+# "OBX|3|NM|CTS MIN^CTS minutes||37|min": an HL7 numeric value with minutes in its units field
+_HL7_MINUTES = re.compile(r"\|(?P<num>\d{1,3})(?:\.0+)?\|(?:min|mins|minutes)(?:\^[^|\n]*)?(?=\||$)", re.I | re.M)
 _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(
@@ -100,14 +115,22 @@ _RECURRING = re.compile(
     re.I,
 )
 _BREAK_AFTER = re.compile(
-    r"^\s?\)?\s?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b"
+    r"^\s?\)?\s?\(?(?:rest\s)?(?:breaks?|rest|pause|wait|off the clock|not counted|excluded)\b"
+    # "5 min off", "5 min lost to a phone call", "6 min on hold"
+    r"|^\s(?:off(?![\w-])|lost\b|on hold\b|away\b)"
     r"|^\s(?:[a-z]+\s){1,3}(?:off the clock|not counted)\b"  # "six minute phone call off the clock"
     # "about ten minutes of that was a break"
     r"|^\s(?:of (?:that|it|this|the (?:session|time|hour))\s)?(?:was|were)\s(?:a\s|spent on a\s)?"
     r"(?:break|pause|rest)\b",
     re.I,
 )
-_BREAK_BEFORE = re.compile(r"\b(?:break|rest|pause|off the clock|not counted)\s*(?:of|was|=|:|x|for|-)?\s*\(?$", re.I)
+# "9:00-9:50 minus 10 min for a fire drill", "less 8 min (phone call)", "deduct 5 min": minutes taken out of the range
+_BREAK_BEFORE = re.compile(
+    r"\b(?:break|brk|rest|pause|interrupt(?:ed|ion|ions)?|off the clock|not counted|minus|less|deduct(?:ed|ing)?"
+    # "Rosa stepped out 5 min", "on hold ~6 min": the caregiver away, or the session held
+    r"|subtract(?:ed|ing)?|stepped out|steps out|out of the room|on hold)\s*(?:of|was|=|:|x|for|-)?\s*[(~]?\s*$",
+    re.I,
+)
 # "9:00-9:55, less 15 min break = 40 min": the figure after the break's own figure is what is left, not the break
 _NET_AFTER_BREAK = re.compile(r"[ \t]{0,2}(?:breaks?|rest|pause)\)?[ \t]{0,2}(?:=|->|→)[ \t]{0,2}", re.I)
 # "3-5 min rest", "2 to 3 min": the upper end of a span of figures (a clock's colon or a date's slash is not one)
@@ -207,7 +230,9 @@ class _Token:
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     for m in itertools.islice(sparse_finditer(_TOKEN, text, _TOKEN_STARTS), MAX_MENTIONS):
-        if m["h"] is not None:
+        if m["th"] is not None:
+            hour, minute, ap, military = int(m["th"]), int(m["tm"]), None, True
+        elif m["h"] is not None:
             hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
             military = hour >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2 and ap is None)
         elif m["h2"] is not None:
@@ -216,7 +241,38 @@ def _tokens(text: str) -> list[_Token]:
             hour, minute, ap, military = int(m["bh"]), 0, None, False
         else:
             hour, minute, ap, military = int(m["mh"]), int(m["mm"]), None, True
-        out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military, m["mh"] is None))
+        colon = m["mh"] is None and m["th"] is None
+        out.append(_Token(m.start(), m.end(), hour, minute, ap.lower() if ap else None, military, colon))
+    return out
+
+
+# "10:00-~~10:50~~ 10:35", "Stop time: 10:50 (error, KL) 10:35": a clock time struck through or marked in error, and
+# the time written right after it in its place
+_STRUCK_AFTER = re.compile(r"~~[ \t]{0,3}")
+_IN_ERROR_MARK = re.compile(
+    r"[ \t]{0,2}[(\[]?[ \t]{0,2}(?:entered\s+)?(?:in\s+)?(?:error|wrong|incorrect|struck|crossed out)\b"
+    r"[^)\]\n\d]{0,20}[)\]]?[ \t]{0,3}",
+    re.I,
+)
+
+
+def _superseded(text: str, tokens: list[_Token]) -> list[_Token]:
+    """The tokens with each struck or erroneous clock time replaced by the one written after it: the replacement takes
+    the struck time's place (its strike marks included), so the range or label around it reads as written."""
+    out: list[_Token] = []
+    skip = False
+    for b, c in itertools.pairwise([*tokens, None]):
+        if skip:
+            skip = False
+            continue
+        if c is not None and text[b.start - 2 : b.start] == "~~" and _STRUCK_AFTER.fullmatch(text, b.end, c.start):
+            out.append(replace(c, start=b.start - 2))
+            skip = True
+        elif c is not None and _IN_ERROR_MARK.fullmatch(text, b.end, c.start):
+            out.append(replace(c, start=b.start))
+            skip = True
+        else:
+            out.append(b)
     return out
 
 
@@ -512,6 +568,11 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
         before = lines.before(m.start(), 45)
         if m["m"] == "'" and (total > MAX_PRIME_MINUTES or _FEET_CUE.search(before[-12:])):
             continue  # "amb 200' w/ rollator" is a distance
+        if m["m"] in ("m", "M") and (
+            total > MAX_PRIME_MINUTES or text[m.end() : m.end() + 1] in ("'", "/", "-") or not
+            _BARE_M_CUE.search(before[-30:])
+        ):
+            continue  # "30m" is minutes only after a word for the session's time
         after = text[m.end() : m.end() + AFTER_REACH]
         if _FIGURE_RANGE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "3-5 min rest" between tasks is advice taught, not the session's time or its break
@@ -534,6 +595,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
         out += [_labelled(m) for m in _LABELLED_TOTAL.finditer(text)]
     if {"minutes", "min", "mins"} & words_of(text):
         out += [Duration(int(m["num"]), m.span("num"), False) for m in _MINUTES_FIELD.finditer(text)]
+        if "|" in text:
+            out += [Duration(int(m["num"]), m.span("num"), False) for m in _HL7_MINUTES.finditer(text)]
     out.sort(key=lambda d: d.span)
     return out
 
@@ -600,8 +663,12 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
 # "0800-0830 - no wait, correction: 1300-1330", "ten to ten thirty, sorry, I mean ten fifteen to ten forty-five":
 # the writer takes a range back on the spot and gives the right one next
 _RETRACTED = re.compile(
-    r"[\s,;:.()-]{0,4}(?:no,?\s+wait|correction|corrected\s+to|i\s+mean|scratch\s+that|strike\s+that|sorry"
-    r"|make\s+that|should\s+(?:read|be|have\s+been)|rather)\b[^\d\n]{0,24}",
+    # "10:00-10:50 [corrected: 10:00-10:35 KL]", "(amended to 10:00-10:35)", "~~10:00-10:50~~ 10:00-10:35": an
+    # amendment or a strike-through in the record gives the right range right after the wrong one
+    r"[\s,;:.()\[~>-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
+    r"|changed\s+to|late\s+correction|i\s+mean|scratch\s+that|strike\s+that|sorry"
+    r"|make\s+that|should\s+(?:read|be|have\s+been)|rather)\b[^\d\n]{0,24}"
+    r"|~~[\s,;:.()\[-]{0,4}",
     re.I,
 )
 RETRACT_REACH = 48
@@ -617,10 +684,51 @@ def _retracted(text: str, segments: list[Segment]) -> list[Segment]:
     return [seg for seg in segments if seg.span not in gone] if gone else segments
 
 
+# Handwritten and European ranges the clock tokens do not read: "9.00-9.40", "14h05-14h41" (a dot or an "h" between
+# hour and minutes), "9:30-10", "10-10:40" (one end a bare hour). Read only after a word that names the session's time,
+# and not before a unit ("10-12 reps", "2.5-3.0 kg").
+_LOOSE_RANGE = re.compile(
+    r"(?<![\w.:/$])(?:"
+    r"(?P<h1>[01]?\d|2[0-3])[.h](?P<m1>[0-5]\d)[ \t]?(?:-|–|to)[ \t]?(?P<h2>[01]?\d|2[0-3])[.h](?P<m2>[0-5]\d)"
+    r"|(?P<h3>1[0-2]|0?[1-9]):(?P<m3>[0-5]\d)[ \t]?[-–][ \t]?(?P<h4>1[0-2]|0?[1-9])(?![:.]?\d)"
+    r"|(?P<h5>1[0-2]|0?[1-9])[ \t]?[-–][ \t]?(?P<h6>1[0-2]|0?[1-9]):(?P<m6>[0-5]\d)"
+    r")(?![\w.:]?\d)(?![ \t]?(?:[ap]\.?m\b|min|mins|minutes|reps?|x\b|%|lbs?|kg|ft|sec|times|'|\"|/))",
+    re.I,
+)
+# the word that names the session's time, right before a loose range: each range is tried only there
+_LOOSE_LEAD = re.compile(r"\b(?:cts|caregiver training|training|session|time|from|start\w*|seen)\b[^\n\d]{0,12}", re.I)
+
+
+def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
+    """The ranges of `_LOOSE_RANGE` after a session-time word, where no range was read; a bare hour takes the
+    other end's half of the day (crossing noon as "11:45-12" or "12:50-1" does)."""
+    taken = sorted(seg.span for seg in segments)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first k ranges
+    out: list[Segment] = []
+    for lead in itertools.islice(_LOOSE_LEAD.finditer(text), MAX_MENTIONS):
+        m = _LOOSE_RANGE.match(text, lead.end())
+        if m is None:
+            continue
+        k = bisect_left(starts, m.end())  # the ranges starting before this one ends
+        if k and reach[k - 1] > m.start():
+            continue
+        g = m.groupdict()
+        h1, m1 = g["h1"] or g["h3"] or g["h5"], g["m1"] or g["m3"] or "0"
+        h2, m2 = g["h2"] or g["h4"] or g["h6"], g["m2"] or g["m6"] or "0"
+        a = _Token(m.start(), m.start() + 1, int(h1), int(m1), None, int(h1) >= 13)
+        b = _Token(m.end() - 1, m.end(), int(h2), int(m2), None, int(h2) >= 13)
+        start, end = _resolve(a, b)
+        if 0 < end - start <= MAX_SEGMENT_MINUTES:
+            out.append(Segment(start, end, m.span()))
+    return out
+
+
 def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
     lines = lines or LineIndex(text)
     tokens = _tokens(text)
+    tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
     if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
         spoken = spoken_ranges(text)
@@ -628,7 +736,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
         spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
         spoken_segments += _spoken_stamped(text, segments + spoken_segments)
         segments = sorted(segments + spoken_segments, key=lambda g: g.span)
-    segments = _retracted(text, segments)
+    segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
     durations = _durations(text, [s.span for s in segments], lines, implausible)
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)

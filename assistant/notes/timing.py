@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
@@ -28,6 +29,13 @@ _BREAK_BEFORE = re.compile(
     # "video dropped 15:20-15:28", "feed froze 14:11-14:15": the call was down
     r"|dropped|disconnected|lost connection|outage|reconnect\w*|froze|frozen)\b"
     r"[^\d\n;.)]{0,12}$",
+    re.I,
+)
+# a time-stamped entry that stops the training until the next entry: "10:20 paused (phone call)", "14:05 break",
+# "10:40 wife stepped out", "9:15 session interrupted by a fire drill"
+_STAMP_PAUSE = re.compile(
+    r"\b(?:paused?|pausing|breaks?|brk|on hold|stepped out|steps out|left the room|interrupt\w*|not counted"
+    r"|off the clock|stopped the clock)\b",
     re.I,
 )
 # a verdict written after the range it judges: "9:25-9:35 not counted"
@@ -46,7 +54,9 @@ _EXCLUDED_LATER = re.compile(
 )
 # "2:15-2:25 break", "(9:20-9:35 break - not counted)"; not "(excluding break)", which qualifies the total
 _BREAK_AFTER = re.compile(
-    r"^[\s,:|–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded)\b"
+    r"^[\s,:|–-]{0,4}(?:break|brk|rest|pause|lunch|off the clock|not counted|not billed|excluded"
+    # "(10:20-10:27 on hold w/ pharmacy)", "10:20-10:25 interruption (doorbell)": the session held meanwhile
+    r"|on hold|interrupt\w*|stepped out|left the room)\b"
     r"(?![^\n\d]{0,12}\d)",
     re.I,
 )  # "2:00-2:45, break 2:15-2:25": the cue labels the next range
@@ -83,7 +93,9 @@ _CONTEXT_LINE = re.compile(
 # patient's behaviour or routine is about, not the session (the cue leads the range in the same clause)
 _DAY_DESCRIBED = re.compile(
     r"\b(?:triggers?|antecedents?|worse|worst|peaks?|agitat\w*|sundown\w*|restless\w*|naps?|napping|sleeps?"
-    r"|wakes?|meals?|medications?|meds|episodes?|outbursts?|wander\w*|tantrums?|meltdowns?)\b[^.;\n\d()]{0,30}$",
+    r"|wakes?|meals?|medications?|meds|episodes?|outbursts?|wander\w*|tantrums?|meltdowns?)\b"
+    # "trigger tracking log (ABC chart) -- noise, 4-6 pm shadows": a bracketed aside stays in the clause
+    r"(?:[^.;\n\d()]|\([^.;\n\d()]{0,20}\)){0,30}$",
     re.I,
 )
 # a trigger list reaches further, brackets and all: "antecedent/trigger tracking log (ABC chart) -- noise, 4-6 pm
@@ -129,6 +141,7 @@ class TimeAccount:
     breaks: list[Segment] = field(default_factory=list)
     elsewhere: list[Segment] = field(default_factory=list)  # the patient's time elsewhere: neither CTS nor other
     schedules: list[Segment] = field(default_factory=list)  # someone's routine hours, not the session
+    other_days: list[Segment] = field(default_factory=list)  # sessions of another date logged in the same entry
     break_durations: list[Duration] = field(default_factory=list)
     stated: Duration | None = None
     derived: int | None = None
@@ -164,6 +177,9 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
     as a digit, and a verdict right after a previous break ("... not counted then") is that break's.
     `prev_break` is where the previous range ends when it is a break, else -1."""
     end = seg.span[1]
+    if seg.stamped:  # "10:20 wife took a phone call, paused" ... "10:25 resumed": the entry up to the next is a pause
+        line_end = lines.line_span(lines.number(end))[1]
+        return _STAMP_PAUSE.search(text, end, min(line_end, next_start)) is not None
     reach = 170  # a clause that ends in its verdict: "1:29-1:45 rehab aide set up ... - aide time, not counted"
     after = text[end : min(end + reach, next_start)] + ("0" if next_start < end + reach else "")
     if _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after):
@@ -367,26 +383,55 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         whole = union_minutes(acc.cts + acc.present)[0]
         if abs(acc.stated.minutes - whole) <= MISMATCH_TOLERANCE < abs(acc.stated.minutes - union_minutes(acc.cts)[0]):
             acc.session_stated, acc.stated = acc.stated, None  # "Total session 60 min": the whole visit
-    if acc.cts:
-        covered, gaps = union_minutes(acc.cts)
-        nested = sum(_break_overlap(b, c) for b in acc.breaks for c in acc.cts)
-        # a "10 min break" that is already the gap between two segments is not taken out twice
-        spoken = sum(d.minutes for d in acc.break_durations)
-        spoken = 0 if acc.breaks or (gaps and spoken <= gaps) else spoken
-        acc.subtracted = min(nested + spoken, covered)
-        acc.break_excluded = any(_BREAK_EXCLUDED.search(lines.line(*seg.span, radius=80)) for seg in acc.cts)
-        acc.derived = covered - acc.subtracted
+    _derive(lines, acc)
     return acc
+
+
+def _derive(lines: LineIndex, acc: TimeAccount) -> None:
+    if not acc.cts:
+        acc.derived, acc.subtracted = None, 0
+        return
+    covered, gaps = union_minutes(acc.cts)
+    nested = sum(_break_overlap(b, c) for b in acc.breaks for c in acc.cts)
+    # a "10 min break" that is already the gap between two segments is not taken out twice
+    spoken = sum(d.minutes for d in acc.break_durations)
+    spoken = 0 if acc.breaks or (gaps and spoken <= gaps) else spoken
+    acc.subtracted = min(nested + spoken, covered)
+    acc.break_excluded = any(_BREAK_EXCLUDED.search(lines.line(*seg.span, radius=80)) for seg in acc.cts)
+    acc.derived = covered - acc.subtracted
+
+
+def of_the_day(lines: LineIndex, acc: TimeAccount, dated: list[tuple[date, tuple[int, int]]], dos: date) -> None:
+    """One entry that logs sessions of several dates, each range on the line of its date ("Tuesday 05/13/2025,
+    10:00-10:30: ... Thursday 05/15/2025, 14:00-14:25: ..."): CTS minutes are per date of service, so only the
+    ranges of `dos` count; the others are kept apart (`other_days`). `dated` are the note's dates with their spans
+    (a date of birth or of an earlier document excluded), sorted."""
+    starts = [span[0] for _, span in dated]
+    by_seg: dict[Segment, date] = {}
+    for seg in acc.cts:
+        line_start = lines.line_span(lines.number(seg.span[0]))[0]
+        i = bisect_right(starts, seg.span[0]) - 1  # the last date before the range
+        if i >= 0 and dated[i][1][0] >= line_start:
+            by_seg[seg] = dated[i][0]
+    days = set(by_seg.values())
+    if len(days) < 2 or dos not in days:
+        return
+    acc.other_days = [seg for seg in acc.cts if by_seg.get(seg, dos) != dos]
+    acc.cts = [seg for seg in acc.cts if seg not in acc.other_days]
+    _derive(lines, acc)
 
 
 # the patient comes in (or is there) for a part written as its own clock range or time-stamped entry:
 # "pt brought in; pt + wife practiced together", "2:37 pm: pt came in and joined", "with pt present"
+_PATIENT_NOUN = r"(?:the\s+)?(?:pt|patient|client|child)"
 _PATIENT = r"(?:the\s+)?(?:pt|patient|client|child|he|she)"
 _JOINS = re.compile(
     # "pt got home and joined the call": a few words may come between the patient and the verb
-    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+,?\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+(?:in|back)|joined|rejoined"
-    r"|returned|arrived|back\s+from"  # "pt back from MRI early -> joined"
+    rf"\b{_PATIENT}\s+(?:was\s+)?(?:[\w'-]+,?\s+){{0,3}}?(?:brought\s+(?:in|back)|came\s+in|joined|rejoined"
     r"|walked\s+in|wheeled\s+in)\b"
+    # "pt back from MRI early -> joined"; coming back is said of the patient by name only: after a break "she
+    # returned" is most often the caregiver who had stepped out
+    rf"|\b{_PATIENT_NOUN}\s+(?:was\s+)?(?:[\w'-]+,?\s+){{0,3}}?(?:came\s+back|returned|arrived|back\s+from)\b"
     rf"|\b{_PATIENT}\s*(?:\+|&|and)\s*(?:his\s+|her\s+|their\s+)?(?:wife|husband|spouse|daughter|dtr|son|mother"
     # "pt + husband curb/ramp practice": what they practised may come first
     r"|father|mom|dad|parents?|caregivers?|cg|partner|sister|brother)\s+(?:[\w/'-]+\s+){0,2}?"
@@ -519,4 +564,6 @@ def describe(acc: TimeAccount) -> str:
         text += f" (the stated {acc.session_stated.minutes} min is the whole session)"
     if acc.other:
         text += f"; other services not counted ({_clocks(acc.other)})"
+    if acc.other_days:
+        text += f"; sessions of other dates not counted ({_clocks(acc.other_days)})"
     return text
