@@ -290,6 +290,7 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` falls in one of the sorted, disjoint `spans` (windows, sections)."""
     i = bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
@@ -751,11 +752,6 @@ def _training_sections(text: str) -> list[tuple[int, int]]:
         end = text.find("\n\n", start, limit)
         out.append((start, limit if end == -1 else end))
     return out
-
-
-def _inside(sections: list[tuple[int, int]], pos: int) -> bool:
-    i = bisect_right(sections, (pos, 1 << 62)) - 1
-    return i >= 0 and sections[i][0] <= pos < sections[i][1]
 
 
 def _content_lines(text: str) -> list[tuple[int, int]]:
