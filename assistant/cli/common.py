@@ -52,6 +52,19 @@ def read_input(source: str) -> bytes:
         fail(f"Cannot read {source}: {exc.strerror}.")
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): payer and patient names in an 835 come from
+# outside the practice, and "=HYPERLINK(...)" or "@SUM(...)" must stay text when a biller opens the export.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text value a spreadsheet would evaluate, prefixed with ' so it is shown as text; numbers (a negative
+    days-left too) and every other value unchanged. Every CSV/TSV the CLI writes passes its cells through here."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_output(path: Path, data: bytes | str) -> None:
     """Write a letter or report; an unwritable path is a one-line error, not a traceback."""
     try:

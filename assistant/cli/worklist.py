@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from assistant.cli.common import fail, write_letter
+from assistant.cli.common import fail, spreadsheet_cell, write_letter
 from assistant.errors import AssistantError, InputError
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
@@ -84,7 +84,7 @@ def _print_page(page: Any, fmt: str) -> None:
         writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for item in page.items:
-            writer.writerow(item.model_dump(mode="json"))
+            writer.writerow({k: spreadsheet_cell(v) for k, v in item.model_dump(mode="json").items()})
         sys.stdout.write(buf.getvalue())
     else:
         typer.echo(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.cli.common import spreadsheet_cell
 from tests.docx_text import docx_text
 from tests.worklist.conftest import FIXTURES
 from tests.worklist.test_draft import NOTE
@@ -80,6 +82,38 @@ def test_worklist_formats(fmt: str) -> None:
         assert len(rows) == 6 and rows[0]["route"] in ("redetermination", "clerical_reopening")
     else:
         assert "6 of 6 items" in out and "other codes' denials counted" in out
+
+
+@pytest.mark.parametrize(("value", "cell"), [
+    ('=HYPERLINK("http://x.invalid","MAC")', '\'=HYPERLINK("http://x.invalid","MAC")'),
+    ("@SUM(1+1)", "'@SUM(1+1)"),
+    ("+1-555-0100", "'+1-555-0100"),
+    ("-2+3", "'-2+3"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
+    ("  =1+1", "'  =1+1"),
+    ("MEDICARE PART B MAC JX", "MEDICARE PART B MAC JX"),
+    ("CO-50 N115", "CO-50 N115"),
+    (-12, -12),  # a number (days left) stays a number
+    (120.0, 120.0),
+    (None, None),
+])
+def test_spreadsheet_cells_never_start_a_formula(value: object, cell: object) -> None:
+    assert spreadsheet_cell(value) == cell
+
+
+def test_csv_export_neutralises_formulas_from_the_remittance(tmp_path: Path) -> None:
+    """Names in an 835 come from outside the practice: a payer called =HYPERLINK(...) stays text in the CSV."""
+    hostile = tmp_path / "hostile.835"
+    payer = '=HYPERLINK("http://x.invalid","MAC")'
+    hostile.write_text((FIXTURES / "medicare_partb.835").read_text().replace("N1*PR*MEDICARE PART B MAC JX~",
+                                                                              f"N1*PR*{payer}~"))
+    assert run("era", "import", str(hostile))[0] == 0
+    code, out, _ = run("worklist", "--format", "csv", "--payer", "HYPERLINK")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows and all(r["payer"] == "'" + payer for r in rows)
+    texts = [v for r in rows for v in r.values() if not re.fullmatch(r"-?\d+(\.\d+)?", v)]  # days left may be < 0
+    assert texts and all(not v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in texts)
 
 
 def test_worklist_due_and_status() -> None:
