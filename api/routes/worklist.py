@@ -47,13 +47,15 @@ class ItemPatch(In):
     )
     assignee: str | SkipJsonSchema[None] = Field(default=None, max_length=120)
     recovered: float | SkipJsonSchema[None] = Field(
-        default=None, ge=0, le=10_000_000, description="Amount recovered (outcomes)."
+        default=None, ge=0, le=10_000_000,
+        description="Amount recovered (won / partially_won); at most the item's denied amount."
     )
     decided_on: IsoDate | SkipJsonSchema[None] = Field(
-        default=None, description="Decision date (outcomes); today when omitted."
+        default=None, description="Decision date (outcomes, or `new` after `lost`); today when omitted."
     )
     payer_deadline: IsoDate | SkipJsonSchema[None] = Field(
-        default=None, description="The payer's appeal deadline (commercial payers)."
+        default=None,
+        description="The payer's appeal deadline, for a route whose limit the payer sets (commercial, Medicaid).",
     )
 
 

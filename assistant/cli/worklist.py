@@ -200,9 +200,13 @@ def set_item(
     ] = None,
     reason: Annotated[str | None, typer.Option(help="Why (required for corrected and written_off).")] = None,
     assignee: Annotated[str | None, typer.Option(help="Who works the item.")] = None,
-    recovered: Annotated[float | None, typer.Option(help="Amount recovered (won / partially_won).")] = None,
+    recovered: Annotated[
+        float | None, typer.Option(help="Amount recovered (won / partially_won), at most the denied amount.")
+    ] = None,
     decided_on: Annotated[str | None, typer.Option(help="Decision date, YYYY-MM-DD (outcomes; default today).")] = None,
-    payer_deadline: Annotated[str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD.")] = None,
+    payer_deadline: Annotated[
+        str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD (commercial / Medicaid appeals).")
+    ] = None,
 ) -> None:
     """Change an item's status (recording an outcome updates the statistics), assignee or deadline."""
     change = {

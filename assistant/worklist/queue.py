@@ -207,6 +207,7 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
+            _refuse_misplaced(self.knowledge, item, change)
             events: list[Event] = []
             if change.assignee is not None and change.assignee != (item.assignee or ""):
                 events.append(_event(item, pid, actor, "assigned", f"assigned to {change.assignee or 'nobody'}"))
@@ -296,6 +297,47 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             return stats.stats(s, pid)
+
+
+_RECOVERING = frozenset({"won", "partially_won"})
+
+
+def _refuse_misplaced(knowledge: Any, item: Item, change: ItemUpdate) -> None:
+    """A value the change cannot mean is refused, never silently stored or dropped: an amount recovered is
+    recorded with a win and is at most what the payer denied on the line (as a correction's payment is, see the
+    importer); a decision date belongs to a decision (or to the next level it opens); a payer's own deadline
+    only dates a route whose limit the payer sets (a Medicare limit is the regulation's)."""
+    target = change.status
+    if change.recovered is not None:
+        if target not in _RECOVERING:
+            raise InputError("an amount recovered is recorded with the outcome won or partially_won",
+                             hint="give the status won or partially_won with it; a lost appeal recovers nothing")
+        if round(change.recovered * 100) > item.denied_cents:
+            raise InputError(f"the amount recovered (${change.recovered:,.2f}) is more than item {item.id}'s denied "
+                             f"amount (${item.denied_cents / 100:,.2f})",
+                             hint=f"give what the payer paid on this line after the decision, at most "
+                                  f"${item.denied_cents / 100:,.2f}")
+    reopening = item.status == "lost" and target == "new"
+    if change.decided_on is not None and target not in states.OUTCOMES and not reopening:
+        raise InputError("a decision date is recorded with a decision (won, partially_won or lost)",
+                         hint="a submission is dated today by itself; give the decision date with the outcome")
+    if change.payer_deadline is not None:
+        _refuse_payer_deadline(knowledge, item, change.payer_deadline)
+
+
+def _refuse_payer_deadline(knowledge: Any, item: Item, due: date) -> None:
+    route = knowledge.appeals.route(item.route) if item.route else None
+    if route is None or route.counts_from != "payer":
+        counted = views.deadline(knowledge, item, due)
+        limit = f"is counted by rule ({counted.title}, {counted.basis})" if counted else "does not exist"
+        raise InputError(f"item {item.id}'s filing limit {limit}; a payer deadline would not be used",
+                         hint="a payer deadline dates only an appeal whose limit the payer's notice or contract sets "
+                              "(a commercial or Medicaid payer's appeal)")
+    start = item.notice_date or item.service_date
+    if start is not None and due < start:
+        raise InputError(f"the payer deadline {due.isoformat()} is before item {item.id}'s "
+                         f"{'notice' if item.notice_date else 'date of service'} ({start.isoformat()})",
+                         hint="give the appeal deadline printed on the payer's notice, YYYY-MM-DD")
 
 
 def _event(

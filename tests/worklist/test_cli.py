@@ -135,6 +135,8 @@ def test_show_set_stats() -> None:
     code, _, err = run("worklist", "set", "1", "--status", "won")
     assert code == 2 and "cannot become won" in err
     assert run("worklist", "set", "1", "--status", "submitted", "--assignee", "dana")[0] == 0
+    code, _, err = run("worklist", "set", "1", "--status", "won", "--recovered", "999999")
+    assert code == 2 and "the amount recovered ($999,999.00) is more than item 1's denied amount ($120.00)" in err
     code, out, _ = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", "2025-06-01")
     assert code == 0 and "cli-biller" in out
     code, out, _ = run("worklist", "stats", "--format", "json")
@@ -169,6 +171,8 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     (["set", "1", "--recovered", "1e9"], "recovered: input should be less than or equal to 10000000"),
     (["set", "1", "--assignee", "a" * 5000], "assignee: string should have at most 120 characters"),
     (["set", "1", "--status", "submitted", "--decided-on", "2031-01-01"], "decision date 2031-01-01 is in the future"),
+    (["set", "1", "--status", "submitted", "--decided-on", "2025-06-01"], "decision date is recorded with a decision"),
+    (["set", "1", "--payer-deadline", "1999-01-01"], "a payer deadline would not be used"),
     (["--status", "bogus"], "unknown status 'bogus' (use one of: new, drafted, submitted"),
     (["--sort", "bogus"], "unknown sort 'bogus' (use one of: due, recovery)"),
     (["--format", "bogus"], "use one of: text, json, csv"),
