@@ -145,8 +145,16 @@ def _print_detail(item: Any, fmt: str) -> None:
         + (f"; draft: {item.draft.recommendation}" if item.draft else "")
     )
     for event in item.history:
-        change = f" {event.from_status or '-'} -> {event.to_status}" if event.to_status else ""
-        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {event.action}{change} {event.detail}".rstrip())
+        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {history_words(event)}".rstrip())
+
+
+def history_words(event: Any) -> str:
+    """What happened, the action named once: a detail that already opens with it ("note attached (598 characters)",
+    "assigned to dana") is said alone; a status change as "from -> to" after the action."""
+    if not event.to_status and event.detail.startswith(f"{event.action} "):
+        return str(event.detail)
+    change = f" {event.from_status or '-'} -> {event.to_status}" if event.to_status else ""
+    return f"{event.action}{change} {event.detail}"
 
 
 @worklist_app.command("show")

@@ -253,10 +253,14 @@ class Worklist:
         item.status, item.status_reason, item.open = target, change.reason or "", states.is_open(target)
         return event
 
-    def attach_note(self, practice: str, item_id: int, text: str, *, actor: str, today: date) -> ItemDetail:
+    def attach_note(
+        self, practice: str, item_id: int, text: str, *, note_dates: list[date], actor: str, today: date
+    ) -> ItemDetail:
+        """Attach the note of the item's session; `note_dates`: the dates the note gives for its own session."""
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
+            refuse_other_session(item.id, item.service_date, note_dates)
             item.note_text, item.updated_at = text, utcnow()
             s.add(_event(item, pid, actor, "note", f"note attached ({len(text)} characters)"))
             s.flush()
@@ -297,6 +301,21 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             return stats.stats(s, pid)
+
+
+def refuse_other_session(item_id: int, service_date: date | None, note_dates: list[date]) -> None:
+    """A note dated for another session than the item's is an operator's wrong attachment (or a claim with a wrong
+    date): refused before anything is stored, so it never decides the item, its action or its expected recovery.
+    A note that gives no date, or an item without one, cannot be compared and is taken."""
+    if service_date is None or not note_dates or service_date in note_dates:
+        return
+    dated = ", ".join(d.isoformat() for d in note_dates[:3])
+    raise InputError(
+        f"the note is dated {dated}, but item {item_id}'s date of service is {service_date.isoformat()}: "
+        "the note is not used and the item is unchanged",
+        hint=f"attach the note written for {service_date.isoformat()}; if it is the claim that carries the wrong "
+             "date, correct the claim with the payer instead",
+    )
 
 
 _RECOVERING = frozenset({"won", "partially_won"})

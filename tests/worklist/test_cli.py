@@ -165,6 +165,22 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     assert code == 0 and "1: drafted" in out and "2: not drafted" in out
 
 
+def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -> None:
+    imported()
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE)  # dated 03/04/2025
+    _, before, _ = run("worklist", "show", "3", "--format", "json")
+    assert json.loads(before)["service_date"] == "2025-03-06"
+    code, out, err = run("worklist", "draft", "3", "--note", str(note))
+    assert code == 2 and out == "" and "the note is dated 2025-03-04, but item 3's date of service is 2025-03-06" in err
+    assert run("worklist", "show", "3", "--format", "json")[1] == before
+    code, out, _ = run("worklist", "draft", "1", "--note", str(note))
+    assert code == 0
+    history = run("worklist", "show", "1")[1]
+    assert "cli-biller: note attached (" in history and "note note" not in history
+    assert "drafted new -> drafted recommendation:" in history
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["set", "1", "--status", "bogus"], "status: must be one of: new, drafted, submitted"),
     (["set", "1", "--recovered", "-50"], "recovered: input should be greater than or equal to 0"),
