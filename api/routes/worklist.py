@@ -92,7 +92,8 @@ class DraftReply(BaseModel):
 
 
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="The item id.")]
-Format = Annotated[Literal["json", "docx"], Query(description="`docx` returns the letter as a Word document.")]
+Format = Annotated[Literal["json", "docx"], Query(
+    description="`docx` returns the letter (without one, the recommendation) as a Word document.")]
 Due = Annotated[
     str | None, Query(pattern=r"^\d{1,4}[dw]?$", description="Due within this window, overdue included: 14d, 2w.")
 ]
@@ -111,10 +112,12 @@ def _docx_responses(model: type[BaseModel], *extra: int) -> dict[int | str, dict
 
 
 def _letter(result: AppealResult, item_id: int) -> Response:
+    """The letter, or for a result without one the recommendation, why and what to do (named so)."""
+    name = "letter" if result.letter is not None else "recommendation"
     return Response(
         render_docx(result, "appeal"),
         media_type=DOCX,
-        headers={"Content-Disposition": f'attachment; filename="worklist-{item_id}-letter.docx"'},
+        headers={"Content-Disposition": f'attachment; filename="worklist-{item_id}-{name}.docx"'},
     )
 
 

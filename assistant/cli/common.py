@@ -77,13 +77,12 @@ def write_output(path: Path, data: bytes | str) -> None:
 
 
 def write_letter(result: Any, out: Path, done: str) -> None:
-    """The appeal letter as DOCX at `out`; without a letter, the result and why nothing was written."""
+    """The appeal letter as DOCX at `out`; a result without a letter (corrected claim, no appeal, a letter the
+    grounding gate withheld) writes the recommendation, why and what to do there instead, and says so."""
     from assistant.drafting.docx import appeal_docx
-    from assistant.drafting.render import render_appeal
 
-    if result.letter is None:
-        typer.echo(render_appeal(result))
-        typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
-        return
     write_output(out, appeal_docx(result))
-    typer.echo(f"{done}; letter written to {out}")
+    if result.letter is not None:
+        typer.echo(f"{done}; letter written to {out}")
+    else:
+        typer.echo(f"{done}; no letter to send: the recommendation, why and what to do written to {out}")

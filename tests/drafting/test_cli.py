@@ -87,7 +87,8 @@ def test_rewrite_stdin_and_json(note: Path) -> None:
     assert res.exit_code == 0 and json.loads(res.output)["grounding"]["outcome"] == "grounded"
 
 
-def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_appeal_docx_holds_the_recommendation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked for a file, the command writes one: without a letter, the recommendation, why and what to do."""
     monkeypatch.setattr(
         assistant.service,
         "Assistant",
@@ -99,7 +100,9 @@ def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.Monke
     res = runner.invoke(
         app, ["appeal", "--denial", "CO-50", "--note", str(path), "--format", "docx", "--out", str(out)]
     )
-    assert res.exit_code == 0 and not out.exists() and "DO NOT APPEAL" in res.output
+    assert res.exit_code == 0 and "no letter to send" in res.stdout and str(out) in res.stdout
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert text.startswith("DO NOT APPEAL") and "What to do" in text and "error" not in res.output
 
 
 @pytest.mark.parametrize(
