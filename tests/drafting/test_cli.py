@@ -80,6 +80,17 @@ def test_bad_input_exit_2(note: Path, args: list[str]) -> None:
     assert "error:" in res.output
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "docx"])
+def test_an_unreadable_denial_is_said_once(note: Path, tmp_path: Path, fmt: str) -> None:
+    """A pasted denial with no CARC: one error line on standard error (with its hint), nothing on standard output."""
+    pasted = tmp_path / "denial.txt"
+    pasted.write_text("Your claim was denied. Please contact us at 555-0142 for more information.\n")
+    res = runner.invoke(app, ["appeal", "--denial-file", str(pasted), "--note", str(note), "--format", fmt,
+                              "--out", str(tmp_path / f"x.{fmt}")])
+    assert res.exit_code == 2 and res.stdout == "" and not (tmp_path / f"x.{fmt}").exists()
+    assert res.stderr.count("no CARC") == 1 and len(res.stderr.strip().splitlines()) == 1
+
+
 def test_rewrite_stdin_and_json(note: Path) -> None:
     res = runner.invoke(app, ["rewrite", "-"], input=GOOD_NOTE)
     assert res.exit_code == 0 and "CAREGIVER AND CONSENT" in res.output
