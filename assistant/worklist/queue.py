@@ -226,8 +226,7 @@ class Worklist:
             return self._detail(s, pid, item, today)
 
     def _redate(self, item: Item, today: date) -> None:
-        d = views.deadline(self.knowledge, item, today)
-        item.due_date = d.due_date if d else None
+        views.redate(self.knowledge, item, today)
 
     def _transition(self, item: Item, change: ItemUpdate, actor: str, pid: int, today: date) -> Event:
         target = change.status
