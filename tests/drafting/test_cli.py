@@ -91,6 +91,23 @@ def test_an_unreadable_denial_is_said_once(note: Path, tmp_path: Path, fmt: str)
     assert res.stderr.count("no CARC") == 1 and len(res.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(("claim", "code", "says"), [
+    ({"claim_number": "C-1", "denial_codes": "CO-50 N115"}, 0, "Denial: CO-50 N115"),
+    ({"claim_number": "C-1", "carc_rarc": "CO-50 N115"}, 0, "Denial: CO-50 N115"),  # an alias of denial_codes
+    ({"claim_number": "C-1"}, 2, "no denial codes given"),
+    (None, 2, "appeal needs --denial CODES (or --denial-file, or a --claim file whose denial_codes name them)"),
+])
+def test_the_claim_file_may_name_the_denial_codes(note: Path, tmp_path: Path, claim: dict[str, str] | None,
+                                                  code: int, says: str) -> None:
+    """docs/claims.md: `denial_codes` is used when --denial is not given."""
+    args = ["appeal", "--note", str(note)]
+    if claim is not None:
+        (tmp_path / "claim.json").write_text(json.dumps(claim))
+        args += ["--claim", str(tmp_path / "claim.json")]
+    res = runner.invoke(app, args)
+    assert res.exit_code == code and says in res.output
+
+
 def test_rewrite_stdin_and_json(note: Path) -> None:
     res = runner.invoke(app, ["rewrite", "-"], input=GOOD_NOTE)
     assert res.exit_code == 0 and "CAREGIVER AND CONSENT" in res.output
