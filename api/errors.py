@@ -196,10 +196,25 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     status = exc.status_code
     code = {404: "not_found", 405: "method_not_allowed", 400: "malformed_request"}.get(status, "http_error")
     detail = exc.detail if isinstance(exc.detail, str) and status != 400 else _TITLES.get(status, "Error")
+    if status == 400:
+        detail = _unparsed_body(exc.__cause__) or detail
     headers = getattr(exc, "headers", None)
     if status == 405:  # Starlette lists the methods of one route; a path may have several (GET + PATCH)
         headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
     return problem_response(status, code, detail, headers=headers)
+
+
+def _unparsed_body(cause: BaseException | None) -> str | None:
+    """What made a JSON body unreadable, in words (FastAPI answers 400 with the parser's error as the cause): where
+    the bytes stop being UTF-8, a nesting too deep, a number too long. Never the body's content."""
+    if isinstance(cause, UnicodeDecodeError):
+        return (f"The request body is not valid UTF-8 text (byte {cause.start + 1}); send JSON encoded as UTF-8, "
+                "with any other character escaped as \\uXXXX.")
+    if isinstance(cause, RecursionError):
+        return "The request body nests JSON arrays or objects too deeply to be read; no request field nests deeply."
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "A number in the request body has too many digits to be read."
+    return None
 
 
 def _allowed_methods(request: Request) -> list[str]:
