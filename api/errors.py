@@ -128,6 +128,8 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
             # something else a caller typed ("Walter Smith DOB 1/2/40"): that one is "*"
             loc.append(part if isinstance(part, int) else shown_name(part, "*"))
         msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if kind in ("too_long", "too_short") and isinstance(err.get("input"), str):
+            msg = _text_length(kind, err.get("ctx") or {}) or msg
         if kind == "extra_forbidden" and raw_loc:
             msg = f"unknown field {shown_name(raw_loc[-1], '(name withheld)')}: {msg}"
         # The parser's messages quote the input; so may a pydantic message that names it. Our own
@@ -136,6 +138,16 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
             msg = _allowed(err) or _NEUTRAL.get(kind, "invalid value")
         out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
     return out
+
+
+def _text_length(kind: str, ctx: dict[str, Any]) -> str | None:
+    """A text field's length limit in characters (pydantic words a limit on an optional text field as "items")."""
+    if kind == "too_long" and isinstance(ctx.get("max_length"), int):
+        return f"text should have at most {ctx['max_length']} characters, not {ctx.get('actual_length', 'more')}"
+    if kind == "too_short" and isinstance(ctx.get("min_length"), int):
+        n = ctx["min_length"]
+        return f"text should have at least {n} character{'s' if n != 1 else ''}"
+    return None
 
 
 def _allowed(err: Any) -> str | None:

@@ -64,6 +64,16 @@ def test_http_input_errors_are_problems(real: TestClient, case: str) -> None:
         assert "lone surrogate" in response.json()["detail"] and "binary" not in response.json()["detail"]
 
 
+@pytest.mark.parametrize(("body", "says"), [
+    ({"text": NOTE, "denial": "CO-50 " * 1000}, "text should have at most 4000 characters, not 6000"),
+    ({"text": NOTE, "denial": ""}, "text should have at least 1 character"),
+])
+def test_a_text_length_limit_is_said_in_characters(real: TestClient, body: dict[str, object], says: str) -> None:
+    """pydantic words the limit of an optional text field as "items after validation" (QA9)."""
+    response = real.post("/v1/appeals", json=body)
+    assert response.status_code == 422 and response.json()["errors"][0]["msg"] == says and "items" not in response.text
+
+
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "application/xml"])
 def test_a_body_that_is_not_sent_as_json_is_415(real: TestClient, content_type: str | None) -> None:
     headers = {"content-type": content_type} if content_type else {}
