@@ -46,9 +46,8 @@ class ItemPatch(In):
         default=None, max_length=500, description="Required for corrected / written_off."
     )
     assignee: str | SkipJsonSchema[None] = Field(default=None, max_length=120)
-    recovered: float | SkipJsonSchema[None] = Field(
-        default=None, ge=0, le=10_000_000,
-        description="Amount recovered (won / partially_won); at most the item's denied amount."
+    recovered: Annotated[float, Field(ge=0, le=10_000_000, allow_inf_nan=False)] | SkipJsonSchema[None] = Field(
+        default=None, description="Amount recovered (won / partially_won); at most the item's denied amount."
     )
     decided_on: IsoDate | SkipJsonSchema[None] = Field(
         default=None, description="Decision date (outcomes, or `new` after `lost`); today when omitted."

@@ -195,6 +195,7 @@ def _on_route(a: Assistant, route: str) -> int:
     ("redetermination", ["submitted"], {"status": "won", "recovered": 999_999}, "is more than item"),
     ("redetermination", ["submitted"], {"status": "partially_won", "recovered": 10_000}, "denied amount ($"),
     ("redetermination", ["submitted"], {"status": "lost", "recovered": 10}, "recorded with the outcome won"),
+    ("redetermination", ["submitted"], {"status": "won", "recovered": float("nan")}, "should be a finite number"),
     ("redetermination", [], {"status": "submitted", "recovered": 10}, "recorded with the outcome won"),
     ("redetermination", [], {"status": "submitted", "decided_on": TODAY}, "decision date is recorded with a decision"),
     ("redetermination", [], {"assignee": "dana", "decided_on": TODAY}, "decision date is recorded with a decision"),
