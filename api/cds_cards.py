@@ -101,25 +101,19 @@ def _order_date(resource: dict[str, Any]) -> date | None:
 
 def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
     """The cards of an order-sign call (runs in a worker: api.tasks.order_cards)."""
-    by_date: dict[date | None, list[tuple[str, int]]] = {}
+    lines: list[tuple[str, int]] = []
     notes: list[str] = []
+    dos: date | None = None
     for resource in _orders(body.context.get("draftOrders")):
         found = _cts_lines(resource, assistant.knowledge.training_codes)
         if found:
-            by_date.setdefault(_order_date(resource), []).extend(found)
+            lines += found
+            dos = dos or _order_date(resource)
             notes += [n["text"] for n in resource.get("note", []) if isinstance(resource.get("note"), list)
                       and isinstance(n, dict) and isinstance(n.get("text"), str)]
-    if not by_date:
+    if not lines:
         return []  # nothing about caregiver training: no card
-    # Each date's orders are checked on that date (a code not yet in force on one is critical whatever else is
-    # ordered; two families are the same minutes only on the same date); an undated order goes with the first date.
-    dos = next((d for d in by_date if d is not None), None)
-    undated = by_date.pop(None, [])
-    if undated:
-        by_date.setdefault(dos, []).extend(undated)
-    found_all = dict.fromkeys((f.text, f.indicator) for on, lines in by_date.items()
-                              for f in assistant.order_findings(lines, on))
-    cards = [card(text, indicator) for text, indicator in found_all]
+    cards = [card(f.text, f.indicator) for f in assistant.order_findings(lines, dos)]
     if notes:
         cards.append(_note_card(assistant, "\n".join(notes), dos, link))
     elif not cards:

@@ -93,21 +93,6 @@ def test_order_sign_direct_care_before_2025(client: TestClient) -> None:
     assert any(c["indicator"] == "critical" for c in cards)
 
 
-def test_order_sign_checks_each_order_on_its_own_date(client: TestClient) -> None:
-    """QA9 F24: a 2025 order first in the bundle hid the critical card of a 2024 G0543 order, and two families
-    ordered on different dates were taken for the same minutes."""
-    orders = bundle(order("97551", units=2, when="2025-03-04"), order("G0543", units=3, when="2024-06-01"))
-    cards = call(client, "cts-order-check", "order-sign",
-                 {"userId": "Practitioner/1", "patientId": "1", "draftOrders": orders})["cards"]
-    assert [c["indicator"] for c in cards].count("critical") == 1
-    assert any("2025-01-01" in c["summary"] for c in cards if c["indicator"] == "critical")
-    assert not any("one code family only" in c["summary"] for c in cards)
-    same_day = bundle(order("97550", when="2025-03-04"), order("G0541", when="2025-03-04"))
-    cards = call(client, "cts-order-check", "order-sign",
-                 {"userId": "Practitioner/1", "patientId": "1", "draftOrders": same_day})["cards"]
-    assert any("one code family only" in c["summary"] for c in cards)
-
-
 def test_order_sign_checks_an_attached_note(client: TestClient, fake: FakeAssistant) -> None:
     before = fake.calls.check
     cards = call(
