@@ -6,7 +6,7 @@ from datetime import date
 
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine, Report
-from assistant.notes.context import build_context, session_dates
+from assistant.notes.context import build_context
 from assistant.notes.engine import build_report
 from assistant.notes.extract import extract
 from assistant.notes.inputs import check_dos, validate_note
@@ -39,5 +39,7 @@ def check_note(
 def note_session_dates(text: str | bytes, *, max_bytes: int = 1_000_000) -> list[date]:
     """The dates the note gives for its own session (see `session_dates`), in order, each once; empty when it
     gives none."""
+    from assistant.notes.extract import session_dates
+
     note = validate_note(text, max_bytes=max_bytes)
     return list(dict.fromkeys(d.value for d in session_dates(extract(note))))

@@ -11,8 +11,7 @@ from functools import lru_cache
 from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
-from assistant.notes.extract import Extraction, planned_or_earlier
-from assistant.notes.patterns import DateMention
+from assistant.notes.extract import Extraction, planned_or_earlier, session_dates
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
@@ -190,13 +189,6 @@ class Context:
         if self.assistant_role:
             mods.append(ASSISTANT_MODIFIER[self.assistant_role])
         return mods
-
-
-def session_dates(ex: Extraction) -> list[DateMention]:
-    """The dates a note gives for its own session: those labelled as the date of service, else every date without
-    another label. A date of service given for the note is the note's own when it is one of them; otherwise the
-    two differ (the date_of_service check, and a worklist item that refuses a note of another session)."""
-    return [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
 
 
 def build_context(
