@@ -18,8 +18,8 @@ _BODY_KEYS = ("letter", "text", "rewritten", "note")
 
 
 def render_docx(result: Any, kind: str) -> bytes:
-    """The drafting package's letter layout for appeals that have a letter; a plain layout otherwise
-    (no-appeal recommendations, rewrites)."""
+    """The drafting package's layout for appeal results (the letter, or without one the recommendation); a
+    plain layout otherwise (rewrites)."""
     module: Any = None
     models: Any = None
     try:

@@ -128,6 +128,8 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
             # something else a caller typed ("Walter Smith DOB 1/2/40"): that one is "*"
             loc.append(part if isinstance(part, int) else shown_name(part, "*"))
         msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+        if kind in ("too_long", "too_short") and isinstance(err.get("input"), str):
+            msg = _text_length(kind, err.get("ctx") or {}) or msg
         if kind == "extra_forbidden" and raw_loc:
             msg = f"unknown field {shown_name(raw_loc[-1], '(name withheld)')}: {msg}"
         # The parser's messages quote the input; so may a pydantic message that names it. Our own
@@ -136,6 +138,16 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
             msg = _allowed(err) or _NEUTRAL.get(kind, "invalid value")
         out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
     return out
+
+
+def _text_length(kind: str, ctx: dict[str, Any]) -> str | None:
+    """A text field's length limit in characters (pydantic words a limit on an optional text field as "items")."""
+    if kind == "too_long" and isinstance(ctx.get("max_length"), int):
+        return f"text should have at most {ctx['max_length']} characters, not {ctx.get('actual_length', 'more')}"
+    if kind == "too_short" and isinstance(ctx.get("min_length"), int):
+        n = ctx["min_length"]
+        return f"text should have at least {n} character{'s' if n != 1 else ''}"
+    return None
 
 
 def _allowed(err: Any) -> str | None:
@@ -196,10 +208,25 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     status = exc.status_code
     code = {404: "not_found", 405: "method_not_allowed", 400: "malformed_request"}.get(status, "http_error")
     detail = exc.detail if isinstance(exc.detail, str) and status != 400 else _TITLES.get(status, "Error")
+    if status == 400:
+        detail = _unparsed_body(exc.__cause__) or detail
     headers = getattr(exc, "headers", None)
     if status == 405:  # Starlette lists the methods of one route; a path may have several (GET + PATCH)
         headers = {**(headers or {}), "Allow": ", ".join(_allowed_methods(request))}
     return problem_response(status, code, detail, headers=headers)
+
+
+def _unparsed_body(cause: BaseException | None) -> str | None:
+    """What made a JSON body unreadable, in words (FastAPI answers 400 with the parser's error as the cause): where
+    the bytes stop being UTF-8, a nesting too deep, a number too long. Never the body's content."""
+    if isinstance(cause, UnicodeDecodeError):
+        return (f"The request body is not valid UTF-8 text (byte {cause.start + 1}); send JSON encoded as UTF-8, "
+                "with any other character escaped as \\uXXXX.")
+    if isinstance(cause, RecursionError):
+        return "The request body nests JSON arrays or objects too deeply to be read; no request field nests deeply."
+    if isinstance(cause, ValueError) and "digits" in str(cause):
+        return "A number in the request body has too many digits to be read."
+    return None
 
 
 def _allowed_methods(request: Request) -> list[str]:

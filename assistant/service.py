@@ -284,17 +284,23 @@ class Assistant:
 
     def attach_worklist_note(self, item_id: int, note: str | bytes, *, practice: str | None = None,
                              actor: str | None = None, today: date | None = None) -> ItemDetail:
+        """Attach the note of the item's date of service; a note dated for another session is refused."""
+        from assistant.notes.api import note_session_dates
         from assistant.notes.inputs import validate_note
 
         practice, actor, today = self._scope(practice, actor, today)
         text = validate_note(note, max_bytes=self.settings.max_note_bytes)
-        return self._worklist.attach_note(practice, item_id, text, actor=actor, today=today)
+        return self._worklist.attach_note(practice, item_id, text, note_dates=note_session_dates(text), actor=actor,
+                                          today=today)
 
     def draft_worklist_item(self, item_id: int, *, note: str | bytes | None = None, denial_text: str | None = None,
                             practice: str | None = None, actor: str | None = None,
                             today: date | None = None) -> tuple[ItemDetail, AppealResult]:
-        """Attach the note (when given) and draft with the same `draft_appeal` as `assistant appeal`."""
+        """Attach the note (when given) and draft with the same `draft_appeal` as `assistant appeal`. A note dated
+        for another session than the item's is refused before anything changes."""
         from assistant.errors import InputError
+        from assistant.notes.api import note_session_dates
+        from assistant.worklist.queue import refuse_other_session
 
         practice, actor, today = self._scope(practice, actor, today)
         if note is not None:
@@ -303,6 +309,8 @@ class Assistant:
         if not text:
             raise InputError(f"item {item_id} has no note attached",
                              hint="attach the note for the date of service first")
+        if note is None:  # a note attached before notes of another session were refused
+            refuse_other_session(item_id, dos, note_session_dates(text))
         result = self.draft_appeal(denial, text, claim=claim, denial_text=denial_text, dos=dos)
         return self._worklist.record_draft(practice, item_id, result, actor=actor, today=today), result
 

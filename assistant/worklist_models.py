@@ -173,6 +173,6 @@ class ItemUpdate(_Model):
     status: Status | None = None
     reason: str | None = Field(default=None, max_length=500)
     assignee: str | None = Field(default=None, max_length=120)
-    recovered: float | None = Field(default=None, ge=0, le=10_000_000)
+    recovered: float | None = Field(default=None, ge=0, le=10_000_000, allow_inf_nan=False)
     decided_on: date | None = None
     payer_deadline: date | None = None

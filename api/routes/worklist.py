@@ -46,14 +46,15 @@ class ItemPatch(In):
         default=None, max_length=500, description="Required for corrected / written_off."
     )
     assignee: str | SkipJsonSchema[None] = Field(default=None, max_length=120)
-    recovered: float | SkipJsonSchema[None] = Field(
-        default=None, ge=0, le=10_000_000, description="Amount recovered (outcomes)."
+    recovered: Annotated[float, Field(ge=0, le=10_000_000, allow_inf_nan=False)] | SkipJsonSchema[None] = Field(
+        default=None, description="Amount recovered (won / partially_won); at most the item's denied amount."
     )
     decided_on: IsoDate | SkipJsonSchema[None] = Field(
-        default=None, description="Decision date (outcomes); today when omitted."
+        default=None, description="Decision date (outcomes, or `new` after `lost`); today when omitted."
     )
     payer_deadline: IsoDate | SkipJsonSchema[None] = Field(
-        default=None, description="The payer's appeal deadline (commercial payers)."
+        default=None,
+        description="The payer's appeal deadline, for a route whose limit the payer sets (commercial, Medicaid).",
     )
 
 
@@ -90,7 +91,8 @@ class DraftReply(BaseModel):
 
 
 ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="The item id.")]
-Format = Annotated[Literal["json", "docx"], Query(description="`docx` returns the letter as a Word document.")]
+Format = Annotated[Literal["json", "docx"], Query(
+    description="`docx` returns the letter (without one, the recommendation) as a Word document.")]
 Due = Annotated[
     str | None, Query(pattern=r"^\d{1,4}[dw]?$", description="Due within this window, overdue included: 14d, 2w.")
 ]
@@ -109,10 +111,12 @@ def _docx_responses(model: type[BaseModel], *extra: int) -> dict[int | str, dict
 
 
 def _letter(result: AppealResult, item_id: int) -> Response:
+    """The letter, or for a result without one the recommendation, why and what to do (named so)."""
+    name = "letter" if result.letter is not None else "recommendation"
     return Response(
         render_docx(result, "appeal"),
         media_type=DOCX,
-        headers={"Content-Disposition": f'attachment; filename="worklist-{item_id}-letter.docx"'},
+        headers={"Content-Disposition": f'attachment; filename="worklist-{item_id}-{name}.docx"'},
     )
 
 

@@ -132,9 +132,11 @@
     if (item.draft) $("recommendation").textContent = "Draft: " + item.draft.recommendation;
     $("next-status").replaceChildren(...item.next_statuses.map((s) => el("option", { value: s }, s)));
     $("set-status").disabled = item.next_statuses.length === 0;
+    // the action named once: a detail that opens with it ("note attached (598 characters)") is said alone
+    const said = (h) => !h.to_status && h.detail.startsWith(h.action + " ") ? h.detail : h.action
+      + (h.to_status ? ` ${h.from_status || "–"} → ${h.to_status}` : "") + (h.detail ? ` (${h.detail})` : "");
     $("history").replaceChildren(...item.history.map((h) => el("li", {},
-      `${h.at.slice(0, 16).replace("T", " ")} ${h.actor}: ${h.action}`
-      + (h.to_status ? ` ${h.from_status || "–"} → ${h.to_status}` : "") + (h.detail ? ` (${h.detail})` : ""))));
+      `${h.at.slice(0, 16).replace("T", " ")} ${h.actor}: ${said(h)}`)));
     for (const tr of $("queue").querySelectorAll("tbody tr")) {
       tr.classList.toggle("selected", Number(tr.dataset.id) === item.id);
     }

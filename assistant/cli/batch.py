@@ -33,6 +33,7 @@ from assistant.service import WARM_NOTE, Assistant
 from assistant.settings import Settings
 
 CHUNK = 32  # lines per task sent to a worker: amortises the inter-process hop
+MAX_DUPLICATES_SHOWN = 20  # ids used by several lines, named in the summary (the first ones)
 _KEYS = ("id", "text", "dos", "billed", "profile")
 _HINT = 'Each line must be {"id": ..., "text": ...}.'
 
@@ -46,6 +47,7 @@ class Outcome:
     ready: bool = False
     blocking: list[str] = field(default_factory=list)
     at_risk: float = 0.0
+    note_id: str = ""
 
 
 def read_lines(source: Path | str, stdin: BinaryIO | None = None) -> list[bytes]:
@@ -94,12 +96,21 @@ def _json(raw: bytes) -> Any:
 def _validate(item: Any) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise InputError(f"a line must be a JSON object, not a JSON {type(item).__name__}", hint=_HINT)
+    if "id" in item and (isinstance(item["id"], bool) or not isinstance(item["id"], (str, int, float))):
+        # an object, a list, true or null cannot be joined back to the note: never reported as id ""
+        raise InputError(f'"id" must be a string or a number, not a JSON {_json_type(item["id"])}',
+                         hint='Give each line its own id, e.g. "id": "visit-17".')
     if "text" not in item:
         raise InputError('missing "text"', hint=_HINT)
     unknown = sorted(shown_name(k) for k in item if k not in _KEYS)
     if unknown:
         raise InputError(f"unknown key(s) {', '.join(unknown)}", hint=f"Allowed keys: {', '.join(_KEYS)}.")
     return item
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "object", list: "array", bool: "boolean", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
 
 
 def check_line(assistant: Assistant, raw: bytes, number: int, profile: str) -> Outcome:
@@ -121,7 +132,7 @@ def check_line(assistant: Assistant, raw: bytes, number: int, profile: str) -> O
     # the serializer's own bytes, written as they are (`model_dump_json()` would decode them to be encoded again)
     return Outcome(_line(_note_id(item), number, "report", report.__pydantic_serializer__.to_json(report)), ok=True,
                    ready=report.summary.ready_to_bill, blocking=blocking,
-                   at_risk=assistant.dollars_at_risk(report, billed))
+                   at_risk=assistant.dollars_at_risk(report, billed), note_id=_note_id(item))
 
 
 def _line(note_id: str, number: int, key: str, body: str | bytes) -> bytes:
@@ -149,6 +160,7 @@ class Checked:
     ready: int
     blocking: Counter[str]
     at_risk: list[float]  # per line, summed by the parent in input order (the same float as one by one)
+    ids: list[tuple[str, int]] = field(default_factory=list)  # (id, line number) of the lines checked with an id
 
 
 def check_chunk(assistant: Assistant, chunk: list[tuple[int, bytes]], profile: str) -> Checked:
@@ -157,7 +169,8 @@ def check_chunk(assistant: Assistant, chunk: list[tuple[int, bytes]], profile: s
     for outcome in results:
         blocking.update(outcome.blocking)
     return Checked(b"".join(o.line for o in results), len(results), sum(o.ok for o in results),
-                   sum(o.ready for o in results), blocking, [o.at_risk for o in results])
+                   sum(o.ready for o in results), blocking, [o.at_risk for o in results],
+                   [(o.note_id, number) for o, (number, _) in zip(results, chunk, strict=True) if o.note_id])
 
 
 def _check_chunk(chunk: list[tuple[int, bytes]], profile: str) -> Checked:
@@ -223,6 +236,9 @@ def run_batch(assistant: Assistant, source: Path | str, *, profile: str, fmt: st
                      f"{summary['bad_lines']} bad line(s); ${summary['dollars_at_risk']:.2f} at risk\n")
     for check_id, count in summary["blocking_by_check"].items():
         sys.stderr.write(f"  {check_id}: {count} blocking\n")
+    for note_id, lines in summary["duplicate_ids"].items():
+        sys.stderr.write(f"warning: id {json.dumps(note_id)[:60]} is used by lines {', '.join(map(str, lines))}: "
+                         "their reports share the id (join by line number, or give each note its own id)\n")
     return 2 if summary["bad_lines"] else 0
 
 
@@ -234,6 +250,7 @@ def _write(results: Iterable[Checked], out: BinaryIO, *, total: int) -> dict[str
     checked = bad = ready = 0
     blocking: Counter[str] = Counter()
     at_risk = 0.0
+    lines_of: dict[str, list[int]] = {}
     progress = None
     if sys.stderr.isatty():
         from rich.progress import Progress
@@ -249,10 +266,14 @@ def _write(results: Iterable[Checked], out: BinaryIO, *, total: int) -> dict[str
             blocking.update(chunk.blocking)
             for amount in chunk.at_risk:
                 at_risk += amount
+            for note_id, number in chunk.ids:
+                lines_of.setdefault(note_id, []).append(number)
             if progress is not None:
                 progress.advance(task, chunk.lines)
     finally:
         if progress is not None:
             progress.stop()
+    duplicates = {k: v for k, v in lines_of.items() if len(v) > 1}
     return {"notes": checked, "bad_lines": bad, "ready_to_bill": ready,
-            "blocking_by_check": dict(blocking.most_common()), "dollars_at_risk": round(at_risk, 2)}
+            "blocking_by_check": dict(blocking.most_common()), "dollars_at_risk": round(at_risk, 2),
+            "duplicate_ids": dict(list(duplicates.items())[:MAX_DUPLICATES_SHOWN])}

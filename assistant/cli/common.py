@@ -52,6 +52,19 @@ def read_input(source: str) -> bytes:
         fail(f"Cannot read {source}: {exc.strerror}.")
 
 
+# A cell a spreadsheet would read as a formula (OWASP "CSV injection"): payer and patient names in an 835 come from
+# outside the practice, and "=HYPERLINK(...)" or "@SUM(...)" must stay text when a biller opens the export.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A text value a spreadsheet would evaluate, prefixed with ' so it is shown as text; numbers (a negative
+    days-left too) and every other value unchanged. Every CSV/TSV the CLI writes passes its cells through here."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_output(path: Path, data: bytes | str) -> None:
     """Write a letter or report; an unwritable path is a one-line error, not a traceback."""
     try:
@@ -64,13 +77,12 @@ def write_output(path: Path, data: bytes | str) -> None:
 
 
 def write_letter(result: Any, out: Path, done: str) -> None:
-    """The appeal letter as DOCX at `out`; without a letter, the result and why nothing was written."""
+    """The appeal letter as DOCX at `out`; a result without a letter (corrected claim, no appeal, a letter the
+    grounding gate withheld) writes the recommendation, why and what to do there instead, and says so."""
     from assistant.drafting.docx import appeal_docx
-    from assistant.drafting.render import render_appeal
 
-    if result.letter is None:
-        typer.echo(render_appeal(result))
-        typer.echo(f"error: no letter to write ({result.recommendation}); {out} not written", err=True)
-        return
     write_output(out, appeal_docx(result))
-    typer.echo(f"{done}; letter written to {out}")
+    if result.letter is not None:
+        typer.echo(f"{done}; letter written to {out}")
+    else:
+        typer.echo(f"{done}; no letter to send: the recommendation, why and what to do written to {out}")

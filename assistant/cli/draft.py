@@ -139,15 +139,16 @@ def appeal(
     try:
         _check_format(fmt, FORMATS_APPEAL)
         denial = _read_denial(denial, denial_file)
-        if denial is None or note is None:
+        if note is None or (denial is None and claim is None):  # a claim may name the codes (its denial_codes)
             raise InputError(
-                "appeal needs --denial CODES (or --denial-file) and --note FILE",
+                "appeal needs --denial CODES (or --denial-file, or a --claim file whose denial_codes name them) "
+                "and --note FILE",
                 hint="or --claim-template for a claim example",
             )
         if fmt == "docx" and out is None:
             raise InputError("--format docx needs --out FILE.docx")
         result = Assistant().draft_appeal(
-            denial, _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos),
+            denial or "", _read_note(note), claim=_read_claim(claim), denial_text=denial_text, dos=parse_date(dos),
             known_names=name or (),
         )
     except InputError as exc:

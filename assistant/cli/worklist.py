@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from assistant.cli.common import fail, write_letter
+from assistant.cli.common import fail, spreadsheet_cell, write_letter
 from assistant.errors import AssistantError, InputError
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
@@ -84,7 +84,7 @@ def _print_page(page: Any, fmt: str) -> None:
         writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS, extrasaction="ignore")
         writer.writeheader()
         for item in page.items:
-            writer.writerow(item.model_dump(mode="json"))
+            writer.writerow({k: spreadsheet_cell(v) for k, v in item.model_dump(mode="json").items()})
         sys.stdout.write(buf.getvalue())
     else:
         typer.echo(
@@ -145,8 +145,16 @@ def _print_detail(item: Any, fmt: str) -> None:
         + (f"; draft: {item.draft.recommendation}" if item.draft else "")
     )
     for event in item.history:
-        change = f" {event.from_status or '-'} -> {event.to_status}" if event.to_status else ""
-        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {event.action}{change} {event.detail}".rstrip())
+        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {history_words(event)}".rstrip())
+
+
+def history_words(event: Any) -> str:
+    """What happened, the action named once: a detail that already opens with it ("note attached (598 characters)",
+    "assigned to dana") is said alone; a status change as "from -> to" after the action."""
+    if not event.to_status and event.detail.startswith(f"{event.action} "):
+        return str(event.detail)
+    change = f" {event.from_status or '-'} -> {event.to_status}" if event.to_status else ""
+    return f"{event.action}{change} {event.detail}"
 
 
 @worklist_app.command("show")
@@ -200,9 +208,13 @@ def set_item(
     ] = None,
     reason: Annotated[str | None, typer.Option(help="Why (required for corrected and written_off).")] = None,
     assignee: Annotated[str | None, typer.Option(help="Who works the item.")] = None,
-    recovered: Annotated[float | None, typer.Option(help="Amount recovered (won / partially_won).")] = None,
+    recovered: Annotated[
+        float | None, typer.Option(help="Amount recovered (won / partially_won), at most the denied amount.")
+    ] = None,
     decided_on: Annotated[str | None, typer.Option(help="Decision date, YYYY-MM-DD (outcomes; default today).")] = None,
-    payer_deadline: Annotated[str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD.")] = None,
+    payer_deadline: Annotated[
+        str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD (commercial / Medicaid appeals).")
+    ] = None,
 ) -> None:
     """Change an item's status (recording an outcome updates the statistics), assignee or deadline."""
     change = {

@@ -4,6 +4,10 @@ The practice's letterhead sits in the page header and a "Page X of Y" footer on 
 document's author is the practice and its creation date is when it was written. The body is plain
 11-pt text with the evidence (note quotes, source ids) in a smaller line under each statement,
 and the sources the letter cites listed at the end so a reviewer can check every citation.
+
+A result without a letter (a corrected claim, no appeal, a letter withheld by the grounding gate)
+is the biller's own document instead: the recommendation, why, what to do, the sources and the
+warnings, as the text report gives them. It is never addressed to the payer.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
 from assistant.drafting.models import AppealResult, Letter
-from assistant.drafting.render import letter_source_ids
+from assistant.drafting.render import decision_summary, letter_source_ids, markers, other_warnings
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -88,11 +92,41 @@ def _body(doc: Any, letter: Letter) -> None:
     doc.add_paragraph(letter.signature)
 
 
+def _small(doc: Any, text: str) -> None:
+    for run in doc.add_paragraph(text).runs:
+        run.font.size = Pt(9)
+
+
+def recommendation_docx(result: AppealResult) -> bytes:
+    """DOCX bytes of the recommendation for the biller: headline, denial and route facts, why, what to do."""
+    doc = Document()
+    title, facts = decision_summary(result)
+    doc.core_properties.title = title
+    doc.core_properties.created = doc.core_properties.modified = datetime.now(UTC).replace(microsecond=0)
+    doc.add_heading(title, level=1)
+    for fact in facts:
+        doc.add_paragraph(fact)
+    for heading, lines in (("Why", [r.text + markers(r.quotes, r.source_ids) for r in result.reasons]),
+                           ("What to do", result.actions)):
+        doc.add_heading(heading, level=2)
+        for line in lines:
+            doc.add_paragraph(line, style="List Bullet")
+    if result.sources:
+        doc.add_heading("Sources", level=3)
+        for s in result.sources:
+            _small(doc, f"[{s.id}] {s.title} — {s.publisher}. {s.url}")
+    for warning in other_warnings(result):
+        _small(doc, f"Warning: {warning}")
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
 def appeal_docx(result: AppealResult) -> bytes:
-    """DOCX bytes of the letter; raises ValueError when the result has no letter."""
+    """DOCX bytes of the letter; without a letter, of the recommendation (`recommendation_docx`)."""
     letter = result.letter
     if letter is None:
-        raise ValueError(f"this result has no letter (recommendation: {result.recommendation})")
+        return recommendation_docx(result)
     doc = Document()
     _page_setup(doc, letter)
     _properties(doc, letter)

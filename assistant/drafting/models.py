@@ -139,8 +139,12 @@ class Denial(_Model):
 
     @property
     def label(self) -> str:
-        carcs = [f"{c.group or self.group}-{c.code}" if c.group or self.group else c.code for c in self.carcs]
-        return " ".join([*carcs, *(r.code for r in self.rarcs)])
+        """The codes as the payer gives them, "CO-50 N115"; a CARC without a group code (a decision letter rarely
+        gives one) is named as what it is, "CARC 50, RARC N386", never as a bare number, and no group is presumed."""
+        if all(c.group or self.group for c in self.carcs):
+            return " ".join([*(f"{c.group or self.group}-{c.code}" for c in self.carcs), *(r.code for r in self.rarcs)])
+        carcs = [f"{c.group}-{c.code}" if c.group else f"CARC {c.code}" for c in self.carcs]
+        return ", ".join([*carcs, *(f"RARC {r.code}" for r in self.rarcs)])
 
 
 # --- results ----------------------------------------------------------------------------------

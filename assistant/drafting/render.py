@@ -100,6 +100,18 @@ def _code_warnings(result: AppealResult) -> list[str]:
     return [w for w in (unknown_code_warning(r.code, r.kind) for r in refs if not r.known) if w in result.warnings]
 
 
+def decision_summary(result: AppealResult) -> tuple[str, list[str]]:
+    """The recommendation in one line and the facts under it (denial, pattern, route, due date, corrected lines,
+    warnings about the codes and the date), as the text report shows them."""
+    return _headline(result), _decision(result)[2:]
+
+
+def other_warnings(result: AppealResult) -> list[str]:
+    """The warnings the report shows at its end (those not shown beside the denial or the due date)."""
+    top = _code_warnings(result)
+    return [w for w in result.warnings if w not in top and not w.startswith(DATE_WARNING)]
+
+
 def render_appeal(result: AppealResult) -> str:
     out = _decision(result)
     out += ["", "## Why"] + [f"- {r.text}" + markers(r.quotes, r.source_ids) for r in result.reasons]
@@ -111,6 +123,5 @@ def render_appeal(result: AppealResult) -> str:
     if result.grounding is not None:
         g = result.grounding
         out += ["", f"Grounding: {g.outcome} (final text by {g.backend}; {len(g.attempts)} attempt(s))"]
-    top = _code_warnings(result)
-    out += [f"Warning: {w}" for w in result.warnings if w not in top and not w.startswith(DATE_WARNING)]
+    out += [f"Warning: {w}" for w in other_warnings(result)]
     return "\n".join(out).rstrip() + "\n"

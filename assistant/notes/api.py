@@ -34,3 +34,12 @@ def check_note(
     ex = extract(note, other_codes=knowledge.same_day_codes | extra if extra else None)
     ctx = build_context(ex, knowledge=knowledge, profile=profile, today=today, dos=dos, billed=billed)
     return build_report(ctx)
+
+
+def note_session_dates(text: str | bytes, *, max_bytes: int = 1_000_000) -> list[date]:
+    """The dates the note gives for its own session (see `session_dates`), in order, each once; empty when it
+    gives none."""
+    from assistant.notes.extract import session_dates
+
+    note = validate_note(text, max_bytes=max_bytes)
+    return list(dict.fromkeys(d.value for d in session_dates(extract(note))))

@@ -11,7 +11,7 @@ from functools import lru_cache
 from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
-from assistant.notes.extract import Extraction, planned_or_earlier
+from assistant.notes.extract import Extraction, planned_or_earlier, session_dates
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
@@ -225,7 +225,7 @@ def build_context(
     dos_span = None
     dos_from_note = False
     note_dos = None
-    labelled = [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
+    labelled = session_dates(ex)
     # a record that quotes an earlier entry before the session's own ("[From the initial evaluation, 03/31/2025]
     # ... [Caregiver training note, 04/15/2025]"): the passed date, when the note gives it too, is the note's own
     labelled = [d for d in labelled if d.value == dos] or labelled

@@ -296,6 +296,13 @@ def earlier_visit(doc: str, start: int, end: int) -> bool:
     return _EARLIER_VISIT.search(doc, a, max(b, end)) is not None
 
 
+def session_dates(ex: Extraction) -> list[DateMention]:
+    """The dates a note gives for its own session: those labelled as the date of service, else every date without
+    another label. A date of service given for the note is the note's own when it is one of them; otherwise the
+    two differ (the date_of_service check, and a worklist item that refuses a note of another session)."""
+    return [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
+
+
 def planned_or_earlier(doc: str, start: int, end: int) -> bool:
     """Whether a code mention at doc[start:end] is a service of another day: its clause plans it ("recheck w/ pt
     present next visit (97530)", "P: continue 97530") or its sentence puts it on an earlier visit."""

@@ -211,7 +211,11 @@ class _Walker:
 
 def transactions(text: str) -> tuple[list[Transaction], int, Delimiters]:
     """All transactions of every interchange in the file, the segment count and the delimiters."""
-    text = text.lstrip("\ufeff\r\n\t ")
+    stripped = text.lstrip("\ufeff\r\n\t ")
+    if not stripped:  # said as such, not as a file that "does not start with an ISA segment"
+        raise RemittanceError("the file is empty" + (": it holds only blank space" if text.strip("\ufeff") else ""),
+                              hint="check that the download or transfer finished; " + HINT[0].lower() + HINT[1:])
+    text = stripped
     delims = delimiters(text)
     walker = _Walker()
     last = 0

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from assistant.remittance.models import Claim, Payment, Remittance
+from assistant.worklist import views
 from assistant.worklist.classify import Candidate, cents, cts_codes, split_claim
 from assistant.worklist.db import Event, Item, RemittanceFile
 from assistant.worklist.store import Store, utcnow
@@ -135,7 +136,7 @@ def _reverse(run: _Run, payment: Payment, claim: Claim) -> None:
         )
 
 
-def _carry_over(run: _Run, item: Item, c: Candidate) -> None:
+def _carry_over(run: _Run, knowledge: Any, item: Item, c: Candidate) -> None:
     row = _item_row(c, run)
     for name in (
         "payer_claim_number",
@@ -154,6 +155,7 @@ def _carry_over(run: _Run, item: Item, c: Candidate) -> None:
     ):
         setattr(item, name, row[name])
     item.reversed, item.updated_at = False, utcnow()
+    views.redate(knowledge, item, run.today)  # the correction's notice starts the item's filing limit again
     run.summary.items_updated += 1
     run.event(item, "reprocessed", f"the payer reprocessed the claim; the line is still denied ({c.denial})")
 
@@ -168,7 +170,9 @@ def _close_paid(run: _Run, item: Item, paid_cents: int) -> None:
     run.summary.items_closed += 1
 
 
-def _correction(run: _Run, payment: Payment, claim: Claim, candidates: list[Candidate]) -> list[Candidate]:
+def _correction(
+    run: _Run, knowledge: Any, payment: Payment, claim: Claim, candidates: list[Candidate]
+) -> list[Candidate]:
     """Match a correction's lines to reversed items; return the candidates that are new denials."""
     pending = run.reversed.pop((payment.payer_key[:80], claim.patient_control_number[:40]), [])
     if not pending:
@@ -177,7 +181,7 @@ def _correction(run: _Run, payment: Payment, claim: Claim, candidates: list[Cand
     for item in pending:
         c = by_line.pop((item.procedure, item.service_date), None)
         if c is not None:
-            _carry_over(run, item, c)
+            _carry_over(run, knowledge, item, c)
             continue
         paid = next(
             (ln.paid for ln in claim.lines if ln.procedure == item.procedure and ln.service_date == item.service_date),
@@ -302,7 +306,7 @@ def _claim(run: _Run, knowledge: Any, codes: frozenset[str], payment: Payment, c
     split = split_claim(knowledge, codes, payment, claim, run.today)
     run.summary.cts_denials += len(split.candidates)
     run.summary.other_denials += split.other_denials
-    run.new += _correction(run, payment, claim, split.candidates)
+    run.new += _correction(run, knowledge, payment, claim, split.candidates)
 
 
 def _summary_of(file: RemittanceFile, *, already: bool) -> ImportSummary:

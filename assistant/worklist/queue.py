@@ -207,6 +207,7 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
+            _refuse_misplaced(self.knowledge, item, change)
             events: list[Event] = []
             if change.assignee is not None and change.assignee != (item.assignee or ""):
                 events.append(_event(item, pid, actor, "assigned", f"assigned to {change.assignee or 'nobody'}"))
@@ -225,8 +226,7 @@ class Worklist:
             return self._detail(s, pid, item, today)
 
     def _redate(self, item: Item, today: date) -> None:
-        d = views.deadline(self.knowledge, item, today)
-        item.due_date = d.due_date if d else None
+        views.redate(self.knowledge, item, today)
 
     def _transition(self, item: Item, change: ItemUpdate, actor: str, pid: int, today: date) -> Event:
         target = change.status
@@ -252,10 +252,14 @@ class Worklist:
         item.status, item.status_reason, item.open = target, change.reason or "", states.is_open(target)
         return event
 
-    def attach_note(self, practice: str, item_id: int, text: str, *, actor: str, today: date) -> ItemDetail:
+    def attach_note(
+        self, practice: str, item_id: int, text: str, *, note_dates: list[date], actor: str, today: date
+    ) -> ItemDetail:
+        """Attach the note of the item's session; `note_dates`: the dates the note gives for its own session."""
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
+            refuse_other_session(item.id, item.service_date, note_dates)
             item.note_text, item.updated_at = text, utcnow()
             s.add(_event(item, pid, actor, "note", f"note attached ({len(text)} characters)"))
             s.flush()
@@ -296,6 +300,62 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             return stats.stats(s, pid)
+
+
+def refuse_other_session(item_id: int, service_date: date | None, note_dates: list[date]) -> None:
+    """A note dated for another session than the item's is an operator's wrong attachment (or a claim with a wrong
+    date): refused before anything is stored, so it never decides the item, its action or its expected recovery.
+    A note that gives no date, or an item without one, cannot be compared and is taken."""
+    if service_date is None or not note_dates or service_date in note_dates:
+        return
+    dated = ", ".join(d.isoformat() for d in note_dates[:3])
+    raise InputError(
+        f"the note is dated {dated}, but item {item_id}'s date of service is {service_date.isoformat()}: "
+        "the note is not used and the item is unchanged",
+        hint=f"attach the note written for {service_date.isoformat()}; if it is the claim that carries the wrong "
+             "date, correct the claim with the payer instead",
+    )
+
+
+_RECOVERING = frozenset({"won", "partially_won"})
+
+
+def _refuse_misplaced(knowledge: Any, item: Item, change: ItemUpdate) -> None:
+    """A value the change cannot mean is refused, never silently stored or dropped: an amount recovered is
+    recorded with a win and is at most what the payer denied on the line (as a correction's payment is, see the
+    importer); a decision date belongs to a decision (or to the next level it opens); a payer's own deadline
+    only dates a route whose limit the payer sets (a Medicare limit is the regulation's)."""
+    target = change.status
+    if change.recovered is not None:
+        if target not in _RECOVERING:
+            raise InputError("an amount recovered is recorded with the outcome won or partially_won",
+                             hint="give the status won or partially_won with it; a lost appeal recovers nothing")
+        if round(change.recovered * 100) > item.denied_cents:
+            raise InputError(f"the amount recovered (${change.recovered:,.2f}) is more than item {item.id}'s denied "
+                             f"amount (${item.denied_cents / 100:,.2f})",
+                             hint=f"give what the payer paid on this line after the decision, at most "
+                                  f"${item.denied_cents / 100:,.2f}")
+    reopening = item.status == "lost" and target == "new"
+    if change.decided_on is not None and target not in states.OUTCOMES and not reopening:
+        raise InputError("a decision date is recorded with a decision (won, partially_won or lost)",
+                         hint="a submission is dated today by itself; give the decision date with the outcome")
+    if change.payer_deadline is not None:
+        _refuse_payer_deadline(knowledge, item, change.payer_deadline)
+
+
+def _refuse_payer_deadline(knowledge: Any, item: Item, due: date) -> None:
+    route = knowledge.appeals.route(item.route) if item.route else None
+    if route is None or route.counts_from != "payer":
+        counted = views.deadline(knowledge, item, due)
+        limit = f"is counted by rule ({counted.title}, {counted.basis})" if counted else "does not exist"
+        raise InputError(f"item {item.id}'s filing limit {limit}; a payer deadline would not be used",
+                         hint="a payer deadline dates only an appeal whose limit the payer's notice or contract sets "
+                              "(a commercial or Medicaid payer's appeal)")
+    start = item.notice_date or item.service_date
+    if start is not None and due < start:
+        raise InputError(f"the payer deadline {due.isoformat()} is before item {item.id}'s "
+                         f"{'notice' if item.notice_date else 'date of service'} ({start.isoformat()})",
+                         hint="give the appeal deadline printed on the payer's notice, YYYY-MM-DD")
 
 
 def _event(

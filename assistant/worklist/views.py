@@ -25,6 +25,13 @@ def deadline(knowledge: Any, item: Item, today: date) -> Deadline | None:
     )
 
 
+def redate(knowledge: Any, item: Item, today: date) -> None:
+    """The stored due date (what the queue sorts and filters by) from the item's deadline, after whatever it
+    counts from changed: the route, the notice (a payer's correction), the payer's deadline."""
+    d = deadline(knowledge, item, today)
+    item.due_date = d.due_date if d else None
+
+
 def summary(knowledge: Any, item: Item, today: date, rate: float) -> ItemSummary:
     d = deadline(knowledge, item, today) if item.open else None
     return ItemSummary(

@@ -38,6 +38,14 @@ BODIES: dict[str, tuple[bytes | dict[str, object], int, str]] = {
     "5,000-digit number": (b'{"text": "x", "billed": [{"code": "97550", "units": ' + b"9" * 5000 + b"}]}",
                            400, "malformed_request"),
     "deep nesting": (b'{"text": ' + b"[" * 50_000 + b"]" * 50_000 + b"}", 400, "malformed_request"),
+    "deep object nesting": (b'{"x": ' + b'{"a": ' * 5_000 + b"1" + b"}" * 5_000 + b"}", 400, "malformed_request"),
+    "invalid UTF-8": (b'{"text": "DOS 2025-03-04 \xff\xfe patient"}', 400, "malformed_request"),
+}
+SAYS = {
+    "5,000-digit number": "too many digits",
+    "deep nesting": "nests JSON arrays or objects too deeply",
+    "deep object nesting": "nests JSON arrays or objects too deeply",
+    "invalid UTF-8": "not valid UTF-8 text (byte 26)",  # the 26th byte is 0xff
 }
 
 
@@ -50,8 +58,20 @@ def test_http_input_errors_are_problems(real: TestClient, case: str) -> None:
         response = real.post("/v1/check", json=body)
     assert (response.status_code, response.headers["content-type"]) == (status, "application/problem+json")
     assert response.json()["code"] == code
+    if case in SAYS:  # an unreadable body says why, never "Malformed request" alone (QA9 F21)
+        assert SAYS[case] in response.json()["detail"]
     if "surrogate in" in case and "note" in case:  # qa6 L7: short or long, the same clear message
         assert "lone surrogate" in response.json()["detail"] and "binary" not in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ({"text": NOTE, "denial": "CO-50 " * 1000}, "text should have at most 4000 characters, not 6000"),
+    ({"text": NOTE, "denial": ""}, "text should have at least 1 character"),
+])
+def test_a_text_length_limit_is_said_in_characters(real: TestClient, body: dict[str, object], says: str) -> None:
+    """pydantic words the limit of an optional text field as "items after validation" (QA9)."""
+    response = real.post("/v1/appeals", json=body)
+    assert response.status_code == 422 and response.json()["errors"][0]["msg"] == says and "items" not in response.text
 
 
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "application/xml"])

@@ -38,6 +38,9 @@ BAD_LINES = {
     "text is a number": (b'{"id": "x", "text": 5}', "not_text"),
     "unknown key": (good("x", extra="y"), "bad_input"),
     "a list": (b"[1, 2]", "bad_input"),
+    "id is an object": (b'{"id": {"nested": 1}, "text": "a"}', "bad_input"),
+    "id is true": (b'{"id": true, "text": "a"}', "bad_input"),
+    "id is null": (b'{"id": null, "text": "a"}', "bad_input"),
 }
 
 
@@ -57,6 +60,19 @@ def test_an_error_line_keeps_its_id_and_names_no_patient_detail(tmp_path: Path) 
     assert rows[1]["id"] == "n-13"
     assert "Walter" not in json.dumps(rows[1]) and "(name withheld)" in rows[1]["error"]["message"]  # type: ignore[index]
     assert "JSON object" in rows[2]["error"]["message"]  # type: ignore[index]
+
+
+def test_ids_used_by_several_lines_are_named(tmp_path: Path) -> None:
+    """An integrator joins reports by id: lines that share one are checked, and the summary names them."""
+    data = b"\n".join([good("a1"), good("b"), good("a1"), b'{"id": 7, "text": "x"}', b'{"id": 7, "text": "y"}',
+                        b'{"text": "no id"}', b'{"text": "no id either"}']) + b"\n"
+    path = tmp_path / "notes.jsonl"
+    path.write_bytes(data)
+    result = CliRunner().invoke(app, ["check", "--batch", str(path), "--workers", "1", "--format", "json"])
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 0 and [r["id"] for r in rows[:-1]] == ["a1", "b", "a1", "7", "7", "", ""]
+    assert rows[-1]["summary"]["duplicate_ids"] == {"a1": [1, 3], "7": [4, 5]}  # lines without an id: by line
+    assert 'warning: id "a1" is used by lines 1, 3' in result.stderr and 'id "7" is used by lines 4, 5' in result.stderr
 
 
 def test_a_note_file_with_batch_is_refused(tmp_path: Path) -> None:

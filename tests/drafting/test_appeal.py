@@ -133,8 +133,12 @@ def test_json_round_trip_and_docx() -> None:
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "CLM-77" in text or any("CLM-77" in c.text for t in doc.tables for r in t.rows for c in r.cells)
     assert "Patient not present" in text
-    with pytest.raises(ValueError):
-        appeal_docx(run(report=make_report(GOOD_NOTE, {"consent": "missing"})))
+    # without a letter: the biller's document (recommendation, why, what to do), never a letter to the payer
+    refused = run(report=make_report(GOOD_NOTE, {"consent": "missing"}))
+    doc = Document(io.BytesIO(appeal_docx(refused)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert refused.letter is None and text.startswith("DO NOT APPEAL") and "What to do" in text
+    assert all(action in text for action in refused.actions) and "To whom it may concern" not in text
 
 
 def test_real_claim_fields_and_a_line_without_units_are_read() -> None:

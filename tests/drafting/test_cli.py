@@ -80,6 +80,34 @@ def test_bad_input_exit_2(note: Path, args: list[str]) -> None:
     assert "error:" in res.output
 
 
+@pytest.mark.parametrize("fmt", ["text", "json", "docx"])
+def test_an_unreadable_denial_is_said_once(note: Path, tmp_path: Path, fmt: str) -> None:
+    """A pasted denial with no CARC: one error line on standard error (with its hint), nothing on standard output."""
+    pasted = tmp_path / "denial.txt"
+    pasted.write_text("Your claim was denied. Please contact us at 555-0142 for more information.\n")
+    res = runner.invoke(app, ["appeal", "--denial-file", str(pasted), "--note", str(note), "--format", fmt,
+                              "--out", str(tmp_path / f"x.{fmt}")])
+    assert res.exit_code == 2 and res.stdout == "" and not (tmp_path / f"x.{fmt}").exists()
+    assert res.stderr.count("no CARC") == 1 and len(res.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("claim", "code", "says"), [
+    ({"claim_number": "C-1", "denial_codes": "CO-50 N115"}, 0, "Denial: CO-50 N115"),
+    ({"claim_number": "C-1", "carc_rarc": "CO-50 N115"}, 0, "Denial: CO-50 N115"),  # an alias of denial_codes
+    ({"claim_number": "C-1"}, 2, "no denial codes given"),
+    (None, 2, "appeal needs --denial CODES (or --denial-file, or a --claim file whose denial_codes name them)"),
+])
+def test_the_claim_file_may_name_the_denial_codes(note: Path, tmp_path: Path, claim: dict[str, str] | None,
+                                                  code: int, says: str) -> None:
+    """docs/claims.md: `denial_codes` is used when --denial is not given."""
+    args = ["appeal", "--note", str(note)]
+    if claim is not None:
+        (tmp_path / "claim.json").write_text(json.dumps(claim))
+        args += ["--claim", str(tmp_path / "claim.json")]
+    res = runner.invoke(app, args)
+    assert res.exit_code == code and says in res.output
+
+
 def test_rewrite_stdin_and_json(note: Path) -> None:
     res = runner.invoke(app, ["rewrite", "-"], input=GOOD_NOTE)
     assert res.exit_code == 0 and "CAREGIVER AND CONSENT" in res.output
@@ -87,7 +115,8 @@ def test_rewrite_stdin_and_json(note: Path) -> None:
     assert res.exit_code == 0 and json.loads(res.output)["grounding"]["outcome"] == "grounded"
 
 
-def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_appeal_docx_holds_the_recommendation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked for a file, the command writes one: without a letter, the recommendation, why and what to do."""
     monkeypatch.setattr(
         assistant.service,
         "Assistant",
@@ -99,7 +128,9 @@ def test_no_appeal_docx_is_not_written(tmp_path: Path, monkeypatch: pytest.Monke
     res = runner.invoke(
         app, ["appeal", "--denial", "CO-50", "--note", str(path), "--format", "docx", "--out", str(out)]
     )
-    assert res.exit_code == 0 and not out.exists() and "DO NOT APPEAL" in res.output
+    assert res.exit_code == 0 and "no letter to send" in res.stdout and str(out) in res.stdout
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert text.startswith("DO NOT APPEAL") and "What to do" in text and "error" not in res.output
 
 
 @pytest.mark.parametrize(

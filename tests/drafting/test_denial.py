@@ -177,6 +177,19 @@ def test_a_code_shaped_token_is_named_so_it_can_be_fixed() -> None:
         parse_denial("CO-12345", KB.reason_codes)
 
 
+@pytest.mark.parametrize(("raw", "label"), [
+    ("CO-50 N115", "CO-50 N115"),
+    ("CO-151 N362 N640", "CO-151 N362 N640"),
+    ("50 N386", "CARC 50, RARC N386"),  # no group given: named as codes, no group presumed
+    ("50", "CARC 50"),
+    ("Decision: UNFAVORABLE. The documentation did not support medical necessity. CARC 50, RARC N386.",
+     "CARC 50, RARC N386"),
+])
+def test_the_label_never_shows_a_bare_number(raw: str, label: str) -> None:
+    denial, _ = parse_denial(raw, KB.reason_codes)
+    assert denial.label == label
+
+
 def test_each_carc_keeps_the_group_the_words_give_it() -> None:
     denial, _ = parse_denial("biller: 'NGS underpaid 97550. CO-253 and PR-2 on the line. Appeal?'", KB.reason_codes)
     assert denial.group == "CO" and denial.label == "CO-253 PR-2"

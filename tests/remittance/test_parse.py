@@ -177,6 +177,18 @@ def test_envelope_faults_name_the_segment(text: str, position: int, words: str) 
     assert "TESTPATIENT" not in (caught.value.hint or "")
 
 
+@pytest.mark.parametrize(("data", "words"), [
+    (b"", "the file is empty"),
+    (b"\xef\xbb\xbf", "the file is empty"),
+    (b"\r\n  \n\t", "the file is empty: it holds only blank space"),
+])
+def test_an_empty_file_is_called_empty(data: bytes, words: str) -> None:
+    with pytest.raises(RemittanceError) as caught:
+        parse_835(data)
+    assert str(caught.value).startswith(words) and "ISA segment" not in str(caught.value)
+    assert caught.value.position is None  # no segment to name
+
+
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
 def test_a_utf16_file_is_named_with_how_to_convert_it(encoding: str) -> None:
     with pytest.raises(RemittanceError) as caught:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from docx import Document
 from typer.testing import CliRunner
 
 from assistant.cli import app
+from assistant.cli.common import spreadsheet_cell
 from tests.docx_text import docx_text
 from tests.worklist.conftest import FIXTURES
 from tests.worklist.test_draft import NOTE
@@ -82,6 +84,38 @@ def test_worklist_formats(fmt: str) -> None:
         assert "6 of 6 items" in out and "other codes' denials counted" in out
 
 
+@pytest.mark.parametrize(("value", "cell"), [
+    ('=HYPERLINK("http://x.invalid","MAC")', '\'=HYPERLINK("http://x.invalid","MAC")'),
+    ("@SUM(1+1)", "'@SUM(1+1)"),
+    ("+1-555-0100", "'+1-555-0100"),
+    ("-2+3", "'-2+3"),
+    ("\t=1+1", "'\t=1+1"),
+    ("\r=1+1", "'\r=1+1"),
+    ("  =1+1", "'  =1+1"),
+    ("MEDICARE PART B MAC JX", "MEDICARE PART B MAC JX"),
+    ("CO-50 N115", "CO-50 N115"),
+    (-12, -12),  # a number (days left) stays a number
+    (120.0, 120.0),
+    (None, None),
+])
+def test_spreadsheet_cells_never_start_a_formula(value: object, cell: object) -> None:
+    assert spreadsheet_cell(value) == cell
+
+
+def test_csv_export_neutralises_formulas_from_the_remittance(tmp_path: Path) -> None:
+    """Names in an 835 come from outside the practice: a payer called =HYPERLINK(...) stays text in the CSV."""
+    hostile = tmp_path / "hostile.835"
+    payer = '=HYPERLINK("http://x.invalid","MAC")'
+    hostile.write_text((FIXTURES / "medicare_partb.835").read_text().replace("N1*PR*MEDICARE PART B MAC JX~",
+                                                                              f"N1*PR*{payer}~"))
+    assert run("era", "import", str(hostile))[0] == 0
+    code, out, _ = run("worklist", "--format", "csv", "--payer", "HYPERLINK")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and rows and all(r["payer"] == "'" + payer for r in rows)
+    texts = [v for r in rows for v in r.values() if not re.fullmatch(r"-?\d+(\.\d+)?", v)]  # days left may be < 0
+    assert texts and all(not v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in texts)
+
+
 def test_worklist_due_and_status() -> None:
     imported()
     code, out, _ = run("worklist", "--due", "14d", "--format", "json")
@@ -101,6 +135,8 @@ def test_show_set_stats() -> None:
     code, _, err = run("worklist", "set", "1", "--status", "won")
     assert code == 2 and "cannot become won" in err
     assert run("worklist", "set", "1", "--status", "submitted", "--assignee", "dana")[0] == 0
+    code, _, err = run("worklist", "set", "1", "--status", "won", "--recovered", "999999")
+    assert code == 2 and "the amount recovered ($999,999.00) is more than item 1's denied amount ($120.00)" in err
     code, out, _ = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", "2025-06-01")
     assert code == 0 and "cli-biller" in out
     code, out, _ = run("worklist", "stats", "--format", "json")
@@ -129,12 +165,30 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     assert code == 0 and "1: drafted" in out and "2: not drafted" in out
 
 
+def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -> None:
+    imported()
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE)  # dated 03/04/2025
+    _, before, _ = run("worklist", "show", "3", "--format", "json")
+    assert json.loads(before)["service_date"] == "2025-03-06"
+    code, out, err = run("worklist", "draft", "3", "--note", str(note))
+    assert code == 2 and out == "" and "the note is dated 2025-03-04, but item 3's date of service is 2025-03-06" in err
+    assert run("worklist", "show", "3", "--format", "json")[1] == before
+    code, out, _ = run("worklist", "draft", "1", "--note", str(note))
+    assert code == 0
+    history = run("worklist", "show", "1")[1]
+    assert "cli-biller: note attached (" in history and "note note" not in history
+    assert "drafted new -> drafted recommendation:" in history
+
+
 @pytest.mark.parametrize(("args", "words"), [
     (["set", "1", "--status", "bogus"], "status: must be one of: new, drafted, submitted"),
     (["set", "1", "--recovered", "-50"], "recovered: input should be greater than or equal to 0"),
     (["set", "1", "--recovered", "1e9"], "recovered: input should be less than or equal to 10000000"),
     (["set", "1", "--assignee", "a" * 5000], "assignee: string should have at most 120 characters"),
     (["set", "1", "--status", "submitted", "--decided-on", "2031-01-01"], "decision date 2031-01-01 is in the future"),
+    (["set", "1", "--status", "submitted", "--decided-on", "2025-06-01"], "decision date is recorded with a decision"),
+    (["set", "1", "--payer-deadline", "1999-01-01"], "a payer deadline would not be used"),
     (["--status", "bogus"], "unknown status 'bogus' (use one of: new, drafted, submitted"),
     (["--sort", "bogus"], "unknown sort 'bogus' (use one of: due, recovery)"),
     (["--format", "bogus"], "use one of: text, json, csv"),

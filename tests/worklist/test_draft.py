@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,10 @@ from alembic.script import ScriptDirectory
 
 from assistant import Assistant, Settings
 from assistant.errors import InputError, TransitionError
+from assistant.notes.api import note_session_dates
 from assistant.worklist import migrations
 from assistant.worklist.db import Base
+from assistant.worklist.queue import refuse_other_session
 from assistant.worklist.store import MIGRATIONS, migrate
 from tests.worklist.conftest import TODAY, era
 
@@ -129,6 +132,51 @@ def test_bulk_drafting_reports_each_item(recording: Recording) -> None:
     results = recording.draft_worklist_items([with_note, without, 999_999], today=TODAY)
     assert [(r.id, r.drafted) for r in results] == [(with_note, True), (without, False), (999_999, False)]
     assert "no note" in results[1].message and "no worklist item" in results[2].message
+
+
+# (note, the item's date of service) -> the note is of that session (None: it gives no date to compare)
+@pytest.mark.parametrize(("note", "dos", "same"), [
+    (NOTE, date(2025, 3, 4), True),
+    (NOTE, date(2025, 3, 6), False),
+    (NOTE.replace("Date of service: 03/04/2025. ", ""), date(2025, 3, 6), None),
+    # an earlier entry quoted before the session's own: the session's date is one the note gives
+    ("[From the initial evaluation, 02/10/2025] " + NOTE.replace("Date of service: 03/04/2025. ", "") + " 03/04/2025",
+     date(2025, 3, 4), True),
+    (NOTE.replace("Date of service: 03/04/2025", "DOS 09/15/2026"), date(2025, 3, 6), False),
+])
+def test_a_note_of_another_session_is_refused_by_date(note: str, dos: date, same: bool | None) -> None:
+    dates = note_session_dates(note)
+    assert (dos in dates if dates else None) is same
+    if same is False:
+        with pytest.raises(InputError, match=f"item 7's date of service is {dos.isoformat()}: the note is not used"):
+            refuse_other_session(7, dos, dates)
+    else:
+        refuse_other_session(7, dos, dates)
+    refuse_other_session(7, None, dates)  # an item without a date of service takes any note
+
+
+def test_a_note_of_another_date_leaves_the_item_unchanged(recording: Recording) -> None:
+    """An operator attaching the wrong note must not decide the item: no note, no draft, same action, status and
+    expected recovery (a no-appeal draft would have set it to 0), no history entry."""
+    item = _item(recording, "97551", "CO-151")  # date of service 2025-03-06; NOTE is dated 03/04/2025
+    before = recording.worklist_item(item, today=TODAY)
+    for call in (lambda: recording.draft_worklist_item(item, note=NOTE, today=TODAY),
+                 lambda: recording.attach_worklist_note(item, NOTE, today=TODAY)):
+        with pytest.raises(InputError, match="the note is dated 2025-03-04, but item"):
+            call()
+    after = recording.worklist_item(item, today=TODAY)
+    assert after == before and not after.note_attached and recording.calls == []
+    results = recording.draft_worklist_items([item], today=TODAY)
+    assert not results[0].drafted and "no note" in results[0].message
+
+
+def test_a_note_attached_before_the_rule_is_not_drafted(recording: Recording) -> None:
+    """A note of another session stored before such notes were refused is refused when the item is drafted."""
+    item = _item(recording, "97551", "CO-151")
+    recording._worklist.attach_note("default", item, NOTE, note_dates=[], actor="old", today=TODAY)
+    results = recording.draft_worklist_items([item], today=TODAY)
+    assert not results[0].drafted and "2025-03-06: the note is not used" in results[0].message
+    assert recording.worklist_item(item, today=TODAY).status == "new" and recording.calls == []
 
 
 def test_empty_note_is_refused(recording: Recording) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -235,3 +235,9 @@ def test_correction_still_denied_carries_the_item_over(assistant: Assistant) -> 
     carried = assistant.worklist_item(item.id, today=date(2025, 5, 20))  # type: ignore[attr-defined]
     assert carried.claim_number == "2225130555501" and carried.status == "new" and not carried.reversed
     assert carried.history[-1].action == "reprocessed"
+    # the correction's notice (DTM*405 2025-05-14) starts the limit again: the stored due date the queue sorts and
+    # filters by is the deadline's own, never the first notice's
+    assert carried.due_date == date(2025, 5, 14) + timedelta(days=5 + 120)
+    assert carried.days_left == (carried.due_date - date(2025, 5, 20)).days and "2025-05-14" in carried.deadline_basis
+    listed = assistant.worklist(today=date(2025, 5, 20), due=150).items
+    assert [i.due_date for i in listed if i.id == item.id] == [carried.due_date]

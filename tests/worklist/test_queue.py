@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -183,6 +184,45 @@ def test_payer_deadline_dates_a_commercial_item(loaded: Assistant) -> None:
     assert item.due_date is None
     detail = loaded.update_worklist_item(item.id, {"payer_deadline": date(2025, 10, 1)}, today=TODAY)
     assert detail.due_date == date(2025, 10, 1) and detail.days_left == (date(2025, 10, 1) - TODAY).days
+
+
+def _on_route(a: Assistant, route: str) -> int:
+    return next(i.id for i in a.worklist(today=TODAY).items if i.route == route)
+
+
+# (route of the item, statuses before, the change) -> words of the refusal; nothing is stored
+@pytest.mark.parametrize(("route", "before", "change", "words"), [
+    ("redetermination", ["submitted"], {"status": "won", "recovered": 999_999}, "is more than item"),
+    ("redetermination", ["submitted"], {"status": "partially_won", "recovered": 10_000}, "denied amount ($"),
+    ("redetermination", ["submitted"], {"status": "lost", "recovered": 10}, "recorded with the outcome won"),
+    ("redetermination", ["submitted"], {"status": "won", "recovered": float("nan")}, "should be a finite number"),
+    ("redetermination", [], {"status": "submitted", "recovered": 10}, "recorded with the outcome won"),
+    ("redetermination", [], {"status": "submitted", "decided_on": TODAY}, "decision date is recorded with a decision"),
+    ("redetermination", [], {"assignee": "dana", "decided_on": TODAY}, "decision date is recorded with a decision"),
+    ("redetermination", [], {"payer_deadline": date(1999, 1, 1)}, "counted by rule (Request for Redetermination"),
+    ("payer_appeal", [], {"payer_deadline": date(1999, 1, 1)}, "is before item"),
+])
+def test_a_change_the_item_cannot_mean_is_refused(
+    loaded: Assistant, route: str, before: list[str], change: dict[str, object], words: str
+) -> None:
+    item = _on_route(loaded, route)
+    for status in before:
+        loaded.update_worklist_item(item, {"status": status}, today=TODAY)
+    was = loaded.worklist_item(item, today=TODAY)
+    with pytest.raises(InputError, match=re.escape(words)):
+        loaded.update_worklist_item(item, change, today=TODAY)
+    now = loaded.worklist_item(item, today=TODAY)
+    assert (now.status, now.recovered, now.payer_deadline, now.assignee, len(now.history)) == (
+        was.status, was.recovered, was.payer_deadline, was.assignee, len(was.history))
+
+
+def test_a_recovery_up_to_the_denied_amount_is_recorded(loaded: Assistant) -> None:
+    item = _on_route(loaded, "redetermination")
+    denied = loaded.worklist_item(item, today=TODAY).denied
+    loaded.update_worklist_item(item, {"status": "submitted"}, today=TODAY)
+    detail = loaded.update_worklist_item(item, {"status": "won", "recovered": denied, "decided_on": TODAY},
+                                         today=TODAY)
+    assert detail.recovered == denied and detail.decided_on == TODAY
 
 
 def test_nothing_to_change_is_bad_input(loaded: Assistant) -> None:
