@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import logging
 import os
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,8 +29,10 @@ from api.pool import DEFAULT_FACTORY, LaneBusyError, ProcessLane, TaskTimeoutErr
 from api.tasks import TASKS
 from assistant.settings import Settings
 
+log = logging.getLogger("api.offload")
 T = TypeVar("T")
 FAST_NICE, DRAFTING_NICE, SLOW_NICE = 2, 5, 12  # added to the web worker's niceness in the worker processes
+STARTUP_WAIT = 120.0  # seconds the app waits at start for its first check worker
 
 
 class Lane(Protocol):
@@ -39,6 +42,8 @@ class Lane(Protocol):
     def stats(self) -> dict[str, int]: ...
 
     async def start(self) -> None: ...
+
+    async def ready(self, timeout: float) -> bool: ...
 
     async def call(self, task: str, payload: Any, *, timeout: float, size: int = 0) -> Any: ...
 
@@ -64,6 +69,9 @@ class ThreadLane:
 
     async def start(self) -> None:
         return None
+
+    async def ready(self, timeout: float) -> bool:
+        return True
 
     async def call(self, task: str, payload: Any, *, timeout: float, size: int = 0) -> Any:
         return await self.run(functools.partial(TASKS[task], self._assistant, payload), timeout=timeout)
@@ -149,6 +157,11 @@ class Offload:
     async def start(self) -> None:
         for lane in self.cpu.values():
             await lane.start()
+        # The app accepts no request before the check has a worker: a check sent while the workers still import
+        # (seconds on a loaded machine) waited out its budget and got 503/504. Bounded: a worker that never comes
+        # leaves the lane to answer busy at once.
+        if not await self.cpu["fast"].ready(STARTUP_WAIT):
+            log.warning("no check worker ready after %.0f s; checks are refused as busy until one is", STARTUP_WAIT)
 
     async def close(self) -> None:
         for lane in [*self.cpu.values(), *self.io.values()]:

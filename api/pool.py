@@ -152,6 +152,7 @@ class ProcessLane:
         self._starting: set[asyncio.Task[None]] = set()
         self._busy = self._failed = 0
         self._closed = False
+        self._up: asyncio.Event | None = None  # set when the first worker is ready (or every start failed)
 
     @property
     def stats(self) -> dict[str, int]:
@@ -163,15 +164,31 @@ class ProcessLane:
     async def start(self) -> None:
         """Start every worker in the background; tasks wait (within their budget) for the first one."""
         self._arrived = asyncio.Event()
+        self._up = asyncio.Event()
         for _ in range(self.size):
             self._spawn()
+
+    async def ready(self, timeout: float) -> bool:
+        """Wait (at most `timeout` seconds) for a first worker: whether one is ready. Every start failing ends
+        the wait too (tasks are then refused at once as busy)."""
+        if self._workers:
+            return True
+        if self._up is not None:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._up.wait(), timeout)
+        return bool(self._workers)
 
     def _spawn(self) -> None:
         if self._closed:
             return
         task = asyncio.get_running_loop().create_task(self._start_worker())
         self._starting.add(task)
-        task.add_done_callback(self._starting.discard)
+        task.add_done_callback(self._started)
+
+    def _started(self, task: asyncio.Task[None]) -> None:
+        self._starting.discard(task)
+        if self._up is not None and (self._workers or not self._starting):
+            self._up.set()
 
     async def _start_worker(self) -> None:
         parent, child = self._ctx.Pipe(duplex=True)

@@ -22,3 +22,9 @@ class SpinningAssistant(FakeAssistant):
 
 def make(settings: Settings) -> SpinningAssistant:
     return SpinningAssistant(settings)
+
+
+def make_slow_to_start(settings: Settings) -> SpinningAssistant:
+    """A worker that takes longer to start than a request's budget (imports on a loaded machine)."""
+    time.sleep(3.0)
+    return SpinningAssistant(settings)

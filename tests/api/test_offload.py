@@ -66,6 +66,17 @@ def test_a_check_past_its_budget_is_stopped_and_the_worker_replaced() -> None:
 
 
 @pytest.mark.slow
+def test_no_request_is_accepted_before_a_check_worker_is_ready() -> None:
+    """An outside tester's first checks after startup waited out their budget for a worker still importing
+    (503, then 504): the app now starts serving once the check has a worker."""
+    s = settings(cpu_workers=1, request_timeout=1.0)
+    app = create_app(s, assistant=FakeAssistant(s), worker_factory="tests.api.spinning:make_slow_to_start")  # type: ignore[arg-type]
+    with TestClient(app) as client:
+        assert client.app.state.offload.stats["fast"]["ready"] == 1  # type: ignore[attr-defined]
+        assert client.post("/v1/check", json={"text": NOTE}).status_code == 200
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(("text", "status", "code"), [("   ", 422, "empty_note"), (NOTE, 200, None)])
 def test_errors_cross_the_process_boundary(pooled: TestClient, text: str, status: int, code: str | None) -> None:
     response = pooled.post("/v1/check", json={"text": text})
