@@ -122,12 +122,15 @@ def test_text_output_labels_findings_and_hides_payment_unless_ready(tmp_path: An
     out = CliRunner().invoke(app, ["check", str(note)]).output
     assert "NOT READY TO BILL" in out
     assert "[blocking]" in out
-    assert "expected Medicare payment" not in out
+    assert "expected Medicare allowed amount" not in out
     ready = tmp_path / "ready.txt"
     ready.write_text(BASE + "Wife return demonstrated transfer x2 correctly.\n10:15-10:47 (32 min).\n" + SIGN)
     out = CliRunner().invoke(app, ["check", str(ready)]).output
     assert "READY TO BILL" in out and "NOT READY" not in out
-    assert "expected Medicare payment" in out
+    assert "expected Medicare allowed amount $52.08" in out
+    # the allowed amount is the total; Medicare's own share after the coinsurance and sequestration is the next line
+    assert "of which Medicare pays $40.83 (80% less $0.83 sequestration); patient coinsurance $10.42" in out
+    assert "Medicare's share after" not in out
 
 
 def test_batch_counts_a_paid_aide_as_not_ready(tmp_path: Any) -> None:
