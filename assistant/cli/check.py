@@ -135,8 +135,8 @@ def _print_billing(console: Any, report: Report) -> None:
     if b.payment and s.ready_to_bill:
         p = b.payment
         console.print(f"  expected Medicare allowed amount ${p.total:.2f} (CF ${p.conversion_factor}, {p.note})")
-        console.print(f"  of which Medicare pays ${p.medicare_share:.2f} (80% less ${p.sequestration:.2f} sequestration); "
-                      f"patient coinsurance ${p.patient_coinsurance:.2f}")
+        console.print(f"  of which Medicare pays ${p.medicare_share:.2f} (80% less ${p.sequestration:.2f} "
+                      f"sequestration); patient coinsurance ${p.patient_coinsurance:.2f}")
     verdict = "[green]READY TO BILL[/]" if s.ready_to_bill else "[red]NOT READY TO BILL[/]"
     console.print(f"\n{verdict}: {s.blocking} blocking, {s.warnings} warnings, {s.unclear} unclear")
     for c in report.meta.conflicts:
