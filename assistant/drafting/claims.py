@@ -21,7 +21,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import ClaimError, InputError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
-from assistant.models import BilledLine
+from assistant.models import BilledLine, split_modifiers
 from assistant.parsing import DATE_FORMS, MAX_UNITS, code_of, modifier_of, parse_amount, shown_name
 from assistant.parsing import parse_date as edge_date
 
@@ -142,7 +142,7 @@ class ClaimLine(BilledLine):
     def _modifiers(cls, value: Any) -> list[str]:
         if value is not None and not isinstance(value, str | list | tuple):
             raise ValueError(f"modifiers must be a list of codes or text such as GP,KX, not {type(value).__name__}")
-        items = re.split(r"[\s,;/+-]+", value) if isinstance(value, str) else list(value or [])
+        items = split_modifiers(value) if isinstance(value, str) else list(value or [])
         mods = [m for m in items if str(m).strip()]
         bad = [str(m) for m in mods if modifier_of(m) is None]
         if bad:

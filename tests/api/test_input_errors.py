@@ -177,3 +177,11 @@ def test_a_future_dos_is_answered_for_what_the_knowledge_can_tell(real: TestClie
 def test_fees_beyond_the_tables_speak_to_a_user(real: TestClient) -> None:
     detail = real.get("/v1/codes/97550", params={"dos": "2031-01-01"}).json()["detail"]
     assert "updated release" in detail and ".yaml" not in detail and "knowledge/" not in detail
+
+
+@pytest.mark.parametrize("modifiers", ["GP", "GP,KX", ["GP", "KX"]])
+def test_check_reads_billed_modifiers_as_a_claim_file_does(real: TestClient, modifiers: object) -> None:
+    """docs/claims.md: modifiers are a list or one string ("GP,KX"); /v1/check's billed lines take the same shape."""
+    response = real.post("/v1/check", json={"text": NOTE, "billed": [{"code": "97550", "units": 1,
+                                                                        "modifiers": modifiers}]})
+    assert response.status_code == 200, response.text
