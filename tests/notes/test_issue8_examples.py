@@ -297,3 +297,19 @@ def test_other_lines_are_kept_as_same_day_services_and_unknown_codes_reported() 
     assert [(ln.code, ln.units) for ln in report.billing.same_day] == [("97116", 2), ("0591T", 1)]
     assert report.billing.unknown_codes == ["0591T"]
     assert [ln.code for ln in report.billing.lines] == ["97550"]
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        # no clinician named: the "PT/OT only" tip is about who may bill, which this note does not raise
+        (BASE + "10:15-10:47 (32 min).\n", False),
+        # an SLP assistant furnished it: who may bill is exactly what the check is about
+        (BASE + "10:15-10:47 (32 min).\nAna Ruiz, SLPA\n", True),
+    ],
+)
+def test_a_source_conflict_is_shown_only_when_the_report_relates_to_it(note: str, shown: bool) -> None:
+    from assistant.service import Assistant
+
+    conflicts = Assistant().check_note(note).meta.conflicts
+    assert any(c.claimed_by == "medpayiq-97550" and c.rule == "provider" for c in conflicts) is shown
