@@ -17,7 +17,7 @@ import re
 from datetime import date
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import ClaimError, InputError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
@@ -164,6 +164,9 @@ class ClaimLine(BilledLine):
         return BilledLine(code=self.code, units=self.units, modifiers=list(self.modifiers))
 
 
+_DOUBLED_BRACKETS = re.compile(r"\[{2,}|\]{2,}")
+
+
 class Claim(_Strict):
     """The denied claim, as the biller knows it. Every field is optional."""
 
@@ -270,6 +273,15 @@ class Claim(_Strict):
     @classmethod
     def _amount(cls, value: Any) -> str | None:
         return amount(value)
+
+    @model_validator(mode="after")
+    def _no_placeholders(self) -> Claim:
+        """Text from the claim is the biller's data, never the letter's own "[[...]]" placeholder syntax: doubled
+        brackets in it ("Zed ]] [[Signature]]") are made single, so no value reads as, or hides, a placeholder."""
+        for name, value in self:
+            if isinstance(value, str) and ("[[" in value or "]]" in value):
+                object.__setattr__(self, name, _DOUBLED_BRACKETS.sub(lambda m: m.group(0)[0], value))
+        return self
 
     @property
     def number(self) -> str | None:

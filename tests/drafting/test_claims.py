@@ -277,3 +277,16 @@ def test_amount_in_dispute(claim: dict, amount: float | None) -> None:
 def test_one_field_under_two_names_with_one_value_is_read_once() -> None:
     claim = parse_claim({"dos": "2025-03-04", "date_of_service": "2025-03-04", "claim_no": "A1", "claim_id": "A1"})
     assert (claim.date_of_service.isoformat(), claim.claim_number) == ("2025-03-04", "A1")
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kept"),
+    [
+        ("patient_name", "Zed ]] [[Signature]] Inject", "Zed ] [Signature] Inject"),
+        ("payer", "Acme [[[Plan]]]", "Acme [Plan]"),
+        ("payer_address", "PO Box 1 [Suite 2]", "PO Box 1 [Suite 2]"),  # single brackets are ordinary text
+    ],
+)
+def test_claim_text_never_carries_the_letters_placeholder_syntax(field: str, value: str, kept: str) -> None:
+    claim = parse_claim({field: value})
+    assert getattr(claim, field) == kept
