@@ -180,6 +180,8 @@ class ReportMeta(Model):
     knowledge_version: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
     ignored: list[IgnoredText] = Field(default_factory=list)
+    # the character set a note sent as bytes was read in when it was not UTF-8 ("windows-1252": Word's plain text)
+    decoded_from: str | None = None
 
 
 class Report(Model):

@@ -89,6 +89,8 @@ def print_report(report: Report) -> None:
                 console.print(f'      "{escape(e.quote)}" [dim](chars {e.start}-{e.end})[/]')
             if c.fix and status in ("problem", "missing", "unclear"):
                 console.print(f"      [bold]Add/fix:[/] {escape(c.fix)}")
+    if report.meta.decoded_from:
+        console.print(f"\n[yellow]The note file is not UTF-8; it was read as {report.meta.decoded_from} text.[/]")
     _print_ignored(console, report)
     _print_billing(console, report)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,9 +92,24 @@ def test_cli_input_errors_exit_2(tmp_path: Path, args: list[str], words: str) ->
 
 def test_cli_note_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
-    note.write_bytes(b"Caregiver \xed\xa0\x80 training")  # an encoded lone surrogate
+    note.write_bytes(b"Caregiver \xed\xa0\x81 training")  # an encoded lone surrogate, and 0x81 is not Windows-1252
     result = CliRunner().invoke(cli, ["check", str(note)])
-    assert result.exit_code == 2 and "not UTF-8" in result.stderr
+    assert result.exit_code == 2 and "not UTF-8 text (undecodable byte at offset 10), nor Windows-1252" in result.stderr
+
+
+def test_cli_reads_a_windows_1252_note_and_says_so(tmp_path: Path) -> None:
+    """Word's "plain text" on Windows: not UTF-8, but every byte a Windows-1252 character (é, an en dash)."""
+    note = tmp_path / "note.txt"
+    note.write_bytes(NOTE.replace("Caregiver", "Caregiver (Mar\u00eda) \u2013").encode("cp1252"))
+    result = CliRunner().invoke(cli, ["check", str(note), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["meta"]["decoded_from"] == "windows-1252"
+    text = CliRunner().invoke(cli, ["check", str(note)]).stdout
+    assert "it was read as windows-1252 text" in text
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text(NOTE.replace("Caregiver", "Caregiver (Mar\u00eda) \u2013"), encoding="utf-8")
+    assert json.loads(CliRunner().invoke(cli, ["check", str(utf8), "--format", "json"]).stdout)["meta"][
+        "decoded_from"] is None
 
 
 CLAIM = {"date_of_service": "2025-03-04", "payer": "Medicare Part B", "lines": [{"code": "97550", "units": 1}]}
