@@ -37,7 +37,7 @@ def test_text_in_common_encodings(raw: str | bytes) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
         (b"Caregiver\x00 training", NotTextError, "NUL byte at offset 9"),  # QA8: where it is
         ("Caregiver \x00 training", NotTextError, "NUL character at character 10"),
-        (b"caf\xe9 \x81note", NotTextError, "offset 3), nor Windows-1252"),  # 0x81: no Windows-1252 character
+        (b"caf\xe9 \x81note", NotTextError, "offset 3.*nor Windows-1252"),  # 0x81: no Windows-1252 character
         (codecs.BOM_UTF16_LE + b"\x00\xd8", NotTextError, "not UTF-16"),  # a lone surrogate in UTF-16
         (b"x" * (LIMIT + 1), NoteTooLargeError, "limit"),
         (12, NotTextError, "int"),
