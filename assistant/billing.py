@@ -139,7 +139,7 @@ def _payment(
         note += f"; PTA/OTA lines (CQ/CO) paid at {int(fees.assistant_payment_rate * 100)}%"
         sources.extend(s for s in fees.assistant_sources if s not in sources)
     if seq:
-        note += f"; Medicare's share after {seq.rate:.0%} sequestration"
+        note += f"; the {seq.rate:.0%} sequestration reduces Medicare's share, not this amount"
         sources.extend(s for s in seq.sources if s not in sources)
     return Payment(
         period=f"{cf.effective_from or ''}..{cf.effective_to or ''}",

@@ -6,10 +6,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 CheckStatus = Literal["met", "missing", "problem", "not_applicable", "unclear"]
 Severity = Literal["block", "warn", "info"]
@@ -40,12 +41,28 @@ class Fact(Model):
     attrs: dict[str, Any] = Field(default_factory=dict)
 
 
+_MODIFIER_SEPARATORS = re.compile(r"[\s,;/+-]+")
+
+
+def split_modifiers(value: Any) -> Any:
+    """A line's modifiers as a list: one string such as "GP" or "GP,CQ" (as claim files write them) is split; any
+    other value is left for the field's own validation. The one shape rule of every billed or claim line."""
+    if isinstance(value, str):
+        return [m for m in _MODIFIER_SEPARATORS.split(value) if m.strip()]
+    return value
+
+
 class BilledLine(Model):
     """One claim line: a code, its units and its modifiers."""
 
     code: str = Field(min_length=1, max_length=10, description="CPT or HCPCS code, e.g. 97550.")
     units: int = Field(default=1, ge=1, le=99)
-    modifiers: list[str] = Field(default_factory=list)
+    modifiers: list[str] = Field(default_factory=list, description='List, or one string such as "GP" or "GP,CQ".')
+
+    @field_validator("modifiers", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        return split_modifiers(value)
 
 
 class CheckResult(Model):
@@ -163,6 +180,8 @@ class ReportMeta(Model):
     knowledge_version: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
     ignored: list[IgnoredText] = Field(default_factory=list)
+    # the character set a note sent as bytes was read in when it was not UTF-8 ("windows-1252": Word's plain text)
+    decoded_from: str | None = None
 
 
 class Report(Model):

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from assistant.errors import BilledLineError, InputError, InvalidDateError, NotTextError, UnknownProfileError
-from assistant.models import PROFILES, BilledLine
+from assistant.models import PROFILES, BilledLine, split_modifiers
 from assistant.words import CODE_SHAPE, MODIFIER_SHAPE, month_number
 
 MAX_UNITS = 99
@@ -160,8 +160,8 @@ def _from_item(item: Any, index: int) -> BilledLine:
     if unknown:
         raise BilledLineError(f"Billed line {index} has unknown field(s): {', '.join(unknown)}.",
                               hint="A line has code, units and modifiers.")
-    mods = item.get("modifiers") or []
-    if isinstance(mods, str) or not isinstance(mods, Sequence):
+    mods = split_modifiers(item.get("modifiers") or [])
+    if not isinstance(mods, Sequence):
         raise BilledLineError(f"Billed line {index}: modifiers must be a list.", hint='Use "modifiers": ["GP"].')
     units = item.get("units", 1)
     # YAML and JSON writers turn codes and modifiers such as 59 or 95 into numbers.

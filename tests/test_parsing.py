@@ -157,3 +157,15 @@ def test_units_hint_fits_the_mistake(billed: object, hint: str) -> None:
     with pytest.raises(BilledLineError) as caught:
         parse_billed(billed)
     assert caught.value.hint is not None and hint in caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("modifiers", "expected"),
+    [("GP", ["GP"]), ("GP,CQ", ["GP", "CQ"]), ("gp cq", ["GP", "CQ"]), (["GP", "CQ"], ["GP", "CQ"]), ("", [])],
+)
+def test_modifiers_as_one_string_or_a_list_on_every_line_shape(modifiers: object, expected: list[str]) -> None:
+    """One shape rule: `--billed` JSON, the API's billed lines and a claim file's lines read "GP,CQ" alike."""
+    item = {"code": "97550", "units": 1, "modifiers": modifiers}
+    assert parse_billed([item]) == [BilledLine(code="97550", units=1, modifiers=expected)]
+    assert parse_billed([BilledLine.model_validate(item)])[0].modifiers == expected
+    assert ClaimLine.model_validate(item).modifiers == expected

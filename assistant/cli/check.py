@@ -89,6 +89,8 @@ def print_report(report: Report) -> None:
                 console.print(f'      "{escape(e.quote)}" [dim](chars {e.start}-{e.end})[/]')
             if c.fix and status in ("problem", "missing", "unclear"):
                 console.print(f"      [bold]Add/fix:[/] {escape(c.fix)}")
+    if report.meta.decoded_from:
+        console.print(f"\n[yellow]The note file is not UTF-8; it was read as {report.meta.decoded_from} text.[/]")
     _print_ignored(console, report)
     _print_billing(console, report)
 
@@ -134,8 +136,9 @@ def _print_billing(console: Any, report: Report) -> None:
     # a payment is only shown for a note that can be billed as it stands
     if b.payment and s.ready_to_bill:
         p = b.payment
-        console.print(f"  expected Medicare payment ${p.total:.2f} (CF ${p.conversion_factor}, {p.note})")
-        console.print(f"  Medicare 80% ${p.medicare_share:.2f}; patient coinsurance ${p.patient_coinsurance:.2f}")
+        console.print(f"  expected Medicare allowed amount ${p.total:.2f} (CF ${p.conversion_factor}, {p.note})")
+        console.print(f"  of which Medicare pays ${p.medicare_share:.2f} (80% less ${p.sequestration:.2f} "
+                      f"sequestration); patient coinsurance ${p.patient_coinsurance:.2f}")
     verdict = "[green]READY TO BILL[/]" if s.ready_to_bill else "[red]NOT READY TO BILL[/]"
     console.print(f"\n{verdict}: {s.blocking} blocking, {s.warnings} warnings, {s.unclear} unclear")
     for c in report.meta.conflicts:

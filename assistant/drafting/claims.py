@@ -17,11 +17,11 @@ import re
 from datetime import date
 from typing import Any
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from assistant.errors import ClaimError, InputError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
-from assistant.models import BilledLine
+from assistant.models import BilledLine, split_modifiers
 from assistant.parsing import DATE_FORMS, MAX_UNITS, code_of, modifier_of, parse_amount, shown_name
 from assistant.parsing import parse_date as edge_date
 
@@ -142,7 +142,7 @@ class ClaimLine(BilledLine):
     def _modifiers(cls, value: Any) -> list[str]:
         if value is not None and not isinstance(value, str | list | tuple):
             raise ValueError(f"modifiers must be a list of codes or text such as GP,KX, not {type(value).__name__}")
-        items = re.split(r"[\s,;/+-]+", value) if isinstance(value, str) else list(value or [])
+        items = split_modifiers(value) if isinstance(value, str) else list(value or [])
         mods = [m for m in items if str(m).strip()]
         bad = [str(m) for m in mods if modifier_of(m) is None]
         if bad:
@@ -162,6 +162,9 @@ class ClaimLine(BilledLine):
     def billed(self) -> BilledLine:
         """The line as the check and the corrected claim see it (code, units, modifiers)."""
         return BilledLine(code=self.code, units=self.units, modifiers=list(self.modifiers))
+
+
+_DOUBLED_BRACKETS = re.compile(r"\[{2,}|\]{2,}")
 
 
 class Claim(_Strict):
@@ -277,6 +280,15 @@ class Claim(_Strict):
     @classmethod
     def _amount(cls, value: Any) -> str | None:
         return amount(value)
+
+    @model_validator(mode="after")
+    def _no_placeholders(self) -> Claim:
+        """Text from the claim is the biller's data, never the letter's own "[[...]]" placeholder syntax: doubled
+        brackets in it ("Zed ]] [[Signature]]") are made single, so no value reads as, or hides, a placeholder."""
+        for name, value in self:
+            if isinstance(value, str) and ("[[" in value or "]]" in value):
+                object.__setattr__(self, name, _DOUBLED_BRACKETS.sub(lambda m: m.group(0)[0], value))
+        return self
 
     @property
     def number(self) -> str | None:

@@ -1,10 +1,13 @@
 """Where each sentence of a draft note belongs, from the facts the note-check extractor finds in it (pure).
 
 Sentences are cut as clinicians write them (`sentences.sentence_spans`): "B. Sandoval OTR/L" stays
-whole, "3/11/25 OT. worked w/ dtr …" splits. A sentence goes to the section of the first fact kind
-in `CHECK_BY_FACT` it holds (the section is that check's rule's `rewrite_section`), unless the writer
-labelled it ("goal: safe tub transfers" files under the goal although it names a skill; labels are
-the rules' `keywords`); a sentence
+whole, "3/11/25 OT. worked w/ dtr …" splits. A sentence goes to the section of the fact it opens with
+(the section is that check's rule's `rewrite_section`): what a sentence states comes first ("Taught
+transfers …; husband return demo'd x2" is the teaching, "Husband return-demonstrated transfers" the
+demonstration). Who was trained (a caregiver mention) decides only when nothing else does, and a
+stated goal outranks the skill or risk it names ("pt fall risk, POC goal 4 stairs" is the need).
+A writer's label decides first ("goal: safe tub transfers"; labels are the rules' `keywords`, a word
+of the label, or a word for the need or the plan's goals: "Need: falls at home"); a sentence
 with no fact stays with the one before it (a wrapped thought), and the fact-less lines that
 open the note (title, patient identifiers) open it under the first section. The note's own order
 is kept within every section.
@@ -21,14 +24,27 @@ from assistant.drafting.facts import normalize_space
 from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
 
-_RANK = {kind: i for i, (kind, _) in enumerate(CHECK_BY_FACT)}
+_KINDS = frozenset(kind for kind, _ in CHECK_BY_FACT)
 _LABEL = re.compile(r"(?:(?:POC|LTG|STG|plan[ -]of[ -]care)\s+)?([A-Za-z][A-Za-z0-9 #/&-]{0,40}?)\s*:", re.IGNORECASE)
 # a label that refers to the plan of care's goals ("Training supports POC LTG #2:") files under the goal
-_GOAL_WORDS = re.compile(r"\b(?:POC|LTG|STG|goals?|plan[ -]of[ -]care)\b", re.IGNORECASE)
+_GOAL_WORDS = re.compile(r"\b(?:POC|LTG|STG|goals?|plan[ -]of[ -]care|needs?)\b", re.IGNORECASE)
+# the person trained is named in sentences of every section; the content of the training is what a goal names
+_WHO = frozenset({"caregiver"})
+_CONTENT = frozenset({"skill", "skilled_need"})
 
 
 def _kinds_in(facts: Iterable[Any], start: int, end: int) -> list[str]:
-    return [f.kind for f in facts if f.kind in _RANK and start <= f.span.start < end]
+    """Fact kinds of the sentence, in the order the sentence states them."""
+    inside = [f for f in facts if f.kind in _KINDS and start <= f.span.start < end]
+    return [f.kind for f in sorted(inside, key=lambda f: f.span.start)]
+
+
+def _leading_kind(kinds: list[str]) -> str:
+    """The kind a sentence opens with, the caregiver mention aside; a goal over the content it names."""
+    stated = [k for k in kinds if k not in _WHO] or kinds
+    if stated[0] in _CONTENT and "goal" in stated:
+        return "goal"
+    return stated[0]
 
 
 def headings_by_fact(kb: Knowledge) -> dict[str, str]:
@@ -48,12 +64,13 @@ def headings_by_label(kb: Knowledge) -> dict[str, str]:
 
 def _labelled(sentence: str, labels: dict[str, str]) -> str | None:
     """The section a writer's label names: the label itself, else the first of its parts ("Need/goal:" → goal), else
-    the goal section when the label refers to the plan's goals."""
+    the first of its words ("Skilled need:" → skilled need), else the goal section when the label refers to the need
+    or the plan's goals ("Need:")."""
     m = _LABEL.match(sentence)
     if not m:
         return None
     label = m.group(1).strip().lower()
-    parts = [label, *(p.strip() for p in re.split(r"[/&]| and ", label))]
+    parts = [label, *(p.strip() for p in re.split(r"[/&]| and ", label)), *label.split()]
     found = next((labels[p] for p in parts if p in labels), None)
     if found is None and _GOAL_WORDS.search(label):
         found = labels.get("goal")
@@ -79,6 +96,6 @@ def plan_sentences(
         if labelled:
             current = labelled
         elif kinds:
-            current = headings[min(kinds, key=_RANK.__getitem__)]
+            current = headings[_leading_kind(kinds)]
         out.append(Placement(text=normalize_space(note[start:end]), heading=current))
     return out

@@ -77,6 +77,9 @@ class RuleConflict(Strict):
     claimed_by: str  # source id
     followed: str  # what the rule does instead
     followed_sources: list[str]
+    # the check statuses the claim speaks to: a report shows the conflict only then ("PT/OT only" is about a clinician
+    # the rule does not accept, not about a note that names no clinician at all)
+    shown_when: list[Literal["missing", "problem", "unclear"]] = ["missing", "problem", "unclear"]
 
 
 FailingStatus = Literal["missing", "problem"]

@@ -9,7 +9,7 @@ from assistant.models import BilledLine, Report
 from assistant.notes.context import build_context
 from assistant.notes.engine import build_report
 from assistant.notes.extract import extract
-from assistant.notes.inputs import validate_note
+from assistant.notes.inputs import read_note, validate_note
 
 
 def check_note(
@@ -27,13 +27,15 @@ def check_note(
     `dos` and `billed` are already parsed (assistant.parsing); any CPT/HCPCS line may be billed:
     only caregiver-training lines are checked, the others are same-day services.
     """
-    note = validate_note(text, max_bytes=max_bytes)
+    note, encoding = read_note(text, max_bytes=max_bytes)
     # a `dos` in the future or before the codes existed is a `date_of_service` finding, not an input error
     # a code on the claim names a same-day service even when the knowledge does not list it
     extra = frozenset(line.code for line in billed or []) - knowledge.training_codes - knowledge.same_day_codes
     ex = extract(note, other_codes=knowledge.same_day_codes | extra if extra else None)
     ctx = build_context(ex, knowledge=knowledge, profile=profile, today=today, dos=dos, billed=billed)
-    return build_report(ctx)
+    report = build_report(ctx)
+    report.meta.decoded_from = encoding
+    return report
 
 
 def note_session_dates(text: str | bytes, *, max_bytes: int = 1_000_000) -> list[date]:

@@ -199,7 +199,8 @@ def _summary(results: list[CheckResult], lines: list[BilledLine]) -> Summary:
 
 
 def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
-    """Source conflicts behind the checks that did not pass, so a user sees why a tip is not followed."""
+    """Source conflicts behind the checks that did not pass, so a user sees why a tip is not followed; each only for
+    the statuses it speaks to (its `shown_when`)."""
     return [
         Conflict(
             rule=rule.id,
@@ -209,8 +210,8 @@ def _conflicts(ctx: Context, results: dict[str, CheckResult]) -> list[Conflict]:
             followed_sources=c.followed_sources,
         )
         for rule in ctx.knowledge.rules.values()
-        if results[rule.id].status in ("missing", "problem", "unclear")
         for c in rule.conflicts
+        if results[rule.id].status in c.shown_when
     ]
 
 

@@ -14,13 +14,19 @@ from assistant.errors import EmptyNoteError, NoteTooLargeError, NotTextError
 
 def validate_note(text: str | bytes, *, max_bytes: int) -> str:
     """Return the note as text, or raise a clear error for empty, binary or oversized input."""
+    return read_note(text, max_bytes=max_bytes)[0]
+
+
+def read_note(text: str | bytes, *, max_bytes: int) -> tuple[str, str | None]:
+    """The note as text and, for bytes that were not UTF-8 or UTF-16, the character set they were read in."""
+    encoding = None
     if isinstance(text, bytes):
         if len(text) > max_bytes:
             raise NoteTooLargeError(
                 f"The note is {len(text):,} bytes; the limit is {max_bytes:,}.",
                 hint="Check one note at a time, or split the document.",
             )
-        text = _decode(text)
+        text, encoding = _decode(text)
     if not isinstance(text, str):
         raise NotTextError(f"Expected note text, got {type(text).__name__}.", hint="Pass the note as a string.")
     refuse_oversized(text, max_bytes=max_bytes)
@@ -40,7 +46,7 @@ def validate_note(text: str | bytes, *, max_bytes: int) -> str:
                            f"{text.index(chr(0)):,}).", hint="Paste the note as plain text, or remove that character.")
     if _control_ratio(text) > 0.05:
         raise NotTextError("The input looks like binary data, not a text note.", hint="Paste the note as plain text.")
-    return text
+    return text, encoding
 
 
 def refuse_oversized(text: str, *, max_bytes: int) -> None:
@@ -55,11 +61,13 @@ def refuse_oversized(text: str, *, max_bytes: int) -> None:
         )
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8, or UTF-16 when the file says so with a byte-order mark (Windows editors save notes that way)."""
+def _decode(raw: bytes) -> tuple[str, str | None]:
+    """UTF-8, or UTF-16 when the file says so with a byte-order mark (Windows editors save notes that way), or
+    Windows-1252 (Word's "plain text" on Windows) when the bytes are not UTF-8 and every one is a Windows-1252
+    character; the second value names that fallback so the report can say so."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return raw.decode("utf-16")
+            return raw.decode("utf-16"), None
         except UnicodeDecodeError as exc:
             raise NotTextError(f"The input is not UTF-16 text (undecodable byte at offset {exc.start}).",
                                hint="Save or paste the note as UTF-8 plain text.") from exc
@@ -68,12 +76,16 @@ def _decode(raw: bytes) -> str:
         raise NotTextError(f"The input is binary, not a text note (a NUL byte at offset {nul:,}).",
                            hint="Paste the note as plain text (UTF-8), or remove that byte.")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    try:
+        return raw.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
         raise NotTextError(
-            f"The input is not UTF-8 text (undecodable byte at offset {exc.start}).",
+            f"The input is not UTF-8 text (undecodable byte at offset {first_bad}), nor Windows-1252.",
             hint="Save or paste the note as UTF-8 plain text.",
-        ) from exc
+        ) from None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -206,8 +206,10 @@ _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
 # "one of our payers requires the full time for timed codes": units counted in whole 30/15-minute blocks
-# (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code)
-FULL_TIME = re.compile(r"^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
+# (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code); the product's own
+# name for that rule selects it without a payer: "under the strict profile", "strict", "full time required"
+FULL_TIME = re.compile(r"\bstrict\b|\bfull[- ]time (?:is |being )?required\b"
+                       r"|^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
                        r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
                        r"|\bstrict\b|\bentire (?:30|unit)\b"
                        # "they don't recognise the midpoint rule"

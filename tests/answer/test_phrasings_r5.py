@@ -22,6 +22,12 @@ from tests.answer.expect import holds_answer
          "faq:patient_in_room"),
         ("our medicaid plan wants the full time per unit; 50 minutes of caregiver training, what units", None,
          ["45"], "faq:full_time_payer"),
+        # the product's own name for that rule ("--profile strict"), with no payer named
+        ("how many units of 97550 for 37 minutes under the strict profile?", None,
+         ["Under a payer that requires the full time, 37 minutes supports 97550 x1"], "faq:full_time_payer"),
+        ("44 minutes of caregiver training, full time required: units?", None, ["44 minutes supports 97550 x1:"],
+         "faq:full_time_payer"),
+        ("units for 40 min under the strict rule", None, ["40 minutes supports 97550 x1:"], "faq:full_time_payer"),
         ("trained the son in the morning and the wife in the afternoon, two 97550s?", None, ["once per patient"],
          "faq:once_per_date"),
         ("what will the patient owe for 97550 after the deductible in 2025", None, ["20%"], "faq:cost_sharing"),

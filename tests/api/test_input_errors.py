@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -111,9 +112,24 @@ def test_cli_input_errors_exit_2(tmp_path: Path, args: list[str], words: str) ->
 
 def test_cli_note_that_is_not_utf8_exits_2(tmp_path: Path) -> None:
     note = tmp_path / "note.txt"
-    note.write_bytes(b"Caregiver \xed\xa0\x80 training")  # an encoded lone surrogate
+    note.write_bytes(b"Caregiver \xed\xa0\x81 training")  # an encoded lone surrogate, and 0x81 is not Windows-1252
     result = CliRunner().invoke(cli, ["check", str(note)])
-    assert result.exit_code == 2 and "not UTF-8" in result.stderr
+    assert result.exit_code == 2 and "not UTF-8 text (undecodable byte at offset 10), nor Windows-1252" in result.stderr
+
+
+def test_cli_reads_a_windows_1252_note_and_says_so(tmp_path: Path) -> None:
+    """Word's "plain text" on Windows: not UTF-8, but every byte a Windows-1252 character (é, an en dash)."""
+    note = tmp_path / "note.txt"
+    note.write_bytes(NOTE.replace("Caregiver", "Caregiver (Mar\u00eda) \u2013").encode("cp1252"))
+    result = CliRunner().invoke(cli, ["check", str(note), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["meta"]["decoded_from"] == "windows-1252"
+    text = CliRunner().invoke(cli, ["check", str(note)]).stdout
+    assert "it was read as windows-1252 text" in text
+    utf8 = tmp_path / "utf8.txt"
+    utf8.write_text(NOTE.replace("Caregiver", "Caregiver (Mar\u00eda) \u2013"), encoding="utf-8")
+    assert json.loads(CliRunner().invoke(cli, ["check", str(utf8), "--format", "json"]).stdout)["meta"][
+        "decoded_from"] is None
 
 
 CLAIM = {"date_of_service": "2025-03-04", "payer": "Medicare Part B", "lines": [{"code": "97550", "units": 1}]}
@@ -197,3 +213,11 @@ def test_a_future_dos_is_answered_for_what_the_knowledge_can_tell(real: TestClie
 def test_fees_beyond_the_tables_speak_to_a_user(real: TestClient) -> None:
     detail = real.get("/v1/codes/97550", params={"dos": "2031-01-01"}).json()["detail"]
     assert "updated release" in detail and ".yaml" not in detail and "knowledge/" not in detail
+
+
+@pytest.mark.parametrize("modifiers", ["GP", "GP,KX", ["GP", "KX"]])
+def test_check_reads_billed_modifiers_as_a_claim_file_does(real: TestClient, modifiers: object) -> None:
+    """docs/claims.md: modifiers are a list or one string ("GP,KX"); /v1/check's billed lines take the same shape."""
+    response = real.post("/v1/check", json={"text": NOTE, "billed": [{"code": "97550", "units": 1,
+                                                                        "modifiers": modifiers}]})
+    assert response.status_code == 200, response.text

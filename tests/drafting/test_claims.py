@@ -297,3 +297,16 @@ def test_a_later_decision_beside_the_notice(claim: dict, notice: str, later: str
     got = parse_claim(claim)
     assert str(got.notice_date) == notice
     assert (str(got.later_decision_date) if got.later_decision_date else None) == later
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kept"),
+    [
+        ("patient_name", "Zed ]] [[Signature]] Inject", "Zed ] [Signature] Inject"),
+        ("payer", "Acme [[[Plan]]]", "Acme [Plan]"),
+        ("payer_address", "PO Box 1 [Suite 2]", "PO Box 1 [Suite 2]"),  # single brackets are ordinary text
+    ],
+)
+def test_claim_text_never_carries_the_letters_placeholder_syntax(field: str, value: str, kept: str) -> None:
+    claim = parse_claim({field: value})
+    assert getattr(claim, field) == kept

@@ -161,3 +161,44 @@ def test_a_blocking_problem_is_named_not_rewritten() -> None:
     result = rewrite_note(real().deps(), note)
     assert any(w.startswith("patient_absent blocks billing") for w in result.warnings), result.warnings
     assert not any(w.startswith("consent blocks") for w in result.warnings)  # missing is a gap, not a block
+
+
+PT_PRESENT = (
+    "DOS 2025-05-06\nCaregiver training with patient present in the room, pt participated in transfer practice with "
+    "husband (Leo Brant, unpaid family caregiver).\nPatient consented verbally to husband training.\n"
+    "Need: pt falls at home; POC goal 1 safe toilet transfers.\n"
+    "Taught toilet transfer with grab bar, guarding, body mechanics; husband return demo'd x2 with verbal cues.\n"
+    "Time 09:00-09:35 (35 min).\nBilling: 97550 x1 GO\nRita Fenn, OTR/L\n"
+)
+SHORT = (
+    "DOS 2025-02-03. Patient not present. Wife (Iris Hale, unpaid caregiver) trained in safe stair negotiation with "
+    "cane and guarding. Patient verbal consent for wife documented. Need: pt fall risk on stairs, POC goal 4 stairs "
+    "w/ supervision. Wife return demo x1 correct. Time 10:00-10:14 (14 min). Billing 97550x1 GP. Omar Fitch, PT"
+)
+
+
+@pytest.mark.parametrize(
+    ("note", "text", "heading"),
+    [
+        # a need or goal names the skill it targets: it is the need, not the training
+        (PT_PRESENT, "Need: pt falls at home; POC goal 1 safe toilet transfers.", "Need and plan-of-care goal"),
+        (SHORT, "Need: pt fall risk on stairs, POC goal 4 stairs w/ supervision.", "Need and plan-of-care goal"),
+        (TERSE.replace("35 min.", "35 min. pt fall risk, POC goal 2 tub transfers."), "pt fall risk, POC goal 2 tub "
+         "transfers.", "Need and plan-of-care goal"),
+        (TERSE.replace("35 min.", "35 min. Skilled need: fall risk."), "Skilled need: fall risk.", "Training provided"),
+        # a sentence files under what it opens with: the teaching (its demonstration after), or the demonstration
+        (PT_PRESENT, "Taught toilet transfer with grab bar, guarding, body mechanics; husband return demo'd x2 with "
+         "verbal cues.", "Training provided"),
+        (TERSE.replace("35 min.", "35 min. Husband return-demonstrated transfers with correct guarding."),
+         "Husband return-demonstrated transfers with correct guarding.", "Caregiver performance"),
+        (TERSE.replace("35 min.", "35 min. Pt consented to training toward POC goal 2."),
+         "Pt consented to training toward POC goal 2.", "Caregiver and consent"),
+        (SHORT, "Wife return demo x1 correct.", "Caregiver performance"),
+        (GOOD_NOTE, "Return demonstration: wife performed car transfer with gait belt safely after two verbal cues.",
+         "Caregiver performance"),
+    ],
+)
+def test_need_teaching_and_demonstration_file_under_their_own_headings(note: str, text: str, heading: str) -> None:
+    sections = sections_of(rewrite_note(real().deps(), note))
+    assert text in sections.get(heading, "").splitlines(), sections
+

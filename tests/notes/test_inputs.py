@@ -37,7 +37,7 @@ def test_text_in_common_encodings(raw: str | bytes) -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
         (b"Caregiver\x00 training", NotTextError, "NUL byte at offset 9"),  # QA8: where it is
         ("Caregiver \x00 training", NotTextError, "NUL character at character 10"),
-        (b"caf\xe9 note", NotTextError, "offset 3"),
+        (b"caf\xe9 \x81note", NotTextError, "offset 3.*nor Windows-1252"),  # 0x81: no Windows-1252 character
         (codecs.BOM_UTF16_LE + b"\x00\xd8", NotTextError, "not UTF-16"),  # a lone surrogate in UTF-16
         (b"x" * (LIMIT + 1), NoteTooLargeError, "limit"),
         (12, NotTextError, "int"),
@@ -81,3 +81,17 @@ def test_control_characters_over_one_in_twenty_are_binary(text: str, refused: bo
             validate_note(text, max_bytes=LIMIT)
     else:
         assert validate_note(text, max_bytes=LIMIT) == text
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "encoding"),
+    [
+        (b"caf\xe9 note", "café note", "windows-1252"),  # Word's plain text on Windows
+        ("María \u2013 note".encode("cp1252"), "María – note", "windows-1252"),
+        ("María \u2013 note".encode(), "María – note", None),  # UTF-8 first: never read as Windows-1252
+    ],
+)
+def test_a_windows_1252_note_is_read_and_named(raw: bytes, text: str, encoding: str | None) -> None:
+    from assistant.notes.inputs import read_note
+
+    assert read_note(raw, max_bytes=LIMIT) == (text, encoding)

@@ -122,12 +122,15 @@ def test_text_output_labels_findings_and_hides_payment_unless_ready(tmp_path: An
     out = CliRunner().invoke(app, ["check", str(note)]).output
     assert "NOT READY TO BILL" in out
     assert "[blocking]" in out
-    assert "expected Medicare payment" not in out
+    assert "expected Medicare allowed amount" not in out
     ready = tmp_path / "ready.txt"
     ready.write_text(BASE + "Wife return demonstrated transfer x2 correctly.\n10:15-10:47 (32 min).\n" + SIGN)
     out = CliRunner().invoke(app, ["check", str(ready)]).output
     assert "READY TO BILL" in out and "NOT READY" not in out
-    assert "expected Medicare payment" in out
+    assert "expected Medicare allowed amount $52.08" in out
+    # the allowed amount is the total; Medicare's own share after the coinsurance and sequestration is the next line
+    assert "of which Medicare pays $40.83 (80% less $0.83 sequestration); patient coinsurance $10.42" in out
+    assert "Medicare's share after" not in out
 
 
 def test_batch_counts_a_paid_aide_as_not_ready(tmp_path: Any) -> None:
@@ -294,3 +297,19 @@ def test_other_lines_are_kept_as_same_day_services_and_unknown_codes_reported() 
     assert [(ln.code, ln.units) for ln in report.billing.same_day] == [("97116", 2), ("0591T", 1)]
     assert report.billing.unknown_codes == ["0591T"]
     assert [ln.code for ln in report.billing.lines] == ["97550"]
+
+
+@pytest.mark.parametrize(
+    ("note", "shown"),
+    [
+        # no clinician named: the "PT/OT only" tip is about who may bill, which this note does not raise
+        (BASE + "10:15-10:47 (32 min).\n", False),
+        # an SLP assistant furnished it: who may bill is exactly what the check is about
+        (BASE + "10:15-10:47 (32 min).\nAna Ruiz, SLPA\n", True),
+    ],
+)
+def test_a_source_conflict_is_shown_only_when_the_report_relates_to_it(note: str, shown: bool) -> None:
+    from assistant.service import Assistant
+
+    conflicts = Assistant().check_note(note).meta.conflicts
+    assert any(c.claimed_by == "medpayiq-97550" and c.rule == "provider" for c in conflicts) is shown
