@@ -146,6 +146,7 @@ ADVERSARIAL_UNITS = [
     "twenty six february ", "march one, ",
     # round 9b: access codes, one-character spelled ids, X12 payers, coded HL7 elements
     "gate code 1# ", "door ", "A 1 ", "MBI: A 1 - ", "NM1*PR*2*A*****PI*", "|1^A^CPT4", "|1^A^", "OBR|1|2|3|",
+    "St. Ab ", "St. Ab Cd, ",
 ]  # fmt: skip
 
 

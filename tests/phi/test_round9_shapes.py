@@ -5,7 +5,7 @@ blanks after "spelled" or right after the word it spells; spoken dates with a ca
 ordinal said with a blank ("twenty eighth"), a date of service read as numbers; rural address parts on their own
 (RR, FM and county roads, highways, sites and lots, "C.P."); a ZIP code as a scan reads it ("O" for zero, a blank
 inside); a town after its street with the state and no ZIP; a gate, door or lockbox code; an id spelled one
-character at a time after its label.
+character at a time after its label; a saint's name as one unit.
 
 Keep rows: a therapy practice or home-care agency by its name's last word; an agency's form numbers (CMS-1500,
 OMHA-100), an X12 guide version and a provider taxonomy; iCalendar structure and a time zone's name; kinship
@@ -156,3 +156,17 @@ def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
 @pytest.mark.parametrize(("text", "words"), KEEP)
 def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
     assert_kept(deid, text, words)
+
+
+# A saint's name hidden as one unit (one placeholder), never "St" alone beside the words after "St.".
+SAINTS = [
+    ("Transferred from St. Quornby Mercy to home on the 4th", "St. Quornby Mercy"),
+    ("She was at St. Bartholomew last week.", "St. Bartholomew"),
+    ("GROUP 97552 - Quornby, St. Vexley, Lund families", "St. Vexley"),
+    ("respite at St. Hedwig this week", "St. Hedwig"),
+]
+
+
+@pytest.mark.parametrize(("text", "whole"), SAINTS)
+def test_saint_name_is_one_unit(deid: Deidentifier, text: str, whole: str) -> None:
+    assert whole in deid.deidentify(text).mapping.values()
