@@ -30,6 +30,7 @@ from assistant.phi.spans import (
     outside,
     plain_view,
     resolve,
+    saint_names,
     to_text,
     unescaped_view,
     whole_words,
@@ -217,7 +218,7 @@ class Deidentifier:
         spans = dates_without_times(view, spans)
         spans = resolve(protected, spans + around_names(view, spans))
         spans = resolve(protected, outside(zones, spans + self._recurrences(view, spans)))
-        return self._anonymize(text, to_text(index, whole_words(view, spans)))
+        return self._anonymize(text, to_text(index, whole_words(view, saint_names(view, spans))))
 
     def _recurrences(self, text: str, spans: list[Span]) -> list[Span]:
         """A value found once in context is scrubbed wherever it recurs without that context:

@@ -284,7 +284,18 @@ ORG_ID_BEFORE_RE = re.compile(
     r"|batch|file|claim|member|subscriber|patient|policy|account|acct)[ \t]*)$"
 )
 SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
-ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL})\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
+ID_LABEL_BEFORE_RE = re.compile(
+    rf"(?i:\b(?:{_ID_LABEL}|MBI|MRN)\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$"
+)
+# A number spelled out one character at a time, read aloud or OCR-spaced, after an id label (the label is looked
+# up behind it): "MBI :   2 G X 7 - H L 3 - Q A 5 6" (an OCR'd MBI need not keep the MBI's letters).
+SPELLED_ID_RE = re.compile(r"(?<![\w-])(?=[A-Z ]{0,30}\d)[A-Z0-9](?:(?:[ ][-–])?[ ][A-Z0-9]){5,15}+(?![\w-])")
+# A code that opens a gate, door, lockbox or alarm: "Gate code 4471#", "lockbox combo: 1177", "door code is *2290".
+ACCESS_CODE_RE = re.compile(
+    r"(?i:\b(?:gate|door|entry|entrance|building|access|lock[ \t]?box|key[ \t]?box|key[ \t]?pad|alarm|buzzer"
+    r"|garage)(?:[ \t]+(?:code|combo|combination|pin|passcode))?[ \t]*(?:is|=|:|#|-)?[ \t]*)"
+    r"(?P<id>[#*]?\d{3,8}+[#*]?)(?![\w])"
+)
 _MBI_L = "[AC-HJKMNP-RT-Y]"
 MBI_RE = re.compile(
     rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}{{2}}\d{{2}}\b",

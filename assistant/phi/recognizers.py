@@ -191,6 +191,8 @@ def find_ids(text: str) -> list[Span]:
         (p.SPACED_ID_RE, "ID", 0.9),
         (p.MBI_RE, "MBI", 0.9),
         (p.SPACED_MBI_RE, "MBI", 0.9),
+        (p.SPELLED_ID_RE, "ID", 0.9),
+        (p.ACCESS_CODE_RE, "ID", 0.9),
         (p.MASKED_ID_RE, "ID", 0.85),
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),
@@ -200,7 +202,8 @@ def find_ids(text: str) -> list[Span]:
         (p.AGE_RE, "AGE", 0.9),
     ):
         for m in regex.finditer(text):
-            if regex is p.SPACED_ID_RE and not p.ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            spaced = regex in (p.SPACED_ID_RE, p.SPELLED_ID_RE)
+            if spaced and not p.ID_LABEL_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
                 continue  # spaced groups are an id only after an id label
             if regex is p.ID_RE and code_after_weak_label(m.group("label"), m.group("id")):
                 continue  # "Group: 97552 x1" is a billing line

@@ -234,8 +234,10 @@ def find_x12(text: str) -> list[Span]:
             elements.append((pos, element))
             pos += len(element) + 1
         if tag == "NM1" and len(elements) > 1 and elements[1][1] == "2":
-            # an organisation: its id only, and not its NPI (an organisation's NPI identifies no person)
-            wanted: tuple[int, ...] = () if len(elements) > 8 and elements[7][1] == "XX" else (9,)
+            # an organisation: its id only, and not its NPI nor a payer's id (neither identifies a person)
+            qualifier = elements[7][1] if len(elements) > 8 else ""
+            public = qualifier == "XX" or (elements[0][1] == "PR" and qualifier in ("PI", "XV"))
+            wanted: tuple[int, ...] = () if public else (9,)
         else:
             wanted = _X12_FIELDS[tag]
         for index in wanted:
@@ -271,19 +273,36 @@ XCN_SHAPE = re.compile(rf"[\w\-]*\^{_NAME_PART}\^{_NAME_PART}(?:\^.*)?")
 # message type, the message's own control id, processing id and version (MSH-9..12: "MSG00044817" numbers the
 # message, not the patient), the patient class and a location without a number (PV1-2/3), an observation's code
 # (OBX-3). MSH-1 is the separator itself, so an MSH field's number here is one less than its MSH number.
-_HL7_CODED = {"MSH": (2, 3, 4, 5, 8, 9, 10, 11), "PV1": (2, 3), "OBX": (2, 3)}
-HL7_CODED = re.compile(r"(?<![A-Za-z0-9|])(MSH|PV1|OBX)\|([^\r\n\"]*)")
+# The universal service id of an order (OBR-4) and a charge's transaction and procedure codes (FT1-7, FT1-25) are
+# codes too.
+_HL7_CODED = {"MSH": (2, 3, 4, 5, 8, 9, 10, 11), "PV1": (2, 3), "OBX": (2, 3), "OBR": (4,), "FT1": (7, 25)}
+HL7_CODED = re.compile(r"(?<![A-Za-z0-9|])(MSH|PV1|OBX|OBR|FT1)\|([^\r\n\"]*)")
+# A coded element in any field: code^text^coding system (HL7 table 0396: CPT4, C4, HCPCS, I10, LN, SCT, a local
+# "L" or "99..." system): "97550^CAREGIVER TRNG 1ST 30^CPT4", "I69.398^Other sequelae of cerebral infarction^I10".
+HL7_CODED_ELEMENT = re.compile(
+    r"(?<=[|~])[A-Z0-9][A-Z0-9.\-]{1,19}\^[^|^~\r\n]{1,80}\^"
+    r"(?:CPT4?|C4|C5|HCPCS|HCPT|HPC|I9C?|I10(?:C|P)?|ICD10(?:CM|PCS)?|LN|SCT|SNM3?|SNOMED|NDC|99[A-Z0-9]{1,4}|L)"
+    r"(?=[|~^\r\n]|$)"
+)
 
 
 # An organisation's NPI in X12: "NM1*85*2*HARBORVIEW REHAB LLC*****XX*1255031844~", "N1*PE*NAME*XX*1346221870~".
 X12_ORG_NPI = re.compile(
     r"(?<![A-Za-z0-9*])(?:NM1\*[0-9A-Z]{2}\*2\*[^*~\n\"]*+\*{5}|N1\*[0-9A-Z]{2}\*[^*~\n\"]*+\*)XX\*(?P<npi>\d{10})(?![\w])"
 )
+# A payer in X12 (NM1*PR, entity type 2): its name and its payer id (PI) or CMS plan id (XV) name the plan, not a
+# person: "NM1*PR*2*PALMETTO GBA JJ*****PI*10212~".
+X12_PAYER = re.compile(
+    r"(?<![A-Za-z0-9*])NM1\*PR\*2\*(?P<name>[^*~\n\"]{1,80}+)\*{5}(?:PI|XV)\*(?P<id>[A-Z0-9]{1,20}+)(?![\w])"
+)
 
 
 def x12_org_npis(text: str) -> list[tuple[int, int]]:
-    """Spans of organisations' NPIs in X12 segments: allow-listed (a payee's or billing provider's number)."""
-    return [(m.start("npi"), m.end("npi")) for m in X12_ORG_NPI.finditer(text)]
+    """Spans of organisations' NPIs and payers' names and ids in X12 segments: allow-listed."""
+    out = [(m.start("npi"), m.end("npi")) for m in X12_ORG_NPI.finditer(text)]
+    for m in X12_PAYER.finditer(text):
+        out += [(m.start("name"), m.end("name")), (m.start("id"), m.end("id"))]
+    return out
 
 
 def hl7_protected(text: str) -> list[tuple[int, int]]:
@@ -297,7 +316,7 @@ def hl7_protected(text: str) -> list[tuple[int, int]]:
                 coded = field if m.group(1) != "PV1" else "^".join(field.split("^")[:8])
                 out.append((pos, pos + len(coded)))
             pos += len(field) + 1
-    return out
+    return out + [m.span() for m in HL7_CODED_ELEMENT.finditer(text)]
 
 
 def find_hl7(text: str) -> list[Span]:

@@ -132,6 +132,25 @@ def outside(zones: list[tuple[int, int]], spans: list[Span]) -> list[Span]:
     return out
 
 
+# A saint's name heads a place or a surname as one unit: "St. Joseph Mercy", "Saint Luke", "St. Pierre".
+_SAINT = re.compile(r"\b(?:St|Ste|Sts|Saint|Sainte)\.?[ \t]+[A-Z][\w'’\-]{1,20}+(?:[ \t]+[A-Z][\w'’\-]{1,20}+){0,3}+")
+
+
+def saint_names(text: str, spans: list[Span]) -> list[Span]:
+    """A detection inside a saint's name covers all of it: never "St" alone nor the words after "St." alone."""
+    out = list(spans)
+    starts = sorted(spans)
+    i = 0
+    for m in _SAINT.finditer(text):
+        while i < len(starts) and starts[i][1] <= m.start():
+            i += 1
+        touching = [sp for sp in starts[i : i + 4] if sp[0] < m.end()]
+        if touching:
+            label = next((sp[2] for sp in touching if sp[0] > m.start()), "LOCATION")
+            out.append((m.start(), max(m.end(), *(sp[1] for sp in touching)), label, max(sp[3] for sp in touching)))
+    return sorted(out)
+
+
 def whole_words(text: str, spans: list[Span]) -> list[Span]:
     """Never cut a word: widen spans to whole words, then merge the ones that now overlap."""
     from assistant.phi.known import whole_word

@@ -144,6 +144,9 @@ ADVERSARIAL_UNITS = [
     "a b ", "spelled a b ", "one e ", "one, alpha, ", "q as in ", "mr ab ", "dr ab ab ", "Ab Cd ", "Ab & ", "Ab, LLC ",
     "Ab VT O5", "HI 967 ", "ADR:;;a;b;", '"mrn":"', "[1] @a: ", "son AB ", "mid-", "2nd wk of ", "RR 1, ", ", Site 12",
     "twenty six february ", "march one, ",
+    # round 9b: access codes, one-character spelled ids, X12 payers, coded HL7 elements
+    "gate code 1# ", "door ", "A 1 ", "MBI: A 1 - ", "NM1*PR*2*A*****PI*", "|1^A^CPT4", "|1^A^", "OBR|1|2|3|",
+    "St. Ab ", "St. Ab Cd, ",
 ]  # fmt: skip
 
 

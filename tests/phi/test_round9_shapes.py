@@ -4,12 +4,13 @@ Scrub rows: identifiers read aloud in lower case, letter by letter or in the rad
 blanks after "spelled" or right after the word it spells; spoken dates with a cardinal day and their year, an
 ordinal said with a blank ("twenty eighth"), a date of service read as numbers; rural address parts on their own
 (RR, FM and county roads, highways, sites and lots, "C.P."); a ZIP code as a scan reads it ("O" for zero, a blank
-inside); a town after its street with the state and no ZIP.
+inside); a town after its street with the state and no ZIP; a gate, door or lockbox code; an id spelled one
+character at a time after its label; a saint's name as one unit.
 
 Keep rows: a therapy practice or home-care agency by its name's last word; an agency's form numbers (CMS-1500,
 OMHA-100), an X12 guide version and a provider taxonomy; iCalendar structure and a time zone's name; kinship
 words of other languages; e-mail header fields; vital signs and wound sites beside the rural shapes; a billing
-line read aloud.
+line read aloud; a payer in X12 and coded HL7 elements; gate and door words with no code.
 """
 
 from __future__ import annotations
@@ -85,6 +86,14 @@ SCRUB += [
     # "ID" alone as the label of a person's number, even one shaped like a code
     ('spoke w/ "Quorna" ID# 40992, re: member', "40992"),
     ("Rep ID: QX-40992 (call ref)", "QX-40992"),
+    # a code that opens a gate, door, lockbox or alarm
+    ("DESCRIPTION:Respite visit. Gate code 5382#. Dog in yard.", "5382#"),
+    ("door code is *7710 and the lockbox combo: 0932", "*7710"),
+    ("door code is *7710 and the lockbox combo: 0932", "0932"),
+    ("Keypad 61184 then elevator to 3", "61184"),
+    # a number spelled out one character at a time after an id label, valid MBI letters or not
+    ("MBI :   3 F Q 8 - L P 2 - W Z 4 7", "3 F Q 8 - L P 2 - W Z 4 7"),
+    ("Member ID: Q X 4 0 9 9 2 7", "Q X 4 0 9 9 2 7"),
 ]
 
 KEEP = [
@@ -126,6 +135,16 @@ KEEP = [
     ("pt @home with wife; @ 2pm", ["@home", "@ 2pm"]),
     # an organisation's or a system's id
     ("Payer ID: 87726; Taxonomy ID: 225100000X", ["87726", "225100000X"]),
+    # a payer in X12 (its name and payer id) and coded HL7 elements (code^text^coding system, an order's service id)
+    (
+        "NM1*PR*2*QUORNBY HEALTH PLAN*****PI*77310~\nNM1*IL*1*VEXLEY*ANA****MI*QX409927~",
+        ["QUORNBY HEALTH PLAN", "77310"],
+    ),
+    ("FT1|1|||20260212|20260219|CG|97550^CAREGIVER TRNG 1ST 30^CPT4|||1", ["97550^CAREGIVER TRNG 1ST 30^CPT4"]),
+    ("OBX|2|CE|X^Y||R26.81^Unsteadiness on feet, Quornby^I10||", ["R26.81^Unsteadiness on feet, Quornby^I10"]),
+    ("OBR|1|ORD-1|FIL-2|CTSNOTE^Caregiver Training Note|||20260212", ["CTSNOTE^Caregiver Training Note"]),
+    # a gate's or door's word with no code after it
+    ("Front door sticks; gate was open; alarm 10 min before leaving", ["door sticks", "gate was open", "alarm 10 min"]),
 ]
 
 
@@ -137,3 +156,17 @@ def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
 @pytest.mark.parametrize(("text", "words"), KEEP)
 def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
     assert_kept(deid, text, words)
+
+
+# A saint's name hidden as one unit (one placeholder), never "St" alone beside the words after "St.".
+SAINTS = [
+    ("Transferred from St. Quornby Mercy to home on the 4th", "St. Quornby Mercy"),
+    ("She was at St. Bartholomew last week.", "St. Bartholomew"),
+    ("GROUP 97552 - Quornby, St. Vexley, Lund families", "St. Vexley"),
+    ("respite at St. Hedwig this week", "St. Hedwig"),
+]
+
+
+@pytest.mark.parametrize(("text", "whole"), SAINTS)
+def test_saint_name_is_one_unit(deid: Deidentifier, text: str, whole: str) -> None:
+    assert whole in deid.deidentify(text).mapping.values()
