@@ -371,7 +371,7 @@ def _therapy_findings(ctx: Context) -> list[tuple[str, str]]:
     return []
 
 
-# "over KX threshold", "exceeded the therapy threshold", "KX threshold met": the note says the year's threshold is passed
+# "over KX threshold", "exceeded the therapy threshold", "KX threshold met": the year's threshold is passed
 _KX_PASSED = re.compile(
     r"\b(?:over|above|past|passed|beyond|exceed(?:s|ed|ing)?|reached|met|hit)\s+(?:the\s+)?(?:(?:\d{4}|annual|yearly"
     r"|medicare|therapy|pt|ot|slp)\s+){0,2}(?:kx|therapy)\s+(?:threshold|cap|limit)\b"
@@ -381,7 +381,8 @@ _KX_PASSED = re.compile(
 _KX_DENIED_BEFORE = re.compile(r"\b(?:not|never|isn't|hasn't|not\s+yet|below|under)\s+(?:yet\s+)?$", re.I)
 # "Therapy costs this year to date $2,650", "YTD therapy charges: $2,650": the year's therapy spending as stated
 _YTD_AMOUNT = re.compile(
-    r"\b(?:year[- ]to[- ]date|ytd|this\s+year|so\s+far\s+this\s+year)\b[^.\n$]{0,40}?\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)",
+    r"\b(?:year[- ]to[- ]date|ytd|this\s+year|so\s+far\s+this\s+year)\b[^.\n$]{0,40}?"
+    r"\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)",
     re.I,
 )
 
