@@ -30,3 +30,22 @@ def test_supported_lines_are_held_while_a_blocking_problem_stands(tmp_path: Path
     out = CliRunner().invoke(cli, ["check", str(note)]).stdout
     assert header in out
     assert ("expected Medicare payment" in out) == ("READY TO BILL" in out and "NOT READY" not in out)
+
+
+PRESENT_FOR_PART = (
+    "DOS 2025-04-08. Patient present for the first 10 minutes, then left the room; caregiver training with wife "
+    "(unpaid) continued without the patient. 10:00-10:40.\nConsent: patient gave verbal consent. Need: mod A "
+    "transfers; POC goal 2. Taught stand pivot transfers; hands-on correction. Wife return-demonstrated x2.\n"
+    "Billing: {billed}. Ann Bye, PT\n"
+)
+
+
+@pytest.mark.parametrize("billed", ["97550 x1 GP", "97550 x1 GP, 97551 x1 GP", "97550 x3 GP"])
+def test_units_message_agrees_with_empty_lines_when_the_patient_was_present(billed: str) -> None:
+    import assistant
+
+    report = assistant.check_note(PRESENT_FOR_PART.format(billed=billed))
+    units = next(c for c in report.checks if c.id == "units")
+    assert report.billing.lines == []
+    assert units.status == "problem" and "supports no caregiver training line" in units.message
+    assert "minutes support" not in units.message.split(":", 1)[1]
