@@ -119,6 +119,9 @@ def units(ctx: Context) -> Outcome:
         return Outcome("met", f"{billed_text} matches {ctx.total_minutes} minutes.", spans)
     if ctx.family_minutes:
         return Outcome("problem", f"{billed_text} billed; {_by_family(ctx)}.", spans)
+    early = _not_yet_valid(ctx, timed)
+    if early:
+        return Outcome("problem", f"{billed_text} billed, but {early}.", spans)
     primary = ctx.knowledge.family_codes(ctx.family)[0]
     if supported and primary not in timed and set(timed) & set(TIMED):
         return Outcome(
@@ -130,6 +133,24 @@ def units(ctx: Context) -> Outcome:
         "problem",
         f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
         spans,
+    )
+
+
+def _not_yet_valid(ctx: Context, codes: dict[str, int]) -> str:
+    """'G0541, G0542 did not exist before 2025-01-01 (...); the codes in force then are for ...' for billed
+    codes not yet in force on the date of service; the content is not said to support the older family's code (2024
+    direct-care training had no code of its own, and 97550 is for functional tasks)."""
+    dos, kb = ctx.dos, ctx.knowledge
+    starts = {c: kb.codes[c].effective_from for c in codes if c in kb.codes}
+    early = {c: d for c, d in starts.items() if dos is not None and d is not None and d > dos}
+    if dos is None or not early:
+        return ""
+    first = min(early.values())
+    then = _fmt(ctx.minute_lines())
+    return (
+        f"{', '.join(early)} did not exist before {first.isoformat()} (date of service {dos.isoformat()}); "
+        f"the codes in force then are for {FAMILY_WORDS.get(ctx.family, 'caregiver training')}: "
+        f"{ctx.total_minutes} minutes give {then} only if the training fits them"
     )
 
 

@@ -49,3 +49,26 @@ def test_units_message_agrees_with_empty_lines_when_the_patient_was_present(bill
     assert report.billing.lines == []
     assert units.status == "problem" and "supports no caregiver training line" in units.message
     assert "minutes support" not in units.message.split(":", 1)[1]
+
+
+DIRECT_CARE = (
+    "DOS {dos}. Patient not present. Wife (unpaid) trained in pressure injury prevention and wound care; written "
+    "consent signed. Need: pt bedbound, POC goal intact skin. Wife return demo correct after hands-on correction. "
+    "Time 14:00-14:40 (40 min). Billing {billed} GP. Fay Hart, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("dos", "billed", "says"),
+    [
+        ("2024-11-12", "G0541x1 G0542x1", "G0541, G0542 did not exist before 2025-01-01"),
+        ("2025-11-12", "97550x1 97551x1", "the training content supports G0541×1 + G0542×1"),
+    ],
+)
+def test_a_code_not_yet_in_force_is_named_not_called_supported_by_the_content(dos: str, billed: str, says: str) -> None:
+    import assistant
+
+    units = next(c for c in assistant.check_note(DIRECT_CARE.format(dos=dos, billed=billed)).checks if c.id == "units")
+    assert units.status == "problem" and says in units.message
+    if dos < "2025":
+        assert "content supports" not in units.message
