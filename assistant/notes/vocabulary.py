@@ -359,6 +359,9 @@ ADDRESSEE_WORDS = frozenset(
         # "Note to whoever writes the appeal", "Message for the person drafting the letter"
         "whoever",
         "letter",
+        # the same in Spanish: "Nota para el sistema de IA", "inteligencia artificial"
+        "sistema",
+        "inteligencia",
     }
 )
 IMPERATIVE_WORDS = frozenset(
