@@ -128,7 +128,9 @@ def _print_billing(console: Any, report: Report) -> None:
     console.print(f"  {t.basis or 'no caregiver-training minutes documented'}")
     b = report.billing
     lines = ", ".join(_line_text(line) for line in b.lines)
-    console.print(f"[bold]Supported by the documentation[/] ({b.rule} rule): {lines or 'no CTS units'}")
+    # conventions keep the lines under a blocking date, consent or caregiver problem: they are not billable as it stands
+    held = " once the blocking problems are fixed" if lines and report.summary.blocking else ""
+    console.print(f"[bold]Supported by the documentation{held}[/] ({b.rule} rule): {lines or 'no CTS units'}")
     for d in b.dropped_modifiers:
         console.print(f"  [yellow]{escape(d.modifier)} left off {', '.join(d.codes)}:[/] {escape(d.reason)}")
     _print_other_lines(console, report)

@@ -134,6 +134,9 @@ def units(ctx: Context) -> Outcome:
         return Outcome("met", f"{billed_text} matches {ctx.total_minutes} minutes.", spans)
     if ctx.family_minutes:
         return Outcome("problem", f"{billed_text} billed; {_by_family(ctx)}.", spans)
+    early = _not_yet_valid(ctx, timed)
+    if early:
+        return Outcome("problem", f"{billed_text} billed, but {early}.", spans)
     primary = ctx.knowledge.family_codes(ctx.family)[0]
     if supported and primary not in timed and set(timed) & set(TIMED):
         return Outcome(
@@ -145,6 +148,24 @@ def units(ctx: Context) -> Outcome:
         "problem",
         f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
         spans,
+    )
+
+
+def _not_yet_valid(ctx: Context, codes: dict[str, int]) -> str:
+    """'G0541, G0542 did not exist before 2025-01-01 (...); the codes in force then are for ...' for billed
+    codes not yet in force on the date of service; the content is not said to support the older family's code (2024
+    direct-care training had no code of its own, and 97550 is for functional tasks)."""
+    dos, kb = ctx.dos, ctx.knowledge
+    starts = {c: kb.codes[c].effective_from for c in codes if c in kb.codes}
+    early = {c: d for c, d in starts.items() if dos is not None and d is not None and d > dos}
+    if dos is None or not early:
+        return ""
+    first = min(early.values())
+    then = _fmt(ctx.minute_lines())
+    return (
+        f"{', '.join(early)} did not exist before {first.isoformat()} (date of service {dos.isoformat()}); "
+        f"the codes in force then are for {FAMILY_WORDS.get(ctx.family, 'caregiver training')}: "
+        f"{ctx.total_minutes} minutes give {then} only if the training fits them"
     )
 
 
@@ -363,10 +384,12 @@ def therapy_modifier(ctx: Context) -> Outcome:
     if not lines:
         return Outcome("not_applicable", "No billed lines are known.")
     found = _therapy_findings(ctx) if ctx.therapy_billed else []
+    kx = _kx_passed(ctx) if ctx.therapy_billed else []
+    found += _kx_findings(ctx, kx)
     found += _distinct_findings(ctx)
     if found:
         return Outcome(
-            "problem", " ".join(text for _, text in found), ctx.billed_spans[:3], tuple(f for f, _ in found)
+            "problem", " ".join(text for _, text in found), ctx.billed_spans[:3] + kx[:1], tuple(f for f, _ in found)
         )
     if not ctx.therapy_billed:
         return Outcome("not_applicable", "Billed by a physician or NPP outside a therapy plan.")
@@ -388,6 +411,46 @@ def _therapy_findings(ctx: Context) -> list[tuple[str, str]]:
                         f"(use {wanted}).")
         ]
     return []
+
+
+# "over KX threshold", "exceeded the therapy threshold", "KX threshold met": the year's threshold is passed
+_KX_PASSED = re.compile(
+    r"\b(?:over|above|past|passed|beyond|exceed(?:s|ed|ing)?|reached|met|hit)\s+(?:the\s+)?(?:(?:\d{4}|annual|yearly"
+    r"|medicare|therapy|pt|ot|slp)\s+){0,2}(?:kx|therapy)\s+(?:threshold|cap|limit)\b"
+    r"|\b(?:kx|therapy)\s+(?:threshold|cap)\s+(?:has\s+been\s+|was\s+|is\s+)?(?:met|exceeded|reached|passed)\b",
+    re.I,
+)
+_KX_DENIED_BEFORE = re.compile(r"\b(?:not|never|isn't|hasn't|not\s+yet|below|under)\s+(?:yet\s+)?$", re.I)
+# "Therapy costs this year to date $2,650", "YTD therapy charges: $2,650": the year's therapy spending as stated
+_YTD_AMOUNT = re.compile(
+    r"\b(?:year[- ]to[- ]date|ytd|this\s+year|so\s+far\s+this\s+year)\b[^.\n$]{0,40}?"
+    r"\$\s?(?P<amount>\d{1,3}(?:,\d{3})+|\d+)",
+    re.I,
+)
+
+
+def _kx_passed(ctx: Context) -> list[tuple[int, int]]:
+    """Where the note says the year's therapy threshold is passed: in words, or a year-to-date amount above the
+    date of service's KX threshold (fees/schedule.yaml)."""
+    text = ctx.ex.text
+    said = [
+        m.span() for m in _KX_PASSED.finditer(text)
+        if not _KX_DENIED_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    ]
+    on = ctx.dos
+    limit = next((t.amount for t in ctx.knowledge.fees.kx_thresholds if on is not None and t.in_force(on)), None)
+    if limit is not None:
+        said += [m.span() for m in _YTD_AMOUNT.finditer(text) if float(m["amount"].replace(",", "")) > limit]
+    return sorted(said)
+
+
+def _kx_findings(ctx: Context, passed: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """The note says the threshold is passed and a therapy line lacks KX (facts §9: a PR-119 denial)."""
+    lacking = [line.code for line in ctx.billed_cts if "KX" not in line.modifiers]
+    if not passed or not lacking:
+        return []
+    return [("kx", f"The note says the year's therapy threshold is passed, but {', '.join(lacking)} "
+                   f"{'lacks' if len(lacking) == 1 else 'lack'} KX.")]
 
 
 def _distinct_findings(ctx: Context) -> list[tuple[str, str]]:

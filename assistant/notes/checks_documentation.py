@@ -772,7 +772,21 @@ def return_demo(ctx: Context) -> Outcome:
         return Outcome("met", "The caregiver's return demonstration or teach-back is documented.", documented[:3])
     if negated:
         return Outcome("missing", "The note says no return demonstration was done.", negated)
+    rd = [m.span() for m in _RD_PERFORMED.finditer(ctx.ex.text)][:3]
+    if rd:
+        return Outcome(
+            "unclear", "'RD' with a count or result may be a return demonstration, but RD also means registered "
+            "dietitian: write it out.", rd
+        )
     return Outcome("missing", "No return demonstration or teach-back is documented.")
+
+
+# "RD x2 indep after cues", "RD correct": the abbreviation with a count or result reads as a return demonstration, but
+# RD is also the registered dietitian, so it is neither met nor missing
+_RD_PERFORMED = re.compile(
+    r"(?<![\w/])RD(?:'?d)?\b(?=[ \t:-]*(?:[x×]\s?\d|\d+\s?[x×]|times\s+\w+|(?:was\s+|were\s+)?(?i:indep\w*|correct\w*"
+    r"|accurate\w*|safe(?:ly)?\b|successful\w*|with\s+cues|w/\s?cues|after\s+cues|good|fair|poor|min\s+cues|mod\s+cues)))"
+)
 
 
 @check

@@ -157,7 +157,7 @@ def run_checks(ctx: Context) -> list[CheckResult]:
 
 def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[BilledLine]:
     """billing.lines: what the documentation supports (docs/CONVENTIONS.md)."""
-    if results["patient_absent"].status == "problem" or ctx.slpa or results["telehealth"].status == "problem":
+    if _nothing_billable(ctx, results):
         return []
     mods = ctx.modifiers()
     if ctx.is_group:  # behaviour management for a group is 96202, not caregiver training: no line
@@ -166,12 +166,18 @@ def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[Bille
     return [BilledLine(code=code, units=units, modifiers=list(mods)) for code, units in ctx.minute_lines()]
 
 
+def _nothing_billable(ctx: Context, results: dict[str, CheckResult]) -> bool:
+    """The documentation supports no CTS line whatever the minutes: patient present, SLPA, telehealth not allowed."""
+    return results["patient_absent"].status == "problem" or ctx.slpa or results["telehealth"].status == "problem"
+
+
 def _units_when_nothing_billable(ctx: Context, results: list[CheckResult], lines: list[BilledLine]) -> None:
-    """Billed CTS lines whose units match the minutes are still wrong when the documentation supports no line at all
-    (patient present, SLPA, telehealth not allowed): `units` compares billed with supported lines, and none is."""
-    if lines or not ctx.billed_cts:
+    """Billed CTS lines are wrong when the documentation supports no line at all (patient present, SLPA, telehealth
+    not allowed): `units` compares billed with supported lines, and none is, so it says that, not what the minutes
+    alone would support (a message counting minutes the patient was present for contradicts the empty lines)."""
+    if lines or not ctx.billed_cts or not _nothing_billable(ctx, {r.id: r for r in results}):
         return
-    at = next((i for i, r in enumerate(results) if r.id == "units" and r.status == "met"), None)
+    at = next((i for i, r in enumerate(results) if r.id == "units" and r.status in ("met", "problem")), None)
     if at is None:
         return
     billed = ", ".join(f"{line.code}×{line.units}" for line in ctx.billed_cts)

@@ -233,11 +233,26 @@ def _field_names(text: str) -> str:
     return _FIELD_UNDERSCORE.sub(" ", text) if "_" in text else text
 
 
+# Format characters a word processor or a right-to-left keyboard leaves around times and codes (bidi marks and
+# embeddings, zero-width space/joiners, word joiner, BOM, soft hyphen) read as a space; full-width digits, colon and
+# hyphen ("１０:１５") as their ASCII forms. One character for one: offsets stay put.
+_FORMAT_CHARS = (
+    "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
+)
+_PLAIN = str.maketrans(
+    {**{c: " " for c in _FORMAT_CHARS}, **{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff1a": ":", "\uff0d": "-"}
+)
+
+
+def _plain_chars(text: str) -> str:
+    return text if text.isascii() else text.translate(_PLAIN)
+
+
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = _field_names(_ocr_letters(_ocr_digits(blank(text, screened))))
+    doc = _field_names(_ocr_letters(_ocr_digits(_plain_chars(blank(text, screened)))))
     times = parse_times(doc, lines)
     found = concepts(join_hyphenated(_FIELD_JOIN.sub(" ", _WRAPPED.sub(" ", doc))))
     codes_known = other_codes if other_codes is not None else _default_other_codes()

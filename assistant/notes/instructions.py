@@ -41,12 +41,14 @@ _MODEL = (
 )
 # An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
 _LINE = re.compile(
-    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important|nota|mensaje|instrucci[oó]n(?:es)?)"
-    r"[ \t]+(?:to|for|para|al|a)?[ \t]*(?:the |any |el |la )?)?"
+    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important|nota|mensaje|instrucci[oó]n(?:es)?"
+    r"|atenci[oó]n|importante)[ \t]+(?:to|for|para|al|a)?[ \t]*(?:the |any |el |la |los |cualquier )?)?"
+    # the same addressed in Spanish: "Nota para el sistema de IA: ...", "Instrucciones para la inteligencia artificial:"
+    r"(?:(?:sistema|modelo|asistente|herramienta|revisor)[ \t]+de[ \t]+IA|inteligencia[ \t]+artificial"
     # a generic noun ("system", "model") only as the whole label: "Adaptive tool: reacher" is content
     # "Tool instruction: ...": a tool named as the addressee of an order, not a tool used in the session
     # "billing team / AI reviewer:": addressees joined by a slash before the model
-    rf"(?:(?:[A-Za-z]+(?:[ \t]*/[ \t]*|[ \t]+)){{0,3}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
+    rf"|(?:[A-Za-z]+(?:[ \t]*/[ \t]*|[ \t]+)){{0,3}}?{_MODEL}|(?:system|model|validator|checker|grader|bot)"
     r"|tool[ \t]+(?:instructions?|directive|prompt|note))"
     # "Appeal writer / billing bot:": two addressees joined by a slash or "and"
     rf"(?:[ \t]+(?:\w+|/|&)){{0,3}}?[ \t]*[\])>}}]?[ \t]*(?::|,|-|colon\b)"

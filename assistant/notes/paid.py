@@ -55,9 +55,13 @@ _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:pa
 # "each attendee set up the bench and coached staff through the transfer": the staff member the caregivers practised
 # on stood in for the patient
 _STAND_IN_BEFORE = re.compile(
-    r"\b(?:coached|cued|guarded|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used)\s+(?:the\s+|a\s+)?$",
+    r"\b(?:coached|cued|guarded|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used"
+    r"|demonstrat\w*\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?$",
     re.I,
 )
+# "demonstration on a staff model", "a staff volunteer played the patient": the paid person was the demonstration
+# model the caregiver watched or practised on, not the person trained
+_STAND_IN_AFTER = re.compile(r"\s*(?:member\s+)?(?:model|mannequin|volunteer|stand-in|demonstrator)\b", re.I)
 # "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
 _WITH_BEFORE = re.compile(r"(?:\bwith|\bw/)\s*(?:an?|the|his|her|their)?\s*$", re.I)
 ABSENCE_REACH = 120
@@ -156,6 +160,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
             or (text.lower() in _WEAK_PAID and _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
+            or (text.lower() in _WEAK_PAID and _STAND_IN_AFTER.match(ex.text, end, min(len(ex.text), end + 30)))
             or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])

@@ -386,6 +386,8 @@ _ROLE_LABEL = re.compile(
     r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by"
     r"|sig)\s*[:\-]?\s*"
     rf"(?:{_NAME_FIRST}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
+    # dictation writes the name as spoken, in lower case: "dictated by kevin marsh PT"
+    r"|(?i:dictated\s+by|signed\s+by|electronically\s+signed\s+by)\s+(?:[a-z][a-z'-]+\s+){1,3}$"
 )
 _ROLE_WORDS_BODY = (
     r"\b(?P<role>physical therapist assistant|physical therapy assistant|occupational therapy assistant"

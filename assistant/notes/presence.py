@@ -128,6 +128,14 @@ _NEAR_US = re.compile(
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
 # "Patients were at home; none attended": a presence word after "none" says no one was there
 _NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
+# "It is not true that the patient was absent", "it is false that pt was present": the statement after the frame is
+# denied, so it says the opposite (NegEx does not reach an absence word, and "false" is no cue of its own)
+_DENIED_FRAME = re.compile(
+    r"\b(?:it\s+is|it's|it\s+was|that\s+is|this\s+is)\s+(?:not\s+true|untrue|false|incorrect|not\s+correct"
+    r"|not\s+the\s+case)\s+that\b[^.;:\n]{0,60}$",
+    re.I,
+)
+DENIED_REACH = 100
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
     r"|with (?:the )?(?:patient|pt) (?:gone|away)"
@@ -520,7 +528,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             # 'wife asked, "does he have to be absent?"': a question documents nothing; nor does a quoted field's
             # name ('the "Patient present" field was left at its default')
             continue
-        if c.label == "ABSENCE":
+        denied = _DENIED_FRAME.search(ex.text, max(c.sent_start, c.start - DENIED_REACH), c.start) is not None
+        if c.label == "ABSENCE" and not denied:
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
             if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
@@ -546,7 +555,7 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             presence.append((c.start, c.end))
             continue
         none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
-        absent = c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
+        absent = c.label == "PRESENCE" if denied else c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
         (absence if absent else presence).append((c.start, c.end))
     present_sorted = sorted(presence)
     absence += [

@@ -286,7 +286,7 @@ def _to_minutes(tok: _Token, meridiem: str | None) -> int:
 def _resolve(a: _Token, b: _Token) -> tuple[int, int]:
     """Start and end minutes of a range, inferring a missing am/pm from the other end."""
     if a.military or b.military or (a.meridiem and b.meridiem):
-        return _to_minutes(a, a.meridiem), _to_minutes(b, b.meridiem)
+        return _across_midnight(_to_minutes(a, a.meridiem), _to_minutes(b, b.meridiem))
     if b.meridiem and not a.meridiem:
         start, end = _to_minutes(a, b.meridiem), _to_minutes(b, b.meridiem)
         if start > end:
@@ -300,6 +300,17 @@ def _resolve(a: _Token, b: _Token) -> tuple[int, int]:
     start, end = _to_minutes(a, None), _to_minutes(b, None)
     if end < start and 0 < end + 12 * 60 - start <= 240 and b.hour <= 12:
         end += 12 * 60  # "12:45-1:20" crosses noon; "Start 10:45 / Stop 10:15" stays reversed
+    return start, end
+
+
+EVENING, EARLY_MORNING, MIDNIGHT_REACH = 18 * 60, 6 * 60, 240
+
+
+def _across_midnight(start: int, end: int) -> tuple[int, int]:
+    """ "11:50 PM - 12:25 AM", "23:40-00:20": an evening start and an early-morning stop within a few hours run over
+    midnight (the stop is the next day), not backwards."""
+    if end < start and start >= EVENING and end < EARLY_MORNING and end + 24 * 60 - start <= MIDNIGHT_REACH:
+        return start, end + 24 * 60
     return start, end
 
 

@@ -288,6 +288,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Common terms of notes written (partly) in Spanish, the most frequent other language of US clinical notes: the
+# elements they document are found, not reported missing. Only words that are not also English words.
+SPANISH: dict[str, tuple[str, ...]] = {
+    "CONSENT": ("consentimiento", "consentimiento verbal", "consentimiento escrito", "consintió", "consiente",
+                "autorizó", "autoriza"),
+    "RELATIONSHIP": ("hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
+                     "sobrina", "sobrino", "nuera", "yerno", "vecina", "vecino", "amiga", "amigo", "pareja",
+                     "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar"),
+    "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
+    "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
+             "objetivo del plan de cuidado"),
+    "NEED": ("necesidad", "necesita", "requiere", "requiere asistencia", "asistencia moderada", "asistencia máxima",
+             "asistencia mínima", "riesgo de caída", "riesgo de caídas", "disfagia", "dependiente"),
+    "SKILLED": ("corrección", "correcciones", "corregí", "retroalimentación", "precauciones", "riesgo de aspiración",
+                "señales táctiles", "indicaciones verbales"),
+}
+for _label, _terms in SPANISH.items():
+    CONCEPTS[_label] = CONCEPTS[_label] + _terms
+
 # Preceding/following negation cues added to negspacy's clinical termset (why: its defaults
 # miss "unable to", "did not", "not obtained" and note-style "deferred").
 EXTRA_PRECEDING = ("did not", "not", "no", "never", "refused", "refuses", "declined", "declines", "without", "w/o",
@@ -348,7 +367,7 @@ ADDRESSEE_WORDS = frozenset(
         # "Note to whoever writes the appeal", "Message for the person drafting the letter"
         "whoever",
         "letter",
-        # in Spanish: "Nota para el sistema de IA"
+        # in Spanish: "Nota para el sistema de IA", "inteligencia artificial"
         "ia",
         "sistema",
         "inteligencia",

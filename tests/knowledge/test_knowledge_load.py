@@ -21,7 +21,7 @@ STATUSES: dict[str, set[str]] = {
     "caregiver": {"met", "missing", "problem"},
     "need_and_goal": {"met", "missing"},
     "skills_taught": {"met", "missing", "problem"},
-    "return_demo": {"met", "missing"},
+    "return_demo": {"met", "missing", "unclear"},
     "skilled_need": {"met", "missing"},
     "total_time": {"met", "missing", "problem"},
     "start_stop": {"met", "missing", "problem"},
