@@ -5,6 +5,7 @@ against size says how cost grows (1.0 = linear). Targets: slope <= 1.15 on every
 every 100 KB input in <= 1 s on one core. Figures, not asserts.
 
     python benchmarks/scaling_bench.py [--sizes 10000,30000,100000] [--big 1000000] [--json]
+    python benchmarks/scaling_bench.py --target paste|phi   # the denial-paste reader, de-identification
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ import math
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 # Pieces repeated to the wanted size. Each one stresses a different extractor.
 SHAPES: dict[str, str] = {
@@ -93,19 +96,35 @@ PASTE_SHAPES: dict[str, str] = {
 }
 
 
+def phi_shapes() -> dict[str, str]:
+    from phi_shapes import BLANK_RUNS, UNITS
+
+    return {**{f"phi_{i}": u for i, u in enumerate(UNITS)}, **{f"phi_blanks_{i}": b for i, b in enumerate(BLANK_RUNS)}}
+
+
 def make(piece: str, size: int) -> str:
     """`piece` repeated to at most `size` bytes of UTF-8 (the check's input limit is in bytes)."""
     return piece * max(1, size // len(piece.encode("utf-8")))
 
 
-def timed(text: str, target: str = "check") -> float:
+def _runner(target: str) -> Any:
     import assistant
     from assistant.drafting.paste import read_paste
+    from assistant.phi import Deidentifier
 
-    run = read_paste if target == "paste" else assistant.check_note
+    if target == "phi":
+        return Deidentifier().deidentify
+    return read_paste if target == "paste" else assistant.check_note
+
+
+def timed(text: str, target: str = "check") -> float:
+    run = _RUNNERS.get(target) or _RUNNERS.setdefault(target, _runner(target))
     t0 = time.perf_counter()
     run(text)
     return time.perf_counter() - t0
+
+
+_RUNNERS: dict[str, Any] = {}
 
 
 def slope(sizes: list[int], times: list[float]) -> float:
@@ -120,14 +139,14 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,20000,40000,100000")
     parser.add_argument("--big", type=int, default=1_000_000, help="one more size per shape (0 to skip)")
     parser.add_argument("--shapes", default="", help="comma-separated subset of shapes")
-    parser.add_argument("--target", choices=["check", "paste"], default="check",
-                        help="the note check, or the reader of pasted denials (its own shapes)")
+    parser.add_argument("--target", choices=["check", "paste", "phi"], default="check",
+                        help="the note check, the reader of pasted denials or de-identification (each its own shapes)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.big:
         sizes.append(args.big)
-    shapes = PASTE_SHAPES if args.target == "paste" else SHAPES
+    shapes = {"paste": PASTE_SHAPES, "phi": phi_shapes()}.get(args.target, SHAPES)
     wanted = [s for s in args.shapes.split(",") if s] or list(shapes)
     timed("warm up: Caregiver training, wife, 32 min.", args.target)
     rows = {}

@@ -1,0 +1,43 @@
+"""Adversarial shapes for de-identification (`python benchmarks/scaling_bench.py --target phi`).
+
+They were timed tests once (8 KB against 64 KB); a loaded machine made them flaky, and speed is a benchmark's to
+report. Each shape is a unit repeated to the size measured; every round's PHI work adds the shapes it met.
+"""
+
+# Repeated to 8 KB and 64 KB: runs of name-like words, hyphen chains, lists of month/days, lower-case streets,
+# facilities, state/ZIP pairs, provinces, number words and lower-case signature lines.
+UNITS = [
+    "Ab-", "😀", "(", "NGUYEN, THI HOA ", "12345-", "Maple ", "A ", ("Ab" * 29) + "! PT\n", "é",
+    "5/1, ", "3/5 and ", "12 ab cd ef ", "at ab cd ef gh ", "az 85009 ", "Ab Cd QC ", "ninety-", "r. ab pt\n",
+    # round 3: spoken digits and letters, tables, FHIR keys, quoted nicknames, greetings, HL7 names, ranges
+    "one ", "oh, ", "a-", "4 ", "ab,cd,ef,gh\n", 'id,name,age,dob\n', '"given": ["', '"Ab" ', "hi its ",
+    "- A.\n", "OBR|^AB^CD", "7/22-", "Ab, 95, ", "on the ", "12 calle ab ",
+    # round 4: pipe and tab tables, spoken codes, units, coordinates, XML, payers, doses, initials, scripts
+    "Ab|Cd|Ef|Gh\n", "ab\tcd\tef\tgh\n", "| Ab | Cd | Ef |\n", "one E ", "Box 1\n", "12.3456,", "<city>A",
+    "Apt 1", "last 4 of SSN ", "grandma is ", "123 456 ", "Friday the ", "TMK (", "Ab (서", "Aetna Ab ", "Ab 5 mg ",
+    "MSH|AB|", "12 State Route 4, ",
+    # round 5: a town after a street, spaced health numbers, name compounds, a name before a street, extensions,
+    # "the 2/6 visit", spoken dates of birth
+    "12 ab st, Ab, ", "RAMQ no. ABCD 1234 5678 ", "Mr. Ab ab-ab ", "(ab cd, 12 ab rd ", "x1234 ", "the 2/6 visit ",
+    "fifteenth August nineteen ",
+    # round 5 sealed: a "#" column and "Caregiver(s)" in a header, kin then a name then an age, "im 92", "(wife, 91)"
+    "| # | Ab(s) | Cd |\n", "#\tAb(s)\tCd\tEf\n", "father Ab is ", "father Ab ", "im ", "I am ", "(wife, ", "(wife ",
+    "code nine seven five five zero, ", "nine seven five five ", "units nine seven ",
+    # round 7: month/days by weekday, log row and "+", HTML references and comments, spreadsheet headers, a name in
+    # another script or spelled after a name, kin words before lower-case names, spoken dashes, dates of birth and
+    # streets, labelled spaced card numbers
+    "sat 2/8 ", "Saturday (2/7) ", "#2  3/10  97550\n", "8/26+", "03/03 ", "<!--", "<!-- -->1", "&nbsp;", "&#8209;",
+    "a;b;c;d\n", '"Ab","Cd (ef)","Gh","Ij"\n', "Ab, 김수진, ", "Ab Cd, A B C ", "my grandson ab ", "ab ab ",
+    "one dash ", "date of birth one ", "one oh two ab street ", "rural route one box ", "ID: AB 1234 ", "24.III ",
+    # round 9: letters read with blanks or in the radio alphabet, lower-case titles, practice names, OCR ZIPs, vCard
+    # addresses, log keys, chat speakers, initials after kin words, parts of months, rural parts, spoken dates
+    "a b ", "spelled a b ", "one e ", "one, alpha, ", "q as in ", "mr ab ", "dr ab ab ", "Ab Cd ", "Ab & ", "Ab, LLC ",
+    "Ab VT O5", "HI 967 ", "ADR:;;a;b;", '"mrn":"', "[1] @a: ", "son AB ", "mid-", "2nd wk of ", "RR 1, ", ", Site 12",
+    "twenty six february ", "march one, ",
+    # round 9b: access codes, one-character spelled ids, X12 payers, coded HL7 elements
+    "gate code 1# ", "door ", "A 1 ", "MBI: A 1 - ", "NM1*PR*2*A*****PI*", "|1^A^CPT4", "|1^A^", "OBR|1|2|3|",
+    "St. Ab ", "St. Ab Cd, ",
+]  # fmt: skip
+
+# one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end
+BLANK_RUNS = [" ", "\t", "&nbsp;", "\n"]
