@@ -66,6 +66,15 @@ _CONTRADICTS: dict[str, re.Pattern[str]] = {
 }
 
 
+# A clause that answers the phrase with a negation ("Patient present in session: NO", "present at the dialysis
+# center ... not here") says what the check found, not the opposite.
+_NEGATED = re.compile(r"\b(?:no|not|none|n/a|without|absent|away|left)\b", re.I)
+
+
+def _contradicts(against: re.Pattern[str] | None, clause: str) -> bool:
+    return against is not None and against.search(clause) is not None and _NEGATED.search(clause) is None
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -90,7 +99,7 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
         if not 0 <= ev.start < ev.end <= len(note) or _overlaps(ev.start, ev.end, planted):
             continue
         for candidate in (sentence_quote(note, ev.start, ev.end), note[ev.start : ev.end].strip()):
-            if against is not None and against.search(candidate):
+            if _contradicts(against, candidate):
                 continue
             if candidate and quote_in_note(candidate, note) and (score := _support(terms, candidate)):
                 scored.append((score + 1, candidate))  # the check's own evidence ranks first among equals
@@ -99,7 +108,7 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
         extra = _EXTRA_TERMS.get(check.id, terms)
         for a, b in sentence_spans(note):
             clause = sentence_quote(note, a, b)
-            if against is not None and against.search(clause):
+            if _contradicts(against, clause):
                 continue
             if not _overlaps(a, b, planted) and (score := _support(extra, clause)):
                 scored.append((score, clause))

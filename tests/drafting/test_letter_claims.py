@@ -180,3 +180,15 @@ def test_a_line_that_says_the_patient_was_present_is_no_evidence_of_absence(assi
                        {"code": "97535", "units": 2, "modifiers": ["GO"]}]}
     result = assistant.draft_appeal("CO-50", note, claim=claim)
     assert result.letter is not None and present not in render_appeal(result)
+
+
+@pytest.mark.parametrize(("clause", "contradicts"), [
+    ("08:00-08:30 Self-care training with patient present (97535 x2 GO).", True),
+    ("Caregiver training without the patient present: husband (unpaid).", False),
+    ("Patient present in session: NO -- patient present at dialysis center", False),
+    ("Patient present ............. No", False),
+])
+def test_which_clauses_say_the_patient_was_present(clause: str, contradicts: bool) -> None:
+    from assistant.drafting.evidence import _CONTRADICTS, _contradicts
+
+    assert _contradicts(_CONTRADICTS["patient_absent"], clause) is contradicts
