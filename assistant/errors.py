@@ -102,6 +102,13 @@ class ClaimError(InputError):
     code = "bad_claim"
 
 
+class ServiceDateMismatchError(InputError):
+    """The denied service's date (the claim's, or the pasted denial's) is not the note's: the wrong note is attached,
+    or the claim carries a clerical date error. Nothing is decided until they agree."""
+
+    code = "service_date_mismatch"
+
+
 class UnknownCodeError(InputError):
     """A well-formed code the knowledge base does not describe."""
 

@@ -175,6 +175,8 @@ class IgnoredText(Model):
 class ReportMeta(Model):
     dos: date | None = None
     dos_source: Literal["argument", "note", "none"] = "none"
+    #: The date the note itself gives for the session (None when it gives none), whatever date was passed.
+    note_dos: date | None = None
     profile: str = "medicare"
     code_family: Literal["cts", "direct_care", "behavior", "unknown"] = "unknown"
     knowledge_version: str = ""

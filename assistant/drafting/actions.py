@@ -67,12 +67,16 @@ def referenced_records(kb: Knowledge, decision: Decision) -> list[str]:
 
 
 def appeal_actions(
-    kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision, lines: Sequence[BilledLine] = ()
+    kb: Knowledge, route: str, deadline: Deadline | None, decision: Decision, lines: Sequence[BilledLine] = (),
+    dropped: Sequence[BilledLine] = (),
 ) -> list[str]:
+    """What to file; `dropped` are billed units the note does not support: the request is for `lines` only."""
     spec = kb.appeals.route(route)
-    billed = f" for {lines_text(lines)} as billed" if lines else ""
+    billed = f" for {lines_text(lines)}" + ("" if dropped else " as billed") if lines else ""
+    drop = [f"Do not appeal {lines_text(dropped)}: the note does not support it; drop it (its denial stands)."]
     out = [
         f"File a {spec.title} with {spec.decided_by}{billed}: send the letter with the enclosures.",
+        *(drop if dropped else []),
         *referenced_records(kb, decision),
         *deadline_text(deadline),
     ]

@@ -70,6 +70,8 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
             kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode
         )
         return [*fix, why]
+    if d.appealed_lines:
+        return [*appeal_actions(kb, case.route, case.deadline, d, d.appealed_lines, d.dropped_lines), why]
     appealed = [ln for ln in case.claim.billed_lines() if is_checked(kb, ln.code)]
     return [*appeal_actions(kb, case.route, case.deadline, d, appealed), why]
 
@@ -165,6 +167,7 @@ def draft_appeal(
         sources=retrieved.citations(cited),
         grounding=grounding,
         supported_lines=list(case.report.billing.lines),
+        dropped_lines=case.decision.dropped_lines,
         warnings=case.warnings,
     )
 
@@ -218,6 +221,7 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         evidence=evidence_items(kb, case.report, evidence_ids, case.note, citable),
         sources=retrieved.items(),
         supported_lines=[lines_text([ln]) for ln in case.report.billing.lines],
+        appealed_lines=[lines_text([ln]) for ln in case.decision.appealed_lines],
     )
 
 

@@ -81,6 +81,8 @@ class AppealBrief(_M):
     evidence: list[EvidenceItem]
     sources: list[SourceItem]  # primary and contractor sources only: the only ones a letter may cite
     supported_lines: list[str]
+    #: The lines the request asks payment of when fewer units than billed are appealed (else the lines as billed).
+    appealed_lines: list[str] = []
 
 
 class SectionPlan(_M):

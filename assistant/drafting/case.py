@@ -21,12 +21,12 @@ from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.paste import fill_claim, with_paste
+from assistant.drafting.paste import fill_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
-from assistant.drafting.remedy import time_profile
+from assistant.drafting.remedy import pattern_remedy, time_profile
 from assistant.drafting.route import choose_route, payer_type_of, unprocessable_codes
-from assistant.errors import DenialCodeError
+from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import Profile, Report
@@ -177,6 +177,46 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     return worded, [note]
 
 
+def _pasted_dates(payer_text: str | None, denial: str) -> list[date]:
+    """The dates of service the payer's words state, and the pasted denial's (a typed code list states none)."""
+    pasted = service_dates(denial) if read_paste(denial) is not None else []
+    return list(dict.fromkeys([*service_dates(payer_text or ""), *pasted]))
+
+
+def _stands_apart(decision: Decision, pattern: DenialPattern | None, payer_type: str, payer_text: str) -> bool:
+    """The answer holds whatever the date: a denial that stands whatever the note says (timely filing, hospice) or a
+    note that fails a blocking rule besides its date. Any other answer rests on the note's session."""
+    if decision.recommendation != "no_appeal":
+        return False
+    stands = pattern_remedy(pattern, payer_type, payer_text, ()).remedy == "no_appeal"
+    return stands or any(c.id != "date_of_service" for c in decision.blockers)
+
+
+def same_service_date(given: date | None, pasted: list[date], note_dos: date | None) -> None:
+    """Stop when the denied service's date is not the note's: an operator mismatch, never a decision on the claim.
+
+    A claim (or `--dos`) dated otherwise than the note means the wrong note is attached or the claim carries a
+    clerical date error; a pasted denial or decision for services on another date is about another session. Either
+    way nothing is appealed, corrected or abandoned until the note for that date is attached.
+    """
+    if note_dos is None:
+        return
+    if given is not None and given != note_dos:
+        raise ServiceDateMismatchError(
+            f"the claim's date of service ({given.isoformat()}) is not the note's date ({note_dos.isoformat()}): "
+            "nothing is decided on a note for another session",
+            hint=f"attach the note for {given.isoformat()}; if the claim's date is a clerical error (the session "
+                 f"was on {note_dos.isoformat()}), correct the claim's date (for Medicare a clerical-error "
+                 "reopening) and draft again with the corrected claim",
+        )
+    if given is None and pasted and note_dos not in pasted:
+        said = ", ".join(d.isoformat() for d in pasted)
+        raise ServiceDateMismatchError(
+            f"the pasted denial is for services on {said}; the note is dated {note_dos.isoformat()}",
+            hint=f"attach the note for {said}: a letter for that service cannot be drafted from another date's note",
+        )
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
@@ -195,8 +235,7 @@ def build_case(
                         "reopening answered or dismissed): it has no appeal rights of its own and the deadlines count "
                         "from the notice date")
     payer_type, basis = payer_type_of(kb, claim, denial_text)
-    if not claim.payer_type:
-        warnings.append(f"payer type: {basis}")
+    warnings += [] if claim.payer_type else [f"payer type: {basis}"]
     payer_text = mask_injections(parsed.text or "")
     profile, rule_words = time_profile(kb, payer_type, payer_text)
     if rule_words:
@@ -211,6 +250,8 @@ def build_case(
     unprocessed = bool(unprocessable_codes(kb, parsed))
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    if not _stands_apart(decision, pattern, payer_type, payer_text):
+        same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     route, why = choose_route(
         kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=prior_level

@@ -55,6 +55,26 @@ _EXTRA_TERMS: dict[str, re.Pattern[str]] = {
 }
 
 
+# Words that state the opposite of a met check's finding: such a clause is never its evidence ("08:00-08:30 Self-care
+# training with patient present" beside a caregiver-only block says the patient was there, not that it was absent).
+_CONTRADICTS: dict[str, re.Pattern[str]] = {
+    "patient_absent": re.compile(
+        r"(?<!without )(?<!without the )(?<!not )\b(?:with (?:the )?(?:patient|pt) present|"
+        r"(?:patient|pt) (?:was |is |remained )?present|present and participat\w*)\b",
+        re.I,
+    ),
+}
+
+
+# A clause that answers the phrase with a negation ("Patient present in session: NO", "present at the dialysis
+# center ... not here") says what the check found, not the opposite.
+_NEGATED = re.compile(r"\b(?:no|not|none|n/a|without|absent|away|left)\b", re.I)
+
+
+def _contradicts(against: re.Pattern[str] | None, clause: str) -> bool:
+    return against is not None and against.search(clause) is not None and _NEGATED.search(clause) is None
+
+
 def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -73,11 +93,14 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
     """Verbatim note excerpts that support `check`, best supported first, without repeats or planted instructions."""
     planted = injection_spans(note)
     terms = QUOTE_TERMS.get(check.id)
+    against = _CONTRADICTS.get(check.id) if check.status == "met" else None
     scored: list[tuple[int, str]] = []
     for ev in check.evidence:
         if not 0 <= ev.start < ev.end <= len(note) or _overlaps(ev.start, ev.end, planted):
             continue
         for candidate in (sentence_quote(note, ev.start, ev.end), note[ev.start : ev.end].strip()):
+            if _contradicts(against, candidate):
+                continue
             if candidate and quote_in_note(candidate, note) and (score := _support(terms, candidate)):
                 scored.append((score + 1, candidate))  # the check's own evidence ranks first among equals
                 break
@@ -85,6 +108,8 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
         extra = _EXTRA_TERMS.get(check.id, terms)
         for a, b in sentence_spans(note):
             clause = sentence_quote(note, a, b)
+            if _contradicts(against, clause):
+                continue
             if not _overlaps(a, b, planted) and (score := _support(extra, clause)):
                 scored.append((score, clause))
     ranked = sorted(scored, key=lambda pair: -pair[0])  # stable: note order among equals

@@ -123,6 +123,27 @@ def only_adds(fixed: Sequence[BilledLine], billed: Sequence[BilledLine]) -> bool
     return bool(billed) and kept and not same_lines(fixed, billed)
 
 
+def beyond_support(fixed: Sequence[BilledLine], billed: Sequence[BilledLine]) -> list[BilledLine]:
+    """The billed units the note does not support, when `fixed` only takes units away: every line it keeps was billed
+    with the same code and modifiers and at least its units. Empty when `fixed` adds or changes anything."""
+    have: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for ln in billed:
+        have[(ln.code, tuple(sorted(ln.modifiers)))] += ln.units
+    keep: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for ln in fixed:
+        keep[(ln.code, tuple(sorted(ln.modifiers)))] += ln.units
+    if not fixed or any(units > have.get(key, 0) for key, units in keep.items()):
+        return []
+    out = []
+    for ln in billed:
+        key = (ln.code, tuple(sorted(ln.modifiers)))
+        kept = min(keep.get(key, 0), ln.units)
+        keep[key] -= kept
+        if ln.units > kept:
+            out.append(ln.model_copy(update={"units": ln.units - kept}))
+    return out
+
+
 def units_by_code(lines: Iterable[BilledLine]) -> Counter[str]:
     out: Counter[str] = Counter()
     for line in lines:

@@ -219,6 +219,10 @@ class AppealResult(_Model):
     sources: list[SourceCitation]
     grounding: Grounding | None
     supported_lines: list[BilledLine] = Field(default_factory=list)
+    dropped_lines: list[BilledLine] = Field(
+        default_factory=list,
+        description="For an appeal of fewer units than billed: the billed units the note does not support (dropped).",
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

@@ -179,7 +179,12 @@ def _rules(w: _Writer, points: list[str]) -> list[Statement]:
 
 
 def _request(w: _Writer, points: list[str]) -> list[Statement]:
-    return [_plain(_REQUESTS.get(w.brief.route, _DEFAULT_REQUEST))]
+    """The request; an appeal of fewer units than billed names the lines it asks payment of."""
+    text = _REQUESTS.get(w.brief.route, _DEFAULT_REQUEST)
+    if w.brief.appealed_lines:
+        text = text.replace("the denied line as billed", f"{', '.join(w.brief.appealed_lines)}, the units the "
+                            "record supports")
+    return [_plain(text)]
 
 
 def _first_sentence(text: str) -> str:

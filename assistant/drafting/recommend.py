@@ -25,6 +25,7 @@ from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
 from assistant.drafting.gate import injection_spans, sentence_quote
 from assistant.drafting.lines import (
+    beyond_support,
     billed_for_training,
     corrected_lines,
     is_checked,
@@ -55,6 +56,9 @@ class Decision:
     advisory: list[CheckResult] = field(default_factory=list)
     #: For a corrected claim whose diagnosis codes change: every code as it should be billed.
     corrected_diagnoses: list[str] = field(default_factory=list)
+    #: For an appeal of fewer units than billed: the lines it asks payment of, and the billed units it drops.
+    appealed_lines: list[BilledLine] = field(default_factory=list)
+    dropped_lines: list[BilledLine] = field(default_factory=list)
 
 
 def quotes_for(check: CheckResult, note: str) -> list[str]:
@@ -351,6 +355,36 @@ def decide(
     return decision
 
 
+def _argued(kb: Knowledge, fixed: Sequence[BilledLine], denied: frozenset[str]) -> list[BilledLine]:
+    """The caregiver-training lines of the claim as the note supports them that were denied (all when unknown)."""
+    return [ln for ln in fixed if is_checked(kb, ln.code) and (not denied or ln.code in denied)]
+
+
+def _merits_lines(kb: Knowledge, billed: Sequence[BilledLine], fixed: list[BilledLine],
+                  denied: frozenset[str]) -> str:
+    """What a denial on the merits (medical necessity …) argues when the note supports other units than billed.
+
+    Such a denial is appealed, never corrected: a reopening fixes clerical errors, it cannot overturn the
+    determination and does not stop the appeal clock (facts §11). When the note supports more than was billed, the
+    appeal argues the lines as billed and adding the rest is a separate correction; when it supports less, the appeal
+    argues the denied lines' supported units and the units beyond the note are dropped, not appealed. "" when the
+    note supports no unit of a denied line (then nothing is left to argue) or the lines differ otherwise.
+    """
+    if only_adds(fixed, billed):
+        return (f"The note supports {lines_text(fixed)}, more than the claim billed ({lines_text(billed)}). The "
+                "appeal argues the lines as billed; adding the rest is a separate correction (a reopening), "
+                "which does not extend the appeal deadline.")
+    dropped = beyond_support(fixed, billed)
+    argued = _argued(kb, fixed, denied)
+    if not dropped or not argued:
+        return ""
+    return (f"The claim billed {lines_text(billed)}; the note supports {lines_text(argued)} of the denied "
+            f"caregiver-training lines. The appeal asks payment of {lines_text(argued)} only. It does not appeal "
+            f"{lines_text(dropped)}: the documented minutes do not support that, so drop it and let its denial "
+            "stand. A reopening would not answer this denial: it corrects clerical errors, cannot overturn a "
+            "determination on the merits, and does not extend the appeal deadline.")
+
+
 def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine], note: str,
             facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
@@ -384,14 +418,12 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
         and any(is_checked(kb, ln.code) for ln in billed)
     other_fixes = [c for c in roles["correctable"] if c.id != "units"]  # under-billing shows as units
     if merits and differs and not (other_fixes or fix_needed or replaced) and facts.diagnoses is None \
-            and only_adds(fixed, billed):
-        # a denial on the merits of lines the note fully supports is appealed; the units the claim left out are
-        # a separate correction, which cannot overturn the denial and does not extend the appeal deadline
+            and (text := _merits_lines(kb, billed, fixed, facts.denied)):
         decision = _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
-        text = (f"The note supports {lines_text(fixed)}, more than the claim billed ({lines_text(billed)}). The "
-                "appeal argues the lines as billed; adding the rest is a separate correction (a reopening), "
-                "which does not extend the appeal deadline.")
-        decision.reasons.append(Reason(text=text, source_ids=["cms-mln006562"]))
+        decision.reasons.append(Reason(text=text, source_ids=["cms-mln006562", "cms-mcpm-ch34-10-6"]))
+        if not only_adds(fixed, billed):
+            decision.dropped_lines = beyond_support(fixed, billed)
+            decision.appealed_lines = _argued(kb, fixed, facts.denied)
         return decision
     if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
         return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced, report)

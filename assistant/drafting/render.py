@@ -22,6 +22,8 @@ def _headline(result: AppealResult) -> str:
     first = result.reasons[0] if result.reasons else None
     if result.recommendation == "appeal" and result.deadline is not None and result.deadline.overdue:
         return f"{_RECOMMENDATION['appeal']}, but its filing limit has passed: file only with good cause"
+    if result.recommendation == "appeal" and result.dropped_lines:
+        return f"APPEAL — the note supports the denied lines appealed; drop {lines_text(result.dropped_lines)}"
     if result.recommendation != "no_appeal" or first is None or first.check_id is not None:
         return _RECOMMENDATION[result.recommendation]
     cause = re.split(r"[:;]|\. ", first.text, maxsplit=1)[0].rstrip(".")

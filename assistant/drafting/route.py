@@ -72,6 +72,19 @@ def _pick(
     return "plan_reconsideration" if payer_type == "medicare_advantage" else "payer_appeal"
 
 
+def route_before_note(kb: Knowledge, payer_type: PayerType, denial: Denial) -> tuple[str | None, Recommendation]:
+    """(route, action) for a denial before any note is read (a worklist item at import): the answer its pattern gives
+    for the payer type (knowledge/denials/patterns.yaml `remedy`, `when_payer_says`), routed as a drafted answer is.
+    The one rule the worklist and `draft_appeal` share: a duplicate (CO-18) is the earlier claim's correction, a PR-50
+    is appealed on the record like a CO-50, a timely-filing denial has nothing to file."""
+    from assistant.drafting.denial import match_pattern
+    from assistant.drafting.remedy import pattern_remedy
+
+    pattern = match_pattern(denial, kb.denial_patterns)
+    action = pattern_remedy(pattern, payer_type, denial.text or "", ()).remedy
+    return _pick(kb, action, payer_type, denial, None), action  # type: ignore[arg-type]  # remedies are actions
+
+
 def choose_route(
     kb: Knowledge,
     *,

@@ -283,6 +283,7 @@ def build_report(ctx: Context) -> Report:
     meta = ReportMeta(
         dos=ctx.dos,
         dos_source="note" if ctx.dos_from_note else ("argument" if ctx.dos else "none"),
+        note_dos=ctx.note_dos,
         profile=ctx.profile,
         code_family=ctx.family,
         knowledge_version=ctx.knowledge.version,

@@ -100,7 +100,7 @@ def candidate(
     remarks = [*line.remarks, *claim.remarks]
     group, denial = denial_label(adjustments, remarks)
     kind = payer_type(claim.filing_indicator)
-    route, action = preliminary_route(kind, group, [a.reason for a in adjustments], remarks)
+    route, action = preliminary_route(knowledge, kind, denial)
     due = None
     if route is not None:
         due = deadline_for(

@@ -1,31 +1,28 @@
-"""The preliminary action and route of an item, from the payer type and the denial codes alone.
+"""The preliminary action and route of an item, before a note is attached.
 
-STOPGAP: the appeals decision (issue 9) extends `draft_appeal` with a `route` decided from the
-note, the claim and the denial. Until that is merged, an item's route at import comes from this
-one function; once a letter is drafted the item takes the drafting result's recommendation and,
-when present, its route (`assistant.worklist.queue.record_draft`). Replace this function with the
-drafting package's route decision when it lands.
+The rule is the drafting decision's own (`assistant.drafting.route.route_before_note`: the denial pattern's remedy for
+the payer type, routed as a drafted answer is), so the queue and `assistant appeal` never disagree. Once an item is
+drafted it takes the drafting result's recommendation and, when present, its route
+(`assistant.worklist.queue.record_draft`).
 """
 
 from __future__ import annotations
 
-# Claim errors fixed by correcting the line rather than appealing (domain facts §11): missing or
-# invalid units/information (CO-16 + M53), modifier (CO-4), missing primary line (B15/107 + N122),
-# KX threshold (PR-119), rendering NPI (N290).
-CORRECTABLE_CARCS = frozenset({"16", "4", "B15", "107", "119"})
-CORRECTABLE_RARCS = frozenset({"M53", "N122", "N290"})
-APPEAL_ROUTE = {"medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
+from typing import Any
+
+from assistant.drafting.denial import parse_denial
+from assistant.drafting.route import route_before_note
+from assistant.errors import DenialCodeError
 
 
-def preliminary_route(payer_type: str, group: str, carcs: list[str], rarcs: list[str]) -> tuple[str | None, str]:
-    """(route, action) with action in appeal | corrected_claim | no_appeal; route None when nothing is filed."""
-    codes = set(carcs)
-    if codes & {"29", "18"}:  # timely filing expired / exact duplicate: nothing to file
-        return None, "no_appeal"
-    if group == "PR" and codes & {"50", "96"} and payer_type == "medicare":  # a valid ABN shifted liability
-        return None, "no_appeal"
-    if "MA130" in rarcs:  # unprocessable: no appeal rights, submit a new claim
-        return "new_claim", "corrected_claim"
-    if codes & CORRECTABLE_CARCS or set(rarcs) & CORRECTABLE_RARCS:
-        return ("clerical_reopening" if payer_type == "medicare" else "new_claim"), "corrected_claim"
-    return APPEAL_ROUTE.get(payer_type, "payer_appeal"), "appeal"
+def preliminary_route(knowledge: Any, payer_type: str, denial: str) -> tuple[str | None, str]:
+    """(route, action) with action in appeal | corrected_claim | no_appeal; route None when nothing is filed.
+    A denial label with no code the knowledge base reads is appealed by the payer type's first level."""
+    try:
+        parsed, _ = parse_denial(denial, knowledge.reason_codes)
+    except DenialCodeError:
+        parsed = None
+    if parsed is None:
+        first = {"medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
+        return first.get(payer_type, "payer_appeal"), "appeal"
+    return route_before_note(knowledge, payer_type, parsed)  # type: ignore[arg-type]  # payer types are checked

@@ -150,3 +150,45 @@ def test_good_cause_on_the_claim_is_the_letters_good_cause(assistant: Assistant)
     assert result.recommendation == "appeal" and result.letter is not None
     said = " ".join(st.text for s in result.letter.sections if s.id == "good_cause" for st in s.statements)
     assert why in said and "[[Good cause:" not in said
+
+
+SAME_DAY = """DOS 10/01/2026
+08:00-08:30 Self-care training with patient present (97535 x2 GO).
+09:00-10:00 Caregiver training without the patient present: patient's husband (unpaid caregiver).
+Pt gave verbal consent 09/21/2026 for husband's training.
+Need: pt mod A for toileting and LB dressing after TKA; POC goal 3 toileting with supervision.
+Taught toilet transfers with raised seat, LB dressing with reacher and sock aid; hands-on correction of his guarding.
+Husband return-demonstrated toilet transfer and sock aid x2, second independent.
+Billing: 97535 x2 GO, 97550 x1 GO, 97551 x2 GO
+Wes Dorn, OTR/L
+"""
+
+
+@pytest.mark.parametrize("present", ["with patient present", "with the patient present"])
+def test_a_line_that_says_the_patient_was_present_is_no_evidence_of_absence(assistant: Assistant, present: str) -> None:
+    # QA9 F11: the patient-present session of the same day is never quoted for "without the patient present"
+    note = SAME_DAY.replace("with patient present", present)
+    report = assistant.check_note(note, dos=date(2026, 10, 1))
+    absent = next(c for c in report.checks if c.id == "patient_absent")
+    assert absent.status == "met"
+    quotes = relevant_quotes(absent, note)
+    assert quotes and all(present not in q for q in quotes)
+    assert any("without the patient present" in q for q in quotes)
+    claim = {"dos": "2026-10-01", "payer_type": "medicare_advantage", "notice_date": "2026-11-20",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GO"], "denied": True},
+                       {"code": "97551", "units": 2, "modifiers": ["GO"], "denied": True},
+                       {"code": "97535", "units": 2, "modifiers": ["GO"]}]}
+    result = assistant.draft_appeal("CO-50", note, claim=claim)
+    assert result.letter is not None and present not in render_appeal(result)
+
+
+@pytest.mark.parametrize(("clause", "contradicts"), [
+    ("08:00-08:30 Self-care training with patient present (97535 x2 GO).", True),
+    ("Caregiver training without the patient present: husband (unpaid).", False),
+    ("Patient present in session: NO -- patient present at dialysis center", False),
+    ("Patient present ............. No", False),
+])
+def test_which_clauses_say_the_patient_was_present(clause: str, contradicts: bool) -> None:
+    from assistant.drafting.evidence import _CONTRADICTS, _contradicts
+
+    assert _contradicts(_CONTRADICTS["patient_absent"], clause) is contradicts

@@ -185,16 +185,43 @@ def test_a_line_with_no_support_by_payer_type(payer_type: str, expected: str, fi
 @pytest.mark.parametrize(("denied", "expected"), [
     (frozenset({"97551"}), "no_appeal"),  # only the unsupported add-on was denied: its denial stands
     (frozenset(), "no_appeal"),  # the claim does not say: the supported line is taken as paid
-    # the supported primary was denied too: it is not left to stand; the claim is corrected to it
-    (frozenset({"97550", "97551"}), "corrected_claim"),
+    # the supported primary was denied on the merits too: it is not left to stand; it is appealed (a reopening
+    # cannot overturn a medical-necessity determination) and the unsupported add-on dropped (facts §11)
+    (frozenset({"97550", "97551"}), "appeal"),
 ])
 def test_a_denied_supported_line_is_never_left_to_stand(denied: frozenset[str], expected: str) -> None:
     report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GP"))
     decision = decide(KB, report, P["medical_necessity"], L("97550x1:GP 97551x2:GP"), GOOD_NOTE,
                       ClaimFacts("medicare", denied=denied))
     assert decision.recommendation == expected
-    if expected == "corrected_claim":
-        assert lines_text(decision.corrected_lines) == lines_text(L("97550x1:GP"))
+    if expected == "appeal":
+        assert lines_text(decision.appealed_lines) == lines_text(L("97550x1:GP"))
+        assert lines_text(decision.dropped_lines) == lines_text(L("97551x2:GP"))
+
+
+@pytest.mark.parametrize(("pattern", "billed", "supported", "denied", "expected", "appealed", "dropped"), [
+    # a merits denial of lines the note supports in part: the supported units are appealed, the rest dropped
+    ("medical_necessity", "97550x1:GP 97551x2:GP 97110x2:GP", "97550x1:GP 97551x1:GP", {"97550", "97551"},
+     "appeal", "97550x1:GP 97551x1:GP", "97551x1:GP"),
+    ("medical_necessity", "97550x1:GO 97551x1:GO", "97550x1:GO", {"97550", "97551"}, "appeal", "97550x1:GO",
+     "97551x1:GO"),
+    ("plan_not_covered", "G0541x1:GP G0542x3:GP", "G0541x1:GP G0542x1:GP", set(), "appeal",
+     "G0541x1:GP G0542x1:GP", "G0542x2:GP"),
+    # a units denial is still answered by the correction
+    ("units_not_supported", "97550x1:GP 97551x2:GP", "97550x1:GP 97551x1:GP", {"97550", "97551"},
+     "corrected_claim", "", ""),
+])
+def test_a_merits_denial_appeals_the_supported_units_and_drops_the_rest(
+        pattern: str, billed: str, supported: str, denied: set[str], expected: str, appealed: str,
+        dropped: str) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L(supported))
+    decision = decide(KB, report, P[pattern], L(billed), GOOD_NOTE, ClaimFacts("medicare", denied=frozenset(denied)))
+    assert decision.recommendation == expected
+    assert lines_text(decision.appealed_lines) == lines_text(L(appealed))
+    assert lines_text(decision.dropped_lines) == lines_text(L(dropped))
+    if dropped:
+        said = " ".join(r.text for r in decision.reasons)
+        assert f"does not appeal {lines_text(L(dropped))}" in said and "clerical" in said
 
 
 @pytest.mark.parametrize(("statuses", "expected"), [

@@ -11,6 +11,8 @@ from assistant.remittance.models import Adjustment, Claim, ServiceLine
 from assistant.worklist.classify import cts_codes, denial_label, denials, payer_type
 from assistant.worklist.route import preliminary_route
 
+KB = cached_knowledge()
+
 
 def test_caregiver_training_codes_come_from_the_knowledge() -> None:
     codes = cts_codes(cached_knowledge())
@@ -82,21 +84,38 @@ def test_denial_label(adjustments: list[Adjustment], remarks: list[str], label: 
 
 
 @pytest.mark.parametrize(
-    ("payer", "group", "carcs", "rarcs", "expected"),
+    ("payer", "denial", "expected"),
     [
-        ("medicare", "CO", ["50"], ["N115"], ("redetermination", "appeal")),
-        ("medicare_advantage", "CO", ["50"], [], ("plan_reconsideration", "appeal")),
-        ("commercial", "CO", ["204"], [], ("payer_appeal", "appeal")),
-        ("medicare", "CO", ["16"], ["M53"], ("clerical_reopening", "corrected_claim")),
-        ("medicare", "PR", ["119"], [], ("clerical_reopening", "corrected_claim")),
-        ("medicare_advantage", "CO", ["B15"], ["N122"], ("new_claim", "corrected_claim")),
-        ("medicare", "CO", ["4"], ["MA130"], ("new_claim", "corrected_claim")),
-        ("commercial", "CO", ["29"], [], (None, "no_appeal")),
-        ("medicare", "CO", ["18"], [], (None, "no_appeal")),
-        ("medicare", "PR", ["50"], [], (None, "no_appeal")),
+        ("medicare", "CO-50 N115", ("redetermination", "appeal")),
+        ("medicare_advantage", "CO-50", ("plan_reconsideration", "appeal")),
+        ("commercial", "CO-204", ("payer_appeal", "appeal")),
+        # CARC 16 returns the claim unprocessed: a new claim (the drafting decision's rule)
+        ("medicare", "CO-16 M53", ("new_claim", "corrected_claim")),
+        ("medicare", "PR-119", ("clerical_reopening", "corrected_claim")),
+        ("medicare_advantage", "CO-B15 N122", ("new_claim", "corrected_claim")),
+        ("medicare", "CO-4 MA130", ("new_claim", "corrected_claim")),
+        ("commercial", "CO-29", (None, "no_appeal")),
+        # a duplicate: the original claim is the one corrected (QA9 F28), as `assistant appeal` says
+        ("medicare", "CO-18", ("clerical_reopening", "corrected_claim")),
+        # PR-50: appealed on the record like CO-50; the ABN's liability is explained in the draft (QA9 F28)
+        ("medicare", "PR-50", ("redetermination", "appeal")),
+        ("medicare", "not a code", ("redetermination", "appeal")),
     ],
 )
-def test_preliminary_route(
-    payer: str, group: str, carcs: list[str], rarcs: list[str], expected: tuple[str | None, str]
-) -> None:
-    assert preliminary_route(payer, group, carcs, rarcs) == expected
+def test_preliminary_route(payer: str, denial: str, expected: tuple[str | None, str]) -> None:
+    assert preliminary_route(KB, payer, denial) == expected
+
+
+@pytest.mark.parametrize(("payer", "denial"), [
+    ("medicare", "CO-18"), ("medicare", "PR-50"), ("medicare", "CO-50 N115"), ("medicare_advantage", "CO-B15 N122"),
+    ("commercial", "CO-29"), ("medicare", "PR-119"),
+])
+def test_the_queue_and_the_draft_share_one_route_rule(payer: str, denial: str) -> None:
+    from assistant.drafting.denial import match_pattern, parse_denial
+    from assistant.drafting.remedy import pattern_remedy
+    from assistant.drafting.route import choose_route
+
+    parsed, _ = parse_denial(denial, KB.reason_codes)
+    remedy = pattern_remedy(match_pattern(parsed, KB.denial_patterns), payer, "", ())
+    route, _ = choose_route(KB, recommendation=remedy.remedy, payer_type=payer, denial=parsed)
+    assert preliminary_route(KB, payer, denial) == (route, remedy.remedy)

@@ -49,8 +49,9 @@ EXPECTED = {
         "CO-16 M53",
         "time_units_missing",
         "corrected_claim",
-        "clerical_reopening",
-        "2026-04-16",
+        # CARC 16 returns the claim unprocessed: a new claim, as the drafting decision routes it (one rule)
+        "new_claim",
+        "2026-03-11",  # a new claim is due within 12 months of the date of service
     ),
     ("medicare_partb.835", "2225077123455", "97550"): (
         "SDT25031401",
@@ -213,7 +214,8 @@ def test_reversal_and_correction(assistant: Assistant) -> None:
     new = {(i.claim_number, i.procedure): i for i in assistant.worklist(per_page=100, today=later).items}
     assert new[("2225130555504", "97550")].route == "new_claim"  # MA130: unprocessable, submit a new claim
     assert new[("2225130555503", "97550")].pattern_id == "mue_exceeded"
-    assert new[("2225130555505", "97550")].action == "no_appeal"  # CO-18 duplicate: nothing to file
+    # CO-18 duplicate: the original claim is corrected (its status checked first), as `assistant appeal` says
+    assert new[("2225130555505", "97550")].action == "corrected_claim"
     stats = assistant.worklist_stats()
     assert {(r.dimension, r.key, r.won) for r in stats.rows if r.won} >= {("route", "redetermination", 1)}
 

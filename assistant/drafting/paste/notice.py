@@ -81,3 +81,32 @@ def notice_date(text: str) -> date | None:
         if found is not None:
             return found
     return None
+
+
+# The date a paste gives the denied service: an 835 service date (DTM*472, any separator), a date its words label as
+# the service's ("services on 07/01/2026", "date(s) of service: …", "DOS 10/01/2026", "rendered on …"), or a
+# remittance table's date column (a date that opens a line ahead of the line's procedure code).
+_SERVICE_DTM = re.compile(r"\bDTM\s*[*|^:~]\s*472\s*[*|^:~]\s*(?P<date>\d{8})\b")
+_SERVICE_WORDS = re.compile(
+    r"\b(?:services?\s+(?:on|dated|of|rendered\s+on|furnished\s+on|provided\s+on)|dates?\s+of\s+service|"
+    r"service\s+dates?|DOS|rendered\s+on|furnished\s+on)\b"
+    rf"[\s:#(]{{0,4}}(?P<date>{_NUMERIC}|{_WORDY})",
+    re.I,
+)
+_TABLE_ROW = re.compile(rf"^[ \t]*(?:\d{{1,2}}[ \t]+)?(?P<date>{_NUMERIC})[ \t]+(?:[A-Z]?\d{{4}}[A-Z0-9]?)\b", re.M)
+
+
+def service_dates(text: str) -> list[date]:
+    """Every date of service the pasted denial states for its lines, in order, each once."""
+    found = [m.group("date") for m in _SERVICE_DTM.finditer(text)]
+    found = [f"{d[:4]}-{d[4:6]}-{d[6:]}" for d in found]
+    found += [m.group("date") for pattern in (_SERVICE_WORDS, _TABLE_ROW) for m in pattern.finditer(text)]
+    out: list[date] = []
+    for written in found:
+        try:
+            day = parse_date(written, what="date of service")
+        except InputError:
+            continue
+        if day is not None and day not in out:
+            out.append(day)
+    return out
