@@ -217,10 +217,11 @@ def same_service_date(given: date | None, pasted: list[date], note_dos: date | N
         )
 
 
-def build_case(
-    deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
-) -> Case:
-    kb = deps.knowledge
+def _read_denial(
+    kb: Knowledge, claim: Claim, denial: str, denial_text: str | None
+) -> tuple[Denial, Claim, DenialPattern | None, list[str]]:
+    """The denial as given (codes, words, a pasted remittance or letter), the claim filled from a paste, the
+    denial's pattern, and what to warn of."""
     parsed, warnings = _parsed_denial(kb, claim, denial, denial_text)
     parsed = with_paste(parsed, denial, denial_text)  # a pasted remittance or letter: its lines, level and date
     claim, filled = fill_claim(claim, parsed)
@@ -234,6 +235,14 @@ def build_case(
         warnings.append(f"the decision of {claim.later_decision_date.isoformat()} is not an appeal level's (a "
                         "reopening answered or dismissed): it has no appeal rights of its own and the deadlines count "
                         "from the notice date")
+    return parsed, claim, pattern, warnings
+
+
+def build_case(
+    deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
+) -> Case:
+    kb = deps.knowledge
+    parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]
     payer_text = mask_injections(parsed.text or "")

@@ -511,6 +511,21 @@ def _stand_in(text: str, start: int, end: int) -> bool:
     return _quoted(text, start, end) or _AS_ROLE.search(text, max(0, start - 16), start) is not None
 
 
+def _not_the_sessions(ex: Extraction, c: Concept) -> bool:
+    """A presence phrase that says nothing of the patient's presence during the training."""
+    line = ex.lines.line_span(ex.lines.number(c.start))
+    return bool(
+        # "Pt-present: 97535 ...", or a heading over such lines: the same-day patient-present service
+        ex.service.belongs_to_other((c.start, c.end)) or ex.service.heads_other(c.start)
+        # "consent for Grace to attend" says nothing about who was there
+        or _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start)
+        # a roster's "Attended" column
+        or column_heading(ex.text, c.start, line)
+        # "1. Ewa Z. / husband Marek / consent 3/27 -- ATTENDED": the row's trainee came
+        or row_status(ex.text, c.start, c.end, line)
+    )
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -537,17 +552,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 absence.append((c.start, c.end))
                 continue
-        if c.label == "PRESENCE" and (
-            ex.service.belongs_to_other((c.start, c.end)) or ex.service.heads_other(c.start)
-        ):
-            continue  # "Pt-present: 97535 ...", or a heading over such lines: the same-day patient-present service
+        if c.label == "PRESENCE" and _not_the_sessions(ex, c):
+            continue
         elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
-        if c.label == "PRESENCE" and _INFINITIVE.search(ex.text, max(0, c.start - 4), c.start):
-            continue  # "consent for Grace to attend" says nothing about who was there
-        if c.label == "PRESENCE" and column_heading(ex.text, c.start, ex.lines.line_span(ex.lines.number(c.start))):
-            continue  # a roster's "Attended" column
-        if c.label == "PRESENCE" and row_status(ex.text, c.start, c.end, ex.lines.line_span(ex.lines.number(c.start))):
-            continue  # "1. Ewa Z. / husband Marek / consent 3/27 -- ATTENDED": the row's trainee came
         subject = subject_of(ex, c, subjects)
         if subject != "patient":
             continue
