@@ -163,7 +163,8 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
         yield from pattern.finditer(text)
         return
     pos = 0
-    while (m := _sparse_search(pattern, text, starts, pos)) is not None:
+    data = text.encode("ascii")  # once for every match: encoded per search, a match-dense text was quadratic
+    while (m := _sparse_search(pattern, text, starts, pos, data)) is not None:
         yield m
         pos = m.end()
 
@@ -175,10 +176,12 @@ def sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int = 0
     return _sparse_search(pattern, text, starts, pos)
 
 
-def _sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int) -> re.Match[str] | None:
+def _sparse_search(
+    pattern: re.Pattern[str], text: str, starts: str, pos: int, data: bytes | None = None
+) -> re.Match[str] | None:
     regexp = _probe(pattern, starts)
     raw = getattr(regexp, "_regexp", None)
-    data = text.encode("ascii")
+    data = text.encode("ascii") if data is None else data
     while pos <= len(data):
         if raw is not None:
             at = raw.Match(_UNANCHORED, data, pos, len(data))[0][0]
