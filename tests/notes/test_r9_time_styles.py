@@ -179,6 +179,12 @@ TWO_DISCIPLINES = "A. Ray, PT; B. Cho, OTR/L"
         ("Co-treatment PT/OT 10:00-10:40. PT billing the shared time; OT not billing.", None, "GP", "not_applicable"),
         ("Co-treat PT/OT caregiver training 10:00-10:40; billed by OT.", None, "GO", "not_applicable"),
         ("Co-treat caregiver training 10:00-10:40 with OT.", GO_LINES, "GO", "met"),
+        # a joint or co-led session said in other words is a co-treatment too
+        ("JOINT OT/PT CAREGIVER TRAINING 10:00-10:40. Billing: OT only.", GO_LINES, "GO", "met"),
+        ("Caregiver training co-led by OT and PT, 10:00-10:40.", GO_LINES, "GO", "met"),
+        # a discipline billing another service's code does not bill the caregiver training
+        ("9:00-9:45 PT/OT co-treatment with pt; PT billed 97530 x1 GP. CTS 10:00-10:40 by OT.", GO_LINES, "GO",
+         "met"),
         # no co-treatment said: a GO claim on a note signed by a PT and an OT is still judged on the first discipline
         ("Caregiver training 10:00-10:40.", GO_LINES, "GP", "problem"),
     ],
