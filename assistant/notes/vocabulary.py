@@ -9,6 +9,8 @@ from __future__ import annotations
 PATIENT_REFS = (
     "patient", "pt", "pt.", "client", "child", "children", "resident", "beneficiary", "member", "infant", "toddler",
     "student",
+    # mixed Spanish and English notes
+    "paciente", "niño", "niña",
 )
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -65,6 +67,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # the next room is not the session's room: "pt in the next room watching TV"
         "in the next room", "in the adjoining room", "in the adjacent room", "not part of session",
         "no presente", "no estaba presente", "no estuvo presente", "ausente",
+        # abbreviated in a hurried or transcribed note ("Pt: -- not pres. (at cardiology)")
+        "not pres", "not pres.",
+        # at the patient's job ("pt at his job during session")
+        "at his job", "at her job", "at their job",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -100,6 +106,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
         "functional goal", "functional goals", "care plan",
+        # early intervention's plan of care: the Individualized Family Service Plan and its outcomes
+        "ifsp", "ifsp outcome", "ifsp outcomes",
     ),
     "NEED": (
         "requires assistance", "requires assist", "requires", "needs assistance", "needs assist", "needs help",
@@ -295,7 +303,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
                 "autorizó", "autoriza"),
     "RELATIONSHIP": ("hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
                      "sobrina", "sobrino", "nuera", "yerno", "vecina", "vecino", "amiga", "amigo", "pareja",
-                     "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar"),
+                     "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar", "mamá", "papá"),
+    "ABSENCE": ("no participó", "no participo", "sin paciente", "sin el paciente", "sin la paciente", "sin pt",
+                "sin el niño", "sin la niña"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
     "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
              "objetivo del plan de cuidado"),
