@@ -84,6 +84,9 @@ def test_minutes_and_lines_hold_across_styles(body: str, minutes: int, lines: li
         ("OBX|1|DT|DOS||20250304\nOBX|2|NM|CTSMIN^Caregiver training minutes||41|min", 41),
         # a FHIR period: ISO date-times with the clock after the "T"
         ('{"performedPeriod":{"start":"2025-03-04T10:05:00-05:00","end":"2025-03-04T10:48:00-05:00"}}', 43),
+        # an HTML narrative writes the range's dash as an entity, escaped once or twice
+        ("section[2].text.div: <div>13:15 &#8211; 13:45, face-to-face.</div>", 30),
+        ("&lt;p&gt;Time 14:00&amp;ndash;14:44.&lt;/p&gt;", 44),
     ],
 )
 def test_times_in_hl7_and_fhir_exports(export: str, minutes: int) -> None:
