@@ -256,6 +256,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "wage", "wages", "weekly wage", "hourly wage", "stipend", "salary", "paycheck",
         # school employees: "one-to-one paraprofessional assigned by the school district"
         "paraprofessional", "paraeducator", "teacher's aide", "teacher aide", "classroom aide", "school staff",
+        # a child's paid carer, and a carer the family employs ("nanny, employed full-time by the family")
+        "nanny", "nannies", "au pair", "employed by the family", "employed full-time by the family",
+        "employed full time by the family", "employed by the patient",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
@@ -306,6 +309,8 @@ SPANISH: dict[str, tuple[str, ...]] = {
                      "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar", "mamá", "papá"),
     "ABSENCE": ("no participó", "no participo", "sin paciente", "sin el paciente", "sin la paciente", "sin pt",
                 "sin el niño", "sin la niña"),
+    "PAID_CAREGIVER": ("cuidadora pagada", "cuidador pagado", "pagada por", "pagado por", "la contrataron",
+                       "lo contrataron", "contratada por", "contratado por"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
     "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
              "objetivo del plan de cuidado"),
