@@ -87,6 +87,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
+        # shortened in a hurried note ("wife ret demo x3 ok")
+        "ret demo", "ret. demo", "ret-demo", "ret demo'd", "ret. demo'd",
         "return-demonstrated", "return demonstrates", "return-demonstrates", "return demonstrate", "return-demonstrate",
         "teach-back", "teach back", "teachback", "demonstrated back", "demonstrated understanding",
         "demonstrated correct",
