@@ -656,8 +656,16 @@ _CAREGIVER_ROLE = re.compile(
 )
 
 
+# the goal's statement runs to its full stop or line end: "...2-word combinations at home; caregivers to use ..."
+_STATEMENT_END = re.compile(r"[.!?](?=\s|$)|\n")
+_GOAL_REACH = 300
+
+
 def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
-    return _CAREGIVER_ROLE.search(ctx.ex.text, goal.start, goal.sent_end) is not None
+    text = ctx.ex.text
+    stop = _STATEMENT_END.search(text, goal.end, min(len(text), goal.end + _GOAL_REACH))
+    end = max(goal.sent_end, stop.start() if stop else min(len(text), goal.end + _GOAL_REACH))
+    return _CAREGIVER_ROLE.search(text, goal.start, end) is not None
 
 
 @check

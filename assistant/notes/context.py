@@ -192,11 +192,19 @@ class Context:
 
 
 # two disciplines furnish one session together: one of them bills the shared minutes
-_CO_TREAT = re.compile(r"\bco-?\s?(?:treat\w*|tx)\b|\bjoint(?:ly)?\s+(?:session|treat\w*|visit)\b", re.I)
-# "billed by OT", "billing under PT", "PT billing the shared minutes", "OT bills"; not "OT not billing"
+# "co-treatment", "co-tx", "co-led", "joint session", "JOINT OT/PT CAREGIVER TRAINING", "led jointly"
+_CO_TREAT = re.compile(
+    r"\bco-?\s?(?:treat\w*|tx|led)\b|\bled\s+jointly\b"
+    r"|\bjoint(?:ly)?\s+(?:(?:PT|OT|SLP|ST)\s*/\s*(?:PT|OT|SLP|ST)\s+)?(?:session|treat\w*|visit|caregiver\s+train\w*"
+    r"|training)\b",
+    re.I,
+)
+# "billed by OT", "billing under PT", "PT billing the shared minutes", "OT bills"; not "OT not billing", and not a
+# discipline billing another service's code ("PT billed 97530 x1 GP"): only a statement about caregiver training counts
 _BILLED_BY = re.compile(
     r"\bbill(?:ed|ing|s)?\s+(?:by|under)\s+(?:the\s+)?(?P<by>PT|OT|SLP|ST)\b"
     r"|\b(?P<who>PT|OT|SLP|ST)\s+(?:is\s+|will\s+)?(?:billing|bills|billed|to\s+bill)\b"
+    r"(?:\s+(?P<code>\d{5}|[A-Z]\d{4})\b)?"
 )
 _BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
 
@@ -205,6 +213,8 @@ def _billing_discipline(ctx: Context, named: list[str]) -> str:
     """The discipline that bills a co-treated session: the one the note says bills, else the one whose therapy
     modifier the billed caregiver-training lines carry, else the first named."""
     for m in _BILLED_BY.finditer(ctx.ex.text):
+        if m["code"] and m["code"] not in ctx.knowledge.training_codes:
+            continue
         said = {"ST": "SLP"}.get(m["by"] or m["who"], m["by"] or m["who"])
         if said in named:
             return said

@@ -139,7 +139,7 @@ DENIED_REACH = 100
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
     r"|with (?:the )?(?:patient|pt) (?:gone|away)"
-    r"|w/o (?:patient|pt)",
+    r"|w/o (?:patient|pt)|sin (?:el |la )?(?:paciente|pt|niño|niña)",
     re.I,
 )
 # a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"

@@ -41,8 +41,11 @@ _TOKEN = re.compile(
 )
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
 _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)|\d{12}"
-# "10:15 -- 10:52": a typed em dash is two hyphens
-_RANGE_SEP = re.compile(r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru)\s{0,3}", re.I)
+# "10:15 -- 10:52": a typed em dash is two hyphens; an HTML export writes the dash as an entity, escaped once or twice
+# ("13:15 &#8211; 13:45", "14:00&amp;ndash;14:44")
+_RANGE_SEP = re.compile(
+    r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru|&(?:amp;)?(?:ndash|mdash|#821[12]|#x201[34]);)\s{0,3}", re.I
+)
 # "| 09:00 | 09:20 | transfers |": two neighbouring cells of a table row, each a clock time with its colon ("DOS:
 # February 11, 2025 | 1:10 PM - 2:00 PM": a year is not a clock)
 _CELL_SEP = re.compile(r"[ \t]{0,3}\|[ \t]{0,3}")

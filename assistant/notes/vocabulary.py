@@ -9,6 +9,8 @@ from __future__ import annotations
 PATIENT_REFS = (
     "patient", "pt", "pt.", "client", "child", "children", "resident", "beneficiary", "member", "infant", "toddler",
     "student",
+    # mixed Spanish and English notes
+    "paciente", "niño", "niña",
 )
 
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -65,6 +67,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # the next room is not the session's room: "pt in the next room watching TV"
         "in the next room", "in the adjoining room", "in the adjacent room", "not part of session",
         "no presente", "no estaba presente", "no estuvo presente", "ausente",
+        # abbreviated in a hurried or transcribed note ("Pt: -- not pres. (at cardiology)")
+        "not pres", "not pres.",
+        # at the patient's job ("pt at his job during session")
+        "at his job", "at her job", "at their job",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -81,6 +87,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "RETURN_DEMO": (
         "return demonstration", "return demonstrations", "return demo", "return-demo", "return demonstrated",
+        # shortened in a hurried note ("wife ret demo x3 ok")
+        "ret demo", "ret. demo", "ret-demo", "ret demo'd", "ret. demo'd",
         "return-demonstrated", "return demonstrates", "return-demonstrates", "return demonstrate", "return-demonstrate",
         "teach-back", "teach back", "teachback", "demonstrated back", "demonstrated understanding",
         "demonstrated correct",
@@ -100,6 +108,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
         "functional goal", "functional goals", "care plan",
+        # early intervention's plan of care: the Individualized Family Service Plan and its outcomes
+        "ifsp", "ifsp outcome", "ifsp outcomes",
     ),
     "NEED": (
         "requires assistance", "requires assist", "requires", "needs assistance", "needs assist", "needs help",
@@ -248,6 +258,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "wage", "wages", "weekly wage", "hourly wage", "stipend", "salary", "paycheck",
         # school employees: "one-to-one paraprofessional assigned by the school district"
         "paraprofessional", "paraeducator", "teacher's aide", "teacher aide", "classroom aide", "school staff",
+        # a child's paid carer, and a carer the family employs ("nanny, employed full-time by the family")
+        "nanny", "nannies", "au pair", "employed by the family", "employed full-time by the family",
+        "employed full time by the family", "employed by the patient",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
@@ -295,7 +308,11 @@ SPANISH: dict[str, tuple[str, ...]] = {
                 "autorizó", "autoriza"),
     "RELATIONSHIP": ("hija", "hijo", "esposa", "esposo", "madre", "padre", "hermana", "hermano", "nieta", "nieto",
                      "sobrina", "sobrino", "nuera", "yerno", "vecina", "vecino", "amiga", "amigo", "pareja",
-                     "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar"),
+                     "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar", "mamá", "papá"),
+    "ABSENCE": ("no participó", "no participo", "sin paciente", "sin el paciente", "sin la paciente", "sin pt",
+                "sin el niño", "sin la niña"),
+    "PAID_CAREGIVER": ("cuidadora pagada", "cuidador pagado", "pagada por", "pagado por", "la contrataron",
+                       "lo contrataron", "contratada por", "contratado por"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
     "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
              "objetivo del plan de cuidado"),

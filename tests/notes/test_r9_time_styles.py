@@ -84,6 +84,9 @@ def test_minutes_and_lines_hold_across_styles(body: str, minutes: int, lines: li
         ("OBX|1|DT|DOS||20250304\nOBX|2|NM|CTSMIN^Caregiver training minutes||41|min", 41),
         # a FHIR period: ISO date-times with the clock after the "T"
         ('{"performedPeriod":{"start":"2025-03-04T10:05:00-05:00","end":"2025-03-04T10:48:00-05:00"}}', 43),
+        # an HTML narrative writes the range's dash as an entity, escaped once or twice
+        ("section[2].text.div: <div>13:15 &#8211; 13:45, face-to-face.</div>", 30),
+        ("&lt;p&gt;Time 14:00&amp;ndash;14:44.&lt;/p&gt;", 44),
     ],
 )
 def test_times_in_hl7_and_fhir_exports(export: str, minutes: int) -> None:
@@ -179,6 +182,12 @@ TWO_DISCIPLINES = "A. Ray, PT; B. Cho, OTR/L"
         ("Co-treatment PT/OT 10:00-10:40. PT billing the shared time; OT not billing.", None, "GP", "not_applicable"),
         ("Co-treat PT/OT caregiver training 10:00-10:40; billed by OT.", None, "GO", "not_applicable"),
         ("Co-treat caregiver training 10:00-10:40 with OT.", GO_LINES, "GO", "met"),
+        # a joint or co-led session said in other words is a co-treatment too
+        ("JOINT OT/PT CAREGIVER TRAINING 10:00-10:40. Billing: OT only.", GO_LINES, "GO", "met"),
+        ("Caregiver training co-led by OT and PT, 10:00-10:40.", GO_LINES, "GO", "met"),
+        # a discipline billing another service's code does not bill the caregiver training
+        ("9:00-9:45 PT/OT co-treatment with pt; PT billed 97530 x1 GP. CTS 10:00-10:40 by OT.", GO_LINES, "GO",
+         "met"),
         # no co-treatment said: a GO claim on a note signed by a PT and an OT is still judged on the first discipline
         ("Caregiver training 10:00-10:40.", GO_LINES, "GP", "problem"),
     ],
