@@ -37,6 +37,8 @@ UNITS = [
     # round 9b: access codes, one-character spelled ids, X12 payers, coded HL7 elements
     "gate code 1# ", "door ", "A 1 ", "MBI: A 1 - ", "NM1*PR*2*A*****PI*", "|1^A^CPT4", "|1^A^", "OBR|1|2|3|",
     "St. Ab ", "St. Ab Cd, ",
+    # round 9c: office boxes after "claims to" / "claims:", addresses over line breaks, page counts
+    "claims to PO Box 1, ", "claims: ", "Aetna, PO Box 1,\n", ", Ab Cd Ef AB ", "Ab 1 of ", "Page 1/",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

@@ -296,8 +296,9 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
     return out
 
 
-# "Pages: 4" is a field label, not a name.
-_FIELD_LABEL = re.compile(r":[ \t]*\d")
+# "Pages: 4" is a field label, not a name; nor is a word that counts "1 of 3" (a page, a sheet, a visit), nor a
+# page's own word before "1/2".
+_FIELD_LABEL = re.compile(r":[ \t]*\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d")
 
 
 def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:

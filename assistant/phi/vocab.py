@@ -78,6 +78,7 @@ spc lt capt maj col gen cdr cmdr lcdr
 hoh als bipap cpap uti utis copd chf cva tbi peg spo
 mca aca pca ica
 sil dil grnddau grndson
+phi esmtp esmtps esmtpsa smtp lmtp
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
@@ -93,35 +94,38 @@ _PAYER = (
     r"(?:UnitedHealthcare|United[ \t]+Healthcare|UHC|Humana|Aetna|Cigna|Anthem|Elevance|Wellcare|WellCare|Allwell|"
     r"Ambetter|Centene|Molina|Amerigroup|Wellpoint|CareSource|Highmark|Kaiser[ \t]+Permanente|Tricare|TRICARE|"
     r"BCBS|Blue[ \t]+Cross(?:[ \t]+Blue[ \t]+Shield)?|Blue[ \t]+Shield|Health[ \t]+Net|Optum|Magellan|Medica|"
-    r"HealthPartners|Geisinger|(?:Oscar|Devoted|Clover|Priority|SCAN|Alignment)[ \t]+Health)"
+    r"HealthPartners|Geisinger|(?:Oscar|Devoted|Clover|Priority|SCAN|Alignment)[ \t]+Health|"
+    # the Medicare administrative contractors, public payers whose boxes take appeals
+    r"Novitas|Noridian|Palmetto[ \t]+GBA|First[ \t]+Coast|National[ \t]+Government[ \t]+Services|NGS|WPS|CGS)"
 )
 # The payer's name runs on through capitalised words and "of/by/for": "Aetna Better Health of Virginia".
 _PAYER_NAME = rf"\b{_PAYER}\b(?:[ \t]{{1,2}}+(?:of|by|for|the|[A-Z][\w&'’.\-]*+)){{0,5}}+"
-# Its mailing address, when it follows the name: ", P.O. Box 31384, Tampa, FL 33631-3384".
-_PAYER_ADDRESS = (
-    r"(?:,[ \t]*P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,6}(?:,[ \t]*[A-Z][A-Za-z.\-]*+(?:[ \t]+[A-Z][A-Za-z.\-]*+){0,2}+)?"
-    r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?)?"
+# A comma, a line break or both between the parts of an address.
+_PART = r"(?:,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)"
+_BOX = r"P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,7}"
+# The town (never the state's two capitals), the state and the ZIP after a box or a building.
+_TOWN_ZIP = (
+    rf"(?:{_PART}[A-Z][A-Za-z.\-]*+(?:[ \t]+(?![A-Z]{{2}}\b)[A-Z][A-Za-z.\-]*+){{0,2}}+)?"
+    r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?"
 )
+# Its mailing address, when it follows the name: ", P.O. Box 31384, Tampa, FL 33631-3384".
+_PAYER_ADDRESS = rf"(?:{_PART}{_BOX}{_TOWN_ZIP})?"
 PAYER_ZONE = re.compile(_PAYER_NAME + _PAYER_ADDRESS)
 # An appeals or claims office and the box it is written to, whoever the payer: "Pacific Crest Appeals, PO Box 7711,
 # Portland, OR 97207", "Appeals & Grievances Dept., PO Box 4410, Tampa FL 33631", "Attn: Part B Redeterminations\n
 # P.O. Box 3702\nMechanicsburg, PA 17055-1802"; and the agency's own building ("Centers for Medicare & Medicaid
 # Services, 7500 Security Boulevard, Baltimore, MD 21244"). A patient's box follows a name, never an office word.
 _OFFICE = (
-    r"\b(?:Appeals?|Redeterminations?|Reconsiderations?|Grievances|Claims|Correspondence)"
+    r"\b(?:[Aa]ppeals?|Redeterminations?|Reconsiderations?|Grievances|[Cc]laims|Correspondence)"
     r"(?:[ \t]+(?:Unit|Dept\.?|Department|Office|Center|Section|Team))?+"
     r"|\bCenters[ \t]+for[ \t]+Medicare[ \t]+(?:&|and)[ \t]+Medicaid[ \t]+Services"
 )
-_PART = r"(?:,[ \t]*|[ \t]*\r?\n[ \t]*)"
 _BOX_OR_BUILDING = (
-    r"(?:P\.?[ \t]?O\.?[ \t]+Box[ \t]+\d{1,7}|\d{1,6}[ \t]+(?:[A-Z][a-z]++[ \t]+){1,3}"
+    rf"(?:{_BOX}|\d{{1,6}}[ \t]+(?:[A-Z][a-z]++[ \t]+){{1,3}}"
     r"(?:Boulevard|Blvd|Street|St|Avenue|Ave|Road|Rd|Drive|Dr|Parkway|Pkwy|Way)\.?)"
 )
-OFFICE_ZONE = re.compile(
-    rf"(?:{_OFFICE}){_PART}{_BOX_OR_BUILDING}"
-    r"(?:(?:,[ \t]*|[ \t]*\r?\n[ \t]*)[A-Z][A-Za-z.\-]*+(?:[ \t]+(?![A-Z]{2}\b)[A-Z][A-Za-z.\-]*+){0,2}+)?"
-    r",?[ \t]+[A-Z]{2}[ \t]+\d{5}(?:-\d{4})?"
-)
+# The office word, then its box: "Appeals,\n", "Medical claims: ", "file claims to ".
+OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]+){_BOX_OR_BUILDING}{_TOWN_ZIP}")
 
 
 # A therapy practice or a home-care agency by the word its name ends with: "Sun Valley Outpatient Therapy", "Fjord &
