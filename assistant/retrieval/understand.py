@@ -75,6 +75,18 @@ STATES = re.compile(
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
     r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
+# "before the locality adjustment", "without GPCI", "not adjusted for locality": the locality named as what the amount is
+# taken before or without, so the question asks for the national amount
+LOCALITY_SET_ASIDE = re.compile(
+    r"\b(?:before|without|excluding|excl\.?|ignoring|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
+    r"minus|aside from|apart from|pre)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b", re.I)
+
+
+def _names_locality(text: str) -> bool:
+    """A state or locality whose rate is asked for; not one the question sets aside ("before the locality adjustment")."""
+    return bool(STATES.search(LOCALITY_SET_ASIDE.sub(" ", text)))
+
+
 # "an ALJ hearing", "request a hearing": the appeal level; not "I keep hearing that ...", "been hearing about it"
 HEARING = (r"(?<!keep )(?<!kept )(?<!been )(?<!i'm )(?<!\bim )(?<!\bam )(?<!are )(?<!we're )\bhearing\b"
            r"(?!\s+(?:that|from|about|people|it\b|this|a lot|different|conflicting|mixed|things|rumou?rs?|back))")
@@ -518,7 +530,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
         facility=facility,
-        locality=bool(STATES.search(text)),
+        locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
         unit_count=_count(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
         asks_meaning=_asks_meaning(text, kind),

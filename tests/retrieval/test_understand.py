@@ -59,6 +59,11 @@ def test_minutes(question: str, minutes: tuple[int, ...]) -> None:
         ("Medicare Advantage plan denied 97552", "medicare_advantage", None, False),
         ("what does medicare pay in california", "medicare", None, True),
         ("do commercial plans cover 97550", "commercial", None, False),
+        ("what does medicare pay nationally for 97550, before the locality adjustment?", "medicare", None, False),
+        ("national 97551 rate without GPCI", None, None, False),
+        ("97550 rate not adjusted for locality in 2026", None, None, False),
+        ("97550 rate for my locality, before the deductible", None, None, True),
+        ("before the locality adjustment, what does 97550 pay in Ohio?", None, None, True),
     ],
 )
 def test_payers(question: str, payer: str, named: str | None, locality: bool) -> None:
