@@ -75,15 +75,16 @@ STATES = re.compile(
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
     r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
-# "before the locality adjustment", "without GPCI", "not adjusted for locality": the locality named as what the amount is
-# taken before or without, so the question asks for the national amount
+# "before the locality adjustment", "without GPCI", "not adjusted for locality": the locality named as what the
+# amount is taken before or without, so the question asks for the national amount
 LOCALITY_SET_ASIDE = re.compile(
     r"\b(?:before|without|excluding|excl\.?|ignoring|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
-    r"minus|aside from|apart from|pre)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b", re.I)
+    r"minus|aside from|apart from|pre)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b",
+    re.I)
 
 
 def _names_locality(text: str) -> bool:
-    """A state or locality whose rate is asked for; not one the question sets aside ("before the locality adjustment")."""
+    """A state or locality whose rate is asked for; not one set aside ("before the locality adjustment")."""
     return bool(STATES.search(LOCALITY_SET_ASIDE.sub(" ", text)))
 
 
@@ -222,7 +223,8 @@ _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoo
 # name for that rule selects it without a payer: "under the strict profile", "strict", "full time required"
 FULL_TIME = re.compile(r"\bstrict\b|\bfull[- ]time (?:is |being )?required\b"
                        r"|^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
-                       r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
+                       r".*(?:\bfull (?:stated |listed |code |described )?(?:time|30|thirty|15|fifteen|unit|minutes?)\b"
+                       r"|\brequires? (?:the )?full\b"
                        r"|\bstrict\b|\bentire (?:30|unit)\b"
                        # "they don't recognise the midpoint rule"
                        r"|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not) (?:recogni[sz]e|use|accept|follow"

@@ -208,3 +208,17 @@ def test_kind_by_the_words_around_the_code(question: str, kind: str) -> None:
 )
 def test_modifiers_written_onto_the_code(question: str, modifiers: tuple[str, ...]) -> None:
     assert understand(question).modifiers == modifiers
+
+
+@pytest.mark.parametrize(
+    ("question", "full_time"),
+    [
+        ("One commercial plan says timed codes need the full stated time. 40 minutes?", True),
+        ("our payer requires the full 30 minutes for 97550", True),
+        ("the plan needs the full listed time before billing 97551", True),
+        ("40 minutes of caregiver training, how many units?", False),
+        ("does the plan need the full name of the caregiver?", False),
+    ],
+)
+def test_full_time_payer(question: str, full_time: bool) -> None:
+    assert understand(question).full_time is full_time
