@@ -214,7 +214,10 @@ FREQUENCY = re.compile(
     # "can we bill 97550 every visit for a month", "every week"
     r"|\bevery (?:visit|session|week|other (?:day|week))\b"
     r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
-    r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b)", re.I)
+    r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b"
+    # "a limit of one caregiver training per patient per year", "once per beneficiary": a count over a span of time
+    r"|\b(?:limit|cap|max\w*)\b.{0,50}\bper (?:patient|beneficiary|bene|pt|year|lifetime)\b"
+    r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b)", re.I)
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)

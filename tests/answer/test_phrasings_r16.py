@@ -1,0 +1,64 @@
+"""Families of phrasings (round 16, kinds found with the round-9 sealed set, now a regression set): a national fee
+asked "before the locality adjustment" or "without GPCI" is answered, not refused as a locality rate; a payer that wants
+"the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the multiple-procedure
+payment reduction, a caregiver the consent does not name, one patient's caregivers' time multiplied by their number and
+a limit per patient per year are each the subject of the question, whatever minutes, code or date it also names.
+Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import holds_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "holds", "first"),
+    [
+        # the locality set aside: the national amount
+        ("solo OT, no APM: national 97550 office rate for 2026 without the GPCI please", None, ["52.77"], None),
+        ("what's medicare's 97551 non-facility amount in 2026 before any locality adjustment?", None, ["26.05"],
+         None),
+        # "the full listed time": the full-time count
+        ("a commercial payer says we need the full listed time per unit. 50 min caregiver training, how many units?",
+         None, ["45"], None),
+        # an SLP assistant furnished it, whatever the minutes
+        ("SLPA did 35 min of swallow training with the daughter, can the SLP bill 97550 to medicare?", None,
+         ["not recognized"], "faq:slpa"),
+        # an inpatient under the DRG
+        ("pt admitted on the rehab floor under a DRG, can OT bill 97550 for teaching the husband transfers?", None,
+         ["DRG"], "faq:inpatient"),
+        # the multiple-procedure payment reduction
+        ("does MPPR knock down 97551 when billed with 97530 on one claim?", None, ["multiple-procedure"],
+         "faq:mppr"),
+        # a caregiver the consent does not name
+        ("we have consent for the husband, but his sister came in for training today. can we train her and bill?",
+         None, ["consent"], "faq:consent_declined"),
+        # one patient's caregivers: one block of time
+        ("trained 3 of the pt's kids together 40 min, do I chart 120 min since there were three caregivers?", None,
+         ["97550"], "faq:several_caregivers_one_patient"),
+        # ... unless the question gives one total and asks its units: the units answer leads
+        ("both sons of one pt trained together 50 min. units? do we double it?", None, ["97551 x1"], "units:cts"),
+        # a count over a span of time
+        ("PRN OT: does medicare only allow 97550 once a year for each beneficiary?", None, ["no fixed limit"],
+         "faq:frequency_limits"),
+    ],
+)
+def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
+    holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a locality still asked for, beside a word that sets another one aside
+        "97550 rate in my county before the deductible in 2026",
+    ],
+)
+def test_refused(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert not answer.answered, answer.text
