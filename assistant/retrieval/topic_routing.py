@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, Intent
+from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
 
 
 @dataclass(frozen=True)
@@ -229,8 +229,6 @@ _CONSENT_DECLINED = re.compile(
 # service, not separately billable during a stay paid under the DRG
 _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
-# "our SLPA ran the training", "speech-language pathology assistant": not recognised for Medicare coverage
-_SLPA = re.compile(r"\bSLP-?As?\b|\bspeech(?:[- ]language)?(?: patholog\w*)? assistants?\b", re.I)
 # "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
 _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
 # "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
@@ -249,7 +247,8 @@ _TIME_PER_CAREGIVER = re.compile(
     re.I)
 
 ROUTES: tuple[TopicRoute, ...] = (
-    TopicRoute("slpa", _SLPA, frozenset({"slpa"}), corrects=True),
+    # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
+    TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}),

@@ -104,7 +104,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
-        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayments?\b"
+        # (not "post-payment review", "prepayment review": a kind of review, not an amount)
+        r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
@@ -407,7 +408,7 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
 
 
 # a speech-language pathology assistant, whom Medicare does not recognise
-SLPA = re.compile(r"\bslpas?\b|\bspeech(?:[- ]language)?(?: pathology)? assistants?\b", re.I)
+SLPA = re.compile(r"\bslp-?as?\b|\bspeech(?:[- ]language)?(?: patholog\w*)? assistants?\b", re.I)
 
 
 # a validity word said of a setting or a payer rather than a date ("valid for PT" stays: whether a code is a therapy

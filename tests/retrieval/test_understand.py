@@ -35,6 +35,12 @@ Y2024 = (date(2024, 1, 1), date(2024, 12, 31))
         ("teaching the son wound care, which code", "code_choice", (), None),
         ("can the patient be in the room while I train the wife?", "rule", (), None),
         ("should I put modifier 59 on 97550 with the eval (97162)?", "modifier", ("97550", "97162", "59"), None),
+        # a post-payment or prepayment review is a kind of review, not an amount asked
+        ("post-payment review of a 97550 video visit in 2025: was telehealth allowed?", "telehealth", ("97550",),
+         (date(2025, 1, 1), date(2025, 12, 31))),
+        ("prepayment review on our telehealth 97550 lines, 2025", "telehealth", ("97550",),
+         (date(2025, 1, 1), date(2025, 12, 31))),
+        ("what payment does 97550 get in 2025?", "fee", ("97550",), (date(2025, 1, 1), date(2025, 12, 31))),
     ],
 )
 def test_understand(question: str, kind: str, codes: tuple[str, ...], period: tuple[date, date] | None) -> None:
