@@ -1,4 +1,5 @@
-"""Families of phrasings (round 16, kinds found with the round-9 sealed set, now a regression set): a national fee
+"""Families of phrasings (round 16, kinds found with the round-9 sealed set, now a regression set): the first add-on
+unit named when the add-on is asked about and the minutes do not reach it; a national fee
 asked "before the locality adjustment" or "without GPCI" is answered, not refused as a locality rate; a payer that wants
 "the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the multiple-procedure
 payment reduction, a caregiver the consent does not name, one patient's caregivers' time multiplied by their number and
@@ -26,6 +27,10 @@ from tests.answer.expect import holds_answer
         # "the full listed time": the full-time count
         ("a commercial payer says we need the full listed time per unit. 50 min caregiver training, how many units?",
          None, ["45"], None),
+        # the add-on asked about and not supported: where its first unit starts
+        ("did 33 min with the daughter, pt not there. 97550 and one 97551?", None, ["97550 x1", "needs 38 minutes"],
+         "units:cts"),
+        ("22 min of ostomy training w/ spouse - G0541 + G0542 ok?", None, ["G0541 x1", "G0542 unit needs 38"], None),
         # an SLP assistant furnished it, whatever the minutes
         ("SLPA did 35 min of swallow training with the daughter, can the SLP bill 97550 to medicare?", None,
          ["not recognized"], "faq:slpa"),
@@ -50,6 +55,11 @@ from tests.answer.expect import holds_answer
 )
 def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
     holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize("question", ["33 min with the daughter, pt not there, units?", "50 min: 97550 and 97551?"])
+def test_the_first_addon_unit_is_named_only_when_asked_and_not_supported(dated: Assistant, question: str) -> None:
+    assert "unit needs" not in dated.answer(question).text
 
 
 @pytest.mark.parametrize(
