@@ -123,7 +123,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(
-        r"\b(?:which|what|right|correct) (?:cpt |hcpcs )?codes?\b|how (?:do|should) (?:i|we) code|how to code"
+        # ("which group code?", "what G-code": the code asked for, named by its kind)
+        r"\b(?:which|what|right|correct) (?:cpt |hcpcs |group |individual |g-?|billing |procedure )?codes?\b"
+        r"|how (?:do|should) (?:i|we) code|how to code"
         r"|\bcode (?:it|this|that)\b", re.I)),
     ("modifier", re.compile(r"modifier|\bmod\b", re.I)),
 )

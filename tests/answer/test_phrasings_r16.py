@@ -1,5 +1,7 @@
 """Families of phrasings (round 16, kinds found with the round-9 sealed set, now a regression set): the first add-on
-unit named when the add-on is asked about and the minutes do not reach it; a national fee
+unit named when the add-on is asked about and the minutes do not reach it; a denial corrected rather than appealed
+(PR-119), asked what to do, gets Medicare's clerical-error reopening; "which group code" asks for a code, and
+"pressure-injury" or "decubitus" is direct care; a national fee
 asked "before the locality adjustment" or "without GPCI" is answered, not refused as a locality rate; a payer that wants
 "the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the multiple-procedure
 payment reduction, a caregiver the consent does not name, one patient's caregivers' time multiplied by their number and
@@ -31,6 +33,13 @@ from tests.answer.expect import holds_answer
         ("did 33 min with the daughter, pt not there. 97550 and one 97551?", None, ["97550 x1", "needs 38 minutes"],
          "units:cts"),
         ("22 min of ostomy training w/ spouse - G0541 + G0542 ok?", None, ["G0541 x1", "G0542 unit needs 38"], None),
+        # a denial corrected rather than appealed, asked what to do: Medicare's clerical-error reopening
+        ("got PR-119 back on our 97551 line, what do we do now?", None, ["Clerical Error Reopening", "KX"], None),
+        # a code asked for by its kind ("which group code"), chosen by what was taught ("pressure-injury", "decubitus")
+        ("Feb 2025: taught decubitus prevention to the wives of 3 different patients in one class, none present. what "
+         "group code?", None, ["G0543"], None),
+        ("which group code for a pressure-injury class with caregivers of 4 different pts in 2026?", None, ["G0543"],
+         None),
         # an SLP assistant furnished it, whatever the minutes
         ("SLPA did 35 min of swallow training with the daughter, can the SLP bill 97550 to medicare?", None,
          ["not recognized"], "faq:slpa"),
@@ -60,6 +69,10 @@ def test_answered(dated: Assistant, question: str, dos: date | None, holds: list
 @pytest.mark.parametrize("question", ["33 min with the daughter, pt not there, units?", "50 min: 97550 and 97551?"])
 def test_the_first_addon_unit_is_named_only_when_asked_and_not_supported(dated: Assistant, question: str) -> None:
     assert "unit needs" not in dated.answer(question).text
+
+
+def test_a_denial_asked_only_for_its_meaning_names_no_reopening(dated: Assistant) -> None:
+    assert "Clerical Error Reopening" not in dated.answer("what does PR-119 mean on a 97551 line?").text
 
 
 @pytest.mark.parametrize(

@@ -33,6 +33,7 @@ Y2024 = (date(2024, 1, 1), date(2024, 12, 31))
         ("does the 8 minute rule apply to 97550", "units", ("97550",), None),
         ("PTA did the caregiver training, which modifier goes on the line?", "modifier", (), None),
         ("teaching the son wound care, which code", "code_choice", (), None),
+        ("which group code for a wound care class?", "code_choice", (), None),
         ("can the patient be in the room while I train the wife?", "rule", (), None),
         ("should I put modifier 59 on 97550 with the eval (97162)?", "modifier", ("97550", "97162", "59"), None),
         # a post-payment or prepayment review is a kind of review, not an amount asked
