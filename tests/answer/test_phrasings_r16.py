@@ -1,7 +1,7 @@
 """Families of phrasings (round 16, kinds found with the round-9 sealed set, now a regression set): the first add-on
 unit named when the add-on is asked about and the minutes do not reach it; a denial corrected rather than appealed
 (PR-119), asked what to do, gets Medicare's clerical-error reopening; "which group code" asks for a code, and
-"pressure-injury" or "decubitus" is direct care; a national fee
+"pressure-injury" or "decubitus" is direct care; the IRE's filing limit, which no route holds, is refused; a national fee
 asked "before the locality adjustment" or "without GPCI" is answered, not refused as a locality rate; a payer that wants
 "the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the multiple-procedure
 payment reduction, a caregiver the consent does not name, one patient's caregivers' time multiplied by their number and
@@ -80,6 +80,8 @@ def test_a_denial_asked_only_for_its_meaning_names_no_reopening(dated: Assistant
     [
         # a locality still asked for, beside a word that sets another one aside
         "97550 rate in my county before the deductible in 2026",
+        # the filing limit of a level no route holds (the IRE after an MA plan's reconsideration)
+        "MA plan upheld its denial of 97551 on reconsideration. deadline to request the independent review entity?",
     ],
 )
 def test_refused(dated: Assistant, question: str) -> None:
