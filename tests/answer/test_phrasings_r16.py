@@ -1,12 +1,12 @@
 """Families of phrasings (round 16, kinds found with the round-9 sealed set, now a regression set): the first add-on
 unit named when the add-on is asked about and the minutes do not reach it; a denial corrected rather than appealed
 (PR-119), asked what to do, gets Medicare's clerical-error reopening; "which group code" asks for a code, and
-"pressure-injury" or "decubitus" is direct care; the IRE's filing limit, which no route holds, is refused; a national fee
-asked "before the locality adjustment" or "without GPCI" is answered, not refused as a locality rate; a payer that wants
-"the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the multiple-procedure
-payment reduction, a caregiver the consent does not name, one patient's caregivers' time multiplied by their number and
-a limit per patient per year are each the subject of the question, whatever minutes, code or date it also names.
-Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
+"pressure-injury" or "decubitus" is direct care; the IRE's filing limit, which no route holds, is refused; a national
+fee asked "before the locality adjustment" or "without GPCI" is answered, not refused as a locality rate; a payer
+that wants "the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the
+multiple-procedure payment reduction, a caregiver the consent does not name, one patient's caregivers' time
+multiplied by their number and a limit per patient per year are each the subject of the question, whatever minutes,
+code or date it also names. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
 from __future__ import annotations
