@@ -6,7 +6,8 @@ fee asked "before the locality adjustment" or "without GPCI" is answered, not re
 that wants "the full stated time" is the full-time rule; an SLP assistant, an inpatient stay under the DRG, the
 multiple-procedure payment reduction, a caregiver the consent does not name, one patient's caregivers' time
 multiplied by their number and a limit per patient per year are each the subject of the question, whatever minutes,
-code or date it also names. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
+code or date it also names. The facility gap of each year a question
+compares. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ from tests.answer.expect import holds_answer
          "group code?", None, ["G0543"], None),
         ("which group code for a pressure-injury class with caregivers of 4 different pts in 2026?", None, ["G0543"],
          None),
+        # the facility gap of each year named
+        ("owner: how did the facility vs non-facility gap for 97551 change from 2025 to 2026?", None,
+         ["$5.01 per unit", "$1.61 per unit"], None),
         # an SLP assistant furnished it, whatever the minutes
         ("SLPA did 35 min of swallow training with the daughter, can the SLP bill 97550 to medicare?", None,
          ["not recognized"], "faq:slpa"),
