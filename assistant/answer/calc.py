@@ -192,14 +192,19 @@ def facility_gap(intent: Intent, kb: Knowledge) -> list[Claim]:
     if on is None or not GAP.search(intent.query) or not FACILITY.search(intent.query):
         return []
     code = next((c for c in intent.procedure_codes if c in kb.codes), _family(intent, kb)[0])
-    rvu = _rvu(kb, code, on)
-    amounts = unit_amounts(kb.fees, code, on, qp=bool(QP.search(intent.query))) if rvu else None
-    if rvu is None or amounts is None:
-        return []
-    nonfac, fac = amounts
-    return [Claim(f"In {on.year} {code} pays {money(fac)} facility against {money(nonfac)} non-facility nationally: "
-                  f"{money(nonfac)} − {money(fac)} = {money(round(nonfac - fac, 2))} per unit.",
-                  f"fee:{fee_entry(rvu)}", "worked")]
+    # "how much bigger is the 2026 gap compared to 2025?": each year named, on the same day of that year
+    days = [on] + [on.replace(year=y, day=min(on.day, 28)) for y in sorted(set(intent.years)) if y != on.year]
+    out: list[Claim] = []
+    for day in days:
+        rvu = _rvu(kb, code, day)
+        amounts = unit_amounts(kb.fees, code, day, qp=bool(QP.search(intent.query))) if rvu else None
+        if rvu is None or amounts is None:
+            continue
+        nonfac, fac = amounts
+        out.append(Claim(f"In {day.year} {code} pays {money(fac)} facility against {money(nonfac)} non-facility "
+                         f"nationally: {money(nonfac)} − {money(fac)} = {money(round(nonfac - fac, 2))} per unit.",
+                         f"fee:{fee_entry(rvu)}", "worked"))
+    return out
 
 
 _CLOCK = r"(\d{1,2}):(\d{2})"

@@ -26,7 +26,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
-from assistant.retrieval.understand import AIC, DECISION_TIME, REASON, Intent
+from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, REASON, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
@@ -114,6 +114,8 @@ PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\
                          r"|relative|daughter|son|wife|husband|through|by|as)\b"
                          r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
+# the Independent Review Entity: a Medicare Advantage plan's next level after its own reconsideration
+INDEPENDENT_REVIEW = re.compile(r"\bIRE\b|\bindependent review entity\b", re.I)
 MIN_OVERLAP = 0.2  # share of the question's content words the best passage must hold to be quoted alone
 _FAQ_ANSWER = re.compile(r"\bA(?: \(continued\))?: ")
 _PAYER_WORDS = {"medicaid": "Medicaid", "commercial": "commercial plans'",
@@ -306,8 +308,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
             and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
-    if intent.kind == "appeal" and DECISION_TIME.search(intent.query) and not any(c.what == "decision" for c in found):
-        return f"{CANNOT}: it does not hold how long that level takes to decide."
+    if (level := _level_not_held(intent, found, kb)) is not None:
+        return level
     payer = _payer_refusal(intent)
     if payer:
         return payer
@@ -330,6 +332,19 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage states a maximum."
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
+    return None
+
+
+def _level_not_held(intent: Intent, found: Sequence[Claim], kb: Knowledge) -> str | None:
+    """An appeal level's decision time, or the filing limit of a level no route of the knowledge is filed with ("how
+    many days to take it to the IRE?": the plan's reconsideration names the IRE as the next decider, with no limit)."""
+    if intent.kind != "appeal":
+        return None
+    if DECISION_TIME.search(intent.query) and not any(c.what == "decision" for c in found):
+        return f"{CANNOT}: it does not hold how long that level takes to decide."
+    held = any(INDEPENDENT_REVIEW.search(r.title) and (r.filing_days or r.filing_months) for r in kb.appeals.routes)
+    if INDEPENDENT_REVIEW.search(intent.query) and DEADLINE.search(intent.query) and not held:
+        return f"{CANNOT}: it does not hold the filing limit of a request to the Independent Review Entity (IRE)."
     return None
 
 

@@ -208,8 +208,12 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
         return Claim(f"{minutes} minutes is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
                      f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
                      "minutes.", pin.entry)
+    addon = pin.obj[1]
+    # "37 min, 97550 + 1 unit 97551 ok?": the add-on asked about and not supported, so say where its first unit starts
+    short = (f" The first {addon} unit needs {band[1] + 1} minutes." if addon in intent.procedure_codes
+             and all(code != addon for code, _ in lines) else "")
     return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
-                 f"rule ({band[0]}-{band[1]} minutes).", pin.entry)
+                 f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
 
 
 def _total_units(parts: Sequence[int], pin: Pin) -> Claim | None:

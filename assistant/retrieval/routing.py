@@ -78,8 +78,8 @@ _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
 # Direct clinical care taught to a caregiver (facts §12; the g0541_vs_97550 FAQ): the G0541 family's content
-DIRECT_CARE = re.compile(r"\bwound|pressure (?:injur|ulcer|sore)|infection control|\bostomy|catheter|\btrach\b"
-                         r"|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
+DIRECT_CARE = re.compile(r"\bwound|pressure[\s-](?:injur|ulcer|sore)|decubit|infection control|\bostomy|catheter"
+                         r"|\btrach\b|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
 
 
 def units_family(intent: Intent, kb: Knowledge) -> str | None:
@@ -248,15 +248,19 @@ def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin
     """ "CO-50 ... how do we fight this?", "medicare adv denied 97550, what do I do": a denial whose every pattern is
     answered by an appeal (or that names no code) is appealed by the payer's first level: the MAC's redetermination,
     or a Medicare Advantage plan's reconsideration (its filing limit follows the meaning)."""
-    route = _FIRST_LEVEL.get(intent.payer)
     routes = {r.id: r for r in kb.appeals.routes}
     appealed = all(p.remedy == "appeal" for p in patterns) and (bool(patterns) or not intent.reason_codes)
-    if not intent.asks_action or intent.clerical or not appealed or route not in routes:
+    # "PR-119 ... how do we fix?": a denial whose every pattern is corrected, not appealed, is corrected the payer's
+    # way (Medicare: a clerical-error reopening of the denied line)
+    corrected = bool(patterns) and all(p.remedy == "corrected_claim" for p in patterns)
+    route = _FIRST_LEVEL.get(intent.payer) if appealed else _CORRECTION.get(intent.payer) if corrected else None
+    if not intent.asks_action or intent.clerical or route not in routes:
         return []
     return [Pin(f"appeal:{route}", "route", routes[route], strong=False)]
 
 
 _FIRST_LEVEL = {None: "redetermination", "medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
+_CORRECTION = {None: "clerical_reopening", "medicare": "clerical_reopening"}
 
 
 _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical therap|occupational|lapse|waiver",

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, Intent
+from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,9 @@ class TopicRoute:
     skip_kinds: frozenset[str] = frozenset()  # kinds of question another route answers better (a fee comparison)
     context_only: bool = False  # often a detail of the story: it answers only when no other route does
     corrects: bool = False  # its FAQ says the question's premise does not hold ("KX on an MA claim"): it leads
+    # "70 min with wife and daughter, units? multiply by 2?": one minutes total, whose units answer leads (the search
+    # still finds the FAQ); only minutes that are not one total ("30 min, log 60?") leave the subject to this route
+    yields_to_total: bool = False
 
 
 _LATE_CLAIM = re.compile(
@@ -222,7 +225,36 @@ _CONSENT_DECLINED = re.compile(
     r"(?:\bnot|n't|\bnever)\s+(?:want|let|allow|agree\w*|ok)\b[^.?!]{0,40}\b(?:trained|training|taught|involved|teach)\b"
     r"|\b(?:refus\w*|declin\w*|object\w*)\b[^.?!]{0,30}\b(?:trained|training|taught)\b", re.I)
 
+# "patient is still inpatient (DRG), train the wife before discharge?": caregiver training is a Part B outpatient
+# service, not separately billable during a stay paid under the DRG
+_INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
+                        r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
+# "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
+_MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
+# "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
+# named needs the patient's consent of their own
+_CONSENT_OTHER = re.compile(
+    r"^(?=.*\bconsent\w*)"
+    r".*\b(?:instead|someone else|somebody else|(?:a |the )?(?:different|another|other|new) (?:caregiver|person|family"
+    r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in)\b", re.I)
+# "trained both parents together for 30 min, log 60 since it's 2 caregivers?": one patient's caregivers trained together
+# are one block of time, never multiplied by the number of caregivers
+_TIME_PER_CAREGIVER = re.compile(
+    rf"^(?=.*\b(?:both|two|2|three|3|several|multiple|all)\s+(?:of (?:the |his |her |their )?)?(?:parents|{_KIN})\b)"
+    r".*\b(?:doubl\w*|multipl\w*|per (?:caregiver|person|parent)|(?:for )?each (?:caregiver|person|parent)"
+    r"|since (?:it'?s|there (?:are|were)|they(?:'re| are| were)) (?:2|two|3|three|both)"
+    r"|times (?:2|two|3|three)|x ?[23]\b)",
+    re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
+    # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
+    TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
+    TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
+    TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}),
+               skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("time_per_caregiver", _TIME_PER_CAREGIVER, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
+               skip_kinds=frozenset({"fee", "threshold", "appeal"}), yields_to_total=True),
     TopicRoute("consent_declined", _CONSENT_DECLINED, frozenset({"consent_declined"}),
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("assistant_supervision", _SUPERVISION, frozenset({"supervision"}), corrects=True),
@@ -271,7 +303,8 @@ def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
-              and not (r.unless is not None and r.unless.search(intent.query))]
+              and not (r.unless is not None and r.unless.search(intent.query))
+              and not (r.yields_to_total and len(set(intent.minutes)) == 1)]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]
     for route in routes:

@@ -75,6 +75,19 @@ STATES = re.compile(
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
     r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
+# "before the locality adjustment", "without GPCI", "not adjusted for locality": the locality named as what the
+# amount is taken before or without, so the question asks for the national amount
+LOCALITY_SET_ASIDE = re.compile(
+    r"\b(?:before|without|excluding|excl\.?|ignoring|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
+    r"minus|aside from|apart from|pre)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b",
+    re.I)
+
+
+def _names_locality(text: str) -> bool:
+    """A state or locality whose rate is asked for; not one set aside ("before the locality adjustment")."""
+    return bool(STATES.search(LOCALITY_SET_ASIDE.sub(" ", text)))
+
+
 # "an ALJ hearing", "request a hearing": the appeal level; not "I keep hearing that ...", "been hearing about it"
 HEARING = (r"(?<!keep )(?<!kept )(?<!been )(?<!i'm )(?<!\bim )(?<!\bam )(?<!are )(?<!we're )\bhearing\b"
            r"(?!\s+(?:that|from|about|people|it\b|this|a lot|different|conflicting|mixed|things|rumou?rs?|back))")
@@ -91,7 +104,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
-        r"|\bpay(?:s|ment)? (?:rate|amount)|\bpayments?\b"
+        # (not "post-payment review", "prepayment review": a kind of review, not an amount)
+        r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
@@ -109,7 +123,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
     ("units", re.compile(r"\bunits?\b|how many|\bminutes?\b|\bmins?\b", re.I)),
     ("code_choice", re.compile(
-        r"\b(?:which|what|right|correct) (?:cpt |hcpcs )?codes?\b|how (?:do|should) (?:i|we) code|how to code"
+        # ("which group code?", "what G-code": the code asked for, named by its kind)
+        r"\b(?:which|what|right|correct) (?:cpt |hcpcs |group |individual |g-?|billing |procedure )?codes?\b"
+        r"|how (?:do|should) (?:i|we) code|how to code"
         r"|\bcode (?:it|this|that)\b", re.I)),
     ("modifier", re.compile(r"modifier|\bmod\b", re.I)),
 )
@@ -201,7 +217,10 @@ FREQUENCY = re.compile(
     # "can we bill 97550 every visit for a month", "every week"
     r"|\bevery (?:visit|session|week|other (?:day|week))\b"
     r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
-    r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b)", re.I)
+    r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b"
+    # "a limit of one caregiver training per patient per year", "once per beneficiary": a count over a span of time
+    r"|\b(?:limit|cap|max\w*)\b.{0,50}\bper (?:patient|beneficiary|bene|pt|year|lifetime)\b"
+    r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b)", re.I)
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
@@ -210,7 +229,8 @@ _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoo
 # name for that rule selects it without a payer: "under the strict profile", "strict", "full time required"
 FULL_TIME = re.compile(r"\bstrict\b|\bfull[- ]time (?:is |being )?required\b"
                        r"|^(?=.*\b(?:payers?|plans?|insurers?|commercial|polic(?:y|ies))\b)"
-                       r".*(?:\bfull (?:time|30|thirty|15|fifteen|unit|minutes?)\b|\brequires? (?:the )?full\b"
+                       r".*(?:\bfull (?:stated |listed |code |described )?(?:time|30|thirty|15|fifteen|unit|minutes?)\b"
+                       r"|\brequires? (?:the )?full\b"
                        r"|\bstrict\b|\bentire (?:30|unit)\b"
                        # "they don't recognise the midpoint rule"
                        r"|\b(?:don'?t|do not|doesn'?t|does not|won'?t|will not|not) (?:recogni[sz]e|use|accept|follow"
@@ -390,7 +410,7 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
 
 
 # a speech-language pathology assistant, whom Medicare does not recognise
-SLPA = re.compile(r"\bslpas?\b|\bspeech(?:[- ]language)?(?: pathology)? assistants?\b", re.I)
+SLPA = re.compile(r"\bslp-?as?\b|\bspeech(?:[- ]language)?(?: patholog\w*)? assistants?\b", re.I)
 
 
 # a validity word said of a setting or a payer rather than a date ("valid for PT" stays: whether a code is a therapy
@@ -518,7 +538,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
         facility=facility,
-        locality=bool(STATES.search(text)),
+        locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
         unit_count=_count(units.group(1)) if (units := UNIT_COUNT.search(text)) else None,
         asks_meaning=_asks_meaning(text, kind),

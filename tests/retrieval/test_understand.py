@@ -33,8 +33,15 @@ Y2024 = (date(2024, 1, 1), date(2024, 12, 31))
         ("does the 8 minute rule apply to 97550", "units", ("97550",), None),
         ("PTA did the caregiver training, which modifier goes on the line?", "modifier", (), None),
         ("teaching the son wound care, which code", "code_choice", (), None),
+        ("which group code for a wound care class?", "code_choice", (), None),
         ("can the patient be in the room while I train the wife?", "rule", (), None),
         ("should I put modifier 59 on 97550 with the eval (97162)?", "modifier", ("97550", "97162", "59"), None),
+        # a post-payment or prepayment review is a kind of review, not an amount asked
+        ("post-payment review of a 97550 video visit in 2025: was telehealth allowed?", "telehealth", ("97550",),
+         (date(2025, 1, 1), date(2025, 12, 31))),
+        ("prepayment review on our telehealth 97550 lines, 2025", "telehealth", ("97550",),
+         (date(2025, 1, 1), date(2025, 12, 31))),
+        ("what payment does 97550 get in 2025?", "fee", ("97550",), (date(2025, 1, 1), date(2025, 12, 31))),
     ],
 )
 def test_understand(question: str, kind: str, codes: tuple[str, ...], period: tuple[date, date] | None) -> None:
@@ -59,6 +66,11 @@ def test_minutes(question: str, minutes: tuple[int, ...]) -> None:
         ("Medicare Advantage plan denied 97552", "medicare_advantage", None, False),
         ("what does medicare pay in california", "medicare", None, True),
         ("do commercial plans cover 97550", "commercial", None, False),
+        ("what does medicare pay nationally for 97550, before the locality adjustment?", "medicare", None, False),
+        ("national 97551 rate without GPCI", None, None, False),
+        ("97550 rate not adjusted for locality in 2026", None, None, False),
+        ("97550 rate for my locality, before the deductible", None, None, True),
+        ("before the locality adjustment, what does 97550 pay in Ohio?", None, None, True),
     ],
 )
 def test_payers(question: str, payer: str, named: str | None, locality: bool) -> None:
@@ -203,3 +215,17 @@ def test_kind_by_the_words_around_the_code(question: str, kind: str) -> None:
 )
 def test_modifiers_written_onto_the_code(question: str, modifiers: tuple[str, ...]) -> None:
     assert understand(question).modifiers == modifiers
+
+
+@pytest.mark.parametrize(
+    ("question", "full_time"),
+    [
+        ("One commercial plan says timed codes need the full stated time. 40 minutes?", True),
+        ("our payer requires the full 30 minutes for 97550", True),
+        ("the plan needs the full listed time before billing 97551", True),
+        ("40 minutes of caregiver training, how many units?", False),
+        ("does the plan need the full name of the caregiver?", False),
+    ],
+)
+def test_full_time_payer(question: str, full_time: bool) -> None:
+    assert understand(question).full_time is full_time
