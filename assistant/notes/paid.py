@@ -68,7 +68,10 @@ ABSENCE_REACH = 120
 # "Pt then taken to waiting room by aide": the aide who took the patient away, not who was trained
 _ESCORT_BEFORE = re.compile(
     r"\b(?:taken|escorted|walked|wheeled|brought|driven|transported|collected|picked up)\b[^.;]{0,60}?"
-    r"\bby\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$",
+    r"\bby\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$"
+    # "pt then left with transport aide": the aide went away with the patient, before the training
+    r"|\b(?:left|went\s+(?:home|back)|returned|departed)\b[^.;]{0,40}?"
+    r"\bwith\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
 ESCORT_REACH = 80
