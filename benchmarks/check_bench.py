@@ -54,24 +54,7 @@ def fresh_notes() -> list[str]:
 
 def fresh_side_by_side(notes: list[str]) -> tuple[list[float], list[float]]:
     """Latencies (ms) of the check and of spaCy's blank English pipeline on notes each meets once (after 20 to warm)."""
-    import spacy
-
-    import assistant
-
-    nlp = spacy.blank("en")
-    for note in notes[:20]:
-        assistant.check_note(note)
-        nlp(note)
-    check, tokenize = [], []
-    for note in notes[20:]:
-        t0 = time.perf_counter()
-        assistant.check_note(note)
-        t1 = time.perf_counter()
-        nlp(note)
-        t2 = time.perf_counter()
-        check.append((t1 - t0) * 1000)
-        tokenize.append((t2 - t1) * 1000)
-    return check, tokenize
+    return side_by_side(notes, len(notes) - 20, start=20)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -79,8 +62,9 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
-def side_by_side(notes: list[str], runs: int) -> tuple[list[float], list[float]]:
-    """Latencies (ms) of the check and of spaCy's blank English pipeline, interleaved on the same notes."""
+def side_by_side(notes: list[str], runs: int, start: int = 0) -> tuple[list[float], list[float]]:
+    """Latencies (ms) of the check and of spaCy's blank English pipeline, interleaved on the same notes (from note
+    `start` on, cycling: `start` past the 20 warm-up notes makes every timed note a first meeting)."""
     import spacy
 
     import assistant
@@ -90,7 +74,7 @@ def side_by_side(notes: list[str], runs: int) -> tuple[list[float], list[float]]
         assistant.check_note(note)  # warm: pipeline, knowledge, code set, compiled patterns
         nlp(note)
     check, tokenize = [], []
-    for i in range(runs):
+    for i in range(start, start + runs):
         note = notes[i % len(notes)]
         t0 = time.perf_counter()
         assistant.check_note(note)
