@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from assistant.notes.scan import finditer
+from assistant.notes.scan import sparse_finditer
 from assistant.notes.vocabulary import CONCEPTS
 
 _KIN = "|".join(
@@ -20,9 +20,11 @@ _KIN = "|".join(
 KIN_NAME_SOURCE = rf"\b(?i:{_KIN})\b,?[ \t]+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\b"
 # "son Mr. ...", "wife Anna's": a title or a possessive names no one by that
 KIN_NAME = re.compile(KIN_NAME_SOURCE + r"(?![.'’])")
+# where a match can start: the kinship word (RE2 finds them; the pattern is tried only there, not at every position)
+_KIN_STARTS = rf"\b(?i:{_KIN})\b"
 NOT_GIVEN_NAMES = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name) | {"Mr", "Mrs", "Ms", "Miss", "Dr"}
 
 
 def kin_names(text: str) -> set[str]:
     """First names the note gives caregivers right after a kinship word (one scan of the note)."""
-    return {m["name"] for m in finditer(KIN_NAME, text, KIN_NAME_SOURCE)} - NOT_GIVEN_NAMES
+    return {m["name"] for m in sparse_finditer(KIN_NAME, text, _KIN_STARTS)} - NOT_GIVEN_NAMES
