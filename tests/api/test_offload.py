@@ -40,10 +40,16 @@ def pooled() -> Iterator[TestClient]:
 @pytest.mark.slow
 def test_healthz_answers_while_every_worker_is_busy(pooled: TestClient) -> None:
     offload = pooled.app.state.offload  # type: ignore[attr-defined]
-    short, long = "SPIN 4 " + NOTE, "SPIN 4 " + NOTE + " filler" * 200
+    short, long = "SPIN 8 " + NOTE, "SPIN 8 " + NOTE + " filler" * 200
     with ThreadPoolExecutor(4) as pool:
-        pending: list[Future[object]] = [pool.submit(pooled.post, "/v1/check", json={"text": t})
-                                         for t in (short, long, short, long)]
+        # one at a time, each once the lane has taken the one before: two sent together may travel to the worker as
+        # one batch and leave nothing waiting (the test was flaky on a loaded machine)
+        pending: list[Future[object]] = []
+        for text, lane, state, count in ((short, "fast", "busy", 1), (long, "slow", "busy", 1),
+                                         (short, "fast", "waiting", 1), (long, "slow", "waiting", 1)):
+            pending.append(pool.submit(pooled.post, "/v1/check", json={"text": text}))
+            _wait(lambda lane=lane, state=state, count=count: offload.stats[lane][state] == count,  # type: ignore[misc]
+                  f"{lane} lane {state}")
         _wait(lambda: all(offload.stats[lane]["busy"] == offload.stats[lane]["ready"] for lane in ("fast", "slow"))
               and offload.stats["fast"]["waiting"] == 1, "a saturated pool")
         assert pooled.get("/healthz").json() == {"status": "ok"}
