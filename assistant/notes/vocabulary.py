@@ -142,6 +142,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "regression", "regressed", "regressing", "tantrums", "meltdowns", "autism",
         # a child's feeding or motor need
         "gagging", "hypotonia", "developmental delay",
+        # a joint disease and what it costs the patient at home ("RA flare, hand deformities, dropping pans")
+        "arthritis", "rheumatoid", "flare", "flare-up", "deformity", "deformities", "dropping", "drops things",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
