@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.drafting.models import Denial, ReasonCodeRef
 from assistant.drafting.paste import Paste, read_paste
-from assistant.drafting.paste.notice import decided_level
+from assistant.drafting.paste.notice import decided_level, named_as_next
 from assistant.errors import DenialCodeError
 
 GROUPS = ("CO", "PR", "OA", "PI", "CR")
@@ -233,7 +233,9 @@ def prior_level_in(text: str | None) -> str | None:
     """The appeal level already decided against the provider, when the denial's words say so."""
     if (level := decided_level(text or "")) is not None:  # a decision letter, pasted
         return level
-    match = _DECIDED_LEVEL.search(text or "")
+    # "you may request redetermination of any denied claim": a level offered as the next step decided nothing
+    found = (m for m in _DECIDED_LEVEL.finditer(text or "") if not named_as_next(text or "", m.start()))
+    match = next(found, None)
     return match.group(1).lower() if match else None
 
 

@@ -87,6 +87,9 @@ def test_every_pattern_is_reachable() -> None:
     ("CO-50 N115 - redetermination upheld", ["50"], "redetermination"),
     ("PR-119 (reconsideration affirmed)", ["119"], "reconsideration"),
     ("CO-50 N115", ["50"], None),
+    # a probe letter's appeal rights name the first level as the next step: no level has decided the claim
+    ("CO-50. Appeal rights: you may request redetermination of any denied claim within 120 days", ["50"], None),
+    ("CO-50. You can file a reconsideration if the claim is denied again", ["50"], None),
 ])
 def test_words_beside_the_codes_are_the_payers_note(raw: str, carcs: list[str], prior: str | None) -> None:
     from assistant.drafting.denial import prior_level_in
