@@ -417,7 +417,10 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
     merits = pattern is not None and remedy.remedy == "appeal" and "units" not in pattern.corrected_claim_when \
         and any(is_checked(kb, ln.code) for ln in billed)
     other_fixes = [c for c in roles["correctable"] if c.id != "units"]  # under-billing shows as units
-    if merits and differs and not (other_fixes or fix_needed or replaced) and facts.diagnoses is None \
+    # once an appeal level has decided the claim it is argued at the next level for what the note supports, no
+    # longer corrected: a reopening fixes an initial determination's clerical errors, not an appeal's decision
+    decided = facts.appealed and not replaced
+    if (decided or merits and not (other_fixes or fix_needed or replaced)) and differs and facts.diagnoses is None \
             and (text := _merits_lines(kb, billed, fixed, facts.denied)):
         decision = _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
         decision.reasons.append(Reason(text=text, source_ids=["cms-mln006562", "cms-mcpm-ch34-10-6"]))

@@ -402,6 +402,20 @@ def test_a_patient_present_session_names_the_patient_present_codes_and_drops_the
         assert code in said
 
 
+@pytest.mark.parametrize(("appealed", "expected", "argued"), [
+    (False, "corrected_claim", ""),  # an initial determination: the units are corrected (a reopening)
+    # an appeal level has decided the claim: the supported units are argued at the next level, never corrected
+    (True, "appeal", "97551x1:GO"),
+])
+def test_after_an_appeal_level_a_units_difference_is_argued_not_corrected(
+        appealed: bool, expected: str, argued: str) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GO 97551x1:GO"))
+    facts = ClaimFacts("medicare", denied=frozenset({"97551"}), appealed=appealed)
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GO 97551x2:GO"), GOOD_NOTE, facts)
+    assert decision.recommendation == expected
+    assert lines_text(decision.appealed_lines) == lines_text(L(argued))
+
+
 def test_after_an_appeal_level_a_patient_present_session_is_not_recoded() -> None:
     report = make_report(GOOD_NOTE, {"patient_absent": "problem"}, lines=L("97550x1:GP"))
     facts = ClaimFacts("medicare", appealed=True)
