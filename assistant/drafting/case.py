@@ -70,6 +70,16 @@ def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim, payer_text:
     return out
 
 
+def misdated_lines(claim: Claim, session: date | None) -> tuple[tuple[str, date], ...]:
+    """The claim's lines dated otherwise than the session, when the claim's other lines (or the claim itself) carry
+    the session's date: a line's clerical date error, not a note for another session."""
+    if session is None:
+        return ()
+    off = tuple((ln.code, ln.date_of_service) for ln in claim.lines if ln.date_of_service not in (None, session))
+    on_session = claim.date_of_service == session or any(ln.date_of_service == session for ln in claim.lines)
+    return off if on_session else ()  # type: ignore[return-value]  # the dates filtered are not None
+
+
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
     if route is None:
         return None
@@ -257,7 +267,9 @@ def build_case(
     prior_level = claim.prior_level or prior_level_in(parsed.text)
     appealed = prior_level not in (None, "initial")
     unprocessed = bool(unprocessable_codes(kb, parsed))
-    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed)
+    session = dos or claim.date_of_service or report.meta.note_dos
+    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
+                       misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.billing import rule_terms
 from assistant.drafting.deadlines import Deadline
@@ -176,6 +177,9 @@ class ClaimFacts:
     appealed: bool = False
     #: The payer returned the claim unprocessed (CARC 16, MA130 …): it is resubmitted whatever the claim holds.
     unprocessable: bool = False
+    #: Claim lines dated otherwise than the session the note documents (code, the line's date), and that date.
+    misdated: tuple[tuple[str, date], ...] = ()
+    session_date: date | None = None
 
 
 def _addon_threshold(kb: Knowledge, dead: Sequence[str], time_rule: str) -> str:
@@ -256,6 +260,17 @@ def _claim_rule_reasons(kb: Knowledge, billed: Sequence[BilledLine], facts: Clai
     return out
 
 
+def _misdated_reasons(facts: ClaimFacts) -> list[Reason]:
+    """A line dated otherwise than the session is a clerical date error: an add-on dated a day apart from its primary
+    stands alone on that day. The corrected claim bills every line on the session's date."""
+    if not facts.misdated or facts.session_date is None:
+        return []
+    on = facts.session_date.isoformat()
+    said = "; ".join(f"{code} is dated {when.isoformat()}" for code, when in facts.misdated)
+    return [Reason(text=f"On the claim {said}, but the note documents the session on {on}: the corrected claim bills "
+                        f"every line of the session on {on}.")]
+
+
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
                 billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
                 remedy: Remedy, replaced: Sequence[BilledLine] = (), report: Report | None = None) -> Decision:
@@ -281,6 +296,7 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         timed = any(kb.codes[ln.code].timed for ln in fixed if is_checked(kb, ln.code) and ln.code in kb.codes)
         basis = f" ({minutes} minutes of caregiver training documented)" if minutes and timed else ""
         reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}{basis}."))
+    reasons += _misdated_reasons(facts)
     dx = facts.diagnoses
     if dx is not None:
         text = f"Diagnosis: {dx.why} Billed: {', '.join(dx.billed)}. Corrected: {', '.join(dx.corrected)}."
@@ -428,7 +444,7 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
             decision.dropped_lines = beyond_support(fixed, billed)
             decision.appealed_lines = _argued(kb, fixed, facts.denied)
         return decision
-    if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
+    if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None or facts.misdated:
         return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced, report)
     return _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
 

@@ -416,6 +416,19 @@ def test_after_an_appeal_level_a_units_difference_is_argued_not_corrected(
     assert lines_text(decision.appealed_lines) == lines_text(L(argued))
 
 
+def test_a_line_dated_apart_from_the_session_is_corrected_to_the_sessions_date() -> None:
+    report = make_report(GOOD_NOTE, {}, lines=L("97550x1:GP 97551x1:GP"))
+    facts = ClaimFacts("medicaid", misdated=(("97551", date(2026, 10, 15)),), session_date=date(2026, 10, 14))
+    decision = decide(KB, report, P["addon_without_primary"], L("97550x1:GP 97551x1:GP"), GOOD_NOTE, facts)
+    assert decision.recommendation == "corrected_claim"
+    assert lines_text(decision.corrected_lines) == "97550 x1 GP, 97551 x1 GP"
+    said = " ".join(r.text for r in decision.reasons)
+    assert "97551 is dated 2026-10-15" in said and "on 2026-10-14" in said
+    same = decide(KB, report, P["medical_necessity"], L("97550x1:GP 97551x1:GP"), GOOD_NOTE,
+                  ClaimFacts("medicaid", session_date=date(2026, 10, 14)))
+    assert same.recommendation == "appeal"
+
+
 def test_after_an_appeal_level_a_patient_present_session_is_not_recoded() -> None:
     report = make_report(GOOD_NOTE, {"patient_absent": "problem"}, lines=L("97550x1:GP"))
     facts = ClaimFacts("medicare", appealed=True)
