@@ -25,7 +25,7 @@ from assistant.drafting.paste import fill_claim, read_paste, service_dates, with
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import pattern_remedy, time_profile
-from assistant.drafting.route import choose_route, payer_type_of, unprocessable_codes
+from assistant.drafting.route import another_payer_codes, choose_route, payer_type_of, unprocessable_codes
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -48,6 +48,8 @@ class Case:
     deadline: Deadline | None
     service_date: date | None
     warnings: list[str]
+    #: The claim belongs to another payer (the pattern names whom to bill): the correction is a new claim to that payer.
+    another_payer: bool = False
 
 
 def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
@@ -274,9 +276,10 @@ def build_case(
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
-    route, why = choose_route(
-        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=prior_level
-    )
+    elsewhere = decision.recommendation == "corrected_claim" and (
+        bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
+    route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
+                              prior_level=prior_level, another_payer=elsewhere)
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
@@ -297,5 +300,5 @@ def build_case(
     ]
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
-        deadline, service_date, warnings,
+        deadline, service_date, warnings, elsewhere,
     )

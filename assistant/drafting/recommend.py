@@ -235,13 +235,39 @@ def _present_part(kb: Knowledge, report: Report) -> Reason | None:
     return Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])
 
 
+SENTENCE_CHARS = 200  # longer is a paste's run of lines, not a sentence
+
+
+def payer_sentence(payer_text: str, words: Sequence[str]) -> str:
+    """The payer's own sentence that holds the first of `words` found (in their order of preference), verbatim; a long
+    "sentence" that is several pasted lines (segments, a header) starts at the line that holds the phrase."""
+    word = says(payer_text, words)
+    if word is None:
+        return ""
+    for a, b in sentence_spans(payer_text):
+        said = payer_text[a:b]
+        if says(said, [word]) is None:
+            continue
+        if len(said) > SENTENCE_CHARS:
+            lines = said.splitlines()
+            first = next((i for i, ln in enumerate(lines) if says(ln, [word])), 0)
+            said = "\n".join(lines[first:])
+            said = said if len(said) <= SENTENCE_CHARS else lines[first]
+        return " ".join(said.split()).strip(" '\"")
+    return ""
+
+
 def _payer_rule_sentence(kb: Knowledge, payer_text: str) -> str:
     """The payer's own sentence that states its full-time rule (knowledge/appeals `time_rule_hints`), verbatim."""
-    words = [w for hint in kb.appeals.time_rule_hints for w in hint.words]
-    for a, b in sentence_spans(payer_text):
-        if says(payer_text[a:b], words) is not None:
-            return " ".join(payer_text[a:b].split()).strip(" '\"")
-    return ""
+    return payer_sentence(payer_text, [w for hint in kb.appeals.time_rule_hints for w in hint.words])
+
+
+def _responsible_payer(pattern: DenialPattern | None, payer_text: str) -> list[Reason]:
+    """Who covers the service, in the payer's own words (a plan named, a primary payer), so the biller knows whom the
+    new claim goes to (the pattern's `responsible_payer_words`)."""
+    said = payer_sentence(payer_text, pattern.responsible_payer_words) if pattern is not None else ""
+    mark = "'" if '"' in said else '"'
+    return [Reason(text=f"Who covers the service, in the payer's words: {mark}{said}{mark}")] if said else []
 
 
 def _claim_rule_reasons(kb: Knowledge, billed: Sequence[BilledLine], facts: ClaimFacts) -> list[Reason]:
@@ -287,7 +313,7 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         )
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
-        reasons.append(_remedy_reason(remedy))
+        reasons += [_remedy_reason(remedy), *_responsible_payer(pattern, facts.payer_text)]
     reasons += _claim_rule_reasons(kb, billed, facts)
     if report is not None and (kept := _present_part(kb, report)) is not None:
         reasons.append(kept)

@@ -429,6 +429,25 @@ def test_a_line_dated_apart_from_the_session_is_corrected_to_the_sessions_date()
     assert same.recommendation == "appeal"
 
 
+@pytest.mark.parametrize(("pattern", "payer_text", "said"), [
+    ("wrong_payer", "CO-24 Charges are covered under a managed care plan.\n---- 271 ----\nEB*U**30**MA~ ... Medicare "
+     "Advantage plan: HILLTOP ADVANTAGE PPO (contract H0000) effective 2026-09-01.",
+     "Medicare Advantage plan: HILLTOP ADVANTAGE PPO (contract H0000) effective 2026-09-01."),
+    ("wrong_payer", "CO-22. Our records show other insurance is primary: Brightwater Mutual.",
+     "Our records show other insurance is primary: Brightwater Mutual."),
+    ("coverage_not_in_force", "Our records show the member's enrollment in\nHilltop Senior Advantage ended 06/30/2026.",
+     "Our records show the member's enrollment in Hilltop Senior Advantage ended 06/30/2026."),
+    ("wrong_payer", "CO-24.", ""),  # the payer names no one: nothing quoted
+])
+def test_a_claim_for_another_payer_quotes_whom_the_payer_names(pattern: str, payer_text: str, said: str) -> None:
+    report = make_report(GOOD_NOTE, {}, lines=L("97550x1:GP"))
+    facts = ClaimFacts("medicare_advantage" if pattern == "coverage_not_in_force" else "medicare",
+                       payer_text=payer_text)
+    decision = decide(KB, report, P[pattern], L("97550x1:GP"), GOOD_NOTE, facts)
+    quoted = [r.text for r in decision.reasons if r.text.startswith("Who covers the service")]
+    assert quoted == ([f'Who covers the service, in the payer\'s words: "{said}"'] if said else [])
+
+
 def test_after_an_appeal_level_a_patient_present_session_is_not_recoded() -> None:
     report = make_report(GOOD_NOTE, {"patient_absent": "problem"}, lines=L("97550x1:GP"))
     facts = ClaimFacts("medicare", appealed=True)
