@@ -187,6 +187,10 @@ def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() 
 
 @pytest.mark.parametrize(("denial", "words", "pattern"), [
     ("no code on EOB", "EOB line 2 (97551 x2): 'Units billed exceed time documented.' 0 paid on 97551.", "units"),
+    # a Medicaid plan's portal typed into a work queue: no code, but the words give the reason
+    ("", "Medicaid MCO portal: 97550 denied - caregiver training is not a covered service for this member.",
+     "plan_not_covered"),
+    ("", "Medicaid MCO portal: the visit limit for the year was reached, 97550 denied.", "kx_threshold"),
 ])
 def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
     denial: str, words: str, pattern: str

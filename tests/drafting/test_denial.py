@@ -213,6 +213,17 @@ def test_each_carc_keeps_the_group_the_words_give_it() -> None:
     # a work-queue note with no code: the line is paid as part of something else
     ("Both lines denied -- pt was in an open home health episode on the DOS, consolidated billing", "bundling_ncci"),
     ("portal says 97550 bundled into the eval, NCCI edit", "bundling_ncci"),
+    # denials typed with no code at all (a Medicaid plan's portal, a work-queue note): the words state the reason
+    ("MCO portal: 97550 denied, caregiver training is not a covered service for this member", "plan_not_covered"),
+    ("Denied: units exceed what the documentation supports", "units_not_supported"),
+    ("Plan denial: the visit limit for the year was reached", "kx_threshold"),
+    ("denied, other insurance is primary - bill the primary first", "wrong_payer"),
+    ("claim denied for timely filing (plan limit 90 days)", "timely_filing"),
+    ("member ID invalid, member not found", "member_not_identified"),
+    ("denied as a duplicate claim of one already processed", "duplicate_claim"),
+    ("line denied: therapy modifier missing", "missing_therapy_modifier"),
+    ("97551 x4 denied, exceeds the maximum units per day (MUE)", "mue_exceeded"),
+    ("Line 2 DENIED - see remark, but the remark text is blank on the portal", None),
 ])
 def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, pattern: str | None) -> None:
     from assistant.drafting.denial import pattern_in_words
