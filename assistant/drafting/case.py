@@ -21,7 +21,7 @@ from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.paste import fill_claim, read_paste, service_dates, with_paste
+from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import pattern_remedy, time_profile
@@ -173,6 +173,9 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
     try:
+        if not (denial or claim.denial_codes) and denial_text and read_paste(denial_text) is not None:
+            # no codes typed: a remittance pasted as the payer's words carries them (an 835 with several claims)
+            return parse_denial(denial_text, kb.reason_codes)
         return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
     except DenialCodeError:
         words = " ".join(t for t in (denial_text, denial) if t)
@@ -254,6 +257,9 @@ def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
+    # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
+    ids = frozenset(i for i in (claim.icn, claim.claim_number, claim.member_id) if i)
+    denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]

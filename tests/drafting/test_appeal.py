@@ -200,3 +200,15 @@ def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
     result = run(denial=denial, denial_text=words)
     assert result.pattern_id is not None and pattern in result.pattern_id, result.pattern_id
     assert any("names no CARC" in w for w in result.warnings)
+
+
+def test_a_remittance_of_several_claims_pasted_as_the_payers_words_is_read_for_this_claim() -> None:
+    """No codes typed: the 835 pasted as the payer's words gives them, from this claim's part only (by its ICN)."""
+    remit = (
+        "CLP*ACC-1*1*50.00*0*0*MB*2225060000111*11*1~\nSVC*HC:97551:GP*50.00*0**2~\nDTM*472*20250304~\n"
+        "CAS*CO*151*50.00~\nLQ*HE*N362~\n"
+        "CLP*ACC-2*4*100.00*0*0*MB*2225060000222*11*1~\nSVC*HC:97550:GP*100.00*0**1~\nDTM*472*20250304~\n"
+        "CAS*CO*50*100.00~\nLQ*HE*N115~\n"
+    )
+    result = run(denial="", denial_text=remit, claim={**CLAIM, "icn": "2225060000222"})
+    assert result.denial.label == "CO-50 N115" and result.pattern_id == "medical_necessity"
