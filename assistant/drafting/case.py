@@ -102,12 +102,15 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
     """
     cause = stated_cause(kb, *texts)
     heard = bool(claim.good_cause) or (cause is not None and cause.good)
-    if deadline.overdue and (deadline.closed or appealed) and not heard:
+    # a reopening already asked for and answered (a later decision that is no appeal level's) is the door the late
+    # appeal's own text offers: it has been used, and its answer extends nothing
+    reopened = claim.later_decision_date if decision.recommendation == "appeal" else None
+    if deadline.overdue and (deadline.closed or appealed or reopened) and not heard:
         shown = ""
         if cause is not None:
             on_claim = bool(given) and cause.sentence in " ".join(given.split())
             shown = f'given on the claim ("{cause.word}")' if on_claim else f'on file ("{cause.sentence}")'
-        return too_late(decision, deadline, shown)
+        return too_late(decision, deadline, shown, reopened)
     if (worth := below_threshold(decision, deadline, claim.amount_in_dispute())) is not decision:
         return worth
     if deadline.overdue and decision.recommendation != "no_appeal" and (claim.good_cause or (cause and cause.good)):

@@ -586,7 +586,7 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     return Decision("appeal", reasons, advisory=advisory)
 
 
-def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decision:
+def too_late(decision: Decision, deadline: Deadline, given: str = "", reopened: date | None = None) -> Decision:
     """The route's filing limit has passed and the claim states no good cause: nothing is left to file.
 
     A late request is heard only for good cause (facts §11); without one the answer is not to file, with what
@@ -596,9 +596,12 @@ def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decisio
     """
     due = deadline.due_date.isoformat() if deadline.due_date else "its date"
     own = f"The reason {given} is the practice's own matter, not good cause. " if given else ""
+    later = deadline.when_late if reopened is None else (
+        f"A reopening was already asked for and answered on {reopened.isoformat()}: that answer has no appeal rights "
+        "of its own and did not extend the filing limit.")
     text = (
         f"Too late: the filing limit for this route ({deadline.title}) was {due} "
-        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {own}{deadline.when_late} "
+        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {own}{later} "
         "If there is good cause, enter it on the claim (good_cause) and the request is drafted with it."
     )
     reason = Reason(text=" ".join(text.split()), source_ids=list(deadline.sources[:3]))
