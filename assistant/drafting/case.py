@@ -14,7 +14,13 @@ from datetime import date
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for
-from assistant.drafting.denial import match_pattern, parse_denial, pattern_in_words, prior_level_in
+from assistant.drafting.denial import (
+    match_pattern,
+    parse_denial,
+    pattern_in_words,
+    prior_level_in,
+    with_earlier_denial,
+)
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.gate import mask_injections, strip_injections
@@ -247,6 +253,7 @@ def _read_denial(
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
+    pattern = with_earlier_denial(pattern, parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     if claim.later_decision_date is not None:

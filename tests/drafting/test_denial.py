@@ -232,3 +232,20 @@ def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, 
     found = pattern_in_words(Denial(raw="x", carcs=[], text=words), KB.denial_patterns)
     assert (found.id if found else None) == pattern
     assert found is None or "(" not in found.title.rsplit(")", 1)[-1]  # no empty code list in the title
+
+
+@pytest.mark.parametrize(("words", "added", "blocking"), [
+    # the earlier claim was denied PR-119 and rebilled as a new claim: correcting the earlier claim adds KX
+    ("orig claim ICN 2226222104417 denied PR-119; rebilled as NEW claim w/ KX -> denied CO-18 exact duplicate",
+     ["KX"], ["need_and_goal"]),
+    ("original claim denied CO-50, resubmitted, CO-18 duplicate", [], []),  # a merits denial adds nothing
+    ("CO-18 exact duplicate claim/service", [], []),
+])
+def test_a_duplicate_carries_the_correction_of_the_earlier_denial(
+        words: str, added: list[str], blocking: list[str]) -> None:
+    from assistant.drafting.denial import with_earlier_denial
+
+    denial, _ = parse_denial("CO-18", KB.reason_codes, words)
+    pattern = with_earlier_denial(match_pattern(denial, KB.denial_patterns), denial, KB.denial_patterns)
+    assert pattern.id == "duplicate_claim"
+    assert pattern.add_modifiers == added and pattern.blocking_checks == blocking
