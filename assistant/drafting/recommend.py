@@ -465,7 +465,7 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
     # minutes the claim billed as training while the patient took part, in a clock range of its own: that part goes
     # on a patient-present code, a correction of the coding rather than units dropped from an appeal
     present_part = bool(report.time.patient_present)
-    if (decided or merits and not (other_fixes or fix_needed or replaced or present_part)) and differs \
+    if (decided or (merits and not (other_fixes or fix_needed or replaced or present_part))) and differs \
             and facts.diagnoses is None \
             and (text := _merits_lines(kb, billed, fixed, facts.denied)):
         decision = _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
