@@ -103,6 +103,13 @@ def test_a_claim_for_another_payer_says_so(denial: str, payer_type: str, another
         ({}, "Denied under the member's employer group PPO", "commercial"),
         ({}, "Sunrise Medicare PPO: not covered", "medicare_advantage"),  # Medicare words tried first
         ({}, "CO-50: not medically necessary", "medicare"),  # no payer named at all
+        # payers named as billers see them: a special needs plan, a state programme's own name, TRICARE
+        ({"payer": "Bluewater Dual SNP (HMO D-SNP)"}, None, "medicare_advantage"),
+        ({"payer": "Hillside Medicare Part C plan"}, None, "medicare_advantage"),
+        ({"payer": "TennCare - Amerigroup"}, None, "medicaid"),
+        ({"payer": "AHCCCS Complete Care"}, None, "medicaid"),
+        ({"payer": "TRICARE East"}, None, "other"),
+        ({"payer": "State Workers' Compensation Fund"}, None, "other"),
     ],
 )
 def test_payer_type(claim: dict, text: str | None, payer_type: str) -> None:
