@@ -30,7 +30,7 @@ from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
-from assistant.drafting.remedy import pattern_remedy, time_profile
+from assistant.drafting.remedy import pattern_remedy, says, time_profile
 from assistant.drafting.route import another_payer_codes, choose_route, payer_type_of, unprocessable_codes
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
@@ -86,6 +86,16 @@ def misdated_lines(claim: Claim, session: date | None) -> tuple[tuple[str, date]
     off = tuple((ln.code, ln.date_of_service) for ln in claim.lines if ln.date_of_service not in (None, session))
     on_session = claim.date_of_service == session or any(ln.date_of_service == session for ln in claim.lines)
     return off if on_session else ()  # type: ignore[return-value]  # the dates filtered are not None
+
+
+def _reopened(kb: Knowledge, decision: Decision, claim: Claim, payer_text: str) -> list[Reason]:
+    """An appeal after a reopening was already asked for (the claim's later decision, or the words say so) says that
+    the reopening did not move its deadline (knowledge/appeals `reopening_words`)."""
+    rules = kb.appeals
+    asked = claim.later_decision_date is not None or says(payer_text, rules.reopening_words) is not None
+    if decision.recommendation != "appeal" or not asked or not rules.reopening_said:
+        return []
+    return [Reason(text=rules.reopening_said, source_ids=list(rules.reopening_sources))]
 
 
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
@@ -291,7 +301,7 @@ def build_case(
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
+    decision.reasons += [*_late_entry_reasons(deps, text, claim, payer_text), *_reopened(kb, decision, claim, payer_text)]
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,

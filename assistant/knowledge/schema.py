@@ -589,6 +589,13 @@ class AppealRules(Strict):
         description="Payer words saying the denial was decided on a review of the record (a pre-payment review, an "
         "ADR): such a decision is an initial determination with appeal rights, not a claim returned unprocessed.",
     )
+    reopening_words: list[str] = Field(
+        default_factory=list,
+        description="Payer or practice words saying a reopening was already asked for (a reopening response, a "
+        "dismissed reopening request): the appeal then says the reopening did not move its deadline.",
+    )
+    reopening_said: str = Field(default="", description="What an appeal says when a reopening was already asked for.")
+    reopening_sources: list[str] = Field(default_factory=list)
     referenced_records: list[str] = Field(
         default_factory=list,
         description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "

@@ -212,3 +212,14 @@ def test_a_remittance_of_several_claims_pasted_as_the_payers_words_is_read_for_t
     )
     result = run(denial="", denial_text=remit, claim={**CLAIM, "icn": "2225060000222"})
     assert result.denial.label == "CO-50 N115" and result.pattern_id == "medical_necessity"
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    ("Reopening request REO-1 cannot be processed as a clerical error reopening: medical necessity is decided by "
+     "redetermination.", True),
+    ("CO-50: not medically necessary.", False),
+])
+def test_an_appeal_after_a_reopening_says_the_reopening_did_not_move_its_deadline(words: str, said: bool) -> None:
+    result = run(denial_text=words)
+    assert result.recommendation == "appeal"
+    assert any(r.text.startswith("A reopening was already asked for") for r in result.reasons) == said
