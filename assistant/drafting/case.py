@@ -301,7 +301,8 @@ def build_case(
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    decision.reasons += [*_late_entry_reasons(deps, text, claim, payer_text), *_reopened(kb, decision, claim, payer_text)]
+    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
+    decision.reasons += _reopened(kb, decision, claim, payer_text)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
