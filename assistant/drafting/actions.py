@@ -172,8 +172,10 @@ def correction_actions(
     payer_type: str = "medicare",
     modifiers: Sequence[str] = (),
     recode: str = "",
+    another_payer: bool = False,
 ) -> list[str]:
-    """What to send: the corrected lines, or `recode` (the correction in words, when no line is computed)."""
+    """What to send: the corrected lines, or `recode` (the correction in words, when no line is computed); to the
+    payer responsible when the claim belongs to `another_payer`."""
     dx = f", with diagnosis codes {', '.join(diagnoses)}" if diagnoses else ""
     words = bool(recode) and not lines
     billed = f"{recode}{dx}" if words else f"{lines_text(lines)}{dx}"
@@ -186,8 +188,10 @@ def correction_actions(
             "Do not send an appeal or a new claim for the denied line: a new claim would deny as a duplicate, "
             "and the reopening does not extend the appeal deadline.",
         ]
-    # Medicare sends an unprocessable claim back with no appeal rights: a new claim; plans take a replacement
+    # Medicare sends an unprocessable claim back with no appeal rights: a new claim; plans take a replacement; a claim
+    # that belongs to another payer is a new claim to that payer
     kind = "a new claim" if payer_type == "medicare" else "a corrected (replacement) claim"
+    kind = "a new claim to the payer responsible" if another_payer else kind
     return [
         f"Submit {kind}" + (f" to {billed}." if words else f" with: {billed}."),
         *modifiers,

@@ -67,7 +67,8 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
         # no corrected line computed: the patient took part, so the session is re-coded (in words)
         recode = "" if d.corrected_lines else recode_text(kb, case.claim.billed_lines())
         fix = correction_actions(
-            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode
+            kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode,
+            case.another_payer,
         )
         return [*fix, why]
     if d.appealed_lines:

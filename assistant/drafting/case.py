@@ -14,18 +14,24 @@ from datetime import date
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for
-from assistant.drafting.denial import match_pattern, parse_denial, pattern_in_words, prior_level_in
+from assistant.drafting.denial import (
+    match_pattern,
+    parse_denial,
+    pattern_in_words,
+    prior_level_in,
+    with_earlier_denial,
+)
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.paste import fill_claim, read_paste, service_dates, with_paste
+from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
-from assistant.drafting.remedy import pattern_remedy, time_profile
-from assistant.drafting.route import choose_route, payer_type_of, unprocessable_codes
+from assistant.drafting.remedy import pattern_remedy, says, time_profile
+from assistant.drafting.route import another_payer_codes, choose_route, payer_type_of, unprocessable_codes
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -48,6 +54,8 @@ class Case:
     deadline: Deadline | None
     service_date: date | None
     warnings: list[str]
+    #: The claim belongs to another payer (the pattern names whom to bill): the correction is a new claim to that payer.
+    another_payer: bool = False
 
 
 def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
@@ -70,6 +78,26 @@ def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim, payer_text:
     return out
 
 
+def misdated_lines(claim: Claim, session: date | None) -> tuple[tuple[str, date], ...]:
+    """The claim's lines dated otherwise than the session, when the claim's other lines (or the claim itself) carry
+    the session's date: a line's clerical date error, not a note for another session."""
+    if session is None:
+        return ()
+    off = tuple((ln.code, ln.date_of_service) for ln in claim.lines if ln.date_of_service not in (None, session))
+    on_session = claim.date_of_service == session or any(ln.date_of_service == session for ln in claim.lines)
+    return off if on_session else ()  # type: ignore[return-value]  # the dates filtered are not None
+
+
+def _reopened(kb: Knowledge, decision: Decision, claim: Claim, payer_text: str) -> list[Reason]:
+    """An appeal after a reopening was already asked for (the claim's later decision, or the words say so) says that
+    the reopening did not move its deadline (knowledge/appeals `reopening_words`)."""
+    rules = kb.appeals
+    asked = claim.later_decision_date is not None or says(payer_text, rules.reopening_words) is not None
+    if decision.recommendation != "appeal" or not asked or not rules.reopening_said:
+        return []
+    return [Reason(text=rules.reopening_said, source_ids=list(rules.reopening_sources))]
+
+
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
     if route is None:
         return None
@@ -90,12 +118,15 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
     """
     cause = stated_cause(kb, *texts)
     heard = bool(claim.good_cause) or (cause is not None and cause.good)
-    if deadline.overdue and (deadline.closed or appealed) and not heard:
+    # a reopening already asked for and answered (a later decision that is no appeal level's) is the door the late
+    # appeal's own text offers: it has been used, and its answer extends nothing
+    reopened = claim.later_decision_date if decision.recommendation == "appeal" else None
+    if deadline.overdue and (deadline.closed or appealed or reopened) and not heard:
         shown = ""
         if cause is not None:
             on_claim = bool(given) and cause.sentence in " ".join(given.split())
             shown = f'given on the claim ("{cause.word}")' if on_claim else f'on file ("{cause.sentence}")'
-        return too_late(decision, deadline, shown)
+        return too_late(decision, deadline, shown, reopened)
     if (worth := below_threshold(decision, deadline, claim.amount_in_dispute())) is not decision:
         return worth
     if deadline.overdue and decision.recommendation != "no_appeal" and (claim.good_cause or (cause and cause.good)):
@@ -161,6 +192,9 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
     try:
+        if not (denial or claim.denial_codes) and denial_text and read_paste(denial_text) is not None:
+            # no codes typed: a remittance pasted as the payer's words carries them (an 835 with several claims)
+            return parse_denial(denial_text, kb.reason_codes)
         return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
     except DenialCodeError:
         words = " ".join(t for t in (denial_text, denial) if t)
@@ -229,6 +263,7 @@ def _read_denial(
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
+    pattern = with_earlier_denial(pattern, parsed, kb.denial_patterns)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     if claim.later_decision_date is not None:
@@ -242,6 +277,9 @@ def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
+    # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
+    ids = frozenset(i for i in (claim.icn, claim.claim_number, claim.member_id) if i)
+    denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]
@@ -257,14 +295,18 @@ def build_case(
     prior_level = claim.prior_level or prior_level_in(parsed.text)
     appealed = prior_level not in (None, "initial")
     unprocessed = bool(unprocessable_codes(kb, parsed))
-    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed)
+    session = dos or claim.date_of_service or report.meta.note_dos
+    facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
+                       misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
-    route, why = choose_route(
-        kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed, prior_level=prior_level
-    )
+    decision.reasons += _reopened(kb, decision, claim, payer_text)
+    elsewhere = decision.recommendation == "corrected_claim" and (
+        bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
+    route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
+                              prior_level=prior_level, another_payer=elsewhere)
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
@@ -285,5 +327,5 @@ def build_case(
     ]
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
-        deadline, service_date, warnings,
+        deadline, service_date, warnings, elsewhere,
     )

@@ -359,6 +359,10 @@ def _later_decision(claim: dict[str, Any]) -> dict[str, Any]:
     if _LATER_DECISION not in claim or not notices or repr(claim[notices[0]]) == repr(claim[_LATER_DECISION]):
         return claim
     out = dict(claim)
+    if _not_after(claim[_LATER_DECISION], claim[notices[0]]):
+        # decided on or before the notice's date: the same decision, mailed later; its notice is what counts
+        del out[_LATER_DECISION]
+        return out
     levels = [out[n] for n in ("prior_level", *ALIASES["prior_level"]) if out.get(n)]
     if any(str(level).strip().lower() not in ("initial", "none") for level in levels):
         for name in notices:
@@ -366,6 +370,15 @@ def _later_decision(claim: dict[str, Any]) -> dict[str, Any]:
         return out
     out["later_decision_date"] = out.pop(_LATER_DECISION)
     return out
+
+
+def _not_after(first: Any, second: Any) -> bool:
+    """Whether the date `first` is on or before `second` (False when either cannot be read: validation says so)."""
+    try:
+        a, b = edge_date(first), edge_date(second)
+    except InputError:
+        return False
+    return a is not None and b is not None and a <= b
 
 
 def _one_name_each(claim: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from assistant.drafting.models import Denial, ReasonCodeRef
 from assistant.drafting.paste import Paste, read_paste
-from assistant.drafting.paste.notice import decided_level
+from assistant.drafting.paste.notice import decided_level, named_as_next
 from assistant.errors import DenialCodeError
 
 GROUPS = ("CO", "PR", "OA", "PI", "CR")
@@ -233,7 +233,9 @@ def prior_level_in(text: str | None) -> str | None:
     """The appeal level already decided against the provider, when the denial's words say so."""
     if (level := decided_level(text or "")) is not None:  # a decision letter, pasted
         return level
-    match = _DECIDED_LEVEL.search(text or "")
+    # "you may request redetermination of any denied claim": a level offered as the next step decided nothing
+    found = (m for m in _DECIDED_LEVEL.finditer(text or "") if not named_as_next(text or "", m.start()))
+    match = next(found, None)
     return match.group(1).lower() if match else None
 
 
@@ -279,6 +281,26 @@ def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
 
 # A title's closing parenthesis that names codes: "(CO-16 + M53)", "(CO-4, or CO-16 + MA130)".
 _TITLE_CODES = re.compile(r"\s*\((?=[^()]*\b(?:[A-Z]{2}-)?[A-Z]{0,2}\d{1,3}\b)[^()]*\)\s*$")
+
+
+def with_earlier_denial(pattern: Any, denial: Denial, patterns: Mapping[str, Any]) -> Any:
+    """A duplicate's pattern (one that names the earlier claim, `earlier_claim_words`) carrying the correction of the
+    earlier claim's own denial when the words name its codes ("orig claim ... denied PR-119"): correcting the earlier
+    claim is the answer, so what that denial's pattern adds (KX) and requires (the need) is this answer's too."""
+    if pattern is None or not pattern.earlier_claim_words or not denial.text:
+        return pattern
+    _, carcs, _, _ = _codes_in_prose(denial.text)
+    earlier_codes = [c for c in carcs if c not in pattern.carcs and c not in {r.code for r in denial.carcs}]
+    if not earlier_codes:
+        return pattern
+    earlier = match_pattern(Denial(raw="", carcs=[ReasonCodeRef(code=c, kind="carc", known=True)
+                                                  for c in earlier_codes]), patterns)
+    if earlier is None or not earlier.add_modifiers:
+        return pattern
+    return pattern.model_copy(update={
+        "add_modifiers": list(dict.fromkeys([*pattern.add_modifiers, *earlier.add_modifiers])),
+        "blocking_checks": list(dict.fromkeys([*pattern.blocking_checks, *earlier.blocking_checks])),
+    })
 
 
 def as_given(pattern: Any, denial: Denial) -> Any:

@@ -104,6 +104,11 @@ class ReasonCodeRef(_Model):
     #: The CARC's own group where the denial's words give it one that is not the denial's ("CO-253 and PR-2").
     group: str | None = None
 
+    def label(self, denial_group: str | None = None) -> str:
+        """The code as the denial writes it: "CO-24" with its group, else the bare code."""
+        group = self.group or denial_group
+        return f"{group}-{self.code}" if group else self.code
+
 
 class DeniedLine(_Model):
     """One service line as a pasted remittance, EOB or letter gives it: its code and units, and the payer's codes."""

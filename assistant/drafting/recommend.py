@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.billing import rule_terms
 from assistant.drafting.deadlines import Deadline
@@ -176,6 +177,9 @@ class ClaimFacts:
     appealed: bool = False
     #: The payer returned the claim unprocessed (CARC 16, MA130 …): it is resubmitted whatever the claim holds.
     unprocessable: bool = False
+    #: Claim lines dated otherwise than the session the note documents (code, the line's date), and that date.
+    misdated: tuple[tuple[str, date], ...] = ()
+    session_date: date | None = None
 
 
 def _addon_threshold(kb: Knowledge, dead: Sequence[str], time_rule: str) -> str:
@@ -231,13 +235,39 @@ def _present_part(kb: Knowledge, report: Report) -> Reason | None:
     return Reason(text=text, source_ids=list(rule.sources[:2]) if rule else [])
 
 
+SENTENCE_CHARS = 200  # longer is a paste's run of lines, not a sentence
+
+
+def payer_sentence(payer_text: str, words: Sequence[str]) -> str:
+    """The payer's own sentence that holds the first of `words` found (in their order of preference), verbatim; a long
+    "sentence" that is several pasted lines (segments, a header) starts at the line that holds the phrase."""
+    word = says(payer_text, words)
+    if word is None:
+        return ""
+    for a, b in sentence_spans(payer_text):
+        said = payer_text[a:b]
+        if says(said, [word]) is None:
+            continue
+        if len(said) > SENTENCE_CHARS:
+            lines = said.splitlines()
+            first = next((i for i, ln in enumerate(lines) if says(ln, [word])), 0)
+            said = "\n".join(lines[first:])
+            said = said if len(said) <= SENTENCE_CHARS else lines[first]
+        return " ".join(said.split()).strip(" '\"")
+    return ""
+
+
 def _payer_rule_sentence(kb: Knowledge, payer_text: str) -> str:
     """The payer's own sentence that states its full-time rule (knowledge/appeals `time_rule_hints`), verbatim."""
-    words = [w for hint in kb.appeals.time_rule_hints for w in hint.words]
-    for a, b in sentence_spans(payer_text):
-        if says(payer_text[a:b], words) is not None:
-            return " ".join(payer_text[a:b].split()).strip(" '\"")
-    return ""
+    return payer_sentence(payer_text, [w for hint in kb.appeals.time_rule_hints for w in hint.words])
+
+
+def _responsible_payer(pattern: DenialPattern | None, payer_text: str) -> list[Reason]:
+    """Who covers the service, in the payer's own words (a plan named, a primary payer), so the biller knows whom the
+    new claim goes to (the pattern's `responsible_payer_words`)."""
+    said = payer_sentence(payer_text, pattern.responsible_payer_words) if pattern is not None else ""
+    mark = "'" if '"' in said else '"'
+    return [Reason(text=f"Who covers the service, in the payer's words: {mark}{said}{mark}")] if said else []
 
 
 def _claim_rule_reasons(kb: Knowledge, billed: Sequence[BilledLine], facts: ClaimFacts) -> list[Reason]:
@@ -256,6 +286,17 @@ def _claim_rule_reasons(kb: Knowledge, billed: Sequence[BilledLine], facts: Clai
     return out
 
 
+def _misdated_reasons(facts: ClaimFacts) -> list[Reason]:
+    """A line dated otherwise than the session is a clerical date error: an add-on dated a day apart from its primary
+    stands alone on that day. The corrected claim bills every line on the session's date."""
+    if not facts.misdated or facts.session_date is None:
+        return []
+    on = facts.session_date.isoformat()
+    said = "; ".join(f"{code} is dated {when.isoformat()}" for code, when in facts.misdated)
+    return [Reason(text=f"On the claim {said}, but the note documents the session on {on}: the corrected claim bills "
+                        f"every line of the session on {on}.")]
+
+
 def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,
                 billed: Sequence[BilledLine], fixed: list[BilledLine], facts: ClaimFacts, note: str,
                 remedy: Remedy, replaced: Sequence[BilledLine] = (), report: Report | None = None) -> Decision:
@@ -272,7 +313,7 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         )
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
-        reasons.append(_remedy_reason(remedy))
+        reasons += [_remedy_reason(remedy), *_responsible_payer(pattern, facts.payer_text)]
     reasons += _claim_rule_reasons(kb, billed, facts)
     if report is not None and (kept := _present_part(kb, report)) is not None:
         reasons.append(kept)
@@ -281,6 +322,7 @@ def _correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Den
         timed = any(kb.codes[ln.code].timed for ln in fixed if is_checked(kb, ln.code) and ln.code in kb.codes)
         basis = f" ({minutes} minutes of caregiver training documented)" if minutes and timed else ""
         reasons.append(Reason(text=f"Billed: {lines_text(billed)}. Corrected: {lines_text(fixed)}{basis}."))
+    reasons += _misdated_reasons(facts)
     dx = facts.diagnoses
     if dx is not None:
         text = f"Diagnosis: {dx.why} Billed: {', '.join(dx.billed)}. Corrected: {', '.join(dx.corrected)}."
@@ -417,7 +459,14 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
     merits = pattern is not None and remedy.remedy == "appeal" and "units" not in pattern.corrected_claim_when \
         and any(is_checked(kb, ln.code) for ln in billed)
     other_fixes = [c for c in roles["correctable"] if c.id != "units"]  # under-billing shows as units
-    if merits and differs and not (other_fixes or fix_needed or replaced) and facts.diagnoses is None \
+    # once an appeal level has decided the claim it is argued at the next level for what the note supports, no
+    # longer corrected: a reopening fixes an initial determination's clerical errors, not an appeal's decision
+    decided = facts.appealed and not replaced
+    # minutes the claim billed as training while the patient took part, in a clock range of its own: that part goes
+    # on a patient-present code, a correction of the coding rather than units dropped from an appeal
+    present_part = bool(report.time.patient_present)
+    if (decided or (merits and not (other_fixes or fix_needed or replaced or present_part))) and differs \
+            and facts.diagnoses is None \
             and (text := _merits_lines(kb, billed, fixed, facts.denied)):
         decision = _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
         decision.reasons.append(Reason(text=text, source_ids=["cms-mln006562", "cms-mcpm-ch34-10-6"]))
@@ -425,7 +474,7 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
             decision.dropped_lines = beyond_support(fixed, billed)
             decision.appealed_lines = _argued(kb, fixed, facts.denied)
         return decision
-    if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None:
+    if differs or roles["correctable"] or fix_needed or facts.diagnoses is not None or facts.misdated:
         return _correction(kb, roles, pattern, billed, fixed, facts, note, remedy, replaced, report)
     return _appeal(kb, report, pattern, note, remedy, advisory, facts.payer_text)
 
@@ -537,7 +586,7 @@ def _appeal(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: 
     return Decision("appeal", reasons, advisory=advisory)
 
 
-def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decision:
+def too_late(decision: Decision, deadline: Deadline, given: str = "", reopened: date | None = None) -> Decision:
     """The route's filing limit has passed and the claim states no good cause: nothing is left to file.
 
     A late request is heard only for good cause (facts §11); without one the answer is not to file, with what
@@ -547,9 +596,12 @@ def too_late(decision: Decision, deadline: Deadline, given: str = "") -> Decisio
     """
     due = deadline.due_date.isoformat() if deadline.due_date else "its date"
     own = f"The reason {given} is the practice's own matter, not good cause. " if given else ""
+    later = deadline.when_late if reopened is None else (
+        f"A reopening was already asked for and answered on {reopened.isoformat()}: that answer has no appeal rights "
+        "of its own and did not extend the filing limit.")
     text = (
         f"Too late: the filing limit for this route ({deadline.title}) was {due} "
-        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {own}{deadline.when_late} "
+        f"({deadline.basis}), and nothing on the claim states good cause for filing late. {own}{later} "
         "If there is good cause, enter it on the claim (good_cause) and the request is drafted with it."
     )
     reason = Reason(text=" ".join(text.split()), source_ids=list(deadline.sources[:3]))

@@ -92,14 +92,28 @@ def choose_route(
     payer_type: PayerType,
     denial: Denial,
     prior_level: str | None = None,
+    another_payer: bool = False,
 ) -> tuple[Route | None, str]:
-    """The route for this recommendation and payer, and why, in words from the knowledge base."""
+    """The route for this recommendation and payer, and why, in words from the knowledge base. `another_payer`: the
+    denial's pattern says the claim belongs to another payer (a plan's enrolment ended: Original Medicare pays)."""
     route = _pick(kb, recommendation, payer_type, denial, prior_level)
     if route is None:
         return None, "Nothing to appeal or correct: the note does not support the denied service as billed."
     spec = kb.appeals.route(route)
     why = spec.use_when
     codes = unprocessable_codes(kb, denial)
-    if route == "new_claim" and payer_type == "medicare" and codes:
+    others = another_payer_codes(kb, denial) or ([c.label(denial.group) for c in denial.carcs] if another_payer else [])
+    if route == "new_claim" and others and spec.use_when_another_payer:
+        why = f"{'/'.join(others)}: {spec.use_when_another_payer}"  # not a claim to fix: a claim for another payer
+    elif route == "new_claim" and payer_type == "medicare" and codes:
         why = f"{'/'.join(codes)}: " + (spec.use_when_unprocessable or why)
     return route, why  # type: ignore[return-value]  # route ids in levels.yaml are the Route literals
+
+
+def another_payer_codes(kb: Knowledge, denial: Denial) -> list[str]:
+    """The denial's CARCs that say another payer is responsible (CO-22, CO-24, CO-109), as the denial groups them."""
+    return [
+        c.label(denial.group)
+        for c in denial.carcs
+        if (rc := kb.reason_codes.get(c.code)) is not None and rc.another_payer
+    ]

@@ -310,6 +310,9 @@ class ReasonCode(Strict):
     sources: list[str] = Field(min_length=1)
     #: Medicare returns the claim as unprocessable (CARC 16, RARC MA130): no appeal rights, a new claim.
     unprocessable: bool = False
+    #: Another payer is responsible (coordination of benefits, a managed care plan, another contractor): the new
+    #: claim goes to that payer, and the route says so rather than calling the claim unprocessable.
+    another_payer: bool = False
     #: A remark that informs (appeal rights, a crossover to another insurer) and says nothing of why the line
     #: was denied (MA01, MA18): its meaning is shown, but it never selects or ranks a denial pattern.
     informational: bool = False
@@ -427,6 +430,12 @@ class DenialPattern(Strict):
         default="",
         description="Why nothing is filed when the payer's notice says the earlier claim it names was paid.",
     )
+    responsible_payer_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the payer's words name the payer responsible (\"Medicare Advantage\", \"primary "
+        "payer\"), in order of preference (whole words, any case): the answer quotes that sentence, so the biller "
+        "knows whom to bill.",
+    )
 
     @model_validator(mode="after")
     def _argument_keys(self) -> DenialPattern:
@@ -480,6 +489,9 @@ class AppealRoute(Strict):
     limit_note: str = Field(default="", description="An exception to the filing limit, in a few words.")
     use_when_unprocessable: str = Field(
         default="", description="Why, when a Medicare claim came back unprocessable (no appeal rights)."
+    )
+    use_when_another_payer: str = Field(
+        default="", description="Why, when the denial says another payer is responsible for the claim."
     )
     when_late: LateFiling | None = Field(default=None, description="The alternative once the limit has passed.")
     recipient: str = Field(
@@ -577,6 +589,13 @@ class AppealRules(Strict):
         description="Payer words saying the denial was decided on a review of the record (a pre-payment review, an "
         "ADR): such a decision is an initial determination with appeal rights, not a claim returned unprocessed.",
     )
+    reopening_words: list[str] = Field(
+        default_factory=list,
+        description="Payer or practice words saying a reopening was already asked for (a reopening response, a "
+        "dismissed reopening request): the appeal then says the reopening did not move its deadline.",
+    )
+    reopening_said: str = Field(default="", description="What an appeal says when a reopening was already asked for.")
+    reopening_sources: list[str] = Field(default_factory=list)
     referenced_records: list[str] = Field(
         default_factory=list,
         description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "

@@ -231,6 +231,14 @@ MAX_NAMES = 20  # caregivers one note names; bounds the name lookups
 TRAINEE_MENTIONS = 2  # a caregiver named this often outside the consent took part; one mention may be a bystander
 
 
+# a consent given for the caregivers together: "for both parents' training", "for all caregivers", "each parent"
+_FOR_EVERYONE = re.compile(
+    r"\b(?:both|all\s+(?:the\s+|three\s+|four\s+)?(?:caregivers|parents|family\s+members|trainees)|each\s+"
+    r"(?:caregiver|parent|family\s+member))\b",
+    re.I,
+)
+
+
 def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
     """(named, other) when the consent names its caregiver(s) after it on its line ("verbal consent to train wife
     Marisol", "for 'my son Arjun'") and another caregiver the note introduces by kinship, and goes on naming, is not
@@ -247,6 +255,8 @@ def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | 
     if len(names) < 2:
         return None
     windows = _merged(sorted(_consent_clause(ctx, c) for c in given))
+    if any(_FOR_EVERYONE.search(text, a, b) for a, b in windows):
+        return None  # "signed consent for both parents' training": it covers every caregiver it trains
     spans = name_spans(names, text)
     inside = {text[a:b] for a, b in spans if _inside(windows, a)}
     if not inside:

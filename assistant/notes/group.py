@@ -145,6 +145,11 @@ _RELATIVE_OF_NAMED = re.compile(
     r"|daughters?|sons?|(?:son|daughter)-in-law|mother|father|parents?|sisters?|brothers?|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|family)\b"
 )
+# "Luisa (mother of Nadia F-H), Wen Chen (father of Lucas C.)": the relative, then the named patient they came for
+_RELATIVE_OF_NAMED_AFTER = re.compile(
+    r"\b(?:wife|husband|spouse|partner|daughter|son|(?:son|daughter)-in-law|mother|father|parents?|sister|brother"
+    r"|grand\w+|niece|nephew|aunt|uncle|guardian|caregivers?)\s+of\s+(?P<who>[A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]*)?)"
+)
 # An attendance list of one row per patient, each naming the patient and then the relatives who came for them
 # ("  L. Dube - wife Thandiwe, son Sipho", "1. Aiyana Redcloud (4y) - mother Dakota", "- M. O'Rourke: son Declan"),
 # bulleted, numbered or indented. The relative is followed by a name: "Mary Smith - wife (unpaid)" lists one
@@ -393,9 +398,12 @@ def find_group(text: str) -> Group:
             group.patients, group.span = found
             listed = True
     if group.patients is None and _GROUP_WORD.search(text):
-        named = list(_RELATIVE_OF_NAMED.finditer(text))
-        if len({m["who"] for m in named}) >= 2:
-            group.patients, group.span = len({m["who"] for m in named}), (named[0].start(), named[-1].end())
+        named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAMED_AFTER.finditer(text)],
+                       key=lambda m: m.start())
+        # a patient is known by the first word of the name ("of Ann" and "of Ann Lee" are one patient)
+        who = {m["who"].split()[0] for m in named}
+        if len(who) >= 2:
+            group.patients, group.span = len(who), (named[0].start(), named[-1].end())
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose

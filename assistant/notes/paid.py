@@ -62,8 +62,13 @@ _STAND_IN_BEFORE = re.compile(
 # "demonstration on a staff model", "a staff volunteer played the patient": the paid person was the demonstration
 # model the caregiver watched or practised on, not the person trained
 _STAND_IN_AFTER = re.compile(r"\s*(?:member\s+)?(?:model|mannequin|volunteer|stand-in|demonstrator)\b", re.I)
-# "pt not present; at home with an aide from church": who stayed with the patient, not who was trained
-_WITH_BEFORE = re.compile(r"(?:\bwith|\bw/)\s*(?:an?|the|his|her|their)?\s*$", re.I)
+# "pt not present; at home with an aide from church", "children in the sibling room with child-life staff": who
+# stayed with the patient (one word may name their kind, unless it is their pay: "along with a hired aide" is trained)
+_WITH_BEFORE = re.compile(
+    r"(?:\bwith|\bw/)\s*(?:(?:an?|the|his|her|their)\s+)?"
+    r"(?:(?!(?:paid|hired|agency|private|contracted|employed|home)\b)[\w-]+\s+)?$",
+    re.I,
+)
 ABSENCE_REACH = 120
 # "Pt then taken to waiting room by aide": the aide who took the patient away, not who was trained
 _ESCORT_BEFORE = re.compile(
@@ -164,7 +169,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or (text.lower() in _WEAK_PAID and _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (text.lower() in _WEAK_PAID and _STAND_IN_AFTER.match(ex.text, end, min(len(ex.text), end + 30)))
-            or (_WITH_BEFORE.search(ex.text[max(0, start - 12) : start]) and _near_absence(ctx, start))
+            or (_WITH_BEFORE.search(ex.text[max(0, start - 30) : start]) and _near_absence(ctx, start))
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)

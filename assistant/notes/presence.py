@@ -235,11 +235,18 @@ _SUPERVISING = re.compile(r"\b(?:supervising|supervisor|treating)\s+$", re.I)
 _STUDENT_CLINICIAN = re.compile(r"[^.;\n]{0,40}?\b(?:SPT|SPTA|OTS|OTAS|SLP-?S|graduate clinician)\b")
 
 
+# "caregiver training, PT NOT PRESENT (pt resting ...)": a "PT" that opens an absence statement is its subject, the
+# patient (the therapist furnishes the training and is never documented absent from it)
+_ABSENCE_AFTER = re.compile(r"\s+(?:(?:was|is|were)\s+)?(?:not\b|n't\b|absent\b|away\b|out\s+of\b)", re.I)
+
+
 def _credential(text: str, a: int, b: int) -> bool:
     """ "Leonard Achterberg, PT, DPT, present in the room", "supervising PT": the therapist, not the patient."""
     if text[a : a + 7].lower() == "student":
         return _STUDENT_CLINICIAN.match(text, b, b + 60) is not None
-    return text[a:b] == "PT" and (text[max(0, a - 2) : a] == ", " or bool(_SUPERVISING.search(text, max(0, a - 14), a)))
+    if text[a:b] != "PT" or _ABSENCE_AFTER.match(text, b, b + 20):
+        return False
+    return text[max(0, a - 2) : a] == ", " or bool(_SUPERVISING.search(text, max(0, a - 14), a))
 
 
 def _blank(pattern: re.Pattern[str], window: str) -> str:

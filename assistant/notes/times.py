@@ -143,6 +143,10 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:>=?|≥|\bat least|\bminimum(?: of)?|\bmore than|\brequires?|\brequired)[ \t]*$", re.I
 )
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
+# "her home (2 hours away)", "lives 20 min away", "20 min away from the clinic": how far someone lives, not a break
+_AWAY_AFTER = re.compile(r"^\s?away\b", re.I)
+_DISTANCE_AFTER = re.compile(r"^\s?away\s+(?:from|by)\b", re.I)
+_DISTANCE_BEFORE = re.compile(r"\b(?:lives?|living|located|drives?|moved)\s+(?:about\s+|~\s?)?$", re.I)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
 AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
@@ -594,6 +598,9 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
             continue  # "97550 requires >= 16 min", "at least 8 min": a rule's threshold, not time documented
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
+        if _AWAY_AFTER.match(after) and (m["m"] is None or _DISTANCE_AFTER.match(after)
+                                          or _DISTANCE_BEFORE.search(before[-20:])):
+            continue  # a distance: a session is not hours away, and where someone lives is no break of it
         net = bool(out) and out[-1].kind == "break" and _NET_AFTER_BREAK.fullmatch(text, out[-1].span[1], m.start())
         if not net and (_BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:])):
             out.append(Duration(total, (m.start(), m.end()), False, kind="break"))

@@ -142,6 +142,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "regression", "regressed", "regressing", "tantrums", "meltdowns", "autism",
         # a child's feeding or motor need
         "gagging", "hypotonia", "developmental delay",
+        # a joint disease and what it costs the patient at home ("RA flare, hand deformities, dropping pans")
+        "arthritis", "rheumatoid", "flare", "flare-up", "deformity", "deformities", "dropping", "drops things",
     ),
     "SKILLED": (
         "fall risk", "risk of falls", "risk for falls", "aspiration risk", "risk of aspiration", "precautions",
@@ -180,6 +182,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "joint protection", "joint-protection", "built-up utensils", "adaptive utensils", "rocker knife",
         "jar opener", "one-handed cutting board",
         "stretching", "home exercise program", "hep", "exercise program", "splint", "brace", "orthosis", "hoyer",
+        # putting on and caring for a prosthesis or orthosis is a functional skill (the limb's skin check is part of it)
+        "prosthesis", "prosthetic", "liner donning", "sock ply", "sock-ply",
+        "pin-lock", "pin lock", "afo", "afos",
         "mechanical lift", "gait belt", "transfer board", "slide board", "sliding board", "guarding",
         "meal preparation", "meal prep", "stove safety", "kitchen safety", "one-handed techniques",
         "one-handed technique",

@@ -23,6 +23,12 @@ def test_correction_actions(route: str, payer_type: str, says: str, never: str) 
     assert says in text and never not in text
 
 
+@pytest.mark.parametrize("payer_type", ["medicare", "medicare_advantage", "commercial"])
+def test_a_claim_for_another_payer_is_a_new_claim_to_that_payer(payer_type: str) -> None:
+    text = " ".join(correction_actions(KB, "new_claim", None, LINES, payer_type=payer_type, another_payer=True))
+    assert "Submit a new claim to the payer responsible with: 97550 x1 GP" in text and "replacement" not in text
+
+
 def test_corrected_diagnoses_are_named() -> None:
     text = " ".join(correction_actions(KB, "clerical_reopening", None, LINES, ["G20.A1", "R26.89"]))
     assert "with diagnosis codes G20.A1, R26.89" in text

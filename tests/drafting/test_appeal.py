@@ -187,6 +187,10 @@ def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() 
 
 @pytest.mark.parametrize(("denial", "words", "pattern"), [
     ("no code on EOB", "EOB line 2 (97551 x2): 'Units billed exceed time documented.' 0 paid on 97551.", "units"),
+    # a Medicaid plan's portal typed into a work queue: no code, but the words give the reason
+    ("", "Medicaid MCO portal: 97550 denied - caregiver training is not a covered service for this member.",
+     "plan_not_covered"),
+    ("", "Medicaid MCO portal: the visit limit for the year was reached, 97550 denied.", "kx_threshold"),
 ])
 def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
     denial: str, words: str, pattern: str
@@ -196,3 +200,26 @@ def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
     result = run(denial=denial, denial_text=words)
     assert result.pattern_id is not None and pattern in result.pattern_id, result.pattern_id
     assert any("names no CARC" in w for w in result.warnings)
+
+
+def test_a_remittance_of_several_claims_pasted_as_the_payers_words_is_read_for_this_claim() -> None:
+    """No codes typed: the 835 pasted as the payer's words gives them, from this claim's part only (by its ICN)."""
+    remit = (
+        "CLP*ACC-1*1*50.00*0*0*MB*2225060000111*11*1~\nSVC*HC:97551:GP*50.00*0**2~\nDTM*472*20250304~\n"
+        "CAS*CO*151*50.00~\nLQ*HE*N362~\n"
+        "CLP*ACC-2*4*100.00*0*0*MB*2225060000222*11*1~\nSVC*HC:97550:GP*100.00*0**1~\nDTM*472*20250304~\n"
+        "CAS*CO*50*100.00~\nLQ*HE*N115~\n"
+    )
+    result = run(denial="", denial_text=remit, claim={**CLAIM, "icn": "2225060000222"})
+    assert result.denial.label == "CO-50 N115" and result.pattern_id == "medical_necessity"
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    ("Reopening request REO-1 cannot be processed as a clerical error reopening: medical necessity is decided by "
+     "redetermination.", True),
+    ("CO-50: not medically necessary.", False),
+])
+def test_an_appeal_after_a_reopening_says_the_reopening_did_not_move_its_deadline(words: str, said: bool) -> None:
+    result = run(denial_text=words)
+    assert result.recommendation == "appeal"
+    assert any(r.text.startswith("A reopening was already asked for") for r in result.reasons) == said

@@ -291,6 +291,10 @@ def test_one_field_under_two_names_with_one_value_is_read_once() -> None:
          "2026-08-14", None),
         ({"notice_date": "2026-03-05", "decision_date": "2026-03-05"}, "2026-03-05", None),
         ({"decision_date": "2026-08-14"}, "2026-08-14", None),
+        # decided before its notice was dated: one decision, mailed later; the notice date counts, whatever the level
+        ({"notice_date": "2026-08-20", "decision_date": "2026-08-14"}, "2026-08-20", None),
+        ({"notice_date": "08/20/2026", "decision_date": "2026-08-14", "prior_level": "reconsideration"},
+         "2026-08-20", None),
     ],
 )
 def test_a_later_decision_beside_the_notice(claim: dict, notice: str, later: str | None) -> None:

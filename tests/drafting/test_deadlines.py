@@ -204,6 +204,13 @@ TOO_LATE = [
     ({"payer_type": "medicare_advantage", "notice_date": "2026-09-04"}, "CO-50", "2026-12-01", "no_appeal", None),
     ({"payer_type": "medicare", "notice_date": "2025-09-01"}, "PR-119", "2026-12-01", "corrected_claim",
      "clerical_reopening"),  # past 1 year: the 4-year good-cause window is named, and the claim still fixed
+    # late, inside the 1-year reopening window, but a reopening was already asked for and answered: nothing is open
+    ({"payer_type": "medicare", "notice_date": "2026-03-02", "decision_date": "2026-09-10"}, "CO-50 N115",
+     "2026-09-20", "no_appeal", None),
+    ({"payer_type": "medicare", "notice_date": "2026-03-02"}, "CO-50 N115", "2026-09-20", "appeal",
+     "redetermination"),  # no reopening asked for yet: the request is drafted, the reopening window named
+    ({"payer_type": "medicare", "notice_date": "2026-08-02", "decision_date": "2026-09-10"}, "CO-50 N115",
+     "2026-09-20", "appeal", "redetermination"),  # a reopening answered, the appeal still in time
 ]
 
 

@@ -87,6 +87,9 @@ def test_every_pattern_is_reachable() -> None:
     ("CO-50 N115 - redetermination upheld", ["50"], "redetermination"),
     ("PR-119 (reconsideration affirmed)", ["119"], "reconsideration"),
     ("CO-50 N115", ["50"], None),
+    # a probe letter's appeal rights name the first level as the next step: no level has decided the claim
+    ("CO-50. Appeal rights: you may request redetermination of any denied claim within 120 days", ["50"], None),
+    ("CO-50. You can file a reconsideration if the claim is denied again", ["50"], None),
 ])
 def test_words_beside_the_codes_are_the_payers_note(raw: str, carcs: list[str], prior: str | None) -> None:
     from assistant.drafting.denial import prior_level_in
@@ -210,6 +213,17 @@ def test_each_carc_keeps_the_group_the_words_give_it() -> None:
     # a work-queue note with no code: the line is paid as part of something else
     ("Both lines denied -- pt was in an open home health episode on the DOS, consolidated billing", "bundling_ncci"),
     ("portal says 97550 bundled into the eval, NCCI edit", "bundling_ncci"),
+    # denials typed with no code at all (a Medicaid plan's portal, a work-queue note): the words state the reason
+    ("MCO portal: 97550 denied, caregiver training is not a covered service for this member", "plan_not_covered"),
+    ("Denied: units exceed what the documentation supports", "units_not_supported"),
+    ("Plan denial: the visit limit for the year was reached", "kx_threshold"),
+    ("denied, other insurance is primary - bill the primary first", "wrong_payer"),
+    ("claim denied for timely filing (plan limit 90 days)", "timely_filing"),
+    ("member ID invalid, member not found", "member_not_identified"),
+    ("denied as a duplicate claim of one already processed", "duplicate_claim"),
+    ("line denied: therapy modifier missing", "missing_therapy_modifier"),
+    ("97551 x4 denied, exceeds the maximum units per day (MUE)", "mue_exceeded"),
+    ("Line 2 DENIED - see remark, but the remark text is blank on the portal", None),
 ])
 def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, pattern: str | None) -> None:
     from assistant.drafting.denial import pattern_in_words
@@ -218,3 +232,20 @@ def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, 
     found = pattern_in_words(Denial(raw="x", carcs=[], text=words), KB.denial_patterns)
     assert (found.id if found else None) == pattern
     assert found is None or "(" not in found.title.rsplit(")", 1)[-1]  # no empty code list in the title
+
+
+@pytest.mark.parametrize(("words", "added", "blocking"), [
+    # the earlier claim was denied PR-119 and rebilled as a new claim: correcting the earlier claim adds KX
+    ("orig claim ICN 2226222104417 denied PR-119; rebilled as NEW claim w/ KX -> denied CO-18 exact duplicate",
+     ["KX"], ["need_and_goal"]),
+    ("original claim denied CO-50, resubmitted, CO-18 duplicate", [], []),  # a merits denial adds nothing
+    ("CO-18 exact duplicate claim/service", [], []),
+])
+def test_a_duplicate_carries_the_correction_of_the_earlier_denial(
+        words: str, added: list[str], blocking: list[str]) -> None:
+    from assistant.drafting.denial import with_earlier_denial
+
+    denial, _ = parse_denial("CO-18", KB.reason_codes, words)
+    pattern = with_earlier_denial(match_pattern(denial, KB.denial_patterns), denial, KB.denial_patterns)
+    assert pattern.id == "duplicate_claim"
+    assert pattern.add_modifiers == added and pattern.blocking_checks == blocking

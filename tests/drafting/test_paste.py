@@ -261,3 +261,27 @@ def test_a_pasted_remittance_is_worked_like_the_typed_codes() -> None:
     assert pasted.denial.label == typed.denial.label == "CO-50 N115"
     assert typed.deadline and pasted.deadline and pasted.deadline.due_date == typed.deadline.due_date
     assert [(ln.code, ln.units, ln.denied) for ln in pasted.denial.lines] == [("97550", 1, True)]
+
+
+TWO_CLAIMS = (
+    "BPR*I*40.00*C*ACH*CCP*01*021000089*DA*1**01*021000089*DA*2*20261022~\n"
+    "CLP*ACC-1001*1*170.00*40.00*10.00*MB*2226290000111*11*1~\nNM1*QC*1*OTHER*ANNA****MI*1AA1AA1AA11~\n"
+    "SVC*HC:97551:GP*50.00*0**2~\nDTM*472*20261001~\nCAS*CO*151*50.00~\nLQ*HE*N362~\n"
+    "CLP*ACC-1002*4*150.00*0*0*MB*2226290000222*11*1~\nNM1*QC*1*BRANDT*OTTO****MI*2BB2BB2BB22~\n"
+    "SVC*HC:97550:GP*100.00*0**1~\nDTM*472*20261001~\nCAS*CO*50*100.00~\nLQ*HE*N115~\n"
+    "PLB*1457093318*20261231*WO:2226280000999*-25.00~\n"
+)
+
+
+@pytest.mark.parametrize(("ids", "label"), [
+    (frozenset({"2226290000222"}), "CO-50 N115"),  # the ICN (CLP07)
+    (frozenset({"2BB2-BB2-BB22"}), "CO-50 N115"),  # the member id (NM1*QC), written with dashes
+    (frozenset({"ACC-1001"}), "CO-151 N362"),  # the practice's claim number (CLP01)
+    (frozenset({"9999999999999"}), "CO-151 CO-50 N362 N115"),  # no claim matches: the remittance is read whole
+    (frozenset(), "CO-151 CO-50 N362 N115"),
+])
+def test_a_remittance_of_several_claims_is_read_for_this_claim(ids: frozenset[str], label: str) -> None:
+    from assistant.drafting.paste import own_claim
+
+    denial, _ = parse_denial(own_claim(TWO_CLAIMS, ids), KB.reason_codes)
+    assert denial.label == label

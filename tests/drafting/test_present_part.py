@@ -56,3 +56,17 @@ def test_a_patient_joining_inside_one_range_is_still_presence() -> None:
     assert report.time.patient_present == []
     assert decision.corrected_lines == []
 
+
+
+def test_a_merits_denial_of_a_session_the_patient_joined_is_a_coding_correction() -> None:
+    """Denied on the merits (the payer read the patient as present), the minutes billed beyond the training are the
+    patient's own part: the claim is recoded (the part to a patient-present code), not appealed for fewer units."""
+    report = check_note(STAMPED, billed=BILLED)
+    facts = ClaimFacts(payer_type="medicare", denied=frozenset({"97550", "97551"}))
+    decision = decide(KB, report, KB.denial_patterns["wrong_code_patient_present"], BILLED, STAMPED, facts)
+    assert decision.recommendation == "corrected_claim"
+    assert [(ln.code, ln.units) for ln in decision.corrected_lines] == [("97550", 1)]
+    assert "97530" in " ".join(r.text for r in decision.reasons)
+    after = decide(KB, report, KB.denial_patterns["wrong_code_patient_present"], BILLED, STAMPED,
+                   ClaimFacts(payer_type="medicare", denied=frozenset({"97550", "97551"}), appealed=True))
+    assert after.recommendation == "appeal"  # a decided claim is argued at the next level, not recoded

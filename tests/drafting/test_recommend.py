@@ -402,6 +402,52 @@ def test_a_patient_present_session_names_the_patient_present_codes_and_drops_the
         assert code in said
 
 
+@pytest.mark.parametrize(("appealed", "expected", "argued"), [
+    (False, "corrected_claim", ""),  # an initial determination: the units are corrected (a reopening)
+    # an appeal level has decided the claim: the supported units are argued at the next level, never corrected
+    (True, "appeal", "97551x1:GO"),
+])
+def test_after_an_appeal_level_a_units_difference_is_argued_not_corrected(
+        appealed: bool, expected: str, argued: str) -> None:
+    report = make_report(GOOD_NOTE, {"units": "problem"}, lines=L("97550x1:GO 97551x1:GO"))
+    facts = ClaimFacts("medicare", denied=frozenset({"97551"}), appealed=appealed)
+    decision = decide(KB, report, P["units_not_supported"], L("97550x1:GO 97551x2:GO"), GOOD_NOTE, facts)
+    assert decision.recommendation == expected
+    assert lines_text(decision.appealed_lines) == lines_text(L(argued))
+
+
+def test_a_line_dated_apart_from_the_session_is_corrected_to_the_sessions_date() -> None:
+    report = make_report(GOOD_NOTE, {}, lines=L("97550x1:GP 97551x1:GP"))
+    facts = ClaimFacts("medicaid", misdated=(("97551", date(2026, 10, 15)),), session_date=date(2026, 10, 14))
+    decision = decide(KB, report, P["addon_without_primary"], L("97550x1:GP 97551x1:GP"), GOOD_NOTE, facts)
+    assert decision.recommendation == "corrected_claim"
+    assert lines_text(decision.corrected_lines) == "97550 x1 GP, 97551 x1 GP"
+    said = " ".join(r.text for r in decision.reasons)
+    assert "97551 is dated 2026-10-15" in said and "on 2026-10-14" in said
+    same = decide(KB, report, P["medical_necessity"], L("97550x1:GP 97551x1:GP"), GOOD_NOTE,
+                  ClaimFacts("medicaid", session_date=date(2026, 10, 14)))
+    assert same.recommendation == "appeal"
+
+
+@pytest.mark.parametrize(("pattern", "payer_text", "said"), [
+    ("wrong_payer", "CO-24 Charges are covered under a managed care plan.\n---- 271 ----\nEB*U**30**MA~ ... Medicare "
+     "Advantage plan: HILLTOP ADVANTAGE PPO (contract H0000) effective 2026-09-01.",
+     "Medicare Advantage plan: HILLTOP ADVANTAGE PPO (contract H0000) effective 2026-09-01."),
+    ("wrong_payer", "CO-22. Our records show other insurance is primary: Brightwater Mutual.",
+     "Our records show other insurance is primary: Brightwater Mutual."),
+    ("coverage_not_in_force", "Our records show the member's enrollment in\nHilltop Senior Advantage ended 06/30/2026.",
+     "Our records show the member's enrollment in Hilltop Senior Advantage ended 06/30/2026."),
+    ("wrong_payer", "CO-24.", ""),  # the payer names no one: nothing quoted
+])
+def test_a_claim_for_another_payer_quotes_whom_the_payer_names(pattern: str, payer_text: str, said: str) -> None:
+    report = make_report(GOOD_NOTE, {}, lines=L("97550x1:GP"))
+    facts = ClaimFacts("medicare_advantage" if pattern == "coverage_not_in_force" else "medicare",
+                       payer_text=payer_text)
+    decision = decide(KB, report, P[pattern], L("97550x1:GP"), GOOD_NOTE, facts)
+    quoted = [r.text for r in decision.reasons if r.text.startswith("Who covers the service")]
+    assert quoted == ([f'Who covers the service, in the payer\'s words: "{said}"'] if said else [])
+
+
 def test_after_an_appeal_level_a_patient_present_session_is_not_recoded() -> None:
     report = make_report(GOOD_NOTE, {"patient_absent": "problem"}, lines=L("97550x1:GP"))
     facts = ClaimFacts("medicare", appealed=True)

@@ -69,6 +69,24 @@ def test_reasons_name_the_rule() -> None:
     assert "422.101" in why and "65 days" in why
 
 
+@pytest.mark.parametrize(("denial", "payer_type", "another", "says"), [
+    # a wrong payer is not an unprocessable claim: the reason names another payer, for any payer type
+    ("CO-24", "medicare", False, "CO-24: Another payer is responsible"),
+    ("CO-22", "commercial", False, "CO-22: Another payer is responsible"),
+    ("CO-109", "medicaid", False, "CO-109: Another payer is responsible"),
+    # a pattern that names whom to bill (a plan's enrolment ended: Original Medicare) says so too
+    ("CO-27", "medicare_advantage", True, "CO-27: Another payer is responsible"),
+    ("CO-16 MA130", "medicare", False, "16/MA130: A claim returned as unprocessable"),
+    ("CO-4", "commercial", False, "Plans other than Traditional Medicare take a corrected"),
+])
+def test_a_claim_for_another_payer_says_so(denial: str, payer_type: str, another: bool, says: str) -> None:
+    parsed, _ = parse_denial(denial, KB.reason_codes)
+    got, why = choose_route(KB, recommendation="corrected_claim", payer_type=payer_type,  # type: ignore[arg-type]
+                            denial=parsed, another_payer=another)
+    assert got == "new_claim"
+    assert why.startswith(says)
+
+
 @pytest.mark.parametrize(
     ("claim", "text", "payer_type"),
     [
@@ -85,6 +103,13 @@ def test_reasons_name_the_rule() -> None:
         ({}, "Denied under the member's employer group PPO", "commercial"),
         ({}, "Sunrise Medicare PPO: not covered", "medicare_advantage"),  # Medicare words tried first
         ({}, "CO-50: not medically necessary", "medicare"),  # no payer named at all
+        # payers named as billers see them: a special needs plan, a state programme's own name, TRICARE
+        ({"payer": "Bluewater Dual SNP (HMO D-SNP)"}, None, "medicare_advantage"),
+        ({"payer": "Hillside Medicare Part C plan"}, None, "medicare_advantage"),
+        ({"payer": "TennCare - Amerigroup"}, None, "medicaid"),
+        ({"payer": "AHCCCS Complete Care"}, None, "medicaid"),
+        ({"payer": "TRICARE East"}, None, "other"),
+        ({"payer": "State Workers' Compensation Fund"}, None, "other"),
     ],
 )
 def test_payer_type(claim: dict, text: str | None, payer_type: str) -> None:

@@ -101,3 +101,24 @@ def test_an_answer_that_holds_whatever_the_date_is_given(assistant) -> None:  # 
     assert assistant.draft_appeal("CO-50", present, claim=claim).recommendation == "no_appeal"
     # a timely-filing denial stands whatever the note says
     assert assistant.draft_appeal("CO-29", NOTE, claim=claim).recommendation == "no_appeal"
+
+
+@pytest.mark.parametrize(("claim_dos", "line_dates", "misdated"), [
+    # an add-on typed a day after its primary, the primary on the session's date: that line's date is the error
+    (None, ["2026-10-14", "2026-10-15"], ["97551 2026-10-15"]),
+    ("2026-10-14", [None, "2026-10-15"], ["97551 2026-10-15"]),
+    (None, ["2026-10-14", "2026-10-14"], []),
+    (None, [None, None], []),
+    # no line on the session's date: another session's claim, not a line's typo (the service-date check decides)
+    (None, ["2026-10-15", "2026-10-15"], []),
+])
+def test_a_line_dated_apart_from_the_session(claim_dos: str | None, line_dates: list[str | None],
+                                            misdated: list[str]) -> None:
+    from assistant.drafting.case import misdated_lines
+    from assistant.drafting.claims import parse_claim
+
+    lines = [{"code": code, "date_of_service": when} if when else {"code": code}
+             for code, when in zip(("97550", "97551"), line_dates, strict=True)]
+    claim = parse_claim({"date_of_service": claim_dos, "lines": lines} if claim_dos else {"lines": lines})
+    got = misdated_lines(claim, date(2026, 10, 14))
+    assert [f"{code} {when.isoformat()}" for code, when in got] == misdated

@@ -56,13 +56,20 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     return before[cut + 1:], after[: min(stops)] if stops else after
 
 
+def named_as_next(text: str, start: int) -> bool:
+    """Whether the level named at `start` is the next step its sentence offers ("you may request redetermination of
+    any denied claim"), not a level already decided."""
+    before, _ = _sentence(text, start, start)
+    return _NEXT.search(before) is not None
+
+
 def decided_level(text: str) -> str | None:
     """The level a decision letter decided (redetermination or reconsideration), when the text states one."""
     if not _DECIDED.search(text):
         return None
     for m in _LEVEL.finditer(text):
         before, after = _sentence(text, m.start(), m.end())
-        if _NEXT.search(before):
+        if named_as_next(text, m.start()):
             continue
         if _DECIDED.search(before) or _DECIDED.search(after) or _TITLE.match(after) or _OWN.search(before):
             return "redetermination" if m.group(1).lower() == "redetermination" else "reconsideration"

@@ -196,3 +196,39 @@ def read_segments(text: str) -> tuple[Reading, date | None]:
         elif seg_id == "BPR":
             paid_on = _date(_at(elements, 16))
     return reading, produced or paid_on
+
+
+# where one claim's segments end: the next claim, or the trailer (provider adjustments, the envelope's end)
+_CLAIM_END = frozenset({"CLP", "PLB", "SE", "GE", "IEA"})
+_ELEMENT = re.compile(r"[^*|^~:\s]+")
+
+
+def _plain(value: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+def own_claim(text: str, ids: frozenset[str]) -> str:
+    """An 835 that holds several claims (CLP), cut to the claim(s) one of `ids` names (its claim number, ICN or the
+    patient's member id in CLP or NM1): another patient's lines and codes are no part of this denial. The text is
+    returned whole when it holds one claim or no claim matches. Linear in the length of the text."""
+    wanted = {_plain(i) for i in ids if len(_plain(i)) >= 6}  # short ids could match an amount or a count
+    if not wanted or not has_segments(text):
+        return text
+    sep = _separator(text)
+    starts = [(m.start(), m.group(1)) for m in _START.finditer(text) if m.group(2) == sep]
+    claims = [i for i, (_, seg_id) in enumerate(starts) if seg_id == "CLP"]
+    if len(claims) < 2:
+        return text
+    blocks = []
+    for i in claims:
+        end = next((j for j in range(i + 1, len(starts)) if starts[j][1] in _CLAIM_END), len(starts))
+        blocks.append((starts[i][0], starts[end][0] if end < len(starts) else len(text)))
+    mine = [b for b in blocks if wanted & {_plain(e) for e in _ELEMENT.findall(text, b[0], b[1])}]
+    if not mine:
+        return text
+    out, pos = [], 0
+    for a, b in blocks:
+        if (a, b) not in mine:
+            out.append(text[pos:a])
+            pos = b
+    return "".join(out) + text[pos:]
