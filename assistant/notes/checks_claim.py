@@ -106,25 +106,30 @@ def units(ctx: Context) -> Outcome:
         if line.code in TIMED and line.units > 0:
             timed[line.code] = timed.get(line.code, 0) + line.units
     if group:
-        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
-            return Outcome(
-                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
-            )
+        # caregivers of one patient is the first thing wrong, whatever units the group code carries (qa10 #16)
         if not ctx.is_group:
             return Outcome(
                 "problem",
                 "A group code is billed, but the note documents individual training of one patient's caregivers.",
                 spans,
+                ("group_for_one_patient",),
+            )
+        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
+            return Outcome(
+                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans,
+                ("group_units",),
             )
         wanted = ctx.knowledge.family_codes(ctx.family)[2]
         wrong = sorted({line.code for line in group if line.code != wanted})
         if wrong:
-            return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans)
+            return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans,
+                           ("group_wrong_code",))
         if not timed:
             return Outcome("met", "One group unit for this patient.", spans)
     if ctx.is_group and timed:
         return Outcome(
-            "problem", "Caregivers of several patients were trained together: bill the group code, one unit.", spans
+            "problem", "Caregivers of several patients were trained together: bill the group code, one unit.", spans,
+            ("timed_in_group",),
         )
     if ctx.total_minutes is None:
         return Outcome("problem", f"{_fmt(sorted(timed.items()))} billed, but no minutes are documented.", spans)

@@ -127,13 +127,15 @@ def date_of_service(ctx: Context) -> Outcome:
         return Outcome("missing", "No date of service was found in the note.")
     evidence = [ctx.dos_span] if ctx.dos_span else []
     if ctx.dos > ctx.today:  # written in the note or passed: billed after it is furnished
-        return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence)
+        return Outcome("problem", f"The date of service {ctx.dos.isoformat()} is in the future.", evidence,
+                       ("future",))
     earliest = ctx.knowledge.training_codes_from
     if ctx.dos < earliest:  # written in the note or passed: the codes did not exist
         return Outcome(
             "problem",
             f"The date {ctx.dos.isoformat()} is before the CTS codes took effect ({earliest.isoformat()}).",
             evidence,
+            ("before_codes",),
         )
     if not ctx.dos_from_note and ctx.note_dos is not None and ctx.note_dos != ctx.dos:
         return Outcome(
@@ -141,6 +143,7 @@ def date_of_service(ctx: Context) -> Outcome:
             f"The date of service given ({ctx.dos.isoformat()}) differs from the note's own date "
             f"({ctx.note_dos.isoformat()}).",
             evidence,
+            ("differs",),
         )
     return Outcome("met", f"Date of service {ctx.dos.isoformat()}.", evidence)
 

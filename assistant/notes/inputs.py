@@ -46,7 +46,20 @@ def read_note(text: str | bytes, *, max_bytes: int) -> tuple[str, str | None]:
                            f"{text.index(chr(0)):,}).", hint="Paste the note as plain text, or remove that character.")
     if _control_ratio(text) > 0.05:
         raise NotTextError("The input looks like binary data, not a text note.", hint="Paste the note as plain text.")
+    refuse_document_file(text)
     return text, encoding
+
+
+def refuse_document_file(text: str) -> None:
+    """A PDF or RTF file handed over as a note (qa10 #19): its markup would be read as a note missing everything,
+    so it is refused by the signature its format starts with, naming the format and how to get the text out."""
+    head = text[:64].lstrip("\ufeff \t\r\n")
+    for signature, name in _DOCUMENT_SIGNATURES:
+        if head.startswith(signature):
+            raise NotTextError(
+                f"The input is {name} file, not the text of a note.",
+                hint=f"Open the file and copy the note's text, or export the note as plain text (.txt).",
+            )
 
 
 def refuse_oversized(text: str, *, max_bytes: int) -> None:
@@ -89,6 +102,8 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# the first bytes of document formats that are not plain text (binary formats with NUL bytes are refused earlier)
+_DOCUMENT_SIGNATURES = (("%PDF-", "a PDF"), ("{\\rtf", "an RTF (rich text)"))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\ufffd]")
 # every byte but those `_CONTROL` matches in ASCII text: deleting them leaves the control characters to count
 _NOT_CONTROL_BYTES = bytes(b for b in range(256) if not (b <= 0x08 or 0x0E <= b <= 0x1F))

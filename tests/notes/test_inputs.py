@@ -35,6 +35,9 @@ def test_text_in_common_encodings(raw: str | bytes) -> None:
         ("  \n\t ", EmptyNoteError, "empty"),
         (NOTE.encode("utf-16-le"), NotTextError, "binary"),  # UTF-16 without a mark is not guessed at
         (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", NotTextError, "a PDF file, not the text"),  # qa10 #19
+        ("\ufeff  %PDF-1.7\nstream", NotTextError, "a PDF file"),
+        (r"{\rtf1\ansi\deff0 {\fonttbl} Caregiver training", NotTextError, "an RTF"),
         (b"Caregiver\x00 training", NotTextError, "NUL byte at offset 9"),  # QA8: where it is
         ("Caregiver \x00 training", NotTextError, "NUL character at character 10"),
         (b"caf\xe9 \x81note", NotTextError, "offset 3.*nor Windows-1252"),  # 0x81: no Windows-1252 character
