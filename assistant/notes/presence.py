@@ -136,6 +136,12 @@ _DENIED_FRAME = re.compile(
     re.I,
 )
 DENIED_REACH = 100
+# "Plan: CTS visit without pt next wk": absence planned for a later visit says nothing of this session's
+_LATER_VISIT = re.compile(
+    r"\b(?:next\s+(?:wk|week|visit|session|time|appt|appointment|month)|at\s+(?:the\s+)?next\b"
+    r"|(?:will|to)\s+(?:be\s+)?(?:schedul\w+|return)|plan(?:ned)?\s*:)",
+    re.I,
+)
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
     r"|with (?:the )?(?:patient|pt) (?:gone|away)"
@@ -544,6 +550,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             # name ('the "Patient present" field was left at its default')
             continue
         denied = _DENIED_FRAME.search(ex.text, max(c.sent_start, c.start - DENIED_REACH), c.start) is not None
+        if c.label == "ABSENCE" and _LATER_VISIT.search(ex.text, c.sent_start, c.sent_end):
+            continue
         if c.label == "ABSENCE" and not denied:
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.

@@ -20,7 +20,14 @@ _TEEN = "|".join(w for w, n in NUMBER_UNITS.items() if 10 <= n <= 19)
 _TENS = "|".join(w for w, n in NUMBER_TENS.items() if 20 <= n <= 50)
 # "one oh five", "one o five": dictation writes the zero either way
 _MINUTE = rf"oh?[ -](?:{_DIGIT})|(?:{_TEEN})|(?:{_TENS})(?:[ -](?:{_DIGIT}))?"
-_TIME = rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
+# "ten past nine", "quarter to ten", "half past two": the minutes before the hour they are past or short of
+_PAST = r"quarter|half|five|ten|twenty|twenty[ -]five"
+_SHORT = r"quarter|five|ten|twenty|twenty[ -]five"
+_TIME = (
+    rf"(?:(?:a[ ])?(?P<{{h}}_past>{_PAST})[ ](?:past|after)[ ]|(?:a[ ])?(?P<{{h}}_to>{_SHORT})[ ](?:to|of|before)[ ])?"
+    rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
+)
+_PART_MINUTES = {"quarter": 15, "half": 30}
 _RANGE = re.compile(
     rf"(?=[a-zA-Z])(?<![\w-])(?:{_TIME.format(h='h1', m='m1')})\s+(?:to|until|till|through)\s+"
     rf"(?:{_TIME.format(h='h2', m='m2')})(?![\w-])",
@@ -93,6 +100,26 @@ _DATE_NUMBERS = re.compile(
 )
 
 
+def _past_minutes(word: str) -> int:
+    word = word.lower()
+    return _PART_MINUTES.get(word) or _minute(word)
+
+
+def _time_of(m: re.Match[str], h: str, mm: str) -> int:
+    """Minutes on a 12-hour dial of the spoken time in groups `h` (and its past/to parts) and `mm`."""
+    hour, parts = _HOURS[m[h].lower()], m.groupdict()
+    if parts.get(f"{h}_past"):
+        return hour * 60 + _past_minutes(parts[f"{h}_past"])
+    if parts.get(f"{h}_to"):
+        return (hour - 1) * 60 + 60 - _past_minutes(parts[f"{h}_to"])
+    return hour * 60 + _minute(m[mm])
+
+
+def _has_minutes(m: re.Match[str], h: str, mm: str) -> bool:
+    parts = m.groupdict()
+    return bool(m[mm] or parts.get(f"{h}_past") or parts.get(f"{h}_to"))
+
+
 def _minute(word: str | None) -> int:
     if not word:
         return 0
@@ -109,11 +136,13 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     for m in _RANGE.finditer(text):
         if not (
-            m["m1"] or m["m2"] or "clock" in m.group(0).lower() or _CUE.search(text, max(0, m.start() - 15), m.start())
+            _has_minutes(m, "h1", "m1")
+            or _has_minutes(m, "h2", "m2")
+            or "clock" in m.group(0).lower()
+            or _CUE.search(text, max(0, m.start() - 15), m.start())
         ):
             continue
-        h1, h2 = _HOURS[m["h1"].lower()], _HOURS[m["h2"].lower()]
-        start, end = h1 * 60 + _minute(m["m1"]), h2 * 60 + _minute(m["m2"])
+        start, end = _time_of(m, "h1", "m1"), _time_of(m, "h2", "m2")
         if end <= start:
             end += 12 * 60  # "eleven thirty to twelve fifteen", "twelve forty to one ten"
         if 0 < end - start <= 240:
@@ -122,7 +151,7 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _clock(m: re.Match[str]) -> int:
-    return _HOURS[m["h"].lower()] * 60 + _minute(m["m"])
+    return _time_of(m, "h", "m")
 
 
 def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:

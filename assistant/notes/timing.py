@@ -45,6 +45,7 @@ _VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # 9:20-9:45": a verdict its own clause closes (a stop, or for "not CTS" a bracket, before the next range) judges the
 # range before it, not the next one
 _NOT_TRAINING = r"not (?:cts|caregiver training|part of (?:the )?(?:cts|caregiver training))"
+_DEDUCTED = re.compile(r"\b(?:minus|less|deduct\w*|subtract\w*|excluding)\b", re.I)
 _EXCLUDED_LATER = re.compile(
     # "(break excluded)." names what was excluded (the total's qualifier): only the verdicts on the range itself close
     r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|off the clock)\b(?![^\n\d.;]{0,12}\d)"
@@ -182,7 +183,11 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
         return _STAMP_PAUSE.search(text, end, min(line_end, next_start)) is not None
     reach = 170  # a clause that ends in its verdict: "1:29-1:45 rehab aide set up ... - aide time, not counted"
     after = text[end : min(end + reach, next_start)] + ("0" if next_start < end + reach else "")
-    if _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after):
+    if _BREAK_AFTER.match(after):
+        return True
+    later = _EXCLUDED_LATER.match(after)
+    # "9:10-10:00, minus a ten-minute break ... (not counted)": the verdict after a deduction is the deducted part's
+    if later and not _DEDUCTED.search(after, 0, later.end()):
         return True
     before = lines.before(seg.span[0], 30)
     cue = _BREAK_BEFORE.search(before)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.notes.lines import MAX_MENTIONS
@@ -153,9 +154,23 @@ _TAKES_PART = re.compile(
     # bench tx", "RD: wife perf bench tx w/ pt x2", "practiced transfers with pt himself"
     r"|\b(?:fed|assisted|transferred|dressed|bathed|guarded|spotted|positioned|stretched|walked)\s+(?:the\s+)?"
     r"(?-i:pt|Pt|patient|Patient)\b"
-    r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b",
+    r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d|used|tried)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b"
+    # the caregiver's hands-on task, named by its gerund, on the patient: "husband and son practiced turning pt"
+    r"|\b(?:practi[cs]ed|performed|did|demo'?d|return[- ]demonstrated)\s+(?:\w+ing)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b"
+    # the patient doing the activity while the caregiver trains on it: "husband practiced guarding while pt walked"
+    r"|\bwhile\s+(?:the\s+)?(?-i:pt|Pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|ate|drank"
+    r"|fed|was\s+(?:walking|eating|fed|transferred))\b"
+    # the caregiver coaching the patient through the task: "wife coached pt through sock aid"
+    r"|\b(?:coached|cued|guided|talked)\s+(?-i:pt|Pt|patient)\s+(?:through|to|on|in)\b",
     re.I,
 )
+# the same hands-on verbs with the patient's own name as their object: "Father fed Benedikt lunch", "Dad bathed Levi
+# with OT coaching", "Dad tried each strategy w/ Levi" (compiled per note from the names its patient label gives)
+_HANDLED_VERBS = (
+    r"(?:fed|bathed|dressed|transferred|positioned|guarded|spotted|stretched|walked|assisted|turned|lifted)"
+)
+_WITH_VERBS = r"(?:perf\w*|practi[cs]ed|did|demo'?d|tried|used)"
+_HANDLED_GATE = re.compile(r"\b(?:" + _HANDLED_VERBS + "|" + _WITH_VERBS + r")\s", re.I)
 _HABIT_BEFORE = re.compile(
     r"\b(?:has|have|had|been|usually|normally|always|typically|often|will|would|to|who)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -257,6 +272,17 @@ def _matches(ex: Extraction, *patterns: re.Pattern[str]) -> Iterator[re.Match[st
             yield m
 
 
+@lru_cache(maxsize=64)
+def _named_handled(names: frozenset[str]) -> re.Pattern[str] | None:
+    """The caregiver's hands on the patient named by name: "Father fed Benedikt lunch", "Dad tried it w/ Levi"."""
+    if not names:
+        return None
+    who = "(?-i:" + "|".join(map(re.escape, sorted(names))) + r")\b"  # a possessive: _ON_WHOM_NOT
+    return re.compile(
+        r"\b" + _HANDLED_VERBS + r"\s+" + who + r"|\b" + _WITH_VERBS + r"\b[^.;\n]{0,40}?\b(?:w/|with)\s+" + who, re.I
+    )
+
+
 def _named_taken(names: frozenset[str]) -> re.Pattern[str] | None:
     """ "The senior-center van came for Lucille at 9:05": the patient's own name as the one collected."""
     if not names:
@@ -348,14 +374,15 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             changed.append(m.span())
     beside = _matches(ex, _BESIDE_US)
     presence += [m.span() for m in beside if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient"]
-    for m in _matches(ex, _THROUGHOUT, _TAKES_PART):
+    handled = _named_handled(patient_names()) if next(finditer(_HANDLED_GATE, ex.text), None) else None
+    for m in _matches(ex, _THROUGHOUT, _TAKES_PART, *([handled] if handled else [])):
         a, b = m.span()
         s_start, s_end = _sentence(ex, a, b)
         if any(s_start <= x < s_end for x, _ in absent_sorted):
             continue  # "pt was at dialysis throughout the session"
         if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
             continue
-        if m.re is _TAKES_PART and (
+        if m.re is not _THROUGHOUT and (
             _ON_WHOM_NOT.match(ex.text, b, b + 16)
             # "wife has assisted pt with showers since discharge": what the caregiver does at home, not the session
             or _HABIT_BEFORE.search(ex.text, max(s_start, a - 30), a)

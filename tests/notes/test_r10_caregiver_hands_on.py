@@ -1,0 +1,38 @@
+"""The patient present as the object of the caregiver's hands-on practice, and absence planned for a later visit."""
+
+from __future__ import annotations
+
+import pytest
+
+import assistant
+
+NOTE = (
+    "Caregiver training 2025-10-06, 10:00-10:40.\nPt: Levi Amsel (19 mo), F88.\n{presence}\n"
+    "Caregiver: dad, unpaid. Consent signed 2025-09-29.\n"
+    "POC goal: calm bath routine with dad. Taught bath seat setup; dad return demo with cues.\n"
+    "Priya Adebayo, OTR/L\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("presence", "status"),
+    [
+        # the patient, by name, is what the caregiver handled in the session
+        ("Dad bathed Levi while OT coached.", "problem"),
+        ("Father fed Levi lunch in the feeder seat.", "problem"),
+        ("Dad tried each strategy w/ Levi, OT gave feedback.", "problem"),
+        # ... or as "pt": a gerund's object, the patient doing the task meanwhile, coached through it
+        ("Husband and son practiced turning pt with draw sheet.", "problem"),
+        ("Dad practiced gait belt guarding while pt walked 3 x 60 ft.", "problem"),
+        ("Dad coached pt through the sock aid.", "problem"),
+        ("Dad used yes/no questions w/ pt.", "problem"),
+        # a possessive names something of the patient's, not the patient handled
+        ("Levi not present (at daycare). Dad bathed Levi's doll to practise the wrap.", "met"),
+        # absence planned for a later visit says nothing of this one
+        ("Present: pt, dad. Plan: CTS visit without pt next wk.", "problem"),
+        ("Pt not present (at daycare).", "met"),
+    ],
+)
+def test_patient_handled_by_the_caregiver_is_present(presence: str, status: str) -> None:
+    report = assistant.check_note(NOTE.format(presence=presence))
+    assert report.check("patient_absent").status == status
