@@ -25,7 +25,9 @@ MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 HALF_DAY = 12 * 60
 # "break 2:15-2:25", "brk 0931-0941", "(lunch 12:00-12:30)", "not counted: 9:20-9:35", "feed froze 14:11-14:15"
 _BREAK_BEFORE = re.compile(
-    r"\b(break|brk|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
+    # "lunch" is the break's, not the setting of a treatment ("dysphagia tx with pt at lunch: 11:00-11:40")
+    r"\b(break|brk|rest|pause|paused|(?<!at )(?<!during )(?<!over )lunch|off the clock|not counted|excluded"
+    r"|not billed|stepped out|interrupt\w*"
     # "video dropped 15:20-15:28", "feed froze 14:11-14:15": the call was down
     r"|dropped|disconnected|lost connection|outage|reconnect\w*|froze|frozen)\b"
     r"[^\d\n;.)]{0,12}$",
@@ -133,6 +135,9 @@ _SCHEDULE_AFTER = re.compile(
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
+# "Total visit 50 min; CTS portion 34 min": a figure named the visit's is the whole visit's when the day has another
+# service (the training is a part of the visit)
+_VISIT_NAMED = re.compile(r"\b(?:visit|encounter)[ \t]*(?:time|length|duration)?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?$", re.I)
 
 
 @dataclass
@@ -199,9 +204,16 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
     return bool(text[prev_break:at].strip(" ,-–("))
 
 
+def _aside_closed(between: str) -> bool:
+    """Whether the cue sat in a bracket that closed before the range: "(she is in WA, therapist in clinic): 4:00 to
+    4:20 pm" says where she was, not whose hours the range gives."""
+    closed = between.find(")")
+    return closed >= 0 and "(" not in between[:closed]
+
+
 def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
     before = _SCHEDULE_BEFORE.search(lines.before(seg.span[0], 60))
-    if before and not _CTS_WORDS.search(before["between"] or ""):
+    if before and not _CTS_WORDS.search(before["between"] or "") and not _aside_closed(before["between"] or ""):
         return True
     return bool(_SCHEDULE_AFTER.match(text, seg.span[1], seg.span[1] + 40))
 
@@ -336,6 +348,7 @@ def _stated(
             _VISIT_TOTAL.search(lines.before(d.span[0], 40))
             and (_EVAL.search(lines.line(*d.span)) or (other_service and _visit_line(lines, service, d)))
         )
+        and not (other_service and _VISIT_NAMED.search(lines.before(d.span[0], 40)))
     ]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]
