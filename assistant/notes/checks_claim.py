@@ -106,15 +106,15 @@ def units(ctx: Context) -> Outcome:
         if line.code in TIMED and line.units > 0:
             timed[line.code] = timed.get(line.code, 0) + line.units
     if group:
-        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
-            return Outcome(
-                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
-            )
-        if not ctx.is_group:
+        if not ctx.is_group:  # the code does not apply at all, whatever its units ("97552 x2" for two parents)
             return Outcome(
                 "problem",
                 "A group code is billed, but the note documents individual training of one patient's caregivers.",
                 spans,
+            )
+        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
+            return Outcome(
+                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
             )
         wanted = ctx.knowledge.family_codes(ctx.family)[2]
         wrong = sorted({line.code for line in group if line.code != wanted})
@@ -212,6 +212,13 @@ def group_session(ctx: Context) -> Outcome:
     individual_billed = [line for line in billed if line.code in TIMED]
     evidence = [s for s in (ctx.ex.group_span, ctx.ex.single_patient_group) if s]
     if group_billed:
+        if not ctx.is_group:  # several caregivers of one patient are no group, whatever units were billed
+            return Outcome(
+                "problem",
+                "A group code is billed, but the note does not show caregivers of two or more patients: the group"
+                " code is for caregivers of different patients trained together; bill the individual codes.",
+                evidence,
+            )
         if any(line.units > 1 for line in group_billed):
             return Outcome(
                 "problem", "Group CTS is billed as one unit for each patient represented, not per caregiver.", evidence
@@ -220,13 +227,7 @@ def group_session(ctx: Context) -> Outcome:
             return Outcome(
                 "problem", "A group session is billed with both the group code and an individual code.", evidence
             )
-        if ctx.is_group:
-            return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)
-        return Outcome(
-            "problem",
-            "A group code is billed, but the note does not show caregivers of two or more patients.",
-            evidence,
-        )
+        return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)
     if ctx.is_group and individual_billed:
         return Outcome(
             "problem",
