@@ -382,9 +382,29 @@ def _lists_after(text: str, start: int, end: int) -> bool:
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)")  # a heading, then the gap before the next
 
 
+# an attendance list's items, up to its end: "Present: wife, pt, OT." ("(pt at dialysis)" in brackets is an aside)
+_LIST_END = re.compile(r"[.;\n]")
+_LIST_ITEM_SPLIT = re.compile(r"\s*(?:[,/&+]|\band\b)\s*", re.I)
+# "PT" in capitals is the therapist
+_PATIENT_ITEM = re.compile(r"(?:[Tt]he\s+)?(?:pt|Pt|patient|Patient|PATIENT|[Cc]lient|[Cc]hild|[Rr]esident)")
+
+
+def _patient_listed(after: str) -> bool:
+    """Whether the patient is one of the items of the attendance list `after` opens ("Present: wife, pt, OT")."""
+    end = _LIST_END.search(after)
+    items = _BRACKETS.sub(" ", after[: end.start() if end else len(after)]).lstrip(" \t:-")
+    return any(_PATIENT_ITEM.fullmatch(item.strip()) for item in _LIST_ITEM_SPLIT.split(items))
+
+
+_BRACKETS = re.compile(r"\([^()\n]*\)")
+
+
 def _caregiver_listed(after: str) -> str | None:
     """'caregiver' when the list after a presence word ("Present: caregivers of 3 patients") names the
-    caregivers first; None otherwise (the usual subject rules decide)."""
+    caregivers first, 'patient' when the patient is one of its items ("Present: wife, pt, OT"); None otherwise
+    (the usual subject rules decide)."""
+    if _patient_listed(after):
+        return "patient"
     patient_after = _PATIENT_WORD.search(after)
     caregiver_after = _CAREGIVER_FIRST.search(after)
     if caregiver_after and (patient_after is None or caregiver_after.start() < patient_after.start()):
@@ -451,7 +471,7 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         and _lists_after(text, concept.start, concept.end)
         and not _PATIENT_OPENS.search(text, start, concept.start)  # "Pt stayed and participated: wife ..."
     ):
-        listed = _caregiver_listed(text[concept.end : min(concept.sent_end, concept.end + 40)])
+        listed = _caregiver_listed(text[concept.end : min(concept.sent_end, concept.end + 80)])
         if listed is not None:
             return listed  # "Present: caregivers of 3 patients", "In attendance - wife and son"
     who = subjects()

@@ -167,10 +167,12 @@ _TAKES_PART = re.compile(
 # the same hands-on verbs with the patient's own name as their object: "Father fed Benedikt lunch", "Dad bathed Levi
 # with OT coaching", "Dad tried each strategy w/ Levi" (compiled per note from the names its patient label gives)
 _HANDLED_VERBS = (
-    r"(?:fed|bathed|dressed|transferred|positioned|guarded|spotted|stretched|walked|assisted|turned|lifted)"
+    r"(?:fed|bathed|showered|toileted|dressed|transferred|positioned|repositioned|guarded|spotted|stretched|walked"
+    r"|assisted|helped|turned|rolled|lifted|cued|coached)"
 )
-_WITH_VERBS = r"(?:perf\w*|practi[cs]ed|did|demo'?d|tried|used)"
-_HANDLED_GATE = re.compile(r"\b(?:" + _HANDLED_VERBS + "|" + _WITH_VERBS + r")\s", re.I)
+_WITH_VERBS = r"(?:perf\w*|practi[cs]ed|did|demo'?d|tried|used|walked)"
+_ON_VERBS = r"(?:practi[cs]ed|performed|tried|did|demonstrated|return[- ]demonstrated)"
+_HANDLED_GATE = re.compile(r"\b(?:" + _HANDLED_VERBS + "|" + _WITH_VERBS + "|" + _ON_VERBS + r")\s", re.I)
 _HABIT_BEFORE = re.compile(
     r"\b(?:has|have|had|been|usually|normally|always|typically|often|will|would|to|who)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -279,8 +281,11 @@ def _named_handled(names: frozenset[str]) -> re.Pattern[str] | None:
         return None
     who = "(?-i:" + "|".join(map(re.escape, sorted(names))) + r")\b"  # a possessive: _ON_WHOM_NOT
     return re.compile(
-        r"\b" + _HANDLED_VERBS + r"\s+" + who + r"|\b" + _WITH_VERBS + r"\b[^.;\n]{0,40}?\b(?:w/|with)\s+" + who, re.I
-    )
+        r"\b" + _HANDLED_VERBS + r"\s+" + who
+        + r"|\b" + _WITH_VERBS + r"\b[^.;\n]{0,40}?\b(?:w/|with)\s+" + who
+        + r"|\b" + _ON_VERBS + r"\b[^.;\n]{0,60}?\bon\s+" + who,
+        re.I,
+    )  # fmt: skip
 
 
 def _named_taken(names: frozenset[str]) -> re.Pattern[str] | None:

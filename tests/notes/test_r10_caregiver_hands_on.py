@@ -26,6 +26,11 @@ NOTE = (
         ("Dad practiced gait belt guarding while pt walked 3 x 60 ft.", "problem"),
         ("Dad coached pt through the sock aid.", "problem"),
         ("Dad used yes/no questions w/ pt.", "problem"),
+        ("Dad helped Levi into the bath seat.", "problem"),
+        ("Dad walked with Levi in the hallway.", "problem"),
+        ("Dad practised the wrap on Levi.", "problem"),
+        # what the caregiver does at home is no presence in the session
+        ("Levi not present (at daycare). Dad bathed Levi at home last night using the wrap.", "met"),
         # a possessive names something of the patient's, not the patient handled
         ("Levi not present (at daycare). Dad bathed Levi's doll to practise the wrap.", "met"),
         # absence planned for a later visit says nothing of this one
@@ -35,4 +40,22 @@ NOTE = (
 )
 def test_patient_handled_by_the_caregiver_is_present(presence: str, status: str) -> None:
     report = assistant.check_note(NOTE.format(presence=presence))
+    assert report.check("patient_absent").status == status
+
+
+@pytest.mark.parametrize(
+    ("attendance", "status"),
+    [
+        # the patient is one item of an attendance list that opens with a caregiver
+        ("Present: dad, pt, OT.", "problem"),
+        ("In attendance: dad, child, OTR.", "problem"),
+        ("Those present: pt, dad.", "problem"),
+        # "PT" in capitals is the therapist; the patient in brackets is an aside
+        ("Present: dad, PT.", "missing"),
+        ("Present: dad (pt at daycare).", "met"),
+        ("Present - dad, mom; pt not present.", "met"),
+    ],
+)
+def test_attendance_list_naming_the_patient(attendance: str, status: str) -> None:
+    report = assistant.check_note(NOTE.format(presence=attendance))
     assert report.check("patient_absent").status == status
