@@ -215,6 +215,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "skin checks", "bony prominences", "incontinence care", "peristomal", "pouch change", "wafer",
         "perineal care", "peri care", "clean technique", "sterile technique", "leg bag", "night bag", "drainage bag",
         "indwelling catheter", "urinary catheter", "catheter securement", "securement device",
+        # bowel and bladder programs after spinal cord injury, and skin protection
+        "bowel program", "bowel care", "bowel routine", "digital stimulation", "digital stim", "suppository",
+        "suppository insertion", "intermittent catheterization", "straight cath", "straight catheterization",
+        "barrier cream", "off-loading",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
