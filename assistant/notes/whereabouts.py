@@ -62,9 +62,10 @@ _PT_AT_SOURCE = (
     r"(?:(?:was|is|stayed|remained)\s+)?at\s+(?:(?:his|her|their)\s+)?[\w-]+(?:['’]s\b|s['’])"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     # ... "Pt (Wen-Hsiung Lin) @ home w/ dtr"
-    + r"|\b(?:pt|patient)(?:\s+\([^()\n]{1,40}\))?\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s+"
-    r"(?:w/|with)\s+"
-    r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
+    # ... "Child (Wren Kalu, 8 mo, former 29-wk preemie, P07.32) home with dad"
+    + r"|\b(?:pt|patient|child|client)(?:\s+\([^()\n]{1,80}\))?\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?"
+    r"home\s+(?:w/|with)\s+"
+    r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father|mom|dad"
     r"|neighbou?r|friend|aide|sitter|grand\w+)\b"
 )
 _PT_AT = re.compile(_PT_AT_SOURCE, re.I)
@@ -90,7 +91,9 @@ _ALONE = re.compile(
     r"(?:alone|by (?:herself|himself|themselves)|on (?:her|his|their) own)\b"
     r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b"
     # "met with daughter alone": the caregiver seen on their own
-    r"|\bmet\s+with\s+(?:(?:his|her|their|the)\s+)?[\w-]+\s+alone\b",
+    r"|\bmet\s+with\s+(?:(?:his|her|their|the)\s+)?[\w-]+\s+alone\b"
+    # a heading's "(no pt)", "(w/o patient)": the session had no patient
+    r"|\((?:no|w/o|without)\s+(?:the\s+)?(?:pt|patient|child|client)\)",
     re.I,
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
@@ -365,7 +368,8 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
     for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
         a, b = m.span()
         if m.re is _ALONE:
-            if m.group(0).lower().startswith("none") or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
+            subjectless = m.group(0).lower().startswith(("none", "("))  # "none of the patients came", "(no pt)"
+            if subjectless or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
                 absence.append((a, b))
             continue
         if m.re is _ELSEWHERE and subject_of(_concept("ABSENCE", a, b, ex)) != "patient":

@@ -59,3 +59,17 @@ def test_patient_handled_by_the_caregiver_is_present(presence: str, status: str)
 def test_attendance_list_naming_the_patient(attendance: str, status: str) -> None:
     report = assistant.check_note(NOTE.format(presence=attendance))
     assert report.check("patient_absent").status == status
+
+
+@pytest.mark.parametrize(
+    ("absence", "status"),
+    [
+        # a heading's "(no pt)" and the child at home with the other parent, after a long aside
+        ("Caregiver Tx (no pt).", "met"),
+        ("Child (Levi Amsel, 19 mo, former 29-wk preemie, P07.32; R13.10) home with mom.", "met"),
+        ("Caregiver Tx (no pt education needed).", "missing"),
+    ],
+)
+def test_absence_in_a_heading_or_at_home(absence: str, status: str) -> None:
+    report = assistant.check_note(NOTE.replace("Pt: Levi Amsel (19 mo), F88.\n", "").format(presence=absence))
+    assert report.check("patient_absent").status == status
