@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
-from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
+from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
 from assistant.notes.whereabouts import arrivals_during, entry_minute, outside_training, whereabouts
@@ -74,6 +74,24 @@ _KIN_REPORTED = re.compile(
     r"(?P<kin>mom|dad|mother|father|husband|wife)\b",
     re.I,
 )
+# "a caregiver training session with her daughter Pilar ... mom was right there": the trainee is the patient's
+# child, so the parent word of the patient's gender names the patient
+_CHILD_TRAINEE = re.compile(
+    r"\b(?:with|trained|training|caregiver[:,]?)\s+(?P<own>his|her)\s+(?:daughter|son|dtr)\b", re.I
+)
+_PARENT_WORDS = {"her": frozenset({"mom", "mother"}), "his": frozenset({"dad", "father"})}
+_SPOUSE_WORDS = frozenset({"wife", "husband", "spouse", "partner"})
+
+
+def _parent_alias(text: str) -> frozenset[str]:
+    """The parent words that name the patient when the trainee is introduced as the patient's child (not when a
+    spouse is named too: "wife trained with her daughter" makes the wife the daughter's mother)."""
+    if _SPOUSE_WORDS & words_of(text):
+        return frozenset()
+    m = next(finditer(_CHILD_TRAINEE, text), None)
+    return _PARENT_WORDS[m["own"].lower()] if m else frozenset()
+
+
 _YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
 _TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 # a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
@@ -310,7 +328,7 @@ class _Subjects:
 
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
-        alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
+        alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)} | _parent_alias(text)
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
         # a message to the family: "your mother stayed home" is the reader's relative, the patient
         yours = {a for a, _, _ in caregiver_words if _YOUR_BEFORE.search(text, max(0, a - 6), a)}
