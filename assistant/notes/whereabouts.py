@@ -93,7 +93,9 @@ _ALONE = re.compile(
     # "met with daughter alone": the caregiver seen on their own
     r"|\bmet\s+with\s+(?:(?:his|her|their|the)\s+)?[\w-]+\s+alone\b"
     # a heading's "(no pt)", "(w/o patient)": the session had no patient
-    r"|\((?:no|w/o|without)\s+(?:the\s+)?(?:pt|patient|child|client)\)",
+    r"|\((?:no|w/o|without)\s+(?:the\s+)?(?:pt|patient|child|client)\)"
+    # "son came in, dad not w him": whoever did not come with the caregiver is the patient
+    r"|\b(?:came|come|arrived)\s+(?:in\b)?[^.;\n]{0,30}?\bnot\s+(?:w/?|with)\s+(?:him|her|them)\b",
     re.I,
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
@@ -368,7 +370,8 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
     for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
         a, b = m.span()
         if m.re is _ALONE:
-            subjectless = m.group(0).lower().startswith(("none", "("))  # "none of the patients came", "(no pt)"
+            said = m.group(0).lower()  # "none of the patients came", "(no pt)", "came in, dad not w him"
+            subjectless = said.startswith(("none", "(")) or " not w" in said
             if subjectless or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
                 absence.append((a, b))
             continue

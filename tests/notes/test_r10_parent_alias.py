@@ -21,3 +21,16 @@ HEAD = "SLP CTS 10/02/2025 10:00-10:30. Consent: verbal, documented. POC goal: s
 )
 def test_parent_word_names_the_patient(text: str, status: str) -> None:
     assert assistant.check_note(HEAD + text).check("patient_absent").status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # whoever did not come with the caregiver is the patient
+        ("Son Arjun (unpaid) came in, dad not w him.", "met"),
+        ("Daughter arrived at 10, mom not with her.", "met"),
+        ("Son Arjun (unpaid) came in with dad.", "missing"),
+    ],
+)
+def test_not_with_the_caregiver_who_came(text: str, status: str) -> None:
+    assert assistant.check_note(HEAD + text).check("patient_absent").status == status
