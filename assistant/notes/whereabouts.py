@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.notes.lines import MAX_MENTIONS
@@ -177,7 +176,13 @@ _HANDLED_VERBS = (
 )
 _WITH_VERBS = r"(?:perf\w*|practi[cs]ed|did|demo'?d|tried|used|walked)"
 _ON_VERBS = r"(?:practi[cs]ed|performed|tried|did|demonstrated|return[- ]demonstrated)"
-_HANDLED_GATE = re.compile(r"\b(?:" + _HANDLED_VERBS + "|" + _WITH_VERBS + "|" + _ON_VERBS + r")\s", re.I)
+_NAME = r"(?-i:[A-Z][a-z]+)\b"  # a possessive after it: _ON_WHOM_NOT
+_HANDLED_NAMED = re.compile(
+    r"\b" + _HANDLED_VERBS + r"\s+(?P<n1>" + _NAME + ")"
+    + r"|\b" + _WITH_VERBS + r"\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?P<n2>" + _NAME + ")"
+    + r"|\b" + _ON_VERBS + r"\b[^.;\n]{0,60}?\bon\s+(?P<n3>" + _NAME + ")",
+    re.I,
+)  # fmt: skip
 _HABIT_BEFORE = re.compile(
     r"\b(?:has|have|had|been|usually|normally|always|typically|often|will|would|to|who)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -279,20 +284,6 @@ def _matches(ex: Extraction, *patterns: re.Pattern[str]) -> Iterator[re.Match[st
             yield m
 
 
-@lru_cache(maxsize=64)
-def _named_handled(names: frozenset[str]) -> re.Pattern[str] | None:
-    """The caregiver's hands on the patient named by name: "Father fed Benedikt lunch", "Dad tried it w/ Levi"."""
-    if not names:
-        return None
-    who = "(?-i:" + "|".join(map(re.escape, sorted(names))) + r")\b"  # a possessive: _ON_WHOM_NOT
-    return re.compile(
-        r"\b" + _HANDLED_VERBS + r"\s+" + who
-        + r"|\b" + _WITH_VERBS + r"\b[^.;\n]{0,40}?\b(?:w/|with)\s+" + who
-        + r"|\b" + _ON_VERBS + r"\b[^.;\n]{0,60}?\bon\s+" + who,
-        re.I,
-    )  # fmt: skip
-
-
 def _named_taken(names: frozenset[str]) -> re.Pattern[str] | None:
     """ "The senior-center van came for Lucille at 9:05": the patient's own name as the one collected."""
     if not names:
@@ -361,12 +352,25 @@ class Whereabouts(NamedTuple):
     changed: list[Span]
 
 
+def _once(names: Callable[[], frozenset[str]]) -> Callable[[], frozenset[str]]:
+    """`names`, asked at most once (the patient's names are found only when a pattern names someone)."""
+    found: list[frozenset[str]] = []
+
+    def ask() -> frozenset[str]:
+        if not found:
+            found.append(names())
+        return found[0]
+
+    return ask
+
+
 def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[], frozenset[str]]) -> Whereabouts:
     """Presence, absence and mid-session changes the circumstances of the note give for the patient."""
     presence: list[Span] = []
     absence: list[Span] = []
     changed: list[Span] = []
-    named = _named_taken(patient_names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
+    names = _once(patient_names)
+    named = _named_taken(names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
     for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
         a, b = m.span()
         if m.re is _ALONE:
@@ -386,9 +390,10 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             changed.append(m.span())
     beside = _matches(ex, _BESIDE_US)
     presence += [m.span() for m in beside if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient"]
-    handled = _named_handled(patient_names()) if next(finditer(_HANDLED_GATE, ex.text), None) else None
-    for m in _matches(ex, _THROUGHOUT, _TAKES_PART, *([handled] if handled else [])):
+    for m in _matches(ex, _THROUGHOUT, _TAKES_PART, _HANDLED_NAMED):
         a, b = m.span()
+        if m.re is _HANDLED_NAMED and (m["n1"] or m["n2"] or m["n3"]) not in names():
+            continue  # a name, but not the patient's ("fed Rover", "practised with Pilar")
         s_start, s_end = _sentence(ex, a, b)
         if any(s_start <= x < s_end for x, _ in absent_sorted):
             continue  # "pt was at dialysis throughout the session"
