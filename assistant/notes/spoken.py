@@ -33,6 +33,70 @@ _RANGE = re.compile(
     rf"(?:{_TIME.format(h='h2', m='m2')})(?![\w-])",
     re.I,
 )
+# a time said relative to the hour with digits in it ("10 past 9", "quarter to 10", "10 o'clock"), beside a written
+# clock or a spoken time: "10 past 9 to 9:40", "quarter past 2 until 3pm", "from 9:10 until 10 o'clock"
+_HOUR_OR_DIGIT = rf"{_HOUR}|1[0-2]|0?[1-9]"
+_RELATIVE = (
+    rf"(?:(?:a[ ])?(?P<{{h}}_past>{_PAST}|[1-5]?\d)[ ](?:past|after)[ ]|(?:a[ ])?(?P<{{h}}_to>{_SHORT}|[1-5]?\d)[ ]"
+    rf"(?:to|of|before)[ ])(?P<{{h}}>{_HOUR_OR_DIGIT})|(?P<{{h}}_oc>{_HOUR_OR_DIGIT})[ ]?o'?[ ]?clock"
+)
+_WRITTEN = (
+    r"(?P<{h}_hh>1[0-2]|0?[1-9]):(?P<{h}_mm>[0-5]\d)(?:[ ]?[aApP]\.?[mM]\.?)?"
+    r"|(?P<{h}_hp>1[0-2]|0?[1-9])[ ]?[aApP]\.?[mM]\.?"
+)
+_SEP = r"\s+(?:to|until|till|through)\s+"
+_MIXED_RANGES = (
+    re.compile(
+        rf"(?<![\w:-])(?:{_RELATIVE.format(h='h1')}){_SEP}(?:{_RELATIVE.format(h='h2')}|{_WRITTEN.format(h='h2')}"
+        rf"|{_TIME.format(h='w2', m='wm2')})(?![\w:-])",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<![\w:-])(?:{_WRITTEN.format(h='h1')}|{_TIME.format(h='w1', m='wm1')}){_SEP}(?:{_RELATIVE.format(h='h2')})"
+        rf"(?![\w:-])",
+        re.I,
+    ),
+)
+
+
+def _hour(word: str) -> int:
+    return int(word) % 12 or 12 if word.isdigit() else _HOURS[word.lower()]
+
+
+def _part(word: str) -> int:
+    return int(word) if word.isdigit() else _past_minutes(word)
+
+
+def _side(m: re.Match[str], h: str, w: str) -> int:
+    """Minutes on a 12-hour dial of one side of a mixed range (relative, written or spoken)."""
+    g = m.groupdict()
+    if g.get(f"{h}_hh"):
+        return _hour(g[f"{h}_hh"]) * 60 + int(g[f"{h}_mm"])
+    if g.get(f"{h}_hp"):
+        return _hour(g[f"{h}_hp"]) * 60
+    if g.get(f"{h}_oc"):
+        return _hour(g[f"{h}_oc"]) * 60
+    if g.get(h):
+        hour = _hour(g[h])
+        if g.get(f"{h}_past"):
+            return hour * 60 + _part(g[f"{h}_past"])
+        return (hour - 1) * 60 + 60 - _part(g[f"{h}_to"])
+    return _time_of(m, w, w.replace("w", "wm"))
+
+
+def mixed_ranges(text: str) -> list[tuple[int, int, int, int]]:
+    """(start minute, end minute, span start, span end) of every range with a side said relative to the hour."""
+    out = []
+    for pattern in _MIXED_RANGES:
+        for m in pattern.finditer(text):
+            start, end = _side(m, "h1", "w1"), _side(m, "h2", "w2")
+            if end <= start:
+                end += 12 * 60
+            if 0 < end - start <= 240:
+                out.append((start, end, m.start(), m.end()))
+    return out
+
+
 # "we started at two oh five and stopped at two forty": a start and a stop each named by its verb
 _AT = rf"[ ]+(?:[a-z']+[ ]+){{{{0,3}}}}?at[ ]+(?:about[ ]+|around[ ]+)?(?:{_TIME})(?![\w-])"
 _SPOKEN_START = re.compile(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import assistant
-from assistant.notes.spoken import spoken_ranges, spoken_start_stop
+from assistant.notes.spoken import mixed_ranges, spoken_ranges, spoken_start_stop
 
 
 @pytest.mark.parametrize(
@@ -48,4 +48,31 @@ NOTE = (
     ],
 )
 def test_range_with_a_deducted_break_counts(time: str, minutes: int) -> None:
+    assert assistant.check_note(NOTE.format(time=time)).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        # digits said relative to the hour, beside a written clock or a spoken time
+        ("10 past 9 to 9:40", (9 * 60 + 10, 9 * 60 + 40)),
+        ("quarter past 2 until 3pm", (2 * 60 + 15, 3 * 60)),
+        ("from 9:10 until 10 o'clock", (9 * 60 + 10, 10 * 60)),
+        ("from nine until twenty to ten", (9 * 60, 9 * 60 + 40)),
+    ],
+)
+def test_mixed_range_relative_to_the_hour(text: str, minutes: tuple[int, int]) -> None:
+    assert [r[:2] for r in mixed_ranges(text)] == [minutes]
+
+
+@pytest.mark.parametrize("text", ["walk 2 to 3 times a day", "5 to 10 reps", "9:10 to 9:40", "from 2 to 3 sets"])
+def test_no_mixed_range_without_a_relative_side(text: str) -> None:
+    assert mixed_ranges(text) == []
+
+
+@pytest.mark.parametrize(
+    ("time", "minutes"),
+    [("We met from 10 past 9 to 9:40.", 30), ("We met from 9:10 until 10 o'clock.", 50)],
+)
+def test_mixed_range_counts_in_the_note(time: str, minutes: int) -> None:
     assert assistant.check_note(NOTE.format(time=time)).time.total_minutes == minutes
