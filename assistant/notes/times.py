@@ -739,8 +739,23 @@ def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
-def _overlaps_none(r: tuple[int, int, int, int], found: list[tuple[int, int, int, int]]) -> bool:
-    return not any(r[2] < q[3] and q[2] < r[3] for q in found)
+_Said = tuple[int, int, int, int]  # (start minute, end minute, span start, span end)
+
+
+def _new_spans(found: list[_Said], more: list[_Said]) -> list[_Said]:
+    """The ranges of `more` whose spans overlap none of `found`: a binary search over `found` sorted by span start,
+    with the furthest span end so far (a note of thousands of ranges stays linear-logarithmic)."""
+    if not found:
+        return more
+    ordered = sorted(found, key=lambda q: q[2])
+    starts = [q[2] for q in ordered]
+    reach = list(itertools.accumulate((q[3] for q in ordered), max))
+    out = []
+    for r in more:
+        i = bisect_left(starts, r[3])  # the spans that start before r ends
+        if i == 0 or reach[i - 1] <= r[2]:
+            out.append(r)
+    return out
 
 
 def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
@@ -752,8 +767,8 @@ def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
     if not (dictated or relative):
         return segments
     spoken = spoken_ranges(text) if dictated else []
-    spoken += [r for r in spoken_start_stop(text) if _overlaps_none(r, spoken)] if dictated else []
-    spoken += [r for r in mixed_ranges(text) if _overlaps_none(r, spoken)] if relative else []
+    spoken += _new_spans(spoken, spoken_start_stop(text)) if dictated else []
+    spoken += _new_spans(spoken, mixed_ranges(text)) if relative else []
     spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
     if dictated:
         spoken_segments += _spoken_stamped(text, segments + spoken_segments)
