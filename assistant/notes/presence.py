@@ -415,6 +415,7 @@ def _patient_listed(after: str) -> bool:
 
 
 _BRACKETS = re.compile(r"\([^()\n]*\)")
+_LIST_HEADINGS = frozenset({"attendees", "participants"})  # the heading of a list, not a statement of presence
 
 
 def _caregiver_listed(after: str) -> str | None:
@@ -480,6 +481,9 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
+    if concept.text.lower() in _LIST_HEADINGS:  # "Attendees: wife, son, pt": only a list naming the patient says so
+        after = text[concept.end : min(concept.sent_end, concept.end + 80)]
+        return "patient" if _lists_after(text, concept.start, concept.end) and _patient_listed(after) else ""
     # each window search only when the whole note has such words (a match in a window is one in the note)
     both = _PATIENT_AND.search(text, start, concept.end) if ex.may_contain(_PATIENT_AND.pattern) else None
     if both and not _credential(text, both.start(), both.start() + 2):

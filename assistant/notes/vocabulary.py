@@ -24,6 +24,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
         "stayed in the session", "remained in the session", "stayed during the session",
+        # an attendance list's heading: "Attendees: wife, son, pt"
+        "attendees", "participants",
         # said colloquially: "mom was right there at the table"
         "was right there", "were right there", "right there with us", "sat right there",
         # mixed Spanish and English notes

@@ -50,6 +50,10 @@ def test_patient_handled_by_the_caregiver_is_present(presence: str, status: str)
         ("Present: dad, pt, OT.", "problem"),
         ("In attendance: dad, child, OTR.", "problem"),
         ("Those present: pt, dad.", "problem"),
+        # a heading that states nothing alone: only a list naming the patient says present
+        ("Attendees: dad, mom, patient.", "problem"),
+        ("Participants: dad, mom.", "missing"),
+        ("Participants: communication partners of 3 patients.", "missing"),
         # "PT" in capitals is the therapist; the patient in brackets is an aside
         ("Present: dad, PT.", "missing"),
         ("Present: dad (pt at daycare).", "met"),
