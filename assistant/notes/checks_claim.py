@@ -108,15 +108,15 @@ def units(ctx: Context) -> Outcome:
         if line.code in TIMED and line.units > 0:
             timed[line.code] = timed.get(line.code, 0) + line.units
     if group:
-        if not ctx.is_group:  # the code does not apply at all, whatever its units ("97552 x2" for two parents)
+        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
+            return Outcome(
+                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
+            )
+        if not ctx.is_group:
             return Outcome(
                 "problem",
                 "A group code is billed, but the note documents individual training of one patient's caregivers.",
                 spans,
-            )
-        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
-            return Outcome(
-                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans
             )
         wanted = ctx.knowledge.family_codes(ctx.family)[2]
         wrong = sorted({line.code for line in group if line.code != wanted})
