@@ -51,6 +51,8 @@ _VIDEO_NOT_USED = re.compile(
 # "this session was by phone", "SLP caregiver session by phone": the phrase says how the session itself was
 # furnished, whatever else its sentence mentions (a break, a consent, a schedule)
 # "(at home with wife; confirmed by phone)": a fact checked by a call, not the session's mode
+# "POA present by phone? -- no": a question the note answers no
+_ANSWERED_NO = re.compile(r"[ \t]*\?[ \t]*(?:-{1,2}|–|—|:|=)?[ \t]*(?:no|n)\b", re.I)
 _CHECKED_BY = re.compile(r"\b(?:confirm\w*|verif\w*|checked|reported|called)\s+(?:[\w']+\s+){0,2}$", re.I)
 _SESSION_MODE = re.compile(
     r"\b(?:session|visit|training|treatment|appointment|encounter|class|conducted|held|furnished|provided|done"
@@ -217,6 +219,13 @@ def group_session(ctx: Context) -> Outcome:
     individual_billed = [line for line in billed if line.code in TIMED]
     evidence = [s for s in (ctx.ex.group_span, ctx.ex.single_patient_group) if s]
     if group_billed:
+        if not ctx.is_group:  # several caregivers of one patient are no group, whatever units were billed
+            return Outcome(
+                "problem",
+                "A group code is billed, but the note does not show caregivers of two or more patients: the group"
+                " code is for caregivers of different patients trained together; bill the individual codes.",
+                evidence,
+            )
         if any(line.units > 1 for line in group_billed):
             return Outcome(
                 "problem", "Group CTS is billed as one unit for each patient represented, not per caregiver.", evidence
@@ -225,13 +234,7 @@ def group_session(ctx: Context) -> Outcome:
             return Outcome(
                 "problem", "A group session is billed with both the group code and an individual code.", evidence
             )
-        if ctx.is_group:
-            return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)
-        return Outcome(
-            "problem",
-            "A group code is billed, but the note does not show caregivers of two or more patients.",
-            evidence,
-        )
+        return Outcome("met", f"Caregivers of {ctx.ex.group_patients} patients were trained together.", evidence)
     if ctx.is_group and individual_billed:
         return Outcome(
             "problem",
@@ -329,7 +332,7 @@ def _clause_around(text: str, c: Concept) -> str:
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
     consents = ex.of("CONSENT")
-    remote = ex.of("TELEHEALTH", negated=False)
+    remote = [c for c in ex.of("TELEHEALTH", negated=False) if not _ANSWERED_NO.match(ex.text, c.end)]
     # "consent given by phone" says how consent came, not how the session was furnished
     audio = [
         c
@@ -339,6 +342,7 @@ def telehealth(ctx: Context) -> Outcome:
             not _about_consent(ex.text, c, consents)
             and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
             and not _CHECKED_BY.search(ex.text, max(0, c.start - 30), c.start)
+            and not _ANSWERED_NO.match(ex.text, c.end)
         )
     ]
     if audio and not remote and ex.may_contain(r"\bin[- ]person\b") and _IN_PERSON.search(ex.text):

@@ -71,12 +71,18 @@ _OTHER_PATIENTS = (
 # ("- Pt B -- caregivers: son", "1. Mr. H. C. -- daughter Pilar")
 _REPRESENTED_HEADER = re.compile(
     r"\b(?:(?:patients|pts|clients|residents|families)\s+(?:represented|trained|in attendance)"
-    r"|represented\s+(?:patients|pts|clients|residents|families|children))\b[^\n:]{0,120}:[ \t]*\n",
+    r"|represented\s+(?:patients|pts|clients|residents|families|children)"
+    # a heading line of its own: "Families (each child has own POC w/ caregiver-training goal):"
+    r"|(?:^|\n)[ \t]*families)\b[^\n:]{0,120}:[ \t]*\n",
     re.I,
 )
 _BULLET = re.compile(r"[ \t]*(?:[-*•]|\(?\d{1,2}[).])[ \t]+\S")
 # "caregivers of two or more patients" defines the code; it counts nobody
 _DEFINITION_AFTER = re.compile(r"^\s+or\s+more\b", re.I)
+# ... as does what a code "is for": "Group code is for multiple patients' caregivers"
+_DEFINITION_BEFORE = re.compile(
+    r"\b(?:is|are|meant|used|intended|reserved|only)\s+for\s+(?:the\s+)?$|\b(?:defined as|requires?)\s+$", re.I
+)
 # "2 families no-showed", "one family cancelled": scheduled but not trained
 _ABSENT_FAMILIES = (
     # "Families of four residents signed up. Three did not come": the noun may be left to the sentence before
@@ -93,8 +99,8 @@ _ONLY_ONE_ATTENDED = re.compile(
 )
 _SINGLE_PATIENT_GROUP = (
     r"(?:both|all|two|three|multiple|several)\s+(?:\w+\s+){0,3}(?:caregivers?|family members)\s+(?:of|for)\s+"
-    r"(?:this|the same|one|a single)\s+(?:patient|pt|client)"
-    r"|(?:one|a single|the same)\s+(?:patient|pt|client)\b"
+    r"(?:this|the same|one|a single)\s+(?:patient|pt|client|child|resident)"
+    r"|(?:one|a single|the same)\s+(?:patient|pt|client|child|resident)\b"
     r"|\b(?:of|for)\s+this\s+(?:patient|pt)\s+only\b|\bonly\s+(?:this|one)\s+(?:patient|pt)\b"
     r"|\bno other (?:families|family|patients'? (?:caregivers|families))\s+(?:were\s+)?"
     r"(?:present|attended|in attendance)"
@@ -243,6 +249,7 @@ def _first(pattern: str, text: str) -> tuple[tuple[int, int], dict[str, str | No
                 for i in numbers
             )
             and not any(_DEFINITION_AFTER.match(text[m.end(i) : m.end(i) + 12]) for i in groups)
+            and not _DEFINITION_BEFORE.search(text, max(0, m.start() - 24), m.start())
         ):
             return m.span(), m.groupdict()
         m = compiled_.search(text, m.start() + 1)  # "16:00 PATIENTS REPRESENTED: 3": retry inside the rejected match

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
-from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
+from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
 from assistant.notes.whereabouts import arrivals_during, entry_minute, outside_training, whereabouts
@@ -74,6 +74,24 @@ _KIN_REPORTED = re.compile(
     r"(?P<kin>mom|dad|mother|father|husband|wife)\b",
     re.I,
 )
+# "a caregiver training session with her daughter Pilar ... mom was right there": the trainee is the patient's
+# child, so the parent word of the patient's gender names the patient
+_CHILD_TRAINEE = re.compile(
+    r"\b(?:with|trained|training|caregiver[:,]?)\s+(?P<own>his|her)\s+(?:daughter|son|dtr)\b", re.I
+)
+_PARENT_WORDS = {"her": frozenset({"mom", "mother"}), "his": frozenset({"dad", "father"})}
+_SPOUSE_WORDS = frozenset({"wife", "husband", "spouse", "partner"})
+
+
+def _parent_alias(text: str) -> frozenset[str]:
+    """The parent words that name the patient when the trainee is introduced as the patient's child (not when a
+    spouse is named too: "wife trained with her daughter" makes the wife the daughter's mother)."""
+    if _SPOUSE_WORDS & words_of(text):
+        return frozenset()
+    m = next(finditer(_CHILD_TRAINEE, text), None)
+    return _PARENT_WORDS[m["own"].lower()] if m else frozenset()
+
+
 _YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
 _TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
 # a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
@@ -136,6 +154,12 @@ _DENIED_FRAME = re.compile(
     re.I,
 )
 DENIED_REACH = 100
+# "Plan: CTS visit without pt next wk": absence planned for a later visit says nothing of this session's
+_LATER_VISIT = re.compile(
+    r"\b(?:next\s+(?:wk|week|visit|session|time|appt|appointment|month)|at\s+(?:the\s+)?next\b"
+    r"|(?:will|to)\s+(?:be\s+)?(?:schedul\w+|return)|plan(?:ned)?\s*:)",
+    re.I,
+)
 _SUBJECTLESS_ABSENCE = re.compile(
     r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
     r"|with (?:the )?(?:patient|pt) (?:gone|away)"
@@ -311,7 +335,7 @@ class _Subjects:
 
         self.asides = [m.span() for m in _ASIDE.finditer(text)]
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
-        alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)}
+        alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)} | _parent_alias(text)
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
         # a message to the family: "your mother stayed home" is the reader's relative, the patient
         yours = {a for a, _, _ in caregiver_words if _YOUR_BEFORE.search(text, max(0, a - 6), a)}
@@ -383,9 +407,30 @@ def _lists_after(text: str, start: int, end: int) -> bool:
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)")  # a heading, then the gap before the next
 
 
+# an attendance list's items, up to its end: "Present: wife, pt, OT." ("(pt at dialysis)" in brackets is an aside)
+_LIST_END = re.compile(r"[.;\n]")
+_LIST_ITEM_SPLIT = re.compile(r"\s*(?:[,/&+]|\band\b)\s*", re.I)
+# "PT" in capitals is the therapist
+_PATIENT_ITEM = re.compile(r"(?:[Tt]he\s+)?(?:pt|Pt|patient|Patient|PATIENT|[Cc]lient|[Cc]hild|[Rr]esident)")
+
+
+def _patient_listed(after: str) -> bool:
+    """Whether the patient is one of the items of the attendance list `after` opens ("Present: wife, pt, OT")."""
+    end = _LIST_END.search(after)
+    items = _BRACKETS.sub(" ", after[: end.start() if end else len(after)]).lstrip(" \t:-")
+    return any(_PATIENT_ITEM.fullmatch(item.strip()) for item in _LIST_ITEM_SPLIT.split(items))
+
+
+_BRACKETS = re.compile(r"\([^()\n]*\)")
+_LIST_HEADINGS = frozenset({"attendees", "participants"})  # the heading of a list, not a statement of presence
+
+
 def _caregiver_listed(after: str) -> str | None:
     """'caregiver' when the list after a presence word ("Present: caregivers of 3 patients") names the
-    caregivers first; None otherwise (the usual subject rules decide)."""
+    caregivers first, 'patient' when the patient is one of its items ("Present: wife, pt, OT"); None otherwise
+    (the usual subject rules decide)."""
+    if _patient_listed(after):
+        return "patient"
     patient_after = _PATIENT_WORD.search(after)
     caregiver_after = _CAREGIVER_FIRST.search(after)
     if caregiver_after and (patient_after is None or caregiver_after.start() < patient_after.start()):
@@ -443,6 +488,9 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         return ""  # "patient-present session" names a kind of service, not who was there
     if concept.text.lower().startswith(("without", "w/o", "pt ", "patient")):
         return "patient"
+    if concept.text.lower() in _LIST_HEADINGS:  # "Attendees: wife, son, pt": only a list naming the patient says so
+        after = text[concept.end : min(concept.sent_end, concept.end + 80)]
+        return "patient" if _lists_after(text, concept.start, concept.end) and _patient_listed(after) else ""
     # each window search only when the whole note has such words (a match in a window is one in the note)
     both = _PATIENT_AND.search(text, start, concept.end) if ex.may_contain(_PATIENT_AND.pattern) else None
     if both and not _credential(text, both.start(), both.start() + 2):
@@ -452,7 +500,7 @@ def subject_of(ex: Extraction, concept: Concept, subjects: Callable[[], _Subject
         and _lists_after(text, concept.start, concept.end)
         and not _PATIENT_OPENS.search(text, start, concept.start)  # "Pt stayed and participated: wife ..."
     ):
-        listed = _caregiver_listed(text[concept.end : min(concept.sent_end, concept.end + 40)])
+        listed = _caregiver_listed(text[concept.end : min(concept.sent_end, concept.end + 80)])
         if listed is not None:
             return listed  # "Present: caregivers of 3 patients", "In attendance - wife and son"
     who = subjects()
@@ -551,6 +599,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             # name ('the "Patient present" field was left at its default')
             continue
         denied = _DENIED_FRAME.search(ex.text, max(c.sent_start, c.start - DENIED_REACH), c.start) is not None
+        if c.label == "ABSENCE" and _LATER_VISIT.search(ex.text, c.sent_start, c.sent_end):
+            continue
         if c.label == "ABSENCE" and not denied:
             # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.

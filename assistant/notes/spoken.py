@@ -20,12 +20,83 @@ _TEEN = "|".join(w for w, n in NUMBER_UNITS.items() if 10 <= n <= 19)
 _TENS = "|".join(w for w, n in NUMBER_TENS.items() if 20 <= n <= 50)
 # "one oh five", "one o five": dictation writes the zero either way
 _MINUTE = rf"oh?[ -](?:{_DIGIT})|(?:{_TEEN})|(?:{_TENS})(?:[ -](?:{_DIGIT}))?"
-_TIME = rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
+# "ten past nine", "quarter to ten", "half past two": the minutes before the hour they are past or short of
+_PAST = r"quarter|half|five|ten|twenty|twenty[ -]five"
+_SHORT = r"quarter|five|ten|twenty|twenty[ -]five"
+_TIME = (
+    rf"(?:(?:a[ ])?(?P<{{h}}_past>{_PAST})[ ](?:past|after)[ ]|(?:a[ ])?(?P<{{h}}_to>{_SHORT})[ ](?:to|of|before)[ ])?"
+    rf"(?P<{{h}}>{_HOUR})(?:[ ](?P<{{m}}>{_MINUTE})|[ ]o'?[ ]?clock)?"
+)
+_PART_MINUTES = {"quarter": 15, "half": 30}
 _RANGE = re.compile(
     rf"(?=[a-zA-Z])(?<![\w-])(?:{_TIME.format(h='h1', m='m1')})\s+(?:to|until|till|through)\s+"
     rf"(?:{_TIME.format(h='h2', m='m2')})(?![\w-])",
     re.I,
 )
+# a time said relative to the hour with digits in it ("10 past 9", "quarter to 10", "10 o'clock"), beside a written
+# clock or a spoken time: "10 past 9 to 9:40", "quarter past 2 until 3pm", "from 9:10 until 10 o'clock"
+_HOUR_OR_DIGIT = rf"{_HOUR}|1[0-2]|0?[1-9]"
+_RELATIVE = (
+    rf"(?:(?:a[ ])?(?P<{{h}}_past>{_PAST}|[1-5]?\d)[ ](?:past|after)[ ]|(?:a[ ])?(?P<{{h}}_to>{_SHORT}|[1-5]?\d)[ ]"
+    rf"(?:to|of|before)[ ])(?P<{{h}}>{_HOUR_OR_DIGIT})|(?P<{{h}}_oc>{_HOUR_OR_DIGIT})[ ]?o'?[ ]?clock"
+)
+_WRITTEN = (
+    r"(?P<{h}_hh>1[0-2]|0?[1-9]):(?P<{h}_mm>[0-5]\d)(?:[ ]?[aApP]\.?[mM]\.?)?"
+    r"|(?P<{h}_hp>1[0-2]|0?[1-9])[ ]?[aApP]\.?[mM]\.?"
+)
+_SEP = r"\s+(?:to|until|till|through)\s+"
+_MIXED_RANGES = (
+    re.compile(
+        rf"(?<![\w:-])(?:{_RELATIVE.format(h='h1')}){_SEP}(?:{_RELATIVE.format(h='h2')}|{_WRITTEN.format(h='h2')}"
+        rf"|{_TIME.format(h='w2', m='wm2')})(?![\w:-])",
+        re.I,
+    ),
+    re.compile(
+        rf"(?<![\w:-])(?:{_WRITTEN.format(h='h1')}|{_TIME.format(h='w1', m='wm1')}){_SEP}(?:{_RELATIVE.format(h='h2')})"
+        rf"(?![\w:-])",
+        re.I,
+    ),
+)
+
+
+def _hour(word: str) -> int:
+    return int(word) % 12 or 12 if word.isdigit() else _HOURS[word.lower()]
+
+
+def _part(word: str) -> int:
+    return int(word) if word.isdigit() else _past_minutes(word)
+
+
+def _side(m: re.Match[str], h: str, w: str) -> int:
+    """Minutes on a 12-hour dial of one side of a mixed range (relative, written or spoken)."""
+    g = m.groupdict()
+    if g.get(f"{h}_hh"):
+        return _hour(g[f"{h}_hh"]) * 60 + int(g[f"{h}_mm"])
+    if g.get(f"{h}_hp"):
+        return _hour(g[f"{h}_hp"]) * 60
+    if g.get(f"{h}_oc"):
+        return _hour(g[f"{h}_oc"]) * 60
+    if g.get(h):
+        hour = _hour(g[h])
+        if g.get(f"{h}_past"):
+            return hour * 60 + _part(g[f"{h}_past"])
+        return (hour - 1) * 60 + 60 - _part(g[f"{h}_to"])
+    return _time_of(m, w, w.replace("w", "wm"))
+
+
+def mixed_ranges(text: str) -> list[tuple[int, int, int, int]]:
+    """(start minute, end minute, span start, span end) of every range with a side said relative to the hour."""
+    out = []
+    for pattern in _MIXED_RANGES:
+        for m in pattern.finditer(text):
+            start, end = _side(m, "h1", "w1"), _side(m, "h2", "w2")
+            if end <= start:
+                end += 12 * 60
+            if 0 < end - start <= 240:
+                out.append((start, end, m.start(), m.end()))
+    return out
+
+
 # "we started at two oh five and stopped at two forty": a start and a stop each named by its verb
 _AT = rf"[ ]+(?:[a-z']+[ ]+){{{{0,3}}}}?at[ ]+(?:about[ ]+|around[ ]+)?(?:{_TIME})(?![\w-])"
 _SPOKEN_START = re.compile(
@@ -93,6 +164,26 @@ _DATE_NUMBERS = re.compile(
 )
 
 
+def _past_minutes(word: str) -> int:
+    word = word.lower()
+    return _PART_MINUTES.get(word) or _minute(word)
+
+
+def _time_of(m: re.Match[str], h: str, mm: str) -> int:
+    """Minutes on a 12-hour dial of the spoken time in groups `h` (and its past/to parts) and `mm`."""
+    hour, parts = _HOURS[m[h].lower()], m.groupdict()
+    if parts.get(f"{h}_past"):
+        return hour * 60 + _past_minutes(parts[f"{h}_past"])
+    if parts.get(f"{h}_to"):
+        return (hour - 1) * 60 + 60 - _past_minutes(parts[f"{h}_to"])
+    return hour * 60 + _minute(m[mm])
+
+
+def _has_minutes(m: re.Match[str], h: str, mm: str) -> bool:
+    parts = m.groupdict()
+    return bool(m[mm] or parts.get(f"{h}_past") or parts.get(f"{h}_to"))
+
+
 def _minute(word: str | None) -> int:
     if not word:
         return 0
@@ -109,11 +200,13 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
     out = []
     for m in _RANGE.finditer(text):
         if not (
-            m["m1"] or m["m2"] or "clock" in m.group(0).lower() or _CUE.search(text, max(0, m.start() - 15), m.start())
+            _has_minutes(m, "h1", "m1")
+            or _has_minutes(m, "h2", "m2")
+            or "clock" in m.group(0).lower()
+            or _CUE.search(text, max(0, m.start() - 15), m.start())
         ):
             continue
-        h1, h2 = _HOURS[m["h1"].lower()], _HOURS[m["h2"].lower()]
-        start, end = h1 * 60 + _minute(m["m1"]), h2 * 60 + _minute(m["m2"])
+        start, end = _time_of(m, "h1", "m1"), _time_of(m, "h2", "m2")
         if end <= start:
             end += 12 * 60  # "eleven thirty to twelve fifteen", "twelve forty to one ten"
         if 0 < end - start <= 240:
@@ -122,7 +215,7 @@ def spoken_ranges(text: str) -> list[tuple[int, int, int, int]]:
 
 
 def _clock(m: re.Match[str]) -> int:
-    return _HOURS[m["h"].lower()] * 60 + _minute(m["m"])
+    return _time_of(m, "h", "m")
 
 
 def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from assistant.notes.addenda import Entry, find_entries
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
 from assistant.notes.scan import sparse_finditer
-from assistant.notes.spoken import spoken_ranges, spoken_stamps, spoken_start_stop
+from assistant.notes.spoken import mixed_ranges, spoken_ranges, spoken_stamps, spoken_start_stop
 from assistant.words import NUMBER_TENS as _WORD_TENS
 from assistant.words import NUMBER_UNITS as _WORD_UNITS
 
@@ -176,6 +176,7 @@ _FEET_CUE = re.compile(r"\b(?:amb\w*|walk\w*|gait|distance|feet|ft|x)\s*$", re.I
 MAX_PRIME_MINUTES = 90
 
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
+_RELATIVE_WORDS = frozenset({"past", "clock"})
 _SPOKEN_GATE = re.compile(
     r"\s(?:to|until|till|through|at|start|started|began|finished|ended|stop|stopped)\s+"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
@@ -745,18 +746,49 @@ def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+_Said = tuple[int, int, int, int]  # (start minute, end minute, span start, span end)
+
+
+def _new_spans(found: list[_Said], more: list[_Said]) -> list[_Said]:
+    """The ranges of `more` whose spans overlap none of `found`: a binary search over `found` sorted by span start,
+    with the furthest span end so far (a note of thousands of ranges stays linear-logarithmic)."""
+    if not found:
+        return more
+    ordered = sorted(found, key=lambda q: q[2])
+    starts = [q[2] for q in ordered]
+    reach = list(itertools.accumulate((q[3] for q in ordered), max))
+    out = []
+    for r in more:
+        i = bisect_left(starts, r[3])  # the spans that start before r ends
+        if i == 0 or reach[i - 1] <= r[2]:
+            out.append(r)
+    return out
+
+
+def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
+    """`segments` and the ranges said in words: dictated ("nine to nine twenty five"), or relative to the hour with
+    digits ("10 past 9 to 9:40", "from 9:10 until 10 o'clock")."""
+    words = words_of(text)
+    dictated = bool(_SPOKEN_WORDS & words) and _SPOKEN_GATE.search(text) is not None
+    relative = bool(_RELATIVE_WORDS & words)
+    if not (dictated or relative):
+        return segments
+    spoken = spoken_ranges(text) if dictated else []
+    spoken += _new_spans(spoken, spoken_start_stop(text)) if dictated else []
+    spoken += _new_spans(spoken, mixed_ranges(text)) if relative else []
+    spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
+    if dictated:
+        spoken_segments += _spoken_stamped(text, segments + spoken_segments)
+    return sorted(segments + spoken_segments, key=lambda g: g.span)
+
+
 def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     """All clock ranges and written durations in `text`, and the stated total if one is clear."""
     lines = lines or LineIndex(text)
     tokens = _tokens(text)
     tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
-    if _SPOKEN_WORDS & words_of(text) and _SPOKEN_GATE.search(text):  # dictated notes spell the clock out
-        spoken = spoken_ranges(text)
-        spoken += [r for r in spoken_start_stop(text) if not any(r[2] < q[3] and q[2] < r[3] for q in spoken)]
-        spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
-        spoken_segments += _spoken_stamped(text, segments + spoken_segments)
-        segments = sorted(segments + spoken_segments, key=lambda g: g.span)
+    segments = _with_spoken(text, segments)
     segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
     durations = _durations(text, [s.span for s in segments], lines, implausible)

@@ -25,7 +25,9 @@ MISMATCH_TOLERANCE = 2  # minutes; rounding on a clock face
 HALF_DAY = 12 * 60
 # "break 2:15-2:25", "brk 0931-0941", "(lunch 12:00-12:30)", "not counted: 9:20-9:35", "feed froze 14:11-14:15"
 _BREAK_BEFORE = re.compile(
-    r"\b(break|brk|rest|pause|paused|lunch|off the clock|not counted|excluded|not billed|stepped out|interrupt\w*"
+    # "lunch" is the break's, not the setting of a treatment ("dysphagia tx with pt at lunch: 11:00-11:40")
+    r"\b(break|brk|rest|pause|paused|(?<!at )(?<!during )(?<!over )lunch|off the clock|not counted|excluded"
+    r"|not billed|stepped out|interrupt\w*"
     # "video dropped 15:20-15:28", "feed froze 14:11-14:15": the call was down
     r"|dropped|disconnected|lost connection|outage|reconnect\w*|froze|frozen)\b"
     r"[^\d\n;.)]{0,12}$",
@@ -45,6 +47,7 @@ _VERDICT = re.compile(r"not counted|excluded|not billed|off the clock", re.I)
 # 9:20-9:45": a verdict its own clause closes (a stop, or for "not CTS" a bracket, before the next range) judges the
 # range before it, not the next one
 _NOT_TRAINING = r"not (?:cts|caregiver training|part of (?:the )?(?:cts|caregiver training))"
+_DEDUCTED = re.compile(r"\b(?:minus|less|deduct\w*|subtract\w*|excluding)\b", re.I)
 _EXCLUDED_LATER = re.compile(
     # "(break excluded)." names what was excluded (the total's qualifier): only the verdicts on the range itself close
     r"^[^\d\n;]{0,150}?\b(?:(?:not counted|not billed|off the clock)\b(?![^\n\d.;]{0,12}\d)"
@@ -132,6 +135,9 @@ _SCHEDULE_AFTER = re.compile(
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
+# "Total visit 50 min; CTS portion 34 min": a figure named the visit's is the whole visit's when the day has another
+# service (the training is a part of the visit)
+_VISIT_NAMED = re.compile(r"\b(?:visit|encounter)[ \t]*(?:time|length|duration)?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?$", re.I)
 
 
 @dataclass
@@ -182,7 +188,11 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
         return _STAMP_PAUSE.search(text, end, min(line_end, next_start)) is not None
     reach = 170  # a clause that ends in its verdict: "1:29-1:45 rehab aide set up ... - aide time, not counted"
     after = text[end : min(end + reach, next_start)] + ("0" if next_start < end + reach else "")
-    if _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after):
+    if _BREAK_AFTER.match(after):
+        return True
+    later = _EXCLUDED_LATER.match(after)
+    # "9:10-10:00, minus a ten-minute break ... (not counted)": the verdict after a deduction is the deducted part's
+    if later and not _DEDUCTED.search(after, 0, later.end()):
         return True
     before = lines.before(seg.span[0], 30)
     cue = _BREAK_BEFORE.search(before)
@@ -194,9 +204,16 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
     return bool(text[prev_break:at].strip(" ,-–("))
 
 
+def _aside_closed(between: str) -> bool:
+    """Whether the cue sat in a bracket that closed before the range: "(she is in WA, therapist in clinic): 4:00 to
+    4:20 pm" says where she was, not whose hours the range gives."""
+    closed = between.find(")")
+    return closed >= 0 and "(" not in between[:closed]
+
+
 def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
     before = _SCHEDULE_BEFORE.search(lines.before(seg.span[0], 60))
-    if before and not _CTS_WORDS.search(before["between"] or ""):
+    if before and not _CTS_WORDS.search(before["between"] or "") and not _aside_closed(before["between"] or ""):
         return True
     return bool(_SCHEDULE_AFTER.match(text, seg.span[1], seg.span[1] + 40))
 
@@ -331,6 +348,7 @@ def _stated(
             _VISIT_TOTAL.search(lines.before(d.span[0], 40))
             and (_EVAL.search(lines.line(*d.span)) or (other_service and _visit_line(lines, service, d)))
         )
+        and not (other_service and _VISIT_NAMED.search(lines.before(d.span[0], 40)))
     ]
     totals = [d for d in own if d.total_cue]
     labelled = [d for d in totals if d.of_range is None]

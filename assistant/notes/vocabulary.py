@@ -24,6 +24,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
         "stayed in the session", "remained in the session", "stayed during the session",
+        # an attendance list's heading: "Attendees: wife, son, pt"
+        "attendees", "participants",
         # said colloquially: "mom was right there at the table"
         "was right there", "were right there", "right there with us", "sat right there",
         # mixed Spanish and English notes
@@ -220,6 +222,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "skin checks", "bony prominences", "incontinence care", "peristomal", "pouch change", "wafer",
         "perineal care", "peri care", "clean technique", "sterile technique", "leg bag", "night bag", "drainage bag",
         "indwelling catheter", "urinary catheter", "catheter securement", "securement device",
+        # bowel and bladder programs after spinal cord injury, and skin protection
+        "bowel program", "bowel care", "bowel routine", "digital stimulation", "digital stim", "suppository",
+        "suppository insertion", "intermittent catheterization", "straight cath", "straight catheterization",
+        "barrier cream", "off-loading",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",

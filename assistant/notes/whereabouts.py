@@ -61,9 +61,10 @@ _PT_AT_SOURCE = (
     r"(?:(?:was|is|stayed|remained)\s+)?at\s+(?:(?:his|her|their)\s+)?[\w-]+(?:['’]s\b|s['’])"
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     # ... "Pt (Wen-Hsiung Lin) @ home w/ dtr"
-    + r"|\b(?:pt|patient)(?:\s+\([^()\n]{1,40}\))?\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s+"
-    r"(?:w/|with)\s+"
-    r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father"
+    # ... "Child (Wren Kalu, 8 mo, former 29-wk preemie, P07.32) home with dad"
+    + r"|\b(?:pt|patient|child|client)(?:\s+\([^()\n]{1,80}\))?\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?"
+    r"home\s+(?:w/|with)\s+"
+    r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father|mom|dad"
     r"|neighbou?r|friend|aide|sitter|grand\w+)\b"
 )
 _PT_AT = re.compile(_PT_AT_SOURCE, re.I)
@@ -89,7 +90,11 @@ _ALONE = re.compile(
     r"(?:alone|by (?:herself|himself|themselves)|on (?:her|his|their) own)\b"
     r"|\bnone of the (?:patients|pts|clients|residents) (?:came|attended|were present|joined|was present)\b"
     # "met with daughter alone": the caregiver seen on their own
-    r"|\bmet\s+with\s+(?:(?:his|her|their|the)\s+)?[\w-]+\s+alone\b",
+    r"|\bmet\s+with\s+(?:(?:his|her|their|the)\s+)?[\w-]+\s+alone\b"
+    # a heading's "(no pt)", "(w/o patient)": the session had no patient
+    r"|\((?:no|w/o|without)\s+(?:the\s+)?(?:pt|patient|child|client)\)"
+    # "son came in, dad not w him": whoever did not come with the caregiver is the patient
+    r"|\b(?:came|come|arrived)\s+(?:in\b)?[^.;\n]{0,30}?\bnot\s+(?:w/?|with)\s+(?:him|her|them)\b",
     re.I,
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
@@ -153,9 +158,31 @@ _TAKES_PART = re.compile(
     # bench tx", "RD: wife perf bench tx w/ pt x2", "practiced transfers with pt himself"
     r"|\b(?:fed|assisted|transferred|dressed|bathed|guarded|spotted|positioned|stretched|walked)\s+(?:the\s+)?"
     r"(?-i:pt|Pt|patient|Patient)\b"
-    r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b",
+    r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d|used|tried)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b"
+    # the caregiver's hands-on task, named by its gerund, on the patient: "husband and son practiced turning pt"
+    r"|\b(?:practi[cs]ed|performed|did|demo'?d|return[- ]demonstrated)\s+(?:\w+ing)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b"
+    # the patient doing the activity while the caregiver trains on it: "husband practiced guarding while pt walked"
+    r"|\bwhile\s+(?:the\s+)?(?-i:pt|Pt|patient)\s+(?:amb\w*|walked|transferred|stood|practi[cs]ed|performed|ate|drank"
+    r"|fed|was\s+(?:walking|eating|fed|transferred))\b"
+    # the caregiver coaching the patient through the task: "wife coached pt through sock aid"
+    r"|\b(?:coached|cued|guided|talked)\s+(?-i:pt|Pt|patient)\s+(?:through|to|on|in)\b",
     re.I,
 )
+# the same hands-on verbs with the patient's own name as their object: "Father fed Benedikt lunch", "Dad bathed Levi
+# with OT coaching", "Dad tried each strategy w/ Levi" (compiled per note from the names its patient label gives)
+_HANDLED_VERBS = (
+    r"(?:fed|bathed|showered|toileted|dressed|transferred|positioned|repositioned|guarded|spotted|stretched|walked"
+    r"|assisted|helped|turned|rolled|lifted|cued|coached)"
+)
+_WITH_VERBS = r"(?:perf\w*|practi[cs]ed|did|demo'?d|tried|used|walked)"
+_ON_VERBS = r"(?:practi[cs]ed|performed|tried|did|demonstrated|return[- ]demonstrated)"
+_NAME = r"(?-i:[A-Z][a-z]+)\b"  # a possessive after it: _ON_WHOM_NOT
+_HANDLED_NAMED = re.compile(
+    r"\b" + _HANDLED_VERBS + r"\s+(?P<n1>" + _NAME + ")"
+    + r"|\b" + _WITH_VERBS + r"\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?P<n2>" + _NAME + ")"
+    + r"|\b" + _ON_VERBS + r"\b[^.;\n]{0,60}?\bon\s+(?P<n3>" + _NAME + ")",
+    re.I,
+)  # fmt: skip
 _HABIT_BEFORE = re.compile(
     r"\b(?:has|have|had|been|usually|normally|always|typically|often|will|would|to|who)\s+(?:[\w-]+\s+)?$", re.I
 )
@@ -325,16 +352,31 @@ class Whereabouts(NamedTuple):
     changed: list[Span]
 
 
+def _once(names: Callable[[], frozenset[str]]) -> Callable[[], frozenset[str]]:
+    """`names`, asked at most once (the patient's names are found only when a pattern names someone)."""
+    found: list[frozenset[str]] = []
+
+    def ask() -> frozenset[str]:
+        if not found:
+            found.append(names())
+        return found[0]
+
+    return ask
+
+
 def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[], frozenset[str]]) -> Whereabouts:
     """Presence, absence and mid-session changes the circumstances of the note give for the patient."""
     presence: list[Span] = []
     absence: list[Span] = []
     changed: list[Span] = []
-    named = _named_taken(patient_names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
+    names = _once(patient_names)
+    named = _named_taken(names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
     for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
         a, b = m.span()
         if m.re is _ALONE:
-            if m.group(0).lower().startswith("none") or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
+            said = m.group(0).lower()  # "none of the patients came", "(no pt)", "came in, dad not w him"
+            subjectless = said.startswith(("none", "(")) or " not w" in said
+            if subjectless or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
                 absence.append((a, b))
             continue
         if m.re is _ELSEWHERE and subject_of(_concept("ABSENCE", a, b, ex)) != "patient":
@@ -348,14 +390,16 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             changed.append(m.span())
     beside = _matches(ex, _BESIDE_US)
     presence += [m.span() for m in beside if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient"]
-    for m in _matches(ex, _THROUGHOUT, _TAKES_PART):
+    for m in _matches(ex, _THROUGHOUT, _TAKES_PART, _HANDLED_NAMED):
         a, b = m.span()
+        if m.re is _HANDLED_NAMED and (m["n1"] or m["n2"] or m["n3"]) not in names():
+            continue  # a name, but not the patient's ("fed Rover", "practised with Pilar")
         s_start, s_end = _sentence(ex, a, b)
         if any(s_start <= x < s_end for x, _ in absent_sorted):
             continue  # "pt was at dialysis throughout the session"
         if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
             continue
-        if m.re is _TAKES_PART and (
+        if m.re is not _THROUGHOUT and (
             _ON_WHOM_NOT.match(ex.text, b, b + 16)
             # "wife has assisted pt with showers since discharge": what the caregiver does at home, not the session
             or _HABIT_BEFORE.search(ex.text, max(s_start, a - 30), a)
