@@ -41,8 +41,13 @@ _YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 # "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
 # is asked about
 _LOST_BEFORE = r"\b(?:lost|after|failed)\s+(?:(?:at|the|our|my|a)\s+)*"
-_LOST_AFTER = (r"\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*"
-               r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b")
+# (the words between name no other level: "a reconsideration after the redetermination is denied" lost the first)
+_LEVEL_WORD = r"(?:after|before|redetermination|reconsideration|qic|alj|hearing|council|court|level)\b"
+_OUTCOME = r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b"
+# ... or with a few words between that name what it was about, when a verb reports the outcome ("our redetermination
+# on a 97550/97551 denial came back unfavorable"; not "a redetermination for the denied line", which asks to file it)
+_LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _OUTCOME
+               + r"|\w*(?:\s+(?!" + _LEVEL_WORD + r")[\w/'-]+){1,6}?\s+(?:came back|was|were|got|is)\s+(?:\w+\s+)?" + _OUTCOME + ")")
 
 
 def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:

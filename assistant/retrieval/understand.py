@@ -382,6 +382,10 @@ def _said(text: str, dated: str, dos: date | None, days: list[date], spans: list
 
 
 def _period(on: date | None, days: list[date], months: list[Period], years: list[int]) -> Period | None:
+    # "priced the same for DOS 3/8/2024 and 3/9/2024?" with one of them passed as the date of service: the question
+    # compares the days it names, so no one of them is the day asked about (each is, in `periods`)
+    if on is not None and len(set(days)) > 1 and on in days:
+        return None
     if on is not None:
         return (on, on)
     if len(set(days)) == 1:
