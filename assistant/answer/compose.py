@@ -64,6 +64,7 @@ MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat mos
 # found" leaves open
 EXISTS = re.compile(r"\b(?:is|are) there (?:an?|any)\b|\bdoes (?:an?|any) [\w ]{1,60}\bexist|\byes or no\b", re.I)
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
+OPEN_QUESTION = re.compile(r"\s*no source (?:was )?found on whether\b", re.I)  # a question the sources leave open
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 # "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
 # ("best cueing sequence to teach a wife ...": the best way, sequence or technique to do something clinical)
@@ -448,6 +449,10 @@ def compose(
                 if c not in intent.likened and all(leaves_out(p, intent, kb) for p in passages[:3])]
         why = f"no passage found says this about {', '.join(left)}" if left else "no passage states the answer"
         return [Cited(f"{CANNOT}: {why}.", None)], False
+    out.sort(key=lambda item: item[0])
+    if OPEN_QUESTION.match(out[0][1].text) and _of_codes_asked(out[0][1].text, intent):
+        # "can my SLP bill G0539 with GN?" when the sources leave it open: say so, not yes or no
+        return [Cited(f"{CANNOT}: its sources leave this open.", None), out[0][1]], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2 and _of_codes_asked(s, intent)]

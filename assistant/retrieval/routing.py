@@ -317,6 +317,8 @@ def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[P
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
     out = _not_in_force(intent, kb)
+    if intent.kind == "modifier":  # "G0541 with GO on 12/3/2024?": a code not in force then is the answer
+        out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in out]
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
     if status and _WHETHER_BILL.search(intent.query):  # whether it may be billed then: the period's status leads,

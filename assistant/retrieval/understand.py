@@ -423,6 +423,13 @@ _VALID_WHERE = re.compile(r"\b(?:valid|billable|payable|covered|allowed)\s+(?:un
                           r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d)[a-z]", re.I)
 
 
+# a therapy modifier or a therapy plan named with a code: whether the code is billed as therapy
+THERAPY_STATUS = re.compile(r"(?<![\w-])(?:GO|(?i:gp|gn))(?![\w-])|\b(?i:therapy (?:service|code)s?"
+                            r"|under (?:the |my |our |a |his |her )?(?:poc|plan of care|therapy plan))\b")
+# the code's dates asked in so many words ("is G0541 with GO valid on 12/20/2024?")
+_IN_FORCE = re.compile(r"\bvalid\b|\bin effect\b|\beffective\b|\bexist|\bdeleted\b|\bexpired?\b", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
@@ -456,6 +463,8 @@ def classify(
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
     # ("is 97550 billable under hospice", "is G0539 valid for PT" with no date: billable where or by whom, not when)
     valid = "code_validity" in hits and not _EDIT.search(text) and (has_period or not _VALID_WHERE.search(text))
+    if has_code and THERAPY_STATUS.search(text) and not (EXISTED.search(text) or _IN_FORCE.search(text)):
+        return "modifier"  # "can my SLP bill G0539 w GN under the POC in 2026": a therapy code or not, not its dates
     if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or _asks_meaning(text)
                      or EXISTED.search(text)):
         return "code_validity"
