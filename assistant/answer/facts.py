@@ -20,6 +20,7 @@ from assistant.knowledge.schema import RVU, DiagnosisChange
 from assistant.retrieval.chunk_facts import counted, lines_words, overlap, unit_amounts, unit_bands
 from assistant.retrieval.chunking import money, window_words
 from assistant.retrieval.pin import Pin, overlaps
+from assistant.retrieval.segments import label, stretches
 from assistant.retrieval.understand import Intent, Period
 
 
@@ -188,9 +189,14 @@ SESSIONS = re.compile(r"\btwice\b|\btwo (?:sessions|visits|97550s|G0541s)\b|\b(?
                       r"|\badd(?:ed)? (?:up|together)\b|\bcombine", re.I)
 
 
-def units(intent: Intent, pin: Pin) -> Claim | None:
+def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     if not intent.minutes:
         return units_for_count(intent, pin)
+    split = stretches(intent, kb)
+    if len({f for f, _ in split}) > 1:
+        return family_units(split, pin)
+    if split and not intent.full_time:  # "transfers 20 min and toileting 25 min": one family's stretches, one total
+        return _total_units(intent.minutes, pin)
     # (not "20 min + 20 min ... for the 40 min", which already names the total, perhaps of two families)
     parts = list(intent.minutes)
     if len(parts) > 1 and SESSIONS.search(intent.query) and not intent.full_time and 2 * max(parts) != sum(parts):
@@ -214,6 +220,22 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
              and all(code != addon for code, _ in lines) else "")
     return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
+
+
+def family_units(split: Sequence[tuple[str, int]], pin: Pin) -> Claim | None:
+    """ "ostomy care 20 min, transfers 25 min": the minutes of the pin's family only, counted on their own."""
+    family = pin.entry.removeprefix("units:")
+    parts = [m for f, m in split if f == family]
+    total = sum(parts)
+    lines = supported_lines_for_minutes(total, codes=pin.obj)
+    band = next(((lo, hi) for lo, hi, _ in unit_bands(pin.obj) if lo <= total <= hi), None)
+    if not parts or band is None:
+        return None
+    summed = f"{' + '.join(map(str, parts))} = {total}" if len(parts) > 1 else str(total)
+    billed = lines_words(lines) if lines else "nothing reportable"
+    first = "Each code family is counted on its own minutes, never pooled: " if split[0][0] == family else ""
+    return Claim(f"{first}{summed} minutes of {label(family)} caregiver training supports {billed} under the CPT "
+                 f"mid-point rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
 
 def _total_units(parts: Sequence[int], pin: Pin) -> Claim | None:
@@ -275,7 +297,7 @@ _WORDERS: dict[str, Worder] = {
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),
     "kx": lambda intent, pin, kb: kx(pin),
-    "units": lambda intent, pin, kb: units(intent, pin),
+    "units": lambda intent, pin, kb: units(intent, pin, kb),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
     "decision": lambda intent, pin, kb: decision(pin),
     "denial": lambda intent, pin, kb: denial_stands(pin),

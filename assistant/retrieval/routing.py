@@ -22,6 +22,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
+from assistant.retrieval.segments import DIRECT_CARE, family_minutes
 from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
@@ -77,9 +78,6 @@ _WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|can|could|will|would|should|mu
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
-# Direct clinical care taught to a caregiver (facts §12; the g0541_vs_97550 FAQ): the G0541 family's content
-DIRECT_CARE = re.compile(r"\bwound|pressure[\s-](?:injur|ulcer|sore)|decubit|infection control|\bostomy|catheter"
-                         r"|\btrach\b|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
 
 
 def units_family(intent: Intent, kb: Knowledge) -> str | None:
@@ -359,8 +357,11 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _group_units_pins(intent, kb)
     elif intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
                                                         and (intent.unit_count or intent.procedure_codes))):
+        split = list(dict.fromkeys(f for f, _ in family_minutes(intent, kb)))
+        if split:  # "ostomy care (20 min) then transfers (25 min)": each family's own units, in the order told
+            out += [Pin(f"units:{f}", "units", kb.family_codes(f)[:2]) for f in split]
         family = units_family(intent, kb)
-        if family is not None:
+        if family is not None and not split:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
         out += _timed_validity(intent, kb, family)
     if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow
