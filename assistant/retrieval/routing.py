@@ -203,11 +203,11 @@ _ON_CLAIM = (r"\b(?:for|on|with|in)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?
 
 
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    dated = intent.period is not None or intent.asks_meaning
+    # a diagnosis code named with a procedure code is what is asked ("G20 on the 97550 claim for 11/4/2026, fine?"):
+    # its dated change leads, the procedure code's window only follows (one not in force leads: `_not_in_force`)
+    dated = (intent.period is not None or intent.asks_meaning) and not intent.diagnosis_codes
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
-    on_claim = bool(intent.diagnosis_codes) and all(
-        re.search(_ON_CLAIM.format(code=c), intent.query, re.I) for c in intent.procedure_codes)
-    return _dx_pins(intent, kb) + out if on_claim else out + _dx_pins(intent, kb)
+    return _dx_pins(intent, kb) + out
 
 
 def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
