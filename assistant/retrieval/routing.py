@@ -265,6 +265,7 @@ _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical 
                         re.I)
 
 
+_WAIVER_NAMED = re.compile(r"\bwaiver|\blaps|\bexpire|\bextend|\bshutdown\b", re.I)
 _LIST_ASKED = re.compile(r"\b(?:got |was |were |been )?added\b|\b(?:on|off) the (?:telehealth )?list\b|\btemporar"
                          r"|\bprovisional|\bpermanent", re.I)
 
@@ -281,12 +282,15 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     # "I heard it got added but just temporarily?": the list status is asked about, the waiver follows
     if not _THERAPIST.search(intent.query) or _LIST_ASKED.search(intent.query):
         return listed + waivers
+    deciding = bool(_WAIVER_NAMED.search(intent.query))
     if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
         waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver_ended", w)
                    for w in sorted(ended, key=lambda w: w.effective_to or date.min, reverse=True)[:1]]
-    # A therapist's telehealth turns on the statutory waiver, not only on the list.
-    return waivers + listed
+        deciding = deciding or bool(waivers)
+    # A therapist's telehealth turns on the statutory waiver, not only on the list. When the waiver decides it (its
+    # lapse is asked about, or the date is past its end) the list status only follows.
+    return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed]
 
 
 # "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
@@ -319,7 +323,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in out]
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
-    if status and _WHETHER_BILL.search(intent.query):  # whether it may be billed then: the period's status leads,
+    # whether it may be billed then, or whether the therapists' waiver had lapsed: the period's status leads,
+    if status and (_WHETHER_BILL.search(intent.query) or _WAIVER_NAMED.search(intent.query)):
         out += status  # the claim's modifier and place of service only follow
         topics = [Pin(p.entry, p.what, p.obj, strong=False) for p in topics]
     out += _addon_pins(intent, kb) + topics + _group_code_pins(intent, kb)
