@@ -68,7 +68,9 @@ PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
                            r"|in the room)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
-_SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
+# ("twice per member", "twice a year": how often, not one date)
+_SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member|patient|pt|beneficiary|enrollee|year|yr"
+                       r"|month|week|lifetime|episode|plan|benefit))|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
@@ -104,7 +106,10 @@ _ABN_EDIT = re.compile(r"^(?=.*\b(?:ABN|advance beneficiary notice)s?\b)"
 # "units error from 2 years ago, can we still reopen it?": how long a reopening may be asked for
 _REOPEN_LATE = re.compile(
     r"^(?=.*\breopen\w*)"
-    r".*\b(?:still|too late|how long|how far back|time limit|deadline|years? ago|months? ago|in 20\d\d|old|window)\b",
+    r".*(?:\b(?:still|too late|how long|how far back|time limit|deadline|years? ago|months? ago|in 20\d\d|old|window)\b"
+    # "does a reopening stop the 120-day clock?": a reopening does not extend the appeal deadline
+    r"|\b(?:stop|stops|pause|extend|toll|freeze|reset|restart|hold|affect)\w*\b[^?.]{0,40}\b(?:clock|deadlines?|appeal"
+    r"|time limit|timeline|days)\b)",
     re.I)
 
 # "telehealth modifier for 97550 and pos?", "que modifier para tele": the claim's telehealth modifier or place of
@@ -135,7 +140,9 @@ _MA_DUTY = re.compile(
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
-    r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
+    r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b"
+    # "their internal policy allows it only twice, and they denied the third": the plan's own criteria
+    r"|\b(?:internal|own|in-house|proprietary) (?:policy|policies|criteria|rules?|guidelines?|limits?)\b)",
     re.I)
 
 # "can I pool those 30 min under the 8 min rule", "combine the CTS minutes with my 97110": caregiver minutes are not
