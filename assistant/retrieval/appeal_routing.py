@@ -139,7 +139,27 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     for route_id, words in (*_ROUTE_WORDS, _ANY_APPEAL):
         if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
             out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
-    return _sent_to(intent, routes, out)
+    return _first_time(intent, routes, _sent_to(intent, routes, out))
+
+
+# "first denial ever ... do I send them a reconsideration request?": no level has been decided yet
+_FIRST_TIME = re.compile(r"\bfirst (?:ever )?(?:denial|denied|appeal|time)\b|\binitial (?:denial|determination)\b"
+                         r"|\bnever (?:appealed|been denied)\b", re.I)
+
+
+def _first_time(intent: Intent, routes: dict[str, Any], out: list[Pin]) -> list[Pin]:
+    """A first denial of a Medicare claim with a later level named ("send a reconsideration?"): Medicare's first level,
+    the MAC's redetermination, leads, and the level named follows."""
+    first = _FIRST_LEVEL_OF.get(intent.payer)
+    if first not in routes or not _FIRST_TIME.search(intent.query) or _next_level(intent, routes) is not None:
+        return out
+    later = [p for p in out if p.what == "route" and p.obj.level is not None and p.obj.level > routes[first].level]
+    if not later or any(p.entry == f"appeal:{first}" for p in out):
+        return out
+    return [Pin(f"appeal:{first}", "route", routes[first])] + [Pin(p.entry, p.what, p.obj, strong=False) for p in out]
+
+
+_FIRST_LEVEL_OF = {None: "redetermination", "medicare": "redetermination"}
 
 
 def _sent_to(intent: Intent, routes: dict[str, Any], out: list[Pin]) -> list[Pin]:
