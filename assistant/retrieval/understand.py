@@ -109,6 +109,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
+        # "the estimator priced 97550 the same for both dates": a price is an amount
+        r"|\bpric(?:e|es|ed|ing)\b"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
         r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
