@@ -526,6 +526,9 @@ def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> li
     # "OA-18 ... what do I do": an FAQ whose own question is about other denial codes (B15/N122, which mentions CO-18 in
     # passing) is no answer to it; nor is another code's meaning (CARC 150 for CO-151)
     kept = [p for p in kept if not (intent.reason_codes and _about_other_codes(p, intent))]
+    if intent.kind == "appeal" and not intent.reason_codes:  # "how do I file a redetermination for the denied line":
+        # an FAQ on one kind of denial, or on denial codes, answers no appeal question that names neither
+        kept = [p for p in kept if not (_other_denial(p, intent, kb) or _about_other_codes(p, intent))]
     thing = _code_for(intent.query)
     naming = [p for p in kept[:5] if names_thing(p, thing)]
     return naming[:1] + [p for p in kept if p not in naming[:1]]

@@ -37,6 +37,9 @@ def _bodies(routes: dict[str, Any]) -> list[tuple[str, str]]:
 
 # the time to file, asked beside the amount in controversy
 _FILING_LIMIT = re.compile(r"how long|deadline|how many days|time limit|by when|\bwithin\b", re.I)
+_HOW_TO_FILE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:file|request|submit|send|ask for|start|request)"
+                         r"|\bhow to (?:file|request|submit|send|start)\b|\bwhat (?:goes|should go|do i put|do we put) in\b"
+                         r"|\bwhich form\b|\bwhat form\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 # "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
 # is asked about
@@ -125,8 +128,10 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         wanted = out[0].obj.route if out else "alj"
         if _FILING_LIMIT.search(intent.query) and wanted in routes:  # "... and how long do we have": both asks
             out.append(Pin(f"appeal:{wanted}", "route", routes[wanted], strong=False))
-    # "does a reopening extend my deadline?" asks whether, not what the limit is
-    asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
+    # "does a reopening extend my deadline?" asks whether, not what the limit is; "how do I file a redetermination"
+    # asks the route itself
+    asks_limit = (bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)) \
+        or bool(_HOW_TO_FILE.search(intent.query))
     out += clerical_pins(intent, kb) + _limit_named(intent, routes)
     following = _next_level(intent, routes) if not out else None
     if following is not None:
