@@ -37,9 +37,9 @@ def _bodies(routes: dict[str, Any]) -> list[tuple[str, str]]:
 
 # the time to file, asked beside the amount in controversy
 _FILING_LIMIT = re.compile(r"how long|deadline|how many days|time limit|by when|\bwithin\b", re.I)
-_HOW_TO_FILE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:file|request|submit|send|ask for|start|request)"
-                         r"|\bhow to (?:file|request|submit|send|start)\b|\bwhat (?:goes|should go|do i put|do we put) in\b"
-                         r"|\bwhich form\b|\bwhat form\b", re.I)
+_HOW_TO_FILE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:file|request|submit|send|ask for|start)"
+                         r"|\bhow to (?:file|request|submit|send|start)\b"
+                         r"|\bwhat (?:goes|should go|do i put|do we put) in\b|\b(?:which|what) form\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 # "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
 # is asked about
@@ -50,7 +50,8 @@ _OUTCOME = r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b"
 # ... or with a few words between that name what it was about, when a verb reports the outcome ("our redetermination
 # on a 97550/97551 denial came back unfavorable"; not "a redetermination for the denied line", which asks to file it)
 _LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _OUTCOME
-               + r"|\w*(?:\s+(?!" + _LEVEL_WORD + r")[\w/'-]+){1,6}?\s+(?:came back|was|were|got|is)\s+(?:\w+\s+)?" + _OUTCOME + ")")
+               + r"|\w*(?:\s+(?!" + _LEVEL_WORD + r")[\w/'-]+){1,6}?\s+(?:came back|was|were|got|is)\s+(?:\w+\s+)?"
+               + _OUTCOME + ")")
 
 
 def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:

@@ -6,17 +6,24 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from itertools import pairwise
 
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.understand import MINUTES, Intent
 
 # Direct clinical care taught to a caregiver (facts §12; the g0541_vs_97550 FAQ): the G0541 family's content
-DIRECT_CARE = re.compile(r"\bwound|pressure[\s-](?:injur|ulcer|sore)|decubit|infection control|\bostomy|catheter"
-                         r"|\btrach\b|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
+DIRECT_CARE = re.compile(
+    r"\bwound|pressure[\s-](?:injur|ulcer|sore)|decubit|infection control|\bostomy|catheter"
+    r"|\btrach\b|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b",
+    re.I,
+)
 # Functional performance taught to a caregiver (facts §4): the 97550 family's content
-FUNCTIONAL = re.compile(r"\btransfers?\b|\bADLs?\b|\bmobility\b|\bgait\b|\bwalk|\bambulat|\bbath|\bshower|\bdressing\b"
-                        r"(?!\s+change)|\btoilet|\bfeeding\b|\bswallow|\bcommunicat|\bsafety\b|\bfalls?\b|\bstairs?\b"
-                        r"|\bwheelchair|\bpositioning\b|\bbed mobility\b|\bhome (?:exercise|program)|\bHEP\b|\blift\b", re.I)
+FUNCTIONAL = re.compile(
+    r"\btransfers?\b|\bADLs?\b|\bmobility\b|\bgait\b|\bwalk|\bambulat|\bbath|\bshower|\bdressing\b(?!\s+change)"
+    r"|\btoilet|\bfeeding\b|\bswallow|\bcommunicat|\bsafety\b|\bfalls?\b|\bstairs?\b|\bwheelchair|\bpositioning\b"
+    r"|\bbed mobility\b|\bhome (?:exercise|program)|\bHEP\b|\blift\b",
+    re.I,
+)
 # the timed families whose units the knowledge states (each has a units passage)
 _LABEL = {"direct_care": "direct-care", "cts": "functional"}
 
@@ -43,8 +50,8 @@ def stretches(intent: Intent, kb: Knowledge) -> list[tuple[str, int]]:
     if len(found) != len(intent.minutes):
         return []
     text = intent.query
-    gaps = [text[:found[0].start()]] + [text[a.end():b.start()] for a, b in zip(found, found[1:], strict=False)]
-    gaps.append(text[found[-1].end():])
+    gaps = [text[: found[0].start()]] + [text[a.end() : b.start()] for a, b in pairwise(found)]
+    gaps.append(text[found[-1].end() :])
     start = kb.codes["G0541"].effective_from if "G0541" in kb.codes else None
     in_force = start is None or (intent.period or (date.max, date.max))[1] >= start
     # what was taught is written before its minutes ("wound care 20 min") or after them ("20 min of wound care")

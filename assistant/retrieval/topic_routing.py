@@ -69,8 +69,9 @@ PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|
                            r"|in the room)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
 # ("twice per member", "twice a year": how often, not one date)
-_SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member|patient|pt|beneficiary|enrollee|year|yr"
-                       r"|month|week|lifetime|episode|plan|benefit))|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
+_SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member|patient|pt|beneficiary|enrollee"
+                       r"|year|yr|month|week|lifetime|episode|plan|benefit))"
+                       r"|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
@@ -140,10 +141,14 @@ _MA_DUTY = re.compile(
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
-    r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b"
-    # "their internal policy allows it only twice, and they denied the third": the plan's own criteria
-    r"|\b(?:internal|own|in-house|proprietary) (?:policy|policies|criteria|rules?|guidelines?|limits?)\b)",
+    r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
     re.I)
+# "their internal policy allows it only twice, and they denied the third": whether the plan's own limits stand (how to
+# appeal them is the plan's reconsideration)
+_MA_OWN_RULES = re.compile(
+    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
+    r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|cap\w*)\b)"
+    r".*\b(?:internal|own|in-house|proprietary) (?:policy|policies|criteria|rules?|guidelines?|limits?)\b", re.I)
 
 # "can I pool those 30 min under the 8 min rule", "combine the CTS minutes with my 97110": caregiver minutes are not
 # pooled with patient-present timed codes (not "pool therapy", which is aquatic exercise)
@@ -297,6 +302,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("ma_own_rules", _MA_OWN_RULES, frozenset({"plan_criteria"}),
+               skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("one_patient_group", _ONE_PATIENT_KIN, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),

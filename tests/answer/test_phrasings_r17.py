@@ -22,46 +22,106 @@ from tests.answer.expect import holds_answer
     ("question", "dos", "holds", "first"),
     [
         # two days of one year compared, one passed as the date of service: both amounts
-        ("is 97550's national rate the same for 3/1/2024 and 3/20/2024? billing wants one price", date(2024, 3, 20),
-         ["52.06", "52.93"], None),
-        ("97551 priced on 2/12/24 and 3/12/24 - should they match?", date(2024, 2, 12), ["25.87", "26.30"],
-         "fee:97551-RVU24A"),
+        (
+            "is 97550's national rate the same for 3/1/2024 and 3/20/2024? billing wants one price",
+            date(2024, 3, 20),
+            ["52.06", "52.93"],
+            None,
+        ),
+        (
+            "97551 priced on 2/12/24 and 3/12/24 - should they match?",
+            date(2024, 2, 12),
+            ["25.87", "26.30"],
+            "fee:97551-RVU24A",
+        ),
         # the next level's deadline from the decision letter's date, not the date of service passed
-        ("redetermination on our 97550 claim came back denied, letter dated May 1 2026 - deadline for the next level?",
-         date(2026, 2, 10), ["180 days = 2026-11-02", "Reconsideration"], "appeal:reconsideration"),
-        ("QIC reconsideration for the 97551 line was unfavorable, decision dated 4/20/2026, too late for the ALJ?", None,
-         ["2026-06-24", "not passed yet"], "appeal:alj"),
+        (
+            "redetermination on our 97550 came back denied, letter dated May 1 2026 - deadline for the next level?",
+            date(2026, 2, 10),
+            ["180 days = 2026-11-02", "Reconsideration"],
+            "appeal:reconsideration",
+        ),
+        (
+            "QIC reconsideration for the 97551 line was unfavorable, decision dated 4/20/2026, too late for the ALJ?",
+            None,
+            ["2026-06-24", "not passed yet"],
+            "appeal:alj",
+        ),
         # two code families in one session: each on its own minutes
-        ("taught the son trach care for 25 min, then wheelchair transfers for 30 min, pt at dialysis. codes?", None,
-         ["25 minutes of direct-care", "G0541 x1", "30 minutes of functional", "97550 x1"], "units:direct_care"),
-        ("20 min of bed mobility then 35 min of wound care teaching w/ daughter on 3/3/2026, what do we bill", None,
-         ["20 minutes of functional", "97550 x1", "G0541 x1"], "units:cts"),
+        (
+            "taught the son trach care for 25 min, then wheelchair transfers for 30 min, pt at dialysis. codes?",
+            None,
+            ["25 minutes of direct-care", "G0541 x1", "30 minutes of functional", "97550 x1"],
+            "units:direct_care",
+        ),
+        (
+            "20 min of bed mobility then 35 min of wound care teaching w/ daughter on 3/3/2026, what do we bill",
+            None,
+            ["20 minutes of functional", "97550 x1", "G0541 x1"],
+            "units:cts",
+        ),
         # ... one family's stretches add up; before 2025 direct care is in the 97550 family
-        ("trained wife on bathing 20 min and stairs 25 min, which code", None, ["20 + 25 = 45", "97551 x1"],
-         "units:cts"),
-        ("on 6/6/2024 taught catheter care 20 min and transfers 20 min - codes?", None, ["20 + 20 = 40", "97551 x1"],
-         "units:cts"),
+        (
+            "trained wife on bathing 20 min and stairs 25 min, which code",
+            None,
+            ["20 + 25 = 45", "97551 x1"],
+            "units:cts",
+        ),
+        (
+            "on 6/6/2024 taught catheter care 20 min and transfers 20 min - codes?",
+            None,
+            ["20 + 20 = 40", "97551 x1"],
+            "units:cts",
+        ),
         # a diagnosis code beside a procedure code: its dated change leads
         ("pt's referral has G20 on the 97551 line for 2/2/2026, ok?", None, ["G20.A1"], "dx:G20"),
-        ("coder swapped G35 for G35.A on a 97550 claim dated 9/15/2025, right call?", None,
-         ["G35 is billable", "2025-10-01"], "dx:G35"),
+        (
+            "coder swapped G35 for G35.A on a 97550 claim dated 9/15/2025, right call?",
+            None,
+            ["G35 is billable", "2025-10-01"],
+            "dx:G35",
+        ),
         # a therapist's telehealth decided by the waiver: the waiver leads
-        ("can our SLPs still bill caregiver training by video in march 2028?", None, ["2027-12-31"],
-         "fee:therapist-waiver-2025-2027"),
-        ("OT did 97550 by zoom on 11/3/2025 with modifier 95 - wasn't the waiver lapsed then?", None, ["retroactively"],
-         "fee:therapist-waiver-2025-2027"),
+        (
+            "can our SLPs still bill caregiver training by video in march 2028?",
+            None,
+            ["2027-12-31"],
+            "fee:therapist-waiver-2025-2027",
+        ),
+        (
+            "OT did 97550 by zoom on 11/3/2025 with modifier 95 - wasn't the waiver lapsed then?",
+            None,
+            ["retroactively"],
+            "fee:therapist-waiver-2025-2027",
+        ),
         # whether a reopening stops the appeal clock
-        ("does asking for a reopening pause the appeal deadline on our 97550 denial?", None, ["does not extend"],
-         "faq:reopening_time_limits"),
+        (
+            "does asking for a reopening pause the appeal deadline on our 97550 denial?",
+            None,
+            ["does not extend"],
+            "faq:reopening_time_limits",
+        ),
         # an MA plan's own limits
-        ("the advantage plan says its own rules cap 97550 at 3 visits and denied #4, can they?", None, ["422.101"],
-         "faq:ma_own_criteria"),
+        (
+            "the advantage plan says its own rules cap 97550 at 3 visits and denied #4, can they?",
+            None,
+            ["422.101"],
+            "faq:ma_own_criteria",
+        ),
         # a first Medicare denial asked about by the second level's name
-        ("just got our first denial on 97551 from the MAC, do we file a reconsideration?", None,
-         ["Redetermination", "not a \"reconsideration\""], "appeal:redetermination"),
+        (
+            "just got our first denial on 97551 from the MAC, do we file a reconsideration?",
+            None,
+            ["Redetermination", 'not a "reconsideration"'],
+            "appeal:redetermination",
+        ),
         # a code not in force on the date, asked with a therapy modifier: it was not in force
-        ("can an OT bill G0541 with GO on 12/3/2024?", None, ["No: G0541 was not in effect", "2025-01-01"],
-         "code:G0541"),
+        (
+            "can an OT bill G0541 with GO on 12/3/2024?",
+            None,
+            ["No: G0541 was not in effect", "2025-01-01"],
+            "code:G0541",
+        ),
     ],
 )
 def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
