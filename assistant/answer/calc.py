@@ -86,6 +86,15 @@ def _family_name(intent: Intent, kb: Knowledge) -> str:
     return next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
 
 
+def _in_force(kb: Knowledge, code: str, intent: Intent) -> bool:
+    """The code was in effect in the period asked about (or no period is asked about)."""
+    known = kb.codes.get(code)
+    period = intent.period
+    return known is None or period is None or (
+        (known.effective_from is None or known.effective_from <= period[1])
+        and (known.effective_to is None or known.effective_to >= period[0]))
+
+
 def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:
     return kb.family_codes(_family_name(intent, kb))
 
@@ -169,8 +178,8 @@ def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
         return []
     count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()]
     _, _, group = _family(intent, kb)
-    if not group or count < 2:
-        return []
+    if not group or count < 2 or not _in_force(kb, group, intent):
+        return []  # (a group code asked about on a date before it existed: its dates answer, not its units)
     said = found.group(1)
     family = _family_name(intent, kb)
     out = [Claim(f"{group} is one unit on each represented patient's claim: {said} patients, so {said} units of "

@@ -318,9 +318,8 @@ def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[P
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
-    out = _not_in_force(intent, kb)
-    if intent.kind == "modifier":  # "G0541 with GO on 12/3/2024?": a code not in force then is the answer
-        out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in out]
+    # "G0541 with GO on 12/3/2024?", "G0543 on each claim for 11/14/24?": a code not in force then is the answer
+    out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in _not_in_force(intent, kb)]
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
     # whether it may be billed then, or whether the therapists' waiver had lapsed: the period's status leads,

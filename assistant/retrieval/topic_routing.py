@@ -44,6 +44,9 @@ _LATE_CLAIM = re.compile(
 _WHO_BILLS = re.compile(
     r"\bonly (?:for|by) (?:the )?(?:doctors?|physicians?|mds?|providers?)\b"
     r"|\bcan (?:a |an |our )?(?:PT|OT|SLP|therapist|NP|PA|nurse practitioner)s? (?:even |also )?bill\b"
+    # "can a PTA furnish G0541 under the PT plan of care": who may furnish it
+    r"|\bcan (?:a |an |our |the )?(?:PTA|OTA|COTA|PT|OT|SLP|therapist|therapy assistant)s? (?:even |also )?"
+    r"(?:furnish|provide|perform|deliver)\b"
     r"|\b(?:can|may) (?:i|we) even bill\b|\b(?:am i|are we|are therapists) (?:even )?allowed to bill\b"
     r"|\bwho (?:can|may|is allowed to|gets to) bill\b", re.I)
 
@@ -73,6 +76,8 @@ _SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member
                        r"|year|yr|month|week|lifetime|episode|plan|benefit))"
                        r"|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
+# "eval 97162 in the morning, caregiver training in the afternoon": another service that day, not two CTS sessions
+_OTHER_SERVICE = re.compile(r"\b9\d{4}(?<!9755[012])\b|\beval(?:uation)?s?\b|\bther ?ex\b|\btreatment session\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
                             r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
@@ -248,7 +253,10 @@ _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*
 _CONSENT_OTHER = re.compile(
     r"^(?=.*\bconsent\w*)"
     r".*\b(?:instead|someone else|somebody else|(?:a |the )?(?:different|another|other|new) (?:caregiver|person|family"
-    r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in)\b", re.I)
+    r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in"
+    # "consent for the wife; now the grandson is helping too": a caregiver added to the one consented for
+    r"|(?:helping|help|joining|involved|pitching in|coming|caring)(?: out)? (?:too|as well)|(?:is|are) (?:now )?also"
+    r" (?:helping|caring|involved))\b", re.I)
 # "trained both parents together for 30 min, log 60 since it's 2 caregivers?": one patient's caregivers trained together
 # are one block of time, never multiplied by the number of caregivers
 _TIME_PER_CAREGIVER = re.compile(
@@ -285,7 +293,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
-    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"})),
+    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE),
     TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),

@@ -154,3 +154,32 @@ def test_refused(dated: Assistant, question: str, dos: date | None) -> None:
     answer = dated.answer(question, dos=dos)
     assert not answer.answered, answer.text
     assert "No source was found on whether G0539/G0540 are therapy codes" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # a code asked about on a date before it existed: its dates answer, not its units
+        (
+            "ran a wound care group for 4 families on 10/10/24, G0543 on every claim ok?",
+            ["No: G0543 was not in effect"],
+            "code:G0543",
+        ),
+        # who may furnish a code under a therapy plan
+        ("can an OTA furnish G0542 under the OT plan of care in 2026?", ["sometimes therapy", "CO"], "faq:gp_go_gn"),
+        # another service that day is no second caregiver session
+        (
+            "97163 eval in the am, caregiver training w/ the daughter in the pm - 59 on the 97550?",
+            ["XE"],
+            "faq:modifier_59_xe",
+        ),
+        # a caregiver added to the one consented for
+        (
+            "consent is on file for the husband; his sister is also helping now, train her next week - anything new?",
+            ["consent"],
+            "faq:consent_declined",
+        ),
+    ],
+)
+def test_premise_and_subject(dated: Assistant, question: str, holds: list[str], first: str) -> None:
+    holds_answer(dated.answer(question), holds, first)

@@ -76,7 +76,7 @@ from assistant.retrieval.understand import understand
         ("is G35 still ok for a 97550 session on 11/3/2025?", None, [("dx:G35", True), ("code:97550", False)]),
         ("is 97550 valid with G35 in 2025?", None, [("dx:G35", True), ("code:97550", False)]),
         # ... and a procedure code not in force then leads
-        ("is G0541 ok with Z96.641 on 12/2/2024?", None, [("code:G0541", True), ("dx:Z96.64", True)]),
+        ("is G0541 ok with Z96.641 on 12/2/2024?", None, [("code:G0541", True), ("dx:Z96.64", False)]),
         # two dates on either side of a change: each period's status
         ("telehealth visits on 12/30/2024 and 1/3/2025, which is billable?", None,
          [("fee:telehealth-2024", True), ("fee:telehealth-2025", True), ("fee:therapist-waiver-2025-2027", True)]),
