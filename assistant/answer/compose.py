@@ -199,7 +199,21 @@ def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
     """A sentence of the passages states a maximum (or its absence) of what is asked: "maximum number of caregivers
     per 97552 group" is not answered by an MUE passage's "maximum units"."""
     asked = _content(intent.query) - {t for c in intent.codes for t in tokenize(c)} - _MAX_WORDS
-    return any(MAX_STATED.search(s) and asked & set(tokenize(s)) for p in passages for s in sentences(p.text))
+    # "max number of caregivers in a 97552 class": the thing counted, not any other word ("no fixed limit on the
+    # number of sessions" states no maximum of caregivers)
+    counted = _COUNTED.search(intent.query)
+    things = set(tokenize(counted.group(1) or counted.group(2))) - _MAX_WORDS if counted else set()
+    asked = things if things and not things & _HOW_OFTEN else asked  # (sessions, visits, times: how often, as asked)
+    # (in one clause: "once per beneficiary ...; ... when a new caregiver takes over" caps no caregivers)
+    return any(MAX_STATED.search(c) and asked & set(tokenize(c))
+               for p in passages for s in sentences(p.text) for c in re.split(r"[;,]", s))
+
+
+# the thing counted: up to three words, ending before the words that say who allows it ("caregivers cms lets ...")
+_THING = (r"(\w+(?: (?!(?:cms|medicare|we|you|i|they|can|could|lets?|allowed|per|in|on|at|for|that|is|are|do|does"
+          r"|will)\b)\w+){0,2})")
+_COUNTED = re.compile(r"\b(?:number|#|no\.|count|size) of (?:the )?" + _THING + r"|\bhow many " + _THING, re.I)
+_HOW_OFTEN = frozenset(tokenize("session sessions visit visits time times"))
 
 
 def _subject(question: str, sentence: str) -> set[str]:

@@ -183,3 +183,18 @@ def test_refused(dated: Assistant, question: str, dos: date | None) -> None:
 )
 def test_premise_and_subject(dated: Assistant, question: str, holds: list[str], first: str) -> None:
     holds_answer(dated.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # a maximum of the thing counted, which no passage states: refused
+        ("what's the max number of families allowed in one 97552 group class?", False),
+        ("is there a cap on the number of caregivers at a G0543 class, could we have 15?", False),
+        # how often: the sessions' absence of a limit answers it
+        ("is there a max number of 97550 visits per year for one patient?", True),
+    ],
+)
+def test_maximum_of_the_thing_counted(dated: Assistant, question: str, answered: bool) -> None:
+    answer = dated.answer(question)
+    assert answer.answered is answered, answer.text
