@@ -203,7 +203,10 @@ def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
     # number of sessions" states no maximum of caregivers)
     counted = _COUNTED.search(intent.query)
     things = set(tokenize(counted.group(1) or counted.group(2))) - _MAX_WORDS if counted else set()
-    asked = things if things and not things & _HOW_OFTEN else asked  # (sessions, visits, times: how often, as asked)
+    if things & _HOW_OFTEN:  # sessions, visits, times: how often, in any of those words
+        asked |= _HOW_OFTEN
+    elif things:
+        asked = things
     # (in one clause: "once per beneficiary ...; ... when a new caregiver takes over" caps no caregivers)
     return any(MAX_STATED.search(c) and asked & set(tokenize(c))
                for p in passages for s in sentences(p.text) for c in re.split(r"[;,]", s))
@@ -213,7 +216,7 @@ def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
 _THING = (r"(\w+(?: (?!(?:cms|medicare|we|you|i|they|can|could|lets?|allowed|per|in|on|at|for|that|is|are|do|does"
           r"|will)\b)\w+){0,2})")
 _COUNTED = re.compile(r"\b(?:number|#|no\.|count|size) of (?:the )?" + _THING + r"|\bhow many " + _THING, re.I)
-_HOW_OFTEN = frozenset(tokenize("session sessions visit visits time times"))
+_HOW_OFTEN = frozenset(tokenize("session sessions visit visits time times frequency"))
 
 
 def _subject(question: str, sentence: str) -> set[str]:
