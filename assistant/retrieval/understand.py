@@ -427,7 +427,8 @@ _VALID_WHERE = re.compile(r"\b(?:valid|billable|payable|covered|allowed)\s+(?:un
 
 # a therapy modifier or a therapy plan named with a code: whether the code is billed as therapy
 THERAPY_STATUS = re.compile(r"(?<![\w-])(?:GO|(?i:gp|gn))(?![\w-])|\b(?i:therapy (?:service|code)s?"
-                            r"|under (?:the |my |our |a |his |her )?(?:(?:PT|OT|SLP|therapy|therapist'?s?) )?(?:poc|plan of care|plan))\b")
+                            r"|under (?:the |my |our |a |his |her )?"
+                            r"(?:(?:PT|OT|SLP|therapy|therapist'?s?) )?(?:poc|plan of care|plan))\b")
 # the code's dates asked in so many words ("is G0541 with GO valid on 12/20/2024?")
 _IN_FORCE = re.compile(r"\bvalid\b|\bin effect\b|\beffective\b|\bexist|\bdeleted\b|\bexpired?\b", re.I)
 
