@@ -53,7 +53,9 @@ _WHO_BILLS = re.compile(
 # "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
 _PATIENT_THERE = re.compile(
     r"\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was\s+|is\s+|were\s+)?(?:also\s+)?(?:sat in|sitting in"
-    r"|sat there|present|there|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    # ("the pt was there"; not "for Medicare pts there", a place)
+    r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
     # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
     r"|\b(?:sat|sitting|sits) in on\b", re.I)
@@ -127,6 +129,14 @@ _TELE_CLAIM_PARTS = re.compile(
 _ASSISTANT_MODIFIERS = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\bmodifiers?\b|\bmods?\b|\bG[PO]\b|\bwhat (?:do|should) (?:i|we) (?:put|append|add)\b)", re.I)
+# "SLP, 42 min with the husband: what do I bill and with what modifier?": the discipline's therapy modifier
+_DISCIPLINE_MODIFIER = re.compile(
+    r"^(?=.*(?:\b(?:PT|OT|SLP|DPT|OTR(?:/L)?|CCC-SLP)s?\b|\b(?:physical|occupational|speech)\b|\btherapists?\b))"
+    r".*(?:\b(?:what|which|what'?s the|right|correct) (?:therapy |discipline )?modifiers?\b|\bwith what modifiers?\b"
+    r"|\bmodifiers? (?:do|should|would) (?:i|we) (?:use|add|put|append)\b)", re.I)
+# (an assistant's or a telehealth claim's modifiers have their own routes)
+_ASSISTANT_OR_TELE = re.compile(r"\b(?:C?OTAs?|PTAs?|assistants?)\b|tele\w*|\bvideo\b|\bzoom\b|\baudio\b"
+                                r"|\b59\b|\bX[EPSU]\b|\bKX\b", re.I)
 # "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
 # question names the one element it asks about (consent, start/stop times, a return demonstration ...)
 _NOTE_CONTENTS = re.compile(
@@ -136,7 +146,11 @@ _NOTE_CONTENTS = re.compile(
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
     r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
-    r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b", re.I)
+    r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b"
+    # an EHR build: "what fields should the caregiver training template capture", "required fields for the note"
+    r"|\b(?:what|which) (?:\w+ ){0,2}(?:fields?|sections?|elements?|prompts?|data points?)\b[^?]{0,60}"
+    r"\b(?:template|note|flowsheet|form|documentation)s?\b"
+    r"|\b(?:template|flowsheet|smart ?form)s?\b[^?]{0,60}\b(?:fields?|elements?|sections?|prompts?)\b", re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
                           r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
@@ -307,6 +321,8 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
                skip_kinds=frozenset({"denial", "appeal"})),
+    TopicRoute("discipline_modifier", _DISCIPLINE_MODIFIER, frozenset({"gp"}), unless=_ASSISTANT_OR_TELE,
+               skip_kinds=frozenset({"denial", "appeal", "fee", "threshold"})),
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),

@@ -198,3 +198,31 @@ def test_premise_and_subject(dated: Assistant, question: str, holds: list[str], 
 def test_maximum_of_the_thing_counted(dated: Assistant, question: str, answered: bool) -> None:
     answer = dated.answer(question)
     assert answer.answered is answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # "Medicare pts there" is a place, not the patient in the room
+        (
+            "travel OT, starting a contract in Ohio in Feb 2027 - telehealth 97550 ok for the medicare pts there?",
+            ["2027-12-31"],
+            "fee:therapist-waiver-2025-2027",
+        ),
+        # an EHR build asks what the note must hold
+        (
+            "EHR analyst: which fields should our 97550 caregiver training template capture?",
+            ["consent"],
+            "faq:documentation_elements",
+        ),
+        ("building a G0541 flowsheet, what required fields do we need?", ["consent"], "faq:documentation_elements"),
+        # a discipline asking its modifier
+        (
+            "SLP here, 40 min teaching the wife safe swallow strategies, what do I bill and with what modifier?",
+            ["GN", "97551 x1"],
+            "faq:gp_go_gn",
+        ),
+    ],
+)
+def test_new_voices(dated: Assistant, question: str, holds: list[str], first: str) -> None:
+    holds_answer(dated.answer(question), holds, first)
