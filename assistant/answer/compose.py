@@ -108,7 +108,9 @@ DOMAIN_WORDS = re.compile(
 )
 # "the January file (RVU26A)": a release of the CMS relative value file, by its name
 RVU_RELEASE = re.compile(r"\bRVU\d{2}[A-D]\b", re.I)
-COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz", re.I)
+# (a secondary payer "picking up" the coinsurance is its coverage too)
+COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz"
+                    r"|\bpick(?:s|ed)? up\b|\bcrossover\b|\bas (?:a )?secondary\b", re.I)
 # "she gets paid through a Medicaid self-directed program", "Medicaid pays the daughter": a person paid by a program is
 # who the caregiver is, not whether the program covers the service
 PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\b|\bpaid (?:caregiver|aide|family"

@@ -50,6 +50,13 @@ def _window(start: date | None, end: date | None) -> str:
     return window_words(start, end) or "with no end date"
 
 
+def _said(intent: Intent) -> str | None:
+    """The period in the question's words: as written ("on 12/31/23"), or a relative date of the past ("two years
+    ago", "last march"), whose year no passage holds (a date ahead is said as the dates the code sets give)."""
+    past = intent.period is not None and intent.today is not None and intent.period[1] < intent.today
+    return intent.said or (intent.relative if past else None)
+
+
 def code_validity(intent: Intent, pin: Pin) -> Claim:
     info = pin.obj
     if intent.alone and info.kind == "addon" and info.primary:
@@ -62,10 +69,12 @@ def code_validity(intent: Intent, pin: Pin) -> Claim:
         # nothing ends it as of today
         return Claim(f"{info.code} is valid {_window(info.effective_from, None)} with no end date as of today; the "
                      "code sets of later years are not published yet.", pin.entry)
+    said = _said(intent)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
         since = f"it is valid {_window(info.effective_from, info.effective_to)}"
-        return Claim(f"No: {info.code} was not in effect {when(intent.period, intent.said)}; {since}.", pin.entry)
-    return Claim(f"Yes: {info.code} is in effect {when(intent.period, intent.said)}; it is valid "
+        return Claim(f"No: {info.code} was not in effect {when(intent.period, said)}; {since}.", pin.entry)
+    past = said is not None and said == intent.relative
+    return Claim(f"Yes: {info.code} {'was' if past else 'is'} in effect {when(intent.period, said)}; it is valid "
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
@@ -77,7 +86,8 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if not relevant and intent.period is not None:  # the code starts after the period asked about
         later = min(changes, key=lambda c: c.effective_from or date.min)
         span = window_words(later.effective_from, later.effective_to)
-        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period, intent.said)}; it is "
+        said = when(intent.period, _said(intent))
+        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
                      f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
     relevant = relevant or changes
     if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
@@ -96,7 +106,8 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if intent.period is None:
         return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
     verdict = "Yes" if change.billable else "No"
-    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period, intent.said)} ({status}"
+    said = when(intent.period, _said(intent))
+    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {said} ({status}"
                   f"{' ' + span if span else ''}){use}.", pin.entry)
     return [claim, *_next_change(intent.period, change, changes, pin.entry)]
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, resolve
+from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
 
 Period = tuple[date, date]
@@ -276,6 +276,7 @@ class Intent:
     full_time: bool = False  # "the payer requires the full time": whole 30/15-minute blocks, not the mid-point rule
     periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
+    relative: str | None = None  # a relative date as written ("two years ago"): a code's window is said in its words
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
@@ -565,6 +566,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         clerical=bool(CLERICAL.search(text) or FIXED_ON_NEW_CLAIM.search(text)),
         full_time=bool(FULL_TIME.search(text)),
         said=said if period is not None else None,
+        relative=relative_phrase(text) if period is not None and dos is None and dated != text else None,
         periods=_all_periods(days, months, years),
         today=today,
     )

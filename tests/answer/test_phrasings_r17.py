@@ -226,3 +226,21 @@ def test_maximum_of_the_thing_counted(dated: Assistant, question: str, answered:
 )
 def test_new_voices(dated: Assistant, question: str, holds: list[str], first: str) -> None:
     holds_answer(dated.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # a code's window asked of a relative date in the past: said in the question's words (the clock is 2026-06-15)
+        ("G0542 rate two years ago?", ["No: G0542 was not in effect two years ago", "2025-01-01"], "code:G0542"),
+        ("could we bill G0543 two years ago", ["No: G0543 was not in effect two years ago"], "code:G0543"),
+        ("was G0541 billable last year?", ["Yes: G0541 was in effect last year"], "code:G0541"),
+    ],
+)
+def test_relative_date_of_the_past(dated: Assistant, question: str, holds: list[str], first: str) -> None:
+    holds_answer(dated.answer(question), holds, first)
+
+
+def test_medicaid_as_secondary_is_refused(dated: Assistant) -> None:
+    answer = dated.answer("does medicaid as secondary pick up the 20% coinsurance on 97551?")
+    assert not answer.answered and "Medicaid" in answer.text, answer.text
