@@ -280,8 +280,10 @@ def leaves_out(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
 
 def names_thing(passage: Passage, thing: Sequence[str]) -> bool:
     """The passage names every word of the thing a code is asked for ("aquatic therapy")."""
+    if not thing:  # (no thing asked: the passage's words are not tokenised for nothing)
+        return False
     have = set(tokenize(passage.text)) | set(tokenize(passage.text.replace("-", "")))  # "re-education"
-    return bool(thing) and all(set(tokenize(w)) & have for w in thing)
+    return all(set(tokenize(w)) & have for w in thing)
 
 
 def _code_for(query: str) -> list[str]:
