@@ -66,9 +66,10 @@ _ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt
                      r"|\boff[- ]?site\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
+# ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
-                           r"(?:present|there|in the room)\b"
-                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b"
+                           r"(?:present|there|in (?:the )?room)\b"
+                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?(?:not\s+(?:present|there|in (?:the )?room)|absent)\b"
                            # "pt wasnt there", "patient wasn't present": the negation written onto the verb
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
                            r"|in the room)\b", re.I)

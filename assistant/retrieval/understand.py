@@ -142,6 +142,8 @@ WEAK_VALIDITY = re.compile(
     rf"\b{_CODE_ANY}\s+(?:(?:still|code|is|be)\s+)*{_FINE}\b"
     rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report|submit)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
     rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b"
+    # "is G0541 allowed in january 2025?": allowed then
+    rf"|\b{_CODE_ANY}\s+(?:(?:still|even|already)\s+)?(?:allowed|permitted|accepted)\b"
     # "G0541 on jan 1 2025 ok?": the code, its date, then the weak word closing the question
     rf"|\b{_CODE_ANY}\b[^.?!;]{{0,40}}\b(?:still\s+)?{_FINE}\s*\?*\s*$", re.I)
 # "was 97552 even a thing in feb 2024?", "was G0541 a real code yet", "97550 on the books in 2023?", "was there a G0541
@@ -423,7 +425,8 @@ SLPA = re.compile(r"\bslp-?as?\b|\bspeech(?:[- ]language)?(?: patholog\w*)? assi
 # a validity word said of a setting or a payer rather than a date ("valid for PT" stays: whether a code is a therapy
 # code is asked of the code)
 _VALID_WHERE = re.compile(r"\b(?:valid|billable|payable|covered|allowed)\s+(?:under|in|during|while|at|with|on)"
-                          r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d)[a-z]", re.I)
+                          r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d|" + _MONTH
+                          + r"|this\b|last\b|next\b)[a-z]", re.I)
 
 
 # a therapy modifier or a therapy plan named with a code: whether the code is billed as therapy

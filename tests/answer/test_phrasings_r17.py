@@ -244,3 +244,22 @@ def test_relative_date_of_the_past(dated: Assistant, question: str, holds: list[
 def test_medicaid_as_secondary_is_refused(dated: Assistant) -> None:
     answer = dated.answer("does medicaid as secondary pick up the 20% coinsurance on 97551?")
     assert not answer.answered and "Medicaid" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # typed as in a second language: no article, no verb
+        (
+            "my english not so good. caregiver trainning 97550 patient not in room, can bill? date 2025 may 3",
+            ["Yes", "without the patient present"],
+            "faq:patient_not_present_ok",
+        ),
+        ("patient absent, only daughter trained 97550, is ok for medicare?", ["Yes"], "faq:patient_not_present_ok"),
+        # "allowed" said of the code and a month
+        ("is G0541 allowed in january 2025 for OT?", ["Yes: G0541 is in effect in January 2025"], "code:G0541"),
+        ("is 97550 allowed on 12/15/2023?", ["No: 97550 was not in effect"], "code:97550"),
+    ],
+)
+def test_second_language_and_allowed(dated: Assistant, question: str, holds: list[str], first: str) -> None:
+    holds_answer(dated.answer(question), holds, first)
