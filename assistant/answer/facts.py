@@ -221,15 +221,18 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
     if band is None:
         return None
+    # minutes written in words ("an hour") are said as written: their figure is in neither the question nor a passage
+    spoken = dict(intent.spoken).get(minutes)
+    told = spoken[0].upper() + spoken[1:] if spoken else f"{minutes} minutes"
     if not lines:  # say where the first unit starts, so "can I bill it with 52?" learns the minimum too
-        return Claim(f"{minutes} minutes is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
+        return Claim(f"{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
                      f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
                      "minutes.", pin.entry)
     addon = pin.obj[1]
     # "37 min, 97550 + 1 unit 97551 ok?": the add-on asked about and not supported, so say where its first unit starts
     short = (f" The first {addon} unit needs {band[1] + 1} minutes." if addon in intent.procedure_codes
              and all(code != addon for code, _ in lines) else "")
-    return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
+    return Claim(f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
 
 

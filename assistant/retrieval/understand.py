@@ -279,6 +279,7 @@ class Intent:
     periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
     relative: str | None = None  # a relative date as written ("two years ago"): a code's window is said in its words
+    spoken: tuple[tuple[int, str], ...] = ()  # minutes written in words ("an hour"), as written: answers echo them
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
@@ -503,10 +504,33 @@ _OTHER_BEFORE = re.compile(_OTHER_CODE + r"\s*(?:x|for|:|-|=)?\s*$", re.I)
 QUOTED_TEXT = re.compile(r"(?<![\w'])['\"\u2018\u201c][^'\"\u2019\u201d\n]{3,80}['\"\u2019\u201d](?!\w)")
 
 
+# "an hour with the caregiver", "half an hour", "1.5 hrs", "forty five minutes": a duration in words or hours
+_TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+SPOKEN_MINUTES = re.compile(
+    r"\bhalf (?:an )?hour\b|\b(?:an|one|1) (?:hour|hr)(?P<half> and (?:a )?half)?\b"
+    r"|\b(?P<hours>[1-3](?:\.5)?)\s*(?:hours?|hrs?)\b"
+    r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<five>five))?"
+    r"\s+min(?:ute)?s?\b(?!\s*(?:rule|code|unit|increment|block))", re.I)
+
+
+def _spoken(m: re.Match[str]) -> int:
+    if m.group("tens"):
+        return _TENS[m.group("tens").lower()] + (5 if m.group("five") else 0)
+    if m.group("hours"):
+        return round(float(m.group("hours")) * 60)
+    if m.group(0).lower().startswith("half"):
+        return 30
+    return 90 if m.group("half") else 60
+
+
 def _minutes(text: str) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
     found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
              if not any(a < m.start() < b for a, b in quoted)]
+    found += [(m.start(), _spoken(m), m.end()) for m in SPOKEN_MINUTES.finditer(text)
+              if not any(a < m.start() < b for a, b in quoted)]
+    found.sort()
     if found:
         taken = {start for start, _, _ in found}
         found += [(m.start(1), int(m.group(1)), m.end()) for m in MORE_MINUTES.finditer(text, found[0][0])
@@ -557,6 +581,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         payer=payer,
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
+        spoken=tuple((_spoken(m), m.group(0)) for m in SPOKEN_MINUTES.finditer(text)),
         facility=facility,
         locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,

@@ -263,3 +263,18 @@ def test_medicaid_as_secondary_is_refused(dated: Assistant) -> None:
 )
 def test_second_language_and_allowed(dated: Assistant, question: str, holds: list[str], first: str) -> None:
     holds_answer(dated.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # a duration in words or hours, said back as written (its figure is in no passage)
+        ("an hour with the caregiver, what do I put on the claim", ["An hour of caregiver training", "97551 x2"]),
+        ("trained the son for half an hour, pt at daycare, units?", ["97550 x1"]),
+        ("session lasted ten minutes, anything billable?", ["Ten minutes is not reportable", "16 minutes"]),
+        ("forty five minutes with the daughter, what codes", ["Forty five minutes", "97551 x1"]),
+        ("1.5 hrs caregiver training w/ wife, how many 97551?", ["97551 x4"]),
+    ],
+)
+def test_duration_in_words(dated: Assistant, question: str, holds: list[str]) -> None:
+    holds_answer(dated.answer(question), holds, "units:cts")

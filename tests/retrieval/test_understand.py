@@ -51,8 +51,20 @@ def test_understand(question: str, kind: str, codes: tuple[str, ...], period: tu
 
 @pytest.mark.parametrize(
     ("question", "minutes"),
-    [("how many 97551 for 52 minutes?", (52,)), ("16 min caregiver trng", (16,)), ("the 8-minute rule", ()),
-     ("a 30-minute code", ())],
+    [
+        ("how many 97551 for 52 minutes?", (52,)),
+        ("16 min caregiver trng", (16,)),
+        ("the 8-minute rule", ()),
+        ("a 30-minute code", ()),
+        # a duration in words or hours
+        ("an hour with the wife", (60,)),
+        ("half an hour with the son", (30,)),
+        ("an hour and a half of training", (90,)),
+        ("2 hrs caregiver training", (120,)),
+        ("forty-five minutes with mom", (45,)),
+        ("the eight minute rule", ()),
+        ("ten minute units", ()),
+    ],
 )
 def test_minutes(question: str, minutes: tuple[int, ...]) -> None:
     assert understand(question).minutes == minutes
