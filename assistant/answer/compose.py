@@ -471,14 +471,12 @@ def compose(
         why = f"no passage found says this about {', '.join(left)}" if left else "no passage states the answer"
         return [Cited(f"{CANNOT}: {why}.", None)], False
     out.sort(key=lambda item: item[0])
-    if OPEN_QUESTION.match(out[0][1].text) and _of_codes_asked(out[0][1].text, intent):
-        # "can my SLP bill G0539 with GN?" when the sources leave it open: say so, not yes or no
+    if _left_open(out[0][1], intent):  # "can my SLP bill G0539 with GN?" when the sources leave it open
         return [Cited(f"{CANNOT}: its sources leave this open.", None), out[0][1]], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2 and _of_codes_asked(s, intent)]
-    if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "is the indicator 0 or 1?", "is there an
-        # edit?" after "no published edit was found"
+    if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "0 or 1?", "is there an edit?" (none found)
         unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
     terse = not YES_NO.search(intent.query)  # "mue for 97551 per day?": asks the value the sentence says is unknown
     unknown = [c for c in unknown if not terse or _names_subject(intent.query, c.text)] if terse else unknown
@@ -488,11 +486,15 @@ def compose(
         # The best passage says the value was never found: say so rather than present it as an answer (also when the
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
-    out.sort(key=lambda item: item[0])
     kept = [c for _, c in out]
     if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
         kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
     return kept[:3], True
+
+
+def _left_open(first: Cited, intent: Intent) -> bool:
+    """The answer's first sentence says no source settles the question about the code asked: say so, not yes or no."""
+    return bool(OPEN_QUESTION.match(first.text)) and _of_codes_asked(first.text, intent)
 
 
 def _refused(why: str, intent: Intent, passages: Sequence[Passage], dos: date | None) -> list[Cited]:
