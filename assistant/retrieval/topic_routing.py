@@ -112,6 +112,8 @@ _DX_LIST = re.compile(
 # "CO-151 on the 97551 line ... can we just give an ABN": an ABN does not shift liability for an MUE or NCCI denial
 _ABN_EDIT = re.compile(r"^(?=.*\b(?:ABN|advance beneficiary notice)s?\b)"
                        r".*\b(?:MUE|units?|151|N362|NCCI|bundl\w*|edits?)\b", re.I)
+# "do we need a signed ABN before billing 97550?": when an advance beneficiary notice is given
+_ABN = re.compile(r"\bABNs?\b|\badvance beneficiary notice", re.I)
 # "units error from 2 years ago, can we still reopen it?": how long a reopening may be asked for
 _REOPEN_LATE = re.compile(
     r"^(?=.*\breopen\w*)"
@@ -317,6 +319,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold", "telehealth"})),
     TopicRoute("diagnosis_list", _DX_LIST, frozenset({"diagnosis_list"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
+    TopicRoute("abn", _ABN, frozenset({"abn"}), unless=_ABN_EDIT, skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
                skip_kinds=frozenset({"fee", "denial", "appeal"})),

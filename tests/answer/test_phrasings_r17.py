@@ -278,3 +278,14 @@ def test_second_language_and_allowed(dated: Assistant, question: str, holds: lis
 )
 def test_duration_in_words(dated: Assistant, question: str, holds: list[str]) -> None:
     holds_answer(dated.answer(question), holds, "units:cts")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "compliance: do we need a signed ABN before billing 97550 to Medicare?",
+        "should the front desk have every caregiver training patient sign an advance beneficiary notice?",
+    ],
+)
+def test_abn(dated: Assistant, question: str) -> None:
+    holds_answer(dated.answer(question), ["non-coverage is expected"], "faq:abn")
