@@ -22,7 +22,7 @@ from assistant.knowledge.schema import RVU
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import Intent
+from assistant.retrieval.understand import Intent, Period
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
 # "do families have to pay out of pocket?", which asks whether)
@@ -84,6 +84,15 @@ def _family_name(intent: Intent, kb: Knowledge) -> str:
     """The caregiver-training family of the codes asked about (the 97550 family when none is named)."""
     families = [kb.codes[c].family for c in intent.procedure_codes if c in kb.codes]
     return next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
+
+
+def _in_force(kb: Knowledge, code: str, intent: Intent) -> bool:
+    """The code was in effect in the period asked about (or no period is asked about)."""
+    known = kb.codes.get(code)
+    period = intent.period
+    return known is None or period is None or (
+        (known.effective_from is None or known.effective_from <= period[1])
+        and (known.effective_to is None or known.effective_to >= period[0]))
 
 
 def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:
@@ -169,8 +178,8 @@ def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
         return []
     count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()]
     _, _, group = _family(intent, kb)
-    if not group or count < 2:
-        return []
+    if not group or count < 2 or not _in_force(kb, group, intent):
+        return []  # (a group code asked about on a date before it existed: its dates answer, not its units)
     said = found.group(1)
     family = _family_name(intent, kb)
     out = [Claim(f"{group} is one unit on each represented patient's claim: {said} patients, so {said} units of "
@@ -258,6 +267,16 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b", re.I)
 
 
+LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)", re.I)
+
+
+def _notice_day(intent: Intent) -> Period | None:
+    """The day a filing limit counts from: the one day the question writes ("letter dated June 1 2026"), even when a
+    date of service was passed with it (a notice is never the date of service); else the period asked about."""
+    days = [p for p in intent.periods if p[0] == p[1]]
+    return days[0] if len(days) == 1 else intent.period
+
+
 def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:
     """ "letter dated Oct 9 2026, by when does the QIC request go in?": the route's last day, counted from the
     notice date with the route's own days (`drafting.deadlines`), the count written out for the gate to check."""
@@ -265,7 +284,7 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     # the payer's own route when the question names the payer ("MA plan denial": the plan's reconsideration)
     route_pin = next((p for p in routes if intent.payer and intent.payer in p.obj.payer_types), None) \
         or next(iter(routes), None)
-    period = intent.period
+    period = _notice_day(intent)
     if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
             or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
             or SERVICE_CUE.search(intent.query):
@@ -279,8 +298,9 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     if deadline.due_date is None or notice + timedelta(days=receipt + route.filing_days) != deadline.due_date:
         return []  # counted another way (months, a payer's date): the route's own words answer
     steps = (f" + {receipt} days (presumed receipt)" if receipt else "") + f" + {route.filing_days} days"
-    late = "; that day has passed" if deadline.overdue else ""
-    what = route.title.removeprefix("Request for ")
+    late = "; that day has passed" if deadline.overdue else (
+        "; that day has not passed yet" if LATE_ASKED.search(intent.query) else "")
+    what = re.sub(r"^(?:an?|the) ", "", route.title.removeprefix("Request for "))
     return [Claim(f"Counted from the notice dated {notice.isoformat()}: {notice.isoformat()}{steps} = "
                   f"{deadline.due_date.isoformat()}, the last day to file the {what}{late}.", route_pin.entry,
                   "worked")]

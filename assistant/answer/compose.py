@@ -64,6 +64,7 @@ MAX_STATED = re.compile(r"\bmaximum\b|\bmax (?:of|number|size|group|\d)|\bat mos
 # found" leaves open
 EXISTS = re.compile(r"\b(?:is|are) there (?:an?|any)\b|\bdoes (?:an?|any) [\w ]{1,60}\bexist|\byes or no\b", re.I)
 NONE_FOUND = re.compile(r"\bno\b[^.;]{0,90}\b(?:was|were) found\b", re.I)  # "no published edit ... was found"
+OPEN_QUESTION = re.compile(r"\s*no source (?:was )?found on whether\b", re.I)  # a question the sources leave open
 NOT_FOUND = re.compile(r"\b(?:was|were) not found\b", re.I)  # a value the sources looked for and did not find
 # "how do I treat a stage 3 pressure ulcer": clinical technique, not billing, when no billing word is in it
 # ("best cueing sequence to teach a wife ...": the best way, sequence or technique to do something clinical)
@@ -107,7 +108,9 @@ DOMAIN_WORDS = re.compile(
 )
 # "the January file (RVU26A)": a release of the CMS relative value file, by its name
 RVU_RELEASE = re.compile(r"\bRVU\d{2}[A-D]\b", re.I)
-COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz", re.I)
+# (a secondary payer "picking up" the coinsurance is its coverage too)
+COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b|\bbenefit|\bauthoriz"
+                    r"|\bpick(?:s|ed)? up\b|\bcrossover\b|\bas (?:a )?secondary\b", re.I)
 # "she gets paid through a Medicaid self-directed program", "Medicaid pays the daughter": a person paid by a program is
 # who the caregiver is, not whether the program covers the service
 PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\b|\bpaid (?:caregiver|aide|family"
@@ -198,7 +201,24 @@ def _states_maximum(intent: Intent, passages: Sequence[Passage]) -> bool:
     """A sentence of the passages states a maximum (or its absence) of what is asked: "maximum number of caregivers
     per 97552 group" is not answered by an MUE passage's "maximum units"."""
     asked = _content(intent.query) - {t for c in intent.codes for t in tokenize(c)} - _MAX_WORDS
-    return any(MAX_STATED.search(s) and asked & set(tokenize(s)) for p in passages for s in sentences(p.text))
+    # "max number of caregivers in a 97552 class": the thing counted, not any other word ("no fixed limit on the
+    # number of sessions" states no maximum of caregivers)
+    counted = _COUNTED.search(intent.query)
+    things = set(tokenize(counted.group(1) or counted.group(2))) - _MAX_WORDS if counted else set()
+    if things & _HOW_OFTEN:  # sessions, visits, times: how often, in any of those words
+        asked |= _HOW_OFTEN
+    elif things:
+        asked = things
+    # (in one clause: "once per beneficiary ...; ... when a new caregiver takes over" caps no caregivers)
+    return any(MAX_STATED.search(c) and asked & set(tokenize(c))
+               for p in passages for s in sentences(p.text) for c in re.split(r"[;,]", s))
+
+
+# the thing counted: up to three words, ending before the words that say who allows it ("caregivers cms lets ...")
+_THING = (r"(\w+(?: (?!(?:cms|medicare|we|you|i|they|can|could|lets?|allowed|per|in|on|at|for|that|is|are|do|does"
+          r"|will)\b)\w+){0,2})")
+_COUNTED = re.compile(r"\b(?:number|#|no\.|count|size) of (?:the )?" + _THING + r"|\bhow many " + _THING, re.I)
+_HOW_OFTEN = frozenset(tokenize("session sessions visit visits time times frequency"))
 
 
 def _subject(question: str, sentence: str) -> set[str]:
@@ -260,8 +280,10 @@ def leaves_out(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
 
 def names_thing(passage: Passage, thing: Sequence[str]) -> bool:
     """The passage names every word of the thing a code is asked for ("aquatic therapy")."""
+    if not thing:  # (no thing asked: the passage's words are not tokenised for nothing)
+        return False
     have = set(tokenize(passage.text)) | set(tokenize(passage.text.replace("-", "")))  # "re-education"
-    return bool(thing) and all(set(tokenize(w)) & have for w in thing)
+    return all(set(tokenize(w)) & have for w in thing)
 
 
 def _code_for(query: str) -> list[str]:
@@ -448,11 +470,13 @@ def compose(
                 if c not in intent.likened and all(leaves_out(p, intent, kb) for p in passages[:3])]
         why = f"no passage found says this about {', '.join(left)}" if left else "no passage states the answer"
         return [Cited(f"{CANNOT}: {why}.", None)], False
+    out.sort(key=lambda item: item[0])
+    if _left_open(out[0][1], intent):  # "can my SLP bill G0539 with GN?" when the sources leave it open
+        return [Cited(f"{CANNOT}: its sources leave this open.", None), out[0][1]], False
     unknown = [c for c in [out[0][1]] if UNKNOWN.search(c.text) and _shared(intent.query, c.text) >= 2]
     unknown += [Cited(s, p) for p in passages[:3] for s in sentences(p.text)
                 if NOT_FOUND.search(s) and _shared(intent.query, s) >= 2 and _of_codes_asked(s, intent)]
-    if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "is the indicator 0 or 1?", "is there an
-        # edit?" after "no published edit was found"
+    if EITHER_VALUE.search(intent.query) or EXISTS.search(intent.query):  # "0 or 1?", "is there an edit?" (none found)
         unknown += [c for c in [out[0][1]] if NONE_FOUND.search(c.text) and _shared(intent.query, c.text) >= 2]
     terse = not YES_NO.search(intent.query)  # "mue for 97551 per day?": asks the value the sentence says is unknown
     unknown = [c for c in unknown if not terse or _names_subject(intent.query, c.text)] if terse else unknown
@@ -462,11 +486,15 @@ def compose(
         # The best passage says the value was never found: say so rather than present it as an answer (also when the
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
-    out.sort(key=lambda item: item[0])
     kept = [c for _, c in out]
     if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
         kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
     return kept[:3], True
+
+
+def _left_open(first: Cited, intent: Intent) -> bool:
+    """The answer's first sentence says no source settles the question about the code asked: say so, not yes or no."""
+    return bool(OPEN_QUESTION.match(first.text)) and _of_codes_asked(first.text, intent)
 
 
 def _refused(why: str, intent: Intent, passages: Sequence[Passage], dos: date | None) -> list[Cited]:
@@ -521,6 +549,9 @@ def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> li
     # "OA-18 ... what do I do": an FAQ whose own question is about other denial codes (B15/N122, which mentions CO-18 in
     # passing) is no answer to it; nor is another code's meaning (CARC 150 for CO-151)
     kept = [p for p in kept if not (intent.reason_codes and _about_other_codes(p, intent))]
+    if intent.kind == "appeal" and not intent.reason_codes:  # "how do I file a redetermination for the denied line":
+        # an FAQ on one kind of denial, or on denial codes, answers no appeal question that names neither
+        kept = [p for p in kept if not (_other_denial(p, intent, kb) or _about_other_codes(p, intent))]
     thing = _code_for(intent.query)
     naming = [p for p in kept[:5] if names_thing(p, thing)]
     return naming[:1] + [p for p in kept if p not in naming[:1]]

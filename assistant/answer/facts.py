@@ -20,6 +20,7 @@ from assistant.knowledge.schema import RVU, DiagnosisChange
 from assistant.retrieval.chunk_facts import counted, lines_words, overlap, unit_amounts, unit_bands
 from assistant.retrieval.chunking import money, window_words
 from assistant.retrieval.pin import Pin, overlaps
+from assistant.retrieval.segments import label, stretches
 from assistant.retrieval.understand import Intent, Period
 
 
@@ -49,6 +50,13 @@ def _window(start: date | None, end: date | None) -> str:
     return window_words(start, end) or "with no end date"
 
 
+def _said(intent: Intent) -> str | None:
+    """The period in the question's words: as written ("on 12/31/23"), or a relative date of the past ("two years
+    ago", "last march"), whose year no passage holds (a date ahead is said as the dates the code sets give)."""
+    past = intent.period is not None and intent.today is not None and intent.period[1] < intent.today
+    return intent.said or (intent.relative if past else None)
+
+
 def code_validity(intent: Intent, pin: Pin) -> Claim:
     info = pin.obj
     if intent.alone and info.kind == "addon" and info.primary:
@@ -61,10 +69,12 @@ def code_validity(intent: Intent, pin: Pin) -> Claim:
         # nothing ends it as of today
         return Claim(f"{info.code} is valid {_window(info.effective_from, None)} with no end date as of today; the "
                      "code sets of later years are not published yet.", pin.entry)
+    said = _said(intent)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
         since = f"it is valid {_window(info.effective_from, info.effective_to)}"
-        return Claim(f"No: {info.code} was not in effect {when(intent.period, intent.said)}; {since}.", pin.entry)
-    return Claim(f"Yes: {info.code} is in effect {when(intent.period, intent.said)}; it is valid "
+        return Claim(f"No: {info.code} was not in effect {when(intent.period, said)}; {since}.", pin.entry)
+    past = said is not None and said == intent.relative
+    return Claim(f"Yes: {info.code} {'was' if past else 'is'} in effect {when(intent.period, said)}; it is valid "
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
@@ -76,7 +86,8 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if not relevant and intent.period is not None:  # the code starts after the period asked about
         later = min(changes, key=lambda c: c.effective_from or date.min)
         span = window_words(later.effective_from, later.effective_to)
-        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {when(intent.period, intent.said)}; it is "
+        said = when(intent.period, _said(intent))
+        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
                      f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
     relevant = relevant or changes
     if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
@@ -95,7 +106,8 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     if intent.period is None:
         return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
     verdict = "Yes" if change.billable else "No"
-    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {when(intent.period, intent.said)} ({status}"
+    said = when(intent.period, _said(intent))
+    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {said} ({status}"
                   f"{' ' + span if span else ''}){use}.", pin.entry)
     return [claim, *_next_change(intent.period, change, changes, pin.entry)]
 
@@ -188,9 +200,14 @@ SESSIONS = re.compile(r"\btwice\b|\btwo (?:sessions|visits|97550s|G0541s)\b|\b(?
                       r"|\badd(?:ed)? (?:up|together)\b|\bcombine", re.I)
 
 
-def units(intent: Intent, pin: Pin) -> Claim | None:
+def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     if not intent.minutes:
         return units_for_count(intent, pin)
+    split = stretches(intent, kb)
+    if len({f for f, _ in split}) > 1:
+        return family_units(split, pin)
+    if split and not intent.full_time:  # "transfers 20 min and toileting 25 min": one family's stretches, one total
+        return _total_units(intent.minutes, pin)
     # (not "20 min + 20 min ... for the 40 min", which already names the total, perhaps of two families)
     parts = list(intent.minutes)
     if len(parts) > 1 and SESSIONS.search(intent.query) and not intent.full_time and 2 * max(parts) != sum(parts):
@@ -204,16 +221,35 @@ def units(intent: Intent, pin: Pin) -> Claim | None:
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
     if band is None:
         return None
+    # minutes written in words ("an hour") are said as written: their figure is in neither the question nor a passage
+    spoken = dict(intent.spoken).get(minutes)
+    told = spoken[0].upper() + spoken[1:] if spoken else f"{minutes} minutes"
     if not lines:  # say where the first unit starts, so "can I bill it with 52?" learns the minimum too
-        return Claim(f"{minutes} minutes is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
+        return Claim(f"{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
                      f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
                      "minutes.", pin.entry)
     addon = pin.obj[1]
     # "37 min, 97550 + 1 unit 97551 ok?": the add-on asked about and not supported, so say where its first unit starts
     short = (f" The first {addon} unit needs {band[1] + 1} minutes." if addon in intent.procedure_codes
              and all(code != addon for code, _ in lines) else "")
-    return Claim(f"{minutes} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point "
+    return Claim(f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
+
+
+def family_units(split: Sequence[tuple[str, int]], pin: Pin) -> Claim | None:
+    """ "ostomy care 20 min, transfers 25 min": the minutes of the pin's family only, counted on their own."""
+    family = pin.entry.removeprefix("units:")
+    parts = [m for f, m in split if f == family]
+    total = sum(parts)
+    lines = supported_lines_for_minutes(total, codes=pin.obj)
+    band = next(((lo, hi) for lo, hi, _ in unit_bands(pin.obj) if lo <= total <= hi), None)
+    if not parts or band is None:
+        return None
+    summed = f"{' + '.join(map(str, parts))} = {total}" if len(parts) > 1 else str(total)
+    billed = lines_words(lines) if lines else "nothing reportable"
+    first = "Each code family is counted on its own minutes, never pooled: " if split[0][0] == family else ""
+    return Claim(f"{first}{summed} minutes of {label(family)} caregiver training supports {billed} under the CPT "
+                 f"mid-point rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
 
 def _total_units(parts: Sequence[int], pin: Pin) -> Claim | None:
@@ -275,7 +311,7 @@ _WORDERS: dict[str, Worder] = {
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),
     "kx": lambda intent, pin, kb: kx(pin),
-    "units": lambda intent, pin, kb: units(intent, pin),
+    "units": lambda intent, pin, kb: units(intent, pin, kb),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
     "decision": lambda intent, pin, kb: decision(pin),
     "denial": lambda intent, pin, kb: denial_stands(pin),

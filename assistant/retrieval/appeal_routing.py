@@ -37,12 +37,21 @@ def _bodies(routes: dict[str, Any]) -> list[tuple[str, str]]:
 
 # the time to file, asked beside the amount in controversy
 _FILING_LIMIT = re.compile(r"how long|deadline|how many days|time limit|by when|\bwithin\b", re.I)
+_HOW_TO_FILE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:file|request|submit|send|ask for|start)"
+                         r"|\bhow to (?:file|request|submit|send|start)\b"
+                         r"|\bwhat (?:goes|should go|do i put|do we put) in\b|\b(?:which|what) form\b", re.I)
 _YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 # "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
 # is asked about
 _LOST_BEFORE = r"\b(?:lost|after|failed)\s+(?:(?:at|the|our|my|a)\s+)*"
-_LOST_AFTER = (r"\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*"
-               r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b")
+# (the words between name no other level: "a reconsideration after the redetermination is denied" lost the first)
+_LEVEL_WORD = r"(?:after|before|redetermination|reconsideration|qic|alj|hearing|council|court|level)\b"
+_OUTCOME = r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b"
+# ... or with a few words between that name what it was about, when a verb reports the outcome ("our redetermination
+# on a 97550/97551 denial came back unfavorable"; not "a redetermination for the denied line", which asks to file it)
+_LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _OUTCOME
+               + r"|\w*(?:\s+(?!" + _LEVEL_WORD + r")[\w/'-]+){1,6}?\s+(?:came back|was|were|got|is)\s+(?:\w+\s+)?"
+               + _OUTCOME + ")")
 
 
 def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:
@@ -120,8 +129,10 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         wanted = out[0].obj.route if out else "alj"
         if _FILING_LIMIT.search(intent.query) and wanted in routes:  # "... and how long do we have": both asks
             out.append(Pin(f"appeal:{wanted}", "route", routes[wanted], strong=False))
-    # "does a reopening extend my deadline?" asks whether, not what the limit is
-    asks_limit = bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)
+    # "does a reopening extend my deadline?" asks whether, not what the limit is; "how do I file a redetermination"
+    # asks the route itself
+    asks_limit = (bool(DEADLINE.search(intent.query)) and not _YES_NO.search(intent.query)) \
+        or bool(_HOW_TO_FILE.search(intent.query))
     out += clerical_pins(intent, kb) + _limit_named(intent, routes)
     following = _next_level(intent, routes) if not out else None
     if following is not None:
@@ -134,7 +145,27 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     for route_id, words in (*_ROUTE_WORDS, _ANY_APPEAL):
         if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
             out.append(Pin(f"appeal:{route_id}", "route", routes[route_id], strong=asks_limit))
-    return _sent_to(intent, routes, out)
+    return _first_time(intent, routes, _sent_to(intent, routes, out))
+
+
+# "first denial ever ... do I send them a reconsideration request?": no level has been decided yet
+_FIRST_TIME = re.compile(r"\bfirst (?:ever )?(?:denial|denied|appeal|time)\b|\binitial (?:denial|determination)\b"
+                         r"|\bnever (?:appealed|been denied)\b", re.I)
+
+
+def _first_time(intent: Intent, routes: dict[str, Any], out: list[Pin]) -> list[Pin]:
+    """A first denial of a Medicare claim with a later level named ("send a reconsideration?"): Medicare's first level,
+    the MAC's redetermination, leads, and the level named follows."""
+    first = _FIRST_LEVEL_OF.get(intent.payer)
+    if first not in routes or not _FIRST_TIME.search(intent.query) or _next_level(intent, routes) is not None:
+        return out
+    later = [p for p in out if p.what == "route" and p.obj.level is not None and p.obj.level > routes[first].level]
+    if not later or any(p.entry == f"appeal:{first}" for p in out):
+        return out
+    return [Pin(f"appeal:{first}", "route", routes[first])] + [Pin(p.entry, p.what, p.obj, strong=False) for p in out]
+
+
+_FIRST_LEVEL_OF = {None: "redetermination", "medicare": "redetermination"}
 
 
 def _sent_to(intent: Intent, routes: dict[str, Any], out: list[Pin]) -> list[Pin]:

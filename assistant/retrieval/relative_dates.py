@@ -91,6 +91,15 @@ def bounded_years(text: str) -> str:
     return _AFTER_YEAR_NAMED.sub(lambda m: f"in {int(m.group(1)) + 1}", text)
 
 
+_RELATIVE = (_AFTER_YEAR, _YEAR_WORDS, _YEARS_AGO, _RELATIVE_MONTH, _RELATIVE_UNIT, _DAY_WORDS)
+
+
+def relative_phrase(text: str) -> str | None:
+    """The question's own words for a relative date ("two years ago", "last march"), when it uses exactly one."""
+    found = {m.group(0) for rx in _RELATIVE for m in rx.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 def resolve(text: str, today: date | None) -> str:
     """`text` with its relative dates written out against `today`; unchanged when `today` is None."""
     if today is None:

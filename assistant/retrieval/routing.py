@@ -22,6 +22,7 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
+from assistant.retrieval.segments import DIRECT_CARE, family_minutes
 from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
 from assistant.retrieval.understand import CONSENT_FORM, Intent
 
@@ -77,9 +78,6 @@ _WHETHER = re.compile(r"^\s*(?:is|are|does|do|did|can|could|will|would|should|mu
 _SEQUESTRATION = re.compile(r"sequest|\b(?:CO-?)?253\b", re.I)
 
 
-# Direct clinical care taught to a caregiver (facts §12; the g0541_vs_97550 FAQ): the G0541 family's content
-DIRECT_CARE = re.compile(r"\bwound|pressure[\s-](?:injur|ulcer|sore)|decubit|infection control|\bostomy|catheter"
-                         r"|\btrach\b|tracheostomy|g-?tube|peg tube|tube feed|dressing change|\binjections?\b", re.I)
 
 
 def units_family(intent: Intent, kb: Knowledge) -> str | None:
@@ -205,11 +203,11 @@ _ON_CLAIM = (r"\b(?:for|on|with|in)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?
 
 
 def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    dated = intent.period is not None or intent.asks_meaning
+    # a diagnosis code named with a procedure code is what is asked ("G20 on the 97550 claim for 11/4/2026, fine?"):
+    # its dated change leads, the procedure code's window only follows (one not in force leads: `_not_in_force`)
+    dated = (intent.period is not None or intent.asks_meaning) and not intent.diagnosis_codes
     out = [Pin(f"code:{c}", "code", kb.codes[c], strong=dated) for c in intent.procedure_codes if c in kb.codes]
-    on_claim = bool(intent.diagnosis_codes) and all(
-        re.search(_ON_CLAIM.format(code=c), intent.query, re.I) for c in intent.procedure_codes)
-    return _dx_pins(intent, kb) + out if on_claim else out + _dx_pins(intent, kb)
+    return _dx_pins(intent, kb) + out
 
 
 def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -267,6 +265,7 @@ _THERAPIST = re.compile(r"\b(?:PT|OT|SLP|PTA|OTA|therapist)s?\b|speech|physical 
                         re.I)
 
 
+_WAIVER_NAMED = re.compile(r"\bwaiver|\blaps|\bexpire|\bextend|\bshutdown\b", re.I)
 _LIST_ASKED = re.compile(r"\b(?:got |was |were |been )?added\b|\b(?:on|off) the (?:telehealth )?list\b|\btemporar"
                          r"|\bprovisional|\bpermanent", re.I)
 
@@ -283,12 +282,15 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     # "I heard it got added but just temporarily?": the list status is asked about, the waiver follows
     if not _THERAPIST.search(intent.query) or _LIST_ASKED.search(intent.query):
         return listed + waivers
+    deciding = bool(_WAIVER_NAMED.search(intent.query))
     if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
         waivers = [Pin(f"fee:{tagged('waiver', w.id)}", "waiver_ended", w)
                    for w in sorted(ended, key=lambda w: w.effective_to or date.min, reverse=True)[:1]]
-    # A therapist's telehealth turns on the statutory waiver, not only on the list.
-    return waivers + listed
+        deciding = deciding or bool(waivers)
+    # A therapist's telehealth turns on the statutory waiver, not only on the list. When the waiver decides it (its
+    # lapse is asked about, or the date is past its end) the list status only follows.
+    return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed]
 
 
 # "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
@@ -316,10 +318,12 @@ def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[P
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
-    out = _not_in_force(intent, kb)
+    # "G0541 with GO on 12/3/2024?", "G0543 on each claim for 11/14/24?": a code not in force then is the answer
+    out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in _not_in_force(intent, kb)]
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
-    if status and _WHETHER_BILL.search(intent.query):  # whether it may be billed then: the period's status leads,
+    # whether it may be billed then, or whether the therapists' waiver had lapsed: the period's status leads,
+    if status and (_WHETHER_BILL.search(intent.query) or _WAIVER_NAMED.search(intent.query)):
         out += status  # the claim's modifier and place of service only follow
         topics = [Pin(p.entry, p.what, p.obj, strong=False) for p in topics]
     out += _addon_pins(intent, kb) + topics + _group_code_pins(intent, kb)
@@ -357,8 +361,11 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _group_units_pins(intent, kb)
     elif intent.kind == "units" and (intent.minutes or (_ASKS_MINUTES.search(intent.query)
                                                         and (intent.unit_count or intent.procedure_codes))):
+        split = list(dict.fromkeys(f for f, _ in family_minutes(intent, kb)))
+        if split:  # "ostomy care (20 min) then transfers (25 min)": each family's own units, in the order told
+            out += [Pin(f"units:{f}", "units", kb.family_codes(f)[:2]) for f in split]
         family = units_family(intent, kb)
-        if family is not None:
+        if family is not None and not split:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
         out += _timed_validity(intent, kb, family)
     if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow

@@ -44,13 +44,18 @@ _LATE_CLAIM = re.compile(
 _WHO_BILLS = re.compile(
     r"\bonly (?:for|by) (?:the )?(?:doctors?|physicians?|mds?|providers?)\b"
     r"|\bcan (?:a |an |our )?(?:PT|OT|SLP|therapist|NP|PA|nurse practitioner)s? (?:even |also )?bill\b"
+    # "can a PTA furnish G0541 under the PT plan of care": who may furnish it
+    r"|\bcan (?:a |an |our |the )?(?:PTA|OTA|COTA|PT|OT|SLP|therapist|therapy assistant)s? (?:even |also )?"
+    r"(?:furnish|provide|perform|deliver)\b"
     r"|\b(?:can|may) (?:i|we) even bill\b|\b(?:am i|are we|are therapists) (?:even )?allowed to bill\b"
     r"|\bwho (?:can|may|is allowed to|gets to) bill\b", re.I)
 
 # "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
 _PATIENT_THERE = re.compile(
     r"\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was\s+|is\s+|were\s+)?(?:also\s+)?(?:sat in|sitting in"
-    r"|sat there|present|there|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    # ("the pt was there"; not "for Medicare pts there", a place)
+    r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
     # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
     r"|\b(?:sat|sitting|sits) in on\b", re.I)
@@ -61,15 +66,21 @@ _ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt
                      r"|\boff[- ]?site\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
+# ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
-                           r"(?:present|there|in the room)\b"
-                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?not\s+(?:present|there|in the room)\b"
+                           r"(?:present|there|in (?:the )?room)\b"
+                           r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?(?:not\s+(?:present|there|in (?:the )?room)|absent)\b"
                            # "pt wasnt there", "patient wasn't present": the negation written onto the verb
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
                            r"|in the room)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
-_SAME_DAY = re.compile(r"\btwice\b|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
+# ("twice per member", "twice a year": how often, not one date)
+_SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member|patient|pt|beneficiary|enrollee"
+                       r"|year|yr|month|week|lifetime|episode|plan|benefit))"
+                       r"|\btwo (?:97550|G0541)s?\b|\b(?:97550|G0541)s? twice\b|\btwo sessions\b"
                        r"|\b(?:am|morning)\b.*\b(?:pm|afternoon|evening)\b", re.I)
+# "eval 97162 in the morning, caregiver training in the afternoon": another service that day, not two CTS sessions
+_OTHER_SERVICE = re.compile(r"\b9\d{4}(?<!9755[012])\b|\beval(?:uation)?s?\b|\bther ?ex\b|\btreatment session\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
                             r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
@@ -101,10 +112,15 @@ _DX_LIST = re.compile(
 # "CO-151 on the 97551 line ... can we just give an ABN": an ABN does not shift liability for an MUE or NCCI denial
 _ABN_EDIT = re.compile(r"^(?=.*\b(?:ABN|advance beneficiary notice)s?\b)"
                        r".*\b(?:MUE|units?|151|N362|NCCI|bundl\w*|edits?)\b", re.I)
+# "do we need a signed ABN before billing 97550?": when an advance beneficiary notice is given
+_ABN = re.compile(r"\bABNs?\b|\badvance beneficiary notice", re.I)
 # "units error from 2 years ago, can we still reopen it?": how long a reopening may be asked for
 _REOPEN_LATE = re.compile(
     r"^(?=.*\breopen\w*)"
-    r".*\b(?:still|too late|how long|how far back|time limit|deadline|years? ago|months? ago|in 20\d\d|old|window)\b",
+    r".*(?:\b(?:still|too late|how long|how far back|time limit|deadline|years? ago|months? ago|in 20\d\d|old|window)\b"
+    # "does a reopening stop the 120-day clock?": a reopening does not extend the appeal deadline
+    r"|\b(?:stop|stops|pause|extend|toll|freeze|reset|restart|hold|affect)\w*\b[^?.]{0,40}\b(?:clock|deadlines?|appeal"
+    r"|time limit|timeline|days)\b)",
     re.I)
 
 # "telehealth modifier for 97550 and pos?", "que modifier para tele": the claim's telehealth modifier or place of
@@ -116,6 +132,14 @@ _TELE_CLAIM_PARTS = re.compile(
 _ASSISTANT_MODIFIERS = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\bmodifiers?\b|\bmods?\b|\bG[PO]\b|\bwhat (?:do|should) (?:i|we) (?:put|append|add)\b)", re.I)
+# "SLP, 42 min with the husband: what do I bill and with what modifier?": the discipline's therapy modifier
+_DISCIPLINE_MODIFIER = re.compile(
+    r"^(?=.*(?:\b(?:PT|OT|SLP|DPT|OTR(?:/L)?|CCC-SLP)s?\b|\b(?:physical|occupational|speech)\b|\btherapists?\b))"
+    r".*(?:\b(?:what|which|what'?s the|right|correct) (?:therapy |discipline )?modifiers?\b|\bwith what modifiers?\b"
+    r"|\bmodifiers? (?:do|should|would) (?:i|we) (?:use|add|put|append)\b)", re.I)
+# (an assistant's or a telehealth claim's modifiers have their own routes)
+_ASSISTANT_OR_TELE = re.compile(r"\b(?:C?OTAs?|PTAs?|assistants?)\b|tele\w*|\bvideo\b|\bzoom\b|\baudio\b"
+                                r"|\b59\b|\bX[EPSU]\b|\bKX\b", re.I)
 # "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
 # question names the one element it asks about (consent, start/stop times, a return demonstration ...)
 _NOTE_CONTENTS = re.compile(
@@ -125,7 +149,11 @@ _NOTE_CONTENTS = re.compile(
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
     r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
-    r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b", re.I)
+    r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b"
+    # an EHR build: "what fields should the caregiver training template capture", "required fields for the note"
+    r"|\b(?:what|which) (?:\w+ ){0,2}(?:fields?|sections?|elements?|prompts?|data points?)\b[^?]{0,60}"
+    r"\b(?:template|note|flowsheet|form|documentation)s?\b"
+    r"|\b(?:template|flowsheet|smart ?form)s?\b[^?]{0,60}\b(?:fields?|elements?|sections?|prompts?)\b", re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
                           r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
@@ -137,6 +165,12 @@ _MA_DUTY = re.compile(
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
     re.I)
+# "their internal policy allows it only twice, and they denied the third": whether the plan's own limits stand (how to
+# appeal them is the plan's reconsideration)
+_MA_OWN_RULES = re.compile(
+    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
+    r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|cap\w*)\b)"
+    r".*\b(?:internal|own|in-house|proprietary) (?:policy|policies|criteria|rules?|guidelines?|limits?)\b", re.I)
 
 # "can I pool those 30 min under the 8 min rule", "combine the CTS minutes with my 97110": caregiver minutes are not
 # pooled with patient-present timed codes (not "pool therapy", which is aquatic exercise)
@@ -236,7 +270,10 @@ _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*
 _CONSENT_OTHER = re.compile(
     r"^(?=.*\bconsent\w*)"
     r".*\b(?:instead|someone else|somebody else|(?:a |the )?(?:different|another|other|new) (?:caregiver|person|family"
-    r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in)\b", re.I)
+    r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in"
+    # "consent for the wife; now the grandson is helping too": a caregiver added to the one consented for
+    r"|(?:helping|help|joining|involved|pitching in|coming|caring)(?: out)? (?:too|as well)|(?:is|are) (?:now )?also"
+    r" (?:helping|caring|involved))\b", re.I)
 # "trained both parents together for 30 min, log 60 since it's 2 caregivers?": one patient's caregivers trained together
 # are one block of time, never multiplied by the number of caregivers
 _TIME_PER_CAREGIVER = re.compile(
@@ -273,7 +310,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
-    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"})),
+    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE),
     TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
@@ -282,14 +319,19 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold", "telehealth"})),
     TopicRoute("diagnosis_list", _DX_LIST, frozenset({"diagnosis_list"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
+    TopicRoute("abn", _ABN, frozenset({"abn"}), unless=_ABN_EDIT, skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
                skip_kinds=frozenset({"denial", "appeal"})),
+    TopicRoute("discipline_modifier", _DISCIPLINE_MODIFIER, frozenset({"gp"}), unless=_ASSISTANT_OR_TELE,
+               skip_kinds=frozenset({"denial", "appeal", "fee", "threshold"})),
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("ma_own_rules", _MA_OWN_RULES, frozenset({"plan_criteria"}),
+               skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("one_patient_group", _ONE_PATIENT_KIN, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),

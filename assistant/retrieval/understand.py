@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, resolve
+from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
 
 Period = tuple[date, date]
@@ -109,6 +109,8 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
+        # "the estimator priced 97550 the same for both dates": a price is an amount
+        r"|\bpric(?:e|es|ed|ing)\b"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
         r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
@@ -140,6 +142,8 @@ WEAK_VALIDITY = re.compile(
     rf"\b{_CODE_ANY}\s+(?:(?:still|code|is|be)\s+)*{_FINE}\b"
     rf"|\b(?:{_FINE}\s+to\s+|still\s+)?(?:use|bill|put|code|report|submit)\s+(?:the\s+|code\s+)*{_CODE_ANY}\b"
     rf"|\b{_CODE_ANY}\s+as\s+(?:the\s+|a\s+)?(?:dx|diagnosis)\b"
+    # "is G0541 allowed in january 2025?": allowed then
+    rf"|\b{_CODE_ANY}\s+(?:(?:still|even|already)\s+)?(?:allowed|permitted|accepted)\b"
     # "G0541 on jan 1 2025 ok?": the code, its date, then the weak word closing the question
     rf"|\b{_CODE_ANY}\b[^.?!;]{{0,40}}\b(?:still\s+)?{_FINE}\s*\?*\s*$", re.I)
 # "was 97552 even a thing in feb 2024?", "was G0541 a real code yet", "97550 on the books in 2023?", "was there a G0541
@@ -274,6 +278,8 @@ class Intent:
     full_time: bool = False  # "the payer requires the full time": whole 30/15-minute blocks, not the mid-point rule
     periods: tuple[Period, ...] = ()  # every day, month or year named ("dec 31 2024 vs jan 1 2025")
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
+    relative: str | None = None  # a relative date as written ("two years ago"): a code's window is said in its words
+    spoken: tuple[tuple[int, str], ...] = ()  # minutes written in words ("an hour"), as written: answers echo them
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
@@ -382,6 +388,10 @@ def _said(text: str, dated: str, dos: date | None, days: list[date], spans: list
 
 
 def _period(on: date | None, days: list[date], months: list[Period], years: list[int]) -> Period | None:
+    # "priced the same for DOS 3/8/2024 and 3/9/2024?" with one of them passed as the date of service: the question
+    # compares the days it names, so no one of them is the day asked about (each is, in `periods`)
+    if on is not None and len(set(days)) > 1 and on in days:
+        return None
     if on is not None:
         return (on, on)
     if len(set(days)) == 1:
@@ -416,7 +426,16 @@ SLPA = re.compile(r"\bslp-?as?\b|\bspeech(?:[- ]language)?(?: patholog\w*)? assi
 # a validity word said of a setting or a payer rather than a date ("valid for PT" stays: whether a code is a therapy
 # code is asked of the code)
 _VALID_WHERE = re.compile(r"\b(?:valid|billable|payable|covered|allowed)\s+(?:under|in|during|while|at|with|on)"
-                          r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d)[a-z]", re.I)
+                          r"\s+(?:an?\s+|the\s+|our\s+|my\s+)?(?!dos\b|date|day|claims?\b|\d|" + _MONTH
+                          + r"|this\b|last\b|next\b)[a-z]", re.I)
+
+
+# a therapy modifier or a therapy plan named with a code: whether the code is billed as therapy
+THERAPY_STATUS = re.compile(r"(?<![\w-])(?:GO|(?i:gp|gn))(?![\w-])|\b(?i:therapy (?:service|code)s?"
+                            r"|under (?:the |my |our |a |his |her )?"
+                            r"(?:(?:PT|OT|SLP|therapy|therapist'?s?) )?(?:poc|plan of care|plan))\b")
+# the code's dates asked in so many words ("is G0541 with GO valid on 12/20/2024?")
+_IN_FORCE = re.compile(r"\bvalid\b|\bin effect\b|\beffective\b|\bexist|\bdeleted\b|\bexpired?\b", re.I)
 
 
 def classify(
@@ -452,6 +471,8 @@ def classify(
     # ("does an NCCI edit between 97550 and 97162 exist": the edit's existence, not the codes')
     # ("is 97550 billable under hospice", "is G0539 valid for PT" with no date: billable where or by whom, not when)
     valid = "code_validity" in hits and not _EDIT.search(text) and (has_period or not _VALID_WHERE.search(text))
+    if has_code and THERAPY_STATUS.search(text) and not (EXISTED.search(text) or _IN_FORCE.search(text)):
+        return "modifier"  # "can my SLP bill G0539 w GN under the POC in 2026": a therapy code or not, not its dates
     if has_code and (valid or (has_period and WEAK_VALIDITY.search(text)) or has_dx or _asks_meaning(text)
                      or EXISTED.search(text)):
         return "code_validity"
@@ -483,10 +504,33 @@ _OTHER_BEFORE = re.compile(_OTHER_CODE + r"\s*(?:x|for|:|-|=)?\s*$", re.I)
 QUOTED_TEXT = re.compile(r"(?<![\w'])['\"\u2018\u201c][^'\"\u2019\u201d\n]{3,80}['\"\u2019\u201d](?!\w)")
 
 
+# "an hour with the caregiver", "half an hour", "1.5 hrs", "forty five minutes": a duration in words or hours
+_TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+SPOKEN_MINUTES = re.compile(
+    r"\bhalf (?:an )?hour\b|\b(?:an|one|1) (?:hour|hr)(?P<half> and (?:a )?half)?\b"
+    r"|\b(?P<hours>[1-3](?:\.5)?)\s*(?:hours?|hrs?)\b"
+    r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<five>five))?"
+    r"\s+min(?:ute)?s?\b(?!\s*(?:rule|code|unit|increment|block))", re.I)
+
+
+def _spoken(m: re.Match[str]) -> int:
+    if m.group("tens"):
+        return _TENS[m.group("tens").lower()] + (5 if m.group("five") else 0)
+    if m.group("hours"):
+        return round(float(m.group("hours")) * 60)
+    if m.group(0).lower().startswith("half"):
+        return 30
+    return 90 if m.group("half") else 60
+
+
 def _minutes(text: str) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
     found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
              if not any(a < m.start() < b for a, b in quoted)]
+    found += [(m.start(), _spoken(m), m.end()) for m in SPOKEN_MINUTES.finditer(text)
+              if not any(a < m.start() < b for a, b in quoted)]
+    found.sort()
     if found:
         taken = {start for start, _, _ in found}
         found += [(m.start(1), int(m.group(1)), m.end()) for m in MORE_MINUTES.finditer(text, found[0][0])
@@ -537,6 +581,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         payer=payer,
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
+        spoken=tuple((_spoken(m), m.group(0)) for m in SPOKEN_MINUTES.finditer(text)),
         facility=facility,
         locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
@@ -549,6 +594,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         clerical=bool(CLERICAL.search(text) or FIXED_ON_NEW_CLAIM.search(text)),
         full_time=bool(FULL_TIME.search(text)),
         said=said if period is not None else None,
+        relative=relative_phrase(text) if period is not None and dos is None and dated != text else None,
         periods=_all_periods(days, months, years),
         today=today,
     )

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from assistant.retrieval.relative_dates import resolve
+from assistant.retrieval.relative_dates import relative_phrase, resolve
 from assistant.retrieval.understand import understand
 
 TODAY = date(2025, 6, 15)
@@ -53,3 +53,18 @@ def test_understand_dates_relative_words(question: str, period: tuple[date, date
 
 def test_the_date_of_service_still_wins() -> None:
     assert understand("fee last april", date(2024, 5, 5), TODAY).period == (date(2024, 5, 5), date(2024, 5, 5))
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("G0542 rate two years ago?", "two years ago"),
+        ("was G0541 billable last year?", "last year"),
+        ("fee for 97550 last march?", "last march"),
+        # none, or two different ones: no one phrase to echo
+        ("fee for 97550 in 2025?", None),
+        ("last year vs this year for 97551", None),
+    ],
+)
+def test_relative_phrase(question: str, phrase: str | None) -> None:
+    assert relative_phrase(question) == phrase

@@ -69,12 +69,14 @@ from assistant.retrieval.understand import understand
         ("minimum dollar amount for federal court review in 2025", None, [("appeal:aic-federal_court-2025", True)]),
         # a therapist's telehealth after the last waiver: the waiver says until when
         ("can our SLPs keep doing telehealth caregiver training in 2028?", None,
-         [("fee:therapist-waiver-2025-2027", True), ("fee:telehealth-2026", True)]),
+         [("fee:therapist-waiver-2025-2027", True), ("fee:telehealth-2026", False)]),
         ("telehealth in 2024?", None, [("fee:telehealth-2024", True)]),
-        # a diagnosis code asked of the claim a procedure code names: the diagnosis leads
-        ("can I use G20 on our 97550 claims in 2026?", None, [("dx:G20", True), ("code:97550", True)]),
-        ("is G35 still ok for a 97550 session on 11/3/2025?", None, [("dx:G35", True), ("code:97550", True)]),
-        ("is 97550 valid with G35 in 2025?", None, [("code:97550", True), ("dx:G35", True)]),
+        # a diagnosis code named beside a procedure code: the diagnosis leads, the procedure code's window follows
+        ("can I use G20 on our 97550 claims in 2026?", None, [("dx:G20", True), ("code:97550", False)]),
+        ("is G35 still ok for a 97550 session on 11/3/2025?", None, [("dx:G35", True), ("code:97550", False)]),
+        ("is 97550 valid with G35 in 2025?", None, [("dx:G35", True), ("code:97550", False)]),
+        # ... and a procedure code not in force then leads
+        ("is G0541 ok with Z96.641 on 12/2/2024?", None, [("code:G0541", True), ("dx:Z96.64", False)]),
         # two dates on either side of a change: each period's status
         ("telehealth visits on 12/30/2024 and 1/3/2025, which is billable?", None,
          [("fee:telehealth-2024", True), ("fee:telehealth-2025", True), ("fee:therapist-waiver-2025-2027", True)]),

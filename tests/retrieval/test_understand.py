@@ -51,8 +51,20 @@ def test_understand(question: str, kind: str, codes: tuple[str, ...], period: tu
 
 @pytest.mark.parametrize(
     ("question", "minutes"),
-    [("how many 97551 for 52 minutes?", (52,)), ("16 min caregiver trng", (16,)), ("the 8-minute rule", ()),
-     ("a 30-minute code", ())],
+    [
+        ("how many 97551 for 52 minutes?", (52,)),
+        ("16 min caregiver trng", (16,)),
+        ("the 8-minute rule", ()),
+        ("a 30-minute code", ()),
+        # a duration in words or hours
+        ("an hour with the wife", (60,)),
+        ("half an hour with the son", (30,)),
+        ("an hour and a half of training", (90,)),
+        ("2 hrs caregiver training", (120,)),
+        ("forty-five minutes with mom", (45,)),
+        ("the eight minute rule", ()),
+        ("ten minute units", ()),
+    ],
 )
 def test_minutes(question: str, minutes: tuple[int, ...]) -> None:
     assert understand(question).minutes == minutes
@@ -81,6 +93,25 @@ def test_payers(question: str, payer: str, named: str | None, locality: bool) ->
 def test_date_of_service_overrides_dates_in_the_text() -> None:
     intent = understand("was G35 valid in 2024?", date(2025, 11, 10))
     assert intent.period == (date(2025, 11, 10), date(2025, 11, 10)) and intent.year == 2025
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "period"),
+    [
+        # the date of service is one of the days the question compares: no one of them is the period asked about
+        ("same 97550 rate for 3/8/2024 and 3/9/2024?", date(2024, 3, 9), None),
+        # ... one day named, or the date of service not among them: the date of service
+        ("97550 rate on 3/8/2024?", date(2024, 3, 9), (date(2024, 3, 9), date(2024, 3, 9))),
+        ("same 97550 rate for 3/8/2024 and 3/9/2024?", date(2025, 1, 2), (date(2025, 1, 2), date(2025, 1, 2))),
+        # months of one year are no days compared
+        ("over the threshold in oct 2025, sessions in nov 2025 need KX?", date(2025, 11, 6),
+         (date(2025, 11, 6), date(2025, 11, 6))),
+    ],
+)
+def test_days_compared_beside_a_date_of_service(question: str, dos: date, period: tuple[date, date] | None) -> None:
+    intent = understand(question, dos)
+    assert intent.period == period
+    assert len(intent.periods) >= 1
 
 
 def test_the_family_stands_for_its_primary_code() -> None:
@@ -133,6 +164,13 @@ def test_asks(question: str, kind: str, meaning: bool, alone: bool, why: bool) -
         # the amount in controversy asked for as a sum in dispute
         ("QIC upheld it; to go to an ALJ in 2026 how much has to be in dispute", "appeal"),
         ("how much does 97550 pay in 2026?", "fee"),
+        # a price is an amount
+        ("the estimator priced 97550 the same for 3/8/2024 and 3/9/2024, right?", "fee"),
+        # a therapy modifier or plan of care named with the code: billed as therapy or not, whatever date is named
+        ("slp here, can i bill G0539 w GN under my POC in 2026", "modifier"),
+        ("can our OT bill G0540 as a therapy service on 3/3/2026?", "modifier"),
+        # ... unless its dates are asked in so many words
+        ("was G0541 with GO valid on 12/20/2024?", "code_validity"),
     ],
 )
 def test_kind_by_what_is_said_of_the_code(question: str, kind: str) -> None:
