@@ -7,7 +7,7 @@ import pytest
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import ClaimFacts, decide
-from assistant.drafting.remedy import earlier_claim, pattern_remedy, payer_points, says, time_profile
+from assistant.drafting.remedy import earlier_claim, pattern_remedy, payer_points, said_sentence, says, time_profile
 from assistant.knowledge.loader import cached_knowledge
 from tests.drafting.stubs import GOOD_NOTE, make_report
 from tests.drafting.test_recommend import L
@@ -17,6 +17,8 @@ P = KB.denial_patterns
 
 EDIT_ALLOWS = "97550 denied as incidental to 97166 (plan coding edit, modifier indicator 1: a modifier is allowed)."
 PROOF = "Original claim accepted by the clearinghouse (999) and by the payer's 277CA on 03/19/2026."
+MOVED = "Front desk: pt moved to her husband's plan - Hillcrest PPO (eff 10/1/26); card never loaded."
+NEW_PLAN = f"Coverage under this group ended 09/30/2026.\n---\n{MOVED}"
 FULL_TIME = "Per policy 97550 requires a full 30 minutes and each 97551 a full additional 15 minutes."
 
 
@@ -64,6 +66,15 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # the same words from a plan outside Traditional Medicare open nothing by themselves
     ("bundling_ncci", "commercial", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "appeal", ()),
+    # coverage ended and the file names the coverage in force instead: a new claim to it, not an appeal
+    ("coverage_not_in_force", "commercial", NEW_PLAN, set(), "corrected_claim", ()),
+    ("coverage_not_in_force", "medicaid", "Member now covered by Lakeside Health Plan from 07/01.", set(),
+     "corrected_claim", ()),
+    # coverage ended and nothing names other coverage: nothing to file with this payer
+    ("coverage_not_in_force", "commercial", "Coverage under this group ended 09/30/2026.", set(), "no_appeal", ()),
+    ("coverage_not_in_force", "commercial", "Expenses incurred after coverage terminated.", set(), "no_appeal", ()),
+    ("coverage_not_in_force", "medicaid", "Medicaid ended 09/30/2026. No Medicare, no other coverage returned.", set(),
+     "no_appeal", ()),
 ])
 def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str], remedy: str,
                         modifiers: tuple[str, ...]) -> None:
@@ -85,6 +96,28 @@ def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str],
 ])
 def test_time_profile(payer_type: str, text: str, profile: str) -> None:
     assert time_profile(KB, payer_type, text)[0] == profile
+
+
+@pytest.mark.parametrize(("text", "word", "sentence"), [
+    (NEW_PLAN, "moved to", MOVED),
+    (PROOF, "277ca", PROOF),
+    ("Denied.\nSEG*1*" + "X" * 300 + "\nnew plan: Hillcrest PPO\n", "new plan", "new plan: Hillcrest PPO"),
+    ("Nothing here.", "new plan", ""),
+])
+def test_said_sentence(text: str, word: str, sentence: str) -> None:
+    assert said_sentence(text, word) == sentence
+
+
+def test_an_answer_opened_by_the_files_words_quotes_them() -> None:
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
+                      ClaimFacts("commercial", payer_text=NEW_PLAN))
+    assert decision.recommendation == "corrected_claim"
+    said = "The file reads: \"Front desk: pt moved to her husband's plan - Hillcrest PPO (eff 10/1/26)"
+    assert any(said in r.text for r in decision.reasons)
+    plain = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
+                   ClaimFacts("commercial", payer_text="Coverage ended 09/30/2026."))
+    assert plain.recommendation == "no_appeal" and "The file reads" not in plain.reasons[0].text
 
 
 def test_a_bundling_denial_whose_edit_allows_a_modifier_is_corrected_with_xe() -> None:
