@@ -212,6 +212,11 @@ POINTS = [
     # the payer takes the trained caregiver for the patient
     ("Service was rendered to the mother, who is not a Medicaid member.", {"patient_absent", "caregiver"},
      ["caregiver_not_the_member"]),
+    # the payer folds the training into the patient's own visit: a separate service; an NCCI edit is the pattern's
+    ("Parent education is included in the child's speech therapy visit and is not separately medically necessary.",
+     {"patient_absent"}, ["included_in_another_visit"]),
+    ("97550 is included in the NCCI procedure-to-procedure edit with 97530.", {"patient_absent"}, []),
+    ("Parent education is included in the child's speech therapy visit.", set(), []),  # the note must bear it out
 ]
 
 
@@ -333,3 +338,11 @@ def test_a_quantity_denial_on_a_paid_session(statuses: dict[str, str], denied: s
     if expected == "corrected_claim":
         assert lines_text(decision.corrected_lines) == "97550 x1 GO, 97551 x2 GO"
         assert any(r.check_id == "need_and_goal" and "weakens the record" in r.text for r in decision.reasons)
+
+
+def test_a_visit_the_payer_folds_the_training_into_is_answered_with_the_notes_words() -> None:
+    from assistant.drafting.recommend import point_quotes
+
+    note = "Parent training, child at school.\nNo therapy visit with the child today; his visit is Mondays.\nTaught."
+    quotes = point_quotes(KB.payer_points["included_in_another_visit"], note)
+    assert quotes == ["No therapy visit with the child today; his visit is Mondays."]
