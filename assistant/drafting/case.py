@@ -17,6 +17,7 @@ from assistant.drafting.deadlines import Deadline, deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial, pattern_in_words, prior_level_in
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
+from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
@@ -156,6 +157,18 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
     return claim, texts, []
 
 
+def _codes_on_file(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple[Denial, list[str]] | None:
+    """No code given with the denial: the codes the file's own entry for this claim gives (a work-queue note that
+    lists two claims gives this claim's on the lines that name it); None when it gives none that parse."""
+    codes = entry_codes(denial_text or "", claim)
+    try:
+        parsed, warnings = parse_denial(codes, kb.reason_codes, denial_text) if codes else (None, [])
+    except DenialCodeError:
+        return None
+    note = f"no denial codes were given: {codes} read from the file's entry for this claim"
+    return (parsed, [*warnings, note]) if parsed is not None else None
+
+
 def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:
     """The denial's codes: as given, else the claim's; a decision typed without codes ("Redetermination unfavorable
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
@@ -167,6 +180,8 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
         words = " ".join(t for t in (denial_text, denial) if t)
         if denial and claim.denial_codes:
             return parse_denial(claim.denial_codes, kb.reason_codes, words)
+        if not denial.strip() and (read := _codes_on_file(kb, claim, denial_text)) is not None:
+            return read
         worded = Denial(raw=denial.strip()[:200], carcs=[], text=words)
         # a denial given without codes whose words state a reason a pattern knows ("units billed exceed time
         # documented") is read from those words, like a decided level
