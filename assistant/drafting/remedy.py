@@ -105,26 +105,25 @@ def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
 
 def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
-    (an answer without words is opened by the payer type alone)."""
+    (an answer without words is opened by the payer type alone); an earlier claim the notice says was paid first."""
     if pattern is None:
         return NO_PATTERN
+    if earlier_claim_paid(pattern, payer_text):  # the service is already paid: nothing the words say changes that
+        return Remedy("no_appeal", pattern.title, pattern.earlier_claim_paid, sources=tuple(pattern.sources),
+                      from_payer=True)
+    number = earlier_claim(pattern, payer_text)
+    named = f" The payer's notice names the earlier claim: ICN {number}." if number is not None else ""
     for said in pattern.when_payer_says:
         word = says(payer_text, said.words) if said.words else None
         heard = not said.words or word is not None
         if payer_type in said.payer_types and set(said.requires_met) <= set(met) and heard:
             return Remedy(
-                said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
+                said.remedy, pattern.title, said.remedy_reason + named, line_modifiers=tuple(said.add_modifiers),
                 sources=tuple(said.sources or pattern.sources), from_payer=True,
                 quoted=said_sentence(payer_text, word) if word else "",
             )
-    if earlier_claim_paid(pattern, payer_text):
-        return Remedy("no_appeal", pattern.title, pattern.earlier_claim_paid, sources=tuple(pattern.sources),
-                      from_payer=True)
-    reason = pattern.remedy_reason
-    if (number := earlier_claim(pattern, payer_text)) is not None:
-        reason += f" The payer's notice names the earlier claim: ICN {number}."
     return Remedy(
-        pattern.remedy, pattern.title, reason, therapy_modifiers=tuple(pattern.add_modifiers),
+        pattern.remedy, pattern.title, pattern.remedy_reason + named, therapy_modifiers=tuple(pattern.add_modifiers),
         sources=tuple(pattern.sources),
     )
 

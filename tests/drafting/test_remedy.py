@@ -19,6 +19,7 @@ EDIT_ALLOWS = "97550 denied as incidental to 97166 (plan coding edit, modifier i
 PROOF = "Original claim accepted by the clearinghouse (999) and by the payer's 277CA on 03/19/2026."
 MOVED = "Front desk: pt moved to her husband's plan - Hillcrest PPO (eff 10/1/26); card never loaded."
 NEW_PLAN = f"Coverage under this group ended 09/30/2026.\n---\n{MOVED}"
+KX_DUP = "orig claim ICN 2226222104417 denied PR-119; rebilled as NEW claim w/ KX; new claim denied CO-18."
 FULL_TIME = "Per policy 97550 requires a full 30 minutes and each 97551 a full additional 15 minutes."
 
 
@@ -66,6 +67,14 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # the same words from a plan outside Traditional Medicare open nothing by themselves
     ("bundling_ncci", "commercial", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "appeal", ()),
+    # a duplicate of a claim denied PR-119 and resent with KX: the original is reopened with KX
+    ("duplicate_claim", "medicare", KX_DUP, {"need_and_goal"}, "corrected_claim", ("KX",)),
+    ("duplicate_claim", "medicare", KX_DUP, set(), "corrected_claim", ()),  # necessity not shown: no KX attested
+    ("duplicate_claim", "medicare", "Orig claim denied CO-4; resubmitted with GP; denied CO-18.", {"need_and_goal"},
+     "corrected_claim", ()),
+    # the earlier claim was paid: nothing to file, whatever else the words say
+    ("duplicate_claim", "medicare", "Rebilled w/ KX. Original claim 2226222104417 paid 09/02/2026.", {"need_and_goal"},
+     "no_appeal", ()),
     # coverage ended and the file names the coverage in force instead: a new claim to it, not an appeal
     ("coverage_not_in_force", "commercial", NEW_PLAN, set(), "corrected_claim", ()),
     ("coverage_not_in_force", "medicaid", "Member now covered by Lakeside Health Plan from 07/01.", set(),
@@ -346,3 +355,8 @@ def test_a_visit_the_payer_folds_the_training_into_is_answered_with_the_notes_wo
     note = "Parent training, child at school.\nNo therapy visit with the child today; his visit is Mondays.\nTaught."
     quotes = point_quotes(KB.payer_points["included_in_another_visit"], note)
     assert quotes == ["No therapy visit with the child today; his visit is Mondays."]
+
+
+def test_an_answer_opened_by_the_words_of_a_duplicate_names_the_earlier_claim() -> None:
+    got = pattern_remedy(P["duplicate_claim"], "medicare", KX_DUP, {"need_and_goal"})
+    assert "adds KX" in got.reason and "names the earlier claim: ICN 2226222104417" in got.reason
