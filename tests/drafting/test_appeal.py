@@ -187,6 +187,13 @@ def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() 
 
 @pytest.mark.parametrize(("denial", "words", "pattern"), [
     ("no code on EOB", "EOB line 2 (97551 x2): 'Units billed exceed time documented.' 0 paid on 97551.", "units"),
+    # a Medicare Summary Notice forwarded by the patient names no code, only its message
+    ("", "MSN: A - This service was denied because the claim had incorrect or missing information (modifier).",
+     "missing_therapy_modifier"),
+    ("", "MSN: B - Medicare won't pay: you reached the yearly limit for therapy services.", "kx_threshold"),
+    ("", "Portal: denied as an exact duplicate of a claim already processed.", "duplicate_claim"),
+    ("", "Portal: the time limit for filing has expired.", "timely_filing"),
+    ("", "EOB: caregiver training is not a covered benefit of this plan.", "plan_not_covered"),
 ])
 def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
     denial: str, words: str, pattern: str
