@@ -159,14 +159,18 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
 
 def _codes_on_file(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple[Denial, list[str]] | None:
     """No code given with the denial: the codes the file's own entry for this claim gives (a work-queue note that
-    lists two claims gives this claim's on the lines that name it); None when it gives none that parse."""
+    lists two claims gives this claim's on the lines that name it); else a remittance or EOB pasted as the file, read
+    as the denial itself; None when neither gives a code that parses."""
     codes = entry_codes(denial_text or "", claim)
     try:
-        parsed, warnings = parse_denial(codes, kb.reason_codes, denial_text) if codes else (None, [])
+        if codes:
+            parsed, warnings = parse_denial(codes, kb.reason_codes, denial_text)
+            return parsed, [*warnings, f"no denial codes were given: {codes} read from the file's entry for this claim"]
+        if denial_text and read_paste(denial_text) is not None:
+            return parse_denial(denial_text, kb.reason_codes, None)
     except DenialCodeError:
-        return None
-    note = f"no denial codes were given: {codes} read from the file's entry for this claim"
-    return (parsed, [*warnings, note]) if parsed is not None else None
+        pass  # a paste with no adjustment code, codes of two groups: the words may still name a reason
+    return None
 
 
 def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:

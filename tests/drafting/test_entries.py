@@ -63,3 +63,10 @@ def test_a_denial_given_without_codes_is_read_from_the_claims_own_entry() -> Non
     result = draft_appeal(a.deps(), denial="", note=GOOD_NOTE, claim=CLAIM, denial_text=QUEUE)
     assert [c.code for c in result.denial.carcs] == ["4"] and [r.code for r in result.denial.rarcs] == ["N519"]
     assert any("CO-4 N519 read from the file's entry for this claim" in w for w in result.warnings)
+
+
+def test_a_remittance_pasted_as_the_file_with_no_codes_given_is_read_as_the_denial() -> None:
+    paste = "CLP*PT1*4*98.00*0*0*MB*2226302117742*11*1~\nSVC*HC:97550*98.00*0**1~\nDTM*472*20250304~\nCAS*CO*4*98.00~"
+    a = StubAssistant(OfflineDrafter(), None)
+    result = draft_appeal(a.deps(), denial="", note=GOOD_NOTE, claim=CLAIM, denial_text=paste)
+    assert [c.code for c in result.denial.carcs] == ["4"]
