@@ -360,3 +360,12 @@ def test_a_visit_the_payer_folds_the_training_into_is_answered_with_the_notes_wo
 def test_an_answer_opened_by_the_words_of_a_duplicate_names_the_earlier_claim() -> None:
     got = pattern_remedy(P["duplicate_claim"], "medicare", KX_DUP, {"need_and_goal"})
     assert "adds KX" in got.reason and "names the earlier claim: ICN 2226222104417" in got.reason
+
+
+def test_a_not_covered_appeal_shows_who_was_trained() -> None:
+    """Caregiver training is training of the patient's unpaid caregiver: a plan that calls it no benefit is answered
+    with the person trained, as with the patient's absence and consent."""
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GN"))
+    decision = decide(KB, report, P["plan_not_covered"], L("97550x1:GN"), GOOD_NOTE, ClaimFacts("medicare_advantage"))
+    assert decision.recommendation == "appeal"
+    assert {"caregiver", "patient_absent", "consent"} <= {r.check_id for r in decision.reasons}
