@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.drafting.claims import Claim
-from assistant.drafting.deadlines import Deadline, deadline_for
+from assistant.drafting.deadlines import Deadline, deadline_for, payer_terms
 from assistant.drafting.denial import match_pattern, parse_denial, pattern_in_words, prior_level_in
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
@@ -72,12 +72,13 @@ def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim, payer_text:
     return out
 
 
-def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
+def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None,
+              payer_text: str = "") -> Deadline | None:
     if route is None:
         return None
     return deadline_for(
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
-        payer_deadline=claim.payer_deadline,
+        payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text),
     )
 
 
@@ -123,7 +124,7 @@ def _nothing_to_file_either(deps: DraftingDeps, decision: Decision, claim: Claim
     kb = deps.knowledge
     route, _ = choose_route(kb, recommendation="appeal", payer_type=facts.payer_type, denial=parsed,
                             prior_level=prior_level)
-    deadline = _deadline(deps, route, claim, service_date)
+    deadline = _deadline(deps, route, claim, service_date, facts.payer_text)
     if deadline is None:
         return
     given = claim.good_cause or ""
@@ -288,7 +289,7 @@ def build_case(
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
-    deadline = _deadline(deps, route, claim, service_date)
+    deadline = _deadline(deps, route, claim, service_date, payer_text)
     texts, given = (payer_text, record), claim.good_cause or ""
     if deadline is not None and deadline.overdue:
         claim, texts, notes = _good_cause(kb, claim, texts)
