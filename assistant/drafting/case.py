@@ -26,7 +26,6 @@ from assistant.drafting.paste import fill_claim, read_paste, service_dates, with
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import pattern_remedy, time_profile
-from assistant.drafting.reopening import refused_reopening, reopening_reason
 from assistant.drafting.route import choose_route, payer_type_of, unprocessable_codes
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
@@ -299,9 +298,6 @@ def build_case(
         if decision.recommendation == "no_appeal":
             route, why = None, decision.reasons[0].text
     _nothing_to_file_either(deps, decision, claim, parsed, facts, prior_level, service_date, texts)
-    if decision.recommendation == "appeal" and deadline is not None \
-            and (said := refused_reopening(kb, payer_text, claim.later_decision_date)) is not None:
-        decision.reasons.insert(0, reopening_reason(kb, said, deadline))
     warnings += [
         f"the note is unclear on {c.id}; review it before sending anything"
         for c in report.checks

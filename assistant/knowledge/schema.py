@@ -555,17 +555,6 @@ class GoodCauseRule(Strict):
     sources: list[str] = Field(min_length=1)
 
 
-class ReopeningRefusedRule(Strict):
-    """How the file shows a reopening was already asked for and refused (facts §11; 42 CFR 405.980): the appeal
-    says so, since a refused reopening has no appeal rights and never stopped the appeal clock."""
-
-    reopening_words: list[str] = Field(min_length=1, description="Words that name a reopening (whole words).")
-    refusal_words: list[str] = Field(
-        min_length=1, description="Words, in the same sentence, that say it was dismissed or refused (whole words)."
-    )
-    sources: list[str] = Field(min_length=1)
-
-
 class AppealRules(Strict):
     presumed_receipt_days: int = Field(ge=0)
     presumed_receipt_sources: list[str] = Field(min_length=1)
@@ -588,7 +577,6 @@ class AppealRules(Strict):
         description="Payer words saying the denial was decided on a review of the record (a pre-payment review, an "
         "ADR): such a decision is an initial determination with appeal rights, not a claim returned unprocessed.",
     )
-    reopening_refused: ReopeningRefusedRule | None = None
     referenced_records: list[str] = Field(
         default_factory=list,
         description="Kinds of record a note may point to for an element (\"documented in the 08/12 re-evaluation\"): "
