@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from assistant.drafting.claims import Claim
-from assistant.drafting.deadlines import Deadline, deadline_for
+from assistant.drafting.deadlines import Deadline, deadline_for, payer_terms
 from assistant.drafting.denial import (
     match_pattern,
     parse_denial,
@@ -23,6 +23,7 @@ from assistant.drafting.denial import (
 )
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix
+from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.lines import is_checked
@@ -98,12 +99,13 @@ def _reopened(kb: Knowledge, decision: Decision, claim: Claim, payer_text: str) 
     return [Reason(text=rules.reopening_said, source_ids=list(rules.reopening_sources))]
 
 
-def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None) -> Deadline | None:
+def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None,
+              payer_text: str = "") -> Deadline | None:
     if route is None:
         return None
     return deadline_for(
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
-        payer_deadline=claim.payer_deadline,
+        payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text),
     )
 
 
@@ -152,7 +154,7 @@ def _nothing_to_file_either(deps: DraftingDeps, decision: Decision, claim: Claim
     kb = deps.knowledge
     route, _ = choose_route(kb, recommendation="appeal", payer_type=facts.payer_type, denial=parsed,
                             prior_level=prior_level)
-    deadline = _deadline(deps, route, claim, service_date)
+    deadline = _deadline(deps, route, claim, service_date, facts.payer_text)
     if deadline is None:
         return
     given = claim.good_cause or ""
@@ -186,6 +188,22 @@ def _good_cause(kb: Knowledge, claim: Claim, texts: tuple[str, ...]) -> tuple[Cl
     return claim, texts, []
 
 
+def _codes_on_file(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple[Denial, list[str]] | None:
+    """No code given with the denial: the codes the file's own entry for this claim gives (a work-queue note that
+    lists two claims gives this claim's on the lines that name it); else a remittance or EOB pasted as the file, read
+    as the denial itself; None when neither gives a code that parses."""
+    codes = entry_codes(denial_text or "", claim)
+    try:
+        if codes:
+            parsed, warnings = parse_denial(codes, kb.reason_codes, denial_text)
+            return parsed, [*warnings, f"no denial codes were given: {codes} read from the file's entry for this claim"]
+        if denial_text and read_paste(denial_text) is not None:
+            return parse_denial(denial_text, kb.reason_codes, None)
+    except DenialCodeError:
+        pass  # a paste with no adjustment code, codes of two groups: the words may still name a reason
+    return None
+
+
 def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | None) -> tuple[Denial, list[str]]:
     """The denial's codes: as given, else the claim's; a decision typed without codes ("Redetermination unfavorable
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
@@ -200,6 +218,8 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
         words = " ".join(t for t in (denial_text, denial) if t)
         if denial and claim.denial_codes:
             return parse_denial(claim.denial_codes, kb.reason_codes, words)
+        if not denial.strip() and (read := _codes_on_file(kb, claim, denial_text)) is not None:
+            return read
         worded = Denial(raw=denial.strip()[:200], carcs=[], text=words)
         # a denial given without codes whose words state a reason a pattern knows ("units billed exceed time
         # documented") is read from those words, like a decided level
@@ -310,7 +330,7 @@ def build_case(
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
-    deadline = _deadline(deps, route, claim, service_date)
+    deadline = _deadline(deps, route, claim, service_date, payer_text)
     texts, given = (payer_text, record), claim.good_cause or ""
     if deadline is not None and deadline.overdue:
         claim, texts, notes = _good_cause(kb, claim, texts)

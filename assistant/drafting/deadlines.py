@@ -10,10 +10,12 @@ are not moved for weekends or holidays: the due date shown is the conservative o
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.drafting.sentences import sentence_spans
 from assistant.errors import UnknownRouteError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import AppealRoute
@@ -89,6 +91,24 @@ def _when_late(route: AppealRoute, notice: date | None, today: date) -> tuple[st
     return late.text.replace("{until}", until.isoformat()), list(late.sources), False
 
 
+# "within 60 calendar days of the denial date", "within 120 days of this notice": a payer's own limit, in its words
+_WINDOW = re.compile(r"\bwithin\s+\d{1,3}\s+(?:calendar\s+|business\s+|working\s+)?days\b", re.I)
+TERMS_CHARS = 240  # a longer "sentence" is a paste's run of lines: the line that states it is quoted
+
+
+def payer_terms(text: str) -> str:
+    """The payer's own sentence that states a filing limit in days ("within 60 calendar days of the denial date"),
+    whitespace normalised; its line when the sentence runs on; "" when the text states none."""
+    for a, b in sentence_spans(text):
+        said = text[a:b]
+        if _WINDOW.search(said) is None:
+            continue
+        if len(said) > TERMS_CHARS:
+            said = next((ln for ln in said.splitlines() if _WINDOW.search(ln)), said[:TERMS_CHARS])
+        return " ".join(said.split()).strip(" '\"")
+    return ""
+
+
 def deadline_for(
     kb: Knowledge,
     *,
@@ -97,8 +117,10 @@ def deadline_for(
     notice_date: date | None = None,
     dos: date | None = None,
     payer_deadline: date | None = None,
+    payer_terms: str = "",
 ) -> Deadline:
-    """The due date and days left for `route`; without the date it counts from, the basis says what is needed."""
+    """The due date and days left for `route`; without the date it counts from, the basis says what is needed.
+    `payer_terms`: the notice's own sentence that states a payer's limit, quoted where the payer's deadline counts."""
     try:
         spec = kb.appeals.route(route)
     except KeyError:
@@ -108,9 +130,12 @@ def deadline_for(
                 sources=list(spec.sources),
                 amount_in_controversy_threshold=_threshold(kb, spec.id, today))
     if spec.counts_from == "payer":
+        mark = "'" if '"' in payer_terms else '"'
+        reads = f"; the notice reads: {mark}{payer_terms}{mark}" if payer_terms else ""
         if payer_deadline is None:
-            return Deadline(**base, basis="This payer's appeal deadline is in its notice or contract: enter it.")
-        due, basis = payer_deadline, "the deadline entered from the payer's notice"
+            basis = f"This payer's appeal deadline is in its notice or contract: enter it{reads}."
+            return Deadline(**base, basis=basis)
+        due, basis = payer_deadline, f"the deadline entered from the payer's notice{reads}"
     else:
         start, counted_from = _start(spec, kb, notice_date, dos)
         if start is None:

@@ -62,6 +62,13 @@ def _codes_in_prose(raw: str) -> tuple[str | None, list[str], list[str], dict[st
     return group, carcs, rarcs, own
 
 
+def codes_in_words(text: str) -> str:
+    """The CARCs and RARCs a passage of words names, as a code list ("CO-4 N519"); "" when it names no CARC."""
+    group, carcs, rarcs, own = _codes_in_prose(text)
+    grouped = [f"{g}-{c}" if (g := own.get(c, group)) else c for c in dict.fromkeys(carcs)]
+    return " ".join([*grouped, *dict.fromkeys(rarcs)]) if carcs else ""
+
+
 def parse_denial(raw: str, reason_codes: Mapping[str, Any], text: str | None = None) -> tuple[Denial, list[str]]:
     """Return the parsed denial and warnings (unknown but well-formed codes)."""
     if (paste := read_paste(raw)) is not None:  # an 835 excerpt, EOB lines, a letter, pasted whole

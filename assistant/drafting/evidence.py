@@ -33,7 +33,8 @@ QUOTE_TERMS: dict[str, re.Pattern[str]] = {
         "need_and_goal": r"\b(need(s|ed)?|goals?|poc|plan of care|ltg|stg|requires?|dependent|assist\w*|falls?|"
         r"unable|cannot|can't|unsafe(ly)?|help(s|ed|ing)?|fell)\b",
         "skills_taught": r"\b(taught|trained|instruct\w*|educat\w*|techniques?|strateg\w*|cueing|cues?)\b",
-        "return_demo": r"\b(return(ed)?|teach[- ]?back|demonstrat\w*|demo|role[- ]?play\w*|practi[cs]ed|performed|"
+        # "return demo" is its own phrase ("demo", "demonstration"); "returned" alone is mail, a trip or a call
+        "return_demo": r"\b(teach[- ]?back|demonstrat\w*|demo|role[- ]?play\w*|practi[cs]ed|performed|"
         r"simulated|mock|correctly|appropriately)\b",
         "skilled_need": r"\b(skill\w*|hands[- ]on|correct\w*|feedback|risks?|precautions?|cues?|unsafe|adjust\w*|"
         r"grad\w+|"

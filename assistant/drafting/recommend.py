@@ -158,7 +158,10 @@ def _claim_fix_needed(kb: Knowledge, remedy: Remedy, billed: Sequence[BilledLine
 
 
 def _remedy_reason(remedy: Remedy) -> Reason:
-    return Reason(text=f"{remedy.title}: {remedy.reason}", source_ids=list(remedy.sources[:3]))
+    """The pattern's answer, and the file's own sentence that opened it when its words did (quoted as written)."""
+    mark = "'" if '"' in remedy.quoted else '"'
+    said = f" The file reads: {mark}{remedy.quoted}{mark}" if remedy.quoted else ""
+    return Reason(text=f"{remedy.title}: {remedy.reason}{said}", source_ids=list(remedy.sources[:3]))
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
+from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern, PayerPoint
 from assistant.models import Profile
@@ -35,6 +36,9 @@ class Remedy:
     sources: tuple[str, ...] = ()
     #: Opened by the payer's own words: the reason is part of the answer even for an appeal.
     from_payer: bool = False
+    #: The sentence of the payer's (or the file's) words that opened this answer, verbatim: the biller sees what it
+    #: rests on (the plan the patient moved to, the 277CA that proves timely filing).
+    quoted: str = ""
 
     @property
     def modifiers(self) -> tuple[str, ...]:
@@ -51,6 +55,22 @@ def says(text: str, words: Sequence[str]) -> str | None:
         if re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", flat):
             return word
     return None
+
+
+QUOTE_CHARS = 240  # longer is a paste's run of lines, not a sentence: its line is quoted
+
+
+def said_sentence(text: str, word: str) -> str:
+    """The sentence of `text` that holds the phrase `word` (as `says` finds it), whitespace normalised; its line
+    when the sentence runs longer than a sentence does; "" when the phrase is not there."""
+    for a, b in sentence_spans(text):
+        if says(text[a:b], [word]) is None:
+            continue
+        said = text[a:b]
+        if len(said) > QUOTE_CHARS:
+            said = next((line for line in said.splitlines() if says(line, [word])), said[:QUOTE_CHARS])
+        return " ".join(said.split()).strip(" '\"")
+    return ""
 
 
 # a claim number (Medicare ICNs are 13 digits) a few words after the phrase that names the earlier claim
@@ -85,24 +105,25 @@ def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
 
 def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
-    (an answer without words is opened by the payer type alone)."""
+    (an answer without words is opened by the payer type alone); an earlier claim the notice says was paid first."""
     if pattern is None:
         return NO_PATTERN
-    for said in pattern.when_payer_says:
-        heard = not said.words or says(payer_text, said.words) is not None
-        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and heard:
-            return Remedy(
-                said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
-                sources=tuple(said.sources or pattern.sources), from_payer=True,
-            )
-    if earlier_claim_paid(pattern, payer_text):
+    if earlier_claim_paid(pattern, payer_text):  # the service is already paid: nothing the words say changes that
         return Remedy("no_appeal", pattern.title, pattern.earlier_claim_paid, sources=tuple(pattern.sources),
                       from_payer=True)
-    reason = pattern.remedy_reason
-    if (number := earlier_claim(pattern, payer_text)) is not None:
-        reason += f" The payer's notice names the earlier claim: ICN {number}."
+    number = earlier_claim(pattern, payer_text)
+    named = f" The payer's notice names the earlier claim: ICN {number}." if number is not None else ""
+    for said in pattern.when_payer_says:
+        word = says(payer_text, said.words) if said.words else None
+        heard = not said.words or word is not None
+        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and heard:
+            return Remedy(
+                said.remedy, pattern.title, said.remedy_reason + named, line_modifiers=tuple(said.add_modifiers),
+                sources=tuple(said.sources or pattern.sources), from_payer=True,
+                quoted=said_sentence(payer_text, word) if word else "",
+            )
     return Remedy(
-        pattern.remedy, pattern.title, reason, therapy_modifiers=tuple(pattern.add_modifiers),
+        pattern.remedy, pattern.title, pattern.remedy_reason + named, therapy_modifiers=tuple(pattern.add_modifiers),
         sources=tuple(pattern.sources),
     )
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
-_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr"})
+_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "p.o"})  # "P.O. Box" is an address
 # Short forms that end a sentence only when a capital letter or a digit follows.
 _SOFT = frozenset(
     {

@@ -191,6 +191,13 @@ def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() 
     ("", "Medicaid MCO portal: 97550 denied - caregiver training is not a covered service for this member.",
      "plan_not_covered"),
     ("", "Medicaid MCO portal: the visit limit for the year was reached, 97550 denied.", "kx_threshold"),
+    # a Medicare Summary Notice forwarded by the patient names no code, only its message
+    ("", "MSN: A - This service was denied because the claim had incorrect or missing information (modifier).",
+     "missing_therapy_modifier"),
+    ("", "MSN: B - Medicare won't pay: you reached the yearly limit for therapy services.", "kx_threshold"),
+    ("", "Portal: denied as an exact duplicate of a claim already processed.", "duplicate_claim"),
+    ("", "Portal: the time limit for filing has expired.", "timely_filing"),
+    ("", "EOB: caregiver training is not a covered benefit of this plan.", "plan_not_covered"),
 ])
 def test_a_denial_without_codes_whose_words_a_pattern_knows_is_read_from_them(
     denial: str, words: str, pattern: str

@@ -398,3 +398,26 @@ def test_a_note_that_fails_is_said_first_and_a_closed_appeal_too(claim: dict, sa
     for word in says:
         assert word in said
     assert "work queue" not in said  # the practice's excuse is not repeated beside the note's failure
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("Provider appeal: submit in writing within 120 days of this notice (Provider Appeals, P.O. Box 40117).",
+     "Provider appeal: submit in writing within 120 days of this notice (Provider Appeals, P.O. Box 40117)."),
+    ("Claim denied CO-50.\nProvider appeal rights: written request within 60 calendar days of the denial date.",
+     "Provider appeal rights: written request within 60 calendar days of the denial date."),
+    ("Level 1 appeals: 180 days.", ""),  # no "within N days": nothing is quoted as the payer's terms
+    ("", ""),
+])
+def test_the_payers_own_limit_is_quoted(text: str, terms: str) -> None:
+    from assistant.drafting.deadlines import payer_terms
+
+    assert payer_terms(text) == terms
+
+
+def test_a_payer_deadline_says_where_it_comes_from() -> None:
+    said = "Provider appeal rights: written request within 60 calendar days of the denial date."
+    kb, today = cached_knowledge(), date(2026, 12, 2)
+    entered = deadline_for(kb, route="payer_appeal", today=today, payer_deadline=date(2026, 9, 18), payer_terms=said)
+    assert entered.basis == f'the deadline entered from the payer\'s notice; the notice reads: "{said}"'
+    missing = deadline_for(kb, route="payer_appeal", today=today, payer_terms=said)
+    assert missing.due_date is None and said in missing.basis

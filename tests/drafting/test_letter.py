@@ -263,6 +263,10 @@ def test_a_patient_present_recode_says_what_to_bill() -> None:
     # words of another element do not speak to these
     ("return_demo", "Consent: pt verbal 10/16/26", False),
     ("patient_absent", "taught guarding on stairs", False),
+    # "returned" alone is mail, a trip or a call, not a return demonstration
+    ("return_demo", "[office: ADR letter found in the returned-mail bin 10/2/2026]", False),
+    ("return_demo", "pt returned home from rehab 9/30", False),
+    ("return_demo", "wife gave a return demonstration of the transfer", True),
 ])
 def test_quote_terms_speak_to_their_check(check: str, clause: str, speaks: bool) -> None:
     """A clause is quoted for a check only when it holds one of the check's words."""

@@ -7,7 +7,7 @@ import pytest
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.lines import lines_text
 from assistant.drafting.recommend import ClaimFacts, decide
-from assistant.drafting.remedy import earlier_claim, pattern_remedy, payer_points, says, time_profile
+from assistant.drafting.remedy import earlier_claim, pattern_remedy, payer_points, said_sentence, says, time_profile
 from assistant.knowledge.loader import cached_knowledge
 from tests.drafting.stubs import GOOD_NOTE, make_report
 from tests.drafting.test_recommend import L
@@ -17,6 +17,9 @@ P = KB.denial_patterns
 
 EDIT_ALLOWS = "97550 denied as incidental to 97166 (plan coding edit, modifier indicator 1: a modifier is allowed)."
 PROOF = "Original claim accepted by the clearinghouse (999) and by the payer's 277CA on 03/19/2026."
+MOVED = "Front desk: pt moved to her husband's plan - Hillcrest PPO (eff 10/1/26); card never loaded."
+NEW_PLAN = f"Coverage under this group ended 09/30/2026.\n---\n{MOVED}"
+KX_DUP = "orig claim ICN 2226222104417 denied PR-119; rebilled as NEW claim w/ KX; new claim denied CO-18."
 FULL_TIME = "Per policy 97550 requires a full 30 minutes and each 97551 a full additional 15 minutes."
 
 
@@ -64,6 +67,23 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # the same words from a plan outside Traditional Medicare open nothing by themselves
     ("bundling_ncci", "commercial", "Line bundled: the member has an open home health episode on this date.",
      {"distinct_time", "patient_absent"}, "appeal", ()),
+    # a duplicate of a claim denied PR-119 and resent with KX: the original is reopened with KX
+    ("duplicate_claim", "medicare", KX_DUP, {"need_and_goal"}, "corrected_claim", ("KX",)),
+    ("duplicate_claim", "medicare", KX_DUP, set(), "corrected_claim", ()),  # necessity not shown: no KX attested
+    ("duplicate_claim", "medicare", "Orig claim denied CO-4; resubmitted with GP; denied CO-18.", {"need_and_goal"},
+     "corrected_claim", ()),
+    # the earlier claim was paid: nothing to file, whatever else the words say
+    ("duplicate_claim", "medicare", "Rebilled w/ KX. Original claim 2226222104417 paid 09/02/2026.", {"need_and_goal"},
+     "no_appeal", ()),
+    # coverage ended and the file names the coverage in force instead: a new claim to it, not an appeal
+    ("coverage_not_in_force", "commercial", NEW_PLAN, set(), "corrected_claim", ()),
+    ("coverage_not_in_force", "medicaid", "Member now covered by Lakeside Health Plan from 07/01.", set(),
+     "corrected_claim", ()),
+    # coverage ended and nothing names other coverage: nothing to file with this payer
+    ("coverage_not_in_force", "commercial", "Coverage under this group ended 09/30/2026.", set(), "no_appeal", ()),
+    ("coverage_not_in_force", "commercial", "Expenses incurred after coverage terminated.", set(), "no_appeal", ()),
+    ("coverage_not_in_force", "medicaid", "Medicaid ended 09/30/2026. No Medicare, no other coverage returned.", set(),
+     "no_appeal", ()),
 ])
 def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str], remedy: str,
                         modifiers: tuple[str, ...]) -> None:
@@ -85,6 +105,28 @@ def test_pattern_remedy(pattern: str, payer_type: str, text: str, met: set[str],
 ])
 def test_time_profile(payer_type: str, text: str, profile: str) -> None:
     assert time_profile(KB, payer_type, text)[0] == profile
+
+
+@pytest.mark.parametrize(("text", "word", "sentence"), [
+    (NEW_PLAN, "moved to", MOVED),
+    (PROOF, "277ca", PROOF),
+    ("Denied.\nSEG*1*" + "X" * 300 + "\nnew plan: Hillcrest PPO\n", "new plan", "new plan: Hillcrest PPO"),
+    ("Nothing here.", "new plan", ""),
+])
+def test_said_sentence(text: str, word: str, sentence: str) -> None:
+    assert said_sentence(text, word) == sentence
+
+
+def test_an_answer_opened_by_the_files_words_quotes_them() -> None:
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
+                      ClaimFacts("commercial", payer_text=NEW_PLAN))
+    assert decision.recommendation == "corrected_claim"
+    said = "The file reads: \"Front desk: pt moved to her husband's plan - Hillcrest PPO (eff 10/1/26)"
+    assert any(said in r.text for r in decision.reasons)
+    plain = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
+                   ClaimFacts("commercial", payer_text="Coverage ended 09/30/2026."))
+    assert plain.recommendation == "no_appeal" and "The file reads" not in plain.reasons[0].text
 
 
 def test_a_bundling_denial_whose_edit_allows_a_modifier_is_corrected_with_xe() -> None:
@@ -179,6 +221,11 @@ POINTS = [
     # the payer takes the trained caregiver for the patient
     ("Service was rendered to the mother, who is not a Medicaid member.", {"patient_absent", "caregiver"},
      ["caregiver_not_the_member"]),
+    # the payer folds the training into the patient's own visit: a separate service; an NCCI edit is the pattern's
+    ("Parent education is included in the child's speech therapy visit and is not separately medically necessary.",
+     {"patient_absent"}, ["included_in_another_visit"]),
+    ("97550 is included in the NCCI procedure-to-procedure edit with 97530.", {"patient_absent"}, []),
+    ("Parent education is included in the child's speech therapy visit.", set(), []),  # the note must bear it out
 ]
 
 
@@ -300,3 +347,25 @@ def test_a_quantity_denial_on_a_paid_session(statuses: dict[str, str], denied: s
     if expected == "corrected_claim":
         assert lines_text(decision.corrected_lines) == "97550 x1 GO, 97551 x2 GO"
         assert any(r.check_id == "need_and_goal" and "weakens the record" in r.text for r in decision.reasons)
+
+
+def test_a_visit_the_payer_folds_the_training_into_is_answered_with_the_notes_words() -> None:
+    from assistant.drafting.recommend import point_quotes
+
+    note = "Parent training, child at school.\nNo therapy visit with the child today; his visit is Mondays.\nTaught."
+    quotes = point_quotes(KB.payer_points["included_in_another_visit"], note)
+    assert quotes == ["No therapy visit with the child today; his visit is Mondays."]
+
+
+def test_an_answer_opened_by_the_words_of_a_duplicate_names_the_earlier_claim() -> None:
+    got = pattern_remedy(P["duplicate_claim"], "medicare", KX_DUP, {"need_and_goal"})
+    assert "adds KX" in got.reason and "names the earlier claim: ICN 2226222104417" in got.reason
+
+
+def test_a_not_covered_appeal_shows_who_was_trained() -> None:
+    """Caregiver training is training of the patient's unpaid caregiver: a plan that calls it no benefit is answered
+    with the person trained, as with the patient's absence and consent."""
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GN"))
+    decision = decide(KB, report, P["plan_not_covered"], L("97550x1:GN"), GOOD_NOTE, ClaimFacts("medicare_advantage"))
+    assert decision.recommendation == "appeal"
+    assert {"caregiver", "patient_absent", "consent"} <= {r.check_id for r in decision.reasons}
