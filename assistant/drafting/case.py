@@ -210,9 +210,12 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
     try:
-        if not (denial or claim.denial_codes) and denial_text and read_paste(denial_text) is not None:
-            # no codes typed: a remittance pasted as the payer's words carries them (an 835 with several claims)
-            return parse_denial(denial_text, kb.reason_codes)
+        if not (denial or claim.denial_codes) and denial_text:
+            # no codes typed: this claim's own entry in a file of several (a work queue, an 835 with several claims)
+            # carries them, else a remittance pasted as the payer's words
+            read = _codes_on_file(kb, claim, denial_text)
+            if read is not None:
+                return read
         return parse_denial(denial or claim.denial_codes or "", kb.reason_codes, denial_text)
     except DenialCodeError:
         words = " ".join(t for t in (denial_text, denial) if t)
