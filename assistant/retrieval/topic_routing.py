@@ -158,8 +158,8 @@ _ONE_PATIENT_KIN = re.compile(
     rf" (?:\w+ )?{_KIN}\b"
     rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
-    # "97552 for 1 family", "group with just one household"
-    r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b"
+    # "97552 for 1 family", "group with just one household" (not "one family at a time": each trained on its own)
+    r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b(?!\s+at a time)"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
     r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)
