@@ -229,6 +229,9 @@ _CONSENT_DECLINED = re.compile(
 # service, not separately billable during a stay paid under the DRG
 _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
+# "patient is under a home health plan of care, can our OT bill 97550 in 2025?", "on hospice": training the home
+# health or hospice benefit already pays for is not billed again (not a home health aide, who is paid staff)
+_HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
 # "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
 _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
 # "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
@@ -250,6 +253,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}),
                skip_kinds=frozenset({"fee", "threshold"})),
