@@ -404,6 +404,15 @@ def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Pas
     return None
 
 
+def _naming_rest(opening: Sequence[str], rest: Sequence[str], question: str) -> list[str]:
+    """ "Still only provisional on the telehealth list in 2026?": the later sentence of a quoted passage that names a
+    word of the question its opening leaves out ("CY2026 removed the provisional/permanent distinction")."""
+    said = {t for s in opening for t in tokenize(s)}
+    asked = {t for t in tokenize(question) if t.isalpha() and len(t) > 3} - said
+    naming = [s for s in rest if asked & set(tokenize(s))]
+    return naming[:1]
+
+
 def _none(entry: str) -> list[Passage]:
     return []
 
@@ -418,13 +427,14 @@ def compose(
     dos: date | None = None,
 ) -> tuple[list[Cited], bool]:
     """(sentences with their passages, answered) for a question, from the search's passages."""
-    def opening(entry: str, n: int) -> str:
+    def opening(entry: str, n: int, naming: bool = False) -> str:
         hits = [p for p in passages if entry_of(p) == entry] or lookup(entry)
         if not hits:
             return ""
         found = _FAQ_ANSWER.search(hits[0].text)  # an FAQ opens with its question: quote the answer
         body = sentences(hits[0].text[found.end():] if found else hits[0].text)
-        return " ".join(body[:n + (bool(body) and bare(body[0]))])
+        n += bool(body) and bare(body[0])
+        return " ".join([*body[:n], *(_naming_rest(body[:n], body[n:], intent.query) if naming else [])])
 
     sums = worked(intent, kb, pins)
     # a worked total names the lines the minutes support: the units sentence would say it again

@@ -1,0 +1,84 @@
+"""Families of phrasings (round-10 voices: compliance officers, EHR build analysts, physician offices, travelling
+therapists, second-language typists): a national fee asked with "no GPCI adjustment" is answered, not refused as a
+locality rate; "what's G0541 for, how's it different from 97550" gets the descriptors, and training "one family at a
+time" is no one-patient group; a patient under a home health plan of care or on hospice is the subject whatever code
+and date the question names (a home health aide stays paid staff); a telehealth period's status note follows when the
+question names it ("still provisional in 2026?"); CMS's caregiver is quoted in CMS's spelling ("neighbor"). Wordings
+are not those of any eval set; the clock is fixed at 2026-06-15.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import holds_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "holds", "first"),
+    [
+        # the locality set aside in other words: the national amount
+        (
+            "compliance audit: 97550 on 1/20/2024, national non-facility rate, no GPCI adjustment?",
+            None,
+            ["$52.06"],
+            "fee:97550-RVU24A",
+        ),
+        ("97551 national amount for 2025 at GPCI 1.0?", None, ["$25.55"], "fee:97551-RVU25D"),
+        # what a code is for, and how it differs from another: the descriptors
+        ("what's G0541 for, and how's it different from 97550?", None, ["direct care", "97550"], "code:G0541"),
+        # a home health plan of care or hospice is the subject, whatever code and date are named
+        (
+            "pt is on hospice. can the PT still bill 97550 for training the wife in 2026?",
+            None,
+            ["hospice"],
+            "faq:home_health_hospice",
+        ),
+        (
+            "patient still open to home health - can outpatient OT bill 97551 on 3/3/2025?",
+            None,
+            ["home health plan"],
+            "faq:home_health_hospice",
+        ),
+        # a home health aide is paid staff, not the home health benefit
+        ("can I bill 97550 for teaching the home health aide?", None, ["unpaid"], "faq:paid_aide"),
+        # a period's status note, when the question names it
+        (
+            "is G0541 still provisional on the telehealth list in 2026?",
+            None,
+            ["provisional/permanent"],
+            "fee:telehealth-2026",
+        ),
+        # CMS's caregiver in CMS's spelling
+        (
+            "unpaid neighbor helps him daily, can we train her under 97550?",
+            None,
+            ["neighbor"],
+            "faq:who_counts_as_caregiver",
+        ),
+    ],
+)
+def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
+    holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # individual sessions, one family after another, are no one-patient "group"
+        "our behavioral health NP trains parents one family at a time - G0539 or 96202?",
+        "psychologist in our group sees one family at a time for behavior training, which code?",
+    ],
+)
+def test_one_family_at_a_time_is_no_group(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert answer.passages[0].id.split("#")[0] != "faq:several_caregivers_one_patient", answer.text
+
+
+def test_a_telehealth_status_note_is_left_out_when_not_asked(dated: Assistant) -> None:
+    """The note follows only when the question names a word of it."""
+    answer = dated.answer("can an OT bill 97550 by video in 2026?")
+    assert "provisional" not in answer.text, answer.text
