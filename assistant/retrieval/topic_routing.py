@@ -60,6 +60,17 @@ _ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt
                      r"|\bat (?:another|a different|the other) (?:site|location|clinic|office|building)\b"
                      r"|\boff[- ]?site\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
+# "billed 97535 for training the daughter after the patient had gone home, why the denial?": a patient-present code
+# billed for a session with the patient away is denied as the wrong code; caregiver training is the right one (a
+# patient-present code named beside the patient away without a denial is a same-day or pooling question)
+_PRESENT_CODE = r"\b(?:97530|97535|97110|97112|97116|92507|92526)\b"
+_AWAY = (r"\b(?:after|once|when)\s+(?:the\s+)?(?:pt|patient)\s+(?:had\s+)?(?:gone|went|left)\b"
+         r"|\b(?:pt|patient)\s+(?:had\s+|has\s+)?(?:already\s+)?(?:gone home|went home|left)\b"
+         r"|\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient)\b"
+         r"|\b(?:pt|patient)\s+(?:was\s+)?(?:absent|not (?:present|there))\b"
+         r"|\bcaregiver[- ]only\b")
+_PRESENT_CODE_AWAY = re.compile(
+    rf"^(?=.*{_PRESENT_CODE})(?=.*(?:{_AWAY}))(?=.*\b(?:den(?:y|ies|ied|ial)|rejected|N657)\b)", re.I | re.S)
 # "trained the wife without the pt present, ok?": the session the codes are for
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
                            r"(?:present|there|in the room)\b"
@@ -274,6 +285,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
+    TopicRoute("present_code_away", _PRESENT_CODE_AWAY, frozenset({"caregiver_only_wrong_code"}), unless=_POOLING,
+               skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
