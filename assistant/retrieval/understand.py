@@ -107,7 +107,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         # (not "post-payment review", "prepayment review": a kind of review, not an amount)
         r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
-        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
+        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor|\bcf\b"
+        # ("what is 97550 worth"; not "worth appealing", "worth it", "worth the effort": whether to bother)
+        r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
+        r"|the (?:effort|time|hassle|trouble|fight)\b))"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
@@ -228,6 +231,7 @@ FREQUENCY = re.compile(
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
+TELEHEALTH_VISIT = _TELEHEALTH_VISIT  # (routing: a denied or appealed visit held by telehealth)
 # "one of our payers requires the full time for timed codes": units counted in whole 30/15-minute blocks
 # (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code); the product's own
 # name for that rule selects it without a payer: "under the strict profile", "strict", "full time required"

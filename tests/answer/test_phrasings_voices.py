@@ -66,6 +66,58 @@ def test_answered(dated: Assistant, question: str, dos: date | None, holds: list
 
 
 @pytest.mark.parametrize(
+    ("question", "dos", "holds", "first"),
+    [
+        # a patient-present code billed for a session with the patient away, denied: the wrong code, caregiver training
+        (
+            "remit says 97530 GP denied N657 - PT trained the husband on car transfers while the pt was at dialysis, "
+            "pt not present. why?",
+            date(2026, 3, 10),
+            ["97550", "N657"],
+            "faq:caregiver_only_wrong_code",
+        ),
+        (
+            "we billed 92507 for teaching the wife swallow strategies after the patient left, it got denied CO-16. "
+            "what should we have billed?",
+            None,
+            ["97550"],
+            "faq:caregiver_only_wrong_code",
+        ),
+        # a telehealth visit denied on a date the codes were not on the list: the list status explains it
+        (
+            "video visit with the son on 5/6/2024, billed 97550 95, denied - worth appealing?",
+            date(2024, 5, 6),
+            ["not on the Medicare Telehealth Services List"],
+            "fee:telehealth-2024",
+        ),
+        (
+            "zoom caregiver session 10/15/2024 got denied, should we file a redetermination?",
+            None,
+            ["in person"],
+            "fee:telehealth-2024",
+        ),
+    ],
+)
+def test_denials_answered(
+    dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None
+) -> None:
+    holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # pooling with a patient-present code, or no denial at all, is not the wrong-code subject
+        "we pooled 97110 and caregiver minutes w/o the patient, denied?",
+        "can I bill 97530 and 97550 same day if the patient was not present for the 97550 part?",
+    ],
+)
+def test_wrong_code_needs_a_denial_of_the_present_code(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert all(p.id.split("#")[0] != "faq:caregiver_only_wrong_code" for p in answer.passages[:1]), answer.text
+
+
+@pytest.mark.parametrize(
     "question",
     [
         # individual sessions, one family after another, are no one-patient "group"

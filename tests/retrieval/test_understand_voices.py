@@ -41,3 +41,16 @@ def test_locality_set_aside(question: str, locality: bool) -> None:
 )
 def test_meaning_asked(question: str, meaning: bool) -> None:
     assert understand(question).asks_meaning is meaning
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # "worth" of a code is its amount; "worth appealing" is whether to bother
+        ("what is 97550 worth in 2026?", "fee"),
+        ("video visit 5/6/2024 billed 97550 95, denied - worth appealing?", "appeal"),
+        ("97551 denied in march, is it even worth it to appeal?", "appeal"),
+    ],
+)
+def test_worth(question: str, kind: str) -> None:
+    assert understand(question).kind == kind
