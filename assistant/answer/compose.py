@@ -310,7 +310,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
     if (level := _level_not_held(intent, found, kb)) is not None:
         return level
-    payer = _payer_refusal(intent)
+    payer = _payer_refusal(intent) or _mue_not_stated(intent, passages)
     if payer:
         return payer
     if not passages:
@@ -511,14 +511,35 @@ def _about_other_codes(passage: Passage, intent: Intent) -> bool:
 _CODE_RANGE = re.compile(r"\b([GK]0|9)(\d{3,4})\s*[-\u2013]\s*(?:\1)?(\d{3,4})\b")
 
 
-def _of_codes_asked(sentence: str, intent: Intent) -> bool:
-    """A sentence saying a value was not found is about the code asked when it names it (or a range holding it), or
-    names no code: "MUE values for 97550-97552 were not found" does not say G0540's was not."""
+def _codes_named(sentence: str) -> set[str]:
+    """The procedure codes a sentence names, each code of a range ("97550-97552") included."""
     named = set(re.findall(r"\b(?:9\d{4}|[GK]0\d{3})\b", sentence))
     for m in _CODE_RANGE.finditer(sentence):
         named |= {f"{m.group(1)}{n:0{len(m.group(2))}d}" for n in range(int(m.group(2)), int(m.group(3)) + 1)
                   if int(m.group(3)) - int(m.group(2)) < 50}
+    return named
+
+
+def _of_codes_asked(sentence: str, intent: Intent) -> bool:
+    """A sentence saying a value was not found is about the code asked when it names it (or a range holding it), or
+    names no code: "MUE values for 97550-97552 were not found" does not say G0540's was not."""
+    named = _codes_named(sentence)
     return not named or not intent.procedure_codes or bool(named & set(intent.procedure_codes))
+
+
+# "what's the MUE for G0541?", "mue on G0543 per day": an edit's value asked for a code
+MUE_ASKED = re.compile(r"\bmues?\b", re.I)
+
+
+def _mue_not_stated(intent: Intent, passages: Sequence[Passage]) -> str | None:
+    """The MUE asked for a code no passage found gives one for (sentences naming the MUE and that code): the knowledge
+    holds G0540's only, and says 97550-97552's were not found."""
+    if not MUE_ASKED.search(intent.query) or intent.kind in ("denial", "appeal") or intent.reason_codes \
+            or (YES_NO.search(intent.query) and not ASKS_VALUE.search(intent.query)):
+        return None
+    stated = {c for p in passages for s in sentences(p.text) if MUE_ASKED.search(s) for c in _codes_named(s)}
+    left = [c for c in intent.procedure_codes if c not in stated and c not in intent.likened]
+    return f"{CANNOT}: it does not state the MUE of {', '.join(left)}." if left else None
 
 
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:

@@ -134,3 +134,22 @@ def test_a_telehealth_status_note_is_left_out_when_not_asked(dated: Assistant) -
     """The note follows only when the question names a word of it."""
     answer = dated.answer("can an OT bill 97550 by video in 2026?")
     assert "provisional" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # an MUE asked for a code no passage gives one for (the knowledge holds G0540's only)
+        "what's the MUE for G0541?",
+        "G0543 mue per day?",
+        "mue for G0541 and G0542 - scrubber setup",
+    ],
+)
+def test_an_mue_not_stated_is_refused(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert not answer.answered, answer.text
+    assert "MUE" in answer.text, answer.text
+
+
+def test_an_mue_the_knowledge_holds_is_answered(dated: Assistant) -> None:
+    assert dated.answer("G0540 MUE?").answered
