@@ -350,7 +350,10 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _group_units_pins(intent, kb)  # "group with caregivers of 4 other families, bill 97552?": the group rule
     elif intent.kind == "denial":
         # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
-        out += _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + _denial_pins(intent, kb)
+        denial = _denial_pins(intent, kb)
+        if topics:  # "CO-50 ... go back into the note and add the goal?": the subject asked leads, the code's meaning
+            denial = [Pin(p.entry, p.what, p.obj, strong=False) if p.what == "reason" else p for p in denial]  # follows
+        out += _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
     elif intent.kind == "appeal":
         out += _telehealth_not_listed(intent, kb) + appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
