@@ -153,3 +153,26 @@ def test_an_mue_not_stated_is_refused(dated: Assistant, question: str) -> None:
 
 def test_an_mue_the_knowledge_holds_is_answered(dated: Assistant) -> None:
     assert dated.answer("G0540 MUE?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # a denial code named beside the subject asked (changing the note after it): the subject leads
+        (
+            "got CO-16 on 97551, can the PT add an addendum to the note now?",
+            ["may not be changed"],
+            "faq:late_entry_after_denial",
+        ),
+        # an EHR builder's "hard stop" is a rule on the charge, not a session's stop time
+        ("EHR build: do we need a hard stop if total CTS minutes under 16?", ["16 minutes"], "faq:minimum_minutes"),
+        # a clinician's word for what the knowledge says plainly
+        (
+            "SLP: does dysphagia training of the husband count as caregiver training?",
+            ["swallowing"],
+            "faq:slp_can_bill",
+        ),
+    ],
+)
+def test_subject_in_other_words(dated: Assistant, question: str, holds: list[str], first: str) -> None:
+    holds_answer(dated.answer(question), holds, first)

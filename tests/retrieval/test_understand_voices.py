@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.understand import understand
+from assistant.retrieval.wording import normalise
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,16 @@ def test_meaning_asked(question: str, meaning: bool) -> None:
 )
 def test_worth(question: str, kind: str) -> None:
     assert understand(question).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("EHR wants a hard stop when the dx is not on a list", "EHR wants a rule when the dx is not on a list"),
+        ("should we hard-stop the 97551 charge?", "should we rule the 97551 charge?"),
+        # a session's start and stop times stay as written
+        ("does the note need start and stop times?", "does the note need start and stop times?"),
+    ],
+)
+def test_hard_stop(question: str, expected: str) -> None:
+    assert normalise(question) == expected
