@@ -258,6 +258,31 @@ def leaves_out(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
         and not any(c in kb.codes and kb.codes[c].family in families for c in passage.codes)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one letter added, dropped or changed ("trainng" and "training")."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _names_word(word: str, text: str) -> bool:
+    """`text` names `word`, or (a word of six letters or more) a word one typo away from it: "code for trainng
+    caregiver" is asked by a typist, not about a thing the knowledge lacks."""
+    if set(tokenize(word)) & set(tokenize(text)):
+        return True
+    low = word.lower()
+    return len(low) >= 6 and any(_one_edit(low, w) for w in set(re.findall(r"[a-z]{4,}", text.lower())))
+
+
+def _claim_codes_only(intent: Intent) -> bool:
+    """No procedure code, or each only names the claim a diagnosis code goes on ("Z63.6 as dx for 97550?")."""
+    return all(re.search(rf"\b(?:for|on|with|under)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?{c}\b", intent.query,
+                         re.I) for c in intent.procedure_codes)
+
+
 def names_thing(passage: Passage, thing: Sequence[str]) -> bool:
     """The passage names every word of the thing a code is asked for ("aquatic therapy")."""
     have = set(tokenize(passage.text)) | set(tokenize(passage.text.replace("-", "")))  # "re-education"
@@ -281,7 +306,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if unknown and len(unknown) == len(intent.procedure_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown)}."
     unknown_dx = _unknown_diagnoses(intent, passages)
-    if unknown_dx and not intent.procedure_codes and len(unknown_dx) == len(intent.diagnosis_codes):
+    if unknown_dx and len(unknown_dx) == len(intent.diagnosis_codes) and _claim_codes_only(intent):
         return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:
@@ -322,8 +347,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return outside
     thing = _code_for(intent.query)
     described = any(c.what == "descriptor" for c in found)  # "which code for a class of 5 families": the group code
-    if thing and not described and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing)
-                                            for p in passages):
+    if thing and not described and not any(all(_names_word(w, p.text) for w in thing) for p in passages):
         return f"{CANNOT}: no passage names a code for {' '.join(thing)}."
     # a quoted FAQ opening ("Per patient.") answers something else than the maximum asked
     if all(c.what == "faq" for c in found) and intent.kind not in ("threshold", "fee") \

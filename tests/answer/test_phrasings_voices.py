@@ -176,3 +176,35 @@ def test_an_mue_the_knowledge_holds_is_answered(dated: Assistant) -> None:
 )
 def test_subject_in_other_words(dated: Assistant, question: str, holds: list[str], first: str) -> None:
     holds_answer(dated.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a diagnosis code the knowledge does not hold, the procedure code only naming its claim
+        "can i use Z63.6 as dx for 97550?",
+        "Z74.09 ok on the 97551 claim?",
+    ],
+)
+def test_an_unknown_diagnosis_on_a_claim_is_refused(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert not answer.answered, answer.text
+
+
+def test_a_known_diagnosis_on_a_claim_is_answered(dated: Assistant) -> None:
+    assert "R26.81" in dated.answer("R26.81 ok on a 97550 claim?").text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # a typo in the thing a code is asked for is no thing the knowledge lacks
+        ("pls what is code for trainng caregiver when patient is not there", True),
+        ("what code for caregver training with no patient", True),
+        # a thing no passage names, nor one typo away
+        ("what cpt for dry needling", False),
+        ("ICD-10 code for autism?", False),
+    ],
+)
+def test_code_asked_for_a_typed_thing(dated: Assistant, question: str, answered: bool) -> None:
+    assert dated.answer(question).answered is answered
