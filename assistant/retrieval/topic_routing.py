@@ -135,6 +135,8 @@ _NOTE_CONTENTS = re.compile(
     r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
+    # "what documentation is required for 97550?"
+    r"|\bwhat (?:documentation|docs?) (?:is |are )?(?:req\w*|needed|necessary)\b"
     r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
     r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b", re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
@@ -229,7 +231,7 @@ _PER_LINE = re.compile(
 _SUPERVISION = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\bsupervis\w*|\bon[- ]?site\b|\boff[- ]?site\b|\bin the (?:building|clinic|office)\b"
-    r"|\bat (?:another|a different|the other) (?:site|location|clinic|office)\b)", re.I)
+    r"|\b(?:at|in) (?:another|a different|the other) (?:site|location|clinic|office|building)\b)", re.I)
 
 # "pt does NOT want her brother trained", "mom refused to have the aide taught": the patient's consent, declined
 _CONSENT_DECLINED = re.compile(
@@ -251,6 +253,9 @@ _CONSENT_OTHER = re.compile(
     r"^(?=.*\bconsent\w*)"
     r".*\b(?:instead|someone else|somebody else|(?:a |the )?(?:different|another|other|new) (?:caregiver|person|family"
     r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in)\b", re.I)
+# "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
+_REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
+                             r"|health ?care (?:agent|proxy))\b", re.I)
 # "trained both parents together for 30 min, log 60 since it's 2 caregivers?": one patient's caregivers trained together
 # are one block of time, never multiplied by the number of caregivers
 _TIME_PER_CAREGIVER = re.compile(
@@ -267,7 +272,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
-    TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}),
+    TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("time_per_caregiver", _TIME_PER_CAREGIVER, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"}), yields_to_total=True),

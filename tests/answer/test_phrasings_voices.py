@@ -208,3 +208,32 @@ def test_a_known_diagnosis_on_a_claim_is_answered(dated: Assistant) -> None:
 )
 def test_code_asked_for_a_typed_thing(dated: Assistant, question: str, answered: bool) -> None:
     assert dated.answer(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # a representative who consents for the patient is no other caregiver trained
+        (
+            "consent from the patient's POA instead of the patient ok?",
+            ["representative may consent"],
+            "faq:consent_representative",
+        ),
+        # another caregiver than the one consented to still is
+        (
+            "consent on file is for the son, today the daughter came instead - ok?",
+            ["specific caregiver"],
+            "faq:consent_declined",
+        ),
+        # the documentation asked for in other words
+        ("what docs are needed to support G0541?", ["consent"], "faq:documentation_elements"),
+        # an assistant's supervisor in another building
+        (
+            "can a PTA do the caregiver training in 2024 with the PT in another building?",
+            ["direct supervision"],
+            "faq:assistant_supervision_by_year",
+        ),
+    ],
+)
+def test_who_consents_documents_supervises(dated: Assistant, question: str, holds: list[str], first: str) -> None:
+    holds_answer(dated.answer(question), holds, first)
