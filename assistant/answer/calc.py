@@ -22,6 +22,7 @@ from assistant.knowledge.schema import RVU
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
+from assistant.retrieval.routing import units_family
 from assistant.retrieval.understand import Intent
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
@@ -81,9 +82,11 @@ def _fee(kb: Knowledge, code: str, on: date, intent: Intent) -> _Fee | None:
 
 
 def _family_name(intent: Intent, kb: Knowledge) -> str:
-    """The caregiver-training family of the codes asked about (the 97550 family when none is named)."""
+    """The caregiver-training family of the codes asked about; when none is named, the family of what was taught
+    (direct care, such as wound care, on a date the G0541 family exists), else the 97550 family."""
     families = [kb.codes[c].family for c in intent.procedure_codes if c in kb.codes]
-    return next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
+    named = next((f for f in families if f in ("cts", "direct_care", "behavior")), None)
+    return named or units_family(intent, kb) or "cts"
 
 
 def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:

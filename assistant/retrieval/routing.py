@@ -173,7 +173,8 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     adjusted = bool(out)
     # "dec 31 2024 vs jan 1 2025": each period named, when the question names more than one
     periods = [intent.period] if intent.period is not None else list(intent.periods)
-    for code in intent.procedure_codes or ("97550",):
+    # no code named: the first code of the family taught ("ostomy care teaching in 2026": G0541)
+    for code in intent.procedure_codes or (kb.family_codes(units_family(intent, kb) or "cts")[0],):
         rows = [r for r in kb.fees.rvus if r.code == code]
         if periods:
             rows = [r for r in rows if any(overlaps(r.effective_from, r.effective_to, p) for p in periods)]

@@ -237,3 +237,32 @@ def test_code_asked_for_a_typed_thing(dated: Assistant, question: str, answered:
 )
 def test_who_consents_documents_supervises(dated: Assistant, question: str, holds: list[str], first: str) -> None:
     holds_answer(dated.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "absent"),
+    [
+        # no code named: the family of what was taught, on a date it exists
+        (
+            "group of caregivers from 4 different patients for wound care in 2026, how many units?",
+            ["4 units of G0543"],
+            "97552",
+        ),
+        (
+            "45 min of ostomy care teaching with the daughter in 2026, total medicare allowed?",
+            ["G0541 x1 and G0542 x1", "$53.11 + $26.05 = $79.16"],
+            "97550",
+        ),
+        # before the G-codes existed, and functional training: the 97550 family
+        (
+            "wound care class with caregivers of 3 different patients in 2024, how many units?",
+            ["3 units of 97552"],
+            "G0543",
+        ),
+        ("caregivers of 5 different patients in a transfer training class, units?", ["5 units of 97552"], "G0543"),
+    ],
+)
+def test_family_by_what_was_taught(dated: Assistant, question: str, holds: list[str], absent: str) -> None:
+    answer = dated.answer(question)
+    holds_answer(answer, holds, None)
+    assert absent not in answer.text, answer.text
