@@ -247,15 +247,15 @@ _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:sta
 _HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
 # "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
 _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
+# "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
+_REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
+                             r"|health ?care (?:agent|proxy))\b", re.I)
 # "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
 # named needs the patient's consent of their own
 _CONSENT_OTHER = re.compile(
     r"^(?=.*\bconsent\w*)"
     r".*\b(?:instead|someone else|somebody else|(?:a |the )?(?:different|another|other|new) (?:caregiver|person|family"
     r" member|relative|son|daughter|spouse|wife|husband|sibling|sister|brother)|(?:showed|turned) up|came in)\b", re.I)
-# "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
-_REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
-                             r"|health ?care (?:agent|proxy))\b", re.I)
 # "trained both parents together for 30 min, log 60 since it's 2 caregivers?": one patient's caregivers trained together
 # are one block of time, never multiplied by the number of caregivers
 _TIME_PER_CAREGIVER = re.compile(
