@@ -19,10 +19,10 @@ from assistant.billing import supported_lines_for_minutes
 from assistant.drafting.deadlines import deadline_for
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU
+from assistant.retrieval import routing
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.routing import units_family
 from assistant.retrieval.understand import Intent
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
@@ -86,7 +86,7 @@ def _family_name(intent: Intent, kb: Knowledge) -> str:
     (direct care, such as wound care, on a date the G0541 family exists), else the 97550 family."""
     families = [kb.codes[c].family for c in intent.procedure_codes if c in kb.codes]
     named = next((f for f in families if f in ("cts", "direct_care", "behavior")), None)
-    return named or units_family(intent, kb) or "cts"
+    return named or routing.units_family(intent, kb) or "cts"
 
 
 def _family(intent: Intent, kb: Knowledge) -> tuple[str, str, str]:
