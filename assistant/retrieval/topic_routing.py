@@ -38,7 +38,8 @@ class TopicRoute:
 
 _LATE_CLAIM = re.compile(
     r"\bunbilled\b|\bnever (?:got |been )?(?:billed|sent|submitted|filed)\b|\bforgot to (?:bill|submit|send|file)\b"
-    r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\bhow (?:old|late) (?:can|may|of a)\b"
+    r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b"
+    r"|\bhow (?:old|late) (?:can|may|of a)\b"
     r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)", re.I)
 # "can I even bill G0541 or is that only for doctors", "can a PT bill 97552?": who may bill, not whether the code exists
 _WHO_BILLS = re.compile(

@@ -266,3 +266,29 @@ def test_family_by_what_was_taught(dated: Assistant, question: str, holds: list[
     answer = dated.answer(question)
     holds_answer(answer, holds, None)
     assert absent not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # a late claim's date of service read against today (the clock: 2026-06-15)
+        ("we never billed a 97550 from 4/2/2025. can we still send it today?", ["past Medicare's 12-month"]),
+        ("is it too late to bill a 97550 from 11/20/2025?", ["still inside Medicare's 12-month"]),
+        ("found an unbilled 97551 from last march, can we still submit it?", ["that date of service is still inside"]),
+        ("forgot to bill a session from 3/2/2025 - too late?", ["past Medicare's 12-month"]),
+    ],
+)
+def test_timely_filing_against_today(dated: Assistant, question: str, holds: list[str]) -> None:
+    holds_answer(dated.answer(question), holds, "faq:timely_filing")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the code's dates are the subject, or another payer's limit is asked
+        "was 97552 valid on 11/14/2023 or is that claim too old anyway?",
+        "unbilled 97550 from 3/3/2025 for an Aetna patient, can we still submit it?",
+    ],
+)
+def test_timely_filing_window_not_stated(dated: Assistant, question: str) -> None:
+    assert "timely-filing limit as of today" not in dated.answer(question).text
