@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.answer.facts import Claim
+from assistant.answer.facts import Claim, when
 from assistant.billing import supported_lines_for_minutes
 from assistant.drafting.deadlines import deadline_for
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU
+from assistant.retrieval import routing
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
@@ -81,9 +82,11 @@ def _fee(kb: Knowledge, code: str, on: date, intent: Intent) -> _Fee | None:
 
 
 def _family_name(intent: Intent, kb: Knowledge) -> str:
-    """The caregiver-training family of the codes asked about (the 97550 family when none is named)."""
+    """The caregiver-training family of the codes asked about; when none is named, the family of what was taught
+    (direct care, such as wound care, on a date the G0541 family exists), else the 97550 family."""
     families = [kb.codes[c].family for c in intent.procedure_codes if c in kb.codes]
-    return next((f for f in families if f in ("cts", "direct_care", "behavior")), "cts")
+    named = next((f for f in families if f in ("cts", "direct_care", "behavior")), None)
+    return named or routing.units_family(intent, kb) or "cts"
 
 
 def _in_force(kb: Knowledge, code: str, intent: Intent) -> bool:
@@ -306,9 +309,33 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
                   "worked")]
 
 
+def filing_window(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:
+    """ "never billed a 97550 from 11/15/2025, can we still send it?": whether today is inside Medicare's 12-month
+    timely-filing limit from that date of service (`drafting.deadlines`), said with no date the passages do not hold."""
+    today = intent.today
+    # the service's day or month ("from 11/15/2025", "last march"), not the "today" the question also names
+    dated = [p for p in ([intent.period] if intent.period else intent.periods) if p != (today, today)]
+    # (the limit leads only when it is the subject: "was 97552 valid in Nov 2023" asks the code first)
+    if not pins or pins[0].entry != "faq:timely_filing" or today is None or len(dated) != 1 \
+            or intent.payer not in (None, "medicare") \
+            or dated[0][1] > today or NOTICE_CUE.search(intent.query):
+        return []
+    first, last = (deadline_for(kb, route="new_claim", today=today, dos=day) for day in dated[0])
+    if first.due_date is None or last.due_date is None or first.overdue != last.overdue:
+        return []  # a month whose first days are past the limit and last days are not
+    # the day as the question wrote it, or its ISO form; a relative month ("last march") is not restated in a year
+    # the question never wrote
+    day = when(dated[0], intent.said if intent.period else None).removeprefix("on ") \
+        if dated[0][0] == dated[0][1] or intent.said else None
+    service = f"A claim for the date of service {day}" if day else "A claim for that date of service"
+    inside = "is past" if last.overdue else "is still inside"
+    return [Claim(f"{service} {inside} Medicare's 12-month timely-filing limit as of today.", "faq:timely_filing",
+                  "worked")]
+
+
 def worked(intent: Intent, kb: Knowledge, pins: Sequence[Pin] = ()) -> list[Claim]:
     """The worked sums a question asks for: money, or a filing deadline (none for a question that asks no sum)."""
-    due = filing_deadline(intent, kb, pins)
+    due = filing_deadline(intent, kb, pins) or filing_window(intent, kb, pins)
     if due:
         return due
     if intent.payer not in (None, "medicare"):

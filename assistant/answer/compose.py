@@ -278,6 +278,31 @@ def leaves_out(passage: Passage, intent: Intent, kb: Knowledge) -> bool:
         and not any(c in kb.codes and kb.codes[c].family in families for c in passage.codes)
 
 
+def _one_edit(a: str, b: str) -> bool:
+    """`a` and `b` differ by one letter added, dropped or changed ("trainng" and "training")."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((n for n, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _names_word(word: str, text: str) -> bool:
+    """`text` names `word`, or (a word of six letters or more) a word one typo away from it: "code for trainng
+    caregiver" is asked by a typist, not about a thing the knowledge lacks."""
+    if set(tokenize(word)) & set(tokenize(text)):
+        return True
+    low = word.lower()
+    return len(low) >= 6 and any(_one_edit(low, w) for w in set(re.findall(r"[a-z]{4,}", text.lower())))
+
+
+def _claim_codes_only(intent: Intent) -> bool:
+    """No procedure code, or each only names the claim a diagnosis code goes on ("Z63.6 as dx for 97550?")."""
+    return all(re.search(rf"\b(?:for|on|with|under)\s+(?:an?\s+|the\s+|my\s+|our\s+|this\s+)?\+?{c}\b", intent.query,
+                         re.I) for c in intent.procedure_codes)
+
+
 def names_thing(passage: Passage, thing: Sequence[str]) -> bool:
     """The passage names every word of the thing a code is asked for ("aquatic therapy")."""
     if not thing:  # (no thing asked: the passage's words are not tokenised for nothing)
@@ -303,7 +328,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if unknown and len(unknown) == len(intent.procedure_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown)}."
     unknown_dx = _unknown_diagnoses(intent, passages)
-    if unknown_dx and not intent.procedure_codes and len(unknown_dx) == len(intent.diagnosis_codes):
+    if unknown_dx and len(unknown_dx) == len(intent.diagnosis_codes) and _claim_codes_only(intent):
         return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:
@@ -332,7 +357,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it has no {what} {when(intent.period)}."
     if (level := _level_not_held(intent, found, kb)) is not None:
         return level
-    payer = _payer_refusal(intent)
+    payer = _payer_refusal(intent) or _mue_not_stated(intent, passages)
     if payer:
         return payer
     if not passages:
@@ -344,8 +369,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return outside
     thing = _code_for(intent.query)
     described = any(c.what == "descriptor" for c in found)  # "which code for a class of 5 families": the group code
-    if thing and not described and not any(all(set(tokenize(w)) & set(tokenize(p.text)) for w in thing)
-                                            for p in passages):
+    if thing and not described and not any(all(_names_word(w, p.text) for w in thing) for p in passages):
         return f"{CANNOT}: no passage names a code for {' '.join(thing)}."
     # a quoted FAQ opening ("Per patient.") answers something else than the maximum asked
     if all(c.what == "faq" for c in found) and intent.kind not in ("threshold", "fee") \
@@ -426,6 +450,15 @@ def cite(claim: Claim, question: str, dos: date | None, candidates: Sequence[Pas
     return None
 
 
+def _naming_rest(opening: Sequence[str], rest: Sequence[str], question: str) -> list[str]:
+    """ "Still only provisional on the telehealth list in 2026?": the later sentence of a quoted passage that names a
+    word of the question its opening leaves out ("CY2026 removed the provisional/permanent distinction")."""
+    said = {t for s in opening for t in tokenize(s)}
+    asked = {t for t in tokenize(question) if t.isalpha() and len(t) > 3} - said
+    naming = [s for s in rest if asked & set(tokenize(s))]
+    return naming[:1]
+
+
 def _none(entry: str) -> list[Passage]:
     return []
 
@@ -440,13 +473,14 @@ def compose(
     dos: date | None = None,
 ) -> tuple[list[Cited], bool]:
     """(sentences with their passages, answered) for a question, from the search's passages."""
-    def opening(entry: str, n: int) -> str:
+    def opening(entry: str, n: int, naming: bool = False) -> str:
         hits = [p for p in passages if entry_of(p) == entry] or lookup(entry)
         if not hits:
             return ""
         found = _FAQ_ANSWER.search(hits[0].text)  # an FAQ opens with its question: quote the answer
         body = sentences(hits[0].text[found.end():] if found else hits[0].text)
-        return " ".join(body[:n + (bool(body) and bare(body[0]))])
+        n += bool(body) and bare(body[0])
+        return " ".join([*body[:n], *(_naming_rest(body[:n], body[n:], intent.query) if naming else [])])
 
     sums = worked(intent, kb, pins)
     # a worked total names the lines the minutes support: the units sentence would say it again
@@ -529,14 +563,35 @@ def _about_other_codes(passage: Passage, intent: Intent) -> bool:
 _CODE_RANGE = re.compile(r"\b([GK]0|9)(\d{3,4})\s*[-\u2013]\s*(?:\1)?(\d{3,4})\b")
 
 
-def _of_codes_asked(sentence: str, intent: Intent) -> bool:
-    """A sentence saying a value was not found is about the code asked when it names it (or a range holding it), or
-    names no code: "MUE values for 97550-97552 were not found" does not say G0540's was not."""
+def _codes_named(sentence: str) -> set[str]:
+    """The procedure codes a sentence names, each code of a range ("97550-97552") included."""
     named = set(re.findall(r"\b(?:9\d{4}|[GK]0\d{3})\b", sentence))
     for m in _CODE_RANGE.finditer(sentence):
         named |= {f"{m.group(1)}{n:0{len(m.group(2))}d}" for n in range(int(m.group(2)), int(m.group(3)) + 1)
                   if int(m.group(3)) - int(m.group(2)) < 50}
+    return named
+
+
+def _of_codes_asked(sentence: str, intent: Intent) -> bool:
+    """A sentence saying a value was not found is about the code asked when it names it (or a range holding it), or
+    names no code: "MUE values for 97550-97552 were not found" does not say G0540's was not."""
+    named = _codes_named(sentence)
     return not named or not intent.procedure_codes or bool(named & set(intent.procedure_codes))
+
+
+# "what's the MUE for G0541?", "mue on G0543 per day": an edit's value asked for a code
+MUE_ASKED = re.compile(r"\bmues?\b", re.I)
+
+
+def _mue_not_stated(intent: Intent, passages: Sequence[Passage]) -> str | None:
+    """The MUE asked for a code no passage found gives one for (sentences naming the MUE and that code): the knowledge
+    holds G0540's only, and says 97550-97552's were not found."""
+    if not MUE_ASKED.search(intent.query) or intent.kind in ("denial", "appeal") or intent.reason_codes \
+            or (YES_NO.search(intent.query) and not ASKS_VALUE.search(intent.query)):
+        return None
+    stated = {c for p in passages for s in sentences(p.text) if MUE_ASKED.search(s) for c in _codes_named(s)}
+    left = [c for c in intent.procedure_codes if c not in stated and c not in intent.likened]
+    return f"{CANNOT}: it does not state the MUE of {', '.join(left)}." if left else None
 
 
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:

@@ -321,6 +321,9 @@ QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant
 # Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration; a
 # route's filing limit and when it is the right route ("appeal or reopen?", "what's next after ...").
 QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
+# Quoted pins whose later sentences say what a period's status means: the one naming a word the question asks about
+# follows the opening ("still only provisional in 2026?": "CY2026 removed the provisional/permanent distinction").
+QUOTED_NAMING = frozenset({"telehealth"})
 
 
 def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:
@@ -345,18 +348,18 @@ def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:
     return out
 
 
-def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int], str]) -> list[Claim]:
+def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable[[str, int, bool], str]) -> list[Claim]:
     """The structured claims for `pins`, in pin order (at most three), after an add-on's pairing when a question
     names an add-on with another primary code."""
     out: list[Claim] = pairing(intent, kb)
     for pin in pins:
         claim: Claim | list[Claim] | None
         if pin.what in QUOTED:
-            text = opening(pin.entry, QUOTED_SENTENCES.get(pin.what, 1))
+            text = opening(pin.entry, QUOTED_SENTENCES.get(pin.what, 1), pin.what in QUOTED_NAMING)
             claim = Claim(text, pin.entry) if text else None
         elif (pin.what == "code" and intent.asks_meaning and not intent.alone) or pin.what == "code_time":
             # "what is G0539?": its descriptor; "96202 ... 75 min": its descriptor states its time
-            text = opening(pin.entry, 1)
+            text = opening(pin.entry, 1, False)
             claim = [Claim(text, pin.entry), code_validity(intent, pin)] if text else code_validity(intent, pin)
         else:
             worder = _WORDERS.get(pin.what)

@@ -66,6 +66,8 @@ ANY_CASE: dict[str, str] = {
     "w/o": "without",
     "permission": "consent",
     "nurse": "NPP non-physician practitioner",
+    # a clinician's terms for what the knowledge says in plain words
+    "dysphagia": "swallowing feeding",
 }
 # Phrases that say what the knowledge says in other words: "will the family get a bill or is it free?" asks about
 # the patient's cost-sharing.

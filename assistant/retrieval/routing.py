@@ -24,7 +24,7 @@ from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
 from assistant.retrieval.segments import DIRECT_CARE, family_minutes
 from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
-from assistant.retrieval.understand import CONSENT_FORM, Intent
+from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -171,7 +171,8 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     adjusted = bool(out)
     # "dec 31 2024 vs jan 1 2025": each period named, when the question names more than one
     periods = [intent.period] if intent.period is not None else list(intent.periods)
-    for code in intent.procedure_codes or ("97550",):
+    # no code named: the first code of the family taught ("ostomy care teaching in 2026": G0541)
+    for code in intent.procedure_codes or (kb.family_codes(units_family(intent, kb) or "cts")[0],):
         rows = [r for r in kb.fees.rvus if r.code == code]
         if periods:
             rows = [r for r in rows if any(overlaps(r.effective_from, r.effective_to, p) for p in periods)]
@@ -293,6 +294,15 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed]
 
 
+def _telehealth_not_listed(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "zoom session on 9/12/2024, billed 97550-95, denied. appeal?": a telehealth visit on a date the codes were not
+    on the telehealth list is why it denied; that period's status leads the appeal or denial answer."""
+    if intent.period is None or not (TELEHEALTH_VISIT.search(intent.query) or {"95", "93"} & set(intent.modifiers)):
+        return []
+    return [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t) for t in kb.fees.telehealth
+            if t.status == "not_listed" and overlaps(t.effective_from, t.effective_to, intent.period)]
+
+
 # "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
 _WHETHER_BILL = re.compile(r"^\s*(?:can|could|may|is it (?:ok|okay|allowed) to|are we allowed to|am i allowed to)"
                            r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b"
@@ -345,9 +355,12 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += _group_units_pins(intent, kb)  # "group with caregivers of 4 other families, bill 97552?": the group rule
     elif intent.kind == "denial":
         # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
-        out += _dx_pins(intent, kb) + _denial_pins(intent, kb)
+        denial = _denial_pins(intent, kb)
+        if topics:  # "CO-50 ... go back into the note and add the goal?": the subject asked leads, the code's meaning
+            denial = [Pin(p.entry, p.what, p.obj, strong=False) if p.what == "reason" else p for p in denial]  # follows
+        out += _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
     elif intent.kind == "appeal":
-        out += appeal_pins(intent, kb)
+        out += _telehealth_not_listed(intent, kb) + appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
         out += status
     if intent.kind != "fee":

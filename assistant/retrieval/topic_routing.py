@@ -38,7 +38,8 @@ class TopicRoute:
 
 _LATE_CLAIM = re.compile(
     r"\bunbilled\b|\bnever (?:got |been )?(?:billed|sent|submitted|filed)\b|\bforgot to (?:bill|submit|send|file)\b"
-    r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\bhow (?:old|late) (?:can|may|of a)\b"
+    r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b"
+    r"|\bhow (?:old|late) (?:can|may|of a)\b"
     r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)", re.I)
 # "can I even bill G0541 or is that only for doctors", "can a PT bill 97552?": who may bill, not whether the code exists
 _WHO_BILLS = re.compile(
@@ -65,6 +66,17 @@ _ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt
                      r"|\bat (?:another|a different|the other) (?:site|location|clinic|office|building)\b"
                      r"|\boff[- ]?site\b"
                      r"|\bno (?:pts?|patients?|kids?|child(?:ren)?)\b", re.I)
+# "billed 97535 for training the daughter after the patient had gone home, why the denial?": a patient-present code
+# billed for a session with the patient away is denied as the wrong code; caregiver training is the right one (a
+# patient-present code named beside the patient away without a denial is a same-day or pooling question)
+_PRESENT_CODE = r"\b(?:97530|97535|97110|97112|97116|92507|92526)\b"
+_AWAY = (r"\b(?:after|once|when)\s+(?:the\s+)?(?:pt|patient)\s+(?:had\s+)?(?:gone|went|left)\b"
+         r"|\b(?:pt|patient)\s+(?:had\s+|has\s+)?(?:already\s+)?(?:gone home|went home|left)\b"
+         r"|\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient)\b"
+         r"|\b(?:pt|patient)\s+(?:was\s+)?(?:absent|not (?:present|there))\b"
+         r"|\bcaregiver[- ]only\b")
+_PRESENT_CODE_AWAY = re.compile(
+    rf"^(?=.*{_PRESENT_CODE})(?=.*(?:{_AWAY}))(?=.*\b(?:den(?:y|ies|ied|ial)|rejected|N657)\b)", re.I | re.S)
 # "trained the wife without the pt present, ok?": the session the codes are for
 # ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
@@ -148,6 +160,8 @@ _NOTE_CONTENTS = re.compile(
     r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
+    # "what documentation is required for 97550?"
+    r"|\bwhat (?:documentation|docs?) (?:is |are )?(?:req\w*|needed|necessary)\b"
     r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
     r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b"
     # an EHR build: "what fields should the caregiver training template capture", "required fields for the note"
@@ -192,8 +206,8 @@ _ONE_PATIENT_KIN = re.compile(
     rf" (?:\w+ )?{_KIN}\b"
     rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
-    # "97552 for 1 family", "group with just one household"
-    r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b"
+    # "97552 for 1 family", "group with just one household" (not "one family at a time": each trained on its own)
+    r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b(?!\s+at a time)"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
     r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)
@@ -252,7 +266,7 @@ _PER_LINE = re.compile(
 _SUPERVISION = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\bsupervis\w*|\bon[- ]?site\b|\boff[- ]?site\b|\bin the (?:building|clinic|office)\b"
-    r"|\bat (?:another|a different|the other) (?:site|location|clinic|office)\b)", re.I)
+    r"|\b(?:at|in) (?:another|a different|the other) (?:site|location|clinic|office|building)\b)", re.I)
 
 # "pt does NOT want her brother trained", "mom refused to have the aide taught": the patient's consent, declined
 _CONSENT_DECLINED = re.compile(
@@ -263,8 +277,14 @@ _CONSENT_DECLINED = re.compile(
 # service, not separately billable during a stay paid under the DRG
 _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
+# "patient is under a home health plan of care, can our OT bill 97550 in 2025?", "on hospice": training the home
+# health or hospice benefit already pays for is not billed again (not a home health aide, who is paid staff)
+_HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
 # "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
 _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
+# "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
+_REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
+                             r"|health ?care (?:agent|proxy))\b", re.I)
 # "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
 # named needs the patient's consent of their own
 _CONSENT_OTHER = re.compile(
@@ -287,8 +307,10 @@ ROUTES: tuple[TopicRoute, ...] = (
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
-    TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}),
+    TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("time_per_caregiver", _TIME_PER_CAREGIVER, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"}), yields_to_total=True),
@@ -306,6 +328,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
+    TopicRoute("present_code_away", _PRESENT_CODE_AWAY, frozenset({"caregiver_only_wrong_code"}), unless=_POOLING,
+               skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),

@@ -75,11 +75,12 @@ STATES = re.compile(
     r"ohio|oklahoma|oregon|pennsylvania|rhode island|south carolina|south dakota|tennessee|texas|utah|vermont|"
     r"virginia|washington|west virginia|wisconsin|wyoming|localit(?:y|ies)|gpcis?|county|counties|parish)\b", re.I)
 
-# "before the locality adjustment", "without GPCI", "not adjusted for locality": the locality named as what the
-# amount is taken before or without, so the question asks for the national amount
+# "before the locality adjustment", "without GPCI", "not adjusted for locality", "no GPCI adjustment", "GPCI 1.0": the
+# locality named as what the amount is taken before or without, so the question asks for the national amount
 LOCALITY_SET_ASIDE = re.compile(
     r"\b(?:before|without|excluding|excl\.?|ignoring|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
-    r"minus|aside from|apart from|pre)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b",
+    r"minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b"
+    r"|\bgpcis?\s*(?:of|=|at|set to)?\s*1(?:\.0+)?(?![\d.])",  # ("locality 1" is a locality's number)
     re.I)
 
 
@@ -106,7 +107,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         # (not "post-payment review", "prepayment review": a kind of review, not an amount)
         r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
-        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\bworth\b|\brvus?\b|\$|conversion factor|\bcf\b"
+        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor|\bcf\b"
+        # ("what is 97550 worth"; not "worth appealing", "worth it", "worth the effort": whether to bother)
+        r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
+        r"|the (?:effort|time|hassle|trouble|fight)\b))"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount)"
         # "the estimator priced 97550 the same for both dates": a price is an amount
@@ -159,13 +163,16 @@ EXISTED = re.compile(
     r"(?:on|for|as of)\s+(?:that|this|the)\s+(?:date|dos|day)\b", re.I)
 # "what is G0539?", "what does 97552 cover": the code's descriptor is wanted, not only its validity window
 _KIND_OF = r"(?:cpt |hcpcs |code )?"
-MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b))|" + _CODE
+MEANING = re.compile(r"\bwhat(?:'?s| is| are)\s+" + _KIND_OF + _CODE
+                     # "what's G0539 for?" (not "what's 97550 for 2026": a fee)
+                     + r"(?=\s*(?:$|[?.,;:!]|and\b|exactly\b|(?:used\s+)?for\s*(?:$|[?.,;:!])))|" + _CODE
                      + r"\s+(?:mean|stand for|cover)|\b(?:define|describe|explain)\s+" + _KIND_OF + _CODE
                      + r"|\bwhat (?:does|do) (?:that|this|the|those|these) codes? (?:mean|stand for|cover)\b"
                      + r"|\bdesc(?:riptors?)?\b.{0,20}" + _CODE + "|" + _CODE + r".{0,20}\bdesc(?:riptors?)?\b", re.I)
-# "whats the difference vs 97552", "97550 vs 97552", "96202 compared to 97552": two codes set side by side, which
-# their descriptors answer (a fee comparison is a fee question first)
-COMPARED = re.compile(r"\bdifference\b.{0,40}?" + _CODE + r"|" + _CODE + r"\s*(?:vs\.?|versus|compared (?:to|with))\s*"
+# "whats the difference vs 97552", "97550 vs 97552", "96202 compared to 97552", "how's it different from 96202": two
+# codes set side by side, which their descriptors answer (a fee comparison is a fee question first)
+COMPARED = re.compile(r"\bdifference\b.{0,40}?" + _CODE + r"|\bdiffer(?:s|ent)?\s+(?:from|than|to|vs\.?)\s+(?:the\s+)?"
+                      + _KIND_OF + _CODE + r"|" + _CODE + r"\s*(?:vs\.?|versus|compared (?:to|with))\s*"
                       + _CODE + r"|\b(?:vs\.?|versus|compared (?:to|with))\s+" + _CODE, re.I)
 # "put GO on it like 97550", "same as 97550": a code named as the likeness, not one the question asks about
 LIKENED = re.compile(r"\b(?:like|same as|as (?:with|for|on)|similar to|just as)\s+(?:the\s+|with\s+|for\s+|on\s+)?"
@@ -228,6 +235,7 @@ FREQUENCY = re.compile(
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
+TELEHEALTH_VISIT = _TELEHEALTH_VISIT  # (routing: a denied or appealed visit held by telehealth)
 # "one of our payers requires the full time for timed codes": units counted in whole 30/15-minute blocks
 # (a payer's rule: "97550 requires a full 30 minutes" alone is the vendor's claim about the code); the product's own
 # name for that rule selects it without a payer: "under the strict profile", "strict", "full time required"

@@ -22,6 +22,8 @@ SHORTHAND: dict[str, str] = {
     "tele": "telehealth", "telepractice": "telehealth", "telerehab": "telehealth", "televisit": "telehealth visit",
     "telehealth'd": "by telehealth",
     "adv": "advantage", "med adv": "medicare advantage",
+    # an EHR builder's "hard stop" is a rule that holds a charge back: no session's stop time
+    "hard stop": "rule", "hard-stop": "rule", "hard stops": "rules", "hard-stops": "rules",
 }
 # Spanish (accents folded) -> English. Multi-word phrases first; then single words.
 SPANISH_PHRASES: tuple[tuple[str, str], ...] = (

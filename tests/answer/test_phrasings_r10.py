@@ -19,7 +19,7 @@ from tests.answer.expect import holds_answer
     ("question", "dos", "holds", "first"),
     [
         # a quoted descriptor's minutes are no session's minutes: the code's meaning is asked
-        ("the CDM lists G0539 as 'Initial care training 30 m' - what is G0539?", None, ["behaviour"], None),
+        ("the CDM lists G0539 as 'Initial care training 30 m' - what is G0539?", None, ["behavior"], None),
         ('billing software calls G0541 "No pt prsnt train initial 30", what does that code mean', None,
          ["direct care"], None),
         # a verbal or oral ok is consent, even when given by phone

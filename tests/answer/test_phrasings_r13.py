@@ -53,7 +53,7 @@ from tests.answer.expect import holds_answer
         ("patient's friend from church drives her and helps at home for free, can we train the friend under 97550?",
          None, ["friend", "consent"], "faq:who_counts_as_caregiver"),
         ("does a neighbour who looks in on him every day count as a caregiver for CTS?", None,
-         ["neighbour", "consent"], "faq:who_counts_as_caregiver"),
+         ["neighbor", "consent"], "faq:who_counts_as_caregiver"),
         # 59 on a caregiver line beside an evaluation: not by reflex, XE when an edit applies
         ("eval 97165 and 97550 on the same date, clearinghouse wants a 59 on the 97550?", None, ["XE", "edit"], None),
         # start/stop times: recommended, not a Medicare requirement
