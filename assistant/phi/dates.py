@@ -170,6 +170,8 @@ def find_month_days(text: str) -> list[Span]:
     ]
     items.sort(key=lambda item: item[:2])
     state = [v for *_, v in items]
+    if _writes_slash_dates(text, items, state):
+        state = [True if v is None else v for v in state]
     # a list carries the date reading both ways: "for 5/1 and 5/8", "sessions 1/13, 20-Jan-2025"
     for order in (range(1, len(items)), range(len(items) - 2, -1, -1)):
         for i in order:
@@ -177,6 +179,12 @@ def find_month_days(text: str) -> list[Span]:
             if state[i] is None and state[j] is True and _listed(text, items[min(i, j)][1], items[max(i, j)][0]):
                 state[i] = True
     return [(s, e, "DATE", 0.8) for (s, e, anchor, _), v in zip(items, state, strict=True) if v and not anchor]
+
+
+def _writes_slash_dates(text: str, items: list[tuple[int, int, bool, bool | None]], state: list[bool | None]) -> bool:
+    """A text that writes its dates with slashes ("DOB 3/3/40", "7/22") writes its undecided month/days so too:
+    "trained on transfers 7/10 (97550)", "documented 7/9 (verbal)". A score word by one still says no."""
+    return any(v is True and "/" in text[s:e] for (s, e, *_), v in zip(items, state, strict=True))
 
 
 def _listed(text: str, left_end: int, right_start: int) -> bool:

@@ -99,8 +99,21 @@ def _word_facts(word: str) -> tuple[int, float]:
     return _facts(get_lexicon(), word)
 
 
+_CAMEL = re.compile(r"(?P<a>[A-Z][a-z]{2,}+)(?P<b>[A-Z][a-z]{2,}+)")
+
+
+def brand_compound(word: str) -> bool:
+    """Two common English words run together in camel case name a product or a firm, never a person: "SafeHome",
+    "HealthPlan", "BrightStar"; a name's own capitals stay ("McArthur", "DeShawn", "LeBlanc")."""
+    m = _CAMEL.fullmatch(word)
+    lex = get_lexicon()
+    return m is not None and all(lex.zipf(part.lower()) >= COMMON for part in (m.group("a"), m.group("b")))
+
+
 def _blocked(word: str) -> bool:
     low = word.lower().removesuffix("'s").removesuffix("’s")
+    if brand_compound(word):
+        return True
     if "-" in low and all(part in CLINICAL for part in low.split("-")):
         return True  # "Dix-Hallpike", "Brandt-Daroff"; not "Nakashima-Brandt"
     if "-" in word and all(p.PROTECTED_WORDS_RE.fullmatch(part.upper()) for part in word.split("-")):
@@ -301,6 +314,19 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
 _FIELD_LABEL = re.compile(r":[ \t]*\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d")
 
 
+# A small number right beside a word with one space: "Age 7", "Unit 5", "5 South", "Grade 4".
+_NUMBER_AFTER = re.compile(r" \d{1,3}+(?![\d/:.,\-]|[ \t]*(?i:y|yo|yrs?|years?|min|mins|minutes)\b)")
+_NUMBER_BEFORE = re.compile(r"(?<![\d/:.,\-])\d{1,3}+ $")
+
+
+def _numbered(lex: Lexicon, text: str, w: re.Match[str]) -> bool:
+    """A common English word beside a small number is a form's label or a ward, not a name: "Age 7", "5 South".
+    A name English seldom uses stays one ("Okafor 45" in a table row)."""
+    if _zipf(lex, w.group()) < COMMON:
+        return False
+    return bool(_NUMBER_AFTER.match(text, w.end()) or _NUMBER_BEFORE.search(text, max(0, w.start() - 5), w.start()))
+
+
 def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
     slot = _slot(words, i, text)
     # a line that starts right after "my cousin" goes on the sentence: "my cousin\nMarcus (Navy)"
@@ -316,6 +342,7 @@ def find_name_words(text: str) -> list[Span]:
     flags = [
         (i in pairs or _judge(lex, words, i, text) or _place(lex, words, i, text))
         and not _FIELD_LABEL.match(text, w.end())
+        and not _numbered(lex, text, w)
         and not (i and words[i - 1].group().lower() in BRANDS)  # a model name: "Molift Smart 150"
         for i, w in enumerate(words)
     ]

@@ -14,6 +14,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from assistant.phi import patterns as p
+from assistant.phi.names import brand_compound
 from assistant.phi.vocab import KIN_WORDS, NEVER_NAMES
 
 Span = tuple[int, int, str, float]
@@ -32,7 +33,11 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
     while not trailing and words and words[0][2].lower() in KIN_WORDS:
         words.pop(0)  # an honorific or kin word before the name stays: "Patient: Hajj Abd al-Karim"
     for w in words:
-        if ((len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2])) and _bare(w[2]) not in NEVER_NAMES:
+        if (
+            ((len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2]))
+            and _bare(w[2]) not in NEVER_NAMES
+            and not brand_compound(w[2])
+        ):
             run.append(w)
         else:
             break

@@ -84,6 +84,8 @@ _FACILITY_WORD = (
 )
 FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
+    # a therapy practice named for home visits bills, it houses no one: "Lakeshore Home OT", "Elm Home Therapy"
+    r"(?![ \t]+(?:OT|PT|SLP|Therapy|Therapies|Rehab)\b)"
     rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
 )
 # A facility written in lower case after "at"/"@": "@ sunnyside senior day ctr", "at willow creek nursing home".

@@ -26,6 +26,7 @@ def _words(block: str) -> frozenset[str]:
 BRANDS = _words("""
 moen rifton molift microair zalo whatsapp facetime zoom skype viber wechat kakaotalk invacare drive medline
 quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
+doxy doxyme webex vsee mend teladoc amwell updox
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -96,7 +97,10 @@ _PAYER = (
     r"BCBS|Blue[ \t]+Cross(?:[ \t]+Blue[ \t]+Shield)?|Blue[ \t]+Shield|Health[ \t]+Net|Optum|Magellan|Medica|"
     r"HealthPartners|Geisinger|(?:Oscar|Devoted|Clover|Priority|SCAN|Alignment)[ \t]+Health|"
     # the Medicare administrative contractors, public payers whose boxes take appeals
-    r"Novitas|Noridian|Palmetto[ \t]+GBA|First[ \t]+Coast|National[ \t]+Government[ \t]+Services|NGS|WPS|CGS)"
+    r"Novitas|Noridian|Palmetto[ \t]+GBA|First[ \t]+Coast|National[ \t]+Government[ \t]+Services|NGS|WPS|CGS|"
+    # state Medicaid programs and agencies, by their own names
+    r"AHCCCS|Medi-Cal|MassHealth|TennCare|SoonerCare|BadgerCare|HUSKY|KanCare|MaineCare|STAR\+PLUS|eMedNY|"
+    r"(?:Health[ \t]+(?:and|&)[ \t]+)?Human[ \t]+Services|[A-Z][a-z]+[ \t]?Health[ \t]?Plan)"
 )
 # The payer's name runs on through capitalised words and "of/by/for": "Aetna Better Health of Virginia".
 _PAYER_NAME = rf"\b{_PAYER}\b(?:[ \t]{{1,2}}+(?:of|by|for|the|[A-Z][\w&'’.\-]*+)){{0,5}}+"
@@ -133,7 +137,7 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 # houses the patient ends otherwise ("... Nursing", "... Assisted Living", "... Rehab", a SNF's word too) and stays.
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
-    r"|Home[ \t]+Health(?:[ \t]+Care)?)\b|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
+    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP))\b|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
 )
