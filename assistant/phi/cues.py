@@ -40,7 +40,10 @@ INTRO_CREDENTIAL = re.compile(
     rf",?[ \t]+(?:{p.CREDENTIAL}|{p._LOWER_CREDENTIAL})\b"
 )
 LOWER_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|mx)\.[ \t]+(?P<name>[a-z][a-z'’\-]++)")
-TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>[A-Z])(?![\w.’'\-])")
+TITLE_INITIAL = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>[A-Z])(?![\w.’'\-])"
+    r"|\b(?:mr|mrs|mx|miss)\.?[ \t]+(?P<name2>[a-z])(?![\w.’'\-])"  # a hurried lower-case log: "mrs c waited"
+)
 # At the end of a line, or of a JSON string when a brief quotes the line.
 DASH_INITIALS = re.compile(
     r"(?m)(?:^|[ \t\"])[-–—~][ \t]*(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?)[ \t]*(?:$|(?=\"))"
@@ -71,6 +74,10 @@ _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED",
 # Given names that are also words ("joy", "will", "hope"), no month: after "it's" / "this is" they can only be a name.
 _WORD_NAMES = p.CONTEXT_NAMES - {"may", "june", "april", "august"}
 _INTRODUCED = re.compile(rf"(?i:{_INTRO})(?:(?:uh|um|er)[ \t,]+)?$")
+
+
+def _present(m: re.Match[str]) -> str:
+    return "name" if m.group("name") is not None else "name2"
 
 
 def _introduced(m: re.Match[str]) -> bool:
@@ -131,7 +138,7 @@ def find_cued_names(text: str) -> list[Span]:
         for m in LOWER_TITLE.finditer(text)
         if _plain_word(m.group("name")) and get_lexicon().zipf(m.group("name")) < 4.5
     ]
-    out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
+    out += [(*m.span(_present(m)), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
     out += _by_and_speakers(text) + _sign_off(text)
     out += [
         (m.start(g), m.end(g), "PERSON", 0.85) for m in CJK_NAME.finditer(text) for g in ("name", "name2") if m.group(g)

@@ -62,12 +62,14 @@ brother neighbor neighbour friend caregiver caregivers aide spouse partner niece
 for saw seen see met trained taught educated instructed patient resident client hija hijo esposa esposo yerno
 nuera nieta nieto madre padre hermana hermano aunt auntie aunty uncle grandma grandpa gramps granny
 ask tell remind ping cc msg dm text call email
+kid kids nurse signed ty thx
 """)
 # A report verb after a capitalised word puts a person there: "Abernathy reports ...", "Okonjo states".
 REPORT_VERBS = _words("reports reported states stated says said verbalized verbalizes denies denied arrives arrived")
 NEXT_SLOT = _words("""
 return returned returns demo demonstrated demonstrates needed needs reports reported states stated said says
 verbalized performed was is has had able unable and & agreed asked completed required requires did does today
+went came waited stayed arrived drove
 """)
 
 
@@ -156,6 +158,7 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     # right after a kin word any listed name English seldom uses ("my grandson wyatt", "daughter-in-law hwang")
     return (
         (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4)))
+        or (0 < first <= 1000 and slot >= 1 and zipf < RARE)  # "her kid wes", "violet or the sister-in-law"
         or (0 < first <= 1000 and zipf < UNKNOWN)
         or (slot >= 2 and 0 < rank <= 2000 and zipf < RARE)
         # a name English does not know, in a person's place or owning something: "why dlamini's claim"
@@ -209,7 +212,11 @@ def _slot(words: list[re.Match[str]], i: int, text: str) -> int:
     if nxt in REPORT_VERBS and words[i].group()[0].isupper() and _same_phrase(text, words[i], words[i + 1]):
         return 2  # "Abernathy reports"; never "nothing else says"
     after = text[words[i].end() : words[i].end() + 3].lstrip()
-    return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("("))
+    initial = _INITIAL_AFTER.match(text, words[i].end()) is not None  # "marcus t." signs a log line
+    return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("(") or initial)
+
+
+_INITIAL_AFTER = re.compile(r"[ \t][A-Za-z]\.(?![\w.])")
 
 
 def _same_phrase(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
