@@ -50,7 +50,8 @@ DASH_INITIALS = re.compile(
 )
 # Who wrote, typed or took it down: "Transcribed by jt.", "taken by mo"; a chat line's speaker: "[9:02 AM] tmurphy:".
 BY_CUE = re.compile(
-    r"(?i:\b(?:transcribed|dictated|typed|scribed|entered|taken|written|message[ \t]+taken)[ \t]+by:?)[ \t]+"
+    r"(?i:\b(?:(?:transcribed|dictated|typed|scribed|entered|taken|written|message[ \t]+taken)[ \t]+by:?"
+    r"|(?:scribe|recorder|note[ \t]?taker|minutes[ \t]+taker):))[ \t]+"
     r"(?P<name>[^\W\d_][^\W\d_'’.\-]*+)"
 )
 CHAT_SPEAKER = re.compile(

@@ -191,7 +191,7 @@ def _is_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i < 0 or text[i] in "\n.!?•*>\""  # a JSON string in a brief starts a line too
+    return i < 0 or text[i] in '\n.!?•*>"'  # a JSON string in a brief starts a line too
 
 
 STRONG_PREV = _words("""

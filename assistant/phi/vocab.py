@@ -80,6 +80,7 @@ hoh als bipap cpap uti utis copd chf cva tbi peg spo
 mca aca pca ica
 sil dil grnddau grndson
 phi esmtp esmtps esmtpsa smtp lmtp
+rx sig prescriber rph frontdesk pe
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
@@ -137,7 +138,8 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 # houses the patient ends otherwise ("... Nursing", "... Assisted Living", "... Rehab", a SNF's word too) and stays.
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
-    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP))\b|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
+    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP))\b"
+    r"|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
 )
@@ -145,6 +147,8 @@ _PRACTICE_WORD = r"[A-Z][\w'’\-]*+"
 PRACTICE_ZONE = re.compile(
     rf"(?<![\w'’\-]){_PRACTICE_WORD}(?:[ \t]+(?:(?:&|and|de)[ \t]+)?{_PRACTICE_WORD}){{0,4}}?{_PRACTICE_END}"
 )
+
+
 def payer_zones(text: str) -> list[tuple[int, int]]:
     """Stretches naming a payer, its appeals office and their mailing address, or a therapy practice: nothing
     inside them is the patient's. Sorted, and joined where they overlap."""
