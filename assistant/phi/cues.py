@@ -77,6 +77,16 @@ _WORD_NAMES = p.CONTEXT_NAMES - {"may", "june", "april", "august"}
 _INTRODUCED = re.compile(rf"(?i:{_INTRO})(?:(?:uh|um|er)[ \t,]+)?$")
 
 
+_ITS = re.compile(r"(?i:its)\b")
+_WORD_BEFORE = re.compile(r"\w[ \t]*$")
+
+
+def _possessive_its(m: re.Match[str]) -> bool:
+    """ "put its placeholder text": "its" inside a sentence owns the word after it; only at the start of a message or
+    a sentence ("its cj, running late") does it stand for "it's"."""
+    return bool(_ITS.match(m.group())) and _WORD_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) is not None
+
+
 def _present(m: re.Match[str]) -> str:
     return "name" if m.group("name") is not None else "name2"
 
@@ -126,6 +136,8 @@ def find_cued_names(text: str) -> list[Span]:
     out = _quoted(text)
     for m in GREETING.finditer(text):
         name = m.group("name")
+        if _possessive_its(m):
+            continue
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
         if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)) or _introduced(m):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
