@@ -136,13 +136,30 @@ def _hyphen_name(lex: Lexicon, word: str) -> bool:
     return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
 
 
+def _doubled_name(lex: Lexicon, word: str) -> bool:
+    """A given name said twice, as a family nickname: "Jun-Jun", "BONG-BONG" (never "bye-bye": no listed name)."""
+    first, dash, second = word.partition("-")
+    same = dash and first.lower() == second.lower() and 2 <= len(first) <= 6 and first[:1].isupper()
+    return bool(same) and 0 < lex.first_rank(first.lower()) <= 2000 and lex.zipf(first.lower()) < 4.3
+
+
+def _lower_double_surname(lex: Lexicon, word: str) -> bool:
+    """ "russo-ferraro", "cruz-ibarra": a double-barrelled surname in lower case, every part a listed surname and one
+    unknown to English ("sit-to-stand", "follow-up", "chin-tuck" never are)."""
+    parts = word.split("-")
+    if not word.islower() or len(parts) != 2 or any(len(x) < 3 for x in parts):
+        return False
+    listed = all(0 < lex.last.get(x, 0) <= 5000 and lex.zipf(x) < 4.5 and x not in CLINICAL for x in parts)
+    return listed and any(lex.zipf(x) < UNKNOWN for x in parts)  # never "chin-tuck", "fork-mash"
+
+
 def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     """The judgement for one word; ``initial``: it starts a sentence; ``slot``: a person's place."""
     if len(word) < 2 or _blocked(word):
         return False
     zipf, rank = _zipf(lex, word), _rank(lex, word)
     if re.search(r"['’\-]", word.removesuffix("'s").removesuffix("’s")):
-        return _hyphen_name(lex, word)
+        return _hyphen_name(lex, word) or _lower_double_surname(lex, word) or _doubled_name(lex, word)
     if word.isupper():
         if not re.search("[AEIOUYÀ-ÖØ-Ý]", fold_word(word).upper()) or (len(word) <= 4 and not rank):
             return False  # an acronym: "MRC", "LCSW", "CARC", "HCPC"

@@ -29,6 +29,9 @@ KEEP = [
     ("4411907    lisinopril 10 mg tab      1 tab BID              Dr. Quorn Vexley      06/02/2024", ["1 tab BID"]),
     ("4411908    senna 8.6 mg tab         daily PRN              Q. Vexley, NP          06/03/2024", ["daily PRN"]),
     ("Rx#        Drug                Sig                Prescriber         Last fill", ["Rx#", "Sig", "Prescriber"]),
+    # lower-case hyphenated words that are no surnames, and doubled words that are no given names
+    ("chin-tuck with a fork-mash test, sit-to-stand, follow-up", ["chin-tuck", "fork-mash", "sit-to-stand"]),
+    ("waved bye-bye; the Yo-Yo game; so-so effort", ["bye-bye", "Yo-Yo", "so-so"]),
     # a quarter and a CTS code with its units glued on
     ("audit of Q3-2025 charts: 97550+97551x2 billed", ["Q3-2025", "97551x2"]),
     # scores stay scores in a text that writes its dates with slashes
@@ -54,6 +57,11 @@ SCRUB = [
     ("Parents (88 Calle Quornita, Quornsville 85719) asked", "Quornsville"),
     ("Platform: Doxy (room /drvexley-ot). Caregiver joined", "/drvexley-ot"),
     ("Present: OT, PT, SLP; scribe: qv", "qv"),
+    # a double-barrelled surname in lower case, a given name said twice
+    ("i think her last name is ferraro-ibarra the therapist", "ferraro-ibarra"),
+    ("who has mrs. de la cruz-ibarra today?", "cruz-ibarra"),
+    ("grandson Jun-Jun helped with the transfer", "Jun-Jun"),
+    ("TRAINED: BONG-BONG (GRANDSON)", "BONG-BONG"),
     # a login built from a hyphenated surname
     ("Opened by Quorna Vex-Ledley (qvexledley) at 08:05; qvexledley: escalated", "qvexledley"),
 ]
