@@ -39,6 +39,10 @@ UNITS = [
     "St. Ab ", "St. Ab Cd, ",
     # round 9c: office boxes after "claims to" / "claims:", addresses over line breaks, page counts
     "claims to PO Box 1, ", "claims: ", "Aetna, PO Box 1,\n", ", Ab Cd Ef AB ", "Ab 1 of ", "Page 1/",
+    # round 10: merge fields, lower-case titles with an initial, residences with a room, record numbers behind letters,
+    # towns with a ZIP, pagers, video rooms, table gaps, slash-dated texts with month/days, scribes, camel case
+    "«Ab» ", "{{ab}} ", "mrs a ", "at ab cd terrace rm 1 ", "AB-1234567 ", "AB-12-", ", Ab 85705) ", "pager 1234 ",
+    "room /ab ", "Ab   Cd ", "1 ab   Dr. ", "7/9 1/1/40 ", "scribe: ab ", "SafeHome ", "Age 7 ", "ab t. ",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

@@ -40,14 +40,18 @@ INTRO_CREDENTIAL = re.compile(
     rf",?[ \t]+(?:{p.CREDENTIAL}|{p._LOWER_CREDENTIAL})\b"
 )
 LOWER_TITLE = re.compile(r"\b(?:dr|mr|mrs|ms|mx)\.[ \t]+(?P<name>[a-z][a-z'’\-]++)")
-TITLE_INITIAL = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>[A-Z])(?![\w.’'\-])")
+TITLE_INITIAL = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Mx|Dr|Miss|Sr|Sra)\.?[ \t]+(?P<name>[A-Z])(?![\w.’'\-])"
+    r"|\b(?:mr|mrs|mx|miss)\.?[ \t]+(?P<name2>[a-z])(?![\w.’'\-])"  # a hurried lower-case log: "mrs c waited"
+)
 # At the end of a line, or of a JSON string when a brief quotes the line.
 DASH_INITIALS = re.compile(
     r"(?m)(?:^|[ \t\"])[-–—~][ \t]*(?P<name>[A-Z]\.?[ \t]?[A-Z]\.?(?:[ \t]?[A-Z]\.?)?)[ \t]*(?:$|(?=\"))"
 )
 # Who wrote, typed or took it down: "Transcribed by jt.", "taken by mo"; a chat line's speaker: "[9:02 AM] tmurphy:".
 BY_CUE = re.compile(
-    r"(?i:\b(?:transcribed|dictated|typed|scribed|entered|taken|written|message[ \t]+taken)[ \t]+by:?)[ \t]+"
+    r"(?i:\b(?:(?:transcribed|dictated|typed|scribed|entered|taken|written|message[ \t]+taken)[ \t]+by:?"
+    r"|(?:scribe|recorder|note[ \t]?taker|minutes[ \t]+taker):))[ \t]+"
     r"(?P<name>[^\W\d_][^\W\d_'’.\-]*+)"
 )
 CHAT_SPEAKER = re.compile(
@@ -71,6 +75,20 @@ _NOT_INITIALS = frozenset({"OK", "NA", "NO", "AM", "PM", "US", "UK", "ER", "ED",
 # Given names that are also words ("joy", "will", "hope"), no month: after "it's" / "this is" they can only be a name.
 _WORD_NAMES = p.CONTEXT_NAMES - {"may", "june", "april", "august"}
 _INTRODUCED = re.compile(rf"(?i:{_INTRO})(?:(?:uh|um|er)[ \t,]+)?$")
+
+
+_ITS = re.compile(r"(?i:its)\b")
+_WORD_BEFORE = re.compile(r"\w[ \t]*$")
+
+
+def _possessive_its(m: re.Match[str]) -> bool:
+    """ "put its placeholder text": "its" inside a sentence owns the word after it; only at the start of a message or
+    a sentence ("its cj, running late") does it stand for "it's"."""
+    return bool(_ITS.match(m.group())) and _WORD_BEFORE.search(m.string, max(0, m.start() - 8), m.start()) is not None
+
+
+def _present(m: re.Match[str]) -> str:
+    return "name" if m.group("name") is not None else "name2"
 
 
 def _introduced(m: re.Match[str]) -> bool:
@@ -118,6 +136,8 @@ def find_cued_names(text: str) -> list[Span]:
     out = _quoted(text)
     for m in GREETING.finditer(text):
         name = m.group("name")
+        if _possessive_its(m):
+            continue
         short = len(name) <= 3 and (name.isupper() or name.islower()) and get_lexicon().zipf(name) < 3.6
         if (short and _plain_word(name)) or (len(name) > 3 and namey(name, common=3.6)) or _introduced(m):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
@@ -131,7 +151,7 @@ def find_cued_names(text: str) -> list[Span]:
         for m in LOWER_TITLE.finditer(text)
         if _plain_word(m.group("name")) and get_lexicon().zipf(m.group("name")) < 4.5
     ]
-    out += [(m.start("name"), m.end("name"), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
+    out += [(*m.span(_present(m)), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
     out += _by_and_speakers(text) + _sign_off(text)
     out += [
         (m.start(g), m.end(g), "PERSON", 0.85) for m in CJK_NAME.finditer(text) for g in ("name", "name2") if m.group(g)

@@ -170,6 +170,10 @@ def find_month_days(text: str) -> list[Span]:
     ]
     items.sort(key=lambda item: item[:2])
     state = [v for *_, v in items]
+    if _writes_slash_dates(text, items, state):
+        state = [
+            True if v is None and _dated_shape(text[s:e]) else v for (s, e, *_), v in zip(items, state, strict=True)
+        ]
     # a list carries the date reading both ways: "for 5/1 and 5/8", "sessions 1/13, 20-Jan-2025"
     for order in (range(1, len(items)), range(len(items) - 2, -1, -1)):
         for i in order:
@@ -177,6 +181,22 @@ def find_month_days(text: str) -> list[Span]:
             if state[i] is None and state[j] is True and _listed(text, items[min(i, j)][1], items[max(i, j)][0]):
                 state[i] = True
     return [(s, e, "DATE", 0.8) for (s, e, anchor, _), v in zip(items, state, strict=True) if v and not anchor]
+
+
+def _writes_slash_dates(text: str, items: list[tuple[int, int, bool, bool | None]], state: list[bool | None]) -> bool:
+    """A text that writes its dates with slashes ("DOB 3/3/40", "7/22") writes its undecided month/days so too:
+    "documented 7/9 (verbal)", "(verbal 6/11)". A score word by one still says no, and so does a score's shape."""
+    return any(v is True and "/" in text[s:e] for (s, e, *_), v in zip(items, state, strict=True))
+
+
+# The scales scores are counted on ("2/3 trials", "4/5", "5/10", "1/2") and full marks ("3/3", "4/4").
+_SCALES = frozenset({"2", "3", "4", "5", "10"})
+
+
+def _dated_shape(value: str) -> bool:
+    """A month/day that cannot be a score out of a common scale: "7/9", "6/11", "5/6" (not "2/3", "3/3", "5/10")."""
+    month, _, day = value.partition("/")
+    return day.lstrip("0") not in _SCALES and month.lstrip("0") != day.lstrip("0")
 
 
 def _listed(text: str, left_end: int, right_start: int) -> bool:

@@ -102,7 +102,12 @@ def protected(text: str) -> list[tuple[int, int]]:
 
     # a URL with a query ("consent?pid=A0093371") addresses one record, not a code system: not protected
     fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text) if "?" not in m.group("value")]
-    return fhir + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
+    merge = [m.span() for m in MERGE_FIELD.finditer(text)] if "«" in text or "{{" in text else []
+    return fhir + merge + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
+
+
+# A mail-merge field left unfilled names a slot, never a person: "«CaregiverFirst»", "{{patient_first}}".
+MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_]{0,40}+»|\{\{[ \t]*[A-Za-z][A-Za-z0-9_.]{0,40}+[ \t]*\}\}")
 
 
 # A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"',

@@ -62,12 +62,14 @@ brother neighbor neighbour friend caregiver caregivers aide spouse partner niece
 for saw seen see met trained taught educated instructed patient resident client hija hijo esposa esposo yerno
 nuera nieta nieto madre padre hermana hermano aunt auntie aunty uncle grandma grandpa gramps granny
 ask tell remind ping cc msg dm text call email
+kid kids nurse signed ty thx
 """)
 # A report verb after a capitalised word puts a person there: "Abernathy reports ...", "Okonjo states".
 REPORT_VERBS = _words("reports reported states stated says said verbalized verbalizes denies denied arrives arrived")
 NEXT_SLOT = _words("""
 return returned returns demo demonstrated demonstrates needed needs reports reported states stated said says
 verbalized performed was is has had able unable and & agreed asked completed required requires did does today
+went came waited stayed arrived drove
 """)
 
 
@@ -99,8 +101,21 @@ def _word_facts(word: str) -> tuple[int, float]:
     return _facts(get_lexicon(), word)
 
 
+_CAMEL = re.compile(r"(?P<a>[A-Z][a-z]{2,}+)(?P<b>[A-Z][a-z]{2,}+)")
+
+
+def brand_compound(word: str) -> bool:
+    """Two common English words run together in camel case name a product or a firm, never a person: "SafeHome",
+    "HealthPlan", "BrightStar"; a name's own capitals stay ("McArthur", "DeShawn", "LeBlanc")."""
+    m = _CAMEL.fullmatch(word)
+    lex = get_lexicon()
+    return m is not None and all(lex.zipf(part.lower()) >= COMMON for part in (m.group("a"), m.group("b")))
+
+
 def _blocked(word: str) -> bool:
     low = word.lower().removesuffix("'s").removesuffix("’s")
+    if brand_compound(word):
+        return True
     if "-" in low and all(part in CLINICAL for part in low.split("-")):
         return True  # "Dix-Hallpike", "Brandt-Daroff"; not "Nakashima-Brandt"
     if "-" in word and all(p.PROTECTED_WORDS_RE.fullmatch(part.upper()) for part in word.split("-")):
@@ -121,13 +136,30 @@ def _hyphen_name(lex: Lexicon, word: str) -> bool:
     return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
 
 
+def _doubled_name(lex: Lexicon, word: str) -> bool:
+    """A given name said twice, as a family nickname: "Jun-Jun", "BONG-BONG" (never "bye-bye": no listed name)."""
+    first, dash, second = word.partition("-")
+    same = dash and first.lower() == second.lower() and 2 <= len(first) <= 6 and first[:1].isupper()
+    return bool(same) and 0 < lex.first_rank(first.lower()) <= 2000 and lex.zipf(first.lower()) < 4.3
+
+
+def _lower_double_surname(lex: Lexicon, word: str) -> bool:
+    """ "russo-ferraro", "cruz-ibarra": a double-barrelled surname in lower case, every part a listed surname and one
+    unknown to English ("sit-to-stand", "follow-up", "chin-tuck" never are)."""
+    parts = word.split("-")
+    if not word.islower() or len(parts) != 2 or any(len(x) < 3 for x in parts):
+        return False
+    listed = all(0 < lex.last.get(x, 0) <= 5000 and lex.zipf(x) < 4.5 and x not in CLINICAL for x in parts)
+    return listed and any(lex.zipf(x) < UNKNOWN for x in parts)  # never "chin-tuck", "fork-mash"
+
+
 def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     """The judgement for one word; ``initial``: it starts a sentence; ``slot``: a person's place."""
     if len(word) < 2 or _blocked(word):
         return False
     zipf, rank = _zipf(lex, word), _rank(lex, word)
     if re.search(r"['’\-]", word.removesuffix("'s").removesuffix("’s")):
-        return _hyphen_name(lex, word)
+        return _hyphen_name(lex, word) or _lower_double_surname(lex, word) or _doubled_name(lex, word)
     if word.isupper():
         if not re.search("[AEIOUYÀ-ÖØ-Ý]", fold_word(word).upper()) or (len(word) <= 4 and not rank):
             return False  # an acronym: "MRC", "LCSW", "CARC", "HCPC"
@@ -143,6 +175,7 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     # right after a kin word any listed name English seldom uses ("my grandson wyatt", "daughter-in-law hwang")
     return (
         (0 < first <= 300 and ((slot >= 1 and zipf < 4.9) or (slot >= 2 and zipf < 5.4)))
+        or (0 < first <= 1000 and slot >= 1 and zipf < RARE)  # "her kid wes", "violet or the sister-in-law"
         or (0 < first <= 1000 and zipf < UNKNOWN)
         or (slot >= 2 and 0 < rank <= 2000 and zipf < RARE)
         # a name English does not know, in a person's place or owning something: "why dlamini's claim"
@@ -175,7 +208,7 @@ def _is_initial(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
-    return i < 0 or text[i] in "\n.!?•*>\""  # a JSON string in a brief starts a line too
+    return i < 0 or text[i] in '\n.!?•*>"'  # a JSON string in a brief starts a line too
 
 
 STRONG_PREV = _words("""
@@ -196,7 +229,11 @@ def _slot(words: list[re.Match[str]], i: int, text: str) -> int:
     if nxt in REPORT_VERBS and words[i].group()[0].isupper() and _same_phrase(text, words[i], words[i + 1]):
         return 2  # "Abernathy reports"; never "nothing else says"
     after = text[words[i].end() : words[i].end() + 3].lstrip()
-    return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("("))
+    initial = _INITIAL_AFTER.match(text, words[i].end()) is not None  # "marcus t." signs a log line
+    return int(prev in PREV_SLOT or nxt in NEXT_SLOT or after.startswith("(") or initial)
+
+
+_INITIAL_AFTER = re.compile(r"[ \t][A-Za-z]\.(?![\w.])")
 
 
 def _same_phrase(text: str, a: re.Match[str], b: re.Match[str]) -> bool:
@@ -301,6 +338,19 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
 _FIELD_LABEL = re.compile(r":[ \t]*\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d")
 
 
+# A small number right beside a word with one space: "Age 7", "Unit 5", "5 South", "Grade 4".
+_NUMBER_AFTER = re.compile(r" \d{1,3}+(?![\d/:.,\-]|[ \t]*(?i:y|yo|yrs?|years?|min|mins|minutes)\b)")
+_NUMBER_BEFORE = re.compile(r"(?<![\d/:.,\-])\d{1,3}+ $")
+
+
+def _numbered(lex: Lexicon, text: str, w: re.Match[str]) -> bool:
+    """A common English word beside a small number is a form's label or a ward, not a name: "Age 7", "5 South".
+    A name English seldom uses stays one ("Okafor 45" in a table row)."""
+    if _zipf(lex, w.group()) < COMMON:
+        return False
+    return bool(_NUMBER_AFTER.match(text, w.end()) or _NUMBER_BEFORE.search(text, max(0, w.start() - 5), w.start()))
+
+
 def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
     slot = _slot(words, i, text)
     # a line that starts right after "my cousin" goes on the sentence: "my cousin\nMarcus (Navy)"
@@ -316,6 +366,7 @@ def find_name_words(text: str) -> list[Span]:
     flags = [
         (i in pairs or _judge(lex, words, i, text) or _place(lex, words, i, text))
         and not _FIELD_LABEL.match(text, w.end())
+        and not _numbered(lex, text, w)
         and not (i and words[i - 1].group().lower() in BRANDS)  # a model name: "Molift Smart 150"
         for i, w in enumerate(words)
     ]

@@ -184,7 +184,8 @@ def _suffix_after(text: str, end: int) -> list[Span]:
 
 
 _NAME_BEFORE_STREET = re.compile(
-    r"(?:^|(?<=[(\n:;]))[ \t]*(?P<name>[^\W\d_][\w'’\-]{1,20}(?:[ \t][^\W\d_][\w'’\-]{1,20}){1,2}),[ \t]*$")
+    r"(?:^|(?<=[(\n:;]))[ \t]*(?P<name>[^\W\d_][\w'’\-]{1,20}(?:[ \t][^\W\d_][\w'’\-]{1,20}){1,2}),[ \t]*$"
+)
 
 
 def _name_before_street(text: str, start: int) -> list[Span]:
@@ -302,9 +303,11 @@ def _logins_of(value: str) -> set[str]:
     parts = [w for w in parts if w.isascii()]
     if len(parts) < 2:
         return set()
-    first, last = parts[0], parts[-1]
-    made = {f"{first[0]}{j}{last}" for j in _LOGIN_JOINS} | {f"{first}{j}{last}" for j in _LOGIN_JOINS}
-    made |= {f"{last}{j}{first[0]}" for j in _LOGIN_JOINS}
+    first = parts[0]
+    made: set[str] = set()
+    for last in {parts[-1], parts[-1].replace("-", "")}:  # "Obi-Kristiansen" -> "aobikristiansen" too
+        made |= {f"{first[0]}{j}{last}" for j in _LOGIN_JOINS} | {f"{first}{j}{last}" for j in _LOGIN_JOINS}
+        made |= {f"{last}{j}{first[0]}" for j in _LOGIN_JOINS}
     return {login for login in made if len(login) >= 5}
 
 

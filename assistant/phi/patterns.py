@@ -284,9 +284,7 @@ ORG_ID_BEFORE_RE = re.compile(
     r"|batch|file|claim|member|subscriber|patient|policy|account|acct)[ \t]*)$"
 )
 SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
-ID_LABEL_BEFORE_RE = re.compile(
-    rf"(?i:\b(?:{_ID_LABEL}|MBI|MRN)\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$"
-)
+ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL}|MBI|MRN)\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
 # A number spelled out one character at a time, read aloud or OCR-spaced, after an id label (the label is looked
 # up behind it): "MBI :   2 G X 7 - H L 3 - Q A 5 6" (an OCR'd MBI need not keep the MBI's letters).
 SPELLED_ID_RE = re.compile(r"(?<![\w-])(?=[A-Z ]{0,30}\d)[A-Z0-9](?:(?:[ ][-–])?[ ][A-Z0-9]){5,15}+(?![\w-])")
@@ -355,6 +353,18 @@ HANDLE_RE = re.compile(
 )
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]", re.IGNORECASE)
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])\d{7,}\b")
+# A record's number behind its letters and dashes, as systems print them: "ENC-2291004", "CLM-25-0804-118" (the caller
+# counts seven digits or more: "CTS-97550" and "PHR-22019" are codes and short references).
+LETTER_DASH_ID_RE = re.compile(r"(?<![\w\-])(?P<id>[A-Z]{2,5}(?:-\d{2,}+){1,3}+)(?![\w\-])")
+# A clinician's own video room, by its path: "(room /drkarlsson-ot)", "room: /smith.pt".
+VIDEO_ROOM_RE = re.compile(r"(?i:\broom)[ \t]*:?[ \t]*(?P<id>/[a-z][a-z0-9_.\-]{2,40}+)(?![\w/])")
+# A pager reaches one person: "pager 4471", "beeper #3312".
+PAGER_RE = re.compile(r"(?i:\b(?:pager|beeper)\b)[ \t]*(?:#|no\.?)?[ \t]*:?[ \t]*(?P<id>\d{3,7}+)(?![\w\-])")
+# A town and its ZIP closing an address with no state between them: "..., Tucson 85705)".
+TOWN_ZIP_RE = re.compile(
+    r"(?m),[ \t]*(?P<city>[A-Z][a-z]{2,}+(?:[ \t][A-Z][a-z]{2,}+)?)[ \t]+(?P<zip>\d{5}(?:-\d{4})?)(?![\w\-])"
+    r"(?=[ \t]*(?:[);.]|$))"
+)
 AGE_RE = re.compile(
     r"\b(?P<id>9\d|1[0-1]\d)(?=[ \t\-]*(?:y/?o\b|yo\b|yrs?\b|years?\b|year-old|y(?![\w/'’])))|"
     r"(?i:\bage[d]?[ \t]*:?[ \t]*)(?P<id2>9\d|1[0-1]\d)\b"
@@ -407,6 +417,8 @@ _PROTECTED = [
     POSTAL_INSTRUCTION_RE.pattern,
     _GREETINGS,
     r"\b(?:\d{5}|\d{4}[FTU]|[A-V]\d{4})\b",  # CPT / Category II-III / HCPCS: 97550, 0591T, G0541
+    r"\b(?:9755[012]|G054[0-3])[x×]\d{1,2}\b",  # a CTS code with its units glued on: 97551x3
+    r"\b(?:Q[1-4][-/ ]?(?:19|20)\d{2}|(?:19|20)\d{2}[-/ ]?Q[1-4])\b",  # a quarter: Q2-2025, 2025-Q3
     r"\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b",  # ICD-10-CM: I69.351, G20.A1, Z91.81
     r"\b(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|GT|FQ|FR|KS|TC|LT|RT|25|59|76|77|93|95)\b",  # modifiers
     r"\b(?:CO|PR|OA|PI|CR)-?\d{1,3}\b|\b(?:MA|M|N)\d{1,3}\b",  # CARC / RARC: CO-50, PR-119, N115, MA130

@@ -30,7 +30,8 @@ _SUFFIX = (
 )
 STREET = re.compile(
     rf"(?<![\w/.:\-$])\d{{1,6}}[a-z]?[ \t]+(?:[nsew]\.?[ \t]+)?"
-    rf"(?P<words>(?:(?:[a-z][a-z'’\-]*+|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,3}}){_SUFFIX}\b\.?",
+    # a column's gap (three spaces, a tab) ends the line's words: "1 tab TID        Dr. Fonoti" is a table row
+    rf"(?P<words>(?:(?:[a-z][a-z'’\-]*+|\d{{1,3}}(?:st|nd|rd|th))[ ]{{1,2}}+){{1,3}}){_SUFFIX}\b\.?",
     re.IGNORECASE,
 )
 # The unit written after a street line: "1180 NORIEGA ST APT 4", "22 oak rd, unit 3b".

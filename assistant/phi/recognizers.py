@@ -14,6 +14,7 @@ from typing import Any
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 
 from assistant.phi import patterns as p
+from assistant.phi.names import brand_compound
 from assistant.phi.vocab import KIN_WORDS, NEVER_NAMES
 
 Span = tuple[int, int, str, float]
@@ -32,7 +33,13 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
     while not trailing and words and words[0][2].lower() in KIN_WORDS:
         words.pop(0)  # an honorific or kin word before the name stays: "Patient: Hajj Abd al-Karim"
     for w in words:
-        if ((len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2])) and _bare(w[2]) not in NEVER_NAMES:
+        if run and _COLUMN_GAP.search(text, min(run[-1][1], w[1]), max(run[-1][0], w[0])):
+            break  # a table's next column: "daily PRN          N. Abara, NP"
+        if (
+            ((len(w[2]) == 2 and w[2].endswith(".")) or p.is_name_word(w[2]))
+            and _bare(w[2]) not in NEVER_NAMES
+            and not brand_compound(w[2])
+        ):
             run.append(w)
         else:
             break
@@ -45,6 +52,9 @@ def _name_run(text: str, start: int, end: int, *, trailing: bool) -> tuple[int, 
     if not any(not w[2].endswith(".") for w in run):
         return None
     return run[0][0], run[-1][1]
+
+
+_COLUMN_GAP = re.compile(r"[ ]{3}|\t")
 
 
 def _bare(word: str) -> str:
@@ -84,7 +94,8 @@ def _names_by_context(text: str) -> list[Span]:
     out += [
         (m.start("name"), m.end("name"), "PERSON", 0.8)
         for m in p.KIN_INITIALS_RE.finditer(text)
-        if m.group("name").lower() not in p.NOT_NAMES and not p.PROTECTED_RE.fullmatch(m.group("name"))
+        if m.group("name").lower() not in p.NOT_NAMES
+        and not p.PROTECTED_RE.fullmatch(m.group("name"))
         and m.group("name") not in p.STATES
         and not _ROMAN.fullmatch(m.group("name"))  # "Provider Relations Rep II"
     ]
@@ -211,6 +222,12 @@ def find_ids(text: str) -> list[Span]:
             labelled = entity == "SSN" and (m.group("id") or m.group("last4")) is not None
             out.append((start, end, entity, 0.95 if labelled else score))
     out += [
+        (m.start("id"), m.end("id"), "ID", 0.6)
+        for m in p.LETTER_DASH_ID_RE.finditer(text)
+        if sum(ch.isdigit() for ch in m.group("id")) >= 7
+    ]
+    out += [(m.start("id"), m.end("id"), "PHONE", 0.85) for m in p.PAGER_RE.finditer(text)]
+    out += [
         (m.start("id"), m.end("id"), "ID", 0.9)
         for m in p.BARE_ID_RE.finditer(text)
         if not p.ORG_ID_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
@@ -227,6 +244,8 @@ def _rare_ids(text: str) -> list[Span]:
     if "@" in text:
         out += [(*_group(m, "id", "id2"), "ID", 0.85) for m in p.HANDLE_RE.finditer(text)]
     out += [(m.start(), m.end(), "ID", 0.6) for m in p.GLUED_FILE_NUMBER_RE.finditer(text)]
+    if "/" in text:
+        out += [(m.start("id"), m.end("id"), "URL", 0.85) for m in p.VIDEO_ROOM_RE.finditer(text)]
     if "end" in text.lower():
         out += [
             (m.start("id"), m.end("id"), "ID", 0.9)
@@ -258,6 +277,9 @@ def find_addresses(text: str) -> list[Span]:
             out += _city(text, m)
     for m in p.CITY_STATE_RE.finditer(text):
         out += _city(text, m, score=0.7)
+    for m in p.TOWN_ZIP_RE.finditer(text):
+        if m.group("city").lower() not in p.NOT_NAMES:
+            out += [(*m.span("city"), "ADDRESS", 0.8), (*m.span("zip"), "ZIP", 0.8)]
     for m in p.ZIP_LABEL_RE.finditer(text):
         out.append((m.start("zip"), m.end("zip"), "ZIP", 0.95))
     return out

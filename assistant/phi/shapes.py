@@ -84,6 +84,8 @@ _FACILITY_WORD = (
 )
 FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
+    # a therapy practice named for home visits bills, it houses no one: "Lakeshore Home OT", "Elm Home Therapy"
+    r"(?![ \t]+(?:OT|PT|SLP|Therapy|Therapies|Rehab)\b)"
     rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
 )
 # A facility written in lower case after "at"/"@": "@ sunnyside senior day ctr", "at willow creek nursing home".
@@ -91,6 +93,13 @@ LOWER_FACILITY = re.compile(
     r"(?:\bat|@|\bfrom)[ \t]+(?P<name>[a-z][a-z'’\-]{2,20}+(?:[ \t]+[a-z][a-z'’\-]{2,20}+){0,2}?)[ \t]+"
     r"(?:(?:(?:senior|adult)[ \t]+)?(?:day|care|nursing|memory|rehab)[ \t]+(?:ctr|center|centre|home|program|facility)"
     r"|assisted[ \t]+living|manor|snf|alf)\b"
+)
+# A residence in lower case with the patient's room: "picked up at sunrise terrace rm 210" (the room says someone lives
+# there, whatever the words of its name).
+LOWER_RESIDENCE_ROOM = re.compile(
+    r"(?:\bat|@|\bfrom)[ \t]+(?P<name>[a-z][a-z'’\-]{2,20}+(?:[ \t]+[a-z][a-z'’\-]{2,20}+){0,2}?)[ \t]+"
+    r"(?:terrace|manor|commons|gardens|lodge|village|place|court|towers?|estates|residence|house|heights|pointe|hall)"
+    r"[ \t]+(?:rm|room|apt|unit|bed|ste|suite)\.?[ \t]*#?\d{1,4}+[a-z]?\b"
 )
 # A word that ends a sentence inside a facility-like run; "St.", "Mt.", "Ft." abbreviate a saint or a mountain.
 _SENTENCE_END = re.compile(r"(?<![^\W\d_])(?!(?i:st|mt|ft|sts)\.)[^\W\d_]{2,}\.[ \t]+")
@@ -221,6 +230,11 @@ def _lower_facilities(text: str) -> list[Span]:
         words = m.group("name").split()
         if all(w not in _GENERIC and w not in p.NOT_NAMES and lex.zipf(w) < 4.0 for w in words):
             out.append((m.start("name"), m.end(), "ADDRESS", 0.8))
+    out += [
+        (m.start("name"), m.end(), "ADDRESS", 0.8)
+        for m in LOWER_RESIDENCE_ROOM.finditer(text)
+        if not set(m.group("name").split()) & (_GENERIC | p.NOT_NAMES)
+    ]
     return out
 
 

@@ -26,6 +26,7 @@ def _words(block: str) -> frozenset[str]:
 BRANDS = _words("""
 moen rifton molift microair zalo whatsapp facetime zoom skype viber wechat kakaotalk invacare drive medline
 quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
+doxy doxyme webex vsee mend teladoc amwell updox
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -79,6 +80,7 @@ hoh als bipap cpap uti utis copd chf cva tbi peg spo
 mca aca pca ica
 sil dil grnddau grndson
 phi esmtp esmtps esmtpsa smtp lmtp
+rx sig prescriber rph frontdesk pe
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
@@ -96,7 +98,10 @@ _PAYER = (
     r"BCBS|Blue[ \t]+Cross(?:[ \t]+Blue[ \t]+Shield)?|Blue[ \t]+Shield|Health[ \t]+Net|Optum|Magellan|Medica|"
     r"HealthPartners|Geisinger|(?:Oscar|Devoted|Clover|Priority|SCAN|Alignment)[ \t]+Health|"
     # the Medicare administrative contractors, public payers whose boxes take appeals
-    r"Novitas|Noridian|Palmetto[ \t]+GBA|First[ \t]+Coast|National[ \t]+Government[ \t]+Services|NGS|WPS|CGS)"
+    r"Novitas|Noridian|Palmetto[ \t]+GBA|First[ \t]+Coast|National[ \t]+Government[ \t]+Services|NGS|WPS|CGS|"
+    # state Medicaid programs and agencies, by their own names
+    r"AHCCCS|Medi-Cal|MassHealth|TennCare|SoonerCare|BadgerCare|HUSKY|KanCare|MaineCare|STAR\+PLUS|eMedNY|"
+    r"(?:Health[ \t]+(?:and|&)[ \t]+)?Human[ \t]+Services|[A-Z][a-z]+[ \t]?Health[ \t]?Plan)"
 )
 # The payer's name runs on through capitalised words and "of/by/for": "Aetna Better Health of Virginia".
 _PAYER_NAME = rf"\b{_PAYER}\b(?:[ \t]{{1,2}}+(?:of|by|for|the|[A-Z][\w&'’.\-]*+)){{0,5}}+"
@@ -133,7 +138,8 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 # houses the patient ends otherwise ("... Nursing", "... Assisted Living", "... Rehab", a SNF's word too) and stays.
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
-    r"|Home[ \t]+Health(?:[ \t]+Care)?)\b|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
+    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP))\b"
+    r"|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
 )
@@ -141,6 +147,8 @@ _PRACTICE_WORD = r"[A-Z][\w'’\-]*+"
 PRACTICE_ZONE = re.compile(
     rf"(?<![\w'’\-]){_PRACTICE_WORD}(?:[ \t]+(?:(?:&|and|de)[ \t]+)?{_PRACTICE_WORD}){{0,4}}?{_PRACTICE_END}"
 )
+
+
 def payer_zones(text: str) -> list[tuple[int, int]]:
     """Stretches naming a payer, its appeals office and their mailing address, or a therapy practice: nothing
     inside them is the patient's. Sorted, and joined where they overlap."""
