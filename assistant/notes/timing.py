@@ -129,6 +129,18 @@ _SCHEDULE_AFTER = re.compile(
     r"|\d\s?(?:x|times|days)\s?(?:/|a|per)\s?(?:wk|week))\b",
     re.I,
 )
+# "Travel: 11:50-12:55 (65 min), 2:05-3:10 return", "drive time 0810-0905", "windshield time 1:10-1:45": the
+# therapist's travel on a home or rural visit, not the session (a line labelled so, or the cue right before the range)
+_TRAVEL = r"(?:travel(?:l?ed|l?ing)?|drive|driving|drove|mileage|commute|windshield\s+time|en\s+route|transit)"
+_TRAVEL_LINE = re.compile(rf"[ \t*-]*(?:\w+\s+)?{_TRAVEL}\b", re.I)
+_TRAVEL_BEFORE = re.compile(rf"\b{_TRAVEL}\b(?:\s+(?:time|out|back|home|return|from|to))?[^.;\n\d]{{0,12}}$", re.I)
+# "13:43,13:58,15,DOC", "| 10:40 | 10:52 | documentation |": a timesheet row of the therapist's paperwork, its kind
+# the first word after the range (and its minutes figure)
+_PAPERWORK_AFTER = re.compile(
+    r"[\s,;|:()=-]{0,6}(?:\d{1,3}[\s,;|:()-]{0,4}(?:min\w*\b[\s,;|:)-]{0,4})?)?"
+    r"(?:doc|documentation|charting|note[- ]writing|paperwork|admin\w*)\b",
+    re.I,
+)
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
@@ -140,7 +152,7 @@ class TimeAccount:
     other: list[Segment] = field(default_factory=list)
     breaks: list[Segment] = field(default_factory=list)
     elsewhere: list[Segment] = field(default_factory=list)  # the patient's time elsewhere: neither CTS nor other
-    schedules: list[Segment] = field(default_factory=list)  # someone's routine hours, not the session
+    schedules: list[Segment] = field(default_factory=list)  # someone's routine, travel or paperwork: not the session
     other_days: list[Segment] = field(default_factory=list)  # sessions of another date logged in the same entry
     break_durations: list[Duration] = field(default_factory=list)
     stated: Duration | None = None
@@ -199,6 +211,17 @@ def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
     if before and not _CTS_WORDS.search(before["between"] or ""):
         return True
     return bool(_SCHEDULE_AFTER.match(text, seg.span[1], seg.span[1] + 40))
+
+
+def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
+    """A range of the therapist's travel or paperwork: on a line labelled as travel, right after a travel cue, or
+    a timesheet row whose kind is documentation."""
+    start, end = lines.line_span(lines.number(seg.span[0]))
+    if _TRAVEL_LINE.match(text, start, seg.span[0]) and not _CTS_WORDS.search(text, start, seg.span[0]):
+        return True
+    if _PAPERWORK_AFTER.match(text, seg.span[1], end) and not _CTS_WORDS.search(text, start, end):
+        return True
+    return _TRAVEL_BEFORE.search(lines.before(seg.span[0], 40)) is not None
 
 
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
@@ -357,7 +380,9 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     for k, seg in enumerate(ordered):
         prev_break = ordered[k - 1].span[1] if k and acc.breaks and acc.breaks[-1] is ordered[k - 1] else -1
         next_start = ordered[k + 1].span[0] if k + 1 < len(ordered) else len(text)
-        if _is_break(text, lines, seg, prev_break, next_start):
+        if _not_session(text, lines, seg):
+            acc.schedules.append(seg)
+        elif _is_break(text, lines, seg, prev_break, next_start):
             acc.breaks.append(seg)
         elif _is_schedule(text, lines, seg):
             acc.schedules.append(seg)
