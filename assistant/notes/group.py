@@ -402,9 +402,7 @@ def find_group(text: str) -> Group:
             group.patients, group.span = found
             listed = True
     if group.patients is None and _GROUP_WORD.search(text):
-        named = sorted(
-            [*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAME.finditer(text)], key=lambda m: m.start()
-        )
+        named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAME.finditer(text)], key=lambda m: m.start())
         if len({m["who"].split()[0].split("-")[0] for m in named}) >= 2:
             group.patients = len({m["who"].split()[0].split("-")[0] for m in named})
             group.span = (named[0].start(), named[-1].end())

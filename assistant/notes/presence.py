@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.notes import grid
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated
@@ -582,12 +583,39 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     return _corrected(ex.text, *_answered(ex.text, presence, absence))
 
 
+# a grid's presence column ("Pt | Svc | In | Out | Pt in rm?" over "... | no") and its answers
+_PRESENT_COLUMN = re.compile(
+    r"(?:patient|pt|client|child|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:rm|room|session|tx))\??",
+    re.I,
+)
+_COLUMN_NO = re.compile(r"(?:no|n|absent|not present)\.?", re.I)
+_COLUMN_YES = re.compile(r"(?:yes|y|present)\.?", re.I)
+
+
+def _column_answers(text: str) -> tuple[list[Span], list[Span]]:
+    """(yes, no) answers in a grid's presence column."""
+    yes: list[Span] = []
+    no: list[Span] = []
+    if "?" not in text and "present" not in text.lower():
+        return yes, no
+    for cell in grid.cells(text):
+        if _PRESENT_COLUMN.fullmatch(cell.heading):
+            if _COLUMN_NO.fullmatch(text, cell.start, cell.end):
+                no.append((cell.start, cell.end))
+            elif _COLUMN_YES.fullmatch(text, cell.start, cell.end):
+                yes.append((cell.start, cell.end))
+    return yes, no
+
+
 def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
-    """A form's presence question and its answer ("Patient present: No") decide over the words the answer holds."""
+    """A form's presence question and its answer ("Patient present: No", a grid's "Pt in rm?" column) decide over
+    the words the answer holds."""
     form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
+    column_yes, column_no = _column_answers(text)
+    answered_no = sorted(answered_no + column_no)
     presence = [p for p in presence if not _inside(answered_no, p[0])]
-    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)]
+    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)] + column_yes
     return presence, absence + answered_no
 
 

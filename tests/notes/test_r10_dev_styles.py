@@ -17,8 +17,10 @@ CLASS = (
     ("attendance", "status"),
     [
         # relatives of named patients, listed
-        ("Attendees: daughter of Carmen Villaseca (this pt); husband of Dorothea Pruitt; wife of Lamar Hollingsworth.",
-         "met"),
+        (
+            "Attendees: daughter of Carmen Villaseca (this pt); husband of Dorothea Pruitt; wife of Lamar Hollingsworth.",
+            "met",
+        ),
         ("Attendance: Kwabena (son of Abena Ofori -- this chart), Greta (wife of Sven Lindholm).", "met"),
         # a class header's count of families
         ("Families: 3 (patients Ferreira, Lindqvist, Zaragoza)", "met"),
@@ -30,3 +32,79 @@ def test_class_attendance_counts_patients(attendance: str, status: str) -> None:
     billed = [{"code": "97552", "units": 1, "modifiers": ["GP"]}]
     report = assistant.check_note(CLASS.format(attendance=attendance), billed=billed)
     assert report.check("group_session").status == status
+
+
+VISIT = (
+    "Home visit, PT, 08/27/2024.\n{travel}\n"
+    "1:30-1:52 CTS with son Joaquin (unpaid), pt not present. Written consent 8/13/2024.\n"
+    "POC goal: community ambulation w/ RW. Taught ramp guarding; son return demo correct. Theo Vandermeer, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("travel", "minutes"),
+    [
+        ("Travel: 11:50-12:55 (65 min), 2:05-3:10 return. Not counted.", 22),
+        ("Drive time 12:10-12:58 out; 2:00-2:45 back.", 22),
+        ("Travel log: 0 mi.", 22),
+        # a range with no travel word is the training's own
+        ("Arrived 1:25.", 22),
+    ],
+)
+def test_travel_ranges_are_not_training_time(travel: str, minutes: int) -> None:
+    report = assistant.check_note(VISIT.format(travel=travel))
+    assert report.time.total_minutes == minutes
+    assert report.check("total_time").status == "met"
+
+
+SHEET = (
+    "Daily Charge Capture -- Feb 11, 2025\n{grid}\n"
+    "Mother Graziella trained (unpaid); consent signed 1/28/25. POC goal: safe car transfers with mom.\n"
+    "Taught board transfer; return demo with 1 cue. Ifeoma Castellanos, PT, DPT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("grid", "minutes", "start_stop", "absent"),
+    [
+        # stop before start in the In/Out columns; the Total column is the stated figure
+        (
+            "Pt          | Svc         | In    | Out   | Total | Code     | Pt in rm?\n"
+            "Marchetti   | CG training | 15:40 | 15:10 | 30    | 97550 GP | no",
+            30,
+            "problem",
+            "met",
+        ),
+        # a CSV export: the paperwork row is not training time; the quoted comma does not split a cell
+        (
+            'start,end,min,type,client,codes\n13:02,13:43,41,CG-TRAIN,"Hutchins, B","97550 GP"\n'
+            '13:43,13:58,15,DOC,"Hutchins, B",',
+            41,
+            "met",
+            "missing",
+        ),
+        # a markdown grid, the patient in the room
+        (
+            "| Start | Stop | Min | Pt present? |\n|---|---|---|---|\n| 10:05 | 10:41 | 36 | yes |",
+            36,
+            "met",
+            "problem",
+        ),
+    ],
+)
+def test_timesheet_grids(grid: str, minutes: int, start_stop: str, absent: str) -> None:
+    report = assistant.check_note(SHEET.format(grid=grid))
+    assert report.time.total_minutes == minutes
+    assert report.check("start_stop").status == start_stop
+    assert report.check("patient_absent").status == absent
+
+
+def test_billing_grid_minutes_per_code_are_not_the_total() -> None:
+    note = (
+        "Caregiver training 08/19/2025 9:00 AM - 9:52 AM, pt at work. Partner Alex (unpaid); consent on file.\n"
+        "POC goal: community ambulation. Taught curb negotiation; Alex return-demonstrated x3. Devon Marsh, PTA\n"
+        "BILLING\nCPT     Units   Modifiers   Minutes\n97550   1       GP CQ       30\n97551   1       GP CQ       22\n"
+    )
+    report = assistant.check_note(note)
+    assert report.time.total_minutes == 52
+    assert report.check("total_time").status == "met"
