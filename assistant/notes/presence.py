@@ -143,6 +143,8 @@ _SUBJECTLESS_ABSENCE = re.compile(
     r"|w/o (?:patient|pt)|sin (?:el |la )?(?:paciente|pt|niño|niña)",
     re.I,
 )
+_ROOM_WORDS = re.compile(r"in (?:his|her|their) (?:room|bedroom|apartment)", re.I)
+_AT_BEDSIDE = re.compile(r"\bbedside\b[^.;\n]{0,12}$", re.I)
 # a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●*]\s?\)|◉)"
 _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
@@ -550,6 +552,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
             if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
                 continue
+            if _ROOM_WORDS.fullmatch(c.text) and _AT_BEDSIDE.search(ex.text, max(0, c.start - 20), c.start):
+                continue  # "at bedside in his room": where the training took place, not where the patient was
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 absence.append((c.start, c.end))
                 continue

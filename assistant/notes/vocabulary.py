@@ -457,4 +457,9 @@ AWAY_PLACES = (
     "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
     "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
     "check-up", "checkup", "check up", "house", "childcare", "child care", "playroom",
+    # away outdoors or in a vehicle: "pt resting in the car for this part", "Pt was out at the barn"
+    "car", "van", "barn", "pasture", "stable",
+    # a specialty's clinic, by its name: "at her podiatry visit", "pt at cardiology"
+    "podiatry", "cardiology", "neurology", "dermatology", "urology", "audiology", "optometry", "ophthalmology",
+    "dental",
 )

@@ -18,7 +18,7 @@ CLASS = (
     [
         # relatives of named patients, listed
         (
-            "Attendees: daughter of Carmen Villaseca (this pt); husband of Dorothea Pruitt; wife of Lamar Hollingsworth.",
+            "Attendees: daughter of Carmen Villaseca (this pt); husband of Dorothea Pruitt; wife of Lamar Hall.",
             "met",
         ),
         ("Attendance: Kwabena (son of Abena Ofori -- this chart), Greta (wife of Sven Lindholm).", "met"),
@@ -108,3 +108,34 @@ def test_billing_grid_minutes_per_code_are_not_the_total() -> None:
     report = assistant.check_note(note)
     assert report.time.total_minutes == 52
     assert report.check("total_time").status == "met"
+
+
+PRESENCE = (
+    "OT caregiver training 02/25/2025, 10:02-10:30.\nChild: Wren Okonkwo, 4 y. Mother Daniela trained (unpaid).\n"
+    "{presence}\nConsent: mother signed 2/11/2025. POC goal 1: dresses UB with set-up.\n"
+    "Taught backward chaining; mother practised on a doll, correct after 1 cue. Marisol Chen, OTR/L\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("presence", "status"),
+    [
+        # where the patient was, in the words of letters, rural notes and facility notes
+        ("Wren in preschool.", "met"),
+        ("She was getting her infusion on your unit during our visit.", "met"),
+        ("Pt was out at the barn with his grandson during the call.", "met"),
+        ("Pt resting in the car for this part.", "met"),
+        ("Resident was at her podiatry visit in the facility clinic.", "met"),
+        # a car to practise with is no place the patient went
+        ("Pt in car transfer practice next week.", "missing"),
+        # the training at the bedside, the caregiver's hands on the patient in bed
+        ("10:20-10:55 at bedside in his room: Honora rolled him 3x with a draw sheet.", "problem"),
+        # the therapist stood in: "her weak side" is where to stand, not practice on the patient
+        ("Wren at daycare. Mom practiced guarding me 150 ft, 1 reminder to stay on her weak L side.", "met"),
+        # the therapist corrects the caregiver
+        ("Mom guarded me on stairs; I repositioned her once.", "missing"),
+    ],
+)
+def test_whereabouts_in_letters_rural_and_facility_notes(presence: str, status: str) -> None:
+    report = assistant.check_note(PRESENCE.format(presence=presence))
+    assert report.check("patient_absent").status == status
