@@ -139,3 +139,28 @@ PRESENCE = (
 def test_whereabouts_in_letters_rural_and_facility_notes(presence: str, status: str) -> None:
     report = assistant.check_note(PRESENCE.format(presence=presence))
     assert report.check("patient_absent").status == status
+
+
+SKILLS = (
+    "PT caregiver session 6/9/26, 30 min. Son Arjun (unpaid) came in; pt stayed home (not present).\n"
+    "Consent: signed consent on file naming Arjun. POC: no falls at home, son cueing.\n{taught}\n"
+    "Arjun return-demonstrated with 1 cue. Colleen Marchetti, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("taught", "status"),
+    [
+        ("Talked Arjun through wide-arc turning, using a visual target and the rail going up.", "met"),
+        ("Walked him through bench position (legs inside tub), leg lift with a strap.", "met"),
+        ("Showed Arjun how to model key-word signs alongside speech.", "met"),
+        ("Trained:\n- 5-step picture schedule for dressing\n- backward chaining for pants and socks", "met"),
+        # who was trained, listed under the heading, is not what was taught
+        ("Trained:\n- son Arjun, unpaid\n- daughter Priya, unpaid", "missing"),
+        # a walk-through of a handout is general education
+        ("Walked him through the handout.", "problem"),
+    ],
+)
+def test_walk_throughs_and_trained_lists_are_skills_taught(taught: str, status: str) -> None:
+    report = assistant.check_note(SKILLS.format(taught=taught))
+    assert report.check("skills_taught").status == status
