@@ -144,6 +144,9 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:>=?|≥|\bat least|\bminimum(?: of)?|\bmore than|\brequires?|\brequired)[ \t]*$", re.I
 )
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
+# "he lives 2 hrs away", "the clinic is 40 min away": how far, not a break ("Rosa stepped out 5 min" is one)
+_DISTANCE = re.compile(r"\b(?:lives?|living|located|is|are|sits|drive|drives|driving)\s+(?:about\s+|~\s*)?$", re.I)
+_AWAY_AFTER = re.compile(r"^\s(?:away|from here|by car|drive)\b", re.I)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
 AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
@@ -651,6 +654,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
             continue  # "97550 requires >= 16 min", "at least 8 min": a rule's threshold, not time documented
         if _RECURRING.search(before[-20:] + text[m.start() : m.end()] + after):
             continue  # home-programme doses are not session time
+        if _AWAY_AFTER.match(after) and _DISTANCE.search(before[-20:]):
+            continue  # a distance in travel time
         net = bool(out) and out[-1].kind == "break" and _NET_AFTER_BREAK.fullmatch(text, out[-1].span[1], m.start())
         if not net and (_BREAK_AFTER.match(after) or _BREAK_BEFORE.search(before[-22:])):
             out.append(Duration(total, (m.start(), m.end()), False, kind="break"))
