@@ -404,10 +404,13 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
-    if acc.present and acc.stated is not None:
-        whole = union_minutes(acc.cts + acc.present)[0]
-        if abs(acc.stated.minutes - whole) <= MISMATCH_TOLERANCE < abs(acc.stated.minutes - union_minutes(acc.cts)[0]):
-            acc.session_stated, acc.stated = acc.stated, None  # "Total session 60 min": the whole visit
+    if (acc.present or acc.other) and acc.stated is not None:
+        # "Total session 60 min" with the patient's own part, "Visit total 50 min" over 35 min of training and the
+        # 15-min 97530 part: the whole visit, not a mismatch
+        wholes = {union_minutes(acc.cts + part)[0] for part in (acc.present, acc.other, acc.present + acc.other)}
+        own = abs(acc.stated.minutes - union_minutes(acc.cts)[0])
+        if own > MISMATCH_TOLERANCE and any(abs(acc.stated.minutes - w) <= MISMATCH_TOLERANCE for w in wholes):
+            acc.session_stated, acc.stated = acc.stated, None
     _derive(lines, acc)
     return acc
 

@@ -164,3 +164,36 @@ SKILLS = (
 def test_walk_throughs_and_trained_lists_are_skills_taught(taught: str, status: str) -> None:
     report = assistant.check_note(SKILLS.format(taught=taught))
     assert report.check("skills_taught").status == status
+
+
+VISIT_TOTAL = (
+    "OT note 12/09/2025. Resident Anneliese (Part B).\n"
+    "10:45-11:20  CAREGIVER TRAINING, resident NOT present (at her exercise class). Husband Desmond (unpaid), "
+    "written consent on file. POC goal: bench transfer with husband. Taught bench transfer; Desmond return demo ok.\n"
+    "11:20-11:35  Resident returned; resident-present ther act (97530).\n{total}\nIngrid Oyelaran, OTR/L\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("total", "status"),
+    [
+        ("Visit total 50 min.", "met"),  # the training and the 97530 part
+        ("Total 35 min.", "met"),  # the training alone
+        ("Total 42 min.", "problem"),  # neither
+    ],
+)
+def test_a_visit_total_over_training_and_another_service_is_no_mismatch(total: str, status: str) -> None:
+    report = assistant.check_note(VISIT_TOTAL.format(total=total))
+    assert report.time.total_minutes == 35
+    assert report.check("total_time").status == status
+
+
+@pytest.mark.parametrize("distance", ["he lives 2 hrs away", "the clinic is about 40 min away"])
+def test_a_distance_in_travel_time_is_no_break(distance: str) -> None:
+    note = (
+        f"OT caregiver training 11/05/2025 10:00-10:45. Son Kenta, unpaid ({distance}); pt at her knitting circle.\n"
+        "Signed consent for Kenta. POC goal: medication management. Taught large-print med calendar; "
+        "Kenta showed it back correctly. Lucia Moreno, OTR/L\n"
+    )
+    report = assistant.check_note(note)
+    assert report.time.total_minutes == 45
