@@ -80,6 +80,10 @@ _NAMED_DEMO = re.compile(
     r"\b(?P<name>[A-Z][a-zà-öø-ÿ]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed"
     r"|role-played)\b"
 )
+# "Joaquín demo: ramp guarding x2 correct": a first name's own demonstration label, with its result on the line
+_NAMED_DEMO_LABEL = re.compile(
+    r"\b(?P<name>[A-Z][a-zà-öø-ÿ]{2,})\s+(?:return\s+)?demo(?:nstration)?\s*:(?P<body>[^\n]*)"
+)
 _NOT_NAMES = frozenset(
     {
         "Patient",
@@ -108,6 +112,7 @@ _NOT_NAMES = frozenset(
         "Ota",
         "Pta",
         "Cota",
+        "Technique",
     }
 )
 
@@ -286,6 +291,12 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             m.span()
             for m in _NAMED_DEMO.finditer(ex.text)
             if m["name"] not in _NOT_NAMES and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])
+        ]
+    if not documented:
+        documented = [
+            m.span()
+            for m in _NAMED_DEMO_LABEL.finditer(ex.text)
+            if m["name"] not in _NOT_NAMES and _RESULT.search(m["body"]) and not _RD_NOT_DONE.match(m["body"])
         ]
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
     return documented, negated

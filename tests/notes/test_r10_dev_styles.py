@@ -197,3 +197,73 @@ def test_a_distance_in_travel_time_is_no_break(distance: str) -> None:
     )
     report = assistant.check_note(note)
     assert report.time.total_minutes == 45
+
+
+BASE = (
+    "Caregiver training {dos}, 11:15-11:38. Pt home with his sister, not present.\n"
+    "Wife Folake trained (unpaid); signed consent 12/18/2025. POC goal: sit-to-stand with wife assist.\n"
+    "Taught sit-to-stand with rocking; {demo}\n{dx}{signed}\n"
+)
+
+
+def _check(**parts: str) -> assistant.Report:
+    values = {"dos": "1/8/2026", "demo": "wife return demo x3, 1 cue.", "dx": "", "signed": "Jane Roe, PT"} | parts
+    return assistant.check_note(BASE.format(**values), billed=[{"code": "97550", "units": 1, "modifiers": ["GP"]}])
+
+
+@pytest.mark.parametrize(
+    ("signed", "status", "modifiers"),
+    [
+        ("Sean O'Donoghue, DPT", "met", ["GP"]),  # an elided particle opens the surname
+        ("Aoife D’Angelo, OTR/L", "met", ["GO"]),
+        # only a student: nobody who may furnish it, but the service is still the student's discipline
+        ("-- Shira Feldman-Oduya, SPT (co-signature pending)", "missing", ["GP"]),
+        ("Keanu Brooks, OTS", "missing", ["GO"]),
+    ],
+)
+def test_provider_names_and_student_disciplines(signed: str, status: str, modifiers: list[str]) -> None:
+    report = _check(signed=signed)
+    assert report.check("provider").status == status
+    assert [line.modifiers for line in report.billing.lines] == [modifiers]
+
+
+@pytest.mark.parametrize(
+    ("dx", "status"),
+    [
+        ("Patient: D. A. (T10 complete SCI, 2019)   Dx: G82.20 paraplegia\n", "met"),
+        ("Dx: T12 level paraplegia, G82.21\n", "met"),
+        ("Dx: G20\n", "problem"),  # a header code on the same kind of line is still read
+    ],
+)
+def test_thoracic_levels_on_a_diagnosis_line_are_no_codes(dx: str, status: str) -> None:
+    assert _check(dx=dx).check("diagnosis_codes").status == status
+
+
+@pytest.mark.parametrize(
+    ("demo", "status"),
+    [
+        ("Folake demo: sit-to-stand x2 correct.", "met"),
+        ("Joaquín demo: ramp guarding needed 1 cue.", "met"),
+        ("Folake demo: next session.", "missing"),  # no result
+    ],
+)
+def test_a_named_demo_label_with_its_result(demo: str, status: str) -> None:
+    assert _check(demo=demo).check("return_demo").status == status
+
+
+@pytest.mark.parametrize(
+    ("reason", "status"),
+    [
+        ("Neither pt nor his wife has a smartphone, computer or any video device.", "met"),
+        ("Neither the patient nor Lorraine owns a tablet.", "met"),
+        # the caregiver's side only
+        ("His wife has no video device.", "problem"),
+    ],
+)
+def test_audio_only_with_the_patient_among_those_without_video(reason: str, status: str) -> None:
+    note = (
+        "Caregiver training (AUDIO ONLY, phone) 3/19/2025, 2:10-2:35. Pt out at the barn during the call.\n"
+        f"{reason}\nWife Lorraine (unpaid); pt's signed consent names her. POC goal: tub-bench transfer.\n"
+        "Taught bench position; teach-back correct. Hamid Rowe, PT\n"
+    )
+    assert assistant.check_note(note).check("telehealth").status == status
