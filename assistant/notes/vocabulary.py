@@ -262,6 +262,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # a child's paid carer, and a carer the family employs ("nanny, employed full-time by the family")
         "nanny", "nannies", "au pair", "employed by the family", "employed full-time by the family",
         "employed full time by the family", "employed by the patient",
+        # a facility's or an agency's other care roles: "dining assistant", "direct care worker", "PSW"
+        "dining assistant", "dining staff", "resident assistant", "direct care worker", "direct care staff",
+        "personal support worker", "psw", "support worker", "care worker",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",

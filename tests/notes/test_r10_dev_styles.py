@@ -267,3 +267,22 @@ def test_audio_only_with_the_patient_among_those_without_video(reason: str, stat
         "Taught bench position; teach-back correct. Hamid Rowe, PT\n"
     )
     assert assistant.check_note(note).check("telehealth").status == status
+
+
+@pytest.mark.parametrize(
+    ("trainee", "status"),
+    [
+        ("Marisol Pena, dining assistant employed by Willow Creek (serves pt's meals).", "problem"),
+        ("Kofi, direct care worker at the group home.", "problem"),
+        ("Dana, PSW hired by Golden Years.", "problem"),
+        # an employer of the caregiver's own job elsewhere, with the care unpaid
+        ("Daughter Ana (unpaid; employed by Boeing, cares for her dad evenings).", "met"),
+    ],
+)
+def test_paid_roles_and_named_employers(trainee: str, status: str) -> None:
+    note = (
+        "SLP caregiver training 07/08/2025, 1:00-1:30 PM. Pt at his barber appointment, not present.\n"
+        f"Trained: {trainee}\nConsent: pt's POA signed 06/24/2025. POC goal: IDDSI 6 diet with cueing.\n"
+        "Taught thickener prep and chin tuck; demonstrated prep correctly. K. Bondarenko, CCC-SLP\n"
+    )
+    assert assistant.check_note(note).check("caregiver").status == status
