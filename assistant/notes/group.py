@@ -154,10 +154,16 @@ _RELATIVE_OF_NAMED = re.compile(
 # "daughter of Carmen Villaseca (this pt); husband of Dorothea Pruitt", "Greta Lindholm (wife of Sven Lindholm)": a
 # class's attendees, each the relative of a named patient (the patient's first name is the key)
 _RELATIVE_OF_NAME = re.compile(
-    r"\b(?i:wife|husband|spouse|partner|daughter|son|(?:son|daughter)-in-law|mother|father|parents?|sister|brother"
+    r"\b(?i:wife|husband|spouse|partner|daughter|dtr|son|(?:son|daughter)-in-law|mother|father|parents?|sister|brother"
     r"|grand\w+|niece|nephew|friend|neighbou?r|caregivers?)\s+of\s+(?:(?i:pt|patient|client|resident)\s+)?"
-    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<who>[A-Z][^\W\d_]+)(?:[ -][A-Z][^\W\d_]+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<who>(?:[A-Z]\.\s?)?[A-Z][^\W\d_]+)(?:[ -][A-Z][^\W\d_]+)?"
 )
+_INITIAL = re.compile(r"^[A-Z]\.\s?")
+
+
+def _patient_key(who: str) -> str:
+    """The name a relative's patient goes by: the first name, or the surname after an initial ("pt R. Vance")."""
+    return _INITIAL.sub("", who).split()[0].split("-")[0]
 _ATTENDEE_ROW = re.compile(
     # "  (a) Cyrus Farahani, 3 -- mother Leyla": a lettered row, and the child's age after the name
     r"^(?:[ \t]*(?:[-*•]|\(?\d{1,2}[).]|\(?[a-h][).])[ \t]+|[ \t]{2,}|\t)"
@@ -403,8 +409,8 @@ def find_group(text: str) -> Group:
             listed = True
     if group.patients is None and _GROUP_WORD.search(text):
         named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAME.finditer(text)], key=lambda m: m.start())
-        if len({m["who"].split()[0].split("-")[0] for m in named}) >= 2:
-            group.patients = len({m["who"].split()[0].split("-")[0] for m in named})
+        if len({_patient_key(m["who"]) for m in named}) >= 2:
+            group.patients = len({_patient_key(m["who"]) for m in named})
             group.span = (named[0].start(), named[-1].end())
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
