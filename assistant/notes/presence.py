@@ -573,7 +573,14 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     absence += [
         (m.start(), m.end()) for m in finditer(_AWAY, ex.text, _AWAY_BODY) if not _inside(present_sorted, m.start())
     ]
-    where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: people(ex).patient)
+    who: list[People] = []
+
+    def named() -> People:  # the people the note names, found once and only when a pattern asks
+        if not who:
+            who.append(people(ex))
+        return who[0]
+
+    where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: named().patient, lambda: named().caregiver)
     # the patient's own part, with its own clock range, is kept apart from the training (timing.py): what its
     # words say of presence is about that part; that the patient came in then says they were away before
     parts = sorted(ex.time.entries)

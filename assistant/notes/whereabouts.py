@@ -52,7 +52,7 @@ _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
-    r"\b(?:pt|patient|client|child|children)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
+    r"\b(?:pt|patient|client|child|children|resident)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
     r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s"
     # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
@@ -79,8 +79,11 @@ _TAKEN_SOURCE = (
 )
 _TAKEN = re.compile(_TAKEN_SOURCE, re.I)
 # the patient by name, then where: "Wren in preschool", "Tobias was at school" (the name checked afterwards)
+# ... and "while Noah was at kindergarten": whoever is away while the training goes on, when not a caregiver
 _NAMED_AT_SOURCE = (
-    r"\b(?P<who>(?-i:[A-Z][a-z]+))\s+(?:(?:was|is|stayed|remained)\s+)?(?:at|in|@)\s+" + _LEAD_IN + _PLACE
+    r"\b(?P<while>while\s+)?(?P<who>(?-i:[A-Z][a-z]+))\s+(?:(?:was|is|stayed|remained)\s+)?(?:at|in|@)\s+"
+    + _LEAD_IN
+    + _PLACE
 )
 _NAMED_AT = re.compile(_NAMED_AT_SOURCE, re.I)
 # What RE2 looks for before Python's `re` scans a note (scan.finditer): each pattern without its one
@@ -193,6 +196,7 @@ _ON_WHOM_NOT = re.compile(
     r"|neighbou?r|child|grand\w+|doll|model|arm|leg|hand"
     r"|end)\b"  # "practiced the cues on her end": at her end of a call, not on the patient
 )
+_NOT_WHO = frozenset({"The", "This", "That", "His", "Her", "Their"})
 _STAND_IN = re.compile(
     r"\b(?:me|myself|(?:the\s+)?therapist|(?:a\s+)?partner|each other|(?:a\s+)?doll|mannequin)\b", re.I
 )
@@ -343,7 +347,12 @@ class Whereabouts(NamedTuple):
     changed: list[Span]
 
 
-def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[], frozenset[str]]) -> Whereabouts:
+def whereabouts(
+    ex: Extraction,
+    subject_of: SubjectOf,
+    patient_names: Callable[[], frozenset[str]],
+    caregiver_names: Callable[[], frozenset[str]] = frozenset,
+) -> Whereabouts:
     """Presence, absence and mid-session changes the circumstances of the note give for the patient."""
     presence: list[Span] = []
     absence: list[Span] = []
@@ -358,7 +367,7 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
     named = _named_taken(names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
     for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, _NAMED_AT, *([named] if named else [])):
         a, b = m.span()
-        if m.re is _NAMED_AT and m["who"] not in names():
+        if m.re is _NAMED_AT and not _named_away(m, names, caregiver_names):
             continue
         if m.re is _ALONE:
             if m.group(0).lower().startswith("none") or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
@@ -396,6 +405,17 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             continue
         presence.append((a, b))
     return Whereabouts(presence, absence, changed)
+
+
+def _named_away(
+    m: re.Match[str], patient_names: Callable[[], frozenset[str]], caregiver_names: Callable[[], frozenset[str]]
+) -> bool:
+    """The patient named away ("Wren in preschool"), or, in a "while" clause ("while Noah was at kindergarten"),
+    anyone away who is no caregiver the note names, nor a pronoun, a title or a role."""
+    who = m["who"]
+    if who in patient_names():
+        return True
+    return bool(m["while"]) and who not in caregiver_names() and not _PERSON.fullmatch(who) and who not in _NOT_WHO
 
 
 def _patient_first(clause: str) -> bool:
