@@ -31,6 +31,9 @@ _VERB = (
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
     r"|modeled|modelled|cut|filled|loaded|ran|poured|fastened|placed|wrote|labell?ed|sorted|needed|handled|tested"
+    # equipment handled in oxygen, prosthetic and feeding training: "Lia swapped the tank and set flow correctly"
+    r"|swapped|switched|attached|connected|adjusted|cleaned|emptied|primed|programmed|locked|lifted|pushed|steered"
+    r"|folded|timed|recorded|logged|monitored|wrapped|secured|strapped|buckled|sequenced|prompted|redirected|set"
     r"|(?-i:RD|RTD)"  # "Jolene RD: good, 1 cue for knee block": the abbreviation as the verb
 )
 _RESULT = re.compile(

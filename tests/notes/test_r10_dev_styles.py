@@ -286,3 +286,80 @@ def test_paid_roles_and_named_employers(trainee: str, status: str) -> None:
         "Taught thickener prep and chin tuck; demonstrated prep correctly. K. Bondarenko, CCC-SLP\n"
     )
     assert assistant.check_note(note).check("caregiver").status == status
+
+
+AUDITED = (
+    "CTS NOTE 10/28/2025. Pt not present (at dialysis). Caregiver: husband Malcolm (unpaid).\n"
+    "POC goal 4: community ambulation w/ husband SBA. 0830-0905 trained Malcolm: stairs up strong/down weak.\n"
+    "{documented}\n{heading}\n[x] consent (who/when)   [x] return demo + result\nSigned: Ebere Lang, PT, DPT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("documented", "heading", "consent", "demo"),
+    [
+        ("", "-- my pre-bill checklist --", "missing", "missing"),
+        ("", "Self-audit checklist:", "missing", "missing"),
+        # what the note itself documents is still documented; the signature after the boxes is kept
+        (
+            "Consent signed by pt 10/7/2025. Malcolm return-demonstrated stairs x2.",
+            "-- pre-bill checklist --",
+            "met",
+            "met",
+        ),
+    ],
+)
+def test_an_audit_checklist_documents_nothing(documented: str, heading: str, consent: str, demo: str) -> None:
+    report = assistant.check_note(AUDITED.format(documented=documented, heading=heading))
+    assert report.check("consent").status == consent
+    assert report.check("return_demo").status == demo
+    assert report.check("provider").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("attendance", "status"),
+    [
+        (
+            "Attendees: Jon (son of pt R. Vance -- this chart), Ada (wife of pt L. Koss), Bea (dtr of pt M. Ruiz).",
+            "met",
+        ),
+        ("Attendees: Jon (son of pt R. Vance -- this chart), Ada (daughter of pt R. Vance).", "problem"),
+    ],
+)
+def test_class_attendees_of_patients_named_by_initial(attendance: str, status: str) -> None:
+    billed = [{"code": "97552", "units": 1, "modifiers": ["GP"]}]
+    report = assistant.check_note(CLASS.format(attendance=attendance), billed=billed)
+    assert report.check("group_session").status == status
+
+
+@pytest.mark.parametrize(
+    ("where", "status"),
+    [
+        ("while Noah was at kindergarten", "met"),
+        ("while Eli was at work", "missing"),  # the caregiver away at his job says nothing of the patient
+        ("resident at her hair appointment in the salon", "met"),
+    ],
+)
+def test_the_patient_away_in_a_letter_or_a_facility(where: str, status: str) -> None:
+    note = (
+        f"On March 2, 2026 I met with the father, Eli Brandt (unpaid), for caregiver training {where}. Consent "
+        "signed 2/15/2026. The plan-of-care goal is dressing. From 3:30 to 4:05 I showed Eli how to use backward "
+        "chaining; he practiced with a doll correctly. Ana Cruz, OTR/L\n"
+    )
+    assert assistant.check_note(note).check("patient_absent").status == status
+
+
+@pytest.mark.parametrize(
+    ("demo", "status"),
+    [
+        ("Lia swapped the tank correctly and set flow to 2 L/min.", "met"),
+        ("Lia adjusted the socket ply after one cue.", "met"),
+        ("Lia will swap the tank next visit.", "missing"),
+    ],
+)
+def test_equipment_handled_with_a_result_is_a_return_demo(demo: str, status: str) -> None:
+    note = (
+        "PT CTS 2/3/2025 10:00-10:32. Pt at pulmonary rehab, not present. Wife Lia (unpaid), consent signed 1/15/25.\n"
+        f"POC goal: home ambulation on 2L O2. Taught O2 tank swap and pursed-lip breathing. {demo}\nSam Ng, PT\n"
+    )
+    assert assistant.check_note(note).check("return_demo").status == status
