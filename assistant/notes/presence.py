@@ -53,7 +53,7 @@ _CAREGIVERS_OF = re.compile(
 _AWAY_BODY = (
     r"\b(?:patients?|pts?|residents?|clients?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]*|he|she)\b[^.;\n]{0,25}?"
     r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
-    r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
+    r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,4}?(?:appointment|appt|program|school|dialysis|work|class|church"
     r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|homes?|nap|sleep|bed|barber\w*|clinic|lab|respite"
     r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
     r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"

@@ -72,6 +72,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not pres", "not pres.",
         # at the patient's job ("pt at his job during session")
         "at his job", "at her job", "at their job",
+        # elsewhere in the house or outdoors, or not come at all: "Pt was upstairs sleeping", "pt did not come"
+        "was upstairs", "is upstairs", "stayed upstairs", "remained upstairs", "upstairs sleeping", "upstairs napping",
+        "was downstairs", "stayed downstairs", "was outside", "stayed outside", "was outdoors",
+        "did not come", "didn't come", "did not accompany", "didn't accompany", "stayed behind",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -465,4 +469,6 @@ AWAY_PLACES = (
     # a specialty's clinic, by its name: "at her podiatry visit", "pt at cardiology"
     "podiatry", "cardiology", "neurology", "dermatology", "urology", "audiology", "optometry", "ophthalmology",
     "dental",
+    # a facility's own rooms and pastimes, and a haircut: "Resident was at bingo in the activity room"
+    "bingo", "activity room", "activities", "chapel", "beauty shop", "haircut", "hair cut",
 )

@@ -46,6 +46,8 @@ _ELSEWHERE_SOURCE = (
     r"(?:at|in|out at|off at|away at|down at|across town at|across the street at|next door at)\s+" + _LEAD_IN + _PLACE
     # "had his weekly cardiac rehab class", "was getting her infusion on your unit"
     + r"|(?:had|was\s+(?:getting|receiving|having))\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
+    # "Pt receiving dialysis in the unit downstairs", "pt getting labs drawn", "pt undergoing an MRI"
+    + r"|(?:(?:was|is)\s+)?(?:getting|receiving|undergoing)\s+(?:(?:his|her|their|a|an)\s+)?" + _LEAD_IN + _PLACE
     + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)

@@ -363,3 +363,38 @@ def test_equipment_handled_with_a_result_is_a_return_demo(demo: str, status: str
         f"POC goal: home ambulation on 2L O2. Taught O2 tank swap and pursed-lip breathing. {demo}\nSam Ng, PT\n"
     )
     assert assistant.check_note(note).check("return_demo").status == status
+
+
+AWAY = (
+    "PT caregiver training 04/15/2025 10:00-10:35.\n{where}\n"
+    "Wife Rosa (unpaid); written consent signed 4/1/2025 naming Rosa. POC goal: safe transfers with wife.\n"
+    "Taught stand-pivot transfer and gait belt use; Rosa return demo x2, 1 cue. Dana Park, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "Pt was getting his hair cut next door during the session.",
+        "Pt receiving dialysis in the unit downstairs.",
+        "Pt getting labs drawn.",
+        "Pt was upstairs sleeping.",
+        "Pt out with his son at the VA clinic.",
+        "The patient did not come today.",
+        "Resident was at bingo in the activity room.",
+        "Pt was outside on the patio with his daughter.",
+    ],
+)
+def test_more_ways_of_saying_where_the_patient_was(where: str) -> None:
+    assert assistant.check_note(AWAY.format(where=where)).check("patient_absent").status == "met"
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "Rosa walked the pt upstairs twice with the gait belt.",  # the caregiver took the patient upstairs
+        "Rosa did not come alone; pt came with her and sat in.",
+    ],
+)
+def test_the_caregiver_taking_the_patient_upstairs_is_no_absence(where: str) -> None:
+    assert assistant.check_note(AWAY.format(where=where)).check("patient_absent").status != "met"
