@@ -141,6 +141,12 @@ _PAPERWORK_AFTER = re.compile(
     r"(?:doc|documentation|charting|note[- ]writing|paperwork|admin\w*)\b",
     re.I,
 )
+# "CTS 10:05-10:41; documentation 10:41-10:50": the paperwork named right before its range
+_PAPERWORK_BEFORE = re.compile(
+    r"\b(?:doc|documentation|charting|note[- ]writing|paperwork|admin\w*)\b[ \t:=-]{0,4}(?:time[ \t:=-]{0,4})?$", re.I
+)
+_SENTENCE_BREAK = re.compile(r"\.\s")  # a semicolon goes on listing the travel ("out; 2:00-2:45 back")
+_BETWEEN = re.compile(r"\b(?:between|in between|gap)\b", re.I)
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
@@ -194,7 +200,9 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
         return _STAMP_PAUSE.search(text, end, min(line_end, next_start)) is not None
     reach = 170  # a clause that ends in its verdict: "1:29-1:45 rehab aide set up ... - aide time, not counted"
     after = text[end : min(end + reach, next_start)] + ("0" if next_start < end + reach else "")
-    if _BREAK_AFTER.match(after) or _EXCLUDED_LATER.match(after):
+    verdict = _EXCLUDED_LATER.match(after)
+    # "10:00-10:20 and 10:30-10:45 (phone call between, not counted)": the verdict is the gap's, not the range's
+    if _BREAK_AFTER.match(after) or (verdict and not _BETWEEN.search(after, 0, verdict.end())):
         return True
     before = lines.before(seg.span[0], 30)
     cue = _BREAK_BEFORE.search(before)
@@ -217,11 +225,18 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     """A range of the therapist's travel or paperwork: on a line labelled as travel, right after a travel cue, or
     a timesheet row whose kind is documentation."""
     start, end = lines.line_span(lines.number(seg.span[0]))
-    if _TRAVEL_LINE.match(text, start, seg.span[0]) and not _CTS_WORDS.search(text, start, seg.span[0]):
+    label = _TRAVEL_LINE.match(text, start, seg.span[0])
+    # the label's own sentence: "Mileage 32 mi RT. Time 1:00-1:30 pm" is the session after it
+    if (
+        label
+        and not _CTS_WORDS.search(text, start, seg.span[0])
+        and not _SENTENCE_BREAK.search(text, label.end(), seg.span[0])
+    ):
         return True
     if _PAPERWORK_AFTER.match(text, seg.span[1], end) and not _CTS_WORDS.search(text, start, end):
         return True
-    return _TRAVEL_BEFORE.search(lines.before(seg.span[0], 40)) is not None
+    before = lines.before(seg.span[0], 40)
+    return _TRAVEL_BEFORE.search(before) is not None or _PAPERWORK_BEFORE.search(before) is not None
 
 
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:

@@ -398,3 +398,23 @@ def test_more_ways_of_saying_where_the_patient_was(where: str) -> None:
 )
 def test_the_caregiver_taking_the_patient_upstairs_is_no_absence(where: str) -> None:
     assert assistant.check_note(AWAY.format(where=where)).check("patient_absent").status != "met"
+
+
+TIMED = (
+    "PT caregiver training 04/15/2025. Pt at dialysis, not present.\n{time}\n"
+    "Wife Rosa (unpaid); written consent signed 4/1/2025 naming Rosa. POC goal: safe transfers with wife.\n"
+    "Taught stand-pivot transfer; Rosa return demo x2, 1 cue. Dana Park, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("time", "minutes"),
+    [
+        ("CTS 10:05-10:41; documentation 10:41-10:50", 36),  # the paperwork named before its range
+        ("Mileage 32 mi RT. Time 1:00-1:30 pm.", 30),  # the travel label's sentence ends before the session
+        ("10:00-10:20 and 10:30-10:45 (phone call between, not counted)", 35),  # the verdict is the gap's
+        ("10:00-10:20 and 10:30-10:45 (not counted)", 20),
+    ],
+)
+def test_paperwork_travel_and_gap_verdicts(time: str, minutes: int) -> None:
+    assert assistant.check_note(TIMED.format(time=time)).time.total_minutes == minutes
