@@ -206,6 +206,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "freezing strategies", "freezing episodes", "safe turning", "turning strategies",
         # low-vision adaptations
         "tactile markings", "tactile markers", "liquid-level indicator", "liquid level indicator", "kettle tipper",
+        "magnifier", "large print", "large-print", "contrast marking", "talking labels", "lighting",
+        # oxygen and breathing at home (the patient's functional performance, not clinical care)
+        "oxygen", "oxygen tank", "o2 tank", "o2 tubing", "oxygen tubing", "concentrator", "pulse oximeter",
+        "pulse ox", "spo2", "pursed-lip breathing", "pursed lip breathing", "breathing techniques",
+        # walking and turning cues (Parkinson carry-over), and a prosthesis
+        "walking", "turning", "external cues", "visual cues", "auditory cues", "cueing strategies", "lsvt",
+        "lsvt big", "lsvt loud", "prosthesis", "prosthetic", "liner", "sock ply", "shrinker", "residual limb",
+        "donning", "doffing",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
