@@ -213,7 +213,8 @@ def _acted(ex: Extraction) -> list[tuple[int, int]]:
         if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):
             continue
         strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
-        if (strong or _RESULT.search(m["rest"])) and not _FUTURE.search(m.group(0)):
+        # the result may come before the verb: "She correctly mixed thickened liquid"
+        if (strong or _RESULT.search(m.group(0))) and not _FUTURE.search(m.group(0)):
             out.append((m.start(), m.end("verb")))
             pos = m.end()
     if not out:

@@ -418,3 +418,37 @@ TIMED = (
 )
 def test_paperwork_travel_and_gap_verdicts(time: str, minutes: int) -> None:
     assert assistant.check_note(TIMED.format(time=time)).time.total_minutes == minutes
+
+
+STYLED = (
+    "OT caregiver training 05/20/2025 1:00-1:32 pm. Pt at adult day program, not present.\n"
+    "Daughter Mia (unpaid); signed consent 5/1/2025 naming Mia. POC goal: pt manages at home with daughter.\n"
+    "{skills}\n{demo}\nRhea Iyer, OTR/L\n"
+)
+
+
+@pytest.mark.parametrize(
+    "skills",
+    [
+        "Mia was trained on oxygen tank safety and pulse oximeter use.",
+        "Focus today was teaching Mia the LSVT BIG carry-over cues for walking and turning.",
+        "Taught Mia donning the prosthetic liner and sock ply checks.",
+        "Instructed Mia in lighting, contrast marking and magnifier use.",
+    ],
+)
+def test_skills_of_oxygen_parkinson_prosthetic_and_low_vision_training(skills: str) -> None:
+    report = assistant.check_note(STYLED.format(skills=skills, demo="Mia return demo correct."))
+    assert report.check("skills_taught").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("demo", "status"),
+    [
+        ("She correctly mixed thickened liquid to IDDSI 2 on the first try.", "met"),
+        ("Mia accurately set up the concentrator.", "met"),
+        ("She will mix it next week.", "missing"),
+    ],
+)
+def test_a_result_before_the_verb(demo: str, status: str) -> None:
+    report = assistant.check_note(STYLED.format(skills="Taught IDDSI 2 thickening.", demo=demo))
+    assert report.check("return_demo").status == status
