@@ -452,3 +452,15 @@ def test_skills_of_oxygen_parkinson_prosthetic_and_low_vision_training(skills: s
 def test_a_result_before_the_verb(demo: str, status: str) -> None:
     report = assistant.check_note(STYLED.format(skills="Taught IDDSI 2 thickening.", demo=demo))
     assert report.check("return_demo").status == status
+
+
+@pytest.mark.parametrize("code", ["G0283", "97032", "97035"])
+def test_a_modality_on_the_superbill_is_a_same_day_service(code: str) -> None:
+    note = (
+        f"SUPERBILL 06/10/2025\n{code} x1 (w/ pt 9:00-9:15), 97550 GP x1\n"
+        "CTS 9:20-9:50 with wife Mei (unpaid), pt in waiting room, not present. Consent signed by pt for Mei.\n"
+        "POC goal: transfers with wife. Taught toilet transfer; Mei return demo x2 correct. Jo Fry, PT\n"
+    )
+    report = assistant.check_note(note)
+    assert report.time.total_minutes == 30
+    assert report.check("distinct_time").status == "met"
