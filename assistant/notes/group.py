@@ -40,6 +40,14 @@ _GROUP_COUNT = (
     rf"|(?P<n6>{_N})\s+(?:different|separate)\s+(?:patients|pts|clients|families|children|residents)\b"
     # "Families: 3 (patients Ferreira, Lindqvist, Zaragoza)": a class header's count of families
     rf"|\bfamilies\s*[:=]\s*(?P<n10>{_N})\s*(?:\(|$|\n|,|;)"
+    # "Attendance: 3 families (Ames, Blake, Cruz)", "Participants - 4 patients' families": a class header's count
+    rf"|\b(?:attendance|attendees|attending|present|participants|class size|group size)\s*[:=-]\s*"
+    rf"(?P<n11>{_N})\s+(?:different\s+)?(?:families|patients|pts|households|residents|clients)\b"
+    # "Caregivers present: 5, from 3 households": where the caregivers came from
+    rf"|\bfrom\s+(?P<n12>{_N})\s+(?:different\s+|separate\s+)?(?:households|families)\b"
+    # "6 caregivers / 4 patients": a count of caregivers beside a count of their patients
+    rf"|\d{{1,2}}\s+(?:caregivers|carers|attendees)\s*[,;/]\s*(?P<n13>{_N})\s+(?:patients|pts|families|households"
+    r"|residents|clients)\b"
     # "(4 pts, 6 caregivers)": a count of patients beside a count of their caregivers
     rf"|(?P<n7>{_N})\s+(?:patients|pts|clients|families|children|residents)\s*[,;/]\s*\d{{1,2}}\s+(?:caregivers|carers)\b"
 )

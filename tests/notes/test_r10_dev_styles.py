@@ -464,3 +464,18 @@ def test_a_modality_on_the_superbill_is_a_same_day_service(code: str) -> None:
     report = assistant.check_note(note)
     assert report.time.total_minutes == 30
     assert report.check("distinct_time").status == "met"
+
+
+@pytest.mark.parametrize(
+    ("attendance", "status"),
+    [
+        ("Attendance: 3 families (Ames, Blake, Cruz).", "met"),
+        ("Caregivers present: 5, from 3 households.", "met"),
+        ("Class size 6 caregivers / 4 patients.", "met"),
+        ("Attendance: 1 family.", "problem"),
+    ],
+)
+def test_class_counts_in_headers(attendance: str, status: str) -> None:
+    billed = [{"code": "97552", "units": 1, "modifiers": ["GP"]}]
+    report = assistant.check_note(CLASS.format(attendance=attendance), billed=billed)
+    assert report.check("group_session").status == status
