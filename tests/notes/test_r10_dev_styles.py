@@ -479,3 +479,26 @@ def test_class_counts_in_headers(attendance: str, status: str) -> None:
     billed = [{"code": "97552", "units": 1, "modifiers": ["GP"]}]
     report = assistant.check_note(CLASS.format(attendance=attendance), billed=billed)
     assert report.check("group_session").status == status
+
+
+LETTER = (
+    "Palliative Care Clinic\n{written}\n\nDear Dr. Fontaine,\n{body} I taught her husband Cyril (unpaid) a log roll "
+    "from 4:10 to 4:30 pm while she was at her infusion; he did it correctly after one reminder. She consented in "
+    "writing 6/24/2025. Goal: bathing with husband's help.\nSincerely, Marisol Vance, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "body", "dos", "status"),
+    [
+        # the letter's own date is when it was written: the body dates the session
+        ("July 9, 2025", "On July 8, 2025 I saw Mrs. Achter in clinic.", "2025-07-08", "met"),
+        ("July 9, 2025", "On July 8, 2025 I saw Mrs. Achter in clinic.", "2025-07-09", "problem"),
+        ("07/09/2025", "Yesterday (07/08/2025) I saw Mrs. Achter.", "2025-07-08", "met"),
+        # a letter that dates nothing else: its date is the session's
+        ("July 9, 2025", "Today I saw Mrs. Achter in clinic.", "2025-07-09", "met"),
+    ],
+)
+def test_a_letters_own_date_is_not_the_session_date(written: str, body: str, dos: str, status: str) -> None:
+    report = assistant.check_note(LETTER.format(written=written, body=body), dos=dos)
+    assert report.check("date_of_service").status == status
