@@ -202,6 +202,11 @@ def _subject_pattern(names: set[str]) -> tuple[re.Pattern[str], str]:
     return re.compile(rf"{head}(?P<rest>{rest})", re.I), starts
 
 
+_RESULT_BEFORE = re.compile(
+    r"\b(?:correctly|accurately|safely|independently|properly|competently|successfully)\s+$", re.I
+)
+
+
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
     """Sentences where the caregiver does something and the result is given."""
     out = []
@@ -213,8 +218,9 @@ def _acted(ex: Extraction) -> list[tuple[int, int]]:
         if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):
             continue
         strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
-        # the result may come before the verb: "She correctly mixed thickened liquid"
-        if (strong or _RESULT.search(m.group(0))) and not _FUTURE.search(m.group(0)):
+        # the result may be said right before the verb: "She correctly mixed thickened liquid"
+        result = _RESULT.search(m["rest"]) or _RESULT_BEFORE.search(text, m.start(), m.start("verb"))
+        if (strong or result) and not _FUTURE.search(m.group(0)):
             out.append((m.start(), m.end("verb")))
             pos = m.end()
     if not out:
