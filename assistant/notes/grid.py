@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.notes.lines import MAX_MENTIONS
 
@@ -71,8 +72,14 @@ def split_cells(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
     return spans
 
 
-def cells(text: str) -> Iterator[Cell]:
-    """Every value of every grid in `text`, with the heading of its column."""
+@lru_cache(maxsize=4)
+def cells(text: str) -> tuple[Cell, ...]:
+    """Every value of every grid in `text`, with the heading of its column (read once per note: the time and the
+    presence rules both ask)."""
+    return tuple(_cells(text))
+
+
+def _cells(text: str) -> Iterator[Cell]:
     pos = 0
     for _ in range(MAX_MENTIONS):
         if pos >= len(text):
