@@ -80,7 +80,10 @@ _NO_VIDEO = re.compile(
     r"(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)"
     r"|\b(?:declined|refused|declines|refuses|did not consent to|does not consent to|do not consent to"
     r"|did not want)\s+(?:the\s+)?video"
-    r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)",
+    r"|\bvideo\s+(?:(?:was\s+|is\s+)?not possible|not available|unavailable|declined|refused)"
+    # "Neither pt nor Lorraine has a smartphone, computer or any video device": the patient is one of them
+    r"|\bneither\s+(?:the\s+)?(?:pt|patient|beneficiary)\s+nor\s+[^.;\n]{1,40}?\b(?:has|have|owns?|uses?)\s+"
+    r"(?:a\s+|any\s+)?(?:video|camera|webcam|smartphone|smart phone|device|internet|broadband|computer|tablet)",
     re.I,
 )
 ADDONS = {"97551": "97550", "G0540": "G0539", "G0542": "G0541"}
@@ -290,7 +293,10 @@ def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None
             "Audio-only CTS is not payable as Medicare telehealth on this date; it must be audio-video.",
             evidence,
         )
-    if not any(_about_beneficiary(ctx, m.start(), m.end()) for m in _NO_VIDEO.finditer(ctx.ex.text)):
+    if not any(
+        _BENEFICIARY.search(m.group(0)) or _about_beneficiary(ctx, m.start(), m.end())
+        for m in _NO_VIDEO.finditer(ctx.ex.text)
+    ):
         return Outcome(
             "problem",
             "Audio-only telehealth is payable on this date only when the beneficiary cannot use "

@@ -44,7 +44,7 @@ _CONTENT_LABEL = re.compile(
 )
 _TRAINING_HEADING = re.compile(
     r"^[ \t]*(?:training provided|training content|training|taught|instruction provided|instruction"
-    r"|techniques taught|skills taught)[ \t]*:?[ \t]*$",
+    r"|techniques taught|skills taught|trained|content|covered|strategies taught)[ \t]*:?[ \t]*$",
     re.I | re.M,
 )
 _GENERAL_WORDS = frozenset(
@@ -731,6 +731,7 @@ def skills_taught(ctx: Context) -> Outcome:
     ]
     sections = _training_sections(ex.text)
     taught += [(c.start, c.end) for c in skills if _inside(sections, c.start)]
+    taught += _section_items(ex.text, sections) + _how_to(ex.text)
     if not taught and not general:
         # bullet lists of techniques without a verb, outside the need/goal/assessment lines
         taught = [(c.start, c.end) for c in skills if not _NOT_CONTENT_LINE.match(ex.line(c.start))]
@@ -772,6 +773,46 @@ def _training_sections(text: str) -> list[tuple[int, int]]:
         limit = min(heads[i + 1] if i + 1 < len(heads) else len(text), start + SECTION_CHARS)
         end = text.find("\n\n", start, limit)
         out.append((start, limit if end == -1 else end))
+    return out
+
+
+# "Talked Arjun through wide-arc turning", "walked her through bench position", "showed Rosemarie how to model
+# key-word signs": a step-by-step walk-through or a how-to is a technique taught, whatever its words
+_HOW_TO = re.compile(
+    r"\b(?:showed|shown|show|taught|teach|instructed|coached|talked|walked|took|guided)\s+(?:[\w'’-]+\s+){1,3}?"
+    r"(?:how\s+to|through)\s+(?P<what>[^.;\n]{3,120})",
+    re.I,
+)
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:wife|husband|spouse|daughter|son|mother|father|mom|dad|parents?|sister|brother|friend|neighbou?r"
+    r"|caregivers?|aide|unpaid|paid|consent)\b",
+    re.I,
+)
+_ITEM_MARK = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?P<item>[^\n]+)")
+MIN_CONTENT_WORDS = 3
+
+
+def _content_words(body: str) -> int:
+    return len([w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS])
+
+
+def _how_to(text: str) -> list[tuple[int, int]]:
+    """Walk-throughs and how-tos taught ("talked X through ...", "showed X how to ...") naming what, in words that
+    are not general education."""
+    return [m.span("what") for m in finditer(_HOW_TO, text) if _content_words(m["what"]) >= 2][:4]
+
+
+def _section_items(text: str, sections: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The bulleted items under a training heading ("Trained:" over "- 5-step picture schedule for dressing"): each
+    item names what was taught, unless it names who was (a relative, the consent)."""
+    out = []
+    for start, end in sections:
+        pos = start + 1
+        while pos < end and (m := _ITEM_MARK.match(text, pos)) is not None and m.end() <= end:
+            item = m["item"]
+            if _content_words(item) >= MIN_CONTENT_WORDS and not _PEOPLE_WORDS.search(item):
+                out.append(m.span("item"))
+            pos = m.end() + 1
     return out
 
 

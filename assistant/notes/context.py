@@ -12,6 +12,7 @@ from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
 from assistant.notes.extract import Extraction, planned_or_earlier, session_dates
+from assistant.notes.patterns import student_discipline
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
@@ -126,7 +127,8 @@ class Context:
         named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
         if len(named) > 1 and _CO_TREAT.search(self.ex.text):
             return _billing_discipline(self, named)
-        return named[0] if named else None
+        # only a student is named ("-- Shira Feldman-Oduya, SPT"): no provider, but the service is still PT's
+        return named[0] if named else student_discipline(self.ex.text)
 
     @property
     def assistant_role(self) -> str | None:

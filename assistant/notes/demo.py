@@ -31,6 +31,9 @@ _VERB = (
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
     r"|recalled|identified|named|marked|returned|role-played|role played|tried|attempted|was able to|were able to"
     r"|modeled|modelled|cut|filled|loaded|ran|poured|fastened|placed|wrote|labell?ed|sorted|needed|handled|tested"
+    # equipment handled in oxygen, prosthetic and feeding training: "Lia swapped the tank and set flow correctly"
+    r"|swapped|switched|attached|connected|adjusted|cleaned|emptied|primed|programmed|locked|lifted|pushed|steered"
+    r"|folded|timed|recorded|logged|monitored|wrapped|secured|strapped|buckled|sequenced|prompted|redirected|set"
     r"|(?-i:RD|RTD)"  # "Jolene RD: good, 1 cue for knee block": the abbreviation as the verb
 )
 _RESULT = re.compile(
@@ -80,6 +83,10 @@ _NAMED_DEMO = re.compile(
     r"\b(?P<name>[A-Z][a-zà-öø-ÿ]{2,})\s+(?:then\s+)?(?:return[- ])?(?:demonstrated|demo'd|performed|practi[cs]ed"
     r"|role-played)\b"
 )
+# "Joaquín demo: ramp guarding x2 correct": a first name's own demonstration label, with its result on the line
+_NAMED_DEMO_LABEL = re.compile(
+    r"\b(?P<name>[A-Z][a-zà-öø-ÿ]{2,})\s+(?:return\s+)?demo(?:nstration)?\s*:(?P<body>[^\n]*)"
+)
 _NOT_NAMES = frozenset(
     {
         "Patient",
@@ -108,6 +115,7 @@ _NOT_NAMES = frozenset(
         "Ota",
         "Pta",
         "Cota",
+        "Technique",
     }
 )
 
@@ -194,6 +202,11 @@ def _subject_pattern(names: set[str]) -> tuple[re.Pattern[str], str]:
     return re.compile(rf"{head}(?P<rest>{rest})", re.I), starts
 
 
+_RESULT_BEFORE = re.compile(
+    r"\b(?:correctly|accurately|safely|independently|properly|competently|successfully)\s+$", re.I
+)
+
+
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
     """Sentences where the caregiver does something and the result is given."""
     out = []
@@ -205,7 +218,9 @@ def _acted(ex: Extraction) -> list[tuple[int, int]]:
         if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):
             continue
         strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
-        if (strong or _RESULT.search(m["rest"])) and not _FUTURE.search(m.group(0)):
+        # the result may be said right before the verb: "She correctly mixed thickened liquid"
+        result = _RESULT.search(m["rest"]) or _RESULT_BEFORE.search(text, m.start(), m.start("verb"))
+        if (strong or result) and not _FUTURE.search(m.group(0)):
             out.append((m.start(), m.end("verb")))
             pos = m.end()
     if not out:
@@ -286,6 +301,12 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             m.span()
             for m in _NAMED_DEMO.finditer(ex.text)
             if m["name"] not in _NOT_NAMES and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])
+        ]
+    if not documented:
+        documented = [
+            m.span()
+            for m in _NAMED_DEMO_LABEL.finditer(ex.text)
+            if m["name"] not in _NOT_NAMES and _RESULT.search(m["body"]) and not _RD_NOT_DONE.match(m["body"])
         ]
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
     return documented, negated

@@ -314,8 +314,31 @@ def earlier_visit(doc: str, start: int, end: int) -> bool:
 def session_dates(ex: Extraction) -> list[DateMention]:
     """The dates a note gives for its own session: those labelled as the date of service, else every date without
     another label. A date of service given for the note is the note's own when it is one of them; otherwise the
-    two differ (the date_of_service check, and a worklist item that refuses a note of another session)."""
-    return [d for d in ex.dates if d.label == "dos"] or [d for d in ex.dates if d.label == ""]
+    two differ (the date_of_service check, and a worklist item that refuses a note of another session). A letter's
+    own date (alone on its line above the salutation) is when it was written, when its body dates the session."""
+    labelled = [d for d in ex.dates if d.label == "dos"]
+    if labelled:
+        return labelled
+    unlabelled = [d for d in ex.dates if d.label == ""]
+    salutation = _SALUTATION.search(ex.text) if len({d.value for d in unlabelled}) > 1 else None
+    if salutation is None:
+        return unlabelled
+    body = [d for d in unlabelled if not (d.span[0] < salutation.start() and _alone_on_line(ex, d))]
+    return body or unlabelled
+
+
+# "Dear Dr. Lane,", "To whom it may concern:": a letter's salutation
+_SALUTATION = re.compile(r"^[ \t]*(?:dear\b|to whom it may concern)", re.I | re.M)
+_DATE_LINE_BEFORE = re.compile(r"[ \t]*(?:dated?[ \t]*:?[ \t]*)?", re.I)
+_DATE_LINE_AFTER = re.compile(r"[ \t.,]*")
+
+
+def _alone_on_line(ex: Extraction, d: DateMention) -> bool:
+    """Whether the date is all its line says ("July 9, 2025", "Date: 07/09/2025")."""
+    a, b = ex.lines.line_span(ex.lines.number(d.span[0]))
+    return bool(
+        _DATE_LINE_BEFORE.fullmatch(ex.text, a, d.span[0]) and _DATE_LINE_AFTER.fullmatch(ex.text, d.span[1], b)
+    )
 
 
 def planned_or_earlier(doc: str, start: int, end: int) -> bool:

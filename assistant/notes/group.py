@@ -38,6 +38,16 @@ _GROUP_COUNT = (
     rf"|{_WHO}\s+(?:represented|in\s+(?:the\s+)?group|attending|in\s+attendance|present)\s*[:=(-]?\s*(?P<n5>{_N})\b"
     # "Families present (3 different children)": different patients are a group whatever the verb
     rf"|(?P<n6>{_N})\s+(?:different|separate)\s+(?:patients|pts|clients|families|children|residents)\b"
+    # "Families: 3 (patients Ferreira, Lindqvist, Zaragoza)": a class header's count of families
+    rf"|\bfamilies\s*[:=]\s*(?P<n10>{_N})\s*(?:\(|$|\n|,|;)"
+    # "Attendance: 3 families (Ames, Blake, Cruz)", "Participants - 4 patients' families": a class header's count
+    rf"|\b(?:attendance|attendees|attending|present|participants|class size|group size)\s*[:=-]\s*"
+    rf"(?P<n11>{_N})\s+(?:different\s+)?(?:families|patients|pts|households|residents|clients)\b"
+    # "Caregivers present: 5, from 3 households": where the caregivers came from
+    rf"|\bfrom\s+(?P<n12>{_N})\s+(?:different\s+|separate\s+)?(?:households|families)\b"
+    # "6 caregivers / 4 patients": a count of caregivers beside a count of their patients
+    rf"|\d{{1,2}}\s+(?:caregivers|carers|attendees)\s*[,;/]\s*(?P<n13>{_N})\s+(?:patients|pts|families|households"
+    r"|residents|clients)\b"
     # "(4 pts, 6 caregivers)": a count of patients beside a count of their caregivers
     rf"|(?P<n7>{_N})\s+(?:patients|pts|clients|families|children|residents)\s*[,;/]\s*\d{{1,2}}\s+(?:caregivers|carers)\b"
 )
@@ -160,6 +170,21 @@ _RELATIVE_OF_NAMED_AFTER = re.compile(
 # ("  L. Dube - wife Thandiwe, son Sipho", "1. Aiyana Redcloud (4y) - mother Dakota", "- M. O'Rourke: son Declan"),
 # bulleted, numbered or indented. The relative is followed by a name: "Mary Smith - wife (unpaid)" lists one
 # patient's caregivers by name and role, and counts nobody.
+# "daughter of Carmen Villaseca (this pt); husband of Dorothea Pruitt", "Greta Lindholm (wife of Sven Lindholm)": a
+# class's attendees, each the relative of a named patient (the patient's first name is the key)
+_RELATIVE_OF_NAME = re.compile(
+    r"\b(?i:wife|husband|spouse|partner|daughter|dtr|son|(?:son|daughter)-in-law|mother|father|parents?|sister|brother"
+    r"|grand\w+|niece|nephew|friend|neighbou?r|caregivers?)\s+of\s+(?:(?i:pt|patient|client|resident)\s+)?"
+    r"(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?P<who>(?:[A-Z]\.\s?)?[A-Z][^\W\d_]+)(?:[ -][A-Z][^\W\d_]+)?"
+)
+_INITIAL = re.compile(r"^[A-Z]\.\s?")
+
+
+def _patient_key(who: str) -> str:
+    """The name a relative's patient goes by: the first name, or the surname after an initial ("pt R. Vance")."""
+    return _INITIAL.sub("", who).split()[0].split("-")[0]
+
+
 _ATTENDEE_ROW = re.compile(
     # "  (a) Cyrus Farahani, 3 -- mother Leyla": a lettered row, and the child's age after the name
     r"^(?:[ \t]*(?:[-*•]|\(?\d{1,2}[).]|\(?[a-h][).])[ \t]+|[ \t]{2,}|\t)"
@@ -405,10 +430,10 @@ def find_group(text: str) -> Group:
             group.patients, group.span = found
             listed = True
     if group.patients is None and _GROUP_WORD.search(text):
-        named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAMED_AFTER.finditer(text)],
-                       key=lambda m: m.start())
-        # a patient is known by the first word of the name ("of Ann" and "of Ann Lee" are one patient)
-        who = {m["who"].split()[0] for m in named}
+        named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAMED_AFTER.finditer(text),
+                        *_RELATIVE_OF_NAME.finditer(text)], key=lambda m: m.start())
+        # a patient is known by one name ("of Ann" and "of Ann Lee" are one patient, "pt R. Vance" is Vance)
+        who = {_patient_key(m["who"]) for m in named}
         if len(who) >= 2:
             group.patients, group.span = len(who), (named[0].start(), named[-1].end())
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None

@@ -58,7 +58,7 @@ def refuse_document_file(text: str) -> None:
         if head.startswith(signature):
             raise NotTextError(
                 f"The input is {name} file, not the text of a note.",
-                hint=f"Open the file and copy the note's text, or export the note as plain text (.txt).",
+                hint="Open the file and copy the note's text, or export the note as plain text (.txt).",
             )
 
 

@@ -122,6 +122,8 @@ _ARRANGED = re.compile(
     r"|\b(?:employed|hired)\s+by\s+(?:the\s+|his\s+|her\s+|their\s+|(?:pt|patient)['’]s\s+)?"
     r"(?:parents|mother|father|son|daughter|children|husband|wife)\b"
     r"|\bagency[- ](?:employed|hired|placed|scheduled)\b"
+    # "dining assistant employed by Willow Creek", "hired by Golden Years": a named employer (capitalised)
+    r"|\b(?:employed|hired|contracted|staffed)\s+by\s+(?:the\s+)?(?-i:[A-Z])[\w'&.-]*"
     # "both employees of Sunflower Kids", "staff of Lakeview Manor": a named employer
     r"|\b(?:employees?|staff)\s+(?:of|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # the family as the employer: "the family pays him as her caregiver", "a companion the family hires 20 hrs/week"

@@ -268,6 +268,10 @@ _JURISDICTION_BEFORE = re.compile(
 )
 
 
+# the thoracic levels written like a three-character code (ICD-10-CM has no T10-T12 category): "T10 paraplegia"
+_SPINAL_LEVELS = frozenset({"T10", "T11", "T12"})
+
+
 @dataclass(frozen=True)
 class IcdMention:
     code: str
@@ -288,6 +292,8 @@ def find_icd10(
         bracketed = text.rfind("(", line_start, m.start()) > text.rfind(")", line_start, m.start())
         if _JURISDICTION_BEFORE.search(text, max(line_start, m.start() - 24), m.start()):
             continue
+        if m["code"] in _SPINAL_LEVELS:
+            continue  # "(T10 complete SCI)   Dx: G82.20": a spinal level on a diagnosis line, never a category
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
     if search(_SPOKEN_ICD_GATE, text):  # "G three five point A": a dictated diagnosis code
@@ -358,6 +364,18 @@ CREDENTIALS: dict[str, str] = {
     "PA": "NPP",
     "CNS": "NPP",
 }
+# a therapy student's credential names the discipline of the service, not a clinician who may furnish it
+# ("Shira Feldman-Oduya, SPT"; "Student: Keanu Kalani-Brooks, OTS")
+STUDENT_CREDENTIALS: dict[str, str] = {"SPT": "PT", "SPTA": "PT", "OTS": "OT", "OTAS": "OT", "SLP-S": "SLP"}
+_STUDENT = re.compile(r"(?<![\w/-])(?P<cred>SPTA|SPT|OTAS|OTS|SLP-S)(?![\w/-])")
+
+
+def student_discipline(text: str) -> str | None:
+    """The discipline a therapy student's credential names, when the note gives one."""
+    m = _STUDENT.search(text)
+    return STUDENT_CREDENTIALS[m["cred"]] if m else None
+
+
 _CRED_ALT = "|".join(re.escape(c) for c in sorted(CREDENTIALS, key=len, reverse=True))
 # "Jane Doe, PT, DPT" / "J. Doe PTA" / "Therapist: Ann Lee, OTR/L" / "signed: ... SLPA"
 _CREDENTIAL = re.compile(rf"(?=[A-Z])(?<![\w/-])(?P<cred>{_CRED_ALT})(?![\w/-])")  # lookahead: fail fast
@@ -371,9 +389,10 @@ _CRED_TAIL = r"\s*(?:(?:" + _CRED_ALT + "|" + _DEGREES + r")\s*[,/]?\s*){0,3}$"
 # Letters beyond ASCII count inside a name ("Engström", "Calderón-Adjei", "Sæther"), and so do the lower-case
 # particles of a surname ("Mac an tSaoir", "van der Berg", "de la Cruz"): a particle is its own part but, like an
 # particle, it names no one on its own ("referred to an OT"), so it neither opens a name nor ends one.
-_NAME_FIRST = r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.)"
+# ... and an elided particle opens a surname: "O'Donoghue", "D'Angelo", "N’Diaye"
+_NAME_FIRST = r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.|[A-Z]['’][A-Z][^\W\d_]+)"
 _NAME_PART = (
-    r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.|[thn][A-Z][^\W\d_A-Z]+"
+    r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.|[A-Z]['’][A-Z](?:[^\W\d_]|['-])*|[thn][A-Z][^\W\d_A-Z]+"
     r"|(?:an|van|von|der|den|de|da|del|della|di|du|le|la|bin|ibn|al|el|ter|ten|y|dos|das)(?=\s+[A-Za-z]))"
 )
 _NAME_BEFORE = re.compile(

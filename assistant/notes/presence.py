@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from assistant.notes import grid
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
@@ -52,7 +53,7 @@ _CAREGIVERS_OF = re.compile(
 _AWAY_BODY = (
     r"\b(?:patients?|pts?|residents?|clients?|(?:Mr|Mrs|Ms|Mister|Missus)\.?\s+[A-Z][a-z]*|he|she)\b[^.;\n]{0,25}?"
     r"\b(?:was|is|were|are|remained|stayed|went|had gone|out|left)\s+(?:at|to|attending|out|with|for)\s+"
-    r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,3}?(?:appointment|appt|program|school|dialysis|work|class|church"
+    r"(?:his|her|their|the|a|an)?\s*(?:[\w'-]+\s+){0,4}?(?:appointment|appt|program|school|dialysis|work|class|church"
     r"|center|rehab|hospital|graduation|recital|lunch|store|errands?|homes?|nap|sleep|bed|barber\w*|clinic|lab|respite"
     r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
     r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"
@@ -166,6 +167,8 @@ _SUBJECTLESS_ABSENCE = re.compile(
     r"|w/o (?:patient|pt)|sin (?:el |la )?(?:paciente|pt|niño|niña)",
     re.I,
 )
+_ROOM_WORDS = re.compile(r"in (?:his|her|their) (?:room|bedroom|apartment)", re.I)
+_AT_BEDSIDE = re.compile(r"\bbedside\b[^.;\n]{0,12}$", re.I)
 # a ticked box or a filled radio button, and an empty one: "[x] no", "☑ No", "(•) no", "( ) yes", "☐ Yes"
 _BOX = r"(?:\[\s?[xX✓✔]\s?\]|☒|☑|\(\s?[xX•●*]\s?\)|◉)"
 _EMPTY_BOX = r"(?:\[\s?\]|☐|\(\s?\)|○)"
@@ -606,6 +609,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
             # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
             if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
                 continue
+            if _ROOM_WORDS.fullmatch(c.text) and _AT_BEDSIDE.search(ex.text, max(0, c.start - 20), c.start):
+                continue  # "at bedside in his room": where the training took place, not where the patient was
             if _SUBJECTLESS_ABSENCE.search(c.text):
                 absence.append((c.start, c.end))
                 continue
@@ -625,7 +630,14 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     absence += [
         (m.start(), m.end()) for m in finditer(_AWAY, ex.text, _AWAY_BODY) if not _inside(present_sorted, m.start())
     ]
-    where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: people(ex).patient)
+    who: list[People] = []
+
+    def named() -> People:  # the people the note names, found once and only when a pattern asks
+        if not who:
+            who.append(people(ex))
+        return who[0]
+
+    where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: named().patient, lambda: named().caregiver)
     # the patient's own part, with its own clock range, is kept apart from the training (timing.py): what its
     # words say of presence is about that part; that the patient came in then says they were away before
     parts = sorted(ex.time.entries)
@@ -639,12 +651,39 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     return _corrected(ex.text, *_answered(ex.text, presence, absence))
 
 
+# a grid's presence column ("Pt | Svc | In | Out | Pt in rm?" over "... | no") and its answers
+_PRESENT_COLUMN = re.compile(
+    r"(?:patient|pt|client|child|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:rm|room|session|tx))\??",
+    re.I,
+)
+_COLUMN_NO = re.compile(r"(?:no|n|absent|not present)\.?", re.I)
+_COLUMN_YES = re.compile(r"(?:yes|y|present)\.?", re.I)
+
+
+def _column_answers(text: str) -> tuple[list[Span], list[Span]]:
+    """(yes, no) answers in a grid's presence column."""
+    yes: list[Span] = []
+    no: list[Span] = []
+    if "?" not in text and "present" not in text.lower():
+        return yes, no
+    for cell in grid.cells(text):
+        if _PRESENT_COLUMN.fullmatch(cell.heading):
+            if _COLUMN_NO.fullmatch(text, cell.start, cell.end):
+                no.append((cell.start, cell.end))
+            elif _COLUMN_YES.fullmatch(text, cell.start, cell.end):
+                yes.append((cell.start, cell.end))
+    return yes, no
+
+
 def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
-    """A form's presence question and its answer ("Patient present: No") decide over the words the answer holds."""
+    """A form's presence question and its answer ("Patient present: No", a grid's "Pt in rm?" column) decide over
+    the words the answer holds."""
     form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
+    column_yes, column_no = _column_answers(text)
+    answered_no = sorted(answered_no + column_no)
     presence = [p for p in presence if not _inside(answered_no, p[0])]
-    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)]
+    presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)] + column_yes
     return presence, absence + answered_no
 
 

@@ -115,6 +115,14 @@ _GUIDELINE_BLOCK = re.compile(
     re.I | re.M,
 )
 _BLOCK_END = re.compile(r"^[ \t]*[-=]{2,}[ \t]*end\b", re.I | re.M)
+# "-- my pre-bill checklist --", "Self-audit checklist:": the clinician's own audit of the note; its ticked boxes
+# ("[x] return demo + result") say what the author believes is documented, they document nothing themselves
+_AUDIT_HEAD = re.compile(
+    r"^[ \t*#=-]*(?:(?:my|pre-?bill(?:ing)?|billing|self-?audit|audit|compliance|qa|coding|claim|chart)[ \t]+){1,2}"
+    r"check[ \t-]?list\b[^\n]*$",
+    re.I | re.M,
+)
+_AUDIT_ITEM = re.compile(rf"[ \t]*(?:{_BOX_OPEN}|{_BOX_TICKED.pattern})[^\n]*")
 # "Required documentation checklist: consent; caregiver ...": the list is on the heading's own line
 _LIST_ON_HEAD = re.compile(r":[ \t]*\S")
 # the marker opens its line: "[copied fwd from 02/12/2026] ...", "(carried forward) Consent: ...", "PRIOR VISIT
@@ -186,6 +194,18 @@ def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> Screened:
     return Screened("checklist", *_section(text, lines, m.start()))
 
 
+def _audit(text: str, lines: LineIndex, m: re.Match[str]) -> list[Screened]:
+    """An audit checklist's heading and the box lines under it (a signature or a note after them is kept)."""
+    out = [Screened("checklist", m.start(), m.end())]
+    n = lines.number(m.start())
+    for k in range(n + 1, min(len(lines.starts), n + 1 + SECTION_LINES)):
+        a, b = lines.line_span(k)
+        if not _AUDIT_ITEM.fullmatch(text, a, b):
+            break
+        out.append(Screened("checklist", a, b))
+    return out
+
+
 def _copied(text: str, lines: LineIndex) -> list[Screened]:
     """Lines marked as copied from an earlier visit, and the block under a copied heading."""
     out = []
@@ -246,6 +266,7 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("form_text", m.start(), m.end()) for m in finditer(_HELP_TEXT, text)]
     if CHECKLIST_WORDS & words:
         found += [_checklist(text, lines, m) for m in finditer(_CHECKLIST_HEAD, text)]
+        found += [item for m in finditer(_AUDIT_HEAD, text) for item in _audit(text, lines, m)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
     if _DESCRIPTOR_WORDS & words:

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from assistant.notes import grid
 from assistant.notes.addenda import Entry, find_entries
 from assistant.notes.lines import MAX_MENTIONS, LineIndex, words_of
 from assistant.notes.scan import sparse_finditer
@@ -143,10 +144,13 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:>=?|≥|\bat least|\bminimum(?: of)?|\bmore than|\brequires?|\brequired)[ \t]*$", re.I
 )
 _NOT_SESSION_AFTER = re.compile(r"^\s?(?:post|after|before|later|ago|prior)\b", re.I)
-# "her home (2 hours away)", "lives 20 min away", "20 min away from the clinic": how far someone lives, not a break
-_AWAY_AFTER = re.compile(r"^\s?away\b", re.I)
+# "her home (2 hours away)", "lives 20 min away", "the clinic is 40 min away", "20 min away from the clinic": how far
+# someone lives or something is, not a break ("Rosa stepped out 5 min" is one)
+_AWAY_AFTER = re.compile(r"^\s?(?:away|from here|by car|drive)\b", re.I)
 _DISTANCE_AFTER = re.compile(r"^\s?away\s+(?:from|by)\b", re.I)
-_DISTANCE_BEFORE = re.compile(r"\b(?:lives?|living|located|drives?|moved)\s+(?:about\s+|~\s?)?$", re.I)
+_DISTANCE_BEFORE = re.compile(
+    r"\b(?:lives?|living|located|is|are|sits|drives?|driving|moved)\s+(?:about\s+|~\s?)?$", re.I
+)
 MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
 AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
@@ -401,6 +405,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
             used.update((i, j))
             break
     _labelled_after(text, tokens, used, segments, reversed_)
+    _gridded(text, tokens, used, segments, reversed_)
     _columns(text, tokens, used, segments, reversed_)
     _stamped(text, tokens, used, segments)
     segments.sort(key=lambda s: s.span)
@@ -481,6 +486,61 @@ _COLUMN_HEADS = re.compile(
 )
 _RULE_ROW = re.compile(r"[ \t|:+=-]*\n")  # "|---|---|" under a markdown header
 _HEAD_WORDS, _TAIL_WORDS = frozenset({"start", "begin", "in"}), frozenset({"stop", "end", "finish", "out"})
+
+
+# a grid's columns by their headings ("Pt | Svc | In | Out | Total", "start,end,min,type"): a row's start and stop
+# cells are its range (run forward or back), its minutes cell the range's stated figure
+_GRID_START = frozenset({"in", "time in", "start", "start time", "begin", "from"})
+_GRID_STOP = frozenset({"out", "time out", "stop", "stop time", "end", "end time", "to"})
+_GRID_MINUTES = frozenset({"total", "min", "mins", "minutes", "total min", "total mins", "total minutes", "duration"})
+_GRID_FIGURE = re.compile(r"\d{1,3}")
+_GRID_KINDS = (
+    dict.fromkeys(_GRID_START, "start") | dict.fromkeys(_GRID_STOP, "stop") | dict.fromkeys(_GRID_MINUTES, "minutes")
+)
+
+
+def _grid_rows(text: str) -> dict[int, dict[str, tuple[int, int]]]:
+    """Each grid row's start, stop and minutes cells ("start", "stop", "minutes"), by where the row starts."""
+    rows: dict[int, dict[str, tuple[int, int]]] = {}
+    for cell in grid.cells(text):
+        kind = _GRID_KINDS.get(cell.heading)
+        if kind is not None:
+            rows.setdefault(cell.row, {}).setdefault(kind, (cell.start, cell.end))
+    return rows
+
+
+def _gridded(
+    text: str, tokens: list[_Token], used: set[int], segments: list[Segment], reversed_: list[Segment]
+) -> None:
+    """The range of each grid row from its start and stop cells, when a clock time fills each."""
+    if not (_GRID_START & words_of(text) and _GRID_STOP & words_of(text)):
+        return
+    starts = [t.start for t in tokens]
+    for row in _grid_rows(text).values():
+        if "start" not in row or "stop" not in row:
+            continue
+        i, j = bisect_left(starts, row["start"][0]), bisect_left(starts, row["stop"][0])
+        if i in used or j in used or j >= len(tokens) or i == j:
+            continue
+        if (tokens[i].start, tokens[i].end) == row["start"] and (tokens[j].start, tokens[j].end) == row["stop"]:
+            _keep_labelled(tokens[i], tokens[j], segments, reversed_)
+            used.update((i, j))
+
+
+def _grid_minutes(text: str, clock_spans: list[tuple[int, int]]) -> list[Duration]:
+    """A timesheet row's minutes cell ("| 30 |", ",41,") beside its start and stop cells, as a stated figure: the
+    total of the row's own range when its clock times make one, else a labelled total. (A billing grid's minutes per
+    code, with no start and stop, is a share of the time, not its total.)"""
+    if not (_GRID_MINUTES & words_of(text) and _GRID_START & words_of(text)):
+        return []
+    out = []
+    for row in _grid_rows(text).values():
+        a, b = row.get("minutes", (0, 0))
+        if a == b or "start" not in row or "stop" not in row or not _GRID_FIGURE.fullmatch(text, a, b):
+            continue
+        own = [span for span in clock_spans if row["start"][0] <= span[0] < span[1] <= row["stop"][1]]
+        out.append(Duration(int(text[a:b]), (a, b), True, of_range=own[0] if own else None))
+    return out
 
 
 def _columns(
@@ -615,6 +675,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
         out.append(Duration(total, (m.start(), m.end()), labelled or after_range, of_range=of_range))
     if {"total", "tot"} & words_of(text):
         out += [_labelled(m) for m in _LABELLED_TOTAL.finditer(text)]
+    out += _grid_minutes(text, spans)
     if {"minutes", "min", "mins"} & words_of(text):
         out += [Duration(int(m["num"]), m.span("num"), False) for m in _MINUTES_FIELD.finditer(text)]
         if "|" in text:

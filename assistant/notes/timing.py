@@ -132,11 +132,30 @@ _SCHEDULE_AFTER = re.compile(
     r"|\d\s?(?:x|times|days)\s?(?:/|a|per)\s?(?:wk|week))\b",
     re.I,
 )
+# "Travel: 11:50-12:55 (65 min), 2:05-3:10 return", "drive time 0810-0905", "windshield time 1:10-1:45": the
+# therapist's travel on a home or rural visit, not the session (a line labelled so, or the cue right before the range)
+_TRAVEL = r"(?:travel(?:l?ed|l?ing)?|drive|driving|drove|mileage|commute|windshield\s+time|en\s+route|transit)"
+_TRAVEL_LINE = re.compile(rf"[ \t*-]*(?:\w+\s+)?{_TRAVEL}\b", re.I)
+_TRAVEL_BEFORE = re.compile(rf"\b{_TRAVEL}\b(?:\s+(?:time|out|back|home|return|from|to))?[^.;\n\d]{{0,12}}$", re.I)
+# "13:43,13:58,15,DOC", "| 10:40 | 10:52 | documentation |": a timesheet row of the therapist's paperwork, its kind
+# the first word after the range (and its minutes figure)
+_PAPERWORK_AFTER = re.compile(
+    r"[\s,;|:()=-]{0,6}(?:\d{1,3}[\s,;|:()-]{0,4}(?:min\w*\b[\s,;|:)-]{0,4})?)?"
+    r"(?:doc|documentation|charting|note[- ]writing|paperwork|admin\w*)\b",
+    re.I,
+)
+# "CTS 10:05-10:41; documentation 10:41-10:50": the paperwork named right before its range
+_PAPERWORK_BEFORE = re.compile(
+    r"\b(?:doc|documentation|charting|note[- ]writing|paperwork|admin\w*)\b[ \t:=-]{0,4}(?:time[ \t:=-]{0,4})?$", re.I
+)
+_SENTENCE_BREAK = re.compile(r"\.\s")  # a semicolon goes on listing the travel ("out; 2:00-2:45 back")
+_BETWEEN = re.compile(r"\b(?:between|in between|gap)\b", re.I)
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
 _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 # "Total visit 50 min; CTS portion 34 min": a figure named the visit's is the whole visit's when the day has another
 # service (the training is a part of the visit)
+_TRAINING_NAMED = re.compile(r"\b(?:CTS|caregiver[ -]training|training)\b[^\n\d]{0,16}$", re.I)
 _VISIT_NAMED = re.compile(r"\b(?:visit|encounter)[ \t]*(?:time|length|duration)?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?$", re.I)
 
 
@@ -146,7 +165,7 @@ class TimeAccount:
     other: list[Segment] = field(default_factory=list)
     breaks: list[Segment] = field(default_factory=list)
     elsewhere: list[Segment] = field(default_factory=list)  # the patient's time elsewhere: neither CTS nor other
-    schedules: list[Segment] = field(default_factory=list)  # someone's routine hours, not the session
+    schedules: list[Segment] = field(default_factory=list)  # someone's routine, travel or paperwork: not the session
     other_days: list[Segment] = field(default_factory=list)  # sessions of another date logged in the same entry
     break_durations: list[Duration] = field(default_factory=list)
     stated: Duration | None = None
@@ -190,9 +209,10 @@ def _is_break(text: str, lines: LineIndex, seg: Segment, prev_break: int, next_s
     after = text[end : min(end + reach, next_start)] + ("0" if next_start < end + reach else "")
     if _BREAK_AFTER.match(after):
         return True
-    later = _EXCLUDED_LATER.match(after)
-    # "9:10-10:00, minus a ten-minute break ... (not counted)": the verdict after a deduction is the deducted part's
-    if later and not _DEDUCTED.search(after, 0, later.end()):
+    verdict = _EXCLUDED_LATER.match(after)
+    # "9:10-10:00, minus a ten-minute break ... (not counted)": the verdict after a deduction is the deducted part's;
+    # "10:00-10:20 and 10:30-10:45 (phone call between, not counted)": the verdict is the gap's, not the range's
+    if verdict and not _DEDUCTED.search(after, 0, verdict.end()) and not _BETWEEN.search(after, 0, verdict.end()):
         return True
     before = lines.before(seg.span[0], 30)
     cue = _BREAK_BEFORE.search(before)
@@ -216,6 +236,24 @@ def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
     if before and not _CTS_WORDS.search(before["between"] or "") and not _aside_closed(before["between"] or ""):
         return True
     return bool(_SCHEDULE_AFTER.match(text, seg.span[1], seg.span[1] + 40))
+
+
+def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
+    """A range of the therapist's travel or paperwork: on a line labelled as travel, right after a travel cue, or
+    a timesheet row whose kind is documentation."""
+    start, end = lines.line_span(lines.number(seg.span[0]))
+    label = _TRAVEL_LINE.match(text, start, seg.span[0])
+    # the label's own sentence: "Mileage 32 mi RT. Time 1:00-1:30 pm" is the session after it
+    if (
+        label
+        and not _CTS_WORDS.search(text, start, seg.span[0])
+        and not _SENTENCE_BREAK.search(text, label.end(), seg.span[0])
+    ):
+        return True
+    if _PAPERWORK_AFTER.match(text, seg.span[1], end) and not _CTS_WORDS.search(text, start, end):
+        return True
+    before = lines.before(seg.span[0], 40)
+    return _TRAVEL_BEFORE.search(before) is not None or _PAPERWORK_BEFORE.search(before) is not None
 
 
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
@@ -375,7 +413,9 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     for k, seg in enumerate(ordered):
         prev_break = ordered[k - 1].span[1] if k and acc.breaks and acc.breaks[-1] is ordered[k - 1] else -1
         next_start = ordered[k + 1].span[0] if k + 1 < len(ordered) else len(text)
-        if _is_break(text, lines, seg, prev_break, next_start):
+        if _not_session(text, lines, seg):
+            acc.schedules.append(seg)
+        elif _is_break(text, lines, seg, prev_break, next_start):
             acc.breaks.append(seg)
         elif _is_schedule(text, lines, seg):
             acc.schedules.append(seg)
@@ -397,10 +437,15 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
-    if acc.present and acc.stated is not None:
-        whole = union_minutes(acc.cts + acc.present)[0]
-        if abs(acc.stated.minutes - whole) <= MISMATCH_TOLERANCE < abs(acc.stated.minutes - union_minutes(acc.cts)[0]):
-            acc.session_stated, acc.stated = acc.stated, None  # "Total session 60 min": the whole visit
+    if (acc.present or acc.other) and acc.stated is not None:
+        # "Total session 60 min" with the patient's own part, "Visit total 50 min" over 35 min of training and the
+        # 15-min 97530 part: the whole visit, not a mismatch
+        wholes = {union_minutes(acc.cts + part)[0] for part in (acc.present, acc.other, acc.present + acc.other)}
+        own = abs(acc.stated.minutes - union_minutes(acc.cts)[0])
+        ours = _TRAINING_NAMED.search(lines.before(acc.stated.span[0], 40))  # "Total CTS 50 min" is the training's
+        if own > MISMATCH_TOLERANCE and not ours and any(abs(acc.stated.minutes - w) <= MISMATCH_TOLERANCE
+                                                         for w in wholes):
+            acc.session_stated, acc.stated = acc.stated, None
     _derive(lines, acc)
     return acc
 

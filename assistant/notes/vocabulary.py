@@ -74,6 +74,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not pres", "not pres.",
         # at the patient's job ("pt at his job during session")
         "at his job", "at her job", "at their job",
+        # elsewhere in the house or outdoors, or not come at all: "Pt was upstairs sleeping", "pt did not come"
+        "was upstairs", "is upstairs", "stayed upstairs", "remained upstairs", "upstairs sleeping", "upstairs napping",
+        "was downstairs", "stayed downstairs", "was outside", "stayed outside", "was outdoors",
+        "did not come", "didn't come", "did not accompany", "didn't accompany", "stayed behind",
     ),
     "CONSENT": (
         "consent", "consents", "consented", "consenting", "cnsnt", "consnt", "cnsent", "agreed to caregiver training",
@@ -209,6 +213,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "freezing strategies", "freezing episodes", "safe turning", "turning strategies",
         # low-vision adaptations
         "tactile markings", "tactile markers", "liquid-level indicator", "liquid level indicator", "kettle tipper",
+        "magnifier", "large print", "large-print", "contrast marking", "talking labels", "lighting",
+        # oxygen and breathing at home (the patient's functional performance, not clinical care)
+        "oxygen", "oxygen tank", "o2 tank", "o2 tubing", "oxygen tubing", "concentrator", "pulse oximeter",
+        "pulse ox", "spo2", "pursed-lip breathing", "pursed lip breathing", "breathing techniques",
+        # walking and turning cues (Parkinson carry-over), and a prosthesis
+        "walking", "turning", "external cues", "visual cues", "auditory cues", "cueing strategies", "lsvt",
+        "lsvt big", "lsvt loud", "prosthesis", "prosthetic", "liner", "sock ply", "shrinker", "residual limb",
+        "donning", "doffing",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -273,6 +285,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # a child's paid carer, and a carer the family employs ("nanny, employed full-time by the family")
         "nanny", "nannies", "au pair", "employed by the family", "employed full-time by the family",
         "employed full time by the family", "employed by the patient",
+        # a facility's or an agency's other care roles: "dining assistant", "direct care worker", "PSW"
+        "dining assistant", "dining staff", "resident assistant", "direct care worker", "direct care staff",
+        "personal support worker", "psw", "support worker", "care worker",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
@@ -468,4 +483,11 @@ AWAY_PLACES = (
     "adult day", "camp", "lobby", "waiting room", "wound center", "neuro clinic",
     "ortho", "orthopedic", "orthopaedic", "podiatrist", "cardiologist", "neurologist", "oncology",
     "check-up", "checkup", "check up", "house", "childcare", "child care", "playroom",
+    # away outdoors or in a vehicle: "pt resting in the car for this part", "Pt was out at the barn"
+    "car", "van", "barn", "pasture", "stable",
+    # a specialty's clinic, by its name: "at her podiatry visit", "pt at cardiology"
+    "podiatry", "cardiology", "neurology", "dermatology", "urology", "audiology", "optometry", "ophthalmology",
+    "dental",
+    # a facility's own rooms and pastimes, and a haircut: "Resident was at bingo in the activity room"
+    "bingo", "activity room", "activities", "chapel", "beauty shop", "haircut", "hair cut",
 )

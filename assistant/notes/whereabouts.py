@@ -30,7 +30,8 @@ SubjectOf = Callable[[Concept], str]
 
 # "Pt in hospital bed throughout" is a bed, not a hospital
 _PLACE_WORDS = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b"
-_PLACE = _PLACE_WORDS + r"(?!\s+bed\b)"
+# ... and a car to practise with is no place the patient went: "car transfer", "car seat", "car simulator"
+_PLACE = _PLACE_WORDS + r"(?!\s+(?:bed|transfers?|seat|simulator|door)\b)"
 # up to four words between the preposition and the place: "his 10:00 eye appointment", "the 2nd-floor infusion"
 _LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
 # the patient goes or is somewhere else: "left with the transport van", "spent the morning in the lab",
@@ -43,14 +44,17 @@ _ELSEWHERE_SOURCE = (
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
     r"|(?:was|is|were|are|remained|stayed|sat|being|resting|waiting|playing|napping|sleeping)\s+(?:still\s+)?"
     r"(?:at|in|out at|off at|away at|down at|across town at|across the street at|next door at)\s+" + _LEAD_IN + _PLACE
-    + r"|had\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
+    # "had his weekly cardiac rehab class", "was getting her infusion on your unit"
+    + r"|(?:had|was\s+(?:getting|receiving|having))\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
+    # "Pt receiving dialysis in the unit downstairs", "pt getting labs drawn", "pt undergoing an MRI"
+    + r"|(?:(?:was|is)\s+)?(?:getting|receiving|undergoing)\s+(?:(?:his|her|their|a|an)\s+)?" + _LEAD_IN + _PLACE
     + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
-    r"\b(?:pt|patient|client|child|children)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
+    r"\b(?:pt|patient|client|child|children|resident)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
     r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s"
     # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
@@ -77,11 +81,24 @@ _TAKEN_SOURCE = (
     r"|\b(?:picked|came for|arrived for|was here for)\s+" + _OBJECT + r"(?:\s+up)?\b|\bpicked up\s+" + _OBJECT + r"\b"
 )
 _TAKEN = re.compile(_TAKEN_SOURCE, re.I)
+# the patient by name, then where: "Wren in preschool", "Tobias was at school" (the name checked afterwards)
+# ... and "while Noah was at kindergarten": whoever is away while the training goes on, when not a caregiver
+_NAMED_AT_SOURCE = (
+    r"\b(?P<while>while\s+)?(?P<who>(?-i:[A-Z][a-z]+))\s+(?:(?:was|is|stayed|remained)\s+)?(?:at|in|@)\s+"
+    + _LEAD_IN
+    + _PLACE
+)
+_NAMED_AT = re.compile(_NAMED_AT_SOURCE, re.I)
 # What RE2 looks for before Python's `re` scans a note (scan.finditer): each pattern without its one
 # lookahead ("hospital bed"), so a note that names no place skips the costly scan.
 _PROBES = {
     pattern: source.replace(_PLACE, _PLACE_WORDS)
-    for pattern, source in ((_ELSEWHERE, _ELSEWHERE_SOURCE), (_PT_AT, _PT_AT_SOURCE), (_TAKEN, _TAKEN_SOURCE))
+    for pattern, source in (
+        (_ELSEWHERE, _ELSEWHERE_SOURCE),
+        (_PT_AT, _PT_AT_SOURCE),
+        (_TAKEN, _TAKEN_SOURCE),
+        (_NAMED_AT, _NAMED_AT_SOURCE),
+    )
 }
 # the caregiver came on their own: "son came in alone", "met me alone", "came to the clinic by herself", "came to
 # clinic alone"
@@ -158,6 +175,9 @@ _TAKES_PART = re.compile(
     # bench tx", "RD: wife perf bench tx w/ pt x2", "practiced transfers with pt himself"
     r"|\b(?:fed|assisted|transferred|dressed|bathed|guarded|spotted|positioned|stretched|walked)\s+(?:the\s+)?"
     r"(?-i:pt|Pt|patient|Patient)\b"
+    # bed mobility done on the patient in bed: "while Honora rolled him", "wife boosted her up in bed" (not
+    # "repositioned him": the therapist corrects the caregiver so)
+    r"|\b(?:rolled|log[- ]?rolled|boosted)\s+(?:him|her|(?:the\s+)?(?-i:pt|Pt|patient|Patient))\b"
     r"|\b(?:perf\w*|practi[cs]ed|did|demo'?d|used|tried)\b[^.;\n]{0,40}?\b(?:w/|with)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b"
     # the caregiver's hands-on task, named by its gerund, on the patient: "husband and son practiced turning pt"
     r"|\b(?:practi[cs]ed|performed|did|demo'?d|return[- ]demonstrated)\s+(?:\w+ing)\s+(?:the\s+)?(?-i:pt|Pt|patient)\b"
@@ -204,6 +224,10 @@ _ON_WHOM_NOT = re.compile(
     r"['’]s\b|\s+(?:own|husband|wife|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|friend"
     r"|neighbou?r|child|grand\w+|doll|model|arm|leg|hand"
     r"|end)\b"  # "practiced the cues on her end": at her end of a call, not on the patient
+)
+_NOT_WHO = frozenset({"The", "This", "That", "His", "Her", "Their"})
+_STAND_IN = re.compile(
+    r"\b(?:me|myself|(?:the\s+)?therapist|(?:a\s+)?partner|each other|(?:a\s+)?doll|mannequin)\b", re.I
 )
 _PATIENT_SUBJECT = re.compile(r"\b(?:[Pp]t|[Pp]atient|[Hh]e|[Ss]he|Mr|Mrs|Ms|[Cc]lient|[Cc]hild)\b")
 _PERSON = re.compile(
@@ -364,15 +388,22 @@ def _once(names: Callable[[], frozenset[str]]) -> Callable[[], frozenset[str]]:
     return ask
 
 
-def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[], frozenset[str]]) -> Whereabouts:
+def whereabouts(
+    ex: Extraction,
+    subject_of: SubjectOf,
+    patient_names: Callable[[], frozenset[str]],
+    caregiver_names: Callable[[], frozenset[str]] = frozenset,
+) -> Whereabouts:
     """Presence, absence and mid-session changes the circumstances of the note give for the patient."""
     presence: list[Span] = []
     absence: list[Span] = []
     changed: list[Span] = []
     names = _once(patient_names)
     named = _named_taken(names()) if next(finditer(_NAMED_GATE, ex.text), None) else None
-    for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, *([named] if named else [])):
+    for m in _matches(ex, _ELSEWHERE, _PT_AT, _TAKEN, _COLLECTED, _ALONE, _NAMED_AT, *([named] if named else [])):
         a, b = m.span()
+        if m.re is _NAMED_AT and not _named_away(m, names, caregiver_names):
+            continue
         if m.re is _ALONE:
             said = m.group(0).lower()  # "none of the patients came", "(no pt)", "came in, dad not w him"
             subjectless = said.startswith(("none", "(")) or " not w" in said
@@ -401,6 +432,8 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             continue
         if m.re is not _THROUGHOUT and (
             _ON_WHOM_NOT.match(ex.text, b, b + 16)
+            # "practiced guarding me 150 ft, 1 reminder to stay on her weak L side": the therapist stood in
+            or _STAND_IN.search(ex.text, a, b)
             # "wife has assisted pt with showers since discharge": what the caregiver does at home, not the session
             or _HABIT_BEFORE.search(ex.text, max(s_start, a - 30), a)
             or _HABIT_AFTER.search(ex.text, b, min(s_end, b + 50))
@@ -411,6 +444,17 @@ def whereabouts(ex: Extraction, subject_of: SubjectOf, patient_names: Callable[[
             continue
         presence.append((a, b))
     return Whereabouts(presence, absence, changed)
+
+
+def _named_away(
+    m: re.Match[str], patient_names: Callable[[], frozenset[str]], caregiver_names: Callable[[], frozenset[str]]
+) -> bool:
+    """The patient named away ("Wren in preschool"), or, in a "while" clause ("while Noah was at kindergarten"),
+    anyone away who is no caregiver the note names, nor a pronoun, a title or a role."""
+    who = m["who"]
+    if who in patient_names():
+        return True
+    return bool(m["while"]) and who not in caregiver_names() and not _PERSON.fullmatch(who) and who not in _NOT_WHO
 
 
 def _patient_first(clause: str) -> bool:
