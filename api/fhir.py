@@ -1,7 +1,8 @@
 """What an EHR sends, as FHIR R4 (fhir.resources R4B models): notes and denials.
 
 - DocumentReference → the note text (and a date of service when the document has one).
-- ClaimResponse → the CARC/RARC codes of its adjudications ("CO-50 N115") and the payer's words.
+- ClaimResponse → the CARC/RARC codes of its adjudications ("CO-50 N115") and the payer's words; its
+  insurer and date created also fill the claim the appeal is drafted with.
 
 fhir.resources does not enforce code bindings or 1..* cardinality, so status and content are
 checked here. Errors are `ApiError`s (422) naming the field, never quoting its value.
@@ -157,6 +158,30 @@ def claim_response_denial(data: dict[str, Any]) -> FhirDenial:
     words = [cr.disposition or "", *[(n.text or "") for n in cr.processNote or []]]
     text = " ".join(w for w in words if w).strip() or None
     return FhirDenial(codes=" ".join(codes), text=text[:4000] if text else None)
+
+
+def claim_with_response(claim: dict[str, Any] | None, claim_response: dict[str, Any]) -> dict[str, Any]:
+    """The claim to draft with. A ClaimResponse also carries the payer (`insurer`) and the notice date (`created`),
+    which decide the appeal route and its deadline (docs/claims.md), so it fills what the sent claim leaves out;
+    what the claim gives wins."""
+    if claim is None:
+        return claim_response
+    if claim.get("resourceType") == "Bundle":
+        return {**claim, "entry": [*(claim.get("entry") or []), {"resource": claim_response}]}
+    if "resourceType" in claim:
+        return {
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": [{"resource": claim}, {"resource": claim_response}],
+        }
+    from assistant.drafting.claims import ALIASES
+    from assistant.drafting.fhir_claims import claim_from_fhir
+
+    out = dict(claim)
+    for key, value in claim_from_fhir(claim_response).items():
+        if not any(name in claim for name in (key, *ALIASES.get(key, ()))):
+            out[key] = value
+    return out
 
 
 def resolve_note(body: Any) -> tuple[str, date | None]:
