@@ -23,7 +23,7 @@ from assistant.drafting.actions import (
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.case import Case, build_case
-from assistant.drafting.claims import Claim, date_warnings, parse_claim
+from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.denial import code_meanings
 from assistant.drafting.deps import DraftingDeps
@@ -138,7 +138,7 @@ def draft_appeal(
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     parsed = parse_claim(claim)
     case = build_case(deps, text, parsed, denial, denial_text, dos)
-    case.warnings[:0] = date_warnings(parsed, case.service_date, deps.today())
+    case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed)]
     retrieved = _retrieved(deps, case)
     reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
