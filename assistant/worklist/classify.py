@@ -98,7 +98,9 @@ def candidate(
 ) -> Candidate:
     adjustments = denials(line, claim)
     remarks = [*line.remarks, *claim.remarks]
-    group, denial = denial_label(adjustments, remarks)
+    # an informational remark (MA01: the appeal rights) is kept with the item but is no reason for the denial
+    reasons = [r for r in remarks if not getattr(knowledge.reason_codes.get(r), "informational", False)]
+    group, denial = denial_label(adjustments, reasons)
     kind = payer_type(claim.filing_indicator)
     route, action = preliminary_route(knowledge, kind, denial)
     due = None
