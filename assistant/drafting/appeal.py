@@ -25,7 +25,7 @@ from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.case import Case, build_case
 from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
-from assistant.drafting.denial import code_meanings
+from assistant.drafting.denial import code_meanings, reason_in_words
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
@@ -204,6 +204,7 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         letter_title=kb.appeals.route(case.route).title,
         denial=case.denial.label,
         denial_meanings=code_meanings(case.denial),
+        denial_reason=reason_in_words(case.denial),
         payer_text=mask_injections(case.denial.text) if case.denial.text else None,
         service_date=us_date(case.service_date),
         billed_lines=[lines_text([ln]) for ln in case.claim.billed_lines()],

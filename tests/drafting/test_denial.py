@@ -218,3 +218,22 @@ def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, 
     found = pattern_in_words(Denial(raw="x", carcs=[], text=words), KB.denial_patterns)
     assert (found.id if found else None) == pattern
     assert found is None or "(" not in found.title.rsplit(")", 1)[-1]  # no empty code list in the title
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "She said it was denied as not medically necessary because the pt was absent. Ref 1.",
+            "denied as not medically necessary because the pt was absent",
+        ),
+        ("Service not covered under the member's plan; call us", "not covered under the member's plan"),
+        ("See the portal.", None),
+    ],
+)
+def test_reason_in_words(text: str, reason: str | None) -> None:
+    """QA10 #17: a decision that names no code is shown by its stated reason."""
+    from assistant.drafting.denial import reason_in_words
+    from assistant.drafting.models import Denial
+
+    assert reason_in_words(Denial(raw="", carcs=[], text=text)) == reason
