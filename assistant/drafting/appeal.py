@@ -78,7 +78,7 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
 
 def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
     kb, pattern = deps.knowledge, case.pattern
-    retrieved = Retrieved(kb)
+    retrieved = Retrieved(kb, case.payer_type)
     retrieved.add(pattern.sources if pattern else [])
     for ref in [*case.denial.carcs, *case.denial.rarcs]:
         if (rc := kb.reason_codes.get(ref.code)) is not None:
