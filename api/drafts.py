@@ -12,9 +12,9 @@ from fastapi import Response
 from pydantic import BaseModel
 
 from api.downloads import DOCX, render_docx
-from api.fhir import claim_response_denial, claim_with_response, resolve_note
+from api.fhir import claim_response_denial, resolve_note
 from api.schemas import AppealRequest, RewriteRequest
-from assistant.service import Assistant
+from assistant.service import Assistant, claim_with_response
 
 
 def _reply(result: Any, fmt: str, kind: str) -> Response:

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 
 from api.errors import ApiError
-from api.fhir import claim_response_denial, claim_with_response, document_note
+from api.fhir import claim_response_denial, document_note
 from assistant.drafting.claims import parse_claim
+from assistant.service import claim_with_response
 from tests.api.conftest import NOTE, document_reference
 
 
