@@ -280,7 +280,8 @@ def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
 # The clause of a decision written in words that gives its reason: from the word that says the service was refused to
 # the end of its sentence ("... were denied as not medically necessary because the patient was not present").
 _REASON_CLAUSE = re.compile(
-    r"\b(?:denied|denial|not (?:covered|payable|medically necessary|reasonable and necessary))\b[^.;!?\n]{0,240}+",
+    r"\b(?:denied[ \t]+(?:as|because|for|due[ \t]+to)|not[ \t]+(?:covered|payable|medically[ \t]+necessary|"
+    r"reasonable[ \t]+and[ \t]+necessary))\b[^.;!?\n]{0,240}+",
     re.IGNORECASE,
 )
 

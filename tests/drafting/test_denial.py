@@ -229,6 +229,7 @@ def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, 
         ),
         ("Service not covered under the member's plan; call us", "not covered under the member's plan"),
         ("See the portal.", None),
+        ("Initial denial dated 08/01/2026: claim went to review; MAC says no records received -> denied.", None),
     ],
 )
 def test_reason_in_words(text: str, reason: str | None) -> None:
