@@ -55,9 +55,10 @@ def code_validity(intent: Intent, pin: Pin) -> Claim:
         return Claim(f"No: {info.code} is an add-on code, billed only together with {info.primary}.", pin.entry)
     if intent.period is None:
         return Claim(f"{info.code} is valid {_window(info.effective_from, info.effective_to)}.", pin.entry)
-    if intent.today is not None and intent.period[0] > intent.today and info.effective_to is None:
-        # a date or a year ahead: the code sets of later years are not published, so "in effect then" is not known,
-        # only that nothing ends it as of today
+    if intent.today is not None and intent.period[0] > intent.today and info.effective_to is None \
+            and (intent.said or intent.period[0] == intent.period[1]):
+        # a date ahead: the code sets of later years are not published, so "in effect then" is not known, only that
+        # nothing ends it as of today
         return Claim(f"{info.code} is valid {_window(info.effective_from, None)} with no end date as of today; the "
                      "code sets of later years are not published yet.", pin.entry)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
