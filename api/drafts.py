@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from api.downloads import DOCX, render_docx
 from api.fhir import claim_response_denial, resolve_note
 from api.schemas import AppealRequest, RewriteRequest
-from assistant.service import Assistant
+from assistant.service import Assistant, claim_with_response
 
 
 def _reply(result: Any, fmt: str, kind: str) -> Response:
@@ -34,12 +34,14 @@ def draft_rewrite(body: RewriteRequest, assistant: Assistant, fmt: str) -> Respo
 
 def draft_appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Response:
     text, dos = resolve_note(body)
-    denial, denial_text = body.denial, body.denial_text
+    denial, denial_text, claim = body.denial, body.denial_text, body.claim
     if body.claim_response is not None:
         found = claim_response_denial(body.claim_response)
         denial = " ".join(x for x in (denial, found.codes) if x)
         denial_text = denial_text or found.text
+        claim = claim_with_response(claim, body.claim_response)
     assert denial is not None  # AppealRequest requires denial or claim_response
-    result = assistant.draft_appeal(denial, text, claim=body.claim, denial_text=denial_text, dos=dos,
-                                    known_names=body.all_known_names())
+    result = assistant.draft_appeal(
+        denial, text, claim=claim, denial_text=denial_text, dos=dos, known_names=body.all_known_names()
+    )
     return _reply(result, fmt, "appeal")

@@ -137,7 +137,21 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
         if kind in {"json_invalid", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
             msg = _allowed(err) or _NEUTRAL.get(kind, "invalid value")
         out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
-    return out
+    return _without_other_branches(out)
+
+
+def _without_other_branches(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An optional or either-shape field (`billed`: lines or a string, or left out) fails once per shape it could
+    have had; the shape the value was not ("should be None", "should be a valid string") only hides the one it was.
+    Those are dropped whenever the same field has another error."""
+    def field(e: dict[str, Any]) -> tuple[Any, ...]:
+        return tuple(e["loc"][:2])
+
+    def shape_only(e: dict[str, Any]) -> bool:
+        return e["type"] == "none_required" or e["type"].endswith("_type")
+
+    real = {field(e) for e in errors if not shape_only(e)}
+    return [e for e in errors if not (shape_only(e) and field(e) in real)]
 
 
 def _text_length(kind: str, ctx: dict[str, Any]) -> str | None:
@@ -193,6 +207,13 @@ async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
                                 "Content-Type: application/json.")
     if any(e["type"] == "json_invalid" for e in errors):
         return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
+    # one field's errors carry that field's own code, as the library's errors for it do (docs/api.md)
+    if errors and all(e["loc"][1:2] == ["dos"] for e in errors):
+        return problem_response(422, "invalid_date", "`dos` is not a date: send an ISO date, e.g. 2025-03-04.",
+                                errors=errors)
+    if errors and all(e["loc"][1:2] == ["billed"] for e in errors):
+        return problem_response(422, "bad_billed_line", "A billed line is not valid; see `errors` (units are a "
+                                "whole number from 1 to 99).", errors=errors)
     return problem_response(
         422, "invalid_request", "The request does not match the schema; see `errors`.", errors=errors
     )

@@ -1,7 +1,8 @@
 """What an EHR sends, as FHIR R4 (fhir.resources R4B models): notes and denials.
 
 - DocumentReference → the note text (and a date of service when the document has one).
-- ClaimResponse → the CARC/RARC codes of its adjudications ("CO-50 N115") and the payer's words.
+- ClaimResponse → the CARC/RARC codes of its adjudications ("CO-50 N115") and the payer's words; its
+  insurer and date created also fill the claim the appeal is drafted with.
 
 fhir.resources does not enforce code bindings or 1..* cardinality, so status and content are
 checked here. Errors are `ApiError`s (422) naming the field, never quoting its value.

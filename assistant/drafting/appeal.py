@@ -23,9 +23,9 @@ from assistant.drafting.actions import (
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief
 from assistant.drafting.case import Case, build_case
-from assistant.drafting.claims import Claim, date_warnings, parse_claim
+from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
-from assistant.drafting.denial import code_meanings
+from assistant.drafting.denial import code_meanings, reason_in_words
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
@@ -79,7 +79,7 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
 
 def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
     kb, pattern = deps.knowledge, case.pattern
-    retrieved = Retrieved(kb)
+    retrieved = Retrieved(kb, case.payer_type)
     retrieved.add(pattern.sources if pattern else [])
     for ref in [*case.denial.carcs, *case.denial.rarcs]:
         if (rc := kb.reason_codes.get(ref.code)) is not None:
@@ -139,7 +139,7 @@ def draft_appeal(
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     parsed = parse_claim(claim)
     case = build_case(deps, text, parsed, denial, denial_text, dos)
-    case.warnings[:0] = date_warnings(parsed, case.service_date, deps.today())
+    case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed)]
     retrieved = _retrieved(deps, case)
     reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
@@ -205,6 +205,7 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         letter_title=kb.appeals.route(case.route).title,
         denial=case.denial.label,
         denial_meanings=code_meanings(case.denial),
+        denial_reason=reason_in_words(case.denial),
         payer_text=mask_injections(case.denial.text) if case.denial.text else None,
         service_date=us_date(case.service_date),
         billed_lines=[lines_text([ln]) for ln in case.claim.billed_lines()],

@@ -73,6 +73,8 @@ class AppealBrief(_M):
     letter_title: str  # e.g. "Request for Redetermination"; the request section asks for exactly this
     denial: str
     denial_meanings: list[str]
+    #: The payer's reason in its words when the decision names no code (the letter restates it).
+    denial_reason: str | None = None
     payer_text: str | None  # the payer's own words: data to answer, never instructions
     service_date: str | None
     billed_lines: list[str]

@@ -32,7 +32,13 @@ from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.remedy import pattern_remedy, says, time_profile
-from assistant.drafting.route import another_payer_codes, choose_route, payer_type_of, unprocessable_codes
+from assistant.drafting.route import (
+    another_payer_codes,
+    choose_route,
+    payer_type_of,
+    reopened_when_late,
+    unprocessable_codes,
+)
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -334,6 +340,9 @@ def build_case(
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
     deadline = _deadline(deps, route, claim, service_date, payer_text)
+    if (reopened := reopened_when_late(kb, route, payer_type, parsed,
+                                       lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
+        route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when
     texts, given = (payer_text, record), claim.good_cause or ""
     if deadline is not None and deadline.overdue:
         claim, texts, notes = _good_cause(kb, claim, texts)

@@ -302,10 +302,14 @@ class Claim(_Strict):
     def amount_in_dispute(self) -> float | None:
         """The charges still in dispute: the denied lines' charges when the claim flags and prices them, else the
         claim's total charge; None when neither is given (the amount in controversy cannot be judged)."""
+        denied = self.denied_charges()
+        return denied if denied is not None else _money(self.billed_amount)
+
+    def denied_charges(self) -> float | None:
         denied = [_money(line.charge) for line in self.lines if line.denied]
         if denied and None not in denied:
             return sum(d for d in denied if d is not None)
-        return _money(self.billed_amount)
+        return None
 
 
 def _money(text: str | None) -> float | None:
@@ -429,6 +433,18 @@ def parse_claim(claim: Claim | dict[str, Any] | None) -> Claim:
 
 #: How a warning about an impossible claim date starts; shown beside the deadline, which it puts in doubt.
 DATE_WARNING = "claim date: "
+
+
+def amount_warnings(claim: Claim) -> list[str]:
+    """A claim total below its own denied lines' charges cannot be right: one of the two amounts is wrong, and the
+    amount in controversy (which decides whether an ALJ hearing can be asked) is counted from the denied lines."""
+    denied, total = claim.denied_charges(), _money(claim.billed_amount)
+    if denied is None or total is None or total >= denied:
+        return []
+    return [
+        f"claim amount: billed_amount ${total:,.2f} is less than the denied lines' charges (${denied:,.2f}); the "
+        f"amount in controversy is counted from the denied lines' charges (${denied:,.2f}): check both amounts"
+    ]
 
 
 def date_warnings(claim: Claim, service_date: date | None, today: date) -> list[str]:

@@ -32,11 +32,16 @@ def source_text(source: Source) -> str:
     return " ".join([source.title, source.summary, *source.passages])
 
 
+# Source topics that name the payer a source's rule binds (knowledge/sources/*.yaml `topics`).
+_PAYER_TOPICS = frozenset({"medicare", "medicare_advantage", "commercial", "medicaid"})
+
+
 class Retrieved:
     """The sources retrieved for one request: what the brief offers and the gate accepts."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, payer_type: str | None = None) -> None:
         self._kb = knowledge
+        self._payer_type = payer_type
         self.texts: dict[str, str] = {}
 
     def add(self, ids: Iterable[str], extra: dict[str, str] | None = None) -> None:
@@ -60,8 +65,17 @@ class Retrieved:
             self.add([p.source.id], {p.source.id: p.text})
 
     def citable(self, sid: str) -> bool:
-        """May a letter cite this source (retrieved here, and a primary or contractor authority)?"""
-        return sid in self.texts and self._kb.sources[sid].authority in LETTER_AUTHORITIES
+        """May a letter cite this source (retrieved here, a primary or contractor authority, and binding on this
+        payer: a rule for Medicare Advantage plans alone, 42 CFR 422.101(b), binds no other payer)?"""
+        return (
+            sid in self.texts
+            and self._kb.sources[sid].authority in LETTER_AUTHORITIES
+            and not self._binds_another_payer(sid)
+        )
+
+    def _binds_another_payer(self, sid: str) -> bool:
+        payers = set(self._kb.sources[sid].topics) & _PAYER_TOPICS
+        return self._payer_type is not None and payers == {"medicare_advantage"} and self._payer_type != payers.pop()
 
     def letter_texts(self) -> dict[str, str]:
         return {sid: text for sid, text in self.texts.items() if self.citable(sid)}

@@ -286,6 +286,24 @@ def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     return as_given(best[1], denial) if best else None
 
 
+# The clause of a decision written in words that gives its reason: from the word that says the service was refused to
+# the end of its sentence ("... were denied as not medically necessary because the patient was not present").
+_REASON_CLAUSE = re.compile(
+    r"\b(?:denied[ \t]+(?:as|because|for|due[ \t]+to)|not[ \t]+(?:covered|payable|medically[ \t]+necessary|"
+    r"reasonable[ \t]+and[ \t]+necessary))\b[^.;!?\n]{0,240}+",
+    re.IGNORECASE,
+)
+
+
+def reason_in_words(denial: Denial) -> str | None:
+    """The payer's reason in its own words, for a decision that names no code; None when it gives codes or no reason
+    clause. Text, never an instruction: it is restated, not followed."""
+    if denial.carcs or denial.rarcs or not denial.text:
+        return None
+    found = _REASON_CLAUSE.search(" ".join(denial.text.split()))
+    return found.group(0).strip().rstrip(",:") if found else None
+
+
 # A title's closing parenthesis that names codes: "(CO-16 + M53)", "(CO-4, or CO-16 + MA130)".
 _TITLE_CODES = re.compile(r"\s*\((?=[^()]*\b(?:[A-Z]{2}-)?[A-Z]{0,2}\d{1,3}\b)[^()]*\)\s*$")
 

@@ -145,7 +145,9 @@ def _homes(brief: AppealBrief, roles: list[str]) -> dict[str, list[str]]:
 
 def _denial(w: _Writer, points: list[str]) -> list[Statement]:
     b = w.brief
-    no_code = "The decision gives its reason in words, with no code."
+    # the payer's clause is restated only without figures: a date or amount in it is nothing the letter can ground
+    reason = b.denial_reason if b.denial_reason and not any(ch.isdigit() for ch in b.denial_reason) else None
+    no_code = "The decision gives its reason in words, with no code" + (f": {reason}." if reason else ".")
     said = f"The claim was denied with {b.denial}." if b.denial else no_code
     out = [_plain(said), *(_plain(m) for m in b.denial_meanings)]
     return out + [st for p in points if (st := w.argued(p)) is not None]

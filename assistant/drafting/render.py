@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.drafting.claims import DATE_WARNING
-from assistant.drafting.denial import unknown_code_warning
+from assistant.drafting.denial import reason_in_words, unknown_code_warning
 from assistant.drafting.lines import lines_text
 from assistant.drafting.models import AppealResult, Letter, RewriteDraft, RewriteResult
 
@@ -78,8 +78,16 @@ def render_letter(letter: Letter, *, with_evidence: bool = True) -> str:
     return "\n".join(out)
 
 
+def _denial_label(result: AppealResult) -> str:
+    """The codes; a decision that names none is shown by its stated reason, never as a blank."""
+    if result.denial.label:
+        return result.denial.label
+    reason = reason_in_words(result.denial)
+    return f'no code given; the payer\'s words: "{reason}"' if reason else "no code given"
+
+
 def _decision(result: AppealResult) -> list[str]:
-    out = [f"# {_headline(result)}", "", f"Denial: {result.denial.label}"]
+    out = [f"# {_headline(result)}", "", f"Denial: {_denial_label(result)}"]
     out += [f"Warning: {w}" for w in _code_warnings(result)]
     if result.pattern_id:
         out.append(f"Denial pattern: {result.pattern_id}")

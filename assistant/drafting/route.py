@@ -13,8 +13,10 @@ plan's reconsideration, or a corrected claim. Other payers: their own appeal, or
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.drafting.claims import Claim
+from assistant.drafting.deadlines import Deadline
 from assistant.drafting.models import Denial, Recommendation, Route
 from assistant.drafting.remedy import says
 from assistant.knowledge.loader import Knowledge
@@ -56,6 +58,23 @@ def unprocessable_codes(kb: Knowledge, denial: Denial) -> list[str]:
     reviewed = says(denial.text or "", kb.appeals.record_review_words) is not None
     codes = ([] if reviewed else [c.code for c in denial.carcs]) + [c.code for c in denial.rarcs]
     return [c for c in codes if (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable]
+
+
+def reopened_when_late(
+    kb: Knowledge, route: str | None, payer_type: str, denial: Denial, deadline_of: Callable[[str], Deadline]
+) -> tuple[str | None, Deadline | None]:
+    """A Medicare line denied with CARC 16 and a remark that names the error (M53: wrong units) but none that says the
+    claim was returned unprocessed (MA130) was decided, not returned: once the new claim's 12 months from the date of
+    service have passed, a clerical-error reopening within a year of the notice still fixes it (domain facts §11).
+    The route and its deadline: the reopening's while it is open, else the new claim's as given."""
+    deadline = deadline_of(route) if route is not None else None
+    if route != "new_claim" or payer_type != "medicare" or deadline is None or not deadline.overdue:
+        return route, deadline
+    named = [r for r in denial.rarcs if not r.informational]
+    if not named or any(r.unprocessable for r in named):
+        return route, deadline
+    reopening = deadline_of("clerical_reopening")
+    return ("clerical_reopening", reopening) if reopening.due_date and not reopening.overdue else (route, deadline)
 
 
 def _pick(

@@ -336,6 +336,8 @@ PHONE_RE = re.compile(
     # an Australian number written nationally: "(08) 5550 1234", "07 4555 0102", mobile "0491 570 156"
     r"|(?<![\w+\-])(?:\(0[2378]\)[ \t]?\d{4}[ \t]?|0[2378][ \t]\d{4}[ \t])\d{4}(?![\w\-])"
     r"|(?<![\w+\-])04\d{2}[ \t]\d{3}[ \t]\d{3}(?![\w\-])"
+    # a local number without its area code, dotted or spaced: "cell 555.0187", "Pt phone 555 0142"
+    r"|(?<![\w.\-+])(?<!\d[ \t])\d{3}(?:\.|[ \t])\d{4}\b(?![.\-]?\d|[ \t]\d)"
     # an extension on its own, as a signature gives it: "Dana Ruiz x4471", "ext. 2210" (never "97550 x1")
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
     re.IGNORECASE,
@@ -343,7 +345,12 @@ PHONE_RE = re.compile(
 # Any e-mail shape: Presidio's recognizer drops reserved test domains ("example-rcm.test"). Every address is
 # scrubbed, a department's mailbox ("billing@", "records@", "ar-team@") too: Safe Harbor lists e-mail addresses
 # without exception, the domain names the practice, and the placeholder is put back locally, so a letter loses nothing.
-EMAIL_RE = re.compile(r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++")
+EMAIL_RE = re.compile(
+    r"(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+@[A-Za-z0-9\-]++(?:\.[A-Za-z0-9\-]++)++"
+    # an address spelled out so no mail program links it: "cnguyen at example dot com", "jo (at) mail (dot) org"
+    r"|(?<![\w.%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]*+[ \t]++(?i:at|\(at\)|\[at\])[ \t]++[A-Za-z0-9\-]++"
+    r"(?:[ \t]++(?i:dot|\(dot\)|\[dot\])[ \t]++[A-Za-z0-9\-]++)++"
+)
 # A chat handle: one that opens a line of a transcript ("@t.bui: ok"), or a mention shaped like a user name
 # ("ask @kemi.ross"); never "@ home", "@SNF" or the domain of an e-mail address.
 HANDLE_RE = re.compile(

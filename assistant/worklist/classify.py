@@ -18,6 +18,7 @@ from typing import Any
 from assistant.drafting.deadlines import deadline_for
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.paste import FILING_INDICATORS, ROUTINE
+from assistant.drafting.route import reopened_when_late
 from assistant.errors import DenialCodeError
 from assistant.remittance.models import Adjustment, Claim, Payment, ServiceLine
 from assistant.worklist.route import preliminary_route
@@ -98,14 +99,22 @@ def candidate(
 ) -> Candidate:
     adjustments = denials(line, claim)
     remarks = [*line.remarks, *claim.remarks]
-    group, denial = denial_label(adjustments, remarks)
+    # an informational remark (MA01: the appeal rights) is kept with the item but is no reason for the denial
+    reasons = [r for r in remarks if not getattr(knowledge.reason_codes.get(r), "informational", False)]
+    group, denial = denial_label(adjustments, reasons)
     kind = payer_type(claim.filing_indicator)
     route, action = preliminary_route(knowledge, kind, denial)
+    def deadline_of(r: str) -> Any:
+        return deadline_for(knowledge, route=r, today=today, notice_date=payment.notice_date, dos=line.service_date)
+
     due = None
     if route is not None:
-        due = deadline_for(
-            knowledge, route=route, today=today, notice_date=payment.notice_date, dos=line.service_date
-        ).due_date
+        try:
+            parsed, _ = parse_denial(denial, knowledge.reason_codes)
+            route, deadline = reopened_when_late(knowledge, route, kind, parsed, deadline_of)
+        except DenialCodeError:
+            deadline = deadline_of(route)
+        due = deadline.due_date if deadline is not None else None
     return Candidate(
         payment=payment,
         claim=claim,

@@ -246,6 +246,7 @@ class Worklist:
         if target in states.OUTCOMES or item.status in states.OUTCOMES:
             self._rates.pop(pid, None)
         if target in states.OUTCOMES:
+            _decided_after_submission(item, change.decided_on)
             item.decided_on = change.decided_on or today
             full = item.denied_cents if target == "won" else 0
             item.recovered_cents = round(change.recovered * 100) if change.recovered is not None else full
@@ -371,3 +372,14 @@ def _event(
         to_status=to_status,
         detail=detail[:500],
     )
+
+
+def _decided_after_submission(item: Item, decided_on: date | None) -> None:
+    """A payer decides a request after it is sent: a decision dated earlier is a typing slip, and would make the
+    days-to-decision statistic negative."""
+    if decided_on is not None and item.submitted_on is not None and decided_on < item.submitted_on:
+        raise InputError(
+            f"the decision date {decided_on.isoformat()} is before the request was submitted "
+            f"({item.submitted_on.isoformat()})",
+            hint="give the date on the payer's decision, on or after the submission date",
+        )

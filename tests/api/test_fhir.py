@@ -8,6 +8,8 @@ import pytest
 
 from api.errors import ApiError
 from api.fhir import claim_response_denial, document_note
+from assistant.drafting.claims import parse_claim
+from assistant.service import claim_with_response
 from tests.api.conftest import NOTE, document_reference
 
 
@@ -104,3 +106,39 @@ def test_a_partial_document_date_is_not_needed_when_dos_is_sent(client: object) 
     doc = document_reference(context={"period": {"start": "2025-03"}})
     response = client.post("/v1/check", json={"document": doc, "dos": "2025-03-04"})  # type: ignore[attr-defined]
     assert response.status_code == 200
+
+
+_LINE = {"code": "97550", "units": 1, "modifiers": ["GP"]}
+_FHIR_CLAIM = {
+    "resourceType": "Claim",
+    "status": "active",
+    "type": {"coding": [{"code": "professional"}]},
+    "use": "claim",
+    "patient": {"display": "Test Patient"},
+    "created": "2026-11-04",
+    "provider": {"display": "Clinic"},
+    "priority": {"coding": [{"code": "normal"}]},
+    "insurance": [{"sequence": 1, "focal": True, "coverage": {"display": "Plan"}}],
+    "item": [{"sequence": 1, "productOrService": {"coding": [{"code": "97550"}]}, "quantity": {"value": 1}}],
+}
+
+
+@pytest.mark.parametrize(
+    ("claim", "payer"),
+    [
+        (None, "Example Medicare Advantage PPO"),
+        ({"lines": [_LINE]}, "Example Medicare Advantage PPO"),
+        ({"lines": [_LINE], "payer_name": "Other Plan"}, "Other Plan"),
+        (_FHIR_CLAIM, "Example Medicare Advantage PPO"),
+    ],
+)
+def test_claim_response_fills_payer_and_notice_date(claim: dict | None, payer: str) -> None:
+    """QA10 #1: the insurer and `created` of a ClaimResponse reach the claim; what the claim gives wins."""
+    response = claim_response(
+        {"category": {"coding": [{"code": "CO"}]}, "reason": {"coding": [{"code": "50"}]}},
+        insurer={"display": "Example Medicare Advantage PPO"},
+        created="2026-11-20",
+    )
+    parsed = parse_claim(claim_with_response(claim, response))
+    assert parsed.payer == payer
+    assert str(parsed.notice_date) == "2026-11-20"

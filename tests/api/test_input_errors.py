@@ -28,9 +28,11 @@ BODIES: dict[str, tuple[bytes | dict[str, object], int, str]] = {
     "lone surrogate in a long note": (b'{"text": "Caregiver training \\ud800 patient not present 30 min 97550 x1 GP"}',
                                       422, "not_text"),
     "lone surrogate in billed": (b'{"text": "x", "billed": "\\udfff"}', 422, "bad_billed_line"),
-    "billed is a number": ({"text": NOTE, "billed": 123}, 422, "invalid_request"),
+    "billed is a number": ({"text": NOTE, "billed": 123}, 422, "bad_billed_line"),
     "profile is a number": ({"text": NOTE, "profile": 5}, 422, "invalid_request"),
-    "100 units": ({"text": NOTE, "billed": [{"code": "97550", "units": 100}]}, 422, "invalid_request"),
+    "100 units": ({"text": NOTE, "billed": [{"code": "97550", "units": 100}]}, 422, "bad_billed_line"),
+    "0 units": ({"text": NOTE, "billed": [{"code": "97550", "units": 0}]}, 422, "bad_billed_line"),  # QA10 #18
+    "unreadable dos": ({"text": NOTE, "dos": "2025-02-30"}, 422, "invalid_date"),  # QA10 #18
     "100 units, shorthand": ({"text": NOTE, "billed": "97550x100"}, 422, "bad_billed_line"),
     "partial document date": ({"document": document_reference(context={"period": {"start": "2025-03"}})},
                               422, "invalid_documentreference"),
@@ -61,6 +63,9 @@ def test_http_input_errors_are_problems(real: TestClient, case: str) -> None:
     assert response.json()["code"] == code
     if case in SAYS:  # an unreadable body says why, never "Malformed request" alone (QA9 F21)
         assert SAYS[case] in response.json()["detail"]
+    if case in ("0 units", "unreadable dos"):  # QA10 #18: the field's own error, no "should be None" of a branch
+        assert [e["type"] for e in response.json()["errors"]] not in ([], ["none_required"])
+        assert all(e["type"] != "none_required" and not e["type"].endswith("_type") for e in response.json()["errors"])
     if "surrogate in" in case and "note" in case:  # qa6 L7: short or long, the same clear message
         assert "lone surrogate" in response.json()["detail"] and "binary" not in response.json()["detail"]
 

@@ -122,6 +122,37 @@ def test_drafting_real(real: TestClient) -> None:
     assert python_docx.Document(io.BytesIO(docx.content)).paragraphs
 
 
+_CO_50 = {"coding": [{"system": "https://x12.org/codes/claim-adjustment-reason-codes", "code": "50"}]}
+
+
+def _ma_claim_response() -> dict[str, object]:
+    return {
+        "resourceType": "ClaimResponse",
+        "status": "active",
+        "type": {"coding": [{"code": "professional"}]},
+        "use": "claim",
+        "patient": {"display": "Test Patient"},
+        "created": "2026-11-20",
+        "insurer": {"display": "Example Medicare Advantage PPO"},
+        "outcome": "complete",
+        "item": [{"itemSequence": 1, "adjudication": [{"category": {"coding": [{"code": "CO"}]}, "reason": _CO_50}]}],
+    }
+
+
+@pytest.mark.parametrize("claim", [None, {"lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}])
+def test_claim_response_gives_the_payer_and_notice_date(real: TestClient, claim: dict[str, object] | None) -> None:
+    """QA10 #1: a ClaimResponse's insurer and `created` decide the route and deadline, as when sent as `claim`."""
+    from tests.drafting.stubs import GOOD_NOTE
+
+    body: dict[str, object] = {"text": GOOD_NOTE, "claim_response": _ma_claim_response()}
+    if claim is not None:
+        body["claim"] = claim
+    appeal = real.post("/v1/appeals", json=body)
+    assert appeal.status_code == 200, appeal.text
+    data = appeal.json()
+    assert data["payer_type"] == "medicare_advantage"
+    assert not any("no payer was given" in w for w in data["warnings"])
+
 
 def _order_sign(real: TestClient, order: dict[str, object]) -> dict[str, object]:
     bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": order}]}

@@ -136,7 +136,7 @@ def test_search(client: TestClient) -> None:
         ({"question": "is G0541 billable in 2024?"}, 200, None),
         ({"question": "is G0541 billable?", "dos": "2024-06-01", "k": 2}, 200, None),
         ({"question": "x"}, 422, "invalid_request"),
-        ({"question": "is G0541 billable?", "dos": "06/01/2024"}, 422, "invalid_request"),
+        ({"question": "is G0541 billable?", "dos": "06/01/2024"}, 422, "invalid_date"),  # QA10 #18
         ({"question": "is G0541 billable?", "extra": 1}, 422, "invalid_request"),
         ({"question": "is G0541 billable?", "dos": None}, 422, "invalid_request"),
     ],

@@ -180,6 +180,39 @@ def test_a_decided_level_that_names_no_code_is_read_from_its_words(
         assert "denied with ." not in said and "with no code" in said
 
 
+def test_a_typed_denial_without_codes_states_the_payers_reason() -> None:
+    """QA10 #17: the header said "Denial: " and the letter never restated the reason the payer gave in words."""
+    words = ("Called the MAC; the rep said 97550 for DOS 3/4/2025 was denied as not medically necessary because "
+             "the patient was not present. No remark codes given.")
+    result = run(denial=words)
+    reason = "denied as not medically necessary because the patient was not present"
+    assert f'Denial: no code given; the payer\'s words: "{reason}"' in render_appeal(result)
+    assert result.letter is not None
+    said = " ".join(st.text for sec in result.letter.sections for st in sec.statements)
+    assert f"with no code: {reason}." in said
+
+
+@pytest.mark.parametrize(
+    ("payer", "payer_type", "medicare_rules"),
+    [
+        ("Example Blue PPO", "commercial", False),
+        ("Example State Medicaid", "medicaid", False),
+        ("Example Medicare Advantage HMO", "medicare_advantage", True),
+    ],
+)
+def test_a_plan_exclusion_is_argued_with_the_rules_that_bind_the_payer(
+    payer: str, payer_type: str, medicare_rules: bool
+) -> None:
+    """QA10 #6: a commercial or Medicaid plan was answered with Original Medicare's coverage and 42 CFR 422.101(b),
+    which binds Medicare Advantage plans only."""
+    result = run(denial="CO-204", claim={**CLAIM, "payer": payer, "payer_type": payer_type})
+    assert result.recommendation == "appeal" and result.letter is not None
+    text = render_appeal(result)
+    assert ("422.101" in text) is medicare_rules
+    assert ("Original Medicare covers" in text) is medicare_rules
+    assert medicare_rules or "plan's own policy and benefit" in text
+
+
 def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() -> None:
     with pytest.raises(DenialCodeError):
         run(denial="the plan did not pay", denial_text="see the portal")

@@ -314,3 +314,29 @@ def test_a_later_decision_beside_the_notice(claim: dict, notice: str, later: str
 def test_claim_text_never_carries_the_letters_placeholder_syntax(field: str, value: str, kept: str) -> None:
     claim = parse_claim({field: value})
     assert getattr(claim, field) == kept
+
+
+_DENIED = [
+    {"code": "97550", "units": 1, "charge": 140, "denied": True},
+    {"code": "97551", "units": 1, "charge": 70, "denied": True},
+]
+
+
+@pytest.mark.parametrize(
+    ("billed", "lines", "warned"),
+    [
+        ("150.00", _DENIED, True),  # QA10 #13: the stated total was silently overridden by the line charges
+        ("210.00", _DENIED, False),
+        ("400.00", _DENIED, False),  # a total above the denied lines: other lines were paid
+        ("150.00", [{"code": "97550", "units": 1, "charge": 140}], False),  # no line flagged denied: the total is used
+        (None, _DENIED, False),
+    ],
+)
+def test_a_total_below_the_denied_charges_is_warned(billed: str | None, lines: list[dict], warned: bool) -> None:
+    from assistant.drafting.claims import amount_warnings
+
+    claim = parse_claim({"billed_amount": billed, "lines": lines})
+    got = amount_warnings(claim)
+    assert bool(got) is warned
+    if warned:
+        assert "$150.00" in got[0] and "$210.00" in got[0] and claim.amount_in_dispute() == 210.0

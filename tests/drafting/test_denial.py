@@ -249,3 +249,23 @@ def test_a_duplicate_carries_the_correction_of_the_earlier_denial(
     pattern = with_earlier_denial(match_pattern(denial, KB.denial_patterns), denial, KB.denial_patterns)
     assert pattern.id == "duplicate_claim"
     assert pattern.add_modifiers == added and pattern.blocking_checks == blocking
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        (
+            "She said it was denied as not medically necessary because the pt was absent. Ref 1.",
+            "denied as not medically necessary because the pt was absent",
+        ),
+        ("Service not covered under the member's plan; call us", "not covered under the member's plan"),
+        ("See the portal.", None),
+        ("Initial denial dated 08/01/2026: claim went to review; MAC says no records received -> denied.", None),
+    ],
+)
+def test_reason_in_words(text: str, reason: str | None) -> None:
+    """QA10 #17: a decision that names no code is shown by its stated reason."""
+    from assistant.drafting.denial import reason_in_words
+    from assistant.drafting.models import Denial
+
+    assert reason_in_words(Denial(raw="", carcs=[], text=text)) == reason

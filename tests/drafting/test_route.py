@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
 from assistant.drafting.claims import parse_claim
@@ -115,3 +118,36 @@ def test_a_claim_for_another_payer_says_so(denial: str, payer_type: str, another
 def test_payer_type(claim: dict, text: str | None, payer_type: str) -> None:
     got, basis = payer_type_of(KB, parse_claim(claim), text)
     assert got == payer_type and basis
+
+
+_UNITS_NOTE = """DOS: 11/05/2025
+Caregiver training, patient not present (at adult day program). Caregiver: wife (unpaid).
+Consent: patient gave written consent on 11/01/2025 for his wife to be trained.
+Need: mod A transfers after CVA; supports POC goal 1, safe transfers with caregiver assist.
+Taught stand pivot transfer with gait belt; hands-on correction of her body mechanics.
+Wife return-demonstrated the transfer x3 with one verbal cue.
+Time: 10:00-10:40, 40 minutes.
+Jane Doe, PT, DPT
+"""
+
+
+@pytest.mark.parametrize(
+    ("denial", "notice", "route"),
+    [
+        ("CO-16 M53", "2025-12-10", "clerical_reopening"),  # QA10 #2: 12 months from the DOS passed, 8 days left
+        ("CO-16 M53 MA130", "2025-12-10", None),  # returned unprocessed: a new claim only, and it is too late
+        ("CO-16 M53", "2025-11-20", None),  # the reopening's year has passed as well
+    ],
+)
+def test_a_denied_line_past_the_new_claim_window_is_reopened(
+    tmp_path: Path, denial: str, notice: str, route: str | None
+) -> None:
+    from tests.answer.expect import dated_assistant
+
+    claim = {"payer_type": "medicare", "date_of_service": "2025-11-05", "notice_date": notice,
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]},
+                       {"code": "97551", "units": 2, "modifiers": ["GP"]}]}
+    result = dated_assistant(tmp_path, date(2026, 12, 2)).draft_appeal(denial, _UNITS_NOTE, claim=claim)
+    assert result.route == route
+    if route is not None:
+        assert result.recommendation == "corrected_claim" and str(result.deadline.due_date) == "2026-12-10"

@@ -65,7 +65,7 @@ def test_draft_uses_draft_appeal_with_the_item_claim(recording: Recording) -> No
     item = _item(recording, "97550", "CO-50")
     detail, result = recording.draft_worklist_item(item, note=NOTE, today=TODAY)
     call = recording.calls[0]
-    assert call["denial"] == "CO-50 N115 MA01" and str(call["dos"]) == "2025-03-04"
+    assert call["denial"] == "CO-50 N115" and str(call["dos"]) == "2025-03-04"
     assert call["claim"]["icn"] == "2225077123450" and call["claim"]["lines"][0]["code"] == "97550"
     assert detail.status == "drafted" and detail.note_attached and detail.draft is not None
     assert detail.action == result.recommendation

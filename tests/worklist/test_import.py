@@ -16,7 +16,7 @@ EXPECTED = {
         "SDT25030401",
         "2025-03-04",
         120.0,
-        "CO-50 N115 MA01",
+        "CO-50 N115",
         "medical_necessity",
         "appeal",
         "redetermination",
@@ -26,7 +26,7 @@ EXPECTED = {
         "SDT25030401",
         "2025-03-04",
         60.0,
-        "CO-50 N115 MA01",
+        "CO-50 N115",
         "medical_necessity",
         "appeal",
         "redetermination",
@@ -36,7 +36,7 @@ EXPECTED = {
         "SDT25030601",
         "2025-03-06",
         60.0,
-        "CO-151 N640 MA01",
+        "CO-151 N640",
         "mue_exceeded",
         "appeal",
         "redetermination",
@@ -57,7 +57,7 @@ EXPECTED = {
         "SDT25031401",
         "2025-03-14",
         120.0,
-        "PR-119 MA01",
+        "PR-119",
         "kx_threshold",
         "corrected_claim",
         "clerical_reopening",
@@ -67,7 +67,7 @@ EXPECTED = {
         "SDT25031902",
         "2025-03-19",
         50.0,
-        "CO-97 M80 MA01",
+        "CO-97 M80",
         "bundling_ncci",
         "appeal",
         "redetermination",
@@ -243,3 +243,13 @@ def test_correction_still_denied_carries_the_item_over(assistant: Assistant) -> 
     assert carried.days_left == (carried.due_date - date(2025, 5, 20)).days and "2025-05-14" in carried.deadline_basis
     listed = assistant.worklist(today=date(2025, 5, 20), due=150).items
     assert [i.due_date for i in listed if i.id == item.id] == [carried.due_date]
+
+
+def test_a_units_denial_past_the_new_claim_window_is_reopened(assistant: Assistant) -> None:
+    """QA10 #2: CO-16 M53 with no MA130 is a denied line; once 12 months from the DOS (2025-03-11) have passed, the
+    item is the clerical-error reopening, due 1 year from the remittance, not a new claim already too late."""
+    later = date(2026, 4, 1)
+    assistant.import_era(era("medicare_partb.835"), today=later)
+    page = assistant.worklist(status=["new"], per_page=200, today=later)
+    item = next(i for i in page.items if i.claim_number == "2225077123454" and i.procedure == "G0541")
+    assert item.route == "clerical_reopening" and item.due_date is not None and item.due_date > later

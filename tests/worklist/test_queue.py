@@ -225,6 +225,16 @@ def test_a_recovery_up_to_the_denied_amount_is_recorded(loaded: Assistant) -> No
     assert detail.recovered == denied and detail.decided_on == TODAY
 
 
+def test_a_decision_before_the_submission_is_refused(loaded: Assistant) -> None:
+    """QA10 #22: a decision dated before the submission was accepted, and the median days went negative."""
+    item = _ids(loaded)[0]
+    loaded.update_worklist_item(item, {"status": "submitted"}, today=TODAY)
+    with pytest.raises(InputError, match="before the request was submitted"):
+        loaded.update_worklist_item(item, {"status": "won", "decided_on": TODAY - timedelta(days=1)}, today=TODAY)
+    detail = loaded.update_worklist_item(item, {"status": "won", "decided_on": TODAY}, today=TODAY)
+    assert detail.decided_on == TODAY
+
+
 def test_nothing_to_change_is_bad_input(loaded: Assistant) -> None:
     with pytest.raises(InputError):
         loaded.update_worklist_item(_ids(loaded)[0], {}, today=TODAY)
