@@ -186,7 +186,7 @@ def run(assistant: Any = None, path: Path | None = None) -> dict[str, Any]:
     metrics, details = run_file(assistant, path or DATASET)
     result: dict[str, Any] = dict(metrics)
     # independent authors' development sets: round 2 ("rw."), rounds 3 and 4 ("r3.", "r4.")
-    later = sorted(DATASETS.glob("appeals_r[0-9]_dev.yaml"))
+    later = sorted([*DATASETS.glob("appeals_r[0-9]_dev.yaml"), *DATASETS.glob("appeals_r[1-9][0-9]_dev.yaml")])
     rounds = [("rw", RW_DATASET), *((f.stem.split("_")[1], f) for f in later)]
     for prefix, dataset in rounds if path is None else []:
         if dataset.exists():

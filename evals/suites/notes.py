@@ -25,7 +25,10 @@ from evals.labels import DATASETS, NOTES_DEV, NOTES_HOLDOUT, NoteItem, load_note
 
 NAME = "notes"
 # development sets by independent authors (round 2 "rw", rounds 3 and 4): scored together as rw_*
-RW_DEV = tuple(sorted(DATASETS.glob("notes_rw_dev_*.yaml")) + sorted(DATASETS.glob("notes_r[0-9]_dev*.yaml")))
+# every round's development notes by independent authors ("notes_r3_dev_a", "notes_r10_dev_b"), never a sealed set
+RW_DEV = tuple(sorted(DATASETS.glob("notes_rw_dev_*.yaml")) + sorted(
+    [*DATASETS.glob("notes_r[0-9]_dev*.yaml"), *DATASETS.glob("notes_r[1-9][0-9]_dev*.yaml")]
+))
 TOP_ERRORS = 10
 
 Prediction = tuple[dict[str, str], list[dict[str, Any]], str | None, int | None]
