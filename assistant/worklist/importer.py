@@ -137,7 +137,7 @@ def _reverse(run: _Run, payment: Payment, claim: Claim) -> None:
 
 
 def _carry_over(run: _Run, knowledge: Any, item: Item, c: Candidate) -> None:
-    row = _item_row(c, run)
+    row, denial_before = _item_row(c, run), item.denial
     for name in (
         "payer_claim_number",
         "claim_status",
@@ -152,12 +152,21 @@ def _carry_over(run: _Run, knowledge: Any, item: Item, c: Candidate) -> None:
         "denial",
         "pattern_id",
         "notice_date",
+        # the reprocessed claim is a new initial determination: its denial decides the route and the clock again
+        "action",
+        "route",
     ):
         setattr(item, name, row[name])
     item.reversed, item.updated_at = False, utcnow()
     views.redate(knowledge, item, run.today)  # the correction's notice starts the item's filing limit again
     run.summary.items_updated += 1
-    run.event(item, "reprocessed", f"the payer reprocessed the claim; the line is still denied ({c.denial})")
+    detail = f"the payer reprocessed the claim; the line is still denied ({c.denial})"
+    if item.status == "drafted" and denial_before != item.denial:  # the draft answers a denial that is gone
+        detail += "; the draft was for the earlier denial: draft the item again"
+        run.event(item, "reprocessed", detail, to_status="new")
+        item.status, item.draft = "new", None
+        return
+    run.event(item, "reprocessed", detail)
 
 
 def _close_paid(run: _Run, item: Item, paid_cents: int) -> None:

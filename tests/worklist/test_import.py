@@ -243,3 +243,24 @@ def test_correction_still_denied_carries_the_item_over(assistant: Assistant) -> 
     assert carried.days_left == (carried.due_date - date(2025, 5, 20)).days and "2025-05-14" in carried.deadline_basis
     listed = assistant.worklist(today=date(2025, 5, 20), due=150).items
     assert [i.due_date for i in listed if i.id == item.id] == [carried.due_date]
+
+
+def test_a_reprocessed_denial_decides_the_route_and_the_due_date_again(assistant: Assistant) -> None:
+    """qa10b #1: the correction is a new determination; its denial, not the reversed claim's, routes the item."""
+    assistant.import_era(era("medicare_partb.835"), today=TODAY)
+    item = _items(assistant)[("2225077123450", "97550")]
+    assert item.route == "redetermination"  # type: ignore[attr-defined]
+    now_unprocessable = (
+        era("medicare_reprocessed.835")
+        .replace(
+            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
+            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*16*108.47~\nCAS*PR*2*11.53~",
+        )
+        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
+        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
+    )
+    assistant.import_era(now_unprocessable, today=date(2025, 5, 20))
+    carried = assistant.worklist_item(item.id, today=date(2025, 5, 20))  # type: ignore[attr-defined]
+    assert carried.denial.startswith("CO-16")
+    assert (carried.action, carried.route) == ("corrected_claim", "new_claim")
+    assert carried.due_date == date(2026, 3, 4)  # a new claim: 12 months from the date of service
