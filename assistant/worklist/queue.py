@@ -335,12 +335,31 @@ def _refuse_misplaced(knowledge: Any, item: Item, change: ItemUpdate) -> None:
                              f"amount (${item.denied_cents / 100:,.2f})",
                              hint=f"give what the payer paid on this line after the decision, at most "
                                   f"${item.denied_cents / 100:,.2f}")
+    if target == "partially_won":
+        _refuse_partial_without_amount(item, change.recovered)
     reopening = item.status == "lost" and target == "new"
     if change.decided_on is not None and target not in states.OUTCOMES and not reopening:
         raise InputError("a decision date is recorded with a decision (won, partially_won or lost)",
                          hint="a submission is dated today by itself; give the decision date with the outcome")
+    submitted = item.submitted_on
+    if target in states.OUTCOMES and change.decided_on is not None and submitted and change.decided_on < submitted:
+        # a decision cannot come before its request: the days to decision would be negative
+        raise InputError(f"the decision date {change.decided_on.isoformat()} is before item {item.id} was recorded "
+                         f"as submitted ({submitted.isoformat()})",
+                         hint="check the date on the payer's decision; an item is dated submitted the day its status "
+                              "is set to submitted, so record the submission when the request is sent")
     if change.payer_deadline is not None:
         _refuse_payer_deadline(knowledge, item, change.payer_deadline)
+
+
+def _refuse_partial_without_amount(item: Item, recovered: float | None) -> None:
+    """A partial win recovered part of the denied amount: more than nothing, less than all (else it is lost or won),
+    so its amount is required rather than recorded as $0 and counted as an overturn."""
+    if recovered is None or not 0 < round(recovered * 100) < item.denied_cents:
+        raise InputError("partially_won needs the amount recovered, more than $0 and less than item "
+                         f"{item.id}'s denied amount (${item.denied_cents / 100:,.2f})",
+                         hint="give --recovered with what the payer paid on the line after the decision; "
+                              "use won when it paid all of it, lost when it paid nothing")
 
 
 def _refuse_payer_deadline(knowledge: Any, item: Item, due: date) -> None:

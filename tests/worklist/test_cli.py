@@ -137,7 +137,9 @@ def test_show_set_stats() -> None:
     assert run("worklist", "set", "1", "--status", "submitted", "--assignee", "dana")[0] == 0
     code, _, err = run("worklist", "set", "1", "--status", "won", "--recovered", "999999")
     assert code == 2 and "the amount recovered ($999,999.00) is more than item 1's denied amount ($120.00)" in err
-    code, out, _ = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", "2025-06-01")
+    # decided the day it is recorded: the CLI dates the submission today, and a decision cannot come before it
+    decided = date.today().isoformat()
+    code, out, _ = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", decided)
     assert code == 0 and "cli-biller" in out
     code, out, _ = run("worklist", "stats", "--format", "json")
     rows = {(r["dimension"], r["key"]): r for r in json.loads(out)["rows"]}

@@ -142,7 +142,9 @@ def test_status_machine(loaded: Assistant, path: list[str], ok: bool) -> None:
     item = _ids(loaded)[0]
     for status in path[:-1]:
         loaded.update_worklist_item(item, {"status": status, "reason": "because"}, today=TODAY)
-    change = {"status": path[-1], "reason": "because"}
+    change: dict[str, object] = {"status": path[-1], "reason": "because"}
+    if path[-1] == "partially_won":
+        change["recovered"] = 1  # a partial win is recorded with its amount
     if ok:
         assert loaded.update_worklist_item(item, change, today=TODAY).status == path[-1]
     else:
@@ -201,6 +203,12 @@ def _on_route(a: Assistant, route: str) -> int:
     ("redetermination", [], {"assignee": "dana", "decided_on": TODAY}, "decision date is recorded with a decision"),
     ("redetermination", [], {"payer_deadline": date(1999, 1, 1)}, "counted by rule (Request for Redetermination"),
     ("payer_appeal", [], {"payer_deadline": date(1999, 1, 1)}, "is before item"),
+    # qa10b #4: a decision dated before the submission would make the days to decision negative
+    ("redetermination", ["submitted"], {"status": "lost", "decided_on": TODAY - timedelta(days=1)},
+     "is before item"),
+    # qa10b #29: a partial win without its amount would count as an overturn that recovered $0
+    ("redetermination", ["submitted"], {"status": "partially_won"}, "partially_won needs the amount recovered"),
+    ("redetermination", ["submitted"], {"status": "partially_won", "recovered": 0}, "more than $0"),
 ])
 def test_a_change_the_item_cannot_mean_is_refused(
     loaded: Assistant, route: str, before: list[str], change: dict[str, object], words: str
