@@ -1,9 +1,10 @@
 """Outcome statistics per denial pattern, payer and route, and the overturn rates behind expected recovery.
 
 Until outcomes exist the rate is a stated prior, and it moves toward the recorded outcomes as
-they accumulate (shrinkage with PRIOR_WEIGHT pseudo-decisions): pattern and payer → pattern →
-all decided items → PRIOR_RATE. A pattern+payer pair with 2 wins in 2 decisions therefore
-rates (2 + 4 x r_pattern) / 6, not 100 %.
+they accumulate (shrinkage with PRIOR_WEIGHT pseudo-decisions): pattern and payer → the pattern's
+other payers → all other patterns → PRIOR_RATE. Each level counts only the decisions the level below
+it does not, so one decision is counted once: a single win rates (1 + 4 x 0.5) / 5 = 60 %, and a
+pattern+payer pair with 2 wins in 2 decisions and nothing else recorded rates (2 + 4 x 0.5) / 6.
 """
 
 from __future__ import annotations
@@ -72,28 +73,30 @@ def _shrink(overturned: float, decided: int, prior: float) -> float:
 
 
 class Rates:
-    """Overturn rate for (pattern, payer), shrunk toward the pattern's, then everyone's, then the prior.
+    """Overturn rate for (pattern, payer), shrunk toward the pattern's other payers, then the other patterns, then
+    the prior: each level's own decisions are left out of the level it shrinks toward, never counted twice.
 
     Built from (pattern, payer, overturned, decided) counts, aggregated by the database."""
 
     def __init__(self, counts: list[tuple[str | None, str, int, int]]) -> None:
         self.pattern: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self.pair: dict[tuple[str, str], tuple[int, int]] = {}
-        overturned = decided = 0
+        self.total = [0, 0]
         for pattern_id, payer_key, won, n in counts:
             pattern = pattern_id or "-"
             self.pair[(pattern, payer_key)] = (won, n)
             self.pattern[pattern][0] += won
             self.pattern[pattern][1] += n
-            overturned, decided = overturned + won, decided + n
-        self._global = _shrink(overturned, decided, PRIOR_RATE)
+            self.total[0] += won
+            self.total[1] += n
 
     def rate(self, pattern_id: str | None, payer_key: str) -> float:
         pattern = pattern_id or "-"
-        p = self.pattern.get(pattern)
-        r_pattern = _shrink(p[0], p[1], self._global) if p else self._global
-        pp = self.pair.get((pattern, payer_key))
-        return _shrink(pp[0], pp[1], r_pattern) if pp else r_pattern
+        p_won, p_n = self.pattern.get(pattern, (0, 0))
+        pp_won, pp_n = self.pair.get((pattern, payer_key), (0, 0))
+        r_others = _shrink(self.total[0] - p_won, self.total[1] - p_n, PRIOR_RATE)
+        r_pattern = _shrink(p_won - pp_won, p_n - pp_n, r_others)
+        return _shrink(pp_won, pp_n, r_pattern)
 
     def expected_cents(self, denied_cents: int, pattern_id: str | None, payer_key: str, action: str,
                        overdue: bool = False) -> float:

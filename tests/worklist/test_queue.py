@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from assistant import Assistant, Settings
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
-from assistant.worklist.stats import PRIOR_RATE, PRIOR_WEIGHT
+from assistant.worklist.stats import PRIOR_RATE, PRIOR_WEIGHT, Rates
 from tests.worklist.conftest import TODAY, era, sqlite_copy
 
 
@@ -253,9 +253,10 @@ def test_outcomes_update_the_statistics_and_the_rates(loaded: Assistant) -> None
     # the third CO-50 item (same payer as the lost one) moved from the prior toward its payer's 0 of 1
     third = next(i for i in loaded.worklist(today=TODAY).items if i.pattern_id == "medical_necessity")
     assert third.payer == second.payer
-    overall = (1 + PRIOR_WEIGHT * PRIOR_RATE) / (2 + PRIOR_WEIGHT)
-    pattern = (1 + PRIOR_WEIGHT * overall) / (2 + PRIOR_WEIGHT)
-    pair = (0 + PRIOR_WEIGHT * pattern) / (1 + PRIOR_WEIGHT)
+    # each decision is counted once: the pair's own, then the pattern's other payers', then the prior (qa10b #9)
+    same = int(first.payer == third.payer)
+    pattern = (1 - same + PRIOR_WEIGHT * PRIOR_RATE) / (1 - same + PRIOR_WEIGHT)
+    pair = (same + PRIOR_WEIGHT * pattern) / (1 + same + PRIOR_WEIGHT)
     assert loaded.worklist_item(third.id, today=TODAY).overturn_rate == pytest.approx(pair, abs=1e-4)
     assert third.expected_recovery == pytest.approx(third.denied * pair, abs=0.01)
 
@@ -274,3 +275,22 @@ def test_no_recovery_once_the_filing_limit_has_passed(loaded: Assistant) -> None
     items = loaded.worklist(today=later, sort="recovery", per_page=200).items
     assert items and all(i.expected_recovery == 0 for i in items if i.overdue)
     assert [i.expected_recovery for i in items] == sorted((i.expected_recovery for i in items), reverse=True)
+
+
+# recorded (pattern, payer, overturned, decided) counts, the item asked about -> its overturn rate
+@pytest.mark.parametrize(("counts", "item", "rate"), [
+    ([], ("mn", "A"), 0.5),
+    # one win, asked for the same pattern and payer: (1 + 4 x 0.5) / 5, the win counted once (qa10b #9)
+    ([("mn", "A", 1, 1)], ("mn", "A"), 0.6),
+    # the same win seen from another payer of the pattern, then from another pattern
+    ([("mn", "A", 1, 1)], ("mn", "B"), 0.6),
+    ([("mn", "A", 1, 1)], ("kx", "A"), 0.6),
+    # two wins of one pair: (2 + 4 x 0.5) / 6, not the 80 % of counting them at three levels
+    ([("mn", "A", 2, 2)], ("mn", "A"), 4 / 6),
+    # another pattern's loss moves the prior the pattern shrinks toward: (1 + 4 x (0 + 2) / 5) / 5
+    ([("mn", "A", 1, 1), ("kx", "A", 0, 1)], ("mn", "A"), (1 + 4 * 0.4) / 5),
+])
+def test_each_decision_is_counted_once(
+    counts: list[tuple[str, str, int, int]], item: tuple[str, str], rate: float
+) -> None:
+    assert Rates(counts).rate(*item) == pytest.approx(rate)
