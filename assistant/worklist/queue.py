@@ -16,6 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from assistant.drafting.deadlines import deadline_for
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist import states, stats, views
 from assistant.worklist.db import Event, Item
@@ -234,13 +235,7 @@ class Worklist:
         states.check_transition(item.status, target, change.reason)
         event = _event(item, pid, actor, "status", change.reason or "", to_status=target)
         if item.status == "lost" and target == "new":
-            nxt = states.NEXT_LEVEL.get(item.route or "")
-            if nxt is None:
-                raise TransitionError("this route has no further appeal level", hint="write the item off instead")
-            item.route, item.notice_date, item.payer_deadline = nxt, change.decided_on or item.decided_on or today, None
-            item.submitted_on = item.decided_on = item.recovered_cents = None
-            event.detail = f"taken to the next level: {nxt}"
-            self._redate(item, today)
+            event.detail = self._next_level(item, change.decided_on or item.decided_on or today, today)
         if target == "submitted":
             item.submitted_on = today
         if target in states.OUTCOMES or item.status in states.OUTCOMES:
@@ -251,6 +246,31 @@ class Worklist:
             item.recovered_cents = round(change.recovered * 100) if change.recovered is not None else full
         item.status, item.status_reason, item.open = target, change.reason or "", states.is_open(target)
         return event
+
+    def _next_level(self, item: Item, decided: date, today: date) -> str:
+        """Take a lost item to the level after its route, counted from the decision; refused (nothing changes) when
+        no level follows or the amount in dispute is below the next level's amount in controversy (facts §11)."""
+        nxt = states.NEXT_LEVEL.get(item.route or "")
+        if nxt is None and item.route == "plan_reconsideration":
+            raise TransitionError(
+                "a Medicare Advantage plan that upholds its denial at reconsideration forwards the case to the "
+                "Independent Review Entity (IRE) itself: nothing is filed at the next level",
+                hint="keep the item lost while the IRE decides; the IRE's notice states the further appeal (an ALJ "
+                     "hearing) and its deadline")
+        if nxt is None:
+            raise TransitionError("this route has no further appeal level", hint="write the item off instead")
+        d = deadline_for(self.knowledge, route=nxt, today=today, notice_date=decided, dos=item.service_date)
+        floor = d.amount_in_controversy_threshold
+        if floor is not None and item.denied_cents < floor * 100:
+            raise TransitionError(
+                f"{d.title} needs an amount in controversy of at least ${floor:,.0f}; item {item.id}'s amount in "
+                f"dispute is ${item.denied_cents / 100:,.2f}, so the decision stands",
+                hint="write the item off with the reason, unless other claims are appealed together with it")
+        item.route, item.notice_date, item.payer_deadline = nxt, decided, None
+        item.submitted_on = item.decided_on = item.recovered_cents = None
+        item.action = "appeal"
+        self._redate(item, today)
+        return f"taken to the next level: {nxt}"
 
     def attach_note(
         self, practice: str, item_id: int, text: str, *, note_dates: list[date], actor: str, today: date

@@ -181,6 +181,33 @@ def test_lost_goes_to_the_next_level(loaded: Assistant) -> None:
     assert again.due_date == decided + timedelta(days=5 + 180)
 
 
+def _lose(a: Assistant, item: int, on: date) -> None:
+    a.update_worklist_item(item, {"status": "submitted"}, today=on)
+    a.update_worklist_item(item, {"status": "lost", "decided_on": on}, today=on)
+
+
+def test_an_amount_below_the_alj_threshold_is_not_taken_to_a_hearing(loaded: Assistant) -> None:
+    """qa10b #25: the amount in controversy is tested when the item is escalated, not first when it is drafted."""
+    item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
+    assert item.denied < 180  # below every year's ALJ amount in controversy in the knowledge base
+    _lose(loaded, item.id, TODAY)
+    loaded.update_worklist_item(item.id, {"status": "new"}, today=TODAY)
+    _lose(loaded, item.id, TODAY)
+    with pytest.raises(TransitionError, match=r"amount in controversy of at least \$\d+; item \d+'s amount in dispute"):
+        loaded.update_worklist_item(item.id, {"status": "new"}, today=TODAY)
+    after = loaded.worklist_item(item.id, today=TODAY)
+    assert (after.status, after.route) == ("lost", "reconsideration")
+
+
+def test_an_upheld_plan_reconsideration_goes_to_the_ire_by_the_plan(loaded: Assistant) -> None:
+    """qa10b #24: Medicare Advantage's next level is the IRE, which the plan forwards to; never 'write it off'."""
+    item = _on_route(loaded, "plan_reconsideration")
+    _lose(loaded, item, TODAY)
+    with pytest.raises(TransitionError, match="Independent Review Entity") as refused:
+        loaded.update_worklist_item(item, {"status": "new"}, today=TODAY)
+    assert "write" not in f"{refused.value} {refused.value.hint}"
+
+
 def test_payer_deadline_dates_a_commercial_item(loaded: Assistant) -> None:
     item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "payer_appeal")
     assert item.due_date is None
