@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from assistant.remittance.models import Claim, Payment, Remittance
 from assistant.worklist import views
-from assistant.worklist.classify import Candidate, cents, cts_codes, split_claim
+from assistant.worklist.classify import Candidate, as_billed, cents, cts_codes, split_claim
 from assistant.worklist.db import Event, Item, RemittanceFile
 from assistant.worklist.store import Store, utcnow
 from assistant.worklist_models import ImportProblem, ImportSummary
@@ -193,7 +193,8 @@ def _correction(
             _carry_over(run, knowledge, item, c)
             continue
         paid = next(
-            (ln.paid for ln in claim.lines if ln.procedure == item.procedure and ln.service_date == item.service_date),
+            (ln.paid for ln in map(as_billed, claim.lines)
+             if ln.procedure == item.procedure and ln.service_date == item.service_date),
             None,
         )
         if paid is not None:

@@ -264,3 +264,15 @@ def test_a_reprocessed_denial_decides_the_route_and_the_due_date_again(assistant
     assert carried.denial.startswith("CO-16")
     assert (carried.action, carried.route) == ("corrected_claim", "new_claim")
     assert carried.due_date == date(2026, 3, 4)  # a new claim: 12 months from the date of service
+
+
+def test_a_line_the_payer_recoded_is_the_billed_codes_item(assistant: Assistant) -> None:
+    """qa10b #7: a denied 97550 adjudicated as 97530 (SVC06) is still a caregiver-training denial to answer."""
+    recoded = era("medicare_partb.835").replace(
+        b"SVC*HC:97550:GP*120*0**1~", b"SVC*HC:97530:GP*120*0**1*HC:97550:GP~", 1
+    )
+    summary = assistant.import_era(recoded, today=TODAY)
+    item = _items(assistant)[("2225077123450", "97550")]
+    assert summary.items_created == 6 and item.modifiers == ["GP"]  # type: ignore[attr-defined]
+    lines = assistant.worklist_item(item.id, today=TODAY).claim_lines  # type: ignore[attr-defined]
+    assert {"code": "97550", "adjudicated_as": "97530"}.items() <= lines[0].items()
