@@ -20,7 +20,7 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from assistant.remittance.models import Claim, Payment, Remittance
-from assistant.worklist import views
+from assistant.worklist import stats, views
 from assistant.worklist.classify import Candidate, as_billed, cents, cts_codes, split_claim
 from assistant.worklist.db import Event, Item, RemittanceFile
 from assistant.worklist.store import Store, utcnow
@@ -176,6 +176,7 @@ def _close_paid(run: _Run, item: Item, paid_cents: int) -> None:
     item.status_reason = "paid when the payer reprocessed the claim"
     if target == "won":
         item.recovered_cents, item.decided_on = min(paid_cents, item.denied_cents), run.today
+        run.session.add(stats.decision_row(item))
     run.summary.items_closed += 1
 
 

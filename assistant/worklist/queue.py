@@ -219,6 +219,8 @@ class Worklist:
                 self._redate(item, today)
             if change.status is not None:
                 events.append(self._transition(item, change, actor, pid, today))
+                if change.status in states.OUTCOMES:
+                    s.add(stats.decision_row(item))
             if not events:
                 raise InputError("nothing to change", hint="give a status, an assignee or a payer deadline")
             item.updated_at = utcnow()

@@ -17,8 +17,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from assistant.worklist.db import Item, RemittanceFile
-from assistant.worklist.states import OUTCOMES
+from assistant.worklist.db import Decision, Item, RemittanceFile
 from assistant.worklist_models import StatRow, Stats
 
 PRIOR_RATE = 0.5
@@ -53,19 +52,36 @@ class _Tally:
         return self.won + self.partially_won
 
 
+def decision_row(item: Item) -> Decision:
+    """The decision an item just received, as it stands at its level (kept when the item moves on)."""
+    return Decision(
+        item_id=item.id,
+        practice_id=item.practice_id,
+        pattern_id=item.pattern_id,
+        payer_key=item.payer_key,
+        payer_name=item.payer_name,
+        route=item.route,
+        status=item.status,
+        denied_cents=item.denied_cents,
+        recovered_cents=item.recovered_cents,
+        submitted_on=item.submitted_on,
+        decided_on=item.decided_on,
+    )
+
+
 def _decided(session: Session, practice_id: int) -> list[Any]:
     cols = (
-        Item.pattern_id,
-        Item.payer_key,
-        Item.payer_name,
-        Item.route,
-        Item.status,
-        Item.denied_cents,
-        Item.recovered_cents,
-        Item.submitted_on,
-        Item.decided_on,
+        Decision.pattern_id,
+        Decision.payer_key,
+        Decision.payer_name,
+        Decision.route,
+        Decision.status,
+        Decision.denied_cents,
+        Decision.recovered_cents,
+        Decision.submitted_on,
+        Decision.decided_on,
     )
-    return list(session.execute(select(*cols).where(Item.practice_id == practice_id, Item.status.in_(OUTCOMES))))
+    return list(session.execute(select(*cols).where(Decision.practice_id == practice_id)))
 
 
 def _shrink(overturned: float, decided: int, prior: float) -> float:
@@ -106,11 +122,11 @@ class Rates:
 
 
 def rates(session: Session, practice_id: int) -> Rates:
-    overturned = func.sum(case((Item.status.in_(("won", "partially_won")), 1), else_=0))
+    overturned = func.sum(case((Decision.status.in_(("won", "partially_won")), 1), else_=0))
     query = (
-        select(Item.pattern_id, Item.payer_key, overturned, func.count())
-        .where(Item.practice_id == practice_id, Item.status.in_(OUTCOMES))
-        .group_by(Item.pattern_id, Item.payer_key)
+        select(Decision.pattern_id, Decision.payer_key, overturned, func.count())
+        .where(Decision.practice_id == practice_id)
+        .group_by(Decision.pattern_id, Decision.payer_key)
     )
     return Rates([(r[0], r[1], int(r[2] or 0), int(r[3])) for r in session.execute(query)])
 

@@ -202,3 +202,22 @@ def test_sqlite_file_is_created_on_first_use(tmp_path: Path) -> None:
     assert not (tmp_path / "new").exists()
     assert a.worklist(today=TODAY).total == 0
     assert (tmp_path / "new" / "folder" / "worklist.sqlite3").is_file()
+
+
+
+def test_decisions_recorded_before_their_table_are_kept(tmp_path: Path) -> None:
+    """Revision 0002 (qa10b #3) copies the outcomes items already hold into `decisions`, so no statistic is lost."""
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    a = Assistant(Settings(embedder="hash", data_dir=tmp_path, database_url=url))
+    a.import_era(era("medicare_partb.835"), today=TODAY)
+    a.store.dispose()
+    engine = create_engine(url)
+    with engine.begin() as conn:  # back to revision 0001, with an outcome recorded on the item only
+        conn.execute(text("DROP TABLE decisions"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+        conn.execute(text("UPDATE items SET status = 'lost', open = 0 WHERE id = 1"))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT item_id, status FROM decisions")).all() == [(1, "lost")]

@@ -186,6 +186,19 @@ def _lose(a: Assistant, item: int, on: date) -> None:
     a.update_worklist_item(item, {"status": "lost", "decided_on": on}, today=on)
 
 
+def test_a_lost_level_stays_in_the_statistics_when_the_item_moves_on(loaded: Assistant) -> None:
+    """qa10b #3: each level's decision is a fact of its own; taking the item further never erases it."""
+    item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
+    _lose(loaded, item.id, TODAY)
+    loaded.update_worklist_item(item.id, {"status": "new"}, today=TODAY)
+    loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
+    loaded.update_worklist_item(item.id, {"status": "won"}, today=TODAY)
+    rows = {(r.dimension, r.key): r for r in loaded.worklist_stats().rows}
+    assert (rows[("route", "redetermination")].lost, rows[("route", "redetermination")].decided) == (1, 1)
+    assert (rows[("route", "reconsideration")].won, rows[("route", "reconsideration")].decided) == (1, 1)
+    assert (rows[("pattern", item.pattern_id)].decided, rows[("pattern", item.pattern_id)].overturn_rate) == (2, 0.5)
+
+
 def test_an_amount_below_the_alj_threshold_is_not_taken_to_a_hearing(loaded: Assistant) -> None:
     """qa10b #25: the amount in controversy is tested when the item is escalated, not first when it is drafted."""
     item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
