@@ -105,7 +105,7 @@ def worklist(
     due: Annotated[str | None, typer.Option(help="Due within this window, overdue included: 14d, 2w.")] = None,
     status: Annotated[list[str] | None, typer.Option(help="Status (repeatable); open items when omitted.")] = None,
     payer: Annotated[str | None, typer.Option(help="Payer name (part of it) or payer id.")] = None,
-    assignee: Annotated[str | None, typer.Option(help="Items assigned to this person.")] = None,
+    assignee: Annotated[str | None, typer.Option(help="Assignee (part of the name, any case).")] = None,
     sort: Annotated[str, typer.Option(help="due (default) or recovery (denied amount x overturn rate).")] = "due",
     page: Annotated[int, typer.Option(min=1)] = 1,
     per_page: Annotated[int, typer.Option(min=1, max=1000)] = 50,

@@ -113,8 +113,8 @@ def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Sel
     if f.payer:
         needle = f"%{f.payer.lower()}%"
         query = query.where(or_(func.lower(Item.payer_name).like(needle), Item.payer_key == f.payer))
-    if f.assignee:
-        query = query.where(Item.assignee == f.assignee)
+    if f.assignee:  # as the payer filter: part of the name, any case ("rowan" finds "Rowan Biller")
+        query = query.where(func.lower(Item.assignee).like(f"%{f.assignee.lower()}%"))
     if f.pattern:
         query = query.where(Item.pattern_id == f.pattern)
     return query

@@ -169,6 +169,8 @@ def test_history_records_who_what_when(loaded: Assistant) -> None:
     assert detail.assignee == "dana" and detail.submitted_on == TODAY
     assert all(h.at.tzinfo is not None for h in detail.history)
     assert loaded.worklist(assignee="dana", today=TODAY).total == 1
+    # qa10b #28: part of the name, any case, as the payer filter
+    assert [loaded.worklist(assignee=a, today=TODAY).total for a in ("DANA", "dan", "rowan")] == [1, 1, 0]
 
 
 def test_lost_goes_to_the_next_level(loaded: Assistant) -> None:
