@@ -46,7 +46,8 @@ def imported() -> None:
 def test_era_import_summary() -> None:
     code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"), str(FIXTURES / "malformed_claim.835"))
     assert code == 0
-    assert "6 caregiver-training denials (6 new items" in out and "1 other codes' denials counted" in out
+    assert "6 caregiver-training denials (6 new items" in out and "1 other code's denial counted" in out
+    assert "8 claims in 2 payments" in out and "0 reversals" in out  # qa10b #19: counts read as a sentence
     assert "problem: claim loop at segment 18 skipped: CLP03 is not a number" in out
     assert "total: payments 3, claims 10" in out
     code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"))
@@ -207,3 +208,17 @@ def test_statuses_filter_in_any_case() -> None:
     imported()
     code, out, _ = run("worklist", "--status", "NEW", "--format", "json")
     assert code == 0 and json.loads(out)["total"] > 0
+
+
+@pytest.mark.parametrize(("n", "words"), [
+    (1, ["1 claim in 1 payment;", "1 caregiver-training denial (1 new item,", "1 other code's denial", "1 reversal"]),
+    (2, ["2 claims in 2 payments;", "2 caregiver-training denials (2 new items,", "2 other codes' denials",
+         "2 reversals"]),
+])
+def test_the_import_line_counts_in_words(n: int, words: list[str]) -> None:
+    from assistant.cli.era import _line
+
+    keys = ("claims", "payments", "cts_denials", "items_created", "items_updated", "items_closed", "other_denials",
+            "reversals")
+    line = _line("f.835", dict.fromkeys(keys, n))
+    assert all(w in line for w in words), line
