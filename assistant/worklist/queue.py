@@ -306,7 +306,7 @@ class Worklist:
             route = getattr(result, "route", None)
             if isinstance(route, str) and route and route != item.route:  # the appeals decision's route, once merged
                 item.route = route
-                self._redate(item, today)
+            self._redate(item, today)  # a route or an action that files nothing changes the due date
             event = _event(item, pid, actor, "drafted", f"recommendation: {result.recommendation}", to_status="drafted")
             item.status, item.updated_at = "drafted", utcnow()
             s.add(event)

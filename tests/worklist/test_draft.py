@@ -240,3 +240,14 @@ def test_a_draft_for_a_denial_the_payer_replaced_goes_back_to_new(recording: Rec
     detail = recording.worklist_item(item, today=date(2025, 5, 20))
     assert (detail.status, detail.draft, detail.route) == ("new", None, "new_claim")
     assert "draft the item again" in detail.history[-1].detail and detail.note_attached
+
+
+def test_a_draft_that_files_nothing_keeps_no_countdown(recording: Recording) -> None:
+    """qa10b #25: an item drafted as no_appeal leaves the due list; its route's clock no longer applies."""
+    item = _item(recording, "97550", "CO-50")
+    assert recording.worklist_item(item, today=TODAY).due_date is not None
+    no_consent = NOTE.replace("Verbal consent obtained from the patient. ", "")
+    detail, result = recording.draft_worklist_item(item, note=no_consent, today=TODAY)
+    assert result.recommendation == "no_appeal"
+    assert (detail.action, detail.due_date, detail.days_left) == ("no_appeal", None, None)
+    assert item not in [i.id for i in recording.worklist(due=3650, today=TODAY).items]
