@@ -65,12 +65,16 @@ def _assistant() -> Any:
     return Assistant()
 
 
+REVERSED = "/rev: the payer reversed the claim and a correction is expected; file nothing on it until it comes"
+
+
 def _row(item: Any) -> str:
     due = item.due_date.isoformat() if item.due_date else "-"
     left = "OVERDUE" if item.overdue else (f"{item.days_left}d" if item.days_left is not None else "-")
     mods = f":{'/'.join(item.modifiers)}" if item.modifiers else ""
+    status = f"{item.status}/rev" if item.reversed else item.status  # the payer pulled the claim: file nothing
     return (
-        f"{item.id:>6}  {due:<10} {left:>7}  {item.status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
+        f"{item.id:>6}  {due:<10} {left:>7}  {status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
         f"{item.service_date or '-'!s:<10} {item.procedure + mods:<11} {item.denial[:22]:<22} "
         f"{item.denied:>9.2f} {item.expected_recovery:>9.2f}  {item.action}/{item.route or '-'}"
     )
@@ -93,6 +97,8 @@ def _print_page(page: Any, fmt: str) -> None:
         )
         for item in page.items:
             typer.echo(_row(item))
+        if any(item.reversed for item in page.items):
+            typer.echo(REVERSED)
         typer.echo(
             f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
             f"{page.other_code_denials} other codes' denials counted, not listed"
@@ -130,6 +136,8 @@ def _print_detail(item: Any, fmt: str) -> None:
         typer.echo(item.model_dump_json(indent=2))
         return
     typer.echo(_row(item))
+    if item.reversed:
+        typer.echo(f"  {REVERSED}")
     typer.echo(
         f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
         f"{item.payer} ({item.payer_type})"

@@ -222,3 +222,17 @@ def test_the_import_line_counts_in_words(n: int, words: list[str]) -> None:
             "reversals")
     line = _line("f.835", dict.fromkeys(keys, n))
     assert all(w in line for w in words), line
+
+
+def test_a_reversed_claim_shows_in_the_text_views(tmp_path: Path) -> None:
+    """qa10b #17: an item whose claim the payer pulled says so in the list and in `show`, not only in its history."""
+    imported()
+    pulled = tmp_path / "pulled.835"  # the reversal arrives; its correction (another control number) does not match
+    pulled.write_bytes((FIXTURES / "medicare_reprocessed.835").read_bytes().replace(
+        b"CLP*SDT25030401*1*180", b"CLP*SDT25039999*1*180"))
+    assert run("era", "import", str(pulled))[0] == 0
+    code, out, _ = run("worklist")
+    rows = [line for line in out.splitlines() if "2225077123450" in line]
+    assert code == 0 and rows and all("new/rev" in line for line in rows) and "/rev: the payer reversed" in out
+    item = rows[0].split()[0]
+    assert "the payer reversed the claim" in run("worklist", "show", item)[1]
