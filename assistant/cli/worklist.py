@@ -99,6 +99,9 @@ def _print_page(page: Any, fmt: str) -> None:
             typer.echo(_row(item))
         if any(item.reversed for item in page.items):
             typer.echo(REVERSED)
+        if page.undated_left_out:
+            typer.echo(f"{page.undated_left_out} more open item(s) have no deadline yet and are not in this due "
+                       "window: enter the payer's deadline (worklist set ID --payer-deadline YYYY-MM-DD)")
         typer.echo(
             f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
             f"{page.other_code_denials} other codes' denials counted, not listed"

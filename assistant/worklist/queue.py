@@ -120,6 +120,14 @@ def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Sel
     return query
 
 
+def _undated(s: Session, practice_id: int, f: Filters, today: date) -> int:
+    """Items the other filters select that a due window leaves out for want of a deadline (something to file,
+    no due date: the payer's own deadline not entered yet)."""
+    undated = Filters(None, f.status, f.payer, f.assignee, f.pattern)
+    query = _where(select(func.count()).select_from(Item), practice_id, undated, today)
+    return s.scalar(query.where(Item.due_date.is_(None), Item.route.is_not(None), Item.action != "no_appeal")) or 0
+
+
 def _by_recovery(
     knowledge: Any, s: Session, ranking: Select[Any], rates: stats.Rates, today: date, page: int, per_page: int
 ) -> list[Item]:
@@ -185,6 +193,7 @@ class Worklist:
                 )
             items = [views.summary(self.knowledge, i, today, rates.rate(i.pattern_id, i.payer_key)) for i in rows]
             others = stats.other_code_denials(s, pid)
+            undated = _undated(s, pid, f, today) if f.due_days is not None else 0
         return Page(
             items=items,
             total=total,
@@ -193,6 +202,7 @@ class Worklist:
             sort=sort,
             today=today,
             other_code_denials=others,
+            undated_left_out=undated,
         )
 
     def show(self, practice: str, item_id: int, *, today: date) -> ItemDetail:

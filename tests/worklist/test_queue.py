@@ -223,6 +223,15 @@ def test_an_upheld_plan_reconsideration_goes_to_the_ire_by_the_plan(loaded: Assi
     assert "write" not in f"{refused.value} {refused.value.hint}"
 
 
+def test_a_due_window_counts_the_items_it_leaves_out_for_want_of_a_deadline(loaded: Assistant) -> None:
+    """qa10b #16: an item whose deadline is the payer's, not entered yet, is counted, not silently left out."""
+    undated = [i for i in loaded.worklist(today=TODAY, per_page=200).items if i.due_date is None and i.route]
+    assert undated and loaded.worklist(today=TODAY).undated_left_out == 0  # no window: every item is listed
+    assert loaded.worklist(due=3650, today=TODAY).undated_left_out == len(undated)
+    loaded.update_worklist_item(undated[0].id, {"payer_deadline": date(2025, 10, 1)}, today=TODAY)
+    assert loaded.worklist(due=3650, today=TODAY).undated_left_out == len(undated) - 1
+
+
 def test_payer_deadline_dates_a_commercial_item(loaded: Assistant) -> None:
     item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "payer_appeal")
     assert item.due_date is None
