@@ -201,7 +201,8 @@ def draft(
             typer.echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
         return
     text = _read(note) if note else None
-    if text is None and not _run(lambda: assistant.worklist_item(item_ids[0])).note_attached:
+    shown = _run(lambda: assistant.worklist_item(item_ids[0])) if text is None else None
+    if shown is not None and not shown.note_attached and shown.action != "no_appeal":  # else: nothing to file
         fail(f"item {item_ids[0]} has no note attached",
              f"pass the note for its date of service: assistant worklist draft {item_ids[0]} --note FILE")
     detail, result = _run(lambda: assistant.draft_worklist_item(item_ids[0], note=text, denial_text=denial_text))

@@ -251,3 +251,12 @@ def test_a_draft_that_files_nothing_keeps_no_countdown(recording: Recording) -> 
     assert result.recommendation == "no_appeal"
     assert (detail.action, detail.due_date, detail.days_left) == ("no_appeal", None, None)
     assert item not in [i.id for i in recording.worklist(due=3650, today=TODAY).items]
+
+
+def test_an_item_with_nothing_to_file_says_so_instead_of_asking_for_a_note(assistant: Assistant) -> None:
+    """qa10b #20: a timely-filing denial (CO-29) files nothing; bulk drafting says that, not "no note attached"."""
+    assistant.import_era(era("medicare_partb.835").replace(b"CAS*CO*50*120~", b"CAS*CO*29*120~", 1), today=TODAY)
+    late = next(i for i in assistant.worklist(today=TODAY).items if i.denial.startswith("CO-29"))
+    assert late.action == "no_appeal"
+    [result] = assistant.draft_worklist_items([late.id], today=TODAY)
+    assert not result.drafted and "nothing to file" in result.message and "written_off" in result.message
