@@ -104,7 +104,7 @@ def _print_page(page: Any, fmt: str) -> None:
                        "window: enter the payer's deadline (worklist set ID --payer-deadline YYYY-MM-DD)")
         typer.echo(
             f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
-            f"{page.other_code_denials} other codes' denials counted, not listed"
+            f"{page.other_code_denials} other codes' denials counted in all imported files, not listed"
         )
 
 

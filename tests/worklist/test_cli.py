@@ -82,7 +82,7 @@ def test_worklist_formats(fmt: str) -> None:
         rows = list(csv.DictReader(io.StringIO(out)))
         assert len(rows) == 6 and rows[0]["route"] in ("redetermination", "clerical_reopening")
     else:
-        assert "6 of 6 items" in out and "other codes' denials counted" in out
+        assert "6 of 6 items" in out and "other codes' denials counted in all imported files" in out  # qa10b #19
 
 
 @pytest.mark.parametrize(("value", "cell"), [
