@@ -194,8 +194,11 @@ def _correction(
             _carry_over(run, knowledge, item, c)
             continue
         paid = next(
-            (ln.paid for ln in map(as_billed, claim.lines)
-             if ln.procedure == item.procedure and ln.service_date == item.service_date),
+            (
+                ln.paid
+                for ln in map(as_billed, claim.lines)
+                if ln.procedure == item.procedure and ln.service_date == item.service_date
+            ),
             None,
         )
         if paid is not None:
