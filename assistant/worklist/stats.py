@@ -25,7 +25,7 @@ PRIOR_WEIGHT = 4.0
 PRIOR = (
     f"Before outcomes exist, every item's overturn rate is a neutral {PRIOR_RATE:.0%} prior worth "
     f"{PRIOR_WEIGHT:g} decisions; recorded outcomes pull it toward the rate observed for the same pattern "
-    "and payer, then the same pattern, then all decisions."
+    "and payer, then the pattern's other payers, then the other patterns, each decision counted once."
 )
 
 
