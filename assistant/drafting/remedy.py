@@ -83,18 +83,14 @@ def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
     )
 
 
-def pattern_remedy(
-    pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str] | None
-) -> Remedy:
+def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
-    (an answer without words is opened by the payer type alone). `met` None: no note has been read yet (a worklist
-    item at import), so the note is presumed to support the service, as every pattern's remedy presumes."""
+    (an answer without words is opened by the payer type alone)."""
     if pattern is None:
         return NO_PATTERN
     for said in pattern.when_payer_says:
         heard = not said.words or says(payer_text, said.words) is not None
-        supported = met is None or set(said.requires_met) <= set(met)
-        if payer_type in said.payer_types and supported and heard:
+        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and heard:
             return Remedy(
                 said.remedy, pattern.title, said.remedy_reason, line_modifiers=tuple(said.add_modifiers),
                 sources=tuple(said.sources or pattern.sources), from_payer=True,
