@@ -139,6 +139,8 @@ def verify(token: str, *, clients: list[CdsClient], jwks: Jwks, audience: str, a
         raise TokenError("the JWT has expired") from None
     except jwt.InvalidAudienceError:
         raise TokenError("the JWT aud is not this service endpoint") from None
+    except jwt.MissingRequiredClaimError as exc:  # named like the other refusals, not by the library's class
+        raise TokenError(f"the JWT has no {exc.claim} claim (iss, aud, exp, iat and jti are required)") from None
     except jwt.PyJWTError as exc:
         raise TokenError(f"the JWT is invalid ({type(exc).__name__})") from None
     _check_claims(claims, client)

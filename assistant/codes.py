@@ -95,6 +95,30 @@ def _fee_day(cfs: list[ConversionFactor], dos: date | None, today: date) -> tupl
                                    hint="Check the year of the date of service.")
 
 
+# the caregiver-training code families, the 2024 one first (knowledge/codes/procedures.yaml)
+_FAMILIES = ("cts", "direct_care", "behavior")
+
+
+def _range(kb: Knowledge, family: str) -> str:
+    """'97550-97552', 'G0541-G0543', 'G0539-G0540': the family's primary to its last code."""
+    primary, addon, group = kb.family_codes(family)
+    return f"{primary}-{group or addon}"
+
+
+def _not_yet_in_force(kb: Knowledge, codes: set[str], dos: date | None) -> list[OrderFinding]:
+    """A critical finding per later family (G0541-G0543, G0539-G0540) ordered for a date before its codes exist."""
+    if dos is None:
+        return []
+    out = []
+    for family in _FAMILIES[1:]:
+        ordered = [kb.codes[c] for c in sorted(codes) if c in kb.codes and kb.codes[c].family == family]
+        early = [info for info in ordered if not info.in_force(dos)]
+        if early:
+            out.append(OrderFinding(text=f"{_range(kb, family)} exist only from {early[0].effective_from}; "
+                                         f"use {_range(kb, 'cts')} for this date.", indicator="critical"))
+    return out
+
+
 def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None) -> list[OrderFinding]:
     """Add-on without primary, group units, a code family not yet in force, two families for the same minutes."""
     codes = {code for code, _ in lines}
@@ -105,15 +129,8 @@ def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None
     for code, units in lines:
         if code in kb.codes and kb.codes[code].kind == "group" and units > 1:
             out.append(OrderFinding(text=f"{code} is one unit per patient represented; {units} units were ordered."))
-    direct = {c for c in codes if c in kb.codes and kb.codes[c].family == "direct_care"}
-    primary = kb.codes[kb.family_codes("direct_care")[0]]
-    if direct and dos is not None and not primary.in_force(dos):
-        first, _, last = kb.family_codes("direct_care")
-        cts_first, _, cts_last = kb.family_codes("cts")
-        out.append(OrderFinding(text=f"{first}-{last} exist only from {primary.effective_from}; "
-                                     f"use {cts_first}-{cts_last} for this date.", indicator="critical"))
-    if direct and codes - direct:
-        (a, _, b), (c, _, d) = kb.family_codes("cts"), kb.family_codes("direct_care")
-        out.append(OrderFinding(
-            text=f"Bill the same training minutes under one code family only ({a}-{b} or {c}-{d})."))
+    out += _not_yet_in_force(kb, codes, dos)
+    if len(families := {kb.codes[c].family for c in codes if c in kb.codes} & set(_FAMILIES)) > 1:
+        named = " or ".join(_range(kb, f) for f in _FAMILIES if f in families)
+        out.append(OrderFinding(text=f"Bill the same training minutes under one code family only ({named})."))
     return out

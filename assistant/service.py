@@ -314,6 +314,10 @@ class Assistant:
         if note is not None:
             self.attach_worklist_note(item_id, note, practice=practice, actor=actor, today=today)
         denial, text, claim, dos = self._worklist.draft_inputs(practice, item_id)
+        if not text and self._worklist.show(practice, item_id, today=today).action == "no_appeal":
+            raise InputError(f"item {item_id} has nothing to file for its denial ({denial}), so there is nothing to "
+                             "draft", hint="mark it written_off with the reason; draft it with its note only when the "
+                                           "payer's words or the note may show otherwise")
         if not text:
             raise InputError(f"item {item_id} has no note attached",
                              hint="attach the note for the date of service first")

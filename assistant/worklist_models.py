@@ -137,6 +137,11 @@ class Page(_Model):
     sort: Sort
     today: date
     other_code_denials: int = Field(description="Denied lines of other codes in the imported files (not listed).")
+    undated_left_out: int = Field(
+        default=0,
+        description="With a due window: open items left out because no deadline is known yet (a commercial or "
+        "Medicaid appeal whose deadline is the payer's: enter it).",
+    )
 
 
 class StatRow(_Model):

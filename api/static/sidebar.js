@@ -431,6 +431,7 @@
   async function start() {
     $("api-key").value = store.get("cts.apiKey") || "";
     $("api-key").addEventListener("change", () => store.set("cts.apiKey", apiKey()));
+    if (config.keyRequired) $("api-key").placeholder = "required: the API key your administrator gave you";
     if (config.keyRequired && !apiKey()) $("settings").open = true;
     $("key-form").addEventListener("submit", (event) => event.preventDefault());
     $("run-check").addEventListener("click", runCheck);

@@ -208,6 +208,7 @@
       store.setItem("cts.apiKey", $("api-key").value.trim());
       loadQueue();
     });
+    if (config.keyRequired) $("api-key").placeholder = "required: the API key your administrator gave you";
     if (config.keyRequired && !$("api-key").value) $("settings").open = true;
     $("upload-form").addEventListener("submit", upload);
     for (const id of ["due", "status", "sort"]) $(id).addEventListener("change", loadQueue);

@@ -28,14 +28,23 @@ COUNTS = (
 )
 
 
+def _count(n: object, noun: str) -> str:
+    """'1 claim', '2 claims': the import line reads as a sentence whatever the counts."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _line(name: str, summary: dict[str, object]) -> str:
     if summary.get("already_imported"):
         return f"{name}: already imported (file {summary['file_id']}); nothing changed"
+    other = summary["other_denials"]
+    others = "other code's denial" if other == 1 else "other codes' denials"
     return (
-        f"{name}: {summary['claims']} claims in {summary['payments']} payments; "
-        f"{summary['cts_denials']} caregiver-training denials ({summary['items_created']} new items, "
+        f"{name}: {_count(summary['claims'], 'claim')} in {_count(summary['payments'], 'payment')}; "
+        f"{_count(summary['cts_denials'], 'caregiver-training denial')} "
+        f"({_count(summary['items_created'], 'new item')}, "
         f"{summary['items_updated']} carried over, {summary['items_closed']} closed); "
-        f"{summary['other_denials']} other codes' denials counted; {summary['reversals']} reversals"
+        f"{other} {others} counted; "
+        f"{_count(summary['reversals'], 'reversal')}"
     )
 
 

@@ -65,12 +65,16 @@ def _assistant() -> Any:
     return Assistant()
 
 
+REVERSED = "/rev: the payer reversed the claim and a correction is expected; file nothing on it until it comes"
+
+
 def _row(item: Any) -> str:
     due = item.due_date.isoformat() if item.due_date else "-"
     left = "OVERDUE" if item.overdue else (f"{item.days_left}d" if item.days_left is not None else "-")
     mods = f":{'/'.join(item.modifiers)}" if item.modifiers else ""
+    status = f"{item.status}/rev" if item.reversed else item.status  # the payer pulled the claim: file nothing
     return (
-        f"{item.id:>6}  {due:<10} {left:>7}  {item.status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
+        f"{item.id:>6}  {due:<10} {left:>7}  {status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
         f"{item.service_date or '-'!s:<10} {item.procedure + mods:<11} {item.denial[:22]:<22} "
         f"{item.denied:>9.2f} {item.expected_recovery:>9.2f}  {item.action}/{item.route or '-'}"
     )
@@ -93,9 +97,14 @@ def _print_page(page: Any, fmt: str) -> None:
         )
         for item in page.items:
             typer.echo(_row(item))
+        if any(item.reversed for item in page.items):
+            typer.echo(REVERSED)
+        if page.undated_left_out:
+            typer.echo(f"{page.undated_left_out} more open item(s) have no deadline yet and are not in this due "
+                       "window: enter the payer's deadline (worklist set ID --payer-deadline YYYY-MM-DD)")
         typer.echo(
             f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
-            f"{page.other_code_denials} other codes' denials counted, not listed"
+            f"{page.other_code_denials} other codes' denials counted in all imported files, not listed"
         )
 
 
@@ -105,7 +114,7 @@ def worklist(
     due: Annotated[str | None, typer.Option(help="Due within this window, overdue included: 14d, 2w.")] = None,
     status: Annotated[list[str] | None, typer.Option(help="Status (repeatable); open items when omitted.")] = None,
     payer: Annotated[str | None, typer.Option(help="Payer name (part of it) or payer id.")] = None,
-    assignee: Annotated[str | None, typer.Option(help="Items assigned to this person.")] = None,
+    assignee: Annotated[str | None, typer.Option(help="Assignee (part of the name, any case).")] = None,
     sort: Annotated[str, typer.Option(help="due (default) or recovery (denied amount x overturn rate).")] = "due",
     page: Annotated[int, typer.Option(min=1)] = 1,
     per_page: Annotated[int, typer.Option(min=1, max=1000)] = 50,
@@ -130,6 +139,8 @@ def _print_detail(item: Any, fmt: str) -> None:
         typer.echo(item.model_dump_json(indent=2))
         return
     typer.echo(_row(item))
+    if item.reversed:
+        typer.echo(f"  {REVERSED}")
     typer.echo(
         f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
         f"{item.payer} ({item.payer_type})"
@@ -190,7 +201,8 @@ def draft(
             typer.echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
         return
     text = _read(note) if note else None
-    if text is None and not _run(lambda: assistant.worklist_item(item_ids[0])).note_attached:
+    shown = _run(lambda: assistant.worklist_item(item_ids[0])) if text is None else None
+    if shown is not None and not shown.note_attached and shown.action != "no_appeal":  # else: nothing to file
         fail(f"item {item_ids[0]} has no note attached",
              f"pass the note for its date of service: assistant worklist draft {item_ids[0]} --note FILE")
     detail, result = _run(lambda: assistant.draft_worklist_item(item_ids[0], note=text, denial_text=denial_text))

@@ -29,7 +29,7 @@ from assistant.drafting.denial import code_meanings, reason_in_words
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
-from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_letter, us_date
+from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_letter, identifiers, placeholder, us_date
 from assistant.drafting.lines import is_checked, lines_text
 from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.offline import OfflineDrafter
@@ -169,6 +169,7 @@ def draft_appeal(
         grounding=grounding,
         supported_lines=list(case.report.billing.lines),
         dropped_lines=case.decision.dropped_lines,
+        claim_identifiers=_claim_identifiers(deps, case) if letter is None else {},
         warnings=case.warnings,
     )
 
@@ -271,8 +272,12 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
     )
     if draft is None:
         return None, grounding
-    facts = LetterFacts(
-        title=brief.letter_title,
+    return build_letter(deps.knowledge, draft, _letter_facts(deps, case, brief.letter_title), attachments), grounding
+
+
+def _letter_facts(deps: DraftingDeps, case: Case, title: str) -> LetterFacts:
+    return LetterFacts(
+        title=title,
         payer_type=case.payer_type,
         claim=case.claim,
         practice=deps.practice,
@@ -283,4 +288,10 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         deadline=case.deadline,
         route=case.route,
     )
-    return build_letter(deps.knowledge, draft, facts, attachments), grounding
+
+
+def _claim_identifiers(deps: DraftingDeps, case: Case) -> dict[str, str]:
+    """A page without a letter (a correction) still names its claim: the letter's identifiers and the payer, each
+    its value or a visible placeholder, never dropped and never guessed."""
+    rows = identifiers(deps.knowledge, _letter_facts(deps, case, ""))
+    return {**rows, "Payer": case.claim.payer or placeholder("Payer")}

@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
 from assistant.drafting.models import AppealResult, Letter
-from assistant.drafting.render import decision_summary, letter_source_ids, markers, other_warnings
+from assistant.drafting.render import claim_lines, decision_summary, letter_source_ids, markers, other_warnings
 
 
 def _field(paragraph: Any, instruction: str) -> None:
@@ -106,6 +106,10 @@ def recommendation_docx(result: AppealResult) -> bytes:
     doc.add_heading(title, level=1)
     for fact in facts:
         doc.add_paragraph(fact)
+    if result.claim_identifiers:  # ties the printed page to its claim
+        doc.add_heading("Claim", level=2)
+        for line in claim_lines(result):
+            doc.add_paragraph(line)
     for heading, lines in (("Why", [r.text + markers(r.quotes, r.source_ids) for r in result.reasons]),
                            ("What to do", result.actions)):
         doc.add_heading(heading, level=2)

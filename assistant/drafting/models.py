@@ -228,6 +228,11 @@ class AppealResult(_Model):
         default_factory=list,
         description="For an appeal of fewer units than billed: the billed units the note does not support (dropped).",
     )
+    claim_identifiers: dict[str, str] = Field(
+        default_factory=dict,
+        description="Without a letter: the claim's identifiers (patient, member id, claim number, date of service, "
+        "payer), each its value or a [[placeholder]], so a corrected-claim page can be tied to its claim.",
+    )
     warnings: list[str] = Field(default_factory=list)
 
 

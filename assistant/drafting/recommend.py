@@ -143,12 +143,15 @@ def _claim_fix_needed(kb: Knowledge, remedy: Remedy, billed: Sequence[BilledLine
                       report: Report, facts: ClaimFacts) -> bool:
     """The pattern is answered by a correction, unless the modifiers it adds are already on the billed lines, or the
     checks its correction answers (`corrected_claim_when`: the therapy modifier …) all pass on the claim as billed and
-    the payer processed it (a claim returned unprocessed is resubmitted whatever it holds)."""
+    the payer processed it (a claim returned unprocessed is resubmitted whatever it holds). A correction that adds a
+    modifier no check decides (KX past the therapy threshold) is needed until the billed lines carry it: a claim not
+    given is not presumed to carry it, so the answer is the same with and without the claim."""
     if remedy.remedy != "corrected_claim":
         return False
     returned = facts.unprocessable or (pattern is not None and all(
         (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable for c in pattern.carcs))
-    if pattern is not None and pattern.corrected_claim_when and not (remedy.from_payer or returned):
+    adds = bool(remedy.therapy_modifiers)
+    if pattern is not None and pattern.corrected_claim_when and not (remedy.from_payer or returned or adds):
         status = {c.id: c.status for c in report.checks}
         if all(status.get(cid) in ("met", "not_applicable") for cid in pattern.corrected_claim_when):
             return False

@@ -122,8 +122,15 @@ def other_warnings(result: AppealResult) -> list[str]:
     return [w for w in result.warnings if w not in top and not w.startswith(DATE_WARNING)]
 
 
+def claim_lines(result: AppealResult) -> list[str]:
+    """'Beneficiary: RAMSGATE, IVY' … for a page without a letter (its identifiers, or their placeholders)."""
+    return [f"{label}: {value}" for label, value in result.claim_identifiers.items()]
+
+
 def render_appeal(result: AppealResult) -> str:
     out = _decision(result)
+    if result.letter is None and result.claim_identifiers:
+        out += ["", "## Claim"] + [f"- {line}" for line in claim_lines(result)]
     out += ["", "## Why"] + [f"- {r.text}" + markers(r.quotes, r.source_ids) for r in result.reasons]
     out += ["", "## What to do"] + [f"- {a}" for a in result.actions]
     if result.letter is not None:

@@ -100,7 +100,8 @@ def route_before_note(kb: Knowledge, payer_type: PayerType, denial: Denial) -> t
     from assistant.drafting.remedy import pattern_remedy
 
     pattern = match_pattern(denial, kb.denial_patterns)
-    action = pattern_remedy(pattern, payer_type, denial.text or "", ()).remedy
+    # no note read yet: it is presumed to support the service (every check met), as each remedy presumes
+    action = pattern_remedy(pattern, payer_type, denial.text or "", frozenset(kb.rules)).remedy
     return _pick(kb, action, payer_type, denial, None), action  # type: ignore[arg-type]  # remedies are actions
 
 

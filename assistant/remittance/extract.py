@@ -60,6 +60,8 @@ def _refs(ref_segments: list[Any] | None) -> dict[str, str]:
 def service_line(model: Any, position: int, delims: Delimiters) -> ServiceLine:
     svc = model.svc_segment
     parts = text(svc.composite_medical_procedure_identifier_1).split(delims.component)
+    # SVC06: the procedure as billed, sent only when the payer adjudicated the line under another code
+    submitted = text(svc.composite_medical_procedure_identifier_2).split(delims.component)
     dates = {text(d.date_time_qualifier): as_date(d.production_date) for d in model.dtm_segment or []}
     allowed = next((a.monetary_amount for a in model.amt_segment or [] if text(a.amount_qualifier_code) == "B6"), None)
     return ServiceLine.model_construct(
@@ -78,6 +80,8 @@ def service_line(model: Any, position: int, delims: Delimiters) -> ServiceLine:
         ],
         control_number=_refs(model.ref_segment).get("6R"),
         allowed=allowed,
+        submitted_procedure=submitted[1] if len(submitted) > 1 and submitted[1] else None,
+        submitted_modifiers=[m for m in submitted[2:6] if m],
     )
 
 

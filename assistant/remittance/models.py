@@ -49,6 +49,10 @@ class ServiceLine(_Model):
     remarks: list[str] = Field(default_factory=list, description="LQ*HE remark codes (RARC).")
     control_number: str | None = Field(default=None, description="REF*6R line item control number.")
     allowed: Decimal | None = Field(default=None, description="AMT*B6 allowed amount.")
+    submitted_procedure: str | None = Field(
+        default=None, description="SVC06: the procedure as submitted, when the payer adjudicated another code."
+    )
+    submitted_modifiers: list[str] = Field(default_factory=list, description="SVC06's modifiers.")
 
 
 class Claim(_Model):

@@ -57,6 +57,14 @@ def denial_label(adjustments: list[Adjustment], remarks: list[str]) -> tuple[str
     return group, " ".join([*(f"{group}-{c}" for c in carcs), *dict.fromkeys(remarks)])
 
 
+def as_billed(line: ServiceLine) -> ServiceLine:
+    """The line under the code the practice billed: SVC06 when the payer adjudicated another code (a denied 97550
+    paid as nothing under 97530 is still the practice's 97550 to answer)."""
+    if not line.submitted_procedure or line.submitted_procedure == line.procedure:
+        return line
+    return line.model_copy(update={"procedure": line.submitted_procedure, "modifiers": line.submitted_modifiers})
+
+
 def line_key(line: ServiceLine, ordinal: int) -> str:
     if line.control_number:
         return line.control_number[:80]
@@ -130,17 +138,23 @@ def candidate(
         action=action,
         route=route,
         due_date=due,
-        claim_lines=[
-            {
-                "code": ln.procedure,
-                "units": int(ln.units),
-                "modifiers": ln.modifiers,
-                "charge": str(ln.charge),
-                "paid": str(ln.paid),
-            }
-            for ln in claim.lines
-        ],
+        claim_lines=[_claim_line(ln) for ln in claim.lines],
     )
+
+
+def _claim_line(line: ServiceLine) -> dict[str, Any]:
+    """A claim line as billed, with the code the payer adjudicated it under when that differs (SVC01 vs SVC06)."""
+    billed = as_billed(line)
+    out: dict[str, Any] = {
+        "code": billed.procedure,
+        "units": int(line.units),
+        "modifiers": billed.modifiers,
+        "charge": str(line.charge),
+        "paid": str(line.paid),
+    }
+    if billed is not line:
+        out["adjudicated_as"] = line.procedure
+    return out
 
 
 @dataclass
@@ -153,9 +167,10 @@ class Split:
 
 def split_claim(knowledge: Any, codes: frozenset[str], payment: Payment, claim: Claim, today: date) -> Split:
     out = Split()
-    for ordinal, line in enumerate(claim.lines):
-        if not denials(line, claim):
+    for ordinal, adjudicated in enumerate(claim.lines):
+        if not denials(adjudicated, claim):
             continue
+        line = as_billed(adjudicated)
         if line.procedure in codes:
             out.candidates.append(candidate(knowledge, payment, claim, line, ordinal, today))
         else:

@@ -139,3 +139,22 @@ class Event(Base):
     from_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
     to_status: Mapped[str | None] = mapped_column(String(20), nullable=True)
     detail: Mapped[str] = mapped_column(String(500), default="")
+
+
+class Decision(Base):
+    """One payer decision on an item at one level, kept as it was decided: an item taken to the next level (or
+    reprocessed) changes, its earlier decisions do not, so the outcome statistics count every level's outcome."""
+
+    __tablename__ = "decisions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("items.id", ondelete="CASCADE"), index=True)
+    practice_id: Mapped[int] = mapped_column(ForeignKey("practices.id"), index=True)
+    pattern_id: Mapped[str | None] = mapped_column(String(60), nullable=True)
+    payer_key: Mapped[str] = mapped_column(String(80))
+    payer_name: Mapped[str] = mapped_column(String(120))
+    route: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    status: Mapped[str] = mapped_column(String(20))
+    denied_cents: Mapped[int] = mapped_column(BigInteger)
+    recovered_cents: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    submitted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    decided_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -20,8 +20,8 @@ from sqlalchemy import insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from assistant.remittance.models import Claim, Payment, Remittance
-from assistant.worklist import views
-from assistant.worklist.classify import Candidate, cents, cts_codes, split_claim
+from assistant.worklist import stats, views
+from assistant.worklist.classify import Candidate, as_billed, cents, cts_codes, split_claim
 from assistant.worklist.db import Event, Item, RemittanceFile
 from assistant.worklist.store import Store, utcnow
 from assistant.worklist_models import ImportProblem, ImportSummary
@@ -137,7 +137,7 @@ def _reverse(run: _Run, payment: Payment, claim: Claim) -> None:
 
 
 def _carry_over(run: _Run, knowledge: Any, item: Item, c: Candidate) -> None:
-    row = _item_row(c, run)
+    row, denial_before = _item_row(c, run), item.denial
     for name in (
         "payer_claim_number",
         "claim_status",
@@ -152,12 +152,21 @@ def _carry_over(run: _Run, knowledge: Any, item: Item, c: Candidate) -> None:
         "denial",
         "pattern_id",
         "notice_date",
+        # the reprocessed claim is a new initial determination: its denial decides the route and the clock again
+        "action",
+        "route",
     ):
         setattr(item, name, row[name])
     item.reversed, item.updated_at = False, utcnow()
     views.redate(knowledge, item, run.today)  # the correction's notice starts the item's filing limit again
     run.summary.items_updated += 1
-    run.event(item, "reprocessed", f"the payer reprocessed the claim; the line is still denied ({c.denial})")
+    detail = f"the payer reprocessed the claim; the line is still denied ({c.denial})"
+    if item.status == "drafted" and denial_before != item.denial:  # the draft answers a denial that is gone
+        detail += "; the draft was for the earlier denial: draft the item again"
+        run.event(item, "reprocessed", detail, to_status="new")
+        item.status, item.draft = "new", None
+        return
+    run.event(item, "reprocessed", detail)
 
 
 def _close_paid(run: _Run, item: Item, paid_cents: int) -> None:
@@ -167,6 +176,7 @@ def _close_paid(run: _Run, item: Item, paid_cents: int) -> None:
     item.status_reason = "paid when the payer reprocessed the claim"
     if target == "won":
         item.recovered_cents, item.decided_on = min(paid_cents, item.denied_cents), run.today
+        run.session.add(stats.decision_row(item))
     run.summary.items_closed += 1
 
 
@@ -184,7 +194,11 @@ def _correction(
             _carry_over(run, knowledge, item, c)
             continue
         paid = next(
-            (ln.paid for ln in claim.lines if ln.procedure == item.procedure and ln.service_date == item.service_date),
+            (
+                ln.paid
+                for ln in map(as_billed, claim.lines)
+                if ln.procedure == item.procedure and ln.service_date == item.service_date
+            ),
             None,
         )
         if paid is not None:

@@ -16,6 +16,7 @@ from typing import Any, cast
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from assistant.drafting.deadlines import deadline_for
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist import states, stats, views
 from assistant.worklist.db import Event, Item
@@ -112,11 +113,19 @@ def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Sel
     if f.payer:
         needle = f"%{f.payer.lower()}%"
         query = query.where(or_(func.lower(Item.payer_name).like(needle), Item.payer_key == f.payer))
-    if f.assignee:
-        query = query.where(Item.assignee == f.assignee)
+    if f.assignee:  # as the payer filter: part of the name, any case ("rowan" finds "Rowan Biller")
+        query = query.where(func.lower(Item.assignee).like(f"%{f.assignee.lower()}%"))
     if f.pattern:
         query = query.where(Item.pattern_id == f.pattern)
     return query
+
+
+def _undated(s: Session, practice_id: int, f: Filters, today: date) -> int:
+    """Items the other filters select that a due window leaves out for want of a deadline (something to file,
+    no due date: the payer's own deadline not entered yet)."""
+    undated = Filters(None, f.status, f.payer, f.assignee, f.pattern)
+    query = _where(select(func.count()).select_from(Item), practice_id, undated, today)
+    return s.scalar(query.where(Item.due_date.is_(None), Item.route.is_not(None), Item.action != "no_appeal")) or 0
 
 
 def _by_recovery(
@@ -184,6 +193,7 @@ class Worklist:
                 )
             items = [views.summary(self.knowledge, i, today, rates.rate(i.pattern_id, i.payer_key)) for i in rows]
             others = stats.other_code_denials(s, pid)
+            undated = _undated(s, pid, f, today) if f.due_days is not None else 0
         return Page(
             items=items,
             total=total,
@@ -192,6 +202,7 @@ class Worklist:
             sort=sort,
             today=today,
             other_code_denials=others,
+            undated_left_out=undated,
         )
 
     def show(self, practice: str, item_id: int, *, today: date) -> ItemDetail:
@@ -218,6 +229,8 @@ class Worklist:
                 self._redate(item, today)
             if change.status is not None:
                 events.append(self._transition(item, change, actor, pid, today))
+                if change.status in states.OUTCOMES:
+                    s.add(stats.decision_row(item))
             if not events:
                 raise InputError("nothing to change", hint="give a status, an assignee or a payer deadline")
             item.updated_at = utcnow()
@@ -234,24 +247,42 @@ class Worklist:
         states.check_transition(item.status, target, change.reason)
         event = _event(item, pid, actor, "status", change.reason or "", to_status=target)
         if item.status == "lost" and target == "new":
-            nxt = states.NEXT_LEVEL.get(item.route or "")
-            if nxt is None:
-                raise TransitionError("this route has no further appeal level", hint="write the item off instead")
-            item.route, item.notice_date, item.payer_deadline = nxt, change.decided_on or item.decided_on or today, None
-            item.submitted_on = item.decided_on = item.recovered_cents = None
-            event.detail = f"taken to the next level: {nxt}"
-            self._redate(item, today)
+            event.detail = self._next_level(item, change.decided_on or item.decided_on or today, today)
         if target == "submitted":
             item.submitted_on = today
         if target in states.OUTCOMES or item.status in states.OUTCOMES:
             self._rates.pop(pid, None)
         if target in states.OUTCOMES:
-            _decided_after_submission(item, change.decided_on)
             item.decided_on = change.decided_on or today
             full = item.denied_cents if target == "won" else 0
             item.recovered_cents = round(change.recovered * 100) if change.recovered is not None else full
         item.status, item.status_reason, item.open = target, change.reason or "", states.is_open(target)
         return event
+
+    def _next_level(self, item: Item, decided: date, today: date) -> str:
+        """Take a lost item to the level after its route, counted from the decision; refused (nothing changes) when
+        no level follows or the amount in dispute is below the next level's amount in controversy (facts §11)."""
+        nxt = states.NEXT_LEVEL.get(item.route or "")
+        if nxt is None and item.route == "plan_reconsideration":
+            raise TransitionError(
+                "a Medicare Advantage plan that upholds its denial at reconsideration forwards the case to the "
+                "Independent Review Entity (IRE) itself: nothing is filed at the next level",
+                hint="keep the item lost while the IRE decides; the IRE's notice states the further appeal (an ALJ "
+                     "hearing) and its deadline")
+        if nxt is None:
+            raise TransitionError("this route has no further appeal level", hint="write the item off instead")
+        d = deadline_for(self.knowledge, route=nxt, today=today, notice_date=decided, dos=item.service_date)
+        floor = d.amount_in_controversy_threshold
+        if floor is not None and item.denied_cents < floor * 100:
+            raise TransitionError(
+                f"{d.title} needs an amount in controversy of at least ${floor:,.0f}; item {item.id}'s amount in "
+                f"dispute is ${item.denied_cents / 100:,.2f}, so the decision stands",
+                hint="write the item off with the reason, unless other claims are appealed together with it")
+        item.route, item.notice_date, item.payer_deadline = nxt, decided, None
+        item.submitted_on = item.decided_on = item.recovered_cents = None
+        item.action = "appeal"
+        self._redate(item, today)
+        return f"taken to the next level: {nxt}"
 
     def attach_note(
         self, practice: str, item_id: int, text: str, *, note_dates: list[date], actor: str, today: date
@@ -285,7 +316,7 @@ class Worklist:
             route = getattr(result, "route", None)
             if isinstance(route, str) and route and route != item.route:  # the appeals decision's route, once merged
                 item.route = route
-                self._redate(item, today)
+            self._redate(item, today)  # a route or an action that files nothing changes the due date
             event = _event(item, pid, actor, "drafted", f"recommendation: {result.recommendation}", to_status="drafted")
             item.status, item.updated_at = "drafted", utcnow()
             s.add(event)
@@ -336,12 +367,31 @@ def _refuse_misplaced(knowledge: Any, item: Item, change: ItemUpdate) -> None:
                              f"amount (${item.denied_cents / 100:,.2f})",
                              hint=f"give what the payer paid on this line after the decision, at most "
                                   f"${item.denied_cents / 100:,.2f}")
+    if target == "partially_won":
+        _refuse_partial_without_amount(item, change.recovered)
     reopening = item.status == "lost" and target == "new"
     if change.decided_on is not None and target not in states.OUTCOMES and not reopening:
         raise InputError("a decision date is recorded with a decision (won, partially_won or lost)",
                          hint="a submission is dated today by itself; give the decision date with the outcome")
+    submitted = item.submitted_on
+    if target in states.OUTCOMES and change.decided_on is not None and submitted and change.decided_on < submitted:
+        # a decision cannot come before its request: the days to decision would be negative
+        raise InputError(f"the decision date {change.decided_on.isoformat()} is before item {item.id} was recorded "
+                         f"as submitted ({submitted.isoformat()})",
+                         hint="check the date on the payer's decision; an item is dated submitted the day its status "
+                              "is set to submitted, so record the submission when the request is sent")
     if change.payer_deadline is not None:
         _refuse_payer_deadline(knowledge, item, change.payer_deadline)
+
+
+def _refuse_partial_without_amount(item: Item, recovered: float | None) -> None:
+    """A partial win recovered part of the denied amount: more than nothing, less than all (else it is lost or won),
+    so its amount is required rather than recorded as $0 and counted as an overturn."""
+    if recovered is None or not 0 < round(recovered * 100) < item.denied_cents:
+        raise InputError("partially_won needs the amount recovered, more than $0 and less than item "
+                         f"{item.id}'s denied amount (${item.denied_cents / 100:,.2f})",
+                         hint="give --recovered with what the payer paid on the line after the decision; "
+                              "use won when it paid all of it, lost when it paid nothing")
 
 
 def _refuse_payer_deadline(knowledge: Any, item: Item, due: date) -> None:
@@ -373,13 +423,3 @@ def _event(
         detail=detail[:500],
     )
 
-
-def _decided_after_submission(item: Item, decided_on: date | None) -> None:
-    """A payer decides a request after it is sent: a decision dated earlier is a typing slip, and would make the
-    days-to-decision statistic negative."""
-    if decided_on is not None and item.submitted_on is not None and decided_on < item.submitted_on:
-        raise InputError(
-            f"the decision date {decided_on.isoformat()} is before the request was submitted "
-            f"({item.submitted_on.isoformat()})",
-            hint="give the date on the payer's decision, on or after the submission date",
-        )

@@ -1,9 +1,10 @@
 """Outcome statistics per denial pattern, payer and route, and the overturn rates behind expected recovery.
 
 Until outcomes exist the rate is a stated prior, and it moves toward the recorded outcomes as
-they accumulate (shrinkage with PRIOR_WEIGHT pseudo-decisions): pattern and payer → pattern →
-all decided items → PRIOR_RATE. A pattern+payer pair with 2 wins in 2 decisions therefore
-rates (2 + 4 x r_pattern) / 6, not 100 %.
+they accumulate (shrinkage with PRIOR_WEIGHT pseudo-decisions): pattern and payer → the pattern's
+other payers → all other patterns → PRIOR_RATE. Each level counts only the decisions the level below
+it does not, so one decision is counted once: a single win rates (1 + 4 x 0.5) / 5 = 60 %, and a
+pattern+payer pair with 2 wins in 2 decisions and nothing else recorded rates (2 + 4 x 0.5) / 6.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from typing import Any
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from assistant.worklist.db import Item, RemittanceFile
-from assistant.worklist.states import OUTCOMES
+from assistant.worklist.db import Decision, Item, RemittanceFile
 from assistant.worklist_models import StatRow, Stats
 
 PRIOR_RATE = 0.5
@@ -25,7 +25,7 @@ PRIOR_WEIGHT = 4.0
 PRIOR = (
     f"Before outcomes exist, every item's overturn rate is a neutral {PRIOR_RATE:.0%} prior worth "
     f"{PRIOR_WEIGHT:g} decisions; recorded outcomes pull it toward the rate observed for the same pattern "
-    "and payer, then the same pattern, then all decisions."
+    "and payer, then the pattern's other payers, then the other patterns, each decision counted once."
 )
 
 
@@ -52,19 +52,36 @@ class _Tally:
         return self.won + self.partially_won
 
 
+def decision_row(item: Item) -> Decision:
+    """The decision an item just received, as it stands at its level (kept when the item moves on)."""
+    return Decision(
+        item_id=item.id,
+        practice_id=item.practice_id,
+        pattern_id=item.pattern_id,
+        payer_key=item.payer_key,
+        payer_name=item.payer_name,
+        route=item.route,
+        status=item.status,
+        denied_cents=item.denied_cents,
+        recovered_cents=item.recovered_cents,
+        submitted_on=item.submitted_on,
+        decided_on=item.decided_on,
+    )
+
+
 def _decided(session: Session, practice_id: int) -> list[Any]:
     cols = (
-        Item.pattern_id,
-        Item.payer_key,
-        Item.payer_name,
-        Item.route,
-        Item.status,
-        Item.denied_cents,
-        Item.recovered_cents,
-        Item.submitted_on,
-        Item.decided_on,
+        Decision.pattern_id,
+        Decision.payer_key,
+        Decision.payer_name,
+        Decision.route,
+        Decision.status,
+        Decision.denied_cents,
+        Decision.recovered_cents,
+        Decision.submitted_on,
+        Decision.decided_on,
     )
-    return list(session.execute(select(*cols).where(Item.practice_id == practice_id, Item.status.in_(OUTCOMES))))
+    return list(session.execute(select(*cols).where(Decision.practice_id == practice_id)))
 
 
 def _shrink(overturned: float, decided: int, prior: float) -> float:
@@ -72,28 +89,30 @@ def _shrink(overturned: float, decided: int, prior: float) -> float:
 
 
 class Rates:
-    """Overturn rate for (pattern, payer), shrunk toward the pattern's, then everyone's, then the prior.
+    """Overturn rate for (pattern, payer), shrunk toward the pattern's other payers, then the other patterns, then
+    the prior: each level's own decisions are left out of the level it shrinks toward, never counted twice.
 
     Built from (pattern, payer, overturned, decided) counts, aggregated by the database."""
 
     def __init__(self, counts: list[tuple[str | None, str, int, int]]) -> None:
         self.pattern: dict[str, list[int]] = defaultdict(lambda: [0, 0])
         self.pair: dict[tuple[str, str], tuple[int, int]] = {}
-        overturned = decided = 0
+        self.total = [0, 0]
         for pattern_id, payer_key, won, n in counts:
             pattern = pattern_id or "-"
             self.pair[(pattern, payer_key)] = (won, n)
             self.pattern[pattern][0] += won
             self.pattern[pattern][1] += n
-            overturned, decided = overturned + won, decided + n
-        self._global = _shrink(overturned, decided, PRIOR_RATE)
+            self.total[0] += won
+            self.total[1] += n
 
     def rate(self, pattern_id: str | None, payer_key: str) -> float:
         pattern = pattern_id or "-"
-        p = self.pattern.get(pattern)
-        r_pattern = _shrink(p[0], p[1], self._global) if p else self._global
-        pp = self.pair.get((pattern, payer_key))
-        return _shrink(pp[0], pp[1], r_pattern) if pp else r_pattern
+        p_won, p_n = self.pattern.get(pattern, (0, 0))
+        pp_won, pp_n = self.pair.get((pattern, payer_key), (0, 0))
+        r_others = _shrink(self.total[0] - p_won, self.total[1] - p_n, PRIOR_RATE)
+        r_pattern = _shrink(p_won - pp_won, p_n - pp_n, r_others)
+        return _shrink(pp_won, pp_n, r_pattern)
 
     def expected_cents(self, denied_cents: int, pattern_id: str | None, payer_key: str, action: str,
                        overdue: bool = False) -> float:
@@ -103,11 +122,11 @@ class Rates:
 
 
 def rates(session: Session, practice_id: int) -> Rates:
-    overturned = func.sum(case((Item.status.in_(("won", "partially_won")), 1), else_=0))
+    overturned = func.sum(case((Decision.status.in_(("won", "partially_won")), 1), else_=0))
     query = (
-        select(Item.pattern_id, Item.payer_key, overturned, func.count())
-        .where(Item.practice_id == practice_id, Item.status.in_(OUTCOMES))
-        .group_by(Item.pattern_id, Item.payer_key)
+        select(Decision.pattern_id, Decision.payer_key, overturned, func.count())
+        .where(Decision.practice_id == practice_id)
+        .group_by(Decision.pattern_id, Decision.payer_key)
     )
     return Rates([(r[0], r[1], int(r[2] or 0), int(r[3])) for r in session.execute(query)])
 

@@ -13,7 +13,8 @@ from assistant.worklist_models import DraftInfo, EventView, ItemDetail, ItemSumm
 
 
 def deadline(knowledge: Any, item: Item, today: date) -> Deadline | None:
-    if item.route is None:
+    """The item's filing limit; none when nothing is filed (no route, or a draft that found nothing to file)."""
+    if item.route is None or item.action == "no_appeal":
         return None
     return deadline_for(
         knowledge,

@@ -178,3 +178,19 @@ def test_a_jwks_url_goes_through_the_egress_policy(url: str, allow_remote: bool)
         response = call(client, token())
     assert response.status_code == 401
     assert "JWK Set" in response.json()["detail"]
+
+
+def test_the_api_doc_says_the_jwt_is_verified() -> None:
+    """qa10b #14: the doc said JWT verification was "not implemented yet" next to how it is verified."""
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    section = doc.split("## CDS Hooks", 1)[1].split("\n## ", 1)[0]
+    assert "ASSISTANT_CDS_CLIENTS" in section and "not implemented" not in section
+
+
+@pytest.mark.parametrize("claim", ["jti", "exp", "iat"])
+def test_a_missing_claim_is_named(ehr: TestClient, claim: str) -> None:
+    """qa10b #13: the refusal names the missing claim, as the other refusals name their rule."""
+    response = call(ehr, token(drop=(claim,)))
+    assert response.status_code == 401 and f"has no {claim} claim" in response.json()["detail"]

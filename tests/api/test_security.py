@@ -147,3 +147,15 @@ def test_where_survives_a_worker_process() -> None:
         crossed = pickle.loads(pickle.dumps(exc))  # how a worker process hands it back: without its traceback
     assert crossed.__traceback__ is None
     assert where(crossed).startswith("KeyError at tests/api/test_security.py:") and "key" not in where(crossed)
+
+
+def test_the_pages_follow_the_api_limits_and_say_a_key_is_required(keyed_client: TestClient) -> None:
+    """qa10b #18: the question box takes what /v1/answer takes; with keys configured the key field says it is needed
+    (the static pages set it from their config), never 'not needed on this computer' alone."""
+    from assistant.parsing import MAX_QUESTION_CHARS
+
+    page = keyed_client.get("/sidebar").text
+    assert f'id="question" type="text" maxlength="{MAX_QUESTION_CHARS}"' in page and "keyRequired&quot;: true" in page
+    for script in ("/static/sidebar.js", "/static/worklist.js"):
+        js = keyed_client.get(script).text
+        assert 'if (config.keyRequired) $("api-key").placeholder = "required:' in js

@@ -131,3 +131,10 @@ def test_unknown_key_and_page(client: TestClient) -> None:
         and "static/worklist.js" in page.text
         and "script-src 'self'" in page.headers["content-security-policy"]
     )
+
+
+@pytest.mark.parametrize("due", ["banana", "-5d", "14x"])
+def test_a_bad_due_window_says_the_expected_form(client: TestClient, due: str) -> None:
+    """qa10b #12: the refusal says how to write the window, as the CLI does, and never quotes the value."""
+    resp = client.get(f"/v1/worklist?due={due}", headers=h(KEY_A))
+    assert resp.status_code == 422 and "14d, 2w" in resp.json()["detail"] and due not in resp.text

@@ -263,3 +263,18 @@ def test_an_appeal_after_a_reopening_says_the_reopening_did_not_move_its_deadlin
     result = run(denial_text=words)
     assert result.recommendation == "appeal"
     assert any(r.text.startswith("A reopening was already asked for") for r in result.reasons) == said
+
+
+def test_a_corrected_claim_page_names_its_claim() -> None:
+    """qa10b #5: the correction's text and DOCX carry patient, member id, claim number, DOS and payer, or their
+    visible placeholders, as a letter does."""
+    result = run(denial="PR-119")
+    assert result.recommendation == "corrected_claim" and result.letter is None
+    ids = result.claim_identifiers
+    assert ids["Beneficiary"] == "John Roe" and ids["Claim number (ICN)"] == "CLM-77"
+    assert ids["Date of service"] == "03/04/2025" and ids["Payer"] == "Medicare Part B"
+    assert ids["Medicare number (MBI)"] == "[[Medicare number (MBI)]]"
+    text = render_appeal(result)
+    docx = "\n".join(p.text for p in Document(io.BytesIO(appeal_docx(result))).paragraphs)
+    for page in (text, docx):
+        assert "John Roe" in page and "CLM-77" in page and "[[Medicare number (MBI)]]" in page

@@ -69,6 +69,8 @@ CASES = [
     ("kx_threshold", {}, "97550x1:GP 97551x1:GP", "97550x1:GP 97551x1:GP", "corrected_claim",
      "97550x1:GP,KX 97551x1:GP,KX"),
     ("kx_threshold", {}, "97550x1:GP,KX", "97550x1:GP", "appeal", ""),  # KX was billed: argue necessity
+    # no claim given: the note's lines are corrected with KX, the same answer as with the claim (qa10b #26)
+    ("kx_threshold", {}, "", "97550x1:GP", "corrected_claim", "97550x1:GP,KX"),
     ("kx_threshold", {"need_and_goal": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     ("missing_therapy_modifier", {"assistant_modifier": "problem"}, "97550x1:GP", "97550x1:GP,CQ",
      "corrected_claim", "97550x1:GP,CQ"),

@@ -12,8 +12,9 @@ from assistant.service import Assistant
 
 GROUP = (
     "DOS 06/10/2025. Group caregiver training, patients not present: caregivers of 3 patients (wife of patient A, "
-    "daughter of patient B, husband of patient C), all unpaid. Each patient gave verbal consent for the named caregivers. Need: safe transfers per POC "
-    "goals. Taught stand-pivot transfers with gait belt; each caregiver return-demonstrated. 10:00-11:00. Ann Bye, PT\n"
+    "daughter of patient B, husband of patient C), all unpaid. Each patient gave verbal consent for the named "
+    "caregivers. Need: safe transfers per POC goals. Taught stand-pivot transfers with gait belt; each caregiver "
+    "return-demonstrated. 10:00-11:00. Ann Bye, PT\n"
 )
 ONE = (
     "DOS 06/10/2025. Patient not present. Wife and son (unpaid) trained together in stand-pivot transfers with gait "

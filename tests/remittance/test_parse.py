@@ -274,3 +274,12 @@ def test_a_resent_copy_is_the_same_file() -> None:
               text.replace("~\n", "~\n\n  ").encode()]
     assert {parse_835(c).sha256 for c in copies} == {parse_835(raw).sha256}
     assert parse_835(text.replace("CLP*", "CLP*9", 1).encode()).sha256 != parse_835(raw).sha256
+
+
+def test_svc06_gives_the_procedure_as_submitted() -> None:
+    """qa10b #7: SVC06 is the code billed when the payer adjudicated the line under another (SVC01)."""
+    recoded = _broken("SVC*HC:97550:GP*120*0**1~", "SVC*HC:97530:GP*120*0**1*HC:97550:GP~").encode()
+    line = parse_835(recoded).payments[0].claims[0].lines[0]
+    assert (line.procedure, line.submitted_procedure, line.submitted_modifiers) == ("97530", "97550", ["GP"])
+    plain = parse_835(load("medicare_partb.835")).payments[0].claims[0].lines[0]
+    assert (plain.submitted_procedure, plain.submitted_modifiers) == (None, [])

@@ -92,6 +92,9 @@ def test_denial_label(adjustments: list[Adjustment], remarks: list[str], label: 
         # CARC 16 returns the claim unprocessed: a new claim (the drafting decision's rule)
         ("medicare", "CO-16 M53", ("new_claim", "corrected_claim")),
         ("medicare", "PR-119", ("clerical_reopening", "corrected_claim")),
+        # KX is fee-for-service only: an MA plan's PR-119 goes to its reconsideration, as the draft says (qa10b #2)
+        ("medicare_advantage", "PR-119", ("plan_reconsideration", "appeal")),
+        ("commercial", "PR-119", (None, "no_appeal")),
         ("medicare_advantage", "CO-B15 N122", ("new_claim", "corrected_claim")),
         ("medicare", "CO-4 MA130", ("new_claim", "corrected_claim")),
         ("commercial", "CO-29", (None, "no_appeal")),
@@ -108,7 +111,7 @@ def test_preliminary_route(payer: str, denial: str, expected: tuple[str | None, 
 
 @pytest.mark.parametrize(("payer", "denial"), [
     ("medicare", "CO-18"), ("medicare", "PR-50"), ("medicare", "CO-50 N115"), ("medicare_advantage", "CO-B15 N122"),
-    ("commercial", "CO-29"), ("medicare", "PR-119"),
+    ("commercial", "CO-29"), ("medicare", "PR-119"), ("medicare_advantage", "PR-119"),
 ])
 def test_the_queue_and_the_draft_share_one_route_rule(payer: str, denial: str) -> None:
     from assistant.drafting.denial import match_pattern, parse_denial
@@ -116,6 +119,8 @@ def test_the_queue_and_the_draft_share_one_route_rule(payer: str, denial: str) -
     from assistant.drafting.route import choose_route
 
     parsed, _ = parse_denial(denial, KB.reason_codes)
-    remedy = pattern_remedy(match_pattern(parsed, KB.denial_patterns), payer, "", ())
+    # a note that supports the service, as the queue presumes before one is attached
+    supported = set(KB.rules)
+    remedy = pattern_remedy(match_pattern(parsed, KB.denial_patterns), payer, "", supported)
     route, _ = choose_route(KB, recommendation=remedy.remedy, payer_type=payer, denial=parsed)
     assert preliminary_route(KB, payer, denial) == (route, remedy.remedy)

@@ -46,7 +46,8 @@ def imported() -> None:
 def test_era_import_summary() -> None:
     code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"), str(FIXTURES / "malformed_claim.835"))
     assert code == 0
-    assert "6 caregiver-training denials (6 new items" in out and "1 other codes' denials counted" in out
+    assert "6 caregiver-training denials (6 new items" in out and "1 other code's denial counted" in out
+    assert "8 claims in 2 payments" in out and "0 reversals" in out  # qa10b #19: counts read as a sentence
     assert "problem: claim loop at segment 18 skipped: CLP03 is not a number" in out
     assert "total: payments 3, claims 10" in out
     code, out, _ = run("era", "import", str(FIXTURES / "medicare_partb.835"))
@@ -81,7 +82,7 @@ def test_worklist_formats(fmt: str) -> None:
         rows = list(csv.DictReader(io.StringIO(out)))
         assert len(rows) == 6 and rows[0]["route"] in ("redetermination", "clerical_reopening")
     else:
-        assert "6 of 6 items" in out and "other codes' denials counted" in out
+        assert "6 of 6 items" in out and "other codes' denials counted in all imported files" in out  # qa10b #19
 
 
 @pytest.mark.parametrize(("value", "cell"), [
@@ -138,7 +139,8 @@ def test_show_set_stats() -> None:
     code, _, err = run("worklist", "set", "1", "--status", "won", "--recovered", "999999")
     assert code == 2 and "the amount recovered ($999,999.00) is more than item 1's denied amount ($120.00)" in err
     code, _, err = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", "2025-06-01")
-    assert code == 2 and "is before the request was submitted" in err  # submitted today (QA10 #22)
+    assert code == 2 and "was recorded as submitted" in err  # submitted today (QA10 #22)
+    # decided the day it is recorded: the CLI dates the submission today, and a decision cannot come before it
     decided = date.today().isoformat()
     code, out, _ = run("worklist", "set", "1", "--status", "won", "--recovered", "90", "--decided-on", decided)
     assert code == 0 and "cli-biller" in out
@@ -208,3 +210,31 @@ def test_statuses_filter_in_any_case() -> None:
     imported()
     code, out, _ = run("worklist", "--status", "NEW", "--format", "json")
     assert code == 0 and json.loads(out)["total"] > 0
+
+
+@pytest.mark.parametrize(("n", "words"), [
+    (1, ["1 claim in 1 payment;", "1 caregiver-training denial (1 new item,", "1 other code's denial", "1 reversal"]),
+    (2, ["2 claims in 2 payments;", "2 caregiver-training denials (2 new items,", "2 other codes' denials",
+         "2 reversals"]),
+])
+def test_the_import_line_counts_in_words(n: int, words: list[str]) -> None:
+    from assistant.cli.era import _line
+
+    keys = ("claims", "payments", "cts_denials", "items_created", "items_updated", "items_closed", "other_denials",
+            "reversals")
+    line = _line("f.835", dict.fromkeys(keys, n))
+    assert all(w in line for w in words), line
+
+
+def test_a_reversed_claim_shows_in_the_text_views(tmp_path: Path) -> None:
+    """qa10b #17: an item whose claim the payer pulled says so in the list and in `show`, not only in its history."""
+    imported()
+    pulled = tmp_path / "pulled.835"  # the reversal arrives; its correction (another control number) does not match
+    pulled.write_bytes((FIXTURES / "medicare_reprocessed.835").read_bytes().replace(
+        b"CLP*SDT25030401*1*180", b"CLP*SDT25039999*1*180"))
+    assert run("era", "import", str(pulled))[0] == 0
+    code, out, _ = run("worklist")
+    rows = [line for line in out.splitlines() if "2225077123450" in line]
+    assert code == 0 and rows and all("new/rev" in line for line in rows) and "/rev: the payer reversed" in out
+    item = rows[0].split()[0]
+    assert "the payer reversed the claim" in run("worklist", "show", item)[1]

@@ -202,3 +202,61 @@ def test_sqlite_file_is_created_on_first_use(tmp_path: Path) -> None:
     assert not (tmp_path / "new").exists()
     assert a.worklist(today=TODAY).total == 0
     assert (tmp_path / "new" / "folder" / "worklist.sqlite3").is_file()
+
+
+
+def test_decisions_recorded_before_their_table_are_kept(tmp_path: Path) -> None:
+    """Revision 0002 (qa10b #3) copies the outcomes items already hold into `decisions`, so no statistic is lost."""
+    from sqlalchemy import create_engine, text
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    a = Assistant(Settings(embedder="hash", data_dir=tmp_path, database_url=url))
+    a.import_era(era("medicare_partb.835"), today=TODAY)
+    a.store.dispose()
+    engine = create_engine(url)
+    with engine.begin() as conn:  # back to revision 0001, with an outcome recorded on the item only
+        conn.execute(text("DROP TABLE decisions"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
+        conn.execute(text("UPDATE items SET status = 'lost', open = 0 WHERE id = 1"))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT item_id, status FROM decisions")).all() == [(1, "lost")]
+
+
+def test_a_draft_for_a_denial_the_payer_replaced_goes_back_to_new(recording: Recording) -> None:
+    """qa10b #1: the reprocessed claim's new denial is not what the draft answered; the item is drafted again."""
+    item = _item(recording, "97550", "CO-50")
+    recording.draft_worklist_item(item, note=NOTE, today=TODAY)
+    now_unprocessable = (
+        era("medicare_reprocessed.835")
+        .replace(
+            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
+            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*16*108.47~\nCAS*PR*2*11.53~",
+        )
+        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
+        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
+    )
+    recording.import_era(now_unprocessable, today=date(2025, 5, 20))
+    detail = recording.worklist_item(item, today=date(2025, 5, 20))
+    assert (detail.status, detail.draft, detail.route) == ("new", None, "new_claim")
+    assert "draft the item again" in detail.history[-1].detail and detail.note_attached
+
+
+def test_a_draft_that_files_nothing_keeps_no_countdown(recording: Recording) -> None:
+    """qa10b #25: an item drafted as no_appeal leaves the due list; its route's clock no longer applies."""
+    item = _item(recording, "97550", "CO-50")
+    assert recording.worklist_item(item, today=TODAY).due_date is not None
+    no_consent = NOTE.replace("Verbal consent obtained from the patient. ", "")
+    detail, result = recording.draft_worklist_item(item, note=no_consent, today=TODAY)
+    assert result.recommendation == "no_appeal"
+    assert (detail.action, detail.due_date, detail.days_left) == ("no_appeal", None, None)
+    assert item not in [i.id for i in recording.worklist(due=3650, today=TODAY).items]
+
+
+def test_an_item_with_nothing_to_file_says_so_instead_of_asking_for_a_note(assistant: Assistant) -> None:
+    """qa10b #20: a timely-filing denial (CO-29) files nothing; bulk drafting says that, not "no note attached"."""
+    assistant.import_era(era("medicare_partb.835").replace(b"CAS*CO*50*120~", b"CAS*CO*29*120~", 1), today=TODAY)
+    late = next(i for i in assistant.worklist(today=TODAY).items if i.denial.startswith("CO-29"))
+    assert late.action == "no_appeal"
+    [result] = assistant.draft_worklist_items([late.id], today=TODAY)
+    assert not result.drafted and "nothing to file" in result.message and "written_off" in result.message

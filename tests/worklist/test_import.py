@@ -253,3 +253,36 @@ def test_a_units_denial_past_the_new_claim_window_is_reopened(assistant: Assista
     page = assistant.worklist(status=["new"], per_page=200, today=later)
     item = next(i for i in page.items if i.claim_number == "2225077123454" and i.procedure == "G0541")
     assert item.route == "clerical_reopening" and item.due_date is not None and item.due_date > later
+
+
+def test_a_reprocessed_denial_decides_the_route_and_the_due_date_again(assistant: Assistant) -> None:
+    """qa10b #1: the correction is a new determination; its denial, not the reversed claim's, routes the item."""
+    assistant.import_era(era("medicare_partb.835"), today=TODAY)
+    item = _items(assistant)[("2225077123450", "97550")]
+    assert item.route == "redetermination"  # type: ignore[attr-defined]
+    now_unprocessable = (
+        era("medicare_reprocessed.835")
+        .replace(
+            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
+            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*16*108.47~\nCAS*PR*2*11.53~",
+        )
+        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
+        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
+    )
+    assistant.import_era(now_unprocessable, today=date(2025, 5, 20))
+    carried = assistant.worklist_item(item.id, today=date(2025, 5, 20))  # type: ignore[attr-defined]
+    assert carried.denial.startswith("CO-16")
+    assert (carried.action, carried.route) == ("corrected_claim", "new_claim")
+    assert carried.due_date == date(2026, 3, 4)  # a new claim: 12 months from the date of service
+
+
+def test_a_line_the_payer_recoded_is_the_billed_codes_item(assistant: Assistant) -> None:
+    """qa10b #7: a denied 97550 adjudicated as 97530 (SVC06) is still a caregiver-training denial to answer."""
+    recoded = era("medicare_partb.835").replace(
+        b"SVC*HC:97550:GP*120*0**1~", b"SVC*HC:97530:GP*120*0**1*HC:97550:GP~", 1
+    )
+    summary = assistant.import_era(recoded, today=TODAY)
+    item = _items(assistant)[("2225077123450", "97550")]
+    assert summary.items_created == 6 and item.modifiers == ["GP"]  # type: ignore[attr-defined]
+    lines = assistant.worklist_item(item.id, today=TODAY).claim_lines  # type: ignore[attr-defined]
+    assert {"code": "97550", "adjudicated_as": "97530"}.items() <= lines[0].items()

@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from assistant import Assistant, Settings
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
-from assistant.worklist.stats import PRIOR_RATE, PRIOR_WEIGHT
+from assistant.worklist.stats import PRIOR_RATE, PRIOR_WEIGHT, Rates
 from tests.worklist.conftest import TODAY, era, sqlite_copy
 
 
@@ -142,7 +142,9 @@ def test_status_machine(loaded: Assistant, path: list[str], ok: bool) -> None:
     item = _ids(loaded)[0]
     for status in path[:-1]:
         loaded.update_worklist_item(item, {"status": status, "reason": "because"}, today=TODAY)
-    change = {"status": path[-1], "reason": "because"}
+    change: dict[str, object] = {"status": path[-1], "reason": "because"}
+    if path[-1] == "partially_won":
+        change["recovered"] = 1  # a partial win is recorded with its amount
     if ok:
         assert loaded.update_worklist_item(item, change, today=TODAY).status == path[-1]
     else:
@@ -167,6 +169,8 @@ def test_history_records_who_what_when(loaded: Assistant) -> None:
     assert detail.assignee == "dana" and detail.submitted_on == TODAY
     assert all(h.at.tzinfo is not None for h in detail.history)
     assert loaded.worklist(assignee="dana", today=TODAY).total == 1
+    # qa10b #28: part of the name, any case, as the payer filter
+    assert [loaded.worklist(assignee=a, today=TODAY).total for a in ("DANA", "dan", "rowan")] == [1, 1, 0]
 
 
 def test_lost_goes_to_the_next_level(loaded: Assistant) -> None:
@@ -177,6 +181,55 @@ def test_lost_goes_to_the_next_level(loaded: Assistant) -> None:
     again = loaded.update_worklist_item(item.id, {"status": "new"}, today=decided)
     assert (again.route, again.level, again.status) == ("reconsideration", 2, "new")
     assert again.due_date == decided + timedelta(days=5 + 180)
+
+
+def _lose(a: Assistant, item: int, on: date) -> None:
+    a.update_worklist_item(item, {"status": "submitted"}, today=on)
+    a.update_worklist_item(item, {"status": "lost", "decided_on": on}, today=on)
+
+
+def test_a_lost_level_stays_in_the_statistics_when_the_item_moves_on(loaded: Assistant) -> None:
+    """qa10b #3: each level's decision is a fact of its own; taking the item further never erases it."""
+    item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
+    _lose(loaded, item.id, TODAY)
+    loaded.update_worklist_item(item.id, {"status": "new"}, today=TODAY)
+    loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
+    loaded.update_worklist_item(item.id, {"status": "won"}, today=TODAY)
+    rows = {(r.dimension, r.key): r for r in loaded.worklist_stats().rows}
+    assert (rows[("route", "redetermination")].lost, rows[("route", "redetermination")].decided) == (1, 1)
+    assert (rows[("route", "reconsideration")].won, rows[("route", "reconsideration")].decided) == (1, 1)
+    assert (rows[("pattern", item.pattern_id)].decided, rows[("pattern", item.pattern_id)].overturn_rate) == (2, 0.5)
+
+
+def test_an_amount_below_the_alj_threshold_is_not_taken_to_a_hearing(loaded: Assistant) -> None:
+    """qa10b #25: the amount in controversy is tested when the item is escalated, not first when it is drafted."""
+    item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
+    assert item.denied < 180  # below every year's ALJ amount in controversy in the knowledge base
+    _lose(loaded, item.id, TODAY)
+    loaded.update_worklist_item(item.id, {"status": "new"}, today=TODAY)
+    _lose(loaded, item.id, TODAY)
+    with pytest.raises(TransitionError, match=r"amount in controversy of at least \$\d+; item \d+'s amount in dispute"):
+        loaded.update_worklist_item(item.id, {"status": "new"}, today=TODAY)
+    after = loaded.worklist_item(item.id, today=TODAY)
+    assert (after.status, after.route) == ("lost", "reconsideration")
+
+
+def test_an_upheld_plan_reconsideration_goes_to_the_ire_by_the_plan(loaded: Assistant) -> None:
+    """qa10b #24: Medicare Advantage's next level is the IRE, which the plan forwards to; never 'write it off'."""
+    item = _on_route(loaded, "plan_reconsideration")
+    _lose(loaded, item, TODAY)
+    with pytest.raises(TransitionError, match="Independent Review Entity") as refused:
+        loaded.update_worklist_item(item, {"status": "new"}, today=TODAY)
+    assert "write" not in f"{refused.value} {refused.value.hint}"
+
+
+def test_a_due_window_counts_the_items_it_leaves_out_for_want_of_a_deadline(loaded: Assistant) -> None:
+    """qa10b #16: an item whose deadline is the payer's, not entered yet, is counted, not silently left out."""
+    undated = [i for i in loaded.worklist(today=TODAY, per_page=200).items if i.due_date is None and i.route]
+    assert undated and loaded.worklist(today=TODAY).undated_left_out == 0  # no window: every item is listed
+    assert loaded.worklist(due=3650, today=TODAY).undated_left_out == len(undated)
+    loaded.update_worklist_item(undated[0].id, {"payer_deadline": date(2025, 10, 1)}, today=TODAY)
+    assert loaded.worklist(due=3650, today=TODAY).undated_left_out == len(undated) - 1
 
 
 def test_payer_deadline_dates_a_commercial_item(loaded: Assistant) -> None:
@@ -201,6 +254,12 @@ def _on_route(a: Assistant, route: str) -> int:
     ("redetermination", [], {"assignee": "dana", "decided_on": TODAY}, "decision date is recorded with a decision"),
     ("redetermination", [], {"payer_deadline": date(1999, 1, 1)}, "counted by rule (Request for Redetermination"),
     ("payer_appeal", [], {"payer_deadline": date(1999, 1, 1)}, "is before item"),
+    # qa10b #4: a decision dated before the submission would make the days to decision negative
+    ("redetermination", ["submitted"], {"status": "lost", "decided_on": TODAY - timedelta(days=1)},
+     "is before item"),
+    # qa10b #29: a partial win without its amount would count as an overturn that recovered $0
+    ("redetermination", ["submitted"], {"status": "partially_won"}, "partially_won needs the amount recovered"),
+    ("redetermination", ["submitted"], {"status": "partially_won", "recovered": 0}, "more than $0"),
 ])
 def test_a_change_the_item_cannot_mean_is_refused(
     loaded: Assistant, route: str, before: list[str], change: dict[str, object], words: str
@@ -229,7 +288,7 @@ def test_a_decision_before_the_submission_is_refused(loaded: Assistant) -> None:
     """QA10 #22: a decision dated before the submission was accepted, and the median days went negative."""
     item = _ids(loaded)[0]
     loaded.update_worklist_item(item, {"status": "submitted"}, today=TODAY)
-    with pytest.raises(InputError, match="before the request was submitted"):
+    with pytest.raises(InputError, match="was recorded as submitted"):
         loaded.update_worklist_item(item, {"status": "won", "decided_on": TODAY - timedelta(days=1)}, today=TODAY)
     detail = loaded.update_worklist_item(item, {"status": "won", "decided_on": TODAY}, today=TODAY)
     assert detail.decided_on == TODAY
@@ -255,9 +314,10 @@ def test_outcomes_update_the_statistics_and_the_rates(loaded: Assistant) -> None
     # the third CO-50 item (same payer as the lost one) moved from the prior toward its payer's 0 of 1
     third = next(i for i in loaded.worklist(today=TODAY).items if i.pattern_id == "medical_necessity")
     assert third.payer == second.payer
-    overall = (1 + PRIOR_WEIGHT * PRIOR_RATE) / (2 + PRIOR_WEIGHT)
-    pattern = (1 + PRIOR_WEIGHT * overall) / (2 + PRIOR_WEIGHT)
-    pair = (0 + PRIOR_WEIGHT * pattern) / (1 + PRIOR_WEIGHT)
+    # each decision is counted once: the pair's own, then the pattern's other payers', then the prior (qa10b #9)
+    same = int(first.payer == third.payer)
+    pattern = (1 - same + PRIOR_WEIGHT * PRIOR_RATE) / (1 - same + PRIOR_WEIGHT)
+    pair = (same + PRIOR_WEIGHT * pattern) / (1 + same + PRIOR_WEIGHT)
     assert loaded.worklist_item(third.id, today=TODAY).overturn_rate == pytest.approx(pair, abs=1e-4)
     assert third.expected_recovery == pytest.approx(third.denied * pair, abs=0.01)
 
@@ -276,3 +336,22 @@ def test_no_recovery_once_the_filing_limit_has_passed(loaded: Assistant) -> None
     items = loaded.worklist(today=later, sort="recovery", per_page=200).items
     assert items and all(i.expected_recovery == 0 for i in items if i.overdue)
     assert [i.expected_recovery for i in items] == sorted((i.expected_recovery for i in items), reverse=True)
+
+
+# recorded (pattern, payer, overturned, decided) counts, the item asked about -> its overturn rate
+@pytest.mark.parametrize(("counts", "item", "rate"), [
+    ([], ("mn", "A"), 0.5),
+    # one win, asked for the same pattern and payer: (1 + 4 x 0.5) / 5, the win counted once (qa10b #9)
+    ([("mn", "A", 1, 1)], ("mn", "A"), 0.6),
+    # the same win seen from another payer of the pattern, then from another pattern
+    ([("mn", "A", 1, 1)], ("mn", "B"), 0.6),
+    ([("mn", "A", 1, 1)], ("kx", "A"), 0.6),
+    # two wins of one pair: (2 + 4 x 0.5) / 6, not the 80 % of counting them at three levels
+    ([("mn", "A", 2, 2)], ("mn", "A"), 4 / 6),
+    # another pattern's loss moves the prior the pattern shrinks toward: (1 + 4 x (0 + 2) / 5) / 5
+    ([("mn", "A", 1, 1), ("kx", "A", 0, 1)], ("mn", "A"), (1 + 4 * 0.4) / 5),
+])
+def test_each_decision_is_counted_once(
+    counts: list[tuple[str, str, int, int]], item: tuple[str, str], rate: float
+) -> None:
+    assert Rates(counts).rate(*item) == pytest.approx(rate)
