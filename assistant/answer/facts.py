@@ -65,77 +65,53 @@ def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Clai
         return Claim(f"No: {info.code} is an add-on code, billed only together with {info.primary}.", pin.entry)
     if intent.period is None:
         return Claim(f"{info.code} is valid {_window(info.effective_from, info.effective_to)}.", pin.entry)
-    if (
-        intent.today is not None
-        and intent.period[0] > intent.today
-        and info.effective_to is None
-        and (
-            intent.said or intent.period[0] == intent.period[1] or (horizon is not None and intent.period[0] > horizon)
-        )
-    ):
+    if intent.today is not None and intent.period[0] > intent.today and info.effective_to is None \
+            and (intent.said or intent.period[0] == intent.period[1]
+                 or (horizon is not None and intent.period[0] > horizon)):
         # a date ahead: the code sets of later years are not published, so "in effect then" is not known, only that
         # nothing ends it as of today
-        return Claim(
-            f"{info.code} is valid {_window(info.effective_from, None)} with no end date as of today; the "
-            "code sets of later years are not published yet.",
-            pin.entry,
-        )
+        return Claim(f"{info.code} is valid {_window(info.effective_from, None)} with no end date as of today; the "
+                     "code sets of later years are not published yet.", pin.entry)
     said = _said(intent)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
         since = f"it is valid {_window(info.effective_from, info.effective_to)}"
         return Claim(f"No: {info.code} was not in effect {when(intent.period, said)}; {since}.", pin.entry)
     past = said is not None and said == intent.relative
-    return Claim(
-        f"Yes: {info.code} {'was' if past else 'is'} in effect {when(intent.period, said)}; it is valid "
-        f"{_window(info.effective_from, info.effective_to)}.",
-        pin.entry,
-    )
+    return Claim(f"Yes: {info.code} {'was' if past else 'is'} in effect {when(intent.period, said)}; it is valid "
+                 f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
 def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
     changes: list[DiagnosisChange] = pin.obj
     code = changes[0].code
-    relevant = [
-        c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to, intent.period)
-    ]
+    relevant = [c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to,
+                                                                        intent.period)]
     if not relevant and intent.period is not None:  # the code starts after the period asked about
         later = min(changes, key=lambda c: c.effective_from or date.min)
         span = window_words(later.effective_from, later.effective_to)
         said = when(intent.period, _said(intent))
-        return Claim(
-            f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
-            f"{'billable' if later.billable else 'not billable'} {span}.",
-            pin.entry,
-        )
+        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
+                     f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
     relevant = relevant or changes
     if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
-        return [
-            Claim(
-                f"In part: ICD-10-CM {code} is {'billable' if c.billable else 'not billable'} "
-                f"{window_words(c.effective_from, c.effective_to)}"
-                f"{'; use ' + c.replacement + ' instead' if c.replacement and not c.billable else ''}.",
-                pin.entry,
-            )
-            for c in sorted(relevant, key=lambda c: c.effective_from or date.min)
-        ]
+        return [Claim(f"In part: ICD-10-CM {code} is {'billable' if c.billable else 'not billable'} "
+                      f"{window_words(c.effective_from, c.effective_to)}"
+                      f"{'; use ' + c.replacement + ' instead' if c.replacement and not c.billable else ''}.",
+                      pin.entry) for c in sorted(relevant, key=lambda c: c.effective_from or date.min)]
     change = next((c for c in relevant if not c.billable), relevant[0])
     status = "billable" if change.billable else "not billable"
     span = window_words(change.effective_from, change.effective_to)
     use = f"; use {change.replacement} instead" if change.replacement and not change.billable else ""
     asked = next((c for c in intent.diagnosis_codes if c != code and c in (change.replacement or "")), None)
     if asked and not change.billable:  # a subcode of a header: the header's passage lists it as the code to use
-        return Claim(
-            f"Yes: {asked} is one of the codes to use, because ICD-10-CM {code} itself is not billable"
-            f"{' ' + span if span else ''}; use {change.replacement} instead.",
-            pin.entry,
-        )
+        return Claim(f"Yes: {asked} is one of the codes to use, because ICD-10-CM {code} itself is not billable"
+                     f"{' ' + span if span else ''}; use {change.replacement} instead.", pin.entry)
     if intent.period is None:
         return Claim(f"ICD-10-CM {code} is {status}{' ' + span if span else ''}{use}.", pin.entry)
     verdict = "Yes" if change.billable else "No"
     said = when(intent.period, _said(intent))
-    claim = Claim(
-        f"{verdict}: ICD-10-CM {code} is {status} {said} ({status}{' ' + span if span else ''}){use}.", pin.entry
-    )
+    claim = Claim(f"{verdict}: ICD-10-CM {code} is {status} {said} ({status}"
+                  f"{' ' + span if span else ''}){use}.", pin.entry)
     return [claim, *_next_change(intent.period, change, changes, pin.entry)]
 
 
@@ -146,22 +122,14 @@ def _next_change(period: Period, now: DiagnosisChange, changes: list[DiagnosisCh
         return []
     nxt = min(later, key=lambda c: c.effective_from or date.min)
     use = f"; use {nxt.replacement} instead" if nxt.replacement and not nxt.billable else ""
-    return [
-        Claim(
-            f"From {window_words(nxt.effective_from, None).removeprefix('from ')} ICD-10-CM {nxt.code} is "
-            f"{'billable' if nxt.billable else 'not billable'}{use}.",
-            entry,
-        )
-    ]
+    return [Claim(f"From {window_words(nxt.effective_from, None).removeprefix('from ')} ICD-10-CM {nxt.code} is "
+                  f"{'billable' if nxt.billable else 'not billable'}{use}.", entry)]
 
 
 WHETHER = re.compile(r"(?:^|[.?!]\s+)(?:is|are|does|do|did|should|can|could|will|would|when)\b", re.I)
-AMOUNT_ASKED = re.compile(
-    r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b"
-    r"(?:pay|paid|rate|fee|amount|worth|reimburs|allow)"
-    r"|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b",
-    re.I,
-)
+AMOUNT_ASKED = re.compile(r"how much|\$|\bwhat(?:'s| is| are| was| does| did| do)\b.{0,40}\b"
+                          r"(?:pay|paid|rate|fee|amount|worth|reimburs|allow)"
+                          r"|\b(?:rate|fee|payment|reimbursement|allowable) (?:for|of)\b", re.I)
 HOW_MUCH = re.compile(r"how much|\$|\bwhat\b", re.I)
 RVU_ASKED = re.compile(r"\brvus?\b|relative value", re.I)
 _FACTOR = {"qp": "QP conversion factor", "non_qp": "non-QP conversion factor", "standard": "conversion factor"}
@@ -177,22 +145,10 @@ def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
         if amounts is None:
             continue
         one_day = period is not None and period[0] == period[1]
-        span = (
-            ""
-            if one_day
-            or (
-                window[0].month == 1
-                and window[0].day == 1
-                and window[1]
-                and window[1].month == 12
-                and window[1].day == 31
-            )
-            else f" {window_words(*window)}"
-        )
-        parts.append(
-            f"{money(amounts[0])} non-facility and {money(amounts[1])} facility per unit{span} "
-            f"({_FACTOR[cf.variant]} ${cf.amount:.4f})"
-        )
+        span = "" if one_day or (window[0].month == 1 and window[0].day == 1 and window[1] and window[1].month == 12
+                                 and window[1].day == 31) else f" {window_words(*window)}"
+        parts.append(f"{money(amounts[0])} non-facility and {money(amounts[1])} facility per unit{span} "
+                     f"({_FACTOR[cf.variant]} ${cf.amount:.4f})")
     return parts
 
 
@@ -203,15 +159,10 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
         return None
     if RVU_ASKED.search(intent.query):
         year = (rvu.effective_from or date(2024, 1, 1)).year
-        detail = (
-            f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
-            f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}"
-        )
-        return Claim(
-            f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
-            f"{rvu.total_facility:.2f} facility ({detail}).",
-            pin.entry,
-        )
+        detail = (f"work {rvu.work:.2f}, practice expense {rvu.pe_nonfacility:.2f} non-facility / "
+                  f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
+        return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
+                     f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
     parts = _amount_parts(kb, rvu, intent.period)
     if not parts:
         return None
@@ -223,20 +174,15 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
 def conversion_factor(pin: Pin) -> Claim:
     cf = pin.obj
     who = {"qp": " for qualifying APM participants (QP)", "non_qp": " for non-QP clinicians"}.get(cf.variant, "")
-    return Claim(
-        f"The Medicare conversion factor{who} is ${cf.amount:.4f} {_window(cf.effective_from, cf.effective_to)}.",
-        pin.entry,
-    )
+    return Claim(f"The Medicare conversion factor{who} is ${cf.amount:.4f} "
+                 f"{_window(cf.effective_from, cf.effective_to)}.", pin.entry)
 
 
 def kx(pin: Pin) -> Claim:
     t = pin.obj
     year = t.effective_from.year if t.effective_from else ""
-    return Claim(
-        f"The {year} therapy KX modifier threshold is {money(t.amount, cents=False)} ({t.applies_to}); "
-        f"caregiver training lines{counted(t)} billed under a therapy plan count toward it.",
-        pin.entry,
-    )
+    return Claim(f"The {year} therapy KX modifier threshold is {money(t.amount, cents=False)} ({t.applies_to}); "
+                 f"caregiver training lines{counted(t)} billed under a therapy plan count toward it.", pin.entry)
 
 
 def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
@@ -244,23 +190,17 @@ def units_for_count(intent: Intent, pin: Pin) -> Claim | None:
     primary, addon = pin.obj
     count = intent.unit_count or 1  # "how many minutes to bill 97551": its first unit
     for lo, hi, lines in unit_bands(pin.obj):
-        if dict(lines).get(addon) == count or (
-            count == 1 and addon not in intent.procedure_codes and dict(lines) == {primary: 1}
-        ):
-            return Claim(
-                f"{lo}-{hi} minutes of caregiver training supports {lines_words(lines)} under the CPT mid-point rule.",
-                pin.entry,
-            )
+        if dict(lines).get(addon) == count or (count == 1 and addon not in intent.procedure_codes
+                                               and dict(lines) == {primary: 1}):
+            return Claim(f"{lo}-{hi} minutes of caregiver training supports {lines_words(lines)} under the CPT "
+                         "mid-point rule.", pin.entry)
     return None
 
 
 # "20 min in the am and 25 in the pm", "30 + 15 min same day": sessions of one date whose minutes make one total
-SESSIONS = re.compile(
-    r"\btwice\b|\btwo (?:sessions|visits|97550s|G0541s)\b|\b(?:am|morning)\b.*\b(?:pm|afternoon"
-    r"|evening|later)\b|\bmins?\b.*(?:\+|\bplus\b|\bthen another\b)|\b(?:same|one) (?:day|date)\b"
-    r"|\badd(?:ed)? (?:up|together)\b|\bcombine",
-    re.I,
-)
+SESSIONS = re.compile(r"\btwice\b|\btwo (?:sessions|visits|97550s|G0541s)\b|\b(?:am|morning)\b.*\b(?:pm|afternoon"
+                      r"|evening|later)\b|\bmins?\b.*(?:\+|\bplus\b|\bthen another\b)|\b(?:same|one) (?:day|date)\b"
+                      r"|\badd(?:ed)? (?:up|together)\b|\bcombine", re.I)
 
 
 def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
@@ -288,24 +228,15 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     spoken = dict(intent.spoken).get(minutes)
     told = spoken[0].upper() + spoken[1:] if spoken else f"{minutes} minutes"
     if not lines:  # say where the first unit starts, so "can I bill it with 52?" learns the minimum too
-        return Claim(
-            f"{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
-            f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
-            "minutes.",
-            pin.entry,
-        )
+        return Claim(f"{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
+                     f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
+                     "minutes.", pin.entry)
     addon = pin.obj[1]
     # "37 min, 97550 + 1 unit 97551 ok?": the add-on asked about and not supported, so say where its first unit starts
-    short = (
-        f" The first {addon} unit needs {band[1] + 1} minutes."
-        if addon in intent.procedure_codes and all(code != addon for code, _ in lines)
-        else ""
-    )
-    return Claim(
-        f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
-        f"rule ({band[0]}-{band[1]} minutes).{short}",
-        pin.entry,
-    )
+    short = (f" The first {addon} unit needs {band[1] + 1} minutes." if addon in intent.procedure_codes
+             and all(code != addon for code, _ in lines) else "")
+    return Claim(f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
+                 f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
 
 
 def family_units(split: Sequence[tuple[str, int]], pin: Pin) -> Claim | None:
@@ -320,11 +251,8 @@ def family_units(split: Sequence[tuple[str, int]], pin: Pin) -> Claim | None:
     summed = f"{' + '.join(map(str, parts))} = {total}" if len(parts) > 1 else str(total)
     billed = lines_words(lines) if lines else "nothing reportable"
     first = "Each code family is counted on its own minutes, never pooled: " if split[0][0] == family else ""
-    return Claim(
-        f"{first}{summed} minutes of {label(family)} caregiver training supports {billed} under the CPT "
-        f"mid-point rule ({band[0]}-{band[1]} minutes).",
-        pin.entry,
-    )
+    return Claim(f"{first}{summed} minutes of {label(family)} caregiver training supports {billed} under the CPT "
+                 f"mid-point rule ({band[0]}-{band[1]} minutes).", pin.entry)
 
 
 def _total_units(parts: Sequence[int], pin: Pin) -> Claim | None:
@@ -335,11 +263,9 @@ def _total_units(parts: Sequence[int], pin: Pin) -> Claim | None:
     if band is None:
         return None
     billed = lines_words(lines) if lines else "nothing reportable"
-    return Claim(
-        f"The minutes of one date are one total: {' + '.join(map(str, parts))} = {total} minutes of "
-        f"caregiver training supports {billed} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
-        pin.entry,
-    )
+    return Claim(f"The minutes of one date are one total: {' + '.join(map(str, parts))} = {total} minutes of "
+                 f"caregiver training supports {billed} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
+                 pin.entry)
 
 
 def full_time_units(minutes: int, pin: Pin) -> Claim | None:
@@ -348,11 +274,9 @@ def full_time_units(minutes: int, pin: Pin) -> Claim | None:
     primary, addon = pin.obj
     lines = supported_lines_for_minutes(minutes, rule="full_time", codes=pin.obj)
     billed = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
-    return Claim(
-        f"Under a payer that requires the full time, {minutes} minutes {billed}: {primary} needs 30 minutes "
-        f"and each {addon} a full further 15 minutes (45 minutes for {primary} + {addon} x1).",
-        "faq:full_time_payer",
-    )
+    return Claim(f"Under a payer that requires the full time, {minutes} minutes {billed}: {primary} needs 30 minutes "
+                 f"and each {addon} a full further 15 minutes (45 minutes for {primary} + {addon} x1).",
+                 "faq:full_time_payer")
 
 
 def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:
@@ -360,13 +284,10 @@ def waiver_ended(intent: Intent, pin: Pin) -> Claim | None:
     waiver = pin.obj
     if intent.period is None or waiver.effective_to is None:
         return None
-    return Claim(
-        f"Not as the law stands: the statutory waiver that lets physical therapists, occupational therapists "
-        f"and speech-language pathologists furnish Medicare telehealth runs through "
-        f"{waiver.effective_to.isoformat()}, so {when(intent.period, intent.said)} they cannot bill caregiver "
-        "training by telehealth unless Congress extends it again.",
-        pin.entry,
-    )
+    return Claim(f"Not as the law stands: the statutory waiver that lets physical therapists, occupational therapists "
+                 f"and speech-language pathologists furnish Medicare telehealth runs through "
+                 f"{waiver.effective_to.isoformat()}, so {when(intent.period, intent.said)} they cannot bill caregiver "
+                 "training by telehealth unless Congress extends it again.", pin.entry)
 
 
 def decision(pin: Pin) -> Claim:
@@ -398,9 +319,8 @@ _WORDERS: dict[str, Worder] = {
     "decision": lambda intent, pin, kb: decision(pin),
     "denial": lambda intent, pin, kb: denial_stands(pin),
 }
-QUOTED = frozenset(
-    {"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq", "descriptor"}
-)
+QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq",
+                    "descriptor"})
 # Quoted pins whose passage needs more than its opening: the waiver's lapses and their retroactive restoration; a
 # route's filing limit and when it is the right route ("appeal or reopen?", "what's next after ...").
 QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
@@ -421,24 +341,13 @@ def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:
         others = [p for p in primaries if p.code != addon.primary]
         if not others or any(p.code == addon.primary for p in primaries):
             continue
-        out.append(
-            Claim(
-                f"No: {addon.code} is an add-on code, billed only together with {addon.primary}.",
-                f"code:{addon.code}",
-                "code",
-            )
-        )
+        out.append(Claim(f"No: {addon.code} is an add-on code, billed only together with {addon.primary}.",
+                         f"code:{addon.code}", "code"))
         for primary in others:
             own = next((c for c in kb.codes.values() if c.kind == "addon" and c.primary == primary.code), None)
             if own is not None:
-                out.append(
-                    Claim(
-                        f"The add-on to {primary.code} is {own.code}: {own.code} is an add-on code, billed "
-                        f"only together with {primary.code}.",
-                        f"code:{own.code}",
-                        "code",
-                    )
-                )
+                out.append(Claim(f"The add-on to {primary.code} is {own.code}: {own.code} is an add-on code, billed "
+                                 f"only together with {primary.code}.", f"code:{own.code}", "code"))
     return out
 
 
@@ -465,3 +374,4 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable
             if all(c.text != one.text for c in out):
                 out.append(Claim(one.text, one.entry, pin.what))
     return out[:3]
+

@@ -123,14 +123,8 @@ class Knowledge:
         """The last day a dated figure of the fee schedule (rates, thresholds, telehealth and waiver periods) reaches:
         of a year after it, the knowledge holds nothing, so no answer may say what holds then."""
         fees = self.fees
-        windows = [
-            *fees.conversion_factors,
-            *fees.rvus,
-            *fees.kx_thresholds,
-            *fees.telehealth,
-            *fees.therapist_waivers,
-            *fees.audio_only,
-        ]
+        windows = [*fees.conversion_factors, *fees.rvus, *fees.kx_thresholds, *fees.telehealth,
+                   *fees.therapist_waivers, *fees.audio_only]
         return max(w.effective_to or w.effective_from or date.min for w in windows)
 
     @cached_property  # the knowledge never changes after loading; asked once per check
@@ -204,7 +198,10 @@ def load_knowledge(root: Path | None = None) -> Knowledge:
     root = (root or default_knowledge_dir()).resolve()
     if not root.is_dir():
         raise KnowledgeError(f"knowledge folder not found: {root}")
-    files = {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(root.rglob("*.yaml"))}
+    files = {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*.yaml"))
+    }
     sources = _unique(_from_files(Source, sorted((root / "sources").glob("*.yaml")), "sources"), "id", "source")
     rules: dict[str, Rule] = {}
     for path in sorted((root / "rules").glob("*.yaml")):
@@ -277,11 +274,7 @@ def _check_references(kb: Knowledge) -> None:
         need(change.sources, f"codes/diagnoses.yaml [id {change.code}]")
     fees = kb.fees
     dated: list[ConversionFactor | Threshold | TelehealthPeriod | WaiverWindow | Sequestration] = [
-        *fees.conversion_factors,
-        *fees.kx_thresholds,
-        *fees.telehealth,
-        *fees.therapist_waivers,
-        *fees.audio_only,
+        *fees.conversion_factors, *fees.kx_thresholds, *fees.telehealth, *fees.therapist_waivers, *fees.audio_only,
         *fees.sequestration,
     ]
     for item in dated:
