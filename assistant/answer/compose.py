@@ -520,10 +520,35 @@ def compose(
         # The best passage says the value was never found: say so rather than present it as an answer (also when the
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
-    kept = [c for _, c in out]
+    kept = _one_verdict([c for _, c in out])
     if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
         kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
     return kept[:3], True
+
+
+RESTATES = 6  # content words a reason shares with the opening it says again
+VERDICT = re.compile(r"^(?:yes|no)\b", re.I)
+BARE_VERDICT = re.compile(r"^(?:yes|no)\.\s+", re.I)  # "Yes. 97550 ... are defined as": an FAQ's one-word answer
+
+
+def _one_verdict(kept: list[Cited]) -> list[Cited]:
+    """An answer says yes or no once, first: a quoted FAQ's bare "No." after a sentence that is no verdict leads with
+    its reason; after a verdict already given (a claim's "No: ..."), the FAQ's bare word answers its own question, not
+    this one, and is left out (its reason stays)."""
+    for i, cited in enumerate(kept[1:], 1):
+        if not VERDICT.match(cited.text):
+            continue
+        if any(VERDICT.match(c.text) for c in kept[:i]):
+            reason = BARE_VERDICT.sub("", cited.text, count=1)
+            rest = [] if bare(cited.text) else [Cited(reason, cited.passage, cited.also)]
+            return kept[:i] + rest + kept[i + 1 :]
+        follows = kept[i + 1 : i + 2] if i + 1 < len(kept) and kept[i + 1].passage == cited.passage else []
+        # only a verdict whose reason restates the opening answers the same question (an FAQ on another matter's
+        # "Yes." stays where the search ranked it)
+        if not bare(cited.text) or not follows or _shared(follows[0].text, kept[0].text) < RESTATES:
+            continue
+        return [cited, *follows] + [c for c in kept if c is not cited and c not in follows]
+    return kept
 
 
 def _left_open(first: Cited, intent: Intent) -> bool:

@@ -57,10 +57,35 @@ def _said(intent: Intent) -> str | None:
     return intent.said or (intent.relative if past else None)
 
 
+# "with the patient absent", "train the wife alone without the patient", "when the patient stays home": the question
+# puts the service without the patient
+PATIENT_AWAY = re.compile(
+    r"\bwithout (?:the |my |our |a )?(?:pt|patient|client)\b"
+    r"|\b(?:pt|patient|client)(?:'s)? (?:is |was |being |stays |stayed |stay )?"
+    r"(?:absent|not (?:present|there|in the room)|(?:at |stays? |stayed )?home|away|gone|out of the room)\b",
+    re.I,
+)
+
+
+# "bill 97550 and G0541 for the same 30 minutes", "both codes for the same time"
+SAME_MINUTES = re.compile(r"\bsame (?:\d+ )?(?:min(?:ute)?s?|time|session)\b", re.I)
+
+
+def _same_minutes(intent: Intent, kb: Knowledge) -> bool:
+    """Codes of two families asked for the same minutes: whether each code is in effect is no answer to it (the
+    minutes are never billed under both), so no validity "Yes" is said."""
+    families = {kb.codes[c].family for c in intent.procedure_codes if c in kb.codes}
+    return len(families) > 1 and bool(SAME_MINUTES.search(intent.query))
+
+
 def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Claim:
     """Whether the code was in effect in the period asked; of a period ahead, past the knowledge's `horizon` or asked
-    as a day, only that nothing ends it as of today."""
+    as a day, only that nothing ends it as of today. A patient-present code asked about for a session without the
+    patient is answered by what the code is, not by its dates."""
     info = pin.obj
+    if info.family == "patient_present" and PATIENT_AWAY.search(intent.query):
+        return Claim(f"No: {info.code} is a patient-present code ({info.paraphrase.rstrip('.')}), not one for a "
+                     "session without the patient.", pin.entry)
     if intent.alone and info.kind == "addon" and info.primary:
         return Claim(f"No: {info.code} is an add-on code, billed only together with {info.primary}.", pin.entry)
     if intent.period is None:
@@ -309,7 +334,7 @@ def denial_stands(pin: Pin) -> Claim | None:
 
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
-    "code": lambda intent, pin, kb: code_validity(intent, pin, kb.horizon),
+    "code": lambda intent, pin, kb: None if _same_minutes(intent, kb) else code_validity(intent, pin, kb.horizon),
     "dx": lambda intent, pin, kb: dx_validity(intent, pin),
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),

@@ -22,3 +22,41 @@ def test_validity_beyond_the_knowledge(dated: Assistant, question: str, said: st
     answer = dated.answer(question)
     assert said in answer.text, answer.text
     assert "in effect in 203" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is 92507 billable for caregiver training with the patient absent in 2025?",
+        "Is 97535 billable in 2025 when I train the wife alone without the patient?",
+        "can I bill 97530 for caregiver training in 2026 when the patient stays home?",
+    ],
+)
+def test_patient_present_code_without_the_patient(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert answer.text.startswith("No: "), answer.text
+    assert "Yes" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can I bill 97550 and G0541 for the same 30 minutes in 2025?",
+        "97535 and 97550 for the same time in 2026, ok?",
+    ],
+)
+def test_same_minutes_two_families_no_yes(dated: Assistant, question: str) -> None:
+    assert "Yes" not in dated.answer(question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "leads"),
+    [
+        ("Can 97550 be billed via telehealth in 2024?", "No. "),
+        ("could we do 97551 over telehealth back in 2024", "No. "),
+    ],
+)
+def test_one_verdict_first(dated: Assistant, question: str, leads: str) -> None:
+    answer = dated.answer(question)
+    assert answer.text.startswith(leads), answer.text
+    assert answer.text.count("No.") == 1, answer.text
