@@ -60,3 +60,16 @@ def test_one_verdict_first(dated: Assistant, question: str, leads: str) -> None:
     answer = dated.answer(question)
     assert answer.text.startswith(leads), answer.text
     assert answer.text.count("No.") == 1, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Does a Medicare Advantage plan have to cover 97550 in 2025?",
+        "Does Medicare Advantage have to pay for caregiver training 97550 in 2026?",
+    ],
+)
+def test_ma_coverage_leads_with_the_rule(dated: Assistant, question: str) -> None:
+    # the rule (MA plans follow Traditional Medicare's criteria) first; the exception is not the answer's opening
+    answer = dated.answer(question)
+    assert answer.text.startswith("Medicare Advantage plans must cover"), answer.text
