@@ -82,6 +82,11 @@ NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|qu
 POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place of service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
                        r"|\b(?:place of service|pos)\s+(?:code\s+)?(?:do|should|to use|for)\b", re.I)
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
+# "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service
+# (asked whether they may furnish it: "my student documented 38 minutes" asks about the minutes, and is answered)
+TRAINEE = re.compile(r"\b(?:student|intern)s?\b(?: (?:pt|ot|slp|pta|cota|therapist)s?)?(?: (?:also|ever|legally))?"
+                     r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b", re.I)
+TRAINEE_WORD = re.compile(r"\b(?:student|intern)s?\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
@@ -364,7 +369,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage matches the question."
     if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
         return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
-    outside = _outside(intent)
+    outside = _outside(intent) or _trainee(intent, passages)
     if outside:
         return outside
     thing = _code_for(intent.query)
@@ -405,6 +410,15 @@ def _outside(intent: Intent) -> str | None:
     if POS_ASKED.search(intent.query) and not TELEHEALTH_SAID.search(intent.query):
         return f"{CANNOT}: it holds the place of service of telehealth claims only (02 or 10), not of in-person " \
             "sessions."
+    return None
+
+
+def _trainee(intent: Intent, passages: Sequence[Passage]) -> str | None:
+    """A student or intern furnishing the service, which no passage found names: what a licensed clinician's rules
+    say is no answer for them."""
+    said = TRAINEE.search(intent.query)
+    if said and not any(TRAINEE_WORD.search(p.text) for p in passages):
+        return f"{CANNOT}: no passage covers students or interns furnishing the service."
     return None
 
 

@@ -73,3 +73,18 @@ def test_ma_coverage_leads_with_the_rule(dated: Assistant, question: str) -> Non
     # the rule (MA plans follow Traditional Medicare's criteria) first; the exception is not the answer's opening
     answer = dated.answer(question)
     assert answer.text.startswith("Medicare Advantage plans must cover"), answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["can a student PT furnish 97550?", "our OT intern ran the caregiver session, can we bill 97550?"],
+)
+def test_trainee_furnisher_refused(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert not answer.answered, answer.text
+
+
+def test_trainee_named_beside_the_question_answered(dated: Assistant) -> None:
+    # a student who documented the minutes is not asked about as the one who furnishes: the minutes are answered
+    answer = dated.answer("my student wrote down 38 minutes with the pt's son, no pt present - 97550 only?")
+    assert answer.answered, answer.text
