@@ -78,11 +78,20 @@ def _same_minutes(intent: Intent, kb: Knowledge) -> bool:
     return len(families) > 1 and bool(SAME_MINUTES.search(intent.query))
 
 
+# "is G0539 billable by a physical therapist?": a therapist asked about as the one who bills a code whose descriptor
+# names its furnisher otherwise (facts §4: no source settles whether G0539/G0540 are therapy codes)
+THERAPIST_ASKED = re.compile(r"\b(?:pts?|ots?|slps?|ptas?|cotas?|therapists?|pathologists?)\b", re.I)
+QHP_FURNISHED = "physician or other qualified professional"
+
+
 def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Claim:
     """Whether the code was in effect in the period asked; of a period ahead, past the knowledge's `horizon` or asked
     as a day, only that nothing ends it as of today. A patient-present code asked about for a session without the
     patient is answered by what the code is, not by its dates."""
     info = pin.obj
+    if QHP_FURNISHED in info.paraphrase and THERAPIST_ASKED.search(intent.query):
+        return Claim(f"No source was found on whether {info.code} is billed by a therapist: its descriptor names a "
+                     f"{QHP_FURNISHED} as the one who furnishes it.", pin.entry)
     if info.family == "patient_present" and PATIENT_AWAY.search(intent.query):
         return Claim(f"No: {info.code} is a patient-present code ({info.paraphrase.rstrip('.')}), not one for a "
                      "session without the patient.", pin.entry)

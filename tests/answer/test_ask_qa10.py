@@ -88,3 +88,17 @@ def test_trainee_named_beside_the_question_answered(dated: Assistant) -> None:
     # a student who documented the minutes is not asked about as the one who furnishes: the minutes are answered
     answer = dated.answer("my student wrote down 38 minutes with the pt's son, no pt present - 97550 only?")
     assert answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("is G0539 billable in 2025 by a physical therapist?", False),
+        ("can an SLP bill G0539 in 2026", False),
+        ("is G0539 valid in 2025?", True),
+    ],
+)
+def test_qhp_code_asked_for_a_therapist(dated: Assistant, question: str, answered: bool) -> None:
+    answer = dated.answer(question)
+    assert answer.answered is answered, answer.text
+    assert answered or "Yes" not in answer.text, answer.text
