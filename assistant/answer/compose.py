@@ -82,6 +82,11 @@ NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|qu
 POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place of service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
                        r"|\b(?:place of service|pos)\s+(?:code\s+)?(?:do|should|to use|for)\b", re.I)
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
+# "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service
+# (asked whether they may furnish it: "my student documented 38 minutes" asks about the minutes, and is answered)
+TRAINEE = re.compile(r"\b(?:student|intern)s?\b(?: (?:pt|ot|slp|pta|cota|therapist)s?)?(?: (?:also|ever|legally))?"
+                     r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b", re.I)
+TRAINEE_WORD = re.compile(r"\b(?:student|intern)s?\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
 BILLING_WORDS = re.compile(r"\bbill|\bcode|\bcpt\b|\bpa(?:y|id)|\bmodifier|\bdocument|\bnote\b|\bclaim"
@@ -364,7 +369,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: no passage matches the question."
     if not intent.codes and not intent.reason_codes and not DOMAIN_WORDS.search(expand(intent.query)):
         return f"{CANNOT}: it covers billing and documentation of caregiver training services, not this question."
-    outside = _outside(intent)
+    outside = _outside(intent) or _trainee(intent, passages)
     if outside:
         return outside
     thing = _code_for(intent.query)
@@ -405,6 +410,15 @@ def _outside(intent: Intent) -> str | None:
     if POS_ASKED.search(intent.query) and not TELEHEALTH_SAID.search(intent.query):
         return f"{CANNOT}: it holds the place of service of telehealth claims only (02 or 10), not of in-person " \
             "sessions."
+    return None
+
+
+def _trainee(intent: Intent, passages: Sequence[Passage]) -> str | None:
+    """A student or intern furnishing the service, which no passage found names: what a licensed clinician's rules
+    say is no answer for them."""
+    said = TRAINEE.search(intent.query)
+    if said and not any(TRAINEE_WORD.search(p.text) for p in passages):
+        return f"{CANNOT}: no passage covers students or interns furnishing the service."
     return None
 
 
@@ -520,10 +534,35 @@ def compose(
         # The best passage says the value was never found: say so rather than present it as an answer (also when the
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
-    kept = [c for _, c in out]
+    kept = _one_verdict([c for _, c in out])
     if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
         kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
     return kept[:3], True
+
+
+RESTATES = 6  # content words a reason shares with the opening it says again
+VERDICT = re.compile(r"^(?:yes|no)\b", re.I)
+BARE_VERDICT = re.compile(r"^(?:yes|no)\.\s+", re.I)  # "Yes. 97550 ... are defined as": an FAQ's one-word answer
+
+
+def _one_verdict(kept: list[Cited]) -> list[Cited]:
+    """An answer says yes or no once, first: a quoted FAQ's bare "No." after a sentence that is no verdict leads with
+    its reason; after a verdict already given (a claim's "No: ..."), the FAQ's bare word answers its own question, not
+    this one, and is left out (its reason stays)."""
+    for i, cited in enumerate(kept[1:], 1):
+        if not VERDICT.match(cited.text):
+            continue
+        if any(VERDICT.match(c.text) for c in kept[:i]):
+            reason = BARE_VERDICT.sub("", cited.text, count=1)
+            rest = [] if bare(cited.text) else [Cited(reason, cited.passage, cited.also)]
+            return kept[:i] + rest + kept[i + 1 :]
+        follows = kept[i + 1 : i + 2] if i + 1 < len(kept) and kept[i + 1].passage == cited.passage else []
+        # only a verdict whose reason restates the opening answers the same question (an FAQ on another matter's
+        # "Yes." stays where the search ranked it)
+        if not bare(cited.text) or not follows or _shared(follows[0].text, kept[0].text) < RESTATES:
+            continue
+        return [cited, *follows] + [c for c in kept if c is not cited and c not in follows]
+    return kept
 
 
 def _left_open(first: Cited, intent: Intent) -> bool:

@@ -57,14 +57,51 @@ def _said(intent: Intent) -> str | None:
     return intent.said or (intent.relative if past else None)
 
 
-def code_validity(intent: Intent, pin: Pin) -> Claim:
+# "with the patient absent", "train the wife alone without the patient", "when the patient stays home": the question
+# puts the service without the patient
+PATIENT_AWAY = re.compile(
+    r"\bwithout (?:the |my |our |a )?(?:pt|patient|client)\b"
+    r"|\b(?:pt|patient|client)(?:'s)? (?:is |was |being |stays |stayed |stay )?"
+    r"(?:absent|not (?:present|there|in the room)|(?:at |stays? |stayed )?home|away|gone|out of the room)\b",
+    re.I,
+)
+
+
+# "bill 97550 and G0541 for the same 30 minutes", "both codes for the same time"
+SAME_MINUTES = re.compile(r"\bsame (?:\d+ )?(?:min(?:ute)?s?|time|session)\b", re.I)
+
+
+def _same_minutes(intent: Intent, kb: Knowledge) -> bool:
+    """Codes of two families asked for the same minutes: whether each code is in effect is no answer to it (the
+    minutes are never billed under both), so no validity "Yes" is said."""
+    families = {kb.codes[c].family for c in intent.procedure_codes if c in kb.codes}
+    return len(families) > 1 and bool(SAME_MINUTES.search(intent.query))
+
+
+# "is G0539 billable by a physical therapist?": a therapist asked about as the one who bills a code whose descriptor
+# names its furnisher otherwise (facts §4: no source settles whether G0539/G0540 are therapy codes)
+THERAPIST_ASKED = re.compile(r"\b(?:pts?|ots?|slps?|ptas?|cotas?|therapists?|pathologists?)\b", re.I)
+QHP_FURNISHED = "physician or other qualified professional"
+
+
+def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Claim:
+    """Whether the code was in effect in the period asked; of a period ahead, past the knowledge's `horizon` or asked
+    as a day, only that nothing ends it as of today. A patient-present code asked about for a session without the
+    patient is answered by what the code is, not by its dates."""
     info = pin.obj
+    if QHP_FURNISHED in info.paraphrase and THERAPIST_ASKED.search(intent.query):
+        return Claim(f"No source was found on whether {info.code} is billed by a therapist: its descriptor names a "
+                     f"{QHP_FURNISHED} as the one who furnishes it.", pin.entry)
+    if info.family == "patient_present" and PATIENT_AWAY.search(intent.query):
+        return Claim(f"No: {info.code} is a patient-present code ({info.paraphrase.rstrip('.')}), not one for a "
+                     "session without the patient.", pin.entry)
     if intent.alone and info.kind == "addon" and info.primary:
         return Claim(f"No: {info.code} is an add-on code, billed only together with {info.primary}.", pin.entry)
     if intent.period is None:
         return Claim(f"{info.code} is valid {_window(info.effective_from, info.effective_to)}.", pin.entry)
     if intent.today is not None and intent.period[0] > intent.today and info.effective_to is None \
-            and (intent.said or intent.period[0] == intent.period[1]):
+            and (intent.said or intent.period[0] == intent.period[1]
+                 or (horizon is not None and intent.period[0] > horizon)):
         # a date ahead: the code sets of later years are not published, so "in effect then" is not known, only that
         # nothing ends it as of today
         return Claim(f"{info.code} is valid {_window(info.effective_from, None)} with no end date as of today; the "
@@ -306,7 +343,7 @@ def denial_stands(pin: Pin) -> Claim | None:
 
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
-    "code": lambda intent, pin, kb: code_validity(intent, pin),
+    "code": lambda intent, pin, kb: None if _same_minutes(intent, kb) else code_validity(intent, pin, kb.horizon),
     "dx": lambda intent, pin, kb: dx_validity(intent, pin),
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),
@@ -360,7 +397,8 @@ def claims(intent: Intent, pins: Sequence[Pin], kb: Knowledge, opening: Callable
         elif (pin.what == "code" and intent.asks_meaning and not intent.alone) or pin.what == "code_time":
             # "what is G0539?": its descriptor; "96202 ... 75 min": its descriptor states its time
             text = opening(pin.entry, 1, False)
-            claim = [Claim(text, pin.entry), code_validity(intent, pin)] if text else code_validity(intent, pin)
+            valid = code_validity(intent, pin, kb.horizon)
+            claim = [Claim(text, pin.entry), valid] if text else valid
         else:
             worder = _WORDERS.get(pin.what)
             claim = worder(intent, pin, kb) if worder else None

@@ -118,6 +118,15 @@ class Knowledge:
             raise KnowledgeError("codes/procedures.yaml: no effective_from on the caregiver-training codes")
         return min(starts)
 
+    @cached_property  # the knowledge never changes after loading
+    def horizon(self) -> date:
+        """The last day a dated figure of the fee schedule (rates, thresholds, telehealth and waiver periods) reaches:
+        of a year after it, the knowledge holds nothing, so no answer may say what holds then."""
+        fees = self.fees
+        windows = [*fees.conversion_factors, *fees.rvus, *fees.kx_thresholds, *fees.telehealth,
+                   *fees.therapist_waivers, *fees.audio_only]
+        return max(w.effective_to or w.effective_from or date.min for w in windows)
+
     @cached_property  # the knowledge never changes after loading; asked once per check
     def same_day_codes(self) -> frozenset[str]:
         """Patient-present services billed the same day (97110, 97530, 92507, evaluations ...)."""
