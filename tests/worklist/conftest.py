@@ -32,7 +32,8 @@ def era(name: str) -> bytes:
 def _empty_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS events, items, remittances, practices, alembic_version CASCADE"))
+        # every table the migrations made, whatever revision added it (a new table is never left behind)
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
 
 
