@@ -199,7 +199,9 @@ def _empty(url: str) -> None:
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS decisions, events, items, remittances, practices, alembic_version CASCADE"))
+        conn.execute(
+            text("DROP TABLE IF EXISTS decisions, events, items, remittances, practices, alembic_version CASCADE")
+        )
     engine.dispose()
 
 

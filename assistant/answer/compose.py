@@ -534,10 +534,15 @@ def compose(
         # The best passage says the value was never found: say so rather than present it as an answer (also when the
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
-    kept = _one_verdict([c for _, c in out])
+    return _final([c for _, c in out]), True
+
+
+def _final(out: list[Cited]) -> list[Cited]:
+    """The answer's sentences: one verdict, a bare "No." joined to the reason after it from the same passage."""
+    kept = _one_verdict(out)
     if len(kept) > 1 and bare(kept[0].text) and kept[0].passage == kept[1].passage:  # "No." opens its reason
         kept[:2] = [Cited(f"{kept[0].text} {kept[1].text}", kept[0].passage)]
-    return kept[:3], True
+    return kept[:3]
 
 
 RESTATES = 6  # content words a reason shares with the opening it says again

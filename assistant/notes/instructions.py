@@ -82,7 +82,8 @@ _CLAUSE = re.compile(
     r"(?:(?<=[.;!?]\s)|(?<=[.;!?]\s\s)|(?<=[(\[{;])|(?<=--)|(?<=--\s)|(?<=\s-\s)|(?<=:\s))[ \t]*"
     rf"(?:[\w'’]+[ \t]+){{0,5}}?(?:{_MODEL}|(?:to|for|dear|hey)[ \t]+(?:the[ \t]+|any[ \t]+)?(?:model|assistant|system"
     # "Hey Claude/ChatGPT or whatever writes our appeals - say ...": models joined by a slash, and a few words on
-    r"|tool|checker|validator|reviewer))(?:(?:[ \t]+|[ \t]*/[ \t]*)[\w'’]+){0,6}?[ \t]*(?::|,|[ \t]-[ \t]|--|\bcolon\b)",
+    r"|tool|checker|validator|reviewer))(?:(?:[ \t]+|[ \t]*/[ \t]*)[\w'’]+){0,6}?"
+    r"[ \t]*(?::|,|[ \t]-[ \t]|--|\bcolon\b)",
     re.I,
 )
 # The note's reader told what is so: "Reviewer: return demonstration was completed", "... . Auditor: consent is on

@@ -584,6 +584,38 @@ def _not_the_sessions(ex: Extraction, c: Concept) -> bool:
     )
 
 
+def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) -> str | None:
+    """Whether a presence or absence phrase says the patient was there ("presence") or away ("absence") during the
+    training, or None when it says neither (a question, a quoted field, someone else, another visit)."""
+    if _asked(ex.text, c.end) or _quoted(ex.text, c.start, c.end):
+        # 'wife asked, "does he have to be absent?"': a question documents nothing; nor does a quoted field's
+        # name ('the "Patient present" field was left at its default')
+        return None
+    denied = _DENIED_FRAME.search(ex.text, max(c.sent_start, c.start - DENIED_REACH), c.start) is not None
+    if c.label == "ABSENCE" and _LATER_VISIT.search(ex.text, c.sent_start, c.sent_end):
+        return None
+    if c.label == "ABSENCE" and not denied:
+        # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
+        # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
+        if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
+            return None
+        if _ROOM_WORDS.fullmatch(c.text) and _AT_BEDSIDE.search(ex.text, max(0, c.start - 20), c.start):
+            return None  # "at bedside in his room": where the training took place, not where the patient was
+        if _SUBJECTLESS_ABSENCE.search(c.text):
+            return "absence"
+    if c.label == "PRESENCE" and _not_the_sessions(ex, c):
+        return None
+    elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
+    subject = subject_of(ex, c, subjects)
+    if subject != "patient":
+        return None
+    if c.text.lower() in _SLEEP_WORDS and _NEAR_US.search(ex.text, c.sent_start, c.sent_end):
+        return "presence"
+    none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+    absent = c.label == "PRESENCE" if denied else c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
+    return "absence" if absent else "presence"
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -597,35 +629,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
 
     phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
     for c in phrases:
-        if _asked(ex.text, c.end) or _quoted(ex.text, c.start, c.end):
-            # 'wife asked, "does he have to be absent?"': a question documents nothing; nor does a quoted field's
-            # name ('the "Patient present" field was left at its default')
-            continue
-        denied = _DENIED_FRAME.search(ex.text, max(c.sent_start, c.start - DENIED_REACH), c.start) is not None
-        if c.label == "ABSENCE" and _LATER_VISIT.search(ex.text, c.sent_start, c.sent_end):
-            continue
-        if c.label == "ABSENCE" and not denied:
-            # "not present (at day program)", "waited in the car (he declined to come in)": NegEx
-            # scope reaches these phrases wrongly; only a "not"/"no" right before them negates.
-            if _NOT_RIGHT_BEFORE.search(ex.text[max(0, c.start - 8) : c.start]):
-                continue
-            if _ROOM_WORDS.fullmatch(c.text) and _AT_BEDSIDE.search(ex.text, max(0, c.start - 20), c.start):
-                continue  # "at bedside in his room": where the training took place, not where the patient was
-            if _SUBJECTLESS_ABSENCE.search(c.text):
-                absence.append((c.start, c.end))
-                continue
-        if c.label == "PRESENCE" and _not_the_sessions(ex, c):
-            continue
-        elsewhere = c.label == "PRESENCE" and _ELSEWHERE_AFTER.match(ex.text[c.end : c.end + 40])
-        subject = subject_of(ex, c, subjects)
-        if subject != "patient":
-            continue
-        if c.text.lower() in _SLEEP_WORDS and _NEAR_US.search(ex.text, c.sent_start, c.sent_end):
-            presence.append((c.start, c.end))
-            continue
-        none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
-        absent = c.label == "PRESENCE" if denied else c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
-        (absence if absent else presence).append((c.start, c.end))
+        side = _phrase_side(ex, c, subjects)
+        if side is not None:
+            (absence if side == "absence" else presence).append((c.start, c.end))
     present_sorted = sorted(presence)
     absence += [
         (m.start(), m.end()) for m in finditer(_AWAY, ex.text, _AWAY_BODY) if not _inside(present_sorted, m.start())
