@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
 def claim_with_response(claim: dict[str, Any] | None, claim_response: dict[str, Any]) -> dict[str, Any]:
     """The claim an appeal is drafted with when the denial comes as a FHIR ClaimResponse: its insurer and date
-    created fill what the claim leaves out (assistant.drafting.fhir_claims.with_claim_response)."""
-    from assistant.drafting.fhir_claims import with_claim_response
+    created fill what the claim leaves out (assistant.drafting.claims.with_claim_response)."""
+    from assistant.drafting.claims import with_claim_response
 
     return with_claim_response(claim, claim_response)
 

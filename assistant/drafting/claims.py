@@ -462,3 +462,26 @@ def date_warnings(claim: Claim, service_date: date | None, today: date) -> list[
             "a denial cannot come before the service; check both dates, the deadline is counted from the notice date"
         )
     return out
+
+
+def with_claim_response(claim: dict[str, Any] | None, claim_response: dict[str, Any]) -> dict[str, Any]:
+    """The claim to draft with. A ClaimResponse also carries the payer (`insurer`) and the notice date (`created`),
+    which decide the appeal route and its deadline (docs/claims.md), so it fills what the sent claim leaves out;
+    what the claim gives wins."""
+    if claim is None:
+        return claim_response
+    if claim.get("resourceType") == "Bundle":
+        return {**claim, "entry": [*(claim.get("entry") or []), {"resource": claim_response}]}
+    if "resourceType" in claim:
+        return {
+            "resourceType": "Bundle",
+            "type": "collection",
+            "entry": [{"resource": claim}, {"resource": claim_response}],
+        }
+    from assistant.drafting.fhir_claims import claim_from_fhir
+
+    out = dict(claim)
+    for key, value in claim_from_fhir(claim_response).items():
+        if not any(name in claim for name in (key, *ALIASES.get(key, ()))):
+            out[key] = value
+    return out
