@@ -198,7 +198,7 @@ def _codes_on_file(kb: Knowledge, claim: Claim, denial_text: str | None) -> tupl
     """No code given with the denial: the codes the file's own entry for this claim gives (a work-queue note that
     lists two claims gives this claim's on the lines that name it); else a remittance or EOB pasted as the file, read
     as the denial itself; None when neither gives a code that parses."""
-    codes = entry_codes(denial_text or "", claim)
+    codes = entry_codes(denial_text or "", claim, kb.training_codes)
     try:
         if codes:
             parsed, warnings = parse_denial(codes, kb.reason_codes, denial_text)
@@ -307,7 +307,7 @@ def build_case(
 ) -> Case:
     kb = deps.knowledge
     # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
-    ids = frozenset(i for i in (claim.icn, claim.claim_number, claim.member_id) if i)
+    ids = claim.identifiers
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)

@@ -295,6 +295,12 @@ class Claim(_Strict):
         """The number a payer knows the claim by: the ICN when given, else the claim number."""
         return self.icn or self.claim_number
 
+    @property
+    def identifiers(self) -> frozenset[str]:
+        """The numbers a file may name this claim by: ICN, claim number, member id (a remittance of several claims
+        and a work-queue note are both read for this claim's part by them)."""
+        return frozenset(i.strip() for i in (self.icn, self.claim_number, self.member_id) if i and i.strip())
+
     def billed_lines(self) -> list[BilledLine]:
         # A line sent with no units (MA130 "missing units") bills nothing: the check sees it as not billed.
         return [line.billed() for line in self.lines if line.units > 0]

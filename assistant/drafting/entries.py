@@ -1,7 +1,7 @@
 """The part of a file that is about this claim: a work-queue note or an AR log can list several claims (pure).
 
-    claim_entry(text, claim) -> the lines that name this claim, else those that name its caregiver-training codes
-    entry_codes(text, claim) -> the denial codes that entry gives ("CO-4 N519"), "" when none
+    claim_entry(text, claim, codes) -> the lines that name this claim, else those that name a caregiver-training code
+    entry_codes(text, claim, codes) -> the denial codes that entry gives ("CO-4 N519"), "" when none
 
 A file may hold two claims side by side ("(1) Oduya ... CO-151 N362 ... (2) Przybylski ... CO-4"): the codes of
 this claim are the ones on the lines that name it (its ICN, claim number, member id or the patient's surname), so
@@ -15,24 +15,24 @@ import re
 from assistant.drafting.claims import Claim
 from assistant.drafting.denial import codes_in_words
 
-# the caregiver-training codes (CPT and HCPCS) whose lines speak of this claim when nothing names it
-_CTS = re.compile(r"\b(?:9755[012]|G054[1-3]|G05(?:39|40))\b")
+_CODE = re.compile(r"\b(?:\d{5}|[A-Z]\d{4})\b")
 
 
 def _identifiers(claim: Claim) -> list[str]:
-    ids = [v for v in (claim.icn, claim.claim_number, claim.member_id) if v and len(v.strip()) >= 5]
+    ids = [v for v in claim.identifiers if len(v) >= 5]
     names = [w for w in re.split(r"[\s,]+", claim.patient_name or "") if len(w) >= 4]
     return [*ids, *names[-1:]]  # the surname: files list patients "SURNAME, First"
 
 
-def claim_entry(text: str, claim: Claim) -> str:
-    """The lines of `text` that name this claim; else those that name a caregiver-training code; else ""."""
+def claim_entry(text: str, claim: Claim, training_codes: frozenset[str]) -> str:
+    """The lines of `text` that name this claim; else those that name one of `training_codes` (the knowledge's
+    caregiver-training codes); else ""."""
     lines = (text or "").splitlines()
     wanted = [w.lower() for w in _identifiers(claim)]
     named = [ln for ln in lines if any(w in ln.lower() for w in wanted)]
-    return "\n".join(named or [ln for ln in lines if _CTS.search(ln)])
+    return "\n".join(named or [ln for ln in lines if training_codes & set(_CODE.findall(ln))])
 
 
-def entry_codes(text: str, claim: Claim) -> str:
+def entry_codes(text: str, claim: Claim, training_codes: frozenset[str]) -> str:
     """The denial codes the claim's own entry in the file gives, as a code list; "" when it gives none."""
-    return codes_in_words(claim_entry(text, claim))
+    return codes_in_words(claim_entry(text, claim, training_codes))

@@ -9,6 +9,7 @@ from assistant.drafting.claims import parse_claim
 from assistant.drafting.denial import codes_in_words
 from assistant.drafting.entries import claim_entry, entry_codes
 from assistant.drafting.offline import OfflineDrafter
+from assistant.knowledge.loader import cached_knowledge
 from tests.drafting.stubs import GOOD_NOTE, StubAssistant
 
 CLAIM = parse_claim(
@@ -54,8 +55,9 @@ def test_codes_in_words(text: str, codes: str) -> None:
     ],
 )
 def test_claim_entry(text: str, entry: str, codes: str) -> None:
-    assert claim_entry(text, CLAIM) == entry
-    assert entry_codes(text, CLAIM) == codes
+    training = cached_knowledge().training_codes
+    assert claim_entry(text, CLAIM, training) == entry
+    assert entry_codes(text, CLAIM, training) == codes
 
 
 def test_a_denial_given_without_codes_is_read_from_the_claims_own_entry() -> None:
