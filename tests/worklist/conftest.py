@@ -29,6 +29,20 @@ def era(name: str) -> bytes:
     return (FIXTURES / name).read_bytes()
 
 
+def reprocessed_unprocessable() -> bytes:
+    """The payer's correction of claim SDT25030401 (reversal and reprocessing) with its 97550 line denied again,
+    CO-16: a new determination whose denial is not the reversed claim's."""
+    return (
+        era("medicare_reprocessed.835")
+        .replace(
+            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
+            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*16*108.47~\nCAS*PR*2*11.53~",
+        )
+        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
+        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
+    )
+
+
 def _empty_postgres(url: str) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:

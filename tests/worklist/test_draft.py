@@ -19,7 +19,7 @@ from assistant.worklist import migrations
 from assistant.worklist.db import Base
 from assistant.worklist.queue import refuse_other_session
 from assistant.worklist.store import MIGRATIONS, migrate
-from tests.worklist.conftest import TODAY, era
+from tests.worklist.conftest import TODAY, era, reprocessed_unprocessable
 
 NOTE = (
     "Date of service: 03/04/2025. Caregiver training with the patient's wife; patient was not present. "
@@ -227,15 +227,7 @@ def test_a_draft_for_a_denial_the_payer_replaced_goes_back_to_new(recording: Rec
     """qa10b #1: the reprocessed claim's new denial is not what the draft answered; the item is drafted again."""
     item = _item(recording, "97550", "CO-50")
     recording.draft_worklist_item(item, note=NOTE, today=TODAY)
-    now_unprocessable = (
-        era("medicare_reprocessed.835")
-        .replace(
-            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
-            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*16*108.47~\nCAS*PR*2*11.53~",
-        )
-        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
-        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
-    )
+    now_unprocessable = reprocessed_unprocessable()
     recording.import_era(now_unprocessable, today=date(2025, 5, 20))
     detail = recording.worklist_item(item, today=date(2025, 5, 20))
     assert (detail.status, detail.draft, detail.route) == ("new", None, "new_claim")

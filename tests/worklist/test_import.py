@@ -8,7 +8,7 @@ import pytest
 
 from assistant import Assistant
 from assistant.errors import RemittanceError
-from tests.worklist.conftest import TODAY, era
+from tests.worklist.conftest import TODAY, era, reprocessed_unprocessable
 
 # (file, claim number, code) -> patient control number, DOS, denied, denial, pattern, action, route, due date
 EXPECTED = {
@@ -260,15 +260,7 @@ def test_a_reprocessed_denial_decides_the_route_and_the_due_date_again(assistant
     assistant.import_era(era("medicare_partb.835"), today=TODAY)
     item = _items(assistant)[("2225077123450", "97550")]
     assert item.route == "redetermination"  # type: ignore[attr-defined]
-    now_unprocessable = (
-        era("medicare_reprocessed.835")
-        .replace(
-            b"SVC*HC:97550:GP*120*44.38**1~\nDTM*472*20250304~\nCAS*CO*45*63.39**253*0.91~\nCAS*PR*2*11.32~",
-            b"SVC*HC:97550:GP*120*0**1~\nDTM*472*20250304~\nCAS*CO*16*108.47~\nCAS*PR*2*11.53~",
-        )
-        .replace(b"CLP*SDT25030401*1*180*66.08*16.86", b"CLP*SDT25030401*1*180*21.7*17.07")
-        .replace(b"BPR*I*111.55", b"BPR*I*67.17")
-    )
+    now_unprocessable = reprocessed_unprocessable()
     assistant.import_era(now_unprocessable, today=date(2025, 5, 20))
     carried = assistant.worklist_item(item.id, today=date(2025, 5, 20))  # type: ignore[attr-defined]
     assert carried.denial.startswith("CO-16")
