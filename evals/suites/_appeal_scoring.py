@@ -118,6 +118,25 @@ def _required(item: dict[str, Any], result: Any, kb: Any, quotes: list[str]) -> 
     return required + [(f"mention {m!r}", m.lower() in said) for m in exp.get("must_mention", [])]
 
 
+#: Route names an author may write for a route the product names otherwise (round 11's author wrote `alj_hearing` for
+#: the third Medicare level, which the product calls `alj`): the same route, so scored as equal.
+ROUTE_ALIASES = {"alj_hearing": "alj"}
+
+
+def _route_ok(exp: dict[str, Any], route: str) -> bool | None:
+    if "route" not in exp:
+        return None
+    return ROUTE_ALIASES.get(exp["route"], exp["route"]) == route
+
+
+def _deadline_ok(exp: dict[str, Any], result: Any) -> bool | None:
+    """The filing deadline the scenario states (`deadline`, YYYY-MM-DD), where it states one."""
+    if not exp.get("deadline"):
+        return None
+    due = result.deadline.due_date if result.deadline is not None else None
+    return due is not None and due.isoformat() == str(exp["deadline"])
+
+
 def score(item: dict[str, Any], result: Any, kb: Any, kb_all: str) -> dict[str, Any]:
     """Per-scenario scores."""
     from assistant.drafting.facts import normalize_space
@@ -134,7 +153,8 @@ def score(item: dict[str, Any], result: Any, kb: Any, kb_all: str) -> dict[str, 
         "id": item["id"],
         "expected": exp["recommendation"],
         "got": result.recommendation,
-        "route_ok": route == exp["route"] if "route" in exp else None,
+        "route_ok": _route_ok(exp, route),
+        "deadline_ok": _deadline_ok(exp, result),
         "lines_ok": lines_match(exp.get("corrected_lines") or [], result.corrected_lines, kb)
         if exp["recommendation"] == "corrected_claim" and "corrected_lines" in exp
         else None,

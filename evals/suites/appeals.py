@@ -10,6 +10,7 @@ default; ASSISTANT_LLM_BASE_URL / OPENAI_BASE_URL for a real endpoint). Scoring 
 Metrics (0..1 unless said otherwise):
 - ``recommendation_accuracy``; ``route_accuracy`` (scenarios that label a route; no route = "none");
 - ``corrected_lines_exact``: corrected-claim scenarios whose caregiver-training lines match exactly;
+- ``deadline_exact``: scenarios that state a filing deadline (`deadline`) and get that due date;
 - ``pattern_accuracy`` (scenarios that label a pattern);
 - ``citation_validity``: cited ids that exist and were retrieved; ``quote_validity``: quotes verbatim;
 - ``letter_primary_citations``: letter citations whose source is a CPT, CMS or MAC authority;
@@ -110,6 +111,7 @@ def aggregate(rows: list[dict[str, Any]]) -> dict[str, float]:
         "recommendation_accuracy": sum(r["expected"] == r["got"] for r in rows) / n if n else 0.0,
         "route_accuracy": _share([r["route_ok"] for r in rows]),
         "corrected_lines_exact": _share([r["lines_ok"] for r in rows]),
+        "deadline_exact": _share([r.get("deadline_ok") for r in rows]),
         "pattern_accuracy": _share([r["pattern_ok"] for r in rows]),
         "citation_validity": _ratio([r["citations"] for r in rows]),
         "quote_validity": _ratio([r["quotes"] for r in rows]),
@@ -134,6 +136,7 @@ def _details(rows: list[dict[str, Any]], errors: list[str], latencies: list[floa
             "got": r["got"],
             "route_ok": r["route_ok"],
             "lines_ok": r["lines_ok"],
+            "deadline_ok": r.get("deadline_ok"),
             "missing": [name for name, ok in r["required"] if not ok],
             "forbidden": r["forbidden"],
         }
@@ -143,6 +146,7 @@ def _details(rows: list[dict[str, Any]], errors: list[str], latencies: list[floa
         or not all(ok for _, ok in r["required"])
         or r["route_ok"] is False
         or r["lines_ok"] is False
+        or r.get("deadline_ok") is False
         or r["pattern_ok"] is False
         or r["identifiers_ok"] is False
     ]
