@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.billing import minimum_minutes
 from assistant.notes.context import Context, Outcome
+from assistant.notes import sheet_rows
 from assistant.notes.extract import planned_or_earlier
 from assistant.notes.registry import check
 
@@ -72,6 +73,8 @@ def distinct_time(ctx: Context) -> Outcome:
         if c.code not in ctx.knowledge.training_codes and not c.negated and not planned_or_earlier(ex.text, *c.span)
     ]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
+    # a productivity export's row of another patient's visit is not this patient's same-day service
+    mentions = [span for span in mentions if not sheet_rows.another_patients(ex.text, span[0])]
     # a same-day line on the claim is a same-day service even when the note does not name it
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
     # a part with the patient present, with its own clock range, is kept apart like a same-day patient-present

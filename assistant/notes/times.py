@@ -239,9 +239,28 @@ class _Token:
     colon: bool = True
 
 
+# "June 9, 2026 -- 10:00-11:15", "Apr 7 2026", "9 June 2026", "2025-10-02": a year after a month name or before an
+# ISO date's month is not the clock time 20:26 (read as one, it pairs with the next time into a reversed range)
+_YEAR_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]{1,3}$",
+    re.I,
+)
+_ISO_DATE_AFTER = re.compile(r"-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b")
+YEAR_REACH = 24
+
+
+def _is_year(text: str, m: re.Match[str]) -> bool:
+    if m["mh"] is None or not 1900 <= int(m["mh"] + m["mm"]) <= 2099 or m.end() - m.start() != 4:
+        return False
+    before = text[max(0, m.start() - YEAR_REACH) : m.start()]
+    return bool(_YEAR_BEFORE.search(before) or _ISO_DATE_AFTER.match(text, m.end()))
+
+
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     for m in itertools.islice(sparse_finditer(_TOKEN, text, _TOKEN_STARTS), MAX_MENTIONS):
+        if _is_year(text, m):
+            continue
         if m["th"] is not None:
             hour, minute, ap, military = int(m["th"]), int(m["tm"]), None, True
         elif m["h"] is not None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from assistant.notes import sheet_rows
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
 from assistant.notes.services import ServiceLines
@@ -145,8 +146,17 @@ _PAPERWORK_AFTER = re.compile(
     re.I,
 )
 # "CTS 10:05-10:41; documentation 10:41-10:50": the paperwork named right before its range
+# ... and where it was done, between the word and the range ("charted in truck 12:00-12:20", "15 min documentation in
+# car (12:10-12:25)")
 _PAPERWORK_BEFORE = re.compile(
-    r"\b(?:doc|documentation|charting|note[- ]writing|paperwork|admin\w*)\b[ \t:=-]{0,4}(?:time[ \t:=-]{0,4})?$", re.I
+    r"\b(?:doc|documentation|charting|charted|note[- ]writing|paperwork|admin\w*)\b"
+    r"(?:[ \t]{1,2}(?:in|at)[ \t]{1,2}(?:the[ \t]{1,2}|my[ \t]{1,2})?[a-z]{2,12})?[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
+    re.I,
+)
+# "Total 112 min on road + visit", "95 min incl. drive": a figure that holds the therapist's travel is not training time
+_TRAVEL_AFTER = re.compile(
+    rf"[ \t]{{0,2}}(?:on[ \t](?:the[ \t])?road|(?:of[ \t]|incl\w*\.?[ \t]|including[ \t]|with[ \t]|\+[ \t]?)?{_TRAVEL})\b",
+    re.I,
 )
 _SENTENCE_BREAK = re.compile(r"\.\s")  # a semicolon goes on listing the travel ("out; 2:00-2:45 back")
 _BETWEEN = re.compile(r"\b(?:between|in between|gap)\b", re.I)
@@ -372,6 +382,7 @@ def _stated(
         d
         for d in durations
         if d.kind == "time" and d.of_range not in not_ours and not service.belongs_to_other(d.span)
+        and not _TRAVEL_AFTER.match(text, d.span[1])
     ]
     # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
@@ -410,10 +421,14 @@ def _stated(
 def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines) -> TimeAccount:
     acc = TimeAccount()
     ordered = sorted(times.segments, key=lambda g: g.span)
+    sheet = sheet_rows.read(text)
     for k, seg in enumerate(ordered):
         prev_break = ordered[k - 1].span[1] if k and acc.breaks and acc.breaks[-1] is ordered[k - 1] else -1
         next_start = ordered[k + 1].span[0] if k + 1 < len(ordered) else len(text)
-        if _not_session(text, lines, seg):
+        row = sheet.kind_at(lines.line_span(lines.number(seg.span[0]))[0]) if sheet.has_training else None
+        if row is not None:
+            _by_row(acc, seg, row)
+        elif _not_session(text, lines, seg):
             acc.schedules.append(seg)
         elif _is_break(text, lines, seg, prev_break, next_start):
             acc.breaks.append(seg)
@@ -437,6 +452,8 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
+    if acc.stated is None and not acc.cts and sheet.has_training:
+        acc.stated = _sheet_total(text, sheet)
     if (acc.present or acc.other) and acc.stated is not None:
         # "Total session 60 min" with the patient's own part, "Visit total 50 min" over 35 min of training and the
         # 15-min 97530 part: the whole visit, not a mismatch
@@ -448,6 +465,26 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
             acc.session_stated, acc.stated = acc.stated, None
     _derive(lines, acc)
     return acc
+
+
+def _by_row(acc: TimeAccount, seg: Segment, kind: str) -> None:
+    """A timesheet row's range goes where its row says: training, another service, or neither (travel, charting,
+    another patient's visit)."""
+    if kind == sheet_rows.CTS:
+        acc.cts.append(seg)
+    elif kind == sheet_rows.OTHER:
+        acc.other.append(seg)
+    else:
+        acc.schedules.append(seg)
+
+
+def _sheet_total(text: str, sheet: sheet_rows.SheetRows) -> Duration | None:
+    """A grid with no clock times ("09/30/25 | Vanterpool, Grace | caregiver training | 44 | 97550"): the training
+    rows' minutes cells, added up when they log one date."""
+    if not sheet.cts_minutes or not sheet.one_date:
+        return None
+    minutes = sum(int(text[a:b]) for a, b in sheet.cts_minutes)
+    return Duration(minutes, (sheet.cts_minutes[0][0], sheet.cts_minutes[-1][1]), True)
 
 
 def _derive(lines: LineIndex, acc: TimeAccount) -> None:
