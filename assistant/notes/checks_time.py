@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from assistant.billing import minimum_minutes
-from assistant.notes.context import Context, Outcome
 from assistant.notes import sheet_rows
+from assistant.notes.context import Context, Outcome
 from assistant.notes.extract import planned_or_earlier
 from assistant.notes.registry import check
 

@@ -242,7 +242,8 @@ class _Token:
 # "June 9, 2026 -- 10:00-11:15", "Apr 7 2026", "9 June 2026", "2025-10-02": a year after a month name or before an
 # ISO date's month is not the clock time 20:26 (read as one, it pairs with the next time into a reversed range)
 _YEAR_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?:[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]{1,3}$",
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+    r"(?:[ \t]{1,3}\d{1,2}(?:st|nd|rd|th)?)?,?[ \t]{1,3}$",
     re.I,
 )
 _ISO_DATE_AFTER = re.compile(r"-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b")

@@ -150,12 +150,14 @@ _PAPERWORK_AFTER = re.compile(
 # car (12:10-12:25)")
 _PAPERWORK_BEFORE = re.compile(
     r"\b(?:doc|documentation|charting|charted|note[- ]writing|paperwork|admin\w*)\b"
-    r"(?:[ \t]{1,2}(?:in|at)[ \t]{1,2}(?:the[ \t]{1,2}|my[ \t]{1,2})?[a-z]{2,12})?[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
+    r"(?:[ \t]{1,2}(?:in|at)[ \t]{1,2}(?:the[ \t]{1,2}|my[ \t]{1,2})?[a-z]{2,12})?"
+    r"[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
     re.I,
 )
 # "Total 112 min on road + visit", "95 min incl. drive": a figure that holds the therapist's travel is not training time
 _TRAVEL_AFTER = re.compile(
-    rf"[ \t]{{0,2}}(?:on[ \t](?:the[ \t])?road|(?:of[ \t]|incl\w*\.?[ \t]|including[ \t]|with[ \t]|\+[ \t]?)?{_TRAVEL})\b",
+    rf"[ \t]{{0,2}}(?:on[ \t](?:the[ \t])?road"
+    rf"|(?:of[ \t]|incl\w*\.?[ \t]|including[ \t]|with[ \t]|\+[ \t]?)?{_TRAVEL})\b",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"\.\s")  # a semicolon goes on listing the travel ("out; 2:00-2:45 back")
