@@ -25,6 +25,12 @@ _ACTIVITY_HEADINGS = frozenset(
     {"activity", "service", "svc", "type", "description", "desc", "task", "category", "kind", "service type",
      "code", "cpt", "chg", "charge", "billed", "cpt/hcpcs", "hcpcs", "un", "units"}
 )
+# a grid that logs time has a column of clock times or minutes; a comma-separated list of names read as a header
+# ("Attendees: daughter Saoirse Wendt, Ilka Marten, OTR/L, ...") has none
+_TIME_HEADINGS = MINUTES_HEADINGS | frozenset(
+    {"time", "in", "out", "time in", "time out", "start", "stop", "end", "start time", "stop time", "end time", "begin",
+     "from", "to"}
+)
 _PATIENT_HEADINGS = frozenset({"patient", "pt", "client", "pt name", "patient name", "name"})
 _DATE_HEADINGS = frozenset({"date", "dos", "day", "date of service"})
 
@@ -66,7 +72,7 @@ def _cells_by_row(text: str) -> dict[int, dict[str, tuple[int, int]]]:
     rows: dict[int, dict[str, tuple[int, int]]] = {}
     for cell in grid.cells(text):
         rows.setdefault(cell.row, {}).setdefault(cell.heading, (cell.start, cell.end))
-    return rows
+    return {row: cells for row, cells in rows.items() if _TIME_HEADINGS & cells.keys()}
 
 
 def _value(text: str, span: tuple[int, int] | None) -> str:
