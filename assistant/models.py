@@ -172,6 +172,15 @@ class IgnoredText(Model):
     message: str
 
 
+class BilledVisit(Model):
+    """In a document that logs several dated visits, the one the date of service picks (character offsets of its
+    part of the note): its minutes alone are counted."""
+
+    date: date
+    start: int
+    end: int
+
+
 class ReportMeta(Model):
     dos: date | None = None
     dos_source: Literal["argument", "note", "none"] = "none"
@@ -184,6 +193,8 @@ class ReportMeta(Model):
     ignored: list[IgnoredText] = Field(default_factory=list)
     # the character set a note sent as bytes was read in when it was not UTF-8 ("windows-1252": Word's plain text)
     decoded_from: str | None = None
+    #: The billed visit of a note that logs several dated visits (None for a note of one visit).
+    visit: BilledVisit | None = None
 
 
 class Report(Model):

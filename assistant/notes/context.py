@@ -11,12 +11,13 @@ from functools import lru_cache
 from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
+from assistant.notes import visits
 from assistant.notes.extract import Extraction, planned_or_earlier, session_dates
 from assistant.notes.patterns import student_discipline
 from assistant.notes.presence import find_presence
 from assistant.notes.scan import finditer
 from assistant.notes.times import Segment
-from assistant.notes.timing import of_the_day, union_minutes
+from assistant.notes.timing import account, of_the_day, union_minutes
 
 THERAPY_MODIFIER = {"PT": "GP", "PTA": "GP", "OT": "GO", "OTA": "GO", "SLP": "GN"}
 ASSISTANT_MODIFIER = {"PTA": "CQ", "OTA": "CO"}
@@ -96,6 +97,7 @@ class Context:
     billed: list[BilledLine] | None
     billed_spans: list[tuple[int, int]]
     note_dos: date | None = None  # the date the note itself gives for the session
+    visit: visits.Visit | None = None  # the billed visit of a document that logs several
     billed_argument: bool = False  # the caller passed the claim's lines
     rule: str = "midpoint"
     roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
@@ -249,9 +251,11 @@ def build_context(
     billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
+    visit = _billed_visit(ex, dos)
     if dos is not None:
         of_the_day(ex.lines, ex.time, [(d.value, d.span) for d in ex.dates if d.label != "other"], dos)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
+    ctx.visit = visit
     ctx.billed_argument = billed_argument
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
@@ -263,6 +267,16 @@ def build_context(
     if ex.time.stated is not None:
         ctx.stated_minutes = ex.time.stated.minutes
     return ctx
+
+
+def _billed_visit(ex: Extraction, dos: date | None) -> visits.Visit | None:
+    """In a log of several dated visits, the one of the date of service: its minutes are re-counted on its own clock
+    times (and on what precedes the first visit), never on another visit's."""
+    found = visits.split(ex.text, ex.lines, ex.dates)
+    chosen = visits.billed(found, dos)
+    if chosen is not None:
+        ex.time = account(ex.text, ex.lines, visits.restrict(ex.times, found, chosen), ex.service)
+    return chosen
 
 
 def _billed_from_note(

@@ -16,6 +16,7 @@ from assistant.errors import KnowledgeError
 from assistant.knowledge.schema import Rule
 from assistant.models import (
     BilledLine,
+    BilledVisit,
     Billing,
     CheckResult,
     Conflict,
@@ -274,7 +275,7 @@ def build_report(ctx: Context) -> Report:
             TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
             for s in ctx.ex.cts_segments
         ],
-        basis=ctx.ex.time.basis,
+        basis=ctx.ex.time.basis + (f"; the visit of {ctx.visit.day.isoformat()} only" if ctx.visit else ""),
         patient_present=[
             TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
             for s in ctx.ex.time.present
@@ -284,6 +285,7 @@ def build_report(ctx: Context) -> Report:
         dos=ctx.dos,
         dos_source="note" if ctx.dos_from_note else ("argument" if ctx.dos else "none"),
         note_dos=ctx.note_dos,
+        visit=BilledVisit(date=ctx.visit.day, start=ctx.visit.start, end=ctx.visit.end) if ctx.visit else None,
         profile=ctx.profile,
         code_family=ctx.family,
         knowledge_version=ctx.knowledge.version,

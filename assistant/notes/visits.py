@@ -1,0 +1,74 @@
+"""Documents that log several visits, each under its own date, and the one visit the billed date of service picks.
+
+A monthly summary or a running log ("06/03/2025\n  ... 14:00-14:30. 97550 GP.\n06/17/2025\n  ... 14:10-14:38") holds
+one visit per dated heading. CTS minutes are per date of service, so only the billed visit's clock times and
+stated minutes count; what comes before the first heading (the patient, the caregiver, the consent on file) belongs
+to every visit. A heading is a date at the start of its line; a late entry or addendum dated on its own line adds to
+the note it amends and is not a visit of its own. Each line is looked at once: linear.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from assistant.notes.lines import LineIndex
+from assistant.notes.patterns import DateMention
+from assistant.notes.times import TimeParse
+
+# what may precede a visit's date on its heading line: a bullet, "Visit 2 --", "DOS:", a weekday
+_HEAD_LEAD = re.compile(
+    r"[ \t*•#>\-]*(?:(?:visit|session|entry|dos|date|day)[ \t#]*\d{0,2}[ \t]*[:\-–—.]?[ \t]*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]*)?",
+    re.I,
+)
+_AMENDS = re.compile(r"\b(?:addend\w*|late entry|correction|amend\w*|co-?sign\w*)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Visit:
+    """One dated visit of the document: from its heading's line to the next heading's."""
+
+    day: date
+    start: int
+    end: int
+
+
+def _heading(text: str, lines: LineIndex, d: DateMention) -> bool:
+    a, b = lines.line_span(lines.number(d.span[0]))
+    return bool(_HEAD_LEAD.fullmatch(text, a, d.span[0])) and not _AMENDS.search(text, a, b)
+
+
+def split(text: str, lines: LineIndex, dates: list[DateMention]) -> list[Visit]:
+    """The document's visits, in order; [] when it is not a log of visits of at least two dates."""
+    heads: list[tuple[date, int]] = []
+    for d in dates:
+        if d.label != "other" and _heading(text, lines, d):
+            start = lines.line_span(lines.number(d.span[0]))[0]
+            if not heads or heads[-1][1] != start:
+                heads.append((d.value, start))
+    if len({day for day, _ in heads}) < 2:
+        return []
+    ends = [start for _, start in heads[1:]] + [len(text)]
+    return [Visit(day, start, end) for (day, start), end in zip(heads, ends, strict=True)]
+
+
+def billed(visits: list[Visit], dos: date | None) -> Visit | None:
+    """The visit of the date of service, when exactly one visit has it."""
+    chosen = [v for v in visits if v.day == dos]
+    return chosen[0] if len(chosen) == 1 else None
+
+
+def restrict(times: TimeParse, visits: list[Visit], chosen: Visit) -> TimeParse:
+    """The clock times and minutes of the chosen visit and of the part before the first visit (shared by all)."""
+
+    def ours(pos: int) -> bool:
+        return pos < visits[0].start or chosen.start <= pos < chosen.end
+
+    return replace(
+        times,
+        segments=[s for s in times.segments if ours(s.span[0])],
+        reversed_segments=[s for s in times.reversed_segments if ours(s.span[0])],
+        durations=[d for d in times.durations if ours(d.span[0])],
+    )
