@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
+from assistant.notes.dayfirst import day_first
 from assistant.notes.dictated import spoken_codes, spoken_icd10
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
 from assistant.notes.scan import finditer, search, sparse_finditer
@@ -19,14 +20,15 @@ from assistant.words import MONTH_ALT as _MONTH_ALT
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03
-    r"|(?P<m2>[01]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"  # 5.5.26 too
+    # 5.5.26 too; the first figure up to 31: a day-first date ("24.09.2026") is read so when the note says (dayfirst)
+    r"|(?P<m2>[0-3]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
     r")(?![\w/-])",
     re.I,
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
-_DATE_STARTS = rf"20\d\d[-/.][01]?\d[-/.]|[01]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+_DATE_STARTS = rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
 _DOS_LABEL = re.compile(
     # "Entry date:" is when a late entry was written, not the service
@@ -127,13 +129,18 @@ def _label(text: str, start: int) -> str:
 
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
-    for m in islice(sparse_finditer(_DATE, text, _DATE_STARTS), MAX_MENTIONS):
+    found = list(islice(sparse_finditer(_DATE, text, _DATE_STARTS), MAX_MENTIONS))
+    numeric = [(int(m["m2"]), int(m["d2"]), int(m["y2"]), m.end()) for m in found if m["y2"]]
+    spelled = [(_spelled(m), m.start()) for m in found if m["y3"] or m["y4"]]
+    swap = bool(numeric) and day_first(numeric, [(d, at) for d, at in spelled if d is not None])
+    for m in found:
         try:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
             elif m["y2"]:
                 year = int(m["y2"])
-                value = date(year + 2000 if year < 100 else year, int(m["m2"]), int(m["d2"]))
+                first, second = (int(m["d2"]), int(m["m2"])) if swap else (int(m["m2"]), int(m["d2"]))
+                value = date(year + 2000 if year < 100 else year, first, second)
             elif m["y3"]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             else:
@@ -142,6 +149,16 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         out.append(DateMention(value, (m.start(), m.end()), _label(text, m.start())))
     return sorted(out, key=lambda d: d.span)
+
+
+def _spelled(m: re.Match[str]) -> date | None:
+    """A date written with its month's name ("October 8, 2026", "8 October 2026"), or None when it is no date."""
+    try:
+        if m["y3"]:
+            return date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
+        return date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
+    except ValueError:
+        return None
 
 
 # --- billing codes ----------------------------------------------------------------------------

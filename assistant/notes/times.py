@@ -33,6 +33,7 @@ _TOKEN = re.compile(
     r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?P<th>[01]\d|2[0-3])(?P<tm>[0-5]\d)(?:[0-5]\d)?"
     r"(?![\d:])|"
     r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
+    r"|(?P<fh>[01]?\d|2[0-3])[hH](?P<fm>[0-5]\d)(?![\w:])"  # 14h05: the 24-hour clock written in French and Québec
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a
     r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w/]|:\d)"  # 0830, 1415 hrs, "1000-1015:"
     # "1-2pm": a bare hour only as the start of a range that ends in an am/pm time (bounded lookahead)
@@ -41,11 +42,11 @@ _TOKEN = re.compile(
     r")"
 )
 # where a clock time can start: a prefix of each alternative above (the last with its lookahead read)
-_TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)|\d{12}"
+_TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}[hH][0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-5]\d|\d{1,2}\s?(?:-|–|to)|\d{12}"
 # "10:15 -- 10:52": a typed em dash is two hyphens; an HTML export writes the dash as an entity, escaped once or twice
 # ("13:15 &#8211; 13:45", "14:00&amp;ndash;14:44")
 _RANGE_SEP = re.compile(
-    r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru|&(?:amp;)?(?:ndash|mdash|#821[12]|#x201[34]);)\s{0,3}", re.I
+    r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru|à|&(?:amp;)?(?:ndash|mdash|#821[12]|#x201[34]);)\s{0,3}", re.I
 )
 # "| 09:00 | 09:20 | transfers |": two neighbouring cells of a table row, each a clock time with its colon ("DOS:
 # February 11, 2025 | 1:10 PM - 2:00 PM": a year is not a clock)
@@ -264,6 +265,8 @@ def _tokens(text: str) -> list[_Token]:
             continue
         if m["th"] is not None:
             hour, minute, ap, military = int(m["th"]), int(m["tm"]), None, True
+        elif m["fh"] is not None:
+            hour, minute, ap, military = int(m["fh"]), int(m["fm"]), None, True
         elif m["h"] is not None:
             hour, minute, ap = int(m["h"]), int(m["m"]), m["ap"]
             military = hour >= 13 or (m["h"].startswith("0") and len(m["h"]) == 2 and ap is None)
