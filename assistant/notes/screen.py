@@ -39,6 +39,10 @@ _EMPTY_FIELD = re.compile(
     r"|<[^>\n]{1,40}>)[ \t]*(?:min(?:utes)?\.?)?[ \t]*$",
     re.M,
 )
+# an EHR pick-list never chosen: its prompt, its options and its list id stay in braces ("{Consent obtained:yes/no:
+# 31245}", "{CTS minutes:15-60:40012}"); a field whose whole value is one is an empty field, its label included
+_PICK = r"\{[^{}\n]{1,80}:[ \t]?\d{3,}[ \t]?\}"
+_SMARTLIST = re.compile(rf"^[^\n:{{}}]{{1,60}}:[ \t]*{_PICK}[ \t]*$|{_PICK}", re.M)
 _BOX_OPEN = r"(?:\[[ \t]?\]|☐|□|\([ \t]\))"
 # a filled radio button, "(•) no", "(*) No", "◉ No", is ticked as much as "[x] No"
 _BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|◉|\([ \t]?[xX✓✔•●*][ \t]?\)")
@@ -258,6 +262,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("template", m.start(), m.end()) for m in finditer(_EMPTY_FIELD, text)]
     if "?" in text:
         found += [Screened("template", m.start(), m.end()) for m in finditer(_YES_NO_BLANK, text)]
+    if "{" in text:
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_SMARTLIST, text)]
     if any(box in text for box in ("[", "☐", "□", "( )", "(  )")):
         found += _boxes(text, lines)
     if FORM_WORDS & words:
