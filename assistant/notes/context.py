@@ -127,7 +127,9 @@ class Context:
     @property
     def discipline(self) -> str | None:
         named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
-        if len(named) > 1 and _CO_TREAT.search(self.ex.text):
+        # co-treated, or several disciplines named in one document (a team conference's attendees, then the OT's
+        # training): the one the note says bills, else the one the billed lines' modifier names
+        if len(named) > 1:
             return _billing_discipline(self, named)
         # only a student is named ("-- Shira Feldman-Oduya, SPT"): no provider, but the service is still PT's
         return named[0] if named else student_discipline(self.ex.text)
