@@ -50,7 +50,12 @@ _OTHER_DATE_LABEL = re.compile(
     r"|(?:first|initially|originally)\s+(?:evaluated|assessed|seen)|rcvd|faxed|fax\s+received|printed|scanned)"
     r"\W{0,12}(?:\w+\W+){0,4}$"
     # a goal's target date: "... transfers with 1 caregiver at SBA by 1/31/26"
-    r"|\b(?:by|target(?:\s+date)?|due)\s*:?\s*$",
+    r"|\b(?:by|target(?:\s+date)?|due)\s*:?\s*$"
+    # a timesheet's or log's week: "Week of 06/02/2025", "w/e 06/07/2025" (the rows say which day)
+    r"|\b(?:week\s+(?:of|beginning|ending|starting)|wk\s+of|w/e)\s*:?\s*$"
+    # how a consent was given, a few words after the word: "consent for Samira: verbal by phone 11/20/25"
+    r"|\bconsent\w*\b[^.\n]{0,30}?\b(?:verbal|written|signed|given|obtained)\b"
+    r"(?:\s+(?:by|via|over)\s+(?:the\s+)?(?:phone|telephone))?\s*:?\s*(?:on\s+)?$",
     re.I,
 )
 
@@ -84,6 +89,9 @@ _OTHER_LABEL_WORDS = (
     "obtained",
     "eval",
     "poc",
+    "week",
+    "wk",
+    "w/e",
     "cert",
     "dc",
     "discharge",

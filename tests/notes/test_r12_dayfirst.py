@@ -49,3 +49,14 @@ def test_the_dos_argument_agrees_with_a_day_first_note() -> None:
 def test_24_hour_clock_forms(clock: str, minutes: int) -> None:
     note = f"Caregiver training 14/03/2026, {clock}, with wife (unpaid); patient not present.\n"
     assert assistant.check_note(note).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Therapy Timesheet  |  Week of 06/02/2025  |  Dept: PT",
+        "Pt's consent for Samira: verbal by phone 11/20/25, documented in my note.",
+    ],
+)
+def test_dates_that_are_not_the_session(text: str) -> None:
+    assert [d.label for d in find_dates(text)] == ["other"]
