@@ -6,6 +6,7 @@ from datetime import date
 
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine, Report
+from assistant.notes import visits
 from assistant.notes.context import build_context
 from assistant.notes.engine import build_report
 from assistant.notes.extract import extract
@@ -31,8 +32,17 @@ def check_note(
     # a `dos` in the future or before the codes existed is a `date_of_service` finding, not an input error
     # a code on the claim names a same-day service even when the knowledge does not list it
     extra = frozenset(line.code for line in billed or []) - knowledge.training_codes - knowledge.same_day_codes
-    ex = extract(note, other_codes=knowledge.same_day_codes | extra if extra else None)
-    ctx = build_context(ex, knowledge=knowledge, profile=profile, today=today, dos=dos, billed=billed)
+    other_codes = knowledge.same_day_codes | extra if extra else None
+    ex = extract(note, other_codes=other_codes)
+    # a log of several dated visits: the checks read the billed visit only (and the consent given at another)
+    found = visits.split(ex.text, ex.lines, ex.dates)
+    chosen = visits.billed(found, dos)
+    if chosen is not None:
+        ex = extract(visits.billed_only(note, found, chosen), other_codes=other_codes)
+        ex.original = note
+    ctx = build_context(
+        ex, knowledge=knowledge, profile=profile, today=today, dos=dos, billed=billed, split=(found, chosen)
+    )
     report = build_report(ctx)
     report.meta.decoded_from = encoding
     return report

@@ -237,6 +237,7 @@ def build_context(
     today: date,
     dos: date | None,
     billed: list[BilledLine] | None,
+    split: tuple[list[visits.Visit], visits.Visit | None] | None = None,
 ) -> Context:
     dos_span = None
     dos_from_note = False
@@ -253,7 +254,7 @@ def build_context(
     billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
-    visit = _billed_visit(ex, dos)
+    visit = _billed_visit(ex, dos, split)
     if dos is not None:
         of_the_day(ex.lines, ex.time, [(d.value, d.span) for d in ex.dates if d.label != "other"], dos)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
@@ -271,11 +272,16 @@ def build_context(
     return ctx
 
 
-def _billed_visit(ex: Extraction, dos: date | None) -> visits.Visit | None:
+def _billed_visit(
+    ex: Extraction, dos: date | None, split: tuple[list[visits.Visit], visits.Visit | None] | None
+) -> visits.Visit | None:
     """In a log of several dated visits, the one of the date of service: its minutes are re-counted on its own clock
-    times (and on what precedes the first visit), never on another visit's."""
-    found = visits.split(ex.text, ex.lines, ex.dates)
-    chosen = visits.billed(found, dos)
+    times (and on what precedes the first visit), never on another visit's. `split`: the visits already found on
+    the note as submitted (the caller then blanked the other visits)."""
+    found, chosen = split if split and split[1] else (None, None)
+    if found is None:
+        found = visits.split(ex.text, ex.lines, ex.dates)
+        chosen = visits.billed(found, dos)
     if chosen is not None:
         ex.time = account(ex.text, ex.lines, visits.restrict(ex.times, found, chosen), ex.service)
     return chosen

@@ -2,8 +2,9 @@
 
 A monthly summary or a running log ("06/03/2025\n  ... 14:00-14:30. 97550 GP.\n06/17/2025\n  ... 14:10-14:38") holds
 one visit per dated heading. CTS minutes are per date of service, so only the billed visit's clock times and
-stated minutes count; what comes before the first heading (the patient, the caregiver, the consent on file) belongs
-to every visit. A heading is a date at the start of its line; a late entry or addendum dated on its own line adds to
+stated minutes count, and the checks read only the billed visit; what comes before the first heading (the patient,
+the caregiver, the consent on file) belongs to every visit, and so does a consent given at another visit (consent
+covers the caregiver it names until withdrawn). A heading is a date at the start of its line; a late entry or addendum dated on its own line adds to
 the note it amends and is not a visit of its own. Each line is looked at once: linear.
 """
 
@@ -58,6 +59,25 @@ def billed(visits: list[Visit], dos: date | None) -> Visit | None:
     """The visit of the date of service, when exactly one visit has it."""
     chosen = [v for v in visits if v.day == dos]
     return chosen[0] if len(chosen) == 1 else None
+
+
+_CONSENT_LINE = re.compile(r"[^\n]*\bconsent[^\n]*", re.I)
+
+
+def billed_only(text: str, visits: list[Visit], chosen: Visit) -> str:
+    """`text` with the other visits blanked (same length, line breaks kept), their consent lines excepted."""
+    out = list(text)
+    for visit in visits:
+        if visit is chosen:
+            continue
+        kept = [(m.start(), m.end()) for m in _CONSENT_LINE.finditer(text, visit.start, visit.end)]
+        pos = visit.start
+        for a, b in [*kept, (visit.end, visit.end)]:
+            for i in range(pos, a):
+                if out[i] != "\n":
+                    out[i] = " "
+            pos = b
+    return "".join(out)
 
 
 def restrict(times: TimeParse, visits: list[Visit], chosen: Visit) -> TimeParse:

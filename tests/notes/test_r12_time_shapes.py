@@ -131,3 +131,23 @@ def test_an_addendum_on_its_own_line_is_no_visit() -> None:
     )
     report = assistant.check_note(note, dos="2025-03-04")
     assert report.meta.visit is None
+
+
+LOG = (
+    "OT caregiver training log -- Pt: Ada Quinn -- husband Omar (unpaid)\n"
+    "Aug 6, 2024 -- pt present and participated in the transfers with Omar. 9:00-10:05. Billed 97530 x2 GO.\n"
+    "  Pt signed consent 08/06/2024 for Omar to be trained.\n"
+    "Aug 20, 2024 -- pt absent (at her daughter's). POC goal: toilet transfers w/ husband's min A.\n"
+    "  Taught Omar sit<>stand from toilet w/ frame. Omar return demo x3, 1 cue. Skilled: hemiparesis, fall risk.\n"
+    "  9:00-9:35 (35 min). Billed 97550 GO x1.\n"
+    "-- Brigitta Shaw, OTR/L\n"
+)
+
+
+def test_checks_read_the_billed_visit_and_an_earlier_consent() -> None:
+    report = assistant.check_note(LOG, dos="2024-08-20", billed="97550x1:GO")
+    assert report.check("patient_absent").status == "met"  # the patient took part at the other visit only
+    assert report.check("consent").status == "met"  # given at the earlier visit, for the same caregiver
+    assert report.check("distinct_time").status == "not_applicable"  # 97530 was the other visit's
+    assert report.time.total_minutes == 35
+    assert [e.quote for e in report.check("patient_absent").evidence] == ["pt absent"]
