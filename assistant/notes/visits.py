@@ -4,8 +4,9 @@ A monthly summary or a running log ("06/03/2025\n  ... 14:00-14:30. 97550 GP.\n0
 one visit per dated heading. CTS minutes are per date of service, so only the billed visit's clock times and
 stated minutes count, and the checks read only the billed visit; what comes before the first heading (the patient,
 the caregiver, the consent on file) belongs to every visit, and so does a consent given at another visit (consent
-covers the caregiver it names until withdrawn). A heading is a date at the start of its line; a late entry or addendum dated on its own line adds to
-the note it amends and is not a visit of its own. Each line is looked at once: linear.
+covers the caregiver it names until withdrawn). A heading is a date at the start of its line; a late entry or
+addendum dated on its own line adds to the note it amends and is not a visit of its own. Each line is looked at
+once: linear.
 """
 
 from __future__ import annotations
