@@ -35,7 +35,7 @@ def check_note(
     other_codes = knowledge.same_day_codes | extra if extra else None
     ex = extract(note, other_codes=other_codes)
     # a log of several dated visits: the checks read the billed visit only (and the consent given at another)
-    found = visits.split(ex.text, ex.lines, ex.dates)
+    found = visits.split(ex.text, ex.lines, ex.dates, ex.times)
     chosen = visits.billed(found, dos)
     if chosen is not None:
         ex = extract(visits.billed_only(note, found, chosen), other_codes=other_codes)

@@ -127,10 +127,11 @@ class Context:
     @property
     def discipline(self) -> str | None:
         named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
-        # co-treated, or several disciplines named in one document (a team conference's attendees, then the OT's
-        # training): the one the note says bills, else the one the billed lines' modifier names
+        # co-treated: the one the note says bills, else the one the billed lines' modifier names; several disciplines
+        # named in one document without a co-treatment (a team conference's attendees, then the OT's training): the
+        # one the note says bills ("OT billing: 97550 GO x1"), else the first (a claim's modifier does not decide it)
         if len(named) > 1:
-            return _billing_discipline(self, named)
+            return _billing_discipline(self, named, by_claim=bool(_CO_TREAT.search(self.ex.text)))
         # only a student is named ("-- Shira Feldman-Oduya, SPT"): no provider, but the service is still PT's
         return named[0] if named else student_discipline(self.ex.text)
 
@@ -215,15 +216,17 @@ _BILLED_BY = re.compile(
 _BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
 
 
-def _billing_discipline(ctx: Context, named: list[str]) -> str:
-    """The discipline that bills a co-treated session: the one the note says bills, else the one whose therapy
-    modifier the billed caregiver-training lines carry, else the first named."""
+def _billing_discipline(ctx: Context, named: list[str], *, by_claim: bool) -> str:
+    """The discipline that bills a session two disciplines are named in: the one the note says bills, else (with
+    `by_claim`) the one whose therapy modifier the billed caregiver-training lines carry, else the first named."""
     for m in _BILLED_BY.finditer(ctx.ex.text):
         if m["code"] and m["code"] not in ctx.knowledge.training_codes:
             continue
         said = {"ST": "SLP"}.get(m["by"] or m["who"], m["by"] or m["who"])
         if said in named:
             return said
+    if not by_claim:
+        return named[0]
     billed = {_BY_MODIFIER[mod] for line in ctx.billed_cts for mod in line.modifiers if mod in _BY_MODIFIER}
     chosen = [d for d in named if d in billed]
     return chosen[0] if len(chosen) == 1 else named[0]
@@ -254,7 +257,7 @@ def build_context(
     billed_argument = billed is not None
     if billed is None:
         billed, billed_spans = _billed_from_note(ex, knowledge.training_codes)
-    visit = _billed_visit(ex, dos, split)
+    visit = _billed_visit(ex, split)
     if dos is not None:
         of_the_day(ex.lines, ex.time, [(d.value, d.span) for d in ex.dates if d.label != "other"], dos)
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
@@ -272,16 +275,13 @@ def build_context(
     return ctx
 
 
-def _billed_visit(
-    ex: Extraction, dos: date | None, split: tuple[list[visits.Visit], visits.Visit | None] | None
-) -> visits.Visit | None:
+def _billed_visit(ex: Extraction, split: tuple[list[visits.Visit], visits.Visit | None] | None) -> visits.Visit | None:
     """In a log of several dated visits, the one of the date of service: its minutes are re-counted on its own clock
     times (and on what precedes the first visit), never on another visit's. `split`: the visits already found on
     the note as submitted (the caller then blanked the other visits)."""
-    found, chosen = split if split and split[1] else (None, None)
-    if found is None:
-        found = visits.split(ex.text, ex.lines, ex.dates)
-        chosen = visits.billed(found, dos)
+    if split is None:  # the date the note gives, not a claim's: which visit was billed is not known
+        return None
+    found, chosen = split
     if chosen is not None:
         ex.time = account(ex.text, ex.lines, visits.restrict(ex.times, found, chosen), ex.service)
     return chosen

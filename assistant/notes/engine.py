@@ -275,7 +275,10 @@ def build_report(ctx: Context) -> Report:
             TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
             for s in ctx.ex.cts_segments
         ],
-        basis=ctx.ex.time.basis + (f"; the visit of {ctx.visit.day.isoformat()} only" if ctx.visit else ""),
+        basis="; ".join(
+            part for part in (ctx.ex.time.basis, f"the visit of {ctx.visit.day.isoformat()} only" if ctx.visit else "")
+            if part
+        ),
         patient_present=[
             TimeSegment(start=Segment.clock(s.start_minute), end=Segment.clock(s.end_minute), minutes=s.minutes)
             for s in ctx.ex.time.present

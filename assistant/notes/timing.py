@@ -154,6 +154,14 @@ _PAPERWORK_BEFORE = re.compile(
     r"[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
     re.I,
 )
+# "(55 min total visit; 15 min chart review/set-up ...)": the figure names itself the visit's or the therapist's
+# own desk time, not the training's
+_VISIT_AFTER = re.compile(
+    r"[ \t]{0,2}(?:total[ \t]+)?(?:visit|encounter|appointment|appt)\b"
+    r"|[ \t]{0,2}(?:of[ \t]+)?(?:chart(?:ing)?(?:[ \t]+review)?|doc(?:umentation)?|paperwork|note[- ]writing|set[- ]?up"
+    r"|admin\w*)\b",
+    re.I,
+)
 # "Total 112 min on road + visit", "95 min incl. drive": a figure that holds the therapist's travel is not training time
 _TRAVEL_AFTER = re.compile(
     rf"[ \t]{{0,2}}(?:on[ \t](?:the[ \t])?road"
@@ -250,9 +258,31 @@ def _is_schedule(text: str, lines: LineIndex, seg: Segment) -> bool:
     return bool(_SCHEDULE_AFTER.match(text, seg.span[1], seg.span[1] + 40))
 
 
+# a time-stamped entry of a visit log that opens no training: the drive ("08:05 depart clinic", "10:30 back at
+# clinic"), the arrival before it starts ("08:50 arrive home"), or the end of the session ("09:40 end CG training")
+_ENTRY_AWAY = re.compile(
+    rf"[ \t:\-–—)\]]*(?:{_TRAVEL}|depart\w*|leav(?:e|ing)|left|arriv\w*|back\s+(?:at|to|in)|returned\s+to)\b", re.I
+)
+_ENTRY_END = re.compile(
+    r"[ \t:\-–—)\]]*(?:end(?:ed|s)?|stop(?:ped|s)?|finish(?:ed)?|done|complete(?:d)?|concluded|wrap(?:ped)?[ -]up)\b",
+    re.I,
+)
+
+
+def _entry_not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
+    if not seg.stamped:
+        return False
+    end = lines.line_span(lines.number(seg.span[0]))[1]
+    if _ENTRY_END.match(text, seg.span[1], end):
+        return True
+    return bool(_ENTRY_AWAY.match(text, seg.span[1], end)) and not _CTS_WORDS.search(text, seg.span[1], end)
+
+
 def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     """A range of the therapist's travel or paperwork: on a line labelled as travel, right after a travel cue, or
-    a timesheet row whose kind is documentation."""
+    a timesheet row whose kind is documentation; a log's entry of the drive, the arrival or the session's end."""
+    if _entry_not_session(text, lines, seg):
+        return True
     start, end = lines.line_span(lines.number(seg.span[0]))
     label = _TRAVEL_LINE.match(text, start, seg.span[0])
     # the label's own sentence: "Mileage 32 mi RT. Time 1:00-1:30 pm" is the session after it
@@ -291,8 +321,11 @@ def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
 
 
 # "Visit Start: 13:00 Visit End: 14:00 ... Caregiver training 13:05-13:52": the visit's own clock, named so
+# ... the visit's date may come between ("Visit 03/04/2025 09:00-09:55")
 _VISIT_CUE = re.compile(
-    r"\b(?:visit|appointment|appt|encounter|check[- ]?in|arrived|arrival|in clinic)\b[^\n\d]{0,20}$", re.I
+    r"\b(?:visit|appointment|appt|encounter|check[- ]?in|arrived|arrival|in clinic)\b"
+    r"(?:[^\n\d]{0,12}\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})?[^\n\d]{0,20}$",
+    re.I,
 )
 
 
@@ -379,12 +412,14 @@ def _stated(
 ) -> Duration | None:
     clocked = bool(acc.cts)
     # "Off the clock 1:25-1:47 (22 min)": the figure restates a break, not the training
-    not_ours = {seg.span for seg in acc.breaks + acc.other + acc.schedules}
+    # ... nor does a figure restating the visit's frame or the patient's time elsewhere ("Visit 8:55-9:50 (55 min)")
+    not_ours = {seg.span for seg in acc.breaks + acc.other + acc.schedules + acc.elsewhere}
     own = [
         d
         for d in durations
         if d.kind == "time" and d.of_range not in not_ours and not service.belongs_to_other(d.span)
         and not _TRAVEL_AFTER.match(text, d.span[1])
+        and not _VISIT_AFTER.match(text, d.span[1])
     ]
     # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]

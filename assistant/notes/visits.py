@@ -12,6 +12,7 @@ once: linear.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -42,8 +43,9 @@ def _heading(text: str, lines: LineIndex, d: DateMention) -> bool:
     return bool(_HEAD_LEAD.fullmatch(text, a, d.span[0])) and not _AMENDS.search(text, a, b)
 
 
-def split(text: str, lines: LineIndex, dates: list[DateMention]) -> list[Visit]:
-    """The document's visits, in order; [] when it is not a log of visits of at least two dates."""
+def split(text: str, lines: LineIndex, dates: list[DateMention], times: TimeParse) -> list[Visit]:
+    """The document's visits, in order; [] when it is not a log of visits of at least two dates, each of two of
+    them with its own time (two dated lines, one of them timed, are a note and its other date, not a log)."""
     heads: list[tuple[date, int]] = []
     for d in dates:
         if d.label != "other" and _heading(text, lines, d):
@@ -53,7 +55,10 @@ def split(text: str, lines: LineIndex, dates: list[DateMention]) -> list[Visit]:
     if len({day for day, _ in heads}) < 2:
         return []
     ends = [start for _, start in heads[1:]] + [len(text)]
-    return [Visit(day, start, end) for (day, start), end in zip(heads, ends, strict=True)]
+    found = [Visit(day, start, end) for (day, start), end in zip(heads, ends, strict=True)]
+    timed = sorted([s.span[0] for s in times.segments] + [d.span[0] for d in times.durations])
+    with_time = sum(1 for v in found if bisect_left(timed, v.start) < bisect_left(timed, v.end))
+    return found if with_time >= 2 else []
 
 
 def billed(visits: list[Visit], dos: date | None) -> Visit | None:

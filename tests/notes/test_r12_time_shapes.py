@@ -151,3 +151,31 @@ def test_checks_read_the_billed_visit_and_an_earlier_consent() -> None:
     assert report.check("distinct_time").status == "not_applicable"  # 97530 was the other visit's
     assert report.time.total_minutes == 35
     assert [e.quote for e in report.check("patient_absent").evidence] == ["pt absent"]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a visit log's time-stamped entries: the drive, the arrival and what follows the session's end are not it
+        "Home visit 03/04/2025.\n08:05 depart clinic\n08:50 arrive home\n09:00 start CG training\n"
+        "09:40 end CG training\n10:30 back at clinic\n",
+        # the visit's range and the figure restating it
+        "Home visit 03/04/2025. Visit time 8:55-9:50 (55 min); CTS portion 9:00-9:40.\n",
+        # a visit range with its date between the word and the range; figures named the visit's or the desk's
+        "Visit 03/04/2025 08:55-09:40 (45 min total visit; 5 min chart review before CG arrived). "
+        "CG training 09:00-09:40.\n",
+    ],
+)
+def test_visit_time_is_not_training_time(head: str) -> None:
+    report = assistant.check_note(head + BODY, billed="97550x1:GP,97551x1:GP")
+    assert report.time.total_minutes == 40
+    assert report.check("total_time").status == "met"
+    assert report.check("units").status == "met"
+
+
+def test_two_dated_lines_are_no_visit_log() -> None:
+    note = (
+        "DOS 11/19/2025. Pt not present. Son (unpaid) trained. J. Ruiz, PT\n"
+        "DOS: February 11, 2025 | 1:10 PM - 2:00 PM\n"
+    )
+    assert assistant.check_note(note, dos="2025-11-19").meta.visit is None
