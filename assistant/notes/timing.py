@@ -703,4 +703,8 @@ def describe(acc: TimeAccount) -> str:
         text += f"; other services not counted ({_clocks(acc.other)})"
     if acc.other_days:
         text += f"; sessions of other dates not counted ({_clocks(acc.other_days)})"
+    if acc.schedules:  # travel, paperwork, someone's hours, another patient's row: said, so the count can be checked
+        text += f"; not training time ({_clocks(sorted(acc.schedules, key=lambda s: s.start_minute))})"
+    if acc.elsewhere:
+        text += f"; the visit's or the patient's own times ({_clocks(acc.elsewhere)})"
     return text
