@@ -35,6 +35,13 @@ _CTS_LINE = re.compile(
     r"|grand\w+|niece|nephew|dtr|cg))\b",
     re.I,
 )
+# "Billing: 97550 GP (3:00-3:35) ; 97530 GP (3:35-3:50)": a range in brackets right after a code line is that code's
+# time, whatever the rest of the line names
+_CODE_LEAD = re.compile(
+    r"\b(?P<code>\d{5}|[A-Z]\d{4})(?:[ \t]{0,2}-?[ \t]{0,2}(?:GP|GO|GN|CQ|CO|KX|59|[xX×][ \t]?\d{1,2}))*"
+    r"[ \t]{0,2}[(\[][ \t]{0,2}$"
+)
+CODE_REACH = 24
 # dictation has no full stops: the service named right after a range, before any other word, is its own
 _IMMEDIATE_OTHER = re.compile(r"[ \t,]*(?:i|we)\s+treated\b", re.I)
 IMMEDIATE_REACH = 30
@@ -117,6 +124,9 @@ class ServiceLines:
         by its line, else by the heading it sits under."""
         if not self.other_at.starts:
             return False  # no other service named anywhere (most notes): no sentence, line or heading names one
+        lead = _CODE_LEAD.search(self.text, max(0, span[0] - CODE_REACH), span[0])
+        if lead and (_CTS_LINE.fullmatch(lead["code"]) or self.other.fullmatch(lead["code"])):
+            return not _CTS_LINE.fullmatch(lead["code"])
         if _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH) and self.other_at.first_start(
             span[1], span[1] + IMMEDIATE_REACH
         ) is not None:

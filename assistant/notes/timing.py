@@ -674,7 +674,9 @@ def _split_present(text: str, lines: LineIndex, acc: TimeAccount, ordered: list[
 
 
 def _clocks(segments: list[Segment]) -> str:
-    return " + ".join(f"{Segment.clock(s.start_minute)}-{Segment.clock(s.end_minute)}" for s in segments)
+    # a range written twice (the narrative's and the billing line's "97550 GP (3:00-3:35)") is said once
+    said = dict.fromkeys(f"{Segment.clock(s.start_minute)}-{Segment.clock(s.end_minute)}" for s in segments)
+    return " + ".join(said)
 
 
 def describe(acc: TimeAccount) -> str:

@@ -32,3 +32,15 @@ def test_the_signature_after_a_checklist_of_boxes_is_kept() -> None:
     report = assistant.check_note(note)
     assert report.check("provider").status == "met"
     assert [line.modifiers for line in report.billing.lines] == [["GP"], ["GP"]]
+
+
+def test_a_range_after_its_code_is_that_codes_time() -> None:
+    note = (
+        "Visit 09/16/2025. From 3:00 to 3:35 pm caregiver training with daughter; pt in waiting room, not present.\n"
+        + BODY + "Pt joined 3:35 to 3:50 pm for therapeutic activity.\n"
+        "Billing: 97550 GP (3:00-3:35) ; 97530 GP (3:35-3:50)\n-- Ansgar Montclair, PT\n"
+    )
+    report = assistant.check_note(note, billed="97550x1:GP,97530x1:GP")
+    assert report.check("distinct_time").status == "met"
+    assert report.time.total_minutes == 35
+    assert report.time.basis.count("15:00-15:35") == 1
