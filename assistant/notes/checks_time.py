@@ -74,7 +74,7 @@ def distinct_time(ctx: Context) -> Outcome:
     ]
     mentions = ex.other_service_spans + [c.span for c in other_codes]
     # a productivity export's row of another patient's visit is not this patient's same-day service
-    mentions = [span for span in mentions if not sheet_rows.another_patients(ex.text, span[0])]
+    mentions = [span for span in mentions if not sheet_rows.another_patients(ex.text, ex.lines, span[0])]
     # a same-day line on the claim is a same-day service even when the note does not name it
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
     # a part with the patient present, with its own clock range, is kept apart like a same-day patient-present

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.notes import grid
+from assistant.notes.lines import LineIndex
 
 CTS, ASIDE, OTHER, ANOTHER_PATIENT = "cts", "aside", "other", "another_patient"
 
@@ -119,8 +120,8 @@ def read(text: str) -> SheetRows:
     return SheetRows(kinds, minutes, len(dates) <= 1)
 
 
-def another_patients(text: str, pos: int) -> bool:
+def another_patients(text: str, lines: LineIndex, pos: int) -> bool:
     """Whether `pos` is on a grid row of another patient's visit (its codes are not this patient's same-day
-    services)."""
+    services). The row is found by binary search: a long line asked about many times costs no rescans."""
     sheet = read(text)
-    return sheet.has_training and sheet.kind_at(text.rfind("\n", 0, pos) + 1) == ANOTHER_PATIENT
+    return sheet.has_training and sheet.kind_at(lines.line_span(lines.number(pos))[0]) == ANOTHER_PATIENT
