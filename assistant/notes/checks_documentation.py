@@ -100,7 +100,8 @@ _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{
 # "(patient NOT present): daughters ...", "so not here caregiver is her son": a "not" closed by its own predicate
 # says something else of someone else, not that there was no caregiver
 _CLOSED_NOT_BEFORE = re.compile(
-    r"\bnot\s+(?:" + "|".join(sorted(PREDICATE_NEGATED)) + r")\b[^,;.\n]{0,30}$", re.I
+    # ... also across the line break after it ("pt: B. E. not present\ndaughter Grete (unpaid)")
+    r"\bnot\s+(?:" + "|".join(sorted(PREDICATE_NEGATED)) + r")\b[^,;.\n]{0,30}(?:\n[^,;.\n]{0,30})?$", re.I
 )
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
@@ -648,7 +649,10 @@ def caregiver(ctx: Context) -> Outcome:
         (c.start, c.end)
         for c in ex.of("RELATIONSHIP")
         if c.negated
-        and (_WITHOUT_PATIENT.search(before := ex.lines.before(c.start, 40)) or _CLOSED_NOT_BEFORE.search(before))
+        and (
+            _WITHOUT_PATIENT.search(before := ex.lines.before(c.start, 40))
+            or _CLOSED_NOT_BEFORE.search(ex.text, max(0, c.start - 70), c.start)
+        )
     ]
     if family:
         return Outcome("met", "The caregiver is identified.", family[:3])

@@ -1,0 +1,156 @@
+"""Who acted in the session: the patient doing the session's activity beside the caregiver.
+
+Independent authors seldom write "patient present" when the patient took part; they tell what the
+patient did ("Kofi demonstrated his liner donning while Yaw watched", "Ottoline walked the hallway
+loop with Bertram cueing her", "Yevgenia sat with us at the table", "Observed Moshe eating his lunch
+with Rivka feeding him", "Pt took part: she did 3 practice transfers"). A clause says the patient was
+present when the patient (a pt word, a name the note gives the patient, or the person its header
+names who is no caregiver) is its subject, the verb is something done in the session, and the same
+clause has the caregiver or the therapist there too. A patient who walks in during the session
+("Rohan came into the kitchen twice during the session") was there for part of it.
+
+Goals, history, habits and plans are not the session ("POC: pt walks 150 ft", "pt walked at home
+yesterday"). One pass over the note's clauses; every pattern is bounded, so the cost is linear.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.notes.vocabulary import CONCEPTS
+
+Span = tuple[int, int]
+
+# the people words a clause's subject may be; "PT" in capitals is the therapist
+_PT_WORDS = r"(?:[Pp]t|[Pp]atient|PATIENT|[Rr]esident|[Cc]lient)"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss)\.?\s+"
+# what the patient does in the session; "ate"/"eating" only with the caregiver feeding or cueing beside
+_ACTS = (
+    r"demonstrated|walked|ambulated|amb|practi[cs]ed|transferred|stood|performed|completed|did|ate|was eating"
+    r"|took part|participated|joined (?:us|in)|sat (?:with us|at the table with|beside|next to)|tried"
+)
+_ARRIVES = r"came (?:in|into|back in)|walked in(?:to)?|wandered in(?:to)?|interrupted"
+# someone else there in the same clause: the caregiver, the therapist ("us", "me") or the session itself
+_TOGETHER = re.compile(
+    r"\b(?:us|me|we|while|with|w/|during (?:the|this|our) (?:session|training|visit))\b"
+    r"|\b(?:wife|husband|spouse|son|daughter|dtr|mother|father|mom|dad|sister|brother|partner|caregiver|cg|friend"
+    r"|neighbou?r|parents?)\b",
+    re.I,
+)
+_NOT_SESSION = re.compile(
+    r"\b(?:at home|since|yesterday|last (?:night|week|month|visit|session)|usually|normally|typically|often|always"
+    r"|this morning|earlier|before (?:the|this|our) (?:session|training|visit)|prior|previous(?:ly)?|will|would|could"
+    r"|should|goals?|poc|ltg|stg|plan|history|hx|reports?|reported|per (?:wife|husband|son|daughter|family)"
+    r"|97530|97110|97116|97535|97112|92507|92526|separately|own (?:session|part|time)|not|never|n't)\b",
+    re.I,
+)
+# a line opened by a label that is no account of the session: "Goal: pt walks ...", "Hx: pt fell ..."
+_LABEL_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:goals?|poc|ltg|stg|need|hx|history|pmh|plan|dx|s|a|p|assessment|reason|why)\b[^:\n]{0,30}:",
+    re.I,
+)
+# "pt (me)", "pt (OT)": the therapist played the patient
+_STAND_IN_AFTER = re.compile(r"\s*\((?:me|therapist|clinician|PT|OT|SLP|OTR|DPT)\)", re.I)
+_NAME_BEFORE = re.compile(r"\b(?!(?:Mr|Mrs|Ms|Miss|Then|Observed|And|When|While|After)\b)[A-Z][a-z]+[ \t]+$")
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+CLAUSE_REACH = 200
+
+
+@lru_cache(maxsize=64)
+def _patterns(names: frozenset[str], surnames: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    who = [_PT_WORDS] + [re.escape(n) for n in sorted(names)]
+    who += [_TITLE + re.escape(s) for s in sorted(surnames)]
+    subject = r"(?P<who>" + "|".join(who) + r")"
+    # the subject, then (an aside in brackets or a one-word adverb at most) the verb
+    acts = re.compile(
+        r"\b" + subject + r"(?P<after>\s*\([^()\n]{0,40}\))?\s+(?:\w+ly\s+|then\s+|also\s+)?"
+        r"(?P<verb>" + _ACTS + "|" + _ARRIVES + r")\b",
+    )
+    watched = re.compile(
+        r"\b(?:observed|watched|saw)\s+" + subject + r"\s+(?P<verb>eating|walking|transferring|practi[cs]ing"
+        r"|dressing|drinking|standing)\b",
+        re.I,
+    )
+    return acts, watched
+
+
+def _clause(text: str, a: int, b: int) -> Span:
+    lo = max(0, a - CLAUSE_REACH)
+    start = max(text.rfind(".", lo, a), text.rfind(";", lo, a), text.rfind("\n", lo, a)) + 1
+    end = _CLAUSE_END.search(text, b, min(len(text), b + CLAUSE_REACH))
+    return start, end.start() if end else min(len(text), b + CLAUSE_REACH)
+
+
+def patient_acted(text: str, names: frozenset[str], surnames: frozenset[str]) -> tuple[list[Span], list[Span]]:
+    """(took part, came in during the session) spans where the patient is the subject of a session act."""
+    took_part: list[Span] = []
+    came_in: list[Span] = []
+    acts, watched = _patterns(names, surnames)
+    for m in [*acts.finditer(text), *watched.finditer(text)]:
+        if m.re is acts and _STAND_IN_AFTER.match(m["after"] or ""):
+            continue
+        if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "Meron Tesfaye came in": the patient's surname, carried by a relative
+        a, b = _clause(text, m.start(), m.end())
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _LABEL_LINE.match(text, line_start, m.start() + 1) or _NOT_SESSION.search(text, a, b):
+            continue
+        # "Pt took part: she did ..." runs on after its colon: the rest of the clause shows who was there
+        if not _TOGETHER.search(text, m.start("verb"), b) and not _TOGETHER.search(text, a, m.start()):
+            continue
+        arrives = re.fullmatch(_ARRIVES, m["verb"]) is not None
+        (came_in if arrives else took_part).append(m.span())
+    return took_part, came_in
+
+
+# a person the note's first lines name: "Kofi Mensah-Boateng (R BKA) / son Yaw ...", "Moshe Adler, post-stroke ..."
+_RELATIVES = (
+    r"(?:Son|Daughter|Wife|Husband|Mother|Father|Mom|Dad|Sister|Brother|Spouse|Partner|Friend|Neighbou?r|Aunt|Uncle"
+    r"|Niece|Nephew|Grand\w+|Caregiver|Carer|Trainee|Herr|Frau)\b"
+)
+_HEADER_PERSON = re.compile(r"(?<![\w.])(?!" + _RELATIVES + r")(?P<first>[A-Z][a-z]{2,})\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s*:)")
+# ... who is no clinician ("Jane Doe, PT") and no heading word ("Home Safety", "Physical Therapy")
+_CREDENTIAL_AFTER = re.compile(
+    r"[ \t]*,?[ \t]*(?:PT|DPT|OT|OTR|OTD|SLP|CCC|PTA|COTA|OTA|SLPA|MS|MA|MOT|MSPT|RN|MD|DO)\b"
+)
+_NOT_FIRST_NAMES = frozenset(
+    "Home Safety Caregiver Training Physical Occupational Speech Therapy Medicare Part Visit Summary Family Note Session"
+    " Outpatient Inpatient Daily Progress Treatment Communication Partner Parent Group Care Center Clinic Health"
+    " Voice Swallow Language Dear Your Thank Plan Goal Skilled Consent Billing Date Time Total Resident Patient"
+    " Client Child Trainee Trained Dysphagia Falls Fall Education Service Services Rehab Rehabilitation Hospital"
+    " Therapist Clinician Provider Signed Furnished Supervising".split()
+)
+HEADER_LINES = 4
+_RELATION_WORDS = frozenset(w.lower() for w in CONCEPTS["RELATIONSHIP"])
+# the word before a name that makes it a caregiver's: "stepdad Craig", "neighbor of X (Doris Kent)", "and Craig"
+_LED_BY_ROLE = re.compile(
+    r"(?:\b(?:step)?(?:mom|dad|mother|father|son|daughter|dtr|wife|husband|sister|brother|friend|neighbou?r|aunt"
+    r"|uncle|niece|nephew|caregivers?|cg|trainee|trained|and|with|w/)|[&+(])[ \t:,-]*$",
+    re.I,
+)
+_CAREGIVER_AFTER = re.compile(
+    r"[ \t]*(?:,|\(|--?|–)?[ \t]*(?:the\s+|pt's\s+|patient's\s+|his\s+|her\s+)?(?:step)?(?:mom|dad|mother|father|son"
+    r"|daughter|dtr|wife|husband|spouse|partner|sister|brother|friend|neighbou?r|caregiver|cg|aunt|uncle|niece"
+    r"|nephew|grand\w+)\b",
+    re.I,
+)
+
+
+def header_people(text: str, caregivers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """(first name, surname) of the first person the note's first lines name who is no caregiver, clinician or
+    heading: in a note that names no patient by label, the person it is about."""
+    lines = [line for line in text[:600].split("\n") if line.strip()][:HEADER_LINES]
+    for line in lines:
+        for m in _HEADER_PERSON.finditer(line):
+            first, last = m["first"], m["last"]
+            if first in caregivers or first in _NOT_FIRST_NAMES or last in _NOT_FIRST_NAMES:
+                continue
+            if first.lower() in _RELATION_WORDS or _LED_BY_ROLE.search(line, 0, m.start()):
+                continue  # "Dtr Rebecca Stein", "stepdad Craig Holcomb": a caregiver
+            if _CREDENTIAL_AFTER.match(line, m.end()) or _CAREGIVER_AFTER.match(line, m.end()):
+                continue  # "Jane Doe, PT"; "Bettina Lowe, wife of my patient"
+            if line[max(0, m.start() - 4) : m.start()].rstrip().endswith("Dr."):
+                continue
+            return frozenset({first}), frozenset({last})
+    return frozenset(), frozenset()
