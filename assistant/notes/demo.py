@@ -74,7 +74,8 @@ _FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
 _NAME_AFTER = re.compile(
     # "partner of 30 yrs, Henrik", "Husband of pt, Theo": the name after what the relationship is of
     r"^(?:\s+of\s+(?:the\s+)?(?:pt|patient|\d+\+?\s*(?:yrs?|years?))\b)?"
-    r"[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
+    # on the relationship's own line, and not the next field's label ("Caregiver: son\nTaught: ...")
+    r"[ \t,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b(?![ \t]*:)"
 )
 # "Doris (neighbor", "Pilar Ibarra (wife": the first name, and the surname after it
 _NAME_BEFORE = re.compile(
@@ -82,7 +83,8 @@ _NAME_BEFORE = re.compile(
 )
 _ABOUT_BEFORE = re.compile(r"\b(?:re|regarding|about|concerning)\b:?\s+(?:(?:their|his|her)\s+)?$", re.I)
 _LABELLED_NAME = re.compile(
-    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:(?P<word>[a-z]+)\s+)?([A-Z][a-z]{2,})\b"
+    # on its own line: "Caregiver: son\nTaught: ..." names no one "Taught"
+    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)[ \t]*[:\-]?[ \t]*(?:(?P<word>[a-z]+)[ \t]+)?([A-Z][a-z]{2,})\b"
 )
 # "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
 _NAMED_DEMO = re.compile(
