@@ -152,5 +152,7 @@ def header_people(text: str, caregivers: frozenset[str]) -> tuple[frozenset[str]
                 continue  # "Jane Doe, PT"; "Bettina Lowe, wife of my patient"
             if line[max(0, m.start() - 4) : m.start()].rstrip().endswith("Dr."):
                 continue
-            return frozenset({first}), frozenset({last})
+            # "Mrs. Whitcombe" is the wife when she is "Philippa Whitcombe": a shared surname names no one
+            shared = any(re.search(rf"\b{re.escape(c)}\s+{re.escape(last)}\b", text) for c in sorted(caregivers)[:8])
+            return frozenset({first}), frozenset() if shared else frozenset({last})
     return frozenset(), frozenset()
