@@ -25,11 +25,18 @@ _CAREGIVER_NAME = re.compile(
 )
 _CONTENT_WORD = (
     r"(?:taught|training|trained|teaching|instructed|instruction|education provided|techniques?|strategies|topics"
-    r"|skills? (?:taught|trained)|content)"
+    r"|skills? (?:taught|trained)|content|covered)"
+)
+# "Taught blister pack reading, timer/phone cue, missed dose plan": the verb opens the line, the list follows it
+_TAUGHT_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:taught|trained|instructed|coached)(?:[ \t]+(?:in|on|re:?))?[ \t]+(?P<body>[^:\n]+)$",
+    re.I | re.M,
 )
 _CONTENT_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
     r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?"
+    # ... after the clock range the line opens with: "12:10-12:28 taught: memory wallet ..."
+    r"(?:\d{1,2}:?\d\d[ \t]*[-–][ \t]*\d{1,2}:?\d\d[ \t]*(?:[ap]\.?m\.?)?[ \t,:-]*)?"
     # a qualifier may name the kind of content: "Behavior-management strategies taught:", "Home-safety techniques:"
     # ... or what was trained: "Behavior plan trained:" (not who was: "Caregiver trained: wife Ana")
     + r"(?:(?!(?:no|not|need|goal|goals|poc|plan|dx|skilled|reason|caregivers?|cg|family|parents?|pt|patient"
@@ -823,7 +830,9 @@ def _section_items(text: str, sections: list[tuple[int, int]]) -> list[tuple[int
 def _content_lines(text: str) -> list[tuple[int, int]]:
     """'Taught: listener strategies, key-word writing, ...' lines: the list itself is the content."""
     out = []
-    for m in finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"):  # the word, then a colon on its line
+    found = list(finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"))  # the word, then a colon on its line
+    found += [m for m in finditer(_TAUGHT_LINE, text) if not _PEOPLE_WORDS.match(m["body"])]
+    for m in found:
         body = m.group("body")
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS]
         if len(words) >= 3:
