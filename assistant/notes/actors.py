@@ -27,7 +27,8 @@ _PT_WORDS = r"(?:[Pp]t|[Pp]atient|PATIENT|[Rr]esident|[Cc]lient)"
 _TITLE = r"(?:Mr|Mrs|Ms|Miss)\.?\s+"
 # what the patient does in the session; "ate"/"eating" only with the caregiver feeding or cueing beside
 _ACTS = (
-    r"demonstrated|walked|ambulated|amb|practi[cs]ed|transferred|stood|performed|completed|did|ate|was eating"
+    # "walked to the lab" is leaving; "walked me through the set-up" is the caregiver's walk-through
+    r"demonstrated|walked(?!\s+(?:to|out|off|away|home|back|over|down|up|me\s+through|through)\b)|ambulated|amb|practi[cs]ed|transferred|stood|performed|completed|did|ate|was eating"
     r"|took part|participated|joined (?:us|in)|sat (?:with us|at the table with|beside|next to)|tried"
 )
 _ARRIVES = r"came (?:in|into|back in)|walked in(?:to)?|wandered in(?:to)?|interrupted"
@@ -142,7 +143,9 @@ def header_people(text: str, caregivers: frozenset[str]) -> tuple[frozenset[str]
     heading: in a note that names no patient by label, the person it is about."""
     lines = [line for line in text[:600].split("\n") if line.strip()][:HEADER_LINES]
     for line in lines:
-        for m in _HEADER_PERSON.finditer(line):
+        # the person a line opens with ("Kofi Mensah-Boateng (R BKA) / son Yaw"): one named in a sentence
+        # ("Her partner of twenty years, Ingrid Solberg, came in") is more often the caregiver
+        for m in filter(None, [_HEADER_PERSON.match(line, len(line) - len(line.lstrip()))]):
             first, last = m["first"], m["last"]
             if first in caregivers or first in _NOT_FIRST_NAMES or last in _NOT_FIRST_NAMES:
                 continue

@@ -28,8 +28,11 @@ _CONTENT_WORD = (
     r"|skills? (?:taught|trained)|content|covered)"
 )
 # "Taught blister pack reading, timer/phone cue, missed dose plan": the verb opens the line, the list follows it
+_TAUGHT_VERBS = r"(?:taught|trained|instructed|coached)"  # in every match of _TAUGHT_LINE, for RE2
 _TAUGHT_LINE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:taught|trained|instructed|coached)(?:[ \t]+(?:in|on|re:?))?[ \t]+(?P<body>[^:\n]+)$",
+    r"^[ \t]*(?:[-*•][ \t]*)?" + _TAUGHT_VERBS + r"(?:[ \t]+(?:in|on|re:?))?[ \t]+"
+    # ... to its first stop; whom it was taught to ("Trained Abigail per POC.") is no content
+    r"(?-i:(?![A-Z]))(?P<body>[^:.\n]+)",
     re.I | re.M,
 )
 _CONTENT_LABEL = re.compile(
@@ -831,7 +834,7 @@ def _content_lines(text: str) -> list[tuple[int, int]]:
     """'Taught: listener strategies, key-word writing, ...' lines: the list itself is the content."""
     out = []
     found = list(finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"))  # the word, then a colon on its line
-    found += [m for m in finditer(_TAUGHT_LINE, text) if not _PEOPLE_WORDS.match(m["body"])]
+    found += [m for m in finditer(_TAUGHT_LINE, text, _TAUGHT_VERBS) if not _PEOPLE_WORDS.match(m["body"])]
     for m in found:
         body = m.group("body")
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS]

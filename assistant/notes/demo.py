@@ -77,9 +77,10 @@ _NAME_AFTER = re.compile(
     # on the relationship's own line, and not the next field's label ("Caregiver: son\nTaught: ...")
     r"[ \t,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b(?![ \t]*:)"
 )
-# "Doris (neighbor", "Pilar Ibarra (wife": the first name, and the surname after it
-_NAME_BEFORE = re.compile(
-    r"\b([A-Z][a-z]{2,})(?:\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?))?,?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$"
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
+# "Pilar Ibarra (wife": the first name before the surname (a surname may be the patient's too: not added)
+_FIRST_NAME_BEFORE = re.compile(
+    r"\b([A-Z][a-z]{2,})\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$"
 )
 _ABOUT_BEFORE = re.compile(r"\b(?:re|regarding|about|concerning)\b:?\s+(?:(?:their|his|her)\s+)?$", re.I)
 _LABELLED_NAME = re.compile(
@@ -190,9 +191,8 @@ def _caregiver_names(ex: Extraction) -> set[str]:
             continue  # "parent training re: son Arjun": whom the training is about is the patient
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
-        names.update(m.group(1) for m in (after, before) if m)
-        if before and before.group(2):
-            names.add(before.group(2))
+        first = _FIRST_NAME_BEFORE.search(text[max(0, c.start - 40) : c.start])
+        names.update(m.group(1) for m in (after, before, first) if m)
     # "the caregivers of Walter Kim": the name after "of"/"for" is the patient's
     names.update(m.group(2) for m in finditer(_LABELLED_NAME, text) if m["word"] not in ("of", "for"))
     return names - _NOT_NAMES
