@@ -28,7 +28,8 @@ _TITLE = r"(?:Mr|Mrs|Ms|Miss)\.?\s+"
 # what the patient does in the session; "ate"/"eating" only with the caregiver feeding or cueing beside
 _ACTS = (
     # "walked to the lab" is leaving; "walked me through the set-up" is the caregiver's walk-through
-    r"demonstrated|walked(?!\s+(?:to|out|off|away|home|back|over|down|up|me\s+through|through)\b)|ambulated|amb|practi[cs]ed|transferred|stood|performed|completed|did|ate|was eating"
+    r"demonstrated|walked(?!\s+(?:to|out|off|away|home|back|over|down|up|me\s+through|through)\b)|ambulated|amb"
+    r"|practi[cs]ed|transferred|stood|performed|completed|did|ate|was eating"
     r"|took part|participated|joined (?:us|in)|sat (?:with us|at the table with|beside|next to)|tried"
 )
 _ARRIVES = r"came (?:in|into|back in)|walked in(?:to)?|wandered in(?:to)?|interrupted"
@@ -48,7 +49,8 @@ _NOT_SESSION = re.compile(
 )
 # a line opened by a label that is no account of the session: "Goal: pt walks ...", "Hx: pt fell ..."
 _LABEL_LINE = re.compile(
-    r"^[ \t]*(?:[-*•][ \t]*)?(?:goals?|poc|ltg|stg|need|hx|history|pmh|plan|dx|s|a|p|assessment|reason|why)\b[^:\n]{0,30}:",
+    r"^[ \t]*(?:[-*•][ \t]*)?(?:goals?|poc|ltg|stg|need|hx|history|pmh|plan|dx|s|a|p|assessment|reason|why)\b"
+    r"[^:\n]{0,30}:",
     re.I,
 )
 # "pt (me)", "pt (OT)": the therapist played the patient
@@ -110,17 +112,23 @@ _RELATIVES = (
     r"(?:Son|Daughter|Wife|Husband|Mother|Father|Mom|Dad|Sister|Brother|Spouse|Partner|Friend|Neighbou?r|Aunt|Uncle"
     r"|Niece|Nephew|Grand\w+|Caregiver|Carer|Trainee|Herr|Frau)\b"
 )
-_HEADER_PERSON = re.compile(r"(?<![\w.])(?!" + _RELATIVES + r")(?P<first>[A-Z][a-z]{2,})\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s*:)")
+_HEADER_PERSON = re.compile(
+    r"(?<![\w.])(?!" + _RELATIVES + r")(?P<first>[A-Z][a-z]{2,})\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b(?!\s*:)"
+)
 # ... who is no clinician ("Jane Doe, PT") and no heading word ("Home Safety", "Physical Therapy")
 _CREDENTIAL_AFTER = re.compile(
     r"[ \t]*,?[ \t]*(?:PT|DPT|OT|OTR|OTD|SLP|CCC|PTA|COTA|OTA|SLPA|MS|MA|MOT|MSPT|RN|MD|DO)\b"
 )
 _NOT_FIRST_NAMES = frozenset(
-    "Home Safety Caregiver Training Physical Occupational Speech Therapy Medicare Part Visit Summary Family Note Session"
-    " Outpatient Inpatient Daily Progress Treatment Communication Partner Parent Group Care Center Clinic Health"
-    " Voice Swallow Language Dear Your Thank Plan Goal Skilled Consent Billing Date Time Total Resident Patient"
-    " Client Child Trainee Trained Dysphagia Falls Fall Education Service Services Rehab Rehabilitation Hospital"
-    " Therapist Clinician Provider Signed Furnished Supervising".split()
+    {
+        "Home", "Safety", "Caregiver", "Training", "Physical", "Occupational", "Speech", "Therapy", "Medicare", "Part",
+        "Visit", "Summary", "Family", "Note", "Session", "Outpatient", "Inpatient", "Daily", "Progress", "Treatment",
+        "Communication", "Partner", "Parent", "Group", "Care", "Center", "Clinic", "Health", "Voice", "Swallow",
+        "Language", "Dear", "Your", "Thank", "Plan", "Goal", "Skilled", "Consent", "Billing", "Date", "Time", "Total",
+        "Resident", "Patient", "Client", "Child", "Trainee", "Trained", "Dysphagia", "Falls", "Fall", "Education",
+        "Service", "Services", "Rehab", "Rehabilitation", "Hospital", "Therapist", "Clinician", "Provider", "Signed",
+        "Furnished", "Supervising",
+    }
 )
 HEADER_LINES = 4
 _RELATION_WORDS = frozenset(w.lower() for w in CONCEPTS["RELATIONSHIP"])

@@ -660,7 +660,7 @@ def caregiver(ctx: Context) -> Outcome:
         for c in ex.of("RELATIONSHIP")
         if c.negated
         and (
-            _WITHOUT_PATIENT.search(before := ex.lines.before(c.start, 40))
+            _WITHOUT_PATIENT.search(ex.lines.before(c.start, 40))
             or _CLOSED_NOT_BEFORE.search(ex.text, max(0, c.start - 70), c.start)
         )
     ]
