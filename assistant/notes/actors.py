@@ -167,3 +167,33 @@ def header_people(text: str, caregivers: frozenset[str]) -> tuple[frozenset[str]
             shared = any(re.search(rf"\b{re.escape(c)}\s+{re.escape(last)}\b", text) for c in sorted(caregivers)[:8])
             return frozenset({first}), frozenset() if shared else frozenset({last})
     return frozenset(), frozenset()
+
+
+# The patient called by the caregiver's kinship: "daughter Tamar came in (mom at home)", a summary written to the
+# caregiver ("your dad, Mr. Baptiste, was in the waiting room"). A kin word is the patient's when the note's caregiver
+# is its inverse (a daughter's mom, a wife's husband), or when it is "your" in a note addressed to the caregiver.
+_INVERSE = {
+    "mom": r"daughter|son|dtr|child",
+    "mother": r"daughter|son|dtr|child",
+    "dad": r"daughter|son|dtr|child",
+    "father": r"daughter|son|dtr|child",
+    "husband": r"wife",
+    "wife": r"husband",
+}
+_KIN_AWAY = re.compile(
+    r"\b(?P<your>your\s+)?(?P<rel>mom|mother|dad|father|husband|wife)\b(?:,[^,\n]{1,40},)?[ \t]+"
+    r"(?:was\s+|is\s+|stayed\s+|remained\s+)?(?:at\s+home|home\b|in\s+the\s+(?:waiting\s+room|lobby|car)"
+    r"|at\s+(?:his|her)\s+(?:appointment|appt|day\s+program|dialysis))",
+    re.I,
+)
+
+
+def kin_away(text: str, kin: list[tuple[int, str]]) -> list[Span]:
+    """Where the patient, called by kinship, is said to be elsewhere; `kin` the note's kin words with their places."""
+    out = []
+    for m in _KIN_AWAY.finditer(text):
+        inverse = re.compile(rf"(?:{_INVERSE[m['rel'].lower()]})", re.I)
+        others = (word for at, word in kin if not m.start() <= at < m.end())
+        if m["your"] or any(inverse.fullmatch(word) for word in others):
+            out.append(m.span())
+    return out

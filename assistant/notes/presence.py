@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.notes import grid
-from assistant.notes.actors import header_people, patient_acted
+from assistant.notes.actors import header_people, kin_away, patient_acted
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
@@ -655,6 +655,8 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     # came in and joined" after "CTS 2:00-2:31"): as the patient's own part, it says they were away before
     after = [p for p in presence if (minute := entry_minute(ex, p[0])) is not None and outside_training(ex, minute)]
     presence = [p for p in presence if p not in after] + changed
+    kin = [(c.start, c.text) for c in ex.of("RELATIONSHIP", negated=False)][:MAX_MENTIONS]
+    absence += kin_away(ex.text, kin)
     absence = [] if changed else absence + where.absence + ex.time.joins + after  # there for part of the training
     return _corrected(ex.text, *_answered(ex.text, presence, absence))
 
