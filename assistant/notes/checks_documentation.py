@@ -688,11 +688,19 @@ _STATEMENT_END = re.compile(r"[.!?](?=\s|$)|\n")
 _GOAL_REACH = 300
 
 
+# a summary written to the caregiver ("Hi Lucille -- here is what we went over"): "you" is the caregiver
+_TO_CAREGIVER = re.compile(r"^[ \t]*(?:dear|hi|hello)[ \t]+[A-Z][a-z]+\b", re.I | re.M)
+_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+
+
 def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
     text = ctx.ex.text
     stop = _STATEMENT_END.search(text, goal.end, min(len(text), goal.end + _GOAL_REACH))
     end = max(goal.sent_end, stop.start() if stop else min(len(text), goal.end + _GOAL_REACH))
-    return _CAREGIVER_ROLE.search(text, goal.start, end) is not None
+    if _CAREGIVER_ROLE.search(text, goal.start, end) is not None:
+        return True
+    # "His PT goal: walking in the house with his walker and you nearby", in a letter to the caregiver
+    return _YOU.search(text, goal.start, end) is not None and _TO_CAREGIVER.search(text) is not None
 
 
 @check
