@@ -218,6 +218,15 @@ _GOAL_LINE = re.compile(
     r"[^:\n]{0,30}:",
     re.I,
 )
+_SENTENCE_STOP = re.compile(r"[.;!?]\s")
+
+
+def _in_goal(text: str, pos: int) -> bool:
+    """Whether `pos` is in the sentence a goal label opens ("POC goal: ...", not the next sentence on its line)."""
+    goal = _GOAL_LINE.match(text, text.rfind("\n", 0, pos) + 1, pos + 1)
+    return goal is not None and _SENTENCE_STOP.search(text, goal.end(), pos) is None
+
+
 # "Tenille demo x2, good after 1 cue": the caregiver's bare "demo" with its result in the sentence
 _BARE_DEMO = re.compile(r"\b(?P<name>[A-Za-zà-öø-ÿ]{2,})\s+(?:return\s+|ret\.?\s+)?demo\b(?P<body>[^.\n]{0,80})")
 
@@ -237,7 +246,7 @@ def _acted(ex: Extraction) -> list[tuple[int, int]]:
         pos = m.end("verb")
         if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):
             continue
-        if _GOAL_LINE.match(text, text.rfind("\n", 0, m.start()) + 1, m.start() + 1):
+        if _in_goal(text, m.start()):
             continue  # "Goal (POC LTG 1): mother performs lift transfers safely" is the target, not an attempt
         strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
         # the result may be said right before the verb: "She correctly mixed thickened liquid"
