@@ -875,6 +875,11 @@ _RD_PERFORMED = re.compile(
 )
 
 
+_HANDOUT_AFTER = re.compile(
+    r"[ \t]+(?:[\w-]+[ \t]+)?(?:handouts?|brochures?|booklets?|pamphlets?|leaflets?|sheets?)\b", re.I
+)
+
+
 @check
 def skilled_need(ctx: Context) -> Outcome:
     text = ctx.ex.text
@@ -883,6 +888,8 @@ def skilled_need(ctx: Context) -> Outcome:
         c
         for c in ctx.ex.of("SKILLED", negated=False)
         if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])
+        # "gave wife the lymphedema precautions handout": the handout's title, not a precaution the therapist applied
+        and not _HANDOUT_AFTER.match(text, c.end)
     ]
     if found:
         return Outcome(

@@ -170,6 +170,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "moved his hands", "reminder", "reminders", "re-cued", "recued", "re cued",
         # a weight-bearing restriction stated in words
         "no weight through", "no weight on",
+        # why a therapist was needed, said in a letter or a summary: "which is why this required an occupational
+        # therapist", "an individually designed plan", "I was extra careful with technique because of his fracture"
+        "required a therapist", "required an occupational therapist", "required a physical therapist",
+        "required a speech-language pathologist", "required a speech therapist", "individually designed",
+        "individually set-up", "extra careful",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "xfer", "xfers", "fww", "spt",
