@@ -188,10 +188,15 @@ def _block(text: str, lines: LineIndex, pos: int) -> tuple[int, int]:
     return _section(text, lines, pos, _BLOCK_END)
 
 
-def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> Screened:
+def _checklist(text: str, lines: LineIndex, m: re.Match[str]) -> list[Screened]:
+    n = lines.number(m.start())
+    if n + 1 < len(lines.starts) and _AUDIT_ITEM.fullmatch(text, *lines.line_span(n + 1)):
+        # "Checklist before billing:" over ticked boxes: the author's own audit, to its last box (the units line and
+        # the signature after them are the note's)
+        return _audit(text, lines, m)
     if _LIST_ON_HEAD.search(m.group(0)):
-        return Screened("checklist", m.start(), m.end())  # the heading carries its own list
-    return Screened("checklist", *_section(text, lines, m.start()))
+        return [Screened("checklist", m.start(), m.end())]  # the heading carries its own list
+    return [Screened("checklist", *_section(text, lines, m.start()))]
 
 
 def _audit(text: str, lines: LineIndex, m: re.Match[str]) -> list[Screened]:
@@ -265,7 +270,7 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     if _HELP_WORDS & words:
         found += [Screened("form_text", m.start(), m.end()) for m in finditer(_HELP_TEXT, text)]
     if CHECKLIST_WORDS & words:
-        found += [_checklist(text, lines, m) for m in finditer(_CHECKLIST_HEAD, text)]
+        found += [item for m in finditer(_CHECKLIST_HEAD, text) for item in _checklist(text, lines, m)]
         found += [item for m in finditer(_AUDIT_HEAD, text) for item in _audit(text, lines, m)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_LINE, text)]
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_CHECKLIST_ITEM, text, _ITEM_NEEDS)]
