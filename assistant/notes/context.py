@@ -127,6 +127,11 @@ class Context:
         named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
         if len(named) > 1 and _CO_TREAT.search(self.ex.text):
             return _billing_discipline(self, named)
+        if len(named) > 1:
+            # a team's attendees named, nobody co-treating ("Attendees: ... Dr. Roux, PT" ... "-- I. Marten, OTR/L"):
+            # whoever signs last furnished the training
+            last = max((span, role) for role, span in self.roles if role.removesuffix("A") in named)
+            return last[1].removesuffix("A")
         # only a student is named ("-- Shira Feldman-Oduya, SPT"): no provider, but the service is still PT's
         return named[0] if named else student_discipline(self.ex.text)
 
