@@ -128,10 +128,7 @@ class Context:
         if len(named) > 1 and _CO_TREAT.search(self.ex.text):
             return _billing_discipline(self, named)
         if len(named) > 1:
-            # a team's attendees named, nobody co-treating ("Attendees: ... Dr. Roux, PT" ... "-- I. Marten, OTR/L"):
-            # whoever signs last furnished the training
-            last = max((span, role) for role, span in self.roles if role.removesuffix("A") in named)
-            return last[1].removesuffix("A")
+            return _team_discipline(self, named)
         # only a student is named ("-- Shira Feldman-Oduya, SPT"): no provider, but the service is still PT's
         return named[0] if named else student_discipline(self.ex.text)
 
@@ -214,6 +211,27 @@ _BILLED_BY = re.compile(
     r"(?:\s+(?P<code>\d{5}|[A-Z]\d{4})\b)?"
 )
 _BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
+
+
+# "OT caregiver training, daughter only:", "PT billing: 97550 GP": the discipline the training is written under
+_TRAINING_OF = re.compile(
+    r"\b(?P<d>PT|OT|SLP)[ \t]+(?:(?i:caregiver|family|cg|carer)[ \t]+(?i:training|trng|session)|(?i:billing|charges)\b)"
+)
+SIGNATURE_LINES = 3
+
+
+def _team_discipline(ctx: Context, named: list[str]) -> str:
+    """A team's members named, nobody co-treating ("Attendees: ... Faye Roux, PT" ... "-- I. Marten, OTR/L"): the
+    discipline the training is written under, else the one who signs, else the first named."""
+    text = ctx.ex.text
+    under = {m["d"] for m in _TRAINING_OF.finditer(text)} & set(named)
+    if len(under) == 1:
+        return under.pop()
+    signature = len(text.rstrip())
+    for _ in range(SIGNATURE_LINES):  # the start of the note's last lines, where it is signed
+        signature = max(0, text.rfind("\n", 0, signature))
+    signed = [(span, role) for role, span in ctx.roles if role.removesuffix("A") in named and span[0] >= signature]
+    return max(signed)[1].removesuffix("A") if signed else named[0]
 
 
 def _billing_discipline(ctx: Context, named: list[str]) -> str:
