@@ -222,7 +222,7 @@ SIGNATURE_LINES = 3
 
 def _team_discipline(ctx: Context, named: list[str]) -> str:
     """A team's members named, nobody co-treating ("Attendees: ... Faye Roux, PT" ... "-- I. Marten, OTR/L"): the
-    discipline the training is written under, else the one who signs, else the first named."""
+    discipline the training is written under, else the only one who signs, else the first named."""
     text = ctx.ex.text
     under = {m["d"] for m in _TRAINING_OF.finditer(text)} & set(named)
     if len(under) == 1:
@@ -230,8 +230,9 @@ def _team_discipline(ctx: Context, named: list[str]) -> str:
     signature = len(text.rstrip())
     for _ in range(SIGNATURE_LINES):  # the start of the note's last lines, where it is signed
         signature = max(0, text.rfind("\n", 0, signature))
-    signed = [(span, role) for role, span in ctx.roles if role.removesuffix("A") in named and span[0] >= signature]
-    return max(signed)[1].removesuffix("A") if signed else named[0]
+    # one discipline signs; two signing together ("A. Ray, PT; B. Cho, OTR/L") say nothing of who furnished it
+    signed = {role.removesuffix("A") for role, span in ctx.roles if span[0] >= signature} & set(named)
+    return signed.pop() if len(signed) == 1 else named[0]
 
 
 def _billing_discipline(ctx: Context, named: list[str]) -> str:
