@@ -103,7 +103,10 @@ _TITLED_CAREGIVER = re.compile(
 )
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
-    r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER)\b[:,]?\s+"
+    r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER"
+    # "Karim attended -- father of Noor Al-Rashid": whose relative the caregiver is names the patient
+    r"|(?:[Ff]ather|[Mm]other|[Pp]arents?|[Dd]ad|[Mm]om|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Ss]ister|[Bb]rother) of"
+    r")\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 _NAMED_ABSENT = re.compile(
