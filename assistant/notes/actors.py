@@ -16,7 +16,6 @@ yesterday"). One pass over the note's clauses; every pattern is bounded, so the 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from assistant.notes.vocabulary import CONCEPTS
 
@@ -60,22 +59,26 @@ _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 CLAUSE_REACH = 200
 
 
-@lru_cache(maxsize=64)
-def _patterns(names: frozenset[str], surnames: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    who = [_PT_WORDS] + [re.escape(n) for n in sorted(names)]
-    who += [_TITLE + re.escape(s) for s in sorted(surnames)]
-    subject = r"(?P<who>" + "|".join(who) + r")"
-    # the subject, then (an aside in brackets or a one-word adverb at most) the verb
-    acts = re.compile(
-        r"\b" + subject + r"(?P<after>\s*\([^()\n]{0,40}\))?\s+(?:\w+ly\s+|then\s+|also\s+)?"
-        r"(?P<verb>" + _ACTS + "|" + _ARRIVES + r")\b",
-    )
-    watched = re.compile(
-        r"\b(?:observed|watched|saw)\s+" + subject + r"\s+(?P<verb>eating|walking|transferring|practi[cs]ing"
-        r"|dressing|drinking|standing)\b",
-        re.I,
-    )
-    return acts, watched
+# any subject the clause may have; whether it is the patient is decided after the match (one compiled pattern for
+# every note: no per-note alternation of names to build)
+_SUBJECT = r"(?P<title>(?:Mr|Mrs|Ms|Miss)\.?\s+)?(?P<who>" + _PT_WORDS + r"|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+# the subject, then (an aside in brackets or a one-word adverb at most) the verb
+_ACTED = re.compile(
+    r"\b" + _SUBJECT + r"(?P<after>\s*\([^()\n]{0,40}\))?\s+(?:\w+ly\s+|then\s+|also\s+)?"
+    r"(?P<verb>" + _ACTS + "|" + _ARRIVES + r")\b",
+)
+_WATCHED = re.compile(
+    r"\b(?i:observed|watched|saw)\s+" + _SUBJECT + r"\s+(?P<verb>(?i:eating|walking|transferring|practi[cs]ing"
+    r"|dressing|drinking|standing))\b",
+)
+_PT_WORD = re.compile(_PT_WORDS)
+
+
+def _is_patient(m: re.Match[str], names: frozenset[str], surnames: frozenset[str]) -> bool:
+    who = m["who"]
+    if m["title"]:
+        return who in surnames
+    return who in names or _PT_WORD.fullmatch(who) is not None
 
 
 def _clause(text: str, a: int, b: int) -> Span:
@@ -89,9 +92,10 @@ def patient_acted(text: str, names: frozenset[str], surnames: frozenset[str]) ->
     """(took part, came in during the session) spans where the patient is the subject of a session act."""
     took_part: list[Span] = []
     came_in: list[Span] = []
-    acts, watched = _patterns(names, surnames)
-    for m in [*acts.finditer(text), *watched.finditer(text)]:
-        if m.re is acts and _STAND_IN_AFTER.match(m["after"] or ""):
+    for m in [*_ACTED.finditer(text), *_WATCHED.finditer(text)]:
+        if not _is_patient(m, names, surnames):
+            continue
+        if m.re is _ACTED and _STAND_IN_AFTER.match(m["after"] or ""):
             continue
         if _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "Meron Tesfaye came in": the patient's surname, carried by a relative
@@ -164,7 +168,7 @@ def header_people(text: str, caregivers: frozenset[str]) -> tuple[frozenset[str]
             if line[max(0, m.start() - 4) : m.start()].rstrip().endswith("Dr."):
                 continue
             # "Mrs. Whitcombe" is the wife when she is "Philippa Whitcombe": a shared surname names no one
-            shared = any(re.search(rf"\b{re.escape(c)}\s+{re.escape(last)}\b", text) for c in sorted(caregivers)[:8])
+            shared = any(f"{c} {last}" in text for c in sorted(caregivers)[:8])
             return frozenset({first}), frozenset() if shared else frozenset({last})
     return frozenset(), frozenset()
 
