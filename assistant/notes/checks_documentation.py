@@ -25,11 +25,21 @@ _CAREGIVER_NAME = re.compile(
 )
 _CONTENT_WORD = (
     r"(?:taught|training|trained|teaching|instructed|instruction|education provided|techniques?|strategies|topics"
-    r"|skills? (?:taught|trained)|content)"
+    r"|skills? (?:taught|trained)|content|covered)"
+)
+# "Taught blister pack reading, timer/phone cue, missed dose plan": the verb opens the line, the list follows it
+_TAUGHT_VERBS = r"(?:taught|trained|instructed|coached)"  # in every match of _TAUGHT_LINE, for RE2
+_TAUGHT_LINE = re.compile(
+    r"^[ \t]*(?:[-*•][ \t]*)?" + _TAUGHT_VERBS + r"(?:[ \t]+(?:in|on|re:?))?[ \t]+"
+    # ... to its first stop; whom it was taught to ("Trained Abigail per POC.") is no content
+    r"(?-i:(?![A-Z]))(?P<body>[^:.\n]+)",
+    re.I | re.M,
 )
 _CONTENT_LABEL = re.compile(
     # at a line start, or a sentence start inside a line ("O: 0.5 hr. Trained neighbour in kitchen safety: ...")
     r"(?:^|(?<=[.;]\s))[ \t]*(?:[-*•][ \t]*)?"
+    # ... after the clock range the line opens with: "12:10-12:28 taught: memory wallet ..."
+    r"(?:\d{1,2}:?\d\d[ \t]*[-–][ \t]*\d{1,2}:?\d\d[ \t]*(?:[ap]\.?m\.?)?[ \t,:-]*)?"
     # a qualifier may name the kind of content: "Behavior-management strategies taught:", "Home-safety techniques:"
     # ... or what was trained: "Behavior plan trained:" (not who was: "Caregiver trained: wife Ana")
     + r"(?:(?!(?:no|not|need|goal|goals|poc|plan|dx|skilled|reason|caregivers?|cg|family|parents?|pt|patient"
@@ -100,7 +110,8 @@ _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{
 # "(patient NOT present): daughters ...", "so not here caregiver is her son": a "not" closed by its own predicate
 # says something else of someone else, not that there was no caregiver
 _CLOSED_NOT_BEFORE = re.compile(
-    r"\bnot\s+(?:" + "|".join(sorted(PREDICATE_NEGATED)) + r")\b[^,;.\n]{0,30}$", re.I
+    # ... also across the line break after it ("pt: B. E. not present\ndaughter Grete (unpaid)")
+    r"\bnot\s+(?:" + "|".join(sorted(PREDICATE_NEGATED)) + r")\b[^,;.\n]{0,30}(?:\n[^,;.\n]{0,30})?$", re.I
 )
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
@@ -648,7 +659,10 @@ def caregiver(ctx: Context) -> Outcome:
         (c.start, c.end)
         for c in ex.of("RELATIONSHIP")
         if c.negated
-        and (_WITHOUT_PATIENT.search(before := ex.lines.before(c.start, 40)) or _CLOSED_NOT_BEFORE.search(before))
+        and (
+            _WITHOUT_PATIENT.search(ex.lines.before(c.start, 40))
+            or _CLOSED_NOT_BEFORE.search(ex.text, max(0, c.start - 70), c.start)
+        )
     ]
     if family:
         return Outcome("met", "The caregiver is identified.", family[:3])
@@ -674,11 +688,19 @@ _STATEMENT_END = re.compile(r"[.!?](?=\s|$)|\n")
 _GOAL_REACH = 300
 
 
+# a summary written to the caregiver ("Hi Lucille -- here is what we went over"): "you" is the caregiver
+_TO_CAREGIVER = re.compile(r"^[ \t]*(?:dear|hi|hello)[ \t]+[A-Z][a-z]+\b", re.I | re.M)
+_YOU = re.compile(r"\b(?:you|your)\b", re.I)
+
+
 def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
     text = ctx.ex.text
     stop = _STATEMENT_END.search(text, goal.end, min(len(text), goal.end + _GOAL_REACH))
     end = max(goal.sent_end, stop.start() if stop else min(len(text), goal.end + _GOAL_REACH))
-    return _CAREGIVER_ROLE.search(text, goal.start, end) is not None
+    if _CAREGIVER_ROLE.search(text, goal.start, end) is not None:
+        return True
+    # "His PT goal: walking in the house with his walker and you nearby", in a letter to the caregiver
+    return _YOU.search(text, goal.start, end) is not None and _TO_CAREGIVER.search(text) is not None
 
 
 @check
@@ -819,7 +841,9 @@ def _section_items(text: str, sections: list[tuple[int, int]]) -> list[tuple[int
 def _content_lines(text: str) -> list[tuple[int, int]]:
     """'Taught: listener strategies, key-word writing, ...' lines: the list itself is the content."""
     out = []
-    for m in finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"):  # the word, then a colon on its line
+    found = list(finditer(_CONTENT_LABEL, text, _CONTENT_WORD + r"[^\n]*:"))  # the word, then a colon on its line
+    found += [m for m in finditer(_TAUGHT_LINE, text, _TAUGHT_VERBS) if not _PEOPLE_WORDS.match(m["body"])]
+    for m in found:
         body = m.group("body")
         words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", body) if w.lower() not in _GENERAL_WORDS]
         if len(words) >= 3:
@@ -851,6 +875,11 @@ _RD_PERFORMED = re.compile(
 )
 
 
+_HANDOUT_AFTER = re.compile(
+    r"[ \t]+(?:[\w-]+[ \t]+)?(?:handouts?|brochures?|booklets?|pamphlets?|leaflets?|sheets?)\b", re.I
+)
+
+
 @check
 def skilled_need(ctx: Context) -> Outcome:
     text = ctx.ex.text
@@ -859,6 +888,8 @@ def skilled_need(ctx: Context) -> Outcome:
         c
         for c in ctx.ex.of("SKILLED", negated=False)
         if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])
+        # "gave wife the lymphedema precautions handout": the handout's title, not a precaution the therapist applied
+        and not _HANDOUT_AFTER.match(text, c.end)
     ]
     if found:
         return Outcome(

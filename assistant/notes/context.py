@@ -129,7 +129,8 @@ class Context:
         named = [d for d in ("PT", "OT", "SLP") if {d, d + "A"} & self.role_names]
         # co-treated: the one the note says bills, else the one the billed lines' modifier names; several disciplines
         # named in one document without a co-treatment (a team conference's attendees, then the OT's training): the
-        # one the note says bills ("OT billing: 97550 GO x1"), else the first (a claim's modifier does not decide it)
+        # one the note says bills ("OT billing: 97550 GO x1"), else the one the training is written under or signed
+        # by, else the first (a claim's modifier does not decide it)
         if len(named) > 1:
             return _billing_discipline(self, named, by_claim=bool(_CO_TREAT.search(self.ex.text)))
         # only a student is named ("-- Shira Feldman-Oduya, SPT"): no provider, but the service is still PT's
@@ -216,9 +217,32 @@ _BILLED_BY = re.compile(
 _BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
 
 
+# "OT caregiver training, daughter only:", "PT billing: 97550 GP": the discipline the training is written under
+_TRAINING_OF = re.compile(
+    r"\b(?P<d>PT|OT|SLP)[ \t]+(?:(?i:caregiver|family|cg|carer)[ \t]+(?i:training|trng|session)|(?i:billing|charges)\b)"
+)
+SIGNATURE_LINES = 3
+
+
+def _team_discipline(ctx: Context, named: list[str]) -> str:
+    """A team's members named, nobody co-treating ("Attendees: ... Faye Roux, PT" ... "-- I. Marten, OTR/L"): the
+    discipline the training is written under, else the only one who signs, else the first named."""
+    text = ctx.ex.text
+    under = {m["d"] for m in _TRAINING_OF.finditer(text)} & set(named)
+    if len(under) == 1:
+        return under.pop()
+    signature = len(text.rstrip())
+    for _ in range(SIGNATURE_LINES):  # the start of the note's last lines, where it is signed
+        signature = max(0, text.rfind("\n", 0, signature))
+    # one discipline signs; two signing together ("A. Ray, PT; B. Cho, OTR/L") say nothing of who furnished it
+    signed = {role.removesuffix("A") for role, span in ctx.roles if span[0] >= signature} & set(named)
+    return signed.pop() if len(signed) == 1 else named[0]
+
+
 def _billing_discipline(ctx: Context, named: list[str], *, by_claim: bool) -> str:
     """The discipline that bills a session two disciplines are named in: the one the note says bills, else (with
-    `by_claim`) the one whose therapy modifier the billed caregiver-training lines carry, else the first named."""
+    `by_claim`) the one whose therapy modifier the billed caregiver-training lines carry, else the first named;
+    without it, the team's discipline."""
     for m in _BILLED_BY.finditer(ctx.ex.text):
         if m["code"] and m["code"] not in ctx.knowledge.training_codes:
             continue
@@ -226,7 +250,7 @@ def _billing_discipline(ctx: Context, named: list[str], *, by_claim: bool) -> st
         if said in named:
             return said
     if not by_claim:
-        return named[0]
+        return _team_discipline(ctx, named)
     billed = {_BY_MODIFIER[mod] for line in ctx.billed_cts for mod in line.modifiers if mod in _BY_MODIFIER}
     chosen = [d for d in named if d in billed]
     return chosen[0] if len(chosen) == 1 else named[0]

@@ -25,7 +25,7 @@ _CAREGIVER = (
 )
 _VERB = (
     r"demonstrated|demo'd|demoed|demonstrates|performed|performs?|completed|practi[cs]ed|guarded|did"
-    r"|mixed|prepared|set up|used"
+    r"|mixed|prepared|prepped|made|set up|used|improved"
     r"|transferred|changed|applied|donned|doffed|cued|positioned|repeated|explained|taught|showed|walked|assisted"
     r"|managed"
     r"|operated|measured|thickened|fed|checked|inspected|turned|rolled|boosted|moved|coached|led|stated|verbalized"
@@ -44,11 +44,14 @@ _RESULT = re.compile(
     r"|x ?\d|\d ?(?:x|times)|times|twice|passed|success\w*|well|steady|consistent\w*|back|errors?|on (?:camera|a model)"
     r"|proper(?:ly)?|good|unable|difficulty|needed|once|right|accuracy|[0-9]+ of [0-9]+|percent|%|prompt(?:s|ed)?"
     r"|[0-9]+ ?/ ?[0-9]+ (?:trials?|turns?|attempts?|tries|opportunities|times)"
-    r"|on (?:her|his|their) own)\b",
+    r"|on (?:her|his|their) own"
+    r"|ok|okay)\b",  # "Son did them w/ me, ok."
     re.I,
 )
 # "Wife demonstrated ..." is a return demonstration even without its result; other verbs need one
-_STRONG = re.compile(r"demonstrated|demo'd|demoed|demonstrates|performed|practi[cs]ed|role-played|role played", re.I)
+_STRONG = re.compile(
+    r"demonstrated|demo'd|demoed|demonstrates|performed|practi[cs]ed|role-played|role played|improved", re.I
+)
 # "Both caregivers demonstrated ..." names them; "They demonstrated" alone needs a result
 _PRONOUN = re.compile(
     r"(?:he|she|they|both|each)\b(?!\s+(?:of\s+(?:them|the)\s+)?(?:caregivers?|cgs|parents|trainees))", re.I
@@ -71,12 +74,18 @@ _FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
 _NAME_AFTER = re.compile(
     # "partner of 30 yrs, Henrik", "Husband of pt, Theo": the name after what the relationship is of
     r"^(?:\s+of\s+(?:the\s+)?(?:pt|patient|\d+\+?\s*(?:yrs?|years?))\b)?"
-    r"[\s,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b"
+    # on the relationship's own line, and not the next field's label ("Caregiver: son\nTaught: ...")
+    r"[ \t,:(-]*(?:is\s+|named\s+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Mister|Missus)\.?\s+)?([A-Z][a-z]{2,})\b(?![ \t]*:)"
 )
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]{2,}),?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$")
+# "Pilar Ibarra (wife": the first name before the surname (a surname may be the patient's too: not added)
+_FIRST_NAME_BEFORE = re.compile(
+    r"\b([A-Z][a-z]{2,})\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?,?\s*\(?(?:the\s+)?(?:pt's|patient's|his|her|their)?\s*$"
+)
 _ABOUT_BEFORE = re.compile(r"\b(?:re|regarding|about|concerning)\b:?\s+(?:(?:their|his|her)\s+)?$", re.I)
 _LABELLED_NAME = re.compile(
-    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)\s*[:\-]?\s*(?:(?P<word>[a-z]+)\s+)?([A-Z][a-z]{2,})\b"
+    # on its own line: "Caregiver: son\nTaught: ..." names no one "Taught"
+    r"\b(?:[Cc]aregivers?|CG|[Tt]rainee|[Tt]rained)[ \t]*[:\-]?[ \t]*(?:(?P<word>[a-z]+)[ \t]+)?([A-Z][a-z]{2,})\b"
 )
 # "Doris demonstrated the step-up": a first name doing a return-demonstration verb is the trainee
 _NAMED_DEMO = re.compile(
@@ -182,7 +191,8 @@ def _caregiver_names(ex: Extraction) -> set[str]:
             continue  # "parent training re: son Arjun": whom the training is about is the patient
         after = _NAME_AFTER.match(text[c.end : c.end + 30])
         before = _NAME_BEFORE.search(text[max(0, c.start - 30) : c.start])
-        names.update(m.group(1) for m in (after, before) if m)
+        first = _FIRST_NAME_BEFORE.search(text[max(0, c.start - 40) : c.start])
+        names.update(m.group(1) for m in (after, before, first) if m)
     # "the caregivers of Walter Kim": the name after "of"/"for" is the patient's
     names.update(m.group(2) for m in finditer(_LABELLED_NAME, text) if m["word"] not in ("of", "for"))
     return names - _NOT_NAMES
@@ -202,6 +212,25 @@ def _subject_pattern(names: set[str]) -> tuple[re.Pattern[str], str]:
     return re.compile(rf"{head}(?P<rest>{rest})", re.I), starts
 
 
+# a line opened by a goal's label: what it says the caregiver does is the goal
+_GOAL_LINE = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?:(?:plan of care|poc|ltg|stg|functional|caregiver|cg)\s+)?(?:goals?|poc|ltg|stg)\b"
+    r"[^:\n]{0,30}:",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"[.;!?]\s")
+
+
+def _in_goal(text: str, pos: int) -> bool:
+    """Whether `pos` is in the sentence a goal label opens ("POC goal: ...", not the next sentence on its line)."""
+    goal = _GOAL_LINE.match(text, text.rfind("\n", 0, pos) + 1, pos + 1)
+    return goal is not None and _SENTENCE_STOP.search(text, goal.end(), pos) is None
+
+
+# "Tenille demo x2, good after 1 cue": the caregiver's bare "demo" with its result in the sentence
+_BARE_DEMO = re.compile(r"\b(?P<name>[A-Za-zà-öø-ÿ]{2,})\s+(?:return\s+|ret\.?\s+)?demo\b(?P<body>[^.\n]{0,80})")
+
+
 _RESULT_BEFORE = re.compile(
     r"\b(?:correctly|accurately|safely|independently|properly|competently|successfully)\s+$", re.I
 )
@@ -217,6 +246,8 @@ def _acted(ex: Extraction) -> list[tuple[int, int]]:
         pos = m.end("verb")
         if _NOT_DONE_BEFORE.search(text[max(0, m.start("verb") - 20) : m.start("verb")]):
             continue
+        if _in_goal(text, m.start()):
+            continue  # "Goal (POC LTG 1): mother performs lift transfers safely" is the target, not an attempt
         strong = _STRONG.fullmatch(m["verb"]) and not _PRONOUN.match(m.group(0))
         # the result may be said right before the verb: "She correctly mixed thickened liquid"
         result = _RESULT.search(m["rest"]) or _RESULT_BEFORE.search(text, m.start(), m.start("verb"))
@@ -308,5 +339,38 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             for m in _NAMED_DEMO_LABEL.finditer(ex.text)
             if m["name"] not in _NOT_NAMES and _RESULT.search(m["body"]) and not _RD_NOT_DONE.match(m["body"])
         ]
+    if not documented:
+        documented = _bare_demo(ex) or _named_line(ex)
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
     return documented, negated
+
+
+# "Istvan: thickener prep correct 2nd try": a line the caregiver's first name labels, with a result of an attempt
+_NAME_LINE = re.compile(r"^[ \t]*(?P<name>[A-Z][a-zà-öø-ÿ]{2,})[ \t]*:(?P<body>[^\n]{3,160})", re.M)
+_ATTEMPT_WORDS = re.compile(
+    r"\b(?:correct(?:ly)?|accurate(?:ly)?|indep\w*|safe(?:ly)?|x ?\d|\d+ ?/ ?\d+|(?:1st|2nd|3rd|first|second|third)"
+    r" (?:try|attempt|trial)|after \d cues?|with \d cues?)\b",
+    re.I,
+)
+
+
+def _named_line(ex: Extraction) -> list[tuple[int, int]]:
+    names = caregiver_names(ex)
+    return [
+        m.span()
+        for m in _NAME_LINE.finditer(ex.text)
+        if m["name"] in names and _ATTEMPT_WORDS.search(m["body"]) and not _RD_NOT_DONE.match(m["body"])
+    ]
+
+
+def _bare_demo(ex: Extraction) -> list[tuple[int, int]]:
+    """A caregiver named, then "demo" and its result: "Tenille demo x2, good after 1 cue"."""
+    names = caregiver_names(ex)
+    return [
+        m.span()
+        for m in _BARE_DEMO.finditer(ex.text)
+        if (m["name"] in names or _CAREGIVER_WORD.fullmatch(m["name"]))
+        and _RESULT.search(m["body"])
+        and not _RD_NOT_DONE.match(m["body"])
+        and not _FUTURE.search(m["body"])
+    ]

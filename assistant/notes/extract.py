@@ -41,7 +41,13 @@ _NO_WRITTEN = re.compile(
     r"|\bnothing\s+(?:was\s+|has\s+been\s+|is\s+)?(?:signed|in writing)\b",  # "verbal by phone, nothing signed yet"
     re.I,
 )
-_VERBAL = re.compile(r"\b(?:verbal(?:ly)?|orally|oral)\b", re.I)
+# consent spoken, not signed: "told us over the phone that it was fine for you to be trained", "said yes by phone"
+_VERBAL = re.compile(
+    r"\b(?:verbal(?:ly)?|orally|oral|(?:over|by) (?:the )?(?:tele)?phone|(?:told|said to) (?:us|me|the therapist)"
+    r"|said (?:yes|it was (?:ok|okay|fine)))\b",
+    re.I,
+)
+_VERBAL_WORDS = "verbal|oral|phone|told|said"  # in every match of _VERBAL
 _WRITTEN_WORDS = r"written|signed|signature|in writing|on file|e-?signed"  # in every match of _WRITTEN
 _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on file|e-?signed)\b", re.I)
 # a hard-wrapped line ("pt not\npresent, gone home"): the phrase goes on, so phrases and NegEx read it as one
@@ -359,7 +365,7 @@ def consent_kind(ex: Extraction, concept: Concept) -> str:
     written = ex.may_contain(_WRITTEN_WORDS) and _WRITTEN.search(sentence)
     if written and not _NO_WRITTEN.search(line) and not _NO_WRITTEN.search(near):
         return "written"
-    if ex.may_contain("verbal|oral") and _VERBAL.search(sentence):
+    if ex.may_contain(_VERBAL_WORDS) and _VERBAL.search(sentence):
         return "verbal"
     return "unspecified"
 

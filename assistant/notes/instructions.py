@@ -34,7 +34,9 @@ _MODEL = (
     r"(?:AI|A\.I\.|LLM|GPT|chat\s?gpt|chat g p t|Claude|Copilot|Gemini|chat ?bot|language model|AI model"
     r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
     r"|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
-    r"|(?:note|claim|billing|coding|scribe|reviewer|auditor) (?:checker|bot|ai|tool)"
+    # "Note to the coding assistant -", "Instruction to reviewer software:": software addressed by its job
+    r"|(?:note|claim|billing|coding|scribe|reviewer|review|auditor|appeal) (?:checker|bot|ai|tool|assistant|software"
+    r"|program|agent)"
     r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system)"
     # in Spanish: "Nota para el sistema de IA:", "Instrucción para la IA:"
     r"|sistema de IA|inteligencia artificial|(?:para|el|la)[ \t]IA\b)"

@@ -128,6 +128,9 @@ _ARRANGED = re.compile(
     r"|\b(?:employees?|staff)\s+(?:of|at)\s+(?:the\s+)?(?-i:[A-Z])"
     # the family as the employer: "the family pays him as her caregiver", "a companion the family hires 20 hrs/week"
     r"|\b(?:family|pt|patient|client)\s+(?:pays|paid|hires|hired|employs|employed)\s+(?:him|her|them)\b"
+    # money for the care: "Delphine pays him $60 a week out of her own pocket", "paid $15/hr"
+    r"|\b(?:pays|paid|pay|gives)\s+(?:him|her|them)\s+\$\s?\d+"
+    r"|\b(?:is|was|are|gets|get)\s+paid\s+\$\s?\d+"
     r"|\b(?:companion|caregiver|helper|sitter|attendant|housekeeper)\s+(?:that\s+|whom\s+)?(?:the\s+)?"
     r"(?:family|pt|patient|client)\s+(?:pays|hires|employs|hired|paid)\b",
     re.I,
@@ -175,6 +178,8 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)
+            # "97110 x2 ... ther ex (pt on NuStep w/ rehab aide watching)": the same-day service's staff
+            or ex.service.belongs_to_other((start, end))
             or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + 40))
             or (ctx.is_group and _OTHER_PATIENTS.search(ex.text[max(0, start - OTHER_REACH) : end + OTHER_REACH]))
         ):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.notes import grid
+from assistant.notes.actors import header_people, kin_away, patient_acted
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
@@ -102,7 +103,10 @@ _TITLED_CAREGIVER = re.compile(
 )
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
-    r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER)\b[:,]?\s+"
+    r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER"
+    # "Karim attended -- father of Noor Al-Rashid": whose relative the caregiver is names the patient
+    r"|(?:[Ff]ather|[Mm]other|[Pp]arents?|[Dd]ad|[Mm]om|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Ss]ister|[Bb]rother) of"
+    r")\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
 )
 _NAMED_ABSENT = re.compile(
@@ -644,17 +648,29 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         return who[0]
 
     where = whereabouts(ex, lambda c: subject_of(ex, c, subjects), lambda: named().patient, lambda: named().caregiver)
+    took_part, came_in = _acted(ex, named())
     # the patient's own part, with its own clock range, is kept apart from the training (timing.py): what its
     # words say of presence is about that part; that the patient came in then says they were away before
     parts = sorted(ex.time.entries)
-    changed = [p for p in where.changed + arrivals_during(ex) if not _inside(parts, p[0])]
-    presence = [p for p in presence + where.presence if not _inside(parts, p[0])]
+    changed = [p for p in where.changed + arrivals_during(ex) + came_in if not _inside(parts, p[0])]
+    presence = [p for p in presence + where.presence + took_part if not _inside(parts, p[0])]
     # what an entry stamped outside the counted time says of presence is not about the training ("2:31 pm: pt
     # came in and joined" after "CTS 2:00-2:31"): as the patient's own part, it says they were away before
     after = [p for p in presence if (minute := entry_minute(ex, p[0])) is not None and outside_training(ex, minute)]
     presence = [p for p in presence if p not in after] + changed
+    kin = [(c.start, c.text) for c in ex.of("RELATIONSHIP", negated=False)][:MAX_MENTIONS]
+    absence += kin_away(ex.text, kin)
     absence = [] if changed else absence + where.absence + ex.time.joins + after  # there for part of the training
     return _corrected(ex.text, *_answered(ex.text, presence, absence))
+
+
+def _acted(ex: Extraction, who: People) -> tuple[list[Span], list[Span]]:
+    """The patient's own acts in the session (actors.py), with the names the note gives the patient; the same-day
+    patient-present service's account is kept apart."""
+    firsts, lasts = header_people(ex.text, who.caregiver)
+    took_part, came_in = patient_acted(ex.text, who.patient | firsts, lasts)
+    took_part = [p for p in took_part if not ex.service.belongs_to_other(p)]
+    return took_part, came_in
 
 
 # a grid's presence column ("Pt | Svc | In | Out | Pt in rm?" over "... | no") and its answers

@@ -57,6 +57,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "in her bedroom", "in his bedroom", "in the bedroom", "in their apartments", "in their apartment",
         "in his apartment", "in her apartment", "in their rooms", "stayed in their rooms", "off the call",
         "not in the session", "not in session", "was not there", "were not there", "not there",
+    # "Patient: Herr F. -- not attending (at home with his sister)", "pt already gone -- daughter drove him to town"
+    "not attending", "already gone", "had already left", "already left",
         "not here", "not on site", "not onsite", "not on-site", "off site", "off-site", "not in office",
         "not in the office", "not in clinic", "not in the clinic", "not in the building",
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
@@ -168,6 +170,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "moved his hands", "reminder", "reminders", "re-cued", "recued", "re cued",
         # a weight-bearing restriction stated in words
         "no weight through", "no weight on",
+        # why a therapist was needed, said in a letter or a summary: "which is why this required an occupational
+        # therapist", "an individually designed plan", "I was extra careful with technique because of his fracture"
+        "required a therapist", "required an occupational therapist", "required a physical therapist",
+        "required a speech-language pathologist", "required a speech therapist", "individually designed",
+        "individually set-up", "extra careful",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "xfer", "xfers", "fww", "spt",
@@ -488,6 +495,8 @@ AWAY_PLACES = (
     # a specialty's clinic, by its name: "at her podiatry visit", "pt at cardiology"
     "podiatry", "cardiology", "neurology", "dermatology", "urology", "audiology", "optometry", "ophthalmology",
     "dental",
+    # a test the patient went for: "pt had gone to get her DEXA scan downstairs"; "drove him into town"
+    "scan", "dexa", "bone density", "blood draw", "bloodwork", "town",
     # a facility's own rooms and pastimes, and a haircut: "Resident was at bingo in the activity room"
     "bingo", "activity room", "activities", "chapel", "beauty shop", "haircut", "hair cut",
 )

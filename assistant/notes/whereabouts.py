@@ -54,7 +54,8 @@ _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
-    r"\b(?:pt|patient|client|child|children|resident)\s*(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
+    # "Resident: in hair salon during session": the label's answer is where
+    r"\b(?:pt|patient|client|child|children|resident)\s*(?::\s*)?(?:location(?:\s+during\s+(?:the\s+)?(?:training|session|visit|cts))?"
     r"\s*[:.]{1,40}\s*(?:at\s|in\s)?|@|at\s|in\s"
     # "Pt Wendeline Osei-Barrow at her hairdresser", "Pt: Odalys Fair (SYNTHETIC) - at her lunch": named, then where
     r"|:?\s(?-i:[A-Z][\w'-]+\s){1,3}(?:\([A-Z]+\)\s)?(?:[-–,]\s)?(?:at|in)\s)\s*" + _LEAD_IN + _PLACE
@@ -84,9 +85,11 @@ _TAKEN = re.compile(_TAKEN_SOURCE, re.I)
 # the patient by name, then where: "Wren in preschool", "Tobias was at school" (the name checked afterwards)
 # ... and "while Noah was at kindergarten": whoever is away while the training goes on, when not a caregiver
 _NAMED_AT_SOURCE = (
-    r"\b(?P<while>while\s+)?(?P<who>(?-i:[A-Z][a-z]+))\s+(?:(?:was|is|stayed|remained)\s+)?(?:at|in|@)\s+"
+    r"\b(?P<while>while\s+)?(?P<who>(?-i:[A-Z][a-z]+))\s+(?:(?:was|is|stayed|remained)\s+)?(?:(?:at|in|@)\s+"
     + _LEAD_IN
     + _PLACE
+    # "while Aurelio was at home resting", "Noor was home with her mother": home, away from the training
+    + r"|(?:was|is|stayed|remained)\s+(?:at\s+)?home\s+(?:resting|sleeping|napping|with)\b)"
 )
 _NAMED_AT = re.compile(_NAMED_AT_SOURCE, re.I)
 # What RE2 looks for before Python's `re` scans a note (scan.finditer): each pattern without its one
@@ -224,6 +227,8 @@ _ON_WHOM_NOT = re.compile(
     r"['’]s\b|\s+(?:own|husband|wife|spouse|partner|son|daughter|mother|father|mom|dad|sister|brother|friend"
     r"|neighbou?r|child|grand\w+|doll|model|arm|leg|hand"
     r"|end)\b"  # "practiced the cues on her end": at her end of a call, not on the patient
+    # "demo'd cueing pt (me) through 3 toilet transfers": the therapist played the patient
+    r"|\s*\((?:me|myself|therapist|clinician|PT|OT|SLP|OTR|DPT)\)"
 )
 _NOT_WHO = frozenset({"The", "This", "That", "His", "Her", "Their"})
 _STAND_IN = re.compile(

@@ -231,7 +231,7 @@ SLICE_GUARDED = {
     "consent plan": (checks_documentation._CONSENT_PLAN, checks_documentation._PLAN_WORDS),
     "consent pending": (checks_documentation._PENDING, checks_documentation._PENDING_WORDS),
     "written": (extract._WRITTEN, extract._WRITTEN_WORDS),
-    "verbal": (extract._VERBAL, "verbal|oral"),
+    "verbal": (extract._VERBAL, extract._VERBAL_WORDS),
     "patient and": (presence._PATIENT_AND, presence._PATIENT_AND.pattern),
     "he or she": (presence._PRONOUN_BEFORE, presence._HE_OR_SHE),
     "future": (demo._FUTURE, demo._FUTURE_WORDS),
