@@ -31,6 +31,7 @@ from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
+from assistant.drafting.rejection import read_rejection
 from assistant.drafting.remedy import pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
@@ -109,9 +110,10 @@ def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_dat
               payer_text: str = "") -> Deadline | None:
     if route is None:
         return None
+    payer_type, _ = payer_type_of(deps.knowledge, claim, payer_text)
     return deadline_for(
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
-        payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text),
+        payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text), payer_type=payer_type,
     )
 
 
@@ -215,6 +217,9 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
+    if (rejected := read_rejection(denial)) is not None:
+        note = f"{rejected.label} is a front-end rejection, not a denial: the claim was never adjudicated"
+        return Denial(raw=denial.strip()[:200], carcs=[], text=denial_text, rejection=rejected), [note]
     try:
         if not (denial or claim.denial_codes) and denial_text:
             # no codes typed: this claim's own entry in a file of several (a work queue, an 835 with several claims)

@@ -118,9 +118,11 @@ def deadline_for(
     dos: date | None = None,
     payer_deadline: date | None = None,
     payer_terms: str = "",
+    payer_type: str = "",
 ) -> Deadline:
     """The due date and days left for `route`; without the date it counts from, the basis says what is needed.
-    `payer_terms`: the notice's own sentence that states a payer's limit, quoted where the payer's deadline counts."""
+    `payer_terms`: the notice's own sentence that states a payer's limit, quoted where the payer's deadline counts.
+    `payer_type`: a plan whose own limit the route takes once entered (`payer_deadline_for`: its new-claim window)."""
     try:
         spec = kb.appeals.route(route)
     except KeyError:
@@ -129,7 +131,7 @@ def deadline_for(
     base = dict(route=spec.id, title=spec.title, level=spec.level, decided_by=spec.decided_by, form=spec.form,
                 sources=list(spec.sources),
                 amount_in_controversy_threshold=_threshold(kb, spec.id, today))
-    if spec.counts_from == "payer":
+    if spec.counts_from == "payer" or (payer_deadline is not None and payer_type in spec.payer_deadline_for):
         mark = "'" if '"' in payer_terms else '"'
         reads = f"; the notice reads: {mark}{payer_terms}{mark}" if payer_terms else ""
         if payer_deadline is None:

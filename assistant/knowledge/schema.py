@@ -373,8 +373,12 @@ class DenialPattern(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str
-    carcs: list[str] = Field(min_length=1)
+    carcs: list[str] = Field(default_factory=list)
     rarcs: list[str] = Field(default_factory=list)
+    rejections: list[str] = Field(
+        default_factory=list,
+        description="277CA claim status categories (A7 …) this pattern answers: a front-end rejection, not a denial.",
+    )
     situation: str
     argument: list[str] = Field(min_length=1, description="Points of the appeal argument, in order.")
     evidence_checks: list[str] = Field(description="Check ids whose `met` status supports the appeal.")
@@ -439,6 +443,8 @@ class DenialPattern(Strict):
 
     @model_validator(mode="after")
     def _argument_keys(self) -> DenialPattern:
+        if not self.carcs and not self.rejections:
+            raise ValueError("a pattern answers at least one CARC or one 277CA rejection category")
         grouped = {f"{group}-{carc}" for group in DENIAL_GROUPS for carc in self.carcs}
         unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs) - grouped
         if unknown_keys:
@@ -483,6 +489,10 @@ class AppealRoute(Strict):
     filing_days: int | None = Field(default=None, gt=0)
     filing_months: int | None = Field(default=None, gt=0)
     counts_from: Literal["receipt", "notice", "service", "payer"]
+    payer_deadline_for: list[PayerType] = Field(
+        default_factory=list,
+        description="Payer types whose own limit, entered on the claim (payer_deadline), replaces the count above.",
+    )
     form: str = ""
     sources: list[str] = Field(default_factory=list)
     use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")

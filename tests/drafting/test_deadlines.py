@@ -421,3 +421,14 @@ def test_a_payer_deadline_says_where_it_comes_from() -> None:
     assert entered.basis == f'the deadline entered from the payer\'s notice; the notice reads: "{said}"'
     missing = deadline_for(kb, route="payer_appeal", today=today, payer_terms=said)
     assert missing.due_date is None and said in missing.basis
+
+
+@pytest.mark.parametrize(
+    ("payer_type", "due"),
+    [("commercial", "2027-05-02"), ("medicaid", "2027-05-02"), ("medicare", "2027-11-03")],
+)
+def test_new_claim_takes_a_plans_own_window_once_entered(payer_type: str, due: str) -> None:
+    """A plan's corrected-claim window, entered on the claim, replaces the 12-month count; Medicare's is statute."""
+    d = deadline_for(cached_knowledge(), route="new_claim", dos=D("2026-11-03"), today=D("2026-12-02"),
+                     payer_deadline=D("2027-05-02"), payer_type=payer_type)
+    assert d.due_date == D(due)
