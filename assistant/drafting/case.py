@@ -26,13 +26,14 @@ from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
+from assistant.drafting.history import paid_reason, read_history
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.rejection import read_rejection
-from assistant.drafting.remedy import pattern_remedy, says, time_profile
+from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
     choose_route,
@@ -313,6 +314,7 @@ def build_case(
     kb = deps.knowledge
     # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
     ids = claim.identifiers
+    whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
@@ -333,6 +335,9 @@ def build_case(
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
                        misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    history = read_history(whole_file, claim, earlier_claim(pattern, payer_text) if pattern is not None else None)
+    if history.paid_claim is not None:  # the service is paid on another claim: whatever the note says, nothing to file
+        decision = Decision("no_appeal", [Reason(text=paid_reason(history))], advisory=decision.advisory)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
@@ -344,7 +349,9 @@ def build_case(
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
-    deadline = _deadline(deps, route, claim, service_date, payer_text)
+    # a duplicate is answered on the earlier claim: its window counts from that claim's own remittance
+    counted = claim.model_copy(update={"notice_date": history.earlier_notice}) if history.earlier_notice else claim
+    deadline = _deadline(deps, route, counted, service_date, payer_text)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when
