@@ -132,7 +132,8 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
     # a reopening already asked for and answered (a later decision that is no appeal level's) is the door the late
     # appeal's own text offers: it has been used, and its answer extends nothing
     reopened = claim.later_decision_date if decision.recommendation == "appeal" else None
-    if deadline.overdue and (deadline.closed or appealed or reopened) and not heard:
+    # a window still open only for good cause (a reopening after 1 year) is as closed as none when none is heard
+    if deadline.overdue and (deadline.closed or deadline.good_cause_only or appealed or reopened) and not heard:
         shown = ""
         if cause is not None:
             on_claim = bool(given) and cause.sentence in " ".join(given.split())
@@ -335,7 +336,8 @@ def build_case(
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
                        misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
-    history = read_history(whole_file, claim, earlier_claim(pattern, payer_text) if pattern is not None else None)
+    earlier = earlier_claim(pattern, payer_text) if pattern is not None else None
+    history = read_history(whole_file, claim, earlier, duplicate=pattern is not None and bool(pattern.earlier_claim_words))
     if history.paid_claim is not None:  # the service is paid on another claim: whatever the note says, nothing to file
         decision = Decision("no_appeal", [Reason(text=paid_reason(history))], advisory=decision.advisory)
     if not _stands_apart(decision, pattern, payer_type, payer_text):

@@ -41,6 +41,8 @@ class Deadline(BaseModel):
     when_late: str = ""
     #: The limit has passed and no further window (a reopening for any reason) is open either.
     closed: bool = False
+    #: The limit has passed and the further window still open is open only for good cause.
+    good_cause_only: bool = False
 
 
 def add_months(start: date, months: int) -> date:
@@ -149,5 +151,6 @@ def deadline_for(
     days_left = (due - today).days
     if days_left < 0:
         base["when_late"], late_sources, base["closed"] = _when_late(spec, notice_date, today)
+        base["good_cause_only"] = spec.when_late is not None and spec.when_late.good_cause_only
         base["sources"] = list(dict.fromkeys([*base["sources"], *late_sources]))
     return Deadline(**base, due_date=due, days_left=days_left, overdue=days_left < 0, basis=basis)

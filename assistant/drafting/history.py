@@ -60,24 +60,26 @@ def _plain(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-def _reversed_and_paid(text: str, ids: frozenset[str]) -> History | None:
-    """This claim reversed (CLP02 22) and a later CLP of the same claim processed with a payment (CLP04 > 0)."""
-    seen_reversal = False
+def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool) -> History | None:
+    """Another submission of this claim (CLP01, CLP07 or its ICN) processed with a payment (CLP02 1-3, CLP04 > 0):
+    after a reversal of this claim (CLP02 22) it is the correction; beside a duplicate denial it is the paid original.
+    A CLP of this claim's own ICN (`own`) is never another submission."""
+    reversal, paid = False, None
     for m in _CLP.finditer(text):
         parts = m.group(2).split(m.group(1))
-        if len(parts) < 4 or not ({_plain(p) for p in (parts[0], *parts[5:7])} & ids):
+        if len(parts) < 7 or not ({_plain(p) for p in (parts[0], parts[6])} & ids):
             continue
-        if parts[1] == _REVERSAL:
-            seen_reversal = True
-            continue
+        reversal = reversal or parts[1] == _REVERSAL
         try:
-            paid = float(parts[3] or 0)
+            amount = float(parts[3] or 0)
         except ValueError:
             continue
-        if seen_reversal and parts[1] in _PROCESSED and paid > 0:
-            number = parts[6] if len(parts) > 6 and parts[6] else parts[0]
-            return History(paid_claim=number, paid_said=f"CLP{m.group(1)}{m.group(2)}".strip(), reversed=True)
-    return None
+        other = parts[6] and _plain(parts[6]) != own
+        if paid is None and parts[1] in _PROCESSED and amount > 0 and other:
+            paid = (parts[6], f"CLP{m.group(1)}{m.group(2)}".strip())
+    if paid is None or not (reversal or (duplicate and own)):
+        return None
+    return History(paid_claim=paid[0], paid_said=paid[1], reversed=reversal)
 
 
 def _paid_elsewhere(text: str, claim: Claim, ids: frozenset[str], codes: set[str]) -> History | None:
@@ -116,17 +118,19 @@ def paid_reason(history: History) -> str:
                 f"{history.paid_claim} paid ({history.paid_said}). The denial is gone: nothing to appeal or correct. "
                 "Post the payment and close the work item.")
     return (f"The file shows this service already paid on claim {history.paid_claim} (\"{history.paid_said}\"): "
-            "this claim is a duplicate of a paid claim, so the CO-18 denial is correct. Nothing to appeal or "
+            "this claim is a duplicate of a paid claim, so the duplicate denial (CARC 18) is correct. Nothing to appeal or "
             "correct: find where that payment was posted, move it to this patient's account if it was misposted, "
             "and close the item.")
 
 
-def read_history(text: str, claim: Claim, earlier: str | None = None) -> History:
-    """What the file (the payer's words, several remittances pasted together) shows beyond the denial itself."""
+def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate: bool = False) -> History:
+    """What the file (the payer's words, several remittances pasted together) shows beyond the denial itself.
+    `duplicate`: the denial is a duplicate's (CO-18), so a paid submission of the same claim is its original."""
     if not text:
         return History()
     ids = frozenset(_plain(i) for i in claim.identifiers if len(_plain(i)) >= 6)
     codes = {ln.code for ln in claim.lines}
-    found = _reversed_and_paid(text, ids) if ids else None
+    own = _plain(claim.icn or "")
+    found = _paid_in_segments(text, ids, own, duplicate) if ids else None
     found = found or (_paid_elsewhere(text, claim, ids, codes) if codes else None)
     return found or History(earlier_notice=earlier_notice(text, earlier, claim.date_of_service))

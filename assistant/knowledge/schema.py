@@ -474,6 +474,9 @@ class LateFiling(Strict):
     text: str = Field(description="What to do instead, in the biller's words; `{until}` is the window's end.")
     window_months: int | None = Field(default=None, gt=0, description="A further window counted from the notice date.")
     after_window: str = Field(default="", description="What is left once that window has passed too.")
+    good_cause_only: bool = Field(
+        default=False, description="The further window opens only for good cause (a reopening after 1 year)."
+    )
     sources: list[str] = Field(default_factory=list)
 
 

@@ -91,3 +91,19 @@ def test_duplicate_reopens_the_earlier_claim_counted_from_its_remittance() -> No
     result = _draft(claim, TWO_RAS, date(2026, 12, 2))
     assert result.recommendation == "corrected_claim" and result.route == "clerical_reopening"  # type: ignore
     assert result.deadline.due_date == date(2027, 8, 28)  # type: ignore[attr-defined]
+
+
+SEVERAL = (
+    "CLP|LPR-5501|1|146.00|112.43|0|16|QS26288100447|11|1~\nSVC|HC>97550>GP|98.00|75.48||1~\n"
+    "CLP|LPR-5501|4|146.00|0|0|16|QS26303552190|11|1~\nCAS|OA|18|98.00~\n"
+    "CLP|LPR-5523|1|212.00|197.71|0|16|QS26303552204|11|1~\n"
+)
+
+
+def test_duplicate_beside_its_paid_original_in_one_835() -> None:
+    claim = _claim(claim_number="LPR-5501", icn="QS26303552190", date_of_service="2026-10-07")
+    h = read_history(SEVERAL, claim, duplicate=True)
+    assert h.paid_claim == "QS26288100447" and not h.reversed
+    # without a duplicate denial, or without this claim's own ICN, a paid submission is not read as the original
+    assert read_history(SEVERAL, claim).paid_claim is None
+    assert read_history(SEVERAL, _claim(claim_number="LPR-5501"), duplicate=True).paid_claim is None
