@@ -26,7 +26,7 @@ from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
-from assistant.drafting.history import paid_reason, read_history
+from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
@@ -309,6 +309,18 @@ def _read_denial(
     return parsed, claim, pattern, warnings
 
 
+def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, payer_text: str,
+                decision: Decision) -> tuple[History, Decision]:
+    """The file read as history: a service paid on another claim (a reversal's correction, a duplicate's original)
+    has nothing to file whatever the note says; a duplicate's earlier claim gives the date its correction counts from."""
+    earlier = earlier_claim(pattern, payer_text) if pattern is not None else None
+    duplicate = pattern is not None and bool(pattern.earlier_claim_words)
+    history = read_history(whole_file, claim, earlier, duplicate=duplicate)
+    if history.paid_claim is not None:
+        decision = Decision("no_appeal", [Reason(text=paid_reason(history))], advisory=decision.advisory)
+    return history, decision
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
@@ -336,10 +348,7 @@ def build_case(
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
                        misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
-    earlier = earlier_claim(pattern, payer_text) if pattern is not None else None
-    history = read_history(whole_file, claim, earlier, duplicate=pattern is not None and bool(pattern.earlier_claim_words))
-    if history.paid_claim is not None:  # the service is paid on another claim: whatever the note says, nothing to file
-        decision = Decision("no_appeal", [Reason(text=paid_reason(history))], advisory=decision.advisory)
+    history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)

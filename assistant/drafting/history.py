@@ -118,8 +118,8 @@ def paid_reason(history: History) -> str:
                 f"{history.paid_claim} paid ({history.paid_said}). The denial is gone: nothing to appeal or correct. "
                 "Post the payment and close the work item.")
     return (f"The file shows this service already paid on claim {history.paid_claim} (\"{history.paid_said}\"): "
-            "this claim is a duplicate of a paid claim, so the duplicate denial (CARC 18) is correct. Nothing to appeal or "
-            "correct: find where that payment was posted, move it to this patient's account if it was misposted, "
+            "this claim is a duplicate of a paid claim, so the duplicate denial (CARC 18) is correct. Nothing to "
+            "appeal or correct: find where that payment was posted, move it to this patient's account if it was misposted, "
             "and close the item.")
 
 
