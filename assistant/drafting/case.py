@@ -312,7 +312,8 @@ def _read_denial(
 def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, payer_text: str,
                 decision: Decision) -> tuple[History, Decision]:
     """The file read as history: a service paid on another claim (a reversal's correction, a duplicate's original)
-    has nothing to file whatever the note says; a duplicate's earlier claim gives the date its correction counts from."""
+    has nothing to file whatever the note says; a duplicate's earlier claim gives the date its correction counts
+    from."""
     earlier = earlier_claim(pattern, payer_text) if pattern is not None else None
     duplicate = pattern is not None and bool(pattern.earlier_claim_words)
     history = read_history(whole_file, claim, earlier, duplicate=duplicate)

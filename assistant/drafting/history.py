@@ -119,8 +119,8 @@ def paid_reason(history: History) -> str:
                 "Post the payment and close the work item.")
     return (f"The file shows this service already paid on claim {history.paid_claim} (\"{history.paid_said}\"): "
             "this claim is a duplicate of a paid claim, so the duplicate denial (CARC 18) is correct. Nothing to "
-            "appeal or correct: find where that payment was posted, move it to this patient's account if it was misposted, "
-            "and close the item.")
+            "appeal or correct: find where that payment was posted, move it to this patient's account if it was "
+            "misposted, and close the item.")
 
 
 def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate: bool = False) -> History:
