@@ -90,7 +90,11 @@ def _pick(
         return "new_claim"
     if payer_type == "medicare":
         return _NEXT_MEDICARE_LEVEL.get(prior_level or "initial", "redetermination")
-    return "plan_reconsideration" if payer_type == "medicare_advantage" else "payer_appeal"
+    if payer_type == "medicare_advantage":
+        # the IRE's reconsideration decided: an ALJ hearing is next (the plan's own reconsideration goes to the IRE)
+        by_ire = prior_level == "reconsideration" and says(denial.text or "", kb.appeals.independent_review_words)
+        return "alj" if by_ire else "plan_reconsideration"
+    return "payer_appeal"
 
 
 def route_before_note(kb: Knowledge, payer_type: PayerType, denial: Denial) -> tuple[str | None, Recommendation]:

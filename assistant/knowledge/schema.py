@@ -597,6 +597,11 @@ class AppealRules(Strict):
     )
     late_entries: LateEntryRule | None = None
     good_cause: GoodCauseRule | None = None
+    independent_review_words: list[str] = Field(
+        default_factory=list,
+        description="Words naming the Medicare Advantage Independent Review Entity: its reconsideration decided, the "
+        "next level is an ALJ hearing (42 CFR 422.600).",
+    )
     record_review_words: list[str] = Field(
         default_factory=list,
         description="Payer words saying the denial was decided on a review of the record (a pre-payment review, an "
