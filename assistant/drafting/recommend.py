@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from assistant.billing import rule_terms
+from assistant.drafting.bundling import edit_answered, edit_remedy
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.diagnoses import DiagnosisFix
 from assistant.drafting.evidence import relevant_quotes
@@ -389,7 +390,7 @@ def decide(
 ) -> Decision:
     """Recommendation, reasons and corrected lines from a `Report`, a pattern (or None) and the claim."""
     facts = facts or ClaimFacts()
-    found = classify(kb, report, pattern)
+    found = edit_answered(pattern, classify(kb, report, pattern))
     roles = quantity_only(kb, found, pattern, billed, facts.denied)
     decision = _decide(kb, report, pattern, billed, note, facts, roles)
     eased = [c for c in found["blocking"] if c not in roles["blocking"]]
@@ -437,7 +438,8 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
             facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
-    remedy = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids)
+    remedy = edit_remedy(kb, pattern, pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids), billed,
+                         met_ids, facts.payer_type)
     if (recoded := _patient_present(kb, roles, billed, facts, note, pattern)) is not None:
         return recoded
     if roles["blocking"]:

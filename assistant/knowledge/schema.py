@@ -375,6 +375,16 @@ class DenialPattern(Strict):
     title: str
     carcs: list[str] = Field(default_factory=list)
     rarcs: list[str] = Field(default_factory=list)
+    edit_modifier: str = Field(
+        default="",
+        description="The distinct-service modifier a payer's same-day edit answers (XE): a bundling denial shows the "
+        "edit applies, so lines without it are corrected with it and lines that carry one are appealed.",
+    )
+    edit_payer_types: list[PayerType] = Field(
+        default_factory=list,
+        description="Payer types whose bundling denial is a published edit (a MAC applies NCCI) that `edit_modifier` "
+        "answers by a correction; other payers' own edits are argued on the record.",
+    )
     rejections: list[str] = Field(
         default_factory=list,
         description="277CA claim status categories (A7 …) this pattern answers: a front-end rejection, not a denial.",
