@@ -27,3 +27,15 @@ def test_authorization(payer_type: str, text: str, expected: str) -> None:
     pattern = match_pattern(denial, KB.denial_patterns)
     assert pattern is not None and pattern.id == "authorization"
     assert pattern_remedy(pattern, payer_type, text, MET).remedy == expected
+
+
+@pytest.mark.parametrize(("denial", "pattern_id", "remedy"), [
+    ("CO-97 N70", "consolidated_billing", "no_appeal"),  # home health consolidated billing
+    ("CO-97 M2", "consolidated_billing", "no_appeal"),  # a hospital inpatient on the date
+    ("CO-97 N20", "bundling_ncci", "appeal"),  # a same-day service: not another provider's bundle
+])
+def test_another_providers_bundle_is_not_appealed(denial: str, pattern_id: str, remedy: str) -> None:
+    parsed, _ = parse_denial(denial, KB.reason_codes)
+    pattern = match_pattern(parsed, KB.denial_patterns)
+    assert pattern is not None and pattern.id == pattern_id
+    assert pattern_remedy(pattern, "medicare", "", MET).remedy == remedy
