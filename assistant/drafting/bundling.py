@@ -8,7 +8,8 @@ encounter; domain facts §5.2: never 59 by reflex). When the note documents the 
 own time without the patient (`blocking_checks` met):
 
 - the caregiver-training lines carry no distinct-service modifier: for Traditional Medicare (a MAC applies
-  NCCI edits) the claim is corrected with it; another payer's own edit is argued on the record;
+  NCCI edits) and a note that itself records a separate encounter, the claim is corrected with it;
+  otherwise (another payer's own edit, a note silent on it) the record is argued;
 - they already carry one: no modifier change can fix it, so the denial is appealed on the record.
 
 Either way the modifier answers the payer's own edit, so the note check's "distinct modifier by reflex"
@@ -20,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from assistant.drafting.lines import is_checked
-from assistant.drafting.remedy import Remedy
+from assistant.drafting.gate import mask_injections
+from assistant.drafting.remedy import Remedy, says
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import BilledLine, CheckResult
@@ -29,11 +31,12 @@ REFLEX = "distinct_by_reflex"  # the therapy_modifier finding knowledge/rules/th
 
 
 def edit_remedy(kb: Knowledge, pattern: DenialPattern | None, remedy: Remedy, billed: Sequence[BilledLine],
-                met: Collection[str], payer_type: str = "medicare") -> Remedy:
+                met: Collection[str], payer_type: str = "medicare", note: str = "") -> Remedy:
     """The answer to a bundling denial by the modifiers the caregiver-training lines carry; `remedy` unchanged when
     the pattern names no edit modifier, the payer's words already decided (`from_payer`) or the note does not show
     a separate session. Lines without one are corrected only for a payer whose edits are published
-    (`edit_payer_types`: a MAC's NCCI edit); another payer's own edit is argued on the record."""
+    (`edit_payer_types`: a MAC's NCCI edit) and when the note itself records a separate encounter
+    (`edit_note_words`, planted instructions masked); otherwise the record is argued."""
     if pattern is None or not pattern.edit_modifier or remedy.from_payer or remedy.remedy == "no_appeal":
         return remedy
     if not set(pattern.blocking_checks) <= set(met):
@@ -47,7 +50,7 @@ def edit_remedy(kb: Knowledge, pattern: DenialPattern | None, remedy: Remedy, bi
                   "shows a separate session without the patient in its own time.")
         kept = tuple(dict.fromkeys(m for ln in lines for m in ln.modifiers if m in distinct))
         return Remedy("appeal", pattern.title, reason, line_modifiers=kept, sources=tuple(pattern.sources))
-    if payer_type not in pattern.edit_payer_types:
+    if payer_type not in pattern.edit_payer_types or says(mask_injections(note), pattern.edit_note_words) is None:
         return remedy
     reason = (f"The denial shows the payer applies a same-day edit to the pair, and the note documents caregiver "
               f"training without the patient in its own, separate time: the corrected claim adds {mod} (separate "

@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for, payer_terms
+from assistant.drafting.decision import ClaimFacts, Decision
 from assistant.drafting.denial import (
     match_pattern,
     parse_denial,
@@ -27,10 +28,11 @@ from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.history import History, paid_reason, read_history
+from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
-from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
+from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.rejection import read_rejection
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile

@@ -92,7 +92,9 @@ def _pick(
         return _NEXT_MEDICARE_LEVEL.get(prior_level or "initial", "redetermination")
     if payer_type == "medicare_advantage":
         # the IRE's reconsideration decided: an ALJ hearing is next (the plan's own reconsideration goes to the IRE)
-        by_ire = prior_level == "reconsideration" and says(denial.text or "", kb.appeals.independent_review_words)
+        text = denial.text or ""
+        by_ire = prior_level == "reconsideration" and says(text, kb.appeals.independent_review_words) \
+            and not says(text, kb.appeals.independent_review_unless)  # forwarded to the IRE: not decided by it yet
         return "alj" if by_ire else "plan_reconsideration"
     return "payer_appeal"
 

@@ -380,6 +380,11 @@ class DenialPattern(Strict):
         description="The distinct-service modifier a payer's same-day edit answers (XE): a bundling denial shows the "
         "edit applies, so lines without it are corrected with it and lines that carry one are appealed.",
     )
+    edit_note_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the note itself records a separate encounter (\"separate encounter\"): only "
+        "then is the edit answered by adding `edit_modifier` (whole words, any case).",
+    )
     edit_payer_types: list[PayerType] = Field(
         default_factory=list,
         description="Payer types whose bundling denial is a published edit (a MAC applies NCCI) that `edit_modifier` "
@@ -611,6 +616,10 @@ class AppealRules(Strict):
         default_factory=list,
         description="Words naming the Medicare Advantage Independent Review Entity: its reconsideration decided, the "
         "next level is an ALJ hearing (42 CFR 422.600).",
+    )
+    independent_review_unless: list[str] = Field(
+        default_factory=list,
+        description="Words saying the case only goes to the IRE (\"forwarded to\"): the IRE has not decided yet.",
     )
     record_review_words: list[str] = Field(
         default_factory=list,

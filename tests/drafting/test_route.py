@@ -161,6 +161,9 @@ def test_a_denied_line_past_the_new_claim_window_is_reopened(
         ("IRE case # 26-4417. Decision: UNFAVORABLE.", "reconsideration", "alj"),
         ("Plan reconsideration decision: unfavorable.", "reconsideration", "plan_reconsideration"),  # not the IRE
         ("Independent Review Entity", None, "plan_reconsideration"),  # no level decided yet
+        # the plan upheld its own reconsideration and forwards the case: the IRE has not decided anything yet
+        ("Plan reconsideration: denial upheld; the case is forwarded to the Independent Review Entity.",
+         "reconsideration", "plan_reconsideration"),
     ],
 )
 def test_medicare_advantage_after_the_ire_goes_to_an_alj(text: str, prior: str | None, route: str) -> None:
