@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from assistant.drafting.lines import is_checked
 from assistant.drafting.gate import mask_injections
+from assistant.drafting.lines import is_checked
 from assistant.drafting.remedy import Remedy, says
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
