@@ -264,6 +264,8 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     for pattern in patterns.values():
         if not carcs & set(pattern.carcs) or (pattern.alone and carcs - set(pattern.carcs)):
             continue
+        if pattern.rarc_led and not rarcs & set(pattern.rarcs):
+            continue
         shared = rarcs & set(pattern.rarcs)
         score = 10 * len(shared - returned) + 5 * len(shared & returned)
         if pattern.rarcs and rarcs and not rarcs & set(pattern.rarcs):

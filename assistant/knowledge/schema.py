@@ -408,6 +408,11 @@ class DenialPattern(Strict):
     attachments: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
+    rarc_led: bool = Field(
+        default=False,
+        description="Answers only a denial that carries one of its RARCs (CO-97 with N70: a bundle of another "
+        "provider's, where CO-97 alone is a same-day edit).",
+    )
     alone: bool = Field(
         default=False, description="Answers a denial only when it carries no other CARC (adjustments: CO-45, CO-253)."
     )

@@ -33,6 +33,7 @@ def test_authorization(payer_type: str, text: str, expected: str) -> None:
     ("CO-97 N70", "consolidated_billing", "no_appeal"),  # home health consolidated billing
     ("CO-97 M2", "consolidated_billing", "no_appeal"),  # a hospital inpatient on the date
     ("CO-97 N20", "bundling_ncci", "appeal"),  # a same-day service: not another provider's bundle
+    ("CO-97", "bundling_ncci", "appeal"),  # no remark: the same-day edit, never the remark-led pattern
 ])
 def test_another_providers_bundle_is_not_appealed(denial: str, pattern_id: str, remedy: str) -> None:
     parsed, _ = parse_denial(denial, KB.reason_codes)
