@@ -324,6 +324,15 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
     return history, decision
 
 
+def _unclear(report: Report, pattern: DenialPattern | None) -> list[str]:
+    """A warning per check the note leaves unclear that the decision rests on."""
+    return [
+        f"the note is unclear on {c.id}; review it before sending anything"
+        for c in report.checks
+        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
+    ]
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
@@ -378,11 +387,7 @@ def build_case(
         if decision.recommendation == "no_appeal":
             route, why = None, decision.reasons[0].text
     _nothing_to_file_either(deps, decision, claim, parsed, facts, prior_level, service_date, texts)
-    warnings += [
-        f"the note is unclear on {c.id}; review it before sending anything"
-        for c in report.checks
-        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
-    ]
+    warnings += _unclear(report, pattern)
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
         deadline, service_date, warnings, elsewhere,
