@@ -34,6 +34,7 @@ from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
+from assistant.drafting.recoupment import recoupment_reason
 from assistant.drafting.rejection import read_rejection
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
@@ -365,6 +366,7 @@ def build_case(
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
+    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,

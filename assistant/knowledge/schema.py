@@ -586,6 +586,14 @@ class LateEntryRule(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class RecoupmentRule(Strict):
+    """A Medicare overpayment demand: a redetermination received within `days` stops recoupment (42 CFR 405.379)."""
+
+    words: list[str] = Field(min_length=1, description="Words that make the notice an overpayment demand.")
+    days: int = Field(gt=0, description="Days from the demand letter within which a request stops recoupment.")
+    sources: list[str] = Field(min_length=1)
+
+
 class GoodCauseRule(Strict):
     """How the file's own words show good cause for a request filed after its limit (facts §11; 42 CFR 405.942)."""
 
@@ -617,6 +625,7 @@ class AppealRules(Strict):
     )
     late_entries: LateEntryRule | None = None
     good_cause: GoodCauseRule | None = None
+    recoupment: RecoupmentRule | None = None
     independent_review_words: list[str] = Field(
         default_factory=list,
         description="Words naming the Medicare Advantage Independent Review Entity: its reconsideration decided, the "
