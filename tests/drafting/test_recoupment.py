@@ -19,6 +19,8 @@ DEMAND = "Overpayment demand letter: $103.47 will be recouped by offset unless p
     ("no_appeal", "medicare", DEMAND, date(2026, 9, 28), None),  # nothing filed, nothing stopped
     ("appeal", "commercial", DEMAND, date(2026, 9, 28), None),  # 405.379 is Medicare's
     ("appeal", "medicare", DEMAND, None, None),  # no demand date to count from
+    ("appeal", "medicare", "PLB*1234567*20261231*WO:0426281933506*-45.00~ overpayment recovery", date(2026, 9, 28),
+     None),  # an 835 recovering another claim's overpayment is not this claim's demand
 ])
 def test_recoupment(recommendation: str, payer_type: str, text: str, notice: date | None, said: str | None) -> None:
     reasons = recoupment_reason(KB, recommendation, payer_type, text, notice)
