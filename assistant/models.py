@@ -74,6 +74,8 @@ class CheckResult(Model):
     fix: str = ""
     evidence: list[Span] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    #: Ids of the rule's findings behind a failure (internal: the drafting decision weighs them; not serialised).
+    findings: list[str] = Field(default_factory=list, exclude=True)
 
 
 class TimeSegment(Model):

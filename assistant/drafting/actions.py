@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from assistant.drafting.deadlines import Deadline
+from assistant.drafting.decision import Decision
 from assistant.drafting.lines import is_checked, lines_text
-from assistant.drafting.recommend import Decision
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine, CheckResult, Report
 

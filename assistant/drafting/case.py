@@ -14,6 +14,7 @@ from datetime import date
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for, payer_terms
+from assistant.drafting.decision import ClaimFacts, Decision
 from assistant.drafting.denial import (
     match_pattern,
     parse_denial,
@@ -26,12 +27,16 @@ from assistant.drafting.diagnoses import diagnosis_fix
 from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
+from assistant.drafting.history import History, paid_reason, read_history
+from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
-from assistant.drafting.recommend import ClaimFacts, Decision, below_threshold, decide, too_late
+from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
-from assistant.drafting.remedy import pattern_remedy, says, time_profile
+from assistant.drafting.recoupment import recoupment_reason
+from assistant.drafting.rejection import read_rejection
+from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
     choose_route,
@@ -109,9 +114,10 @@ def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_dat
               payer_text: str = "") -> Deadline | None:
     if route is None:
         return None
+    payer_type, _ = payer_type_of(deps.knowledge, claim, payer_text)
     return deadline_for(
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
-        payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text),
+        payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text), payer_type=payer_type,
     )
 
 
@@ -129,7 +135,8 @@ def _when_due(kb: Knowledge, decision: Decision, deadline: Deadline, claim: Clai
     # a reopening already asked for and answered (a later decision that is no appeal level's) is the door the late
     # appeal's own text offers: it has been used, and its answer extends nothing
     reopened = claim.later_decision_date if decision.recommendation == "appeal" else None
-    if deadline.overdue and (deadline.closed or appealed or reopened) and not heard:
+    # a window still open only for good cause (a reopening after 1 year) is as closed as none when none is heard
+    if deadline.overdue and (deadline.closed or deadline.good_cause_only or appealed or reopened) and not heard:
         shown = ""
         if cause is not None:
             on_claim = bool(given) and cause.sentence in " ".join(given.split())
@@ -215,6 +222,9 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
+    if (rejected := read_rejection(denial)) is not None:
+        note = f"{rejected.label} is a front-end rejection, not a denial: the claim was never adjudicated"
+        return Denial(raw=denial.strip()[:200], carcs=[], text=denial_text, rejection=rejected), [note]
     try:
         if not (denial or claim.denial_codes) and denial_text:
             # no codes typed: this claim's own entry in a file of several (a work queue, an 835 with several claims)
@@ -302,12 +312,35 @@ def _read_denial(
     return parsed, claim, pattern, warnings
 
 
+def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, payer_text: str,
+                decision: Decision) -> tuple[History, Decision]:
+    """The file read as history: a service paid on another claim (a reversal's correction, a duplicate's original)
+    has nothing to file whatever the note says; a duplicate's earlier claim gives the date its correction counts
+    from."""
+    earlier = earlier_claim(pattern, payer_text) if pattern is not None else None
+    duplicate = pattern is not None and bool(pattern.earlier_claim_words)
+    history = read_history(whole_file, claim, earlier, duplicate=duplicate)
+    if history.paid_claim is not None:
+        decision = Decision("no_appeal", [Reason(text=paid_reason(history))], advisory=decision.advisory)
+    return history, decision
+
+
+def _unclear(report: Report, pattern: DenialPattern | None) -> list[str]:
+    """A warning per check the note leaves unclear that the decision rests on."""
+    return [
+        f"the note is unclear on {c.id}; review it before sending anything"
+        for c in report.checks
+        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
+    ]
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
     # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
     ids = claim.identifiers
+    whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
@@ -328,10 +361,12 @@ def build_case(
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
                        misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
     if not _stands_apart(decision, pattern, payer_type, payer_text):
         same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
+    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
@@ -339,7 +374,9 @@ def build_case(
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
-    deadline = _deadline(deps, route, claim, service_date, payer_text)
+    # a duplicate is answered on the earlier claim: its window counts from that claim's own remittance
+    counted = claim.model_copy(update={"notice_date": history.earlier_notice}) if history.earlier_notice else claim
+    deadline = _deadline(deps, route, counted, service_date, payer_text)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when
@@ -352,11 +389,7 @@ def build_case(
         if decision.recommendation == "no_appeal":
             route, why = None, decision.reasons[0].text
     _nothing_to_file_either(deps, decision, claim, parsed, facts, prior_level, service_date, texts)
-    warnings += [
-        f"the note is unclear on {c.id}; review it before sending anything"
-        for c in report.checks
-        if c.status == "unclear" and (pattern is None or c.id in pattern.blocking_checks)
-    ]
+    warnings += _unclear(report, pattern)
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
         deadline, service_date, warnings, elsewhere,

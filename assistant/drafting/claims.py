@@ -207,7 +207,8 @@ class Claim(_Strict):
     payer_deadline: date | None = Field(
         default=None,
         validation_alias=_alias("payer_deadline", ALIASES),
-        description="Appeal deadline stated by a non-Medicare payer.",
+        description="Deadline stated by a non-Medicare payer: its appeal deadline, or for a corrected or new claim "
+        "its own filing limit.",
     )
     provider_name: str | None = Field(default=None, validation_alias=_alias("provider_name", ALIASES))
     npi: str | None = Field(default=None, validation_alias=_alias("npi", ALIASES))

@@ -41,6 +41,8 @@ class Deadline(BaseModel):
     when_late: str = ""
     #: The limit has passed and no further window (a reopening for any reason) is open either.
     closed: bool = False
+    #: The limit has passed and the further window still open is open only for good cause.
+    good_cause_only: bool = False
 
 
 def add_months(start: date, months: int) -> date:
@@ -118,9 +120,11 @@ def deadline_for(
     dos: date | None = None,
     payer_deadline: date | None = None,
     payer_terms: str = "",
+    payer_type: str = "",
 ) -> Deadline:
     """The due date and days left for `route`; without the date it counts from, the basis says what is needed.
-    `payer_terms`: the notice's own sentence that states a payer's limit, quoted where the payer's deadline counts."""
+    `payer_terms`: the notice's own sentence that states a payer's limit, quoted where the payer's deadline counts.
+    `payer_type`: a plan whose own limit the route takes once entered (`payer_deadline_for`: its new-claim window)."""
     try:
         spec = kb.appeals.route(route)
     except KeyError:
@@ -129,7 +133,7 @@ def deadline_for(
     base = dict(route=spec.id, title=spec.title, level=spec.level, decided_by=spec.decided_by, form=spec.form,
                 sources=list(spec.sources),
                 amount_in_controversy_threshold=_threshold(kb, spec.id, today))
-    if spec.counts_from == "payer":
+    if spec.counts_from == "payer" or (payer_deadline is not None and payer_type in spec.payer_deadline_for):
         mark = "'" if '"' in payer_terms else '"'
         reads = f"; the notice reads: {mark}{payer_terms}{mark}" if payer_terms else ""
         if payer_deadline is None:
@@ -147,5 +151,6 @@ def deadline_for(
     days_left = (due - today).days
     if days_left < 0:
         base["when_late"], late_sources, base["closed"] = _when_late(spec, notice_date, today)
+        base["good_cause_only"] = spec.when_late is not None and spec.when_late.good_cause_only
         base["sources"] = list(dict.fromkeys([*base["sources"], *late_sources]))
     return Deadline(**base, due_date=due, days_left=days_left, overdue=days_left < 0, basis=basis)

@@ -254,12 +254,17 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     returned (MA130) ranks below one that says what to fix (N290). A pattern marked `alone` (an adjustment,
     not a denial) answers only a denial that carries no other CARC.
     """
+    if denial.rejection is not None:  # a 277CA rejection: the pattern that answers its category, never a CARC's
+        return next((p for p in patterns.values() if denial.rejection.category in p.rejections
+                     or (not denial.rejection.category and p.rejections)), None)
     carcs = {c.code for c in denial.carcs}
     rarcs = {r.code for r in denial.rarcs if not r.informational}  # MA01 and the like say nothing of the denial
     returned = {r.code for r in denial.rarcs if r.unprocessable}
     best: tuple[int, Any] | None = None
     for pattern in patterns.values():
         if not carcs & set(pattern.carcs) or (pattern.alone and carcs - set(pattern.carcs)):
+            continue
+        if pattern.rarc_led and not rarcs & set(pattern.rarcs):
             continue
         shared = rarcs & set(pattern.rarcs)
         score = 10 * len(shared - returned) + 5 * len(shared & returned)
@@ -274,7 +279,7 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
 
 def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     """For a decision that names no code, the pattern whose reason its words state first (`decided_in_words`)."""
-    if denial.carcs or not denial.text:
+    if denial.carcs or denial.rejection is not None or not denial.text:
         return None
     flat = " ".join(denial.text.lower().split())
     best: tuple[int, Any] | None = None

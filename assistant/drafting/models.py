@@ -110,6 +110,21 @@ class ReasonCodeRef(_Model):
         return f"{group}-{self.code}" if group else self.code
 
 
+class Rejection(_Model):
+    """A claim the payer's front end rejected (277CA claim acknowledgment): never adjudicated, so no determination."""
+
+    #: STC01-1 claim status category (A3, A6, A7, A8: returned or rejected), the status code and the entity code.
+    category: str
+    status: str = ""
+    entity: str = ""
+
+    @property
+    def label(self) -> str:
+        """"277CA A7:164 (entity IL)": the acknowledgment as the clearinghouse reports it."""
+        code = ":".join(c for c in (self.category, self.status) if c)
+        return f"277CA {code}".strip() + (f" (entity {self.entity})" if self.entity else "")
+
+
 class DeniedLine(_Model):
     """One service line as a pasted remittance, EOB or letter gives it: its code and units, and the payer's codes."""
 
@@ -141,11 +156,15 @@ class Denial(_Model):
     notice_date: date_type | None = None
     #: The payer type a pasted 835's claim filing indicator (CLP06) names.
     payer_type: str | None = None
+    #: A front-end rejection (277CA) given instead of a denial: the claim never reached adjudication.
+    rejection: Rejection | None = None
 
     @property
     def label(self) -> str:
         """The codes as the payer gives them, "CO-50 N115"; a CARC without a group code (a decision letter rarely
         gives one) is named as what it is, "CARC 50, RARC N386", never as a bare number, and no group is presumed."""
+        if self.rejection is not None and not self.carcs:
+            return self.rejection.label
         if all(c.group or self.group for c in self.carcs):
             return " ".join([*(f"{c.group or self.group}-{c.code}" for c in self.carcs), *(r.code for r in self.rarcs)])
         carcs = [f"{c.group}-{c.code}" if c.group else f"CARC {c.code}" for c in self.carcs]

@@ -54,7 +54,9 @@ def payer_type_of(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple
 def unprocessable_codes(kb: Knowledge, denial: Denial) -> list[str]:
     """The denial's codes by which the payer returned the claim unprocessed (CARC 16, MA130 …). A CARC 16 decided on
     a review of the record (`record_review_words`: a pre-payment review, an ADR) is a determination, not a return;
-    a remark that says so outright (MA130) still counts."""
+    a remark that says so outright (MA130) still counts, and so does a front-end rejection (277CA)."""
+    if denial.rejection is not None:  # rejected at the front end (277CA): never adjudicated at all
+        return [denial.rejection.label]
     reviewed = says(denial.text or "", kb.appeals.record_review_words) is not None
     codes = ([] if reviewed else [c.code for c in denial.carcs]) + [c.code for c in denial.rarcs]
     return [c for c in codes if (rc := kb.reason_codes.get(c)) is not None and rc.unprocessable]
@@ -88,7 +90,13 @@ def _pick(
         return "new_claim"
     if payer_type == "medicare":
         return _NEXT_MEDICARE_LEVEL.get(prior_level or "initial", "redetermination")
-    return "plan_reconsideration" if payer_type == "medicare_advantage" else "payer_appeal"
+    if payer_type == "medicare_advantage":
+        # the IRE's reconsideration decided: an ALJ hearing is next (the plan's own reconsideration goes to the IRE)
+        text = denial.text or ""
+        by_ire = prior_level == "reconsideration" and says(text, kb.appeals.independent_review_words) \
+            and not says(text, kb.appeals.independent_review_unless)  # forwarded to the IRE: not decided by it yet
+        return "alj" if by_ire else "plan_reconsideration"
+    return "payer_appeal"
 
 
 def route_before_note(kb: Knowledge, payer_type: PayerType, denial: Denial) -> tuple[str | None, Recommendation]:

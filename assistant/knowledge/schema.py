@@ -373,8 +373,27 @@ class DenialPattern(Strict):
 
     id: str = Field(pattern=r"^[a-z0-9_]+$")
     title: str
-    carcs: list[str] = Field(min_length=1)
+    carcs: list[str] = Field(default_factory=list)
     rarcs: list[str] = Field(default_factory=list)
+    edit_modifier: str = Field(
+        default="",
+        description="The distinct-service modifier a payer's same-day edit answers (XE): a bundling denial shows the "
+        "edit applies, so lines without it are corrected with it and lines that carry one are appealed.",
+    )
+    edit_note_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the note itself records a separate encounter (\"separate encounter\"): only "
+        "then is the edit answered by adding `edit_modifier` (whole words, any case).",
+    )
+    edit_payer_types: list[PayerType] = Field(
+        default_factory=list,
+        description="Payer types whose bundling denial is a published edit (a MAC applies NCCI) that `edit_modifier` "
+        "answers by a correction; other payers' own edits are argued on the record.",
+    )
+    rejections: list[str] = Field(
+        default_factory=list,
+        description="277CA claim status categories (A7 …) this pattern answers: a front-end rejection, not a denial.",
+    )
     situation: str
     argument: list[str] = Field(min_length=1, description="Points of the appeal argument, in order.")
     evidence_checks: list[str] = Field(description="Check ids whose `met` status supports the appeal.")
@@ -389,6 +408,11 @@ class DenialPattern(Strict):
     attachments: list[str] = Field(min_length=1)
     sources: list[str] = Field(min_length=1)
     codes: list[str] = Field(default_factory=list)
+    rarc_led: bool = Field(
+        default=False,
+        description="Answers only a denial that carries one of its RARCs (CO-97 with N70: a bundle of another "
+        "provider's, where CO-97 alone is a same-day edit).",
+    )
     alone: bool = Field(
         default=False, description="Answers a denial only when it carries no other CARC (adjustments: CO-45, CO-253)."
     )
@@ -439,6 +463,8 @@ class DenialPattern(Strict):
 
     @model_validator(mode="after")
     def _argument_keys(self) -> DenialPattern:
+        if not self.carcs and not self.rejections:
+            raise ValueError("a pattern answers at least one CARC or one 277CA rejection category")
         grouped = {f"{group}-{carc}" for group in DENIAL_GROUPS for carc in self.carcs}
         unknown_keys = set(self.arguments_when) - set(PAYER_TYPES) - set(self.carcs) - set(self.rarcs) - grouped
         if unknown_keys:
@@ -468,6 +494,9 @@ class LateFiling(Strict):
     text: str = Field(description="What to do instead, in the biller's words; `{until}` is the window's end.")
     window_months: int | None = Field(default=None, gt=0, description="A further window counted from the notice date.")
     after_window: str = Field(default="", description="What is left once that window has passed too.")
+    good_cause_only: bool = Field(
+        default=False, description="The further window opens only for good cause (a reopening after 1 year)."
+    )
     sources: list[str] = Field(default_factory=list)
 
 
@@ -483,6 +512,10 @@ class AppealRoute(Strict):
     filing_days: int | None = Field(default=None, gt=0)
     filing_months: int | None = Field(default=None, gt=0)
     counts_from: Literal["receipt", "notice", "service", "payer"]
+    payer_deadline_for: list[PayerType] = Field(
+        default_factory=list,
+        description="Payer types whose own limit, entered on the claim (payer_deadline), replaces the count above.",
+    )
     form: str = ""
     sources: list[str] = Field(default_factory=list)
     use_when: str = Field(default="", description="When this route is the right one, in the biller's words.")
@@ -553,6 +586,14 @@ class LateEntryRule(Strict):
     sources: list[str] = Field(min_length=1)
 
 
+class RecoupmentRule(Strict):
+    """A Medicare overpayment demand: a redetermination received within `days` stops recoupment (42 CFR 405.379)."""
+
+    words: list[str] = Field(min_length=1, description="Words that make the notice an overpayment demand.")
+    days: int = Field(gt=0, description="Days from the demand letter within which a request stops recoupment.")
+    sources: list[str] = Field(min_length=1)
+
+
 class GoodCauseRule(Strict):
     """How the file's own words show good cause for a request filed after its limit (facts §11; 42 CFR 405.942)."""
 
@@ -584,6 +625,16 @@ class AppealRules(Strict):
     )
     late_entries: LateEntryRule | None = None
     good_cause: GoodCauseRule | None = None
+    recoupment: RecoupmentRule | None = None
+    independent_review_words: list[str] = Field(
+        default_factory=list,
+        description="Words naming the Medicare Advantage Independent Review Entity: its reconsideration decided, the "
+        "next level is an ALJ hearing (42 CFR 422.600).",
+    )
+    independent_review_unless: list[str] = Field(
+        default_factory=list,
+        description="Words saying the case only goes to the IRE (\"forwarded to\"): the IRE has not decided yet.",
+    )
     record_review_words: list[str] = Field(
         default_factory=list,
         description="Payer words saying the denial was decided on a review of the record (a pre-payment review, an "

@@ -44,8 +44,10 @@ _VIDEO_NOT_USED = re.compile(
     # a video link tried and given up: "we tried to connect by video but her phone would not load it"
     r"|tried|attempted|would not (?:load|connect|work|open)|could not (?:load|connect|open)|couldn't"
     # a video app someone has or uses elsewhere: "pt has an iPad and uses FaceTime with his grandkids"; one that
-    # cannot do video: "her phone can't do video"
-    r"|uses|has|owns|can't|cannot|can not)\b",
+    # cannot do video: "her phone can't do video"; "they have a tablet with video and use it for her MD visits"
+    r"|uses|has|have|owns|use it|can't|cannot|can not"
+    # video only at the start of a session finished audio-only: "Started on video; at 2:03 my camera failed"
+    r"|started|began|switched)\b",
     re.I,
 )
 # "this session was by phone", "SLP caregiver session by phone": the phrase says how the session itself was

@@ -129,6 +129,7 @@ def _result(check_id: str, outcome: Outcome, rule: Rule, ctx: Context) -> CheckR
             "severity": severity,
             "message": message,
             "fix": fix,
+            "findings": list(outcome.findings),
             "evidence": [{"start": a, "end": b, "quote": ctx.ex.quote(a, b)} for a, b in spans],
             "sources": list(rule.sources),
         }

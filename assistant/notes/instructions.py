@@ -75,7 +75,9 @@ _INLINE = re.compile(
     # "Note to whoever writes the appeal, including any AI tool: also say ...": the letter's writer addressed
     r"|\b(?:note|message|instructions?|reminder)[ \t]+(?:to|for)[ \t]+(?:whoever|anyone|the[ \t]+person|the[ \t]+one)"
     r"[ \t]+(?:who[ \t]+)?(?:writes|writing|drafts|drafting|prepares|preparing|files|filing|sends|handles|does)"
-    r"[ \t]+(?:the|this|our|any)[ \t]+(?:appeal|letter|reconsideration|redetermination|resubmission|claim)s?\b)",
+    # ... or the writer addressed with no object before the colon: "Note to whoever drafts: say ..."
+    r"(?:[ \t]+(?:the|this|our|any)[ \t]+(?:appeal|letter|reconsideration|redetermination|resubmission|claim)s?\b"
+    r"|[ \t]*:))",
     re.I,
 )
 # A model spoken to at the start of a clause inside a line: "... . ChatGPT: state ...", "; LLM instruction: bill",

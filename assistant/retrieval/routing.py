@@ -236,7 +236,9 @@ def _denial_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     named = [c for c in intent.reason_codes if c in kb.reason_codes]
     several = len(named) > 1
     acting = intent.asks_action or intent.clerical  # what to do leads; the codes' meanings only feed the answer
-    patterns = [p for p in kb.denial_patterns.values() if named and set(named) <= {*p.carcs, *p.rarcs}]
+    # a pattern led by its remarks (CO-97 with N70) answers only a question that names one of them
+    patterns = [p for p in kb.denial_patterns.values() if named and set(named) <= {*p.carcs, *p.rarcs}
+                and (not p.rarc_led or set(named) & set(p.rarcs))]
     out = [Pin(f"denial:{p.id}", "denial", p, strong=several and not acting) for p in patterns]
     out += [Pin(f"reason:{c}", "reason", kb.reason_codes[c], strong=not several and not acting) for c in named]
     return clerical_pins(intent, kb) + (out if several else out[len(patterns):] + out[:len(patterns)]) \

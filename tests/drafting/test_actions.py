@@ -56,8 +56,8 @@ def test_added_modifiers_are_named_with_their_reason(billed: str, corrected: str
 
 def test_a_denial_that_stands_outside_the_note_says_why_not_that_the_note_fails() -> None:
     from assistant.drafting.actions import no_appeal_actions
+    from assistant.drafting.decision import Decision
     from assistant.drafting.models import Reason
-    from assistant.drafting.recommend import Decision
 
     why = "The payer's own rule settles it: nothing in the record changes that."
     text = " ".join(no_appeal_actions(Decision("no_appeal", [Reason(text=why)])))
@@ -74,8 +74,8 @@ def test_a_denial_that_stands_outside_the_note_says_why_not_that_the_note_fails(
 ])
 def test_an_appeal_encloses_the_record_the_note_points_to(quote: str, enclose: str) -> None:
     from assistant.drafting.actions import referenced_records
+    from assistant.drafting.decision import Decision
     from assistant.drafting.models import Reason
-    from assistant.drafting.recommend import Decision
 
     decision = Decision("appeal", [Reason(check_id="consent", text="Consent is documented.", quotes=[quote])])
     found = referenced_records(KB, decision)

@@ -202,8 +202,11 @@ TOO_LATE = [
      "CO-50 N115", "2026-12-01", "appeal", "redetermination"),
     ({"payer_type": "medicare", "notice_date": "2026-11-20"}, "CO-50 N115", "2026-12-01", "appeal", "redetermination"),
     ({"payer_type": "medicare_advantage", "notice_date": "2026-09-04"}, "CO-50", "2026-12-01", "no_appeal", None),
-    ({"payer_type": "medicare", "notice_date": "2025-09-01"}, "PR-119", "2026-12-01", "corrected_claim",
-     "clerical_reopening"),  # past 1 year: the 4-year good-cause window is named, and the claim still fixed
+    # past 1 year a reopening is open only for good cause (42 CFR 405.980(b)(2)): none stated, nothing to file
+    ({"payer_type": "medicare", "notice_date": "2025-09-01"}, "PR-119", "2026-12-01", "no_appeal", None),
+    ({"payer_type": "medicare", "notice_date": "2025-09-01",
+      "good_cause": "The notice was mailed to a closed office and received on 11/20/2026."},
+     "PR-119", "2026-12-01", "corrected_claim", "clerical_reopening"),
     # late, inside the 1-year reopening window, but a reopening was already asked for and answered: nothing is open
     ({"payer_type": "medicare", "notice_date": "2026-03-02", "decision_date": "2026-09-10"}, "CO-50 N115",
      "2026-09-20", "no_appeal", None),
@@ -230,7 +233,7 @@ def test_a_closed_window_without_good_cause_is_not_filed(
     assert (result.recommendation, result.route) == (expected, route)
     if expected == "no_appeal":
         assert "Too late" in result.route_reason and "good_cause" in result.route_reason
-    if claim.get("good_cause"):
+    if claim.get("good_cause") and expected == "appeal":
         assert result.letter is not None
         assert claim["good_cause"] in " ".join(st.text for sec in result.letter.sections for st in sec.statements)
         # the decision says why a late request is filed, in the claim's own words
@@ -421,3 +424,14 @@ def test_a_payer_deadline_says_where_it_comes_from() -> None:
     assert entered.basis == f'the deadline entered from the payer\'s notice; the notice reads: "{said}"'
     missing = deadline_for(kb, route="payer_appeal", today=today, payer_terms=said)
     assert missing.due_date is None and said in missing.basis
+
+
+@pytest.mark.parametrize(
+    ("payer_type", "due"),
+    [("commercial", "2027-05-02"), ("medicaid", "2027-05-02"), ("medicare", "2027-11-03")],
+)
+def test_new_claim_takes_a_plans_own_window_once_entered(payer_type: str, due: str) -> None:
+    """A plan's corrected-claim window, entered on the claim, replaces the 12-month count; Medicare's is statute."""
+    d = deadline_for(cached_knowledge(), route="new_claim", dos=D("2026-11-03"), today=D("2026-12-02"),
+                     payer_deadline=D("2027-05-02"), payer_type=payer_type)
+    assert d.due_date == D(due)

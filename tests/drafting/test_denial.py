@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.models import Denial, Rejection
 from assistant.errors import DenialCodeError
 from assistant.knowledge.loader import cached_knowledge
 
@@ -75,8 +76,10 @@ def test_matches_pattern(raw: str, pattern: str | None) -> None:
 def test_every_pattern_is_reachable() -> None:
     reached = set()
     for p in KB.denial_patterns.values():
-        raw = " ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]])
-        denial, _ = parse_denial(raw, KB.reason_codes)
+        if p.rejections:  # a front-end rejection (277CA) is read from the acknowledgment, not a CARC
+            denial = Denial(raw="277CA", carcs=[], rejection=Rejection(category=p.rejections[0]))
+        else:
+            denial, _ = parse_denial(" ".join([f"CO-{p.carcs[0]}", *p.rarcs[:1]]), KB.reason_codes)
         found = match_pattern(denial, KB.denial_patterns)
         reached.add(found.id if found else None)
     assert set(KB.denial_patterns) <= reached

@@ -4,7 +4,8 @@ the patient are caregiver training, and the correction says which part it kept a
 from __future__ import annotations
 
 from assistant import check_note
-from assistant.drafting.recommend import ClaimFacts, decide
+from assistant.drafting.decision import ClaimFacts
+from assistant.drafting.recommend import decide
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
 

@@ -7,9 +7,11 @@ from datetime import date
 import pytest
 
 from assistant.drafting.deadlines import Deadline
+from assistant.drafting.decision import ClaimFacts
 from assistant.drafting.diagnoses import DiagnosisFix
+from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import corrected_lines, is_checked, lines_text, unsupported_denied
-from assistant.drafting.recommend import ClaimFacts, below_threshold, classify, decide, too_late
+from assistant.drafting.recommend import classify, decide
 from assistant.knowledge.loader import cached_knowledge
 from assistant.models import BilledLine
 from tests.drafting.stubs import GOOD_NOTE, make_report

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.drafting.decision import ClaimFacts
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.lines import lines_text
-from assistant.drafting.recommend import ClaimFacts, decide
+from assistant.drafting.recommend import decide
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, payer_points, said_sentence, says, time_profile
 from assistant.knowledge.loader import cached_knowledge
 from tests.drafting.stubs import GOOD_NOTE, make_report
@@ -350,7 +351,7 @@ def test_a_quantity_denial_on_a_paid_session(statuses: dict[str, str], denied: s
 
 
 def test_a_visit_the_payer_folds_the_training_into_is_answered_with_the_notes_words() -> None:
-    from assistant.drafting.recommend import point_quotes
+    from assistant.drafting.appeal_reasons import point_quotes
 
     note = "Parent training, child at school.\nNo therapy visit with the child today; his visit is Mondays.\nTaught."
     quotes = point_quotes(KB.payer_points["included_in_another_visit"], note)

@@ -151,3 +151,23 @@ def test_a_denied_line_past_the_new_claim_window_is_reopened(
     assert result.route == route
     if route is not None:
         assert result.recommendation == "corrected_claim" and str(result.deadline.due_date) == "2026-12-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "prior", "route"),
+    [
+        ("MAXIMUS FEDERAL - Independent Review Entity. RECONSIDERATION DECISION: unfavorable.", "reconsideration",
+         "alj"),
+        ("IRE case # 26-4417. Decision: UNFAVORABLE.", "reconsideration", "alj"),
+        ("Plan reconsideration decision: unfavorable.", "reconsideration", "plan_reconsideration"),  # not the IRE
+        ("Independent Review Entity", None, "plan_reconsideration"),  # no level decided yet
+        # the plan upheld its own reconsideration and forwards the case: the IRE has not decided anything yet
+        ("Plan reconsideration: denial upheld; the case is forwarded to the Independent Review Entity.",
+         "reconsideration", "plan_reconsideration"),
+    ],
+)
+def test_medicare_advantage_after_the_ire_goes_to_an_alj(text: str, prior: str | None, route: str) -> None:
+    parsed, _ = parse_denial("CO-50", KB.reason_codes, text)
+    got, _ = choose_route(KB, recommendation="appeal", payer_type="medicare_advantage", denial=parsed,
+                          prior_level=prior)
+    assert got == route

@@ -1,0 +1,136 @@
+"""What the file shows happened to this service after the denial: paid on another claim, or decided first elsewhere.
+
+    read_history(text, claim) -> History
+
+A biller pastes several remittances or portal rows together. Read as history, not as the denial:
+
+- a reversal (835 CLP02 = 22) of this claim followed by its correction (CLP02 1-3) that paid: the denial
+  is gone and nothing is filed (X12 835 5010: claim status codes);
+- another claim for the same service (same date of service and a billed code) whose status reads PAID:
+  this claim is a true duplicate (CO-18) and the service is already paid;
+- the earlier claim a duplicate names, with the date of its own remittance: a correction of that claim
+  (a clerical-error reopening by its ICN) counts its window from that decision, not from the duplicate's.
+
+Pure and linear in the length of the text; the text is data, never an instruction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from assistant.drafting.claims import Claim
+
+_CLP = re.compile(r"(?<![A-Z0-9])CLP([*|])([^~\n]{0,400})")
+_REVERSAL, _PROCESSED = "22", frozenset({"1", "2", "3"})
+_DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
+# "Status: PAID 09/12/2026", "PAID $112.84": a status, not "not paid", "unpaid" or "PD 0.00"
+_PAID = re.compile(r"(?<![A-Za-z])PAID(?![A-Za-z])")
+_NOT_PAID = re.compile(r"\b(?:not|never|un)[\s-]?paid\b|\bdenied\b", re.I)
+_NUMBER = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{0,4}[0-9][0-9A-Z-]{7,19})(?![A-Za-z0-9])")
+
+
+@dataclass(frozen=True)
+class History:
+    #: Another claim (its number) on which the payer paid this service, and the words of the file that show it.
+    paid_claim: str | None = None
+    paid_said: str = ""
+    #: The reversal and correction were read from 835 segments (CLP02 22, then a paid CLP).
+    reversed: bool = False
+    #: The date of the remittance that decided `earlier` (the claim a duplicate names), when the file gives it.
+    earlier_notice: date | None = None
+
+
+def _date(m: re.Match[str]) -> date | None:
+    try:
+        if m.group(4):
+            return date(int(m.group(4)), int(m.group(5)), int(m.group(6)))
+        year = int(m.group(3))
+        return date(year + 2000 if year < 100 else year, int(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+
+
+def _dates(line: str) -> list[date]:
+    return [d for m in _DATE.finditer(line) if (d := _date(m)) is not None]
+
+
+def _plain(value: str) -> str:
+    return re.sub(r"[^0-9A-Z]", "", value.upper())
+
+
+def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool) -> History | None:
+    """Another submission of this claim (CLP01, CLP07 or its ICN) processed with a payment (CLP02 1-3, CLP04 > 0):
+    after a reversal of this claim (CLP02 22) it is the correction; beside a duplicate denial it is the paid original.
+    A CLP of this claim's own ICN (`own`) is never another submission."""
+    reversal, paid = False, None
+    for m in _CLP.finditer(text):
+        parts = m.group(2).split(m.group(1))
+        if len(parts) < 7 or not ({_plain(p) for p in (parts[0], parts[6])} & ids):
+            continue
+        reversal = reversal or parts[1] == _REVERSAL
+        try:
+            amount = float(parts[3] or 0)
+        except ValueError:
+            continue
+        other = parts[6] and _plain(parts[6]) != own
+        if paid is None and parts[1] in _PROCESSED and amount > 0 and other:
+            paid = (parts[6], f"CLP{m.group(1)}{m.group(2)}".strip())
+    if paid is None or not (reversal or (duplicate and own)):
+        return None
+    return History(paid_claim=paid[0], paid_said=paid[1], reversed=reversal)
+
+
+def _paid_elsewhere(text: str, claim: Claim, ids: frozenset[str], codes: set[str]) -> History | None:
+    """A line of the file about another claim for this service (the date of service and a billed code) read PAID."""
+    dos = claim.date_of_service
+    for line in text.splitlines():
+        if dos is None or dos not in _dates(line) or not any(c in line for c in codes):
+            continue
+        if not _PAID.search(line) or _NOT_PAID.search(line):
+            continue
+        numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
+        numbers = [n for n in numbers if n not in codes]
+        if numbers:
+            return History(paid_claim=numbers[0], paid_said=" ".join(line.split()))
+    return None
+
+
+def earlier_notice(text: str, earlier: str | None, dos: date | None) -> date | None:
+    """The date of the remittance that decided the earlier claim: the first date, other than the date of service,
+    on the line of the file that names that claim's number ("RA 08/28/2026  ICN 0226236118200  DOS 08/11/2026")."""
+    if not earlier:
+        return None
+    for line in text.splitlines():
+        if earlier not in line or re.search(rf"\bdup\w*\s+(?:of\s+)?(?:icn\s+)?{re.escape(earlier)}", line, re.I):
+            continue  # the duplicate's own row names the earlier claim too; its date is the duplicate's
+        found = [d for d in _dates(line) if d != dos]
+        if found:
+            return found[0]
+    return None
+
+
+def paid_reason(history: History) -> str:
+    """Why nothing is filed once the file shows the service paid, naming the claim that paid it."""
+    if history.reversed:
+        return (f"The payer has reversed this claim (835 claim status 22) and reprocessed it: the corrected claim "
+                f"{history.paid_claim} paid ({history.paid_said}). The denial is gone: nothing to appeal or correct. "
+                "Post the payment and close the work item.")
+    return (f"The file shows this service already paid on claim {history.paid_claim} (\"{history.paid_said}\"): "
+            "this claim is a duplicate of a paid claim, so the duplicate denial (CARC 18) is correct. Nothing to "
+            "appeal or correct: find where that payment was posted, move it to this patient's account if it was "
+            "misposted, and close the item.")
+
+
+def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate: bool = False) -> History:
+    """What the file (the payer's words, several remittances pasted together) shows beyond the denial itself.
+    `duplicate`: the denial is a duplicate's (CO-18), so a paid submission of the same claim is its original."""
+    if not text:
+        return History()
+    ids = frozenset(_plain(i) for i in claim.identifiers if len(_plain(i)) >= 6)
+    codes = {ln.code for ln in claim.lines}
+    own = _plain(claim.icn or "")
+    found = _paid_in_segments(text, ids, own, duplicate) if ids else None
+    found = found or (_paid_elsewhere(text, claim, ids, codes) if codes else None)
+    return found or History(earlier_notice=earlier_notice(text, earlier, claim.date_of_service))

@@ -1,0 +1,39 @@
+"""A claim the payer's front end rejected (a 277CA claim acknowledgment), given where a denial is expected (pure).
+
+    read_rejection(denial) -> Rejection | None
+
+A rejected claim never entered adjudication: there is no initial determination, so nothing to appeal
+and nothing to reopen. It is corrected and sent as a new claim inside the payer's timely-filing limit
+(domain facts §11: an unprocessable claim has no appeal rights; Medicare's limit is 12 months from the
+date of service). Only the codes the biller typed as the denial are read: a 277CA quoted in the payer's
+words (proof that a claim reached the payer in time) is evidence, not the denial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.drafting.models import Rejection
+
+# "277CA", "277 CA", "277-CA": the claim acknowledgment transaction
+_ACK = re.compile(r"(?<![0-9A-Z])277\s*-?\s*CA(?![A-Z])", re.I)
+# STC01 as the clearinghouse prints it: category, status code, entity ("A7:164:IL", "A7*33*IL")
+_STC = re.compile(r"(?<![A-Z0-9])(A[0-8])\s*[:*]\s*(\d{1,3})(?:\s*[:*]\s*([A-Z0-9]{2})(?![A-Z0-9]))?", re.I)
+# A1/A2 acknowledge or accept, A4/A5 say "not found" or "split": only these categories return the claim unprocessed
+REJECTED = frozenset({"A3", "A6", "A7", "A8"})
+_REJECT_WORD = re.compile(r"\breject", re.I)
+
+
+def read_rejection(denial: str) -> Rejection | None:
+    """The front-end rejection the denial names ("277CA STC A7:164:IL"), else None (a CARC list, an accepted 277CA).
+
+    A 277CA without a status category counts only when its words say the claim was rejected."""
+    if not denial or _ACK.search(denial) is None:
+        return None
+    found = _STC.search(denial)
+    if found is None:
+        return Rejection(category="") if _REJECT_WORD.search(denial) else None
+    category = found.group(1).upper()
+    if category not in REJECTED:
+        return None
+    return Rejection(category=category, status=found.group(2), entity=(found.group(3) or "").upper())

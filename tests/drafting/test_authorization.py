@@ -1,0 +1,42 @@
+"""CO-197/198 with N54: an authorization left off the claim is a correction; one the plan holds wrongly is appealed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.drafting.denial import match_pattern, parse_denial
+from assistant.drafting.remedy import pattern_remedy
+from assistant.knowledge.loader import cached_knowledge
+
+KB = cached_knowledge()
+MET = frozenset(KB.rules)
+
+CASES = [
+    ("medicaid", "auth PA-26-880417 IS in Availity, we just didn't put it on the claim (box 23)", "corrected_claim"),
+    ("commercial", "Authorization number was left off the claim.", "corrected_claim"),
+    ("medicaid", 'Clearinghouse comment: "Auth BSA-26-11902 on claim - payer shows auth end date 10/31/2026."',
+     "appeal"),
+    ("medicaid", "", "appeal"),
+    ("medicare", "auth not on claim", "appeal"),  # Part B therapy needs no prior authorization: no such correction
+]
+
+
+@pytest.mark.parametrize(("payer_type", "text", "expected"), CASES)
+def test_authorization(payer_type: str, text: str, expected: str) -> None:
+    denial, _ = parse_denial("CO-197 N54", KB.reason_codes, text)
+    pattern = match_pattern(denial, KB.denial_patterns)
+    assert pattern is not None and pattern.id == "authorization"
+    assert pattern_remedy(pattern, payer_type, text, MET).remedy == expected
+
+
+@pytest.mark.parametrize(("denial", "pattern_id", "remedy"), [
+    ("CO-97 N70", "consolidated_billing", "no_appeal"),  # home health consolidated billing
+    ("CO-97 M2", "consolidated_billing", "no_appeal"),  # a hospital inpatient on the date
+    ("CO-97 N20", "bundling_ncci", "appeal"),  # a same-day service: not another provider's bundle
+    ("CO-97", "bundling_ncci", "appeal"),  # no remark: the same-day edit, never the remark-led pattern
+])
+def test_another_providers_bundle_is_not_appealed(denial: str, pattern_id: str, remedy: str) -> None:
+    parsed, _ = parse_denial(denial, KB.reason_codes)
+    pattern = match_pattern(parsed, KB.denial_patterns)
+    assert pattern is not None and pattern.id == pattern_id
+    assert pattern_remedy(pattern, "medicare", "", MET).remedy == remedy

@@ -1,0 +1,109 @@
+"""The file read as history: a reversal that paid, a duplicate of a paid claim, the earlier claim's own notice date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assistant.drafting.claims import Claim
+from assistant.drafting.history import earlier_notice, read_history
+
+REVERSAL = (
+    "Check 0084410 (10/09/2026):\n  CLP*MSH-70412*4*104*0**MC*MSM26278004411*11*1~\n"
+    "  SVC*HC:97550:GP*104*0**1~  CAS*CO*16*104~\nCheck 0086931 (11/20/2026):\n"
+    "  CLP*MSH-70412*22*-104*0**MC*MSM26278004411*11*1~\n  CLP*MSH-70412*1*104*71.88**MC*MSM26324000962*11*1~\n"
+)
+PORTAL = (
+    "ICN 1126293301885  DOS 09/02/2026  97550 GO x1, 97551 GO x2   Status: DENIED 10/20/2026  CARC 18\n"
+    "ICN 1126241107712  DOS 09/02/2026  97550 GO x1, 97551 GO x2   Status: PAID 09/12/2026  $112.84\n"
+)
+TWO_RAS = (
+    "RA 08/28/2026   ICN 0226236118200   DOS 08/11/2026\n  97550      1  $120.00   CO-4   PD 0.00\n"
+    "RA 10/05/2026   ICN 0226274501911   DOS 08/11/2026\n  97550 GO   1  $120.00   CO-18  dup of ICN 0226236118200\n"
+)
+
+
+def _claim(**kw: object) -> Claim:
+    return Claim.model_validate({"lines": [{"code": "97550", "units": 1}], **kw})
+
+
+def test_reversal_then_paid_correction_is_paid() -> None:
+    h = read_history(REVERSAL, _claim(claim_number="MSH-70412", icn="MSM26278004411", date_of_service="2026-09-29"))
+    assert h.reversed and h.paid_claim == "MSM26324000962"
+
+
+def test_reversal_alone_is_not_paid() -> None:
+    only = "\n".join(REVERSAL.splitlines()[:-1])
+    assert read_history(only, _claim(claim_number="MSH-70412")).paid_claim is None
+
+
+def test_another_claim_paid_for_the_same_service() -> None:
+    h = read_history(PORTAL, _claim(icn="1126293301885", date_of_service="2026-09-02"))
+    assert h.paid_claim == "1126241107712" and not h.reversed
+
+
+def test_paid_row_of_another_date_is_not_this_service() -> None:
+    assert read_history(PORTAL, _claim(icn="1126293301885", date_of_service="2026-09-03")).paid_claim is None
+
+
+def test_denied_rows_and_pd_zero_are_not_payments() -> None:
+    h = read_history(TWO_RAS, _claim(icn="0226274501911", date_of_service="2026-08-11"))
+    assert h.paid_claim is None
+
+
+def test_earlier_claims_notice_is_its_own_remittance_date() -> None:
+    assert earlier_notice(TWO_RAS, "0226236118200", date(2026, 8, 11)) == date(2026, 8, 28)
+    assert earlier_notice(TWO_RAS, None, date(2026, 8, 11)) is None
+
+
+NOTE = (
+    "OT caregiver training {dos}. Patient not present (at adult day program). Caregiver: wife Ana, unpaid.\n"
+    "Consent: patient gave verbal consent 08/01/2026 to train his wife, documented.\n"
+    "Goal: wife to assist toilet transfers safely by 10/30/2026 after CVA.\n"
+    "Taught 10:05-10:45 (40 min): stand-pivot to commode, grab bar use, body mechanics.\n"
+    "Return demo: wife performed transfer safely after one cue.\nSkilled need: hemiparesis, fall risk.\n"
+    "Signed: Dana Ruiz, OTR/L\n"
+)
+
+
+def _draft(claim: dict[str, object], text: str, today: date) -> object:
+    from assistant.service import Assistant
+
+    a = Assistant()
+    a.clock = lambda: today
+    return a.draft_appeal("CO-18", NOTE.format(dos=claim["date_of_service"]), claim=claim, denial_text=text)
+
+
+def _lines(**kw: object) -> dict[str, object]:
+    return {"payer_type": "medicare", "lines": [{"code": "97550", "units": 1, "modifiers": ["GO"], "denied": True},
+                                                {"code": "97551", "units": 1, "modifiers": ["GO"], "denied": True}],
+            **kw}
+
+
+def test_duplicate_of_a_paid_claim_has_nothing_to_file() -> None:
+    claim = _lines(icn="1126293301885", date_of_service="2026-09-02", notice_date="2026-10-20")
+    result = _draft(claim, PORTAL, date(2026, 12, 2))
+    assert result.recommendation == "no_appeal" and result.route is None  # type: ignore[attr-defined]
+    assert "1126241107712" in result.reasons[0].text  # type: ignore[attr-defined]
+
+
+def test_duplicate_reopens_the_earlier_claim_counted_from_its_remittance() -> None:
+    claim = _lines(icn="0226274501911", date_of_service="2026-08-11", notice_date="2026-10-05")
+    result = _draft(claim, TWO_RAS, date(2026, 12, 2))
+    assert result.recommendation == "corrected_claim" and result.route == "clerical_reopening"  # type: ignore
+    assert result.deadline.due_date == date(2027, 8, 28)  # type: ignore[attr-defined]
+
+
+SEVERAL = (
+    "CLP|LPR-5501|1|146.00|112.43|0|16|QS26288100447|11|1~\nSVC|HC>97550>GP|98.00|75.48||1~\n"
+    "CLP|LPR-5501|4|146.00|0|0|16|QS26303552190|11|1~\nCAS|OA|18|98.00~\n"
+    "CLP|LPR-5523|1|212.00|197.71|0|16|QS26303552204|11|1~\n"
+)
+
+
+def test_duplicate_beside_its_paid_original_in_one_835() -> None:
+    claim = _claim(claim_number="LPR-5501", icn="QS26303552190", date_of_service="2026-10-07")
+    h = read_history(SEVERAL, claim, duplicate=True)
+    assert h.paid_claim == "QS26288100447" and not h.reversed
+    # without a duplicate denial, or without this claim's own ICN, a paid submission is not read as the original
+    assert read_history(SEVERAL, claim).paid_claim is None
+    assert read_history(SEVERAL, _claim(claim_number="LPR-5501"), duplicate=True).paid_claim is None
