@@ -518,13 +518,18 @@ _TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fif
 SPOKEN_MINUTES = re.compile(
     r"\bhalf (?:an )?hour\b|\b(?:an|one|1) (?:hour|hr)(?P<half> and (?:a )?half)?\b"
     r"|\b(?P<hours>[1-3](?:\.5)?)\s*(?:hours?|hrs?)\b"
-    r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<five>five))?"
+    r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?P<five>one|two|three|four|five|six|seven|eight|nine))?"
     r"\s+min(?:ute)?s?\b(?!\s*(?:rule|code|unit|increment|block))", re.I)
+
+
+_DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
 def _spoken(m: re.Match[str]) -> int:
     if m.group("tens"):
-        return _TENS[m.group("tens").lower()] + (5 if m.group("five") else 0)
+        units = m.group("five")  # (the group's name is older than its other digits)
+        return _TENS[m.group("tens").lower()] + (_DIGIT_WORDS[units.lower()] if units else 0)
     if m.group("hours"):
         return round(float(m.group("hours")) * 60)
     if m.group(0).lower().startswith("half"):
