@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
@@ -79,8 +80,8 @@ NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|qu
                          r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
 # "what place of service for caregiver training in the clinic", "pos 11 or 12 for a home visit": the place of service
 # asked for a session the question does not say was telehealth
-POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place of service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
-                       r"|\b(?:place of service|pos)\s+(?:code\s+)?(?:do|should|to use|for)\b", re.I)
+POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place[- ]of[- ]service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
+                       r"|\b(?:place[- ]of[- ]service|pos)\s+(?:code\s+)?(?:do|should|to use|for|goes)\b", re.I)
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service
 # (asked whether they may furnish it: "my student documented 38 minutes" asks about the minutes, and is answered)
@@ -338,6 +339,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:
         return f"{CANNOT}: it does not cover modifier {', '.join(odd)}."
+    topic = unstated(intent)  # licensure, record retention, a clinic type, ...: topics the sources do not state
+    if topic:
+        return topic
     priced = {r.code for r in kb.fees.rvus}
     # "what does 97530 pay, to compare w 97550": 97550's fee does not answer for 97530 (asked first, or compared);
     # "what does 97550 pay billed with 97530" asks 97550's
@@ -408,8 +412,8 @@ def _outside(intent: Intent) -> str | None:
     if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not legal advice."
     if POS_ASKED.search(intent.query) and not TELEHEALTH_SAID.search(intent.query):
-        return f"{CANNOT}: it holds the place of service of telehealth claims only (02 or 10), not of in-person " \
-            "sessions."
+        # (no number: a refusal cites no passage that could hold it)
+        return f"{CANNOT}: it holds the place of service of telehealth claims only, not of in-person sessions."
     return None
 
 
