@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import CodeInfo
 from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
@@ -137,6 +138,35 @@ _ONE_PATIENT = re.compile(r"\b(?:one|same|single|1) (?:patient|pt)\b|\bof (?:one
 _ASKS_CODE = re.compile(r"\b(?:which|what|wich|wat)\b[^?.]{0,25}\b(?:codes?|cpt|hcpcs)\b|\b(?:codes?|cpt|hcpcs)\b"
                         r" (?:for|to use|do (?:i|we) use|should (?:i|we) use)\b"
                         r"|\bhow (?:do|should|would) (?:i|we|you) (?:code|bill)\b", re.I)
+
+
+# "97552, G0543 or 96202?", "G0539 or 96202 for this": codes offered as the alternatives to choose from
+_OFFERED = re.compile(r"\b(?:9\d{4}|[GK]0\d{3})\b(?:\s*(?:,|/)\s*(?:9\d{4}|[GK]0\d{3})\b)*,?\s*(?:or|vs\.?|versus)\s+"
+                      r"(?:9\d{4}|[GK]0\d{3})\b", re.I)
+# behaviour management taught to caregivers: the behavior family (G0539/G0540; 96202/96203 for multiple families)
+BEHAVIOR = re.compile(r"\bbeh(?:a)?vio(?:u)?r\w*|\bbhv\b", re.I)
+_GROUPED = re.compile(r"\bgroups?\b|\bclass(?:es)?\b|\bmulti(?:ple)?[- ]famil\w*|\bmultiple sets\b", re.I)
+
+
+def _offered_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "multi-family group, behavior mgmt, 97552, G0543 or 96202?": of the codes offered, the one whose family is what
+    was taught (behaviour management, direct care, else functional) and which is a group code when a group is asked
+    about, by its descriptor first; the others' descriptors follow."""
+    offered = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
+    if len(offered) < 2 or not _OFFERED.search(intent.query):
+        return []
+    taught = "behavior" if BEHAVIOR.search(intent.query) else units_family(
+        Intent(query=intent.query, kind=intent.kind, period=intent.period), kb)
+    grouped = bool(_GROUPED.search(intent.query))
+
+    def fit(code: CodeInfo) -> tuple[bool, bool]:
+        return code.family == taught, grouped == ("group" in code.paraphrase.lower() or code.kind == "group")
+
+    best = max(offered, key=fit)
+    if not fit(best)[0]:
+        return []
+    return [Pin(f"code:{best.code}", "descriptor", best)] + [
+        Pin(f"code:{c.code}", "descriptor", c, strong=False) for c in offered if c is not best]
 
 
 def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -337,6 +367,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += status  # the claim's modifier and place of service only follow
         topics = [Pin(p.entry, p.what, p.obj, strong=False) for p in topics]
     out += _addon_pins(intent, kb) + topics + _group_code_pins(intent, kb)
+    if intent.kind in ("rule", "code_choice", "code_validity"):
+        out += _offered_pins(intent, kb)
     if intent.kind == "fee":
         out += _fee_pins(intent, kb)
         if _group_only(intent, kb) and _PER_WHAT.search(intent.query):  # "97552 pays what, per session or what?"

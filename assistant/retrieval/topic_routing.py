@@ -114,7 +114,12 @@ _BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
 # CMS's definition (a rehab or therapy aide is someone else: who furnishes the service)
 _PAID_STAFF = re.compile(
     r"\bCNAs?\b|\baides?\b|\bsitters?\b|\b(?:paid|hired|agency|private[- ]duty|facility|nursing home|assisted living"
-    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b", re.I)
+    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b"
+    # "we also pay a lady from an agency", "they hired a woman to help": a paid helper named in a family's words
+    r"|\b(?:pay|paying|paid|hire|hired|hiring|employ|employs|employed)\s+(?:a|an|the|her|his|our|their|this|that)\s+"
+    r"(?:\w+\s+)?(?:lady|woman|man|person|someone|girl|guy|helper|caregiver|aide|nurse|companion)\b"
+    r"|\b(?:lady|woman|man|person|someone|helper|caregiver|companion|nurse)\s+from\s+(?:an?|the)\s+"
+    r"(?:home care |home health |homecare |staffing |caregiving |care )?agency\b", re.I)
 _OWN_AIDE = re.compile(r"\b(?:rehab|therapy|PT|OT|SLP|clinic)\s+aides?\b", re.I)
 # "is CTS restricted to certain diagnoses like stroke", "does it need a qualifying dx": no diagnosis list
 _DX_LIST = re.compile(

@@ -118,7 +118,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
         r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
-        r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b",
+        r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b"
+        # "medicare paid slightly different amounts", "different payments for the two dates": amounts compared
+        r"|\b(?:pays?|paid)\b.{0,20}\b(?:different|differing) (?:amounts?|rates?)\b"
+        r"|\b(?:different|differing) (?:amounts?|payments?|allowed)\b",
         re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
@@ -250,6 +253,10 @@ FULL_TIME = re.compile(r"\bstrict\b|\bfull[- ]time (?:is |being )?required\b"
 # "how long does the QIC take to decide?", "how long will the MAC take": a decision time, not a filing limit
 DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|they|the \w+|an? \w+)(?: \w+)? "
                            r"(?:have|take|need)\b(?!\s+to (?:file|submit|send|appeal|request|ask))", re.I)
+# "rejected invalid proc code", "not a valid code for the DOS", "confirm the effective date": a code rejected for its
+# date is its validity window asked about (not "invalid modifier", "invalid units": a line's other parts)
+INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that |this )?(?:dos|date)|proc\w*|cpt|hcpcs"
+                          r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
@@ -460,6 +467,8 @@ def classify(
         return "denial" if FIX.search(text) else "threshold"  # how to correct a line, not the amount
     if has_reason:
         return "denial"
+    if has_code and INVALID_CODE.search(text):  # "rejected invalid proc code, eff 1/1/24?": the code's dates
+        return "code_validity"
     if _DENIAL.search(text) and not hits & {"fee", "telehealth"}:
         return "denial"
     if FREQUENCY.search(text) and not has_minutes and not _AMOUNT.search(text):

@@ -1,0 +1,41 @@
+"""Families of phrasings (round 18, gaps found with the round-11 development set): a paid helper named in a family's
+words ("we pay a lady from an agency"); a code rejected as an invalid procedure code for its date; two payments for
+one code that differ; codes offered as alternatives ("97552, G0543 or 96202?") answered by what was taught; a code
+dictated in words. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import holds_answer
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "holds", "first"),
+    [
+        # a paid helper in a family's words: CMS's caregiver is unpaid
+        ("my sister and I help dad, and we also hired a woman from a home care agency - can the OT train her too?",
+         None, ["unpaid"], "faq:paid_aide"),
+        # rejected as an invalid code for the date: the code's validity window
+        ("claim for 97551 dated 11/30/2023 rejected as invalid procedure code - is that right?",
+         None, ["2024-01-01"], "code:97551"),
+        # two payments for one code that differ: the two 2024 conversion factors
+        ("97551 on Jan 10 2024 and May 6 2024 - medicare paid different amounts, why?",
+         None, ["25.87", "26.30"], "fee:97551-RVU24A"),
+        # codes offered as alternatives: the one whose family is what was taught, a group code for a group
+        ("class for caregivers of 5 residents on behaviour management, 97552 or 96202?", date(2026, 2, 2),
+         ["96202"], "code:96202"),
+        ("group of four families learning pressure ulcer prevention in 2026 - 97552 or G0543?", None,
+         ["G0543"], "code:G0543"),
+        # a code and a year dictated in words
+        ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
+         "fee:97551-RVU26C"),
+        ("is G zero five four two billable in twenty twenty four", None, ["2025-01-01"], "code:G0542"),
+    ],
+)
+def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
+    holds_answer(dated.answer(question, dos=dos), holds, first)
