@@ -21,6 +21,7 @@ from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
+from assistant.answer.reason_asked import reason_claim
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
@@ -498,11 +499,15 @@ def compose(
         found = _FAQ_ANSWER.search(hits[0].text)  # an FAQ opens with its question: quote the answer
         body = sentences(hits[0].text[found.end():] if found else hits[0].text)
         n += bool(body) and bare(body[0])
+        # a short closing qualifier ("State law may require more.") is not left off an FAQ answer it would end
+        n += bool(found) and len(body) == n + 1 and len(body[-1].split()) <= SHORT_CLOSING
         return " ".join([*body[:n], *(_naming_rest(body[:n], body[n:], intent.query) if naming else [])])
 
     sums = worked(intent, kb, pins)
     # a worked total names the lines the minutes support: the units sentence would say it again
     made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
+    reason = reason_claim(intent, passages, kb)  # "which CARC/RARC applies?": the pattern naming them leads
+    made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
     why = refusal(intent, made, passages, kb)
     if why:
         return _refused(why, intent, passages, dos), False
@@ -513,7 +518,8 @@ def compose(
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
             # a worked sum answers the question asked; the facts it rests on follow it
-            out.append((-1 if claim.what == "worked" else rank.get(claim.entry, len(passages)), cited))
+            out.append((-1 if claim.what in ("worked", "reason_asked") else rank.get(claim.entry, len(passages)),
+                        cited))
             held.append(claim)
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), held, used, dos)
@@ -549,6 +555,7 @@ def _final(out: list[Cited]) -> list[Cited]:
     return kept[:3]
 
 
+SHORT_CLOSING = 8  # words of an FAQ's last sentence quoted with the rest of its answer
 RESTATES = 6  # content words a reason shares with the opening it says again
 VERDICT = re.compile(r"^(?:yes|no)\b", re.I)
 BARE_VERDICT = re.compile(r"^(?:yes|no)\.\s+", re.I)  # "Yes. 97550 ... are defined as": an FAQ's one-word answer

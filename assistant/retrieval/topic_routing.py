@@ -264,6 +264,12 @@ _PER_LINE = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
     r".*\b(?:whole|entire|all (?:the )?|every|each|both|per|only one|one of the) (?:claim|lines?|codes?|units?)\b",
     re.I)
+# "if I only do part of the training and my PT does the rest, still CQ?": the assistant's modifier for a line furnished
+# in part (whether the 85 % reaches the whole claim is the per-line route's)
+_IN_PART = re.compile(
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r".*(?:\b(?:part|half|some|a portion|portions?) of (?:the |a |that |this |my )?(?:caregiver )?"
+    r"(?:session|visit|training|time|minutes|treatment|service)\b|\b(?:does|did|do|doing) the rest\b)", re.I)
 
 # "PTA did the 97550 while the PT was at another site, supervision OK?", "does the PT have to be onsite": the level of
 # supervision an assistant needs, which changed with the date of service (a phone the therapist could be reached on
@@ -323,6 +329,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("assistant_supervision", _SUPERVISION, frozenset({"supervision"}), corrects=True),
     TopicRoute("assistant_per_line", _PER_LINE, frozenset({"assistant_per_line"})),
+    TopicRoute("assistant_in_part", _IN_PART, frozenset({"assistant_in_part"}), unless=_PER_LINE),
     TopicRoute("record_after_denial", _RECORD_AFTER, frozenset({"late_entry"})),
     TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,

@@ -37,7 +37,7 @@ _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT"
 MINUTES = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
-YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/-]|\.\d)")
+YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")  # ("2025->2026": an arrow ends a year)
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 US_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(20\d{2})\b")
@@ -406,6 +406,9 @@ def _period(on: date | None, days: list[date], months: list[Period], years: list
     # "priced the same for DOS 3/8/2024 and 3/9/2024?" with one of them passed as the date of service: the question
     # compares the days it names, so no one of them is the day asked about (each is, in `periods`)
     if on is not None and len(set(days)) > 1 and on in days:
+        return None
+    # "2025->2026, what were the amounts each yr?" with a day of 2026 passed: the years named are compared
+    if on is not None and not days and not months and len(set(years)) > 1 and on.year in years:
         return None
     if on is not None:
         return (on, on)

@@ -1,7 +1,8 @@
 """Families of phrasings (round 18, gaps found with the round-11 development set): a paid helper named in a family's
 words ("we pay a lady from an agency"); a code rejected as an invalid procedure code for its date; two payments for
 one code that differ; codes offered as alternatives ("97552, G0543 or 96202?") answered by what was taught; a code
-dictated in words. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
+dictated in words; which CARC/RARC a situation gets; years compared with an arrow; an assistant doing part of the
+session; an FAQ's short closing qualifier. Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
 from __future__ import annotations
@@ -31,6 +32,19 @@ from tests.answer.expect import holds_answer
          ["96202"], "code:96202"),
         ("group of four families learning pressure ulcer prevention in 2026 - 97552 or G0543?", None,
          ["G0543"], "code:G0543"),
+        # which CARC/RARC a situation gets: the denial pattern naming them leads
+        ("G0542 x2 billed alone on 4/2/2026, the G0541 went on another claim. what CARC and RARC should we expect?",
+         None, ["N122"], "denial:addon_without_primary"),
+        ("97552-GO on 10/1/2025, the OT spending this year is already past the threshold and the line had no KX. "
+         "expected group code + CARC?", None, ["PR-119", "2,410"], "denial:kx_threshold"),
+        # years compared with an arrow while a day of one of them is passed: each year's amount
+        ("97551 facility amounts 2024->2025, did they go down?", date(2025, 3, 1), ["23.94", "24.30"], None),
+        # an assistant furnishing part of the session: CQ/CO on that line
+        ("our PTA handled half of the caregiver session and I did the rest - CQ still on the line?", None,
+         ["in whole or in part"], "faq:cq_in_part"),
+        # an FAQ's short closing qualifier is quoted with its answer
+        ("does my PT need to be in the building when I, the PTA, do 97550 in private practice in 2026?", None,
+         ["general supervision", "State law"], "faq:assistant_supervision_by_year"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
