@@ -321,7 +321,18 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         deciding = deciding or bool(waivers)
     # A therapist's telehealth turns on the statutory waiver, not only on the list. When the waiver decides it (its
     # lapse is asked about, or the date is past its end) the list status only follows.
-    return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed]
+    return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed] + _other_years(intent, kb)
+
+
+def _other_years(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "can't do 97550 by video 'bc of the 2024 rule', we want one 12/15/2026": a year named beside the date asked
+    about; its telehealth status follows (the date's own leads)."""
+    if intent.period is None:
+        return []
+    others = [p for p in intent.periods if not overlaps(p[0], p[1], intent.period)]
+    return [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t, strong=False) for t in kb.fees.telehealth
+            if any(overlaps(t.effective_from, t.effective_to, p) for p in others)
+            and not overlaps(t.effective_from, t.effective_to, intent.period)]
 
 
 def _telehealth_not_listed(intent: Intent, kb: Knowledge) -> list[Pin]:

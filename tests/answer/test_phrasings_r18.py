@@ -45,6 +45,12 @@ from tests.answer.expect import holds_answer
         # an FAQ's short closing qualifier is quoted with its answer
         ("does my PT need to be in the building when I, the PTA, do 97550 in private practice in 2026?", None,
          ["general supervision", "State law"], "faq:assistant_supervision_by_year"),
+        # a year named beside the date asked about: its telehealth status follows the date's own
+        ("boss says no video for 97550 because of the 2024 policy - we have one booked 3/10/2026, ok?", None,
+         ["2024", "2027"], None),
+        # a patient under a home health plan of care: not billable
+        ("pt is under a home health agency plan of care, can our outpatient OT bill 97550 with the son?", None,
+         ["cannot be billed"], "faq:home_health_hospice"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
