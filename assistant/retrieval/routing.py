@@ -50,7 +50,10 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     # ("phone-only", "flip phone, no video", "can't do video", "landline": audio-only said in other words)
     "audio_only": re.compile(r"audio(?!\s*(?:\+|/|-|&|and|\w*\s+and)\s*video)|(?:by|over the|on the) (?:tele)?phone"
                              r"|\b93\b|\b(?:tele)?phone[- ]only\b|\bflip phone\b|\blandline\b|\bvoice[- ]only\b"
-                             r"|\bno (?:video|camera|webcam|smart ?phone)\b|\bwithout (?:a )?video\b"
+                             # ("no video for 97550 because of the 2024 rule": video not allowed, not unavailable)
+                             r"|\bno (?:video|camera|webcam|smart ?phone)\b"
+                             r"(?!\s+(?:for|allowed|permitted|visits?|sessions?|because|bc|due|per|under)\b)"
+                             r"|\bwithout (?:a )?video\b"
                              r"|\bcan(?:'?t|not) (?:do |use |get on )?video\b"
                              r"|\b(?:tele)?phone (?:call|session|visit)s?\b",
                              re.I),
@@ -312,7 +315,7 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                if any(overlaps(w.effective_from, w.effective_to, p) for p in periods)]
     # "I heard it got added but just temporarily?": the list status is asked about, the waiver follows
     if not _THERAPIST.search(intent.query) or _LIST_ASKED.search(intent.query):
-        return listed + waivers
+        return listed + waivers + _other_years(intent, kb)
     deciding = bool(_WAIVER_NAMED.search(intent.query))
     if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
