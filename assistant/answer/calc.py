@@ -23,7 +23,7 @@ from assistant.retrieval import routing
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import Intent, Period
+from assistant.retrieval.understand import Intent, Period, find_dates
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
 # "do families have to pay out of pocket?", which asks whether)
@@ -273,9 +273,27 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
 LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)", re.I)
 
 
+# "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s+(?:dated|date|of|on|from|was|is))?:?\s*(?P<rest>[^.?!;]{6,20})",
+                           re.I)
+
+
+def _named_notice_day(query: str) -> date | None:
+    """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026")."""
+    for m in _NOTICE_DATED.finditer(query):
+        days, _, spans = find_dates(m.group("rest"))
+        if days and spans and spans[0][0] == 0:
+            return days[0]
+    return None
+
+
 def _notice_day(intent: Intent) -> Period | None:
-    """The day a filing limit counts from: the one day the question writes ("letter dated June 1 2026"), even when a
-    date of service was passed with it (a notice is never the date of service); else the period asked about."""
+    """The day a filing limit counts from: the day written after a notice's name; else the one day the question
+    writes ("letter dated June 1 2026"), even when a date of service was passed with it (a notice is never the date of
+    service); else the period asked about."""
+    named = _named_notice_day(intent.query)
+    if named is not None:
+        return (named, named)
     days = [p for p in intent.periods if p[0] == p[1]]
     return days[0] if len(days) == 1 else intent.period
 
@@ -290,7 +308,7 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     period = _notice_day(intent)
     if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
             or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
-            or SERVICE_CUE.search(intent.query):
+            or (SERVICE_CUE.search(intent.query) and _named_notice_day(intent.query) is None):
         return []
     route = route_pin.obj
     if route.counts_from not in ("receipt", "notice") or not route.filing_days:

@@ -21,7 +21,7 @@ from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
-from assistant.answer.reason_asked import reason_claim
+from assistant.answer.reason_asked import mue_claim, reason_claim
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
@@ -506,7 +506,8 @@ def compose(
     sums = worked(intent, kb, pins)
     # a worked total names the lines the minutes support: the units sentence would say it again
     made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
-    reason = reason_claim(intent, passages, kb)  # "which CARC/RARC applies?": the pattern naming them leads
+    # "which CARC/RARC applies?": the pattern naming them leads; "what is G0540's MUE?": the sentence giving it
+    reason = reason_claim(intent, passages, kb) or mue_claim(intent, passages)
     made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
     why = refusal(intent, made, passages, kb)
     if why:

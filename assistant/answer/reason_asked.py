@@ -1,4 +1,5 @@
-"""A question that asks which CARC/RARC (or group code) a situation gets: the denial pattern that describes it (pure).
+"""Values asked for by name that a passage states in passing (pure): which CARC/RARC (or group code) a situation gets,
+and a code's MUE.
 
     "97551 x1 with no 97550 on that date. Which CARC/RARC applies?"
     # -> "Add-on billed without its primary code (B15 / 107 + N122): +97551 (or +G0542) was processed without ..."
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from assistant.answer.facts import Claim
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
+from assistant.retrieval.chunking import sentences
 from assistant.retrieval.understand import Intent
 
 # "which CARC/RARC applies", "group code + CARC?", "what denial code would that be", "what reason code do we expect"
@@ -40,4 +42,23 @@ def reason_claim(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> 
         if pattern is None or (asked and pattern.codes and not asked & set(pattern.codes)):
             continue
         return Claim(f"{pattern.title}: {' '.join(pattern.situation.split())}", entry, "reason_asked")
+    return None
+
+
+MUE_VALUE = re.compile(r"\b(?:what(?:'?s| is| are)|how many|mue for|mue of)\b[^?]{0,40}\bmues?\b|\bmues?\b[^?]{0,30}"
+                       r"\b(?:for|of|on)\b", re.I)
+_STATES_MUE = re.compile(r"\bMUE (?:is|of) \d+\b")
+_LEAD_IN = re.compile(r"^(?:For comparison|By comparison|In comparison|Also|However),\s+", re.I)
+
+
+def mue_claim(intent: Intent, passages: Sequence[Passage]) -> Claim | None:
+    """ "What is the practitioner MUE for G0540?": the sentence of a passage found that gives that code's MUE as a
+    number (the knowledge holds G0540's only; for the others `compose` says it does not state one)."""
+    if not intent.procedure_codes or not MUE_VALUE.search(intent.query):
+        return None
+    for passage in passages[:_DEPTH]:
+        for sentence in sentences(passage.text):
+            if _STATES_MUE.search(sentence) and any(c in sentence for c in intent.procedure_codes):
+                said = _LEAD_IN.sub("", sentence)
+                return Claim(said[:1].upper() + said[1:], passage.id.split("#")[0], "reason_asked")
     return None

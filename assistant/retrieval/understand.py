@@ -467,7 +467,8 @@ def classify(
             and (asks_deadline or not has_reason):
         return "appeal"
     if "threshold" in hits:
-        return "denial" if FIX.search(text) else "threshold"  # how to correct a line, not the amount
+        # how to correct a line ("forgot KX", "PR-119 ... next step?"), not the amount
+        return "denial" if FIX.search(text) or (has_reason and ACTION.search(text)) else "threshold"
     if has_reason:
         return "denial"
     if has_code and INVALID_CODE.search(text):  # "rejected invalid proc code, eff 1/1/24?": the code's dates

@@ -51,6 +51,14 @@ from tests.answer.expect import holds_answer
         # a patient under a home health plan of care: not billable
         ("pt is under a home health agency plan of care, can our outpatient OT bill 97550 with the son?", None,
          ["cannot be billed"], "faq:home_health_hospice"),
+        # a code's MUE stated in passing by a passage found: that sentence answers
+        ("how many units is the MUE on G0540?", None, ["MUE is 2"], "denial:mue_exceeded"),
+        # a denial code with the threshold named and what to do asked: the fix, not the amount
+        ("PR-119 back on 97551-GO, we're over the threshold, therapy was necessary. what do we do now?", None,
+         ["reopening"], "faq:pr119_kx"),
+        # the notice's own date named beside a date of service: the filing limit counts from the notice
+        ("EOB dated 10/05/2026 denied 97550 for DOS 09/20/2026 - last day for the redetermination?", None,
+         ["2027-02-07"], "appeal:redetermination"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
