@@ -288,6 +288,14 @@ _CONSENT_DECLINED = re.compile(
 # service, not separately billable during a stay paid under the DRG
 _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
+# "can we bill 97550 for a Part A resident's family?": a covered SNF stay, whose services the facility bills under
+# consolidated billing (a Part B resident is billed as any outpatient)
+_SNF_PART_A = re.compile(r"^(?=.*\b(?:snf|skilled nursing|nursing (?:home|facility)|resident|stay)\b)"
+                         r".*\bpart[- ]a\b", re.I)
+_PART_A_OVER = re.compile(r"\bpart[- ]b only\b|\bpart[- ]a (?:days? |benefits? |coverage )?"
+                          r"(?:ran out|runs out|exhausted|ended|is over|are used up|used up)"
+                          r"|\bno longer (?:on|in|under|covered by) part[- ]a\b"
+                          r"|\bnot (?:on|in|under|covered by) (?:a )?part[- ]a\b", re.I)
 # "patient is under a home health plan of care, can our OT bill 97550 in 2025?", "on hospice": training the home
 # health or hospice benefit already pays for is not billed again (not a home health aide, who is paid staff)
 _HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
@@ -317,6 +325,8 @@ _TIME_PER_CAREGIVER = re.compile(
 ROUTES: tuple[TopicRoute, ...] = (
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
+    TopicRoute("snf_part_a", _SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
+               skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),

@@ -121,7 +121,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b"
         # "medicare paid slightly different amounts", "different payments for the two dates": amounts compared
         r"|\b(?:pays?|paid)\b.{0,20}\b(?:different|differing) (?:amounts?|rates?)\b"
-        r"|\b(?:different|differing) (?:amounts?|payments?|allowed)\b",
+        r"|\b(?:different|differing|same) (?:amounts?|payments?|allowed|pay|rates?|price)\b"
+        # "what's the 2026 total for 97550 x1 + 97551 x2": a sum of amounts (not a total of minutes or units)
+        r"|\btotal (?:for|of) (?:9\d{4}|G0\d{3})\b|\b(?:the|a) (?:20\d\d )?total\b(?!\s+(?:time|minutes?|mins?|units?))"
+        r"(?=.{0,40}\b(?:9\d{4}|G0\d{3})\b)",
         re.I)),
     ("telehealth", re.compile(
         r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
@@ -580,7 +583,8 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
     dated = bounded_years(resolve(text, today))
     days, months, spans = find_dates(dated)
     years = [int(m.group(1)) for m in YEAR.finditer(dated) if not any(a <= m.start() < b for a, b in spans)]
-    days += _yearless_days(dated, years)
+    # ("march 8 2024 compared to march 9": the year of the days written in full stands for the one without)
+    days += _yearless_days(dated, years or sorted({d.year for d in days}))
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
     period = _period(dos, days, months, years)
     # the question's own words for its one day, so an answer restates it without a year the question never wrote

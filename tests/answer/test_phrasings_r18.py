@@ -59,6 +59,13 @@ from tests.answer.expect import holds_answer
         # the notice's own date named beside a date of service: the filing limit counts from the notice
         ("EOB dated 10/05/2026 denied 97550 for DOS 09/20/2026 - last day for the redetermination?", None,
          ["2027-02-07"], "appeal:redetermination"),
+        # a SNF resident in a covered Part A stay: consolidated billing, not billed separately
+        ("skilled nursing resident on a Part A stay, can rehab bill 97550 for the wife's training?", None,
+         ["consolidated billing"], "faq:snf_part_a"),
+        # two days compared, the year written only with the first
+        ("97551 on march eighth twenty twenty four vs march ninth, same pay?", None, ["25.87", "26.30"], None),
+        # the units of each line written: their sum
+        ("97550 and 2 units of 97551 in 2026 non-facility - total medicare allowed?", None, ["104.87"], None),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
