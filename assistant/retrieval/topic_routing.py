@@ -84,7 +84,15 @@ PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|
                            r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?(?:not\s+(?:present|there|in (?:the )?room)|absent)\b"
                            # "pt wasnt there", "patient wasn't present": the negation written onto the verb
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
-                           r"|in the room)\b", re.I)
+                           r"|in the room)\b"
+                           # a family's words: "while he waits in the car", "when mom is at dialysis", "while she naps"
+                           r"|\b(?:while|when|as)\s+(?:he|she|they|mom|dad|grandma|grandpa"
+                           r"|the (?:pt|patient|kids?|child)"
+                           r"|my (?:husband|wife|mother|father|mom|dad|son|daughter|grandmother|grandfather))\s+"
+                           r"(?:is |was |stays? |stayed |waits? |waited |sits? |sat |goes |went )?"
+                           r"(?:in the car|in the (?:waiting|other|next) room|in another room|outside|elsewhere"
+                           r"|at (?:home|dialysis|school|day ?care|adult day|the day program|work|church)"
+                           r"|asleep|napping|naps|sleeps|is sleeping)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
 # ("twice per member", "twice a year": how often, not one date)
 _SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member|patient|pt|beneficiary|enrollee"
@@ -254,6 +262,13 @@ _CAREGIVER_WHO = re.compile(
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|partner|church (?:member|friend)s?"
     r"|landlord|godparent|godmother|godfather)\b", re.I)
+# "what definitions of 'caregiver' does CMS use", "who qualifies as a caregiver", "the caregiver is his 17 year old
+# grandson": CMS's definition (an adult with a significant relationship, or unpaid family, friend or neighbour)
+_DEFINITION = re.compile(
+    r"\bdefin\w*\b.{0,40}\bcaregivers?\b|\bcaregivers?\W{0,2}\s.{0,20}\bdefin\w*"
+    r"|\bwho (?:counts|qualifies|can be|is) (?:as )?(?:a |the )?caregivers?\b"
+    r"|^(?=.*\b(?:caregivers?|train\w*)\b).*\b(?:1[0-7][- ](?:year|yr)s?[- ]old|teen(?:age|ager)?s?|minors?|under 18"
+    r"|underage)\b", re.I)
 _PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
@@ -344,6 +359,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),

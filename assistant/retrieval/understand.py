@@ -589,6 +589,10 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
     period = _period(dos, days, months, years)
     # the question's own words for its one day, so an answer restates it without a year the question never wrote
     said = _said(text, dated, dos, days, spans)
+    if dos is None and period is not None and str(period[0].year) not in query and str(period[0].year) in text:
+        # a date dictated in words ("december twelfth twenty twenty four") is said back without the digits the question
+        # never wrote
+        said = "on the date asked" if period[0] == period[1] else "in the period asked"
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
     minutes = _minutes(text)
     facility = None

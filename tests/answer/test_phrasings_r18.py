@@ -66,6 +66,12 @@ from tests.answer.expect import holds_answer
         ("97551 on march eighth twenty twenty four vs march ninth, same pay?", None, ["25.87", "26.30"], None),
         # the units of each line written: their sum
         ("97550 and 2 units of 97551 in 2026 non-facility - total medicare allowed?", None, ["104.87"], None),
+        # the patient away in a family's words
+        ("can my wife's OT teach me her bed transfers while she is at dialysis, and bill for it?", None, ["Yes"],
+         "faq:patient_not_present_ok"),
+        # CMS's definition of a caregiver asked for
+        ("who qualifies as a caregiver for these training codes under CMS's definition?", None,
+         ["significant relationship", "unpaid"], "faq:who_counts_as_caregiver"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
@@ -74,3 +80,8 @@ from tests.answer.expect import holds_answer
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
     holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+def test_a_dictated_date_is_said_back_without_digits_the_question_never_wrote(dated: Assistant) -> None:
+    answer = dated.answer("is g zero five four one billable on december twelfth twenty twenty four")
+    assert "on the date asked" in answer.text and "2024" not in answer.text, answer.text
