@@ -88,7 +88,10 @@ TOPICS: tuple[Topic, ...] = (
           "its sources do not state what supplemental or secondary plans pay"),
     # the year's Part B deductible amount (the knowledge only says the deductible applies)
     Topic("deductible_amount", re.compile(
-        r"\b(?:how much|what)\b.{0,30}\bdeductible\b(?!\s+appl)|\bdeductible (?:amount|for 20\d\d|in 20\d\d|is)\b", _I),
+        # ("what will the patient owe after the deductible" asks the coinsurance, which the knowledge holds)
+        r"\b(?:how much|what)(?:'s| is| was| will be)?\s+(?:is\s+|was\s+)?(?:the\s+|my\s+|our\s+|a\s+)?(?:20\d\d\s+)?"
+        r"(?:part b\s+|annual\s+|medicare\s+|yearly\s+)?deductible\b(?!\s+appl)"
+        r"|\bdeductible amount\b", _I),
         "its sources do not state the Part B deductible amount"),
     # "how long until Medicare pays a clean claim": no payment timelines are held
     Topic("payment_timing", re.compile(

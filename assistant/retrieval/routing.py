@@ -23,8 +23,14 @@ from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.segments import DIRECT_CARE, family_minutes
-from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
+from assistant.retrieval.segments import DIRECT_CARE, FUNCTIONAL, family_minutes
+from assistant.retrieval.topic_routing import (
+    FIFTY_NINE_WITH_X,
+    PATIENT_AWAY,
+    SEVERAL_PATIENTS,
+    SNF_PART_A,
+    topic_pins,
+)
 from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -61,6 +67,7 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
+    "snf_part_a": SNF_PART_A,  # a covered Part A stay only when one is named (a SNF Part B resident is any outpatient)
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
@@ -158,6 +165,8 @@ def _offered_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     offered = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
     if len(offered) < 2 or not _OFFERED.search(intent.query):
         return []
+    if not (BEHAVIOR.search(intent.query) or DIRECT_CARE.search(intent.query) or FUNCTIONAL.search(intent.query)):
+        return []  # "96203 versus 97551, how do they differ": nothing taught is said, so the descriptors answer
     taught = "behavior" if BEHAVIOR.search(intent.query) else units_family(
         Intent(query=intent.query, kind=intent.kind, period=intent.period), kb)
     grouped = bool(_GROUPED.search(intent.query))

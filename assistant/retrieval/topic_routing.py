@@ -305,7 +305,7 @@ _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:sta
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
 # "can we bill 97550 for a Part A resident's family?": a covered SNF stay, whose services the facility bills under
 # consolidated billing (a Part B resident is billed as any outpatient)
-_SNF_PART_A = re.compile(r"^(?=.*\b(?:snf|skilled nursing|nursing (?:home|facility)|resident|stay)\b)"
+SNF_PART_A = re.compile(r"^(?=.*\b(?:snf|skilled nursing|nursing (?:home|facility)|resident|stay)\b)"
                          r".*\bpart[- ]a\b", re.I)
 _PART_A_OVER = re.compile(r"\bpart[- ]b only\b|\bpart[- ]a (?:days? |benefits? |coverage )?"
                           r"(?:ran out|runs out|exhausted|ended|is over|are used up|used up)"
@@ -340,7 +340,7 @@ _TIME_PER_CAREGIVER = re.compile(
 ROUTES: tuple[TopicRoute, ...] = (
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
-    TopicRoute("snf_part_a", _SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
+    TopicRoute("snf_part_a", SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),

@@ -34,6 +34,7 @@ ANSWERED = [
     "how long do we have to appeal a CO-50 on 97550?",
     "97550 denied CO-197 for no precertification - what now?",
     "is 97550 subject to the part B deductible?",
+    "what will the patient owe for 97550 after the deductible in 2025?",
     "can a PTA furnish 97550 under general supervision in 2026?",
     "can the neighbor be the caregiver trained?",
     "is there an NCCI edit between 97550 and 97530?",

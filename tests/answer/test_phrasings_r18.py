@@ -72,6 +72,9 @@ from tests.answer.expect import holds_answer
         # CMS's definition of a caregiver asked for
         ("who qualifies as a caregiver for these training codes under CMS's definition?", None,
          ["significant relationship", "unpaid"], "faq:who_counts_as_caregiver"),
+        # a level's decision letter is the notice a filing limit counts from, not a decision time asked about
+        ("QIC decision letter dated 8/3/2026 - last day to request the ALJ hearing?", None, ["2026-10-07"],
+         "appeal:alj"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
