@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.retrieval.understand import Intent
+from assistant.retrieval.understand import STATES, Intent
 
 CANNOT = "I can't answer this from the knowledge base"
 
@@ -39,7 +39,9 @@ TOPICS: tuple[Topic, ...] = (
     Topic("licensure", re.compile(
         r"\blicen[cs](?:e|ed|ure|ing)\b.{0,80}\b(?:states?|compact|jurisdiction)\b"
         r"|\b(?:states?|compact)\b.{0,80}\blicen[cs](?:e|ed|ure|ing)\b"
-        r"|\b(?:state )?practice acts?\b|\bscope of practice\b|\binterstate\b", _I),
+        r"|\b(?:state )?practice acts?\b|\bscope of practice\b|\binterstate\b"
+        # ("licensed in Texas only ... caregivers in Oklahoma": a state named beside the licence)
+        rf"|\blicen[cs]\w*\b.{{0,80}}{STATES.pattern}|{STATES.pattern}.{{0,80}}\blicen[cs]\w*", _I),
         "its sources do not state licensure or state practice rules"),
     # "how many years do we keep the consent forms", "record retention"
     Topic("record_retention", re.compile(

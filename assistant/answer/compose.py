@@ -52,7 +52,10 @@ _NOT_THING = frozenset({"the", "and", "with", "that", "this", "when", "who", "wa
 EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # "is there a max number of caregivers in a 97552 class?": a maximum asked for, and the passages' words for one
 # ("max assist" with transfers is a level of help, not a maximum asked for or stated)
-MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
+# ("how many families max in one 97552 group", "what's the max per group")
+MAX_ASKED = re.compile(r"\bhow many \w+ (?:max|maximum|at most|tops)\b"
+                       r"|\bmax(?:imum)? (?:per|in (?:a|one)) (?:group|class)\b"
+                       r"|\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
                        r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"
                        r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group|be|attend|join"
                        r"|come)\b"
@@ -364,7 +367,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
             and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
-        return f"{CANNOT}: it has no {what} {when(intent.period)}."
+        # ("next year": said in the question's words, with no year it never wrote)
+        return f"{CANNOT}: it has no {what} {intent.relative or when(intent.period, intent.said)}."
     if (level := _level_not_held(intent, found, kb)) is not None:
         return level
     payer = _payer_refusal(intent) or _mue_not_stated(intent, passages)

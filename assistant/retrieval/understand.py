@@ -122,6 +122,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "medicare paid slightly different amounts", "different payments for the two dates": amounts compared
         r"|\b(?:pays?|paid)\b.{0,20}\b(?:different|differing) (?:amounts?|rates?)\b"
         r"|\b(?:different|differing|same) (?:amounts?|payments?|allowed|pay|rates?|price)\b"
+        # "the locality-adjusted 97550 amount", "amount for G0541": a code's amount
+        r"|\b(?:9\d{4}|G0\d{3}) (?:\w+ )?amounts?\b|\bamounts? (?:for|of) (?:9\d{4}|G0\d{3})\b"
+        r"|\badjusted (?:amount|rate)"
         # "what's the 2026 total for 97550 x1 + 97551 x2": a sum of amounts (not a total of minutes or units)
         r"|\btotal (?:for|of) (?:9\d{4}|G0\d{3})\b|\b(?:the|a) (?:20\d\d )?total\b(?!\s+(?:time|minutes?|mins?|units?))"
         r"(?=.{0,40}\b(?:9\d{4}|G0\d{3})\b)",

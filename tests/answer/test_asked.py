@@ -3,6 +3,8 @@ the knowledge answers are not. Wordings are not those of any eval set."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answer.asked import TOPICS, unstated
@@ -62,9 +64,14 @@ def test_every_row_has_a_refusal_case() -> None:
     "can I do telehealth caregiver training with a caregiver in another state where I'm not licensed?",
     "can an FQHC bill 97550?",
     "Which place-of-service code goes on the claim when training is at an adult day center?",
+    "what will 97551 pay next year?",  # (asked in the question's words: no year it never wrote)
+    "our OTs are licensed in Texas only - can they do 97550 video sessions with caregivers in Oklahoma?",
+    "we're in Chicago, what's the locality-adjusted 97550 amount for 2026?",
+    "how many caregivers max can we put in one 97552 class?",
 ])
 def test_answer_says_the_sources_do_not_state_it(assistant: Assistant, question: str) -> None:
     answer = assistant.answer(question)
     assert not answer.answered, answer.text
     assert answer.text.startswith("I can't answer this from the knowledge base")
-    assert not any(ch.isdigit() for ch in answer.text)  # a refusal cites no passage: no number in it
+    # a refusal cites no passage: no number the question does not hold
+    assert all(n in question for n in re.findall(r"\d+", answer.text)), answer.text
