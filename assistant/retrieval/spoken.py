@@ -36,6 +36,7 @@ _LETTER = {"g": "G", "gee": "G", "k": "K", "kay": "K"}
 _GROUPS = {("c", "o"): "CO", ("p", "r"): "PR", ("o", "a"): "OA", ("p", "i"): "PI"}
 _GROUP_WORDS = {"co": "CO", "pr": "PR", "oa": "OA", "pi": "PI"}
 _RARC = {"n": "N"}
+_DX_LETTERS = {"z": "Z", "r": "R", "m": "M"}
 _MONTH = re.compile(r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$", re.I)
 _MAX_RUN = 8
@@ -87,8 +88,10 @@ def _ordinal(words: list[str], i: int) -> tuple[int, int] | None:
 
 def _code(prefix: str, digits: str) -> str | None:
     """What the spoken digits (after an optional letter or group code) write, when it is a thing questions name."""
-    if prefix in ("G", "K"):
-        return prefix + digits if re.fullmatch(r"0\d{3}", digits) else None
+    if prefix in ("G", "K") and re.fullmatch(r"0\d{3}", digits):
+        return prefix + digits
+    if prefix in ("G", "Z", "R", "M"):  # an ICD-10-CM category: a letter and two digits ("g twenty" -> G20)
+        return prefix + digits if re.fullmatch(r"\d{2}", digits) else None
     if prefix in ("CO", "PR", "OA", "PI"):
         return f"{prefix}-{digits}" if re.fullmatch(r"\d{1,3}", digits) else None
     if prefix == "N":
@@ -109,14 +112,21 @@ def _prefix(words: list[str], i: int) -> tuple[str, int]:
         return _GROUP_WORDS[w], i + 1
     if w in _RARC:
         return _RARC[w], i + 1
+    if w in _DX_LETTERS:
+        return _DX_LETTERS[w], i + 1
     return "", i
+
+
+# punctuation a dictation app wrote out as words
+_SPOKEN_MARKS = re.compile(r"\s*\b(?:question mark|comma)\b", re.I)
 
 
 def spell_codes(text: str) -> str:
     """`text` with codes, years and ordinal days spoken in words written as digits; anything else unchanged."""
+    text = _SPOKEN_MARKS.sub(lambda m: "?" if "question" in m.group(0).lower() else ",", text)
     found = list(_WORD.finditer(text))
     words = [m.group(0) for m in found]
-    if not any(w.lower() in _NUMBER_WORDS or w.lower() in _ORDINALS for w in words):
+    if not any(w.lower() in _NUMBER_WORDS or w.lower() in _ORDINALS or len(w) == 1 for w in words):
         return text
     # what stands between two words: a run may cross spaces and hyphens, nothing else
     seps = [text[a.end():b.start()] for a, b in itertools.pairwise(found)]
@@ -133,6 +143,25 @@ def spell_codes(text: str) -> str:
         at = found[after - 1].end()
         i = after
     return "".join(out) + text[at:]
+
+
+# letters spelled one by one that make a modifier or an abbreviation the questions use ("c q", "k x", "a l j")
+_SPELLED = frozenset({"CQ", "CO", "GP", "GO", "GN", "KX", "XE", "XP", "XS", "XU", "ALJ", "QIC", "MAC", "PTA", "OTA",
+                      "COTA", "SLP", "SLPA", "NCCI", "MUE", "ABN", "POS", "DOS", "SNF", "CARC", "RARC", "EOB", "MSN",
+                      "CMS", "HHA", "CORF", "FQHC", "LCD", "NCD", "RVU", "MBI"})
+_LETTER_RUN = 5  # the longest abbreviation spelled
+
+
+def _spelled(words: list[str], seps: list[str], i: int) -> tuple[str, int] | None:
+    """The abbreviation spelled by the single letters from `i` ("k x" -> "KX"), and the index after them."""
+    end = i
+    while end < len(words) and end - i < _LETTER_RUN and len(words[end]) == 1 and _joined(seps, i, end + 1):
+        end += 1
+    for start in (i, i + 1):  # ("is a p t a": the article before the letters is no letter of them)
+        run = "".join(words[start:end]).upper()
+        if end - start >= 2 and run in _SPELLED and (start == i or words[i].lower() in ("a", "i")):
+            return (run, end) if start == i else (f"{words[i]} {run}", end)
+    return None
 
 
 def _joined(seps: list[str], start: int, end: int) -> bool:
@@ -155,6 +184,10 @@ def _replace_at(words: list[str], seps: list[str], i: int) -> tuple[str, int] | 
         day = _ordinal(words, i + 1)
         if day is not None and 1 <= day[0] <= 31 and _joined(seps, i, day[1]):
             return f"{words[i]} {day[0]}", day[1]
+    if len(words[i]) == 1 and (spelled := _spelled(words, seps, i)) is not None \
+            and not (spelled[0] in _GROUP_WORDS.values() and spelled[1] < len(words)
+                     and words[spelled[1]].lower() in _NUMBER_WORDS):  # ("C O fifty" is CO-50, below)
+        return spelled
     prefix, start = _prefix(words, i)
     if start >= len(words) or not _joined(seps, i, start + 1):
         return None
@@ -163,4 +196,24 @@ def _replace_at(words: list[str], seps: list[str], i: int) -> tuple[str, int] | 
     if not digits or (end - start < 2 and not prefix) or not _joined(seps, i, end):
         return None
     code = _code(prefix, digits)
+    if code and re.fullmatch(r"[A-Z]\d{2}", code):  # "z ninety one point eight one", "g thirty five point a"
+        code, end = _decimals(words, seps, code, end)
     return (code, end) if code else None
+
+
+def _decimals(words: list[str], seps: list[str], code: str, end: int) -> tuple[str, int]:
+    """A diagnosis code's characters after "point" (digits one by one, or a letter), up to four."""
+    if end + 1 >= len(words) or words[end].lower() != "point" or not _joined(seps, end - 1, end + 2):
+        return code, end
+    out: list[str] = []
+    i = end + 1
+    while i < len(words) and len(out) < 4 and _joined(seps, end, i + 1):
+        w = words[i].lower()
+        if w in _DIGITS and w not in ("too",):
+            out.append(str(_DIGITS[w]))
+        elif len(w) == 1 and w.isalpha():
+            out.append(w.upper())
+        else:
+            break
+        i += 1
+    return (f"{code}.{''.join(out)}", i) if out else (code, end)

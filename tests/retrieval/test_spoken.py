@@ -22,6 +22,12 @@ from assistant.retrieval.understand import understand
     ("C O fifty and N one fifteen", "CO-50 and N115"),
     ("PR one nineteen", "PR-119"),
     ("nine seven five five one, nine seven five five two", "97551, 97552"),
+    ("what does the modifier c q mean", "what does the modifier CQ mean"),
+    ("k x threshold for an a l j", "KX threshold for an ALJ"),
+    ("is a p t a allowed", "is a PTA allowed"),
+    ("is the code g twenty still valid question mark", "is the code G20 still valid?"),
+    ("z ninety one point eight one comma r twenty nine point six", "Z91.81, R29.6"),
+    ("g thirty five point a", "G35.A"),
 ])
 def test_spoken_codes_are_written_as_digits(spoken: str, written: str) -> None:
     assert spell_codes(spoken) == written
@@ -35,6 +41,9 @@ def test_spoken_codes_are_written_as_digits(spoken: str, written: str) -> None:
     "twenty first century",
     "nine seven. Five five one",  # a run never crosses a full stop
     "no numbers here at all",
+    "a twenty minute session",  # an article is no diagnosis letter
+    "vitamin d and a b",
+    "plan B or plan A",
 ])
 def test_other_number_words_are_left_as_written(text: str) -> None:
     assert spell_codes(text) == text
