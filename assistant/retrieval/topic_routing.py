@@ -269,6 +269,8 @@ _DEFINITION = re.compile(
     r"|\bwho (?:counts|qualifies|can be|is) (?:as )?(?:a |the )?caregivers?\b"
     r"|^(?=.*\b(?:caregivers?|train\w*)\b).*\b(?:1[0-7][- ](?:year|yr)s?[- ]old|teen(?:age|ager)?s?|minors?|under 18"
     r"|underage)\b", re.I)
+# "does return demonstration need to be in the note", "is teach-back required": the caregiver's performance
+_RETURN_DEMO = re.compile(r"\breturn[- ]demo\w*|\bteach[- ]?back\b|\bdemonstrat\w* (?:it )?back\b", re.I)
 _PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
@@ -357,6 +359,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("assistant_in_part", _IN_PART, frozenset({"assistant_in_part"}), unless=_PER_LINE),
     TopicRoute("record_after_denial", _RECORD_AFTER, frozenset({"late_entry"})),
     TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
+    TopicRoute("return_demo", _RETURN_DEMO, frozenset({"return_demo"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,

@@ -130,7 +130,9 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?=.{0,40}\b(?:9\d{4}|G0\d{3})\b)",
         re.I)),
     ("telehealth", re.compile(
-        r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
+        r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b"
+        # "with modifier 95", "97550-GP-95": the telehealth modifiers
+        r"|\b(?:modifier|mod)s?\s*9[35]\b|\b9[35]\s+modifier\b|\b(?:9\d{4}|G0\d{3})(?:-[A-Z]{2})*-9[35]\b", re.I)),
     ("code_validity", re.compile(
         r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
         r"|available|\bstart(?:ed)?\b(?!\s*(?:and|/|&|-)\s*(?:stop|end|finish))(?!\s+times?\b)"

@@ -75,6 +75,11 @@ from tests.answer.expect import holds_answer
         # a level's decision letter is the notice a filing limit counts from, not a decision time asked about
         ("QIC decision letter dated 8/3/2026 - last day to request the ALJ hearing?", None, ["2026-10-07"],
          "appeal:alj"),
+        # a telehealth modifier named on a date the codes were not on the list
+        ("is 97550 with POS 11 and modifier 95 on 9/9/2024 payable?", None, ["2024"], "fee:telehealth-2024"),
+        # the caregiver's return demonstration asked about
+        ("does the caregiver's teach-back have to be written in the 97550 note?", None, ["recommended"],
+         "faq:return_demonstration"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
