@@ -37,11 +37,15 @@ _I = re.I
 TOPICS: tuple[Topic, ...] = (
     # "can I do it by video with a caregiver in another state where I'm not licensed": state practice law
     Topic("licensure", re.compile(
-        r"\blicen[cs](?:e|ed|ure|ing)\b.{0,80}\b(?:states?|compact|jurisdiction)\b"
-        r"|\b(?:states?|compact)\b.{0,80}\blicen[cs](?:e|ed|ure|ing)\b"
+        # (a licence and another state, a compact or state lines; not "I'm a licensed OT in Ohio, which modifier?")
+        r"\blicen[cs](?:e|ed|ure|ing)\b.{0,80}\b(?:(?:another|other|different|out of|multiple|two|across) states?"
+        r"|state lines?|compact|jurisdiction)\b"
+        r"|\b(?:(?:another|other|different|out of|multiple|two|across) states?|state lines?|compact)\b.{0,80}"
+        r"\blicen[cs](?:e|ed|ure|ing)\b"
         r"|\b(?:state )?practice acts?\b|\bscope of practice\b|\binterstate\b"
-        # ("licensed in Texas only ... caregivers in Oklahoma": a state named beside the licence)
-        rf"|\blicen[cs]\w*\b.{{0,80}}{STATES.pattern}|{STATES.pattern}.{{0,80}}\blicen[cs]\w*", _I),
+        r"|\b(?:not|isn'?t|aren'?t|never been)\s+licen[cs]ed\b|\bunlicen[cs]ed\b"
+        # ("licensed in Texas only ... caregivers in Oklahoma": two states named beside the licence)
+        rf"|\blicen[cs]\w*\b.{{0,80}}{STATES.pattern}.{{0,80}}{STATES.pattern}", _I),
         "its sources do not state licensure or state practice rules"),
     # "how many years do we keep the consent forms", "record retention"
     Topic("record_retention", re.compile(
@@ -71,9 +75,11 @@ TOPICS: tuple[Topic, ...] = (
         r"\b(?:ncci|ptp|cci|edit)\b", _I),
         "its sources do not hold the current NCCI edit tables; check the current quarter's table"),
     # "does the caregiver have to live with the patient": the definitions say nothing of a household
+    # (asked as a requirement: "my sister who lives with dad" is only who the caregiver is)
     Topic("household", re.compile(
-        r"\b(?:live|lives|living|reside|resides)\s+(?:with|in the same|together|under the same)"
-        r"|\bsame (?:household|house|home|address)\b|\blive-?in\b", _I),
+        r"\b(?:have|has|need|needs|must|required|requirement|supposed)\b.{0,30}\b(?:live|living|reside)\b"
+        r".{0,20}\b(?:with|together|same)\b|\b(?:live|living|reside)\b.{0,40}\b(?:required|requirement)\b"
+        r"|\bsame household\b", _I),
         "its sources do not state whether the caregiver must live with the patient",
         kinds=frozenset({"rule", "code_validity", "modifier", "code_choice"})),
     # "prior authorization for 97552": no payer's authorization rules are held

@@ -40,6 +40,8 @@ ANSWERED = [
     "can a PTA furnish 97550 under general supervision in 2026?",
     "can the neighbor be the caregiver trained?",
     "is there an NCCI edit between 97550 and 97530?",
+    "my sister who lives with dad wants the PT to train her too - can they bill 97550?",
+    "I'm a licensed OT in Ohio, which modifier goes on 97550?",
 ]
 
 
