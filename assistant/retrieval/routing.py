@@ -27,6 +27,7 @@ from assistant.retrieval.segments import DIRECT_CARE, FUNCTIONAL, family_minutes
 from assistant.retrieval.topic_routing import (
     FIFTY_NINE_WITH_X,
     PATIENT_AWAY,
+    SAME_DAY_OTHER,
     SEVERAL_PATIENTS,
     SNF_PART_A,
     topic_pins,
@@ -67,6 +68,7 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
+    "same_day_other_service": SAME_DAY_OTHER,  # beside a patient-present code only when both are named
     "snf_part_a": SNF_PART_A,  # a covered Part A stay only when one is named (a SNF Part B resident is any outpatient)
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does

@@ -271,6 +271,13 @@ _DEFINITION = re.compile(
     r"|underage)\b", re.I)
 # "does return demonstration need to be in the note", "is teach-back required": the caregiver's performance
 _RETURN_DEMO = re.compile(r"\breturn[- ]demo\w*|\bteach[- ]?back\b|\bdemonstrat\w* (?:it )?back\b", re.I)
+# "can I bill 97550 and 97530 same day if times don't overlap": caregiver training beside a patient-present service
+# (an edit, modifier 59/X{EPSU}, an assistant's line or a payment reduction is another route's question)
+SAME_DAY_OTHER = re.compile(
+    r"^(?!.*\b(?:59|X[EPSU]|ncci|ptp|edits?|mue|CQ|CO|C?OTAs?|PTAs?|mppr|multiple[- ]procedure|reduc\w*|discount\w*"
+    r"|pa(?:y|id)\w*|rates?|fees?)\b)"
+    r"(?=.*\b(?:9755[012]|G054[123])\b)(?=.*\b(?:97[01]\d\d|9753[05]|9716\d|925\d\d)\b)"
+    r".*\b(?:same (?:day|date|dos|visit)|overlap\w*|that day|also did|back to back)\b", re.I)
 _PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
@@ -359,6 +366,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("assistant_in_part", _IN_PART, frozenset({"assistant_in_part"}), unless=_PER_LINE),
     TopicRoute("record_after_denial", _RECORD_AFTER, frozenset({"late_entry"})),
     TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
+    TopicRoute("same_day_other_service", SAME_DAY_OTHER, frozenset({"same_day_other_service"}), unless=_POOLING,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal", "modifier"})),
     TopicRoute("return_demo", _RETURN_DEMO, frozenset({"return_demo"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,

@@ -80,6 +80,9 @@ from tests.answer.expect import holds_answer
         # the caregiver's return demonstration asked about
         ("does the caregiver's teach-back have to be written in the 97550 note?", None, ["recommended"],
          "faq:return_demonstration"),
+        # caregiver training beside a patient-present code the same day: separate, non-overlapping blocks
+        ("did 97110 with the patient at 9, then 97550 with the husband at 10 the same day - can both go on the claim?",
+         None, ["do not overlap"], "faq:same_day_other_service"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
