@@ -49,8 +49,13 @@ TOPICS: tuple[Topic, ...] = (
         "its sources do not state licensure or state practice rules"),
     # "how many years do we keep the consent forms", "record retention"
     Topic("record_retention", re.compile(
-        r"\bretention\b|\bretain\b|\b(?:how long|how many years)\b.{0,60}\b(?:keep|store|hold on to|archive|save)\b"
-        r"|\b(?:keep|store|archive)\b.{0,60}\b(?:how long|how many years|for \d+ years)\b", _I),
+        # (records kept: not "how long do we keep training her", which is the plan of care's)
+        r"\b(?:record|document\w*|chart|file)s? retention\b|\bretain\b.{0,40}\b(?:records?|notes?|documentation|charts?"
+        r"|forms?|files?|consents?)\b"
+        r"|\b(?:how long|how many years)\b.{0,60}\b(?:keep|store|hold on to|archive|save)\b.{0,40}"
+        r"\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
+        r"|\b(?:keep|store|archive)\b.{0,40}\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
+        r".{0,40}\b(?:how long|how many years|for \d+ years)\b", _I),
         "its sources do not state how long records must be kept"),
     # clinics paid under their own Medicare systems
     Topic("clinic_type", re.compile(

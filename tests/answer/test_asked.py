@@ -42,6 +42,7 @@ ANSWERED = [
     "is there an NCCI edit between 97550 and 97530?",
     "my sister who lives with dad wants the PT to train her too - can they bill 97550?",
     "I'm a licensed OT in Ohio, which modifier goes on 97550?",
+    "how long do we keep training the daughter before she is independent?",
 ]
 
 
