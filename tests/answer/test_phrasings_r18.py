@@ -54,8 +54,8 @@ from tests.answer.expect import holds_answer
         # a code's MUE stated in passing by a passage found: that sentence answers
         ("how many units is the MUE on G0540?", None, ["MUE is 2"], "denial:mue_exceeded"),
         # a denial code with the threshold named and what to do asked: the fix, not the amount
-        ("Got PR-119 on 97551-GO, patient way past the therapy threshold. Therapist says it was needed. Next step?", None,
-         ["reopening"], None),
+        ("Got PR-119 on 97551-GO, patient way past the therapy threshold. Therapist says it was needed. Next step?",
+         None, ["reopening"], None),
         # the notice's own date named beside a date of service: the filing limit counts from the notice
         ("EOB dated 10/05/2026 denied 97550 for DOS 09/20/2026 - last day for the redetermination?", None,
          ["2027-02-07"], "appeal:redetermination"),
