@@ -83,6 +83,9 @@ from tests.answer.expect import holds_answer
         # caregiver training beside a patient-present code the same day: separate, non-overlapping blocks
         ("did 97110 with the patient at 9, then 97550 with the husband at 10 the same day - can both go on the claim?",
          None, ["do not overlap"], "faq:same_day_other_service"),
+        # an FAQ's later sentence that names a word of the question its opening leaves out follows the opening
+        ("12th caregiver training visit for one patient this plan of care - do we have to justify every visit?", None,
+         ["reasonable and necessary"], "faq:frequency_limits"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
