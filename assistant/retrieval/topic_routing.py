@@ -40,7 +40,10 @@ _LATE_CLAIM = re.compile(
     r"\bunbilled\b|\bnever (?:got |been )?(?:billed|sent|submitted|filed)\b|\bforgot to (?:bill|submit|send|file)\b"
     r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b"
     r"|\bhow (?:old|late) (?:can|may|of a)\b"
-    r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)", re.I)
+    r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)"
+    # "we held the claims, can we release them now": claims not yet sent
+    r"|\b(?:held|holding|hold|sat on|sitting on) (?:the |those |these |our |all )?claims?\b"
+    r"|\brelease (?:them|the claims|those claims|these claims)\b", re.I)
 # "can I even bill G0541 or is that only for doctors", "can a PT bill 97552?": who may bill, not whether the code exists
 _WHO_BILLS = re.compile(
     r"\bonly (?:for|by) (?:the )?(?:doctors?|physicians?|mds?|providers?)\b"

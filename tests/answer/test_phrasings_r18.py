@@ -86,6 +86,9 @@ from tests.answer.expect import holds_answer
         # an FAQ's later sentence that names a word of the question its opening leaves out follows the opening
         ("12th caregiver training visit for one patient this plan of care - do we have to justify every visit?", None,
          ["reasonable and necessary"], "faq:frequency_limits"),
+        # claims held back: the timely-filing limit follows
+        ("PT video sessions in early Feb 2026 during the lapse - we held the claims. can we release them?", None,
+         ["retroactive", "12 months"], None),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
