@@ -109,7 +109,9 @@ def units_family(intent: Intent, kb: Knowledge) -> str | None:
 # "can we bill extra units for the longer 97552", "how many 97552 units": the group code's unit (not "two daughters of
 # one patient, so 97552 right?", which asks the code)
 _GROUP_UNITS = re.compile(r"\bunits?\b|\blong(?:er)?\b|\bextra\b|\badditional\b|\bper (?:caregiver|session|patient"
-                          r"|family|families)\b", re.I)
+                          r"|family|families)\b"
+                          # "billed per 15 minutes or per 30?", "is it timed": whether a group code counts minutes
+                          r"|\bper (?:\d{1,2}|fifteen|thirty)\b|\b(?:un)?timed\b|\bby the minute\b", re.I)
 
 
 # "is that per session or what", "per caregiver?": what a group code's amount is paid for

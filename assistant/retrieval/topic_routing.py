@@ -131,7 +131,10 @@ _PAID_STAFF = re.compile(
     r"(?:\w+\s+)?(?:lady|woman|man|person|someone|girl|guy|helper|caregiver|aide|nurse|companion)\b"
     r"|\b(?:lady|woman|man|person|someone|helper|caregiver|companion|nurse)\s+from\s+(?:an?|the)\s+"
     r"(?:home care |home health |homecare |staffing |caregiving |care )?agency\b", re.I)
-_OWN_AIDE = re.compile(r"\b(?:rehab|therapy|PT|OT|SLP|clinic)\s+aides?\b", re.I)
+_OWN_AIDE = re.compile(r"\b(?:rehab|therapy|PT|OT|SLP|clinic)\s+aides?\b"
+                       # "kids stay in the playroom with an aide": an aide minding the patients, not one trained
+                       r"|\b(?:stay|stays|stayed|wait|waits|waited|play|plays|sit|sits|kept|watched)\b.{0,30}"
+                       r"\b(?:with|by) (?:an?|the|our) aides?\b", re.I)
 # "is CTS restricted to certain diagnoses like stroke", "does it need a qualifying dx": no diagnosis list
 _DX_LIST = re.compile(
     r"\b(?:restrict\w*|limit\w*|only|specific|certain|particular|qualifying|approved|eligible|covered)\b[^.?!]{0,40}"

@@ -89,6 +89,9 @@ from tests.answer.expect import holds_answer
         # claims held back: the timely-filing limit follows
         ("PT video sessions in early Feb 2026 during the lapse - we held the claims. can we release them?", None,
          ["retroactive", "12 months"], None),
+        # whether a group code counts minutes, with an aide minding the children (no paid caregiver trained)
+        ("97552 billed per 15 min or per 30? our parent group runs 60 min while the kids wait with an aide", None,
+         ["untimed"], "faq:group_units"),
         # a code and a year dictated in words
         ("what does medicare pay for ninety seven five fifty one in twenty twenty six", None, ["26.05"],
          "fee:97551-RVU26C"),
