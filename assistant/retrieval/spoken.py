@@ -180,6 +180,8 @@ def _phrase_end(seps: list[str], start: int, n: int) -> int:
 
 def _replace_at(words: list[str], seps: list[str], i: int) -> tuple[str, int] | None:
     """(the digits written for the spoken code, year or day at `i`, the index after it), or None."""
+    if len(words[i]) == 1 and i > 0 and seps[i - 1][-1:] in ("'", "\u2019"):
+        return None  # the "m" of "I'm", the "s" of "mom's": no letter of a code
     if _MONTH.match(words[i]) and i + 1 < len(words) and _joined(seps, i, i + 2):
         day = _ordinal(words, i + 1)
         if day is not None and 1 <= day[0] <= 31 and _joined(seps, i, day[1]):

@@ -44,6 +44,8 @@ def test_spoken_codes_are_written_as_digits(spoken: str, written: str) -> None:
     "a twenty minute session",  # an article is no diagnosis letter
     "vitamin d and a b",
     "plan B or plan A",
+    "I'm forty five minutes into the session",  # the "m" of "I'm" is no diagnosis letter
+    "I\u2019m twenty six and my dad is ninety",
 ])
 def test_other_number_words_are_left_as_written(text: str) -> None:
     assert spell_codes(text) == text
