@@ -23,7 +23,7 @@ from assistant.retrieval import routing
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import Intent, Period
+from assistant.retrieval.understand import Intent, Period, find_dates
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
 # "do families have to pay out of pocket?", which asks whether)
@@ -129,10 +129,43 @@ def minutes_total(intent: Intent, kb: Knowledge) -> tuple[Claim, float, list[_Fe
     return Claim(text, entries[0], "worked", (f"units:{family}", *entries[1:])), total, found
 
 
+# "97550 plus 3 units of 97551", "97550 x1 + 97551 x3", "97551 x 2": the units of each line billed, as written
+_LINE_UNITS = re.compile(r"\b(?P<code>9\d{4}|G0\d{3})\s*(?:x|×|\*)\s*(?P<after>\d{1,2})\b"
+                         r"|\b(?P<before>\d{1,2}|one|two|three|four|five|six)\s+(?:units?|x)\s+(?:of\s+)?"
+                         r"(?P<code2>9\d{4}|G0\d{3})\b", re.I)
+_WORD_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def lines_total(intent: Intent, kb: Knowledge) -> tuple[Claim, float, list[_Fee]] | None:
+    """ "97550 plus 3 units of 97551 in 2025, total?": the lines as billed (a code named without a count is one unit)
+    and the sum of their amounts, when an add-on's units are written and no minutes are."""
+    on = _on(intent)
+    if on is None or intent.minutes or not MONEY.search(intent.query) or len(intent.procedure_codes) < 2:
+        return None
+    counts: dict[str, int] = {}
+    for m in _LINE_UNITS.finditer(intent.query):
+        code = (m.group("code") or m.group("code2")).upper()
+        said = m.group("after") or m.group("before")
+        counts[code] = int(said) if said.isdigit() else _WORD_UNITS[said.lower()]
+    if not any(n > 1 for n in counts.values()):
+        return None
+    lines = [(c, counts.get(c, 1)) for c in intent.procedure_codes]
+    fees = [_fee(kb, code, on, intent) for code, _ in lines]
+    if any(f is None or n < 1 for f, (_, n) in zip(fees, lines, strict=True)):
+        return None
+    found = [f for f in fees if f is not None]
+    terms = [money(f.amount) if n == 1 else f"{n} × {money(f.amount)}" for f, (_, n) in zip(found, lines, strict=True)]
+    total = round(sum(round(f.amount, 2) * n for f, (_, n) in zip(found, lines, strict=True)), 2)
+    billed = " plus ".join(c if n == 1 else f"{n} units of {c}" for c, n in lines)
+    text = f"{billed}: at the {_rate_words(on, intent)} that is {' + '.join(terms)} = {money(total)}."
+    entries = [f.entry for f in found]
+    return Claim(text, entries[0], "worked", tuple(entries[1:])), total, found
+
+
 def _base(intent: Intent, kb: Knowledge) -> tuple[float, str, tuple[str, ...]] | None:
     """The amount a percentage applies to: the minutes' total when minutes are given, else one unit of the first
     code asked about (or the family's primary code); with the entries that hold it."""
-    worked = minutes_total(intent, kb)
+    worked = minutes_total(intent, kb) or lines_total(intent, kb)
     if worked is not None:
         claim, total, _ = worked
         return total, claim.entry, claim.also
@@ -273,9 +306,27 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
 LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)", re.I)
 
 
+# "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s+(?:dated|date|of|on|from|was|is))?:?\s*(?P<rest>[^.?!;]{6,20})",
+                           re.I)
+
+
+def _named_notice_day(query: str) -> date | None:
+    """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026")."""
+    for m in _NOTICE_DATED.finditer(query):
+        days, _, spans = find_dates(m.group("rest"))
+        if days and spans and spans[0][0] == 0:
+            return days[0]
+    return None
+
+
 def _notice_day(intent: Intent) -> Period | None:
-    """The day a filing limit counts from: the one day the question writes ("letter dated June 1 2026"), even when a
-    date of service was passed with it (a notice is never the date of service); else the period asked about."""
+    """The day a filing limit counts from: the day written after a notice's name; else the one day the question
+    writes ("letter dated June 1 2026"), even when a date of service was passed with it (a notice is never the date of
+    service); else the period asked about."""
+    named = _named_notice_day(intent.query)
+    if named is not None:
+        return (named, named)
     days = [p for p in intent.periods if p[0] == p[1]]
     return days[0] if len(days) == 1 else intent.period
 
@@ -290,7 +341,7 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     period = _notice_day(intent)
     if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
             or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
-            or SERVICE_CUE.search(intent.query):
+            or (SERVICE_CUE.search(intent.query) and _named_notice_day(intent.query) is None):
         return []
     route = route_pin.obj
     if route.counts_from not in ("receipt", "notice") or not route.filing_days:
@@ -349,5 +400,5 @@ def worked(intent: Intent, kb: Knowledge, pins: Sequence[Pin] = ()) -> list[Clai
     gap = facility_gap(intent, kb)
     if gap:
         return gap
-    total = minutes_total(intent, kb)
+    total = minutes_total(intent, kb) or lines_total(intent, kb)
     return ([total[0]] if total else []) + percentages(intent, kb)

@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
+from assistant.answer.reason_asked import mue_claim, reason_claim
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
@@ -50,7 +52,10 @@ _NOT_THING = frozenset({"the", "and", "with", "that", "this", "when", "who", "wa
 EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # "is there a max number of caregivers in a 97552 class?": a maximum asked for, and the passages' words for one
 # ("max assist" with transfers is a level of help, not a maximum asked for or stated)
-MAX_ASKED = re.compile(r"\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
+# ("how many families max in one 97552 group", "what's the max per group")
+MAX_ASKED = re.compile(r"\bhow many \w+ (?:max|maximum|at most|tops)\b"
+                       r"|\bmax(?:imum)? (?:per|in (?:a|one)) (?:group|class)\b"
+                       r"|\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
                        r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"
                        r"|\bhow (?:many|big|large) (?:\w+ )?(?:can|may) (?:we|i|you|a group|the group|be|attend|join"
                        r"|come)\b"
@@ -79,8 +84,8 @@ NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|qu
                          r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
 # "what place of service for caregiver training in the clinic", "pos 11 or 12 for a home visit": the place of service
 # asked for a session the question does not say was telehealth
-POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place of service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
-                       r"|\b(?:place of service|pos)\s+(?:code\s+)?(?:do|should|to use|for)\b", re.I)
+POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place[- ]of[- ]service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
+                       r"|\b(?:place[- ]of[- ]service|pos)\s+(?:code\s+)?(?:do|should|to use|for|goes)\b", re.I)
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service
 # (asked whether they may furnish it: "my student documented 38 minutes" asks about the minutes, and is answered)
@@ -338,6 +343,9 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:
         return f"{CANNOT}: it does not cover modifier {', '.join(odd)}."
+    topic = unstated(intent)  # licensure, record retention, a clinic type, ...: topics the sources do not state
+    if topic:
+        return topic
     priced = {r.code for r in kb.fees.rvus}
     # "what does 97530 pay, to compare w 97550": 97550's fee does not answer for 97530 (asked first, or compared);
     # "what does 97550 pay billed with 97530" asks 97550's
@@ -359,7 +367,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
             and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
-        return f"{CANNOT}: it has no {what} {when(intent.period)}."
+        # ("next year": said in the question's words, with no year it never wrote)
+        return f"{CANNOT}: it has no {what} {intent.relative or when(intent.period, intent.said)}."
     if (level := _level_not_held(intent, found, kb)) is not None:
         return level
     payer = _payer_refusal(intent) or _mue_not_stated(intent, passages)
@@ -408,8 +417,8 @@ def _outside(intent: Intent) -> str | None:
     if LEGAL.search(intent.query) and not BILLING_WORDS.search(intent.query):
         return f"{CANNOT}: it covers billing and documentation, not legal advice."
     if POS_ASKED.search(intent.query) and not TELEHEALTH_SAID.search(intent.query):
-        return f"{CANNOT}: it holds the place of service of telehealth claims only (02 or 10), not of in-person " \
-            "sessions."
+        # (no number: a refusal cites no passage that could hold it)
+        return f"{CANNOT}: it holds the place of service of telehealth claims only, not of in-person sessions."
     return None
 
 
@@ -494,11 +503,16 @@ def compose(
         found = _FAQ_ANSWER.search(hits[0].text)  # an FAQ opens with its question: quote the answer
         body = sentences(hits[0].text[found.end():] if found else hits[0].text)
         n += bool(body) and bare(body[0])
+        # a short closing qualifier ("State law may require more.") is not left off an FAQ answer it would end
+        n += bool(found) and len(body) == n + 1 and len(body[-1].split()) <= SHORT_CLOSING
         return " ".join([*body[:n], *(_naming_rest(body[:n], body[n:], intent.query) if naming else [])])
 
     sums = worked(intent, kb, pins)
     # a worked total names the lines the minutes support: the units sentence would say it again
     made = [*sums, *(c for c in claims(intent, pins, kb, opening) if not (sums and c.what == "units"))][:3]
+    # "which CARC/RARC applies?": the pattern naming them leads; "what is G0540's MUE?": the sentence giving it
+    reason = reason_claim(intent, passages, kb) or mue_claim(intent, passages)
+    made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
     why = refusal(intent, made, passages, kb)
     if why:
         return _refused(why, intent, passages, dos), False
@@ -509,7 +523,8 @@ def compose(
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
             # a worked sum answers the question asked; the facts it rests on follow it
-            out.append((-1 if claim.what == "worked" else rank.get(claim.entry, len(passages)), cited))
+            out.append((-1 if claim.what in ("worked", "reason_asked") else rank.get(claim.entry, len(passages)),
+                        cited))
             held.append(claim)
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), held, used, dos)
@@ -545,6 +560,7 @@ def _final(out: list[Cited]) -> list[Cited]:
     return kept[:3]
 
 
+SHORT_CLOSING = 8  # words of an FAQ's last sentence quoted with the rest of its answer
 RESTATES = 6  # content words a reason shares with the opening it says again
 VERDICT = re.compile(r"^(?:yes|no)\b", re.I)
 BARE_VERDICT = re.compile(r"^(?:yes|no)\.\s+", re.I)  # "Yes. 97550 ... are defined as": an FAQ's one-word answer

@@ -359,8 +359,9 @@ QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant
 # route's filing limit and when it is the right route ("appeal or reopen?", "what's next after ...").
 QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
 # Quoted pins whose later sentences say what a period's status means: the one naming a word the question asks about
-# follows the opening ("still only provisional in 2026?": "CY2026 removed the provisional/permanent distinction").
-QUOTED_NAMING = frozenset({"telehealth"})
+# follows the opening ("still only provisional in 2026?": "CY2026 removed the provisional/permanent distinction"); an
+# FAQ's likewise ("justify every session?": "Each session must be justified as reasonable and necessary").
+QUOTED_NAMING = frozenset({"telehealth", "faq"})
 
 
 def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:

@@ -13,7 +13,10 @@ from assistant.retrieval.chunk_facts import aic_entry
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, HEARING, Intent
 
-_DECISION = re.compile(r"\bdecide|decision|take to (?:decide|respond|answer)|hear back|respond", re.I)
+# how long a level takes to decide (not "the QIC decision letter dated ...", which is the notice a limit counts from)
+_DECISION = re.compile(r"\bdecide|\b(?:when|how long|how soon|how many days)\b.{0,40}\bdecision\b"
+                       r"|\bdecision (?:time|timeframe|deadline)\b|take to (?:decide|respond|answer)|hear back|respond",
+                       re.I)
 _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("clerical_reopening", r"\breopen|clerical"),
     ("new_claim", r"timely filing|new claim|corrected claim|resubmit"),

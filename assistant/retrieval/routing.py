@@ -17,13 +17,21 @@ from typing import Any
 import numpy as np
 
 from assistant.knowledge.loader import Knowledge
+from assistant.knowledge.schema import CodeInfo
 from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
-from assistant.retrieval.segments import DIRECT_CARE, family_minutes
-from assistant.retrieval.topic_routing import FIFTY_NINE_WITH_X, PATIENT_AWAY, SEVERAL_PATIENTS, topic_pins
+from assistant.retrieval.segments import DIRECT_CARE, FUNCTIONAL, family_minutes
+from assistant.retrieval.topic_routing import (
+    FIFTY_NINE_WITH_X,
+    PATIENT_AWAY,
+    SAME_DAY_OTHER,
+    SEVERAL_PATIENTS,
+    SNF_PART_A,
+    topic_pins,
+)
 from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
@@ -49,7 +57,10 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     # ("phone-only", "flip phone, no video", "can't do video", "landline": audio-only said in other words)
     "audio_only": re.compile(r"audio(?!\s*(?:\+|/|-|&|and|\w*\s+and)\s*video)|(?:by|over the|on the) (?:tele)?phone"
                              r"|\b93\b|\b(?:tele)?phone[- ]only\b|\bflip phone\b|\blandline\b|\bvoice[- ]only\b"
-                             r"|\bno (?:video|camera|webcam|smart ?phone)\b|\bwithout (?:a )?video\b"
+                             # ("no video for 97550 because of the 2024 rule": video not allowed, not unavailable)
+                             r"|\bno (?:video|camera|webcam|smart ?phone)\b"
+                             r"(?!\s+(?:for|allowed|permitted|visits?|sessions?|because|bc|due|per|under)\b)"
+                             r"|\bwithout (?:a )?video\b"
                              r"|\bcan(?:'?t|not) (?:do |use |get on )?video\b"
                              r"|\b(?:tele)?phone (?:call|session|visit)s?\b",
                              re.I),
@@ -57,6 +68,8 @@ NARROW_TOPICS: dict[str, re.Pattern[str]] = {
     "patient_not_present": PATIENT_AWAY,  # "yes, the patient away is what the codes are for" only when said so
     # "SLP tele session ... covered?" is about the therapist; the SLP assistant's exclusion only when one is named
     "slpa": re.compile(r"\bSLP-?As?\b|\b(?:SLP|speech)\b.{0,40}\bassistants?\b", re.I),
+    "same_day_other_service": SAME_DAY_OTHER,  # beside a patient-present code only when both are named
+    "snf_part_a": SNF_PART_A,  # a covered Part A stay only when one is named (a SNF Part B resident is any outpatient)
 }
 NARROW_BONUS = 0.3  # ... and lead, pins included, when it does
 TOPIC_BOOST = 1.2  # field boost: a passage tagged with a topic the question names ("consent", "patient present")
@@ -96,7 +109,9 @@ def units_family(intent: Intent, kb: Knowledge) -> str | None:
 # "can we bill extra units for the longer 97552", "how many 97552 units": the group code's unit (not "two daughters of
 # one patient, so 97552 right?", which asks the code)
 _GROUP_UNITS = re.compile(r"\bunits?\b|\blong(?:er)?\b|\bextra\b|\badditional\b|\bper (?:caregiver|session|patient"
-                          r"|family|families)\b", re.I)
+                          r"|family|families)\b"
+                          # "billed per 15 minutes or per 30?", "is it timed": whether a group code counts minutes
+                          r"|\bper (?:\d{1,2}|fifteen|thirty)\b|\b(?:un)?timed\b|\bby the minute\b", re.I)
 
 
 # "is that per session or what", "per caregiver?": what a group code's amount is paid for
@@ -137,6 +152,37 @@ _ONE_PATIENT = re.compile(r"\b(?:one|same|single|1) (?:patient|pt)\b|\bof (?:one
 _ASKS_CODE = re.compile(r"\b(?:which|what|wich|wat)\b[^?.]{0,25}\b(?:codes?|cpt|hcpcs)\b|\b(?:codes?|cpt|hcpcs)\b"
                         r" (?:for|to use|do (?:i|we) use|should (?:i|we) use)\b"
                         r"|\bhow (?:do|should|would) (?:i|we|you) (?:code|bill)\b", re.I)
+
+
+# "97552, G0543 or 96202?", "G0539 or 96202 for this": codes offered as the alternatives to choose from
+_OFFERED = re.compile(r"\b(?:9\d{4}|[GK]0\d{3})\b(?:\s*(?:,|/)\s*(?:9\d{4}|[GK]0\d{3})\b)*,?\s*(?:or|vs\.?|versus)\s+"
+                      r"(?:9\d{4}|[GK]0\d{3})\b", re.I)
+# behaviour management taught to caregivers: the behavior family (G0539/G0540; 96202/96203 for multiple families)
+BEHAVIOR = re.compile(r"\bbeh(?:a)?vio(?:u)?r\w*|\bbhv\b", re.I)
+_GROUPED = re.compile(r"\bgroups?\b|\bclass(?:es)?\b|\bmulti(?:ple)?[- ]famil\w*|\bmultiple sets\b", re.I)
+
+
+def _offered_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "multi-family group, behavior mgmt, 97552, G0543 or 96202?": of the codes offered, the one whose family is what
+    was taught (behaviour management, direct care, else functional) and which is a group code when a group is asked
+    about, by its descriptor first; the others' descriptors follow."""
+    offered = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
+    if len(offered) < 2 or not _OFFERED.search(intent.query):
+        return []
+    if not (BEHAVIOR.search(intent.query) or DIRECT_CARE.search(intent.query) or FUNCTIONAL.search(intent.query)):
+        return []  # "96203 versus 97551, how do they differ": nothing taught is said, so the descriptors answer
+    taught = "behavior" if BEHAVIOR.search(intent.query) else units_family(
+        Intent(query=intent.query, kind=intent.kind, period=intent.period), kb)
+    grouped = bool(_GROUPED.search(intent.query))
+
+    def fit(code: CodeInfo) -> tuple[bool, bool]:
+        return code.family == taught, grouped == ("group" in code.paraphrase.lower() or code.kind == "group")
+
+    best = max(offered, key=fit)
+    if not fit(best)[0]:
+        return []
+    return [Pin(f"code:{best.code}", "descriptor", best)] + [
+        Pin(f"code:{c.code}", "descriptor", c, strong=False) for c in offered if c is not best]
 
 
 def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -284,7 +330,7 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                if any(overlaps(w.effective_from, w.effective_to, p) for p in periods)]
     # "I heard it got added but just temporarily?": the list status is asked about, the waiver follows
     if not _THERAPIST.search(intent.query) or _LIST_ASKED.search(intent.query):
-        return listed + waivers
+        return listed + waivers + _other_years(intent, kb)
     deciding = bool(_WAIVER_NAMED.search(intent.query))
     if not waivers and intent.period is not None:  # a date after the last waiver: until when therapists could bill
         ended = [w for w in kb.fees.therapist_waivers if w.effective_to and w.effective_to < intent.period[0]]
@@ -293,7 +339,18 @@ def _telehealth_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         deciding = deciding or bool(waivers)
     # A therapist's telehealth turns on the statutory waiver, not only on the list. When the waiver decides it (its
     # lapse is asked about, or the date is past its end) the list status only follows.
-    return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed]
+    return waivers + [Pin(p.entry, p.what, p.obj, strong=not deciding) for p in listed] + _other_years(intent, kb)
+
+
+def _other_years(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ "can't do 97550 by video 'bc of the 2024 rule', we want one 12/15/2026": a year named beside the date asked
+    about; its telehealth status follows (the date's own leads)."""
+    if intent.period is None:
+        return []
+    others = [p for p in intent.periods if not overlaps(p[0], p[1], intent.period)]
+    return [Pin(f"fee:{tagged('telehealth', t.id)}", "telehealth", t, strong=False) for t in kb.fees.telehealth
+            if any(overlaps(t.effective_from, t.effective_to, p) for p in others)
+            and not overlaps(t.effective_from, t.effective_to, intent.period)]
 
 
 def _telehealth_not_listed(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -339,6 +396,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out += status  # the claim's modifier and place of service only follow
         topics = [Pin(p.entry, p.what, p.obj, strong=False) for p in topics]
     out += _addon_pins(intent, kb) + topics + _group_code_pins(intent, kb)
+    if intent.kind in ("rule", "code_choice", "code_validity"):
+        out += _offered_pins(intent, kb)
     if intent.kind == "fee":
         out += _fee_pins(intent, kb)
         if _group_only(intent, kb) and _PER_WHAT.search(intent.query):  # "97552 pays what, per session or what?"

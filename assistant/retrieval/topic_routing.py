@@ -40,7 +40,10 @@ _LATE_CLAIM = re.compile(
     r"\bunbilled\b|\bnever (?:got |been )?(?:billed|sent|submitted|filed)\b|\bforgot to (?:bill|submit|send|file)\b"
     r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b"
     r"|\bhow (?:old|late) (?:can|may|of a)\b"
-    r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)", re.I)
+    r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)"
+    # "we held the claims, can we release them now": claims not yet sent
+    r"|\b(?:held|holding|hold|sat on|sitting on) (?:the |those |these |our |all )?claims?\b"
+    r"|\brelease (?:them|the claims|those claims|these claims)\b", re.I)
 # "can I even bill G0541 or is that only for doctors", "can a PT bill 97552?": who may bill, not whether the code exists
 _WHO_BILLS = re.compile(
     r"\bonly (?:for|by) (?:the )?(?:doctors?|physicians?|mds?|providers?)\b"
@@ -84,7 +87,15 @@ PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|
                            r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?(?:not\s+(?:present|there|in (?:the )?room)|absent)\b"
                            # "pt wasnt there", "patient wasn't present": the negation written onto the verb
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
-                           r"|in the room)\b", re.I)
+                           r"|in the room)\b"
+                           # a family's words: "while he waits in the car", "when mom is at dialysis", "while she naps"
+                           r"|\b(?:while|when|as)\s+(?:he|she|they|mom|dad|grandma|grandpa"
+                           r"|the (?:pt|patient|kids?|child)"
+                           r"|my (?:husband|wife|mother|father|mom|dad|son|daughter|grandmother|grandfather))\s+"
+                           r"(?:is |was |stays? |stayed |waits? |waited |sits? |sat |goes |went )?"
+                           r"(?:in the car|in the (?:waiting|other|next) room|in another room|outside|elsewhere"
+                           r"|at (?:home|dialysis|school|day ?care|adult day|the day program|work|church)"
+                           r"|asleep|napping|naps|sleeps|is sleeping)\b", re.I)
 # "two 97550s the same day?", "20 min in the am and 25 in the pm": one patient's caregiver time on one date
 # ("twice per member", "twice a year": how often, not one date)
 _SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member|patient|pt|beneficiary|enrollee"
@@ -114,8 +125,16 @@ _BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
 # CMS's definition (a rehab or therapy aide is someone else: who furnishes the service)
 _PAID_STAFF = re.compile(
     r"\bCNAs?\b|\baides?\b|\bsitters?\b|\b(?:paid|hired|agency|private[- ]duty|facility|nursing home|assisted living"
-    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b", re.I)
-_OWN_AIDE = re.compile(r"\b(?:rehab|therapy|PT|OT|SLP|clinic)\s+aides?\b", re.I)
+    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b"
+    # "we also pay a lady from an agency", "they hired a woman to help": a paid helper named in a family's words
+    r"|\b(?:pay|paying|paid|hire|hired|hiring|employ|employs|employed)\s+(?:a|an|the|her|his|our|their|this|that)\s+"
+    r"(?:\w+\s+)?(?:lady|woman|man|person|someone|girl|guy|helper|caregiver|aide|nurse|companion)\b"
+    r"|\b(?:lady|woman|man|person|someone|helper|caregiver|companion|nurse)\s+from\s+(?:an?|the)\s+"
+    r"(?:home care |home health |homecare |staffing |caregiving |care )?agency\b", re.I)
+_OWN_AIDE = re.compile(r"\b(?:rehab|therapy|PT|OT|SLP|clinic)\s+aides?\b"
+                       # "kids stay in the playroom with an aide": an aide minding the patients, not one trained
+                       r"|\b(?:stay|stays|stayed|wait|waits|waited|play|plays|sit|sits|kept|watched)\b.{0,30}"
+                       r"\b(?:with|by) (?:an?|the|our) aides?\b", re.I)
 # "is CTS restricted to certain diagnoses like stroke", "does it need a qualifying dx": no diagnosis list
 _DX_LIST = re.compile(
     r"\b(?:restrict\w*|limit\w*|only|specific|certain|particular|qualifying|approved|eligible|covered)\b[^.?!]{0,40}"
@@ -249,6 +268,22 @@ _CAREGIVER_WHO = re.compile(
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|partner|church (?:member|friend)s?"
     r"|landlord|godparent|godmother|godfather)\b", re.I)
+# "what definitions of 'caregiver' does CMS use", "who qualifies as a caregiver", "the caregiver is his 17 year old
+# grandson": CMS's definition (an adult with a significant relationship, or unpaid family, friend or neighbour)
+_DEFINITION = re.compile(
+    r"\bdefin\w*\b.{0,40}\bcaregivers?\b|\bcaregivers?\W{0,2}\s.{0,20}\bdefin\w*"
+    r"|\bwho (?:counts|qualifies|can be|is) (?:as )?(?:a |the )?caregivers?\b"
+    r"|^(?=.*\b(?:caregivers?|train\w*)\b).*\b(?:1[0-7][- ](?:year|yr)s?[- ]old|teen(?:age|ager)?s?|minors?|under 18"
+    r"|underage)\b", re.I)
+# "does return demonstration need to be in the note", "is teach-back required": the caregiver's performance
+_RETURN_DEMO = re.compile(r"\breturn[- ]demo\w*|\bteach[- ]?back\b|\bdemonstrat\w* (?:it )?back\b", re.I)
+# "can I bill 97550 and 97530 same day if times don't overlap": caregiver training beside a patient-present service
+# (an edit, modifier 59/X{EPSU}, an assistant's line or a payment reduction is another route's question)
+SAME_DAY_OTHER = re.compile(
+    r"^(?!.*\b(?:59|X[EPSU]|ncci|ptp|edits?|mue|CQ|CO|C?OTAs?|PTAs?|mppr|multiple[- ]procedure|reduc\w*|discount\w*"
+    r"|pa(?:y|id)\w*|rates?|fees?)\b)"
+    r"(?=.*\b(?:9755[012]|G054[123])\b)(?=.*\b(?:97[01]\d\d|9753[05]|9716\d|925\d\d)\b)"
+    r".*\b(?:same (?:day|date|dos|visit)|overlap\w*|that day|also did|back to back)\b", re.I)
 _PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
@@ -259,6 +294,12 @@ _PER_LINE = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
     r".*\b(?:whole|entire|all (?:the )?|every|each|both|per|only one|one of the) (?:claim|lines?|codes?|units?)\b",
     re.I)
+# "if I only do part of the training and my PT does the rest, still CQ?": the assistant's modifier for a line furnished
+# in part (whether the 85 % reaches the whole claim is the per-line route's)
+_IN_PART = re.compile(
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r".*(?:\b(?:part|half|some|a portion|portions?) of (?:the |a |that |this |my )?(?:caregiver )?"
+    r"(?:session|visit|training|time|minutes|treatment|service)\b|\b(?:does|did|do|doing) the rest\b)", re.I)
 
 # "PTA did the 97550 while the PT was at another site, supervision OK?", "does the PT have to be onsite": the level of
 # supervision an assistant needs, which changed with the date of service (a phone the therapist could be reached on
@@ -277,6 +318,14 @@ _CONSENT_DECLINED = re.compile(
 # service, not separately billable during a stay paid under the DRG
 _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
+# "can we bill 97550 for a Part A resident's family?": a covered SNF stay, whose services the facility bills under
+# consolidated billing (a Part B resident is billed as any outpatient)
+SNF_PART_A = re.compile(r"^(?=.*\b(?:snf|skilled nursing|nursing (?:home|facility)|resident|stay)\b)"
+                         r".*\bpart[- ]a\b", re.I)
+_PART_A_OVER = re.compile(r"\bpart[- ]b only\b|\bpart[- ]a (?:days? |benefits? |coverage )?"
+                          r"(?:ran out|runs out|exhausted|ended|is over|are used up|used up)"
+                          r"|\bno longer (?:on|in|under|covered by) part[- ]a\b"
+                          r"|\bnot (?:on|in|under|covered by) (?:a )?part[- ]a\b", re.I)
 # "patient is under a home health plan of care, can our OT bill 97550 in 2025?", "on hospice": training the home
 # health or hospice benefit already pays for is not billed again (not a home health aide, who is paid staff)
 _HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
@@ -306,6 +355,8 @@ _TIME_PER_CAREGIVER = re.compile(
 ROUTES: tuple[TopicRoute, ...] = (
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
+    TopicRoute("snf_part_a", SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
+               skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
@@ -318,10 +369,17 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("assistant_supervision", _SUPERVISION, frozenset({"supervision"}), corrects=True),
     TopicRoute("assistant_per_line", _PER_LINE, frozenset({"assistant_per_line"})),
+    TopicRoute("assistant_in_part", _IN_PART, frozenset({"assistant_in_part"}), unless=_PER_LINE),
     TopicRoute("record_after_denial", _RECORD_AFTER, frozenset({"late_entry"})),
     TopicRoute("attestation", _ATTESTATION, frozenset({"signature_attestation"})),
+    TopicRoute("same_day_other_service", SAME_DAY_OTHER, frozenset({"same_day_other_service"}), unless=_POOLING,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal", "modifier"})),
+    TopicRoute("return_demo", _RETURN_DEMO, frozenset({"return_demo"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),

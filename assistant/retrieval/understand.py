@@ -37,7 +37,7 @@ _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT"
 MINUTES = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
-YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/-]|\.\d)")
+YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")  # ("2025->2026": an arrow ends a year)
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 US_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(20\d{2})\b")
@@ -118,10 +118,21 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
         r"|\b(?:medicare|national|total) allowed\b"
         # "does G0541 pay the same as 97550": amounts compared
-        r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b",
+        r"|\b(?:pays?|paid)(?: exactly| about| roughly)? (?:the same|more|less|better|higher|lower|differently)\b"
+        # "medicare paid slightly different amounts", "different payments for the two dates": amounts compared
+        r"|\b(?:pays?|paid)\b.{0,20}\b(?:different|differing) (?:amounts?|rates?)\b"
+        r"|\b(?:different|differing|same) (?:amounts?|payments?|allowed|pay|rates?|price)\b"
+        # "the locality-adjusted 97550 amount", "amount for G0541": a code's amount
+        r"|\b(?:9\d{4}|G0\d{3}) (?:\w+ )?amounts?\b|\bamounts? (?:for|of) (?:9\d{4}|G0\d{3})\b"
+        r"|\badjusted (?:amount|rate)"
+        # "what's the 2026 total for 97550 x1 + 97551 x2": a sum of amounts (not a total of minutes or units)
+        r"|\btotal (?:for|of) (?:9\d{4}|G0\d{3})\b|\b(?:the|a) (?:20\d\d )?total\b(?!\s+(?:time|minutes?|mins?|units?))"
+        r"(?=.{0,40}\b(?:9\d{4}|G0\d{3})\b)",
         re.I)),
     ("telehealth", re.compile(
-        r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b", re.I)),
+        r"tele(health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bphone\b|remote|\bpos (?:02|10)\b"
+        # "with modifier 95", "97550-GP-95": the telehealth modifiers
+        r"|\b(?:modifier|mod)s?\s*9[35]\b|\b9[35]\s+modifier\b|\b(?:9\d{4}|G0\d{3})(?:-[A-Z]{2})*-9[35]\b", re.I)),
     ("code_validity", re.compile(
         r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
         r"|available|\bstart(?:ed)?\b(?!\s*(?:and|/|&|-)\s*(?:stop|end|finish))(?!\s+times?\b)"
@@ -250,6 +261,10 @@ FULL_TIME = re.compile(r"\bstrict\b|\bfull[- ]time (?:is |being )?required\b"
 # "how long does the QIC take to decide?", "how long will the MAC take": a decision time, not a filing limit
 DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|they|the \w+|an? \w+)(?: \w+)? "
                            r"(?:have|take|need)\b(?!\s+to (?:file|submit|send|appeal|request|ask))", re.I)
+# "rejected invalid proc code", "not a valid code for the DOS", "confirm the effective date": a code rejected for its
+# date is its validity window asked about (not "invalid modifier", "invalid units": a line's other parts)
+INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that |this )?(?:dos|date)|proc\w*|cpt|hcpcs"
+                          r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
@@ -400,6 +415,9 @@ def _period(on: date | None, days: list[date], months: list[Period], years: list
     # compares the days it names, so no one of them is the day asked about (each is, in `periods`)
     if on is not None and len(set(days)) > 1 and on in days:
         return None
+    # "2025->2026, what were the amounts each yr?" with a day of 2026 passed: the years named are compared
+    if on is not None and not days and not months and len(set(years)) > 1 and on.year in years:
+        return None
     if on is not None:
         return (on, on)
     if len(set(days)) == 1:
@@ -457,9 +475,12 @@ def classify(
             and (asks_deadline or not has_reason):
         return "appeal"
     if "threshold" in hits:
-        return "denial" if FIX.search(text) else "threshold"  # how to correct a line, not the amount
+        # how to correct a line ("forgot KX", "PR-119 ... next step?"), not the amount
+        return "denial" if FIX.search(text) or (has_reason and ACTION.search(text)) else "threshold"
     if has_reason:
         return "denial"
+    if has_code and INVALID_CODE.search(text):  # "rejected invalid proc code, eff 1/1/24?": the code's dates
+        return "code_validity"
     if _DENIAL.search(text) and not hits & {"fee", "telehealth"}:
         return "denial"
     if FREQUENCY.search(text) and not has_minutes and not _AMOUNT.search(text):
@@ -518,13 +539,18 @@ _TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fif
 SPOKEN_MINUTES = re.compile(
     r"\bhalf (?:an )?hour\b|\b(?:an|one|1) (?:hour|hr)(?P<half> and (?:a )?half)?\b"
     r"|\b(?P<hours>[1-3](?:\.5)?)\s*(?:hours?|hrs?)\b"
-    r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?P<five>five))?"
+    r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?P<five>one|two|three|four|five|six|seven|eight|nine))?"
     r"\s+min(?:ute)?s?\b(?!\s*(?:rule|code|unit|increment|block))", re.I)
+
+
+_DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 
 def _spoken(m: re.Match[str]) -> int:
     if m.group("tens"):
-        return _TENS[m.group("tens").lower()] + (5 if m.group("five") else 0)
+        units = m.group("five")  # (the group's name is older than its other digits)
+        return _TENS[m.group("tens").lower()] + (_DIGIT_WORDS[units.lower()] if units else 0)
     if m.group("hours"):
         return round(float(m.group("hours")) * 60)
     if m.group(0).lower().startswith("half"):
@@ -562,11 +588,16 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
     dated = bounded_years(resolve(text, today))
     days, months, spans = find_dates(dated)
     years = [int(m.group(1)) for m in YEAR.finditer(dated) if not any(a <= m.start() < b for a, b in spans)]
-    days += _yearless_days(dated, years)
+    # ("march 8 2024 compared to march 9": the year of the days written in full stands for the one without)
+    days += _yearless_days(dated, years or sorted({d.year for d in days}))
     all_years = _unique([str(y) for y in [*years, *(d.year for d in days), *(p[0].year for p in months)]])
     period = _period(dos, days, months, years)
     # the question's own words for its one day, so an answer restates it without a year the question never wrote
     said = _said(text, dated, dos, days, spans)
+    if dos is None and period is not None and str(period[0].year) not in query and str(period[0].year) in text:
+        # a date dictated in words ("december twelfth twenty twenty four") is said back without the digits the question
+        # never wrote
+        said = "on the date asked" if period[0] == period[1] else "in the period asked"
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
     minutes = _minutes(text)
     facility = None

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from assistant.retrieval.spoken import spell_codes
+
 SHORTHAND: dict[str, str] = {
     "amt": "amount", "amts": "amounts", "pmt": "payment", "reimb": "reimbursement", "nonfac": "non-facility",
     "non-fac": "non-facility", "fac": "facility", "cg": "caregiver", "cgs": "caregivers", "yr": "year",
@@ -122,8 +124,9 @@ def _shorthand(text: str) -> str:
 
 def normalise(text: str) -> str:
     """`text` with billers' shorthand spelled out and, in a Spanish-English question, the Spanish words in English.
-    Codes, modifiers, dates and numbers are kept as written."""
-    text = _shorthand(text)
+    Codes, modifiers, dates and numbers are kept as written; codes, years and days spoken in words (a dictated
+    question: "nine seven five five two", "twenty twenty four", "march ninth") are written as digits."""
+    text = _shorthand(spell_codes(text))
     if not is_spanish(text):
         return text
     return _spanish(text)

@@ -1,0 +1,124 @@
+"""Questions about things the knowledge does not state, answered by saying so (pure).
+
+    unstated(understand("how long do we have to keep the signed consent forms?"))
+    # -> "I can't answer this from the knowledge base: its sources do not state record-retention periods."
+
+The knowledge holds Medicare Part B's rules for caregiver training: codes, fees by year, time and units, who may
+furnish, consent, documentation, denials and appeals. Some questions sit next to those rules and would be answered
+from a nearby passage if nothing stopped them: a state's licensure rules, how long records are kept, a clinic type
+paid under its own system, a decision time the sources do not give, this quarter's NCCI table. Each row below is one
+such topic: the words that ask about it, and (where the knowledge does hold part of it) the words that make the
+question one the knowledge answers after all. One table, so a new topic is one row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.retrieval.understand import STATES, Intent
+
+CANNOT = "I can't answer this from the knowledge base"
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A topic the knowledge does not state: `asked` finds a question about it; `unless` (optional) finds one the
+    knowledge does answer; `kinds` (optional) limits it to questions of those kinds; `says` ends the refusal."""
+
+    id: str
+    asked: re.Pattern[str]
+    says: str
+    unless: re.Pattern[str] | None = None
+    kinds: frozenset[str] = frozenset()
+
+
+_I = re.I
+TOPICS: tuple[Topic, ...] = (
+    # "can I do it by video with a caregiver in another state where I'm not licensed": state practice law
+    Topic("licensure", re.compile(
+        # (a licence and another state, a compact or state lines; not "I'm a licensed OT in Ohio, which modifier?")
+        r"\blicen[cs](?:e|ed|ure|ing)\b.{0,80}\b(?:(?:another|other|different|out of|multiple|two|across) states?"
+        r"|state lines?|compact|jurisdiction)\b"
+        r"|\b(?:(?:another|other|different|out of|multiple|two|across) states?|state lines?|compact)\b.{0,80}"
+        r"\blicen[cs](?:e|ed|ure|ing)\b"
+        r"|\b(?:state )?practice acts?\b|\bscope of practice\b|\binterstate\b"
+        r"|\b(?:not|isn'?t|aren'?t|never been)\s+licen[cs]ed\b|\bunlicen[cs]ed\b"
+        # ("licensed in Texas only ... caregivers in Oklahoma": two states named beside the licence)
+        rf"|\blicen[cs]\w*\b.{{0,80}}{STATES.pattern}.{{0,80}}{STATES.pattern}", _I),
+        "its sources do not state licensure or state practice rules"),
+    # "how many years do we keep the consent forms", "record retention"
+    Topic("record_retention", re.compile(
+        # (records kept: not "how long do we keep training her", which is the plan of care's)
+        r"\b(?:record|document\w*|chart|file)s? retention\b|\bretain\b.{0,40}\b(?:records?|notes?|documentation|charts?"
+        r"|forms?|files?|consents?)\b"
+        r"|\b(?:how long|how many years)\b.{0,60}\b(?:keep|store|hold on to|archive|save)\b.{0,40}"
+        r"\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
+        r"|\b(?:keep|store|archive)\b.{0,40}\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
+        r".{0,40}\b(?:how long|how many years|for \d+ years)\b", _I),
+        "its sources do not state how long records must be kept"),
+    # clinics paid under their own Medicare systems
+    Topic("clinic_type", re.compile(
+        r"\bfqhcs?\b|\brhcs?\b|federally qualified|rural health clinics?|\bcritical access\b|\bcahs?\b"
+        r"|\bindian health\b|\bihs\b", _I),
+        "its sources do not cover billing by FQHCs, rural health clinics or critical access hospitals"),
+    # a telehealth originating-site fee (Q3014)
+    Topic("originating_site", re.compile(r"\boriginating[- ]site\b|\bq3014\b|\bfacility fee\b", _I),
+          "its sources do not state the telehealth originating-site fee"),
+    # "how many days does the QIC have to issue a decision": only the redetermination's 60 days is held
+    Topic("decision_time", re.compile(
+        r"\b(?:have|take|takes|get|gets)\s+to\s+(?:issue|make|render|send|reach|mail)\b.{0,30}\b(?:decision|ruling)"
+        r"|\bdecision (?:time|timeframe|time ?frame|deadline|clock)\b"
+        # ("how long do we have after the QIC decision" is the next filing limit, which the knowledge holds)
+        r"|\bhow (?:long|many days) (?:does|do|will|would|did|can) (?:the |an? )?(?:qic|alj|council|court|ire)\b", _I),
+        "its sources do not state how long that appeal level takes to decide",
+        unless=re.compile(r"\bredetermination\b|\bmac\b|\blevel 1\b|\bfirst level\b", _I)),
+    # "the NCCI modifier indicator for 97550/97163 this quarter": the current edit tables are not in the sources
+    Topic("ncci_table", re.compile(
+        r"\b(?:ncci|ptp|cci)\b.{0,80}\b(?:modifier indicator|current quarter|this quarter|quarterly|q[1-4]\b"
+        r"|(?:column (?:one|two|1|2)))|\b(?:modifier indicator|current quarter|q[1-4] 20\d\d)\b.{0,80}"
+        r"\b(?:ncci|ptp|cci|edit)\b", _I),
+        "its sources do not hold the current NCCI edit tables; check the current quarter's table"),
+    # "does the caregiver have to live with the patient": the definitions say nothing of a household
+    # (asked as a requirement: "my sister who lives with dad" is only who the caregiver is)
+    Topic("household", re.compile(
+        r"\b(?:have|has|need|needs|must|required|requirement|supposed)\b.{0,30}\b(?:live|living|reside)\b"
+        r".{0,20}\b(?:with|together|same)\b|\b(?:live|living|reside)\b.{0,40}\b(?:required|requirement)\b"
+        r"|\bsame household\b", _I),
+        "its sources do not state whether the caregiver must live with the patient",
+        kinds=frozenset({"rule", "code_validity", "modifier", "code_choice"})),
+    # "prior authorization for 97552": no payer's authorization rules are held
+    Topic("prior_authorization", re.compile(
+        r"\bprior[- ]?auth\w*|\bpre-?auth\w*|\bpre-?cert\w*|\bauthori[sz]ation (?:required|needed|request)", _I),
+        "its sources do not state prior-authorization requirements",
+        unless=re.compile(r"\b(?:CO|PR|OA)[- ]?19[78]\b|\bcarc\b|\bden(?:ied|ial)\b", _I)),
+    # "I'm an SLP clinical fellow": no passage covers clinical fellows
+    Topic("clinical_fellow", re.compile(r"\bclinical fellow\w*|\bcf(?:y| year)\b|\bfellowship year\b", _I),
+          "its sources do not cover clinical fellows furnishing the service"),
+    # Medigap or a secondary plan picking up the coinsurance
+    Topic("supplemental", re.compile(r"\bmedigap\b|\bsupplement(?:al)? (?:plan|insurance|policy)\b"
+                                     r"|\bsecondary (?:insurance|plan|payer|coverage)\b", _I),
+          "its sources do not state what supplemental or secondary plans pay"),
+    # the year's Part B deductible amount (the knowledge only says the deductible applies)
+    Topic("deductible_amount", re.compile(
+        # ("what will the patient owe after the deductible" asks the coinsurance, which the knowledge holds)
+        r"\b(?:how much|what)(?:'s| is| was| will be)?\s+(?:is\s+|was\s+)?(?:the\s+|my\s+|our\s+|a\s+)?(?:20\d\d\s+)?"
+        r"(?:part b\s+|annual\s+|medicare\s+|yearly\s+)?deductible\b(?!\s+appl)"
+        r"|\bdeductible amount\b", _I),
+        "its sources do not state the Part B deductible amount"),
+    # "how long until Medicare pays a clean claim": no payment timelines are held
+    Topic("payment_timing", re.compile(
+        r"\bhow (?:long|soon|quickly|fast)\b.{0,40}\b(?:get paid|pay (?:us|the claim|a claim)|payment (?:arrive|come)"
+        r"|process (?:the |a )?claim|reimburse us)\b|\bpayment floor\b|\bclean claim\b", _I),
+        "its sources do not state how long Medicare takes to pay a claim"),
+)
+
+
+def unstated(intent: Intent) -> str | None:
+    """The refusal for a question about a topic the knowledge does not state, or None."""
+    for topic in TOPICS:
+        if topic.kinds and intent.kind not in topic.kinds:
+            continue
+        if topic.asked.search(intent.query) and not (topic.unless and topic.unless.search(intent.query)):
+            return f"{CANNOT}: {topic.says}."
+    return None

@@ -1,0 +1,80 @@
+"""Topics the knowledge does not state are refused, each by its own row (answer/asked.py); questions next to them that
+the knowledge answers are not. Wordings are not those of any eval set."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.answer.asked import TOPICS, unstated
+from assistant.retrieval.understand import understand
+from assistant.service import Assistant
+
+REFUSED = [
+    ("licensure", "can our OT train the daughter by video if she lives in a state where the OT isn't licensed?"),
+    ("licensure", "does the state practice act let a PTA run 97550 alone?"),
+    ("record_retention", "how many years do we have to keep the signed CTS consent forms?"),
+    ("record_retention", "what's the record retention period for caregiver training notes"),
+    ("clinic_type", "our FQHC wants to add 97550 - billable on the cost report?"),
+    ("clinic_type", "can a rural health clinic bill G0541 in 2026?"),
+    ("originating_site", "caregiver comes to our clinic for a telehealth 97550 with a remote OT: can we bill Q3014?"),
+    ("decision_time", "How many days does the QIC have to issue a reconsideration decision?"),
+    ("decision_time", "how long does the ALJ take on a caregiver training appeal"),
+    ("ncci_table", "what's the NCCI modifier indicator for 97550 with 97165 this quarter?"),
+    ("household", "does the caregiver have to live with the patient for 97550?"),
+    ("prior_authorization", "do we need prior auth before 97552 groups?"),
+    ("clinical_fellow", "I'm a CF in my clinical fellowship - can I bill 97550 under my NPI?"),
+    ("supplemental", "will the patient's medigap plan pick up the 20% on 97550?"),
+    ("deductible_amount", "what is the part B deductible for 2026 on these claims?"),
+    ("payment_timing", "how long until medicare pays a clean claim for 97550?"),
+]
+
+ANSWERED = [
+    "how long do we have after the QIC decision to ask for an ALJ hearing?",
+    "how long does the MAC have to decide a redetermination?",
+    "how long do we have to appeal a CO-50 on 97550?",
+    "97550 denied CO-197 for no precertification - what now?",
+    "is 97550 subject to the part B deductible?",
+    "what will the patient owe for 97550 after the deductible in 2025?",
+    "can a PTA furnish 97550 under general supervision in 2026?",
+    "can the neighbor be the caregiver trained?",
+    "is there an NCCI edit between 97550 and 97530?",
+    "my sister who lives with dad wants the PT to train her too - can they bill 97550?",
+    "I'm a licensed OT in Ohio, which modifier goes on 97550?",
+    "how long do we keep training the daughter before she is independent?",
+]
+
+
+@pytest.mark.parametrize(("topic", "question"), REFUSED)
+def test_topic_refused_by_its_row(topic: str, question: str) -> None:
+    rows = {t.id: t for t in TOPICS}
+    said = unstated(understand(question))
+    assert said is not None and said.endswith(rows[topic].says + "."), said
+
+
+@pytest.mark.parametrize("question", ANSWERED)
+def test_neighbouring_question_not_refused(question: str) -> None:
+    assert unstated(understand(question)) is None
+
+
+def test_every_row_has_a_refusal_case() -> None:
+    assert {t.id for t in TOPICS} == {topic for topic, _ in REFUSED}
+
+
+@pytest.mark.parametrize("question", [
+    "how many years must we keep caregiver training records?",
+    "can I do telehealth caregiver training with a caregiver in another state where I'm not licensed?",
+    "can an FQHC bill 97550?",
+    "Which place-of-service code goes on the claim when training is at an adult day center?",
+    "what will 97551 pay next year?",  # (asked in the question's words: no year it never wrote)
+    "our OTs are licensed in Texas only - can they do 97550 video sessions with caregivers in Oklahoma?",
+    "we're in Chicago, what's the locality-adjusted 97550 amount for 2026?",
+    "how many caregivers max can we put in one 97552 class?",
+])
+def test_answer_says_the_sources_do_not_state_it(assistant: Assistant, question: str) -> None:
+    answer = assistant.answer(question)
+    assert not answer.answered, answer.text
+    assert answer.text.startswith("I can't answer this from the knowledge base")
+    # a refusal cites no passage: no number the question does not hold
+    assert all(n in question for n in re.findall(r"\d+", answer.text)), answer.text
