@@ -77,6 +77,15 @@ SHAPES: dict[str, str] = {
     "refusals_one_sentence": "patient not present without consent 10:15-10:47 97550x1 ",
     "telehealth_one_sentence": "telehealth video visit audio only ",
     "employers_one_sentence": "Rosa, from BrightPath Home Care, employed by the family through an agency, ",
+    # round 12: multi-visit documents, clock forms, day-first dates, travel time, sheet rows, presence actors
+    "visit_headers": "Visit 2 of 3 - 03/04/2025 (home)\nTime in 8:55, out 9:50; ",
+    "hour_h_clock": "14h05-14h50 ",
+    "dayfirst_dates": "04.03.2025 ",
+    "travel_time": "drive time 9:00-9:20 (not billed), desk time 10 min, ",
+    "sheet_rows": "| 03/04/2025 | 10:05 | 10:41 | 36 | 97550 |\n",
+    "actors": "son by phone, daughter at bedside, pt in next room; ",
+    "pick_lists": "{Consent obtained:yes/no:31245} ",
+    "team_attendees": "Attendees: Faye Roux, PT; I. Marten, OTR/L\n",
 }
 # pasted denials (835 segments, EOB lines, decision letters) read by the appeal path (`--target paste`); these
 # were a timed test once: a loaded machine made it flaky, and speed is a benchmark's to report
