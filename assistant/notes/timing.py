@@ -341,6 +341,25 @@ def _visit_frames(lines: LineIndex, cts: list[Segment]) -> list[Segment]:
     return [seg for seg in _holding(cts) if _VISIT_CUE.search(lines.before(seg.span[0], 60))]
 
 
+# "Time in 8:55, out 9:50" on a home visit: the visit's clock, by the words before its start
+_VISIT_CLOCK_CUE = re.compile(
+    r"\b(?:time[ \t]+in|visit|appointment|appt|encounter|check[- ]?in|arrived|arrival)\b[^\n\d]{0,20}$", re.I
+)
+
+
+def _visit_clock(lines: LineIndex, durations: list[Duration], acc: TimeAccount) -> list[Segment]:
+    """The one clock range, the visit's ("Time in 8:55, out 9:50"), when the note gives the training its own shorter
+    minutes ("Caregiver training 40 min: ..."): the training was a part of the visit, and its minutes are those."""
+    if len(acc.cts) != 1 or not _VISIT_CLOCK_CUE.search(lines.before(acc.cts[0].span[0], 60)):
+        return []
+    seg = acc.cts[0]
+    named = [
+        d for d in durations
+        if d.kind == "time" and d.of_range is None and _TRAINING_NAMED.search(lines.before(d.span[0], 40))
+    ]
+    return [seg] if named and named[0].minutes < seg.minutes - MISMATCH_TOLERANCE else []
+
+
 # "Pt went to church 9:00-12:00 with neighbor", "pt's infusion 9:30-11:00": the patient leads the range's clause,
 # with nothing that says the patient was at the training
 _PATIENT_CLAUSE = re.compile(r"\b(?:pt|patient)(?:'s|’s)?\b(?P<between>[^.;\n\d()]{0,40})$", re.I)
@@ -482,7 +501,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         acc.cts = [seg for seg in acc.cts if seg not in elsewhere]
         acc.elsewhere = elsewhere
     acc.cts = _written_twice_once(acc.cts)
-    frames = _visit_frames(lines, acc.cts) + _patient_away(lines, acc.cts)
+    frames = _visit_frames(lines, acc.cts) + _patient_away(lines, acc.cts) + _visit_clock(lines, times.durations, acc)
     if frames:
         acc.cts = [seg for seg in acc.cts if seg not in frames]
         acc.elsewhere += frames

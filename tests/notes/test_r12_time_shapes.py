@@ -179,3 +179,19 @@ def test_two_dated_lines_are_no_visit_log() -> None:
         "DOS: February 11, 2025 | 1:10 PM - 2:00 PM\n"
     )
     assert assistant.check_note(note, dos="2025-11-19").meta.visit is None
+
+
+@pytest.mark.parametrize(
+    ("clock", "training", "minutes"),
+    [
+        # a home visit's time in/out, the training its own shorter part: the training's minutes
+        ("Time in 8:55, out 9:50.", "Caregiver training 40 min: ", 40),
+        ("Visit 8:55-9:50.", "CTS 25 min: ", 25),
+        # the same minutes, or no visit words before the range: the clock range is the training's
+        ("Time in 8:55, out 9:35.", "Caregiver training 40 min: ", 40),
+        ("8:55-9:50.", "Caregiver training 40 min: ", 55),
+    ],
+)
+def test_visit_clock_around_the_trainings_own_minutes(clock: str, training: str, minutes: int) -> None:
+    note = f"Home visit 03/04/2025. {clock}\n{training}" + BODY
+    assert assistant.check_note(note, dos="2025-03-04").time.total_minutes == minutes
