@@ -55,6 +55,11 @@ _VIDEO_NOT_USED = re.compile(
 # "(at home with wife; confirmed by phone)": a fact checked by a call, not the session's mode
 # "POA present by phone? -- no": a question the note answers no
 _ANSWERED_NO = re.compile(r"[ \t]*\?[ \t]*(?:-{1,2}|–|—|:|=)?[ \t]*(?:no|n)\b", re.I)
+# "Present: DON; OT R. Ekstrand, OTR/L; resident's son (POA) by phone": a meeting's attendance list says how
+# someone attended the meeting, not how the training was furnished
+# ... in a note of a meeting (a telehealth session's own "Present: daughter by phone" is the session's mode)
+_ATTENDANCE = re.compile(r"[ \t*-]*(?:present|attendees|attending|in attendance|participants)[ \t]*:", re.I)
+_MEETING = re.compile(r"\b(?:meeting|conference|IDT|huddle|team rounds|family meeting)\b", re.I)
 _CHECKED_BY = re.compile(r"\b(?:confirm\w*|verif\w*|checked|reported|called)\s+(?:[\w']+\s+){0,2}$", re.I)
 _SESSION_MODE = re.compile(
     r"\b(?:session|visit|training|treatment|appointment|encounter|class|conducted|held|furnished|provided|done"
@@ -336,11 +341,20 @@ def _clause_around(text: str, c: Concept) -> str:
     return before[cut + 1 :] + text[c.start : min(c.sent_end, c.start + CLAUSE_REACH)]
 
 
+ATTENDANCE_REACH = 400  # characters back to the line's start: a bound keeps one giant line linear
+
+
+def _on_attendance_line(text: str, at: int) -> bool:
+    start = text.rfind("\n", max(0, at - ATTENDANCE_REACH), at) + 1
+    return (start > 0 or at <= ATTENDANCE_REACH) and _ATTENDANCE.match(text, start) is not None
+
+
 @check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
     consents = ex.of("CONSENT")
     remote = [c for c in ex.of("TELEHEALTH", negated=False) if not _ANSWERED_NO.match(ex.text, c.end)]
+    meeting = _MEETING.search(ex.text) is not None  # once: the cues below may be many
     # "consent given by phone" says how consent came, not how the session was furnished
     audio = [
         c
@@ -351,6 +365,7 @@ def telehealth(ctx: Context) -> Outcome:
             and not _NOT_THE_SESSION.search(ex.text[c.sent_start : c.sent_end])
             and not _CHECKED_BY.search(ex.text, max(0, c.start - 30), c.start)
             and not _ANSWERED_NO.match(ex.text, c.end)
+            and not (meeting and _on_attendance_line(ex.text, c.start))
         )
     ]
     if audio and not remote and ex.may_contain(r"\bin[- ]person\b") and _IN_PERSON.search(ex.text):

@@ -284,7 +284,8 @@ def _claim_line(text: str, m: re.Match[str]) -> bool:
 _ICD_SHAPE = r"[A-TV-Z]\d[0-9AB]"  # how every code below starts
 _ICD_DOTTED = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB]\.[0-9A-Z]{1,4})(?!\w|\.\w)")
 _ICD_BARE = re.compile(r"(?P<code>[A-TV-Z](?<![\w.].)\d[0-9AB])(?!\w|\.\w)")
-_DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?)\b", re.I)
+# ... and a problem list's numbered problems ("Problem 1. Parkinson's disease -- G20"), which name diagnoses
+_DX_CONTEXT = re.compile(r"\b(?:dx|icd|icd-10|icd10|diagnos\w*|codes?|problem[ \t]*#?[ \t]*\d+|problem list)\b", re.I)
 # "Medicare B (CGS J15)", "Palmetto JM", "jurisdiction J15": a Medicare contractor's jurisdiction, not a diagnosis
 _JURISDICTION_BEFORE = re.compile(
     r"\b(?:CGS|NGS|WPS|Noridian|Novitas|Palmetto(?:\s+GBA)?|First\s+Coast|FCSO|MAC|A/B\s+MAC|jurisdiction|juris\.?)"
