@@ -68,8 +68,11 @@ _SESSION_MODE = re.compile(
 )
 # "daughter Rehema (in person) and Zawadi (joined by speakerphone from work)": the session was held in person; a
 # caregiver who called in took part from elsewhere, which does not make the session a telehealth one
+# ... not another visit's ("consent signed at last in-person visit 3/24/26")
 _IN_PERSON = re.compile(
-    r"(?<!not )(?<!planned )(?<!scheduled )(?<!instead of )(?<!usually )(?<!normally )\bin[- ]person\b", re.I
+    r"(?<!not )(?<!planned )(?<!scheduled )(?<!instead of )(?<!usually )(?<!normally )"
+    r"(?<!last )(?<!prior )(?<!previous )(?<!next )(?<!earlier )\bin[- ]person\b",
+    re.I,
 )
 # "daughter A (in person) and daughter B (joined by speakerphone for the last 10 min)": one caregiver in the room,
 # another joining remotely for part; the session is furnished in person
