@@ -105,6 +105,15 @@ PASTE_SHAPES: dict[str, str] = {
 }
 
 
+# notes of ordinary sentences, for the drafter's sentence reader: an outside tester's 10 KB note of them took over a
+# minute once (each quote cut the whole note into sentences again)
+DRAFT_SHAPES = {
+    "prose": "Wife trained in sit-to-stand transfers with a gait belt. She return-demonstrated correctly x3. ",
+    "prose_wrapped": "Wife was shown how to guard on the stairs and\nthen practiced it twice. Mr. A. Lee, PT\n",
+    "periods_abbrev": "pt. at home, min. assist, Dr. Ray e.g. 3.5 G20.A2 ",
+}
+
+
 def phi_shapes() -> dict[str, str]:
     from phi_shapes import BLANK_RUNS, UNITS
 
@@ -123,6 +132,8 @@ def _runner(target: str) -> Any:
 
     if target == "phi":
         return Deidentifier().deidentify
+    if target == "draft":  # the offline appeal letter and the note rewrite quote the note sentence by sentence
+        return lambda text: (assistant.draft_appeal("CO-50 N115", text), assistant.rewrite_note(text))
     return read_paste if target == "paste" else assistant.check_note
 
 
@@ -148,14 +159,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,20000,40000,100000")
     parser.add_argument("--big", type=int, default=1_000_000, help="one more size per shape (0 to skip)")
     parser.add_argument("--shapes", default="", help="comma-separated subset of shapes")
-    parser.add_argument("--target", choices=["check", "paste", "phi"], default="check",
-                        help="the note check, the reader of pasted denials or de-identification (each its own shapes)")
+    parser.add_argument("--target", choices=["check", "paste", "phi", "draft"], default="check",
+                        help="the note check, the reader of pasted denials, de-identification (each its own shapes) or "
+                        "offline drafting (an appeal letter and a rewrite, on the check's shapes and prose)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.big:
         sizes.append(args.big)
-    shapes = {"paste": PASTE_SHAPES, "phi": phi_shapes()}.get(args.target, SHAPES)
+    shapes = {"paste": PASTE_SHAPES, "phi": phi_shapes(), "draft": {**SHAPES, **DRAFT_SHAPES}}.get(args.target, SHAPES)
     wanted = [s for s in args.shapes.split(",") if s] or list(shapes)
     timed("warm up: Caregiver training, wife, 32 min.", args.target)
     rows = {}

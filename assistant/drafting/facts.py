@@ -9,6 +9,7 @@ depends on the note-check extractor alone.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from assistant.words import MONTHS
@@ -92,19 +93,30 @@ def clock_times(text: str) -> set[str]:
     return out
 
 
-def _date_spans(text: str) -> list[tuple[int, int]]:
-    spans = [m.span() for rx in (DATE_ISO, DATE_NUMERIC, DATE_WORDS, CLOCK) for m in rx.finditer(text)]
-    return spans
+class _Spans:
+    """Where the dates and clock times are, merged and sorted once: "is this position in one?" is a bisection, not a
+    scan of every span for every number (a note of many times was quadratic)."""
 
+    def __init__(self, text: str) -> None:
+        merged: list[tuple[int, int]] = []
+        found = sorted(m.span() for rx in (DATE_ISO, DATE_NUMERIC, DATE_WORDS, CLOCK) for m in rx.finditer(text))
+        for a, b in found:
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            elif b > a:
+                merged.append((a, b))
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
 
-def _outside(spans: list[tuple[int, int]], pos: int) -> bool:
-    return not any(a <= pos < b for a, b in spans)
+    def outside(self, pos: int) -> bool:
+        k = bisect_right(self.ends, pos)  # the first span ending after pos
+        return not (k < len(self.starts) and self.starts[k] <= pos)
 
 
 def find_facts(text: str) -> dict[str, set[str]]:
     """Every checkable fact in `text`, by kind."""
-    spans = _date_spans(text)
-    codes = {m.group(1) for m in CPT.finditer(text) if _outside(spans, m.start())}
+    spans = _Spans(text)
+    codes = {m.group(1) for m in CPT.finditer(text) if spans.outside(m.start())}
     codes |= {m.group(1) for m in HCPCS.finditer(text)}
     reasons = {m.group(1) or m.group(2) for m in REASON.finditer(text)}
     modifiers = {m.group(1) or m.group(2) for m in MODIFIER.finditer(text)}
@@ -117,7 +129,7 @@ def find_facts(text: str) -> dict[str, set[str]]:
         "reason_code": reasons,
         "modifier": modifiers,
         "dollars": {m.group(1).replace(",", "") for m in DOLLARS.finditer(text)},
-        "number": {_num(m.group(1)) for m in NUMBER.finditer(text) if _outside(spans, m.start())},
+        "number": {_num(m.group(1)) for m in NUMBER.finditer(text) if spans.outside(m.start())},
         "name": {m.group(1) for m in HONORIFIC.finditer(text)},
     }
 

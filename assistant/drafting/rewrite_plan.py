@@ -16,6 +16,7 @@ is kept within every section.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,10 +34,27 @@ _WHO = frozenset({"caregiver"})
 _CONTENT = frozenset({"skill", "skilled_need"})
 
 
-def _kinds_in(facts: Iterable[Any], start: int, end: int) -> list[str]:
-    """Fact kinds of the sentence, in the order the sentence states them."""
-    inside = [f for f in facts if f.kind in _KINDS and start <= f.span.start < end]
-    return [f.kind for f in sorted(inside, key=lambda f: f.span.start)]
+def _by_start(facts: Iterable[Any]) -> tuple[list[int], list[str]]:
+    """The placing facts' starts and kinds, in the note's order (sorted once: a sentence's facts are then a run
+    found by bisection, not a scan of every fact for every sentence)."""
+    ordered = sorted((f for f in facts if f.kind in _KINDS), key=lambda f: f.span.start)
+    return [f.span.start for f in ordered], [f.kind for f in ordered]
+
+
+def _overlaps(merged: list[tuple[int, int]], ends: list[int], start: int, end: int) -> bool:
+    """Does [start, end) meet one of `merged` (sorted, disjoint spans; `ends` their ends)?"""
+    k = bisect_right(ends, start)
+    return k < len(merged) and merged[k][0] < end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _leading_kind(kinds: list[str]) -> str:
@@ -88,10 +106,13 @@ def plan_sentences(
     """Every sentence of `note`, in order, with its section; sentences overlapping `skip` spans are left out."""
     out: list[Placement] = []
     current = first_heading
+    starts, kinds_at = _by_start(facts)
+    merged = _merged(skip or [])
+    ends = [b for _, b in merged]
     for start, end in sentence_spans(note):
-        if any(a < end and start < b for a, b in skip or []):
+        if _overlaps(merged, ends, start, end):
             continue
-        kinds = [k for k in _kinds_in(facts, start, end) if headings.get(k)]
+        kinds = [k for k in kinds_at[bisect_left(starts, start) : bisect_left(starts, end)] if headings.get(k)]
         labelled = _labelled(note[start:end], labels or {})
         if labelled:
             current = labelled

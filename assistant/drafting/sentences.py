@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
 
 _TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "prof", "sr", "jr", "p.o"})  # "P.O. Box" is an address
 # Short forms that end a sentence only when a capital letter or a digit follows.
@@ -54,7 +56,10 @@ _NEVER_LAST = frozenset({"the", "a", "an", "of", "in", "to", "for", "with", "by"
                          "his", "their"})
 _UNITS = frozenset({"min", "mins", "hr", "hrs", "wk", "wks", "x"})
 _TOKEN_BEFORE = re.compile(r"([A-Za-z][A-Za-z./]*)$")
+TOKEN_REACH = 64  # characters back from a period to its word: a bound keeps the scan linear (no title is longer)
 _NEXT_WORD = re.compile(r"\s+(\S)")
+_NEXT_ON_LINE = re.compile(r"[ \t]*(\S)")
+_CLOSERS = re.compile("[\"')\\]”’]*")
 
 
 def _period_ends(text: str, i: int) -> bool:
@@ -67,7 +72,7 @@ def _period_ends(text: str, i: int) -> bool:
         return False  # G20.A2, 3.5, e.g.
     if nxt is None:
         return True
-    token = m.group(1) if (m := _TOKEN_BEFORE.search(text, 0, i)) else ""
+    token = m.group(1) if (m := _TOKEN_BEFORE.search(text, max(0, i - TOKEN_REACH), i)) else ""
     low, following = token.lower(), nxt.group(1)
     if low in _TITLES:
         return False
@@ -82,7 +87,7 @@ def _period_ends(text: str, i: int) -> bool:
 
 def _newline_ends(text: str, i: int) -> bool:
     """Does the line break at text[i] end a sentence? Not when the next line continues it in lower case."""
-    nxt = re.match(r"[ \t]*(\S)", text[i + 1 :])
+    nxt = _NEXT_ON_LINE.match(text, i + 1)
     if nxt is None:
         return True
     line_start = text.rfind("\n", 0, i) + 1
@@ -100,7 +105,7 @@ def boundaries(text: str, *, clauses: bool = False) -> list[int]:
     enders = "!?;" if clauses else "!?"
     for i, ch in enumerate(text):
         if ch == "." and _period_ends(text, i):
-            ends.append(i + 1 + len(text[i + 1 :]) - len(text[i + 1 :].lstrip("\"')]”’")))
+            ends.append(_CLOSERS.match(text, i + 1).end())
         elif ch in enders or (ch == "\n" and _newline_ends(text, i)):
             ends.append(i + 1)
     ends.append(len(text))
@@ -109,6 +114,12 @@ def boundaries(text: str, *, clauses: bool = False) -> list[int]:
 
 def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, empty pieces dropped."""
+    return list(_spans(text, clauses))
+
+
+# a letter quotes the note sentence by sentence: the note's spans are cut once, not once per quote (quadratic)
+@lru_cache(maxsize=4)
+def _spans(text: str, clauses: bool) -> tuple[tuple[int, int], ...]:
     out = []
     marks = boundaries(text, clauses=clauses)
     for a, b in itertools.pairwise(marks):
@@ -117,13 +128,20 @@ def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]
         trail = len(piece.rstrip())
         if trail > lead and re.search(r"[A-Za-z0-9]", piece):
             out.append((a + lead, a + trail))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=4)
+def _index(text: str, clauses: bool) -> tuple[tuple[tuple[int, int], ...], list[int], list[int]]:
+    spans = _spans(text, clauses)
+    return spans, [a for a, _ in spans], [b for _, b in spans]
 
 
 def enclosing(text: str, start: int, end: int, *, clauses: bool = True) -> tuple[int, int]:
     """The span of the clauses (or sentences) that contain text[start:end]."""
-    spans = sentence_spans(text, clauses=clauses)
-    inside = [s for s in spans if s[0] < end and start < s[1]]
-    if not inside:
+    spans, starts, ends = _index(text, clauses)
+    # the spans are in order and do not overlap: the ones that meet [start, end) are a run found by bisection
+    first, last = bisect_right(ends, start), bisect_left(starts, end)
+    if first >= last:
         return start, end
-    return inside[0][0], inside[-1][1]
+    return spans[first][0], spans[last - 1][1]
