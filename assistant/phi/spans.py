@@ -55,13 +55,17 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 
 
 def _markup_bits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, what it reads as) for every HTML comment (read as nothing: "ON-55<!-- -->1207") and every
-    character reference outside one. Comments are found with ``str.find``: an unclosed "<!--" ends the search,
-    so many of them stay linear."""
+    """(start, end, what it reads as) for every HTML comment and every character reference outside a blank one.
+    A blank comment reads as nothing ("ON-55<!-- -->1207"); a comment with words is read as its own lines, since
+    it is sent as it is ("<!-- exported by jdoe @ 198.51.100.7 -->"). Comments are found with ``str.find``: an
+    unclosed "<!--" ends the search, so many of them stay linear."""
     bits: list[tuple[int, int, str]] = []
     pos = 0
     while (start := text.find("<!--", pos)) >= 0 and (close := text.find("-->", start + 4)) >= 0:
-        bits.append((start, close + 3, ""))
+        if text[start + 4 : close].strip():
+            bits += [(start, start + 4, "\n"), (close, close + 3, "\n")]
+        else:
+            bits.append((start, close + 3, ""))
         pos = close + 3
     if "&" in text:
         starts = [b[0] for b in bits]

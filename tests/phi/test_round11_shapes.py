@@ -1,0 +1,32 @@
+"""Round 11: text kinds new this round (CDA XML with comments, SQL dumps, bug tickets, WEBVTT transcripts, specimen
+labels, pharmacy labels, school and payroll logs, look-alike letters, key/value dumps) and what stays in them.
+Synthetic values only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
+
+KEEP: list[tuple[str, list[str]]] = [
+    # a blank comment still joins what it splits; a comment's clinical words stay
+    ("<!-- coded per CTS 97550 GP -->", ["97550 GP"]),
+]
+
+SCRUB = [
+    # a comment is sent as it is: what it holds is read
+    ("<!-- exported by qvexley @ 198.51.100.23 -->\n<patient/>", "198.51.100.23"),
+    ("<x/>\n<!-- ssn 078-00-4431 should not be here -->\n<y/>", "078-00-4431"),
+    ("MRN&nbsp;ON-55<!-- -->1207 on file", "1207"),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB)
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    assert_scrubbed(deid, text, secret)
+
+
+@pytest.mark.parametrize(("text", "words"), KEEP)
+def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
+    assert_kept(deid, text, words)
