@@ -43,6 +43,9 @@ UNITS = [
     # towns with a ZIP, pagers, video rooms, table gaps, slash-dated texts with month/days, scribes, camel case
     "«Ab» ", "{{ab}} ", "mrs a ", "at ab cd terrace rm 1 ", "AB-1234567 ", "AB-12-", ", Ab 85705) ", "pager 1234 ",
     "room /ab ", "Ab   Cd ", "1 ab   Dr. ", "7/9 1/1/40 ", "scribe: ab ", "SafeHome ", "Age 7 ", "ab t. ",
+    # round 11: comments with words, SQL dumps (COPY rows, INSERT tuples, quotes), box rules
+    "<!-- a -->", "<!-- a ", "INSERT INTO t (a) VALUES (", "'x',", "(1),", "COPY t (a) FROM stdin;\n", "1\tab\n",
+    "+---+\n", "''",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

@@ -134,6 +134,7 @@ def _logins(text: str) -> list[Span]:
 
 
 def find_fields(text: str) -> list[Span]:
+    from assistant.phi.sql import find_sql_values
     from assistant.phi.tables import find_table_cells
 
-    return _fhir(text) + find_table_cells(text) + _logins(text) + (_vcard_addresses(text) if "ADR" in text else [])
+    return _fhir(text) + find_table_cells(text) + find_sql_values(text) + _logins(text) + (_vcard_addresses(text) if "ADR" in text else [])
