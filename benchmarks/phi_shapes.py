@@ -45,7 +45,7 @@ UNITS = [
     "room /ab ", "Ab   Cd ", "1 ab   Dr. ", "7/9 1/1/40 ", "scribe: ab ", "SafeHome ", "Age 7 ", "ab t. ",
     # round 11: comments with words, SQL dumps (COPY rows, INSERT tuples, quotes), box rules
     "<!-- a -->", "<!-- a ", "INSERT INTO t (a) VALUES (", "'x',", "(1),", "COPY t (a) FROM stdin;\n", "1\tab\n",
-    "+---+\n", "''",
+    "+---+\n", "''", "\u041aa", "\u041aa ",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

@@ -40,10 +40,27 @@ _ODD = re.compile("[" + "".join(map(chr, _TWINS)) + "\u00ad\u200b-\u200d\u2060\u
 _ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
+# Cyrillic, Greek and Roman-numeral letters drawn like Latin ones. Read as Latin only inside a word that also has
+# Latin letters or digits ("Кеlly", "ΜR-44Ο19"): a word wholly in Cyrillic or Greek is that script's own.
+_LOOKALIKES = dict(zip(map(ord, "АВЕКМНОРСТХУаеорсухіјѕЅІЈԁһԛԝ"), "ABEKMHOPCTXYaeopcyxijsSIJdhqw", strict=True)) | dict(
+    zip(map(ord, "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧονικαρ"), "ABEZHIKMNOPTYXovikap", strict=True)
+) | dict(zip(map(ord, "ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿ"), "IVXLCDMivxlcdm", strict=True))
+_LOOKALIKE = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
+_LATIN = re.compile(r"[A-Za-z0-9À-ɏ]")
+
+
+def _latin_twins(word: re.Match[str]) -> str:
+    w = word.group()
+    return w.translate(_LOOKALIKES) if _LOOKALIKE.search(w) and _LATIN.search(w) else w
+
+
 def plain_view(text: str) -> tuple[str, list[int] | None]:
     """The text with look-alike characters read as ASCII and zero-width characters left out, plus,
     when some were left out, the index in ``text`` of every character of the view."""
     view = text.translate(_TWINS) if not text.isascii() and _ODD.search(text) else text
+    if not view.isascii() and _LOOKALIKE.search(view):
+        # zero-width characters inside a word first count as part of it: "К\u200bеlly" is one word
+        view = re.sub(r"[\w\u00ad\u200b-\u200d\u2060\ufeff]+", _latin_twins, view)
     if not _ZERO_WIDTH.search(view):
         return view, None
     index = [i for i, ch in enumerate(view) if not _ZERO_WIDTH.match(ch)]

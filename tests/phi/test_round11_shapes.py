@@ -12,6 +12,8 @@ from tests.phi.roundtrip import assert_kept, assert_scrubbed
 KEEP: list[tuple[str, list[str]]] = [
     # a blank comment still joins what it splits; a comment's clinical words stay
     ("<!-- coded per CTS 97550 GP -->", ["97550 GP"]),
+    # a word wholly in Cyrillic or Greek is read in its own script
+    ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a", ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
 ]
 
 SCRUB = [
@@ -19,6 +21,11 @@ SCRUB = [
     ("<!-- exported by qvexley @ 198.51.100.23 -->\n<patient/>", "198.51.100.23"),
     ("<x/>\n<!-- ssn 078-00-4431 should not be here -->\n<y/>", "078-00-4431"),
     ("MRN&nbsp;ON-55<!-- -->1207 on file", "1207"),
+    # Greek, Cyrillic and Roman-numeral look-alikes inside a Latin word or a number
+    ("Pt seen. MRN \u039cR-44\u039f19, DOS 19 N\u043ev 2026", "44\u039f19"),
+    ("caregiver \u0422\u043em\u00e1s \u041a\u0435lly (son) trained", "\u041a\u0435lly"),
+    ("caregiver \u0422\u043em\u00e1s \u041a\u0435\u200blly (son) trained", "lly"),
+    ("\u216fary Quornby signed the form", "Quornby"),
 ]
 
 
