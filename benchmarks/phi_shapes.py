@@ -46,6 +46,8 @@ UNITS = [
     # round 11: comments with words, SQL dumps (COPY rows, INSERT tuples, quotes), box rules
     "<!-- a -->", "<!-- a ", "INSERT INTO t (a) VALUES (", "'x',", "(1),", "COPY t (a) FROM stdin;\n", "1\tab\n",
     "+---+\n", "''", "\u041aa", "\u041aa ",
+    # round 11: ages at any value
+    "7 yo ", "age: ", "7 years ", "M/7 ", "7\u6b73 ", "7 a\u00f1os ",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

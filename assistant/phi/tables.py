@@ -4,8 +4,8 @@ A header is a line of four or more plain column names (``visit_id,dos,patient,do
 ``;``-separated as spreadsheets write them: ``"Name";"DOB";"DOS (serial)"``,
 ``pt_name<TAB>dob<TAB>age``, ``| Date | Caregiver | Rel. | Initials |``,
 ``VisitID|Member|MemberID|Worker|InGPS``). It says what each following row holds: cells of name,
-initials, date, identifier, contact, address and GPS columns are taken, and an age cell when it is over
-89. The header itself is allow-listed: its words are labels, never names. A table ends at a blank line
+initials, date, identifier, contact, address and GPS columns are taken, and an age cell (any age, as round
+11 labels them). The header itself is allow-listed: its words are labels, never names. A table ends at a blank line
 or a line with too few separators; a rule row ("|----|:---|") is skipped.
 """
 
@@ -153,7 +153,7 @@ def find_table_cells(text: str) -> list[Span]:
                     s, e = person_cell(text, s, e)
                     if p.SYSTEM_ACCOUNT.match(text, s, e):
                         continue  # a service's login in a user column: "svc_claims"
-                if label and e > s and (label != "AGE" or re.fullmatch(r"9\d|1[01]\d", text[s:e])):
+                if label and e > s and (label != "AGE" or re.fullmatch(r"1[01]\d|[1-9]?\d", text[s:e])):
                     out.append((s, e, label, 0.92))
         done = rows[-1][1] if rows else header.end()
     return out

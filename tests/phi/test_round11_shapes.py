@@ -13,6 +13,8 @@ KEEP: list[tuple[str, list[str]]] = [
     # a blank comment still joins what it splits; a comment's clinical words stay
     ("<!-- coded per CTS 97550 GP -->", ["97550 GP"]),
     # a word wholly in Cyrillic or Greek is read in its own script
+    # a number that is no age: a measure, a range of ages, a stage, years of something else
+    ("age 2 weeks post-op; married 50 years; Stage 3; ages 7-9 group", ["2 weeks", "50 years", "Stage 3", "7-9"]),
     ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a", ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
 ]
 
@@ -26,6 +28,17 @@ SCRUB = [
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435lly (son) trained", "\u041a\u0435lly"),
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435\u200blly (son) trained", "lly"),
     ("\u216fary Quornby signed the form", "Quornby"),
+    # every stated age, whatever its value
+    ("Patient: Quorn Vexley   Age 79\nCaregivers trained: wife", "79"),
+    ("Sex: F   DOB: 03/04/2016   Age 9   Grade 4", "Age 9"),
+    ("10:40  Pell Vexley, gr 2, 7 yo, student id 2031877", "7 yo"),
+    ("MRN TJ-0045512 / 86\u6b73 / 310-555-0153", "86"),
+    ("a 6-year-old with spastic diplegia", "6-year-old"),
+    ("Seen: 79 years old, lives alone", "79"),
+    ("<value>93 years at DOS</value>", "93"),
+    ("Demographics: M/79, widowed", "79"),
+    ("abuela de 79 a\u00f1os", "79"),
+    ("| # | Patient | Age | Minutes |\n|---|---|---|---|\n| 1 | Varlow, Edwin | 84 | 45 |\n", "84"),
 ]
 
 
