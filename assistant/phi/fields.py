@@ -110,31 +110,9 @@ def protected(text: str) -> list[tuple[int, int]]:
 MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_]{0,40}+»|\{\{[ \t]*[A-Za-z][A-Za-z0-9_.]{0,40}+[ \t]*\}\}")
 
 
-# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"',
-# "by user jdoe"; one dot may join its parts: "user=m.vanderberg", "opened by r.achebe-mills".
-LOGIN = re.compile(
-    r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
-    r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+'
-    # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
-    r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+)"
-    r"(?:(?i:user)[ \t]+)?(?P<value>[a-z](?:[a-z0-9_\-]*+\.)?[a-z0-9_\-]{3,24}+)(?![\w.@])"
-)
-
-
-def _logins(text: str) -> list[Span]:
-    from assistant.phi.lexicon import get_lexicon
-
-    lex = get_lexicon()
-    return [
-        (m.start("value"), m.end("value"), "PERSON", 0.85)
-        for m in LOGIN.finditer(text)
-        if not p.SYSTEM_ACCOUNT.match(m.group("value"))
-        and all(len(part) < 3 or lex.zipf(part.rstrip("0123456789")) < 3.0 for part in m.group("value").split("."))
-    ]
-
-
 def find_fields(text: str) -> list[Span]:
+    from assistant.phi.logins import find_logins
     from assistant.phi.sql import find_sql_values
     from assistant.phi.tables import find_table_cells
 
-    return _fhir(text) + find_table_cells(text) + find_sql_values(text) + _logins(text) + (_vcard_addresses(text) if "ADR" in text else [])
+    return _fhir(text) + find_table_cells(text) + find_sql_values(text) + find_logins(text) + (_vcard_addresses(text) if "ADR" in text else [])
