@@ -132,8 +132,22 @@ def _quoted(text: str) -> list[Span]:
     return out
 
 
+# A hurried lower-case log's initial and surname: "b. kowalski | for j kowalski" ("a" and "i" are words, not initials).
+LOWER_INITIAL_SURNAME = re.compile(r"(?<![\w.'’\-])[b-hj-z]\.?[ \t](?P<name>[a-z][a-z'’\-]{2,20}+)(?![\w'’\-])")
+
+
+def _lower_initial_surnames(text: str) -> list[Span]:
+    """The surname a listed one English seldom uses ("kowalski"), never a word ("x ray", "c diff")."""
+    lex = get_lexicon()
+    return [
+        (m.start(), m.end(), "PERSON", 0.85)
+        for m in LOWER_INITIAL_SURNAME.finditer(text)
+        if 0 < lex.last.get(m.group("name"), 0) <= 20000 and lex.zipf(m.group("name")) < 3.0
+    ]
+
+
 def find_cued_names(text: str) -> list[Span]:
-    out = _quoted(text)
+    out = _quoted(text) + _lower_initial_surnames(text)
     for m in GREETING.finditer(text):
         name = m.group("name")
         if _possessive_its(m):

@@ -13,6 +13,8 @@ KEEP: list[tuple[str, list[str]]] = [
     # a blank comment still joins what it splits; a comment's clinical words stay
     ("<!-- coded per CTS 97550 GP -->", ["97550 GP"]),
     # a word wholly in Cyrillic or Greek is read in its own script
+    # a lower-case letter before a word is no initial
+    ("x ray ok; c diff neg; e coli; a smith; t rex; q shift", ["x ray", "c diff", "e coli", "a smith", "q shift"]),
     # a number that is no age: a measure, a range of ages, a stage, years of something else
     ("age 2 weeks post-op; married 50 years; Stage 3; ages 7-9 group", ["2 weeks", "50 years", "Stage 3", "7-9"]),
     ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a", ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
@@ -28,6 +30,8 @@ SCRUB = [
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435lly (son) trained", "\u041a\u0435lly"),
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435\u200blly (son) trained", "lly"),
     ("\u216fary Quornby signed the form", "Quornby"),
+    # a hurried log's lower-case initial and listed surname
+    ("b. kowalski | for j kowalski | Oct 2026 | no sessions | $0", "kowalski"),
     # every stated age, whatever its value
     ("Patient: Quorn Vexley   Age 79\nCaregivers trained: wife", "79"),
     ("Sex: F   DOB: 03/04/2016   Age 9   Grade 4", "Age 9"),
