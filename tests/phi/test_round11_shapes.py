@@ -30,6 +30,9 @@ SCRUB = [
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435lly (son) trained", "\u041a\u0435lly"),
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435\u200blly (son) trained", "lly"),
     ("\u216fary Quornby signed the form", "Quornby"),
+    # dates in Japanese, Chinese and Korean order
+    ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
+    ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
     # a hurried log's lower-case initial and listed surname
     ("b. kowalski | for j kowalski | Oct 2026 | no sessions | $0", "kowalski"),
     # every stated age, whatever its value
