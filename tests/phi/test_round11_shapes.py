@@ -13,6 +13,8 @@ KEEP: list[tuple[str, list[str]]] = [
     # a blank comment still joins what it splits; a comment's clinical words stay
     ("<!-- coded per CTS 97550 GP -->", ["97550 GP"]),
     # a word wholly in Cyrillic or Greek is read in its own script
+    # the practice that writes or bills stays
+    ("From: Quornby Outpatient Therapy, fax 555-0100", ["Quornby Outpatient Therapy"]),
     # a lower-case letter before a word is no initial
     ("x ray ok; c diff neg; e coli; a smith; t rex; q shift", ["x ray", "c diff", "e coli", "a smith", "q shift"]),
     # a number that is no age: a measure, a range of ages, a stage, years of something else
@@ -30,6 +32,12 @@ SCRUB = [
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435lly (son) trained", "\u041a\u0435lly"),
     ("caregiver \u0422\u043em\u00e1s \u041a\u0435\u200blly (son) trained", "lly"),
     ("\u216fary Quornby signed the form", "Quornby"),
+    # practices where someone was, pharmacies, parishes, day cares
+    ("got caregiver training on brace donning at Quornby Peds Therapy last wk.", "Quornby"),
+    ("Loc: Vexley Home Health draw", "Vexley"),
+    ("Reply: sent to Quornby Drug #3321. Ola can come Sat", "3321"),
+    ("drop-off at Little Vexley Daycare by 8", "Vexley"),
+    ("Usher roster, Quornby Congregation, Sunday", "Quornby"),
     # dates in Japanese, Chinese and Korean order
     ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
