@@ -20,10 +20,10 @@ _VERBS = (
     r"|dispensed|reviewed|approved|prepared|submitted|uploaded|reported|completed|recorded|documented|witnessed"
 )
 LOGIN = re.compile(
-    r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
+    r"(?:\b(?i:user|username|userid|user_id|uid|login|therapist|clinician|author|signed_by|entered_by)"
     rf'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:{_VERBS})\b[^\n]{{0,30}}?[ \t]by[ \t]+'
     # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
-    r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+"
+    r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as:?|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+"
     # a ticket's people and a comment's author: "Assignee: ravi.s", "Comment (tmoreno-qa):"
     r"|(?P<ticket>\b(?i:assignee|reporter|assigned[ \t]+to|owner|reviewer|approver|watchers?|commenter)[ \t]*:?[ \t]+"
     r"|\b(?i:comment|reply|update|edit)[ \t]*\((?=[a-z][^()\n]{0,30}\)[ \t]*:))"
@@ -38,7 +38,7 @@ def find_logins(text: str) -> list[Span]:
     from assistant.phi.lexicon import get_lexicon
 
     lex = get_lexicon()
-    return [
+    return bare_logins(text) + [
         (m.start("value"), m.end("value"), "PERSON", 0.85)
         for m in LOGIN.finditer(text)
         if not p.SYSTEM_ACCOUNT.match(m.group("value"))
@@ -54,3 +54,45 @@ def _rare(lex: object, value: str) -> bool:
     """A part of three letters or more that English seldom uses: "tmoreno-qa", "ravi.s"; not "follow-up"."""
     parts = [part.rstrip("0123456789") for part in re.split(r"[.\-_]", value)]
     return any(len(part) >= 3 and lex.zipf(part) < 3.0 for part in parts)  # type: ignore[attr-defined]
+
+
+# A bare login shaped from a name, wherever it stands: "t.achterberg", "p.raghunathan", "bill.m", "dao.thi.thu",
+# "dr.whitman", and glued "rgonzalez", "mvanwyk2" (an initial, then a listed surname, the whole unknown to English).
+DOTTED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z]{1,12}+(?:\.[a-z]{1,20}+){1,2}+)\d{0,3}(?![\w@/\\\-]|\.\w)")
+GLUED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z][a-z]{4,16}+)\d{0,3}(?![\w@/\\\-]|\.\w)")
+# what dotted lower-case words are when they are no login: abbreviations, file types, domains
+_NOT_PARTS = frozenset(
+    "com org net edu gov io us uk ca au test pdf doc docx txt csv xml json html htm jpg jpeg png gif tif tiff zip "
+    "log eg ie am pm bid tid qid qd po npo prn hs qh qhs ac pc vs etc al st ave rd mg ml".split()
+)
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx"})
+
+
+def _dotted(lex: object, parts: list[str]) -> bool:
+    def listed(w: str) -> bool:
+        return bool(lex.first.get(w) or lex.last.get(w))  # type: ignore[attr-defined]
+
+    if any(part in _NOT_PARTS for part in parts):
+        return False
+    first, last = parts[0], parts[-1]
+    if len(first) == 1 and len(last) >= 3:  # "t.achterberg"
+        return listed(last) or lex.zipf(last) < 2.0  # type: ignore[attr-defined]
+    if first in _TITLES and len(last) >= 3:  # "dr.whitman"
+        return True
+    if len(first) >= 3 and len(last) == 1:  # "bill.m", "ravi.s"
+        return 0 < lex.first.get(first, 0) <= 2000  # type: ignore[attr-defined]
+    return all(len(part) >= 2 and listed(part) for part in parts) and any(lex.zipf(x) < 3.5 for x in parts)  # type: ignore[attr-defined]
+
+
+def bare_logins(text: str) -> list[Span]:
+    from assistant.phi.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    out: list[Span] = []
+    if "." in text:
+        out += [(m.start(), m.end(), "PERSON", 0.8) for m in DOTTED.finditer(text) if _dotted(lex, m["value"].split("."))]
+    for m in GLUED.finditer(text):
+        word, tail = m["value"], m["value"][1:]
+        if lex.zipf(word) == 0 and 0 < lex.last.get(tail, 0) <= 3000 and not p.SYSTEM_ACCOUNT.match(word):
+            out.append((m.start(), m.end(), "PERSON", 0.8))
+    return out
