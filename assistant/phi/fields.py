@@ -97,13 +97,14 @@ def _fhir(text: str) -> list[Span]:
 def protected(text: str) -> list[tuple[int, int]]:
     """Spans of FHIR values that name a code system, an extension or a resource type, table headers, coded
     HL7 fields and organisations' NPIs in X12."""
+    from assistant.phi.keyvalues import key_spans
     from assistant.phi.shapes import hl7_protected, x12_org_npis
     from assistant.phi.tables import header_spans
 
     # a URL with a query ("consent?pid=A0093371") addresses one record, not a code system: not protected
     fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text) if "?" not in m.group("value")]
     merge = [m.span() for m in MERGE_FIELD.finditer(text)] if "«" in text or "{{" in text else []
-    return fhir + merge + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
+    return fhir + merge + header_spans(text) + hl7_protected(text) + x12_org_npis(text) + key_spans(text)
 
 
 # A mail-merge field left unfilled names a slot, never a person: "«CaregiverFirst»", "{{patient_first}}".
@@ -111,8 +112,10 @@ MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_]{0,40}+»|\{\{[ \t]*[A-Za-z][A-
 
 
 def find_fields(text: str) -> list[Span]:
+    from assistant.phi.keyvalues import find_key_values
     from assistant.phi.logins import find_logins
     from assistant.phi.sql import find_sql_values
     from assistant.phi.tables import find_table_cells
 
-    return _fhir(text) + find_table_cells(text) + find_sql_values(text) + find_logins(text) + (_vcard_addresses(text) if "ADR" in text else [])
+    found = _fhir(text) + find_table_cells(text) + find_sql_values(text) + find_logins(text) + find_key_values(text)
+    return found + (_vcard_addresses(text) if "ADR" in text else [])

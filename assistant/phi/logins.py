@@ -58,7 +58,7 @@ def _rare(lex: object, value: str) -> bool:
 
 # A bare login shaped from a name, wherever it stands: "t.achterberg", "p.raghunathan", "bill.m", "dao.thi.thu",
 # "dr.whitman", and glued "rgonzalez", "mvanwyk2" (an initial, then a listed surname, the whole unknown to English).
-DOTTED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z]{1,12}+(?:\.[a-z]{1,20}+){1,2}+)\d{0,3}(?![\w@/\\\-]|\.\w)")
+DOTTED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z]{1,12}+(?:\.[a-z]{1,20}+){1,2}+)\d{0,3}(?![\w@/\\\-]|\.\w|[ \t]*=)")
 GLUED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z][a-z]{4,16}+)\d{0,3}(?![\w@/\\\-]|\.\w)")
 # what dotted lower-case words are when they are no login: abbreviations, file types, domains
 _NOT_PARTS = frozenset(
@@ -81,7 +81,7 @@ def _dotted(lex: object, parts: list[str]) -> bool:
         return True
     if len(first) >= 3 and len(last) == 1:  # "bill.m", "ravi.s"
         return 0 < lex.first.get(first, 0) <= 2000  # type: ignore[attr-defined]
-    return all(len(part) >= 2 and listed(part) for part in parts) and any(lex.zipf(x) < 3.5 for x in parts)  # type: ignore[attr-defined]
+    return all(len(x) >= 2 and listed(x) and lex.zipf(x) < 4.0 for x in parts) and any(lex.zipf(x) < 3.5 for x in parts)  # type: ignore[attr-defined]
 
 
 def bare_logins(text: str) -> list[Span]:
