@@ -32,8 +32,13 @@ KEY_VALUE = re.compile(
 # key words of fields that name an organisation, a code or a topic: their values are no one's
 _NOT_PERSONAL = frozenset(
     "clinic practice facility payer payor plan insurance insurer agency org organization company program topic "
-    "diagnosis dx cpt hcpcs code modifier mod service session units pos type status reason".split()
+    "diagnosis dx cpt hcpcs code modifier mod service session units pos type status reason display title description "
+    "label present".split()
 )
+
+
+# what a field holds when it holds nothing personal: a null, a flag
+_NO_VALUE = frozenset("\\n null none - n/a yes no y n true false".split())
 
 
 def _label(key: str) -> str | None:
@@ -46,13 +51,13 @@ def _label(key: str) -> str | None:
 def _span(text: str, s: int, e: int, label: str | None) -> list[Span]:
     value = text[s:e]
     stripped = value.strip()
-    if label is None or not stripped or stripped[0] in "[<{«" or stripped in ("\\N", "NULL", "null", "None", "-"):
+    if label is None or not stripped or stripped[0] in "[<{«" or stripped.lower() in _NO_VALUE:
         return []
     s += len(value) - len(value.lstrip())
     e = s + len(stripped)
     if label == "PERSON":
         s, e = person_cell(text, s, e)
-        if p.SYSTEM_ACCOUNT.match(text, s, e):
+        if p.SYSTEM_ACCOUNT.match(text[s:e].lower()):
             return []  # a service's login: "user=svc_claims"
     return [(s, e, label, 0.92)] if e > s else []
 

@@ -93,6 +93,19 @@ def bare_logins(text: str) -> list[Span]:
         out += [(m.start(), m.end(), "PERSON", 0.8) for m in DOTTED.finditer(text) if _dotted(lex, m["value"].split("."))]
     for m in GLUED.finditer(text):
         word, tail = m["value"], m["value"][1:]
+        if not _in_a_field(text, m.start(), m.end()):
+            continue  # in running text an unknown word is as often another language's ("treino", "sonda")
         if lex.zipf(word) == 0 and 0 < lex.last.get(tail, 0) <= 3000 and not p.SYSTEM_ACCOUNT.match(word):
             out.append((m.start(), m.end(), "PERSON", 0.8))
     return out
+
+
+_FIELD_EDGE = re.compile(r"[ \t]*(?:[|\t:=/,(]|$)")
+
+
+def _in_a_field(text: str, start: int, end: int) -> bool:
+    """A value standing alone in a cell, after a label or at a line's start: "| mvanwyk2 |", "Dispatcher: rgonzalez"."""
+    before = text[max(0, start - 2) : start]
+    alone_before = start == 0 or before.endswith("\n") or before[-1:] in "|\t:=/(" or before in ("  ", ": ", "| ")
+    after = _FIELD_EDGE.match(text, end)
+    return alone_before and (after is not None or text.startswith("  ", end))

@@ -41,3 +41,15 @@ def test_values_by_key(deid: Deidentifier, text: str, secrets: list[str], kept: 
 @pytest.mark.parametrize("text", ["a=" + "b " * 5000, "FieldName: a FieldValue: " * 3000, "a=b " * 5000, "=" * 9000])
 def test_odd_dumps_end(text: str) -> None:
     find_key_values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ('<code code="Z91.81" displayName="History of falling"/>', "History of falling"),
+        ("FieldName: PatientPresent    FieldValue: No", "No"),
+        ("2025-05-03 AUDIT user=SYSTEM FAX sent pages=4", "user=SYSTEM"),
+    ],
+)
+def test_kept(deid: Deidentifier, text: str, kept: str) -> None:
+    assert kept in deid.deidentify(text).text

@@ -40,6 +40,8 @@ def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
         ("called back 10:30 by phone; signed by the team", ["by phone", "by the team"]),
         ("Assignee: unassigned; Comment (see below): ok", ["unassigned", "see below"]),
         ("reviewed by follow-up call", ["follow-up"]),
+        # an unknown word in running text is as often another language's
+        ("Podemos marcar o treino de transferência; manejo de la sonda Foley", ["treino", "sonda"]),
         ("e.g. a.m. p.o. b.i.d. report.pdf 2.5 mg; sit.stand; follow.up; ok.now; preview; ptosis",
          ["e.g.", "a.m.", "p.o.", "b.i.d.", "report.pdf", "sit.stand", "follow.up", "ok.now", "preview", "ptosis"]),
     ],
