@@ -94,6 +94,7 @@ STATED_AGES = [
         rf"\b{_ANY_AGE}(?=[ \t\-]*(?i:y/o\b|y\.o\b|yo\b|(?:years?|yrs?|yr)[ \t\-]+(?:old|of[ \t]+age|at[ \t]+(?:DOS|the[ \t]+visit))))"
     ),
     re.compile(rf"\b[MF][ \t]?/[ \t]?{_ANY_AGE}\b(?!/)"),  # M/79
+    re.compile(rf"\b{_ANY_AGE}(?:Y|y|yr|yrs)(?=[ \t]|$)", re.MULTILINE),  # a wristband's "92Y", a log's "7yr"
     re.compile(rf"\b{_ANY_AGE}(?:[ \t]?[Yy])?[ \t]?/[ \t]?[MF]\b"),  # 79/F, "Age/Sex: 76 Y / F"
     # 79 años, 86 tuổi, 79 yaşında, 79 лет, 79 anni; 86歳, 79岁, 79세
     re.compile(

@@ -265,7 +265,14 @@ MRN_RE = re.compile(
 )
 _ID_LABEL = (
     r"Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
-    r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic"
+    r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic|"
+    # round 11: the numbers of a badge, a parcel, an incident, a referral, an intake, a student, an interpreter
+    r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter"
+)
+# A licence plate, with its state or province before it: "Plate MN 8KX 441", "lic plate: 7ABC123".
+PLATE_RE = re.compile(
+    r"(?i:\b(?:licen[cs]e|lic\.?|tag)?[ \t]*plates?(?:[ \t]*(?:#|no\.?|number))?[ \t]*(?:is|:)?[ \t]*)"
+    r"(?:[A-Z]{2}[ \t]+)?(?P<id>(?=[A-Z0-9 \-]{0,9}\d)(?=[0-9 \-]{0,9}[A-Z])[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])"
 )
 ID_RE = re.compile(
     rf"\b(?P<label>{_ID_LABEL})\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",

@@ -17,6 +17,7 @@ KEEP: list[tuple[str, list[str]]] = [
     ("From: Quornby Outpatient Therapy, fax 555-0100", ["Quornby Outpatient Therapy"]),
     # a lower-case letter before a word is no initial
     ("x ray ok; c diff neg; e coli; a smith; t rex; q shift", ["x ray", "c diff", "e coli", "a smith", "q shift"]),
+    ("hot plate 3 times; plate 4 of 5", ["plate 3", "plate 4 of 5"]),
     # a number that is no age: a measure, a range of ages, a stage, years of something else
     ("age 2 weeks post-op; married 50 years; Stage 3; ages 7-9 group", ["2 weeks", "50 years", "Stage 3", "7-9"]),
     ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a", ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
@@ -43,7 +44,12 @@ SCRUB = [
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
     # a hurried log's lower-case initial and listed surname
     ("b. kowalski | for j kowalski | Oct 2026 | no sessions | $0", "kowalski"),
+    # a licence plate, a badge, an incident or referral number
+    ("Alleged perpetrator drives a grey van. Plate MN 8KX 441.", "8KX 441"),
+    ("Referral #: APS-26-118204. Worker badge 5512", "APS-26-118204"),
+    ("Incident #IR-2026-0412 on the unit", "IR-2026-0412"),
     # every stated age, whatever its value
+    ("HALVERSEN-OYE, MARGIT   F   DOB 03/14/1932   92Y\nMRN 00884210", "92Y"),
     ("Patient: Quorn Vexley   Age 79\nCaregivers trained: wife", "79"),
     ("Sex: F   DOB: 03/04/2016   Age 9   Grade 4", "Age 9"),
     ("10:40  Pell Vexley, gr 2, 7 yo, student id 2031877", "7 yo"),
