@@ -39,6 +39,8 @@ SCRUB = [
     ("Reply: sent to Quornby Drug #3321. Ola can come Sat", "3321"),
     ("drop-off at Little Vexley Daycare by 8", "Vexley"),
     ("Usher roster, Quornby Congregation, Sunday", "Quornby"),
+    # the first word of a place's name, English seldom using it, recurs alone
+    ("caregiver training at Quornby Peds Therapy last wk. PT at Quornby is Ms. Vexley.", "Quornby"),
     # dates in Japanese, Chinese and Korean order
     ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
