@@ -20,7 +20,7 @@ _VERBS = (
     r"|dispensed|reviewed|approved|prepared|submitted|uploaded|reported|completed|recorded|documented|witnessed"
 )
 LOGIN = re.compile(
-    r"(?:\b(?i:user|username|userid|user_id|uid|login|therapist|clinician|author|signed_by|entered_by)"
+    r"(?:\b(?i:user|username|userid|user_id|user\.name|user\.id|uid|login|therapist|clinician|author|signed_by|entered_by)"
     rf'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:{_VERBS})\b[^\n]{{0,30}}?[ \t]by[ \t]+'
     # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
     r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as:?|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+"

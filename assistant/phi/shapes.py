@@ -80,7 +80,7 @@ _FACILITY_WORD = (
     r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
     r"Elementary|School|Academy|Church|Chapel|Synagogue|Mosque|Temple|"
     # where a child spends the day, a parish, a pharmacy (round 11 labels them as places: they place the person)
-    r"Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|Pharmacy|Drug|Drugs|Apothecary|Chemist|"
+    r"Adult[ \t]+Day|Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|Pharmacy|Drug|Drugs|Apothecary|Chemist|"
     r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court|Terrace|"
     r"Apartments|Apts|Condominiums|Condos)"
 )

@@ -41,6 +41,10 @@ SCRUB = [
     ("Usher roster, Quornby Congregation, Sunday", "Quornby"),
     # the first word of a place's name, English seldom using it, recurs alone
     ("caregiver training at Quornby Peds Therapy last wk. PT at Quornby is Ms. Vexley.", "Quornby"),
+    ("nephew says the patient was at Quornby Adult Day", "Quornby"),
+    ("to home (ring bell, apt 12, 3rd fl)", "apt 12"),
+    ("we live at the yellow house apartment c in town", "apartment c"),
+    ('{"user.name":"jquorn.ot","host.ip":"10.1.1.1"}', "jquorn.ot"),
     # dates in Japanese, Chinese and Korean order
     ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
