@@ -146,8 +146,26 @@ def _lower_initial_surnames(text: str) -> list[Span]:
     ]
 
 
+# "SURNAME, GIVEN" alone in a cell or at a row's start, as claims and remits print it: "LEE, MAY   1EG4...",
+# '"Grant, April",1234'. The given name may be a word ("May", "April"): the shape and the lists decide.
+_W = r"[A-Z][A-Za-z'’\-]{1,20}+"
+LAST_COMMA_FIRST = re.compile(
+    rf'(?m)(?:^|(?<=["|\t]))[ \t]*(?P<name>(?P<last>{_W}(?:[ ]{_W})?),[ ](?P<first>{_W}))(?=["|\t]|[ ]{{2,}}|[ \t]*$)'
+)
+
+
+def _last_comma_first(text: str) -> list[Span]:
+    lex = get_lexicon()
+    out: list[Span] = []
+    for m in LAST_COMMA_FIRST.finditer(text):
+        lasts = m["last"].lower().split()
+        if all(0 < lex.last.get(w, 0) <= 20000 for w in lasts) and 0 < lex.first.get(m["first"].lower(), 0) <= 3000:
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out
+
+
 def find_cued_names(text: str) -> list[Span]:
-    out = _quoted(text) + _lower_initial_surnames(text)
+    out = _quoted(text) + _lower_initial_surnames(text) + _last_comma_first(text)
     for m in GREETING.finditer(text):
         name = m.group("name")
         if _possessive_its(m):

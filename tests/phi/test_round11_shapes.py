@@ -18,6 +18,7 @@ KEEP: list[tuple[str, list[str]]] = [
     # a lower-case letter before a word is no initial
     ("x ray ok; c diff neg; e coli; a smith; t rex; q shift", ["x ray", "c diff", "e coli", "a smith", "q shift"]),
     ("hot plate 3 times; plate 4 of 5", ["plate 3", "plate 4 of 5"]),
+    ("NOTE, SEE ABOVE   x\nDenied, Not covered", ["NOTE, SEE ABOVE", "Denied, Not covered"]),
     # a number that is no age: a measure, a range of ages, a stage, years of something else
     ("age 2 weeks post-op; married 50 years; Stage 3; ages 7-9 group", ["2 weeks", "50 years", "Stage 3", "7-9"]),
     ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a", ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
@@ -45,6 +46,9 @@ SCRUB = [
     ("to home (ring bell, apt 12, 3rd fl)", "apt 12"),
     ("we live at the yellow house apartment c in town", "apartment c"),
     ('{"user.name":"jquorn.ot","host.ip":"10.1.1.1"}', "jquorn.ot"),
+    # "SURNAME, GIVEN" alone in a cell, the given name a word
+    ("LEE, MAY               1EG4TE5MK72      01/02/2026", "MAY"),
+    ('"Grant, April",8841,PTA,9,3', "April"),
     # dates in Japanese, Chinese and Korean order
     ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
