@@ -433,6 +433,7 @@ _PROTECTED = [
     r"\b(?:\d{5}|\d{4}[FTU]|[A-V]\d{4})\b",  # CPT / Category II-III / HCPCS: 97550, 0591T, G0541
     r"\b(?:9755[012]|G054[0-3])[x×]\d{1,2}\b",  # a CTS code with its units glued on: 97551x3
     r"\b(?:Q[1-4][-/ ]?(?:19|20)\d{2}|(?:19|20)\d{2}[-/ ]?Q[1-4])\b",  # a quarter: Q2-2025, 2025-Q3
+    r"\b(?:CY|FY|PY)[ ]?(?:19|20)\d{2}\b",  # a calendar, fiscal or plan year: CY2025, FY 2026
     r"\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b",  # ICD-10-CM: I69.351, G20.A1, Z91.81
     r"\b(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|GT|FQ|FR|KS|TC|LT|RT|25|59|76|77|93|95)\b",  # modifiers
     r"\b(?:CO|PR|OA|PI|CR)-?\d{1,3}\b|\b(?:MA|M|N)\d{1,3}\b",  # CARC / RARC: CO-50, PR-119, N115, MA130
