@@ -48,6 +48,8 @@ FHIR_AGE = re.compile(
 _XML_TAGS = {"city": "ADDRESS", "postalCode": "ZIP", "streetAddressLine": "ADDRESS", "county": "ADDRESS",
              "given": "PERSON", "family": "PERSON", "name": "PERSON", "censusTract": "ADDRESS"}  # fmt: skip
 XML_VALUE = re.compile(rf"<(?P<tag>{'|'.join(_XML_TAGS)})>(?P<value>[^<>\n]{{1,200}}+)</(?P=tag)>")
+# A CDA/HL7 v3 identifier: '<id root="2.16.840.1.113883.19.5" extension="998991"/>' (the root names the issuer).
+XML_ID = re.compile(r'<id\b[^<>\n]{0,200}?\bextension="(?P<value>[^"<>\n]{1,64}+)"')
 FHIR_PROTECTED = re.compile(rf'"(?:system|url|resourceType) ?"[ \t]*:[ \t]*(?P<value>{_STRING})')
 
 
@@ -88,6 +90,7 @@ def _fhir(text: str) -> list[Span]:
     for m in FHIR_AGE.finditer(text):
         group = next(g for g in ("age", "plain", "qty", "qa") if m.group(g))
         out.append((m.start(group), m.end(group), "AGE", 0.92))
+    out += [(m.start("value"), m.end("value"), "ID", 0.92) for m in XML_ID.finditer(text) if re.search(r"\d", m["value"])]
     for m in XML_VALUE.finditer(text):
         if m.group("value").strip():
             out.append((m.start("value"), m.end("value"), _XML_TAGS[m.group("tag")], 0.92))

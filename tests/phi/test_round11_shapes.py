@@ -50,6 +50,8 @@ SCRUB = [
     # "SURNAME, GIVEN" alone in a cell, the given name a word
     ("LEE, MAY               1EG4TE5MK72      01/02/2026", "MAY"),
     ('"Grant, April",8841,PTA,9,3', "April"),
+    # a CDA identifier by its extension
+    ('<id root="2.16.840.1.113883.19.5.99999.1" extension="TT988"/>', "TT988"),
     # dates in Japanese, Chinese and Korean order
     ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
