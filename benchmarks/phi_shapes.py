@@ -48,8 +48,12 @@ UNITS = [
     "+---+\n", "''", "\u041aa", "\u041aa ",
     # round 11: ages at any value
     "7 yo ", "age: ", "7 years ", "M/7 ", "7\u6b73 ", "7 a\u00f1os ",
-    # round 11: logins after ticket fields, comments and times
-    "Assignee: ab.c ", "Comment (ab", "Comment (ab): ", "1:00 by ab ", "printed by ", "b. ab ", "b ", "1\u5e74", "1\u6708", "1\u5e741\u6708 ", "at Ab Therapy ", "Loc: Ab ", "Ab Drug #1 ", "Ab Parish ", "a.b", "a.b.", "ab.c.d ", "abcdefg ", "uid=ab ", "a=b ", "a=", "=", "FieldName: a FieldValue: b\n", "a.b=c\n", "plate ", "plate AB ", "1Y ", "AB, CD\n", '"Ab, Cd",', "AB CD, EF  ", "<id ", '<id extension="1',
+    # round 11: logins (ticket fields, comments, times, dotted, glued, keys), initials, CJK dates, places, key=value
+    # and form-field dumps, plates, wristband ages, "SURNAME, GIVEN" cells, CDA ids
+    "Assignee: ab.c ", "Comment (ab", "Comment (ab): ", "1:00 by ab ", "printed by ", "b. ab ", "b ", "1\u5e74",
+    "1\u6708", "1\u5e741\u6708 ", "at Ab Therapy ", "Loc: Ab ", "Ab Drug #1 ", "Ab Parish ", "a.b", "a.b.", "ab.c.d ",
+    "abcdefg ", "uid=ab ", "a=b ", "a=", "=", "FieldName: a FieldValue: b\n", "a.b=c\n", "plate ", "plate AB ", "1Y ",
+    "AB, CD\n", '"Ab, Cd",', "AB CD, EF  ", "<id ", '<id extension="1',
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

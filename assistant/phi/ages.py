@@ -87,11 +87,13 @@ _ANY_AGE = r"(?P<age>1[01]\d|[1-9]?\d)"
 STATED_AGES = [
     # "Age 79", "age: 8", "aged 67", "Age/Sex: 79 F", "edad 79", "âge : 79"; not "Age 7-9" (a range) nor "age 2.5"
     re.compile(
-        rf"(?i:\b(?:age[ds]?|age/(?:sex|gender)|edad|âge|alter|idade|età)[ \t]*[:=#]?[ \t]*){_ANY_AGE}(?![\d.,:/\-]\d|\d)"
+        rf"(?i:\b(?:age[ds]?|age/(?:sex|gender)|edad|âge|alter|idade|età)[ \t]*[:=#]?[ \t]*){_ANY_AGE}"
+        r"(?![\d.,:/\-]\d|\d)"
     ),
     # "7 yo", "79 y/o", "79 y.o.", "6-year-old", "79 years old", "79 yrs old", "79 years of age", "93 years at DOS"
     re.compile(
-        rf"\b{_ANY_AGE}(?=[ \t\-]*(?i:y/o\b|y\.o\b|yo\b|(?:years?|yrs?|yr)[ \t\-]+(?:old|of[ \t]+age|at[ \t]+(?:DOS|the[ \t]+visit))))"
+        rf"\b{_ANY_AGE}(?=[ \t\-]*(?i:y/o\b|y\.o\b|yo\b"
+        r"|(?:years?|yrs?|yr)[ \t\-]+(?:old|of[ \t]+age|at[ \t]+(?:DOS|the[ \t]+visit))))"
     ),
     re.compile(rf"\b[MF][ \t]?/[ \t]?{_ANY_AGE}\b(?!/)"),  # M/79
     re.compile(rf"\b{_ANY_AGE}(?:Y|y|yr|yrs)(?=[ \t]|$)", re.MULTILINE),  # a wristband's "92Y", a log's "7yr"

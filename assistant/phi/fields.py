@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.phi import patterns as p
-
 Span = tuple[int, int, str, float]
 
 _STRING = r'"(?:[^"\\\n]|\\.)*+"'
@@ -90,7 +88,7 @@ def _fhir(text: str) -> list[Span]:
     for m in FHIR_AGE.finditer(text):
         group = next(g for g in ("age", "plain", "qty", "qa") if m.group(g))
         out.append((m.start(group), m.end(group), "AGE", 0.92))
-    out += [(m.start("value"), m.end("value"), "ID", 0.92) for m in XML_ID.finditer(text) if re.search(r"\d", m["value"])]
+    out += [(*m.span("value"), "ID", 0.92) for m in XML_ID.finditer(text) if re.search(r"\d", m["value"])]
     for m in XML_VALUE.finditer(text):
         if m.group("value").strip():
             out.append((m.start("value"), m.end("value"), _XML_TAGS[m.group("tag")], 0.92))

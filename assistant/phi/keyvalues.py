@@ -31,14 +31,46 @@ KEY_VALUE = re.compile(
 )
 # key words of fields that name an organisation, a code or a topic: their values are no one's
 _NOT_PERSONAL = frozenset(
-    "clinic practice facility payer payor plan insurance insurer agency org organization company program topic "
-    "diagnosis dx cpt hcpcs code modifier mod service session units pos type status reason display title description "
-    "label present".split()
+    [
+        "clinic",
+        "practice",
+        "facility",
+        "payer",
+        "payor",
+        "plan",
+        "insurance",
+        "insurer",
+        "agency",
+        "org",
+        "organization",
+        "company",
+        "program",
+        "topic",
+        "diagnosis",
+        "dx",
+        "cpt",
+        "hcpcs",
+        "code",
+        "modifier",
+        "mod",
+        "service",
+        "session",
+        "units",
+        "pos",
+        "type",
+        "status",
+        "reason",
+        "display",
+        "title",
+        "description",
+        "label",
+        "present",
+    ]
 )
 
 
 # what a field holds when it holds nothing personal: a null, a flag
-_NO_VALUE = frozenset("\\n null none - n/a yes no y n true false".split())
+_NO_VALUE = frozenset(["\\n", "null", "none", "-", "n/a", "yes", "no", "y", "n", "true", "false"])
 
 
 def _label(key: str) -> str | None:

@@ -3,8 +3,9 @@
 'user=lwojcik', '"therapist":"kpatel2"', "exported by jdoe", "LOGIN kkahananui OK", "READ by kpalakiko"; and in tickets
 and label printouts: "Assignee: ravi.s", "Comment (tmoreno-qa):", "Coll: 2026-11-30 07:42  by jbaptiste". One dot may
 join its parts ("m.vanderberg", "ravi.s"). A login whose every part is a common English word ("by phone", "by the
-team") or a system account ("svc_claims") is none; after a ticket's people field ("Assignee:") any login is one. Logins built from a name found elsewhere in the text are
-`neighbours.name_logins`.
+team") or a system account ("svc_claims") is none; after a ticket's people field ("Assignee:") any login is one.
+Logins built from a name found elsewhere in the text are `neighbours.name_logins`; bare logins shaped from names
+("t.achterberg", "rgonzalez") are `bare_logins`.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def find_logins(text: str) -> list[Span]:
 
 
 # what a ticket's people fields hold when no person is named
-_NOBODY = frozenset("unassigned none nobody tbd team queue triage anyone everyone".split())
+_NOBODY = frozenset(["unassigned", "none", "nobody", "tbd", "team", "queue", "triage", "anyone", "everyone"])
 
 
 def _rare(lex: object, value: str) -> bool:
@@ -58,12 +59,66 @@ def _rare(lex: object, value: str) -> bool:
 
 # A bare login shaped from a name, wherever it stands: "t.achterberg", "p.raghunathan", "bill.m", "dao.thi.thu",
 # "dr.whitman", and glued "rgonzalez", "mvanwyk2" (an initial, then a listed surname, the whole unknown to English).
-DOTTED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z]{1,12}+(?:\.[a-z]{1,20}+){1,2}+)\d{0,3}(?![\w@/\\\-]|\.\w|[ \t]*=)")
+DOTTED = re.compile(
+    r"(?<![\w.@/\\\-])(?P<value>[a-z]{1,12}+(?:\.[a-z]{1,20}+){1,2}+)\d{0,3}(?![\w@/\\\-]|\.\w|[ \t]*=)"
+)
 GLUED = re.compile(r"(?<![\w.@/\\\-])(?P<value>[a-z][a-z]{4,16}+)\d{0,3}(?![\w@/\\\-]|\.\w)")
 # what dotted lower-case words are when they are no login: abbreviations, file types, domains
 _NOT_PARTS = frozenset(
-    "com org net edu gov io us uk ca au test pdf doc docx txt csv xml json html htm jpg jpeg png gif tif tiff zip "
-    "log eg ie am pm bid tid qid qd po npo prn hs qh qhs ac pc vs etc al st ave rd mg ml".split()
+    [
+        "com",
+        "org",
+        "net",
+        "edu",
+        "gov",
+        "io",
+        "us",
+        "uk",
+        "ca",
+        "au",
+        "test",
+        "pdf",
+        "doc",
+        "docx",
+        "txt",
+        "csv",
+        "xml",
+        "json",
+        "html",
+        "htm",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "tif",
+        "tiff",
+        "zip",
+        "log",
+        "eg",
+        "ie",
+        "am",
+        "pm",
+        "bid",
+        "tid",
+        "qid",
+        "qd",
+        "po",
+        "npo",
+        "prn",
+        "hs",
+        "qh",
+        "qhs",
+        "ac",
+        "pc",
+        "vs",
+        "etc",
+        "al",
+        "st",
+        "ave",
+        "rd",
+        "mg",
+        "ml",
+    ]
 )
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "mx"})
 
@@ -90,7 +145,9 @@ def bare_logins(text: str) -> list[Span]:
     lex = get_lexicon()
     out: list[Span] = []
     if "." in text:
-        out += [(m.start(), m.end(), "PERSON", 0.8) for m in DOTTED.finditer(text) if _dotted(lex, m["value"].split("."))]
+        out += [
+            (m.start(), m.end(), "PERSON", 0.8) for m in DOTTED.finditer(text) if _dotted(lex, m["value"].split("."))
+        ]
     for m in GLUED.finditer(text):
         word, tail = m["value"], m["value"][1:]
         if not _in_a_field(text, m.start(), m.end()):

@@ -272,7 +272,8 @@ _ID_LABEL = (
 # A licence plate, with its state or province before it: "Plate MN 8KX 441", "lic plate: 7ABC123".
 PLATE_RE = re.compile(
     r"(?i:\b(?:licen[cs]e|lic\.?|tag)?[ \t]*plates?(?:[ \t]*(?:#|no\.?|number))?[ \t]*(?:is|:)?[ \t]*)"
-    r"(?:[A-Z]{2}[ \t]+)?(?P<id>(?=[A-Z0-9 \-]{0,9}\d)(?=[0-9 \-]{0,9}[A-Z])[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])"
+    r"(?:[A-Z]{2}[ \t]+)?"
+    r"(?P<id>(?=[A-Z0-9 \-]{0,9}\d)(?=[0-9 \-]{0,9}[A-Z])[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])"
 )
 ID_RE = re.compile(
     rf"\b(?P<label>{_ID_LABEL})\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",

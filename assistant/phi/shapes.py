@@ -80,7 +80,8 @@ _FACILITY_WORD = (
     r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
     r"Elementary|School|Academy|Church|Chapel|Synagogue|Mosque|Temple|"
     # where a child spends the day, a parish, a pharmacy (round 11 labels them as places: they place the person)
-    r"Adult[ \t]+Day|Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|Pharmacy|Drug|Drugs|Apothecary|Chemist|"
+    r"Adult[ \t]+Day|Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|"
+    r"Pharmacy|Drug|Drugs|Apothecary|Chemist|"
     r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court|Terrace|"
     r"Apartments|Apts|Condominiums|Condos)"
 )
@@ -88,7 +89,8 @@ FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
     # a therapy practice named for home visits bills, it houses no one: "Lakeshore Home OT", "Elm Home Therapy"
     r"(?![ \t]+(?:OT|PT|SLP|Therapy|Therapies|Rehab)\b)"
-    rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+|[ \t]+#[ \t]?\d{{1,6}}\b)?"  # a store: "#3321"
+    # a room, a bed, or a store's number: "Prairie Drug #3321"
+    rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+|[ \t]+#[ \t]?\d{{1,6}}\b)?"
 )
 # A facility written in lower case after "at"/"@": "@ sunnyside senior day ctr", "at willow creek nursing home".
 LOWER_FACILITY = re.compile(

@@ -25,7 +25,8 @@ PAIRS = (
     ("text", "secrets", "kept"),
     [
         (FIELDS, ["Quornby, Vexa", "02/11/1938", "pell quornby"],
-         ["PatientName", "PatientDOB", "CaregiverName", "97550", "[practice letterhead]", "Parkinson freezing strategies"]),
+         ["PatientName", "PatientDOB", "CaregiverName", "97550", "[practice letterhead]",
+          "Parkinson freezing strategies"]),
         (PAIRS, ["ayodele", "quornby-vex", "555-0131", "30341"], ["patient.first_name", "son", "97550"]),
         ('GET /chart?name=ayo%20quornby&dob=1941-07-19 200; act=chart.open pt_nm="DELE QUORNBY"',
          ["ayo%20quornby", "1941-07-19", "DELE QUORNBY"], ["act=chart.open"]),

@@ -42,8 +42,10 @@ def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
         ("reviewed by follow-up call", ["follow-up"]),
         # an unknown word in running text is as often another language's
         ("Podemos marcar o treino de transferência; manejo de la sonda Foley", ["treino", "sonda"]),
-        ("e.g. a.m. p.o. b.i.d. report.pdf 2.5 mg; sit.stand; follow.up; ok.now; preview; ptosis",
-         ["e.g.", "a.m.", "p.o.", "b.i.d.", "report.pdf", "sit.stand", "follow.up", "ok.now", "preview", "ptosis"]),
+        (
+            "e.g. a.m. p.o. b.i.d. report.pdf 2.5 mg; sit.stand; follow.up; ok.now; preview; ptosis",
+            ["e.g.", "a.m.", "p.o.", "b.i.d.", "report.pdf", "sit.stand", "follow.up", "ok.now", "preview", "ptosis"],
+        ),
     ],
 )
 def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:

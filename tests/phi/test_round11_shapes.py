@@ -22,7 +22,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Verbal consent accepted (CY2025); FY 2026 budget", ["CY2025", "FY 2026"]),
     # a number that is no age: a measure, a range of ages, a stage, years of something else
     ("age 2 weeks post-op; married 50 years; Stage 3; ages 7-9 group", ["2 weeks", "50 years", "Stage 3", "7-9"]),
-    ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a", ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
+    ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a",
+     ["\u043e\u0431\u0443\u0447\u0435\u043d", "97550 GP"]),
 ]
 
 SCRUB = [

@@ -47,7 +47,13 @@ def test_no_column_list_no_values() -> None:
     assert find_sql_values("INSERT INTO t VALUES (1, 'a');\nCOPY t FROM stdin;\n1\tb\n") == []
 
 
-@pytest.mark.parametrize("text", ["INSERT INTO t (a) VALUES (" + "'x'," * 5000, "COPY t (a) FROM stdin;\n" + "\t\n" * 5000,
-                                  "INSERT INTO t (a) VALUES " + "(1)," * 5000 + "'"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "INSERT INTO t (a) VALUES (" + "'x'," * 5000,
+        "COPY t (a) FROM stdin;\n" + "\t\n" * 5000,
+        "INSERT INTO t (a) VALUES " + "(1)," * 5000 + "'",
+    ],
+)
 def test_odd_dumps_end(text: str) -> None:
     find_sql_values(text)  # ends, and linearly (benchmarks/phi_shapes.py times the same units)
