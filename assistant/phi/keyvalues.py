@@ -23,10 +23,11 @@ FIELD_LINE = re.compile(
     rf"(?m)^[ \t]*FieldName[ \t]*:[ \t]*(?P<key>{_KEY})[ \t]+FieldValue[ \t]*:[ \t]*(?P<value>[^\n]{{0,300}}+)"
 )
 # key=value. A value is quoted, or one token ("uid=jdoe sess=9f1", "?name=ayo%20quorn&dob="), or, when its key
-# starts the line, the rest of the line ("caregiver.name=Chidi Quorn").
+# starts the line, the rest of the line up to the next key ("caregiver.name=Chidi Quorn").
 KEY_VALUE = re.compile(
     rf"(?P<bol>^[ \t]*+)?(?<![\w.\-])(?P<key>{_KEY})[ \t]*=[ \t]*"
-    rf'(?:"(?P<quoted>[^"\n]{{0,300}}+)"|(?(bol)(?P<line>[^\n&;|"]{{1,300}}+)|(?P<value>[^\s&;|"]{{1,300}}+)))',
+    rf'(?:"(?P<quoted>[^"\n]{{0,300}}+)"'
+    rf'|(?(bol)(?P<line>(?:(?![ \t]+[\w.\-]{{1,40}}=)[^\n&;|"]){{1,300}}+)|(?P<value>[^\s&;|"]{{1,300}}+)))',
     re.MULTILINE,
 )
 # key words of fields that name an organisation, a code or a topic: their values are no one's
@@ -73,10 +74,16 @@ _NOT_PERSONAL = frozenset(
 _NO_VALUE = frozenset(["\\n", "null", "none", "-", "n/a", "yes", "no", "y", "n", "true", "false"])
 
 
+# short keys of logs and audit trails that hold a record's number: "enc=V55120", "csn=...", "fin=..."
+_RECORD_KEYS = frozenset(["enc", "encounter", "csn", "fin", "pid", "acct", "episode"])
+
+
 def _label(key: str) -> str | None:
     words = set(re.split(r"[_ .\-]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", key).lower()))
     if words & _NOT_PERSONAL:
         return None
+    if key.lower() in _RECORD_KEYS:
+        return "ID"
     return column_label(key.replace(".", "_").replace("-", "_"))
 
 

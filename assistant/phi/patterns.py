@@ -269,6 +269,12 @@ _ID_LABEL = (
     # round 11: the numbers of a badge, a parcel, an incident, a referral, an intake, a student, an interpreter
     r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter"
 )
+# A licence number with the discipline between: "Lic. OT 18223", "License PT #40912".
+LICENSE_RE = re.compile(
+    r"\b(?:Lic(?:ense|ence)?\.?|LIC)[ \t]*(?:#|No\.?)?[ \t]*(?:OT|PT|SLP|RN|LPN|PTA|COTA|OTR|OTR/L|CCC-SLP)"
+    r"[ \t]*[#:]?[ \t]*"
+    r"(?P<id>[A-Z]{0,3}\d{4,10})\b"
+)
 # A licence plate, with its state or province before it: "Plate MN 8KX 441", "lic plate: 7ABC123".
 PLATE_RE = re.compile(
     r"(?i:\b(?:licen[cs]e|lic\.?|tag)?[ \t]*plates?(?:[ \t]*(?:#|no\.?|number))?[ \t]*(?:is|:)?[ \t]*)"

@@ -49,6 +49,8 @@ _WEEKDAY = (
 )
 DATES = [
     re.compile(r"\b(?:0[1-9]|1[0-2])[ \t](?:0[1-9]|[12]\d|3[01])[ \t](?:(?:19|20)\d{2}|\d{2})\b"),
+    # dictated with blanks and no padding, a full year after: "dictated 3 15 2026"
+    re.compile(r"(?<![\d.:/\-])(?:1[0-2]|[1-9])[ ](?:3[01]|[12]\d|[1-9])[ ](?:19|20)\d{2}(?![\d.:/\-])"),
     re.compile(rf"\b{p.MONTH}[-/ ](?:0?[1-9]|[12]\d|3[01])[-/ ,]+(?:19|20)?\d{{2}}\b(?!:\d)", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY},?[ \t]+(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/\d{{2,4}})?\b"
@@ -80,7 +82,7 @@ _FACILITY_WORD = (
     r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
     r"Elementary|School|Academy|Church|Chapel|Synagogue|Mosque|Temple|"
     # where a child spends the day, a parish, a pharmacy (round 11 labels them as places: they place the person)
-    r"Adult[ \t]+Day|Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|"
+    r"Adult[ \t]+Day|Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|preschool|daycare|"
     r"Pharmacy|Drug|Drugs|Apothecary|Chemist|"
     r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court|Terrace|"
     r"Apartments|Apts|Condominiums|Condos)"

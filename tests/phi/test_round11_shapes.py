@@ -20,6 +20,7 @@ KEEP: list[tuple[str, list[str]]] = [
     ("hot plate 3 times; plate 4 of 5", ["plate 3", "plate 4 of 5"]),
     ("NOTE, SEE ABOVE   x\nDenied, Not covered", ["NOTE, SEE ABOVE", "Denied, Not covered"]),
     ("Verbal consent accepted (CY2025); FY 2026 budget", ["CY2025", "FY 2026"]),
+    ("97550 1 40 2026 budget", ["97550 1 40 2026"]),
     # a number that is no age: a measure, a range of ages, a stage, years of something else
     ("age 2 weeks post-op; married 50 years; Stage 3; ages 7-9 group", ["2 weeks", "50 years", "Stage 3", "7-9"]),
     ("\u0421\u044b\u043d \u043e\u0431\u0443\u0447\u0435\u043d, 97550 GP; \u039f\u039a",
@@ -53,6 +54,12 @@ SCRUB = [
     ('"Grant, April",8841,PTA,9,3', "April"),
     # a CDA identifier by its extension
     ('<id root="2.16.840.1.113883.19.5.99999.1" extension="TT988"/>', "TT988"),
+    # sealed8 regression shapes: a dictated date with blanks, a preschool in lower case, a log's encounter key, a
+    # licence number with its discipline
+    ("dictated 3 15 2026 transcribed 3 16 2026 by vq", "3 15 2026"),
+    ("no kiddo present (he's at Little Quornby preschool MWF)", "Quornby"),
+    ("act=chart.open enc=V55120 x", "V55120"),
+    ("Therapist: Quorn, OTR/L   Lic. OT 18223   Signature on file", "18223"),
     # dates in Japanese, Chinese and Korean order
     ("\u751f\u5e74\u6708\u65e5 1940\u5e743\u670821\u65e5", "1940"),
     ("\uc0dd\ub144\uc6d4\uc77c 1940\ub144 3\uc6d4 21\uc77c", "1940"),
