@@ -53,7 +53,8 @@ UNITS = [
     "Assignee: ab.c ", "Comment (ab", "Comment (ab): ", "1:00 by ab ", "printed by ", "b. ab ", "b ", "1\u5e74",
     "1\u6708", "1\u5e741\u6708 ", "at Ab Therapy ", "Loc: Ab ", "Ab Drug #1 ", "Ab Parish ", "a.b", "a.b.", "ab.c.d ",
     "abcdefg ", "uid=ab ", "a=b ", "a=", "=", "FieldName: a FieldValue: b\n", "a.b=c\n", "plate ", "plate AB ", "1Y ",
-    "AB, CD\n", '"Ab, Cd",', "AB CD, EF  ", "<id ", '<id extension="1', "1 2 2026 ", "Lic. OT 1234 ", "a=b c=d ",
+    "AB, CD\n", '"Ab, Cd",', "AB CD, EF  ", "<id ", '<id extension="1', "1 2 2026 ", "Lic. OT 1234 ",
+    "a=b c=d ", "\u029f\u1d00 ", "\u24c2a ",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

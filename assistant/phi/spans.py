@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 
 Span = tuple[int, int, str, float]  # start, end, placeholder label, score
 
@@ -49,6 +50,22 @@ _LOOKALIKE = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
 _LATIN = re.compile(r"[A-Za-z0-9À-ɏ]")
 
 
+# Letters that are Latin ones in another dress, one character for one: small capitals ("ʟᴀᴜʀᴀ"), and whatever
+# Unicode's compatibility form reads as one ASCII letter or digit (circled "Ⓜ", mathematical bold "𝐌", "ª").
+_SMALL_CAPS = dict(zip(map(ord, "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ"), "ABCDEFGHIJKLMNOPRSTUVWYZ", strict=True))
+
+
+def _compatible(view: str) -> str:
+    table: dict[int, str] = {}
+    for ch in set(view):
+        if ord(ch) < 0x80 or ord(ch) in _LOOKALIKES:
+            continue
+        plain = _SMALL_CAPS.get(ord(ch)) or unicodedata.normalize("NFKC", ch)
+        if len(plain) == 1 and plain.isascii() and plain.isalnum():
+            table[ord(ch)] = plain
+    return view.translate(table) if table else view
+
+
 def _latin_twins(word: re.Match[str]) -> str:
     w = word.group()
     return w.translate(_LOOKALIKES) if _LOOKALIKE.search(w) and _LATIN.search(w) else w
@@ -58,6 +75,8 @@ def plain_view(text: str) -> tuple[str, list[int] | None]:
     """The text with look-alike characters read as ASCII and zero-width characters left out, plus,
     when some were left out, the index in ``text`` of every character of the view."""
     view = text.translate(_TWINS) if not text.isascii() and _ODD.search(text) else text
+    if not view.isascii():
+        view = _compatible(view)
     if not view.isascii() and _LOOKALIKE.search(view):
         # zero-width characters inside a word first count as part of it: "К\u200bеlly" is one word
         view = re.sub(r"[\w\u00ad\u200b-\u200d\u2060\ufeff]+", _latin_twins, view)

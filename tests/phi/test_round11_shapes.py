@@ -69,6 +69,10 @@ SCRUB = [
     ("Alleged perpetrator drives a grey van. Plate MN 8KX 441.", "8KX 441"),
     ("Referral #: APS-26-118204. Worker badge 5512", "APS-26-118204"),
     ("Incident #IR-2026-0412 on the unit", "IR-2026-0412"),
+    # small capitals, circled and mathematical letters
+    ("daughter \u029f\u1d00\u1d1c\u0280\u1d00 \u0262\u0280\u1d07\u1d07\u0274, trained", "\u029f\u1d00\u1d1c"),
+    ("wife \u24c2\u24d0\u24e1\u24d8\u24d0 trained", "\u24d0\u24e1\u24d8"),
+    ("son \U0001d403\U0001d41e\U0001d42c\U0001d426\U0001d428\U0001d427\U0001d41d trained", "\U0001d41e\U0001d42c"),
     # every stated age, whatever its value
     ("HALVERSEN-OYE, MARGIT   F   DOB 03/14/1932   92Y\nMRN 00884210", "92Y"),
     ("Patient: Quorn Vexley   Age 79\nCaregivers trained: wife", "79"),
