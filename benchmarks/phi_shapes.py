@@ -43,6 +43,18 @@ UNITS = [
     # towns with a ZIP, pagers, video rooms, table gaps, slash-dated texts with month/days, scribes, camel case
     "«Ab» ", "{{ab}} ", "mrs a ", "at ab cd terrace rm 1 ", "AB-1234567 ", "AB-12-", ", Ab 85705) ", "pager 1234 ",
     "room /ab ", "Ab   Cd ", "1 ab   Dr. ", "7/9 1/1/40 ", "scribe: ab ", "SafeHome ", "Age 7 ", "ab t. ",
+    # round 11: comments with words, SQL dumps (COPY rows, INSERT tuples, quotes), box rules
+    "<!-- a -->", "<!-- a ", "INSERT INTO t (a) VALUES (", "'x',", "(1),", "COPY t (a) FROM stdin;\n", "1\tab\n",
+    "+---+\n", "''", "\u041aa", "\u041aa ",
+    # round 11: ages at any value
+    "7 yo ", "age: ", "7 years ", "M/7 ", "7\u6b73 ", "7 a\u00f1os ",
+    # round 11: logins (ticket fields, comments, times, dotted, glued, keys), initials, CJK dates, places, key=value
+    # and form-field dumps, plates, wristband ages, "SURNAME, GIVEN" cells, CDA ids
+    "Assignee: ab.c ", "Comment (ab", "Comment (ab): ", "1:00 by ab ", "printed by ", "b. ab ", "b ", "1\u5e74",
+    "1\u6708", "1\u5e741\u6708 ", "at Ab Therapy ", "Loc: Ab ", "Ab Drug #1 ", "Ab Parish ", "a.b", "a.b.", "ab.c.d ",
+    "abcdefg ", "uid=ab ", "a=b ", "a=", "=", "FieldName: a FieldValue: b\n", "a.b=c\n", "plate ", "plate AB ", "1Y ",
+    "AB, CD\n", '"Ab, Cd",', "AB CD, EF  ", "<id ", '<id extension="1', "1 2 2026 ", "Lic. OT 1234 ",
+    "a=b c=d ", "\u029f\u1d00 ", "\u24c2a ",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

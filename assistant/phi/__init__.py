@@ -6,7 +6,8 @@
     letter = scrubbed.reidentify(answer)          # original values put back locally
 
 Placeholders: PERSON, DATE, MRN, PHONE, ADDRESS (street lines and cities), ZIP, MBI, EMAIL, SSN,
-NPI, plus ID (labelled account/member/claim numbers, bare runs of 7+ digits), AGE (over 89),
+NPI, plus ID (labelled account/member/claim numbers, bare runs of 7+ digits), AGE (every stated age; a bare
+number beside a name over 89),
 URL, IP, CARD, ACCOUNT. Billing and clinical tokens are never replaced (patterns.PROTECTED_RE).
 
 Names are found from context only (titles, relation words, field labels, signature lines) and

@@ -4,7 +4,7 @@
 "DOB 14/02/1931 (94)", "ninety (90) years old", "Jónsson, 94, trained", "patient_age: 90",
 "ninety-three-year-old", a "ninety-fifth birthday", "nonagenarian". A number that a unit follows
 ("turns 90 degrees", "she's 95% accurate", "ninety minutes") is no age.
-Ages under 90 are not PHI and stay.
+An age stated as one ("Age 79", "7 yo", "6-year-old", "86歳") is scrubbed at any value (`STATED_AGES`).
 """
 
 from __future__ import annotations
@@ -80,6 +80,30 @@ AGE_SHAPES = [
         rf"(?:{_ONES}|{_TEENS}))?))\b(?!-(?!y(?:ea)?rs?-old)[^\W\d_])"
     ),
 ]
+# Every stated age is PHI from round 11 on (its conventions label "Age 79" and "7 yo" as they label "Age 93"): an age
+# written as an age, with its label or its unit, is scrubbed whatever its value. A bare number beside a name
+# ("Mrs. Park (95)") is an age only over 89 (the shapes above): below that it is as often a count or a room.
+_ANY_AGE = r"(?P<age>1[01]\d|[1-9]?\d)"
+STATED_AGES = [
+    # "Age 79", "age: 8", "aged 67", "Age/Sex: 79 F", "edad 79", "âge : 79"; not "Age 7-9" (a range) nor "age 2.5"
+    re.compile(
+        rf"(?i:\b(?:age[ds]?|age/(?:sex|gender)|edad|âge|alter|idade|età)[ \t]*[:=#]?[ \t]*){_ANY_AGE}"
+        r"(?![\d.,:/\-]\d|\d)"
+    ),
+    # "7 yo", "79 y/o", "79 y.o.", "6-year-old", "79 years old", "79 yrs old", "79 years of age", "93 years at DOS"
+    re.compile(
+        rf"\b{_ANY_AGE}(?=[ \t\-]*(?i:y/o\b|y\.o\b|yo\b"
+        r"|(?:years?|yrs?|yr)[ \t\-]+(?:old|of[ \t]+age|at[ \t]+(?:DOS|the[ \t]+visit))))"
+    ),
+    re.compile(rf"\b[MF][ \t]?/[ \t]?{_ANY_AGE}\b(?!/)"),  # M/79
+    re.compile(rf"\b{_ANY_AGE}(?:Y|y|yr|yrs)(?=[ \t]|$)", re.MULTILINE),  # a wristband's "92Y", a log's "7yr"
+    re.compile(rf"\b{_ANY_AGE}(?:[ \t]?[Yy])?[ \t]?/[ \t]?[MF]\b"),  # 79/F, "Age/Sex: 76 Y / F"
+    # 79 años, 86 tuổi, 79 yaşında, 79 лет, 79 anni; 86歳, 79岁, 79세
+    re.compile(
+        rf"\b{_ANY_AGE}[ \t]+(?i:a[ñn]os|jahre|tuổi|jaar|ya[şs](?:ında|inda)?|سنة|عاما?|лет|года|anni|anos|taon)(?!\w)"
+    ),
+    re.compile(rf"(?<!\d){_ANY_AGE}[ \t]*(?:歳|岁|세|살)"),
+]
 # A unit after the number makes it a measure, not an age.
 UNITS = _words("""
 deg degree degrees percent min mins minute minutes sec secs second seconds hour hours hr hrs day days week weeks
@@ -125,4 +149,6 @@ def find_ages(text: str) -> list[Span]:
                 continue
             if not _measure(text, end):
                 out.append((m.start("age"), end, "AGE", 0.9))
+    for regex in STATED_AGES:
+        out += [(m.start("age"), m.end("age"), "AGE", 0.9) for m in regex.finditer(text) if not _measure(text, m.end())]
     return out

@@ -132,8 +132,40 @@ def _quoted(text: str) -> list[Span]:
     return out
 
 
+# A hurried lower-case log's initial and surname: "b. kowalski | for j kowalski" ("a" and "i" are words, not initials).
+LOWER_INITIAL_SURNAME = re.compile(r"(?<![\w.'’\-])[b-hj-z]\.?[ \t](?P<name>[a-z][a-z'’\-]{2,20}+)(?![\w'’\-])")
+
+
+def _lower_initial_surnames(text: str) -> list[Span]:
+    """The surname a listed one English seldom uses ("kowalski"), never a word ("x ray", "c diff")."""
+    lex = get_lexicon()
+    return [
+        (m.start(), m.end(), "PERSON", 0.85)
+        for m in LOWER_INITIAL_SURNAME.finditer(text)
+        if 0 < lex.last.get(m.group("name"), 0) <= 20000 and lex.zipf(m.group("name")) < 3.0
+    ]
+
+
+# "SURNAME, GIVEN" alone in a cell or at a row's start, as claims and remits print it: "LEE, MAY   1EG4...",
+# '"Grant, April",1234'. The given name may be a word ("May", "April"): the shape and the lists decide.
+_W = r"[A-Z][A-Za-z'’\-]{1,20}+"
+LAST_COMMA_FIRST = re.compile(
+    rf'(?m)(?:^|(?<=["|\t]))[ \t]*(?P<name>(?P<last>{_W}(?:[ ]{_W})?),[ ](?P<first>{_W}))(?=["|\t]|[ ]{{2,}}|[ \t]*$)'
+)
+
+
+def _last_comma_first(text: str) -> list[Span]:
+    lex = get_lexicon()
+    out: list[Span] = []
+    for m in LAST_COMMA_FIRST.finditer(text):
+        lasts = m["last"].lower().split()
+        if all(0 < lex.last.get(w, 0) <= 20000 for w in lasts) and 0 < lex.first.get(m["first"].lower(), 0) <= 3000:
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    return out
+
+
 def find_cued_names(text: str) -> list[Span]:
-    out = _quoted(text)
+    out = _quoted(text) + _lower_initial_surnames(text) + _last_comma_first(text)
     for m in GREETING.finditer(text):
         name = m.group("name")
         if _possessive_its(m):

@@ -272,8 +272,18 @@ def find_foreign_dates(text: str) -> list[Span]:
     return [(m.start(), m.end(), "DATE", 0.85) for m in FOREIGN.finditer(text)]
 
 
+# A date in Japanese, Chinese or Korean order: "1940年3月21日", "2026年11月27日", "1940년 3월 21일", "3月21日",
+# and a Japanese era year: "昭和15年3月21日".
+CJK_DATE = re.compile(
+    r"(?:(?:\d{4}|(?:明治|大正|昭和|平成|令和)(?:\d{1,2}|元))[ \t]*[年년][ \t]*)?"
+    r"(?<!\d)(?:1[0-2]|0?[1-9])[ \t]*[月월][ \t]*"
+    r"(?:3[01]|[12]\d|0?[1-9])[ \t]*[日일]"
+)
+
+
 def find_more_dates(text: str) -> list[Span]:
     born = [(m.start("id"), m.end("id"), "DATE", 0.85) for m in BORN_YEAR.finditer(text)]
     ordinals = [(m.start("id"), m.end("id"), "DATE", 0.8) for m in ORDINAL_DAY.finditer(text)]
     ordinals += [(m.start(), m.end(), "DATE", 0.8) for regex in (WEEKDAY_DAY, HOLIDAY) for m in regex.finditer(text)]
-    return find_month_days(text) + find_foreign_dates(text) + find_ocr_dates(text) + born + ordinals
+    cjk = [(m.start(), m.end(), "DATE", 0.85) for m in CJK_DATE.finditer(text)] if not text.isascii() else []
+    return find_month_days(text) + find_foreign_dates(text) + find_ocr_dates(text) + born + ordinals + cjk

@@ -228,7 +228,7 @@ class Deidentifier:
         if names is not None:
             out += names(text)
         values = {text[s:e]: label for s, e, label, _ in spans if label != "PERSON" and e - s >= 3}
-        values |= {town: "ADDRESS" for town in _towns(values)}
+        values |= {town: "ADDRESS" for town in _towns(values) + _place_heads(values)}
         values |= {text[s:e]: label for s, e, label, _ in spans if label == "PERSON" and _INITIALS.fullmatch(text[s:e])}
         # a value found in its context ("acct" column, "MRN:") keeps that strength where it recurs bare, even
         # where it looks like a billing token ("55120", a CSV row quoted again in a brief)
@@ -302,6 +302,19 @@ def _towns(values: dict[str, str]) -> list[str]:
     """The town of a "Dearborn MI" place found with its state: it recurs alone ("Day Center, Dearborn")."""
     found = (_TOWN_STATE.fullmatch(v) for v, label in values.items() if label == "ADDRESS")
     return [m.group("town") for m in found if m and m.group("town").lower() not in p.NOT_NAMES]
+
+
+# a place's name of capitalised words and no number: "Lakeshore Peds Therapy", "Whitfield Elementary"
+_PLACE_NAME = re.compile(r"(?P<head>[A-Z][a-z]{3,}+)(?:[ \t]+[A-Z][\w'’\-]*+){1,3}+")
+
+
+def _place_heads(values: dict[str, str]) -> list[str]:
+    """The first word of a place's name, when English seldom uses it, recurs alone: "PT at Lakeshore is ..." """
+    from assistant.phi.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    found = (_PLACE_NAME.fullmatch(v) for v, label in values.items() if label == "ADDRESS")
+    return [m["head"] for m in found if m and m["head"].lower() not in p.NOT_NAMES and lex.zipf(m["head"]) < 3.0]
 
 
 _shared: Deidentifier | None = None

@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.phi import patterns as p
-
 Span = tuple[int, int, str, float]
 
 _STRING = r'"(?:[^"\\\n]|\\.)*+"'
@@ -48,6 +46,8 @@ FHIR_AGE = re.compile(
 _XML_TAGS = {"city": "ADDRESS", "postalCode": "ZIP", "streetAddressLine": "ADDRESS", "county": "ADDRESS",
              "given": "PERSON", "family": "PERSON", "name": "PERSON", "censusTract": "ADDRESS"}  # fmt: skip
 XML_VALUE = re.compile(rf"<(?P<tag>{'|'.join(_XML_TAGS)})>(?P<value>[^<>\n]{{1,200}}+)</(?P=tag)>")
+# A CDA/HL7 v3 identifier: '<id root="2.16.840.1.113883.19.5" extension="998991"/>' (the root names the issuer).
+XML_ID = re.compile(r'<id\b[^<>\n]{0,200}?\bextension="(?P<value>[^"<>\n]{1,64}+)"')
 FHIR_PROTECTED = re.compile(rf'"(?:system|url|resourceType) ?"[ \t]*:[ \t]*(?P<value>{_STRING})')
 
 
@@ -88,6 +88,7 @@ def _fhir(text: str) -> list[Span]:
     for m in FHIR_AGE.finditer(text):
         group = next(g for g in ("age", "plain", "qty", "qa") if m.group(g))
         out.append((m.start(group), m.end(group), "AGE", 0.92))
+    out += [(*m.span("value"), "ID", 0.92) for m in XML_ID.finditer(text) if re.search(r"\d", m["value"])]
     for m in XML_VALUE.finditer(text):
         if m.group("value").strip():
             out.append((m.start("value"), m.end("value"), _XML_TAGS[m.group("tag")], 0.92))
@@ -97,43 +98,25 @@ def _fhir(text: str) -> list[Span]:
 def protected(text: str) -> list[tuple[int, int]]:
     """Spans of FHIR values that name a code system, an extension or a resource type, table headers, coded
     HL7 fields and organisations' NPIs in X12."""
+    from assistant.phi.keyvalues import key_spans
     from assistant.phi.shapes import hl7_protected, x12_org_npis
     from assistant.phi.tables import header_spans
 
     # a URL with a query ("consent?pid=A0093371") addresses one record, not a code system: not protected
     fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text) if "?" not in m.group("value")]
     merge = [m.span() for m in MERGE_FIELD.finditer(text)] if "«" in text or "{{" in text else []
-    return fhir + merge + header_spans(text) + hl7_protected(text) + x12_org_npis(text)
+    return fhir + merge + header_spans(text) + hl7_protected(text) + x12_org_npis(text) + key_spans(text)
 
 
 # A mail-merge field left unfilled names a slot, never a person: "«CaregiverFirst»", "{{patient_first}}".
 MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_]{0,40}+»|\{\{[ \t]*[A-Za-z][A-Za-z0-9_.]{0,40}+[ \t]*\}\}")
 
 
-# A login built from a person's name, by its key or after "exported by": 'user=lwojcik', '"therapist":"kpatel2"',
-# "by user jdoe"; one dot may join its parts: "user=m.vanderberg", "opened by r.achebe-mills".
-LOGIN = re.compile(
-    r"(?:\b(?i:user|username|userid|user_id|login|therapist|clinician|author|signed_by|entered_by)"
-    r'(?: ?"[ \t]*:[ \t]*"|=)|\b(?i:exported|entered|signed|created|edited|printed|faxed)\b[^\n]{0,30}?[ \t]by[ \t]+'
-    # an audit line: "LOGIN kkahananui OK", "READ by kpalakiko", "viewed by jdoe"
-    r"|\b(?i:login|logon|logged[ \t]+in[ \t]+as|(?:read|viewed|accessed|opened|modified|updated)[ \t]+by)[ \t]+)"
-    r"(?:(?i:user)[ \t]+)?(?P<value>[a-z](?:[a-z0-9_\-]*+\.)?[a-z0-9_\-]{3,24}+)(?![\w.@])"
-)
-
-
-def _logins(text: str) -> list[Span]:
-    from assistant.phi.lexicon import get_lexicon
-
-    lex = get_lexicon()
-    return [
-        (m.start("value"), m.end("value"), "PERSON", 0.85)
-        for m in LOGIN.finditer(text)
-        if not p.SYSTEM_ACCOUNT.match(m.group("value"))
-        and all(len(part) < 3 or lex.zipf(part.rstrip("0123456789")) < 3.0 for part in m.group("value").split("."))
-    ]
-
-
 def find_fields(text: str) -> list[Span]:
+    from assistant.phi.keyvalues import find_key_values
+    from assistant.phi.logins import find_logins
+    from assistant.phi.sql import find_sql_values
     from assistant.phi.tables import find_table_cells
 
-    return _fhir(text) + find_table_cells(text) + _logins(text) + (_vcard_addresses(text) if "ADR" in text else [])
+    found = _fhir(text) + find_table_cells(text) + find_sql_values(text) + find_logins(text) + find_key_values(text)
+    return found + (_vcard_addresses(text) if "ADR" in text else [])

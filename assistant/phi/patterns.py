@@ -265,7 +265,21 @@ MRN_RE = re.compile(
 )
 _ID_LABEL = (
     r"Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
-    r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic"
+    r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic|"
+    # round 11: the numbers of a badge, a parcel, an incident, a referral, an intake, a student, an interpreter
+    r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter"
+)
+# A licence number with the discipline between: "Lic. OT 18223", "License PT #40912".
+LICENSE_RE = re.compile(
+    r"\b(?:Lic(?:ense|ence)?\.?|LIC)[ \t]*(?:#|No\.?)?[ \t]*(?:OT|PT|SLP|RN|LPN|PTA|COTA|OTR|OTR/L|CCC-SLP)"
+    r"[ \t]*[#:]?[ \t]*"
+    r"(?P<id>[A-Z]{0,3}\d{4,10})\b"
+)
+# A licence plate, with its state or province before it: "Plate MN 8KX 441", "lic plate: 7ABC123".
+PLATE_RE = re.compile(
+    r"(?i:\b(?:licen[cs]e|lic\.?|tag)?[ \t]*plates?(?:[ \t]*(?:#|no\.?|number))?[ \t]*(?:is|:)?[ \t]*)"
+    r"(?:[A-Z]{2}[ \t]+)?"
+    r"(?P<id>(?=[A-Z0-9 \-]{0,9}\d)(?=[0-9 \-]{0,9}[A-Z])[A-Z0-9]{1,4}(?:[ \-][A-Z0-9]{1,4})?)(?![\w\-])"
 )
 ID_RE = re.compile(
     rf"\b(?P<label>{_ID_LABEL})\.?\s*(?:ID|#|No\.?|Number|Num)?\s*[:#]\s*{_ID_TOKEN}",
@@ -426,6 +440,7 @@ _PROTECTED = [
     r"\b(?:\d{5}|\d{4}[FTU]|[A-V]\d{4})\b",  # CPT / Category II-III / HCPCS: 97550, 0591T, G0541
     r"\b(?:9755[012]|G054[0-3])[x×]\d{1,2}\b",  # a CTS code with its units glued on: 97551x3
     r"\b(?:Q[1-4][-/ ]?(?:19|20)\d{2}|(?:19|20)\d{2}[-/ ]?Q[1-4])\b",  # a quarter: Q2-2025, 2025-Q3
+    r"\b(?:CY|FY|PY)[ ]?(?:19|20)\d{2}\b",  # a calendar, fiscal or plan year: CY2025, FY 2026
     r"\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b",  # ICD-10-CM: I69.351, G20.A1, Z91.81
     r"\b(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|GT|FQ|FR|KS|TC|LT|RT|25|59|76|77|93|95)\b",  # modifiers
     r"\b(?:CO|PR|OA|PI|CR)-?\d{1,3}\b|\b(?:MA|M|N)\d{1,3}\b",  # CARC / RARC: CO-50, PR-119, N115, MA130

@@ -204,6 +204,8 @@ def find_ids(text: str) -> list[Span]:
         (p.SPACED_MBI_RE, "MBI", 0.9),
         (p.SPELLED_ID_RE, "ID", 0.9),
         (p.ACCESS_CODE_RE, "ID", 0.9),
+        (p.PLATE_RE, "ID", 0.9),
+        (p.LICENSE_RE, "ID", 0.9),
         (p.MASKED_ID_RE, "ID", 0.85),
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),

@@ -49,6 +49,8 @@ _WEEKDAY = (
 )
 DATES = [
     re.compile(r"\b(?:0[1-9]|1[0-2])[ \t](?:0[1-9]|[12]\d|3[01])[ \t](?:(?:19|20)\d{2}|\d{2})\b"),
+    # dictated with blanks and no padding, a full year after: "dictated 3 15 2026"
+    re.compile(r"(?<![\d.:/\-])(?:1[0-2]|[1-9])[ ](?:3[01]|[12]\d|[1-9])[ ](?:19|20)\d{2}(?![\d.:/\-])"),
     re.compile(rf"\b{p.MONTH}[-/ ](?:0?[1-9]|[12]\d|3[01])[-/ ,]+(?:19|20)?\d{{2}}\b(?!:\d)", re.IGNORECASE),
     re.compile(
         rf"\b{_WEEKDAY},?[ \t]+(?:(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])(?:/\d{{2,4}})?\b"
@@ -79,6 +81,9 @@ PLACES = [
 _FACILITY_WORD = (
     r"(?:Manor|Center|Centre|Hospital|Clinic|Dialysis|SNF|ALF|Nursing|Rehab|Rehabilitation|House|Village|Gardens|"
     r"Elementary|School|Academy|Church|Chapel|Synagogue|Mosque|Temple|"
+    # where a child spends the day, a parish, a pharmacy (round 11 labels them as places: they place the person)
+    r"Adult[ \t]+Day|Preschool|Pre-K|Daycare|Kindergarten|Montessori|Parish|Congregation|preschool|daycare|"
+    r"Pharmacy|Drug|Drugs|Apothecary|Chemist|"
     r"Lodge|Residence|Living|Hospice|Pavilion|Commons|Towers?|Estates|Crest|Pointe|Home|Place|Court|Terrace|"
     r"Apartments|Apts|Condominiums|Condos)"
 )
@@ -86,7 +91,8 @@ FACILITY = re.compile(
     rf"(?<![\w'’.\-])(?P<name>(?:{_CAP}[ \t]+){{1,4}}){_FACILITY_WORD}\b(?:[ \t]+{_FACILITY_WORD}\b)*"
     # a therapy practice named for home visits bills, it houses no one: "Lakeshore Home OT", "Elm Home Therapy"
     r"(?![ \t]+(?:OT|PT|SLP|Therapy|Therapies|Rehab)\b)"
-    rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+)?"
+    # a room, a bed, or a store's number: "Prairie Drug #3321"
+    rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+|[ \t]+#[ \t]?\d{{1,6}}\b)?"
 )
 # A facility written in lower case after "at"/"@": "@ sunnyside senior day ctr", "at willow creek nursing home".
 LOWER_FACILITY = re.compile(
@@ -217,6 +223,9 @@ def find_places(text: str) -> list[Span]:
             words = re.findall(r"[\w'’]+", text[start : m.end("name")])
         if words and any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
             out.append((start, m.end(), "ADDRESS", 0.8))
+    from assistant.phi.vocab import placed_practices
+
+    out += [(start, end, "ADDRESS", 0.8) for start, end in placed_practices(text)]
     return out + _lower_facilities(text)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+import unicodedata
 
 Span = tuple[int, int, str, float]  # start, end, placeholder label, score
 
@@ -40,10 +41,45 @@ _ODD = re.compile("[" + "".join(map(chr, _TWINS)) + "\u00ad\u200b-\u200d\u2060\u
 _ZERO_WIDTH = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 
+# Cyrillic, Greek and Roman-numeral letters drawn like Latin ones. Read as Latin only inside a word that also has
+# Latin letters or digits ("Кеlly", "ΜR-44Ο19"): a word wholly in Cyrillic or Greek is that script's own.
+_LOOKALIKES = dict(zip(map(ord, "АВЕКМНОРСТХУаеорсухіјѕЅІЈԁһԛԝ"), "ABEKMHOPCTXYaeopcyxijsSIJdhqw", strict=True)) | dict(
+    zip(map(ord, "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧονικαρ"), "ABEZHIKMNOPTYXovikap", strict=True)
+) | dict(zip(map(ord, "ⅠⅤⅩⅬⅭⅮⅯⅰⅴⅹⅼⅽⅾⅿ"), "IVXLCDMivxlcdm", strict=True))
+_LOOKALIKE = re.compile("[" + "".join(map(chr, _LOOKALIKES)) + "]")
+_LATIN = re.compile(r"[A-Za-z0-9À-ɏ]")
+
+
+# Letters that are Latin ones in another dress, one character for one: small capitals ("ʟᴀᴜʀᴀ"), and whatever
+# Unicode's compatibility form reads as one ASCII letter or digit (circled "Ⓜ", mathematical bold "𝐌", "ª").
+_SMALL_CAPS = dict(zip(map(ord, "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ"), "ABCDEFGHIJKLMNOPRSTUVWYZ", strict=True))
+
+
+def _compatible(view: str) -> str:
+    table: dict[int, str] = {}
+    for ch in set(view):
+        if ord(ch) < 0x80 or ord(ch) in _LOOKALIKES:
+            continue
+        plain = _SMALL_CAPS.get(ord(ch)) or unicodedata.normalize("NFKC", ch)
+        if len(plain) == 1 and plain.isascii() and plain.isalnum():
+            table[ord(ch)] = plain
+    return view.translate(table) if table else view
+
+
+def _latin_twins(word: re.Match[str]) -> str:
+    w = word.group()
+    return w.translate(_LOOKALIKES) if _LOOKALIKE.search(w) and _LATIN.search(w) else w
+
+
 def plain_view(text: str) -> tuple[str, list[int] | None]:
     """The text with look-alike characters read as ASCII and zero-width characters left out, plus,
     when some were left out, the index in ``text`` of every character of the view."""
     view = text.translate(_TWINS) if not text.isascii() and _ODD.search(text) else text
+    if not view.isascii():
+        view = _compatible(view)
+    if not view.isascii() and _LOOKALIKE.search(view):
+        # zero-width characters inside a word first count as part of it: "К\u200bеlly" is one word
+        view = re.sub(r"[\w\u00ad\u200b-\u200d\u2060\ufeff]+", _latin_twins, view)
     if not _ZERO_WIDTH.search(view):
         return view, None
     index = [i for i, ch in enumerate(view) if not _ZERO_WIDTH.match(ch)]
@@ -55,13 +91,17 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 
 
 def _markup_bits(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, what it reads as) for every HTML comment (read as nothing: "ON-55<!-- -->1207") and every
-    character reference outside one. Comments are found with ``str.find``: an unclosed "<!--" ends the search,
-    so many of them stay linear."""
+    """(start, end, what it reads as) for every HTML comment and every character reference outside a blank one.
+    A blank comment reads as nothing ("ON-55<!-- -->1207"); a comment with words is read as its own lines, since
+    it is sent as it is ("<!-- exported by jdoe @ 198.51.100.7 -->"). Comments are found with ``str.find``: an
+    unclosed "<!--" ends the search, so many of them stay linear."""
     bits: list[tuple[int, int, str]] = []
     pos = 0
     while (start := text.find("<!--", pos)) >= 0 and (close := text.find("-->", start + 4)) >= 0:
-        bits.append((start, close + 3, ""))
+        if text[start + 4 : close].strip():
+            bits += [(start, start + 4, "\n"), (close, close + 3, "\n")]
+        else:
+            bits.append((start, close + 3, ""))
         pos = close + 3
     if "&" in text:
         starts = [b[0] for b in bits]

@@ -4,8 +4,8 @@ A header is a line of four or more plain column names (``visit_id,dos,patient,do
 ``;``-separated as spreadsheets write them: ``"Name";"DOB";"DOS (serial)"``,
 ``pt_name<TAB>dob<TAB>age``, ``| Date | Caregiver | Rel. | Initials |``,
 ``VisitID|Member|MemberID|Worker|InGPS``). It says what each following row holds: cells of name,
-initials, date, identifier, contact, address and GPS columns are taken, and an age cell when it is over
-89. The header itself is allow-listed: its words are labels, never names. A table ends at a blank line
+initials, date, identifier, contact, address and GPS columns are taken, and an age cell (any age, as round
+11 labels them). The header itself is allow-listed: its words are labels, never names. A table ends at a blank line
 or a line with too few separators; a rule row ("|----|:---|") is skipped.
 """
 
@@ -55,7 +55,7 @@ _KIN_WORD = re.compile(rf"(?i:{p.RELATIONS}|{_KIN_ABBREVIATIONS})|{p.TITLES}")
 _CELL_TRAIL = re.compile(rf"(?:[ \t,]+{p.CREDENTIAL})+[ \t]*$")
 
 
-def _person_cell(text: str, s: int, e: int) -> tuple[int, int]:
+def person_cell(text: str, s: int, e: int) -> tuple[int, int]:
     """The name inside a name cell: kin words and titles before it, a role in brackets or a credential after
     it left out. (s, s) when the cell holds no name ("wife", "son (unpaid)")."""
     if "(" in text[s + 1 : e]:
@@ -74,7 +74,7 @@ def _person_cell(text: str, s: int, e: int) -> tuple[int, int]:
     return lead, lead + len(text[lead:e].rstrip(" \t\"',"))
 
 
-def _column_label(name: str) -> str | None:
+def column_label(name: str) -> str | None:
     if name.strip() == "#":
         return None  # a row number
     words = set(re.split(r"[_ .()]+", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", name.strip()).lower()))
@@ -129,9 +129,11 @@ def _rows(text: str, start: int, sep: str, columns: int) -> list[tuple[int, int]
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
-        if not line.strip() or line.count(sep) < columns // 2:
+        if not line.strip():
             break
-        if not _RULE_ROW.fullmatch(line):
+        if not _RULE_ROW.fullmatch(line):  # a rule row ("|---|", "+----+----+") neither ends nor joins the table
+            if line.count(sep) < columns // 2:
+                break
             rows.append((pos, end))
         pos = end + 1
     return rows
@@ -141,17 +143,17 @@ def find_table_cells(text: str) -> list[Span]:
     out: list[Span] = []
     done = 0  # rows already read belong to the table above: never read a line twice
     for header, sep in _headers(text):
-        labels = [_column_label(text[s:e]) for s, e in _cells(header.group(), header.start(), sep)]
+        labels = [column_label(text[s:e]) for s, e in _cells(header.group(), header.start(), sep)]
         if header.start() < done or not any(labels):
             continue
         rows = _rows(text, header.end() + 1, sep, len(labels))
         for row_start, row_end in rows:
             for label, (s, e) in zip(labels, _cells(text[row_start:row_end], row_start, sep), strict=False):
                 if label == "PERSON":
-                    s, e = _person_cell(text, s, e)
+                    s, e = person_cell(text, s, e)
                     if p.SYSTEM_ACCOUNT.match(text, s, e):
                         continue  # a service's login in a user column: "svc_claims"
-                if label and e > s and (label != "AGE" or re.fullmatch(r"9\d|1[01]\d", text[s:e])):
+                if label and e > s and (label != "AGE" or re.fullmatch(r"1[01]\d|[1-9]?\d", text[s:e])):
                     out.append((s, e, label, 0.92))
         done = rows[-1][1] if rows else header.end()
     return out

@@ -32,6 +32,8 @@ UNIT_ALONE = re.compile(
     r"(?=[A-Z0-9\-]*\d)[A-Z0-9][A-Z0-9\-]{0,5}+(?![\w\-])"
     # in lower case only a number with a letter: "bed 12-B", "room 4a"; never "unit 1" or "bed 2"
     r"|\b(?:apt|bed|room|rm|lot|space)\.?[ \t]*#?[ \t]*\d{1,4}-?[A-Za-z](?![\w\-])"
+    # an apartment is always someone's: "ring bell, apt 12", "we live at ... apartment c"
+    r"|\b(?:apt|apartment)\.?[ \t]*#?[ \t]*(?:\d{1,5}[A-Za-z]?|[a-z])(?![\w\-])"
 )
 # A unit that is a whole part of an address, between commas or line breaks: a letter alone ("7 Bramble Way, Unit C,
 # Sandpoint"), and the French and Portuguese words for a flat ("app. 1207, Montréal", "apto 72, Perdizes").

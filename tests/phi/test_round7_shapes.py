@@ -147,10 +147,13 @@ def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
 def test_markup_view_maps_back_to_the_text() -> None:
     from assistant.phi.spans import chain, markup_view
 
-    text = "a&nbsp;b<!-- x -->c &amp; d"
+    text = "a&nbsp;b<!--  -->c &amp; d"
     view, index = markup_view(text)
     assert view == "a\xa0bc & d"
     assert index is not None and [text[i] for i in index] == ["a", "&", "b", "c", " ", "&", " ", "d"]
+    # a comment with words is sent as it is: its words are read, on lines of their own
+    view, index = markup_view("a<!--x&amp;y-->b")
+    assert view == "a\nx&y\nb" and index == [0, 1, 5, 6, 11, 12, 15]
     assert markup_view("no markup <b>here</b>") == ("no markup <b>here</b>", None)
     assert markup_view("unclosed <!-- " * 3) == ("unclosed <!-- " * 3, None)
     assert chain([5, 6, 7], [0, 2]) == [5, 7] and chain(None, [1]) == [1] and chain([3], None) == [3]
