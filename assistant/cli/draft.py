@@ -68,6 +68,10 @@ def _read_claim(path: str | None) -> dict[str, Any] | None:
         raise ClaimError(
             f"the claim file is not UTF-8 text (byte {exc.start + 1})", hint="save it as UTF-8 JSON"
         ) from None
+    except ValueError:  # after its subclasses above: Python refuses to read an integer of over 4,300 digits
+        raise ClaimError("the claim file holds a number with too many digits to be a claim's",
+                         hint="units are 1 to 99 and amounts are dollars; see `assistant appeal --claim-template`",
+                         ) from None
     except RecursionError:
         raise ClaimError("the claim file nests arrays or objects too deeply to be a claim",
                          hint="a claim is one object with a list of lines; see `assistant appeal --claim-template`",

@@ -24,6 +24,7 @@ from assistant.worklist.store import Store, utcnow
 from assistant.worklist_models import SORTS, STATUSES, ItemDetail, ItemUpdate, Page, Stats
 
 RATES_TTL = 10.0
+MIN_ID, MAX_ID = 1, 2**31 - 1  # item ids are 32-bit on PostgreSQL (the API takes no larger)
 # what the expected-recovery estimate reads of an item (views.deadline and stats.Rates.expected_cents)
 _RANKING = (Item.id, Item.open, Item.denied_cents, Item.pattern_id, Item.payer_key, Item.action, Item.route,
             Item.notice_date, Item.service_date, Item.payer_deadline)
@@ -161,7 +162,9 @@ class Worklist:
         return rates
 
     def _item(self, s: Session, practice_id: int, item_id: int) -> Item:
-        item = s.scalar(select(Item).where(Item.id == item_id, Item.practice_id == practice_id))
+        # an id no database integer can hold (SQLite and PostgreSQL would raise, not answer) is no item either
+        fits = MIN_ID <= item_id <= MAX_ID
+        item = s.scalar(select(Item).where(Item.id == item_id, Item.practice_id == practice_id)) if fits else None
         if item is None:
             raise ItemNotFoundError(f"no worklist item {item_id}", hint="list the worklist to see item ids")
         return item

@@ -25,6 +25,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     (tmp_path / "wrongtypes.json").write_text(json.dumps(
         {"date_of_service": "2025-03-04", "lines": [{"code": 97550, "units": 1, "modifiers": 7}]}))
     (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    (tmp_path / "digits.json").write_text('{"units": ' + "9" * 5000 + "}")  # over Python's 4,300-digit limit
     return tmp_path
 
 
@@ -37,6 +38,11 @@ CASES: dict[str, tuple[list[str], str]] = {
                                       "--claim", "{tmp}/wrongtypes.json"], "lines.0.modifiers (modifiers must be"),
     "appeal, claim nested 100k deep": (["appeal", "--denial", "CO-50", "--note", "{tmp}/note.txt",
                                         "--claim", "{tmp}/deep.json"], "nests arrays or objects too deeply"),
+    "appeal, claim with a 5,000-digit number": (["appeal", "--denial", "CO-50", "--note", "{tmp}/note.txt",
+                                                 "--claim", "{tmp}/digits.json"], "a number with too many digits"),
+    "worklist show, id beyond any database integer": (["worklist", "show", "9" * 23], "no worklist item"),
+    "worklist set, id beyond any database integer": (["worklist", "set", "9" * 23, "--status", "won"],
+                                                     "no worklist item"),
     "ask, embedder unknown": (["ask", "97550?", "--embedder", "bogus"], "--embedder: must be one of: minilm"),
     "search, embedder unknown": (["search", "97550", "--embedder", "bogus"], "--embedder: must be one of"),
     "index, embedder unknown": (["index", "--embedder", "bogus"], "--embedder: must be one of"),
