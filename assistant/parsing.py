@@ -171,8 +171,9 @@ def _from_item(item: Any, index: int) -> BilledLine:
 
 
 # A key is echoed in an error only when it looks like a field name: a key may be anything a caller
-# typed, patient details included, and error messages never carry input.
-_FIELD_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]{0,39}$|^\d{1,3}$")
+# typed, patient details included, and error messages never carry input. Field names here are written in
+# lower case ("textt", "billedLines"); a capitalised word ("Zelphira") may be a patient's name, so it is withheld.
+_FIELD_NAME = re.compile(r"^[a-z_][A-Za-z0-9_-]{0,39}$|^\d{1,3}$")
 
 
 def looks_like_field_name(name: Any) -> bool:

@@ -343,9 +343,9 @@ def refuse_other_session(item_id: int, service_date: date | None, note_dates: li
     A note that gives no date, or an item without one, cannot be compared and is taken."""
     if service_date is None or not note_dates or service_date in note_dates:
         return
-    dated = ", ".join(d.isoformat() for d in note_dates[:3])
+    # the note's own dates are not repeated: an error message never carries what the note says
     raise InputError(
-        f"the note is dated {dated}, but item {item_id}'s date of service is {service_date.isoformat()}: "
+        f"the note is dated for another day than item {item_id}'s date of service, {service_date.isoformat()}: "
         "the note is not used and the item is unchanged",
         hint=f"attach the note written for {service_date.isoformat()}; if it is the claim that carries the wrong "
              "date, correct the claim with the payer instead",

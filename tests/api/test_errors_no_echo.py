@@ -91,3 +91,18 @@ def test_an_unknown_field_that_looks_like_a_field_name_is_named(client: TestClie
     [error] = resp.json()["errors"]
     assert error["loc"] == ["body", "dose"] and error["type"] == "extra_forbidden"
     assert "unknown field dose" in error["msg"] and "2025-03-04" not in resp.text
+
+
+@pytest.mark.parametrize(
+    ("key", "shown"),
+    [
+        ("textt", True),  # a typo of a field: named, so the caller can fix it
+        ("billedLines", True),
+        ("Zelphira", False),  # a capitalised word may be a patient's name (outside tester)
+        ("Walter Smith", False),
+        ("MRN", False),
+    ],
+)
+def test_unknown_key_named_only_when_it_looks_like_a_field(key: str, shown: bool) -> None:
+    safe = safe_errors([{"type": "extra_forbidden", "loc": ("body", key), "msg": "Extra inputs are not permitted"}])
+    assert (key in str(safe)) is shown

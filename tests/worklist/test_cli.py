@@ -177,7 +177,9 @@ def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -
     _, before, _ = run("worklist", "show", "3", "--format", "json")
     assert json.loads(before)["service_date"] == "2025-03-06"
     code, out, err = run("worklist", "draft", "3", "--note", str(note))
-    assert code == 2 and out == "" and "the note is dated 2025-03-04, but item 3's date of service is 2025-03-06" in err
+    assert code == 2 and out == ""
+    assert "the note is dated for another day than item 3's date of service, 2025-03-06" in err
+    assert "2025-03-04" not in err  # the note's own date is not repeated
     assert run("worklist", "show", "3", "--format", "json")[1] == before
     code, out, _ = run("worklist", "draft", "1", "--note", str(note))
     assert code == 0
