@@ -812,7 +812,7 @@ def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
     starts = [a for a, _ in taken]
     reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first k ranges
     out: list[Segment] = []
-    for lead in itertools.islice(_LOOSE_LEAD.finditer(text), MAX_MENTIONS):
+    for lead in itertools.islice(sparse_finditer(_LOOSE_LEAD, text, _LOOSE_LEAD.pattern), MAX_MENTIONS):
         m = _LOOSE_RANGE.match(text, lead.end())
         if m is None:
             continue

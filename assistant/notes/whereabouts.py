@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.notes.lines import MAX_MENTIONS
 from assistant.notes.nlp import Concept
-from assistant.notes.scan import finditer
+from assistant.notes.scan import finditer, sparse_finditer
 from assistant.notes.vocabulary import AWAY_PLACES
 
 if TYPE_CHECKING:
@@ -307,7 +307,9 @@ def _during_training(ex: Extraction, minute: int) -> bool:
 
 def _matches(ex: Extraction, *patterns: re.Pattern[str]) -> Iterator[re.Match[str]]:
     for pattern in patterns:
-        for i, m in enumerate(finditer(pattern, ex.text, _PROBES.get(pattern))):
+        # RE2 finds where each match starts (the probe matches at every start of the pattern's matches): Python's
+        # `re` is asked only there, not at every position of a note that has a match somewhere
+        for i, m in enumerate(sparse_finditer(pattern, ex.text, _PROBES.get(pattern, pattern.pattern))):
             if i >= MAX_MENTIONS:
                 break
             yield m

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from assistant.notes import (
+    actors,
+    checks_claim,
     checks_documentation,
     context,
     demo,
@@ -280,6 +282,23 @@ SPARSE = {
     "durations": (times._DURATION, times._DURATION_STARTS),
     "icd dotted": (patterns._ICD_DOTTED, patterns._ICD_SHAPE + r"\."),
     "icd bare": (patterns._ICD_BARE, patterns._ICD_SHAPE),
+    # a pattern whose starts are the pattern itself (minus a lookahead): RE2 finds each match, Python reads its groups
+    "patient acts": (actors._ACTED, actors._ACTED_STARTS),
+    "patient watched": (actors._WATCHED, actors._WATCHED_STARTS),
+    "kin away": (actors._KIN_AWAY, actors._KIN_AWAY.pattern),
+    "loose range lead": (times._LOOSE_LEAD, times._LOOSE_LEAD.pattern),
+    "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
+    "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
+    **{
+        f"whereabouts {name}": (pattern, whereabouts._PROBES.get(pattern, pattern.pattern))
+        for name, pattern in (
+            ("elsewhere", whereabouts._ELSEWHERE), ("pt at", whereabouts._PT_AT), ("taken", whereabouts._TAKEN),
+            ("collected", whereabouts._COLLECTED), ("alone", whereabouts._ALONE), ("named at", whereabouts._NAMED_AT),
+            ("joined part", whereabouts._JOINED_PART), ("beside us", whereabouts._BESIDE_US),
+            ("throughout", whereabouts._THROUGHOUT), ("takes part", whereabouts._TAKES_PART),
+            ("handled named", whereabouts._HANDLED_NAMED), ("arrives", whereabouts._ARRIVES),
+        )
+    },
 }
 
 
@@ -288,7 +307,8 @@ SPARSE = {
 def test_sparse_finditer_finds_what_finditer_finds(name: str) -> None:
     pattern, starts = SPARSE[name]
     hits = _same_matches(name, pattern, lambda text: scan.sparse_finditer(pattern, text, starts))
-    assert hits >= 300, hits
+    # the generator seldom writes a whole "beside us" clause (its words must line up): fewer matching texts
+    assert hits >= (50 if name == "whereabouts beside us" else 300), hits
 
 
 @pytest.mark.parametrize(
