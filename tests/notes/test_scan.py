@@ -290,7 +290,7 @@ SPARSE = {
     "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
     "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
     **{
-        f"whereabouts {name}": (pattern, whereabouts._PROBES.get(pattern, pattern.pattern))
+        f"whereabouts {name}": (pattern, whereabouts._PROBES.get(id(pattern), pattern.pattern))
         for name, pattern in (
             ("elsewhere", whereabouts._ELSEWHERE), ("pt at", whereabouts._PT_AT), ("taken", whereabouts._TAKEN),
             ("collected", whereabouts._COLLECTED), ("alone", whereabouts._ALONE), ("named at", whereabouts._NAMED_AT),
