@@ -287,6 +287,7 @@ SPARSE = {
     "patient watched": (actors._WATCHED, actors._WATCHED_STARTS),
     "kin away": (actors._KIN_AWAY, actors._KIN_AWAY.pattern),
     "loose range lead": (times._LOOSE_LEAD, times._LOOSE_LEAD.pattern),
+    "labelled total": (times._LABELLED_TOTAL, times._LABELLED_TOTAL_STARTS),
     "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
     "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
     **{
