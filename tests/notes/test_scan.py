@@ -20,6 +20,7 @@ from assistant.notes import (
     demo,
     extract,
     instructions,
+    kin,
     nlp,
     patterns,
     presence,
@@ -288,6 +289,7 @@ SPARSE = {
     "kin away": (actors._KIN_AWAY, actors._KIN_AWAY.pattern),
     "loose range lead": (times._LOOSE_LEAD, times._LOOSE_LEAD.pattern),
     "labelled total": (times._LABELLED_TOTAL, times._LABELLED_TOTAL_STARTS),
+    "kin and name": (kin.KIN_NAME, kin._KIN_STARTS),
     "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
     "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
     **{
