@@ -77,6 +77,11 @@ SHAPES: dict[str, str] = {
     "refusals_one_sentence": "patient not present without consent 10:15-10:47 97550x1 ",
     "telehealth_one_sentence": "telehealth video visit audio only ",
     "employers_one_sentence": "Rosa, from BrightPath Home Care, employed by the family through an agency, ",
+    # round 12: matches RE2 finds and Python's re then turns down (a lookahead), so the next search starts again
+    "acts_turned_down": "Pt   walked   to the lab. Kofi walked out with wife ",
+    "kin_possessive": "wife Anna's son Bo's dtr Cleo. ",
+    "places_turned_down": "pt was in hospital bed, Noor in the car seat, left to go car transfers ",
+    "totals_not_alone": "Total time: 35 min Total CTS: 4x tot = 12a ",
 }
 # pasted denials (835 segments, EOB lines, decision letters) read by the appeal path (`--target paste`); these
 # were a timed test once: a loaded machine made it flaky, and speed is a benchmark's to report
