@@ -120,7 +120,9 @@ def _as_re2(pattern: str, multiline: bool) -> str:
 # for the place-word patterns, ~5 µs for many others: more than the RE2 search it saves). Each entry holds its
 # pattern, so no other pattern can have that id while the entry is there.
 _PROBED: dict[tuple[int, str | None], tuple[re.Pattern[str], Any]] = {}
-PROBE_CACHE = 256  # cleared when full: patterns built per note (a note's names) must not pile up
+# Cleared when full: patterns built per note (from a note's names) must not pile up. Cheap: the RE2 programs of the
+# probes asked for again are still in `compiled`'s cache (keyed by their source): found, not compiled again.
+PROBE_CACHE = 256
 
 
 def _probe(pattern: re.Pattern[str], necessary: str | None) -> Any:

@@ -390,3 +390,16 @@ def test_sparse_search_finds_what_search_finds_for_the_caregiver_subject(names: 
         assert (found and (found.span(), found.groups())) == (expected and (expected.span(), expected.groups()))
         hits += expected is not None
     assert hits >= 100, hits
+
+
+def test_probes_are_found_by_pattern_identity_and_survive_a_full_cache() -> None:
+    """The probe cache is keyed by the pattern's id (hashing a compiled pattern hashes its program): each entry holds
+    its pattern, a full cache is emptied, and every pattern still gets the probe of its own source."""
+    built = [re.compile(rf"\bword{i}\b", re.I) for i in range(scan.PROBE_CACHE + 10)]
+    for i, pattern in enumerate(built):
+        assert scan._probe(pattern, None).search(f"a WORD{i} b".encode()) is not None
+        assert scan._probe(pattern, None).search(f"a word{i + 1} b".encode()) is None
+    assert len(scan._PROBED) <= scan.PROBE_CACHE
+    first = re.compile(r"\bfirst\b")
+    assert scan._probe(first, None) is scan._probe(first, None)  # found again, not compiled again
+    assert scan._probe(first, r"fir") is not scan._probe(first, None)  # its own probe per `necessary`
