@@ -82,6 +82,8 @@ SHAPES: dict[str, str] = {
     "kin_possessive": "wife Anna's son Bo's dtr Cleo. ",
     "places_turned_down": "pt was in hospital bed, Noor in the car seat, left to go car transfers ",
     "totals_not_alone": "Total time: 35 min Total CTS: 4x tot = 12a ",
+    # characters beyond ASCII: gates read an ASCII stand-in of the note (shadow.py); many different ones in one pass
+    "many_scripts": "".join(chr(0x4E00 + 37 * i) for i in range(40)) + " wife — présent ",
 }
 # pasted denials (835 segments, EOB lines, decision letters) read by the appeal path (`--target paste`); these
 # were a timed test once: a loaded machine made it flaky, and speed is a benchmark's to report
