@@ -80,15 +80,16 @@ def may_contain(necessary: str, text: str) -> bool:
     """False when RE2 finds no match of `necessary` (Python syntax, ignoring case, no lookarounds or anchors) in
     `text` (or its ASCII stand-in, shadow.py): a pattern whose every match, in the text or in any slice of it,
     contains a match of `necessary` (so no \\b at its edges) has nothing to find there."""
-    data = _readable(text, usable(necessary, _IGNORECASE))
+    data = _readable(text, necessary, _IGNORECASE)
     return data is None or _found(compiled(_as_re2(necessary, False)), data)
 
 
-def _readable(text: str, shadow_usable: bool) -> bytes | None:
-    """The bytes RE2 may read for `text`: the text when ASCII, else its stand-in when the pattern may read one."""
+def _readable(text: str, source: str, flags: int) -> bytes | None:
+    """The bytes RE2 may read for `text` with the probe written `source`: the text when ASCII, else its stand-in
+    when the probe may read one (asked only then: most notes are ASCII)."""
     if text.isascii():
         return text.encode("ascii")
-    return stand_in(text) if shadow_usable else None
+    return stand_in(text) if usable(source, flags) else None
 
 
 @lru_cache(maxsize=256)
@@ -124,25 +125,22 @@ def _as_re2(pattern: str, multiline: bool) -> str:
 # itself (functools.lru_cache) hashes the compiled `re.Pattern`, which hashes its whole program on every call (~17 µs
 # for the place-word patterns, ~5 µs for many others: more than the RE2 search it saves). Each entry holds its
 # pattern, so no other pattern can have that id while the entry is there.
-_PROBED: dict[tuple[int, str | None], tuple[re.Pattern[str], Any, bool]] = {}
+_PROBED: dict[tuple[int, str | None], tuple[re.Pattern[str], Any]] = {}
 # Cleared when full: patterns built per note (from a note's names) must not pile up. Cheap: the RE2 programs of the
 # probes asked for again are still in `compiled`'s cache (keyed by their source): found, not compiled again.
 PROBE_CACHE = 256
 
 
-def _probe(pattern: re.Pattern[str], necessary: str | None) -> tuple[Any, bool]:
-    """(the RE2 probe, whether it may read a stand-in of a text beyond ASCII: shadow.usable)."""
+def _probe(pattern: re.Pattern[str], necessary: str | None) -> Any:
     key = (id(pattern), necessary)
     entry = _PROBED.get(key)
     if entry is not None and entry[0] is pattern:
-        return entry[1], entry[2]
+        return entry[1]
     regexp = _compile_probe(pattern, necessary)
-    source = necessary if necessary is not None else pattern.pattern
-    shadow_usable = usable(source, pattern.flags)
     if len(_PROBED) >= PROBE_CACHE:
         _PROBED.clear()
-    _PROBED[key] = (pattern, regexp, shadow_usable)
-    return regexp, shadow_usable
+    _PROBED[key] = (pattern, regexp)
+    return regexp
 
 
 def _compile_probe(pattern: re.Pattern[str], necessary: str | None) -> Any:
@@ -161,9 +159,8 @@ def finditer(pattern: re.Pattern[str], text: str, necessary: str | None = None) 
     both; \\s is translated). Beyond ASCII they differ (case folding of "ı", "K"; Unicode \\w): RE2 then reads
     the text's ASCII stand-in (shadow.py) when `necessary` allows one, else the text is scanned with `pattern`.
     """
-    regexp, shadow_usable = _probe(pattern, necessary)
-    data = _readable(text, shadow_usable)
-    if data is not None and not _found(regexp, data):
+    data = _readable(text, pattern.pattern if necessary is None else necessary, pattern.flags)
+    if data is not None and not _found(_probe(pattern, necessary), data):
         return iter(())
     return pattern.finditer(text)
 
@@ -174,9 +171,8 @@ def search(pattern: re.Pattern[str], text: str, necessary: str | None = None) ->
     Why: a Python pattern that opens with `\\b(?:...)` under IGNORECASE has no literal to skip to and tries
     every position (~20-70 µs per 2 KB); most such searches find nothing, which RE2 says in ~2 µs.
     """
-    regexp, shadow_usable = _probe(pattern, necessary)
-    data = _readable(text, shadow_usable)
-    if data is not None and not _found(regexp, data):
+    data = _readable(text, pattern.pattern if necessary is None else necessary, pattern.flags)
+    if data is not None and not _found(_probe(pattern, necessary), data):
         return None
     return pattern.search(text)
 
@@ -193,7 +189,7 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
     as a search does.
     """
     # once for every match: encoded per search, a match-dense text was quadratic
-    data = _readable(text, _probe(pattern, starts)[1])
+    data = _readable(text, starts, pattern.flags)
     if data is None:
         yield from pattern.finditer(text)
         return
@@ -205,7 +201,7 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
 
 def sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int = 0) -> re.Match[str] | None:
     """`pattern.search(text, pos)`, with `starts` as `sparse_finditer` takes it: RE2 finds the candidates."""
-    data = _readable(text, _probe(pattern, starts)[1])
+    data = _readable(text, starts, pattern.flags)
     if data is None:
         return pattern.search(text, pos)
     return _sparse_search(pattern, text, starts, pos, data)
@@ -214,7 +210,7 @@ def sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int = 0
 def _sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int, data: bytes) -> re.Match[str] | None:
     """The first match of `pattern` in `text` from `pos`, tried where RE2 finds `starts` in `data` (the text's
     ASCII bytes or its stand-in: the same offsets)."""
-    regexp = _probe(pattern, starts)[0]
+    regexp = _probe(pattern, starts)
     raw = getattr(regexp, "_regexp", None)
     while pos <= len(data):
         if raw is not None:

@@ -428,9 +428,9 @@ def test_probes_are_found_by_pattern_identity_and_survive_a_full_cache() -> None
     its pattern, a full cache is emptied, and every pattern still gets the probe of its own source."""
     built = [re.compile(rf"\bword{i}\b", re.I) for i in range(scan.PROBE_CACHE + 10)]
     for i, pattern in enumerate(built):
-        assert scan._probe(pattern, None)[0].search(f"a WORD{i} b".encode()) is not None
-        assert scan._probe(pattern, None)[0].search(f"a word{i + 1} b".encode()) is None
+        assert scan._probe(pattern, None).search(f"a WORD{i} b".encode()) is not None
+        assert scan._probe(pattern, None).search(f"a word{i + 1} b".encode()) is None
     assert len(scan._PROBED) <= scan.PROBE_CACHE
     first = re.compile(r"\bfirst\b")
-    assert scan._probe(first, None)[0] is scan._probe(first, None)[0]  # found again, not compiled again
-    assert scan._probe(first, r"fir")[0] is not scan._probe(first, None)[0]  # its own probe per `necessary`
+    assert scan._probe(first, None) is scan._probe(first, None)  # found again, not compiled again
+    assert scan._probe(first, r"fir") is not scan._probe(first, None)  # its own probe per `necessary`
