@@ -86,6 +86,13 @@ SHAPES: dict[str, str] = {
     "actors": "son by phone, daughter at bedside, pt in next room; ",
     "pick_lists": "{Consent obtained:yes/no:31245} ",
     "team_attendees": "Attendees: Faye Roux, PT; I. Marten, OTR/L\n",
+    # round 12: matches RE2 finds and Python's re then turns down (a lookahead), so the next search starts again
+    "acts_turned_down": "Pt   walked   to the lab. Kofi walked out with wife ",
+    "kin_possessive": "wife Anna's son Bo's dtr Cleo. ",
+    "places_turned_down": "pt was in hospital bed, Noor in the car seat, left to go car transfers ",
+    "totals_not_alone": "Total time: 35 min Total CTS: 4x tot = 12a ",
+    # characters beyond ASCII: gates read an ASCII stand-in of the note (shadow.py); many different ones in one pass
+    "many_scripts": "".join(chr(0x4E00 + 37 * i) for i in range(40)) + " wife — présent ",
 }
 # pasted denials (835 segments, EOB lines, decision letters) read by the appeal path (`--target paste`); these
 # were a timed test once: a loaded machine made it flaky, and speed is a benchmark's to report

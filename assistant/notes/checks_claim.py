@@ -12,6 +12,7 @@ from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
 from assistant.notes.presence import people
 from assistant.notes.registry import check
+from assistant.notes.scan import sparse_finditer
 
 GROUP_CODES = ("97552", "G0543")
 _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
@@ -469,13 +470,14 @@ def _kx_passed(ctx: Context) -> list[tuple[int, int]]:
     date of service's KX threshold (fees/schedule.yaml)."""
     text = ctx.ex.text
     said = [
-        m.span() for m in _KX_PASSED.finditer(text)
+        m.span() for m in sparse_finditer(_KX_PASSED, text, _KX_PASSED.pattern)  # RE2 finds the starts
         if not _KX_DENIED_BEFORE.search(text, max(0, m.start() - 16), m.start())
     ]
     on = ctx.dos
     limit = next((t.amount for t in ctx.knowledge.fees.kx_thresholds if on is not None and t.in_force(on)), None)
     if limit is not None:
-        said += [m.span() for m in _YTD_AMOUNT.finditer(text) if float(m["amount"].replace(",", "")) > limit]
+        ytd = sparse_finditer(_YTD_AMOUNT, text, _YTD_AMOUNT.pattern)
+        said += [m.span() for m in ytd if float(m["amount"].replace(",", "")) > limit]
     return sorted(said)
 
 

@@ -20,8 +20,9 @@ _KIN = "|".join(
 KIN_NAME_SOURCE = rf"\b(?i:{_KIN})\b,?[ \t]+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+)\b"
 # "son Mr. ...", "wife Anna's": a title or a possessive names no one by that
 KIN_NAME = re.compile(KIN_NAME_SOURCE + r"(?![.'’])")
-# where a match can start: the kinship word (RE2 finds them; the pattern is tried only there, not at every position)
-_KIN_STARTS = rf"\b(?i:{_KIN})\b"
+# where a match can start: the kinship word and the name after it, without the lookahead (RE2 finds them; the pattern
+# is tried only there, not at every position, nor at every kinship word: most name no one)
+_KIN_STARTS = KIN_NAME_SOURCE
 NOT_GIVEN_NAMES = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name) | {"Mr", "Mrs", "Ms", "Miss", "Dr"}
 
 

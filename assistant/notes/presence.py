@@ -237,6 +237,15 @@ def name_spans(names: frozenset[str], text: str) -> list[tuple[int, int]]:
 
 
 def people(ex: Extraction) -> People:
+    """The names the note gives the patient and the caregivers, found once per note (the presence reader, the
+    whereabouts and two checks all ask; each answer is the same: the text and the caregiver names are fixed)."""
+    if "people" not in ex.memo:
+        ex.memo["people"] = _people(ex)
+    found: People = ex.memo["people"]
+    return found
+
+
+def _people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
     # "practised with me as pt:\nKayla correct first time": the stand-in's role, not the patient's label

@@ -20,6 +20,8 @@ from typing import Any
 
 import re2
 
+from assistant.notes.shadow import stand_in, usable
+
 _UNANCHORED = re2._re2.RE2.Anchor.UNANCHORED
 
 # What Python's \s matches in ASCII text: RE2's \s leaves out \v and \x1c-\x1f.
@@ -62,28 +64,32 @@ def spans(pattern: str, text: str, ignore_case: bool = True) -> Iterator[tuple[i
 
 
 def _found(regexp: Any, data: bytes) -> bool:
-    """Whether `regexp` matches anywhere in `data` (the binding's search when available: no match object)."""
+    """Whether `regexp` matches anywhere in `data` (the binding's search when available: no match object).
+
+    Each probe runs alone. Why not one RE2::Set of every probe a note is asked (tried before): the union of
+    ~60 probes with bounded repeats has a new automaton state at nearly every byte of a note it has not
+    seen, ~1.2 ms per 2 KB note against ~0.2 ms for the ~40 probes a check asks one by one.
+    """
     raw = getattr(regexp, "_regexp", None)
     if raw is None:
         return regexp.search(data) is not None
     return bool(raw.Match(_UNANCHORED, data, 0, len(data))[0][0] != -1)
 
 
-def _found_in(regexp: Any, text: str) -> bool:
-    """Whether `regexp` matches anywhere in the ASCII `text`.
-
-    Each probe runs alone. Why not one RE2::Set of every probe a note is asked (tried before): the union of
-    ~60 probes with bounded repeats has a new automaton state at nearly every byte of a note it has not
-    seen, ~1.2 ms per 2 KB note against ~0.2 ms for the ~40 probes a check asks one by one.
-    """
-    return _found(regexp, text.encode("ascii"))
-
-
 def may_contain(necessary: str, text: str) -> bool:
-    """False when `text` is ASCII and RE2 finds no match of `necessary` (Python syntax, ignoring case, no
-    lookarounds or anchors) in it: a pattern whose every match, in the text or in any slice of it,
+    """False when RE2 finds no match of `necessary` (Python syntax, ignoring case, no lookarounds or anchors) in
+    `text` (or its ASCII stand-in, shadow.py): a pattern whose every match, in the text or in any slice of it,
     contains a match of `necessary` (so no \\b at its edges) has nothing to find there."""
-    return not text.isascii() or _found_in(compiled(_as_re2(necessary, False)), text)
+    data = _readable(text, necessary, _IGNORECASE)
+    return data is None or _found(compiled(_as_re2(necessary, False)), data)
+
+
+def _readable(text: str, source: str, flags: int) -> bytes | None:
+    """The bytes RE2 may read for `text` with the probe written `source`: the text when ASCII, else its stand-in
+    when the probe may read one (asked only then: most notes are ASCII)."""
+    if text.isascii():
+        return text.encode("ascii")
+    return stand_in(text) if usable(source, flags) else None
 
 
 @lru_cache(maxsize=256)
@@ -115,8 +121,29 @@ def _as_re2(pattern: str, multiline: bool) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=128)
+# the RE2 probe of each (Python pattern, necessary), found by the pattern's identity: a cache keyed by the pattern
+# itself (functools.lru_cache) hashes the compiled `re.Pattern`, which hashes its whole program on every call (~17 µs
+# for the place-word patterns, ~5 µs for many others: more than the RE2 search it saves). Each entry holds its
+# pattern, so no other pattern can have that id while the entry is there.
+_PROBED: dict[tuple[int, str | None], tuple[re.Pattern[str], Any]] = {}
+# Cleared when full: patterns built per note (from a note's names) must not pile up. Cheap: the RE2 programs of the
+# probes asked for again are still in `compiled`'s cache (keyed by their source): found, not compiled again.
+PROBE_CACHE = 256
+
+
 def _probe(pattern: re.Pattern[str], necessary: str | None) -> Any:
+    key = (id(pattern), necessary)
+    entry = _PROBED.get(key)
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    regexp = _compile_probe(pattern, necessary)
+    if len(_PROBED) >= PROBE_CACHE:
+        _PROBED.clear()
+    _PROBED[key] = (pattern, regexp)
+    return regexp
+
+
+def _compile_probe(pattern: re.Pattern[str], necessary: str | None) -> Any:
     if pattern.flags & _UNREADABLE:
         raise ValueError(f"flags RE2 would read differently: {pattern.pattern!r}")
     source = necessary if necessary is not None else pattern.pattern
@@ -129,10 +156,11 @@ def finditer(pattern: re.Pattern[str], text: str, necessary: str | None = None) 
     `necessary` (default: the pattern itself) is Python syntax without lookarounds (anchors only in
     multi-line mode) that matches wherever `pattern` does: `pattern` minus its lookarounds, read with the
     same flags. In ASCII text RE2 reads such a pattern as Python does (\\w, \\b, \\d and case are ASCII in
-    both; \\s is translated). Beyond ASCII they differ (case folding of "ı", "K"; Unicode \\w), so other
-    text is always scanned with `pattern`.
+    both; \\s is translated). Beyond ASCII they differ (case folding of "ı", "K"; Unicode \\w): RE2 then reads
+    the text's ASCII stand-in (shadow.py) when `necessary` allows one, else the text is scanned with `pattern`.
     """
-    if text.isascii() and not _found_in(_probe(pattern, necessary), text):
+    data = _readable(text, pattern.pattern if necessary is None else necessary, pattern.flags)
+    if data is not None and not _found(_probe(pattern, necessary), data):
         return iter(())
     return pattern.finditer(text)
 
@@ -143,7 +171,8 @@ def search(pattern: re.Pattern[str], text: str, necessary: str | None = None) ->
     Why: a Python pattern that opens with `\\b(?:...)` under IGNORECASE has no literal to skip to and tries
     every position (~20-70 µs per 2 KB); most such searches find nothing, which RE2 says in ~2 µs.
     """
-    if text.isascii() and not _found_in(_probe(pattern, necessary), text):
+    data = _readable(text, pattern.pattern if necessary is None else necessary, pattern.flags)
+    if data is not None and not _found(_probe(pattern, necessary), data):
         return None
     return pattern.search(text)
 
@@ -159,11 +188,12 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
     match of `starts` after the previous one, and `pattern.match(text, pos)` sees the text before `pos`
     as a search does.
     """
-    if not text.isascii():
+    # once for every match: encoded per search, a match-dense text was quadratic
+    data = _readable(text, starts, pattern.flags)
+    if data is None:
         yield from pattern.finditer(text)
         return
     pos = 0
-    data = text.encode("ascii")  # once for every match: encoded per search, a match-dense text was quadratic
     while (m := _sparse_search(pattern, text, starts, pos, data)) is not None:
         yield m
         pos = m.end()
@@ -171,17 +201,17 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
 
 def sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int = 0) -> re.Match[str] | None:
     """`pattern.search(text, pos)`, with `starts` as `sparse_finditer` takes it: RE2 finds the candidates."""
-    if not text.isascii():
+    data = _readable(text, starts, pattern.flags)
+    if data is None:
         return pattern.search(text, pos)
-    return _sparse_search(pattern, text, starts, pos)
+    return _sparse_search(pattern, text, starts, pos, data)
 
 
-def _sparse_search(
-    pattern: re.Pattern[str], text: str, starts: str, pos: int, data: bytes | None = None
-) -> re.Match[str] | None:
+def _sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int, data: bytes) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` from `pos`, tried where RE2 finds `starts` in `data` (the text's
+    ASCII bytes or its stand-in: the same offsets)."""
     regexp = _probe(pattern, starts)
     raw = getattr(regexp, "_regexp", None)
-    data = text.encode("ascii") if data is None else data
     while pos <= len(data):
         if raw is not None:
             at = raw.Match(_UNANCHORED, data, pos, len(data))[0][0]

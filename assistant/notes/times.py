@@ -164,6 +164,7 @@ _LABELLED_TOTAL = re.compile(
     r"(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
     re.I | re.M,
 )
+_LABELLED_TOTAL_STARTS = "tot"  # every match opens with it: RE2 finds the few places, Python's re is asked only there
 # "Minutes: 36", "CTS minutes = 36": a minutes field with its bare number
 # "Duration_Minutes: 47", "CTS Time (minutes): 47", "Minutes CTS: 47": the field's name says minutes, before or
 # after what they are of, or in brackets
@@ -697,7 +698,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
         of_range = spans[k - 1] if after_range and not labelled else None
         out.append(Duration(total, (m.start(), m.end()), labelled or after_range, of_range=of_range))
     if {"total", "tot"} & words_of(text):
-        out += [_labelled(m) for m in _LABELLED_TOTAL.finditer(text)]
+        out += [_labelled(m) for m in sparse_finditer(_LABELLED_TOTAL, text, _LABELLED_TOTAL_STARTS)]
     out += _grid_minutes(text, spans)
     if {"minutes", "min", "mins"} & words_of(text):
         out += [Duration(int(m["num"]), m.span("num"), False) for m in _MINUTES_FIELD.finditer(text)]
@@ -812,7 +813,7 @@ def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
     starts = [a for a, _ in taken]
     reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first k ranges
     out: list[Segment] = []
-    for lead in itertools.islice(_LOOSE_LEAD.finditer(text), MAX_MENTIONS):
+    for lead in itertools.islice(sparse_finditer(_LOOSE_LEAD, text, _LOOSE_LEAD.pattern), MAX_MENTIONS):
         m = _LOOSE_RANGE.match(text, lead.end())
         if m is None:
             continue

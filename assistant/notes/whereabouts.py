@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from assistant.notes.lines import MAX_MENTIONS
 from assistant.notes.nlp import Concept
-from assistant.notes.scan import finditer
+from assistant.notes.scan import finditer, sparse_finditer
 from assistant.notes.vocabulary import AWAY_PLACES
 
 if TYPE_CHECKING:
@@ -94,8 +94,10 @@ _NAMED_AT_SOURCE = (
 _NAMED_AT = re.compile(_NAMED_AT_SOURCE, re.I)
 # What RE2 looks for before Python's `re` scans a note (scan.finditer): each pattern without its one
 # lookahead ("hospital bed"), so a note that names no place skips the costly scan.
+# (By the pattern's id: a dict keyed by a compiled pattern hashes its whole program on every lookup; these patterns
+# live as long as the module, so no other object has their ids.)
 _PROBES = {
-    pattern: source.replace(_PLACE, _PLACE_WORDS)
+    id(pattern): source.replace(_PLACE, _PLACE_WORDS)
     for pattern, source in (
         (_ELSEWHERE, _ELSEWHERE_SOURCE),
         (_PT_AT, _PT_AT_SOURCE),
@@ -307,7 +309,9 @@ def _during_training(ex: Extraction, minute: int) -> bool:
 
 def _matches(ex: Extraction, *patterns: re.Pattern[str]) -> Iterator[re.Match[str]]:
     for pattern in patterns:
-        for i, m in enumerate(finditer(pattern, ex.text, _PROBES.get(pattern))):
+        # RE2 finds where each match starts (the probe matches at every start of the pattern's matches): Python's
+        # `re` is asked only there, not at every position of a note that has a match somewhere
+        for i, m in enumerate(sparse_finditer(pattern, ex.text, _PROBES.get(id(pattern), pattern.pattern))):
             if i >= MAX_MENTIONS:
                 break
             yield m
