@@ -154,6 +154,14 @@ _PAPERWORK_BEFORE = re.compile(
     r"[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
     re.I,
 )
+# "Conference 1030-1100", "IDT meeting 9:00-9:25": a team's meeting the note records before the training, not the
+# training (a family's own meeting may be the session, so only a team's)
+_MEETING_BEFORE = re.compile(
+    r"(?<!family )(?<!after )(?<!before )(?<!following )"
+    r"\b(?:conference|team[ \t]+meeting|idt(?:[ \t]+(?:meeting|conference|mtg))?|huddle|team[ \t]+rounds"
+    r"|care[ -]plan[ \t]+(?:meeting|mtg|conference))\b[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
+    re.I,
+)
 # "(55 min total visit; 15 min chart review/set-up ...)": the figure names itself the visit's or the therapist's
 # own desk time, not the training's
 _VISIT_AFTER = re.compile(
@@ -279,8 +287,9 @@ def _entry_not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
 
 
 def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
-    """A range of the therapist's travel or paperwork: on a line labelled as travel, right after a travel cue, or
-    a timesheet row whose kind is documentation; a log's entry of the drive, the arrival or the session's end."""
+    """A range of the therapist's travel, paperwork or team meeting: on a line labelled as travel, right after a
+    travel, paperwork or meeting cue, or a timesheet row whose kind is documentation; a log's entry of the drive, the
+    arrival or the session's end."""
     if _entry_not_session(text, lines, seg):
         return True
     start, end = lines.line_span(lines.number(seg.span[0]))
@@ -295,7 +304,7 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     if _PAPERWORK_AFTER.match(text, seg.span[1], end) and not _CTS_WORDS.search(text, start, end):
         return True
     before = lines.before(seg.span[0], 40)
-    return _TRAVEL_BEFORE.search(before) is not None or _PAPERWORK_BEFORE.search(before) is not None
+    return any(rx.search(before) is not None for rx in (_TRAVEL_BEFORE, _PAPERWORK_BEFORE, _MEETING_BEFORE))
 
 
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:

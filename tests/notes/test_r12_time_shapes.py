@@ -195,3 +195,16 @@ def test_two_dated_lines_are_no_visit_log() -> None:
 def test_visit_clock_around_the_trainings_own_minutes(clock: str, training: str, minutes: int) -> None:
     note = f"Home visit 03/04/2025. {clock}\n{training}" + BODY
     assert assistant.check_note(note, dos="2025-03-04").time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("meeting", "minutes"),
+    [
+        ("Conference 1030-1100", 31),  # a team's meeting before the training is not the training
+        ("IDT meeting 10:30-11:00", 31),
+        ("Family meeting 10:30-11:00", 61),  # a family's own meeting may be the session: both ranges count
+    ],
+)
+def test_a_team_meeting_range_is_not_training(meeting: str, minutes: int) -> None:
+    note = f"Team note 03/04/2025. {meeting}. Attendees: PT, OT, SW.\nPT caregiver training 1115-1146.\n" + BODY
+    assert assistant.check_note(note, dos="2025-03-04").time.total_minutes == minutes
