@@ -245,6 +245,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bowel program", "bowel care", "bowel routine", "digital stimulation", "digital stim", "suppository",
         "suppository insertion", "intermittent catheterization", "straight cath", "straight catheterization",
         "barrier cream", "off-loading",
+        # lymphedema care: compression bandaging and skin care to prevent cellulitis (care to reduce complications)
+        "compression wrap", "compression wraps", "compression wrapping", "compression bandaging", "compression bandage",
+        "compression bandages", "short-stretch", "multilayer bandaging", "multi-layer bandaging",
+        "lymphedema bandaging",
+        "compression garment", "compression garments", "compression program", "skin care", "skin-care",
+        # pressure-injury prevention by turning and support surfaces
+        "turning/positioning", "turning and positioning", "q2h turns", "turn q2h", "turns q2h", "low air-loss",
+        "air mattress", "pressure-relief tilt", "weight shifts", "sitting protocol",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",

@@ -26,3 +26,18 @@ NOTE = (
 def test_bowel_and_bladder_programs_are_direct_care(goal: str, taught: str, primary: str) -> None:
     report = assistant.check_note(NOTE.format(goal=goal, taught=taught))
     assert report.billing.lines[0].code == primary
+
+
+@pytest.mark.parametrize(
+    ("goal", "taught", "primary"),
+    [
+        # lymphedema care to keep cellulitis away: compression bandaging and skin care (round 12)
+        ("daily compression wrap, no cellulitis", "skin care between toes, padding and short-stretch wraps", "G0541"),
+        # pressure-injury prevention by turning and support surfaces (round 12)
+        ("turning/positioning with no skin breakdown", "q2h turns, low air-loss mattress settings", "G0541"),
+        ("safe stairs", "step-to pattern on stairs with the rail", "97550"),
+    ],
+)
+def test_lymphedema_and_turning_care_are_direct_care(goal: str, taught: str, primary: str) -> None:
+    report = assistant.check_note(NOTE.format(goal=goal, taught=taught))
+    assert report.billing.lines[0].code == primary
