@@ -18,6 +18,11 @@ CASES = [
      "appeal"),
     ("medicaid", "", "appeal"),
     ("medicare", "auth not on claim", "appeal"),  # Part B therapy needs no prior authorization: no such correction
+    # the practice-management system's auth field was blank, so no REF*G1 went out (round 12)
+    ("medicaid", "PM auth field was blank on the claim so no REF*G1 went out.", "corrected_claim"),
+    # no authorization was ever asked for the caregiver-training codes: nothing to appeal (round 12)
+    ("commercial", "AR: auth covered 97110/97530 only -- nobody requested CTS auth.", "no_appeal"),
+    ("medicare_advantage", "The authorization was never requested for 97550.", "no_appeal"),
 ]
 
 
