@@ -318,7 +318,8 @@ def _audio_only(ctx: Context, evidence: list[tuple[int, int]]) -> Outcome | None
 
 
 # a sentence break: a period (not a flowsheet's dot leader) and a capital; a line break and a label
-_BREAK = re.compile(r"(?<!\.)[.!?]\s+[A-Z]|\n\s*[A-Z][\w /-]{0,30}:")
+# a stop that ends a sentence; not a title's ("consent from pt (Mr. Abernathy) ... by phone" is one sentence)
+_BREAK = re.compile(r"(?<!\.)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)[.!?]\s+[A-Z]|\n\s*[A-Z][\w /-]{0,30}:")
 CONSENT_REACH = 120
 CLAUSE_REACH = 400
 

@@ -104,6 +104,8 @@ _TITLED_CAREGIVER = re.compile(
 _PATIENT_NAME = re.compile(
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
     r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER"
+    # "Client: Clement Abernathy, 73", "Resident: Mrs. Ottoline ...": how outpatient and facility notes name the patient
+    r"|[Cc]lient|CLIENT|[Rr]esident|RESIDENT|[Bb]eneficiary|BENEFICIARY"
     # "Karim attended -- father of Noor Al-Rashid": whose relative the caregiver is names the patient
     r"|(?:[Ff]ather|[Mm]other|[Pp]arents?|[Dd]ad|[Mm]om|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Ss]ister|[Bb]rother) of"
     r")\b[:,]?\s+"
