@@ -28,8 +28,11 @@ _NOT_THE_SESSION = re.compile(
     # "interpreter via phone line": how the words were carried, not how the session was furnished; a call off the
     # clock ("husb phone call, off clock"); a family that cancelled by phone did not come
     r"|interpret\w*|off[- ]clock|cancel\w*|called (?:in|out)"
-    # "role-played a phone call with me as pt": a call as what was trained (phone use), not how it was furnished
-    r"|role[- ]?play\w*|simulat\w*|mock)\b",
+    # "role-played a phone call with me as pt": a call as what was trained (phone use), not how it was furnished;
+    # "word retrieval, scripted phone call practice": a treatment's content
+    r"|role[- ]?play\w*|simulat\w*|mock|script(?:ed|s)?[ \t]+(?:tele)?phone[ \t]+calls?"
+    r"|(?:tele)?phone[ \t]+calls?[ \t]+(?:practice|script|skills?|training)"
+    r"|practic\w*[ \t]+(?:tele)?phone[ \t]+calls?)\b",
     re.I,
 )
 # Why video was not used, when audio-only is allowed (from 2025): the beneficiary (not the caregiver,
