@@ -29,6 +29,7 @@ from assistant.retrieval.chunking import sentences
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.query import expand
 from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, REASON, Intent
+from assistant.words import MONTHS
 
 CANNOT = "I can't answer this from the knowledge base"
 ASKS_VALUE = re.compile(r"^\s*(?:what(?:'?s| is| are| was)|which|how much|how many)\b", re.I)
@@ -48,6 +49,9 @@ CODE_FOR = re.compile(r"\b(?:codes?|cpt|hcpcs)\b"
                       r"\s+for\s+(?:an?\s+|the\s+)?([a-z][a-z'-]{2,})(?:\s+([a-z][a-z'-]{2,}))?", re.I)
 _NOT_THING = frozenset({"the", "and", "with", "that", "this", "when", "who", "was", "for", "our", "her", "his", "their",
                         "patient", "patients", "training", "session", "sessions", "visit", "services", "service"})
+# "which code for Jan 2026 ...", "code for dates of service in 2024": a time asked about, not a thing
+_WHEN_WORDS = frozenset({*MONTHS, "dates", "date", "dos", "year", "years", "today", "tomorrow", "now", "next", "last",
+                         "this", "services"})
 # "is the modifier indicator 0 or 1?": a value picked from alternatives is a value asked for
 EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # "is there a max number of caregivers in a 97552 class?": a maximum asked for, and the passages' words for one
@@ -326,6 +330,8 @@ def _code_for(query: str) -> list[str]:
     found = CODE_FOR.search(query)
     if not found:
         return []
+    if found.group(1).lower() in _WHEN_WORDS:
+        return []  # "which code for Jan 2026": when, not what
     words = [found.group(1)]
     if found.group(2) and found.group(2).lower() not in _NOT_THING and found.group(1).lower() not in _NOT_THING:
         words.append(found.group(2))

@@ -88,7 +88,10 @@ def test_every_sentence_passes_the_gate_against_its_passage(assistant: Assistant
 @pytest.mark.parametrize("question", ["what does 97550 pay in 2025 when billed same day as 97530?",
                                       "97551 fee in 2025 after 97530 earlier that day",
                                       "how do we document 97550 so we are not liable in an audit",
-                                      "best way to document the caregiver's return demonstration for 97550?"])
+                                      "best way to document the caregiver's return demonstration for 97550?",
+                                      # "code for Jan 2026" asks when, not for a thing called "Jan" (round 12)
+                                      "caregivers of 6 residents, pressure injury prevention, residents not in the "
+                                      "room: which code for Jan 2026 and how many units?"])
 def test_billing_questions_near_a_refusal_are_answered(assistant: Assistant, question: str) -> None:
     assert assistant.answer(question).answered
 
