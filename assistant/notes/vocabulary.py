@@ -113,6 +113,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "rtd", "rtd'd", "return-to-demonstrate", "demonstrated the technique", "demonstrated the transfer",
         "demonstrated each step", "demonstrated all steps", "completed the flow test", "performed the flow test",
         "showed back", "showed me", "did a return", "explained back", "restated", "repeated the steps",
+        # an after-visit summary written to the caregiver: "you talked me through the whole transfer"
+        "talked me through", "walked me through", "you got it right", "you did it right", "you did it correctly",
+        "back to me", "practice transfers",
     ),
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
