@@ -370,3 +370,15 @@ def test_a_not_covered_appeal_shows_who_was_trained() -> None:
     decision = decide(KB, report, P["plan_not_covered"], L("97550x1:GN"), GOOD_NOTE, ClaimFacts("medicare_advantage"))
     assert decision.recommendation == "appeal"
     assert {"caregiver", "patient_absent", "consent"} <= {r.check_id for r in decision.reasons}
+
+
+@pytest.mark.parametrize(("said", "expected"), [
+    # the patient moved to Medicare: the new claim goes to the contractor under the MBI (round 12)
+    ("Pt retired, turned 65. Showed us his new Medicare card, Part B effective 07/01/2026.", "corrected_claim"),
+    ("Coverage under this group ended 06/30/2026.", "no_appeal"),
+])
+def test_a_commercial_plan_ended_and_medicare_named(said: str, expected: str) -> None:
+    report = make_report(GOOD_NOTE, lines=L("97550x1:GP"))
+    decision = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
+                      ClaimFacts("commercial", payer_text=said))
+    assert decision.recommendation == expected
