@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
@@ -80,11 +81,30 @@ def _close_claim(state: _State) -> None:
     state.claims.append(extract.claim(model, first.position, lines, state.delims))
 
 
+# service dates: 472 (a line's), 150/151 (a line's period), 232/233 (the claim's statement period)
+_SERVICE_DATES = frozenset({"472", "150", "151", "232", "233"})
+
+
+def _check_service_date(state: _State, seg: Segment) -> None:
+    """A service date that is no calendar date is read as none (the line or claim is kept): said as a problem, not
+    silently; one after today is kept and said too (a typed year). The value is not quoted: a date is PHI."""
+    if seg.id != "DTM" or seg.get(1) not in _SERVICE_DATES or not seg.get(2):
+        return
+    read = extract.as_date(seg.get(2))
+    if read is None:
+        state.problem(seg.position, "DTM", f"DTM*{seg.get(1)} at segment {seg.position}: DTM02 is not a calendar "
+                      "date (CCYYMMDD); the service date was left empty")
+    elif read > date.today():
+        state.problem(seg.position, "DTM",
+                      f"DTM*{seg.get(1)} at segment {seg.position}: the service date is after today; check the year")
+
+
 def _claim_segment(state: _State, seg: Segment) -> None:
     pending = state.claim
     assert pending is not None
     if pending.error is not None:
         return
+    _check_service_date(state, seg)
     try:
         if seg.id == "SVC":
             state.line = LoopBuilder(LineLoop, seg)

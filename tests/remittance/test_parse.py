@@ -283,3 +283,17 @@ def test_svc06_gives_the_procedure_as_submitted() -> None:
     assert (line.procedure, line.submitted_procedure, line.submitted_modifiers) == ("97530", "97550", ["GP"])
     plain = parse_835(load("medicare_partb.835")).payments[0].claims[0].lines[0]
     assert (plain.submitted_procedure, plain.submitted_modifiers) == (None, [])
+
+
+@pytest.mark.parametrize(("value", "words", "kept"), [
+    ("20250230", "DTM02 is not a calendar date", None),  # Feb 30: the line is kept, its date left empty, and said
+    ("20310304", "the service date is after today", "2031-03-04"),  # a typed year: kept, and said
+])
+def test_an_odd_service_date_is_reported_not_silent(value: str, words: str, kept: str | None) -> None:
+    text = load("medicare_reprocessed.835").decode().replace("DTM*472*20250304", f"DTM*472*{value}", 1)
+    r = parse_835(text)
+    assert [p.segment for p in r.problems] == ["DTM"] and words in r.problems[0].message
+    assert value not in r.problems[0].message  # a date is not quoted back
+    dates = [str(line.service_date) if line.service_date else None
+             for p in r.payments for c in p.claims for line in c.lines]
+    assert (kept or None) in dates
