@@ -27,6 +27,8 @@ _MODIFIER = re.compile(rf"^{MODIFIER_SHAPE}$")
 _ITEM = re.compile(
     r"^(?P<code>[A-Za-z]?\d{4}[A-Za-z0-9]?)(?:[xX×*](?P<units>\d{1,6}))?(?P<mods>(?:[:\-+/][A-Za-z0-9]{1,4})*)$"
 )
+# "97550x99999999999999", "97550x-1", "97550x1.5": the form is right, the unit count is not a whole number in range
+_ODD_UNITS = re.compile(r"^(?P<code>[A-Za-z]?\d{4}[A-Za-z0-9]?)[xX×*](?P<units>[-+]?[\d.,]+)(?:[:\-+/].*)?$")
 _NUMERIC_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%m-%d-%Y", "%m-%d-%y", "%Y/%m/%d")
 _WORDY = re.compile(r"^(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})$")
 _WORDY_DAY_FIRST = re.compile(r"^(?P<day>\d{1,2})[\s-](?P<mon>[A-Za-z]{3,9})\.?,?[\s-](?P<year>\d{4})$")
@@ -204,7 +206,7 @@ def line(code: Any, units: Any, modifiers: Sequence[Any], index: int = 1) -> Bil
         raise BilledLineError(f"Billed line {index}: {shown!r} is not a CPT or HCPCS code.",
                               hint="Codes look like 97550, 92610 or G0541.")
     if isinstance(units, bool) or not isinstance(units, int) or not 1 <= units <= MAX_UNITS:
-        shown = str(units)[:12]
+        shown = _shown_units(units)
         raise BilledLineError(f"Billed line {index}: units must be a whole number from 1 to {MAX_UNITS}, not {shown}.",
                               hint=_units_hint(units))
     mods: list[str] = []
@@ -218,6 +220,12 @@ def line(code: Any, units: Any, modifiers: Sequence[Any], index: int = 1) -> Bil
         return BilledLine(code=code.strip().upper(), units=units, modifiers=mods)
     except ValidationError as exc:  # pragma: no cover - the checks above cover the model's constraints
         raise BilledLineError(f"Billed line {index} is invalid.", hint=str(exc.errors()[0]["msg"])) from None
+
+
+def _shown_units(units: Any) -> str:
+    """The units as given, or how long they are when too long to show whole (10**40 is not "100000000000")."""
+    text = units if isinstance(units, str) else str(units) if isinstance(units, (int, float)) else type(units).__name__
+    return text if len(text) <= 12 else f"a number of {len(text)} characters"
 
 
 def _units_hint(units: Any) -> str:
@@ -236,6 +244,10 @@ def _from_text(text: str) -> list[BilledLine]:
     parsed: list[tuple[str, int, list[str]]] = []
     for index, item in enumerate(items, start=1):
         match = _ITEM.match(item.replace(" ", ""))
+        odd = None if match else _ODD_UNITS.match(item.replace(" ", ""))
+        if odd:
+            raise BilledLineError(f"Billed item {index}: units must be a whole number from 1 to {MAX_UNITS}, not "
+                                  f"{_shown_units(odd['units'])}.", hint=_units_hint(None))
         if not match:
             raise BilledLineError(f"Billed item {index} ({item[:20]!r}) is not CODExUNITS[:MODIFIER].",
                                   hint="Use the form 97550x1,97551x2:GP (modifiers after ':', several as GP:CQ).")

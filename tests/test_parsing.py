@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -169,3 +170,18 @@ def test_modifiers_as_one_string_or_a_list_on_every_line_shape(modifiers: object
     assert parse_billed([item]) == [BilledLine(code="97550", units=1, modifiers=expected)]
     assert parse_billed([BilledLine.model_validate(item)])[0].modifiers == expected
     assert ClaimLine.model_validate(item).modifiers == expected
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("97550x99999999999999999999", "not a number of 20 characters"),  # said as a units problem, not a bad form
+    ("97550x-1", "not -1"),
+    ("97550x1.5:GP", "not 1.5"),
+])
+def test_units_out_of_range_are_said_as_units(text: str, shown: str) -> None:
+    with pytest.raises(BilledLineError, match="units must be a whole number from 1 to 99, " + re.escape(shown)):
+        parse_billed(text)
+
+
+def test_units_too_long_to_show_are_said_by_length() -> None:
+    with pytest.raises(BilledLineError, match="not a number of 41 characters"):
+        parse_billed([{"code": "97550", "units": 10**40}])
