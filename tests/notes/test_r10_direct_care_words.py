@@ -1,4 +1,5 @@
-"""Bowel and bladder programs and skin protection are direct-care content (G0541/G0542), not functional training."""
+"""Bowel and bladder programs, skin protection, lymphedema bandaging and turning schedules are direct-care content
+(G0541/G0542), not functional training."""
 
 from __future__ import annotations
 
@@ -21,16 +22,6 @@ NOTE = (
         ("bowel program", "digital stimulation and suppository insertion, barrier cream", "G0541"),
         ("bladder program", "intermittent catheterization, sacral off-loading schedule", "G0541"),
         ("toileting", "commode transfers and clothing management", "97550"),
-    ],
-)
-def test_bowel_and_bladder_programs_are_direct_care(goal: str, taught: str, primary: str) -> None:
-    report = assistant.check_note(NOTE.format(goal=goal, taught=taught))
-    assert report.billing.lines[0].code == primary
-
-
-@pytest.mark.parametrize(
-    ("goal", "taught", "primary"),
-    [
         # lymphedema care to keep cellulitis away: compression bandaging and skin care (round 12)
         ("daily compression wrap, no cellulitis", "skin care between toes, padding and short-stretch wraps", "G0541"),
         # pressure-injury prevention by turning and support surfaces (round 12)
@@ -38,6 +29,7 @@ def test_bowel_and_bladder_programs_are_direct_care(goal: str, taught: str, prim
         ("safe stairs", "step-to pattern on stairs with the rail", "97550"),
     ],
 )
-def test_lymphedema_and_turning_care_are_direct_care(goal: str, taught: str, primary: str) -> None:
+def test_bowel_and_bladder_programs_are_direct_care(goal: str, taught: str, primary: str) -> None:
     report = assistant.check_note(NOTE.format(goal=goal, taught=taught))
     assert report.billing.lines[0].code == primary
+
