@@ -121,6 +121,11 @@ DRAFT_SHAPES = {
 }
 
 
+# long runs of number words for the dictated-code reader (a timed test once; speed is a benchmark's to report)
+SPOKEN_SHAPES = {"nines": "nine ", "sevens": "seven ", "words": "word ", "codes": "nine seven five five zero ",
+                 "teens": "ninety seven five fifty "}
+
+
 def phi_shapes() -> dict[str, str]:
     from phi_shapes import BLANK_RUNS, UNITS
 
@@ -139,6 +144,10 @@ def _runner(target: str) -> Any:
 
     if target == "phi":
         return Deidentifier().deidentify
+    if target == "spoken":  # a dictated question's number words read as codes (search and answers)
+        from assistant.retrieval.spoken import spell_codes
+
+        return spell_codes
     if target == "draft":  # the offline appeal letter and the note rewrite quote the note sentence by sentence
         return lambda text: (assistant.draft_appeal("CO-50 N115", text), assistant.rewrite_note(text))
     return read_paste if target == "paste" else assistant.check_note
@@ -166,15 +175,17 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,20000,40000,100000")
     parser.add_argument("--big", type=int, default=1_000_000, help="one more size per shape (0 to skip)")
     parser.add_argument("--shapes", default="", help="comma-separated subset of shapes")
-    parser.add_argument("--target", choices=["check", "paste", "phi", "draft"], default="check",
-                        help="the note check, the reader of pasted denials, de-identification (each its own shapes) or "
-                        "offline drafting (an appeal letter and a rewrite, on the check's shapes and prose)")
+    parser.add_argument("--target", choices=["check", "paste", "phi", "draft", "spoken"], default="check",
+                        help="the note check, the reader of pasted denials, de-identification (each its own shapes), "
+                        "offline drafting (an appeal letter and a rewrite, on the check's shapes and prose) or "
+                        "dictated number words")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.big:
         sizes.append(args.big)
-    shapes = {"paste": PASTE_SHAPES, "phi": phi_shapes(), "draft": {**SHAPES, **DRAFT_SHAPES}}.get(args.target, SHAPES)
+    shapes = {"paste": PASTE_SHAPES, "phi": phi_shapes(), "draft": {**SHAPES, **DRAFT_SHAPES},
+              "spoken": SPOKEN_SHAPES}.get(args.target, SHAPES)
     wanted = [s for s in args.shapes.split(",") if s] or list(shapes)
     timed("warm up: Caregiver training, wife, 32 min.", args.target)
     rows = {}
