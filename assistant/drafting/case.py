@@ -256,13 +256,23 @@ def _pasted_dates(payer_text: str | None, denial: str) -> list[date]:
     return list(dict.fromkeys([*service_dates(payer_text or ""), *pasted]))
 
 
-def _stands_apart(decision: Decision, pattern: DenialPattern | None, payer_type: str, payer_text: str) -> bool:
+# checks whose verdict turns on the date of service the note is checked on
+DATE_BOUND = frozenset({"date_of_service", "consent", "telehealth", "diagnosis_codes"})
+
+
+def _stands_apart(
+    decision: Decision, pattern: DenialPattern | None, payer_type: str, payer_text: str, *, dated_elsewhere: bool
+) -> bool:
     """The answer holds whatever the date: a denial that stands whatever the note says (timely filing, hospice) or a
-    note that fails a blocking rule besides its date. Any other answer rests on the note's session."""
+    note that fails a blocking rule besides its date. Any other answer rests on the note's session. A claim dated
+    for another day than the note's had the note checked on that day (codes not yet in force, verbal consent not
+    yet accepted, telehealth rules, diagnosis codes): those blockers are the date's doing, and only the others (the
+    patient present, a paid caregiver) still hold."""
     if decision.recommendation != "no_appeal":
         return False
     stands = pattern_remedy(pattern, payer_type, payer_text, ()).remedy == "no_appeal"
-    return stands or any(c.id != "date_of_service" for c in decision.blockers)
+    bound = DATE_BOUND if dated_elsewhere else frozenset({"date_of_service"})
+    return stands or any(c.id not in bound for c in decision.blockers)
 
 
 def same_service_date(given: date | None, pasted: list[date], note_dos: date | None) -> None:
@@ -362,8 +372,10 @@ def build_case(
                        misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
     history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
-    if not _stands_apart(decision, pattern, payer_type, payer_text):
-        same_service_date(dos or claim.date_of_service, _pasted_dates(parsed.text, denial), report.meta.note_dos)
+    given = dos or claim.date_of_service
+    elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
+    if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
+        same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
     decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)

@@ -75,6 +75,12 @@ def assistant():  # type: ignore[no-untyped-def]
     # a claim dated otherwise than the note (F10)
     ("CO-50", {"dos": "2026-08-10", "payer_type": "medicare", "notice_date": "2026-10-20",
                "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}]}),
+    # a claim dated before the codes existed, or with verbal consent not yet accepted: blockers of that date, not of
+    # the note's session, do not make it a "do not appeal" (outside tester, round 12)
+    ("CO-50", {"dos": "2023-06-01", "payer_type": "medicare", "notice_date": "2026-10-20",
+               "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}]}),
+    ("CO-50", {"dos": "1900-01-01", "payer_type": "medicare", "notice_date": "2026-10-20",
+               "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}]}),
     # a pasted decision letter for services on another date (F12)
     ("MEDICARE REDETERMINATION NOTICE\nDate of this notice: October 30, 2026\nWe have reviewed your request for a "
      "redetermination for services on 07/01/2026 (97550 GP, 1 unit).\nDecision: UNFAVORABLE. CARC 50, RARC N386.",
