@@ -10,6 +10,7 @@ from assistant.codes import near_codes
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
+from assistant.notes.patterns import TEAM_MEETING
 from assistant.notes.presence import people
 from assistant.notes.registry import check
 from assistant.notes.scan import sparse_finditer
@@ -63,7 +64,7 @@ _ANSWERED_NO = re.compile(r"[ \t]*\?[ \t]*(?:-{1,2}|–|—|:|=)?[ \t]*(?:no|n)\
 # someone attended the meeting, not how the training was furnished
 # ... in a note of a meeting (a telehealth session's own "Present: daughter by phone" is the session's mode)
 _ATTENDANCE = re.compile(r"[ \t*-]*(?:present|attendees|attending|in attendance|participants)[ \t]*:", re.I)
-_MEETING = re.compile(r"\b(?:meeting|conference|IDT|huddle|team rounds|family meeting)\b", re.I)
+_MEETING = re.compile(TEAM_MEETING, re.I)
 _CHECKED_BY = re.compile(r"\b(?:confirm\w*|verif\w*|checked|reported|called)\s+(?:[\w']+\s+){0,2}$", re.I)
 _SESSION_MODE = re.compile(
     r"\b(?:session|visit|training|treatment|appointment|encounter|class|conducted|held|furnished|provided|done"
@@ -362,11 +363,13 @@ def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
     consents = ex.of("CONSENT")
     remote = [c for c in ex.of("TELEHEALTH", negated=False) if not _ANSWERED_NO.match(ex.text, c.end)]
-    meeting = _MEETING.search(ex.text) is not None  # once: the cues below may be many
+    spoken = ex.of("AUDIO_ONLY", negated=False)
+    # once, and only for a note with such a cue: the cues below may be many
+    meeting = bool(spoken) and _MEETING.search(ex.text) is not None
     # "consent given by phone" says how consent came, not how the session was furnished
     audio = [
         c
-        for c in ex.of("AUDIO_ONLY", negated=False)
+        for c in spoken
         if _SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start)
         or (
             not _about_consent(ex.text, c, consents)

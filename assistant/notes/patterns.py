@@ -17,6 +17,13 @@ from assistant.notes.spoken import spoken_dates
 from assistant.words import CODE_SHAPE, month_number
 from assistant.words import MONTH_ALT as _MONTH_ALT
 
+# a team's meeting ("IDT care plan meeting", "Conference 1030-1100"): what it records is not the training (its clock
+# range, how someone attended it); a family's meeting may be the session itself
+TEAM_MEETING = (
+    r"(?<!family )\b(?:conference|team[ \t]+meeting|idt(?:[ \t]+(?:meeting|conference|mtg))?|huddle|team[ \t]+rounds"
+    r"|care[ -]plan[ \t]+(?:meeting|mtg|conference))\b"
+)
+
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03

@@ -19,6 +19,7 @@ from datetime import date
 from assistant.notes import sheet_rows
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
+from assistant.notes.patterns import TEAM_MEETING
 from assistant.notes.services import ServiceLines
 from assistant.notes.times import Duration, Segment, TimeParse
 
@@ -154,13 +155,9 @@ _PAPERWORK_BEFORE = re.compile(
     r"[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
     re.I,
 )
-# "Conference 1030-1100", "IDT meeting 9:00-9:25": a team's meeting the note records before the training, not the
-# training (a family's own meeting may be the session, so only a team's)
+# "Conference 1030-1100", "IDT meeting 9:00-9:25": a team's meeting the note records before the training
 _MEETING_BEFORE = re.compile(
-    r"(?<!family )(?<!after )(?<!before )(?<!following )"
-    r"\b(?:conference|team[ \t]+meeting|idt(?:[ \t]+(?:meeting|conference|mtg))?|huddle|team[ \t]+rounds"
-    r"|care[ -]plan[ \t]+(?:meeting|mtg|conference))\b[ \t:=(-]{0,4}(?:time[ \t:=-]{0,4})?$",
-    re.I,
+    rf"(?<!after )(?<!before )(?<!following ){TEAM_MEETING}[ \t:=(-]{{0,4}}(?:time[ \t:=-]{{0,4}})?$", re.I
 )
 # "(55 min total visit; 15 min chart review/set-up ...)": the figure names itself the visit's or the therapist's
 # own desk time, not the training's
