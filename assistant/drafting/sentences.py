@@ -114,11 +114,9 @@ def boundaries(text: str, *, clauses: bool = False) -> list[int]:
 
 def sentence_spans(text: str, *, clauses: bool = False) -> list[tuple[int, int]]:
     """(start, end) of each sentence, whitespace trimmed, empty pieces dropped."""
-    return list(_spans(text, clauses))
+    return list(_index(text, clauses)[0])
 
 
-# a letter quotes the note sentence by sentence: the note's spans are cut once, not once per quote (quadratic)
-@lru_cache(maxsize=4)
 def _spans(text: str, clauses: bool) -> tuple[tuple[int, int], ...]:
     out = []
     marks = boundaries(text, clauses=clauses)
@@ -131,6 +129,7 @@ def _spans(text: str, clauses: bool) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+# a letter quotes the note sentence by sentence: the note's spans are cut once, not once per quote (quadratic)
 @lru_cache(maxsize=4)
 def _index(text: str, clauses: bool) -> tuple[tuple[tuple[int, int], ...], list[int], list[int]]:
     spans = _spans(text, clauses)
