@@ -454,6 +454,15 @@ class DenialPattern(Strict):
         default="",
         description="Why nothing is filed when the payer's notice says the earlier claim it names was paid.",
     )
+    effective_date_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases after which the payer's words state the rendering provider's enrolment or credentialing "
+        "effective date (\"effective date of\"): compared with the date of service.",
+    )
+    effective_after_service: str = Field(
+        default="",
+        description="Why nothing is filed when every effective date the file states falls after the date of service.",
+    )
     responsible_payer_words: list[str] = Field(
         default_factory=list,
         description="Phrases by which the payer's words name the payer responsible (\"Medicare Advantage\", \"primary "
