@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.drafting.claims import Claim
 from assistant.drafting.history import earlier_notice, read_history
 
@@ -107,3 +109,20 @@ def test_duplicate_beside_its_paid_original_in_one_835() -> None:
     # without a duplicate denial, or without this claim's own ICN, a paid submission is not read as the original
     assert read_history(SEVERAL, claim).paid_claim is None
     assert read_history(SEVERAL, _claim(claim_number="LPR-5501"), duplicate=True).paid_claim is None
+
+
+POSTING = "posting log: 09/11/2026 ERA -- ICN 2226245118734 paid 97550 $41.36 -- POSTED TO ACCT SRR-40281 (other pt)"
+
+
+@pytest.mark.parametrize(("text", "duplicate", "paid"), [
+    # beside a duplicate denial, a posting log's "paid" with an amount, dated after the service, is the paid original
+    (POSTING, True, "2226245118734"),
+    (POSTING, False, None),  # without a duplicate denial a lower-case "paid" is prose, not a status
+    (POSTING.replace("$41.36", "$0.00"), True, None),  # paid nothing
+    (POSTING.replace("09/11/2026", "08/26/2026"), True, None),  # a payment dated before the service: another one
+    (POSTING.replace("paid", "denied"), True, None),
+    (POSTING.replace("97550", "97110"), True, None),  # another code: another service
+])
+def test_duplicate_paid_in_a_posting_log(text: str, duplicate: bool, paid: str | None) -> None:
+    claim = _claim(icn="2226300451903", claim_number="SRR-40218B", date_of_service="2026-09-02")
+    assert read_history(text, claim, duplicate=duplicate).paid_claim == paid
