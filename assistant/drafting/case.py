@@ -44,6 +44,7 @@ from assistant.drafting.route import (
     reopened_when_late,
     unprocessable_codes,
 )
+from assistant.drafting.split_visit import split_visit, split_visit_reasons
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -378,6 +379,8 @@ def build_case(
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
+    split = split_visit(kb, pattern, claim, payer_text, decision.recommendation)
+    decision.reasons += split_visit_reasons(pattern, split)
     decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
@@ -386,8 +389,9 @@ def build_case(
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
-    # a duplicate is answered on the earlier claim: its window counts from that claim's own remittance
-    counted = claim.model_copy(update={"notice_date": history.earlier_notice}) if history.earlier_notice else claim
+    # a duplicate (or a split visit) is answered on the earlier claim: its window counts from that claim's remittance
+    notice = history.earlier_notice or (split.earlier_notice if split is not None else None)
+    counted = claim.model_copy(update={"notice_date": notice}) if notice else claim
     deadline = _deadline(deps, route, counted, service_date, payer_text)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:

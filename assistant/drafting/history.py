@@ -29,7 +29,8 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{4
 _PAID = re.compile(r"(?<![A-Za-z])PAID(?![A-Za-z])")
 _NOT_PAID = re.compile(r"\b(?:not|never|un)[\s-]?paid\b|\bdenied\b", re.I)
 _PAID_WORD = re.compile(r"(?<![A-Za-z])paid(?![A-Za-z])", re.I)
-_AMOUNT = re.compile(r"\$\s?0*[1-9]")  # "$41.36", not "$0.00"
+# "$41.36" or "paid 44.85", not "$0.00" or "paid 97550"
+_AMOUNT = re.compile(r"\$\s?0*[1-9]|(?<![A-Za-z])paid:?\s*\$?\s?0*[1-9]\d*\.\d{2}(?!\d)", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{0,4}[0-9][0-9A-Z-]{7,19})(?![A-Za-z0-9])")
 
 
@@ -152,3 +153,22 @@ def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate:
     found = _paid_in_segments(text, ids, own, duplicate) if ids else None
     found = found or (_paid_elsewhere(text, claim, ids, codes, duplicate) if codes else None)
     return found or History(earlier_notice=earlier_notice(text, earlier, claim.date_of_service))
+
+
+def primary_paid_elsewhere(text: str, claim: Claim, primaries: set[str]) -> History | None:
+    """The primary code of a denied add-on read paid on another claim for this date of service: a visit split over
+    two claims (two remittances) left the add-on alone on this one. None when the file does not show it."""
+    dos = claim.date_of_service
+    if not text or dos is None or not primaries:
+        return None
+    ids = frozenset(_plain(i) for i in claim.identifiers if len(_plain(i)) >= 6)
+    for line in text.splitlines():
+        if not any(re.search(rf"(?<![0-9A-Z]){p}(?![0-9])", line) for p in primaries):
+            continue
+        if not _read_paid(line, duplicate=True) or not _about_service(line, dos, duplicate=True):
+            continue
+        numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
+        numbers = [n for n in numbers if n not in primaries]
+        if numbers:
+            return History(paid_claim=numbers[0], paid_said=" ".join(line.split()))
+    return None

@@ -454,6 +454,11 @@ class DenialPattern(Strict):
         default="",
         description="Why nothing is filed when the payer's notice says the earlier claim it names was paid.",
     )
+    primary_paid_elsewhere: str = Field(
+        default="",
+        description="What to do when the file shows the denied add-on's primary paid on another claim for the same "
+        "date (a visit split over two claims).",
+    )
     effective_date_words: list[str] = Field(
         default_factory=list,
         description="Phrases after which the payer's words state the rendering provider's enrolment or credentialing "
