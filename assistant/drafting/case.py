@@ -112,10 +112,13 @@ def _reopened(kb: Knowledge, decision: Decision, claim: Claim, payer_text: str) 
 
 
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None,
-              payer_text: str = "") -> Deadline | None:
+              payer_text: str = "", another_payer: bool = False) -> Deadline | None:
+    """The route's deadline. `another_payer`: the claim goes to the payer that pays first (an employer plan primary
+    to Medicare), so a filing limit entered for a Medicare claim is that plan's, not Medicare's statutory 12 months."""
     if route is None:
         return None
     payer_type, _ = payer_type_of(deps.knowledge, claim, payer_text)
+    payer_type = "other" if another_payer and payer_type == "medicare" else payer_type
     return deadline_for(
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
         payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text), payer_type=payer_type,
@@ -392,7 +395,7 @@ def build_case(
     # a duplicate (or a split visit) is answered on the earlier claim: its window counts from that claim's remittance
     notice = history.earlier_notice or (split.earlier_notice if split is not None else None)
     counted = claim.model_copy(update={"notice_date": notice}) if notice else claim
-    deadline = _deadline(deps, route, counted, service_date, payer_text)
+    deadline = _deadline(deps, route, counted, service_date, payer_text, another_payer=elsewhere)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when
