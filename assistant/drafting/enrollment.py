@@ -22,11 +22,25 @@ from assistant.knowledge.schema import DenialPattern
 # a date within a few words after the phrase, in the same sentence ("effective date of 08/05/2026", "EFFECTIVE DATE ON
 # FILE: 09/01/2026", "participating provider effective August 1, 2026")
 _WINDOW = 40
+_BACK = 160
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n\s*\n")
 
 
-def effective_dates(text: str, words: Sequence[str]) -> list[date]:
-    """Every date stated right after one of `words` (whole words, any case), in the order found."""
+def _names(text: str, words: Sequence[str]) -> bool:
+    """One of `words` is in `text` as a whole word, any case (remedy.says, which imports this module)."""
+    return any(re.search(rf"(?<![a-z0-9]){re.escape(w)}(?![a-z0-9])", text, re.I) for w in words)
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of the sentence before `start` (at most a few lines back)."""
+    before = text[max(0, start - _BACK) : start]
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end() :] if ends else before
+
+
+def effective_dates(text: str, words: Sequence[str], context: Sequence[str] = ()) -> list[date]:
+    """Every date stated right after one of `words` (whole words, any case), in the order found; with `context`, only
+    in a sentence that also names one of those (an enrolment, a reassignment, a network), not any effective date."""
     found: list[date] = []
     for word in words:
         for m in re.finditer(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])", text, re.I):
@@ -37,6 +51,8 @@ def effective_dates(text: str, words: Sequence[str]) -> list[date]:
             after = text[m.end() : stop]
             if (end := _SENTENCE_END.search(after)) is not None:
                 after = after[: end.start() + 1]  # "08/05/2026." keeps its date, the next sentence is dropped
+            if context and not _names(_sentence_before(text, m.start()) + " " + after, context):
+                continue
             for iso in sorted(dates(after)):
                 try:
                     found.append(date.fromisoformat(iso))
@@ -49,5 +65,5 @@ def enrolled_after_service(pattern: DenialPattern | None, payer_text: str, on: d
     """The file states the provider's effective date, and every such date falls after the date of service."""
     if pattern is None or not pattern.effective_after_service or on is None:
         return False
-    stated = effective_dates(payer_text, pattern.effective_date_words)
+    stated = effective_dates(payer_text, pattern.effective_date_words, pattern.effective_context_words)
     return bool(stated) and all(d > on for d in stated)

@@ -464,6 +464,11 @@ class DenialPattern(Strict):
         description="Phrases after which the payer's words state the rendering provider's enrolment or credentialing "
         "effective date (\"effective date of\"): compared with the date of service.",
     )
+    effective_context_words: list[str] = Field(
+        default_factory=list,
+        description="Words one of which the sentence of an effective date must hold for it to be the provider's "
+        "(\"reassignment\", \"network\"): a policy's or a waiver's effective date is not an enrolment's.",
+    )
     effective_after_service: str = Field(
         default="",
         description="Why nothing is filed when every effective date the file states falls after the date of service.",

@@ -33,6 +33,17 @@ def test_effective_dates(text: str, found: list[date]) -> None:
     assert effective_dates(text, ELIGIBLE.effective_date_words) == found
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    (PHONE, [date(2026, 8, 5)]),  # "reassignment" in the sentence
+    (BOTH, [date(2026, 8, 1), date(2026, 7, 1)]),  # "network", "participating"
+    # a waiver's or a policy's effective date is not the provider's enrolment
+    ("Telehealth flexibilities for therapists are effective through 01/30/2026 only.", []),
+    ("Policy MP-114 revision effective 09/01/2026 requires prior authorization.", []),
+])
+def test_only_the_providers_effective_dates(text: str, found: list[date]) -> None:
+    assert effective_dates(text, ELIGIBLE.effective_date_words, ELIGIBLE.effective_context_words) == found
+
+
 @pytest.mark.parametrize(("text", "on", "after"), [
     (PHONE, DOS, True),  # the only effective date is after the service: nothing to file
     (PHONE, date(2026, 8, 5), False),  # in force on the day
