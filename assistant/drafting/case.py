@@ -339,6 +339,19 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
     return history, decision
 
 
+def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern | None, claim: Claim, text: str,
+                  payer_text: str, payer_type: str) -> History | None:
+    """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
+    recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
+    kb = deps.knowledge
+    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
+    decision.reasons += _reopened(kb, decision, claim, payer_text)
+    split = split_visit(kb, pattern, claim, payer_text, decision.recommendation)
+    decision.reasons += split_visit_reasons(pattern, split)
+    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
+    return split
+
+
 def _unclear(report: Report, pattern: DenialPattern | None) -> list[str]:
     """A warning per check the note leaves unclear that the decision rests on."""
     return [
@@ -380,11 +393,7 @@ def build_case(
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
     if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
-    decision.reasons += _reopened(kb, decision, claim, payer_text)
-    split = split_visit(kb, pattern, claim, payer_text, decision.recommendation)
-    decision.reasons += split_visit_reasons(pattern, split)
-    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
+    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
