@@ -44,6 +44,7 @@ from assistant.drafting.route import (
     reopened_when_late,
     unprocessable_codes,
 )
+from assistant.drafting.split_visit import split_visit, split_visit_reasons
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
@@ -111,10 +112,13 @@ def _reopened(kb: Knowledge, decision: Decision, claim: Claim, payer_text: str) 
 
 
 def _deadline(deps: DraftingDeps, route: Route | None, claim: Claim, service_date: date | None,
-              payer_text: str = "") -> Deadline | None:
+              payer_text: str = "", another_payer: bool = False) -> Deadline | None:
+    """The route's deadline. `another_payer`: the claim goes to the payer that pays first (an employer plan primary
+    to Medicare), so a filing limit entered for a Medicare claim is that plan's, not Medicare's statutory 12 months."""
     if route is None:
         return None
     payer_type, _ = payer_type_of(deps.knowledge, claim, payer_text)
+    payer_type = "other" if another_payer and payer_type == "medicare" else payer_type
     return deadline_for(
         deps.knowledge, route=route, today=deps.today(), notice_date=claim.notice_date, dos=service_date,
         payer_deadline=claim.payer_deadline, payer_terms=payer_terms(payer_text), payer_type=payer_type,
@@ -335,6 +339,19 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
     return history, decision
 
 
+def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern | None, claim: Claim, text: str,
+                  payer_text: str, payer_type: str) -> History | None:
+    """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
+    recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
+    kb = deps.knowledge
+    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
+    decision.reasons += _reopened(kb, decision, claim, payer_text)
+    split = split_visit(kb, pattern, claim, payer_text, decision.recommendation)
+    decision.reasons += split_visit_reasons(pattern, split)
+    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
+    return split
+
+
 def _unclear(report: Report, pattern: DenialPattern | None) -> list[str]:
     """A warning per check the note leaves unclear that the decision rests on."""
     return [
@@ -376,9 +393,7 @@ def build_case(
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
     if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
-    decision.reasons += _reopened(kb, decision, claim, payer_text)
-    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
+    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,
@@ -386,9 +401,10 @@ def build_case(
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
     service_date = dos or claim.date_of_service or report.meta.dos
-    # a duplicate is answered on the earlier claim: its window counts from that claim's own remittance
-    counted = claim.model_copy(update={"notice_date": history.earlier_notice}) if history.earlier_notice else claim
-    deadline = _deadline(deps, route, counted, service_date, payer_text)
+    # a duplicate (or a split visit) is answered on the earlier claim: its window counts from that claim's remittance
+    notice = history.earlier_notice or (split.earlier_notice if split is not None else None)
+    counted = claim.model_copy(update={"notice_date": notice}) if notice else claim
+    deadline = _deadline(deps, route, counted, service_date, payer_text, another_payer=elsewhere)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when

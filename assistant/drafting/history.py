@@ -28,6 +28,9 @@ _DATE = re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?!\d)|(?<!\d)(\d{4
 # "Status: PAID 09/12/2026", "PAID $112.84": a status, not "not paid", "unpaid" or "PD 0.00"
 _PAID = re.compile(r"(?<![A-Za-z])PAID(?![A-Za-z])")
 _NOT_PAID = re.compile(r"\b(?:not|never|un)[\s-]?paid\b|\bdenied\b", re.I)
+_PAID_WORD = re.compile(r"(?<![A-Za-z])paid(?![A-Za-z])", re.I)
+# "$41.36" or "paid 44.85", not "$0.00" or "paid 97550"
+_AMOUNT = re.compile(r"\$\s?0*[1-9]|(?<![A-Za-z])paid:?\s*\$?\s?0*[1-9]\d*\.\d{2}(?!\d)", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{0,4}[0-9][0-9A-Z-]{7,19})(?![A-Za-z0-9])")
 
 
@@ -82,13 +85,29 @@ def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool)
     return History(paid_claim=paid[0], paid_said=paid[1], reversed=reversal)
 
 
-def _paid_elsewhere(text: str, claim: Claim, ids: frozenset[str], codes: set[str]) -> History | None:
+def _read_paid(line: str, duplicate: bool) -> bool:
+    """The line says a payment: a PAID status, or, beside a duplicate denial, "paid" with an amount above zero (a
+    posting log's "ICN 2226245118734 paid 97550 $41.36")."""
+    if _NOT_PAID.search(line):
+        return False
+    return bool(_PAID.search(line)) or (duplicate and bool(_PAID_WORD.search(line)) and bool(_AMOUNT.search(line)))
+
+
+def _about_service(line: str, dos: date, duplicate: bool) -> bool:
+    """The line is about this date of service: it names it, or, beside a duplicate denial (the payer has already
+    processed this service), it names no date before it (a remittance or posting date comes after the service)."""
+    found = _dates(line)
+    return dos in found or (duplicate and all(d > dos for d in found))
+
+
+def _paid_elsewhere(text: str, claim: Claim, ids: frozenset[str], codes: set[str],
+                    duplicate: bool = False) -> History | None:
     """A line of the file about another claim for this service (the date of service and a billed code) read PAID."""
     dos = claim.date_of_service
     for line in text.splitlines():
-        if dos is None or dos not in _dates(line) or not any(c in line for c in codes):
+        if dos is None or not _about_service(line, dos, duplicate) or not any(c in line for c in codes):
             continue
-        if not _PAID.search(line) or _NOT_PAID.search(line):
+        if not _read_paid(line, duplicate):
             continue
         numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
         numbers = [n for n in numbers if n not in codes]
@@ -132,5 +151,24 @@ def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate:
     codes = {ln.code for ln in claim.lines}
     own = _plain(claim.icn or "")
     found = _paid_in_segments(text, ids, own, duplicate) if ids else None
-    found = found or (_paid_elsewhere(text, claim, ids, codes) if codes else None)
+    found = found or (_paid_elsewhere(text, claim, ids, codes, duplicate) if codes else None)
     return found or History(earlier_notice=earlier_notice(text, earlier, claim.date_of_service))
+
+
+def primary_paid_elsewhere(text: str, claim: Claim, primaries: set[str]) -> History | None:
+    """The primary code of a denied add-on read paid on another claim for this date of service: a visit split over
+    two claims (two remittances) left the add-on alone on this one. None when the file does not show it."""
+    dos = claim.date_of_service
+    if not text or dos is None or not primaries:
+        return None
+    ids = frozenset(_plain(i) for i in claim.identifiers if len(_plain(i)) >= 6)
+    for line in text.splitlines():
+        if not any(re.search(rf"(?<![0-9A-Z]){p}(?![0-9])", line) for p in primaries):
+            continue
+        if not _read_paid(line, duplicate=True) or not _about_service(line, dos, duplicate=True):
+            continue
+        numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
+        numbers = [n for n in numbers if n not in primaries]
+        if numbers:
+            return History(paid_claim=numbers[0], paid_said=" ".join(line.split()))
+    return None

@@ -246,8 +246,8 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
             facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
-    remedy = edit_remedy(kb, pattern, pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids), billed,
-                         met_ids, facts.payer_type, note)
+    said = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids, facts.session_date)
+    remedy = edit_remedy(kb, pattern, said, billed, met_ids, facts.payer_type, note)
     if (recoded := _patient_present(kb, roles, billed, facts, note, pattern)) is not None:
         return recoded
     if roles["blocking"]:

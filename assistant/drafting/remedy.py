@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from assistant.drafting.enrollment import enrolled_after_service
 from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern, PayerPoint
@@ -103,13 +105,18 @@ def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
     )
 
 
-def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str]) -> Remedy:
+def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str],
+                   on: date | None = None) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
-    (an answer without words is opened by the payer type alone); an earlier claim the notice says was paid first."""
+    (an answer without words is opened by the payer type alone); an earlier claim the notice says was paid first,
+    then a provider whose every stated effective date falls after the date of service `on`."""
     if pattern is None:
         return NO_PATTERN
     if earlier_claim_paid(pattern, payer_text):  # the service is already paid: nothing the words say changes that
         return Remedy("no_appeal", pattern.title, pattern.earlier_claim_paid, sources=tuple(pattern.sources),
+                      from_payer=True)
+    if enrolled_after_service(pattern, payer_text, on):  # no claim appeal moves an enrolment's effective date
+        return Remedy("no_appeal", pattern.title, pattern.effective_after_service, sources=tuple(pattern.sources),
                       from_payer=True)
     number = earlier_claim(pattern, payer_text)
     named = f" The payer's notice names the earlier claim: ICN {number}." if number is not None else ""

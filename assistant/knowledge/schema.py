@@ -454,6 +454,25 @@ class DenialPattern(Strict):
         default="",
         description="Why nothing is filed when the payer's notice says the earlier claim it names was paid.",
     )
+    primary_paid_elsewhere: str = Field(
+        default="",
+        description="What to do when the file shows the denied add-on's primary paid on another claim for the same "
+        "date (a visit split over two claims).",
+    )
+    effective_date_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases after which the payer's words state the rendering provider's enrolment or credentialing "
+        "effective date (\"effective date of\"): compared with the date of service.",
+    )
+    effective_context_words: list[str] = Field(
+        default_factory=list,
+        description="Words one of which the sentence of an effective date must hold for it to be the provider's "
+        "(\"reassignment\", \"network\"): a policy's or a waiver's effective date is not an enrolment's.",
+    )
+    effective_after_service: str = Field(
+        default="",
+        description="Why nothing is filed when every effective date the file states falls after the date of service.",
+    )
     responsible_payer_words: list[str] = Field(
         default_factory=list,
         description="Phrases by which the payer's words name the payer responsible (\"Medicare Advantage\", \"primary "

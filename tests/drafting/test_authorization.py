@@ -23,6 +23,11 @@ CASES = [
     # no authorization was ever asked for the caregiver-training codes: nothing to appeal (round 12)
     ("commercial", "AR: auth covered 97110/97530 only -- nobody requested CTS auth.", "no_appeal"),
     ("medicare_advantage", "The authorization was never requested for 97550.", "no_appeal"),
+    # the same said with "ever", or as a noun (round 13)
+    ("medicaid", "AR note: checked our PA log -- no authorization was ever requested for this member's OT CTS.",
+     "no_appeal"),
+    ("commercial", "Portal shows no auth request on file for 97550.", "no_appeal"),
+    ("medicare_advantage", "Front desk did not obtain prior auth before the visit.", "no_appeal"),
 ]
 
 

@@ -435,3 +435,25 @@ def test_new_claim_takes_a_plans_own_window_once_entered(payer_type: str, due: s
     d = deadline_for(cached_knowledge(), route="new_claim", dos=D("2026-11-03"), today=D("2026-12-02"),
                      payer_deadline=D("2027-05-02"), payer_type=payer_type)
     assert d.due_date == D(due)
+
+
+@pytest.mark.parametrize(("denial", "text", "due"), [
+    # Medicare denies CO-22: the employer plan pays first, so its own filing limit, entered, is the new claim's deadline
+    ("CO-22", "MSP record: group health plan primary (working aged), spouse's employer PPO. Timely filing 180 days.",
+     date(2027, 3, 1)),
+    # a Medicare claim corrected for Medicare itself: the statute's 12 months, whatever the claim says
+    ("CO-16 MA130", "Missing therapy modifier; claim returned as unprocessable.", date(2027, 9, 2)),
+])
+def test_new_claim_deadline_belongs_to_the_payer_it_goes_to(denial: str, text: str, due: date) -> None:
+    from assistant.service import Assistant
+    from tests.drafting.stubs import GOOD_NOTE
+
+    note = GOOD_NOTE.replace("03/04/2025", "09/02/2026")
+    claim = {"payer_type": "medicare", "date_of_service": "2026-09-02", "notice_date": "2026-09-16",
+             "payer_deadline": "2027-03-01", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]},
+                                                       {"code": "97551", "units": 1, "modifiers": ["GP"]}]}
+    assistant = Assistant()
+    assistant.clock = lambda: date(2026, 12, 3)
+    result = assistant.draft_appeal(denial, note, claim=claim, denial_text=text)
+    assert result.route == "new_claim"
+    assert result.deadline is not None and result.deadline.due_date == due

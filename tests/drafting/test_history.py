@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from assistant.drafting.claims import Claim
 from assistant.drafting.history import earlier_notice, read_history
 
@@ -107,3 +109,55 @@ def test_duplicate_beside_its_paid_original_in_one_835() -> None:
     # without a duplicate denial, or without this claim's own ICN, a paid submission is not read as the original
     assert read_history(SEVERAL, claim).paid_claim is None
     assert read_history(SEVERAL, _claim(claim_number="LPR-5501"), duplicate=True).paid_claim is None
+
+
+POSTING = "posting log: 09/11/2026 ERA -- ICN 2226245118734 paid 97550 $41.36 -- POSTED TO ACCT SRR-40281 (other pt)"
+
+
+@pytest.mark.parametrize(("text", "duplicate", "paid"), [
+    # beside a duplicate denial, a posting log's "paid" with an amount, dated after the service, is the paid original
+    (POSTING, True, "2226245118734"),
+    (POSTING, False, None),  # without a duplicate denial a lower-case "paid" is prose, not a status
+    (POSTING.replace("$41.36", "$0.00"), True, None),  # paid nothing
+    (POSTING.replace("09/11/2026", "08/26/2026"), True, None),  # a payment dated before the service: another one
+    (POSTING.replace("paid", "denied"), True, None),
+    (POSTING.replace("97550", "97110"), True, None),  # another code: another service
+])
+def test_duplicate_paid_in_a_posting_log(text: str, duplicate: bool, paid: str | None) -> None:
+    claim = _claim(icn="2226300451903", claim_number="SRR-40218B", date_of_service="2026-09-02")
+    assert read_history(text, claim, duplicate=duplicate).paid_claim == paid
+
+
+SPLIT = ("Remit A 10/20/2026: ICN 2226293300118, DOS 10/06/2026, 97550 GP x1 paid 44.85.\n"
+         "Remit B 10/27/2026: ICN 2226300412275, DOS 10/06/2026, 97551 GP x1 denied CO-B15 N122.\n")
+
+
+@pytest.mark.parametrize(("text", "paid"), [
+    (SPLIT, "2226293300118"),  # the primary paid on the other claim of the split visit
+    (SPLIT.replace("paid 44.85", "paid 0.00"), None),
+    (SPLIT.replace("DOS 10/06/2026, 97550", "DOS 09/29/2026, 97550"), None),  # another day's visit
+    (SPLIT.replace("97550 GP x1 paid", "97530 GP x1 paid"), None),  # another code was paid
+])
+def test_primary_paid_on_the_other_claim(text: str, paid: str | None) -> None:
+    from assistant.drafting.history import primary_paid_elsewhere
+
+    claim = Claim.model_validate({"icn": "2226300412275", "date_of_service": "2026-10-06",
+                                  "lines": [{"code": "97551", "units": 1}]})
+    found = primary_paid_elsewhere(text, claim, {"97550"})
+    assert (found.paid_claim if found else None) == paid
+
+
+def test_split_visit_is_corrected_on_the_claim_that_paid_the_primary() -> None:
+    """End to end: the reason names the other claim and the reopening counts from its remittance."""
+    from assistant.service import Assistant
+    from tests.drafting.stubs import GOOD_NOTE
+
+    note = GOOD_NOTE.replace("03/04/2025", "10/06/2026")
+    claim = {"icn": "2226300412275", "payer_type": "medicare", "date_of_service": "2026-10-06",
+             "notice_date": "2026-10-27", "lines": [{"code": "97551", "units": 1, "modifiers": ["GP"], "denied": True}]}
+    assistant = Assistant()
+    assistant.clock = lambda: date(2026, 12, 3)
+    result = assistant.draft_appeal("CO-B15 N122", note, claim=claim, denial_text=SPLIT)
+    assert result.recommendation == "corrected_claim"
+    assert any("2226293300118" in r.text and "split" in r.text for r in result.reasons)
+    assert result.deadline is not None and result.deadline.due_date == date(2027, 10, 20)
