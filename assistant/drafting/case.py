@@ -31,7 +31,7 @@ from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
+from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
@@ -367,6 +367,7 @@ def build_case(
     kb = deps.knowledge
     # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
     ids = claim.identifiers
+    denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)

@@ -313,3 +313,17 @@ def test_a_pasted_table_of_several_claims_is_read_for_this_claims_rows(text: str
 
     denial, _ = parse_denial(own_claim(text, ids), KB.reason_codes)
     assert denial.label == label
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("CO-50 N115", "CO-50 N115"),
+    ("CO-50 & N115", "CO-50 & N115"),  # an ampersand that opens no entity
+    ("a<b and c>d", "a<b and c>d"),  # comparison signs, no tag
+    ("<b>CO&#45;50</b>&nbsp;N115", " CO-50 \u00a0N115"),
+    ("<tr><td>97550</td></tr><tr><td>97551</td></tr>", "\n 97550 \n\n 97551 \n"),
+    (None, None),
+])
+def test_a_portal_paste_is_read_as_its_page_shows_it(text: str | None, shown: str | None) -> None:
+    from assistant.drafting.paste import as_shown
+
+    assert as_shown(text) == shown

@@ -23,8 +23,8 @@ from assistant.drafting.paste.common import (
     carc,
     money,
 )
-from assistant.parsing import code_of, modifier_of
 from assistant.drafting.paste.rows import own_rows, plain
+from assistant.parsing import code_of, modifier_of
 
 _IDS = (
     "ISA|GS|ST|BPR|TRN|CUR|REF|DTM|N1|N3|N4|PER|RDM|LX|TS3|TS2|CLP|CAS|NM1|MIA|MOA|AMT|QTY|SVC|LQ|PLB|SE|GE|IEA"
