@@ -223,9 +223,9 @@ def find_places(text: str) -> list[Span]:
             words = re.findall(r"[\w'’]+", text[start : m.end("name")])
         if words and any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
             out.append((start, m.end(), "ADDRESS", 0.8))
-    from assistant.phi.vocab import placed_practices
+    from assistant.phi.vocab import practices
 
-    out += [(start, end, "ADDRESS", 0.8) for start, end in placed_practices(text)]
+    out += [(start, end, "ADDRESS", 0.8) for start, end in practices(text)]
     return out + _lower_facilities(text)
 
 

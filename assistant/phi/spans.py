@@ -19,14 +19,21 @@ _PRIORITY = {e: i for i, e in enumerate(
      "IP", "URL", "ID"])}  # fmt: skip
 
 
-_ESCAPE = re.compile(r'\\([nrt"/])')
-_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/"}
+_ESCAPE = re.compile(r'\\([nrt"/,;])')
+# iCalendar and vCard escape the commas and semicolons of a value ("LOCATION:4 Elm Rd\\, Dundas\\, MN"): the comma
+# then stands right after its word, as an address writes it
+_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/", ",": ",", ";": ";"}
 
 
 def unescaped_view(text: str) -> str:
     """The text with JSON escapes (a brief's ``\\n``, ``\\"``) read as what they stand for, padded to keep
     every offset: line-bound shapes (X12 and HL7 segments, signatures) are found inside a JSON prompt."""
-    return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
+    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+
+
+def _unescape(m: re.Match[str]) -> str:
+    char = _UNESCAPED[m.group(1)]
+    return char + " " if char in ",;" else " " + char
 
 
 # Look-alikes read as their ASCII twin, one character for one: non-breaking and figure hyphens, the minus
