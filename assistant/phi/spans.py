@@ -62,12 +62,18 @@ _LATIN = re.compile(r"[A-Za-z0-9À-ɏ]")
 _SMALL_CAPS = dict(zip(map(ord, "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ"), "ABCDEFGHIJKLMNOPRSTUVWYZ", strict=True))
 
 
+def _ascii_digit(ch: str) -> str:
+    value = unicodedata.decimal(ch, None)
+    return "" if value is None else str(value)
+
+
 def _compatible(view: str) -> str:
     table: dict[int, str] = {}
     for ch in set(view):
         if ord(ch) < 0x80 or ord(ch) in _LOOKALIKES:
             continue
-        plain = _SMALL_CAPS.get(ord(ch)) or unicodedata.normalize("NFKC", ch)
+        # a digit of another script ("١٩٤٨/٠٧/٢٢", Devanagari, Persian) reads as its ASCII digit: NFKC keeps them
+        plain = _SMALL_CAPS.get(ord(ch)) or _ascii_digit(ch) or unicodedata.normalize("NFKC", ch)
         if len(plain) == 1 and plain.isascii() and plain.isalnum():
             table[ord(ch)] = plain
     return view.translate(table) if table else view

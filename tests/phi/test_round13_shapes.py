@@ -30,6 +30,17 @@ SCRUB = [
     ("LOCATION:4417 Quornby Creek Rd\\, Dundas\\, MN 55019", "Dundas"),
     # a listed name in capitals right after a kin word, and where it recurs alone
     ("CAREGIVER: WIFE PATRICIA QUORNBY. PT NOT PRESENT.\nPATRICIA INSTRUCTED IN TRANSFERS.", "PATRICIA"),
+    # a long number in blank-separated groups, no label: a tracking or form number
+    ("Tracking 9400 1234 5678 9012 3456 78 sent", "9400 1234"),
+    ("form 2025 118 4409 7731 filed", "4409 7731"),
+    # a rural road by its number or letter
+    ("addr is N4410 County Rd JJ, Vexley", "N4410 County Rd JJ"),
+    ("lives at 18 1/2 county rd 52 past the creek", "county rd 52"),
+    # digits of another script
+    ("DOB \u0661\u0669\u0664\u0668/\u0660\u0667/\u0662\u0662", "\u0661\u0669\u0664\u0668"),
+    # a facility in capitals
+    ("PT NOT PRESENT (AT SOUTHGATE ADULT DAY).", "SOUTHGATE"),
+    ("QUORNBY APOTHECARY  RX# 88", "QUORNBY"),
     # a filler before the introduction
     ("hi um this is marisol calling for my dad", "marisol"),
 ]
@@ -41,6 +52,10 @@ KEEP: list[tuple[str, list[str]]] = [
     ('{"ts": "2026-11-19T15:02:11"}', ["T15:02:11"]),
     # a payer's name stays, a practice's name beside it goes
     ("Billed to Aetna Medicare Advantage by Quornby Therapy Associates", ["Aetna Medicare Advantage"]),
+    # clock times and codes in a row are no long number; a caps heading with "HOME" is no facility
+    ("times 1030 1045 1100 1115 1130", ["1030 1045 1100 1115 1130"]),
+    ("97550 97551 97552 97550 billed", ["97550 97551 97552 97550"]),
+    ("REVIEWED HOME PROGRAM. SEEN AT CLINIC.", ["REVIEWED HOME PROGRAM", "SEEN AT CLINIC"]),
     # an escaped comma in a plain sentence is still a comma
     ("SUMMARY:CTS 97550\\, 97551 GP", ["97550", "97551 GP"]),
 ]
