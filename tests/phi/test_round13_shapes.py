@@ -41,6 +41,11 @@ SCRUB = [
     # a facility in capitals
     ("PT NOT PRESENT (AT SOUTHGATE ADULT DAY).", "SOUTHGATE"),
     ("QUORNBY APOTHECARY  RX# 88", "QUORNBY"),
+    # a bare number after a found name, set off by commas or in brackets: the person's age
+    ('Alleged victim: Cornelius "Neil" Quornby, 84, DOB 01/05/1942', "84"),
+    ("Pt Elmer Vexley (87) in bed", "87"),
+    ("1) Winifred Quornby, 71, widow", "71"),
+    ("DOB: 04/17/1937  (89Y)  F", "89"),
     # a filler before the introduction
     ("hi um this is marisol calling for my dad", "marisol"),
 ]
@@ -56,6 +61,9 @@ KEEP: list[tuple[str, list[str]]] = [
     ("times 1030 1045 1100 1115 1130", ["1030 1045 1100 1115 1130"]),
     ("97550 97551 97552 97550 billed", ["97550 97551 97552 97550"]),
     ("REVIEWED HOME PROGRAM. SEEN AT CLINIC.", ["REVIEWED HOME PROGRAM", "SEEN AT CLINIC"]),
+    # a number after a name with a unit, or after a word that is no name, is no age
+    ("Pt Okafor, 45 min total", ["45 min"]),
+    ("Sit to stand, 10, 10 reps; Exercises (15) done", ["10, 10 reps", "(15)"]),
     # an escaped comma in a plain sentence is still a comma
     ("SUMMARY:CTS 97550\\, 97551 GP", ["97550", "97551 GP"]),
 ]
