@@ -55,6 +55,10 @@ UNITS = [
     "abcdefg ", "uid=ab ", "a=b ", "a=", "=", "FieldName: a FieldValue: b\n", "a.b=c\n", "plate ", "plate AB ", "1Y ",
     "AB, CD\n", '"Ab, Cd",', "AB CD, EF  ", "<id ", '<id extension="1', "1 2 2026 ", "Lic. OT 1234 ",
     "a=b c=d ", "\u029f\u1d00 ", "\u24c2a ",
+    # round 13: long grouped numbers, rural county roads, facilities in capitals, ages after names, ISO date-times,
+    # foreign month abbreviations, iCalendar escapes, names in capitals after kin words, fillers before introductions
+    "1234 12 ", "1234 ", "W1 County Rd ", "county rd 1 ", "AB AB ADULT DAY ", "AB ", "Ab, 12, ", "Ab (12) ",
+    "2026-11-19T", "02-ago-", "\\, ", "WIFE PATRICIA ", "hi um ", "\u0661",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

@@ -96,7 +96,8 @@ STATED_AGES = [
         r"|(?:years?|yrs?|yr)[ \t\-]+(?:old|of[ \t]+age|at[ \t]+(?:DOS|the[ \t]+visit))))"
     ),
     re.compile(rf"\b[MF][ \t]?/[ \t]?{_ANY_AGE}\b(?!/)"),  # M/79
-    re.compile(rf"\b{_ANY_AGE}(?:Y|y|yr|yrs)(?=[ \t]|$)", re.MULTILINE),  # a wristband's "92Y", a log's "7yr"
+    # a wristband's "92Y", "(89Y)", a log's "7yr"
+    re.compile(rf"\b{_ANY_AGE}(?:Y|y|yr|yrs)(?=[ \t),;\]]|$)", re.MULTILINE),
     re.compile(rf"\b{_ANY_AGE}(?:[ \t]?[Yy])?[ \t]?/[ \t]?[MF]\b"),  # 79/F, "Age/Sex: 76 Y / F"
     # 79 años, 86 tuổi, 79 yaşında, 79 лет, 79 anni; 86歳, 79岁, 79세
     re.compile(

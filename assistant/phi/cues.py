@@ -31,7 +31,9 @@ _NAME_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?P<word>[^\W\d_][^\W\d_'’\-]*+)")
 _HELLO = r"(?:hi|hey|hello|dear|thanks|thank[ \t]+you|thx)[ \t]*,?[ \t]+"
 _INTRO = r"(?:it'?s|it’s|this[ \t]+is|i'?m|my[ \t]+name[ \t]+is)[ \t]+"
 GREETING = re.compile(  # "hi its cj", "Thanks CJ", "this is uh Priya"
-    rf"(?i:\b(?:{_HELLO}(?:{_INTRO})?|{_INTRO})(?:(?:uh|um|er)[ \t,]+)?)(?P<name>[^\W\d_][^\W\d_'’\-]*+)"
+    # a filler may come before the introduction too: "hi um this is marisol"
+    rf"(?i:\b(?:{_HELLO}(?:(?:uh|um|er)[ \t,]+)?(?:{_INTRO})?|{_INTRO})(?:(?:uh|um|er)[ \t,]+)?)"
+    rf"(?P<name>[^\W\d_][^\W\d_'’\-]*+)"
 )
 # An introduction that gives a credential after the name: "this is hope mcallister PT dictating",
 # "it's Ana Ruiz, OTR/L".

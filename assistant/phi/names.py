@@ -163,7 +163,10 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
     if word.isupper():
         if not re.search("[AEIOUYÀ-ÖØ-Ý]", fold_word(word).upper()) or (len(word) <= 4 and not rank):
             return False  # an acronym: "MRC", "LCSW", "CARC", "HCPC"
-        return len(word) >= 3 and ((0 < rank <= 1000 and zipf < RARE) or (len(word) >= 4 and zipf < 2.0))
+        # right after "WIFE", "PT", "SON" a listed name in capitals is one, as it is in title case ("WIFE PATRICIA")
+        # ("PT ROSE FROM CHAIR" stays: a word that is also a verb or noun needs more than a slot in capitals)
+        strong = slot >= 2 and 0 < rank <= 2000 and zipf < COMMON + 0.5
+        return len(word) >= 3 and ((0 < rank <= 1000 and zipf < RARE) or (len(word) >= 4 and zipf < 2.0) or strong)
     if word[0].isupper():
         if zipf < UNKNOWN and not word.lower().endswith(p.NOT_NAME_SUFFIXES):
             return True

@@ -217,11 +217,30 @@ def _joined_by_particle(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# A bare number right after a found name, set off by commas or in brackets, is the person's age (every stated age is
+# PHI since round 11): "Cornelius Ashgrove, 84, DOB ...", "Pt Elmer Halvorsen (87) in bed", "Winnie Alcott, 71, widow".
+# Two or three digits, and no unit after it ("Okafor, 45 min" is a time).
+AGE_AFTER_NAME = re.compile(
+    r"(?:[ \t]*,[ \t]*(?P<age>1[01]\d|[1-9]\d)(?=[ \t]*(?:[,;]|[-–—][ \t]|$))"
+    r"|[ \t]+\((?P<paren>1[01]\d|[1-9]\d)\))",
+    re.MULTILINE,
+)
+
+
+def _age_after(text: str, end: int) -> list[Span]:
+    m = AGE_AFTER_NAME.match(text, end)
+    if m is None:
+        return []
+    group = "age" if m.group("age") else "paren"
+    return [(m.start(group), m.end(group), "AGE", 0.8)]
+
+
 def around_names(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for start, end, label, _ in spans:
         if label == "PERSON":
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
+            out += _age_after(text, end)
             out += _compound_after(text, end) + _suffix_after(text, end) + _given_before_nickname(text, start, end)
             out += _nickname_defined(text, start) + _surname_after_nickname(text, start, end)
             out += _spelled_after(text, start, end)

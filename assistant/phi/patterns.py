@@ -215,6 +215,10 @@ DATE_PATTERNS = [
     r"\b(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])\b",  # 20250304
     # an iCalendar / basic ISO 8601 date-time, whole: "20250917T140000", "20250902T161233Z"
     r"\b(?:19|20)\d{2}(?:1[0-2]|0[1-9])(?:3[01]|[12]\d|0[1-9])T(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?Z?\b",
+    # an extended ISO date-time: the date only ("2026-11-19T15:02:11"; `spans.dates_without_times` keeps the time)
+    r"\b(?:19|20)\d{2}-(?:1[0-2]|0[1-9])-(?:3[01]|[12]\d|0[1-9])(?=T(?:[01]\d|2[0-3]):?[0-5]\d)",
+    # a day, a Spanish, Portuguese, French or German month abbreviation, a year: "02-ago-1943", "14.okt.1939"
+    rf"\b{DAY}[\-/.](?:ene|abr|ago|dic|set|out|dez|okt|mär|janv|févr|fev|avr|juil|août|déc)\.?[\-/.](?:19|20)\d{{2}}\b",
     rf"\b{MONTH}[ \t]*{DAY}(?:,?[ \t]*(?:19|20)\d{{2}}\b)?",  # March 4, 2025 / Mar 4th / March 4
     # 4 Mar 2025 / 04-MAR-25 / 07/OCT/2025; never a clock time for a short year ("3rd Feb, 10:00")
     rf"\b{DAY}(?:[ \t\-]*|/){MONTH}(?:(?:[ \t,\-]*|/)(?:(?:19|20)\d{{2}}|\d{{2}})\b(?![:.]\d))?",

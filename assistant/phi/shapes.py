@@ -64,6 +64,12 @@ AGES = re.compile(
 _CAP = r"[A-Z][\w'’.\-]*"
 PLACES = [
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b"),  # UK postcode
+    # a rural road by its number or letter, with the house number before it: "W6120 County Rd K", "212 1/2 county rd
+    # 44", "County Road 12", "Farm to Market Rd 1960"
+    re.compile(
+        r"(?i:\b(?:[NSEW]?\d{1,6}(?:[ \t]+1/2)?[ \t]+)?(?:county|state|farm[ \t]+to[ \t]+market|forest|ranch)[ \t]+"
+        r"(?:road|rd|route|rte|highway|hwy)\.?)[ \t]+(?:\d{1,4}[A-Za-z]?|[A-Z]{1,2})\b"
+    ),
     re.compile(
         r"\b(?:RR|R\.R\.|HC|HCR|Rural[ \t]+Route|Star[ \t]+Route|PSC|CMR)[ \t]*\d+[ \t,]+Box[ \t]*\d+[A-Z]?\b", re.I
     ),
@@ -93,6 +99,12 @@ FACILITY = re.compile(
     r"(?![ \t]+(?:OT|PT|SLP|Therapy|Therapies|Rehab)\b)"
     # a room, a bed, or a store's number: "Prairie Drug #3321"
     rf"(?:,?[ \t]+(?i:room|rm|chair|bed|unit|apt|suite|ste)\.?[ \t]*#?[\w\-]+|[ \t]+#[ \t]?\d{{1,6}}\b)?"
+)
+# A facility in capitals (a wristband, a label, a note typed in caps): "SOUTHGATE ADULT DAY", "KESTREL APOTHECARY". Only
+# the facility words no caps heading uses otherwise ("HOME", "PLACE", "COURT" stay out: "REVIEWED HOME PROGRAM").
+CAPS_FACILITY = re.compile(
+    r"(?<![\w'’.\-])(?P<name>(?:[A-Z][A-Z'’\-]+[ \t]+){1,3})(?:ADULT[ \t]+DAY|MANOR|HOSPICE|DIALYSIS|NURSING|SNF|ALF"
+    r"|HOSPITAL|CLINIC|PHARMACY|APOTHECARY|DRUGS?|DAYCARE|ELEMENTARY|ACADEMY|CHURCH|ASSISTED[ \t]+LIVING)\b"
 )
 # A facility written in lower case after "at"/"@": "@ sunnyside senior day ctr", "at willow creek nursing home".
 LOWER_FACILITY = re.compile(
@@ -183,9 +195,25 @@ SSN_LAST4 = re.compile(
 )
 
 
+# A long number printed in blank-separated groups, 14 digits or more: a tracking, card or form number ("9407 1118
+# 9956 2231 0047 12", "2026 331 7740 0912"); no list of codes or minutes starts with four digits and runs that long.
+LONG_GROUPS = re.compile(r"(?<![\d\-.:/,])\d{4}(?:[ ]\d{2,4}){3,6}(?![\d\-:/]|[.,]\d)")
+
+
+def _codes_or_clocks(groups: list[str]) -> bool:
+    """A billing code among the groups, or only clock times ("1030 1045 1100 1115")."""
+    clock = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+    return any(_CODE_LIKE.fullmatch(g) for g in groups) or all(clock.fullmatch(g) for g in groups)
+
+
 def find_ids(text: str) -> list[Span]:
     out = _labelled_ids(text)
     out += [(m.start(), m.end(), "ID", 0.6) for m in GROUPS_OF_THREE.finditer(text)]
+    out += [
+        (m.start(), m.end(), "ID", 0.6)
+        for m in LONG_GROUPS.finditer(text)
+        if sum(c.isdigit() for c in m.group()) >= 14 and not _codes_or_clocks(m.group().split())
+    ]
     out += [(m.start("id"), m.end("id"), "SSN", 0.95) for m in SSN_LAST4.finditer(text)]
     for m in _TOKEN.finditer(text):
         token = m.group()
@@ -223,10 +251,25 @@ def find_places(text: str) -> list[Span]:
             words = re.findall(r"[\w'’]+", text[start : m.end("name")])
         if words and any(w.lower() not in _GENERIC and w.lower() not in p.NOT_NAMES for w in words):
             out.append((start, m.end(), "ADDRESS", 0.8))
-    from assistant.phi.vocab import placed_practices
+    out += _caps_facilities(text)
+    from assistant.phi.vocab import practices
 
-    out += [(start, end, "ADDRESS", 0.8) for start, end in placed_practices(text)]
+    out += [(start, end, "ADDRESS", 0.8) for start, end in practices(text)]
     return out + _lower_facilities(text)
+
+
+def _caps_facilities(text: str) -> list[Span]:
+    """From the first word of the name that is no generic or function word, when one is rare in English."""
+    from assistant.phi.lexicon import get_lexicon
+
+    lex = get_lexicon()
+    out: list[Span] = []
+    for m in CAPS_FACILITY.finditer(text):
+        words = list(re.finditer(r"[A-Z][A-Z'’\-]+", m.group("name")))
+        named = [w for w in words if w.group().lower() not in _GENERIC and w.group().lower() not in p.NOT_NAMES]
+        if named and any(lex.zipf(w.group()) < 4.0 for w in named):
+            out.append((m.start("name") + named[0].start(), m.end(), "ADDRESS", 0.8))
+    return out
 
 
 def _lower_facilities(text: str) -> list[Span]:

@@ -19,14 +19,21 @@ _PRIORITY = {e: i for i, e in enumerate(
      "IP", "URL", "ID"])}  # fmt: skip
 
 
-_ESCAPE = re.compile(r'\\([nrt"/])')
-_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/"}
+_ESCAPE = re.compile(r'\\([nrt"/,;])')
+# iCalendar and vCard escape the commas and semicolons of a value ("LOCATION:4 Elm Rd\\, Dundas\\, MN"): the comma
+# then stands right after its word, as an address writes it
+_UNESCAPED = {"n": "\n", "r": "\r", "t": "\t", '"': '"', "/": "/", ",": ",", ";": ";"}
 
 
 def unescaped_view(text: str) -> str:
     """The text with JSON escapes (a brief's ``\\n``, ``\\"``) read as what they stand for, padded to keep
     every offset: line-bound shapes (X12 and HL7 segments, signatures) are found inside a JSON prompt."""
-    return _ESCAPE.sub(lambda m: " " + _UNESCAPED[m.group(1)], text) if "\\" in text else text
+    return _ESCAPE.sub(_unescape, text) if "\\" in text else text
+
+
+def _unescape(m: re.Match[str]) -> str:
+    char = _UNESCAPED[m.group(1)]
+    return char + " " if char in ",;" else " " + char
 
 
 # Look-alikes read as their ASCII twin, one character for one: non-breaking and figure hyphens, the minus
@@ -55,12 +62,18 @@ _LATIN = re.compile(r"[A-Za-z0-9À-ɏ]")
 _SMALL_CAPS = dict(zip(map(ord, "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ"), "ABCDEFGHIJKLMNOPRSTUVWYZ", strict=True))
 
 
+def _ascii_digit(ch: str) -> str:
+    value = unicodedata.decimal(ch, None)
+    return "" if value is None else str(value)
+
+
 def _compatible(view: str) -> str:
     table: dict[int, str] = {}
     for ch in set(view):
         if ord(ch) < 0x80 or ord(ch) in _LOOKALIKES:
             continue
-        plain = _SMALL_CAPS.get(ord(ch)) or unicodedata.normalize("NFKC", ch)
+        # a digit of another script ("١٩٤٨/٠٧/٢٢", Devanagari, Persian) reads as its ASCII digit: NFKC keeps them
+        plain = _SMALL_CAPS.get(ord(ch)) or _ascii_digit(ch) or unicodedata.normalize("NFKC", ch)
         if len(plain) == 1 and plain.isascii() and plain.isalnum():
             table[ord(ch)] = plain
     return view.translate(table) if table else view

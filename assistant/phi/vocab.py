@@ -149,22 +149,17 @@ PRACTICE_ZONE = re.compile(
 )
 
 
-# A practice where someone was, not the one writing: "got caregiver training at Lakeshore Peds Therapy",
-# "Loc: Palisades Home Health draw". Round 11 labels such a practice a place (it places the person); the practice
-# that signs or bills ("From: Sun Valley Therapy") stays a practice.
-_PLACED = re.compile(r"(?:\b(?i:at)|\b(?i:loc|location|site|drawn[ \t]+at)[ \t]*:)[ \t]+$")
-
-
-def placed_practices(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PRACTICE_ZONE.finditer(text) if _PLACED.search(text, max(0, m.start() - 16), m.start())]
+# Every practice or agency is a place (round 12's convention: it places the person, whoever writes; older sets kept
+# the writing practice's name, a known labelling conflict). The placeholder is put back locally, so a letter loses
+# nothing, and the remote model never needs the practice's name.
+def practices(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in PRACTICE_ZONE.finditer(text)]
 
 
 def payer_zones(text: str) -> list[tuple[int, int]]:
-    """Stretches naming a payer, its appeals office and their mailing address, or a therapy practice (not one a
-    person was at: `placed_practices`): nothing inside them is the patient's. Sorted, joined where they overlap."""
-    placed = set(placed_practices(text))
+    """Stretches naming a payer, its appeals office and their mailing address: nothing inside them is the
+    patient's. Sorted, joined where they overlap."""
     found = [(m.start(), m.end()) for regex in (PAYER_ZONE, OFFICE_ZONE) for m in regex.finditer(text)]
-    found += [m.span() for m in PRACTICE_ZONE.finditer(text) if m.span() not in placed]
     found.sort()
     zones: list[tuple[int, int]] = []
     for start, end in found:

@@ -21,7 +21,6 @@ KEEP = [
     # two common words in camel case name a product; a telehealth platform by its brand
     ("exported from the BrightHome OT app", ["BrightHome"]),
     ("Platform: Doxy, audio-video", ["Doxy"]),
-    ("From the clinic line (Quornby Home OT): reminder", ["Quornby Home OT"]),
     # a common word beside a small number is a label or a ward
     # (the age itself is scrubbed since round 11: tests/phi/test_round11_shapes.py)
     ("Sex: F   DOB: 03/04/2016   Age 9   Grade 4", ["Age", "Grade 4"]),

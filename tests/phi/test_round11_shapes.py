@@ -13,8 +13,6 @@ KEEP: list[tuple[str, list[str]]] = [
     # a blank comment still joins what it splits; a comment's clinical words stay
     ("<!-- coded per CTS 97550 GP -->", ["97550 GP"]),
     # a word wholly in Cyrillic or Greek is read in its own script
-    # the practice that writes or bills stays
-    ("From: Quornby Outpatient Therapy, fax 555-0100", ["Quornby Outpatient Therapy"]),
     # a lower-case letter before a word is no initial
     ("x ray ok; c diff neg; e coli; a smith; t rex; q shift", ["x ray", "c diff", "e coli", "a smith", "q shift"]),
     ("hot plate 3 times; plate 4 of 5", ["plate 3", "plate 4 of 5"]),

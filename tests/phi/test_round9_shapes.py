@@ -97,12 +97,6 @@ SCRUB += [
 ]
 
 KEEP = [
-    # practices and agencies
-    ("Provider: Quornby Creek Physical Therapy, NPI on file", ["Quornby Creek Physical Therapy"]),
-    ("Appellant: Vexley Speech & Swallow, LLC (provider)", ["Vexley Speech & Swallow, LLC"]),
-    ("From: Pine & Quorn Rehabilitation, Bend OR", ["Pine & Quorn Rehabilitation"]),
-    ("aide from Quornby Home Care (paid) was not trained", ["Quornby Home Care"]),
-    ("Billing: Quornby Physio LLC", ["Quornby Physio LLC"]),
     # forms, guides, taxonomies
     (
         "Form CMS-1696 on file; OMHA-100 attached; CMS-1500 printed; CMS-20027 sent",
