@@ -186,6 +186,22 @@ def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
     return parts
 
 
+def _within(day: Period, periods: Sequence[Period]) -> bool:
+    return any(p[0] <= day[0] and day[1] <= p[1] for p in periods)
+
+
+def _fee_scope(intent: Intent) -> list[Period | None]:
+    """The periods a fee is asked for: those the question names ("January 2024 vs April 2024", "our 2024 remits")
+    when the date of service lies inside them and they are more than that one day, else the date of service. 2024 has
+    two conversion factors, so a question about the year or about two of its months is answered for each."""
+    named = list(intent.periods)
+    if intent.period is None or not named or not _within(intent.period, named):
+        return [intent.period]
+    if len(named) == 1 and named[0] == intent.period:
+        return [intent.period]
+    return named
+
+
 def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     rvu: RVU = pin.obj
     # "is the facility rate used for therapists?", "do I get the facility rate for 97550?" ask which rate, not how much
@@ -197,11 +213,13 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
                   f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
         return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
                      f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
-    parts = _amount_parts(kb, rvu, intent.period)
+    scope = _fee_scope(intent)
+    parts = list(dict.fromkeys(part for period in scope for part in _amount_parts(kb, rvu, period)))
     if not parts:
         return None
     year = (rvu.effective_from or date(2024, 1, 1)).year
-    on = when(intent.period, intent.said) if intent.period else f"in {year}"
+    on = " and ".join(when(p) for p in scope) if scope != [intent.period] else \
+        when(intent.period, intent.said) if intent.period else f"in {year}"
     return Claim(f"The Medicare national payment for {rvu.code} {on} is " + "; ".join(parts[:2]) + ".", pin.entry)
 
 

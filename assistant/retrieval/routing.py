@@ -406,10 +406,12 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                                          or (intent.today is not None and _KX_NAMED.search(intent.query))):
         # "over the therapy cap, what modifier?": with no year named, the threshold in force today (which leads only
         # when the question asks what, not whether: "does CTS count toward the KX threshold?")
-        on = intent.period or ((intent.today, intent.today) if intent.today else None)
-        strong = intent.period is not None or not _WHETHER.search(intent.query)
+        # ("the thresholds for 2024, 2025 and 2026": each year named, not only today's)
+        on = [intent.period] if intent.period else list(intent.periods) or (
+            [(intent.today, intent.today)] if intent.today else [])
+        strong = intent.period is not None or len(on) > 1 or not _WHETHER.search(intent.query)
         out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t, strong=strong) for t in kb.fees.kx_thresholds
-                if on is None or overlaps(t.effective_from, t.effective_to, on)]
+                if not on or any(overlaps(t.effective_from, t.effective_to, p) for p in on)]
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
