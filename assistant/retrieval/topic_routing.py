@@ -56,8 +56,11 @@ _WHO_BILLS = re.compile(
 
 # "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
 _PATIENT_THERE = re.compile(
-    r"\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was\s+|is\s+|were\s+)?(?:also\s+)?(?:sat in|sitting in"
-    r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    r"\b(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary|bene)s?\s+(?:was\s+|is\s+|were\s+)?"
+    r"(?:also\s+)?(?:sat in|sitting in"
+    r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance"
+    # ("pt stayed home", "patient stayed in the car": away, not there)
+    r"|stayed(?!\s+(?:at\s+)?(?:home|away|behind|back|out|outside|in the car|in (?:the )?(?:waiting|other|next) room)))\b"
     # ("the pt was there"; not "for Medicare pts there", a place)
     r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
@@ -80,6 +83,12 @@ _AWAY = (r"\b(?:after|once|when)\s+(?:the\s+)?(?:pt|patient)\s+(?:had\s+)?(?:gon
          r"|\bcaregiver[- ]only\b")
 _PRESENT_CODE_AWAY = re.compile(
     rf"^(?=.*{_PRESENT_CODE})(?=.*(?:{_AWAY}))(?=.*\b(?:den(?:y|ies|ied|ial)|rejected|N657)\b)", re.I | re.S)
+# "pt showed up halfway thru", "then the patient walked in and stayed": the patient came into a caregiver session, so
+# only the minutes before count as caregiver training (the minutes the question gives are not all caregiver time)
+_PATIENT_ARRIVED = re.compile(
+    r"\b(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
+    r"(?:showed up|shows up|came in|comes in|walked in|walks in|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
+_NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
 # ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
@@ -227,6 +236,9 @@ _ONE_PATIENT_KIN = re.compile(
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
     # "97552 for 1 family", "group with just one household" (not "one family at a time": each trained on its own)
     r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b(?!\s+at a time)"
+    # "four caregivers ... all for that one pt", "nobody else's family came"
+    r"|\ball (?:\w+ )?(?:for|of) (?:that|this|the|one|the same|a single) (?:one )?(?:pt|patient|beneficiary|member|client"
+    r"|resident)\b|\b(?:nobody|no one|none) else'?s\b|\bno other (?:famil(?:y|ies)|patients?|pts)\b"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
     r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)
@@ -334,6 +346,15 @@ _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*
 # "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
 _REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
                              r"|health ?care (?:agent|proxy))\b", re.I)
+# "I'm his health care proxy, who signs?", "mom can't understand anymore, who gives permission": who consents for a
+# patient who cannot, which the patient's representative may do
+_CONSENT_FOR_PATIENT = re.compile(
+    r"^(?=.*(?:\bconsent\w*|\bpermission\b|\bsigns?\b|\bsign off\b|\bagree\w*))"
+    r".*(?:\b(?:POA|power of attorney|guardian\w*|representative|proxy|surrogate|conservator|health ?care (?:agent|proxy))\b"
+    r"|\bwho (?:signs|consents|has to (?:sign|consent)|gives? (?:the )?(?:permission|consent)|is supposed to (?:sign|consent"
+    r"|give))\b"
+    r"|\b(?:can'?t|cannot|can ?not|unable to|no longer|not able to) (?:\w+ ){0,2}?(?:consent|sign|understand|speak|talk"
+    r"|communicate|decide)\b)", re.I)
 # "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
 # named needs the patient's consent of their own
 _CONSENT_OTHER = re.compile(
@@ -361,6 +382,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
+    TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("time_per_caregiver", _TIME_PER_CAREGIVER, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
@@ -388,6 +411,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
     TopicRoute("present_code_away", _PRESENT_CODE_AWAY, frozenset({"caregiver_only_wrong_code"}), unless=_POOLING,
                skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("patient_arrived", _PATIENT_ARRIVED, frozenset({"patient_arrived"}), unless=_NOT_ARRIVED, corrects=True,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
@@ -421,6 +446,12 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),
                skip_kinds=frozenset({"fee", "modifier", "telehealth", "threshold", "denial", "appeal"})),
 )
+
+
+def patient_arrived(intent: Intent) -> bool:
+    """The patient came into the caregiver session part-way: the minutes the question gives are not all caregiver
+    time, so no units are worked from them ("then pt showed up and we practiced together for the last 20 min")."""
+    return bool(_PATIENT_ARRIVED.search(intent.query)) and not _NOT_ARRIVED.search(intent.query)
 
 
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:

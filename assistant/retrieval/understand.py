@@ -242,7 +242,11 @@ FREQUENCY = re.compile(
     r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b"
     # "a limit of one caregiver training per patient per year", "once per beneficiary": a count over a span of time
     r"|\b(?:limit|cap|max\w*)\b.{0,50}\bper (?:patient|beneficiary|bene|pt|year|lifetime)\b"
-    r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b)", re.I)
+    r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b"
+    # "medicare usually only pays for 3 or 4 of these trainings", "does medicare cap the number of trainings"
+    r"|\b(?:only|usually|just)\s+(?:pays?|covers?|allows?|approves?)\s+(?:for\s+)?(?:about\s+|up to\s+)?"
+    r"(?:\d+|a few|one|two|three|four|five|six)\b(?!\s*(?:%|percent|min|minutes|units?|dollars))"
+    r"|\b(?:limit|cap|max\w*)\b.{0,40}\b(?:trainings|training sessions|sessions|visits)\b)", re.I)
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
