@@ -21,7 +21,7 @@ from assistant.retrieval.chunk_facts import counted, lines_words, overlap, unit_
 from assistant.retrieval.chunking import money, window_words
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.segments import label, stretches
-from assistant.retrieval.understand import Intent, Period
+from assistant.retrieval.understand import Intent, Period, asked_periods
 
 
 @dataclass(frozen=True)
@@ -186,22 +186,6 @@ def _amount_parts(kb: Knowledge, rvu: RVU, period: Period | None) -> list[str]:
     return parts
 
 
-def _within(day: Period, periods: Sequence[Period]) -> bool:
-    return any(p[0] <= day[0] and day[1] <= p[1] for p in periods)
-
-
-def _fee_scope(intent: Intent) -> list[Period | None]:
-    """The periods a fee is asked for: those the question names ("January 2024 vs April 2024", "our 2024 remits")
-    when the date of service lies inside them and they are more than that one day, else the date of service. 2024 has
-    two conversion factors, so a question about the year or about two of its months is answered for each."""
-    named = list(intent.periods)
-    if intent.period is None or not named or not _within(intent.period, named):
-        return [intent.period]
-    if len(named) == 1 and named[0] == intent.period:
-        return [intent.period]
-    return named
-
-
 def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
     rvu: RVU = pin.obj
     # "is the facility rate used for therapists?", "do I get the facility rate for 97550?" ask which rate, not how much
@@ -213,7 +197,7 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
                   f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
         return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
                      f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
-    scope = _fee_scope(intent)
+    scope = asked_periods(intent)
     parts = list(dict.fromkeys(part for period in scope for part in _amount_parts(kb, rvu, period)))
     if not parts:
         return None

@@ -86,7 +86,9 @@ _PRESENT_CODE_AWAY = re.compile(
 # "pt showed up halfway thru", "then the patient walked in and stayed": the patient came into a caregiver session, so
 # only the minutes before count as caregiver training (the minutes the question gives are not all caregiver time)
 _PATIENT_ARRIVED = re.compile(
-    r"\b(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
+    # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
+    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
+    r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
     r"(?:showed up|shows up|came in|comes in|walked in|walks in|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
 _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
@@ -245,7 +247,7 @@ _ONE_PATIENT_KIN = re.compile(
 # "caregivers for 4 diff patients", "three families", "4 other families": caregivers of several patients
 SEVERAL_PATIENTS = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many|other|different)\s+"
-    r"(?:diff(?:erent)?\s+|separate\s+|other\s+)?(?:families|households|patients|pts)\b", re.I)
+    r"(?:diff(?:erent)?\s+|separate\s+|other\s+|long-stay\s+)?(?:families|households|patients|pts|residents)\b", re.I)
 
 # "slap a 59 on every 97550", "add modifier XE to it": whether to append 59 or an X modifier, not what a line pays
 _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+)?(?:on|to)\b"

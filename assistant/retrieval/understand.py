@@ -321,6 +321,18 @@ class Intent:
         return self.years[0] if len(self.years) == 1 else None
 
 
+def asked_periods(intent: Intent) -> list[Period | None]:
+    """The periods a dated figure is asked for: those the question names ("January 2024 vs April 2024", "our 2024
+    remits", "the thresholds for 2024, 2025 and 2026") when the date of service lies inside them and they are more than
+    that one day; else the date of service. 2024 has two conversion factors, and a question naming several years asks
+    for each year's figure."""
+    named = list(intent.periods)
+    day = intent.period
+    if day is None or not named or not any(p[0] <= day[0] and day[1] <= p[1] for p in named):
+        return [day] if day is not None or not named else named
+    return [day] if named == [day] else named
+
+
 def _asks_meaning(text: str, kind: str | None = None) -> bool:
     """The question wants a code's descriptor: what it is, or how two codes differ (unless it compares their fees or
     other amounts: `kind`, once known, says so)."""
