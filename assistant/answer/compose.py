@@ -19,6 +19,7 @@ from datetime import date
 
 from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
+from assistant.answer.dx_meaning import meaning_not_held
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
 from assistant.answer.reason_asked import mue_claim, reason_claim
@@ -353,7 +354,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:
         return f"{CANNOT}: it does not cover modifier {', '.join(odd)}."
-    topic = unstated(intent)  # licensure, record retention, a clinic type, ...: topics the sources do not state
+    # licensure, record retention, a clinic type, ...: topics the sources do not state; a diagnosis subcode's meaning
+    topic = unstated(intent) or meaning_not_held(intent, passages)
     if topic:
         return topic
     priced = {r.code for r in kb.fees.rvus}

@@ -95,6 +95,11 @@ _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s
 # ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
                            r"(?:present|there|in (?:the )?room)\b"
+                           # "cn i bill 97550 w/o pt": said with nothing after it
+                           r"|\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client)s?\s*(?:[?!.]|$)"
+                           # a family's words: "come in without him", "came in by myself"
+                           r"|\b(?:come|came|coming|comes)\s+in\s+(?:alone|by myself|on my own|without (?:him|her|them"
+                           r"|mom|dad|my (?:husband|wife|mother|father|mom|dad|son|daughter)))\b"
                            r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?(?:not\s+(?:present|there|in (?:the )?room)|absent)\b"
                            # "pt wasnt there", "patient wasn't present": the negation written onto the verb
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
@@ -200,6 +205,11 @@ _NOTE_CONTENTS = re.compile(
     r"|\b(?:template|flowsheet|smart ?form)s?\b[^?]{0,60}\b(?:fields?|elements?|sections?|prompts?)\b", re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
                           r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
+# "what should a 97552 family-group note contain so it holds up on review?": a group note's own elements (each patient
+# represented, caregivers of two or more patients), not every note's
+_GROUP_NOTE = re.compile(
+    r"^(?=.*(?:\bgroups?\b|\bclass(?:es)?\b|\b97552\b|\bG0543\b))(?=.*\b(?:document\w*|notes?|chart\w*|write-?ups?)\b)"
+    r".*\b(?:contain|include|show|need|needs|should|must|requir\w*|hold up|holds up|survive|survives|audit\w*)\b", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
 _MA_DUTY = re.compile(
@@ -436,6 +446,8 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("discipline_modifier", _DISCIPLINE_MODIFIER, frozenset({"gp"}), unless=_ASSISTANT_OR_TELE,
                skip_kinds=frozenset({"denial", "appeal", "fee", "threshold"})),
+    TopicRoute("group_note", _GROUP_NOTE, frozenset({"group_documentation"}), unless=_ONE_ELEMENT,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
