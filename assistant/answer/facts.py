@@ -198,12 +198,16 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
         return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
                      f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
     scope = asked_periods(intent)
-    parts = list(dict.fromkeys(part for period in scope for part in _amount_parts(kb, rvu, period)))
+    if scope != [intent.period]:  # several periods named: one span over them, each conversion factor in it
+        span: Period = (min(p[0] for p in scope if p), max(p[1] for p in scope if p))
+        parts = _amount_parts(kb, rvu, span)
+        on = f"in {span[0].year}" if span[0].year == span[1].year else when(span)
+    else:
+        parts = _amount_parts(kb, rvu, intent.period)
+        year = (rvu.effective_from or date(2024, 1, 1)).year
+        on = when(intent.period, intent.said) if intent.period else f"in {year}"
     if not parts:
         return None
-    year = (rvu.effective_from or date(2024, 1, 1)).year
-    on = " and ".join(when(p) for p in scope) if scope != [intent.period] else \
-        when(intent.period, intent.said) if intent.period else f"in {year}"
     return Claim(f"The Medicare national payment for {rvu.code} {on} is " + "; ".join(parts[:2]) + ".", pin.entry)
 
 

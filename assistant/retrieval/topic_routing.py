@@ -244,7 +244,8 @@ _ONE_PATIENT_KIN = re.compile(
     rf"^(?=.*(?:{_GROUP_WORD.pattern}))"
     rf".*(?:\b(?:the |this |that |our |my |one )?(?:pt|patient|client|resident|mom|dad|mother|father)'?s"
     rf" (?:\w+ )?{_KIN}\b"
-    rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
+    # ("three adult children of one stroke patient": a word may say what the patient has)
+    rf"|\b{_KIN} (?:of|for) {_ONE} (?:[\w-]+ )?(?:pt|patient|client|resident)\b"
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
     # "97552 for 1 family", "group with just one household" (not "one family at a time": each trained on its own)
     r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b(?!\s+at a time)"
