@@ -209,7 +209,8 @@ _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsig
 # represented, caregivers of two or more patients), not every note's
 _GROUP_NOTE = re.compile(
     r"^(?=.*(?:\bgroups?\b|\bclass(?:es)?\b|\b97552\b|\bG0543\b))(?=.*\b(?:document\w*|notes?|chart\w*|write-?ups?)\b)"
-    r".*\b(?:contain|include|show|need|needs|should|must|requir\w*|hold up|holds up|survive|survives|audit\w*)\b", re.I)
+    r".*\b(?:contain|include|show|need|needs|should|must|requir\w*|hold up|holds up|survive|survives|audit\w*|goes in"
+    r"|go in|pass\w*)\b", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
 _MA_DUTY = re.compile(
