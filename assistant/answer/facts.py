@@ -198,13 +198,15 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
         return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
                      f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
     scope = asked_periods(intent)
-    if scope != [intent.period]:  # several periods named: one span over them, each conversion factor in it
+    year = (rvu.effective_from or date(2024, 1, 1)).year
+    if intent.period is not None and scope != [intent.period]:
+        # periods named around the date of service: one span over them, each conversion factor of this year's fee in
+        # it (said as the fee's year: the days the question wrote may be written otherwise)
         span: Period = (min(p[0] for p in scope if p), max(p[1] for p in scope if p))
         parts = _amount_parts(kb, rvu, span)
-        on = f"in {span[0].year}" if span[0].year == span[1].year else when(span)
+        on = f"in {year}"
     else:
         parts = _amount_parts(kb, rvu, intent.period)
-        year = (rvu.effective_from or date(2024, 1, 1)).year
         on = when(intent.period, intent.said) if intent.period else f"in {year}"
     if not parts:
         return None

@@ -225,7 +225,7 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out.append(Pin("fee:assistant-rate", "assistant", None))
     adjusted = bool(out)
     # "dec 31 2024 vs jan 1 2025": each period named, when the question names more than one
-    periods = [intent.period] if intent.period is not None else list(intent.periods)
+    periods = [p for p in asked_periods(intent) if p is not None]
     # no code named: the first code of the family taught ("ostomy care teaching in 2026": G0541)
     for code in intent.procedure_codes or (kb.family_codes(units_family(intent, kb) or "cts")[0],):
         rows = [r for r in kb.fees.rvus if r.code == code]

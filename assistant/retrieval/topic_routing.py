@@ -428,7 +428,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_arrived", _PATIENT_ARRIVED, frozenset({"patient_arrived"}), unless=_NOT_ARRIVED, corrects=True,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
-    TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
+    # (a patient-present code asked about for the session is answered by what that code is, not by this FAQ's "Yes")
+    TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE),
