@@ -60,7 +60,8 @@ _PATIENT_THERE = re.compile(
     r"(?:also\s+)?(?:sat in|sitting in"
     r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance"
     # ("pt stayed home", "patient stayed in the car": away, not there)
-    r"|stayed(?!\s+(?:at\s+)?(?:home|away|behind|back|out|outside|in the car|in (?:the )?(?:waiting|other|next) room)))\b"
+    r"|stayed(?!\s+(?:at\s+)?(?:home|away|behind|back|out|outside|in the car"
+    r"|in (?:the )?(?:waiting|other|next) room)))\b"
     # ("the pt was there"; not "for Medicare pts there", a place)
     r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
@@ -87,10 +88,12 @@ _PRESENT_CODE_AWAY = re.compile(
 # only the minutes before count as caregiver training (the minutes the question gives are not all caregiver time)
 _PATIENT_ARRIVED = re.compile(
     # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
-    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
+    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
+    r"|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
     r"(?:showed up|shows up|came in|comes in|walked in|walks in|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
-_NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)", re.I)
+_NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)",
+                          re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
 # ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
@@ -251,7 +254,8 @@ _ONE_PATIENT_KIN = re.compile(
     # "97552 for 1 family", "group with just one household" (not "one family at a time": each trained on its own)
     r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b(?!\s+at a time)"
     # "four caregivers ... all for that one pt", "nobody else's family came"
-    r"|\ball (?:\w+ )?(?:for|of) (?:that|this|the|one|the same|a single) (?:one )?(?:pt|patient|beneficiary|member|client"
+    r"|\ball (?:\w+ )?(?:for|of) (?:that|this|the|one|the same|a single) (?:one )?"
+    r"(?:pt|patient|beneficiary|member|client"
     r"|resident)\b|\b(?:nobody|no one|none) else'?s\b|\bno other (?:famil(?:y|ies)|patients?|pts)\b"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
@@ -364,8 +368,10 @@ _REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representativ
 # patient who cannot, which the patient's representative may do
 _CONSENT_FOR_PATIENT = re.compile(
     r"^(?=.*(?:\bconsent\w*|\bpermission\b|\bsigns?\b|\bsign off\b|\bagree\w*))"
-    r".*(?:\b(?:POA|power of attorney|guardian\w*|representative|proxy|surrogate|conservator|health ?care (?:agent|proxy))\b"
-    r"|\bwho (?:signs|consents|has to (?:sign|consent)|gives? (?:the )?(?:permission|consent)|is supposed to (?:sign|consent"
+    r".*(?:\b(?:POA|power of attorney|guardian\w*|representative|proxy|surrogate|conservator"
+    r"|health ?care (?:agent|proxy))\b"
+    r"|\bwho (?:signs|consents|has to (?:sign|consent)|gives? (?:the )?(?:permission|consent)"
+    r"|is supposed to (?:sign|consent"
     r"|give))\b"
     r"|\b(?:can'?t|cannot|can ?not|unable to|no longer|not able to) (?:\w+ ){0,2}?(?:consent|sign|understand|speak|talk"
     r"|communicate|decide)\b)", re.I)
