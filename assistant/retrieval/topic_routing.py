@@ -92,8 +92,10 @@ _PATIENT_ARRIVED = re.compile(
     r"|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
     r"(?:showed up|shows up|came in|comes in|walked in|walks in|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
-_NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)",
-                          re.I)
+# (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
+_NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
+                          r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"
+                          r"|\bfor (?:her|his|their) own (?:treatment|session|visit|appointment|therapy)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
 # ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
@@ -367,7 +369,8 @@ _REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representativ
 # "I'm his health care proxy, who signs?", "mom can't understand anymore, who gives permission": who consents for a
 # patient who cannot, which the patient's representative may do
 _CONSENT_FOR_PATIENT = re.compile(
-    r"^(?=.*(?:\bconsent\w*|\bpermission\b|\bsigns?\b|\bsign off\b|\bagree\w*))"
+    # (consent asked about: "who signs the plan of care?" is the plan's certification, not consent)
+    r"^(?=.*(?:\bconsent\w*|\bpermission\b|\bagree\w*))"
     r".*(?:\b(?:POA|power of attorney|guardian\w*|representative|proxy|surrogate|conservator"
     r"|health ?care (?:agent|proxy))\b"
     r"|\bwho (?:signs|consents|has to (?:sign|consent)|gives? (?:the )?(?:permission|consent)"

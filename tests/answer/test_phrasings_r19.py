@@ -71,6 +71,17 @@ def test_joint_minutes_after_the_patient_came_in_are_worked_into_no_units(dated:
     assert answer.answered and "supports 97550" not in answer.text, answer.text
 
 
+def test_a_patient_arriving_after_the_session_leaves_its_minutes_counted(dated: Assistant) -> None:
+    answer = dated.answer("when the patient arrives for her own treatment afterwards, can I bill 97550 for the 30 min "
+                          "training before?")
+    assert "30 minutes of caregiver training supports 97550 x1" in answer.text, answer.text
+
+
+def test_who_signs_a_plan_is_no_consent_question(dated: Assistant) -> None:
+    answer = dated.answer("who signs the plan of care for caregiver training?")
+    assert answer.passages[0].id.split("#")[0] != "faq:consent_representative", answer.text
+
+
 @pytest.mark.parametrize(
     "question",
     [
