@@ -19,6 +19,7 @@ from datetime import date
 
 from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
+from assistant.answer.dx_meaning import meaning_not_held
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
 from assistant.answer.reason_asked import mue_claim, reason_claim
@@ -93,8 +94,12 @@ POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place[- ]of[- ]serv
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service
 # (asked whether they may furnish it: "my student documented 38 minutes" asks about the minutes, and is answered)
+# ("I'm a PTA student on rotation, can I run the training?", "im an OT student doing fieldwork, can my session be
+# billed?": the asker is the trainee, and asks whether they may furnish it or have it billed)
 TRAINEE = re.compile(r"\b(?:student|intern)s?\b(?: (?:pt|ot|slp|pta|cota|therapist)s?)?(?: (?:also|ever|legally))?"
-                     r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b", re.I)
+                     r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b"
+                     r"|^(?=.*\b(?:i'?m|i am|im|as)\s+an?\s+(?:[\w-]+\s+){0,2}(?:student|intern)\b)"
+                     r"(?=.*(?:\b(?:can|could|may)\s+(?:i|my|we)\b|\bam i allowed\b|\bbilled\b))", re.I)
 TRAINEE_WORD = re.compile(r"\b(?:student|intern)s?\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
@@ -349,7 +354,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:
         return f"{CANNOT}: it does not cover modifier {', '.join(odd)}."
-    topic = unstated(intent)  # licensure, record retention, a clinic type, ...: topics the sources do not state
+    # licensure, record retention, a clinic type, ...: topics the sources do not state; a diagnosis subcode's meaning
+    topic = unstated(intent) or meaning_not_held(intent, passages)
     if topic:
         return topic
     priced = {r.code for r in kb.fees.rvus}
@@ -368,7 +374,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     missing = sorted({r.upper() for r in RVU_RELEASE.findall(intent.query)} - {r.release for r in kb.fees.rvus})
     if missing:  # "were the RVU26A values the same as the July file's?": a release it does not hold
         return f"{CANNOT}: it does not hold the {', '.join(missing)} relative value file."
-    dated = {"fee", "cf", "kx", "aic", "assistant", "code"}
+    dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked"}  # (a worked sum is figured from the fees)
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
             and not any(c.what in dated for c in found):

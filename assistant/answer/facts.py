@@ -21,7 +21,7 @@ from assistant.retrieval.chunk_facts import counted, lines_words, overlap, unit_
 from assistant.retrieval.chunking import money, window_words
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.segments import label, stretches
-from assistant.retrieval.understand import Intent, Period
+from assistant.retrieval.understand import Intent, Period, asked_periods
 
 
 @dataclass(frozen=True)
@@ -197,11 +197,19 @@ def fee(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
                   f"{rvu.pe_facility:.2f} facility, malpractice {rvu.mp:.2f}")
         return Claim(f"Total RVUs for {rvu.code} in {year}: {rvu.total_nonfacility:.2f} non-facility and "
                      f"{rvu.total_facility:.2f} facility ({detail}).", pin.entry)
-    parts = _amount_parts(kb, rvu, intent.period)
+    scope = asked_periods(intent)
+    year = (rvu.effective_from or date(2024, 1, 1)).year
+    if intent.period is not None and scope != [intent.period]:
+        # periods named around the date of service: one span over them, each conversion factor of this year's fee in
+        # it (said as the fee's year: the days the question wrote may be written otherwise)
+        span: Period = (min(p[0] for p in scope if p), max(p[1] for p in scope if p))
+        parts = _amount_parts(kb, rvu, span)
+        on = f"in {year}"
+    else:
+        parts = _amount_parts(kb, rvu, intent.period)
+        on = when(intent.period, intent.said) if intent.period else f"in {year}"
     if not parts:
         return None
-    year = (rvu.effective_from or date(2024, 1, 1)).year
-    on = when(intent.period, intent.said) if intent.period else f"in {year}"
     return Claim(f"The Medicare national payment for {rvu.code} {on} is " + "; ".join(parts[:2]) + ".", pin.entry)
 
 

@@ -248,7 +248,10 @@ class Retriever:
         if on is not None:
             n = index_mod.date_n(on)
             in_force = (loaded.from_n <= n) & (loaded.to_n >= n)
-            validity = np.isin(loaded.entries, [p.entry for p in pinned if p.what in ("code", "dx")])
+            # (a code's validity, and a dated figure pinned for a period the question names: "the KX thresholds for
+            # 2024, 2025 and 2026" asked on a 2026 date of service)
+            validity = np.isin(loaded.entries, [p.entry for p in pinned if p.what in ("code", "dx")
+                                                or (p.strong and p.what in ("kx", "fee", "cf"))])
             mask &= in_force | validity
         if authorities:
             mask &= np.isin(loaded.authority, authorities)

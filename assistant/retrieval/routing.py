@@ -30,9 +30,10 @@ from assistant.retrieval.topic_routing import (
     SAME_DAY_OTHER,
     SEVERAL_PATIENTS,
     SNF_PART_A,
+    patient_arrived,
     topic_pins,
 )
-from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent
+from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent, asked_periods
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -145,9 +146,13 @@ def _group_units_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 # "which code for a group session with 4 families", "caregiver class for three patients' families, what cpt": the
 # group code's own descriptor answers which code (not "two caregivers of one patient", which is 97550)
+# ("caregivers of ~6 long-stay residents", "families of 5 residents": residents of a facility are patients too)
 _GROUP_SESSION = re.compile(
-    r"\bgroups?\b|\bclass(?:es)?\b|\bmultiple sets\b|\b(?:\d+|two|three|four|five|six|several|multiple|many|different)"
-    r" (?:families|households|(?:different )?patients'?|pts'?|sets of caregivers)\b", re.I)
+    r"\bgroups?\b|\bclass(?:es)?\b|\bmultiple sets\b|(?:~|\b)(?:\d+|two|three|four|five|six|several|multiple|many"
+    r"|different)\s+(?:[\w-]+\s+)?(?:families|households|(?:different )?patients'?|pts'?|residents'?|clients'?"
+    r"|sets of caregivers)\b", re.I)
+# "which code and how many units": the group code's unit rule is asked too
+_UNITS_ASKED = re.compile(r"\bunits?\b|\bhow many (?:times|lines)\b", re.I)
 _ONE_PATIENT = re.compile(r"\b(?:one|same|single|1) (?:patient|pt)\b|\bof (?:one|the same) (?:patient|pt)\b", re.I)
 _ASKS_CODE = re.compile(r"\b(?:which|what|wich|wat)\b[^?.]{0,25}\b(?:codes?|cpt|hcpcs)\b|\b(?:codes?|cpt|hcpcs)\b"
                         r" (?:for|to use|do (?:i|we) use|should (?:i|we) use)\b"
@@ -193,7 +198,11 @@ def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         return []
     family = units_family(intent, kb) or "cts"  # no code is named here, so a family is always found
     groups = [c for c in kb.family_codes(family) if c in kb.codes and kb.codes[c].kind == "group"]
-    return [Pin(f"code:{c}", "descriptor", kb.codes[c]) for c in groups]
+    out = [Pin(f"code:{c}", "descriptor", kb.codes[c]) for c in groups]
+    if _UNITS_ASKED.search(intent.query):  # one unit on each represented patient's claim
+        faqs = [f for f in kb.faqs.values() if {"group", "units"} <= set(f.topics) and set(groups) & set(f.codes)]
+        out += [Pin(f"faq:{f.id}", "faq", f) for f in faqs[:1]]
+    return out
 
 
 # "we're a qualifying APM participant, which CF", "QP conversion factor": the QP variant is the one asked for
@@ -216,7 +225,7 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         out.append(Pin("fee:assistant-rate", "assistant", None))
     adjusted = bool(out)
     # "dec 31 2024 vs jan 1 2025": each period named, when the question names more than one
-    periods = [intent.period] if intent.period is not None else list(intent.periods)
+    periods = [p for p in asked_periods(intent) if p is not None]
     # no code named: the first code of the family taught ("ostomy care teaching in 2026": G0541)
     for code in intent.procedure_codes or (kb.family_codes(units_family(intent, kb) or "cts")[0],):
         rows = [r for r in kb.fees.rvus if r.code == code]
@@ -406,10 +415,12 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
                                          or (intent.today is not None and _KX_NAMED.search(intent.query))):
         # "over the therapy cap, what modifier?": with no year named, the threshold in force today (which leads only
         # when the question asks what, not whether: "does CTS count toward the KX threshold?")
-        on = intent.period or ((intent.today, intent.today) if intent.today else None)
-        strong = intent.period is not None or not _WHETHER.search(intent.query)
+        # ("the thresholds for 2024, 2025 and 2026": each year named, not only today's)
+        on = [p for p in asked_periods(intent) if p is not None] or (
+            [(intent.today, intent.today)] if intent.today else [])
+        strong = intent.period is not None or len(on) > 1 or not _WHETHER.search(intent.query)
         out += [Pin(f"fee:{tagged('kx', t.id)}", "kx", t, strong=strong) for t in kb.fees.kx_thresholds
-                if on is None or overlaps(t.effective_from, t.effective_to, on)]
+                if not on or any(overlaps(t.effective_from, t.effective_to, p) for p in on)]
     elif intent.kind == "code_validity":
         out += _validity_pins(intent, kb)
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
@@ -442,6 +453,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         if family is not None and not split:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
         out += _timed_validity(intent, kb, family)
+    if patient_arrived(intent):
+        out = [p for p in out if p.what != "units"]
     if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow
         out = [p for p in out if p.corrects] + [Pin(p.entry, p.what, p.obj, strong=False)
                                                 for p in out if not p.corrects]
@@ -493,10 +506,14 @@ def same_diagnosis(asked: str, tag: str) -> bool:
 
 
 def _in_period(intent: Intent, from_n: np.ndarray, to_n: np.ndarray) -> np.ndarray:
+    """Passages in force in a period asked about (every period the question names around its date of service)."""
     if intent.period is None:
         return np.ones(len(from_n), dtype=bool)
-    start, end = (int(d.strftime("%Y%m%d")) for d in intent.period)
-    return (from_n <= end) & (to_n >= start)
+    out = np.zeros(len(from_n), dtype=bool)
+    for period in asked_periods(intent):
+        start, end = (int(d.strftime("%Y%m%d")) for d in period)  # type: ignore[union-attr]
+        out |= (from_n <= end) & (to_n >= start)
+    return out
 
 
 def _narrow(intent: Intent, topic: str, trigger: re.Pattern[str]) -> bool:
@@ -560,10 +577,8 @@ def priors(
         mult[kinds == "dx"] *= 1.0 if intent.diagnosis_codes else 0.5
         mult[kinds == "code"] *= 1.0 if intent.procedure_codes else 0.7
     if intent.period is not None:
-        start = int(intent.period[0].strftime("%Y%m%d"))
-        end = int(intent.period[1].strftime("%Y%m%d"))
         dated = (from_n > 0) | (to_n < 99991231)
-        hit = (from_n <= end) & (to_n >= start)
+        hit = _in_period(intent, from_n, to_n)
         mult[dated & ~hit] *= OUT_OF_PERIOD
         bonus[dated & hit] += IN_PERIOD_BONUS
     for rank, pin in enumerate(p for p in pinned if p.strong):

@@ -56,8 +56,12 @@ _WHO_BILLS = re.compile(
 
 # "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
 _PATIENT_THERE = re.compile(
-    r"\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was\s+|is\s+|were\s+)?(?:also\s+)?(?:sat in|sitting in"
-    r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance|stayed)\b"
+    r"\b(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary|bene)s?\s+(?:was\s+|is\s+|were\s+)?"
+    r"(?:also\s+)?(?:sat in|sitting in"
+    r"|sat there|present|in the room|in session|participat\w*|joined|watch\w*|eating|in attendance"
+    # ("pt stayed home", "patient stayed in the car": away, not there)
+    r"|stayed(?!\s+(?:at\s+)?(?:home|away|behind|back|out|outside|in the car"
+    r"|in (?:the )?(?:waiting|other|next) room)))\b"
     # ("the pt was there"; not "for Medicare pts there", a place)
     r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
@@ -80,10 +84,27 @@ _AWAY = (r"\b(?:after|once|when)\s+(?:the\s+)?(?:pt|patient)\s+(?:had\s+)?(?:gon
          r"|\bcaregiver[- ]only\b")
 _PRESENT_CODE_AWAY = re.compile(
     rf"^(?=.*{_PRESENT_CODE})(?=.*(?:{_AWAY}))(?=.*\b(?:den(?:y|ies|ied|ial)|rejected|N657)\b)", re.I | re.S)
+# "pt showed up halfway thru", "then the patient walked in and stayed": the patient came into a caregiver session, so
+# only the minutes before count as caregiver training (the minutes the question gives are not all caregiver time)
+_PATIENT_ARRIVED = re.compile(
+    # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
+    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
+    r"|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
+    r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
+    r"(?:showed up|shows up|came in|comes in|walked in|walks in|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
+# (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
+_NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
+                          r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"
+                          r"|\bfor (?:her|his|their) own (?:treatment|session|visit|appointment|therapy)\b", re.I)
 # "trained the wife without the pt present, ok?": the session the codes are for
 # ("patient not in room", "patient absent": typed without articles or verbs, as in a second language)
 PATIENT_AWAY = re.compile(r"\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client|child|kid)s?\s+(?:being\s+)?"
                            r"(?:present|there|in (?:the )?room)\b"
+                           # "cn i bill 97550 w/o pt": said with nothing after it
+                           r"|\b(?:without|w/o)\s+(?:the\s+)?(?:pt|patient|client)s?\s*(?:[?!.]|$)"
+                           # a family's words: "come in without him", "came in by myself"
+                           r"|\b(?:come|came|coming|comes)\s+in\s+(?:alone|by myself|on my own|without (?:him|her|them"
+                           r"|mom|dad|my (?:husband|wife|mother|father|mom|dad|son|daughter)))\b"
                            r"|\b(?:pt|patient)\s+(?:was\s+|is\s+)?(?:not\s+(?:present|there|in (?:the )?room)|absent)\b"
                            # "pt wasnt there", "patient wasn't present": the negation written onto the verb
                            r"|\b(?:pt|patient|client|child|kid)s?\s+(?:was|is|were)n'?t\s+(?:present|there|ther|here"
@@ -189,6 +210,12 @@ _NOTE_CONTENTS = re.compile(
     r"|\b(?:template|flowsheet|smart ?form)s?\b[^?]{0,60}\b(?:fields?|elements?|sections?|prompts?)\b", re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
                           r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
+# "what should a 97552 family-group note contain so it holds up on review?": a group note's own elements (each patient
+# represented, caregivers of two or more patients), not every note's
+_GROUP_NOTE = re.compile(
+    r"^(?=.*(?:\bgroups?\b|\bclass(?:es)?\b|\b97552\b|\bG0543\b))(?=.*\b(?:document\w*|notes?|chart\w*|write-?ups?)\b)"
+    r".*\b(?:contain|include|show|need|needs|should|must|requir\w*|hold up|holds up|survive|survives|audit\w*|goes in"
+    r"|go in|pass\w*)\b", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
 _MA_DUTY = re.compile(
@@ -223,17 +250,22 @@ _ONE_PATIENT_KIN = re.compile(
     rf"^(?=.*(?:{_GROUP_WORD.pattern}))"
     rf".*(?:\b(?:the |this |that |our |my |one )?(?:pt|patient|client|resident|mom|dad|mother|father)'?s"
     rf" (?:\w+ )?{_KIN}\b"
-    rf"|\b{_KIN} (?:of|for) {_ONE} (?:pt|patient|client|resident)\b"
+    # ("three adult children of one stroke patient": a word may say what the patient has)
+    rf"|\b{_KIN} (?:of|for) {_ONE} (?:[\w-]+ )?(?:pt|patient|client|resident)\b"
     rf"|\b(?:one|same|single) (?:pt|patient|client)'?s? (?:\w+ )?{_KIN}\b"
     # "97552 for 1 family", "group with just one household" (not "one family at a time": each trained on its own)
     r"|\b(?:one|1|a single|single|only one|just one)\s+(?:family|household)\b(?!\s+at a time)"
+    # "four caregivers ... all for that one pt", "nobody else's family came"
+    r"|\ball (?:\w+ )?(?:for|of) (?:that|this|the|one|the same|a single) (?:one )?"
+    r"(?:pt|patient|beneficiary|member|client"
+    r"|resident)\b|\b(?:nobody|no one|none) else'?s\b|\bno other (?:famil(?:y|ies)|patients?|pts)\b"
     r"|\b(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother|grand(?:son|daughter)|niece|nephew)s?"
     r" (?:and|&|\+) (?:the |his |her |their )?(?:son|daughter|wife|husband|mom|dad|mother|father|sister|brother"
     r"|grand(?:son|daughter)|niece|nephew)s?\b)", re.I)
 # "caregivers for 4 diff patients", "three families", "4 other families": caregivers of several patients
 SEVERAL_PATIENTS = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|several|multiple|many|other|different)\s+"
-    r"(?:diff(?:erent)?\s+|separate\s+|other\s+)?(?:families|households|patients|pts)\b", re.I)
+    r"(?:diff(?:erent)?\s+|separate\s+|other\s+|long-stay\s+)?(?:families|households|patients|pts|residents)\b", re.I)
 
 # "slap a 59 on every 97550", "add modifier XE to it": whether to append 59 or an X modifier, not what a line pays
 _ADD_59 = re.compile(r"\b(?:modifier|mod|a|an)\s+(?:59|X[EPSU])\s+(?:modifier\s+)?(?:on|to)\b"
@@ -334,6 +366,18 @@ _MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*
 # "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
 _REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
                              r"|health ?care (?:agent|proxy))\b", re.I)
+# "I'm his health care proxy, who signs?", "mom can't understand anymore, who gives permission": who consents for a
+# patient who cannot, which the patient's representative may do
+_CONSENT_FOR_PATIENT = re.compile(
+    # (consent asked about: "who signs the plan of care?" is the plan's certification, not consent)
+    r"^(?=.*(?:\bconsent\w*|\bpermission\b|\bagree\w*))"
+    r".*(?:\b(?:POA|power of attorney|guardian\w*|representative|proxy|surrogate|conservator"
+    r"|health ?care (?:agent|proxy))\b"
+    r"|\bwho (?:signs|consents|has to (?:sign|consent)|gives? (?:the )?(?:permission|consent)"
+    r"|is supposed to (?:sign|consent"
+    r"|give))\b"
+    r"|\b(?:can'?t|cannot|can ?not|unable to|no longer|not able to) (?:\w+ ){0,2}?(?:consent|sign|understand|speak|talk"
+    r"|communicate|decide)\b)", re.I)
 # "consent on file is for the son, today the daughter-in-law came instead": consent names the caregiver(s), so one not
 # named needs the patient's consent of their own
 _CONSENT_OTHER = re.compile(
@@ -361,6 +405,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
+    TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("time_per_caregiver", _TIME_PER_CAREGIVER, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
@@ -388,8 +434,11 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
     TopicRoute("present_code_away", _PRESENT_CODE_AWAY, frozenset({"caregiver_only_wrong_code"}), unless=_POOLING,
                skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("patient_arrived", _PATIENT_ARRIVED, frozenset({"patient_arrived"}), unless=_NOT_ARRIVED, corrects=True,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
-    TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}),
+    # (a patient-present code asked about for the session is answered by what that code is, not by this FAQ's "Yes")
+    TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE),
@@ -409,6 +458,8 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("discipline_modifier", _DISCIPLINE_MODIFIER, frozenset({"gp"}), unless=_ASSISTANT_OR_TELE,
                skip_kinds=frozenset({"denial", "appeal", "fee", "threshold"})),
+    TopicRoute("group_note", _GROUP_NOTE, frozenset({"group_documentation"}), unless=_ONE_ELEMENT,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
@@ -421,6 +472,12 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),
                skip_kinds=frozenset({"fee", "modifier", "telehealth", "threshold", "denial", "appeal"})),
 )
+
+
+def patient_arrived(intent: Intent) -> bool:
+    """The patient came into the caregiver session part-way: the minutes the question gives are not all caregiver
+    time, so no units are worked from them ("then pt showed up and we practiced together for the last 20 min")."""
+    return bool(_PATIENT_ARRIVED.search(intent.query)) and not _NOT_ARRIVED.search(intent.query)
 
 
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:

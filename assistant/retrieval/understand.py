@@ -242,7 +242,11 @@ FREQUENCY = re.compile(
     r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b"
     # "a limit of one caregiver training per patient per year", "once per beneficiary": a count over a span of time
     r"|\b(?:limit|cap|max\w*)\b.{0,50}\bper (?:patient|beneficiary|bene|pt|year|lifetime)\b"
-    r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b)", re.I)
+    r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b"
+    # "medicare usually only pays for 3 or 4 of these trainings", "does medicare cap the number of trainings"
+    r"|\b(?:only|usually|just)\s+(?:pays?|covers?|allows?|approves?)\s+(?:for\s+)?(?:about\s+|up to\s+)?"
+    r"(?:\d+|a few|one|two|three|four|five|six)\b(?!\s*(?:%|percent|min|minutes|units?|dollars))"
+    r"|\b(?:limit|cap|max\w*)\b.{0,40}\b(?:trainings|training sessions|sessions|visits)\b)", re.I)
 _EDIT = re.compile(r"\b(?:ncci|ptp|mue|edits?)\b", re.I)
 _AMOUNT = re.compile(r"how much|\$|\brates?\b|\bfees?\b|reimburs|\bpayment (?:amount|rate)", re.I)
 _TELEHEALTH_VISIT = re.compile(r"tele(?:health|medicine)|\bvideo\b|virtual|\bzoom\b|audio|\bpos (?:02|10)\b", re.I)
@@ -315,6 +319,18 @@ class Intent:
         if self.period and self.period[0].year == self.period[1].year:
             return self.period[0].year
         return self.years[0] if len(self.years) == 1 else None
+
+
+def asked_periods(intent: Intent) -> list[Period | None]:
+    """The periods a dated figure is asked for: those the question names ("January 2024 vs April 2024", "our 2024
+    remits", "the thresholds for 2024, 2025 and 2026") when the date of service lies inside them and they are more than
+    that one day; else the date of service. 2024 has two conversion factors, and a question naming several years asks
+    for each year's figure."""
+    named = list(intent.periods)
+    day = intent.period
+    if day is None or not named or not any(p[0] <= day[0] and day[1] <= p[1] for p in named):
+        return [day] if day is not None or not named else named
+    return [day] if named == [day] else named
 
 
 def _asks_meaning(text: str, kind: str | None = None) -> bool:
