@@ -120,6 +120,12 @@ def units(ctx: Context) -> Outcome:
     if not billed:
         return Outcome("not_applicable", _did_you_mean(ctx))
     spans = ctx.billed_spans[:3]
+    if ctx.impossible_units:  # quoted as written, never read as one unit (hostile12 #9)
+        return Outcome(
+            "problem",
+            f"the note bills {', '.join(ctx.impossible_units)}: not a unit count a claim line can carry (1 to 99).",
+            spans,
+        )
     group = [line for line in billed if line.code in GROUP_CODES]
     timed: dict[str, int] = {}
     for line in billed:  # a code on two lines is that many units of it ("97550x1, 97550x1" is 97550 x2)
@@ -443,11 +449,12 @@ def _therapy_findings(ctx: Context) -> list[tuple[str, str]]:
     lines = ctx.billed_cts
     therapy = set(ctx.knowledge.modifiers_of("therapy"))
     wanted = THERAPY_MODIFIER.get(ctx.discipline or "")
-    missing = [line.code for line in lines if not set(line.modifiers) & therapy]
+    # each code named once: "97550x1:CQ,97550x1:CO" are two lines of one code (hostile12 #18)
+    missing = list(dict.fromkeys(line.code for line in lines if not set(line.modifiers) & therapy))
     if missing:
         hint = f" (use {wanted})" if wanted else ""
         return [("therapy", f"{', '.join(missing)} lack a therapy modifier{hint}.")]
-    wrong = [line.code for line in lines if wanted and wanted not in line.modifiers]
+    wrong = list(dict.fromkeys(line.code for line in lines if wanted and wanted not in line.modifiers))
     if wrong:
         return [
             ("therapy", f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service "
@@ -490,7 +497,7 @@ def _kx_passed(ctx: Context) -> list[tuple[int, int]]:
 
 def _kx_findings(ctx: Context, passed: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """The note says the threshold is passed and a therapy line lacks KX (facts §9: a PR-119 denial)."""
-    lacking = [line.code for line in ctx.billed_cts if "KX" not in line.modifiers]
+    lacking = list(dict.fromkeys(line.code for line in ctx.billed_cts if "KX" not in line.modifiers))
     if not passed or not lacking:
         return []
     return [("kx", f"The note says the year's therapy threshold is passed, but {', '.join(lacking)} "
@@ -533,7 +540,7 @@ def assistant_modifier(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No billed lines are known.")
     wanted = ASSISTANT_MODIFIER[role]
     spans = [span for r, span in ctx.roles if r == role][:2]
-    missing = [line.code for line in lines if wanted not in line.modifiers]
+    missing = list(dict.fromkeys(line.code for line in lines if wanted not in line.modifiers))
     # the credential as the note writes it ("COTA/L"), so a biller can find it on the signature line
     written = next((c.text for c in ctx.ex.credentials if c.role == role), role)
     who = written if written.upper() == role else f"{written} ({role})"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
 
 from assistant.notes.addenda import says_absent
 from assistant.notes.context import Context, Outcome
@@ -13,6 +12,7 @@ from assistant.notes.extract import consent_kind
 from assistant.notes.kin import kin_names
 from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
+from assistant.notes.patterns import impossible_dos
 from assistant.notes.presence import name_spans, people
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer, search
@@ -116,23 +116,11 @@ _CLOSED_NOT_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
 
-_IMPOSSIBLE_DOS = re.compile(r"\b(?:DOS|date of service|service date)\W{0,3}(?P<date>(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})"
-                             r"[/.-](?P<y>\d{4}|\d{2}))\b", re.I)
-
-
-def _calendar_date(month: str, day: str, year: str) -> bool:
-    try:
-        date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
-    except ValueError:
-        return False
-    return True
-
-
 @check
 def date_of_service(ctx: Context) -> Outcome:
     if ctx.dos is None:
-        bad = _IMPOSSIBLE_DOS.search(ctx.ex.text)
-        if bad and not _calendar_date(*bad.group("m", "d", "y")):  # "DOS: 13/45/2025": written, but no such day
+        bad = impossible_dos(ctx.ex.text)
+        if bad:  # "DOS: 13/45/2025": written, but no such day
             return Outcome("missing", f"The date written after its label ({bad.group('date')}) is not a calendar date.",
                            [bad.span("date")])
         return Outcome("missing", "No date of service was found in the note.")

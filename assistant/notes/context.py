@@ -99,6 +99,7 @@ class Context:
     note_dos: date | None = None  # the date the note itself gives for the session
     visit: visits.Visit | None = None  # the billed visit of a document that logs several
     billed_argument: bool = False  # the caller passed the claim's lines
+    impossible_units: list[str] = field(default_factory=list)  # note's lines with a unit count no claim can carry
     rule: str = "midpoint"
     roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     presence: list[tuple[int, int]] = field(default_factory=list)
@@ -287,6 +288,11 @@ def build_context(
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
     ctx.visit = visit
     ctx.billed_argument = billed_argument
+    if not billed_argument:
+        ctx.impossible_units = [
+            f"{m.code} {m.units_written}" for m in ex.codes
+            if m.units_written and m.code in knowledge.training_codes and not m.negated
+        ]
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
     ctx.roles += [("SLPA", (c.start, c.end)) for c in ex.of("SLPA", negated=False)]
