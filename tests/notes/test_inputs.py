@@ -29,7 +29,9 @@ def test_text_in_common_encodings(raw: str | bytes) -> None:
     assert validate_note(raw, max_bytes=LIMIT).removeprefix("\ufeff") == NOTE
 
 
-@pytest.mark.parametrize("raw", [codecs.BOM_UTF8 + NOTE.encode("utf-8"), NOTE.encode("utf-16")], ids=["utf-8", "utf-16"])
+@pytest.mark.parametrize(
+    "raw", [codecs.BOM_UTF8 + NOTE.encode("utf-8"), NOTE.encode("utf-16")], ids=["utf-8", "utf-16"]
+)
 def test_evidence_offsets_count_the_byte_order_mark(raw: bytes) -> None:
     """hostile12 #16: offsets are into the text the user sent, its byte-order mark included."""
     from assistant import check_note
