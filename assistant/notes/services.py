@@ -26,6 +26,8 @@ _OTHER_WORDS = (
     r"|clinical) eval(?:uation)?\b|(?m:^)[ \t*-]*evaluation\b"
     r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation) (?:treatment|therapy)"
     r"|speech (?:treatment|therapy) with"
+    # the patient's own session beside the caregiver's ("1:00-1:45 pm Robert's own speech therapy")
+    r"|(?:pt|patient|his|her|their|\w+['’]s) own (?:[a-z-]+ ){0,2}(?:therapy|treatment|session|visit)"
 )
 _CTS_LINE = re.compile(
     r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer"

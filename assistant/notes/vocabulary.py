@@ -231,6 +231,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "walking", "turning", "external cues", "visual cues", "auditory cues", "cueing strategies", "lsvt",
         "lsvt big", "lsvt loud", "prosthesis", "prosthetic", "liner", "sock ply", "shrinker", "residual limb",
         "donning", "doffing",
+        # moving a dependent patient up in bed with a slide sheet is bed mobility (safe handling), not skin care
+        "slide sheet", "slide sheets", "friction-reducing sheet", "boosted up in bed", "boost up in bed",
+        "boosting up in bed", "boosting in bed",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -256,6 +259,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # pressure-injury prevention by turning and support surfaces
         "turning/positioning", "turning and positioning", "q2h turns", "turn q2h", "turns q2h", "low air-loss",
         "air mattress", "pressure-relief tilt", "weight shifts", "sitting protocol",
+        # the same by schedule, tilt and heel floating ("turning every 2 hours, 30-degree tilt, heels floated"), in
+        # the wheelchair ("wheelchair pressure relief": one direct-care skill, not a wheelchair skill beside it), and
+        # infection control by hand washing
+        "turning every 2 hours", "turn every 2 hours", "turns every 2 hours", "turned every 2 hours", "2-hourly turns",
+        "30-degree tilt", "30 degree tilt", "heels floated", "float heels", "float the heels", "floating the heels",
+        "heel floating", "pressure area", "pressure areas", "wheelchair pressure relief", "w/c pressure relief",
+        "hand washing", "handwashing", "hand-washing", "incontinence cleansing",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
