@@ -91,7 +91,12 @@ _NOT_CONTENT_LINE = re.compile(
 # what every match of the three patterns below contains (no word boundaries: they are searched in slices)
 _ABOUT_VIDEO_WORDS = r"consents? to (?:the )?(?:video|camera|recording|photo)|(?:video|camera) consent"
 _PLAN_WORDS = r"P:|obtain|will (?:get|request)|needs? (?:to )?sign"
-_PENDING_WORDS = r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
+# ... and consent the patient has not given yet ("your dad hasn't given permission yet", "has not consented yet")
+_PENDING_WORDS = (
+    r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
+    r"|(?:hasn't|has not|haven't|have not) (?:yet )?(?:given (?:his |her |their )?(?:permission|consent)|consented"
+    r"|agreed)"
+)
 _ABOUT_VIDEO = re.compile(
     r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I
 )
@@ -105,7 +110,7 @@ _FUTURE_ONLY = re.compile(
     r"|\bgoing forward\b|\bfrom now on\b",
     re.I,
 )
-_PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
+_PENDING = re.compile(rf"\b(?:{_PENDING_WORDS})\b", re.I)
 _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{0,25}$", re.I)
 # "(patient NOT present): daughters ...", "so not here caregiver is her son": a "not" closed by its own predicate
 # says something else of someone else, not that there was no caregiver

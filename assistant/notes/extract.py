@@ -38,7 +38,10 @@ from assistant.notes.timing import TimeAccount, account
 NO_WRITTEN_REACH = 120
 _NO_WRITTEN = re.compile(
     r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b"
-    r"|\bnothing\s+(?:was\s+|has\s+been\s+|is\s+)?(?:signed|in writing)\b",  # "verbal by phone, nothing signed yet"
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+|is\s+)?(?:signed|in writing)\b"  # "verbal by phone, nothing signed yet"
+    # the signed form still to come: "we only have her verbal OK so far -- please bring the signed form next week"
+    r"|\b(?:bring|return|send|mail|drop\s+off)\s+(?:in\s+|back\s+)?the\s+signed\b"
+    r"|\bonly\s+(?:have|has|got)\s+(?:her|his|their|the\s+(?:pt|patient)'s)\s+verbal\b",
     re.I,
 )
 # consent spoken, not signed: "told us over the phone that it was fine for you to be trained", "said yes by phone"

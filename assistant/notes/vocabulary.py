@@ -64,6 +64,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
         "not at the session", "not at the visit", "none present",
+        # "Pt: E. D. (home, not at this visit -- she isn't driving yet)"
+        "not at this visit", "not at this session", "not at today's visit", "not at today's session",
         "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",
         "with patient gone", "with the pt gone",
         # the same, contracted ("he wasn't with us")
@@ -116,6 +118,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # an after-visit summary written to the caregiver: "you talked me through the whole transfer"
         "talked me through", "walked me through", "you got it right", "you did it right", "you did it correctly",
         "back to me", "practice transfers",
+        # "Your turn: you positioned the mannequin ...; your second try was right"
+        "your turn", "your second try", "your try was right",
     ),
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
@@ -178,6 +182,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "required a therapist", "required an occupational therapist", "required a physical therapist",
         "required a speech-language pathologist", "required a speech therapist", "individually designed",
         "individually set-up", "extra careful",
+        # the same question answered under its heading in an after-visit summary ("Why an OT: she has low vision ...",
+        # "Why it needed a PT: she has no feeling below her chest ...")
+        "why a pt", "why an ot", "why an slp", "why a therapist", "why a physical therapist",
+        "why an occupational therapist", "why a speech-language pathologist", "why a speech therapist",
+        "why it needed a pt", "why it needed an ot", "why it needed an slp", "why it needed a therapist",
+        "why you needed a therapist", "why you needed a speech-language pathologist",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "xfer", "xfers", "fww", "spt",
