@@ -214,6 +214,14 @@ def _wrong_person(ctx: Context, stated: list[Concept], given: list[Concept]) -> 
             f"The consent documented names {unnamed[0]}; no consent is documented for training {unnamed[1]}.",
             [(c.start, c.end) for c in given],
         )
+    substitute = _sent_in_place(ctx, given)
+    if substitute is not None:
+        return Outcome(
+            "missing",
+            f"The consent documented names a caregiver; the {substitute} came in that caregiver's place, and no "
+            f"consent is documented for training the {substitute}.",
+            [(c.start, c.end) for c in given],
+        )
     other = _consent_for_another(ctx, given)
     if other is not None:
         return Outcome(
@@ -232,6 +240,46 @@ def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] 
         return None
     trained = {m["rel"].lower() for m in _TRAINED_REL.finditer(text)} - named
     return (sorted(named)[0], sorted(trained)[0]) if trained else None
+
+
+# "son had to work -> his wife (daughter-in-law) Lucía came instead", "pt's daughter came in her place": another
+# caregiver sent in place of the one the consent is for
+_IN_PLACE = re.compile(
+    r"\b(?:came|attended|was\s+trained|come)\s+(?:today\s+|here\s+)?instead\b|\bin\s+(?:her|his|their)\s+place\b"
+    r"|\bin\s+place\s+of\b|\bsubstitut\w*\s+for\b",
+    re.I,
+)
+# kinship words whole ("daughter-in-law", not its "daughter")
+_RELATION_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(CONCEPTS["RELATIONSHIP"], key=len, reverse=True)
+                        if w.replace("-", "").isalpha() and len(w) > 2) + r")\b",
+    re.I,
+)
+# the consent is for someone it names: "for her son Dorian", "for Rosalind to receive caregiver training"
+_FOR_SOMEONE = re.compile(
+    rf"\bfor\s+(?:(?:her|his|their|the\s+pt's|the\s+patient's)\s+(?:{_RELATION})\b|[A-Z][a-z]+\b)"
+)
+
+
+def _sent_in_place(ctx: Context, given: list[Concept]) -> str | None:
+    """The kin of a caregiver sent in place of the one the consent names (facts §1.3: consent is for specific
+    caregivers), when the consent's clause names its caregiver and not that kin; None otherwise."""
+    if not given or ctx.is_group:
+        return None
+    text = ctx.ex.text
+    m = _IN_PLACE.search(text)
+    if m is None:
+        return None
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - CONSENT_REACH) + 1
+    windows = _merged(sorted(_consent_clause(ctx, c) for c in given))
+    if any(_FOR_EVERYONE.search(text, a, b) for a, b in windows):
+        return None
+    if not any(_FOR_SOMEONE.search(text, a, b) for a, b in windows):
+        return None  # "consent for caregiver training": it names no one, so it covers whoever came
+    named = {r.group(0).lower() for a, b in windows for r in _RELATION_WORD.finditer(text, a, b)}
+    sent = [r.group(0).lower() for r in _RELATION_WORD.finditer(text, start, m.start())]
+    others = [rel for rel in sent if rel not in named]
+    return others[-1] if others else None
 
 
 MAX_NAMES = 20  # caregivers one note names; bounds the name lookups
