@@ -79,7 +79,8 @@ def distinct_time(ctx: Context) -> Outcome:
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
     # a part with the patient present, with its own clock range, is kept apart like a same-day patient-present
     # service (docs/CONVENTIONS.md): its time is compared with the training's as that service's would be
-    if not mentions and not billed_other and not ex.time.present:
+    # ... and so is a clock range the time accounting gave to another service ("0800-0845 OT initial eval with pt")
+    if not mentions and not billed_other and not ex.time.present and not ex.other_segments:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     # a part of the visit with the patient present, kept apart from the training ("PART 1 -- PATIENT TREATMENT (pt
     # present), 8:00-8:45"), is where the same-day service's time is when no other range names it

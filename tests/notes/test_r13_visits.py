@@ -49,3 +49,15 @@ def test_a_demo_said_not_done_is_not_found_in_the_therapists_demonstration_on_a_
         "correct in his answers.\n1000-1050 (50 min).\nM. Lieb, PT, DPT"
     )
     assert next(c.status for c in check_note(text).checks if c.id == "return_demo") == "missing"
+
+
+def test_a_range_given_to_another_service_is_a_same_day_service() -> None:
+    """ "0800-0845 OT initial eval with pt" names no code and no listed service phrase, but the time accounting gave
+    its range to another service: distinct_time compares it (was not_applicable)."""
+    text = (
+        "OT -- CTS w/o patient     DOS 2025-10-15\n0800-0845 OT initial eval with pt (separate note).\n"
+        "0900-0930 CTS with husband Teo (unpaid) -- pt NOT present.\nConsent: pt gave verbal OK at eval this am.\n"
+        "Need: OT goal LB dressing with husband set-up only.\nTaught: reacher, sock aid.\n"
+        "He return demo'd AE set-up correctly x2.\nSkilled: fall precautions, corrected his set-up.\nT. Lind, OTR/L"
+    )
+    assert next(c.status for c in check_note(text).checks if c.id == "distinct_time") == "met"
