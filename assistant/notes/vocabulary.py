@@ -64,6 +64,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
         "not at the session", "not at the visit", "none present",
+        # the caregiver came without the patient: "her nephew (lives w/ her, unpaid) attended alone"
+        "attended alone", "came alone", "came in alone", "attended on her own", "attended on his own",
         # "Pt: E. D. (home, not at this visit -- she isn't driving yet)"
         "not at this visit", "not at this session", "not at today's visit", "not at today's session",
         "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",

@@ -47,6 +47,11 @@ CASES = {
         {"consent": "Consent: pt signed consent for caregiver training 02/20/2025.\nSon had to work; his wife "
                     "came instead."},
     ),
+    "the caregiver attended alone": (
+        "patient_absent", "met",
+        {"presence": "Patient Agnes Pell not present today; her daughter Bea Pell (lives w/ her, unpaid) "
+                     "attended alone."},
+    ),
     "not at this visit": ("patient_absent", "met", {"presence": "Pt: E. D. (home, not at this visit)."}),
     "an after-visit summary's why-a-therapist heading": (
         "skilled_need", "met", {"skilled": "Why a PT: he has a below-knee amputation and weak arms."},
