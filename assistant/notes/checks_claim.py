@@ -7,6 +7,7 @@ from datetime import date
 
 from assistant.billing import supported_lines_for_minutes
 from assistant.codes import near_codes
+from assistant.models import BilledLine
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
@@ -132,24 +133,9 @@ def units(ctx: Context) -> Outcome:
         if line.code in TIMED and line.units > 0:
             timed[line.code] = timed.get(line.code, 0) + line.units
     if group:
-        # caregivers of one patient is the first thing wrong, whatever units the group code carries (qa10 #16)
-        if not ctx.is_group:
-            return Outcome(
-                "problem",
-                "A group code is billed, but the note documents individual training of one patient's caregivers.",
-                spans,
-                ("group_for_one_patient",),
-            )
-        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
-            return Outcome(
-                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans,
-                ("group_units",),
-            )
-        wanted = ctx.knowledge.family_codes(ctx.family)[2]
-        wrong = sorted({line.code for line in group if line.code != wanted})
-        if wrong:
-            return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans,
-                           ("group_wrong_code",))
+        found = _group_units(ctx, group, spans)
+        if found is not None:
+            return found
         if not timed:
             return Outcome("met", "One group unit for this patient.", spans)
     if ctx.is_group and timed:
@@ -180,6 +166,29 @@ def units(ctx: Context) -> Outcome:
         f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
         spans,
     )
+
+
+def _group_units(ctx: Context, group: list[BilledLine], spans: list[tuple[int, int]]) -> Outcome | None:
+    """What is wrong with the billed group lines, or None."""
+    # caregivers of one patient is the first thing wrong, whatever units the group code carries (qa10 #16)
+    if not ctx.is_group:
+        return Outcome(
+            "problem",
+            "A group code is billed, but the note documents individual training of one patient's caregivers.",
+            spans,
+            ("group_for_one_patient",),
+        )
+    if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
+        return Outcome(
+            "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans,
+            ("group_units",),
+        )
+    wanted = ctx.knowledge.family_codes(ctx.family)[2]
+    wrong = sorted({line.code for line in group if line.code != wanted})
+    if wrong:
+        return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans,
+                       ("group_wrong_code",))
+    return None
 
 
 def _not_yet_valid(ctx: Context, codes: dict[str, int]) -> str:
