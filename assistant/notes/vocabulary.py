@@ -28,6 +28,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "attendees", "participants",
         # said colloquially: "mom was right there at the table"
         "was right there", "were right there", "right there with us", "sat right there",
+        # the therapist and the caregiver handled the patient together: "Pt in bed during session; we turned him
+        # together, wife did the roll ..."
+        "turned him together", "turned her together", "rolled him together", "rolled her together",
+        "transferred him together", "transferred her together", "repositioned him together",
+        "repositioned her together",
         # mixed Spanish and English notes
         "estaba presente", "estuvo presente", "presente",
     ),

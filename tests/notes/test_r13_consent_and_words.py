@@ -52,6 +52,11 @@ CASES = {
         {"presence": "Patient Agnes Pell not present today; her daughter Bea Pell (lives w/ her, unpaid) "
                      "attended alone."},
     ),
+    "a presence field answered no beside a narrative that handles the patient": (
+        "patient_absent", "unclear",
+        {"presence": "Patient present: No\nNarrative: Home visit. Pt in bed; we turned him together, daughter did "
+                     "the roll with a wedge."},
+    ),
     "not at this visit": ("patient_absent", "met", {"presence": "Pt: E. D. (home, not at this visit)."}),
     "an after-visit summary's why-a-therapist heading": (
         "skilled_need", "met", {"skilled": "Why a PT: he has a below-knee amputation and weak arms."},
