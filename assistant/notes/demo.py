@@ -317,10 +317,11 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
     if not documented:
         documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]
     negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
-    if not documented and negated:
-        # the note says outright it was not done ("Return demo: not done today"): the weaker cues below (a model, a
-        # role play, an attempt's result) are not read against it ("PT explained each precaution w/ demonstration
-        # on the model" is the therapist's demonstration)
+    if not documented and answered_no:
+        # the field is answered not done ("Return demo: not done today"): the weaker cues below (a model, a role
+        # play, an attempt's result) are not read against it ("PT explained each precaution w/ demonstration on the
+        # model" is the therapist's demonstration); a negation inside a sentence ("did not need any cues during her
+        # return demonstration") is no such answer
         return [], negated
     if not documented:
         documented = [m.span() for m in finditer(_CAREGIVER_RD, ex.text, _CAREGIVER_RD_WORDS)]
