@@ -304,12 +304,22 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     return any(rx.search(before) is not None for rx in (_TRAVEL_BEFORE, _PAPERWORK_BEFORE, _MEETING_BEFORE))
 
 
+# a schedule row whose range the patient's going elsewhere fills: "1:45-1:50  Robert went out to the lobby with our
+# volunteer", "10:00-10:05 pt taken to the gym"
+_PATIENT_LEFT_AFTER = re.compile(
+    r"[ \t:\-–—]*(?:(?:the\s+)?(?:pt|patient)|[A-Z][a-z]+)\s+(?:went|walked|was\s+(?:taken|wheeled|walked)|stepped"
+    r"|left)\s+(?:out\s+|back\s+)?(?:to|for|of)\b"
+)
+
+
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
-    """A range that says where the patient was, not when the caregiver was trained: in brackets with the place, or
-    right after the place."""
+    """A range that says where the patient was, not when the caregiver was trained: in brackets with the place,
+    right after the place, or right before the patient's going elsewhere on a row that names no training."""
     if _AT_ELSEWHERE.search(lines.before(seg.span[0], 60)):
         return True
     a, b = lines.bounds(*seg.span)
+    if _PATIENT_LEFT_AFTER.match(text, seg.span[1], b) and not _CTS_WORDS.search(text, seg.span[1], b):
+        return True
     opened = text.rfind("(", a, seg.span[0])
     if opened < 0 or text.rfind(")", a, seg.span[0]) > opened:
         return False

@@ -93,9 +93,11 @@ def test_training_minutes_are_the_sessions_own(middle: str, minutes: int) -> Non
 
 
 def test_the_patients_own_session_in_a_schedule_is_another_service() -> None:
+    """... and the row the patient spends going elsewhere is neither service."""
     text = (
         "After Visit Summary | SLP | 03/27/2025\nFor: Dolores (wife of Robert)\nToday's schedule\n"
         "  1:00-1:45 pm  Robert's own speech therapy (he was in that session)\n"
+        "  1:45-1:50     Robert went out to the lobby with our volunteer and stayed there\n"
         "  1:50-2:20 pm  caregiver training -- just you and me, Robert not in the room\n"
         + TAIL.format(goal="device use with your set-up help") + "Your SLP: F. Kowal, CCC-SLP"
     )
