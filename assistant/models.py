@@ -64,6 +64,14 @@ class BilledLine(Model):
     def _split(cls, value: Any) -> Any:
         return split_modifiers(value)
 
+    @field_validator("units", mode="before")
+    @classmethod
+    def _no_boolean(cls, value: Any) -> Any:
+        # JSON `true` is no unit count; pydantic's lax mode would read it as 1 (hostile12 #17)
+        if isinstance(value, bool):
+            raise ValueError("units must be a whole number from 1 to 99, not a boolean")
+        return value
+
 
 class CheckResult(Model):
     id: str

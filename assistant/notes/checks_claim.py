@@ -7,6 +7,7 @@ from datetime import date
 
 from assistant.billing import supported_lines_for_minutes
 from assistant.codes import near_codes
+from assistant.models import BilledLine
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
@@ -120,30 +121,21 @@ def units(ctx: Context) -> Outcome:
     if not billed:
         return Outcome("not_applicable", _did_you_mean(ctx))
     spans = ctx.billed_spans[:3]
+    if ctx.impossible_units:  # quoted as written, never read as one unit (hostile12 #9)
+        return Outcome(
+            "problem",
+            f"the note bills {', '.join(ctx.impossible_units)}: not a unit count a claim line can carry (1 to 99).",
+            spans,
+        )
     group = [line for line in billed if line.code in GROUP_CODES]
     timed: dict[str, int] = {}
     for line in billed:  # a code on two lines is that many units of it ("97550x1, 97550x1" is 97550 x2)
         if line.code in TIMED and line.units > 0:
             timed[line.code] = timed.get(line.code, 0) + line.units
     if group:
-        # caregivers of one patient is the first thing wrong, whatever units the group code carries (qa10 #16)
-        if not ctx.is_group:
-            return Outcome(
-                "problem",
-                "A group code is billed, but the note documents individual training of one patient's caregivers.",
-                spans,
-                ("group_for_one_patient",),
-            )
-        if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
-            return Outcome(
-                "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans,
-                ("group_units",),
-            )
-        wanted = ctx.knowledge.family_codes(ctx.family)[2]
-        wrong = sorted({line.code for line in group if line.code != wanted})
-        if wrong:
-            return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans,
-                           ("group_wrong_code",))
+        found = _group_units(ctx, group, spans)
+        if found is not None:
+            return found
         if not timed:
             return Outcome("met", "One group unit for this patient.", spans)
     if ctx.is_group and timed:
@@ -174,6 +166,29 @@ def units(ctx: Context) -> Outcome:
         f"{billed_text} billed; {ctx.total_minutes} minutes support {_fmt(sorted(supported.items()))}.",
         spans,
     )
+
+
+def _group_units(ctx: Context, group: list[BilledLine], spans: list[tuple[int, int]]) -> Outcome | None:
+    """What is wrong with the billed group lines, or None."""
+    # caregivers of one patient is the first thing wrong, whatever units the group code carries (qa10 #16)
+    if not ctx.is_group:
+        return Outcome(
+            "problem",
+            "A group code is billed, but the note documents individual training of one patient's caregivers.",
+            spans,
+            ("group_for_one_patient",),
+        )
+    if any(line.units > 1 for line in group) or len({line.code for line in group}) < len(group):
+        return Outcome(
+            "problem", "Group CTS is one unit per patient represented, billed on each patient's claim.", spans,
+            ("group_units",),
+        )
+    wanted = ctx.knowledge.family_codes(ctx.family)[2]
+    wrong = sorted({line.code for line in group if line.code != wanted})
+    if wrong:
+        return Outcome("problem", f"{', '.join(wrong)} billed, but the session supports {wanted}.", spans,
+                       ("group_wrong_code",))
+    return None
 
 
 def _not_yet_valid(ctx: Context, codes: dict[str, int]) -> str:
@@ -443,11 +458,12 @@ def _therapy_findings(ctx: Context) -> list[tuple[str, str]]:
     lines = ctx.billed_cts
     therapy = set(ctx.knowledge.modifiers_of("therapy"))
     wanted = THERAPY_MODIFIER.get(ctx.discipline or "")
-    missing = [line.code for line in lines if not set(line.modifiers) & therapy]
+    # each code named once: "97550x1:CQ,97550x1:CO" are two lines of one code (hostile12 #18)
+    missing = list(dict.fromkeys(line.code for line in lines if not set(line.modifiers) & therapy))
     if missing:
         hint = f" (use {wanted})" if wanted else ""
         return [("therapy", f"{', '.join(missing)} lack a therapy modifier{hint}.")]
-    wrong = [line.code for line in lines if wanted and wanted not in line.modifiers]
+    wrong = list(dict.fromkeys(line.code for line in lines if wanted and wanted not in line.modifiers))
     if wrong:
         return [
             ("therapy", f"{', '.join(wrong)} carry the wrong therapy modifier for a {ctx.discipline} service "
@@ -490,7 +506,7 @@ def _kx_passed(ctx: Context) -> list[tuple[int, int]]:
 
 def _kx_findings(ctx: Context, passed: list[tuple[int, int]]) -> list[tuple[str, str]]:
     """The note says the threshold is passed and a therapy line lacks KX (facts §9: a PR-119 denial)."""
-    lacking = [line.code for line in ctx.billed_cts if "KX" not in line.modifiers]
+    lacking = list(dict.fromkeys(line.code for line in ctx.billed_cts if "KX" not in line.modifiers))
     if not passed or not lacking:
         return []
     return [("kx", f"The note says the year's therapy threshold is passed, but {', '.join(lacking)} "
@@ -533,7 +549,7 @@ def assistant_modifier(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No billed lines are known.")
     wanted = ASSISTANT_MODIFIER[role]
     spans = [span for r, span in ctx.roles if r == role][:2]
-    missing = [line.code for line in lines if wanted not in line.modifiers]
+    missing = list(dict.fromkeys(line.code for line in lines if wanted not in line.modifiers))
     # the credential as the note writes it ("COTA/L"), so a biller can find it on the signature line
     written = next((c.text for c in ctx.ex.credentials if c.role == role), role)
     who = written if written.upper() == role else f"{written} ({role})"

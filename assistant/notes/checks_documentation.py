@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from datetime import date
 
 from assistant.notes.addenda import says_absent
 from assistant.notes.context import Context, Outcome
@@ -13,6 +12,7 @@ from assistant.notes.extract import consent_kind
 from assistant.notes.kin import kin_names
 from assistant.notes.nlp import Concept
 from assistant.notes.paid import paid_caregivers
+from assistant.notes.patterns import impossible_dos
 from assistant.notes.presence import name_spans, people
 from assistant.notes.registry import check
 from assistant.notes.scan import finditer, search
@@ -91,7 +91,12 @@ _NOT_CONTENT_LINE = re.compile(
 # what every match of the three patterns below contains (no word boundaries: they are searched in slices)
 _ABOUT_VIDEO_WORDS = r"consents? to (?:the )?(?:video|camera|recording|photo)|(?:video|camera) consent"
 _PLAN_WORDS = r"P:|obtain|will (?:get|request)|needs? (?:to )?sign"
-_PENDING_WORDS = r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
+# ... and consent the patient has not given yet ("your dad hasn't given permission yet", "has not consented yet")
+_PENDING_WORDS = (
+    r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
+    r"|(?:hasn't|has not|haven't|have not) (?:yet )?(?:given (?:his |her |their )?(?:permission|consent)|consented"
+    r"|agreed)"
+)
 _ABOUT_VIDEO = re.compile(
     r"\bconsents? to (?:the )?(?:video|camera|recording|photos?)\b|\b(?:video|camera) consent\b", re.I
 )
@@ -105,7 +110,7 @@ _FUTURE_ONLY = re.compile(
     r"|\bgoing forward\b|\bfrom now on\b",
     re.I,
 )
-_PENDING = re.compile(r"\b(?:pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned)\b", re.I)
+_PENDING = re.compile(rf"\b(?:{_PENDING_WORDS})\b", re.I)
 _WITHOUT_PATIENT = re.compile(r"\bwithout\s+(?:the\s+)?(?:pt|patient)\b[^,;.()]{0,25}$", re.I)
 # "(patient NOT present): daughters ...", "so not here caregiver is her son": a "not" closed by its own predicate
 # says something else of someone else, not that there was no caregiver
@@ -116,23 +121,11 @@ _CLOSED_NOT_BEFORE = re.compile(
 _POSSESSIVE_BEFORE = re.compile(r"\w(?:'s|’s)\s+$")
 
 
-_IMPOSSIBLE_DOS = re.compile(r"\b(?:DOS|date of service|service date)\W{0,3}(?P<date>(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})"
-                             r"[/.-](?P<y>\d{4}|\d{2}))\b", re.I)
-
-
-def _calendar_date(month: str, day: str, year: str) -> bool:
-    try:
-        date(int(year) + (2000 if len(year) == 2 else 0), int(month), int(day))
-    except ValueError:
-        return False
-    return True
-
-
 @check
 def date_of_service(ctx: Context) -> Outcome:
     if ctx.dos is None:
-        bad = _IMPOSSIBLE_DOS.search(ctx.ex.text)
-        if bad and not _calendar_date(*bad.group("m", "d", "y")):  # "DOS: 13/45/2025": written, but no such day
+        bad = impossible_dos(ctx.ex.text)
+        if bad:  # "DOS: 13/45/2025": written, but no such day
             return Outcome("missing", f"The date written after its label ({bad.group('date')}) is not a calendar date.",
                            [bad.span("date")])
         return Outcome("missing", "No date of service was found in the note.")
@@ -221,6 +214,14 @@ def _wrong_person(ctx: Context, stated: list[Concept], given: list[Concept]) -> 
             f"The consent documented names {unnamed[0]}; no consent is documented for training {unnamed[1]}.",
             [(c.start, c.end) for c in given],
         )
+    substitute = _sent_in_place(ctx, given)
+    if substitute is not None:
+        return Outcome(
+            "missing",
+            f"The consent documented names a caregiver; the {substitute} came in that caregiver's place, and no "
+            f"consent is documented for training the {substitute}.",
+            [(c.start, c.end) for c in given],
+        )
     other = _consent_for_another(ctx, given)
     if other is not None:
         return Outcome(
@@ -239,6 +240,46 @@ def _consent_for_another(ctx: Context, given: list[Concept]) -> tuple[str, str] 
         return None
     trained = {m["rel"].lower() for m in _TRAINED_REL.finditer(text)} - named
     return (sorted(named)[0], sorted(trained)[0]) if trained else None
+
+
+# "son had to work -> his wife (daughter-in-law) Lucía came instead", "pt's daughter came in her place": another
+# caregiver sent in place of the one the consent is for
+_IN_PLACE = re.compile(
+    r"\b(?:came|attended|was\s+trained|come)\s+(?:today\s+|here\s+)?instead\b|\bin\s+(?:her|his|their)\s+place\b"
+    r"|\bin\s+place\s+of\b|\bsubstitut\w*\s+for\b",
+    re.I,
+)
+# kinship words whole ("daughter-in-law", not its "daughter")
+_RELATION_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in sorted(CONCEPTS["RELATIONSHIP"], key=len, reverse=True)
+                        if w.replace("-", "").isalpha() and len(w) > 2) + r")\b",
+    re.I,
+)
+# the consent is for someone it names: "for her son Dorian", "for Rosalind to receive caregiver training"
+_FOR_SOMEONE = re.compile(
+    rf"\bfor\s+(?:(?:her|his|their|the\s+pt's|the\s+patient's)\s+(?:{_RELATION})\b|[A-Z][a-z]+\b)"
+)
+
+
+def _sent_in_place(ctx: Context, given: list[Concept]) -> str | None:
+    """The kin of a caregiver sent in place of the one the consent names (facts §1.3: consent is for specific
+    caregivers), when the consent's clause names its caregiver and not that kin; None otherwise."""
+    if not given or ctx.is_group:
+        return None
+    text = ctx.ex.text
+    m = _IN_PLACE.search(text)
+    if m is None:
+        return None
+    start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - CONSENT_REACH) + 1
+    windows = _merged(sorted(_consent_clause(ctx, c) for c in given))
+    if any(_FOR_EVERYONE.search(text, a, b) for a, b in windows):
+        return None
+    if not any(_FOR_SOMEONE.search(text, a, b) for a, b in windows):
+        return None  # "consent for caregiver training": it names no one, so it covers whoever came
+    named = {r.group(0).lower() for a, b in windows for r in _RELATION_WORD.finditer(text, a, b)}
+    sent = [r.group(0).lower() for r in _RELATION_WORD.finditer(text, start, m.start())]
+    others = [rel for rel in sent if rel not in named]
+    return others[-1] if others else None
 
 
 MAX_NAMES = 20  # caregivers one note names; bounds the name lookups

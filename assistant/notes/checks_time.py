@@ -79,7 +79,10 @@ def distinct_time(ctx: Context) -> Outcome:
     billed_other = [line for line in ctx.billed or [] if line.code not in ctx.knowledge.training_codes]
     # a part with the patient present, with its own clock range, is kept apart like a same-day patient-present
     # service (docs/CONVENTIONS.md): its time is compared with the training's as that service's would be
-    if not mentions and not billed_other and not ex.time.present:
+    # ... and so is a clock range the time accounting gave to another service beside the training's own ("0800-0845
+    # OT initial eval with pt", then "0900-0930 CTS"); a lone range it gave away is the training's, misread
+    other_range = bool(ex.other_segments and ex.cts_segments)
+    if not mentions and not billed_other and not ex.time.present and not other_range:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     # a part of the visit with the patient present, kept apart from the training ("PART 1 -- PATIENT TREATMENT (pt
     # present), 8:00-8:45"), is where the same-day service's time is when no other range names it

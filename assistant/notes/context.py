@@ -99,6 +99,7 @@ class Context:
     note_dos: date | None = None  # the date the note itself gives for the session
     visit: visits.Visit | None = None  # the billed visit of a document that logs several
     billed_argument: bool = False  # the caller passed the claim's lines
+    impossible_units: list[str] = field(default_factory=list)  # note's lines with a unit count no claim can carry
     rule: str = "midpoint"
     roles: list[tuple[str, tuple[int, int]]] = field(default_factory=list)
     presence: list[tuple[int, int]] = field(default_factory=list)
@@ -217,9 +218,11 @@ _BILLED_BY = re.compile(
 _BY_MODIFIER = {"GP": "PT", "GO": "OT", "GN": "SLP"}
 
 
-# "OT caregiver training, daughter only:", "PT billing: 97550 GP": the discipline the training is written under
+# "OT caregiver training, daughter only:", "PT billing: 97550 GP": the discipline the training is written under;
+# in a team note also the one the plan or the log gives the training to ("plan = OT trains her", "OT session log:")
 _TRAINING_OF = re.compile(
-    r"\b(?P<d>PT|OT|SLP)[ \t]+(?:(?i:caregiver|family|cg|carer)[ \t]+(?i:training|trng|session)|(?i:billing|charges)\b)"
+    r"\b(?P<d>PT|OT|SLP)[ \t]+(?:(?i:caregiver|family|cg|carer)[ \t]+(?i:training|trng|session)|(?i:billing|charges)\b"
+    r"|(?i:trains|(?:will|to)[ \t]+train|session[ \t]+log)\b)"
 )
 SIGNATURE_LINES = 3
 
@@ -287,6 +290,11 @@ def build_context(
     ctx = Context(ex, knowledge, profile, today, dos, dos_span, dos_from_note, billed, billed_spans, note_dos)
     ctx.visit = visit
     ctx.billed_argument = billed_argument
+    if not billed_argument:
+        ctx.impossible_units = [
+            f"{m.code} {m.units_written}" for m in ex.codes
+            if m.units_written and m.code in knowledge.training_codes and not m.negated
+        ]
     ctx.rule = "full_time" if profile == "strict" else "midpoint"
     ctx.roles = [(c.role, c.span) for c in ex.credentials]
     ctx.roles += [("SLPA", (c.start, c.end)) for c in ex.of("SLPA", negated=False)]
@@ -432,10 +440,15 @@ def _segment_block(ctx: Context, seg_start: int, others: list[int]) -> tuple[int
     return a, min(b, a + BLOCK_CHARS)
 
 
-def _segment_family(ctx: Context, seg_start: int, block: tuple[int, int]) -> str | None:
+def _segment_family(ctx: Context, seg_start: int, block: tuple[int, int], starts: list[int]) -> str | None:
     """The family a segment's own line names ("functional training", "direct-care training"), else the
-    one its block's content shows; None when the content is even."""
-    own = ctx.ex.lines.line(seg_start)
+    one its block's content shows; None when the content is even. A line that holds two segments side by side (a
+    two-column export: "A) 13:00-13:26 functional training:   B) 13:26-13:50 direct-care training:") gives each
+    segment its own part of it, up to the next segment."""
+    line_start, line_end = ctx.ex.lines.bounds(seg_start, seg_start)
+    following = [s for s in starts if seg_start < s < line_end]
+    shared = any(line_start <= s < seg_start for s in starts)
+    own = ctx.ex.text[seg_start if shared else line_start : following[0] if following else line_end]
     named = {m.lastgroup for m in _FAMILY_NAMED.finditer(own)}
     if len(named) == 1:
         return named.pop()
@@ -455,7 +468,7 @@ def _family_minutes(ctx: Context) -> dict[str, int]:
     starts = sorted(seg.span[0] for seg in segments)  # a block ends at the next segment's line
     by_family: dict[str, list[Segment]] = {}
     for seg in segments:
-        family = _segment_family(ctx, seg.span[0], _segment_block(ctx, seg.span[0], starts))
+        family = _segment_family(ctx, seg.span[0], _segment_block(ctx, seg.span[0], starts), starts)
         if family is None:
             return {}
         by_family.setdefault(family, []).append(seg)

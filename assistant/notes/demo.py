@@ -316,6 +316,13 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             documented.append((c.start, c.end))
     if not documented:
         documented = [m.span("body") for m in _RD_LABEL.finditer(ex.text) if not _RD_NOT_DONE.match(m["body"])]
+    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
+    if not documented and answered_no:
+        # the field is answered not done ("Return demo: not done today"): the weaker cues below (a model, a role
+        # play, an attempt's result) are not read against it ("PT explained each precaution w/ demonstration on the
+        # model" is the therapist's demonstration); a negation inside a sentence ("did not need any cues during her
+        # return demonstration") is no such answer
+        return [], negated
     if not documented:
         documented = [m.span() for m in finditer(_CAREGIVER_RD, ex.text, _CAREGIVER_RD_WORDS)]
     if not documented:
@@ -341,7 +348,6 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
         ]
     if not documented:
         documented = _bare_demo(ex) or _named_line(ex)
-    negated = [(c.start, c.end) for c in ex.of("RETURN_DEMO", negated=True)] + answered_no
     return documented, negated
 
 

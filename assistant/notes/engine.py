@@ -33,6 +33,7 @@ from assistant.models import (
 # Importing the check modules registers their functions.
 from assistant.notes import checks_claim, checks_documentation, checks_time  # noqa: F401
 from assistant.notes.context import Context, Outcome
+from assistant.notes.patterns import impossible_dos
 from assistant.notes.registry import CHECKS
 from assistant.notes.times import Segment
 
@@ -266,7 +267,10 @@ def build_report(ctx: Context) -> Report:
     _units_when_nothing_billable(ctx, results, lines)
     by_id["units"] = next(r for r in results if r.id == "units")
     on: date = ctx.dos or ctx.today
-    payment = payment_for(lines, ctx.knowledge.fees, on) if lines else None
+    # a written date of service that is no calendar day ("DOS: 02/30/2025") leaves the fee period unknown: no
+    # payment, as for a date outside every fee period (hostile12 #12); a note with no date at all uses today's
+    unreadable = ctx.dos is None and impossible_dos(ctx.ex.text) is not None
+    payment = payment_for(lines, ctx.knowledge.fees, on) if lines and not unreadable else None
     if payment is not None and ctx.dos is None:
         payment.note += f" No date of service documented: amounts use the fee schedule for {on.isoformat()}."
     time = TimeSummary(

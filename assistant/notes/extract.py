@@ -38,7 +38,10 @@ from assistant.notes.timing import TimeAccount, account
 NO_WRITTEN_REACH = 120
 _NO_WRITTEN = re.compile(
     r"\b(?:no|not|never|without|unsigned)\b[^.;]{0,20}\b(?:form|written|signed|signature)|\bnot\s+(?:yet\s+)?signed\b"
-    r"|\bnothing\s+(?:was\s+|has\s+been\s+|is\s+)?(?:signed|in writing)\b",  # "verbal by phone, nothing signed yet"
+    r"|\bnothing\s+(?:was\s+|has\s+been\s+|is\s+)?(?:signed|in writing)\b"  # "verbal by phone, nothing signed yet"
+    # the signed form still to come: "we only have her verbal OK so far -- please bring the signed form next week"
+    r"|\b(?:bring|return|send|mail|drop\s+off)\s+(?:in\s+|back\s+)?the\s+signed\b"
+    r"|\bonly\s+(?:have|has|got)\s+(?:her|his|their|the\s+(?:pt|patient)'s)\s+verbal\b",
     re.I,
 )
 # consent spoken, not signed: "told us over the phone that it was fine for you to be trained", "said yes by phone"
@@ -250,8 +253,24 @@ _PLAIN = str.maketrans(
 )
 
 
+# Zero-width characters inside a word ("10:1\u200b5", "975\u200b50") would split it once read as spaces: they
+# move before the word instead, so the user's time and code read whole (hostile12 #15); after it they would part
+# "10:15" from its "AM". The run keeps its start and end; offsets inside it shift by the count of marks, nothing
+# else moves. Disjoint classes: linear time.
+_ZERO_WIDTH = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_SPLIT_WORD = re.compile(f"[\\w:]+(?:[{_ZERO_WIDTH}]+[\\w:]+)+")
+_ZERO_WIDTH_RUN = re.compile(f"[{_ZERO_WIDTH}]+")
+
+
+def _join_split_word(match: re.Match[str]) -> str:
+    word = _ZERO_WIDTH_RUN.sub("", match.group(0))
+    return " " * (len(match.group(0)) - len(word)) + word
+
+
 def _plain_chars(text: str) -> str:
-    return text if text.isascii() else text.translate(_PLAIN)
+    if text.isascii():
+        return text
+    return _SPLIT_WORD.sub(_join_split_word, text).translate(_PLAIN)
 
 
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:

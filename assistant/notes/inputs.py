@@ -81,10 +81,12 @@ def refuse_oversized(text: str, *, max_bytes: int) -> None:
 def _decode(raw: bytes) -> tuple[str, str | None]:
     """UTF-8, or UTF-16 when the file says so with a byte-order mark (Windows editors save notes that way), or
     Windows-1252 (Word's "plain text" on Windows) when the bytes are not UTF-8 and every one is a Windows-1252
-    character; the second value names that fallback so the report can say so."""
+    character; the second value names that fallback so the report can say so. A byte-order mark is kept as the
+    text's first character (U+FEFF): evidence offsets count the characters of the file the user sent, and the
+    extractor reads the mark as a space (hostile12 #16)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return raw.decode("utf-16"), None
+        try:  # the explicit byte order keeps the mark; plain "utf-16" would drop it
+            return raw.decode("utf-16-le" if raw.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"), None
         except UnicodeDecodeError as exc:
             raise NotTextError(f"The input is not UTF-16 text (undecodable byte at offset {exc.start}).",
                                hint="Save or paste the note as UTF-8 plain text.") from exc
@@ -93,7 +95,7 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
         raise NotTextError(f"The input is binary, not a text note (a NUL byte at offset {nul:,}).",
                            hint="Paste the note as plain text (UTF-8), or remove that byte.")
     try:
-        return raw.decode("utf-8-sig"), None
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     try:

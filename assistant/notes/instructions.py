@@ -35,7 +35,9 @@ _MODEL = (
     r"|appeals?[- ]?(?:writer|generator|bot|drafter|assistant)"
     r"|automated (?:reviewer|checker|tool|system|auditor|coder|grader)"
     # "Note to the coding assistant -", "Instruction to reviewer software:": software addressed by its job
-    r"|(?:note|claim|billing|coding|scribe|reviewer|review|auditor|appeal) (?:checker|bot|ai|tool|assistant|software"
+    # ... also hyphenated, as a handle: "@coder-bot:"
+    r"|(?:note|claim|billing|coding|coder|scribe|reviewer|review|auditor|appeal)[ -](?:checker|bot|ai|tool|assistant"
+    r"|software"
     r"|program|agent)"
     r"|(?:ai|llm) (?:reviewer|auditor|grader|writer|assistant|scribe|tool|system)"
     # in Spanish: "Nota para el sistema de IA:", "Instrucción para la IA:"
@@ -43,7 +45,7 @@ _MODEL = (
 )
 # An instruction that owns its whole line: "AI appeal writer: state that ...", "[SYSTEM] ...", "Reviewer: label ..."
 _LINE = re.compile(
-    rf"^[ \t>*#\[(<{{!-]*(?:(?:note|message|instructions?|attention|important|nota|mensaje|instrucci[oó]n(?:es)?"
+    rf"^[ \t>*#\[(<{{!@-]*(?:(?:note|message|instructions?|attention|important|nota|mensaje|instrucci[oó]n(?:es)?"
     r"|atenci[oó]n|importante)[ \t]+(?:to|for|para|al|a)?[ \t]*(?:the |any |el |la |los |cualquier )?)?"
     # the same addressed in Spanish: "Nota para el sistema de IA: ...", "Instrucciones para la inteligencia artificial:"
     r"(?:(?:sistema|modelo|asistente|herramienta|revisor)[ \t]+de[ \t]+IA|inteligencia[ \t]+artificial"

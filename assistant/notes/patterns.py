@@ -166,6 +166,27 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(out, key=lambda d: d.span)
 
 
+_LABELLED_NUMERIC_DOS = re.compile(
+    r"\b(?:DOS|date of service|service date)\W{0,3}"
+    r"(?P<date>(?P<m>\d{1,2})[/.-](?P<d>\d{1,2})[/.-](?P<y>\d{4}|\d{2}))\b",
+    re.I,
+)
+
+
+def impossible_dos(text: str) -> re.Match[str] | None:
+    """A date of service written after its label that is no calendar day ("DOS: 02/30/2025"), or None. Its date is
+    unknown, so no fee period can be chosen for it either."""
+    m = _LABELLED_NUMERIC_DOS.search(text)
+    if m is None:
+        return None
+    year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+    try:
+        date(year, int(m["m"]), int(m["d"]))
+    except ValueError:
+        return m
+    return None
+
+
 def _spelled(m: re.Match[str]) -> date | None:
     """A date written with its month's name ("October 8, 2026", "8 October 2026"), or None when it is no date."""
     try:
@@ -192,6 +213,9 @@ _UNITS_AFTER_MODIFIERS = re.compile(
     r"^(?:\s*(?:-\s*)?(?:GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|59|95))+\s*(?:[xX×*]\s?(?P<a>\d{1,2})\b"
     r"|(?P<b>\d{1,2})\s?units?\b|units?\s?[:=]?\s?(?P<c>\d{1,2})\b)"
 )
+# "97551 x999999999", "G0539 x-3", "97550 x0": a unit count no claim line can carry (1 to 99). Read as written, so
+# the units check quotes it instead of taking the line for one unit (hostile12 #9).
+_IMPOSSIBLE_UNITS = re.compile(r"^\s*(?:[-–(]\s*)?[xX×*]\s?(?P<n>[-–]\s?\d+|\d{3,}|0+)(?!\d)")
 MODIFIER_RE = re.compile(r"(?<![\w])(?:-\s?)?(?P<mod>GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|GA|GY|GZ|59|95|93)(?![\w])")
 _NEGATED_CODE = re.compile(
     r"(?:\bnot\b|\bno\b|\binstead of\b|\brather than\b|\bdo not bill\b|\bnot billed\b"
@@ -226,6 +250,7 @@ class CodeMention:
     line: int
     negated: bool = False
     modifier_spans: list[tuple[int, int]] = field(default_factory=list)
+    units_written: str = ""  # a unit count no line can carry, as written ("x999999999"); `units` is then None
 
 
 def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex | None = None) -> list[CodeMention]:
@@ -246,13 +271,15 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
         tail = text[m.end() : stop]
         unit_match = _UNITS.match(tail) or _UNITS_AFTER_MODIFIERS.match(tail)
         units = int(unit_match["a"] or unit_match["b"] or unit_match["c"]) if unit_match else None
+        impossible = None if unit_match else _IMPOSSIBLE_UNITS.match(tail)
         mods, mod_spans = [], []
         for mm in MODIFIER_RE.finditer(tail):
             if mm["mod"] not in mods:
                 mods.append(mm["mod"])
                 mod_spans.append((m.end() + mm.start("mod"), m.end() + mm.end("mod")))
         negated = bool(_NEGATED_CODE.search(lines.before(m.start(), 45)) or _NEGATED_AFTER.match(tail))
-        out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans))
+        out.append(CodeMention(m.group(0), units, mods, (m.start(), m.end()), line_no, negated, mod_spans,
+                               _written(impossible["n"]) if impossible else ""))
     if search(_SPOKEN_CODE_GATE, text):  # "ninety seven five fifty, one unit": a dictated billing line
         out += [
             CodeMention(s.code, s.units, list(s.modifiers), s.span, lines.number(s.span[0]), False,
@@ -269,6 +296,12 @@ def find_codes(text: str, known: frozenset[str] = frozenset(), lines: LineIndex 
             for x in mentions[:-1]:
                 x.modifiers = list(mentions[-1].modifiers)
     return out
+
+
+def _written(count: str) -> str:
+    """An impossible unit count as the note writes it, cut short when it is long."""
+    count = "-" + count[1:].strip() if count[0] in "-–" else count
+    return "x" + (count if len(count) <= 12 else count[:12] + "…")
 
 
 # every dictated CPT/HCPCS code says one of these words ("ninety seven ...", "G zero five ...", "G oh five ...")

@@ -631,6 +631,12 @@ def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) 
     return "absence" if absent else "presence"
 
 
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether text[start:end] lies inside one of the sorted `spans` (the last that starts at or before it)."""
+    i = bisect_right(spans, (start, 1 << 62)) - 1
+    return i >= 0 and end <= spans[i][1]
+
+
 def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(presence, absence) spans where the patient's presence during the training is stated."""
     presence: list[tuple[int, int]] = []
@@ -643,6 +649,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
         return built[0]
 
     phrases = [c for c in ex.concepts if c.label in ("PRESENCE", "ABSENCE")][:MAX_MENTIONS]
+    # a presence word inside an absence phrase says nothing more ("attended" in "her nephew attended alone")
+    said_absent = sorted((c.start, c.end) for c in phrases if c.label == "ABSENCE" and not c.negated)
+    phrases = [c for c in phrases if c.label == "ABSENCE" or not _within(said_absent, c.start, c.end)]
     for c in phrases:
         side = _phrase_side(ex, c, subjects)
         if side is not None:

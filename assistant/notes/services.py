@@ -26,6 +26,9 @@ _OTHER_WORDS = (
     r"|clinical) eval(?:uation)?\b|(?m:^)[ \t*-]*evaluation\b"
     r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation) (?:treatment|therapy)"
     r"|speech (?:treatment|therapy) with"
+    # the patient's own session beside the caregiver's ("1:00-1:45 pm Robert's own speech therapy")
+    # (one session of that day: "they are seen for their own visits on other days" names none)
+    r"|(?:pt|patient|his|her|\w+['’]s) own (?:[a-z-]+ ){0,2}(?:therapy|treatment|session)\b"
 )
 _CTS_LINE = re.compile(
     r"\b(?:caregiver training|caregiver|cts|97550|97551|97552|G054[123]|family training|carer"

@@ -304,12 +304,22 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     return any(rx.search(before) is not None for rx in (_TRAVEL_BEFORE, _PAPERWORK_BEFORE, _MEETING_BEFORE))
 
 
+# a schedule row whose range the patient's going elsewhere fills: "1:45-1:50  Robert went out to the lobby with our
+# volunteer", "10:00-10:05 pt taken to the gym"
+_PATIENT_LEFT_AFTER = re.compile(
+    r"[ \t:\-–—]*(?:(?:the\s+)?(?:pt|patient)|[A-Z][a-z]+)\s+(?:went|walked|was\s+(?:taken|wheeled|walked)|stepped"
+    r"|left)\s+(?:out\s+|back\s+)?(?:to|for|of)\b"
+)
+
+
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
-    """A range that says where the patient was, not when the caregiver was trained: in brackets with the place, or
-    right after the place."""
+    """A range that says where the patient was, not when the caregiver was trained: in brackets with the place,
+    right after the place, or right before the patient's going elsewhere on a row that names no training."""
     if _AT_ELSEWHERE.search(lines.before(seg.span[0], 60)):
         return True
     a, b = lines.bounds(*seg.span)
+    if _PATIENT_LEFT_AFTER.match(text, seg.span[1], b) and not _CTS_WORDS.search(text, seg.span[1], b):
+        return True
     opened = text.rfind("(", a, seg.span[0])
     if opened < 0 or text.rfind(")", a, seg.span[0]) > opened:
         return False
@@ -516,6 +526,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     acc.stated = _stated(text, lines, service, times.durations, acc)
     if acc.stated is None and not acc.cts and sheet.has_training:
         acc.stated = _sheet_total(text, sheet)
+    _times_of_day(text, acc)
     if (acc.present or acc.other) and acc.stated is not None:
         # "Total session 60 min" with the patient's own part, "Visit total 50 min" over 35 min of training and the
         # 15-min 97530 part: the whole visit, not a mismatch
@@ -527,6 +538,21 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
             acc.session_stated, acc.stated = acc.stated, None
     _derive(lines, acc)
     return acc
+
+
+_TO_THE_MINUTE = re.compile(r":|\d{3}")  # "13:15", "1315": a range written to the minute
+
+
+def _times_of_day(text: str, acc: TimeAccount) -> None:
+    """A range of whole hours beside ranges written to the minute that alone make up the stated total ("attempts to
+    leave the house 4-7 pm" in a problem list; "Time 13:15-13:50 = 35 min") is a time of day the note describes,
+    not training time."""
+    if acc.stated is None or len(acc.cts) < 2:
+        return
+    exact = [seg for seg in acc.cts if _TO_THE_MINUTE.search(text, seg.span[0], seg.span[1])]
+    if exact and len(exact) < len(acc.cts) and union_minutes(exact)[0] == acc.stated.minutes:
+        acc.schedules += [seg for seg in acc.cts if seg not in exact]
+        acc.cts = exact
 
 
 def _by_row(acc: TimeAccount, seg: Segment, kind: str) -> None:
@@ -558,6 +584,10 @@ def _derive(lines: LineIndex, acc: TimeAccount) -> None:
     # a "10 min break" that is already the gap between two segments is not taken out twice
     spoken = sum(d.minutes for d in acc.break_durations)
     spoken = 0 if acc.breaks or (gaps and spoken <= gaps) else spoken
+    # the stated total is the clock range whole ("Time 13:15-13:50 = 35 min"): a break figure elsewhere is something
+    # taught ("de-escalation: ... 5-min break"), not a pause taken out of this session
+    if spoken and acc.stated is not None and acc.stated.minutes == covered:
+        spoken = 0
     acc.subtracted = min(nested + spoken, covered)
     acc.break_excluded = any(_BREAK_EXCLUDED.search(lines.line(*seg.span, radius=80)) for seg in acc.cts)
     acc.derived = covered - acc.subtracted

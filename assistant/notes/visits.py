@@ -12,7 +12,7 @@ once: linear.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -20,9 +20,9 @@ from assistant.notes.lines import LineIndex
 from assistant.notes.patterns import DateMention
 from assistant.notes.times import TimeParse
 
-# what may precede a visit's date on its heading line: a bullet, "Visit 2 --", "DOS:", a weekday
+# what may precede a visit's date on its heading line: a bullet, "=== ", "Visit 2 --", "DOS:", a weekday
 _HEAD_LEAD = re.compile(
-    r"[ \t*•#>\-]*(?:(?:visit|session|entry|dos|date|day)[ \t#]*\d{0,2}[ \t]*[:\-–—.]?[ \t]*)?"
+    r"[ \t*•#>=\-]*(?:(?:visit|session|entry|dos|date|day)[ \t#]*\d{0,2}[ \t]*[:\-–—.]?[ \t]*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?[ \t]*)?",
     re.I,
 )
@@ -67,16 +67,49 @@ def billed(visits: list[Visit], dos: date | None) -> Visit | None:
     return chosen[0] if len(chosen) == 1 else None
 
 
-_CONSENT_LINE = re.compile(r"[^\n]*\bconsent[^\n]*", re.I)
+_CONSENT = re.compile(r"\bconsent", re.I)
+_SENTENCE_END = re.compile(r"\.(?=\s)|\n")
+
+
+def _consent_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentences of text[start:end] that speak of consent, each once, in order: only the consent's own sentence
+    is kept, not the line's other services ("PT visit, pt present: 97116 x2 (1100-1130). Pt signed CTS consent
+    today naming Clementine.")."""
+    out: list[tuple[int, int]] = []
+    for m in _CONSENT.finditer(text, start, end):
+        if out and m.start() < out[-1][1]:
+            continue
+        a = max(start, text.rfind("\n", start, m.start()) + 1, text.rfind(". ", start, m.start()) + 2)
+        stop = _SENTENCE_END.search(text, m.end(), end)
+        out.append((a, stop.start() + 1 if stop else end))
+    return out
+
+
+# a dotted ICD-10-CM code: the patient's diagnosis, whichever visit lists it ("Skilled: L femoral neck fx (S72.002D)")
+_DOTTED_ICD = re.compile(r"\b[A-TV-Z]\d[0-9AB]\.[0-9A-Z]{1,4}\b")
+
+
+def _merge_in(sentences: list[tuple[int, int]], codes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, and the codes outside them (disjoint spans, for one pass over the visit); both come sorted, so
+    each code asks only the last sentence that starts before it."""
+    starts = [a for a, _ in sentences]
+
+    def inside(pos: int) -> bool:
+        i = bisect_right(starts, pos) - 1
+        return i >= 0 and pos < sentences[i][1]
+
+    return sentences + [c for c in codes if not inside(c[0])]
 
 
 def billed_only(text: str, visits: list[Visit], chosen: Visit) -> str:
-    """`text` with the other visits blanked (same length, line breaks kept), their consent lines excepted."""
+    """`text` with the other visits blanked (same length, line breaks kept), their consent sentences and dotted
+    diagnosis codes excepted."""
     out = list(text)
     for visit in visits:
         if visit is chosen:
             continue
-        kept = [(m.start(), m.end()) for m in _CONSENT_LINE.finditer(text, visit.start, visit.end)]
+        codes = [m.span() for m in _DOTTED_ICD.finditer(text, visit.start, visit.end)]
+        kept = sorted(_merge_in(_consent_sentences(text, visit.start, visit.end), codes))
         pos = visit.start
         for a, b in [*kept, (visit.end, visit.end)]:
             for i in range(pos, a):

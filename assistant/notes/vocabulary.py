@@ -28,6 +28,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "attendees", "participants",
         # said colloquially: "mom was right there at the table"
         "was right there", "were right there", "right there with us", "sat right there",
+        # the therapist and the caregiver handled the patient together: "Pt in bed during session; we turned him
+        # together, wife did the roll ..."
+        "turned him together", "turned her together", "rolled him together", "rolled her together",
+        "transferred him together", "transferred her together", "repositioned him together",
+        "repositioned her together",
         # mixed Spanish and English notes
         "estaba presente", "estuvo presente", "presente",
     ),
@@ -64,6 +69,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
         "not at the session", "not at the visit", "none present",
+        # the caregiver came without the patient: "her nephew (lives w/ her, unpaid) attended alone"
+        "attended alone", "came alone", "came in alone", "attended on her own", "attended on his own",
+        # "Pt: E. D. (home, not at this visit -- she isn't driving yet)"
+        "not at this visit", "not at this session", "not at today's visit", "not at today's session",
         "went to lie down", "with the patient gone", "with the patient away", "with pt gone", "with pt away",
         "with patient gone", "with the pt gone",
         # the same, contracted ("he wasn't with us")
@@ -116,6 +125,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # an after-visit summary written to the caregiver: "you talked me through the whole transfer"
         "talked me through", "walked me through", "you got it right", "you did it right", "you did it correctly",
         "back to me", "practice transfers",
+        # "Your turn: you positioned the mannequin ...; your second try was right"
+        "your turn", "your second try", "your try was right",
     ),
     "GOAL": (
         "goal", "goals", "ltg", "stg", "poc", "plan of care", "plan-of-care", "treatment plan", "therapy plan",
@@ -178,6 +189,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "required a therapist", "required an occupational therapist", "required a physical therapist",
         "required a speech-language pathologist", "required a speech therapist", "individually designed",
         "individually set-up", "extra careful",
+        # the same question answered under its heading in an after-visit summary ("Why an OT: she has low vision ...",
+        # "Why it needed a PT: she has no feeling below her chest ...")
+        "why a pt", "why an ot", "why an slp", "why a therapist", "why a physical therapist",
+        "why an occupational therapist", "why a speech-language pathologist", "why a speech therapist",
+        "why it needed a pt", "why it needed an ot", "why it needed an slp", "why it needed a therapist",
+        "why you needed a therapist", "why you needed a speech-language pathologist",
     ),
     "SKILL_FUNCTIONAL": (
         "transfer", "transfers", "xfer", "xfers", "fww", "spt",
@@ -231,6 +248,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "walking", "turning", "external cues", "visual cues", "auditory cues", "cueing strategies", "lsvt",
         "lsvt big", "lsvt loud", "prosthesis", "prosthetic", "liner", "sock ply", "shrinker", "residual limb",
         "donning", "doffing",
+        # moving a dependent patient up in bed with a slide sheet is bed mobility (safe handling), not skin care
+        "slide sheet", "slide sheets", "friction-reducing sheet", "boosted up in bed", "boost up in bed",
+        "boosting up in bed", "boosting in bed",
     ),
     "SKILL_DIRECT_CARE": (
         "wound care", "wound-care", "pressure-injury", "pressure-ulcer", "skin-breakdown", "infection-control",
@@ -256,6 +276,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # pressure-injury prevention by turning and support surfaces
         "turning/positioning", "turning and positioning", "q2h turns", "turn q2h", "turns q2h", "low air-loss",
         "air mattress", "pressure-relief tilt", "weight shifts", "sitting protocol",
+        # the same by schedule, tilt and heel floating ("turning every 2 hours, 30-degree tilt, heels floated"), in
+        # the wheelchair ("wheelchair pressure relief": one direct-care skill, not a wheelchair skill beside it), and
+        # infection control by hand washing
+        "turning every 2 hours", "turn every 2 hours", "turns every 2 hours", "turned every 2 hours", "2-hourly turns",
+        "30-degree tilt", "30 degree tilt", "heels floated", "float heels", "float the heels", "floating the heels",
+        "heel floating", "pressure area", "pressure areas", "wheelchair pressure relief", "w/c pressure relief",
+        "hand washing", "handwashing", "hand-washing", "incontinence cleansing",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",

@@ -32,6 +32,7 @@ BODIES: dict[str, tuple[bytes | dict[str, object], int, str]] = {
     "profile is a number": ({"text": NOTE, "profile": 5}, 422, "invalid_request"),
     "100 units": ({"text": NOTE, "billed": [{"code": "97550", "units": 100}]}, 422, "bad_billed_line"),
     "0 units": ({"text": NOTE, "billed": [{"code": "97550", "units": 0}]}, 422, "bad_billed_line"),  # QA10 #18
+    "units true": ({"text": NOTE, "billed": [{"code": "97550", "units": True}]}, 422, "bad_billed_line"),  # hostile #17
     "unreadable dos": ({"text": NOTE, "dos": "2025-02-30"}, 422, "invalid_date"),  # QA10 #18
     "100 units, shorthand": ({"text": NOTE, "billed": "97550x100"}, 422, "bad_billed_line"),
     "partial document date": ({"document": document_reference(context={"period": {"start": "2025-03"}})},

@@ -25,7 +25,22 @@ LIMIT = 1_000_000
     ids=["str", "utf-8", "utf-8 bom", "utf-16 bom", "utf-16-be bom"],
 )
 def test_text_in_common_encodings(raw: str | bytes) -> None:
-    assert validate_note(raw, max_bytes=LIMIT) == NOTE
+    # a byte-order mark stays the text's first character, so offsets count the file's characters
+    assert validate_note(raw, max_bytes=LIMIT).removeprefix("\ufeff") == NOTE
+
+
+@pytest.mark.parametrize(
+    "raw", [codecs.BOM_UTF8 + NOTE.encode("utf-8"), NOTE.encode("utf-16")], ids=["utf-8", "utf-16"]
+)
+def test_evidence_offsets_count_the_byte_order_mark(raw: bytes) -> None:
+    """hostile12 #16: offsets are into the text the user sent, its byte-order mark included."""
+    from assistant import check_note
+
+    text = "\ufeff" + NOTE
+    report = check_note(raw, dos="2025-03-04")
+    spans = [e for c in report.checks for e in c.evidence]
+    assert spans
+    assert all(text[e.start:e.end] == e.quote for e in spans)
 
 
 @pytest.mark.parametrize(
