@@ -361,6 +361,12 @@ def _unclear(report: Report, pattern: DenialPattern | None) -> list[str]:
     ]
 
 
+def _two_patients(report: Report) -> list[str]:
+    n = report.meta.patients_named
+    return [f"the note names {n} patients: attach this claim's patient's note only (the check read them as one "
+            "session)"] if n > 1 else []
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
@@ -379,6 +385,7 @@ def build_case(
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
     record = record_text(kb, text, claim.notice_date, payer_text)
     report = _check(deps, record, claim, dos, profile)
+    warnings += _two_patients(report)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
