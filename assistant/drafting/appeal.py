@@ -170,8 +170,20 @@ def draft_appeal(
         supported_lines=list(case.report.billing.lines),
         dropped_lines=case.decision.dropped_lines,
         claim_identifiers=_claim_identifiers(deps, case) if letter is None else {},
-        warnings=case.warnings,
+        warnings=[*case.warnings, *_beyond_support(case)],
     )
+
+
+def _beyond_support(case: Case) -> list[str]:
+    """A claim that bills more than the note supports is appealed for the supported lines only: said, so a biller
+    sees that the rest is dropped, not lost (hostile13 #9: 19 of 20 lines left only in `dropped_lines`)."""
+    dropped, billed = case.decision.dropped_lines, case.claim.billed_lines()
+    if not dropped or case.decision.recommendation != "appeal":
+        return []
+    units = sum(ln.units for ln in dropped)
+    return [f"{units} of the {sum(ln.units for ln in billed)} billed units are beyond what the note supports: the "
+            f"request asks payment of {lines_text(case.decision.appealed_lines) or 'the supported lines'} only, and "
+            "the rest is dropped (its denial stands)"]
 
 
 def _heard(kb: Knowledge, case: Case) -> list[PayerPoint]:
