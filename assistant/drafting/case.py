@@ -340,13 +340,14 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
 
 
 def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern | None, claim: Claim, text: str,
-                  payer_text: str, payer_type: str) -> History | None:
+                  payer_text: str, payer_type: str, whole_file: str = "") -> History | None:
     """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
     recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
     kb = deps.knowledge
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
-    split = split_visit(kb, pattern, claim, payer_text, decision.recommendation)
+    # the split visit's primary was paid on the other claim: its rows, which this claim's reading leaves out
+    split = split_visit(kb, pattern, claim, whole_file or payer_text, decision.recommendation)
     decision.reasons += split_visit_reasons(pattern, split)
     decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
     return split
@@ -401,7 +402,7 @@ def build_case(
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
     if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type)
+    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,

@@ -1,7 +1,7 @@
 """A remittance pasted as text (an EOB or portal table, HTML or plain) that lists several claims: this claim's rows.
 
-A row that names another claim's identifier of the same shape as one of this claim's (another ICN, another member
-id) and carries a procedure code or an adjustment is another patient's line: its codes are no part of this
+A row that opens with another claim's identifier of the same shape as one of this claim's (another ICN, another
+member id), before the procedure code or adjustment it carries, is another patient's line: its codes are no part of this
 denial (an outside tester's HTML EOB lent this 97550 line the next patient's CO-97 and M15). Rows that name no
 identifier (headings, a line continued) stay. Nothing changes unless some row names this claim. Linear in the text.
 """
@@ -38,10 +38,15 @@ def own_rows(text: str, wanted: set[str]) -> str:
     rows = _rows(text)
     mine, others = [], []
     for i, row in enumerate(rows):
-        ids = {p for t in _ID_TOKEN.findall(row) if len(p := plain(t)) in lengths and sum(c.isdigit() for c in p) >= 6}
-        if ids & wanted:
+        found = [(m.start(), p) for m in _ID_TOKEN.finditer(row)
+                 if len(p := plain(m.group())) in lengths and sum(c.isdigit() for c in p) >= 6]
+        if any(p in wanted for _, p in found):
             mine.append(i)
-        elif ids and _LINE_CODES.search(row.upper()):
+            continue
+        code = _LINE_CODES.search(row.upper())
+        # the other claim's id heads the row (its own column, before the codes); an id after the codes is a
+        # reference this claim's line makes ("97550 GO ... CO-18 dup of ICN 0226236118200") and the row stays
+        if found and code is not None and found[0][0] < code.start():
             others.append(i)
     if not mine or not others:
         return text
