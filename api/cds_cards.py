@@ -81,15 +81,29 @@ def _orders(bundle: Any) -> list[dict[str, Any]]:
 def _cts_lines(resource: dict[str, Any], training: frozenset[str]) -> list[tuple[str, int]]:
     code: dict[str, Any] = resource["code"] if isinstance(resource.get("code"), dict) else {}
     codings: list[Any] = code["coding"] if isinstance(code.get("coding"), list) else []
-    qty = resource.get("quantityQuantity") or resource.get("quantity") or {}
-    units = qty.get("value", 1) if isinstance(qty, dict) else 1
-    units = int(units) if isinstance(units, (int, float)) and 0 < units < 100 else 1
-    return [(str(c["code"]).upper(), units) for c in codings
-            if isinstance(c, dict) and str(c.get("code", "")).upper() in training]
+    units = _units(resource) or 1  # an unreadable quantity is said on a card of its own (`order_problems`)
+    return [(str(c["code"]).strip().upper(), units) for c in codings
+            if isinstance(c, dict) and str(c.get("code", "")).strip().upper() in training]
+
+
+def _units(resource: dict[str, Any]) -> int | None:
+    """The ordered quantity as whole units 1-99 (1 when none is given); None when it is given and is not that."""
+    qty = resource.get("quantityQuantity") or resource.get("quantity")
+    if qty is None:
+        return 1
+    value = qty.get("value", 1) if isinstance(qty, dict) else qty
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    if isinstance(value, float) and not value.is_integer():
+        return None
+    return int(value) if 1 <= value <= 99 else None
+
+
+_DATE_KEYS = ("occurrenceDateTime", "authoredOn", "enteredDate")
 
 
 def _order_date(resource: dict[str, Any]) -> date | None:
-    for key in ("occurrenceDateTime", "authoredOn", "enteredDate"):
+    for key in _DATE_KEYS:
         value = resource.get(key)
         if isinstance(value, str) and len(value) >= 10:
             try:
@@ -99,14 +113,38 @@ def _order_date(resource: dict[str, Any]) -> date | None:
     return None
 
 
+def order_problems(resource: dict[str, Any]) -> list[tuple[str, Indicator]]:
+    """What in a caregiver-training order cannot be read, so no finding may rest on it: an ordered quantity that
+    is no whole number of units from 1 to 99 (1e300, -3, 2.5, "x"), a date that is no calendar day (2024-02-30).
+    Said, never replaced by a guess (hostile13 #5: those orders signed with only an info card)."""
+    out: list[tuple[str, Indicator]] = []
+    if _units(resource) is None:
+        out.append(("Order quantity is not a whole number of units from 1 to 99: correct the order before signing.",
+                    "warning"))
+    bad = [k for k in _DATE_KEYS if isinstance(resource.get(k), str) and _not_a_day(resource[k])]
+    if bad and _order_date(resource) is None:
+        out.append((f"Order {bad[0]} is not a calendar date: which codes are in force cannot be checked.", "warning"))
+    return out
+
+
+def _not_a_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return True
+    return False
+
+
 def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
     """The cards of an order-sign call (runs in a worker: api.tasks.order_cards)."""
     by_date: dict[date | None, list[tuple[str, int]]] = {}
     notes: list[str] = []
+    problems: list[tuple[str, Indicator]] = []
     dos: date | None = None
     for resource in _orders(body.context.get("draftOrders")):
         found = _cts_lines(resource, assistant.knowledge.training_codes)
         if found:
+            problems += order_problems(resource)
             by_date.setdefault(_order_date(resource), []).extend(found)
             dos = dos or _order_date(resource)
             notes += [n["text"] for n in resource.get("note", []) if isinstance(resource.get("note"), list)
@@ -119,7 +157,8 @@ def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list
     if undated:
         by_date.setdefault(dos, []).extend(undated)
     findings = [f for day, lines in by_date.items() for f in assistant.order_findings(lines, day)]
-    cards = [card(text, indicator) for text, indicator in dict.fromkeys((f.text, f.indicator) for f in findings)]
+    said = [*problems, *((f.text, f.indicator) for f in findings)]
+    cards = [card(text, indicator) for text, indicator in dict.fromkeys(said)]
     if notes:
         cards.append(_note_card(assistant, "\n".join(notes), dos, link))
     elif not cards:

@@ -110,7 +110,8 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
-_QUOTED = re.compile(r"'[^'\n]{0,400}'|\"[^\"\n]{0,400}\"")
+# a quoted value: an apostrophe inside a word ("the claim's date", "O'Brien") neither opens nor closes one
+_QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){0,400}'(?!\w)|\"[^\"\n]{0,400}\"")
 WITHHELD = "(value withheld)"
 
 

@@ -205,6 +205,9 @@ class ReportMeta(Model):
     decoded_from: str | None = None
     #: The billed visit of a note that logs several dated visits (None for a note of one visit).
     visit: BilledVisit | None = None
+    #: How many different patients the note's patient fields name (0: none names one). More than one is two notes
+    #: pasted together: the report is not ready to bill until they are checked apart.
+    patients_named: int = 0
 
 
 class Report(Model):

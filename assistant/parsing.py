@@ -237,6 +237,15 @@ def _units_hint(units: Any) -> str:
     return "Give the units as a whole number, e.g. 97550x2."
 
 
+def _bad_modifier(index: int, mods: str) -> BilledLineError:
+    """The first modifier of `mods` (":GP:ZXQPHI") that is not two letters or digits, named so it can be fixed."""
+    bad = next((m for m in re.split(r"[:\-+/]", mods) if m and not _MODIFIER.match(m.upper())), mods)
+    return BilledLineError(
+        f"Billed item {index}: {bad[:6]!r} is not a modifier.",
+        hint="Modifiers are two letters or digits, such as GP, CQ, KX or 59, after ':' (97550x1:GP).",
+    )
+
+
 def _from_text(text: str) -> list[BilledLine]:
     items = [part.strip() for part in text.split(",") if part.strip()]
     if not items:
@@ -245,6 +254,8 @@ def _from_text(text: str) -> list[BilledLine]:
     for index, item in enumerate(items, start=1):
         match = _ITEM.match(item.replace(" ", ""))
         odd = None if match else _ODD_UNITS.match(item.replace(" ", ""))
+        if odd and odd["units"].isdigit() and 1 <= int(odd["units"]) <= MAX_UNITS:
+            raise _bad_modifier(index, item.replace(" ", "")[odd.end("units"):])  # "97550x1:ZXQPHI": the modifier
         if odd:
             raise BilledLineError(f"Billed item {index}: units must be a whole number from 1 to {MAX_UNITS}, not "
                                   f"{_shown_units(odd['units'])}.", hint=_units_hint(None))

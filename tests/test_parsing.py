@@ -182,6 +182,16 @@ def test_units_out_of_range_are_said_as_units(text: str, shown: str) -> None:
         parse_billed(text)
 
 
+@pytest.mark.parametrize(("text", "shown"), [
+    ("97550x1:ZXQPHI", "'ZXQPHI' is not a modifier"),  # hostile13 #4: was said as "units ... not 1"
+    ("97550x2:GP:TOOLONG", "'TOOLON' is not a modifier"),
+    ("97550x1:GP,97551x2:ABCDE", "item 2: 'ABCDE' is not a modifier"),
+])
+def test_a_bad_modifier_beside_good_units_is_said_as_the_modifier(text: str, shown: str) -> None:
+    with pytest.raises(BilledLineError, match=re.escape(shown)):
+        parse_billed(text)
+
+
 def test_units_too_long_to_show_are_said_by_length() -> None:
     with pytest.raises(BilledLineError, match="not a number of 41 characters"):
         parse_billed([{"code": "97550", "units": 10**40}])

@@ -63,7 +63,9 @@ def draft_answer(
     backend: Any, question: str, passages: Sequence[Passage], dos: date | None
 ) -> tuple[AnswerDraft | None, list[str]]:
     """(the accepted draft or None, notes on what went wrong)."""
-    values = {"brief": brief(passages, dos), "note": question, "repair": ""}
+    # the passages are the knowledge base's words: a remote model reads them as written (assistant.llm.redact)
+    values = {"brief": brief(passages, dos), "note": question, "repair": "",
+              "_phi_safe": [t for p in passages for t in (p.text, f"{p.source.publisher}: {p.source.title}")]}
     notes: list[str] = []
     for _attempt in range(2):
         try:

@@ -141,6 +141,9 @@ def _print_billing(console: Any, report: Report) -> None:
         console.print(f"  expected Medicare allowed amount ${p.total:.2f} (CF ${p.conversion_factor}, {p.note})")
         console.print(f"  of which Medicare pays ${p.medicare_share:.2f} (80% less ${p.sequestration:.2f} "
                       f"sequestration); patient coinsurance ${p.patient_coinsurance:.2f}")
+    if report.meta.patients_named > 1:
+        console.print(f"  [red]The note names {report.meta.patients_named} patients:[/] check one patient's note at a "
+                      "time (two notes pasted together are read as one session)")
     verdict = "[green]READY TO BILL[/]" if s.ready_to_bill else "[red]NOT READY TO BILL[/]"
     console.print(f"\n{verdict}: {s.blocking} blocking, {s.warnings} warnings, {s.unclear} unclear")
     for c in report.meta.conflicts:

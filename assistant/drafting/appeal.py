@@ -21,7 +21,7 @@ from assistant.drafting.actions import (
     no_appeal_actions,
     recode_text,
 )
-from assistant.drafting.brief import AppealBrief, PatternBrief
+from assistant.drafting.brief import AppealBrief, PatternBrief, project_texts
 from assistant.drafting.case import Case, build_case
 from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
@@ -170,8 +170,20 @@ def draft_appeal(
         supported_lines=list(case.report.billing.lines),
         dropped_lines=case.decision.dropped_lines,
         claim_identifiers=_claim_identifiers(deps, case) if letter is None else {},
-        warnings=case.warnings,
+        warnings=[*case.warnings, *_beyond_support(case)],
     )
+
+
+def _beyond_support(case: Case) -> list[str]:
+    """A claim that bills more than the note supports is appealed for the supported lines only: said, so a biller
+    sees that the rest is dropped, not lost (hostile13 #9: 19 of 20 lines left only in `dropped_lines`)."""
+    dropped, billed = case.decision.dropped_lines, case.claim.billed_lines()
+    if not dropped or case.decision.recommendation != "appeal":
+        return []
+    units = sum(ln.units for ln in dropped)
+    return [f"{units} of the {sum(ln.units for ln in billed)} billed units are beyond what the note supports: the "
+            f"request asks payment of {lines_text(case.decision.appealed_lines) or 'the supported lines'} only, and "
+            "the rest is dropped (its denial stands)"]
 
 
 def _heard(kb: Knowledge, case: Case) -> list[PayerPoint]:
@@ -266,6 +278,7 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         "note": mask_injections(case.note),  # defence in depth; the gate is the backstop
         "repair": "",
         "_phi_names": tuple(n for n in (case.claim.patient_name, case.claim.provider_name, *known_names) if n),
+        "_phi_safe": project_texts(brief),
     }
     draft, grounding = generate_grounded(
         deps.backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft, lambda d: check_letter(d, ctx)

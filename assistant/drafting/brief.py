@@ -111,3 +111,15 @@ def rewrite_plan(kb: Knowledge) -> list[SectionPlan]:
         if rule.rewrite_section:
             sections.setdefault(rule.rewrite_section, []).append(rule.id)
     return [SectionPlan(heading=h, checks=c) for h, c in sections.items()]
+
+
+def project_texts(brief: AppealBrief | RewriteBrief) -> list[str]:
+    """The brief's words that come from the knowledge base, not from the note or the claim: a remote model gets
+    them as written (`assistant.llm.redact`), while everything else in the brief is de-identified."""
+    texts = [e.label for e in brief.evidence]
+    if isinstance(brief, RewriteBrief):
+        return texts + [s.heading for s in brief.sections]
+    texts += [brief.letter_title, *brief.denial_meanings, *(t for s in brief.sources for t in (s.title, s.text))]
+    if brief.pattern is not None:
+        texts += [brief.pattern.title, brief.pattern.situation, *brief.pattern.argument]
+    return texts

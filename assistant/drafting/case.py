@@ -31,7 +31,7 @@ from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.paste import fill_claim, own_claim, read_paste, service_dates, with_paste
+from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
@@ -340,13 +340,14 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
 
 
 def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern | None, claim: Claim, text: str,
-                  payer_text: str, payer_type: str) -> History | None:
+                  payer_text: str, payer_type: str, whole_file: str = "") -> History | None:
     """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
     recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
     kb = deps.knowledge
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
-    split = split_visit(kb, pattern, claim, payer_text, decision.recommendation)
+    # the split visit's primary was paid on the other claim: its rows, which this claim's reading leaves out
+    split = split_visit(kb, pattern, claim, whole_file or payer_text, decision.recommendation)
     decision.reasons += split_visit_reasons(pattern, split)
     decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
     return split
@@ -361,12 +362,19 @@ def _unclear(report: Report, pattern: DenialPattern | None) -> list[str]:
     ]
 
 
+def _two_patients(report: Report) -> list[str]:
+    n = report.meta.patients_named
+    return [f"the note names {n} patients: attach this claim's patient's note only (the check read them as one "
+            "session)"] if n > 1 else []
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
     # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
     ids = claim.identifiers
+    denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
@@ -378,6 +386,7 @@ def build_case(
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
     record = record_text(kb, text, claim.notice_date, payer_text)
     report = _check(deps, record, claim, dos, profile)
+    warnings += _two_patients(report)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
@@ -393,7 +402,7 @@ def build_case(
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
     if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type)
+    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,

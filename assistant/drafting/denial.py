@@ -20,7 +20,7 @@ GROUPS = ("CO", "PR", "OA", "PI", "CR")
 _GROUP_CARC = re.compile(r"^(CO|PR|OA|PI|CR)[-\s]?([A-Z]?\d{1,3})$")
 _RARC = re.compile(r"^(MA\d{1,3}|[MN]\d{1,3})$")
 _CARC = re.compile(r"^([A-LO-Z]?\d{1,3})$")
-_SPLIT = re.compile(r"[\s,;/+|]+")
+_SPLIT = re.compile(r"(?:[\s,;/+|]|(?<![\w-])[\u2013\u2014\u2022\u00b7](?![\w-]))+")  # "Denied \u2014 CO-50 N115"
 # Plain words beside the codes ("CO-50 (redetermination unfavorable)") are kept as the biller's remark.
 _REMARK_WORD = re.compile(r"^[(\-]*[A-Z][A-Z'.]{2,}[):.,]*$")
 

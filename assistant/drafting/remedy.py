@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from assistant.drafting.enrollment import enrolled_after_service
 from assistant.drafting.sentences import sentence_spans
@@ -50,9 +51,19 @@ class Remedy:
 NO_PATTERN = Remedy("appeal")
 
 
+@lru_cache(maxsize=256)
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternation = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternation})(?![a-z0-9])")
+
+
 def says(text: str, words: Sequence[str]) -> str | None:
     """The first of `words` in `text` as a whole phrase, any case and spacing; None when none is there."""
     flat = " ".join(text.lower().split())
+    # one compiled pass says whether any is there (most sentences hold none: a file of 28,000 short lines took
+    # seconds when each word's pattern was built and tried on each); which one comes first in `words` is then looked up
+    if not words or _any_of(tuple(words)).search(flat) is None:
+        return None
     for word in words:
         if re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", flat):
             return word

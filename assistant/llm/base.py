@@ -3,7 +3,8 @@
     backend.generate(task, prompt_vars, schema) -> instance of schema
 
 `task` names a prompt file (`prompts/*.md`, front matter `task:`); `prompt_vars` fills its
-declared variables (keys starting with "_" are hints for the backend, e.g. `_phi_names`);
+declared variables (keys starting with "_" are hints for the backend, e.g. `_phi_names`, and `_phi_safe`: project
+text inside the values, such as knowledge passages, that de-identification leaves as written);
 `schema` is the pydantic model the answer must validate against. A backend raises
 `assistant.errors.BackendError` on timeout, HTTP error, refusal or an answer that does not
 validate — never returns None or a half-parsed object. Grounding is not the backend's job: the

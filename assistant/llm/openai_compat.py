@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 from assistant.errors import BackendDeadlineError, BackendError, BackendRefusedError
 from assistant.llm.guard import CallLimiter, deadline, guarded_client, remaining
 from assistant.llm.prompts import load_prompt
+from assistant.llm.redact import deidentify_values
 from assistant.phi.egress import EgressPolicy
 from assistant.settings import Settings
 
@@ -135,16 +136,17 @@ class OpenAICompatBackend:
             return self._generate(task, prompt_vars, schema)
 
     def _generate(self, task: str, prompt_vars: dict[str, Any], schema: type[M]) -> M:
+        deid = None
+        if not self.is_local or self._settings.llm_deidentify == "always":
+            # the values only: the prompt's own rules and the knowledge passages are not a patient's words
+            prompt_vars, deid = deidentify_values(
+                self._phi(), prompt_vars, safe=prompt_vars.get("_phi_safe", ()), names=prompt_vars.get("_phi_names", ())
+            )
         system, user = load_prompt(task).render(prompt_vars)
         if self.method == "json_mode":
             system += "\n\nAnswer with one JSON object matching this JSON schema:\n" + json.dumps(
                 schema.model_json_schema()
             )
-        deid = None
-        if not self.is_local or self._settings.llm_deidentify == "always":
-            sep = "\n\u241e\u241e\u241e\n"
-            deid = self._phi().deidentify(system + sep + user, extra_names=tuple(prompt_vars.get("_phi_names", ())))
-            system, _, user = deid.text.partition(sep)
         started = time.monotonic()
         raw = self._invoke_with_retries(schema, system, user)
         data = raw.model_dump() if isinstance(raw, BaseModel) else raw

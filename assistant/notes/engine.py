@@ -33,6 +33,7 @@ from assistant.models import (
 # Importing the check modules registers their functions.
 from assistant.notes import checks_claim, checks_documentation, checks_time  # noqa: F401
 from assistant.notes.context import Context, Outcome
+from assistant.notes.patients import patients_named
 from assistant.notes.patterns import impossible_dos
 from assistant.notes.registry import CHECKS
 from assistant.notes.times import Segment
@@ -193,14 +194,14 @@ def _units_when_nothing_billable(ctx: Context, results: list[CheckResult], lines
     results[at] = _result("units", outcome, ctx.knowledge.rules["units"], ctx)
 
 
-def _summary(results: list[CheckResult], lines: list[BilledLine]) -> Summary:
+def _summary(results: list[CheckResult], lines: list[BilledLine], patients: int) -> Summary:
     failing = [r for r in results if r.status in ("missing", "problem")]
     blocking = sum(1 for r in failing if r.severity == "block")
     warnings = sum(1 for r in failing if r.severity == "warn")
     unclear = sum(1 for r in results if r.status == "unclear")
     blocking_unclear = any(r.status == "unclear" and r.severity == "block" for r in results)
     return Summary(
-        ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines),
+        ready_to_bill=blocking == 0 and not blocking_unclear and bool(lines) and patients <= 1,
         blocking=blocking,
         warnings=warnings,
         unclear=unclear,
@@ -309,11 +310,12 @@ def build_report(ctx: Context) -> Report:
             )
             for s in ctx.ex.screened
         ],
+        patients_named=patients_named(ctx.ex.text),
     )
     return Report(
         checks=results,
         time=time,
         billing=_billing(ctx, lines, payment),
-        summary=_summary(results, lines),
+        summary=_summary(results, lines, meta.patients_named),
         meta=meta,
     )

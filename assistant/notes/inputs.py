@@ -11,6 +11,9 @@ import re
 
 from assistant.errors import EmptyNoteError, NoteTooLargeError, NotTextError
 
+# format characters a note may carry but nobody sees: byte-order mark, zero-width space/joiners, word joiner, marks
+_INVISIBLE = re.compile("[\ufeff\u200b-\u200f\u2060-\u2064\u00ad\u061c\u202a-\u202e\u2066-\u2069]+")
+
 
 def validate_note(text: str | bytes, *, max_bytes: int) -> str:
     """Return the note as text, or raise a clear error for empty, binary or oversized input."""
@@ -39,7 +42,8 @@ def read_note(text: str | bytes, *, max_bytes: int) -> tuple[str, str | None]:
             "UTF-16 pair, not a character, so the note cannot be read as text.",
             hint="Send the note as valid Unicode text: re-export or re-paste it, or remove that character.",
         )
-    if not text.strip():
+    if not text.strip() or (not text.isascii() and not _INVISIBLE.sub("", text).strip()):
+        # blanks, byte-order marks and zero-width characters only: nothing a reader sees (hostile13 #11)
         raise EmptyNoteError("The note is empty.", hint="Paste the caregiver-training note text.")
     if "\x00" in text:
         raise NotTextError(f"The input looks like binary data, not a text note (a NUL character at character "

@@ -42,6 +42,15 @@ _NOT_COUNTED_AFTER = re.compile(
     r"|\bnot\s+(?:counted|billed)\s+as\s+(?:caregiver\s+training|cts|training)\b",
     re.I,
 )
+# "josefina (aide) observed.", "the home health aide, Josefina, watched": a paid person who only looked on was not
+# trained (hostile13 #1: the son's session was refused as paid staff); one who observed and then practised was
+_ONLY_WATCHED = re.compile(
+    r"[ \t)\]]*(?:,[ \t]*[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?,)?[ \t]*(?:also[ \t]+|just[ \t]+|only[ \t]+)?"
+    r"(?:observed|watched|looked[ \t]+on|sat[ \t]+in|listened(?:[ \t]+in)?)\b"
+    r"(?![^.;\n]{0,60}\b(?:practi[cs]\w*|return\w*|perform\w*|demonstrat\w*|tried|did[ \t]+(?:the|it|a))\b)",
+    re.I,
+)
+WATCHED_REACH = 80
 NOT_COUNTED_REACH = 200
 PAST_REACH = 45
 NOT_TRAINED_REACH = 80
@@ -170,6 +179,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or _NOT_TRAINED.search(line)
             or _NOT_TRAINED.search(_clause_after(ex.text, end))
             or _NOT_COUNTED_AFTER.search(ex.text[end : end + NOT_COUNTED_REACH])
+            or _ONLY_WATCHED.match(ex.text, end, min(len(ex.text), end + WATCHED_REACH))
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
             or (text.lower() in _WEAK_PAID and _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])

@@ -21,7 +21,7 @@ from pydantic import BaseModel, Field
 from assistant.errors import NotTextError
 from assistant.phi import fields, vocab
 from assistant.phi import patterns as p
-from assistant.phi.neighbours import around_names, name_initials, name_logins, recurring_ages
+from assistant.phi.neighbours import around_names, name_handles, name_initials, name_logins, recurring_ages
 from assistant.phi.spans import (
     Span,
     chain,
@@ -236,6 +236,7 @@ class Deidentifier:
 
         strong = {text[s:e] for s, e, _, score in spans if score >= STRONG}
         out += recurring_ages(text, spans) + name_initials(text, spans) + name_logins(text, spans)
+        out += name_handles(text, spans)
         if values:
             alternation = "|".join(map(re.escape, sorted(values, key=len, reverse=True)))
             out += [

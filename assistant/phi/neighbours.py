@@ -341,3 +341,20 @@ def name_logins(text: str, spans: list[Span]) -> list[Span]:
         (m.start(), m.end(), "PERSON", 0.8)
         for m in re.finditer(rf"(?i)(?<![\w.@\-])(?:{alternation})\d{{0,3}}(?![\w@\-])", text)
     ]
+
+
+_HANDLE = re.compile(r"(?<![\w@.])@[A-Za-z0-9_.]{3,30}(?![\w@])")  # a social handle, never an e-mail's domain
+
+
+def name_handles(text: str, spans: list[Span]) -> list[Span]:
+    """A social handle that holds a surname found in the text: "@bquillfeather", "@marta_q_1941" for Marta
+    Quillfeather (hostile13 #6: it went out whole). Only surnames of five letters or more, so "@team_lee" stays."""
+    if "@" not in text:
+        return []
+    surnames = {fold_word(w).lower() for s, e, label, _ in spans if label == "PERSON"
+                for w in _LOGIN_PART.findall(text[s:e])[-1:] if len(w) >= 5}
+    surnames = {w for w in surnames if w.isascii()}
+    if not surnames:
+        return []
+    return [(m.start(), m.end(), "PERSON", 0.8) for m in _HANDLE.finditer(text)
+            if any(name in m.group().lower() for name in surnames)]

@@ -314,7 +314,7 @@ ACCESS_CODE_RE = re.compile(
 )
 _MBI_L = "[AC-HJKMNP-RT-Y]"
 MBI_RE = re.compile(
-    rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[- ]?{_MBI_L}{{2}}\d{{2}}\b",
+    rf"\b[1-9]{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[-. ]?{_MBI_L}[0-9{_MBI_L[1:-1]}]\d[-. ]?{_MBI_L}{{2}}\d{{2}}\b",
     re.IGNORECASE,
 )
 # An MBI read out or OCR-spaced one character at a time: "5 K A 3 – W E 9 – T N 2 1".
@@ -459,6 +459,7 @@ _PROTECTED = [
     r"\b(?:[01]?\d|2[0-3])h[0-5]\d(?:[ \t]*[-–][ \t]*(?:[01]?\d|2[0-3])h[0-5]\d)?\b",  # French times: 13h30-14h15
     r"(?<![\w-])(?:1[-. ]?)?\(?8(?:00|88|77|66|55|44|33)\)?[-. ]?\d{3}[-. ]\d{4}\b",  # a payer's toll-free line
     r"\b(?P<range>\d{3})\d{2}[-–](?P=range)\d{2}\b",  # a code range: 97550-97551
+    r"\b(?P<hcpcs>[A-V]\d{2})\d{2}[-–](?P=hcpcs)\d{2}\b",  # a HCPCS range: G0541-G0543 (was sent as an ID)
     r"\b[HRSE]\d{4}-\d{3}\b",  # a Medicare Advantage / Part D contract and plan: H9999-001
     r"(?<![^\n~])[A-Z][A-Z0-9]{1,2}(?=\*)",  # an X12 segment id: CAS*, NM1*
     r"\b00[45]0[1-9]0X\d{3}(?:A\d)?\b",  # an X12 implementation guide: 005010X222A1

@@ -58,7 +58,8 @@ _POINT = r"(?:[NSEW]|North|South|East|West)"
 GRID = re.compile(rf"\b\d{{1,5}}[ \t]+{_POINT}\.?[ \t]+\d{{2,5}}[ \t]+{_POINT}\b\.?")
 BOX = re.compile(r"(?<![\w.])Box[ \t]+\d{1,6}[A-Z]?\b(?=[ \t]*(?:,|\r?\n|$))", re.MULTILINE)
 MILITARY = re.compile(r"\b(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+(?P<zip>\d{5}(?:-\d{4})?)(?![\d\-])")
-GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+(?![\d.])")
+# (a full stop after it ends the sentence: "Location 41.3712, -75.6331." was sent whole)
+GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+(?!\d|\.\d)")
 UK_TOWN = re.compile(
     r"(?<![\w'’.\-])(?P<city>[A-Z][a-z]++(?:[ \t\-][A-Z][a-z]++)?),?[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b)"
 )

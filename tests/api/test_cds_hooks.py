@@ -154,3 +154,28 @@ def test_cds_errors(client: TestClient) -> None:
         json={**body, "hook": "order-sign", "context": {"patientId": "1", "draftOrders": {"entry": "x"}}},
     )
     assert bad.status_code == 422
+
+
+def _order_sign(client: TestClient, *entries: dict) -> list[dict]:
+    return call(client, "cts-order-check", "order-sign",
+                {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(*entries)})["cards"]
+
+
+@pytest.mark.parametrize(("units", "said"), [
+    (1e300, True), (-3, True), (2.5, True), ("x", True), (0, True), (100, True), (True, True),  # hostile13 #5
+    (2, False), (2.0, False), (1, False),
+])
+def test_an_unreadable_order_quantity_is_said_never_read_as_one(client: TestClient, units: object,
+                                                               said: bool) -> None:
+    cards = _order_sign(client, order("97552", units))  # type: ignore[arg-type]
+    assert any("Order quantity" in c["summary"] and c["indicator"] == "warning" for c in cards) is said
+
+
+def test_an_order_date_that_is_no_calendar_day_is_said(client: TestClient) -> None:
+    cards = _order_sign(client, order("G0541", when="2024-02-30"))
+    assert any("not a calendar date" in c["summary"] for c in cards)
+
+
+def test_a_code_written_with_blanks_is_the_code(client: TestClient) -> None:
+    cards = _order_sign(client, order(" 97551 "))
+    assert cards and "97550" in cards[0]["summary"]  # the add-on alone, as for "97551"

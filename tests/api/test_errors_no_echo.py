@@ -13,7 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from api.errors import safe_errors
+from api.errors import safe_errors, withheld
 from api.security import hash_key
 from tests.api.conftest import KEY, NOTE
 
@@ -106,3 +106,15 @@ def test_an_unknown_field_that_looks_like_a_field_name_is_named(client: TestClie
 def test_unknown_key_named_only_when_it_looks_like_a_field(key: str, shown: bool) -> None:
     safe = safe_errors([{"type": "extra_forbidden", "loc": ("body", key), "msg": "Extra inputs are not permitted"}])
     assert (key in str(safe)) is shown
+
+
+@pytest.mark.parametrize(("message", "shown"), [
+    # hostile13 #3: the apostrophes of "claim's" and "note's" were read as a quotation and the dates between swallowed
+    ("the claim's date of service (2024-06-01) is not the note's date (2025-03-04)",
+     "the claim's date of service (2024-06-01) is not the note's date (2025-03-04)"),
+    ("Billed item 1: 'ZXQPHI' is not a modifier.", "Billed item 1: (value withheld) is not a modifier."),
+    ("unknown 'O'Brien' here", "unknown (value withheld) here"),  # an apostrophe inside the quoted value
+    ('named "Walter Smith" here', "named (value withheld) here"),
+])
+def test_quoted_values_are_withheld_and_possessives_are_not_quotes(message: str, shown: str) -> None:
+    assert withheld(message) == shown

@@ -278,3 +278,12 @@ def test_a_corrected_claim_page_names_its_claim() -> None:
     docx = "\n".join(p.text for p in Document(io.BytesIO(appeal_docx(result))).paragraphs)
     for page in (text, docx):
         assert "John Roe" in page and "CLM-77" in page and "[[Medicare number (MBI)]]" in page
+
+
+def test_units_beyond_the_note_are_said_in_a_warning() -> None:
+    # hostile13 #9: a claim billing far more than the note supports was appealed with the rest only in dropped_lines
+    lines = [{"code": "97550" if i % 2 == 0 else "97551", "units": 1, "modifiers": ["GP"]} for i in range(20)]
+    result = run(claim={**CLAIM, "lines": lines})
+    assert result.recommendation == "appeal" and result.dropped_lines
+    assert any("19 of the 20 billed units are beyond what the note supports" in w for w in result.warnings)
+    assert not any("beyond what the note supports" in w for w in run().warnings)

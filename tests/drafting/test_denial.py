@@ -272,3 +272,16 @@ def test_reason_in_words(text: str, reason: str | None) -> None:
     from assistant.drafting.models import Denial
 
     assert reason_in_words(Denial(raw="", carcs=[], text=text)) == reason
+
+
+@pytest.mark.parametrize("raw", [
+    "Denied \u2014 CO-50 N115",  # a dash between the notice's word and its codes (hostile13 #12)
+    "<p>Denied&nbsp;&mdash;&nbsp;CO&#45;50&nbsp;N115</p>",  # the same copied from a portal's HTML
+    "<tr><td>CO-50</td><td>N115</td></tr>",
+    "CO-50 \u2022 N115",
+])
+def test_a_denial_as_a_portal_shows_it_is_read(raw: str) -> None:
+    from assistant.drafting.paste import as_shown
+
+    denial, _ = parse_denial(as_shown(raw) or "", KB.reason_codes)
+    assert ([c.code for c in denial.carcs], [r.code for r in denial.rarcs]) == (["50"], ["N115"])

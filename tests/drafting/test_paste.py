@@ -285,3 +285,45 @@ def test_a_remittance_of_several_claims_is_read_for_this_claim(ids: frozenset[st
 
     denial, _ = parse_denial(own_claim(TWO_CLAIMS, ids), KB.reason_codes)
     assert denial.label == label
+
+
+_HTML_EOB = (
+    "<table><tr><th>Patient</th><th>ICN</th><th>Code</th><th>Adj</th><th>Remark</th></tr>"
+    "<tr><td>QUILLFEATHER, MARTA</td><td>2225199670152</td><td>97550 GP</td><td>CO-50</td><td>N115</td></tr>"
+    "<tr><td>BRIGHTWATER, YUSUF</td><td>2225199670999</td><td>97110 GP</td><td>CO-97</td><td>M15</td></tr></table>"
+)
+_TEXT_EOB = (
+    "ICN            CODE      ADJ     REMARK\n"
+    "2225199670999  97110 GP  CO-97   M15\n"
+    "2225199670152  97550 GP  CO-50   N115\n"
+    "  entire line denied\n"
+)
+
+
+@pytest.mark.parametrize(("text", "ids", "label"), [
+    (_HTML_EOB, frozenset({"2225199670152"}), "CO-50 N115"),  # hostile13 #2: never the next patient's CO-97 M15
+    (_TEXT_EOB, frozenset({"2225199670152"}), "CO-50 N115"),
+    (_HTML_EOB, frozenset({"2225-1996-70999"}), "CO-97 M15"),  # the other row, when the claim is that one
+    (_HTML_EOB, frozenset({"9999999999999"}), "CO-50 CO-97 N115 M15"),  # no row names this claim: read whole
+    (_HTML_EOB, frozenset(), "CO-50 CO-97 N115 M15"),
+])
+def test_a_pasted_table_of_several_claims_is_read_for_this_claims_rows(text: str, ids: frozenset[str],
+                                                                       label: str) -> None:
+    from assistant.drafting.paste import own_claim
+
+    denial, _ = parse_denial(own_claim(text, ids), KB.reason_codes)
+    assert denial.label == label
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("CO-50 N115", "CO-50 N115"),
+    ("CO-50 & N115", "CO-50 & N115"),  # an ampersand that opens no entity
+    ("a<b and c>d", "a<b and c>d"),  # comparison signs, no tag
+    ("<b>CO&#45;50</b>&nbsp;N115", " CO-50 \u00a0N115"),
+    ("<tr><td>97550</td></tr><tr><td>97551</td></tr>", "\n 97550 \n\n 97551 \n"),
+    (None, None),
+])
+def test_a_portal_paste_is_read_as_its_page_shows_it(text: str | None, shown: str | None) -> None:
+    from assistant.drafting.paste import as_shown
+
+    assert as_shown(text) == shown

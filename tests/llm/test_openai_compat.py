@@ -182,6 +182,9 @@ def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:
     result = appeal(b)
     wire = str(fake_openai.requests)
     assert "Maria" not in wire and "John Roe" not in wire and "Jane Doe" not in wire
+    # the prompt's own rules and the knowledge passages go as written (hostile13 #7: "<PERSON_1> one section")
+    system = fake_openai.requests[0]["messages"][0]["content"]
+    assert "Write one section for each id in `required_sections`" in system and "<PERSON_" not in system
     assert result.grounding.outcome == "grounded", result.grounding
     quotes = " ".join(q.text for s in result.letter.sections for st in s.statements for q in st.quotes)
     assert "Maria" in quotes

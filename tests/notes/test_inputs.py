@@ -48,6 +48,9 @@ def test_evidence_offsets_count_the_byte_order_mark(raw: bytes) -> None:
     [
         (b"", EmptyNoteError, "empty"),
         ("  \n\t ", EmptyNoteError, "empty"),
+        ("\ufeff", EmptyNoteError, "empty"),  # hostile13 #11: a byte-order mark alone is nothing to read
+        (" \u3000\u2028\u200b", EmptyNoteError, "empty"),  # blanks and a zero-width space
+        ("\u200d\u2060\u00ad\n", EmptyNoteError, "empty"),
         (NOTE.encode("utf-16-le"), NotTextError, "binary"),  # UTF-16 without a mark is not guessed at
         (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", NotTextError, "a PDF file, not the text"),  # qa10 #19

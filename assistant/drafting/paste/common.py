@@ -6,6 +6,7 @@ OA-23 …) take money from a line without denying it; the worklist and the paste
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -99,3 +100,23 @@ class Reading:
     remarks: list[str] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
     payer_type: str | None = None
+
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]{0,9})\b[^<>]{0,500}>")
+_HTML = re.compile(r"</[A-Za-z][A-Za-z0-9]{0,9}\s*>|<br\s*/?>", re.I)  # a page's markup, not "a <b and c> d"
+_BLOCK_TAGS = frozenset({"br", "p", "div", "tr", "li", "table", "tbody", "thead", "h1", "h2", "h3", "h4", "ul", "ol"})
+
+
+def _tag(m: re.Match[str]) -> str:
+    return "\n" if m.group(2).lower() in _BLOCK_TAGS else " "
+
+
+def as_shown(text: str | None) -> str | None:
+    """A denial copied from a web portal's HTML ("<p>CO&#45;50&nbsp;N115</p>") as the words the page shows: a row's,
+    a paragraph's or a break's tag is a line break, another tag a space, an entity its character. Other text as is."""
+    if not text or ("<" not in text and "&" not in text):
+        return text
+    if _HTML.search(text):
+        text = _TAG.sub(_tag, text)
+    return html.unescape(text) if _ENTITY.search(text) else text

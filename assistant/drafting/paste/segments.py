@@ -23,6 +23,7 @@ from assistant.drafting.paste.common import (
     carc,
     money,
 )
+from assistant.drafting.paste.rows import own_rows, plain
 from assistant.parsing import code_of, modifier_of
 
 _IDS = (
@@ -203,17 +204,19 @@ _CLAIM_END = frozenset({"CLP", "PLB", "SE", "GE", "IEA"})
 _ELEMENT = re.compile(r"[^*|^~:\s]+")
 
 
-def _plain(value: str) -> str:
-    return re.sub(r"[^0-9A-Z]", "", value.upper())
+_plain = plain
 
 
 def own_claim(text: str, ids: frozenset[str]) -> str:
     """An 835 that holds several claims (CLP), cut to the claim(s) one of `ids` names (its claim number, ICN or the
     patient's member id in CLP or NM1): another patient's lines and codes are no part of this denial. The text is
-    returned whole when it holds one claim or no claim matches. Linear in the length of the text."""
+    returned whole when it holds one claim or no claim matches. A remittance pasted as text (an EOB or portal table)
+    is cut by its rows instead (`rows.own_rows`). Linear in the length of the text."""
     wanted = {_plain(i) for i in ids if len(_plain(i)) >= 6}  # short ids could match an amount or a count
-    if not wanted or not has_segments(text):
+    if not wanted:
         return text
+    if not has_segments(text):
+        return own_rows(text, wanted)  # an EOB or portal table pasted as text
     sep = _separator(text)
     starts = [(m.start(), m.group(1)) for m in _START.finditer(text) if m.group(2) == sep]
     claims = [i for i, (_, seg_id) in enumerate(starts) if seg_id == "CLP"]
