@@ -62,6 +62,10 @@ def read_lines(source: Path | str, stdin: BinaryIO | None = None) -> list[bytes]
         data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # a file saved as UTF-16 with its byte-order mark (Windows Notepad's "Unicode"): read as the mark says; its
+        # lines are then UTF-8 like any other's, so one bad character still costs one line (hostile13 #17)
+        data = data.decode("utf-16", errors="surrogatepass").encode("utf-8", errors="surrogatepass")
     lines = data.split(b"\n")
     if lines and not lines[-1]:
         lines.pop()

@@ -87,6 +87,9 @@ SHAPES = {
     "CRLF endings": good("a") + b"\r\n" + good("b") + b"\r\n",
     "U+2028 and U+0085 inside a note": good("a", GOOD + "\u2028more\u0085text") + b"\n" + good("b"),
     "blank lines keep their numbers": good("a") + b"\n\n" + good("b"),
+    # hostile13 #17: Notepad's "Unicode" (UTF-16 with its mark) was rejected line by line
+    "UTF-16 LE with its mark": (good("a") + b"\n" + good("b")).decode().encode("utf-16"),
+    "UTF-16 BE with its mark": b"\xfe\xff" + (good("a") + b"\n" + good("b")).decode().encode("utf-16-be"),
 }
 
 
