@@ -10,6 +10,7 @@ the step-up correctly after one cue", "He guarded me on the stairs three times")
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.notes.scan import finditer, sparse_search
@@ -198,18 +199,51 @@ def _caregiver_names(ex: Extraction) -> set[str]:
     return names - _NOT_NAMES
 
 
-def _subject_pattern(names: set[str]) -> tuple[re.Pattern[str], str]:
+# the result may run onto a hard-wrapped next line, not past a blank line or into a labelled field;
+# a title's stop ("...; Mr. Lee correct after 1 cue") does not end the sentence
+_WRAP = r"\n(?![ \t]*\n)(?![ \t]*[\w /-]{1,24}:)"
+_REST = rf"(?:[^.\n]|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bMrs))\.|{_WRAP}){{0,160}}"
+# what follows the subject: its verb, within reach (the subject and its verb may sit either side of a hard wrap:
+# "... She\nperformed two transfers"), and the rest of the sentence
+_AFTER_SUBJECT = rf"\b(?:[^.;\n]|{_WRAP}){{0,40}}?\b(?P<verb>{_VERB})\b(?P<rest>{_REST})"
+_NAME_ACTS = re.compile(_AFTER_SUBJECT, re.I)
+_ASCII_NAME = re.compile(r"[A-Za-z]+")
+MAX_NAMES_READ = 8  # names looked up one by one; more (a roster) go to the pattern of them all
+
+
+@lru_cache(maxsize=1)
+def _caregiver_subject() -> tuple[re.Pattern[str], str]:
+    return _subject_pattern(frozenset())
+
+
+def _subject_pattern(names: frozenset[str]) -> tuple[re.Pattern[str], str]:
     """The subject-verb-result pattern, and its subject and verb alone (where a match can start, for RE2)."""
     who = _CAREGIVER + "".join("|" + re.escape(n) for n in sorted(names))
-    # the result may run onto a hard-wrapped next line, not past a blank line or into a labelled field;
-    # a title's stop ("...; Mr. Lee correct after 1 cue") does not end the sentence
-    wrap = r"\n(?![ \t]*\n)(?![ \t]*[\w /-]{1,24}:)"
-    rest = rf"(?:[^.\n]|(?:(?<=\bMr)|(?<=\bMs)|(?<=\bDr)|(?<=\bMrs))\.|{wrap}){{0,160}}"
-    # the subject and its verb may sit either side of a hard wrap ("... She\nperformed two transfers")
-    head = rf"\b(?:{who})\b(?:[^.;\n]|{wrap}){{0,40}}?\b(?P<verb>{_VERB})\b"
+    head = rf"\b(?:{who}){_AFTER_SUBJECT}"
     # where a match can start, for RE2: the head without its look-aheads (a wider net, never a narrower one)
     starts = rf"\b(?:{who})\b[^.;]{{0,40}}?\b(?:{_VERB})\b"
-    return re.compile(rf"{head}(?P<rest>{rest})", re.I), starts
+    return re.compile(head, re.I), starts
+
+
+def _names_act(text: str, names: frozenset[str]) -> bool:
+    """Whether one of the caregiver's names may open a match of the subject pattern. When none can, the pattern of
+    the caregiver words alone finds the same matches, compiled once: a pattern of this note's names costs ~3 ms to
+    compile (Python's and RE2's), about a whole check. A name can open a match only where the note writes it with
+    what follows a subject after it (the same pattern, tried there); in an ASCII note an ASCII name is found by
+    lower-casing both."""
+    if not names:
+        return False
+    if len(names) > MAX_NAMES_READ or not text.isascii() or not all(_ASCII_NAME.fullmatch(n) for n in names):
+        return True
+    lower = text.lower()
+    for name in names:
+        key = name.lower()
+        at = lower.find(key)
+        while at != -1:
+            if _NAME_ACTS.match(text, at + len(key)):
+                return True
+            at = lower.find(key, at + 1)
+    return False
 
 
 # a line opened by a goal's label: what it says the caregiver does is the goal
@@ -239,7 +273,8 @@ _RESULT_BEFORE = re.compile(
 def _acted(ex: Extraction) -> list[tuple[int, int]]:
     """Sentences where the caregiver does something and the result is given."""
     out = []
-    (pattern, head), text, pos = _subject_pattern(caregiver_names(ex)), ex.text, 0
+    names, text, pos = frozenset(caregiver_names(ex)), ex.text, 0
+    pattern, head = _subject_pattern(names) if _names_act(text, names) else _caregiver_subject()
     # RE2 finds each subject and verb (Python tried the verbs at every place after every "he" and "she": ~1 ms)
     while (m := sparse_search(pattern, text, head, pos)) is not None:
         # a rejected match ("how to set up ... Simone did it back") must not hide the next subject inside it

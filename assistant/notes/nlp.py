@@ -25,7 +25,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.vocab import Vocab, create_vocab
 
 from assistant.notes.cues import Cues, add_cues, can_share, split_cues
-from assistant.notes.scan import compiled
+from assistant.notes.scan import may_contain
 from assistant.notes.vocabulary import (
     CONCEPTS,
     EXTRA_FOLLOWING,
@@ -206,7 +206,8 @@ def _closed(lower: list[int], cue_end: int) -> bool:
 
 _LONG_RUN = re.compile(r"\S{64,}")
 # Any run `_LONG_RUN` finds is also a run of these characters (each whitespace here is \s): one RE2 search,
-# ~1 µs, tells whether the costlier scan (every position tried, ~25 µs per 2 KB) has anything to blank.
+# ~1 µs, tells whether the costlier scan (every position tried, ~25 µs per 2 KB) has anything to blank. Asked
+# through may_contain: the binding's own search on the note's bytes, not a match object built for a str.
 _LONG_RUN_CANDIDATE = r"[^ \t\n\x0b\x0c\r]{64,}"
 _BREAK_CHARS = re.compile(r"[.!?;\n]")
 _IS_BREAK_BYTE = np.zeros(256, dtype=bool)
@@ -271,7 +272,7 @@ class ConceptFinder:
     def __call__(self, text: str) -> list[Concept]:
         # spaCy's tokenizer strips affixes one character at a time: quadratic on a long run without
         # spaces (a pasted separator, 1 MB of brackets or emoji). No phrase is that long: blank the run.
-        if compiled(_LONG_RUN_CANDIDATE).search(text) is not None:
+        if may_contain(_LONG_RUN_CANDIDATE, text):
             text = _LONG_RUN.sub(lambda m: " " * len(m.group(0)), text)
         doc = self.nlp.tokenizer(text)
         if not len(doc):

@@ -84,11 +84,22 @@ def may_contain(necessary: str, text: str) -> bool:
     return data is None or _found(compiled(_as_re2(necessary, False)), data)
 
 
+# The last ASCII text asked for and its bytes: a check asks ~70 probes of the same note one after another, and each
+# would test and copy the whole note again. One immutable pair, replaced whole: a reader never sees half of it.
+_LAST_ASCII: tuple[str, bytes] = ("", b"")
+
+
 def _readable(text: str, source: str, flags: int) -> bytes | None:
     """The bytes RE2 may read for `text` with the probe written `source`: the text when ASCII, else its stand-in
     when the probe may read one (asked only then: most notes are ASCII)."""
+    global _LAST_ASCII
+    last = _LAST_ASCII
+    if text is last[0]:
+        return last[1]
     if text.isascii():
-        return text.encode("ascii")
+        data = text.encode("ascii")
+        _LAST_ASCII = (text, data)
+        return data
     return stand_in(text) if usable(source, flags) else None
 
 
