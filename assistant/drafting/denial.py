@@ -13,6 +13,7 @@ from typing import Any
 
 from assistant.drafting.models import Denial, ReasonCodeRef
 from assistant.drafting.paste import Paste, read_paste
+from assistant.drafting.paste.common import ROUTINE
 from assistant.drafting.paste.notice import decided_level, named_as_next
 from assistant.errors import DenialCodeError
 
@@ -124,6 +125,11 @@ def _one_group(pairs: list[tuple[str, str]]) -> tuple[str | None, list[str]]:
     groups = list(dict.fromkeys(g for g, _ in pairs))
     if len(groups) <= 1:
         return (groups[0] if groups else None), []
+    if all((g, c) in ROUTINE for g, c in pairs if g != "CO") or all((g, c) in ROUTINE for g, c in pairs):
+        # "CO-45 PR-3", "CO-45 CO-253 PR-2": a remittance's contractual adjustment, sequestration and the patient's
+        # share are one line's routine adjustments, not two denials (an outside author's typed lists were refused)
+        denied = [g for g, c in pairs if (g, c) not in ROUTINE]
+        return (denied[0] if denied else "CO" if "CO" in groups else groups[0]), []
     kept = "CO" if "CO" in groups else groups[0]
     own = {c for g, c in pairs if g == kept}
     if any(c not in own for g, c in pairs if g != kept):
@@ -160,7 +166,8 @@ def _parse_codes(raw: str, reason_codes: Mapping[str, Any], text: str | None) ->
         raise DenialCodeError("no CARC (claim adjustment reason code) given", hint='e.g. "CO-50" before "N115"')
     group, warnings = _one_group(pairs)
     words = " ".join(t for t in (text, " ".join(remark)) if t)
-    denial, unknown = _denial(raw, reason_codes, group or bare_group, carcs, rarcs, words)
+    own = {c: g for g, c in pairs if g != group}  # "CO-45 PR-3": PR for 3, shown as the payer gave it
+    denial, unknown = _denial(raw, reason_codes, group or bare_group, carcs, rarcs, words, own)
     warnings += unknown
     if remark:
         warnings.append("words beside the codes were read as the payer's note, not as codes")

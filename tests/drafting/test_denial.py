@@ -285,3 +285,18 @@ def test_a_denial_as_a_portal_shows_it_is_read(raw: str) -> None:
 
     denial, _ = parse_denial(as_shown(raw) or "", KB.reason_codes)
     assert ([c.code for c in denial.carcs], [r.code for r in denial.rarcs]) == (["50"], ["N115"])
+
+
+@pytest.mark.parametrize(("raw", "label"), [
+    ("CO-45 PR-3", "CO-45 PR-3"),  # round-13 first contact: refused as "two different group codes"
+    ("CO-45 CO-253 PR-2", "CO-45 CO-253 PR-2"),
+    ("CO-50 PR-2 N115", "CO-50 PR-2 N115"),  # a denied line beside another line's coinsurance
+])
+def test_routine_adjustments_beside_other_groups_are_one_remittance(raw: str, label: str) -> None:
+    denial, _ = parse_denial(raw, KB.reason_codes)
+    assert denial.label == label
+
+
+def test_two_denials_under_two_groups_are_still_refused() -> None:
+    with pytest.raises(DenialCodeError, match="two different group codes"):
+        parse_denial("CO-50 PR-96", KB.reason_codes)
