@@ -48,6 +48,12 @@ SCRUB = [
     ("DOB: 04/17/1937  (89Y)  F", "89"),
     # a filler before the introduction
     ("hi um this is marisol calling for my dad", "marisol"),
+    # an outside tester's round-13 leaks: a dotted MBI, coordinates ending a sentence, a handle built on a found surname
+    ("MBI 1EG4.TE5.MK73 on the card", "1EG4.TE5.MK73"),
+    ("mbi 1eg4.te5.mk73, verified", "1eg4.te5.mk73"),
+    ("Location 41.3712, -75.6331.", "41.3712, -75.6331"),
+    ("Follow her on Instagram @bquillfeather for updates. Marta Quillfeather is the patient.", "@bquillfeather"),
+    ("Patient Ilse Vorderbrugge; son posts as @vorderbrugge_ilse_fan", "@vorderbrugge_ilse_fan"),
 ]
 
 KEEP: list[tuple[str, list[str]]] = [
@@ -66,6 +72,9 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Sit to stand, 10, 10 reps; Exercises (15) done", ["10, 10 reps", "(15)"]),
     # an escaped comma in a plain sentence is still a comma
     ("SUMMARY:CTS 97550\\, 97551 GP", ["97550", "97551 GP"]),
+    # a HCPCS range is a code, not an ID (it reached the model as "<ID_3>")
+    ("Bill 97550/97551/97552 or G0541-G0543 by the training's content.", ["G0541-G0543", "97551"]),
+    ("direct care codes G0541-G0542 with 97550 the same day", ["G0541-G0542"]),
 ]
 
 
