@@ -31,7 +31,8 @@ from tests.answer.expect import holds_answer
         ),
         # "a full half hour": the mid-point rule's 16 minutes
         (
-            "my aunt says caregiver training only counts if it lasts a full half hour. we did 18 minutes, is she right?",
+            "my aunt says caregiver training only counts if it lasts a full half hour. we did 18 minutes, "
+            "is she right?",
             ["16 minutes"],
             None,
         ),
