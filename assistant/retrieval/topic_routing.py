@@ -364,6 +364,12 @@ _CLASS_CHARGE = re.compile(
 # "the therapist said 20 minutes counts, my cousin says it has to be at least a half hour": the minimum time
 _HALF_HOUR = re.compile(r"\b(?:at least|full|whole|minimum(?: of)?|a good) (?:a |an )?half[- ](?:an[- ])?hour\b"
                         r"|\bhalf[- ]hour minimum\b|\b(?:at least|full|whole) half an hour\b", re.I)
+# "we bill from hospital outpatient departments: facility or non-facility rate?": which of the two rates an
+# outpatient therapy setting is paid (the FAQ's hedged answer), not the two amounts
+_WHICH_RATE = re.compile(
+    r"^(?=.*\b(?:hospital outpatient|HOPDs?|outpatient (?:departments?|rehab\w*|therapy|clinics?)|institutional\w*"
+    r"|rehab agenc\w+)\b)"
+    r".*\b(?:non-?facility|facility) (?:or|vs\.?|versus) (?:the )?(?:non-?facility|facility)\b", re.I)
 # "can we bill 97550 for a Part A resident's family?": a covered SNF stay, whose services the facility bills under
 # consolidated billing (a Part B resident is billed as any outpatient)
 SNF_PART_A = re.compile(r"^(?=.*\b(?:snf|skilled nursing|nursing (?:home|facility)|resident|stay)\b)"
@@ -423,6 +429,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),
     TopicRoute("class_charge", _CLASS_CHARGE, frozenset({"group_units"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("half_hour", _HALF_HOUR, frozenset({"vendor_claims"})),
+    TopicRoute("which_rate", _WHICH_RATE, frozenset({"non_facility"})),
     TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,

@@ -6,6 +6,8 @@ each of us at the class", "she says it has to be a full half hour", "he's using 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from assistant.service import Assistant
@@ -31,8 +33,8 @@ from tests.answer.expect import holds_answer
         ),
         # "a full half hour": the mid-point rule's 16 minutes
         (
-            "my aunt says caregiver training only counts if it lasts a full half hour. we did 18 minutes, "
-            "is she right?",
+            "the session ended after 18 minutes when I got a call from work. my aunt says it had to be at least a "
+            "half hour to count. is she right?",
             ["16 minutes"],
             None,
         ),
@@ -45,7 +47,7 @@ from tests.answer.expect import holds_answer
         ),
         # family by marriage, unpaid: CMS's caregiver
         (
-            "I'm his stepson and help him every day, nobody pays me. can I be the caregiver they train?",
+            "I'm his stepson and help him every day, I'm not paid for it. can I be the caregiver they train?",
             ["significant relationship"],
             "faq:who_counts_as_caregiver",
         ),
@@ -71,3 +73,16 @@ def test_plain_words_answered(dated: Assistant, question: str, holds: list[str],
 def test_paid_stepfamily_is_not_the_caregiver_route(dated: Assistant, question: str) -> None:
     answer = dated.answer(question)
     assert answer.passages[0].id.split("#")[0] != "faq:who_counts_as_caregiver", [p.id for p in answer.passages[:3]]
+
+
+def test_which_rate_for_an_outpatient_setting(dated: Assistant) -> None:
+    """An analyst's "facility or non-facility for our outpatient rehab clinics?" asks which rate applies (the FAQ's
+    hedged answer), not the two amounts."""
+    answer = dated.answer("our outpatient rehab clinics bill 97550 institutionally: do we load the facility or the "
+                          "non-facility amount into the fee table?", dos=date(2026, 6, 15))
+    holds_answer(answer, ["non-facility", "not verified"], "faq:facility_vs_nonfacility")
+
+
+def test_two_amounts_without_a_setting_stay_a_fee_question(dated: Assistant) -> None:
+    answer = dated.answer("97550 facility vs non-facility amount in 2025?")
+    assert answer.passages[0].id.split("#")[0] != "faq:facility_vs_nonfacility", [p.id for p in answer.passages[:3]]
