@@ -429,7 +429,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),
     TopicRoute("class_charge", _CLASS_CHARGE, frozenset({"group_units"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("half_hour", _HALF_HOUR, frozenset({"vendor_claims"})),
-    TopicRoute("which_rate", _WHICH_RATE, frozenset({"non_facility"})),
+    # (a year or a dollar figure named asks the amounts: "2026 - facility or non-facility? consultant says $39")
+    TopicRoute("which_rate", _WHICH_RATE, frozenset({"non_facility"}), unless=re.compile(r"\$\s?\d|\b20\d\d\b")),
     TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,

@@ -86,3 +86,8 @@ def test_which_rate_for_an_outpatient_setting(dated: Assistant) -> None:
 def test_two_amounts_without_a_setting_stay_a_fee_question(dated: Assistant) -> None:
     answer = dated.answer("97550 facility vs non-facility amount in 2025?")
     assert answer.passages[0].id.split("#")[0] != "faq:facility_vs_nonfacility", [p.id for p in answer.passages[:3]]
+
+
+def test_which_rate_with_a_year_and_a_figure_gives_the_amounts(dated: Assistant) -> None:
+    answer = dated.answer("hospital outpatient claim, 2026: facility or non-facility on 97550? billing says $40")
+    assert answer.passages[0].id.split("#")[0] == "fee:97550-RVU26C", [p.id for p in answer.passages[:3]]
