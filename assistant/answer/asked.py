@@ -50,12 +50,15 @@ TOPICS: tuple[Topic, ...] = (
     # "how many years do we keep the consent forms", "record retention"
     Topic("record_retention", re.compile(
         # (records kept: not "how long do we keep training her", which is the plan of care's)
-        r"\b(?:record|document\w*|chart|file)s? retention\b|\bretain\b.{0,40}\b(?:records?|notes?|documentation|charts?"
-        r"|forms?|files?|consents?)\b"
+        r"\b(?:record|document\w*|chart|file)s? retention\b"
+        r"|\bretain(?:ed)?\b.{0,40}\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
         r"|\b(?:how long|how many years)\b.{0,60}\b(?:keep|store|hold on to|archive|save)\b.{0,40}"
         r"\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
         r"|\b(?:keep|store|archive)\b.{0,40}\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
-        r".{0,40}\b(?:how long|how many years|for \d+ years)\b", _I),
+        r".{0,40}\b(?:how long|how many years|for \d+ years)\b"
+        # ("how many years must the notes be retained": the passive puts the records first)
+        r"|\b(?:how long|how many years)\b.{0,60}\b(?:records?|notes?|documentation|charts?|forms?|files?|consents?)\b"
+        r".{0,30}\b(?:retained|kept|stored|archived)\b", _I),
         "its sources do not state how long records must be kept"),
     # clinics paid under their own Medicare systems
     Topic("clinic_type", re.compile(
@@ -106,6 +109,24 @@ TOPICS: tuple[Topic, ...] = (
         r"(?:part b\s+|annual\s+|medicare\s+|yearly\s+)?deductible\b(?!\s+appl)"
         r"|\bdeductible amount\b", _I),
         "its sources do not state the Part B deductible amount"),
+    # "how often does Medicare turn these down", "what are the odds it's denied": no denial rates are held
+    Topic("denial_rate", re.compile(
+        r"\bden(?:ial|y) rates?\b|\brejection rates?\b|\bapproval rates?\b|\bsuccess rates?\b|\boverturn rates?\b"
+        r"|\bhow (?:often|frequently)\b.{0,40}\b(?:turn(?:s|ed)? (?:\w+ ){0,3}down|den(?:y|ies|ied)|reject\w*"
+        r"|overturn\w*|approve[sd]?)\b"
+        r"|\b(?:odds|chances?|likelihood|percent(?:age)?)\b.{0,40}\b(?:den(?:y|ied|ial)|turned down|rejected"
+        r"|overturned|succeed\w*|approved)\b", _I),
+        "its sources do not state how often claims are denied or appeals succeed"),
+    # "are new caregiver training codes coming in 2027": the sources stop at the current year's code set
+    Topic("future_codes", re.compile(
+        r"\bnew\b.{0,30}\bcodes?\b.{0,30}\b(?:com(?:in|ing)|upcoming|planned|proposed|expected|next year)\b"
+        r"|\b(?:upcoming|future|planned|proposed)\b.{0,20}\b(?:code|coding) changes?\b"
+        r"|\bchanges? (?:to|for) \d{5}\b.{0,30}\b(?:com(?:in|ing)|next year|upcoming)\b", _I),
+        "its sources do not state code changes beyond the years they cover"),
+    # "which ICD-10 code for caregiver strain": no diagnosis code for the caregiver's own condition is named
+    Topic("caregiver_condition_code", re.compile(
+        r"\bcaregiver(?:'s)? (?:strain|stress|burden|burnout|fatigue)\b", _I),
+        "its sources do not name a diagnosis code for the caregiver's own strain"),
     # "how long until Medicare pays a clean claim": no payment timelines are held
     Topic("payment_timing", re.compile(
         r"\bhow (?:long|soon|quickly|fast)\b.{0,40}\b(?:get paid|pay (?:us|the claim|a claim)|payment (?:arrive|come)"

@@ -299,7 +299,10 @@ _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|partner|church (?:member|friend)s?"
-    r"|landlord|godparent|godmother|godfather)\b", re.I)
+    r"|landlord|godparent|godmother|godfather"
+    # ("does Medicare count a stepdaughter", "we're not blood related": family by marriage, not by blood)
+    r"|step-?(?:daughter|son|child|children|kids?|mother|mom|father|dad|parent|sister|brother)s?|\w+-in-laws?"
+    r"|not (?:blood[- ])?related|no blood relation)\b", re.I)
 # "what definitions of 'caregiver' does CMS use", "who qualifies as a caregiver", "the caregiver is his 17 year old
 # grandson": CMS's definition (an adult with a significant relationship, or unpaid family, friend or neighbour)
 _DEFINITION = re.compile(
@@ -316,7 +319,9 @@ SAME_DAY_OTHER = re.compile(
     r"|pa(?:y|id)\w*|rates?|fees?)\b)"
     r"(?=.*\b(?:9755[012]|G054[123])\b)(?=.*\b(?:97[01]\d\d|9753[05]|9716\d|925\d\d)\b)"
     r".*\b(?:same (?:day|date|dos|visit)|overlap\w*|that day|also did|back to back)\b", re.I)
-_PAID = re.compile(r"\b(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
+# ("I don't get paid for any of it" is an unpaid caregiver: the negation keeps the route)
+_PAID = re.compile(r"\b(?<!not )(?<!n't )(?<!never )(?<!not get )(?<!n't get )(?<!never get )(?<!not being )"
+                   r"(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
 
@@ -350,10 +355,26 @@ _CONSENT_DECLINED = re.compile(
 # service, not separately billable during a stay paid under the DRG
 _INPATIENT = re.compile(r"\b(?:in-?patients?|DRG|admitted|acute (?:care )?(?:stay|hospital|floor|unit))\b"
                         r"(?!\s+(?:rehab\w* )?(?:later|last (?:week|month|year)|before|prior))", re.I)
+# "why does Mom have to sign when the training is for us": why the patient consents to someone else's training
+_CONSENT_WHY = re.compile(r"\bwhy\b[^.?!]{0,60}\b(?:sign\w*|agree\w*|consent\w*|permission|approv\w*)\b", re.I)
+# "will Mom be charged for the whole class, by the hour, or for each of us": how a group class (97552) is charged
+_CLASS_CHARGE = re.compile(
+    r"^(?=.*\b(?:class(?:es)?|groups?)\b)(?=.*\b(?:other|several|few|different|more) (?:famil\w+|patients|people)\b)"
+    r".*\b(?:charg\w*|cost\w*|bill\w*|pay|owe)\b", re.I)
+# "the therapist said 20 minutes counts, my cousin says it has to be at least a half hour": the minimum time
+_HALF_HOUR = re.compile(r"\b(?:at least|full|whole|minimum(?: of)?|a good) (?:a |an )?half[- ](?:an[- ])?hour\b"
+                        r"|\bhalf[- ]hour minimum\b|\b(?:at least|full|whole) half an hour\b", re.I)
+# "we bill from hospital outpatient departments: facility or non-facility rate?": which of the two rates an
+# outpatient therapy setting is paid (the FAQ's hedged answer), not the two amounts
+_WHICH_RATE = re.compile(
+    r"^(?=.*\b(?:hospital outpatient|HOPDs?|outpatient (?:departments?|rehab\w*|therapy|clinics?)|institutional\w*"
+    r"|rehab agenc\w+)\b)"
+    r".*\b(?:non-?facility|facility) (?:or|vs\.?|versus) (?:the )?(?:non-?facility|facility)\b", re.I)
 # "can we bill 97550 for a Part A resident's family?": a covered SNF stay, whose services the facility bills under
 # consolidated billing (a Part B resident is billed as any outpatient)
 SNF_PART_A = re.compile(r"^(?=.*\b(?:snf|skilled nursing|nursing (?:home|facility)|resident|stay)\b)"
-                         r".*\bpart[- ]a\b", re.I)
+                         r".*(?:\bpart[- ]a\b|\b(?:medicare |rehab |skilled |covered )+days\b"
+                         r"|\bafter (?:the|a|his|her|their) hospital(?: stay)?\b)", re.I)
 _PART_A_OVER = re.compile(r"\bpart[- ]b only\b|\bpart[- ]a (?:days? |benefits? |coverage )?"
                           r"(?:ran out|runs out|exhausted|ended|is over|are used up|used up)"
                           r"|\bno longer (?:on|in|under|covered by) part[- ]a\b"
@@ -405,6 +426,11 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
+    TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),
+    TopicRoute("class_charge", _CLASS_CHARGE, frozenset({"group_units"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("half_hour", _HALF_HOUR, frozenset({"vendor_claims"})),
+    # (a year or a dollar figure named asks the amounts: "2026 - facility or non-facility? consultant says $39")
+    TopicRoute("which_rate", _WHICH_RATE, frozenset({"non_facility"}), unless=re.compile(r"\$\s?\d|\b20\d\d\b")),
     TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("consent_other_caregiver", _CONSENT_OTHER, frozenset({"consent_declined"}), unless=_REPRESENTATIVE,

@@ -28,6 +28,11 @@ REFUSED = [
     ("supplemental", "will the patient's medigap plan pick up the 20% on 97550?"),
     ("deductible_amount", "what is the part B deductible for 2026 on these claims?"),
     ("payment_timing", "how long until medicare pays a clean claim for 97550?"),
+    ("record_retention", "how long must signed CTS consent forms be retained?"),
+    ("denial_rate", "what percentage of 97550 claims get denied by Medicare?"),
+    ("denial_rate", "how often do MACs turn caregiver training claims down?"),
+    ("future_codes", "are any new caregiver training codes coming next year?"),
+    ("caregiver_condition_code", "what dx code do we use for caregiver burnout on a 97550 claim?"),
 ]
 
 ANSWERED = [
@@ -43,6 +48,11 @@ ANSWERED = [
     "my sister who lives with dad wants the PT to train her too - can they bill 97550?",
     "I'm a licensed OT in Ohio, which modifier goes on 97550?",
     "how long do we keep training the daughter before she is independent?",
+    "how often can we bill 97550 for the same caregiver?",
+    "97550 was denied CO-50, how do I appeal?",
+    "when did the new caregiver training codes come into effect?",
+    "are the G-codes new codes for 2025?",
+    "the caregiver is under a lot of stress; can we train her husband instead?",
 ]
 
 
