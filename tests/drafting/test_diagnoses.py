@@ -46,7 +46,7 @@ def test_note_codes_keep_only_billable_codes_in_order() -> None:
 
 @pytest.mark.parametrize(("note", "claim", "corrected"), [
     # a hip code billed for a knee: the note's codes
-    ("Dx: Z47.1 aftercare; Z96.651 presence of right artificial knee joint", ["Z47.1", "Z96.641"], ["Z47.1", "Z96.651"]),
+    ("Dx: Z47.1 aftercare; Z96.651 presence of right artificial knee", ["Z47.1", "Z96.641"], ["Z47.1", "Z96.651"]),
     # only caregiver-situation Z codes billed; the note documents the patient's condition
     ("Diagnoses: I69.351 hemiplegia; Z91.81 history of falling", ["Z63.6", "Z91.81"], ["I69.351", "Z91.81"]),
     # the claim carries the note's codes: argued, nothing to correct
