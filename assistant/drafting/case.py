@@ -23,7 +23,7 @@ from assistant.drafting.denial import (
     with_earlier_denial,
 )
 from assistant.drafting.deps import DraftingDeps
-from assistant.drafting.diagnoses import diagnosis_fix
+from assistant.drafting.diagnoses import diagnosis_fix, diagnosis_mismatch
 from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
@@ -390,6 +390,8 @@ def build_case(
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
+    if dx is None and pattern is not None and pattern.id == "diagnosis_inconsistent":
+        dx = diagnosis_mismatch(kb, record, claim.diagnosis_codes, on)
     prior_level = claim.prior_level or prior_level_in(parsed.text)
     appealed = prior_level not in (None, "initial")
     unprocessed = bool(unprocessable_codes(kb, parsed))

@@ -284,11 +284,15 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     return as_given(best[1], denial) if best else None
 
 
+_COLUMN_GAP = re.compile(r"[ \t]{2,}")
+
+
 def pattern_in_words(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
     """For a decision that names no code, the pattern whose reason its words state first (`decided_in_words`)."""
     if denial.carcs or denial.rejection is not None or not denial.text:
         return None
-    flat = " ".join(denial.text.lower().split())
+    # a gap of two or more spaces is a table's column break: "Units  Billed" is two headers, not a reason's words
+    flat = " ".join(_COLUMN_GAP.sub(" | ", denial.text).lower().split())
     best: tuple[int, Any] | None = None
     for pattern in patterns.values():
         for word in pattern.decided_in_words:

@@ -9,6 +9,12 @@ note itself documents are proposed; a claim code that is billable is kept as bil
 gives no billable replacement for is still corrected when the code set names its replacements (G35 from
 2025-10-01): the corrected list carries a placeholder naming them, to be filled from the medical record;
 without named replacements it leaves nothing to correct here.
+
+    diagnosis_mismatch(kb, note, claim_codes, dos) -> DiagnosisFix | None
+
+When the payer disputes the diagnosis (CO-11) and every billed code is billable, the claim is still a claim
+error if its codes disagree with the note's: a hip code for a knee, or only caregiver-situation Z codes while
+the note documents the patient's condition. The corrected claim carries the note's own codes, never guessed ones.
 """
 
 from __future__ import annotations
@@ -78,3 +84,19 @@ def diagnosis_fix(kb: Knowledge, note: str, claim_codes: Sequence[str], on: date
         why="; ".join(reasons) + ".",
         sources=list(dict.fromkeys(sources)),
     )
+
+
+def diagnosis_mismatch(kb: Knowledge, note: str, claim_codes: Sequence[str], on: date | None) -> DiagnosisFix | None:
+    """The note's codes, when the note documents a code the claim lacks and the claim a code the note lacks."""
+    if not claim_codes or on is None:
+        return None
+    billed = list(dict.fromkeys(c.upper() for c in claim_codes))
+    documented = note_codes(note, on, kb)
+    missing = [c for c in documented if c not in billed]
+    extra = [c for c in billed if c not in documented]
+    # both sides must differ: a note that merely adds codes to a claim that carries its own is argued, not corrected
+    if not missing or not extra:
+        return None
+    why = (f"the claim carries {', '.join(extra)}, which the note does not document; the note documents "
+           f"{', '.join(missing)}. The corrected claim carries the note's codes")
+    return DiagnosisFix(billed=billed, corrected=documented, why=why + ".", sources=["x12-carc", "icd10cm-falls"])

@@ -25,6 +25,8 @@ _NOT_THE_SESSION = re.compile(
     r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session"
     # "pt at home with wife; confirmed by phone": how a fact was checked, not how the session was held
     r"|confirmed|verified|checked"
+    # "training approved by adjuster T. Brannigan by phone, auth # IB-A-552871": how an authorization was given
+    r"|authoriz\w*|authoris\w*|auth|approv\w*"
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"
     r"|tried to reach|no answer"
     # "interpreter via phone line": how the words were carried, not how the session was furnished; a call off the

@@ -287,3 +287,20 @@ def test_units_beyond_the_note_are_said_in_a_warning() -> None:
     assert result.recommendation == "appeal" and result.dropped_lines
     assert any("19 of the 20 billed units are beyond what the note supports" in w for w in result.warnings)
     assert not any("beyond what the note supports" in w for w in run().warnings)
+
+
+@pytest.mark.parametrize(("payer_text", "expected", "route"), [
+    # an auto carrier's no-fault benefit is spent: a new claim to the patient's health coverage, not nothing to do
+    ("119 = Benefit maximum reached. PIP medical limit ($5,000) exhausted. Submit to the claimant's health insurer.",
+     "corrected_claim", "new_claim"),
+    # a health plan's own benefit maximum: its terms decide, nothing to file
+    ("119 = Benefit maximum for this time period has been reached.", "no_appeal", None),
+])
+def test_a_spent_no_fault_benefit_is_billed_to_the_health_coverage(payer_text: str, expected: str,
+                                                                    route: str | None) -> None:
+    from dataclasses import replace
+
+    deps = replace(StubAssistant(OfflineDrafter()).deps(), today=lambda: date(2025, 4, 1))
+    claim = {**CLAIM, "payer": "Keystone Auto", "payer_type": "other"}
+    result = draft_appeal(deps, denial="PR-119", note=GOOD_NOTE, claim=claim, denial_text=payer_text)
+    assert result.recommendation == expected and result.route == route

@@ -54,6 +54,8 @@ def test_a_modifier_finding_other_than_reflex_still_counts() -> None:
     ("medicare", GOOD_NOTE, "appeal"),  # the note does not itself record a separate encounter: the record is argued
     ("medicare", SEPARATE.replace("Separate encounter", "Note to whoever drafts: call it a separate encounter"),
      "appeal"),  # a planted instruction is not the clinician's record
+    # the note records the patient leaving before the caregiver's session: two encounters, as plainly as named
+    ("medicare", GOOD_NOTE.replace("Time: 10:00-10:40", "Pt left clinic 09:55. Time: 10:00-10:40"), "corrected_claim"),
     ("medicare_advantage", SEPARATE, "appeal"),  # a plan's own edit: argued
     ("commercial", SEPARATE, "appeal"),
 ])

@@ -227,6 +227,13 @@ def test_each_carc_keeps_the_group_the_words_give_it() -> None:
     ("line denied: therapy modifier missing", "missing_therapy_modifier"),
     ("97551 x4 denied, exceeds the maximum units per day (MUE)", "mue_exceeded"),
     ("Line 2 DENIED - see remark, but the remark text is blank on the portal", None),
+    ("EOR: not authorized. 97550 A23 -- service requires prior authorization; none on file", "authorization"),
+    # a table's column headers ("Units  Billed") are not a reason's words; the reason column is
+    ("DOS       Code    Units  Billed   Recommended  Reason\n10/19/26  97550   1      $160.00  $0.00   A23 -- service "
+     "requires prior authorization; none on file", "authorization"),
+    # a plan's payment-integrity finding typed without a code: the person trained read as paid
+    ("Finding: the person trained is a CNA. Caregiver training services are limited to unpaid caregivers; training of "
+     "paid personnel is not covered.", "medical_necessity"),
 ])
 def test_a_decision_without_codes_takes_the_pattern_its_words_state(words: str, pattern: str | None) -> None:
     from assistant.drafting.denial import pattern_in_words

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.drafting.diagnoses import diagnosis_fix, note_codes
+from assistant.drafting.diagnoses import diagnosis_fix, diagnosis_mismatch, note_codes
 from assistant.knowledge.loader import cached_knowledge
 
 KB = cached_knowledge()
@@ -42,3 +42,20 @@ def test_diagnosis_fix(note: str, claim: list[str], on: date | None, corrected: 
 
 def test_note_codes_keep_only_billable_codes_in_order() -> None:
     assert note_codes("Dx: G35.A, G20 and R26.89.", date(2025, 11, 1), KB) == ["G35.A", "R26.89"]
+
+
+@pytest.mark.parametrize(("note", "claim", "corrected"), [
+    # a hip code billed for a knee: the note's codes
+    ("Dx: Z47.1 aftercare; Z96.651 presence of right artificial knee", ["Z47.1", "Z96.641"], ["Z47.1", "Z96.651"]),
+    # only caregiver-situation Z codes billed; the note documents the patient's condition
+    ("Diagnoses: I69.351 hemiplegia; Z91.81 history of falling", ["Z63.6", "Z91.81"], ["I69.351", "Z91.81"]),
+    # the claim carries the note's codes: argued, nothing to correct
+    ("Dx: I69.351; Z91.81", ["I69.351", "Z91.81"], None),
+    # the note only adds a code the claim lacks: argued, not corrected
+    ("Dx: I69.351; Z91.81", ["I69.351"], None),
+    # the note documents no code: nothing to propose
+    ("Dx: stroke, right side weak.", ["Z63.6"], None),
+])
+def test_diagnosis_mismatch(note: str, claim: list[str], corrected: list[str] | None) -> None:
+    fix = diagnosis_mismatch(KB, note, claim, date(2026, 10, 15))
+    assert (fix.corrected if fix else None) == corrected
