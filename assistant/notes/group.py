@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.notes.lines import words_of
+from assistant.notes.roster import column_table, roster_rows
 from assistant.notes.scan import compiled
 
 # RE2 patterns (no lookaround): a number is checked afterwards not to be part of a clock time ("16:00")
@@ -410,6 +411,10 @@ def find_group(text: str) -> Group:
         span, named = counted
         group.patients = _number(next(g for g in named.values() if g))
         group.span = span
+    # a class roster says which families came: it outranks a list of every patient named
+    roster = None if counted else (roster_rows(text) or column_table(text))
+    if roster is not None:
+        group.patients, group.span = roster
     enumerated = _ENUMERATED.search(text)
     if enumerated and group.patients is None:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
@@ -418,12 +423,13 @@ def find_group(text: str) -> Group:
             group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:
         _listed(text, group)
+    listed = roster is not None  # a list of rows: its rows marked absent are left out
     roster = _roster(text) if group.patients is None else None
     if roster is not None:
         group.patients, group.span = roster
+        listed = True
     if group.patients is None:
         _bulleted(text, group)
-    listed = roster is not None  # a list of rows: its rows marked absent are left out
     for rows in (_attendees, _sheet, _table):
         found = rows(text) if group.patients is None else None
         if found is not None:
