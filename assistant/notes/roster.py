@@ -9,22 +9,27 @@ A family marked absent, cancelled, a no-show or "NO" was scheduled but not train
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-_NAME = r"[A-Z][\w'’-]*(?:,?[ \t][A-Z][\w'’-]*){0,2}"
+from assistant.notes.scan import compiled
+
+_NAME = r"\p{Lu}[\pL\pN_'’-]*(?:,?[ \t]\p{Lu}[\pL\pN_'’-]*){0,2}"  # RE2: \w is ASCII only
 _RELATION = (
     r"(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|aunt|uncle|guardian|\w+-in-law)"
 )
 # the patient a row is for: "pt Victor Beckett", "Pt: Agnes Whitlow", "Haddad, Yusuf (pt)", or a row that starts
 # with the patient and then a relative by name ("Strand, Oswin -- son Lars"). "PT" in capitals is the discipline.
-_ROW_PATIENT = re.compile(
+_ROW_PATIENT = (
     rf"\b(?:[Pp]t|[Pp]atient)\b\.?[ \t]*:?[ \t]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<who>{_NAME})"
     rf"|(?P<who2>{_NAME})[ \t]*\((?:[Pp]t|[Pp]atient)\)"
     rf"|^(?P<who3>{_NAME})[ \t]*(?:-{{1,2}}|->|–|—)[ \t]*(?:(?:her|his|their)[ \t]+)?(?i:{_RELATION})[ \t]+[A-Z]"
 )
-_RELATIVE = re.compile(rf"\b{_RELATION}\b", re.I)
+_RELATIVE = rf"\b{_RELATION}\b"
 # a row: indented, bulleted, numbered or a check box ("[x] Clifford Ashcombe (husband) -> pt Beverly Ashcombe")
-_ROW_LEAD = re.compile(r"^(?:[ \t]+|[ \t]*(?:[-*•]|\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)(?:(?:\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)?")
+_ROW_LEAD = re.compile(
+    r"^(?:[ \t]+|[ \t]*(?:[-*•]|\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)(?:(?:\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)?"
+)
 _UNCHECKED = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?\[[ \t]?\]")
 _ABSENT = re.compile(
     r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
@@ -40,9 +45,10 @@ def _key(who: str) -> str:
 def _row_patient(line: str) -> str | None:
     """The patient a roster row is for, when the row names one and a relative who came for them."""
     lead = _ROW_LEAD.match(line)
-    if lead is None or not _RELATIVE.search(line):
+    if lead is None or compiled(_RELATIVE).search(line) is None:
         return None
-    m = _ROW_PATIENT.search(line[lead.end() :])  # "^" of the row's own start
+    # RE2 (linear on any line); "^" is the row's own start, after its bullet
+    m = compiled(_ROW_PATIENT, False).search(line[lead.end() :])
     if m is None:
         return None
     return _key(m["who"] or m["who2"] or m["who3"])
@@ -70,36 +76,89 @@ def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:
     return sum(rows.values()), (start, end)
 
 
-# a header laid out in columns: a patient column and an attendance column ("Patient represented ... Attended")
-_COLUMN_HEAD = re.compile(
-    r"^[^\n]*?(?P<pt>\b(?:patients?|pts?|residents?|clients?|child)\b)[^\n]*?[ \t]{2,}"
-    r"(?P<att>\b(?:attended|present|attendance|attending)\b)[^\n]*$",
-    re.I | re.M,
+# a header laid out in columns: a patient column and an attendance column ("Patient represented ... Attended"),
+# the columns aligned with spaces or separated by "|" or tabs
+_COLUMN_HEAD = (
+    r"(?m)^[^\n]*?(?P<pt>\b(?:patients?|pts?|residents?|clients?|child)\b)[^\n]*?(?:[ \t]{2,}|\||\t)[ \t]*"
+    r"(?P<att>\b(?:attended|present|attendance|attending)\b)[^\n]*$"
 )
-_CELL_END = re.compile(r"[ \t]{2,}|\t|$")
+_CELL_END = re.compile(r"[ \t]{2,}|\t|\||$")
+_CELLS = re.compile(r"[ \t]*(?:\||\t)[ \t]*")
+_WIDE_GAP = re.compile(r"[ \t]{2,}")
+_RULE = re.compile(r"^[ \t|:+=-]*$")
 _NO = re.compile(r"^(?:no|n|absent|no-?show|cancell?ed)\b", re.I)
+
+
+def _cells(line: str) -> list[str]:
+    return _CELLS.split(line.strip().strip("|"))
+
+
+def _row_cells(head: _Head, line: str) -> tuple[str, str] | None:
+    """The patient cell and the attendance cell of one row: by position in an aligned table, else by column."""
+    if "|" in head.line or "\t" in head.line:
+        names, cells = _cells(head.line), _cells(line)
+        pt = next(i for i, c in enumerate(names) if head.pt_word in c)
+        att = next(i for i, c in enumerate(names) if head.att_word in c)
+        return (cells[pt], cells[att]) if max(pt, att) < len(cells) else None
+    if len(line) <= head.att_col:
+        return None
+    cell = line[head.pt_col :]
+    if head.att_last:  # the last column: the row's last cell, however aligned
+        return cell[: _CELL_END.search(cell).start()], _WIDE_GAP.split(line.strip())[-1]
+    return cell[: _CELL_END.search(cell).start()], line[max(head.att_col - 1, 0) :]
+
+
+@dataclass
+class _Head:
+    """A table's header line, with where its patient column and attendance column begin."""
+
+    line: str
+    pt_col: int
+    att_col: int
+    pt_word: str
+    att_word: str
+    att_last: bool
+
+
+def _header(text: str) -> tuple[_Head, int, int] | None:
+    pattern = compiled(_COLUMN_HEAD)
+    m = pattern.search(text)
+    if m is None:
+        return None
+    pt, att, start = pattern.groupindex["pt"], pattern.groupindex["att"], m.start()
+    line = m.group(0)
+    head = _Head(
+        line,
+        m.start(pt) - start,
+        m.start(att) - start,
+        m.group(pt),
+        m.group(att),
+        not line[m.end(att) - start :].strip(),
+    )
+    return head, start, m.end()
 
 
 def column_table(text: str) -> tuple[int, tuple[int, int]] | None:
     """Patients whose families attended, from a table in columns: each row's patient cell and attendance cell."""
-    head = _COLUMN_HEAD.search(text)
-    if head is None:
+    found = _header(text)
+    if found is None:
         return None
-    pt_col, att_col = head.start("pt") - head.start(), head.start("att") - head.start()
+    head, head_start, head_end = found
     came: dict[str, bool] = {}
-    pos, end = head.end() + 1, head.end()
+    pos, end = head_end + 1, head_end
     while pos < len(text) and len(came) < 50:
         stop = text.find("\n", pos)
         stop = len(text) if stop == -1 else stop
         line = text[pos:stop]
-        if not line.strip() or len(line) <= att_col:
+        if not line.strip():
             break
-        cell = line[pt_col:]
-        who = _key(cell[: _CELL_END.search(cell).start()].strip())
-        if who:
-            mark = line[max(att_col - 1, 0) :].strip()
+        cells = None if _RULE.match(line) else _row_cells(head, line)
+        if not _RULE.match(line) and cells is None:
+            break
+        if cells is not None and (who := _key(cells[0].strip())):
+            mark = cells[1].strip()
             came[who] = came.get(who, False) or not (_NO.match(mark) or _ABSENT.search(mark))
         pos, end = stop + 1, stop
     if len(came) < 2:
         return None
-    return sum(came.values()), (head.start(), end)
+    return sum(came.values()), (head_start, end)
