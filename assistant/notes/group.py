@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.notes.lines import words_of
+from assistant.notes.roster import ABSENT as _ROSTER_ABSENT
 from assistant.notes.roster import column_table, roster_rows
 from assistant.notes.scan import compiled
 
@@ -149,11 +150,6 @@ _ROSTER_LINE = re.compile(
 _ROSTER_CAREGIVER = re.compile(
     r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|family|aunt|uncle|\w+-in-law)\b",
-    re.I,
-)
-_ROSTER_ABSENT = re.compile(
-    r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
-    r"|\babsent\b|\bnot\s+(?:attend|present)",
     re.I,
 )
 # "Mrs. Alvarez's husband (this note), Mr. Chen's daughter, and Mr. Patel's wife": relatives of named patients

@@ -31,7 +31,8 @@ _ROW_LEAD = re.compile(
     r"^(?:[ \t]+|[ \t]*(?:[-*•]|\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)(?:(?:\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)?"
 )
 _UNCHECKED = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?\[[ \t]?\]")
-_ABSENT = re.compile(
+# a row for a family that was scheduled and did not come
+ABSENT = re.compile(
     r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
     r"|\babsent\b|\bnot\s+(?:attend|present)",
     re.I,
@@ -63,7 +64,7 @@ def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:
         if who is not None:
             if not rows:
                 start = pos
-            came = not _ABSENT.search(line) and not _UNCHECKED.match(line)
+            came = not ABSENT.search(line) and not _UNCHECKED.match(line)
             rows[who] = rows.get(who, False) or came
             end = pos + len(line)
         elif rows and not _ROW_LEAD.match(line):  # the run ends at the first line that is not a row
@@ -157,7 +158,7 @@ def column_table(text: str) -> tuple[int, tuple[int, int]] | None:
             break
         if cells is not None and (who := _key(cells[0].strip())):
             mark = cells[1].strip()
-            came[who] = came.get(who, False) or not (_NO.match(mark) or _ABSENT.search(mark))
+            came[who] = came.get(who, False) or not (_NO.match(mark) or ABSENT.search(mark))
         pos, end = stop + 1, stop
     if len(came) < 2:
         return None
