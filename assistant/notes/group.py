@@ -392,6 +392,15 @@ def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
     return max(1 + len(found), named), (found[0].start(), found[-1].end())
 
 
+def _named_relatives(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients of a group named through their relatives ("Mr. Chen's daughter", "wife of Sven Lindholm")."""
+    found = (pattern.finditer(text) for pattern in (_RELATIVE_OF_NAMED, _RELATIVE_OF_NAMED_AFTER, _RELATIVE_OF_NAME))
+    named = sorted(itertools.chain(*found), key=lambda m: m.start())
+    # a patient is known by one name ("of Ann" and "of Ann Lee" are one patient, "pt R. Vance" is Vance)
+    who = {_patient_key(m["who"]) for m in named}
+    return (len(who), (named[0].start(), named[-1].end())) if len(who) >= 2 else None
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
@@ -431,13 +440,9 @@ def find_group(text: str) -> Group:
         if found is not None:
             group.patients, group.span = found
             listed = True
-    if group.patients is None and _GROUP_WORD.search(text):
-        named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAMED_AFTER.finditer(text),
-                        *_RELATIVE_OF_NAME.finditer(text)], key=lambda m: m.start())
-        # a patient is known by one name ("of Ann" and "of Ann Lee" are one patient, "pt R. Vance" is Vance)
-        who = {_patient_key(m["who"]) for m in named}
-        if len(who) >= 2:
-            group.patients, group.span = len(who), (named[0].start(), named[-1].end())
+    named = _named_relatives(text) if group.patients is None and _GROUP_WORD.search(text) else None
+    if named is not None:
+        group.patients, group.span = named
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose
