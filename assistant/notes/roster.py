@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from assistant.notes.scan import compiled
 
-_NAME = r"\p{Lu}[\pL\pN_'’-]*(?:,?[ \t]\p{Lu}[\pL\pN_'’-]*){0,2}"  # RE2: \w is ASCII only
+# a name, or initials ("E.P."); RE2's \w is ASCII only
+_NAME = r"(?:\p{Lu}\.[ \t]?){2,3}|\p{Lu}[\pL\pN_'’-]*(?:,?[ \t]\p{Lu}[\pL\pN_'’-]*){0,2}"
 _RELATION = (
     r"(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|aunt|uncle|guardian|\w+-in-law)"
@@ -22,6 +23,8 @@ _RELATION = (
 # with the patient and then a relative by name ("Strand, Oswin -- son Lars"). "PT" in capitals is the discipline.
 _ROW_PATIENT = (
     rf"\b(?:[Pp]t|[Pp]atient)\b\.?[ \t]*:?[ \t]*(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<who>{_NAME})"
+    # "Quentin Aldana - this chart": the patient of this note, however named
+    r"|\b(?i:(?P<this>this[ \t]+(?:chart|claim|note|pt|patient|client|resident)))\b"
     rf"|(?P<who2>{_NAME})[ \t]*\((?:[Pp]t|[Pp]atient)\)"
     rf"|^(?P<who3>{_NAME})[ \t]*(?:-{{1,2}}|->|–|—)[ \t]*(?:(?:her|his|their)[ \t]+)?(?i:{_RELATION})[ \t]+[A-Z]"
 )
@@ -31,9 +34,9 @@ _ROW_LEAD = re.compile(
     r"^(?:[ \t]+|[ \t]*(?:[-*•]|\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)(?:(?:\d{1,2}[).]|\[[ xX✓]?\])[ \t]+)?"
 )
 _UNCHECKED = re.compile(r"^[ \t]*(?:[-*•][ \t]+)?\[[ \t]?\]")
-# a row for a family that was scheduled and did not come
+# a row for a family that was scheduled and did not come ("N0 SH0W" as a scan reads it)
 ABSENT = re.compile(
-    r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
+    r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bn[o0][- ]?sh[o0]w"
     r"|\babsent\b|\bnot\s+(?:attend|present)",
     re.I,
 )
@@ -52,7 +55,7 @@ def _row_patient(line: str) -> str | None:
     m = compiled(_ROW_PATIENT, False).search(line[lead.end() :])
     if m is None:
         return None
-    return _key(m["who"] or m["who2"] or m["who3"])
+    return "this" if m["this"] else _key(m["who"] or m["who2"] or m["who3"])
 
 
 def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:

@@ -62,6 +62,12 @@ HEAD = "Caregiver class 04/02/2025 1:00-2:00 pm, OT: R. Lind, OTR/L\n"
             "   [x] Sami Haddad (son) -> pt Noor Haddad\n",
             2,
         ),
+        # a row for this note's patient, patients by initials, a scan's "N0 SH0W"
+        (
+            "Sign-in:\n   1. Eva Lind (wife) ........ Tor Lind - this chart\n   2. (son) ........ pt R.A.\n"
+            "   3. (daughter) ........ pt M.S. ..... N0 SH0W\n",
+            2,
+        ),
     ],
 )
 def test_roster_counts_the_families_who_attended(rows: str, patients: int) -> None:
