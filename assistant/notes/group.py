@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from assistant.notes.lines import words_of
+from assistant.notes.roster import ABSENT as _ROSTER_ABSENT
+from assistant.notes.roster import column_table, roster_rows
 from assistant.notes.scan import compiled
 
 # RE2 patterns (no lookaround): a number is checked afterwards not to be part of a clock time ("16:00")
@@ -148,11 +150,6 @@ _ROSTER_LINE = re.compile(
 _ROSTER_CAREGIVER = re.compile(
     r"\b(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
     r"|friend|neighbou?r|caregivers?|family|aunt|uncle|\w+-in-law)\b",
-    re.I,
-)
-_ROSTER_ABSENT = re.compile(
-    r"\bno\s+(?:caregiver|family|one|carer)|\bdid\s*n[o']t\s+(?:attend|come|show)|\bcancell?ed\b|\bno[- ]?show"
-    r"|\babsent\b|\bnot\s+(?:attend|present)",
     re.I,
 )
 # "Mrs. Alvarez's husband (this note), Mr. Chen's daughter, and Mr. Patel's wife": relatives of named patients
@@ -395,6 +392,15 @@ def _prose_group(text: str) -> tuple[int, tuple[int, int]] | None:
     return max(1 + len(found), named), (found[0].start(), found[-1].end())
 
 
+def _named_relatives(text: str) -> tuple[int, tuple[int, int]] | None:
+    """Patients of a group named through their relatives ("Mr. Chen's daughter", "wife of Sven Lindholm")."""
+    found = (pattern.finditer(text) for pattern in (_RELATIVE_OF_NAMED, _RELATIVE_OF_NAMED_AFTER, _RELATIVE_OF_NAME))
+    named = sorted(itertools.chain(*found), key=lambda m: m.start())
+    # a patient is known by one name ("of Ann" and "of Ann Lee" are one patient, "pt R. Vance" is Vance)
+    who = {_patient_key(m["who"]) for m in named}
+    return (len(who), (named[0].start(), named[-1].end())) if len(who) >= 2 else None
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
@@ -410,6 +416,10 @@ def find_group(text: str) -> Group:
         span, named = counted
         group.patients = _number(next(g for g in named.values() if g))
         group.span = span
+    # a class roster says which families came: it outranks a list of every patient named
+    roster = None if counted else (roster_rows(text) or column_table(text))
+    if roster is not None:
+        group.patients, group.span = roster
     enumerated = _ENUMERATED.search(text)
     if enumerated and group.patients is None:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
@@ -418,24 +428,21 @@ def find_group(text: str) -> Group:
             group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:
         _listed(text, group)
+    listed = roster is not None  # a list of rows: its rows marked absent are left out
     roster = _roster(text) if group.patients is None else None
     if roster is not None:
         group.patients, group.span = roster
+        listed = True
     if group.patients is None:
         _bulleted(text, group)
-    listed = roster is not None  # a list of rows: its rows marked absent are left out
     for rows in (_attendees, _sheet, _table):
         found = rows(text) if group.patients is None else None
         if found is not None:
             group.patients, group.span = found
             listed = True
-    if group.patients is None and _GROUP_WORD.search(text):
-        named = sorted([*_RELATIVE_OF_NAMED.finditer(text), *_RELATIVE_OF_NAMED_AFTER.finditer(text),
-                        *_RELATIVE_OF_NAME.finditer(text)], key=lambda m: m.start())
-        # a patient is known by one name ("of Ann" and "of Ann Lee" are one patient, "pt R. Vance" is Vance)
-        who = {_patient_key(m["who"]) for m in named}
-        if len(who) >= 2:
-            group.patients, group.span = len(who), (named[0].start(), named[-1].end())
+    named = _named_relatives(text) if group.patients is None and _GROUP_WORD.search(text) else None
+    if named is not None:
+        group.patients, group.span = named
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose
