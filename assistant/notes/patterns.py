@@ -498,11 +498,11 @@ _ROLE_MAP = {
 _NPP_ROLE_WORDS = ("psychologist", "nurse practitioner")  # facts §1.2: NPPs who may bill CTS
 
 
-# Credentials dictated letter by letter or typed in lower case ("o t r slash l", "p t d p t", "m s ccc slp",
+# Credentials dictated letter by letter or typed in lower case ("o t r slash l", "o t r l", "p t d p t", "m s ccc slp",
 # "dpt"): counted after a signature cue or as the last words of their line, since "pt" alone is the patient.
 _L = r"(?:\.[ ]?|[ ])"  # between spelled letters
 _SPELLED = re.compile(
-    rf"(?<![\w./-])(?P<cred>d{_L}p{_L}t|c{_L}o{_L}t{_L}a|o{_L}t{_L}a|o{_L}t{_L}r(?:{_L}?(?:slash |/ ?)l)?"
+    rf"(?<![\w./-])(?P<cred>d{_L}p{_L}t|c{_L}o{_L}t{_L}a|o{_L}t{_L}a|o{_L}t{_L}r(?:{_L}?(?:slash |/ ?)l|{_L}l)?"
     rf"|o{_L}t{_L}d|s{_L}l{_L}p{_L}a|(?:c{_L}c{_L}c|ccc)[ -](?:s{_L}l{_L}p|slp)|s{_L}l{_L}p|p{_L}t{_L}a"
     rf"|o{_L}t|p{_L}t|dpt|otr/l|otr|cota|ccc-slp|slpa)\.?(?![\w/-])",
     re.I,

@@ -184,7 +184,7 @@ MAX_PRIME_MINUTES = 90
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _RELATIVE_WORDS = frozenset({"past", "clock"})
 _SPOKEN_GATE = re.compile(
-    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|stop|stopped)\s+"
+    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|end|stop|stopped|time)\s+"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )
@@ -850,9 +850,10 @@ def _new_spans(found: list[_Said], more: list[_Said]) -> list[_Said]:
     return out
 
 
-def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
+def _with_spoken(text: str, segments: list[Segment], reversed_: list[Segment]) -> list[Segment]:
     """`segments` and the ranges said in words: dictated ("nine to nine twenty five"), or relative to the hour with
-    digits ("10 past 9 to 9:40", "from 9:10 until 10 o'clock")."""
+    digits ("10 past 9 to 9:40", "from 9:10 until 10 o'clock"); a spoken start and stop that run back go to
+    `reversed_`."""
     words = words_of(text)
     dictated = bool(_SPOKEN_WORDS & words) and _SPOKEN_GATE.search(text) is not None
     relative = bool(_RELATIVE_WORDS & words)
@@ -861,7 +862,8 @@ def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
     spoken = spoken_ranges(text) if dictated else []
     spoken += _new_spans(spoken, spoken_start_stop(text)) if dictated else []
     spoken += _new_spans(spoken, mixed_ranges(text)) if relative else []
-    spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
+    reversed_ += [Segment(a, b, (s, e), labeled=True) for a, b, s, e in spoken if b <= a]
+    spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken if b > a]
     if dictated:
         spoken_segments += _spoken_stamped(text, segments + spoken_segments)
     return sorted(segments + spoken_segments, key=lambda g: g.span)
@@ -873,7 +875,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     tokens = _tokens(text)
     tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
-    segments = _with_spoken(text, segments)
+    segments = _with_spoken(text, segments, reversed_)
     segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
     durations = _durations(text, [s.span for s in segments], lines, implausible)
