@@ -24,6 +24,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
         "stayed in the session", "remained in the session", "stayed during the session",
+        # taking part, or putting the therapist's words to the caregiver: "Pt interpreted for his wife"
+        "took part", "taking part", "interpreted for", "interpreting for", "translated for", "translating for",
         # an attendance list's heading: "Attendees: wife, son, pt"
         "attendees", "participants",
         # said colloquially: "mom was right there at the table"
@@ -51,7 +53,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not part of the session", "not part of the training", "not part of this session", "napping", "was sleeping",
         "not participating",
         "not yet arrived", "had not arrived", "had not yet arrived", "not arrived yet",
-        "not present for", "not in attendance for", "out of the room", "out of the home", "not home", "away at",
+        "not present for", "not in attendance for", "out of the room", "out of the home", "not home", "not at home", "away at",
         "remained in his room", "remained in her room", "stayed in his room", "stayed in her room", "in his room",
         "in her room", "in the other room", "at his appointment", "at her appointment", "at adult day care",
         "at day care", "at respite", "in respite", "with another therapist", "in the gym with", "at work",
