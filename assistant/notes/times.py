@@ -791,6 +791,25 @@ def _retracted(text: str, segments: list[Segment]) -> list[Segment]:
     return [seg for seg in segments if seg.span not in gone] if gone else segments
 
 
+def _retracted_durations(text: str, durations: list[Duration]) -> list[Duration]:
+    """The minutes figures without those taken back right after they were written ("40 min - correction: 34 min",
+    "35 min, I mean 30"): the next figure replaces each, and keeps a total's cue."""
+    ordered = sorted(durations, key=lambda d: d.span)
+    out: list[Duration] = []
+    for i, d in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            nxt is not None
+            and d.kind == nxt.kind == "time"
+            and 0 <= nxt.span[0] - d.span[1] <= RETRACT_REACH
+            and _RETRACTED.fullmatch(text, d.span[1], nxt.span[0])
+        ):
+            ordered[i + 1] = replace(nxt, total_cue=nxt.total_cue or d.total_cue)
+            continue
+        out.append(d)
+    return out
+
+
 # Handwritten and European ranges the clock tokens do not read: "9.00-9.40", "14h05-14h41" (a dot or an "h" between
 # hour and minutes), "9:30-10", "10-10:40" (one end a bare hour). Read only after a word that names the session's time,
 # and not before a unit ("10-12 reps", "2.5-3.0 kg").
@@ -878,7 +897,7 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     segments = _with_spoken(text, segments, reversed_)
     segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
-    durations = _durations(text, [s.span for s in segments], lines, implausible)
+    durations = _retracted_durations(text, _durations(text, [s.span for s in segments], lines, implausible))
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)
     _apply_correction(text, tokens, result)
     durations = result.durations
