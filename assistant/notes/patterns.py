@@ -307,7 +307,8 @@ def _written(count: str) -> str:
 # every dictated CPT/HCPCS code says one of these words ("ninety seven ...", "G zero five ...", "G oh five ...")
 _SPOKEN_CODE_GATE = re.compile(r"\b(?:ninety|nine|zero|oh)\b", re.I)
 # every dictated ICD-10-CM code with a decimal part says "point" or "dot"
-_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b", re.I)
+# ... or a letter said right after the diagnosis cue: "diagnosis g twenty"
+_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b|\b(?:diagnos[ie]s|dx)\s+[a-z]\s", re.I)
 
 
 def _claim_line(text: str, m: re.Match[str]) -> bool:

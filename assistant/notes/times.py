@@ -184,7 +184,7 @@ MAX_PRIME_MINUTES = 90
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _RELATIVE_WORDS = frozenset({"past", "clock"})
 _SPOKEN_GATE = re.compile(
-    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|end|stop|stopped|time)\s+"
+    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|end|stop|stopped|time|time in|time out)\s+"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )

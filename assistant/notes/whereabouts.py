@@ -166,7 +166,7 @@ _TAKES_PART = re.compile(
     r"|cg|caregiver|mother|father|mom|dad|sister|brother|parents?)\s+(?:perform(?:ed)?|practi[cs]ed|did|completed"
     r"|transferred|walked)\b"
     # "Pt in recliner during session", "pt sat in his w/c during the training": where the patient sat while it went on
-    r"|\b(?:pt|patient)\s+(?:was\s+|sat\s+|sitting\s+|remained\s+|stayed\s+)?in\s+(?:the\s+|his\s+|her\s+)?"
+    r"|\b(?:pt|patient)\s+(?:was\s+|sat\s+|sitting\s+|seated\s+|remained\s+|stayed\s+)?in\s+(?:the\s+|his\s+|her\s+)?"
     r"(?:lift\s+)?(?:recliner|wheelchair|w/c|chair|hospital bed)\s+(?:during|for|throughout)\s+(?:the\s+)?"
     r"(?:whole\s+|entire\s+)?(?:session|training|visit|practice|cts)\b"
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room

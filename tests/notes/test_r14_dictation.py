@@ -77,3 +77,14 @@ def test_dictated_note_reads_provider_codes_and_time() -> None:
     assert status["therapy_modifier"] == "met"
     assert report.time.total_minutes == 30
     assert [(ln.code, ln.units, ln.modifiers) for ln in report.billing.lines] == [("97550", 1, ["GO"])]
+
+
+def test_time_in_and_out_said_aloud_in_a_whole_note() -> None:
+    spoken = "time in two ten time out two fifty five"
+    report = assistant.check_note(NOTE.replace("start three ten end three forty", spoken))
+    assert report.time.total_minutes == 45
+
+
+def test_bare_spoken_diagnosis_letter_is_read_in_a_whole_note() -> None:
+    report = assistant.check_note(NOTE.replace("z nine six point six four one", "g twenty"))
+    assert next(c.status for c in report.checks if c.id == "diagnosis_codes") == "problem"  # G20 is a header now

@@ -19,6 +19,8 @@ NOTE = (
     [
         ("Pt (bilingual) interpreted for his wife during the session at his own request.", "problem"),
         ("Pt in recliner during session.", "problem"),
+        ("Pt seated in w/c during session and practiced sit-stand with wife guarding x4.", "problem"),
+        ("Paciente dormido en otro cuarto, no estaba en la llamada.", "met"),
         ("Pt was in the recliner the whole time and took part in each practice.", "problem"),
         ("pt not at home (dialysis chair time Tu/Th/Sa)", "met"),
         ("Pt taken to the waiting room by transport at the end of her session and stayed there.", "met"),
@@ -31,3 +33,11 @@ NOTE = (
 def test_patient_whereabouts(where: str, status: str) -> None:
     report = assistant.check_note(NOTE.format(where=where))
     assert next(c.status for c in report.checks if c.id == "patient_absent") == status
+
+
+def test_spanish_return_demo_is_read() -> None:
+    note = NOTE.replace("wife return demo with 1 cue", "Ann hizo la demostración de retorno x3").format(
+        where="Pt at day program."
+    )
+    report = assistant.check_note(note)
+    assert next(c.status for c in report.checks if c.id == "return_demo") == "met"
