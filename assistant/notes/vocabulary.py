@@ -369,6 +369,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "patient present session", "treatment session with the patient", "direct treatment", "individual treatment",
         "pt treatment session", "patient treatment session", "treated patient", "treated pt",
         "evaluation of the patient",
+        # the patient's own treatment named by what it is: "[1] Swallow tx w/ pt (mom watching) 09:00-09:30"
+        "swallow tx", "swallowing tx", "swallow treatment", "swallowing treatment", "dysphagia tx",
+        "dysphagia treatment", "feeding tx", "tx w/ pt", "tx with pt", "treatment w/ pt", "treatment with pt",
     ),
     "SLPA": (
         "slpa", "slp-a", "slp assistant", "speech-language pathology assistant", "speech language pathology assistant",
