@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from assistant.notes.dayfirst import day_first
+from assistant.notes.dayfirst import MONTHS, day_first
 from assistant.notes.dictated import spoken_codes, spoken_icd10
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
 from assistant.notes.scan import finditer, search, sparse_finditer
@@ -142,6 +142,16 @@ def _label(text: str, start: int) -> str:
     return "" if _DISCHARGE_VISIT.search(line_before) else "other"
 
 
+def _numeric_date(first: int, second: int, year: int, swap: bool, dotted: bool) -> date:
+    """A numeric date in the note's order; a dotted date (the day-first habit's own separator) that only the other
+    order makes a calendar day is read that way ("Date 27.03.2025" in a note that also types "3/13/2025")."""
+    year = year + 2000 if year < 100 else year
+    month, day = (second, first) if swap else (first, second)
+    if dotted and month > MONTHS >= day:
+        month, day = day, month
+    return date(year, month, day)
+
+
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
     found = list(islice(sparse_finditer(_DATE, text, _DATE_STARTS), MAX_MENTIONS))
@@ -153,9 +163,7 @@ def find_dates(text: str) -> list[DateMention]:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
             elif m["y2"]:
-                year = int(m["y2"])
-                first, second = (int(m["d2"]), int(m["m2"])) if swap else (int(m["m2"]), int(m["d2"]))
-                value = date(year + 2000 if year < 100 else year, first, second)
+                value = _numeric_date(int(m["m2"]), int(m["d2"]), int(m["y2"]), swap, "." in m.group(0))
             elif m["y3"]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             else:
