@@ -250,9 +250,15 @@ def _field_names(text: str) -> str:
 _FORMAT_CHARS = (
     "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
-# every decimal digit of the Basic Multilingual Plane beyond ASCII (Unicode category Nd), by its value
-_DIGITS = {c: str(unicodedata.decimal(c)) for c in map(chr, range(0x0660, 0x10000)) if unicodedata.decimal(c, -1) >= 0}
-_PLAIN = str.maketrans({**{c: " " for c in _FORMAT_CHARS}, **_DIGITS, "\uff1a": ":", "\uff0d": "-"})
+
+
+@lru_cache(maxsize=1)
+def _plain_table() -> dict[int, str]:
+    """Built on the first note that is not plain ASCII (a scan of the Basic Multilingual Plane for its decimal
+    digits, Unicode category Nd, costs tens of milliseconds: not paid at import)."""
+    bmp = map(chr, range(0x0660, 0x10000))
+    digits = {c: str(unicodedata.decimal(c)) for c in bmp if unicodedata.decimal(c, -1) >= 0}
+    return str.maketrans({**{c: " " for c in _FORMAT_CHARS}, **digits, "\uff1a": ":", "\uff0d": "-"})
 
 
 # Zero-width characters inside a word ("10:1\u200b5", "975\u200b50") would split it once read as spaces: they
@@ -272,7 +278,7 @@ def _join_split_word(match: re.Match[str]) -> str:
 def _plain_chars(text: str) -> str:
     if text.isascii():
         return text
-    return _SPLIT_WORD.sub(_join_split_word, text).translate(_PLAIN)
+    return _SPLIT_WORD.sub(_join_split_word, text).translate(_plain_table())
 
 
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
