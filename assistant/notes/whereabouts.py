@@ -136,7 +136,7 @@ _JOINED_PART = re.compile(
 )
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
 _THROUGHOUT = re.compile(
-    r"\b(?:throughout|(?:(?:for|during)\s+)?(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"
+    r"\b(?:throughout|(?:for|during)\s+(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"
     r"|for\s+most\s+of\s+the\s+(?:time|session|visit|call|training|class))\b",
     re.I,
 )

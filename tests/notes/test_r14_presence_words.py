@@ -28,6 +28,8 @@ NOTE = (
         ("Interpreter interpreted for wife; pt at day program.", "met"),
         ("Wife took part in each practice; pt at day program.", "met"),
         ("Pt was at dialysis the whole time.", "met"),
+        # "the whole time" alone says how long, not where: away there is absent
+        ("Pt stayed in waiting area with her sister the whole time (not in the treatment room).", "met"),
     ],
 )
 def test_patient_whereabouts(where: str, status: str) -> None:
