@@ -127,9 +127,11 @@ def _modifier(toks: list[_Tok], i: int) -> tuple[str, tuple[int, int], int] | No
     word = toks[i].text
     if word in _MODIFIERS:
         return word, (toks[i].start, toks[i].end), i + 1
-    if len(word) == 1 and word.isupper() and i + 1 < len(toks) and word + toks[i + 1].text in _MODIFIERS:
-        return word + toks[i + 1].text, (toks[i].start, toks[i + 1].end), i + 2
-    if word.lower() in NUMBER_TENS and i and toks[i - 1].text.lower() in _MODIFIER_LEADS:
+    # a dictation typed all in lower case spells it "g o": two single letters, in either case
+    pair = word + toks[i + 1].text if len(word) == 1 and i + 1 < len(toks) and len(toks[i + 1].text) == 1 else ""
+    if pair and (word.isupper() or pair.islower()) and pair.upper() in _MODIFIERS:
+        return pair.upper(), (toks[i].start, toks[i + 1].end), i + 2
+    if (word.lower() in NUMBER_TENS or word.lower() in _DIGITS) and i and toks[i - 1].text.lower() in _MODIFIER_LEADS:
         digits, j = _number_run(toks, i, 2)
         after = toks[j].text.lower() if j < len(toks) else ""
         if digits in _NUMERIC_MODIFIERS and after not in _NOT_MODIFIER_AFTER:
@@ -178,6 +180,8 @@ def spoken_codes(text: str, known: frozenset[str]) -> list[Spoken]:
                 lines[-1]["mods"].append(mod[:2])
                 mods.append(mod[:2])
                 i = mod[2]
+                if lines[-1]["units"] is None:  # "ninety seven five fifty g o one unit": the count after the modifier
+                    lines[-1]["units"], i = _units(toks, i)
                 continue
             i += 1
         if lines and all(not line["mods"] for line in lines[:-1]):
@@ -195,20 +199,25 @@ def _icd_at(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     """ "G three five point A", "R two six point eight one", "J forty four point nine": an ICD-10-CM code said
     from toks[i] (a capital letter, two digits, then "point" and up to four digits or capitals)."""
     word = toks[i].text
-    if len(word) != 1 or word not in _ICD_LETTERS:
+    if len(word) != 1 or word.upper() not in _ICD_LETTERS:
         return None
     digits, j = _number_run(toks, i + 1)
     if len(digits) != 2:
         return None
-    code = word + digits
-    if j < len(toks) and toks[j].text.lower() in ("point", "dot"):
+    code = word.upper() + digits
+    pointed = j < len(toks) and toks[j].text.lower() in ("point", "dot")
+    # a lower-case letter ("i six nine point three five one") is a code's only with its "point", or as the clause's
+    # first word ("diagnosis g twenty"): elsewhere "a" and "i" are words
+    if word.islower() and not pointed and i:
+        return None
+    if pointed:
         tail, k = "", j + 1
         while k < len(toks) and len(tail) < 4:
             part, nxt = _number_run(toks, k)
             if part:
                 tail, k = tail + part, nxt
-            elif len(toks[k].text) == 1 and toks[k].text.isupper():
-                tail, k = tail + toks[k].text, k + 1
+            elif len(toks[k].text) == 1 and toks[k].text.isalpha() and (toks[k].text.isupper() or len(tail) in (0, 3)):
+                tail, k = tail + toks[k].text.upper(), k + 1  # lower case: "point a" (G35.A), a seventh character
             else:
                 break
         if not tail or len(tail) > 4:

@@ -10,6 +10,7 @@ Offsets always point into the submitted text.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -244,13 +245,20 @@ def _field_names(text: str) -> str:
 
 # Format characters a word processor or a right-to-left keyboard leaves around times and codes (bidi marks and
 # embeddings, zero-width space/joiners, word joiner, BOM, soft hyphen) read as a space; full-width digits, colon and
-# hyphen ("１０:１５") as their ASCII forms. One character for one: offsets stay put.
+# hyphen ("１０:１５") as their ASCII forms, and so every other script's decimal digits ("٣٤ min", "१०:१५"), so each
+# minutes, units and clock parser reads them the same. One character for one: offsets stay put.
 _FORMAT_CHARS = (
     "\u00ad\u061c\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
-_PLAIN = str.maketrans(
-    {**{c: " " for c in _FORMAT_CHARS}, **{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff1a": ":", "\uff0d": "-"}
-)
+
+
+@lru_cache(maxsize=1)
+def _plain_table() -> dict[int, str]:
+    """Built on the first note that is not plain ASCII (a scan of the Basic Multilingual Plane for its decimal
+    digits, Unicode category Nd, costs tens of milliseconds: not paid at import)."""
+    bmp = map(chr, range(0x0660, 0x10000))
+    digits = {c: str(unicodedata.decimal(c)) for c in bmp if unicodedata.decimal(c, -1) >= 0}
+    return str.maketrans({**{c: " " for c in _FORMAT_CHARS}, **digits, "\uff1a": ":", "\uff0d": "-"})
 
 
 # Zero-width characters inside a word ("10:1\u200b5", "975\u200b50") would split it once read as spaces: they
@@ -270,7 +278,7 @@ def _join_split_word(match: re.Match[str]) -> str:
 def _plain_chars(text: str) -> str:
     if text.isascii():
         return text
-    return _SPLIT_WORD.sub(_join_split_word, text).translate(_PLAIN)
+    return _SPLIT_WORD.sub(_join_split_word, text).translate(_plain_table())
 
 
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:

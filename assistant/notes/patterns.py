@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import islice
 
-from assistant.notes.dayfirst import day_first
+from assistant.notes.dayfirst import MONTHS, day_first
 from assistant.notes.dictated import spoken_codes, spoken_icd10
 from assistant.notes.lines import MAX_MENTIONS, LineIndex
 from assistant.notes.scan import finditer, search, sparse_finditer
@@ -142,6 +142,16 @@ def _label(text: str, start: int) -> str:
     return "" if _DISCHARGE_VISIT.search(line_before) else "other"
 
 
+def _numeric_date(first: int, second: int, year: int, swap: bool, dotted: bool) -> date:
+    """A numeric date in the note's order; a dotted date (the day-first habit's own separator) that only the other
+    order makes a calendar day is read that way ("Date 27.03.2025" in a note that also types "3/13/2025")."""
+    year = year + 2000 if year < 100 else year
+    month, day = (second, first) if swap else (first, second)
+    if dotted and month > MONTHS >= day:
+        month, day = day, month
+    return date(year, month, day)
+
+
 def find_dates(text: str) -> list[DateMention]:
     out: list[DateMention] = [DateMention(d, (a, b), _label(text, a)) for d, a, b in spoken_dates(text)]
     found = list(islice(sparse_finditer(_DATE, text, _DATE_STARTS), MAX_MENTIONS))
@@ -153,9 +163,7 @@ def find_dates(text: str) -> list[DateMention]:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
             elif m["y2"]:
-                year = int(m["y2"])
-                first, second = (int(m["d2"]), int(m["m2"])) if swap else (int(m["m2"]), int(m["d2"]))
-                value = date(year + 2000 if year < 100 else year, first, second)
+                value = _numeric_date(int(m["m2"]), int(m["d2"]), int(m["y2"]), swap, "." in m.group(0))
             elif m["y3"]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             else:
@@ -307,7 +315,8 @@ def _written(count: str) -> str:
 # every dictated CPT/HCPCS code says one of these words ("ninety seven ...", "G zero five ...", "G oh five ...")
 _SPOKEN_CODE_GATE = re.compile(r"\b(?:ninety|nine|zero|oh)\b", re.I)
 # every dictated ICD-10-CM code with a decimal part says "point" or "dot"
-_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b", re.I)
+# ... or a letter said right after the diagnosis cue: "diagnosis g twenty"
+_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b|\b(?:diagnos[ie]s|dx)\s+[a-z]\s", re.I)
 
 
 def _claim_line(text: str, m: re.Match[str]) -> bool:
@@ -498,11 +507,11 @@ _ROLE_MAP = {
 _NPP_ROLE_WORDS = ("psychologist", "nurse practitioner")  # facts §1.2: NPPs who may bill CTS
 
 
-# Credentials dictated letter by letter or typed in lower case ("o t r slash l", "p t d p t", "m s ccc slp",
+# Credentials dictated letter by letter or typed in lower case ("o t r slash l", "o t r l", "p t d p t", "m s ccc slp",
 # "dpt"): counted after a signature cue or as the last words of their line, since "pt" alone is the patient.
 _L = r"(?:\.[ ]?|[ ])"  # between spelled letters
 _SPELLED = re.compile(
-    rf"(?<![\w./-])(?P<cred>d{_L}p{_L}t|c{_L}o{_L}t{_L}a|o{_L}t{_L}a|o{_L}t{_L}r(?:{_L}?(?:slash |/ ?)l)?"
+    rf"(?<![\w./-])(?P<cred>d{_L}p{_L}t|c{_L}o{_L}t{_L}a|o{_L}t{_L}a|o{_L}t{_L}r(?:{_L}?(?:slash |/ ?)l|{_L}l)?"
     rf"|o{_L}t{_L}d|s{_L}l{_L}p{_L}a|(?:c{_L}c{_L}c|ccc)[ -](?:s{_L}l{_L}p|slp)|s{_L}l{_L}p|p{_L}t{_L}a"
     rf"|o{_L}t|p{_L}t|dpt|otr/l|otr|cota|ccc-slp|slpa)\.?(?![\w/-])",
     re.I,

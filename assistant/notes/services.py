@@ -21,10 +21,10 @@ _OTHER_WORDS = (
     r"|self[- ]care(?:\s?/\s?home[- ]management)? training|home[- ]management training|(?:patient|pt)-present"
     r"|direct treatment|treatment session|individual (?:[a-z-]+ )?treatment"
     r"|treated (?:pt|patient)|(?:i|we) treated (?:her|him)\b"
-    r"|(?:activities|exercise|treatment|session|tx) with (?:the )?(?:patient|pt)(?:$|[^'’\w])"
+    r"|(?:activities|exercise|treatment|session|tx) (?:with|w/) ?(?:the )?(?:patient|pt)(?:$|[^'’\w])"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
     r"|clinical) eval(?:uation)?\b|(?m:^)[ \t*-]*evaluation\b"
-    r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation) (?:treatment|therapy)"
+    r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation|feeding) (?:treatment|therapy|tx)\b"
     r"|speech (?:treatment|therapy) with"
     # the patient's own session beside the caregiver's ("1:00-1:45 pm Robert's own speech therapy")
     # (one session of that day: "they are seen for their own visits on other days" names none)

@@ -110,8 +110,11 @@ _SPOKEN_STOP = re.compile(
 # "time started one thirty finished two twenty three": without "at", only a time with minutes or "o'clock" is a clock
 # ("start nine thirty stop ten o'clock")
 _BARE = rf"[ ]+(?P<h>{_HOUR})(?:[ ](?P<m>{_MINUTE})|[ ]o'?[ ]?clock)(?![\w-])"
-_SPOKEN_START_BARE = re.compile(rf"(?<![\w-])(?:start(?:ed)?|began){_BARE}", re.I)
-_SPOKEN_STOP_BARE = re.compile(rf"(?<![\w-])(?:stop(?:ped)?|finish(?:ed)?|ended){_BARE}", re.I)
+# ... and dictation's labels: "start time eleven twenty end eleven forty eight", "start one oh five end one forty"
+_SPOKEN_START_BARE = re.compile(rf"(?<![\w-])(?:(?:start(?:ed)?|began)(?:[ ]time)?|time[ ]in){_BARE}", re.I)
+_SPOKEN_STOP_BARE = re.compile(
+    rf"(?<![\w-])(?:(?:stop(?:ped)?|finish(?:ed)?|ended|end)(?:[ ]time)?|time[ ]out){_BARE}", re.I
+)
 PAIR_REACH = 160
 # a dictation names the start, the whole training, then the stop: "we started at two oh five ... we
 # finished at two forty" pair across the note when no other start comes between
@@ -219,7 +222,8 @@ def _clock(m: re.Match[str]) -> int:
 
 
 def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:
-    """(start minute, end minute, span start, span end) of each spoken start paired with the next stop."""
+    """(start minute, end minute, span start, span end) of each spoken start paired with the next stop; a stop said
+    less than an hour before its start is kept as it was said (end before start), for the caller to report."""
     out = []
     starts = sorted([*_SPOKEN_START.finditer(text), *_SPOKEN_START_BARE.finditer(text)], key=lambda m: m.start())
     stops = sorted([*_SPOKEN_STOP.finditer(text), *_SPOKEN_STOP_BARE.finditer(text)], key=lambda m: m.start())
@@ -230,6 +234,9 @@ def spoken_start_stop(text: str) -> list[tuple[int, int, int, int]]:
         if b.start() > a.end() + PAIR_REACH and i + 1 < len(starts) and starts[i + 1].start() < b.start():
             continue
         start, end = _clock(a), _clock(b)
+        if end <= start and start - end < 60:
+            out.append((start, end, a.start("h"), b.end()))  # "start two fifty stop two twenty": stop before start
+            continue
         if end <= start:
             end += 12 * 60
         if 0 < end - start <= 240:

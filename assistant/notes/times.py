@@ -184,7 +184,7 @@ MAX_PRIME_MINUTES = 90
 _SPOKEN_WORDS = frozenset({"until", "till", "through", "oh", "clock", "fifteen", "thirty", "forty", "fifty", "twenty"})
 _RELATIVE_WORDS = frozenset({"past", "clock"})
 _SPOKEN_GATE = re.compile(
-    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|stop|stopped)\s+"
+    r"\s(?:to|until|till|through|at|start|started|began|finished|ended|end|stop|stopped|time|time in|time out)\s+"
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.I,
 )
@@ -791,6 +791,25 @@ def _retracted(text: str, segments: list[Segment]) -> list[Segment]:
     return [seg for seg in segments if seg.span not in gone] if gone else segments
 
 
+def _retracted_durations(text: str, durations: list[Duration]) -> list[Duration]:
+    """The minutes figures without those taken back right after they were written ("40 min - correction: 34 min",
+    "35 min, I mean 30"): the next figure replaces each, and keeps a total's cue."""
+    ordered = sorted(durations, key=lambda d: d.span)
+    out: list[Duration] = []
+    for i, d in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            nxt is not None
+            and d.kind == nxt.kind == "time"
+            and 0 <= nxt.span[0] - d.span[1] <= RETRACT_REACH
+            and _RETRACTED.fullmatch(text, d.span[1], nxt.span[0])
+        ):
+            ordered[i + 1] = replace(nxt, total_cue=nxt.total_cue or d.total_cue)
+            continue
+        out.append(d)
+    return out
+
+
 # Handwritten and European ranges the clock tokens do not read: "9.00-9.40", "14h05-14h41" (a dot or an "h" between
 # hour and minutes), "9:30-10", "10-10:40" (one end a bare hour). Read only after a word that names the session's time,
 # and not before a unit ("10-12 reps", "2.5-3.0 kg").
@@ -850,9 +869,10 @@ def _new_spans(found: list[_Said], more: list[_Said]) -> list[_Said]:
     return out
 
 
-def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
+def _with_spoken(text: str, segments: list[Segment], reversed_: list[Segment]) -> list[Segment]:
     """`segments` and the ranges said in words: dictated ("nine to nine twenty five"), or relative to the hour with
-    digits ("10 past 9 to 9:40", "from 9:10 until 10 o'clock")."""
+    digits ("10 past 9 to 9:40", "from 9:10 until 10 o'clock"); a spoken start and stop that run back go to
+    `reversed_`."""
     words = words_of(text)
     dictated = bool(_SPOKEN_WORDS & words) and _SPOKEN_GATE.search(text) is not None
     relative = bool(_RELATIVE_WORDS & words)
@@ -861,7 +881,8 @@ def _with_spoken(text: str, segments: list[Segment]) -> list[Segment]:
     spoken = spoken_ranges(text) if dictated else []
     spoken += _new_spans(spoken, spoken_start_stop(text)) if dictated else []
     spoken += _new_spans(spoken, mixed_ranges(text)) if relative else []
-    spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken]
+    reversed_ += [Segment(a, b, (s, e), labeled=True) for a, b, s, e in spoken if b <= a]
+    spoken_segments = [Segment(a, b, (s, e)) for a, b, s, e in spoken if b > a]
     if dictated:
         spoken_segments += _spoken_stamped(text, segments + spoken_segments)
     return sorted(segments + spoken_segments, key=lambda g: g.span)
@@ -873,10 +894,10 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     tokens = _tokens(text)
     tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
-    segments = _with_spoken(text, segments)
+    segments = _with_spoken(text, segments, reversed_)
     segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
-    durations = _durations(text, [s.span for s in segments], lines, implausible)
+    durations = _retracted_durations(text, _durations(text, [s.span for s in segments], lines, implausible))
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)
     _apply_correction(text, tokens, result)
     durations = result.durations

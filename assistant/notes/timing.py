@@ -74,7 +74,9 @@ _BREAK_EXCLUDED = re.compile(
 # "(dialysis 12:30-16:30)", "(09:05-10:00, different therapist)": where the patient was, in brackets
 _ELSEWHERE_PLACES = (
     r"(?:dialysis|infusion|appointment|appt|day program|day cent(?:er|re)|daycare|day care|adult day"
-    r"|senior cent(?:er|re)|class|school|clinic|different therapist|another therapist|other therapist)"
+    r"|senior cent(?:er|re)|class|school|clinic|different therapist|another therapist|other therapist"
+    # a facility's own rooms and a resident's outings: "Res at the unit beauty salon 1:00-2:00 for a hair appt"
+    r"|salon|beauty shop|hairdresser|barber(?:shop)?|vascular lab|chapel|church|bingo|activity room)"
 )
 _ELSEWHERE = re.compile(rf"\b{_ELSEWHERE_PLACES}\b", re.I)
 # "not present; at senior day center 9a-3p", "pt at dialysis 12:30-4:30": where the patient spends those hours, the
@@ -87,7 +89,8 @@ _AT_ELSEWHERE = re.compile(
 # "Need: she is lifting him alone from 3-7 pm": a line that states the need, history or goal describes the
 # household's day, not the session
 _CONTEXT_LINE = re.compile(
-    r"[\s*-]*(?:needs?|hx|history|pmh|plof|prior level of function|social(?: hx| history)?|background"
+    r"[\s*-]*(?:needs?|(?:interval |past |medical )?(?:hx|history)(?:[ \t]*\([^()\n]{0,60}\))?|pmh|plof"
+    r"|prior level of function|social(?: hx| history)?|background"
     r"|(?:prior|previous|last)(?: sessions?| visits?| cts)?(?:\s+(?:on\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?)?"
     r"|(?:poc\s+)?(?:goals?|ltg|stg)(?:\s*#?\d+)?)\s*[:=]",
     re.I,
@@ -377,8 +380,9 @@ def _visit_clock(lines: LineIndex, durations: list[Duration], acc: TimeAccount) 
 
 
 # "Pt went to church 9:00-12:00 with neighbor", "pt's infusion 9:30-11:00": the patient leads the range's clause,
-# with nothing that says the patient was at the training
-_PATIENT_CLAUSE = re.compile(r"\b(?:pt|patient)(?:'s|’s)?\b(?P<between>[^.;\n\d()]{0,40})$", re.I)
+# with nothing that says the patient was at the training; the range may sit in brackets ("pt went to the vascular lab
+# for ABI/toe pressures (0845-0945)")
+_PATIENT_CLAUSE = re.compile(r"\b(?:pt|patient)(?:'s|’s)?\b(?P<between>[^.;\n\d()]{0,60})\(?[ \t]*$", re.I)
 _AT_TRAINING = re.compile(
     r"\b(?:present|joined|join|came|come|brought|returned|participat\w*|in the room|with us|observ\w*|watch\w*"
     r"|practi[cs]\w*|caregiver|cts|training|trained|session)\b",
@@ -391,7 +395,7 @@ def _patient_away(lines: LineIndex, cts: list[Segment]) -> list[Segment]:
     range holds a range of the training (the patient away meanwhile, not more training)."""
     away = []
     for seg in _holding(cts):
-        clause = _PATIENT_CLAUSE.search(lines.before(seg.span[0], 60))
+        clause = _PATIENT_CLAUSE.search(lines.before(seg.span[0], 80))
         if clause and not _AT_TRAINING.search(clause["between"]):
             away.append(seg)
     return away

@@ -24,6 +24,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "brought into the room", "brought into the office", "brought into the session", "came along",
         "stayed for the rest of the session", "in the group room", "in the training room",
         "stayed in the session", "remained in the session", "stayed during the session",
+        # taking part, or putting the therapist's words to the caregiver: "Pt interpreted for his wife"
+        "took part", "taking part", "interpreted for", "interpreting for", "translated for", "translating for",
         # an attendance list's heading: "Attendees: wife, son, pt"
         "attendees", "participants",
         # said colloquially: "mom was right there at the table"
@@ -51,7 +53,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "not part of the session", "not part of the training", "not part of this session", "napping", "was sleeping",
         "not participating",
         "not yet arrived", "had not arrived", "had not yet arrived", "not arrived yet",
-        "not present for", "not in attendance for", "out of the room", "out of the home", "not home", "away at",
+        "not present for", "not in attendance for", "out of the room", "out of the home", "not home",
+        "not at home", "away at",
         "remained in his room", "remained in her room", "stayed in his room", "stayed in her room", "in his room",
         "in her room", "in the other room", "at his appointment", "at her appointment", "at adult day care",
         "at day care", "at respite", "in respite", "with another therapist", "in the gym with", "at work",
@@ -366,6 +369,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "patient present session", "treatment session with the patient", "direct treatment", "individual treatment",
         "pt treatment session", "patient treatment session", "treated patient", "treated pt",
         "evaluation of the patient",
+        # the patient's own treatment named by what it is: "[1] Swallow tx w/ pt (mom watching) 09:00-09:30"
+        "swallow tx", "swallowing tx", "swallow treatment", "swallowing treatment", "dysphagia tx",
+        "dysphagia treatment", "feeding tx", "tx w/ pt", "tx with pt", "treatment w/ pt", "treatment with pt",
     ),
     "SLPA": (
         "slpa", "slp-a", "slp assistant", "speech-language pathology assistant", "speech language pathology assistant",
@@ -382,10 +388,13 @@ SPANISH: dict[str, tuple[str, ...]] = {
                      "sobrina", "sobrino", "nuera", "yerno", "vecina", "vecino", "amiga", "amigo", "pareja",
                      "cuidadora", "cuidador", "cuidadora familiar", "cuidador familiar", "mamá", "papá"),
     "ABSENCE": ("no participó", "no participo", "sin paciente", "sin el paciente", "sin la paciente", "sin pt",
+                "en otro cuarto", "en otra habitación", "no estaba en la llamada", "no estuvo en la llamada",
+                "en la escuela", "en su programa de día", "en diálisis", "en su cita",
                 "sin el niño", "sin la niña"),
     "PAID_CAREGIVER": ("cuidadora pagada", "cuidador pagado", "pagada por", "pagado por", "la contrataron",
                        "lo contrataron", "contratada por", "contratado por"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
+    "RETURN_DEMO": ("demostración de retorno", "hizo la demostración", "demostró la técnica", "repitió la técnica"),
     "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
              "objetivo del plan de cuidado"),
     "NEED": ("necesidad", "necesita", "requiere", "requiere asistencia", "asistencia moderada", "asistencia máxima",

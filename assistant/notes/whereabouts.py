@@ -37,7 +37,7 @@ _LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
 # the patient goes or is somewhere else: "left with the transport van", "spent the morning in the lab",
 # "was in his Tuesday dialysis chair", "had his weekly cardiac rehab class at 1:00", "Pt @ HD"
 _ELSEWHERE_SOURCE = (
-    r"\b(?:(?:went|had gone|has gone|gone|was taken|was driven|was picked up|was brought|headed|returned)"
+    r"\b(?:(?:went|had gone|has gone|gone|was taken|taken|was driven|was picked up|was brought|headed|returned)"
     r"\s+(?:(?:back\s+)?home\b|out\b|away\b|(?:back\s+)?(?:to|for|down to|up to|over to)\s+" + _LEAD_IN + _PLACE + ")"
     r"|left\s+(?:with|w/|for|at\s+\d|early|before|to\s+" + _LEAD_IN + _PLACE
     + r"|the\s+(?:room|clinic|gym|building|house|session|office|area|home)\b|(?:back\s+)?home\b|for\s+home\b)"
@@ -165,6 +165,10 @@ _TAKES_PART = re.compile(
     r"|\b(?:pt|patient)\s+(?:and|&|\+)\s+(?:his\s+|her\s+|their\s+|the\s+)?(?:dtr|daughter|son|wife|husband|spouse"
     r"|cg|caregiver|mother|father|mom|dad|sister|brother|parents?)\s+(?:perform(?:ed)?|practi[cs]ed|did|completed"
     r"|transferred|walked)\b"
+    # "Pt in recliner during session", "pt sat in his w/c during the training": where the patient sat while it went on
+    r"|\b(?:pt|patient)\s+(?:was\s+|sat\s+|sitting\s+|seated\s+|remained\s+|stayed\s+)?in\s+(?:the\s+|his\s+|her\s+)?"
+    r"(?:lift\s+)?(?:recliner|wheelchair|w/c|chair|hospital bed)\s+(?:during|for|throughout)\s+(?:the\s+)?"
+    r"(?:whole\s+|entire\s+)?(?:session|training|visit|practice|cts)\b"
     # "the patient who was sitting next to his wife"; "while the pt ... ate lunch" in the training room
     r"|\b(?:pt|patient)\s+(?:who\s+)?(?:was\s+)?(?:sitting|sat|seated)\s+(?:next to|beside|at the table with)\b"
     r"|\bwhile\s+(?:the\s+)?(?:pt|patient|he|she)\b[^;\n]{0,40}?\b(?:ate|was eating|had (?:his|her) (?:lunch|meal"
