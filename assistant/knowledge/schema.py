@@ -334,7 +334,17 @@ class PayerStatement(Strict):
         default_factory=list,
         description="Phrases in the payer's text (whole words, any case); none: the payer type alone opens it.",
     )
+    unless: list[str] = Field(
+        default_factory=list,
+        description="Phrases that close it again: the file says the opposite of what `words` suggest "
+        "(\"the auth number was on the claim (box 23)\").",
+    )
     payer_types: list[PayerType] = Field(default_factory=_every_payer_type)
+    another_service: bool = Field(
+        default=False,
+        description="The words say the denied line is another service than the paid one it was matched to (a "
+        "separate session): tried before the earlier claim's payment closes the case.",
+    )
     remedy: Literal["appeal", "corrected_claim", "no_appeal"]
     remedy_reason: str = Field(min_length=1)
     add_modifiers: list[str] = Field(

@@ -28,6 +28,11 @@ CASES = [
      "no_appeal"),
     ("commercial", "Portal shows no auth request on file for 97550.", "no_appeal"),
     ("medicare_advantage", "Front desk did not obtain prior auth before the visit.", "no_appeal"),
+    # the file says the number did go out on the claim: the plan's records are wrong, appealed (round 14)
+    ("medicare_advantage", "Auth EVG-A-330918 issued 9/30; number was on the claim (box 23).", "appeal"),
+    ("commercial", "Somebody didn't put it in box 23.", "corrected_claim"),
+    # CO-198: past the authorized visits, no extension asked for (round 14)
+    ("commercial", "Exceeds the authorized visits (4 of 4 paid). AR note: no extension was requested.", "no_appeal"),
 ]
 
 
@@ -42,6 +47,8 @@ def test_authorization(payer_type: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize(("denial", "pattern_id", "remedy"), [
     ("CO-97 N70", "consolidated_billing", "no_appeal"),  # home health consolidated billing
     ("CO-97 M2", "consolidated_billing", "no_appeal"),  # a hospital inpatient on the date
+    ("CO-109 N70", "consolidated_billing", "no_appeal"),  # a resident in a covered SNF stay (round 14)
+    ("CO-109", "wrong_payer", "corrected_claim"),  # no remark: another payer or contractor
     ("CO-97 N20", "bundling_ncci", "appeal"),  # a same-day service: not another provider's bundle
     ("CO-97", "bundling_ncci", "appeal"),  # no remark: the same-day edit, never the remark-led pattern
 ])
