@@ -35,7 +35,7 @@ from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
-from assistant.drafting.rejection import read_rejection
+from assistant.drafting.rejection import read_rejection, without_rejected_date
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
@@ -378,6 +378,8 @@ def build_case(
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
+    claim, redated = without_rejected_date(claim, parsed.rejection, parsed.text or "")
+    warnings += redated
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]
     payer_text = mask_injections(parsed.text or "")
