@@ -128,7 +128,7 @@ def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
 
 def _statement_remedy(pattern: DenialPattern, said: PayerStatement, payer_type: str, payer_text: str,
                       met: Collection[str], named: str) -> Remedy | None:
-    """The answer one `when_payer_says` entry gives, when its payer type, words (none of its `unless`) and checks fit."""
+    """The answer one `when_payer_says` entry gives when its payer type, words (none of `unless`) and checks fit."""
     word = says(payer_text, said.words) if said.words else None
     heard = (not said.words or word is not None) and says(payer_text, said.unless) is None
     if payer_type not in said.payer_types or not set(said.requires_met) <= set(met) or not heard:

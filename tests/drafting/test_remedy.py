@@ -267,8 +267,8 @@ def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | Non
     ("Duplicate of claim 2226182200316 (not paid).", "corrected_claim"),
     ("CO-18 Exact duplicate claim/service. Paid amount $0.00.", "corrected_claim"),  # "paid" not said of a claim
     # this line's own denial earlier in the sentence is not said of the earlier claim
-    ("97550 GP x1 denied CO-18 -- exact duplicate of claim ICN 2226281009930, previously processed and paid 10/14/2026.",
-     "no_appeal"),
+    ("97550 GP x1 denied CO-18 -- exact duplicate of claim ICN 2226281009930, previously processed and paid "
+     "10/14/2026.", "no_appeal"),
     ("97550 denied CO-18 -- duplicate of claim 2226281009930, not paid", "corrected_claim"),
     # the file says the denied line is another session than the paid one: not a duplicate, corrected (round 14)
     ("97550 GP denied CO-18 -- duplicate of 97550 GP paid for the same date (PT session, ICN 2226288331170). "
