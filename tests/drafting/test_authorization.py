@@ -31,6 +31,8 @@ CASES = [
     # the file says the number did go out on the claim: the plan's records are wrong, appealed (round 14)
     ("medicare_advantage", "Auth EVG-A-330918 issued 9/30; number was on the claim (box 23).", "appeal"),
     ("commercial", "Somebody didn't put it in box 23.", "corrected_claim"),
+    # the plan's representative on a call finds no request (round 14)
+    ("medicare_advantage", "AGENT: I don't see any request from your office for this member.", "no_appeal"),
     # CO-198: past the authorized visits, no extension asked for (round 14)
     ("commercial", "Exceeds the authorized visits (4 of 4 paid). AR note: no extension was requested.", "no_appeal"),
 ]
