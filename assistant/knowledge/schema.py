@@ -540,7 +540,8 @@ class AppealRoute(Strict):
     decision_days: int | None = Field(default=None, gt=0, description="Days to decide from receipt.")
     filing_days: int | None = Field(default=None, gt=0)
     filing_months: int | None = Field(default=None, gt=0)
-    counts_from: Literal["receipt", "notice", "service", "payer"]
+    # forwarded: nothing is filed by the provider (an upheld MA plan reconsideration goes to the IRE on its own)
+    counts_from: Literal["receipt", "notice", "service", "payer", "forwarded"]
     payer_deadline_for: list[PayerType] = Field(
         default_factory=list,
         description="Payer types whose own limit, entered on the claim (payer_deadline), replaces the count above.",
@@ -573,7 +574,7 @@ class AppealRoute(Strict):
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
-        if self.counts_from != "payer" and (self.filing_days is None) == (self.filing_months is None):
+        if self.counts_from not in ("payer", "forwarded") and (self.filing_days is None) == (self.filing_months is None):
             raise ValueError("give exactly one of filing_days or filing_months")
         return self
 
