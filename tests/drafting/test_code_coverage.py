@@ -21,6 +21,7 @@ KB = cached_knowledge()
     ("CO-167", "diagnosis_inconsistent"),
     ("CO-15 M62", "authorization"),
     ("CO-16 M53", "time_units_missing"),
+    ("CO-16", "time_units_missing"),  # no remark: never the remark-led identifier patterns
     ("CO-16 N290 MA130", "provider_identifier"),
     ("CO-16 N286 MA130", "provider_identifier"),
     ("CO-16 N265", "provider_identifier"),
