@@ -390,6 +390,15 @@ class DenialPattern(Strict):
         description="The distinct-service modifier a payer's same-day edit answers (XE): a bundling denial shows the "
         "edit applies, so lines without it are corrected with it and lines that carry one are appealed.",
     )
+    record_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the note records what the denial says is missing (an authorization and its "
+        "number): the appeal quotes the first sentence that holds one, after `record_said` (whole words, any case).",
+    )
+    record_unless: list[str] = Field(
+        default_factory=list, description="Phrases that make a sentence no such record (\"authorization pending\")."
+    )
+    record_said: str = Field(default="", description="The words that introduce that quote in the appeal's reasons.")
     edit_note_words: list[str] = Field(
         default_factory=list,
         description="Phrases by which the note itself records a separate encounter (\"separate encounter\"): only "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.drafting.appeal_reasons import record_reason
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.remedy import pattern_remedy
 from assistant.knowledge.loader import cached_knowledge
@@ -59,3 +60,20 @@ def test_another_providers_bundle_is_not_appealed(denial: str, pattern_id: str, 
     pattern = match_pattern(parsed, KB.denial_patterns)
     assert pattern is not None and pattern.id == pattern_id
     assert pattern_remedy(pattern, "medicare", "", MET).remedy == remedy
+
+
+@pytest.mark.parametrize(("note", "quoted"), [
+    # the note's own record of the authorization is quoted with the appeal's reasons (round 14)
+    ("Pt not present.\nAuthorization: EVG-A-330918, 10/1-12/31/2026.\nTaught transfers.",
+     "Authorization: EVG-A-330918, 10/1-12/31/2026."),
+    ("Auth # IB-A-552871 approved by adjuster by phone 10/14/2026.", "Auth # IB-A-552871 approved by adjuster by phone"),
+    # a sentence that says there is none, or that it is pending, is no such record
+    ("Authorization pending with the plan.", None),
+    ("No authorization was needed per front desk.", None),
+    ("Taught transfers; return demo correct.", None),
+])
+def test_the_notes_record_of_an_authorization_is_quoted(note: str, quoted: str | None) -> None:
+    reasons = record_reason(KB.denial_patterns["authorization"], note)
+    assert (reasons[0].quotes[0].startswith(quoted) if quoted else not reasons)
+    if quoted:
+        assert quoted.split(",")[0].split(" approved")[0] in reasons[0].text
