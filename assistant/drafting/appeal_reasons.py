@@ -98,7 +98,8 @@ def record_reason(pattern: DenialPattern | None, note: str) -> list[Reason]:
     find), quoted after the pattern's `record_said`; none when the note holds no such sentence."""
     if pattern is None or not pattern.record_words:
         return []
-    said = [s for s in sentences_with(note, pattern.record_words, limit=3) if says(s, pattern.record_unless) is None][:1]
+    found = sentences_with(note, pattern.record_words, limit=3)
+    said = [s for s in found if says(s, pattern.record_unless) is None][:1]
     if not said:
         return []
     mark = "'" if '"' in said[0] else '"'

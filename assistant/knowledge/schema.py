@@ -583,7 +583,8 @@ class AppealRoute(Strict):
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
-        if self.counts_from not in ("payer", "forwarded") and (self.filing_days is None) == (self.filing_months is None):
+        limits = (self.filing_days is None) == (self.filing_months is None)
+        if self.counts_from not in ("payer", "forwarded") and limits:
             raise ValueError("give exactly one of filing_days or filing_months")
         return self
 

@@ -66,7 +66,8 @@ def test_another_providers_bundle_is_not_appealed(denial: str, pattern_id: str, 
     # the note's own record of the authorization is quoted with the appeal's reasons (round 14)
     ("Pt not present.\nAuthorization: EVG-A-330918, 10/1-12/31/2026.\nTaught transfers.",
      "Authorization: EVG-A-330918, 10/1-12/31/2026."),
-    ("Auth # IB-A-552871 approved by adjuster by phone 10/14/2026.", "Auth # IB-A-552871 approved by adjuster by phone"),
+    ("Auth # IB-A-552871 approved by adjuster by phone 10/14/2026.",
+     "Auth # IB-A-552871 approved by adjuster by phone"),
     # a sentence that says there is none, or that it is pending, is no such record
     ("Authorization pending with the plan.", None),
     ("No authorization was needed per front desk.", None),
