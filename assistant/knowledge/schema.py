@@ -583,8 +583,8 @@ class AppealRoute(Strict):
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
-        limits = (self.filing_days is None) == (self.filing_months is None)
-        if self.counts_from not in ("payer", "forwarded") and limits:
+        not_exactly_one = (self.filing_days is None) == (self.filing_months is None)
+        if self.counts_from not in ("payer", "forwarded") and not_exactly_one:
             raise ValueError("give exactly one of filing_days or filing_months")
         return self
 
