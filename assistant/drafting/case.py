@@ -312,7 +312,9 @@ def _read_denial(
     parsed, warnings = _parsed_denial(kb, claim, denial, denial_text)
     parsed = with_paste(parsed, denial, denial_text)  # a pasted remittance or letter: its lines, level and date
     claim, filled = fill_claim(claim, parsed)
-    warnings += filled
+    # a 277CA that rejected the claim's date of service: the new claim carries the note's date
+    claim, redated = without_rejected_date(claim, parsed.rejection, parsed.text or "")
+    warnings += filled + redated
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
@@ -378,8 +380,6 @@ def build_case(
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
-    claim, redated = without_rejected_date(claim, parsed.rejection, parsed.text or "")
-    warnings += redated
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]
     payer_text = mask_injections(parsed.text or "")
