@@ -74,18 +74,37 @@ def answer_point(pattern: DenialPattern, payer_text: str) -> str:
 
 def point_quotes(point: PayerPoint, note: str, limit: int = 2) -> list[str]:
     """The note's sentences that bear the payer point's answer out (the new caregiver, why video was not used)."""
-    if not point.note_words:
+    return sentences_with(note, point.note_words, limit)
+
+
+def sentences_with(note: str, words: list[str], limit: int = 2) -> list[str]:
+    """Up to `limit` sentences of the note that hold one of `words` (whole phrases), planted instructions skipped."""
+    if not words:
         return []
     planted = injection_spans(note)
     out: list[str] = []
     for a, b in sentence_spans(note):
         if len(out) >= limit:
             break
-        if any(x < b and a < y for x, y in planted) or says(note[a:b], point.note_words) is None:
+        if any(x < b and a < y for x, y in planted) or says(note[a:b], words) is None:
             continue
         if (quote := sentence_quote(note, a, b)) and quote not in out:
             out.append(quote)
     return out
+
+
+def record_reason(pattern: DenialPattern | None, note: str) -> list[Reason]:
+    """The note's own record of what the denial says is missing (`record_words`: the authorization the plan did not
+    find), quoted after the pattern's `record_said`; none when the note holds no such sentence."""
+    if pattern is None or not pattern.record_words:
+        return []
+    found = sentences_with(note, pattern.record_words, limit=3)
+    said = [s for s in found if says(s, pattern.record_unless) is None][:1]
+    if not said:
+        return []
+    mark = "'" if '"' in said[0] else '"'
+    return [Reason(text=f"{pattern.record_said} The note reads: {mark}{said[0].rstrip('.')}{mark}.", quotes=said,
+                   source_ids=list(pattern.sources[:2]))]
 
 
 def point_reasons(kb: Knowledge, report: Report, note: str, payer_text: str) -> list[Reason]:
@@ -125,7 +144,7 @@ def appeal_decision(kb: Knowledge, report: Report, pattern: DenialPattern | None
             mark = "'" if '"' in said[0] else '"'  # a quote that holds double quotes is set in single ones
             answer += f" The note reads: {mark}{said[0].rstrip('.')}{mark}."
         reasons.insert(0, Reason(text=answer, source_ids=sources[:2]))
-    reasons[:0] = point_reasons(kb, report, note, payer_text)
+    reasons[:0] = [*point_reasons(kb, report, note, payer_text), *record_reason(pattern, note)]
     if remedy.from_payer:
         reasons.insert(0, remedy_reason(remedy))
     return Decision("appeal", reasons, advisory=advisory)

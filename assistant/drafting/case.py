@@ -35,7 +35,7 @@ from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
-from assistant.drafting.rejection import read_rejection
+from assistant.drafting.rejection import read_rejection, without_rejected_date
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
@@ -312,7 +312,9 @@ def _read_denial(
     parsed, warnings = _parsed_denial(kb, claim, denial, denial_text)
     parsed = with_paste(parsed, denial, denial_text)  # a pasted remittance or letter: its lines, level and date
     claim, filled = fill_claim(claim, parsed)
-    warnings += filled
+    # a 277CA that rejected the claim's date of service: the new claim carries the note's date
+    claim, redated = without_rejected_date(claim, parsed.rejection, parsed.text or "")
+    warnings += filled + redated
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)

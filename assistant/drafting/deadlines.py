@@ -133,6 +133,8 @@ def deadline_for(
     base = dict(route=spec.id, title=spec.title, level=spec.level, decided_by=spec.decided_by, form=spec.form,
                 sources=list(spec.sources),
                 amount_in_controversy_threshold=_threshold(kb, spec.id, today))
+    if spec.counts_from == "forwarded":  # the payer sends the case on itself: no filing limit runs for the provider
+        return Deadline(**base, basis=spec.use_when)
     if spec.counts_from == "payer" or (payer_deadline is not None and payer_type in spec.payer_deadline_for):
         mark = "'" if '"' in payer_terms else '"'
         reads = f"; the notice reads: {mark}{payer_terms}{mark}" if payer_terms else ""

@@ -66,23 +66,29 @@ def _plain(value: str) -> str:
 def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool) -> History | None:
     """Another submission of this claim (CLP01, CLP07 or its ICN) processed with a payment (CLP02 1-3, CLP04 > 0):
     after a reversal of this claim (CLP02 22) it is the correction; beside a duplicate denial it is the paid original.
-    A CLP of this claim's own ICN (`own`) is never another submission."""
-    reversal, paid = False, None
+    A CLP of this claim's own ICN (`own`) is never another submission, and a payment the file shows reversed (a CLP02
+    22 with its ICN, in either order: remittances are pasted oldest or newest first) is the original, never the
+    correction."""
+    reversed_icns: set[str] = set()
+    paid: list[tuple[str, str]] = []
     for m in _CLP.finditer(text):
         parts = m.group(2).split(m.group(1))
         if len(parts) < 7 or not ({_plain(p) for p in (parts[0], parts[6])} & ids):
             continue
-        reversal = reversal or parts[1] == _REVERSAL
+        if parts[1] == _REVERSAL:
+            reversed_icns.add(_plain(parts[6]))
+            continue
         try:
             amount = float(parts[3] or 0)
         except ValueError:
             continue
-        other = parts[6] and _plain(parts[6]) != own
-        if paid is None and parts[1] in _PROCESSED and amount > 0 and other:
-            paid = (parts[6], f"CLP{m.group(1)}{m.group(2)}".strip())
-    if paid is None or not (reversal or (duplicate and own)):
+        if parts[1] in _PROCESSED and amount > 0 and parts[6] and _plain(parts[6]) != own:
+            paid.append((parts[6], f"CLP{m.group(1)}{m.group(2)}".strip()))
+    reversal = bool(reversed_icns)
+    standing = next((p for p in paid if _plain(p[0]) not in reversed_icns), None)
+    if standing is None or not (reversal or (duplicate and own)):
         return None
-    return History(paid_claim=paid[0], paid_said=paid[1], reversed=reversal)
+    return History(paid_claim=standing[0], paid_said=standing[1], reversed=reversal)
 
 
 def _read_paid(line: str, duplicate: bool) -> bool:

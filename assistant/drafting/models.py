@@ -26,6 +26,7 @@ Route = Literal[
     "redetermination",
     "reconsideration",
     "plan_reconsideration",
+    "independent_review",
     "clerical_reopening",
     "new_claim",
     "payer_appeal",

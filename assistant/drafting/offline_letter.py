@@ -36,6 +36,8 @@ _REQUESTS = {
     "redetermination": "We request a redetermination of this denial and payment of the denied line as billed.",
     "reconsideration": "We request a reconsideration of the redetermination and payment of the denied line as billed.",
     "plan_reconsideration": "We request that the plan reconsider its denial and pay the denied line as billed.",
+    "independent_review": "We ask the Independent Review Entity to reverse the plan's denial and direct payment of the "
+                          "denied line as billed.",
 }
 _DEFAULT_REQUEST = "We request a review of this denial and payment of the denied line as billed."
 _WORDS = re.compile(r"[a-z0-9]{4,}")

@@ -1,6 +1,7 @@
 """A claim the payer's front end rejected (a 277CA claim acknowledgment), given where a denial is expected (pure).
 
     read_rejection(denial) -> Rejection | None
+    without_rejected_date(claim, rejection, payer_text) -> (claim, warnings)
 
 A rejected claim never entered adjudication: there is no initial determination, so nothing to appeal
 and nothing to reopen. It is corrected and sent as a new claim inside the payer's timely-filing limit
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.drafting.claims import Claim
 from assistant.drafting.models import Rejection
 
 # "277CA", "277 CA", "277-CA": the claim acknowledgment transaction
@@ -37,3 +39,26 @@ def read_rejection(denial: str) -> Rejection | None:
     if category not in REJECTED:
         return None
     return Rejection(category=category, status=found.group(2), entity=(found.group(3) or "").upper())
+
+
+# Health Care Claim Status code 187 is "Date(s) of service": the claim's service date is what the front end refused
+DATE_OF_SERVICE_STATUSES = frozenset({"187"})
+# the same said in the front end's message ("SERVICE DATE IS AFTER THE RECEIPT DATE", "date of service in the future")
+_DATE_REFUSED = re.compile(
+    r"\b(?:dates?(?:\(s\))? of service|service dates?)\s+(?:is\s+|are\s+)?(?:after|later than|in the future)", re.I)
+
+
+def without_rejected_date(claim: Claim, rejection: Rejection | None, payer_text: str) -> tuple[Claim, list[str]]:
+    """A claim whose date of service is the very thing the front end rejected, without that date: the new claim
+    carries the note's date (a year keyed wrong is the typical case), so the note is checked on its own date and no
+    mismatch with the rejected date stops the answer. Any other claim unchanged."""
+    wrong = claim.date_of_service
+    if rejection is None or wrong is None:
+        return claim, []
+    if rejection.status not in DATE_OF_SERVICE_STATUSES and _DATE_REFUSED.search(payer_text or "") is None:
+        return claim, []
+    lines = [line.model_copy(update={"date_of_service": None}) if line.date_of_service == wrong else line
+             for line in claim.lines]
+    warning = (f"the payer's front end rejected the claim's date of service ({wrong.isoformat()}): the note's date is "
+               "used, and the new claim carries it")
+    return claim.model_copy(update={"date_of_service": None, "lines": lines}), [warning]

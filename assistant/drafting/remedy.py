@@ -21,7 +21,7 @@ from functools import lru_cache
 from assistant.drafting.enrollment import enrolled_after_service
 from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import DenialPattern, PayerPoint
+from assistant.knowledge.schema import DenialPattern, PayerPoint, PayerStatement
 from assistant.models import Profile
 
 
@@ -106,40 +106,64 @@ _NOT_PAID = re.compile(r"\b(?:not|never|unpaid|no payment|denied)\b", re.I)
 _SENTENCES = re.compile(r"[^.;\n]+(?:\.(?=\S)[^.;\n]*)*")
 
 
+def _said_paid_of_earlier(sentence: str, words: Sequence[str]) -> bool:
+    """"paid", not negated, said of the earlier claim: read from the first phrase naming that claim on, so the
+    denial of this line earlier in the same sentence ("97550 denied CO-18 -- duplicate of claim 222…, paid 10/14")
+    is not read as the earlier claim's."""
+    flat = " ".join(sentence.split())
+    named = _any_of(tuple(words)).search(flat.lower()) if words else None
+    if named is None:
+        return False
+    tail = flat[named.start() :]
+    paid = _PAID.search(tail)
+    return paid is not None and not _NOT_PAID.search(tail[: paid.start()])
+
+
 def earlier_claim_paid(pattern: DenialPattern, payer_text: str) -> bool:
     """The payer's notice says the earlier claim it names was paid ("Original claim 9907101 paid 10/02/2026")."""
     if not pattern.earlier_claim_paid:
         return False
-    return any(
-        says(m.group(0), pattern.earlier_claim_words) and _PAID.search(m.group(0)) and not _NOT_PAID.search(m.group(0))
-        for m in _SENTENCES.finditer(payer_text)
+    return any(_said_paid_of_earlier(m.group(0), pattern.earlier_claim_words) for m in _SENTENCES.finditer(payer_text))
+
+
+def _statement_remedy(pattern: DenialPattern, said: PayerStatement, payer_type: str, payer_text: str,
+                      met: Collection[str], named: str) -> Remedy | None:
+    """The answer one `when_payer_says` entry gives when its payer type, words (none of `unless`) and checks fit."""
+    word = says(payer_text, said.words) if said.words else None
+    heard = (not said.words or word is not None) and says(payer_text, said.unless) is None
+    if payer_type not in said.payer_types or not set(said.requires_met) <= set(met) or not heard:
+        return None
+    return Remedy(
+        said.remedy, pattern.title, said.remedy_reason + named, line_modifiers=tuple(said.add_modifiers),
+        sources=tuple(said.sources or pattern.sources), from_payer=True,
+        quoted=said_sentence(payer_text, word) if word else "",
     )
 
 
 def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: str, met: Collection[str],
                    on: date | None = None) -> Remedy:
     """The pattern's remedy, or the first `when_payer_says` answer whose payer type, words and checks all fit
-    (an answer without words is opened by the payer type alone); an earlier claim the notice says was paid first,
-    then a provider whose every stated effective date falls after the date of service `on`."""
+    (an answer without words is opened by the payer type alone); a denied line the words call another service than
+    the paid one first, then an earlier claim the notice says was paid, then a provider whose every stated effective
+    date falls after the date of service `on`."""
     if pattern is None:
         return NO_PATTERN
-    if earlier_claim_paid(pattern, payer_text):  # the service is already paid: nothing the words say changes that
+    number = earlier_claim(pattern, payer_text)
+    named = f" The payer's notice names the earlier claim: ICN {number}." if number is not None else ""
+    first = [said for said in pattern.when_payer_says if said.another_service]
+    for said in first:  # "different sessions": the paid claim is another service, so its payment closes nothing
+        if (remedy := _statement_remedy(pattern, said, payer_type, payer_text, met, named)) is not None:
+            return remedy
+    if earlier_claim_paid(pattern, payer_text):  # the service is already paid: nothing else the words say changes that
         return Remedy("no_appeal", pattern.title, pattern.earlier_claim_paid, sources=tuple(pattern.sources),
                       from_payer=True)
     if enrolled_after_service(pattern, payer_text, on):  # no claim appeal moves an enrolment's effective date
         return Remedy("no_appeal", pattern.title, pattern.effective_after_service, sources=tuple(pattern.sources),
                       from_payer=True)
-    number = earlier_claim(pattern, payer_text)
-    named = f" The payer's notice names the earlier claim: ICN {number}." if number is not None else ""
     for said in pattern.when_payer_says:
-        word = says(payer_text, said.words) if said.words else None
-        heard = not said.words or word is not None
-        if payer_type in said.payer_types and set(said.requires_met) <= set(met) and heard:
-            return Remedy(
-                said.remedy, pattern.title, said.remedy_reason + named, line_modifiers=tuple(said.add_modifiers),
-                sources=tuple(said.sources or pattern.sources), from_payer=True,
-                quoted=said_sentence(payer_text, word) if word else "",
-            )
+        if not said.another_service and (
+                remedy := _statement_remedy(pattern, said, payer_type, payer_text, met, named)) is not None:
+            return remedy
     return Remedy(
         pattern.remedy, pattern.title, pattern.remedy_reason + named, therapy_modifiers=tuple(pattern.add_modifiers),
         sources=tuple(pattern.sources),

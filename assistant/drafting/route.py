@@ -91,11 +91,14 @@ def _pick(
     if payer_type == "medicare":
         return _NEXT_MEDICARE_LEVEL.get(prior_level or "initial", "redetermination")
     if payer_type == "medicare_advantage":
-        # the IRE's reconsideration decided: an ALJ hearing is next (the plan's own reconsideration goes to the IRE)
+        # the IRE's reconsideration decided: an ALJ hearing is next; the plan's own reconsideration decided (upheld):
+        # the plan forwards the case to the IRE itself (42 CFR 422.592)
+        if prior_level != "reconsideration":
+            return "plan_reconsideration"
         text = denial.text or ""
-        by_ire = prior_level == "reconsideration" and says(text, kb.appeals.independent_review_words) \
+        by_ire = says(text, kb.appeals.independent_review_words) \
             and not says(text, kb.appeals.independent_review_unless)  # forwarded to the IRE: not decided by it yet
-        return "alj" if by_ire else "plan_reconsideration"
+        return "alj" if by_ire else "independent_review"
     return "payer_appeal"
 
 

@@ -334,7 +334,17 @@ class PayerStatement(Strict):
         default_factory=list,
         description="Phrases in the payer's text (whole words, any case); none: the payer type alone opens it.",
     )
+    unless: list[str] = Field(
+        default_factory=list,
+        description="Phrases that close it again: the file says the opposite of what `words` suggest "
+        "(\"the auth number was on the claim (box 23)\").",
+    )
     payer_types: list[PayerType] = Field(default_factory=_every_payer_type)
+    another_service: bool = Field(
+        default=False,
+        description="The words say the denied line is another service than the paid one it was matched to (a "
+        "separate session): tried before the earlier claim's payment closes the case.",
+    )
     remedy: Literal["appeal", "corrected_claim", "no_appeal"]
     remedy_reason: str = Field(min_length=1)
     add_modifiers: list[str] = Field(
@@ -380,6 +390,15 @@ class DenialPattern(Strict):
         description="The distinct-service modifier a payer's same-day edit answers (XE): a bundling denial shows the "
         "edit applies, so lines without it are corrected with it and lines that carry one are appealed.",
     )
+    record_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases by which the note records what the denial says is missing (an authorization and its "
+        "number): the appeal quotes the first sentence that holds one, after `record_said` (whole words, any case).",
+    )
+    record_unless: list[str] = Field(
+        default_factory=list, description="Phrases that make a sentence no such record (\"authorization pending\")."
+    )
+    record_said: str = Field(default="", description="The words that introduce that quote in the appeal's reasons.")
     edit_note_words: list[str] = Field(
         default_factory=list,
         description="Phrases by which the note itself records a separate encounter (\"separate encounter\"): only "
@@ -530,7 +549,8 @@ class AppealRoute(Strict):
     decision_days: int | None = Field(default=None, gt=0, description="Days to decide from receipt.")
     filing_days: int | None = Field(default=None, gt=0)
     filing_months: int | None = Field(default=None, gt=0)
-    counts_from: Literal["receipt", "notice", "service", "payer"]
+    # forwarded: nothing is filed by the provider (an upheld MA plan reconsideration goes to the IRE on its own)
+    counts_from: Literal["receipt", "notice", "service", "payer", "forwarded"]
     payer_deadline_for: list[PayerType] = Field(
         default_factory=list,
         description="Payer types whose own limit, entered on the claim (payer_deadline), replaces the count above.",
@@ -563,7 +583,8 @@ class AppealRoute(Strict):
 
     @model_validator(mode="after")
     def _one_limit(self) -> AppealRoute:
-        if self.counts_from != "payer" and (self.filing_days is None) == (self.filing_months is None):
+        not_exactly_one = (self.filing_days is None) == (self.filing_months is None)
+        if self.counts_from not in ("payer", "forwarded") and not_exactly_one:
             raise ValueError("give exactly one of filing_days or filing_months")
         return self
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.drafting.appeal_reasons import record_reason
 from assistant.drafting.denial import match_pattern, parse_denial
 from assistant.drafting.remedy import pattern_remedy
 from assistant.knowledge.loader import cached_knowledge
@@ -28,6 +29,13 @@ CASES = [
      "no_appeal"),
     ("commercial", "Portal shows no auth request on file for 97550.", "no_appeal"),
     ("medicare_advantage", "Front desk did not obtain prior auth before the visit.", "no_appeal"),
+    # the file says the number did go out on the claim: the plan's records are wrong, appealed (round 14)
+    ("medicare_advantage", "Auth EVG-A-330918 issued 9/30; number was on the claim (box 23).", "appeal"),
+    ("commercial", "Somebody didn't put it in box 23.", "corrected_claim"),
+    # the plan's representative on a call finds no request (round 14)
+    ("medicare_advantage", "AGENT: I don't see any request from your office for this member.", "no_appeal"),
+    # CO-198: past the authorized visits, no extension asked for (round 14)
+    ("commercial", "Exceeds the authorized visits (4 of 4 paid). AR note: no extension was requested.", "no_appeal"),
 ]
 
 
@@ -42,6 +50,8 @@ def test_authorization(payer_type: str, text: str, expected: str) -> None:
 @pytest.mark.parametrize(("denial", "pattern_id", "remedy"), [
     ("CO-97 N70", "consolidated_billing", "no_appeal"),  # home health consolidated billing
     ("CO-97 M2", "consolidated_billing", "no_appeal"),  # a hospital inpatient on the date
+    ("CO-109 N70", "consolidated_billing", "no_appeal"),  # a resident in a covered SNF stay (round 14)
+    ("CO-109", "wrong_payer", "corrected_claim"),  # no remark: another payer or contractor
     ("CO-97 N20", "bundling_ncci", "appeal"),  # a same-day service: not another provider's bundle
     ("CO-97", "bundling_ncci", "appeal"),  # no remark: the same-day edit, never the remark-led pattern
 ])
@@ -50,3 +60,21 @@ def test_another_providers_bundle_is_not_appealed(denial: str, pattern_id: str, 
     pattern = match_pattern(parsed, KB.denial_patterns)
     assert pattern is not None and pattern.id == pattern_id
     assert pattern_remedy(pattern, "medicare", "", MET).remedy == remedy
+
+
+@pytest.mark.parametrize(("note", "quoted"), [
+    # the note's own record of the authorization is quoted with the appeal's reasons (round 14)
+    ("Pt not present.\nAuthorization: EVG-A-330918, 10/1-12/31/2026.\nTaught transfers.",
+     "Authorization: EVG-A-330918, 10/1-12/31/2026."),
+    ("Auth # IB-A-552871 approved by adjuster by phone 10/14/2026.",
+     "Auth # IB-A-552871 approved by adjuster by phone"),
+    # a sentence that says there is none, or that it is pending, is no such record
+    ("Authorization pending with the plan.", None),
+    ("No authorization was needed per front desk.", None),
+    ("Taught transfers; return demo correct.", None),
+])
+def test_the_notes_record_of_an_authorization_is_quoted(note: str, quoted: str | None) -> None:
+    reasons = record_reason(KB.denial_patterns["authorization"], note)
+    assert (reasons[0].quotes[0].startswith(quoted) if quoted else not reasons)
+    if quoted:
+        assert quoted.split(",")[0].split(" approved")[0] in reasons[0].text

@@ -33,6 +33,20 @@ def test_reversal_then_paid_correction_is_paid() -> None:
     assert h.reversed and h.paid_claim == "MSM26324000962"
 
 
+# a split remit: the first payment is reversed, the re-adjudication (this claim's own ICN) denies 97551 (round 14)
+REPAID_LESS = (
+    "ERA #1 DTM*405*20260918\n  CLP*GLPT-7741*1*270*82.23*20.97*MB*0226247011205*11*1~\n"
+    "ERA #2 DTM*405*20261104\n  CLP*GLPT-7741*22*-270*-82.23*-20.97*MB*0226247011205*11*1~\n"
+    "  CLP*GLPT-7741*1*270*41.38*10.55*MB*0226308440172*11*1~\n  SVC*HC:97551:GP*120*0**2~CAS*CO*150*120~\n"
+)
+
+
+@pytest.mark.parametrize("text", [REPAID_LESS, "\n".join(reversed(REPAID_LESS.splitlines()))])
+def test_a_reversed_payment_is_never_the_correction(text: str) -> None:
+    h = read_history(text, _claim(claim_number="GLPT-7741", icn="0226308440172", date_of_service="2026-09-03"))
+    assert h.paid_claim is None
+
+
 def test_reversal_alone_is_not_paid() -> None:
     only = "\n".join(REVERSAL.splitlines()[:-1])
     assert read_history(only, _claim(claim_number="MSH-70412")).paid_claim is None

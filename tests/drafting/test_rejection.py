@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from assistant.drafting.rejection import read_rejection
+from assistant.errors import ServiceDateMismatchError
 from assistant.service import Assistant
 
 # denial as typed, category read (None: not a rejection)
@@ -81,3 +82,23 @@ def test_medicare_rejection_inside_twelve_months_is_a_new_claim_not_a_reopening(
     result = _draft(_claim("medicare", "2026-11-03", notice_date="2026-11-06"), date(2026, 12, 2))
     assert result.recommendation == "corrected_claim" and result.route == "new_claim"
     assert result.deadline is not None and result.deadline.due_date == date(2027, 11, 3)
+
+
+@pytest.mark.parametrize(("denial", "words"), [
+    ("277CA A7:187", "REJECTED date(s) of service"),  # status 187: the dates of service
+    ("277CA rejected", "SERVICE DATE IS AFTER THE RECEIPT DATE. CLAIM NOT ACCEPTED."),  # said in words
+])
+def test_a_rejected_date_keyed_a_year_late_is_corrected_to_the_notes(denial: str, words: str) -> None:
+    # the claim went out dated a year late; the front end refused that date: the note's date is the claim's (round 14)
+    a = Assistant()
+    a.clock = lambda: date(2026, 12, 2)
+    claim = _claim("medicare", "2027-11-03", notice_date="2026-11-06")
+    result = a.draft_appeal(denial, NOTE, claim=claim, denial_text=words)
+    assert result.recommendation == "corrected_claim" and result.route == "new_claim"
+    assert result.deadline is not None and result.deadline.due_date == date(2027, 11, 3)  # 12 months from 2026-11-03
+    assert any("rejected the claim's date of service (2027-11-03)" in w for w in result.warnings)
+
+
+def test_a_rejection_for_another_reason_still_stops_on_a_date_mismatch() -> None:
+    with pytest.raises(ServiceDateMismatchError):
+        _draft(_claim("medicare", "2027-11-03", notice_date="2026-11-06"), date(2026, 12, 2))

@@ -38,6 +38,9 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # the plan's edit allows a modifier and the note shows a separate encounter: corrected claim with XE
     ("bundling_ncci", "medicare_advantage", EDIT_ALLOWS, {"distinct_time", "patient_absent"}, "corrected_claim",
      ("XE",)),
+    # a plan's policy naming the distinct-service modifiers allows one as plainly (round 14)
+    ("bundling_ncci", "commercial", "Payer policy: distinct services may be reported with an X{EPSU} modifier.",
+     {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
     # the same words without separate time in the note: the pattern's own answer (appeal)
     ("bundling_ncci", "medicare_advantage", EDIT_ALLOWS, {"patient_absent"}, "appeal", ()),
     ("bundling_ncci", "medicare", "Not payable with another service on the same date.",
@@ -263,6 +266,13 @@ def test_the_earlier_claim_a_duplicate_denial_names(text: str, number: str | Non
     ("Original claim ICN 2226182200316 denied CO-50.", "corrected_claim"),
     ("Duplicate of claim 2226182200316 (not paid).", "corrected_claim"),
     ("CO-18 Exact duplicate claim/service. Paid amount $0.00.", "corrected_claim"),  # "paid" not said of a claim
+    # this line's own denial earlier in the sentence is not said of the earlier claim
+    ("97550 GP x1 denied CO-18 -- exact duplicate of claim ICN 2226281009930, previously processed and paid "
+     "10/14/2026.", "no_appeal"),
+    ("97550 denied CO-18 -- duplicate of claim 2226281009930, not paid", "corrected_claim"),
+    # the file says the denied line is another session than the paid one: not a duplicate, corrected (round 14)
+    ("97550 GP denied CO-18 -- duplicate of 97550 GP paid for the same date (PT session, ICN 2226288331170). "
+     "AR note: OT and PT each saw the wife, different sessions; OT line went out with GP.", "corrected_claim"),
 ])
 def test_a_duplicate_of_a_paid_claim_is_not_filed(text: str, remedy: str) -> None:
     assert pattern_remedy(P["duplicate_claim"], "medicaid", text, set()).remedy == remedy

@@ -159,11 +159,12 @@ def test_a_denied_line_past_the_new_claim_window_is_reopened(
         ("MAXIMUS FEDERAL - Independent Review Entity. RECONSIDERATION DECISION: unfavorable.", "reconsideration",
          "alj"),
         ("IRE case # 26-4417. Decision: UNFAVORABLE.", "reconsideration", "alj"),
-        ("Plan reconsideration decision: unfavorable.", "reconsideration", "plan_reconsideration"),  # not the IRE
+        # the plan's own reconsideration decided: the plan forwards the case to the IRE (round 14)
+        ("Plan reconsideration decision: unfavorable.", "reconsideration", "independent_review"),
         ("Independent Review Entity", None, "plan_reconsideration"),  # no level decided yet
         # the plan upheld its own reconsideration and forwards the case: the IRE has not decided anything yet
         ("Plan reconsideration: denial upheld; the case is forwarded to the Independent Review Entity.",
-         "reconsideration", "plan_reconsideration"),
+         "reconsideration", "independent_review"),
     ],
 )
 def test_medicare_advantage_after_the_ire_goes_to_an_alj(text: str, prior: str | None, route: str) -> None:
