@@ -32,6 +32,7 @@ from assistant.retrieval.topic_routing import (
     SEVERAL_PATIENTS,
     SNF_PART_A,
     patient_arrived,
+    patient_there,
     topic_pins,
 )
 from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent, asked_periods
@@ -454,7 +455,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         if family is not None and not split:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
         out += _timed_validity(intent, kb, family)
-    if patient_arrived(intent):
+    if patient_arrived(intent) or patient_there(intent):
         out = [p for p in out if p.what != "units"]
     if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow
         out = [p for p in out if p.corrects] + [Pin(p.entry, p.what, p.obj, strong=False)

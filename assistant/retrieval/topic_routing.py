@@ -44,6 +44,10 @@ _LATE_CLAIM = re.compile(
     # "we held the claims, can we release them now": claims not yet sent
     r"|\b(?:held|holding|hold|sat on|sitting on) (?:the |those |these |our |all )?claims?\b"
     r"|\brelease (?:them|the claims|those claims|these claims)\b", re.I)
+# "1st lvl appeal = reconsideration? denial dated 7/29, can i still file": an appeal of a decision, not a claim never sent
+# (not "never billed ... if it denies can we appeal?": a claim never sent, whose appeal is asked after)
+_APPEAL_OF_DECISION = re.compile(r"\b(?:1st|first) (?:lvl|level)\b"
+                                 r"|\b(?:denial|decision|notice|letter|remit)\b[^.?!]{0,40}\bdated\b", re.I)
 # "can I even bill G0541 or is that only for doctors", "can a PT bill 97552?": who may bill, not whether the code exists
 _WHO_BILLS = re.compile(
     r"\bonly (?:for|by) (?:the )?(?:doctors?|physicians?|mds?|providers?)\b"
@@ -66,7 +70,12 @@ _PATIENT_THERE = re.compile(
     r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
     # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
-    r"|\b(?:sat|sitting|sits) in on\b", re.I)
+    r"|\b(?:sat|sitting|sits) in on\b"
+    # "(he was right there eating)", "pt practiced sit<>stand while OT cued dtr", "Pt and dtr seated at kitchen table"
+    r"|\b(?:he|she|pt|patient|client|resident)\s+(?:was|is)\s+right\s+there\b"
+    r"|\b(?:pt|patient|client|resident)\s+(?:practi[cs]ed|performed|did (?:the )?(?:transfers?|exercises?|reps))\b"
+    r"|\b(?:pt|patient|client|resident)\s+(?:and|&|\+)\s+(?:his\s+|her\s+|the\s+)?[\w-]{2,12}\s+(?:were\s+)?"
+    r"(?:seated|sitting|side by side|together)\b", re.I)
 # ("wasnt", "didnt": a negation typed without its apostrophe)
 _ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt\b|\bwithout\b|\bw/o\b|\babsent\b"
                      r"|\bleft the room\b|\bnone\b|\bnobody\b"
@@ -455,7 +464,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),
-    TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
+    TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"}), unless=_APPEAL_OF_DECISION),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
     TopicRoute("present_code_away", _PRESENT_CODE_AWAY, frozenset({"caregiver_only_wrong_code"}), unless=_POOLING,
@@ -504,6 +513,12 @@ def patient_arrived(intent: Intent) -> bool:
     """The patient came into the caregiver session part-way: the minutes the question gives are not all caregiver
     time, so no units are worked from them ("then pt showed up and we practiced together for the last 20 min")."""
     return bool(_PATIENT_ARRIVED.search(intent.query)) and not _NOT_ARRIVED.search(intent.query)
+
+
+def patient_there(intent: Intent) -> bool:
+    """The patient was there and taking part ("he was right there eating"): the minutes the question gives are a
+    patient-present session's, so no caregiver-training units are worked from them."""
+    return bool(_PATIENT_THERE.search(intent.query)) and not _ABSENT.search(intent.query)
 
 
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:

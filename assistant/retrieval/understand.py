@@ -107,7 +107,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         # (not "post-payment review", "prepayment review": a kind of review, not an amount)
         r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
-        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor|\bcf\b"
+        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor"
+        # ("first month of my CF", "CF year", "the CF supervisor": a clinical fellowship, not a conversion factor)
+        # (a conversion factor is told by what follows it: "the CF for 2026", "CF x RVU", "what's the 2025 CF?")
+        r"|(?<!\bmy )(?<!\bher )(?<!\bhis )(?<!\bour )(?<!\bof )\bcf\b(?=\s*(?:for|in|of|is|was|went|appl|change|cut"
+        r"|increase|decrease|drop|x\b|×|\*|=|\$|\d|and\b|vs|per\b|times|multipl|\?|,|\.|$))"
         # ("what is 97550 worth"; not "worth appealing", "worth it", "worth the effort": whether to bother)
         r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
         r"|the (?:effort|time|hassle|trouble|fight)\b))"
@@ -134,7 +138,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "with modifier 95", "97550-GP-95": the telehealth modifiers
         r"|\b(?:modifier|mod)s?\s*9[35]\b|\b9[35]\s+modifier\b|\b(?:9\d{4}|G0\d{3})(?:-[A-Z]{2})*-9[35]\b", re.I)),
     ("code_validity", re.compile(
-        r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
+        r"\bvalid(?:ity)?\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
         r"|available|\bstart(?:ed)?\b(?!\s*(?:and|/|&|-)\s*(?:stop|end|finish))(?!\s+times?\b)"
         r"|\bbeg[ia]n\b|introduced|c[oa]me out"
         r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
@@ -530,7 +534,9 @@ def classify(
 
 # "20 min in the am and 25 in the pm", "30 min + 15": a further session's minutes named by a bare number after "and"
 # or "+" (not a clock time: 13 or more; not units, a count of people or a code)
-MORE_MINUTES = re.compile(r"(?:\+|\band\b|\bplus\b|\bthen\b)\s*(?:another\s+|a further\s+)?(\d{2,3})\b"
+# ("52 min ... wht if it was 53", "37 or 38 min": another total asked about in turn)
+MORE_MINUTES = re.compile(r"(?:\+|\band\b|\bplus\b|\bthen\b|\bif it (?:was|were|is|had been)\b|\bor\b|\bvs\.?)\s*"
+                          r"(?:another\s+|a further\s+)?(\d{2,3})\b"
                           r"(?![\d/.%:]|\s*(?:"
                           r"units?|x\b|caregivers?|famil|patients?|pts?\b|people|sessions?|days?|years?|months?|weeks?"
                           r"|dollars?|\$))", re.I)
