@@ -314,8 +314,8 @@ _FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|faxed|mailed|postmar
 
 # "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?(?:\s+(?:dated|date|of|on|from|was|is)){0,2}:?\s*"
-                           r"(?P<rest>[^.?!;]{6,20})", re.I)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?"
+                           r"(?:\s+(?:dated|date|of|on|from|was|is)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})", re.I)
 
 
 # "denial dated 7/29", "letter of Oct 9": a day written without its year

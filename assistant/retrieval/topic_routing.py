@@ -44,7 +44,8 @@ _LATE_CLAIM = re.compile(
     # "we held the claims, can we release them now": claims not yet sent
     r"|\b(?:held|holding|hold|sat on|sitting on) (?:the |those |these |our |all )?claims?\b"
     r"|\brelease (?:them|the claims|those claims|these claims)\b", re.I)
-# "1st lvl appeal = reconsideration? denial dated 7/29, can i still file": an appeal of a decision, not a claim never sent
+# "1st lvl appeal = reconsideration? denial dated 7/29, can i still file": an appeal of a decision, not a claim
+# never sent
 # (not "never billed ... if it denies can we appeal?": a claim never sent, whose appeal is asked after)
 _APPEAL_OF_DECISION = re.compile(r"\b(?:1st|first) (?:lvl|level)\b"
                                  r"|\b(?:denial|decision|notice|letter|remit)\b[^.?!]{0,40}\bdated\b", re.I)
