@@ -85,7 +85,9 @@ PIN_BONUS = 0.25  # first pin; each later one gets less, so the pins lead in the
 PIN_DECAY = 0.25
 
 
-_ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
+# ("which minute band should return exactly 3 units of 97551": the band asked for by its units)
+_ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long"
+                           r"|\b(?:minute|time) (?:band|range)s?\b|\bband of minutes\b", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
 _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|OT) assistant", re.I)
 # the therapy threshold itself, not any threshold ("the 8 min threshold" is the 8-minute rule's)

@@ -34,6 +34,7 @@ class TopicRoute:
     # "70 min with wife and daughter, units? multiply by 2?": one minutes total, whose units answer leads (the search
     # still finds the FAQ); only minutes that are not one total ("30 min, log 60?") leave the subject to this route
     yields_to_total: bool = False
+    one_day: bool = False  # about one date: two different days named ("DOS 2024-02-20 and DOS 2024-04-02") are not it
 
 
 _LATE_CLAIM = re.compile(
@@ -192,7 +193,7 @@ _TELE_CLAIM_PARTS = re.compile(
     r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
 # "COTA did the 97550, which modifiers?": the discipline modifier with CQ/CO, not only the 85% rate
 _ASSISTANT_MODIFIERS = re.compile(
-    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\bmodifiers?\b|\bmods?\b|\bG[PO]\b|\bwhat (?:do|should) (?:i|we) (?:put|append|add)\b)", re.I)
 # "SLP, 42 min with the husband: what do I bill and with what modifier?": the discipline's therapy modifier
 _DISCIPLINE_MODIFIER = re.compile(
@@ -237,10 +238,13 @@ _MA_DUTY = re.compile(
     re.I)
 # "their internal policy allows it only twice, and they denied the third": whether the plan's own limits stand (how to
 # appeal them is the plan's reconsideration)
+# "provider's appeal cites 42 CFR 422.101(b)": the MA coverage rule named, whether the plan's own limits stand
+_MA_RULE_CITED = re.compile(r"\b422\.101\b|\bCMS-4201-F\b", re.I)
 _MA_OWN_RULES = re.compile(
     r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
     r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|cap\w*)\b)"
-    r".*\b(?:internal|own|in-house|proprietary) (?:policy|policies|criteria|rules?|guidelines?|limits?)\b", re.I)
+    r".*\b(?:internal|own|in-house|proprietary) (?:medical |coverage |utilization )?(?:policy|policies|criteria|rules?"
+    r"|guidelines?|limits?)\b", re.I)
 
 # "can I pool those 30 min under the 8 min rule", "combine the CTS minutes with my 97110": caregiver minutes are not
 # pooled with patient-present timed codes (not "pool therapy", which is aquatic exercise)
@@ -337,14 +341,15 @@ _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))
 
 # "COTA did 20 of the 50 min: CO on both lines or only one? does the whole claim get cut to 85%?": the assistant's
 # modifier and rate go per line, not on the whole claim
+# (the assistant's modifier CO; not the group code of "CO-B15", "CO 97")
 _PER_LINE = re.compile(
-    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
     r".*\b(?:whole|entire|all (?:the )?|every|each|both|per|only one|one of the) (?:claim|lines?|codes?|units?)\b",
     re.I)
 # "if I only do part of the training and my PT does the rest, still CQ?": the assistant's modifier for a line furnished
 # in part (whether the 85 % reaches the whole claim is the per-line route's)
 _IN_PART = re.compile(
-    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\b(?:part|half|some|a portion|portions?) of (?:the |a |that |this |my )?(?:caregiver )?"
     r"(?:session|visit|training|time|minutes|treatment|service)\b|\b(?:does|did|do|doing) the rest\b)", re.I)
 
@@ -477,7 +482,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
-    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE),
+    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE, one_day=True),
     TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
@@ -501,6 +506,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("ma_own_rules", _MA_OWN_RULES, frozenset({"plan_criteria"}),
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
+    TopicRoute("ma_rule_cited", _MA_RULE_CITED, frozenset({"plan_criteria"}),
+               skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("one_patient_group", _ONE_PATIENT_KIN, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),
@@ -527,7 +534,8 @@ def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     out: list[Pin] = []
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
-              and not (r.yields_to_total and len(set(intent.minutes)) == 1)]
+              and not (r.yields_to_total and len(set(intent.minutes)) == 1)
+              and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]
     for route in routes:

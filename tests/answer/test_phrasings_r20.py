@@ -33,6 +33,20 @@ from tests.answer.expect import holds_answer
         ("G0543 on a 11/04/2024 claim - validity check?", None, ["2025-01-01"], None),
         # CF as a clinical fellowship
         ("CF here - the cheat sheet says only PT and OT can bill 97550, true?", None, ["GN"], None),
+        # a place told in passing, the national amount asked
+        ("I'm the only PT in our county - national medicare amount for 97551 in 2026?", None, ["26.05"], None),
+        # the primary line left off: a clerical reopening, not a new claim
+        ("got CO-B15 on the 97551, I never put the 97550 line on the claim. new claim with both?", None,
+         ["reopening"], "appeal:clerical_reopening"),
+        # the band asked for by its units
+        ("what minute band gives exactly 2 units of 97551?", None, ["53-67"], None),
+        # two days of 2024 across the conversion-factor change: both factors
+        ("97550 on DOS 2024-01-15 and DOS 2024-05-01 - which CF applies to each?", None, ["32.7442", "33.2875"], None),
+        # a reason code named by its kind, its group apart
+        ("835 has group PR and CARC 119 on our 97550-GP line, what's the fix?", None, ["KX", "reopening"], None),
+        # the MA coverage rule cited against a plan's own cap
+        ("plan policy caps 97550 at 3 visits a year; the therapist's appeal cites 42 CFR 422.101(b). does that hold?",
+         None, ["422.101(b)"], "faq:ma_own_criteria"),
         # two totals asked in turn
         ("37 min with the son - 97550 only? what if it was 38", None, ["37 minutes", "38 minutes", "97551 x1"], None),
     ],
