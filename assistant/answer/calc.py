@@ -23,7 +23,7 @@ from assistant.retrieval import routing
 from assistant.retrieval.chunk_base import money
 from assistant.retrieval.chunk_facts import fee_entry, lines_words, tagged, unit_amounts, unit_bands
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import Intent, Period, find_dates
+from assistant.retrieval.understand import MONTHS, Intent, Period, find_dates
 
 # "what's the total allowed", "what will medicare pay", "how much is her share": a sum of money is asked for (not
 # "do families have to pay out of pocket?", which asks whether)
@@ -300,31 +300,94 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination|denied on)\b", re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
 DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
-                       r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b", re.I)
+                       r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
+                       r"|\bstill (?:file|appeal|send)\b", re.I)
 
 
-LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)", re.I)
+LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
+                        r"|\bin time\b", re.I)
+# "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
+# an auditor compares with the last day
+_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|faxed|mailed|postmarked|date-stamped|stamped)\b"
+                       r"(?P<rest>[^.?!;]{0,60})", re.I)
 
 
 # "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s+(?:dated|date|of|on|from|was|is))?:?\s*(?P<rest>[^.?!;]{6,20})",
-                           re.I)
+# ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?"
+                           r"(?:\s+(?:dated|date|of|on|from|was|is)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})", re.I)
 
 
-def _named_notice_day(query: str) -> date | None:
+# "denial dated 7/29", "letter of Oct 9": a day written without its year
+_YEARLESS = re.compile(r"^(?:(\d{1,2})/(\d{1,2})(?![/\d])|(" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                       + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d))", re.I)
+
+
+def _yearless(rest: str, today: date | None) -> date | None:
+    """A notice day written without its year is the last such day on or before today (a notice is never future)."""
+    m = _YEARLESS.match(rest)
+    if m is None or today is None:
+        return None
+    month = int(m.group(1)) if m.group(1) else MONTHS[m.group(3).lower()]
+    day = int(m.group(2) or m.group(4))
+    for year in (today.year, today.year - 1):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None
+        if found <= today:
+            return found
+    return None
+
+
+def _yearless_written(query: str) -> str | None:
+    """The notice day as the question wrote it, when it wrote it without a year ("7/29")."""
+    for m in _NOTICE_DATED.finditer(query):
+        found = _YEARLESS.match(m.group("rest"))
+        if found is not None and not find_dates(m.group("rest"))[0]:
+            return found.group(0)
+    return None
+
+
+def _named_notice_day(query: str, today: date | None = None) -> date | None:
     """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026")."""
     for m in _NOTICE_DATED.finditer(query):
         days, _, spans = find_dates(m.group("rest"))
         if days and spans and spans[0][0] == 0:
             return days[0]
+        yearless = _yearless(m.group("rest"), today) if not days else None
+        if yearless is not None:
+            return yearless
     return None
+
+
+def _filed_day(query: str, notice: date) -> date | None:
+    """The day the question says a request went in, when it names one after the notice's day."""
+    for m in _FILED_ON.finditer(query):
+        days, _, _ = find_dates(m.group("rest"))
+        later = [d for d in days if d > notice]
+        if later:
+            return later[0]
+    return None
+
+
+def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: bool) -> str:
+    """How the last day compares with the day the request went in (said without a count the gate cannot check), or
+    with today."""
+    filed = _filed_day(query, notice)
+    if filed is not None:
+        return (f"; the request that went in on {filed.isoformat()} was after that day, so it was late" if filed > due
+                else f"; the request that went in on {filed.isoformat()} was on or before that day, so it was timely")
+    if overdue:
+        return "; that day has passed"
+    return "; that day has not passed yet" if asks_late else ""
 
 
 def _notice_day(intent: Intent) -> Period | None:
     """The day a filing limit counts from: the day written after a notice's name; else the one day the question
     writes ("letter dated June 1 2026"), even when a date of service was passed with it (a notice is never the date of
     service); else the period asked about."""
-    named = _named_notice_day(intent.query)
+    named = _named_notice_day(intent.query, intent.today)
     if named is not None:
         return (named, named)
     days = [p for p in intent.periods if p[0] == p[1]]
@@ -341,7 +404,7 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     period = _notice_day(intent)
     if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
             or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
-            or (SERVICE_CUE.search(intent.query) and _named_notice_day(intent.query) is None):
+            or (SERVICE_CUE.search(intent.query) and _named_notice_day(intent.query, intent.today) is None):
         return []
     route = route_pin.obj
     if route.counts_from not in ("receipt", "notice") or not route.filing_days:
@@ -352,9 +415,14 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     if deadline.due_date is None or notice + timedelta(days=receipt + route.filing_days) != deadline.due_date:
         return []  # counted another way (months, a payer's date): the route's own words answer
     steps = (f" + {receipt} days (presumed receipt)" if receipt else "") + f" + {route.filing_days} days"
-    late = "; that day has passed" if deadline.overdue else (
-        "; that day has not passed yet" if LATE_ASKED.search(intent.query) else "")
+    late = _late_words(intent.query, notice, deadline.due_date, deadline.overdue, bool(LATE_ASKED.search(intent.query)))
     what = re.sub(r"^(?:an?|the) ", "", route.title.removeprefix("Request for "))
+    written = _yearless_written(intent.query)
+    if written is not None and not find_dates(intent.query)[0]:
+        # the year was not written: the answer states no date the question lacks, only the count and the verdict
+        return [Claim(f"The {what} must be filed within{steps.removeprefix(' +')} of the notice dated {written}"
+                      f"{late.replace('; that day', '; counted from the last ' + written + ', that day')}.",
+                      route_pin.entry, "worked")]
     return [Claim(f"Counted from the notice dated {notice.isoformat()}: {notice.isoformat()}{steps} = "
                   f"{deadline.due_date.isoformat()}, the last day to file the {what}{late}.", route_pin.entry,
                   "worked")]

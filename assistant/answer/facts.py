@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from assistant.billing import supported_lines_for_minutes
@@ -245,7 +245,15 @@ SESSIONS = re.compile(r"\btwice\b|\btwo (?:sessions|visits|97550s|G0541s)\b|\b(?
                       r"|\badd(?:ed)? (?:up|together)\b|\bcombine", re.I)
 
 
-def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | None:
+# "52 min ... n wht if it was 53", "38 vs 37 minutes": two totals asked about in turn, each answered on its own
+ALTERNATIVE = re.compile(r"\bw(?:ha?)?t if\b|\bvs\.?(?!\w)|\bversus\b|\binstead\b|\bw(?:ha?)?t (?:about|abt)\b", re.I)
+
+
+def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None:
+    parts = list(dict.fromkeys(intent.minutes))
+    if len(parts) == 2 and len(intent.minutes) == 2 and ALTERNATIVE.search(intent.query) and not intent.full_time:
+        each = [units(replace(intent, minutes=(m,)), pin, kb) for m in parts]
+        return [c for c in each if isinstance(c, Claim)] or None
     if not intent.minutes:
         return units_for_count(intent, pin)
     split = stretches(intent, kb)

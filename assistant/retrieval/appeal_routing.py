@@ -24,7 +24,7 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
     ("alj", r"\balj\b|" + HEARING + r"|level 3|third level"),
     ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
-    ("redetermination", r"redetermination|first level|level 1"),
+    ("redetermination", r"redetermination|first level|level 1|\b1st (?:level|lvl)\b|\blvl 1\b"),
 )
 _ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
@@ -152,7 +152,9 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 
 # "first denial ever ... do I send them a reconsideration request?": no level has been decided yet
+# ("1st lvl appeal = reconsideration rite?": the first level asked about under a later level's name)
 _FIRST_TIME = re.compile(r"\bfirst (?:ever )?(?:denial|denied|appeal|time)\b|\binitial (?:denial|determination)\b"
+                         r"|\b(?:1st|first) (?:lvl|level)\b|\blvl 1\b"
                          r"|\bnever (?:appealed|been denied)\b", re.I)
 
 

@@ -32,6 +32,7 @@ from assistant.retrieval.topic_routing import (
     SEVERAL_PATIENTS,
     SNF_PART_A,
     patient_arrived,
+    patient_there,
     topic_pins,
 )
 from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent, asked_periods
@@ -84,7 +85,9 @@ PIN_BONUS = 0.25  # first pin; each later one gets less, so the pins lead in the
 PIN_DECAY = 0.25
 
 
-_ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long", re.I)
+# ("which minute band should return exactly 3 units of 97551": the band asked for by its units)
+_ASKS_MINUTES = re.compile(r"how many minutes|minutes (?:do|does|would) (?:i|we|it) need|how long"
+                           r"|\b(?:minute|time) (?:band|range)s?\b|\bband of minutes\b", re.I)
 _ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA|CQ|CO)\b|assistant", re.I)
 _FURNISHED_BY_ASSISTANT = re.compile(r"\b(?:PTA|OTA|COTA)s?\b|\b(?:therap\w*|PT|OT) assistant", re.I)
 # the therapy threshold itself, not any threshold ("the 8 min threshold" is the 8-minute rule's)
@@ -454,7 +457,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         if family is not None and not split:
             out.append(Pin(f"units:{family}", "units", kb.family_codes(family)[:2], strong=False))
         out += _timed_validity(intent, kb, family)
-    if patient_arrived(intent):
+    if patient_arrived(intent) or patient_there(intent):
         out = [p for p in out if p.what != "units"]
     if any(p.corrects for p in out):  # a premise corrected leads; the facts it corrects only follow
         out = [p for p in out if p.corrects] + [Pin(p.entry, p.what, p.obj, strong=False)

@@ -34,6 +34,7 @@ class TopicRoute:
     # "70 min with wife and daughter, units? multiply by 2?": one minutes total, whose units answer leads (the search
     # still finds the FAQ); only minutes that are not one total ("30 min, log 60?") leave the subject to this route
     yields_to_total: bool = False
+    one_day: bool = False  # about one date: two different days named ("DOS 2024-02-20 and DOS 2024-04-02") are not it
 
 
 _LATE_CLAIM = re.compile(
@@ -44,6 +45,11 @@ _LATE_CLAIM = re.compile(
     # "we held the claims, can we release them now": claims not yet sent
     r"|\b(?:held|holding|hold|sat on|sitting on) (?:the |those |these |our |all )?claims?\b"
     r"|\brelease (?:them|the claims|those claims|these claims)\b", re.I)
+# "1st lvl appeal = reconsideration? denial dated 7/29, can i still file": an appeal of a decision, not a claim
+# never sent
+# (not "never billed ... if it denies can we appeal?": a claim never sent, whose appeal is asked after)
+_APPEAL_OF_DECISION = re.compile(r"\b(?:1st|first) (?:lvl|level)\b"
+                                 r"|\b(?:denial|decision|notice|letter|remit)\b[^.?!]{0,40}\bdated\b", re.I)
 # "can I even bill G0541 or is that only for doctors", "can a PT bill 97552?": who may bill, not whether the code exists
 _WHO_BILLS = re.compile(
     r"\bonly (?:for|by) (?:the )?(?:doctors?|physicians?|mds?|providers?)\b"
@@ -66,7 +72,12 @@ _PATIENT_THERE = re.compile(
     r"|\b(?:pt|patient|client|child|kid|kiddo|resident)s?\s+(?:was|is|were|are)\s+(?:also\s+)?there\b"
     r"|\bwhile the (?:pt|patient|client|child|kid|kiddo|resident)\b"
     # "Mr. Novak sat in on the whole session": sitting in on it, whoever is named
-    r"|\b(?:sat|sitting|sits) in on\b", re.I)
+    r"|\b(?:sat|sitting|sits) in on\b"
+    # "(he was right there eating)", "pt practiced sit<>stand while OT cued dtr", "Pt and dtr seated at kitchen table"
+    r"|\b(?:he|she|pt|patient|client|resident)\s+(?:was|is)\s+right\s+there\b"
+    r"|\b(?:pt|patient|client|resident)\s+(?:practi[cs]ed|performed|did (?:the )?(?:transfers?|exercises?|reps))\b"
+    r"|\b(?:pt|patient|client|resident)\s+(?:and|&|\+)\s+(?:his\s+|her\s+|the\s+)?[\w-]{2,12}\s+(?:were\s+)?"
+    r"(?:seated|sitting|side by side|together)\b", re.I)
 # ("wasnt", "didnt": a negation typed without its apostrophe)
 _ABSENT = re.compile(r"\bnot\b|n't\b|\b(?:was|were|is|are|did|does|do|has|had)nt\b|\bwithout\b|\bw/o\b|\babsent\b"
                      r"|\bleft the room\b|\bnone\b|\bnobody\b"
@@ -182,7 +193,7 @@ _TELE_CLAIM_PARTS = re.compile(
     r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
 # "COTA did the 97550, which modifiers?": the discipline modifier with CQ/CO, not only the 85% rate
 _ASSISTANT_MODIFIERS = re.compile(
-    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\bmodifiers?\b|\bmods?\b|\bG[PO]\b|\bwhat (?:do|should) (?:i|we) (?:put|append|add)\b)", re.I)
 # "SLP, 42 min with the husband: what do I bill and with what modifier?": the discipline's therapy modifier
 _DISCIPLINE_MODIFIER = re.compile(
@@ -227,10 +238,13 @@ _MA_DUTY = re.compile(
     re.I)
 # "their internal policy allows it only twice, and they denied the third": whether the plan's own limits stand (how to
 # appeal them is the plan's reconsideration)
+# "provider's appeal cites 42 CFR 422.101(b)": the MA coverage rule named, whether the plan's own limits stand
+_MA_RULE_CITED = re.compile(r"\b422\.101\b|\bCMS-4201-F\b", re.I)
 _MA_OWN_RULES = re.compile(
     r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
     r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|cap\w*)\b)"
-    r".*\b(?:internal|own|in-house|proprietary) (?:policy|policies|criteria|rules?|guidelines?|limits?)\b", re.I)
+    r".*\b(?:internal|own|in-house|proprietary) (?:medical |coverage |utilization )?(?:policy|policies|criteria|rules?"
+    r"|guidelines?|limits?)\b", re.I)
 
 # "can I pool those 30 min under the 8 min rule", "combine the CTS minutes with my 97110": caregiver minutes are not
 # pooled with patient-present timed codes (not "pool therapy", which is aquatic exercise)
@@ -327,14 +341,15 @@ _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))
 
 # "COTA did 20 of the 50 min: CO on both lines or only one? does the whole claim get cut to 85%?": the assistant's
 # modifier and rate go per line, not on the whole claim
+# (the assistant's modifier CO; not the group code of "CO-B15", "CO 97")
 _PER_LINE = re.compile(
-    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b|\b85\s?%))"
     r".*\b(?:whole|entire|all (?:the )?|every|each|both|per|only one|one of the) (?:claim|lines?|codes?|units?)\b",
     re.I)
 # "if I only do part of the training and my PT does the rest, still CQ?": the assistant's modifier for a line furnished
 # in part (whether the 85 % reaches the whole claim is the per-line route's)
 _IN_PART = re.compile(
-    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO)\b|\b(?:therap\w*|PT|OT) assistants?\b))"
+    r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b))"
     r".*(?:\b(?:part|half|some|a portion|portions?) of (?:the |a |that |this |my )?(?:caregiver )?"
     r"(?:session|visit|training|time|minutes|treatment|service)\b|\b(?:does|did|do|doing) the rest\b)", re.I)
 
@@ -455,7 +470,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),
-    TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"})),
+    TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"}), unless=_APPEAL_OF_DECISION),
     TopicRoute("consent", CONSENT_FORM, frozenset({"verbal_consent"})),
     TopicRoute("who_bills", _WHO_BILLS, frozenset({"provider", "sometimes_therapy"}), needs_code=True),
     TopicRoute("present_code_away", _PRESENT_CODE_AWAY, frozenset({"caregiver_only_wrong_code"}), unless=_POOLING,
@@ -467,7 +482,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
-    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE),
+    TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE, one_day=True),
     TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
@@ -491,6 +506,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("ma_own_rules", _MA_OWN_RULES, frozenset({"plan_criteria"}),
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
+    TopicRoute("ma_rule_cited", _MA_RULE_CITED, frozenset({"plan_criteria"}),
+               skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("one_patient_group", _ONE_PATIENT_KIN, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),
@@ -506,12 +523,19 @@ def patient_arrived(intent: Intent) -> bool:
     return bool(_PATIENT_ARRIVED.search(intent.query)) and not _NOT_ARRIVED.search(intent.query)
 
 
+def patient_there(intent: Intent) -> bool:
+    """The patient was there and taking part ("he was right there eating"): the minutes the question gives are a
+    patient-present session's, so no caregiver-training units are worked from them."""
+    return bool(_PATIENT_THERE.search(intent.query)) and not _ABSENT.search(intent.query)
+
+
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
-              and not (r.yields_to_total and len(set(intent.minutes)) == 1)]
+              and not (r.yields_to_total and len(set(intent.minutes)) == 1)
+              and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]
     for route in routes:

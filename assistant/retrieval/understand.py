@@ -27,6 +27,9 @@ DIAGNOSIS = re.compile(r"(?<![\w.])([A-TV-Z]\d{2}(?:\.[0-9A-Z]{1,4})?)(?![\w]|\.
 REASON = re.compile(
     r"(?<![\w.])(?:(CO|PR|OA|PI|CR)[\s-]?([A-Z]?\d{1,3})|(MA\d{2,3}|N\d{2,4}|M\d{2,3}|B\d{1,2}))(?![\w]|\.\d)", re.I
 )
+# "group PR, CARC 119", "reason code 96", "adj reason B15": a reason code named by its kind, its group told apart
+CARC_NAMED = re.compile(r"\b(?:CARC|RARC|(?:adj(?:ustment)?\s+)?reason\s+code|adj(?:ustment)?\s+reason)\s*(?:#|:)?\s*"
+                        r"([A-Z]{0,2}\d{1,4})(?![\w]|\.\d)", re.I)
 MODIFIER = re.compile(r"(?<![\w.-])(GO|CO|GA|GY|GZ|GT|FQ|FR|(?i:gp|gn|cq|kx|xe|xp|xs|xu))(?![\w-])")
 MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|93|52)\s+modifier", re.I)
 # "97550-59-XE", "97550-GP-CQ": modifiers written onto the code as a claim line shows them
@@ -86,7 +89,18 @@ LOCALITY_SET_ASIDE = re.compile(
 
 def _names_locality(text: str) -> bool:
     """A state or locality whose rate is asked for; not one set aside ("before the locality adjustment")."""
+    # ("only clinic in the county ... whats the national Medicare amount": the national amount asked, a place told)
+    if NATIONAL_ASKED.search(text) and not _LOCAL_TOO.search(text):
+        return False
     return bool(STATES.search(LOCALITY_SET_ASIDE.sub(" ", text)))
+
+
+# (not "not the national number", "rather than national": the national amount set aside)
+NATIONAL_ASKED = re.compile(r"(?<!\bnot )(?<!\bnot the )(?<!\bthan )(?<!\bthan the )(?<!\bof )(?<!\bof the )"
+                            r"\bnational(?:ly)?\b", re.I)
+# "national vs Ohio", "and our locality's": a local rate asked beside the national one
+_LOCAL_TOO = re.compile(r"\b(?:vs\.?|versus|compared?|and (?:the |our |my )?(?:local|state|locality))\b"
+                        r"|\blocalit(?:y|ies)\b|\bgpcis?\b", re.I)
 
 
 # "an ALJ hearing", "request a hearing": the appeal level; not "I keep hearing that ...", "been hearing about it"
@@ -107,7 +121,11 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         # (not "post-payment review", "prepayment review": a kind of review, not an amount)
         r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
-        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor|\bcf\b"
+        r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor"
+        # ("first month of my CF", "CF year", "the CF supervisor": a clinical fellowship, not a conversion factor)
+        # (a conversion factor is told by what follows it: "the CF for 2026", "CF x RVU", "what's the 2025 CF?")
+        r"|(?<!\bmy )(?<!\bher )(?<!\bhis )(?<!\bour )(?<!\bof )\bcf\b(?=\s*(?:for|in|of|is|was|went|appl|change|cut"
+        r"|increase|decrease|drop|x\b|×|\*|=|\$|\d|and\b|vs|per\b|times|multipl|\?|,|\.|$))"
         # ("what is 97550 worth"; not "worth appealing", "worth it", "worth the effort": whether to bother)
         r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
         r"|the (?:effort|time|hassle|trouble|fight)\b))"
@@ -134,7 +152,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # "with modifier 95", "97550-GP-95": the telehealth modifiers
         r"|\b(?:modifier|mod)s?\s*9[35]\b|\b9[35]\s+modifier\b|\b(?:9\d{4}|G0\d{3})(?:-[A-Z]{2})*-9[35]\b", re.I)),
     ("code_validity", re.compile(
-        r"\bvalid\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
+        r"\bvalid(?:ity)?\b|billable|payable|\bexist|in effect|effective|retired|deleted|\bactive\b|new code|\baround\b"
         r"|available|\bstart(?:ed)?\b(?!\s*(?:and|/|&|-)\s*(?:stop|end|finish))(?!\s+times?\b)"
         r"|\bbeg[ia]n\b|introduced|c[oa]me out"
         r"|\b(?:go|went|be|been|were|was) live\b", re.I)),
@@ -208,8 +226,10 @@ ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|
                     r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b", re.I)
 # "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
 # by a reopening rather than an appeal
-_SLIP = r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t (?:put|add|bill)|without|no)"
-_LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59)"
+# ("I never put the 97550 line on the claim": the primary line left off)
+_SLIP = (r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t (?:put|add|bill|include)"
+         r"|never (?:put|added|billed|included)|without|no)")
+_LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59|(?:97550|G0539|G0541) line)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
                       rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
 # "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
@@ -450,6 +470,7 @@ def _codes(text: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]
     reasons: list[str] = []
     for m in REASON.finditer(text):
         reasons.append((m.group(2) or m.group(3)).upper())
+    reasons += [m.group(1).upper() for m in CARC_NAMED.finditer(text)]
     diagnoses = [
         m.group(1).upper() for m in DIAGNOSIS.finditer(text)
         if m.group(1).upper() not in procedures and m.group(1).upper() not in reasons
@@ -530,7 +551,9 @@ def classify(
 
 # "20 min in the am and 25 in the pm", "30 min + 15": a further session's minutes named by a bare number after "and"
 # or "+" (not a clock time: 13 or more; not units, a count of people or a code)
-MORE_MINUTES = re.compile(r"(?:\+|\band\b|\bplus\b|\bthen\b)\s*(?:another\s+|a further\s+)?(\d{2,3})\b"
+# ("52 min ... wht if it was 53", "37 or 38 min": another total asked about in turn)
+MORE_MINUTES = re.compile(r"(?:\+|\band\b|\bplus\b|\bthen\b|\bif it (?:was|were|is|had been)\b|\bor\b|\bvs\.?)\s*"
+                          r"(?:another\s+|a further\s+)?(\d{2,3})\b"
                           r"(?![\d/.%:]|\s*(?:"
                           r"units?|x\b|caregivers?|famil|patients?|pts?\b|people|sessions?|days?|years?|months?|weeks?"
                           r"|dollars?|\$))", re.I)
