@@ -1,0 +1,43 @@
+"""Round 14: shapes of issue #11 point 3 the earlier rounds missed (ages under 90 said after a person or in words,
+ages glued to a sex letter, ...). Synthetic values only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
+
+SCRUB = [
+    # every stated age is PHI, the ones under 90 said after a person too
+    ("Can we practice the car transfer too? She's 86 and that's where she falls.", "86"),
+    ("my husband Gus is 73 and he fell again Tuesday", "73"),
+    ("Pt: Choi Young-sook, 79F, L CVA w/ R neglect", "79F"),
+    ("PT CTS note - Ulrich Quornby-Shaw (89M), MRN LFR-2290", "89M"),
+    # ages in words, with their unit or after a person
+    ("Seventy-two-year-old female s/p CVA", "Seventy-two"),
+    ("Husband (eighty-one years old) is primary caregiver", "eighty-one"),
+    ("he is eighty seven years old now so he cannot come", "eighty seven"),
+    ("mister quornby he's eighty four and his wife is seventy nine", "seventy nine"),
+    ("él tiene ochenta y un años", "ochenta y un"),
+]
+
+KEEP: list[tuple[str, list[str]]] = [
+    # a number after a person with a unit, a range or a rate is no age
+    ("pt is 30 min late; she is 50% WB; he was 20 feet from the door", ["30 min", "50%", "20 feet"]),
+    ("he is 40 to 50 feet; pt was 2-3 reps", ["40 to 50", "2-3 reps"]),
+    ("Patient is 2x/week", ["2x/week"]),
+    # a number word with no age unit or person is no age
+    ("Trained for thirty minutes; seventy five percent accuracy", ["thirty minutes", "seventy five percent"]),
+    ("Room temp 72F; 98.6F", ["72F", "98.6F"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB)
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    assert_scrubbed(deid, text, secret)
+
+
+@pytest.mark.parametrize(("text", "words"), KEEP)
+def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
+    assert_kept(deid, text, words)
