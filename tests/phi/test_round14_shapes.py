@@ -8,6 +8,11 @@ import pytest
 from assistant.phi import Deidentifier
 from tests.phi.roundtrip import assert_kept, assert_scrubbed
 
+HL7 = (
+    "MSH|^~\\&|REHABEHR|QUORNBROOK_OP|CLAIMHUB|VEXLEY|202611240812||ADT^A04|MSG1|P|2.5.1\r"
+    "PID|1||OC-2210457^^^QUORNBROOK^MR~MCD-4471902286^^^TXMCD^MA||QUILL^DARNELL||19460228|M|||||||KOR^Korean^ISO639\r"
+    "NK1|1|QUILL^LUPE|SON^Son^HL70063|||||C^Emergency Contact^HL70131"
+)
 SCRUB = [
     # every stated age is PHI, the ones under 90 said after a person too
     ("Can we practice the car transfer too? She's 86 and that's where she falls.", "86"),
@@ -20,9 +25,14 @@ SCRUB = [
     ("he is eighty seven years old now so he cannot come", "eighty seven"),
     ("mister quornby he's eighty four and his wife is seventy nine", "seventy nine"),
     ("él tiene ochenta y un años", "ochenta y un"),
+    # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
+    (HL7, "QUORNBROOK"),
+    ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
 ]
 
 KEEP: list[tuple[str, list[str]]] = [
+    # a public issuer names no place; an HL7 table value is a code, one letter long too
+    (HL7, ["TXMCD", "MR", "SON^Son^HL70063", "C^Emergency Contact^HL70131", "KOR^Korean^ISO639"]),
     # a number after a person with a unit, a range or a rate is no age
     ("pt is 30 min late; she is 50% WB; he was 20 feet from the door", ["30 min", "50%", "20 feet"]),
     ("he is 40 to 50 feet; pt was 2-3 reps", ["40 to 50", "2-3 reps"]),
