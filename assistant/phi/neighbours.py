@@ -254,7 +254,11 @@ _GAP = " \t,|;"
 
 def recurring_ages(text: str, spans: list[Span]) -> list[Span]:
     """Short ages found once, recurring where a found value or a comma stands on either side."""
+    from assistant.phi.recognizers import STRONG  # here: importing it loads Presidio
+
     ages = {text[s:e] for s, e, label, _ in spans if label == "AGE" and e - s < 3}
+    # an age read from its column keeps that strength where it recurs, where it looks like a modifier ("93")
+    strong = {text[s:e] for s, e, label, score in spans if label == "AGE" and e - s < 3 and score >= STRONG}
     if not ages:
         return []
     ends = {e for _, e, _, _ in spans}
@@ -268,9 +272,11 @@ def recurring_ages(text: str, spans: list[Span]) -> list[Span]:
         after = m.end()
         while after < len(text) and text[after] in _GAP and after - m.end() < 4:
             after += 1
-        commas = text[m.start() - 1 : m.start()] == "," and text[m.end() : m.end() + 1] == ","
+        # a CSV cell: a comma before, a comma or the row's end after (the last column, also as a row quoted in a
+        # JSON brief: '..., B",86",')
+        commas = text[m.start() - 1 : m.start()] == "," and text[m.end() : m.end() + 1] in (",", '"', "\n", "\r", "")
         if commas or (before in ends and after in starts):
-            out.append((m.start(), m.end(), "AGE", 0.8))
+            out.append((m.start(), m.end(), "AGE", STRONG if m.group() in strong else 0.8))
     return out
 
 

@@ -13,6 +13,11 @@ HL7 = (
     "PID|1||OC-2210457^^^QUORNBROOK^MR~MCD-4471902286^^^TXMCD^MA||QUILL^DARNELL||19460228|M|||||||KOR^Korean^ISO639\r"
     "NK1|1|QUILL^LUPE|SON^Son^HL70063|||||C^Emergency Contact^HL70131"
 )
+# a CSV quoted row by row in a JSON brief, the note below it: an age cell ends its row, and "93" looks like a modifier
+CSV_BRIEF = (
+    '   "text": "S-1,\\"Quorn, B\\",86",\n   "text": "S-2,\\"Quorn, B\\",93",\n\n'
+    'session,patient,dos,therapist,age\nS-1,Ann Quorn,2026-11-16,"Quorn, B",86\nS-2,Bo Quorn,2026-11-17,"Quorn, B",93\n'
+)
 SCRUB = [
     # every stated age is PHI, the ones under 90 said after a person too
     ("Can we practice the car transfer too? She's 86 and that's where she falls.", "86"),
@@ -25,6 +30,8 @@ SCRUB = [
     ("he is eighty seven years old now so he cannot come", "eighty seven"),
     ("mister quornby he's eighty four and his wife is seventy nine", "seventy nine"),
     ("él tiene ochenta y un años", "ochenta y un"),
+    (CSV_BRIEF, "86"),
+    (CSV_BRIEF, "93"),
     # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
     (HL7, "QUORNBROOK"),
     ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
