@@ -32,6 +32,10 @@ SCRUB = [
     ("él tiene ochenta y un años", "ochenta y un"),
     (CSV_BRIEF, "86"),
     (CSV_BRIEF, "93"),
+    # a Polish postal code and its town
+    ("stays at ul. Długa 41/7, 31-146 Kraków when home", "31-146"),
+    ("stays at ul. Długa 41/7, 31-146 Kraków when home", "Kraków"),
+    ('"ul. Jaśminowa 7 m. 12, 02-999 Warszawa, PL"', "02-999"),
     # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
     (HL7, "QUORNBROOK"),
     ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
@@ -40,6 +44,12 @@ SCRUB = [
 KEEP: list[tuple[str, list[str]]] = [
     # a public issuer names no place; an HL7 table value is a code, one letter long too
     (HL7, ["TXMCD", "MR", "SON^Son^HL70063", "C^Emergency Contact^HL70131", "KOR^Korean^ISO639"]),
+    # eponyms, drugs and a Spanish form's words are no names; a dose or rep range before a word is no postcode
+    ("Romberg and Babinski positive; Hoffmann sign neg.", ["Hoffmann"]),
+    ("CARBIDOPA/LEVODOPA 25-100 MG TAB; Baclofen 10 mg", ["CARBIDOPA/LEVODOPA 25-100 MG", "Baclofen"]),
+    ("Consentimiento: autorizo la capacitación", ["Consentimiento"]),
+    ("Referral from the Navajo Nation clinic", ["Navajo Nation"]),
+    ("sets 10-100 Reps; time 10-120 Min", ["10-100 Reps", "10-120 Min"]),
     # a number after a person with a unit, a range or a rate is no age
     ("pt is 30 min late; she is 50% WB; he was 20 feet from the door", ["30 min", "50%", "20 feet"]),
     ("he is 40 to 50 feet; pt was 2-3 reps", ["40 to 50", "2-3 reps"]),
