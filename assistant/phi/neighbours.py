@@ -159,6 +159,17 @@ def _compound_after(text: str, end: int) -> list[Span]:
     return []
 
 
+# A name broken by the line's end: "Annaliese Wojcie-" / "chowski in transfers" (the hyphen right after the found part)
+_BROKEN_AFTER = re.compile(r"-[ \t]*\r?\n[ \t]*(?P<word>[^\W\d_]{2,30}+)(?![\w\-'’])")
+
+
+def _broken_after(text: str, end: int) -> list[Span]:
+    m = _BROKEN_AFTER.match(text, end, min(len(text), end + 40))
+    if m is None or m.group("word").lower() in p.NOT_NAMES:
+        return []
+    return [(m.start("word"), m.end("word"), "PERSON", 0.8)]
+
+
 # A found name spelled out letter by letter after it: "Bartholomew, B A R T H O L O M E W", "Osei, O-S-E-I".
 _SPELLED_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<letters>[^\W\d_](?:[ \-][^\W\d_]){1,30}+)(?![\w\-])")
 
@@ -242,6 +253,7 @@ def around_names(text: str, spans: list[Span]) -> list[Span]:
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
             out += _age_after(text, end)
             out += _compound_after(text, end) + _suffix_after(text, end) + _given_before_nickname(text, start, end)
+            out += _broken_after(text, end)
             out += _nickname_defined(text, start) + _surname_after_nickname(text, start, end)
             out += _spelled_after(text, start, end)
         elif label == "ADDRESS":

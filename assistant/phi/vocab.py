@@ -71,6 +71,7 @@ cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
 terapia ocupacional física fisioterapia logopedia fonoaudiología mensaje para asunto
 consentimiento autorizo autorización firma firmado firmada nombre capacitación traslados
+fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name).

@@ -18,6 +18,11 @@ CSV_BRIEF = (
     '   "text": "S-1,\\"Quorn, B\\",86",\n   "text": "S-2,\\"Quorn, B\\",93",\n\n'
     'session,patient,dos,therapist,age\nS-1,Ann Quorn,2026-11-16,"Quorn, B",86\nS-2,Bo Quorn,2026-11-17,"Quorn, B",93\n'
 )
+# pdftk dump_data_fields: the value on its own line, other field lines between
+FORM_DUMP = (
+    "FieldType: Text\nFieldName: Age\nFieldNameAlt: age in years\nFieldFlags: 0\nFieldValue: 82\n"
+    "FieldName: City\nFieldValue: Braintree\nFieldName: Relationship\nFieldValue: Son\n"
+)
 SCRUB = [
     # every stated age is PHI, the ones under 90 said after a person too
     ("Can we practice the car transfer too? She's 86 and that's where she falls.", "86"),
@@ -36,6 +41,12 @@ SCRUB = [
     ("stays at ul. Długa 41/7, 31-146 Kraków when home", "31-146"),
     ("stays at ul. Długa 41/7, 31-146 Kraków when home", "Kraków"),
     ('"ul. Jaśminowa 7 m. 12, 02-999 Warszawa, PL"', "02-999"),
+    (FORM_DUMP, "82"),
+    (FORM_DUMP, "Braintree"),
+    # a Bundle entry's address is the record's key
+    ('{"fullUrl":"urn:uuid:b41e77c0-2d93-4c1a-8f0e-55aa0c6d9e12","resource":{}}', "b41e77c0"),
+    # a name broken by the line's end
+    ("Trained daughter Annaliese Wojcie-\nchowski in transfers.", "chowski"),
     # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
     (HL7, "QUORNBROOK"),
     ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
@@ -50,6 +61,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Consentimiento: autorizo la capacitación", ["Consentimiento"]),
     ("Referral from the Navajo Nation clinic", ["Navajo Nation"]),
     ("sets 10-100 Reps; time 10-120 Min", ["10-100 Reps", "10-120 Min"]),
+    (FORM_DUMP, ["FieldNameAlt: age in years", "FieldValue: Son"]),
+    ("Trained wife Mary Quorn -\nreviewed transfers.", ["reviewed transfers"]),
     # a number after a person with a unit, a range or a rate is no age
     ("pt is 30 min late; she is 50% WB; he was 20 feet from the door", ["30 min", "50%", "20 feet"]),
     ("he is 40 to 50 feet; pt was 2-3 reps", ["40 to 50", "2-3 reps"]),
