@@ -23,6 +23,10 @@ FORM_DUMP = (
     "FieldType: Text\nFieldName: Age\nFieldNameAlt: age in years\nFieldFlags: 0\nFieldValue: 82\n"
     "FieldName: City\nFieldValue: Braintree\nFieldName: Relationship\nFieldValue: Son\n"
 )
+POA = (
+    "I, Cornelis Johannes van der Quorn, born 14 February 1936, residing at\n"
+    "2215 Vexley Dune Rd, Quornby Flats, Allegan County, Michigan 49499,\n"
+)
 SCRUB = [
     # every stated age is PHI, the ones under 90 said after a person too
     ("Can we practice the car transfer too? She's 86 and that's where she falls.", "86"),
@@ -47,6 +51,9 @@ SCRUB = [
     ('{"fullUrl":"urn:uuid:b41e77c0-2d93-4c1a-8f0e-55aa0c6d9e12","resource":{}}', "b41e77c0"),
     # a name broken by the line's end
     ("Trained daughter Annaliese Wojcie-\nchowski in transfers.", "chowski"),
+    # a sentence with commas over an address line is no CSV header: what it says is scrubbed
+    (POA, "14 February 1936"),
+    (POA, "Cornelis"),
     # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
     (HL7, "QUORNBROOK"),
     ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
@@ -63,6 +70,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("sets 10-100 Reps; time 10-120 Min", ["10-100 Reps", "10-120 Min"]),
     (FORM_DUMP, ["FieldNameAlt: age in years", "FieldValue: Son"]),
     ("Trained wife Mary Quorn -\nreviewed transfers.", ["reviewed transfers"]),
+    # a real header of long column names still heads its table
+    ("Patient,Date of last home visit,Caregiver,Age\nAnn Quorn,2026-11-02,Bo Quorn,81\n", ["Date of last home visit"]),
     # a number after a person with a unit, a range or a rate is no age
     ("pt is 30 min late; she is 50% WB; he was 20 feet from the door", ["30 min", "50%", "20 feet"]),
     ("he is 40 to 50 feet; pt was 2-3 reps", ["40 to 50", "2-3 reps"]),
