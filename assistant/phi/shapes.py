@@ -306,6 +306,8 @@ def find_x12(text: str) -> list[Span]:
             qualifier = elements[7][1] if len(elements) > 8 else ""
             public = qualifier == "XX" or (elements[0][1] == "PR" and qualifier in ("PI", "XV"))
             wanted: tuple[int, ...] = () if public else (9,)
+            if elements[0][1] == "77":  # the service facility: where the patient was served, a place
+                wanted = (3, *wanted)
         else:
             wanted = _X12_FIELDS[tag]
         for index in wanted:
@@ -314,7 +316,8 @@ def find_x12(text: str) -> list[Span]:
                 if p.POSTAL_INSTRUCTION_RE.fullmatch(value.strip()):
                     continue  # "N3*GENERAL DELIVERY~": no street, the town and ZIP place the person
                 label = "DATE" if tag in ("DMG", "DTP") else "PERSON" if tag == "NM1" and index < 9 else "ID"
-                out.append((start, start + len(value), "ADDRESS" if tag in ("N3", "N4") else label, 0.95))
+                place = tag in ("N3", "N4") or (tag == "NM1" and index == 3 and elements[1][1] == "2")
+                out.append((start, start + len(value), "ADDRESS" if place else label, 0.95))
     return out
 
 

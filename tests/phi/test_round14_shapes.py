@@ -54,6 +54,8 @@ SCRUB = [
     # a sentence with commas over an address line is no CSV header: what it says is scrubbed
     (POA, "14 February 1936"),
     (POA, "Cornelis"),
+    # an X12 claim's service facility is where the patient was served
+    ("NM1*77*2*QUORNBY FOOTHILLS SENIOR CENTER*****XX*1417730298~", "QUORNBY FOOTHILLS"),
     # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
     (HL7, "QUORNBROOK"),
     ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
@@ -70,6 +72,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("sets 10-100 Reps; time 10-120 Min", ["10-100 Reps", "10-120 Min"]),
     (FORM_DUMP, ["FieldNameAlt: age in years", "FieldValue: Son"]),
     ("Trained wife Mary Quorn -\nreviewed transfers.", ["reviewed transfers"]),
+    # a payer in X12 stays
+    ("NM1*77*2*QUORNBY SENIOR CENTER*****XX*1417730298~\nNM1*PR*2*PALMETTO GBA JJ*****PI*10212~", ["PALMETTO GBA JJ"]),
     # a real header of long column names still heads its table
     ("Patient,Date of last home visit,Caregiver,Age\nAnn Quorn,2026-11-02,Bo Quorn,81\n", ["Date of last home visit"]),
     # a number after a person with a unit, a range or a rate is no age
