@@ -64,10 +64,12 @@ CHAT_SPEAKER = re.compile(
 _HAN_HANGUL = r"[\u4e00-\u9fff\uac00-\ud7a3]"
 _CJK_KIN = (
     r"女儿|儿子|妻子|丈夫|太太|母亲|父亲|妈妈|爸爸|孙子|孙女|儿媳|女婿|姐姐|妹妹|哥哥|弟弟|女兒|兒子|母親|父親|孫子|孫女"
-    r"|어머니|아버지|며느리|할머니|할아버지|아들|아내|남편|엄마|아빠|손자|손녀|사위|언니|누나|오빠|딸|息子"
+    r"|어머님|아버님|할머님|할아버님|어머니|아버지|며느리|할머니|할아버지|아들|아내|남편|엄마|아빠|손자|손녀|사위|언니|누나|오빠"
+    r"|딸|息子"
 )
+# the name after the kin word, or in brackets after it: "어머님 (윤정자)"
 CJK_NAME = re.compile(
-    rf"(?:{_CJK_KIN})[ \t:：]+(?P<name>{_HAN_HANGUL}{{2,4}}+)(?!{_HAN_HANGUL})"
+    rf"(?:{_CJK_KIN})(?:[ \t:：]+\(?|[ \t]*\()[ \t]*(?P<name>{_HAN_HANGUL}{{2,4}}+)(?!{_HAN_HANGUL})"
     rf"|(?<!{_HAN_HANGUL})(?P<name2>{_HAN_HANGUL}{{2,4}}+)[ \t]*\("
     r"(?i:pt|patient|caregiver|cg|son|daughter|wife|husband)\b"
 )

@@ -39,6 +39,7 @@ koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna
 hajj haj hajja hajjah haji sheikh sheikha
 tūtū tita doña dona ehemann ehefrau enkelin enkel tochter sohn irmão irmã
 dra lcda lcdo
+어머님 아버님 할머님 할아버님 어머니 아버지 할머니 할아버지 선생님
 tata tato мама папа бабушка дедушка manman frè sè tonton matant grann granpapa vati mutti umma eomeoni abeoji
 ابني ابنه ابنها ابنتي ابنته ابنتها بنتي بنته بنتها زوجي زوجها زوجتي زوجته أمي أمه أمها أبي أبوه أبوها جدتي جدي
 """)
