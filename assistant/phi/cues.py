@@ -56,6 +56,11 @@ BY_CUE = re.compile(
     r"|(?:scribe|recorder|note[ \t]?taker|minutes[ \t]+taker):))[ \t]+"
     r"(?P<name>[^\W\d_][^\W\d_'’.\-]*+)"
 )
+# A chat export's message header: the sender's display name, two blanks, the time ("sergei petrosyan  2:14 PM").
+CHAT_HEADER = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*+(?:[ ][^\W\d_][\w'’\-]*+\.?){0,2}+)[ \t]{2,}+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\r?$"
+)
 CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp][Mm])?\][ \t]*(?P<name>[A-Za-z][\w.\-]{1,30}+):"
 )
@@ -208,6 +213,9 @@ def _by_and_speakers(text: str) -> list[Span]:
             out.append((m.start("name"), m.start("name") + len(name), "PERSON", 0.85))
     for m in CHAT_SPEAKER.finditer(text):
         if _plain_word(m.group("name")):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    for m in CHAT_HEADER.finditer(text):
+        if all(_plain_word(w.rstrip(".")) for w in m.group("name").split()):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 
