@@ -60,6 +60,8 @@ SCRUB = [
     ("Kang Mi-sook: 안녕하세요 선생님, 어머님 (윤정자) 교육 일정 확인 부탁드립니다", "윤정자"),
     # a chat export's sender line, in lower case
     ("sergei quornsyan  2:14 PM\nquick q - is 9 open?\n\nsergei quornsyan  2:16 PM\nyes", "quornsyan"),
+    # a name in capitals in brackets after a relation, another relation after it
+    ("DISPO: HOME WITH HUSBAND (THADDEUS) AND SON (KONRAD), 16 MILL POND LN,", "THADDEUS"),
     # an HL7 record's facility namespace is a place, where it issues the MRN and where it recurs
     (HL7, "QUORNBROOK"),
     ("PID|1||482213^^^VEXLEY^MR||DOE^JANE\rPV1|1|O|OP^^^VEXLEY^^^^^Vexley Outpatient", "VEXLEY"),
@@ -82,6 +84,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Kang Mi-sook: 어머님 (윤정자) 교육 일정", ["어머님"]),
     # a time after a plain label is no chat sender
     ("Start time  2:14 PM\nSession ended  3:00 PM\n", ["Start time", "Session ended"]),
+    # a role in brackets between the relation and the name stays
+    ("CAREGIVER (DAUGHTER) KAREN QUORN TRAINED; caregiver (unpaid) Bo Quorn", ["CAREGIVER (DAUGHTER)", "(unpaid)"]),
     # a real header of long column names still heads its table
     ("Patient,Date of last home visit,Caregiver,Age\nAnn Quorn,2026-11-02,Bo Quorn,81\n", ["Date of last home visit"]),
     # a number after a person with a unit, a range or a rate is no age
