@@ -104,6 +104,30 @@ STATED_AGES = [
         rf"\b{_ANY_AGE}[ \t]+(?i:a[ñn]os|jahre|tuổi|jaar|ya[şs](?:ında|inda)?|سنة|عاما?|лет|года|anni|anos|taon)(?!\w)"
     ),
     re.compile(rf"(?<!\d){_ANY_AGE}[ \t]*(?:歳|岁|세|살)"),
+    # age glued to a sex letter, set off by a bracket or a comma: "Choi Young-sook, 79F, L CVA", "Shaw (89M)"
+    re.compile(rf"(?:(?<=\()|(?<=,)|(?<=,[ \t])){_ANY_AGE}[MF](?=[ \t]*[),;])"),
+    # an adult's age said after a person: "She's 86", "my husband Gus is 73", "his wife was 68"
+    re.compile(
+        rf"(?i:\b(?:she|he|pt|patient|who|{KIN}|{_RELATIONS})(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?"
+        rf"(?:['’]s|[ \t]+(?:is|was|turned|just[ \t]+turned|will[ \t]+be))[ \t]+(?:now[ \t]+)?)"
+        r"(?P<age>1[01]\d|[2-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
+    ),
+]
+# An age in words, 20 to 99, where its unit or its sentence makes it one: "Seventy-two-year-old",
+# "eighty-one years old", "he's eighty four", "ochenta y un años". Never a bare number word (minutes, codes).
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_WORD_AGE = rf"(?P<age>{_TENS}(?:[ \-]{_ONES})?)"
+_DECENAS = r"(?:veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)"
+WORD_AGES = [
+    re.compile(rf"(?i:\b{_WORD_AGE}(?=[ \t\-]+(?:years?|yrs?)[ \t\-]+(?:old|of[ \t]+age)\b|[ \t\-]+y/?o\b))"),
+    re.compile(
+        rf"(?i:\b(?:she|he|pt|patient|who|{KIN}|{_RELATIONS})(?:['’]s|[ \t]+(?:is|was|turned|will[ \t]+be))"
+        rf"[ \t]+(?:now[ \t]+)?{_WORD_AGE}\b)"
+    ),
+    re.compile(
+        rf"(?i:\b(?P<age>{_DECENAS}(?:[ \t]+y[ \t]+(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
+        r")[ \t]+años\b)"
+    ),
 ]
 # A unit after the number makes it a measure, not an age.
 UNITS = _words("""
@@ -151,5 +175,7 @@ def find_ages(text: str) -> list[Span]:
             if not _measure(text, end):
                 out.append((m.start("age"), end, "AGE", 0.9))
     for regex in STATED_AGES:
+        out += [(m.start("age"), m.end("age"), "AGE", 0.9) for m in regex.finditer(text) if not _measure(text, m.end())]
+    for regex in WORD_AGES:
         out += [(m.start("age"), m.end("age"), "AGE", 0.9) for m in regex.finditer(text) if not _measure(text, m.end())]
     return out

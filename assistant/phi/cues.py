@@ -56,6 +56,11 @@ BY_CUE = re.compile(
     r"|(?:scribe|recorder|note[ \t]?taker|minutes[ \t]+taker):))[ \t]+"
     r"(?P<name>[^\W\d_][^\W\d_'’.\-]*+)"
 )
+# A chat export's message header: the sender's display name, two blanks, the time ("sergei petrosyan  2:14 PM").
+CHAT_HEADER = re.compile(
+    r"(?m)^[ \t]*(?P<name>[^\W\d_][\w'’\-]*+(?:[ ][^\W\d_][\w'’\-]*+\.?){0,2}+)[ \t]{2,}+"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp]\.?[Mm]\.?)?[ \t]*\r?$"
+)
 CHAT_SPEAKER = re.compile(
     r"(?m)^[ \t]*\[(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]?[AaPp][Mm])?\][ \t]*(?P<name>[A-Za-z][\w.\-]{1,30}+):"
 )
@@ -64,10 +69,12 @@ CHAT_SPEAKER = re.compile(
 _HAN_HANGUL = r"[\u4e00-\u9fff\uac00-\ud7a3]"
 _CJK_KIN = (
     r"女儿|儿子|妻子|丈夫|太太|母亲|父亲|妈妈|爸爸|孙子|孙女|儿媳|女婿|姐姐|妹妹|哥哥|弟弟|女兒|兒子|母親|父親|孫子|孫女"
-    r"|어머니|아버지|며느리|할머니|할아버지|아들|아내|남편|엄마|아빠|손자|손녀|사위|언니|누나|오빠|딸|息子"
+    r"|어머님|아버님|할머님|할아버님|어머니|아버지|며느리|할머니|할아버지|아들|아내|남편|엄마|아빠|손자|손녀|사위|언니|누나|오빠"
+    r"|딸|息子"
 )
+# the name after the kin word, or in brackets after it: "어머님 (윤정자)"
 CJK_NAME = re.compile(
-    rf"(?:{_CJK_KIN})[ \t:：]+(?P<name>{_HAN_HANGUL}{{2,4}}+)(?!{_HAN_HANGUL})"
+    rf"(?:{_CJK_KIN})(?:[ \t:：]+\(?|[ \t]*\()[ \t]*(?P<name>{_HAN_HANGUL}{{2,4}}+)(?!{_HAN_HANGUL})"
     rf"|(?<!{_HAN_HANGUL})(?P<name2>{_HAN_HANGUL}{{2,4}}+)[ \t]*\("
     r"(?i:pt|patient|caregiver|cg|son|daughter|wife|husband)\b"
 )
@@ -206,6 +213,9 @@ def _by_and_speakers(text: str) -> list[Span]:
             out.append((m.start("name"), m.start("name") + len(name), "PERSON", 0.85))
     for m in CHAT_SPEAKER.finditer(text):
         if _plain_word(m.group("name")):
+            out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
+    for m in CHAT_HEADER.finditer(text):
+        if all(_plain_word(w.rstrip(".")) for w in m.group("name").split()):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 

@@ -21,6 +21,7 @@ _STRING = r'"(?:[^"\\\n]|\\.)*+"'
 _FHIR_KEYS = {
     "given": "PERSON", "family": "PERSON", "birthDate": "DATE", "deceasedDateTime": "DATE", "line": "ADDRESS",
     "city": "ADDRESS", "district": "ADDRESS", "postalCode": "ZIP", "id": "ID", "reference": "ID",
+    "fullUrl": "ID",  # a Bundle entry's address ("urn:uuid:b41e77c0-..."): the record's key, as its "id"
     # the same fields in plain JSON exports
     "postal": "ZIP", "postal_code": "ZIP", "zip": "ZIP", "zipcode": "ZIP", "zip_code": "ZIP", "postcode": "ZIP",
     # application logs and audit trails

@@ -1,6 +1,7 @@
 """Values of a form-field dump, by the field's key.
 
-* ``FieldName: PatientName      FieldValue: Okafor, Chidinma`` (a PDF form's fields listed one a line);
+* ``FieldName: PatientName      FieldValue: Okafor, Chidinma`` (a PDF form's fields listed one a line), and the
+  value on a line of its own (pdftk ``dump_data_fields``: ``FieldName: City`` / ``FieldValue: Braintree``);
 * ``patient.first_name=ayodele``, ``caregiver.phone=(404) 555-0131``, ``zip=30341`` (key=value exports, logs,
   query strings).
 
@@ -19,8 +20,11 @@ from assistant.phi.tables import column_label, person_cell
 Span = tuple[int, int, str, float]
 
 _KEY = r"[A-Za-z][\w.\-]{0,40}+"
+# pdftk's dump_data_fields puts the value on a line of its own, after up to a few other "Field...:" lines
+_OTHER_FIELD_LINES = r"(?:[ \t]*\r?\n[ \t]*Field(?!Value)[A-Za-z]*[ \t]*:[^\n]{0,200}+){0,4}+"
 FIELD_LINE = re.compile(
-    rf"(?m)^[ \t]*FieldName[ \t]*:[ \t]*(?P<key>{_KEY})[ \t]+FieldValue[ \t]*:[ \t]*(?P<value>[^\n]{{0,300}}+)"
+    rf"(?m)^[ \t]*FieldName[ \t]*:[ \t]*(?P<key>{_KEY})(?:[ \t]+|{_OTHER_FIELD_LINES}[ \t]*\r?\n[ \t]*)"
+    rf"FieldValue[ \t]*:[ \t]*(?P<value>[^\n]{{0,300}}+)"
 )
 # key=value. A value is quoted, or one token ("uid=jdoe sess=9f1", "?name=ayo%20quorn&dob="), or, when its key
 # starts the line, the rest of the line up to the next key ("caregiver.name=Chidi Quorn").

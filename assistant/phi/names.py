@@ -51,6 +51,9 @@ norton zarit stedy arjo medline graston theraband rollator velcro kinesio biones
 nustep vitalstim passy muir iddsi yale frazier rosenbek shaker masako mendelsohn lsvt otago medicare medicaid
 tricare aetna humana cigna anthem kaiser noridian palmetto novitas permobil invacare hoveround dynavision moca
 mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daroff roho stryker memory english spanish
+hoffmann hoffman nation
+carbidopa levodopa sinemet baclofen tizanidine gabapentin warfarin coumadin eliquis apixaban xarelto donepezil
+aricept memantine namenda
 french german chinese vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo
 somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
 feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat

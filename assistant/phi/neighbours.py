@@ -23,6 +23,7 @@ import re
 
 from assistant.phi import patterns as p
 from assistant.phi.fold import fold_word
+from assistant.phi.vocab import KIN_WORDS
 
 Span = tuple[int, int, str, float]
 
@@ -67,7 +68,7 @@ def _scripts(text: str, start: int, end: int) -> list[Span]:
     before = SCRIPT_BEFORE.search(text, max(0, start - 70), start)
     after = SCRIPT_AFTER.match(text, end, min(len(text), end + 70))
     for m in (before, after):
-        if m and _other_script(m.group("name")):
+        if m and _other_script(m.group("name")) and m.group("name") not in KIN_WORDS:  # "어머님 (윤정자)": a kin word
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     apposed = SCRIPT_APPOSITIVE.match(text, end, min(len(text), end + 50))
     if apposed and all(_other_script(ch) for ch in apposed.group("name") if ch.isalpha()):
@@ -159,6 +160,17 @@ def _compound_after(text: str, end: int) -> list[Span]:
     return []
 
 
+# A name broken by the line's end: "Annaliese Wojcie-" / "chowski in transfers" (the hyphen right after the found part)
+_BROKEN_AFTER = re.compile(r"-[ \t]*\r?\n[ \t]*(?P<word>[^\W\d_]{2,30}+)(?![\w\-'’])")
+
+
+def _broken_after(text: str, end: int) -> list[Span]:
+    m = _BROKEN_AFTER.match(text, end, min(len(text), end + 40))
+    if m is None or m.group("word").lower() in p.NOT_NAMES:
+        return []
+    return [(m.start("word"), m.end("word"), "PERSON", 0.8)]
+
+
 # A found name spelled out letter by letter after it: "Bartholomew, B A R T H O L O M E W", "Osei, O-S-E-I".
 _SPELLED_AFTER = re.compile(r"[ \t]*,?[ \t]*(?P<letters>[^\W\d_](?:[ \-][^\W\d_]){1,30}+)(?![\w\-])")
 
@@ -242,6 +254,7 @@ def around_names(text: str, spans: list[Span]) -> list[Span]:
             out += _initials(text, start, end) + _scripts(text, start, end) + _first_name_before(text, start)
             out += _age_after(text, end)
             out += _compound_after(text, end) + _suffix_after(text, end) + _given_before_nickname(text, start, end)
+            out += _broken_after(text, end)
             out += _nickname_defined(text, start) + _surname_after_nickname(text, start, end)
             out += _spelled_after(text, start, end)
         elif label == "ADDRESS":
@@ -254,7 +267,11 @@ _GAP = " \t,|;"
 
 def recurring_ages(text: str, spans: list[Span]) -> list[Span]:
     """Short ages found once, recurring where a found value or a comma stands on either side."""
+    from assistant.phi.recognizers import STRONG  # here: importing it loads Presidio
+
     ages = {text[s:e] for s, e, label, _ in spans if label == "AGE" and e - s < 3}
+    # an age read from its column keeps that strength where it recurs, where it looks like a modifier ("93")
+    strong = {text[s:e] for s, e, label, score in spans if label == "AGE" and e - s < 3 and score >= STRONG}
     if not ages:
         return []
     ends = {e for _, e, _, _ in spans}
@@ -268,9 +285,11 @@ def recurring_ages(text: str, spans: list[Span]) -> list[Span]:
         after = m.end()
         while after < len(text) and text[after] in _GAP and after - m.end() < 4:
             after += 1
-        commas = text[m.start() - 1 : m.start()] == "," and text[m.end() : m.end() + 1] == ","
+        # a CSV cell: a comma before, a comma or the row's end after (the last column, also as a row quoted in a
+        # JSON brief: '..., B",86",')
+        commas = text[m.start() - 1 : m.start()] == "," and text[m.end() : m.end() + 1] in (",", '"', "\n", "\r", "")
         if commas or (before in ends and after in starts):
-            out.append((m.start(), m.end(), "AGE", 0.8))
+            out.append((m.start(), m.end(), "AGE", STRONG if m.group() in strong else 0.8))
     return out
 
 

@@ -76,8 +76,12 @@ CREDENTIAL = (
 )
 
 TITLE_RE = re.compile(rf"\b{TITLES}[ \t]+(?P<name>{NAME_SEQ})")
+# A role in brackets between the relation and the name ("caregiver (daughter) Karen", "CG (UNPAID) KAREN"): a relation
+# or role word, or lower case; never a name in capitals ("HUSBAND (THADDEUS) AND SON": the name is the bracket's).
+_ROLES = r"unpaid|paid|primary|family|main|live-in|adult|step"
+_ROLE_IN_BRACKETS = rf"\((?:(?i:(?:{RELATIONS}|{_ROLES})\b[a-z /-]*)|[a-z /-]+)\)"
 RELATION_RE = re.compile(  # "wife Mary", "caregiver (daughter) Karen", "husband (Frank)"
-    rf"(?i:\b(?:{RELATIONS})\b)(?:[ \t]*\((?i:[a-z /-]+)\))?[ \t]*[:,\-–(]?[ \t]*(?P<name>{NAME_SEQ})"
+    rf"(?i:\b(?:{RELATIONS})\b)(?:[ \t]*{_ROLE_IN_BRACKETS})?[ \t]*[:,\-–(]?[ \t]*(?P<name>{NAME_SEQ})"
 )
 NAME_RELATION_RE = re.compile(  # "Karen (daughter)", "Karen, her daughter," -> trailing run
     rf"(?P<name>{NAME_SEQ})(?:[ \t]*\([ \t]*|,[ \t]*(?i:(?:her|his|their|the|pt's|patient's)[ \t]+)?)"

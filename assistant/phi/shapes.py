@@ -138,8 +138,10 @@ HL7 = re.compile(r"(?<![A-Za-z0-9|])(PID|NK1|GT1|IN1|PV1|MRG|OBR|ORC|OBX|TXA|EVN
 # how: a person's name (XPN) or a clinician (XCN) loses its name parts and keeps its title and degree ("OT"),
 # an address (XAD) keeps its state and country; any other field goes whole.
 _XPN, _XCN, _XAD, _ALL = (1, 2, 3, 4), (1, 2, 3, 4, 5), (1, 2, 3, 5), ()
+# a patient identifier (CX) loses its number; its issuer (component 4) is a place: hl7_places.py
+_CX = (1, 2, 3)
 _HL7_FIELDS: dict[str, dict[int, tuple[int, ...]]] = {
-    "PID": {2: _ALL, 3: _ALL, 4: _ALL, 5: _XPN, 6: _XPN, 7: _ALL, 9: _XPN, 11: _XAD, 13: _ALL, 14: _ALL, 18: _ALL,
+    "PID": {2: _ALL, 3: _CX, 4: _ALL, 5: _XPN, 6: _XPN, 7: _ALL, 9: _XPN, 11: _XAD, 13: _ALL, 14: _ALL, 18: _ALL,
             19: _ALL, 20: _ALL},
     "NK1": {2: _XPN, 4: _XAD, 5: _ALL, 6: _ALL, 7: _ALL},
     "GT1": {2: _ALL, 3: _XPN, 5: _XAD, 6: _ALL, 7: _ALL, 8: _ALL, 12: _ALL},
@@ -304,6 +306,8 @@ def find_x12(text: str) -> list[Span]:
             qualifier = elements[7][1] if len(elements) > 8 else ""
             public = qualifier == "XX" or (elements[0][1] == "PR" and qualifier in ("PI", "XV"))
             wanted: tuple[int, ...] = () if public else (9,)
+            if elements[0][1] == "77":  # the service facility: where the patient was served, a place
+                wanted = (3, *wanted)
         else:
             wanted = _X12_FIELDS[tag]
         for index in wanted:
@@ -312,7 +316,8 @@ def find_x12(text: str) -> list[Span]:
                 if p.POSTAL_INSTRUCTION_RE.fullmatch(value.strip()):
                     continue  # "N3*GENERAL DELIVERY~": no street, the town and ZIP place the person
                 label = "DATE" if tag in ("DMG", "DTP") else "PERSON" if tag == "NM1" and index < 9 else "ID"
-                out.append((start, start + len(value), "ADDRESS" if tag in ("N3", "N4") else label, 0.95))
+                place = tag in ("N3", "N4") or (tag == "NM1" and index == 3 and elements[1][1] == "2")
+                out.append((start, start + len(value), "ADDRESS" if place else label, 0.95))
     return out
 
 
@@ -351,6 +356,11 @@ HL7_CODED_ELEMENT = re.compile(
     r"(?=[|~^\r\n]|$)"
 )
 
+# A value of an HL7 table or an ISO language (NK1-3 relationship, NK1-7 contact role, PID-15 language): the code may
+# be one letter ("C^Emergency Contact^HL70131", "SON^Son^HL70063", "KOR^Korean^ISO639").
+HL7_TABLE_ELEMENT = re.compile(
+    r"(?<=[|~])[A-Z0-9][A-Z0-9.\-]{0,19}\^[^|^~\r\n]{1,80}\^(?:HL7\d{4}|ISO0?639(?:-[123])?)(?=[|~^\r\n]|$)"
+)
 
 # An organisation's NPI in X12: "NM1*85*2*HARBORVIEW REHAB LLC*****XX*1255031844~", "N1*PE*NAME*XX*1346221870~".
 X12_ORG_NPI = re.compile(
@@ -382,7 +392,7 @@ def hl7_protected(text: str) -> list[tuple[int, int]]:
                 coded = field if m.group(1) != "PV1" else "^".join(field.split("^")[:8])
                 out.append((pos, pos + len(coded)))
             pos += len(field) + 1
-    return out + [m.span() for m in HL7_CODED_ELEMENT.finditer(text)]
+    return out + [m.span() for regex in (HL7_CODED_ELEMENT, HL7_TABLE_ELEMENT) for m in regex.finditer(text)]
 
 
 def find_hl7(text: str) -> list[Span]:
@@ -391,7 +401,8 @@ def find_hl7(text: str) -> list[Span]:
     for m in HL7.finditer(text):
         wanted, pos = _HL7_FIELDS[m.group(1)], m.start(2)
         for number, field in enumerate(m.group(2).split("|"), start=1):
-            if number in wanted:
+            if number in wanted and not HL7_TABLE_ELEMENT.fullmatch("|" + field, 1):
+                # a table value in a field that may hold a person ("C^Emergency Contact^HL70131" in NK1-7) is a code
                 out += _hl7_parts(field, pos, wanted[number])
             elif XCN_SHAPE.fullmatch(field):
                 out += _hl7_parts(field, pos, _XCN)
@@ -401,4 +412,7 @@ def find_hl7(text: str) -> list[Span]:
 
 def find_shapes(text: str) -> list[Span]:
     phones = [(m.start(), m.end(), "PHONE", 0.75) for m in PHONES.finditer(text)]
-    return find_ids(text) + find_dates_ages(text) + find_places(text) + find_x12(text) + find_hl7(text) + phones
+    from assistant.phi.hl7_places import find_hl7_places
+
+    out = find_ids(text) + find_dates_ages(text) + find_places(text) + find_x12(text) + find_hl7(text) + phones
+    return out + find_hl7_places(text)

@@ -104,8 +104,21 @@ def _cells(line: str, base: int, sep: str) -> list[tuple[int, int]]:
     return out
 
 
+def _prose(header: str, sep: str) -> bool:
+    """A sentence with commas is no header: "I, Cornelis Johannes van der Hoek, born 14 February 1936, residing at"
+    (a first-person "I" alone between commas, or a cell of five words or more, is a sentence's)."""
+    cells = [cell.strip(' \t"') for cell in header.split(sep)]
+    return any(cell == "I" or len(cell.split()) >= 5 for cell in cells)
+
+
 def _headers(text: str) -> list[tuple[re.Match[str], str]]:
-    found = [(m, sep) for sep, regex in HEADERS.items() if sep in text for m in regex.finditer(text)]
+    found = [
+        (m, sep)
+        for sep, regex in HEADERS.items()
+        if sep in text
+        for m in regex.finditer(text)
+        if not _prose(m.group(), sep)
+    ]
     return sorted(found, key=lambda pair: pair[0].start())
 
 

@@ -39,6 +39,7 @@ koro koroua kuia kui whaea matua kōkā koka tāua taua pōua poua tipuna tupuna
 hajj haj hajja hajjah haji sheikh sheikha
 tūtū tita doña dona ehemann ehefrau enkelin enkel tochter sohn irmão irmã
 dra lcda lcdo
+어머님 아버님 할머님 할아버님 어머니 아버지 할머니 할아버지 선생님
 tata tato мама папа бабушка дедушка manman frè sè tonton matant grann granpapa vati mutti umma eomeoni abeoji
 ابني ابنه ابنها ابنتي ابنته ابنتها بنتي بنته بنتها زوجي زوجها زوجتي زوجته أمي أمه أمها أبي أبوه أبوها جدتي جدي
 """)
@@ -70,6 +71,8 @@ FORM_WORDS = _words("""
 cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio seguro también además
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
 terapia ocupacional física fisioterapia logopedia fonoaudiología mensaje para asunto
+consentimiento autorizo autorización firma firmado firmada nombre capacitación traslados
+fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name).

@@ -7,7 +7,7 @@
 * military mail: the ZIP of "APO AE 09213", "FPO AP 96601"; an Australian postcode and its town, an Irish Eircode;
 * a rural address part on its own: "RR 1", "FM 1017", "Hwy 51", "Site 212", "C.P. 57";
 * coordinates: "21.3891,-157.9442" (four or more decimals on both halves);
-* a town written before a UK postcode: "Flat 5, Leeds LS7 3QW";
+* a town written before a UK postcode: "Flat 5, Leeds LS7 3QW"; a Polish postcode and its town: "31-146 Kraków";
 * hospitals known by a church name, a town's name before it or not: "ORIF at Good Samaritan", "admitted to Sacred
   Heart", "home from Valley Baptist", "hospitalized at Bozeman Deaconess".
 """
@@ -18,6 +18,7 @@ import itertools
 import re
 
 from assistant.phi import patterns as p
+from assistant.phi.ages import UNITS
 
 Span = tuple[int, int, str, float]
 
@@ -69,6 +70,13 @@ AU_POSTCODE = re.compile(
     r"(?<![\w'’])(?P<city>[A-Z][a-z]++(?:[ \t][A-Z][a-z]++)?),?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\.?[ \t]+"
     r"(?P<zip>\d{4})(?![\d\-/]|[.:]\d)"
 )
+# A Polish postal code before its town: "ul. Długa 41/7, 31-146 Kraków", "02-999 Warszawa" (a range of doses or reps,
+# "25-100 MG", has no town-cased word after it).
+_PL_UPPER, _PL_LOWER = "A-ZĄĆĘŁŃÓŚŹŻ", "a-ząćęłńóśźż"
+PL_POSTCODE = re.compile(
+    rf"(?<![\w\-/.,])(?<!\d,)(?P<zip>\d{{2}}-\d{{3}})[ \t]+(?P<city>[{_PL_UPPER}][{_PL_LOWER}]++"
+    rf"(?:[ \t\-][{_PL_UPPER}][{_PL_LOWER}]++)?)(?![\w\-])"
+)
 _EIR = "[0-9AC-FHKNPRTV-Y]"
 EIRCODE = re.compile(
     rf"(?:(?<=,)|^)[ \t]*+(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t](?={_EIR}{{0,3}}[A-Z]){_EIR}{{4}})"
@@ -93,6 +101,9 @@ def find_whereabouts(text: str) -> list[Span]:
     postal = (MILITARY, AU_POSTCODE, EIRCODE)
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
+    for m in PL_POSTCODE.finditer(text):
+        if not {w.lower() for w in re.split(r"[ \t\-]", m.group("city"))} & (p.NOT_NAMES | UNITS):
+            out += [(m.start("zip"), m.end("zip"), "ZIP", 0.9), (m.start("city"), m.end("city"), "ADDRESS", 0.85)]
     for m in itertools.chain(UK_TOWN.finditer(text), AU_POSTCODE.finditer(text)):
         if m.group("city").lower() not in p.NOT_NAMES:
             out.append((m.start("city"), m.end("city"), "ADDRESS", 0.85))

@@ -24,11 +24,12 @@ SCRUB = [
     ("Caregiver: Veda Quorn (dtr, 90), trained 40 min.", "90"),
     (TABLE, "97"),
     (TABLE, "Nora Varlow"),
+    # from round 11 every stated age is PHI (round-5 kept this one): an age said after a person is stated
+    ("My father is 84 and was trained 40 min.", "84"),
 ]
 KEEP = [
     ("im 95% sure the session was 40 min.", "95%"),
     ("I am 92 pounds lighter than last year.", "92 pounds"),
-    ("My father is 84 and was trained 40 min.", "84"),
     ("Caregiver: Veda Quorn (wife, 71), trained 40 min.", "71"),
     (TABLE, "| 1 |"),
     (TABLE, "| 45 |"),
