@@ -16,7 +16,7 @@ try:
     from assistant.service import Assistant
 
     warm(Assistant())
-except Exception:  # noqa: BLE001 - e.g. settings that do not validate: each worker then reports its own failure
+except Exception:  # e.g. settings that do not validate: each worker then reports its own failure
     pass
 # What was loaded lives as long as the fork server: keep the collector (in the workers too) off it, so
 # its pages stay shared instead of being copied by the first collection in each worker.

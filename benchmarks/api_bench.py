@@ -93,9 +93,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
+def start_server(port: int, workers: int, data_dir: str, root: Path = ROOT) -> subprocess.Popen[bytes]:
+    """`root`'s server (another checkout: its own code, for side-by-side runs)."""
     env = {
         **os.environ,
+        "PYTHONPATH": str(root),
         "ASSISTANT_API_KEYS": json.dumps([hashlib.sha256(KEY.encode()).hexdigest()]),
         "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000000",
         "ASSISTANT_EMBEDDER": os.environ.get("ASSISTANT_EMBEDDER", "hash"),  # /v1/check does not use the index
@@ -106,7 +108,7 @@ def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[byt
     }
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1", "--port",
            str(port), "--workers", str(workers), "--no-access-log", "--log-level", "warning"]
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    return subprocess.Popen(cmd, cwd=root, env=env, start_new_session=True)
 
 
 def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 600) -> None:
