@@ -94,7 +94,10 @@ def _child_main(conn: Connection, factory_path: str, settings: Settings, draftin
             jobs = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
-        conn.send_bytes(_answers(assistant, TASKS, jobs))
+        try:
+            conn.send_bytes(_answers(assistant, TASKS, jobs))
+        except OSError:  # the web worker went away mid-task (shutdown): nothing to answer, no traceback
+            return
 
 
 def _answers(assistant: Any, tasks: dict[str, Callable[[Any, Any], Any]], jobs: list[tuple[str, Any]]) -> bytes:

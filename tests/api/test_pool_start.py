@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -11,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from api.pool import DEFAULT_FACTORY, default_start_method
+from api.pool import DEFAULT_FACTORY, _child_main, default_start_method
+from assistant.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 LINUX = sys.platform.startswith("linux")
@@ -62,3 +65,30 @@ def test_the_preload_never_fails_the_fork_server() -> None:
     result = _run("import api.preload; print('imported')", ASSISTANT_RATE_LIMIT_PER_MINUTE="not a number")
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "imported"
+
+
+class _GoneParent:
+    """A worker's pipe whose web worker goes away while a task runs: the reply cannot be written."""
+
+    def __init__(self) -> None:
+        self.sent = 0
+        self.jobs = [pickle.dumps([("check", {"text": "Caregiver training, 35 minutes."})])]
+
+    def send_bytes(self, data: bytes) -> None:
+        self.sent += 1
+        if self.sent > 1:  # the "ready" message went; the answer does not
+            raise BrokenPipeError(32, "Broken pipe")
+
+    def recv_bytes(self) -> bytes:
+        if not self.jobs:
+            raise EOFError
+        return self.jobs.pop()
+
+
+def test_a_worker_whose_web_worker_went_away_ends_quietly() -> None:
+    conn = _GoneParent()
+    try:
+        _child_main(conn, "tests.api.spinning:make", Settings(embedder="hash", rate_limit_store="memory"))  # type: ignore[arg-type]
+    finally:
+        gc.unfreeze()  # the worker's loop freezes what it loaded: here, that would be the test process
+    assert conn.sent == 2  # tried to answer, then ended without raising (no traceback on stderr)
