@@ -282,6 +282,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--tool", choices=["auto", "wrk", "httpx"], default="auto")
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--server-root", type=Path, default=ROOT,
+                        help="checkout whose server to measure (another one's, for runs alternated with a baseline)")
     parser.add_argument("--no-inprocess", action="store_true", help="skip the in-process check measured alongside")
     parser.add_argument("--nice", type=int, default=0, help="run the benchmark (server and clients) at this "
                         "niceness, e.g. -10 as root, to measure apart from other load on a shared machine")
@@ -293,7 +295,7 @@ def _measure(args: argparse.Namespace, notes: list[bytes], tool: str) -> dict[st
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as data_dir:
-        proc = start_server(port, args.workers, data_dir)
+        proc = start_server(port, args.workers, data_dir, root=args.server_root.resolve())
         prioritize(args.nice, proc.pid)  # the server runs in a session of its own
         try:
             wait_ready(base, proc)
@@ -346,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
     result = _measure(args, notes, tool)
     if not args.no_inprocess:  # before and after the run: the machine's load drifts
         result["inprocess_check_cpu_ms"] = (inprocess[0] + inprocess_check_ms(notes)) / 2
-    result.update(tool=tool, workers=args.workers, concurrency=args.concurrency, note_bytes=args.note_bytes,
-                  cpus=os.cpu_count() or 0)
+    result.update(server_root=str(args.server_root), tool=tool, workers=args.workers, concurrency=args.concurrency,
+                  note_bytes=args.note_bytes, cpus=os.cpu_count() or 0)
     if args.json:
         print(json.dumps(result))
     else:
