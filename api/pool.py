@@ -1,8 +1,9 @@
 """Worker processes for CPU-bound work, so the event loop only ever does I/O.
 
 A `ProcessLane` owns a fixed number of child processes. Each child builds its `Assistant` once
-(the knowledge is loaded and warmed per child) and then runs one task at a time, received over
-a pipe. The parent never blocks: it writes a request and awaits the reply on an asyncio stream.
+(the knowledge is loaded and warmed per child; forked from a fork server that did it already, see
+`default_start_method`) and then runs one task at a time, received over a pipe. The parent never
+blocks: it writes a request and awaits the reply on an asyncio stream.
 
     lane = ProcessLane("fast", size=2, settings=settings)
     await lane.start()
@@ -39,6 +40,7 @@ from assistant.settings import Settings
 log = logging.getLogger("api.pool")
 
 DEFAULT_FACTORY = "assistant.service:Assistant"
+PRELOAD = "api.preload"  # what the fork server imports once for the default factory (see api.preload)
 _HEADER = struct.Struct("!i")  # multiprocessing.Connection's framing for messages under 2 GiB
 BATCH_JOBS, BATCH_CHARS = 4, 24_000  # most tasks one message may carry to a worker
 
@@ -61,6 +63,19 @@ def _resolve(path: str) -> Callable[..., Any]:
     return factory
 
 
+def default_start_method(factory: str) -> str:
+    """"forkserver" where there is one: workers fork from a single-threaded server that imported and
+    warmed the check once (`api.preload`, for the default factory), in milliseconds instead of ~2 s of
+    CPU each as a spawned interpreter; never "fork" from the web worker, whose threads could hold locks.
+    Elsewhere "spawn"."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return "spawn"
+    if factory == DEFAULT_FACTORY:
+        # Read when the fork server starts (the first worker of the process): later calls change nothing.
+        multiprocessing.set_forkserver_preload([PRELOAD])
+    return "forkserver"
+
+
 def _child_main(conn: Connection, factory_path: str, settings: Settings, drafting: bool = False) -> None:
     """The child's loop: build the assistant once, then answer (task, payload) messages until EOF."""
     from api.tasks import TASKS, warm
@@ -79,7 +94,10 @@ def _child_main(conn: Connection, factory_path: str, settings: Settings, draftin
             jobs = pickle.loads(conn.recv_bytes())
         except (EOFError, OSError):
             return
-        conn.send_bytes(_answers(assistant, TASKS, jobs))
+        try:
+            conn.send_bytes(_answers(assistant, TASKS, jobs))
+        except OSError:  # the web worker went away mid-task (shutdown): nothing to answer, no traceback
+            return
 
 
 def _answers(assistant: Any, tasks: dict[str, Callable[[Any, Any], Any]], jobs: list[tuple[str, Any]]) -> bytes:
@@ -139,12 +157,12 @@ class ProcessLane:
     """`size` worker processes answering tasks from `api.tasks`; see the module docstring."""
 
     def __init__(self, name: str, *, size: int, settings: Settings, queue_limit: int = 256,
-                 factory: str = DEFAULT_FACTORY, start_method: str = "spawn", nice: int = 0,
+                 factory: str = DEFAULT_FACTORY, start_method: str | None = None, nice: int = 0,
                  batch: int = BATCH_JOBS) -> None:
         self.name, self.size, self.queue_limit, self.nice, self.batch = name, max(1, size), queue_limit, nice, batch
         self._settings, self._factory = settings, factory
         # typed as a spawn/forkserver/fork context: `BaseContext` declares no Process for mypy
-        self._ctx: Any = multiprocessing.get_context(start_method)
+        self._ctx: Any = multiprocessing.get_context(start_method or default_start_method(factory))
         self._pending: deque[_Job] = deque()
         self._arrived: asyncio.Event | None = None
         self._workers: set[_Worker] = set()

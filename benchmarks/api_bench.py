@@ -4,10 +4,12 @@
 
 Starts `uvicorn --factory api.app:create_app --workers N` (by default the web workers `assistant
 serve` starts on this machine) on a free 127.0.0.1 port as a subprocess (an API key configured,
-so authentication is measured too; the rate limit raised out of the way), waits for /readyz,
-drives it for a fixed duration with synthetic ~2 KB notes, then prints requests/s, p50/p99
-latency and the CPU per request of the server's processes and of the load generator, and stops
-the server.
+so authentication is measured too; the rate limit raised out of the way), waits for /readyz and
+for its processes to finish starting (their start-up is not charged to the run), drives it for a
+fixed duration with synthetic ~2 KB notes, then prints requests/s, p50/p99 latency, the CPU per
+request of the server's processes and of the load generator, and the CPU of the same check task
+run in this process before and after (so what serving adds is measured under the same load), and
+stops the server.
 
 Load generator: `wrk` when installed (a Lua script rotates 64 distinct notes), else a bounded
 async httpx client (N concurrent connections in one process; it shares the CPU with the server,
@@ -34,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -93,9 +96,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[bytes]:
+def start_server(port: int, workers: int, data_dir: str, root: Path = ROOT) -> subprocess.Popen[bytes]:
+    """`root`'s server (another checkout: its own code, for side-by-side runs)."""
     env = {
         **os.environ,
+        "PYTHONPATH": str(root),
         "ASSISTANT_API_KEYS": json.dumps([hashlib.sha256(KEY.encode()).hexdigest()]),
         "ASSISTANT_RATE_LIMIT_PER_MINUTE": "100000000",
         "ASSISTANT_EMBEDDER": os.environ.get("ASSISTANT_EMBEDDER", "hash"),  # /v1/check does not use the index
@@ -106,7 +111,7 @@ def start_server(port: int, workers: int, data_dir: str) -> subprocess.Popen[byt
     }
     cmd = [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1", "--port",
            str(port), "--workers", str(workers), "--no-access-log", "--log-level", "warning"]
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, start_new_session=True)
+    return subprocess.Popen(cmd, cwd=root, env=env, start_new_session=True)
 
 
 def wait_ready(base: str, proc: subprocess.Popen[bytes], timeout: float = 600) -> None:
@@ -165,6 +170,40 @@ def stop_server(proc: subprocess.Popen[bytes]) -> None:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
+
+
+def wait_quiet(pid: int, workers: int, timeout: float = 180.0) -> None:
+    """Until the server's processes stop growing in number and CPU (every worker process started, the
+    index built): what start-up costs is not charged to the requests measured after it."""
+    deadline = time.monotonic() + timeout
+    before = server_cpu_seconds(pid, workers)
+    count = len(_tree(pid))
+    while time.monotonic() < deadline:
+        time.sleep(1.0)
+        after, now = server_cpu_seconds(pid, workers), len(_tree(pid))
+        if now == count and sum(after.values()) - sum(before.values()) < 0.05:
+            return
+        before, count = after, now
+
+
+def inprocess_check_ms(notes: list[bytes], rounds: int = 3) -> float:
+    """CPU per check of the route's task (`api.tasks.check`: the check and its JSON) in this process, on
+    the same notes: measured in the same run as the server, so both see the same load on the machine."""
+    from datetime import date
+
+    from api.tasks import check, warm
+    from assistant.service import Assistant
+
+    assistant = Assistant()
+    warm(assistant)
+    payloads = [{**json.loads(n), "dos": date(2025, 3, 4)} for n in notes]
+    for payload in payloads:
+        check(assistant, payload)
+    started = time.process_time()
+    for _ in range(rounds):
+        for payload in payloads:
+            check(assistant, payload)
+    return (time.process_time() - started) * 1000 / (rounds * len(payloads))
 
 
 # --- httpx load generator ------------------------------------------------------------------------
@@ -233,7 +272,7 @@ def wrk_load(base: str, duration: float, concurrency: int, notes: list[bytes], t
             "rps": int(requests) / float(seconds), "p50_ms": float(p50), "p99_ms": float(p99)}
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, default=default_web_workers(os.cpu_count() or 1),
                         help="web workers (default: as `assistant serve`)")
@@ -243,55 +282,78 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tool", choices=["auto", "wrk", "httpx"], default="auto")
     parser.add_argument("--wrk-threads", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--server-root", type=Path, default=ROOT,
+                        help="checkout whose server to measure (another one's, for runs alternated with a baseline)")
+    parser.add_argument("--no-inprocess", action="store_true", help="skip the in-process check measured alongside")
     parser.add_argument("--nice", type=int, default=0, help="run the benchmark (server and clients) at this "
                         "niceness, e.g. -10 as root, to measure apart from other load on a shared machine")
-    args = parser.parse_args(argv)
-    prioritize(args.nice)
-    duration = min(args.duration, 20.0)
-    tool = ("wrk" if shutil.which("wrk") else "httpx") if args.tool == "auto" else args.tool
-    notes = [json.dumps({"text": synthetic_note(i, args.note_bytes), "dos": "2025-03-04"}).encode() for i in range(64)]
+    return parser
+
+
+def _measure(args: argparse.Namespace, notes: list[bytes], tool: str) -> dict[str, Any]:
+    """One server: started, warmed, left to finish starting, then loaded for the run's duration."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as data_dir:
-        proc = start_server(port, args.workers, data_dir)
+        proc = start_server(port, args.workers, data_dir, root=args.server_root.resolve())
         prioritize(args.nice, proc.pid)  # the server runs in a session of its own
         try:
             wait_ready(base, proc)
+            wait_quiet(proc.pid, args.workers)
             cpu_before = server_cpu_seconds(proc.pid, args.workers)
             client_before = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk, once it has been reaped
             if tool == "wrk":
-                result = wrk_load(base, duration, args.concurrency, notes, args.wrk_threads)
+                result: dict[str, Any] = wrk_load(base, min(args.duration, 20.0), args.concurrency, notes,
+                                                  args.wrk_threads)
             else:
-                result = asyncio.run(httpx_load(base, duration, args.concurrency, notes))
+                result = asyncio.run(httpx_load(base, min(args.duration, 20.0), args.concurrency, notes))
             cpu_after = server_cpu_seconds(proc.pid, args.workers)
             client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            per = {d: (cpu_after.get(d, 0.0) - cpu_before.get(d, 0.0)) * 1000 / max(1, result["requests"])
-                   for d in (1, 2)}
-            cpu_ms = per[1] + per[2]
-            result["server_cpu_ms_per_request"] = cpu_ms
-            result["web_cpu_ms_per_request"], result["worker_cpu_ms_per_request"] = per[1], per[2]
-            client = (client_after.ru_utime - client_before.ru_utime) + (client_after.ru_stime - client_before.ru_stime)
-            result["client_cpu_ms_per_request"] = client * 1000 / max(1, result["requests"])  # 0 for httpx (in-process)
-            # what the same server would sustain with every core to itself
-            result["projected_rps_idle_cores"] = (os.cpu_count() or 1) * 1000 / cpu_ms if cpu_ms > 0 else 0
         finally:
             stop_server(proc)
-    result.update(tool=tool, workers=args.workers, concurrency=args.concurrency, note_bytes=args.note_bytes,
-                  cpus=os.cpu_count() or 0)
+    per = {d: (cpu_after.get(d, 0.0) - cpu_before.get(d, 0.0)) * 1000 / max(1, result["requests"]) for d in (1, 2)}
+    cpu_ms = per[1] + per[2]
+    result["server_cpu_ms_per_request"] = cpu_ms
+    result["web_cpu_ms_per_request"], result["worker_cpu_ms_per_request"] = per[1], per[2]
+    client = (client_after.ru_utime - client_before.ru_utime) + (client_after.ru_stime - client_before.ru_stime)
+    result["client_cpu_ms_per_request"] = client * 1000 / max(1, result["requests"])  # 0 for httpx (in-process)
+    # what the same server would sustain with every core to itself
+    result["projected_rps_idle_cores"] = (os.cpu_count() or 1) * 1000 / cpu_ms if cpu_ms > 0 else 0
+    return result
+
+
+def _print(result: dict[str, Any], args: argparse.Namespace, tool: str) -> None:
+    print(f"POST /v1/check  {tool}, {args.workers} workers, {result['cpus']} CPUs, concurrency {args.concurrency}, "
+          f"{args.note_bytes}-byte notes, {result['seconds']:.1f} s")
+    print(f"  {result['requests']} requests, {result['errors']} errors")
+    print(f"  {result['rps']:.0f} req/s   p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms")
+    print(f"  server CPU {result['server_cpu_ms_per_request']:.2f} ms/request: "
+          f"web workers {result['web_cpu_ms_per_request']:.2f}, "
+          f"check workers {result['worker_cpu_ms_per_request']:.2f} "
+          f"(~{result['projected_rps_idle_cores']:.0f} req/s if the {result['cpus']} CPUs were the server's alone)")
+    if "inprocess_check_cpu_ms" in result:
+        print(f"  the same check in-process {result['inprocess_check_cpu_ms']:.2f} ms: serving adds "
+              f"{result['server_cpu_ms_per_request'] - result['inprocess_check_cpu_ms']:.2f} ms/request")
+    if tool == "wrk":
+        print(f"  load generator (wrk) CPU {result['client_cpu_ms_per_request']:.2f} ms/request, on the same CPUs")
+    print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    prioritize(args.nice)
+    tool = ("wrk" if shutil.which("wrk") else "httpx") if args.tool == "auto" else args.tool
+    notes = [json.dumps({"text": synthetic_note(i, args.note_bytes), "dos": "2025-03-04"}).encode() for i in range(64)]
+    inprocess = [] if args.no_inprocess else [inprocess_check_ms(notes)]
+    result = _measure(args, notes, tool)
+    if not args.no_inprocess:  # before and after the run: the machine's load drifts
+        result["inprocess_check_cpu_ms"] = (inprocess[0] + inprocess_check_ms(notes)) / 2
+    result.update(server_root=str(args.server_root), tool=tool, workers=args.workers, concurrency=args.concurrency,
+                  note_bytes=args.note_bytes, cpus=os.cpu_count() or 0)
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"POST /v1/check  {tool}, {args.workers} workers, {result['cpus']} CPUs, concurrency {args.concurrency}, "
-              f"{args.note_bytes}-byte notes, {result['seconds']:.1f} s")
-        print(f"  {result['requests']} requests, {result['errors']} errors")
-        print(f"  {result['rps']:.0f} req/s   p50 {result['p50_ms']:.1f} ms   p99 {result['p99_ms']:.1f} ms")
-        print(f"  server CPU {result['server_cpu_ms_per_request']:.2f} ms/request: "
-              f"web workers {result['web_cpu_ms_per_request']:.2f}, "
-              f"check workers {result['worker_cpu_ms_per_request']:.2f} "
-              f"(~{result['projected_rps_idle_cores']:.0f} req/s if the {result['cpus']} CPUs were the server's alone)")
-        if tool == "wrk":
-            print(f"  load generator (wrk) CPU {result['client_cpu_ms_per_request']:.2f} ms/request, on the same CPUs")
-        print(f"  load average during the run: {os.getloadavg()[0]:.1f}")
+        _print(result, args, tool)
     return 0 if result["errors"] == 0 else 1
 
 
