@@ -666,10 +666,19 @@ def _mue_not_stated(intent: Intent, passages: Sequence[Passage]) -> str | None:
     return f"{CANNOT}: it does not state the MUE of {', '.join(left)}." if left else None
 
 
+_FAQ_MINUTES = re.compile(r"^Q:[^?]*?\b(\d{1,3}) ?(?:minutes|min)\b")
+
+
+def _other_minutes(passage: Passage, intent: Intent) -> bool:
+    """An FAQ about another total ("Q: ... 50 minutes?") is no answer to a question about 120 minutes."""
+    found = _FAQ_MINUTES.match(passage.text) if intent.minutes else None
+    return found is not None and int(found.group(1)) not in intent.minutes
+
+
 def _answering(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> list[Passage]:
     """The passages an answer may be quoted from, best first: none that leaves out the code asked about; for "what
     code for aquatic therapy", one among the first five that names the thing leads."""
-    kept = [p for p in passages if not leaves_out(p, intent, kb)]
+    kept = [p for p in passages if not leaves_out(p, intent, kb) and not _other_minutes(p, intent)]
     if intent.kind == "denial" and not intent.reason_codes:  # "97550 denied, what now": an FAQ on one kind of denial
         # (B15/N122, an MUE) answers a denial that names neither its code nor its subject only as a guess
         kept = [p for p in kept if not _other_denial(p, intent, kb)]

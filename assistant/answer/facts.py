@@ -272,11 +272,11 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None
         return full_time_units(minutes, pin)
     lines = supported_lines_for_minutes(minutes, codes=pin.obj)
     band = next(((lo, hi) for lo, hi, got in unit_bands(pin.obj) if lo <= minutes <= hi), None)
-    if band is None:
-        return None
     # minutes written in words ("an hour") are said as written: their figure is in neither the question nor a passage
     spoken = dict(intent.spoken).get(minutes)
     told = spoken[0].upper() + spoken[1:] if spoken else f"{minutes} minutes"
+    if band is None:
+        return beyond_bands(minutes, told, lines, pin)
     if not lines:  # say where the first unit starts, so "can I bill it with 52?" learns the minimum too
         return Claim(f"{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
                      f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
@@ -287,6 +287,20 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None
              and all(code != addon for code, _ in lines) else "")
     return Claim(f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
+
+
+def beyond_bands(minutes: int, told: str, lines: list[tuple[str, int]], pin: Pin) -> Claim | None:
+    """ "120 minutes": past the passage's last band, worked from it and "each further 15 minutes adds one" (the sum
+    written out, so the gate checks it)."""
+    last_lo, last_hi, last = unit_bands(pin.obj)[-1]
+    addon = pin.obj[1]
+    have, want = dict(last).get(addon, 0), dict(lines).get(addon, 0)
+    if minutes <= last_hi or want <= have or want - have > 12:
+        return None
+    # (one "+ 1" per further unit: every operand is a figure the passage states)
+    return Claim(f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point rule: "
+                 f"{last_lo}-{last_hi} minutes gives {addon} x{have} and each further 15 minutes adds one "
+                 f"({have}{' + 1' * (want - have)} = {want}).", pin.entry)
 
 
 def family_units(split: Sequence[tuple[str, int]], pin: Pin) -> Claim | None:

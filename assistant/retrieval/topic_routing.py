@@ -102,7 +102,8 @@ _PATIENT_ARRIVED = re.compile(
     r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
     r"|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
-    r"(?:showed up|shows up|came in|comes in|walked in|walks in|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
+    r"(?:showed up|shows up|came in|comes in|walked in|walks in|wandered in|wanders in|wheeled in|rolled in"
+    r"|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
 # (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
 _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
                           r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"
@@ -260,6 +261,11 @@ _GROUP_WORD = re.compile(r"\bgroups?\b|\bclass(?:es)?\b|\b97552\b", re.I)  # (th
 _KIN = (r"(?:kids|children|sons|daughters|family|family members|relatives|grandkids|grandchildren|siblings|caregivers"
         r"|adult children|in-laws)")
 _ONE = r"(?:one|the same|same|a single|single|1|this|that|the)"
+# "2 caregivers same patient same time", "both daughters of one pt at once": several caregivers of one patient
+_MANY_CAREGIVERS = (r"\b(?:2|two|3|three|4|four|several|multiple|both)\s+"
+                    r"(?:caregivers|cgs|family members|daughters|sons|kids)\b")
+_ONE_PT = r"\b(?:same|one|single|1)\s+(?:pt|patient|client|beneficiary|bene)\b"
+_CAREGIVERS_OF_ONE = re.compile(rf"{_MANY_CAREGIVERS}.*{_ONE_PT}|{_ONE_PT}.*{_MANY_CAREGIVERS}", re.I)
 _ONE_PATIENT_KIN = re.compile(
     rf"^(?=.*(?:{_GROUP_WORD.pattern}))"
     rf".*(?:\b(?:the |this |that |our |my |one )?(?:pt|patient|client|resident|mom|dad|mother|father)'?s"
@@ -510,6 +516,8 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("one_patient_group", _ONE_PATIENT_KIN, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
                skip_kinds=frozenset({"fee", "threshold", "appeal"})),
+    TopicRoute("caregivers_of_one", _CAREGIVERS_OF_ONE, frozenset({"multiple_caregivers"}), unless=SEVERAL_PATIENTS,
+               skip_kinds=frozenset({"fee", "threshold", "appeal", "denial"}), yields_to_total=True),
     TopicRoute("pooling", _POOLING, frozenset({"eight_minute_rule"})),
     TopicRoute("frequency", FREQUENCY, frozenset({"frequency"}), skip_kinds=frozenset({"fee", "units"})),
     TopicRoute("both_families", _BOTH_FAMILIES, frozenset({"direct_care"}),

@@ -576,7 +576,9 @@ QUOTED_TEXT = re.compile(r"(?<![\w'])['\"\u2018\u201c][^'\"\u2019\u201d\n]{3,80}
 _TENS = {"ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 SPOKEN_MINUTES = re.compile(
-    r"\bhalf (?:an )?hour\b|\b(?:an|one|1) (?:hour|hr)(?P<half> and (?:a )?half)?\b"
+    # ("1 hour 45 min", "2 hrs and 10 minutes": hours and minutes told together are one duration)
+    r"\b(?P<hm_h>[1-4])\s*(?:hours?|hrs?|h)\s*(?:and\s+)?(?P<hm_m>[1-5]\d|[1-9])\s*min(?:ute)?s?\b"
+    r"|\bhalf (?:an )?hour\b|\b(?:an|one|1) (?:hour|hr)(?P<half> and (?:a )?half)?\b"
     r"|\b(?P<hours>[1-3](?:\.5)?)\s*(?:hours?|hrs?)\b"
     r"|\b(?P<tens>ten|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
     r"(?:[- ](?P<five>one|two|three|four|five|six|seven|eight|nine))?"
@@ -587,6 +589,8 @@ _DIGIT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 
 
 def _spoken(m: re.Match[str]) -> int:
+    if m.group("hm_h"):
+        return int(m.group("hm_h")) * 60 + int(m.group("hm_m"))
     if m.group("tens"):
         units = m.group("five")  # (the group's name is older than its other digits)
         return _TENS[m.group("tens").lower()] + (_DIGIT_WORDS[units.lower()] if units else 0)
@@ -599,8 +603,10 @@ def _spoken(m: re.Match[str]) -> int:
 
 def _minutes(text: str) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
+    # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
+    joined = [m.span() for m in SPOKEN_MINUTES.finditer(text) if m.group("hm_h")]
     found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
-             if not any(a < m.start() < b for a, b in quoted)]
+             if not any(a < m.start() < b for a, b in quoted) and not any(a <= m.start() < b for a, b in joined)]
     found += [(m.start(), _spoken(m), m.end()) for m in SPOKEN_MINUTES.finditer(text)
               if not any(a < m.start() < b for a, b in quoted)]
     found.sort()

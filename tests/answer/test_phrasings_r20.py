@@ -47,6 +47,12 @@ from tests.answer.expect import holds_answer
         # the MA coverage rule cited against a plan's own cap
         ("plan policy caps 97550 at 3 visits a year; the therapist's appeal cites 42 CFR 422.101(b). does that hold?",
          None, ["422.101(b)"], "faq:ma_own_criteria"),
+        # totals past the passage's last band, in minutes or hours and minutes
+        ("how many units for 130 minutes of caregiver training", None, ["97551 x7", "5 + 1 + 1 = 7"], "units:cts"),
+        ("caregiver training ran 1 hour 50 min today - units?", None, ["97551 x5"], "units:cts"),
+        # several caregivers of one patient at once
+        ("can we bill cts for 3 caregivers same patient at once?", None, ["one block"],
+         "faq:several_caregivers_one_patient"),
         # two totals asked in turn
         ("37 min with the son - 97550 only? what if it was 38", None, ["37 minutes", "38 minutes", "97551 x1"], None),
     ],
@@ -58,6 +64,11 @@ def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list
 def test_a_patient_right_there_gets_no_units_worked(dated: Assistant) -> None:
     answer = dated.answer("pt was right there eating while I coached his daughter 20 min on pacing, add 97550?")
     assert "supports 97550" not in answer.text, answer.text
+
+
+def test_an_faq_about_another_total_is_not_quoted(dated: Assistant) -> None:
+    answer = dated.answer("how many units for 400 minutes of caregiver training?")
+    assert "50 minutes" not in answer.text, answer.text
 
 
 def test_a_yearless_notice_states_no_year(dated: Assistant) -> None:
