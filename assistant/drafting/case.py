@@ -31,6 +31,7 @@ from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
+from assistant.drafting.own_patient import own_part
 from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste, service_dates, with_paste
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
@@ -374,6 +375,8 @@ def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
+    # a note of several patients is read for this claim's patient's part only (by the claim's patient name)
+    text, mixed = own_part(text, claim.patient_name)
     # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
     ids = claim.identifiers
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
@@ -401,6 +404,8 @@ def build_case(
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
                        misdated_lines(claim, session), session)
     decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    if mixed:  # whose session the note's minutes are cannot be told: nothing is argued from a mixed note
+        decision = Decision("no_appeal", [Reason(text=mixed)])
     history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
     given = dos or claim.date_of_service
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos

@@ -33,6 +33,8 @@ def _surname(value: str) -> str | None:
             break
         if w.lower().strip(".") not in _NOT_NAMES:
             named.append(w)
+            if w.endswith(".") and len(w) > 3:
+                break  # "Harold Vick. Patient not present": the sentence ends with the name (hostile14 #1)
     words = named
     if not words:
         return None
@@ -41,7 +43,45 @@ def _surname(value: str) -> str | None:
     return surname if len(surname) >= 3 else None  # "Marta Q." gives no surname to tell apart
 
 
+def surname_of(name: str) -> str | None:
+    """The surname of a patient's name as a claim gives it ("Nora Penn", "PENN, NORA"), lower case."""
+    return _surname(name)
+
+
 def patients_named(text: str) -> int:
     """How many different patients the note's patient fields name (0 when none names one)."""
-    found = {s for m in _FIELD.finditer(text) if (s := _surname(m.group("name"))) is not None}
-    return len(found)
+    return len({surname for surname, _, _ in patient_parts(text)})
+
+
+def patient_parts(text: str) -> list[tuple[str, int, int]]:
+    """(surname, start, end) of each patient's part of the note: from a patient field line to the next field line
+    naming another patient (or the note's end). What comes before the first field is every patient's (a header)."""
+    fields = [(s, m.start()) for m in _FIELD.finditer(text) if (s := _surname(m.group("name"))) is not None]
+    parts: list[tuple[str, int, int]] = []
+    for surname, start in fields:
+        if parts and parts[-1][0] == surname:
+            continue  # the same patient named again inside their own part
+        if parts:
+            parts[-1] = (parts[-1][0], parts[-1][1], start)
+        parts.append((surname, start, len(text)))
+    return parts
+
+
+# a patient named inside a line of a group's roster: "(daughter of pt Frank Testa, MRN 555011)", "for patient Lou Kole"
+_NAMED_IN_LINE = re.compile(r"\b(?i:pt|patient)\b\.?:?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<name>[A-Z][\w'’-]*"
+                            r"(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+
+
+def patient_lines(text: str) -> list[tuple[str, int, int, tuple[int, int]]]:
+    """(surname, start, end, the name's span) of each line that names a patient by name after "pt"/"patient" (a
+    group roster's rows). The name must be capitalised: "pt tolerated" names nobody."""
+    out = []
+    start = 0
+    for line in text.split("\n"):  # line by line: linear however many names a line holds
+        for m in _NAMED_IN_LINE.finditer(line):
+            name = m.group("name")
+            if name[0].isupper() and name.split()[0].lower() not in _NOT_NAMES:
+                out.append((name.split()[-1].strip(".'’-").lower(), start, start + len(line),
+                            (start + m.start("name"), start + m.end("name"))))
+        start += len(line) + 1
+    return out
