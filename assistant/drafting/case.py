@@ -32,7 +32,15 @@ from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.own_patient import own_part
-from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste, service_dates, with_paste
+from assistant.drafting.paste import (
+    as_shown,
+    fill_claim,
+    own_claim,
+    own_named_rows,
+    read_paste,
+    service_dates,
+    with_paste,
+)
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
@@ -50,6 +58,7 @@ from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import Profile, Report
+from assistant.notes.patients import surname_of
 
 
 @dataclass
@@ -382,6 +391,10 @@ def build_case(
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
+    # a work log of two claims names them by patient: this patient's coded rows only (hostile14 #7)
+    surname = surname_of(claim.patient_name) if claim.patient_name else None
+    denial = own_named_rows(denial, surname)
+    denial_text = own_named_rows(denial_text, surname) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]
