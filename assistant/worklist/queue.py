@@ -106,16 +106,23 @@ class Filters:
     pattern: str | None = None
 
 
+def _contains(value: str) -> str:
+    """A LIKE pattern for "contains `value`, any case": its own % and _ are letters, not wildcards (hostile14 #15:
+    payer=% matched every item)."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Select[Any]:
     query = query.where(Item.practice_id == practice_id)
     query = query.where(Item.status.in_(f.status)) if f.status else query.where(Item.open.is_(True))
     if f.due_days is not None:
         query = query.where(Item.due_date <= today + timedelta(days=f.due_days))
     if f.payer:
-        needle = f"%{f.payer.lower()}%"
-        query = query.where(or_(func.lower(Item.payer_name).like(needle), Item.payer_key == f.payer))
+        needle = _contains(f.payer)
+        query = query.where(or_(func.lower(Item.payer_name).like(needle, escape="\\"), Item.payer_key == f.payer))
     if f.assignee:  # as the payer filter: part of the name, any case ("rowan" finds "Rowan Biller")
-        query = query.where(func.lower(Item.assignee).like(f"%{f.assignee.lower()}%"))
+        query = query.where(func.lower(Item.assignee).like(_contains(f.assignee), escape="\\"))
     if f.pattern:
         query = query.where(Item.pattern_id == f.pattern)
     return query

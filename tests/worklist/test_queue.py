@@ -65,6 +65,10 @@ def test_sorted_by_due_date_with_undated_last(loaded: Assistant) -> None:
         ({"due": 400}, 8),
         ({"payer": "acme"}, 3),
         ({"payer": "sunshine"}, 2),
+        # hostile14 #15: a LIKE wildcard in the filter is a character, not "anything"
+        ({"payer": "%"}, 0),
+        ({"payer": "_"}, 0),
+        ({"assignee": "%"}, 0),
         ({"status": ["new"]}, 11),
         ({"status": ["won"]}, 0),
         ({"pattern": "medical_necessity"}, 3),
