@@ -32,8 +32,9 @@ _TOKEN = re.compile(
     # an HL7 timestamp, YYYYMMDDHHMM[SS][.S][+ZZZZ] ("OBX|1|TS|...||20250304100500"): the clock after the date
     r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?P<th>[01]\d|2[0-3])(?P<tm>[0-5]\d)(?:[0-5]\d)?"
     r"(?![\d:])|"
-    # "10:15:00" (an export's seconds, dropped), "10:15 AM EST" (a time zone after the clock: the same wall clock)
-    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d(?!\d))?(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
+    # "10:15:00" (an export's seconds, dropped; an ISO date-time's UTC offset with them, "T10:05:00-05:00", is no
+    # range's end), "10:15 AM EST" (a time zone after the clock: the same wall clock)
+    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d(?:(?<=[Tt]\d\d:\d\d:\d\d)(?:\.\d{1,6})?(?:[Zz]|[+-]\d\d:?\d\d)?)?(?!\d))?(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
     r"(?:[ \t](?:[ECMP][SD]?T|UTC|GMT)(?![A-Za-z]))?"
     r"|(?P<fh>[01]?\d|2[0-3])[hH](?P<fm>[0-5]\d)(?![\w:])"  # 14h05: the 24-hour clock written in French and Québec
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a

@@ -18,6 +18,7 @@ LINE = "Time: 10:15 AM - 10:47 AM (32 min total CTS time).\n"
     ("10:15 AM EST - 10:47 AM EST", True),
     ("10:15 am CST to 10:47 am CST", True),
     ("2025-03-04T10:15:00 to 2025-03-04T10:47:00", True),
+    ("2025-03-04T10:15:00-05:00 to 2025-03-04T10:47:00-05:00", True),  # the offset is no range's end
     ("Duration: 00:32", False),
     ("Duration 0:32", False),
     ("Session duration = 0:32", False),
