@@ -224,6 +224,9 @@ def set_item(
         float | None, typer.Option(help="Amount recovered (won / partially_won), at most the denied amount.")
     ] = None,
     decided_on: Annotated[str | None, typer.Option(help="Decision date, YYYY-MM-DD (outcomes; default today).")] = None,
+    submitted_on: Annotated[
+        str | None, typer.Option(help="Day the request was sent, YYYY-MM-DD (with --status submitted; default today).")
+    ] = None,
     payer_deadline: Annotated[
         str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD (commercial / Medicaid appeals).")
     ] = None,
@@ -235,6 +238,7 @@ def set_item(
         "assignee": assignee,
         "recovered": recovered,
         "decided_on": _date(decided_on),
+        "submitted_on": _date(submitted_on),
         "payer_deadline": _date(payer_deadline),
     }
     detail = _run(
