@@ -67,9 +67,10 @@ def patient_parts(text: str) -> list[tuple[str, int, int]]:
     return parts
 
 
-# a patient named inside a line of a group's roster: "(daughter of pt Frank Testa, MRN 555011)", "for patient Lou Kole"
-_NAMED_IN_LINE = re.compile(r"\b(?i:pt|patient)\b\.?:?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<name>[A-Z][\w'’-]*"
-                            r"(?:[ \t]+[A-Z][\w'’-]*){0,2})")
+# a patient named inside a line of a group's roster: "(daughter of pt Frank Testa, MRN 555011)", "for patient Lou Kole";
+# "PT" in capitals is the discipline ("PT CG TRAINING 10/13/26"), never a patient's label
+_NAMED_IN_LINE = re.compile(r"\b(?:[Pp]t|[Pp]atient|PATIENT)\b\.?:?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?"
+                            r"(?P<name>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})")
 
 
 def patient_lines(text: str) -> list[tuple[str, int, int, tuple[int, int]]]:

@@ -47,6 +47,6 @@ def test_patient_parts_run_from_one_patient_field_to_the_next() -> None:
 
 def test_patient_lines_name_a_roster_rows_patient() -> None:
     text = (" 1. Ellen Testa (daughter of pt Frank Testa, MRN 1) - unpaid\n 2. Pt tolerated well\n"
-            " 3. aide for patient Lou Kole")
+            " 3. aide for patient Lou Kole\nPT CG TRAINING  10/13/26")  # PT in capitals is the discipline
     found = [(s, text[a:b][:6], text[n[0]:n[1]]) for s, a, b, n in patient_lines(text)]
     assert found == [("testa", " 1. El", "Frank Testa"), ("kole", " 3. ai", "Lou Kole")]
