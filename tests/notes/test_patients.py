@@ -23,6 +23,8 @@ ONE = Path(__file__).resolve().parents[2] / "examples" / "note_ready.txt"
     # hostile14 #1: the field's sentence ends with the name and the next sentence opens with a capital
     ("Patient: Harold Vick. Patient not present; trained wife.\nPatient: Nora Penn. Patient not present.", 2),
     ("Patient: Harold Vick. Pt not present.\nPatient: VICK, HAROLD", 1),
+    # a discipline heading is no patient field; a name ends at its comma (dev sets r3/r6b)
+    ("PT - Caregiver Training Note\nPatient: Teodoro Lindgren-Abara, 88 M. Chronic systolic HF", 1),
 ])
 def test_patients_named(text: str, count: int) -> None:
     assert patients_named(text) == count
@@ -47,6 +49,6 @@ def test_patient_parts_run_from_one_patient_field_to_the_next() -> None:
 
 def test_patient_lines_name_a_roster_rows_patient() -> None:
     text = (" 1. Ellen Testa (daughter of pt Frank Testa, MRN 1) - unpaid\n 2. Pt tolerated well\n"
-            " 3. aide for patient Lou Kole\nPT CG TRAINING  10/13/26")  # PT in capitals is the discipline
+            " 3. aide for patient Lou Kole\nPT CG TRAINING  10/13/26\nOT EVAL with pt. POC established")
     found = [(s, text[a:b][:6], text[n[0]:n[1]]) for s, a, b, n in patient_lines(text)]
     assert found == [("testa", " 1. El", "Frank Testa"), ("kole", " 3. ai", "Lou Kole")]
