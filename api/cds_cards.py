@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from api.errors import ApiError
+from assistant.models import Report
 from assistant.service import Assistant
 
 SOURCE_LABEL = "CTS Documentation Assistant"
@@ -135,10 +136,16 @@ def _not_a_day(value: str) -> bool:
     return False
 
 
+def _order_notes(resource: dict[str, Any]) -> str:
+    """The note texts an order carries, as one note (its annotations in order)."""
+    notes = resource.get("note") if isinstance(resource.get("note"), list) else []
+    return "\n".join(n["text"] for n in notes if isinstance(n, dict) and isinstance(n.get("text"), str))
+
+
 def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
     """The cards of an order-sign call (runs in a worker: api.tasks.order_cards)."""
     by_date: dict[date | None, list[tuple[str, int]]] = {}
-    notes: list[str] = []
+    notes: list[tuple[date | None, str]] = []  # every order's own note, with the order's date
     problems: list[tuple[str, Indicator]] = []
     dos: date | None = None
     for resource in _orders(body.context.get("draftOrders")):
@@ -147,8 +154,8 @@ def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list
             problems += order_problems(resource)
             by_date.setdefault(_order_date(resource), []).extend(found)
             dos = dos or _order_date(resource)
-            notes += [n["text"] for n in resource.get("note", []) if isinstance(resource.get("note"), list)
-                      and isinstance(n, dict) and isinstance(n.get("text"), str)]
+            if note := _order_notes(resource):
+                notes.append((_order_date(resource), note))
     if not by_date:
         return []  # nothing about caregiver training: no card
     # orders are read per date of service (an undated order with the first dated one): a code not yet in force on
@@ -159,18 +166,43 @@ def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list
     findings = [f for day, lines in by_date.items() for f in assistant.order_findings(lines, day)]
     said = [*problems, *((f.text, f.indicator) for f in findings)]
     cards = [card(text, indicator) for text, indicator in dict.fromkeys(said)]
-    if notes:
-        cards.append(_note_card(assistant, "\n".join(notes), dos, link))
-    elif not cards:
+    reports = [(day or dos, assistant.check_note(note, dos=day or dos)) for day, note in notes]
+    cards += [card(text, "warning", detail) for text, detail in _beyond_notes(by_date, reports)]
+    cards += [_note_card(report, link, len(reports) > 1 and i + 1) for i, (_, report) in enumerate(reports)]
+    if not cards:
         cards.append(card("Caregiver training ordered: document consent, caregiver, skills, return demo and minutes.",
                            "info", None, [link]))
     return cards
 
 
-def _note_card(assistant: Assistant, note: str, dos: date | None, link: Link) -> Card:
+def _beyond_notes(by_date: dict[date | None, list[tuple[str, int]]],
+                  reports: list[tuple[date | None, Report]]) -> list[tuple[str, str]]:
+    """Ordered lines the attached notes of their date do not support: a code none of them supports, or more units
+    than they support together (hostile14 #4: an order for 97551 x2 beside a 32-minute note signed with an info
+    card). Dates with no note attached are not compared (nothing says what the session was)."""
+    out = []
+    for day, lines in by_date.items():
+        supported: dict[str, int] = {}
+        for _, report in (r for r in reports if r[0] == day):
+            for ln in report.billing.lines:
+                supported[ln.code] = supported.get(ln.code, 0) + ln.units
+        if not any(r[0] == day for r in reports):
+            continue
+        ordered: dict[str, int] = {}
+        for code, units in lines:
+            ordered[code] = ordered.get(code, 0) + units
+        over = [f"{code} x{units}" for code, units in ordered.items() if units > supported.get(code, 0)]
+        if over:
+            note_says = ", ".join(f"{c} x{u}" for c, u in supported.items()) or "no CTS units"
+            out.append((f"Ordered {', '.join(over)} beyond what the attached note supports ({note_says}).",
+                        "Correct the order, or the note if it leaves out what was done, before signing."))
+    return out
+
+
+def _note_card(report: Report, link: Link, number: int | bool = False) -> Card:
     # An order is not a claim: it carries no modifiers and its units are what was ordered, so the note
-    # is checked on its own (codes written in it count as billed); the order's lines were checked above.
-    report = assistant.check_note(note, dos=dos)
+    # is checked on its own (codes written in it count as billed); the ordered lines are compared with what it
+    # supports in `_beyond_notes`.
     s = report.summary
     indicator: Indicator = "critical" if s.blocking else "warning" if s.warnings else "info"
     supported = ", ".join(f"{ln.code} x{ln.units}" for ln in report.billing.lines) or "no CTS units"
@@ -178,5 +210,6 @@ def _note_card(assistant: Assistant, note: str, dos: date | None, link: Link) ->
                   if c.severity in ("block", "warn") and c.status in ("missing", "problem", "unclear")]
     detail = (f"To fix: {'; '.join(open_items)}. " if open_items else "") + \
         "Open the sidebar to see each element and its evidence."
-    return card(f"CTS note: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
+    which = f"CTS note {number}" if number else "CTS note"
+    return card(f"{which}: {s.blocking} blocking, {s.warnings} warnings; documentation supports {supported}.",
                 indicator, detail, [link])

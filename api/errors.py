@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 import traceback
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, withheld
 from assistant.parsing import shown_name
 
 PROBLEM = "application/problem+json"
@@ -110,9 +109,6 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
-# a quoted value: an apostrophe inside a word ("the claim's date", "O'Brien") neither opens nor closes one
-_QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){0,400}'(?!\w)|\"[^\"\n]{0,400}\"")
-WITHHELD = "(value withheld)"
 
 
 def safe_errors(errors: Any) -> list[dict[str, Any]]:
@@ -137,7 +133,7 @@ def safe_errors(errors: Any) -> list[dict[str, Any]]:
         # validators' messages (value errors) name fields only, and quote any value (withheld below).
         if kind in {"json_invalid", "assertion_error"} or ("input" in msg.lower() and "'" in msg):
             msg = _allowed(err) or _NEUTRAL.get(kind, "invalid value")
-        out.append({"loc": loc, "msg": _QUOTED.sub(WITHHELD, msg)[:200], "type": kind})
+        out.append({"loc": loc, "msg": withheld(msg)[:200], "type": kind})
     return _without_other_branches(out)
 
 
@@ -169,11 +165,6 @@ def _allowed(err: Any) -> str | None:
     """For a value outside a fixed set, the set: the schema's own words (never the value sent)."""
     expected = (err.get("ctx") or {}).get("expected") if err.get("type") in {"literal_error", "enum"} else None
     return f"must be one of: {str(expected).replace(chr(39), '')}" if expected else None
-
-
-def withheld(message: str) -> str:
-    """An error message with every quoted value taken out (messages quote the offending input)."""
-    return _QUOTED.sub(WITHHELD, message)
 
 
 _NEUTRAL = {

@@ -55,10 +55,12 @@ def _parse(model: Any, data: dict[str, Any], resource: str) -> Any:
 
 
 def document_note(data: dict[str, Any], *, dates: bool = True) -> FhirNote:
-    """The note carried by a DocumentReference: the first text/plain attachment with inline data
-    (and its date of service, unless `dates` is false: the caller has one)."""
+    """The note carried by a DocumentReference: its text/plain attachments with inline data, in order (a note and
+    its addendum sent as two attachments are one note; hostile14 #13: the second was dropped without a word), and
+    its date of service, unless `dates` is false (the caller has one)."""
     from fhir.resources.R4B.documentreference import DocumentReference
 
+    _check_base64(data)
     doc = _parse(DocumentReference, data, "DocumentReference")
     if doc.status not in _DOC_STATUSES:
         raise _invalid("DocumentReference", "DocumentReference.status must be current or superseded.")
@@ -66,6 +68,7 @@ def document_note(data: dict[str, Any], *, dates: bool = True) -> FhirNote:
         raise _invalid("DocumentReference", "DocumentReference.docStatus is entered-in-error.")
     if not doc.content:
         raise _invalid("DocumentReference", "DocumentReference.content needs at least one attachment.")
+    texts = []
     for content in doc.content:
         att = content.attachment
         if att is None:
@@ -78,8 +81,27 @@ def document_note(data: dict[str, Any], *, dates: bool = True) -> FhirNote:
                 raise _invalid("DocumentReference",
                                "Attachments by URL are not fetched; send the note inline in `data`.")
             continue
-        return FhirNote(text=_decoded(att.data, ctype), dos=_document_dos(doc) if dates else None)
-    raise _invalid("DocumentReference", "No text/plain attachment with inline data was found.")
+        texts.append(_decoded(att.data, ctype))
+    if not texts:
+        raise _invalid("DocumentReference", "No text/plain attachment with inline data was found.")
+    return FhirNote(text="\n\n".join(texts), dos=_document_dos(doc) if dates else None)
+
+
+_BASE64 = re.compile(r"[A-Za-z0-9+/]*={0,2}")
+
+
+def _check_base64(data: dict[str, Any]) -> None:
+    """Attachment data that is not base64 is said to be so (the model decodes it leniently, to nothing, and the
+    caller was told the note was empty)."""
+    content = data.get("content")
+    for item in content if isinstance(content, list) else []:
+        att = item.get("attachment") if isinstance(item, dict) else None
+        value = att.get("data") if isinstance(att, dict) else None
+        if not isinstance(value, str):
+            continue
+        packed = "".join(value.split())
+        if len(packed) % 4 or not _BASE64.fullmatch(packed):
+            raise _invalid("DocumentReference", "An attachment's data is not valid base64.")
 
 
 # Charsets a clinical note arrives in; anything else (codecs such as rot13, idna or utf-7) is refused.

@@ -34,6 +34,18 @@ and how to fix it.
 
 from __future__ import annotations
 
+import re
+
+# a quoted value: an apostrophe inside a word ("the claim's date", "O'Brien") neither opens nor closes one
+_QUOTED = re.compile(r"(?<!\w)'(?:[^'\n]|(?<=\w)'(?=\w)){0,400}'(?!\w)|\"[^\"\n]{0,400}\"")
+WITHHELD = "(value withheld)"
+
+
+def withheld(message: str) -> str:
+    """An error message with every quoted value taken out (messages quote the offending input, which can be a
+    patient's name typed in the wrong field): the API and the CLI both say only what was wrong, never the value."""
+    return _QUOTED.sub(WITHHELD, message)
+
 
 class AssistantError(Exception):
     """Base of every error the assistant raises on purpose."""

@@ -180,4 +180,6 @@ class ItemUpdate(_Model):
     assignee: str | None = Field(default=None, max_length=120)
     recovered: float | None = Field(default=None, ge=0, le=10_000_000, allow_inf_nan=False)
     decided_on: date | None = None
+    #: The day the request went out, when it is recorded later (with the status submitted); today when omitted.
+    submitted_on: date | None = None
     payer_deadline: date | None = None

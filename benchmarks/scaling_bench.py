@@ -118,6 +118,9 @@ DRAFT_SHAPES = {
     "prose": "Wife trained in sit-to-stand transfers with a gait belt. She return-demonstrated correctly x3. ",
     "prose_wrapped": "Wife was shown how to guard on the stairs and\nthen practiced it twice. Mr. A. Lee, PT\n",
     "periods_abbrev": "pt. at home, min. assist, Dr. Ray e.g. 3.5 G20.A2 ",
+    # round 14 (#18): dated addendum headers with no blank line between them; each entry ran to the note's end
+    "addendum_lines": "ADDENDUM 05/14/2025 noted.\n",
+    "late_entry_lines": "LATE ENTRY 05/14/2025 noted.\n",
 }
 
 

@@ -39,8 +39,9 @@ SERVICES = {
         usageRequirements="Register the sidebar as a SMART app; no prefetch is requested."),
     "cts-order-check": Service(
         hook="order-sign", id="cts-order-check", title="Caregiver training order check",
-        description="Checks draft caregiver-training orders or charges (97550/97551/97552, G0541/G0542/G0543): "
-        "add-on pairing, group units, code family by date, and the attached note when one is sent."),
+        description="Checks draft caregiver-training orders or charges (97550/97551/97552, G0539/G0540, "
+        "G0541/G0542/G0543): add-on pairing, group units, code family by date, and each order's attached note, with "
+        "the ordered lines compared with what the notes support."),
 }
 
 ServiceId = Annotated[

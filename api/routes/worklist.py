@@ -52,6 +52,10 @@ class ItemPatch(In):
     decided_on: IsoDate | SkipJsonSchema[None] = Field(
         default=None, description="Decision date (outcomes, or `new` after `lost`); today when omitted."
     )
+    submitted_on: IsoDate | SkipJsonSchema[None] = Field(
+        default=None, description="The day the request was sent (with status submitted; on or after the notice "
+        "date, not in the future); today when omitted."
+    )
     payer_deadline: IsoDate | SkipJsonSchema[None] = Field(
         default=None,
         description="The payer's appeal deadline, for a route whose limit the payer sets (commercial, Medicaid).",

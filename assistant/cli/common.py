@@ -2,17 +2,41 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any, NoReturn
 
 import typer
 
+from assistant.errors import AssistantError, withheld
+
 MAX_READ = 50_000_000  # read at most this much; the note-size limit itself is enforced by the check
+
+# what a terminal would act on rather than show: C0 controls but tab and newline (ESC opens a terminal sequence) and
+# the bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069), which reorder the rest of the line
+# as displayed (hostile14 #16: a U+202E in a patient's name from an 835 was printed as is)
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    """`text` as printed: without controls a terminal would act on."""
+    return _UNSHOWN.sub("", text)
+
+
+def error_line(exc: AssistantError) -> str:
+    """An error as the CLI prints it: the message with its quoted values withheld, then our own hint."""
+    return f"error: {withheld(exc.message)}" + (f" ({exc.hint})" if exc.hint else "")
+
+
+def echo(text: str, err: bool = False) -> None:
+    """Print a line of text output, without controls (JSON output is data and is printed as is)."""
+    typer.echo(shown(text), err=err)
 
 
 def fail(message: str, hint: str | None = None, *, code: int = 2) -> NoReturn:
-    sys.stderr.write(f"error: {message}\n")
+    # the value the message quotes is withheld, as the API does (hostile14 #17); the hint is our own words
+    sys.stderr.write(shown(f"error: {withheld(message)}\n"))
     if hint:
         sys.stderr.write(f"  hint: {hint}\n")
     raise typer.Exit(code)

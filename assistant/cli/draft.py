@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.common import write_letter, write_output
+from assistant.cli.common import error_line, write_letter, write_output
 from assistant.errors import InputError
 from assistant.parsing import parse_date
 
@@ -82,7 +82,7 @@ def _read_claim(path: str | None) -> dict[str, Any] | None:
 
 
 def _fail(exc: InputError) -> None:
-    typer.echo(f"error: {exc}", err=True)
+    typer.echo(error_line(exc), err=True)
     raise typer.Exit(code=2)
 
 

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from assistant.cli.common import error_line
 from assistant.errors import AssistantError, InputError
 from assistant.parsing import parse_date
 
@@ -20,7 +21,7 @@ def _assistant(embedder: str | None = None) -> Any:
 
 
 def _fail(exc: AssistantError, code: int) -> typer.Exit:
-    typer.echo(f"error: {exc}", err=True)
+    typer.echo(error_line(exc), err=True)
     return typer.Exit(code)
 
 

@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from assistant.cli.common import fail, spreadsheet_cell, write_letter
+from assistant.cli.common import echo, error_line, fail, spreadsheet_cell, write_letter
 from assistant.errors import AssistantError, InputError
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
@@ -52,10 +52,10 @@ def _run(call: Callable[[], T]) -> T:
     try:
         return call()
     except InputError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        echo(error_line(exc), err=True)
         raise typer.Exit(2) from None
     except AssistantError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        echo(error_line(exc), err=True)
         raise typer.Exit(1) from None
 
 
@@ -91,18 +91,18 @@ def _print_page(page: Any, fmt: str) -> None:
             writer.writerow({k: spreadsheet_cell(v) for k, v in item.model_dump(mode="json").items()})
         sys.stdout.write(buf.getvalue())
     else:
-        typer.echo(
+        echo(
             f"{'ID':>6}  {'DUE':<10} {'LEFT':>7}  {'STATUS':<13} {'PAYER':<28} {'CLAIM':<16} {'DOS':<10} "
             f"{'CODE':<11} {'DENIAL':<22} {'DENIED':>9} {'EXPECTED':>9}  ACTION/ROUTE"
         )
         for item in page.items:
-            typer.echo(_row(item))
+            echo(_row(item))
         if any(item.reversed for item in page.items):
-            typer.echo(REVERSED)
+            echo(REVERSED)
         if page.undated_left_out:
-            typer.echo(f"{page.undated_left_out} more open item(s) have no deadline yet and are not in this due "
+            echo(f"{page.undated_left_out} more open item(s) have no deadline yet and are not in this due "
                        "window: enter the payer's deadline (worklist set ID --payer-deadline YYYY-MM-DD)")
-        typer.echo(
+        echo(
             f"{len(page.items)} of {page.total} items (page {page.page}, sorted by {page.sort}); "
             f"{page.other_code_denials} other codes' denials counted in all imported files, not listed"
         )
@@ -138,25 +138,25 @@ def _print_detail(item: Any, fmt: str) -> None:
     if fmt == "json":
         typer.echo(item.model_dump_json(indent=2))
         return
-    typer.echo(_row(item))
+    echo(_row(item))
     if item.reversed:
-        typer.echo(f"  {REVERSED}")
-    typer.echo(
+        echo(f"  {REVERSED}")
+    echo(
         f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
         f"{item.payer} ({item.payer_type})"
     )
     for code in item.codes:
         amount = f" ${code.amount:.2f}" if code.amount is not None else ""
         label = f"{code.group}-{code.code}" if code.group else code.code
-        typer.echo(f"  {label}{amount}: {code.meaning or '(not in the knowledge base)'}")
-    typer.echo(f"  deadline: {item.deadline_title or '-'}: {item.deadline_basis}")
-    typer.echo(
+        echo(f"  {label}{amount}: {code.meaning or '(not in the knowledge base)'}")
+    echo(f"  deadline: {item.deadline_title or '-'}: {item.deadline_basis}")
+    echo(
         f"  pattern {item.pattern_id or '-'}; overturn rate used {item.overturn_rate:.0%}; "
         f"note {'attached' if item.note_attached else 'not attached'}"
         + (f"; draft: {item.draft.recommendation}" if item.draft else "")
     )
     for event in item.history:
-        typer.echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {history_words(event)}".rstrip())
+        echo(f"  {event.at:%Y-%m-%d %H:%M} {event.actor}: {history_words(event)}".rstrip())
 
 
 def history_words(event: Any) -> str:
@@ -178,7 +178,7 @@ def _read(path: str) -> bytes:
     try:
         return sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
-        typer.echo(f"error: cannot read {path}: {exc.strerror}", err=True)
+        echo(f"error: cannot read {path}: {exc.strerror}", err=True)
         raise typer.Exit(2) from None
 
 
@@ -195,10 +195,10 @@ def draft(
     assistant = _assistant()
     if len(item_ids) > 1:
         if note or out:
-            typer.echo("error: --note and --out take a single item id", err=True)
+            echo("error: --note and --out take a single item id", err=True)
             raise typer.Exit(2)
         for r in _run(lambda: assistant.draft_worklist_items(item_ids)):
-            typer.echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
+            echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
         return
     text = _read(note) if note else None
     shown = _run(lambda: assistant.worklist_item(item_ids[0])) if text is None else None
@@ -209,7 +209,7 @@ def draft(
     if out is not None:
         write_letter(result, out, f"item {detail.id}: {result.recommendation}")
         return
-    typer.echo(render_appeal(result))
+    echo(render_appeal(result))
 
 
 @worklist_app.command("set")
@@ -224,6 +224,9 @@ def set_item(
         float | None, typer.Option(help="Amount recovered (won / partially_won), at most the denied amount.")
     ] = None,
     decided_on: Annotated[str | None, typer.Option(help="Decision date, YYYY-MM-DD (outcomes; default today).")] = None,
+    submitted_on: Annotated[
+        str | None, typer.Option(help="Day the request was sent, YYYY-MM-DD (with --status submitted; default today).")
+    ] = None,
     payer_deadline: Annotated[
         str | None, typer.Option(help="The payer's appeal deadline, YYYY-MM-DD (commercial / Medicaid appeals).")
     ] = None,
@@ -235,6 +238,7 @@ def set_item(
         "assignee": assignee,
         "recovered": recovered,
         "decided_on": _date(decided_on),
+        "submitted_on": _date(submitted_on),
         "payer_deadline": _date(payer_deadline),
     }
     detail = _run(
@@ -249,7 +253,7 @@ def _date(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        typer.echo(f"error: {value[:20]!r} is not a date (YYYY-MM-DD)", err=True)
+        echo("error: a date given is not a date (YYYY-MM-DD)", err=True)
         raise typer.Exit(2) from None
 
 
@@ -260,19 +264,19 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
         return
-    typer.echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}")
-    typer.echo(
+    echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}")
+    echo(
         f"{'BY':<8} {'KEY':<34} {'DECIDED':>7} {'WON':>4} {'PART':>4} {'LOST':>4} {'RATE':>6} "
         f"{'DENIED':>10} {'RECOVERED':>10} {'MEDIAN DAYS':>11}"
     )
     for r in result.rows:
         rate = f"{r.overturn_rate:.0%}" if r.overturn_rate is not None else "-"
         days = f"{r.median_days_to_decision:g}" if r.median_days_to_decision is not None else "-"
-        typer.echo(
+        echo(
             f"{r.dimension:<8} {r.key[:34]:<34} {r.decided:>7} {r.won:>4} {r.partially_won:>4} {r.lost:>4} "
             f"{rate:>6} {r.denied:>10.2f} {r.recovered:>10.2f} {days:>11}"
         )
-    typer.echo(result.prior)
+    echo(result.prior)
 
 
 def register(app: typer.Typer) -> None:

@@ -141,7 +141,9 @@ def draft_appeal(
     case = build_case(deps, text, parsed, denial, denial_text, dos)
     case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed)]
     retrieved = _retrieved(deps, case)
-    reasons = [_grounded_reason(r, text, retrieved) for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
+    # quoted from the note as the case reads it (another patient's part blanked)
+    reasons = [_grounded_reason(r, case.note, retrieved)
+               for r in [*_code_reasons(case, retrieved), *case.decision.reasons]]
     attachments = list(case.pattern.attachments) if case.pattern else list(DEFAULT_ATTACHMENTS)
     letter, grounding = None, None
     if case.decision.recommendation == "appeal":

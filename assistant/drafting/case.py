@@ -31,7 +31,16 @@ from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
 from assistant.drafting.models import Denial, Reason, Route
-from assistant.drafting.paste import as_shown, fill_claim, own_claim, read_paste, service_dates, with_paste
+from assistant.drafting.own_patient import own_part
+from assistant.drafting.paste import (
+    as_shown,
+    fill_claim,
+    own_claim,
+    own_named_rows,
+    read_paste,
+    service_dates,
+    with_paste,
+)
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
@@ -49,6 +58,7 @@ from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import Profile, Report
+from assistant.notes.patients import surname_of
 
 
 @dataclass
@@ -370,15 +380,21 @@ def _two_patients(report: Report) -> list[str]:
             "session)"] if n > 1 else []
 
 
+def _own_codes(claim: Claim, text: str) -> str:
+    """A file of several claims, read for this claim's part only: a remittance by the claim's number, ICN or member
+    id; a work log that names its claims by patient, by the patient's surname (hostile14 #7)."""
+    text = own_claim(text, claim.identifiers)
+    return own_named_rows(text, surname_of(claim.patient_name) if claim.patient_name else None)
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
-    # a remittance of several claims is read for this claim's part only (by its number, ICN or member id)
-    ids = claim.identifiers
+    text, mixed = own_part(text, claim.patient_name)  # a note of several patients: this claim's patient's part
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
-    denial, denial_text = own_claim(denial, ids), own_claim(denial_text, ids) if denial_text else denial_text
+    denial, denial_text = _own_codes(claim, denial), _own_codes(claim, denial_text) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     payer_type, basis = payer_type_of(kb, claim, denial_text)
     warnings += [] if claim.payer_type else [f"payer type: {basis}"]
@@ -400,7 +416,8 @@ def build_case(
     session = dos or claim.date_of_service or report.meta.note_dos
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
                        misdated_lines(claim, session), session)
-    decision = decide(kb, report, pattern, claim.billed_lines(), text, facts)
+    decision = Decision("no_appeal", [Reason(text=mixed)]) if mixed else decide(  # nothing argued from a mixed note
+        kb, report, pattern, claim.billed_lines(), text, facts)
     history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
     given = dos or claim.date_of_service
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos

@@ -14,14 +14,20 @@ import re
 
 from assistant.drafting.claims import Claim
 from assistant.drafting.denial import codes_in_words
+from assistant.notes.patients import surname_of
 
 _CODE = re.compile(r"\b(?:\d{5}|[A-Z]\d{4})\b")
 
 
 def _identifiers(claim: Claim) -> list[str]:
-    ids = [v for v in claim.identifiers if len(v) >= 5]
-    names = [w for w in re.split(r"[\s,]+", claim.patient_name or "") if len(w) >= 4]
-    return [*ids, *names[-1:]]  # the surname: files list patients "SURNAME, First"
+    return [v for v in claim.identifiers if len(v) >= 5]
+
+
+def _surname(claim: Claim) -> re.Pattern[str] | None:
+    """The patient's surname as a whole word ("Bob Yan", "YAN, BOB": a three-letter surname too, but not inside a
+    longer word; hostile14 #7 lent a "Bob Yan" claim the other claim's codes when the name was too short to count)."""
+    surname = surname_of(claim.patient_name) if claim.patient_name else None
+    return re.compile(rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", re.I) if surname else None
 
 
 def claim_entry(text: str, claim: Claim, training_codes: frozenset[str]) -> str:
@@ -29,7 +35,8 @@ def claim_entry(text: str, claim: Claim, training_codes: frozenset[str]) -> str:
     caregiver-training codes); else ""."""
     lines = (text or "").splitlines()
     wanted = [w.lower() for w in _identifiers(claim)]
-    named = [ln for ln in lines if any(w in ln.lower() for w in wanted)]
+    name = _surname(claim)
+    named = [ln for ln in lines if any(w in ln.lower() for w in wanted) or (name is not None and name.search(ln))]
     return "\n".join(named or [ln for ln in lines if training_codes & set(_CODE.findall(ln))])
 
 

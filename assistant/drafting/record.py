@@ -13,6 +13,7 @@ Offsets are kept, so evidence spans still point into the note as submitted.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,6 +21,7 @@ from assistant.drafting.gate import mask_injections
 from assistant.drafting.remedy import says
 from assistant.knowledge.loader import Knowledge
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
@@ -46,16 +48,22 @@ def _dates(text: str) -> list[date]:
 
 
 def _entries(kb: Knowledge, note: str) -> list[tuple[int, int]]:
-    """Spans of the entries that open with an addendum header: from that line to the next blank line."""
+    """Spans of the entries that open with an addendum header: from that line to the next blank line or the next
+    header, whichever comes first. Each header opens its own entry (its own date decides it), and the spans do not
+    overlap: a note of thousands of header lines with no blank line between them is read in one pass, not rescanned
+    to its end once per header (round-14 finding #18: quadratic)."""
     rule = kb.appeals.late_entries
     if rule is None:
         return []
     heads = "|".join(re.escape(h) for h in rule.headers)
     opener = re.compile(rf"^[ \t>*#-]*(?:{heads})\b", re.I | re.M)
+    starts = [m.start() for m in opener.finditer(note)]
+    blanks = [m.start() for m in _BLANK_LINE.finditer(note)]
     spans = []
-    for m in opener.finditer(note):
-        blank = re.search(r"\n[ \t]*\n", note[m.start():])
-        spans.append((m.start(), m.start() + blank.start() if blank else len(note)))
+    for i, start in enumerate(starts):
+        at = bisect_left(blanks, start)
+        blank = blanks[at] if at < len(blanks) else len(note)
+        spans.append((start, min(blank, starts[i + 1] if i + 1 < len(starts) else len(note))))
     return spans
 
 

@@ -28,11 +28,14 @@ NUMBER = rf"(?:\d{{1,3}}|(?:{_TENS_ALT})(?:[-\s](?:{_UNITS_ALT}))?|{_UNITS_ALT}|
 _TOKEN = re.compile(
     # every clock time starts with a digit: fail fast elsewhere. An ISO date-time's "T" may lead it
     # ("2025-03-04T10:05:00-05:00", a FHIR period's start)
-    r"(?=\d)(?:(?<![\w:/.])|(?<=\d[Tt]))(?:"
+    r"(?=\d)(?!\d{4}-\d\d-\d\dT)(?:(?<![\w:/.])|(?<=\d[Tt]))(?:"  # an ISO date-time's year is no clock
     # an HL7 timestamp, YYYYMMDDHHMM[SS][.S][+ZZZZ] ("OBX|1|TS|...||20250304100500"): the clock after the date
     r"(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?P<th>[01]\d|2[0-3])(?P<tm>[0-5]\d)(?:[0-5]\d)?"
     r"(?![\d:])|"
-    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
+    # "10:15:00" (an export's seconds, dropped; an ISO date-time's UTC offset with them, "T10:05:00-05:00", is no
+    # range's end), "10:15 AM EST" (a time zone after the clock: the same wall clock)
+    r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::[0-5]\d(?:(?<=[Tt]\d\d:\d\d:\d\d)(?:\.\d{1,6})?(?:[Zz]|[+-]\d\d:?\d\d)?)?(?!\d))?(?:\s?(?P<ap>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z]))?"
+    r"(?:[ \t](?:[ECMP][SD]?T|UTC|GMT)(?![A-Za-z]))?"
     r"|(?P<fh>[01]?\d|2[0-3])[hH](?P<fm>[0-5]\d)(?![\w:])"  # 14h05: the 24-hour clock written in French and Québec
     r"|(?P<h2>1[0-2]|0?[1-9])\s?(?P<ap2>[aApP])(?:[mM]|\.[mM]\.)?(?![a-zA-Z])"  # 2pm, 9a
     r"|(?P<mh>[01]\d|2[0-3])(?P<mm>[0-5]\d)(?:\s?(?:hrs|hours|h)\b)?(?![\w/]|:\d)"  # 0830, 1415 hrs, "1000-1015:"
@@ -46,7 +49,9 @@ _TOKEN_STARTS = r"\d{1,2}:[0-5]\d|\d{1,2}[hH][0-5]\d|\d{1,2}\s?[aApP]|[012]\d[0-
 # "10:15 -- 10:52": a typed em dash is two hyphens; an HTML export writes the dash as an entity, escaped once or twice
 # ("13:15 &#8211; 13:45", "14:00&amp;ndash;14:44")
 _RANGE_SEP = re.compile(
-    r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru|à|&(?:amp;)?(?:ndash|mdash|#821[12]|#x201[34]);)\s{0,3}", re.I
+    r"\s{0,3}(?:-{1,2}>?|→|–|—|to|until|till|through|thru|à|&(?:amp;)?(?:ndash|mdash|#821[12]|#x201[34]);)\s{0,3}"
+    r"(?:\d{4}-\d{2}-\d{2}T)?",  # "2025-03-04T10:15:00 to 2025-03-04T10:47:00": the end's ISO date is the same day's
+    re.I,
 )
 # "| 09:00 | 09:20 | transfers |": two neighbouring cells of a table row, each a clock time with its colon ("DOS:
 # February 11, 2025 | 1:10 PM - 2:00 PM": a year is not a clock)
@@ -173,6 +178,12 @@ _MINUTES_FIELD = re.compile(
     rf"^[ \t*-]*(?:(?:{_FIELD_OF}[ \t]+)?(?:minutes|mins?)(?:[ \t]+{_FIELD_OF})?"
     rf"|{_FIELD_OF}[ \t]*\((?:minutes|mins?)\))"
     r"[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
+    re.I | re.M,
+)
+# "Duration: 00:32", "Duration 0:32": an EHR's duration field written h:mm (a session is under six hours)
+_DURATION_FIELD = re.compile(
+    r"^[ \t*-]*(?:(?:cts|session|visit|training)[ \t]+)?duration[ \t.]*[:=]?[ \t]*(?P<hh>0?[0-5]):(?P<mm>[0-5]\d)"
+    r"(?::[0-5]\d)?(?=[ \t]*(?:[;,|(]|$))",
     re.I | re.M,
 )
 # "(35 min)", "= 35 min" right after a clock range: the total of that range
@@ -397,7 +408,7 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
         a, b = tokens[i], tokens[i + 1]
         if (
             i in used
-            or b.start - a.end > 12
+            or b.start - a.end > 24  # a cheap bound: every separator below is shorter (" to 2025-03-04T" is 15)
             or not (
                 _RANGE_SEP.fullmatch(text, a.end, b.start)
                 or (a.colon and b.colon and _CELL_SEP.fullmatch(text, a.end, b.start))
@@ -700,6 +711,8 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
     if {"total", "tot"} & words_of(text):
         out += [_labelled(m) for m in sparse_finditer(_LABELLED_TOTAL, text, _LABELLED_TOTAL_STARTS)]
     out += _grid_minutes(text, spans)
+    if "duration" in words_of(text):
+        out += [_labelled(m) for m in _DURATION_FIELD.finditer(text)]
     if {"minutes", "min", "mins"} & words_of(text):
         out += [Duration(int(m["num"]), m.span("num"), False) for m in _MINUTES_FIELD.finditer(text)]
         if "|" in text:
@@ -709,7 +722,7 @@ def _durations(text: str, clock_spans: list[tuple[int, int]], lines: LineIndex,
 
 
 def _labelled(m: re.Match[str]) -> Duration:
-    if m["num"] is not None:
+    if m.groupdict().get("num") is not None:
         return Duration(int(m["num"]), m.span("num"), True)
     return Duration(int(m["hh"]) * 60 + int(m["mm"]), (m.start("hh"), m.end("mm")), True)
 

@@ -106,16 +106,23 @@ class Filters:
     pattern: str | None = None
 
 
+def _contains(value: str) -> str:
+    """A LIKE pattern for "contains `value`, any case": its own % and _ are letters, not wildcards (hostile14 #15:
+    payer=% matched every item)."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _where(query: Select[Any], practice_id: int, f: Filters, today: date) -> Select[Any]:
     query = query.where(Item.practice_id == practice_id)
     query = query.where(Item.status.in_(f.status)) if f.status else query.where(Item.open.is_(True))
     if f.due_days is not None:
         query = query.where(Item.due_date <= today + timedelta(days=f.due_days))
     if f.payer:
-        needle = f"%{f.payer.lower()}%"
-        query = query.where(or_(func.lower(Item.payer_name).like(needle), Item.payer_key == f.payer))
+        needle = _contains(f.payer)
+        query = query.where(or_(func.lower(Item.payer_name).like(needle, escape="\\"), Item.payer_key == f.payer))
     if f.assignee:  # as the payer filter: part of the name, any case ("rowan" finds "Rowan Biller")
-        query = query.where(func.lower(Item.assignee).like(f"%{f.assignee.lower()}%"))
+        query = query.where(func.lower(Item.assignee).like(_contains(f.assignee), escape="\\"))
     if f.pattern:
         query = query.where(Item.pattern_id == f.pattern)
     return query
@@ -214,6 +221,7 @@ class Worklist:
             return self._detail(s, pid, self._item(s, pid, item_id), today)
 
     def update(self, practice: str, item_id: int, change: ItemUpdate, *, actor: str, today: date) -> ItemDetail:
+        _refuse_submitted_on(change, today)
         if change.decided_on is not None and change.decided_on > today:
             raise InputError(f"the decision date {change.decided_on.isoformat()} is in the future "
                              f"(today is {today.isoformat()})",
@@ -252,7 +260,7 @@ class Worklist:
         if item.status == "lost" and target == "new":
             event.detail = self._next_level(item, change.decided_on or item.decided_on or today, today)
         if target == "submitted":
-            item.submitted_on = today
+            item.submitted_on = change.submitted_on or today
         if target in states.OUTCOMES or item.status in states.OUTCOMES:
             self._rates.pop(pid, None)
         if target in states.OUTCOMES:
@@ -355,6 +363,26 @@ def refuse_other_session(item_id: int, service_date: date | None, note_dates: li
 _RECOVERING = frozenset({"won", "partially_won"})
 
 
+def _refuse_submitted_on(change: ItemUpdate, today: date) -> None:
+    """A submission date is recorded with the status submitted, on a day that has come (hostile14 #10: an appeal
+    sent before the tool was adopted, or recorded a few days late, had to be dated today)."""
+    if change.submitted_on is None:
+        return
+    if change.status != "submitted":
+        raise InputError("a submission date is recorded with the status submitted",
+                         hint="give --status submitted with it (submitted_on in the API)")
+    if change.submitted_on > today:
+        raise InputError(f"the submission date {change.submitted_on.isoformat()} is in the future "
+                         f"(today is {today.isoformat()})", hint="give the day the request was sent")
+
+
+def _refuse_early_submission(item: Item, submitted_on: date) -> None:
+    if item.notice_date is not None and submitted_on < item.notice_date:
+        raise InputError(f"the submission date {submitted_on.isoformat()} is before item {item.id}'s notice date "
+                         f"({item.notice_date.isoformat()}): a request answers a denial already received",
+                         hint="give the day the request was sent, on or after the notice date")
+
+
 def _refuse_misplaced(knowledge: Any, item: Item, change: ItemUpdate) -> None:
     """A value the change cannot mean is refused, never silently stored or dropped: an amount recovered is
     recorded with a win and is at most what the payer denied on the line (as a correction's payment is, see the
@@ -376,13 +404,15 @@ def _refuse_misplaced(knowledge: Any, item: Item, change: ItemUpdate) -> None:
     if change.decided_on is not None and target not in states.OUTCOMES and not reopening:
         raise InputError("a decision date is recorded with a decision (won, partially_won or lost)",
                          hint="a submission is dated today by itself; give the decision date with the outcome")
-    submitted = item.submitted_on
+    if change.submitted_on is not None:
+        _refuse_early_submission(item, change.submitted_on)
+    submitted = change.submitted_on or item.submitted_on
     if target in states.OUTCOMES and change.decided_on is not None and submitted and change.decided_on < submitted:
         # a decision cannot come before its request: the days to decision would be negative
         raise InputError(f"the decision date {change.decided_on.isoformat()} is before item {item.id} was recorded "
                          f"as submitted ({submitted.isoformat()})",
-                         hint="check the date on the payer's decision; an item is dated submitted the day its status "
-                              "is set to submitted, so record the submission when the request is sent")
+                         hint="check the date on the payer's decision; a submission recorded late is dated with "
+                              "--submitted-on (submitted_on in the API)")
     if change.payer_deadline is not None:
         _refuse_payer_deadline(knowledge, item, change.payer_deadline)
 

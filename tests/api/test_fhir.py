@@ -78,7 +78,25 @@ BAD_DOCUMENTS = {
         "not text in its declared charset",
     ),
     "bytes that are not UTF-8": ({"content": _attachment(b"caf\xe9", "text/plain")}, "not text in its declared"),
+    # hostile14 #13: undecodable data was read as an empty note
+    "data that is not base64": ({"content": [{"attachment": {"contentType": "text/plain", "data": "@@@"}}]},
+                                "not valid base64"),
+    "base64 cut short": ({"content": [{"attachment": {"contentType": "text/plain", "data": "V2lmZQ="}}]},
+                         "not valid base64"),
 }
+
+
+def test_every_text_attachment_is_read() -> None:
+    # hostile14 #13: a note and its addendum sent as two attachments; the second was dropped without a word
+    content = [*_attachment(b"Wife trained 10:00-10:20.", "text/plain"), *_attachment(b"<p>x</p>", "text/html"),
+               *_attachment(b"ADDENDUM 03/05/2025: consent verbal.", "text/plain")]
+    text = document_note(document_reference(content=content)).text
+    assert text == "Wife trained 10:00-10:20.\n\nADDENDUM 03/05/2025: consent verbal."
+
+
+def test_base64_with_line_breaks_is_base64() -> None:
+    content = [{"attachment": {"contentType": "text/plain", "data": "V2lm\nZSB0\r\ncmFpbmVk"}}]
+    assert document_note(document_reference(content=content)).text == "Wife trained"
 
 
 @pytest.mark.parametrize("case", BAD_DOCUMENTS, ids=list(BAD_DOCUMENTS))

@@ -178,3 +178,42 @@ def test_order_sign_card_names_what_to_fix(real: TestClient) -> None:
         "code": {"coding": [{"code": "97550"}]}, "occurrenceDateTime": "2025-03-04",
         "note": [{"text": "Caregiver training with the wife, 30 min. Patient present throughout."}]})
     assert note_card["indicator"] == "critical" and str(note_card["detail"]).startswith("To fix: ")
+
+
+def _order(code: str, units: int, note: str | None = None) -> dict[str, object]:
+    order: dict[str, object] = {
+        "resourceType": "ServiceRequest", "status": "draft", "intent": "order", "code": {"coding": [{"code": code}]},
+        "quantityQuantity": {"value": units}, "occurrenceDateTime": "2025-03-04"}
+    return {**order, "note": [{"text": note}]} if note else order
+
+
+def _cards(real: TestClient, *orders: dict[str, object]) -> list[dict[str, object]]:
+    bundle = {"resourceType": "Bundle", "type": "collection", "entry": [{"resource": o} for o in orders]}
+    body = {"hook": "order-sign", "hookInstance": "8f0c2a4e-1d7b-4c7e-9a51-0b9f8f3f6d12",
+            "context": {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle}}
+    return real.post("/cds-services/cts-order-check", json=body).json()["cards"]  # type: ignore[no-any-return]
+
+
+_READY = (Path(__file__).resolve().parents[2] / "examples" / "note_ready.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("orders", "beyond"), [
+    # hostile14 #4: a 32-minute note supports 97550 x1; what is ordered beyond it is a warning card
+    ((("97550", 1, True), ("97551", 2, False)), "97551 x2"),
+    ((("97550", 1, True), ("97551", 3, False)), "97551 x3"),
+    ((("97552", 1, True),), "97552 x1"),
+    ((("G0541", 1, True),), "G0541 x1"),
+    ((("97550", 1, True),), None),
+])
+def test_ordered_lines_are_compared_with_the_note(real: TestClient, orders: tuple[tuple[str, int, bool], ...],
+                                                  beyond: str | None) -> None:
+    cards = _cards(real, *(_order(code, units, _READY if noted else None) for code, units, noted in orders))
+    warned = [c for c in cards if str(c["summary"]).startswith("Ordered ")]
+    assert [beyond in str(c["summary"]) and c["indicator"] == "warning" for c in warned] == ([True] if beyond else [])
+
+
+def test_every_orders_own_note_is_read(real: TestClient) -> None:
+    longer = _READY.replace("32 min", "45 min").replace("10:47", "11:00")
+    cards = _cards(real, _order("97550", 1, _READY), _order("97551", 1, longer))
+    notes = [str(c["summary"]) for c in cards if str(c["summary"]).startswith("CTS note")]
+    assert [s.split(":")[0] for s in notes] == ["CTS note 1", "CTS note 2"]

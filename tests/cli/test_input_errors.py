@@ -48,7 +48,7 @@ CASES: dict[str, tuple[list[str], str]] = {
     "index, embedder unknown": (["index", "--embedder", "bogus"], "--embedder: must be one of"),
     "search, openai embedder without endpoint": (["search", "97550", "--embedder", "openai"],
                                                  "set ASSISTANT_LLM_BASE_URL"),
-    "search, unknown code filter": (["search", "97550", "--code", "99999"], "unknown code filter '99999'"),
+    "search, unknown code filter": (["search", "97550", "--code", "99999"], "unknown code filter (value withheld)"),
     "check, 999 units": (["check", "{tmp}/note.txt", "--billed", "97550x999"], "one line carries at most 99"),
 }
 
@@ -65,3 +65,16 @@ def test_bad_input_is_one_line_exit_2(env: Path, case: str) -> None:
 def test_a_question_in_utf8_is_answered(env: Path) -> None:
     result = runner.invoke(app, ["ask", "¿Puedo facturar 97550?", "--format", "json"])
     assert result.exit_code == 0 and json.loads(result.stdout)["question"] == "¿Puedo facturar 97550?"
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "{tmp}/note.txt", "--billed", "VANTERPOOLx1"],
+    ["check", "{tmp}/note.txt", "--dos", "Vanterpool-1940"],
+    ["check", "{tmp}/note.txt", "--profile", "Vanterpool"],
+    ["worklist", "set", "1", "--status", "won", "--decided-on", "Vanterpool"],
+])
+def test_an_error_never_echoes_the_value_given(env: Path, args: list[str]) -> None:
+    # hostile14 #17: the CLI quoted a value typed in the wrong option (a patient's name); the API withholds it
+    result = runner.invoke(app, [a.replace("{tmp}", str(env)) for a in args])
+    assert result.exit_code == 2 and "error:" in result.stderr
+    assert "Vanterpool" not in result.stderr.replace("VANTERPOOL", "Vanterpool")

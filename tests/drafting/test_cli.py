@@ -140,7 +140,7 @@ def test_no_appeal_docx_holds_the_recommendation(tmp_path: Path, monkeypatch: py
          "JSONDecodeError"),
         (b'{"date_of_service":"2026-10-06",\n "lines": [\n  {"code": "97550" "units": 1}]}', "at line 3, column 20",
          "lines need"),
-        (b'{"billed_amount": "lots"}', "billed_amount (not a dollar amount: 'lots')", "lines need"),
+        (b'{"billed_amount": "lots"}', "billed_amount (not a dollar amount: (value withheld))", "lines need"),
         (b'{"date_of_service": "2026-13-45"}', "dates: YYYY-MM-DD, MM/DD/YYYY", "lines need"),
         (b"\xff\xfe\x00\x00{", "not UTF-8 text", "JSONDecodeError"),
     ],

@@ -72,3 +72,40 @@ def test_a_remittance_pasted_as_the_file_with_no_codes_given_is_read_as_the_deni
     a = StubAssistant(OfflineDrafter(), None)
     result = draft_appeal(a.deps(), denial="", note=GOOD_NOTE, claim=CLAIM, denial_text=paste)
     assert [c.code for c in result.denial.carcs] == ["4"]
+
+
+LOG = ("11/21/2026 JK: called MAC re claim 2226112000111 (ZED, ANN) - denied CO-50 N115, LCD cited. will appeal.\n"
+       "11/21/2026 JK: claim 2226112000222 (YAN, BOB) - denied CO-16 M53 units invalid; rebill.")
+
+
+@pytest.mark.parametrize("log", [
+    LOG,
+    LOG.replace("claim 2226112000222 (YAN, BOB) -", "Yan, Bob:"),
+    LOG.replace("claim 2226112000222 (YAN, BOB) - denied", "Bob Yan -"),
+])
+def test_a_short_surname_names_the_claims_own_line(log: str) -> None:
+    # hostile14 #7: a three-letter surname did not count, so both claims' codes were lent to this one
+    claim = parse_claim({"patient_name": "Bob Yan", "date_of_service": "03/04/2025", "payer_type": "medicare"})
+    training = cached_knowledge().training_codes
+    assert entry_codes(log, claim, training) == "CO-16 M53"
+    assert entry_codes(log.replace("YAN", "RYANS").replace("Yan", "Ryans"), claim, training) == ""  # a whole word
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    (LOG, LOG.splitlines()[1]),
+    # the patient named in a heading only, the codes on rows that name nobody: nothing is cut
+    ("EOB for YAN, BOB\n97550 CO-50 N115\n97551 CO-50 N115", None),
+    ("no names here CO-50", None),
+])
+def test_a_work_logs_rows_of_other_patients_are_cut(text: str, kept: str | None) -> None:
+    from assistant.drafting.paste import own_named_rows
+
+    assert own_named_rows(text, "yan") == (kept if kept is not None else text)
+
+
+def test_an_appeal_from_a_two_claim_work_log_takes_this_claims_codes() -> None:
+    claim = {"patient_name": "Bob Yan", "date_of_service": "2025-03-04", "payer_type": "medicare",
+             "notice_date": "2026-11-20"}
+    for given in ({"denial": LOG}, {"denial": "", "denial_text": LOG}):
+        result = draft_appeal(StubAssistant(OfflineDrafter(), None).deps(), note=GOOD_NOTE, claim=claim, **given)
+        assert [c.code for c in result.denial.carcs] == ["16"] and result.recommendation == "corrected_claim"

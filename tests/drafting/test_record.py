@@ -61,3 +61,16 @@ def test_an_entry_the_payers_review_set_aside(payer_text: str, left_out: bool) -
     found = after_the_fact(KB, note, date(2026, 9, 10), payer_text)
     assert bool(found) is left_out
     assert (entry[:20] in record_text(KB, note, date(2026, 9, 10), payer_text)) is (not left_out)
+
+
+@pytest.mark.parametrize("header", ["ADDENDUM", "LATE ENTRY"])
+def test_entries_with_no_blank_line_between_are_read_once_each(header: str) -> None:
+    # round-14 finding #18: each header's entry ran to the note's end when no blank line followed, so a note of
+    # thousands of header lines was rescanned once per header (quadratic). Each entry now ends at the next header.
+    lines = "".join(f"{header} 10/{1 + i % 19:02d}/2026 noted.\n" for i in range(400))
+    note = NOTE + lines + f"{header} 11/02/2026 to support the appeal: consent was verbal.\n"
+    found = after_the_fact(KB, note, date(2026, 10, 20))
+    assert [e.why for e in found] == ["made for payment"]  # only the last entry, not the 400 dated ones before it
+    assert found[0].start == note.index(f"{header} 11/02/2026")
+    record = record_text(KB, note, date(2026, 10, 20))
+    assert lines in record and "consent was verbal" not in record

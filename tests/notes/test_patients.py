@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.notes.patients import patients_named
+from assistant.notes.patients import patient_lines, patient_parts, patients_named
 
 ONE = Path(__file__).resolve().parents[2] / "examples" / "note_ready.txt"
 
@@ -20,6 +20,11 @@ ONE = Path(__file__).resolve().parents[2] / "examples" / "note_ready.txt"
     ("Patient: Marta Q.\nPatient: Marta Quillfeather", 1),  # an initial tells nothing apart
     ("Patient: not present\nPt: present for the first 5 min", 0),
     ("The patient, Marta Quillfeather, and Yusuf Brightwater's wife", 0),  # prose is not a field
+    # hostile14 #1: the field's sentence ends with the name and the next sentence opens with a capital
+    ("Patient: Harold Vick. Patient not present; trained wife.\nPatient: Nora Penn. Patient not present.", 2),
+    ("Patient: Harold Vick. Pt not present.\nPatient: VICK, HAROLD", 1),
+    # a discipline heading is no patient field; a name ends at its comma (dev sets r3/r6b)
+    ("PT - Caregiver Training Note\nPatient: Teodoro Lindgren-Abara, 88 M. Chronic systolic HF", 1),
 ])
 def test_patients_named(text: str, count: int) -> None:
     assert patients_named(text) == count
@@ -33,3 +38,17 @@ def test_two_notes_pasted_together_are_not_ready_to_bill() -> None:
     two = assistant.check_note("Patient: Marta Quillfeather\n" + note + "\n\nPatient: Yusuf Brightwater\n" + note)
     assert one.summary.ready_to_bill and one.meta.patients_named == 1
     assert two.meta.patients_named == 2 and not two.summary.ready_to_bill
+
+
+def test_patient_parts_run_from_one_patient_field_to_the_next() -> None:
+    text = "DOS 07/01/2025\nPatient: Harold Vick. 10:00-10:30\nPatient: Nora Penn. 10:30-10:40\nPat Quinn, PT"
+    parts = patient_parts(text)
+    assert [(s, text[a:b]) for s, a, b in parts] == [
+        ("vick", "Patient: Harold Vick. 10:00-10:30\n"), ("penn", "Patient: Nora Penn. 10:30-10:40\nPat Quinn, PT")]
+
+
+def test_patient_lines_name_a_roster_rows_patient() -> None:
+    text = (" 1. Ellen Testa (daughter of pt Frank Testa, MRN 1) - unpaid\n 2. Pt tolerated well\n"
+            " 3. aide for patient Lou Kole\nPT CG TRAINING  10/13/26\nOT EVAL with pt. POC established")
+    found = [(s, text[a:b][:6], text[n[0]:n[1]]) for s, a, b, n in patient_lines(text)]
+    assert found == [("testa", " 1. El", "Frank Testa"), ("kole", " 3. ai", "Lou Kole")]

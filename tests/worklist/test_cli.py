@@ -196,8 +196,8 @@ def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -
     (["set", "1", "--status", "submitted", "--decided-on", "2031-01-01"], "decision date 2031-01-01 is in the future"),
     (["set", "1", "--status", "submitted", "--decided-on", "2025-06-01"], "decision date is recorded with a decision"),
     (["set", "1", "--payer-deadline", "1999-01-01"], "a payer deadline would not be used"),
-    (["--status", "bogus"], "unknown status 'bogus' (use one of: new, drafted, submitted"),
-    (["--sort", "bogus"], "unknown sort 'bogus' (use one of: due, recovery)"),
+    (["--status", "bogus"], "unknown status (value withheld) (use one of: new, drafted, submitted"),
+    (["--sort", "bogus"], "unknown sort (value withheld) (use one of: due, recovery)"),
     (["--format", "bogus"], "use one of: text, json, csv"),
     (["draft", "1"], "assistant worklist draft 1 --note FILE"),
 ])

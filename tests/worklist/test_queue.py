@@ -65,6 +65,10 @@ def test_sorted_by_due_date_with_undated_last(loaded: Assistant) -> None:
         ({"due": 400}, 8),
         ({"payer": "acme"}, 3),
         ({"payer": "sunshine"}, 2),
+        # hostile14 #15: a LIKE wildcard in the filter is a character, not "anything"
+        ({"payer": "%"}, 0),
+        ({"payer": "_"}, 0),
+        ({"assignee": "%"}, 0),
         ({"status": ["new"]}, 11),
         ({"status": ["won"]}, 0),
         ({"pattern": "medical_necessity"}, 3),
@@ -260,6 +264,11 @@ def _on_route(a: Assistant, route: str) -> int:
     # qa10b #29: a partial win without its amount would count as an overturn that recovered $0
     ("redetermination", ["submitted"], {"status": "partially_won"}, "partially_won needs the amount recovered"),
     ("redetermination", ["submitted"], {"status": "partially_won", "recovered": 0}, "more than $0"),
+    # hostile14 #10: a submission recorded late carries its own date, with the status submitted, not in the future,
+    # not before the notice it answers
+    ("redetermination", [], {"status": "drafted", "submitted_on": TODAY}, "recorded with the status submitted"),
+    ("redetermination", [], {"status": "submitted", "submitted_on": TODAY + timedelta(days=1)}, "in the future"),
+    ("redetermination", [], {"status": "submitted", "submitted_on": date(2000, 1, 1)}, "before item"),
 ])
 def test_a_change_the_item_cannot_mean_is_refused(
     loaded: Assistant, route: str, before: list[str], change: dict[str, object], words: str
@@ -292,6 +301,17 @@ def test_a_decision_before_the_submission_is_refused(loaded: Assistant) -> None:
         loaded.update_worklist_item(item, {"status": "won", "decided_on": TODAY - timedelta(days=1)}, today=TODAY)
     detail = loaded.update_worklist_item(item, {"status": "won", "decided_on": TODAY}, today=TODAY)
     assert detail.decided_on == TODAY
+
+
+def test_a_submission_recorded_late_keeps_its_own_date(loaded: Assistant) -> None:
+    """hostile14 #10: an appeal sent earlier than it was recorded; its decision may come before the day it was
+    recorded, and the days to decision count from the day it was sent."""
+    item = _on_route(loaded, "redetermination")
+    sent = date(2025, 4, 20)  # after the remittance's notice (DTM*405 2025-04-16), before TODAY
+    detail = loaded.update_worklist_item(item, {"status": "submitted", "submitted_on": sent}, today=TODAY)
+    assert detail.submitted_on == sent
+    won = loaded.update_worklist_item(item, {"status": "won", "decided_on": sent + timedelta(days=2)}, today=TODAY)
+    assert won.decided_on == sent + timedelta(days=2)
 
 
 def test_nothing_to_change_is_bad_input(loaded: Assistant) -> None:

@@ -21,11 +21,12 @@ from assistant.drafting.models import Denial, DeniedLine
 from assistant.drafting.paste.common import FILING_INDICATORS, ROUTINE, Adj, Item, Reading, as_shown
 from assistant.drafting.paste.items import read_items
 from assistant.drafting.paste.notice import decided_level, notice_date, service_dates
+from assistant.drafting.paste.rows import own_named_rows
 from assistant.drafting.paste.segments import has_segments, own_claim, read_segments
 
 __all__ = [
-    "FILING_INDICATORS", "ROUTINE", "Paste", "as_shown", "fill_claim", "own_claim", "read_paste", "service_dates",
-    "with_paste",
+    "FILING_INDICATORS", "ROUTINE", "Paste", "as_shown", "fill_claim", "own_claim", "own_named_rows", "read_paste",
+    "service_dates", "with_paste",
 ]
 #: Longer pastes are read up to this many characters (a whole 835 belongs in `assistant era import`).
 MAX_CHARS = 100_000

@@ -52,3 +52,23 @@ def own_rows(text: str, wanted: set[str]) -> str:
         return text
     dropped = set(others)
     return "".join(row for i, row in enumerate(rows) if i not in dropped)
+
+
+# a group code and reason ("CO-16", "PR 204"): what a work log's line says a claim was denied for
+_GROUP_CARC = re.compile(r"(?<![A-Z0-9])(?:CO|PR|OA|PI|CR)[-\s]?\d{1,3}\b")
+
+
+def own_named_rows(text: str, surname: str | None) -> str:
+    """`text` without other claims' coded rows, when rows that name this claim's patient by surname give codes of
+    their own (a work log of two claims: "(ZED, ANN) - denied CO-50 ... (YAN, BOB) - denied CO-16"; hostile14 #7).
+    A row naming the surname as a whole word is this claim's; another row that gives a group code and reason is
+    another claim's. Nothing changes when no row naming the patient gives a code (an EOB that names the patient in
+    its heading only). Linear in the text."""
+    if not surname or len(surname) < 2:
+        return text
+    name = re.compile(rf"(?<![^\W\d_]){re.escape(surname)}(?![^\W\d_])", re.I)
+    rows = _rows(text)
+    mine = {i for i, row in enumerate(rows) if name.search(row)}
+    if not any(_GROUP_CARC.search(rows[i].upper()) for i in mine):
+        return text
+    return "".join(row for i, row in enumerate(rows) if i in mine or not _GROUP_CARC.search(row.upper()))
