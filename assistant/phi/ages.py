@@ -28,6 +28,9 @@ _RELATIONS = (
     r"wife|husband|spouse|partner|son|daughter|dtr|mother|father|sister|brother|niece|nephew|grandson|granddaughter"
     r"|friend|neighbou?r|pt|patient"
 )
+# a person an age is said of, and the verb that says it: "she's", "my husband Gus is", "he just turned"
+_SUBJECT = rf"\b(?:she|he|pt|patient|who|{KIN}|{_RELATIONS})"
+_IS = r"(?:['’]s|[ \t]+(?:is|was|turned|just[ \t]+turned|will[ \t]+be))[ \t]+(?:now[ \t]+)?"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _ORDINAL_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
@@ -108,8 +111,7 @@ STATED_AGES = [
     re.compile(rf"(?:(?<=\()|(?<=,)|(?<=,[ \t])){_ANY_AGE}[MF](?=[ \t]*[),;])"),
     # an adult's age said after a person: "She's 86", "my husband Gus is 73", "his wife was 68"
     re.compile(
-        rf"(?i:\b(?:she|he|pt|patient|who|{KIN}|{_RELATIONS})(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?"
-        rf"(?:['’]s|[ \t]+(?:is|was|turned|just[ \t]+turned|will[ \t]+be))[ \t]+(?:now[ \t]+)?)"
+        rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?{_IS})"
         r"(?P<age>1[01]\d|[2-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
     ),
 ]
@@ -120,10 +122,7 @@ _WORD_AGE = rf"(?P<age>{_TENS}(?:[ \-]{_ONES})?)"
 _DECENAS = r"(?:veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa)"
 WORD_AGES = [
     re.compile(rf"(?i:\b{_WORD_AGE}(?=[ \t\-]+(?:years?|yrs?)[ \t\-]+(?:old|of[ \t]+age)\b|[ \t\-]+y/?o\b))"),
-    re.compile(
-        rf"(?i:\b(?:she|he|pt|patient|who|{KIN}|{_RELATIONS})(?:['’]s|[ \t]+(?:is|was|turned|will[ \t]+be))"
-        rf"[ \t]+(?:now[ \t]+)?{_WORD_AGE}\b)"
-    ),
+    re.compile(rf"(?i:{_SUBJECT}{_IS}{_WORD_AGE}\b)"),
     re.compile(
         rf"(?i:\b(?P<age>{_DECENAS}(?:[ \t]+y[ \t]+(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
         r")[ \t]+años\b)"
