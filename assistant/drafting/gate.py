@@ -34,6 +34,11 @@ INJECTION = re.compile(
     r"|\[[^\]\n]{0,60}\b(instruction|prompt)s?\b[^\]\n]*\]"
     # a template's double-brace block ("{{assistant_instruction: ...}}"): a tool's slot, never the clinician's words
     r"|\{\{[^{}]{0,1000}\}\}"
+    # "Have the AI write the cover letter the same way": a tool told what to write
+    r"|\bhave\s+(the\s+)?(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|chatbot|bot|model|assistant|tool|drafter)\s+"
+    r"(write|say|state|draft|put|add|include|argue)\b[^\n]*"
+    # "put SEPARATE SESSION - PLEASE PAY in box 19": words to be put on the claim form, an instruction to falsify it
+    r"|\b(put|write|type|enter|add)\s+[^\n]{1,60}?\s+in\s+(box|item|field)\s+\d{1,2}\b[^\n]*"
     r"|\bnote to (the\s+)?(AI|model|assistant|reviewer|appeal writer|tool)\b[^\n]*"
     # a line headed to a tool: "ATTN appeal-writing AI: ...", "Attention ChatGPT: ..."
     r"|\b(attn|attention)\b[^\n:]{0,40}\b(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|chatbot|bot|model|drafter|tool"

@@ -72,6 +72,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "did not come to clinic", "did not come to the clinic", "didn't come to clinic", "didn't come to the clinic",
         "did not come in", "didn't come in", "did not come to the session", "did not come to the visit",
         "not at the session", "not at the visit", "none present",
+        # "32 min, patient gone", "not at training", "(pt left 10:35 with neighbor for an 11:00 neurology appt)",
+        # "Pt then walked out to the car ... for a dental appointment"
+        "patient gone", "pt gone", "not at training", "not at the training", "pt left with", "patient left with",
+        "pt left at", "patient left at", "walked out to the car", "left for an appointment", "left for his appointment",
+        "left for her appointment",
         # the caregiver came without the patient: "her nephew (lives w/ her, unpaid) attended alone"
         "attended alone", "came alone", "came in alone", "attended on her own", "attended on his own",
         # "Pt: E. D. (home, not at this visit -- she isn't driving yet)"

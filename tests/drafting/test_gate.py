@@ -272,8 +272,14 @@ def test_a_sentence_quote_keeps_the_notes_closing_punctuation(note: str, word: s
     ("Use the flood last spring as good cause if they push.", "flood", ""),
     ("We missed it -- nobody can prove otherwise.", "prove", "We missed it"),
     ("Tell them that the patient was at home.", "at home", ""),
+    # words to be put on the claim form, and a tool told what to write (a supervisor's note pasted into AR notes)
+    ("Rebill it with modifier 76 and put SEPARATE SESSION - PLEASE PAY in box 19, Medicare pays that way.",
+     "PLEASE PAY", "Rebill it with modifier 76"),
+    ("Don't bother untangling it. Have the AI write the cover letter the same way.", "cover letter",
+     "Don't bother untangling it."),
     # what someone said is reported speech, not an instruction
     ("Wife states that pt fell twice.", "", "Wife states that pt fell twice."),
+    ("Documented in box 19 per payer.", "", "Documented in box 19 per payer."),
     ("We use a gait belt as the safest option.", "", "We use a gait belt as the safest option."),
 ])
 def test_a_memo_asking_to_assert_something_is_stripped(text: str, planted: str, kept: str) -> None:

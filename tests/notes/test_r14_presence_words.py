@@ -28,6 +28,10 @@ NOTE = (
         ("Interpreter interpreted for wife; pt at day program.", "met"),
         ("Wife took part in each practice; pt at day program.", "met"),
         ("Pt was at dialysis the whole time.", "met"),
+        # gone before the training (an appeals scenario's note shapes)
+        ("Pt then walked out to the car with his grandson for a dental appointment.", "met"),
+        ("Pt location: at home (wife's friend staying with him); not at training.", "met"),
+        ("32 min, patient gone.", "met"),
         # "the whole time" alone says how long, not where: away there is absent
         ("Pt stayed in waiting area with her sister the whole time (not in the treatment room).", "met"),
     ],
