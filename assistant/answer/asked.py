@@ -43,6 +43,8 @@ TOPICS: tuple[Topic, ...] = (
         r"|\b(?:(?:another|other|different|out of|multiple|two|across) states?|state lines?|compact)\b.{0,80}"
         r"\blicen[cs](?:e|ed|ure|ing)\b"
         r"|\b(?:state )?practice acts?\b|\bscope of practice\b|\binterstate\b"
+        # ("do Ohio's rules let a PTA do it", "under state law"): a state's own rules, not Medicare's
+        rf"|{STATES.pattern}['’]s? (?:own )?(?:rules?|laws?|regulations?|board)\b|\bstate (?:law|rules?|board)s?\b"
         r"|\b(?:not|isn'?t|aren'?t|never been)\s+licen[cs]ed\b|\bunlicen[cs]ed\b"
         # ("licensed in Texas only ... caregivers in Oklahoma": two states named beside the licence)
         rf"|\blicen[cs]\w*\b.{{0,80}}{STATES.pattern}.{{0,80}}{STATES.pattern}", _I),
@@ -121,7 +123,11 @@ TOPICS: tuple[Topic, ...] = (
     Topic("future_codes", re.compile(
         r"\bnew\b.{0,30}\bcodes?\b.{0,30}\b(?:com(?:in|ing)|upcoming|planned|proposed|expected|next year)\b"
         r"|\b(?:upcoming|future|planned|proposed)\b.{0,20}\b(?:code|coding) changes?\b"
-        r"|\bchanges? (?:to|for) \d{5}\b.{0,30}\b(?:com(?:in|ing)|next year|upcoming)\b", _I),
+        r"|\bchanges? (?:to|for) \d{5}\b.{0,30}\b(?:com(?:in|ing)|next year|upcoming)\b"
+        # ("are 97550/97551/97552 being revised or deleted in CPT 2027?", "the 2027 code set")
+        r"|\b(?:being|to be|getting|will be)\s+(?:revised|deleted|retired|replaced|changed)\b"
+        r".{0,40}\b20(?:2[7-9]|3\d)\b"
+        r"|\b(?:cpt|hcpcs)\s+20(?:2[7-9]|3\d)\b|\b20(?:2[7-9]|3\d) code set\b", _I),
         "its sources do not state code changes beyond the years they cover"),
     # "which ICD-10 code for caregiver strain": no diagnosis code for the caregiver's own condition is named
     Topic("caregiver_condition_code", re.compile(

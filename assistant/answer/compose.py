@@ -58,7 +58,7 @@ EITHER_VALUE = re.compile(r"\b\d{1,3} or \d{1,3}\b")
 # "is there a max number of caregivers in a 97552 class?": a maximum asked for, and the passages' words for one
 # ("max assist" with transfers is a level of help, not a maximum asked for or stated)
 # ("how many families max in one 97552 group", "what's the max per group")
-MAX_ASKED = re.compile(r"\bhow many \w+ (?:max|maximum|at most|tops)\b"
+MAX_ASKED = re.compile(r"\bhow many (?:\w+ ){1,2}(?:max|maximum|at most|tops)\b"
                        r"|\bmax(?:imum)? (?:per|in (?:a|one)) (?:group|class)\b"
                        r"|\b(?:max|maximum)\s+(?:number|size|group|amount|count|of|units?|sessions?|caregivers?|visits?"
                        r"|people|participants)\b|\bupper limit\b|\b(?:limit|cap) on (?:the )?(?:number|size|how many)\b"

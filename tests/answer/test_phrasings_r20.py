@@ -74,3 +74,20 @@ def test_an_faq_about_another_total_is_not_quoted(dated: Assistant) -> None:
 def test_a_yearless_notice_states_no_year(dated: Assistant) -> None:
     answer = dated.answer("denial dated 3/2 - still in time for the redetermination?")
     assert "2026" not in answer.text.split("[1]")[0], answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a state's own rules, not Medicare's
+        "taking a job in Oregon next month - do Oregon's rules let a PTA run caregiver training without the PT there?",
+        # a code set the sources do not reach
+        "will 97551 be deleted in CPT 2028?",
+        "our coding class says the 2029 code set renames 97550 - true?",
+        # a maximum asked with two words between
+        "how many family members max per 97552 class?",
+    ],
+)
+def test_refused(dated: Assistant, question: str) -> None:
+    answer = dated.answer(question)
+    assert not answer.answered, answer.text
