@@ -250,9 +250,9 @@ ALTERNATIVE = re.compile(r"\bw(?:ha?)?t if\b|\bvs\.?(?!\w)|\bversus\b|\binstead\
 
 
 def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None:
-    parts = list(dict.fromkeys(intent.minutes))
-    if len(parts) == 2 and len(intent.minutes) == 2 and ALTERNATIVE.search(intent.query) and not intent.full_time:
-        each = [units(replace(intent, minutes=(m,)), pin, kb) for m in parts]
+    asked = list(dict.fromkeys(intent.minutes))  # two different totals, each asked about in turn
+    if len(asked) == 2 and len(intent.minutes) == 2 and ALTERNATIVE.search(intent.query) and not intent.full_time:
+        each = [units(replace(intent, minutes=(m,)), pin, kb) for m in asked]
         return [c for c in each if isinstance(c, Claim)] or None
     if not intent.minutes:
         return units_for_count(intent, pin)

@@ -604,11 +604,11 @@ def _spoken(m: re.Match[str]) -> int:
 def _minutes(text: str) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
-    joined = [m.span() for m in SPOKEN_MINUTES.finditer(text) if m.group("hm_h")]
+    spoken = list(SPOKEN_MINUTES.finditer(text))
+    joined = [m.span() for m in spoken if m.group("hm_h")]
     found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
              if not any(a < m.start() < b for a, b in quoted) and not any(a <= m.start() < b for a, b in joined)]
-    found += [(m.start(), _spoken(m), m.end()) for m in SPOKEN_MINUTES.finditer(text)
-              if not any(a < m.start() < b for a, b in quoted)]
+    found += [(m.start(), _spoken(m), m.end()) for m in spoken if not any(a < m.start() < b for a, b in quoted)]
     found.sort()
     if found:
         taken = {start for start, _, _ in found}
