@@ -298,15 +298,31 @@ class Worklist:
     def attach_note(
         self, practice: str, item_id: int, text: str, *, note_dates: list[date], actor: str, today: date
     ) -> ItemDetail:
-        """Attach the note of the item's session; `note_dates`: the dates the note gives for its own session."""
+        """Attach the note of the item's session; `note_dates`: the dates the note gives for its own session.
+
+        One session's note documents every line of its claim, so the claim's other open lines of the same date of
+        service that have no note yet get it too (hostile14 #14: the CLI and the API disagreed on this, and bulk
+        drafting of the second line failed with "no note attached"). A line that has its own note keeps it."""
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
             refuse_other_session(item.id, item.service_date, note_dates)
-            item.note_text, item.updated_at = text, utcnow()
-            s.add(_event(item, pid, actor, "note", f"note attached ({len(text)} characters)"))
+            for line in [item, *self._same_session_lines(s, pid, item)]:
+                line.note_text, line.updated_at = text, utcnow()
+                shared = "" if line is item else f", from item {item.id} of the same claim"
+                s.add(_event(line, pid, actor, "note", f"note attached ({len(text)} characters{shared})"))
             s.flush()
             return self._detail(s, pid, item, today)
+
+    def _same_session_lines(self, s: Session, practice_id: int, item: Item) -> list[Item]:
+        """The claim's other open lines of the item's date of service without a note."""
+        if item.service_date is None:
+            return []
+        rows = s.scalars(select(Item).where(
+            Item.practice_id == practice_id, Item.payer_key == item.payer_key,
+            Item.payer_claim_number == item.payer_claim_number, Item.service_date == item.service_date,
+            Item.id != item.id, Item.open.is_(True), Item.note_text.is_(None)))
+        return list(rows)
 
     def draft_inputs(self, practice: str, item_id: int) -> tuple[str, str | None, dict[str, Any], date | None]:
         """What `Assistant.draft_appeal` needs: denial codes, the attached note, the claim, the date of service."""

@@ -103,10 +103,13 @@ def test_note_document_reference_and_draft_docx(client: TestClient) -> None:
 
 def test_bulk_draft(client: TestClient) -> None:
     upload(client)
-    ids = [i["id"] for i in client.get("/v1/worklist", headers=h(KEY_A)).json()["items"][:2]]
-    client.put(f"/v1/worklist/{ids[0]}/note", json={"text": NOTE_45}, headers=h(KEY_A))
-    results = client.post("/v1/worklist/draft", json={"ids": ids}, headers=h(KEY_A)).json()["results"]
-    assert [r["drafted"] for r in results] == [True, False]
+    items = client.get("/v1/worklist", headers=h(KEY_A)).json()["items"]
+    claim = [i["id"] for i in items if i["procedure"] in ("97550", "97551") and i["denial"].startswith("CO-50")]
+    other = next(i["id"] for i in items if i["denial"].startswith("PR-119"))
+    client.put(f"/v1/worklist/{claim[0]}/note", json={"text": NOTE_45}, headers=h(KEY_A))
+    results = client.post("/v1/worklist/draft", json={"ids": [*claim, other]}, headers=h(KEY_A)).json()["results"]
+    # the claim's two lines of one date share the note (as in the CLI); another claim's line has none
+    assert [r["drafted"] for r in results] == [True, True, False]
 
 
 @pytest.mark.parametrize(

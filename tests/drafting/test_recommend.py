@@ -83,6 +83,9 @@ CASES = [
     # denial is disputed on its merits
     ("missing_therapy_modifier", {}, "97552x1:GO", "97552x1:GO", "appeal", ""),
     ("plan_not_covered", {}, "97110x2:GP 97550x1:GP", "97550x1:GP", "appeal", ""),
+    # a multiple-procedure reduction on a CTS line (indicator 0: no MPPR applies) is a payment error (hostile14 #11)
+    ("multiple_procedure_reduction", {}, "97110x2:GP 97550x1:GP 97551x1:GP", "97550x1:GP 97551x1:GP", "appeal", ""),
+    ("multiple_procedure_reduction", {"total_time": "missing"}, "97550x1:GP", "97550x1:GP", "no_appeal", ""),
     # who pays, who the patient is, or an adjustment: the note decides nothing (unless it fails a blocking rule)
     ("wrong_payer", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),
     ("member_not_identified", {}, "97550x1:GP", "97550x1:GP", "corrected_claim", "97550x1:GP"),

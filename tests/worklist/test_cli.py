@@ -166,8 +166,9 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     assert "2225077123450" in docx_text(Document(str(out_file)))  # the item's claim number
     code, out, _ = run("worklist", "show", "1", "--format", "json")
     assert json.loads(out)["status"] == "drafted"
-    code, out, _ = run("worklist", "draft", "1", "2")
-    assert code == 0 and "1: drafted" in out and "2: not drafted" in out
+    # item 2 is the claim's other line of the same date: the note came with it; item 3 is another claim's
+    code, out, _ = run("worklist", "draft", "1", "2", "3")
+    assert code == 0 and "1: drafted" in out and "2: drafted" in out and "3: not drafted" in out
 
 
 def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -> None:

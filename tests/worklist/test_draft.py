@@ -127,11 +127,27 @@ def test_submitted_items_are_not_redrafted(recording: Recording) -> None:
 
 def test_bulk_drafting_reports_each_item(recording: Recording) -> None:
     with_note = _item(recording, "97550", "CO-50")
-    without = _item(recording, "97551", "CO-50")
+    same_claim = _item(recording, "97551", "CO-50")  # the claim's other line, same date of service
+    other_claim = _item(recording, "97550", "PR-119")
     recording.attach_worklist_note(with_note, NOTE, today=TODAY)
-    results = recording.draft_worklist_items([with_note, without, 999_999], today=TODAY)
-    assert [(r.id, r.drafted) for r in results] == [(with_note, True), (without, False), (999_999, False)]
-    assert "no note" in results[1].message and "no worklist item" in results[2].message
+    results = recording.draft_worklist_items([with_note, same_claim, other_claim, 999_999], today=TODAY)
+    assert [(r.id, r.drafted) for r in results] == [
+        (with_note, True), (same_claim, True), (other_claim, False), (999_999, False)]
+    assert "no note" in results[2].message and "no worklist item" in results[3].message
+
+
+def test_a_note_reaches_the_claims_other_lines_of_its_date_only(recording: Recording) -> None:
+    """hostile14 #14: one session's note documents each line of its claim; a line with its own note keeps it."""
+    first, second = _item(recording, "97550", "CO-50"), _item(recording, "97551", "CO-50")
+    other = _item(recording, "97551", "CO-151")
+    own = NOTE + " Addendum for the add-on line."
+    recording.attach_worklist_note(second, own, today=TODAY)
+    recording.attach_worklist_note(first, NOTE, today=TODAY)
+    assert recording._worklist.draft_inputs("default", second)[1] == own
+    assert not recording.worklist_item(other, today=TODAY).note_attached
+    recording.attach_worklist_note(second, NOTE, today=TODAY)  # re-attaching the first's note reaches no one else
+    history = [e.detail for e in recording.worklist_item(first, today=TODAY).history]
+    assert history.count(f"note attached ({len(NOTE)} characters)") == 1
 
 
 # (note, the item's date of service) -> the note is of that session (None: it gives no date to compare)
