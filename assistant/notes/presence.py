@@ -95,7 +95,10 @@ def _parent_alias(text: str) -> frozenset[str]:
 
 
 _YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
-_TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+# "Mrs H. at home": a title with the surname's initial only names a person too
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]\.)"
+)
 # a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
 _TITLED_CAREGIVER = re.compile(
     r"\b(?i:wife|husband|spouse|daughter|son|mother|father|sister|brother|caregiver|niece|nephew|partner)[,:]?\s+"
@@ -110,6 +113,8 @@ _PATIENT_NAME = re.compile(
     r"|(?:[Ff]ather|[Mm]other|[Pp]arents?|[Dd]ad|[Mm]om|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Ss]ister|[Bb]rother) of"
     r")\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
+    # 'Child: Ezekiel "Zeke" Baptiste-Lund': the name the note then uses is the quoted one
+    r"(?:\s+[\"“(](?P<nick>[A-Z][a-z]+)[\"”)])?"
 )
 _NAMED_ABSENT = re.compile(
     r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend"
@@ -256,7 +261,7 @@ def _people(ex: Extraction) -> People:
         for m in finditer(_PATIENT_NAME, ex.text)
         if not _credential(ex.text, m.start(), m.start() + 2) and not _stand_in(ex.text, m.start(), m.start())
     ]
-    patient = {m.group(1) for m in named}
+    patient = {m.group(1) for m in named} | {m["nick"] for m in named if m["nick"]}
     # the name the note's patient (or child) label gives is the patient's, whatever a caregiver guess made of it
     caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)} - patient
     # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
@@ -306,7 +311,10 @@ def _after_preposition(text: str, start: int) -> bool:
         before = before[cut + 1 :]  # a line that ended its sentence ("... by 10/31.") leads nobody on the next
     words = before.lower().split()
     for _ in range(3):  # "of a 3rd patient", "of two other patients", "with the patient's"
-        if len(words) >= 2 and (words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit()):
+        possessive = words[-1].endswith(("'s", "’s")) if words else False  # "with Fiona's mother"
+        if len(words) >= 2 and (
+            words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit() or possessive
+        ):
             words.pop()
         elif len(words) >= 3 and words[-2] in _DETERMINERS and words[-1].isalpha():
             words.pop()  # a modifier after the determiner: "w/ their adult daughter", "with her older son"

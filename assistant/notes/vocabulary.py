@@ -77,6 +77,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "patient gone", "pt gone", "not at training", "not at the training", "pt left with", "patient left with",
         "pt left at", "patient left at", "walked out to the car", "left for an appointment", "left for his appointment",
         "left for her appointment",
+        # "home w/ neighbor today, NOT at session", "Pt at home, not brought to the session"
+        "not at session", "not at this session", "not at today's session", "not brought in", "not brought to",
+        "wasn't brought", "was not brought",
         # the caregiver came without the patient: "her nephew (lives w/ her, unpaid) attended alone"
         "attended alone", "came alone", "came in alone", "attended on her own", "attended on his own",
         # "Pt: E. D. (home, not at this visit -- she isn't driving yet)"
@@ -395,7 +398,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "ABSENCE": ("no participó", "no participo", "sin paciente", "sin el paciente", "sin la paciente", "sin pt",
                 "en otro cuarto", "en otra habitación", "no estaba en la llamada", "no estuvo en la llamada",
                 "en la escuela", "en su programa de día", "en diálisis", "en su cita",
-                "sin el niño", "sin la niña"),
+                "sin el niño", "sin la niña",
+                # "(no vino hoy -- se quedo en casa con su hermana)"
+                "no vino", "se quedó en casa", "se quedo en casa", "no asistió", "no asistio"),
     "PAID_CAREGIVER": ("cuidadora pagada", "cuidador pagado", "pagada por", "pagado por", "la contrataron",
                        "lo contrataron", "contratada por", "contratado por"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
