@@ -252,13 +252,49 @@ def people(ex: Extraction) -> People:
     return found
 
 
+def _patient_labels(text: str) -> list[re.Match[str]]:
+    """Matches of _PATIENT_NAME; one whose "name" is itself a patient label ("Odenkirk, PT\nPt: Eleanor Fitch"
+    reads the credential as the label and "Pt" as the name) is read again from that label."""
+    found = []
+    for m in finditer(_PATIENT_NAME, text):
+        again = _PATIENT_NAME.match(text, m.start(1)) if m.group(1).lower() in _LABEL_NAMES else None
+        found.append(m)
+        if again is not None:
+            found.append(again)
+    return found
+
+
+_LABEL_NAMES = frozenset({"pt", "patient", "client", "child", "resident", "beneficiary"})
+
+
+def _family_surnames(text: str, caregiver: frozenset[str]) -> frozenset[str]:
+    """Surnames the note gives the caregiver ("Leigh Holloway"): another first name before one ("Ezra
+    Holloway") is another family member, not the caregiver."""
+    if not caregiver:
+        return frozenset()
+    after = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(caregiver))) + r")\s+([A-Z][a-z]+)\b")
+    return frozenset(m.group(1) for m in after.finditer(text)) & caregiver
+
+
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mister", "Missus", "Dr"})
+
+
+def _anothers_surname(text: str, start: int, surnames: frozenset[str], caregiver: frozenset[str]) -> bool:
+    """Whether the caregiver surname at `start` follows a first name that is not the caregiver's."""
+    if text[start : start + 40].split(None, 1)[0].strip(".,;:)") not in surnames:
+        return False
+    before = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) not in caregiver and before.group(1) not in _TITLES
+
+
 def _people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
     # "practised with me as pt:\nKayla correct first time": the stand-in's role, not the patient's label
     named = [
         m
-        for m in finditer(_PATIENT_NAME, ex.text)
+        for m in _patient_labels(ex.text)
         if not _credential(ex.text, m.start(), m.start() + 2) and not _stand_in(ex.text, m.start(), m.start())
     ]
     patient = {m.group(1) for m in named} | {m["nick"] for m in named if m["nick"]}
@@ -363,6 +399,7 @@ class _Subjects:
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
         alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)} | _parent_alias(text)
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
+        surnames = _family_surnames(text, who.caregiver)
         # a message to the family: "your mother stayed home" is the reader's relative, the patient
         yours = {a for a, _, _ in caregiver_words if _YOUR_BEFORE.search(text, max(0, a - 6), a)}
         kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias or a in yours]
@@ -385,7 +422,11 @@ class _Subjects:
             [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias and span[0] not in yours]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
             # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
-            + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"]
+            + [
+                (a, b, True)
+                for a, b in name_spans(who.caregiver, text)
+                if text[a - 1 : a] != "-" and not _anothers_surname(text, a, surnames, who.caregiver)
+            ]
             + [(*m.span(), False) for m in titled if (m["title"], m["name"]) in titled_caregivers],
         )
 
