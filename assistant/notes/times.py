@@ -863,6 +863,40 @@ def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+# A dotted range is a clock range with no lead word when its end carries am/pm ("2.05-2.41 pm") or when it is
+# all its line holds ("9.15-9.50", maybe with its minutes): a weight or a dose has a unit instead.
+_DOTTED_RANGE = re.compile(
+    r"(?:(?<=\n)|^)[ \t]*(?P<h1>[01]?\d|2[0-3])\.(?P<m1>[0-5]\d)[ \t]?(?:-|–|to)[ \t]?(?P<h2>[01]?\d|2[0-3])"
+    r"\.(?P<m2>[0-5]\d)[ \t]*(?:(?P<ap>[ap])\.?m\.?)?[ \t]*(?:\(\d{1,3}[ \t]?min\w*\)[ \t]*)?$"
+    r"|(?<![\w.:/$])(?P<h3>1[0-2]|0?[1-9])\.(?P<m3>[0-5]\d)[ \t]?(?:-|–|to)[ \t]?(?P<h4>1[0-2]|0?[1-9])"
+    r"\.(?P<m4>[0-5]\d)[ \t]?(?P<ap2>[ap])\.?m\b",
+    re.I | re.M,
+)
+
+
+def _dotted_ranges(text: str, segments: list[Segment]) -> list[Segment]:
+    """The ranges of `_DOTTED_RANGE` where no range was read."""
+    if "." not in text:
+        return []
+    taken = sorted(seg.span for seg in segments)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first k ranges
+    out: list[Segment] = []
+    for m in itertools.islice(_DOTTED_RANGE.finditer(text), MAX_MENTIONS):
+        k = bisect_left(starts, m.end())  # the ranges starting before this one ends
+        if k and reach[k - 1] > m.start():
+            continue
+        g = m.groupdict()
+        ap = (g["ap"] or g["ap2"] or "").lower() or None
+        h1, m1, h2, m2 = (int(g[k] or g[k2]) for k, k2 in (("h1", "h3"), ("m1", "m3"), ("h2", "h4"), ("m2", "m4")))
+        a = _Token(m.start(), m.start() + 1, h1, m1, None, h1 >= 13)
+        b = _Token(m.end() - 1, m.end(), h2, m2, ap, h2 >= 13)
+        start, end = _resolve(a, b)
+        if 0 < end - start <= MAX_SEGMENT_MINUTES:
+            out.append(Segment(start, end, (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())))
+    return out
+
+
 _Said = tuple[int, int, int, int]  # (start minute, end minute, span start, span end)
 
 
@@ -908,7 +942,8 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
     segments = _with_spoken(text, segments, reversed_)
-    segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
+    segments = segments + _loose_ranges(text, segments)
+    segments = _retracted(text, sorted(segments + _dotted_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
     durations = _retracted_durations(text, _durations(text, [s.span for s in segments], lines, implausible))
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)
