@@ -142,12 +142,13 @@ def _label(text: str, start: int) -> str:
     return "" if _DISCHARGE_VISIT.search(line_before) else "other"
 
 
-def _numeric_date(first: int, second: int, year: int, swap: bool, dotted: bool) -> date:
-    """A numeric date in the note's order; a dotted date (the day-first habit's own separator) that only the other
-    order makes a calendar day is read that way ("Date 27.03.2025" in a note that also types "3/13/2025")."""
+def _numeric_date(first: int, second: int, year: int, swap: bool) -> date:
+    """A numeric date in the note's order; a date that only the other order makes a calendar day is read that way
+    ("Date 27.03.2025" or "Date: 14/08/2024" in a note that also types "3/13/2025"): the note's habit decides only
+    the dates that can be read both ways."""
     year = year + 2000 if year < 100 else year
     month, day = (second, first) if swap else (first, second)
-    if dotted and month > MONTHS >= day:
+    if month > MONTHS >= day:
         month, day = day, month
     return date(year, month, day)
 
@@ -163,7 +164,7 @@ def find_dates(text: str) -> list[DateMention]:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
             elif m["y2"]:
-                value = _numeric_date(int(m["m2"]), int(m["d2"]), int(m["y2"]), swap, "." in m.group(0))
+                value = _numeric_date(int(m["m2"]), int(m["d2"]), int(m["y2"]), swap)
             elif m["y3"]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             else:
