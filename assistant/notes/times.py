@@ -100,7 +100,9 @@ _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|traini
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
 _DURATION_BODY = (
     rf"(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"
-    rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
+    rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b"
+    # "an hour and ten (face to face)": the minutes said without their unit, closing the clause
+    rf"|[ \t]+and[ \t]+(?!an?\b|one\b)(?P<hmin2>\d{{1,2}}|{NUMBER})(?=[ \t]*(?:[(\n.,;)]|\Z)))?"
     rf"|(?P<m>minutes?|mins?\b|min\b|m\b|'))"
 )
 _DURATION = re.compile(r"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])" + _DURATION_BODY, re.I)  # first letters of numbers
@@ -655,7 +657,8 @@ def _minutes_of(m: re.Match[str]) -> int | None:
         value = word_number(m["num"])
         return None if value is None else int(value)
     hours = word_number(m["num"])
-    extra = word_number(m["hmin"]) if m["hmin"] else 0
+    extra_said = m["hmin"] or m["hmin2"]
+    extra = word_number(extra_said) if extra_said else 0
     return None if hours is None or extra is None else round(hours * 60 + extra)
 
 
@@ -785,7 +788,7 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
 _RETRACTED = re.compile(
     # "10:00-10:50 [corrected: 10:00-10:35 KL]", "(amended to 10:00-10:35)", "~~10:00-10:50~~ 10:00-10:35": an
     # amendment or a strike-through in the record gives the right range right after the wrong one
-    r"[\s,;:.()\[~>-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
+    r"[\s,;:.()\[~>—–-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
     r"|changed\s+to|late\s+correction|i\s+mean|scratch\s+that|strike\s+that|sorry"
     r"|make\s+that|should\s+(?:read|be|have\s+been)|rather)\b[^\d\n]{0,24}"
     r"|~~[\s,;:.()\[-]{0,4}",
@@ -819,8 +822,26 @@ def _retracted_durations(text: str, durations: list[Duration]) -> list[Duration]
         ):
             ordered[i + 1] = replace(nxt, total_cue=nxt.total_cue or d.total_cue)
             continue
-        out.append(d)
+        out.append(_bare_correction(text, d, nxt))
     return out
+
+
+# "(40 min—correction: 34)": the corrected figure written without its unit
+_BARE_FIGURE = re.compile(r"(?P<num>\d{1,3})(?=[ \t]*(?:[)\],;\n]|\.(?!\d)|\Z))")
+BARE_CORRECTION_REACH = 16  # "—correction: ", ", I mean ": the figure follows the word itself
+
+
+def _bare_correction(text: str, d: Duration, nxt: Duration | None) -> Duration:
+    """`d`, or the bare figure a correction right after it gives instead (the next figure is not in between)."""
+    if d.kind != "time":
+        return d
+    retract = _RETRACTED.match(text, d.span[1], min(len(text), d.span[1] + RETRACT_REACH))
+    if retract is None or not 0 < retract.end() - d.span[1] <= BARE_CORRECTION_REACH:
+        return d
+    figure = _BARE_FIGURE.match(text, retract.end())
+    if figure is None or (nxt is not None and nxt.span[0] <= figure.start()) or not 0 < int(figure["num"]) <= 600:
+        return d
+    return replace(d, minutes=int(figure["num"]), span=figure.span(), of_range=None)
 
 
 # Handwritten and European ranges the clock tokens do not read: "9.00-9.40", "14h05-14h41" (a dot or an "h" between
