@@ -1,0 +1,139 @@
+"""Round 15: absence said beside another person ("at home with Ruth's father, not present"), time forms (a dotted
+range with am/pm, HTML/XML cells, the Spanish "a" between clock times, OCR'd digits before am/pm, "an hour and ten",
+a correction's bare figure, a bracketed range after the patient's place), dates only one order makes a calendar day,
+Spanish pending consent and Spanish teaching words."""
+
+from __future__ import annotations
+
+import pytest
+
+import assistant
+
+ABSENCE_NOTE = (
+    "OT caregiver training note 03/04/2025\n"
+    "Trainee: son Rupert Vandermeer (unpaid). {where}\n"
+    "Consent: verbal consent from pt for Rupert obtained 2/1/25.\n"
+    "Need: falls at home; POC goal 2 safe tub transfers.\n"
+    "Trained tub transfer bench technique; Rupert return demo 3/3 correct. Skilled: fall risk, hands-on correction.\n"
+    "Time 10:00-10:30 (30 min). Jane Roe, OTR/L\n"
+)
+
+
+def _status(report: assistant.Report, check: str) -> str:
+    return next(c.status for c in report.checks if c.id == check)
+
+
+@pytest.mark.parametrize(
+    ("where", "status"),
+    [
+        # another relative after "with", named by a possessive, is where the patient was, not who is absent
+        ("Pt at home with Rupert's mother, not present.", "met"),
+        # a title and the surname's initial name the patient
+        ("Mrs V. at home with her sister, not present.", "met"),
+        ("Pt at home, not brought to the session.", "met"),
+        ("Pt home w/ a neighbour today, NOT at session", "met"),
+        ("Paciente: (no vino hoy -- se quedó en casa con su hermana)", "met"),
+        # the caregiver's own absence is still the caregiver's
+        ("Rupert's wife not present.", "missing"),
+    ],
+)
+def test_absence_beside_another_person(where: str, status: str) -> None:
+    report = assistant.check_note(ABSENCE_NOTE.format(where=where), dos="2025-03-04")
+    assert _status(report, "patient_absent") == status
+
+
+def test_patient_label_after_a_credential_line() -> None:
+    """ "..., PT" ending one line and "Pt: Name" opening the next: the label names the patient."""
+    note = (
+        "[mobile] entry 03/04/2025 · Dana Quill, PT\nPt: Wilma Hartigan — home w/ neighbor today, NOT at session\n"
+        "CG: Ottilie Hartigan (daughter, unpaid)\nConsent signed 2/27/25 by pt, names Ottilie\n"
+        "Need: hip fx; POC STG 2 car transfers. Taught car transfer; Ottilie return demo correct after 1 cue.\n"
+        "Skilled: fall risk, corrected guarding. 10:00-10:30\n"
+    )
+    assert _status(assistant.check_note(note), "patient_absent") == "met"
+
+
+def test_another_first_name_before_the_caregivers_surname() -> None:
+    """ "Bertram Hartigan — not in clinic" with caregiver "Ottilie Hartigan": Bertram is the patient."""
+    note = (
+        "OT ShortNote 03/04/2025\nBertram Hartigan — not in clinic (wound check at surgeon's)\n"
+        "trained: Ottilie Hartigan, daughter-in-law, unpaid\nconsent: signed by pt 02/27/2025 naming Ottilie\n"
+        "need: hip precautions; POC LTG 1 LB dressing. taught: hip kit, sock aid; Ottilie return demo correct.\n"
+        "skilled: dislocation risk, corrected. 1:35p-2:20p (45 min)\n"
+    )
+    assert _status(assistant.check_note(note), "patient_absent") == "met"
+
+
+def test_quoted_nickname_names_the_patient() -> None:
+    note = (
+        'SLP note 03/04/2025\nChild: Bartholomew "Bart" Quill, 4y\n'
+        "Session 2 -- parent coaching / caregiver training, 9:35-10:07. Bart went to the waiting room with grandpa;"
+        " not present.\nCaregiver: mom, Dana Quill. Consent signed by Dana 2/25/25.\n"
+        "POC goal 2: requests with AAC. Coached aided language modeling; Dana modeled 6 core words.\n"
+        "Skilled: SLP gave feedback.\n"
+    )
+    assert _status(assistant.check_note(note), "patient_absent") == "met"
+
+
+TIME_NOTE = (
+    "Caregiver training 2025-03-11. Pt at day program, not present.\nTrained wife Ann (unpaid). Consent signed by pt"
+    " 2025-02-01.\nPOC goal: safe transfers with wife's assist. Taught stand-pivot transfer; wife return demo with 1"
+    " cue.\n{time}\nJane Roe, PT\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("time", "minutes"),
+    [
+        ("3.05-3.41 pm", 36),  # a dotted range with am/pm needs no lead word
+        ("9.15-9.50", 35),  # a dotted range alone on its line
+        ("9.15-9.50 (35 min)", 35),
+        ("<tr><td>Start / end</td><td>10:02 / 10:30</td></tr>", 28),
+        ("<startTime>15:00</startTime><endTime>16:10</endTime>", 70),
+        ("Fecha: 08/05/2025   11:05 a 11:48", 43),
+        ("Start 2:O2p    End 2:4Op", 38),  # OCR: letter O for a zero before the am/pm letter
+        ("Time: an hour and ten (face to face with wife)", 70),
+        ("CTS time (40 min—correction: 34) face to face", 34),
+        ("1:00-1:40 pm  CTS -- pt at dialysis (his chair time is 12:00-3:00)", 40),
+    ],
+)
+def test_time_forms(time: str, minutes: int) -> None:
+    assert assistant.check_note(TIME_NOTE.format(time=time)).time.total_minutes == minutes
+
+
+@pytest.mark.parametrize(
+    ("time", "minutes"),
+    [
+        ("weight 2.50-3.00 kg; Time 10:00-10:30", 30),  # a dotted pair with a unit is no clock range
+        ("Total 40 min. Correction to the need line: 3 falls.", 40),  # a correction of something else
+        ("1 hour and 2 caregivers trained", 60),  # "and" a count, not minutes
+    ],
+)
+def test_not_time(time: str, minutes: int) -> None:
+    assert assistant.check_note(TIME_NOTE.format(time=time)).time.total_minutes == minutes
+
+
+def test_date_only_day_first_is_read_in_a_month_first_note() -> None:
+    """ "Date: 14/08/2024" beside "by 9/20/24": each unambiguous date is read its only way."""
+    note = (
+        "Date: 14/08/2024\nCarer: husband Pieter (unpaid). Pt not present.\n"
+        "Consent: pt said OK verbally to having Pieter trained -- no form signed.\n"
+        "Need: toileting at night. POC LTG: toilet transfers with supervision by 9/20/24.\n"
+        "Training: raised toilet seat, walker placement; Pieter return demo correct. Skilled: fall risk.\n"
+        "Time 10:40-11:05\nT. Roe, PT\n"
+    )
+    report = assistant.check_note(note)
+    assert _status(report, "date_of_service") == "met"
+    assert _status(report, "consent") == "problem"  # verbal consent before 2025
+
+
+def test_spanish_pending_consent_and_teaching_words() -> None:
+    note = (
+        "SLP nota 01/14/2026  09:10-09:36\nPaciente: no vino hoy, se quedó en casa.\nCuidador: esposo Efrain (no"
+        " pagado)\nConsentimiento: pendiente -- la paciente lo firmará en la próxima cita.\n"
+        "POC goal 3: mensajes con estrategias.\nEstrategias enseñadas: reducir ruido de fondo; tablero alfabético.\n"
+        "Return demo: role-play, Efrain confirmó 5/6 mensajes. Skilled: disartria -- corrección.\nR. Almanza, CCC-SLP\n"
+    )
+    report = assistant.check_note(note)
+    assert _status(report, "consent") == "problem"
+    assert _status(report, "skills_taught") == "met"
