@@ -166,7 +166,9 @@ def _default_other_codes() -> frozenset[str]:
 # "1O:3O", "10:l5"); not a code's letter ("I69.351", "O09.90"). One character for one: offsets stay put.
 # "2:4Op": a clock's last digit before its am/pm letter too
 _OCR_DIGIT = re.compile(
-    r"(?<=\d)[OoIl](?=[\d/:.\s-]|[aApP](?![A-Za-z]{2})|$)|(?<=\d[/:.-])[OoIl](?=[\d/:.\s-]|[aApP](?![A-Za-z]{2})|$)"
+    # "2:OO pm": the first of two letters for two zeros (the second pass reads the other)
+    r"(?<=\d)[OoIl](?=[\d/:.\s-]|[aApP](?![A-Za-z]{2})|$)"
+    r"|(?<=\d[/:.-])[OoIl](?=[OoIl]?[\d/:.\s-]|[aApP](?![A-Za-z]{2})|$)"
     r"|(?<![A-Za-z])(?:[OoIl](?=\d:)|[Oo](?=\d/))",
     re.M,
 )

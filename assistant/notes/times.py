@@ -122,6 +122,7 @@ _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(
     r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b"
+    r"|\b\d\s?x\s?/\s?(?:day|d|wk|week)\b"  # "elevation 30 min 3x/day"
     # an aide's or a helper's schedule: "with him 4 hrs each morning", "3 hours a day"
     r"|\b(?:hrs?|hours?|mins?|minutes)\.?\s(?:each|per|a)\s(?:morning|afternoon|evening|night|day|weekday|week)\b)",
     re.I,

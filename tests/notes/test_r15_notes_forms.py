@@ -95,6 +95,9 @@ TIME_NOTE = (
         ("Time: an hour and ten (face to face with wife)", 70),
         ("CTS time (40 min—correction: 34) face to face", 34),
         ("1:00-1:40 pm  CTS -- pt at dialysis (his chair time is 12:00-3:00)", 40),
+        ("Start 1:15 pm   Stop 2:OO pm", 45),  # OCR: two letters O for the two zeros
+        # a home programme's dose ("30 min 3x/day") is not the session's minutes beside the stated figure
+        ("14:45-14:12 (27 min)\ntaught: leg elevation 30 min 3x/day", 27),
     ],
 )
 def test_time_forms(time: str, minutes: int) -> None:
