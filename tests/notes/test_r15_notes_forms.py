@@ -33,6 +33,8 @@ def _status(report: assistant.Report, check: str) -> str:
         ("Pt at home, not brought to the session.", "met"),
         ("Pt home w/ a neighbour today, NOT at session", "met"),
         ("Paciente: (no vino hoy -- se quedó en casa con su hermana)", "met"),
+        # left home by others (passive) is not the patient leaving: here she came along
+        ("Pt could NOT be left home alone today, so she came along and sat in on the session.", "problem"),
         # the caregiver's own absence is still the caregiver's
         ("Rupert's wife not present.", "missing"),
     ],
