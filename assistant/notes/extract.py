@@ -301,9 +301,31 @@ def _tag(m: re.Match[str]) -> str:
     return (" " + label).ljust(len(tag))
 
 
+# an XML element's attributes are the note's fields: '<caregiver relation="husband" name="Lamar Moreau"/>' reads as
+# ' caregiver relation: husband; name: Lamar Moreau;  '
+_ATTRIBUTE_TAG = re.compile(r'<[A-Za-z][\w:.-]{0,40}(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,200}")+[ \t]*/?>')
+_ATTRIBUTE = re.compile(r'="([^"<>\n]{0,200})"')
+
+
+# a CDA header's own coded elements ('<code code="11506-3" displayName="Progress note"/>', a LOINC document type) are
+# the document's kind, not the note's fields
+_HEADER_ELEMENTS = frozenset(
+    {"code", "templateid", "id", "typeid", "realmcode", "effectivetime", "confidentialitycode", "languagecode",
+     "setid", "versionnumber"}
+)
+
+
+def _fields(m: re.Match[str]) -> str:
+    tag = m.group(0)
+    if tag[1:].split(None, 1)[0].lower() in _HEADER_ELEMENTS:
+        return tag
+    body = _ATTRIBUTE.sub(lambda a: ": " + a.group(1) + ";", tag[1:])
+    return " " + body.rstrip("/>").ljust(len(tag) - 1)
+
+
 def _layout(text: str) -> str:
     if "</" in text:
-        text = _BARE_TAG.sub(_tag, text)
+        text = _ATTRIBUTE_TAG.sub(_fields, _BARE_TAG.sub(_tag, text))
     if " a " in text:
         text = _SPANISH_TO.sub(" - ", text)
     return text

@@ -479,7 +479,8 @@ _NAME_BEFORE = re.compile(
 )
 _ROLE_LABEL = re.compile(
     r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by"
-    r"|sig)\s*[:\-]?\s*"
+    # an export's field: '<leader credentials="PT, CLT">' read as "leader credentials: PT, CLT;"
+    r"|sig|credentials?)\s*[:\-]?\s*"
     rf"(?:{_NAME_FIRST}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
     # dictation writes the name as spoken, in lower case: "dictated by kevin marsh PT"
     r"|(?i:dictated\s+by|signed\s+by|electronically\s+signed\s+by)\s+(?:[a-z][a-z'-]+\s+){1,3}$"

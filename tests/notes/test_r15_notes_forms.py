@@ -142,3 +142,36 @@ def test_spanish_pending_consent_and_teaching_words() -> None:
     report = assistant.check_note(note)
     assert _status(report, "consent") == "problem"
     assert _status(report, "skills_taught") == "met"
+
+
+XML_GROUP = """<GroupNote>
+  <sessionDate>2025-11-20</sessionDate>
+  <startTime>15:00</startTime><endTime>16:10</endTime>
+  <title>Wound home care -- caregiver class (no patients present)</title>
+  <leader credentials="PT, CWS">Odile Varga</leader>
+  <attendees>
+    <caregiver relation="husband" name="Anton Pribyl" patient="Zdenka Pribyl" thisRecord="true"/>
+    <caregiver relation="daughter" name="Mia Ruel" patient="Hugo Ruel"/>
+  </attendees>
+  <narrative>
+For Z. Pribyl: written consent signed 11/06/2025 naming husband Anton. Need: sacral pressure injury; POC goal 2:
+healed wound with CG-performed dressing changes. Class content: dressing change, skin checks, turning schedule.
+Return demo: each caregiver changed a dressing on a model; Anton correct after 1 cue. Skilled: fragile skin,
+hands-on correction by the PT.
+  </narrative>
+</GroupNote>
+"""
+
+
+def test_xml_attributes_are_the_notes_fields() -> None:
+    """Attendees and the leader's credentials in XML attributes: a group of two patients, furnished by a PT."""
+    report = assistant.check_note(XML_GROUP, billed=[{"code": "G0543", "units": 1, "modifiers": ["GP"]}])
+    assert _status(report, "provider") == "met"
+    assert [(line.code, line.units, line.modifiers) for line in report.billing.lines] == [("G0543", 1, ["GP"])]
+
+
+def test_a_cda_header_code_is_no_service() -> None:
+    """ '<code code="11506-3" displayName="Progress note"/>' is the document's kind, not a same-day service."""
+    note = '<ClinicalDocument>\n  <code code="11506-3" displayName="Progress note"/>\n</ClinicalDocument>\n' + TIME_NOTE
+    report = assistant.check_note(note.format(time="Time 10:00-10:30"))
+    assert _status(report, "distinct_time") == "not_applicable"
