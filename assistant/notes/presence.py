@@ -156,6 +156,8 @@ _NEAR_US = re.compile(
     re.I,
 )
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+# "pt 🚫 present": a quick note's "no" sign right before the presence word
+_NO_SIGN_BEFORE = re.compile(r"[🚫❌✗✘⛔][\s\ufe0f]*$")
 # "Patients were at home; none attended": a presence word after "none" says no one was there
 _NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
 # "It is not true that the patient was absent", "it is false that pt was present": the statement after the frame is
@@ -675,7 +677,10 @@ def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) 
         return None
     if c.text.lower() in _SLEEP_WORDS and _NEAR_US.search(ex.text, c.sent_start, c.sent_end):
         return "presence"
-    none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+    none = c.label == "PRESENCE" and (
+        _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+        or _NO_SIGN_BEFORE.search(ex.text, max(0, c.start - 4), c.start) is not None
+    )
     absent = c.label == "PRESENCE" if denied else c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
     return "absence" if absent else "presence"
 

@@ -17,7 +17,9 @@ from assistant.notes.scan import compiled
 _NAME = r"(?:\p{Lu}\.[ \t]?){2,3}|\p{Lu}[\pL\pN_'’-]*(?:,?[ \t]\p{Lu}[\pL\pN_'’-]*){0,2}"
 _RELATION = (
     r"(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
-    r"|friend|neighbou?r|caregivers?|aunt|uncle|guardian|\w+-in-law)"
+    r"|friend|neighbou?r|caregivers?|aunt|uncle|guardian|\w+-in-law"
+    # a roster written in Spanish: "Lucia Mendez, hija de Sra. Carmen Mendez"
+    r"|esposa|esposo|hija|hijo|madre|padre|hermana|hermano|nieta|nieto|sobrina|sobrino|vecina|vecino)"
 )
 # the patient a row is for: "pt Victor Beckett", "Pt: Agnes Whitlow", "Haddad, Yusuf (pt)", or a row that starts
 # with the patient and then a relative by name ("Strand, Oswin -- son Lars"). "PT" in capitals is the discipline.
@@ -27,6 +29,9 @@ _ROW_PATIENT = (
     r"|\b(?i:(?P<this>this[ \t]+(?:chart|claim|note|pt|patient|client|resident)))\b"
     rf"|(?P<who2>{_NAME})[ \t]*\((?:[Pp]t|[Pp]atient)\)"
     rf"|^(?P<who3>{_NAME})[ \t]*(?:-{{1,2}}|->|–|—)[ \t]*(?:(?:her|his|their)[ \t]+)?(?i:{_RELATION})[ \t]+[A-Z]"
+    # "Rosalba Trevino, wife of Mr. Ignacio Trevino", "Lucia Mendez, hija de Sra. Carmen Mendez": whose relative
+    rf"|\b(?i:{_RELATION})[ \t]+(?:of|de)[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|Don|Dona|Doña)\.?[ \t]+)?"
+    rf"(?P<who4>{_NAME})"
 )
 _RELATIVE = rf"\b{_RELATION}\b"
 # a row: indented, bulleted, numbered or a check box ("[x] Clifford Ashcombe (husband) -> pt Beverly Ashcombe")
@@ -55,7 +60,7 @@ def _row_patient(line: str) -> str | None:
     m = compiled(_ROW_PATIENT, False).search(line[lead.end() :])
     if m is None:
         return None
-    return "this" if m["this"] else _key(m["who"] or m["who2"] or m["who3"])
+    return "this" if m["this"] else _key(m["who"] or m["who2"] or m["who3"] or m["who4"])
 
 
 def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:

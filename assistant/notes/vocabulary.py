@@ -402,7 +402,12 @@ SPANISH: dict[str, tuple[str, ...]] = {
                 # "(no vino hoy -- se quedo en casa con su hermana)"
                 "no vino", "se quedó en casa", "se quedo en casa", "no asistió", "no asistio"),
     "PAID_CAREGIVER": ("cuidadora pagada", "cuidador pagado", "pagada por", "pagado por", "la contrataron",
-                       "lo contrataron", "contratada por", "contratado por"),
+                       "lo contrataron", "contratada por", "contratado por",
+                       # "cuidadora de la agencia ...; la familia le paga por hora"
+                       "de la agencia", "cuidadora de agencia", "cuidador de agencia", "le paga", "le pagan",
+                       "paga por hora", "pagan por hora"),
+    "GROUP": ("grupo de capacitación", "grupo de capacitacion", "grupo de cuidadores", "sesión grupal",
+              "sesion grupal"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
     # "Estrategias enseñadas: ...", "le enseñamos a Tobias a poner la silla a 45 grados"
     "TEACHING": ("enseñado", "ensenado", "enseñada", "ensenada", "enseñados", "ensenados", "enseñadas", "ensenadas",

@@ -175,3 +175,37 @@ def test_a_cda_header_code_is_no_service() -> None:
     note = '<ClinicalDocument>\n  <code code="11506-3" displayName="Progress note"/>\n</ClinicalDocument>\n' + TIME_NOTE
     report = assistant.check_note(note.format(time="Time 10:00-10:30"))
     assert _status(report, "distinct_time") == "not_applicable"
+
+
+def test_no_sign_before_present() -> None:
+    report = assistant.check_note(ABSENCE_NOTE.format(where="pt 🚫 present — at her infusion"), dos="2025-03-04")
+    assert _status(report, "patient_absent") == "met"
+
+
+def test_spanish_agency_caregiver_is_paid() -> None:
+    note = ABSENCE_NOTE.replace(
+        "Trainee: son Rupert Vandermeer (unpaid).",
+        "Persona entrenada: Sra. Beatriz Olmedo, cuidadora de la agencia; la familia le paga por hora.",
+    ).replace("Rupert", "Beatriz")
+    report = assistant.check_note(note.format(where="Pt not present."), dos="2025-03-04")
+    assert _status(report, "caregiver") == "problem"
+
+
+SPANISH_GROUP = """GRUPO DE CAPACITACION PARA CUIDADORES -- Caregiver Group
+Centro Norte        18 de junio de 2024        10:00 a 11:00 am
+Facilitadora: Ana Ruiz, M.S., CCC-SLP
+Asistentes (los pacientes no asistieron / patients not present):
+  - Rosa Vidal, esposa de Sr. Ignacio Vidal  <- este expediente
+  - Lucia Mora, hija de Sra. Carmen Mora
+Para Sr. Vidal: consentimiento escrito firmado por el paciente el 06/04/2024 nombrando a Rosa. Rosa no recibe pago.
+Necesidad: disfagia; POC goal 1: dieta picada sin signos de aspiracion.
+Contenido: como espesar liquidos; postura a 90 grados; bocados pequenos.
+Rosa demostro la prueba de flujo -- 1a mezcla muy rala, corrigio; 2a correcta.
+Skilled: neumonia por aspiracion; correccion directa.
+"""
+
+
+def test_spanish_group_roster_and_date() -> None:
+    report = assistant.check_note(SPANISH_GROUP)
+    assert _status(report, "date_of_service") == "met"  # "18 de junio de 2024", not the consent's date
+    assert [(line.code, line.units) for line in report.billing.lines] == [("97552", 1)]
