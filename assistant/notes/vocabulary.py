@@ -294,6 +294,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "30-degree tilt", "30 degree tilt", "heels floated", "float heels", "float the heels", "floating the heels",
         "heel floating", "pressure area", "pressure areas", "wheelchair pressure relief", "w/c pressure relief",
         "hand washing", "handwashing", "hand-washing", "incontinence cleansing",
+        # a flowsheet's shorthand: "30 deg lateral tilt w/ wedges; floating heels; q2h turning log"
+        "30 deg tilt", "30 deg lateral tilt", "30-degree lateral tilt", "30 degree lateral tilt", "floating heels",
+        "q2h turning", "turning log", "incontinence skin care", "moisture skin care",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",

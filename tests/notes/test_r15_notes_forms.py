@@ -209,3 +209,25 @@ def test_spanish_group_roster_and_date() -> None:
     report = assistant.check_note(SPANISH_GROUP)
     assert _status(report, "date_of_service") == "met"  # "18 de junio de 2024", not the consent's date
     assert [(line.code, line.units) for line in report.billing.lines] == [("97552", 1)]
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [
+        ("Paid caregiver?              | No (all three family)", "met"),  # a flowsheet row, answered no
+        ("Paid caregiver | No", "met"),
+        ("Paid caregiver | Yes", "problem"),
+    ],
+)
+def test_flowsheet_pay_question(answer: str, status: str) -> None:
+    report = assistant.check_note(ABSENCE_NOTE.format(where="Pt not present.\n" + answer), dos="2025-03-04")
+    assert _status(report, "caregiver") == status
+
+
+def test_pressure_injury_shorthand_is_direct_care() -> None:
+    note = ABSENCE_NOTE.replace(
+        "Trained tub transfer bench technique",
+        "Content: 30 deg lateral tilt w/ wedges; floating heels; q2h turning log; incontinence skin care. Trained",
+    ).replace("safe tub transfers", "skin intact").replace("03/04/2025", "04/09/2026")
+    report = assistant.check_note(note.format(where="Pt not present."))
+    assert [line.code for line in report.billing.lines] == ["G0541"]
