@@ -8,9 +8,11 @@ A family marked absent, cancelled, a no-show or "NO" was scheduled but not train
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from assistant.notes.lines import MAX_MENTIONS
 from assistant.notes.scan import compiled
 
 # a name, or initials ("E.P."); RE2's \w is ASCII only
@@ -82,7 +84,26 @@ def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:
         pos += len(line) + 1
     if len(rows) < 2:
         return None
-    return sum(rows.values()), (start, end)
+    gone = _named_absent(text)
+    came = [came and not (who != "this" and who.split()[-1] in gone) for who, came in rows.items()]
+    return sum(came), (start, end)
+
+
+# "ADDENDUM: The Ochoa and Wendt caregivers did not come (storm)": families named absent after the roster
+_DID_NOT_COME = re.compile(r"\b(?:did\s*n[o']t|didn't)\s+(?:come|attend|show)|\bno[- ]show(?:ed)?\b", re.I)
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+ABSENT_REACH = 60
+_FAMILY_WORD = re.compile(r"\b(?:caregivers?|famil(?:y|ies)|parents|relatives|carers?)\b", re.I)
+
+
+def _named_absent(text: str) -> set[str]:
+    """Surnames (lower case) named in the clause before a "did not come": one pass over the few such clauses."""
+    gone: set[str] = set()
+    for m in itertools.islice(_DID_NOT_COME.finditer(text), MAX_MENTIONS):
+        clause = re.split(r"[.;:\n]", text[max(0, m.start() - ABSENT_REACH) : m.start()])[-1]
+        if _FAMILY_WORD.search(clause):  # "Edwin Harlan did not come" is the patient, whose family may have
+            gone |= {w.lower() for w in _CAPITALISED.findall(clause)}
+    return gone
 
 
 # a header laid out in columns: a patient column and an attendance column ("Patient represented ... Attended"),

@@ -231,3 +231,31 @@ def test_pressure_injury_shorthand_is_direct_care() -> None:
     ).replace("safe tub transfers", "skin intact").replace("03/04/2025", "04/09/2026")
     report = assistant.check_note(note.format(where="Pt not present."))
     assert [line.code for line in report.billing.lines] == ["G0541"]
+
+
+ROSTER = """Group Note -- Dressing Caregiver Group   9/12/2024   2:00-2:45 pm   Simone Nwosu, OTR/L
+Roster:  (1) Harlan family -- pt Edwin Harlan; wife Marjorie  [this chart]
+         (2) Ochoa family -- pt Rosa Ochoa; daughter
+         (3) Wendt family -- pt Gerhard Wendt; wife
+Patients not present (caregivers only).
+Consent (Harlan): written, pt signed 8/29/24 naming Marjorie.
+Need (Harlan): dementia, hands-on help dressing; POC LTG 2: dresses with set-up and cues from trained CG.
+Content: dressing seated, pants over feet before standing, one-step cues.
+Return demo: Marjorie practiced pants-over-feet on a partner, correct on 2nd try.
+Skilled: caregiver back strain; body-mechanics correction by OTR.
+{addendum}
+"""
+
+
+@pytest.mark.parametrize(
+    ("addendum", "codes"),
+    [
+        ("ADDENDUM: The Ochoa and Wendt caregivers did not come (storm).", ["97550", "97551"]),
+        ("", ["97552"]),
+        # the patient named as not coming is no family's absence
+        ("Gerhard Wendt did not come; his wife attended.", ["97552"]),
+    ],
+)
+def test_families_named_absent_after_the_roster(addendum: str, codes: list[str]) -> None:
+    report = assistant.check_note(ROSTER.format(addendum=addendum))
+    assert [line.code for line in report.billing.lines] == codes
