@@ -202,9 +202,10 @@ _PRESENT_Q = (
 _PRESENT_YES = re.compile(
     _PRESENT_Q + rf"(?:(?:yes|y)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
 )
+# ... and a count answered none: "Patients in room: 0"
 _PRESENT_NO = re.compile(
-    _PRESENT_Q + rf"(?:(?:no|n)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b"
-    rf"|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
+    _PRESENT_Q + rf"(?:(?:no|n|0|none|zero)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b"
+    rf"|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
     re.I,
 )
 
@@ -473,6 +474,7 @@ def _lists_after(text: str, start: int, end: int) -> bool:
 
 
 # a row of column headings ("ROSTER      Patient represented      Attended"): names a column, states nothing
+_RULED_BELOW = re.compile(r"\n[ \t]*[|+][ \t]*:?-{3,}")
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)")  # a heading, then the gap before the next
 
 
@@ -524,7 +526,12 @@ def column_heading(text: str, start: int, line: tuple[int, int]) -> bool:
     runs of spaces (two gaps at least), with no sentence punctuation."""
     a, b = line
     before = text[a:start]
-    if any(mark in text[a:b] for mark in ".:;") or len(before) - len(before.rstrip()) < 3:
+    if any(mark in text[a:b] for mark in ".:;"):
+        return False
+    # a table's header row, ruled off below: "| Caregiver | Relation | Patient represented | Attended |"
+    if text[a:b].strip().startswith("|") and before.rstrip().endswith("|") and _RULED_BELOW.match(text, b):
+        return True
+    if len(before) - len(before.rstrip()) < 3:
         return False
     return len(_COLUMN_GAP.findall(text, a, b)) >= 2
 

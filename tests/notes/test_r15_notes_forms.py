@@ -259,3 +259,27 @@ Skilled: caregiver back strain; body-mechanics correction by OTR.
 def test_families_named_absent_after_the_roster(addendum: str, codes: list[str]) -> None:
     report = assistant.check_note(ROSTER.format(addendum=addendum))
     assert [line.code for line in report.billing.lines] == codes
+
+
+TABLE_GROUP = """=== GROUP SESSION FLOWSHEET (OT) ===
+Date: 12/10/2025 | Group: Dressing Strategies -- Dementia Caregivers | Leader: Hana Lund, OTR/L
+| Start 13:00 | End 14:00 | Patients in room: {count} |
++------------------+----------+---------------------+-----------+
+| Caregiver        | Relation | Patient represented | Attended  |
++------------------+----------+---------------------+-----------+
+| Per Ibsen        | son      | Walter Ibsen *      | yes       |
+| Lourdes Fay      | wife     | Anton Fay           | yes       |
++------------------+----------+---------------------+-----------+
+Consent (Ibsen) ....... written, pt signed 11/30/2025 for son Per
+POC goal (Ibsen) ...... OT LTG 2: dressing with set-up + one-step verbal cues from trained CG; need: apraxia
+Content ............... clothes laid out in dressing order; one-step cues; hand-under-hand guiding
+Return demo ........... Per practiced hand-under-hand dressing on a partner, correct after 1 cue
+Skilled ............... apraxia + fall hx; OT corrected cue pacing
+"""
+
+
+@pytest.mark.parametrize(("count", "status"), [("0", "met"), ("none", "met"), ("2", "problem")])
+def test_patients_in_room_count_and_a_table_heading(count: str, status: str) -> None:
+    """ "Patients in room: 0" is absence; the "Attended" heading of a ruled table says nothing of the patient."""
+    report = assistant.check_note(TABLE_GROUP.format(count=count))
+    assert _status(report, "patient_absent") == status
