@@ -421,7 +421,9 @@ SPANISH: dict[str, tuple[str, ...]] = {
                          "tablero alfabetico", "utensilios adaptados", "cubiertos engrosados", "protector de plato",
                          "bocado pequeño", "bocado pequeno", "estrategias", "comunicación", "comunicacion",
                          "espesar", "silla de ruedas"),
-    "RETURN_DEMO": ("demostración de retorno", "hizo la demostración", "demostró la técnica", "repitió la técnica"),
+    # "Demostracion de regreso: Graciela hizo la transferencia ..." (accents often dropped)
+    "RETURN_DEMO": ("demostración de regreso", "demostracion de regreso", "demostracion de retorno",
+                    "demostración de retorno", "hizo la demostración", "demostró la técnica", "repitió la técnica"),
     "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
              "objetivo del plan de cuidado"),
     "NEED": ("necesidad", "necesita", "requiere", "requiere asistencia", "asistencia moderada", "asistencia máxima",

@@ -283,3 +283,10 @@ def test_patients_in_room_count_and_a_table_heading(count: str, status: str) -> 
     """ "Patients in room: 0" is absence; the "Attended" heading of a ruled table says nothing of the patient."""
     report = assistant.check_note(TABLE_GROUP.format(count=count))
     assert _status(report, "patient_absent") == status
+
+
+def test_spanish_return_demo_without_accents() -> None:
+    spanish = "Demostracion de regreso: Rupert hizo la transferencia x3"
+    note = ABSENCE_NOTE.replace("Rupert return demo 3/3 correct", spanish)
+    report = assistant.check_note(note.format(where="Pt not present."), dos="2025-03-04")
+    assert _status(report, "return_demo") == "met"
