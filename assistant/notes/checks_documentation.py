@@ -94,6 +94,8 @@ _PLAN_WORDS = r"P:|obtain|will (?:get|request)|needs? (?:to )?sign"
 # ... and consent the patient has not given yet ("your dad hasn't given permission yet", "has not consented yet")
 _PENDING_WORDS = (
     r"pending|not yet (?:signed|returned|obtained)|unsigned|awaiting|not returned"
+    # "Consentimiento: pendiente -- la paciente lo firmará en la próxima cita"
+    r"|pendiente|sin firmar|no firmado|no firmada|todav[ií]a no"
     r"|(?:hasn't|has not|haven't|have not) (?:yet )?(?:given (?:his |her |their )?(?:permission|consent)|consented"
     r"|agreed)"
 )

@@ -164,8 +164,12 @@ def _default_other_codes() -> frozenset[str]:
 
 # A scanned page read by OCR: a letter O or l standing for a digit inside a date or clock time ("O3/O4/2026",
 # "1O:3O", "10:l5"); not a code's letter ("I69.351", "O09.90"). One character for one: offsets stay put.
+# "2:4Op": a clock's last digit before its am/pm letter too
 _OCR_DIGIT = re.compile(
-    r"(?<=\d)[OoIl](?=[\d/:.\s-]|$)|(?<=\d[/:.-])[OoIl](?=[\d/:.\s-]|$)|(?<![A-Za-z])(?:[OoIl](?=\d:)|[Oo](?=\d/))",
+    # "2:OO pm": the first of two letters for two zeros (the second pass reads the other)
+    r"(?<=\d)[OoIl](?=[\d/:.\s-]|[aApP](?![A-Za-z]{2})|$)"
+    r"|(?<=\d[/:.-])[OoIl](?=[OoIl]?[\d/:.\s-]|[aApP](?![A-Za-z]{2})|$)"
+    r"|(?<![A-Za-z])(?:[OoIl](?=\d:)|[Oo](?=\d/))",
     re.M,
 )
 _OCR_MAP = str.maketrans("OoIl", "0011")
@@ -281,11 +285,57 @@ def _plain_chars(text: str) -> str:
     return _SPLIT_WORD.sub(_join_split_word, text).translate(_plain_table())
 
 
+# Markup around a note exported as HTML or XML ("<td>Start / end</td><td>10:02 / 10:30</td>",
+# "<startTime>15:00</startTime>"): a bare tag, without attributes, is layout; blanked one for one, so cells read as
+# columns and offsets stay put. Tags with attributes are kept: they may carry the claim ('<line code="G0543" ...>').
+_BARE_TAG = re.compile(r"</?[A-Za-z][\w:.-]{0,40}[ \t]*/?>")
+# "11:05 a 11:48", "de 10:00 a 11:00 am": the Spanish range word between two clock times, read as a dash
+_SPANISH_TO = re.compile(r"(?<=\d\d) a (?=[012]?\d:[0-5]\d)")
+
+
+def _tag(m: re.Match[str]) -> str:
+    """A bare tag as blanks; an opening tag that names a start or an end ("<startTime>") as that label."""
+    tag = m.group(0)
+    name = tag.lower()
+    label = "" if tag.startswith("</") else "start" if "start" in name else "end" if "end" in name else ""
+    return (" " + label).ljust(len(tag))
+
+
+# an XML element's attributes are the note's fields: '<caregiver relation="husband" name="Lamar Moreau"/>' reads as
+# ' caregiver relation: husband; name: Lamar Moreau;  '
+_ATTRIBUTE_TAG = re.compile(r'<[A-Za-z][\w:.-]{0,40}(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,200}")+[ \t]*/?>')
+_ATTRIBUTE = re.compile(r'="([^"<>\n]{0,200})"')
+
+
+# a CDA header's own coded elements ('<code code="11506-3" displayName="Progress note"/>', a LOINC document type) are
+# the document's kind, not the note's fields
+_HEADER_ELEMENTS = frozenset(
+    {"code", "templateid", "id", "typeid", "realmcode", "effectivetime", "confidentialitycode", "languagecode",
+     "setid", "versionnumber"}
+)
+
+
+def _fields(m: re.Match[str]) -> str:
+    tag = m.group(0)
+    if tag[1:].split(None, 1)[0].lower() in _HEADER_ELEMENTS:
+        return tag
+    body = _ATTRIBUTE.sub(lambda a: ": " + a.group(1) + ";", tag[1:])
+    return " " + body.rstrip("/>").ljust(len(tag) - 1)
+
+
+def _layout(text: str) -> str:
+    if "</" in text:
+        text = _ATTRIBUTE_TAG.sub(_fields, _BARE_TAG.sub(_tag, text))
+    if " a " in text:
+        text = _SPANISH_TO.sub(" - ", text)
+    return text
+
+
 def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extraction:
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = _field_names(_ocr_letters(_ocr_digits(_plain_chars(blank(text, screened)))))
+    doc = _field_names(_ocr_letters(_ocr_digits(_layout(_plain_chars(blank(text, screened))))))
     times = parse_times(doc, lines)
     joined = _WRAPPED.sub(" ", doc)
     # the look-behind is tried at every position (~50 µs per 2 KB) though most notes have no underscore at all

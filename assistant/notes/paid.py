@@ -95,8 +95,12 @@ _DEVICE_BEFORE = re.compile(r"\b(?:sock|stocking|dressing|hearing|walking|bathin
 # ... and a radio button: "Paid caregiver?  ( ) Y  (•) N"
 _EMPTY = r"(?:\[[ \t]*\]|\([ \t]*\)|☐|○)"
 _TICKED = r"(?:\[[ \t]*[xX✓✔][ \t]*\]|\([ \t]*[xX•●*][ \t]*\)|☒|☑|◉)"
+ANSWER_REACH = 60  # a flowsheet's label column is padded to its width before the bar
+# ... and a flowsheet's row: "Paid caregiver?        | No (all three family)", "Paid caregiver | No"
 _ANSWERED_NO = re.compile(
-    rf"[ \t]*[?:][ \t]*(?:{_EMPTY}[ \t]*(?:yes|y)\b[ \t]*)?(?:{_TICKED}[ \t]*)?(?:no|n)\b(?![ \t]*[\[(☐○])",
+    rf"[ \t]*(?:[?:][ \t]*|\??[ \t]*\|[ \t]*)(?:{_EMPTY}[ \t]*(?:yes|y)\b[ \t]*)?(?:{_TICKED}[ \t]*)?(?:no|n)\b"
+    # not an answer before its own box ("No ( )"); a bracketed remark after it is fine ("No (all three family)")
+    r"(?![ \t]*(?:[\[☐○]|\([ \t]*[xX•●*]?[ \t]*\)))",
     re.I,
 )
 # "daughter Chidinma (unpaid, lives with pt) and Ms. Dlamini, private-duty aide": "unpaid" speaks of whoever its own
@@ -190,7 +194,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)
             # "97110 x2 ... ther ex (pt on NuStep w/ rehab aide watching)": the same-day service's staff
             or ex.service.belongs_to_other((start, end))
-            or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + 40))
+            or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + ANSWER_REACH))
             or (ctx.is_group and _OTHER_PATIENTS.search(ex.text[max(0, start - OTHER_REACH) : end + OTHER_REACH]))
         ):
             continue

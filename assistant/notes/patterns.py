@@ -24,6 +24,10 @@ TEAM_MEETING = (
     r"|care[ -]plan[ \t]+(?:meeting|mtg|conference))\b"
 )
 
+SPANISH_MONTHS = {
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7, "agosto": 8,
+    "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+}
 _DATE = re.compile(
     r"(?=[\dJFMASONDjfmasond])(?<![\w/.-])(?:"
     r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03
@@ -31,11 +35,16 @@ _DATE = re.compile(
     r"|(?P<m2>[0-3]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"
     rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
+    # "18 de junio de 2024": a date written in Spanish
+    rf"|(?P<d5>[0-3]?\d)[ \t]+de[ \t]+(?P<mon5>{'|'.join(SPANISH_MONTHS)})[ \t]+(?:del?[ \t]+)?(?P<y5>20\d\d)"
     r")(?![\w/-])",
     re.I,
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
-_DATE_STARTS = rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+_DATE_STARTS = (
+    rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+    r"|[0-3]?\d[ \t]+de[ \t]"
+)
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
 _DOS_LABEL = re.compile(
     # "Entry date:" is when a late entry was written, not the service
@@ -142,12 +151,13 @@ def _label(text: str, start: int) -> str:
     return "" if _DISCHARGE_VISIT.search(line_before) else "other"
 
 
-def _numeric_date(first: int, second: int, year: int, swap: bool, dotted: bool) -> date:
-    """A numeric date in the note's order; a dotted date (the day-first habit's own separator) that only the other
-    order makes a calendar day is read that way ("Date 27.03.2025" in a note that also types "3/13/2025")."""
+def _numeric_date(first: int, second: int, year: int, swap: bool) -> date:
+    """A numeric date in the note's order; a date that only the other order makes a calendar day is read that way
+    ("Date 27.03.2025" or "Date: 14/08/2024" in a note that also types "3/13/2025"): the note's habit decides only
+    the dates that can be read both ways."""
     year = year + 2000 if year < 100 else year
     month, day = (second, first) if swap else (first, second)
-    if dotted and month > MONTHS >= day:
+    if month > MONTHS >= day:
         month, day = day, month
     return date(year, month, day)
 
@@ -163,9 +173,11 @@ def find_dates(text: str) -> list[DateMention]:
             if m["y1"]:
                 value = date(int(m["y1"]), int(m["m1"]), int(m["d1"]))
             elif m["y2"]:
-                value = _numeric_date(int(m["m2"]), int(m["d2"]), int(m["y2"]), swap, "." in m.group(0))
+                value = _numeric_date(int(m["m2"]), int(m["d2"]), int(m["y2"]), swap)
             elif m["y3"]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
+            elif m["y5"]:
+                value = date(int(m["y5"]), SPANISH_MONTHS[m["mon5"].lower()], int(m["d5"]))
             else:
                 value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):
@@ -478,7 +490,8 @@ _NAME_BEFORE = re.compile(
 )
 _ROLE_LABEL = re.compile(
     r"(?i:therapist|provider|clinician|signed|signature|by|rendering|treating|furnished by|performed by"
-    r"|sig)\s*[:\-]?\s*"
+    # an export's field: '<leader credentials="PT, CLT">' read as "leader credentials: PT, CLT;"
+    r"|sig|credentials?)\s*[:\-]?\s*"
     rf"(?:{_NAME_FIRST}(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}})?,?\s*$"
     # dictation writes the name as spoken, in lower case: "dictated by kevin marsh PT"
     r"|(?i:dictated\s+by|signed\s+by|electronically\s+signed\s+by)\s+(?:[a-z][a-z'-]+\s+){1,3}$"

@@ -95,7 +95,10 @@ def _parent_alias(text: str) -> frozenset[str]:
 
 
 _YOUR_BEFORE = re.compile(r"\byour\s+$", re.I)
-_TITLED_NAME = re.compile(r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)")
+# "Mrs H. at home": a title with the surname's initial only names a person too
+_TITLED_NAME = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?|[A-Z]\.)"
+)
 # a caregiver introduced with a title and a full name: "husband, Mr. Kenji Oduya" (title, last name)
 _TITLED_CAREGIVER = re.compile(
     r"\b(?i:wife|husband|spouse|daughter|son|mother|father|sister|brother|caregiver|niece|nephew|partner)[,:]?\s+"
@@ -110,6 +113,8 @@ _PATIENT_NAME = re.compile(
     r"|(?:[Ff]ather|[Mm]other|[Pp]arents?|[Dd]ad|[Mm]om|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Ss]ister|[Bb]rother) of"
     r")\b[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
+    # 'Child: Ezekiel "Zeke" Baptiste-Lund': the name the note then uses is the quoted one
+    r"(?:\s+[\"“(](?P<nick>[A-Z][a-z]+)[\"”)])?"
 )
 _NAMED_ABSENT = re.compile(
     r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend"
@@ -151,6 +156,8 @@ _NEAR_US = re.compile(
     re.I,
 )
 _NOT_RIGHT_BEFORE = re.compile(r"\b(?:not|no|never)\s+$", re.I)
+# "pt 🚫 present": a quick note's "no" sign right before the presence word
+_NO_SIGN_BEFORE = re.compile(r"[🚫❌✗✘⛔][\s\ufe0f]*$")
 # "Patients were at home; none attended": a presence word after "none" says no one was there
 _NONE_BEFORE = re.compile(r"\b(?:none|neither|no one|nobody)\s+(?:of them\s+)?(?:was\s+|were\s+)?$", re.I)
 # "It is not true that the patient was absent", "it is false that pt was present": the statement after the frame is
@@ -195,9 +202,10 @@ _PRESENT_Q = (
 _PRESENT_YES = re.compile(
     _PRESENT_Q + rf"(?:(?:yes|y)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
 )
+# ... and a count answered none: "Patients in room: 0"
 _PRESENT_NO = re.compile(
-    _PRESENT_Q + rf"(?:(?:no|n)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b"
-    rf"|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
+    _PRESENT_Q + rf"(?:(?:no|n|0|none|zero)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b"
+    rf"|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
     re.I,
 )
 
@@ -247,16 +255,52 @@ def people(ex: Extraction) -> People:
     return found
 
 
+def _patient_labels(text: str) -> list[re.Match[str]]:
+    """Matches of _PATIENT_NAME; one whose "name" is itself a patient label ("Odenkirk, PT\nPt: Eleanor Fitch"
+    reads the credential as the label and "Pt" as the name) is read again from that label."""
+    found = []
+    for m in finditer(_PATIENT_NAME, text):
+        again = _PATIENT_NAME.match(text, m.start(1)) if m.group(1).lower() in _LABEL_NAMES else None
+        found.append(m)
+        if again is not None:
+            found.append(again)
+    return found
+
+
+_LABEL_NAMES = frozenset({"pt", "patient", "client", "child", "resident", "beneficiary"})
+
+
+def _family_surnames(text: str, caregiver: frozenset[str]) -> frozenset[str]:
+    """Surnames the note gives the caregiver ("Leigh Holloway"): another first name before one ("Ezra
+    Holloway") is another family member, not the caregiver."""
+    if not caregiver:
+        return frozenset()
+    after = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(caregiver))) + r")\s+([A-Z][a-z]+)\b")
+    return frozenset(m.group(1) for m in after.finditer(text)) & caregiver
+
+
+_FIRST_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mister", "Missus", "Dr"})
+
+
+def _anothers_surname(text: str, start: int, surnames: frozenset[str], caregiver: frozenset[str]) -> bool:
+    """Whether the caregiver surname at `start` follows a first name that is not the caregiver's."""
+    if text[start : start + 40].split(None, 1)[0].strip(".,;:)") not in surnames:
+        return False
+    before = _FIRST_NAME_BEFORE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1) not in caregiver and before.group(1) not in _TITLES
+
+
 def _people(ex: Extraction) -> People:
     # first names only: family members share the surname, so a surname the patient's name line gives
     # ("Patient: Ambrose Ketteridge" / "Lorna Ketteridge (wife)") names neither of them
     # "practised with me as pt:\nKayla correct first time": the stand-in's role, not the patient's label
     named = [
         m
-        for m in finditer(_PATIENT_NAME, ex.text)
+        for m in _patient_labels(ex.text)
         if not _credential(ex.text, m.start(), m.start() + 2) and not _stand_in(ex.text, m.start(), m.start())
     ]
-    patient = {m.group(1) for m in named}
+    patient = {m.group(1) for m in named} | {m["nick"] for m in named if m["nick"]}
     # the name the note's patient (or child) label gives is the patient's, whatever a caregiver guess made of it
     caregiver = set(caregiver_names(ex)) - {m.group(2) for m in named if m.group(2)} - patient
     # "Bartholomew not present": whoever is named absent, when not a caregiver, is the patient
@@ -306,7 +350,10 @@ def _after_preposition(text: str, start: int) -> bool:
         before = before[cut + 1 :]  # a line that ended its sentence ("... by 10/31.") leads nobody on the next
     words = before.lower().split()
     for _ in range(3):  # "of a 3rd patient", "of two other patients", "with the patient's"
-        if len(words) >= 2 and (words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit()):
+        possessive = words[-1].endswith(("'s", "’s")) if words else False  # "with Fiona's mother"
+        if len(words) >= 2 and (
+            words[-1] in _DETERMINERS or words[-1] in _COUNT_WORDS or words[-1][:1].isdigit() or possessive
+        ):
             words.pop()
         elif len(words) >= 3 and words[-2] in _DETERMINERS and words[-1].isalpha():
             words.pop()  # a modifier after the determiner: "w/ their adult daughter", "with her older son"
@@ -355,6 +402,7 @@ class _Subjects:
         # "son reports dad had 3 falls. Dad is at home today": that kin word names the patient in this note
         alias = {m["kin"].lower() for m in finditer(_KIN_REPORTED, text)} | _parent_alias(text)
         caregiver_words = subjects(_CAREGIVER_WORDS)  # one scan for both sides
+        surnames = _family_surnames(text, who.caregiver)
         # a message to the family: "your mother stayed home" is the reader's relative, the patient
         yours = {a for a, _, _ in caregiver_words if _YOUR_BEFORE.search(text, max(0, a - 6), a)}
         kin = [(a, b, lazy) for a, b, lazy in caregiver_words if text[a:b].lower() in alias or a in yours]
@@ -377,7 +425,11 @@ class _Subjects:
             [span for span in caregiver_words if text[span[0] : span[1]].lower() not in alias and span[0] not in yours]
             + [(*m.span(), False) for m in finditer(_CAREGIVERS_OF, text)]
             # "Ruth Oyelaran-Bixby": a hyphenated surname's tail is the family's name, not the caregiver
-            + [(a, b, True) for a, b in name_spans(who.caregiver, text) if text[a - 1 : a] != "-"]
+            + [
+                (a, b, True)
+                for a, b in name_spans(who.caregiver, text)
+                if text[a - 1 : a] != "-" and not _anothers_surname(text, a, surnames, who.caregiver)
+            ]
             + [(*m.span(), False) for m in titled if (m["title"], m["name"]) in titled_caregivers],
         )
 
@@ -422,6 +474,7 @@ def _lists_after(text: str, start: int, end: int) -> bool:
 
 
 # a row of column headings ("ROSTER      Patient represented      Attended"): names a column, states nothing
+_RULED_BELOW = re.compile(r"\n[ \t]*[|+][ \t]*:?-{3,}")
 _COLUMN_GAP = re.compile(r"\S(?: {3,}|\t)")  # a heading, then the gap before the next
 
 
@@ -473,7 +526,12 @@ def column_heading(text: str, start: int, line: tuple[int, int]) -> bool:
     runs of spaces (two gaps at least), with no sentence punctuation."""
     a, b = line
     before = text[a:start]
-    if any(mark in text[a:b] for mark in ".:;") or len(before) - len(before.rstrip()) < 3:
+    if any(mark in text[a:b] for mark in ".:;"):
+        return False
+    # a table's header row, ruled off below: "| Caregiver | Relation | Patient represented | Attended |"
+    if text[a:b].strip().startswith("|") and before.rstrip().endswith("|") and _RULED_BELOW.match(text, b):
+        return True
+    if len(before) - len(before.rstrip()) < 3:
         return False
     return len(_COLUMN_GAP.findall(text, a, b)) >= 2
 
@@ -626,7 +684,10 @@ def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) 
         return None
     if c.text.lower() in _SLEEP_WORDS and _NEAR_US.search(ex.text, c.sent_start, c.sent_end):
         return "presence"
-    none = c.label == "PRESENCE" and _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+    none = c.label == "PRESENCE" and (
+        _NONE_BEFORE.search(ex.text, max(0, c.start - 24), c.start) is not None
+        or _NO_SIGN_BEFORE.search(ex.text, max(0, c.start - 4), c.start) is not None
+    )
     absent = c.label == "PRESENCE" if denied else c.label == "ABSENCE" or c.negated or bool(elsewhere) or none
     return "absence" if absent else "presence"
 

@@ -8,16 +8,20 @@ A family marked absent, cancelled, a no-show or "NO" was scheduled but not train
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
+from assistant.notes.lines import MAX_MENTIONS
 from assistant.notes.scan import compiled
 
 # a name, or initials ("E.P."); RE2's \w is ASCII only
 _NAME = r"(?:\p{Lu}\.[ \t]?){2,3}|\p{Lu}[\pL\pN_'’-]*(?:,?[ \t]\p{Lu}[\pL\pN_'’-]*){0,2}"
 _RELATION = (
     r"(?:wife|husband|spouse|partner|daughter|son|mother|father|parents?|sister|brother|grand\w+|niece|nephew"
-    r"|friend|neighbou?r|caregivers?|aunt|uncle|guardian|\w+-in-law)"
+    r"|friend|neighbou?r|caregivers?|aunt|uncle|guardian|\w+-in-law"
+    # a roster written in Spanish: "Lucia Mendez, hija de Sra. Carmen Mendez"
+    r"|esposa|esposo|hija|hijo|madre|padre|hermana|hermano|nieta|nieto|sobrina|sobrino|vecina|vecino)"
 )
 # the patient a row is for: "pt Victor Beckett", "Pt: Agnes Whitlow", "Haddad, Yusuf (pt)", or a row that starts
 # with the patient and then a relative by name ("Strand, Oswin -- son Lars"). "PT" in capitals is the discipline.
@@ -27,6 +31,9 @@ _ROW_PATIENT = (
     r"|\b(?i:(?P<this>this[ \t]+(?:chart|claim|note|pt|patient|client|resident)))\b"
     rf"|(?P<who2>{_NAME})[ \t]*\((?:[Pp]t|[Pp]atient)\)"
     rf"|^(?P<who3>{_NAME})[ \t]*(?:-{{1,2}}|->|–|—)[ \t]*(?:(?:her|his|their)[ \t]+)?(?i:{_RELATION})[ \t]+[A-Z]"
+    # "Rosalba Trevino, wife of Mr. Ignacio Trevino", "Lucia Mendez, hija de Sra. Carmen Mendez": whose relative
+    rf"|\b(?i:{_RELATION})[ \t]+(?:of|de)[ \t]+(?:(?:Mr|Mrs|Ms|Dr|Sr|Sra|Srta|Don|Dona|Doña)\.?[ \t]+)?"
+    rf"(?P<who4>{_NAME})"
 )
 _RELATIVE = rf"\b{_RELATION}\b"
 # a row: indented, bulleted, numbered or a check box ("[x] Clifford Ashcombe (husband) -> pt Beverly Ashcombe")
@@ -55,7 +62,7 @@ def _row_patient(line: str) -> str | None:
     m = compiled(_ROW_PATIENT, False).search(line[lead.end() :])
     if m is None:
         return None
-    return "this" if m["this"] else _key(m["who"] or m["who2"] or m["who3"])
+    return "this" if m["this"] else _key(m["who"] or m["who2"] or m["who3"] or m["who4"])
 
 
 def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:
@@ -77,7 +84,26 @@ def roster_rows(text: str) -> tuple[int, tuple[int, int]] | None:
         pos += len(line) + 1
     if len(rows) < 2:
         return None
-    return sum(rows.values()), (start, end)
+    gone = _named_absent(text)
+    came = [came and not (who != "this" and who.split()[-1] in gone) for who, came in rows.items()]
+    return sum(came), (start, end)
+
+
+# "ADDENDUM: The Ochoa and Wendt caregivers did not come (storm)": families named absent after the roster
+_DID_NOT_COME = re.compile(r"\b(?:did\s*n[o']t|didn't)\s+(?:come|attend|show)|\bno[- ]show(?:ed)?\b", re.I)
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+ABSENT_REACH = 60
+_FAMILY_WORD = re.compile(r"\b(?:caregivers?|famil(?:y|ies)|parents|relatives|carers?)\b", re.I)
+
+
+def _named_absent(text: str) -> set[str]:
+    """Surnames (lower case) named in the clause before a "did not come": one pass over the few such clauses."""
+    gone: set[str] = set()
+    for m in itertools.islice(_DID_NOT_COME.finditer(text), MAX_MENTIONS):
+        clause = re.split(r"[.;:\n]", text[max(0, m.start() - ABSENT_REACH) : m.start()])[-1]
+        if _FAMILY_WORD.search(clause):  # "Edwin Harlan did not come" is the patient, whose family may have
+            gone |= {w.lower() for w in _CAPITALISED.findall(clause)}
+    return gone
 
 
 # a header laid out in columns: a patient column and an attendance column ("Patient represented ... Attended"),

@@ -100,7 +100,9 @@ _TIME_CUE = re.compile(r"\b(?:time|session|from|start|stop|in|out|hrs|cts|traini
 # alternation twice per position doubled the cost of this, the costliest scan of a note).
 _DURATION_BODY = (
     rf"(?P<num>\d{{1,2}}\.\d{{1,2}}|{NUMBER})\s?-?\s?(?:"
-    rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b)?"
+    rf"(?P<h>hours?|hrs?|h)\b\.?(?:\s*(?:and\s+)?(?P<hmin>\d{{1,2}}|{NUMBER})\s?-?\s?(?:minutes?|mins?|min|m)\b"
+    # "an hour and ten (face to face)": the minutes said without their unit, closing the clause
+    rf"|[ \t]+and[ \t]+(?!an?\b|one\b)(?P<hmin2>\d{{1,2}}|{NUMBER})(?=[ \t]*(?:[(\n.,;)]|\Z)))?"
     rf"|(?P<m>minutes?|mins?\b|min\b|m\b|'))"
 )
 _DURATION = re.compile(r"(?=[0-9OoTtFfSsEeNnAa])(?<![\w.])" + _DURATION_BODY, re.I)  # first letters of numbers
@@ -120,6 +122,7 @@ _TOTAL_AFTER = re.compile(r"\s?(?:total|tot)\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:total|totaling|totalling|tot)\b", re.I)
 _RECURRING = re.compile(
     r"(?:\bx\s?\d\s?/\s?(?:day|wk|week)|\bdaily\b|\bper day\b|\bevery\b|\btimes a day\b|\bq\d+h\b"
+    r"|\b\d\s?x\s?/\s?(?:day|d|wk|week)\b"  # "elevation 30 min 3x/day"
     # an aide's or a helper's schedule: "with him 4 hrs each morning", "3 hours a day"
     r"|\b(?:hrs?|hours?|mins?|minutes)\.?\s(?:each|per|a)\s(?:morning|afternoon|evening|night|day|weekday|week)\b)",
     re.I,
@@ -655,7 +658,8 @@ def _minutes_of(m: re.Match[str]) -> int | None:
         value = word_number(m["num"])
         return None if value is None else int(value)
     hours = word_number(m["num"])
-    extra = word_number(m["hmin"]) if m["hmin"] else 0
+    extra_said = m["hmin"] or m["hmin2"]
+    extra = word_number(extra_said) if extra_said else 0
     return None if hours is None or extra is None else round(hours * 60 + extra)
 
 
@@ -785,7 +789,7 @@ def _apply_correction(text: str, tokens: list[_Token], result: TimeParse) -> Non
 _RETRACTED = re.compile(
     # "10:00-10:50 [corrected: 10:00-10:35 KL]", "(amended to 10:00-10:35)", "~~10:00-10:50~~ 10:00-10:35": an
     # amendment or a strike-through in the record gives the right range right after the wrong one
-    r"[\s,;:.()\[~>-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
+    r"[\s,;:.()\[~>—–-]{0,4}(?:no,?\s+wait|correction|corrected(?:\s+to)?|amended(?:\s+to)?|revised(?:\s+to)?"
     r"|changed\s+to|late\s+correction|i\s+mean|scratch\s+that|strike\s+that|sorry"
     r"|make\s+that|should\s+(?:read|be|have\s+been)|rather)\b[^\d\n]{0,24}"
     r"|~~[\s,;:.()\[-]{0,4}",
@@ -819,8 +823,26 @@ def _retracted_durations(text: str, durations: list[Duration]) -> list[Duration]
         ):
             ordered[i + 1] = replace(nxt, total_cue=nxt.total_cue or d.total_cue)
             continue
-        out.append(d)
+        out.append(_bare_correction(text, d, nxt))
     return out
+
+
+# "(40 min—correction: 34)": the corrected figure written without its unit
+_BARE_FIGURE = re.compile(r"(?P<num>\d{1,3})(?=[ \t]*(?:[)\],;\n]|\.(?!\d)|\Z))")
+BARE_CORRECTION_REACH = 16  # "—correction: ", ", I mean ": the figure follows the word itself
+
+
+def _bare_correction(text: str, d: Duration, nxt: Duration | None) -> Duration:
+    """`d`, or the bare figure a correction right after it gives instead (the next figure is not in between)."""
+    if d.kind != "time":
+        return d
+    retract = _RETRACTED.match(text, d.span[1], min(len(text), d.span[1] + RETRACT_REACH))
+    if retract is None or not 0 < retract.end() - d.span[1] <= BARE_CORRECTION_REACH:
+        return d
+    figure = _BARE_FIGURE.match(text, retract.end())
+    if figure is None or (nxt is not None and nxt.span[0] <= figure.start()) or not 0 < int(figure["num"]) <= 600:
+        return d
+    return replace(d, minutes=int(figure["num"]), span=figure.span(), of_range=None)
 
 
 # Handwritten and European ranges the clock tokens do not read: "9.00-9.40", "14h05-14h41" (a dot or an "h" between
@@ -860,6 +882,40 @@ def _loose_ranges(text: str, segments: list[Segment]) -> list[Segment]:
         start, end = _resolve(a, b)
         if 0 < end - start <= MAX_SEGMENT_MINUTES:
             out.append(Segment(start, end, m.span()))
+    return out
+
+
+# A dotted range is a clock range with no lead word when its end carries am/pm ("2.05-2.41 pm") or when it is
+# all its line holds ("9.15-9.50", maybe with its minutes): a weight or a dose has a unit instead.
+_DOTTED_RANGE = re.compile(
+    r"(?:(?<=\n)|^)[ \t]*(?P<h1>[01]?\d|2[0-3])\.(?P<m1>[0-5]\d)[ \t]?(?:-|–|to)[ \t]?(?P<h2>[01]?\d|2[0-3])"
+    r"\.(?P<m2>[0-5]\d)[ \t]*(?:(?P<ap>[ap])\.?m\.?)?[ \t]*(?:\(\d{1,3}[ \t]?min\w*\)[ \t]*)?$"
+    r"|(?<![\w.:/$])(?P<h3>1[0-2]|0?[1-9])\.(?P<m3>[0-5]\d)[ \t]?(?:-|–|to)[ \t]?(?P<h4>1[0-2]|0?[1-9])"
+    r"\.(?P<m4>[0-5]\d)[ \t]?(?P<ap2>[ap])\.?m\b",
+    re.I | re.M,
+)
+
+
+def _dotted_ranges(text: str, segments: list[Segment]) -> list[Segment]:
+    """The ranges of `_DOTTED_RANGE` where no range was read."""
+    if "." not in text:
+        return []
+    taken = sorted(seg.span for seg in segments)
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among the first k ranges
+    out: list[Segment] = []
+    for m in itertools.islice(_DOTTED_RANGE.finditer(text), MAX_MENTIONS):
+        k = bisect_left(starts, m.end())  # the ranges starting before this one ends
+        if k and reach[k - 1] > m.start():
+            continue
+        g = m.groupdict()
+        ap = (g["ap"] or g["ap2"] or "").lower() or None
+        h1, m1, h2, m2 = (int(g[k] or g[k2]) for k, k2 in (("h1", "h3"), ("m1", "m3"), ("h2", "h4"), ("m2", "m4")))
+        a = _Token(m.start(), m.start() + 1, h1, m1, None, h1 >= 13)
+        b = _Token(m.end() - 1, m.end(), h2, m2, ap, h2 >= 13)
+        start, end = _resolve(a, b)
+        if 0 < end - start <= MAX_SEGMENT_MINUTES:
+            out.append(Segment(start, end, (m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end())))
     return out
 
 
@@ -908,7 +964,8 @@ def parse_times(text: str, lines: LineIndex | None = None) -> TimeParse:
     tokens = _superseded(text, tokens)
     segments, reversed_ = _segments(text, tokens)
     segments = _with_spoken(text, segments, reversed_)
-    segments = _retracted(text, sorted(segments + _loose_ranges(text, segments), key=lambda g: g.span))
+    segments = segments + _loose_ranges(text, segments)
+    segments = _retracted(text, sorted(segments + _dotted_ranges(text, segments), key=lambda g: g.span))
     implausible: list[Duration] = []
     durations = _retracted_durations(text, _durations(text, [s.span for s in segments], lines, implausible))
     result = TimeParse(segments=segments, reversed_segments=reversed_, durations=durations, implausible=implausible)

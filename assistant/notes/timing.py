@@ -328,7 +328,9 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
         return False
     closed = text.find(")", seg.span[1], b)
     inside = text[opened + 1 : closed if closed >= 0 else b]
-    return bool(_ELSEWHERE.search(inside)) and not _CTS_WORDS.search(inside)
+    # "pt at dialysis (his chair time is 12:00-3:00)": the place right before the bracket
+    elsewhere = _ELSEWHERE.search(inside) or _AT_ELSEWHERE.search(text, max(a, opened - 60), opened)
+    return bool(elsewhere) and not _CTS_WORDS.search(inside)
 
 
 def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:

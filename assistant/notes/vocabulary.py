@@ -77,6 +77,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "patient gone", "pt gone", "not at training", "not at the training", "pt left with", "patient left with",
         "pt left at", "patient left at", "walked out to the car", "left for an appointment", "left for his appointment",
         "left for her appointment",
+        # "home w/ neighbor today, NOT at session", "Pt at home, not brought to the session"
+        "not at session", "not at this session", "not at today's session", "not brought in", "not brought to",
+        "wasn't brought", "was not brought",
         # the caregiver came without the patient: "her nephew (lives w/ her, unpaid) attended alone"
         "attended alone", "came alone", "came in alone", "attended on her own", "attended on his own",
         # "Pt: E. D. (home, not at this visit -- she isn't driving yet)"
@@ -291,6 +294,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "30-degree tilt", "30 degree tilt", "heels floated", "float heels", "float the heels", "floating the heels",
         "heel floating", "pressure area", "pressure areas", "wheelchair pressure relief", "w/c pressure relief",
         "hand washing", "handwashing", "hand-washing", "incontinence cleansing",
+        # a flowsheet's shorthand: "30 deg lateral tilt w/ wedges; floating heels; q2h turning log"
+        "30 deg tilt", "30 deg lateral tilt", "30-degree lateral tilt", "30 degree lateral tilt", "floating heels",
+        "q2h turning", "turning log", "incontinence skin care", "moisture skin care",
     ),
     "GENERAL_EDUCATION": (
         "handout", "handouts", "general education", "educational materials", "education materials", "written materials",
@@ -395,11 +401,29 @@ SPANISH: dict[str, tuple[str, ...]] = {
     "ABSENCE": ("no participó", "no participo", "sin paciente", "sin el paciente", "sin la paciente", "sin pt",
                 "en otro cuarto", "en otra habitación", "no estaba en la llamada", "no estuvo en la llamada",
                 "en la escuela", "en su programa de día", "en diálisis", "en su cita",
-                "sin el niño", "sin la niña"),
+                "sin el niño", "sin la niña",
+                # "(no vino hoy -- se quedo en casa con su hermana)"
+                "no vino", "se quedó en casa", "se quedo en casa", "no asistió", "no asistio"),
     "PAID_CAREGIVER": ("cuidadora pagada", "cuidador pagado", "pagada por", "pagado por", "la contrataron",
-                       "lo contrataron", "contratada por", "contratado por"),
+                       "lo contrataron", "contratada por", "contratado por",
+                       # "cuidadora de la agencia ...; la familia le paga por hora"
+                       "de la agencia", "cuidadora de agencia", "cuidador de agencia", "le paga", "le pagan",
+                       "paga por hora", "pagan por hora"),
+    "GROUP": ("grupo de capacitación", "grupo de capacitacion", "grupo de cuidadores", "sesión grupal",
+              "sesion grupal"),
     "UNPAID": ("no remunerada", "no remunerado", "sin remuneración", "sin pago", "no pagada", "no pagado"),
-    "RETURN_DEMO": ("demostración de retorno", "hizo la demostración", "demostró la técnica", "repitió la técnica"),
+    # "Estrategias enseñadas: ...", "le enseñamos a Tobias a poner la silla a 45 grados"
+    "TEACHING": ("enseñado", "ensenado", "enseñada", "ensenada", "enseñados", "ensenados", "enseñadas", "ensenadas",
+                 "enseñamos", "ensenamos", "enseñé", "enseño", "capacitación", "capacitacion", "entrenamiento",
+                 "entrenado", "entrenada", "practicamos"),
+    "SKILL_FUNCTIONAL": ("transferencia", "transferencias", "alimentación", "alimentacion", "deglución", "deglucion",
+                         "vestirse", "vestido", "cinturón de marcha", "cinturon de marcha", "tablero alfabético",
+                         "tablero alfabetico", "utensilios adaptados", "cubiertos engrosados", "protector de plato",
+                         "bocado pequeño", "bocado pequeno", "estrategias", "comunicación", "comunicacion",
+                         "espesar", "silla de ruedas"),
+    # "Demostracion de regreso: Graciela hizo la transferencia ..." (accents often dropped)
+    "RETURN_DEMO": ("demostración de regreso", "demostracion de regreso", "demostracion de retorno",
+                    "demostración de retorno", "hizo la demostración", "demostró la técnica", "repitió la técnica"),
     "GOAL": ("objetivo", "objetivos", "plan de cuidado", "plan de cuidados", "plan de tratamiento",
              "objetivo del plan de cuidado"),
     "NEED": ("necesidad", "necesita", "requiere", "requiere asistencia", "asistencia moderada", "asistencia máxima",

@@ -51,6 +51,8 @@ _ELSEWHERE_SOURCE = (
     + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
+# "could NOT be left home alone, so she came along": "left" by others (passive), not the patient leaving
+_LEFT_BY_OTHERS = re.compile(r"\b(?:be|been|being|get)\s+$", re.I)
 # copula-less forms that name the subject themselves: "Pt @ HD", "pt at neuro clinic", "Pt location: adult day center"
 _PT_AT_SOURCE = (
     # "Pt location: adult day center", a flowsheet's "Patient location . at her cardiac rehab session"
@@ -423,7 +425,9 @@ def whereabouts(
             if subjectless or subject_of(_concept("PRESENCE", a, b, ex)) == "caregiver":
                 absence.append((a, b))
             continue
-        if m.re is _ELSEWHERE and subject_of(_concept("ABSENCE", a, b, ex)) != "patient":
+        if m.re is _ELSEWHERE and (
+            _LEFT_BY_OTHERS.search(ex.text, max(0, a - 6), a) or subject_of(_concept("ABSENCE", a, b, ex)) != "patient"
+        ):
             continue
         s_start, s_end = _sentence(ex, a, b)
         minute = _clock(ex.text[s_start:s_end])

@@ -20,8 +20,9 @@ from assistant.notes.patterns import find_dates
         # no evidence: month first, the US habit
         ("Date: 08.10.2026", ["2026-08-10"]),
         ("DOS 03/04/2025; consent 12/24/2024", ["2025-03-04", "2024-12-24"]),
-        # evidence both ways: month first
-        ("02/03/2026 and 2/13/2026 and 14/03/2026", ["2026-02-03", "2026-02-13"]),
+        # evidence both ways: month first for the dates read both ways; one only day first is still read so (round 15:
+        # "Date: 14/08/2024" in a note that also types "by 9/20/24" was dropped, leaving the note undated)
+        ("02/03/2026 and 2/13/2026 and 14/03/2026", ["2026-02-03", "2026-02-13", "2026-03-14"]),
     ],
 )
 def test_numeric_dates(text: str, values: list[str]) -> None:
