@@ -12,8 +12,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # Loaded only by other commands or a configured remote model: the de-identification engine, the
 # vector stores, the database layer, the model frameworks.
-NOT_NEEDED = ("assistant.phi.engine", "presidio_analyzer", "chromadb", "langchain", "sqlalchemy", "torch",
-              "sentence_transformers", "httpx2")
+NOT_NEEDED = (
+    "assistant.phi.engine",
+    "presidio_analyzer",
+    "chromadb",
+    "langchain",
+    "sqlalchemy",
+    "torch",
+    "sentence_transformers",
+    "httpx2",
+)
 
 _RUN = """
 import sys
@@ -30,7 +38,11 @@ print("LOADED", [m for m in {names!r} if m in sys.modules])
 @pytest.mark.slow
 def test_offline_appeal_imports_only_what_it_uses(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-c", _RUN.format(names=NOT_NEEDED)], capture_output=True, text=True, timeout=300, cwd=ROOT,
+        [sys.executable, "-c", _RUN.format(names=NOT_NEEDED)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
         env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "ASSISTANT_DATA_DIR": str(tmp_path)},
     )
     assert done.returncode == 0, done.stderr[-2000:]
