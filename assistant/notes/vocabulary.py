@@ -551,4 +551,7 @@ AWAY_PLACES = (
     "scan", "dexa", "bone density", "blood draw", "bloodwork", "town",
     # a facility's own rooms and pastimes, and a haircut: "Resident was at bingo in the activity room"
     "bingo", "activity room", "activities", "chapel", "beauty shop", "haircut", "hair cut",
+    # a group of the patient's own: "at his stroke support group", "at her weekly low-vision group" (whereabouts.py
+    # keeps a training's own "group session" out)
+    "group",
 )
