@@ -30,6 +30,7 @@ from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
+from assistant.drafting.misdated_claim import keyed_on_wrong_date
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.own_patient import own_part
 from assistant.drafting.paste import (
@@ -404,6 +405,10 @@ def build_case(
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
     record = record_text(kb, text, claim.notice_date, payer_text)
     report = _check(deps, record, claim, dos, profile)
+    redated = None if dos else keyed_on_wrong_date(claim, pattern, report.meta.note_dos)
+    if redated is not None:  # the denial answered the date keyed: the note's session is checked on its own date
+        claim, report = redated.claim, _check(deps, record, redated.claim, dos, profile)
+        warnings.append(redated.warning())
     warnings += _two_patients(report)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
@@ -414,14 +419,17 @@ def build_case(
     appealed = prior_level not in (None, "initial")
     unprocessed = bool(unprocessable_codes(kb, parsed))
     session = dos or claim.date_of_service or report.meta.note_dos
+    misdated = tuple((ln.code, redated.keyed) for ln in claim.lines) if redated else misdated_lines(claim, session)
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
-                       misdated_lines(claim, session), session)
+                       misdated, session)
+    # a redated claim is decided on the note alone: the date-bound denial answered another date
+    answered = None if redated else pattern
     decision = Decision("no_appeal", [Reason(text=mixed)]) if mixed else decide(  # nothing argued from a mixed note
-        kb, report, pattern, claim.billed_lines(), text, facts)
-    history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
+        kb, report, answered, claim.billed_lines(), text, facts)
+    history, decision = _as_history(whole_file, claim, answered, payer_text, decision)
     given = dos or claim.date_of_service
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
-    if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
+    if not redated and not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file)
     elsewhere = decision.recommendation == "corrected_claim" and (
@@ -430,6 +438,8 @@ def build_case(
                               prior_level=prior_level, another_payer=elsewhere)
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
+    if redated is not None and decision.recommendation == "corrected_claim":
+        route, why, elsewhere = "new_claim", redated.why(), False
     service_date = dos or claim.date_of_service or report.meta.dos
     # a duplicate (or a split visit) is answered on the earlier claim: its window counts from that claim's remittance
     notice = history.earlier_notice or (split.earlier_notice if split is not None else None)
