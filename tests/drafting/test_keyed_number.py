@@ -31,4 +31,5 @@ def test_a_swapped_authorization_number_is_a_corrected_claim() -> None:
     pattern = kb.denial_patterns["authorization"]
     text = "CO-15 Auth UBH-260941-5521 not found for member. (UM portal) Auth UBH-260914-5521 -- APPROVED"
     assert pattern_remedy(pattern, "medicaid", text, ()).remedy == "corrected_claim"
-    assert pattern_remedy(pattern, "medicaid", "CO-15 Auth UBH-260941-5521 not found for member.", ()).remedy == "appeal"
+    alone = "CO-15 Auth UBH-260941-5521 not found for member."
+    assert pattern_remedy(pattern, "medicaid", alone, ()).remedy == "appeal"
