@@ -45,7 +45,7 @@ from assistant.drafting.paste import (
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
-from assistant.drafting.rejection import read_rejection, without_rejected_date
+from assistant.drafting.rejection import typed_rejection, without_rejected_date
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
@@ -237,7 +237,7 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
-    if (rejected := read_rejection(denial)) is not None:
+    if (rejected := typed_rejection(denial, denial_text)) is not None:
         note = f"{rejected.label} is a front-end rejection, not a denial: the claim was never adjudicated"
         return Denial(raw=denial.strip()[:200], carcs=[], text=denial_text, rejection=rejected), [note]
     try:

@@ -20,7 +20,7 @@ _LABEL_SOURCE = (
     r"\b(?:where\s+(?:was|is)\s+" + _WHO + r"|where\s+" + _WHO + r"\s+(?:was|is)"
     # "Patient status for this session:", "Pt whereabouts during training:"
     r"|(?:pt|patient|client|child|resident)(?:'s)?\s+(?:status|whereabouts)"
-    r"(?:\s+(?:for|during)\s+(?:this|the)\s+(?:session|visit|training))?)"
+    r"(?:\s+(?:for|during)\s+(?:(?:this|the)\s+)?(?:session|visit|training))?)"
     r"[ \t]*[:?]{1,2}[ \t]*(?P<answer>[^\n]{1,200})"
 )
 _LABEL = re.compile(_LABEL_SOURCE, re.I)
