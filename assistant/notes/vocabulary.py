@@ -554,4 +554,6 @@ AWAY_PLACES = (
     # a group of the patient's own: "at his stroke support group", "at her weekly low-vision group" (whereabouts.py
     # keeps a training's own "group session" out)
     "group",
+    # the patient's own session with another discipline: "Rosalind in speech, not in my room"
+    "speech", "speech therapy",
 )

@@ -36,10 +36,24 @@ _HERE = re.compile(
 )
 
 
+# who was present, answered with the caregiver alone: "Present // wife Yolanda only -- Clement at adult day program"
+_PRESENT_LABEL_SOURCE = (
+    r"^[ \t]*(?:present|in attendance|who was present|attending)[ \t]*(?://|:|--)[ \t]*(?P<answer>[^\n]{1,200})"
+)
+_PRESENT_LABEL = re.compile(_PRESENT_LABEL_SOURCE, re.I | re.M)
+_ONLY = re.compile(r"\b(?:only|alone)\b", re.I)
+_PATIENT = re.compile(r"\b(?:pt|patient|client|child|resident)\b(?!'s|’s)", re.I)
+
+
 def asked_where(text: str) -> tuple[list[Span], list[Span]]:
-    """(presence, absence): the answers to a where-was-the-patient label."""
+    """(presence, absence): the answers to a where-was-the-patient label, and a who-was-present label answered
+    with someone "only" who is not the patient."""
     presence: list[Span] = []
     absence: list[Span] = []
+    for m in finditer(_PRESENT_LABEL, text, _PRESENT_LABEL_SOURCE):
+        first = m["answer"].split("--")[0].split(";")[0]  # the answer's first clause: who was there
+        if _ONLY.search(first) and not _PATIENT.search(first):
+            absence.append(m.span())
     for m in finditer(_LABEL, text, _LABEL_SOURCE):
         answer = m["answer"]
         if _AWAY.search(answer):

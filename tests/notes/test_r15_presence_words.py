@@ -25,6 +25,9 @@ NOTE = (
         ("Client at his stroke support group 1-3 pm; session with his wife only.", "met"),
         ("(pt left 10:35 with neighbor for an 11:00 neurology appt across town)", "met"),
         ("Resident whereabouts during training: at bingo in the activity room; not in her room.", "met"),
+        ("\nPresent // wife Ann only -- at adult day program // not in session", "met"),
+        ("1:40-2:06, Ann on her own (pt in speech, not in my room).", "met"),
+        ("\nPresent: pt and wife Ann only.", "problem"),
         # a label answered with the patient in the room is presence
         ("Where pt was: in the room on the couch, joined each practice.", "problem"),
         ("Patient status for this session: present in the room throughout.", "problem"),
