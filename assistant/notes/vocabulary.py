@@ -341,6 +341,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # a facility's or an agency's other care roles: "dining assistant", "direct care worker", "PSW"
         "dining assistant", "dining staff", "resident assistant", "direct care worker", "direct care staff",
         "personal support worker", "psw", "support worker", "care worker",
+        # a state in-home care program's paid carer, often a relative: "she is his individual provider through the
+        # state in-home care program" (paid status is about this patient, whatever else she does unpaid)
+        "individual provider", "paid family caregiver",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
