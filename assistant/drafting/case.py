@@ -30,7 +30,7 @@ from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
-from assistant.drafting.misdated_claim import keyed_on_wrong_date
+from assistant.drafting.misdated_claim import Redated, keyed_on_wrong_date
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.own_patient import own_part
 from assistant.drafting.paste import (
@@ -86,6 +86,16 @@ def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, prof
     """The note check on the record (planted instructions and after-the-fact entries blanked), the claim's CTS lines."""
     checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
     return deps.check(record, dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+
+
+def _redated(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile,
+             pattern: DenialPattern | None, report: Report) -> tuple[Claim, Report, Redated | None]:
+    """A claim keyed with another day's date and denied for that date, redated to the note's session and checked on
+    it (misdated_claim.py); else the claim and report as they were. A date given by the operator is kept."""
+    redated = None if dos else keyed_on_wrong_date(claim, pattern, report.meta.note_dos)
+    if redated is None:
+        return claim, report, None
+    return redated.claim, _check(deps, record, redated.claim, dos, profile), redated
 
 
 def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim, payer_text: str) -> list[Reason]:
@@ -405,11 +415,8 @@ def build_case(
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
     record = record_text(kb, text, claim.notice_date, payer_text)
     report = _check(deps, record, claim, dos, profile)
-    redated = None if dos else keyed_on_wrong_date(claim, pattern, report.meta.note_dos)
-    if redated is not None:  # the denial answered the date keyed: the note's session is checked on its own date
-        claim, report = redated.claim, _check(deps, record, redated.claim, dos, profile)
-        warnings.append(redated.warning())
-    warnings += _two_patients(report)
+    claim, report, redated = _redated(deps, record, claim, dos, profile, pattern, report)
+    warnings += ([redated.warning()] if redated else []) + _two_patients(report)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
@@ -419,11 +426,9 @@ def build_case(
     appealed = prior_level not in (None, "initial")
     unprocessed = bool(unprocessable_codes(kb, parsed))
     session = dos or claim.date_of_service or report.meta.note_dos
-    misdated = tuple((ln.code, redated.keyed) for ln in claim.lines) if redated else misdated_lines(claim, session)
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
-                       misdated, session)
-    # a redated claim is decided on the note alone: the date-bound denial answered another date
-    answered = None if redated else pattern
+                       redated.misdated() if redated else misdated_lines(claim, session), session)
+    answered = None if redated else pattern  # a redated claim is decided on the note alone
     decision = Decision("no_appeal", [Reason(text=mixed)]) if mixed else decide(  # nothing argued from a mixed note
         kb, report, answered, claim.billed_lines(), text, facts)
     history, decision = _as_history(whole_file, claim, answered, payer_text, decision)

@@ -32,6 +32,10 @@ class Redated:
                 f"({self.session.isoformat()}) and the denial rests on that date: the claim's date is taken as a "
                 "clerical error and the note's date is used (check that the note attached is this claim's session)")
 
+    def misdated(self) -> tuple[tuple[str, date], ...]:
+        """Every line of the claim with the date it was keyed with (correction.misdated_reasons says so)."""
+        return tuple((ln.code, self.keyed) for ln in self.claim.lines)
+
     def why(self) -> str:
         on, keyed = self.session.isoformat(), self.keyed.isoformat()
         return (f"The denial answers the date keyed ({keyed}), not the service the note documents on {on}, which has "

@@ -405,6 +405,11 @@ def _named_relatives(text: str) -> tuple[int, tuple[int, int]] | None:
     return (len(who), (named[0].start(), named[-1].end())) if len(who) >= 2 else None
 
 
+def _run_from_one(numbers: set[str]) -> int:
+    """How many items "1) ... 2) ... 3)" number in a run from 1 (a "Goal 5)" further on is not the sixth)."""
+    return next(n for n in range(1, 11) if str(n) not in numbers) - 1
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
@@ -427,8 +432,7 @@ def find_group(text: str) -> Group:
     enumerated = _ENUMERATED.search(text)
     if enumerated and group.patients is None:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
-        numbers = set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600))
-        items = next(n for n in range(1, 11) if str(n) not in numbers) - 1  # 1), 2), ... in a run from 1
+        items = _run_from_one(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
         if items:  # "1) ... 2) ..." items are counted by the bulleted list below
             group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:
