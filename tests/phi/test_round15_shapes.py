@@ -1,0 +1,51 @@
+"""Round 15: shapes of issue #11 point 3 the earlier rounds missed (ages under 90 after a person, an age field with
+words before its colon, ages in words after a name or "age"/"turns", ...). Synthetic values only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
+
+SCRUB = [
+    # a bare number after a name is an age at any value from 10
+    ("Who: Major Quill (caregiver; grandson of pt Ozella Quill, 86). Pt was not at the session.", "86"),
+    ("Pt: Beatrix Quorn-Fraser, 77, MBI 7UF2WT8CV05.", "77"),
+    ("Day-to-day caregiver: grandson Rhys Quorn (24, unpaid, works nights).", "24"),
+    ("grandson Zhang Haoran (19, student, home after 3 pm)", "19"),
+    ("Pt: James Quorn (on his Medicare card: James O'Quorn), 83 yrs. Pt not present", "83"),
+    ("wife Ana Quorn (primary caregiver, 80); neighbour Mr. Duarte", "80"),
+    # round 14's conventions label it (test_ages_r5 kept it under the round-5 ones)
+    ("Caregiver: Veda Quorn (wife, 71), trained 40 min.", "71"),
+    ("Great-granddaughter Shayla Quorn\n(she is 15) helps after school", "15"),
+    ("Respondent's age on the date of appointment: 84.", "84"),
+    # ages in words
+    ("Ciarán Quorn is a ten-year-old 4th grader", "ten"),
+    ("Patient: Willa Quorn (age seventy). Dx S72.002D", "seventy"),
+    ("Amma turns seventy-six next month!!", "seventy-six"),
+    ("His wife, Eleni Quorn,\nsixty-eight, is his only caregiver", "sixty-eight"),
+    ('"Herschel W. Quorn, eighty-nine, of Hays, was a man of deep faith', "eighty-nine"),
+    ("Kamakau (chart spelling KAMAKAU), seventy-nine, lives with her moʻopuna", "seventy-nine"),
+]
+
+KEEP: list[tuple[str, list[str]]] = [
+    # a decimal after a quoted name in a CSV row is an amount or a distance, not an age
+    ('"Quorn, Ingrid",wife,(503) 555-0104,"Baptiste, Wadner",102.14\n', ["102.14"]),
+    ('"PO Box 1182, La Pine 97739",St Charles Bend Rehab,31.8,wife Maryam', ["31.8"]),
+    # a count after a capitalised plain word is no age
+    ("Sit to stand, 10, 10 reps; Exercises (15) done; Step, 12, Room (14)", ["(15)", "Step, 12", "Room (14)"]),
+    # a one-digit number after a name is a count or a step
+    ("Trained Quorn (2, with cues)", ["(2, with cues)"]),
+    ("Page 1, 30 minutes with caregiver", ["30 minutes"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB)
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    assert_scrubbed(deid, text, secret)
+
+
+@pytest.mark.parametrize(("text", "words"), KEEP)
+def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
+    assert_kept(deid, text, words)
