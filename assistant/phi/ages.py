@@ -123,6 +123,8 @@ STATED_AGES = [
         rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?{_IS})"
         r"(?P<age>1[01]\d|[1-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
     ),
+    # "in his 92nd year", "in her 86th year of life"
+    re.compile(r"(?i:\bin[ \t]+(?:his|her|their)[ \t]+)(?P<age>1?\d\d(?:st|nd|rd|th)[ \t]+year)\b"),
     # an age field with words between: "Respondent's age on the date of appointment: 84."
     re.compile(rf"(?i:\bage[ \t][^\d\n:;.]{{0,40}}?:[ \t]*){_ANY_AGE}(?![\d.,:/\-]\d|\d)"),
 ]

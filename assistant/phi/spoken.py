@@ -17,7 +17,10 @@ import re
 
 Span = tuple[int, int, str, float]
 
-_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# Spanish digits too: a phone read out in a Spanish call ("siete cero siete, cinco cinco cinco, cero uno ...")
+_DIGIT = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+)
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER_WORD = rf"(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}|double|triple)"

@@ -83,6 +83,10 @@ EIRCODE = re.compile(
     r"(?=[ \t]*(?:,|$))",
     re.MULTILINE,
 )
+# an Eircode its label names, wherever it stands: "Co. Cork, Eircode D04 X2Y8 and joined by video"
+EIRCODE_LABELLED = re.compile(
+    rf"(?i:\beircode)[ \t]*:?[ \t]*(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t]?{_EIR}{{4}})\b"
+)
 HOSPITAL = re.compile(
     r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:[A-Z][a-z]++[ \t]+)?(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+"
     r"(?:Cross|Family|Name|Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist|Baptist"
@@ -98,7 +102,7 @@ def find_whereabouts(text: str) -> list[Span]:
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
-    postal = (MILITARY, AU_POSTCODE, EIRCODE)
+    postal = (MILITARY, AU_POSTCODE, EIRCODE, EIRCODE_LABELLED)
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
     for m in PL_POSTCODE.finditer(text):

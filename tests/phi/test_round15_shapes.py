@@ -27,6 +27,17 @@ SCRUB = [
     ("His wife, Eleni Quorn,\nsixty-eight, is his only caregiver", "sixty-eight"),
     ('"Herschel W. Quorn, eighty-nine, of Hays, was a man of deep faith', "eighty-nine"),
     ("Kamakau (chart spelling KAMAKAU), seventy-nine, lives with her moʻopuna", "seventy-nine"),
+    ("Grace Quorn, DOB 08/15/1948, is in her 86th year; lives with her daughter", "86th year"),
+    # a phone read out in Spanish digits
+    ("Su número es siete cero siete, cinco cinco cinco, cero uno dos dos. Gracias.", "cero uno dos dos"),
+    # an Eircode its label names, mid-sentence
+    ("Son lives at 26 Glenbeigh Road, Clonakilty, Co. Cork, Eircode D04 X2Y8 and joined by video", "D04 X2Y8"),
+    # a practice or hospital named in capitals: a statement's letterhead, after a sentence in capitals
+    ("LAUREL QUORN THERAPY GROUP\nPO Box 4418, Boise ID 83711-4418", "LAUREL QUORN"),
+    ("MISSOURI QUORN REHAB ASSOCIATES -- PATIENT STATEMENT", "MISSOURI QUORN"),
+    ("CAREGIVER TRAINING ORDERED AT WILLOWQUORN HOME HEALTH.", "WILLOWQUORN"),
+    # a place found in its words recurs in capitals in a running header
+    ("Admitted to Harbor Quorn Skilled Nursing.\nHARBOR QUORN SKILLED NURSING   DISCHARGE SUMMARY", "HARBOR QUORN"),
 ]
 
 KEEP: list[tuple[str, list[str]]] = [
@@ -38,6 +49,11 @@ KEEP: list[tuple[str, list[str]]] = [
     # a one-digit number after a name is a count or a step
     ("Trained Quorn (2, with cues)", ["(2, with cues)"]),
     ("Page 1, 30 minutes with caregiver", ["30 minutes"]),
+    # a heading of generic words in capitals is no practice; an X12 payee is the billing provider
+    ("OUTPATIENT PHYSICAL THERAPY DAILY NOTE; CAREGIVER TRAINING", ["OUTPATIENT PHYSICAL THERAPY", "CAREGIVER"]),
+    ("N1*PE*LAKEVIEW NEUROLOGY ASSOCIATES*XX*1588031947~", ["LAKEVIEW NEUROLOGY ASSOCIATES"]),
+    # Spanish words that are digits, not a run of five or more, stay
+    ("Entrenamiento de dos cuidadoras, tres sesiones, 97550", ["dos cuidadoras, tres sesiones"]),
 ]
 
 
