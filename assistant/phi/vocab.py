@@ -72,6 +72,7 @@ cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
 terapia ocupacional física fisioterapia logopedia fonoaudiología mensaje para asunto
 consentimiento autorizo autorización firma firmado firmada nombre capacitación traslados
+parte original referido referida
 fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
 """)
@@ -84,6 +85,7 @@ mca aca pca ica
 sil dil grnddau grndson
 phi esmtp esmtps esmtpsa smtp lmtp
 rx sig prescriber rph frontdesk pe
+rxbin rxpcn rxgrp rxid
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""

@@ -38,6 +38,15 @@ SCRUB = [
     ("CAREGIVER TRAINING ORDERED AT WILLOWQUORN HOME HEALTH.", "WILLOWQUORN"),
     # a place found in its words recurs in capitals in a running header
     ("Admitted to Harbor Quorn Skilled Nursing.\nHARBOR QUORN SKILLED NURSING   DISCHARGE SUMMARY", "HARBOR QUORN"),
+    # a county in a court's caption (round 14's conventions; round 9's kept it)
+    ("DISTRICT COURT, QUORNER COUNTY, COLORADO", "QUORNER COUNTY"),
+    ("DISTRICT COURT\nCOUNTY OF QUORNEPIN        Court File No. 27-GC-26", "QUORNEPIN"),
+    # a town someone lives in or calls from, a UK town on the line before its postcode
+    ("Son Raghu (lives in Quornago) asked for a copy", "Quornago"),
+    ("father -- joins by phone from Toronto, +1 416 555 0193", "Toronto"),
+    ("Son Callum (Flat 3/2, 17 Quorn Crescent, Edinburgh\nEH10 4JR) asked", "Edinburgh"),
+    # an ordinal day before a capitalised month, no year
+    ("the drill Deepa taught us on\ntwenty-eighth November. Needed only 1 cue", "twenty-eighth November"),
 ]
 
 KEEP: list[tuple[str, list[str]]] = [
@@ -54,6 +63,9 @@ KEEP: list[tuple[str, list[str]]] = [
     ("N1*PE*LAKEVIEW NEUROLOGY ASSOCIATES*XX*1588031947~", ["LAKEVIEW NEUROLOGY ASSOCIATES"]),
     # Spanish words that are digits, not a run of five or more, stay
     ("Entrenamiento de dos cuidadoras, tres sesiones, 97550", ["dos cuidadoras, tres sesiones"]),
+    # a state lived in is not labelled; "the first may be" is no date; plan words of a card and a Spanish plan stay
+    ("Daughter lives in Texas; the first May be dizzy", ["Texas", "first May"]),
+    ("Group 1   RxBIN 610502  RxGRP RX8832; Plan: Medicare Original, Parte B.", ["RxBIN", "RxGRP", "Parte B"]),
 ]
 
 
