@@ -45,6 +45,10 @@ SCRUB = [
     ("Son Raghu (lives in Quornago) asked for a copy", "Quornago"),
     ("father -- joins by phone from Toronto, +1 416 555 0193", "Toronto"),
     ("Son Callum (Flat 3/2, 17 Quorn Crescent, Edinburgh\nEH10 4JR) asked", "Edinburgh"),
+    # a given name that is also a word or a month, before a surname English seldom uses, or after one in capitals
+    ("Deliver to: Will Quornathy\nPSC 9087, Box 6296, APO AE 09684", "Quornathy"),
+    ("patient=6141990 (QUORNATHY, WILL)  ws=WS-PT-03", "WILL"),
+    ("patient=1651631 (SZYMANSKI, APRIL)", "APRIL"),
     # an ordinal day before a capitalised month, no year
     ("the drill Deepa taught us on\ntwenty-eighth November. Needed only 1 cue", "twenty-eighth November"),
 ]
@@ -63,6 +67,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("N1*PE*LAKEVIEW NEUROLOGY ASSOCIATES*XX*1588031947~", ["LAKEVIEW NEUROLOGY ASSOCIATES"]),
     # Spanish words that are digits, not a run of five or more, stay
     ("Entrenamiento de dos cuidadoras, tres sesiones, 97550", ["dos cuidadoras, tres sesiones"]),
+    # the same words used as words stay
+    ("Will Return next week; May Cause dizziness", ["Will Return", "May Cause"]),
     # a state lived in is not labelled; "the first may be" is no date; plan words of a card and a Spanish plan stay
     ("Daughter lives in Texas; the first May be dizzy", ["Texas", "first May"]),
     ("Group 1   RxBIN 610502  RxGRP RX8832; Plan: Medicare Original, Parte B.", ["RxBIN", "RxGRP", "Parte B"]),
