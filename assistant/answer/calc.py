@@ -301,21 +301,26 @@ NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
 DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
-                       r"|\bstill (?:file|appeal|send)\b", re.I)
+                       r"|\bstill (?:file|appeal|send)\b"
+                       # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
+                       r"|\bstill (?:have )?time\b|\bstill can\b|\b(?:days|time) (?:\w+ ){0,3}left\b|\b(?:ran|run) out\b"
+                       r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
 LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
-                        r"|\bin time\b", re.I)
+                        r"|\bin time\b|\bstill (?:have )?time\b|\bstill can\b|\b(?:ran|run) out\b|\bon time\b"
+                        r"|\b(?:was|is|it|were) late\b", re.I)
 # "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
 # an auditor compares with the last day
-_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|faxed|mailed|postmarked|date-stamped|stamped)\b"
+_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|postmarked|date-stamped|stamped)\b"
                        r"(?P<rest>[^.?!;]{0,60})", re.I)
 
 
 # "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
-# ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?"
-                           r"(?:\s+(?:dated|date|of|on|from|was|is)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})", re.I)
+# ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
+# 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
+                           r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})", re.I)
 
 
 # "denial dated 7/29", "letter of Oct 9": a day written without its year
