@@ -262,6 +262,24 @@ PATIENT_AT = re.compile(r"\b(?:pt|patient|client|child|kid|resident|he|she)\b(?:
                         r"|(left|went home|walked out|was taken out))\b(?:\s+[\w']+){0,2}?\s+at\s+" + _CLOCK, re.I)
 
 
+# "from 10:30 pt came from waiting room", "at 2:15 the patient joined": the moment written before the patient
+PATIENT_FROM = re.compile(r"\b(?:from|at|after)\s+" + _CLOCK + r"\s*(?:[ap]\.?m\.?)?,?\s+(?:the\s+|my\s+)?"
+                          r"(?:pt|patient|client|child|kid|resident)\b(?:\s+[\w']+){0,1}?\s+"
+                          r"(?:(walked in|wandered in|came|joined|arrived|returned|(?:was )?brought)"
+                          r"|(left|went home|walked out|was taken out))\b", re.I)
+
+
+def _patient_moment(query: str) -> tuple[str | None, str, str] | None:
+    """(came, hours, minutes) of the moment the patient came in or (came None) left, in either word order."""
+    after = PATIENT_AT.search(query)
+    if after is not None:
+        return after.group(1), after.group(3), after.group(4)
+    before = PATIENT_FROM.search(query)
+    if before is not None:
+        return before.group(3), before.group(1), before.group(2)
+    return None
+
+
 def _clock(hours: str, minutes: str, after: int | None = None) -> int:
     """Minutes since 12:00 of a clock time written without am/pm, on the 12-hour dial; not before `after`."""
     value = int(hours) % 12 * 60 + int(minutes)
@@ -272,15 +290,16 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "session 1:00-1:50, the pt walked in at 1:35": only the minutes without the patient are caregiver training,
     counted from the clock times the question gives (CONVENTIONS: a patient who joins for a part)."""
     session = CLOCK_RANGE.search(intent.query)
-    moment = PATIENT_AT.search(intent.query)
+    moment = _patient_moment(intent.query)
     if session is None or moment is None:
         return []
     start = _clock(session.group(1), session.group(2))
     end = _clock(session.group(3), session.group(4), after=start)
-    at = _clock(moment.group(3), moment.group(4), after=start)
+    came, hours, mins = moment
+    at = _clock(hours, mins, after=start)
     if not start < at < end:
         return []
-    came, said = moment.group(1), f"{moment.group(3)}:{moment.group(4)}"
+    said = f"{hours}:{mins}"
     first, last = (f"{session.group(1)}:{session.group(2)}", said) if came else (said, f"{session.group(3)}:"
                                                                                         f"{session.group(4)}")
     absent = at - start if came else end - at

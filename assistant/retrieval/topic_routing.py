@@ -318,7 +318,9 @@ _ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
 _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
-    r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|partner|church (?:member|friend)s?"
+    r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
+    # (a "study partner" or "business partner" is the asker's, not the patient's)
+    r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
     r"|landlord|godparent|godmother|godfather"
     # ("does Medicare count a stepdaughter", "we're not blood related": family by marriage, not by blood)
     r"|step-?(?:daughter|son|child|children|kids?|mother|mom|father|dad|parent|sister|brother)s?|\w+-in-laws?"

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.retrieval.corrected import after_correction
 from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
 
@@ -601,8 +602,13 @@ def _spoken(m: re.Match[str]) -> int:
     return 90 if m.group("half") else 60
 
 
+# a quoted claim that names a code or a sum ("card says: '52 min = 97550 + 97551 x2'") is a session to check, not a
+# descriptor's words: its minutes count
+_QUOTED_CLAIM = re.compile(r"\b(?:9755[012]|G054[123])\b|=", re.I)
+
+
 def _minutes(text: str) -> tuple[int, ...]:
-    quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
+    quoted = [m.span() for m in QUOTED_TEXT.finditer(text) if not _QUOTED_CLAIM.search(m.group(0))]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
     spoken = list(SPOKEN_MINUTES.finditer(text))
     joined = [m.span() for m in spoken if m.group("hm_h")]
@@ -620,7 +626,7 @@ def _minutes(text: str) -> tuple[int, ...]:
             if not (_OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[:start]))]
     if other:  # "pool those 30 min": the patient-present and caregiver minutes together are no caregiver total
         kept = [(start, n) for start, n in kept if n != sum(other) + sum(m for _, m in kept if m != n)]
-    return tuple(n for _, n in sorted(kept))
+    return tuple(n for _, n in after_correction(text, sorted(kept)))
 
 
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:

@@ -1,5 +1,7 @@
 """Families of phrasings (round 21 of these tables; the causes behind the round-14 sealed set's misses): a filing
-limit asked as time left, running out, or late against on time, from a notice whose date follows the code it is for.
+limit asked as time left, running out, or late against on time, from a notice whose date follows the code it is for;
+a minutes figure taken back later in the question; the patient's arrival written before the patient; a quoted claim
+of units put to be judged; a study partner who is no caregiver.
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -26,6 +28,16 @@ from tests.answer.expect import holds_answer
         # late against on time, the notice's date after the code it is for, the request "send"
         ("Denial notice for 97551 has date 10 January 2026; we send the redetermination 12 May 2026. late or on time?",
          None, ["2026-05-15", "timely"], None),
+        # a minutes figure taken back: the later one is the session's, never the sum
+        ("scheduled 50 min of caregiver training but total was 30 min, keep the 97551 on?", None,
+         ["30 minutes", "does not support 97551"], "units:cts"),
+        ("wife training ran 45 min - actually 40 min, units?", None, ["40 minutes", "97551 x1"], "units:cts"),
+        # the patient's arrival with the clock time first
+        ("CTS with son 1:10-1:55; at 1:40 the patient came back in for gait. units for the caregiver part?", None,
+         ["30 minutes", "97550 x1"], None),
+        # a quoted claim of units put to be judged; a study partner is no caregiver question
+        ('my study partner says "45 min = 97550 + 97551 x2" - true or false?', None,
+         ["False", "97551 x2 needs 53 minutes"], "units:cts"),
     ],
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
