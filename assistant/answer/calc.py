@@ -263,7 +263,9 @@ PATIENT_AT = re.compile(r"\b(?:pt|patient|client|child|kid|resident|he|she)\b(?:
 
 
 # "from 10:30 pt came from waiting room", "at 2:15 the patient joined": the moment written before the patient
-PATIENT_FROM = re.compile(r"\b(?:from|at|after)\s+" + _CLOCK + r"\s*(?:[ap]\.?m\.?)?,?\s+(?:the\s+|my\s+)?"
+# ("14:30-14:42 pt brought back to practice": a later range that is the patient's starts the patient's part)
+PATIENT_FROM = re.compile(r"(?:\b(?:from|at|after)\s+" + _CLOCK + r"|\b" + _CLOCK.replace("(", "(?:")
+                          + r"\s*(?:-|–|to)\s*\d{1,2}:\d{2})\s*(?:[ap]\.?m\.?)?,?\s+(?:the\s+|my\s+)?"
                           r"(?:pt|patient|client|child|kid|resident)\b(?:\s+[\w']+){0,1}?\s+"
                           r"(?:(walked in|wandered in|came|joined|arrived|returned|(?:was )?brought)"
                           r"|(left|went home|walked out|was taken out))\b", re.I)
@@ -276,7 +278,8 @@ def _patient_moment(query: str) -> tuple[str | None, str, str] | None:
         return after.group(1), after.group(3), after.group(4)
     before = PATIENT_FROM.search(query)
     if before is not None:
-        return before.group(3), before.group(1), before.group(2)
+        hours, minutes = re.findall(r"(\d{1,2}):(\d{2})", before.group(0))[0]
+        return before.group(3), hours, minutes
     return None
 
 
@@ -297,7 +300,8 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     end = _clock(session.group(3), session.group(4), after=start)
     came, hours, mins = moment
     at = _clock(hours, mins, after=start)
-    if not start < at < end:
+    # (the patient coming in as the range ends: the range is the caregiver's, the patient's part another range)
+    if not (start < at < end or (came and at == end)):
         return []
     said = f"{hours}:{mins}"
     first, last = (f"{session.group(1)}:{session.group(2)}", said) if came else (said, f"{session.group(3)}:"
@@ -311,7 +315,8 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     family = _family_name(intent, kb)
     supports = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
     return [Claim(f"Only the minutes without the patient count as caregiver training: {first} to {last} is {absent} "
-                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
+                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes); the time with "
+                  "the patient belongs to a patient-present code.",
                   f"units:{family}", "worked")]
 
 

@@ -100,10 +100,18 @@ _PRESENT_CODE_AWAY = re.compile(
 _PATIENT_ARRIVED = re.compile(
     # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
     r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
-    r"|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
+    r"|(?<!\bof )\b(?:the|my|our|her|his)\s+"
+    # ("14:30-14:42 pt brought back to practice": a clock range the patient's part starts)
+    r"|\d{1,2}:\d{2}\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
     r"(?:showed up|shows up|came in|comes in|walked in|walks in|wandered in|wanders in|wheeled in|rolled in"
-    r"|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
+    r"|arrived|arrives|came back|joined(?! by)|joins|(?:was |were )?brought (?:back|in))\b", re.I)
+# "should mom just come along?", "ok to put them both in the same room for the training?": the patient brought to the
+# caregiver's session, which the codes' "without the patient present" rules out
+_BROUGHT_ALONG = re.compile(
+    r"^(?=.*\btrain\w*)(?=.*\b(?:pt|patient|client|mom|mother|dad|father|him|her|husband|wife|she|he)\b)"
+    r".*(?:\b(?:come|comes|coming|came|tag|tags|ride|rides|riding)\s+along\b"
+    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}along\b|\b(?:both|them|together)\s+in\s+the\s+same\s+room\b)", re.I)
 # (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
 _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
                           r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"
@@ -486,6 +494,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_arrived", _PATIENT_ARRIVED, frozenset({"patient_arrived"}), unless=_NOT_ARRIVED, corrects=True,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
+    TopicRoute("brought_along", _BROUGHT_ALONG, frozenset({"patient_present"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     # (a patient-present code asked about for the session is answered by what that code is, not by this FAQ's "Yes")
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),

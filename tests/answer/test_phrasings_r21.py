@@ -1,7 +1,8 @@
 """Families of phrasings (round 21 of these tables; the causes behind the round-14 sealed set's misses): a filing
 limit asked as time left, running out, or late against on time, from a notice whose date follows the code it is for;
 a minutes figure taken back later in the question; the patient's arrival written before the patient; a quoted claim
-of units put to be judged; a study partner who is no caregiver.
+of units put to be judged; a study partner who is no caregiver; the patient brought along to the caregiver's session,
+or brought back for a later clock range.
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -38,6 +39,12 @@ from tests.answer.expect import holds_answer
         # a quoted claim of units put to be judged; a study partner is no caregiver question
         ('my study partner says "45 min = 97550 + 97551 x2" - true or false?', None,
          ["False", "97551 x2 needs 53 minutes"], "units:cts"),
+        # the patient brought along to the caregiver's session
+        ("his wife asked if he can ride along to her training session next week, is that ok for billing?", None,
+         ["without the patient present", "97530"], "faq:patient_in_room"),
+        # a later clock range that is the patient's
+        ("note: 9:00-9:25 trained son on bed mobility; 9:25-9:40 pt brought in to practice with son. units?", None,
+         ["25 minutes", "97550 x1", "patient-present"], None),
     ],
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
