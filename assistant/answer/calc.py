@@ -48,9 +48,14 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 PATIENTS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+"
                       r"|distinct\s+|individual\s+)?(?:pts|patients|beneficiaries|families|residents|kids|children)\b",
                       re.I)
+# "patients represented: 4", "patients = 3": a sign-in sheet's count written after its label
+PATIENTS_LABELLED = re.compile(r"\bpatients?(?:\s+represented)?\s*[:=]\s*(\d{1,2})\b", re.I)
+# "Mr. Abernathy's wife ... Mrs. Bellweather's husband": each patient named once, by whose caregivers came
+_WHOSE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w-]+)'s\b")
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b", re.I)
 # "how many 97552 units", "1 unit total on one claim?", "total allowed": a count or sum is asked, not which code
-COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow", re.I)
+COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow|\bline count\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -207,16 +212,26 @@ def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
     return out
 
 
+def _patients_counted(query: str) -> tuple[int, str] | None:
+    """How many patients the question's caregivers represent, and the count as said (a count read off the patients'
+    names is said in words: the question never wrote its digit)."""
+    found = PATIENTS.search(query) or PATIENTS_LABELLED.search(query)
+    if found:
+        return (int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()],
+                found.group(1))
+    named = len({m.group(1) for m in _WHOSE.finditer(query)})
+    return (named, _COUNT_WORDS[named]) if named in _COUNT_WORDS else None
+
+
 def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "7 caregivers of 5 different patients": one unit of the group code on each represented patient's claim."""
-    found = PATIENTS.search(intent.query)
-    if not found or not GROUP.search(intent.query) or not COUNT_ASKED.search(intent.query):
+    counted = _patients_counted(intent.query)
+    if counted is None or not GROUP.search(intent.query) or not COUNT_ASKED.search(intent.query):
         return []
-    count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()]
+    count, said = counted
     _, _, group = _family(intent, kb)
     if not group or count < 2 or not _in_force(kb, group, intent):
         return []  # (a group code asked about on a date before it existed: its dates answer, not its units)
-    said = found.group(1)
     family = _family_name(intent, kb)
     out = [Claim(f"{group} is one unit on each represented patient's claim: {said} patients, so {said} units of "
                  f"{group}, one on each of the {said} patients' claims.", f"units:{family}", "worked")]

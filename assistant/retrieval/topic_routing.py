@@ -326,7 +326,8 @@ _ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
 _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
-    r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
+    # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
+    r".*\b(?:neighbou?rs?|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|swears|thinks|bills))|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
     # (a "study partner" or "business partner" is the asker's, not the patient's)
     r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
     r"|landlord|godparent|godmother|godfather"
@@ -414,7 +415,10 @@ _PART_A_OVER = re.compile(r"\bpart[- ]b only\b|\bpart[- ]a (?:days? |benefits? |
 # health or hospice benefit already pays for is not billed again (not a home health aide, who is paid staff)
 _HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
 # "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
-_MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
+# ("takes the 50% PE cut on every therapy line after the first": the reduction described, not named)
+_MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b"
+                   r"|\b(?:50|fifty) ?(?:%|percent) (?:PE |practice[- ]expense )?(?:cut|reduction|discount)\b"
+                   r"|\b(?:PE|practice[- ]expense) (?:cut|reduction|discount)\b", re.I)
 # "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
 _REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
                              r"|health ?care (?:agent|proxy))\b", re.I)
@@ -479,8 +483,9 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal", "modifier"})),
     TopicRoute("return_demo", _RETURN_DEMO, frozenset({"return_demo"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
+    # (a count of units asked: who the caregivers are is told, not asked)
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
-               skip_kinds=frozenset({"fee", "threshold"})),
+               skip_kinds=frozenset({"fee", "threshold", "units"})),
     TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),

@@ -2,7 +2,8 @@
 limit asked as time left, running out, or late against on time, from a notice whose date follows the code it is for;
 a minutes figure taken back later in the question; the patient's arrival written before the patient; a quoted claim
 of units put to be judged; a study partner who is no caregiver; the patient brought along to the caregiver's session,
-or brought back for a later clock range.
+or brought back for a later clock range; a group's patients counted from a labelled row or from the patients named;
+the asker's friend as a source, not a caregiver; the therapy MPPR described as a 50% PE cut.
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -45,6 +46,18 @@ from tests.answer.expect import holds_answer
         # a later clock range that is the patient's
         ("note: 9:00-9:25 trained son on bed mobility; 9:25-9:40 pt brought in to practice with son. units?", None,
          ["25 minutes", "97550 x1", "patient-present"], None),
+        # a group's patients: a labelled count, or each patient named by whose caregivers came
+        ("class log | caregivers: 6 | patients represented: 3 | 97552 x6 billed. correct line count?", None,
+         ["3 patients", "3 units of 97552"], None),
+        ("97552 class today: Mr. Lee's wife and son, Mrs. Ortiz's daughter. how many units do we bill?", None,
+         ["two patients", "two units of 97552"], None),
+        # the asker's friend is a source, not a caregiver asked about
+        ("my friend works at a clinic where the NP bills the family training, never with GO - is GO required on 97550?",
+         None,
+         ["sometimes therapy"], "faq:gp_go_gn"),
+        # the therapy MPPR described, not named
+        ("our estimator takes a 50% PE cut on 97551 when 97110 is billed the same day - right?", None,
+         ["indicator 0"], None),
     ],
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
