@@ -330,8 +330,8 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     family = _family_name(intent, kb)
     supports = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
     return [Claim(f"Only the minutes without the patient count as caregiver training: {first} to {last} is {absent} "
-                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes); the time with "
-                  "the patient belongs to a patient-present code.",
+                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes); the time "
+                  "with the patient belongs to a patient-present code.",
                   f"units:{family}", "worked")]
 
 
@@ -342,7 +342,8 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
                        r"|\bstill (?:file|appeal|send)\b"
                        # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
-                       r"|\bstill (?:have )?time\b|\bstill can\b|\b(?:days|time) (?:\w+ ){0,3}left\b|\b(?:ran|run) out\b"
+                       r"|\bstill (?:have )?time\b|\bstill can\b|\b(?:days|time) (?:\w+ ){0,3}left\b"
+                       r"|\b(?:ran|run) out\b"
                        r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
@@ -359,7 +360,8 @@ _FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|po
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
 # 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
 _NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
-                           r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})", re.I)
+                           r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
+                           re.I)
 
 
 # "denial dated 7/29", "letter of Oct 9": a day written without its year

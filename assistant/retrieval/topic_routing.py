@@ -327,7 +327,8 @@ _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
-    r".*\b(?:neighbou?rs?|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|swears|thinks|bills))|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
+    r".*\b(?:neighbou?rs?|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|swears|thinks|bills))|room-?mates?"
+    r"|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
     # (a "study partner" or "business partner" is the asker's, not the patient's)
     r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
     r"|landlord|godparent|godmother|godfather"
