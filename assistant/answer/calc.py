@@ -343,12 +343,12 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
                        r"|\bstill (?:file|appeal|send)\b"
                        # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
                        r"|\bstill (?:have )?time\b|\bstill can\b|\b(?:days|time) (?:\w+ ){0,3}left\b"
-                       r"|\b(?:ran|run) out\b"
+                       r"|\b(?:ran|run) out\b|\b(?:lots of|plenty of|enough) time\b"
                        r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
 LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
-                        r"|\bin time\b|\bstill (?:have )?time\b|\bstill can\b|\b(?:ran|run) out\b|\bon time\b"
+                        r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b|\b(?:ran|run) out\b|\bon time\b"
                         r"|\b(?:was|is|it|were) late\b", re.I)
 # "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
 # an auditor compares with the last day
@@ -417,7 +417,7 @@ def _filed_day(query: str, notice: date) -> date | None:
     return None
 
 
-def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: bool) -> str:
+def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: bool, today: date) -> str:
     """How the last day compares with the day the request went in (said without a count the gate cannot check), or
     with today."""
     filed = _filed_day(query, notice)
@@ -426,7 +426,9 @@ def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: b
                 else f"; the request that went in on {filed.isoformat()} was on or before that day, so it was timely")
     if overdue:
         return "; that day has passed"
-    return "; that day has not passed yet" if asks_late else ""
+    # (a last day that is today or tomorrow is said so: the asker has to act now)
+    soon = {today: " (it is today)", today + timedelta(days=1): " (it is tomorrow)"}.get(due, "")
+    return f"; that day has not passed yet{soon}" if asks_late or soon else ""
 
 
 def _notice_day(intent: Intent) -> Period | None:
@@ -461,7 +463,8 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     if deadline.due_date is None or notice + timedelta(days=receipt + route.filing_days) != deadline.due_date:
         return []  # counted another way (months, a payer's date): the route's own words answer
     steps = (f" + {receipt} days (presumed receipt)" if receipt else "") + f" + {route.filing_days} days"
-    late = _late_words(intent.query, notice, deadline.due_date, deadline.overdue, bool(LATE_ASKED.search(intent.query)))
+    late = _late_words(intent.query, notice, deadline.due_date, deadline.overdue, bool(LATE_ASKED.search(intent.query)),
+                       intent.today)
     what = re.sub(r"^(?:an?|the) ", "", route.title.removeprefix("Request for "))
     written = _yearless_written(intent.query)
     if written is not None and not find_dates(intent.query)[0]:

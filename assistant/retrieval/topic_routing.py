@@ -313,8 +313,12 @@ FIFTY_NINE_WITH_X = re.compile(r"^(?=.*(?<![\d$.,])\b59\b(?![\d.,%]))(?=.*\bX[EP
 # after a denial or review, which may not be done to support the claim
 _RECORD_AFTER = re.compile(
     r"^(?=.*(?:\bden(?:y|ied|ial)|\baudit|\breview|\bappeal|\bflagged|\bADR\b|\brecords? request"
-    r"|\b(?:CO|PR|OA|PI)[- ]?\d{1,3}\b))"
+    r"|\b(?:CO|PR|OA|PI)[- ]?\d{1,3}\b"
+    # ("after Medicare turned down the visit", "they won't pay": a denial in a family's words)
+    r"|\bturned (?:it |us |\w+ )?down\b|\bturn(?:ed)? down\b|\b(?:won'?t|didn'?t|did not|will not) pay\b))"
     r".*(?:\baddend\w*|\blate[- ]entr\w*"
+    # ("will fix the note so it gets paid", "change the note now")
+    r"|\b(?:change|edit|amend|update|fix|redo|rewrite)\w*\s+(?:the |my |our |that |this |his |her )?(?:note|chart)\b"
     r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"

@@ -66,7 +66,9 @@ UNIT_COUNT = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:units?\b|
 FAMILY = re.compile(r"(?:caregiver training|\bcts\b) (?:(?:cpt|hcpcs) )?(?:codes?|cpts?)\b", re.I)
 PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
-        r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
+        # ("regular medicare, not an advantage plan": the plan ruled out)
+        r"(?<!\bnot )(?<!\bnot an )(?<!\bnot a )(?:medicare advantage|\bMA (?:plan|payer|denial)|advantage plan)"
+        r"|\bhumana\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
     ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
@@ -115,13 +117,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|how many days|late entr|addend|change the note|amend|go back and"
         r"|\bthe \d{2,3}[- ]days?\b", re.I)),  # "when does the 120 days start": a filing limit named by its length
     # "pt hit $2330 ... need KX": a dollar figure with KX is the threshold, not a fee
-    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
+    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar|trigger)|\b(threshold|therapy cap)\b"
                              r"|\$\s?\d[\d,]*\b.*\bkx\b|\bkx\b.*\$\s?\d"
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         # (not "post-payment review", "prepayment review": a kind of review, not an amount)
-        r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
+        # (nor "on top of the HH episode payment": another benefit's bundled payment, not an amount asked)
+        r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )(?<!episode )(?<!bundled )"
+        r"\bpayments?\b(?! reviews?\b)"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor"
         # ("first month of my CF", "CF year", "the CF supervisor": a clinical fellowship, not a conversion factor)
         # (a conversion factor is told by what follows it: "the CF for 2026", "CF x RVU", "what's the 2025 CF?")
@@ -261,6 +265,8 @@ FREQUENCY = re.compile(
     r"|\bevery (?:visit|session|week|other (?:day|week))\b"
     r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
     r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b"
+    # "every Monday thru Feb ... medicare stops paying after 4": a weekly series and a count it stops at
+    r"|\bevery (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstops? paying after (?:\d|one|two|three|four|five|six)"
     # "a limit of one caregiver training per patient per year", "once per beneficiary": a count over a span of time
     r"|\b(?:limit|cap|max\w*)\b.{0,50}\bper (?:patient|beneficiary|bene|pt|year|lifetime)\b"
     r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b"

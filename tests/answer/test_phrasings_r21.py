@@ -3,7 +3,9 @@ limit asked as time left, running out, or late against on time, from a notice wh
 a minutes figure taken back later in the question; the patient's arrival written before the patient; a quoted claim
 of units put to be judged; a study partner who is no caregiver; the patient brought along to the caregiver's session,
 or brought back for a later clock range; a group's patients counted from a labelled row or from the patients named;
-the asker's friend as a source, not a caregiver; the therapy MPPR described as a 50% PE cut.
+the asker's friend as a source, not a caregiver; the therapy MPPR described as a 50% PE cut; an advantage plan ruled
+out and a weekly series said to stop paying; the KX amount asked as a trigger; another benefit's episode payment; a
+note to be fixed after a denial in a family's words; a last day that is tomorrow.
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -58,6 +60,20 @@ from tests.answer.expect import holds_answer
         # the therapy MPPR described, not named
         ("our estimator takes a 50% PE cut on 97551 when 97110 is billed the same day - right?", None,
          ["indicator 0"], None),
+        # an advantage plan ruled out; a weekly series the front desk says stops paying
+        ("original medicare, not an advantage plan: training every Tuesday for 2 months, someone said medicare stops "
+         "paying after 3?", None, ["no fixed limit"], "faq:frequency_limits"),
+        # the KX amount asked as a trigger
+        ("KX column in our report: which 2026 $ trigger applies to PT lines?", None, ["2,480"], None),
+        # another benefit's episode payment is no fee asked
+        ("home health PT teaches the son transfers on her visits; bill 97550 on top of the episode payment?", None,
+         ["home health plan of care"], "faq:home_health_hospice"),
+        # a note to be fixed after a denial, in a family's words
+        ("medicare turned down my mom's training visit and the therapist wants to fix the note now. allowed?", None,
+         ["may not be changed"], "faq:late_entry_after_denial"),
+        # a last day that is tomorrow
+        ("MA plan letter dated 04/11/2026 denying 97550, we have plenty of time for the reconsideration right?", None,
+         ["2026-06-15", "it is today"], None),
     ],
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
