@@ -348,7 +348,8 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
 
 
 LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
-                        r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b|\b(?:ran|run) out\b|\bon time\b"
+                        r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b"
+                        r"|\b(?:ran|run) out\b|\bon time\b"
                         r"|\b(?:was|is|it|were) late\b", re.I)
 # "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
 # an auditor compares with the last day
