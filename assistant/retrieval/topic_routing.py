@@ -58,7 +58,10 @@ _WHO_BILLS = re.compile(
     r"|\bcan (?:a |an |our |the )?(?:PTA|OTA|COTA|PT|OT|SLP|therapist|therapy assistant)s? (?:even |also )?"
     r"(?:furnish|provide|perform|deliver)\b"
     r"|\b(?:can|may) (?:i|we) even bill\b|\b(?:am i|are we|are therapists) (?:even )?allowed to bill\b"
-    r"|\bwho (?:can|may|is allowed to|gets to) bill\b", re.I)
+    r"|\bwho (?:can|may|is allowed to|gets to) bill\b"
+    # "the vendor says 97550 is 'for physical or occupational therapist' only": a claim about who may bill it
+    r"|\b(?:for|by) (?:physical (?:or|and) occupational|PT (?:or|and) OT|physical|occupational) therap\w*\W{0,3}only\b"
+    r"|\bonly (?:for|by) (?:PTs?|OTs?|physical|occupational)\b", re.I)
 
 # "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
 _PATIENT_THERE = re.compile(
@@ -215,14 +218,14 @@ _ASSISTANT_OR_TELE = re.compile(r"\b(?:C?OTAs?|PTAs?|assistants?)\b|tele\w*|\bvi
 # "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
 # question names the one element it asks about (consent, start/stop times, a return demonstration ...)
 _NOTE_CONTENTS = re.compile(
-    r"\bwhat (?:documentation |info(?:rmation)? |elements? |items? |details? |wording )?"
+    r"\bwhat (?:actually |exactly |really )?(?:documentation |info(?:rmation)? |elements? |items? |details? |wording )?"
     r"(?:do|does|should|must|needs? to|has to|have to|goes|go|is (?:needed|required))\b[^?]{0,40}"
     r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
     # "what documentation is required for 97550?"
     r"|\bwhat (?:documentation|docs?) (?:is |are )?(?:req\w*|needed|necessary)\b"
-    r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
+    r"|\bwhat (?:actually |exactly |really )?(?:needs|has) to be (?:documented|charted|in the note)\b"
     r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b"
     # an EHR build: "what fields should the caregiver training template capture", "required fields for the note"
     r"|\b(?:what|which) (?:\w+ ){0,2}(?:fields?|sections?|elements?|prompts?|data points?)\b[^?]{0,60}"
@@ -564,7 +567,9 @@ def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     out: list[Pin] = []
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
-              and not (r.yields_to_total and len(set(intent.minutes)) == 1)
+              # (a group code named beside one patient's caregivers: whose caregivers they are is the answer too)
+              and not (r.yields_to_total and len(set(intent.minutes)) == 1
+                       and not {"97552", "G0543"} & set(intent.procedure_codes))
               and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]

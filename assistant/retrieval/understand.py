@@ -135,7 +135,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
         r"|the (?:effort|time|hassle|trouble|fight)\b))"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
-        r"|non[\s-]?facility|\bfacility (?:rate|amount)"
+        r"|non[\s-]?facility|\bfacility (?:rate|amount|number|figure|price|fee)"
         # "the estimator priced 97550 the same for both dates": a price is an amount
         r"|\bpric(?:e|es|ed|ing)\b"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount

@@ -5,7 +5,9 @@ of units put to be judged; a study partner who is no caregiver; the patient brou
 or brought back for a later clock range; a group's patients counted from a labelled row or from the patients named;
 the asker's friend as a source, not a caregiver; the therapy MPPR described as a 50% PE cut; an advantage plan ruled
 out and a weekly series said to stop paying; the KX amount asked as a trigger; another benefit's episode payment; a
-note to be fixed after a denial in a family's words; a last day that is tomorrow.
+note to be fixed after a denial in a family's words; a last day that is tomorrow; the facility amount asked as a
+"number"; a note's contents asked with an adverb between; a vendor's "PT or OT only"; the group code named for one
+patient's caregivers with their minutes.
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -74,7 +76,37 @@ from tests.answer.expect import holds_answer
         # a last day that is tomorrow
         ("MA plan letter dated 04/11/2026 denying 97550, we have plenty of time for the reconsideration right?", None,
          ["2026-06-15", "it is today"], None),
+        # the facility amount asked as a "number"
+        ("physician bills 97551 in a hospital outpatient dept for 2026 dates - what facility number goes on the sheet?",
+         None, ["21.04"], None),
+        # a note's contents asked with an adverb between
+        ("what exactly has to be in the note for 97550? need a list for new grads", None, ["consent"],
+         "faq:documentation_elements"),
+        # a vendor's "PT or OT only"
+        ("Speech clinic here (2 SLPs). A billing site says code 97550 is for physical or occupational therapist only. "
+         "Is it true, we cannot use it?", None, ["GN"],
+         "faq:slp_can_bill"),
+        # the group code named for one patient's caregivers, with their minutes
+        ("two caregivers of a patient trained at once for 45 min: 97552, or double the time since there are 2?", None,
+         ["97552", "one block", "97551 x1"], None),
     ],
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
     holds_answer(dated.answer(question, dos=dos), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("route", "question"),
+    [
+        # a vendor's "PT or OT only" is a claim about who may bill the code
+        ("who_bills", "the vendor says 97550 is 'for physical or occupational therapist' only"),
+        ("who_bills", "I read 97551 is only for PTs"),
+        # the patient brought along; the reduction described
+        ("brought_along", "can dad come along to mom's training since the van brings him anyway?"),
+        ("mppr", "the billing tool takes a 50% PE cut on the second line"),
+    ],
+)
+def test_route_triggers(route: str, question: str) -> None:
+    from assistant.retrieval.topic_routing import ROUTES
+
+    assert next(r for r in ROUTES if r.name == route).trigger.search(question)
