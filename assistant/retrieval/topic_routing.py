@@ -203,6 +203,12 @@ _REOPEN_LATE = re.compile(
 _TELE_CLAIM_PARTS = re.compile(
     r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b)"
     r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
+# "97550 by telephone only (no video): under what conditions is that allowed?": audio-only telehealth, its conditions
+# and its modifier together (not the audio-video visit's 95 alone)
+_AUDIO_ONLY = re.compile(
+    r"^(?=.*(?:\baudio[- ]only\b|\b(?:tele)?phone[- ]only\b|\b(?:by|over the|on the) (?:tele)?phone\b|\bno video\b"
+    r"|\bwithout (?:a )?video\b))"
+    r".*\b(?:conditions?|allowed|permitted|ok|okay|covered|when|can|may|legit|billable)\b", re.I)
 # "COTA did the 97550, which modifiers?": the discipline modifier with CQ/CO, not only the 85% rate
 _ASSISTANT_MODIFIERS = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b))"
@@ -524,6 +530,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
     TopicRoute("abn", _ABN, frozenset({"abn"}), unless=_ABN_EDIT, skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
+    TopicRoute("audio_only", _AUDIO_ONLY, frozenset({"audio_only"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),

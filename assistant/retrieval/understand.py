@@ -41,7 +41,8 @@ _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT"
 MINUTES = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
-YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")  # ("2025->2026": an arrow ends a year)
+# ("2025->2026": an arrow ends a year; "CY2026": a calendar year written onto its year)
+YEAR = re.compile(r"(?:(?<![\w./-])|(?<=\bCY))(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 US_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(20\d{2})\b")

@@ -7,7 +7,8 @@ the asker's friend as a source, not a caregiver; the therapy MPPR described as a
 out and a weekly series said to stop paying; the KX amount asked as a trigger; another benefit's episode payment; a
 note to be fixed after a denial in a family's words; a last day that is tomorrow; the facility amount asked as a
 "number"; a note's contents asked with an adverb between; a vendor's "PT or OT only"; the group code named for one
-patient's caregivers with their minutes.
+patient's caregivers with their minutes; a calendar year written "CY2026"; audio-only telehealth asked with its
+conditions; the G-codes said to have replaced the CPT codes.
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -89,6 +90,16 @@ from tests.answer.expect import holds_answer
         # the group code named for one patient's caregivers, with their minutes
         ("two caregivers of a patient trained at once for 45 min: 97552, or double the time since there are 2?", None,
          ["97552", "one block", "97551 x1"], None),
+        # a calendar year written onto its year: each year's status
+        ("for CY2025 was 97551 on the telehealth list for good, and what about CY2026?", None,
+         ["provisionally", "2026"], None),
+        # audio-only asked with its conditions
+        ("can our OT do 97550 over the phone, no video, and when is that allowed in 2026?", None,
+         ["93", "audio-video"], "faq:audio_only_telehealth"),
+        # the G-codes said to have replaced the CPT codes: both active, chosen by content
+        ("a consultant says the G-codes replaced 97550-97552 in 2025 - drop the CPT rows from our 2026 sheet?", None,
+         ["both code sets", "content"],
+         "faq:gcodes_replaced_cpt"),
     ],
 )
 def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:
@@ -104,6 +115,8 @@ def test_phrasing(dated: Assistant, question: str, dos: date | None, holds: list
         # the patient brought along; the reduction described
         ("brought_along", "can dad come along to mom's training since the van brings him anyway?"),
         ("mppr", "the billing tool takes a 50% PE cut on the second line"),
+        # audio-only asked with its conditions
+        ("audio_only", "our SLP wants to do 97551 by telephone only (no video): under what conditions?"),
     ],
 )
 def test_route_triggers(route: str, question: str) -> None:
