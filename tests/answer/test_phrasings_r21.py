@@ -125,6 +125,14 @@ def test_route_triggers(route: str, question: str) -> None:
     assert next(r for r in ROUTES if r.name == route).trigger.search(question)
 
 
+def test_consent_by_phone_is_not_audio_only() -> None:
+    from assistant.retrieval.topic_routing import ROUTES
+
+    route = next(r for r in ROUTES if r.name == "audio_only")
+    question = "she said ok on the phone for her husband to be trained - can I bill 97550 without a signed form?"
+    assert route.unless is not None and route.unless.search(question)
+
+
 @pytest.mark.parametrize(
     "question",
     [
