@@ -131,26 +131,3 @@ def test_consent_by_phone_is_not_audio_only() -> None:
     route = next(r for r in ROUTES if r.name == "audio_only")
     question = "she said ok on the phone for her husband to be trained - can I bill 97550 without a signed form?"
     assert route.unless is not None and route.unless.search(question)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        # how often consent is renewed
-        "do we need the patient to sign consent again at each session or is it good once a year?",
-        # respite care while the caregiver trains
-        "will medicare cover a respite worker for dad while mom attends the training?",
-        # home health assessment items
-        "where in OASIS do we record caregiver training?",
-        # a caregiver outside the United States
-        "can the patient's son join the training by video from overseas?",
-    ],
-)
-def test_refused(dated: Assistant, question: str) -> None:
-    answer = dated.answer(question)
-    assert not answer.answered, answer.text
-
-
-def test_consent_for_an_added_caregiver_is_answered(dated: Assistant) -> None:
-    answer = dated.answer("consent was for the wife; a new caregiver, the son, joins next session - consent again?")
-    assert answer.answered, answer.text
