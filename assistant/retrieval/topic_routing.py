@@ -532,7 +532,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
     # ("pt said ok on the phone for his son to be trained": consent given by phone, not a session by phone)
     TopicRoute("audio_only", _AUDIO_ONLY, frozenset({"audio_only"}), skip_kinds=frozenset({"fee", "threshold"}),
-               unless=re.compile(r"\bconsent\w*|\bpermission\b|\bsigne?d?\b|\bsaid (?:ok|yes)\b|\bagreed\b", re.I)),
+               unless=re.compile(r"\bconsent\w*|\bpermission\b|\bsigne?d?\b|\bsaid (?:ok|yes)\b|\bagreed\b"
+                                 r"|\bverbal\b|\bgave (?:a |an |her |his |their )?(?:ok|okay|yes)\b", re.I)),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
