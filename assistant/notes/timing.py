@@ -180,7 +180,7 @@ _SENTENCE_BREAK = re.compile(r"\.\s")  # a semicolon goes on listing the travel 
 _BETWEEN = re.compile(r"\b(?:between|in between|gap)\b", re.I)
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
-_VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
+_VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed(?: code)?|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 # "Total visit 50 min; CTS portion 34 min": a figure named the visit's is the whole visit's when the day has another
 # service (the training is a part of the visit)
 _TRAINING_NAMED = re.compile(r"\b(?:CTS|caregiver[ -]training|training)\b[^\n\d]{0,16}$", re.I)
