@@ -164,9 +164,10 @@ MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
 AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
 LABEL_REACH = 40  # "I started with Tobias at " names the start a few words before the time
-# an export's field and its value apart without a colon: a tab, a table's cell bar ("| CTS Minutes | 32 |") or a
-# flowsheet's padding of two or more spaces ("Caregiver Training Minutes          32")
-_FIELD_GAP = r"[ \t]*\|[ \t]*|\t[ \t]*|[ \t]{2,}"
+# an export's field and its value apart without a colon: a tab, a table's cell bar ("| CTS Minutes | 32 |"), a
+# flowsheet's padding of two or more spaces ("Caregiver Training Minutes          32") or its dot leader
+# ("Total CTS min ................. 30")
+_FIELD_GAP = r"[ \t]*\|[ \t]*|\t[ \t]*|[ \t]*\.{2,}[ \t]*|[ \t]{2,}"
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"

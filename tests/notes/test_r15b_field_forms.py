@@ -28,6 +28,7 @@ FLOWSHEET = """Flowsheet - Therapy Time
     ("Caregiver Training Minutes          32", False),
     ("| CTS Minutes         | 32            |               |", False),
     ("CTS Minutes\t32", False),
+    ("Total CTS min ................. 32", False),
     (FLOWSHEET, True),
     (FLOWSHEET + "| CTS Minutes         | 32            |               |\n", True),
     ("Start Time:          10:15\nStop Time:           10:47", True),
@@ -82,3 +83,12 @@ def test_epic_flowsheet_export() -> None:
     assert report.time.total_minutes == 32
     assert report.summary.blocking == 0
     assert [(ln.code, ln.units) for ln in report.billing.lines] == [("97550", 1)]
+
+
+def test_a_dot_leader_total_against_a_shorter_clock_is_a_mismatch() -> None:
+    """A flowsheet's "Total CTS min ....... 30" beside a 24-minute clock is a stated total that disagrees."""
+    fields = " CG trng start ........ 1015\n CG trng stop ......... 1039\n Total CTS min ........ 30\n"
+    note = BASE.replace(LINE, fields)
+    report = assistant.check_note(note)
+    assert report.time.total_minutes == 24 and report.time.stated_total_minutes == 30
+    assert {c.id: c.status for c in report.checks}["total_time"] == "problem"
