@@ -23,3 +23,29 @@ def test_stamps_followed_by_a_double_dash(entries: str, minutes: int, present: i
     report = assistant.check_note(BASE + entries)
     assert report.time.total_minutes == minutes
     assert [s.minutes for s in report.time.patient_present] == [present]
+
+
+ADDENDUM_NOTE = (
+    "SLP caregiver training 09/10/2025. Trainee: wife Margit (unpaid). Pt not present (waiting for transport).\n"
+    "Time: 10:00-10:35 (35 min). Consent: pt signed 08/27/2025 naming Margit.\n"
+    "Trained: chin tuck cueing, IDDSI level 6 prep; Margit return demo correct. Skilled: aspiration risk.\n"
+    "H. Reyes-Dunn, graduate clinician\n"
+    "ADDENDUM 09/10/2025 -- C. Matsuda, CCC-SLP: {said}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("said", "status"),
+    [
+        # brought in by someone else partway through the one counted range: present during the training
+        ("Correction: transport brought\nMr. Tillotson into the treatment room at about 10:20 and he stayed.", "problem"),
+        ("The aide wheeled pt in and she stayed until the end of the session.", "problem"),
+        ("The aide wheeled pt in at 10:15; she practised with Margit.", "problem"),
+        # brought in after the training, or into the waiting room: still away during it
+        ("Transport brought pt in at 11:00 for his own 92526.", "met"),
+        ("Transport wheeled pt into the waiting room at 10:20 and she stayed there.", "met"),
+    ],
+)
+def test_patient_brought_in_during_the_training(said: str, status: str) -> None:
+    report = assistant.check_note(ADDENDUM_NOTE.format(said=said), dos="2025-09-10")
+    assert report.check("patient_absent").status == status
