@@ -49,3 +49,32 @@ ADDENDUM_NOTE = (
 def test_patient_brought_in_during_the_training(said: str, status: str) -> None:
     report = assistant.check_note(ADDENDUM_NOTE.format(said=said), dos="2025-09-10")
     assert report.check("patient_absent").status == status
+
+
+@pytest.mark.parametrize(
+    ("scanned", "read"),
+    [
+        # the second half of a hyphenated name, and a 1 closing a word after a vowel or an l
+        ("signed: Beatrix Ho1m-Sandova1, PT", "signed: Beatrix Holm-Sandoval, PT"),
+        ("pt gave verba1 consent; goa1 met", "pt gave verbal consent; goal met"),
+        # a code's tail after a hyphen, a count, and words that end in a real 1 stay
+        ("97550-G1 x1 Page1 line1 item1", "97550-G1 x1 Page1 line1 item1"),
+    ],
+)
+def test_ocr_ones_in_words(scanned: str, read: str) -> None:
+    from assistant.notes import extract
+
+    assert extract._ocr_letters(scanned) == read
+
+
+def test_scanned_signature_keeps_its_discipline() -> None:
+    note = (
+        "Caregiver training 09/17/2025. Trainee: husband Gerald (unpaid). Pt stayed home, not present.\n"
+        "Consent: pt verbal consent 09/15/25. Need: stage 3 sacral wound; POC LTG 2 CG indep w/ dressing.\n"
+        "Trained wound cleanse + dressing; return demo correct after 1 cue. Skilled: fragile skin.\n"
+        "Start 1:15 pm Stop 2:00 pm = 45 min. Charges: G0541 x1 / G0542 x1\n"
+        "signed: Beatrix Ho1m-Sandova1, PT, CWS\n"
+    )
+    report = assistant.check_note(note)
+    assert report.check("provider").status == "met"
+    assert [ln.modifiers for ln in report.billing.lines] == [["GP"], ["GP"]]
