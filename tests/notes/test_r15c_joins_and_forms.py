@@ -78,3 +78,41 @@ def test_scanned_signature_keeps_its_discipline() -> None:
     report = assistant.check_note(note)
     assert report.check("provider").status == "met"
     assert [ln.modifiers for ln in report.billing.lines] == [["GP"], ["GP"]]
+
+
+def _screened(text: str) -> list[tuple[str, str]]:
+    from assistant.notes.screen import screen
+
+    return [(s.kind, text[s.start : s.end]) for s in screen(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a quotation the writer says they paste is reference text, across its lines
+        ('Pasting our cheat sheet: "97550 -- caregiver training, without the patient\npresent, face to face."\n',
+         [("guideline", '"97550 -- caregiver training, without the patient\npresent, face to face."')]),
+        # an HTML checkbox left unticked is a template, a ticked one is not
+        ('<p><input type="checkbox" disabled> Caregiver return demonstration completed</p>\n',
+         [("template", '<input type="checkbox" disabled> Caregiver return demonstration completed')]),
+        ('<p><input type="checkbox" checked disabled> Caregiver return demonstration completed</p>\n', []),
+        # a quotation nobody pastes is the writer's own
+        ('Wife said "he was not here today".\n', []),
+    ],
+)
+def test_pasted_quotes_and_html_boxes_are_screened(text: str, found: list[tuple[str, str]]) -> None:
+    assert _screened(text) == found
+
+
+PASTED_NOTE = (
+    'Coder: pasting the descriptor: "97550 -- caregiver training, without the patient present, face to\n'
+    'face; first 30 min." Do the minutes support it?\n'
+    "Caregiver training with husband Wendell (unpaid), 2:05-2:48 pm. Consent: pt signed 04/07/2026 naming Wendell.\n"
+    "Need: s/p THA; POC STG 1 LB dressing with SBA of trained CG. Taught: hip precautions, sock aid.\n"
+    "Return demo: Wendell correct x2 after 1 cue. Skilled: dislocation risk. S. Kjeldsen, PT, DPT\n"
+)
+
+
+def test_a_pasted_descriptor_says_nothing_of_presence() -> None:
+    report = assistant.check_note(PASTED_NOTE, dos="2026-04-21")
+    assert report.check("patient_absent").status == "missing"
