@@ -105,7 +105,7 @@ def test_pasted_quotes_and_html_boxes_are_screened(text: str, found: list[tuple[
 
 
 PASTED_NOTE = (
-    'Coder: pasting the descriptor: "97550 -- caregiver training, without the patient present, face to\n'
+    '  Reviewing 04/21/2026, 97550 GP. Pasting our cheat sheet: "97550 -- caregiver training, without the patient present, face to\n'
     'face; first 30 min." Do the minutes support it?\n'
     "Caregiver training with husband Wendell (unpaid), 2:05-2:48 pm. Consent: pt signed 04/07/2026 naming Wendell.\n"
     "Need: s/p THA; POC STG 1 LB dressing with SBA of trained CG. Taught: hip precautions, sock aid.\n"
