@@ -38,7 +38,8 @@ ADDENDUM_NOTE = (
     ("said", "status"),
     [
         # brought in by someone else partway through the one counted range: present during the training
-        ("Correction: transport brought\nMr. Tillotson into the treatment room at about 10:20 and he stayed.", "problem"),
+        ("Correction: transport brought\nMr. Tillotson into the treatment room at about 10:20 and he stayed.",
+         "problem"),
         ("The aide wheeled pt in and she stayed until the end of the session.", "problem"),
         ("The aide wheeled pt in at 10:15; she practised with Margit.", "problem"),
         # brought in after the training, or into the waiting room: still away during it
@@ -105,7 +106,8 @@ def test_pasted_quotes_and_html_boxes_are_screened(text: str, found: list[tuple[
 
 
 PASTED_NOTE = (
-    '  Reviewing 04/21/2026, 97550 GP. Pasting our cheat sheet: "97550 -- caregiver training, without the patient present, face to\n'
+    '  Reviewing 04/21/2026, 97550 GP. Pasting our cheat sheet: "97550 -- caregiver training,'
+    ' without the patient present, face to\n'
     'face; first 30 min." Do the minutes support it?\n'
     "Caregiver training with husband Wendell (unpaid), 2:05-2:48 pm. Consent: pt signed 04/07/2026 naming Wendell.\n"
     "Need: s/p THA; POC STG 1 LB dressing with SBA of trained CG. Taught: hip precautions, sock aid.\n"
