@@ -118,3 +118,21 @@ PASTED_NOTE = (
 def test_a_pasted_descriptor_says_nothing_of_presence() -> None:
     report = assistant.check_note(PASTED_NOTE, dos="2026-04-21")
     assert report.check("patient_absent").status == "missing"
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        # a note typed in lower case: codes right after a diagnosis label, when the code set knows them
+        ("pt with ms, dx g35.", ["G35"]),
+        ("dx: g35 ; r53.83", ["G35", "R53.83"]),
+        # elsewhere a lower-case letter and digits are no code; nor is an unknown one
+        ("room a10, bed c12", []),
+        ("dx: q99.99x", []),
+    ],
+)
+def test_lower_case_codes_after_a_diagnosis_label(text: str, codes: list[str]) -> None:
+    from assistant.notes.icd import codeset
+    from assistant.notes.patterns import find_icd10
+
+    assert [m.code for m in find_icd10(text, is_code=lambda c: codeset().is_valid(c))] == codes
