@@ -110,6 +110,17 @@ _PASTED_QUOTE = re.compile(
     re.I,
 )
 _PASTED_WORDS = frozenset({"pasting", "pasted", "pastes", "quoting", "copying", "cheat", "crib"})
+# a question left unanswered ("2. Is there a return demonstration or teach-back?", "I can add a line that she
+# demonstrated the transfers?"): a coder's query or an offer asks what the note should show, it documents nothing.
+# A form's question answered on its line or the next ("Return demo? Y", "Pt present?\nNo") is documentation
+_UNANSWERED = re.compile(
+    r"(?:^|(?<=[.!?:;]\s)|(?<=[.!?:;]\s\s))[ \t>*-]*(?:\d{1,2}[.)][ \t]+)?(?i:is|are|was|were|did|does|do|can|could"
+    # an e-mail's quoted reply ("> ...") carries a sentence over its lines
+    r"|would|should|what|which|how|why|any|if)\b(?:[^.!?\n]|\n[ \t]*>){0,200}\?"
+    r"(?![ \t]*(?:[:\[(☐☑☒✓✔]|(?i:yes|no|y|n|none|n/a)\b|\d))"
+    r"(?![ \t]*\n[ \t]*(?i:yes|no|y|n)\b)",
+    re.M,
+)
 # 'Service description (from charge master): "Caregiver training, without the patient present ..."': a code's
 # descriptor copied into the note describes the code, not this session
 _DESCRIPTOR_LINE = re.compile(
@@ -301,6 +312,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += _copied(text, lines)
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
+    if "?" in text:
+        found += [Screened("checklist", m.start(), m.end()) for m in finditer(_UNANSWERED, text, r"\?")]
     if _PASTED_WORDS & words:
         found += [Screened("guideline", *m.span("quote")) for m in finditer(_PASTED_QUOTE, text)]
     found += [Screened("after_the_fact", a, b) for a, b in payment_entries(text)]

@@ -136,3 +136,21 @@ def test_lower_case_codes_after_a_diagnosis_label(text: str, codes: list[str]) -
     from assistant.notes.patterns import find_icd10
 
     assert [m.code for m in find_icd10(text, is_code=lambda c: codeset().is_valid(c))] == codes
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a coder's unanswered question, and an offer to add a line, document nothing
+        ("  2. Is there a return demonstration or teach-back? Reviewers look for it.\n",
+         [("checklist", "2. Is there a return demonstration or teach-back?")]),
+        ("> work. If it helps I can add a line\n> that she demonstrated the transfers correctly?\n",
+         [("checklist", "If it helps I can add a line\n> that she demonstrated the transfers correctly?")]),
+        # a form's question with its answer on its line or the next is documentation
+        ("Return demo? Y\n", []),
+        ("Did wife demo? yes 3/3\n", []),
+        ("Pt present?\nNo\n", []),
+    ],
+)
+def test_unanswered_questions_are_screened(text: str, found: list[tuple[str, str]]) -> None:
+    assert _screened(text) == found
