@@ -154,3 +154,20 @@ def test_lower_case_codes_after_a_diagnosis_label(text: str, codes: list[str]) -
 )
 def test_unanswered_questions_are_screened(text: str, found: list[tuple[str, str]]) -> None:
     assert _screened(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "away"),
+    [
+        # a two-column scan: the answer goes on in the left column of the next line
+        ("Pt whereabouts: at cardiac            [smudged]\nrehab appt dn the hall, not w/        Consent: on file\n",
+         1),
+        # one column: the answer is its line
+        ("Pt whereabouts: at cardiac rehab appt\n", 1),
+        ("Pt whereabouts: in the room            Consent: on file\nrehab gym next door\n", 0),
+    ],
+)
+def test_where_answer_read_down_its_column(text: str, away: int) -> None:
+    from assistant.notes.where_asked import asked_where
+
+    assert len(asked_where(text)[1]) == away
