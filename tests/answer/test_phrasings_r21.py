@@ -1,0 +1,32 @@
+"""Families of phrasings (round 21 of these tables; the causes behind the round-15 outside tester's `ask` findings):
+a denial code between "denied" and its day; a person's wage told with the question; another payer's timely-filing
+denial; diagnosis codes told as what was used; the behaviour-management codes' units by minutes; a service date before
+the patient's death. Wordings are not those of any eval set; the clock is fixed at 2026-12-03.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import dated_assistant, holds_answer
+
+
+@pytest.fixture(scope="module")
+def december(assistant: Assistant, data_dir: Path) -> Assistant:
+    return dated_assistant(data_dir, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # the denial code between "denied" and its day: the day is the notice's, and the last day is worked out
+        ("Denied CO-50 on 11/20/2026, what is the deadline to file redetermination?", ["2027-03-25"], None),
+        ("got a denial PR-96 on 10/01/2026 - last day for the redetermination?", ["2027-02-03"], None),
+    ],
+)
+def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
+    holds_answer(december.answer(question), holds, first)
