@@ -501,11 +501,18 @@ THERAPY_STATUS = re.compile(r"(?<![\w-])(?:GO|(?i:gp|gn))(?![\w-])|\b(?i:therapy
 _IN_FORCE = re.compile(r"\bvalid\b|\bin effect\b|\beffective\b|\bexist|\bdeleted\b|\bexpired?\b", re.I)
 
 
+# "the family pays her $18/hour", "an aide paid $20 an hour": what a person is paid, told to say who the caregiver is
+WAGE = re.compile(r"\b(?:pays?|paying|paid)\s+(?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide"
+                  r"|sitter|niece|nephew))\b(?:\s*\$\s?\d[\d,.]*)?"
+                  r"|\$\s?\d[\d,.]*\s*(?:/\s*|an?\s+|per\s+)(?:hr|hour|day|week|month)\b", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
 ) -> str:
     """The kind of answer the question wants."""
+    text = WAGE.sub(" ", text)  # a person's wage is who the caregiver is, not a fee asked
     hits = {kind for kind, rx in _KINDS if rx.search(text)}
     asks_deadline = bool(DEADLINE.search(text))
     if "appeal" in hits and not ("fee" in hits and not AIC.search(text)) \

@@ -26,6 +26,10 @@ def december(assistant: Assistant, data_dir: Path) -> Assistant:
         # the denial code between "denied" and its day: the day is the notice's, and the last day is worked out
         ("Denied CO-50 on 11/20/2026, what is the deadline to file redetermination?", ["2027-03-25"], None),
         ("got a denial PR-96 on 10/01/2026 - last day for the redetermination?", ["2027-02-03"], None),
+        # a person's wage told with the question: who the caregiver is, not the code's fee
+        ("Can a paid home health aide be trained under 97550 if the family pays her $18/hour?",
+         ["Not under Medicare's definition"], "faq:paid_aide"),
+        ("our aide gets $20/hr from the son - is she a caregiver for 97550?", ["Not under Medicare's definition"], None),
     ],
 )
 def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
