@@ -30,6 +30,11 @@ def december(assistant: Assistant, data_dir: Path) -> Assistant:
         ("Can a paid home health aide be trained under 97550 if the family pays her $18/hour?",
          ["Not under Medicare's definition"], "faq:paid_aide"),
         ("our aide gets $20/hr from the son - is she a caregiver for 97550?", ["Not under Medicare's definition"], None),
+        # another payer's timely-filing denial: appealed under the plan's process with proof of timely filing
+        ("Can we appeal a CO-29 from BCBS?", ["277CA", "appealed"], "denial:timely_filing"),
+        ("cigna sent back CO-29 on our 97550 claim, is it appealable?", ["277CA", "appealed"], None),
+        # Traditional Medicare's has no appeal rights
+        ("can we appeal a CO-29 from medicare?", ["no appeal rights"], "denial:timely_filing"),
     ],
 )
 def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
