@@ -35,7 +35,24 @@ def december(assistant: Assistant, data_dir: Path) -> Assistant:
         ("cigna sent back CO-29 on our 97550 claim, is it appealable?", ["277CA", "appealed"], None),
         # Traditional Medicare's has no appeal rights
         ("can we appeal a CO-29 from medicare?", ["no appeal rights"], "denial:timely_filing"),
+        # diagnosis codes told as what was used: whether any diagnosis is required is answered
+        ("Does caregiver training need a diagnosis code; we used Z63.6 and F03.90?",
+         ["not limited to a diagnosis list"], None),
+        ("is a specific dx required for 97550? we billed F84.0", ["not limited to a diagnosis list"], None),
     ],
 )
 def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
     holds_answer(december.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a diagnosis code asked about that no passage names is still not answered
+        "is F84.0 billable for autism?",
+        "we used F84.0 for 97550, is that ok?",
+    ],
+)
+def test_not_answered(december: Assistant, question: str) -> None:
+    answer = december.answer(question)
+    assert not answer.answered, answer.text
