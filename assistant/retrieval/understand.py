@@ -36,9 +36,10 @@ MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|9
 CODE_CHAIN = re.compile(r"(?<![\w.-])(?:9\d{4}|[GK]0\d{3})((?:-(?:[A-Z]{2}|\d{2}))+)(?![\w-])", re.I)
 _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT", "FQ", "FR", "XE", "XP", "XS", "XU",
                       "59", "95", "93", "52"})
-# "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit
+# "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit, nor
+# "billed per 15 minutes", "each 15 min", which name a unit's size
 MINUTES = re.compile(
-    r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
+    r"(?<!\bper )(?<!\beach )(?<!\bevery )\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")  # ("2025->2026": an arrow ends a year)
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")

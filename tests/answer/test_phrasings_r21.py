@@ -39,6 +39,11 @@ def december(assistant: Assistant, data_dir: Path) -> Assistant:
         ("Does caregiver training need a diagnosis code; we used Z63.6 and F03.90?",
          ["not limited to a diagnosis list"], None),
         ("is a specific dx required for 97550? we billed F84.0", ["not limited to a diagnosis list"], None),
+        # the behaviour-management codes' units by minutes, by the same mid-point bands as 97550/97551
+        ("How many units of G0539 can I bill for 90 minutes of behavior management training to one caregiver?",
+         ["G0539 x1 and G0540 x4"], "units:behavior"),
+        ("is G0540 billed per 15 minutes after G0539, session 75 min on 3/3/2025?", ["G0539 x1 and G0540 x3"], None),
+        ("G0539 40 min, units?", ["G0539 x1 and G0540 x1"], None),
     ],
 )
 def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
