@@ -39,7 +39,8 @@ _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT"
 # "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit, nor
 # "billed per 15 minutes", "each 15 min", which name a unit's size
 MINUTES = re.compile(
-    r"(?<!\bper )(?<!\beach )(?<!\bevery )\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
+    r"(?<!\bper )(?<!\beach )(?<!\bevery )"
+    r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")  # ("2025->2026": an arrow ends a year)
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")

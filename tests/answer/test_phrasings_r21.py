@@ -29,7 +29,8 @@ def december(assistant: Assistant, data_dir: Path) -> Assistant:
         # a person's wage told with the question: who the caregiver is, not the code's fee
         ("Can a paid home health aide be trained under 97550 if the family pays her $18/hour?",
          ["Not under Medicare's definition"], "faq:paid_aide"),
-        ("our aide gets $20/hr from the son - is she a caregiver for 97550?", ["Not under Medicare's definition"], None),
+        ("our aide gets $20/hr from the son - is she a caregiver for 97550?", ["Not under Medicare's definition"],
+         None),
         # another payer's timely-filing denial: appealed under the plan's process with proof of timely filing
         ("Can we appeal a CO-29 from BCBS?", ["277CA", "appealed"], "denial:timely_filing"),
         ("cigna sent back CO-29 on our 97550 claim, is it appealable?", ["277CA", "appealed"], None),
@@ -56,6 +57,9 @@ def test_answers(december: Assistant, question: str, holds: list[str], first: st
         # a diagnosis code asked about that no passage names is still not answered
         "is F84.0 billable for autism?",
         "we used F84.0 for 97550, is that ok?",
+        # a patient's death: the sources hold nothing on billing after it, so no passage's "Yes" answers it
+        "The patient died on 10/22/2026; can we still bill training done with the daughter on 10/21/2026?",
+        "pt passed away last week, can we still bill the 97550 from the week before?",
     ],
 )
 def test_not_answered(december: Assistant, question: str) -> None:
