@@ -327,3 +327,19 @@ def test_a_portal_paste_is_read_as_its_page_shows_it(text: str | None, shown: st
     from assistant.drafting.paste import as_shown
 
     assert as_shown(text) == shown
+
+
+QIC_DECISION = (
+    "MEDICARE RECONSIDERATION DECISION   November 28, 2026\nDecision: UNFAVORABLE (CARC 50, RARC N115).\n"
+    "You may request a hearing before an Administrative Law Judge within 60 days of receipt of this notice."
+)
+
+
+def test_a_later_decision_letter_dates_the_next_level_over_the_claims_initial_notice() -> None:
+    """hostile15 #1: the claim keeps the initial denial's date; the pasted QIC decision's own date counts."""
+    denial = with_paste(parse_denial("CO-50 N115", KB.reason_codes)[0], QIC_DECISION)
+    filled, notes = fill_claim(Claim.model_validate({"notice_date": "2026-06-01"}), denial)
+    assert (filled.notice_date, filled.prior_level) == (date(2026, 11, 28), "reconsideration")
+    assert "counts from the letter" in notes[0]
+    named = Claim.model_validate({"notice_date": "2026-06-01", "prior_level": "initial"})
+    assert fill_claim(named, denial)[0].notice_date == date(2026, 6, 1)  # a level the claim names keeps its date
