@@ -47,6 +47,7 @@ from assistant.drafting.recoupment import recoupment_reason
 from assistant.drafting.rejection import read_rejection, without_rejected_date
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
+    FROM_WORDS,
     another_payer_codes,
     choose_route,
     payer_type_of,
@@ -56,7 +57,7 @@ from assistant.drafting.route import (
 from assistant.drafting.split_visit import split_visit, split_visit_reasons
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import DenialPattern
+from assistant.knowledge.schema import DenialPattern, PayerType
 from assistant.models import Profile, Report
 from assistant.notes.patients import surname_of
 
@@ -387,6 +388,20 @@ def _own_codes(claim: Claim, text: str) -> str:
     return own_named_rows(text, surname_of(claim.patient_name) if claim.patient_name else None)
 
 
+def _payer_read(
+    kb: Knowledge, claim: Claim, denial: str, denial_text: str | None
+) -> tuple[Claim, PayerType, list[str]]:
+    """The payer type, from the claim or else from the payer's words: the denial's own words too, since a notice
+    pasted as the denial names its plan ("AETNA MEDICARE ADVANTAGE ... 65 days", hostile15 #2). A type read from the
+    words is set on the claim, so the route and the deadline count the plan's window, not Part B's."""
+    payer_type, basis = payer_type_of(kb, claim, "\n".join(t for t in (denial_text, denial) if t))
+    if claim.payer_type:
+        return claim, payer_type, []
+    if claim.payer is None and basis == FROM_WORDS:
+        claim = claim.model_copy(update={"payer_type": payer_type})
+    return claim, payer_type, [f"payer type: {basis}"]
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
@@ -396,8 +411,8 @@ def build_case(
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     denial, denial_text = _own_codes(claim, denial), _own_codes(claim, denial_text) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
-    payer_type, basis = payer_type_of(kb, claim, denial_text)
-    warnings += [] if claim.payer_type else [f"payer type: {basis}"]
+    claim, payer_type, said = _payer_read(kb, claim, denial, denial_text)
+    warnings += said
     payer_text = mask_injections(parsed.text or "")
     profile, rule_words = time_profile(kb, payer_type, payer_text)
     if rule_words:

@@ -1,0 +1,44 @@
+"""Whole notices pasted as the denial, with no claim file (outside tester, round 15): the plan a notice names, the
+level a decision letter decided and the lines its prose names set the route and the deadline. Synthetic names."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+NOTE = """Caregiver Training Note
+Date of service: 10/21/2026
+Time: 10:00 AM - 11:16 AM (76 minutes). Patient not present (resting at home).
+Caregiver trained: daughter, Colette Aldana (lives with patient, unpaid). Patient consented verbally on 10/07/2026 to
+Colette being trained (documented in plan of care).
+Diagnosis: I63.9 cerebral infarction, R26.81 unsteadiness on feet.
+Training: safe stand-pivot transfers bed to wheelchair, gait belt use, car transfers, fall recovery.
+Therapist demonstrated each skill; Colette performed return demonstration with verbal cues x2, then independently.
+Functional goal: patient to transfer safely at home with caregiver assist, reducing fall risk.
+Billed: 97550 x1 GP, 97551 x3 GP.
+Electronically signed: Ana Ruiz, PT, DPT  10/21/2026 11:40
+"""
+
+MA_NOTICE = """ACME MEDICARE ADVANTAGE
+NOTICE OF DENIAL OF PAYMENT (Integrated Denial Notice)
+Date: 11/25/2026
+Service date: 10/21/2026   Service: Caregiver training (97550, 97551)
+We have denied payment for the services listed above. Why: not medically necessary. CARC CO-50, RARC N115.
+You must ask for a reconsideration within 65 calendar days from the date of this notice.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant():  # type: ignore[no-untyped-def]
+    from assistant.service import Assistant
+
+    return Assistant(clock=lambda: date(2026, 12, 3))
+
+
+def test_a_pasted_plan_notice_names_the_payer(assistant) -> None:  # type: ignore[no-untyped-def]
+    """hostile15 #2: the plan the notice names sets the route and its 65 days, and no warning says none was named."""
+    draft = assistant.draft_appeal(MA_NOTICE, NOTE)
+    assert (draft.payer_type, draft.route) == ("medicare_advantage", "plan_reconsideration")
+    assert draft.deadline is not None and draft.deadline.due_date == date(2027, 1, 29)
+    assert not any("no payer was given" in w for w in draft.warnings)
