@@ -42,3 +42,20 @@ def test_a_pasted_plan_notice_names_the_payer(assistant) -> None:  # type: ignor
     assert (draft.payer_type, draft.route) == ("medicare_advantage", "plan_reconsideration")
     assert draft.deadline is not None and draft.deadline.due_date == date(2027, 1, 29)
     assert not any("no payer was given" in w for w in draft.warnings)
+
+
+REDETERMINATION = """MEDICARE REDETERMINATION NOTICE
+Date of this notice: November 18, 2026
+Date(s) of Service: 10/21/2026
+We have completed the redetermination of your claim. Our decision is UNFAVORABLE.
+Item/service: 97550 Caregiver training, first 30 minutes; 97551 x3.
+Explanation: The documentation does not support the medical necessity. Claim adjustment reason code 50; remark code N115.
+If you disagree with this decision, you may request a reconsideration by a Qualified Independent Contractor (QIC).
+"""
+
+
+def test_a_decided_redetermination_goes_to_the_qic_not_a_reopening(assistant) -> None:  # type: ignore[no-untyped-def]
+    """hostile15 #3: the letter's prose names the service without modifiers; those are no billing errors."""
+    draft = assistant.draft_appeal(REDETERMINATION, NOTE)
+    assert (draft.recommendation, draft.route) == ("appeal", "reconsideration")
+    assert draft.deadline is not None and draft.deadline.due_date == date(2027, 5, 22)

@@ -151,6 +151,13 @@ def _decision_dated(claim: Claim, denial: Denial) -> dict[str, object]:
     return {"notice_date": dated, "prior_level": denial.level}
 
 
+def _named_in_prose(denial: Denial) -> bool:
+    """A decision letter names the service in its prose ("Item/service: 97550 ...; 97551 x3"), not how the claim
+    billed it: with no modifier on any line, the billed modifiers are unknown, not missing, so they are no billed
+    lines to correct (hostile15 #3: a decided redetermination goes to the next level, never a reopening)."""
+    return denial.level is not None and not any(ln.modifiers for ln in denial.lines)
+
+
 def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
     """The claim with what the pasted denial adds and the claim leaves out: the notice date, the decided level, the
     payer type (CLP06), the lines (when the claim has none) or which of its lines were denied (when it flags none).
@@ -166,7 +173,7 @@ def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
         update["prior_level"] = denial.level
     if claim.payer_type is None and denial.payer_type is not None:
         update["payer_type"] = denial.payer_type
-    if not claim.lines and denial.lines:
+    if not claim.lines and denial.lines and not _named_in_prose(denial):
         update["lines"] = [
             ClaimLine(code=ln.code, units=ln.units if ln.units is not None else 1, modifiers=ln.modifiers,
                       denied=ln.denied)
