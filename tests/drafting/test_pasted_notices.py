@@ -59,3 +59,12 @@ def test_a_decided_redetermination_goes_to_the_qic_not_a_reopening(assistant) ->
     draft = assistant.draft_appeal(REDETERMINATION, NOTE)
     assert (draft.recommendation, draft.route) == ("appeal", "reconsideration")
     assert draft.deadline is not None and draft.deadline.due_date == date(2027, 5, 22)
+
+
+@pytest.mark.parametrize("denial", ["CO-170 N95", "CO-B7"])
+def test_an_eligibility_denial_checks_enrollment_first(assistant, denial: str) -> None:  # type: ignore[no-untyped-def]
+    """hostile15 #10, docs/claims.md: CO-170/CO-B7 are not appealed when the clinician was not enrolled on the DOS."""
+    claim = {"payer_type": "medicare", "notice_date": "2026-11-18", "date_of_service": "2026-10-21",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}]}
+    draft = assistant.draft_appeal(denial, NOTE, claim=claim)
+    assert draft.recommendation == "appeal" and "enrollment on the date of service" in draft.actions[0]
