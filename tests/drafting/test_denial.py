@@ -55,7 +55,8 @@ def test_unknown_but_well_formed_is_accepted_with_warning() -> None:
         ("CO-16 N290", "provider_identifier"),
         ("CO-16 MA130 N290", "provider_identifier"),  # MA130 only says the claim was returned; N290 says why
         ("CO-16, MA130, M53", "time_units_missing"),
-        ("CO-16 MA130", "missing_therapy_modifier"),
+        ("CO-16 MA130", "claim_lacks_information"),  # hostile15 #8: MA130 names no modifier
+        ("CO-16", "claim_lacks_information"),  # nor does CO-16 alone name the units
         ("CO-151", "units_not_supported"),
         ("CO-151 N362", "mue_exceeded"),
         ("CO-97 M80", "bundling_ncci"),

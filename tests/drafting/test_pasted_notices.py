@@ -68,3 +68,14 @@ def test_an_eligibility_denial_checks_enrollment_first(assistant, denial: str) -
              "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}]}
     draft = assistant.draft_appeal(denial, NOTE, claim=claim)
     assert draft.recommendation == "appeal" and "enrollment on the date of service" in draft.actions[0]
+
+
+def test_a_plans_timely_filing_denial_says_how_it_is_appealed(assistant) -> None:  # type: ignore[no-untyped-def]
+    """hostile15 #7, docs/claims.md: another payer's CO-29 is appealed with proof of timely filing."""
+    claim = {"payer": "Acme Blue PPO", "payer_type": "commercial", "notice_date": "2026-11-18",
+             "date_of_service": "2026-10-21", "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}]}
+    draft = assistant.draft_appeal("CO-29", NOTE, claim=claim)
+    assert draft.recommendation == "no_appeal" and "277CA" in " ".join(draft.actions)
+    proved = assistant.draft_appeal("CO-29. The 277CA acceptance report shows the claim accepted 11/01/2026.", NOTE,
+                                    claim=claim)
+    assert (proved.recommendation, proved.route) == ("appeal", "payer_appeal")
