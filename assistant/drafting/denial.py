@@ -258,8 +258,8 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
 
     Ties keep the knowledge-file order. A pattern that lists RARCs but shares none with a
     denial that has RARCs ranks below one that shares one; a shared remark that only says the claim was
-    returned (MA130) counts for nothing, below one that says what to fix (N290). A pattern marked `alone` (an adjustment,
-    not a denial) answers only a denial that carries no other CARC.
+    returned (MA130) counts for nothing, below one that says what to fix (N290). A pattern marked `alone` (an
+    adjustment, not a denial) answers only a denial that carries no other CARC.
     """
     if denial.rejection is not None:  # a 277CA rejection: the pattern that answers its category, never a CARC's
         return next((p for p in patterns.values() if denial.rejection.category in p.rejections

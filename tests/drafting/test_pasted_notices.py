@@ -49,7 +49,7 @@ Date of this notice: November 18, 2026
 Date(s) of Service: 10/21/2026
 We have completed the redetermination of your claim. Our decision is UNFAVORABLE.
 Item/service: 97550 Caregiver training, first 30 minutes; 97551 x3.
-Explanation: The documentation does not support the medical necessity. Claim adjustment reason code 50; remark code N115.
+Explanation: The documentation does not support medical necessity. Claim adjustment reason code 50; remark code N115.
 If you disagree with this decision, you may request a reconsideration by a Qualified Independent Contractor (QIC).
 """
 
