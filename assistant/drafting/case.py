@@ -364,7 +364,8 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
 
 
 def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern | None, claim: Claim, text: str,
-                  payer_text: str, payer_type: str, whole_file: str = "") -> History | None:
+                  payer_text: str, payer_type: str, whole_file: str = "",
+                  pasted: tuple[str, date | None] = ("", None)) -> History | None:
     """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
     recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
     kb = deps.knowledge
@@ -373,7 +374,11 @@ def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern
     # the split visit's primary was paid on the other claim: its rows, which this claim's reading leaves out
     split = split_visit(kb, pattern, claim, whole_file or payer_text, decision.recommendation)
     decision.reasons += split_visit_reasons(pattern, split)
-    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
+    # a demand letter pasted as the denial is the payer's words too (hostile15 #5: its 30 days were never said)
+    # and its date is the demand's, which the 30 days count from (the claim may carry the remittance's)
+    words, dated = pasted
+    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, f"{payer_text}\n{words}",
+                                          dated or claim.notice_date)
     return split
 
 
@@ -420,6 +425,8 @@ def build_case(
     text, mixed = own_part(text, claim.patient_name)  # a note of several patients: this claim's patient's part
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
+    # the denial box's whole paste, with its own date: a demand letter's words and date (hostile15 #5)
+    pasted = (mask_injections(denial), paste.notice_date if (paste := read_paste(denial)) is not None else None)
     denial, denial_text = _own_codes(claim, denial), _own_codes(claim, denial_text) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
     claim, payer_type, said = _payer_read(kb, claim, denial, denial_text)
@@ -451,7 +458,7 @@ def build_case(
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
     if not redated and not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file)
+    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file, pasted)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,

@@ -79,3 +79,21 @@ def test_a_plans_timely_filing_denial_says_how_it_is_appealed(assistant) -> None
     proved = assistant.draft_appeal("CO-29. The 277CA acceptance report shows the claim accepted 11/01/2026.", NOTE,
                                     claim=claim)
     assert (proved.recommendation, proved.route) == ("appeal", "payer_appeal")
+
+
+DEMAND = """NORIDIAN JF PART B - OVERPAYMENT DEMAND LETTER (INITIAL DEMAND)
+Date of letter: 11/15/2026
+Overpayment amount: $ 412.58   Reason: Post-payment review found the caregiver training services not supported.
+DOS 10/21/2026 97550 x1, 97551 x3 - adjusted to zero. CARC 50 RARC N115.
+To avoid recoupment, request a redetermination within 30 days of this letter (recoupment begins on day 41).
+"""
+
+
+def test_a_pasted_demand_letter_names_the_day_that_stops_recoupment(assistant) -> None:  # type: ignore[no-untyped-def]
+    """hostile15 #5: the demand pasted as the denial (the claim keeps a later remittance date) gets its 30 days."""
+    claim = {"payer_type": "medicare", "notice_date": "2026-11-18", "date_of_service": "2026-10-21",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True},
+                       {"code": "97551", "units": 3, "modifiers": ["GP"], "denied": True}]}
+    draft = assistant.draft_appeal(DEMAND, NOTE, claim=claim)
+    assert (draft.recommendation, draft.route) == ("appeal", "redetermination")
+    assert any("received by 2026-12-15" in r.text for r in draft.reasons)
