@@ -367,7 +367,8 @@ def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern
                   payer_text: str, payer_type: str, whole_file: str = "",
                   pasted: tuple[str, date | None] = ("", None)) -> History | None:
     """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
-    recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
+    recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window.
+    `pasted`: the denial box's whole paste and its own date (a demand letter pasted as the denial, hostile15 #5)."""
     kb = deps.knowledge
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
@@ -425,7 +426,6 @@ def build_case(
     text, mixed = own_part(text, claim.patient_name)  # a note of several patients: this claim's patient's part
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
-    # the denial box's whole paste, with its own date: a demand letter's words and date (hostile15 #5)
     pasted = (mask_injections(denial), paste.notice_date if (paste := read_paste(denial)) is not None else None)
     denial, denial_text = _own_codes(claim, denial), _own_codes(claim, denial_text) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
