@@ -16,6 +16,7 @@ from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for, payer_terms
 from assistant.drafting.decision import ClaimFacts, Decision
 from assistant.drafting.denial import (
+    as_given,
     match_pattern,
     parse_denial,
     pattern_in_words,
@@ -29,7 +30,7 @@ from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
-from assistant.drafting.lines import is_checked
+from assistant.drafting.lines import THERAPY_MODIFIERS, is_checked
 from assistant.drafting.misdated_claim import Redated, keyed_on_wrong_date
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.own_patient import own_part
@@ -326,6 +327,20 @@ def same_service_date(given: date | None, pasted: list[date], note_dos: date | N
         )
 
 
+# A CO-16 line billed with one of these and no therapy modifier: the fault the claim shows is the modifier.
+_MODIFIER_CODES = ("97550", "97551", "97552")
+
+
+def _fault_on_claim(kb: Knowledge, pattern: DenialPattern | None, claim: Claim, denial: Denial) -> DenialPattern | None:
+    """CO-16 (with MA130) names no fault (claim_lacks_information). A claim whose 97550-97552 line carries no therapy
+    modifier shows it: the modifier pattern. A claim that carries one is never told so (hostile15 #8)."""
+    if pattern is None or pattern.id != "claim_lacks_information" or "missing_therapy_modifier" not in \
+            kb.denial_patterns:
+        return pattern
+    bare = [ln for ln in claim.lines if ln.code in _MODIFIER_CODES and not set(ln.modifiers) & set(THERAPY_MODIFIERS)]
+    return as_given(kb.denial_patterns["missing_therapy_modifier"], denial) if bare else pattern
+
+
 def _read_denial(
     kb: Knowledge, claim: Claim, denial: str, denial_text: str | None
 ) -> tuple[Denial, Claim, DenialPattern | None, list[str]]:
@@ -340,7 +355,7 @@ def _read_denial(
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
-    pattern = with_earlier_denial(pattern, parsed, kb.denial_patterns)
+    pattern = _fault_on_claim(kb, with_earlier_denial(pattern, parsed, kb.denial_patterns), claim, parsed)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     if claim.later_decision_date is not None:

@@ -97,3 +97,15 @@ def test_a_pasted_demand_letter_names_the_day_that_stops_recoupment(assistant) -
     draft = assistant.draft_appeal(DEMAND, NOTE, claim=claim)
     assert (draft.recommendation, draft.route) == ("appeal", "redetermination")
     assert any("received by 2026-12-15" in r.text for r in draft.reasons)
+
+
+@pytest.mark.parametrize(("modifiers", "pattern_id"), [
+    (["GP"], "claim_lacks_information"),  # hostile15 #8: a claim with its modifier is not told it lacks one
+    ([], "missing_therapy_modifier"),  # the fault the claim shows
+])
+def test_co16_ma130_reads_the_fault_the_claim_shows(assistant, modifiers: list[str], pattern_id: str) -> None:  # type: ignore[no-untyped-def]
+    claim = {"payer_type": "medicare", "notice_date": "2026-11-18", "date_of_service": "2026-10-21",
+             "lines": [{"code": "97550", "units": 1, "modifiers": modifiers, "denied": True},
+                       {"code": "97551", "units": 3, "modifiers": modifiers, "denied": True}]}
+    draft = assistant.draft_appeal("CO-16 MA130", NOTE, claim=claim)
+    assert draft.pattern_id == pattern_id and (draft.recommendation, draft.route) == ("corrected_claim", "new_claim")
