@@ -79,6 +79,10 @@ def _alias(name: str, table: dict[str, tuple[str, ...]]) -> Any:
     return AliasChoices(name, *table.get(name, ()))
 
 
+#: The date forms a claim (and a worklist date) accepts, in words for hints and errors.
+CLAIM_DATE_FORMS = "YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY or YYYYMMDD"
+
+
 def parse_date(value: Any) -> date | None:
     """A claim date, by the one edge date parser, plus the X12 (yyyymmdd) and FHIR date-time forms claims carry."""
     if isinstance(value, str):
