@@ -1,0 +1,87 @@
+"""A paid person beside the unpaid caregiver: trained with them, or the one who did the return demonstration.
+
+docs/CONVENTIONS.md: paid staff are not caregivers. When the note also trains an unpaid family member, friend or
+neighbour, the session is theirs: a paid aide trained in the same sentence is a warning (the session counts for the
+unpaid caregiver only, hostile15 #19), not a paid trainee; a paid aide who only did the return demonstration was not
+trained, and their demonstration is not the caregiver's (hostile15 #17).
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.notes.context import Context
+
+SENTENCE_REACH = 300
+_SENTENCE_END = re.compile(r"[.!?;\n]")
+_TRAINED = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|coach\w*|showed|show\w*\s+(?:her|him|them))\b",
+                      re.I)
+_DEMONSTRATED = re.compile(r"\b(?:return\s*demo\w*|teach[- ]?back|demonstrat\w*|RD)\b", re.I)
+
+
+def sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around a span: to a stop, semicolon or line end, at most SENTENCE_REACH away."""
+    lo = max(0, start - SENTENCE_REACH)
+    before = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    after = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_REACH))
+    return (before[-1] if before else lo), (after.start() if after else min(len(text), end + SENTENCE_REACH))
+
+
+# two people joined ("daughter Colette and paid aide Dolores"), not one described ("niece Renata, who is paid")
+_JOINED = re.compile(r"\b(?:and|with|along\s*side|together\s+with)\b|&|\+", re.I)
+
+
+def trained_in_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a span says someone was trained, before the span ("Trained daughter Colette and
+    son-in-law Marcus")."""
+    a, _ = sentence(text, start, end)
+    return _TRAINED.search(text, a, start) is not None
+
+
+def _holds(bounds: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(bounds[0] <= a < bounds[1] for a, _ in spans)
+
+
+def _joined(text: str, bounds: tuple[int, int], paid: tuple[int, int], family: list[tuple[int, int]]) -> bool:
+    """Another person, an unpaid caregiver, is joined to the paid one in their sentence."""
+    for a, b in family:
+        if bounds[0] <= a < bounds[1] and (a, b) != paid:
+            lo, hi = (b, paid[0]) if b <= paid[0] else (paid[1], a)
+            if lo <= hi and _JOINED.search(text, lo, hi):
+                return True
+    return False
+
+
+def demonstrated_only(ctx: Context, paid: tuple[int, int]) -> bool:
+    """A paid mention in a sentence that says a return demonstration was done and says nobody was trained
+    ("The paid aide Dolores then performed the return demonstration")."""
+    text = ctx.ex.text
+    a, b = sentence(text, *paid)
+    return _DEMONSTRATED.search(text, a, b) is not None and _TRAINED.search(text, a, b) is None
+
+
+def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int, int]]) -> dict[str, list]:
+    """The paid mentions by what the note says of them beside an unpaid caregiver: `demo` (did only the return
+    demonstration), `alongside` (trained in the same sentence as the caregiver), `trained` (the rest)."""
+    out: dict[str, list] = {"demo": [], "alongside": [], "trained": []}
+    if not family:
+        out["trained"] = list(paid)
+        return out
+    for span in paid:
+        bounds = sentence(ctx.ex.text, *span)
+        if demonstrated_only(ctx, span) and not _holds(bounds, family):
+            out["demo"].append(span)
+        elif _joined(ctx.ex.text, bounds, span, family):
+            out["alongside"].append(span)
+        else:
+            out["trained"].append(span)
+    return out
+
+
+def caregivers_demo(ctx: Context, documented: list[tuple[int, int]],
+                    paid_demo: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The return demonstrations that are not in a sentence where only a paid person demonstrated."""
+    if not paid_demo:
+        return documented
+    theirs = {sentence(ctx.ex.text, *span) for span in paid_demo}
+    return [d for d in documented if not any(a <= d[0] < b for a, b in theirs)]
