@@ -13,7 +13,8 @@ import re
 from assistant.notes.context import Context
 
 SENTENCE_REACH = 300
-_SENTENCE_END = re.compile(r"[.!?;\n]")
+# a hard-wrapped line does not end a sentence; a blank line does
+_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n[ \t]*\n")
 _TRAINED = re.compile(r"\b(?:train\w*|taught|instruct\w*|educat\w*|coach\w*|showed|show\w*\s+(?:her|him|them))\b",
                       re.I)
 _DEMONSTRATED = re.compile(r"\b(?:return\s*demo\w*|teach[- ]?back|demonstrat\w*|RD)\b", re.I)
@@ -38,6 +39,9 @@ def trained_in_sentence(text: str, start: int, end: int) -> bool:
     return _TRAINED.search(text, a, start) is not None
 
 
+_EVERYONE = re.compile(r"\b(?:both|each|all|together)\b", re.I)
+
+
 def _holds(bounds: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(bounds[0] <= a < bounds[1] for a, _ in spans)
 
@@ -57,7 +61,10 @@ def demonstrated_only(ctx: Context, paid: tuple[int, int]) -> bool:
     ("The paid aide Dolores then performed the return demonstration")."""
     text = ctx.ex.text
     a, b = sentence(text, *paid)
-    return _DEMONSTRATED.search(text, a, b) is not None and _TRAINED.search(text, a, b) is None
+    if _DEMONSTRATED.search(text, a, b) is None or _TRAINED.search(text, a, b) is not None:
+        return False
+    # the paid person alone demonstrated: not "Colette and the paid aide each performed a return demonstration"
+    return _JOINED.search(text, a, paid[0]) is None and _EVERYONE.search(text, a, b) is None
 
 
 def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int, int]]) -> dict[str, list]:
