@@ -46,13 +46,24 @@ def _holds(bounds: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(bounds[0] <= a < bounds[1] for a, _ in spans)
 
 
-def _joined(text: str, bounds: tuple[int, int], paid: tuple[int, int], family: list[tuple[int, int]]) -> bool:
-    """Another person, an unpaid caregiver, is joined to the paid one in their sentence."""
+# what lies between two people listed together: a name, a remark in brackets, the joining word, an article and
+# one word of the role ("daughter| Colette and |paid aide", "daughter| Ana along with |hired aide")
+_BETWEEN = re.compile(
+    r"\s*(?:[A-Z][\w'’-]*\s*){0,3}(?:\([^()\n]{0,40}\)\s*)?,?\s*"
+    r"(?:and|&|\+|with|along\s*with|alongside|together\s+with)\s+"
+    r"(?:(?:the|a|an|her|his|their|pt's|patient's)\s+)?(?:[\w-]+\s+)?",
+    re.I,
+)
+BETWEEN_REACH = 80
+
+
+def _joined(text: str, paid: tuple[int, int], family: list[tuple[int, int]]) -> bool:
+    """An unpaid caregiver listed together with the paid person ("daughter Colette and paid aide Dolores"), not one
+    person described as both ("niece Renata, who is paid", "son ... and is paid hourly by the county")."""
     for a, b in family:
-        if bounds[0] <= a < bounds[1] and (a, b) != paid:
-            lo, hi = (b, paid[0]) if b <= paid[0] else (paid[1], a)
-            if lo <= hi and _JOINED.search(text, lo, hi):
-                return True
+        lo, hi = (b, paid[0]) if b <= paid[0] else (paid[1], a)
+        if 0 <= hi - lo <= BETWEEN_REACH and (a, b) != paid and _BETWEEN.fullmatch(text, lo, hi):
+            return True
     return False
 
 
@@ -74,12 +85,15 @@ def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int
     if not family:
         out["trained"] = list(paid)
         return out
+    # a sentence that lists the paid person with the caregiver: its other paid words are that person's too
+    # ("and paid aide Dolores Fenn from Sunrise Home Care")
+    listed = {sentence(ctx.ex.text, *span) for span in paid if _joined(ctx.ex.text, span, family)}
     for span in paid:
         bounds = sentence(ctx.ex.text, *span)
-        if demonstrated_only(ctx, span) and not _holds(bounds, family):
-            out["demo"].append(span)
-        elif _joined(ctx.ex.text, bounds, span, family):
+        if bounds in listed:
             out["alongside"].append(span)
+        elif demonstrated_only(ctx, span) and not _holds(bounds, family):
+            out["demo"].append(span)
         else:
             out["trained"].append(span)
     return out
