@@ -12,7 +12,7 @@ from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
 from assistant.notes.kin import kin_names
 from assistant.notes.nlp import Concept
-from assistant.notes.paid import paid_caregivers
+from assistant.notes.paid import paid_caregivers, stayed_with_patient
 from assistant.notes.patterns import impossible_dos
 from assistant.notes.presence import name_spans, people
 from assistant.notes.registry import check
@@ -712,7 +712,9 @@ def caregiver(ctx: Context) -> Outcome:
         return Outcome("unclear", "a paid person was trained with the unpaid caregiver: the session counts for the "
                        "unpaid caregiver only, not for the paid one.", family[:3], findings=("paid_alongside",))
     if family:
-        return Outcome("met", "The caregiver is identified.", family[:3])
+        # the one who stayed with the patient is no evidence of who was trained (hostile15 #20)
+        trained = [span for span in family if not stayed_with_patient(ctx, span[0])] or family
+        return Outcome("met", "The caregiver is identified.", trained[:3])
     # only when no relationship is named: the name search scans the whole note
     named = [m.span("name") if m["name"] else m.span("name2") for m in _CAREGIVER_NAME.finditer(ctx.ex.text)]
     if named:
