@@ -156,11 +156,17 @@ def _runner(target: str) -> Any:
     return read_paste if target == "paste" else assistant.check_note
 
 
+# Wall clock by default; `--clock cpu` times the process's CPU instead, the figure that holds on a shared,
+# loaded machine (the check runs on this one thread: its CPU time is its time on one idle core).
+CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
+_clock = CLOCKS["wall"]
+
+
 def timed(text: str, target: str = "check") -> float:
     run = _RUNNERS.get(target) or _RUNNERS.setdefault(target, _runner(target))
-    t0 = time.perf_counter()
+    t0 = _clock()
     run(text)
-    return time.perf_counter() - t0
+    return _clock() - t0
 
 
 _RUNNERS: dict[str, Any] = {}
@@ -183,7 +189,10 @@ def main() -> None:
                         "offline drafting (an appeal letter and a rewrite, on the check's shapes and prose) or "
                         "dictated number words")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--clock", choices=list(CLOCKS), default="wall", help="wall time, or CPU time under load")
     args = parser.parse_args()
+    global _clock
+    _clock = CLOCKS[args.clock]
     sizes = [int(s) for s in args.sizes.split(",")]
     if args.big:
         sizes.append(args.big)

@@ -133,6 +133,27 @@ TOPICS: tuple[Topic, ...] = (
     Topic("caregiver_condition_code", re.compile(
         r"\bcaregiver(?:'s)? (?:strain|stress|burden|burnout|fatigue)\b", _I),
         "its sources do not name a diagnosis code for the caregiver's own strain"),
+    # "permission again before every visit, or once for the year?": consent is for the named caregivers; how often it
+    # is renewed is not stated
+    Topic("consent_frequency", re.compile(
+        r"^(?=.*\b(?:consent\w*|permission)\b)"
+        r".*(?:\b(?:before|for|at) (?:every|each) (?:\w+ )?(?:visit|session|time|appointment)\b|\bevery time\b"
+        r"|\bonce (?:a|per|for the(?: whole)?) year\b|\b(?:renew\w*|re-?consent\w*|annually|every year)\b)", _I),
+        "its sources do not state how often consent must be renewed",
+        unless=re.compile(r"\b(?:another|other|new|different|second|added)\s+(?:caregiver|person|family)", _I)),
+    # "does Medicare pay for a respite aide to sit with him while I'm trained": respite care is not held
+    Topic("respite", re.compile(r"\brespite\b|\b(?:someone|somebody|an aide|a sitter) (?:has )?to (?:sit|stay) with\b",
+                                _I),
+          "its sources do not cover respite care or paying someone to stay with the patient"),
+    # "which OASIS item records the caregiver training": home health assessment items are not held
+    Topic("oasis", re.compile(r"\boasis\b|\bsection gg\b|\bgg section\b|\bm-?items?\b", _I),
+          "its sources do not cover OASIS or other home health assessment items"),
+    # "the daughter lives in Mexico, video training from there": a caregiver outside the United States
+    Topic("caregiver_abroad", re.compile(
+        r"\b(?:outside|out) (?:of )?(?:the )?(?:country|us|u\.s\.?|usa|united states)\b|\babroad\b|\boverseas\b"
+        r"|\b(?:another|a foreign|a different) country\b|\blives? in (?:mexico|canada|the philippines|india|guatemala"
+        r"|el salvador|honduras|the uk|england|germany|china|vietnam|korea|japan|nigeria|brazil|colombia)\b", _I),
+        "its sources do not state the rules for a caregiver outside the United States"),
     # "how long until Medicare pays a clean claim": no payment timelines are held
     Topic("payment_timing", re.compile(
         r"\bhow (?:long|soon|quickly|fast)\b.{0,40}\b(?:get paid|pay (?:us|the claim|a claim)|payment (?:arrive|come)"

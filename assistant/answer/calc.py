@@ -48,9 +48,14 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 
 PATIENTS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+"
                       r"|distinct\s+|individual\s+)?(?:pts|patients|beneficiaries|families|residents|kids|children)\b",
                       re.I)
+# "patients represented: 4", "patients = 3": a sign-in sheet's count written after its label
+PATIENTS_LABELLED = re.compile(r"\bpatients?(?:\s+represented)?\s*[:=]\s*(\d{1,2})\b", re.I)
+# "Mr. Abernathy's wife ... Mrs. Bellweather's husband": each patient named once, by whose caregivers came
+_WHOSE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w-]+)'s\b")
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b", re.I)
 # "how many 97552 units", "1 unit total on one claim?", "total allowed": a count or sum is asked, not which code
-COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow", re.I)
+COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow|\bline count\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -207,16 +212,26 @@ def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
     return out
 
 
+def _patients_counted(query: str) -> tuple[int, str] | None:
+    """How many patients the question's caregivers represent, and the count as said (a count read off the patients'
+    names is said in words: the question never wrote its digit)."""
+    found = PATIENTS.search(query) or PATIENTS_LABELLED.search(query)
+    if found:
+        return (int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()],
+                found.group(1))
+    named = len({m.group(1) for m in _WHOSE.finditer(query)})
+    return (named, _COUNT_WORDS[named]) if named in _COUNT_WORDS else None
+
+
 def group_units(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "7 caregivers of 5 different patients": one unit of the group code on each represented patient's claim."""
-    found = PATIENTS.search(intent.query)
-    if not found or not GROUP.search(intent.query) or not COUNT_ASKED.search(intent.query):
+    counted = _patients_counted(intent.query)
+    if counted is None or not GROUP.search(intent.query) or not COUNT_ASKED.search(intent.query):
         return []
-    count = int(found.group(1)) if found.group(1).isdigit() else _NUMBER_WORDS[found.group(1).lower()]
+    count, said = counted
     _, _, group = _family(intent, kb)
     if not group or count < 2 or not _in_force(kb, group, intent):
         return []  # (a group code asked about on a date before it existed: its dates answer, not its units)
-    said = found.group(1)
     family = _family_name(intent, kb)
     out = [Claim(f"{group} is one unit on each represented patient's claim: {said} patients, so {said} units of "
                  f"{group}, one on each of the {said} patients' claims.", f"units:{family}", "worked")]
@@ -262,6 +277,27 @@ PATIENT_AT = re.compile(r"\b(?:pt|patient|client|child|kid|resident|he|she)\b(?:
                         r"|(left|went home|walked out|was taken out))\b(?:\s+[\w']+){0,2}?\s+at\s+" + _CLOCK, re.I)
 
 
+# "from 10:30 pt came from waiting room", "at 2:15 the patient joined": the moment written before the patient
+# ("14:30-14:42 pt brought back to practice": a later range that is the patient's starts the patient's part)
+PATIENT_FROM = re.compile(r"(?:\b(?:from|at|after)\s+" + _CLOCK + r"|\b" + _CLOCK.replace("(", "(?:")
+                          + r"\s*(?:-|–|to)\s*\d{1,2}:\d{2})\s*(?:[ap]\.?m\.?)?,?\s+(?:the\s+|my\s+)?"
+                          r"(?:pt|patient|client|child|kid|resident)\b(?:\s+[\w']+){0,1}?\s+"
+                          r"(?:(walked in|wandered in|came|joined|arrived|returned|(?:was )?brought)"
+                          r"|(left|went home|walked out|was taken out))\b", re.I)
+
+
+def _patient_moment(query: str) -> tuple[str | None, str, str] | None:
+    """(came, hours, minutes) of the moment the patient came in or (came None) left, in either word order."""
+    after = PATIENT_AT.search(query)
+    if after is not None:
+        return after.group(1), after.group(3), after.group(4)
+    before = PATIENT_FROM.search(query)
+    if before is not None:
+        hours, minutes = re.findall(r"(\d{1,2}):(\d{2})", before.group(0))[0]
+        return before.group(3), hours, minutes
+    return None
+
+
 def _clock(hours: str, minutes: str, after: int | None = None) -> int:
     """Minutes since 12:00 of a clock time written without am/pm, on the 12-hour dial; not before `after`."""
     value = int(hours) % 12 * 60 + int(minutes)
@@ -272,15 +308,17 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "session 1:00-1:50, the pt walked in at 1:35": only the minutes without the patient are caregiver training,
     counted from the clock times the question gives (CONVENTIONS: a patient who joins for a part)."""
     session = CLOCK_RANGE.search(intent.query)
-    moment = PATIENT_AT.search(intent.query)
+    moment = _patient_moment(intent.query)
     if session is None or moment is None:
         return []
     start = _clock(session.group(1), session.group(2))
     end = _clock(session.group(3), session.group(4), after=start)
-    at = _clock(moment.group(3), moment.group(4), after=start)
-    if not start < at < end:
+    came, hours, mins = moment
+    at = _clock(hours, mins, after=start)
+    # (the patient coming in as the range ends: the range is the caregiver's, the patient's part another range)
+    if not (start < at < end or (came and at == end)):
         return []
-    came, said = moment.group(1), f"{moment.group(3)}:{moment.group(4)}"
+    said = f"{hours}:{mins}"
     first, last = (f"{session.group(1)}:{session.group(2)}", said) if came else (said, f"{session.group(3)}:"
                                                                                         f"{session.group(4)}")
     absent = at - start if came else end - at
@@ -292,7 +330,8 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
     family = _family_name(intent, kb)
     supports = f"supports {lines_words(lines)}" if lines else "supports nothing reportable"
     return [Claim(f"Only the minutes without the patient count as caregiver training: {first} to {last} is {absent} "
-                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes).",
+                  f"minutes, which {supports} under the CPT mid-point rule ({band[0]}-{band[1]} minutes); the time "
+                  "with the patient belongs to a patient-present code.",
                   f"units:{family}", "worked")]
 
 
@@ -301,21 +340,29 @@ NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
 DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
-                       r"|\bstill (?:file|appeal|send)\b", re.I)
+                       r"|\bstill (?:file|appeal|send)\b"
+                       # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
+                       r"|\bstill (?:have )?time\b|\bstill can\b|\b(?:days|time) (?:\w+ ){0,3}left\b"
+                       r"|\b(?:ran|run) out\b|\b(?:lots of|plenty of|enough) time\b"
+                       r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
 LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
-                        r"|\bin time\b", re.I)
+                        r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b"
+                        r"|\b(?:ran|run) out\b|\bon time\b"
+                        r"|\b(?:was|is|it|were) late\b", re.I)
 # "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
 # an auditor compares with the last day
-_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|faxed|mailed|postmarked|date-stamped|stamped)\b"
+_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|postmarked|date-stamped|stamped)\b"
                        r"(?P<rest>[^.?!;]{0,60})", re.I)
 
 
 # "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
-# ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?"
-                           r"(?:\s+(?:dated|date|of|on|from|was|is)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})", re.I)
+# ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
+# 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
+                           r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
+                           re.I)
 
 
 # "denial dated 7/29", "letter of Oct 9": a day written without its year
@@ -371,7 +418,7 @@ def _filed_day(query: str, notice: date) -> date | None:
     return None
 
 
-def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: bool) -> str:
+def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: bool, today: date) -> str:
     """How the last day compares with the day the request went in (said without a count the gate cannot check), or
     with today."""
     filed = _filed_day(query, notice)
@@ -380,7 +427,9 @@ def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: b
                 else f"; the request that went in on {filed.isoformat()} was on or before that day, so it was timely")
     if overdue:
         return "; that day has passed"
-    return "; that day has not passed yet" if asks_late else ""
+    # (a last day that is today or tomorrow is said so: the asker has to act now)
+    soon = {today: " (it is today)", today + timedelta(days=1): " (it is tomorrow)"}.get(due, "")
+    return f"; that day has not passed yet{soon}" if asks_late or soon else ""
 
 
 def _notice_day(intent: Intent) -> Period | None:
@@ -415,7 +464,8 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
     if deadline.due_date is None or notice + timedelta(days=receipt + route.filing_days) != deadline.due_date:
         return []  # counted another way (months, a payer's date): the route's own words answer
     steps = (f" + {receipt} days (presumed receipt)" if receipt else "") + f" + {route.filing_days} days"
-    late = _late_words(intent.query, notice, deadline.due_date, deadline.overdue, bool(LATE_ASKED.search(intent.query)))
+    late = _late_words(intent.query, notice, deadline.due_date, deadline.overdue, bool(LATE_ASKED.search(intent.query)),
+                       intent.today)
     what = re.sub(r"^(?:an?|the) ", "", route.title.removeprefix("Request for "))
     written = _yearless_written(intent.query)
     if written is not None and not find_dates(intent.query)[0]:

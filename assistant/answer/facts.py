@@ -283,10 +283,41 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None
                      "minutes.", pin.entry)
     addon = pin.obj[1]
     # "37 min, 97550 + 1 unit 97551 ok?": the add-on asked about and not supported, so say where its first unit starts
-    short = (f" The first {addon} unit needs {band[1] + 1} minutes." if addon in intent.procedure_codes
-             and all(code != addon for code, _ in lines) else "")
-    return Claim(f"{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
+    short = (f" The first {addon} unit needs {band[1] + 1} minutes, so {told} does not support {addon}."
+             if addon in intent.procedure_codes and all(code != addon for code, _ in lines)
+             else _more_than_supported(intent, lines, told, pin))
+    verdict = _verdict(intent, lines, addon)
+    return Claim(f"{verdict}{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
                  f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
+
+
+# "= 97550 + 97551 x2", "97551 x 3": the add-on units the question claims for its minutes
+_CLAIMED_ADDON = re.compile(r"\b(9755[01]|G054[12])\s*(?:x|×|\*)\s*(\d{1,2})\b", re.I)
+# "true or false?", "is the card true?": a claim put to be judged
+_TRUE_ASKED = re.compile(r"\btrue or false\b|\bfalse or true\b|\b(?:is (?:it|that|this)|card) true\b", re.I)
+
+
+def _claimed_units(intent: Intent, addon: str) -> int | None:
+    return next((int(m.group(2)) for m in _CLAIMED_ADDON.finditer(intent.query) if m.group(1).upper() == addon), None)
+
+
+def _more_than_supported(intent: Intent, lines: Sequence[tuple[str, int]], told: str, pin: Pin) -> str:
+    """ "52 min = 97550 + 97551 x2?": more add-on units claimed than the minutes support, so say where that count
+    starts (a band the passage states)."""
+    addon = pin.obj[1]
+    claimed, have = _claimed_units(intent, addon), dict(lines).get(addon, 0)
+    if claimed is None or claimed <= have:
+        return ""
+    start = next((lo for lo, _, got in unit_bands(pin.obj) if dict(got).get(addon, 0) == claimed), None)
+    return f" {addon} x{claimed} needs {start} minutes, so {told} does not support it." if start else ""
+
+
+def _verdict(intent: Intent, lines: Sequence[tuple[str, int]], addon: str) -> str:
+    """ "True: " or "False: " when the question puts a claimed unit count to be judged."""
+    claimed = _claimed_units(intent, addon)
+    if claimed is None or not _TRUE_ASKED.search(intent.query):
+        return ""
+    return "True: " if claimed == dict(lines).get(addon, 0) else "False: "
 
 
 def beyond_bands(minutes: int, told: str, lines: list[tuple[str, int]], pin: Pin) -> Claim | None:

@@ -30,6 +30,7 @@ from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
 from assistant.drafting.lines import is_checked
+from assistant.drafting.misdated_claim import Redated, keyed_on_wrong_date
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.own_patient import own_part
 from assistant.drafting.paste import (
@@ -44,7 +45,7 @@ from assistant.drafting.paste import (
 from assistant.drafting.recommend import decide
 from assistant.drafting.record import after_the_fact, record_text
 from assistant.drafting.recoupment import recoupment_reason
-from assistant.drafting.rejection import read_rejection, without_rejected_date
+from assistant.drafting.rejection import typed_rejection, without_rejected_date
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
     another_payer_codes,
@@ -85,6 +86,16 @@ def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, prof
     """The note check on the record (planted instructions and after-the-fact entries blanked), the claim's CTS lines."""
     checked = [ln for ln in claim.billed_lines() if is_checked(deps.knowledge, ln.code)]
     return deps.check(record, dos=dos or claim.date_of_service, billed=checked or None, profile=profile)
+
+
+def _redated(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile,
+             pattern: DenialPattern | None, report: Report) -> tuple[Claim, Report, Redated | None]:
+    """A claim keyed with another day's date and denied for that date, redated to the note's session and checked on
+    it (misdated_claim.py); else the claim and report as they were. A date given by the operator is kept."""
+    redated = None if dos else keyed_on_wrong_date(claim, pattern, report.meta.note_dos)
+    if redated is None:
+        return claim, report, None
+    return redated.claim, _check(deps, record, redated.claim, dos, profile), redated
 
 
 def _late_entry_reasons(deps: DraftingDeps, text: str, claim: Claim, payer_text: str) -> list[Reason]:
@@ -236,7 +247,7 @@ def _parsed_denial(kb: Knowledge, claim: Claim, denial: str, denial_text: str | 
     09/08/2026: 'diagnosis not on covered list'") is read with the claim's codes, its words as the payer's note.
     A decided appeal level, or a reason a denial pattern knows, that names no code anywhere is read from its words and
     the claim alone, never refused."""
-    if (rejected := read_rejection(denial)) is not None:
+    if (rejected := typed_rejection(denial, denial_text)) is not None:
         note = f"{rejected.label} is a front-end rejection, not a denial: the claim was never adjudicated"
         return Denial(raw=denial.strip()[:200], carcs=[], text=denial_text, rejection=rejected), [note]
     try:
@@ -404,7 +415,8 @@ def build_case(
         warnings.append(f"the payer's words ({rule_words!r}) state a full-time rule: minutes are counted in full units")
     record = record_text(kb, text, claim.notice_date, payer_text)
     report = _check(deps, record, claim, dos, profile)
-    warnings += _two_patients(report)
+    claim, report, redated = _redated(deps, record, claim, dos, profile, pattern, report)
+    warnings += ([redated.warning()] if redated else []) + _two_patients(report)
     on = dos or claim.date_of_service or report.meta.dos
     denied = frozenset(line.code for line in claim.lines if line.denied)
     dx = diagnosis_fix(kb, record, claim.diagnosis_codes, on)
@@ -415,13 +427,14 @@ def build_case(
     unprocessed = bool(unprocessable_codes(kb, parsed))
     session = dos or claim.date_of_service or report.meta.note_dos
     facts = ClaimFacts(payer_type, dx, denied, payer_text, report.billing.rule, appealed, unprocessed,
-                       misdated_lines(claim, session), session)
+                       redated.misdated() if redated else misdated_lines(claim, session), session)
+    answered = None if redated else pattern  # a redated claim is decided on the note alone
     decision = Decision("no_appeal", [Reason(text=mixed)]) if mixed else decide(  # nothing argued from a mixed note
-        kb, report, pattern, claim.billed_lines(), text, facts)
-    history, decision = _as_history(whole_file, claim, pattern, payer_text, decision)
+        kb, report, answered, claim.billed_lines(), text, facts)
+    history, decision = _as_history(whole_file, claim, answered, payer_text, decision)
     given = dos or claim.date_of_service
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
-    if not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
+    if not redated and not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
     split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file)
     elsewhere = decision.recommendation == "corrected_claim" and (
@@ -430,6 +443,8 @@ def build_case(
                               prior_level=prior_level, another_payer=elsewhere)
     if route is None and decision.reasons:  # say why in the decision's own words, not a generic line
         why = decision.reasons[0].text
+    if redated is not None and decision.recommendation == "corrected_claim":
+        route, why, elsewhere = "new_claim", redated.why(), False
     service_date = dos or claim.date_of_service or report.meta.dos
     # a duplicate (or a split visit) is answered on the earlier claim: its window counts from that claim's remittance
     notice = history.earlier_notice or (split.earlier_notice if split is not None else None)

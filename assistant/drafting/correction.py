@@ -100,7 +100,7 @@ def misdated_reasons(facts: ClaimFacts) -> list[Reason]:
     on = facts.session_date.isoformat()
     said = "; ".join(f"{code} is dated {when.isoformat()}" for code, when in facts.misdated)
     return [Reason(text=f"On the claim {said}, but the note documents the session on {on}: the corrected claim bills "
-                        f"every line of the session on {on}.")]
+                        f"every line of the session with the date of service {on}.")]
 
 
 def correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: DenialPattern | None,

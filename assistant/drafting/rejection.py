@@ -1,6 +1,7 @@
 """A claim the payer's front end rejected (a 277CA claim acknowledgment), given where a denial is expected (pure).
 
     read_rejection(denial) -> Rejection | None
+    typed_rejection(denial, payer_text) -> Rejection | None
     without_rejected_date(claim, rejection, payer_text) -> (claim, warnings)
 
 A rejected claim never entered adjudication: there is no initial determination, so nothing to appeal
@@ -39,6 +40,16 @@ def read_rejection(denial: str) -> Rejection | None:
     if category not in REJECTED:
         return None
     return Rejection(category=category, status=found.group(2), entity=(found.group(3) or "").upper())
+
+
+def typed_rejection(denial: str, payer_text: str | None) -> Rejection | None:
+    """The rejection the denial names; a "277CA" typed without its status is read with the words pasted beside it
+    ("277CA" and "A7:255 REJECTED: diagnosis code invalid"): the biller said the denial is the acknowledgment."""
+    if (rejected := read_rejection(denial)) is not None:
+        return rejected
+    if not denial or not payer_text or _ACK.search(denial) is None or _STC.search(denial) is not None:
+        return None
+    return read_rejection(f"{denial} {payer_text}")
 
 
 # Health Care Claim Status code 187 is "Date(s) of service": the claim's service date is what the front end refused

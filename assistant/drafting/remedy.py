@@ -19,6 +19,7 @@ from datetime import date
 from functools import lru_cache
 
 from assistant.drafting.enrollment import enrolled_after_service
+from assistant.drafting.keyed_number import transposed_numbers
 from assistant.drafting.sentences import sentence_spans
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern, PayerPoint, PayerStatement
@@ -160,6 +161,10 @@ def pattern_remedy(pattern: DenialPattern | None, payer_type: str, payer_text: s
     if enrolled_after_service(pattern, payer_text, on):  # no claim appeal moves an enrolment's effective date
         return Remedy("no_appeal", pattern.title, pattern.effective_after_service, sources=tuple(pattern.sources),
                       from_payer=True)
+    if pattern.keyed_number_wrong and (pair := transposed_numbers(pattern.keyed_number_words, payer_text)):
+        said = f" The file states {pair[0]} and {pair[1]}: the same characters in another order."
+        return Remedy("corrected_claim", pattern.title, pattern.keyed_number_wrong + said,
+                      sources=tuple(pattern.sources), from_payer=True)
     for said in pattern.when_payer_says:
         if not said.another_service and (
                 remedy := _statement_remedy(pattern, said, payer_type, payer_text, met, named)) is not None:

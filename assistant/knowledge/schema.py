@@ -492,6 +492,15 @@ class DenialPattern(Strict):
         default="",
         description="Why nothing is filed when every effective date the file states falls after the date of service.",
     )
+    keyed_number_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases after which the file states the number of a document the claim must carry (\"auth\"): "
+        "two such numbers with the same characters in another order mean the claim carried the right one mis-keyed.",
+    )
+    keyed_number_wrong: str = Field(
+        default="",
+        description="What to do when the claim carried a mis-keyed copy of the document's number (a corrected claim).",
+    )
     responsible_payer_words: list[str] = Field(
         default_factory=list,
         description="Phrases by which the payer's words name the payer responsible (\"Medicare Advantage\", \"primary "

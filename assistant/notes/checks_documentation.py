@@ -297,6 +297,9 @@ _FOR_EVERYONE = re.compile(
 )
 
 
+_ONLY_AFTER = re.compile(r"[ \t]+(?:only|alone)\b", re.I)
+
+
 def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
     """(named, other) when the consent names its caregiver(s) after it on its line ("verbal consent to train wife
     Marisol", "for 'my son Arjun'") and another caregiver the note introduces by kinship, and goes on naming, is not
@@ -319,6 +322,8 @@ def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | 
     inside = {text[a:b] for a, b in spans if _inside(windows, a)}
     if not inside:
         return None  # "consent for caregiver training": no one named, so it covers whoever the note trains
+    if any(text[a:b] in inside and _ONLY_AFTER.match(text, b) for a, b in spans):
+        return None  # "caregiver training -- Casimir only": the one consented to was the one trained
     outside: dict[str, int] = {}
     for a, b in spans:
         if text[a:b] not in inside and not _inside(windows, a):

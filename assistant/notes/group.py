@@ -102,8 +102,12 @@ _ABSENT_FAMILIES = (
     r"(?:no[- ]?showed|no[- ]?show|did not (?:attend|show|come)|didn't (?:attend|show|come)|cancell?ed|were absent"
     r"|absent)"
 )
-_ENUMERATED = re.compile(r"\b(?:patients|pts|families)\s+represented\s*:\s*\(?1[).]", re.I)
-_ITEM_NUMBER = re.compile(r"\((\d)\)")
+# ... and "Families present (patients not present): 1) Abercrombie -- wife  2) Castellano -- son": numbered in a line
+_ENUMERATED = re.compile(
+    r"\b(?:patients|pts|families)\s+(?:represented|present|in attendance)(?:\s*\([^()\n]{0,60}\))?\s*:\s*\(?1[).]",
+    re.I,
+)
+_ITEM_NUMBER = re.compile(r"(?:\(|(?<![\w.)/-]))(\d)\)")
 _ONLY_ONE_ATTENDED = re.compile(
     r"\bonly\s+(?:the\s+)?(?:patient's|pt's|this patient's|one)\s+(?:\w+\s+){0,2}(?:attended|came|showed|present)"
     r"|\bonly\s+(?:one|1)\s+(?:family|caregiver)\b",
@@ -401,6 +405,11 @@ def _named_relatives(text: str) -> tuple[int, tuple[int, int]] | None:
     return (len(who), (named[0].start(), named[-1].end())) if len(who) >= 2 else None
 
 
+def _run_from_one(numbers: set[str]) -> int:
+    """How many items "1) ... 2) ... 3)" number in a run from 1 (a "Goal 5)" further on is not the sixth)."""
+    return next(n for n in range(1, 11) if str(n) not in numbers) - 1
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
@@ -423,7 +432,7 @@ def find_group(text: str) -> Group:
     enumerated = _ENUMERATED.search(text)
     if enumerated and group.patients is None:
         # "Patients represented: (1) Mr. Frei ...; (2) Mrs. Kaplan ..."
-        items = len(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
+        items = _run_from_one(set(_ITEM_NUMBER.findall(text, enumerated.start(), enumerated.start() + 600)))
         if items:  # "1) ... 2) ..." items are counted by the bulleted list below
             group.patients, group.span = items, (enumerated.start(), enumerated.end())
     if group.patients is None:

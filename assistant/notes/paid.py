@@ -29,7 +29,9 @@ _PAST = re.compile(
 _NOT_TRAINED = re.compile(
     r"\b(?:was|were|is)\s+not\s+(?:being\s+)?trained\b|\bnot\s+(?:the\s+)?(?:one\s+)?trained\b|\bobserved only\b"
     # "Rehab aide set up the mat (not involved in training)": staff who helped with the room, not a trainee
-    r"|\bnot\s+(?:involved|participating)\s+in\s+(?:the\s+)?(?:training|session|cts)\b",
+    r"|\bnot\s+(?:involved|participating)\s+in\s+(?:the\s+)?(?:training|session|cts)\b"
+    # "aide drove pt home at 1:30 today and was NOT part of the training"
+    r"|\bnot\s+(?:a\s+)?part\s+of\s+(?:the\s+)?(?:training|session|cts)\b",
     re.I,
 )
 # "the aide ... came in at 11:37 and listened for ten minutes, I did not count that time": present after
@@ -53,7 +55,9 @@ _ONLY_WATCHED = re.compile(
 WATCHED_REACH = 80
 NOT_COUNTED_REACH = 200
 PAST_REACH = 45
-NOT_TRAINED_REACH = 80
+# the rest of the mention's sentence: "Waiver aide from <agency> comes M-F for bathing; aide drove pt home ... and was
+# NOT part of the training" says it of the first mention too
+NOT_TRAINED_REACH = 160
 # bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
 _WEAK_PAID = frozenset({"staff", "agency", "dsp"})
 _TRAINED_HERE = re.compile(

@@ -50,7 +50,9 @@ _DOS_LABEL = re.compile(
     # "Entry date:" is when a late entry was written, not the service
     r"(?:\bdos\b|date of service|service date|visit date|session date|(?<!entry )(?<!entry_)\bdate"
     r"|\b(?:held|conducted|performed|provided|took place)(?:\s+on)?"
-    r"|\btoday(?:'s date)?(?:\s+is)?)\s*[:#,(-]?\s*"  # "Today, 10/14/2025, she came ..."
+    # an EHR summary's "Encounter ...... 10/13/2026": the encounter is the session (its dot leader below)
+    r"|^\s*encounter"
+    r"|\btoday(?:'s date)?(?:\s+is)?)\s*(?:\.{2,}|[:#,(-])?\s*"  # "Today, 10/14/2025, she came ..."
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$",  # "Session date: Monday 3/10/2025"
     re.I,
 )
@@ -63,7 +65,9 @@ _OTHER_DATE_LABEL = re.compile(
     r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
     r"|since|until|through|expires?|written|entered|entry\s+date"
     # when the patient was first seen, and a fax or scan stamp: "first evaluated on", "FX RCVD", "printed"
-    r"|(?:first|initially|originally)\s+(?:evaluated|assessed|seen)|rcvd|faxed|fax\s+received|printed|scanned)"
+    r"|(?:first|initially|originally)\s+(?:evaluated|assessed|seen)|rcvd|faxed|fax\s+received|printed|scanned"
+    # an export's stamp, and an earlier session the note refers to: "export 11/17/2026", "Prior CTS ... #1 on 10/06"
+    r"|export(?:ed)?|(?:prior|previous)\s+(?:cts|visit|session|training))"
     r"\W{0,12}(?:\w+\W+){0,4}$"
     # a goal's target date: "... transfers with 1 caregiver at SBA by 1/31/26"
     r"|\b(?:by|target(?:\s+date)?|due)\s*:?\s*$"
@@ -90,7 +94,7 @@ class DateMention:
 
 # a word every match of _DOS_LABEL / _OTHER_DATE_LABEL holds (in lower case): a window without one is
 # not searched (the label patterns try each alternative at every position: ~5 µs a date)
-_DOS_LABEL_WORDS = ("dos", "date", "held", "conducted", "performed", "provided", "took place", "today")
+_DOS_LABEL_WORDS = ("dos", "date", "held", "conducted", "performed", "provided", "took place", "today", "encounter")
 _OTHER_LABEL_WORDS = (
     "dob",
     "birth",
@@ -128,6 +132,9 @@ _OTHER_LABEL_WORDS = (
     "fax",
     "printed",
     "scanned",
+    "export",
+    "prior",
+    "previous",
     "by",
     "target",
     "due",

@@ -22,6 +22,7 @@ from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
 from assistant.notes.scan import finditer, spans
 from assistant.notes.vocabulary import PATIENT_REFS
+from assistant.notes.where_asked import asked_where
 from assistant.notes.whereabouts import arrivals_during, entry_minute, outside_training, whereabouts
 
 if TYPE_CHECKING:
@@ -59,6 +60,9 @@ _AWAY_BODY = (
     r"|day health|day care|memory care|sister's|brother's|daughter's|son's|friend's|follow[- ]?up|dentist\w*"
     r"|doctor|physician|surgery|procedure|infusion|chemo\w*|radiation|imaging|x-ray|mri|blood work|pharmacy"
     r"|mass|temple|party|wedding|funeral|hairdresser|salon|activity hall|activities)\b"
+    # "Visit type: caregiver training -- patient away from home", "pt out of the house the whole visit"
+    r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:(?:was|is|were|are)\s+)?(?:away|out)\s+(?:from|of)\s+"
+    r"(?:the\s+|his\s+|her\s+|their\s+)?(?:home|house|clinic|room|building)\b"
     # "Residents remained on the unit" while their families trained elsewhere
     r"|\b(?:patients?|pts?|residents?)\b[^.;\n]{0,15}?\b(?:remained|stayed)\s+on\s+(?:the|their)\s+(?:unit|ward|floor)\b"
     # the caregiver's relative away at a visit of their own is the patient: "while his mother was at her follow-up"
@@ -721,6 +725,9 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     absence += [
         (m.start(), m.end()) for m in finditer(_AWAY, ex.text, _AWAY_BODY) if not _inside(present_sorted, m.start())
     ]
+    here, away = asked_where(ex.text)  # "Where pt was: at her hair appt": the label names the patient
+    presence += here
+    absence += away
     who: list[People] = []
 
     def named() -> People:  # the people the note names, found once and only when a pattern asks

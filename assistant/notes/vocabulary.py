@@ -347,6 +347,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # a facility's or an agency's other care roles: "dining assistant", "direct care worker", "PSW"
         "dining assistant", "dining staff", "resident assistant", "direct care worker", "direct care staff",
         "personal support worker", "psw", "support worker", "care worker",
+        # a state in-home care program's paid carer, often a relative: "she is his individual provider through the
+        # state in-home care program" (paid status is about this patient, whatever else she does unpaid)
+        "individual provider", "paid family caregiver",
     ),
     "RELATIONSHIP": (
         "wife", "husband", "spouse", "partner", "daughter", "son", "mother", "father", "mom", "dad", "parent",
@@ -575,4 +578,9 @@ AWAY_PLACES = (
     "scan", "dexa", "bone density", "blood draw", "bloodwork", "town",
     # a facility's own rooms and pastimes, and a haircut: "Resident was at bingo in the activity room"
     "bingo", "activity room", "activities", "chapel", "beauty shop", "haircut", "hair cut",
+    # a group of the patient's own: "at his stroke support group", "at her weekly low-vision group" (whereabouts.py
+    # keeps a training's own "group session" out)
+    "group",
+    # the patient's own session with another discipline: "Rosalind in speech, not in my room"
+    "speech", "speech therapy",
 )

@@ -32,6 +32,8 @@ SubjectOf = Callable[[Concept], str]
 _PLACE_WORDS = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b"
 # ... and a car to practise with is no place the patient went: "car transfer", "car seat", "car simulator"
 _PLACE = _PLACE_WORDS + r"(?!\s+(?:bed|transfers?|seat|simulator|door)\b)"
+# ... and the training's own group is no place the patient went: "in the group session", "at the group class"
+_PLACE += r"(?!(?<=group)\s+(?:session|training|class|visit|lesson)\b)"
 # up to four words between the preposition and the place: "his 10:00 eye appointment", "the 2nd-floor infusion"
 _LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
 # the patient goes or is somewhere else: "left with the transport van", "spent the morning in the lab",
@@ -39,7 +41,9 @@ _LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
 _ELSEWHERE_SOURCE = (
     r"\b(?:(?:went|had gone|has gone|gone|was taken|taken|was driven|was picked up|was brought|headed|returned)"
     r"\s+(?:(?:back\s+)?home\b|out\b|away\b|(?:back\s+)?(?:to|for|down to|up to|over to)\s+" + _LEAD_IN + _PLACE + ")"
-    r"|left\s+(?:with|w/|for|at\s+\d|early|before|to\s+" + _LEAD_IN + _PLACE
+    # "pt left 10:35 with neighbor": the departure's clock before whom or what for (_CLOCK reads it)
+    r"|left\s+(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?\s*)?\s(?:with|w/|for)\b"
+    r"|with|w/|for|at\s+\d|early|before|to\s+" + _LEAD_IN + _PLACE
     + r"|the\s+(?:room|clinic|gym|building|house|session|office|area|home)\b|(?:back\s+)?home\b|for\s+home\b)"
     r"|spent\s+(?:the|his|her|their)\s+(?:morning|afternoon|day|hour|session|visit)\b"
     r"|(?:was|is|were|are|remained|stayed|sat|being|resting|waiting|playing|napping|sleeping)\s+(?:still\s+)?"
@@ -87,7 +91,8 @@ _TAKEN = re.compile(_TAKEN_SOURCE, re.I)
 # the patient by name, then where: "Wren in preschool", "Tobias was at school" (the name checked afterwards)
 # ... and "while Noah was at kindergarten": whoever is away while the training goes on, when not a caregiver
 _NAMED_AT_SOURCE = (
-    r"\b(?P<while>while\s+)?(?P<who>(?-i:[A-Z][a-z]+))\s+(?:(?:was|is|stayed|remained)\s+)?(?:(?:at|in|@)\s+"
+    # ... or the name as a label: "Winifred: at her hair salon with her husband"
+    r"\b(?P<while>while\s+)?(?P<who>(?-i:[A-Z][a-z]+)):?\s+(?:(?:was|is|stayed|remained)\s+)?(?:(?:at|in|@)\s+"
     + _LEAD_IN
     + _PLACE
     # "while Aurelio was at home resting", "Noor was home with her mother": home, away from the training
@@ -264,7 +269,7 @@ _NAMED_GATE = re.compile(r"\b(?:drove|took|walked|wheeled)\s+[A-Z]")
 _COLLECTED = re.compile(
     r"\b(?:came for|arrived for|picked up|collected)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][a-z]+\b"
 )
-_CLOCK = re.compile(r"\b(?:at|@|by|around|about)\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?(?![\d:])", re.I)
+_CLOCK = re.compile(r"\b(?:at|@|by|around|about|left)\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?(?![\d:])", re.I)
 _HALF_DAY = 12 * 60
 _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)$")
 

@@ -20,9 +20,25 @@ the registry, offline) as an extra PERSON/GPE/FAC/LOC finder would have found 20
 rules miss, and cut into 250-330 of the ~6,000 strings that must survive (keep rate -4 to -6 points), at ~0.1 s a
 text; on the round-10 development set it found none of the 8 misses. The rules and the name lexicon stay.
 
-Importing this package is cheap: Presidio and spaCy load on the first ``Deidentifier()``.
+Importing this package is cheap: Presidio and spaCy load on the first ``Deidentifier()``, and the
+engine (its patterns and name lists) on first use of a name below. Why: `assistant.phi.egress`
+is imported by every model and embedder client, the offline drafter's deadline guard included, and
+importing a submodule runs this file first; the offline `assistant appeal` scrubs nothing and must
+not pay for the engine at start-up.
 """
 
-from assistant.phi.engine import Deidentified, Deidentifier, get_deidentifier
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from assistant.phi.engine import Deidentified, Deidentifier, get_deidentifier
 
 __all__ = ["Deidentified", "Deidentifier", "get_deidentifier"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        return getattr(importlib.import_module("assistant.phi.engine"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.phi.lexicon import get_lexicon
+
 Span = tuple[int, int, str, float]
 
 
@@ -19,6 +21,9 @@ def _words(block: str) -> frozenset[str]:
 
 
 _AGE = r"(?P<age>9\d|1[01]\d)"
+# Round 14's conventions: a bare number after a name is an age at any value from 10 (a one-digit number there is as
+# often a count, a step or a page).
+_AFTER_NAME = r"(?P<age>1[01]\d|[1-9]\d)(?!\d)"
 # Words a family calls the patient by, English and the languages families write them in.
 KIN = (
     r"grandma|grandpa|granny|gramps|nana|mom|mum|dad|mother|father|aunt|auntie|uncle|vov[ôó]|av[óô]|abuela|abuelo|"
@@ -35,10 +40,14 @@ _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _ORDINAL_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 AGE_SHAPES = [
-    # after a name: "Mrs. Park (95)", "Hoa Tran (92)"
-    re.compile(rf"(?<=[^\W\d_])[ \t]*\({_AGE}\)"),
-    # after a name and a comma: "Jónsson, 94, trained", '("Mina"), 97 - DOB', "Motherhouse, 93 - the"
-    re.compile(rf"(?m)(?:(?<=[^\W\d_])|(?<=[)\"”]))[ \t]*,[ \t]*{_AGE}(?=[ \t]*(?:[,;)(]|[-–—][ \t]|$))"),
+    # after a name: "Mrs. Park (95)", "Hoa Tran (92)", "grandson Rhys Pemberton (24, unpaid)"
+    re.compile(rf"(?<=[^\W\d_])[ \t]*\({_AFTER_NAME}(?:\)|,(?=[ \t]*[^\W\d_]))"),
+    # after a name and a comma: "Jónsson, 94, trained", '("Mina"), 97 - DOB', "Motherhouse, 93 - the",
+    # "Ozella Tolliver, 86)", "(chart: James O'Sullivan), 83 yrs."
+    re.compile(
+        rf"(?m)(?:(?<=[^\W\d_])|(?<=[)\"”]))[ \t]*,[ \t]*{_AFTER_NAME}"
+        r"(?:[ \t]*(?i:y/o|yo|yrs?|years?)\b)?(?=[ \t]*(?:[,;)(]|\.(?!\d)|[-–—][ \t]|$))"
+    ),
     # after a date: "DOB 14/02/1931 (94)"
     re.compile(rf"(?<=\d)[ \t]+\({_AGE}\)"),
     # "(90) years old", "almost 93", "patient_age: 90"
@@ -72,8 +81,8 @@ AGE_SHAPES = [
                rf"[ \t]+){_AGE}(?!\d)"),
     # the writer's own age: "im 92 in october", "I am 95"
     re.compile(rf"(?i:\b(?:i['’]?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?){_AGE}(?![\d.,])"),
-    # a caregiver's relation and age: "Kamla Ramdial (wife, 91)"
-    re.compile(rf"(?i:\((?:{_RELATIONS}),[ \t]*){_AGE}\)"),
+    # a caregiver's relation and age: "Kamla Ramdial (wife, 91)", "Ana B. (primary caregiver, 80)"
+    re.compile(rf"(?i:\((?:[^\W\d_]+[ \t]+){{0,2}}(?:{_RELATIONS}|caregiver|cg),[ \t]*){_AFTER_NAME}\)"),
     # "a woman in her mid-nineties", "aged in his nineties"
     re.compile(r"(?i:\b(?:her|his|their)[ \t]+(?P<age>(?:(?:early|mid|late)[ \t\-]?)?(?:nineties|90s)))\b"),
     re.compile(rf"(?i:\b(?:edad|âge)[ \t]*:?[ \t]*){_AGE}\b"),  # edad: 93
@@ -112,8 +121,12 @@ STATED_AGES = [
     # an adult's age said after a person: "She's 86", "my husband Gus is 73", "his wife was 68"
     re.compile(
         rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?{_IS})"
-        r"(?P<age>1[01]\d|[2-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
+        r"(?P<age>1[01]\d|[1-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
     ),
+    # "in his 92nd year", "in her 86th year of life"
+    re.compile(r"(?i:\bin[ \t]+(?:his|her|their)[ \t]+)(?P<age>1?\d\d(?:st|nd|rd|th)[ \t]+year)\b"),
+    # an age field with words between: "Respondent's age on the date of appointment: 84."
+    re.compile(rf"(?i:\bage[ \t][^\d\n:;.]{{0,40}}?:[ \t]*){_ANY_AGE}(?![\d.,:/\-]\d|\d)"),
 ]
 # An age in words, 20 to 99, where its unit or its sentence makes it one: "Seventy-two-year-old",
 # "eighty-one years old", "he's eighty four", "ochenta y un años". Never a bare number word (minutes, codes).
@@ -123,11 +136,18 @@ _DECENAS = r"(?:veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|novent
 WORD_AGES = [
     re.compile(rf"(?i:\b{_WORD_AGE}(?=[ \t\-]+(?:years?|yrs?)[ \t\-]+(?:old|of[ \t]+age)\b|[ \t\-]+y/?o\b))"),
     re.compile(rf"(?i:{_SUBJECT}{_IS}{_WORD_AGE}\b)"),
+    # "(age seventy)", "Amma turns seventy-six", "ten-year-old"
+    re.compile(rf"(?i:\b(?:age[ds]?|turn(?:s|ed|ing)?)[ \t]+{_WORD_AGE}\b)"),
+    re.compile(rf"(?i:\b(?P<age>{_TEENS}|{_ONES})(?=[ \t\-]+years?[ \t\-]+old\b))"),
     re.compile(
         rf"(?i:\b(?P<age>{_DECENAS}(?:[ \t]+y[ \t]+(?:un|uno|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve))?"
         r")[ \t]+años\b)"
     ),
 ]
+# an age in words after a name and a comma: "Eleni Petrakis,\nsixty-eight, is", "(KAMAKAU), seventy-nine, lives"
+NAMED_WORD_AGE = re.compile(
+    rf"(?:(?<=[^\W\d_])|(?<=[)\"”])),[ \t]*\n?[ \t]*{_WORD_AGE}(?=[ \t]*(?:[,;)]|[-–—][ \t]))", re.I
+)
 # A unit after the number makes it a measure, not an age.
 UNITS = _words("""
 deg degree degrees percent min mins minute minutes sec secs second seconds hour hours hr hrs day days week weeks
@@ -155,10 +175,29 @@ def _measure(text: str, end: int) -> bool:
 _DATE_BEFORE = re.compile(r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}[ \t]+$")
 
 
-def _after_name(text: str, start: int) -> bool:
-    """ "(95)" is an age after a name ("Mrs. Park (95)"), not after a modifier or code ("POS (95)")."""
+# "Thursday, 12", "November, 26": a day of the month, not an age
+_CALENDAR = _words("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun january february
+march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+""")
+
+
+def _after_name(text: str, start: int, strict: bool = False) -> bool:
+    """ "(95)" is an age after a name ("Mrs. Park (95)"), not after a modifier or code ("POS (95)"). Under 90
+    (``strict``) the word must read as a name too: "Exercises (15)" and "Step, 10" are counts."""
     word = re.search(r"([^\W\d_]+)[ \t]*$", text[max(0, start - 30) : start])
-    return bool(word) and word.group(1)[0].isupper() and len(word.group(1)) >= (4 if word.group(1).isupper() else 2)
+    if not word or word.group(1).lower() in _CALENDAR:
+        return False
+    name = word.group(1)
+    if not (name[0].isupper() and len(name) >= (4 if name.isupper() else 2)):
+        return False
+    return not strict or _namey(name)
+
+
+def _namey(word: str) -> bool:
+    lex = get_lexicon()
+    rank, zipf = lex.name_rank(word), lex.zipf(word)
+    return zipf < 3.0 or (rank > 0 and (zipf < 4.2 or rank <= 50))
 
 
 def find_ages(text: str) -> list[Span]:
@@ -167,7 +206,8 @@ def find_ages(text: str) -> list[Span]:
         for m in regex.finditer(text):
             end = m.end("age")
             closed = regex is AGE_SHAPES[1] and text[m.start() - 1 : m.start()] in ')"”'  # '("Mina"), 97'
-            if regex in AGE_SHAPES[:2] and not closed and not _after_name(text, m.start()):
+            strict = m.group("age").isdigit() and int(m.group("age")) < 90
+            if regex in AGE_SHAPES[:2] and not closed and not _after_name(text, m.start(), strict):
                 continue
             if regex is AGE_SHAPES[2] and not _DATE_BEFORE.search(text, max(0, m.start() - 12), m.start() + 1):
                 continue
@@ -175,6 +215,9 @@ def find_ages(text: str) -> list[Span]:
                 out.append((m.start("age"), end, "AGE", 0.9))
     for regex in STATED_AGES:
         out += [(m.start("age"), m.end("age"), "AGE", 0.9) for m in regex.finditer(text) if not _measure(text, m.end())]
+    for m in NAMED_WORD_AGE.finditer(text):
+        if text[m.start() - 1 : m.start()] in ')"”' or _after_name(text, m.start(), strict=True):
+            out.append((m.start("age"), m.end("age"), "AGE", 0.9))
     for regex in WORD_AGES:
         out += [(m.start("age"), m.end("age"), "AGE", 0.9) for m in regex.finditer(text) if not _measure(text, m.end())]
     return out

@@ -229,6 +229,9 @@ class Deidentifier:
             out += names(text)
         values = {text[s:e]: label for s, e, label, _ in spans if label != "PERSON" and e - s >= 3}
         values |= {town: "ADDRESS" for town in _towns(values) + _place_heads(values)}
+        # a place's name found in its words recurs in a letterhead or a running header in capitals
+        places = [v for v, label in values.items() if label == "ADDRESS" and _PLACE_NAME.fullmatch(v)]
+        values |= {v.upper(): "ADDRESS" for v in places}
         values |= {text[s:e]: label for s, e, label, _ in spans if label == "PERSON" and _INITIALS.fullmatch(text[s:e])}
         # a value found in its context ("acct" column, "MRN:") keeps that strength where it recurs bare, even
         # where it looks like a billing token ("55120", a CSV row quoted again in a brief)

@@ -255,9 +255,24 @@ def _last_first_caps(text: str, words: list[re.Match[str]], lex: Lexicon) -> set
         if text[a.end() : b.start()] not in (", ", ","):
             continue
         caps = a.group().isupper() and b.group().isupper() and len(b.group()) > 1
-        caps = caps and not _blocked(a.group()) and not _blocked(b.group())  # never "ROE, BILLING"
+        # never "ROE, BILLING"; a given name that is also a word or a month stands there too ("ABERNATHY, WILL")
+        given_ok = not _blocked(b.group()) or b.group().lower() in p.CONTEXT_NAMES
+        caps = caps and not _blocked(a.group()) and given_ok
         last = _rank(lex, a.group()) or _hyphen_parts_ranked(lex, a.group()) or _zipf(lex, a.group()) < RARE
         if caps and last and len(a.group()) >= 3 and _rank(lex, b.group()):
+            out.update({i, i + 1})
+    return out
+
+
+def _word_name_pairs(text: str, words: list[re.Match[str]], lex: Lexicon) -> set[int]:
+    """ "Will Abernathy", "June Whitacre": a given name that is also a word, then a capitalised word English
+    seldom uses, is a person (never "Will Return", "May Cause", "Grace Period")."""
+    out: set[int] = set()
+    for i in range(len(words) - 1):
+        a, b = words[i].group(), words[i + 1].group()
+        if a.lower() not in p.CONTEXT_NAMES or not a.istitle() or not b.istitle() or len(b) < 4:
+            continue
+        if _adjacent(text, words[i], words[i + 1]) and _zipf(lex, b) < 3.0 and not _blocked(b) and not _verbish(b):
             out.update({i, i + 1})
     return out
 
@@ -368,7 +383,7 @@ def find_name_words(text: str) -> list[Span]:
     """Name spans judged word by word (see the module docstring)."""
     lex = get_lexicon()
     words = list(WORD_RE.finditer(text))
-    pairs = _last_first_caps(text, words, lex)
+    pairs = _last_first_caps(text, words, lex) | _word_name_pairs(text, words, lex)
     flags = [
         (i in pairs or _judge(lex, words, i, text) or _place(lex, words, i, text))
         and not _FIELD_LABEL.match(text, w.end())

@@ -17,7 +17,10 @@ import re
 
 Span = tuple[int, int, str, float]
 
-_DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+# Spanish digits too: a phone read out in a Spanish call ("siete cero siete, cinco cinco cinco, cero uno ...")
+_DIGIT = (
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve)"
+)
 _TEEN = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _NUMBER_WORD = rf"(?:{_TENS}(?:-{_DIGIT})?|{_TEEN}|{_DIGIT}|double|triple)"
@@ -99,6 +102,8 @@ DAY_OF_MONTH = re.compile(
     rf"(?i:\b(?:the[ \t]+)?{_ORDINAL}[ \t]+of[ \t]+{_MONTH}\b(?:,?[ \t]+{_YEAR_WORDS}\b)?)"
     # "fifteenth August nineteen thirty-two": without "of" only with the year, so "first may be" stays
     rf"|(?i:\b{_ORDINAL}[ \t]+{_MONTH},?[ \t]+{_YEAR_WORDS}\b)"
+    # or with a capitalised month that is no verb: "on twenty-eighth November"
+    rf"|(?i:\b{_ORDINAL}[ \t]+)(?:January|February|March|April|June|July|August|September|October|November|December)\b"
     rf"|(?i:\b(?:mon|tues|wednes|thurs|fri|satur|sun)day[ \t]+the[ \t]+(?:{_ORDINAL}|(?:3[01]|[12]\d|0?[1-9])"
     rf"(?:st|nd|rd|th))\b)"
 )

@@ -72,6 +72,7 @@ cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
 terapia ocupacional física fisioterapia logopedia fonoaudiología mensaje para asunto
 consentimiento autorizo autorización firma firmado firmada nombre capacitación traslados
+parte original referido referida
 fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
 """)
@@ -84,6 +85,7 @@ mca aca pca ica
 sil dil grnddau grndson
 phi esmtp esmtps esmtpsa smtp lmtp
 rx sig prescriber rph frontdesk pe
+rxbin rxpcn rxgrp rxid
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
@@ -152,11 +154,52 @@ PRACTICE_ZONE = re.compile(
 )
 
 
+# The same in capitals, a statement's or a summary's letterhead: "LAUREL CREEK THERAPY GROUP", "MISSOURI RIVER REHAB
+# ASSOCIATES" (never a heading of generic words: "OUTPATIENT PHYSICAL THERAPY", "HOME HEALTH")
+_CAPS_END = (
+    r"(?:THERAPY|THERAPIES|PHYSIOTHERAPY|REHABILITATION|REHAB|ASSOCIATES|HOME[ \t]+CARE|HOME[ \t]+HEALTH|HOSPICE"
+    r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL)(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
+)
+PRACTICE_CAPS = re.compile(
+    rf"(?<![\w'’\-])[A-Z][A-Z'’\-]++(?:[ \t](?:&[ \t])?[A-Z][A-Z'’\-]++){{0,4}}?[ \t]+{_CAPS_END}"
+)
+_GENERIC = _words("""
+PHYSICAL OCCUPATIONAL SPEECH OUTPATIENT INPATIENT PEDIATRIC HOME CTS CAREGIVER TRAINING PT OT SLP THE OF AND FOR IN
+COMMUNITY HAND AQUATIC VESTIBULAR NEURO NEUROLOGIC ORTHOPEDIC ORTHO SPORTS GERIATRIC CARDIAC PULMONARY PELVIC
+MEDICARE MEDICAID PATIENT DAILY NOTE PLAN OF CARE SKILLED ACUTE SUBACUTE REHAB REHABILITATION THERAPY AT FROM TO
+""")
+
+
+_CAPS_END_AT = re.compile(rf"[ \t]+{_CAPS_END}$")
+
+
+# words a sentence in capitals puts before a place's name: "TRAINING ORDERED AT WILLOWBEND HOME HEALTH"
+_BEFORE_NAME = _words("AT TO FROM WITH IN FOR BY ON VIA SEE CALL ORDERED REFERRED DISCHARGED")
+
+
+def _caps_practices(text: str) -> list[tuple[int, int]]:
+    """The name from its first word that is no generic one ("CTS NOTE - SORREL RIDGE REHABILITATION"). An X12
+    element ("N1*PE*...*XX*") names the billing provider, not where the patient is."""
+    out = []
+    for m in PRACTICE_CAPS.finditer(text):
+        end_at = _CAPS_END_AT.search(m.group())
+        if not end_at or text[m.start() - 1 : m.start()] == "*":
+            continue
+        head = m.group()[: end_at.start()]
+        words = list(re.finditer(r"[A-Z'’\-]++", head))
+        last_stop = max((i for i, w in enumerate(words) if w.group() in _BEFORE_NAME), default=-1)
+        for word in words[last_stop + 1 :]:
+            if word.group() not in _GENERIC:
+                out.append((m.start() + word.start(), m.end()))
+                break
+    return out
+
+
 # Every practice or agency is a place (round 12's convention: it places the person, whoever writes; older sets kept
 # the writing practice's name, a known labelling conflict). The placeholder is put back locally, so a letter loses
 # nothing, and the remote model never needs the practice's name.
 def practices(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PRACTICE_ZONE.finditer(text)]
+    return [m.span() for m in PRACTICE_ZONE.finditer(text)] + _caps_practices(text)
 
 
 def payer_zones(text: str) -> list[tuple[int, int]]:

@@ -18,6 +18,7 @@ import itertools
 import re
 
 from assistant.phi import patterns as p
+from assistant.phi import vocab
 from assistant.phi.ages import UNITS
 
 Span = tuple[int, int, str, float]
@@ -62,7 +63,8 @@ MILITARY = re.compile(r"\b(?:APO|FPO|DPO)[ \t]+(?:AE|AP|AA)[ \t]+(?P<zip>\d{5}(?
 # (a full stop after it ends the sentence: "Location 41.3712, -75.6331." was sent whole)
 GPS = re.compile(r"(?<![\d.])-?\d{1,3}\.\d{4,8}+[ \t]*,[ \t]*-?\d{1,3}\.\d{4,8}+(?!\d|\.\d)")
 UK_TOWN = re.compile(
-    r"(?<![\w'’.\-])(?P<city>[A-Z][a-z]++(?:[ \t\-][A-Z][a-z]++)?),?[ \t]+(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b)"
+    r"(?<![\w'’.\-])(?P<city>[A-Z][a-z]++(?:[ \t\-][A-Z][a-z]++)?),?(?:[ \t]+|[ \t]*\n[ \t]*)"
+    r"(?=[A-Z]{1,2}\d[A-Z\d]?[ \t]\d[A-Z]{2}\b)"
 )
 # Postcodes of other countries: an Australian state and its four digits after the town ("Mount Barker SA 5251"),
 # and an Irish Eircode as a whole part of an address (", Co. Galway, H65 XK73"; a letter among its last four).
@@ -83,6 +85,31 @@ EIRCODE = re.compile(
     r"(?=[ \t]*(?:,|$))",
     re.MULTILINE,
 )
+# an Eircode its label names, wherever it stands: "Co. Cork, Eircode D04 X2Y8 and joined by video"
+EIRCODE_LABELLED = re.compile(
+    rf"(?i:\beircode)[ \t]*:?[ \t]*(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t]?{_EIR}{{4}})\b"
+)
+# a county or parish, in capitals too (a court's caption): "LARIMER COUNTY", "COUNTY OF HENNEPIN", "Allegan County"
+COUNTY = re.compile(
+    r"(?<![\w'’\-])(?!(?:The|THE|This|THIS|Each|EACH|Any|ANY|Your|YOUR)\b)(?:[A-Z][a-z]++|[A-Z]{3,}+)"
+    r"(?:[ \t](?:[A-Z][a-z]++|[A-Z]{3,}+))?[ \t]+(?:County|COUNTY|Parish|PARISH)\b"
+    r"(?![ \t]+(?i:rd|road|hwy|highway|route|line)\b)"
+    r"|\b(?:County|COUNTY)[ \t]+(?:of|OF)[ \t]+(?:[A-Z][a-z]++|[A-Z]{3,}+)"
+)
+# a town someone lives in or calls from: "Son Raghu (lives in Chicago)", "joins by phone from Toronto"
+LIVES_IN = re.compile(
+    r"\b(?:lives|living|lived|staying|moved|relocated|visiting|phone[ \t]+from|calls[ \t]+from|flew[ \t]+in)[ \t]+"
+    r"(?:(?:in|to|from)[ \t]+)?(?P<city>[A-Z][a-z]{2,}+(?:[ \t][A-Z][a-z]{2,}+)?)\b"
+)
+_NOT_TOWN = frozenset(
+    """
+assisted senior memory skilled independent nursing group the a an her his their our my this that home apartment
+medicare medicaid alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii
+idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi
+missouri montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington
+wisconsin wyoming ontario quebec alberta manitoba saskatchewan
+""".split()  # noqa: SIM905 (a word block reads better than a list)
+)
 HOSPITAL = re.compile(
     r"(?i:\b(?:at|from|to|in)[ \t]+)(?P<name>(?:[A-Z][a-z]++[ \t]+)?(?:Good[ \t]+Samaritan|Sacred[ \t]+Heart|Holy[ \t]+"
     r"(?:Cross|Family|Name|Spirit|Redeemer)|Mercy|Providence|Presbyterian|Methodist|Lutheran|Adventist|Baptist"
@@ -98,9 +125,14 @@ def find_whereabouts(text: str) -> list[Span]:
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
-    postal = (MILITARY, AU_POSTCODE, EIRCODE)
+    postal = (MILITARY, AU_POSTCODE, EIRCODE, EIRCODE_LABELLED)
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
+    out += [(m.start(), m.end(), "ADDRESS", 0.85) for m in COUNTY.finditer(text)]
+    for m in LIVES_IN.finditer(text):
+        words = m.group("city").lower().split()
+        if not set(words) & (_NOT_TOWN | p.NOT_NAMES) and words[0] not in vocab.COUNTRIES:
+            out.append((m.start("city"), m.end("city"), "ADDRESS", 0.8))
     for m in PL_POSTCODE.finditer(text):
         if not {w.lower() for w in re.split(r"[ \t\-]", m.group("city"))} & (p.NOT_NAMES | UNITS):
             out += [(m.start("zip"), m.end("zip"), "ZIP", 0.9), (m.start("city"), m.end("city"), "ADDRESS", 0.85)]

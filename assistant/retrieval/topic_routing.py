@@ -58,7 +58,10 @@ _WHO_BILLS = re.compile(
     r"|\bcan (?:a |an |our |the )?(?:PTA|OTA|COTA|PT|OT|SLP|therapist|therapy assistant)s? (?:even |also )?"
     r"(?:furnish|provide|perform|deliver)\b"
     r"|\b(?:can|may) (?:i|we) even bill\b|\b(?:am i|are we|are therapists) (?:even )?allowed to bill\b"
-    r"|\bwho (?:can|may|is allowed to|gets to) bill\b", re.I)
+    r"|\bwho (?:can|may|is allowed to|gets to) bill\b"
+    # "the vendor says 97550 is 'for physical or occupational therapist' only": a claim about who may bill it
+    r"|\b(?:for|by) (?:physical (?:or|and) occupational|PT (?:or|and) OT|physical|occupational) therap\w*\W{0,3}only\b"
+    r"|\bonly (?:for|by) (?:PTs?|OTs?|physical|occupational)\b", re.I)
 
 # "patient sat in on the training", "while the kiddo was eating": a session the patient took part in
 _PATIENT_THERE = re.compile(
@@ -100,10 +103,18 @@ _PRESENT_CODE_AWAY = re.compile(
 _PATIENT_ARRIVED = re.compile(
     # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
     r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
-    r"|(?<!\bof )\b(?:the|my|our|her|his)\s+)"
+    r"|(?<!\bof )\b(?:the|my|our|her|his)\s+"
+    # ("14:30-14:42 pt brought back to practice": a clock range the patient's part starts)
+    r"|\d{1,2}:\d{2}\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
     r"(?:showed up|shows up|came in|comes in|walked in|walks in|wandered in|wanders in|wheeled in|rolled in"
-    r"|arrived|arrives|came back|joined(?! by)|joins)\b", re.I)
+    r"|arrived|arrives|came back|joined(?! by)|joins|(?:was |were )?brought (?:back|in))\b", re.I)
+# "should mom just come along?", "ok to put them both in the same room for the training?": the patient brought to the
+# caregiver's session, which the codes' "without the patient present" rules out
+_BROUGHT_ALONG = re.compile(
+    r"^(?=.*\btrain\w*)(?=.*\b(?:pt|patient|client|mom|mother|dad|father|him|her|husband|wife|she|he)\b)"
+    r".*(?:\b(?:come|comes|coming|came|tag|tags|ride|rides|riding)\s+along\b"
+    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}along\b|\b(?:both|them|together)\s+in\s+the\s+same\s+room\b)", re.I)
 # (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
 _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
                           r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"
@@ -192,6 +203,12 @@ _REOPEN_LATE = re.compile(
 _TELE_CLAIM_PARTS = re.compile(
     r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b)"
     r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
+# "97550 by telephone only (no video): under what conditions is that allowed?": audio-only telehealth, its conditions
+# and its modifier together (not the audio-video visit's 95 alone)
+_AUDIO_ONLY = re.compile(
+    r"^(?=.*(?:\baudio[- ]only\b|\b(?:tele)?phone[- ]only\b|\b(?:by|over the|on the) (?:tele)?phone\b|\bno video\b"
+    r"|\bwithout (?:a )?video\b))"
+    r".*\b(?:conditions?|allowed|permitted|ok|okay|covered|when|can|may|legit|billable)\b", re.I)
 # "COTA did the 97550, which modifiers?": the discipline modifier with CQ/CO, not only the 85% rate
 _ASSISTANT_MODIFIERS = re.compile(
     r"^(?=.*(?:\b(?:C?OTAs?|PTAs?|CQ|CO(?![-\s]?(?:[A-Z]\d|\d)))\b|\b(?:therap\w*|PT|OT) assistants?\b))"
@@ -207,14 +224,14 @@ _ASSISTANT_OR_TELE = re.compile(r"\b(?:C?OTAs?|PTAs?|assistants?)\b|tele\w*|\bvi
 # "what do I need in the note for 97550", "documentation requirements for G0541": what a note must hold, unless the
 # question names the one element it asks about (consent, start/stop times, a return demonstration ...)
 _NOTE_CONTENTS = re.compile(
-    r"\bwhat (?:documentation |info(?:rmation)? |elements? |items? |details? |wording )?"
+    r"\bwhat (?:actually |exactly |really )?(?:documentation |info(?:rmation)? |elements? |items? |details? |wording )?"
     r"(?:do|does|should|must|needs? to|has to|have to|goes|go|is (?:needed|required))\b[^?]{0,40}"
     r"\b(?:in|on|into) (?:the |my |our |a |each )?(?:note|notes|documentation|chart|record|daily note)s?\b"
     r"|\bwhat (?:do|should|must) (?:i|we|you|therapists?) (?:need to |have to )?(?:document|chart|write|include)\b"
     r"|\bdocumentation (?:req\w*|elements?|needed|checklist|rules?)\b"
     # "what documentation is required for 97550?"
     r"|\bwhat (?:documentation|docs?) (?:is |are )?(?:req\w*|needed|necessary)\b"
-    r"|\bwhat (?:needs|has) to be (?:documented|charted|in the note)\b"
+    r"|\bwhat (?:actually |exactly |really )?(?:needs|has) to be (?:documented|charted|in the note)\b"
     r"|\b(?:what|which) (?:elements?|items?|things?) (?:\w+ )?(?:in|on) (?:the |a )?note\b"
     # an EHR build: "what fields should the caregiver training template capture", "required fields for the note"
     r"|\b(?:what|which) (?:\w+ ){0,2}(?:fields?|sections?|elements?|prompts?|data points?)\b[^?]{0,60}"
@@ -305,8 +322,12 @@ FIFTY_NINE_WITH_X = re.compile(r"^(?=.*(?<![\d$.,])\b59\b(?![\d.,%]))(?=.*\bX[EP
 # after a denial or review, which may not be done to support the claim
 _RECORD_AFTER = re.compile(
     r"^(?=.*(?:\bden(?:y|ied|ial)|\baudit|\breview|\bappeal|\bflagged|\bADR\b|\brecords? request"
-    r"|\b(?:CO|PR|OA|PI)[- ]?\d{1,3}\b))"
+    r"|\b(?:CO|PR|OA|PI)[- ]?\d{1,3}\b"
+    # ("after Medicare turned down the visit", "they won't pay": a denial in a family's words)
+    r"|\bturned (?:it |us |\w+ )?down\b|\bturn(?:ed)? down\b|\b(?:won'?t|didn'?t|did not|will not) pay\b))"
     r".*(?:\baddend\w*|\blate[- ]entr\w*"
+    # ("will fix the note so it gets paid", "change the note now")
+    r"|\b(?:change|edit|amend|update|fix|redo|rewrite)\w*\s+(?:the |my |our |that |this |his |her )?(?:note|chart)\b"
     r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
@@ -318,7 +339,11 @@ _ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
 _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
-    r".*\b(?:neighbou?rs?|friends?|room-?mates?|boyfriend|girlfriend|fianc[eé]e?|partner|church (?:member|friend)s?"
+    # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
+    r".*\b(?:neighbou?rs?|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|swears|thinks|bills))|room-?mates?"
+    r"|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
+    # (a "study partner" or "business partner" is the asker's, not the patient's)
+    r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
     r"|landlord|godparent|godmother|godfather"
     # ("does Medicare count a stepdaughter", "we're not blood related": family by marriage, not by blood)
     r"|step-?(?:daughter|son|child|children|kids?|mother|mom|father|dad|parent|sister|brother)s?|\w+-in-laws?"
@@ -404,7 +429,10 @@ _PART_A_OVER = re.compile(r"\bpart[- ]b only\b|\bpart[- ]a (?:days? |benefits? |
 # health or hospice benefit already pays for is not billed again (not a home health aide, who is paid staff)
 _HOME_HEALTH = re.compile(r"\bhospice\b|\bhome[- ]health\b(?!\s+aides?\b)", re.I)
 # "does the multiple procedure payment reduction cut the 97550 line", "MPPR": the reduction, not the fee itself
-_MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b", re.I)
+# ("takes the 50% PE cut on every therapy line after the first": the reduction described, not named)
+_MPPR = re.compile(r"\bMPPR\b|\bmultiple[- ]procedures?(?: payment)?(?: reduc\w*| discount\w*| rule)\b"
+                   r"|\b(?:50|fifty) ?(?:%|percent) (?:PE |practice[- ]expense )?(?:cut|reduction|discount)\b"
+                   r"|\b(?:PE|practice[- ]expense) (?:cut|reduction|discount)\b", re.I)
 # "consent from the POA instead of the patient": who consents for the patient, not another caregiver trained
 _REPRESENTATIVE = re.compile(r"\b(?:POA|power of attorney|guardian|representative|proxy|surrogate|conservator"
                              r"|health ?care (?:agent|proxy))\b", re.I)
@@ -469,8 +497,9 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal", "modifier"})),
     TopicRoute("return_demo", _RETURN_DEMO, frozenset({"return_demo"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
+    # (a count of units asked: who the caregivers are is told, not asked)
     TopicRoute("caregiver_who", _CAREGIVER_WHO, frozenset({"caregiver_definition"}), unless=_PAID,
-               skip_kinds=frozenset({"fee", "threshold"})),
+               skip_kinds=frozenset({"fee", "threshold", "units"})),
     TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
@@ -484,6 +513,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("patient_arrived", _PATIENT_ARRIVED, frozenset({"patient_arrived"}), unless=_NOT_ARRIVED, corrects=True,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("patient_there", _PATIENT_THERE, frozenset({"patient_present"}), unless=_ABSENT),
+    TopicRoute("brought_along", _BROUGHT_ALONG, frozenset({"patient_present"}),
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     # (a patient-present code asked about for the session is answered by what that code is, not by this FAQ's "Yes")
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
@@ -499,6 +530,10 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
     TopicRoute("abn", _ABN, frozenset({"abn"}), unless=_ABN_EDIT, skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
+    # ("pt said ok on the phone for his son to be trained": consent given by phone, not a session by phone)
+    TopicRoute("audio_only", _AUDIO_ONLY, frozenset({"audio_only"}), skip_kinds=frozenset({"fee", "threshold"}),
+               unless=re.compile(r"\bconsent\w*|\bpermission\b|\bsigne?d?\b|\bsaid (?:ok|yes)\b|\bagreed\b"
+                                 r"|\bverbal\b|\bgave (?:a |an |her |his |their )?(?:ok|okay|yes)\b", re.I)),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
@@ -542,7 +577,9 @@ def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     out: list[Pin] = []
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
-              and not (r.yields_to_total and len(set(intent.minutes)) == 1)
+              # (a group code named beside one patient's caregivers: whose caregivers they are is the answer too)
+              and not (r.yields_to_total and len(set(intent.minutes)) == 1
+                       and not {"97552", "G0543"} & set(intent.procedure_codes))
               and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]

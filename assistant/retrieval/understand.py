@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from assistant.retrieval.corrected import after_correction
 from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
 
@@ -40,7 +41,8 @@ _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT"
 MINUTES = re.compile(
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
-YEAR = re.compile(r"(?<![\w./-])(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")  # ("2025->2026": an arrow ends a year)
+# ("2025->2026": an arrow ends a year; "CY2026": a calendar year written onto its year)
+YEAR = re.compile(r"(?:(?<![\w./-])|(?<=\bCY))(20[2-3]\d)(?![\w/]|-(?!>)|\.\d)")
 ISO = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
 US_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(20\d{2})\b")
@@ -65,7 +67,9 @@ UNIT_COUNT = re.compile(r"\b(\d{1,2}|one|two|three|four|five|six)\s+(?:units?\b|
 FAMILY = re.compile(r"(?:caregiver training|\bcts\b) (?:(?:cpt|hcpcs) )?(?:codes?|cpts?)\b", re.I)
 PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
-        r"medicare advantage|\bMA (?:plan|payer|denial)|advantage plan|\bhumana\b", re.I)),
+        # ("regular medicare, not an advantage plan": the plan ruled out)
+        r"(?<!\bnot )(?<!\bnot an )(?<!\bnot a )(?:medicare advantage|\bMA (?:plan|payer|denial)|advantage plan)"
+        r"|\bhumana\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
     ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
@@ -114,13 +118,15 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|how many days|late entr|addend|change the note|amend|go back and"
         r"|\bthe \d{2,3}[- ]days?\b", re.I)),  # "when does the 120 days start": a filing limit named by its length
     # "pt hit $2330 ... need KX": a dollar figure with KX is the threshold, not a fee
-    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar)|\b(threshold|therapy cap)\b"
+    ("threshold", re.compile(r"\bkx\b.*\b(threshold|limit|cap|amount|dollar|trigger)|\b(threshold|therapy cap)\b"
                              r"|\$\s?\d[\d,]*\b.*\bkx\b|\bkx\b.*\$\s?\d"
                              r"|what(?:'?s| is| was) the kx\b", re.I)),
     ("fee", re.compile(
         r"how much|\bwhat(?:'?s| does| did| will| would| do| is)? .{0,40}\bpays?\b"
         # (not "post-payment review", "prepayment review": a kind of review, not an amount)
-        r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )\bpayments?\b(?! reviews?\b)"
+        # (nor "on top of the HH episode payment": another benefit's bundled payment, not an amount asked)
+        r"|\bpay(?:s|ment)? (?:rate|amount)|(?<!post-)(?<!post )(?<!pre-)(?<!pre )(?<!episode )(?<!bundled )"
+        r"\bpayments?\b(?! reviews?\b)"
         r"|\brate\b|reimburs|\bfees?\b|allowed amount|allowable|\brvus?\b|\$|conversion factor"
         # ("first month of my CF", "CF year", "the CF supervisor": a clinical fellowship, not a conversion factor)
         # (a conversion factor is told by what follows it: "the CF for 2026", "CF x RVU", "what's the 2025 CF?")
@@ -130,7 +136,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
         r"|the (?:effort|time|hassle|trouble|fight)\b))"
         r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
-        r"|non[\s-]?facility|\bfacility (?:rate|amount)"
+        r"|non[\s-]?facility|\bfacility (?:rate|amount|number|figure|price|fee)"
         # "the estimator priced 97550 the same for both dates": a price is an amount
         r"|\bpric(?:e|es|ed|ing)\b"
         # "what's the exact 2026 Medicare allowed for 97550", "total national Medicare allowed": the allowed amount
@@ -260,6 +266,8 @@ FREQUENCY = re.compile(
     r"|\bevery (?:visit|session|week|other (?:day|week))\b"
     r"|\b(?:limit|cap|max\w*)\s+(?:on\s+)?(?:the\s+)?(?:number of\s+)?(?:\w+\s+)?(?:sessions|visits)\b"
     r"|\b(?:sessions|visits)\b.{0,40}\b(?:stops? paying|cuts? (?:us|you|me|it) off|limit|max\w*|cap)\b"
+    # "every Monday thru Feb ... medicare stops paying after 4": a weekly series and a count it stops at
+    r"|\bevery (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bstops? paying after (?:\d|one|two|three|four|five|six)"
     # "a limit of one caregiver training per patient per year", "once per beneficiary": a count over a span of time
     r"|\b(?:limit|cap|max\w*)\b.{0,50}\bper (?:patient|beneficiary|bene|pt|year|lifetime)\b"
     r"|\bonce (?:per|a|in a) (?:beneficiary|bene|lifetime|year|episode)\b"
@@ -601,8 +609,13 @@ def _spoken(m: re.Match[str]) -> int:
     return 90 if m.group("half") else 60
 
 
+# a quoted claim that names a code or a sum ("card says: '52 min = 97550 + 97551 x2'") is a session to check, not a
+# descriptor's words: its minutes count
+_QUOTED_CLAIM = re.compile(r"\b(?:9755[012]|G054[123])\b|=", re.I)
+
+
 def _minutes(text: str) -> tuple[int, ...]:
-    quoted = [m.span() for m in QUOTED_TEXT.finditer(text)]
+    quoted = [m.span() for m in QUOTED_TEXT.finditer(text) if not _QUOTED_CLAIM.search(m.group(0))]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
     spoken = list(SPOKEN_MINUTES.finditer(text))
     joined = [m.span() for m in spoken if m.group("hm_h")]
@@ -620,7 +633,7 @@ def _minutes(text: str) -> tuple[int, ...]:
             if not (_OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[:start]))]
     if other:  # "pool those 30 min": the patient-present and caregiver minutes together are no caregiver total
         kept = [(start, n) for start, n in kept if n != sum(other) + sum(m for _, m in kept if m != n)]
-    return tuple(n for _, n in sorted(kept))
+    return tuple(n for _, n in after_correction(text, sorted(kept)))
 
 
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:

@@ -33,6 +33,10 @@ REFUSED = [
     ("denial_rate", "how often do MACs turn caregiver training claims down?"),
     ("future_codes", "are any new caregiver training codes coming next year?"),
     ("caregiver_condition_code", "what dx code do we use for caregiver burnout on a 97550 claim?"),
+    ("consent_frequency", "do we need the patient to sign consent again at each session or is it good once a year?"),
+    ("respite", "will medicare cover a respite worker for dad while mom attends the training?"),
+    ("oasis", "where in OASIS do we record caregiver training?"),
+    ("caregiver_abroad", "can the patient's son join the training by video from overseas?"),
 ]
 
 ANSWERED = [
@@ -53,6 +57,9 @@ ANSWERED = [
     "when did the new caregiver training codes come into effect?",
     "are the G-codes new codes for 2025?",
     "the caregiver is under a lot of stress; can we train her husband instead?",
+    "consent was for the wife; a new caregiver, the son, joins next session - consent again?",
+    "does the patient's consent have to name each caregiver?",
+    "can the son in another state join the training by video?",
 ]
 
 

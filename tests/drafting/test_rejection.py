@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.drafting.rejection import read_rejection
+from assistant.drafting.rejection import read_rejection, typed_rejection
 from assistant.errors import ServiceDateMismatchError
 from assistant.service import Assistant
 
@@ -29,6 +29,24 @@ READ = [
 @pytest.mark.parametrize(("denial", "category"), READ)
 def test_read_rejection(denial: str, category: str | None) -> None:
     found = read_rejection(denial)
+    assert (found.category if found else None) == category
+
+
+# "277CA" typed as the denial with its status in the words pasted beside it (round 15); a 277CA only quoted in the
+# payer's words, beside a CARC, stays evidence
+TYPED = [
+    ("277CA", "277CA 11/05/2026 A7:255 REJECTED: diagnosis code G20 invalid", "A7"),
+    ("277CA", "claim REJECTED at the front end", ""),
+    ("277CA", "A1:19 acknowledged, accepted into adjudication", None),
+    ("277CA A2:20", "A7:255 rejected", None),  # the typed status decides
+    ("CO-29", "277CA A7:255 rejected in June", None),
+    ("277CA", None, None),
+]
+
+
+@pytest.mark.parametrize(("denial", "words", "category"), TYPED)
+def test_typed_rejection_reads_the_status_beside_it(denial: str, words: str | None, category: str | None) -> None:
+    found = typed_rejection(denial, words)
     assert (found.category if found else None) == category
 
 

@@ -48,6 +48,9 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # a plan's timely-filing denial with proof of an earlier accepted claim is appealed
     ("timely_filing", "commercial", PROOF, set(), "appeal", ()),
     ("timely_filing", "medicaid", PROOF, set(), "appeal", ()),
+    # a Medicare Advantage plan's filing limit is its contract's: proof of timely submission is disputed (round 15)
+    ("timely_filing", "medicare_advantage", PROOF, set(), "appeal", ()),
+    ("timely_filing", "medicare_advantage", "The time limit for filing has expired.", set(), "no_appeal", ()),
     # Traditional Medicare: a timely-filing denial has no appeal rights, proof or not
     ("timely_filing", "medicare", PROOF, set(), "no_appeal", ()),
     ("timely_filing", "commercial", "The time limit for filing has expired.", set(), "no_appeal", ()),

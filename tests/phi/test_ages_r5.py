@@ -30,7 +30,6 @@ SCRUB = [
 KEEP = [
     ("im 95% sure the session was 40 min.", "95%"),
     ("I am 92 pounds lighter than last year.", "92 pounds"),
-    ("Caregiver: Veda Quorn (wife, 71), trained 40 min.", "71"),
     (TABLE, "| 1 |"),
     (TABLE, "| 45 |"),
 ]

@@ -23,6 +23,7 @@ from assistant.drafting.paste.items import read_items
 from assistant.drafting.paste.notice import decided_level, notice_date, service_dates
 from assistant.drafting.paste.rows import own_named_rows
 from assistant.drafting.paste.segments import has_segments, own_claim, read_segments
+from assistant.drafting.paste.typed import typed_lines
 
 __all__ = [
     "FILING_INDICATORS", "ROUTINE", "Paste", "as_shown", "fill_claim", "own_claim", "own_named_rows", "read_paste",
@@ -138,6 +139,9 @@ def with_paste(denial: Denial, *texts: str | None) -> Denial:
             break
         if (paste := read_paste(text)) is not None:
             denial = paste.attach(denial)
+    for text in texts if not denial.lines else ():  # no paste gave lines: those a typed denial names
+        if (lines := typed_lines(text)):
+            return denial.model_copy(update={"lines": lines})
     return denial
 
 

@@ -1,0 +1,47 @@
+"""A claim keyed with another day's date, denied for that date (a duplicate, a facility stay): a new claim on the
+note's date (round 15). Any other denial on a misdated claim still stops the draft (test_service_date.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.errors import ServiceDateMismatchError
+from assistant.service import Assistant
+
+NOTE = """DOS 09/15/2026
+13:00-13:50 Caregiver training without the patient present: patient's wife (unpaid caregiver). Patient verbally
+consented 09/10/2026 to wife's training.
+Need: pt mod A stand pivot transfers after CVA, fall risk; POC LTG 2 safe transfers with caregiver.
+Taught stand pivot and car transfers, gait belt use, guarding; hands-on correction of her body mechanics.
+Wife return-demonstrated x3, last two independent.
+Total CTS 50 min. Billing: 97550 x1 GP, 97551 x1 GP
+Jo Lin, PT, DPT
+"""
+
+
+def _claim(dos: str) -> dict:
+    return {"dos": dos, "payer_type": "medicare", "notice_date": "2026-10-20",
+            "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True},
+                      {"code": "97551", "units": 1, "modifiers": ["GP"], "denied": True}]}
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    a = Assistant()
+    a.clock = lambda: date(2026, 11, 2)
+    return a
+
+
+@pytest.mark.parametrize("denial", ["CO-18", "CO-109 MA101", "CO-109 N70"])
+def test_a_date_bound_denial_of_a_misdated_claim_is_a_new_claim_on_the_notes_date(assistant, denial: str) -> None:  # type: ignore[no-untyped-def]
+    result = assistant.draft_appeal(denial, NOTE, claim=_claim("2026-09-05"))
+    assert (result.recommendation, result.route) == ("corrected_claim", "new_claim")
+    assert result.deadline is not None and result.deadline.due_date == date(2027, 9, 15)
+    assert any("date of service 2026-09-15" in r.text for r in result.reasons)
+
+
+def test_a_denial_on_the_merits_of_a_misdated_claim_still_stops(assistant) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ServiceDateMismatchError):
+        assistant.draft_appeal("CO-50", NOTE, claim=_claim("2026-09-05"))
