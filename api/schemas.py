@@ -14,10 +14,15 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from assistant.drafting.claims import CLAIM_DATE_FORMS
-from assistant.drafting.claims import parse_date as claim_date
+from assistant.errors import InvalidDateError
 from assistant.models import BilledLine, Passage
-from assistant.parsing import MAX_QUESTION_CHARS, names_from_fhir_patient, shown_name
+from assistant.parsing import (
+    CLAIM_DATE_FORMS,
+    MAX_QUESTION_CHARS,
+    names_from_fhir_patient,
+    parse_claim_date,
+    shown_name,
+)
 
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
@@ -41,8 +46,8 @@ def _claim_form_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     try:
-        found = claim_date(value) if isinstance(value, str) else None
-    except ValueError:
+        found = parse_claim_date(value) if isinstance(value, str) else None
+    except InvalidDateError:
         found = None  # its message quotes the text, and errors never echo input
     if found is None:
         raise ValueError(f"not a date; use {CLAIM_DATE_FORMS}")

@@ -20,9 +20,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from assistant.cli.common import echo, error_line, fail, spreadsheet_cell, write_letter
-from assistant.drafting.claims import CLAIM_DATE_FORMS
-from assistant.drafting.claims import parse_date as claim_date
-from assistant.errors import AssistantError, InputError
+from assistant.errors import AssistantError, InputError, InvalidDateError
+from assistant.parsing import CLAIM_DATE_FORMS, parse_claim_date
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
 T = TypeVar("T")
@@ -256,8 +255,8 @@ def _date(value: str | None, option: str) -> date | None:
     if value is None:
         return None
     try:
-        found = claim_date(value)
-    except ValueError:
+        found = parse_claim_date(value)
+    except InvalidDateError:
         found = None
     if found is None:
         echo(f"error: {option} is not a date (use {CLAIM_DATE_FORMS})", err=True)
