@@ -82,6 +82,10 @@ def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int
     """The paid mentions by what the note says of them beside an unpaid caregiver: `demo` (did only the return
     demonstration), `alongside` (trained in the same sentence as the caregiver), `trained` (the rest)."""
     out: dict[str, list] = {"demo": [], "alongside": [], "trained": []}
+    # only an unpaid person the note trains makes the session theirs: a daughter who only consented does not
+    # ("CG = CNA from facility ... Consent: pt's dtr (POA) ... TB: CNA demonstrated": the CNA is the trainee)
+    text = ctx.ex.text
+    family = [f for f in family if _TRAINED.search(text, *sentence(text, *f))]
     if not family:
         out["trained"] = list(paid)
         return out
