@@ -36,7 +36,14 @@ def trained_in_sentence(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a span says someone was trained, before the span ("Trained daughter Colette and
     son-in-law Marcus")."""
     a, _ = sentence(text, start, end)
-    return _TRAINED.search(text, a, start) is not None
+    verbs = list(_TRAINED.finditer(text, a, start))
+    # the name is the verb's object, in a list of people: not "trained in transfers for her father, Cormac"
+    return bool(verbs) and _PEOPLE_LIST.fullmatch(text, verbs[-1].end(), start) is not None
+
+
+# kin words, names and "and" only, up to the name: "Trained| daughter Colette and son-in-law |Marcus"
+_PEOPLE_LIST = re.compile(r"(?:\s+(?!(?:for|to|of|in|on|with|by|at)\b)[\w'’-]+){0,6}?\s+(?:and\s+)?(?:[\w'’-]+\s+)?",
+                          re.I)
 
 
 _EVERYONE = re.compile(r"\b(?:both|each|all|together)\b", re.I)
