@@ -107,6 +107,9 @@ def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int
             out["demo"].append(span)
         else:
             out["trained"].append(span)
+    if out["trained"]:  # a paid trainee is the caregiver problem, and their demonstration the session's
+        out["trained"] += out["demo"]
+        out["demo"] = []
     return out
 
 
