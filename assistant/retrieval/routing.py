@@ -194,6 +194,18 @@ def _offered_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         Pin(f"code:{c.code}", "descriptor", c, strong=False) for c in offered if c is not best]
 
 
+def _quoted_descriptor_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ 'CMS short descriptor "No pt prsnt train initial 30" -- which code?': the code whose own short descriptor
+    (now or earlier) the question quotes, whatever else its words suggest ("no pt prsnt" is no patient in the room)."""
+    asked = " ".join(intent.query.lower().split())
+    out: list[Pin] = []
+    for info in kb.codes.values():
+        said = [info.short_descriptor] + [d.text for d in info.previous_descriptors]
+        if any(len(d) >= 12 and " ".join(d.lower().split()) in asked for d in said):
+            out.append(Pin(f"code:{info.code}", "descriptor", info))
+    return out
+
+
 def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """ "Which code for a group of 4 families?": the group code of each family in force then, by its descriptor (the
     direct-care group code when direct clinical care is taught)."""
@@ -402,6 +414,7 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
     # "G0541 with GO on 12/3/2024?", "G0543 on each claim for 11/14/24?": a code not in force then is the answer
     out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in _not_in_force(intent, kb)]
+    out += _quoted_descriptor_pins(intent, kb)
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
     # whether it may be billed then, or whether the therapists' waiver had lapsed: the period's status leads,
