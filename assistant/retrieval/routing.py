@@ -283,13 +283,16 @@ def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 
 def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    # "a) R29.6 b) Z91.81 c) R26.8": codes offered as choices; one option's own change does not say which fits, so it
+    # only follows the passage that sets the options side by side
+    choices = offers_choices(intent)
     out: list[Pin] = []
     for code in intent.diagnosis_codes:  # the code itself, else its nearest parent: Z96.641 → Z96.64 → Z96.6 → Z96
         stem, _, tail = code.partition(".")
         for candidate in [code] + [f"{stem}.{tail[:n]}" if n else stem for n in range(len(tail) - 1, -1, -1)]:
             changes = [d for d in kb.diagnosis_changes if d.code == candidate]
             if changes:
-                out.append(Pin(f"dx:{candidate}", "dx", changes))
+                out.append(Pin(f"dx:{candidate}", "dx", changes, strong=not choices))
                 break
     return out
 
@@ -558,6 +561,39 @@ def leading(intent: Intent, entries: np.ndarray, from_n: np.ndarray, to_n: np.nd
     return out
 
 
+# "MCQ: ... a) R29.6   b) Z91.81   c) R26.8": codes offered as lettered (or numbered) choices
+_CHOICE = re.compile(r"(?:^|\s)\(?[a-dA-D1-4]\)\s*[A-Z]\d")
+_QUIZ = re.compile(r"\bMCQ\b|\bmultiple[- ]choice\b", re.I)
+CHOICE_COVER = 0.5  # per further option a passage names: the one that sets the options side by side answers "which"
+MAX_CHOICES = 6  # a quiz offers a few options; hundreds of codes are no choice (and each compared would be slow)
+
+
+def offers_choices(intent: Intent) -> bool:
+    """Whether the question offers its diagnosis codes as choices to pick from (a quiz), not each asked about."""
+    if not 2 <= len(intent.diagnosis_codes) <= MAX_CHOICES:
+        return False
+    return bool(_QUIZ.search(intent.query)) or len(_CHOICE.findall(intent.query)) >= 2
+
+
+def _code_fit(intent: Intent, entries: np.ndarray, pinned: list[Pin], codes: list[frozenset[str]],
+              mult: np.ndarray) -> None:
+    """Naming none of the codes asked about sinks a passage; of diagnosis codes offered as choices, a passage that
+    names more of them rises (it compares the options; one option's own change does not say which fits)."""
+    named = set(intent.procedure_codes) | set(intent.reason_codes)
+    if not (named or intent.diagnosis_codes):
+        return
+    leading = np.isin(entries, [p.entry for p in pinned if p.strong])
+    about = [bool(named & c) for c in codes]
+    if intent.diagnosis_codes:
+        same = diagnosis_matcher(intent.diagnosis_codes)
+        about = [a or any(same(t) for t in c) for a, c in zip(about, codes, strict=True)]
+    if offers_choices(intent):  # at most MAX_CHOICES codes, each matched against the tags
+        matchers = [diagnosis_matcher((d,)) for d in intent.diagnosis_codes]
+        hits = np.array([sum(any(m(t) for t in c) for m in matchers) for c in codes])
+        mult *= 1 + CHOICE_COVER * np.maximum(hits - 1, 0)
+    mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
+
+
 def priors(
     intent: Intent,
     kinds: np.ndarray,
@@ -585,14 +621,8 @@ def priors(
     wants = "denial_action" if intent.kind == "denial" and (intent.asks_action or intent.clerical) else intent.kind
     for kind, factor in KIND_PRIOR.get(wants, {}).items():
         mult[kinds == kind] *= factor
-    named = set(intent.procedure_codes) | set(intent.reason_codes)
-    if (named or intent.diagnosis_codes) and codes is not None:  # naming none of the codes asked about sinks it
-        leading = np.isin(entries, [p.entry for p in pinned if p.strong])
-        about = [bool(named & c) for c in codes]
-        if intent.diagnosis_codes:
-            same = diagnosis_matcher(intent.diagnosis_codes)
-            about = [a or any(same(t) for t in c) for a, c in zip(about, codes, strict=True)]
-        mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
+    if codes is not None:
+        _code_fit(intent, entries, pinned, codes, mult)
     if intent.kind == "modifier" and intent.modifiers and codes is not None and topics is not None:
         # "does G0541 need GP?": a passage about none of the modifiers asked about sinks, however well it matches
         asked = {m.lower() for m in intent.modifiers}

@@ -39,7 +39,8 @@ class TopicRoute:
 
 _LATE_CLAIM = re.compile(
     # ("rejected - never resubmitted", "is it still fileable": a claim not sent again since a front-end rejection)
-    r"\bunbilled\b|\bnever (?:got |been )?(?:re)?(?:billed|sent|submitted|filed)\b|\bforgot to (?:bill|submit|send|file)\b"
+    r"\bunbilled\b|\bnever (?:got |been )?(?:re)?(?:billed|sent|submitted|filed)\b"
+    r"|\bforgot to (?:bill|submit|send|file)\b"
     r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b|\bstill (?:fileable|submittable)\b"
     r"|\bhow (?:old|late) (?:can|may|of a)\b"
     r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)"
