@@ -194,9 +194,16 @@ def _offered_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         Pin(f"code:{c.code}", "descriptor", c, strong=False) for c in offered if c is not best]
 
 
+_DESCRIPTOR_NAMED = re.compile(r"\b(?:short |long )?descriptors?\b", re.I)
+
+
 def _quoted_descriptor_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """ 'CMS short descriptor "No pt prsnt train initial 30" -- which code?': the code whose own short descriptor
-    (now or earlier) the question quotes, whatever else its words suggest ("no pt prsnt" is no patient in the room)."""
+    (now or earlier) the question quotes, whatever else its words suggest ("no pt prsnt" is no patient in the room).
+    Only when the code is what is asked: a statement line reading "Caregiver traing 1st 30 min" asked about as a bill,
+    or "group caregiver training" said in passing, is not a question of which code."""
+    if not (_ASKS_CODE.search(intent.query) or _DESCRIPTOR_NAMED.search(intent.query)):
+        return []
     asked = " ".join(intent.query.lower().split())
     out: list[Pin] = []
     for info in kb.codes.values():
