@@ -398,11 +398,18 @@ def _telehealth_not_listed(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 
 # "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
+# "what does PR-50 mean", "CO-97 = ?", "what is N115": the meaning of a remittance code asked for itself
+_REASON_MEANING = re.compile(r"\b(?:CO|PR|OA|PI|CR)[- ]?[A-Z]?\d{1,3}\b\s*(?:mean|means|stand for|stands for|=\s*\?)"
+                             r"|\bwhat(?:'?s| is| does)\s+(?:a\s+|an\s+|the\s+)?(?:(?:CO|PR|OA|PI|CR)[- ]?)?"
+                             r"(?:[A-Z]?\d{1,3}|[MN]A?\d{1,3})\s*(?:mean\b|\?)", re.I)
 _WHETHER_BILL = re.compile(r"^\s*(?:can|could|may|is it (?:ok|okay|allowed) to|are we allowed to|am i allowed to)"
                            r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b"
                            # "zoom visit 8/2/24, 97550 95 POS 10 ok??": the question closes on whether it is allowed
                            r"|\b(?:ok|okay|allowed|fine|legit|covered|billable)"
-                           r"(?:\s+(?:for|with|by)\s+(?:medicare|part b|the mac|cms))?\s*\?+\s*$", re.I)
+                           r"(?:\s+(?:for|with|by)\s+(?:medicare|part b|the mac|cms))?\s*\?+\s*$"
+                           # "billed 97550 with the 95 modifier. Looking back was that legit?": asked of a past claim
+                           r"|\b(?:was|is|were) (?:that|this|it|they) (?:really |even )?(?:ok|okay|allowed|fine|legit"
+                           r"|legal|covered|billable)\b", re.I)
 
 
 def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[Pin]:
@@ -418,6 +425,19 @@ def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[P
     start = intent.period[0]
     return [Pin(f"code:{c}", "code", kb.codes[c], strong=False) for c in named
             if (since := kb.codes[c].effective_from) is not None and 0 <= (start - since).days < NEW_CODE_DAYS]
+
+
+def _denial_route(intent: Intent, kb: Knowledge, topics: bool) -> tuple[list[Pin], list[Pin]]:
+    """(pins that lead the question's other pins, pins that follow them) for a denial question."""
+    denial = _denial_pins(intent, kb)
+    lead: list[Pin] = []
+    if _REASON_MEANING.search(intent.query):  # "what does PR-50 mean and do we owe it?": the meaning leads
+        lead = [p for p in denial if p.what == "reason"]
+        denial = [p for p in denial if p.what != "reason"]
+    elif topics:  # "CO-50 ... go back into the note and add the goal?": the subject asked leads, the meaning follows
+        denial = [Pin(p.entry, p.what, p.obj, strong=False) if p.what == "reason" else p for p in denial]
+    # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
+    return lead, _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
 
 
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
@@ -453,11 +473,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
         out += _group_units_pins(intent, kb)  # "group with caregivers of 4 other families, bill 97552?": the group rule
     elif intent.kind == "denial":
-        # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
-        denial = _denial_pins(intent, kb)
-        if topics:  # "CO-50 ... go back into the note and add the goal?": the subject asked leads, the code's meaning
-            denial = [Pin(p.entry, p.what, p.obj, strong=False) if p.what == "reason" else p for p in denial]  # follows
-        out += _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
+        lead, follow = _denial_route(intent, kb, bool(topics))
+        out = lead + out + follow
     elif intent.kind == "appeal":
         out += _telehealth_not_listed(intent, kb) + appeal_pins(intent, kb)
     elif intent.kind == "telehealth":

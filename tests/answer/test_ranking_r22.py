@@ -1,7 +1,8 @@
 """Which passage comes first (round 22 of the phrasing tables; the causes behind the round-14 sealed set's ranking
 misses): a code's own short descriptor quoted to be matched, and one quoted in passing that asks no code; the appeal
 levels listed as a ladder; diagnosis codes offered as quiz choices; a claim never resubmitted asked as still
-fileable; the patient who came in for the last minutes, whose FAQ now says "without the patient present".
+fileable; a past telehealth claim asked "was that ok"; a remittance code's meaning asked beside what is owed; the
+patient who came in for the last minutes, whose FAQ now says "without the patient present".
 Wordings are not those of any eval set; the clock is fixed at 2026-06-15.
 """
 
@@ -28,6 +29,12 @@ from assistant.service import Assistant
         # a claim the clearinghouse rejected and nobody sent again
         ("97550 line from 03/04/2026 got rejected at the clearinghouse and was never resubmitted, still fileable?",
          None, "faq:timely_filing", "12 months"),
+        # a past telehealth claim asked "was that legit" mid-question: that year's status leads, the modifier follows
+        ("Looking back, our PT did a zoom session with a pt's wife in June 2024 and billed 97550 with the 95 modifier. "
+         "was that legit? trying to learn the rules now vs then", None, "fee:telehealth-2024", "2024"),
+        # a remittance code's meaning asked beside what the family owes: the meaning leads
+        ("The clinic wrote that my mother's training visit came back PR-50 and we may be billed. I signed an ABN form "
+         "before the visit. What does PR-50 mean and do we really owe it?", None, "reason:50", "PR-50"),
         # the patient came in for the last minutes: the FAQ says what the codes are for in findable words
         ("the pt joined for the last 10 min of his daughter's training, 97550 for all 40 min?", None,
          "faq:patient_briefly_present", "without the patient present"),
