@@ -182,6 +182,21 @@ class IgnoredText(Model):
     message: str
 
 
+class LateAddition(Model):
+    """A late entry or addendum, dated after the date of service, that alone documents elements the checks found met
+    (its time, its consent ...). The checks still count it (facts §11: a dated entry made for care is documentation);
+    the biller is told, as an auditor looks for exactly this."""
+
+    checks: list[str] = Field(description="The checks only this entry documents.")
+    written: date = Field(description="The date the entry gives for itself.")
+    severity: Severity = "info"
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str
+    message: str
+    sources: list[str] = Field(default_factory=list)
+
+
 class BilledVisit(Model):
     """In a document that logs several dated visits, the one the date of service picks (character offsets of its
     part of the note): its minutes alone are counted."""
@@ -201,6 +216,8 @@ class ReportMeta(Model):
     knowledge_version: str = ""
     conflicts: list[Conflict] = Field(default_factory=list)
     ignored: list[IgnoredText] = Field(default_factory=list)
+    #: Elements only a later-dated late entry or addendum documents (information: the check statuses are unchanged).
+    added_later: list[LateAddition] = Field(default_factory=list)
     # the character set a note sent as bytes was read in when it was not UTF-8 ("windows-1252": Word's plain text)
     decoded_from: str | None = None
     #: The billed visit of a note that logs several dated visits (None for a note of one visit).

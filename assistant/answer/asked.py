@@ -133,6 +133,14 @@ TOPICS: tuple[Topic, ...] = (
     Topic("caregiver_condition_code", re.compile(
         r"\bcaregiver(?:'s)? (?:strain|stress|burden|burnout|fatigue)\b", _I),
         "its sources do not name a diagnosis code for the caregiver's own strain"),
+    # "the patient died on 10/22; can we still bill the training of 10/21?": nothing on billing after a death is held
+    # (a telehealth or consent passage would otherwise answer "can we still bill" from its own words)
+    Topic("patient_death", re.compile(
+        r"\b(?:patient|pt|beneficiary|member|client|mom|dad|mother|father|husband|wife|he|she)\b(?:\s+[\w/-]+){0,2}?"
+        r"\s+(?:died|has died|is deceased|was deceased|passed away|expired)\b"
+        r"|\b(?:deceased|dead) (?:patient|pt|beneficiary|member)\b|\b(?:patient|pt|beneficiary)'?s death\b"
+        r"|\bdeath of (?:the|our|a|my) (?:patient|pt|beneficiary|member)\b|\bdate of death\b", _I),
+        "its sources do not state billing rules after a patient's death"),
     # "permission again before every visit, or once for the year?": consent is for the named caregivers; how often it
     # is renewed is not stated
     Topic("consent_frequency", re.compile(

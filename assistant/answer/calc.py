@@ -336,7 +336,9 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 
 
 # "remit dated August 14, 2026 ... what's the last day?": the date a filing limit counts from is a notice's
-NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination|denied on)\b", re.I)
+# ("Denied CO-50 on 11/20/2026": the denial code between "denied" and its day)
+NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination"
+                        r"|den(?:ied|ial)(?:\s+(?:as\s+)?(?:CO|PR|OA|PI)[- ]?[A-Z]?\d{1,3})?\s+on)\b", re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
 DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"

@@ -125,6 +125,12 @@ DOMAIN_WORDS = re.compile(
     r"|\bthe \d{2,3}[- ]days?\b",
     re.I,
 )
+# "does caregiver training need a diagnosis code; we used Z63.6": whether any diagnosis is required, which the codes
+# told with it do not change
+DX_IN_GENERAL = re.compile(r"\b(?:need|needs|require[sd]?|required|must (?:have|list|carry))\s+(?:an?\s+|any\s+"
+                           r"|specific\s+|particular\s+|the\s+)?(?:diagnosis|diagnoses|dx|icd(?:-?10)?(?:-cm)?)\b"
+                           r"|\b(?:diagnosis|dx|icd(?:-?10)?)(?:\s+codes?)?\s+(?:is\s+|are\s+)?(?:required|needed"
+                           r"|list|restrictions?)\b", re.I)
 # "the January file (RVU26A)": a release of the CMS relative value file, by its name
 RVU_RELEASE = re.compile(r"\bRVU\d{2}[A-D]\b", re.I)
 # (a secondary payer "picking up" the coinsurance is its coverage too)
@@ -349,7 +355,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if unknown and len(unknown) == len(intent.procedure_codes):
         return f"{CANNOT}: it does not cover {', '.join(unknown)}."
     unknown_dx = _unknown_diagnoses(intent, passages)
-    if unknown_dx and len(unknown_dx) == len(intent.diagnosis_codes) and _claim_codes_only(intent):
+    if unknown_dx and len(unknown_dx) == len(intent.diagnosis_codes) and _claim_codes_only(intent) \
+            and not DX_IN_GENERAL.search(intent.query):
         return f"{CANNOT}: it does not cover {', '.join(unknown_dx)}."
     odd = _unknown_modifiers(intent, kb, passages)
     if odd:

@@ -17,7 +17,9 @@ from datetime import date
 from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU, DiagnosisChange
+from assistant.retrieval.chunk_base import sentence
 from assistant.retrieval.chunk_facts import counted, lines_words, overlap, unit_amounts, unit_bands
+from assistant.retrieval.chunk_text import plan_answers
 from assistant.retrieval.chunking import money, window_words
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.segments import label, stretches
@@ -393,12 +395,17 @@ def decision(pin: Pin) -> Claim:
     return Claim(f"{who} decides a {what} within {route.decision_days} days of receiving the request.", pin.entry)
 
 
-def denial_stands(pin: Pin) -> Claim | None:
+def denial_stands(intent: Intent, pin: Pin) -> Claim | None:
     """A denial whose usual answer is not to appeal (a timely-filing denial has no appeal rights): its situation,
-    which says so, answers "can we appeal?" before any appeal attachment or argument is quoted."""
+    which says so, answers "can we appeal?" before any appeal attachment or argument is quoted; from another payer
+    named in the question, that payer type's own answer when the pattern has one ("a CO-29 from BCBS": appealed with
+    proof of timely filing)."""
     pattern = pin.obj
     if getattr(pattern, "remedy", "") != "no_appeal":
         return None
+    own = next((st for st in plan_answers(pattern) if intent.payer in st.payer_types), None)
+    if own is not None and own.remedy != "no_appeal":
+        return Claim(sentence(own.remedy_reason), pin.entry)
     return Claim(" ".join(pattern.situation.split()), pin.entry)
 
 
@@ -412,7 +419,7 @@ _WORDERS: dict[str, Worder] = {
     "units": lambda intent, pin, kb: units(intent, pin, kb),
     "waiver_ended": lambda intent, pin, kb: waiver_ended(intent, pin),
     "decision": lambda intent, pin, kb: decision(pin),
-    "denial": lambda intent, pin, kb: denial_stands(pin),
+    "denial": lambda intent, pin, kb: denial_stands(intent, pin),
 }
 QUOTED = frozenset({"route", "aic", "telehealth", "waiver", "reason", "assistant", "sequestration", "faq",
                     "descriptor"})

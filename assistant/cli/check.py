@@ -92,6 +92,7 @@ def print_report(report: Report) -> None:
     if report.meta.decoded_from:
         console.print(f"\n[yellow]The note file is not UTF-8; it was read as {report.meta.decoded_from} text.[/]")
     _print_ignored(console, report)
+    _print_added_later(console, report)
     _print_billing(console, report)
 
 
@@ -105,6 +106,16 @@ def _print_ignored(console: Any, report: Report) -> None:
         label = escape(f"[{SEVERITY_LABEL[item.severity]}]")
         console.print(f"  {item.kind} {label}: {escape(item.message)}")
         console.print(f'      "{escape(item.quote[:160])}" [dim](chars {item.start}-{item.end})[/]')
+
+
+def _print_added_later(console: Any, report: Report) -> None:
+    """Elements only a later-dated late entry documents: information the biller sees; the statuses stay."""
+    from rich.markup import escape
+
+    for item in report.meta.added_later:
+        label = escape(f"[{SEVERITY_LABEL[item.severity]}]")
+        console.print(f"\n[cyan]ADDED BY A LATE ENTRY {label}[/]: {escape(item.message)}")
+        console.print(f'      "{escape(item.quote)}" [dim](chars {item.start}-{item.end})[/]')
 
 
 def _line_text(line: Any) -> str:

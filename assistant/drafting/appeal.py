@@ -60,6 +60,12 @@ def _actions(deps: DraftingDeps, case: Case) -> list[str]:
     if case.route is None:
         return no_appeal_actions(d)
     why = f"Why this route: {case.route_reason}"
+    first = [case.pattern.check_first] if case.pattern is not None and case.pattern.check_first else []
+    return [*first, *_filing_actions(kb, case, why)]
+
+
+def _filing_actions(kb: Knowledge, case: Case, why: str) -> list[str]:
+    d = case.decision
     if d.recommendation == "corrected_claim":
         mods = added_modifiers(
             kb, case.claim.billed_lines(), d.corrected_lines, assistant_credential(case.report), case.service_date

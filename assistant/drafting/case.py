@@ -16,6 +16,7 @@ from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline, deadline_for, payer_terms
 from assistant.drafting.decision import ClaimFacts, Decision
 from assistant.drafting.denial import (
+    as_given,
     match_pattern,
     parse_denial,
     pattern_in_words,
@@ -29,7 +30,7 @@ from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
 from assistant.drafting.history import History, paid_reason, read_history
 from assistant.drafting.late import below_threshold, too_late
-from assistant.drafting.lines import is_checked
+from assistant.drafting.lines import THERAPY_MODIFIERS, is_checked
 from assistant.drafting.misdated_claim import Redated, keyed_on_wrong_date
 from assistant.drafting.models import Denial, Reason, Route
 from assistant.drafting.own_patient import own_part
@@ -48,6 +49,7 @@ from assistant.drafting.recoupment import recoupment_reason
 from assistant.drafting.rejection import typed_rejection, without_rejected_date
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says, time_profile
 from assistant.drafting.route import (
+    FROM_WORDS,
     another_payer_codes,
     choose_route,
     payer_type_of,
@@ -57,7 +59,7 @@ from assistant.drafting.route import (
 from assistant.drafting.split_visit import split_visit, split_visit_reasons
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
-from assistant.knowledge.schema import DenialPattern
+from assistant.knowledge.schema import DenialPattern, PayerType
 from assistant.models import Profile, Report
 from assistant.notes.patients import surname_of
 
@@ -325,6 +327,20 @@ def same_service_date(given: date | None, pasted: list[date], note_dos: date | N
         )
 
 
+# A CO-16 line billed with one of these and no therapy modifier: the fault the claim shows is the modifier.
+_MODIFIER_CODES = ("97550", "97551", "97552")
+
+
+def _fault_on_claim(kb: Knowledge, pattern: DenialPattern | None, claim: Claim, denial: Denial) -> DenialPattern | None:
+    """CO-16 (with MA130) names no fault (claim_lacks_information). A claim whose 97550-97552 line carries no therapy
+    modifier shows it: the modifier pattern. A claim that carries one is never told so (hostile15 #8)."""
+    if pattern is None or pattern.id != "claim_lacks_information" or "missing_therapy_modifier" not in \
+            kb.denial_patterns:
+        return pattern
+    bare = [ln for ln in claim.lines if ln.code in _MODIFIER_CODES and not set(ln.modifiers) & set(THERAPY_MODIFIERS)]
+    return as_given(kb.denial_patterns["missing_therapy_modifier"], denial) if bare else pattern
+
+
 def _read_denial(
     kb: Knowledge, claim: Claim, denial: str, denial_text: str | None
 ) -> tuple[Denial, Claim, DenialPattern | None, list[str]]:
@@ -339,7 +355,7 @@ def _read_denial(
     if parsed.text:  # the payer's words are data: a planted instruction is neither obeyed nor echoed back
         parsed = parsed.model_copy(update={"text": strip_injections(parsed.text).strip()})
     pattern = match_pattern(parsed, kb.denial_patterns) or pattern_in_words(parsed, kb.denial_patterns)
-    pattern = with_earlier_denial(pattern, parsed, kb.denial_patterns)
+    pattern = _fault_on_claim(kb, with_earlier_denial(pattern, parsed, kb.denial_patterns), claim, parsed)
     if pattern is None:
         warnings.append(f"no denial pattern in the knowledge base matches {parsed.label}; a generic argument is used")
     if claim.later_decision_date is not None:
@@ -363,16 +379,22 @@ def _as_history(whole_file: str, claim: Claim, pattern: DenialPattern | None, pa
 
 
 def _more_reasons(deps: DraftingDeps, decision: Decision, pattern: DenialPattern | None, claim: Claim, text: str,
-                  payer_text: str, payer_type: str, whole_file: str = "") -> History | None:
+                  payer_text: str, payer_type: str, whole_file: str = "",
+                  pasted: tuple[str, date | None] = ("", None)) -> History | None:
     """Adds what the file shows beyond the denial (a late entry, a reopening asked, a visit split over two claims, a
-    recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window."""
+    recoupment) to the decision's reasons; returns the split visit's other claim, whose remittance starts the window.
+    `pasted`: the denial box's whole paste and its own date (a demand letter pasted as the denial, hostile15 #5)."""
     kb = deps.knowledge
     decision.reasons += _late_entry_reasons(deps, text, claim, payer_text)
     decision.reasons += _reopened(kb, decision, claim, payer_text)
     # the split visit's primary was paid on the other claim: its rows, which this claim's reading leaves out
     split = split_visit(kb, pattern, claim, whole_file or payer_text, decision.recommendation)
     decision.reasons += split_visit_reasons(pattern, split)
-    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, payer_text, claim.notice_date)
+    # a demand letter pasted as the denial is the payer's words too (hostile15 #5: its 30 days were never said)
+    # and its date is the demand's, which the 30 days count from (the claim may carry the remittance's)
+    words, dated = pasted
+    decision.reasons += recoupment_reason(kb, decision.recommendation, payer_type, f"{payer_text}\n{words}",
+                                          dated or claim.notice_date)
     return split
 
 
@@ -398,6 +420,20 @@ def _own_codes(claim: Claim, text: str) -> str:
     return own_named_rows(text, surname_of(claim.patient_name) if claim.patient_name else None)
 
 
+def _payer_read(
+    kb: Knowledge, claim: Claim, denial: str, denial_text: str | None
+) -> tuple[Claim, PayerType, list[str]]:
+    """The payer type, from the claim or else from the payer's words: the denial's own words too, since a notice
+    pasted as the denial names its plan ("AETNA MEDICARE ADVANTAGE ... 65 days", hostile15 #2). A type read from the
+    words is set on the claim, so the route and the deadline count the plan's window, not Part B's."""
+    payer_type, basis = payer_type_of(kb, claim, "\n".join(t for t in (denial_text, denial) if t))
+    if claim.payer_type:
+        return claim, payer_type, []
+    if claim.payer is None and basis == FROM_WORDS:
+        claim = claim.model_copy(update={"payer_type": payer_type})
+    return claim, payer_type, [f"payer type: {basis}"]
+
+
 def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
@@ -405,10 +441,11 @@ def build_case(
     text, mixed = own_part(text, claim.patient_name)  # a note of several patients: this claim's patient's part
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
+    pasted = (mask_injections(denial), paste.notice_date if (paste := read_paste(denial)) is not None else None)
     denial, denial_text = _own_codes(claim, denial), _own_codes(claim, denial_text) if denial_text else denial_text
     parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
-    payer_type, basis = payer_type_of(kb, claim, denial_text)
-    warnings += [] if claim.payer_type else [f"payer type: {basis}"]
+    claim, payer_type, said = _payer_read(kb, claim, denial, denial_text)
+    warnings += said
     payer_text = mask_injections(parsed.text or "")
     profile, rule_words = time_profile(kb, payer_type, payer_text)
     if rule_words:
@@ -436,7 +473,7 @@ def build_case(
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos
     if not redated and not _stands_apart(decision, pattern, payer_type, payer_text, dated_elsewhere=elsewhere):
         same_service_date(given, _pasted_dates(parsed.text, denial), report.meta.note_dos)
-    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file)
+    split = _more_reasons(deps, decision, pattern, claim, text, payer_text, payer_type, whole_file, pasted)
     elsewhere = decision.recommendation == "corrected_claim" and (
         bool(another_payer_codes(kb, parsed)) or (pattern is not None and bool(pattern.responsible_payer_words)))
     route, why = choose_route(kb, recommendation=decision.recommendation, payer_type=payer_type, denial=parsed,

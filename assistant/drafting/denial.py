@@ -258,8 +258,8 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
 
     Ties keep the knowledge-file order. A pattern that lists RARCs but shares none with a
     denial that has RARCs ranks below one that shares one; a shared remark that only says the claim was
-    returned (MA130) ranks below one that says what to fix (N290). A pattern marked `alone` (an adjustment,
-    not a denial) answers only a denial that carries no other CARC.
+    returned (MA130) counts for nothing, below one that says what to fix (N290). A pattern marked `alone` (an
+    adjustment, not a denial) answers only a denial that carries no other CARC.
     """
     if denial.rejection is not None:  # a 277CA rejection: the pattern that answers its category, never a CARC's
         return next((p for p in patterns.values() if denial.rejection.category in p.rejections
@@ -274,7 +274,9 @@ def match_pattern(denial: Denial, patterns: Mapping[str, Any]) -> Any | None:
         if pattern.rarc_led and not rarcs & set(pattern.rarcs):
             continue
         shared = rarcs & set(pattern.rarcs)
-        score = 10 * len(shared - returned) + 5 * len(shared & returned)
+        # a shared remark that only says the claim was returned (MA130) names no fault: it wins nothing over a
+        # pattern that lists no remark (CO-16 MA130 is not a modifier error, hostile15 #8), and costs nothing
+        score = 10 * len(shared - returned)
         if pattern.rarcs and rarcs and not rarcs & set(pattern.rarcs):
             score -= 1
         if not pattern.rarcs and not rarcs:

@@ -30,6 +30,10 @@ _NEXT_MEDICARE_LEVEL: dict[str, str] = {
 }
 
 
+#: How a payer type read from the denial's words is said (the type the words name, not an assumption).
+FROM_WORDS = "read from the payer's words"
+
+
 def _hint(kb: Knowledge, text: str) -> PayerType | None:
     low = text.lower()
     for hint in kb.appeals.payer_hints:
@@ -47,7 +51,7 @@ def payer_type_of(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple
     if claim.payer:
         return "commercial", f"the payer {claim.payer!r} is neither Medicare nor Medicaid by name"
     if denial_text and (found := _hint(kb, denial_text)):
-        return found, "read from the payer's words"
+        return found, FROM_WORDS
     return "medicare", "no payer was given, so Medicare Part B is assumed; check the payer before filing"
 
 

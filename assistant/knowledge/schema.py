@@ -440,6 +440,10 @@ class DenialPattern(Strict):
         description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",
     )
     remedy_reason: str = Field(default="", description="Why this remedy, in the biller's words (shown with the route).")
+    check_first: str = Field(
+        default="", description="What the biller verifies before filing this pattern's answer (the rendering "
+        "provider's enrolment on the date of service, for CO-170/CO-B7), shown as the first action of a filing.",
+    )
     add_modifiers: list[str] = Field(
         default_factory=list, description="Modifiers the corrected therapy lines carry (KX for PR-119)."
     )

@@ -297,6 +297,7 @@ _FOR_EVERYONE = re.compile(
 
 
 _ONLY_AFTER = re.compile(r"[ \t]+(?:only|alone)\b", re.I)
+_NAMED_BY = re.compile(r"\b(?:names?|named|naming|lists?|listed|covers?)[ \t]+(?:\w+[ \t]+)?$", re.I)
 
 
 def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | None:
@@ -321,8 +322,11 @@ def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | 
     inside = {text[a:b] for a, b in spans if _inside(windows, a)}
     if not inside:
         return None  # "consent for caregiver training": no one named, so it covers whoever the note trains
-    if any(text[a:b] in inside and _ONLY_AFTER.match(text, b) for a, b in spans):
-        return None  # "caregiver training -- Casimir only": the one consented to was the one trained
+    # "caregiver training -- Casimir only": the one consented to was the one trained; "the consent names Lorraine
+    # only" says who consent covers, not who was trained (r8b-series-slp-new-caregiver-not-in-consent)
+    if any(text[a:b] in inside and _ONLY_AFTER.match(text, b) and not _NAMED_BY.search(text, max(0, a - 30), a)
+           for a, b in spans):
+        return None
     outside: dict[str, int] = {}
     for a, b in spans:
         if text[a:b] not in inside and not _inside(windows, a):

@@ -22,6 +22,7 @@ from assistant.models import (
     Conflict,
     DroppedModifier,
     IgnoredText,
+    LateAddition,
     Payment,
     Report,
     ReportMeta,
@@ -33,6 +34,7 @@ from assistant.models import (
 # Importing the check modules registers their functions.
 from assistant.notes import checks_claim, checks_documentation, checks_time  # noqa: F401
 from assistant.notes.context import Context, Outcome
+from assistant.notes.late_additions import added_later
 from assistant.notes.patients import patients_named
 from assistant.notes.patterns import impossible_dos
 from assistant.notes.registry import CHECKS
@@ -261,6 +263,12 @@ def _billing(ctx: Context, lines: list[BilledLine], payment: Payment | None) -> 
     )
 
 
+def _added_later(ctx: Context, results: list[CheckResult]) -> list[LateAddition]:
+    rule = ctx.knowledge.appeals.late_entries
+    sources = list(rule.sources) if rule is not None else []
+    return added_later(ctx.ex.text, ctx.ex.original, ctx.ex.dates, ctx.dos, results, sources)
+
+
 def build_report(ctx: Context) -> Report:
     results = run_checks(ctx)
     by_id = {r.id: r for r in results}
@@ -311,6 +319,7 @@ def build_report(ctx: Context) -> Report:
             for s in ctx.ex.screened
         ],
         patients_named=patients_named(ctx.ex.text),
+        added_later=_added_later(ctx, results),
     )
     return Report(
         checks=results,

@@ -164,11 +164,16 @@ MAX_SEGMENT_MINUTES = 360
 HALF_DAY = 12 * 60
 AFTER_REACH = 32  # " of the session was a break" follows the figure it excludes
 LABEL_REACH = 40  # "I started with Tobias at " names the start a few words before the time
+# an export's field and its value apart without a colon: a tab, a table's cell bar ("| CTS Minutes | 32 |"), a
+# flowsheet's padding of two or more spaces ("Caregiver Training Minutes          32") or its dot leader
+# ("Total CTS min ................. 30")
+_FIELD_GAP = r"[ \t]*\|[ \t]*|\t[ \t]*|[ \t]*\.{2,}[ \t]*|[ \t]{2,}"
 # "Total minutes: 35", "Total CTS time = 32": the label comes first and the unit is left out
 _LABELLED_TOTAL = re.compile(
     r"(?<![\w-])(?:total|tot)\.?(?:[ \t]+(?:cts|caregiver|training|session|face[- ]to[- ]face|treatment|time|minutes"
-    r"|mins?)){0,3}(?:[ \t]*\((?:minutes|mins?)\))?"  # "Total Time (min): 47": the unit in brackets
-    r"[ \t.]*[:=][ \t]*(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
+    r"|mins?|timed|code)){0,3}(?:[ \t]*\((?:minutes|mins?)\))?"  # "Total Time (min): 47": the unit in brackets
+    r"(?:[ \t.]*[:=][ \t]*|" + _FIELD_GAP + r")"
+    r"(?:(?P<num>\d{1,3})|(?P<hh>\d):(?P<mm>[0-5]\d))"  # "Total time: 0:36" is h:mm
     r"(?=[ \t]*(?:[;,|(]|$))",  # the number stands alone
     re.I | re.M,
 )
@@ -178,9 +183,9 @@ _LABELLED_TOTAL_STARTS = "tot"  # every match opens with it: RE2 finds the few p
 # after what they are of, or in brackets
 _FIELD_OF = r"(?:cts|caregiver training|training|session|face[- ]to[- ]face|duration|cts time|session time|time spent)"
 _MINUTES_FIELD = re.compile(
-    rf"^[ \t*-]*(?:(?:{_FIELD_OF}[ \t]+)?(?:minutes|mins?)(?:[ \t]+{_FIELD_OF})?"
+    rf"^[ \t*|-]*(?:(?:{_FIELD_OF}[ \t]+)?(?:minutes|mins?)(?:[ \t]+{_FIELD_OF})?"
     rf"|{_FIELD_OF}[ \t]*\((?:minutes|mins?)\))"
-    r"[ \t.]*[:=][ \t]*(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
+    r"(?:[ \t.]*[:=][ \t]*|" + _FIELD_GAP + r")(?P<num>\d{1,3})(?=[ \t]*(?:[;,|(]|$))",
     re.I | re.M,
 )
 # "Duration: 00:32", "Duration 0:32": an EHR's duration field written h:mm (a session is under six hours)
@@ -431,13 +436,13 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
             reversed_.append(seg)
         used.update((i, i + 1))
     for i, a in enumerate(tokens):
-        if i in used or not _START_LABEL.search(text[max(0, a.start - LABEL_REACH) : a.start]):
+        if i in used or not _START_LABEL.search(_label_window(text, a.start)):
             continue
         for j in range(i + 1, len(tokens)):
             b = tokens[j]
             if b.start - a.end > 160:
                 break
-            if j in used or not _STOP_LABEL.search(text[max(0, b.start - LABEL_REACH) : b.start]):
+            if j in used or not _STOP_LABEL.search(_label_window(text, b.start)):
                 continue
             _keep_labelled(a, b, segments, reversed_)
             used.update((i, j))
@@ -448,6 +453,18 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
     _stamped(text, tokens, used, segments)
     segments.sort(key=lambda s: s.span)
     return segments, reversed_
+
+
+# a flowsheet's padding and a table's empty cells ("| Stop Time           |               | 1047"): the label is as
+# near its time as when written tight
+_PADDING = re.compile(r"[ \t]{2,}")
+_EMPTY_CELLS = re.compile(r"\|(?:[ \t]*\|)+")
+
+
+def _label_window(text: str, pos: int) -> str:
+    """The few words before a time where its label would be, padding and empty cells taken out (bounded: linear)."""
+    near = text[max(0, pos - 4 * LABEL_REACH) : pos]
+    return _EMPTY_CELLS.sub("|", _PADDING.sub(" ", near))[-LABEL_REACH:]
 
 
 # a time-stamped entry: the time opens its line and the entry's words follow ("2:00 pm: met with daughter alone",

@@ -180,7 +180,12 @@ _SENTENCE_BREAK = re.compile(r"\.\s")  # a semicolon goes on listing the travel 
 _BETWEEN = re.compile(r"\b(?:between|in between|gap)\b", re.I)
 _CTS_WORDS = re.compile(r"\b(?:caregiver|cts|97550|97551|97552|training|trained)\b", re.I)
 _EVAL = re.compile(r"\b(?:re-?)?eval(?:uation)?\b", re.I)  # "(eval 55 + CTS 30)": the visit's other share
-_VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed code|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
+# "Correction: 1305-1336 is 31 min, not 45": a later hand (a co-signer, the author) puts a figure in place of a stated
+# total; the figure it sets aside is no total of the session
+_NOT_FIGURE = re.compile(
+    r"\b\d{1,3}[ \t]?(?:min(?:utes?|s)?\b|')[ \t]*[,;]?[ \t]*(?:and[ \t]+)?not[ \t]+(?P<old>\d{1,3})\b", re.I
+)
+_VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed(?: code)?|billable|session)\s+(?:time|minutes|mins?)\b", re.I)
 # "Total visit 50 min; CTS portion 34 min": a figure named the visit's is the whole visit's when the day has another
 # service (the training is a part of the visit)
 _TRAINING_NAMED = re.compile(r"\b(?:CTS|caregiver[ -]training|training)\b[^\n\d]{0,16}$", re.I)
@@ -448,6 +453,15 @@ def _visit_line(lines: LineIndex, service: ServiceLines, d: Duration) -> bool:
     )
 
 
+def _not_set_aside(text: str, durations: list[Duration]) -> list[Duration]:
+    """Without the figures a later correction sets aside ("31 min, not 45"): each is dropped where it was written
+    before the correction that names it."""
+    if "not" not in text:
+        return durations
+    aside = [(m.start(), int(m["old"])) for m in _NOT_FIGURE.finditer(text)]
+    return [d for d in durations if not any(d.span[1] <= at and d.minutes == old for at, old in aside)]
+
+
 def _stated(
     text: str, lines: LineIndex, service: ServiceLines, durations: list[Duration], acc: TimeAccount
 ) -> Duration | None:
@@ -462,6 +476,7 @@ def _stated(
         and not _TRAVEL_AFTER.match(text, d.span[1])
         and not _VISIT_AFTER.match(text, d.span[1])
     ]
+    own = _not_set_aside(text, own)
     # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
     # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share

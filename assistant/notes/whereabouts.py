@@ -34,6 +34,9 @@ _PLACE_WORDS = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=l
 _PLACE = _PLACE_WORDS + r"(?!\s+(?:bed|transfers?|seat|simulator|door)\b)"
 # ... and the training's own group is no place the patient went: "in the group session", "at the group class"
 _PLACE += r"(?!(?<=group)\s+(?:session|training|class|visit|lesson)\b)"
+# ... nor "the group" alone, which is the training's ("sat in the group at the table next to her"); a group of the
+# patient's own is named with whose or what it is ("at his stroke support group")
+_PLACE += r"(?<!\bthe group)"
 # up to four words between the preposition and the place: "his 10:00 eye appointment", "the 2nd-floor infusion"
 _LEAD_IN = r"(?:[\w'’/:.-]+\s+){0,4}?"
 # the patient goes or is somewhere else: "left with the transport van", "spent the morning in the lab",

@@ -186,7 +186,9 @@ def fees(b: Builder) -> None:
     _units(b)
 
 
-UNIT_FAMILIES = ("cts", "direct_care")  # the timed families whose units follow the CPT mid-point rule
+# the timed families whose units follow the CPT mid-point rule: a 30-minute primary and its 15-minute add-on
+# (behaviour management: G0539/+G0540, the family's individual codes; its group codes 96202/+96203 count their own time)
+UNIT_FAMILIES = ("cts", "direct_care", "behavior")
 
 
 def unit_bands(codes: tuple[str, str], *, up_to: int = 112) -> list[tuple[int, int, list[tuple[str, int]]]]:
@@ -219,7 +221,8 @@ def _units(b: Builder) -> None:
             f"Units of {primary}/{addon} by total face-to-face caregiver training minutes for one patient "
             f"(CPT mid-point rule, reportable from {MIDPOINT_MINIMUM} minutes): {bands}; each further 15 minutes "
             f"adds one {addon}. Payers that require the full time need {STRICT_MINIMUM} minutes for {primary} and "
-            f"a further full 15 minutes for each {addon}. {group} is untimed: one unit per represented patient."
+            f"a further full 15 minutes for each {addon}."
+            + (f" {group} is untimed: one unit per represented patient." if group else "")
         )
         b.add("units", family, [text], sources=rule.sources, codes=[primary, addon, group],
               topics=["units", "time", "midpoint"])

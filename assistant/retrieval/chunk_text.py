@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.knowledge.schema import DenialPattern, PayerStatement
 from assistant.retrieval.chunk_base import Builder, sentence, window_words
 
 
@@ -55,6 +56,15 @@ def rules(b: Builder) -> None:
         )
 
 
+_PLAN_WORDS = {("medicare_advantage",): "a Medicare Advantage plan"}
+
+
+def plan_answers(pattern: DenialPattern) -> list[PayerStatement]:
+    """A denial pattern's other answers that only payers other than Traditional Medicare give ("can we appeal a CO-29
+    from BCBS?": a plan's timely-filing denial is appealed with proof of timely filing)."""
+    return [st for st in pattern.when_payer_says if "medicare" not in st.payer_types]
+
+
 def denials(b: Builder) -> None:
     for rc in b.kb.reason_codes.values():
         label = "CARC" if rc.kind == "carc" else "RARC"
@@ -76,6 +86,8 @@ def denials(b: Builder) -> None:
             f"Denial {p.title} ({labels}): {sentence(p.situation)}",
             f"{p.title} — the appeal argument: " + " ".join(sentence(a) for a in p.argument),
             f"{p.title} — what to attach to an appeal: " + "; ".join(p.attachments) + ".",
+            *(f"{p.title} — from {_PLAN_WORDS.get(tuple(st.payer_types), 'a payer other than Traditional Medicare')}: "
+              f"{sentence(st.remedy_reason)}" for st in plan_answers(p)),
         ]
         b.add("denial", p.id, texts, sources=p.sources, codes=[*codes, *p.codes], topics=["denial", "appeal"])
 

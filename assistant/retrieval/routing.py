@@ -21,7 +21,7 @@ from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import CodeInfo
 from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
 from assistant.retrieval.bm25 import tokenize
-from assistant.retrieval.chunk_facts import fee_entry, tagged
+from assistant.retrieval.chunk_facts import UNIT_FAMILIES, fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
 from assistant.retrieval.segments import DIRECT_CARE, FUNCTIONAL, family_minutes
@@ -103,9 +103,10 @@ def units_family(intent: Intent, kb: Knowledge) -> str | None:
     it teaches direct clinical care on a date the G0541 family is valid; else the 97550 family."""
     if intent.procedure_codes:
         families = {kb.codes[c].family for c in intent.procedure_codes if c in kb.codes}
-        if families and not families & {"cts", "direct_care"}:
-            return None  # "96202 ... 75 min": a family without a units passage counts its time by its own rule
-        return "direct_care" if any(c.startswith("G054") for c in intent.procedure_codes) else "cts"
+        counted = [f for f in UNIT_FAMILIES if f in families and set(kb.family_codes(f)) & set(intent.procedure_codes)]
+        if families and not counted:
+            return None  # "96202 ... 75 min": codes without a units passage count their time by their own rule
+        return next((f for f in ("direct_care", "behavior") if f in counted), "cts")
     start = kb.codes["G0541"].effective_from if "G0541" in kb.codes else None
     in_force = intent.period is None or start is None or intent.period[1] >= start
     return "direct_care" if in_force and DIRECT_CARE.search(intent.query) else "cts"

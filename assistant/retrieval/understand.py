@@ -37,8 +37,10 @@ MODIFIER_NUMBER = re.compile(r"\b(?:modifier|mod)s?\s*(59|95|93|52)\b|\b(59|95|9
 CODE_CHAIN = re.compile(r"(?<![\w.-])(?:9\d{4}|[GK]0\d{3})((?:-(?:[A-Z]{2}|\d{2}))+)(?![\w-])", re.I)
 _CHAINED = frozenset({"GP", "GO", "GN", "CQ", "CO", "KX", "GA", "GY", "GZ", "GT", "FQ", "FR", "XE", "XP", "XS", "XU",
                       "59", "95", "93", "52"})
-# "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit
+# "52 minutes", "16 min"; not "the 8-minute rule" or "a 30-minute code", which name a rule or a code's unit, nor
+# "billed per 15 minutes", "each 15 min", which name a unit's size
 MINUTES = re.compile(
+    r"(?<!\bper )(?<!\beach )(?<!\bevery )"
     r"\b(\d{1,3})\s*(?:-\s*)?(?:min(?:ute)?s?\b|mins?\b|m\b)(?!\s*(?:rule|code|unit|increment|block))", re.I)
 DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 # ("2025->2026": an arrow ends a year; "CY2026": a calendar year written onto its year)
@@ -509,11 +511,18 @@ THERAPY_STATUS = re.compile(r"(?<![\w-])(?:GO|(?i:gp|gn))(?![\w-])|\b(?i:therapy
 _IN_FORCE = re.compile(r"\bvalid\b|\bin effect\b|\beffective\b|\bexist|\bdeleted\b|\bexpired?\b", re.I)
 
 
+# "the family pays her $18/hour", "an aide paid $20 an hour": what a person is paid, told to say who the caregiver is
+WAGE = re.compile(r"\b(?:pays?|paying|paid)\s+(?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide"
+                  r"|sitter|niece|nephew))\b(?:\s*\$\s?\d[\d,.]*)?"
+                  r"|\$\s?\d[\d,.]*\s*(?:/\s*|an?\s+|per\s+)(?:hr|hour|day|week|month)\b", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
 ) -> str:
     """The kind of answer the question wants."""
+    text = WAGE.sub(" ", text)  # a person's wage is who the caregiver is, not a fee asked
     hits = {kind for kind, rx in _KINDS if rx.search(text)}
     asks_deadline = bool(DEADLINE.search(text))
     if "appeal" in hits and not ("fee" in hits and not AIC.search(text)) \

@@ -76,6 +76,17 @@ def _draft_line(ln: dict[str, Any]) -> dict[str, Any]:
     return line
 
 
+def _billed(item: Item) -> str:
+    """The claim's charge: its lines' charges together (the claim's CLP03 when the remittance lists them all), never
+    the item's own line alone, which is less than the claim's other denied lines (hostile15 #12: a warning about
+    an amount the worklist itself had set)."""
+    total = Decimal(item.charge_cents) / 100
+    with contextlib.suppress(InvalidOperation, TypeError):
+        total = max(total, sum((Decimal(str(ln["charge"])) for ln in item.claim_lines or []
+                                if ln.get("charge") is not None), Decimal(0)))
+    return f"{total:.2f}"
+
+
 def draft_claim(item: Item, codes: set[str]) -> dict[str, Any]:
     """The claim as `assistant appeal` takes it, from what the remittance gave the item: numbers, patient,
     payer, notice date (DTM*405 or the payment date), the caregiver-training lines and which were denied."""
@@ -91,7 +102,7 @@ def draft_claim(item: Item, codes: set[str]) -> dict[str, Any]:
         "notice_date": item.notice_date.isoformat() if item.notice_date else None,
         "payer_deadline": item.payer_deadline.isoformat() if item.payer_deadline else None,
         "prior_level": _PRIOR_LEVEL.get(item.route or ""),
-        "billed_amount": f"{item.charge_cents / 100:.2f}",
+        "billed_amount": _billed(item),
         "lines": [_draft_line(ln) for ln in item.claim_lines or [] if ln.get("code") in codes],
     }
     return {k: v for k, v in claim.items() if v}

@@ -33,6 +33,7 @@ REFUSED = [
     ("denial_rate", "how often do MACs turn caregiver training claims down?"),
     ("future_codes", "are any new caregiver training codes coming next year?"),
     ("caregiver_condition_code", "what dx code do we use for caregiver burnout on a 97550 claim?"),
+    ("patient_death", "our patient died on 11/02/2026 - is the 11/01 caregiver session still billable?"),
     ("consent_frequency", "do we need the patient to sign consent again at each session or is it good once a year?"),
     ("respite", "will medicare cover a respite worker for dad while mom attends the training?"),
     ("oasis", "where in OASIS do we record caregiver training?"),

@@ -21,7 +21,7 @@ KB = cached_knowledge()
     ("CO-167", "diagnosis_inconsistent"),
     ("CO-15 M62", "authorization"),
     ("CO-16 M53", "time_units_missing"),
-    ("CO-16", "time_units_missing"),  # no remark: never the remark-led identifier patterns
+    ("CO-16", "claim_lacks_information"),  # no remark: never a remark-led pattern (identifiers, units)
     ("CO-16 N290 MA130", "provider_identifier"),
     ("CO-16 N286 MA130", "provider_identifier"),
     ("CO-16 N265", "provider_identifier"),
@@ -32,7 +32,7 @@ KB = cached_knowledge()
     ("CO-29", "timely_filing"),
     ("CO-45", "payment_adjustment"),
     ("CO-50 N115", "medical_necessity"),
-    ("CO-96 N657", "plan_not_covered"),
+    ("CO-96 N657", "wrong_code_patient_present"),  # hostile15 #9: the remark asks for the code
     ("CO-97 M80", "bundling_ncci"),
     ("CO-97 M15", "bundling_ncci"),
     ("CO-109", "wrong_payer"),

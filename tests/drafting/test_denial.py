@@ -55,7 +55,8 @@ def test_unknown_but_well_formed_is_accepted_with_warning() -> None:
         ("CO-16 N290", "provider_identifier"),
         ("CO-16 MA130 N290", "provider_identifier"),  # MA130 only says the claim was returned; N290 says why
         ("CO-16, MA130, M53", "time_units_missing"),
-        ("CO-16 MA130", "missing_therapy_modifier"),
+        ("CO-16 MA130", "claim_lacks_information"),  # hostile15 #8: MA130 names no modifier
+        ("CO-16", "claim_lacks_information"),  # nor does CO-16 alone name the units
         ("CO-151", "units_not_supported"),
         ("CO-151 N362", "mue_exceeded"),
         ("CO-97 M80", "bundling_ncci"),
@@ -307,3 +308,17 @@ def test_routine_adjustments_beside_other_groups_are_one_remittance(raw: str, la
 def test_two_denials_under_two_groups_are_still_refused() -> None:
     with pytest.raises(DenialCodeError, match="two different group codes"):
         parse_denial("CO-50 PR-96", KB.reason_codes)
+
+
+@pytest.mark.parametrize(("codes", "pattern_id"), [
+    ("CO-96 N657", "wrong_code_patient_present"),  # hostile15 #9: the remark asks for the code, not the coverage
+    ("CO-96", "plan_not_covered"),
+    ("CO-96 N130", "plan_not_covered"),
+    ("CO-96 N425", "plan_not_covered"),
+])
+def test_a_non_covered_charge_is_read_by_its_remark(codes: str, pattern_id: str) -> None:
+    kb = cached_knowledge()
+    denial, warnings = parse_denial(codes, kb.reason_codes)
+    pattern = match_pattern(denial, kb.denial_patterns)
+    assert pattern is not None and pattern.id == pattern_id
+    assert not any("not in the knowledge base" in w for w in warnings)  # N130, N425 have meanings

@@ -327,3 +327,32 @@ def test_a_portal_paste_is_read_as_its_page_shows_it(text: str | None, shown: st
     from assistant.drafting.paste import as_shown
 
     assert as_shown(text) == shown
+
+
+QIC_DECISION = (
+    "MEDICARE RECONSIDERATION DECISION   November 28, 2026\nDecision: UNFAVORABLE (CARC 50, RARC N115).\n"
+    "You may request a hearing before an Administrative Law Judge within 60 days of receipt of this notice."
+)
+
+
+def test_a_later_decision_letter_dates_the_next_level_over_the_claims_initial_notice() -> None:
+    """hostile15 #1: the claim keeps the initial denial's date; the pasted QIC decision's own date counts."""
+    denial = with_paste(parse_denial("CO-50 N115", KB.reason_codes)[0], QIC_DECISION)
+    filled, notes = fill_claim(Claim.model_validate({"notice_date": "2026-06-01"}), denial)
+    assert (filled.notice_date, filled.prior_level) == (date(2026, 11, 28), "reconsideration")
+    assert "counts from the letter" in notes[0]
+    named = Claim.model_validate({"notice_date": "2026-06-01", "prior_level": "initial"})
+    assert fill_claim(named, denial)[0].notice_date == date(2026, 6, 1)  # a level the claim names keeps its date
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # hostile15 #3: a code named in the letter's prose beside a line marked with its units is a line too
+    ("Item/service: 97550 Caregiver training, first 30 minutes; 97551 x3.", [("97550", None), ("97551", 3)]),
+    ("Services 97550 and 97551 x2 were reviewed.", [("97550", None), ("97551", 2)]),
+    # a ZIP code in a sentence of its own stays no line
+    ("Mail to PO Box 6704, Fargo ND 58108.\n97551 x3 denied CO-50.", [("97551", 3)]),
+])
+def test_a_bare_code_beside_a_marked_line_is_a_line(text: str, lines: list[tuple[str, int | None]]) -> None:
+    from assistant.drafting.paste.items import read_items
+
+    assert [(i.code, i.units) for i in read_items(text).items] == lines

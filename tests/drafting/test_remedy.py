@@ -173,7 +173,7 @@ def test_a_line_denial_on_the_unsupported_line_only_stands_for_any_payer(denied:
     ("CO-16 M76", "diagnosis_inconsistent"),  # an invalid diagnosis reported with CARC 16
     ("CO-11 M76", "diagnosis_inconsistent"),
     ("CO-16 M53", "time_units_missing"),
-    ("CO-16", "time_units_missing"),
+    ("CO-16", "claim_lacks_information"),  # hostile15 #8: no remark names the units
 ])
 def test_diagnosis_remark_selects_the_diagnosis_pattern(codes: str, pattern: str) -> None:
     denial, _ = parse_denial(codes, KB.reason_codes)

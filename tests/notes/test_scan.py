@@ -43,7 +43,6 @@ GUARDED = {
     "demo._LABELLED_NAME": (demo._LABELLED_NAME, None),
     "patterns._ROLE_WORDS": (patterns._ROLE_WORDS, patterns._ROLE_WORDS_BODY),
     "patterns._CODE_TOKEN": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
-    "times._DURATION": (times._DURATION, times._DURATION_BODY),
     "screen._GUIDELINE": (screen._GUIDELINE, None),
     "checks_documentation._TRAINING_HEADING": (checks_documentation._TRAINING_HEADING, None),
     "checks_documentation._CONTENT_LABEL": (

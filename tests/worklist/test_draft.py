@@ -268,3 +268,26 @@ def test_an_item_with_nothing_to_file_says_so_instead_of_asking_for_a_note(assis
     assert late.action == "no_appeal"
     [result] = assistant.draft_worklist_items([late.id], today=TODAY)
     assert not result.drafted and "nothing to file" in result.message and "written_off" in result.message
+
+
+@pytest.mark.parametrize(("charge_cents", "charges", "billed"), [
+    (14000, ["140.00", "210.00", "60"], "410.00"),  # hostile15 #12: the item's own line is not the claim's charge
+    (35000, [None, "210.00"], "350.00"),  # a line without its charge: never below the item's
+    (12000, [], "120.00"),
+])
+def test_draft_claim_bills_the_claims_charge(charge_cents: int, charges: list[str | None], billed: str) -> None:
+    from datetime import date as _date
+
+    from assistant.drafting.claims import amount_warnings, parse_claim
+    from assistant.worklist.db import Item
+    from assistant.worklist.queue import draft_claim
+
+    lines = [{"code": c, "units": 1, "modifiers": ["GP"], "paid": "0", "charge": ch}
+             for c, ch in zip(["97550", "97551", "97110"], charges, strict=False)]
+    item = Item(payer_name="NORIDIAN", payer_type="medicare", patient_control_number="P1", payer_claim_number="I1",
+                patient_name="ROE, JOHN", member_id="1EG4TE5MK72", rendering_npi="", service_date=_date(2026, 10, 21),
+                notice_date=_date(2026, 11, 18), payer_deadline=None, route=None, charge_cents=charge_cents,
+                claim_lines=lines)
+    claim = draft_claim(item, {"97550", "97551"})
+    assert claim["billed_amount"] == billed
+    assert amount_warnings(parse_claim(claim)) == []

@@ -145,10 +145,31 @@ def with_paste(denial: Denial, *texts: str | None) -> Denial:
     return denial
 
 
+def _decision_dated(claim: Claim, denial: Denial) -> dict[str, object]:
+    """A pasted decision letter later than the claim's notice (a QIC decision pasted, the claim keeping the initial
+    denial's date, hostile15 #1): the next level counts from the letter's own date, so its date and level replace
+    the claim's older ones. A claim that names its last decision's level keeps its own date and level."""
+    given, dated = claim.notice_date, denial.notice_date
+    if denial.level is None or dated is None or given is None or dated <= given or claim.prior_level is not None:
+        return {}
+    return {"notice_date": dated, "prior_level": denial.level}
+
+
+def _named_in_prose(denial: Denial) -> bool:
+    """A decision letter names the service in its prose ("Item/service: 97550 ...; 97551 x3"), not how the claim
+    billed it: with no modifier on any line, the billed modifiers are unknown, not missing, so they are no billed
+    lines to correct (hostile15 #3: a decided redetermination goes to the next level, never a reopening)."""
+    return denial.level is not None and not any(ln.modifiers for ln in denial.lines)
+
+
 def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
     """The claim with what the pasted denial adds and the claim leaves out: the notice date, the decided level, the
     payer type (CLP06), the lines (when the claim has none) or which of its lines were denied (when it flags none).
-    Never overrides."""
+    Overrides only the notice date and level of a decision letter later than the claim's notice."""
+    later = _decision_dated(claim, denial)
+    claim = claim.model_copy(update=later) if later else claim
+    said = [f"the pasted decision letter is dated {denial.notice_date} (a {denial.level} decision), later than the "
+            "claim's notice date: the next level counts from the letter"] if later else []
     update: dict[str, object] = {}
     if claim.notice_date is None and denial.notice_date is not None:
         update["notice_date"] = denial.notice_date
@@ -156,7 +177,7 @@ def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
         update["prior_level"] = denial.level
     if claim.payer_type is None and denial.payer_type is not None:
         update["payer_type"] = denial.payer_type
-    if not claim.lines and denial.lines:
+    if not claim.lines and denial.lines and not _named_in_prose(denial):
         update["lines"] = [
             ClaimLine(code=ln.code, units=ln.units if ln.units is not None else 1, modifiers=ln.modifiers,
                       denied=ln.denied)
@@ -167,6 +188,6 @@ def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
         if flags:
             update["lines"] = [ln.model_copy(update={"denied": flags.get(ln.code)}) for ln in claim.lines]
     if not update:
-        return claim, []
+        return claim, said
     named = ", ".join(k.replace("_", " ") for k in update)
-    return claim.model_copy(update=update), [f"from the pasted denial: {named} (the claim did not give it)"]
+    return claim.model_copy(update=update), [*said, f"from the pasted denial: {named} (the claim did not give it)"]

@@ -75,17 +75,31 @@ def _item(clause: str, match: re.Match[str]) -> Item:
     return Item(match.group(1), units, mods)
 
 
+_SENTENCE = re.compile(r"\n|(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+
+
+def _in_sentence(sentence: str) -> list[tuple[str, list[Item]]]:
+    """Each clause of one sentence with the procedure codes it names as lines. A bare five-digit number (a ZIP
+    code, an amount's digits) is no line unless something marks it as one: its clause's codes or words, its own
+    modifiers or units, or another code of the same sentence marked so ("Item/service: 97550 Caregiver training,
+    first 30 minutes; 97551 x3.": both are lines, hostile15 #3)."""
+    read: list[tuple[str, list[Item], bool]] = []
+    for clause in clauses(sentence):
+        adjs, remarks = _codes(clause)
+        marked = bool(adjs or remarks or _PAID.search(clause) or _DENIED.search(clause) or _LINE_MARK.search(clause))
+        read.append((clause, [_item(clause, m) for m in _PROCEDURE.finditer(clause)][:MAX_LINES], marked))
+    beside = any(i.modifiers or i.units is not None for _, found, _ in read for i in found)
+    return [(clause, [i for i in found if marked or beside or i.modifiers or i.units is not None])
+            for clause, found, marked in read]
+
+
 def read_items(text: str) -> Reading:
     """Lines with their codes, and the codes given for the whole claim, from a text that names them in words."""
     reading = Reading()
     last: list[Item] = []
-    for clause in clauses(text):
+    for clause, found in (pair for sentence in _SENTENCE.split(text) for pair in _in_sentence(sentence)):
         adjs, remarks = _codes(clause)
         paid, denied = _PAID.search(clause) is not None, _DENIED.search(clause) is not None
-        marked = paid or denied or _LINE_MARK.search(clause) is not None
-        found = [_item(clause, m) for m in _PROCEDURE.finditer(clause)][:MAX_LINES]
-        # a bare five-digit number (a ZIP code, an amount's digits) is no line unless something marks it as one
-        found = [i for i in found if i.modifiers or i.units is not None or adjs or remarks or marked]
         if found:
             for item in found:
                 item.add(adjs, remarks)
