@@ -110,8 +110,23 @@ _CHARSETS = {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
 _CHARSET = re.compile(r"charset\s*=\s*\"?([\w.:-]{1,40})\"?")
 
 
+# Byte-order marks, longest first (a UTF-32-LE mark begins with the UTF-16-LE one).
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decoded(data: Any, ctype: str) -> str:
+    raw = data if isinstance(data, bytes) else str(data).encode()
     match = _CHARSET.search(ctype)
+    # no charset declared: a byte-order mark says the encoding, as for note files on the command line
+    # (hostile15 #29: Windows UTF-16 attachments with a BOM and plain "text/plain" were refused)
+    bom = next((codec for mark, codec in _BOMS if raw.startswith(mark)), None) if match is None else None
+    if bom:
+        try:
+            return raw.decode(bom)
+        except UnicodeError:
+            raise _invalid("DocumentReference", "The attachment is not text in its byte-order mark's "
+                           "encoding.") from None
     name = match.group(1) if match else "utf-8"
     try:
         charset = codecs.lookup(name).name
@@ -120,7 +135,6 @@ def _decoded(data: Any, ctype: str) -> str:
     if charset not in _CHARSETS:
         raise _invalid("DocumentReference", "The attachment's charset is not supported; send UTF-8 "
                        "(or UTF-16, UTF-32, ASCII, ISO-8859-1/15, windows-1252).")
-    raw = data if isinstance(data, bytes) else str(data).encode()
     try:
         return raw.decode(charset)
     except UnicodeError:

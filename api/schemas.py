@@ -14,8 +14,15 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from assistant.errors import InvalidDateError
 from assistant.models import BilledLine, Passage
-from assistant.parsing import MAX_QUESTION_CHARS, names_from_fhir_patient, shown_name
+from assistant.parsing import (
+    CLAIM_DATE_FORMS,
+    MAX_QUESTION_CHARS,
+    names_from_fhir_patient,
+    parse_claim_date,
+    shown_name,
+)
 
 NoteText = str  # documented on each field; size is limited by ASSISTANT_MAX_NOTE_BYTES
 
@@ -31,6 +38,23 @@ def _iso_date(value: Any) -> Any:
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
+def _claim_form_date(value: Any) -> Any:
+    # A worklist date reads the forms claim files accept (YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY, YYYYMMDD: hostile15
+    # #13); a number is still refused, since pydantic would read it as a Unix timestamp.
+    if isinstance(value, date):
+        return value
+    try:
+        found = parse_claim_date(value) if isinstance(value, str) else None
+    except InvalidDateError:
+        found = None  # its message quotes the text, and errors never echo input
+    if found is None:
+        raise ValueError(f"not a date; use {CLAIM_DATE_FORMS}")
+    return found
+
+
+ClaimFormDate = Annotated[date, BeforeValidator(_claim_form_date)]
 
 
 def _folded(value: Any) -> Any:

@@ -129,6 +129,11 @@ def order_findings(kb: Knowledge, lines: list[tuple[str, int]], dos: date | None
     for code, units in lines:
         if code in kb.codes and kb.codes[code].kind == "group" and units > 1:
             out.append(OrderFinding(text=f"{code} is one unit per patient represented; {units} units were ordered."))
+        # a family's primary is the session's first 30 minutes: more than one unit is a mistyped quantity or
+        # minutes put on the wrong code (hostile15 #28: 97550 x99 signed with only an info card)
+        if code in kb.codes and kb.codes[code].kind == "primary" and units > 1:
+            out.append(OrderFinding(text=f"{code} is the first 30 minutes, one unit per session; {units} units were "
+                                         f"ordered (further time goes on its add-on)."))
     out += _not_yet_in_force(kb, codes, dos)
     if len(families := {kb.codes[c].family for c in codes if c in kb.codes} & set(_FAMILIES)) > 1:
         named = " or ".join(_range(kb, f) for f in _FAMILIES if f in families)

@@ -60,6 +60,25 @@ def parse_amount(value: Any, *, what: str = "amount") -> str | None:
     return f"{match['num'].replace(',', '')}{(match['cents'] or '.').ljust(3, '0')}"
 
 
+#: The date forms a claim (and a worklist date) accepts, in words for hints and errors.
+CLAIM_DATE_FORMS = "YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY or YYYYMMDD"
+_X12_DATE = re.compile(r"\d{8}")
+_FHIR_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
+
+
+def parse_claim_date(value: Any) -> date | None:
+    """A claim date: `parse_date`'s forms plus the X12 (yyyymmdd) and FHIR date-time forms claims carry; worklist
+    dates read the same (hostile15 #13)."""
+    if isinstance(value, str):
+        text = value.strip()
+        if _X12_DATE.fullmatch(text):
+            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+        elif _FHIR_DATETIME.match(text):
+            text = text[:10]
+        value = text
+    return parse_date(value, what="claim date")
+
+
 def parse_date(value: str | date | None, *, what: str = "date of service") -> date | None:
     """A date from ISO, US numeric or month-name text ("2025-03-04", "3/4/25", "March 4, 2025")."""
     if value is None or isinstance(value, datetime):

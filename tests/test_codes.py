@@ -58,3 +58,16 @@ def test_order_findings_by_code_family(
     found = order_findings(KB, lines, on)
     assert [f.text.split(";")[0] for f in found if f.indicator == "critical"] == critical
     assert any("one code family only" in f.text for f in found) is two_families
+
+
+@pytest.mark.parametrize(("lines", "warned"), [
+    ([("97550", 99)], True),  # hostile15 #28: a primary ordered x99
+    ([("G0541", 2)], True), ([("G0539", 3)], True),
+    ([("97550", 1), ("97551", 3)], False),  # add-on units are the further time
+    ([("97550", 1)], False),
+])
+def test_a_primary_ordered_more_than_once_per_session_is_warned(lines: list[tuple[str, int]], warned: bool) -> None:
+    from assistant.codes import order_findings
+
+    found = order_findings(KB, lines, date(2026, 3, 4))
+    assert any("one unit per session" in f.text and f.indicator == "warning" for f in found) is warned

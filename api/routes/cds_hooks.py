@@ -79,7 +79,8 @@ async def call_service(service_id: ServiceId, body: HookRequest, request: Reques
 
 
 def _require(context: dict[str, Any], *names: str) -> None:
-    missing = [n for n in names if not context.get(n)]
+    # present but of the wrong type (draftOrders: []) is not missing: the reader of its value says what is wrong
+    missing = [n for n in names if context.get(n) is None or context.get(n) == ""]
     if missing:
         raise ApiError(422, "missing_context", f"context is missing {', '.join(missing)}.")
 

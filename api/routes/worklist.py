@@ -12,13 +12,14 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import BaseModel, Field, StrictInt, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import IntegerConvertor, register_url_convertor
 
 from api.deps import ActorDep, AssistantDep, PracticeDep
 from api.downloads import DOCX, render_docx
 from api.errors import ApiError, responses
 from api.fhir import document_note
 from api.routes.drafting import _result_model
-from api.schemas import In, IsoDate
+from api.schemas import ClaimFormDate, In
 from assistant.worklist_models import BulkDraftResult, ImportSummary, ItemDetail, Page, Sort, Stats, Status
 
 router = APIRouter(tags=["worklist"])
@@ -49,14 +50,14 @@ class ItemPatch(In):
     recovered: Annotated[float, Field(ge=0, le=10_000_000, allow_inf_nan=False)] | SkipJsonSchema[None] = Field(
         default=None, description="Amount recovered (won / partially_won); at most the item's denied amount."
     )
-    decided_on: IsoDate | SkipJsonSchema[None] = Field(
+    decided_on: ClaimFormDate | SkipJsonSchema[None] = Field(
         default=None, description="Decision date (outcomes, or `new` after `lost`); today when omitted."
     )
-    submitted_on: IsoDate | SkipJsonSchema[None] = Field(
+    submitted_on: ClaimFormDate | SkipJsonSchema[None] = Field(
         default=None, description="The day the request was sent (with status submitted; on or after the notice "
         "date, not in the future); today when omitted."
     )
-    payer_deadline: IsoDate | SkipJsonSchema[None] = Field(
+    payer_deadline: ClaimFormDate | SkipJsonSchema[None] = Field(
         default=None,
         description="The payer's appeal deadline, for a route whose limit the payer sets (commercial, Medicaid).",
     )
@@ -94,7 +95,14 @@ class DraftReply(BaseModel):
     result: AppealResult
 
 
-ItemId = Annotated[int, Path(ge=1, le=MAX_ID, description="The item id.")]
+class _SignedInt(IntegerConvertor):
+    regex = "-?[0-9]+"
+
+
+# any whole number, signed: 0, -1 and ids past the database's range are the same "no worklist item" 404, said by
+# the worklist (hostile15 #16: -1 missed the route's plain int convertor, 0 failed the schema with a 422)
+register_url_convertor("signed_int", _SignedInt())
+ItemId = Annotated[int, Path(description="The item id.")]
 Format = Annotated[Literal["json", "docx"], Query(
     description="`docx` returns the letter (without one, the recommendation) as a Word document.")]
 # read by the worklist's own parser, whose refusal names the expected form (a schema pattern's would not)
@@ -192,7 +200,7 @@ def bulk_draft(
 
 
 @router.get(
-    "/worklist/{item_id:int}",
+    "/worklist/{item_id:signed_int}",
     response_model=ItemDetail,
     responses=responses(404),
     summary="One item: codes with meanings, amounts, deadline, note and draft state, history",
@@ -202,7 +210,7 @@ def item(item_id: ItemId, assistant: AssistantDep, practice: PracticeDep) -> Ite
 
 
 @router.patch(
-    "/worklist/{item_id:int}",
+    "/worklist/{item_id:signed_int}",
     response_model=ItemDetail,
     responses=responses(404, 409),
     summary="Change status (outcomes update the statistics), assignee or the payer's deadline",
@@ -215,7 +223,7 @@ def update(
 
 
 @router.put(
-    "/worklist/{item_id:int}/note",
+    "/worklist/{item_id:signed_int}/note",
     response_model=ItemDetail,
     responses=responses(404),
     summary="Attach the note for the date of service (text or FHIR DocumentReference)",
@@ -230,7 +238,7 @@ def attach_note(
 
 
 @router.post(
-    "/worklist/{item_id:int}/draft",
+    "/worklist/{item_id:signed_int}/draft",
     response_model=DraftReply,
     responses=_docx_responses(DraftReply, 404, 409, 502, 503),
     summary="Draft the appeal for an item (attaching the note when given), as JSON or DOCX",
@@ -253,7 +261,7 @@ def draft(
 
 
 @router.get(
-    "/worklist/{item_id:int}/draft",
+    "/worklist/{item_id:signed_int}/draft",
     response_model=AppealResult,
     responses=_docx_responses(AppealResult, 404),
     summary="The item's last draft, as JSON or as the DOCX letter",

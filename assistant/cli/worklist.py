@@ -20,7 +20,8 @@ from typing import Annotated, Any, TypeVar
 import typer
 
 from assistant.cli.common import echo, error_line, fail, spreadsheet_cell, write_letter
-from assistant.errors import AssistantError, InputError
+from assistant.errors import AssistantError, InputError, InvalidDateError
+from assistant.parsing import CLAIM_DATE_FORMS, parse_claim_date
 
 worklist_app = typer.Typer(add_completion=False, help="The denial worklist: list, show, draft, set, stats.")
 T = TypeVar("T")
@@ -223,7 +224,9 @@ def set_item(
     recovered: Annotated[
         float | None, typer.Option(help="Amount recovered (won / partially_won), at most the denied amount.")
     ] = None,
-    decided_on: Annotated[str | None, typer.Option(help="Decision date, YYYY-MM-DD (outcomes; default today).")] = None,
+    decided_on: Annotated[
+        str | None, typer.Option(help="Decision date, YYYY-MM-DD or MM/DD/YYYY (outcomes; default today).")
+    ] = None,
     submitted_on: Annotated[
         str | None, typer.Option(help="Day the request was sent, YYYY-MM-DD (with --status submitted; default today).")
     ] = None,
@@ -237,9 +240,9 @@ def set_item(
         "reason": reason,
         "assignee": assignee,
         "recovered": recovered,
-        "decided_on": _date(decided_on),
-        "submitted_on": _date(submitted_on),
-        "payer_deadline": _date(payer_deadline),
+        "decided_on": _date(decided_on, "--decided-on"),
+        "submitted_on": _date(submitted_on, "--submitted-on"),
+        "payer_deadline": _date(payer_deadline, "--payer-deadline"),
     }
     detail = _run(
         lambda: _assistant().update_worklist_item(item_id, {k: v for k, v in change.items() if v is not None})
@@ -247,14 +250,18 @@ def set_item(
     _print_detail(detail, "text")
 
 
-def _date(value: str | None) -> date | None:
+def _date(value: str | None, option: str) -> date | None:
+    """A worklist date in the forms claim files accept (hostile15 #13); an error names the option."""
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        echo("error: a date given is not a date (YYYY-MM-DD)", err=True)
-        raise typer.Exit(2) from None
+        found = parse_claim_date(value)
+    except InvalidDateError:
+        found = None
+    if found is None:
+        echo(f"error: {option} is not a date (use {CLAIM_DATE_FORMS})", err=True)
+        raise typer.Exit(2)
+    return found
 
 
 @worklist_app.command("stats")

@@ -14,8 +14,9 @@ from typing import Any
 
 from assistant.drafting.claims import ALIASES, LINE_ALIASES, Claim
 from assistant.knowledge.schema import PAYER_TYPES
+from assistant.parsing import CLAIM_DATE_FORMS
 
-_DATE_TEXT = "A date: YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY or YYYYMMDD."
+_DATE_TEXT = f"A date: {CLAIM_DATE_FORMS}."
 _EXTRA_ALIASES = {"denial_codes": ("denial", "carc_rarc"), "lines": ("service_lines", "items")}
 
 CLAIM_TEMPLATE: dict[str, Any] = {

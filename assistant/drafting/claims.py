@@ -22,7 +22,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from assistant.errors import ClaimError, InputError, InvalidDateError
 from assistant.knowledge.schema import PAYER_TYPES, PayerType
 from assistant.models import BilledLine, split_modifiers
-from assistant.parsing import DATE_FORMS, MAX_UNITS, code_of, modifier_of, parse_amount, shown_name
+from assistant.parsing import DATE_FORMS, MAX_UNITS, code_of, modifier_of, parse_amount, parse_claim_date, shown_name
 from assistant.parsing import parse_date as edge_date
 
 # Canonical name -> other names billers and clearinghouses use for it.
@@ -80,16 +80,9 @@ def _alias(name: str, table: dict[str, tuple[str, ...]]) -> Any:
 
 
 def parse_date(value: Any) -> date | None:
-    """A claim date, by the one edge date parser, plus the X12 (yyyymmdd) and FHIR date-time forms claims carry."""
-    if isinstance(value, str):
-        text = value.strip()
-        if re.fullmatch(r"\d{8}", text):
-            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-        elif re.match(r"^\d{4}-\d{2}-\d{2}T", text):
-            text = text[:10]
-        value = text
+    """A claim date (`assistant.parsing.parse_claim_date`): text that is no date is a ValueError for the model."""
     try:
-        return edge_date(value, what="claim date")
+        return parse_claim_date(value)
     except InvalidDateError:
         raise ValueError(f"not a date: {str(value)[:30]!r}") from None
 

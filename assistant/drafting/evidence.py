@@ -72,6 +72,21 @@ _CONTRADICTS: dict[str, re.Pattern[str]] = {
 _NEGATED = re.compile(r"\b(?:no|not|none|n/a|without|absent|away|left)\b", re.I)
 
 
+# Who else was there is no evidence of the caregiver or of their training (hostile15 #20: a letter quoted "Also
+# attended: paid aide ... (observed only; not trained)" as skilled training, and "resting at home with neighbour
+# Mr. Pruitt" as the caregiver's identity): a paid person's line, one not trained, one who stayed with the patient.
+_BYSTANDER = re.compile(
+    r"\b(?:paid|hired|agency|aides?|cnas?|hhas?|staff)\b|\bnot\s+(?:trained|billed)\b|\bobserved\s+only\b"
+    r"|\b(?:resting|stayed|staying|remained|sitting|sat|napping|asleep)\b[^.;\n]{0,30}\bwith\b",
+    re.I,
+)
+_ABOUT_THE_TRAINEE = frozenset({"caregiver", "skills_taught", "return_demo", "skilled_need"})
+
+
+def _bystander(check_id: str, clause: str) -> bool:
+    return check_id in _ABOUT_THE_TRAINEE and _BYSTANDER.search(clause) is not None
+
+
 def _contradicts(against: re.Pattern[str] | None, clause: str) -> bool:
     return against is not None and against.search(clause) is not None and _NEGATED.search(clause) is None
 
@@ -99,6 +114,8 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
     for ev in check.evidence:
         if not 0 <= ev.start < ev.end <= len(note) or _overlaps(ev.start, ev.end, planted):
             continue
+        if _bystander(check.id, sentence_quote(note, ev.start, ev.end)):
+            continue  # a bystander's clause, and so its words alone ("neighbour")
         for candidate in (sentence_quote(note, ev.start, ev.end), note[ev.start : ev.end].strip()):
             if _contradicts(against, candidate):
                 continue
@@ -109,7 +126,7 @@ def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:
         extra = _EXTRA_TERMS.get(check.id, terms)
         for a, b in sentence_spans(note):
             clause = sentence_quote(note, a, b)
-            if _contradicts(against, clause):
+            if _contradicts(against, clause) or _bystander(check.id, clause):
                 continue
             if not _overlaps(a, b, planted) and (score := _support(extra, clause)):
                 scored.append((score, clause))

@@ -6,12 +6,13 @@ import re
 from bisect import bisect_right
 
 from assistant.notes.addenda import says_absent
+from assistant.notes.alongside import caregivers_demo, split_paid, trained_in_sentence
 from assistant.notes.context import Context, Outcome
 from assistant.notes.demo import find_return_demo
 from assistant.notes.extract import consent_kind
 from assistant.notes.kin import kin_names
 from assistant.notes.nlp import Concept
-from assistant.notes.paid import paid_caregivers
+from assistant.notes.paid import paid_caregivers, stayed_with_patient
 from assistant.notes.patterns import impossible_dos
 from assistant.notes.presence import name_spans, people
 from assistant.notes.registry import check
@@ -330,7 +331,10 @@ def _trainee_not_named(ctx: Context, given: list[Concept]) -> tuple[str, str] | 
     outside: dict[str, int] = {}
     for a, b in spans:
         if text[a:b] not in inside and not _inside(windows, a):
-            outside[text[a:b]] = outside.get(text[a:b], 0) + 1
+            # named once, but as one trained ("Trained daughter Colette and son-in-law Marcus"): took part
+            # (hostile15 #18)
+            weight = TRAINEE_MENTIONS if trained_in_sentence(text, a, b) else 1
+            outside[text[a:b]] = outside.get(text[a:b], 0) + weight
     others = sorted(name for name, n in outside.items() if n >= TRAINEE_MENTIONS)
     return (" and ".join(sorted(inside)), others[0]) if others else None
 
@@ -699,12 +703,37 @@ def _no_written(ctx: Context, refused: list[Concept]) -> bool:
     return any(_NO_WRITTEN_FORM.search(ctx.ex.text, start, end) for start, end in sentences)
 
 
+def _paid_split(ctx: Context) -> dict[str, list]:
+    """The paid mentions, split by what the note says of them beside an unpaid caregiver (read once per note)."""
+    if "paid split" not in ctx.ex.memo:
+        paid = paid_caregivers(ctx)
+        ctx.ex.memo["paid split"] = split_paid(ctx, paid, _family(ctx) if paid else [])
+    return ctx.ex.memo["paid split"]
+
+
 @check
 def caregiver(ctx: Context) -> Outcome:
+    paid = _paid_split(ctx)
+    if paid["trained"]:
+        return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", paid["trained"])
+    family = _family(ctx)
+    if paid["alongside"]:
+        return Outcome("unclear", "a paid person was trained with the unpaid caregiver: the session counts for the "
+                       "unpaid caregiver only, not for the paid one.", family[:3], findings=("paid_alongside",))
+    if family:
+        # the one who stayed with the patient is no evidence of who was trained (hostile15 #20)
+        trained = [span for span in family if not stayed_with_patient(ctx, span[0])] or family
+        return Outcome("met", "The caregiver is identified.", trained[:3])
+    # only when no relationship is named: the name search scans the whole note
+    named = [m.span("name") if m["name"] else m.span("name2") for m in _CAREGIVER_NAME.finditer(ctx.ex.text)]
+    if named:
+        return Outcome("met", "The caregiver is identified.", named[:3])
+    return Outcome("missing", "The caregiver is not identified by name or relationship.")
+
+
+def _family(ctx: Context) -> list[tuple[int, int]]:
+    """Spans of the unpaid caregiver's relationship to the patient ("daughter", "wife")."""
     ex = ctx.ex
-    paid = paid_caregivers(ctx)
-    if paid:
-        return Outcome("problem", "The person trained is paid staff, not an unpaid caregiver.", paid)
     family = [(c.start, c.end) for c in ex.of("RELATIONSHIP", negated=False)]
     # "CTS without pt: daughter Simone": the negation is the patient's absence, not the caregiver's
     family += [
@@ -716,13 +745,7 @@ def caregiver(ctx: Context) -> Outcome:
             or _CLOSED_NOT_BEFORE.search(ex.text, max(0, c.start - 70), c.start)
         )
     ]
-    if family:
-        return Outcome("met", "The caregiver is identified.", family[:3])
-    # only when no relationship is named: the name search scans the whole note
-    named = [m.span("name") if m["name"] else m.span("name2") for m in _CAREGIVER_NAME.finditer(ex.text)]
-    if named:
-        return Outcome("met", "The caregiver is identified.", named[:3])
-    return Outcome("missing", "The caregiver is not identified by name or relationship.")
+    return family
 
 
 # A goal whose outcome depends on the caregiver ("toileting with wife's set-up", "transfers with one family
@@ -906,6 +929,12 @@ def _content_lines(text: str) -> list[tuple[int, int]]:
 @check
 def return_demo(ctx: Context) -> Outcome:
     documented, negated = find_return_demo(ctx.ex)
+    by_paid = _paid_split(ctx)["demo"]
+    theirs = caregivers_demo(ctx, documented, by_paid)
+    if documented and not theirs:  # hostile15 #17: the paid aide demonstrated, the trained daughter did not
+        return Outcome("missing", "The return demonstration was done by a paid person, not by the caregiver "
+                       "trained.", by_paid[:3])
+    documented = theirs
     if documented:
         return Outcome("met", "The caregiver's return demonstration or teach-back is documented.", documented[:3])
     if negated:

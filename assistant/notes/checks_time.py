@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from assistant.billing import minimum_minutes
 from assistant.notes import sheet_rows
 from assistant.notes.context import Context, Outcome
@@ -64,6 +66,19 @@ def minimum_time(ctx: Context) -> Outcome:
     return Outcome("met", f"{total} minutes documented; the minimum is {minimum}.", evidence)
 
 
+def _another_date(ctx: Context, span: tuple[int, int]) -> bool:
+    """A clock range its own line dates to another day than the session's ("Prior visit 10/14/2026 10:00-10:45",
+    in an EHR export of the 10/21 note: hostile15 #21): not a same-day service. The date nearest before the range
+    on its line says its day; a range with no date on its line is the session's."""
+    if ctx.dos is None:
+        return False
+    dates = ctx.ex.memo.get("dates by start")
+    if dates is None:  # sorted once per note: each range finds its date by bisection (linear overall)
+        dates = ctx.ex.memo["dates by start"] = sorted((d.span[0], d.value) for d in ctx.ex.dates)
+    i = bisect_left(dates, (span[0],)) - 1
+    return i >= 0 and dates[i][0] >= ctx.ex.lines.bounds(span[0])[0] and dates[i][1] not in (ctx.dos, ctx.note_dos)
+
+
 @check
 def distinct_time(ctx: Context) -> Outcome:
     ex = ctx.ex
@@ -81,12 +96,13 @@ def distinct_time(ctx: Context) -> Outcome:
     # service (docs/CONVENTIONS.md): its time is compared with the training's as that service's would be
     # ... and so is a clock range the time accounting gave to another service beside the training's own ("0800-0845
     # OT initial eval with pt", then "0900-0930 CTS"); a lone range it gave away is the training's, misread
-    other_range = bool(ex.other_segments and ex.cts_segments)
+    same_day = [o for o in ex.other_segments if not _another_date(ctx, o.span)]
+    other_range = bool(same_day and ex.cts_segments)
     if not mentions and not billed_other and not ex.time.present and not other_range:
         return Outcome("not_applicable", "No same-day patient-present service is mentioned.")
     # a part of the visit with the patient present, kept apart from the training ("PART 1 -- PATIENT TREATMENT (pt
     # present), 8:00-8:45"), is where the same-day service's time is when no other range names it
-    others = ex.other_segments or ex.time.present
+    others = same_day or ex.time.present
     if not others or not ex.cts_segments:
         return Outcome(
             "unclear",

@@ -161,6 +161,12 @@ def _near_absence(ctx: Context, pos: int) -> bool:
     return any(line[0] <= a < line[1] and abs(a - pos) <= ABSENCE_REACH for a, _ in ctx.absence)
 
 
+def stayed_with_patient(ctx: Context, start: int) -> bool:
+    """A person named as the one who stayed with the absent patient ("resting at home with neighbour Mr. Pruitt"),
+    not one trained."""
+    return bool(_WITH_BEFORE.search(ctx.ex.text[max(0, start - 30) : start])) and _near_absence(ctx, start)
+
+
 def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:
     """(start, end, sentence start, sentence end, text) of every paid-role word and employer phrase."""
     ex = ctx.ex
@@ -192,7 +198,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or (text.lower() in _WEAK_PAID and _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start))
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (text.lower() in _WEAK_PAID and _STAND_IN_AFTER.match(ex.text, end, min(len(ex.text), end + 30)))
-            or (_WITH_BEFORE.search(ex.text[max(0, start - 30) : start]) and _near_absence(ctx, start))
+            or stayed_with_patient(ctx, start)
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)

@@ -73,6 +73,9 @@ _OTHER_DATE_LABEL = re.compile(
     r"|\b(?:by|target(?:\s+date)?|due)\s*:?\s*$"
     # a timesheet's or log's week: "Week of 06/02/2025", "w/e 06/07/2025" (the rows say which day)
     r"|\b(?:week\s+(?:of|beginning|ending|starting)|wk\s+of|w/e)\s*:?\s*$"
+    # whom a consent names, then its date: "pt signed consent for Rosalind to be trained 11/4/25" (the label window
+    # is the 40 characters before the date)
+    r"|\bconsent\w*\b[^.\n]{0,40}?\bto\s+be\s+trained\s*:?\s*(?:on\s+)?$"
     # how a consent was given, a few words after the word: "consent for Samira: verbal by phone 11/20/25"
     r"|\bconsent\w*\b[^.\n]{0,30}?\b(?:verbal|written|signed|given|obtained)\b"
     r"(?:\s+(?:by|via|over)\s+(?:the\s+)?(?:phone|telephone))?\s*:?\s*(?:on\s+)?$",

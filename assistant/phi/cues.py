@@ -26,6 +26,13 @@ QUOTED = re.compile(r"[\"“](?P<name>[^\W\d_][^\W\d_'’\-]{1,14}+|[A-Z]\.(?:[ 
 _NICK_CUE = re.compile(
     r"(?i:\b(?:aka|a\.k\.a\.?|goes[ \t]+by|known[ \t]+as|called|nicknamed?|prefers|as))[ \t]*\(?[ \t]*$"
 )
+# a kinship word right before a quoted capitalised word names that relative by a nickname, common word or not:
+# 'granddaughter "Bee" (Beatrix ...)' (hostile15 #31)
+_KIN_BEFORE = re.compile(
+    r"(?i:\b(?:(?:great[- ])?grand(?:daughter|son|mother|father|child|ma|pa)|daughter|son|wife|husband|spouse"
+    r"|partner|mother|father|mom|mum|dad|sister|brother|niece|nephew|aunt|uncle|cousin|friend|neighbou?r"
+    r"|(?:daughter|son|mother|father|sister|brother)-in-law))[ \t]*,?[ \t]*$"
+)
 _NAME_BEFORE = re.compile(r"(?<![^\W\d_'’\-])(?P<word>[^\W\d_][^\W\d_'’\-]*+),?[ \t]*\(?[ \t]*$")
 _NAME_AFTER = re.compile(r"[ \t]*\)?[ \t]*(?P<word>[^\W\d_][^\W\d_'’\-]*+)")
 _HELLO = r"(?:hi|hey|hello|dear|thanks|thank[ \t]+you|thx)[ \t]*,?[ \t]+"
@@ -136,7 +143,9 @@ def _quoted(text: str) -> list[Span]:
             for w in (_NAME_BEFORE.search(before), _NAME_AFTER.match(text, m.end()))
         )
         between = _between_names(text, before, m.end()) and name[:1].isupper()  # Mr. Oyel "Bo" Oyelaran
-        if (cue or beside) and (name.endswith(".") or namey(name) or between):  # an initial in quotes needs no lexicon
+        # an initial in quotes needs no lexicon; a nickname after a kin word none either ('granddaughter "Bee"')
+        cued = (cue or beside) and (name.endswith(".") or namey(name) or between)
+        if cued or (name[:1].isupper() and _plain_word(name) and _KIN_BEFORE.search(before)):
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     return out
 

@@ -108,11 +108,19 @@ _AIC_LEVELS: tuple[tuple[str, str], ...] = (
 )
 
 
+# "QIC reconsideration / federal district court / MAC redetermination / ... / ALJ hearing": the ladder listed, whose
+# order is the levels' own, not the order the question happens to list them in
+_LADDER = re.compile(r"\b(?:redetermination|reconsideration|appeals? council|DAB)\b", re.I)
+
+
 def aic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
-    """The amount in controversy of each level the question names, in the order it names them (the ALJ hearing's when
-    it names none), for each period it names ("court in 2025 vs ALJ in 2025", "ALJ 2025 vs 2026")."""
+    """The amount in controversy of each level the question names, in the order it names them (in level order when it
+    lists the ladder; the ALJ hearing's when it names none), for each period it names ("court in 2025 vs ALJ in 2025",
+    "ALJ 2025 vs 2026")."""
     named = sorted((m.start(), level) for level, words in _AIC_LEVELS if (m := re.search(words, intent.query, re.I)))
     levels = [level for _, level in named] or ["alj"]
+    if _LADDER.search(intent.query):  # the levels listed to be put in order: the lower level (ALJ) comes first
+        levels = [level for level, _ in _AIC_LEVELS[::-1] if level in levels]
     periods = [intent.period] if intent.period is not None else list(intent.periods)
     out: list[Pin] = []
     for level in levels:

@@ -195,6 +195,25 @@ def _offered_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
         Pin(f"code:{c.code}", "descriptor", c, strong=False) for c in offered if c is not best]
 
 
+_DESCRIPTOR_NAMED = re.compile(r"\b(?:short |long )?descriptors?\b", re.I)
+
+
+def _quoted_descriptor_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    """ 'CMS short descriptor "No pt prsnt train initial 30" -- which code?': the code whose own short descriptor
+    (now or earlier) the question quotes, whatever else its words suggest ("no pt prsnt" is no patient in the room).
+    Only when the code is what is asked: a statement line reading "Caregiver traing 1st 30 min" asked about as a bill,
+    or "group caregiver training" said in passing, is not a question of which code."""
+    if not (_ASKS_CODE.search(intent.query) or _DESCRIPTOR_NAMED.search(intent.query)):
+        return []
+    asked = " ".join(intent.query.lower().split())
+    out: list[Pin] = []
+    for info in kb.codes.values():
+        said = [info.short_descriptor] + [d.text for d in info.previous_descriptors]
+        if any(len(d) >= 12 and " ".join(d.lower().split()) in asked for d in said):
+            out.append(Pin(f"code:{info.code}", "descriptor", info))
+    return out
+
+
 def _group_code_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """ "Which code for a group of 4 families?": the group code of each family in force then, by its descriptor (the
     direct-care group code when direct clinical care is taught)."""
@@ -272,13 +291,16 @@ def _validity_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 
 def _dx_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
+    # "a) R29.6 b) Z91.81 c) R26.8": codes offered as choices; one option's own change does not say which fits, so it
+    # only follows the passage that sets the options side by side
+    choices = offers_choices(intent)
     out: list[Pin] = []
     for code in intent.diagnosis_codes:  # the code itself, else its nearest parent: Z96.641 → Z96.64 → Z96.6 → Z96
         stem, _, tail = code.partition(".")
         for candidate in [code] + [f"{stem}.{tail[:n]}" if n else stem for n in range(len(tail) - 1, -1, -1)]:
             changes = [d for d in kb.diagnosis_changes if d.code == candidate]
             if changes:
-                out.append(Pin(f"dx:{candidate}", "dx", changes))
+                out.append(Pin(f"dx:{candidate}", "dx", changes, strong=not choices))
                 break
     return out
 
@@ -377,11 +399,18 @@ def _telehealth_not_listed(intent: Intent, kb: Knowledge) -> list[Pin]:
 
 
 # "can I bill 97550 w/ modifier 95 for a zoom session on 5/20/2024?": whether, not which modifier
+# "what does PR-50 mean", "CO-97 = ?", "what is N115": the meaning of a remittance code asked for itself
+_REASON_MEANING = re.compile(r"\b(?:CO|PR|OA|PI|CR)[- ]?[A-Z]?\d{1,3}\b\s*(?:mean|means|stand for|stands for|=\s*\?)"
+                             r"|\bwhat(?:'?s| is| does)\s+(?:a\s+|an\s+|the\s+)?(?:(?:CO|PR|OA|PI|CR)[- ]?)?"
+                             r"(?:[A-Z]?\d{1,3}|[MN]A?\d{1,3})\s*(?:mean\b|\?)", re.I)
 _WHETHER_BILL = re.compile(r"^\s*(?:can|could|may|is it (?:ok|okay|allowed) to|are we allowed to|am i allowed to)"
                            r"\s+(?:i|we|you|they|our \w+|a \w+)?\s*(?:still\s+|also\s+)?(?:bill|do|use|submit)\b"
                            # "zoom visit 8/2/24, 97550 95 POS 10 ok??": the question closes on whether it is allowed
                            r"|\b(?:ok|okay|allowed|fine|legit|covered|billable)"
-                           r"(?:\s+(?:for|with|by)\s+(?:medicare|part b|the mac|cms))?\s*\?+\s*$", re.I)
+                           r"(?:\s+(?:for|with|by)\s+(?:medicare|part b|the mac|cms))?\s*\?+\s*$"
+                           # "billed 97550 with the 95 modifier. Looking back was that legit?": asked of a past claim
+                           r"|\b(?:was|is|were) (?:that|this|it|they) (?:really |even )?(?:ok|okay|allowed|fine|legit"
+                           r"|legal|covered|billable)\b", re.I)
 
 
 def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[Pin]:
@@ -399,10 +428,24 @@ def _timed_validity(intent: Intent, kb: Knowledge, family: str | None) -> list[P
             if (since := kb.codes[c].effective_from) is not None and 0 <= (start - since).days < NEW_CODE_DAYS]
 
 
+def _denial_route(intent: Intent, kb: Knowledge, topics: bool) -> tuple[list[Pin], list[Pin]]:
+    """(pins that lead the question's other pins, pins that follow them) for a denial question."""
+    denial = _denial_pins(intent, kb)
+    lead: list[Pin] = []
+    if _REASON_MEANING.search(intent.query):  # "what does PR-50 mean and do we owe it?": the meaning leads
+        lead = [p for p in denial if p.what == "reason"]
+        denial = [p for p in denial if p.what != "reason"]
+    elif topics:  # "CO-50 ... go back into the note and add the goal?": the subject asked leads, the meaning follows
+        denial = [Pin(p.entry, p.what, p.obj, strong=False) if p.what == "reason" else p for p in denial]
+    # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
+    return lead, _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
+
+
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
     # "G0541 with GO on 12/3/2024?", "G0543 on each claim for 11/14/24?": a code not in force then is the answer
     out = [Pin(p.entry, p.what, p.obj, corrects=True) for p in _not_in_force(intent, kb)]
+    out += _quoted_descriptor_pins(intent, kb)
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
     # whether it may be billed then, or whether the therapists' waiver had lapsed: the period's status leads,
@@ -431,11 +474,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     elif intent.kind in ("rule", "code_choice") and _one_group_code(intent, kb):
         out += _group_units_pins(intent, kb)  # "group with caregivers of 4 other families, bill 97552?": the group rule
     elif intent.kind == "denial":
-        # "billed G35 and it denied for the dx": the diagnosis code's validity on that date is why
-        denial = _denial_pins(intent, kb)
-        if topics:  # "CO-50 ... go back into the note and add the goal?": the subject asked leads, the code's meaning
-            denial = [Pin(p.entry, p.what, p.obj, strong=False) if p.what == "reason" else p for p in denial]  # follows
-        out += _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
+        lead, follow = _denial_route(intent, kb, bool(topics))
+        out = lead + out + follow
     elif intent.kind == "appeal":
         out += _telehealth_not_listed(intent, kb) + appeal_pins(intent, kb)
     elif intent.kind == "telehealth":
@@ -546,6 +586,39 @@ def leading(intent: Intent, entries: np.ndarray, from_n: np.ndarray, to_n: np.nd
     return out
 
 
+# "MCQ: ... a) R29.6   b) Z91.81   c) R26.8": codes offered as lettered (or numbered) choices
+_CHOICE = re.compile(r"(?:^|\s)\(?[a-dA-D1-4]\)\s*[A-Z]\d")
+_QUIZ = re.compile(r"\bMCQ\b|\bmultiple[- ]choice\b", re.I)
+CHOICE_COVER = 0.5  # per further option a passage names: the one that sets the options side by side answers "which"
+MAX_CHOICES = 6  # a quiz offers a few options; hundreds of codes are no choice (and each compared would be slow)
+
+
+def offers_choices(intent: Intent) -> bool:
+    """Whether the question offers its diagnosis codes as choices to pick from (a quiz), not each asked about."""
+    if not 2 <= len(intent.diagnosis_codes) <= MAX_CHOICES:
+        return False
+    return bool(_QUIZ.search(intent.query)) or len(_CHOICE.findall(intent.query)) >= 2
+
+
+def _code_fit(intent: Intent, entries: np.ndarray, pinned: list[Pin], codes: list[frozenset[str]],
+              mult: np.ndarray) -> None:
+    """Naming none of the codes asked about sinks a passage; of diagnosis codes offered as choices, a passage that
+    names more of them rises (it compares the options; one option's own change does not say which fits)."""
+    named = set(intent.procedure_codes) | set(intent.reason_codes)
+    if not (named or intent.diagnosis_codes):
+        return
+    leading = np.isin(entries, [p.entry for p in pinned if p.strong])
+    about = [bool(named & c) for c in codes]
+    if intent.diagnosis_codes:
+        same = diagnosis_matcher(intent.diagnosis_codes)
+        about = [a or any(same(t) for t in c) for a, c in zip(about, codes, strict=True)]
+    if offers_choices(intent):  # at most MAX_CHOICES codes, each matched against the tags
+        matchers = [diagnosis_matcher((d,)) for d in intent.diagnosis_codes]
+        hits = np.array([sum(any(m(t) for t in c) for m in matchers) for c in codes])
+        mult *= 1 + CHOICE_COVER * np.maximum(hits - 1, 0)
+    mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
+
+
 def priors(
     intent: Intent,
     kinds: np.ndarray,
@@ -573,14 +646,8 @@ def priors(
     wants = "denial_action" if intent.kind == "denial" and (intent.asks_action or intent.clerical) else intent.kind
     for kind, factor in KIND_PRIOR.get(wants, {}).items():
         mult[kinds == kind] *= factor
-    named = set(intent.procedure_codes) | set(intent.reason_codes)
-    if (named or intent.diagnosis_codes) and codes is not None:  # naming none of the codes asked about sinks it
-        leading = np.isin(entries, [p.entry for p in pinned if p.strong])
-        about = [bool(named & c) for c in codes]
-        if intent.diagnosis_codes:
-            same = diagnosis_matcher(intent.diagnosis_codes)
-            about = [a or any(same(t) for t in c) for a, c in zip(about, codes, strict=True)]
-        mult[~np.array(about, dtype=bool) & ~leading] *= UNNAMED_CODE
+    if codes is not None:
+        _code_fit(intent, entries, pinned, codes, mult)
     if intent.kind == "modifier" and intent.modifiers and codes is not None and topics is not None:
         # "does G0541 need GP?": a passage about none of the modifiers asked about sinks, however well it matches
         asked = {m.lower() for m in intent.modifiers}

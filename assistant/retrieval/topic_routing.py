@@ -38,8 +38,10 @@ class TopicRoute:
 
 
 _LATE_CLAIM = re.compile(
-    r"\bunbilled\b|\bnever (?:got |been )?(?:billed|sent|submitted|filed)\b|\bforgot to (?:bill|submit|send|file)\b"
-    r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b"
+    # ("rejected - never resubmitted", "is it still fileable": a claim not sent again since a front-end rejection)
+    r"\bunbilled\b|\bnever (?:got |been )?(?:re)?(?:billed|sent|submitted|filed)\b"
+    r"|\bforgot to (?:bill|submit|send|file)\b"
+    r"|\b(?:still|too late to|late to) (?:send|submit|file)\b|\btoo late to bill\b|\bstill (?:fileable|submittable)\b"
     r"|\bhow (?:old|late) (?:can|may|of a)\b"
     r"|\bhow far back\b|\bold (?:claim|visit|date of service)s?\b.*\b(?:send|submit|bill|file)"
     # "we held the claims, can we release them now": claims not yet sent

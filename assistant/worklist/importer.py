@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,6 +28,16 @@ from assistant.worklist.store import Store, utcnow
 from assistant.worklist_models import ImportProblem, ImportSummary
 
 ACTOR_IMPORT = "era-import"
+# control and format characters (NUL, newlines, bidi overrides): a stored name is shown back and must not reorder or
+# end what is printed around it
+_UNSHOWN = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def stored_filename(filename: str) -> str:
+    """The name an upload is kept under: its last path part, without control characters (hostile15 #15:
+    "../../etc/passwd%00.835" was kept and echoed with its path and its NUL)."""
+    last = re.split(r"[\\/]", _UNSHOWN.sub("", filename))[-1].strip()
+    return "" if last in {".", ".."} else last[:255]
 
 
 @dataclass
@@ -279,7 +290,7 @@ def import_remittance(
         file = RemittanceFile(
             practice_id=practice_id,
             sha256=remittance.sha256,
-            filename=filename[:255],
+            filename=stored_filename(filename),
             imported_at=utcnow(),
             imported_by=actor[:120],
             payments=len(remittance.payments),

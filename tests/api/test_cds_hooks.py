@@ -156,6 +156,17 @@ def test_cds_errors(client: TestClient) -> None:
     assert bad.status_code == 422
 
 
+@pytest.mark.parametrize(("value", "said"), [([], "must be a FHIR Bundle"), ("x", "must be a FHIR Bundle"),
+                                             (None, "missing draftOrders")])
+def test_draft_orders_of_the_wrong_type_are_not_called_missing(client: TestClient, value: object,
+                                                                said: str) -> None:
+    # hostile15 #30: draftOrders: [] was answered "context is missing draftOrders"
+    body = {"hook": "order-sign", "hookInstance": str(uuid.uuid4()),
+            "context": {"patientId": "1", "userId": "Practitioner/1", "draftOrders": value}}
+    answer = client.post("/cds-services/cts-order-check", json=body)
+    assert answer.status_code == 422 and said in answer.json()["detail"]
+
+
 def _order_sign(client: TestClient, *entries: dict) -> list[dict]:
     return call(client, "cts-order-check", "order-sign",
                 {"userId": "Practitioner/1", "patientId": "1", "draftOrders": bundle(*entries)})["cards"]

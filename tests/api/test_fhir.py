@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from datetime import date
 
 import pytest
@@ -117,6 +118,17 @@ def test_odd_documents_are_clear_input_errors(case: str) -> None:
 )
 def test_declared_charsets_are_honoured(ctype: str, encoding: str) -> None:
     doc = document_reference(content=_attachment("Café wife".encode(encoding), ctype))
+    assert document_note(doc).text == "Café wife"
+
+
+@pytest.mark.parametrize("data", [
+    "Café wife".encode("utf-16"),  # the platform's BOM and byte order (hostile15 #29)
+    codecs.BOM_UTF16_BE + "Café wife".encode("utf-16-be"),
+    codecs.BOM_UTF8 + "Café wife".encode(),
+    "Café wife".encode("utf-32"),
+])
+def test_a_byte_order_mark_says_the_encoding_when_no_charset_is_declared(data: bytes) -> None:
+    doc = document_reference(content=_attachment(data, "text/plain"))
     assert document_note(doc).text == "Café wife"
 
 

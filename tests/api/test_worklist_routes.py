@@ -72,6 +72,35 @@ def test_upload_list_and_practices(client: TestClient) -> None:
     assert resp.status_code == 404
 
 
+@pytest.mark.parametrize("item_id", ["0", "-1", "2147483648", "99999999999999999999"])
+def test_an_id_no_item_can_have_is_the_same_404(client: TestClient, item_id: str) -> None:
+    # hostile15 #16: -1 missed the route (a generic "Not Found"), 0 failed the schema (422)
+    upload(client)
+    for method, path in (("GET", f"/v1/worklist/{item_id}"), ("GET", f"/v1/worklist/{item_id}/draft"),
+                         ("PATCH", f"/v1/worklist/{item_id}")):
+        resp = client.request(method, path, headers=h(KEY_A), json={"assignee": "x"} if method == "PATCH" else None)
+        assert resp.status_code == 404 and resp.json()["detail"].startswith("no worklist item"), (method, path)
+
+
+@pytest.mark.parametrize("written", ["12/01/2026", "12/01/26", "20261201", "2026-12-01"])
+def test_worklist_dates_read_the_forms_claims_accept(client: TestClient, written: str) -> None:
+    upload(client)  # hostile15 #13: only YYYY-MM-DD was read
+    item_id = client.get("/v1/worklist", headers=h(KEY_A)).json()["items"][0]["id"]
+    resp = client.patch(f"/v1/worklist/{item_id}", json={"status": "submitted", "submitted_on": written},
+                        headers=h(KEY_A))
+    assert resp.status_code == 200 and resp.json()["submitted_on"] == "2026-12-01", resp.text
+
+
+@pytest.mark.parametrize("written", ["13/45/2026", "soon", 20261201])
+def test_a_worklist_date_that_is_none_names_the_field_and_forms(client: TestClient, written: object) -> None:
+    upload(client)
+    item_id = client.get("/v1/worklist", headers=h(KEY_A)).json()["items"][0]["id"]
+    resp = client.patch(f"/v1/worklist/{item_id}", json={"submitted_on": written}, headers=h(KEY_A))
+    said = str(resp.json()["errors"])
+    assert resp.status_code == 422 and "submitted_on" in said and "MM/DD/YYYY" in said
+    assert "soon" not in resp.text and "13/45" not in resp.text
+
+
 def test_patch_history_and_conflict(client: TestClient) -> None:
     upload(client)
     item_id = client.get("/v1/worklist", headers=h(KEY_A)).json()["items"][0]["id"]

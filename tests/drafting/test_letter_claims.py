@@ -89,6 +89,28 @@ def test_the_note_title_is_no_evidence_of_the_caregiver(assistant: Assistant) ->
     assert not any("caregiver assist" in q and "wife" not in q for q in quotes)
 
 
+BYSTANDERS_NOTE = """Date of service: 10/21/2026
+Time: 10:00 AM - 11:16 AM (76 minutes). Patient not present (resting at home with neighbour Mr. Hollis Pruitt).
+Caregiver trained: daughter, Colette Brandt-Lowe (lives with patient, unpaid).
+Patient consented verbally on 10/07/2026 to Colette being trained.
+Also attended: paid aide Dolores Fenn from Sunrise Home Care (observed only; not trained, not billed).
+Training: safe stand-pivot transfers bed to wheelchair, gait belt use, car transfers, fall recovery.
+Therapist demonstrated each skill; Colette performed return demonstration with verbal cues x2, then independently.
+Functional goal: patient to transfer safely at home with caregiver assist, reducing fall risk.
+Billed: 97550 x1 GP, 97551 x3 GP. Priya Raman, PT, DPT"""
+
+
+@pytest.mark.parametrize("check_id", ["caregiver", "skills_taught", "return_demo", "skilled_need"])
+def test_only_the_trained_caregivers_lines_are_evidence(assistant: Assistant, check_id: str) -> None:
+    # hostile15 #20: a paid aide's attendance and the neighbour who sat with the patient were quoted
+    report = assistant.check_note(BYSTANDERS_NOTE)
+    check = next(c for c in report.checks if c.id == check_id)
+    quotes = relevant_quotes(check, BYSTANDERS_NOTE)
+    assert quotes and not any("Dolores" in q or "neighbour" in q for q in quotes), quotes
+    if check_id == "caregiver":
+        assert [e.quote for e in check.evidence] == ["daughter"]
+
+
 @pytest.mark.parametrize(
     ("denial", "named", "not_named"),
     [("CO-16 M51", "(CO-16)", "M53"), ("CO-16 M53", "(CO-16 + M53)", "MA130"), ("CO-50", "(CO-50)", "N115")],

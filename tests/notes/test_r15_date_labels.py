@@ -26,6 +26,8 @@ def test_the_encounter_is_the_session_not_the_export_or_the_prior_visit() -> Non
     ("export 11/17/2026 10:02", "other"),
     ("previous session 10/06/2026 with the son", "other"),
     ("Seen 10/13/2026 with son", ""),
+    # the consent's date after whom it names (notes_r10_dev_b: an export's own date left the consent's as the note's)
+    ("Consent: pt signed consent for Rosalind to be trained 11/4/25.", "other"),
 ])
 def test_date_labels(line: str, label: str) -> None:
     assert [d.label for d in extract(line + "\n").dates] == [label]

@@ -197,6 +197,9 @@ def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -
     (["set", "1", "--status", "submitted", "--decided-on", "2031-01-01"], "decision date 2031-01-01 is in the future"),
     (["set", "1", "--status", "submitted", "--decided-on", "2025-06-01"], "decision date is recorded with a decision"),
     (["set", "1", "--payer-deadline", "1999-01-01"], "a payer deadline would not be used"),
+    # hostile15 #13: the error names the option and the forms read
+    (["set", "1", "--submitted-on", "13/45/2026"], "--submitted-on is not a date (use YYYY-MM-DD, MM/DD/YYYY"),
+    (["set", "1", "--payer-deadline", "soon"], "--payer-deadline is not a date"),
     (["--status", "bogus"], "unknown status (value withheld) (use one of: new, drafted, submitted"),
     (["--sort", "bogus"], "unknown sort (value withheld) (use one of: due, recovery)"),
     (["--format", "bogus"], "use one of: text, json, csv"),

@@ -278,3 +278,13 @@ def test_a_line_the_payer_recoded_is_the_billed_codes_item(assistant: Assistant)
     assert summary.items_created == 6 and item.modifiers == ["GP"]  # type: ignore[attr-defined]
     lines = assistant.worklist_item(item.id, today=TODAY).claim_lines  # type: ignore[attr-defined]
     assert {"code": "97550", "adjudicated_as": "97530"}.items() <= lines[0].items()
+
+
+@pytest.mark.parametrize(("given", "kept"), [
+    ("../../etc/passwd\x00.835", "passwd.835"),  # hostile15 #15: path parts and a NUL were kept and echoed
+    ("C:\\exports\\day1.835", "day1.835"),
+    ("day\u202e538.1", "day538.1"), ("a\nb.835", "ab.835"),
+    ("..", ""), ("/", ""), ("era.835", "era.835"), ("Zoë's ERA.835", "Zoë's ERA.835"),
+])
+def test_a_stored_filename_has_no_path_or_control_characters(assistant: Assistant, given: str, kept: str) -> None:
+    assert assistant.import_era(era(sorted(OTHER_DENIALS)[0]), filename=given, today=TODAY).filename == kept

@@ -177,6 +177,15 @@ def test_history_records_who_what_when(loaded: Assistant) -> None:
     assert [loaded.worklist(assignee=a, today=TODAY).total for a in ("DANA", "dan", "rowan")] == [1, 1, 0]
 
 
+@pytest.mark.parametrize(("stored", "searched", "found"), [
+    ("Zoë Ørsted", "zoe", 1), ("Zoë Ørsted", "ORSTED", 1), ("Zoë Ørsted", "zoë", 1),  # hostile15 #14
+    ("Zoe Orsted", "zoë", 1), ("Renée", "renee", 1), ("Zoë", "%", 0), ("Zoë", "zoey", 0),
+])
+def test_assignee_search_ignores_case_and_accents(loaded: Assistant, stored: str, searched: str, found: int) -> None:
+    loaded.update_worklist_item(_ids(loaded)[0], {"assignee": stored}, today=TODAY)
+    assert loaded.worklist(assignee=searched, today=TODAY).total == found
+
+
 def test_lost_goes_to_the_next_level(loaded: Assistant) -> None:
     item = next(i for i in loaded.worklist(today=TODAY).items if i.route == "redetermination")
     loaded.update_worklist_item(item.id, {"status": "submitted"}, today=TODAY)
