@@ -54,6 +54,7 @@ mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daro
 hoffmann hoffman nation
 carbidopa levodopa sinemet baclofen tizanidine gabapentin warfarin coumadin eliquis apixaban xarelto donepezil
 aricept memantine namenda
+montreal sundowning sundowner sundowners
 french german chinese vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo
 somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
 feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
@@ -162,6 +163,8 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
         return False
     zipf, rank = _zipf(lex, word), _rank(lex, word)
     if re.search(r"['’\-]", word.removesuffix("'s").removesuffix("’s")):
+        if word.isupper() and any(not _VOWEL.search(fold_word(x)) for x in word.split("-") if len(x) > 1):
+            return False  # joined acronyms in capitals, a form's or a workstation's code: "OT-CG", "RMD-PT", "WS-PT"
         return _hyphen_name(lex, word) or _lower_double_surname(lex, word) or _doubled_name(lex, word)
     if word.isupper():
         if not re.search("[AEIOUYÀ-ÖØ-Ý]", fold_word(word).upper()) or (len(word) <= 4 and not rank):
@@ -187,6 +190,9 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
         # a name English does not know, in a person's place or owning something: "why dlamini's claim"
         or (0 < rank <= 1000 and zipf < UNKNOWN and (slot >= 1 or word.endswith(("'s", "’s"))))
     )
+
+
+_VOWEL = re.compile("[AEIOUYaeiouy]")
 
 
 def _verbish(word: str) -> bool:
