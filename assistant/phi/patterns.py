@@ -492,8 +492,9 @@ _PROTECTED = [
     # a coded concept and a template version in C-CDA markup: code="47519-4" codeSystem=..., extension="2015-08-01"
     r"(?<=\bcode=\")[\w.\-]{1,20}(?=\"[ \t]+codeSystem=)",
     r"<templateId[ \t]{1,3}root=\"[\d.]{1,60}\"[ \t]{1,3}extension=\"\d{4}-\d{2}-\d{2}\"",
-    # a form's own revision date: "rev 2025-02-14", "Rev. 2026-01", "rev. 07/2025"
-    r"\b(?i:rev(?:ision|ised)?)\.?[ \t]*(?:(?i:date)[ \t]*)?:?[ \t]*(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/(?:\d{1,2}/)?\d{2,4})\b",
+    # a form's own revision, abbreviated as forms print it: "rev 2025-02-14", "Rev. 2026-01", "rev. 07/2025" ("revised
+    # 11/14/2026" may date a patient's plan of care: not here)
+    r"\b(?i:rev)\.?[ \t]*(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{4})\b",
     r"\bP(?:g|age)[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}\b",  # a page marker: "Pg 1/1"
     # days of the week in a schedule: "Tu/Th/Sa", "M/W/F"
     r"\b(?:M|Mo|Tu|W|We|Th|F|Fr|Sa|Su)(?:/(?:M|Mo|Tu|W|We|Th|F|Fr|Sa|Su)){1,6}\b",

@@ -57,3 +57,7 @@ def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
 def test_word_sense_kept_beside_the_name(deid: Deidentifier) -> None:
     assert_kept(deid, SCRUB[0][0], ["May cause dizziness"])
     assert_kept(deid, SCRUB[1][0], ["Mark the HEP"])
+
+
+def test_a_plan_revised_on_a_day_is_still_a_date(deid: Deidentifier) -> None:
+    assert_scrubbed(deid, "Plan of care revised 11/14/2026 with daughter", "11/14/2026")
