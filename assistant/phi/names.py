@@ -137,7 +137,10 @@ def _hyphen_name(lex: Lexicon, word: str) -> bool:
     ):
         return False
     namey = all(_rank(lex, x) or _zipf(lex, x) < 3.0 for x in parts if len(x) > 1)
-    return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
+    if namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1):
+        return True
+    # two given names joined, each also a word a little: "Ruth-Ann", "Mary-Kate" (never "Sit-Stand", "Will-May")
+    return all(x.istitle() and 0 < lex.first_rank(x.lower()) <= 500 and lex.zipf(x.lower()) < 5.0 for x in parts)
 
 
 def _doubled_name(lex: Lexicon, word: str) -> bool:

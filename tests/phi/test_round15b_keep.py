@@ -32,6 +32,7 @@ KEEP: list[tuple[str, list[str]]] = [
     ("A Mass of Christian Burial will be held Saturday", ["Mass of Christian Burial"]),
     ("Veh: WC-14    Odometer start 48213 / end 48377", ["Odometer start 48213 / end 48377"]),
     ("Payer: Medicare Adv; fall with no LOC", ["Medicare Adv", "no LOC"]),
+    ("Sit-Stand x5; Follow-Up in 2 wk", ["Sit-Stand", "Follow-Up"]),
     ("Montreal Cognitive Assessment 22/30; Sundowning after 4 pm", ["Montreal Cognitive Assessment", "Sundowning"]),
 ]
 
@@ -41,6 +42,9 @@ SCRUB = [
     ("Son Mark Quornby present. Mark the HEP sheet; Mark demonstrated the transfer.", "Mark demonstrated"),
     # a hyphenated name in capitals keeps going: every part has a vowel
     ("CG: KIM MIN-SEO (daughter)", "MIN-SEO"),
+    # two given names joined, each a common word a little
+    ("3. Ruth-Ann Polk -- daughter of the patient", "Ruth-Ann"),
+    ("Trained Mary-Kate on the slide board", "Mary-Kate"),
 ]
 
 
