@@ -139,8 +139,11 @@ def _hyphen_name(lex: Lexicon, word: str) -> bool:
     namey = all(_rank(lex, x) or _zipf(lex, x) < 3.0 for x in parts if len(x) > 1)
     if namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1):
         return True
-    # two given names joined, each also a word a little: "Ruth-Ann", "Mary-Kate" (never "Sit-Stand", "Will-May")
-    return all(x.istitle() and 0 < lex.first_rank(x.lower()) <= 500 and lex.zipf(x.lower()) < 5.0 for x in parts)
+    # two given names joined, each also a word a little: "Ruth-Ann", "Mary-Kate" (never "Sit-Stand", "Will-May"; a
+    # word said twice, "Yo-Yo", is `_doubled_name`'s)
+    distinct = len({x.lower() for x in parts}) == len(parts)
+    given = all(x.istitle() and 0 < lex.first_rank(x.lower()) <= 500 for x in parts)
+    return distinct and given and all(lex.zipf(x.lower()) < 5.0 for x in parts)
 
 
 def _doubled_name(lex: Lexicon, word: str) -> bool:
