@@ -42,6 +42,9 @@ SCRUB = [
     ("Son Mark Quornby present. Mark the HEP sheet; Mark demonstrated the transfer.", "Mark demonstrated"),
     # a hyphenated name in capitals keeps going: every part has a vowel
     ("CG: KIM MIN-SEO (daughter)", "MIN-SEO"),
+    # a claim's patient control number keeps going beside the pharmacy PCN that stays
+    ("PCN 4471092 on the remit; RxPCN MEDDADV on the card", "4471092"),
+    ("Group: 765777   RxBIN 610502", "765777"),
     # two given names joined, each a common word a little
     ("3. Ruth-Ann Polk -- daughter of the patient", "Ruth-Ann"),
     ("Trained Mary-Kate on the slide board", "Mary-Kate"),
