@@ -89,6 +89,8 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
                 and (zipf >= VERY_COMMON or not _slot_at(text, start, end))
             ):
                 continue  # "rose" the verb, "will" the modal
+            if zipf >= COMMON and _WORD_SENSE_NEXT.match(text, end):
+                continue  # the word, not the person, before an article or a bare verb: "May cause", "Mark the HEP"
             start, end = whole_word(text, start, end)
             out.append((start, end, "PERSON", score))
         return out
@@ -100,6 +102,12 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
 # "lock and park", "the park was closed". A person's place needs a stronger neighbour ("with rose", "rose reports").
 _WEAK_PREV = words("to and & for from by per")
 _WEAK_NEXT = words("and & was is has had did does today return returns demo able unable")
+
+
+# A word after a name that is also a common word, which makes it the word (a modal, an imperative, a month before a
+# verb's object), never the person: "May cause dizziness", "Mark the HEP", "Will be seen". A person's own verbs
+# ("Mark reports", "May stood") are not here.
+_WORD_SENSE_NEXT = re.compile(r"[ \t]+(?:the|a|an|cause|causes|be|not|occur|result|include|each|every|all|any|your)\b")
 
 
 # The word after an eponym that makes it a scale, test or device, not the person: "Katz index", "Berg score".

@@ -54,6 +54,7 @@ mmse slums nihss fim tug dgi fga dynamic gait walker cane down downs brandt daro
 hoffmann hoffman nation
 carbidopa levodopa sinemet baclofen tizanidine gabapentin warfarin coumadin eliquis apixaban xarelto donepezil
 aricept memantine namenda
+montreal sundowning sundowner sundowners
 french german chinese vietnamese korean arabic russian polish italian portuguese japanese hindi tagalog navajo
 somali american mexican african asian hispanic latino ft cm kg lb lbs sec secs hr hrs yd yds reps rep sets jan
 feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thur thurs fri sat
@@ -136,7 +137,13 @@ def _hyphen_name(lex: Lexicon, word: str) -> bool:
     ):
         return False
     namey = all(_rank(lex, x) or _zipf(lex, x) < 3.0 for x in parts if len(x) > 1)
-    return namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1)
+    if namey and any(_zipf(lex, x) < COMMON for x in parts if len(x) > 1):
+        return True
+    # two given names joined, each also a word a little: "Ruth-Ann", "Mary-Kate" (never "Sit-Stand", "Will-May"; a
+    # word said twice, "Yo-Yo", is `_doubled_name`'s)
+    distinct = len({x.lower() for x in parts}) == len(parts)
+    given = all(x.istitle() and 0 < lex.first_rank(x.lower()) <= 500 for x in parts)
+    return distinct and given and all(lex.zipf(x.lower()) < 5.0 for x in parts)
 
 
 def _doubled_name(lex: Lexicon, word: str) -> bool:
@@ -162,6 +169,8 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
         return False
     zipf, rank = _zipf(lex, word), _rank(lex, word)
     if re.search(r"['’\-]", word.removesuffix("'s").removesuffix("’s")):
+        if word.isupper() and any(not _VOWEL.search(fold_word(x)) for x in word.split("-") if len(x) > 1):
+            return False  # joined acronyms in capitals, a form's or a workstation's code: "OT-CG", "RMD-PT", "WS-PT"
         return _hyphen_name(lex, word) or _lower_double_surname(lex, word) or _doubled_name(lex, word)
     if word.isupper():
         if not re.search("[AEIOUYÀ-ÖØ-Ý]", fold_word(word).upper()) or (len(word) <= 4 and not rank):
@@ -187,6 +196,9 @@ def is_name_word(lex: Lexicon, word: str, *, initial: bool, slot: int) -> bool:
         # a name English does not know, in a person's place or owning something: "why dlamini's claim"
         or (0 < rank <= 1000 and zipf < UNKNOWN and (slot >= 1 or word.endswith(("'s", "’s"))))
     )
+
+
+_VOWEL = re.compile("[AEIOUYaeiouy]")
 
 
 def _verbish(word: str) -> bool:

@@ -305,6 +305,9 @@ ORG_ID_BEFORE_RE = re.compile(
     r"|tin|employer|facility|transaction|trace|session|room|meeting|zoom|request|message|order|ticket|job|device"
     r"|batch|file|claim|member|subscriber|patient|policy|account|acct)[ \t]*)$"
 )
+# A payer's own electronic id ("payer ID 01112", "Submitter ID: 0042"): the payer's routing number, about no person,
+# and no state "ID" before a ZIP either.
+PAYER_ID_BEFORE_RE = re.compile(r"(?i:\b(?:payer|payor|submitter|receiver)[ \t]+ID\.?[ \t]*[:#]?[ \t]*)$")
 SPACED_ID_RE = re.compile(r"(?<![\w-])[A-Z0-9]{2,6}+(?:[ ]\d{2,4}+){2,5}+(?![\w-])")
 ID_LABEL_BEFORE_RE = re.compile(rf"(?i:\b(?:{_ID_LABEL}|MBI|MRN)\.?[ \t]*(?:ID|#|No\.?|Number|Num)?[ \t]*[:#][ \t]*)$")
 # A number spelled out one character at a time, read aloud or OCR-spaced, after an id label (the label is looked
@@ -479,6 +482,25 @@ _PROTECTED = [
     r"\b(?i:moderate|minimal|maximal|min|mod|max)[ \t]+(?:A|(?i:assist|assistance))\b",  # "min A", "Mod assist"
     r"\bSara[ \t]+(?:Stedy|Flex|Plus|Combilizer)\b",  # Arjo stand aids: equipment, no person
     r"\b(?:Patient|Caregiver|Moderate|Minimal|Maximal|Min|Mod|Max|CGA|SBA|Independent|Supervision|Pt)\b",
+    # Plan and product data printed on a card or a label, about no person: the pharmacy routing numbers (BIN is six
+    # digits, PCN a short code), a drug's NDC, a dispensing quantity, refills and DAW code. A group number is not here:
+    # an employer's group can identify a member.
+    r"\b(?:Rx)?BIN[ \t]*[:#]?[ \t]*\d{6}\b|\b(?:Rx)?PCN[ \t]*[:#]?[ \t]*[A-Z0-9]{2,10}\b",
+    r"\bNDC[ \t]*[:#]?[ \t]*\d{4,5}-\d{3,4}-\d{1,2}\b",
+    r"\b(?i:qty|daw|refills?)[ \t]*[:#]?[ \t]*\d{1,3}\b",
+    r"\b(?i:payer)[ \t]+(?i:id)[ \t]*[:#]?[ \t]*[A-Z0-9]{5}\b",  # a payer's electronic id: "payer ID 01112"
+    # a coded concept and a template version in C-CDA markup: code="47519-4" codeSystem=..., extension="2015-08-01"
+    r"(?<=\bcode=\")[\w.\-]{1,20}(?=\"[ \t]+codeSystem=)",
+    r"<templateId[ \t]{1,3}root=\"[\d.]{1,60}\"[ \t]{1,3}extension=\"\d{4}-\d{2}-\d{2}\"",
+    # a form's own revision, abbreviated as forms print it: "rev 2025-02-14", "Rev. 2026-01", "rev. 07/2025" ("revised
+    # 11/14/2026" may date a patient's plan of care: not here)
+    r"\b(?i:rev)\.?[ \t]*(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{4})\b",
+    r"\bP(?:g|age)[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}\b",  # a page marker: "Pg 1/1"
+    # days of the week in a schedule: "Tu/Th/Sa", "M/W/F"
+    r"\b(?:M|Mo|Tu|W|We|Th|F|Fr|Sa|Su)(?:/(?:M|Mo|Tu|W|We|Th|F|Fr|Sa|Su)){1,6}\b",
+    r"\b(?i:Mass[ \t]+of[ \t]+(?:Christian[ \t]+Burial|the[ \t]+Resurrection))\b",  # a liturgy in an obituary
+    # a statute's section: "C.R.S. 15-14-312", "MCL 700.5508"
+    r"(?:\bC\.R\.S\.|\bMCL|\bRCW|\bORS|\bU\.S\.C\.|\bCFR|§)[ \t]*§?[ \t]*\d{1,4}(?:[.\-]\d{1,6}){1,3}\b",
 ]
 PROTECTED_RE = re.compile("|".join(f"(?:{p})" for p in _PROTECTED))  # one token: fullmatch checks
 _PROTECTED_RES = [re.compile(p) for p in _PROTECTED]  # separate scans are ~10x faster than the alternation

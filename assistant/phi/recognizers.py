@@ -274,6 +274,8 @@ def find_addresses(text: str) -> list[Span]:
     if any(word in text for word in ("HWY", "Hwy", "Highway", "HIGHWAY")):
         out += [(m.start(), m.end(), "ADDRESS", 0.85) for m in p.HIGHWAY_LINE_RE.finditer(text)]
     for m in p.CITY_STATE_ZIP_RE.finditer(text):
+        if p.PAYER_ID_BEFORE_RE.search(text, max(0, m.start("zip") - 40), m.start("zip")):
+            continue  # "payer ID 01112" is an id's label and its value, not Idaho and a ZIP
         out.append((m.start("zip"), m.end("zip"), "ZIP", 0.95))
         if m.group("city"):
             out += _city(text, m)

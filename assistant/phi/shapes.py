@@ -184,6 +184,8 @@ def _labelled_ids(text: str) -> list[Span]:
     for m in _ID_LABEL.finditer(text):
         if code_after_weak_label(m.group("label"), m.group("id")):
             continue
+        if p.PAYER_ID_BEFORE_RE.search(text, max(0, m.start("id") - 40), m.start("id")):
+            continue  # the payer's routing number, not the patient's
         out.append((m.start("id"), m.end("id"), "ID", 0.92))
     return out
 

@@ -27,6 +27,7 @@ BRANDS = _words("""
 moen rifton molift microair zalo whatsapp facetime zoom skype viber wechat kakaotalk invacare drive medline
 quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
 doxy doxyme webex vsee mend teladoc amwell updox
+teva mylan sandoz apotex lupin aurobindo zydus amneal
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -76,7 +77,8 @@ parte original referido referida
 fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
 """)
-# Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name).
+# Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name), and a label's
+# or a log's column words: "Qty", "DAW", "Pg", "Medicare Adv", "no LOC", "Odometer".
 ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
@@ -86,6 +88,7 @@ sil dil grnddau grndson
 phi esmtp esmtps esmtpsa smtp lmtp
 rx sig prescriber rph frontdesk pe
 rxbin rxpcn rxgrp rxid
+qty daw pg adv loc odometer mileage
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
