@@ -191,8 +191,11 @@ def _ocr_digits(text: str) -> str:
 # "a10ne", "CAREG1VER", "0ut"): a run of 0/1 between letters, a 0 opening a word, a 0 closing one after a letter.
 # Not a code or a count: a word with another digit ("G0539", "I10", "S72.001D"), a code's tail ("F02.B0"), "x1",
 # "M1A". One for one.
-_OCR_WORD = re.compile(r"(?<![.-])\b[A-Za-z0-9]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z0-9]*\b")
-_OCR_LETTER_RUN = re.compile(r"(?<=[A-Za-z])[01]+(?=[A-Za-z])|^0(?=[A-Za-z])|(?<=[A-Za-z])0$")
+_OCR_WORD = re.compile(r"(?<!\.)(?<![^a-z]-)(?<!^-)\b[A-Za-z0-9]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z0-9]*\b")
+# "Sandova1", "goa1", "verba1": a 1 closing a word after a vowel or an l is an l ("Page1", "line1", "item1" keep theirs)
+_OCR_LETTER_RUN = re.compile(
+    r"(?<=[A-Za-z])[01]+(?=[A-Za-z])|^0(?=[A-Za-z])|(?<=[A-Za-z])0$|(?<=[A-Za-z]{2}[aiouAIOUlL])1$"
+)
 _NOT_A_WORD = re.compile(r"[2-9]|^[A-Z]1[A-Z]$|^[xX]\d+$")
 
 
@@ -215,6 +218,9 @@ _CONSONANTS = re.compile(r"[b-df-hj-np-tv-xz]{2}")
 _OCR_WORD_RE2 = r"\b[A-Za-z0-9]*(?:[A-Za-z][01]|[01][A-Za-z])[A-Za-z0-9]*\b"
 
 
+_WORD_HYPHEN = re.compile(r"[a-z]-")
+
+
 def _ocr_word(word: str) -> str:
     if _NOT_A_WORD.search(word) or word.isdigit():
         return word
@@ -227,9 +233,10 @@ def _ocr_letters(text: str) -> str:
     # Why not `_OCR_WORD.sub` here: Python tries its look-behind at every position (~100 µs per 2 KB); RE2
     # finds the candidate words (every "x1" and "G0" of a claim line is one) and the look-behind is tested
     # on those only. A word after "." or "-" is a code's tail and is left; the next candidate is a later word.
+    # After a hyphen between letters it is the second half of a name or a broken word ("Holm-Sandova1").
     out, last = [], 0
     for start, end in spans(_OCR_WORD_RE2, text, ignore_case=False):
-        if start and text[start - 1] in ".-":
+        if start and text[start - 1] in ".-" and not _WORD_HYPHEN.fullmatch(text, max(0, start - 2), start):
             continue
         fixed = _ocr_word(text[start:end])
         if fixed != text[start:end]:

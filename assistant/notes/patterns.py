@@ -365,6 +365,14 @@ _JURISDICTION_BEFORE = re.compile(
 )
 
 
+# a note typed all in lower case: "dx g35", "dx: g35 ; r53.83" -- a lower-case code only right after a diagnosis
+# label (elsewhere "a10", "c12" are no codes), and only one the code set knows
+_LOWER_ICD_ONE = r"[a-tv-z]\d[0-9ab](?:\.[0-9a-z]{1,4})?(?![\w.]\w|\w)"
+_LOWER_ICD_LIST = re.compile(
+    r"\b(?i:dx|icd-?10(?:-cm)?|diagnos[ie]s)\b[ \t]{0,3}[:#-]?[ \t]{0,3}"
+    rf"(?P<codes>{_LOWER_ICD_ONE}(?:[ \t]{{0,3}}[,;/&][ \t]{{0,3}}{_LOWER_ICD_ONE}){{0,5}})"
+)
+_LOWER_ICD = re.compile(_LOWER_ICD_ONE)
 # the thoracic levels written like a three-character code (ICD-10-CM has no T10-T12 category): "T10 paraplegia"
 _SPINAL_LEVELS = frozenset({"T10", "T11", "T12"})
 
@@ -393,9 +401,21 @@ def find_icd10(
             continue  # "(T10 complete SCI)   Dx: G82.20": a spinal level on a diagnosis line, never a category
         if _DX_CONTEXT.search(line) or (bracketed and is_code(m["code"])):
             out.append(IcdMention(m["code"], (m.start(), m.end())))
+    out += _lower_case_codes(text, is_code)
     if search(_SPOKEN_ICD_GATE, text):  # "G three five point A": a dictated diagnosis code
         out += [IcdMention(code, span) for code, span in spoken_icd10(text)]
     out.sort(key=lambda x: x.span)
+    return out
+
+
+def _lower_case_codes(text: str, is_code: Callable[[str], bool]) -> list[IcdMention]:
+    """Lower-case codes listed right after a diagnosis label that the code set knows ("dx g35")."""
+    out: list[IcdMention] = []
+    for m in islice(sparse_finditer(_LOWER_ICD_LIST, text, r"(?i:dx|icd|diagnos)"), MAX_MENTIONS):
+        for c in _LOWER_ICD.finditer(text, m.start("codes"), m.end("codes")):
+            code = c.group(0).upper()
+            if is_code(code):
+                out.append(IcdMention(code, c.span()))
     return out
 
 

@@ -46,6 +46,11 @@ _SMARTLIST = re.compile(rf"^[^\n:{{}}]{{1,60}}:[ \t]*{_PICK}[ \t]*$|{_PICK}", re
 _BOX_OPEN = r"(?:\[[ \t]?\]|☐|□|\([ \t]\))"
 # a filled radio button, "(•) no", "(*) No", "◉ No", is ticked as much as "[x] No"
 _BOX_TICKED = re.compile(r"\[[ \t]?[xX✓✔*][ \t]?\]|☒|☑|✅|■|◉|\([ \t]?[xX✓✔•●*][ \t]?\)")
+# an HTML form's checkbox left unticked (no "checked"), with its label up to the next tag: '<input type="checkbox"
+# disabled> Caregiver return demonstration completed'
+_HTML_BOX_OPEN = re.compile(
+    r"<input\b(?![^>\n]{0,200}\bchecked\b)[^>\n]{0,200}\btype=[\"']?checkbox\b[^>\n]{0,200}>[^<\n]*", re.I
+)
 _LINE_WITH_OPEN_BOX = re.compile(rf"^[^\n]*{_BOX_OPEN}[^\n]*$", re.M)
 # "[ ] Declined": an unticked option owns the words after it, up to the next box
 _UNTICKED_OPTION = re.compile(rf"{_BOX_OPEN}[^\[\]☐□☒☑■✅(\n]*")
@@ -97,6 +102,25 @@ _GUIDELINE = re.compile(
 )
 # "Pasted: '97552 - group caregiver training ...'", "[Pasted from billing guide] ...": the line is quoted text
 _PASTED_LINE = re.compile(r"^[ \t\[(*-]*pasted\b[^\n]*$", re.I | re.M)
+# 'Pasting our cheat sheet: "97550/97551 -- caregiver training, without the patient present, ..."': a quotation a
+# writer says they paste or quote is reference text, however many lines it runs (up to its closing quote)
+_PASTED_QUOTE = re.compile(
+    r"\b(?:pasting|pasted|pastes|quoting|copying|cheat[ -]?sheet|crib[ -]?sheet)\b[^\n\"“”]{0,60}"
+    r"(?P<quote>[\"“][^\"“”]{1,600}[\"”])",
+    re.I,
+)
+_PASTED_WORDS = frozenset({"pasting", "pasted", "pastes", "quoting", "copying", "cheat", "crib"})
+# a question left unanswered ("2. Is there a return demonstration or teach-back?", "I can add a line that she
+# demonstrated the transfers?"): a coder's query or an offer asks what the note should show, it documents nothing.
+# A form's question answered on its line or the next ("Return demo? Y", "Pt present?\nNo") is documentation
+_UNANSWERED = re.compile(
+    r"(?:^|(?<=[.!?:;]\s)|(?<=[.!?:;]\s\s))[ \t>*-]*(?:\d{1,2}[.)][ \t]+)?(?i:is|are|was|were|did|does|do|can|could"
+    # an e-mail's quoted reply ("> ...") carries a sentence over its lines
+    r"|would|should|what|which|how|why|any|if)\b(?:[^.!?\n]|\n[ \t]*>){0,200}\?"
+    r"(?![ \t]*(?:[:\[(☐☑☒✓✔]|(?i:yes|no|y|n|none|n/a)\b|\d))"
+    r"(?![ \t]*\n[ \t]*(?i:yes|no|y|n)\b)",
+    re.M,
+)
 # 'Service description (from charge master): "Caregiver training, without the patient present ..."': a code's
 # descriptor copied into the note describes the code, not this session
 _DESCRIPTOR_LINE = re.compile(
@@ -271,6 +295,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("template", m.start(), m.end()) for m in finditer(_SMARTLIST, text)]
     if any(box in text for box in ("[", "☐", "□", "( )", "(  )")):
         found += _boxes(text, lines)
+    if "checkbox" in words:
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_HTML_BOX_OPEN, text, r"<input\b")]
     if FORM_WORDS & words:
         found += [Screened("form_text", m.start(), m.end()) for m in finditer(_FORM_TEXT, text)]
     if _HELP_WORDS & words:
@@ -286,6 +312,10 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += _copied(text, lines)
     if "pasted" in words:
         found += [Screened("guideline", m.start(), m.end()) for m in finditer(_PASTED_LINE, text)]
+    if "?" in text:
+        found += [Screened("checklist", m.start(), m.end()) for m in finditer(_UNANSWERED, text, r"\?")]
+    if _PASTED_WORDS & words:
+        found += [Screened("guideline", *m.span("quote")) for m in finditer(_PASTED_QUOTE, text)]
     found += [Screened("after_the_fact", a, b) for a, b in payment_entries(text)]
     if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in finditer(_GUIDELINE, text)]

@@ -471,7 +471,10 @@ def _label_window(text: str, pos: int) -> str:
 # "2:52 done"); each entry runs until the next one's time
 # "[10:00] Session began", "(10:32) Patient returned": the stamp may sit in brackets
 _STAMP_BEFORE = re.compile(r"[ \t*•>\-\[(]{0,6}")
-_STAMP_AFTER = re.compile(r"(?:[ \t]?(?:[aApP]\.?[mM]\.?|hrs?))?[\])]?[ \t]{0,3}(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]")
+# "2:00 pm -- caregiver-only training": a typed dash may be doubled
+_STAMP_AFTER = re.compile(
+    r"(?:[ \t]?(?:[aApP]\.?[mM]\.?|hrs?))?[\])]?[ \t]{0,3}(?:[:\-–—]{1,2}[ \t]{0,3}|[ \t])[A-Za-z]"
+)
 MAX_STAMP_GAP = 180
 
 

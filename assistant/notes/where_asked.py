@@ -55,9 +55,34 @@ def asked_where(text: str) -> tuple[list[Span], list[Span]]:
         if _ONLY.search(first) and not _PATIENT.search(first):
             absence.append(m.span())
     for m in finditer(_LABEL, text, _LABEL_SOURCE):
-        answer = m["answer"]
+        answer = _column_answer(text, m)
         if _AWAY.search(answer):
             absence.append(m.span())
         elif _HERE.search(answer):
             presence.append(m.span())
     return presence, absence
+
+
+# a scanned two-column form: the label's answer stops at the gap before the right column and goes on in the left
+# column of the next lines ("Pt whereabouts: at cardiac      [smudged]\nrehab appt dn the hall, not w/   Consent: ...")
+_COLUMN_GAP = re.compile(r"[ \t]{4,}\S")
+COLUMN_LINES = 2
+
+
+def _column_answer(text: str, m: re.Match[str]) -> str:
+    """The label's answer, read down its column when the line has a right column beside it."""
+    answer = m["answer"]
+    gap = _COLUMN_GAP.search(answer)
+    if gap is None:
+        return answer
+    parts = [answer[: gap.start()]]
+    end = m.end()
+    for _ in range(COLUMN_LINES):
+        if end >= len(text) or text[end] != "\n":
+            break
+        line_end = text.find("\n", end + 1, end + 202)
+        line = text[end + 1 : line_end if line_end != -1 else min(len(text), end + 202)]
+        gap = _COLUMN_GAP.search(line)
+        parts.append(line[: gap.start()] if gap else line)
+        end = end + 1 + len(line)
+    return " ".join(parts)

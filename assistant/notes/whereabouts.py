@@ -272,6 +272,22 @@ _NAMED_GATE = re.compile(r"\b(?:drove|took|walked|wheeled)\s+[A-Z]")
 _COLLECTED = re.compile(
     r"\b(?:came for|arrived for|picked up|collected)\s+(?:Mr\.?\s+|Mrs\.?\s+|Ms\.?\s+)?[A-Z][a-z]+\b"
 )
+# the patient brought in by someone else partway through: "transport brought Mr. Tillotson into the treatment room
+# at about 10:20", "the aide wheeled pt in at 2:15". Being brought in is done to the patient (a caregiver comes in),
+# so a title or a bare pt word is read as the patient; a first name only when it is the patient's
+_BROUGHT_IN = re.compile(
+    r"\b(?:brought|wheeled|walked|escorted|pushed|transported)\s+(?:the\s+)?(?P<who>(?:pt|patient)\b"
+    r"|(?-i:(?P<title>(?:Mr|Mrs|Ms|Miss)\.?\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?))"
+    r"\s+(?:back\s+)?(?:in\b|into\b)",
+    re.I,
+)
+# brought into the waiting room or the car is still away from the training
+_NOT_THE_ROOM = re.compile(r"[ \t]+(?:the\s+)?(?:waiting|lobby|car\b|van\b|hall)", re.I)
+# ... who then stayed to the end, or was brought at a time inside the counted training
+_TO_THE_END = re.compile(
+    r"\b(?:stayed|remained|was there|sat)\b[^.;]{0,40}?\b(?:until|till|to|through)\s+the\s+end\b|\bfor the rest\b",
+    re.I,
+)
 _CLOCK = re.compile(r"\b(?:at|@|by|around|about|left)\s+(\d{1,2})(?::(\d{2}))?\s*([ap]\.?m?\.?)?(?![\d:])", re.I)
 _HALF_DAY = 12 * 60
 _TITLE_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)$")
@@ -342,7 +358,7 @@ def _named_taken(names: frozenset[str]) -> re.Pattern[str] | None:
 # a time-stamped entry's time, opening its line ("0922  pt wandered in", "2:31 pm: pt came in and joined")
 _LINE_STAMP = re.compile(
     r"[ \t*•>\-\[(]{0,6}(?P<h>[01]?\d|2[0-3]):?(?P<m>[0-5]\d)(?:[ \t]?(?P<ap>[aApP])\.?[mM]\.?)?[\])]?[ \t]{0,3}"
-    r"(?:[:\-–—][ \t]{0,3}|[ \t])[A-Za-z]"
+    r"(?:[:\-–—]{1,2}[ \t]{0,3}|[ \t])[A-Za-z]"  # "2:31 pm -- pt wheeled in": a doubled dash as times.py reads
 )
 STAMP_LINES = 4  # an entry's continuation lines (indented, wrapped) that still belong to its stamp
 # the patient comes in: "pt wandered into the kitchen", "he walked in", "pt came in and joined"
@@ -444,6 +460,7 @@ def whereabouts(
     for m in _matches(ex, _JOINED_PART):
         if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient":
             changed.append(m.span())
+    changed += _brought_in(ex, names)
     beside = _matches(ex, _BESIDE_US)
     presence += [m.span() for m in beside if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient"]
     for m in _matches(ex, _THROUGHOUT, _TAKES_PART, _HANDLED_NAMED):
@@ -469,6 +486,22 @@ def whereabouts(
             continue
         presence.append((a, b))
     return Whereabouts(presence, absence, changed)
+
+
+def _brought_in(ex: Extraction, names: Callable[[], frozenset[str]]) -> list[Span]:
+    """The patient brought into the session during the counted training (`_BROUGHT_IN`): there for part of it."""
+    out: list[Span] = []
+    for m in _matches(ex, _BROUGHT_IN):
+        who = m["who"]
+        if not (m["title"] or who.lower() in ("pt", "patient") or who in names()):
+            continue
+        if _NOT_THE_ROOM.match(ex.text, m.end()):
+            continue
+        _, s_end = _sentence(ex, *m.span())
+        minute = _clock(ex.text[m.end() : s_end])
+        if (minute is not None and _during_training(ex, minute)) or _TO_THE_END.search(ex.text, m.end(), s_end):
+            out.append(m.span())
+    return out
 
 
 def _named_away(
