@@ -48,9 +48,6 @@ CODE_REACH = 24
 # dictation has no full stops: the service named right after a range, before any other word, is its own
 _IMMEDIATE_OTHER = re.compile(r"[ \t,]*(?:i|we)\s+treated\b", re.I)
 IMMEDIATE_REACH = 30
-# a clock range of its own: "11:00-11:30", "1100-1130", "2:05 - 2:40 pm"
-OWN_REACH = 200  # the later sentence's own time is near its start (bounded: linear on one long line)
-_OWN_RANGE = re.compile(r"\b\d{1,2}:?\d{2}\s?(?:[ap]\.?m?\.?)?\s?[-–—]\s?\d{1,2}:?\d{2}\b", re.I)
 HEADING_LINES = 12
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
@@ -141,12 +138,6 @@ class ServiceLines:
         if verdict is not None:
             return verdict
         a, b = self.lines.bounds(*span)
-        # a service named in a later sentence that gives its own clock time names that time, not this one
-        # ("10:05-10:48 (43 min) w/ daughter.  Same day 11:00-11:30 97535 self-care w/ pt")
-        end = self._sentence(span)[1]
-        later_own = end < b and _OWN_RANGE.search(self.text, end, min(b, end + OWN_REACH))
-        if later_own and self.other_at.last_end(a, span[0]) < 0:
-            b = end
         verdict = self._closest(a, b, span)
         if verdict is not None:
             return verdict
