@@ -286,8 +286,17 @@ PATIENT_FROM = re.compile(r"(?:\b(?:from|at|after)\s+" + _CLOCK + r"|\b" + _CLOC
                           r"|(left|went home|walked out|was taken out))\b", re.I)
 
 
+# "he was at the neighbor's until 11:35, then wandered in": away until a time, then in
+PATIENT_UNTIL = re.compile(r"\b(?:pt|patient|client|child|kid|resident|he|she)\b[^.?!;]{0,40}?\buntil\s+" + _CLOCK
+                           + r"\s*(?:[ap]\.?m\.?)?,?\s+(?:and\s+)?(?:then\s+)?(?:he\s+|she\s+)?"
+                           r"(walked in|wandered in|came in|came back|joined|arrived|returned|was brought in)\b", re.I)
+
+
 def _patient_moment(query: str) -> tuple[str | None, str, str] | None:
     """(came, hours, minutes) of the moment the patient came in or (came None) left, in either word order."""
+    until = PATIENT_UNTIL.search(query)
+    if until is not None:
+        return until.group(3), until.group(1), until.group(2)
     after = PATIENT_AT.search(query)
     if after is not None:
         return after.group(1), after.group(3), after.group(4)

@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.corrected import after_correction
+from assistant.retrieval.clock_minutes import clocked, said as clock_said
+from assistant.retrieval.corrected import after_correction, without_retracted
 from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
 
@@ -337,6 +338,8 @@ class Intent:
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
     relative: str | None = None  # a relative date as written ("two years ago"): a code's window is said in its words
     spoken: tuple[tuple[int, str], ...] = ()  # minutes written in words ("an hour"), as written: answers echo them
+    clocked: tuple[tuple[int, str], ...] = ()  # minutes given only as clock times, with the working ("1:08 to 2:02 is
+    # 54 minutes"): answers show it, so the gate can check the figure
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
@@ -517,6 +520,16 @@ WAGE = re.compile(r"\b(?:pays?|paying|paid)\s+(?:her|him|them|the (?:daughter|so
                   r"|\$\s?\d[\d,.]*\s*(?:/\s*|an?\s+|per\s+)(?:hr|hour|day|week|month)\b", re.I)
 
 
+# "is that enough for the 30-min code", "how do I bill this", "97550 + 97551 x1 for the 45 min?": the lines some
+# minutes support asked
+UNITS_ASKED = re.compile(r"\benough for\b|\bhow (?:do|should|would) (?:i|we) bill\b|\bhow many units\b"
+                         r"|\b(?:9755[01]|G054[12])\s*(?:x|×)\s*\d\b|\bjust not bill\b", re.I)
+# "is a video session allowed", "can I do it by telehealth", "POS 02 or 10": the telehealth rules themselves asked
+TELEHEALTH_ASKED = re.compile(r"\b(?:allowed|covered|payable|permitted|ok|okay)\b[^.?]{0,30}\b(?:video|telehealth"
+                              r"|virtual|zoom|audio|phone)|\b(?:by|over|via) (?:video|telehealth|zoom|phone|audio)\b"
+                              r"[^.?]{0,20}\?|\bpos\b|\bmodifier\b|\b9[35]\b", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
@@ -541,6 +554,10 @@ def classify(
         return "rule"  # "how many sessions before medicare stops paying": how often, not how much
     if "fee" in hits:
         return "fee"
+    # ("video log, she joined 14:02, I ended 14:19 ... enough for the 30-min code?": a video session's minutes, the
+    # units asked; the session being by video is only where it happened)
+    if "telehealth" in hits and has_minutes and UNITS_ASKED.search(text) and not TELEHEALTH_ASKED.search(text):
+        return "units"
     if "telehealth" in hits and not (CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text)):
         return "telehealth"
     if CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text) and not has_dx:
@@ -631,6 +648,11 @@ def _minutes(text: str) -> tuple[int, ...]:
     found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
              if not any(a < m.start() < b for a, b in quoted) and not any(a <= m.start() < b for a, b in joined)]
     found += [(m.start(), _spoken(m), m.end()) for m in spoken if not any(a < m.start() < b for a, b in quoted)]
+    # ("her log says 1:08 to 2:02": minutes the question gives only as clock times)
+    # (not again when the question also writes the range's total: "11:00-11:45 ... for the 45 min")
+    stated = {n for _, n, _ in found}
+    found += [(c.start, c.minutes, c.end) for c in clocked(text)
+              if c.minutes not in stated and not any(a < c.start < b for a, b in quoted)]
     found.sort()
     if found:
         taken = {start for start, _, _ in found}
@@ -642,7 +664,7 @@ def _minutes(text: str) -> tuple[int, ...]:
             if not (_OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[:start]))]
     if other:  # "pool those 30 min": the patient-present and caregiver minutes together are no caregiver total
         kept = [(start, n) for start, n in kept if n != sum(other) + sum(m for _, m in kept if m != n)]
-    return tuple(n for _, n in after_correction(text, sorted(kept)))
+    return tuple(n for _, n in without_retracted(text, after_correction(text, sorted(kept))))
 
 
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:
@@ -688,6 +710,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
         spoken=tuple((_spoken(m), m.group(0)) for m in SPOKEN_MINUTES.finditer(text)),
+        clocked=tuple((c.minutes, clock_said(c)) for c in clocked(text)),
         facility=facility,
         locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,
