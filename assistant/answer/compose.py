@@ -23,6 +23,7 @@ from assistant.answer.dx_meaning import meaning_not_held
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
 from assistant.answer.reason_asked import mue_claim, reason_claim
+from assistant.answer.stated import judged
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
@@ -538,12 +539,15 @@ def compose(
     out: list[tuple[int, Cited]] = []
     rank = {entry_of(p): i for i, p in enumerate(passages)}
     held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
-    for claim in made:
+    # "is $26.30 the 2026 amount?": the stated figures judged, right after the fact they are judged against
+    stated = judged(intent, made, kb)
+    for claim in [*made[:1], *stated, *made[1:]][:3] if stated else made:
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
-            # a worked sum answers the question asked; the facts it rests on follow it
-            out.append((-1 if claim.what in ("worked", "reason_asked") else rank.get(claim.entry, len(passages)),
-                        cited))
+            # a worked sum answers the question asked; the facts it rests on follow it (a judged figure, the fact)
+            first = rank.get(made[0].entry, len(passages)) if made else len(passages)
+            out.append((-1 if claim.what in ("worked", "reason_asked") else first if claim.what == "stated"
+                        else rank.get(claim.entry, len(passages)), cited))
             held.append(claim)
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), held, used, dos)

@@ -88,7 +88,7 @@ STATES = re.compile(
 # "before the locality adjustment", "without GPCI", "not adjusted for locality", "no GPCI adjustment", "GPCI 1.0": the
 # locality named as what the amount is taken before or without, so the question asks for the national amount
 LOCALITY_SET_ASIDE = re.compile(
-    r"\b(?:before|without|excluding|excl\.?|ignoring|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
+    r"\b(?:before|without|excluding|excl\.?|ignor(?:e|ing)|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
     r"minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b"
     r"|\bgpcis?\s*(?:of|=|at|set to)?\s*1(?:\.0+)?(?![\d.])",  # ("locality 1" is a locality's number)
     re.I)
@@ -97,9 +97,11 @@ LOCALITY_SET_ASIDE = re.compile(
 def _names_locality(text: str) -> bool:
     """A state or locality whose rate is asked for; not one set aside ("before the locality adjustment")."""
     # ("only clinic in the county ... whats the national Medicare amount": the national amount asked, a place told)
-    if NATIONAL_ASKED.search(text) and not _LOCAL_TOO.search(text):
+    # ("national only for this pass, ignore GPCI": the local adjustment set aside is no local rate asked too)
+    kept = LOCALITY_SET_ASIDE.sub(" ", text)
+    if NATIONAL_ASKED.search(text) and not _LOCAL_TOO.search(kept):
         return False
-    return bool(STATES.search(LOCALITY_SET_ASIDE.sub(" ", text)))
+    return bool(STATES.search(kept))
 
 
 # (not "not the national number", "rather than national": the national amount set aside)
