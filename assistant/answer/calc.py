@@ -349,7 +349,7 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination"
                         r"|den(?:ied|ial)(?:\s+(?:as\s+)?(?:CO|PR|OA|PI)[- ]?[A-Z]?\d{1,3})?\s+on)\b", re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
-DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
+DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
                        r"|\bstill (?:file|appeal|send)\b"
                        # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
@@ -358,7 +358,7 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
                        r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
-LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
+LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\b(?:still|yet) open\b|\bopen still\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
                         r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b"
                         r"|\b(?:ran|run) out\b|\bon time\b"
                         r"|\b(?:was|is|it|were) late\b", re.I)
@@ -371,7 +371,8 @@ _FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|po
 # "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
 # 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
+# ("Remit/notice date 08/14/2026": two names of the one notice joined by a slash)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
                            r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
                            re.I)
 
@@ -440,7 +441,9 @@ def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: b
         return "; that day has passed"
     # (a last day that is today or tomorrow is said so: the asker has to act now)
     soon = {today: " (it is today)", today + timedelta(days=1): " (it is tomorrow)"}.get(due, "")
-    return f"; that day has not passed yet{soon}" if asks_late or soon else ""
+    # ("is the window still open?": said in the asker's word)
+    still = ", so the filing window is still open" if asks_late else ""
+    return f"; that day has not passed yet{soon}{still}" if asks_late or soon else ""
 
 
 def _notice_day(intent: Intent) -> Period | None:

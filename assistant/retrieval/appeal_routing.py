@@ -24,9 +24,12 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
     ("alj", r"\balj\b|" + HEARING + r"|level 3|third level"),
     ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
-    ("redetermination", r"redetermination|first level|level 1|\b1st (?:level|lvl)\b|\blvl 1\b"),
+    ("redetermination", r"redetermination|first[- ]level|level 1|\b1st[- ](?:level|lvl)\b|\blvl 1\b"),
 )
-_ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
+# an appeal not named by level is the first level ("ask them to look at it again": the denial reviewed again, in the
+# words of someone who does not know the levels' names)
+_ANY_APPEAL = ("redetermination", r"\bappeal\b|\b(?:look at|review|reconsider|check) (?:it|this|that|them|the \w+)"
+                                  r" (?:again|over)\b")
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
 # of its own (the route's `filed_with`), which is the one filed
 _TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
