@@ -304,7 +304,7 @@ DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|the
 INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that |this )?(?:dos|date)|proc\w*|cpt|hcpcs"
                           r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
-DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+DEADLINE = re.compile(r"how long|deadline|\b(?:still|yet) open\b|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
     r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"

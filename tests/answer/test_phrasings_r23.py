@@ -1,0 +1,63 @@
+"""Families of phrasings (round 23 of these tables; the causes behind the round-15 first-contact answers): minutes
+given only as clock times (or a figure denied after it was said); a video session's minutes; a patient away until a
+time; a stated figure judged against the fee, KX threshold or amount in controversy; a GPCI the asker ignores; the MA
+plan's reconsideration; the first level in plain words; a notice with two slash-joined names; "still open". Wordings
+are not those of any eval set; the clock is fixed at 2026-12-03.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import dated_assistant, holds_answer
+
+
+@pytest.fixture(scope="module")
+def december(assistant: Assistant, data_dir: Path) -> Assistant:
+    return dated_assistant(data_dir, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # minutes given only as clock times: worked out, the working shown for the gate
+        ("I wrote 45 min for the wife's training but the log says 2:10 to 3:03, so it's not 45. units?",
+         ["2:10 to 3:03 is 53 minutes", "97551 x2"], "units:cts"),
+        ("phone check-in aside, video session w/ the son: he logged on 9:05 and we hung up 9:22, enough for 97550?",
+         ["9:05 to 9:22 is 17 minutes", "97550 x1"], "units:cts"),
+        # a patient away until a time, then in: only the minutes before count
+        ("session w/ daughter 1:00-1:50; the pt was in the garden until 1:30, then walked in for the rest. "
+         "how do I bill it?", ["1:00 to 1:30 is 30 minutes", "97550 x1"], None),
+        # a stated figure judged: another year's fee, another year's threshold, the asker's own amount
+        ("a payer grid shows 97551 at $26.30 as the 2026 Medicare national rate, is that right?",
+         ["$26.05", "$26.30 is not the amount asked about", "2024-03-09"], "fee:97551-RVU26C"),
+        ("case has $195 left in dispute after the QIC; our binder says the ALJ floor is $180. enough for a hearing "
+         "in 2026?", ["$200", "$195 is below", "$180 is the amount"], None),
+        # the local adjustment set aside is no locality asked
+        ("national only please, ignore GPCI: 97550 on 02/20/2024, was it $52.06 or $52.93?", ["$52.06"], None),
+    ],
+)
+def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
+    holds_answer(december.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "dos", "holds"),
+    [
+        # the plan's reconsideration is an MA plan's first level, 65 days from its notice
+        ("plan's notice dated 10/01/2026 for the 97550 denial; when is the plan reconsideration due?",
+         date(2026, 10, 1), ["2026-12-05", "65 days"]),
+        # "look at it again" in plain words is the first level
+        ("Medicare sent me a letter dated September 20, 2026, they won't pay for the visit. how long do I have to ask them "
+         "to look at it again?", date(2026, 9, 20), ["2027-01-23"]),
+        # a notice with two names joined by a slash, and "still open"
+        ("97550 CO-50, DOS 07/01/2026, EOB/remit date 09/01/2026, posted 09/04/2026. is the redetermination window "
+         "still open?", date(2026, 9, 1), ["2027-01-04", "still open"]),
+    ],
+)
+def test_deadlines(december: Assistant, question: str, dos: date, holds: list[str]) -> None:
+    holds_answer(december.answer(question, dos=dos), holds, None)
