@@ -100,7 +100,10 @@ TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphon
 TRAINEE = re.compile(r"\b(?:student|intern)s?\b(?: (?:pt|ot|slp|pta|cota|therapist)s?)?(?: (?:also|ever|legally))?"
                      r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b"
                      r"|^(?=.*\b(?:i'?m|i am|im|as)\s+an?\s+(?:[\w-]+\s+){0,2}(?:student|intern)\b)"
-                     r"(?=.*(?:\b(?:can|could|may)\s+(?:i|my|we)\b|\bam i allowed\b|\bbilled\b))", re.I)
+                     r"(?=.*(?:\b(?:can|could|may)\s+(?:i|my|we)\b|\bam i allowed\b|\bbilled\b))"
+                     # ("OT student q: if I lead the training ... can the minutes count": the asker, a student, furnishes)
+                     r"|^(?=.*\b(?:student|intern)\b)(?=.*\b(?:if|can|could|may|when) i (?:lead|run|do|furnish|provide"
+                     r"|treat|deliver)\b)", re.I)
 TRAINEE_WORD = re.compile(r"\b(?:student|intern)s?\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
@@ -141,7 +144,9 @@ COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b
 # who the caregiver is, not whether the program covers the service
 PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\b|\bpaid (?:caregiver|aide|family"
                          r"|relative|daughter|son|wife|husband|through|by|as)\b"
-                         r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b", re.I)
+                         r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b"
+                         # (not "will Medicaid pay her for that": the service paid for, not a wage)
+                         r"(?! for (?:that|this|it|the (?:training|session|visit|service|teaching))s?\b)", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 # the Independent Review Entity: a Medicare Advantage plan's next level after its own reconsideration
 INDEPENDENT_REVIEW = re.compile(r"\bIRE\b|\bindependent review entity\b", re.I)
