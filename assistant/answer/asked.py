@@ -150,8 +150,9 @@ TOPICS: tuple[Topic, ...] = (
         "its sources do not state how often consent must be renewed",
         unless=re.compile(r"\b(?:another|other|new|different|second|added)\s+(?:caregiver|person|family)", _I)),
     # "does Medicare pay for a respite aide to sit with him while I'm trained": respite care is not held
-    Topic("respite", re.compile(r"\brespite\b|\b(?:someone|somebody|an aide|a sitter) (?:has )?to (?:sit|stay) with\b",
-                                _I),
+    # (asked in the question's own sentence: "pt at home w/ respite worker." in a quoted note only says where he was)
+    Topic("respite", re.compile(r"\brespite\b[^.!\n]*\?|\b(?:cover|pay|bill)\w*\b[^.?!\n]{0,60}\brespite\b"
+                                r"|\b(?:someone|somebody|an aide|a sitter) (?:has )?to (?:sit|stay) with\b", _I),
           "its sources do not cover respite care or paying someone to stay with the patient"),
     # "which OASIS item records the caregiver training": home health assessment items are not held
     Topic("oasis", re.compile(r"\boasis\b|\bsection gg\b|\bgg section\b|\bm-?items?\b", _I),

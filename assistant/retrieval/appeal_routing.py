@@ -165,7 +165,7 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 # "first denial ever ... do I send them a reconsideration request?": no level has been decided yet
 # ("1st lvl appeal = reconsideration rite?": the first level asked about under a later level's name)
 _FIRST_TIME = re.compile(r"\bfirst (?:ever )?(?:denial|denied|appeal|time)\b|\binitial (?:denial|determination)\b"
-                         r"|\b(?:1st|first) (?:lvl|level)\b|\blvl 1\b"
+                         r"|\b(?:1st|first)[- ](?:lvl|level|round)\b|\blvl 1\b"
                          r"|\bnever (?:appealed|been denied)\b", re.I)
 
 

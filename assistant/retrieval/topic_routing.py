@@ -331,6 +331,12 @@ _RECORD_AFTER = re.compile(
     # ("will fix the note so it gets paid", "change the note now")
     r"|\b(?:change|edit|amend|update|fix|redo|rewrite)\w*\s+(?:the |my |our |that |this |his |her )?(?:note|chart)\b"
     r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
+    # ("go into the note now, change 20 to 55": a figure of the record changed; "put the September date on it",
+    # "backdate the consent": a paper signed now dated as if written then)
+    r"|\bgo(?:ing)? in(?:to)? (?:the |my |our |that |this |his |her )?(?:note|record|chart)\b"
+    r"|\bchang\w*\s+(?:the\s+)?\d{1,3}\s+to\s+\d{1,3}\b|\bback-?dat\w*"
+    r"|\b(?:put|write|use|sign)\w*\b[^.?!]{0,30}\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|earlier|old|original|past|prior|last month's) date\b"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
     r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
@@ -468,7 +474,18 @@ _TIME_PER_CAREGIVER = re.compile(
     r"|times (?:2|two|3|three)|x ?[23]\b)",
     re.I)
 
+# "the draft argues the LCD is just guidance and the MAC isn't bound by it": whether a cited LCD or NCD binds the
+# contractors, which the premise gets wrong
+_LCD_BINDING = re.compile(
+    r"^(?=.*\b(?:LCDs?|NCDs?|local coverage|national coverage)\b)"
+    r".*(?:\b(?:just|only|merely|simply) (?:a )?(?:guidance|guideline|suggestion|advisory|recommendation)s?\b"
+    r"|\bnot bound\b|\bisn'?t bound\b|\baren'?t bound\b|\b(?:not|isn'?t|aren'?t) binding\b"
+    r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b)", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
+    # (a Medicare Advantage plan's duty to follow LCDs is the plan-criteria FAQ's)
+    TopicRoute("lcd_binding", _LCD_BINDING, frozenset({"lcd"}), corrects=True,
+               unless=re.compile(r"\badvantage\b|\bMA\b|\bplan'?s?\b", re.I)),
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("snf_part_a", SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
