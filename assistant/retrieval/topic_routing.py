@@ -249,9 +249,14 @@ _GROUP_NOTE = re.compile(
     r"|go in|pass\w*)\b", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
+# ("our plan ... we have to cover whatever Original Medicare covers": a plan set against Original Medicare is an MA plan;
+# "MA plans can't just exclude it": the duty, said as what a plan may not do)
 _MA_DUTY = re.compile(
-    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*)\b)"
+    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b"
+    r"|(?=.*\b(?:our|the|your) plan\b(?! of care))(?=.*\b(?:original|traditional|regular) medicare\b)))"
+    r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|exclud\w*)\b)"
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
+    r"|\b(?:can'?t|cannot|may not) (?:just |simply )?(?:exclude|refuse|deny|drop|carve out|ignore)\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",

@@ -73,7 +73,9 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # ("regular medicare, not an advantage plan": the plan ruled out)
         r"(?<!\bnot )(?<!\bnot an )(?<!\bnot a )(?:medicare advantage|\bMA (?:plan|payer|denial)|advantage plan)"
         # ("request the plan reconsideration": the first level's name under an MA plan)
-        r"|\bhumana\b|\bplan'?s? reconsideration\b", re.I)),
+        # ("if our plan upholds its denial at reconsideration": the plan's own level)
+        r"|\bhumana\b|\bplan'?s? reconsideration\b"
+        r"|\b(?:our|the|their|his|her|my|member'?s) plan\b(?! of care)[^.?!]{0,40}\breconsideration\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
     ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),

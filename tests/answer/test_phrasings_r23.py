@@ -41,7 +41,7 @@ def december(assistant: Assistant, data_dir: Path) -> Assistant:
         ("national only please, ignore GPCI: 97550 on 02/20/2024, was it $52.06 or $52.93?", ["$52.06"], None),
     ],
 )
-def test_answers(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
+def test_answers_stated(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
     holds_answer(december.answer(question), holds, first)
 
 
@@ -61,3 +61,31 @@ def test_answers(december: Assistant, question: str, holds: list[str], first: st
 )
 def test_deadlines(december: Assistant, question: str, dos: date, holds: list[str]) -> None:
     holds_answer(december.answer(question, dos=dos), holds, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # a premise about a cited LCD judged: contractors are bound by it
+        ("CO-50 N386 on 97550. the consultant wants to argue the NCD is only a guideline the MAC can ignore - ok?",
+         ["are bound", "criteria"], "faq:lcd_binding"),
+        # changing a figure of the note, or dating a paper back, after a denial: the late-entry rule
+        ("97550 denied B12, note says 18 min; can the OT go into the note and change 18 to 40 for the appeal?",
+         ["may not be changed", "dated when written"], "faq:late_entry_after_denial"),
+        ("after they denied the claim the clinic asked me to sign the consent and put last month's date on it. ok?",
+         ["may not be changed"], "faq:late_entry_after_denial"),
+        # a plan set against Original Medicare, and what a plan may not do: the MA plan's duty
+        ("caller says our plan has to pay for 97550 because Original Medicare covers it; can we use our own criteria?",
+         ["422.101", "only where"], "faq:ma_own_criteria"),
+        ("MA plan denied 97551 as not a benefit; the clinic says MA plans can't just exclude a Part B service. right?",
+         ["must cover"], "faq:ma_own_criteria"),
+        # after the plan upholds its denial at reconsideration: the IRE
+        ("if the plan upholds its denial at reconsideration for 97552, what level comes next?",
+         ["Independent Review Entity"], "appeal:independent_review"),
+        # first-level with a hyphen, asked under level 2's name
+        ("our SOP sends first-level Medicare appeals as reconsiderations to the QIC, who actually gets the "
+         "first-level request?", ["redetermination", "MAC"], "appeal:redetermination"),
+    ],
+)
+def test_answers_judged(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
+    holds_answer(december.answer(question), holds, first)
