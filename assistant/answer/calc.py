@@ -364,7 +364,8 @@ LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\b(?:still|yet) open\b|
                         r"|\b(?:was|is|it|were) late\b", re.I)
 # "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
 # an auditor compares with the last day
-_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|postmarked|date-stamped|stamped)\b"
+_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|postmarked|date-stamped|stamped"
+                       r"|reached|arrived|got (?:to|there))\b"
                        r"(?P<rest>[^.?!;]{0,60})", re.I)
 
 

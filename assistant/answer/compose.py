@@ -28,7 +28,7 @@ from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
-from assistant.retrieval.pin import Pin
+from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
 from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, REASON, Intent
 from assistant.words import MONTHS
@@ -389,7 +389,12 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it does not hold the {', '.join(missing)} relative value file."
     dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked"}  # (a worked sum is figured from the fees)
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
-    if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
+    # ("remit variance, DOS 2026-09-17 ... does the CO reduction hit the whole claim": fee figures for that date exist,
+    # so a passage on the rule asked answers, not "no fee figures")
+    priced_then = intent.kind == "fee" and intent.period is not None and any(
+        overlaps(r.effective_from, r.effective_to, intent.period) for r in kb.fees.rvus
+        if not intent.procedure_codes or r.code in intent.procedure_codes) and any(c.what == "faq" for c in found)
+    if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None and not priced_then \
             and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         # ("next year": said in the question's words, with no year it never wrote)

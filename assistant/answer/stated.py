@@ -85,8 +85,23 @@ def _kx_claims(intent: Intent, kb: Knowledge, limit: float, entry: str) -> list[
 _DOLLARS = re.compile(r"\$\s?(\d[\d,]*(?:\.\d{1,2})?)")
 
 
+def before_code(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """ "a trend table for 97550: 2023, 2024, 2025 ... can't find 2023": a year named before the code existed has no fee
+    because there was no code (the code's passage states when it starts)."""
+    out: list[Claim] = []
+    for code in intent.procedure_codes:
+        start = kb.codes[code].effective_from if code in kb.codes else None
+        early = [y for y in intent.years if start is not None and date(y, 12, 31) < start]
+        if start is not None and early:
+            out.append(Claim(f"{code} did not exist in {early[0]}: it is valid from {start.isoformat()}, so there is no "
+                             f"{early[0]} amount for it.", f"code:{code}", "stated"))
+    return out[:1]
+
+
 def judged(intent: Intent, made: Sequence[Claim], kb: Knowledge) -> list[Claim]:
     """Claims judging the figures the question states, after the first claim they are judged against."""
+    if any(c.what == "fee" for c in made) and (early := before_code(intent, kb)):
+        return early
     if not intent.amounts:
         return []
     for claim in made:

@@ -152,7 +152,12 @@ _SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member
 _OTHER_SERVICE = re.compile(r"\b9\d{4}(?<!9755[012])\b|\beval(?:uation)?s?\b|\bther ?ex\b|\btreatment session\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
-                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
+                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket"
+                            # ("will I have to pay for the training myself?", "or will I get a bill?": the family's
+                            # share asked in plain words)
+                            r"|\b(?:i|we|she|he|they|the (?:patient|family))(?: will| would)? (?:have|need) to pay\b"
+                            r"|\bpay for (?:it|this|that|the \w+) (?:myself|ourselves|herself|himself)\b"
+                            r"|\b(?:get|getting|end up with|receive) a bill\b", re.I)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"

@@ -89,3 +89,27 @@ def test_deadlines(december: Assistant, question: str, dos: date, holds: list[st
 )
 def test_answers_judged(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
     holds_answer(december.answer(question), holds, first)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds", "first"),
+    [
+        # a rule asked with a date whose fees the knowledge holds: the rule's passage answers, not "no fee figures"
+        ("variance on DOS 2026-05-04: 97550-GP-CQ by the PTA plus 97110-GP by the PT; does the 85% payment cut hit "
+         "both lines?", ["per line", "85%"], "faq:cq_per_line"),
+        # a year named before the code existed: no fee because there was no code
+        ("need 97550 national payment for 2023 and 2024 for a report, where is 2023?", ["did not exist in 2023"],
+         None),
+        # the patient's share asked in plain words
+        ("my wife is the one being trained, will we have to pay for it ourselves?", ["deductible", "20% coinsurance"],
+         "faq:cost_sharing"),
+    ],
+)
+def test_answers_rules(december: Assistant, question: str, holds: list[str], first: str | None) -> None:
+    holds_answer(december.answer(question), holds, first)
+
+
+def test_a_request_that_reached_the_mac_is_compared_with_the_last_day(december: Assistant) -> None:
+    answer = december.answer("redetermination notice dated 03/02/2026 and our request reached the MAC 07/06/2026 - "
+                             "was it late?", dos=date(2026, 3, 2))
+    holds_answer(answer, ["2026-07-05", "so it was late"], None)
