@@ -349,7 +349,8 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination"
                         r"|den(?:ied|ial)(?:\s+(?:as\s+)?(?:CO|PR|OA|PI)[- ]?[A-Z]?\d{1,3})?\s+on)\b", re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
-DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
+DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b"
+                       r"|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
                        r"|\bstill (?:file|appeal|send)\b"
                        # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
@@ -358,7 +359,8 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b|\bby w
                        r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
-LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\b(?:still|yet) open\b|\bopen still\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
+LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\b(?:still|yet) open\b|\bopen still\b"
+                        r"|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
                         r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b"
                         r"|\b(?:ran|run) out\b|\bon time\b"
                         r"|\b(?:was|is|it|were) late\b", re.I)
@@ -373,7 +375,8 @@ _FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|po
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
 # 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
 # ("Remit/notice date 08/14/2026": two names of the one notice joined by a slash)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?"
+                           r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
                            r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
                            re.I)
 

@@ -101,7 +101,7 @@ TRAINEE = re.compile(r"\b(?:student|intern)s?\b(?: (?:pt|ot|slp|pta|cota|therapi
                      r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b"
                      r"|^(?=.*\b(?:i'?m|i am|im|as)\s+an?\s+(?:[\w-]+\s+){0,2}(?:student|intern)\b)"
                      r"(?=.*(?:\b(?:can|could|may)\s+(?:i|my|we)\b|\bam i allowed\b|\bbilled\b))"
-                     # ("OT student q: if I lead the training ... can the minutes count": the asker, a student, furnishes)
+                     # ("OT student q: if I lead the training ... can the minutes count": the asker furnishes)
                      r"|^(?=.*\b(?:student|intern)\b)(?=.*\b(?:if|can|could|may|when) i (?:lead|run|do|furnish|provide"
                      r"|treat|deliver)\b)", re.I)
 TRAINEE_WORD = re.compile(r"\b(?:student|intern)s?\b", re.I)

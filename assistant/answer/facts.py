@@ -292,8 +292,8 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None
              if addon in intent.procedure_codes and all(code != addon for code, _ in lines)
              else _more_than_supported(intent, lines, told, pin))
     verdict = _verdict(intent, lines, addon)
-    return Claim(f"{verdict}{working}{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
-                 f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
+    return Claim(f"{verdict}{working}{told} of caregiver training supports {lines_words(lines)} under the CPT "
+                 f"mid-point rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
 
 
 # "= 97550 + 97551 x2", "97551 x 3": the add-on units the question claims for its minutes

@@ -93,7 +93,8 @@ def before_code(intent: Intent, kb: Knowledge) -> list[Claim]:
         start = kb.codes[code].effective_from if code in kb.codes else None
         early = [y for y in intent.years if start is not None and date(y, 12, 31) < start]
         if start is not None and early:
-            out.append(Claim(f"{code} did not exist in {early[0]}: it is valid from {start.isoformat()}, so there is no "
+            out.append(Claim(f"{code} did not exist in {early[0]}: it is valid from {start.isoformat()}, so there is "
+                             f"no "
                              f"{early[0]} amount for it.", f"code:{code}", "stated"))
     return out[:1]
 

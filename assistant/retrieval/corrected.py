@@ -17,7 +17,8 @@ CORRECTION = re.compile(r"(?:\btotal (?:was|is|came to|ended up(?: being| at)?)|
                         r"|\breally (?:was|only|just))\s*(?:only |just |about |~)?$", re.I)
 _WINDOW = 40
 # "her log says 1:08 to 2:02, so it's NOT 52": a figure said earlier and then denied is no figure of the session
-RETRACTED = re.compile(r"\b(?:it'?s|it is|it was|that'?s|was|is)\s+not\s+(?:really\s+)?(\d{1,3})\b(?!\s*(?:%|units?|x\b))"
+RETRACTED = re.compile(r"\b(?:it'?s|it is|it was|that'?s|was|is)\s+not\s+(?:really\s+)?(\d{1,3})\b"
+                       r"(?!\s*(?:%|units?|x\b))"
                        r"|\b(?:isn'?t|wasn'?t)\s+(?:really\s+)?(\d{1,3})\b(?!\s*(?:%|units?|x\b))", re.I)
 
 

@@ -254,7 +254,7 @@ _GROUP_NOTE = re.compile(
     r"|go in|pass\w*)\b", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
-# ("our plan ... we have to cover whatever Original Medicare covers": a plan set against Original Medicare is an MA plan;
+# ("our plan ... we have to cover whatever Original Medicare covers": a plan set against Original Medicare is MA's;
 # "MA plans can't just exclude it": the duty, said as what a plan may not do)
 _MA_DUTY = re.compile(
     r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b"
@@ -484,6 +484,15 @@ _TIME_PER_CAREGIVER = re.compile(
     r"|times (?:2|two|3|three)|x ?[23]\b)",
     re.I)
 
+# "his mom sat in the whole 30 min ... I coached her while he practiced /r/ words": caregiver coaching during the
+# patient's own session is part of that patient-present service, whatever minutes it names
+_DURING_TREATMENT = re.compile(
+    r"\bwhile (?:the |my |our |his |her |their )?"
+    r"(?:pt|patient|client|he|she|child|kid|kiddo|student|son|daughter|resident)"
+    r" (?:practiced|practices|practicing|worked|was working|did (?:his|her) (?:exercises|drills|tx|therapy)"
+    r"|was (?:being )?treated|was in (?:therapy|treatment|session))\b"
+    r"|\bduring (?:his|her|the (?:pt'?s|patient'?s|child'?s|student'?s)) (?:own )?(?:session|treatment|therapy|tx)\b",
+    re.I)
 # "the draft argues the LCD is just guidance and the MAC isn't bound by it": whether a cited LCD or NCD binds the
 # contractors, which the premise gets wrong
 _LCD_BINDING = re.compile(
@@ -493,6 +502,8 @@ _LCD_BINDING = re.compile(
     r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b)", re.I)
 
 ROUTES: tuple[TopicRoute, ...] = (
+    TopicRoute("during_treatment", _DURING_TREATMENT, frozenset({"patient_present"}), corrects=True,
+               skip_kinds=frozenset({"fee", "threshold", "appeal"})),
     # (a Medicare Advantage plan's duty to follow LCDs is the plan-criteria FAQ's)
     TopicRoute("lcd_binding", _LCD_BINDING, frozenset({"lcd"}), corrects=True,
                unless=re.compile(r"\badvantage\b|\bMA\b|\bplan'?s?\b", re.I)),
@@ -598,7 +609,9 @@ def patient_arrived(intent: Intent) -> bool:
 def patient_there(intent: Intent) -> bool:
     """The patient was there and taking part ("he was right there eating"): the minutes the question gives are a
     patient-present session's, so no caregiver-training units are worked from them."""
-    return bool(_PATIENT_THERE.search(intent.query)) and not _ABSENT.search(intent.query)
+    # ("coached her while he practiced": the patient's own session, whatever the question says of the caregiver)
+    return (bool(_PATIENT_THERE.search(intent.query)) and not _ABSENT.search(intent.query)) \
+        or bool(_DURING_TREATMENT.search(intent.query))
 
 
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:

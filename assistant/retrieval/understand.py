@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.clock_minutes import clocked, said as clock_said
+from assistant.retrieval.clock_minutes import clocked
+from assistant.retrieval.clock_minutes import said as clock_said
 from assistant.retrieval.corrected import after_correction, without_retracted
 from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
@@ -91,8 +92,8 @@ STATES = re.compile(
 # "before the locality adjustment", "without GPCI", "not adjusted for locality", "no GPCI adjustment", "GPCI 1.0": the
 # locality named as what the amount is taken before or without, so the question asks for the national amount
 LOCALITY_SET_ASIDE = re.compile(
-    r"\b(?:before|without|excluding|excl\.?|ignor(?:e|ing)|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
-    r"minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b"
+    r"\b(?:before|without|excluding|excl\.?|ignor(?:e|ing)|not counting|leaving out|unadjusted for|not adjusted for"
+    r"|prior to|minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b"
     r"|\bgpcis?\s*(?:of|=|at|set to)?\s*1(?:\.0+)?(?![\d.])",  # ("locality 1" is a locality's number)
     re.I)
 
@@ -306,7 +307,8 @@ DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|the
 INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that |this )?(?:dos|date)|proc\w*|cpt|hcpcs"
                           r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
-DEADLINE = re.compile(r"how long|deadline|\b(?:still|yet) open\b|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+DEADLINE = re.compile(r"how long|deadline|\b(?:still|yet) open\b"
+                      r"|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
     r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"

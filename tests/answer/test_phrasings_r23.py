@@ -52,7 +52,8 @@ def test_answers_stated(december: Assistant, question: str, holds: list[str], fi
         ("plan's notice dated 10/01/2026 for the 97550 denial; when is the plan reconsideration due?",
          date(2026, 10, 1), ["2026-12-05", "65 days"]),
         # "look at it again" in plain words is the first level
-        ("Medicare sent me a letter dated September 20, 2026, they won't pay for the visit. how long do I have to ask them "
+        ("Medicare sent me a letter dated September 20, 2026, they won't pay for the visit. how long do I have to ask "
+         "them "
          "to look at it again?", date(2026, 9, 20), ["2027-01-23"]),
         # a notice with two names joined by a slash, and "still open"
         ("97550 CO-50, DOS 07/01/2026, EOB/remit date 09/01/2026, posted 09/04/2026. is the redetermination window "
@@ -100,6 +101,9 @@ def test_answers_judged(december: Assistant, question: str, holds: list[str], fi
         # a year named before the code existed: no fee because there was no code
         ("need 97550 national payment for 2023 and 2024 for a report, where is 2023?", ["did not exist in 2023"],
          None),
+        # caregiver coaching during the patient's own session: the patient-present service, no CTS units
+        ("dad stayed the whole 40 min of the session and I showed him the cues while his son practiced; bill that part "
+         "as 97550?", ["without the patient present", "No."], None),
         # the patient's share asked in plain words
         ("my wife is the one being trained, will we have to pay for it ourselves?", ["deductible", "20% coinsurance"],
          "faq:cost_sharing"),
