@@ -93,7 +93,8 @@ STATES = re.compile(
 # locality named as what the amount is taken before or without, so the question asks for the national amount
 LOCALITY_SET_ASIDE = re.compile(
     r"\b(?:before|without|excluding|excl\.?|ignor(?:e|ing)|not counting|leaving out|unadjusted for|not adjusted for"
-    r"|prior to|minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b"
+    r"|prior to|minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*"
+    r"(?:localit(?:y|ies)|gpcis?)\b"
     r"|\bgpcis?\s*(?:of|=|at|set to)?\s*1(?:\.0+)?(?![\d.])",  # ("locality 1" is a locality's number)
     re.I)
 
