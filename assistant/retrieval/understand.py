@@ -145,7 +145,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # ("what is 97550 worth"; not "worth appealing", "worth it", "worth the effort": whether to bother)
         r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
         r"|the (?:effort|time|hassle|trouble|fight)\b))"
-        r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
+        # ("me paying for 5 minutes I didn't get": the minutes are asked about, not an amount)
+        r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b"
+        r"|\bpaying\b(?!\s+for\s+(?:\d{1,3}|the|those|that)\s+(?:\w+\s+)?min)"
+        r"|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount|number|figure|price|fee)"
         # "the estimator priced 97550 the same for both dates": a price is an amount
         r"|\bpric(?:e|es|ed|ing)\b"

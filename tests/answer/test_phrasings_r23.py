@@ -104,6 +104,11 @@ def test_answers_judged(december: Assistant, question: str, holds: list[str], fi
         # caregiver coaching during the patient's own session: the patient-present service, no CTS units
         ("dad stayed the whole 40 min of the session and I showed him the cues while his son practiced; bill that part "
          "as 97550?", ["without the patient present", "No."], None),
+        # minutes the family was charged for, asked in plain words: the units rule, not a fee
+        ("the statement says 30 min of training but it was only about 20 minutes; am I paying for 10 minutes I didn't "
+         "get?", ["mid-point"], None),
+        # the MUE asked as a unit limit
+        ("G0540 x4 denied CO-151 N362 on 10/05/2026, what is the unit limit on G0540?", ["MUE is 2"], None),
         # the patient's share asked in plain words
         ("my wife is the one being trained, will we have to pay for it ourselves?", ["deductible", "20% coinsurance"],
          "faq:cost_sharing"),
