@@ -73,7 +73,8 @@ def test_deadlines(december: Assistant, question: str, dos: date, holds: list[st
         # changing a figure of the note, or dating a paper back, after a denial: the late-entry rule
         ("97550 denied B12, note says 18 min; can the OT go into the note and change 18 to 40 for the appeal?",
          ["may not be changed", "dated when written"], "faq:late_entry_after_denial"),
-        ("after they denied the claim the clinic asked me to sign the consent and put last month's date on it. ok?",
+        ("After Medicare turned down the visit, the clinic wants me to sign a paper saying Mom agreed back in June, "
+         "and to put the June date on it. OK?",
          ["may not be changed"], "faq:late_entry_after_denial"),
         # a plan set against Original Medicare, and what a plan may not do: the MA plan's duty
         ("caller says our plan has to pay for 97550 because Original Medicare covers it; can we use our own criteria?",
@@ -96,8 +97,6 @@ def test_answers_judged(december: Assistant, question: str, holds: list[str], fi
     ("question", "holds", "first"),
     [
         # a rule asked with a date whose fees the knowledge holds: the rule's passage answers, not "no fee figures"
-        ("variance on DOS 2026-05-04: 97550-GP-CQ by the PTA plus 97110-GP by the PT; does the 85% payment cut hit "
-         "both lines?", ["per line", "85%"], "faq:cq_per_line"),
         # a year named before the code existed: no fee because there was no code
         ("need 97550 national payment for 2023 and 2024 for a report, where is 2023?", ["did not exist in 2023"],
          None),
@@ -122,3 +121,12 @@ def test_a_request_that_reached_the_mac_is_compared_with_the_last_day(december: 
     answer = december.answer("redetermination notice dated 03/02/2026 and our request reached the MAC 07/06/2026 - "
                              "was it late?", dos=date(2026, 3, 2))
     holds_answer(answer, ["2026-07-05", "so it was late"], None)
+
+
+def test_a_rule_asked_on_a_priced_date_is_answered(december: Assistant) -> None:
+    # the date the question is about has fee figures: the passage on the rule answers, not "no fee figures"
+    answer = december.answer("Remit variance, rehab agency, DOS 2026-05-04. L1 97550-GP-CQ -- PTA ran the caregiver "
+                             "block (pt at home). L2 97110-GP -- PT, same day, pt present. Our expected-payment model "
+                             "knocked BOTH lines to 85% because there is a CQ on the claim. MAC paid 97110 in full. Does "
+                             "the assistant reduction hit the whole claim or just the line?", dos=date(2026, 5, 4))
+    holds_answer(answer, ["per line", "85%"], "faq:cq_per_line")
