@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.clock_minutes import clocked
+from assistant.retrieval.clock_minutes import Clocked, clocked
 from assistant.retrieval.clock_minutes import said as clock_said
 from assistant.retrieval.corrected import after_correction, without_retracted
 from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
@@ -651,7 +652,7 @@ def _spoken(m: re.Match[str]) -> int:
 _QUOTED_CLAIM = re.compile(r"\b(?:9755[012]|G054[123])\b|=", re.I)
 
 
-def _minutes(text: str) -> tuple[int, ...]:
+def _minutes(text: str, clocks: Sequence[Clocked] = ()) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text) if not _QUOTED_CLAIM.search(m.group(0))]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
     spoken = list(SPOKEN_MINUTES.finditer(text))
@@ -662,7 +663,7 @@ def _minutes(text: str) -> tuple[int, ...]:
     # ("her log says 1:08 to 2:02": minutes the question gives only as clock times)
     # (not again when the question also writes the range's total: "11:00-11:45 ... for the 45 min")
     stated = {n for _, n, _ in found}
-    found += [(c.start, c.minutes, c.end) for c in clocked(text)
+    found += [(c.start, c.minutes, c.end) for c in clocks
               if c.minutes not in stated and not any(a < c.start < b for a, b in quoted)]
     found.sort()
     if found:
@@ -699,7 +700,8 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         # never wrote
         said = "on the date asked" if period[0] == period[1] else "in the period asked"
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
-    minutes = _minutes(text)
+    clocks = clocked(text)
+    minutes = _minutes(text, clocks)
     facility = None
     if re.search(r"non[\s-]?facility|office|\bnf\b", text, re.I):
         facility = False
@@ -721,7 +723,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
         spoken=tuple((_spoken(m), m.group(0)) for m in SPOKEN_MINUTES.finditer(text)),
-        clocked=tuple((c.minutes, clock_said(c)) for c in clocked(text)),
+        clocked=tuple((c.minutes, clock_said(c)) for c in clocks),
         facility=facility,
         locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,

@@ -127,6 +127,6 @@ def test_a_rule_asked_on_a_priced_date_is_answered(december: Assistant) -> None:
     # the date the question is about has fee figures: the passage on the rule answers, not "no fee figures"
     answer = december.answer("Remit variance, rehab agency, DOS 2026-05-04. L1 97550-GP-CQ -- PTA ran the caregiver "
                              "block (pt at home). L2 97110-GP -- PT, same day, pt present. Our expected-payment model "
-                             "knocked BOTH lines to 85% because there is a CQ on the claim. MAC paid 97110 in full. Does "
-                             "the assistant reduction hit the whole claim or just the line?", dos=date(2026, 5, 4))
+                             "knocked BOTH lines to 85% because there is a CQ on the claim. MAC paid 97110 in full. "
+                             "Does the assistant reduction hit the whole claim or just the line?", dos=date(2026, 5, 4))
     holds_answer(answer, ["per line", "85%"], "faq:cq_per_line")
