@@ -389,13 +389,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
         return f"{CANNOT}: it does not hold the {', '.join(missing)} relative value file."
     dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked"}  # (a worked sum is figured from the fees)
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
-    # ("remit variance, DOS 2026-09-17 ... does the CO reduction hit the whole claim": fee figures for that date exist,
-    # so a passage on the rule asked answers, not "no fee figures")
-    priced_then = intent.kind == "fee" and intent.period is not None and any(
-        overlaps(r.effective_from, r.effective_to, intent.period) for r in kb.fees.rvus
-        if not intent.procedure_codes or r.code in intent.procedure_codes) and any(c.what == "faq" for c in found)
-    if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None and not priced_then \
-            and not any(c.what in dated for c in found):
+    if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
+            and not _priced_rule(intent, found, kb) and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         # ("next year": said in the question's words, with no year it never wrote)
         return f"{CANNOT}: it has no {what} {intent.relative or when(intent.period, intent.said)}."
@@ -423,6 +418,15 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
     return None
+
+
+def _priced_rule(intent: Intent, found: Sequence[Claim], kb: Knowledge) -> bool:
+    """ "Remit variance, DOS 2026-09-17 ... does the CQ reduction hit the whole claim": the knowledge has fee figures
+    for that date, and an FAQ on the rule asked answers; "no fee figures" would be untrue."""
+    period = intent.period
+    return intent.kind == "fee" and period is not None and any(c.what == "faq" for c in found) and any(
+        overlaps(r.effective_from, r.effective_to, period) for r in kb.fees.rvus
+        if not intent.procedure_codes or r.code in intent.procedure_codes)
 
 
 def _level_not_held(intent: Intent, found: Sequence[Claim], kb: Knowledge) -> str | None:
@@ -554,10 +558,7 @@ def compose(
     for claim in [*made[:1], *stated, *made[1:]][:3] if stated else made:
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
-            # a worked sum answers the question asked; the facts it rests on follow it (a judged figure, the fact)
-            first = rank.get(made[0].entry, len(passages)) if made else len(passages)
-            out.append((-1 if claim.what in ("worked", "reason_asked") else first if claim.what == "stated"
-                        else rank.get(claim.entry, len(passages)), cited))
+            out.append((_place(claim, made, rank, len(passages)), cited))
             held.append(claim)
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), held, used, dos)
@@ -583,6 +584,16 @@ def compose(
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     return _final([c for _, c in out]), True
+
+
+def _place(claim: Claim, made: Sequence[Claim], rank: dict[str, int], last: int) -> int:
+    """Where a claim goes in the answer: a worked sum first (it answers the question asked; the facts it rests on
+    follow), a judged figure right after the fact it is judged against, the rest in the search's order."""
+    if claim.what in ("worked", "reason_asked"):
+        return -1
+    if claim.what == "stated":
+        return rank.get(made[0].entry, last) if made else last
+    return rank.get(claim.entry, last)
 
 
 def _final(out: list[Cited]) -> list[Cited]:

@@ -700,8 +700,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         # never wrote
         said = "on the date asked" if period[0] == period[1] else "in the period asked"
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
-    clocks = clocked(text)
-    minutes = _minutes(text, clocks)
+    minutes = _minutes(text, clocks := clocked(text))
     facility = None
     if re.search(r"non[\s-]?facility|office|\bnf\b", text, re.I):
         facility = False
