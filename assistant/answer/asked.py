@@ -150,8 +150,9 @@ TOPICS: tuple[Topic, ...] = (
         "its sources do not state how often consent must be renewed",
         unless=re.compile(r"\b(?:another|other|new|different|second|added)\s+(?:caregiver|person|family)", _I)),
     # "does Medicare pay for a respite aide to sit with him while I'm trained": respite care is not held
-    Topic("respite", re.compile(r"\brespite\b|\b(?:someone|somebody|an aide|a sitter) (?:has )?to (?:sit|stay) with\b",
-                                _I),
+    # (asked in the question's own sentence: "pt at home w/ respite worker." in a quoted note only says where he was)
+    Topic("respite", re.compile(r"\brespite\b[^.!\n]*\?|\b(?:cover|pay|bill)\w*\b[^.?!\n]{0,60}\brespite\b"
+                                r"|\b(?:someone|somebody|an aide|a sitter) (?:has )?to (?:sit|stay) with\b", _I),
           "its sources do not cover respite care or paying someone to stay with the patient"),
     # "which OASIS item records the caregiver training": home health assessment items are not held
     Topic("oasis", re.compile(r"\boasis\b|\bsection gg\b|\bgg section\b|\bm-?items?\b", _I),
@@ -162,6 +163,25 @@ TOPICS: tuple[Topic, ...] = (
         r"|\b(?:another|a foreign|a different) country\b|\blives? in (?:mexico|canada|the philippines|india|guatemala"
         r"|el salvador|honduras|the uk|england|germany|china|vietnam|korea|japan|nigeria|brazil|colombia)\b", _I),
         "its sources do not state the rules for a caregiver outside the United States"),
+    # "which revenue code on the UB-04 for 97550": institutional claim revenue codes are not held
+    Topic("revenue_code", re.compile(r"\brev(?:enue)?\.? codes?\b|\bub-?04\b|\bcms-?1450\b", _I),
+          "its sources do not state revenue codes for institutional claims"),
+    # "is there an official CMS consent form number", "a consent template to keep on file": consent is documented in
+    # the record; no form or template is named in the sources
+    Topic("consent_form", re.compile(
+        r"^(?=.*\bconsent\w*)(?=.*\b(?:form (?:number|no\.?|#)|template|official (?:\w+ )?form|specific (?:cms )?form"
+        r"|cms form|cms-?\d{3,5} for (?:the )?consent)\b)", _I),
+        "its sources do not name a consent form or template"),
+    # "does the plan cover it when the therapist is out of network": a plan's network rules are its own
+    Topic("network", re.compile(r"\b(?:out|outside)[- ]of[- ]network\b|\bout of (?:the )?network\b|\boon\b"
+                                r"(?= (?:therapist|provider|pt|ot|slp|clinic|benefit))|\bnon[- ]?par(?:ticipating)? "
+                                r"(?:with|in) (?:the |our |my )?plan\b", _I),
+          "its sources do not state a plan's network rules"),
+    # "does the E/M need modifier 25 when 97550 is billed that day": E/M coding beside caregiver training is not held
+    Topic("em_modifier_25", re.compile(
+        r"\b(?:modifier|mod)\.?\s*-?25\b|-25\b(?=[^.?]{0,40}\b(?:e/m|e&m|office visit|99\d{3})\b)"
+        r"|\b(?:e/m|e&m|evaluation and management)\b[^.?]{0,60}\b25\b", _I),
+        "its sources do not state E/M coding or modifier 25 beside caregiver training"),
     # "how long until Medicare pays a clean claim": no payment timelines are held
     Topic("payment_timing", re.compile(
         r"\bhow (?:long|soon|quickly|fast)\b.{0,40}\b(?:get paid|pay (?:us|the claim|a claim)|payment (?:arrive|come)"

@@ -286,8 +286,17 @@ PATIENT_FROM = re.compile(r"(?:\b(?:from|at|after)\s+" + _CLOCK + r"|\b" + _CLOC
                           r"|(left|went home|walked out|was taken out))\b", re.I)
 
 
+# "he was at the neighbor's until 11:35, then wandered in": away until a time, then in
+PATIENT_UNTIL = re.compile(r"\b(?:pt|patient|client|child|kid|resident|he|she)\b[^.?!;]{0,40}?\buntil\s+" + _CLOCK
+                           + r"\s*(?:[ap]\.?m\.?)?,?\s+(?:and\s+)?(?:then\s+)?(?:he\s+|she\s+)?"
+                           r"(walked in|wandered in|came in|came back|joined|arrived|returned|was brought in)\b", re.I)
+
+
 def _patient_moment(query: str) -> tuple[str | None, str, str] | None:
     """(came, hours, minutes) of the moment the patient came in or (came None) left, in either word order."""
+    until = PATIENT_UNTIL.search(query)
+    if until is not None:
+        return until.group(3), until.group(1), until.group(2)
     after = PATIENT_AT.search(query)
     if after is not None:
         return after.group(1), after.group(3), after.group(4)
@@ -340,7 +349,8 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination"
                         r"|den(?:ied|ial)(?:\s+(?:as\s+)?(?:CO|PR|OA|PI)[- ]?[A-Z]?\d{1,3})?\s+on)\b", re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
-DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
+DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b"
+                       r"|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
                        r"|\btoo late\b|\bdue\b|\bneed to go in\b|\bfile by\b|\b(?:un)?timely\b|\bin time\b"
                        r"|\bstill (?:file|appeal|send)\b"
                        # "is there still time", "how many days I have left", "it ran out yesterday", "late or on time?"
@@ -349,20 +359,24 @@ DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\bby when\b|\buntil when\b|\b
                        r"|\bon time\b|\b(?:was|is|it|were) late\b", re.I)
 
 
-LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
+LATE_ASKED = re.compile(r"\btoo late\b|\bstill in time\b|\b(?:still|yet) open\b|\bopen still\b"
+                        r"|\bmissed\b|\bstill (?:file|appeal|send)|\b(?:un)?timely\b"
                         r"|\bin time\b|\b(?:lots of|plenty of|enough) time\b|\bstill (?:have )?time\b|\bstill can\b"
                         r"|\b(?:ran|run) out\b|\bon time\b"
                         r"|\b(?:was|is|it|were) late\b", re.I)
 # "request date-stamped received by the MAC 06/25/2024", "we faxed it on 7/30/2026": the day a request went in, which
 # an auditor compares with the last day
-_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|postmarked|date-stamped|stamped)\b"
+_FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|postmarked|date-stamped|stamped"
+                       r"|reached|arrived|got (?:to|there))\b"
                        r"(?P<rest>[^.?!;]{0,60})", re.I)
 
 
 # "remit dated 09/01/2026", "letter of Oct 9 2026", "notice date 2026-10-30": a day written just after a notice's name
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
 # 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
+# ("Remit/notice date 08/14/2026": two names of the one notice joined by a slash)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?"
+                           r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
                            r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
                            re.I)
 
@@ -431,7 +445,9 @@ def _late_words(query: str, notice: date, due: date, overdue: bool, asks_late: b
         return "; that day has passed"
     # (a last day that is today or tomorrow is said so: the asker has to act now)
     soon = {today: " (it is today)", today + timedelta(days=1): " (it is tomorrow)"}.get(due, "")
-    return f"; that day has not passed yet{soon}" if asks_late or soon else ""
+    # ("is the window still open?": said in the asker's word)
+    still = ", so the filing window is still open" if asks_late else ""
+    return f"; that day has not passed yet{soon}{still}" if asks_late or soon else ""
 
 
 def _notice_day(intent: Intent) -> Period | None:

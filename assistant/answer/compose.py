@@ -23,11 +23,12 @@ from assistant.answer.dx_meaning import meaning_not_held
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
 from assistant.answer.reason_asked import mue_claim, reason_claim
+from assistant.answer.stated import judged
 from assistant.knowledge.loader import Knowledge
 from assistant.models import Passage
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunking import sentences
-from assistant.retrieval.pin import Pin
+from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
 from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, REASON, Intent
 from assistant.words import MONTHS
@@ -99,7 +100,10 @@ TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphon
 TRAINEE = re.compile(r"\b(?:student|intern)s?\b(?: (?:pt|ot|slp|pta|cota|therapist)s?)?(?: (?:also|ever|legally))?"
                      r" (?:furnish|provide|bill|perform|do|deliver|run|lead|treat|ran|did|performed|provided)\b"
                      r"|^(?=.*\b(?:i'?m|i am|im|as)\s+an?\s+(?:[\w-]+\s+){0,2}(?:student|intern)\b)"
-                     r"(?=.*(?:\b(?:can|could|may)\s+(?:i|my|we)\b|\bam i allowed\b|\bbilled\b))", re.I)
+                     r"(?=.*(?:\b(?:can|could|may)\s+(?:i|my|we)\b|\bam i allowed\b|\bbilled\b))"
+                     # ("OT student q: if I lead the training ... can the minutes count": the asker furnishes)
+                     r"|^(?=.*\b(?:student|intern)\b)(?=.*\b(?:if|can|could|may|when) i (?:lead|run|do|furnish|provide"
+                     r"|treat|deliver)\b)", re.I)
 TRAINEE_WORD = re.compile(r"\b(?:student|intern)s?\b", re.I)
 # "can the family sue us": legal liability, not billing, when no billing word is in it
 LEGAL = re.compile(r"\bsue[ds]?\b|\blawsuits?\b|\bliab(?:le|ility)\b|\bmalpractice\b|\bnegligen", re.I)
@@ -140,7 +144,9 @@ COVERS = re.compile(r"\bcover|\bpays?\b|\bpaid\b|\breimburs|\ballow|\bbillable\b
 # who the caregiver is, not whether the program covers the service
 PAID_PERSON = re.compile(r"\b(?:gets?|getting|got|is|are|was|were|being)\s+paid\b|\bpaid (?:caregiver|aide|family"
                          r"|relative|daughter|son|wife|husband|through|by|as)\b"
-                         r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b", re.I)
+                         r"|\bpays? (?:her|him|them|the (?:daughter|son|wife|husband|caregiver|family|aide))\b"
+                         # (not "will Medicaid pay her for that": the service paid for, not a wage)
+                         r"(?! for (?:that|this|it|the (?:training|session|visit|service|teaching))s?\b)", re.I)
 PLAN_DUTIES = re.compile(r"\bappeal|reconsideration|criteria|independent review|\bire\b", re.I)
 # the Independent Review Entity: a Medicare Advantage plan's next level after its own reconsideration
 INDEPENDENT_REVIEW = re.compile(r"\bIRE\b|\bindependent review entity\b", re.I)
@@ -384,7 +390,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked"}  # (a worked sum is figured from the fees)
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
-            and not any(c.what in dated for c in found):
+            and not _priced_rule(intent, found, kb) and not any(c.what in dated for c in found):
         what = {"threshold": "KX threshold", "fee": "fee figures"}.get(intent.kind, "amount in controversy")
         # ("next year": said in the question's words, with no year it never wrote)
         return f"{CANNOT}: it has no {what} {intent.relative or when(intent.period, intent.said)}."
@@ -412,6 +418,15 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if not found and overlap(intent.query, passages[0].text, expanded=anchored(intent, passages)) < MIN_OVERLAP:
         return f"{CANNOT}: the closest passages do not address the question."
     return None
+
+
+def _priced_rule(intent: Intent, found: Sequence[Claim], kb: Knowledge) -> bool:
+    """ "Remit variance, DOS 2026-09-17 ... does the CQ reduction hit the whole claim": the knowledge has fee figures
+    for that date, and an FAQ on the rule asked answers; "no fee figures" would be untrue."""
+    period = intent.period
+    return intent.kind == "fee" and period is not None and any(c.what == "faq" for c in found) and any(
+        overlaps(r.effective_from, r.effective_to, period) for r in kb.fees.rvus
+        if not intent.procedure_codes or r.code in intent.procedure_codes)
 
 
 def _level_not_held(intent: Intent, found: Sequence[Claim], kb: Knowledge) -> str | None:
@@ -538,12 +553,12 @@ def compose(
     out: list[tuple[int, Cited]] = []
     rank = {entry_of(p): i for i, p in enumerate(passages)}
     held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
-    for claim in made:
+    # "is $26.30 the 2026 amount?": the stated figures judged, right after the fact they are judged against
+    stated = judged(intent, made, kb)
+    for claim in [*made[:1], *stated, *made[1:]][:3] if stated else made:
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
-            # a worked sum answers the question asked; the facts it rests on follow it
-            out.append((-1 if claim.what in ("worked", "reason_asked") else rank.get(claim.entry, len(passages)),
-                        cited))
+            out.append((_place(claim, made, rank, len(passages)), cited))
             held.append(claim)
     used = {entry_of(c.passage) for _, c in out if c.passage}
     out += _extracted(intent, _answering(intent, passages, kb), held, used, dos)
@@ -569,6 +584,16 @@ def compose(
         # claims made answer something else: "what's the MUE for 97552?" is not answered by "one unit per patient").
         return [Cited(f"{CANNOT}: the value asked for is not in its sources.", None), unknown[0]], False
     return _final([c for _, c in out]), True
+
+
+def _place(claim: Claim, made: Sequence[Claim], rank: dict[str, int], last: int) -> int:
+    """Where a claim goes in the answer: a worked sum first (it answers the question asked; the facts it rests on
+    follow), a judged figure right after the fact it is judged against, the rest in the search's order."""
+    if claim.what in ("worked", "reason_asked"):
+        return -1
+    if claim.what == "stated":
+        return rank.get(made[0].entry, last) if made else last
+    return rank.get(claim.entry, last)
 
 
 def _final(out: list[Cited]) -> list[Cited]:

@@ -277,10 +277,13 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None
     # minutes written in words ("an hour") are said as written: their figure is in neither the question nor a passage
     spoken = dict(intent.spoken).get(minutes)
     told = spoken[0].upper() + spoken[1:] if spoken else f"{minutes} minutes"
+    # minutes worked out from clock times: the working first, so the figure is checked against the times
+    working = next((f"{w[0].upper()}{w[1:]}: " for m, w in intent.clocked if m == minutes and str(m) not in
+                    re.findall(r"\d+", intent.query)), "")
     if band is None:
         return beyond_bands(minutes, told, lines, pin)
     if not lines:  # say where the first unit starts, so "can I bill it with 52?" learns the minimum too
-        return Claim(f"{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
+        return Claim(f"{working}{told} is not reportable: under the CPT mid-point rule {band[0]}-{band[1]} minutes "
                      f"of caregiver training is nothing reportable, and {pin.obj[0]} needs at least {band[1] + 1} "
                      "minutes.", pin.entry)
     addon = pin.obj[1]
@@ -289,8 +292,8 @@ def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None
              if addon in intent.procedure_codes and all(code != addon for code, _ in lines)
              else _more_than_supported(intent, lines, told, pin))
     verdict = _verdict(intent, lines, addon)
-    return Claim(f"{verdict}{told} of caregiver training supports {lines_words(lines)} under the CPT mid-point "
-                 f"rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
+    return Claim(f"{verdict}{working}{told} of caregiver training supports {lines_words(lines)} under the CPT "
+                 f"mid-point rule ({band[0]}-{band[1]} minutes).{short}", pin.entry)
 
 
 # "= 97550 + 97551 x2", "97551 x 3": the add-on units the question claims for its minutes

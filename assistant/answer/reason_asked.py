@@ -45,8 +45,10 @@ def reason_claim(intent: Intent, passages: Sequence[Passage], kb: Knowledge) -> 
     return None
 
 
+# ("what's the unit limit on G0540": the MUE asked in plain words)
 MUE_VALUE = re.compile(r"\b(?:what(?:'?s| is| are)|how many|mue for|mue of)\b[^?]{0,40}\bmues?\b|\bmues?\b[^?]{0,30}"
-                       r"\b(?:for|of|on)\b", re.I)
+                       r"\b(?:for|of|on)\b|\bunits? (?:limit|cap|maximum|max)\b[^?]{0,20}\b(?:for|of|on)\b"
+                       r"|\b(?:limit|cap|maximum|max) (?:on|of) (?:the )?units\b", re.I)
 _STATES_MUE = re.compile(r"\bMUE (?:is|of) \d+\b")
 _LEAD_IN = re.compile(r"^(?:For comparison|By comparison|In comparison|Also|However),\s+", re.I)
 

@@ -24,9 +24,12 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("federal_court", r"federal (?:district )?court|level 5|fifth level"),
     ("alj", r"\balj\b|" + HEARING + r"|level 3|third level"),
     ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
-    ("redetermination", r"redetermination|first level|level 1|\b1st (?:level|lvl)\b|\blvl 1\b"),
+    ("redetermination", r"redetermination|first[- ]level|level 1|\b1st[- ](?:level|lvl)\b|\blvl 1\b"),
 )
-_ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
+# an appeal not named by level is the first level ("ask them to look at it again": the denial reviewed again, in the
+# words of someone who does not know the levels' names)
+_ANY_APPEAL = ("redetermination", r"\bappeal\b|\b(?:look at|review|reconsider|check) (?:it|this|that|them|the \w+)"
+                                  r" (?:again|over)\b")
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
 # of its own (the route's `filed_with`), which is the one filed
 _TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
@@ -46,7 +49,9 @@ _HOW_TO_FILE = re.compile(r"\bhow (?:do|can|should|would) (?:i|we|you) (?:file|r
 _YES_NO = re.compile(r"^\s*(?:does|do|did|can|could|will|would|should)\b", re.I)
 # "lost the redetermination", "QIC upheld the denial", "after the reconsideration": that level is over; the next one
 # is asked about
-_LOST_BEFORE = r"\b(?:lost|after|failed)\s+(?:(?:at|the|our|my|a)\s+)*"
+# ("if the plan upholds its denial at reconsideration": the outcome told before the level it came at)
+_LOST_BEFORE = (r"(?:\b(?:lost|after|failed)\s+(?:(?:at|the|our|my|a)\s+)*"
+                r"|\b(?:upholds?|upheld|loses?)\s+(?:(?:its|the|our|their)\s+)?(?:denial\s+)?(?:at|in)\s+(?:the\s+)?)")
 # (the words between name no other level: "a reconsideration after the redetermination is denied" lost the first)
 _LEVEL_WORD = r"(?:after|before|redetermination|reconsideration|qic|alj|hearing|council|court|level)\b"
 _OUTCOME = r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b"
@@ -61,6 +66,8 @@ def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:
     """The route one level above the one the question says was lost, or None."""
     for route_id, words in _ROUTE_WORDS:
         route = routes.get(route_id)
+        if route_id == "reconsideration" and intent.payer == "medicare_advantage":
+            route = routes.get("plan_reconsideration", route)  # an MA plan's reconsideration is its own first level
         if route is None or route.level is None:
             continue
         if re.search(rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}", intent.query, re.I):
@@ -151,7 +158,9 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     # how long the contractor takes is not the filing limit of the route
     if _DECISION.search(intent.query) or DECISION_TIME.search(intent.query):
         return out + decision_pins(intent, routes)
-    if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes:
+    # (not when the plan's reconsideration is the level already lost: the one after it is asked)
+    if intent.payer == "medicare_advantage" and "plan_reconsideration" in routes \
+            and (following is None or following.obj.id == "plan_reconsideration"):
         out.append(Pin("appeal:plan_reconsideration", "route", routes["plan_reconsideration"], strong=asks_limit))
     for route_id, words in (*_ROUTE_WORDS, _ANY_APPEAL):
         if route_id in routes and re.search(words, intent.query, re.I) and not out and not AIC.search(intent.query):
@@ -162,7 +171,7 @@ def appeal_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
 # "first denial ever ... do I send them a reconsideration request?": no level has been decided yet
 # ("1st lvl appeal = reconsideration rite?": the first level asked about under a later level's name)
 _FIRST_TIME = re.compile(r"\bfirst (?:ever )?(?:denial|denied|appeal|time)\b|\binitial (?:denial|determination)\b"
-                         r"|\b(?:1st|first) (?:lvl|level)\b|\blvl 1\b"
+                         r"|\b(?:1st|first)[- ](?:lvl|level|round)\b|\blvl 1\b"
                          r"|\bnever (?:appealed|been denied)\b", re.I)
 
 

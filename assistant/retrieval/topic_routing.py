@@ -152,7 +152,12 @@ _SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member
 _OTHER_SERVICE = re.compile(r"\b9\d{4}(?<!9755[012])\b|\beval(?:uation)?s?\b|\bther ?ex\b|\btreatment session\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
-                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
+                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket"
+                            # ("will I have to pay for the training myself?", "or will I get a bill?": the family's
+                            # share asked in plain words)
+                            r"|\b(?:i|we|she|he|they|the (?:patient|family))(?: will| would)? (?:have|need) to pay\b"
+                            r"|\bpay for (?:it|this|that|the \w+) (?:myself|ourselves|herself|himself)\b"
+                            r"|\b(?:get|getting|end up with|receive) a bill\b", re.I)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
@@ -249,9 +254,14 @@ _GROUP_NOTE = re.compile(
     r"|go in|pass\w*)\b", re.I)
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
+# ("our plan ... we have to cover whatever Original Medicare covers": a plan set against Original Medicare is MA's;
+# "MA plans can't just exclude it": the duty, said as what a plan may not do)
 _MA_DUTY = re.compile(
-    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*)\b)"
+    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b"
+    r"|(?=.*\b(?:our|the|your) plan\b(?! of care))(?=.*\b(?:original|traditional|regular) medicare\b)))"
+    r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|exclud\w*)\b)"
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
+    r"|\b(?:can'?t|cannot|may not) (?:just |simply )?(?:exclude|refuse|deny|drop|carve out|ignore)\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
@@ -331,6 +341,12 @@ _RECORD_AFTER = re.compile(
     # ("will fix the note so it gets paid", "change the note now")
     r"|\b(?:change|edit|amend|update|fix|redo|rewrite)\w*\s+(?:the |my |our |that |this |his |her )?(?:note|chart)\b"
     r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
+    # ("go into the note now, change 20 to 55": a figure of the record changed; "put the September date on it",
+    # "backdate the consent": a paper signed now dated as if written then)
+    r"|\bgo(?:ing)? in(?:to)? (?:the |my |our |that |this |his |her )?(?:note|record|chart)\b"
+    r"|\bchang\w*\s+(?:the\s+)?\d{1,3}\s+to\s+\d{1,3}\b|\bback-?dat\w*"
+    r"|\b(?:put|write|use|sign)\w*\b[^.?!]{0,30}\b(?:january|february|march|april|may|june|july|august|september"
+    r"|october|november|december|earlier|old|original|past|prior|last month's) date\b"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
     r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
@@ -468,7 +484,29 @@ _TIME_PER_CAREGIVER = re.compile(
     r"|times (?:2|two|3|three)|x ?[23]\b)",
     re.I)
 
+# "his mom sat in the whole 30 min ... I coached her while he practiced /r/ words": caregiver coaching during the
+# patient's own session is part of that patient-present service, whatever minutes it names
+_DURING_TREATMENT = re.compile(
+    r"\bwhile (?:the |my |our |his |her |their )?"
+    r"(?:pt|patient|client|he|she|child|kid|kiddo|student|son|daughter|resident)"
+    r" (?:practiced|practices|practicing|worked|was working|did (?:his|her) (?:exercises|drills|tx|therapy)"
+    r"|was (?:being )?treated|was in (?:therapy|treatment|session))\b"
+    r"|\bduring (?:his|her|the (?:pt'?s|patient'?s|child'?s|student'?s)) (?:own )?(?:session|treatment|therapy|tx)\b",
+    re.I)
+# "the draft argues the LCD is just guidance and the MAC isn't bound by it": whether a cited LCD or NCD binds the
+# contractors, which the premise gets wrong
+_LCD_BINDING = re.compile(
+    r"^(?=.*\b(?:LCDs?|NCDs?|local coverage|national coverage)\b)"
+    r".*(?:\b(?:just|only|merely|simply) (?:a )?(?:guidance|guideline|suggestion|advisory|recommendation)s?\b"
+    r"|\bnot bound\b|\bisn'?t bound\b|\baren'?t bound\b|\b(?:not|isn'?t|aren'?t) binding\b"
+    r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b)", re.I)
+
 ROUTES: tuple[TopicRoute, ...] = (
+    TopicRoute("during_treatment", _DURING_TREATMENT, frozenset({"patient_present"}), corrects=True,
+               skip_kinds=frozenset({"fee", "threshold", "appeal"})),
+    # (a Medicare Advantage plan's duty to follow LCDs is the plan-criteria FAQ's)
+    TopicRoute("lcd_binding", _LCD_BINDING, frozenset({"lcd"}), corrects=True,
+               unless=re.compile(r"\badvantage\b|\bMA\b|\bplan'?s?\b", re.I)),
     # "our SLPA ran the training", whatever minutes it names: not recognised for Medicare coverage
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("snf_part_a", SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
@@ -571,7 +609,9 @@ def patient_arrived(intent: Intent) -> bool:
 def patient_there(intent: Intent) -> bool:
     """The patient was there and taking part ("he was right there eating"): the minutes the question gives are a
     patient-present session's, so no caregiver-training units are worked from them."""
-    return bool(_PATIENT_THERE.search(intent.query)) and not _ABSENT.search(intent.query)
+    # ("coached her while he practiced": the patient's own session, whatever the question says of the caregiver)
+    return (bool(_PATIENT_THERE.search(intent.query)) and not _ABSENT.search(intent.query)) \
+        or bool(_DURING_TREATMENT.search(intent.query))
 
 
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:

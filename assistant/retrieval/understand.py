@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from assistant.retrieval.corrected import after_correction
+from assistant.retrieval.clock_minutes import Clocked, clocked
+from assistant.retrieval.clock_minutes import said as clock_said
+from assistant.retrieval.corrected import after_correction, without_retracted
 from assistant.retrieval.relative_dates import BOUNDED_YEAR, bounded_years, relative_phrase, resolve
 from assistant.retrieval.wording import normalise
 
@@ -71,7 +74,10 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         # ("regular medicare, not an advantage plan": the plan ruled out)
         r"(?<!\bnot )(?<!\bnot an )(?<!\bnot a )(?:medicare advantage|\bMA (?:plan|payer|denial)|advantage plan)"
-        r"|\bhumana\b", re.I)),
+        # ("request the plan reconsideration": the first level's name under an MA plan)
+        # ("if our plan upholds its denial at reconsideration": the plan's own level)
+        r"|\bhumana\b|\bplan'?s? reconsideration\b"
+        r"|\b(?:our|the|their|his|her|my|member'?s) plan\b(?! of care)[^.?!]{0,40}\breconsideration\b", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
     ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
@@ -87,8 +93,9 @@ STATES = re.compile(
 # "before the locality adjustment", "without GPCI", "not adjusted for locality", "no GPCI adjustment", "GPCI 1.0": the
 # locality named as what the amount is taken before or without, so the question asks for the national amount
 LOCALITY_SET_ASIDE = re.compile(
-    r"\b(?:before|without|excluding|excl\.?|ignoring|not counting|leaving out|unadjusted for|not adjusted for|prior to|"
-    r"minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*(?:localit(?:y|ies)|gpcis?)\b"
+    r"\b(?:before|without|excluding|excl\.?|ignor(?:e|ing)|not counting|leaving out|unadjusted for|not adjusted for"
+    r"|prior to|minus|aside from|apart from|pre|no)[\s-]+(?:any |the |a |geographic |geographical )*"
+    r"(?:localit(?:y|ies)|gpcis?)\b"
     r"|\bgpcis?\s*(?:of|=|at|set to)?\s*1(?:\.0+)?(?![\d.])",  # ("locality 1" is a locality's number)
     re.I)
 
@@ -96,9 +103,11 @@ LOCALITY_SET_ASIDE = re.compile(
 def _names_locality(text: str) -> bool:
     """A state or locality whose rate is asked for; not one set aside ("before the locality adjustment")."""
     # ("only clinic in the county ... whats the national Medicare amount": the national amount asked, a place told)
-    if NATIONAL_ASKED.search(text) and not _LOCAL_TOO.search(text):
+    # ("national only for this pass, ignore GPCI": the local adjustment set aside is no local rate asked too)
+    kept = LOCALITY_SET_ASIDE.sub(" ", text)
+    if NATIONAL_ASKED.search(text) and not _LOCAL_TOO.search(kept):
         return False
-    return bool(STATES.search(LOCALITY_SET_ASIDE.sub(" ", text)))
+    return bool(STATES.search(kept))
 
 
 # (not "not the national number", "rather than national": the national amount set aside)
@@ -137,7 +146,10 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # ("what is 97550 worth"; not "worth appealing", "worth it", "worth the effort": whether to bother)
         r"|\bworth\b(?!\s+(?:it\b|appealing|fighting|contesting|disputing|pursuing|trying|doing|a (?:try|shot)\b"
         r"|the (?:effort|time|hassle|trouble|fight)\b))"
-        r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b|\bpaying\b|\bpaid (?:in|on|for) \d|allowable"
+        # ("me paying for 5 minutes I didn't get": the minutes are asked about, not an amount)
+        r"|national amount|\b(?:9\d{4}|g0\d{3})\s+pays\b"
+        r"|\bpaying\b(?!\s+for\s+(?:\d{1,3}|the|those|that)\s+(?:\w+\s+)?min)"
+        r"|\bpaid (?:in|on|for) \d|allowable"
         r"|non[\s-]?facility|\bfacility (?:rate|amount|number|figure|price|fee)"
         # "the estimator priced 97550 the same for both dates": a price is an amount
         r"|\bpric(?:e|es|ed|ing)\b"
@@ -300,7 +312,8 @@ DECISION_TIME = re.compile(r"\bhow long (?:does|do|will|would|did|can) (?:it|the
 INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that |this )?(?:dos|date)|proc\w*|cpt|hcpcs"
                           r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
-DEADLINE = re.compile(r"how long|deadline|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+DEADLINE = re.compile(r"how long|deadline|\b(?:still|yet) open\b"
+                      r"|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
     r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
@@ -337,6 +350,8 @@ class Intent:
     said: str | None = None  # the period as the question writes it ("on 12/31/23", "before 2025"), for answers to echo
     relative: str | None = None  # a relative date as written ("two years ago"): a code's window is said in its words
     spoken: tuple[tuple[int, str], ...] = ()  # minutes written in words ("an hour"), as written: answers echo them
+    clocked: tuple[tuple[int, str], ...] = ()  # minutes given only as clock times, with the working ("1:08 to 2:02 is
+    # 54 minutes"): answers show it, so the gate can check the figure
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
 
     @property
@@ -517,6 +532,16 @@ WAGE = re.compile(r"\b(?:pays?|paying|paid)\s+(?:her|him|them|the (?:daughter|so
                   r"|\$\s?\d[\d,.]*\s*(?:/\s*|an?\s+|per\s+)(?:hr|hour|day|week|month)\b", re.I)
 
 
+# "is that enough for the 30-min code", "how do I bill this", "97550 + 97551 x1 for the 45 min?": the lines some
+# minutes support asked
+UNITS_ASKED = re.compile(r"\benough for\b|\bhow (?:do|should|would) (?:i|we) bill\b|\bhow many units\b"
+                         r"|\b(?:9755[01]|G054[12])\s*(?:x|×)\s*\d\b|\bjust not bill\b", re.I)
+# "is a video session allowed", "can I do it by telehealth", "POS 02 or 10": the telehealth rules themselves asked
+TELEHEALTH_ASKED = re.compile(r"\b(?:allowed|covered|payable|permitted|ok|okay)\b[^.?]{0,30}\b(?:video|telehealth"
+                              r"|virtual|zoom|audio|phone)|\b(?:by|over|via) (?:video|telehealth|zoom|phone|audio)\b"
+                              r"[^.?]{0,20}\?|\bpos\b|\bmodifier\b|\b9[35]\b", re.I)
+
+
 def classify(
     text: str, *, has_reason: bool, has_code: bool, has_period: bool, has_minutes: bool, has_dx: bool = False,
     has_modifier: bool = False,
@@ -541,6 +566,10 @@ def classify(
         return "rule"  # "how many sessions before medicare stops paying": how often, not how much
     if "fee" in hits:
         return "fee"
+    # ("video log, she joined 14:02, I ended 14:19 ... enough for the 30-min code?": a video session's minutes, the
+    # units asked; the session being by video is only where it happened)
+    if "telehealth" in hits and has_minutes and UNITS_ASKED.search(text) and not TELEHEALTH_ASKED.search(text):
+        return "units"
     if "telehealth" in hits and not (CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text)):
         return "telehealth"
     if CONSENT_FORM.search(text) and not _TELEHEALTH_VISIT.search(text) and not has_dx:
@@ -623,7 +652,7 @@ def _spoken(m: re.Match[str]) -> int:
 _QUOTED_CLAIM = re.compile(r"\b(?:9755[012]|G054[123])\b|=", re.I)
 
 
-def _minutes(text: str) -> tuple[int, ...]:
+def _minutes(text: str, clocks: Sequence[Clocked] = ()) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text) if not _QUOTED_CLAIM.search(m.group(0))]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
     spoken = list(SPOKEN_MINUTES.finditer(text))
@@ -631,6 +660,11 @@ def _minutes(text: str) -> tuple[int, ...]:
     found = [(m.start(), int(m.group(1)), m.end()) for m in MINUTES.finditer(text)
              if not any(a < m.start() < b for a, b in quoted) and not any(a <= m.start() < b for a, b in joined)]
     found += [(m.start(), _spoken(m), m.end()) for m in spoken if not any(a < m.start() < b for a, b in quoted)]
+    # ("her log says 1:08 to 2:02": minutes the question gives only as clock times)
+    # (not again when the question also writes the range's total: "11:00-11:45 ... for the 45 min")
+    stated = {n for _, n, _ in found}
+    found += [(c.start, c.minutes, c.end) for c in clocks
+              if c.minutes not in stated and not any(a < c.start < b for a, b in quoted)]
     found.sort()
     if found:
         taken = {start for start, _, _ in found}
@@ -642,7 +676,7 @@ def _minutes(text: str) -> tuple[int, ...]:
             if not (_OTHER_AFTER.match(text, end) or _OTHER_BEFORE.search(text[:start]))]
     if other:  # "pool those 30 min": the patient-present and caregiver minutes together are no caregiver total
         kept = [(start, n) for start, n in kept if n != sum(other) + sum(m for _, m in kept if m != n)]
-    return tuple(n for _, n in after_correction(text, sorted(kept)))
+    return tuple(n for _, n in without_retracted(text, after_correction(text, sorted(kept))))
 
 
 def understand(query: str, dos: date | None = None, today: date | None = None) -> Intent:
@@ -666,7 +700,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         # never wrote
         said = "on the date asked" if period[0] == period[1] else "in the period asked"
     payer = next((name for name, rx in PAYERS if rx.search(text)), None)
-    minutes = _minutes(text)
+    minutes = _minutes(text, clocks := clocked(text))
     facility = None
     if re.search(r"non[\s-]?facility|office|\bnf\b", text, re.I):
         facility = False
@@ -688,6 +722,7 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         amounts=tuple(float(m.group(1).replace(",", "")) for m in DOLLARS.finditer(text)),
         minutes=minutes,
         spoken=tuple((_spoken(m), m.group(0)) for m in SPOKEN_MINUTES.finditer(text)),
+        clocked=tuple((c.minutes, clock_said(c)) for c in clocks),
         facility=facility,
         locality=_names_locality(text),
         named_payer=named.group(0) if (named := NAMED_PAYER.search(text)) else None,

@@ -38,6 +38,11 @@ REFUSED = [
     ("respite", "will medicare cover a respite worker for dad while mom attends the training?"),
     ("oasis", "where in OASIS do we record caregiver training?"),
     ("caregiver_abroad", "can the patient's son join the training by video from overseas?"),
+    ("revenue_code", "hospital outpatient: what rev code goes with 97551 on the UB04?"),
+    ("consent_form", "does CMS publish an official form for the caregiver training consent?"),
+    ("consent_form", "is there a consent template we must use for 97550?"),
+    ("network", "will the advantage plan pay an out-of-network OT for 97550 in 2027?"),
+    ("em_modifier_25", "same day as a 99213, does the E/M take modifier 25 if we also bill 97550?"),
 ]
 
 ANSWERED = [
@@ -61,6 +66,9 @@ ANSWERED = [
     "consent was for the wife; a new caregiver, the son, joins next session - consent again?",
     "does the patient's consent have to name each caregiver?",
     "can the son in another state join the training by video?",
+    "what goes in the consent for 97550 - does it have to name the caregiver?",
+    "does the patient have to sign a consent form, or is verbal consent enough in 2026?",
+    "which modifier goes on 97550 for an OT?",
 ]
 
 
@@ -89,6 +97,9 @@ def test_every_row_has_a_refusal_case() -> None:
     "our OTs are licensed in Texas only - can they do 97550 video sessions with caregivers in Oklahoma?",
     "we're in Chicago, what's the locality-adjusted 97550 amount for 2026?",
     "how many caregivers max can we put in one 97552 class?",
+    # a student furnishing, in the asker's own words; a Medicaid program paying for the service
+    "PT student here: if I run the caregiver session with my CI watching, do all 30 min count?",
+    "my mom is on Medicaid and her OT wants to train me at home; will Medicaid pay her for that?",
 ])
 def test_answer_says_the_sources_do_not_state_it(assistant: Assistant, question: str) -> None:
     answer = assistant.answer(question)
