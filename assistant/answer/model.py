@@ -65,7 +65,8 @@ def draft_answer(
     """(the accepted draft or None, notes on what went wrong)."""
     # the passages are the knowledge base's words: a remote model reads them as written (assistant.llm.redact)
     values = {"brief": brief(passages, dos), "note": question, "repair": "",
-              "_phi_safe": [t for p in passages for t in (p.text, f"{p.source.publisher}: {p.source.title}")]}
+              "_phi_safe": [t for p in passages for t in (p.text, f"{p.source.publisher}: {p.source.title}")],
+              "_phi_safe_ids": [i for p in passages for i in (p.id, p.source.id)]}
     notes: list[str] = []
     for _attempt in range(2):
         try:

@@ -21,7 +21,7 @@ from assistant.drafting.actions import (
     no_appeal_actions,
     recode_text,
 )
-from assistant.drafting.brief import AppealBrief, PatternBrief, project_texts
+from assistant.drafting.brief import AppealBrief, PatternBrief, project_ids, project_texts
 from assistant.drafting.case import Case, build_case
 from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
@@ -287,6 +287,7 @@ def _letter(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: l
         "repair": "",
         "_phi_names": tuple(n for n in (case.claim.patient_name, case.claim.provider_name, *known_names) if n),
         "_phi_safe": project_texts(brief),
+        "_phi_safe_ids": project_ids(brief),
     }
     draft, grounding = generate_grounded(
         deps.backend, OfflineDrafter(), "appeal", prompt_vars, LetterDraft, lambda d: check_letter(d, ctx)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
-from assistant.drafting.brief import EvidenceItem, RewriteBrief, project_texts, rewrite_plan
+from assistant.drafting.brief import EvidenceItem, RewriteBrief, project_ids, project_texts, rewrite_plan
 from assistant.drafting.context import note_text
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.gate import check_rewrite, injection_spans, mask_injections, quote_in_note
@@ -106,7 +106,8 @@ def rewrite_note(
     if injection_spans(note):
         warnings.append("the note contains text addressed to a model (instructions); it was left out of the rewrite")
     prompt_vars = {"brief": brief.model_dump_json(indent=1), "note": masked, "repair": "",
-                   "_phi_names": tuple(n for n in known_names if n), "_phi_safe": project_texts(brief)}
+                   "_phi_names": tuple(n for n in known_names if n), "_phi_safe": project_texts(brief),
+                   "_phi_safe_ids": project_ids(brief)}
     draft, grounding = generate_grounded(
         deps.backend, OfflineDrafter(), "rewrite", prompt_vars, RewriteDraft, _gate(note, gaps)
     )

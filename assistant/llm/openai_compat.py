@@ -140,7 +140,8 @@ class OpenAICompatBackend:
         if not self.is_local or self._settings.llm_deidentify == "always":
             # the values only: the prompt's own rules and the knowledge passages are not a patient's words
             prompt_vars, deid = deidentify_values(
-                self._phi(), prompt_vars, safe=prompt_vars.get("_phi_safe", ()), names=prompt_vars.get("_phi_names", ())
+                self._phi(), prompt_vars, safe=prompt_vars.get("_phi_safe", ()),
+                names=prompt_vars.get("_phi_names", ()), safe_ids=prompt_vars.get("_phi_safe_ids", ()),
             )
         system, user = load_prompt(task).render(prompt_vars)
         if self.method == "json_mode":

@@ -12,6 +12,7 @@ and is scrubbed, even when the caller forgot to say so.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -21,13 +22,22 @@ SEPARATOR = "\n\u241e\u241e\u241e\n"  # never in a note: the de-identifier leave
 MIN_SAFE_CHARS = 20  # a shorter stretch could be a note's own words that happen to equal a heading
 
 
-def safe_forms(texts: Iterable[str]) -> list[str]:
-    """Each project text as written and as a JSON string's body (how it sits in a brief), longest first."""
+ID_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:#/-]{1,80}")
+
+
+def safe_forms(texts: Iterable[str], ids: Iterable[str] = ()) -> list[str]:
+    """Each project text as written and as a JSON string's body (how it sits in a brief), longest first; each
+    knowledge-base id as a whole JSON string with its quotes. Ids are short ("ngs-cts", "faq:once_per_date#0") and
+    hold digits, so the de-identifier took them for record numbers and the model could no longer cite its sources;
+    kept with their quotes, they cannot match a note's own words."""
     forms: set[str] = set()
     for text in texts:
         if isinstance(text, str) and len(text) >= MIN_SAFE_CHARS:
             forms.add(text)
             forms.add(json.dumps(text, ensure_ascii=False)[1:-1])
+    for ident in ids:
+        if isinstance(ident, str) and ID_SHAPE.fullmatch(ident):
+            forms.add(json.dumps(ident))
     return sorted(forms, key=len, reverse=True)
 
 
@@ -56,11 +66,11 @@ def split_safe(value: str, forms: list[str]) -> list[tuple[str, bool]]:
 
 
 def deidentify_values(deidentifier: Any, values: dict[str, Any], *, safe: Iterable[str] = (),
-                      names: Iterable[str] = ()) -> tuple[dict[str, Any], Any]:
+                      names: Iterable[str] = (), safe_ids: Iterable[str] = ()) -> tuple[dict[str, Any], Any]:
     """(the values with their data de-identified, the de-identifier's result for re-identifying the answer).
 
-    Private keys ("_phi_names", "_phi_safe") pass through; every other value is text to send."""
-    forms = safe_forms(safe)
+    Private keys ("_phi_names", "_phi_safe", "_phi_safe_ids") pass through; every other value is text to send."""
+    forms = safe_forms(safe, safe_ids)
     keys = [k for k in values if not k.startswith("_")]
     cut = {k: split_safe(str(values[k]), forms) for k in keys}
     data = [piece for k in keys for piece, kept in cut[k] if not kept]

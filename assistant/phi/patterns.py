@@ -330,6 +330,18 @@ SPACED_MBI_RE = re.compile(
     rf"(?<![\w-])[1-9] {_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}"
     rf"{_MBI_L} [0-9{_MBI_L[1:-1]}] \d{_GAP}{_MBI_L} {_MBI_L} \d \d\b"
 )
+# An MBI grouped unevenly by hand or OCR: "7 QX 4-TR 9-KM 23", "7QX4 TR9K M23" (hostile16 #9). Capitals only and
+# every position's kind fixed (digit, MBI letter, either), so prose and codes do not fit eleven such characters.
+_S = "[-. ]?"
+_A = f"[0-9{_MBI_L[1:-1]}]"
+LOOSE_MBI_RE = re.compile(
+    rf"(?<![\w-])[1-9]{_S}{_MBI_L}{_S}{_A}{_S}\d{_S}{_MBI_L}{_S}{_A}{_S}\d{_S}{_MBI_L}{_S}{_MBI_L}{_S}\d{_S}\d(?![\w-])"
+)
+# A FHIR reference to a person's record: "Patient/pt-88a1c2", "RelatedPerson/rp-17" (the id names the person);
+# a digit in the id, so "Patient/caregiver education" stays words.
+FHIR_REF_RE = re.compile(
+    r"\b(?:Patient|RelatedPerson|Person|Practitioner|Coverage|Encounter)/(?P<id>(?=[A-Za-z.\-]{0,63}\d)[A-Za-z0-9][A-Za-z0-9.\-]{0,63}+)(?![\w\-/])"
+)
 # The last characters of a number, given to identify it: "claim number ends in 7 7 4 1", "card ending 4471".
 # The digits are found first and the label looked up behind them (the label alternation is the slow part).
 ID_ENDING_RE = re.compile(

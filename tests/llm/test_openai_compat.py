@@ -188,3 +188,22 @@ def test_real_deidentifier_round_trip(fake_openai: FakeOpenAI) -> None:
     assert result.grounding.outcome == "grounded", result.grounding
     quotes = " ".join(q.text for s in result.letter.sections for st in s.statements for q in st.quotes)
     assert "Maria" in quotes
+
+
+@pytest.mark.slow
+def test_real_deidentifier_keeps_the_brief_source_ids(fake_openai: FakeOpenAI) -> None:
+    # hostile16 #9: the brief's "sources" went out as "<ID_1>", so a remote model could not cite them
+    import json
+
+    from assistant.phi import get_deidentifier
+
+    fake_openai.script("good")
+    b = backend(fake_openai)
+    b.is_local = False
+    b._deidentifier = get_deidentifier()
+    appeal(b)
+    user = fake_openai.requests[0]["messages"][-1]["content"]
+    start = user.index("{")
+    brief, _ = json.JSONDecoder().raw_decode(user[start:])
+    assert brief["sources"] and all(not s["id"].startswith("<") for s in brief["sources"])
+    assert all(not i.startswith("<") for e in brief["evidence"] for i in e["source_ids"])

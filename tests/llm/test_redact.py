@@ -92,3 +92,21 @@ def test_real_deidentifier_keeps_project_text_and_scrubs_the_note() -> None:
     out, deid = deidentify_values(get_deidentifier(), values, safe=[PASSAGE])
     assert json.dumps(PASSAGE)[1:-1] in out["brief"]
     assert "Olufemi" not in out["note"] and "Olufemi Adeyemi" in deid.mapping.values()
+
+
+@pytest.mark.parametrize(
+    ("ident", "kept"),
+    [("ngs-cts", True), ("cms-mbpm-ch15-220.3", True), ("faq:once_per_date#0", True),
+     ("has space", False), ("", False), ('quo"te', False)],
+)
+def test_knowledge_ids_are_kept_whole_with_their_quotes(ident: str, kept: bool) -> None:
+    # hostile16 #9: short source ids with digits went out as <ID_n>, so the model could not cite them
+    assert (json.dumps(ident) in safe_forms([], [ident])) is kept
+
+
+def test_a_brief_keeps_its_source_ids_and_scrubs_a_note_word_equal_to_one() -> None:
+    deid = Upper()
+    brief = json.dumps({"sources": ["cms-mbpm-ch15-220", "ngs-cts"], "quote": "ref ngs-cts 4471"})
+    out, _ = deidentify_values(deid, {"brief": brief}, safe_ids=["cms-mbpm-ch15-220", "ngs-cts"])
+    assert '"cms-mbpm-ch15-220"' in out["brief"] and '"ngs-cts"' in out["brief"]
+    assert "REF NGS-CTS 4471" in out["brief"]  # unquoted, in the note's words: data, scrubbed
