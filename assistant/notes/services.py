@@ -48,6 +48,9 @@ CODE_REACH = 24
 # dictation has no full stops: the service named right after a range, before any other word, is its own
 _IMMEDIATE_OTHER = re.compile(r"[ \t,]*(?:i|we)\s+treated\b", re.I)
 IMMEDIATE_REACH = 30
+# a clock range of its own: "11:00-11:30", "1100-1130", "2:05 - 2:40 pm"
+OWN_REACH = 200  # the later sentence's own time is near its start (bounded: linear on one long line)
+_OWN_RANGE = re.compile(r"\b\d{1,2}:?\d{2}\s?(?:[ap]\.?m?\.?)?\s?[-–—]\s?\d{1,2}:?\d{2}\b", re.I)
 HEADING_LINES = 12
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
@@ -65,6 +68,13 @@ def _billed_at(text: str, pos: int) -> bool:
     return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
 
 
+def _word_end(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A mention without the boundary character its pattern consumed (RE2 has no look-ahead): "treatment with
+    pt;" ends at "pt", so it stays inside its own sentence rather than seeming to reach past the ";" that ends it."""
+    a, b = span
+    return (a, b - 1) if b - a > 1 and not text[b - 1].isalnum() else span
+
+
 @lru_cache(maxsize=8)
 def other_service_pattern(codes: frozenset[str]) -> re.Pattern[str]:
     """Words and codes that name a same-day patient-present service."""
@@ -80,7 +90,9 @@ class ServiceLines:
         self.lines = lines
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
-        self.other_at = Mentions([m for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])])
+        self.other_at = Mentions(
+            [_word_end(text, m) for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])]
+        )
         self.cts_at = Mentions([m for m in spans(_CTS_LINE.pattern, text) if not _billed_at(text, m[0])])
         # by line: the times and phrases of one line ask the same
         self._headings: dict[int, str] = {}
@@ -130,14 +142,21 @@ class ServiceLines:
         lead = _CODE_LEAD.search(self.text, max(0, span[0] - CODE_REACH), span[0])
         if lead and (_CTS_LINE.fullmatch(lead["code"]) or self.other.fullmatch(lead["code"])):
             return not _CTS_LINE.fullmatch(lead["code"])
-        if _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH) and self.other_at.first_start(
-            span[1], span[1] + IMMEDIATE_REACH
-        ) is not None:
+        if (
+            _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH)
+            and self.other_at.first_start(span[1], span[1] + IMMEDIATE_REACH) is not None
+        ):
             return True
         verdict = self._closest(*self._sentence(span), span)
         if verdict is not None:
             return verdict
         a, b = self.lines.bounds(*span)
+        # a service named in a later sentence that gives its own clock time names that time, not this one
+        # ("10:05-10:48 (43 min) w/ daughter.  Same day 11:00-11:30 97535 self-care w/ pt")
+        end = self._sentence(span)[1]
+        later_own = end < b and _OWN_RANGE.search(self.text, end, min(b, end + OWN_REACH))
+        if later_own and self.other_at.last_end(a, span[0]) < 0:
+            b = end
         verdict = self._closest(a, b, span)
         if verdict is not None:
             return verdict
