@@ -52,6 +52,11 @@ IMMEDIATE_REACH = 30
 OWN_REACH = 200  # the later sentence's own time is near its start (bounded: linear on one long line)
 _OWN_RANGE = re.compile(r"\b\d{1,2}:?\d{2}\s?(?:[ap]\.?m?\.?)?\s?[-–—]\s?\d{1,2}:?\d{2}\b", re.I)
 HEADING_LINES = 12
+# a line that ends mid-sentence goes on on the next: a comma or a joining sign last (not a time, a full stop or a
+# field's value: "Time: 10:00-10:40" ends its own line)
+_WRAPPED = re.compile(r"[,&+/–-][ \t]*$")
+_LEAD = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*")  # an indented line's bullet or number
+CONTINUED_LINES = 4  # a wrapped sentence or an indented block rarely runs longer (bounded: linear per question)
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
 
@@ -66,6 +71,11 @@ BILLING_REACH = 20
 
 def _billed_at(text: str, pos: int) -> bool:
     return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
+
+
+def _indent(text: str, a: int, b: int) -> int:
+    line = text[a:b]
+    return len(line) - len(line.lstrip(" \t"))
 
 
 def _word_end(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -160,7 +170,37 @@ class ServiceLines:
         verdict = self._closest(a, b, span)
         if verdict is not None:
             return verdict
+        verdict = self._continued(span)
+        if verdict is not None:
+            return verdict
         return self._under_other_heading(span[0])
+
+    def _continued(self, span: tuple[int, int]) -> bool | None:
+        """The service of the lines that carry the span's line on: named first in a sentence wrapped onto the next
+        line ("10:31-10:50 Clement back; he and Noemie practised together,\nI cued both (97530 x1).") or leading a
+        line indented under it ("1) Pt tx 8:50-9:35\n   97110 x2 -- LE strengthening"); None if they name neither."""
+        n = self.lines.number(span[0])
+        a, b = self.lines.line_span(n)
+        indent, end, prev = _indent(self.text, a, b), b, b
+        for k in range(n + 1, min(len(self.lines.starts), n + 1 + CONTINUED_LINES)):
+            ka, kb = self.lines.line_span(k)
+            if not self.text[ka:kb].strip() or _OWN_RANGE.search(self.text, ka, kb):
+                break  # a blank line ends the block; a line with its own clock range is an entry of its own
+            if end == prev and _WRAPPED.search(self.text, max(a, prev - 2), prev):
+                end = prev = kb
+                continue
+            if _indent(self.text, ka, kb) <= indent:
+                break
+            # an indented line speaks for the range only by what it leads with ("97110 x2 -- ..."): a mention later
+            # in it is its own content ("Time: 10:00-10:40\n   reviewed the 97110 HEP she supervises")
+            lead = _LEAD.match(self.text, ka, kb)
+            start = lead.end() if lead else ka
+            if self.other_at.first_start(start, kb) == start:
+                return True
+            if self.cts_at.first_start(start, kb) == start:
+                return False
+            prev = kb
+        return self._closest(b, end, span) if end > b else None
 
     def heads_other(self, pos: int) -> bool:
         """Whether the short line at `pos` heads lines of another service: "Part 1 - with patient (pt present)"
