@@ -34,7 +34,7 @@ SIGNED = "\nJ. Okafor, OTR/L\n"
     # an export's field of where the patient was holds the training's range
     ("PT_WHERE=dialysis (chair 11:00-15:00 Tue/Thu/Sat)\nSTART=13:20\nSTOP=13:52", 32),
     # a sentence wrapped onto the next line names its service there
-    ("10:00-10:31 caregiver training, pt in another room.\n10:31-10:50 pt back from the lab; he and Marisol "
+    ("10:00-10:31 caregiver training, pt in another room.\n10:31-10:50 Walt back from the lab; he and Marisol "
      "practised stand-pivots together,\nI cued both (97530 x1).", 31),
     # codes indented under a range are that range's service
     ("1) Pt tx 8:50-9:35\n   97110 x2 -- LE strengthening\n   97530 x1 -- transfers\n\n"
