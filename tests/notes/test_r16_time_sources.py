@@ -39,6 +39,11 @@ SIGNED = "\nJ. Okafor, OTR/L\n"
     # codes indented under a range are that range's service
     ("1) Pt tx 8:50-9:35\n   97110 x2 -- LE strengthening\n   97530 x1 -- transfers\n\n"
      "2) CTS, pt not present -- daughter 9:40-10:15", 35),
+    # a fax's page turn between a labelled start and its stop
+    ("CTS start: 2:05 pm\n                                    ...continued on next page\n"
+     "==================== PAGE BREAK ====================\n"
+     "11/25/2026 09:41  NORTHSIDE OUTPATIENT REHAB  555-0100             P. 2/2\n"
+     "NORTHSIDE OUTPATIENT REHAB   pt: LANE, Walter   (cont'd)\nCTS stop: 2:40 pm", 35),
     # a range on its own line is not carried on by the next entry
     ("Time: 10:00-10:40\n   reviewed the ther ex (97110) HEP Marisol supervises", 40),
 ])
