@@ -198,17 +198,18 @@ _PRESENT_Q = (
     # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
     # "PT_PRESENT=No": an export's key=value; a flowsheet's column ("Patient present        No - pt at home"); an OCR
     # table's cell ("| Pt present?  | NO")
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?(?:\s*(?:[:?=]{1,2}(?:[ \t]*(?:\.{2,40}|\|))?|\.{2,40}|\|)"
-    r"|[ \t]{2,40})[\s:|]*"
+    # ... a JSON export quotes its key and its value ('"pt_present": false', '"patient_present": "N"')
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?[\"']?(?:\s*(?:[:?=]{1,2}(?:[ \t]*(?:\.{2,40}|\|))?|\.{2,40}|\|)"
+    r"|[ \t]{2,40})[\s:|]*[\"']?"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 # an answer written before its box ("NO [x]  YES [ ]") is the ticked one; one before an empty box is not
 _PRESENT_YES = re.compile(
-    _PRESENT_Q + rf"(?:(?:yes|y)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
+    _PRESENT_Q + rf"(?:(?:yes|y|true)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
 )
 # ... and a count answered none: "Patients in room: 0"
 _PRESENT_NO = re.compile(
-    _PRESENT_Q + rf"(?:(?:no|n|0|none|zero)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b"
+    _PRESENT_Q + rf"(?:(?:no|n|0|none|zero|false)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b"
     rf"|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
     re.I,
 )

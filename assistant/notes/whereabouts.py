@@ -55,7 +55,10 @@ _ELSEWHERE_SOURCE = (
     + r"|(?:had|was\s+(?:getting|receiving|having))\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
     # "Pt receiving dialysis in the unit downstairs", "pt getting labs drawn", "pt undergoing an MRI"
     + r"|(?:(?:was|is)\s+)?(?:getting|receiving|undergoing)\s+(?:(?:his|her|their|a|an)\s+)?" + _LEAD_IN + _PLACE
-    + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
+    + r"|(?:stayed|remained)\s+(?:back\s+)?home\b"  # "Walter stayed home today"
+    # "so he was out of the house for the session", "Oswin was away from home during the visit"
+    r"|(?:was|were|is|stayed|remained)\s+(?:out\s+of|away\s+from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:house|home|room|clinic|building)\b)"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # "could NOT be left home alone, so she came along": "left" by others (passive), not the patient leaving

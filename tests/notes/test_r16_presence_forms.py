@@ -1,0 +1,40 @@
+"""Round 16: the patient's absence (or presence) said in the forms of exports, dictation and narrative that notes
+written elsewhere use. One synthetic note per phrase; statuses per docs/checks.md (patient_absent)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.knowledge.loader import cached_knowledge
+from assistant.notes.api import check_note
+
+BASE = (
+    "PT caregiver session 11/24/2026\nPatient: Walter Lindqvist, 70, L CVA.\n{p}\nTrainee: wife June (unpaid).\n"
+    "Consent: pt signed 11/17/2026 for June.\nNeed: June does all transfers; POC goal 2: transfers w/ min A of family."
+    "\n"
+    "Taught: stand-pivot, gait belt use. Return demo: June did 3 transfers, cued once then correct.\n"
+    "Skilled: fall risk; hands-on correction.\n10:05-10:40\nK. Lee, PT\n"
+)
+
+
+@pytest.mark.parametrize(("phrase", "status"), [
+    # an export's boolean, quoted as JSON or not
+    ('"pt_present": false,', "met"),
+    ('"patient_present": "N",', "met"),
+    ("pt_present=false", "met"),
+    ('"pt_present": true,', "problem"),
+    # speech recognition's homophone of "not"
+    ("Pt knot present.", "met"),
+    ("Patient was knot in the room, he was at his cardiology appointment.", "met"),
+    # out of the house, said of the patient by pronoun or name
+    ("He was out of the house for the session.", "met"),
+    ("Walter was away from home during the visit.", "met"),
+    # a study or a therapy of the patient's own elsewhere
+    ("Pt location ..... at his swallow study at Eastgate Imaging", "met"),
+    ("Walter was at his hand therapy at the burn center during this session.", "met"),
+])
+def test_absence_in_other_forms(phrase: str, status: str) -> None:
+    report = check_note(BASE.format(p=phrase), knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("patient_absent").status == status
