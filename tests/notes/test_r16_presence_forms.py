@@ -34,6 +34,13 @@ BASE = (
     # a study or a therapy of the patient's own elsewhere
     ("Pt location ..... at his swallow study at Eastgate Imaging", "met"),
     ("Walter was at his hand therapy at the burn center during this session.", "met"),
+    # the patient who comes in inside the one counted range is present for part of it
+    ("Pt not in the room at the start. At 10:20 Mr. L wheeled himself into the gym and parked next to June; he stayed "
+     "for the rest of the session.", "problem"),
+    # "declined to ..." negates what follows it, not the presence said before it
+    ("Pt was in the room for the whole session -- declined to wait in the lobby and practiced alongside.", "problem"),
+    ("~~Pt not present -- waited in lobby.~~ Pt was in the room for the whole session.", "problem"),
+    ("Pt declined to come in; waited in the car with his son.", "met"),
 ])
 def test_absence_in_other_forms(phrase: str, status: str) -> None:
     report = check_note(BASE.format(p=phrase), knowledge=cached_knowledge(), today=date(2026, 12, 3))
