@@ -786,12 +786,33 @@ def _column_answers(text: str) -> tuple[list[Span], list[Span]]:
     return yes, no
 
 
+# a JSON export's patient object: '"patient": {"name": "...", "present": false, "where": "..."}'
+_PATIENT_OBJECT = re.compile(
+    r'"(?:patient|pt|client)"[ \t]*:[ \t]*\{[^{}\n]{0,160}?(?P<field>"(?:present|in_room|attending)"[ \t]*:[ \t]*'
+    r'"?(?P<value>true|false|yes|no|y|n)\b)',
+    re.I,
+)
+
+
+def _object_answers(text: str) -> tuple[list[Span], list[Span]]:
+    """The patient object's presence field answered yes and no."""
+    if '"present"' not in text and '"in_room"' not in text and '"attending"' not in text:
+        return [], []
+    yes: list[Span] = []
+    no: list[Span] = []
+    for m in _PATIENT_OBJECT.finditer(text):
+        (yes if m["value"].lower() in ("true", "yes", "y") else no).append(m.span("field"))
+    return yes, no
+
+
 def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
     """A form's presence question and its answer ("Patient present: No", a grid's "Pt in rm?" column) decide over
     the words the answer holds."""
     form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
     column_yes, column_no = _column_answers(text)
+    object_yes, object_no = _object_answers(text)
+    column_yes, column_no = column_yes + object_yes, column_no + object_no
     answered_no = sorted(answered_no + column_no)
     presence = [p for p in presence if not _inside(answered_no, p[0])]
     presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)] + column_yes

@@ -43,6 +43,8 @@ _EMPTY_FIELD = re.compile(
     r"|<[^>\n]{1,40}>)[ \t]*(?:min(?:utes)?\.?)?[ \t]*$",
     re.M,
 )
+# a JSON export's field left empty: '"consent": null,', '"credential": ""', '"charges": []'
+_JSON_EMPTY = re.compile(r'^[ \t{,]*"[^"\n]{1,60}"[ \t]*:[ \t]*(?:null|""|\[[ \t]*\]|\{[ \t]*\})[ \t]*,?[ \t]*$', re.M)
 # an EHR pick-list never chosen: its prompt, its options and its list id stay in braces ("{Consent obtained:yes/no:
 # 31245}", "{CTS minutes:15-60:40012}"); a field whose whole value is one is an empty field, its label included
 _PICK = r"\{[^{}\n]{1,80}:[ \t]?\d{3,}[ \t]?\}"
@@ -300,6 +302,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     # each family only when a character or word it needs is in the note (substring and set tests, no scan)
     if any(mark in text for mark in ("**", "__", "??", "@", "{{", "[", "<")):
         found += [Screened("template", m.start(), m.end()) for m in finditer(_EMPTY_FIELD, text)]
+    if '"' in text and ("null" in text or '""' in text or "[]" in text or "{}" in text):
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_JSON_EMPTY, text)]
     if "?" in text:
         found += [Screened("template", m.start(), m.end()) for m in finditer(_YES_NO_BLANK, text)]
     if "{" in text:
