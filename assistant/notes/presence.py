@@ -750,7 +750,7 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     kin = [(c.start, c.text) for c in ex.of("RELATIONSHIP", negated=False)][:MAX_MENTIONS]
     absence += kin_away(ex.text, kin)
     absence = [] if changed else absence + where.absence + ex.time.joins + after  # there for part of the training
-    return _corrected(ex.text, *_answered(ex.text, presence, absence))
+    return _corrected(ex.text, *_answered(ex, presence, absence))
 
 
 def _acted(ex: Extraction, who: People) -> tuple[list[Span], list[Span]]:
@@ -771,14 +771,15 @@ _COLUMN_NO = re.compile(r"(?:no|n|absent|not present)\.?", re.I)
 _COLUMN_YES = re.compile(r"(?:yes|y|present)\.?", re.I)
 
 
-def _column_answers(text: str) -> tuple[list[Span], list[Span]]:
-    """(yes, no) answers in a grid's presence column."""
+def _column_answers(text: str, other_row: Callable[[Span], bool]) -> tuple[list[Span], list[Span]]:
+    """(yes, no) answers in a grid's presence column; a row of another service ("1|97110|2|GP|09:00|09:30|Y") answers
+    for that service, not the training."""
     yes: list[Span] = []
     no: list[Span] = []
     if "?" not in text and "present" not in text.lower():
         return yes, no
     for cell in grid.cells(text):
-        if _PRESENT_COLUMN.fullmatch(cell.heading):
+        if _PRESENT_COLUMN.fullmatch(cell.heading) and not other_row((cell.start, cell.end)):
             if _COLUMN_NO.fullmatch(text, cell.start, cell.end):
                 no.append((cell.start, cell.end))
             elif _COLUMN_YES.fullmatch(text, cell.start, cell.end):
@@ -805,12 +806,13 @@ def _object_answers(text: str) -> tuple[list[Span], list[Span]]:
     return yes, no
 
 
-def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
+def _answered(ex: Extraction, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
     """A form's presence question and its answer ("Patient present: No", a grid's "Pt in rm?" column) decide over
     the words the answer holds."""
+    text = ex.text
     form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
-    column_yes, column_no = _column_answers(text)
+    column_yes, column_no = _column_answers(text, ex.service.belongs_to_other)
     object_yes, object_no = _object_answers(text)
     column_yes, column_no = column_yes + object_yes, column_no + object_no
     answered_no = sorted(answered_no + column_no)

@@ -45,3 +45,26 @@ BASE = (
 def test_absence_in_other_forms(phrase: str, status: str) -> None:
     report = check_note(BASE.format(p=phrase), knowledge=cached_knowledge(), today=date(2026, 12, 3))
     assert report.check("patient_absent").status == status
+
+
+PIPE = (
+    "#PIPE EXPORT | clinic=Saltmarsh PT | pt=Delacroix, Emile | dos=11/24/2026\n"
+    "line|svc|units|mods|start|end|pt_present|who|detail\n"
+    "1|97110|2|GP|09:00|09:30|{first}|G. Lindahl PT|LE strengthening\n"
+    "2|97550|1|GP|09:35|10:10|{second}|G. Lindahl PT|caregiver training w/ wife Lorraine (unpaid)\n"
+    "consent|written, pt signed 11/12/2026 naming Lorraine\n"
+    "need|PD w/ freezing; POC goal 3: community gait w/ SBA of trained spouse\n"
+    "taught|freeze-breaking: stop, weight shift, step over a line\n"
+    "return_demo|Lorraine cued me (as pt) through 4 freezes; corrected once\n"
+    "skilled|festinating gait; hands-on correction of her guarding\n"
+)
+
+
+@pytest.mark.parametrize(("first", "second", "status"), [
+    # the patient-present row is the other service's; the training's own row answers
+    ("Y", "N", "met"),
+    ("Y", "Y", "problem"),
+])
+def test_a_grid_row_of_another_service_answers_for_it(first: str, second: str, status: str) -> None:
+    report = check_note(PIPE.format(first=first, second=second), knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("patient_absent").status == status
