@@ -73,9 +73,13 @@ def _billed_at(text: str, pos: int) -> bool:
     return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
 
 
+_LEAD_SPACE = re.compile(r"[ \t]*")
+
+
 def _indent(text: str, a: int, b: int) -> int:
-    line = text[a:b]
-    return len(line) - len(line.lstrip(" \t"))
+    """The line's leading blanks (read without copying the line: a note may be one long line)."""
+    m = _LEAD_SPACE.match(text, a, b)
+    return m.end() - a if m else 0
 
 
 def _word_end(text: str, span: tuple[int, int]) -> tuple[int, int]:
@@ -184,12 +188,13 @@ class ServiceLines:
         indent, end, prev = _indent(self.text, a, b), b, b
         for k in range(n + 1, min(len(self.lines.starts), n + 1 + CONTINUED_LINES)):
             ka, kb = self.lines.line_span(k)
-            if not self.text[ka:kb].strip() or _OWN_RANGE.search(self.text, ka, kb):
+            indented = _indent(self.text, ka, kb)
+            if ka + indented == kb or _OWN_RANGE.search(self.text, ka, min(kb, ka + OWN_REACH)):
                 break  # a blank line ends the block; a line with its own clock range is an entry of its own
             if end == prev and _WRAPPED.search(self.text, max(a, prev - 2), prev):
                 end = prev = kb
                 continue
-            if _indent(self.text, ka, kb) <= indent:
+            if indented <= indent:
                 break
             # an indented line speaks for the range only by what it leads with ("97110 x2 -- ..."): a mention later
             # in it is its own content ("Time: 10:00-10:40\n   reviewed the 97110 HEP she supervises")
