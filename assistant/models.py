@@ -174,7 +174,9 @@ class Conflict(Model):
 class IgnoredText(Model):
     """Text of the note that is not documentation, so no check used it as evidence."""
 
-    kind: Literal["instruction", "template", "form_text", "checklist", "guideline", "copied", "after_the_fact"]
+    kind: Literal[
+        "instruction", "template", "form_text", "checklist", "guideline", "copied", "struck", "after_the_fact"
+    ]
     severity: Severity = Field(description="warn for instructions addressed to a tool or a model, info otherwise.")
     start: int = Field(ge=0)
     end: int = Field(ge=0)

@@ -375,9 +375,22 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
+# a form's field for the consent's type: "CONSENT_TYPE=VERBAL", "Consent method: verbal (phone)", "Consent form: signed"
+_CONSENT_TYPE = re.compile(
+    r"\bconsent[ _]?(?:type|method|mode|kind|form|obtained)[ \t]*[:=][ \t]*"
+    r"(?P<kind>verbal|oral|phone|telephone|written|signed|e-?signed)\b",
+    re.I,
+)
+
+
 def _given(ctx: Context, given: list[Concept], refused: list[Concept]) -> Outcome:
     """Consent documented: met, unless only verbal consent is documented before verbal consent counted."""
     kinds = {consent_kind(ctx.ex, c) for c in given}
+    typed = _CONSENT_TYPE.search(ctx.ex.text) if "unspecified" in kinds else None
+    if typed is not None and kinds <= {"verbal", "unspecified"}:
+        # the other fields of the consent ("CONSENT_BY=patient", "CONSENT_FOR=Horace") name who, not how: the type
+        # field says how
+        kinds = {"verbal" if typed["kind"].lower() in ("verbal", "oral", "phone", "telephone") else "written"}
     if "verbal" in kinds and "written" not in kinds and _no_written(ctx, refused):
         kinds = {"verbal"}  # "a verbal OK ... no written consent form was signed": verbal only
     evidence = [(c.start, c.end) for c in given]

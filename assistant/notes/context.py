@@ -225,6 +225,23 @@ _TRAINING_OF = re.compile(
     r"|(?i:trains|(?:will|to)[ \t]+train|session[ \t]+log)\b)"
 )
 SIGNATURE_LINES = 3
+# a hand-off note's section header: ">> PT -- Kofi Mensah, PT", "## OT", "== SLP ==" over the lines it holds
+_SECTION_HEAD = re.compile(r"[ \t]*(?:>{1,2}|#{1,3}|={2,}|-{2,}|\*{2})[ \t]*(?P<d>PT|OT|SLP)\b")
+SECTION_LINES = 12
+
+
+def _section_discipline(ctx: Context, named: list[str]) -> str | None:
+    """The discipline whose section header stands over the training's first clock range."""
+    segments = ctx.ex.cts_segments
+    if not segments:
+        return None
+    lines = ctx.ex.lines
+    n = lines.number(min(seg.span[0] for seg in segments))
+    for k in range(n, max(-1, n - SECTION_LINES), -1):
+        m = _SECTION_HEAD.match(ctx.ex.text, *lines.line_span(k))
+        if m is not None:
+            return m["d"] if m["d"] in named else None
+    return None
 
 
 def _team_discipline(ctx: Context, named: list[str]) -> str:
@@ -234,6 +251,9 @@ def _team_discipline(ctx: Context, named: list[str]) -> str:
     under = {m["d"] for m in _TRAINING_OF.finditer(text)} & set(named)
     if len(under) == 1:
         return under.pop()
+    section = _section_discipline(ctx, named)
+    if section is not None:
+        return section
     signature = len(text.rstrip())
     for _ in range(SIGNATURE_LINES):  # the start of the note's last lines, where it is signed
         signature = max(0, text.rfind("\n", 0, signature))

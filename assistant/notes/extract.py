@@ -250,6 +250,15 @@ def _ocr_letters(text: str) -> str:
 _FIELD_UNDERSCORE = re.compile(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])")
 
 
+# Speech recognition writes "not" as its homophone before the words that say where the patient was ("patient was
+# knot present", "knot in the room"): read as "not", one for one (" not" for "knot"), so offsets stay put
+_KNOT = re.compile(r"\bknot(?=\s+(?:present|in\s+the\s+room|here|there|in\s+attendance|attending|with\s+us)\b)", re.I)
+
+
+def _homophones(text: str) -> str:
+    return _KNOT.sub(" not", text) if "knot" in text.lower() else text
+
+
 def _field_names(text: str) -> str:
     return _FIELD_UNDERSCORE.sub(" ", text) if "_" in text else text
 
@@ -342,7 +351,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
     """Facts of `text`; `other_codes` are the same-day service codes (knowledge: family patient_present)."""
     lines = LineIndex(text)
     screened = screen(text, lines)
-    doc = _field_names(_ocr_letters(_ocr_digits(_layout(_plain_chars(blank(text, screened))))))
+    doc = _homophones(_field_names(_ocr_letters(_ocr_digits(_layout(_plain_chars(blank(text, screened)))))))
     times = parse_times(doc, lines)
     joined = _WRAPPED.sub(" ", doc)
     # the look-behind is tried at every position (~50 µs per 2 KB) though most notes have no underscore at all

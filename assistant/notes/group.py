@@ -410,6 +410,12 @@ def _run_from_one(numbers: set[str]) -> int:
     return next(n for n in range(1, 11) if str(n) not in numbers) - 1
 
 
+def _no_prose_beside(prose: tuple[int, tuple[int, int]] | None, single: tuple[int, int]) -> bool:
+    """Whether a relative of another patient is named outside the single-patient phrase: "two caregivers of ONE
+    patient is not a group" names no other patient; "the wife of one patient and the son of another" does."""
+    return prose is None or (single[0] <= prose[1][0] and prose[1][1] <= single[1])
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
@@ -467,6 +473,6 @@ def find_group(text: str) -> Group:
     single = _first(_SINGLE_PATIENT_GROUP, text)
     if single:
         group.single_patient = single[0]
-        if group.patients is not None and group.patients >= 2 and not counted and prose is None:
+        if group.patients is not None and group.patients >= 2 and not counted and _no_prose_beside(prose, single[0]):
             group.patients = 1  # "caregivers of this patient only"
     return group

@@ -124,6 +124,9 @@ class _Scope:
 
     def __init__(self, cues: Cues, lower: list[int], sentence_starts: list[int]) -> None:
         preceding, following, terminating = cues
+        # "declined to wait in the lobby", "refused to come in": a cue followed by "to" negates the act after it, not
+        # what went before ("Pt was in the room the whole session -- declined to wait in the lobby")
+        following = [cue for cue in following if not (cue[2] < len(lower) and lower[cue[2]] == _TO_ID)]
         self.bounds = sorted(set(sentence_starts) | {t[1] for t in terminating} | {0})
         self.sentences = sorted(set(sentence_starts) | {0})
         self.first_pre: dict[int, int] = {}
@@ -194,6 +197,7 @@ class _Scope:
 
 # the lower-case forms as spaCy's LOWER attribute holds them (string hashes): no Token object per question
 _LINKING_IDS = frozenset(get_string_id(word) for word in _LINKING)
+_TO_ID = get_string_id("to")
 _PREDICATE_IDS = frozenset(get_string_id(word) for word in PREDICATE_NEGATED)
 
 

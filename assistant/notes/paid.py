@@ -52,6 +52,15 @@ _ONLY_WATCHED = re.compile(
     r"(?![^.;\n]{0,60}\b(?:practi[cs]\w*|return\w*|perform\w*|demonstrat\w*|tried|did[ \t]+(?:the|it|a))\b)",
     re.I,
 )
+# "the aide can watch after", "his aide Lorna from Sunrise Home Care might show up ~1:30, she can listen in": the
+# arrangement, in the mention's clause, that the paid person only looks on
+_MAY_WATCH = re.compile(
+    r"[^.;\n]{0,80}?\b(?:can|could|may|might|will)[ \t]+(?:just[ \t]+|only[ \t]+)?(?:watch|observe|look[ \t]+on"
+    r"|sit[ \t]+in|listen(?:[ \t]+in)?)\b"
+    r"(?![^.;\n]{0,60}\b(?:practi[cs]\w*|return\w*|perform\w*|demonstrat\w*|tried|tr(?:y|ain\w*)"
+    r"|do[ \t]+(?:the|it|a))\b)",
+    re.I,
+)
 WATCHED_REACH = 80
 NOT_COUNTED_REACH = 200
 PAST_REACH = 45
@@ -59,7 +68,7 @@ PAST_REACH = 45
 # NOT part of the training" says it of the first mention too
 NOT_TRAINED_REACH = 160
 # bare "staff" or "agency" names paid caregivers only in a sentence about who was trained
-_WEAK_PAID = frozenset({"staff", "agency", "dsp"})
+_WEAK_PAID = frozenset({"staff", "staff member", "staff members", "agency", "dsp"})
 _TRAINED_HERE = re.compile(
     r"\b(?:train\w*|taught|instruct\w*|educat\w*|caregiver|return demo\w*|attend\w*|present)\b", re.I
 )
@@ -68,10 +77,14 @@ _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:pa
 # "each attendee set up the bench and coached staff through the transfer": the staff member the caregivers practised
 # on stood in for the patient
 _STAND_IN_BEFORE = re.compile(
-    r"\b(?:coached|cued|guarded|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used"
-    r"|demonstrat\w*\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?$",
+    r"\b(?:coached|cued|guarded|guided|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used"
+    r"|demonstrat\w*\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?"
+    # "guided a PT staff 'patient'": the clinic's own staff, by discipline or department
+    r"(?:(?:PT|OT|SLP|rehab|clinic|therapy)\s+)?$",
     re.I,
 )
+# "practised stair guarding with a partner or our PT aide": the practice's own staff (ours) are never the caregiver
+_OURS_BEFORE = re.compile(r"\bour\s+(?:[\w-]+\s+)?$", re.I)
 # "demonstration on a staff model", "a staff volunteer played the patient": the paid person was the demonstration
 # model the caregiver watched or practised on, not the person trained
 _STAND_IN_AFTER = re.compile(r"\s*(?:member\s+)?(?:model|mannequin|volunteer|stand-in|demonstrator)\b", re.I)
@@ -194,8 +207,10 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or _NOT_TRAINED.search(_clause_after(ex.text, end))
             or _NOT_COUNTED_AFTER.search(ex.text[end : end + NOT_COUNTED_REACH])
             or _ONLY_WATCHED.match(ex.text, end, min(len(ex.text), end + WATCHED_REACH))
+            or _MAY_WATCH.match(ex.text, end, min(len(ex.text), end + 2 * WATCHED_REACH))
             or (text.lower() in _WEAK_PAID and not _weakly_trained(ctx, start, sent_start, sent_end))
-            or (text.lower() in _WEAK_PAID and _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start))
+            or _STAND_IN_BEFORE.search(ex.text, max(0, start - 30), start)
+            or _OURS_BEFORE.search(ex.text, max(0, start - 20), start)
             or _NOT_THE_TRAINEE.search(ex.text[end : end + 30])
             or (text.lower() in _WEAK_PAID and _STAND_IN_AFTER.match(ex.text, end, min(len(ex.text), end + 30)))
             or stayed_with_patient(ctx, start)

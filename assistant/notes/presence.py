@@ -198,17 +198,18 @@ _PRESENT_Q = (
     # "Pt present? ........ [ ] yes  [x] no": a question mark and a flowsheet's dot leader together
     # "PT_PRESENT=No": an export's key=value; a flowsheet's column ("Patient present        No - pt at home"); an OCR
     # table's cell ("| Pt present?  | NO")
-    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?(?:\s*(?:[:?=]{1,2}(?:[ \t]*(?:\.{2,40}|\|))?|\.{2,40}|\|)"
-    r"|[ \t]{2,40})[\s:|]*"
+    # ... a JSON export quotes its key and its value ('"pt_present": false', '"patient_present": "N"')
+    r"(?:\s+(?:during|for|at|in)\s+[\w ]{0,30}?)?[\"']?(?:\s*(?:[:?=]{1,2}(?:[ \t]*(?:\.{2,40}|\|))?|\.{2,40}|\|)"
+    r"|[ \t]{2,40})[\s:|]*[\"']?"
     r"(?:\([\w ]{1,20}\)[\s:]*)?(?:\[\s*)?"
 )
 # an answer written before its box ("NO [x]  YES [ ]") is the ticked one; one before an empty box is not
 _PRESENT_YES = re.compile(
-    _PRESENT_Q + rf"(?:(?:yes|y)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
+    _PRESENT_Q + rf"(?:(?:yes|y|true)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?yes\b|no?\s*{_EMPTY_BOX}\s*y(?:es)?\s*{_BOX})", re.I
 )
 # ... and a count answered none: "Patients in room: 0"
 _PRESENT_NO = re.compile(
-    _PRESENT_Q + rf"(?:(?:no|n|0|none|zero)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b"
+    _PRESENT_Q + rf"(?:(?:no|n|0|none|zero|false)\b(?!\s*{_EMPTY_BOX})|{_BOX}\s?no?\b"
     rf"|{_EMPTY_BOX}\s?y(?:es)?\s*{_BOX}\s?no?\b|y(?:es)?\s*{_EMPTY_BOX}\s*no?\s*{_BOX})",
     re.I,
 )
@@ -749,7 +750,7 @@ def find_presence(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[int
     kin = [(c.start, c.text) for c in ex.of("RELATIONSHIP", negated=False)][:MAX_MENTIONS]
     absence += kin_away(ex.text, kin)
     absence = [] if changed else absence + where.absence + ex.time.joins + after  # there for part of the training
-    return _corrected(ex.text, *_answered(ex.text, presence, absence))
+    return _corrected(ex.text, *_answered(ex, presence, absence))
 
 
 def _acted(ex: Extraction, who: People) -> tuple[list[Span], list[Span]]:
@@ -770,14 +771,15 @@ _COLUMN_NO = re.compile(r"(?:no|n|absent|not present)\.?", re.I)
 _COLUMN_YES = re.compile(r"(?:yes|y|present)\.?", re.I)
 
 
-def _column_answers(text: str) -> tuple[list[Span], list[Span]]:
-    """(yes, no) answers in a grid's presence column."""
+def _column_answers(text: str, other_row: Callable[[Span], bool]) -> tuple[list[Span], list[Span]]:
+    """(yes, no) answers in a grid's presence column; a row of another service ("1|97110|2|GP|09:00|09:30|Y") answers
+    for that service, not the training."""
     yes: list[Span] = []
     no: list[Span] = []
     if "?" not in text and "present" not in text.lower():
         return yes, no
     for cell in grid.cells(text):
-        if _PRESENT_COLUMN.fullmatch(cell.heading):
+        if _PRESENT_COLUMN.fullmatch(cell.heading) and not other_row((cell.start, cell.end)):
             if _COLUMN_NO.fullmatch(text, cell.start, cell.end):
                 no.append((cell.start, cell.end))
             elif _COLUMN_YES.fullmatch(text, cell.start, cell.end):
@@ -785,12 +787,34 @@ def _column_answers(text: str) -> tuple[list[Span], list[Span]]:
     return yes, no
 
 
-def _answered(text: str, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
+# a JSON export's patient object: '"patient": {"name": "...", "present": false, "where": "..."}'
+_PATIENT_OBJECT = re.compile(
+    r'"(?:patient|pt|client)"[ \t]*:[ \t]*\{[^{}\n]{0,160}?(?P<field>"(?:present|in_room|attending)"[ \t]*:[ \t]*'
+    r'"?(?P<value>true|false|yes|no|y|n)\b)',
+    re.I,
+)
+
+
+def _object_answers(text: str) -> tuple[list[Span], list[Span]]:
+    """The patient object's presence field answered yes and no."""
+    if '"present"' not in text and '"in_room"' not in text and '"attending"' not in text:
+        return [], []
+    yes: list[Span] = []
+    no: list[Span] = []
+    for m in _PATIENT_OBJECT.finditer(text):
+        (yes if m["value"].lower() in ("true", "yes", "y") else no).append(m.span("field"))
+    return yes, no
+
+
+def _answered(ex: Extraction, presence: list[Span], absence: list[Span]) -> tuple[list[Span], list[Span]]:
     """A form's presence question and its answer ("Patient present: No", a grid's "Pt in rm?" column) decide over
     the words the answer holds."""
+    text = ex.text
     form = join_hyphenated(text)  # "Patient pre-\nsent: No": the question broken by a scan (same offsets)
     answered_no = [(m.start(), m.end()) for m in finditer(_PRESENT_NO, form, _PRESENT_ASKED)]
-    column_yes, column_no = _column_answers(text)
+    column_yes, column_no = _column_answers(text, ex.service.belongs_to_other)
+    object_yes, object_no = _object_answers(text)
+    column_yes, column_no = column_yes + object_yes, column_no + object_no
     answered_no = sorted(answered_no + column_no)
     presence = [p for p in presence if not _inside(answered_no, p[0])]
     presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)] + column_yes

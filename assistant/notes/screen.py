@@ -12,6 +12,10 @@ Kinds (docs/CONVENTIONS.md, real-world notes; spec/checks.md clarifications):
   ("[copied fwd from 02/12/2026] Time: 2:00-2:45", ">> Carried forward from 09/03 (not edited):"): that
   visit's time, presence, consent, caregiver and codes are not today's. A copied plan-of-care field
   (need, goal, diagnosis, precautions) stays the plan of care and is kept;
+- struck: text its author struck through in a redline ("~~Pt not present -- waited in lobby.~~ Pt was in the
+  room"): removed by the author, so neither the struck words nor what they said count; the words written in their
+  place are read as usual. A struck clock time is left to the time reader, which reads its replacement
+  (assistant.notes.times);
 - after_the_fact: an addendum or late entry that says it was made to support payment ("written after the
   denial, to support the appeal"): a note may not be changed to support a denied claim (facts §11,
   assistant.notes.addenda). A correction or late entry made for care is documentation and is kept.
@@ -39,6 +43,8 @@ _EMPTY_FIELD = re.compile(
     r"|<[^>\n]{1,40}>)[ \t]*(?:min(?:utes)?\.?)?[ \t]*$",
     re.M,
 )
+# a JSON export's field left empty: '"consent": null,', '"credential": ""', '"charges": []'
+_JSON_EMPTY = re.compile(r'^[ \t{,]*"[^"\n]{1,60}"[ \t]*:[ \t]*(?:null|""|\[[ \t]*\]|\{[ \t]*\})[ \t]*,?[ \t]*$', re.M)
 # an EHR pick-list never chosen: its prompt, its options and its list id stay in braces ("{Consent obtained:yes/no:
 # 31245}", "{CTS minutes:15-60:40012}"); a field whose whole value is one is an empty field, its label included
 _PICK = r"\{[^{}\n]{1,80}:[ \t]?\d{3,}[ \t]?\}"
@@ -168,6 +174,12 @@ _STANDING_FIELD = re.compile(
 )
 _HEADING_END = re.compile(r"[^\n]*:[ \t]*$")
 SECTION_LINES = 15
+# markdown strike-through as a redline export writes it: "~~" tight against the struck words on both sides (a
+# decorative "~~ page 2 of 2 ~~" has spaces inside its marks), on one line
+_STRUCK = re.compile(r"~~(?P<words>[^~\s](?:[^~\n]{0,400}[^~\s])?)~~")
+# a struck clock time ("CTS stop: ~~10:31~~ 10:46", "10:00-~~10:50~~ 10:35") is read, with its replacement, where the
+# times are read
+_STRUCK_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|^\s*\d{3,4}\s*$")
 
 MESSAGES = {
     "instruction": "An instruction addressed to a tool or a reader, not documentation: never used as evidence.",
@@ -176,6 +188,7 @@ MESSAGES = {
     "checklist": "A list of what should be documented: not documentation of this session.",
     "guideline": "Pasted rule or guideline text: not documentation of this session.",
     "copied": "Text copied forward from an earlier visit: not documentation of this session.",
+    "struck": "Text struck out by its author: replaced or removed, not documentation.",
     "after_the_fact": "An entry added to support payment after the fact (facts §11): not documentation of the service.",
 }
 SEVERITY = {"instruction": "warn"}
@@ -289,6 +302,8 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
     # each family only when a character or word it needs is in the note (substring and set tests, no scan)
     if any(mark in text for mark in ("**", "__", "??", "@", "{{", "[", "<")):
         found += [Screened("template", m.start(), m.end()) for m in finditer(_EMPTY_FIELD, text)]
+    if '"' in text and ("null" in text or '""' in text or "[]" in text or "{}" in text):
+        found += [Screened("template", m.start(), m.end()) for m in finditer(_JSON_EMPTY, text)]
     if "?" in text:
         found += [Screened("template", m.start(), m.end()) for m in finditer(_YES_NO_BLANK, text)]
     if "{" in text:
@@ -316,6 +331,11 @@ def screen(text: str, lines: LineIndex | None = None) -> list[Screened]:
         found += [Screened("checklist", m.start(), m.end()) for m in finditer(_UNANSWERED, text, r"\?")]
     if _PASTED_WORDS & words:
         found += [Screened("guideline", *m.span("quote")) for m in finditer(_PASTED_QUOTE, text)]
+    if "~~" in text:
+        found += [
+            Screened("struck", m.start(), m.end()) for m in _STRUCK.finditer(text)
+            if not _STRUCK_CLOCK.search(m["words"])
+        ]
     found += [Screened("after_the_fact", a, b) for a, b in payment_entries(text)]
     if GUIDELINE_WORDS & words:
         found += [Screened("guideline", *sentence(text, lines, m.start(), m.end())) for m in finditer(_GUIDELINE, text)]

@@ -48,7 +48,15 @@ CODE_REACH = 24
 # dictation has no full stops: the service named right after a range, before any other word, is its own
 _IMMEDIATE_OTHER = re.compile(r"[ \t,]*(?:i|we)\s+treated\b", re.I)
 IMMEDIATE_REACH = 30
+# a clock range of its own: "11:00-11:30", "1100-1130", "2:05 - 2:40 pm"
+OWN_REACH = 200  # the later sentence's own time is near its start (bounded: linear on one long line)
+_OWN_RANGE = re.compile(r"\b\d{1,2}:?\d{2}\s?(?:[ap]\.?m?\.?)?\s?[-–—]\s?\d{1,2}:?\d{2}\b", re.I)
 HEADING_LINES = 12
+# a line that ends mid-sentence goes on on the next: a comma or a joining sign last (not a time, a full stop or a
+# field's value: "Time: 10:00-10:40" ends its own line)
+_WRAPPED = re.compile(r"[,&+/–-][ \t]*$")
+_LEAD = re.compile(r"[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*")  # an indented line's bullet or number
+CONTINUED_LINES = 4  # a wrapped sentence or an indented block rarely runs longer (bounded: linear per question)
 _STOPS = (". ", "; ", " period ")  # dictated notes say "period"  # a heading further up than this does not own a time
 
 
@@ -63,6 +71,22 @@ BILLING_REACH = 20
 
 def _billed_at(text: str, pos: int) -> bool:
     return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
+
+
+_LEAD_SPACE = re.compile(r"[ \t]*")
+
+
+def _indent(text: str, a: int, b: int) -> int:
+    """The line's leading blanks (read without copying the line: a note may be one long line)."""
+    m = _LEAD_SPACE.match(text, a, b)
+    return m.end() - a if m else 0
+
+
+def _word_end(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A mention without the boundary character its pattern consumed (RE2 has no look-ahead): "treatment with
+    pt;" ends at "pt", so it stays inside its own sentence rather than seeming to reach past the ";" that ends it."""
+    a, b = span
+    return (a, b - 1) if b - a > 1 and not text[b - 1].isalnum() else span
 
 
 @lru_cache(maxsize=8)
@@ -80,7 +104,9 @@ class ServiceLines:
         self.lines = lines
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
-        self.other_at = Mentions([m for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])])
+        self.other_at = Mentions(
+            [_word_end(text, m) for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])]
+        )
         self.cts_at = Mentions([m for m in spans(_CTS_LINE.pattern, text) if not _billed_at(text, m[0])])
         # by line: the times and phrases of one line ask the same
         self._headings: dict[int, str] = {}
@@ -130,18 +156,56 @@ class ServiceLines:
         lead = _CODE_LEAD.search(self.text, max(0, span[0] - CODE_REACH), span[0])
         if lead and (_CTS_LINE.fullmatch(lead["code"]) or self.other.fullmatch(lead["code"])):
             return not _CTS_LINE.fullmatch(lead["code"])
-        if _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH) and self.other_at.first_start(
-            span[1], span[1] + IMMEDIATE_REACH
-        ) is not None:
+        if (
+            _IMMEDIATE_OTHER.match(self.text, span[1], span[1] + IMMEDIATE_REACH)
+            and self.other_at.first_start(span[1], span[1] + IMMEDIATE_REACH) is not None
+        ):
             return True
         verdict = self._closest(*self._sentence(span), span)
         if verdict is not None:
             return verdict
         a, b = self.lines.bounds(*span)
+        # a service named in a later sentence that gives its own clock time names that time, not this one
+        # ("10:05-10:48 (43 min) w/ daughter.  Same day 11:00-11:30 97535 self-care w/ pt")
+        end = self._sentence(span)[1]
+        later_own = end < b and _OWN_RANGE.search(self.text, end, min(b, end + OWN_REACH))
+        if later_own and self.other_at.last_end(a, span[0]) < 0:
+            b = end
         verdict = self._closest(a, b, span)
         if verdict is not None:
             return verdict
+        verdict = self._continued(span)
+        if verdict is not None:
+            return verdict
         return self._under_other_heading(span[0])
+
+    def _continued(self, span: tuple[int, int]) -> bool | None:
+        """The service of the lines that carry the span's line on: named first in a sentence wrapped onto the next
+        line ("10:31-10:50 Clement back; he and Noemie practised together,\nI cued both (97530 x1).") or leading a
+        line indented under it ("1) Pt tx 8:50-9:35\n   97110 x2 -- LE strengthening"); None if they name neither."""
+        n = self.lines.number(span[0])
+        a, b = self.lines.line_span(n)
+        indent, end, prev = _indent(self.text, a, b), b, b
+        for k in range(n + 1, min(len(self.lines.starts), n + 1 + CONTINUED_LINES)):
+            ka, kb = self.lines.line_span(k)
+            indented = _indent(self.text, ka, kb)
+            if ka + indented == kb or _OWN_RANGE.search(self.text, ka, min(kb, ka + OWN_REACH)):
+                break  # a blank line ends the block; a line with its own clock range is an entry of its own
+            if end == prev and _WRAPPED.search(self.text, max(a, prev - 2), prev):
+                end = prev = kb
+                continue
+            if indented <= indent:
+                break
+            # an indented line speaks for the range only by what it leads with ("97110 x2 -- ..."): a mention later
+            # in it is its own content ("Time: 10:00-10:40\n   reviewed the 97110 HEP she supervises")
+            lead = _LEAD.match(self.text, ka, kb)
+            start = lead.end() if lead else ka
+            if self.other_at.first_start(start, kb) == start:
+                return True
+            if self.cts_at.first_start(start, kb) == start:
+                return False
+            prev = kb
+        return self._closest(b, end, span) if end > b else None
 
     def heads_other(self, pos: int) -> bool:
         """Whether the short line at `pos` heads lines of another service: "Part 1 - with patient (pt present)"

@@ -407,6 +407,17 @@ def _as_marked(seg: Segment, earlier: set[tuple[int, int]]) -> Segment:
     return seg
 
 
+LABEL_PAIR_REACH = 160  # a labelled start and its stop sit a few lines apart at most
+# a fax's or a print's page turn between them ("...continued on next page", "=== PAGE BREAK ===", the next page's
+# header "02/11/2026 09:41 RIVERGATE PT P. 2/2", "(cont'd)") puts them further apart, not in different sessions
+_PAGE_TURN = re.compile(
+    r"page[ \t]?break|continued on (?:the )?next page|\(cont(?:'|’)?d\)|\bpage[ \t]\d+[ \t]?(?:of|/)[ \t]?\d+"
+    r"|\bp\.[ \t]?\d+[ \t]?/[ \t]?\d+|\f",
+    re.I,
+)
+PAGE_TURN_REACH = 480
+
+
 def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segment]]:
     segments: list[Segment] = []
     reversed_: list[Segment] = []
@@ -438,9 +449,10 @@ def _segments(text: str, tokens: list[_Token]) -> tuple[list[Segment], list[Segm
     for i, a in enumerate(tokens):
         if i in used or not _START_LABEL.search(_label_window(text, a.start)):
             continue
+        reach = PAGE_TURN_REACH if _PAGE_TURN.search(text, a.end, a.end + PAGE_TURN_REACH) else LABEL_PAIR_REACH
         for j in range(i + 1, len(tokens)):
             b = tokens[j]
-            if b.start - a.end > 160:
+            if b.start - a.end > reach:
                 break
             if j in used or not _STOP_LABEL.search(_label_window(text, b.start)):
                 continue

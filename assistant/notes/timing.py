@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from assistant.notes import sheet_rows
+from assistant.notes import quoted, sheet_rows
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
 from assistant.notes.patterns import TEAM_MEETING
@@ -82,7 +82,9 @@ _ELSEWHERE = re.compile(rf"\b{_ELSEWHERE_PLACES}\b", re.I)
 # "not present; at senior day center 9a-3p", "pt at dialysis 12:30-4:30": where the patient spends those hours, the
 # place named right before the range in the same clause
 _AT_ELSEWHERE = re.compile(
-    rf"\b(?:at|in|attends|attending)\s+(?:(?:the|his|her|their|a|an)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ELSEWHERE_PLACES}\b"
+    # ... or an export's field of where the patient is ("PT_WHERE=dialysis (chair 11:00-15:00)", "location: clinic")
+    rf"(?:\b(?:at|in|attends|attending)\s+|(?:where|whereabouts|location)[ \t]*[:=][ \t]*)"
+    rf"(?:(?:the|his|her|their|a|an)\s+)?(?:[\w'-]+\s+){{0,2}}?{_ELSEWHERE_PLACES}\b"
     r"[^.;\n\d()]{0,12}$",
     re.I,
 )
@@ -189,7 +191,9 @@ _VISIT_TOTAL = re.compile(r"\b(?:treatment|tx|visit|timed(?: code)?|billable|ses
 # "Total visit 50 min; CTS portion 34 min": a figure named the visit's is the whole visit's when the day has another
 # service (the training is a part of the visit)
 _TRAINING_NAMED = re.compile(r"\b(?:CTS|caregiver[ -]training|training)\b[^\n\d]{0,16}$", re.I)
-_VISIT_NAMED = re.compile(r"\b(?:visit|encounter)[ \t]*(?:time|length|duration)?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?$", re.I)
+_VISIT_NAMED = re.compile(
+    r"\b(?:visit|encounter)[ \t]*(?:time|length|duration|total)?[ \t]*[:=]?[ \t]*(?:was[ \t]+)?$", re.I
+)
 
 
 @dataclass
@@ -350,7 +354,8 @@ def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
 # ... the visit's date may come between ("Visit 03/04/2025 09:00-09:55")
 _VISIT_CUE = re.compile(
     r"\b(?:visit|appointment|appt|encounter|check[- ]?in|arrived|arrival|in clinic)\b"
-    r"(?:[^\n\d]{0,12}\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})?[^\n\d]{0,20}$",
+    # ... or its length before the range ("Visit total: 65 min (2:00-3:05)")
+    r"(?:[^\n\d]{0,12}\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4})?(?:[^\n\d]{0,20}\d{1,3}[ \t]?min\w*)?[^\n\d]{0,20}$",
     re.I,
 )
 
@@ -477,6 +482,9 @@ def _stated(
         and not _VISIT_AFTER.match(text, d.span[1])
     ]
     own = _not_set_aside(text, own)
+    # a figure in an earlier, quoted message ("> Time 1:00-1:50 pm = 50 min") is not this training's total
+    earlier = quoted.deeper(lines, [seg.span[0] for seg in acc.cts] + [d.span[0] for d in own])
+    own = [d for d in own if d.span[0] not in earlier]
     # "Prior: 10/09 - CTS 40 min": an earlier session's minutes, on a line about the history
     own = [d for d in own if not _CONTEXT_LINE.match(text, lines.line_span(lines.number(d.span[0]))[0], d.span[0])]
     # "Total treatment time 85 min (eval 55 + CTS 30)": the visit's total, even beside its CTS share
@@ -542,6 +550,7 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
     if frames:
         acc.cts = [seg for seg in acc.cts if seg not in frames]
         acc.elsewhere += frames
+    _set_aside_quoted(lines, acc)
     _split_present(text, lines, acc, ordered)
     acc.break_durations = [d for d in times.durations if d.kind == "break"]
     acc.stated = _stated(text, lines, service, times.durations, acc)
@@ -562,6 +571,15 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
 
 
 _TO_THE_MINUTE = re.compile(r":|\d{3}")  # "13:15", "1315": a range written to the minute
+
+
+def _set_aside_quoted(lines: LineIndex, acc: TimeAccount) -> None:
+    """An e-mail thread's earlier messages, quoted under the newest ("> Time 1:00-1:50 pm" of last week's visit, or
+    the note as first typed before the reply corrected its stop time): not this training's time."""
+    earlier = quoted.deeper(lines, [seg.span[0] for seg in acc.cts])
+    if earlier:
+        acc.schedules += [seg for seg in acc.cts if seg.span[0] in earlier]
+        acc.cts = [seg for seg in acc.cts if seg.span[0] not in earlier]
 
 
 def _times_of_day(text: str, acc: TimeAccount) -> None:

@@ -583,4 +583,7 @@ AWAY_PLACES = (
     "group",
     # the patient's own session with another discipline: "Rosalind in speech, not in my room"
     "speech", "speech therapy",
+    # a study or a therapy of the patient's own elsewhere: "at his swallow study at Eastgate Imaging", "was at her
+    # hand therapy at the burn center"
+    "study", "swallow study", "sleep study", "hand therapy", "aquatic therapy", "pool therapy", "burn center",
 )

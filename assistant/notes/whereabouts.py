@@ -55,7 +55,10 @@ _ELSEWHERE_SOURCE = (
     + r"|(?:had|was\s+(?:getting|receiving|having))\s+(?:his|her|their|a|an)\s+" + _LEAD_IN + _PLACE
     # "Pt receiving dialysis in the unit downstairs", "pt getting labs drawn", "pt undergoing an MRI"
     + r"|(?:(?:was|is)\s+)?(?:getting|receiving|undergoing)\s+(?:(?:his|her|their|a|an)\s+)?" + _LEAD_IN + _PLACE
-    + r"|(?:stayed|remained)\s+(?:back\s+)?home\b)"  # "Walter stayed home today"
+    + r"|(?:stayed|remained)\s+(?:back\s+)?home\b"  # "Walter stayed home today"
+    # "so he was out of the house for the session", "Oswin was away from home during the visit"
+    r"|(?:was|were|is|stayed|remained)\s+(?:out\s+of|away\s+from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
+    r"(?:house|home|room|clinic|building)\b)"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # "could NOT be left home alone, so she came along": "left" by others (passive), not the patient leaving
@@ -131,8 +134,11 @@ _ALONE = re.compile(
 )
 # presence that changes during the training: "returned ... and joined the session for the last 20 minutes"
 _JOINED_PART = re.compile(
-    r"\b(?:returned|came back|came in|came into|walked in|walked into|wandered in|joined|rejoined|arrived)\b"
-    r"[^.;]{0,120}?\b(?:for the (?:last|final|second"
+    r"\b(?:returned|came back|came in|came into|walked in|walked into|wandered in|joined|rejoined|arrived"
+    # "wheeled himself into the gym and parked next to Halina; he stayed for the rest of the session"
+    r"|(?:wheeled|rolled)\s+(?:himself|herself)\s+in(?:to)?)\b"
+    r"(?:[^.;]|;[ \t](?:he|she)[ \t])"
+    r"{0,120}?\b(?:for the (?:last|final|second"
     r"|remaining|rest)\b|(?:the )?second half\b|halfway\b|partway\b|part way\b|midway\b|part of the (?:session|training"
     r"|visit)\b|from then on\b|from that point\b|from there on\b"
     # "at about 2:20 he came into the room and stayed until the end"
