@@ -6,6 +6,7 @@ The fixtures are the outside tester's synthetic remittances (week 1 and week 2 o
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 from datetime import date
 
 from assistant import Assistant
@@ -81,3 +82,19 @@ def test_uploads_of_one_file_at_once_import_it_once(assistant: Assistant) -> Non
     [t.join() for t in threads]
     assert sorted(results, key=str) == [False, True, True, True]
     assert assistant.worklist(today=WEEK1, per_page=200).total == 6
+
+
+NOTES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_a_line_its_own_draft_drops_files_nothing(assistant: Assistant) -> None:
+    """hostile16 #6: 36 minutes support 97550 x1, not the 97551 line; the 97551 item's draft says "do not appeal
+    97551", so that item is no_appeal with no expected recovery, while the 97550 item stays appeal."""
+    assistant.import_era(era("hostile16_payer1_week1.835"), today=WEEK1)
+    first, second = (_item(assistant, "2225079000101", code, "GP") for code in ("97550", "97551"))
+    note = (NOTES / "hostile16_mon_note.txt").read_text()
+    detail, result = assistant.draft_worklist_item(second, note=note, today=WEEK1)
+    assert result.recommendation == "appeal" and [ln.code for ln in result.dropped_lines] == ["97551"]
+    assert (detail.action, detail.expected_recovery, detail.due_date) == ("no_appeal", 0.0, None)
+    kept, _ = assistant.draft_worklist_item(first, today=WEEK1)
+    assert kept.action == "appeal"
