@@ -178,14 +178,17 @@ def draft_appeal(
         supported_lines=list(case.report.billing.lines),
         dropped_lines=case.decision.dropped_lines,
         claim_identifiers=_claim_identifiers(deps, case) if letter is None else {},
-        warnings=[*case.warnings, *_beyond_support(case)],
+        warnings=[*case.warnings, *_beyond_support(deps.knowledge, case)],
     )
 
 
-def _beyond_support(case: Case) -> list[str]:
+def _beyond_support(kb: Knowledge, case: Case) -> list[str]:
     """A claim that bills more than the note supports is appealed for the supported lines only: said, so a biller
-    sees that the rest is dropped, not lost (hostile13 #9: 19 of 20 lines left only in `dropped_lines`)."""
-    dropped, billed = case.decision.dropped_lines, case.claim.billed_lines()
+    sees that the rest is dropped, not lost (hostile13 #9: 19 of 20 lines left only in `dropped_lines`). Billed units
+    are the caregiver-training lines' only, the ones the note is checked for (hostile16 #13: a claim's 97110 x2 made
+    "1 of the 4 billed units" in `appeal` and "1 of the 2" in the worklist, which drafts from those lines alone)."""
+    dropped = case.decision.dropped_lines
+    billed = [ln for ln in case.claim.billed_lines() if ln.code in kb.training_codes]
     if not dropped or case.decision.recommendation != "appeal":
         return []
     units = sum(ln.units for ln in dropped)
