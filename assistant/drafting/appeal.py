@@ -23,6 +23,7 @@ from assistant.drafting.actions import (
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief, project_texts
 from assistant.drafting.case import Case, build_case
+from assistant.drafting.claim_fields import without_instructions
 from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.denial import code_meanings, reason_in_words
@@ -143,9 +144,9 @@ def draft_appeal(
     known_names: Iterable[str] = (),
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
-    parsed = parse_claim(claim)
+    parsed, screened = without_instructions(parse_claim(claim))
     case = build_case(deps, text, parsed, denial, denial_text, dos)
-    case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed)]
+    case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed), *screened]
     retrieved = _retrieved(deps, case)
     # quoted from the note as the case reads it (another patient's part blanked)
     reasons = [_grounded_reason(r, case.note, retrieved)

@@ -6,8 +6,8 @@ The fixtures are the outside tester's synthetic remittances (week 1 and week 2 o
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 
 from assistant import Assistant
 from tests.worklist.conftest import era
@@ -74,7 +74,7 @@ def test_uploads_of_one_file_at_once_import_it_once(assistant: Assistant) -> Non
         barrier.wait()
         try:
             results.append(assistant.import_era(data, today=WEEK1).already_imported)
-        except Exception as exc:  # noqa: BLE001 - the test reports what went wrong
+        except Exception as exc:
             results.append(type(exc).__name__)
 
     threads = [threading.Thread(target=upload) for _ in range(4)]
