@@ -45,6 +45,7 @@ CSV_FIELDS = (
     "route",
     "level",
     "assignee",
+    "attention",
 )
 
 
