@@ -145,7 +145,7 @@ def _order_notes(resource: dict[str, Any]) -> str:
 def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list[Card]:
     """The cards of an order-sign call (runs in a worker: api.tasks.order_cards)."""
     by_date: dict[date | None, list[tuple[str, int]]] = {}
-    notes: list[tuple[date | None, str]] = []  # every order's own note, with the order's date
+    notes: dict[tuple[date | None, str], None] = {}  # every order's own note, with the order's date, once
     problems: list[tuple[str, Indicator]] = []
     dos: date | None = None
     for resource in _orders(body.context.get("draftOrders")):
@@ -154,8 +154,10 @@ def order_cards_for(body: HookRequest, assistant: Assistant, link: Link) -> list
             problems += order_problems(resource)
             by_date.setdefault(_order_date(resource), []).extend(found)
             dos = dos or _order_date(resource)
+            # one note attached to several orders of its date is one session: checked and counted once (hostile16
+            # #17: the 97550 and 97551 orders carrying the same note made it "support 97550 x2")
             if note := _order_notes(resource):
-                notes.append((_order_date(resource), note))
+                notes[(_order_date(resource), note)] = None
     if not by_date:
         return []  # nothing about caregiver training: no card
     # orders are read per date of service (an undated order with the first dated one): a code not yet in force on

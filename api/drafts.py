@@ -36,7 +36,7 @@ def draft_appeal(body: AppealRequest, assistant: Assistant, fmt: str) -> Respons
     text, dos = resolve_note(body)
     denial, denial_text, claim = body.denial, body.denial_text, body.claim
     if body.claim_response is not None:
-        found = claim_response_denial(body.claim_response)
+        found = claim_response_denial(body.claim_response, assistant.knowledge.training_codes)
         denial = " ".join(x for x in (denial, found.codes) if x)
         denial_text = denial_text or found.text
         claim = claim_with_response(claim, body.claim_response)

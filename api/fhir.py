@@ -156,18 +156,8 @@ def _document_dos(doc: Any) -> date | None:
     return None
 
 
-def claim_response_denial(data: dict[str, Any]) -> FhirDenial:
-    """CARC/RARC codes from item[].adjudication[] (and header adjudication), group code first."""
-    from fhir.resources.R4B.claimresponse import ClaimResponse
-
-    cr = _parse(ClaimResponse, data, "ClaimResponse")
-    adjudications: list[Any] = list(cr.adjudication or [])
-    for item in cr.item or []:
-        adjudications += list(item.adjudication or [])
-        for detail in item.detail or []:
-            adjudications += list(detail.adjudication or [])
-    for add in cr.addItem or []:
-        adjudications += list(add.adjudication or [])
+def _adjudication_codes(adjudications: list[Any]) -> list[str]:
+    """Group-CARC and RARC codes of some adjudications, in order, without repeats (a CARC's group: its category)."""
     codes: list[str] = []
     for adj in adjudications:
         group = "CO"
@@ -185,6 +175,49 @@ def claim_response_denial(data: dict[str, Any]) -> FhirDenial:
                 continue
             if found not in codes:
                 codes.append(found)
+    return codes
+
+
+_Line = tuple[str | None, list[str]]  # a line's procedure code (when it names one) and its reason codes
+
+
+def _lines_codes(cr: Any) -> list[_Line]:
+    """(the line's procedure code when it names one, its codes): the header, each item with its details, each
+    addItem."""
+    out: list[_Line] = [(None, _adjudication_codes(list(cr.adjudication or [])))]
+    for item in cr.item or []:
+        details = [a for detail in item.detail or [] for a in detail.adjudication or []]
+        out.append((None, _adjudication_codes([*(item.adjudication or []), *details])))
+    for add in cr.addItem or []:
+        coding = getattr(add.productOrService, "coding", None) or []
+        code = next((c.code for c in coding if c.code), None)
+        out.append((code, _adjudication_codes(list(add.adjudication or []))))
+    return [(code, codes) for code, codes in out if codes]
+
+
+def _groups(codes: list[str]) -> set[str]:
+    return {c.split("-")[0] for c in codes if "-" in c}
+
+
+def _chosen(lines: list[_Line], training_codes: frozenset[str]) -> list[_Line]:
+    """The lines whose codes make the denial. Lines adjudicated under different groups (PR-204 on one line, CO-96 on
+    another) are different denials (hostile16 #19: the whole ClaimResponse was refused, 422): the caregiver-training
+    line's when one names its code, else the provider-liability (CO) lines', which an appeal answers."""
+    if len(set().union(*(_groups(codes) for _, codes in lines))) <= 1:
+        return lines
+    training = [line for line in lines if line[0] in training_codes]
+    if training:
+        return training
+    return [line for line in lines if "CO" in _groups(line[1])] or lines[:1]
+
+
+def claim_response_denial(data: dict[str, Any], training_codes: frozenset[str] = frozenset()) -> FhirDenial:
+    """CARC/RARC codes from item[].adjudication[] (and header adjudication), group code first; of one line when the
+    lines were adjudicated under different groups (`_chosen`)."""
+    from fhir.resources.R4B.claimresponse import ClaimResponse
+
+    cr = _parse(ClaimResponse, data, "ClaimResponse")
+    codes = list(dict.fromkeys(c for _, line in _chosen(_lines_codes(cr), training_codes) for c in line))
     for note in cr.processNote or []:
         for token in re.findall(r"\b(?:M|N|MA)\d{1,3}\b", note.text or ""):
             if token not in codes:

@@ -19,6 +19,7 @@ from assistant.models import BilledLine, Passage
 from assistant.parsing import (
     CLAIM_DATE_FORMS,
     MAX_QUESTION_CHARS,
+    MIN_QUESTION_CHARS,
     names_from_fhir_patient,
     parse_claim_date,
     shown_name,
@@ -168,7 +169,8 @@ class SearchResponse(BaseModel):
 class AnswerRequest(In):
     """What `/v1/answer` accepts: a question in plain words and, optionally, the date of service it is about."""
 
-    question: str = Field(min_length=2, max_length=MAX_QUESTION_CHARS, description="The question, in plain words.",
+    question: str = Field(min_length=MIN_QUESTION_CHARS, max_length=MAX_QUESTION_CHARS,
+                          description="The question, in plain words.",
                           examples=["is G0541 billable in 2024?"])
     dos: IsoDate | SkipJsonSchema[None] = Field(default=None, description="Date of service the question is about.")
     k: int = Field(default=5, ge=1, le=20, description="How many passages to return after the answer.")

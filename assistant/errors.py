@@ -21,6 +21,7 @@ and how to fix it.
     │   ├── RemittanceError        an 835 file that cannot be read (names the segment position)
     │   ├── ItemNotFoundError      no worklist item with that id for this practice (HTTP 404)
     │   └── TransitionError        a worklist status change the state machine forbids (HTTP 409)
+    │       └── ConcurrentChangeError  another biller changed the item first; nothing saved (HTTP 409)
     ├── KnowledgeError             a knowledge file failed validation (names file and id)
     ├── IndexError_                the retrieval index cannot be built or opened
     ├── StorageError               the worklist database cannot be opened or migrated (HTTP 503)
@@ -164,6 +165,12 @@ class ItemNotFoundError(InputError):
 class TransitionError(InputError):
     code = "invalid_transition"
     http_status = 409
+
+
+class ConcurrentChangeError(TransitionError):
+    """Another writer changed the same worklist item between this change's read and its write: nothing was saved."""
+
+    code = "concurrent_change"
 
 
 class KnowledgeError(AssistantError):

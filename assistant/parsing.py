@@ -21,6 +21,8 @@ from assistant.words import CODE_SHAPE, MODIFIER_SHAPE, month_number
 MAX_UNITS = 99
 #: The longest question `ask` / `search` and /v1/answer / /v1/search accept: one limit for every edge.
 MAX_QUESTION_CHARS = 2_000
+#: The shortest (hostile16 #20: the CLI answered a 1-character search that the API refused).
+MIN_QUESTION_CHARS = 2
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _CODE = re.compile(rf"^{CODE_SHAPE}$")
 _MODIFIER = re.compile(rf"^{MODIFIER_SHAPE}$")

@@ -90,6 +90,8 @@ class ItemSummary(_Model):
     expected_recovery: float = Field(description="Denied amount x the overturn rate for this pattern and payer.")
     assignee: str | None
     reversed: bool = Field(description="The payer reversed the claim; a correction is expected.")
+    attention: str = Field(default="", description="Why the item needs a second look: the payer reversed or paid the "
+                           "line after it was decided, or denied the same service again under another claim number.")
 
 
 class EventView(_Model):

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query
 from api.deps import AssistantDep, OffloadDep
 from api.errors import responses
 from api.schemas import IsoDate, SearchResponse
-from assistant.parsing import MAX_QUESTION_CHARS
+from assistant.parsing import MAX_QUESTION_CHARS, MIN_QUESTION_CHARS
 
 router = APIRouter(tags=["search"])
 
@@ -23,7 +23,8 @@ router = APIRouter(tags=["search"])
 async def search(
     assistant: AssistantDep,
     offload: OffloadDep,
-    q: Annotated[str, Query(min_length=2, max_length=MAX_QUESTION_CHARS, description="The question, in plain words.")],
+    q: Annotated[str, Query(min_length=MIN_QUESTION_CHARS, max_length=MAX_QUESTION_CHARS,
+                            description="The question, in plain words.")],
     k: Annotated[int, Query(ge=1, le=20, description="How many passages.")] = 5,
     dos: Annotated[IsoDate | None, Query(description="Date of service: only rules in force that day.")] = None,
 ) -> SearchResponse:

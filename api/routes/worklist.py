@@ -136,7 +136,7 @@ def _letter(result: AppealResult, item_id: int) -> Response:
 @router.post(
     "/era",
     response_model=ImportSummary,
-    responses=responses(),
+    responses=responses(409),  # concurrent_change: other writers kept changing the same items (after retries)
     openapi_extra=_UPLOAD,
     summary="Import an 835 remittance: denied or underpaid caregiver-training lines become worklist items",
 )

@@ -45,6 +45,7 @@ CSV_FIELDS = (
     "route",
     "level",
     "assignee",
+    "attention",
 )
 
 
@@ -68,12 +69,15 @@ def _assistant() -> Any:
 
 REVERSED = "/rev: the payer reversed the claim and a correction is expected; file nothing on it until it comes"
 
+ATTENTION = "!: the payer changed a decided line or denied a service again under a new claim; see worklist show ID"
+
 
 def _row(item: Any) -> str:
     due = item.due_date.isoformat() if item.due_date else "-"
     left = "OVERDUE" if item.overdue else (f"{item.days_left}d" if item.days_left is not None else "-")
     mods = f":{'/'.join(item.modifiers)}" if item.modifiers else ""
     status = f"{item.status}/rev" if item.reversed else item.status  # the payer pulled the claim: file nothing
+    status += "!" if item.attention else ""  # look again: see `worklist show`
     return (
         f"{item.id:>6}  {due:<10} {left:>7}  {status:<13} {item.payer[:28]:<28} {item.claim_number[:16]:<16} "
         f"{item.service_date or '-'!s:<10} {item.procedure + mods:<11} {item.denial[:22]:<22} "
@@ -100,6 +104,8 @@ def _print_page(page: Any, fmt: str) -> None:
             echo(_row(item))
         if any(item.reversed for item in page.items):
             echo(REVERSED)
+        if any(item.attention for item in page.items):
+            echo(ATTENTION)
         if page.undated_left_out:
             echo(f"{page.undated_left_out} more open item(s) have no deadline yet and are not in this due "
                        "window: enter the payer's deadline (worklist set ID --payer-deadline YYYY-MM-DD)")
@@ -142,6 +148,8 @@ def _print_detail(item: Any, fmt: str) -> None:
     echo(_row(item))
     if item.reversed:
         echo(f"  {REVERSED}")
+    if item.attention:
+        echo(f"  ! {item.attention}")
     echo(
         f"  patient {item.patient} ({item.member_id}); claim {item.claim_number} / {item.patient_control_number}; "
         f"{item.payer} ({item.payer_type})"

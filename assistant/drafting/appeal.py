@@ -23,6 +23,7 @@ from assistant.drafting.actions import (
 )
 from assistant.drafting.brief import AppealBrief, PatternBrief, project_ids, project_texts
 from assistant.drafting.case import Case, build_case
+from assistant.drafting.claim_fields import without_instructions
 from assistant.drafting.claims import Claim, amount_warnings, date_warnings, parse_claim
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.denial import code_meanings, reason_in_words
@@ -143,9 +144,9 @@ def draft_appeal(
     known_names: Iterable[str] = (),
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
-    parsed = parse_claim(claim)
+    parsed, screened = without_instructions(parse_claim(claim))
     case = build_case(deps, text, parsed, denial, denial_text, dos)
-    case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed)]
+    case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed), *screened]
     retrieved = _retrieved(deps, case)
     # quoted from the note as the case reads it (another patient's part blanked)
     reasons = [_grounded_reason(r, case.note, retrieved)
@@ -178,14 +179,17 @@ def draft_appeal(
         supported_lines=list(case.report.billing.lines),
         dropped_lines=case.decision.dropped_lines,
         claim_identifiers=_claim_identifiers(deps, case) if letter is None else {},
-        warnings=[*case.warnings, *_beyond_support(case)],
+        warnings=[*case.warnings, *_beyond_support(deps.knowledge, case)],
     )
 
 
-def _beyond_support(case: Case) -> list[str]:
+def _beyond_support(kb: Knowledge, case: Case) -> list[str]:
     """A claim that bills more than the note supports is appealed for the supported lines only: said, so a biller
-    sees that the rest is dropped, not lost (hostile13 #9: 19 of 20 lines left only in `dropped_lines`)."""
-    dropped, billed = case.decision.dropped_lines, case.claim.billed_lines()
+    sees that the rest is dropped, not lost (hostile13 #9: 19 of 20 lines left only in `dropped_lines`). Billed units
+    are the caregiver-training lines' only, the ones the note is checked for (hostile16 #13: a claim's 97110 x2 made
+    "1 of the 4 billed units" in `appeal` and "1 of the 2" in the worklist, which drafts from those lines alone)."""
+    dropped = case.decision.dropped_lines
+    billed = [ln for ln in case.claim.billed_lines() if ln.code in kb.training_codes]
     if not dropped or case.decision.recommendation != "appeal":
         return []
     units = sum(ln.units for ln in dropped)

@@ -39,13 +39,16 @@ def too_late(decision: Decision, deadline: Deadline, given: str = "", reopened: 
 
 def below_threshold(decision: Decision, deadline: Deadline, amount: float | None) -> Decision:
     """The next level hears only a dispute worth its amount in controversy (ALJ, federal court): a claim whose
-    charges in dispute fall below the year's figure has no further appeal (facts §11); unknown amounts stand."""
+    charges in dispute fall below the year's figure has no further appeal on its own (facts §11), only aggregated
+    with other claims (hostile16 #12: said before "the decision stands"); unknown amounts stand."""
     floor = deadline.amount_in_controversy_threshold
     if decision.recommendation != "appeal" or floor is None or amount is None or amount >= floor:
         return decision
     text = (
         f"No further appeal: {deadline.title} needs an amount in controversy of at least ${floor:,.0f}, and the "
-        f"charges in dispute on this claim are ${amount:,.2f}. The decision already made on the claim stands."
+        f"charges in dispute on this claim are ${amount:,.2f}. Claims that share common issues may be aggregated "
+        "to reach it (appealed together in one request, e.g. this beneficiary's other denied claims); otherwise the "
+        "decision already made on the claim stands."
     )
     reason = Reason(text=text, source_ids=list(deadline.sources[:3]))
     return Decision("no_appeal", [reason], advisory=decision.advisory)

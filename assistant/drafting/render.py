@@ -95,7 +95,11 @@ def _decision(result: AppealResult) -> list[str]:
     d = result.deadline
     if d is not None and d.due_date is not None:
         state = "overdue" if d.overdue else f"{d.days_left} days left"
-        out.append(f"Due: {d.due_date.isoformat()} ({state}; {d.basis})")
+        # below the amount in controversy no request is filed for this claim alone (hostile16 #12: a bare due date
+        # for a route the headline says does not exist): the date holds only for claims aggregated to reach it
+        alone = result.route is None and d.amount_in_controversy_threshold is not None
+        label = "Due, only for claims aggregated to reach the amount in controversy" if alone else "Due"
+        out.append(f"{label}: {d.due_date.isoformat()} ({state}; {d.basis})")
     out += [f"Warning: {w}" for w in result.warnings if w.startswith(DATE_WARNING)]
     if result.corrected_lines:
         out.append("Corrected lines: " + lines_text(result.corrected_lines))

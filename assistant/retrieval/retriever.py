@@ -24,7 +24,7 @@ from assistant.errors import IndexError_, InputError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.models import Passage, SourceRef
-from assistant.parsing import MAX_QUESTION_CHARS, parse_date
+from assistant.parsing import MAX_QUESTION_CHARS, MIN_QUESTION_CHARS, parse_date
 from assistant.retrieval import index as index_mod
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
@@ -301,6 +301,8 @@ def _check_query(query: Any) -> str:
         raise InputError("the question is empty", hint="ask a billing question, e.g. 'can the patient be present?'")
     if len(query) > MAX_QUERY_CHARS:
         raise InputError(f"the question is too long ({len(query)} characters)", hint=f"at most {MAX_QUERY_CHARS}")
+    if len(query.strip()) < MIN_QUESTION_CHARS:
+        raise InputError("the question is too short", hint=f"at least {MIN_QUESTION_CHARS} characters")
     return query.strip()
 
 

@@ -124,6 +124,13 @@ class Item(Base):
     recovered_cents: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Optimistic concurrency (hostile16 #1): every ORM update of an item is "UPDATE ... WHERE id = ? AND version = ?"
+    # and raises StaleDataError when another writer changed the item since it was read (Store.session -> HTTP 409).
+    version: Mapped[int] = mapped_column(Integer, server_default="1")
+    # why the biller should look again (set by the importer): the payer acted on a decided line, or re-denied a service
+    attention: Mapped[str] = mapped_column(String(500), server_default="")
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own class attribute
 
 
 class Event(Base):

@@ -373,12 +373,14 @@ class Worklist:
             if not states.is_open(item.status) or item.status == "submitted":
                 raise TransitionError(f"an item that is {item.status} cannot be drafted again")
             item.draft = result.model_dump_json()
-            item.action = result.recommendation
+            item.action = line_action(item, result)
             route = getattr(result, "route", None)
             if isinstance(route, str) and route and route != item.route:  # the appeals decision's route, once merged
                 item.route = route
             self._redate(item, today)  # a route or an action that files nothing changes the due date
-            event = _event(item, pid, actor, "drafted", f"recommendation: {result.recommendation}", to_status="drafted")
+            own = "" if item.action == result.recommendation else f" ({item.action} for this item's line)"
+            event = _event(item, pid, actor, "drafted", f"recommendation: {result.recommendation}{own}",
+                           to_status="drafted")
             item.status, item.updated_at = "drafted", utcnow()
             s.add(event)
             s.flush()
@@ -393,6 +395,18 @@ class Worklist:
         pid = self.store.practice_id(practice)
         with self.store.session() as s:
             return stats.stats(s, pid)
+
+
+def line_action(item: Item, result: Any) -> str:
+    """The draft's recommendation for this item's own line: a claim's appeal that drops the line ("Do not appeal
+    97551 x1 GP: the note does not support it") files nothing for it, so the item is no_appeal, with no deadline and
+    no expected recovery (hostile16 #6: the dropped line stayed "appeal" with $30 expected)."""
+    recommendation = str(result.recommendation)
+    dropped = {line.code for line in getattr(result, "dropped_lines", None) or []}
+    kept = {line.code for line in getattr(result, "supported_lines", None) or []}
+    if recommendation == "appeal" and item.procedure in dropped and item.procedure not in kept:
+        return "no_appeal"
+    return recommendation
 
 
 def refuse_other_session(item_id: int, service_date: date | None, note_dates: list[date]) -> None:

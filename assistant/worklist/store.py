@@ -19,10 +19,11 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from assistant.errors import StorageError
+from assistant.errors import ConcurrentChangeError, StorageError
 from assistant.worklist import migrations
 from assistant.worklist.db import Practice
 
@@ -74,6 +75,10 @@ def migrate(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
+class _PracticeRaceError(Exception):
+    """The practice was added by another request between this one's read and its insert."""
+
+
 class Store:
     """One database; sessions and practice ids. Thread-safe; build one per process and URL."""
 
@@ -114,6 +119,13 @@ class Store:
             try:
                 yield session
                 session.commit()
+            except StaleDataError:
+                # an item's version moved since it was read (db.Item.version): another writer was first
+                session.rollback()
+                raise ConcurrentChangeError(
+                    "Another change to this worklist item was saved first; this change was not saved.",
+                    hint="show the item again to see its current status, then retry if it still applies",
+                ) from None
             except SQLAlchemyError as exc:
                 session.rollback()
                 log.warning("worklist database error: %s", type(exc).__name__)
@@ -127,14 +139,24 @@ class Store:
         found = self._practices.get(key)
         if found is not None:
             return found
+        try:
+            pid = self._find_or_add_practice(key)
+        except _PracticeRaceError:  # another request added it first (two uploads on a fresh database): read it
+            pid = self._find_or_add_practice(key)
+        self._practices[key] = pid
+        return pid
+
+    def _find_or_add_practice(self, key: str) -> int:
         with self.session() as s:
             pid = s.scalar(select(Practice.id).where(Practice.key == key))
             if pid is None:
                 practice = Practice(key=key, created_at=utcnow())
                 s.add(practice)
-                s.flush()
+                try:
+                    s.flush()
+                except IntegrityError:
+                    raise _PracticeRaceError from None
                 pid = practice.id
-        self._practices[key] = pid
         return pid
 
     def dispose(self) -> None:

@@ -65,6 +65,7 @@ def summary(knowledge: Any, item: Item, today: date, rate: float) -> ItemSummary
         else 0.0,
         assignee=item.assignee,
         reversed=item.reversed,
+        attention=item.attention or "",
     )
 
 

@@ -190,3 +190,12 @@ def test_an_order_date_that_is_no_calendar_day_is_said(client: TestClient) -> No
 def test_a_code_written_with_blanks_is_the_code(client: TestClient) -> None:
     cards = _order_sign(client, order(" 97551 "))
     assert cards and "97550" in cards[0]["summary"]  # the add-on alone, as for "97551"
+
+
+def test_one_note_on_two_orders_of_a_date_is_counted_once(client: TestClient, fake: FakeAssistant) -> None:
+    """hostile16 #17: the same note attached to the 97550 and the 97551 order was counted twice ("supports 97550
+    x2", and 97550 is once per date)."""
+    before = fake.calls.check
+    cards = _order_sign(client, order("97550", note=NOTE), order("97551", 2, note=NOTE))
+    assert fake.calls.check == before + 1
+    assert not any("97550 x2" in c["summary"] for c in cards)

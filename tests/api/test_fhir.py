@@ -52,6 +52,22 @@ def test_claim_response_codes_with_group() -> None:
     assert found.text == "See remark MA130."
 
 
+@pytest.mark.parametrize(("training", "codes"), [
+    (frozenset({"97550"}), "CO-96"),  # the caregiver-training line's own adjudication
+    (frozenset(), "CO-96"),  # no line named as training: the provider-liability line, which an appeal answers
+])
+def test_claim_response_lines_under_different_groups(training: frozenset[str], codes: str) -> None:
+    """hostile16 #19: PR-204 on the claim's item, CO-96 on the added 97550 line was refused as two denials (422)."""
+    submitted = {"category": {"coding": [{"code": "submitted"}]}}
+    denial = claim_response(
+        item=[{"itemSequence": 1, "adjudication": [submitted], "detail": [{"detailSequence": 1, "adjudication": [
+            {"category": {"coding": [{"code": "PR"}]}, "reason": {"coding": [{"code": "204"}]}}]}]}],
+        addItem=[{"productOrService": {"coding": [{"code": "97550"}]}, "adjudication": [
+            {"category": {"coding": [{"code": "CO"}]}, "reason": {"coding": [{"code": "96"}]}}]}],
+    )
+    assert claim_response_denial(denial, training).codes == codes
+
+
 def test_claim_response_errors() -> None:
     with pytest.raises(ApiError) as info:
         claim_response_denial(claim_response({"category": {"coding": [{"code": "submitted"}]}}))

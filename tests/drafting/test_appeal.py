@@ -289,6 +289,16 @@ def test_units_beyond_the_note_are_said_in_a_warning() -> None:
     assert not any("beyond what the note supports" in w for w in run().warnings)
 
 
+def test_units_beyond_the_note_count_the_caregiver_training_lines_only() -> None:
+    # hostile16 #13: the claim's 97110 x2 (a patient-present service, not checked or denied) made "1 of the 4 billed
+    # units" in `appeal` where the worklist, which drafts from the training lines, said "1 of the 2"
+    lines = [{"code": "97550" if i % 2 == 0 else "97551", "units": 1, "modifiers": ["GP"]} for i in range(20)]
+    result = run(claim={**CLAIM, "lines": [{"code": "97110", "units": 2, "modifiers": ["GP"]}, *lines]})
+    assert result.recommendation == "appeal" and result.dropped_lines
+    beyond = [w for w in result.warnings if "beyond what the note supports" in w]
+    assert beyond and beyond[0].startswith("19 of the 20 billed units")
+
+
 @pytest.mark.parametrize(("payer_text", "expected", "route"), [
     # an auto carrier's no-fault benefit is spent: a new claim to the patient's health coverage, not nothing to do
     ("119 = Benefit maximum reached. PIP medical limit ($5,000) exhausted. Submit to the claimant's health insurer.",

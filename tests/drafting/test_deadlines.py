@@ -321,6 +321,12 @@ def test_an_alj_request_needs_the_amount_in_controversy(charge: str | None, expe
     assert (result.recommendation, result.route) == (expected, route)
     if expected == "no_appeal":
         assert "amount in controversy" in result.route_reason and "$200" in result.route_reason
+        # hostile16 #12: aggregation is said, and no bare due date is shown for a request this claim alone cannot make
+        from assistant.drafting.render import render_appeal
+
+        assert any("aggregated" in r.text for r in result.reasons)
+        page = render_appeal(result)
+        assert "\nDue: " not in page and "Due, only for claims aggregated" in page
 
 
 # The good cause a late request states: the practice's own matter given on the claim is dropped with a warning;

@@ -70,6 +70,7 @@ def test_one_passage_per_entry(shared_retriever) -> None:
         ({"query": ""}, InputError),
         ({"query": "   "}, InputError),
         ({"query": "x" * 5000}, InputError),
+        ({"query": " x "}, InputError),  # hostile16 #20: the API refuses one character, so does every edge
         ({"query": "ok", "dos": "2025-13-40"}, InvalidDateError),
         ({"query": "ok", "k": 0}, InputError),
         ({"query": "ok", "authority": ["blog"]}, InputError),

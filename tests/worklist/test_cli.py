@@ -244,3 +244,16 @@ def test_a_reversed_claim_shows_in_the_text_views(tmp_path: Path) -> None:
     assert code == 0 and rows and all("new/rev" in line for line in rows) and "/rev: the payer reversed" in out
     item = rows[0].split()[0]
     assert "the payer reversed the claim" in run("worklist", "show", item)[1]
+
+
+def test_a_redenied_service_is_flagged_in_the_text_views() -> None:
+    """hostile16 #18: the same service denied again under a new ICN is marked `!` in the list, and `show` names
+    the earlier item."""
+    assert run("era", "import", str(FIXTURES / "hostile16_payer1_week1.835"))[0] == 0
+    assert run("era", "import", str(FIXTURES / "hostile16_payer1_week2.835"))[0] == 0
+    code, out, _ = run("worklist")
+    rows = [line for line in out.splitlines() if "2225086000202" in line or "2225079000102" in line]
+    assert code == 0 and len(rows) == 2 and all("!" in line.split()[3] for line in rows)
+    assert "!: the payer changed a decided line or denied a service again" in out
+    shown = run("worklist", "show", rows[0].split()[0])[1]
+    assert "! the payer denied this service again" in shown
