@@ -158,7 +158,12 @@ _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
                        r"|switch(?:ed)? (?:everything |all )?(?:over )?to)\b", re.I)
 # "can an MA plan deny with its own internal criteria": Medicare Advantage follows Medicare's coverage criteria
-_PLAN_CRITERIA = re.compile(r"^(?=.*(?:\bMA\b|advantage))"
+# a Medicare Advantage plan, by name or as a plan set beside Medicare ("can our plan apply its own criteria, or do we have
+# to follow Medicare's?": a plan held to Medicare's rules is an MA plan)
+# (lookaheads each scanned once from the start: linear in the question's length)
+_MA_SAID = (r"(?:(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
+            r"|(?=.*\b(?:our|the|this|their|your|its) plan\b)(?=.*\bmedicare\b))")
+_PLAN_CRITERIA = re.compile(r"^" + _MA_SAID +
                             r".*\b(?:own|internal|proprietary|in-house) (?:criteria|guidelines|polic(?:y|ies)|rules)\b",
                             re.I)
 # "a code to assess the caregiver's own needs": the caregiver-focused health risk assessment
@@ -250,8 +255,10 @@ _GROUP_NOTE = re.compile(
 # "does MA have to cover 97550 like regular Medicare", "can the advantage plan refuse what Medicare covers": the plan's
 # duty to cover Part B services under Traditional Medicare's criteria (not "it varies", which is about commercial plans)
 _MA_DUTY = re.compile(
-    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*)\b)"
+    r"^" + _MA_SAID + r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*)\b)"
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
+    # "MA plans can't just exclude it": the duty said as what a plan may not do
+    r"|\b(?:can'?t|cannot|can not|may not|not allowed to)\s+(?:just\s+|simply\s+)?(?:exclude|deny|refuse|drop)\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
@@ -261,7 +268,7 @@ _MA_DUTY = re.compile(
 # "provider's appeal cites 42 CFR 422.101(b)": the MA coverage rule named, whether the plan's own limits stand
 _MA_RULE_CITED = re.compile(r"\b422\.101\b|\bCMS-4201-F\b", re.I)
 _MA_OWN_RULES = re.compile(
-    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
+    r"^" + _MA_SAID +
     r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|cap\w*)\b)"
     r".*\b(?:internal|own|in-house|proprietary) (?:medical |coverage |utilization )?(?:policy|policies|criteria|rules?"
     r"|guidelines?|limits?)\b", re.I)

@@ -71,7 +71,11 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         # ("regular medicare, not an advantage plan": the plan ruled out)
         r"(?<!\bnot )(?<!\bnot an )(?<!\bnot a )(?:medicare advantage|\bMA (?:plan|payer|denial)|advantage plan)"
-        r"|\bhumana\b", re.I)),
+        r"|\bhumana\b"
+        # the MA ladder named by its own words: "the plan reconsideration", "our plan upholds its denial at
+        # reconsideration", "the IRE" (Original Medicare's second level is the QIC's reconsideration, not a plan's)
+        r"|\bplan(?:'s)? reconsideration\b|\b(?:our|the|its|your) plan\b[^.?!]{0,60}\breconsideration\b"
+        r"|\bIRE\b|independent review entity", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
     ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
