@@ -419,6 +419,12 @@ _CLASS_CHARGE = re.compile(
 # "the therapist said 20 minutes counts, my cousin says it has to be at least a half hour": the minimum time
 _HALF_HOUR = re.compile(r"\b(?:at least|full|whole|minimum(?: of)?|a good) (?:a |an )?half[- ](?:an[- ])?hour\b"
                         r"|\bhalf[- ]hour minimum\b|\b(?:at least|full|whole) half an hour\b", re.I)
+# "is that enough for the 30-min code?", "the bill says 30 min but we only talked about 25 minutes": a session short of
+# the code's stated time, whose answer is the minimum a unit needs (the mid-point rule)
+_SHORT_OF_CODE = re.compile(
+    r"\benough\b[^.?!]{0,30}\b(?:30|thirty|half[- ]hour)\b"
+    r"|\b(?:30|thirty)[- ]?min\w*\b[^.?!]{0,80}\b(?:only|just)\b[^.?!]{0,30}\b(?:[12]\d|[1-9])\s*min"
+    r"|\b(?:only|just)\b[^.?!]{0,30}\b(?:[12]\d|[1-9])\s*min\w*\b[^.?!]{0,80}\b(?:30|thirty)[- ]?min", re.I)
 # "we bill from hospital outpatient departments: facility or non-facility rate?": which of the two rates an
 # outpatient therapy setting is paid (the FAQ's hedged answer), not the two amounts
 _WHICH_RATE = re.compile(
@@ -487,6 +493,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),
     TopicRoute("class_charge", _CLASS_CHARGE, frozenset({"group_units"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("half_hour", _HALF_HOUR, frozenset({"vendor_claims"})),
+    TopicRoute("short_of_code", _SHORT_OF_CODE, frozenset({"midpoint"})),
     # (a year or a dollar figure named asks the amounts: "2026 - facility or non-facility? consultant says $39")
     TopicRoute("which_rate", _WHICH_RATE, frozenset({"non_facility"}), unless=re.compile(r"\$\s?\d|\b20\d\d\b")),
     TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
