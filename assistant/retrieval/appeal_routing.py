@@ -42,7 +42,9 @@ def route_words(payer: str | None) -> tuple[tuple[str, str], ...]:
                                if rid not in ("reconsideration", "redetermination")))
 
 
-_ANY_APPEAL = ("redetermination", r"\bappeal\b")  # an appeal not named by level is the first level
+# ("we have to ask them to look at it again": an appeal in a family's words)
+_ANY_APPEAL = ("redetermination", r"\bappeal\b|\b(?:look at|review|go over|consider) (?:it|this|that|them|the \w+) again\b"
+                                  r"|\btake another look\b")  # an appeal not named by level is the first level
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
 # of its own (the route's `filed_with`), which is the one filed
 _TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"

@@ -152,7 +152,10 @@ _SAME_DAY = re.compile(r"\btwice\b(?!\s+(?:per|a|an|each|every|in a)\s+(?:member
 _OTHER_SERVICE = re.compile(r"\b9\d{4}(?<!9755[012])\b|\beval(?:uation)?s?\b|\bther ?ex\b|\btreatment session\b", re.I)
 # "what would her share be", "she met her deductible": the patient's cost-sharing
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
-                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket", re.I)
+                            r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket"
+                            # ("will I have to pay for the training myself?": the patient's share in a family's words)
+                            r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}\b(?:myself|ourselves|himself|herself)\b",
+                            re.I)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
@@ -340,7 +343,12 @@ _RECORD_AFTER = re.compile(
     r"|\b(?:go back and|retroactively|after the fact) (?:add|change|edit|amend|fix|update|document)"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
-    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
+    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b"
+    # ("go into the note now, change 20 to 55": a documented figure rewritten; "sign a paper ... put the September date
+    # on it": a record backdated)
+    r"|\bgo(?:ing)? in(?:to)? (?:the |my |our |that |this |his |her )?(?:note|record|chart)\b"
+    r"|\bchange\w*\s+(?:the\s+|it\s+from\s+)?\d{1,3}\s+to\s+\d{1,3}\b"
+    r"|\bback-?dat\w*|\b(?:put|write|use)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?date\s+on\b)", re.I)
 # "can a signature attestation fix it": what an attestation statement covers
 _ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
 # "the neighbor helps her daily, no pay: can he be the one we train?": whether a person who is not kin fits CMS's
