@@ -42,9 +42,9 @@ def route_words(payer: str | None) -> tuple[tuple[str, str], ...]:
                                if rid not in ("reconsideration", "redetermination")))
 
 
-# ("we have to ask them to look at it again": an appeal in a family's words)
-_ANY_APPEAL = ("redetermination", r"\bappeal\b|\b(?:look at|review|go over|consider) (?:it|this|that|them|the \w+) again\b"
-                                  r"|\btake another look\b")  # an appeal not named by level is the first level
+# an appeal not named by level is the first level ("we have to ask them to look at it again": one in a family's words)
+_ANY_APPEAL = ("redetermination", r"\bappeal\b|\btake another look\b"
+                                  r"|\b(?:look at|review|go over|consider) (?:it|this|that|them|the \w+) again\b")
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
 # of its own (the route's `filed_with`), which is the one filed
 _TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"
@@ -70,7 +70,8 @@ _LEVEL_WORD = r"(?:after|before|redetermination|reconsideration|qic|alj|hearing|
 _OUTCOME = r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b"
 # "the plan upholds its denial at reconsideration", "QIC affirmed the denial in the reconsideration": the outcome told
 # before the level it came from
-_UPHELD_AT = r"\b(?:upholds?|upheld|affirm(?:s|ed)?|keeps?|kept)\s+(?:its\s+|the\s+|their\s+)?(?:denial|decision)\s+(?:at|on|in)\s+(?:the\s+)?"
+_UPHELD_AT = (r"\b(?:upholds?|upheld|affirm(?:s|ed)?|keeps?|kept)\s+(?:its\s+|the\s+|their\s+)?(?:denial|decision)"
+              r"\s+(?:at|on|in)\s+(?:the\s+)?")
 # ... or with a few words between that name what it was about, when a verb reports the outcome ("our redetermination
 # on a 97550/97551 denial came back unfavorable"; not "a redetermination for the denied line", which asks to file it)
 _LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _OUTCOME
@@ -84,7 +85,8 @@ def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:
         route = routes.get(route_id)
         if route is None or route.level is None:
             continue
-        if re.search(rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}|{_UPHELD_AT}(?:{words})", intent.query, re.I):
+        lost = rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}|{_UPHELD_AT}(?:{words})"
+        if re.search(lost, intent.query, re.I):
             above = [r for r in routes.values() if r.level == route.level + 1 and set(r.payer_types) & set(
                 route.payer_types)]
             return Pin(f"appeal:{above[0].id}", "route", above[0]) if above else None

@@ -443,8 +443,8 @@ def _denial_route(intent: Intent, kb: Knowledge, topics: bool) -> tuple[list[Pin
 
 
 # "Is that enough for the 30-min code?", "How many 97552 units do I bill?": the minutes or units of a session asked
-_TIME_ASKED = re.compile(r"\bunits?\b|\bhow many\b|\bminutes?\b|\bmins?\b|\b\d+[- ]?min\b|\bhow (?:do|should|can) (?:i|we) "
-                         r"bill\b", re.I)
+_TIME_ASKED = re.compile(r"\bunits?\b|\bhow many\b|\bminutes?\b|\bmins?\b|\b\d+[- ]?min\b"
+                         r"|\bhow (?:do|should|can) (?:i|we) bill\b", re.I)
 
 
 def _asks_time_not_telehealth(query: str) -> bool:

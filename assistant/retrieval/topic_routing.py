@@ -154,19 +154,20 @@ _OTHER_SERVICE = re.compile(r"\b9\d{4}(?<!9755[012])\b|\beval(?:uation)?s?\b|\bt
 _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:share|portion|part)\b|\bco-?insurance\b"
                             r"|\bco-?pays?\b|\bdeductible\b|\bowes?\b|out[- ]of[- ]pocket"
                             # ("will I have to pay for the training myself?": the patient's share in a family's words)
-                            r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}\b(?:myself|ourselves|himself|herself)\b",
+                            r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}"
+                            r"\b(?:myself|ourselves|himself|herself)\b",
                             re.I)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
                        r"|switch(?:ed)? (?:everything |all )?(?:over )?to)\b", re.I)
-# "can an MA plan deny with its own internal criteria": Medicare Advantage follows Medicare's coverage criteria
-# a Medicare Advantage plan, by name or as a plan set beside Medicare ("can our plan apply its own criteria, or do we have
-# to follow Medicare's?": a plan held to Medicare's rules is an MA plan)
+# a Medicare Advantage plan, by name or as a plan set beside Medicare ("can our plan apply its own criteria, or do we
+# have to follow Medicare's?": a plan held to Medicare's rules is an MA plan)
 # (lookaheads each scanned once from the start: linear in the question's length)
 _MA_SAID = (r"(?:(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
             r"|(?=.*\b(?:our|the|this|their|your|its) plan\b)(?=.*\bmedicare\b))")
 _PLAN_CRITERIA = re.compile(r"^" + _MA_SAID +
+                            # "can an MA plan deny with its own internal criteria": MA follows Medicare's criteria
                             r".*\b(?:own|internal|proprietary|in-house) (?:criteria|guidelines|polic(?:y|ies)|rules)\b",
                             re.I)
 # "a code to assess the caregiver's own needs": the caregiver-focused health risk assessment
