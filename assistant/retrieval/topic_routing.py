@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.knowledge.loader import Knowledge
+from assistant.retrieval import ask
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
@@ -35,6 +36,9 @@ class TopicRoute:
     # still finds the FAQ); only minutes that are not one total ("30 min, log 60?") leave the subject to this route
     yields_to_total: bool = False
     one_day: bool = False  # about one date: two different days named ("DOS 2024-02-20 and DOS 2024-04-02") are not it
+    # a detail of a claim told in passing ("video sessions, POS 10 + 95 ... can I count on them through 2027?"): when a
+    # long question's asking sentences can be told apart (`ask.asked`), these words must be in them
+    asked_words: re.Pattern[str] | None = None
 
 
 _LATE_CLAIM = re.compile(
@@ -211,9 +215,9 @@ _REOPEN_LATE = re.compile(
 
 # "telehealth modifier for 97550 and pos?", "que modifier para tele": the claim's telehealth modifier or place of
 # service, not the period's list status (a date in the question does not make it a status question)
-_TELE_CLAIM_PARTS = re.compile(
-    r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b)"
-    r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
+_CLAIM_PARTS = re.compile(r"\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b", re.I)
+_TELE_CLAIM_PARTS = re.compile(r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b).*(?:"
+                               + _CLAIM_PARTS.pattern + ")", re.I)
 # "97550 by telephone only (no video): under what conditions is that allowed?": audio-only telehealth, its conditions
 # and its modifier together (not the audio-video visit's 95 alone)
 _AUDIO_ONLY = re.compile(
@@ -560,7 +564,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                unless=re.compile(r"\bconsent\w*|\bpermission\b|\bsigne?d?\b|\bsaid (?:ok|yes)\b|\bagreed\b"
                                  r"|\bverbal\b|\bgave (?:a |an |her |his |their )?(?:ok|okay|yes)\b", re.I)),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
-               skip_kinds=frozenset({"fee", "denial", "appeal"})),
+               skip_kinds=frozenset({"fee", "denial", "appeal"}), asked_words=_CLAIM_PARTS),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
                skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("discipline_modifier", _DISCIPLINE_MODIFIER, frozenset({"gp"}), unless=_ASSISTANT_OR_TELE,
@@ -600,12 +604,14 @@ def patient_there(intent: Intent) -> bool:
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
+    question = ask.asked(intent.query)
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
               # (a group code named beside one patient's caregivers: whose caregivers they are is the answer too)
               and not (r.yields_to_total and len(set(intent.minutes)) == 1
                        and not {"97552", "G0543"} & set(intent.procedure_codes))
-              and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)]
+              and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)
+              and not (r.asked_words is not None and question is not None and not r.asked_words.search(question))]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]
     for route in routes:

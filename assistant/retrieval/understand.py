@@ -243,7 +243,9 @@ _SLIP = (r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t 
          r"|never (?:put|added|billed|included)|without|no)")
 _LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59|(?:97550|G0539|G0541) line)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
-                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
+                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b"
+                      # "I under-billed: they went out as 97550 only": a line's units or codes short of the note
+                      r"|\b(?:under|over)[- ]?bill(?:ed|ing)\b", re.I)
 # "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
 FIXED_ON_NEW_CLAIM = re.compile(
     rf"^(?=.*\b(?:resubmit\w*|rebill\w*|re-?sen[dt]\w*|new claim|sent (?:it |them )?(?:again|back))\b)"

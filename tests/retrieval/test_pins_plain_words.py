@@ -40,6 +40,12 @@ from assistant.retrieval.understand import understand
          None, ("faq:late_entry_after_denial", True)),
         ("97551 denied B12. Can the therapist go into the note now and change 20 to 55 before we appeal?", None,
          ("faq:late_entry_after_denial", True)),
+        # a line short of the note is a clerical slip, which a reopening corrects without an appeal
+        ("I under-billed a run of March 2026 sessions as 97550 only; notes support 97551 x1 too. Can I still fix "
+         "them without a formal appeal?", None, ("appeal:clerical_reopening", True)),
+        # the claim's modifier and place of service told in passing: the period's telehealth status leads
+        ("Most of my week is video caregiver sessions (97550, POS 10 + 95) with patients' adult kids. Can I count on "
+         "those being payable all the way through 2027?", date(2027, 7, 1), ("fee:telehealth-2026", True)),
     ],
 )
 def test_the_pin_that_answers_leads(question: str, dos: date | None, first: tuple[str, bool]) -> None:
@@ -53,6 +59,13 @@ def test_telehealth_status_follows_when_the_minutes_are_asked() -> None:
     found = pins(understand(question), cached_knowledge())
     status = [p for p in found if p.entry.startswith(("fee:telehealth", "fee:therapist-waiver"))]
     assert status and not any(p.strong for p in status)
+
+
+def test_claim_parts_still_answer_when_the_asking_sentence_names_them() -> None:
+    question = ("Caregiver session by video with the patient's wife on 3/3/2026, patient at home too. Which modifier "
+                "and place of service go on the 97550 line?")
+    found = pins(understand(question), cached_knowledge())
+    assert "faq:telehealth_modifier" in [p.entry for p in found]
 
 
 def test_telehealth_status_still_leads_when_telehealth_is_asked() -> None:
