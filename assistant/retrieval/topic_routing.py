@@ -362,7 +362,9 @@ _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
-    r".*\b(?:neighbou?rs?|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|swears|thinks|bills))|room-?mates?"
+    # ("he was at the neighbor's until 11:35": a place, not a person trained)
+    r".*\b(?:neighbou?rs?(?!'s\b)|friends?(?!\s+(?:who\s+)?(?:works?|said"
+    r"|says|told|swears|thinks|bills))|room-?mates?"
     r"|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
     # (a "study partner" or "business partner" is the asker's, not the patient's)
     r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"

@@ -72,3 +72,12 @@ def test_telehealth_status_still_leads_when_telehealth_is_asked() -> None:
     question = "Can I bill 97550 by video on 3/3/2026 for a caregiver session with modifier 95?"
     found = pins(understand(question), cached_knowledge())
     assert any(p.strong for p in found if p.entry.startswith(("fee:telehealth", "fee:therapist-waiver")))
+
+
+def test_a_neighbors_house_is_a_place_not_a_caregiver() -> None:
+    question = ("Today's session with Mrs. Lee (wife) on stair safety, 10:00-10:40. He was at the neighbor's until "
+                "10:30. How do I bill this, 97550 + 97551?")
+    found = pins(understand(question), cached_knowledge())
+    assert "faq:who_counts_as_caregiver" not in [p.entry for p in found]
+    assert "faq:who_counts_as_caregiver" in [p.entry for p in pins(understand(
+        "Can my neighbor be the caregiver trained under 97550?"), cached_knowledge())]
