@@ -258,6 +258,10 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
             rows = [r for r in rows if any(overlaps(r.effective_from, r.effective_to, p) for p in periods)]
         elif rows:
             rows = [max(rows, key=lambda r: r.effective_from or date.min)]
+        if intent.dos is not None and len(periods) > 1:
+            # "for the 2026 budget ... finance pulled a 2025 figure", "2025 vs 2026" on a 2026 date of service: each
+            # year named is answered, the date of service's own first (a stable sort keeps the rest in file order)
+            rows.sort(key=lambda r: not overlaps(r.effective_from, r.effective_to, (intent.dos, intent.dos)))
         out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=bool(periods) and not adjusted) for r in rows]
     return out
 

@@ -344,6 +344,7 @@ class Intent:
     relative: str | None = None  # a relative date as written ("two years ago"): a code's window is said in its words
     spoken: tuple[tuple[int, str], ...] = ()  # minutes written in words ("an hour"), as written: answers echo them
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
+    dos: date | None = None  # the date of service given with the question (kept when `period` compares several)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -709,4 +710,5 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         relative=relative_phrase(text) if period is not None and dos is None and dated != text else None,
         periods=_all_periods(days, months, years),
         today=today,
+        dos=dos,
     )

@@ -46,6 +46,9 @@ from assistant.retrieval.understand import understand
         # the claim's modifier and place of service told in passing: the period's telehealth status leads
         ("Most of my week is video caregiver sessions (97550, POS 10 + 95) with patients' adult kids. Can I count on "
          "those being payable all the way through 2027?", date(2027, 7, 1), ("fee:telehealth-2026", True)),
+        # two years named on a date of service in one of them: that year's amount first
+        ("For the 2026 budget, what's the national Medicare amount for 97550? Finance pulled one from a 2025 article.",
+         date(2026, 7, 1), ("fee:97550-RVU26C", True)),
     ],
 )
 def test_the_pin_that_answers_leads(question: str, dos: date | None, first: tuple[str, bool]) -> None:
