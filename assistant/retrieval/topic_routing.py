@@ -252,6 +252,12 @@ _NOTE_CONTENTS = re.compile(
     r"|\b(?:what|which) (?:\w+ ){0,2}(?:fields?|sections?|elements?|prompts?|data points?)\b[^?]{0,60}"
     r"\b(?:template|note|flowsheet|form|documentation)s?\b"
     r"|\b(?:template|flowsheet|smart ?form)s?\b[^?]{0,60}\b(?:fields?|elements?|sections?|prompts?)\b", re.I)
+# "CI says two big REQUIRED things are missing from my note", "what required elements am I missing?": every required
+# element asked for, even when the question goes on to name one it suspects ("is start/stop one of them?")
+_MISSING_ELEMENTS = re.compile(
+    r"\brequired (?:things?|elements?|items?|pieces?|parts?|fields?)\b[^.?!]{0,30}\b(?:missing|left out|lacking)\b"
+    r"|\b(?:missing|left out|lacking)\b[^.?!]{0,20}\brequired (?:things?|elements?|items?|pieces?|parts?|fields?)\b",
+    re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
                           r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
 # "what should a 97552 family-group note contain so it holds up on review?": a group note's own elements (each patient
@@ -573,6 +579,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"denial", "appeal", "fee", "threshold"})),
     TopicRoute("group_note", _GROUP_NOTE, frozenset({"group_documentation"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
+    TopicRoute("missing_elements", _MISSING_ELEMENTS, frozenset({"note_contents"})),
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),

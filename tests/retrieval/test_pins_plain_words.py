@@ -49,6 +49,9 @@ from assistant.retrieval.understand import understand
         # two years named on a date of service in one of them: that year's amount first
         ("For the 2026 budget, what's the national Medicare amount for 97550? Finance pulled one from a 2025 article.",
          date(2026, 7, 1), ("fee:97550-RVU26C", True)),
+        # every required element asked for, even with one named as a guess
+        ("My supervisor says two required things are missing from my 97550 note (25 min, wife trained on transfers). "
+         "Is start/stop time one of them?", None, ("faq:documentation_elements", True)),
     ],
 )
 def test_the_pin_that_answers_leads(question: str, dos: date | None, first: tuple[str, bool]) -> None:
