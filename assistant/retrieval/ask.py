@@ -17,10 +17,15 @@ _QUESTION = re.compile(r"[^.?!\n]*\?+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 MIN_WORDS = 6  # "Right path?", "Can we?", "Thoughts?": too few words to say what is asked on their own
 MAX_SHARE = 0.6  # the sentences asking must be a minority of the question, or the whole question already says it
+# a short question has no story to outweigh what it asks ("trained both sons for 40 min, same pt. do I bill x2?"): its
+# whole wording is the better query
+MIN_QUERY_CHARS = 140
 
 
 def asked(query: str) -> str | None:
     """The question's asking sentences, joined, when they are a short part of a longer question; else None."""
+    if len(query.strip()) < MIN_QUERY_CHARS:
+        return None
     found = [s.strip() for s in _QUESTION.findall(query)]
     words = sum(len(_WORD.findall(s)) for s in found)
     if words < MIN_WORDS:

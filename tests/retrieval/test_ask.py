@@ -17,6 +17,8 @@ _LONG_STORY = ("Client: Lakeshore Therapy. WQ item 88213. Line 97551-GO, DOS 09/
          "Can we send a corrected claim instead of filing an appeal?"),
         (_LONG_STORY + "Right path?", None),  # too few words to say what is asked
         ("can the patient be in the room during 97550?", None),  # the whole question asks
+        # a short question has no story to outweigh what it asks
+        ("trained both sons together for 40 min, same pt. do I bill 40 min x2 caregivers = 80 min worth?", None),
         (_LONG_STORY, None),  # nothing asked in a question mark
         (_LONG_STORY + "Is 97551 billable alone?? Or do we need the 97550 line too?",
          "Is 97551 billable alone?? Or do we need the 97550 line too?"),
