@@ -60,7 +60,8 @@ def test_the_pin_that_answers_leads(question: str, dos: date | None, first: tupl
 
 
 def test_telehealth_status_follows_when_the_minutes_are_asked() -> None:
-    question = ("Zoom session with the daughter 14:02 to 14:19 on 3/3/2026, patient napping. Is that enough for the "
+    question = ("Zoom session with the daughter, she logged on 14:02 and I ended at 14:19 on 3/3/2026, patient napping "
+                "in the other room the whole time. Is that enough for the "
                 "30-min code or do I just not bill it?")
     found = pins(understand(question), cached_knowledge())
     status = [p for p in found if p.entry.startswith(("fee:telehealth", "fee:therapist-waiver"))]
