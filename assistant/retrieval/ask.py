@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-# a sentence that ends in one or more question marks (a "?!" or "??" closes it too)
-_QUESTION = re.compile(r"[^.?!\n]*\?+")
+# a sentence and the marks that close it; each match consumes what it scans, so splitting is linear in the length
+_SENTENCE = re.compile(r"[^.?!\n]+[.?!\n]*|[.?!\n]+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 MIN_WORDS = 6  # "Right path?", "Can we?", "Thoughts?": too few words to say what is asked on their own
 MAX_SHARE = 0.6  # the sentences asking must be a minority of the question, or the whole question already says it
@@ -26,7 +26,8 @@ def asked(query: str) -> str | None:
     """The question's asking sentences, joined, when they are a short part of a longer question; else None."""
     if len(query.strip()) < MIN_QUERY_CHARS:
         return None
-    found = [s.strip() for s in _QUESTION.findall(query)]
+    # (a sentence closed by one or more question marks: "??" or "?!" closes it too)
+    found = [m.group(0).strip().rstrip("!.") for m in _SENTENCE.finditer(query) if "?" in m.group(0).lstrip("?")]
     words = sum(len(_WORD.findall(s)) for s in found)
     if words < MIN_WORDS:
         return None
