@@ -120,7 +120,9 @@ _PATIENT_ARRIVED = re.compile(
 _BROUGHT_ALONG = re.compile(
     r"^(?=.*\btrain\w*)(?=.*\b(?:pt|patient|client|mom|mother|dad|father|him|her|husband|wife|she|he)\b)"
     r".*(?:\b(?:come|comes|coming|came|tag|tags|ride|rides|riding)\s+along\b"
-    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}along\b|\b(?:both|them|together)\s+in\s+the\s+same\s+room\b)", re.I)
+    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}along\b|\b(?:both|them|together)\s+in\s+the\s+same\s+room\b"
+    # ("do I need to bring Walt with me?": the patient brought to the caregiver's own training)
+    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}with\s+(?:me|us)\b)", re.I)
 # (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
 _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
                           r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"

@@ -52,6 +52,9 @@ from assistant.retrieval.understand import understand
         # every required element asked for, even with one named as a guess
         ("My supervisor says two required things are missing from my 97550 note (25 min, wife trained on transfers). "
          "Is start/stop time one of them?", None, ("faq:documentation_elements", True)),
+        # the patient brought to the caregiver's own training, in a family's words
+        ("The clinic wants me in Thursday for caregiver training. Do I need to bring my mother with me?", None,
+         ("faq:patient_in_room", True)),
     ],
 )
 def test_the_pin_that_answers_leads(question: str, dos: date | None, first: tuple[str, bool]) -> None:
