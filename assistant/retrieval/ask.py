@@ -19,7 +19,7 @@ MIN_WORDS = 6  # "Right path?", "Can we?", "Thoughts?": too few words to say wha
 MAX_SHARE = 0.6  # the sentences asking must be a minority of the question, or the whole question already says it
 # a short question has no story to outweigh what it asks ("trained both sons for 40 min, same pt. do I bill x2?"): its
 # whole wording is the better query
-MIN_QUERY_CHARS = 140
+MIN_QUERY_CHARS = 170
 
 
 def asked(query: str) -> str | None:

@@ -44,8 +44,9 @@ from assistant.retrieval.understand import understand
         ("I under-billed a run of March 2026 sessions as 97550 only; notes support 97551 x1 too. Can I still fix "
          "them without a formal appeal?", None, ("appeal:clerical_reopening", True)),
         # the claim's modifier and place of service told in passing: the period's telehealth status leads
-        ("Most of my week is video caregiver sessions (97550, POS 10 + 95) with patients' adult kids. Can I count on "
-         "those being payable all the way through 2027?", date(2027, 7, 1), ("fee:telehealth-2026", True)),
+        ("Solo PT planning next year: most of my week is video caregiver sessions (97550, POS 10 + 95) with my older "
+         "patients' adult kids. Can I count on "
+         "those being payable all the way through 2027?", date(2027, 7, 1), ("fee:therapist-waiver-2025-2027", True)),
         # two years named on a date of service in one of them: that year's amount first
         ("For the 2026 budget, what's the national Medicare amount for 97550? Finance pulled one from a 2025 article.",
          date(2026, 7, 1), ("fee:97550-RVU26C", True)),
