@@ -26,9 +26,25 @@ _ROUTE_WORDS: tuple[tuple[str, str], ...] = (
     ("reconsideration", r"reconsideration|\bqic\b|level 2|second level"),
     ("redetermination", r"redetermination|first[- ]level|level 1|\b1st[- ](?:level|lvl)\b|\blvl 1\b"),
 )
-# an appeal not named by level is the first level ("ask them to look at it again": the denial reviewed again, in the
-# words of someone who does not know the levels' names)
-_ANY_APPEAL = ("redetermination", r"\bappeal\b|\b(?:look at|review|reconsider|check) (?:it|this|that|them|the \w+)"
+# A Medicare Advantage plan's ladder: its own first level is also called a reconsideration, and the independent review
+# entity (IRE) decides the second, so a level named on an MA question is the plan's (facts: the MA ladder)
+_MA_ROUTE_WORDS: tuple[tuple[str, str], ...] = (
+    ("independent_review", r"\bire\b|independent review"),
+    ("plan_reconsideration", r"reconsideration|first[- ]level|level 1|\b1st[- ](?:level|lvl)\b|\blvl 1\b"),
+)
+
+
+def route_words(payer: str | None) -> tuple[tuple[str, str], ...]:
+    """(route id, words naming it) for the payer's ladder: the plan's levels on an MA question."""
+    if payer != "medicare_advantage":
+        return _ROUTE_WORDS
+    return (*_MA_ROUTE_WORDS, *((rid, words) for rid, words in _ROUTE_WORDS
+                               if rid not in ("reconsideration", "redetermination")))
+
+
+# an appeal not named by level is the first level ("we have to ask them to look at it again": one in a family's words)
+_ANY_APPEAL = ("redetermination", r"\bappeal\b|\btake another look\b"
+                                  r"|\b(?:look at|review|go over|consider|reconsider|check) (?:it|this|that|them|the \w+)"
                                   r" (?:again|over)\b")
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
 # of its own (the route's `filed_with`), which is the one filed
@@ -55,6 +71,10 @@ _LOST_BEFORE = (r"(?:\b(?:lost|after|failed)\s+(?:(?:at|the|our|my|a)\s+)*"
 # (the words between name no other level: "a reconsideration after the redetermination is denied" lost the first)
 _LEVEL_WORD = r"(?:after|before|redetermination|reconsideration|qic|alj|hearing|council|court|level)\b"
 _OUTCOME = r"(?:denied|upheld|lost|unfavou?rable|unsuccessful|failed)\b"
+# "the plan upholds its denial at reconsideration", "QIC affirmed the denial in the reconsideration": the outcome told
+# before the level it came from
+_UPHELD_AT = (r"\b(?:upholds?|upheld|affirm(?:s|ed)?|keeps?|kept)\s+(?:its\s+|the\s+|their\s+)?(?:denial|decision)"
+              r"\s+(?:at|on|in)\s+(?:the\s+)?")
 # ... or with a few words between that name what it was about, when a verb reports the outcome ("our redetermination
 # on a 97550/97551 denial came back unfavorable"; not "a redetermination for the denied line", which asks to file it)
 _LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _OUTCOME
@@ -64,13 +84,14 @@ _LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _O
 
 def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:
     """The route one level above the one the question says was lost, or None."""
-    for route_id, words in _ROUTE_WORDS:
+    for route_id, words in route_words(intent.payer):
         route = routes.get(route_id)
         if route_id == "reconsideration" and intent.payer == "medicare_advantage":
             route = routes.get("plan_reconsideration", route)  # an MA plan's reconsideration is its own first level
         if route is None or route.level is None:
             continue
-        if re.search(rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}", intent.query, re.I):
+        lost = rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}|{_UPHELD_AT}(?:{words})"
+        if re.search(lost, intent.query, re.I):
             above = [r for r in routes.values() if r.level == route.level + 1 and set(r.payer_types) & set(
                 route.payer_types)]
             return Pin(f"appeal:{above[0].id}", "route", above[0]) if above else None

@@ -52,6 +52,7 @@ class FusionWeights:
     rrf_k: int = 10
     depth: int = 40  # how many candidates each channel contributes
     source_prior: float = 0.5  # multiplier for raw source passages vs curated answers (faq, rule...)
+    asked: float = 0.5  # weight of a long question's asking sentences, searched on their own (ask.py)
 
 
 DEFAULT_WEIGHTS = FusionWeights()

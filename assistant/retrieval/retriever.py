@@ -26,6 +26,7 @@ from assistant.knowledge.schema import AUTHORITY_RANK
 from assistant.models import Passage, SourceRef
 from assistant.parsing import MAX_QUESTION_CHARS, MIN_QUESTION_CHARS, parse_date
 from assistant.retrieval import index as index_mod
+from assistant.retrieval.ask import asked
 from assistant.retrieval.embedders import Embedder, get_embedder
 from assistant.retrieval.fusion import DEFAULT_WEIGHTS, FusionWeights, fuse, normalise_code
 from assistant.retrieval.pin import Pin
@@ -226,6 +227,14 @@ class Retriever:
         fused = dict(fuse(
             dense, loaded.lexical.scores(expanded), allowed, loaded.codes, query, loaded.is_source, self.weights
         ))
+        question = asked(query)
+        if question is not None:  # the sentences that ask, searched on their own, so a long question's rest does not
+            # outweigh them (`ask.py`)
+            short = expand(question)
+            alone = fuse(loaded.nearest(self.embedder.embed_query(short), depth, allowed), loaded.lexical.scores(short),
+                         allowed, loaded.codes, question, loaded.is_source, self.weights)
+            for idx, score in alone:
+                fused[idx] = fused.get(idx, 0.0) + self.weights.asked * score
         mult, bonus = priors(intent, loaded.kinds, loaded.entries, loaded.from_n, loaded.to_n, pinned, loaded.topics,
                              loaded.codes)
         # Strong pins state the fact asked for: they lead, in their own order, even when no channel found them.

@@ -20,6 +20,7 @@ import numpy as np
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import CodeInfo
 from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
+from assistant.retrieval.ask import asked
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import UNIT_FAMILIES, fee_entry, tagged
 from assistant.retrieval.pin import Pin, overlaps
@@ -257,6 +258,10 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
             rows = [r for r in rows if any(overlaps(r.effective_from, r.effective_to, p) for p in periods)]
         elif rows:
             rows = [max(rows, key=lambda r: r.effective_from or date.min)]
+        if intent.dos is not None and len(periods) > 1:
+            # "for the 2026 budget ... finance pulled a 2025 figure", "2025 vs 2026" on a 2026 date of service: each
+            # year named is answered, the date of service's own first (a stable sort keeps the rest in file order)
+            rows.sort(key=lambda r: not overlaps(r.effective_from, r.effective_to, (intent.dos, intent.dos)))
         out += [Pin(f"fee:{fee_entry(r)}", "fee", r, strong=bool(periods) and not adjusted) for r in rows]
     return out
 
@@ -441,6 +446,19 @@ def _denial_route(intent: Intent, kb: Knowledge, topics: bool) -> tuple[list[Pin
     return lead, _dx_pins(intent, kb) + _telehealth_not_listed(intent, kb) + denial
 
 
+# "Is that enough for the 30-min code?", "How many 97552 units do I bill?": the minutes or units of a session asked
+_TIME_ASKED = re.compile(r"\bunits?\b|\bhow many\b|\bminutes?\b|\bmins?\b|\b\d+[- ]?min\b"
+                         r"|\bhow (?:do|should|can) (?:i|we) bill\b", re.I)
+
+
+def _asks_time_not_telehealth(query: str) -> bool:
+    """A long question told of a video visit whose asking sentences ask its minutes or units and not about telehealth
+    ("video log ... she joined 14:02, I ended 14:19 ... Is that enough for the 30-min code?")."""
+    question = asked(query)
+    return question is not None and bool(_TIME_ASKED.search(question)) and not TELEHEALTH_VISIT.search(question) \
+        and not re.search(r"\btele|\b(?:modifier|mod)\s*9[35]\b|\bpos\s*(?:02|10)\b", question, re.I)
+
+
 def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The entries that hold the answer to `intent`, best first (may be empty)."""
     # "G0541 with GO on 12/3/2024?", "G0543 on each claim for 11/14/24?": a code not in force then is the answer
@@ -448,6 +466,8 @@ def pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     out += _quoted_descriptor_pins(intent, kb)
     topics = topic_pins(intent, kb)
     status = _telehealth_pins(intent, kb) if intent.kind == "telehealth" else []
+    if status and _asks_time_not_telehealth(intent.query):  # the visit was by video; its minutes are what is asked
+        status = [Pin(p.entry, p.what, p.obj, strong=False) for p in status]
     # whether it may be billed then, or whether the therapists' waiver had lapsed: the period's status leads,
     if status and (_WHETHER_BILL.search(intent.query) or _WAIVER_NAMED.search(intent.query)):
         out += status  # the claim's modifier and place of service only follow

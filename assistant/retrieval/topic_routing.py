@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.knowledge.loader import Knowledge
+from assistant.retrieval import ask
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
@@ -35,6 +36,9 @@ class TopicRoute:
     # still finds the FAQ); only minutes that are not one total ("30 min, log 60?") leave the subject to this route
     yields_to_total: bool = False
     one_day: bool = False  # about one date: two different days named ("DOS 2024-02-20 and DOS 2024-04-02") are not it
+    # a detail of a claim told in passing ("video sessions, POS 10 + 95 ... can I count on them through 2027?"): when a
+    # long question's asking sentences can be told apart (`ask.asked`), these words must be in them
+    asked_words: re.Pattern[str] | None = None
 
 
 _LATE_CLAIM = re.compile(
@@ -116,7 +120,9 @@ _PATIENT_ARRIVED = re.compile(
 _BROUGHT_ALONG = re.compile(
     r"^(?=.*\btrain\w*)(?=.*\b(?:pt|patient|client|mom|mother|dad|father|him|her|husband|wife|she|he)\b)"
     r".*(?:\b(?:come|comes|coming|came|tag|tags|ride|rides|riding)\s+along\b"
-    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}along\b|\b(?:both|them|together)\s+in\s+the\s+same\s+room\b)", re.I)
+    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}along\b|\b(?:both|them|together)\s+in\s+the\s+same\s+room\b"
+    # ("do I need to bring Walt with me?": the patient brought to the caregiver's own training)
+    r"|\b(?:bring|brings|bringing)\s+(?:\w+\s+){1,2}with\s+(?:me|us)\b)", re.I)
 # (not arriving: "didn't show"; nor arriving after the caregiver session, "arrives for her own treatment afterwards")
 _NOT_ARRIVED = re.compile(r"\b(?:not|never|n'?t|didnt|did not|doesnt)\s+(?:\w+\s+)?(?:show|come|walk|arrive|join)"
                           r"|\bafterwards?\b|\bafter (?:the|that|our) (?:caregiver )?(?:training|session)\b"
@@ -157,13 +163,22 @@ _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:
                             # share asked in plain words)
                             r"|\b(?:i|we|she|he|they|the (?:patient|family))(?: will| would)? (?:have|need) to pay\b"
                             r"|\bpay for (?:it|this|that|the \w+) (?:myself|ourselves|herself|himself)\b"
-                            r"|\b(?:get|getting|end up with|receive) a bill\b", re.I)
+                            r"|\b(?:get|getting|end up with|receive) a bill\b"
+                            # ("will I have to pay for the training myself?": the patient's share in a family's words)
+                            r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}"
+                            r"\b(?:myself|ourselves|himself|herself)\b",
+                            re.I)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
                        r"|switch(?:ed)? (?:everything |all )?(?:over )?to)\b", re.I)
-# "can an MA plan deny with its own internal criteria": Medicare Advantage follows Medicare's coverage criteria
-_PLAN_CRITERIA = re.compile(r"^(?=.*(?:\bMA\b|advantage))"
+# a Medicare Advantage plan, by name or as a plan set beside Medicare ("can our plan apply its own criteria, or do we
+# have to follow Medicare's?": a plan held to Medicare's rules is an MA plan)
+# (lookaheads each scanned once from the start: linear in the question's length)
+_MA_SAID = (r"(?:(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
+            r"|(?=.*\b(?:our|the|this|their|your|its) plan\b(?! of care))(?=.*\bmedicare\b))")
+_PLAN_CRITERIA = re.compile(r"^" + _MA_SAID +
+                            # "can an MA plan deny with its own internal criteria": MA follows Medicare's criteria
                             r".*\b(?:own|internal|proprietary|in-house) (?:criteria|guidelines|polic(?:y|ies)|rules)\b",
                             re.I)
 # "a code to assess the caregiver's own needs": the caregiver-focused health risk assessment
@@ -207,9 +222,9 @@ _REOPEN_LATE = re.compile(
 
 # "telehealth modifier for 97550 and pos?", "que modifier para tele": the claim's telehealth modifier or place of
 # service, not the period's list status (a date in the question does not make it a status question)
-_TELE_CLAIM_PARTS = re.compile(
-    r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b)"
-    r".*(?:\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b)", re.I)
+_CLAIM_PARTS = re.compile(r"\bmodifiers?\b|\bmods?\b|\bPOS\b|place of service|\b(?:95|93|GT)\b", re.I)
+_TELE_CLAIM_PARTS = re.compile(r"^(?=.*\b(?:tele\w*|virtual|video|zoom|remote|audio[- ]only)\b).*(?:"
+                               + _CLAIM_PARTS.pattern + ")", re.I)
 # "97550 by telephone only (no video): under what conditions is that allowed?": audio-only telehealth, its conditions
 # and its modifier together (not the audio-video visit's 95 alone)
 _AUDIO_ONLY = re.compile(
@@ -244,6 +259,12 @@ _NOTE_CONTENTS = re.compile(
     r"|\b(?:what|which) (?:\w+ ){0,2}(?:fields?|sections?|elements?|prompts?|data points?)\b[^?]{0,60}"
     r"\b(?:template|note|flowsheet|form|documentation)s?\b"
     r"|\b(?:template|flowsheet|smart ?form)s?\b[^?]{0,60}\b(?:fields?|elements?|sections?|prompts?)\b", re.I)
+# "CI says two big REQUIRED things are missing from my note", "what required elements am I missing?": every required
+# element asked for, even when the question goes on to name one it suspects ("is start/stop one of them?")
+_MISSING_ELEMENTS = re.compile(
+    r"\brequired (?:things?|elements?|items?|pieces?|parts?|fields?)\b[^.?!]{0,30}\b(?:missing|left out|lacking)\b"
+    r"|\b(?:missing|left out|lacking)\b[^.?!]{0,20}\brequired (?:things?|elements?|items?|pieces?|parts?|fields?)\b",
+    re.I)
 _ONE_ELEMENT = re.compile(r"\bconsent|\bstart|\bstop|\bclock|\breturn demo|\bsignature|\bsign\b|\bdiagnos|\bicd"
                           r"|\baddend|\blate entr|\btele|\bgoal|\bdenied|\bdenial|\bappeal", re.I)
 # "what should a 97552 family-group note contain so it holds up on review?": a group note's own elements (each patient
@@ -257,11 +278,10 @@ _GROUP_NOTE = re.compile(
 # ("our plan ... we have to cover whatever Original Medicare covers": a plan set against Original Medicare is MA's;
 # "MA plans can't just exclude it": the duty, said as what a plan may not do)
 _MA_DUTY = re.compile(
-    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b"
-    r"|(?=.*\b(?:our|the|your) plan\b(?! of care))(?=.*\b(?:original|traditional|regular) medicare\b)))"
-    r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|exclud\w*)\b)"
+    r"^" + _MA_SAID + r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|exclud\w*)\b)"
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
-    r"|\b(?:can'?t|cannot|may not) (?:just |simply )?(?:exclude|refuse|deny|drop|carve out|ignore)\b"
+    # "MA plans can't just exclude it": the duty said as what a plan may not do
+    r"|\b(?:can'?t|cannot|can not|may not|not allowed to)\s+(?:just\s+|simply\s+)?(?:exclude|deny|refuse|drop|carve out|ignore)\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
@@ -271,7 +291,7 @@ _MA_DUTY = re.compile(
 # "provider's appeal cites 42 CFR 422.101(b)": the MA coverage rule named, whether the plan's own limits stand
 _MA_RULE_CITED = re.compile(r"\b422\.101\b|\bCMS-4201-F\b", re.I)
 _MA_OWN_RULES = re.compile(
-    r"^(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))"
+    r"^" + _MA_SAID +
     r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|cap\w*)\b)"
     r".*\b(?:internal|own|in-house|proprietary) (?:medical |coverage |utilization )?(?:policy|policies|criteria|rules?"
     r"|guidelines?|limits?)\b", re.I)
@@ -349,7 +369,12 @@ _RECORD_AFTER = re.compile(
     r"|october|november|december|earlier|old|original|past|prior|last month's) date\b"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
-    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
+    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b"
+    # ("go into the note now, change 20 to 55": a documented figure rewritten; "sign a paper ... put the September date
+    # on it": a record backdated)
+    r"|\bgo(?:ing)? in(?:to)? (?:the |my |our |that |this |his |her )?(?:note|record|chart)\b"
+    r"|\bchange\w*\s+(?:the\s+|it\s+from\s+)?\d{1,3}\s+to\s+\d{1,3}\b"
+    r"|\bback-?dat\w*|\b(?:put|write|use)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?date\s+on\b)", re.I)
 # "can a signature attestation fix it": what an attestation statement covers
 _ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
 # "the neighbor helps her daily, no pay: can he be the one we train?": whether a person who is not kin fits CMS's
@@ -358,7 +383,9 @@ _CAREGIVER_WHO = re.compile(
     r"^(?=.*\b(?:can|could|may|does|do|is|would|count|qualif\w*|eligible)\b)"
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
-    r".*\b(?:neighbou?rs?|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|swears|thinks|bills))|room-?mates?"
+    # ("he was at the neighbor's until 11:35": a place, not a person trained)
+    r".*\b(?:neighbou?rs?(?!'s\b)|friends?(?!\s+(?:who\s+)?(?:works?|said"
+    r"|says|told|swears|thinks|bills))|room-?mates?"
     r"|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
     # (a "study partner" or "business partner" is the asker's, not the patient's)
     r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
@@ -428,6 +455,12 @@ _CLASS_CHARGE = re.compile(
 # "the therapist said 20 minutes counts, my cousin says it has to be at least a half hour": the minimum time
 _HALF_HOUR = re.compile(r"\b(?:at least|full|whole|minimum(?: of)?|a good) (?:a |an )?half[- ](?:an[- ])?hour\b"
                         r"|\bhalf[- ]hour minimum\b|\b(?:at least|full|whole) half an hour\b", re.I)
+# "is that enough for the 30-min code?", "the bill says 30 min but we only talked about 25 minutes": a session short of
+# the code's stated time, whose answer is the minimum a unit needs (the mid-point rule)
+_SHORT_OF_CODE = re.compile(
+    r"\benough\b[^.?!]{0,30}\b(?:30|thirty|half[- ]hour)\b"
+    r"|\b(?:30|thirty)[- ]?min\w*\b[^.?!]{0,80}\b(?:only|just)\b[^.?!]{0,30}\b(?:[12]\d|[1-9])\s*min"
+    r"|\b(?:only|just)\b[^.?!]{0,30}\b(?:[12]\d|[1-9])\s*min\w*\b[^.?!]{0,80}\b(?:30|thirty)[- ]?min", re.I)
 # "we bill from hospital outpatient departments: facility or non-facility rate?": which of the two rates an
 # outpatient therapy setting is paid (the FAQ's hedged answer), not the two amounts
 _WHICH_RATE = re.compile(
@@ -518,6 +551,7 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),
     TopicRoute("class_charge", _CLASS_CHARGE, frozenset({"group_units"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("half_hour", _HALF_HOUR, frozenset({"vendor_claims"})),
+    TopicRoute("short_of_code", _SHORT_OF_CODE, frozenset({"midpoint"})),
     # (a year or a dollar figure named asks the amounts: "2026 - facility or non-facility? consultant says $39")
     TopicRoute("which_rate", _WHICH_RATE, frozenset({"non_facility"}), unless=re.compile(r"\$\s?\d|\b20\d\d\b")),
     TopicRoute("consent_for_patient", _CONSENT_FOR_PATIENT, frozenset({"consent_representative"}),
@@ -575,13 +609,14 @@ ROUTES: tuple[TopicRoute, ...] = (
                unless=re.compile(r"\bconsent\w*|\bpermission\b|\bsigne?d?\b|\bsaid (?:ok|yes)\b|\bagreed\b"
                                  r"|\bverbal\b|\bgave (?:a |an |her |his |their )?(?:ok|okay|yes)\b", re.I)),
     TopicRoute("tele_claim_parts", _TELE_CLAIM_PARTS, frozenset({"place_of_service"}),
-               skip_kinds=frozenset({"fee", "denial", "appeal"})),
+               skip_kinds=frozenset({"fee", "denial", "appeal"}), asked_words=_CLAIM_PARTS),
     TopicRoute("assistant_modifiers", _ASSISTANT_MODIFIERS, frozenset({"assistant_modifiers"}),
                skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("discipline_modifier", _DISCIPLINE_MODIFIER, frozenset({"gp"}), unless=_ASSISTANT_OR_TELE,
                skip_kinds=frozenset({"denial", "appeal", "fee", "threshold"})),
     TopicRoute("group_note", _GROUP_NOTE, frozenset({"group_documentation"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
+    TopicRoute("missing_elements", _MISSING_ELEMENTS, frozenset({"note_contents"})),
     TopicRoute("note_contents", _NOTE_CONTENTS, frozenset({"note_contents"}), unless=_ONE_ELEMENT,
                skip_kinds=frozenset({"fee", "denial", "appeal"})),
     TopicRoute("ma_duty", _MA_DUTY, frozenset({"plan_criteria"}), skip_kinds=frozenset({"fee", "threshold"})),
@@ -617,12 +652,14 @@ def patient_there(intent: Intent) -> bool:
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
+    question = ask.asked(intent.query)
     routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
               # (a group code named beside one patient's caregivers: whose caregivers they are is the answer too)
               and not (r.yields_to_total and len(set(intent.minutes)) == 1
                        and not {"97552", "G0543"} & set(intent.procedure_codes))
-              and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)]
+              and not (r.one_day and len({p for p in intent.periods if p[0] == p[1]}) > 1)
+              and not (r.asked_words is not None and question is not None and not r.asked_words.search(question))]
     # a detail told in passing ("pt not there") gives way to any other subject the question asks about
     routes = [r for r in routes if not r.context_only or len(routes) == 1]
     for route in routes:

@@ -74,10 +74,12 @@ PAYERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("medicare_advantage", re.compile(
         # ("regular medicare, not an advantage plan": the plan ruled out)
         r"(?<!\bnot )(?<!\bnot an )(?<!\bnot a )(?:medicare advantage|\bMA (?:plan|payer|denial)|advantage plan)"
-        # ("request the plan reconsideration": the first level's name under an MA plan)
-        # ("if our plan upholds its denial at reconsideration": the plan's own level)
-        r"|\bhumana\b|\bplan'?s? reconsideration\b"
-        r"|\b(?:our|the|their|his|her|my|member'?s) plan\b(?! of care)[^.?!]{0,40}\breconsideration\b", re.I)),
+        r"|\bhumana\b"
+        # the MA ladder named by its own words: "the plan reconsideration", "our plan upholds its denial at
+        # reconsideration", "the IRE" (Original Medicare's second level is the QIC's reconsideration, not a plan's)
+        r"|\bplan'?s? reconsideration\b"
+        r"|\b(?:our|the|their|his|her|my|its|your|member'?s) plan\b(?! of care)[^.?!]{0,60}\breconsideration\b"
+        r"|\bIRE\b|independent review entity", re.I)),
     ("medicaid", re.compile(r"medicaid|medi-cal|\bchip\b", re.I)),
     ("self_pay", re.compile(r"\bself[- ]?pay|\bcash (?:price|rate|pay)|\bprivate[- ]pay|\buninsured\b", re.I)),
     ("commercial", re.compile(r"commercial|private (?:insurance|payer|plan)|" + _BRANDS, re.I)),
@@ -251,7 +253,9 @@ _SLIP = (r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t 
          r"|never (?:put|added|billed|included)|without|no)")
 _LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59|(?:97550|G0539|G0541) line)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
-                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b", re.I)
+                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b"
+                      # "I under-billed: they went out as 97550 only": a line's units or codes short of the note
+                      r"|\b(?:under|over)[- ]?bill(?:ed|ing)\b", re.I)
 # "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
 FIXED_ON_NEW_CLAIM = re.compile(
     rf"^(?=.*\b(?:resubmit\w*|rebill\w*|re-?sen[dt]\w*|new claim|sent (?:it |them )?(?:again|back))\b)"
@@ -353,6 +357,7 @@ class Intent:
     clocked: tuple[tuple[int, str], ...] = ()  # minutes given only as clock times, with the working ("1:08 to 2:02 is
     # 54 minutes"): answers show it, so the gate can check the figure
     today: date | None = None  # the caller's clock: the year a sum of today's amounts is worked in
+    dos: date | None = None  # the date of service given with the question (kept when `period` compares several)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -738,4 +743,5 @@ def understand(query: str, dos: date | None = None, today: date | None = None) -
         relative=relative_phrase(text) if period is not None and dos is None and dated != text else None,
         periods=_all_periods(days, months, years),
         today=today,
+        dos=dos,
     )
