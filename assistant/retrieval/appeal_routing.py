@@ -44,8 +44,8 @@ def route_words(payer: str | None) -> tuple[tuple[str, str], ...]:
 
 # an appeal not named by level is the first level ("we have to ask them to look at it again": one in a family's words)
 _ANY_APPEAL = ("redetermination", r"\bappeal\b|\btake another look\b"
-                                  r"|\b(?:look at|review|go over|consider|reconsider|check) (?:it|this|that|them|the \w+)"
-                                  r" (?:again|over)\b")
+                                  r"|\b(?:look at|review|go over|consider|reconsider|check)"
+                                  r" (?:it|this|that|them|the \w+) (?:again|over)\b")
 # "sent a reconsideration to the MAC", "file a reconsideration with Novitas": the contractor it went to decides a level
 # of its own (the route's `filed_with`), which is the one filed
 _TO = r"\b(?:to|with)\s+(?:the\s+|my\s+|our\s+|a\s+)?"

@@ -281,7 +281,8 @@ _MA_DUTY = re.compile(
     r"^" + _MA_SAID + r"(?=.*\b(?:cover\w*|pay\w*|den(?:y|ied|ial)|refus\w*|allow\w*|exclud\w*)\b)"
     r".*(?:\b(?:have|has|need|needs|required|obligated|supposed|bound|forced|mandated) to\b|\bmust\b"
     # "MA plans can't just exclude it": the duty said as what a plan may not do
-    r"|\b(?:can'?t|cannot|can not|may not|not allowed to)\s+(?:just\s+|simply\s+)?(?:exclude|deny|refuse|drop|carve out|ignore)\b"
+    r"|\b(?:can'?t|cannot|can not|may not|not allowed to)\s+(?:just\s+|simply\s+)?"
+    r"(?:exclude|deny|refuse|drop|carve out|ignore)\b"
     r"|\b(?:like|same as|as|what|than|the way) (?:regular|original|traditional|straight|plain|standard"
     r"|fee[- ]for[- ]service|ffs|part b) (?:medicare|part b)?\b"
     r"|\b(?:regular|original|traditional|that|what|which) medicare (?:covers|does|pays|allows)\b)",
