@@ -1,0 +1,48 @@
+"""A date's label: a question-and-answer row's question labels its answer's date, and a plan of care's signing date
+is not the session's (a date of birth or a plan-of-care date taken as the note's date refused appeals16)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.notes.extract import extract, session_dates
+from assistant.notes.patterns import find_dates
+
+_QA = (
+    "Q  Patient / DOB?                         A  Gunnar Halvorsen-Obi, 07/30/1950\n"
+    "Q  Date of service?                       A  11/05/2026\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        # the padding puts the question beyond the 40 characters before the answer's date
+        (_QA, ["other", "dos"]),
+        ("Q: Date of birth?                                   A: 02/14/1943", ["other"]),
+        # a question that labels nothing leaves its answer's date unlabelled
+        ("Q  When did she last fall?                          A  10/30/2026", [""]),
+        # a row cut by the reach is not read from its middle
+        ("x" * 200 + " Q  DOB?" + " " * 30 + "A  10/30/2026", [""]),
+        # a plan of care's signing date
+        ("certifying physician, plan of care signed 10/02/2026", ["other"]),
+        ("Plan of care certified 10/02/2026", ["other"]),
+        # the session's own date stays so
+        ("Date of service: 10/21/2026", ["dos"]),
+        ("Session today 10/21/2026, e-signed 10/21/2026", ["dos", ""]),
+    ],
+)
+def test_date_labels(text: str, labels: list[str]) -> None:
+    assert [d.label for d in find_dates(text)] == labels
+
+
+def test_a_letter_dated_above_its_salutation_is_the_session_when_the_body_dates_only_the_plan_of_care() -> None:
+    text = (
+        "CLINIC\nOctober 21, 2026\n\nDr. A, MD (certifying physician, plan of care signed 10/02/2026)\n\n"
+        "Dear Dr. A,\nThis afternoon I trained his wife for 41 minutes.\n"
+    )
+    assert [d.value.isoformat() for d in session_dates(extract(text))] == ["2026-10-21"]
+
+
+def test_a_date_of_birth_in_a_question_and_answer_form_is_not_the_session() -> None:
+    assert [d.value.isoformat() for d in session_dates(extract(_QA))] == ["2026-11-05"]
