@@ -46,3 +46,8 @@ def test_a_letter_dated_above_its_salutation_is_the_session_when_the_body_dates_
 
 def test_a_date_of_birth_in_a_question_and_answer_form_is_not_the_session() -> None:
     assert [d.value.isoformat() for d in session_dates(extract(_QA))] == ["2026-11-05"]
+
+
+def test_a_dictated_year_wrapped_onto_the_next_line_is_read_whole() -> None:
+    text = "Date of service August third twenty twenty\nsix, patient not here."
+    assert [d.value.isoformat() for d in find_dates(text)] == ["2026-08-03"]
