@@ -114,7 +114,7 @@ _OTHER_LABEL_WORDS = (
     "obtained",
     "eval",
     "poc",
-    "plan of care",
+    "plan",
     "week",
     "wk",
     "w/e",

@@ -36,6 +36,10 @@ CASES = [
     ("medicare_advantage", "AGENT: I don't see any request from your office for this member.", "no_appeal"),
     # CO-198: past the authorized visits, no extension asked for (round 14)
     ("commercial", "Exceeds the authorized visits (4 of 4 paid). AR note: no extension was requested.", "no_appeal"),
+    # the plan's notice says what the claim lacked: the number (appeals16)
+    ("medicare_advantage", "The claim did not include the prior authorization number required for this service.",
+     "corrected_claim"),
+    ("medicaid", "Authorization number was missing from the claim form.", "corrected_claim"),
 ]
 
 
@@ -78,3 +82,21 @@ def test_the_notes_record_of_an_authorization_is_quoted(note: str, quoted: str |
     assert (reasons[0].quotes[0].startswith(quoted) if quoted else not reasons)
     if quoted:
         assert quoted.split(",")[0].split(" approved")[0] in reasons[0].text
+
+
+def test_a_corrected_claim_for_an_authorization_left_off_quotes_the_records_number() -> None:
+    from assistant.service import Assistant
+    note = ("Payer: Sagebrook MA HMO | Auth SBK-A-7730215 approved 10/22/2026: 97550/97551, 4 visits\n"
+            "VISIT NOTE -- 11/03/2026\nPt was out: church senior lunch. Trained her grandson Kwabena (unpaid).\n"
+            "Consent: pt signed CTS consent 10/22/2026 for Kwabena.\nNeed: 3 falls since June. POC LTG: night-time "
+            "toileting with grandson standby.\nTraining 10:01-10:53 (52 min): night route, standby guarding.\n"
+            "Return demo: Kwabena did the floor recovery x2, second correct.\nSkilled: orthostatic BP drops.\n"
+            "Billing: 97550 x1, 97551 x1, GP\nB. Mwangi, PT  11/03/2026\n")
+    claim = {"payer_type": "medicare_advantage", "date_of_service": "2026-11-03", "notice_date": "2026-11-20",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True},
+                       {"code": "97551", "units": 1, "modifiers": ["GP"], "denied": True}]}
+    result = Assistant().draft_appeal(
+        "CO-197", note, claim=claim,
+        denial_text="The claim did not include the prior authorization number required for this service.")
+    assert result.recommendation == "corrected_claim"
+    assert any("SBK-A-7730215" in r.text for r in result.reasons)

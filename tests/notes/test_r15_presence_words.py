@@ -27,6 +27,9 @@ NOTE = (
         ("Resident whereabouts during training: at bingo in the activity room; not in her room.", "met"),
         ("\nPresent // wife Ann only -- at adult day program // not in session", "met"),
         ("1:40-2:06, Ann on her own (pt in speech, not in my room).", "met"),
+        # out, then where (appeals16); "out of breath" says nothing of where
+        ("Pt was out: church senior lunch, van pick-up 09:30, back about 1:00.", "met"),
+        ("Pt was out of breath after the walk.", "missing"),
         ("\nPresent: pt and wife Ann only.", "problem"),
         # a label answered with the patient in the room is presence
         ("Where pt was: in the room on the couch, joined each practice.", "problem"),
