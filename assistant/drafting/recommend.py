@@ -242,6 +242,28 @@ def _merits_lines(kb: Knowledge, billed: Sequence[BilledLine], fixed: list[Bille
             "determination on the merits, and does not extend the appeal deadline.")
 
 
+def _records_decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine],
+                    fixed: list[BilledLine], note: str, facts: ClaimFacts, roles: dict[str, list[CheckResult]],
+                    remedy: Remedy) -> Decision | None:
+    """An appeal of what the payer's records hold (an authorization held but not matched, `records_decide`): what
+    the claim's lines or codes get wrong is noted beside it, to correct once the plan has decided; None otherwise."""
+    if pattern is None or not pattern.records_decide or remedy.remedy != "appeal" or facts.misdated:
+        return None
+    decision = appeal_decision(kb, report, pattern, note, remedy, roles["advisory"], facts.payer_text)
+    besides = [check_reason(c, [], note) for c in roles["correctable"] if c.id != "units"]
+    if billed and not same_lines(fixed, billed):
+        besides.append(Reason(text=f"Billed: {lines_text(billed)}; the note supports {lines_text(fixed)}."))
+    if facts.diagnoses is not None:
+        besides.append(Reason(text=f"Diagnosis: {facts.diagnoses.why}", source_ids=facts.diagnoses.sources[:2]))
+    if besides:
+        decision.reasons.append(Reason(text=(
+            "Besides the authorization, the claim differs from the note (below). The appeal answers the "
+            "authorization the plan did not match; a corrected claim sent now would deny again for it. Correct "
+            "these once the plan has decided.")))
+        decision.reasons += besides
+    return decision
+
+
 def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine], note: str,
             facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
@@ -271,6 +293,8 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
         facts.denied,
     )
     differs = bool(billed) and not same_lines(fixed, billed)
+    if (held := _records_decide(kb, report, pattern, billed, fixed, note, facts, roles, remedy)) is not None:
+        return held
     # a denial on the merits: the pattern is answered by an appeal and does not say units are its correction
     merits = pattern is not None and remedy.remedy == "appeal" and "units" not in pattern.corrected_claim_when \
         and any(is_checked(kb, ln.code) for ln in billed)

@@ -440,6 +440,12 @@ class DenialPattern(Strict):
         description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",
     )
     remedy_reason: str = Field(default="", description="Why this remedy, in the biller's words (shown with the route).")
+    records_decide: bool = Field(
+        default=False,
+        description="The payer's own records decide the denial, not the claim's lines (an authorization the plan "
+        "holds but did not match): when the answer is an appeal, what the claim's lines or codes get wrong is noted "
+        "beside it and never turns it into a corrected claim, which would deny again for the same reason.",
+    )
     check_first: str = Field(
         default="", description="What the biller verifies before filing this pattern's answer (the rendering "
         "provider's enrolment on the date of service, for CO-170/CO-B7), shown as the first action of a filing.",

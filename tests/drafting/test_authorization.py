@@ -100,3 +100,31 @@ def test_a_corrected_claim_for_an_authorization_left_off_quotes_the_records_numb
         denial_text="The claim did not include the prior authorization number required for this service.")
     assert result.recommendation == "corrected_claim"
     assert any("SBK-A-7730215" in r.text for r in result.reasons)
+
+
+_HELD_NOTE = (
+    "Parent session (child not present) -- 10/13/2026\nDx: {dx}\nAuth on file: PBA-2026-118830 (09/29-12/28/2026, 97550/97551)\n"
+    "Lyra was at school for the whole session.\nParents: mom Jolene (unpaid). Consent: mom signed CTS consent "
+    "09/29/2026 for herself.\nGoal: OT goal 3 -- Lyra eats lunch seated, parents set up and cue.\nTaught seating "
+    "and utensil set-up. Mom return-demonstrated the set-up after one fix.\nSkill: tone changes with fatigue.\n"
+    "Time 3:00-4:16 pm = 76 min.\nXimena Talbot, OTR/L\n"
+)
+
+
+@pytest.mark.parametrize(("modifier", "units", "dx"), [
+    ("GP", 1, ["G80.1"]),  # the wrong therapy modifier and too few units (hostile15 #4)
+    ("GO", 4, ["R63.3"]),  # a header diagnosis code (appeals16)
+])
+def test_an_authorization_held_but_not_matched_is_appealed_whatever_the_claims_lines(
+        modifier: str, units: int, dx: list[str]) -> None:
+    from assistant.service import Assistant
+    lines = [{"code": "97550", "units": 1, "modifiers": [modifier], "denied": True}]
+    if units > 1:
+        lines.append({"code": "97551", "units": units - 1, "modifiers": [modifier], "denied": True})
+    claim = {"payer_type": "medicaid", "date_of_service": "2026-10-13", "notice_date": "2026-11-06",
+             "payer_deadline": "2027-01-05", "diagnosis_codes": dx, "lines": lines}
+    result = Assistant().draft_appeal(
+        "CO-15", _HELD_NOTE.format(dx=", ".join(dx)), claim=claim,
+        denial_text="Auth PBA-2026-118830 approved for 97550/97551; it was keyed to service location 001.")
+    assert (result.recommendation, result.route) == ("appeal", "payer_appeal")
+    assert any("Besides the authorization" in r.text for r in result.reasons)
