@@ -103,7 +103,8 @@ def test_a_corrected_claim_for_an_authorization_left_off_quotes_the_records_numb
 
 
 _HELD_NOTE = (
-    "Parent session (child not present) -- 10/13/2026\nDx: {dx}\nAuth on file: PBA-2026-118830 (09/29-12/28/2026, 97550/97551)\n"
+    "Parent session (child not present) -- 10/13/2026\nDx: {dx}\n"
+    "Auth on file: PBA-2026-118830 (09/29-12/28/2026, 97550/97551)\n"
     "Lyra was at school for the whole session.\nParents: mom Jolene (unpaid). Consent: mom signed CTS consent "
     "09/29/2026 for herself.\nGoal: OT goal 3 -- Lyra eats lunch seated, parents set up and cue.\nTaught seating "
     "and utensil set-up. Mom return-demonstrated the set-up after one fix.\nSkill: tone changes with fatigue.\n"
