@@ -1,5 +1,6 @@
-"""A date's label: a question-and-answer row's question labels its answer's date, and a plan of care's signing date
-is not the session's (a date of birth or a plan-of-care date taken as the note's date refused appeals16)."""
+"""A date's label: a question-and-answer row's question labels its answer's date, a plan of care's signing date is
+not the session's (a date of birth or a plan-of-care date taken as the note's date refused appeals16); and a call at
+another time than the session is not how the session was held."""
 
 from __future__ import annotations
 
@@ -51,3 +52,26 @@ def test_a_date_of_birth_in_a_question_and_answer_form_is_not_the_session() -> N
 def test_a_dictated_year_wrapped_onto_the_next_line_is_read_whole() -> None:
     text = "Date of service August third twenty twenty\nsix, patient not here."
     assert [d.value.isoformat() for d in find_dates(text)] == ["2026-08-03"]
+
+
+@pytest.mark.parametrize(
+    ("line", "status"),
+    [
+        # a consent reconfirmed by phone before the session says nothing of how the session was held (appeals16)
+        ("08/05/2026 -- reconfirmed with pt by phone before this session.", "not_applicable"),
+        ("Called wife by phone after today's visit to check the bench height.", "not_applicable"),
+        ("Session held by phone only; wife has no video.", "problem"),
+    ],
+)
+def test_a_call_at_another_time_is_not_the_sessions_mode(line: str, status: str) -> None:
+    import assistant
+
+    note = (
+        "Daily note 08/06/2026. Pt not present (at his stroke group). Trainee: daughter Priya, unpaid.\n"
+        "8. Communication / coordination:\n   07/15/2026 -- pt gave verbal consent for daughter Priya Ozuna to "
+        "receive caregiver training; documented in POC that day.\n"
+        f"   {line}\nLTG 1: transfers with daughter's min assist. Taught stand-pivot; Priya return demo x3.\n"
+        "Time: 9:00-9:30 (30 min). M. Oduya, PT, DPT\n"
+    )
+    report = assistant.check_note(note)
+    assert next(c.status for c in report.checks if c.id == "telehealth") == status
