@@ -42,6 +42,7 @@ from assistant.drafting.lines import (
 )
 from assistant.drafting.models import Reason
 from assistant.drafting.remedy import Remedy, pattern_remedy, says
+from assistant.drafting.stay_ended import stay_ended
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import BilledLine, CheckResult, Report
@@ -268,7 +269,8 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
             facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
-    said = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids, facts.session_date)
+    said = stay_ended(pattern, note, facts.payer_text, facts.session_date) or \
+        pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids, facts.session_date)
     remedy = edit_remedy(kb, pattern, said, billed, met_ids, facts.payer_type, note)
     if (recoded := _patient_present(kb, roles, billed, facts, note, pattern)) is not None:
         return recoded

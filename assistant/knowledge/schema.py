@@ -502,6 +502,21 @@ class DenialPattern(Strict):
         default="",
         description="Why nothing is filed when every effective date the file states falls after the date of service.",
     )
+    stay_ended_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases after which the note or the file states the end of the other provider's stay or period "
+        "(\"discharged home from ... on\"): compared with the date of service.",
+    )
+    stay_ended_context_words: list[str] = Field(
+        default_factory=list,
+        description="Words one of which the sentence of an end date must hold (\"care center\", \"SNF\"): a "
+        "hospital discharge that began a home health period ended no bundle.",
+    )
+    stay_ended_before_service: str = Field(
+        default="",
+        description="Why the denial is appealed when every end date the note or the file states falls before the "
+        "date of service: the payer's dates of the stay are wrong.",
+    )
     keyed_number_words: list[str] = Field(
         default_factory=list,
         description="Phrases after which the file states the number of a document the claim must carry (\"auth\"): "
