@@ -120,9 +120,9 @@ def correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Deni
         )
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
-        # the file's words opened the correction ("the claim did not include the authorization number"): the note's
-        # record of what the claim left off (the authorization and its number) is what the corrected claim carries
-        record = record_reason(pattern, note) if remedy.from_payer else []
+        # the note's record of what the claim left off or got wrong (the authorization and its number, the physician
+        # who certified the plan of care) is what the corrected claim carries
+        record = record_reason(pattern, note)
         reasons += [remedy_reason(remedy), *record, *responsible_payer(pattern, facts.payer_text)]
     reasons += claim_rule_reasons(kb, billed, facts)
     if report is not None and (kept := present_part(kb, report)) is not None:
