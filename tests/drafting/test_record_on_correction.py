@@ -11,6 +11,7 @@ NOTE = """CLINIC
 October 21, 2026
 
 Imogen Farrow-Baptiste, MD (primary care; certifying physician, plan of care signed 10/02/2026)
+NPI 1487265390
 cc: Lucius Okafor-Quinn, MD (neurology -- for information only)
 
 Dear Dr. Farrow-Baptiste,
