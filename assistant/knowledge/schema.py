@@ -375,6 +375,11 @@ class PayerPoint(Strict):
     note_words: list[str] = Field(
         default_factory=list, description="Phrases of a note sentence that supports the answer: it is quoted."
     )
+    quote_checks: list[str] = Field(
+        default_factory=list,
+        description="Check ids whose supporting note sentence is quoted with the answer (where the patient was), "
+        "when no `note_words` sentence is.",
+    )
     sources: list[str] = Field(min_length=1)
 
 
