@@ -53,3 +53,9 @@ def test_patient_whereabouts(where: str, status: str) -> None:
 def test_named_patient_away(where: str) -> None:
     report = assistant.check_note(NOTE.format(where=where))
     assert next(c.status for c in report.checks if c.id == "patient_absent") == "met"
+
+
+def test_a_discharge_from_home_health_names_no_employer_of_the_caregiver() -> None:
+    note = NOTE.format(where="Discharged from Lakeside Home Health on 10/02/2024 (goals met). Pt at her day program.")
+    report = assistant.check_note(note)
+    assert next(c.status for c in report.checks if c.id == "caregiver") == "met"
