@@ -412,3 +412,8 @@ def test_a_commercial_plan_ended_and_medicare_named(said: str, expected: str) ->
     decision = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
                       ClaimFacts("commercial", payer_text=said))
     assert decision.recommendation == expected
+
+
+def test_a_copay_adjustment_is_named_as_billers_say_it() -> None:
+    """PR-3 is the plan's copay: the answer says so in the word the biller uses (appeals16)."""
+    assert "copay" in pattern_remedy(P["payment_adjustment"], "medicare_advantage", "", set()).reason
