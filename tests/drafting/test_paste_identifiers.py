@@ -32,5 +32,6 @@ def test_a_typed_denial_fills_the_letters_identifiers() -> None:
     denial = Denial(raw="CO-50", carcs=[], text="Noridian JF remittance 11/02/2026, claim #NJ-2291: CO-50.")
     claim, said = fill_claim(Claim(), denial)
     assert (claim.claim_number, claim.payer) == ("NJ-2291", "Noridian JF")
+    assert any("claim number" in s for s in said)  # the warning says where they came from
     kept, _ = fill_claim(Claim(claim_number="C-1", payer="Plan A"), denial)  # what the claim gives is kept
     assert (kept.claim_number, kept.payer) == ("C-1", "Plan A")

@@ -417,3 +417,13 @@ def test_a_commercial_plan_ended_and_medicare_named(said: str, expected: str) ->
 def test_a_copay_adjustment_is_named_as_billers_say_it() -> None:
     """PR-3 is the plan's copay: the answer says so in the word the biller uses (appeals16)."""
     assert "copay" in pattern_remedy(P["payment_adjustment"], "medicare_advantage", "", set()).reason
+
+
+def test_a_paid_caregiver_finding_is_answered_with_the_aides_time_left_out() -> None:
+    """The aide came after the counted time: the note's "I did not count that time." answers the finding (appeals16)."""
+    note = ("S: Niece Delphine says she is moving in to help; family, unpaid.\nR: 3:45 the agency aide came early and "
+            "watched for 10 min. I did not count that time.\n")
+    from assistant.drafting.appeal_reasons import point_quotes
+
+    quotes = point_quotes(KB.payer_points["paid_caregiver"], note)
+    assert "I did not count that time." in quotes
