@@ -109,12 +109,17 @@ def record_reason(pattern: DenialPattern | None, note: str) -> list[Reason]:
 
 def point_reasons(kb: Knowledge, report: Report, note: str, payer_text: str) -> list[Reason]:
     """Each reason the payer states in words, answered in its own terms, with the note's sentences that bear on it."""
-    met = {c.id for c in report.checks if c.status == "met"}
+    met = {c.id: c for c in report.checks if c.status == "met"}
     return [
-        Reason(text=f"Answer to the denial: {' '.join(point.answer.split())}", quotes=point_quotes(point, note),
-               source_ids=list(point.sources))
+        Reason(text=f"Answer to the denial: {' '.join(point.answer.split())}",
+               quotes=point_quotes(point, note) or _checks_quote(point, met, note), source_ids=list(point.sources))
         for point in payer_points(kb, payer_text, met)
     ]
+
+
+def _checks_quote(point: PayerPoint, met: dict[str, CheckResult], note: str) -> list[str]:
+    """The first supporting sentence of the point's `quote_checks` (the note placing the patient elsewhere)."""
+    return next((said[:1] for cid in point.quote_checks if cid in met and (said := quotes_for(met[cid], note))), [])
 
 
 def appeal_decision(kb: Knowledge, report: Report, pattern: DenialPattern | None, note: str, remedy: Remedy,

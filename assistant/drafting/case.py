@@ -61,7 +61,7 @@ from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern, PayerType
 from assistant.models import Profile, Report
-from assistant.notes.patients import surname_of
+from assistant.notes.patients import patient_parts, surname_of
 
 
 @dataclass
@@ -413,6 +413,15 @@ def _two_patients(report: Report) -> list[str]:
             "session)"] if n > 1 else []
 
 
+def _keyed_by_note(claim: Claim, note: str) -> Claim:
+    """With no patient on the claim, the note's one patient chooses the rows of a file that lists several claims
+    (an AR log of two patients gave the other patient's codes, hostile15 #6); the claim as it was otherwise."""
+    if claim.patient_name is not None:
+        return claim
+    surnames = {surname for surname, _, _ in patient_parts(note)}
+    return claim.model_copy(update={"patient_name": surnames.pop().title()}) if len(surnames) == 1 else claim
+
+
 def _own_codes(claim: Claim, text: str) -> str:
     """A file of several claims, read for this claim's part only: a remittance by the claim's number, ICN or member
     id; a work log that names its claims by patient, by the patient's surname (hostile14 #7)."""
@@ -442,8 +451,11 @@ def build_case(
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
     pasted = (mask_injections(denial), paste.notice_date if (paste := read_paste(denial)) is not None else None)
-    denial, denial_text = _own_codes(claim, denial), _own_codes(claim, denial_text) if denial_text else denial_text
-    parsed, claim, pattern, warnings = _read_denial(kb, claim, denial, denial_text)
+    keyed = _keyed_by_note(claim, text)
+    denial, denial_text = _own_codes(keyed, denial), _own_codes(keyed, denial_text) if denial_text else denial_text
+    parsed, claim, pattern, warnings = _read_denial(kb, keyed, denial, denial_text)
+    if keyed is not claim and claim.patient_name is not None:  # the name only chose the file's rows
+        claim = claim.model_copy(update={"patient_name": None})
     claim, payer_type, said = _payer_read(kb, claim, denial, denial_text)
     warnings += said
     payer_text = mask_injections(parsed.text or "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.drafting.appeal_reasons import record_reason
 from assistant.drafting.decision import (
     ClaimFacts,
     Decision,
@@ -119,7 +120,10 @@ def correction(kb: Knowledge, roles: dict[str, list[CheckResult]], pattern: Deni
         )
         reasons.append(Reason(text=text))
     if remedy.remedy == "corrected_claim":
-        reasons += [remedy_reason(remedy), *responsible_payer(pattern, facts.payer_text)]
+        # the note's record of what the claim left off or got wrong (the authorization and its number, the physician
+        # who certified the plan of care) is what the corrected claim carries
+        record = record_reason(pattern, note)
+        reasons += [remedy_reason(remedy), *record, *responsible_payer(pattern, facts.payer_text)]
     reasons += claim_rule_reasons(kb, billed, facts)
     if report is not None and (kept := present_part(kb, report)) is not None:
         reasons.append(kept)

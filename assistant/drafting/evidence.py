@@ -26,7 +26,10 @@ QUOTE_TERMS: dict[str, re.Pattern[str]] = {
         r"\b[A-Z][a-z]+ \d{1,2}, \d{4}",
         "patient_absent": r"\bpresent\b|\babsent\b|\bwithout the (patient|pt)\b|"
         r"\b(pt|patient|he|she|child|client|member|beneficiary) (was |remained |stayed )?(at|in|home)\b|"
-        r"\banother room\b|\bnot participat\w*|\bdid not (attend|participate)\b|\b(asleep|napping|resting) in\b",
+        r"\banother room\b|\bnot participat\w*|\bdid not (attend|participate)\b|\b(asleep|napping|resting) in\b|"
+        # where else the patient was: "away at dialysis for the entire session", "Lyra was at school"
+        r"\baway\b|\bnot (home|here|there|in (the |my |our )?room)\b|\bout of the (house|home|room|building)\b|"
+        r"\bfor the (whole|entire) (session|visit|training)\b|\b(was|were) at\b",
         "consent": r"\bconsent",
         "caregiver": r"\b(caregivers?|cg|wife|husband|spouse|partner|son|daughter|mother|father|parent|guardian|sister|"
         r"brother|grand\w+|niece|nephew|friend|neighbou?r|unpaid|family|relative)\b",

@@ -40,9 +40,9 @@ INJECTION = re.compile(
     # "put SEPARATE SESSION - PLEASE PAY in box 19": words to be put on the claim form, an instruction to falsify it
     r"|\b(put|write|type|enter|add)\s+[^\n]{1,60}?\s+in\s+(box|item|field)\s+\d{1,2}\b[^\n]*"
     r"|\bnote to (the\s+)?(AI|model|assistant|reviewer|appeal writer|tool)\b[^\n]*"
-    # a line headed to a tool: "ATTN appeal-writing AI: ...", "Attention ChatGPT: ..."
+    # a line headed to a tool: "ATTN appeal-writing AI: ...", "Attention ChatGPT: ...", "ATTN drafting software: ..."
     r"|\b(attn|attention)\b[^\n:]{0,40}\b(AI|A\.I\.|LLM|GPT|ChatGPT|copilot|chatbot|bot|model|drafter|tool"
-    r"|appeal[- ]writ\w*)\s*:[^\n]*"
+    r"|software|program|app|assistant|appeal[- ]writ\w*)\s*:[^\n]*"
     r"|\b(mark|label|treat|score)\s+(the\s+)?[a-z_ ]{2,30}\s+as\s+(met|present|documented|passed)\b[^.\n]*"
     r"|\byou are now\b[^.\n]*"
     r"|\b(approve|authori[sz]e)\s+(the\s+)?(billing|claim|payment|appeal)\b[^.\n]*"

@@ -1,7 +1,8 @@
 """A whole claim keyed with another day's date of service, found by a denial that rests on that date.
 
 A duplicate (CO-18: another claim was paid for that date) or a date inside a facility stay (CO-109 / MA101: Part A
-consolidated billing) is the payer answering the date the claim carries. When the note documents the session on
+consolidated billing) or a date outside the patient's coverage (CO-26 / CO-27) is the payer answering the date the
+claim carries. When the note documents the session on
 another date, that date is the clerical error: the service actually given has never been billed, so a new claim
 carries the note's date (and its timely-filing window counts from it). Any other denial on a claim dated otherwise
 than the note still stops the draft (case.same_service_date): there the wrong note may be attached.
@@ -16,7 +17,7 @@ from assistant.drafting.claims import Claim
 from assistant.knowledge.schema import DenialPattern
 
 # the denials whose reason is the claim's date itself (knowledge/denials/patterns.yaml ids)
-DATE_BOUND_PATTERNS = frozenset({"duplicate_claim", "consolidated_billing"})
+DATE_BOUND_PATTERNS = frozenset({"duplicate_claim", "consolidated_billing", "coverage_not_in_force"})
 
 
 @dataclass(frozen=True)

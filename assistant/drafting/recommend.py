@@ -42,6 +42,7 @@ from assistant.drafting.lines import (
 )
 from assistant.drafting.models import Reason
 from assistant.drafting.remedy import Remedy, pattern_remedy, says
+from assistant.drafting.stay_ended import stay_ended
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import DenialPattern
 from assistant.models import BilledLine, CheckResult, Report
@@ -242,11 +243,34 @@ def _merits_lines(kb: Knowledge, billed: Sequence[BilledLine], fixed: list[Bille
             "determination on the merits, and does not extend the appeal deadline.")
 
 
+def _records_decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine],
+                    fixed: list[BilledLine], note: str, facts: ClaimFacts, roles: dict[str, list[CheckResult]],
+                    remedy: Remedy) -> Decision | None:
+    """An appeal of what the payer's records hold (an authorization held but not matched, `records_decide`): what
+    the claim's lines or codes get wrong is noted beside it, to correct once the plan has decided; None otherwise."""
+    if pattern is None or not pattern.records_decide or remedy.remedy != "appeal" or facts.misdated:
+        return None
+    decision = appeal_decision(kb, report, pattern, note, remedy, roles["advisory"], facts.payer_text)
+    besides = [check_reason(c, [], note) for c in roles["correctable"] if c.id != "units"]
+    if billed and not same_lines(fixed, billed):
+        besides.append(Reason(text=f"Billed: {lines_text(billed)}; the note supports {lines_text(fixed)}."))
+    if facts.diagnoses is not None:
+        besides.append(Reason(text=f"Diagnosis: {facts.diagnoses.why}", source_ids=facts.diagnoses.sources[:2]))
+    if besides:
+        decision.reasons.append(Reason(text=(
+            "Besides the authorization, the claim differs from the note (below). The appeal answers the "
+            "authorization the plan did not match; a corrected claim sent now would deny again for it. Correct "
+            "these once the plan has decided.")))
+        decision.reasons += besides
+    return decision
+
+
 def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed: Sequence[BilledLine], note: str,
             facts: ClaimFacts, roles: dict[str, list[CheckResult]]) -> Decision:
     advisory = roles["advisory"]
     met_ids = {c.id for c in report.checks if c.status == "met"}
-    said = pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids, facts.session_date)
+    said = stay_ended(pattern, note, facts.payer_text, facts.session_date) or \
+        pattern_remedy(pattern, facts.payer_type, facts.payer_text, met_ids, facts.session_date)
     remedy = edit_remedy(kb, pattern, said, billed, met_ids, facts.payer_type, note)
     if (recoded := _patient_present(kb, roles, billed, facts, note, pattern)) is not None:
         return recoded
@@ -271,6 +295,8 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
         facts.denied,
     )
     differs = bool(billed) and not same_lines(fixed, billed)
+    if (held := _records_decide(kb, report, pattern, billed, fixed, note, facts, roles, remedy)) is not None:
+        return held
     # a denial on the merits: the pattern is answered by an appeal and does not say units are its correction
     merits = pattern is not None and remedy.remedy == "appeal" and "units" not in pattern.corrected_claim_when \
         and any(is_checked(kb, ln.code) for ln in billed)

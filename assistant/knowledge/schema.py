@@ -375,6 +375,11 @@ class PayerPoint(Strict):
     note_words: list[str] = Field(
         default_factory=list, description="Phrases of a note sentence that supports the answer: it is quoted."
     )
+    quote_checks: list[str] = Field(
+        default_factory=list,
+        description="Check ids whose supporting note sentence is quoted with the answer (where the patient was), "
+        "when no `note_words` sentence is.",
+    )
     sources: list[str] = Field(min_length=1)
 
 
@@ -440,6 +445,12 @@ class DenialPattern(Strict):
         description="The usual answer when the note supports the service: appeal it, correct the claim, or neither.",
     )
     remedy_reason: str = Field(default="", description="Why this remedy, in the biller's words (shown with the route).")
+    records_decide: bool = Field(
+        default=False,
+        description="The payer's own records decide the denial, not the claim's lines (an authorization the plan "
+        "holds but did not match): when the answer is an appeal, what the claim's lines or codes get wrong is noted "
+        "beside it and never turns it into a corrected claim, which would deny again for the same reason.",
+    )
     check_first: str = Field(
         default="", description="What the biller verifies before filing this pattern's answer (the rendering "
         "provider's enrolment on the date of service, for CO-170/CO-B7), shown as the first action of a filing.",
@@ -495,6 +506,21 @@ class DenialPattern(Strict):
     effective_after_service: str = Field(
         default="",
         description="Why nothing is filed when every effective date the file states falls after the date of service.",
+    )
+    stay_ended_words: list[str] = Field(
+        default_factory=list,
+        description="Phrases after which the note or the file states the end of the other provider's stay or period "
+        "(\"discharged home from ... on\"): compared with the date of service.",
+    )
+    stay_ended_context_words: list[str] = Field(
+        default_factory=list,
+        description="Words one of which the sentence of an end date must hold (\"care center\", \"SNF\"): a "
+        "hospital discharge that began a home health period ended no bundle.",
+    )
+    stay_ended_before_service: str = Field(
+        default="",
+        description="Why the denial is appealed when every end date the note or the file states falls before the "
+        "date of service: the payer's dates of the stay are wrong.",
     )
     keyed_number_words: list[str] = Field(
         default_factory=list,

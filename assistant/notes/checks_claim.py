@@ -22,9 +22,10 @@ _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video
 _NOT_THE_SESSION = re.compile(
     r"\b(?:break|pharmacy|physician|md office|doctor|pcp|insurance|schedul\w*|reschedul\w*|voicemail"
     r"|left (?:a )?message"
-    r"|to confirm|follow[- ]up call|prior to (?:the )?session|before (?:the )?session|after (?:the )?session"
+    # "reconfirmed with pt by phone before this session": a call at another time than the session
+    r"|to confirm|follow[- ]up call|(?:prior to|before|after) (?:the |this |today's )?(?:session|visit)"
     # "pt at home with wife; confirmed by phone": how a fact was checked, not how the session was held
-    r"|confirmed|verified|checked"
+    r"|(?:re-?)?confirmed|verified|checked"
     # "training approved by adjuster T. Brannigan by phone, auth # IB-A-552871": how an authorization was given
     r"|authoriz\w*|authoris\w*|auth|approv\w*"
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"

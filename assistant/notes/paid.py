@@ -186,9 +186,14 @@ def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:
     found = [(c.start, c.end, c.sent_start, c.sent_end, c.text) for c in ex.of("PAID_CAREGIVER", negated=False)]
     for pattern in (_EMPLOYER, _ARRANGED):
         for m in finditer(pattern, ex.text):  # RE2 first: most notes name no employer
+            if pattern is _EMPLOYER and _DISCHARGED.search(ex.text, max(0, m.start() - 24), m.start()):
+                continue  # "discharged from Lakeside Home Health": the patient's past care, not the trainee's employer
             a, b = ex.lines.bounds(m.start())
             found.append((m.start(), m.end(), a, b, m.group(0)))
     return found
+
+
+_DISCHARGED = re.compile(r"\b(?:discharged|d/c'?d?)(?:\s+home)?\s*$", re.I)
 
 
 def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:

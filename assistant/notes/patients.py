@@ -25,6 +25,13 @@ _NOT_NAMES = frozenset({
 })
 
 
+# the labels of the fields a patient line goes on with: "MRN RB-0051120" is no part of the name (hostile15 #6)
+_FIELD_LABELS = frozenset({
+    "dob", "d.o.b", "mrn", "dos", "age", "sex", "gender", "id", "acct", "account", "mbi", "hicn", "member", "ins",
+    "insurance", "dx", "icd", "room", "rm", "bed", "unit", "phone", "tel", "ssn", "chart", "med", "medicare",
+})
+
+
 def _surname(value: str) -> str | None:
     words = _WORD.findall(value)
     if not words or not all(w[0].isupper() for w in words[:2]) or words[0].lower().strip(".") in _NOT_NAMES:
@@ -32,8 +39,8 @@ def _surname(value: str) -> str | None:
     named = []
     rest = value
     for w in words:  # the name's own words: the capitalised run it opens with ("Marta Quillfeather, 84 y/o")
-        if not w[0].isupper():
-            break
+        if not w[0].isupper() or (named and w.lower().strip(".:#") in _FIELD_LABELS):
+            break  # "Eugenie Brandt-Lowe    DOB 04/02/1938    MRN RB-0051120": the next field is no name
         rest = rest.split(w, 1)[1] if w in rest else ""
         if w.lower().strip(".") not in _NOT_NAMES:
             named.append(w)

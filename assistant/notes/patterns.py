@@ -62,7 +62,9 @@ _OTHER_DATE_LABEL = re.compile(
     r"(?:\bdob\b|birth|born|onset|surgery|admit|admission|referral|signed on|consent\w*|obtained"
     # "consent for Desmond signed by pt 09/05/24": the patient's or a representative's signature, not the note's
     r"|signed\s+by\s+(?:the\s+)?(?:pt|patient|client|resident|poa|guardian|wife|husband|spouse|son|daughter)"
-    r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
+    # a plan of care's date: "plan of care signed 10/02/2026" (its signing, not the session)
+    r"|eval(?:uation)?\s+date|poc\s+(?:date|cert)|plan\s+of\s+care"
+    r"|cert(?:ification)?|\bdc\b|discharge|next|follow[- ]up|f/u|re-?eval"
     r"|since|until|through|expires?|written|entered|entry\s+date"
     # when the patient was first seen, and a fax or scan stamp: "first evaluated on", "FX RCVD", "printed"
     r"|(?:first|initially|originally)\s+(?:evaluated|assessed|seen)|rcvd|faxed|fax\s+received|printed|scanned"
@@ -112,6 +114,7 @@ _OTHER_LABEL_WORDS = (
     "obtained",
     "eval",
     "poc",
+    "plan",
     "week",
     "wk",
     "w/e",
@@ -144,9 +147,29 @@ _OTHER_LABEL_WORDS = (
 )
 
 
-def _label(text: str, start: int) -> str:
+# a question-and-answer form's row: "Q  Patient / DOB?        A  Gunnar Halvorsen-Obi, 07/30/1950". The padding
+# between the question and its answer puts the question outside the label window; the question is the label.
+_QA_ROW = re.compile(r"^[ \t]*Q\b[.:)]?[ \t]+(?P<q>[^?\n]{1,60})\?[ \t]+A\b[.:)]?[ \t]+(?P<a>[^\n]*)$")
+# how far before a date a question-and-answer row's question is looked for (bounded: linear in the note)
+_QA_REACH = 160
+
+
+def _line_before(text: str, start: int) -> str:
+    """The words before the date on its line that can label it: the 40 characters before it, or in a question-and-
+    answer row the question and the answer's words before the date ("Date of service: ")."""
+    wide = text[max(0, start - _QA_REACH) : start]
+    line_start = wide.rfind("\n")
+    wide = wide[line_start + 1 :]
+    # a row cut by the reach is not read from its middle
+    row = _QA_ROW.match(wide) if "?" in wide and (line_start >= 0 or start <= _QA_REACH) else None
+    if row is not None:
+        return f"{row['q'].strip()}: {row['a']}"[-40:]
     before = text[max(0, start - 40) : start]
-    line_before = before[before.rfind("\n") + 1 :]
+    return before[before.rfind("\n") + 1 :]
+
+
+def _label(text: str, start: int) -> str:
+    line_before = _line_before(text, start)
     # beyond ASCII, ignore-case matching is not lower-casing ("K", the Kelvin sign, is a "k" to `re`)
     lowered = line_before.lower() if line_before.isascii() else None
     if (lowered is None or any(w in lowered for w in _DOS_LABEL_WORDS)) and _DOS_LABEL.search(line_before):

@@ -63,6 +63,8 @@ _AWAY_BODY = (
     # "Visit type: caregiver training -- patient away from home", "pt out of the house the whole visit"
     r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:(?:was|is|were|are)\s+)?(?:away|out)\s+(?:from|of)\s+"
     r"(?:the\s+|his\s+|her\s+|their\s+)?(?:home|house|clinic|room|building)\b"
+    # "Pt was out: church senior lunch": out, then where ("was out of breath" has no stop after "out")
+    r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:was|were)\s+out\s*[:;,(–—-]"
     # "Residents remained on the unit" while their families trained elsewhere
     r"|\b(?:patients?|pts?|residents?)\b[^.;\n]{0,15}?\b(?:remained|stayed)\s+on\s+(?:the|their)\s+(?:unit|ward|floor)\b"
     # the caregiver's relative away at a visit of their own is the patient: "while his mother was at her follow-up"

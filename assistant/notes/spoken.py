@@ -147,13 +147,13 @@ _ORDINALS = {
 _ORDINAL = rf"(?:twenty|thirty)[ -](?:{'|'.join(w for w in _ORDINALS if _ORDINALS[w] <= 9)})|{'|'.join(_ORDINALS)}"
 _DATE = re.compile(
     rf"(?<![\w-])(?P<mon>{MONTH_ALT})\s+(?:the\s+)?(?P<day>{_ORDINAL}),?\s+(?:twenty|two thousand(?: and)?)\s+"
-    rf"(?P<yy>twenty[ -](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
+    rf"(?P<yy>twenty[\s-](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
     re.I,
 )
 # "the third of September twenty twenty-six", "twenty sixth of february twenty twenty six"
 _DATE_DAY_FIRST = re.compile(
     rf"(?<![\w-])(?:the\s+)?(?P<day>{_ORDINAL})\s+of\s+(?P<mon>{MONTH_ALT}),?\s+(?:twenty|two thousand(?: and)?)\s+"
-    rf"(?P<yy>twenty[ -](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
+    rf"(?P<yy>twenty[\s-](?:{_DIGIT})|twenty|(?:{_TEEN}))(?![\w-])",
     re.I,
 )
 
@@ -272,7 +272,7 @@ def spoken_dates(text: str) -> list[tuple[date, int, int]]:
     if "twenty" not in words_of(text) and "thousand" not in words_of(text):
         return out
     for m in (*_DATE.finditer(text), *_DATE_DAY_FIRST.finditer(text), *_DATE_NUMBERS.finditer(text)):
-        yy = m["yy"].lower()
+        yy = " ".join(m["yy"].lower().split())  # a year hard-wrapped in dictation: "twenty twenty\nsix"
         year = 2000 + (_minute(yy) if yy != "twenty" else 20)
         numbers = m.re is _DATE_NUMBERS
         try:

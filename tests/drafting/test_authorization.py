@@ -36,6 +36,10 @@ CASES = [
     ("medicare_advantage", "AGENT: I don't see any request from your office for this member.", "no_appeal"),
     # CO-198: past the authorized visits, no extension asked for (round 14)
     ("commercial", "Exceeds the authorized visits (4 of 4 paid). AR note: no extension was requested.", "no_appeal"),
+    # the plan's notice says what the claim lacked: the number (appeals16)
+    ("medicare_advantage", "The claim did not include the prior authorization number required for this service.",
+     "corrected_claim"),
+    ("medicaid", "Authorization number was missing from the claim form.", "corrected_claim"),
 ]
 
 
@@ -78,3 +82,50 @@ def test_the_notes_record_of_an_authorization_is_quoted(note: str, quoted: str |
     assert (reasons[0].quotes[0].startswith(quoted) if quoted else not reasons)
     if quoted:
         assert quoted.split(",")[0].split(" approved")[0] in reasons[0].text
+
+
+def test_a_corrected_claim_for_an_authorization_left_off_quotes_the_records_number() -> None:
+    from assistant.service import Assistant
+    note = ("Payer: Sagebrook MA HMO | Auth SBK-A-7730215 approved 10/22/2026: 97550/97551, 4 visits\n"
+            "VISIT NOTE -- 11/03/2026\nPt was out: church senior lunch. Trained her grandson Kwabena (unpaid).\n"
+            "Consent: pt signed CTS consent 10/22/2026 for Kwabena.\nNeed: 3 falls since June. POC LTG: night-time "
+            "toileting with grandson standby.\nTraining 10:01-10:53 (52 min): night route, standby guarding.\n"
+            "Return demo: Kwabena did the floor recovery x2, second correct.\nSkilled: orthostatic BP drops.\n"
+            "Billing: 97550 x1, 97551 x1, GP\nB. Mwangi, PT  11/03/2026\n")
+    claim = {"payer_type": "medicare_advantage", "date_of_service": "2026-11-03", "notice_date": "2026-11-20",
+             "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True},
+                       {"code": "97551", "units": 1, "modifiers": ["GP"], "denied": True}]}
+    result = Assistant().draft_appeal(
+        "CO-197", note, claim=claim,
+        denial_text="The claim did not include the prior authorization number required for this service.")
+    assert result.recommendation == "corrected_claim"
+    assert any("SBK-A-7730215" in r.text for r in result.reasons)
+
+
+_HELD_NOTE = (
+    "Parent session (child not present) -- 10/13/2026\nDx: {dx}\n"
+    "Auth on file: PBA-2026-118830 (09/29-12/28/2026, 97550/97551)\n"
+    "Lyra was at school for the whole session.\nParents: mom Jolene (unpaid). Consent: mom signed CTS consent "
+    "09/29/2026 for herself.\nGoal: OT goal 3 -- Lyra eats lunch seated, parents set up and cue.\nTaught seating "
+    "and utensil set-up. Mom return-demonstrated the set-up after one fix.\nSkill: tone changes with fatigue.\n"
+    "Time 3:00-4:16 pm = 76 min.\nXimena Talbot, OTR/L\n"
+)
+
+
+@pytest.mark.parametrize(("modifier", "units", "dx"), [
+    ("GP", 1, ["G80.1"]),  # the wrong therapy modifier and too few units (hostile15 #4)
+    ("GO", 4, ["R63.3"]),  # a header diagnosis code (appeals16)
+])
+def test_an_authorization_held_but_not_matched_is_appealed_whatever_the_claims_lines(
+        modifier: str, units: int, dx: list[str]) -> None:
+    from assistant.service import Assistant
+    lines = [{"code": "97550", "units": 1, "modifiers": [modifier], "denied": True}]
+    if units > 1:
+        lines.append({"code": "97551", "units": units - 1, "modifiers": [modifier], "denied": True})
+    claim = {"payer_type": "medicaid", "date_of_service": "2026-10-13", "notice_date": "2026-11-06",
+             "payer_deadline": "2027-01-05", "diagnosis_codes": dx, "lines": lines}
+    result = Assistant().draft_appeal(
+        "CO-15", _HELD_NOTE.format(dx=", ".join(dx)), claim=claim,
+        denial_text="Auth PBA-2026-118830 approved for 97550/97551; it was keyed to service location 001.")
+    assert (result.recommendation, result.route) == ("appeal", "payer_appeal")
+    assert any("Besides the authorization" in r.text for r in result.reasons)

@@ -34,7 +34,8 @@ def assistant() -> Assistant:
     return a
 
 
-@pytest.mark.parametrize("denial", ["CO-18", "CO-109 MA101", "CO-109 N70"])
+# CO-26 / CO-27: the coverage is answered for the date keyed ("03/08" for the session of "08/03", appeals16)
+@pytest.mark.parametrize("denial", ["CO-18", "CO-109 MA101", "CO-109 N70", "CO-26", "CO-27"])
 def test_a_date_bound_denial_of_a_misdated_claim_is_a_new_claim_on_the_notes_date(assistant, denial: str) -> None:  # type: ignore[no-untyped-def]
     result = assistant.draft_appeal(denial, NOTE, claim=_claim("2026-09-05"))
     assert (result.recommendation, result.route) == ("corrected_claim", "new_claim")

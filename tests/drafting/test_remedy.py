@@ -233,7 +233,24 @@ POINTS = [
      {"patient_absent"}, ["included_in_another_visit"]),
     ("97550 is included in the NCCI procedure-to-procedure edit with 97530.", {"patient_absent"}, []),
     ("Parent education is included in the child's speech therapy visit.", set(), []),  # the note must bear it out
+    # the payer doubts the absence rather than faulting it (appeals16)
+    ("The documentation does not establish that the beneficiary was absent during the training; caregiver training "
+     "billed with 97550/97551 requires that the patient not be present.", {"patient_absent"},
+     ["patient_absence_not_shown"]),
 ]
+
+
+def test_a_doubted_absence_is_answered_with_where_the_note_puts_the_patient() -> None:
+    from assistant.drafting.appeal_reasons import point_reasons
+    note = ("Location of visit: patient's home.\nPatient: Thaddeus, 74 -- away at dialysis for the entire session "
+            "(chair 10:45-2:45).\nTrainee: wife Halina (unpaid). Consent signed 04/21/2026 naming Halina.\n"
+            "POC LTG 1: safe entry from the van with one helper. Taught porch-step guarding; Halina return demo x2.\n"
+            "Time: 11:30 am-12:30 pm = 60 min. Y. Brandvold, PT, DPT\n")
+    import assistant
+    report = assistant.check_note(note, dos="2026-05-05")
+    text = "The documentation does not establish that the beneficiary was absent during the training."
+    quotes = [q for r in point_reasons(KB, report, note, text) for q in r.quotes]
+    assert any("away at dialysis for the entire session" in q for q in quotes)
 
 
 @pytest.mark.parametrize(("text", "met", "expected"), POINTS)
@@ -395,3 +412,18 @@ def test_a_commercial_plan_ended_and_medicare_named(said: str, expected: str) ->
     decision = decide(KB, report, P["coverage_not_in_force"], L("97550x1:GP"), GOOD_NOTE,
                       ClaimFacts("commercial", payer_text=said))
     assert decision.recommendation == expected
+
+
+def test_a_copay_adjustment_is_named_as_billers_say_it() -> None:
+    """PR-3 is the plan's copay: the answer says so in the word the biller uses (appeals16)."""
+    assert "copay" in pattern_remedy(P["payment_adjustment"], "medicare_advantage", "", set()).reason
+
+
+def test_a_paid_caregiver_finding_is_answered_with_the_aides_time_left_out() -> None:
+    """The aide came after the counted time: the note's "I did not count that time." answers the finding (appeals16)."""
+    note = ("S: Niece Delphine says she is moving in to help; family, unpaid.\nR: 3:45 the agency aide came early and "
+            "watched for 10 min. I did not count that time.\n")
+    from assistant.drafting.appeal_reasons import point_quotes
+
+    quotes = point_quotes(KB.payer_points["paid_caregiver"], note)
+    assert "I did not count that time." in quotes

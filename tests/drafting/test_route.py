@@ -165,6 +165,10 @@ def test_a_denied_line_past_the_new_claim_window_is_reopened(
         # the plan upheld its own reconsideration and forwards the case: the IRE has not decided anything yet
         ("Plan reconsideration: denial upheld; the case is forwarded to the Independent Review Entity.",
          "reconsideration", "independent_review"),
+        # the plan says it sends the case on itself, without the word "forwarded" (appeals16)
+        ("Because we did not decide fully in your favor, we are required to send your case to the Independent\n"
+         "Review Entity (IRE) for review. You do not need to do anything to start that review.",
+         "reconsideration", "independent_review"),
     ],
 )
 def test_medicare_advantage_after_the_ire_goes_to_an_alj(text: str, prior: str | None, route: str) -> None:

@@ -128,3 +128,20 @@ def test_a_line_dated_apart_from_the_session(claim_dos: str | None, line_dates: 
     claim = parse_claim({"date_of_service": claim_dos, "lines": lines} if claim_dos else {"lines": lines})
     got = misdated_lines(claim, date(2026, 10, 14))
     assert [f"{code} {when.isoformat()}" for code, when in got] == misdated
+
+
+def test_an_ar_log_of_two_patients_is_read_for_the_notes_patient() -> None:
+    """No claim file: the note's patient chooses the log's row (hostile15 #6 took the other patient's CO-16 N290)."""
+    from assistant.service import Assistant
+
+    log = ("AR follow-up log (Noridian)\n"
+           "11/20/2026 ICN 2226324000101 KETTERING  97550  CO-16 N290 rendering NPI missing -> rebill\n"
+           "11/20/2026 ICN 2226324000100 BRANDT-LOWE 97550/97551  CO-50 N115 LCD med nec -> appeal\n")
+    note = ("Patient: Eugenie Brandt-Lowe    DOB 04/02/1938    MRN RB-0051120\nDate of service: 10/21/2026\n"
+            "Time: 10:00 AM - 10:41 AM (41 minutes). Patient not present (at her day program).\n"
+            "Caregiver trained: daughter Colette (lives with patient, unpaid). Patient consented verbally on "
+            "10/07/2026 to Colette being trained.\nTraining: stand-pivot transfers, gait belt use. Colette performed "
+            "return demonstration x2.\nFunctional goal: safe transfers at home with caregiver assist, fall risk.\n"
+            "Skilled: impulsivity; hands-on correction.\nBilling: 97550 x1, 97551 x1 GP\nJ. Roe, PT, DPT\n")
+    result = Assistant().draft_appeal("", note, claim=None, denial_text=log)
+    assert result.denial.label == "CO-50 N115"

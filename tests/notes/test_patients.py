@@ -25,9 +25,16 @@ ONE = Path(__file__).resolve().parents[2] / "examples" / "note_ready.txt"
     ("Patient: Harold Vick. Pt not present.\nPatient: VICK, HAROLD", 1),
     # a discipline heading is no patient field; a name ends at its comma (dev sets r3/r6b)
     ("PT - Caregiver Training Note\nPatient: Teodoro Lindgren-Abara, 88 M. Chronic systolic HF", 1),
+    # the line goes on with other fields: the record number is no surname (hostile15 #6)
+    ("Patient: Eugenie Brandt-Lowe    DOB 04/02/1938    MRN RB-0051120\nPatient: BRANDT-LOWE, EUGENIE", 1),
 ])
 def test_patients_named(text: str, count: int) -> None:
     assert patients_named(text) == count
+
+
+def test_a_patient_line_with_more_fields_gives_the_surname() -> None:
+    text = "Patient: Eugenie Brandt-Lowe    DOB 04/02/1938    MRN RB-0051120\nDate of service: 10/21/2026"
+    assert [surname for surname, _, _ in patient_parts(text)] == ["brandt-lowe"]
 
 
 def test_two_notes_pasted_together_are_not_ready_to_bill() -> None:

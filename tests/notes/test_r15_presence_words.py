@@ -27,6 +27,9 @@ NOTE = (
         ("Resident whereabouts during training: at bingo in the activity room; not in her room.", "met"),
         ("\nPresent // wife Ann only -- at adult day program // not in session", "met"),
         ("1:40-2:06, Ann on her own (pt in speech, not in my room).", "met"),
+        # out, then where (appeals16); "out of breath" says nothing of where
+        ("Pt was out: church senior lunch, van pick-up 09:30, back about 1:00.", "met"),
+        ("Pt was out of breath after the walk.", "missing"),
         ("\nPresent: pt and wife Ann only.", "problem"),
         # a label answered with the patient in the room is presence
         ("Where pt was: in the room on the couch, joined each practice.", "problem"),
@@ -50,3 +53,9 @@ def test_patient_whereabouts(where: str, status: str) -> None:
 def test_named_patient_away(where: str) -> None:
     report = assistant.check_note(NOTE.format(where=where))
     assert next(c.status for c in report.checks if c.id == "patient_absent") == "met"
+
+
+def test_a_discharge_from_home_health_names_no_employer_of_the_caregiver() -> None:
+    note = NOTE.format(where="Discharged from Lakeside Home Health on 10/02/2024 (goals met). Pt at her day program.")
+    report = assistant.check_note(note)
+    assert next(c.status for c in report.checks if c.id == "caregiver") == "met"

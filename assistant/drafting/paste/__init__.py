@@ -19,6 +19,7 @@ from decimal import Decimal
 from assistant.drafting.claims import Claim, ClaimLine
 from assistant.drafting.models import Denial, DeniedLine
 from assistant.drafting.paste.common import FILING_INDICATORS, ROUTINE, Adj, Item, Reading, as_shown
+from assistant.drafting.paste.identifiers import stated_identifiers
 from assistant.drafting.paste.items import read_items
 from assistant.drafting.paste.notice import decided_level, notice_date, service_dates
 from assistant.drafting.paste.rows import own_named_rows
@@ -177,6 +178,8 @@ def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
         update["prior_level"] = denial.level
     if claim.payer_type is None and denial.payer_type is not None:
         update["payer_type"] = denial.payer_type
+    # a typed denial's claim number, ICN and payer ("Noridian JF remittance ..., claim #NJ-2291"): not placeholders
+    update.update({k: v for k, v in stated_identifiers(denial.text).items() if getattr(claim, k) is None})
     if not claim.lines and denial.lines and not _named_in_prose(denial):
         update["lines"] = [
             ClaimLine(code=ln.code, units=ln.units if ln.units is not None else 1, modifiers=ln.modifiers,
