@@ -270,7 +270,7 @@ def _sent_in_place(ctx: Context, given: list[Concept]) -> str | None:
     if not given or ctx.is_group:
         return None
     text = ctx.ex.text
-    m = _IN_PLACE.search(text)
+    m = search(_IN_PLACE, text)  # RE2 first: Python's `re` tries the alternation at every position (~0.1 ms)
     if m is None:
         return None
     start = max(text.rfind(".", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - CONSENT_REACH) + 1

@@ -20,7 +20,7 @@ from assistant.notes.actors import header_people, kin_away, patient_acted
 from assistant.notes.addenda import find_entries
 from assistant.notes.demo import caregiver_names
 from assistant.notes.lines import MAX_MENTIONS, join_hyphenated, words_of
-from assistant.notes.scan import finditer, spans
+from assistant.notes.scan import finditer, spans, sparse_finditer
 from assistant.notes.vocabulary import PATIENT_REFS
 from assistant.notes.where_asked import asked_where
 from assistant.notes.whereabouts import arrivals_during, entry_minute, outside_training, whereabouts
@@ -108,14 +108,19 @@ _TITLED_CAREGIVER = re.compile(
     r"\b(?i:wife|husband|spouse|daughter|son|mother|father|sister|brother|caregiver|niece|nephew|partner)[,:]?\s+"
     r"(?:is\s+)?(?P<title>Mr|Mrs|Ms|Miss)\.?\s+[A-Z][a-z]+\s+(?P<last>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
 )
-_PATIENT_NAME = re.compile(
+# the label that opens a patient's name: RE2 finds where one starts, the whole pattern is tried only there (~0.2 ms
+# per 2 KB note saved: Python's `re` tries the thirty words at every position)
+_PATIENT_LEAD = (
     r"\b(?:[Pp]atient|PATIENT|[Pp]t|PT|[Nn]ote for|[Pp]t name|[Nn]ote is for patient|[Cc]aregivers? of"
     r"|[Ff]amily of|[Cc]hild|CHILD|[Ii]nfant|INFANT|[Tt]oddler|TODDLER"
     # "Client: Clement Abernathy, 73", "Resident: Mrs. Ottoline ...": how outpatient and facility notes name the patient
     r"|[Cc]lient|CLIENT|[Rr]esident|RESIDENT|[Bb]eneficiary|BENEFICIARY"
     # "Karim attended -- father of Noor Al-Rashid": whose relative the caregiver is names the patient
     r"|(?:[Ff]ather|[Mm]other|[Pp]arents?|[Dd]ad|[Mm]om|[Ww]ife|[Hh]usband|[Ss]on|[Dd]aughter|[Ss]ister|[Bb]rother) of"
-    r")\b[:,]?\s+"
+    r")\b"
+)
+_PATIENT_NAME = re.compile(
+    _PATIENT_LEAD + r"[:,]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Miss|Mister|Missus)\.?\s+)?([A-Z][a-z]+)(?:\s+([A-Z][a-z]+))?\b"
     # 'Child: Ezekiel "Zeke" Baptiste-Lund': the name the note then uses is the quoted one
     r"(?:\s+[\"“(](?P<nick>[A-Z][a-z]+)[\"”)])?"
@@ -263,7 +268,7 @@ def _patient_labels(text: str) -> list[re.Match[str]]:
     """Matches of _PATIENT_NAME; one whose "name" is itself a patient label ("Odenkirk, PT\nPt: Eleanor Fitch"
     reads the credential as the label and "Pt" as the name) is read again from that label."""
     found = []
-    for m in finditer(_PATIENT_NAME, text):
+    for m in sparse_finditer(_PATIENT_NAME, text, _PATIENT_LEAD):
         again = _PATIENT_NAME.match(text, m.start(1)) if m.group(1).lower() in _LABEL_NAMES else None
         found.append(m)
         if again is not None:

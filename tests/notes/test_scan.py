@@ -27,12 +27,12 @@ from assistant.notes import (
     scan,
     screen,
     times,
+    timing,
     whereabouts,
 )
 
 # (pattern, necessary) as the modules pass them to scan.finditer
 GUARDED = {
-    "presence._PATIENT_NAME": (presence._PATIENT_NAME, None),
     "presence._NAMED_ABSENT": (presence._NAMED_ABSENT, None),
     "presence._TITLED_NAME": (presence._TITLED_NAME, None),
     "presence._CAREGIVERS_OF": (presence._CAREGIVERS_OF, None),
@@ -67,6 +67,10 @@ GUARDED = {
     "checks_documentation._NOT_ASKED": (checks_documentation._NOT_ASKED, None),
     "checks_documentation._CAREGIVER_AGREES": (checks_documentation._CAREGIVER_AGREES, None),
     "checks_documentation._DECIDES_FOR_SELF": (checks_documentation._DECIDES_FOR_SELF, None),
+    "checks_documentation._IN_PLACE": (checks_documentation._IN_PLACE, None),
+    # finditer with what every match holds (perf16: Python's `re` tried these at every position of every note)
+    "times._DOTTED_RANGE": (times._DOTTED_RANGE, times._DOTTED_NEEDS),
+    "timing._NOT_FIGURE": (timing._NOT_FIGURE, None),
 }
 _GLUE = [" ", " ", "  ", "\n", "\t", "\x0b", "\x1c", ".", ",", ":", ";", "-", "'", "(", ")", "[", "]", "x", "?", "1"]
 _CATEGORY = {
@@ -314,6 +318,7 @@ SPARSE = {
     "kin and name": (kin.KIN_NAME, kin._KIN_STARTS),
     "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
     "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
+    "patient label and name": (presence._PATIENT_NAME, presence._PATIENT_LEAD),
     **{
         f"whereabouts {name}": (pattern, whereabouts._PROBES.get(id(pattern), pattern.pattern))
         for name, pattern in (
