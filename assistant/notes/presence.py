@@ -125,6 +125,7 @@ _PATIENT_NAME = re.compile(
     # 'Child: Ezekiel "Zeke" Baptiste-Lund': the name the note then uses is the quoted one
     r"(?:\s+[\"“(](?P<nick>[A-Z][a-z]+)[\"”)])?"
 )
+_PATIENT_STARTS = _PATIENT_LEAD + r"[:,]?\s"  # the label and the space after it: where a match can start
 _NAMED_ABSENT = re.compile(
     r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend"
     r"|stayed (?:at )?home)\b"
@@ -268,7 +269,7 @@ def _patient_labels(text: str) -> list[re.Match[str]]:
     """Matches of _PATIENT_NAME; one whose "name" is itself a patient label ("Odenkirk, PT\nPt: Eleanor Fitch"
     reads the credential as the label and "Pt" as the name) is read again from that label."""
     found = []
-    for m in sparse_finditer(_PATIENT_NAME, text, _PATIENT_LEAD):
+    for m in sparse_finditer(_PATIENT_NAME, text, _PATIENT_STARTS):
         again = _PATIENT_NAME.match(text, m.start(1)) if m.group(1).lower() in _LABEL_NAMES else None
         found.append(m)
         if again is not None:

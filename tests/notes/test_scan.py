@@ -45,10 +45,7 @@ GUARDED = {
     "patterns._CODE_TOKEN": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
     "screen._GUIDELINE": (screen._GUIDELINE, None),
     "checks_documentation._TRAINING_HEADING": (checks_documentation._TRAINING_HEADING, None),
-    "checks_documentation._CONTENT_LABEL": (
-        checks_documentation._CONTENT_LABEL,
-        checks_documentation._CONTENT_WORD + r"[^\n]*:",
-    ),
+    "checks_documentation._CONTENT_LABEL": (checks_documentation._CONTENT_LABEL, checks_documentation._CONTENT_LINE),
     "instructions._LINE": (instructions._LINE, None),
     "whereabouts._NAMED_GATE": (whereabouts._NAMED_GATE, None),
     "instructions._INLINE": (instructions._INLINE, None),
@@ -299,6 +296,38 @@ def test_spans_are_the_wrappers_matches() -> None:
             assert list(scan.spans(pattern, text)) == [m.span() for m in scan.compiled(pattern).finditer(text)]
 
 
+# (pattern, what each match holds) as the extractors pass them to line_finditer: no match holds a line break
+LINE_GUARDED = {
+    "content label": (checks_documentation._CONTENT_LABEL, checks_documentation._CONTENT_LINE),
+}
+_LINES = ["\n", "\n\n", ". ", "; ", ".\n", "\n  - "]
+
+
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
+@pytest.mark.parametrize("beyond", [False, True])
+@pytest.mark.parametrize("name", sorted(LINE_GUARDED))
+def test_line_finditer_finds_what_finditer_finds(name: str, beyond: bool) -> None:
+    pattern, necessary = LINE_GUARDED[name]
+    rng = random.Random(name)
+
+    def lines(text: str) -> list[re.Match[str]]:  # several generated lines in one text, joined by breaks
+        more = [_text(rng, list(_parser.parse(pattern.pattern, pattern.flags))) for _ in range(rng.randint(0, 3))]
+        whole = "".join(part + rng.choice(_LINES) for part in [text, *more])
+        assert [(m.span(), m.groups()) for m in scan.line_finditer(pattern, whole, necessary)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(whole)
+        ], whole
+        return list(pattern.finditer(text))
+
+    assert _same_matches(name, pattern, lines, beyond=beyond) >= (20 if beyond else 50)
+
+
+def test_line_finditer_reads_each_line_once() -> None:
+    pattern = re.compile(r"(?:^|(?<=\.\s))[ \t]*taught:[ \t]*(?P<body>[^\n]+)", re.I | re.M)
+    text = "x\nTaught: a. taught: b\nno\n\nTAUGHT:c\nlast. Taught: d"
+    assert [m["body"] for m in scan.line_finditer(pattern, text, "taught:")] == ["a. taught: b", "c", "d"]
+    assert list(scan.line_finditer(pattern, "nothing here\n" * 3, "taught:")) == []
+
+
 # (pattern, where its matches can start) as the extractors pass them to sparse_finditer
 SPARSE = {
     "dates": (patterns._DATE, patterns._DATE_STARTS),
@@ -318,7 +347,7 @@ SPARSE = {
     "kin and name": (kin.KIN_NAME, kin._KIN_STARTS),
     "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
     "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
-    "patient label and name": (presence._PATIENT_NAME, presence._PATIENT_LEAD),
+    "patient label and name": (presence._PATIENT_NAME, presence._PATIENT_STARTS),
     **{
         f"whereabouts {name}": (pattern, whereabouts._PROBES.get(id(pattern), pattern.pattern))
         for name, pattern in (
