@@ -22,6 +22,7 @@ from assistant.notes import (
     instructions,
     kin,
     nlp,
+    patients,
     patterns,
     presence,
     scan,
@@ -299,6 +300,7 @@ def test_spans_are_the_wrappers_matches() -> None:
 # (pattern, what each match holds) as the extractors pass them to line_finditer: no match holds a line break
 LINE_GUARDED = {
     "content label": (checks_documentation._CONTENT_LABEL, checks_documentation._CONTENT_LINE),
+    "patient field": (patients._FIELD, patients._FIELD.pattern),
 }
 _LINES = ["\n", "\n\n", ". ", "; ", ".\n", "\n  - "]
 
