@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.notes.scan import line_finditer
+
 _FIELD = re.compile(
     r"(?im)^[ \t]*(?:patient|pt|client|beneficiary|member|resident)(?:[ \t]+(?:name|nm))?[ \t]*[:#=\-][ \t]*"
     r"(?P<name>[^\n(;]{2,60})"
@@ -69,7 +71,8 @@ def patients_named(text: str) -> int:
 def patient_parts(text: str) -> list[tuple[str, int, int]]:
     """(surname, start, end) of each patient's part of the note: from a patient field line to the next field line
     naming another patient (or the note's end). What comes before the first field is every patient's (a header)."""
-    fields = [(s, m.start()) for m in _FIELD.finditer(text)
+    # Python reads only the lines RE2 finds a field on (it would try the pattern at every position of the note)
+    fields = [(s, m.start()) for m in line_finditer(_FIELD, text, _FIELD.pattern)
               if not _DISCIPLINE.match(m.group(0)) and (s := _surname(m.group("name"))) is not None]
     parts: list[tuple[str, int, int]] = []
     for surname, start in fields:

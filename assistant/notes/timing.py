@@ -20,6 +20,7 @@ from assistant.notes import quoted, sheet_rows
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
 from assistant.notes.patterns import TEAM_MEETING
+from assistant.notes.scan import finditer
 from assistant.notes.services import ServiceLines
 from assistant.notes.times import Duration, Segment, TimeParse
 
@@ -463,7 +464,8 @@ def _not_set_aside(text: str, durations: list[Duration]) -> list[Duration]:
     before the correction that names it."""
     if "not" not in text:
         return durations
-    aside = [(m.start(), int(m["old"])) for m in _NOT_FIGURE.finditer(text)]
+    # RE2 first: most notes with a "not" have no such figure, and Python's `re` tries every position for one
+    aside = [(m.start(), int(m["old"])) for m in finditer(_NOT_FIGURE, text)]
     return [d for d in durations if not any(d.span[1] <= at and d.minutes == old for at, old in aside)]
 
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import assistant
-from assistant.notes import checks_claim, paid
+from assistant.notes import checks_claim, paid, presence
 
 PREFIX = ("DOS 03/04/2025 CTS with wife, pt not present. Consent: patient gave verbal consent on 02/28/2025 for his "
           "wife to receive caregiver training. Need: falls. Goal: safe transfers. Return demo correct. 32 min. "
@@ -41,3 +41,14 @@ def test_a_clause_is_read_near_its_mention() -> None:
     text = "video visit by telehealth " * 2000
     mention = type("C", (), {"start": 26 * 1000, "sent_end": len(text)})()
     assert len(checks_claim._clause_around(text, mention)) <= 40 + checks_claim.CLAUSE_REACH
+
+
+@pytest.mark.parametrize("piece", ["patient not present without consent 10:15-10:47 97550x1 ", "pt not\npresent with "])
+def test_a_later_visit_is_looked_for_once_per_sentence(monkeypatch: pytest.MonkeyPatch, piece: str) -> None:
+    counting = _Counting(presence._LATER_VISIT)
+    monkeypatch.setattr(presence, "_LATER_VISIT", counting)
+    note = PREFIX + piece * 100
+    assistant.check_note(note)
+    # every absence phrase of a sentence asks the same question of it: read once per sentence, never per phrase
+    # (a one-sentence 100 KB note read its sentence whole 200 times, ~1 s)
+    assert counting.read <= 2 * len(note), (counting.calls, counting.read)

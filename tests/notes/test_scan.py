@@ -22,17 +22,18 @@ from assistant.notes import (
     instructions,
     kin,
     nlp,
+    patients,
     patterns,
     presence,
     scan,
     screen,
     times,
+    timing,
     whereabouts,
 )
 
 # (pattern, necessary) as the modules pass them to scan.finditer
 GUARDED = {
-    "presence._PATIENT_NAME": (presence._PATIENT_NAME, None),
     "presence._NAMED_ABSENT": (presence._NAMED_ABSENT, None),
     "presence._TITLED_NAME": (presence._TITLED_NAME, None),
     "presence._CAREGIVERS_OF": (presence._CAREGIVERS_OF, None),
@@ -45,10 +46,7 @@ GUARDED = {
     "patterns._CODE_TOKEN": (patterns._CODE_TOKEN, patterns._CODE_SHAPE),
     "screen._GUIDELINE": (screen._GUIDELINE, None),
     "checks_documentation._TRAINING_HEADING": (checks_documentation._TRAINING_HEADING, None),
-    "checks_documentation._CONTENT_LABEL": (
-        checks_documentation._CONTENT_LABEL,
-        checks_documentation._CONTENT_WORD + r"[^\n]*:",
-    ),
+    "checks_documentation._CONTENT_LABEL": (checks_documentation._CONTENT_LABEL, checks_documentation._CONTENT_LINE),
     "instructions._LINE": (instructions._LINE, None),
     "whereabouts._NAMED_GATE": (whereabouts._NAMED_GATE, None),
     "instructions._INLINE": (instructions._INLINE, None),
@@ -67,6 +65,10 @@ GUARDED = {
     "checks_documentation._NOT_ASKED": (checks_documentation._NOT_ASKED, None),
     "checks_documentation._CAREGIVER_AGREES": (checks_documentation._CAREGIVER_AGREES, None),
     "checks_documentation._DECIDES_FOR_SELF": (checks_documentation._DECIDES_FOR_SELF, None),
+    "checks_documentation._IN_PLACE": (checks_documentation._IN_PLACE, None),
+    # finditer with what every match holds (perf16: Python's `re` tried these at every position of every note)
+    "times._DOTTED_RANGE": (times._DOTTED_RANGE, times._DOTTED_NEEDS),
+    "timing._NOT_FIGURE": (timing._NOT_FIGURE, None),
 }
 _GLUE = [" ", " ", "  ", "\n", "\t", "\x0b", "\x1c", ".", ",", ":", ";", "-", "'", "(", ")", "[", "]", "x", "?", "1"]
 _CATEGORY = {
@@ -295,6 +297,39 @@ def test_spans_are_the_wrappers_matches() -> None:
             assert list(scan.spans(pattern, text)) == [m.span() for m in scan.compiled(pattern).finditer(text)]
 
 
+# (pattern, what each match holds) as the extractors pass them to line_finditer: no match holds a line break
+LINE_GUARDED = {
+    "content label": (checks_documentation._CONTENT_LABEL, checks_documentation._CONTENT_LINE),
+    "patient field": (patients._FIELD, patients._FIELD.pattern),
+}
+_LINES = ["\n", "\n\n", ". ", "; ", ".\n", "\n  - "]
+
+
+@pytest.mark.slow  # generated texts per pattern: the full suite runs them
+@pytest.mark.parametrize("beyond", [False, True])
+@pytest.mark.parametrize("name", sorted(LINE_GUARDED))
+def test_line_finditer_finds_what_finditer_finds(name: str, beyond: bool) -> None:
+    pattern, necessary = LINE_GUARDED[name]
+    rng = random.Random(name)
+
+    def lines(text: str) -> list[re.Match[str]]:  # several generated lines in one text, joined by breaks
+        more = [_text(rng, list(_parser.parse(pattern.pattern, pattern.flags))) for _ in range(rng.randint(0, 3))]
+        whole = "".join(part + rng.choice(_LINES) for part in [text, *more])
+        assert [(m.span(), m.groups()) for m in scan.line_finditer(pattern, whole, necessary)] == [
+            (m.span(), m.groups()) for m in pattern.finditer(whole)
+        ], whole
+        return list(pattern.finditer(text))
+
+    assert _same_matches(name, pattern, lines, beyond=beyond) >= (20 if beyond else 50)
+
+
+def test_line_finditer_reads_each_line_once() -> None:
+    pattern = re.compile(r"(?:^|(?<=\.\s))[ \t]*taught:[ \t]*(?P<body>[^\n]+)", re.I | re.M)
+    text = "x\nTaught: a. taught: b\nno\n\nTAUGHT:c\nlast. Taught: d"
+    assert [m["body"] for m in scan.line_finditer(pattern, text, "taught:")] == ["a. taught: b", "c", "d"]
+    assert list(scan.line_finditer(pattern, "nothing here\n" * 3, "taught:")) == []
+
+
 # (pattern, where its matches can start) as the extractors pass them to sparse_finditer
 SPARSE = {
     "dates": (patterns._DATE, patterns._DATE_STARTS),
@@ -314,6 +349,7 @@ SPARSE = {
     "kin and name": (kin.KIN_NAME, kin._KIN_STARTS),
     "kx passed": (checks_claim._KX_PASSED, checks_claim._KX_PASSED.pattern),
     "year-to-date amount": (checks_claim._YTD_AMOUNT, checks_claim._YTD_AMOUNT.pattern),
+    "patient label and name": (presence._PATIENT_NAME, presence._PATIENT_STARTS),
     **{
         f"whereabouts {name}": (pattern, whereabouts._PROBES.get(id(pattern), pattern.pattern))
         for name, pattern in (
