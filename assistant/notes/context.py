@@ -25,7 +25,10 @@ THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
 # a segment's own words for its family: "functional training", "direct-care training", "(direct care)"
 _FAMILY_NAMED = re.compile(
     r"\b(?P<direct_care>direct[- ]care(?:\s+training)?|clinical care training)\b"
-    r"|\b(?P<cts>functional(?:\s+(?:training|performance|tasks))|97550)\b",
+    r"|\b(?P<cts>functional(?:\s+(?:training|performance|tasks))|97550)\b"
+    # "Behavior management training (G0539): ... 10:00-10:35" beside "functional training 97550: ... 11:00-11:31":
+    # the segment's own line names its family, so its minutes never become the other family's units (hostile16 #5)
+    r"|\b(?P<behavior>behaviou?r(?:al)?[- ]management(?:\s+training)?|G0539)\b",
     re.I,
 )
 # "Return demo: ...", "Skilled: ...": a new element, no longer the segment's content
@@ -474,4 +477,4 @@ def _family_minutes(ctx: Context) -> dict[str, int]:
         by_family.setdefault(family, []).append(seg)
     # a range written twice counts once; families that overlap in time cannot be told apart
     minutes = {family: union_minutes(segs)[0] for family, segs in by_family.items()}
-    return minutes if len(minutes) == 2 and sum(minutes.values()) == ctx.ex.time.derived else {}
+    return minutes if len(minutes) >= 2 and sum(minutes.values()) == ctx.ex.time.derived else {}
