@@ -174,7 +174,8 @@ Time 10:00-10:20 (20 min).
 Billed 97550 x1 GP
 Therapist: Quentin Harrow, PT, DPT
 
-ADDENDUM / LATE ENTRY 11/27/2026 (after denial received): Correction - total CTS time was actually 10:00-10:45 (45 min); \
+ADDENDUM / LATE ENTRY 11/27/2026 (after denial received): Correction - total CTS time was actually \
+10:00-10:45 (45 min); \
 also taught stair bump technique. Billed should be 97550 x1, 97551 x1.
 Quentin Harrow, PT, DPT 11/27/2026
 """

@@ -90,7 +90,8 @@ def test_the_note_title_is_no_evidence_of_the_caregiver(assistant: Assistant) ->
 
 
 OTHER_SERVICES_NOTE = """Date of Service: 11/16/2026
-Disciplines today: PT 09:00-09:40 (97110 x2, 97530 x1 with patient), OT 10:00-10:30 (97535 x2 with patient), SLP 11:00-11:20 (92507 with patient).
+Disciplines today: PT 09:00-09:40 (97110 x2, 97530 x1 with patient), OT 10:00-10:30 (97535 x2 with patient), \
+SLP 11:00-11:20 (92507 with patient).
 CAREGIVER TRAINING (PT) - patient not present. Caregiver: daughter, Bettina (unpaid family caregiver).
 Consent: patient gave verbal consent on 11/09/2026 for caregiver training without the patient present.
 Skills taught: instructed daughter in car transfer sequence. Daughter return-demonstrated car transfer x3.
