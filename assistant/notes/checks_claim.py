@@ -148,8 +148,10 @@ def units(ctx: Context) -> Outcome:
         )
     if ctx.total_minutes is None:
         return Outcome("problem", f"{_fmt(sorted(timed.items()))} billed, but no minutes are documented.", spans)
-    if ctx.co_treated_by:
-        return Outcome("unclear", co_treatment_split(ctx), spans, ("co_treatment_split",))
+    if ctx.co_treated_by:  # both co-treating disciplines bill: together they may bill only what the minutes support
+        within = timed == dict(ctx.minute_lines())
+        return Outcome("met" if within else "problem", co_treatment_split(ctx), spans,
+                       () if within else ("co_treatment_split",))
     if ctx.discipline_minutes:
         same, said = units_by_discipline(ctx)
         return Outcome("met" if same else "problem", said, spans)

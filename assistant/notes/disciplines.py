@@ -109,7 +109,7 @@ def both_billed(ctx: Context, co_treated: bool) -> list[str]:
 
 
 def co_treatment_split(ctx: Context) -> str:
-    """What the check says when both co-treating disciplines bill: it cannot tell each one's share of the minutes."""
+    """What the check says when both co-treating disciplines bill: the minutes are split, the lines pooled."""
     primary, addon, _ = ctx.knowledge.family_codes(ctx.family)
     total = ctx.total_minutes or 0
     most = dict(supported_lines_for_minutes(total, rule=ctx.rule, codes=(primary, addon)))
@@ -119,5 +119,5 @@ def co_treatment_split(ctx: Context) -> str:
         f"{who} co-treated and both bill caregiver training ({billed}): "
         f"the {total} co-treated minutes are one session's time, split between the disciplines (each bills only its "
         f"own share, under its own modifier), never billed in full by both; together the lines may not exceed what "
-        f"{total} minutes support ({_fmt(most)}). State each discipline's minutes."
+        f"{total} minutes support ({_fmt(most)}); write each discipline's share of the minutes."
     )
