@@ -479,7 +479,7 @@ def build_case(
                        redated.misdated() if redated else misdated_lines(claim, session), session)
     answered = None if redated else pattern  # a redated claim is decided on the note alone
     decision = Decision("no_appeal", [Reason(text=mixed)]) if mixed else decide(  # nothing argued from a mixed note
-        kb, report, answered, claim.billed_lines(), text, facts)
+        kb, report, answered, claim.billed_lines(), record, facts)  # quoted from the record the check read
     history, decision = _as_history(whole_file, claim, answered, payer_text, decision)
     given = dos or claim.date_of_service
     elsewhere = None not in (given, report.meta.note_dos) and given != report.meta.note_dos

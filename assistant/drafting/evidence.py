@@ -102,10 +102,17 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 _SERVICE_NAME = re.compile(r"\bcaregiver[- ]training(?:[- ]services?)?\b", re.I)
 
 
+# Every clock time is the same kind of word: a line listing other services' times ("PT 09:00-09:40 …, OT
+# 10:00-10:30 …") is no better support for the caregiver-training time than the line that states it (hostile16 #7).
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+
+
 def _support(terms: re.Pattern[str] | None, quote: str) -> int:
     """How many different words of the check the quote contains, the service's name aside (1 without a word list)."""
     bare = _SERVICE_NAME.sub(" ", quote)
-    return 1 if terms is None else len({m.group(0).lower() for m in terms.finditer(bare)})
+    if terms is None:
+        return 1
+    return len({"0:00" if _CLOCK.match(w := m.group(0).lower()) else w for m in terms.finditer(bare)})
 
 
 def relevant_quotes(check: CheckResult, note: str, limit: int = 3) -> list[str]:

@@ -149,6 +149,14 @@ def _over_billed(kb: Knowledge, supported: list[BilledLine], billed: Sequence[Bi
     return Decision("no_appeal", [reason], advisory=advisory)
 
 
+def _whole_claim_denied(pattern: DenialPattern | None, remedy: Remedy, facts: ClaimFacts) -> bool:
+    """A denial on the merits of a claim whose lines carry no `denied` flag (a claim as `--claim-template` writes
+    it) denied the whole claim: the supported lines were denied too, so they are argued, never presumed paid. A
+    quantity denial (a pattern corrected by units) is the excess lines' own, flags or not."""
+    return not facts.denied and pattern is not None and remedy.remedy == "appeal" \
+        and "units" not in pattern.corrected_claim_when
+
+
 def _present(check: CheckResult, pattern: DenialPattern | None, payer_text: str) -> bool:
     """The note says the patient was present, or it is silent and the payer states it read the record so
     (the pattern's `payer_finds_present`, not phrased as a question): nothing in the note contradicts the payer."""
@@ -287,7 +295,8 @@ def _decide(kb: Knowledge, report: Report, pattern: DenialPattern | None, billed
         return Decision("no_appeal", [Reason(text=text)], advisory=advisory)
     fix_needed = _claim_fix_needed(kb, remedy, billed, pattern, report, facts)
     dead = unsupported_denied(kb, supported, billed)
-    if dead and not fix_needed and (stands := _over_billed(kb, supported, billed, dead, facts, advisory)):
+    if dead and not fix_needed and not _whole_claim_denied(pattern, remedy, facts) \
+            and (stands := _over_billed(kb, supported, billed, dead, facts, advisory)):
         return stands
     replaced = billed_for_training(kb, report, billed, facts.denied)
     fixed = corrected_lines(

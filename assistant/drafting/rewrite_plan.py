@@ -95,6 +95,20 @@ def _labelled(sentence: str, labels: dict[str, str]) -> str | None:
     return found
 
 
+# a line that opens a discipline's own session ("PT SESSION (Q. Harrow, PT, DPT) 09:00-09:30 (30 min): Goal ...
+# Taught ..."): in a note of two disciplines' sessions, what follows on that line is what that therapist taught
+_SESSION_LINE = re.compile(r"^[ \t]*(?P<d>PT|OT|SLP|ST)\b[ \t]*(?i:session|visit|caregiver training|training)\b", re.M)
+
+
+def _session_lines(note: str) -> dict[int, int]:
+    """Start → end of each line that opens a discipline's session, when sessions of two or more disciplines are
+    written so (hostile16 #15: the rewrite filed PT's and OT's teaching under one heading, away from who taught)."""
+    found = list(_SESSION_LINE.finditer(note))
+    if len({m["d"] for m in found}) < 2:
+        return {}
+    return {m.start(): (e if (e := note.find("\n", m.start())) >= 0 else len(note)) for m in found}
+
+
 def plan_sentences(
     note: str,
     facts: list[Any],
@@ -109,14 +123,22 @@ def plan_sentences(
     starts, kinds_at = _by_start(facts)
     merged = _merged(skip or [])
     ends = [b for _, b in merged]
+    sessions, held_to = _session_lines(note), -1
+    session_starts = sorted(sessions)
     for start, end in sentence_spans(note):
         if _overlaps(merged, ends, start, end):
             continue
         kinds = [k for k in kinds_at[bisect_left(starts, start) : bisect_left(starts, end)] if headings.get(k)]
         labelled = _labelled(note[start:end], labels or {})
-        if labelled:
+        k = bisect_right(session_starts, start) - 1  # the session line the sentence is on, if any
+        on_session = k >= 0 and start < sessions[session_starts[k]]
+        if start < held_to:
+            pass  # the rest of a session's line stays with the clinician who taught it
+        elif labelled:
             current = labelled
         elif kinds:
             current = headings[_leading_kind(kinds)]
+        if on_session and start >= held_to:
+            held_to = sessions[session_starts[k]]
         out.append(Placement(text=normalize_space(note[start:end]), heading=current))
     return out

@@ -9,6 +9,7 @@ from assistant.billing import supported_lines_for_minutes
 from assistant.codes import near_codes
 from assistant.models import BilledLine
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
+from assistant.notes.disciplines import co_treatment_split, units_by_discipline
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
 from assistant.notes.patterns import TEAM_MEETING
@@ -148,6 +149,13 @@ def units(ctx: Context) -> Outcome:
         )
     if ctx.total_minutes is None:
         return Outcome("problem", f"{_fmt(sorted(timed.items()))} billed, but no minutes are documented.", spans)
+    if ctx.co_treated_by:  # both co-treating disciplines bill: together they may bill only what the minutes support
+        within = timed == dict(ctx.minute_lines())
+        return Outcome("met" if within else "problem", co_treatment_split(ctx), spans,
+                       () if within else ("co_treatment_split",))
+    if ctx.discipline_minutes:
+        same, said = units_by_discipline(ctx)
+        return Outcome("met" if same else "problem", said, spans)
     supported = dict(ctx.minute_lines())
     billed_text = _fmt(sorted(timed.items()))
     if timed == supported:
@@ -466,6 +474,8 @@ def _therapy_findings(ctx: Context) -> list[tuple[str, str]]:
     if missing:
         hint = f" (use {wanted})" if wanted else ""
         return [("therapy", f"{', '.join(missing)} lack a therapy modifier{hint}.")]
+    if ctx.discipline_minutes or ctx.co_treated_by:  # each discipline's modifier on its own lines (disciplines.py)
+        return []
     wrong = list(dict.fromkeys(line.code for line in lines if wanted and wanted not in line.modifiers))
     if wrong:
         return [

@@ -12,6 +12,7 @@ from assistant.billing import rule_terms, supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.models import BilledLine
 from assistant.notes import visits
+from assistant.notes.disciplines import both_billed, discipline_minutes
 from assistant.notes.extract import Extraction, planned_or_earlier, session_dates
 from assistant.notes.patterns import student_discipline
 from assistant.notes.presence import find_presence
@@ -25,7 +26,10 @@ THERAPY_ROLES = frozenset({"PT", "PTA", "OT", "OTA", "SLP", "SLPA"})
 # a segment's own words for its family: "functional training", "direct-care training", "(direct care)"
 _FAMILY_NAMED = re.compile(
     r"\b(?P<direct_care>direct[- ]care(?:\s+training)?|clinical care training)\b"
-    r"|\b(?P<cts>functional(?:\s+(?:training|performance|tasks))|97550)\b",
+    r"|\b(?P<cts>functional(?:\s+(?:training|performance|tasks))|97550)\b"
+    # "Behavior management training (G0539): ... 10:00-10:35" beside "functional training 97550: ... 11:00-11:31":
+    # the segment's own line names its family, so its minutes never become the other family's units (hostile16 #5)
+    r"|\b(?P<behavior>behaviou?r(?:al)?[- ]management(?:\s+training)?|G0539)\b",
     re.I,
 )
 # "Return demo: ...", "Skilled: ...": a new element, no longer the segment's content
@@ -106,6 +110,8 @@ class Context:
     absence: list[tuple[int, int]] = field(default_factory=list)
     family: str = "cts"
     family_minutes: dict[str, int] = field(default_factory=dict)  # both families timed apart
+    discipline_minutes: dict[str, int] = field(default_factory=dict)  # two disciplines' sessions timed apart
+    co_treated_by: list[str] = field(default_factory=list)  # disciplines that co-treated and both billed
     derived_minutes: int | None = None
     stated_minutes: int | None = None
     skill_index: SkillIndex | None = field(default=None, repr=False)
@@ -321,6 +327,9 @@ def build_context(
     ctx.presence, ctx.absence = find_presence(ex)
     ctx.family_minutes = _family_minutes(ctx)
     ctx.family = _family(ctx)
+    co_treated = bool(_CO_TREAT.search(ex.text))
+    ctx.discipline_minutes = discipline_minutes(ctx, co_treated=co_treated)
+    ctx.co_treated_by = both_billed(ctx, co_treated=co_treated)
     ctx.derived_minutes = ex.time.derived
     if ex.time.stated is not None:
         ctx.stated_minutes = ex.time.stated.minutes
@@ -342,18 +351,31 @@ def _billed_visit(ex: Extraction, split: tuple[list[visits.Visit], visits.Visit 
 def _billed_from_note(
     ex: Extraction, training: frozenset[str]
 ) -> tuple[list[BilledLine] | None, list[tuple[int, int]]]:
-    lines: dict[str, BilledLine] = {}
+    lines: dict[tuple[str, str], BilledLine] = {}
     spans: list[tuple[int, int]] = []
     for mention in ex.codes:
         if mention.code not in training or mention.negated:
             continue
         spans.append(mention.span)
-        known = lines.get(mention.code)
+        key = _line_key(lines, mention.code, mention.modifiers)
+        known = lines.get(key)
         if known is None or (mention.units is not None and known.units == 1 and not known.modifiers):
-            lines[mention.code] = BilledLine(code=mention.code, units=mention.units or 1, modifiers=mention.modifiers)
+            lines[key] = BilledLine(code=mention.code, units=mention.units or 1, modifiers=mention.modifiers)
         elif mention.modifiers and not known.modifiers:
-            lines[mention.code] = BilledLine(code=mention.code, units=known.units, modifiers=mention.modifiers)
+            lines[key] = BilledLine(code=mention.code, units=known.units, modifiers=mention.modifiers)
     return (list(lines.values()) or None), spans
+
+
+def _line_key(lines: dict[tuple[str, str], BilledLine], code: str, modifiers: list[str]) -> tuple[str, str]:
+    """A code is one line, unless the note bills it again under another discipline's therapy modifier ("97550 x1 GP;
+    97550 x1 GO"): that is a second line, never merged into the first and lost (hostile16 #4)."""
+    therapy = next((m for m in modifiers if m in _BY_MODIFIER), "")
+    same = [key for key in lines if key[0] == code]
+    if not same or (code, therapy) in lines:
+        return (code, therapy)
+    if therapy and all(key[1] and key[1] != therapy for key in same):
+        return (code, therapy)
+    return same[0]
 
 
 def _direct_care_allowed(ctx: Context) -> bool:
@@ -494,4 +516,4 @@ def _family_minutes(ctx: Context) -> dict[str, int]:
         by_family.setdefault(family, []).append(seg)
     # a range written twice counts once; families that overlap in time cannot be told apart
     minutes = {family: union_minutes(segs)[0] for family, segs in by_family.items()}
-    return minutes if len(minutes) == 2 and sum(minutes.values()) == ctx.ex.time.derived else {}
+    return minutes if len(minutes) >= 2 and sum(minutes.values()) == ctx.ex.time.derived else {}

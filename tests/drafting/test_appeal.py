@@ -164,6 +164,31 @@ def test_an_addendum_made_for_the_appeal_is_not_the_record() -> None:
     assert result.letter is None
 
 
+AFTER_DENIAL_NOTE = """Date of Service: 11/20/2026
+Caregiver training with wife Perpetua Sallow, patient not present.
+Consent documented.
+Goal: wife independent with wheelchair setup (POC goal 2).
+Taught w/c parts management and pressure relief; wife return-demonstrated.
+Skilled: SCI C6, autonomic dysreflexia risk.
+Time 10:00-10:20 (20 min).
+Billed 97550 x1 GP
+Therapist: Quentin Harrow, PT, DPT
+
+ADDENDUM / LATE ENTRY 11/27/2026 (after denial received): Correction - total CTS time was actually \
+10:00-10:45 (45 min); \
+also taught stair bump technique. Billed should be 97550 x1, 97551 x1.
+Quentin Harrow, PT, DPT 11/27/2026
+"""
+
+
+def test_an_entry_made_after_the_denial_is_quoted_nowhere() -> None:
+    """hostile16 #14: the check set the addendum aside, yet the appeal's reasons quoted it as skill and techniques."""
+    result = Assistant().draft_appeal("CO-50", AFTER_DENIAL_NOTE, dos=date(2026, 11, 20))
+    assert result.recommendation == "appeal"
+    quoted = [q for r in result.reasons for q in r.quotes]
+    assert quoted and not any("ADDENDUM" in q or "stair bump" in q for q in quoted), quoted
+
+
 @pytest.mark.parametrize(("denial", "words", "route"), [
     ("Redetermination unfavorable 09/08/2026", None, "reconsideration"),
     ("QIC decision attached", "RECONSIDERATION DECISION: unfavorable. The record does not show the need.", None),

@@ -89,6 +89,25 @@ def test_the_note_title_is_no_evidence_of_the_caregiver(assistant: Assistant) ->
     assert not any("caregiver assist" in q and "wife" not in q for q in quotes)
 
 
+OTHER_SERVICES_NOTE = """Date of Service: 11/16/2026
+Disciplines today: PT 09:00-09:40 (97110 x2, 97530 x1 with patient), OT 10:00-10:30 (97535 x2 with patient), \
+SLP 11:00-11:20 (92507 with patient).
+CAREGIVER TRAINING (PT) - patient not present. Caregiver: daughter, Bettina (unpaid family caregiver).
+Consent: patient gave verbal consent on 11/09/2026 for caregiver training without the patient present.
+Skills taught: instructed daughter in car transfer sequence. Daughter return-demonstrated car transfer x3.
+CTS time 12:05 PM - 12:41 PM (36 min).
+Therapist: Quentin Harrow, PT, DPT"""
+
+
+@pytest.mark.parametrize("check_id", ["total_time", "start_stop"])
+def test_the_training_time_line_is_the_time_evidence(assistant: Assistant, check_id: str) -> None:
+    # hostile16 #7: the line listing six clock times of patient-present services outranked the CTS time line
+    report = assistant.check_note(OTHER_SERVICES_NOTE)
+    check = next(c for c in report.checks if c.id == check_id)
+    quotes = relevant_quotes(check, OTHER_SERVICES_NOTE)
+    assert quotes and "12:05 PM - 12:41 PM" in quotes[0], quotes
+
+
 BYSTANDERS_NOTE = """Date of service: 10/21/2026
 Time: 10:00 AM - 11:16 AM (76 minutes). Patient not present (resting at home with neighbour Mr. Hollis Pruitt).
 Caregiver trained: daughter, Colette Brandt-Lowe (lives with patient, unpaid).

@@ -58,6 +58,9 @@ CASES = [
      "97550x1:GP 97551x1:GP"),
     # a missing therapy modifier on a medical-necessity denial is still a claim fix
     ("medical_necessity", {"therapy_modifier": "problem"}, "97550x1", "97550x1:GP", "corrected_claim", "97550x1:GP"),
+    # a merits denial of a claim with no line flagged denied the whole claim: the supported line is appealed, never
+    # presumed paid (hostile16 #3: a claim shaped like `--claim-template` output)
+    ("medical_necessity", {"units": "problem"}, "97550x1:GP 97551x1:GP", "97550x1:GP", "appeal", ""),
     # over-billed: the denied 97551 has no support and the rest is already billed → nothing to do
     ("units_not_supported", {"units": "problem"}, "97550x1:GP 97551x2:GP", "97550x1:GP", "no_appeal", ""),
     # over-billed with partial support → bill the supported units
@@ -191,7 +194,9 @@ def test_a_line_with_no_support_by_payer_type(payer_type: str, expected: str, fi
 
 @pytest.mark.parametrize(("denied", "expected"), [
     (frozenset({"97551"}), "no_appeal"),  # only the unsupported add-on was denied: its denial stands
-    (frozenset(), "no_appeal"),  # the claim does not say: the supported line is taken as paid
+    # the claim does not say: a merits denial with no line flagged denied the whole claim, so the supported line
+    # is appealed, never taken as paid (hostile16 #3)
+    (frozenset(), "appeal"),
     # the supported primary was denied on the merits too: it is not left to stand; it is appealed (a reopening
     # cannot overturn a medical-necessity determination) and the unsupported add-on dropped (facts §11)
     (frozenset({"97550", "97551"}), "appeal"),

@@ -202,3 +202,28 @@ def test_need_teaching_and_demonstration_file_under_their_own_headings(note: str
     sections = sections_of(rewrite_note(real().deps(), note))
     assert text in sections.get(heading, "").splitlines(), sections
 
+
+
+TWO_SESSIONS = (
+    "Date of Service: 11/23/2026\n"
+    "Patient not present for either caregiver session. Consent for caregiver training signed by patient 11/16/2026.\n"
+    "Caregiver: son Dorian Pell (unpaid).\n"
+    "PT SESSION (Quentin Harrow, PT, DPT) 09:00-09:30 (30 min): Goal PT POC #1 son independent with car transfer. "
+    "Taught slide board car transfer; son return-demonstrated x2. Skilled: above-knee amputation, fall risk.\n"
+    "OT SESSION (Maris Delacroix, OTR/L) 13:00-13:40 (40 min): Goal OT POC #2 son to assist lower-body dressing. "
+    "Taught reacher and sock aid use; son return-demonstrated. Skilled: limited hip flexion precautions.\n"
+    "Billed: 97550 x1 GP; 97550 x1 GO, 97551 x1 GO\n"
+)
+
+
+def test_each_disciplines_session_keeps_what_its_therapist_taught() -> None:
+    # hostile16 #15: PT's and OT's teaching went under one heading, away from the session lines naming who taught
+    result = rewrite_note(real().deps(), TWO_SESSIONS)
+    sections = sections_of(result)
+    home = next(text for text in sections.values() if "PT SESSION" in text).splitlines()
+    at = home.index(next(line for line in home if line.startswith("PT SESSION")))
+    assert home[at + 1 : at + 3] == ["Taught slide board car transfer; son return-demonstrated x2.",
+                                     "Skilled: above-knee amputation, fall risk."]
+    assert home[at + 3].startswith("OT SESSION") and home[at + 4] == "Taught reacher and sock aid use; son " \
+        "return-demonstrated."
+    assert result.grounding.outcome == "grounded", result.grounding
