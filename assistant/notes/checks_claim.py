@@ -153,9 +153,15 @@ def units(ctx: Context) -> Outcome:
         within = timed == dict(ctx.minute_lines())
         return Outcome("met" if within else "problem", co_treatment_split(ctx), spans,
                        () if within else ("co_treatment_split",))
-    if ctx.discipline_minutes:
-        same, said = units_by_discipline(ctx)
-        return Outcome("met" if same else "problem", said, spans)
+    primary = ctx.knowledge.family_codes(ctx.family)[0]
+    if ctx.discipline_minutes and timed.get(primary, 0) > 1:
+        # each discipline timed on its own session, but the primary code is billed once per patient per date (facts
+        # §3, [inferred]; the MUE was not found): the day's minutes together decide the lines
+        _, said = units_by_discipline(ctx)
+        pooled = _fmt(sorted(dict(ctx.minute_lines()).items()))
+        return Outcome("problem", f"{said}; but {primary} is billed at most once per patient per date, so the "
+                       f"{ctx.total_minutes} minutes of the day support {pooled} in total.", spans,
+                       ("one_primary_per_date",))
     supported = dict(ctx.minute_lines())
     billed_text = _fmt(sorted(timed.items()))
     if timed == supported:

@@ -1,9 +1,9 @@
 """Caregiver training by two disciplines on one date, each in its own session (pure).
 
 A PT session 09:00-09:30 and an OT session 13:00-13:40 with the same caregiver, billed "97550 x1 GP; 97550 x1 GO,
-97551 x1 GO": each discipline bills under its own plan of care and its own therapy modifier, so each discipline's
-lines are timed on its own session's minutes (hostile16 #4). Pooling the 70 minutes under one modifier would bill
-the OT's minutes as PT and call the OT's own GO lines wrong. This applies only when the billed lines carry the
+97551 x1 GO": each discipline's session is timed on its own minutes and its own GO/GP line is not called wrong
+(hostile16 #4); the units check still holds 97550 to once per patient per date (facts §3, [inferred]) and says what
+the day's minutes support together (`knowledge/rules/units.yaml`). This applies only when the billed lines carry the
 therapy modifiers of exactly the disciplines whose sessions the note times apart; a co-treatment (both disciplines
 in the same minutes) is one session and is never split here.
 """

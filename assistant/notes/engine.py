@@ -34,7 +34,6 @@ from assistant.models import (
 # Importing the check modules registers their functions.
 from assistant.notes import checks_claim, checks_documentation, checks_time  # noqa: F401
 from assistant.notes.context import Context, Outcome
-from assistant.notes.disciplines import discipline_lines
 from assistant.notes.late_additions import added_later
 from assistant.notes.patients import patients_named
 from assistant.notes.patterns import impossible_dos
@@ -170,8 +169,6 @@ def supported_lines(ctx: Context, results: dict[str, CheckResult]) -> list[Bille
     if ctx.is_group:  # behaviour management for a group is 96202, not caregiver training: no line
         group = ctx.knowledge.family_codes(ctx.family)[2]
         return [BilledLine(code=group, units=1, modifiers=mods)] if group else []
-    if ctx.discipline_minutes:
-        return discipline_lines(ctx)
     return [BilledLine(code=code, units=units, modifiers=list(mods)) for code, units in ctx.minute_lines()]
 
 

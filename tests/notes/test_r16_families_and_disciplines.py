@@ -64,10 +64,15 @@ def _status(report: Any, check_id: str) -> str:
 
 def test_each_discipline_session_keeps_its_own_lines_and_modifier() -> None:
     # hostile16 #4a: 70 minutes became 97550x1 + 97551x3 all GP, and the OT's GO lines were called wrong
+    # each discipline's minutes and modifier are its own, but 97550 is once per patient per date (facts §3,
+    # [inferred]): the day's 70 minutes decide the lines, and the OT's GO is not called wrong
     report = assistant.check_note(TWO_DISCIPLINES)
-    assert _lines(report) == ["97550x1:GO", "97550x1:GP", "97551x1:GO"]
-    assert _status(report, "units") == "met"
+    units = next(c for c in report.checks if c.id == "units")
+    assert units.status == "problem"
+    assert "PT: 97550×1 GP billed, 30 minutes support 97550×1" in units.message
+    assert "at most once per patient per date" in units.message and "97550×1 + 97551×3" in units.message
     assert _status(report, "therapy_modifier") == "met"
+    assert [ln.code for ln in report.billing.lines].count("97550") == 1
 
 
 def test_a_line_billed_again_under_another_discipline_is_not_dropped() -> None:
