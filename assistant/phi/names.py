@@ -77,6 +77,15 @@ went came waited stayed arrived drove
 """)
 
 
+# The word after an eponym that makes it a scale, test, lesion or device, not the person: "Katz index", "Berg score",
+# "Unna boot", "Lisfranc injury", "Kennedy terminal ulcer" (one of a few descriptive words may stand between; never a verb: "Okafor did exercises").
+EPONYM_HEAD = re.compile(
+    r"(?:['’]s)?[ \t\-]*(?:(?:terminal|pressure|venous|arterial|diabetic|stress|compression|functional|naming|balance|gait|walk|grip)[ \t]+)?(?i:catheter|index|adls?|scale|score|test|sign|lift|maneuver|"
+    r"manoeuvre|balance|assessment|exercises?|disease|syndrome|position|criteria|protocol|method|technique|sling|"
+    r"ulcers?|boot|injury|fracture|mobili[sz]ation|splint|brace|reflex|palsy|classification|contracture|deformity|"
+    r"questionnaire|inventory|procedure|repair|bandage|dressing|stockings?|collar|cushion)\b"
+)
+
 def _lookup_forms(word: str) -> list[str]:
     base = word[:-2] if word.lower().endswith(("'s", "’s")) else word
     forms = [base]
@@ -391,6 +400,13 @@ def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
     return is_name_word(lex, words[i].group(), initial=initial, slot=slot)
 
 
+def _eponym(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """A capitalised word before a lesion's, test's or device's word, outside a person's place: "Unna boot",
+    "Marjolin ulcer" (never "pt Okafor test results": the slot wins)."""
+    w = words[i]
+    return w.group()[:1].isupper() and bool(EPONYM_HEAD.match(text, w.end())) and _slot(words, i, text) < 2
+
+
 def find_name_words(text: str) -> list[Span]:
     """Name spans judged word by word (see the module docstring)."""
     lex = get_lexicon()
@@ -401,6 +417,7 @@ def find_name_words(text: str) -> list[Span]:
         and not _FIELD_LABEL.match(text, w.end())
         and not _numbered(lex, text, w)
         and not (i and words[i - 1].group().lower() in BRANDS)  # a model name: "Molift Smart 150"
+        and (i in pairs or not _eponym(text, words, i))
         for i, w in enumerate(words)
     ]
     return [span for span in _runs(text, words, flags, lex) if not payer(text, span[0], span[1])]

@@ -1,0 +1,37 @@
+"""Round 16: eponyms before a lesion's, test's or device's word, and the shapes round 15's first contact missed
+(issue #11 point 3). Synthetic values only."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.phi import Deidentifier
+from tests.phi.roundtrip import assert_kept, assert_scrubbed
+
+KEEP: list[tuple[str, list[str]]] = [
+    # an eponym unknown to English before its head word, with or without one descriptive word between
+    ("Slide 4: Quillfeather terminal ulcer over the sacrum.", ["Quillfeather terminal ulcer"]),
+    ("Slide 5: Marjolin ulcer in a chronic wound.", ["Marjolin ulcer"]),
+    ("Unna boot applied, overlapping by 50%.", ["Unna boot"]),
+    ("Lisfranc injury in the history is clinical text.", ["Lisfranc injury"]),
+    ("Brunnstrom stage 4, Kaltenborn mobilisation: eponyms.", ["Kaltenborn mobilisation"]),
+    ("Boston Naming Test not done.", ["Boston Naming Test"]),
+]
+
+SCRUB = [
+    # a person's place wins over the head word: "pt Okafor test results", "dtr Zubrowska boot"
+    ("Reviewed pt Okafor test results with the family.", "Okafor"),
+    ("Trained dtr Zubrowska on the boot.", "Zubrowska"),
+    # a verb between a name and a head word is no eponym
+    ("Oyelaran did exercises with cues.", "Oyelaran"),
+]
+
+
+@pytest.mark.parametrize(("text", "words"), KEEP)
+def test_kept(deid: Deidentifier, text: str, words: list[str]) -> None:
+    assert_kept(deid, text, words)
+
+
+@pytest.mark.parametrize(("text", "secret"), SCRUB)
+def test_scrubbed(deid: Deidentifier, text: str, secret: str) -> None:
+    assert_scrubbed(deid, text, secret)
