@@ -78,13 +78,18 @@ went came waited stayed arrived drove
 
 
 # The word after an eponym that makes it a scale, test, lesion or device, not the person: "Katz index", "Berg score",
-# "Unna boot", "Lisfranc injury", "Kennedy terminal ulcer" (one of a few descriptive words may stand between; never a verb: "Okafor did exercises").
-EPONYM_HEAD = re.compile(
-    r"(?:['’]s)?[ \t\-]*(?:(?:terminal|pressure|venous|arterial|diabetic|stress|compression|functional|naming|balance|gait|walk|grip)[ \t]+)?(?i:catheter|index|adls?|scale|score|test|sign|lift|maneuver|"
-    r"manoeuvre|balance|assessment|exercises?|disease|syndrome|position|criteria|protocol|method|technique|sling|"
-    r"ulcers?|boot|injury|fracture|mobili[sz]ation|splint|brace|reflex|palsy|classification|contracture|deformity|"
-    r"questionnaire|inventory|procedure|repair|bandage|dressing|stockings?|collar|cushion)\b"
+# "Unna boot", "Lisfranc injury", "Kennedy terminal ulcer". One of a few descriptive words may stand between, never
+# a verb: "Okafor did exercises".
+_EPONYM_BETWEEN = (
+    r"terminal|pressure|venous|arterial|diabetic|stress|compression|functional|naming|balance|gait|walk|grip"
 )
+EPONYM_HEAD = re.compile(
+    rf"(?:['’]s)?[ \t\-]*(?:(?:{_EPONYM_BETWEEN})[ \t]+)?(?i:catheter|index|adls?|scale|score|test|sign|lift|"
+    r"maneuver|manoeuvre|balance|assessment|exercises?|disease|syndrome|position|criteria|protocol|method|technique|"
+    r"sling|ulcers?|boot|injury|fracture|mobili[sz]ation|splint|brace|reflex|palsy|classification|contracture|"
+    r"deformity|questionnaire|inventory|procedure|repair|bandage|dressing|stockings?|collar|cushion)\b"
+)
+
 
 def _lookup_forms(word: str) -> list[str]:
     base = word[:-2] if word.lower().endswith(("'s", "’s")) else word
