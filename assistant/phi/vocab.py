@@ -90,6 +90,13 @@ rx sig prescriber rph frontdesk pe
 rxbin rxpcn rxgrp rxid
 qty daw pg adv loc odometer mileage
 """)
+# Dotted abbreviations that are no person's initials ("P.O. Box", "a.m.", "D.O.B.", "M.S. CCC-SLP"), as their letters;
+# any other run of dotted capitals ("T.W.", "J.R.B.", "P.O.R.") stands for a person (round 15: 57 of 75 such runs).
+DOTTED_ABBREVIATIONS = _words("""
+AM PM US USA UK EU UN DC NY LA VA MD DO RN NP PA LPN CNA BID TID QID QD QOD QHS HS PRN NPO PO IV IM SC ER ED ICU
+OT PT SLP OTR COTA DPT ADL ROM HEP BP HR DME DOB PS PPS MS MA BA BS RD DDS MPH JD CRS RSVP ASAP ETA FYI NB AKA ID
+IE EG OK TV NA
+""")
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
 shabbos shabbat sabbath ramadan passover diwali lent

@@ -16,6 +16,9 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Lisfranc injury in the history is clinical text.", ["Lisfranc injury"]),
     ("Brunnstrom stage 4, Kaltenborn mobilisation: eponyms.", ["Kaltenborn mobilisation"]),
     ("Boston Naming Test not done.", ["Boston Naming Test"]),
+    # dotted abbreviations are no initials
+    ("Seen at 9 a.m.; D.O.B. on file; M.S. CCC-SLP; born in the U.S.A.", ["D.O.B.", "M.S.", "U.S.A."]),
+    ("Meds P.O. B.I.D. and P.R.N.; seen by O.T. and P.T.", ["P.O. B.I.D.", "P.R.N.", "O.T.", "P.T."]),
 ]
 
 SCRUB = [
@@ -24,6 +27,12 @@ SCRUB = [
     ("Trained dtr Zubrowska on the boot.", "Zubrowska"),
     # a verb between a name and a head word is no eponym
     ("Oyelaran did exercises with cues.", "Oyelaran"),
+    # dotted initials without a label: a transcriptionist, a patient in quotes, a consent, a hyphenated surname
+    ("Transcribed 11/26/2026 by T.W. (job 5512)", "T.W."),
+    ('Re: pt "J.R.B." - referral for SLP', "J.R.B."),
+    ("Consent: P.O.R. verbal 11/12/2026", "P.O.R."),
+    ('("T.O." on sign-in sheet)', "T.O."),
+    ("Witness present, E.M.B-L. co-signed", "E.M.B-L."),
 ]
 
 
