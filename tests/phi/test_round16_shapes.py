@@ -19,6 +19,8 @@ KEEP: list[tuple[str, list[str]]] = [
     # dotted abbreviations are no initials
     ("Seen at 9 a.m.; D.O.B. on file; M.S. CCC-SLP; born in the U.S.A.", ["D.O.B.", "M.S.", "U.S.A."]),
     ("Meds P.O. B.I.D. and P.R.N.; seen by O.T. and P.T.", ["P.O. B.I.D.", "P.R.N.", "O.T.", "P.T."]),
+    # a number in brackets after a date that is no birth date stays
+    ("Eval 2026-11-03 (45) min; visit 11/20/2026 (3) of 8", ["(45)", "(3)"]),
 ]
 
 SCRUB = [
@@ -33,6 +35,10 @@ SCRUB = [
     ("Consent: P.O.R. verbal 11/12/2026", "P.O.R."),
     ('("T.O." on sign-in sheet)', "T.O."),
     ("Witness present, E.M.B-L. co-signed", "E.M.B-L."),
+    # the age after a date of birth at any value (round 11's convention: every stated age), an ordinal year in words
+    ("Name: Quornby, Ada  DOB 01/22/1950  (76)", "76"),
+    ("Pt: QUORNBY, ADA   DOB 1943-05-30 (83)", "83"),
+    ("Her husband, in his ninety-fifth year, lives at home.", "ninety-fifth year"),
 ]
 
 
