@@ -153,7 +153,8 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 # houses the patient ends otherwise ("... Nursing", "... Assisted Living", "... Rehab", a SNF's word too) and stays.
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
-    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP))\b"
+    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP)|(?:Family|Internal)[ \t]+Medicine"
+    r"|(?:Medical|DME|Oxygen)[ \t]+Supply|Orthopa?edic[ \t]+Group)\b"
     r"|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
@@ -168,7 +169,9 @@ PRACTICE_ZONE = re.compile(
 # ASSOCIATES" (never a heading of generic words: "OUTPATIENT PHYSICAL THERAPY", "HOME HEALTH")
 _CAPS_END = (
     r"(?:THERAPY|THERAPIES|PHYSIOTHERAPY|REHABILITATION|REHAB|ASSOCIATES|HOME[ \t]+CARE|HOME[ \t]+HEALTH|HOSPICE"
-    r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL)(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
+    r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL|(?:FAMILY|INTERNAL)[ \t]+MEDICINE|HOME[ \t]+MEDICAL"
+    r"|(?:MEDICAL|DME|OXYGEN)[ \t]+SUPPLY|ORTHOPA?EDIC[ \t]+GROUP|MOBILITY[ \t]+&[ \t]+OXYGEN)"
+    r"(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
 )
 PRACTICE_CAPS = re.compile(
     rf"(?<![\w'’\-])[A-Z][A-Z'’\-]++(?:[ \t](?:&[ \t])?[A-Z][A-Z'’\-]++){{0,4}}?[ \t]+{_CAPS_END}"
@@ -177,6 +180,7 @@ _GENERIC = _words("""
 PHYSICAL OCCUPATIONAL SPEECH OUTPATIENT INPATIENT PEDIATRIC HOME CTS CAREGIVER TRAINING PT OT SLP THE OF AND FOR IN
 COMMUNITY HAND AQUATIC VESTIBULAR NEURO NEUROLOGIC ORTHOPEDIC ORTHO SPORTS GERIATRIC CARDIAC PULMONARY PELVIC
 MEDICARE MEDICAID PATIENT DAILY NOTE PLAN OF CARE SKILLED ACUTE SUBACUTE REHAB REHABILITATION THERAPY AT FROM TO
+FAMILY INTERNAL MEDICINE MEDICAL ORTHOPAEDIC SUPPLY DME OXYGEN MOBILITY DEPARTMENT DEPT DIVISION SECTION SERVICE
 """)
 
 

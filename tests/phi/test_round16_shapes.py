@@ -21,6 +21,11 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Meds P.O. B.I.D. and P.R.N.; seen by O.T. and P.T.", ["P.O. B.I.D.", "P.R.N.", "O.T.", "P.T."]),
     # a number in brackets after a date that is no birth date stays
     ("Eval 2026-11-03 (45) min; visit 11/20/2026 (3) of 8", ["(45)", "(3)"]),
+    # a specialty or a department in capitals is no practice's name
+    (
+        "FAMILY MEDICINE NOTE; DEPARTMENT OF INTERNAL MEDICINE",
+        ["FAMILY MEDICINE NOTE", "DEPARTMENT OF INTERNAL MEDICINE"],
+    ),
 ]
 
 SCRUB = [
@@ -39,6 +44,13 @@ SCRUB = [
     ("Name: Quornby, Ada  DOB 01/22/1950  (76)", "76"),
     ("Pt: QUORNBY, ADA   DOB 1943-05-30 (83)", "83"),
     ("Her husband, in his ninety-fifth year, lives at home.", "ninety-fifth year"),
+    # a practice, a supplier or a clinic by the words its name ends with, in a letterhead in capitals or in a line
+    ("=== F A X ===\nQUILLBROOK HOLLOW FAMILY MEDICINE\n2280 Poplar Dr", "QUILLBROOK HOLLOW"),
+    ("PINE BARRENS ORTHOPAEDIC GROUP  .  fax cover", "PINE BARRENS"),
+    ("HIGH PLAINS HOME MEDICAL  .  DELIVERY / PICKUP TICKET", "HIGH PLAINS"),
+    ("TRI-STATE MOBILITY & OXYGEN        Ticket No. 0447129", "TRI-STATE"),
+    ("PCP: Dr. Quornby (Tri-County Internal Medicine)", "Tri-County"),
+    ("Walker delivered by Three Rivers DME Supply today", "Three Rivers"),
 ]
 
 
