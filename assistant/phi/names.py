@@ -402,7 +402,39 @@ def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
     slot = _slot(words, i, text)
     # a line that starts right after "my cousin" goes on the sentence: "my cousin\nMarcus (Navy)"
     initial = _is_initial(text, words[i].start()) and slot < 2
+    if slot == 0 and _lone_code(lex, words, i, text):
+        return False
     return is_name_word(lex, words[i].group(), initial=initial, slot=slot)
+
+
+def _lone_code(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
+    """A word in plain capitals that is neither English nor a listed name, with no other word in capitals beside it
+    and in no person's place, is a code or an acronym: "signs of CAUTI", '"code": "DAUINLAW"', "WEBVTT". A surname
+    in capitals stands beside a given name ("ODESSA FAIRCLOTH", "LEE, SOO-AH", "DOE^JANE") or in a person's place."""
+    word = words[i].group()
+    if not (word.isupper() and word.isascii() and word.isalpha()) or _rank(lex, word):
+        return False
+    if "*" in text[max(0, words[i].start() - 1) : words[i].end() + 1]:
+        return False  # an X12 element ("NM1*IL*1*...*AROHA****"): a name field, whatever stands beside it
+    near = (j for j in (i - 1, i + 1) if 0 <= j < len(words))
+    return not any(_name_beside(text, words, i, j) for j in near)
+
+
+def _name_beside(text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
+    """Another word of the same name beside word ``i``: in capitals, or a given name after "LAST, " ("VAN, Mieke")."""
+    other = words[j].group()
+    caps = other.isupper() and len(other) > 1
+    given = j == i + 1 and other.istitle() and text[words[i].end() : words[j].start()] in (", ", ",")
+    return (caps or given) and _near(text, i, j, words)
+
+
+def _near(text: str, i: int, j: int, words: list[re.Match[str]]) -> bool:
+    a, b = (words[i], words[j]) if i < j else (words[j], words[i])
+    return _NEAR_GAP.fullmatch(text, a.end(), b.start()) is not None
+
+
+# a gap inside one person's name: a space, "LAST, FIRST", an HL7 or a pipe field
+_NEAR_GAP = re.compile(r"[ \t,^|]{1,3}+")
 
 
 def _eponym(text: str, words: list[re.Match[str]], i: int) -> bool:

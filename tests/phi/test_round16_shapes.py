@@ -51,6 +51,11 @@ SCRUB = [
     ("TRI-STATE MOBILITY & OXYGEN        Ticket No. 0447129", "TRI-STATE"),
     ("PCP: Dr. Quornby (Tri-County Internal Medicine)", "Tri-County"),
     ("Walker delivered by Three Rivers DME Supply today", "Three Rivers"),
+    # a surname in capitals beside its given name, after "LAST, ", in an X12 name element, or in a person's place
+    ('Patient of interest: QUORNBYHOEVEN, Jozef "Joop"', "QUORNBYHOEVEN"),
+    ("NM1*IL*1*TEPANIHERA*QUORNAROHA****MI*1EG4TE5MK72~", "QUORNAROHA"),
+    ("PT QUORNBYFEATHER seen today", "QUORNBYFEATHER"),
+    ("Name: ODESSA QUORNBYTHE", "QUORNBYTHE"),
 ]
 
 
