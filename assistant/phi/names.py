@@ -380,9 +380,11 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
     return out
 
 
-# "Pages: 4" is a field label, not a name; nor is a word that counts "1 of 3" (a page, a sheet, a visit), nor a
-# page's own word before "1/2".
-_FIELD_LABEL = re.compile(r":[ \t]*\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d")
+# "Pages: 4" and "Run# R305684" are field labels, not names; nor is a word that counts "1 of 3" (a page, a sheet,
+# a visit), nor a page's own word before "1/2".
+_FIELD_LABEL = re.compile(
+    r":[ \t]*\d|#[ \t]?[A-Z]{0,3}+\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d"
+)
 
 
 # A small number right beside a word with one space: "Age 7", "Unit 5", "5 South", "Grade 4".

@@ -275,7 +275,9 @@ _ID_LABEL = (
     r"Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
     r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic|"
     # round 11: the numbers of a badge, a parcel, an incident, a referral, an intake, a student, an interpreter
-    r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter"
+    r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter|"
+    # round 16: an ambulance run and its patient care report, a receipt, a lab specimen and its accession
+    r"Run|PCR|Receipt|Rcpt|Specimen|Accession"
 )
 # A licence number with the discipline between: "Lic. OT 18223", "License PT #40912".
 LICENSE_RE = re.compile(
@@ -342,6 +344,11 @@ ID_ENDING_LABEL_RE = re.compile(
 MASKED_ID_RE = re.compile(
     r"(?<![\w*#])[Xx*•]{3,7}+(?:(?:[- ][Xx*•]{2,7}+){0,3}+[- ]?(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{2,6}\b"
     r"|-[Xx*•]{1,2}[A-Z0-9]{1,2}-(?=[A-Z]{0,3}\d)[A-Z0-9]{4}\b)"  # an MBI shown in part: "XXXX-XX6-KT19"
+)
+# The last digits of a payment card, said so: "Visa ending 7400", "card ending in 0139", "MC last 4: 2231".
+CARD_TAIL_RE = re.compile(
+    r"(?i:\b(?:visa|mastercard|master[ \t]card|mc|amex|discover|card|debit|credit)[ \t]+(?:card[ \t]+)?"
+    r"(?:ending|ends|last[ \t]+(?:4|four))(?:[ \t]+(?:in|with))?[ \t]*[:#]?[ \t]*)(?P<id>\d{4})\b"
 )
 NPI_RE = re.compile(r"\bNPI\s*(?:#|No\.?|Number)?\s*[:#]?\s*(?P<id>\d{10})\b", re.IGNORECASE)
 SSN_RE = re.compile(

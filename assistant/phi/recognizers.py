@@ -223,6 +223,7 @@ def find_ids(text: str) -> list[Span]:
         (p.PLATE_RE, "ID", 0.9),
         (p.LICENSE_RE, "ID", 0.9),
         (p.MASKED_ID_RE, "ID", 0.85),
+        (p.CARD_TAIL_RE, "ID", 0.85),
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),
         (p.URL_RE, "URL", 0.7),

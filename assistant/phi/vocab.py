@@ -28,6 +28,7 @@ moen rifton molift microair zalo whatsapp facetime zoom skype viber wechat kakao
 quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
 doxy doxyme webex vsee mend teladoc amwell updox
 teva mylan sandoz apotex lupin aurobindo zydus amneal
+visa mastercard amex
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -79,6 +80,7 @@ bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ 
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name), and a label's
 # or a log's column words: "Qty", "DAW", "Pg", "Medicare Adv", "no LOC", "Odometer".
+# An ambulance unit: "Medic 7".
 ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
@@ -89,6 +91,7 @@ phi esmtp esmtps esmtpsa smtp lmtp
 rx sig prescriber rph frontdesk pe
 rxbin rxpcn rxgrp rxid
 qty daw pg adv loc odometer mileage
+medic
 """)
 # Dotted abbreviations that are no person's initials ("P.O. Box", "a.m.", "D.O.B.", "M.S. CCC-SLP"), as their letters;
 # any other run of dotted capitals ("T.W.", "J.R.B.", "P.O.R.") stands for a person (round 15: 57 of 75 such runs).

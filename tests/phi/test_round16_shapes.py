@@ -56,6 +56,12 @@ SCRUB = [
     ("NM1*IL*1*TEPANIHERA*QUORNAROHA****MI*1EG4TE5MK72~", "QUORNAROHA"),
     ("PT QUORNBYFEATHER seen today", "QUORNBYFEATHER"),
     ("Name: ODESSA QUORNBYTHE", "QUORNBYTHE"),
+    # a run sheet's, a receipt's, a specimen's number; a card's last four digits
+    ("EMS RUN SHEET  Unit Medic 7  Run# R305684", "R305684"),
+    ("Receipt #448812   Date 11/30/2026", "448812"),
+    ("Specimen ID SPC-5512093 collected", "5512093"),
+    ("Paid $35.00 Visa ending 7400 (copay)", "7400"),
+    ("card ending in 0139 declined", "0139"),
 ]
 
 
