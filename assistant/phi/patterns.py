@@ -362,7 +362,9 @@ SSN_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t\-.]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b"
     r"(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
-    r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b"  # +44 20 7946 0958
+    # +44 20 7946 0958; seven digits at least, never an add-on code ("+97551", "+G0540")
+    r"|(?<![\w+])\+(?=(?:[ .\-()]{0,2}+\d){7})(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}"
+    r"(?:[ .\-]?\d{2,4}){1,4}\b"
     # a number an OCR pass or a form spaced out around its parentheses and dash: "( 808 ) 555 - 0181"
     r"|(?<![\w-])\([ \t]?\d{3}[ \t]?\)[ \t]*\d{3}[ \t]*[-.][ \t]*\d{4}\b"
     # an Australian number written nationally: "(08) 5550 1234", "07 4555 0102", mobile "0491 570 156"

@@ -62,6 +62,11 @@ SCRUB = [
     ("Specimen ID SPC-5512093 collected", "5512093"),
     ("Paid $35.00 Visa ending 7400 (copay)", "7400"),
     ("card ending in 0139 declined", "0139"),
+    # international numbers keep going: UK, Australia, Ireland, Japan
+    ("mobile +44 20 7946 0958", "7946 0958"),
+    ("mobile +61 2 5550 1234", "5550 1234"),
+    ("mobile +353 1 555 0142", "555 0142"),
+    ("office +81-3-5555-0123", "5555-0123"),
 ]
 
 
