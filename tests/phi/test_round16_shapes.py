@@ -67,6 +67,9 @@ SCRUB = [
     ("mobile +61 2 5550 1234", "5550 1234"),
     ("mobile +353 1 555 0142", "555 0142"),
     ("office +81-3-5555-0123", "5555-0123"),
+    # an Eircode right after its county, with no comma between
+    ("7 Ard na Gréine, Tralee, Co. Kerry V92 HX31, Ireland", "V92 HX31"),
+    ("3 Main St, Ennis, County Clare V95 T8KR", "V95 T8KR"),
 ]
 
 
