@@ -38,6 +38,7 @@ _SUBJECT = rf"\b(?:she|he|pt|patient|who|{KIN}|{_RELATIONS})"
 _IS = r"(?:['’]s|[ \t]+(?:is|was|turned|just[ \t]+turned|will[ \t]+be))[ \t]+(?:now[ \t]+)?"
 _ONES = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ORDINAL_ONES = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 AGE_SHAPES = [
     # after a name: "Mrs. Park (95)", "Hoa Tran (92)", "grandson Rhys Pemberton (24, unpaid)"
@@ -77,8 +78,10 @@ AGE_SHAPES = [
     re.compile(rf"\b{_AGE}[ \t]*(?:歳|岁|세|살)"),  # 93歳, 95岁, 92세
     # a family's word for the patient, then the age: "vovô is 93", "grandma just turned 95"
     # also with the name between ("my father Abdirahman is 92")
-    re.compile(rf"(?i:\b(?:{KIN})[ \t]+(?:(?-i:[A-Z][^\W\d_]+)[ \t]+)?(?:is|was|turned|just[ \t]+turned|will[ \t]+be)"
-               rf"[ \t]+){_AGE}(?!\d)"),
+    re.compile(
+        rf"(?i:\b(?:{KIN})[ \t]+(?:(?-i:[A-Z][^\W\d_]+)[ \t]+)?(?:is|was|turned|just[ \t]+turned|will[ \t]+be)"
+        rf"[ \t]+){_AGE}(?!\d)"
+    ),
     # the writer's own age: "im 92 in october", "I am 95"
     re.compile(rf"(?i:\b(?:i['’]?m|i[ \t]+am)[ \t]+(?:now[ \t]+)?){_AGE}(?![\d.,])"),
     # a caregiver's relation and age: "Kamla Ramdial (wife, 91)", "Ana B. (primary caregiver, 80)"
@@ -123,8 +126,14 @@ STATED_AGES = [
         rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?{_IS})"
         r"(?P<age>1[01]\d|[1-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
     ),
-    # "in his 92nd year", "in her 86th year of life"
+    # "in his 92nd year", "in her 86th year of life", "in his ninety-fifth year"
     re.compile(r"(?i:\bin[ \t]+(?:his|her|their)[ \t]+)(?P<age>1?\d\d(?:st|nd|rd|th)[ \t]+year)\b"),
+    re.compile(rf"(?i:\bin[ \t]+(?:his|her|their)[ \t]+)(?P<age>(?i:{_TENS_WORDS})-(?i:{_ORDINAL_ONES})[ \t]+year)\b"),
+    # the age a date of birth is followed by, at any value: "DOB 01/22/1950  (76)", "DOB 1943-05-30 (83)"
+    re.compile(
+        r"(?i:\b(?:DOB|D\.O\.B\.|date[ \t]+of[ \t]+birth|born)[ \t]*[:#]?[ \t]*)"
+        r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}[ \t]*\((?P<age>1[01]\d|[1-9]?\d)\)"
+    ),
     # an age field with words between: "Respondent's age on the date of appointment: 84."
     re.compile(rf"(?i:\bage[ \t][^\d\n:;.]{{0,40}}?:[ \t]*){_ANY_AGE}(?![\d.,:/\-]\d|\d)"),
 ]

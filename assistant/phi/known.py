@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from assistant.phi import patterns as p
 from assistant.phi.fold import fold, fold_word
 from assistant.phi.lexicon import get_lexicon
-from assistant.phi.names import CLINICAL, COMMON, NEXT_SLOT, PREV_SLOT, VERY_COMMON, WORD_RE, Span, words
+from assistant.phi.names import CLINICAL, COMMON, EPONYM_HEAD, NEXT_SLOT, PREV_SLOT, VERY_COMMON, WORD_RE, Span, words
 
 
 def whole_word(text: str, start: int, end: int) -> tuple[int, int]:
@@ -80,7 +80,7 @@ def known_names_finder(names: Iterable[str], *, score: float = 0.85):  # type: i
         for m in regex.finditer(low):
             start, end = index[m.start()], index[m.end() - 1] + 1
             original = text[start:end]
-            if m.group() in CLINICAL and (not original[:1].isupper() or _EPONYM_HEAD.match(text, end)):
+            if m.group() in CLINICAL and (not original[:1].isupper() or EPONYM_HEAD.match(text, end)):
                 continue  # a known "Katz" is scrubbed; the "Katz ADL index" stays
             zipf = lex.zipf(m.group()) if " " not in m.group() else 0.0
             if (
@@ -108,13 +108,6 @@ _WEAK_NEXT = words("and & was is has had did does today return returns demo able
 # verb's object), never the person: "May cause dizziness", "Mark the HEP", "Will be seen". A person's own verbs
 # ("Mark reports", "May stood") are not here.
 _WORD_SENSE_NEXT = re.compile(r"[ \t]+(?:the|a|an|cause|causes|be|not|occur|result|include|each|every|all|any|your)\b")
-
-
-# The word after an eponym that makes it a scale, test or device, not the person: "Katz index", "Berg score".
-_EPONYM_HEAD = re.compile(
-    r"(?:['’]s)?[ \t\-]*(?i:catheter|index|adls?|scale|score|test|sign|lift|maneuver|manoeuvre|balance|assessment|"
-    r"exercises?|disease|syndrome|position|criteria|protocol|method|technique|sling)\b"
-)
 
 
 def _slot_at(text: str, start: int, end: int) -> bool:

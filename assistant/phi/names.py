@@ -77,6 +77,20 @@ went came waited stayed arrived drove
 """)
 
 
+# The word after an eponym that makes it a scale, test, lesion or device, not the person: "Katz index", "Berg score",
+# "Unna boot", "Lisfranc injury", "Kennedy terminal ulcer". One of a few descriptive words may stand between, never
+# a verb: "Okafor did exercises".
+_EPONYM_BETWEEN = (
+    r"terminal|pressure|venous|arterial|diabetic|stress|compression|functional|naming|balance|gait|walk|grip"
+)
+EPONYM_HEAD = re.compile(
+    rf"(?:['’]s)?[ \t\-]*(?:(?:{_EPONYM_BETWEEN})[ \t]+)?(?i:catheter|index|adls?|scale|score|test|sign|lift|"
+    r"maneuver|manoeuvre|balance|assessment|exercises?|disease|syndrome|position|criteria|protocol|method|technique|"
+    r"sling|ulcers?|boot|injury|fracture|mobili[sz]ation|splint|brace|reflex|palsy|classification|contracture|"
+    r"deformity|questionnaire|inventory|procedure|repair|bandage|dressing|stockings?|collar|cushion)\b"
+)
+
+
 def _lookup_forms(word: str) -> list[str]:
     base = word[:-2] if word.lower().endswith(("'s", "’s")) else word
     forms = [base]
@@ -366,9 +380,11 @@ def _runs(text: str, words: list[re.Match[str]], flags: list[bool], lex: Lexicon
     return out
 
 
-# "Pages: 4" is a field label, not a name; nor is a word that counts "1 of 3" (a page, a sheet, a visit), nor a
-# page's own word before "1/2".
-_FIELD_LABEL = re.compile(r":[ \t]*\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d")
+# "Pages: 4" and "Run# R305684" are field labels, not names; nor is a word that counts "1 of 3" (a page, a sheet,
+# a visit), nor a page's own word before "1/2".
+_FIELD_LABEL = re.compile(
+    r":[ \t]*\d|#[ \t]?[A-Z]{0,3}+\d|[ \t]{1,3}+\d{1,4}+[ \t]{1,3}+of[ \t]{1,3}+\d|(?<=Page)[ \t]{1,3}+\d{1,4}+/\d"
+)
 
 
 # A small number right beside a word with one space: "Age 7", "Unit 5", "5 South", "Grade 4".
@@ -388,7 +404,46 @@ def _judge(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
     slot = _slot(words, i, text)
     # a line that starts right after "my cousin" goes on the sentence: "my cousin\nMarcus (Navy)"
     initial = _is_initial(text, words[i].start()) and slot < 2
+    if slot == 0 and _lone_code(lex, words, i, text):
+        return False
     return is_name_word(lex, words[i].group(), initial=initial, slot=slot)
+
+
+def _lone_code(lex: Lexicon, words: list[re.Match[str]], i: int, text: str) -> bool:
+    """A word in plain capitals that is neither English nor a listed name, with no other word in capitals beside it
+    and in no person's place, is a code or an acronym: "signs of CAUTI", '"code": "DAUINLAW"', "WEBVTT". A surname
+    in capitals stands beside a given name ("ODESSA FAIRCLOTH", "LEE, SOO-AH", "DOE^JANE") or in a person's place."""
+    word = words[i].group()
+    if not (word.isupper() and word.isascii() and word.isalpha()) or _rank(lex, word):
+        return False
+    if "*" in text[max(0, words[i].start() - 1) : words[i].end() + 1]:
+        return False  # an X12 element ("NM1*IL*1*...*AROHA****"): a name field, whatever stands beside it
+    near = (j for j in (i - 1, i + 1) if 0 <= j < len(words))
+    return not any(_name_beside(text, words, i, j) for j in near)
+
+
+def _name_beside(text: str, words: list[re.Match[str]], i: int, j: int) -> bool:
+    """Another word of the same name beside word ``i``: in capitals, or a given name after "LAST, " ("VAN, Mieke")."""
+    other = words[j].group()
+    caps = other.isupper() and len(other) > 1
+    given = j == i + 1 and other.istitle() and text[words[i].end() : words[j].start()] in (", ", ",")
+    return (caps or given) and _near(text, i, j, words)
+
+
+def _near(text: str, i: int, j: int, words: list[re.Match[str]]) -> bool:
+    a, b = (words[i], words[j]) if i < j else (words[j], words[i])
+    return _NEAR_GAP.fullmatch(text, a.end(), b.start()) is not None
+
+
+# a gap inside one person's name: a space, "LAST, FIRST", an HL7 or a pipe field
+_NEAR_GAP = re.compile(r"[ \t,^|]{1,3}+")
+
+
+def _eponym(text: str, words: list[re.Match[str]], i: int) -> bool:
+    """A capitalised word before a lesion's, test's or device's word, outside a person's place: "Unna boot",
+    "Marjolin ulcer" (never "pt Okafor test results": the slot wins)."""
+    w = words[i]
+    return w.group()[:1].isupper() and bool(EPONYM_HEAD.match(text, w.end())) and _slot(words, i, text) < 2
 
 
 def find_name_words(text: str) -> list[Span]:
@@ -401,6 +456,7 @@ def find_name_words(text: str) -> list[Span]:
         and not _FIELD_LABEL.match(text, w.end())
         and not _numbered(lex, text, w)
         and not (i and words[i - 1].group().lower() in BRANDS)  # a model name: "Molift Smart 150"
+        and (i in pairs or not _eponym(text, words, i))
         for i, w in enumerate(words)
     ]
     return [span for span in _runs(text, words, flags, lex) if not payer(text, span[0], span[1])]

@@ -275,7 +275,9 @@ _ID_LABEL = (
     r"Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|Patient|Claim|ICN|DCN|HICN|"
     r"Acct|Account|Auth(?:orization)?|Prior\s+Auth|Reference|Ref|Case|Group|Encounter|Visit|Device|Serial|License|Lic|"
     # round 11: the numbers of a badge, a parcel, an incident, a referral, an intake, a student, an interpreter
-    r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter"
+    r"Badge|Tracking|Incident|Referral|Intake|Employee|Student|Interpreter|"
+    # round 16: an ambulance run and its patient care report, a receipt, a lab specimen and its accession
+    r"Run|PCR|Receipt|Rcpt|Specimen|Accession"
 )
 # A licence number with the discipline between: "Lic. OT 18223", "License PT #40912".
 LICENSE_RE = re.compile(
@@ -355,6 +357,11 @@ MASKED_ID_RE = re.compile(
     r"(?<![\w*#])[Xx*•]{3,7}+(?:(?:[- ][Xx*•]{2,7}+){0,3}+[- ]?(?=[A-Z0-9]{0,5}\d)[A-Z0-9]{2,6}\b"
     r"|-[Xx*•]{1,2}[A-Z0-9]{1,2}-(?=[A-Z]{0,3}\d)[A-Z0-9]{4}\b)"  # an MBI shown in part: "XXXX-XX6-KT19"
 )
+# The last digits of a payment card, said so: "Visa ending 7400", "card ending in 0139", "MC last 4: 2231".
+CARD_TAIL_RE = re.compile(
+    r"(?i:\b(?:visa|mastercard|master[ \t]card|mc|amex|discover|card|debit|credit)[ \t]+(?:card[ \t]+)?"
+    r"(?:ending|ends|last[ \t]+(?:4|four))(?:[ \t]+(?:in|with))?[ \t]*[:#]?[ \t]*)(?P<id>\d{4})\b"
+)
 NPI_RE = re.compile(r"\bNPI\s*(?:#|No\.?|Number)?\s*[:#]?\s*(?P<id>\d{10})\b", re.IGNORECASE)
 SSN_RE = re.compile(
     r"\b\d{3}-\d{2}-\d{4}\b|\b\d{3} \d{2} \d{4}\b|"
@@ -367,7 +374,9 @@ SSN_RE = re.compile(
 PHONE_RE = re.compile(
     r"(?<![\w-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)[ \t\-.]?|\d{3}[-.\s])\d{3}[-.\s]\d{4}\b"
     r"(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5}\b)?"
-    r"|(?<![\w+])\+(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}(?:[ .\-]?\d{2,4}){1,4}\b"  # +44 20 7946 0958
+    # +44 20 7946 0958; seven digits at least, never an add-on code ("+97551", "+G0540")
+    r"|(?<![\w+])\+(?=(?:[ .\-()]{0,2}+\d){7})(?:[2-9]\d{0,2})[ .\-]?(?:\(\d{1,4}\)[ .\-]?)?\d{2,4}"
+    r"(?:[ .\-]?\d{2,4}){1,4}\b"
     # a number an OCR pass or a form spaced out around its parentheses and dash: "( 808 ) 555 - 0181"
     r"|(?<![\w-])\([ \t]?\d{3}[ \t]?\)[ \t]*\d{3}[ \t]*[-.][ \t]*\d{4}\b"
     # an Australian number written nationally: "(08) 5550 1234", "07 4555 0102", mobile "0491 570 156"

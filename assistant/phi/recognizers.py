@@ -99,7 +99,23 @@ def _names_by_context(text: str) -> list[Span]:
         and m.group("name") not in p.STATES
         and not _ROMAN.fullmatch(m.group("name"))  # "Provider Relations Rep II"
     ]
-    return out + _lower_signatures(text) + _lower_titles(text) + _initials_lists(text)
+    return out + _lower_signatures(text) + _lower_titles(text) + _initials_lists(text) + _dotted_initials(text)
+
+
+# Two to four dotted capitals standing alone, one pair maybe hyphenated: "by T.W.", '"J.R.B."', "E.M.B-L.".
+_DOTTED = re.compile(r"(?<![\w.\-])[A-Z]\.(?:[A-Z](?:-[A-Z])?\.){1,3}+(?![\w\-])")
+
+
+def _dotted_initials(text: str) -> list[Span]:
+    """Dotted initials without a label are a person's: an abbreviation is written so only from a short list."""
+    from assistant.phi.vocab import DOTTED_ABBREVIATIONS
+
+    out: list[Span] = []
+    for m in _DOTTED.finditer(text):
+        letters = re.sub(r"[.\-]", "", m.group())
+        if letters not in DOTTED_ABBREVIATIONS and not p.PROTECTED_WORDS_RE.fullmatch(letters):
+            out.append((m.start(), m.end(), "PERSON", 0.8))
+    return out
 
 
 def _initials_lists(text: str) -> list[Span]:
@@ -209,6 +225,7 @@ def find_ids(text: str) -> list[Span]:
         (p.PLATE_RE, "ID", 0.9),
         (p.LICENSE_RE, "ID", 0.9),
         (p.MASKED_ID_RE, "ID", 0.85),
+        (p.CARD_TAIL_RE, "ID", 0.85),
         (p.SSN_RE, "SSN", 0.85),
         (p.PHONE_RE, "PHONE", 0.7),
         (p.URL_RE, "URL", 0.7),

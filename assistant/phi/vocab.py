@@ -28,6 +28,7 @@ moen rifton molift microair zalo whatsapp facetime zoom skype viber wechat kakao
 quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
 doxy doxyme webex vsee mend teladoc amwell updox
 teva mylan sandoz apotex lupin aurobindo zydus amneal
+visa mastercard amex
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -79,6 +80,7 @@ bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ 
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name), and a label's
 # or a log's column words: "Qty", "DAW", "Pg", "Medicare Adv", "no LOC", "Odometer".
+# An ambulance unit: "Medic 7".
 ABBREVIATIONS = _words("""
 bue ble bles wfl wnl ems aps snf alf ltc hha mhp dme poa tue thur sat ssgt sgt sfc msgt cpl pvt pfc
 spc lt capt maj col gen cdr cmdr lcdr
@@ -89,6 +91,14 @@ phi esmtp esmtps esmtpsa smtp lmtp
 rx sig prescriber rph frontdesk pe
 rxbin rxpcn rxgrp rxid
 qty daw pg adv loc odometer mileage
+medic
+""")
+# Dotted abbreviations that are no person's initials ("P.O. Box", "a.m.", "D.O.B.", "M.S. CCC-SLP"), as their letters;
+# any other run of dotted capitals ("T.W.", "J.R.B.", "P.O.R.") stands for a person (round 15: 57 of 75 such runs).
+DOTTED_ABBREVIATIONS = _words("""
+AM PM US USA UK EU UN DC NY LA VA MD DO RN NP PA LPN CNA BID TID QID QD QOD QHS HS PRN NPO PO IV IM SC ER ED ICU
+OT PT SLP OTR COTA DPT ADL ROM HEP BP HR DME DOB PS PPS MS MA BA BS RD DDS MPH JD CRS RSVP ASAP ETA FYI NB AKA ID
+IE EG OK TV NA
 """)
 # Observances a plan of care is built around ("Shabbos plan reviewed"): a day or season, no person.
 OBSERVANCES = _words("""
@@ -146,7 +156,8 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 # houses the patient ends otherwise ("... Nursing", "... Assisted Living", "... Rehab", a SNF's word too) and stays.
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
-    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP))\b"
+    r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP)|(?:Family|Internal)[ \t]+Medicine"
+    r"|(?:Medical|DME|Oxygen)[ \t]+Supply|Orthopa?edic[ \t]+Group)\b"
     r"|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
@@ -161,7 +172,9 @@ PRACTICE_ZONE = re.compile(
 # ASSOCIATES" (never a heading of generic words: "OUTPATIENT PHYSICAL THERAPY", "HOME HEALTH")
 _CAPS_END = (
     r"(?:THERAPY|THERAPIES|PHYSIOTHERAPY|REHABILITATION|REHAB|ASSOCIATES|HOME[ \t]+CARE|HOME[ \t]+HEALTH|HOSPICE"
-    r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL)(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
+    r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL|(?:FAMILY|INTERNAL)[ \t]+MEDICINE|HOME[ \t]+MEDICAL"
+    r"|(?:MEDICAL|DME|OXYGEN)[ \t]+SUPPLY|ORTHOPA?EDIC[ \t]+GROUP|MOBILITY[ \t]+&[ \t]+OXYGEN)"
+    r"(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
 )
 PRACTICE_CAPS = re.compile(
     rf"(?<![\w'’\-])[A-Z][A-Z'’\-]++(?:[ \t](?:&[ \t])?[A-Z][A-Z'’\-]++){{0,4}}?[ \t]+{_CAPS_END}"
@@ -170,6 +183,7 @@ _GENERIC = _words("""
 PHYSICAL OCCUPATIONAL SPEECH OUTPATIENT INPATIENT PEDIATRIC HOME CTS CAREGIVER TRAINING PT OT SLP THE OF AND FOR IN
 COMMUNITY HAND AQUATIC VESTIBULAR NEURO NEUROLOGIC ORTHOPEDIC ORTHO SPORTS GERIATRIC CARDIAC PULMONARY PELVIC
 MEDICARE MEDICAID PATIENT DAILY NOTE PLAN OF CARE SKILLED ACUTE SUBACUTE REHAB REHABILITATION THERAPY AT FROM TO
+FAMILY INTERNAL MEDICINE MEDICAL ORTHOPAEDIC SUPPLY DME OXYGEN MOBILITY DEPARTMENT DEPT DIVISION SECTION SERVICE
 """)
 
 

@@ -89,6 +89,11 @@ EIRCODE = re.compile(
 EIRCODE_LABELLED = re.compile(
     rf"(?i:\beircode)[ \t]*:?[ \t]*(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t]?{_EIR}{{4}})\b"
 )
+# an Eircode right after its county, on one line: "Tralee, Co. Kerry V92 HX31, Ireland"
+EIRCODE_AFTER_COUNTY = re.compile(
+    rf"(?:\bCo\.?|\bCounty)[ \t]+[A-Z][a-z]++[ \t]+(?P<zip>(?:[AC-FHKNPRTV-Y]\d{{2}}|D6W)[ \t]?"
+    rf"(?={_EIR}{{0,3}}[A-Z]){_EIR}{{4}})(?![\w\-])"
+)
 # a county or parish, in capitals too (a court's caption): "LARIMER COUNTY", "COUNTY OF HENNEPIN", "Allegan County"
 COUNTY = re.compile(
     r"(?<![\w'’\-])(?!(?:The|THE|This|THIS|Each|EACH|Any|ANY|Your|YOUR)\b)(?:[A-Z][a-z]++|[A-Z]{3,}+)"
@@ -125,7 +130,7 @@ def find_whereabouts(text: str) -> list[Span]:
     ]
     out += [(m.start(), m.end(), "ADDRESS", 0.9) for m in GPS.finditer(text)]
     out += [(m.start("unit"), m.end("unit"), "ADDRESS", 0.85) for m in UNIT_PART.finditer(text)]
-    postal = (MILITARY, AU_POSTCODE, EIRCODE, EIRCODE_LABELLED)
+    postal = (MILITARY, AU_POSTCODE, EIRCODE, EIRCODE_LABELLED, EIRCODE_AFTER_COUNTY)
     out += [(m.start("zip"), m.end("zip"), "ZIP", 0.95) for regex in postal for m in regex.finditer(text)]
     out += [(m.start("name"), m.end("name"), "ADDRESS", 0.8) for m in HOSPITAL.finditer(text)]
     out += [(m.start(), m.end(), "ADDRESS", 0.85) for m in COUNTY.finditer(text)]
