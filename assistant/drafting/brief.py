@@ -128,7 +128,7 @@ def project_texts(brief: AppealBrief | RewriteBrief) -> list[str]:
 def project_ids(brief: AppealBrief | RewriteBrief) -> list[str]:
     """The knowledge base's ids the brief names (sources, patterns, rules): kept as written for a remote model so
     it can cite them (`assistant.llm.redact.safe_forms`)."""
-    ids = [i for e in brief.evidence for i in (e.check_id, *e.source_ids)]
+    ids = [i for e in brief.evidence for i in e.source_ids]
     if isinstance(brief, AppealBrief):
         ids += [s.id for s in brief.sources]
         if brief.pattern is not None:

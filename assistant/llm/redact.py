@@ -22,7 +22,9 @@ SEPARATOR = "\n\u241e\u241e\u241e\n"  # never in a note: the de-identifier leave
 MIN_SAFE_CHARS = 20  # a shorter stretch could be a note's own words that happen to equal a heading
 
 
-ID_SHAPE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:#/-]{1,80}")
+# an id the de-identifier could take for a record number: it holds a digit or a joiner; a plain word ("caregiver") is
+# never scrubbed, and kept as a safe form it would cut a pasted CSV's quoted cells away from their column's label
+ID_SHAPE = re.compile(r"(?=[^\s\"]*[0-9:#/-])[A-Za-z0-9][A-Za-z0-9._:#/-]{1,80}")
 
 
 def safe_forms(texts: Iterable[str], ids: Iterable[str] = ()) -> list[str]:

@@ -97,7 +97,7 @@ def test_real_deidentifier_keeps_project_text_and_scrubs_the_note() -> None:
 @pytest.mark.parametrize(
     ("ident", "kept"),
     [("ngs-cts", True), ("cms-mbpm-ch15-220.3", True), ("faq:once_per_date#0", True),
-     ("has space", False), ("", False), ('quo"te', False)],
+     ("has space", False), ("", False), ('quo"te', False), ("caregiver", False)],
 )
 def test_knowledge_ids_are_kept_whole_with_their_quotes(ident: str, kept: bool) -> None:
     # hostile16 #9: short source ids with digits went out as <ID_n>, so the model could not cite them
@@ -110,3 +110,11 @@ def test_a_brief_keeps_its_source_ids_and_scrubs_a_note_word_equal_to_one() -> N
     out, _ = deidentify_values(deid, {"brief": brief}, safe_ids=["cms-mbpm-ch15-220", "ngs-cts"])
     assert '"cms-mbpm-ch15-220"' in out["brief"] and '"ngs-cts"' in out["brief"]
     assert "REF NGS-CTS 4471" in out["brief"]  # unquoted, in the note's words: data, scrubbed
+
+
+def test_a_quoted_csv_cell_equal_to_a_plain_id_stays_with_its_table() -> None:
+    # a plain-word id kept as a safe form cut a CSV's quoted cells from their column label (phi_r8 #46 leaked ids)
+    deid = Upper()
+    csv = '"contact_id";"role"\n"c-901";"caregiver"'
+    out, _ = deidentify_values(deid, {"note": csv}, safe_ids=["caregiver", "ngs-cts"])
+    assert len(deid.calls) == 1 and deid.calls[0] == csv
