@@ -116,5 +116,5 @@ def test_a_quoted_csv_cell_equal_to_a_plain_id_stays_with_its_table() -> None:
     # a plain-word id kept as a safe form cut a CSV's quoted cells from their column label (phi_r8 #46 leaked ids)
     deid = Upper()
     csv = '"contact_id";"role"\n"c-901";"caregiver"'
-    out, _ = deidentify_values(deid, {"note": csv}, safe_ids=["caregiver", "ngs-cts"])
+    deidentify_values(deid, {"note": csv}, safe_ids=["caregiver", "ngs-cts"])
     assert len(deid.calls) == 1 and deid.calls[0] == csv
