@@ -339,6 +339,10 @@ _A = f"[0-9{_MBI_L[1:-1]}]"
 LOOSE_MBI_RE = re.compile(
     rf"(?<![\w-])[1-9]{_S}{_MBI_L}{_S}{_A}{_S}\d{_S}{_MBI_L}{_S}{_A}{_S}\d{_S}{_MBI_L}{_S}{_MBI_L}{_S}\d{_S}\d(?![\w-])"
 )
+# An account number joined to its label: "ACCT/2026/77120", "Acct#A-44172" (hostile16 #9: no space, so no label seen).
+ACCOUNT_JOINED_RE = re.compile(
+    r"\b(?i:acct|acc't|account)(?:[/#:\-]|No\.?)(?P<id>(?=[A-Za-z/\-]{0,30}\d)[A-Za-z0-9][A-Za-z0-9/\-]{2,30}+)(?![\w/\-])"
+)
 # A FHIR reference to a person's record: "Patient/pt-88a1c2", "RelatedPerson/rp-17" (the id names the person);
 # a digit in the id, so "Patient/caregiver education" stays words.
 FHIR_REF_RE = re.compile(

@@ -220,6 +220,7 @@ def find_ids(text: str) -> list[Span]:
         (p.SPACED_MBI_RE, "MBI", 0.9),
         (p.LOOSE_MBI_RE, "MBI", 0.85),
         (p.FHIR_REF_RE, "ID", 0.85),
+        (p.ACCOUNT_JOINED_RE, "ID", 0.9),
         (p.SPELLED_ID_RE, "ID", 0.9),
         (p.ACCESS_CODE_RE, "ID", 0.9),
         (p.PLATE_RE, "ID", 0.9),
