@@ -11,15 +11,17 @@ in the same minutes) is one session and is never split here.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.billing import supported_lines_for_minutes
 from assistant.models import BilledLine
 from assistant.notes.timing import union_minutes
 
 if TYPE_CHECKING:
-    from assistant.notes.context import Context
     from assistant.notes.times import Segment
+
+# `ctx` below is a notes.context.Context; it is not imported (context imports this module), so the import runs one way
+Context = Any
 
 THERAPY_OF = {"PT": "GP", "OT": "GO", "SLP": "GN"}
 DISCIPLINE_OF = {mod: d for d, mod in THERAPY_OF.items()}
