@@ -85,9 +85,7 @@ _LOST_AFTER = (r"(?:\w*\s+(?:(?:was|is|got|came back|decision|denial)\s+)*" + _O
 def _next_level(intent: Intent, routes: dict[str, Any]) -> Pin | None:
     """The route one level above the one the question says was lost, or None."""
     for route_id, words in route_words(intent.payer):
-        route = routes.get(route_id)
-        if route_id == "reconsideration" and intent.payer == "medicare_advantage":
-            route = routes.get("plan_reconsideration", route)  # an MA plan's reconsideration is its own first level
+        route = routes.get(route_id)  # on an MA question `route_words` names the plan's levels
         if route is None or route.level is None:
             continue
         lost = rf"{_LOST_BEFORE}(?:{words})|(?:{words}){_LOST_AFTER}|{_UPHELD_AT}(?:{words})"

@@ -164,7 +164,6 @@ _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:
                             r"|\b(?:i|we|she|he|they|the (?:patient|family))(?: will| would)? (?:have|need) to pay\b"
                             r"|\bpay for (?:it|this|that|the \w+) (?:myself|ourselves|herself|himself)\b"
                             r"|\b(?:get|getting|end up with|receive) a bill\b"
-                            # ("will I have to pay for the training myself?": the patient's share in a family's words)
                             r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}"
                             r"\b(?:myself|ourselves|himself|herself)\b",
                             re.I)
@@ -365,17 +364,13 @@ _RECORD_AFTER = re.compile(
     # ("go into the note now, change 20 to 55": a figure of the record changed; "put the September date on it",
     # "backdate the consent": a paper signed now dated as if written then)
     r"|\bgo(?:ing)? in(?:to)? (?:the |my |our |that |this |his |her )?(?:note|record|chart)\b"
-    r"|\bchang\w*\s+(?:the\s+)?\d{1,3}\s+to\s+\d{1,3}\b|\bback-?dat\w*"
+    r"|\bchang\w*\s+(?:the\s+|it\s+from\s+)?\d{1,3}\s+to\s+\d{1,3}\b|\bback-?dat\w*"
     r"|\b(?:put|write|use|sign)\w*\b[^.?!]{0,30}\b(?:january|february|march|april|may|june|july|august|september"
     r"|october|november|december|earlier|old|original|past|prior|last month's) date\b"
+    r"|\b(?:put|write|use)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?date\s+on\b"
     r"|\bgo(?:ing)? back (?:in(?:to)?|to) (?:the |my |our |that |this |his |her )?(?:[\w/-]+ )?(?:note|record|chart)\b"
     r"|\b(?:add|change|edit|amend|update|fix)\w*\b[^.?!]{0,40}\b(?:to|in|on) (?:the |my |our |that |this |his |her )?"
-    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b"
-    # ("go into the note now, change 20 to 55": a documented figure rewritten; "sign a paper ... put the September date
-    # on it": a record backdated)
-    r"|\bgo(?:ing)? in(?:to)? (?:the |my |our |that |this |his |her )?(?:note|record|chart)\b"
-    r"|\bchange\w*\s+(?:the\s+|it\s+from\s+)?\d{1,3}\s+to\s+\d{1,3}\b"
-    r"|\bback-?dat\w*|\b(?:put|write|use)\s+(?:the\s+|an?\s+)?(?:\w+\s+)?date\s+on\b)", re.I)
+    r"(?:[\w/-]+ )?(?:note|record|chart|documentation)s?\b)", re.I)
 # "can a signature attestation fix it": what an attestation statement covers
 _ATTESTATION = re.compile(r"\battest(?:ation|ed|s)?\b", re.I)
 # "the neighbor helps her daily, no pay: can he be the one we train?": whether a person who is not kin fits CMS's
