@@ -339,9 +339,21 @@ def _fields(m: re.Match[str]) -> str:
     return " " + body.rstrip("/>").ljust(len(tag) - 1)
 
 
+# a two-column export of fields, one per record ('"field","value"' over '"Start","10:00"'): each record reads as the
+# labelled line it stands for (' Start:  10:00 '), one character for one, so "Start" labels its time as it would in
+# a typed note and offsets stay put
+_KEY_VALUE = re.compile(r'^"([^"\n]{1,60})"[,\t]"((?:[^"\n]|"")*)"(?=[ \t\r]*$)', re.M)
+
+
+def _key_value(m: re.Match[str]) -> str:
+    return f" {m.group(1)}:  {m.group(2)} "
+
+
 def _layout(text: str) -> str:
     if "</" in text:
         text = _ATTRIBUTE_TAG.sub(_fields, _BARE_TAG.sub(_tag, text))
+    if '","' in text or '"\t"' in text:
+        text = _KEY_VALUE.sub(_key_value, text)
     if " a " in text:
         text = _SPANISH_TO.sub(" - ", text)
     return text

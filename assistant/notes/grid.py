@@ -82,26 +82,38 @@ def split_cells(text: str, a: int, b: int, sep: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=4)
 def cells(text: str) -> tuple[Cell, ...]:
     """Every value of every grid in `text`, with the heading of its column (read once per note: the time and the
     presence rules both ask)."""
-    return tuple(_cells(text))
+    return _read(text)[0]
 
 
-def _cells(text: str) -> Iterator[Cell]:
+def header_rows(text: str) -> tuple[tuple[int, int], ...]:
+    """Where each grid's header row is (a header with at least one row under it): its words name columns
+    ("pt_present", "start"), they say nothing of this visit."""
+    return _read(text)[1]
+
+
+@lru_cache(maxsize=4)
+def _read(text: str) -> tuple[tuple[Cell, ...], tuple[tuple[int, int], ...]]:
+    found: list[Cell] = []
+    headers: list[tuple[int, int]] = []
     pos = 0
     for _ in range(MAX_MENTIONS):
         if pos >= len(text):
-            return
+            break
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
         line = text[pos:end]
         sep = None if _DIGIT.search(line) else _separator(line)
         spans = split_cells(text, pos, end, sep) if sep else []
         if len(spans) >= MIN_COLUMNS and all(a < b for a, b in spans):
-            yield from _rows(text, end + 1, sep or "", [heading(text[a:b]) for a, b in spans])
+            before = len(found)
+            found.extend(_rows(text, end + 1, sep or "", [heading(text[a:b]) for a, b in spans]))
+            if len(found) > before:
+                headers.append((pos, end))
         pos = end + 1
+    return tuple(found), tuple(headers)
 
 
 def heading(name: str) -> str:
