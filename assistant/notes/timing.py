@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from assistant.notes import quoted, sheet_rows
+from assistant.notes import invites, quoted, sheet_rows
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
 from assistant.notes.patterns import TEAM_MEETING
@@ -484,6 +484,8 @@ def _stated(
         and not _VISIT_AFTER.match(text, d.span[1])
     ]
     own = _not_set_aside(text, own)
+    # a calendar invite's "Duration: 1 hour" or "Reminder: 15 minutes before" is the booking's, not the session's
+    own = [d for d in own if not invites.in_invite(text, d.span[0])]
     # a figure in an earlier, quoted message ("> Time 1:00-1:50 pm = 50 min") is not this training's total
     earlier = quoted.deeper(lines, [seg.span[0] for seg in acc.cts] + [d.span[0] for d in own])
     own = [d for d in own if d.span[0] not in earlier]
@@ -531,6 +533,8 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         row = sheet.kind_at(lines.line_span(lines.number(seg.span[0]))[0]) if sheet.has_training else None
         if row is not None:
             _by_row(acc, seg, row)
+        elif invites.in_invite(text, seg.span[0]):
+            acc.schedules.append(seg)  # the slot a calendar invite booked, not the session given
         elif _not_session(text, lines, seg):
             acc.schedules.append(seg)
         elif _is_break(text, lines, seg, prev_break, next_start):
