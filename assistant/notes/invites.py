@@ -8,7 +8,7 @@ session, though its organizer and title may still name the clinician and the ser
 
 A block opens at a line that says it is an invite ("BEGIN INVITE", "Invite:", "EVENT:", "Calendar:", "Microsoft
 Outlook -- Meeting", "Next appt:") and runs over the lines that are its fields ("When:", "Organizer:", "Attendees:"),
-its date line, and the rest of a quoted auto-text, up to the first line that is none of these (a rule line, "END
+its date line ("Time:" is left out: a note's own time line may follow), and the rest of a quoted auto-text, up to the first line that is none of these (a rule line, "END
 INVITE", the note's heading). Each line is read once: linear.
 """
 
@@ -26,7 +26,7 @@ _OPENER = re.compile(
 )
 _END = re.compile(r"[ \t]*end[ \t:]*(?:invite|event|vcalendar)\b", re.I)
 _FIELD = re.compile(
-    r"[ \t]*(?:when|where|date|time|organi[sz]er|attendees?|required|optional|invitees?|reminders?|join|passcode"
+    r"[ \t]*(?:when|where|date|organi[sz]er|attendees?|required|optional|invitees?|reminders?|join|passcode"
     r"|meeting[ \t]+id|location|subject|title|recurring|recurrence|repeats?|duration|auto[- ]?text|status|show[ \t]+as"
     r"|time[ \t]*zone|room|previous[ \t]+appt|previous[ \t]+appointment|dial[- ]?in|link|from|to|sent)[ \t]*:",
     re.I,
