@@ -15,7 +15,9 @@ from assistant.notes.lines import LineIndex, Mentions
 from assistant.notes.scan import spans
 
 _OTHER_WORDS = (
-    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training"
+    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuro ?re-?ed|gait training"
+    # the service, not the clinic or the disease ("neuromuscular clinic", "neuromuscular disease" name no treatment)
+    r"|neuromuscular (?:re-?ed\w*|re-?train\w*|facilitation|training|tx|treatment|ex\b|exercise)"
     r"|manual therapy"
     # "Self-care/home management training, 10:00-10:30, with patient" is 97535
     r"|self[- ]care(?:\s?/\s?home[- ]management)? training|home[- ]management training|(?:patient|pt)-present"
@@ -24,6 +26,8 @@ _OTHER_WORDS = (
     r"|(?:activities|exercise|treatment|session|tx) (?:with|w/) ?(?:the )?(?:patient|pt)(?:$|[^'’\w])"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
     r"|clinical) eval(?:uation)?\b|(?m:^)[ \t*-]*evaluation\b"
+    # dictated letters: "P T evaluation moderate complexity with the patient"
+    r"|\b(?:p t|o t|s l p) eval(?:uation)?\b"
     r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation|feeding) (?:treatment|therapy|tx)\b"
     r"|speech (?:treatment|therapy) with"
     # the patient's own session beside the caregiver's ("1:00-1:45 pm Robert's own speech therapy")
