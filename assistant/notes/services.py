@@ -77,6 +77,14 @@ def _billed_at(text: str, pos: int) -> bool:
     return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
 
 
+# "strength noted at last re-eval", "per previous evaluation": a service of an earlier visit, not the same day's
+_EARLIER_BEFORE = re.compile(r"\b(?:last|previous|prior)[ \t]+$", re.I)
+
+
+def _earlier_at(text: str, pos: int) -> bool:
+    return _EARLIER_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
+
+
 _LEAD_SPACE = re.compile(r"[ \t]*")
 
 
@@ -109,7 +117,8 @@ class ServiceLines:
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
         self.other_at = Mentions(
-            [_word_end(text, m) for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])]
+            [_word_end(text, m) for m in spans(self.other.pattern, text)
+             if not _billed_at(text, m[0]) and not _earlier_at(text, m[0])]
         )
         self.cts_at = Mentions([m for m in spans(_CTS_LINE.pattern, text) if not _billed_at(text, m[0])])
         # by line: the times and phrases of one line ask the same
