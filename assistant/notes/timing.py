@@ -346,6 +346,10 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
 def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
     start, _ = lines.line_span(lines.number(seg.span[0]))
     before = lines.before(seg.span[0], 80)
+    if start >= 2 and text.startswith("-\n", start - 2):
+        # a word the line break hyphenated ("agitation and exit-seek-\ning 4-7 pm"): its clause began a line above
+        above = lines.line_span(lines.number(start - 1))[0]
+        before = text[max(above, seg.span[0] - 80) : seg.span[0]].replace("-\n", "")
     return bool(
         _CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(before) or _TRIGGER_LISTED.search(before)
     )
