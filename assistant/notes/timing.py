@@ -325,6 +325,12 @@ _PATIENT_LEFT_AFTER = re.compile(
 )
 
 
+_AWAY_AT = re.compile(
+    r"\b(?:pt|patient|client)\b[^()\n]{0,20}?\b(?:absent|not\s+present|away|out)\b[^()\n\d]{0,12}?\bat\s+(?!home\b)\w",
+    re.I,
+)
+
+
 def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
     """A range that says where the patient was, not when the caregiver was trained: in brackets with the place,
     right after the place, or right before the patient's going elsewhere on a row that names no training."""
@@ -339,7 +345,10 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
     closed = text.find(")", seg.span[1], b)
     inside = text[opened + 1 : closed if closed >= 0 else b]
     # "pt at dialysis (his chair time is 12:00-3:00)": the place right before the bracket
-    elsewhere = _ELSEWHERE.search(inside) or _AT_ELSEWHERE.search(text, max(a, opened - 60), opened)
+    # ... or the bracket says the patient was away, and where: "(pt absent -- at Northgate Prosthetics 9-11 am)"
+    elsewhere = (
+        _ELSEWHERE.search(inside) or _AWAY_AT.search(inside) or _AT_ELSEWHERE.search(text, max(a, opened - 60), opened)
+    )
     return bool(elsewhere) and not _CTS_WORDS.search(inside)
 
 
