@@ -296,6 +296,21 @@ def _entry_not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     return bool(_ENTRY_AWAY.match(text, seg.span[1], end)) and not _CTS_WORDS.search(text, seg.span[1], end)
 
 
+# "9:20-9:35 I was on the phone with the nephrology RN, Simone waiting": the therapist busy with something else
+_THERAPIST_AWAY_AFTER = re.compile(
+    r"[ \t,:;-]*(?:I|we|(?:the\s+)?(?:therapist|clinician|OT|PT|SLP))\s+(?:was|were)\s+"
+    r"(?:on\s+(?:the\s+)?(?:phone|a\s+(?:phone\s+)?call)|in\s+a\s+meeting|charting|documenting|with\s+another\s+(?:pt|patient))\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;]")
+AWAY_REACH = 80
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_END.search(text, pos, end)
+    return m.start() if m else end
+
+
 def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     """A range of the therapist's travel, paperwork or team meeting: on a line labelled as travel, right after a
     travel, paperwork or meeting cue, or a timesheet row whose kind is documentation; a log's entry of the drive, the
@@ -312,6 +327,10 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     ):
         return True
     if _PAPERWORK_AFTER.match(text, seg.span[1], end) and not _CTS_WORDS.search(text, start, end):
+        return True
+    reach = min(len(text), seg.span[1] + AWAY_REACH)  # the clause may wrap onto the next line
+    away = _THERAPIST_AWAY_AFTER.match(text, seg.span[1], reach)
+    if away and not _CTS_WORDS.search(text, seg.span[1], _clause_end(text, away.end(), reach)):
         return True
     before = lines.before(seg.span[0], 40)
     return any(rx.search(before) is not None for rx in (_TRAVEL_BEFORE, _PAPERWORK_BEFORE, _MEETING_BEFORE))
