@@ -8,8 +8,9 @@ session, though its organizer and title may still name the clinician and the ser
 
 A block opens at a line that says it is an invite ("BEGIN INVITE", "Invite:", "EVENT:", "Calendar:", "Microsoft
 Outlook -- Meeting", "Next appt:") and runs over the lines that are its fields ("When:", "Organizer:", "Attendees:"),
-its date line ("Time:" is left out: a note's own time line may follow), and the rest of a quoted auto-text, up to the first line that is none of these (a rule line, "END
-INVITE", the note's heading). Each line is read once: linear.
+its date line and the rest of a quoted auto-text, up to the first line that is none of these (a rule line, "END
+INVITE", the note's heading). "Time:" is no invite field: a note's own time line may follow an opener. Each line is
+read once: linear.
 """
 
 from __future__ import annotations
