@@ -25,6 +25,8 @@ MIN_COLUMNS = 3
 _SPACES = re.compile(r"[ \t]{2,}")
 _RULE = re.compile(r"[ \t|:+=-]*")
 _DIGIT = re.compile(r"\d")
+# a column's name: a few words, no clause ("pt_present", "Time In", '"Total_Min"')
+_NAME = re.compile(r'"?[\w/#?.-]+(?:[ \t][\w/#?.-]+){0,3}"?')
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # a quoted cell with a line break in it runs on to the next line: bounded, so an unmatched quote costs little
 MAX_RECORD_LINES = 12
@@ -110,8 +112,8 @@ def _read(text: str) -> tuple[tuple[Cell, ...], tuple[tuple[int, int], ...]]:
         if len(spans) >= MIN_COLUMNS and all(a < b for a, b in spans):
             before = len(found)
             found.extend(_rows(text, end + 1, sep or "", [heading(text[a:b]) for a, b in spans]))
-            if len(found) > before:
-                headers.append((pos, end))
+            if len(found) > before and all(_NAME.fullmatch(text, a, b) for a, b in spans):
+                headers.append((pos, end))  # a row of column names, not a sentence with commas
         pos = end + 1
     return tuple(found), tuple(headers)
 

@@ -80,6 +80,11 @@ _OTHER_PATIENTS = (
     r"|(?:patient|pt|client|resident|family)[,;:]?\s+(?:whose|represented|was represented|in the group|attended"
     r"|participated))"
 )
+# "Other represented patients: 2 others (caregivers: one husband, one son)": the count after the label
+_OTHER_COUNTED = (
+    rf"\bother\s+(?:represented\s+)?(?:patients|pts|clients|residents|families)(?:\s+represented)?\s*[:=-]\s*"
+    rf"(?P<n>{_N})"
+)
 # "Patients represented (none attended):" or "Families trained today:" then one bulleted line per patient
 # ("- Pt B -- caregivers: son", "1. Mr. H. C. -- daughter Pilar")
 _REPRESENTED_HEADER = re.compile(
@@ -485,7 +490,7 @@ def find_group(text: str) -> Group:
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose
-    others = _first(_OTHER_PATIENTS, text)
+    others = _first(_OTHER_PATIENTS, text) or _first(_OTHER_COUNTED, text)
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]

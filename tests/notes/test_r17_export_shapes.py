@@ -109,3 +109,22 @@ def test_invite_blocks_end_at_the_note() -> None:
     note = "Event: fall at home last week\nTime: 10:00-10:30 CTS"
     assert not invites.in_invite(note, note.index("10:00"))
     assert invites.blocks("Adverse event: none. 10:00-10:30 CTS") == ()
+
+
+def test_a_sentence_with_commas_is_no_header_row() -> None:
+    # a prose line with commas above a line that splits alike is no row of column names: its words still count
+    note = ("Pt not present (pt at home w/ wife); son, Jon Lund, trained alone (unpaid).\n"
+            "Consent: pt signed written consent naming son, 01/14/2025, in chart.\n"
+            "Need: morning ADLs; OT POC goal 1: dressing with set-up.\n97550 x1 GO\nI. Tallis, OTR/L\n")
+    assert grid.header_rows(note) == ()
+    assert _check(note, dos=date(2025, 1, 21)).check("patient_absent").status == "met"
+
+
+def test_other_represented_patients_counted_after_the_label() -> None:
+    note = ("GROUP CAREGIVER CLASS RECORD 05/20/2025\nRepresented patient on this record: Rao, Pia\n"
+            "Her caregiver attending: granddaughter Lidia (unpaid). Consent: pt signed CTS consent for Lidia "
+            "05/06/2025.\nPatients NOT present -- caregivers only.\nOther represented patients: 2 others (caregivers: "
+            "one husband, one son).\nClass time 2:00 - 3:00 pm\nBilling for this pt: 97552 x1 GP\n"
+            "Instructor: B. Whitcombe, PT, DPT\n")
+    report = _check(note, [BilledLine(code="97552", units=1, modifiers=["GP"])], dos=date(2025, 5, 20))
+    assert report.check("group_session").status == "met"
