@@ -128,3 +128,15 @@ def test_other_represented_patients_counted_after_the_label() -> None:
             "Instructor: B. Whitcombe, PT, DPT\n")
     report = _check(note, [BilledLine(code="97552", units=1, modifiers=["GP"])], dos=date(2025, 5, 20))
     assert report.check("group_session").status == "met"
+
+
+def test_a_credential_broken_at_a_pdf_line_end_is_read() -> None:
+    note = ("Caregiver Training -- DOS: 02/24/2026\nPt stayed at home, not present.\n"
+            "Caregiver: Anders (husband, unpaid). Consent: signed by pt 02/10/2026 for husband Anders.\n"
+            "Need: L hemiparesis; POC goal 2 (OT): UB dressing w/ min A of trained spouse.\n"
+            "Taught: hemi-dressing. Return demo: 3 reps, cued once, then correct.\nSkilled: subluxation risk.\n"
+            "Time 3:10 pm -- 3:48 pm.\nBilled: 97550 x1 GO; 97551 x1 GO\n"
+            "Session furnished by: Tamsin Okereke-Lind, CO-\nTA/L, under general supervision of R. Vasquez, OTR/L\n")
+    report = _check(note, [BilledLine(code="97550", units=1, modifiers=["GO"]),
+                           BilledLine(code="97551", units=1, modifiers=["GO"])], dos=date(2026, 2, 24))
+    assert [sorted(line.modifiers) for line in report.billing.lines] == [["CO", "GO"], ["CO", "GO"]]
