@@ -55,3 +55,24 @@ def test_minutes_that_belong_elsewhere(note: str, minutes: int) -> None:
 def test_minutes_that_stay_the_sessions(note: str, minutes: int) -> None:
     report = check_note(note, knowledge=cached_knowledge(), today=date(2026, 12, 3), dos=date(2025, 5, 13))
     assert report.time.total_minutes == minutes
+
+
+CHAT = (
+    "[SLP Team Chat]  09/15/2026\n 11:40  Bernadette Ngata, MS, CCC-SLP:  pasted note\n"
+    "   CG training, pt not present (pt had MRI). CG: sister Feride (unpaid).\n"
+    "   Consent: pt signed for Feride 09/01/2026 (written). Trained: semantic cueing; sister practiced, then correct.\n"
+    "   Time 10:10-10:31\n   97550 x1 GN\n"
+    " 11:52  Tobin Ashcroft (Billing):  looks fine\n 11:53  ClaimBot:  Noted.\n"
+)
+# a visit log whose entries open with their time and a capitalised word names no sender: its entries are the session
+LOG = (
+    "CG training, pt not present. Consent: pt signed for Feride 09/01/2026 (written).\n"
+    "09:00 Reviewed: the cue hierarchy with Feride.\n09:14 Practised: semantic cueing, Feride as partner.\n"
+    "09:31 Done.\n"
+)
+
+
+@pytest.mark.parametrize(("note", "minutes"), [(CHAT, 21), (LOG, 31)])
+def test_chat_message_times_are_no_log_entries(note: str, minutes: int) -> None:
+    report = check_note(note, knowledge=cached_knowledge(), today=date(2026, 12, 3), dos=date(2026, 9, 15))
+    assert report.time.total_minutes == minutes
