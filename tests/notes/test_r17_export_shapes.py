@@ -140,3 +140,11 @@ def test_a_credential_broken_at_a_pdf_line_end_is_read() -> None:
     report = _check(note, [BilledLine(code="97550", units=1, modifiers=["GO"]),
                            BilledLine(code="97551", units=1, modifiers=["GO"])], dos=date(2026, 2, 24))
     assert [sorted(line.modifiers) for line in report.billing.lines] == [["CO", "GO"], ["CO", "GO"]]
+
+
+def test_a_chat_sender_credential_in_brackets_names_the_discipline() -> None:
+    note = ("Google Chat -- space \"OT Clinic Ops\"   Tue Aug 26 2025\nAnnika Ströbel-Hart (OTR/L) 2:07 PM\n"
+            "  Caregiver training, pt NOT present. Daughter Janelle (unpaid) trained.\n"
+            "  Consent: Ruth signed consent for Janelle 08/12/2025.\n  Session 1:00-1:40 PM.\n  97550 x1 GO\n")
+    report = _check(note, [BilledLine(code="97550", units=1, modifiers=["GO"])], dos=date(2025, 8, 26))
+    assert report.check("provider").status == "met"
