@@ -38,6 +38,11 @@ SHAPES: dict[str, str] = {
     "headings": "TRAINING:\n",
     "codes": "97550 x1 GP, 97110 x2 GP ",
     "dates": "03/11/2025 ",
+    # round 17: export rows with quoted cells (a line break and doubled quotes inside), field exports, invites, chats
+    "csv_quoted": 'start,stop,note,pt_present\n"10:00","10:30","a, ""b""\nc","N - at day program"\n',
+    "key_value": '"Start","10:00"\n"Stop","10:30"\n',
+    "invites": "Invite: CTS\nWhen: Tue 1:00-3:00 PM\nOrganizer: A. Bell, PT\n",
+    "chat_senders": "11:40  Ann Lee, CCC-SLP:  note\n11:52  ClaimBot:  ok\n",
     "caregiver_words": "wife daughter son caregiver demonstrated correctly ",
     "punctuation": "!?.,;:-",
     "emoji": "😀",

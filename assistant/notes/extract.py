@@ -339,9 +339,29 @@ def _fields(m: re.Match[str]) -> str:
     return " " + body.rstrip("/>").ljust(len(tag) - 1)
 
 
+# a two-column export of fields, one per record ('"field","value"' over '"Start","10:00"'): each record reads as the
+# labelled line it stands for (' Start:  10:00 '), one character for one, so "Start" labels its time as it would in
+# a typed note and offsets stay put
+_KEY_VALUE = re.compile(r'^"([^"\n]{1,60})"[,\t]"((?:[^"\n]|"")*)"(?=[ \t\r]*$)', re.M)
+
+
+def _key_value(m: re.Match[str]) -> str:
+    return f" {m.group(1)}:  {m.group(2)} "
+
+
+# a credential a PDF's line end broke ("Tamsin Okereke-Lind, CO-\nTA/L"): joined before the break, same length
+_CAPS_BREAK = re.compile(r"(?<=\b[A-Z]{2})-\n([ \t]*)([A-Z]{1,3}\b)")
+
+
+def _credential_joined(text: str) -> str:
+    return _CAPS_BREAK.sub(lambda m: m[2] + "\n" + " " * (len(m[1]) + 1), text) if "-\n" in text else text
+
+
 def _layout(text: str) -> str:
     if "</" in text:
         text = _ATTRIBUTE_TAG.sub(_fields, _BARE_TAG.sub(_tag, text))
+    if '","' in text or '"\t"' in text:
+        text = _KEY_VALUE.sub(_key_value, text)
     if " a " in text:
         text = _SPANISH_TO.sub(" - ", text)
     return text
@@ -365,7 +385,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
         dates=find_dates(doc),
         codes=find_codes(doc, codes_known, lines),
         icd10=find_icd10(doc, is_code=lambda code: codeset().is_valid(code), lines=lines),
-        credentials=find_credentials(doc),
+        credentials=find_credentials(_credential_joined(doc)),
         times=times,
         lines=lines,
         service=service,

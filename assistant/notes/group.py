@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from assistant.notes import grid
 from assistant.notes.lines import words_of
 from assistant.notes.roster import ABSENT as _ROSTER_ABSENT
 from assistant.notes.roster import column_table, roster_rows
@@ -78,6 +79,11 @@ _OTHER_PATIENTS = (
     # "1 other patient, whose caregiver (his daughter) is documented in that chart"
     r"|(?:patient|pt|client|resident|family)[,;:]?\s+(?:whose|represented|was represented|in the group|attended"
     r"|participated))"
+)
+# "Other represented patients: 2 others (caregivers: one husband, one son)": the count after the label
+_OTHER_COUNTED = (
+    rf"\bother\s+(?:represented\s+)?(?:patients|pts|clients|residents|families)(?:\s+represented)?\s*[:=-]\s*"
+    rf"(?P<n>{_N})"
 )
 # "Patients represented (none attended):" or "Families trained today:" then one bulleted line per patient
 # ("- Pt B -- caregivers: son", "1. Mr. H. C. -- daughter Pilar")
@@ -416,10 +422,33 @@ def _no_prose_beside(prose: tuple[int, tuple[int, int]] | None, single: tuple[in
     return prose is None or (single[0] <= prose[1][0] and prose[1][1] <= single[1])
 
 
+# an export's column that counts a group's patients ("RepresentedPatients" over "3 (Doherty, Iqbal, Lundgren)")
+_COUNT_HEADING = re.compile(
+    r"(?:represented\s+)?(?:patients|pts|families|clients|residents)(?:\s+(?:represented|in\s+group|count))?"
+    r"|(?:group|class)\s+size|n\s+(?:families|patients)",
+    re.I,
+)
+_CELL_COUNT = re.compile(r"(\d{1,2})\b(?![:/.]\d)")
+
+
+def _counted_column(text: str) -> tuple[int, tuple[int, int]] | None:
+    """The count under a grid's patients-represented column: the group's patients."""
+    for cell in grid.cells(text):
+        count = _CELL_COUNT.match(text, cell.start, cell.end) if _COUNT_HEADING.fullmatch(cell.heading) else None
+        if count is not None and int(count[1]) >= 1:
+            return int(count[1]), (cell.start, cell.end)
+    return None
+
+
 def find_group(text: str) -> Group:
     group = Group()
     if not _GATE & words_of(text):
-        return group  # the group patterns are the costliest scans; most notes are individual sessions
+        # the group patterns are the costliest scans; most notes are individual sessions (an export's count
+        # column is read from the grid, already split)
+        column = _counted_column(text)
+        if column is not None:
+            group.patients, group.span = column
+        return group
     counted = _first(_GROUP_COUNT, text)
     if _GROUP_WORD.search(text) and not counted:
         # "husband of this pt ...; daughter of pt L.W." lists the patients represented
@@ -450,7 +479,7 @@ def find_group(text: str) -> Group:
         listed = True
     if group.patients is None:
         _bulleted(text, group)
-    for rows in (_attendees, _sheet, _table):
+    for rows in (_counted_column, _attendees, _sheet, _table):
         found = rows(text) if group.patients is None else None
         if found is not None:
             group.patients, group.span = found
@@ -461,7 +490,7 @@ def find_group(text: str) -> Group:
     prose = _prose_group(text) if group.patients is None and _GROUP_WORD.search(text) else None
     if prose is not None:
         group.patients, group.span = prose
-    others = _first(_OTHER_PATIENTS, text)
+    others = _first(_OTHER_PATIENTS, text) or _first(_OTHER_COUNTED, text)
     if others and (_number(others[1]["n"] or "") or 0) + 1 > (group.patients or 0):
         group.patients = (_number(others[1]["n"] or "") or 0) + 1  # "three other patients" and this one
         group.span = others[0]

@@ -536,7 +536,8 @@ _NAME_PART = (
     r"|(?:an|van|von|der|den|de|da|del|della|di|du|le|la|bin|ibn|al|el|ter|ten|y|dos|das)(?=\s+[A-Za-z]))"
 )
 _NAME_BEFORE = re.compile(
-    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
+    # "Annika Hart, OTR/L" or, as a chat names its sender, "Annika Hart (OTR/L) 2:07 PM"
+    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}}(?:,|[ \t]?\()?"
     + _CRED_TAIL
     + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
     + _CRED_TAIL

@@ -785,8 +785,10 @@ _PRESENT_COLUMN = re.compile(
     r"(?:patient|pt|client|child|resident)s?[\s_]+(?:present|attending|in\s+(?:the\s+)?(?:rm|room|session|tx))\??",
     re.I,
 )
-_COLUMN_NO = re.compile(r"(?:no|n|absent|not present)\.?", re.I)
-_COLUMN_YES = re.compile(r"(?:yes|y|present)\.?", re.I)
+# the answer may carry its reason after a dash, colon or bracket: "N - pt at senior center", "none -- caregivers only"
+_REASON = r"(?:[ \t]*(?:[-–—:;,(]|\s\()[^\n]*)?"
+_COLUMN_NO = re.compile(rf"(?:no|n|absent|not present|none)\.?{_REASON}", re.I)
+_COLUMN_YES = re.compile(rf"(?:yes|y|present)\.?{_REASON}", re.I)
 
 
 def _column_answers(text: str, other_row: Callable[[Span], bool]) -> tuple[list[Span], list[Span]]:
@@ -834,7 +836,9 @@ def _answered(ex: Extraction, presence: list[Span], absence: list[Span]) -> tupl
     object_yes, object_no = _object_answers(text)
     column_yes, column_no = column_yes + object_yes, column_no + object_no
     answered_no = sorted(answered_no + column_no)
-    presence = [p for p in presence if not _inside(answered_no, p[0])]
+    headers = list(grid.header_rows(text))  # "pt_present" heads a column: the cells under it answer
+    presence = [p for p in presence if not _inside(answered_no, p[0]) and not _inside(headers, p[0])]
+    absence = [p for p in absence if not _inside(headers, p[0])]
     presence += [(m.start(), m.end()) for m in finditer(_PRESENT_YES, form, _PRESENT_ASKED)] + column_yes
     return presence, absence + answered_no
 

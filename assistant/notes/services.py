@@ -15,7 +15,9 @@ from assistant.notes.lines import LineIndex, Mentions
 from assistant.notes.scan import spans
 
 _OTHER_WORDS = (
-    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuromuscular|neuro ?re-?ed|gait training"
+    r"therapeutic (?:activit|exercise|ex\b)|ther ?ex\b|ther ?act\b|neuro ?re-?ed|gait training"
+    # the service, not the clinic or the disease ("neuromuscular clinic", "neuromuscular disease" name no treatment)
+    r"|neuromuscular (?:re-?ed\w*|re-?train\w*|facilitation|training|tx|treatment|ex\b|exercise)"
     r"|manual therapy"
     # "Self-care/home management training, 10:00-10:30, with patient" is 97535
     r"|self[- ]care(?:\s?/\s?home[- ]management)? training|home[- ]management training|(?:patient|pt)-present"
@@ -24,6 +26,8 @@ _OTHER_WORDS = (
     r"|(?:activities|exercise|treatment|session|tx) (?:with|w/) ?(?:the )?(?:patient|pt)(?:$|[^'’\w])"
     r"|evaluation of the (?:patient|pt)|re[- ]?eval(?:uation)?\b|(?:pt|ot|slp|initial|swallow|speech"
     r"|clinical) eval(?:uation)?\b|(?m:^)[ \t*-]*evaluation\b"
+    # dictated letters: "P T evaluation moderate complexity with the patient"
+    r"|\b(?:p t|o t|s l p) eval(?:uation)?\b"
     r"|(?:dysphagia|swallow(?:ing)?|aphasia|voice|fluency|articulation|feeding) (?:treatment|therapy|tx)\b"
     r"|speech (?:treatment|therapy) with"
     # the patient's own session beside the caregiver's ("1:00-1:45 pm Robert's own speech therapy")
@@ -73,6 +77,14 @@ def _billed_at(text: str, pos: int) -> bool:
     return _BILLING_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
 
 
+# "strength noted at last re-eval", "per previous evaluation": a service of an earlier visit, not the same day's
+_EARLIER_BEFORE = re.compile(r"\b(?:last|previous|prior)[ \t]+$", re.I)
+
+
+def _earlier_at(text: str, pos: int) -> bool:
+    return _EARLIER_BEFORE.search(text, max(0, pos - BILLING_REACH), pos) is not None
+
+
 _LEAD_SPACE = re.compile(r"[ \t]*")
 
 
@@ -105,7 +117,8 @@ class ServiceLines:
         self.other = other_service_pattern(other_codes)
         # every mention found once, so each question is a binary search, not a rescan of its line
         self.other_at = Mentions(
-            [_word_end(text, m) for m in spans(self.other.pattern, text) if not _billed_at(text, m[0])]
+            [_word_end(text, m) for m in spans(self.other.pattern, text)
+             if not _billed_at(text, m[0]) and not _earlier_at(text, m[0])]
         )
         self.cts_at = Mentions([m for m in spans(_CTS_LINE.pattern, text) if not _billed_at(text, m[0])])
         # by line: the times and phrases of one line ask the same

@@ -513,6 +513,29 @@ _NAMED_TRAINING = re.compile(
 )
 
 
+# a chat export's message header: "11:40  Bernadette Ngata, MS, CCC-SLP:  pasted note", "[10:58] Ximena Larkspur-Obi,
+# PTA", "10:45  ClaimBot:": when a message was sent, not an entry of the session's log
+_SENDER_AFTER = re.compile(
+    r"[\])]?[ \t]{1,4}(?P<name>[A-Z][\w'.-]*(?:[ \t][A-Z][\w'.-]*){0,3})"
+    r"(?P<role>(?:,[ \t]*[A-Z][A-Za-z/.-]{1,10}){1,3}|[ \t]*\([A-Za-z ]{1,20}\))?[ \t]*(?::|$)",
+    re.M,
+)
+_NOT_A_SENDER = re.compile(
+    r"\b(?:training|session|start\w*|stop\w*|end\w*|break|cts|caregiver|patient|pt|time)\b", re.I
+)
+
+
+def _senders(text: str, stamps: list[_Token]) -> set[int]:
+    """The stamps that head a chat's messages, when the note is a conversation: two or more such headers, one of them
+    naming the sender's credential or role (a log's "09:00 Arrived:" names nobody)."""
+    heads = {}
+    for tok in stamps:
+        m = _SENDER_AFTER.match(text, tok.end)
+        if m and not _NOT_A_SENDER.search(m["name"]):
+            heads[tok.start] = bool(m["role"])
+    return set(heads) if len(heads) >= 2 and any(heads.values()) else set()
+
+
 def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Segment]) -> None:
     """Segments from time-stamped entries ("2:00 pm: met with daughter alone ... 2:37 pm: pt came in ... 2:52
     done"): each entry from its time to the next entry's, when the two run forward within the limit and no range
@@ -520,6 +543,8 @@ def _stamped(text: str, tokens: list[_Token], used: set[int], segments: list[Seg
     read in their half of the day."""
     # "0900 Started w/ son": a military time opens its entry too
     stamps = [t for i, t in enumerate(tokens) if i not in used and (t.colon or t.military) and _stamp(text, t)]
+    senders = _senders(text, stamps)
+    stamps = [t for t in stamps if t.start not in senders]
     entries = [(a, *_resolve(a, b)) for a, b in itertools.pairwise(stamps)]
     entries = [(a, start, end) for a, start, end in entries if 0 < end - start <= MAX_STAMP_GAP]
     if not entries:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from assistant.notes import quoted, sheet_rows
+from assistant.notes import invites, quoted, sheet_rows
 from assistant.notes.kin import kin_names
 from assistant.notes.lines import LineIndex
 from assistant.notes.patterns import TEAM_MEETING
@@ -296,6 +296,21 @@ def _entry_not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     return bool(_ENTRY_AWAY.match(text, seg.span[1], end)) and not _CTS_WORDS.search(text, seg.span[1], end)
 
 
+# "9:20-9:35 I was on the phone with the nephrology RN, Simone waiting": the therapist busy with something else
+_THERAPIST_AWAY_AFTER = re.compile(
+    r"[ \t,:;-]*(?:I|we|(?:the\s+)?(?:therapist|clinician|OT|PT|SLP))\s+(?:was|were)\s+"
+    r"(?:on\s+(?:the\s+)?(?:phone|a\s+(?:phone\s+)?call)|in\s+a\s+meeting|charting|documenting|with\s+another\s+(?:pt|patient))\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[.;]")
+AWAY_REACH = 80
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    m = _CLAUSE_END.search(text, pos, end)
+    return m.start() if m else end
+
+
 def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
     """A range of the therapist's travel, paperwork or team meeting: on a line labelled as travel, right after a
     travel, paperwork or meeting cue, or a timesheet row whose kind is documentation; a log's entry of the drive, the
@@ -313,6 +328,10 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
         return True
     if _PAPERWORK_AFTER.match(text, seg.span[1], end) and not _CTS_WORDS.search(text, start, end):
         return True
+    reach = min(len(text), seg.span[1] + AWAY_REACH)  # the clause may wrap onto the next line
+    away = _THERAPIST_AWAY_AFTER.match(text, seg.span[1], reach)
+    if away and not _CTS_WORDS.search(text, seg.span[1], _clause_end(text, away.end(), reach)):
+        return True
     before = lines.before(seg.span[0], 40)
     return any(rx.search(before) is not None for rx in (_TRAVEL_BEFORE, _PAPERWORK_BEFORE, _MEETING_BEFORE))
 
@@ -322,6 +341,12 @@ def _not_session(text: str, lines: LineIndex, seg: Segment) -> bool:
 _PATIENT_LEFT_AFTER = re.compile(
     r"[ \t:\-–—]*(?:(?:the\s+)?(?:pt|patient)|[A-Z][a-z]+)\s+(?:went|walked|was\s+(?:taken|wheeled|walked)|stepped"
     r"|left)\s+(?:out\s+|back\s+)?(?:to|for|of)\b"
+)
+
+
+_AWAY_AT = re.compile(
+    r"\b(?:pt|patient|client)\b[^()\n]{0,20}?\b(?:absent|not\s+present|away|out)\b[^()\n\d]{0,12}?\bat\s+(?!home\b)\w",
+    re.I,
 )
 
 
@@ -339,13 +364,20 @@ def _patient_elsewhere(text: str, lines: LineIndex, seg: Segment) -> bool:
     closed = text.find(")", seg.span[1], b)
     inside = text[opened + 1 : closed if closed >= 0 else b]
     # "pt at dialysis (his chair time is 12:00-3:00)": the place right before the bracket
-    elsewhere = _ELSEWHERE.search(inside) or _AT_ELSEWHERE.search(text, max(a, opened - 60), opened)
+    # ... or the bracket says the patient was away, and where: "(pt absent -- at Northgate Prosthetics 9-11 am)"
+    elsewhere = (
+        _ELSEWHERE.search(inside) or _AWAY_AT.search(inside) or _AT_ELSEWHERE.search(text, max(a, opened - 60), opened)
+    )
     return bool(elsewhere) and not _CTS_WORDS.search(inside)
 
 
 def _on_context_line(text: str, lines: LineIndex, seg: Segment) -> bool:
     start, _ = lines.line_span(lines.number(seg.span[0]))
     before = lines.before(seg.span[0], 80)
+    if start >= 2 and text.startswith("-\n", start - 2):
+        # a word the line break hyphenated ("agitation and exit-seek-\ning 4-7 pm"): its clause began a line above
+        above = lines.line_span(lines.number(start - 1))[0]
+        before = text[max(above, seg.span[0] - 80) : seg.span[0]].replace("-\n", "")
     return bool(
         _CONTEXT_LINE.match(text, start, seg.span[0]) or _DAY_DESCRIBED.search(before) or _TRIGGER_LISTED.search(before)
     )
@@ -484,6 +516,8 @@ def _stated(
         and not _VISIT_AFTER.match(text, d.span[1])
     ]
     own = _not_set_aside(text, own)
+    # a calendar invite's "Duration: 1 hour" or "Reminder: 15 minutes before" is the booking's, not the session's
+    own = [d for d in own if not invites.in_invite(text, d.span[0])]
     # a figure in an earlier, quoted message ("> Time 1:00-1:50 pm = 50 min") is not this training's total
     earlier = quoted.deeper(lines, [seg.span[0] for seg in acc.cts] + [d.span[0] for d in own])
     own = [d for d in own if d.span[0] not in earlier]
@@ -531,6 +565,8 @@ def account(text: str, lines: LineIndex, times: TimeParse, service: ServiceLines
         row = sheet.kind_at(lines.line_span(lines.number(seg.span[0]))[0]) if sheet.has_training else None
         if row is not None:
             _by_row(acc, seg, row)
+        elif invites.in_invite(text, seg.span[0]):
+            acc.schedules.append(seg)  # the slot a calendar invite booked, not the session given
         elif _not_session(text, lines, seg):
             acc.schedules.append(seg)
         elif _is_break(text, lines, seg, prev_break, next_start):

@@ -15,10 +15,10 @@ from assistant.notes import grid
             "| Start | Stop | Min |\n|---|---|---|\n| 10:05 | 10:41 | 36 |",
             {"start": "10:05", "stop": "10:41", "min": "36"},
         ),
-        # a CSV export: a comma inside quotes does not split
+        # a CSV export: a comma inside quotes does not split; the value is inside the quotes
         (
             'start,end,client,min\n13:02,13:43,"Hutchins, B",41',
-            {"end": "13:43", "client": '"Hutchins, B"', "min": "41"},
+            {"end": "13:43", "client": "Hutchins, B", "min": "41"},
         ),
         # tab-separated
         ("Date\tIn\tOut\n03/12\t14:00\t14:34", {"in": "14:00", "out": "14:34"}),
