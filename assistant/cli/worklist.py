@@ -279,7 +279,9 @@ def stats(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
         return
-    echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}")
+    repeats = (f" ({result.open_redenials} re-denials of an open item counted with it)"
+               if result.open_redenials else "")
+    echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}{repeats}")
     echo(
         f"{'BY':<8} {'KEY':<34} {'DECIDED':>7} {'WON':>4} {'PART':>4} {'LOST':>4} {'RATE':>6} "
         f"{'DENIED':>10} {'RECOVERED':>10} {'MEDIAN DAYS':>11}"
