@@ -123,7 +123,9 @@ def worklist(
     payer: Annotated[str | None, typer.Option(help="Payer name (part of it) or payer id.")] = None,
     assignee: Annotated[str | None, typer.Option(help="Assignee (part of the name, any case).")] = None,
     sort: Annotated[str, typer.Option(help="due (default) or recovery (denied amount x overturn rate).")] = "due",
-    page: Annotated[int, typer.Option(min=1)] = 1,
+    page: Annotated[
+        int | None, typer.Option(min=1, help="Page (default 1; csv without --page exports every item).")
+    ] = None,
     per_page: Annotated[int, typer.Option(min=1, max=1000)] = 50,
     fmt: Annotated[str, typer.Option("--format", help="text, json or csv")] = "text",
 ) -> None:
@@ -133,12 +135,33 @@ def worklist(
     if fmt not in ("text", "json", "csv"):
         fail(f"unknown --format {fmt[:20]!r}", "use one of: text, json, csv")
     statuses = [s for value in status or [] for s in value.split(",") if s]
-    result = _run(
-        lambda: _assistant().worklist(
-            due=due, status=statuses or None, payer=payer, assignee=assignee, sort=sort, page=page, per_page=per_page
-        )
-    )
+    assistant = _assistant()
+
+    def fetch(number: int, size: int) -> Any:
+        return _run(lambda: assistant.worklist(due=due, status=statuses or None, payer=payer, assignee=assignee,
+                                               sort=sort, page=number, per_page=size))
+
+    if fmt == "csv" and page is None:  # an export holds every item, not the first page (hostile17 #15)
+        _print_page(_every_page(fetch), fmt)
+        return
+    result = fetch(page or 1, per_page)
+    if fmt == "csv" and len(result.items) < result.total:
+        echo(f"page {result.page}: {len(result.items)} of {result.total} items; omit --page to export every item",
+             err=True)
     _print_page(result, fmt)
+
+
+def _every_page(fetch: Callable[[int, int], Any]) -> Any:
+    """All matching items as one page, read 1,000 at a time."""
+    first = fetch(1, 1000)
+    items, number = list(first.items), 1
+    while len(items) < first.total:
+        number += 1
+        more = fetch(number, 1000).items
+        if not more:  # the queue shrank while it was read
+            break
+        items += more
+    return first.model_copy(update={"items": items})
 
 
 def _print_detail(item: Any, fmt: str) -> None:

@@ -85,6 +85,34 @@ def test_worklist_formats(fmt: str) -> None:
         assert "6 of 6 items" in out and "other codes' denials counted in all imported files" in out  # qa10b #19
 
 
+def test_csv_export_holds_every_item_and_a_chosen_page_says_it_is_partial() -> None:
+    """hostile17 #15: `--format csv` stopped at the first 50 items with no word of the rest."""
+    imported()
+    code, out, _ = run("worklist", "--format", "csv", "--per-page", "2")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    total = json.loads(run("worklist", "--format", "json", "--per-page", "1000")[1])["total"]
+    assert code == 0 and total > 2 and len(rows) == total and len({r["id"] for r in rows}) == total
+    code, out, err = run("worklist", "--format", "csv", "--page", "1", "--per-page", "2")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 2
+    assert f"2 of {total} items" in err and "omit --page" in err
+
+
+def test_every_page_reads_past_a_thousand_items() -> None:
+    from types import SimpleNamespace
+
+    from assistant.cli.worklist import _every_page
+
+    items = list(range(2_345))
+
+    def fetch(number: int, size: int) -> SimpleNamespace:
+        chunk = items[(number - 1) * size : number * size]
+        page = SimpleNamespace(items=chunk, total=len(items), page=number)
+        page.model_copy = lambda update: SimpleNamespace(**{**vars(page), **update})
+        return page
+
+    assert _every_page(fetch).items == items
+
+
 @pytest.mark.parametrize(("value", "cell"), [
     ('=HYPERLINK("http://x.invalid","MAC")', '\'=HYPERLINK("http://x.invalid","MAC")'),
     ("@SUM(1+1)", "'@SUM(1+1)"),
