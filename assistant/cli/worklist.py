@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from assistant.cli.common import echo, error_line, fail, spreadsheet_cell, write_letter
+from assistant.cli.common import echo, fail, json_errors, report, spreadsheet_cell, write_letter
 from assistant.errors import AssistantError, InputError, InvalidDateError
 from assistant.parsing import CLAIM_DATE_FORMS, parse_claim_date
 
@@ -54,10 +54,10 @@ def _run(call: Callable[[], T]) -> T:
     try:
         return call()
     except InputError as exc:
-        echo(error_line(exc), err=True)
+        report(exc)
         raise typer.Exit(2) from None
     except AssistantError as exc:
-        echo(error_line(exc), err=True)
+        report(exc)
         raise typer.Exit(1) from None
 
 
@@ -132,6 +132,7 @@ def worklist(
     """List the worklist (open items, soonest due first)."""
     if ctx.invoked_subcommand is not None:
         return
+    json_errors(fmt)
     if fmt not in ("text", "json", "csv"):
         fail(f"unknown --format {fmt[:20]!r}", "use one of: text, json, csv")
     statuses = [s for value in status or [] for s in value.split(",") if s]
@@ -203,6 +204,7 @@ def history_words(event: Any) -> str:
 @worklist_app.command("show")
 def show(item_id: int, fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
     """One item: codes with meanings, amounts, deadline, note and draft state, full history."""
+    json_errors(fmt)
     _print_detail(_run(lambda: _assistant().worklist_item(item_id)), fmt)
 
 
@@ -229,8 +231,12 @@ def draft(
         if note or out:
             echo("error: --note and --out take a single item id", err=True)
             raise typer.Exit(2)
-        for r in _run(lambda: assistant.draft_worklist_items(item_ids)):
+        results = _run(lambda: assistant.draft_worklist_items(item_ids))
+        for r in results:
             echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
+        if not any(r.drafted for r in results):  # a script must see that nothing was drafted (hostile17 #22)
+            echo(f"error: none of the {len(results)} items was drafted", err=True)
+            raise typer.Exit(1)
         return
     text = _read(note) if note else None
     shown = _run(lambda: assistant.worklist_item(item_ids[0])) if text is None else None
@@ -298,6 +304,7 @@ def _date(value: str | None, option: str) -> date | None:
 @worklist_app.command("stats")
 def stats(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
     """Overturn rate, amounts recovered and median days to decision per denial pattern, payer and route."""
+    json_errors(fmt)
     result = _run(lambda: _assistant().worklist_stats())
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))

@@ -197,6 +197,8 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     # item 2 is the claim's other line of the same date: the note came with it; item 3 is another claim's
     code, out, _ = run("worklist", "draft", "1", "2", "3")
     assert code == 0 and "1: drafted" in out and "2: drafted" in out and "3: not drafted" in out
+    code, out, err = run("worklist", "draft", "3", "4")  # hostile17 #22: nothing drafted is not a success
+    assert code == 1 and "3: not drafted" in out and "none of the 2 items was drafted" in err
 
 
 def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -> None:
