@@ -143,6 +143,7 @@ def appeal(
         return
     try:
         _check_format(fmt, FORMATS_APPEAL)
+        json_errors(fmt if out is None else "text")  # the result goes to the file: standard output stays empty
         denial = _read_denial(denial, denial_file)
         if note is None or (denial is None and claim is None):  # a claim may name the codes (its denial_codes)
             raise InputError(
