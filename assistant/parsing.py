@@ -65,6 +65,7 @@ def parse_amount(value: Any, *, what: str = "amount") -> str | None:
 #: The date forms a claim (and a worklist date) accepts, in words for hints and errors.
 CLAIM_DATE_FORMS = "YYYY-MM-DD, MM/DD/YYYY, MM/DD/YY or YYYYMMDD"
 _X12_DATE = re.compile(r"\d{8}")
+_ISO_SHAPE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _FHIR_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T")
 
 
@@ -73,11 +74,7 @@ def parse_claim_date(value: Any) -> date | None:
     dates read the same (hostile15 #13)."""
     if isinstance(value, str):
         text = value.strip()
-        if _X12_DATE.fullmatch(text):
-            text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
-        elif _FHIR_DATETIME.match(text):
-            text = text[:10]
-        value = text
+        value = text[:10] if _FHIR_DATETIME.match(text) else text  # YYYYMMDD: parse_date reads it
     return parse_date(value, what="claim date")
 
 
@@ -93,6 +90,8 @@ def parse_date(value: str | date | None, *, what: str = "date of service") -> da
     text = value.strip()
     if not text:
         return None
+    if _X12_DATE.fullmatch(text):  # YYYYMMDD, as claims and worklist dates take it: one date grammar (hostile17 #22)
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     for fmt in _NUMERIC_FORMATS:
         try:
             return datetime.strptime(text, fmt).date()
@@ -105,7 +104,11 @@ def parse_date(value: str | date | None, *, what: str = "date of service") -> da
             return date(int(match["year"]), month, int(match["day"]))
         except ValueError:
             pass
-    raise InvalidDateError(f"Cannot read the {what} {text[:40]!r}.", hint="Use YYYY-MM-DD, for example 2025-03-04.")
+    if _ISO_SHAPE.fullmatch(text):
+        raise InvalidDateError(f"The {what} {text!r} is not a calendar date.",
+                               hint="Check the month and the day (February 29 only in a leap year), as YYYY-MM-DD.")
+    raise InvalidDateError(f"Cannot read the {what} {text[:40]!r}.",
+                           hint="Use YYYY-MM-DD (or MM/DD/YYYY, YYYYMMDD), for example 2025-03-04.")
 
 
 def parse_text(value: str, *, what: str) -> str:

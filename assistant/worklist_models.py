@@ -163,7 +163,10 @@ class Stats(_Model):
     rows: list[StatRow]
     open_items: int
     open_denied: float
-    prior: str = Field(description="How expected recovery is estimated before outcomes exist.")
+    open_redenials: int = Field(
+        default=0, description="Open re-denials of a service another open item holds: left out of open_items and "
+        "open_denied, which count each service once.")
+    prior: str = Field(description="How expected recovery is estimated (before and after outcomes exist).")
 
 
 class BulkDraftResult(_Model):

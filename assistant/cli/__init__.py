@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from assistant.cli import ask, check, draft, era, search, serve, worklist
+from assistant.cli.common import json_errors
 
 app = typer.Typer(
     no_args_is_help=True, add_completion=False,
@@ -33,6 +34,7 @@ def _root(
                                                help="Print the version and exit.")] = False,
 ) -> None:
     """Caregiver training services documentation and appeal assistant."""
+    json_errors("text")  # each command says again whether its errors are JSON (one process can run many)
 
 
 def main() -> None:

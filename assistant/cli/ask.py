@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from assistant.cli.common import settings
+from assistant.cli.common import json_errors, report, settings
 from assistant.errors import AssistantError, InputError
 from assistant.models import Answer
 from assistant.parsing import parse_date
@@ -45,16 +45,17 @@ def ask(
     embedder: Annotated[str | None, typer.Option("--embedder", help="Override ASSISTANT_EMBEDDER.")] = None,
 ) -> None:
     """Answer a billing question in one to three cited sentences, followed by the passages."""
+    json_errors(fmt)
     try:
         if fmt not in ("text", "json"):
             raise InputError(f"unknown format {fmt!r}", hint="text or json")
         answer = Assistant(settings(embedder)).answer(question, dos=parse_date(dos), k=k)
-    except InputError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from exc
+    except InputError as exc:  # the quoted value is withheld like every other command's (hostile17 #22)
+        report(exc)
+        raise typer.Exit(2) from None
     except AssistantError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        report(exc)
+        raise typer.Exit(1) from None
     if fmt == "json":
         typer.echo(answer.model_dump_json(indent=2))
     else:

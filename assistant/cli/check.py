@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.common import fail, read_input
+from assistant.cli.common import fail, json_errors, read_input
 from assistant.errors import InputError
 from assistant.models import Report
 from assistant.parsing import parse_billed, parse_date, parse_profile
@@ -43,6 +43,7 @@ def check(
     """Check a caregiver-training note against every required element."""
     from assistant.service import Assistant
 
+    json_errors(fmt)
     if fmt not in ("text", "json"):
         fail(f"Unknown format {fmt!r}.", "Use --format text or --format json.")
     assistant = Assistant(Settings())

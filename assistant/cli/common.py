@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -29,6 +30,28 @@ def error_line(exc: AssistantError) -> str:
     return f"error: {withheld(exc.message)}" + (f" ({exc.hint})" if exc.hint else "")
 
 
+class _Errors:
+    #: set by a command run with `--format json` (reset by the root callback for every command): its errors are
+    #: also written to standard output as one JSON object, so a script reading JSON gets JSON (hostile17 #22)
+    as_json = False
+
+
+def json_errors(fmt: str) -> None:
+    _Errors.as_json = fmt == "json"
+
+
+def _json_error(message: str, hint: str | None, code: str) -> None:
+    if _Errors.as_json:
+        body = {"error": {"code": code, "detail": withheld(message), "hint": hint}}
+        sys.stdout.write(json.dumps(body) + "\n")
+
+
+def report(exc: AssistantError) -> None:
+    """Print a library error: its line on standard error (and the JSON object when JSON output was asked for)."""
+    typer.echo(shown(error_line(exc)), err=True)
+    _json_error(exc.message, exc.hint, exc.code)
+
+
 def echo(text: str, err: bool = False) -> None:
     """Print a line of text output, without controls (JSON output is data and is printed as is)."""
     typer.echo(shown(text), err=err)
@@ -39,6 +62,7 @@ def fail(message: str, hint: str | None = None, *, code: int = 2) -> NoReturn:
     sys.stderr.write(shown(f"error: {withheld(message)}\n"))
     if hint:
         sys.stderr.write(f"  hint: {hint}\n")
+    _json_error(message, hint, "invalid_input" if code == 2 else "failed")
     raise typer.Exit(code)
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.common import error_line, write_letter, write_output
+from assistant.cli.common import json_errors, report, write_letter, write_output
 from assistant.errors import InputError
 from assistant.parsing import parse_date
 
@@ -82,11 +82,12 @@ def _read_claim(path: str | None) -> dict[str, Any] | None:
 
 
 def _fail(exc: InputError) -> None:
-    typer.echo(error_line(exc), err=True)
+    report(exc)
     raise typer.Exit(code=2)
 
 
 def _check_format(fmt: str, allowed: tuple[str, ...]) -> None:
+    json_errors(fmt)
     if fmt not in allowed:
         raise InputError(f"unknown format {fmt!r}", hint=f"use one of: {', '.join(allowed)}")
 
@@ -142,6 +143,7 @@ def appeal(
         return
     try:
         _check_format(fmt, FORMATS_APPEAL)
+        json_errors(fmt if out is None else "text")  # the result goes to the file: standard output stays empty
         denial = _read_denial(denial, denial_file)
         if note is None or (denial is None and claim is None):  # a claim may name the codes (its denial_codes)
             raise InputError(

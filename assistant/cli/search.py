@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from assistant.cli.common import error_line
+from assistant.cli.common import json_errors, report
 from assistant.errors import AssistantError, InputError
 from assistant.parsing import parse_date
 
@@ -21,7 +21,7 @@ def _assistant(embedder: str | None = None) -> Any:
 
 
 def _fail(exc: AssistantError, code: int) -> typer.Exit:
-    typer.echo(error_line(exc), err=True)
+    report(exc)
     return typer.Exit(code)
 
 
@@ -72,6 +72,7 @@ def search(
     embedder: Annotated[str | None, typer.Option("--embedder", help="Override ASSISTANT_EMBEDDER.")] = None,
 ) -> None:
     """Answer a billing question with the knowledge-base passages, each with its source."""
+    json_errors(fmt)
     if fmt not in ("text", "json"):
         raise _fail(InputError(f"unknown format {fmt!r}", hint="text or json"), 2)
     try:

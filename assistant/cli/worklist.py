@@ -19,7 +19,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from assistant.cli.common import echo, error_line, fail, spreadsheet_cell, write_letter
+from assistant.cli.common import echo, fail, json_errors, report, spreadsheet_cell, write_letter
 from assistant.errors import AssistantError, InputError, InvalidDateError
 from assistant.parsing import CLAIM_DATE_FORMS, parse_claim_date
 
@@ -54,10 +54,10 @@ def _run(call: Callable[[], T]) -> T:
     try:
         return call()
     except InputError as exc:
-        echo(error_line(exc), err=True)
+        report(exc)
         raise typer.Exit(2) from None
     except AssistantError as exc:
-        echo(error_line(exc), err=True)
+        report(exc)
         raise typer.Exit(1) from None
 
 
@@ -123,22 +123,46 @@ def worklist(
     payer: Annotated[str | None, typer.Option(help="Payer name (part of it) or payer id.")] = None,
     assignee: Annotated[str | None, typer.Option(help="Assignee (part of the name, any case).")] = None,
     sort: Annotated[str, typer.Option(help="due (default) or recovery (denied amount x overturn rate).")] = "due",
-    page: Annotated[int, typer.Option(min=1)] = 1,
+    page: Annotated[
+        int | None, typer.Option(min=1, help="Page (default 1; csv without --page exports every item).")
+    ] = None,
     per_page: Annotated[int, typer.Option(min=1, max=1000)] = 50,
     fmt: Annotated[str, typer.Option("--format", help="text, json or csv")] = "text",
 ) -> None:
     """List the worklist (open items, soonest due first)."""
     if ctx.invoked_subcommand is not None:
         return
+    json_errors(fmt)
     if fmt not in ("text", "json", "csv"):
         fail(f"unknown --format {fmt[:20]!r}", "use one of: text, json, csv")
     statuses = [s for value in status or [] for s in value.split(",") if s]
-    result = _run(
-        lambda: _assistant().worklist(
-            due=due, status=statuses or None, payer=payer, assignee=assignee, sort=sort, page=page, per_page=per_page
-        )
-    )
+    assistant = _assistant()
+
+    def fetch(number: int, size: int) -> Any:
+        return _run(lambda: assistant.worklist(due=due, status=statuses or None, payer=payer, assignee=assignee,
+                                               sort=sort, page=number, per_page=size))
+
+    if fmt == "csv" and page is None:  # an export holds every item, not the first page (hostile17 #15)
+        _print_page(_every_page(fetch), fmt)
+        return
+    result = fetch(page or 1, per_page)
+    if fmt == "csv" and len(result.items) < result.total:
+        echo(f"page {result.page}: {len(result.items)} of {result.total} items; omit --page to export every item",
+             err=True)
     _print_page(result, fmt)
+
+
+def _every_page(fetch: Callable[[int, int], Any]) -> Any:
+    """All matching items as one page, read 1,000 at a time."""
+    first = fetch(1, 1000)
+    items, number = list(first.items), 1
+    while len(items) < first.total:
+        number += 1
+        more = fetch(number, 1000).items
+        if not more:  # the queue shrank while it was read
+            break
+        items += more
+    return first.model_copy(update={"items": items})
 
 
 def _print_detail(item: Any, fmt: str) -> None:
@@ -180,6 +204,7 @@ def history_words(event: Any) -> str:
 @worklist_app.command("show")
 def show(item_id: int, fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
     """One item: codes with meanings, amounts, deadline, note and draft state, full history."""
+    json_errors(fmt)
     _print_detail(_run(lambda: _assistant().worklist_item(item_id)), fmt)
 
 
@@ -206,8 +231,12 @@ def draft(
         if note or out:
             echo("error: --note and --out take a single item id", err=True)
             raise typer.Exit(2)
-        for r in _run(lambda: assistant.draft_worklist_items(item_ids)):
+        results = _run(lambda: assistant.draft_worklist_items(item_ids))
+        for r in results:
             echo(f"{r.id}: " + (f"drafted ({r.recommendation})" if r.drafted else f"not drafted: {r.message}"))
+        if not any(r.drafted for r in results):  # a script must see that nothing was drafted (hostile17 #22)
+            echo(f"error: none of the {len(results)} items was drafted", err=True)
+            raise typer.Exit(1)
         return
     text = _read(note) if note else None
     shown = _run(lambda: assistant.worklist_item(item_ids[0])) if text is None else None
@@ -275,11 +304,14 @@ def _date(value: str | None, option: str) -> date | None:
 @worklist_app.command("stats")
 def stats(fmt: Annotated[str, typer.Option("--format", help="text or json")] = "text") -> None:
     """Overturn rate, amounts recovered and median days to decision per denial pattern, payer and route."""
+    json_errors(fmt)
     result = _run(lambda: _assistant().worklist_stats())
     if fmt == "json":
         typer.echo(result.model_dump_json(indent=2))
         return
-    echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}")
+    repeats = (f" ({result.open_redenials} re-denials of an open item counted with it)"
+               if result.open_redenials else "")
+    echo(f"open items: {result.open_items}, denied ${result.open_denied:,.2f}{repeats}")
     echo(
         f"{'BY':<8} {'KEY':<34} {'DECIDED':>7} {'WON':>4} {'PART':>4} {'LOST':>4} {'RATE':>6} "
         f"{'DENIED':>10} {'RECOVERED':>10} {'MEDIAN DAYS':>11}"

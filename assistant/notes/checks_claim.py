@@ -12,7 +12,7 @@ from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Contex
 from assistant.notes.disciplines import co_treatment_split, units_by_discipline
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
-from assistant.notes.patterns import TEAM_MEETING
+from assistant.notes.patterns import TEAM_MEETING, impossible_dos
 from assistant.notes.presence import people
 from assistant.notes.registry import check
 from assistant.notes.scan import sparse_finditer
@@ -593,4 +593,8 @@ def diagnosis_codes(ctx: Context) -> Outcome:
             bad.append((mention, f"{mention.code} is {verdict.reason}{hint}"))
     if bad:
         return Outcome("problem", "; ".join(text for _, text in bad) + ".", [m.span for m, _ in bad])
-    return Outcome("met", f"{len(codes)} ICD-10-CM code(s) billable on {on.isoformat()}.", [m.span for m in codes][:4])
+    # a written date of service that is no calendar day: the codes were read against today, and say so (hostile17 #24)
+    undated = ctx.dos is None and impossible_dos(ctx.ex.text) is not None
+    when = (f"today ({on.isoformat()}); the note's date of service is not a calendar date, so they could not be "
+            "checked for that day") if undated else f"on {on.isoformat()}"
+    return Outcome("met", f"{len(codes)} ICD-10-CM code(s) billable {when}.", [m.span for m in codes][:4])

@@ -196,6 +196,27 @@ def _units_when_nothing_billable(ctx: Context, results: list[CheckResult], lines
     results[at] = _result("units", outcome, ctx.knowledge.rules["units"], ctx)
 
 
+def _two_patients(ctx: Context, results: list[CheckResult], lines: list[BilledLine],
+                  patients: int) -> list[BilledLine]:
+    """Two patients' notes pasted together (patient field lines naming two people) are not one session: their minutes
+    were added up and read as more units (hostile17 #3: 52 + 20 minutes said "bill 97551 x3"). Units say so and no
+    line is supported until each note is checked apart. A group session names several patients and keeps its lines."""
+    group = next((r for r in results if r.id == "group_session"), None)
+    if patients <= 1 or (group is not None and group.status != "not_applicable"):
+        return lines
+    at = next((i for i, r in enumerate(results) if r.id == "units" and r.status in ("met", "problem")), None)
+    if at is not None:
+        billed = ", ".join(f"{line.code}×{line.units}" for line in ctx.billed_cts)
+        outcome = Outcome(
+            "problem",
+            f"{billed} billed, but the note names {patients} patients: their minutes are not one session's.",
+            list(ctx.billed_spans[:3]),
+            findings=("two_patients",),
+        )
+        results[at] = _result("units", outcome, ctx.knowledge.rules["units"], ctx)
+    return []
+
+
 def _summary(results: list[CheckResult], lines: list[BilledLine], patients: int) -> Summary:
     failing = [r for r in results if r.status in ("missing", "problem")]
     blocking = sum(1 for r in failing if r.severity == "block")
@@ -274,6 +295,8 @@ def build_report(ctx: Context) -> Report:
     by_id = {r.id: r for r in results}
     lines = supported_lines(ctx, by_id)
     _units_when_nothing_billable(ctx, results, lines)
+    patients = patients_named(ctx.ex.text)
+    lines = _two_patients(ctx, results, lines, patients)
     by_id["units"] = next(r for r in results if r.id == "units")
     on: date = ctx.dos or ctx.today
     # a written date of service that is no calendar day ("DOS: 02/30/2025") leaves the fee period unknown: no
@@ -318,7 +341,7 @@ def build_report(ctx: Context) -> Report:
             )
             for s in ctx.ex.screened
         ],
-        patients_named=patients_named(ctx.ex.text),
+        patients_named=patients,
         added_later=_added_later(ctx, results),
     )
     return Report(

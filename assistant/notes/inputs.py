@@ -88,14 +88,16 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
     character; the second value names that fallback so the report can say so. A byte-order mark is kept as the
     text's first character (U+FEFF): evidence offsets count the characters of the file the user sent, and the
     extractor reads the mark as a space (hostile12 #16)."""
+    if raw.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        return _decode_wide(raw, "utf-32-le" if raw.startswith(codecs.BOM_UTF32_LE) else "utf-32-be", "UTF-32")
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:  # the explicit byte order keeps the mark; plain "utf-16" would drop it
-            return raw.decode("utf-16-le" if raw.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"), None
-        except UnicodeDecodeError as exc:
-            raise NotTextError(f"The input is not UTF-16 text (undecodable byte at offset {exc.start}).",
-                               hint="Save or paste the note as UTF-8 plain text.") from exc
+        return _decode_wide(raw, "utf-16-le" if raw.startswith(codecs.BOM_UTF16_LE) else "utf-16-be", "UTF-16")
     nul = raw.find(b"\x00")
     if nul >= 0:
+        wide = _wide_without_mark(raw)
+        if wide:  # hostile17 #21: "binary" misnamed a Windows "Unicode" save without its byte-order mark
+            raise NotTextError(f"The input looks like {wide} text without a byte-order mark.",
+                               hint="Save the note as UTF-8 (or as UTF-16 with a byte-order mark) and try again.")
         raise NotTextError(f"The input is binary, not a text note (a NUL byte at offset {nul:,}).",
                            hint="Paste the note as plain text (UTF-8), or remove that byte.")
     try:
@@ -109,6 +111,26 @@ def _decode(raw: bytes) -> tuple[str, str | None]:
             f"The input is not UTF-8 text (undecodable byte at offset {first_bad}), nor Windows-1252.",
             hint="Save or paste the note as UTF-8 plain text.",
         ) from None
+
+
+def _decode_wide(raw: bytes, codec: str, name: str) -> tuple[str, str | None]:
+    try:  # the explicit byte order keeps the mark as the first character (offsets count it)
+        return raw.decode(codec), None
+    except UnicodeDecodeError as exc:
+        raise NotTextError(f"The input is not {name} text (undecodable byte at offset {exc.start}).",
+                           hint="Save or paste the note as UTF-8 plain text.") from exc
+
+
+def _wide_without_mark(raw: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when the first bytes have the NUL pattern of ASCII letters in that encoding."""
+    head = raw[:256]
+    if len(head) >= 8 and len(head) % 4 == 0 and all(
+            head[i : i + 4].count(0) == 3 for i in range(0, len(head), 4)):
+        return "UTF-32"
+    pairs = [head[i : i + 2] for i in range(0, len(head) - 1, 2)]
+    if len(pairs) >= 4 and sum(p.count(0) == 1 for p in pairs) >= 0.9 * len(pairs):
+        return "UTF-16"
+    return None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

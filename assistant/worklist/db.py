@@ -129,6 +129,8 @@ class Item(Base):
     version: Mapped[int] = mapped_column(Integer, server_default="1")
     # why the biller should look again (set by the importer): the payer acted on a decided line, or re-denied a service
     attention: Mapped[str] = mapped_column(String(500), server_default="")
+    # the earlier item this one denies again under another claim number: the two are counted as one service
+    redenial_of: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 - SQLAlchemy's own class attribute
 

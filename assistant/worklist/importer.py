@@ -118,6 +118,7 @@ def _item_row(c: Candidate, run: _Run) -> dict[str, Any]:
         open=True,
         reversed=False,
         attention="",
+        redenial_of=None,
         created_at=now,
         updated_at=now,
     )
@@ -295,6 +296,7 @@ def _link_redenial(run: _Run, row: dict[str, Any], c: Candidate, earlier: list[I
                   and _match_rank(i, c.line) is not None), None)
     if match is None:
         return
+    row["redenial_of"] = match.id
     row["attention"] = (f"the payer denied this service again under claim {row['payer_claim_number']}: item "
                         f"{match.id} (claim {match.payer_claim_number}) holds the same line; work them as one")[:500]
     match.attention = (f"the payer denied this service again under claim {row['payer_claim_number']} "

@@ -72,9 +72,44 @@ def test_a_question_in_utf8_is_answered(env: Path) -> None:
     ["check", "{tmp}/note.txt", "--dos", "Vanterpool-1940"],
     ["check", "{tmp}/note.txt", "--profile", "Vanterpool"],
     ["worklist", "set", "1", "--status", "won", "--decided-on", "Vanterpool"],
+    ["ask", "is 97550 billable?", "--dos", "Vanterpool-1940"],  # hostile17 #22: ask quoted it
 ])
 def test_an_error_never_echoes_the_value_given(env: Path, args: list[str]) -> None:
     # hostile14 #17: the CLI quoted a value typed in the wrong option (a patient's name); the API withholds it
     result = runner.invoke(app, [a.replace("{tmp}", str(env)) for a in args])
     assert result.exit_code == 2 and "error:" in result.stderr
     assert "Vanterpool" not in result.stderr.replace("VANTERPOOL", "Vanterpool")
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "{tmp}/note.txt", "--format", "json", "--profile", "bogus"],
+    ["check", "{tmp}/note.txt", "--format", "json", "--dos", "2025-02-30"],
+    ["ask", "is 97550 billable?", "--format", "json", "--dos", "2025-02-29"],
+    ["search", "97550", "--format", "json", "--code", "99999"],
+    ["worklist", "show", "12345", "--format", "json"],
+])
+def test_with_json_output_an_error_is_a_json_object_too(env: Path, args: list[str]) -> None:
+    """hostile17 #22: a script that asked for JSON got plain text on stderr only."""
+    result = runner.invoke(app, [a.replace("{tmp}", str(env)) for a in args])
+    assert result.exit_code != 0 and "error:" in result.stderr
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] and error["detail"] and "bogus" not in error["detail"]
+
+
+def test_without_json_output_an_error_prints_nothing_on_stdout(env: Path) -> None:
+    runner.invoke(app, ["check", str(env / "note.txt"), "--format", "json", "--profile", "bogus"])
+    result = runner.invoke(app, ["check", str(env / "note.txt"), "--profile", "bogus"])
+    assert result.exit_code == 2 and result.stdout == ""
+
+
+@pytest.mark.parametrize(("dos", "words"), [
+    ("20250304", None),  # one date grammar: YYYYMMDD as claims and worklist dates take it
+    ("2025-02-29", "is not a calendar date"),
+    ("2025-13-01", "is not a calendar date"),
+])
+def test_check_dos_forms(env: Path, dos: str, words: str | None) -> None:
+    result = runner.invoke(app, ["check", str(env / "note.txt"), "--dos", dos, "--format", "json"])
+    if words is None:
+        assert result.exit_code == 0 and json.loads(result.stdout)["meta"]["dos"] == "2025-03-04"
+    else:
+        assert result.exit_code == 2 and words in result.stderr and dos not in result.stderr

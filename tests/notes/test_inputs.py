@@ -21,8 +21,10 @@ LIMIT = 1_000_000
         codecs.BOM_UTF8 + NOTE.encode("utf-8"),
         NOTE.encode("utf-16"),  # with its byte-order mark, as Windows editors save it
         codecs.BOM_UTF16_BE + NOTE.encode("utf-16-be"),
+        NOTE.encode("utf-32"),  # hostile17 #21: with its mark, read like UTF-16
+        codecs.BOM_UTF32_BE + NOTE.encode("utf-32-be"),
     ],
-    ids=["str", "utf-8", "utf-8 bom", "utf-16 bom", "utf-16-be bom"],
+    ids=["str", "utf-8", "utf-8 bom", "utf-16 bom", "utf-16-be bom", "utf-32 bom", "utf-32-be bom"],
 )
 def test_text_in_common_encodings(raw: str | bytes) -> None:
     # a byte-order mark stays the text's first character, so offsets count the file's characters
@@ -51,7 +53,10 @@ def test_evidence_offsets_count_the_byte_order_mark(raw: bytes) -> None:
         ("\ufeff", EmptyNoteError, "empty"),  # hostile13 #11: a byte-order mark alone is nothing to read
         (" \u3000\u2028\u200b", EmptyNoteError, "empty"),  # blanks and a zero-width space
         ("\u200d\u2060\u00ad\n", EmptyNoteError, "empty"),
-        (NOTE.encode("utf-16-le"), NotTextError, "binary"),  # UTF-16 without a mark is not guessed at
+        # UTF-16/32 without a mark is not guessed at, but named (hostile17 #21: it was called "binary")
+        (NOTE.encode("utf-16-le"), NotTextError, "looks like UTF-16 text without a byte-order mark"),
+        (NOTE.encode("utf-16-be"), NotTextError, "looks like UTF-16 text without a byte-order mark"),
+        (NOTE.encode("utf-32-le"), NotTextError, "looks like UTF-32 text without a byte-order mark"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", NotTextError, "binary"),
         (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", NotTextError, "a PDF file, not the text"),  # qa10 #19
         ("\ufeff  %PDF-1.7\nstream", NotTextError, "a PDF file"),

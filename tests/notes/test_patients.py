@@ -47,6 +47,21 @@ def test_two_notes_pasted_together_are_not_ready_to_bill() -> None:
     assert two.meta.patients_named == 2 and not two.summary.ready_to_bill
 
 
+def test_two_patients_minutes_are_not_added_into_units() -> None:
+    """hostile17 #3: 52 + 20 minutes of two patients said "72 minutes support 97550x1 + 97551x3"."""
+    import assistant
+
+    first = ("Date of service: 10/15/2026\nPatient: Harold Vickery, DOB 02/11/1941.\nCaregiver: wife. Patient not "
+             "present.\nStart 10:15 AM Stop 11:07 AM (52 minutes).\nPT taught transfers; wife return-demonstrated.\n")
+    second = ("---\nDate of service: 10/15/2026\nPatient: Winifred Ashgrove, DOB 05/02/1944.\nCaregiver: husband. "
+              "Patient not present.\nStart 1:00 PM Stop 1:20 PM (20 minutes).\nPT taught bed mobility.\n")
+    report = assistant.check_note(first + second, billed="97550x1:GP,97551x1:GP")
+    units = next(c for c in report.checks if c.id == "units")
+    assert units.status == "problem" and "two_patients" in units.findings and "names 2 patients" in units.message
+    assert "97551×3" not in units.message and report.billing.lines == [] and report.billing.payment is None
+    assert not report.summary.ready_to_bill
+
+
 def test_patient_parts_run_from_one_patient_field_to_the_next() -> None:
     text = "DOS 07/01/2025\nPatient: Harold Vick. 10:00-10:30\nPatient: Nora Penn. 10:30-10:40\nPat Quinn, PT"
     parts = patient_parts(text)

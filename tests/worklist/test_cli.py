@@ -85,6 +85,34 @@ def test_worklist_formats(fmt: str) -> None:
         assert "6 of 6 items" in out and "other codes' denials counted in all imported files" in out  # qa10b #19
 
 
+def test_csv_export_holds_every_item_and_a_chosen_page_says_it_is_partial() -> None:
+    """hostile17 #15: `--format csv` stopped at the first 50 items with no word of the rest."""
+    imported()
+    code, out, _ = run("worklist", "--format", "csv", "--per-page", "2")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    total = json.loads(run("worklist", "--format", "json", "--per-page", "1000")[1])["total"]
+    assert code == 0 and total > 2 and len(rows) == total and len({r["id"] for r in rows}) == total
+    code, out, err = run("worklist", "--format", "csv", "--page", "1", "--per-page", "2")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 2
+    assert f"2 of {total} items" in err and "omit --page" in err
+
+
+def test_every_page_reads_past_a_thousand_items() -> None:
+    from types import SimpleNamespace
+
+    from assistant.cli.worklist import _every_page
+
+    items = list(range(2_345))
+
+    def fetch(number: int, size: int) -> SimpleNamespace:
+        chunk = items[(number - 1) * size : number * size]
+        page = SimpleNamespace(items=chunk, total=len(items), page=number)
+        page.model_copy = lambda update: SimpleNamespace(**{**vars(page), **update})
+        return page
+
+    assert _every_page(fetch).items == items
+
+
 @pytest.mark.parametrize(("value", "cell"), [
     ('=HYPERLINK("http://x.invalid","MAC")', '\'=HYPERLINK("http://x.invalid","MAC")'),
     ("@SUM(1+1)", "'@SUM(1+1)"),
@@ -169,6 +197,8 @@ def test_draft_with_note_to_docx(tmp_path: Path) -> None:
     # item 2 is the claim's other line of the same date: the note came with it; item 3 is another claim's
     code, out, _ = run("worklist", "draft", "1", "2", "3")
     assert code == 0 and "1: drafted" in out and "2: drafted" in out and "3: not drafted" in out
+    code, out, err = run("worklist", "draft", "3", "4")  # hostile17 #22: nothing drafted is not a success
+    assert code == 1 and "3: not drafted" in out and "none of the 2 items was drafted" in err
 
 
 def test_a_note_of_another_session_exits_2_and_changes_nothing(tmp_path: Path) -> None:

@@ -58,6 +58,22 @@ def test_a_redenial_under_a_new_claim_number_links_the_items(assistant: Assistan
     assert again.claim_number in earlier.attention and earlier.history[-1].action == "re-denied"
 
 
+def test_a_redenial_is_counted_once_while_the_item_it_repeats_is_open(assistant: Assistant) -> None:
+    """hostile17 #14: the open figures count each service once (docs/remittance.md, "worked (and counted) as one")."""
+    assistant.import_era(era("hostile16_payer1_week1.835"), today=WEEK1)
+    first = _item(assistant, "2225079000102", "97550", "GP")
+    assistant.import_era(era("hostile16_payer1_week2.835"), today=WEEK2)
+    listed = assistant.worklist(today=WEEK2, per_page=1000).items
+    again = next(i for i in listed if i.patient_control_number == "MR550112-0311" and i.id != first)
+    stats = assistant.worklist_stats()
+    assert stats.open_redenials == 1 and stats.open_items == len(listed) - 1
+    assert round(stats.open_denied, 2) == round(sum(i.denied for i in listed) - again.denied, 2)
+    assistant.update_worklist_item(first, {"status": "written_off", "reason": "worked under the new claim"},
+                                   today=WEEK2)  # the earlier item closed: the re-denial now stands for the service
+    after = assistant.worklist_stats()
+    assert after.open_redenials == 0 and after.open_items == len(listed) - 1
+
+
 def test_an_already_imported_file_reports_nothing_as_found(assistant: Assistant) -> None:
     assistant.import_era(era("hostile16_payer1_week1.835"), today=WEEK1)
     again = assistant.import_era(era("hostile16_payer1_week1.835"), today=WEEK1)

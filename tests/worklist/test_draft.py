@@ -232,7 +232,7 @@ def test_decisions_recorded_before_their_table_are_kept(tmp_path: Path) -> None:
     engine = create_engine(url)
     with engine.begin() as conn:  # back to revision 0001, with an outcome recorded on the item only
         conn.execute(text("DROP TABLE decisions"))
-        for column in ("version", "attention"):  # revision 0003's
+        for column in ("version", "attention", "redenial_of"):  # revisions 0003's and 0004's
             conn.execute(text(f"ALTER TABLE items DROP COLUMN {column}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0001'"))
         conn.execute(text("UPDATE items SET status = 'lost', open = 0 WHERE id = 1"))
