@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval import ask
 from assistant.retrieval.bm25 import tokenize
+from assistant.retrieval.negation import affirmed
 from assistant.retrieval.pin import Pin
 from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
 
@@ -39,6 +40,9 @@ class TopicRoute:
     # a detail of a claim told in passing ("video sessions, POS 10 + 95 ... can I count on them through 2027?"): when a
     # long question's asking sentences can be told apart (`ask.asked`), these words must be in them
     asked_words: re.Pattern[str] | None = None
+    # a setting or a payment named only under a negation ("Not hospice yet", "the pt didn't owe it") is not asked
+    # about (`negation.affirmed`)
+    negatable: bool = False
 
 
 _LATE_CLAIM = re.compile(
@@ -540,8 +544,9 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("snf_part_a", SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
                skip_kinds=frozenset({"fee", "threshold"})),
-    TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
-    TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
+    TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), negatable=True,
+               skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}), negatable=True,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
     TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),
@@ -590,7 +595,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE, one_day=True),
-    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
+    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"}), negatable=True),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
     TopicRoute("caregiver_assessment", _CAREGIVER_ASSESSMENT, frozenset({"caregiver_assessment"})),
@@ -598,7 +603,8 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold", "telehealth"})),
     TopicRoute("diagnosis_list", _DX_LIST, frozenset({"diagnosis_list"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
-    TopicRoute("abn", _ABN, frozenset({"abn"}), unless=_ABN_EDIT, skip_kinds=frozenset({"denial", "appeal"})),
+    TopicRoute("abn", _ABN, frozenset({"abn"}), negatable=True, unless=_ABN_EDIT,
+               skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
     # ("pt said ok on the phone for his son to be trained": consent given by phone, not a session by phone)
     TopicRoute("audio_only", _AUDIO_ONLY, frozenset({"audio_only"}), skip_kinds=frozenset({"fee", "threshold"}),
@@ -645,11 +651,15 @@ def patient_there(intent: Intent) -> bool:
         or bool(_DURING_TREATMENT.search(intent.query))
 
 
+def _triggered(route: TopicRoute, query: str) -> bool:
+    return affirmed(route.trigger, query) if route.negatable else bool(route.trigger.search(query))
+
+
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
     question = ask.asked(intent.query)
-    routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
+    routes = [r for r in ROUTES if _triggered(r, intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
               # (a group code named beside one patient's caregivers: whose caregivers they are is the answer too)
               and not (r.yields_to_total and len(set(intent.minutes)) == 1

@@ -245,7 +245,9 @@ ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|
                     # "how do we fight this", "can we contest it": an appeal asked for in other words
                     r"|\b(?:fight|contest|dispute|overturn|challenge)\s+(?:this|it|that|them|the)\b"
                     r"|\bpush back\b"
-                    r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b", re.I)
+                    r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b"
+                    # "Best route?", "best option here": the remedy asked for
+                    r"|\bbest (?:route|option|path|course of action)\b", re.I)
 # "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
 # by a reopening rather than an appeal
 # ("I never put the 97550 line on the claim": the primary line left off)
@@ -253,7 +255,9 @@ _SLIP = (r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t 
          r"|never (?:put|added|billed|included)|without|no)")
 _LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59|(?:97550|G0539|G0541) line)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
-                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b"
+                      # ("the GO got left off the add-on line", "KX was dropped")
+                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:missing|left off|left out"
+                      r"|omitted|wrong|dropped)\b"
                       # "I under-billed: they went out as 97550 only": a line's units or codes short of the note
                       r"|\b(?:under|over)[- ]?bill(?:ed|ing)\b", re.I)
 # "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
