@@ -40,8 +40,8 @@ class TopicRoute:
     # a detail of a claim told in passing ("video sessions, POS 10 + 95 ... can I count on them through 2027?"): when a
     # long question's asking sentences can be told apart (`ask.asked`), these words must be in them
     asked_words: re.Pattern[str] | None = None
-    # a setting or a payment named only under a negation ("Not hospice yet", "the pt didn't owe it") is not asked
-    # about (`negation.affirmed`)
+    # a setting or a payment named only under a negation ("not admitted", "the pt didn't owe it") is not asked about
+    # (`negation.affirmed`)
     negatable: bool = False
 
 
@@ -546,7 +546,9 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), negatable=True,
                skip_kinds=frozenset({"fee", "threshold"})),
-    TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}), negatable=True,
+    # (not negatable: "for people who are NOT on a home health plan, can our outpatient arm bill?" is answered by the
+    # home health FAQ, which says when a home health agency may bill)
+    TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
     TopicRoute("consent_why", _CONSENT_WHY, frozenset({"consent_why"})),

@@ -40,9 +40,9 @@ def test_denied_only() -> None:
 @pytest.mark.parametrize(
     ("question", "first", "absent"),
     [
-        # a palliative patient "not hospice yet": the units asked, not the hospice benefit
-        ("Not hospice yet (palliative consult pt, Medicare B). OT trained husband 9:10-9:52 while pt was at infusion. "
-         "What gets billed?", None, "faq:home_health_hospice"),
+        # "for people who are NOT on a home health plan": the home health FAQ still answers (when an HHA may bill)
+        ("We also run an outpatient therapy line under Part B for people who are NOT on a home health plan. Can "
+         "those therapists bill 97550-97552?", "faq:home_health_hospice", None),
         # "the pt didn't owe it": what CO-253 is, not the patient's share
         ('On a practice ERA the 97550 line shows an adjustment "CO-253" of about a dollar. The pt didn\'t owe it. '
          "What is CO-253?", "reason:253", "faq:abn"),
