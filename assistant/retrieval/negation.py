@@ -2,7 +2,8 @@
 
 A subject named only under a negation is not the subject asked about: "the pt didn't owe it" asks what the adjustment
 is, not the patient's share; "No MA130 on it" says the line was processed, so it can be reopened. `affirmed` finds a
-match of a pattern that no negation word governs, looking back over a short window within the same clause. Linear in the text: one scan for the pattern, a bounded window per match.
+match of a pattern that no negation word governs, looking back over a short window within the same clause. Linear
+in the text: one scan for the pattern, a bounded window per match.
 """
 
 from __future__ import annotations
