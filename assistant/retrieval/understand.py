@@ -246,8 +246,12 @@ ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|
                     r"|\b(?:fight|contest|dispute|overturn|challenge)\s+(?:this|it|that|them|the)\b"
                     r"|\bpush back\b"
                     r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b"
-                    # "Best route?", "best option here": the remedy asked for
-                    r"|\bbest (?:route|option|path|course of action)\b", re.I)
+                    # "Best route?", "best option here": the remedy asked for; "is there still time?" after a denial
+                    # letter: whether it can still be appealed
+                    r"|\bbest (?:route|option|path|course of action)\b"
+                    r"|\b(?:is there|do (?:we|i) (?:still )?have|have (?:we|i) (?:still )?got) (?:still )?"
+                    r"(?:enough )?time\b"
+                    r"|\bstill (?:enough )?time\b", re.I)
 # "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
 # by a reopening rather than an appeal
 # ("I never put the 97550 line on the claim": the primary line left off)

@@ -57,3 +57,4 @@ def test_negated_subject_pins(question: str, first: str | None, absent: str | No
         assert found[0] == first
     if absent:
         assert absent not in found
+

@@ -98,3 +98,19 @@ def test_bringing_the_patient_along_is_the_patient_present() -> None:
     question = "The clinic wants me in Thursday for caregiver training. Do I need to bring my mother with me?"
     found = pins(understand(question), cached_knowledge())
     assert found and found[0].strong and "patient_present" in found[0].obj.topics
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # a family's words for a denial and for "can we still appeal": the plan's own first level
+        ("My husband's in a Medicare Advantage plan. They sent a letter dated October 7, 2026 saying no to paying for "
+         "the caregiver training. My son says we go to Medicare first. Is that right, and is there still time?",
+         "appeal:plan_reconsideration"),
+        # "certain sicknesses ... from a list": no diagnosis list
+        ("Somebody told me the training lessons are only paid for certain sicknesses, like stroke, from a list. My wife "
+         "has dementia. Is dementia on the list?", "faq:diagnosis_codes_vendor"),
+    ],
+)
+def test_plain_words_pins(question: str, first: str) -> None:
+    assert pins(understand(question), cached_knowledge())[0].entry == first
