@@ -108,8 +108,8 @@ def test_bringing_the_patient_along_is_the_patient_present() -> None:
          "the caregiver training. My son says we go to Medicare first. Is that right, and is there still time?",
          "appeal:plan_reconsideration"),
         # "certain sicknesses ... from a list": no diagnosis list
-        ("Somebody told me the training lessons are only paid for certain sicknesses, like stroke, from a list. My wife "
-         "has dementia. Is dementia on the list?", "faq:diagnosis_codes_vendor"),
+        ("Somebody told me the training lessons are only paid for certain sicknesses, like stroke, from a list. My "
+         "wife has dementia. Is dementia on the list?", "faq:diagnosis_codes_vendor"),
     ],
 )
 def test_plain_words_pins(question: str, first: str) -> None:
