@@ -112,12 +112,14 @@ _PRESENT_CODE_AWAY = re.compile(
 # only the minutes before count as caregiver training (the minutes the question gives are not all caregiver time)
 _PATIENT_ARRIVED = re.compile(
     # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
-    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
+    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if|however|later)\s+"
     r"|(?<!\bof )\b(?:the|my|our|her|his)\s+"
     # ("14:30-14:42 pt brought back to practice": a clock range the patient's part starts)
     r"|\d{1,2}:\d{2}\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
-    r"(?:showed up|shows up|came in|comes in|walked in|walks in|wandered in|wanders in|wheeled in|rolled in"
+    # ("however pt came out and participated in all practice trials")
+    r"(?:showed up|shows up|came in|comes in|came out|comes out|walked in|walks in|wandered in|wanders in|wheeled in"
+    r"|rolled in"
     r"|arrived|arrives|came back|joined(?! by)|joins|(?:was |were )?brought (?:back|in))\b", re.I)
 # "should mom just come along?", "ok to put them both in the same room for the training?": the patient brought to the
 # caregiver's session, which the codes' "without the patient present" rules out
@@ -384,8 +386,9 @@ _CAREGIVER_WHO = re.compile(
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
     # ("he was at the neighbor's until 11:35": a place, not a person trained)
-    r".*\b(?:neighbou?rs?(?!'s\b)|friends?(?!\s+(?:who\s+)?(?:works?|said"
-    r"|says|told|swears|thinks|bills))|room-?mates?"
+    # ("my neighbor says Medicare won't pay": a neighbour who tells is a source too)
+    r".*\b(?:neighbou?rs?(?!'s\b)(?!\s+(?:who\s+)?(?:works?|said|says|told|tells|swears|thinks|heard))"
+    r"|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|tells|swears|thinks|bills|heard))|room-?mates?"
     r"|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
     # (a "study partner" or "business partner" is the asker's, not the patient's)
     r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
@@ -532,7 +535,9 @@ _LCD_BINDING = re.compile(
     r"^(?=.*\b(?:LCDs?|NCDs?|local coverage|national coverage)\b)"
     r".*(?:\b(?:just|only|merely|simply) (?:a )?(?:guidance|guideline|suggestion|advisory|recommendation)s?\b"
     r"|\bnot bound\b|\bisn'?t bound\b|\baren'?t bound\b|\b(?:not|isn'?t|aren'?t) binding\b"
-    r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b)", re.I)
+    r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b"
+    # ("argues the LCD is outdated and shouldn't apply to caregiver training")
+    r"|\b(?:shouldn'?t|should not|doesn'?t|does not|don'?t|do not) apply\b|\boutdated\b|\bobsolete\b)", re.I)
 
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("during_treatment", _DURING_TREATMENT, frozenset({"patient_present"}), corrects=True,
@@ -593,8 +598,10 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("brought_along", _BROUGHT_ALONG, frozenset({"patient_present"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     # (a patient-present code asked about for the session is answered by what that code is, not by this FAQ's "Yes")
+    # ("pt absent ... is 97550 the right code for wound care training?": which code, the patient's absence a detail)
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
-               skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
+               skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units", "code_choice"}),
+               context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE, one_day=True),
     TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"}), negatable=True),

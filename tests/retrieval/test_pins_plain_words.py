@@ -114,3 +114,29 @@ def test_bringing_the_patient_along_is_the_patient_present() -> None:
 )
 def test_plain_words_pins(question: str, first: str) -> None:
     assert pins(understand(question), cached_knowledge())[0].entry == first
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "absent"),
+    [
+        # a neighbour who "says" something is a source, not a caregiver: the patient away is the subject
+        ("My neighbor says Medicare won't pay unless the patient is right there in the room. The therapist had me "
+         "come in by myself while my wife stayed home. Is that so?", "faq:patient_not_present_ok", None),
+        # "however pt came out and participated": the patient came into the session
+        ("Caregiver training with son 45 min re: tub bench transfers. Pt was initially resting in bedroom, however pt "
+         "came out and participated in all practice trials. Billed 97550 + 97551. Does that hold up?",
+         "faq:patient_briefly_present", None),
+        # an LCD said to be outdated and not to apply: contractors are bound by it
+        ("97550 denial carries N115. Provider's letter argues the LCD is outdated and shouldn't apply to caregiver "
+         "training. Does that argument work at the MAC/QIC level?", "faq:lcd_binding", None),
+        # which code for wound care: the patient's absence is a detail, not the subject
+        ("Wife to be trained on sacral wound dressing and turning schedule, pt absent, DOS 1/14/2026. Ordering office "
+         "coded it 97550. Is that the right code for wound care training?", None, "faq:patient_not_present_ok"),
+    ],
+)
+def test_the_subject_not_the_detail(question: str, first: str | None, absent: str | None) -> None:
+    found = [p.entry for p in pins(understand(question), cached_knowledge())]
+    if first:
+        assert found[0] == first
+    if absent:
+        assert absent not in found
