@@ -37,7 +37,7 @@ from assistant.retrieval.topic_routing import (
     patient_there,
     topic_pins,
 )
-from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent, asked_periods
+from assistant.retrieval.understand import CONSENT_FORM, DEADLINE, TELEHEALTH_VISIT, Intent, asked_periods
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -347,7 +347,8 @@ def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin
     route = _FIRST_LEVEL.get(intent.payer) if appealed else _CORRECTION.get(intent.payer) if corrected else None
     if not intent.asks_action or intent.clerical or route not in routes:
         return []
-    return [Pin(f"appeal:{route}", "route", routes[route], strong=False)]
+    # ("what must we do and until which time?": the route's filing limit is asked, so the route leads)
+    return [Pin(f"appeal:{route}", "route", routes[route], strong=bool(DEADLINE.search(intent.query)))]
 
 
 _FIRST_LEVEL = {None: "redetermination", "medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}

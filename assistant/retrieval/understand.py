@@ -239,7 +239,7 @@ DOCUMENTS = re.compile(r"\bwhat (?:do|does|should|must|else) (?:i|we|medicare|cm
                        r"(?:need|wants?|include|document|put|write)\b(?!\s+(?:to bill|for (?:the )?units))", re.I)
 NOTE = re.compile(r"\bnotes?\b|\bdocument", re.I)
 # "what now", "how do I fix it", "can we appeal": what to do about a denial, not only what its code means
-ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can) (?:i|we) do|next steps?"
+ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can|must) (?:i|we) do|next steps?"
                     r"|what'?s next|how (?:do|can|should) (?:i|we) (?:fix|correct|handle|resolve)"
                     r"|how (?:do|can) (?:i|we) get (?:it|this|them) paid"
                     # "how do we fight this", "can we contest it": an appeal asked for in other words
@@ -325,7 +325,8 @@ INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that
                           r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|\b(?:still|yet) open\b"
-                      r"|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+                      r"|how many (?:days|months)|time limit|filing limit|within|by when"
+                      r"|until (?:when|which (?:time|date|day))|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
     r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"

@@ -107,6 +107,12 @@ def test_bringing_the_patient_along_is_the_patient_present() -> None:
         ("My husband's in a Medicare Advantage plan. They sent a letter dated October 7, 2026 saying no to paying for "
          "the caregiver training. My son says we go to Medicare first. Is that right, and is there still time?",
          "appeal:plan_reconsideration"),
+        # "turned us down ... what must we do and until which time?": the first level, its filing limit asked
+        ("Medicare turned us down for the teaching session of March. The letter is from 2 October 2026. What must we "
+         "do and until which time?", "appeal:redetermination"),
+        # "cannot give his agreement": who consents for a patient who cannot
+        ("My father has strong memory sickness and he cannot give his agreement. Who can give the agreement for "
+         "teaching me?", "faq:consent_representative"),
         # "certain sicknesses ... from a list": no diagnosis list
         ("Somebody told me the training lessons are only paid for certain sicknesses, like stroke, from a list. My "
          "wife has dementia. Is dementia on the list?", "faq:diagnosis_codes_vendor"),

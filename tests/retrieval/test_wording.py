@@ -58,6 +58,9 @@ def test_read_after_rewriting(question: str, kind: str, period: tuple[date, date
         ("only paid for certain sicknesses, like stroke, from a list", ["certain diagnoses"]),
         ("a letter saying no to paying for the caregiver training", ["a letter denying the caregiver training"]),
         ("will they turn us down?", ["will they deny us?"]),
+        ("My father has strong memory sickness and he cannot give his agreement",
+         ["has strong dementia", "cannot consent"]),
+        ("the teaching could not be made over the computer", ["made by video"]),
         # settings' jargon
         ("Long-stay res, Part A benefit exhausted", ["Long-stay resident"]),
         ("for our 2026 rate cards", ["2026 fee schedules"]),
