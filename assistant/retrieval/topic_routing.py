@@ -18,7 +18,7 @@ from assistant.retrieval import ask
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.negation import affirmed
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
+from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, WAGE, Intent
 
 
 @dataclass(frozen=True)
@@ -173,6 +173,10 @@ _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:
                             r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}"
                             r"\b(?:myself|ourselves|himself|herself)\b",
                             re.I)
+# "family pays her $22/hr privately ... the $22/hr is out of pocket": what a helper is paid, not the patient's share
+# of the training (unless the share is named: coinsurance, deductible, copay)
+_WAGE_PAID = re.compile(r"^(?=.*(?:" + WAGE.pattern + r"))(?!.*\b(?:co-?insurance|deductible|co-?pays?)\b)",
+                        re.I | re.S)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
@@ -196,7 +200,8 @@ _BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
 # CMS's definition (a rehab or therapy aide is someone else: who furnishes the service)
 _PAID_STAFF = re.compile(
     r"\bCNAs?\b|\baides?\b|\bsitters?\b|\b(?:paid|hired|agency|private[- ]duty|facility|nursing home|assisted living"
-    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b"
+    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?"
+    r"|companions?)\b"
     # "we also pay a lady from an agency", "they hired a woman to help": a paid helper named in a family's words
     r"|\b(?:pay|paying|paid|hire|hired|hiring|employ|employs|employed)\s+(?:a|an|the|her|his|our|their|this|that)\s+"
     r"(?:\w+\s+)?(?:lady|woman|man|person|someone|girl|guy|helper|caregiver|aide|nurse|companion)\b"
@@ -604,7 +609,7 @@ ROUTES: tuple[TopicRoute, ...] = (
                context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE, one_day=True),
-    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"}), negatable=True),
+    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"}), negatable=True, unless=_WAGE_PAID),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
     TopicRoute("caregiver_assessment", _CAREGIVER_ASSESSMENT, frozenset({"caregiver_assessment"})),

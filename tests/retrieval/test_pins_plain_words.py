@@ -132,6 +132,9 @@ def test_plain_words_pins(question: str, first: str) -> None:
         ("Caregiver training with son 45 min re: tub bench transfers. Pt was initially resting in bedroom, however pt "
          "came out and participated in all practice trials. Billed 97550 + 97551. Does that hold up?",
          "faq:patient_briefly_present", None),
+        # a helper's wage paid "out of pocket" is who the caregiver is, not the patient's share
+        ("The family pays her $22/hr privately. Does a privately paid companion count as the caregiver for 97550? "
+         "The $22/hr is out of pocket, not agency.", "faq:paid_aide", "faq:cost_sharing"),
         # an LCD said to be outdated and not to apply: contractors are bound by it
         ("97550 denial carries N115. Provider's letter argues the LCD is outdated and shouldn't apply to caregiver "
          "training. Does that argument work at the MAC/QIC level?", "faq:lcd_binding", None),
