@@ -67,7 +67,6 @@ ANY_CASE: dict[str, str] = {
     "aide": "paid aide",
     "w/o": "without",
     "permission": "consent",
-    "nurse": "NPP non-physician practitioner",
     # a clinician's terms for what the knowledge says in plain words
     "dysphagia": "swallowing feeding",
 }

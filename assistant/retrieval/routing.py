@@ -37,7 +37,7 @@ from assistant.retrieval.topic_routing import (
     patient_there,
     topic_pins,
 )
-from assistant.retrieval.understand import CONSENT_FORM, DEADLINE, TELEHEALTH_VISIT, Intent, asked_periods
+from assistant.retrieval.understand import CONSENT_FORM, TELEHEALTH_VISIT, Intent, asked_periods
 
 # How much a question kind favours each passage kind (multipliers on the fused score).
 KIND_PRIOR: dict[str, dict[str, float]] = {
@@ -348,9 +348,12 @@ def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin
     if not intent.asks_action or intent.clerical or route not in routes:
         return []
     # ("what must we do and until which time?": the route's filing limit is asked, so the route leads)
-    return [Pin(f"appeal:{route}", "route", routes[route], strong=bool(DEADLINE.search(intent.query)))]
+    return [Pin(f"appeal:{route}", "route", routes[route], strong=bool(_LIMIT_ASKED.search(intent.query)))]
 
 
+# the filing limit asked in so many words (not any "day": "paid on a different claim for same day")
+_LIMIT_ASKED = re.compile(r"\bhow long\b|\bdeadline|\bby when\b|\buntil (?:when|which)\b|\btime limit|\bfiling limit"
+                          r"|\b(?:still|enough) time\b|\bhow many days\b|\btoo late\b", re.I)
 _FIRST_LEVEL = {None: "redetermination", "medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
 _CORRECTION = {None: "clerical_reopening", "medicare": "clerical_reopening"}
 

@@ -149,3 +149,18 @@ def test_the_subject_not_the_detail(question: str, first: str | None, absent: st
         assert found[0] == first
     if absent:
         assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("question", "strong"),
+    [
+        # the filing limit asked: the first level leads
+        ("Medicare turned us down for the session. The letter is from 2 October 2026. What must we do and until "
+         "which time?", True),
+        # "same day" is no deadline asked: the route only feeds the answer
+        ("got CO-B15 and N122 on the 97551 line, 97550 paid on a different claim for same day. what now", False),
+    ],
+)
+def test_the_route_leads_when_its_limit_is_asked(question: str, strong: bool) -> None:
+    route = next(p for p in pins(understand(question), cached_knowledge()) if p.what == "route")
+    assert route.strong is strong
