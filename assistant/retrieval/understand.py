@@ -628,6 +628,14 @@ _OTHER_AFTER = re.compile(r"\s*(?:of\s+|for\s+|doing\s+)?(?:" + _OTHER_CODE + r"
 _OTHER_BEFORE = re.compile(_OTHER_CODE + r"\s*(?:x|for|:|-|=)?\s*$", re.I)
 
 
+# "Parking ticket says 2 hours", "45 min of driving", "waited 20 minutes in the lobby": time around the visit, not the
+# session's (looked for in the words just before or after the figure)
+_AROUND_BEFORE = re.compile(r"\b(?:parking|meter|ticket|drive|drove|driving|commute|travel\w*|bus|ride|waited|waiting"
+                            r"|lobby|wait)\b(?:(?!\b(?:then|and|but|so|we|i|she|he|they)\b)[^.?!;,\d]){0,25}$", re.I)
+_AROUND_AFTER = re.compile(r"\s*(?:of\s+|in\s+the\s+|each way|round trip|to get there)?\s*(?:driving|drive|travel\w*"
+                           r"|parking|waiting|lobby|waiting room|commute|each way|round trip|to get there)\b", re.I)
+
+
 # "short desc says 'Initial care training 30 m'": a quoted descriptor's minutes are no session's minutes
 QUOTED_TEXT = re.compile(r"(?<![\w'])['\"\u2018\u201c][^'\"\u2019\u201d\n]{3,80}['\"\u2019\u201d](?!\w)")
 
@@ -666,6 +674,10 @@ def _spoken(m: re.Match[str]) -> int:
 _QUOTED_CLAIM = re.compile(r"\b(?:9755[012]|G054[123])\b|=", re.I)
 
 
+def _around_visit(text: str, start: int, end: int) -> bool:
+    return bool(_AROUND_BEFORE.search(text[max(0, start - 40):start]) or _AROUND_AFTER.match(text, end))
+
+
 def _minutes(text: str, clocks: Sequence[Clocked] = ()) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text) if not _QUOTED_CLAIM.search(m.group(0))]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
@@ -679,7 +691,7 @@ def _minutes(text: str, clocks: Sequence[Clocked] = ()) -> tuple[int, ...]:
     stated = {n for _, n, _ in found}
     found += [(c.start, c.minutes, c.end) for c in clocks
               if c.minutes not in stated and not any(a < c.start < b for a, b in quoted)]
-    found.sort()
+    found = sorted(f for f in found if not _around_visit(text, f[0], f[2]))
     if found:
         taken = {start for start, _, _ in found}
         found += [(m.start(1), int(m.group(1)), m.end()) for m in MORE_MINUTES.finditer(text, found[0][0])
