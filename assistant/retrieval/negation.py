@@ -27,6 +27,11 @@ def negated_at(text: str, start: int) -> bool:
     return bool(_NEGATION.search(before))
 
 
+def denied_somewhere(pattern: re.Pattern[str], text: str) -> bool:
+    """Some match of `pattern` in `text` is negated ("our group isn't in an advanced APM; the ACO is")."""
+    return any(negated_at(text, m.start()) for m in pattern.finditer(text))
+
+
 def denied_only(code: str, text: str) -> bool:
     """Every mention of `code` in `text` is negated ("No MA130 on it"): the question says it did not come."""
     found = list(re.finditer(rf"(?<!\w){re.escape(code)}(?!\w)", text, re.I))

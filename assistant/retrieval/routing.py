@@ -23,7 +23,7 @@ from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
 from assistant.retrieval.ask import asked
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import UNIT_FAMILIES, fee_entry, tagged
-from assistant.retrieval.negation import affirmed
+from assistant.retrieval.negation import affirmed, denied_somewhere
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
 from assistant.retrieval.segments import DIRECT_CARE, FUNCTIONAL, family_minutes
@@ -240,9 +240,9 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
         factors = [cf for cf in kb.fees.conversion_factors
                    if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
-        # the variant asked about first (a stable sort keeps the rest in file order; "isn't in an advanced APM" does
-        # not ask about it)
-        if affirmed(_QP, intent.query):
+        # the variant asked about first (a stable sort keeps the rest in file order); "our group isn't in an advanced
+        # APM; the ACO is": the asker's own, non-QP, factor leads
+        if affirmed(_QP, intent.query) and not denied_somewhere(_QP, intent.query):
             factors.sort(key=lambda cf: cf.variant != "qp")
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
                 for cf in factors]

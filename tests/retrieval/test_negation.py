@@ -58,3 +58,16 @@ def test_negated_subject_pins(question: str, first: str | None, absent: str | No
     if absent:
         assert absent not in found
 
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # the asker's group is not a QP (the ACO is): its own, non-QP, factor leads
+        ("Our employed-therapist group isn't in an advanced APM; the ACO side of the house is. For 2026, which "
+         "conversion factor applies to each, and what decides QP status?", "fee:cf-2026-non-qp"),
+        ("We are a QP in an advanced APM. What is our 2026 conversion factor?", "fee:cf-2026-qp"),
+    ],
+)
+def test_the_askers_own_conversion_factor_leads(question: str, first: str) -> None:
+    assert [p.entry for p in pins(understand(question), cached_knowledge())][0] == first
