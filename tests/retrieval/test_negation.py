@@ -70,4 +70,4 @@ def test_negated_subject_pins(question: str, first: str | None, absent: str | No
     ],
 )
 def test_the_askers_own_conversion_factor_leads(question: str, first: str) -> None:
-    assert [p.entry for p in pins(understand(question), cached_knowledge())][0] == first
+    assert pins(understand(question), cached_knowledge())[0].entry == first
