@@ -10,6 +10,7 @@ from typing import Any
 
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.chunk_facts import aic_entry
+from assistant.retrieval.negation import denied_only
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.understand import AIC, DEADLINE, DECISION_TIME, HEARING, Intent
 
@@ -102,7 +103,9 @@ def clerical_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if not intent.clerical or intent.payer not in (None, "medicare") or "clerical_reopening" not in routes:
         return []
     # an unprocessable claim (CARC 16, MA130) has no appeal rights and is not reopened: a new claim fixes it
-    if any(kb.reason_codes[c].unprocessable for c in intent.reason_codes if c in kb.reason_codes):
+    # ("No MA130 on it": a code the question says is absent does not count)
+    if any(kb.reason_codes[c].unprocessable for c in intent.reason_codes
+           if c in kb.reason_codes and not denied_only(c, intent.query)):
         return []
     return [Pin("appeal:clerical_reopening", "route", routes["clerical_reopening"])]
 

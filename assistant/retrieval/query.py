@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.retrieval.understand import WAGE
+
 # abbreviation -> words the knowledge base uses
 CASED: dict[str, str] = {
     "CTS": "caregiver training services",
@@ -65,7 +67,6 @@ ANY_CASE: dict[str, str] = {
     "aide": "paid aide",
     "w/o": "without",
     "permission": "consent",
-    "nurse": "NPP non-physician practitioner",
     # a clinician's terms for what the knowledge says in plain words
     "dysphagia": "swallowing feeding",
 }
@@ -90,7 +91,8 @@ _WORD = re.compile(r"\bw/o\b|[A-Za-z][A-Za-z0-9-]*", re.I)
 
 def expand(query: str) -> str:
     """`query` plus, in brackets, the expansion of each abbreviation it uses (once each)."""
-    extra: list[str] = [words for rx, words in PHRASES if rx.search(query)]
+    # ("family pays her $22/hr ... the $22/hr is out of pocket": a helper's wage, not the patient's cost-sharing)
+    extra: list[str] = [] if WAGE.search(query) else [words for rx, words in PHRASES if rx.search(query)]
     asks_modifier = bool(_MODIFIER.search(query))
     for word in _WORD.findall(query):
         found = CASED.get(word) or ANY_CASE.get(word.lower()) or CASED.get(word[:-1] if word.endswith("s") else "")

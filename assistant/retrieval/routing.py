@@ -23,6 +23,7 @@ from assistant.retrieval.appeal_routing import appeal_pins, clerical_pins
 from assistant.retrieval.ask import asked
 from assistant.retrieval.bm25 import tokenize
 from assistant.retrieval.chunk_facts import UNIT_FAMILIES, fee_entry, tagged
+from assistant.retrieval.negation import affirmed, denied_somewhere
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.query import expand
 from assistant.retrieval.segments import DIRECT_CARE, FUNCTIONAL, family_minutes
@@ -239,7 +240,9 @@ def _fee_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     if re.search(r"conversion factor|\bcf\b", intent.query, re.I) and not intent.procedure_codes:
         factors = [cf for cf in kb.fees.conversion_factors
                    if intent.period is None or overlaps(cf.effective_from, cf.effective_to, intent.period)]
-        if _QP.search(intent.query):  # the variant asked about first (a stable sort keeps the rest in file order)
+        # the variant asked about first (a stable sort keeps the rest in file order); "our group isn't in an advanced
+        # APM; the ACO is": the asker's own, non-QP, factor leads
+        if affirmed(_QP, intent.query) and not denied_somewhere(_QP, intent.query):
             factors.sort(key=lambda cf: cf.variant != "qp")
         return [Pin(f"fee:{tagged('cf', cf.id)}", "cf", cf, strong=intent.period is not None and not intent.asks_why)
                 for cf in factors]
@@ -344,9 +347,13 @@ def _first_level(intent: Intent, kb: Knowledge, patterns: list[Any]) -> list[Pin
     route = _FIRST_LEVEL.get(intent.payer) if appealed else _CORRECTION.get(intent.payer) if corrected else None
     if not intent.asks_action or intent.clerical or route not in routes:
         return []
-    return [Pin(f"appeal:{route}", "route", routes[route], strong=False)]
+    # ("what must we do and until which time?": the route's filing limit is asked, so the route leads)
+    return [Pin(f"appeal:{route}", "route", routes[route], strong=bool(_LIMIT_ASKED.search(intent.query)))]
 
 
+# the filing limit asked in so many words (not any "day": "paid on a different claim for same day")
+_LIMIT_ASKED = re.compile(r"\bhow long\b|\bdeadline|\bby when\b|\buntil (?:when|which)\b|\btime limit|\bfiling limit"
+                          r"|\b(?:still|enough) time\b|\bhow many days\b|\btoo late\b", re.I)
 _FIRST_LEVEL = {None: "redetermination", "medicare": "redetermination", "medicare_advantage": "plan_reconsideration"}
 _CORRECTION = {None: "clerical_reopening", "medicare": "clerical_reopening"}
 

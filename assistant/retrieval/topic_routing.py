@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval import ask
 from assistant.retrieval.bm25 import tokenize
+from assistant.retrieval.negation import affirmed
 from assistant.retrieval.pin import Pin
-from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, Intent
+from assistant.retrieval.understand import CONSENT_FORM, FREQUENCY, FULL_TIME, SLPA, WAGE, Intent
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,9 @@ class TopicRoute:
     # a detail of a claim told in passing ("video sessions, POS 10 + 95 ... can I count on them through 2027?"): when a
     # long question's asking sentences can be told apart (`ask.asked`), these words must be in them
     asked_words: re.Pattern[str] | None = None
+    # a setting or a payment named only under a negation ("not admitted", "the pt didn't owe it") is not asked about
+    # (`negation.affirmed`)
+    negatable: bool = False
 
 
 _LATE_CLAIM = re.compile(
@@ -108,12 +112,14 @@ _PRESENT_CODE_AWAY = re.compile(
 # only the minutes before count as caregiver training (the minutes the question gives are not all caregiver time)
 _PATIENT_ARRIVED = re.compile(
     # (the patient as the subject: "three children of one stroke patient came in" is the children coming in)
-    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if)\s+"
+    r"(?:^|[.,;:!?(-]\s*|\b(?:then|but|and|when|after|until|before|so|once|if|however|later)\s+"
     r"|(?<!\bof )\b(?:the|my|our|her|his)\s+"
     # ("14:30-14:42 pt brought back to practice": a clock range the patient's part starts)
     r"|\d{1,2}:\d{2}\s+)"
     r"(?:pt|patient|client|child|kid|kiddo|resident|member|beneficiary)\s+(?:then\s+|later\s+|also\s+)?"
-    r"(?:showed up|shows up|came in|comes in|walked in|walks in|wandered in|wanders in|wheeled in|rolled in"
+    # ("however pt came out and participated in all practice trials")
+    r"(?:showed up|shows up|came in|comes in|came out|comes out|walked in|walks in|wandered in|wanders in|wheeled in"
+    r"|rolled in"
     r"|arrived|arrives|came back|joined(?! by)|joins|(?:was |were )?brought (?:back|in))\b", re.I)
 # "should mom just come along?", "ok to put them both in the same room for the training?": the patient brought to the
 # caregiver's session, which the codes' "without the patient present" rules out
@@ -167,6 +173,10 @@ _PATIENT_SHARE = re.compile(r"\b(?:her|his|their|patient'?s|pt'?s|family'?s) (?:
                             r"|\b(?:have to|need to|got to|gotta) pay\b[^.?!]{0,40}"
                             r"\b(?:myself|ourselves|himself|herself)\b",
                             re.I)
+# "family pays her $22/hr privately ... the $22/hr is out of pocket": what a helper is paid, not the patient's share
+# of the training (unless the share is named: coinsurance, deductible, copay)
+_WAGE_PAID = re.compile(r"^(?=.*(?:" + WAGE.pattern + r"))(?!.*\b(?:co-?insurance|deductible|co-?pays?)\b)",
+                        re.I | re.S)
 # "97550 got deleted bc cms made the G codes": the CPT codes were not replaced
 _REPLACED = re.compile(r"^(?=.*(?:\bg[- ]?codes?\b|\bG05[34]\d\b|\b9755[012]\b))"
                        r".*\b(?:deleted|retired|replaced|discontinued|went away|got rid of"
@@ -190,7 +200,8 @@ _BOTH_FAMILIES = re.compile(r"^(?=.*\b9755[01]\b)(?=.*\bG054[12]\b)", re.I)
 # CMS's definition (a rehab or therapy aide is someone else: who furnishes the service)
 _PAID_STAFF = re.compile(
     r"\bCNAs?\b|\baides?\b|\bsitters?\b|\b(?:paid|hired|agency|private[- ]duty|facility|nursing home|assisted living"
-    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?)\b"
+    r"|group home|alf|snf)\s+(?:\w+\s+)?(?:caregivers?|staff|helpers?|workers?|attendants?|nurses?|employees?"
+    r"|companions?)\b"
     # "we also pay a lady from an agency", "they hired a woman to help": a paid helper named in a family's words
     r"|\b(?:pay|paying|paid|hire|hired|hiring|employ|employs|employed)\s+(?:a|an|the|her|his|our|their|this|that)\s+"
     r"(?:\w+\s+)?(?:lady|woman|man|person|someone|girl|guy|helper|caregiver|aide|nurse|companion)\b"
@@ -380,8 +391,9 @@ _CAREGIVER_WHO = re.compile(
     r"(?=.*\b(?:train\w*|caregivers?|count|qualif\w*|eligible|bill)\b)"
     # (the asker's friend who "works at a clinic" or "says" something is a source, not a caregiver)
     # ("he was at the neighbor's until 11:35": a place, not a person trained)
-    r".*\b(?:neighbou?rs?(?!'s\b)|friends?(?!\s+(?:who\s+)?(?:works?|said"
-    r"|says|told|swears|thinks|bills))|room-?mates?"
+    # ("my neighbor says Medicare won't pay": a neighbour who tells is a source too)
+    r".*\b(?:neighbou?rs?(?!'s\b)(?!\s+(?:who\s+)?(?:works?|said|says|told|tells|swears|thinks|heard))"
+    r"|friends?(?!\s+(?:who\s+)?(?:works?|said|says|told|tells|swears|thinks|bills|heard))|room-?mates?"
     r"|boyfriend|girlfriend|fianc[eé]e?|church (?:member|friend)s?"
     # (a "study partner" or "business partner" is the asker's, not the patient's)
     r"|(?<!study )(?<!business )(?<!practice )(?<!lab )(?<!coding )partner"
@@ -528,7 +540,9 @@ _LCD_BINDING = re.compile(
     r"^(?=.*\b(?:LCDs?|NCDs?|local coverage|national coverage)\b)"
     r".*(?:\b(?:just|only|merely|simply) (?:a )?(?:guidance|guideline|suggestion|advisory|recommendation)s?\b"
     r"|\bnot bound\b|\bisn'?t bound\b|\baren'?t bound\b|\b(?:not|isn'?t|aren'?t) binding\b"
-    r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b)", re.I)
+    r"|\b(?:don'?t|doesn'?t|do not|does not) have to follow\b|\bbound by\b|\bbinding\b"
+    # ("argues the LCD is outdated and shouldn't apply to caregiver training")
+    r"|\b(?:shouldn'?t|should not|doesn'?t|does not|don'?t|do not) apply\b|\boutdated\b|\bobsolete\b)", re.I)
 
 ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("during_treatment", _DURING_TREATMENT, frozenset({"patient_present"}), corrects=True,
@@ -540,7 +554,10 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("slpa", SLPA, frozenset({"slpa"}), corrects=True),
     TopicRoute("snf_part_a", SNF_PART_A, frozenset({"snf_part_a"}), unless=_PART_A_OVER,
                skip_kinds=frozenset({"fee", "threshold"})),
-    TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), skip_kinds=frozenset({"fee", "threshold"})),
+    TopicRoute("inpatient", _INPATIENT, frozenset({"inpatient"}), negatable=True,
+               skip_kinds=frozenset({"fee", "threshold"})),
+    # (not negatable: "for people who are NOT on a home health plan, can our outpatient arm bill?" is answered by the
+    # home health FAQ, which says when a home health agency may bill)
     TopicRoute("home_health", _HOME_HEALTH, frozenset({"home_health", "hospice"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("mppr", _MPPR, frozenset({"mppr"})),
@@ -586,11 +603,13 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("brought_along", _BROUGHT_ALONG, frozenset({"patient_present"}),
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     # (a patient-present code asked about for the session is answered by what that code is, not by this FAQ's "Yes")
+    # ("pt absent ... is 97550 the right code for wound care training?": which code, the patient's absence a detail)
     TopicRoute("patient_away", PATIENT_AWAY, frozenset({"patient_not_present"}), unless=re.compile(_PRESENT_CODE),
-               skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units"}), context_only=True),
+               skip_kinds=frozenset({"denial", "appeal", "fee", "telehealth", "units", "code_choice"}),
+               context_only=True),
     TopicRoute("full_time", FULL_TIME, frozenset({"strict_payer"})),
     TopicRoute("same_day", _SAME_DAY, frozenset({"same_day"}), unless=_OTHER_SERVICE, one_day=True),
-    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"})),
+    TopicRoute("patient_share", _PATIENT_SHARE, frozenset({"cost_sharing"}), negatable=True, unless=_WAGE_PAID),
     TopicRoute("code_replaced", _REPLACED, frozenset({"code_replaced"})),
     TopicRoute("plan_criteria", _PLAN_CRITERIA, frozenset({"plan_criteria"}), skip_kinds=frozenset({"appeal"})),
     TopicRoute("caregiver_assessment", _CAREGIVER_ASSESSMENT, frozenset({"caregiver_assessment"})),
@@ -598,7 +617,8 @@ ROUTES: tuple[TopicRoute, ...] = (
                skip_kinds=frozenset({"fee", "threshold", "telehealth"})),
     TopicRoute("diagnosis_list", _DX_LIST, frozenset({"diagnosis_list"}), skip_kinds=frozenset({"fee", "threshold"})),
     TopicRoute("abn_edit", _ABN_EDIT, frozenset({"mue"})),
-    TopicRoute("abn", _ABN, frozenset({"abn"}), unless=_ABN_EDIT, skip_kinds=frozenset({"denial", "appeal"})),
+    TopicRoute("abn", _ABN, frozenset({"abn"}), negatable=True, unless=_ABN_EDIT,
+               skip_kinds=frozenset({"denial", "appeal"})),
     TopicRoute("reopen_late", _REOPEN_LATE, frozenset({"reopening_limit"})),
     # ("pt said ok on the phone for his son to be trained": consent given by phone, not a session by phone)
     TopicRoute("audio_only", _AUDIO_ONLY, frozenset({"audio_only"}), skip_kinds=frozenset({"fee", "threshold"}),
@@ -645,11 +665,15 @@ def patient_there(intent: Intent) -> bool:
         or bool(_DURING_TREATMENT.search(intent.query))
 
 
+def _triggered(route: TopicRoute, query: str) -> bool:
+    return affirmed(route.trigger, query) if route.negatable else bool(route.trigger.search(query))
+
+
 def topic_pins(intent: Intent, kb: Knowledge) -> list[Pin]:
     """The FAQ that answers each topic route the question triggers, best first."""
     out: list[Pin] = []
     question = ask.asked(intent.query)
-    routes = [r for r in ROUTES if r.trigger.search(intent.query) and intent.kind not in r.skip_kinds
+    routes = [r for r in ROUTES if _triggered(r, intent.query) and intent.kind not in r.skip_kinds
               and not (r.unless is not None and r.unless.search(intent.query))
               # (a group code named beside one patient's caregivers: whose caregivers they are is the answer too)
               and not (r.yields_to_total and len(set(intent.minutes)) == 1

@@ -239,13 +239,19 @@ DOCUMENTS = re.compile(r"\bwhat (?:do|does|should|must|else) (?:i|we|medicare|cm
                        r"(?:need|wants?|include|document|put|write)\b(?!\s+(?:to bill|for (?:the )?units))", re.I)
 NOTE = re.compile(r"\bnotes?\b|\bdocument", re.I)
 # "what now", "how do I fix it", "can we appeal": what to do about a denial, not only what its code means
-ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can) (?:i|we) do|next steps?"
+ACTION = re.compile(r"\bfix\b|\bforg[eo]t\b|now what|what now|what (?:do|should|can|must) (?:i|we) do|next steps?"
                     r"|what'?s next|how (?:do|can|should) (?:i|we) (?:fix|correct|handle|resolve)"
                     r"|how (?:do|can) (?:i|we) get (?:it|this|them) paid"
                     # "how do we fight this", "can we contest it": an appeal asked for in other words
                     r"|\b(?:fight|contest|dispute|overturn|challenge)\s+(?:this|it|that|them|the)\b"
                     r"|\bpush back\b"
-                    r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b", re.I)
+                    r"|\b(?:can|should|do) (?:we|i) (?:appeal|resubmit|rebill|send a corrected)|\bappeal it\b"
+                    # "Best route?", "best option here": the remedy asked for; "is there still time?" after a denial
+                    # letter: whether it can still be appealed
+                    r"|\bbest (?:route|option|path|course of action)\b"
+                    r"|\b(?:is there|do (?:we|i) (?:still )?have|have (?:we|i) (?:still )?got) (?:still )?"
+                    r"(?:enough )?time\b"
+                    r"|\bstill (?:enough )?time\b", re.I)
 # "forgot the GO", "missing GP", "left off the KX", "wrong units": a clerical slip on a line, which Medicare corrects
 # by a reopening rather than an appeal
 # ("I never put the 97550 line on the claim": the primary line left off)
@@ -253,7 +259,9 @@ _SLIP = (r"(?:forg[eo]t|missing|missed|left off|leave off|omitted|wrong|didn'?t 
          r"|never (?:put|added|billed|included)|without|no)")
 _LINE_PART = r"(?:modifiers?|mod|units?|primary(?: (?:code|line))?|G[PON]|KX|CQ|CO|XE|59|(?:97550|G0539|G0541) line)"
 CLERICAL = re.compile(rf"\b{_SLIP}\s+(?:the\s+|a\s+|an\s+|its\s+)?{_LINE_PART}\b"
-                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+)?(?:missing|left off|omitted|wrong)\b"
+                      # ("the GO got left off the add-on line", "KX was dropped")
+                      rf"|\b{_LINE_PART}\s+(?:was\s+|were\s+|got\s+|is\s+|are\s+)?(?:missing|left off|left out"
+                      r"|omitted|wrong|dropped)\b"
                       # "I under-billed: they went out as 97550 only": a line's units or codes short of the note
                       r"|\b(?:under|over)[- ]?bill(?:ed|ing)\b", re.I)
 # "resubmitted with GO added", "rebilled with the units corrected": the slip, fixed on a new claim
@@ -317,7 +325,8 @@ INVALID_CODE = re.compile(r"\b(?:invalid|not (?:a )?valid)\s+(?:for (?:the |that
                           r"|(?:procedure )?codes?)\b|\beffective date\b|\beff\.? (?:date|1/1|jan)", re.I)
 WHY = re.compile(r"^\s*why\b|\bhow come\b", re.I)
 DEADLINE = re.compile(r"how long|deadline|\b(?:still|yet) open\b"
-                      r"|how many (?:days|months)|time limit|filing limit|within|by when|\bdays?\b"
+                      r"|how many (?:days|months)|time limit|filing limit|within|by when"
+                      r"|until (?:when|which (?:time|date|day))|\bdays?\b"
                       r"|\blevel\b|who decides|\bform\b|amount in controversy", re.I)
 _DENIAL = re.compile(
     r"\bden(?:ied|ial|y|ies|ying)\b|\beob\b|\bremit|\brejected\b|(?:payer|insurer|plan|medicare) (?:says|said|claims)"
@@ -619,6 +628,14 @@ _OTHER_AFTER = re.compile(r"\s*(?:of\s+|for\s+|doing\s+)?(?:" + _OTHER_CODE + r"
 _OTHER_BEFORE = re.compile(_OTHER_CODE + r"\s*(?:x|for|:|-|=)?\s*$", re.I)
 
 
+# "Parking ticket says 2 hours", "45 min of driving", "waited 20 minutes in the lobby": time around the visit, not the
+# session's (looked for in the words just before or after the figure)
+_AROUND_BEFORE = re.compile(r"\b(?:parking|meter|ticket|drive|drove|driving|commute|travel\w*|bus|ride|waited|waiting"
+                            r"|lobby|wait)\b(?:(?!\b(?:then|and|but|so|we|i|she|he|they)\b)[^.?!;,\d]){0,25}$", re.I)
+_AROUND_AFTER = re.compile(r"\s*(?:of\s+|in\s+the\s+|each way|round trip|to get there)?\s*(?:driving|drive|travel\w*"
+                           r"|parking|waiting|lobby|waiting room|commute|each way|round trip|to get there)\b", re.I)
+
+
 # "short desc says 'Initial care training 30 m'": a quoted descriptor's minutes are no session's minutes
 QUOTED_TEXT = re.compile(r"(?<![\w'])['\"\u2018\u201c][^'\"\u2019\u201d\n]{3,80}['\"\u2019\u201d](?!\w)")
 
@@ -657,6 +674,10 @@ def _spoken(m: re.Match[str]) -> int:
 _QUOTED_CLAIM = re.compile(r"\b(?:9755[012]|G054[123])\b|=", re.I)
 
 
+def _around_visit(text: str, start: int, end: int) -> bool:
+    return bool(_AROUND_BEFORE.search(text[max(0, start - 40):start]) or _AROUND_AFTER.match(text, end))
+
+
 def _minutes(text: str, clocks: Sequence[Clocked] = ()) -> tuple[int, ...]:
     quoted = [m.span() for m in QUOTED_TEXT.finditer(text) if not _QUOTED_CLAIM.search(m.group(0))]
     # (the minutes of "1 hour 45 min" are part of the one duration, not a second one)
@@ -670,7 +691,7 @@ def _minutes(text: str, clocks: Sequence[Clocked] = ()) -> tuple[int, ...]:
     stated = {n for _, n, _ in found}
     found += [(c.start, c.minutes, c.end) for c in clocks
               if c.minutes not in stated and not any(a < c.start < b for a, b in quoted)]
-    found.sort()
+    found = sorted(f for f in found if not _around_visit(text, f[0], f[2]))
     if found:
         taken = {start for start, _, _ in found}
         found += [(m.start(1), int(m.group(1)), m.end()) for m in MORE_MINUTES.finditer(text, found[0][0])

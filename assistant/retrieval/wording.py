@@ -1,9 +1,11 @@
-"""Billers' shorthand and Spanish-English questions, rewritten into the words `understand` reads (pure).
+"""Billers' shorthand, plain and jargon words, and Spanish-English questions, rewritten into the words `understand`
+reads (pure but for reading the vocabulary table, knowledge/vocabulary/words.yaml, once).
 
     normalise("97550 allowed amt for dos 2/20/24, non-fac")   # -> "97550 allowed amount for dos 2/20/24, non-facility"
     normalise("cuánto paga medicare por 97550 el año pasado")  # -> "how much does pay medicare for 97550 last year"
 
-Shorthand is rewritten everywhere (whole words). Spanish words are rewritten only in a question that uses at least one
+Shorthand, a family's plain words ("sicknesses") and settings' jargon ("long-stay res") are rewritten everywhere (whole
+words and phrases, from the vocabulary table). Spanish words are rewritten only in a question that uses at least one
 word found only in Spanish ("paciente", "cuánto", "año", an accented letter or "¿"), so the short function words
 ("en", "con", "sin", "la") are never read as Spanish in an English question. The rewrite is word for word: it only has
 to put the words of the knowledge and of the kind patterns in front of them ("how much", "patient present", "last
@@ -14,19 +16,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
+from assistant.knowledge.loader import default_knowledge_dir
 from assistant.retrieval.spoken import spell_codes
+from assistant.yamlio import load_yaml
 
-SHORTHAND: dict[str, str] = {
-    "amt": "amount", "amts": "amounts", "pmt": "payment", "reimb": "reimbursement", "nonfac": "non-facility",
-    "non-fac": "non-facility", "fac": "facility", "cg": "caregiver", "cgs": "caregivers", "yr": "year",
-    "yrs": "years", "thru": "through", "b4": "before", "bc": "because", "b/c": "because", "w/": "with",
-    "tele": "telehealth", "telepractice": "telehealth", "telerehab": "telehealth", "televisit": "telehealth visit",
-    "telehealth'd": "by telehealth",
-    "adv": "advantage", "med adv": "medicare advantage",
-    # an EHR builder's "hard stop" is a rule that holds a charge back: no session's stop time
-    "hard stop": "rule", "hard-stop": "rule", "hard stops": "rules", "hard-stops": "rules",
-}
+# shorthand, a family's plain words and settings' jargon, each rewritten into the words the knowledge uses: one table
+# in the knowledge folder (knowledge/vocabulary/words.yaml)
+VOCABULARY = ("shorthand", "plain", "jargon")
+
 # Spanish (accents folded) -> English. Multi-word phrases first; then single words.
 SPANISH_PHRASES: tuple[tuple[str, str], ...] = (
     ("el ano pasado", "last year"), ("ano pasado", "last year"), ("este ano", "this year"),
@@ -114,16 +113,27 @@ def _spanish(text: str) -> str:
     return _TOKEN.sub(lambda m: SPANISH_WORDS.get(m.group(0).lower(), m.group(0)), text)
 
 
-_SHORTHAND = re.compile(r"(?<![\w/-])(" + "|".join(re.escape(k) for k in sorted(SHORTHAND, key=len, reverse=True))
-                        + r")(?![\w/-])", re.I)
+@cache
+def rewrites() -> dict[str, str]:
+    """Every rewrite of the vocabulary table, keyed by the words as said (lower case)."""
+    table = load_yaml((default_knowledge_dir() / "vocabulary" / "words.yaml").read_text(encoding="utf-8"))
+    return {str(said).lower(): str(meant) for part in VOCABULARY for said, meant in (table.get(part) or {}).items()}
+
+
+@cache
+def _rewrite_pattern() -> re.Pattern[str]:
+    said = sorted(rewrites(), key=len, reverse=True)  # longer phrases first: "med adv" before "adv"
+    return re.compile(r"(?<![\w/-])(" + "|".join(re.escape(k) for k in said) + r")(?![\w/-])", re.I)
 
 
 def _shorthand(text: str) -> str:
-    return _SHORTHAND.sub(lambda m: SHORTHAND[m.group(0).lower()], text)
+    table = rewrites()
+    return _rewrite_pattern().sub(lambda m: table[m.group(0).lower()], text)
 
 
 def normalise(text: str) -> str:
-    """`text` with billers' shorthand spelled out and, in a Spanish-English question, the Spanish words in English.
+    """`text` with billers' shorthand, a family's plain words and settings' jargon in the knowledge's words (the
+    vocabulary table) and, in a Spanish-English question, the Spanish words in English.
     Codes, modifiers, dates and numbers are kept as written; codes, years and days spoken in words (a dictated
     question: "nine seven five five two", "twenty twenty four", "march ninth") are written as digits."""
     text = _shorthand(spell_codes(text))

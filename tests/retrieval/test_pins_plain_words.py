@@ -98,3 +98,69 @@ def test_bringing_the_patient_along_is_the_patient_present() -> None:
     question = "The clinic wants me in Thursday for caregiver training. Do I need to bring my mother with me?"
     found = pins(understand(question), cached_knowledge())
     assert found and found[0].strong and "patient_present" in found[0].obj.topics
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        # a family's words for a denial and for "can we still appeal": the plan's own first level
+        ("My husband's in a Medicare Advantage plan. They sent a letter dated October 7, 2026 saying no to paying for "
+         "the caregiver training. My son says we go to Medicare first. Is that right, and is there still time?",
+         "appeal:plan_reconsideration"),
+        # "turned us down ... what must we do and until which time?": the first level, its filing limit asked
+        ("Medicare turned us down for the teaching session of March. The letter is from 2 October 2026. What must we "
+         "do and until which time?", "appeal:redetermination"),
+        # "cannot give his agreement": who consents for a patient who cannot
+        ("My father has strong memory sickness and he cannot give his agreement. Who can give the agreement for "
+         "teaching me?", "faq:consent_representative"),
+        # "certain sicknesses ... from a list": no diagnosis list
+        ("Somebody told me the training lessons are only paid for certain sicknesses, like stroke, from a list. My "
+         "wife has dementia. Is dementia on the list?", "faq:diagnosis_codes_vendor"),
+    ],
+)
+def test_plain_words_pins(question: str, first: str) -> None:
+    assert pins(understand(question), cached_knowledge())[0].entry == first
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "absent"),
+    [
+        # a neighbour who "says" something is a source, not a caregiver: the patient away is the subject
+        ("My neighbor says Medicare won't pay unless the patient is right there in the room. The therapist had me "
+         "come in by myself while my wife stayed home. Is that so?", "faq:patient_not_present_ok", None),
+        # "however pt came out and participated": the patient came into the session
+        ("Caregiver training with son 45 min re: tub bench transfers. Pt was initially resting in bedroom, however pt "
+         "came out and participated in all practice trials. Billed 97550 + 97551. Does that hold up?",
+         "faq:patient_briefly_present", None),
+        # a helper's wage paid "out of pocket" is who the caregiver is, not the patient's share
+        ("The family pays her $22/hr privately. Does a privately paid companion count as the caregiver for 97550? "
+         "The $22/hr is out of pocket, not agency.", "faq:paid_aide", "faq:cost_sharing"),
+        # an LCD said to be outdated and not to apply: contractors are bound by it
+        ("97550 denial carries N115. Provider's letter argues the LCD is outdated and shouldn't apply to caregiver "
+         "training. Does that argument work at the MAC/QIC level?", "faq:lcd_binding", None),
+        # which code for wound care: the patient's absence is a detail, not the subject
+        ("Wife to be trained on sacral wound dressing and turning schedule, pt absent, DOS 1/14/2026. Ordering office "
+         "coded it 97550. Is that the right code for wound care training?", None, "faq:patient_not_present_ok"),
+    ],
+)
+def test_the_subject_not_the_detail(question: str, first: str | None, absent: str | None) -> None:
+    found = [p.entry for p in pins(understand(question), cached_knowledge())]
+    if first:
+        assert found[0] == first
+    if absent:
+        assert absent not in found
+
+
+@pytest.mark.parametrize(
+    ("question", "strong"),
+    [
+        # the filing limit asked: the first level leads
+        ("Medicare turned us down for the session. The letter is from 2 October 2026. What must we do and until "
+         "which time?", True),
+        # "same day" is no deadline asked: the route only feeds the answer
+        ("got CO-B15 and N122 on the 97551 line, 97550 paid on a different claim for same day. what now", False),
+    ],
+)
+def test_the_route_leads_when_its_limit_is_asked(question: str, strong: bool) -> None:
+    route = next(p for p in pins(understand(question), cached_knowledge()) if p.what == "route")
+    assert route.strong is strong

@@ -68,3 +68,18 @@ def test_worth(question: str, kind: str) -> None:
 )
 def test_hard_stop(question: str, expected: str) -> None:
     assert normalise(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "minutes"),
+    [
+        # time around the visit is no session's minutes
+        ("I was in there from 1:00 to 2:00 by the clock on the wall. Parking ticket says 2 hours but I sat in the "
+         "lobby a long while first. Is 3 charges right for one hour?", (60,)),
+        ("drove 45 min each way, trained the wife 40 min, units?", (40,)),
+        ("waited 20 minutes in the lobby then 35 min with the son", (35,)),
+        ("the drive is long so we did 45 min", (45,)),
+    ],
+)
+def test_time_around_the_visit_is_not_the_session(question: str, minutes: tuple[int, ...]) -> None:
+    assert understand(question).minutes == minutes

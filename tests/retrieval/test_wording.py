@@ -49,3 +49,30 @@ def test_english_stays_english(question: str) -> None:
 def test_read_after_rewriting(question: str, kind: str, period: tuple[date, date]) -> None:
     intent = understand(question, today=date(2026, 6, 1))
     assert (intent.kind, intent.period) == (kind, period)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # a family's plain words (the vocabulary table, knowledge/vocabulary/words.yaml)
+        ("only paid for certain sicknesses, like stroke, from a list", ["certain diagnoses"]),
+        ("a letter saying no to paying for the caregiver training", ["a letter denying the caregiver training"]),
+        ("will they turn us down?", ["will they deny us?"]),
+        ("My father has strong memory sickness and he cannot give his agreement",
+         ["has strong dementia", "cannot consent"]),
+        ("the teaching could not be made over the computer", ["made by video"]),
+        # settings' jargon
+        ("Long-stay res, Part A benefit exhausted", ["Long-stay resident"]),
+        ("for our 2026 rate cards", ["2026 fee schedules"]),
+        ("IDT huddle: dtr is primary cg", ["interdisciplinary team huddle", "daughter is primary caregiver"]),
+    ],
+)
+def test_vocabulary(question: str, holds: list[str]) -> None:
+    out = normalise(question)
+    for words in holds:
+        assert words in out, out
+
+
+@pytest.mark.parametrize("question", ["resident in a SNF", "the HHA aide", "resubmit the claim", "address on file"])
+def test_vocabulary_keeps_whole_words(question: str) -> None:
+    assert normalise(question) == question
