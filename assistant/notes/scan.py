@@ -236,8 +236,9 @@ def sparse_finditer(pattern: re.Pattern[str], text: str, starts: str) -> Iterato
     if data is None:
         yield from pattern.finditer(text)
         return
+    regexp = _probe(pattern, starts)  # once for the whole scan, not once per match
     pos = 0
-    while (m := _sparse_search(pattern, text, starts, pos, data)) is not None:
+    while (m := _sparse_search(pattern, text, regexp, pos, data)) is not None:
         yield m
         pos = m.end()
 
@@ -247,13 +248,12 @@ def sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int = 0
     data = _readable(text, starts, pattern.flags)
     if data is None:
         return pattern.search(text, pos)
-    return _sparse_search(pattern, text, starts, pos, data)
+    return _sparse_search(pattern, text, _probe(pattern, starts), pos, data)
 
 
-def _sparse_search(pattern: re.Pattern[str], text: str, starts: str, pos: int, data: bytes) -> re.Match[str] | None:
-    """The first match of `pattern` in `text` from `pos`, tried where RE2 finds `starts` in `data` (the text's
-    ASCII bytes or its stand-in: the same offsets)."""
-    regexp = _probe(pattern, starts)
+def _sparse_search(pattern: re.Pattern[str], text: str, regexp: Any, pos: int, data: bytes) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` from `pos`, tried where `regexp` (the RE2 probe of `starts`) finds a
+    match in `data` (the text's ASCII bytes or its stand-in: the same offsets)."""
     raw = getattr(regexp, "_regexp", None)
     while pos <= len(data):
         if raw is not None:
