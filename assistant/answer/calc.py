@@ -9,6 +9,7 @@ as grounded as its operands. Amounts come from `assistant.billing` through `unit
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -348,6 +349,11 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 # ("Denied CO-50 on 11/20/2026": the denial code between "denied" and its day)
 NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination"
                         r"|den(?:ied|ial)(?:\s+(?:as\s+)?(?:CO|PR|OA|PI)[- ]?[A-Z]?\d{1,3})?\s+on)\b", re.I)
+# "no wait, that one's from the drug plan", "I had the wrong envelope", "correction:": what follows replaces what the
+# question said before
+SELF_CORRECTION = re.compile(r"\bno,? wait\b|\bwait,? no\b|\bscratch that\b|\bcorrection\b|\bI mean\b"
+                             r"|\b(?:had|grabbed|got|read|opened) the wrong\b|\bsorry,? (?:it'?s|it was|I meant)\b",
+                             re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
 DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b"
                        r"|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
@@ -375,7 +381,8 @@ _FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|po
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
 # 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
 # ("Remit/notice date 08/14/2026": two names of the one notice joined by a slash)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?"
+# ("initial determination notice dated 2024-02-08": a second name of the one notice before its date)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?(?:\s+(?:notice|letter))?"
                            r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
                            r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
                            re.I)
@@ -413,15 +420,19 @@ def _yearless_written(query: str) -> str | None:
 
 
 def _named_notice_day(query: str, today: date | None = None) -> date | None:
-    """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026")."""
+    """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026"); of
+    several, the first one after the question corrects itself ("dated September 14 -- no wait, that one's from the
+    drug plan ... The Medicare one is dated October 1")."""
+    named: list[tuple[int, date]] = []
     for m in _NOTICE_DATED.finditer(query):
         days, _, spans = find_dates(m.group("rest"))
-        if days and spans and spans[0][0] == 0:
-            return days[0]
-        yearless = _yearless(m.group("rest"), today) if not days else None
-        if yearless is not None:
-            return yearless
-    return None
+        day = days[0] if days and spans and spans[0][0] == 0 else _yearless(m.group("rest"), today) if not days \
+            else None
+        if day is not None:
+            named.append((m.start(), day))
+    fix = SELF_CORRECTION.search(query, named[0][0]) if len(named) > 1 else None
+    later = [day for at, day in named if fix is not None and at > fix.start()]
+    return later[0] if later else named[0][1] if named else None
 
 
 def _filed_day(query: str, notice: date) -> date | None:
@@ -461,13 +472,20 @@ def _notice_day(intent: Intent) -> Period | None:
     return days[0] if len(days) == 1 else intent.period
 
 
+def _first_level(kb: Knowledge, payer: str | None) -> Pin | None:
+    """The payer's first appeal level, for a deadline asked from a notice when the search pinned no route ("a letter
+    dated October 7 saying no to paying for the training ... is there still time?" reads like a fee question)."""
+    route = next((r for r in kb.appeals.routes if r.level == 1 and (payer or "medicare") in r.payer_types), None)
+    return Pin(f"appeal:{route.id}", "route", route) if route is not None else None
+
+
 def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:
     """ "letter dated Oct 9 2026, by when does the QIC request go in?": the route's last day, counted from the
     notice date with the route's own days (`drafting.deadlines`), the count written out for the gate to check."""
     routes = [p for p in pins if p.what == "route"]
     # the payer's own route when the question names the payer ("MA plan denial": the plan's reconsideration)
     route_pin = next((p for p in routes if intent.payer and intent.payer in p.obj.payer_types), None) \
-        or next(iter(routes), None)
+        or next(iter(routes), None) or _first_level(kb, intent.payer)
     period = _notice_day(intent)
     if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
             or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
@@ -492,8 +510,17 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
                       f"{late.replace('; that day', '; counted from the last ' + written + ', that day')}.",
                       route_pin.entry, "worked")]
     return [Claim(f"Counted from the notice dated {notice.isoformat()}: {notice.isoformat()}{steps} = "
-                  f"{deadline.due_date.isoformat()}, the last day to file the {what}{late}.", route_pin.entry,
-                  "worked")]
+                  f"{deadline.due_date.isoformat()}{_leap_day(notice, deadline.due_date)}, the last day to file the "
+                  f"{what}{late}.", route_pin.entry, "worked")]
+
+
+def _leap_day(start: date, end: date) -> str:
+    """ "(2024 is a leap year: ...)" when a count of days passes a 29 February, which an asker counting a 28-day
+    February gets wrong by one (said without the figure, which no passage holds)."""
+    for year in range(start.year, end.year + 1):
+        if calendar.isleap(year) and start < date(year, 2, 29) <= end:
+            return f" ({year} is a leap year: the count includes February's leap day)"
+    return ""
 
 
 def filing_window(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:

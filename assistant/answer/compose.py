@@ -379,7 +379,8 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     if intent.kind == "fee" and asked and not any(c.what == "code" for c in found):
         return f"{CANNOT}: it has no fee figures for {', '.join(unpriced)}."
     if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
-            or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
+            or (intent.kind == "fee" and intent.payer == "medicare_advantage"
+                and not any(c.what == "worked" for c in found)):  # (a plan's filing deadline worked out answers)
         return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
                 "fee schedules.")
     if intent.kind == "fee" and intent.locality:

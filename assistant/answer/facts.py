@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assistant.answer.settled import settled
 from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU, DiagnosisChange
@@ -111,7 +112,9 @@ def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Clai
     said = _said(intent)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
         since = f"it is valid {_window(info.effective_from, info.effective_to)}"
-        return Claim(f"No: {info.code} was not in effect {when(intent.period, said)}; {since}.", pin.entry)
+        # (a date before the code began: "not yet", so the asker learns it did not exist then, not that it lapsed)
+        yet = " yet" if info.effective_from is not None and intent.period[1] < info.effective_from else ""
+        return Claim(f"No: {info.code} was not{yet} in effect {when(intent.period, said)}; {since}.", pin.entry)
     past = said is not None and said == intent.relative
     return Claim(f"Yes: {info.code} {'was' if past else 'is'} in effect {when(intent.period, said)}; it is valid "
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
@@ -252,6 +255,7 @@ ALTERNATIVE = re.compile(r"\bw(?:ha?)?t if\b|\bvs\.?(?!\w)|\bversus\b|\binstead\
 
 
 def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None:
+    intent = settled(intent)  # a clock range corrected later, or beside a longer visit, is the session's minutes
     asked = list(dict.fromkeys(intent.minutes))  # two different totals, each asked about in turn
     if len(asked) == 2 and len(intent.minutes) == 2 and ALTERNATIVE.search(intent.query) and not intent.full_time:
         each = [units(replace(intent, minutes=(m,)), pin, kb) for m in asked]

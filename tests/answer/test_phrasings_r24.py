@@ -1,0 +1,58 @@
+"""Families of phrasings (round 24 of these tables; the causes behind the round-16 first-contact answers): a notice
+day the question corrects itself to, or writes after two names of the notice; a count that passes a leap day; a
+plan's deadline asked in words that read like a fee question; clock minutes corrected later or set beside a longer
+visit; a code asked about before it began. Wordings are not those of any eval set; the clock is fixed at 2026-12-03.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from tests.answer.expect import dated_assistant, holds_answer
+
+
+@pytest.fixture(scope="module")
+def december(assistant: Assistant, data_dir: Path) -> Assistant:
+    return dated_assistant(data_dir, date(2026, 12, 3))
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # the day after the correction is the notice's, not the first one written
+        ("the envelope I opened is dated 8/20 -- sorry, I had the wrong letter. The Medicare notice is dated "
+         "September 2, 2026. when is the redetermination due?", ["2027-01-05"]),
+        # two names of the one notice before its date; the count passes 29 February
+        ("MAC initial determination notice dated 2024-01-25 for 97550. what was the last day for the redetermination?",
+         ["2024-05-29", "leap year"]),
+        # a plan's refusal to pay, asked as "time left": the plan's own first level, counted from its letter
+        ("Mom's Medicare Advantage plan mailed a letter dated October 20, 2026 refusing to pay for the caregiver "
+         "lesson (97550). Is there time left to fight it?", ["2026-12-24", "Reconsideration"]),
+    ],
+)
+def test_deadlines(december: Assistant, question: str, holds: list[str]) -> None:
+    holds_answer(december.answer(question), holds, None)
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # a clock range whose stop the question corrects later
+        ("log says 2:00-2:30 for the caregiver session with the son, but correction: the PT actually finished at 2:41."
+         " units?", ["41 minutes", "97551 x1"]),
+        # a clock range beside the longer visit around it
+        ("I sat with the therapist from 10:15 to 11:00 while my husband stayed home; with check-in the whole visit "
+         "took 90 minutes. how many units is that?", ["10:15 to 11:00 is 45 minutes", "97551 x1"]),
+    ],
+)
+def test_minutes_settled(december: Assistant, question: str, holds: list[str]) -> None:
+    holds_answer(december.answer(question), holds, None)
+
+
+def test_a_code_asked_before_it_began_did_not_exist_yet(december: Assistant) -> None:
+    answer = december.answer("could we have billed 97552 for a family class held 11/02/2023?")
+    holds_answer(answer, ["97552 was not yet in effect", "2024-01-01"], None)
