@@ -255,7 +255,10 @@ ALTERNATIVE = re.compile(r"\bw(?:ha?)?t if\b|\bvs\.?(?!\w)|\bversus\b|\binstead\
 
 
 def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None:
+    given = bool(intent.minutes)
     intent = settled(intent)  # a clock range corrected later, or beside a longer visit, is the session's minutes
+    if given and not intent.minutes:  # ("lives 3 hrs away": the only figure was a distance, no session's minutes)
+        return None
     asked = list(dict.fromkeys(intent.minutes))  # two different totals, each asked about in turn
     if len(asked) == 2 and len(intent.minutes) == 2 and ALTERNATIVE.search(intent.query) and not intent.full_time:
         each = [units(replace(intent, minutes=(m,)), pin, kb) for m in asked]

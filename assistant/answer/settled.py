@@ -5,6 +5,7 @@
 
 - A clock range whose start or stop the question corrects later ("she actually finished at 9:52"): the corrected
   range is the session's.
+- A duration that is a distance or a shift ("lives 3 hrs away", "12-hr shifts") is no session's.
 - A clock range beside larger figures ("I was there 1:00 to 2:00 ... parking ticket says 2 hours"): the range is the
   session's; the larger figures are the visit around it. (Smaller figures beside a range may be parts of it, "the
   patient joined for 10 min", and are left for the units rules to judge.)
@@ -48,8 +49,23 @@ def _corrected(intent: Intent) -> tuple[int, str] | None:
     return minutes, f"{first} to {stop} is {minutes} minutes"
 
 
+# "daughter lives 3 hrs away", "12-hr shifts": a duration that is a distance or a work shift, never the session's
+NOT_SESSION = re.compile(r"\s*(?:away|(?:of )?(?:a )?drive|commute|each way|one way|shifts?|on shift|overnight)\b",
+                         re.I)
+
+
+def _not_session(intent: Intent) -> set[int]:
+    """Figures written in words that the question uses for a distance or a shift."""
+    return {n for n, words in intent.spoken
+            if any(NOT_SESSION.match(intent.query, m.end()) for m in re.finditer(re.escape(words), intent.query))}
+
+
 def settled(intent: Intent) -> Intent:
-    """`intent` with the one total of minutes the question settles on, when its clock times settle it."""
+    """`intent` with the one total of minutes the question settles on: without figures that are a distance or a
+    shift, and settled by its clock times when they do. No minutes left means none were given."""
+    away = _not_session(intent)
+    if away:
+        intent = replace(intent, minutes=tuple(n for n in intent.minutes if n not in away))
     fixed = _corrected(intent)
     if fixed is not None:
         return replace(intent, minutes=(fixed[0],), clocked=(fixed,))

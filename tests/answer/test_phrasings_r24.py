@@ -56,3 +56,9 @@ def test_minutes_settled(december: Assistant, question: str, holds: list[str]) -
 def test_a_code_asked_before_it_began_did_not_exist_yet(december: Assistant) -> None:
     answer = december.answer("could we have billed 97552 for a family class held 11/02/2023?")
     holds_answer(answer, ["97552 was not yet in effect", "2024-01-01"], None)
+
+
+def test_a_distance_in_hours_is_no_session(december: Assistant) -> None:
+    answer = december.answer("son lives 2 hrs away so the neighbor does the transfers; can the PT train the neighbor "
+                             "under 97550?")
+    assert "97551 x" not in answer.text, answer.text
