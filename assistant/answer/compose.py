@@ -90,7 +90,9 @@ NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|qu
                          r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
 # "what place of service for caregiver training in the clinic", "pos 11 or 12 for a home visit": the place of service
 # asked for a session the question does not say was telehealth
+# ("cts pos code community center church hall 99 or 11": the code asked, and two to pick from)
 POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place[- ]of[- ]service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
+                       r"|\b(?:place[- ]of[- ]service|pos)\s+codes?\b[^.?!\n]{0,60}?\b\d{2}\s+or\s+\d{2}\b"
                        r"|\b(?:place[- ]of[- ]service|pos)\s+(?:code\s+)?(?:do|should|to use|for|goes)\b", re.I)
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service

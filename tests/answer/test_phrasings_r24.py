@@ -62,3 +62,15 @@ def test_a_distance_in_hours_is_no_session(december: Assistant) -> None:
     answer = december.answer("son lives 2 hrs away so the neighbor does the transfers; can the PT train the neighbor "
                              "under 97550?")
     assert "97551 x" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # the place-of-service code of an in-person site, asked with two codes to pick from
+        "caregiver class held in a church basement, pos code 99 or 11?",
+    ],
+)
+def test_refused(december: Assistant, question: str) -> None:
+    answer = december.answer(question)
+    assert not answer.answered, answer.text
