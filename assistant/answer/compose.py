@@ -22,6 +22,7 @@ from assistant.answer.calc import worked
 from assistant.answer.dx_meaning import meaning_not_held
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
+from assistant.answer.parts import second_parts
 from assistant.answer.reason_asked import mue_claim, reason_claim
 from assistant.answer.stated import judged
 from assistant.knowledge.loader import Knowledge
@@ -390,7 +391,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     missing = sorted({r.upper() for r in RVU_RELEASE.findall(intent.query)} - {r.release for r in kb.fees.rvus})
     if missing:  # "were the RVU26A values the same as the July file's?": a release it does not hold
         return f"{CANNOT}: it does not hold the {', '.join(missing)} relative value file."
-    dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked"}  # (a worked sum is figured from the fees)
+    dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked", "second_part"}  # (a worked sum: from the fees)
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
             and not _priced_rule(intent, found, kb) and not any(c.what in dated for c in found):
@@ -550,6 +551,7 @@ def compose(
     # "which CARC/RARC applies?": the pattern naming them leads; "what is G0540's MUE?": the sentence giving it
     reason = reason_claim(intent, passages, kb) or mue_claim(intent, passages)
     made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
+    made = second_parts(intent, made, kb)  # "(a) what does PR-119 mean, (b) the KX amount for 2026": both parts
     why = refusal(intent, made, passages, kb)
     if why:
         return _refused(why, intent, passages, dos), False
@@ -558,7 +560,8 @@ def compose(
     held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
     # "is $26.30 the 2026 amount?": the stated figures judged, right after the fact they are judged against
     stated = judged(intent, made, kb)
-    for claim in [*made[:1], *stated, *made[1:]][:3] if stated else made:
+    # (a judged figure gives way to a fact asked: "the ALJ and court amounts? our binder says $190 and $1,900")
+    for claim in [c for c in [*made[:1], *stated, *made[1:]] if c in [*made, *stated][:3]] if stated else made:
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
             out.append((_place(claim, made, rank, len(passages)), cited))

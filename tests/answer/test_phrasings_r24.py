@@ -74,3 +74,18 @@ def test_a_distance_in_hours_is_no_session(december: Assistant) -> None:
 def test_refused(december: Assistant, question: str) -> None:
     answer = december.answer(question)
     assert not answer.answered, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # a denial's meaning and the year's KX amount in one question: both parts
+        ("two things: our 97551 line from 2025 came back PR-119, what does that code mean; and what dollar amount "
+         "does the patient pass before KX is needed that year?", ["CARC 119", "$2,410"]),
+        # both amounts in controversy asked for the year, with last year's figures quoted: the asked ones first
+        ("for hearings requested in 2026 what are the ALJ and federal court thresholds? my notes say $190 and $1,900",
+         ["$200", "$1,960"]),
+    ],
+)
+def test_both_parts(december: Assistant, question: str, holds: list[str]) -> None:
+    holds_answer(december.answer(question), holds, None)
