@@ -118,7 +118,8 @@ TOPICS: tuple[Topic, ...] = (
         r"\bden(?:ial|y) rates?\b|\brejection rates?\b|\bapproval rates?\b|\bsuccess rates?\b|\boverturn rates?\b"
         r"|\bhow (?:often|frequently)\b.{0,40}\b(?:turn(?:s|ed)? (?:\w+ ){0,3}down|den(?:y|ies|ied)|reject\w*"
         r"|overturn\w*|approve[sd]?)\b"
-        r"|\b(?:odds|chances?|likelihood|percent(?:age)?)\b.{0,40}\b(?:den(?:y|ied|ial)|turned down|rejected"
+        # ("what percent of caregiver training claims does medicare deny": the subject between them)
+        r"|\b(?:odds|chances?|likelihood|percent(?:age)?)\b.{0,60}\b(?:den(?:y|ied|ial)|turned down|rejected"
         r"|overturned|succeed\w*|approved)\b", _I),
         "its sources do not state how often claims are denied or appeals succeed"),
     # "are new caregiver training codes coming in 2027": the sources stop at the current year's code set
@@ -186,7 +187,8 @@ TOPICS: tuple[Topic, ...] = (
         "its sources do not state E/M coding or modifier 25 beside caregiver training"),
     # "travel time to the caregiver's home toward 97550 minutes": the sources count face-to-face time and say
     # nothing of travel
-    Topic("travel_time", re.compile(r"\b(?:travel(?:l?ing)?|drive|driving|commute|transit)\s+time\b|\bmileage\b"
+    Topic("travel_time", re.compile(r"\b(?:travel(?:l?ing)?|drive|driving|commute|transit|windshield)\s+time\b"
+                                    r"|\bmileage\b"
                                     r"|\btime (?:spent )?(?:travel(?:l?ing)?|driving)\b", _I),
           "its sources do not state whether travel time counts toward the minutes"),
     # "how long until Medicare pays a clean claim": no payment timelines are held

@@ -46,6 +46,8 @@ REFUSED = [
     ("prior_authorization", "the advantage plan wants to pre-approve 97552 classes; how fast must they respond?"),
     ("travel_time", "does my drive time to the family's house go into the 97550 minutes?"),
     ("travel_time", "can travel time to a home visit count toward G0541"),
+    ("travel_time", "I drive 25 min between homes - is windshield time part of 97550?"),
+    ("denial_rate", "what percent of home caregiver training claims does the MAC deny each year?"),
 ]
 
 ANSWERED = [
