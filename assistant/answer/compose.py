@@ -551,7 +551,8 @@ def compose(
     # "which CARC/RARC applies?": the pattern naming them leads; "what is G0540's MUE?": the sentence giving it
     reason = reason_claim(intent, passages, kb) or mue_claim(intent, passages)
     made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
-    made = second_parts(intent, made, kb)  # "(a) what does PR-119 mean, (b) the KX amount for 2026": both parts
+    # "(a) what does PR-119 mean, (b) the KX amount for 2026": both parts
+    made = second_parts(intent, made, kb, opening)
     why = refusal(intent, made, passages, kb)
     if why:
         return _refused(why, intent, passages, dos), False

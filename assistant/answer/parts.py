@@ -10,7 +10,7 @@ the knowledge holds by date, is added here so the answer does not stop at the fi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer.facts import Claim, kx
 from assistant.knowledge.loader import Knowledge
@@ -40,7 +40,26 @@ def kx_part(intent: Intent, made: Sequence[Claim], kb: Knowledge) -> list[Claim]
     return [Claim(claim.text, claim.entry, "second_part")]
 
 
-def second_parts(intent: Intent, made: Sequence[Claim], kb: Knowledge) -> list[Claim]:
-    """`made` with the figures of a second part added, in place of the last claims beyond three."""
-    extra = kx_part(intent, made, kb)
-    return [*made[: 3 - len(extra)], *extra] if extra else list(made)
+# "what does PR-119 mean", "(1) meaning of CO-4": a denial code's meaning asked
+MEANING_ASKED = re.compile(r"\bmean(?:s|ing)?\b|\bstand for\b|\bdefinition\b", re.I)
+
+
+def reason_part(intent: Intent, made: Sequence[Claim], opening: Callable[[str, int, bool], str]) -> list[Claim]:
+    """The meaning of the denial code asked, when the question asks it beside a figure the pins answer ("(1) what
+    does PR-119 mean (2) the 2026 KX amount"), quoted from the code's own passage."""
+    if len(intent.reason_codes) != 1 or not MEANING_ASKED.search(intent.query) \
+            or any(c.entry.startswith("reason:") or c.what in ("reason", "reason_asked") for c in made):
+        return []
+    entry = f"reason:{intent.reason_codes[0]}"
+    text = opening(entry, 1, False)
+    return [Claim(text, entry, "second_part")] if text else []
+
+
+def second_parts(intent: Intent, made: Sequence[Claim], kb: Knowledge,
+                 opening: Callable[[str, int, bool], str]) -> list[Claim]:
+    """`made` with the part a two-part question's pins left out added, in place of the last claims beyond three:
+    the meaning asked goes first (it is what the figure is about), a figure last."""
+    reason = reason_part(intent, made, opening)
+    extra = kx_part(intent, [*made, *reason], kb)
+    kept = list(made[: 3 - len(reason) - len(extra)])
+    return [*reason, *kept, *extra]

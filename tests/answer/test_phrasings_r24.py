@@ -82,6 +82,9 @@ def test_refused(december: Assistant, question: str) -> None:
         # a denial's meaning and the year's KX amount in one question: both parts
         ("two things: our 97551 line from 2025 came back PR-119, what does that code mean; and what dollar amount "
          "does the patient pass before KX is needed that year?", ["CARC 119", "$2,410"]),
+        # the same asked the other way round: the threshold pinned, the code's meaning added
+        ("two things: PR-119 came back on our 97551 line, meaning? and how much can therapy reach in 2025 before "
+         "the KX threshold applies?", ["CARC 119", "$2,410"]),
         # both amounts in controversy asked for the year, with last year's figures quoted: the asked ones first
         ("for hearings requested in 2026 what are the ALJ and federal court thresholds? my notes say $190 and $1,900",
          ["$200", "$1,960"]),
