@@ -120,7 +120,22 @@ def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Clai
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
-def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
+def _in_force_before(code: str, period: Period, kb: Knowledge | None) -> list[Claim]:
+    """ "G35.B1 in August 2025?": the code it later replaced, billable in the period asked (G35), said from that
+    code's own passage, so the asker learns what to bill then and not only what not to."""
+    if kb is None:
+        return []
+    header = next((c.code for c in kb.diagnosis_changes
+                   if not c.billable and code in re.split(r",\s*|\s+or\s+", c.replacement)), None)
+    then = next((c for c in kb.diagnosis_changes if c.code == header and c.billable
+                 and overlaps(c.effective_from, c.effective_to, period)), None)
+    if then is None:
+        return []
+    span = window_words(then.effective_from, then.effective_to)
+    return [Claim(f"The code then is ICD-10-CM {then.code}, billable {span}.", f"dx:{then.code}")]
+
+
+def dx_validity(intent: Intent, pin: Pin, kb: Knowledge | None = None) -> Claim | list[Claim]:
     changes: list[DiagnosisChange] = pin.obj
     code = changes[0].code
     relevant = [c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to,
@@ -129,8 +144,9 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
         later = min(changes, key=lambda c: c.effective_from or date.min)
         span = window_words(later.effective_from, later.effective_to)
         said = when(intent.period, _said(intent))
-        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
-                     f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
+        return [Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
+                      f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry),
+                *_in_force_before(code, intent.period, kb)]
     relevant = relevant or changes
     if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
         return [Claim(f"In part: ICD-10-CM {code} is {'billable' if c.billable else 'not billable'} "
@@ -422,7 +438,7 @@ def denial_stands(intent: Intent, pin: Pin) -> Claim | None:
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: None if _same_minutes(intent, kb) else code_validity(intent, pin, kb.horizon),
-    "dx": lambda intent, pin, kb: dx_validity(intent, pin),
+    "dx": dx_validity,
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),
     "kx": lambda intent, pin, kb: kx(pin),

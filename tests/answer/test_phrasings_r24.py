@@ -92,3 +92,8 @@ def test_refused(december: Assistant, question: str) -> None:
 )
 def test_both_parts(december: Assistant, question: str, holds: list[str]) -> None:
     holds_answer(december.answer(question), holds, None)
+
+
+def test_a_diagnosis_asked_before_it_began_names_the_code_then(december: Assistant) -> None:
+    answer = december.answer("ok to put G35.C2 on a 97550 claim for 06/10/2025?")
+    holds_answer(answer, ["G35.C2 is not yet in the code set", "ICD-10-CM G35, billable"], None)
