@@ -32,6 +32,8 @@ MONEY = re.compile(r"how much|\$|\btotal (?:national |medicare |\w+ )?(?:allow|p
                    r"|\bactual (?:number|amount|payment)\b"
                    r"|\bwhat(?:'s| is| are| was| will| would| does| do| did)?\b.{0,60}?\b(?:share|owe|pay|paid|allow"
                    r"|amount|number|rate|check|cost|reimburs)", re.I)
+# "$22/hr", "$18 an hour": an hourly wage paid to a person
+WAGE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s*(?:/\s*|per\s+|an?\s+)(?:hr|hour)s?\b", re.I)
 ASSISTANT = re.compile(r"\b(?:pta|ota|cota|assistants?)\b|\b(?:cq|co) modifier\b|\bwith (?:cq|co)\b", re.I)
 SHARE = re.compile(r"\b(?:her|his|their|the patient'?s?|pt'?s?|member'?s?) (?:share|portion|part|responsibility)\b"
                    r"|\bcoinsurance\b|\bout of pocket\b|\b(?:she|he|they|patient|pt) (?:owes?|pays?)\b"
@@ -184,7 +186,9 @@ def _base(intent: Intent, kb: Knowledge) -> tuple[float, str, tuple[str, ...]] |
 def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
     """An assistant's 85 %, the patient's coinsurance, and Medicare's share after sequestration."""
     base = _base(intent, kb)
-    if base is None or not MONEY.search(intent.query):
+    # ("family pays her $22/hr privately, out of pocket": a person's wage is no fee whose share is asked)
+    query = WAGE.sub(" ", intent.query)
+    if base is None or not MONEY.search(query):
         return []
     amount, entry, also = base
     fees = kb.fees

@@ -97,3 +97,10 @@ def test_both_parts(december: Assistant, question: str, holds: list[str]) -> Non
 def test_a_diagnosis_asked_before_it_began_names_the_code_then(december: Assistant) -> None:
     answer = december.answer("ok to put G35.C2 on a 97550 claim for 06/10/2025?")
     holds_answer(answer, ["G35.C2 is not yet in the code set", "ICD-10-CM G35, billable"], None)
+
+
+def test_a_wage_is_no_fee_to_share(december: Assistant) -> None:
+    # the companion's hourly pay is no amount whose coinsurance is asked
+    answer = december.answer("the son pays a companion $19/hr out of pocket to sit with dad; can the OT train the "
+                             "companion under 97550?")
+    assert "coinsurance:" not in answer.text and "× $" not in answer.text, answer.text
