@@ -4,7 +4,9 @@
     # the pins answer (a) from the denial code; (b) is the year's KX threshold, worded from the knowledge
 
 A question that asks a denial's meaning and a figure in one breath is pinned by its denial; the figure, which
-the knowledge holds by date, is added here so the answer does not stop at the first part.
+the knowledge holds by date, is added here so the answer does not stop at the first part. A question that gives the
+minutes of a session the patient took part in throughout asks first whether it is caregiver training at all: that
+premise is answered before (and instead of) the units.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer.facts import Claim, kx
+from assistant.answer.facts import PATIENT_AWAY, Claim, kx
 from assistant.knowledge.loader import Knowledge
 from assistant.retrieval.chunk_facts import tagged
 from assistant.retrieval.pin import Pin, overlaps
@@ -63,3 +65,26 @@ def second_parts(intent: Intent, made: Sequence[Claim], kb: Knowledge,
     extra = kx_part(intent, [*made, *reason], kb)
     kept = list(made[: 3 - len(reason) - len(extra)])
     return [*reason, *kept, *extra]
+
+
+# "pt came out and participated in all practice trials for the full session", "dad stayed the whole 40 min": the
+# patient present and taking part throughout (not "walked in for the last few minutes", which splits the session)
+# (the patient named as such: "she practiced every transfer" may be the caregiver)
+PRESENT_THROUGHOUT = re.compile(
+    r"\b(?:pt|patient|client|resident)\b[^.?!;]{0,60}?"
+    r"\b(?:participated|took part|joined in|was present|was there|was in the room|stayed|sat in)\b"
+    r"[^.?!;]{0,50}?\b(?:all|whole|entire|full|every|throughout)\b", re.I)
+DURING_TREATMENT = "faq:caregiver_training_during_treatment"  # the FAQ on training given with the patient taking part
+
+
+def present_throughout(intent: Intent, made: Sequence[Claim],
+                       opening: Callable[[str, int, bool], str]) -> list[Claim]:
+    """`made` without its units when the patient took part throughout, led by the rule that makes that session a
+    patient-present service."""
+    if not PRESENT_THROUGHOUT.search(intent.query) or PATIENT_AWAY.search(intent.query) \
+            or not any(c.what in ("units", "worked") for c in made):
+        return list(made)
+    text = opening(DURING_TREATMENT, 2, False)
+    if not text:
+        return list(made)
+    return [Claim(text, DURING_TREATMENT, "faq"), *(c for c in made if c.what not in ("units", "worked"))][:3]

@@ -104,3 +104,19 @@ def test_a_wage_is_no_fee_to_share(december: Assistant) -> None:
     answer = december.answer("the son pays a companion $19/hr out of pocket to sit with dad; can the OT train the "
                              "companion under 97550?")
     assert "coinsurance:" not in answer.text and "× $" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "present"),
+    [
+        # the patient taking part throughout: a patient-present service, not caregiver training's units
+        ("Caregiver training w/ husband 45 min on car transfers. Pt was napping at first, but then the patient came "
+         "out and took part in every trial for the whole session. Billed 97550 + 97551, does it hold up?", True),
+        # the caregiver practicing throughout with the patient away: units as usual
+        ("45 min caregiver training w/ husband on car transfers, pt stayed home; he practiced every trial for the "
+         "whole session. billed 97550 + 97551, ok?", False),
+    ],
+)
+def test_patient_present_throughout(december: Assistant, question: str, present: bool) -> None:
+    answer = december.answer(question)
+    assert ("97550 x1 and 97551 x1" in answer.text) is not present, answer.text
