@@ -22,7 +22,7 @@ from assistant.answer.calc import worked
 from assistant.answer.dx_meaning import meaning_not_held
 from assistant.answer.facts import Claim, claims, when
 from assistant.answer.gate import ungrounded
-from assistant.answer.parts import present_throughout, second_parts
+from assistant.answer.parts import present_throughout, second_parts, shared_minutes
 from assistant.answer.reason_asked import mue_claim, reason_claim
 from assistant.answer.stated import judged
 from assistant.knowledge.loader import Knowledge
@@ -554,6 +554,7 @@ def compose(
     # "(a) what does PR-119 mean, (b) the KX amount for 2026": both parts
     made = second_parts(intent, made, kb, opening)
     made = present_throughout(intent, made, opening)  # minutes of a session the patient took part in throughout
+    made = shared_minutes(intent, made, opening)  # "two daughters, one unit each?": the minutes are shared
     why = refusal(intent, made, passages, kb)
     if why:
         return _refused(why, intent, passages, dos), False

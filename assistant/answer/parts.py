@@ -88,3 +88,27 @@ def present_throughout(intent: Intent, made: Sequence[Claim],
     if not text:
         return list(made)
     return [Claim(text, DURING_TREATMENT, "faq"), *(c for c in made if c.what not in ("units", "worked"))][:3]
+
+
+# "two daughters came in together ... one unit per daughter", "both sons", "each caregiver got 30 min": several
+# caregivers of the one patient, whose shared minutes a units answer alone would leave open to multiplying
+SEVERAL_CAREGIVERS = re.compile(
+    r"\b(?:two|three|four|2|3|4|both|several|multiple)\s+(?:of\s+(?:her|his|the)\s+)?(?:daughters|sons|caregivers"
+    r"|family members|kids|children|grandchildren|siblings|sisters|brothers)\b"
+    r"|\b(?:one|a|1)\s+(?:unit\s+)?(?:per|for each)\s+(?:caregiver|daughter|son|person|family member)\b", re.I)
+GROUP_SAID = re.compile(r"\b(?:9755[2]|G0543|group|class)\b|\bpatients\b|\bfamilies\b", re.I)
+SHARED_TIME = "faq:several_caregivers_one_patient"  # the FAQ on caregivers of one patient trained together
+
+
+def shared_minutes(intent: Intent, made: Sequence[Claim],
+                   opening: Callable[[str, int, bool], str]) -> list[Claim]:
+    """`made` with the rule on several caregivers of one patient after its units, when the question counts them."""
+    if not SEVERAL_CAREGIVERS.search(intent.query) or GROUP_SAID.search(intent.query) \
+            or not any(c.what == "units" for c in made) or any(c.entry == SHARED_TIME for c in made):
+        return list(made)
+    # (without the FAQ's one-word verdict, "Neither.", which answers its own question, not this one)
+    text = re.sub(r"^(?:Neither|Yes|No|Both)\.\s+", "", opening(SHARED_TIME, 2, False))
+    if not text:
+        return list(made)
+    at = next(i for i, c in enumerate(made) if c.what == "units") + 1
+    return [*made[:at], Claim(text, SHARED_TIME, "faq"), *made[at:]][:3]

@@ -120,3 +120,10 @@ def test_a_wage_is_no_fee_to_share(december: Assistant) -> None:
 def test_patient_present_throughout(december: Assistant, question: str, present: bool) -> None:
     answer = december.answer(question)
     assert ("97550 x1 and 97551 x1" in answer.text) is not present, answer.text
+
+
+def test_several_caregivers_of_one_patient_share_the_minutes(december: Assistant) -> None:
+    answer = december.answer("both sons sat in for 40 min of stair training for their father (he was at adult day "
+                             "care). the OT wants one unit per son - 2x 97550 + 97551?")
+    holds_answer(answer, ["Do not multiply the minutes", "40 minutes"], None)
+    assert not answer.text.startswith("Neither."), answer.text
