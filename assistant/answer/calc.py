@@ -48,15 +48,19 @@ FACILITY = re.compile(r"(?<!non)(?<!non-)(?<!non )\bfacility\b", re.I)
 QP = re.compile(r"(?<!non)(?<!non-)(?<!non )\b(?:qp|qualifying apm)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "caregivers of 4 different patients", "they belong to 5 different pts", "from 3 pts"
+# ("families of 3 Part B residents", "caregivers of 3 members": a payer's word for its patients, after a qualifier;
+# not "7 family members", who are the caregivers)
 PATIENTS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+"
-                      r"|distinct\s+|individual\s+)?(?:pts|patients|beneficiaries|families|residents|kids|children)\b",
-                      re.I)
+                      r"|distinct\s+|individual\s+)?(?:(?:part b|medicare|snf|plan|long-stay|ltc|mds)\s+)?"
+                      r"(?:pts|patients|beneficiaries|families|residents|kids|children|members)\b", re.I)
 # "patients represented: 4", "patients = 3": a sign-in sheet's count written after its label
 PATIENTS_LABELLED = re.compile(r"\bpatients?(?:\s+represented)?\s*[:=]\s*(\d{1,2})\b", re.I)
 # "Mr. Abernathy's wife ... Mrs. Bellweather's husband": each patient named once, by whose caregivers came
 _WHOSE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w-]+)'s\b")
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
-GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b", re.I)
+# (a session for "families of 3 residents", "caregivers of 3 members" is a group, whatever the question calls it)
+GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b|\b(?:families|caregivers) of (?:\d{1,2}|two|three|four"
+                   r"|five|six)\b", re.I)
 # "how many 97552 units", "1 unit total on one claim?", "total allowed": a count or sum is asked, not which code
 COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow|\bline count\b", re.I)
 
@@ -181,6 +185,27 @@ def _base(intent: Intent, kb: Knowledge) -> tuple[float, str, tuple[str, ...]] |
     code = next((c for c in intent.procedure_codes if c in kb.codes), _family(intent, kb)[0])
     fee = _fee(kb, code, on, intent) if on else None
     return (fee.amount, fee.entry, ()) if fee else None
+
+
+# "reimbursed 110% of the CY2025 Medicare national non-facility rate", "80 percent of the fee schedule": a contract's
+# share of Medicare's amount
+PERCENT_OF_RATE = re.compile(r"\b(\d{2,3}(?:\.\d{1,2})?)\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?"
+                             r"(?:medicare|mpfs|fee schedule|allowable|rate)\b", re.I)
+
+
+def percent_of_rate(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """A contract paid at a share of the Medicare amount: that share of one unit of the code asked, worked out."""
+    found = PERCENT_OF_RATE.search(intent.query)
+    on = _on(intent)
+    code = next((c for c in intent.procedure_codes if c in kb.codes), None)
+    fee = _fee(kb, code, on, intent) if found and on and code else None
+    if fee is None or not found:
+        return []
+    share = float(found.group(1))
+    amount = round(fee.amount * share / 100, 2)
+    where = "facility" if intent.facility else "non-facility"
+    return [Claim(f"At {found.group(1)}% of the {on.year} national {where} amount for {code}: {found.group(1)}% × "
+                  f"{money(fee.amount)} = {money(amount)} per unit.", fee.entry, "worked")]
 
 
 def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
@@ -560,7 +585,10 @@ def worked(intent: Intent, kb: Knowledge, pins: Sequence[Pin] = ()) -> list[Clai
         return []  # another payer's amounts are not Medicare's
     group = group_units(intent, kb)
     if group:
-        return group
+        return [*group, *percent_of_rate(intent, kb)][:3]
+    contract = percent_of_rate(intent, kb)
+    if contract:
+        return contract
     absent = absent_minutes(intent, kb)
     if absent:
         return absent

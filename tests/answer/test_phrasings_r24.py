@@ -127,3 +127,18 @@ def test_several_caregivers_of_one_patient_share_the_minutes(december: Assistant
                              "care). the OT wants one unit per son - 2x 97550 + 97551?")
     holds_answer(answer, ["Do not multiply the minutes", "40 minutes"], None)
     assert not answer.text.startswith("Neither."), answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # a group named by whose families came ("families of 4 SNF residents"), not by its code
+        ("Tuesday education hour for the families of 4 SNF residents (9 relatives came), residents not there. "
+         "how many units and on whose claims?", ["4 units", "each of the 4 patients' claims"]),
+        # a contract paid at a share of the Medicare rate, for plan members
+        ("our contract pays 120% of the 2026 Medicare national non-facility rate for 97552; the class had caregivers "
+         "of 2 members. contracted amount per unit?", ["120% × $22.04 = $26.45"]),
+    ],
+)
+def test_group_and_contract_share(december: Assistant, question: str, holds: list[str]) -> None:
+    holds_answer(december.answer(question), holds, None)
