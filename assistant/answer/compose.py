@@ -20,7 +20,7 @@ from datetime import date
 from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
 from assistant.answer.dx_meaning import meaning_not_held
-from assistant.answer.facts import Claim, claims, when
+from assistant.answer.facts import AMOUNT_ASKED, Claim, claims, when
 from assistant.answer.gate import ungrounded
 from assistant.answer.parts import present_throughout, second_parts, shared_minutes
 from assistant.answer.reason_asked import mue_claim, reason_claim
@@ -379,7 +379,10 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     # "what does 97550 pay billed with 97530" asks 97550's
     unpriced = [c for c in intent.procedure_codes if c not in priced]
     asked = bool(unpriced) and (unpriced[0] == intent.procedure_codes[0] or bool(COMPARES.search(intent.query)))
-    if intent.kind == "fee" and asked and not any(c.what == "code" for c in found):
+    # ("97110 x2, 97530 x1, 97550 x1 with CQ: is the 85% on the whole claim?": the claim's lines listed, and the rule
+    # asked answered by the FAQ the search pinned first, not a fee of the lines listed)
+    lines_listed = bool(found) and found[0].what == "faq" and not AMOUNT_ASKED.search(intent.query)
+    if intent.kind == "fee" and asked and not any(c.what == "code" for c in found) and not lines_listed:
         return f"{CANNOT}: it has no fee figures for {', '.join(unpriced)}."
     if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
             or (intent.kind == "fee" and intent.payer == "medicare_advantage"

@@ -142,3 +142,11 @@ def test_several_caregivers_of_one_patient_share_the_minutes(december: Assistant
 )
 def test_group_and_contract_share(december: Assistant, question: str, holds: list[str]) -> None:
     holds_answer(december.answer(question), holds, None)
+
+
+def test_claim_lines_listed_with_a_rule_asked(december: Assistant) -> None:
+    # the lines of the claim listed, codes without fee figures among them: the rule asked is answered, not refused
+    answer = december.answer("Billing office asks: claim lines 97140 x1 and 97112 x2 (PT) plus 97550 x1 furnished by "
+                             "our OTA, modifiers GO CO. Is the 85% assistant rate taken off the whole claim or only "
+                             "off the CO line?")
+    holds_answer(answer, ["85%", "per line"], None)
