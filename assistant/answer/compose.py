@@ -605,6 +605,8 @@ def _place(claim: Claim, made: Sequence[Claim], rank: dict[str, int], last: int)
         return -1
     if claim.what == "stated":
         return rank.get(made[0].entry, last) if made else last
+    if claim.what == "follows" and claim in made and made.index(claim) > 0:  # the same place as the claim before it
+        return _place(made[made.index(claim) - 1], made, rank, last)
     return rank.get(claim.entry, last)
 
 

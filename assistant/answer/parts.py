@@ -111,4 +111,5 @@ def shared_minutes(intent: Intent, made: Sequence[Claim],
     if not text:
         return list(made)
     at = next(i for i, c in enumerate(made) if c.what == "units") + 1
-    return [*made[:at], Claim(text, SHARED_TIME, "faq"), *made[at:]][:3]
+    # ("follows": placed right after the units it qualifies, wherever the search ranked its passage)
+    return [*made[:at], Claim(text, SHARED_TIME, "follows"), *made[at:]][:3]
