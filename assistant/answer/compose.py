@@ -555,7 +555,7 @@ def compose(
     reason = reason_claim(intent, passages, kb) or mue_claim(intent, passages)
     made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
     # "(a) what does PR-119 mean, (b) the KX amount for 2026": both parts
-    made = second_parts(intent, made, kb, opening)
+    made = second_parts(intent, made, kb, opening, passages)
     made = present_throughout(intent, made, opening)  # minutes of a session the patient took part in throughout
     made = shared_minutes(intent, made, opening)  # "two daughters, one unit each?": the minutes are shared
     why = refusal(intent, made, passages, kb)

@@ -458,10 +458,17 @@ QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
 QUOTED_NAMING = frozenset({"telehealth", "faq"})
 
 
+# "G0540 as the add-on for G0541", "bill 97551 with G0541", "97550 + G0542": the codes asked about as billed together
+PAIRED = re.compile(r"\badd-?on\b|\bwith\b|\btogether\b|\balongside\b|\bpair(?:ed|ing|s)?\b|\bprimary\b|\bparent\b"
+                    r"|\bplus\b|\b[A-Z]?\d{4,5}\s*(?:\+|&)\s*\+?[A-Z]?\d{4,5}\b", re.I)
+
+
 def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "Can G0540 be the add-on for G0541?": an add-on named with a primary code that is not its own is answered by
     each code's own pairing, from the knowledge's add-on/primary relations (each sentence cited to the add-on's
     descriptor, which states it)."""
+    if not PAIRED.search(intent.query):  # ("the MUE for +G0540, and one for 97550?": each asked on its own)
+        return []
     named = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
     addons = [c for c in named if c.kind == "addon" and c.primary]
     primaries = [c for c in named if c.kind == "primary"]

@@ -15,8 +15,11 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer.facts import PATIENT_AWAY, Claim, kx
+from assistant.answer.reason_asked import MUE_VALUE
 from assistant.knowledge.loader import Knowledge
+from assistant.models import Passage
 from assistant.retrieval.chunk_facts import tagged
+from assistant.retrieval.chunking import sentences
 from assistant.retrieval.pin import Pin, overlaps
 from assistant.retrieval.understand import Intent
 
@@ -57,12 +60,36 @@ def reason_part(intent: Intent, made: Sequence[Claim], opening: Callable[[str, i
     return [Claim(text, entry, "second_part")] if text else []
 
 
+_MUE_NOT_FOUND = re.compile(r"\bMUE\b[^.;]{0,60}\bnot found\b", re.I)
+_RANGE = re.compile(r"\b(\d{5})-(\d{5})\b")
+
+
+def _covers(sentence: str, code: str) -> bool:
+    """The sentence names `code`, alone or inside a range of codes ("97550-97552")."""
+    return code in sentence or (code.isdigit() and any(int(a) <= int(code) <= int(b)
+                                                       for a, b in _RANGE.findall(sentence)))
+
+
+def mue_part(intent: Intent, made: Sequence[Claim], passages: Sequence[Passage]) -> list[Claim]:
+    """ "The MUE for +G0540, and is there one for 97550?": for a code whose MUE no claim gives, the sentence of a
+    passage found that says its MUE was not found."""
+    if not MUE_VALUE.search(intent.query) or not made:
+        return []
+    said = " ".join(c.text for c in made)
+    missing = [c for c in intent.procedure_codes if c not in said]
+    for passage in passages[:5] if missing else []:
+        for sentence in sentences(passage.text):
+            if _MUE_NOT_FOUND.search(sentence) and any(_covers(sentence, c) for c in missing):
+                return [Claim(sentence, passage.id.split("#")[0], "second_part")]
+    return []
+
+
 def second_parts(intent: Intent, made: Sequence[Claim], kb: Knowledge,
-                 opening: Callable[[str, int, bool], str]) -> list[Claim]:
+                 opening: Callable[[str, int, bool], str], passages: Sequence[Passage] = ()) -> list[Claim]:
     """`made` with the part a two-part question's pins left out added, in place of the last claims beyond three:
     the meaning asked goes first (it is what the figure is about), a figure last."""
     reason = reason_part(intent, made, opening)
-    extra = kx_part(intent, [*made, *reason], kb)
+    extra = kx_part(intent, [*made, *reason], kb) or mue_part(intent, made, passages)
     kept = list(made[: 3 - len(reason) - len(extra)])
     return [*reason, *kept, *extra]
 

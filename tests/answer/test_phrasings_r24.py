@@ -150,3 +150,10 @@ def test_claim_lines_listed_with_a_rule_asked(december: Assistant) -> None:
                              "our OTA, modifiers GO CO. Is the 85% assistant rate taken off the whole claim or only "
                              "off the CO line?")
     holds_answer(answer, ["85%", "per line"], None)
+
+
+def test_two_codes_mue_each_answered(december: Assistant) -> None:
+    # two codes' MUEs asked one after the other: neither pairing nor one code's value alone answers
+    answer = december.answer("setting up unit edits: MUE for +G0540? and is a published MUE out there for 97551?")
+    holds_answer(answer, ["MUE is 2", "were not found"], None)
+    assert "billed only together" not in answer.text, answer.text
