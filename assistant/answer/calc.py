@@ -453,12 +453,16 @@ def _named_notice_day(query: str, today: date | None = None) -> date | None:
     several, the first one after the question corrects itself ("dated September 14 -- no wait, that one's from the
     drug plan ... The Medicare one is dated October 1")."""
     named: list[tuple[int, date]] = []
-    for m in _NOTICE_DATED.finditer(query):
+    # (overlapping: a name with no date after it, "the wrong letter, the denial is dated April 9", must not swallow
+    # the next name; each match is short, so this stays linear in the text)
+    m = _NOTICE_DATED.search(query)
+    while m is not None:
         days, _, spans = find_dates(m.group("rest"))
         day = days[0] if days and spans and spans[0][0] == 0 else _yearless(m.group("rest"), today) if not days \
             else None
         if day is not None:
             named.append((m.start(), day))
+        m = _NOTICE_DATED.search(query, m.start() + 1)
     fix = SELF_CORRECTION.search(query, named[0][0]) if len(named) > 1 else None
     later = [day for at, day in named if fix is not None and at > fix.start()]
     return later[0] if later else named[0][1] if named else None
