@@ -73,7 +73,8 @@ def _covers(sentence: str, code: str) -> bool:
 def mue_part(intent: Intent, made: Sequence[Claim], passages: Sequence[Passage]) -> list[Claim]:
     """ "The MUE for +G0540, and is there one for 97550?": for a code whose MUE no claim gives, the sentence of a
     passage found that says its MUE was not found."""
-    if not MUE_VALUE.search(intent.query) or not made:
+    # (only beside a code's MUE given: an MUE asked alone and not found is said to be unknown by `compose`)
+    if not MUE_VALUE.search(intent.query) or not any(c.what == "reason_asked" and "MUE" in c.text for c in made):
         return []
     said = " ".join(c.text for c in made)
     missing = [c for c in intent.procedure_codes if c not in said]
