@@ -94,7 +94,9 @@ TOPICS: tuple[Topic, ...] = (
         kinds=frozenset({"rule", "code_validity", "modifier", "code_choice"})),
     # "prior authorization for 97552": no payer's authorization rules are held
     Topic("prior_authorization", re.compile(
-        r"\bprior[- ]?auth\w*|\bpre-?auth\w*|\bpre-?cert\w*|\bauthori[sz]ation (?:required|needed|request)", _I),
+        # ("the plan has to 'pre-approve' the lessons": the plan's approval asked before the service)
+        r"\bprior[- ]?auth\w*|\bpre-?auth\w*|\bpre-?cert\w*|\bauthori[sz]ation (?:required|needed|request)"
+        r"|\bpre-?approv\w*", _I),
         "its sources do not state prior-authorization requirements",
         unless=re.compile(r"\b(?:CO|PR|OA)[- ]?19[78]\b|\bcarc\b|\bden(?:ied|ial)\b", _I)),
     # "I'm an SLP clinical fellow": no passage covers clinical fellows
@@ -116,7 +118,8 @@ TOPICS: tuple[Topic, ...] = (
         r"\bden(?:ial|y) rates?\b|\brejection rates?\b|\bapproval rates?\b|\bsuccess rates?\b|\boverturn rates?\b"
         r"|\bhow (?:often|frequently)\b.{0,40}\b(?:turn(?:s|ed)? (?:\w+ ){0,3}down|den(?:y|ies|ied)|reject\w*"
         r"|overturn\w*|approve[sd]?)\b"
-        r"|\b(?:odds|chances?|likelihood|percent(?:age)?)\b.{0,40}\b(?:den(?:y|ied|ial)|turned down|rejected"
+        # ("what percent of caregiver training claims does medicare deny": the subject between them)
+        r"|\b(?:odds|chances?|likelihood|percent(?:age)?)\b.{0,60}\b(?:den(?:y|ied|ial)|turned down|rejected"
         r"|overturned|succeed\w*|approved)\b", _I),
         "its sources do not state how often claims are denied or appeals succeed"),
     # "are new caregiver training codes coming in 2027": the sources stop at the current year's code set
@@ -182,6 +185,12 @@ TOPICS: tuple[Topic, ...] = (
         r"\b(?:modifier|mod)\.?\s*-?25\b|-25\b(?=[^.?]{0,40}\b(?:e/m|e&m|office visit|99\d{3})\b)"
         r"|\b(?:e/m|e&m|evaluation and management)\b[^.?]{0,60}\b25\b", _I),
         "its sources do not state E/M coding or modifier 25 beside caregiver training"),
+    # "travel time to the caregiver's home toward 97550 minutes": the sources count face-to-face time and say
+    # nothing of travel
+    Topic("travel_time", re.compile(r"\b(?:travel(?:l?ing)?|drive|driving|commute|transit|windshield)\s+time\b"
+                                    r"|\bmileage\b"
+                                    r"|\btime (?:spent )?(?:travel(?:l?ing)?|driving)\b", _I),
+          "its sources do not state whether travel time counts toward the minutes"),
     # "how long until Medicare pays a clean claim": no payment timelines are held
     Topic("payment_timing", re.compile(
         r"\bhow (?:long|soon|quickly|fast)\b.{0,40}\b(?:get paid|pay (?:us|the claim|a claim)|payment (?:arrive|come)"

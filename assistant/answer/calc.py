@@ -9,6 +9,7 @@ as grounded as its operands. Amounts come from `assistant.billing` through `unit
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -31,6 +32,8 @@ MONEY = re.compile(r"how much|\$|\btotal (?:national |medicare |\w+ )?(?:allow|p
                    r"|\bactual (?:number|amount|payment)\b"
                    r"|\bwhat(?:'s| is| are| was| will| would| does| do| did)?\b.{0,60}?\b(?:share|owe|pay|paid|allow"
                    r"|amount|number|rate|check|cost|reimburs)", re.I)
+# "$22/hr", "$18 an hour": an hourly wage paid to a person
+WAGE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?\s*(?:/\s*|per\s+|an?\s+)(?:hr|hour)s?\b", re.I)
 ASSISTANT = re.compile(r"\b(?:pta|ota|cota|assistants?)\b|\b(?:cq|co) modifier\b|\bwith (?:cq|co)\b", re.I)
 SHARE = re.compile(r"\b(?:her|his|their|the patient'?s?|pt'?s?|member'?s?) (?:share|portion|part|responsibility)\b"
                    r"|\bcoinsurance\b|\bout of pocket\b|\b(?:she|he|they|patient|pt) (?:owes?|pays?)\b"
@@ -45,15 +48,19 @@ FACILITY = re.compile(r"(?<!non)(?<!non-)(?<!non )\bfacility\b", re.I)
 QP = re.compile(r"(?<!non)(?<!non-)(?<!non )\b(?:qp|qualifying apm)\b", re.I)
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "caregivers of 4 different patients", "they belong to 5 different pts", "from 3 pts"
+# ("families of 3 Part B residents", "caregivers of 3 members": a payer's word for its patients, after a qualifier;
+# not "7 family members", who are the caregivers)
 PATIENTS = re.compile(r"\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:different\s+|separate\s+"
-                      r"|distinct\s+|individual\s+)?(?:pts|patients|beneficiaries|families|residents|kids|children)\b",
-                      re.I)
+                      r"|distinct\s+|individual\s+)?(?:(?:part b|medicare|snf|plan|long-stay|ltc|mds)\s+)?"
+                      r"(?:pts|patients|beneficiaries|families|residents|kids|children|members)\b", re.I)
 # "patients represented: 4", "patients = 3": a sign-in sheet's count written after its label
 PATIENTS_LABELLED = re.compile(r"\bpatients?(?:\s+represented)?\s*[:=]\s*(\d{1,2})\b", re.I)
 # "Mr. Abernathy's wife ... Mrs. Bellweather's husband": each patient named once, by whose caregivers came
 _WHOSE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+([A-Z][\w-]+)'s\b")
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
-GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b", re.I)
+# (a session for "families of 3 residents", "caregivers of 3 members" is a group, whatever the question calls it)
+GROUP = re.compile(r"\bgroup\b|\bclass\b|\b97552\b|\bG0543\b|\b(?:families|caregivers) of (?:\d{1,2}|two|three|four"
+                   r"|five|six)\b", re.I)
 # "how many 97552 units", "1 unit total on one claim?", "total allowed": a count or sum is asked, not which code
 COUNT_ASKED = re.compile(r"\bhow many\b|\bunits?\b|\bclaims?\b|\btotal\b|\ballow|\bline count\b", re.I)
 
@@ -180,10 +187,33 @@ def _base(intent: Intent, kb: Knowledge) -> tuple[float, str, tuple[str, ...]] |
     return (fee.amount, fee.entry, ()) if fee else None
 
 
+# "reimbursed 110% of the CY2025 Medicare national non-facility rate", "80 percent of the fee schedule": a contract's
+# share of Medicare's amount
+PERCENT_OF_RATE = re.compile(r"\b(\d{2,3}(?:\.\d{1,2})?)\s?(?:%|percent)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,5}?"
+                             r"(?:medicare|mpfs|fee schedule|allowable|rate)\b", re.I)
+
+
+def percent_of_rate(intent: Intent, kb: Knowledge) -> list[Claim]:
+    """A contract paid at a share of the Medicare amount: that share of one unit of the code asked, worked out."""
+    found = PERCENT_OF_RATE.search(intent.query)
+    on = _on(intent)
+    code = next((c for c in intent.procedure_codes if c in kb.codes), None)
+    fee = _fee(kb, code, on, intent) if found and on and code else None
+    if fee is None or not found:
+        return []
+    share = float(found.group(1))
+    amount = round(fee.amount * share / 100, 2)
+    where = "facility" if intent.facility else "non-facility"
+    return [Claim(f"At {found.group(1)}% of the {on.year} national {where} amount for {code}: {found.group(1)}% × "
+                  f"{money(fee.amount)} = {money(amount)} per unit.", fee.entry, "worked")]
+
+
 def percentages(intent: Intent, kb: Knowledge) -> list[Claim]:
     """An assistant's 85 %, the patient's coinsurance, and Medicare's share after sequestration."""
     base = _base(intent, kb)
-    if base is None or not MONEY.search(intent.query):
+    # ("family pays her $22/hr privately, out of pocket": a person's wage is no fee whose share is asked)
+    query = WAGE.sub(" ", intent.query)
+    if base is None or not MONEY.search(query):
         return []
     amount, entry, also = base
     fees = kb.fees
@@ -348,6 +378,11 @@ def absent_minutes(intent: Intent, kb: Knowledge) -> list[Claim]:
 # ("Denied CO-50 on 11/20/2026": the denial code between "denied" and its day)
 NOTICE_CUE = re.compile(r"\b(?:dated|notice|letter|remit\w*|RA|EOB|MSN|decision|determination"
                         r"|den(?:ied|ial)(?:\s+(?:as\s+)?(?:CO|PR|OA|PI)[- ]?[A-Z]?\d{1,3})?\s+on)\b", re.I)
+# "no wait, that one's from the drug plan", "I had the wrong envelope", "correction:": what follows replaces what the
+# question said before
+SELF_CORRECTION = re.compile(r"\bno,? wait\b|\bwait,? no\b|\bscratch that\b|\bcorrection\b|\bI mean\b"
+                             r"|\b(?:had|grabbed|got|read|opened) the wrong\b|\bsorry,? (?:it'?s|it was|I meant)\b",
+                             re.I)
 SERVICE_CUE = re.compile(r"\bDOS\b|date of service|\bsession on\b|\bseen on\b", re.I)
 DUE_ASKED = re.compile(r"\bdeadline\b|\blast day\b|\b(?:still|yet) open\b"
                        r"|\bby when\b|\buntil when\b|\bhow long\b|\bstill in time\b"
@@ -375,7 +410,8 @@ _FILED_ON = re.compile(r"\b(?:received|filed|submitted|sent|send|faxed|mailed|po
 # ("initial determination (remittance) dated 02/20/2024": a bracketed aside between the name and its date; "notice for
 # 97550 have date 25 January 2024": the code it is for and a learner's verb between them)
 # ("Remit/notice date 08/14/2026": two names of the one notice joined by a slash)
-_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?"
+# ("initial determination notice dated 2024-02-08": a second name of the one notice before its date)
+_NOTICE_DATED = re.compile(NOTICE_CUE.pattern + r"(?:\s*/\s*[A-Za-z]+)?(?:\s+(?:notice|letter))?"
                            r"(?:\s*\([^()\n]{1,30}\))?(?:\s+for\s+[A-Z]?\d{4,5}\b)?"
                            r"(?:\s+(?:dated|date|of|on|from|was|is|have|has|had)){0,2}:?\s*(?P<rest>[^.?!;]{6,20})",
                            re.I)
@@ -413,15 +449,23 @@ def _yearless_written(query: str) -> str | None:
 
 
 def _named_notice_day(query: str, today: date | None = None) -> date | None:
-    """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026")."""
-    for m in _NOTICE_DATED.finditer(query):
+    """The day written right after a notice's name, when one is ("Remit dated 09/01/2026 ... DOS 08/12/2026"); of
+    several, the first one after the question corrects itself ("dated September 14 -- no wait, that one's from the
+    drug plan ... The Medicare one is dated October 1")."""
+    named: list[tuple[int, date]] = []
+    # (overlapping: a name with no date after it, "the wrong letter, the denial is dated April 9", must not swallow
+    # the next name; each match is short, so this stays linear in the text)
+    m = _NOTICE_DATED.search(query)
+    while m is not None:
         days, _, spans = find_dates(m.group("rest"))
-        if days and spans and spans[0][0] == 0:
-            return days[0]
-        yearless = _yearless(m.group("rest"), today) if not days else None
-        if yearless is not None:
-            return yearless
-    return None
+        day = days[0] if days and spans and spans[0][0] == 0 else _yearless(m.group("rest"), today) if not days \
+            else None
+        if day is not None:
+            named.append((m.start(), day))
+        m = _NOTICE_DATED.search(query, m.start() + 1)
+    fix = SELF_CORRECTION.search(query, named[0][0]) if len(named) > 1 else None
+    later = [day for at, day in named if fix is not None and at > fix.start()]
+    return later[0] if later else named[0][1] if named else None
 
 
 def _filed_day(query: str, notice: date) -> date | None:
@@ -461,13 +505,20 @@ def _notice_day(intent: Intent) -> Period | None:
     return days[0] if len(days) == 1 else intent.period
 
 
+def _first_level(kb: Knowledge, payer: str | None) -> Pin | None:
+    """The payer's first appeal level, for a deadline asked from a notice when the search pinned no route ("a letter
+    dated October 7 saying no to paying for the training ... is there still time?" reads like a fee question)."""
+    route = next((r for r in kb.appeals.routes if r.level == 1 and (payer or "medicare") in r.payer_types), None)
+    return Pin(f"appeal:{route.id}", "route", route) if route is not None else None
+
+
 def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:
     """ "letter dated Oct 9 2026, by when does the QIC request go in?": the route's last day, counted from the
     notice date with the route's own days (`drafting.deadlines`), the count written out for the gate to check."""
     routes = [p for p in pins if p.what == "route"]
     # the payer's own route when the question names the payer ("MA plan denial": the plan's reconsideration)
     route_pin = next((p for p in routes if intent.payer and intent.payer in p.obj.payer_types), None) \
-        or next(iter(routes), None)
+        or next(iter(routes), None) or _first_level(kb, intent.payer)
     period = _notice_day(intent)
     if route_pin is None or period is None or period[0] != period[1] or intent.today is None \
             or not DUE_ASKED.search(intent.query) or not NOTICE_CUE.search(intent.query) \
@@ -492,8 +543,17 @@ def filing_deadline(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[
                       f"{late.replace('; that day', '; counted from the last ' + written + ', that day')}.",
                       route_pin.entry, "worked")]
     return [Claim(f"Counted from the notice dated {notice.isoformat()}: {notice.isoformat()}{steps} = "
-                  f"{deadline.due_date.isoformat()}, the last day to file the {what}{late}.", route_pin.entry,
-                  "worked")]
+                  f"{deadline.due_date.isoformat()}{_leap_day(notice, deadline.due_date)}, the last day to file the "
+                  f"{what}{late}.", route_pin.entry, "worked")]
+
+
+def _leap_day(start: date, end: date) -> str:
+    """ "(2024 is a leap year: ...)" when a count of days passes a 29 February, which an asker counting a 28-day
+    February gets wrong by one (said without the figure, which no passage holds)."""
+    for year in range(start.year, end.year + 1):
+        if calendar.isleap(year) and start < date(year, 2, 29) <= end:
+            return f" ({year} is a leap year: the count includes February's leap day)"
+    return ""
 
 
 def filing_window(intent: Intent, kb: Knowledge, pins: Sequence[Pin]) -> list[Claim]:
@@ -529,7 +589,10 @@ def worked(intent: Intent, kb: Knowledge, pins: Sequence[Pin] = ()) -> list[Clai
         return []  # another payer's amounts are not Medicare's
     group = group_units(intent, kb)
     if group:
-        return group
+        return [*group, *percent_of_rate(intent, kb)][:3]
+    contract = percent_of_rate(intent, kb)
+    if contract:
+        return contract
     absent = absent_minutes(intent, kb)
     if absent:
         return absent

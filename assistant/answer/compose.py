@@ -20,8 +20,9 @@ from datetime import date
 from assistant.answer.asked import unstated
 from assistant.answer.calc import worked
 from assistant.answer.dx_meaning import meaning_not_held
-from assistant.answer.facts import Claim, claims, when
+from assistant.answer.facts import AMOUNT_ASKED, Claim, claims, when
 from assistant.answer.gate import ungrounded
+from assistant.answer.parts import present_throughout, second_parts, shared_minutes
 from assistant.answer.reason_asked import mue_claim, reason_claim
 from assistant.answer.stated import judged
 from assistant.knowledge.loader import Knowledge
@@ -90,7 +91,9 @@ NOT_BILLING = re.compile(r"\b(?:clinical|treatment|therapy technique) (?:q|qs|qu
                          r"|\bnot (?:a )?billing (?:q|question|related)\b|\bnon[- ]billing (?:q|question)\b", re.I)
 # "what place of service for caregiver training in the clinic", "pos 11 or 12 for a home visit": the place of service
 # asked for a session the question does not say was telehealth
+# ("cts pos code community center church hall 99 or 11": the code asked, and two to pick from)
 POS_ASKED = re.compile(r"\b(?:what|which|right|correct)\s+(?:place[- ]of[- ]service|pos)\b|\bpos\s+\d{2}\s+or\s+\d{2}\b"
+                       r"|\b(?:place[- ]of[- ]service|pos)\s+codes?\b[^.?!\n]{0,60}?\b\d{2}\s+or\s+\d{2}\b"
                        r"|\b(?:place[- ]of[- ]service|pos)\s+(?:code\s+)?(?:do|should|to use|for|goes)\b", re.I)
 TELEHEALTH_SAID = re.compile(r"tele\w*|\bvideo\b|virtual|\bzoom\b|\baudio|\bphone\b|\bremote|\b(?:02|10|95|93)\b", re.I)
 # "can a student PT furnish 97550", "our OT intern ran the session": a trainee as the one who furnishes the service
@@ -376,10 +379,14 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     # "what does 97550 pay billed with 97530" asks 97550's
     unpriced = [c for c in intent.procedure_codes if c not in priced]
     asked = bool(unpriced) and (unpriced[0] == intent.procedure_codes[0] or bool(COMPARES.search(intent.query)))
-    if intent.kind == "fee" and asked and not any(c.what == "code" for c in found):
+    # ("97110 x2, 97530 x1, 97550 x1 with CQ: is the 85% on the whole claim?": the claim's lines listed, and the rule
+    # asked answered by the FAQ the search pinned first, not a fee of the lines listed)
+    lines_listed = bool(found) and found[0].what == "faq" and not AMOUNT_ASKED.search(intent.query)
+    if intent.kind == "fee" and asked and not any(c.what == "code" for c in found) and not lines_listed:
         return f"{CANNOT}: it has no fee figures for {', '.join(unpriced)}."
     if (intent.kind in ("fee", "threshold") and intent.payer in _PAYER_WORDS and intent.payer != "medicare_advantage") \
-            or (intent.kind == "fee" and intent.payer == "medicare_advantage"):
+            or (intent.kind == "fee" and intent.payer == "medicare_advantage"
+                and not any(c.what == "worked" for c in found)):  # (a plan's filing deadline worked out answers)
         return (f"{CANNOT}: it holds Medicare Part B national amounts only, not {_PAYER_WORDS[intent.payer]} "
                 "fee schedules.")
     if intent.kind == "fee" and intent.locality:
@@ -387,7 +394,7 @@ def refusal(intent: Intent, found: Sequence[Claim], passages: Sequence[Passage],
     missing = sorted({r.upper() for r in RVU_RELEASE.findall(intent.query)} - {r.release for r in kb.fees.rvus})
     if missing:  # "were the RVU26A values the same as the July file's?": a release it does not hold
         return f"{CANNOT}: it does not hold the {', '.join(missing)} relative value file."
-    dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked"}  # (a worked sum is figured from the fees)
+    dated = {"fee", "cf", "kx", "aic", "assistant", "code", "worked", "second_part"}  # (a worked sum: from the fees)
     asks_aic = intent.kind == "appeal" and bool(AIC.search(intent.query))
     if (intent.kind in ("fee", "threshold") or asks_aic) and intent.period is not None \
             and not _priced_rule(intent, found, kb) and not any(c.what in dated for c in found):
@@ -547,6 +554,10 @@ def compose(
     # "which CARC/RARC applies?": the pattern naming them leads; "what is G0540's MUE?": the sentence giving it
     reason = reason_claim(intent, passages, kb) or mue_claim(intent, passages)
     made = [reason, *(c for c in made if c.entry != reason.entry)][:3] if reason else made
+    # "(a) what does PR-119 mean, (b) the KX amount for 2026": both parts
+    made = second_parts(intent, made, kb, opening, passages)
+    made = present_throughout(intent, made, opening)  # minutes of a session the patient took part in throughout
+    made = shared_minutes(intent, made, opening)  # "two daughters, one unit each?": the minutes are shared
     why = refusal(intent, made, passages, kb)
     if why:
         return _refused(why, intent, passages, dos), False
@@ -555,7 +566,8 @@ def compose(
     held: list[Claim] = []  # the claims the gate let through: one it dropped leaves the quoting open
     # "is $26.30 the 2026 amount?": the stated figures judged, right after the fact they are judged against
     stated = judged(intent, made, kb)
-    for claim in [*made[:1], *stated, *made[1:]][:3] if stated else made:
+    # (a judged figure gives way to a fact asked: "the ALJ and court amounts? our binder says $190 and $1,900")
+    for claim in [c for c in [*made[:1], *stated, *made[1:]] if c in [*made, *stated][:3]] if stated else made:
         cited = cite(claim, intent.query, dos, [*passages, *lookup(claim.entry)], lookup)
         if cited is not None:
             out.append((_place(claim, made, rank, len(passages)), cited))
@@ -593,6 +605,8 @@ def _place(claim: Claim, made: Sequence[Claim], rank: dict[str, int], last: int)
         return -1
     if claim.what == "stated":
         return rank.get(made[0].entry, last) if made else last
+    if claim.what == "follows" and claim in made and made.index(claim) > 0:  # the same place as the claim before it
+        return _place(made[made.index(claim) - 1], made, rank, last)
     return rank.get(claim.entry, last)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
+from assistant.answer.settled import settled
 from assistant.billing import supported_lines_for_minutes
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import RVU, DiagnosisChange
@@ -111,13 +112,30 @@ def code_validity(intent: Intent, pin: Pin, horizon: date | None = None) -> Clai
     said = _said(intent)
     if not overlaps(info.effective_from, info.effective_to, intent.period):
         since = f"it is valid {_window(info.effective_from, info.effective_to)}"
-        return Claim(f"No: {info.code} was not in effect {when(intent.period, said)}; {since}.", pin.entry)
+        # (a date before the code began: "not yet", so the asker learns it did not exist then, not that it lapsed)
+        yet = " yet" if info.effective_from is not None and intent.period[1] < info.effective_from else ""
+        return Claim(f"No: {info.code} was not{yet} in effect {when(intent.period, said)}; {since}.", pin.entry)
     past = said is not None and said == intent.relative
     return Claim(f"Yes: {info.code} {'was' if past else 'is'} in effect {when(intent.period, said)}; it is valid "
                  f"{_window(info.effective_from, info.effective_to)}.", pin.entry)
 
 
-def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
+def _in_force_before(code: str, period: Period, kb: Knowledge | None) -> list[Claim]:
+    """ "G35.B1 in August 2025?": the code it later replaced, billable in the period asked (G35), said from that
+    code's own passage, so the asker learns what to bill then and not only what not to."""
+    if kb is None:
+        return []
+    header = next((c.code for c in kb.diagnosis_changes
+                   if not c.billable and code in re.split(r",\s*|\s+or\s+", c.replacement)), None)
+    then = next((c for c in kb.diagnosis_changes if c.code == header and c.billable
+                 and overlaps(c.effective_from, c.effective_to, period)), None)
+    if then is None:
+        return []
+    span = window_words(then.effective_from, then.effective_to)
+    return [Claim(f"The code then is ICD-10-CM {then.code}, billable {span}.", f"dx:{then.code}")]
+
+
+def dx_validity(intent: Intent, pin: Pin, kb: Knowledge | None = None) -> Claim | list[Claim]:
     changes: list[DiagnosisChange] = pin.obj
     code = changes[0].code
     relevant = [c for c in changes if intent.period is None or overlaps(c.effective_from, c.effective_to,
@@ -126,8 +144,9 @@ def dx_validity(intent: Intent, pin: Pin) -> Claim | list[Claim]:
         later = min(changes, key=lambda c: c.effective_from or date.min)
         span = window_words(later.effective_from, later.effective_to)
         said = when(intent.period, _said(intent))
-        return Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
-                     f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry)
+        return [Claim(f"No: ICD-10-CM {code} is not yet in the code set {said}; it is "
+                      f"{'billable' if later.billable else 'not billable'} {span}.", pin.entry),
+                *_in_force_before(code, intent.period, kb)]
     relevant = relevant or changes
     if intent.period is not None and len({c.billable for c in relevant}) > 1:  # the period spans the change
         return [Claim(f"In part: ICD-10-CM {code} is {'billable' if c.billable else 'not billable'} "
@@ -252,6 +271,10 @@ ALTERNATIVE = re.compile(r"\bw(?:ha?)?t if\b|\bvs\.?(?!\w)|\bversus\b|\binstead\
 
 
 def units(intent: Intent, pin: Pin, kb: Knowledge) -> Claim | list[Claim] | None:
+    given = bool(intent.minutes)
+    intent = settled(intent)  # a clock range corrected later, or beside a longer visit, is the session's minutes
+    if given and not intent.minutes:  # ("lives 3 hrs away": the only figure was a distance, no session's minutes)
+        return None
     asked = list(dict.fromkeys(intent.minutes))  # two different totals, each asked about in turn
     if len(asked) == 2 and len(intent.minutes) == 2 and ALTERNATIVE.search(intent.query) and not intent.full_time:
         each = [units(replace(intent, minutes=(m,)), pin, kb) for m in asked]
@@ -415,7 +438,7 @@ def denial_stands(intent: Intent, pin: Pin) -> Claim | None:
 Worder = Callable[[Intent, Pin, Knowledge], "Claim | list[Claim] | None"]
 _WORDERS: dict[str, Worder] = {
     "code": lambda intent, pin, kb: None if _same_minutes(intent, kb) else code_validity(intent, pin, kb.horizon),
-    "dx": lambda intent, pin, kb: dx_validity(intent, pin),
+    "dx": dx_validity,
     "fee": fee,
     "cf": lambda intent, pin, kb: conversion_factor(pin),
     "kx": lambda intent, pin, kb: kx(pin),
@@ -435,10 +458,17 @@ QUOTED_SENTENCES = {"waiver": 2, "route": 2, "faq": 2}
 QUOTED_NAMING = frozenset({"telehealth", "faq"})
 
 
+# "G0540 as the add-on for G0541", "bill 97551 with G0541", "97550 + G0542": the codes asked about as billed together
+PAIRED = re.compile(r"\badd-?on\b|\bwith\b|\btogether\b|\balongside\b|\bpair(?:ed|ing|s)?\b|\bprimary\b|\bparent\b"
+                    r"|\bplus\b|\b[A-Z]?\d{4,5}\s*(?:\+|&)\s*\+?[A-Z]?\d{4,5}\b", re.I)
+
+
 def pairing(intent: Intent, kb: Knowledge) -> list[Claim]:
     """ "Can G0540 be the add-on for G0541?": an add-on named with a primary code that is not its own is answered by
     each code's own pairing, from the knowledge's add-on/primary relations (each sentence cited to the add-on's
     descriptor, which states it)."""
+    if not PAIRED.search(intent.query):  # ("the MUE for +G0540, and one for 97550?": each asked on its own)
+        return []
     named = [kb.codes[c] for c in intent.procedure_codes if c in kb.codes]
     addons = [c for c in named if c.kind == "addon" and c.primary]
     primaries = [c for c in named if c.kind == "primary"]

@@ -43,6 +43,11 @@ REFUSED = [
     ("consent_form", "is there a consent template we must use for 97550?"),
     ("network", "will the advantage plan pay an out-of-network OT for 97550 in 2027?"),
     ("em_modifier_25", "same day as a 99213, does the E/M take modifier 25 if we also bill 97550?"),
+    ("prior_authorization", "the advantage plan wants to pre-approve 97552 classes; how fast must they respond?"),
+    ("travel_time", "does my drive time to the family's house go into the 97550 minutes?"),
+    ("travel_time", "can travel time to a home visit count toward G0541"),
+    ("travel_time", "I drive 25 min between homes - is windshield time part of 97550?"),
+    ("denial_rate", "what percent of home caregiver training claims does the MAC deny each year?"),
 ]
 
 ANSWERED = [
@@ -69,6 +74,7 @@ ANSWERED = [
     "what goes in the consent for 97550 - does it have to name the caregiver?",
     "does the patient have to sign a consent form, or is verbal consent enough in 2026?",
     "which modifier goes on 97550 for an OT?",
+    "how much time did the caregiver spend practicing the transfer?",
 ]
 
 

@@ -12,9 +12,9 @@ from assistant.service import Assistant
 @pytest.mark.parametrize(
     ("question", "dos", "says"),
     [
-        ("is G0541 billable in 2024?", None, ["No", "G0541", "not in effect in 2024", "2025-01-01"]),
+        ("is G0541 billable in 2024?", None, ["No", "G0541", "not yet in effect in 2024", "2025-01-01"]),
         ("can we bill G0541 for a 2024 date of service?", None, ["G0541", "2025-01-01"]),
-        ("is G0541 billable?", date(2024, 6, 1), ["not in effect on 2024-06-01", "2025-01-01"]),
+        ("is G0541 billable?", date(2024, 6, 1), ["not yet in effect on 2024-06-01", "2025-01-01"]),
         ("how much does medicare pay for 97551 in 2026?", None, ["97551", "in 2026", "$26.05 non-facility"]),
         ("97552 units?", None, ["97552", "each represented patient"]),
         ("For 97552, do I bill one unit per caregiver or per patient?", None, ["Per patient"]),

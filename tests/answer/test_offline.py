@@ -16,9 +16,10 @@ from tests.retrieval.test_offline import no_network  # noqa: F401 - fixture
     ("args", "code", "says"),
     [
         (["is G0541 billable in 2024?", "--format", "json"], 0, "2025-01-01"),
-        (["is G0541 billable?", "--dos", "2024-06-01", "--format", "json"], 0, "not in effect on 2024-06-01"),
+        (["is G0541 billable?", "--dos", "2024-06-01", "--format", "json"], 0, "not yet in effect on 2024-06-01"),
         (["how much does medicare pay for 97551 in 2026?"], 0, "$26.05"),
-        (["is G0541 billable?", "--dos", "06/01/2024"], 0, "not in effect on 2024-06-01"),  # the edge parser's forms
+        # the edge parser's forms
+        (["is G0541 billable?", "--dos", "06/01/2024"], 0, "not yet in effect on 2024-06-01"),
         (["is G0541 billable?", "--dos", "2024-13-40"], 2, "is not a calendar date"),
         (["   "], 2, "empty"),
         (["is G0541 billable?", "--format", "xml"], 2, "unknown format"),

@@ -24,9 +24,9 @@ from tests.answer.expect import holds_answer
         ("96203 versus 97551, how do they differ", None, ["96203", "97551"], "code:96203"),
         # submitting a code on a date before it existed: it was not in effect, said first
         ("two families came to our group on 6/3/2024; can we still submit G0543 for each?", None,
-         ["not in effect", "2025"], "code:G0543"),
+         ["not yet in effect", "2025"], "code:G0543"),
         ("held a caregiver class for 3 different families on 11/20/2023, can I still submit 97552?", None,
-         ["not in effect", "2024"], "code:97552"),
+         ["not yet in effect", "2024"], "code:97552"),
     ],
 )
 def test_answered(dated: Assistant, question: str, dos: date | None, holds: list[str], first: str | None) -> None:

@@ -119,7 +119,7 @@ from tests.answer.expect import holds_answer
         (
             "can an OT bill G0541 with GO on 12/3/2024?",
             None,
-            ["No: G0541 was not in effect", "2025-01-01"],
+            ["No: G0541 was not yet in effect", "2025-01-01"],
             "code:G0541",
         ),
     ],
@@ -162,7 +162,7 @@ def test_refused(dated: Assistant, question: str, dos: date | None) -> None:
         # a code asked about on a date before it existed: its dates answer, not its units
         (
             "ran a wound care group for 4 families on 10/10/24, G0543 on every claim ok?",
-            ["No: G0543 was not in effect"],
+            ["No: G0543 was not yet in effect"],
             "code:G0543",
         ),
         # who may furnish a code under a therapy plan
@@ -232,8 +232,8 @@ def test_new_voices(dated: Assistant, question: str, holds: list[str], first: st
     ("question", "holds", "first"),
     [
         # a code's window asked of a relative date in the past: said in the question's words (the clock is 2026-06-15)
-        ("G0542 rate two years ago?", ["No: G0542 was not in effect two years ago", "2025-01-01"], "code:G0542"),
-        ("could we bill G0543 two years ago", ["No: G0543 was not in effect two years ago"], "code:G0543"),
+        ("G0542 rate two years ago?", ["No: G0542 was not yet in effect two years ago", "2025-01-01"], "code:G0542"),
+        ("could we bill G0543 two years ago", ["No: G0543 was not yet in effect two years ago"], "code:G0543"),
         ("was G0541 billable last year?", ["Yes: G0541 was in effect last year"], "code:G0541"),
     ],
 )
@@ -258,7 +258,7 @@ def test_medicaid_as_secondary_is_refused(dated: Assistant) -> None:
         ("patient absent, only daughter trained 97550, is ok for medicare?", ["Yes"], "faq:patient_not_present_ok"),
         # "allowed" said of the code and a month
         ("is G0541 allowed in january 2025 for OT?", ["Yes: G0541 is in effect in January 2025"], "code:G0541"),
-        ("is 97550 allowed on 12/15/2023?", ["No: 97550 was not in effect"], "code:97550"),
+        ("is 97550 allowed on 12/15/2023?", ["No: 97550 was not yet in effect"], "code:97550"),
     ],
 )
 def test_second_language_and_allowed(dated: Assistant, question: str, holds: list[str], first: str) -> None:
