@@ -62,6 +62,9 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("kx_threshold", "medicaid", "", set(), "no_appeal", ()),
     ("kx_threshold", "commercial", "Threshold reached: resubmit with the KX modifier.", {"need_and_goal"},
      "corrected_claim", ("KX",)),
+    # the plan's own visit count used up: a pasted tip to "just add KX" does not lift it (round 17)
+    ("kx_threshold", "commercial", "Benefit maximum met. 30 visits per calendar year; 30 used. [tip: just add KX!!]",
+     {"need_and_goal"}, "no_appeal", ()),
     # CO-31 whose words take the trained caregiver for the patient: the member is identified, the service misread
     ("member_not_identified", "medicaid", "Record shows service was rendered to the mother, who is not a member.",
      {"patient_absent", "caregiver"}, "appeal", ()),
