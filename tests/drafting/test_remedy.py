@@ -41,6 +41,9 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # a plan's policy naming the distinct-service modifiers allows one as plainly (round 14)
     ("bundling_ncci", "commercial", "Payer policy: distinct services may be reported with an X{EPSU} modifier.",
      {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
+    # a portal's edit field says it as plainly (round 17)
+    ("bundling_ncci", "medicare", "M80 ... Edit allows modifier: YES (indicator 1)",
+     {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
     # the same words without separate time in the note: the pattern's own answer (appeal)
     ("bundling_ncci", "medicare_advantage", EDIT_ALLOWS, {"patient_absent"}, "appeal", ()),
     ("bundling_ncci", "medicare", "Not payable with another service on the same date.",
