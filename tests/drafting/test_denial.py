@@ -65,7 +65,7 @@ def test_unknown_but_well_formed_is_accepted_with_warning() -> None:
         ("CO-204", "plan_not_covered"),
         ("CO-B12", "not_documented"),
         ("CO-4", "missing_therapy_modifier"),
-        ("CO-5", "place_of_service"),  # round 17: a claim error, corrected
+        ("CO-5", "place_of_service"),  # round 17: a claim error, corrected (telehealth disputed: appealed)
         ("CO-242", None),
     ],
 )

@@ -41,6 +41,10 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # a plan's policy naming the distinct-service modifiers allows one as plainly (round 14)
     ("bundling_ncci", "commercial", "Payer policy: distinct services may be reported with an X{EPSU} modifier.",
      {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
+    # CO-5 (round 17): a wrong place of service is corrected; a payer disputing telehealth itself is argued
+    ("place_of_service", "medicare", "CO-5 The procedure code is inconsistent with the place of service (POS 12).",
+     set(), "corrected_claim", ()),
+    ("place_of_service", "medicare", "97550 not payable when furnished via telehealth (POS 10).", set(), "appeal", ()),
     # a portal's edit field says it as plainly (round 17)
     ("bundling_ncci", "medicare", "M80 ... Edit allows modifier: YES (indicator 1)",
      {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
