@@ -85,10 +85,16 @@ def _clp_blocks(text: str) -> list[tuple[re.Match[str], str]]:
     return [(m, text[m.start():end]) for m, end in zip(found, ends, strict=True)]
 
 
+# (the patient's member ids, the date of service, the billed codes): what names the same service in a CLP block
+_Service = tuple[frozenset[str], date | None, set[str]]
+_NO_SERVICE: _Service = (frozenset(), None, set())
+
+
 def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool,
-                      same: tuple[frozenset[str], date | None, set[str]] = (frozenset(), None, set())) -> History | None:
-    """Another submission of this claim (CLP01, CLP07 or its ICN) processed with a payment (CLP02 1-3, CLP04 > 0):
-    after a reversal of this claim (CLP02 22) it is the correction; beside a duplicate denial it is the paid original.
+                      same: _Service = _NO_SERVICE) -> History | None:
+    """Another submission of this claim (CLP01, CLP07 or its ICN, or beside a duplicate denial the same service:
+    `same`) processed with a payment (CLP02 1-3, CLP04 > 0): after a reversal of this claim (CLP02 22) it is the
+    correction; beside a duplicate denial it is the paid original.
     A CLP of this claim's own ICN (`own`) is never another submission, and a payment the file shows reversed (a CLP02
     22 with its ICN, in either order: remittances are pasted oldest or newest first) is the original, never the
     correction."""
