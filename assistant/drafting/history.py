@@ -68,10 +68,20 @@ def _plain(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-def _same_service(block: str, patient: frozenset[str], dos: date | None, codes: set[str]) -> bool:
-    """A CLP's segments (up to the next CLP) name this patient (NM1*QC's member id), this date of service and a
-    billed code: beside a duplicate denial, a resubmission under a new claim number is still the same service."""
-    if not patient or dos is None or not codes:
+# (the patient's member ids, the date of service, the billed codes, this claim's number): what names the same service
+# sent before in a CLP block
+_Service = tuple[frozenset[str], date | None, set[str], str]
+_NO_SERVICE: _Service = (frozenset(), None, set(), "")
+
+
+def _same_service(clp01: str, block: str, same: _Service) -> bool:
+    """A CLP that is this claim sent before under its own number (the duplicate's number is it with a resubmission
+    suffix: WRN-5521 then WRN-5521R), naming this patient (NM1*QC's member id), this date of service and a billed
+    code: beside a duplicate denial it is the original. Another claim number (ONOT-7714 beside ONOT-7715) is another
+    claim, perhaps another patient's service keyed under this one's id, never taken as the original."""
+    patient, dos, codes, number = same
+    first = _plain(clp01)
+    if not patient or dos is None or not codes or len(first) < 4 or first == number or not number.startswith(first):
         return False
     named = any(p in _plain(block) for p in patient)
     dated = dos.strftime("%Y%m%d") in _SERVICE_DATE.findall(block)
@@ -83,11 +93,6 @@ def _clp_blocks(text: str) -> list[tuple[re.Match[str], str]]:
     found = list(_CLP.finditer(text))
     ends = [m.start() for m in found[1:]] + [len(text)] if found else []
     return [(m, text[m.start():end]) for m, end in zip(found, ends, strict=True)]
-
-
-# (the patient's member ids, the date of service, the billed codes): what names the same service in a CLP block
-_Service = tuple[frozenset[str], date | None, set[str]]
-_NO_SERVICE: _Service = (frozenset(), None, set())
 
 
 def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool,
@@ -104,7 +109,8 @@ def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool,
         parts = m.group(2).split(m.group(1))
         if len(parts) < 7:
             continue
-        if not ({_plain(p) for p in (parts[0], parts[6])} & ids) and not (duplicate and _same_service(block, *same)):
+        ours = bool({_plain(p) for p in (parts[0], parts[6])} & ids)
+        if not ours and not (duplicate and _same_service(parts[0], block, same)):
             continue
         if parts[1] == _REVERSAL:
             reversed_icns.add(_plain(parts[6]))
@@ -194,7 +200,8 @@ def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate:
     codes = {ln.code for ln in claim.lines}
     own = _plain(claim.icn or "")
     patient = frozenset({_plain(claim.member_id)} if claim.member_id and len(_plain(claim.member_id)) >= 6 else ())
-    found = _paid_in_segments(text, ids, own, duplicate, (patient, claim.date_of_service, codes)) if ids else None
+    same = (patient, claim.date_of_service, codes, _plain(claim.claim_number or ""))
+    found = _paid_in_segments(text, ids, own, duplicate, same) if ids else None
     found = found or (_paid_elsewhere(text, claim, ids, codes, duplicate) if codes else None)
     return found or History(earlier_notice=earlier_notice(text, earlier, claim.date_of_service))
 
