@@ -201,7 +201,8 @@ def test_another_claim_number_is_not_the_original() -> None:
     # sealed11 r14: ONOT-7714 paid and ONOT-7715 denied CO-18 are two claims (the second is another patient's session
     # keyed under this patient's MBI): the paid one is not this claim sent before
     text = RESENT.replace("WRN-5521R", "WRN-5522").replace("WRN-5521", "WRN-5520")
-    claim = _claim(claim_number="WRN-5522", icn="2226317088104", member_id="4DX7-VC2-HT95", date_of_service="2026-10-12")
+    claim = _claim(claim_number="WRN-5522", icn="2226317088104", member_id="4DX7-VC2-HT95",
+                   date_of_service="2026-10-12")
     assert read_history(text, claim, duplicate=True).paid_claim is None
 
 
