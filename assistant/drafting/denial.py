@@ -239,7 +239,11 @@ def code_meanings(denial: Denial) -> list[str]:
 
 
 _DECIDED_LEVEL = re.compile(
-    r"\b(redetermination|reconsideration)\b[^.\n]{0,30}?\b(?:unfavou?rable|upheld|denied|affirmed|dismissed)\b", re.I
+    r"\b(redetermination|reconsideration)\b"
+    # "Redetermination rights apply to each denied claim", "reconsideration may be requested for denied lines": the
+    # level offered next, not one decided
+    r"(?!\s+(?:rights|may|can|must|is\s+available|are\s+available)\b)"
+    r"[^.\n]{0,30}?\b(?:unfavou?rable|upheld|denied|affirmed|dismissed)\b", re.I
 )
 
 

@@ -32,6 +32,11 @@ _PAID_WORD = re.compile(r"(?<![A-Za-z])paid(?![A-Za-z])", re.I)
 # "$41.36" or "paid 44.85", not "$0.00" or "paid 97550"
 _AMOUNT = re.compile(r"\$\s?0*[1-9]|(?<![A-Za-z])paid:?\s*\$?\s?0*[1-9]\d*\.\d{2}(?!\d)", re.I)
 _NUMBER = re.compile(r"(?<![A-Za-z0-9-])([A-Z]{0,4}[0-9][0-9A-Z-]{7,19})(?![A-Za-z0-9])")
+# "97550-GP", "G0541-GO-KX": a billed code with its modifiers is a line of a claim, never another claim's number
+_CODE_WITH_MODIFIERS = re.compile(r"[0-9A-Z]\d{3}[0-9A-Z](?:-[0-9A-Z]{2})+")
+# an 835 service line's date (DTM*472*CCYYMMDD) and billed code (SVC*HC:97550:GO)
+_SERVICE_DATE = re.compile(r"DTM[*|]472[*|](\d{8})")
+_SERVICE_CODE = re.compile(r"SVC[*|][A-Z]{2}:([0-9A-Z]{5})")
 
 
 @dataclass(frozen=True)
@@ -63,17 +68,49 @@ def _plain(value: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", value.upper())
 
 
-def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool) -> History | None:
-    """Another submission of this claim (CLP01, CLP07 or its ICN) processed with a payment (CLP02 1-3, CLP04 > 0):
-    after a reversal of this claim (CLP02 22) it is the correction; beside a duplicate denial it is the paid original.
+# (the patient's member ids, the date of service, the billed codes, this claim's number): what names the same service
+# sent before in a CLP block
+_Service = tuple[frozenset[str], date | None, set[str], str]
+_NO_SERVICE: _Service = (frozenset(), None, set(), "")
+
+
+def _same_service(clp01: str, block: str, same: _Service) -> bool:
+    """A CLP that is this claim sent before under its own number (the duplicate's number is it with a resubmission
+    suffix: WRN-5521 then WRN-5521R), naming this patient (NM1*QC's member id), this date of service and a billed
+    code: beside a duplicate denial it is the original. Another claim number (ONOT-7714 beside ONOT-7715) is another
+    claim, perhaps another patient's service keyed under this one's id, never taken as the original."""
+    patient, dos, codes, number = same
+    first = _plain(clp01)
+    if not patient or dos is None or not codes or len(first) < 4 or first == number or not number.startswith(first):
+        return False
+    named = any(p in _plain(block) for p in patient)
+    dated = dos.strftime("%Y%m%d") in _SERVICE_DATE.findall(block)
+    return named and dated and bool(set(_SERVICE_CODE.findall(block)) & codes)
+
+
+def _clp_blocks(text: str) -> list[tuple[re.Match[str], str]]:
+    """Each CLP segment with the text up to the next one (its NM1, SVC, DTM and CAS segments)."""
+    found = list(_CLP.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)] if found else []
+    return [(m, text[m.start():end]) for m, end in zip(found, ends, strict=True)]
+
+
+def _paid_in_segments(text: str, ids: frozenset[str], own: str, duplicate: bool,
+                      same: _Service = _NO_SERVICE) -> History | None:
+    """Another submission of this claim (CLP01, CLP07 or its ICN, or beside a duplicate denial the same service:
+    `same`) processed with a payment (CLP02 1-3, CLP04 > 0): after a reversal of this claim (CLP02 22) it is the
+    correction; beside a duplicate denial it is the paid original.
     A CLP of this claim's own ICN (`own`) is never another submission, and a payment the file shows reversed (a CLP02
     22 with its ICN, in either order: remittances are pasted oldest or newest first) is the original, never the
     correction."""
     reversed_icns: set[str] = set()
     paid: list[tuple[str, str]] = []
-    for m in _CLP.finditer(text):
+    for m, block in _clp_blocks(text):
         parts = m.group(2).split(m.group(1))
-        if len(parts) < 7 or not ({_plain(p) for p in (parts[0], parts[6])} & ids):
+        if len(parts) < 7:
+            continue
+        ours = bool({_plain(p) for p in (parts[0], parts[6])} & ids)
+        if not ours and not (duplicate and _same_service(parts[0], block, same)):
             continue
         if parts[1] == _REVERSAL:
             reversed_icns.add(_plain(parts[6]))
@@ -115,11 +152,17 @@ def _paid_elsewhere(text: str, claim: Claim, ids: frozenset[str], codes: set[str
             continue
         if not _read_paid(line, duplicate):
             continue
-        numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
-        numbers = [n for n in numbers if n not in codes]
+        numbers = _other_numbers(line, ids, codes)
         if numbers:
             return History(paid_claim=numbers[0], paid_said=" ".join(line.split()))
     return None
+
+
+def _other_numbers(line: str, ids: frozenset[str], codes: set[str]) -> list[str]:
+    """The numbers on a line that could be another claim's: not this claim's, not a date, not a billed code (bare or
+    with its modifiers)."""
+    numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
+    return [n for n in numbers if n not in codes and not _CODE_WITH_MODIFIERS.fullmatch(n)]
 
 
 def earlier_notice(text: str, earlier: str | None, dos: date | None) -> date | None:
@@ -156,7 +199,9 @@ def read_history(text: str, claim: Claim, earlier: str | None = None, duplicate:
     ids = frozenset(_plain(i) for i in claim.identifiers if len(_plain(i)) >= 6)
     codes = {ln.code for ln in claim.lines}
     own = _plain(claim.icn or "")
-    found = _paid_in_segments(text, ids, own, duplicate) if ids else None
+    patient = frozenset({_plain(claim.member_id)} if claim.member_id and len(_plain(claim.member_id)) >= 6 else ())
+    same = (patient, claim.date_of_service, codes, _plain(claim.claim_number or ""))
+    found = _paid_in_segments(text, ids, own, duplicate, same) if ids else None
     found = found or (_paid_elsewhere(text, claim, ids, codes, duplicate) if codes else None)
     return found or History(earlier_notice=earlier_notice(text, earlier, claim.date_of_service))
 
@@ -173,8 +218,7 @@ def primary_paid_elsewhere(text: str, claim: Claim, primaries: set[str]) -> Hist
             continue
         if not _read_paid(line, duplicate=True) or not _about_service(line, dos, duplicate=True):
             continue
-        numbers = [n for n in _NUMBER.findall(line) if _plain(n) not in ids and not _DATE.fullmatch(n)]
-        numbers = [n for n in numbers if n not in primaries]
+        numbers = _other_numbers(line, ids, primaries)
         if numbers:
             return History(paid_claim=numbers[0], paid_said=" ".join(line.split()))
     return None

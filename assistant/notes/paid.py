@@ -102,10 +102,17 @@ _ESCORT_BEFORE = re.compile(
     r"\bby\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$"
     # "pt then left with transport aide": the aide went away with the patient, before the training
     r"|\b(?:left|went\s+(?:home|back)|returned|departed)\b[^.;]{0,40}?"
-    r"\bwith\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$",
+    r"\bwith\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$"
+    # "Pt then went w/ OT aide to the waiting room": the patient went off with the aide
+    r"|\b(?:left|went|returned|departed)\s+(?:with\s+|w/\s*)(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+)?$",
     re.I,
 )
 ESCORT_REACH = 80
+# "Her CNA habits (lifting under the arms) corrected": the trainee's job elsewhere named as a trait of hers, not a
+# sign that she is paid for this patient's care (a paid arrangement is named by its own words)
+_JOB_TRAIT_AFTER = re.compile(
+    r"\s+(?:habits?|background|experience|instincts?|reflexes|skills?|certification|license)\b", re.I
+)
 # "sock aide", "dressing aide": a device (an aid), spelled or transcribed as the role
 _DEVICE_BEFORE = re.compile(r"\b(?:sock|stocking|dressing|hearing|walking|bathing|mobility|memory)\s+$", re.I)
 # "Paid caregiver?  [ ] Yes  [x] No", "Paid caregiver: no": a form's question about pay, answered no
@@ -222,6 +229,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)
+            or _JOB_TRAIT_AFTER.match(ex.text, end, min(len(ex.text), end + 20))
             # "97110 x2 ... ther ex (pt on NuStep w/ rehab aide watching)": the same-day service's staff
             or ex.service.belongs_to_other((start, end))
             or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + ANSWER_REACH))

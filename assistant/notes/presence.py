@@ -129,8 +129,11 @@ _PATIENT_NAME = re.compile(
 )
 _PATIENT_STARTS = _PATIENT_LEAD + r"[:,]?\s"  # the label and the space after it: where a match can start
 _NAMED_ABSENT = re.compile(
-    r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?(?:not present|absent|not in the room|did not attend"
-    r"|stayed (?:at )?home)\b"
+    r"\b([A-Z][a-z]{2,})\s+(?:was\s+|is\s+|remained\s+)?"
+    # "Tobin at kindergarten -- not present", "Wrenna in the playroom with her grandmother, not present": where the
+    # person was, then the absence
+    r"(?:(?:at|in)\s+[^.;:\n]{1,40}?\s*(?:--|–|,)\s*)?"
+    r"(?:not present|absent|not in the room|did not attend|stayed (?:at )?home)\b"
 )
 _CAREGIVER_FIRST = re.compile(_CAREGIVER_WORDS, re.I)
 _ROLE_BEFORE = re.compile(_CAREGIVER_WORDS + r"[\s,:]*$", re.I)  # "Daughter Lisa not present" is the daughter

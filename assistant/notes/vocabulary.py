@@ -41,6 +41,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "ABSENCE": (
         "absent", "not present", "not presnt", "not prsent", "absnt", "not in attendance", "not in the room",
         "not in the treatment room", "not in the training room", "not in the group room",
+        # a group's note: "Children were in the sibling room with staff -- not in the group"
+        "not in the group", "not in group", "not in the class", "in the sibling room",
         "not in room", "was not present",
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",

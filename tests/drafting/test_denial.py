@@ -65,6 +65,7 @@ def test_unknown_but_well_formed_is_accepted_with_warning() -> None:
         ("CO-204", "plan_not_covered"),
         ("CO-B12", "not_documented"),
         ("CO-4", "missing_therapy_modifier"),
+        ("CO-5", "place_of_service"),  # round 17: a claim error, corrected (telehealth disputed: appealed)
         ("CO-242", None),
     ],
 )
@@ -94,6 +95,9 @@ def test_every_pattern_is_reachable() -> None:
     # a probe letter's appeal rights name the first level as the next step: no level has decided the claim
     ("CO-50. Appeal rights: you may request redetermination of any denied claim within 120 days", ["50"], None),
     ("CO-50. You can file a reconsideration if the claim is denied again", ["50"], None),
+    # round 17: "redetermination rights apply to each denied claim" offers the first level; it decided nothing
+    ("CO-50. Redetermination rights apply to each denied claim (see enclosed).", ["50"], None),
+    ("CO-50. Reconsideration may be requested for each denied line.", ["50"], None),
 ])
 def test_words_beside_the_codes_are_the_payers_note(raw: str, carcs: list[str], prior: str | None) -> None:
     from assistant.drafting.denial import prior_level_in

@@ -175,3 +175,38 @@ def test_split_visit_is_corrected_on_the_claim_that_paid_the_primary() -> None:
     assert result.recommendation == "corrected_claim"
     assert any("2226293300118" in r.text and "split" in r.text for r in result.reasons)
     assert result.deadline is not None and result.deadline.due_date == date(2027, 10, 20)
+
+
+# round 17: the paid original of a duplicate sent under a new claim number (WRN-5521R) is found by the patient, the
+# date of service and the code in its own CLP block; a billed code with modifiers is never a claim number
+RESENT = (
+    "CLP*WRN-5521*1*118*53.42*0*MB*2226310002817*11*1~NM1*QC*1*OKEKE*ASTRID****MI*4DX7VC2HT95~"
+    "SVC*HC:97550:GO*118*53.42**1~DTM*472*20261012~CAS*CO*45*63.51~\n"
+    "CLP*WRN-5521R*4*118*0*0*MB*2226317088104*11*1~NM1*QC*1*OKEKE*ASTRID****MI*4DX7VC2HT95~"
+    "SVC*HC:97550:GO*118*0**1~DTM*472*20261012~CAS*CO*18*118~\n"
+)
+
+
+@pytest.mark.parametrize(("dos", "member", "paid"), [
+    ("2026-10-12", "4DX7-VC2-HT95", "2226310002817"),
+    ("2026-10-13", "4DX7-VC2-HT95", None),  # another date of service: another service
+    ("2026-10-12", "9ZZ9-ZZ9-ZZ99", None),  # another patient
+])
+def test_duplicate_resent_under_new_number(dos: str, member: str, paid: str | None) -> None:
+    claim = _claim(claim_number="WRN-5521R", icn="2226317088104", member_id=member, date_of_service=dos)
+    assert read_history(RESENT, claim, duplicate=True).paid_claim == paid
+
+
+def test_another_claim_number_is_not_the_original() -> None:
+    # sealed11 r14: ONOT-7714 paid and ONOT-7715 denied CO-18 are two claims (the second is another patient's session
+    # keyed under this patient's MBI): the paid one is not this claim sent before
+    text = RESENT.replace("WRN-5521R", "WRN-5522").replace("WRN-5521", "WRN-5520")
+    claim = _claim(claim_number="WRN-5522", icn="2226317088104", member_id="4DX7-VC2-HT95",
+                   date_of_service="2026-10-12")
+    assert read_history(text, claim, duplicate=True).paid_claim is None
+
+
+def test_code_with_modifiers_is_not_a_claim_number() -> None:
+    text = "ICN 6626310551203    DOS 10/27/2026    Billed 97550-GP x1 $118.00 PAID $66.14\n"
+    claim = _claim(icn="6626310551203", date_of_service="2026-10-27")
+    assert read_history(text, claim).paid_claim is None

@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from assistant.drafting.misdated_claim import transposed
 from assistant.errors import ServiceDateMismatchError
 from assistant.service import Assistant
 
@@ -46,3 +47,26 @@ def test_a_date_bound_denial_of_a_misdated_claim_is_a_new_claim_on_the_notes_dat
 def test_a_denial_on_the_merits_of_a_misdated_claim_still_stops(assistant) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ServiceDateMismatchError):
         assistant.draft_appeal("CO-50", NOTE, claim=_claim("2026-09-05"))
+
+
+# round 17: the note's date transposed on the claim (day and month swapped, the day's digits reversed) is a typing
+# slip whatever the denial: a new claim on the note's date; a date sharing neither is another session and still stops
+@pytest.mark.parametrize("keyed", ["2026-12-09"])
+def test_a_transposed_date_is_a_new_claim_whatever_the_denial(assistant, keyed: str) -> None:  # type: ignore[no-untyped-def]
+    note = NOTE.replace("DOS 09/15/2026", "DOS 09/12/2026")
+    result = assistant.draft_appeal("277CA rejection A7:510", note, claim=_claim(keyed))
+    assert (result.recommendation, result.route) == ("corrected_claim", "new_claim")
+    assert result.deadline is not None and result.deadline.due_date == date(2027, 9, 12)
+
+
+@pytest.mark.parametrize(("keyed", "session", "slip"), [
+    ("2026-12-09", "2026-09-12", True), ("2026-08-13", "2026-08-31", True), ("2026-09-05", "2026-09-15", False),
+    ("2026-12-09", "2025-09-12", False), ("2026-10-10", "2026-10-10", False), ("2026-08-12", "2026-08-21", True),
+])
+def test_transposed(keyed: str, session: str, slip: bool) -> None:
+    assert transposed(date.fromisoformat(keyed), date.fromisoformat(session)) is slip
+
+
+def test_a_merits_denial_on_another_session_still_stops(assistant) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ServiceDateMismatchError):
+        assistant.draft_appeal("CO-50", NOTE, claim=_claim("2026-10-15"))

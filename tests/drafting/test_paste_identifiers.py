@@ -13,6 +13,10 @@ from assistant.drafting.paste.identifiers import stated_identifiers
      {"icn": "2226306112345", "claim_number": "NJ-2291", "payer": "Noridian JF"}),
     ("Claim 88120-A denied by Noridian JF on 11/02/26: 97550-GP CO-50 N115.",
      {"claim_number": "88120-A", "payer": "Noridian JF"}),
+    # a contractor named with its jurisdiction opens the typed line (round 17)
+    ("Noridian JE: line 2 97551-GO denied CO-50", {"payer": "Noridian JE"}),
+    ("WPS J5 Part B - 97550-GP denied CO-4", {"payer": "WPS J5 Part B"}),
+    ("Line 2 97551-GO denied CO-50", {}),
     ("Noridian JF remit dated 11/18/26: 97551-GN x2 came back CO-B15 / N122.", {"payer": "Noridian JF"}),
     # no labelled number, no payer opening the paste: nothing read
     ("Claim status: 97550 GP, 97551 GP from 06/07/2026 CO-26 N30", {}),

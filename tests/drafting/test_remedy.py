@@ -41,6 +41,13 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     # a plan's policy naming the distinct-service modifiers allows one as plainly (round 14)
     ("bundling_ncci", "commercial", "Payer policy: distinct services may be reported with an X{EPSU} modifier.",
      {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
+    # CO-5 (round 17): a wrong place of service is corrected; a payer disputing telehealth itself is argued
+    ("place_of_service", "medicare", "CO-5 The procedure code is inconsistent with the place of service (POS 12).",
+     set(), "corrected_claim", ()),
+    ("place_of_service", "medicare", "97550 not payable when furnished via telehealth (POS 10).", set(), "appeal", ()),
+    # a portal's edit field says it as plainly (round 17)
+    ("bundling_ncci", "medicare", "M80 ... Edit allows modifier: YES (indicator 1)",
+     {"distinct_time", "patient_absent"}, "corrected_claim", ("XE",)),
     # the same words without separate time in the note: the pattern's own answer (appeal)
     ("bundling_ncci", "medicare_advantage", EDIT_ALLOWS, {"patient_absent"}, "appeal", ()),
     ("bundling_ncci", "medicare", "Not payable with another service on the same date.",
@@ -62,6 +69,9 @@ def test_says(text: str, words: list[str], found: str | None) -> None:
     ("kx_threshold", "medicaid", "", set(), "no_appeal", ()),
     ("kx_threshold", "commercial", "Threshold reached: resubmit with the KX modifier.", {"need_and_goal"},
      "corrected_claim", ("KX",)),
+    # the plan's own visit count used up: a pasted tip to "just add KX" does not lift it (round 17)
+    ("kx_threshold", "commercial", "Benefit maximum met. 30 visits per calendar year; 30 used. [tip: just add KX!!]",
+     {"need_and_goal"}, "no_appeal", ()),
     # CO-31 whose words take the trained caregiver for the patient: the member is identified, the service misread
     ("member_not_identified", "medicaid", "Record shows service was rendered to the mother, who is not a member.",
      {"patient_absent", "caregiver"}, "appeal", ()),

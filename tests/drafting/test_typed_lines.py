@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from assistant.drafting.paste.typed import typed_lines
+from assistant.drafting.paste.typed import part_of_claim, typed_lines
 from assistant.service import Assistant
 
 
@@ -40,3 +40,21 @@ def test_a_typed_denial_naming_the_wrong_modifier_is_a_corrected_claim() -> None
     result = a.draft_appeal("97550-GP denied CO-4, OT billed GP; 97551-GP denied CO-4", NOTE)
     assert result.recommendation == "corrected_claim"
     assert [(ln.code, ln.modifiers) for ln in result.corrected_lines] == [("97550", ["GO"]), ("97551", ["GO"])]
+
+
+@pytest.mark.parametrize(("text", "partial"), [
+    ("line 2 97551-GO denied", True),  # line 1 (the primary) was on the claim too
+    ("Ln #3 97551-GO x2 denied", True),
+    ("line 2 97551 x2-GP denied. Line 1 97550-GP paid.", False),  # both lines named
+    ("97551-GO denied", False),
+])
+def test_part_of_claim(text: str, partial: bool) -> None:
+    assert part_of_claim(text, len(typed_lines(text))) is partial
+
+
+def test_a_typed_later_line_is_not_an_addon_alone() -> None:
+    # round 17: "line 2 97551-GO denied" names one line of a claim that also had 97550 (the note bills both)
+    a = Assistant()
+    a.clock = lambda: date(2026, 12, 3)
+    result = a.draft_appeal("CO-50", NOTE, denial_text="line 2 97551-GO denied")
+    assert result.recommendation == "appeal"

@@ -29,9 +29,13 @@ BASE = (
      "met"),
     ("Return demo: Nico did 3 pivots, correct.\n10:37-10:45 showed aide Lorna the chart -- NOT counted, not billed.",
      "met"),
+    # round 17: the patient who went off with an aide before the training; the trainee's job elsewhere as a trait
+    ("Return demo: Nico did 3 pivots, correct. Pt then went w/ OT aide to the waiting room for his ride.", "met"),
+    ("Return demo: Nico did 3 pivots. His CNA habits (lifting under the arms) corrected toward pt's technique.", "met"),
     # the paid aide who was trained is still paid
     ("Return demo: Nico and his aide Lorna from Sunrise Home Care each did 3 pivots, correct.", "problem"),
     ("Also trained: his aide Lorna, from Sunrise Home Care; she will practise the pivot tonight.", "problem"),
+    ("Return demo: Nico did 3 pivots and went over the log with the agency aide Lorna, who practised too.", "problem"),
 ])
 def test_paid_people_who_were_not_trained(line: str, status: str) -> None:
     report = check_note(BASE.format(line=line), knowledge=cached_knowledge(), today=date(2026, 12, 3))

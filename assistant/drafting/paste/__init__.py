@@ -24,7 +24,7 @@ from assistant.drafting.paste.items import read_items
 from assistant.drafting.paste.notice import decided_level, notice_date, service_dates
 from assistant.drafting.paste.rows import own_named_rows
 from assistant.drafting.paste.segments import has_segments, own_claim, read_segments
-from assistant.drafting.paste.typed import typed_lines
+from assistant.drafting.paste.typed import part_of_claim, typed_lines
 
 __all__ = [
     "FILING_INDICATORS", "ROUTINE", "Paste", "as_shown", "fill_claim", "own_claim", "own_named_rows", "read_paste",
@@ -180,7 +180,9 @@ def fill_claim(claim: Claim, denial: Denial) -> tuple[Claim, list[str]]:
         update["payer_type"] = denial.payer_type
     # a typed denial's claim number, ICN and payer ("Noridian JF remittance ..., claim #NJ-2291"): not placeholders
     update.update({k: v for k, v in stated_identifiers(denial.text).items() if getattr(claim, k) is None})
-    if not claim.lines and denial.lines and not _named_in_prose(denial):
+    # a typed "line 2 97551-GO denied" is one line of a longer claim: the note's billing stands for the rest
+    partial = part_of_claim(denial.text, len(denial.lines))
+    if not claim.lines and denial.lines and not _named_in_prose(denial) and not partial:
         update["lines"] = [
             ClaimLine(code=ln.code, units=ln.units if ln.units is not None else 1, modifiers=ln.modifiers,
                       denied=ln.denied)

@@ -21,6 +21,8 @@ _MOD = re.compile(r"[A-Z0-9]{2}")
 _DENIED = re.compile(r"\b(?:denied|denial|rejected|not\s+(?:support|covered|payable|allowed)|CO-?\d|PR-?\d|OA-?\d)",
                      re.I)
 _PAID = re.compile(r"\b(?<!un)paid\b", re.I)
+# "line 2 97551-GO denied", "ln #3": the number the claim gives the line
+_LINE_NUMBER = re.compile(r"\b(?:line|ln)[ \t]*#?[ \t]*(\d{1,2})\b", re.I)
 
 
 def typed_lines(text: str | None) -> list[DeniedLine]:
@@ -37,3 +39,11 @@ def typed_lines(text: str | None) -> list[DeniedLine]:
         lines.append(DeniedLine(code=m["code"], units=int(units) if units else None,
                                 modifiers=_MOD.findall(m["mods"]), denied=denied))
     return lines
+
+
+def part_of_claim(text: str | None, named: int) -> bool:
+    """The typed denial numbers a line past the count it names ("line 2 97551-GO denied" names one): the claim had
+    other lines (line 1, most often the primary 97550), so the lines named are not the whole claim."""
+    if not text or named == 0:
+        return False
+    return any(int(m.group(1)) > named for m in _LINE_NUMBER.finditer(text[:2000]))
