@@ -259,9 +259,11 @@ _RELATION_WORD = re.compile(
                         if w.replace("-", "").isalpha() and len(w) > 2) + r")\b",
     re.I,
 )
-# the consent is for someone it names: "for her son Dorian", "for Rosalind to receive caregiver training"
+# the consent is for someone it names: "for her son Dorian", "for Rosalind to receive caregiver training", "signed by
+# pt naming her son, Rafael Idowu, as the caregiver"
 _FOR_SOMEONE = re.compile(
-    rf"\bfor\s+(?:(?:her|his|their|the\s+pt's|the\s+patient's)\s+(?:{_RELATION})\b|[A-Z][a-z]+\b)"
+    rf"\b(?:for|naming|names|named)\s+(?:(?:her|his|their|the\s+pt's|the\s+patient's)\s+(?:{_RELATION})\b"
+    rf"|[A-Z][a-z]+\b)"
 )
 
 
@@ -449,7 +451,13 @@ def consent(ctx: Context) -> Outcome:
         and not _trainee_agrees(ctx, c)
     ]
     refused = [
-        c for c in mentions if c.negated or c in pending or _cannot_before(text, c) or _asked_and_declined(text, c)
+        c
+        for c in mentions
+        if c.negated
+        or c in pending
+        or _cannot_before(text, c)
+        or _asked_and_declined(text, c)
+        or _field_declined(text, c)
     ]
     # "CONSENT=N/A": a field left not applicable documents nothing, neither consent nor its refusal
     refused = [c for c in refused if not _NOT_APPLICABLE.match(text, c.end)]
@@ -623,6 +631,27 @@ def _asked_and_declined(text: str, mention: Concept) -> bool:
         _ASKED_FOR.search(text, max(0, mention.start - 40), mention.start) is not None
         and _DECLINED_AFTER.match(text, mention.end, mention.end + 60) is not None
     )
+
+
+# a consent field answered with a refusal: "consent: asked client again ... -- she declined to sign for Tiberius's
+# training ... Not obtained." (what was refused is the signing, the consent or the training, not a handout)
+_FIELD_REFUSAL = re.compile(
+    r"\b(?:declined|refused|declines|refuses)\s+(?:to\s+)?(?:sign|consent|give|the\s+training|training|permission)"
+    r"|\bnot\s+(?:obtained|given)\b|\bsaid\s+no\b",
+    re.I,
+)
+# where a field's answer ends: the next field's label opening a line
+_NEXT_FIELD = re.compile(r"\n[ \t]*[A-Za-z][\w /()-]{0,24}:")
+FIELD_REACH = 300
+
+
+def _field_declined(text: str, mention: Concept) -> bool:
+    """Whether the mention labels a consent field ("consent:") whose answer, up to the next field, refuses it."""
+    if not _FIELD_COLON.match(text, mention.end):
+        return False
+    end = min(len(text), mention.end + FIELD_REACH)
+    nxt = _NEXT_FIELD.search(text, mention.end, end)
+    return _FIELD_REFUSAL.search(text, mention.end, nxt.start() if nxt else end) is not None
 
 
 # "Stanley cannot consent (guardianship)": the patient could not give it, so it was not given

@@ -59,7 +59,8 @@ _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on
 # (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
 # a flowsheet's field name "Consent_Signed_By", "Return_Demo_Detail": its words are words (same length)
 _FIELD_JOIN = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
-_WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
+# ... and after a negation written in capitals: "pt NOT\npresent (in waiting room)"
+_WRAPPED = re.compile(r"\n(?:(?<=[a-z,]\n)|(?<=\bNOT\n)|(?<=\bNO\n))(?=[a-z])(?![a-z][\w /-]{0,24}:)")
 # a plan or advice, not a service given: "next visit 97530", "(If yes, consider patient-present code)"
 _FUTURE = re.compile(
     r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*|consider|if (?:yes|so))\b", re.I

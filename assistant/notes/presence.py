@@ -186,9 +186,12 @@ _LATER_VISIT = re.compile(
     r"|(?:will|to)\s+(?:be\s+)?(?:schedul\w+|return)|plan(?:ned)?\s*:)",
     re.I,
 )
+# the trainee alone, named by kinship: "(brother only)"
+_KIN_ONLY = r"(?:wife|husband|spouse|son|daughter|dtr|brother|sister|mother|father|mom|dad)[- ]only"
 _SUBJECTLESS_ABSENCE = re.compile(
-    r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
-    r"|with (?:the )?(?:patient|pt) (?:gone|away)"
+    r"caregivers?[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)|"
+    + _KIN_ONLY
+    + r"|with (?:the )?(?:patient|pt) (?:gone|away)"
     r"|w/o (?:patient|pt)|sin (?:el |la )?(?:paciente|pt|niño|niña)",
     re.I,
 )
@@ -680,6 +683,19 @@ def _sentence_says(ex: Extraction, name: str, pattern: re.Pattern[str], c: Conce
     return seen[key]
 
 
+_KIN_ONLY_WORDS = re.compile(_KIN_ONLY, re.I)
+_CLAUSE_CLOSES = re.compile(r"[ \t]*(?:[).;\n]|$)")
+_PATIENT_WITH = re.compile(r"\b(?:pt|patient|he|she)\b[^.;()\n]{0,20}$", re.I)
+
+
+def _kin_only_closes(text: str, c: Concept) -> bool:
+    """Whether "brother only" closes its clause or bracket ("face to face (brother only)", "Present: wife only.")
+    with no patient named just before it ("pt and wife only" has the patient there)."""
+    return _CLAUSE_CLOSES.match(text, c.end) is not None and not _PATIENT_WITH.search(
+        text, max(0, c.start - 30), c.start
+    )
+
+
 def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) -> str | None:
     """Whether a presence or absence phrase says the patient was there ("presence") or away ("absence") during the
     training, or None when it says neither (a question, a quoted field, someone else, another visit)."""
@@ -697,6 +713,8 @@ def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) 
             return None
         if _ROOM_WORDS.fullmatch(c.text) and _AT_BEDSIDE.search(ex.text, max(0, c.start - 20), c.start):
             return None  # "at bedside in his room": where the training took place, not where the patient was
+        if _KIN_ONLY_WORDS.fullmatch(c.text) and not _kin_only_closes(ex.text, c):
+            return None  # "wife only needed one cue" says how well, not who came: "(brother only)" does
         if _SUBJECTLESS_ABSENCE.search(c.text):
             return "absence"
     if c.label == "PRESENCE" and _not_the_sessions(ex, c):

@@ -45,7 +45,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
         "at school", "at dialysis", "resting in bedroom", "caregiver only", "caregiver-only", "with caregiver only",
-        "only the caregiver", "family only",
+        "only the caregiver", "family only", "caregivers only", "caregivers-only",
+        # "0.6 hr face to face (brother only)": the trainee alone (presence.py reads it only closing its clause)
+        "wife only", "husband only", "spouse only", "son only", "daughter only", "dtr only", "brother only",
+        "sister only", "mother only", "father only", "mom only", "dad only",
         "parent only", "parent-only", "parents only", "waited in the car", "waited in the lobby", "in the waiting room",
         "stayed home",
         "remained home", "remained at home", "remains home", "remains at home", "stays home", "stays at home",
