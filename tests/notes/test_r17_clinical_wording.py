@@ -1,0 +1,80 @@
+"""Round 17: the element checks' reading of clinical wording in notes written elsewhere (issue #8). One synthetic
+note per phrase; statuses per docs/checks.md."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assistant.knowledge.loader import cached_knowledge
+from assistant.notes.api import check_note
+
+BASE = (
+    "PT caregiver session 11/24/2026\n{p}\nTrainee: wife June (unpaid).\n"
+    "{consent}\nNeed: June does all transfers; POC goal 2: transfers w/ min A of family.\n"
+    "Taught: stand-pivot, gait belt use. Return demo: June did 3 transfers, cued once then correct.\n"
+    "Skilled: fall risk; hands-on correction.\n10:05-10:40\n{mode}K. Lee, PT\n"
+)
+CONSENT = "Consent: pt signed 11/17/2026 for June."
+
+
+def _check(p: str, check: str, consent: str = CONSENT, mode: str = "") -> str:
+    text = BASE.format(p=p, consent=consent, mode=mode)
+    return check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3)).check(check).status
+
+
+@pytest.mark.parametrize(("phrase", "status"), [
+    # the trainee alone, by kinship, closing its bracket or clause
+    ("Patient: Walter Lindqvist, 70, L CVA.\nTime: face to face (wife only).", "met"),
+    ("Patient: Walter Lindqvist, 70, L CVA.\nPresent: wife only.", "met"),
+    # ... not how well someone did, nor the patient with the trainee
+    ("Patient: Walter Lindqvist, 70, L CVA.\nWife only needed one cue.", "missing"),
+    # a group's caregivers, plural
+    ("Patient: Walter Lindqvist, 70, L CVA.\n(All patients stay home; caregivers only.)", "met"),
+    # a capitalised NOT at a hard line break
+    ("Patient: Walter Lindqvist, 70, L CVA.\nTraining with wife June, pt NOT\npresent (in waiting room).", "met"),
+    # the patient named on the label line, then where: home with someone else, set off by a dash
+    ("Patient: Walter Lindqvist (L CVA) -- home w/ his sister while I met w/ June at the clinic", "met"),
+    # a compound specialty's visit elsewhere
+    ("Patient: Walter Lindqvist, 70.\nTrained June while pt was still at his neuro-oncology visit.", "met"),
+    # a room on another floor
+    ("Walter (70, L CVA) was in the prosthetist's fitting room downstairs the whole time.", "met"),
+    # present by video is present
+    ("Patient: Walter Lindqvist, 70.\nPt stayed home (fatigue) but was on FaceTime for the whole session.", "problem"),
+    ("Patient: Walter Lindqvist, 70.\nPt not present. June joined by video from work.", "met"),
+])
+def test_presence_wordings(phrase: str, status: str) -> None:
+    assert _check(phrase, "patient_absent") == status
+
+
+def test_patient_on_facetime_is_not_a_telehealth_session() -> None:
+    p = "Patient: Walter Lindqvist, 70.\nIn clinic with June. Pt stayed home but was on FaceTime for the whole session."
+    assert _check(p, "telehealth") == "not_applicable"
+
+
+@pytest.mark.parametrize(("consent", "status"), [
+    # the consent names its caregiver by "naming"; another came in that caregiver's place
+    ("Consent on file: signed 11/10/2026 by pt naming her son, Rafael Lindqvist, as the caregiver to be trained.\n"
+     "Rafael had a work conflict -- his wife June came in his place.", "missing"),
+    # a consent field answered with a refusal
+    ("Consent: asked pt again at his 11/17 session -- he declined to sign for June's training. Not obtained.",
+     "problem"),
+    ("Consent: verbal 11/17/2026 from pt for June; written form to follow.", "met"),
+    ("Consent: pt signed 11/17/2026 for June; June declined the handout.", "met"),
+])
+def test_consent_wordings(consent: str, status: str) -> None:
+    p = "Patient: Walter Lindqvist, 70. Pt not present (at dialysis)."
+    assert _check(p, "consent", consent=consent) == status
+
+
+@pytest.mark.parametrize(("mode", "status"), [
+    # said of the session itself, audio only outweighs a video link named as the place; the clinician's camera
+    # failing is no beneficiary's reason
+    ("Location: Doxy.me room\nMode: my camera would not start, so we did the session by phone (audio only).\n",
+     "problem"),
+    ("Location: Doxy.me room\nMode: session by phone (audio only); pt has no smartphone or computer.\n", "met"),
+])
+def test_audio_only_said_of_the_session(mode: str, status: str) -> None:
+    p = "Patient: Walter Lindqvist, 70. Pt not present (at dialysis)."
+    assert _check(p, "telehealth", mode=mode) == status
