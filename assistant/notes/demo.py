@@ -71,7 +71,8 @@ _FUTURE_WORDS = (
     r"next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
     r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u"
 )
-_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
+# ... not a possessive: "filled out next week's grid" names what was done, not a plan
+_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b(?!['’]s\b)", re.I)
 _NAME_AFTER = re.compile(
     # "partner of 30 yrs, Henrik", "Husband of pt, Theo": the name after what the relationship is of
     r"^(?:\s+of\s+(?:the\s+)?(?:pt|patient|\d+\+?\s*(?:yrs?|years?))\b)?"

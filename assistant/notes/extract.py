@@ -18,7 +18,7 @@ from typing import Any
 from assistant.models import Fact, Span
 from assistant.notes.group import Group, find_group
 from assistant.notes.icd import codeset
-from assistant.notes.lines import RADIUS, LineIndex, join_hyphenated
+from assistant.notes.lines import RADIUS, LineIndex, join_hyphenated, join_hyphenated_capitals
 from assistant.notes.nlp import Concept, concepts
 from assistant.notes.patterns import (
     CodeMention,
@@ -366,7 +366,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
         dates=find_dates(doc),
         codes=find_codes(doc, codes_known, lines),
         icd10=find_icd10(doc, is_code=lambda code: codeset().is_valid(code), lines=lines),
-        credentials=find_credentials(doc),
+        credentials=find_credentials(join_hyphenated_capitals(doc)),
         times=times,
         lines=lines,
         service=service,

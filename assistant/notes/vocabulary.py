@@ -255,6 +255,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # low-vision adaptations
         "tactile markings", "tactile markers", "liquid-level indicator", "liquid level indicator", "kettle tipper",
         "magnifier", "large print", "large-print", "contrast marking", "talking labels", "lighting",
+        # a field cut's scanning and a caregiver's guiding ("scanning drills", "she practiced guiding from his L")
+        "scanning", "visual scanning", "scanning drills", "scanning strategies", "sighted guide", "guiding",
         # oxygen and breathing at home (the patient's functional performance, not clinical care)
         "oxygen", "oxygen tank", "o2 tank", "o2 tubing", "oxygen tubing", "concentrator", "pulse oximeter",
         "pulse ox", "spo2", "pursed-lip breathing", "pursed lip breathing", "breathing techniques",
