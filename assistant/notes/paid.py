@@ -193,6 +193,17 @@ def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:
     return found
 
 
+# "after R PCA stroke", "left PCA territory infarct": the posterior cerebral artery, not a personal care aide
+_ARTERY_BEFORE = re.compile(r"\b(?:L|R|left|right|bilateral|bilat|rt|lt)\.?[ \t]+$", re.I)
+_ARTERY_AFTER = re.compile(
+    r"[ \t]+(?:stroke|infarct\w*|territory|cva|occlusion|aneurysm|isch(?:a)?emi\w*|distribution|bleed)\b", re.I
+)
+
+
+def _artery(text: str, start: int, end: int) -> bool:
+    return bool(_ARTERY_BEFORE.search(text, max(0, start - 10), start) or _ARTERY_AFTER.match(text, end))
+
+
 _DISCHARGED = re.compile(r"\b(?:discharged|d/c'?d?)(?:\s+home)?\s*$", re.I)
 
 
@@ -222,6 +233,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             # across a wrapped line: "(pt escorted to PT gym for her PT\n  session at 1000 by rehab aide)"
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)
+            or (text.lower() == "pca" and _artery(ex.text, start, end))
             # "97110 x2 ... ther ex (pt on NuStep w/ rehab aide watching)": the same-day service's staff
             or ex.service.belongs_to_other((start, end))
             or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + ANSWER_REACH))

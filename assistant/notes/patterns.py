@@ -361,7 +361,8 @@ def _written(count: str) -> str:
 _SPOKEN_CODE_GATE = re.compile(r"\b(?:ninety|nine|zero|oh)\b", re.I)
 # every dictated ICD-10-CM code with a decimal part says "point" or "dot"
 # ... or a letter said right after the diagnosis cue: "diagnosis g twenty"
-_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b|\b(?:diagnos[ie]s|dx)\s+[a-z]\s", re.I)
+# ... "diagnoses colon G twenty": the label's colon said as a word
+_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b|\b(?:diagnos[ie]s|dx)\s+(?:colon\s+)?[a-z]\s", re.I)
 
 
 def _claim_line(text: str, m: re.Match[str]) -> bool:
