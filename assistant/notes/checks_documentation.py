@@ -178,6 +178,12 @@ def patient_absent(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing says whether the patient was present.")
 
 
+# a field the goal word labels, left empty: '"Goal link",""', "POC goal: N/A", "Goal: ***" (an export's or a template's
+# blank is no goal; a bare colon is not read so, as the goal may follow on the next line)
+_EMPTY_FIELD_AFTER = re.compile(
+    r"(?:[ \t]+[\w-]+){0,2}[\"']?[ \t]*[:=,|][ \t]*(?:\"\"|''|n/?a\b|none\b|\*{3}|_{3,}|\[[ \t]*\])[ \t]*(?:\n|$)",
+    re.I,
+)
 CONSENT_REACH = 120  # a dictated "sentence" may be the whole note: the search stays near the consent
 
 
@@ -823,7 +829,7 @@ def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
 
 @check
 def need_and_goal(ctx: Context) -> Outcome:
-    goals = ctx.ex.of("GOAL", negated=False)
+    goals = [g for g in ctx.ex.of("GOAL", negated=False) if not _EMPTY_FIELD_AFTER.match(ctx.ex.text, g.end)]
     needs = ctx.ex.of("NEED", negated=False)
     if not needs:  # one goal that depends on the caregiver is enough
         tied = next((g for g in goals if _goal_needs_caregiver(ctx, g)), None)
@@ -1004,6 +1010,26 @@ _HANDOUT_AFTER = re.compile(
 )
 
 
+# "taught colon heel slides comma straight leg raise cueing": a bare cue word in the list of what was taught is the
+# caregiver's cueing (content), not the therapist's
+_CUE_WORDS = frozenset({"cue", "cues", "cued", "cueing"})
+_TAUGHT_OPENS = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?:taught|trained|instructed|covered|techniques(?:[ \t]+taught)?)(?:[ \t]*:|[ \t]+colon\b)",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\bperiod\b", re.I)
+ITEM_LINE_REACH = 300
+
+
+def _taught_item(text: str, c: Concept) -> bool:
+    """A bare cue word inside the taught list its line opens with, before that list's sentence ends."""
+    if c.text.lower() not in _CUE_WORDS:
+        return False
+    start = max(text.rfind("\n", max(0, c.start - ITEM_LINE_REACH), c.start) + 1, c.start - ITEM_LINE_REACH)
+    opens = _TAUGHT_OPENS.match(text, start, c.start)
+    return opens is not None and _SENTENCE_STOP.search(text, opens.end(), c.start) is None
+
+
 @check
 def skilled_need(ctx: Context) -> Outcome:
     text = ctx.ex.text
@@ -1014,6 +1040,7 @@ def skilled_need(ctx: Context) -> Outcome:
         if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])
         # "gave wife the lymphedema precautions handout": the handout's title, not a precaution the therapist applied
         and not _HANDOUT_AFTER.match(text, c.end)
+        and not _taught_item(text, c)
     ]
     if found:
         return Outcome(

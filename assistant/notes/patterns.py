@@ -33,7 +33,8 @@ _DATE = re.compile(
     r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03
     # 5.5.26 too; the first figure up to 31: a day-first date ("24.09.2026") is read so when the note says (dayfirst)
     r"|(?P<m2>[0-3]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"
-    rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
+    # ... "Jun-25-2025": the month's name with dashes
+    rf"|(?P<mon3>{_MONTH_ALT})\.?(?:\s+|-)(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+|-)(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
     # "18 de junio de 2024": a date written in Spanish
     rf"|(?P<d5>[0-3]?\d)[ \t]+de[ \t]+(?P<mon5>{'|'.join(SPANISH_MONTHS)})[ \t]+(?:del?[ \t]+)?(?P<y5>20\d\d)"
@@ -42,7 +43,7 @@ _DATE = re.compile(
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
 _DATE_STARTS = (
-    rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+    rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?[\s-]|[0-3]?\d[\s-]{_MONTH_ALT}"
     r"|[0-3]?\d[ \t]+de[ \t]"
 )
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
