@@ -85,19 +85,6 @@ def demonstrated_only(ctx: Context, paid: tuple[int, int]) -> bool:
     return _JOINED.search(text, a, paid[0]) is None and _EVERYONE.search(text, a, b) is None
 
 
-# "Return demo on OT staff member: 3 reps": the person a demonstration was done on
-_ON_BEFORE = re.compile(r"\bon\s+(?:an?\s+|the\s+|our\s+)?(?:[\w/-]+\s+){0,2}$", re.I)
-
-
-def _practised_on(text: str, paid: tuple[int, int]) -> bool:
-    """A paid person named as whom a return demonstration was done on, in that demonstration's sentence."""
-    a, b = sentence(text, *paid)
-    return (
-        _ON_BEFORE.search(text, max(a, paid[0] - 30), paid[0]) is not None
-        and _DEMONSTRATED.search(text, a, paid[0]) is not None
-    )
-
-
 def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int, int]]) -> dict[str, list]:
     """The paid mentions by what the note says of them beside an unpaid caregiver: `demo` (did only the return
     demonstration), `alongside` (trained in the same sentence as the caregiver), `trained` (the rest)."""
@@ -113,8 +100,6 @@ def split_paid(ctx: Context, paid: list[tuple[int, int]], family: list[tuple[int
     # ("and paid aide Dolores Fenn from Sunrise Home Care")
     listed = {sentence(ctx.ex.text, *span) for span in paid if _joined(ctx.ex.text, span, family)}
     for span in paid:
-        if _practised_on(text, span):
-            continue  # "Return demo on OT staff member": the one the caregiver practised on, not a trainee
         bounds = sentence(ctx.ex.text, *span)
         if bounds in listed:
             out["alongside"].append(span)

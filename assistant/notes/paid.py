@@ -78,7 +78,8 @@ _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:pa
 # on stood in for the patient
 _STAND_IN_BEFORE = re.compile(
     r"\b(?:coached|cued|guarded|guided|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used"
-    r"|demonstrat\w*\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?"
+    # ... "Return demo on OT staff member: 3 reps"
+    r"|demonstrat\w*\s+on|demo(?:'?d|s)?\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?"
     # "guided a PT staff 'patient'": the clinic's own staff, by discipline or department
     r"(?:(?:PT|OT|SLP|rehab|clinic|therapy)\s+)?$",
     re.I,

@@ -78,3 +78,69 @@ def test_consent_wordings(consent: str, status: str) -> None:
 def test_audio_only_said_of_the_session(mode: str, status: str) -> None:
     p = "Patient: Walter Lindqvist, 70. Pt not present (at dialysis)."
     assert _check(p, "telehealth", mode=mode) == status
+
+
+OT = (
+    "OT caregiver training {date}\nPatient: Walter Lindqvist, 70, {dx}. Pt not present (at dialysis).\n"
+    "Caregiver: daughter June (unpaid). Consent: pt signed 11/17/2026 for June.\n"
+    "Need: June does all dressing; POC goal 2: UB dressing w/ min A of family.\n"
+    "{taught}\n{demo}\n{skilled}\n10:05-10:40\nBilled: 97550 x1 GO\n{signed}\n"
+)
+OT_PARTS = {
+    "date": "11/24/2026", "dx": "L CVA", "taught": "Taught: hemi-dressing technique, sling removal.",
+    "demo": "Return demo: June did 3 reps, cued once then correct.", "skilled": "Skilled: subluxation risk.",
+    "signed": "K. Lee, OTR/L",
+}
+
+
+def _ot(check: str, **parts: str) -> str:
+    text = OT.format(**{**OT_PARTS, **parts})
+    return check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3)).check(check).status
+
+
+@pytest.mark.parametrize(("check", "parts", "status"), [
+    # the staff member a return demonstration was done on is not the demonstrator, nor a paid trainee
+    ("return_demo", {"demo": "Return demo on OT staff member: 3 reps; cued once, then correct."}, "met"),
+    ("caregiver", {"demo": "Return demo on OT staff member: 3 reps; cued once, then correct."}, "met"),
+    # a possessive time word names a thing, not a plan
+    ("return_demo", {"demo": "She filled out next week's grid w/ me, corrected herself after teach-back."}, "met"),
+    ("return_demo", {"demo": "Teach-back next week."}, "missing"),
+    # a credential in capitals broken over a line by a PDF's hard wrap
+    ("assistant_modifier", {"signed": "Session furnished by: Tamsin Okereke-Lind, CO-\nTA/L"}, "problem"),
+    # a field cut's scanning, a caregiver's guiding
+    ("skills_taught", {"taught": "Segment 2: she practiced guiding from his L, cart as a bumper."}, "met"),
+    # the posterior cerebral artery is no personal care aide
+    ("caregiver", {"dx": "L homonymous hemianopia after R PCA stroke"}, "met"),
+    ("caregiver", {"dx": "L CVA; June is his PCA through the county program"}, "problem"),
+    # a month's name with dashes
+    ("date_of_service", {"date": "Nov-24-2026"}, "met"),
+    # a bare cue word in the taught list is the caregiver's cueing; the therapist's skill is said elsewhere
+    ("skilled_need", {"taught": "Taught: heel slides, straight leg raise cueing, cane on the left.", "skilled": "",
+                      "demo": "Return demo: June did 3 reps correctly."}, "missing"),
+    ("skilled_need", {"skilled": "June needed verbal cues from me to protect the shoulder."}, "met"),
+])
+def test_element_wordings(check: str, parts: dict[str, str], status: str) -> None:
+    assert _ot(check, **parts) == status
+
+
+@pytest.mark.parametrize(("goal", "status"), [
+    ('"Goal link",""', "missing"),
+    ("POC goal: N/A", "missing"),
+    ("POC goal 2: UB dressing w/ min A of family.", "met"),
+])
+def test_empty_goal_field(goal: str, status: str) -> None:
+    text = OT.format(**OT_PARTS).replace("POC goal 2: UB dressing w/ min A of family.", "\n" + goal)
+    report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("need_and_goal").status == status
+
+
+def test_spoken_diagnosis_after_a_spoken_colon() -> None:
+    text = (
+        "O T note comma caregiver training period date March eighteenth twenty twenty five period new paragraph\n"
+        "patient was not present comma she was at the dentist period trainee is her husband Desmond comma unpaid "
+        "period written consent for Desmond signed March fourth twenty twenty five period\n"
+        "diagnoses colon G twenty comma Parkinson's disease period new paragraph\n"
+        "time ten fifteen to ten fifty period bill ninety seven five fifty comma one unit comma modifier G O period\n"
+    )
+    report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("diagnosis_codes").status == "problem"
