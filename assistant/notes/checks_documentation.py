@@ -451,6 +451,8 @@ def consent(ctx: Context) -> Outcome:
         for c in mentions
         if not c.negated
         and c not in pending
+        # "CONSENT: see end of note": the field points to the statement, which decides
+        and not _POINTS_ELSEWHERE.match(text, c.end)
         and not (plan and _plan_near(text, c))
         and not _near(_FUTURE_ONLY, text, c)
         and not _own_agreement(text, c)
@@ -639,6 +641,12 @@ def _asked_and_declined(text: str, mention: Concept) -> bool:
     )
 
 
+# a consent field that points to where its answer is: "CONSENT: see end of note", "Consent - see addendum below"
+_POINTS_ELSEWHERE = re.compile(
+    r"[ \t]*[:\-–—]?[ \t]*(?:see|refer to)[ \t]+(?:the[ \t]+)?(?:end|bottom|below|addendum|attached|last|note below"
+    r"|next page|page \d)",
+    re.I,
+)
 # a consent field answered with a refusal: "consent: asked client again ... -- she declined to sign for Tiberius's
 # training ... Not obtained." (what was refused is the signing, the consent or the training, not a handout)
 _FIELD_REFUSAL = re.compile(
@@ -646,14 +654,16 @@ _FIELD_REFUSAL = re.compile(
     r"|\bnot\s+(?:obtained|given)\b|\bsaid\s+no\b",
     re.I,
 )
+_FIELD_OPENS = re.compile(r"[ \t]*[\w -]{0,20}(?:\([^()\n]{0,30}\)[ \t]*)?:")
 # where a field's answer ends: the next field's label opening a line
 _NEXT_FIELD = re.compile(r"\n[ \t]*[A-Za-z][\w /()-]{0,24}:")
 FIELD_REACH = 300
 
 
 def _field_declined(text: str, mention: Concept) -> bool:
-    """Whether the mention labels a consent field ("consent:") whose answer, up to the next field, refuses it."""
-    if not _FIELD_COLON.match(text, mention.end):
+    """Whether the mention labels a consent field ("consent:", "CONSENT (added 10:05):") whose answer, up to the next
+    field, refuses it."""
+    if not _FIELD_OPENS.match(text, mention.end):
         return False
     end = min(len(text), mention.end + FIELD_REACH)
     nxt = _NEXT_FIELD.search(text, mention.end, end)

@@ -4,6 +4,7 @@ ICD-10-CM codes and clinician credentials. All patterns are linear (no nested qu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -429,8 +430,29 @@ def find_icd10(
     out += _lower_case_codes(text, is_code)
     if search(_SPOKEN_ICD_GATE, text):  # "G three five point A": a dictated diagnosis code
         out += [IcdMention(code, span) for code, span in spoken_icd10(text)]
+    # a code remarked on beside its own replacement: "G20.A1 (updated -- G20 no longer billable)"; a code remarked on
+    # alone ("Dx: G35 (no longer billable) -- asked the MD") is still the one listed
+    categories = Counter(m.code[:3] for m in out)
+    out = [m for m in out if not (categories[m.code[:3]] > 1 and _remark_on_code(text, m.span))]
     out.sort(key=lambda x: x.span)
     return out
+
+
+# a remark about a code: "(updated 2/11 -- G20 no longer billable)", "G35.A, not G35", "replaces G20"
+_REMARK_AFTER = re.compile(
+    r"[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:no[ \t]+longer|not)[ \t]+(?:billable|valid|used|accepted|payable)|retired"
+    r"|deleted|invalid|non-?billable|(?:was[ \t]+)?replaced\b|(?:is[ \t]+)?a[ \t]+header)",
+    re.I,
+)
+_REMARK_BEFORE = re.compile(
+    r"\b(?:not|instead[ \t]+of|replaces|replacing|replaced|formerly|old[ \t]+code|previously(?:[ \t]+coded)?)[ \t]*$",
+    re.I,
+)
+
+
+def _remark_on_code(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    return bool(_REMARK_AFTER.match(text, b) or _REMARK_BEFORE.search(text, max(0, a - 24), a))
 
 
 def _lower_case_codes(text: str, is_code: Callable[[str], bool]) -> list[IcdMention]:

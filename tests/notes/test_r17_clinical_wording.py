@@ -144,3 +144,34 @@ def test_spoken_diagnosis_after_a_spoken_colon() -> None:
     )
     report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
     assert report.check("diagnosis_codes").status == "problem"
+
+
+@pytest.mark.parametrize(("dx", "status"), [
+    # a remark on the retired code beside its replacement is no listed code
+    ("Dx: G20.A1   (updated 2/11 -- G20 no longer billable)", "met"),
+    # ... a remarked code alone is still the one listed
+    ("Dx: G35 (no longer billable) -- asked MD for the specific code", "problem"),
+    ("Dx: G20", "problem"),
+])
+def test_remark_on_a_code(dx: str, status: str) -> None:
+    assert _ot("diagnosis_codes", dx=f"L CVA\n{dx}\n") == status
+
+
+@pytest.mark.parametrize(("consent", "status"), [
+    # the field points to its answer at the end of the note, which decides
+    ("CONSENT: see end of note", "problem"),
+])
+def test_consent_points_to_the_end(consent: str, status: str) -> None:
+    text = OT.format(**OT_PARTS).replace("Consent: pt signed 11/17/2026 for June.", consent) + (
+        "CONSENT (added 10:45): could not reach pt before the session; no signed form yet. Consent not obtained.\n"
+    )
+    report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("consent").status == status
+
+
+def test_consent_pointing_to_a_given_consent() -> None:
+    text = OT.format(**OT_PARTS).replace("Consent: pt signed 11/17/2026 for June.", "CONSENT: see end of note") + (
+        "CONSENT (added 10:45): pt gave verbal consent by phone 11/23/2026 for June's training.\n"
+    )
+    report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("consent").status == "met"
