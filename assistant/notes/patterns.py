@@ -37,6 +37,8 @@ _DATE = re.compile(
     # ... "Jun-25-2025": the month's name with dashes
     rf"|(?P<mon3>{_MONTH_ALT})\.?(?:\s+|-)(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+|-)(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
+    # "10-Jun-25": day, month's name and a two-digit year, joined by dashes (spaced, "25" may be minutes)
+    rf"|(?P<d6>[0-3]?\d)-(?P<mon6>{_MONTH_ALT})-(?P<y6>\d\d)"
     # "18 de junio de 2024": a date written in Spanish
     rf"|(?P<d5>[0-3]?\d)[ \t]+de[ \t]+(?P<mon5>{'|'.join(SPANISH_MONTHS)})[ \t]+(?:del?[ \t]+)?(?P<y5>20\d\d)"
     r")(?![\w/-])",
@@ -213,6 +215,8 @@ def find_dates(text: str) -> list[DateMention]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             elif m["y5"]:
                 value = date(int(m["y5"]), SPANISH_MONTHS[m["mon5"].lower()], int(m["d5"]))
+            elif m["y6"]:
+                value = date(2000 + int(m["y6"]), month_number(m["mon6"]) or 0, int(m["d6"]))
             else:
                 value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):

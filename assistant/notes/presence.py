@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from assistant.notes import grid
@@ -65,6 +66,9 @@ _AWAY_BODY = (
     r"(?:the\s+|his\s+|her\s+|their\s+)?(?:home|house|clinic|room|building)\b"
     # "Pt was out: church senior lunch": out, then where ("was out of breath" has no stop after "out")
     r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:was|were)\s+out\s*[:;,(–—-]"
+    # "Families present (the clients themselves were not -- all at the day program)": the presence word left out
+    r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:themselves\s+|himself\s+|herself\s+)?(?:was|were)\s+not"
+    r"[ \t]*(?:--|[–—(:;,)])"
     # "Residents remained on the unit" while their families trained elsewhere
     r"|\b(?:patients?|pts?|residents?)\b[^.;\n]{0,15}?\b(?:remained|stayed)\s+on\s+(?:the|their)\s+(?:unit|ward|floor)\b"
     # the caregiver's relative away at a visit of their own is the patient: "while his mother was at her follow-up"
@@ -327,7 +331,34 @@ def _people(ex: Extraction) -> People:
         and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
         and ex.text[m.start() - 1 : m.start()] != "-"  # "Abernathy-Diaz not present": a surname's tail, shared
     }
+    patient |= _lower_case_patient(ex.text) - caregiver
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
+
+
+# a dictation typed all in lower case names the patient so too: "patient ilkka kallio huntington disease"
+_LOWER_PATIENT = re.compile(r"\b(?:patient|pt)[:,]?[ \t]+(?P<first>[a-z]{3,})[ \t]+(?P<last>[a-z]{3,})\b")
+# words that follow the patient label in lower case and are no name
+_NOT_LOWER_NAMES = frozenset(
+    "not was is has had and the with who did does seen home here there present absent arrived came went left stayed "
+    "remained declined refused unable able needs needed lives lived states stated reports reported signed consented "
+    "agreed gave name for from out off away also still today then now gone sleeping resting asleep napping".split()
+)
+LOWER_LABELS = 3  # the first few lower-case labels: a name is given once, near the top
+
+
+def _lower_case_patient(text: str) -> frozenset[str]:
+    """The first name a lower-case patient label gives ("patient ilkka kallio"), when the note names that person
+    again by it (a word after the label that recurs is a name, not a passing word)."""
+    if not text.islower():
+        return frozenset()
+    found = set()
+    for m in islice(_LOWER_PATIENT.finditer(text), LOWER_LABELS):
+        first = m["first"]
+        if first in _NOT_LOWER_NAMES or m["last"] in _NOT_LOWER_NAMES:
+            continue
+        if len(name_spans(frozenset({first}), text)) >= 2:
+            found.add(first)
+    return frozenset(found)
 
 
 _SUPERVISING = re.compile(r"\b(?:supervising|supervisor|treating)\s+$", re.I)

@@ -90,14 +90,18 @@ _PT_AT_SOURCE = (
     r"(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father|mom|dad"
     r"|neighbou?r|friend|aide|sitter|grand\w+)\b"
+    # "Pt at home; a friend from church is sitting with him": someone keeps the patient company away from the training
+    + r"|\b(?:pt|patient|child|client)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s*[;,]\s*"
+    r"(?:[\w'’-]+\s+){1,5}?(?:is\s+|was\s+)?(?:sitting|staying|stays|sits)\s+with\s+(?:him|her|them)\b"
 )
 _PT_AT = re.compile(_PT_AT_SOURCE, re.I)
 # someone takes the patient away: "His son drove him to his 10:00 eye appointment", "Paula took her mother out"
 _OBJECT = r"(?:him|her|them|the patient|the pt|pt|patient|(?:his|her)\s+(?:mother|father|mom|dad|wife|husband))"
+# ... one word more: "the sitter took him for a walk to the corner cafe"
 _TAKEN_SOURCE = (
     r"\b(?:drove|took|walked|wheeled|brought|escorted|transported|collected)\s+" + _OBJECT
-    + r"\s+(?:(?:back\s+)?home\b|out\b|away\b|outside\b|(?:back\s+|down\s+|over\s+|up\s+)?(?:to|for)\s+" + _LEAD_IN
-    + _PLACE + r")"
+    + r"\s+(?:(?:back\s+)?home\b|out\b|away\b|outside\b|(?:back\s+|down\s+|over\s+|up\s+)?(?:to|for)\s+"
+    + r"(?:[\w'’/:.-]+\s+){0,5}?" + _PLACE + r")"
     r"|\b(?:picked|came for|arrived for|was here for)\s+" + _OBJECT + r"(?:\s+up)?\b|\bpicked up\s+" + _OBJECT + r"\b"
 )
 _TAKEN = re.compile(_TAKEN_SOURCE, re.I)
@@ -166,8 +170,10 @@ ON_LINK = re.compile(
     re.I,
 )
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
+# ... "pt sat at the kitchen table eating his lunch the whole time" (the clause must be the patient's: _patient_first)
 _THROUGHOUT = re.compile(
-    r"\b(?:throughout|(?:for|during)\s+(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"
+    r"\b(?:throughout|(?:(?:for|during)\s+(?:the\s+)?|the\s+)(?:whole|entire)\s+(?:time|session|visit|call|training"
+    r"|class)"
     r"|for\s+most\s+of\s+the\s+(?:time|session|visit|call|training|class))\b",
     re.I,
 )
@@ -491,7 +497,8 @@ def whereabouts(
         s_start, s_end = _sentence(ex, a, b)
         if any(s_start <= x < s_end for x, _ in absent_sorted):
             continue  # "pt was at dialysis throughout the session"
-        if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
+        # "What we did, 1:40-2:15: pt sat at the table ... the whole time": a label before its colon is no subject
+        if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a].rsplit(": ", 1)[-1]):
             continue
         if m.re is not _THROUGHOUT and (
             _ON_WHOM_NOT.match(ex.text, b, b + 16)

@@ -175,3 +175,44 @@ def test_consent_pointing_to_a_given_consent() -> None:
     )
     report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
     assert report.check("consent").status == "met"
+
+
+@pytest.mark.parametrize(("phrase", "status"), [
+    # someone keeps the patient company at home
+    ("Patient: Walter Lindqvist, 70.\nPt at home; a friend from church is sitting with him (not paid).", "met"),
+    # taken out, the place a few words on
+    ("Patient: Walter Lindqvist, 70.\nThe sitter took him for a walk to the corner cafe while June and I worked.",
+     "met"),
+    # the presence word left out after "were not"
+    ("Families present (the clients themselves were not -- all at the day program during the group):", "met"),
+    ("Patient: Walter Lindqvist, 70.\nPt was not cued by June; pt present in the room throughout.", "problem"),
+    # the whole time, after a label's colon
+    ("Patient: Walter Lindqvist, 70.\nWhat we did, 10:05-10:40: pt sat at the kitchen table eating his lunch the "
+     "whole time so June could see the strategies live.", "problem"),
+    ("Patient: Walter Lindqvist, 70.\nPt was at dialysis the whole time.", "met"),
+])
+def test_presence_wordings_older_rounds(phrase: str, status: str) -> None:
+    assert _check(phrase, "patient_absent") == status
+
+
+DICTATED = (
+    "dictated 2/11/26 ot home visit caregiver training kallio residence\n"
+    "patient ilkka kallio huntington disease. pt not present at start, he was out on the porch with his son.\n"
+    "trained wife marjatta kallio (unpaid). consent verbal from pt today, documented here.\n"
+    "session ran 10:02 to 10:40. around 10:20 {who} came in from the porch on his own and stayed for the rest.\n"
+    "return demo wife guarded 4 stands, needed cue x1, then correct.\nmarit lindqvist otr/l\n"
+)
+
+
+@pytest.mark.parametrize(("who", "status"), [
+    # a lower-case dictation names the patient in lower case too
+    ("ilkka", "problem"),
+    ("the mailman", "met"),
+])
+def test_lower_case_patient_name(who: str, status: str) -> None:
+    report = check_note(DICTATED.format(who=who), knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("patient_absent").status == status
+
+
+def test_day_month_name_two_digit_year() -> None:
+    assert _ot("date_of_service", date="24-Nov-26") == "met"
