@@ -36,7 +36,9 @@ _PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
 _POSSESSIVE = ("'s", "’s")
 # Possessives ("at son's house") name a place, not who was present.
 _CAREGIVER_WORDS = (
-    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother"
+    # ... "care givers" as a dictation writes it
+    r"\b(?:caregivers?|care givers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp"
+    r"|mother"
     r"|father|mom"
     r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)s?\b"
 )
@@ -48,7 +50,7 @@ _PATIENT_AND = re.compile(
 _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
 # "caregivers of two patients", "the caregivers of Walter Kim attended": the caregivers are the subject
 _CAREGIVERS_OF = re.compile(
-    r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b"
+    r"\b(?:caregivers?|care\s+givers?|families)\s+(?:of|for)\s+(?:(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b"
     r"|(?:(?:Mr|Mrs|Ms)\.?\s+)?(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\b)",
     re.I,
 )

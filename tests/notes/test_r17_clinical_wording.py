@@ -216,3 +216,20 @@ def test_lower_case_patient_name(who: str, status: str) -> None:
 
 def test_day_month_name_two_digit_year() -> None:
     assert _ot("date_of_service", date="24-Nov-26") == "met"
+
+
+@pytest.mark.parametrize(("demo", "status"), [
+    # the later attempts' result
+    ("Practice station: June guided a PT staff 'patient'; let go of the belt during the turn -> corrected; safe on 2 "
+     "more trials.", "met"),
+    # the caregiver, by name, did the task with its result
+    ("June put on and took off both slings correctly after one demonstration.", "met"),
+])
+def test_return_demo_wordings(demo: str, status: str) -> None:
+    assert _ot("return_demo", demo=demo) == status
+
+
+def test_care_givers_of_other_patients_are_not_the_patient() -> None:
+    p = ("Patient: Walter Lindqvist, 70.\nThe patients were not present, they were in the balance class down the hall."
+         "\nCare givers of three different patients attended: this patient's wife June; a second patient's husband.")
+    assert _check(p, "patient_absent") == "met"
