@@ -1020,6 +1020,8 @@ _HANDOUT_AFTER = re.compile(
 )
 
 
+_HANDS_PLACED = re.compile(r"[ \t]+(?:the|his|her|their|its|a|an|each|both|top|to)\b", re.I)
+_EDIT_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?(?:author|writer|editor)\b|[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}", re.I)
 # "taught colon heel slides comma straight leg raise cueing": a bare cue word in the list of what was taught is the
 # caregiver's cueing (content), not the therapist's
 _CUE_WORDS = frozenset({"cue", "cues", "cued", "cueing"})
@@ -1051,6 +1053,9 @@ def skilled_need(ctx: Context) -> Outcome:
         # "gave wife the lymphedema precautions handout": the handout's title, not a precaution the therapist applied
         and not _HANDOUT_AFTER.match(text, c.end)
         and not _taught_item(text, c)
+        # "with both hands on the grips": where the hands go, not hands-on care; "Corrected by author 7/29": an edit
+        and not (c.text.lower() == "hands on" and _HANDS_PLACED.match(text, c.end))
+        and not _EDIT_AFTER.match(text, c.end)
     ]
     if found:
         return Outcome(

@@ -221,8 +221,26 @@ def find_dates(text: str) -> list[DateMention]:
                 value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):
             continue
-        out.append(DateMention(value, (m.start(), m.end()), _label(text, m.start())))
+        label = _label(text, m.start())
+        if label == "dos" and _mail_header_date(text, m.start()):
+            label = "other"
+        out.append(DateMention(value, (m.start(), m.end()), label))
     return sorted(out, key=lambda d: d.span)
+
+
+# an e-mail's header lines: "From: ...", "To: ...", "Subject: Re: ...", "Sent: ..."
+_MAIL_HEADER = re.compile(r"^[ \t>]*(?:from|to|subject|sent|cc)[ \t]*:", re.I | re.M)
+_MAIL_DATE_LINE = re.compile(r"[ \t>]*date[ \t]*:[ \t]*$", re.I)
+MAIL_HEADER_REACH = 240  # the few header lines around the "Date:" line
+
+
+def _mail_header_date(text: str, start: int) -> bool:
+    """ "Date: 10/03/2025 9:14 AM" among an e-mail's From/To/Subject lines: when the message was sent, not the
+    session's date."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1  # the label is right before the date
+    if not _MAIL_DATE_LINE.fullmatch(text, line_start, start):
+        return False
+    return _MAIL_HEADER.search(text, max(0, line_start - MAIL_HEADER_REACH), line_start + MAIL_HEADER_REACH) is not None
 
 
 _LABELLED_NUMERIC_DOS = re.compile(

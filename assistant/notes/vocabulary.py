@@ -161,6 +161,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "parkinson", "tbi", "sci", "als", "amputation", "fracture", "tka", "tha", "deconditioned", "fall", "falls",
         "coughing", "assists", "helps", "primary caregiver", "only helper", "supervises", "prepares", "moving in",
         "lives with", "requires help", "progressive", "recently home", "home from", "asked for", "asked about",
+        # the need under its heading ("Why: pt is new to a manual wheelchair after R BKA"), and amputations by level
+        "why:", "reason for training", "bka", "transtibial", "transfemoral",
         # a child's condition, and the caregiver's part in the child's day ("watches Mateo after preschool")
         "delay", "delays", "disorder", "d/o", "torticollis", "plagiocephaly", "cerebral palsy", "autism",
         "spastic", "diplegia", "diplegic", "quadriplegia", "hypotonia", "low tone", "watches", "cares for",

@@ -233,3 +233,31 @@ def test_care_givers_of_other_patients_are_not_the_patient() -> None:
     p = ("Patient: Walter Lindqvist, 70.\nThe patients were not present, they were in the balance class down the hall."
          "\nCare givers of three different patients attended: this patient's wife June; a second patient's husband.")
     assert _check(p, "patient_absent") == "met"
+
+
+@pytest.mark.parametrize(("skilled", "status"), [
+    # where the hands go is not hands-on care; an edit's attribution is no correction of the caregiver
+    ("Stepping into the walker with both hands on the grips.", "missing"),
+    ("Corrected by author 7/29/2025 5:40 pm.", "missing"),
+    ("Hands on correction of her grip.", "met"),
+])
+def test_skilled_need_wordings(skilled: str, status: str) -> None:
+    assert _ot("skilled_need", skilled=skilled, demo="Return demo: June did 3 reps correctly.") == status
+
+
+def test_need_under_a_why_heading() -> None:
+    text = OT.format(**OT_PARTS).replace(
+        "Need: June does all dressing; POC goal 2:", "Why: pt is new to a manual wheelchair after R BKA. POC goal 2:"
+    )
+    report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("need_and_goal").status == "met"
+
+
+def test_mail_header_date_is_not_the_session_date() -> None:
+    text = (
+        "Subject: Re: Lindqvist CTS\nFrom: K. Lee <klee@clinic.example>\nDate: 11/25/2026 9:14 AM\n"
+        "To: Billing <billing@clinic.example>\n\nFixed, see below.\n\n"
+        + OT.format(**OT_PARTS)
+    )
+    report = check_note(text, dos=date(2026, 11, 24), knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("date_of_service").status == "met"
