@@ -581,8 +581,9 @@ _NAME_PART = (
     r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.|[A-Z]['’][A-Z](?:[^\W\d_]|['-])*|[thn][A-Z][^\W\d_A-Z]+"
     r"|(?:an|van|von|der|den|de|da|del|della|di|du|le|la|bin|ibn|al|el|ter|ten|y|dos|das)(?=\s+[A-Za-z]))"
 )
+# ... the credential in brackets after the name: "Annika Ströbel-Hart (OTR/L) 2:07 PM" (a chat's display name)
 _NAME_BEFORE = re.compile(
-    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?"
+    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?(?:[ \t]*\()?"
     + _CRED_TAIL
     + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
     + _CRED_TAIL

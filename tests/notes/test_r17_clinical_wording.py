@@ -261,3 +261,7 @@ def test_mail_header_date_is_not_the_session_date() -> None:
     )
     report = check_note(text, dos=date(2026, 11, 24), knowledge=cached_knowledge(), today=date(2026, 12, 3))
     assert report.check("date_of_service").status == "met"
+
+
+def test_credential_in_brackets_after_a_display_name() -> None:
+    assert _ot("provider", signed="Annika Ströbel-Hart (OTR/L) 2:07 PM") == "met"
