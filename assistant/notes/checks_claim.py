@@ -11,6 +11,7 @@ from assistant.codes import near_codes
 from assistant.models import BilledLine
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.disciplines import co_treatment_split, units_by_discipline
+from assistant.notes.furnished import therapist_only_codes
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
 from assistant.notes.patterns import TEAM_MEETING
@@ -591,7 +592,11 @@ def assistant_modifier(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No billed lines are known.")
     wanted = ASSISTANT_MODIFIER[role]
     spans = [span for r, span in ctx.roles if r == role][:2]
-    missing = list(dict.fromkeys(line.code for line in lines if wanted not in line.modifiers))
+    # "97550 x1 GO (Marais)" where Marais signs as the OTR: that line is the therapist's alone (furnished.py)
+    theirs = therapist_only_codes(ctx.ex)
+    missing = list(
+        dict.fromkeys(line.code for line in lines if wanted not in line.modifiers and line.code not in theirs)
+    )
     # the credential as the note writes it ("COTA/L"), so a biller can find it on the signature line
     written = next((c.text for c in ctx.ex.credentials if c.role == role), role)
     who = written if written.upper() == role else f"{written} ({role})"

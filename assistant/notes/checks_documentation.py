@@ -1021,7 +1021,9 @@ _HANDOUT_AFTER = re.compile(
 
 
 _HANDS_PLACED = re.compile(r"[ \t]+(?:the|his|her|their|its|a|an|each|both|top|to)\b", re.I)
-_EDIT_AFTER = re.compile(r"[ \t]+by[ \t]+(?:the[ \t]+)?(?:author|writer|editor)\b|[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}", re.I)
+_EDIT_AFTER = re.compile(
+    r"[ \t]+by[ \t]+(?:the[ \t]+)?(?:author|writer|editor)\b|[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}", re.I
+)
 # "taught colon heel slides comma straight leg raise cueing": a bare cue word in the list of what was taught is the
 # caregiver's cueing (content), not the therapist's
 _CUE_WORDS = frozenset({"cue", "cues", "cued", "cueing"})

@@ -340,11 +340,13 @@ def _people(ex: Extraction) -> People:
 # a dictation typed all in lower case names the patient so too: "patient ilkka kallio huntington disease"
 _LOWER_PATIENT = re.compile(r"\b(?:patient|pt)[:,]?[ \t]+(?P<first>[a-z]{3,})[ \t]+(?P<last>[a-z]{3,})\b")
 # words that follow the patient label in lower case and are no name
-_NOT_LOWER_NAMES = frozenset(
-    "not was is has had and the with who did does seen home here there present absent arrived came went left stayed "
-    "remained declined refused unable able needs needed lives lived states stated reports reported signed consented "
-    "agreed gave name for from out off away also still today then now gone sleeping resting asleep napping".split()
-)
+_NOT_LOWER_NAMES = frozenset({
+    "not", "was", "is", "has", "had", "and", "the", "with", "who", "did", "does", "seen", "home", "here", "there",
+    "present", "absent", "arrived", "came", "went", "left", "stayed", "remained", "declined", "refused", "unable",
+    "able", "needs", "needed", "lives", "lived", "states", "stated", "reports", "reported", "signed", "consented",
+    "agreed", "gave", "name", "for", "from", "out", "off", "away", "also", "still", "today", "then", "now", "gone",
+    "sleeping", "resting", "asleep", "napping",
+})
 LOWER_LABELS = 3  # the first few lower-case labels: a name is given once, near the top
 
 

@@ -265,3 +265,25 @@ def test_mail_header_date_is_not_the_session_date() -> None:
 
 def test_credential_in_brackets_after_a_display_name() -> None:
     assert _ot("provider", signed="Annika Ströbel-Hart (OTR/L) 2:07 PM") == "met"
+
+
+HANDOFF = (
+    "HANDOFF -- 03/24/2026 -- OT\nPt: Geraldine Stroud (NOT present -- at her chemo infusion)   CG: Lyle Stroud, "
+    "husband, unpaid\nConsent: written, pt signed 03/10/2026 for Lyle\n"
+    "POC: goal 1 toilet transfers w/ SBA of trained spouse; goal 2 ostomy care by spouse w/o leaks.\n"
+    "A) 9:00-9:24 -- Odette Marais, OTR/L -- functional training\nNeed: new colostomy; 1 fall from the toilet.\n"
+    "Taught toilet transfer w/ grab bar. Return demo: Lyle guided me (as pt) x2, then correct.\n"
+    "B) 9:24-9:50 -- Tamsin Oduro, COTA/L -- direct-care training (ostomy)\nTaught: empty the pouch, wafer change.\n"
+    "Skilled: fall risk; corrected wafer sizing.\nCharges: 97550 x1 GO ({first}); G0541 x1 GO CO (Oduro)\n"
+)
+
+
+@pytest.mark.parametrize(("first", "status"), [
+    # the line the note gives to the OTR by name needs no CO; the COTA's carries it
+    ("Marais", "met"),
+    ("Oduro", "problem"),
+])
+def test_assistant_modifier_per_furnisher(first: str, status: str) -> None:
+    text = HANDOFF.format(first=first)
+    report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("assistant_modifier").status == status
