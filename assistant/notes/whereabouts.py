@@ -170,10 +170,8 @@ ON_LINK = re.compile(
     re.I,
 )
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
-# ... "pt sat at the kitchen table eating his lunch the whole time" (the clause must be the patient's: _patient_first)
 _THROUGHOUT = re.compile(
-    r"\b(?:throughout|(?:(?:for|during)\s+(?:the\s+)?|the\s+)(?:whole|entire)\s+(?:time|session|visit|call|training"
-    r"|class)"
+    r"\b(?:throughout|(?:for|during)\s+(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"
     r"|for\s+most\s+of\s+the\s+(?:time|session|visit|call|training|class))\b",
     re.I,
 )

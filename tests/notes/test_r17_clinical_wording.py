@@ -186,8 +186,8 @@ def test_consent_pointing_to_a_given_consent() -> None:
     # the presence word left out after "were not"
     ("Families present (the clients themselves were not -- all at the day program during the group):", "met"),
     ("Patient: Walter Lindqvist, 70.\nPt was not cued by June; pt present in the room throughout.", "problem"),
-    # the whole time, after a label's colon
-    ("Patient: Walter Lindqvist, 70.\nWhat we did, 10:05-10:40: pt sat at the kitchen table eating his lunch the "
+    # for the whole time, after a label's colon
+    ("Patient: Walter Lindqvist, 70.\nWhat we did, 10:05-10:40: pt sat at the kitchen table eating his lunch for the "
      "whole time so June could see the strategies live.", "problem"),
     ("Patient: Walter Lindqvist, 70.\nPt was at dialysis the whole time.", "met"),
 ])
