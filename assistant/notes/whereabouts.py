@@ -164,11 +164,13 @@ _JOINED_PART = re.compile(
 # the patient taking part by video or phone from elsewhere: "stayed home (fatigue) but was on FaceTime ... for the
 # whole session" (present by video is present, docs/CONVENTIONS.md), whatever the note says of where they were
 # in body; telehealth reads it as how the patient took part, not how the training was furnished
-ON_LINK = re.compile(
+_ON_LINK_SOURCE = (
     r"\b(?:was|were|stayed|remained|joined|participated|took\s+part|listened\s+in|watched)\s+(?:in\s+)?"
-    r"(?:on|via|by|over)\s+(?:a\s+|the\s+)?(?:facetime|video(?:\s+call|\s+chat)?|zoom|skype|speaker\s?phone)\b",
-    re.I,
+    r"(?:on|via|by|over)\s+(?:a\s+|the\s+)?(?:facetime|video(?:\s+call|\s+chat)?|zoom|skype|speaker\s?phone)\b"
 )
+# ... not a kind of device or platform: "Practitioner was on a video-capable platform" (RE2 probes without it)
+ON_LINK = re.compile(_ON_LINK_SOURCE + r"(?![-/])", re.I)
+_PROBES[id(ON_LINK)] = _ON_LINK_SOURCE
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
 _THROUGHOUT = re.compile(
     r"\b(?:throughout|(?:for|during)\s+(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"

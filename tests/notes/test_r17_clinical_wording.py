@@ -287,3 +287,8 @@ def test_assistant_modifier_per_furnisher(first: str, status: str) -> None:
     text = HANDOFF.format(first=first)
     report = check_note(text, knowledge=cached_knowledge(), today=date(2026, 12, 3))
     assert report.check("assistant_modifier").status == status
+
+
+def test_a_video_capable_platform_is_no_patient_on_video() -> None:
+    p = "Patient: Walter Lindqvist.\nI was on a video-capable platform. Pt napping upstairs, not on the call."
+    assert _check(p, "patient_absent") == "met"
