@@ -228,8 +228,9 @@ def find_dates(text: str) -> list[DateMention]:
     return sorted(out, key=lambda d: d.span)
 
 
-# an e-mail's header lines: "From: ...", "To: ...", "Subject: Re: ...", "Sent: ..."
-_MAIL_HEADER = re.compile(r"^[ \t>]*(?:from|to|subject|sent|cc)[ \t]*:", re.I | re.M)
+# an e-mail's header lines: "From: ...", "To: ...", "Sent: ..." (a record's "subject:" names the patient: a FHIR
+# Composition's "date:" beside it is the note's)
+_MAIL_HEADER = re.compile(r"^[ \t>]*(?:from|to|sent|cc)[ \t]*:", re.I | re.M)
 _MAIL_DATE_LINE = re.compile(r"[ \t>]*date[ \t]*:[ \t]*$", re.I)
 MAIL_HEADER_REACH = 240  # the few header lines around the "Date:" line
 

@@ -292,3 +292,9 @@ def test_assistant_modifier_per_furnisher(first: str, status: str) -> None:
 def test_a_video_capable_platform_is_no_patient_on_video() -> None:
     p = "Patient: Walter Lindqvist.\nI was on a video-capable platform. Pt napping upstairs, not on the call."
     assert _check(p, "patient_absent") == "met"
+
+
+def test_record_date_beside_a_subject_field_is_the_notes() -> None:
+    text = "title: Caregiver Training -- OT\ndate: 2026-11-24\nsubject: Lindqvist, Walter\n" + OT.format(**OT_PARTS)
+    report = check_note(text, dos=date(2026, 11, 24), knowledge=cached_knowledge(), today=date(2026, 12, 3))
+    assert report.check("date_of_service").status == "met"
