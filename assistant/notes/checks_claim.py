@@ -34,6 +34,8 @@ _NOT_THE_SESSION = re.compile(
     r"|authoriz\w*|authoris\w*|auth|approv\w*"
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"
     r"|tried to reach|no answer"
+    # "had to cut short, clinic phone call": a call that ended the session, not how it was held
+    r"|cut\s+(?:it\s+|the\s+session\s+)?short|interrupt\w*"
     # "interpreter via phone line": how the words were carried, not how the session was furnished; a call off the
     # clock ("husb phone call, off clock"); a family that cancelled by phone did not come
     r"|interpret\w*|off[- ]clock|cancel\w*|called (?:in|out)"

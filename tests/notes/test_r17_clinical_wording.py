@@ -298,3 +298,8 @@ def test_record_date_beside_a_subject_field_is_the_notes() -> None:
     text = "title: Caregiver Training -- OT\ndate: 2026-11-24\nsubject: Lindqvist, Walter\n" + OT.format(**OT_PARTS)
     report = check_note(text, dos=date(2026, 11, 24), knowledge=cached_knowledge(), today=date(2026, 12, 3))
     assert report.check("date_of_service").status == "met"
+
+
+def test_a_call_that_cut_the_session_short_is_not_its_mode() -> None:
+    assert _check("Patient: Walter Lindqvist. Pt not present (at dialysis).", "telehealth",
+                  mode="Time 10:05-10:40 -- had to cut short, clinic phone call.\n") == "not_applicable"
