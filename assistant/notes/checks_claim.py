@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date
 
 from assistant.billing import supported_lines_for_minutes
@@ -10,12 +11,14 @@ from assistant.codes import near_codes
 from assistant.models import BilledLine
 from assistant.notes.context import ASSISTANT_MODIFIER, THERAPY_MODIFIER, Context, Outcome
 from assistant.notes.disciplines import co_treatment_split, units_by_discipline
+from assistant.notes.furnished import therapist_only_codes
 from assistant.notes.icd import check_code
 from assistant.notes.nlp import Concept
 from assistant.notes.patterns import TEAM_MEETING, impossible_dos
 from assistant.notes.presence import people
 from assistant.notes.registry import check
 from assistant.notes.scan import sparse_finditer
+from assistant.notes.whereabouts import ON_LINK
 
 GROUP_CODES = ("97552", "G0543")
 _VIDEO = re.compile(r"video|zoom|doxy|facetime|teams|audio-video|audio and video|audio/video|two-way|real-time", re.I)
@@ -31,6 +34,8 @@ _NOT_THE_SESSION = re.compile(
     r"|authoriz\w*|authoris\w*|auth|approv\w*"
     r"|available|supervis\w*|on call|reachable|off the clock|not counted|paused|stepped out"
     r"|tried to reach|no answer"
+    # "had to cut short, clinic phone call": a call that ended the session, not how it was held
+    r"|cut\s+(?:it\s+|the\s+session\s+)?short|interrupt\w*"
     # "interpreter via phone line": how the words were carried, not how the session was furnished; a call off the
     # clock ("husb phone call, off clock"); a family that cancelled by phone did not come
     r"|interpret\w*|off[- ]clock|cancel\w*|called (?:in|out)"
@@ -390,12 +395,29 @@ def _on_attendance_line(text: str, at: int) -> bool:
     return (start > 0 or at <= ATTENDANCE_REACH) and _ATTENDANCE.match(text, start) is not None
 
 
+def _patient_linked(ctx: Context) -> list[tuple[int, int]]:
+    """The patient taking part by video or phone from elsewhere ("pt was on FaceTime for the whole session", read as
+    presence by presence.py): how the patient took part, not how the training was furnished."""
+    return sorted((a, b) for a, b in ctx.presence if ON_LINK.fullmatch(ctx.ex.text, a, b))
+
+
+def _inside_any(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies in one of the sorted, disjoint `spans` (binary search: many mentions stay linear)."""
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 @check
 def telehealth(ctx: Context) -> Outcome:
     ex = ctx.ex
     consents = ex.of("CONSENT")
-    remote = [c for c in ex.of("TELEHEALTH", negated=False) if not _ANSWERED_NO.match(ex.text, c.end)]
-    spoken = ex.of("AUDIO_ONLY", negated=False)
+    linked = _patient_linked(ctx)
+    remote = [
+        c
+        for c in ex.of("TELEHEALTH", negated=False)
+        if not _ANSWERED_NO.match(ex.text, c.end) and not _inside_any(linked, c.start)
+    ]
+    spoken = [c for c in ex.of("AUDIO_ONLY", negated=False) if not _inside_any(linked, c.start)]
     # once, and only for a note with such a cue: the cues below may be many
     meeting = bool(spoken) and _MEETING.search(ex.text) is not None
     # "consent given by phone" says how consent came, not how the session was furnished
@@ -420,6 +442,10 @@ def telehealth(ctx: Context) -> Outcome:
     video = [c for c in remote if _VIDEO.search(c.text)]
     if any(c.text.lower() in _STRICT_AUDIO for c in audio):
         video = [c for c in video if not _VIDEO_NOT_USED.search(_clause_around(ex.text, c))]
+        if any(_SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start) for c in audio):
+            # "we did the session by phone (audio only)": said of the session itself, it outweighs a video link
+            # named only as a place or a title ("Location: Doxy.me room", an invite's "Telehealth -- ...")
+            video = [c for c in video if _SESSION_MODE.search(ex.text, max(0, c.start - 30), c.start)]
     evidence = [(c.start, c.end) for c in (remote + audio)[:3]]
     if audio and not video:
         found = _audio_only(ctx, evidence)
@@ -568,7 +594,11 @@ def assistant_modifier(ctx: Context) -> Outcome:
         return Outcome("not_applicable", "No billed lines are known.")
     wanted = ASSISTANT_MODIFIER[role]
     spans = [span for r, span in ctx.roles if r == role][:2]
-    missing = list(dict.fromkeys(line.code for line in lines if wanted not in line.modifiers))
+    # "97550 x1 GO (Marais)" where Marais signs as the OTR: that line is the therapist's alone (furnished.py)
+    theirs = therapist_only_codes(ctx.ex)
+    missing = list(
+        dict.fromkeys(line.code for line in lines if wanted not in line.modifiers and line.code not in theirs)
+    )
     # the credential as the note writes it ("COTA/L"), so a biller can find it on the signature line
     written = next((c.text for c in ctx.ex.credentials if c.role == role), role)
     who = written if written.upper() == role else f"{written} ({role})"

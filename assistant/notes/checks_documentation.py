@@ -178,6 +178,12 @@ def patient_absent(ctx: Context) -> Outcome:
     return Outcome("missing", "Nothing says whether the patient was present.")
 
 
+# a field the goal word labels, left empty: '"Goal link",""', "POC goal: N/A", "Goal: ***" (an export's or a template's
+# blank is no goal; a bare colon is not read so, as the goal may follow on the next line)
+_EMPTY_FIELD_AFTER = re.compile(
+    r"(?:[ \t]+[\w-]+){0,2}[\"']?[ \t]*[:=,|][ \t]*(?:\"\"|''|n/?a\b|none\b|\*{3}|_{3,}|\[[ \t]*\])[ \t]*(?:\n|$)",
+    re.I,
+)
 CONSENT_REACH = 120  # a dictated "sentence" may be the whole note: the search stays near the consent
 
 
@@ -259,9 +265,11 @@ _RELATION_WORD = re.compile(
                         if w.replace("-", "").isalpha() and len(w) > 2) + r")\b",
     re.I,
 )
-# the consent is for someone it names: "for her son Dorian", "for Rosalind to receive caregiver training"
+# the consent is for someone it names: "for her son Dorian", "for Rosalind to receive caregiver training", "signed by
+# pt naming her son, Rafael Idowu, as the caregiver"
 _FOR_SOMEONE = re.compile(
-    rf"\bfor\s+(?:(?:her|his|their|the\s+pt's|the\s+patient's)\s+(?:{_RELATION})\b|[A-Z][a-z]+\b)"
+    rf"\b(?:for|naming|names|named)\s+(?:(?:her|his|their|the\s+pt's|the\s+patient's)\s+(?:{_RELATION})\b"
+    rf"|[A-Z][a-z]+\b)"
 )
 
 
@@ -443,13 +451,21 @@ def consent(ctx: Context) -> Outcome:
         for c in mentions
         if not c.negated
         and c not in pending
+        # "CONSENT: see end of note": the field points to the statement, which decides
+        and not _POINTS_ELSEWHERE.match(text, c.end)
         and not (plan and _plan_near(text, c))
         and not _near(_FUTURE_ONLY, text, c)
         and not _own_agreement(text, c)
         and not _trainee_agrees(ctx, c)
     ]
     refused = [
-        c for c in mentions if c.negated or c in pending or _cannot_before(text, c) or _asked_and_declined(text, c)
+        c
+        for c in mentions
+        if c.negated
+        or c in pending
+        or _cannot_before(text, c)
+        or _asked_and_declined(text, c)
+        or _field_declined(text, c)
     ]
     # "CONSENT=N/A": a field left not applicable documents nothing, neither consent nor its refusal
     refused = [c for c in refused if not _NOT_APPLICABLE.match(text, c.end)]
@@ -625,6 +641,35 @@ def _asked_and_declined(text: str, mention: Concept) -> bool:
     )
 
 
+# a consent field that points to where its answer is: "CONSENT: see end of note", "Consent - see addendum below"
+_POINTS_ELSEWHERE = re.compile(
+    r"[ \t]*[:\-–—]?[ \t]*(?:see|refer to)[ \t]+(?:the[ \t]+)?(?:end|bottom|below|addendum|attached|last|note below"
+    r"|next page|page \d)",
+    re.I,
+)
+# a consent field answered with a refusal: "consent: asked client again ... -- she declined to sign for Tiberius's
+# training ... Not obtained." (what was refused is the signing, the consent or the training, not a handout)
+_FIELD_REFUSAL = re.compile(
+    r"\b(?:declined|refused|declines|refuses)\s+(?:to\s+)?(?:sign|consent|give|the\s+training|training|permission)"
+    r"|\bnot\s+(?:obtained|given)\b|\bsaid\s+no\b",
+    re.I,
+)
+_FIELD_OPENS = re.compile(r"[ \t]*[\w -]{0,20}(?:\([^()\n]{0,30}\)[ \t]*)?:")
+# where a field's answer ends: the next field's label opening a line
+_NEXT_FIELD = re.compile(r"\n[ \t]*[A-Za-z][\w /()-]{0,24}:")
+FIELD_REACH = 300
+
+
+def _field_declined(text: str, mention: Concept) -> bool:
+    """Whether the mention labels a consent field ("consent:", "CONSENT (added 10:05):") whose answer, up to the next
+    field, refuses it."""
+    if not _FIELD_OPENS.match(text, mention.end):
+        return False
+    end = min(len(text), mention.end + FIELD_REACH)
+    nxt = _NEXT_FIELD.search(text, mention.end, end)
+    return _FIELD_REFUSAL.search(text, mention.end, nxt.start() if nxt else end) is not None
+
+
 # "Stanley cannot consent (guardianship)": the patient could not give it, so it was not given
 _CANNOT = re.compile(r"\b(?:cannot|can't|could not|couldn't|unable to|not able to)\s+(?:\w+\s+){0,2}$", re.I)
 
@@ -794,7 +839,7 @@ def _goal_needs_caregiver(ctx: Context, goal: Concept) -> bool:
 
 @check
 def need_and_goal(ctx: Context) -> Outcome:
-    goals = ctx.ex.of("GOAL", negated=False)
+    goals = [g for g in ctx.ex.of("GOAL", negated=False) if not _EMPTY_FIELD_AFTER.match(ctx.ex.text, g.end)]
     needs = ctx.ex.of("NEED", negated=False)
     if not needs:  # one goal that depends on the caregiver is enough
         tied = next((g for g in goals if _goal_needs_caregiver(ctx, g)), None)
@@ -975,6 +1020,30 @@ _HANDOUT_AFTER = re.compile(
 )
 
 
+_HANDS_PLACED = re.compile(r"[ \t]+(?:the|his|her|their|its|a|an|each|both|top|to)\b", re.I)
+_EDIT_AFTER = re.compile(
+    r"[ \t]+by[ \t]+(?:the[ \t]+)?(?:author|writer|editor)\b|[ \t]+(?:on[ \t]+)?\d{1,2}/\d{1,2}", re.I
+)
+# "taught colon heel slides comma straight leg raise cueing": a bare cue word in the list of what was taught is the
+# caregiver's cueing (content), not the therapist's
+_CUE_WORDS = frozenset({"cue", "cues", "cued", "cueing"})
+_TAUGHT_OPENS = re.compile(
+    r"[ \t]*(?:[-*•][ \t]*)?(?:taught|trained|instructed|covered|techniques(?:[ \t]+taught)?)(?:[ \t]*:|[ \t]+colon\b)",
+    re.I,
+)
+_SENTENCE_STOP = re.compile(r"\.(?:\s|$)|\bperiod\b", re.I)
+ITEM_LINE_REACH = 300
+
+
+def _taught_item(text: str, c: Concept) -> bool:
+    """A bare cue word inside the taught list its line opens with, before that list's sentence ends."""
+    if c.text.lower() not in _CUE_WORDS:
+        return False
+    start = max(text.rfind("\n", max(0, c.start - ITEM_LINE_REACH), c.start) + 1, c.start - ITEM_LINE_REACH)
+    opens = _TAUGHT_OPENS.match(text, start, c.start)
+    return opens is not None and _SENTENCE_STOP.search(text, opens.end(), c.start) is None
+
+
 @check
 def skilled_need(ctx: Context) -> Outcome:
     text = ctx.ex.text
@@ -985,6 +1054,10 @@ def skilled_need(ctx: Context) -> Outcome:
         if not _POSSESSIVE_BEFORE.search(text[max(0, c.start - 12) : c.start])
         # "gave wife the lymphedema precautions handout": the handout's title, not a precaution the therapist applied
         and not _HANDOUT_AFTER.match(text, c.end)
+        and not _taught_item(text, c)
+        # "with both hands on the grips": where the hands go, not hands-on care; "Corrected by author 7/29": an edit
+        and not (c.text.lower() == "hands on" and _HANDS_PLACED.match(text, c.end))
+        and not _EDIT_AFTER.match(text, c.end)
     ]
     if found:
         return Outcome(

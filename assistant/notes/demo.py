@@ -71,7 +71,8 @@ _FUTURE_WORDS = (
     r"next (?:session|visit|cts|time|week)|will (?:check|assess|complete|review|demonstrate|practice|return)"
     r"|plan(?:ned)? to|to be (?:done|completed|assessed)|f/u"
 )
-_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b", re.I)
+# ... not a possessive: "filled out next week's grid" names what was done, not a plan
+_FUTURE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b(?!['’]s\b)", re.I)
 _NAME_AFTER = re.compile(
     # "partner of 30 yrs, Henrik", "Husband of pt, Theo": the name after what the relationship is of
     r"^(?:\s+of\s+(?:the\s+)?(?:pt|patient|\d+\+?\s*(?:yrs?|years?))\b)?"
@@ -133,8 +134,19 @@ _ATTEMPT_RESULT = re.compile(
     r"\b(?:then|and then)\s+(?:did well|correct(?:ly)?|safe(?:ly)?|accurate(?:ly)?|independent(?:ly)?|effective)\b"
     r"|\b(?:2nd|second|3rd|third|next|final)\s+(?:attempt|trial|try)\s+(?:was\s+)?(?:passed|correct|safe|successful)\b"
     # "got the consistency right on the second try": a later attempt's result documents the attempts
-    r"|\b(?:correct|right) on (?:the )?(?:2nd|second|3rd|third)\b",
+    r"|\b(?:correct|right) on (?:the )?(?:2nd|second|3rd|third)\b"
+    # "-> corrected; safe on 2 more trials": the later attempts' result
+    r"|\b(?:safe|correct|accurate|independent|successful)\s+(?:on|for|in|x)\s*(?:the\s+)?(?:\d|two|three|four|five"
+    r"|all|both)\s+(?:more\s+|further\s+|subsequent\s+|following\s+)?(?:trials|tries|attempts|reps|repetitions)\b",
     re.I,
+)
+_NEGATION_INSIDE = re.compile(r"\b(?:not|never|unable|didn't|couldn't|wasn't|failed)\b", re.I)
+# "Ines put on and took off both splints correctly after one demonstration": the caregiver, by name, doing the task
+# with its result in the same clause
+_NAMED_DID_WELL = re.compile(
+    r"\b(?P<name>[A-Z][a-zà-öø-ÿ]{2,})\s+(?:then\s+)?(?:[a-z]+ed|put|did|set|took|made|got|gave|ran|fed|drew|wrote"
+    r"|held|led|hung|spun)\b[^.;\n]{0,80}?\b(?:correctly|safely|accurately|properly|independently"
+    r"|without\s+(?:cues|assistance|errors))\b"
 )
 _NOT_BEFORE = re.compile(r"\b(?:not|no|never|unable to|did not|didn't)\s+(?:\w+\s+)?$", re.I)
 # "Return: dtr guarded PT on the stairs x3" / "RD: indep" / "Teach-back: accurate": the label names the element
@@ -374,6 +386,13 @@ def find_return_demo(ex: Extraction) -> tuple[list[tuple[int, int]], list[tuple[
             m.span()
             for m in _NAMED_DEMO.finditer(ex.text)
             if m["name"] not in _NOT_NAMES and not _NOT_DONE_BEFORE.search(ex.text[max(0, m.start() - 20) : m.start()])
+        ]
+    if not documented:
+        names = caregiver_names(ex)
+        documented = [
+            m.span()
+            for m in _NAMED_DID_WELL.finditer(ex.text)
+            if m["name"] in names and not _NEGATION_INSIDE.search(ex.text, m.start(), m.end())
         ]
     if not documented:
         documented = [

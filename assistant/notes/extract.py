@@ -18,7 +18,7 @@ from typing import Any
 from assistant.models import Fact, Span
 from assistant.notes.group import Group, find_group
 from assistant.notes.icd import codeset
-from assistant.notes.lines import RADIUS, LineIndex, join_hyphenated
+from assistant.notes.lines import RADIUS, LineIndex, join_hyphenated, join_hyphenated_capitals
 from assistant.notes.nlp import Concept, concepts
 from assistant.notes.patterns import (
     CodeMention,
@@ -59,7 +59,8 @@ _WRITTEN = re.compile(r"\b(?:written|signed|signature|in writing|form on file|on
 # (the line break first: a pattern that starts with a literal is scanned for it in C, ~20x faster)
 # a flowsheet's field name "Consent_Signed_By", "Return_Demo_Detail": its words are words (same length)
 _FIELD_JOIN = re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])")
-_WRAPPED = re.compile(r"\n(?<=[a-z,]\n)(?=[a-z])(?![a-z][\w /-]{0,24}:)")
+# ... and after a negation written in capitals: "pt NOT\npresent (in waiting room)"
+_WRAPPED = re.compile(r"\n(?:(?<=[a-z,]\n)|(?<=\bNOT\n)|(?<=\bNO\n))(?=[a-z])(?![a-z][\w /-]{0,24}:)")
 # a plan or advice, not a service given: "next visit 97530", "(If yes, consider patient-present code)"
 _FUTURE = re.compile(
     r"\b(?:continue|plan|next|will|future|upcoming|scheduled|recommend\w*|consider|if (?:yes|so))\b", re.I
@@ -349,14 +350,6 @@ def _key_value(m: re.Match[str]) -> str:
     return f" {m.group(1)}:  {m.group(2)} "
 
 
-# a credential a PDF's line end broke ("Tamsin Okereke-Lind, CO-\nTA/L"): joined before the break, same length
-_CAPS_BREAK = re.compile(r"(?<=\b[A-Z]{2})-\n([ \t]*)([A-Z]{1,3}\b)")
-
-
-def _credential_joined(text: str) -> str:
-    return _CAPS_BREAK.sub(lambda m: m[2] + "\n" + " " * (len(m[1]) + 1), text) if "-\n" in text else text
-
-
 def _layout(text: str) -> str:
     if "</" in text:
         text = _ATTRIBUTE_TAG.sub(_fields, _BARE_TAG.sub(_tag, text))
@@ -385,7 +378,7 @@ def extract(text: str, *, other_codes: frozenset[str] | None = None) -> Extracti
         dates=find_dates(doc),
         codes=find_codes(doc, codes_known, lines),
         icd10=find_icd10(doc, is_code=lambda code: codeset().is_valid(code), lines=lines),
-        credentials=find_credentials(_credential_joined(doc)),
+        credentials=find_credentials(join_hyphenated_capitals(doc)),
         times=times,
         lines=lines,
         service=service,

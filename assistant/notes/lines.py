@@ -99,6 +99,17 @@ def words_of(text: str) -> frozenset[str]:
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z])-\n([ \t]*)([a-z]+)")
 
 
+# ... a credential in capitals a PDF's hard wrap broke: "Tamsin Okereke-Lind, CO-\nTA/L"
+_CAPITALS_BREAK = re.compile(r"(?<=[A-Z])-\n([ \t]*)([A-Z]+)")
+
+
+def join_hyphenated_capitals(text: str) -> str:
+    """`join_hyphenated` for words in capitals (credentials): same length, offsets those of the note."""
+    if "-\n" not in text:
+        return text
+    return _CAPITALS_BREAK.sub(lambda m: m[2] + "\n" + " " * (len(m[1]) + 1), text)
+
+
 def join_hyphenated(text: str) -> str:
     """The broken word joined before its line break, the line kept (same length: offsets stay those of the note)."""
     if "-\n" not in text:

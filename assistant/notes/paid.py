@@ -78,7 +78,8 @@ _NOT_THE_TRAINEE = re.compile(r"^\s*(?:\w+\s+)?(?:as|playing)\s+(?:the\s+)?(?:pa
 # on stood in for the patient
 _STAND_IN_BEFORE = re.compile(
     r"\b(?:coached|cued|guarded|guided|transferred|dressed|fed|walked|spotted|practi[cs]ed on|used"
-    r"|demonstrat\w*\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?"
+    # ... "Return demo on OT staff member: 3 reps"
+    r"|demonstrat\w*\s+on|demo(?:'?d|s)?\s+on|modell?ed\s+on|shown\s+on)\s+(?:the\s+|a\s+)?"
     # "guided a PT staff 'patient'": the clinic's own staff, by discipline or department
     r"(?:(?:PT|OT|SLP|rehab|clinic|therapy)\s+)?$",
     re.I,
@@ -200,6 +201,17 @@ def _mentions(ctx: Context) -> list[tuple[int, int, int, int, str]]:
     return found
 
 
+# "after R PCA stroke", "left PCA territory infarct": the posterior cerebral artery, not a personal care aide
+_ARTERY_BEFORE = re.compile(r"\b(?:L|R|left|right|bilateral|bilat|rt|lt)\.?[ \t]+$", re.I)
+_ARTERY_AFTER = re.compile(
+    r"[ \t]+(?:stroke|infarct\w*|territory|cva|occlusion|aneurysm|isch(?:a)?emi\w*|distribution|bleed)\b", re.I
+)
+
+
+def _artery(text: str, start: int, end: int) -> bool:
+    return bool(_ARTERY_BEFORE.search(text, max(0, start - 10), start) or _ARTERY_AFTER.match(text, end))
+
+
 _DISCHARGED = re.compile(r"\b(?:discharged|d/c'?d?)(?:\s+home)?\s*$", re.I)
 
 
@@ -230,6 +242,7 @@ def paid_caregivers(ctx: Context) -> list[tuple[int, int]]:
             or _ESCORT_BEFORE.search(ex.text[max(0, start - ESCORT_REACH) : start])
             or _DEVICE_BEFORE.search(ex.text, max(0, start - 16), start)
             or _JOB_TRAIT_AFTER.match(ex.text, end, min(len(ex.text), end + 20))
+            or (text.lower() == "pca" and _artery(ex.text, start, end))
             # "97110 x2 ... ther ex (pt on NuStep w/ rehab aide watching)": the same-day service's staff
             or ex.service.belongs_to_other((start, end))
             or _ANSWERED_NO.match(ex.text, end, min(len(ex.text), end + ANSWER_REACH))

@@ -4,6 +4,7 @@ ICD-10-CM codes and clinician credentials. All patterns are linear (no nested qu
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,8 +34,11 @@ _DATE = re.compile(
     r"(?P<y1>20\d\d)(?P<sep1>[-/.])(?P<m1>[01]?\d)(?P=sep1)(?P<d1>[0-3]?\d)"  # 2026-03-03, 2026/03/03
     # 5.5.26 too; the first figure up to 31: a day-first date ("24.09.2026") is read so when the note says (dayfirst)
     r"|(?P<m2>[0-3]?\d)(?P<sep>[/.-])(?P<d2>[0-3]?\d)(?P=sep)(?P<y2>(?:19|20|21|22)\d\d|\d\d)"
-    rf"|(?P<mon3>{_MONTH_ALT})\.?\s+(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y3>20\d\d)"
+    # ... "Jun-25-2025": the month's name with dashes
+    rf"|(?P<mon3>{_MONTH_ALT})\.?(?:\s+|-)(?P<d3>[0-3]?\d)(?:st|nd|rd|th)?(?:,?\s+|-)(?P<y3>20\d\d)"
     rf"|(?P<d4>[0-3]?\d)[\s-](?P<mon4>{_MONTH_ALT})\.?,?[\s-](?P<y4>20\d\d)"
+    # "10-Jun-25": day, month's name and a two-digit year, joined by dashes (spaced, "25" may be minutes)
+    rf"|(?P<d6>[0-3]?\d)-(?P<mon6>{_MONTH_ALT})-(?P<y6>\d\d)"
     # "18 de junio de 2024": a date written in Spanish
     rf"|(?P<d5>[0-3]?\d)[ \t]+de[ \t]+(?P<mon5>{'|'.join(SPANISH_MONTHS)})[ \t]+(?:del?[ \t]+)?(?P<y5>20\d\d)"
     r")(?![\w/-])",
@@ -42,7 +46,7 @@ _DATE = re.compile(
 )
 # where a date can start: a prefix of each alternative above (bounded, for scan.sparse_finditer)
 _DATE_STARTS = (
-    rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?\s|[0-3]?\d[\s-]{_MONTH_ALT}"
+    rf"20\d\d[-/.][01]?\d[-/.]|[0-3]?\d[/.-][0-3]?\d[/.-]|{_MONTH_ALT}\.?[\s-]|[0-3]?\d[\s-]{_MONTH_ALT}"
     r"|[0-3]?\d[ \t]+de[ \t]"
 )
 # a late entry or addendum: the care was "held"/"provided" on one date and the entry "written" on another
@@ -211,12 +215,33 @@ def find_dates(text: str) -> list[DateMention]:
                 value = date(int(m["y3"]), month_number(m["mon3"]) or 0, int(m["d3"]))
             elif m["y5"]:
                 value = date(int(m["y5"]), SPANISH_MONTHS[m["mon5"].lower()], int(m["d5"]))
+            elif m["y6"]:
+                value = date(2000 + int(m["y6"]), month_number(m["mon6"]) or 0, int(m["d6"]))
             else:
                 value = date(int(m["y4"]), month_number(m["mon4"]) or 0, int(m["d4"]))
         except (ValueError, KeyError):
             continue
-        out.append(DateMention(value, (m.start(), m.end()), _label(text, m.start())))
+        label = _label(text, m.start())
+        if label == "dos" and _mail_header_date(text, m.start()):
+            label = "other"
+        out.append(DateMention(value, (m.start(), m.end()), label))
     return sorted(out, key=lambda d: d.span)
+
+
+# an e-mail's header lines: "From: ...", "To: ...", "Sent: ..." (a record's "subject:" names the patient: a FHIR
+# Composition's "date:" beside it is the note's)
+_MAIL_HEADER = re.compile(r"^[ \t>]*(?:from|to|sent|cc)[ \t]*:", re.I | re.M)
+_MAIL_DATE_LINE = re.compile(r"[ \t>]*date[ \t]*:[ \t]*$", re.I)
+MAIL_HEADER_REACH = 240  # the few header lines around the "Date:" line
+
+
+def _mail_header_date(text: str, start: int) -> bool:
+    """ "Date: 10/03/2025 9:14 AM" among an e-mail's From/To/Subject lines: when the message was sent, not the
+    session's date."""
+    line_start = text.rfind("\n", max(0, start - 40), start) + 1  # the label is right before the date
+    if not _MAIL_DATE_LINE.fullmatch(text, line_start, start):
+        return False
+    return _MAIL_HEADER.search(text, max(0, line_start - MAIL_HEADER_REACH), line_start + MAIL_HEADER_REACH) is not None
 
 
 _LABELLED_NUMERIC_DOS = re.compile(
@@ -361,7 +386,8 @@ def _written(count: str) -> str:
 _SPOKEN_CODE_GATE = re.compile(r"\b(?:ninety|nine|zero|oh)\b", re.I)
 # every dictated ICD-10-CM code with a decimal part says "point" or "dot"
 # ... or a letter said right after the diagnosis cue: "diagnosis g twenty"
-_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b|\b(?:diagnos[ie]s|dx)\s+[a-z]\s", re.I)
+# ... "diagnoses colon G twenty": the label's colon said as a word
+_SPOKEN_ICD_GATE = re.compile(r"\b(?:point|dot)\b|\b(?:diagnos[ie]s|dx)\s+(?:colon\s+)?[a-z]\s", re.I)
 
 
 def _claim_line(text: str, m: re.Match[str]) -> bool:
@@ -427,8 +453,29 @@ def find_icd10(
     out += _lower_case_codes(text, is_code)
     if search(_SPOKEN_ICD_GATE, text):  # "G three five point A": a dictated diagnosis code
         out += [IcdMention(code, span) for code, span in spoken_icd10(text)]
+    # a code remarked on beside its own replacement: "G20.A1 (updated -- G20 no longer billable)"; a code remarked on
+    # alone ("Dx: G35 (no longer billable) -- asked the MD") is still the one listed
+    categories = Counter(m.code[:3] for m in out)
+    out = [m for m in out if not (categories[m.code[:3]] > 1 and _remark_on_code(text, m.span))]
     out.sort(key=lambda x: x.span)
     return out
+
+
+# a remark about a code: "(updated 2/11 -- G20 no longer billable)", "G35.A, not G35", "replaces G20"
+_REMARK_AFTER = re.compile(
+    r"[ \t]*(?:(?:is|was)[ \t]+)?(?:(?:no[ \t]+longer|not)[ \t]+(?:billable|valid|used|accepted|payable)|retired"
+    r"|deleted|invalid|non-?billable|(?:was[ \t]+)?replaced\b|(?:is[ \t]+)?a[ \t]+header)",
+    re.I,
+)
+_REMARK_BEFORE = re.compile(
+    r"\b(?:not|instead[ \t]+of|replaces|replacing|replaced|formerly|old[ \t]+code|previously(?:[ \t]+coded)?)[ \t]*$",
+    re.I,
+)
+
+
+def _remark_on_code(text: str, span: tuple[int, int]) -> bool:
+    a, b = span
+    return bool(_REMARK_AFTER.match(text, b) or _REMARK_BEFORE.search(text, max(0, a - 24), a))
 
 
 def _lower_case_codes(text: str, is_code: Callable[[str], bool]) -> list[IcdMention]:
@@ -535,9 +582,9 @@ _NAME_PART = (
     r"(?:[A-Z][^\W\d_A-Z](?:[^\W\d_]|['-])*\.?|[A-Z]\.|[A-Z]['’][A-Z](?:[^\W\d_]|['-])*|[thn][A-Z][^\W\d_A-Z]+"
     r"|(?:an|van|von|der|den|de|da|del|della|di|du|le|la|bin|ibn|al|el|ter|ten|y|dos|das)(?=\s+[A-Za-z]))"
 )
+# ... the credential in brackets after the name: "Annika Ströbel-Hart (OTR/L) 2:07 PM" (a chat's display name)
 _NAME_BEFORE = re.compile(
-    # "Annika Hart, OTR/L" or, as a chat names its sender, "Annika Hart (OTR/L) 2:07 PM"
-    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}}(?:,|[ \t]?\()?"
+    r"(?<![^\W\d_]|['])" + _NAME_FIRST + rf"(?:\s+{_NAME_PART}|(?<=\.){_NAME_PART}){{0,3}},?(?:[ \t]*\()?"
     + _CRED_TAIL
     + r"|(?<![A-Z'.-])[A-Z][A-Z'-]+\.?(?:\s+[A-Z][A-Z'-]+\.?){0,3},"
     + _CRED_TAIL

@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from assistant.notes import grid
@@ -35,7 +36,9 @@ _PATIENT_WORD = re.compile(_PATIENT_WORDS + r"(?!'s|’s)", re.I)
 _POSSESSIVE = ("'s", "’s")
 # Possessives ("at son's house") name a place, not who was present.
 _CAREGIVER_WORDS = (
-    r"\b(?:caregivers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp|mother"
+    # ... "care givers" as a dictation writes it
+    r"\b(?:caregivers?|care givers?|cg|cgs|c/g|family|families|family members|wife|husband|spouse|daughter|dtr|son|sp"
+    r"|mother"
     r"|father|mom"
     r"|dad|parents?|aide|neighbou?r|friend|sister|brother|poa)s?\b"
 )
@@ -47,7 +50,7 @@ _PATIENT_AND = re.compile(
 _COMPOUND_BEFORE = re.compile(r"(?:patient|pt)-$", re.I)
 # "caregivers of two patients", "the caregivers of Walter Kim attended": the caregivers are the subject
 _CAREGIVERS_OF = re.compile(
-    r"\b(?:caregivers?|families)\s+(?:of|for)\s+(?:(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b"
+    r"\b(?:caregivers?|care\s+givers?|families)\s+(?:of|for)\s+(?:(?:[\w-]+\s+){0,3}(?:patients?|pts?|clients?)\b"
     r"|(?:(?:Mr|Mrs|Ms)\.?\s+)?(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?\b)",
     re.I,
 )
@@ -65,6 +68,9 @@ _AWAY_BODY = (
     r"(?:the\s+|his\s+|her\s+|their\s+)?(?:home|house|clinic|room|building)\b"
     # "Pt was out: church senior lunch": out, then where ("was out of breath" has no stop after "out")
     r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:was|were)\s+out\s*[:;,(–—-]"
+    # "Families present (the clients themselves were not -- all at the day program)": the presence word left out
+    r"|\b(?:patients?|pts?|clients?|residents?)\s+(?:themselves\s+|himself\s+|herself\s+)?(?:was|were)\s+not"
+    r"[ \t]*(?:--|[–—(:;,)])"
     # "Residents remained on the unit" while their families trained elsewhere
     r"|\b(?:patients?|pts?|residents?)\b[^.;\n]{0,15}?\b(?:remained|stayed)\s+on\s+(?:the|their)\s+(?:unit|ward|floor)\b"
     # the caregiver's relative away at a visit of their own is the patient: "while his mother was at her follow-up"
@@ -189,9 +195,12 @@ _LATER_VISIT = re.compile(
     r"|(?:will|to)\s+(?:be\s+)?(?:schedul\w+|return)|plan(?:ned)?\s*:)",
     re.I,
 )
+# the trainee alone, named by kinship: "(brother only)"
+_KIN_ONLY = r"(?:wife|husband|spouse|son|daughter|dtr|brother|sister|mother|father|mom|dad)[- ]only"
 _SUBJECTLESS_ABSENCE = re.compile(
-    r"caregiver[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)"
-    r"|with (?:the )?(?:patient|pt) (?:gone|away)"
+    r"caregivers?[- ]only|only the caregiver|family only|parents?[- ]only|without (?:the )?(?:patient|pt)|"
+    + _KIN_ONLY
+    + r"|with (?:the )?(?:patient|pt) (?:gone|away)"
     r"|w/o (?:patient|pt)|sin (?:el |la )?(?:paciente|pt|niño|niña)",
     re.I,
 )
@@ -327,7 +336,36 @@ def _people(ex: Extraction) -> People:
         and not _ROLE_BEFORE.search(ex.text, max(0, m.start() - 24), m.start())
         and ex.text[m.start() - 1 : m.start()] != "-"  # "Abernathy-Diaz not present": a surname's tail, shared
     }
+    patient |= _lower_case_patient(ex.text) - caregiver
     return People(frozenset(patient - caregiver - _NOT_NAMES), frozenset(caregiver))
+
+
+# a dictation typed all in lower case names the patient so too: "patient ilkka kallio huntington disease"
+_LOWER_PATIENT = re.compile(r"\b(?:patient|pt)[:,]?[ \t]+(?P<first>[a-z]{3,})[ \t]+(?P<last>[a-z]{3,})\b")
+# words that follow the patient label in lower case and are no name
+_NOT_LOWER_NAMES = frozenset({
+    "not", "was", "is", "has", "had", "and", "the", "with", "who", "did", "does", "seen", "home", "here", "there",
+    "present", "absent", "arrived", "came", "went", "left", "stayed", "remained", "declined", "refused", "unable",
+    "able", "needs", "needed", "lives", "lived", "states", "stated", "reports", "reported", "signed", "consented",
+    "agreed", "gave", "name", "for", "from", "out", "off", "away", "also", "still", "today", "then", "now", "gone",
+    "sleeping", "resting", "asleep", "napping",
+})
+LOWER_LABELS = 3  # the first few lower-case labels: a name is given once, near the top
+
+
+def _lower_case_patient(text: str) -> frozenset[str]:
+    """The first name a lower-case patient label gives ("patient ilkka kallio"), when the note names that person
+    again by it (a word after the label that recurs is a name, not a passing word)."""
+    if not text.islower():
+        return frozenset()
+    found = set()
+    for m in islice(_LOWER_PATIENT.finditer(text), LOWER_LABELS):
+        first = m["first"]
+        if first in _NOT_LOWER_NAMES or m["last"] in _NOT_LOWER_NAMES:
+            continue
+        if len(name_spans(frozenset({first}), text)) >= 2:
+            found.add(first)
+    return frozenset(found)
 
 
 _SUPERVISING = re.compile(r"\b(?:supervising|supervisor|treating)\s+$", re.I)
@@ -683,6 +721,19 @@ def _sentence_says(ex: Extraction, name: str, pattern: re.Pattern[str], c: Conce
     return seen[key]
 
 
+_KIN_ONLY_WORDS = re.compile(_KIN_ONLY, re.I)
+_CLAUSE_CLOSES = re.compile(r"[ \t]*(?:[).;\n]|$)")
+_PATIENT_WITH = re.compile(r"\b(?:pt|patient|he|she)\b[^.;()\n]{0,20}$", re.I)
+
+
+def _kin_only_closes(text: str, c: Concept) -> bool:
+    """Whether "brother only" closes its clause or bracket ("face to face (brother only)", "Present: wife only.")
+    with no patient named just before it ("pt and wife only" has the patient there)."""
+    return _CLAUSE_CLOSES.match(text, c.end) is not None and not _PATIENT_WITH.search(
+        text, max(0, c.start - 30), c.start
+    )
+
+
 def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) -> str | None:
     """Whether a presence or absence phrase says the patient was there ("presence") or away ("absence") during the
     training, or None when it says neither (a question, a quoted field, someone else, another visit)."""
@@ -700,6 +751,8 @@ def _phrase_side(ex: Extraction, c: Concept, subjects: Callable[[], _Subjects]) 
             return None
         if _ROOM_WORDS.fullmatch(c.text) and _AT_BEDSIDE.search(ex.text, max(0, c.start - 20), c.start):
             return None  # "at bedside in his room": where the training took place, not where the patient was
+        if _KIN_ONLY_WORDS.fullmatch(c.text) and not _kin_only_closes(ex.text, c):
+            return None  # "wife only needed one cue" says how well, not who came: "(brother only)" does
         if _SUBJECTLESS_ABSENCE.search(c.text):
             return "absence"
     if c.label == "PRESENCE" and _not_the_sessions(ex, c):

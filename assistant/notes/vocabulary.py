@@ -47,7 +47,10 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "were not present", "without the patient", "without patient", "w/o patient", "w/o pt", "without pt",
         "pt absent", "patient absent", "patient-absent", "in another room", "at adult day", "at day program",
         "at school", "at dialysis", "resting in bedroom", "caregiver only", "caregiver-only", "with caregiver only",
-        "only the caregiver", "family only",
+        "only the caregiver", "family only", "caregivers only", "caregivers-only",
+        # "0.6 hr face to face (brother only)": the trainee alone (presence.py reads it only closing its clause)
+        "wife only", "husband only", "spouse only", "son only", "daughter only", "dtr only", "brother only",
+        "sister only", "mother only", "father only", "mom only", "dad only",
         "parent only", "parent-only", "parents only", "waited in the car", "waited in the lobby", "in the waiting room",
         "stayed home",
         "remained home", "remained at home", "remains home", "remains at home", "stays home", "stays at home",
@@ -160,6 +163,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "parkinson", "tbi", "sci", "als", "amputation", "fracture", "tka", "tha", "deconditioned", "fall", "falls",
         "coughing", "assists", "helps", "primary caregiver", "only helper", "supervises", "prepares", "moving in",
         "lives with", "requires help", "progressive", "recently home", "home from", "asked for", "asked about",
+        # the need under its heading ("Why: pt is new to a manual wheelchair after R BKA"), and amputations by level
+        "why:", "reason for training", "bka", "transtibial", "transfemoral",
         # a child's condition, and the caregiver's part in the child's day ("watches Mateo after preschool")
         "delay", "delays", "disorder", "d/o", "torticollis", "plagiocephaly", "cerebral palsy", "autism",
         "spastic", "diplegia", "diplegic", "quadriplegia", "hypotonia", "low tone", "watches", "cares for",
@@ -254,6 +259,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # low-vision adaptations
         "tactile markings", "tactile markers", "liquid-level indicator", "liquid level indicator", "kettle tipper",
         "magnifier", "large print", "large-print", "contrast marking", "talking labels", "lighting",
+        # a field cut's scanning and a caregiver's guiding ("scanning drills", "she practiced guiding from his L")
+        "scanning", "visual scanning", "scanning drills", "scanning strategies", "sighted guide", "guiding",
         # oxygen and breathing at home (the patient's functional performance, not clinical care)
         "oxygen", "oxygen tank", "o2 tank", "o2 tubing", "oxygen tubing", "concentrator", "pulse oximeter",
         "pulse ox", "spo2", "pursed-lip breathing", "pursed lip breathing", "breathing techniques",

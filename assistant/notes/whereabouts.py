@@ -29,7 +29,10 @@ Span = tuple[int, int]
 SubjectOf = Callable[[Concept], str]
 
 # "Pt in hospital bed throughout" is a bed, not a hospital
-_PLACE_WORDS = r"(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b"
+# ... a compound's last part is the place too: "at his neuro-oncology visit", "at her post-op appointment"
+_PLACE_WORDS = (
+    r"(?:[a-z]+-)?(?:" + "|".join(re.escape(p) for p in sorted(AWAY_PLACES, key=len, reverse=True)) + r")\b"
+)
 # ... and a car to practise with is no place the patient went: "car transfer", "car seat", "car simulator"
 _PLACE = _PLACE_WORDS + r"(?!\s+(?:bed|transfers?|seat|simulator|door)\b)"
 # ... and the training's own group is no place the patient went: "in the group session", "at the group class"
@@ -58,7 +61,10 @@ _ELSEWHERE_SOURCE = (
     + r"|(?:stayed|remained)\s+(?:back\s+)?home\b"  # "Walter stayed home today"
     # "so he was out of the house for the session", "Oswin was away from home during the visit"
     r"|(?:was|were|is|stayed|remained)\s+(?:out\s+of|away\s+from)\s+(?:the\s+|his\s+|her\s+|their\s+)?"
-    r"(?:house|home|room|clinic|building)\b)"
+    r"(?:house|home|room|clinic|building)\b"
+    # a room on another floor: "was in the prosthetist's fitting room downstairs", "stayed in the den upstairs"
+    r"|(?:was|were|stayed|remained|waited|sat)\s+(?:in|at)\s+(?:[\w'’-]+\s+){1,4}?(?:downstairs|upstairs"
+    r"|down the hall|next door|across the hall)\b)"
 )
 _ELSEWHERE = re.compile(_ELSEWHERE_SOURCE, re.I)
 # "could NOT be left home alone, so she came along": "left" by others (passive), not the patient leaving
@@ -79,18 +85,23 @@ _PT_AT_SOURCE = (
     # "pt home w/ wife", "patient stayed at home with his son": home with someone else, not at the training
     # ... "Pt (Wen-Hsiung Lin) @ home w/ dtr"
     # ... "Child (Wren Kalu, 8 mo, former 29-wk preemie, P07.32) home with dad"
-    + r"|\b(?:pt|patient|child|client)(?:\s+\([^()\n]{1,80}\))?\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?"
-    r"home\s+(?:w/|with)\s+"
+    # ... named, and set off by a dash: "Patient: Fitzgerald Omondi-Rask (FSHD) -- home w/ his sister"
+    + r"|\b(?:pt|patient|child|client)(?::?\s+(?-i:[A-Z][\w'-]+)){0,3}(?:\s+\([^()\n]{1,80}\))?(?:\s+(?:--|[-–—]))?\s+"
+    r"(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s+(?:w/|with)\s+"
     r"(?:his\s+|her\s+|their\s+|a\s+)?(?:wife|husband|spouse|son|daughter|dtr|sister|brother|mother|father|mom|dad"
     r"|neighbou?r|friend|aide|sitter|grand\w+)\b"
+    # "Pt at home; a friend from church is sitting with him": someone keeps the patient company away from the training
+    + r"|\b(?:pt|patient|child|client)\s+(?:(?:was|is|stayed|remained)\s+)?(?:at\s+|@\s*)?home\s*[;,]\s*"
+    r"(?:[\w'’-]+\s+){1,5}?(?:is\s+|was\s+)?(?:sitting|staying|stays|sits)\s+with\s+(?:him|her|them)\b"
 )
 _PT_AT = re.compile(_PT_AT_SOURCE, re.I)
 # someone takes the patient away: "His son drove him to his 10:00 eye appointment", "Paula took her mother out"
 _OBJECT = r"(?:him|her|them|the patient|the pt|pt|patient|(?:his|her)\s+(?:mother|father|mom|dad|wife|husband))"
+# ... one word more: "the sitter took him for a walk to the corner cafe"
 _TAKEN_SOURCE = (
     r"\b(?:drove|took|walked|wheeled|brought|escorted|transported|collected)\s+" + _OBJECT
-    + r"\s+(?:(?:back\s+)?home\b|out\b|away\b|outside\b|(?:back\s+|down\s+|over\s+|up\s+)?(?:to|for)\s+" + _LEAD_IN
-    + _PLACE + r")"
+    + r"\s+(?:(?:back\s+)?home\b|out\b|away\b|outside\b|(?:back\s+|down\s+|over\s+|up\s+)?(?:to|for)\s+"
+    + r"(?:[\w'’/:.-]+\s+){0,5}?" + _PLACE + r")"
     r"|\b(?:picked|came for|arrived for|was here for)\s+" + _OBJECT + r"(?:\s+up)?\b|\bpicked up\s+" + _OBJECT + r"\b"
 )
 _TAKEN = re.compile(_TAKEN_SOURCE, re.I)
@@ -150,6 +161,16 @@ _JOINED_PART = re.compile(
     r"|\b(?:present|there|in the room)\s+for\s+the\s+(?:last|final|second|remaining)\s+(?:part|half|portion|\d+)",
     re.I,
 )
+# the patient taking part by video or phone from elsewhere: "stayed home (fatigue) but was on FaceTime ... for the
+# whole session" (present by video is present, docs/CONVENTIONS.md), whatever the note says of where they were
+# in body; telehealth reads it as how the patient took part, not how the training was furnished
+_ON_LINK_SOURCE = (
+    r"\b(?:was|were|stayed|remained|joined|participated|took\s+part|listened\s+in|watched)\s+(?:in\s+)?"
+    r"(?:on|via|by|over)\s+(?:a\s+|the\s+)?(?:facetime|video(?:\s+call|\s+chat)?|zoom|skype|speaker\s?phone)\b"
+)
+# ... not a kind of device or platform: "Practitioner was on a video-capable platform" (RE2 probes without it)
+ON_LINK = re.compile(_ON_LINK_SOURCE + r"(?![-/])", re.I)
+_PROBES[id(ON_LINK)] = _ON_LINK_SOURCE
 # presence over the whole session, or taking part: "Pt in hospital bed throughout", "for most of the call"
 _THROUGHOUT = re.compile(
     r"\b(?:throughout|(?:for|during)\s+(?:the\s+)?(?:whole|entire)\s+(?:time|session|visit|call|training|class)"
@@ -463,7 +484,7 @@ def whereabouts(
         minute = _clock(ex.text[s_start:s_end])
         (changed if minute is not None and _during_training(ex, minute) else absence).append((a, b))
     absent_sorted = sorted(absence)
-    for m in _matches(ex, _JOINED_PART):
+    for m in _matches(ex, _JOINED_PART, ON_LINK):
         if subject_of(_concept("PRESENCE", *m.span(), ex)) == "patient":
             changed.append(m.span())
     changed += _brought_in(ex, names)
@@ -476,7 +497,8 @@ def whereabouts(
         s_start, s_end = _sentence(ex, a, b)
         if any(s_start <= x < s_end for x, _ in absent_sorted):
             continue  # "pt was at dialysis throughout the session"
-        if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a]):
+        # "What we did, 1:40-2:15: pt sat at the table ... the whole time": a label before its colon is no subject
+        if m.re is _THROUGHOUT and not _patient_first(ex.text[s_start:a].rsplit(": ", 1)[-1]):
             continue
         if m.re is not _THROUGHOUT and (
             _ON_WHOM_NOT.match(ex.text, b, b + 16)
