@@ -104,8 +104,29 @@ IE EG OK TV NA
 OBSERVANCES = _words("""
 shabbos shabbat sabbath ramadan passover diwali lent
 """)
+# Languages and dialects an interpreter request or a chart's language field names ("language: Amharic", "Maay Maay
+# dialect", "Portuguese (Cabo Verde)"): what a patient speaks, no person.
+LANGUAGES = _words("""
+amharic tigrinya tigrigna oromo afaan oromiffa somali maay maxaa tiri swahili kiswahili yoruba igbo hausa twi akan
+wolof fulani pulaar lingala kinyarwanda kirundi arabic dari pashto farsi persian urdu punjabi hindi gujarati bengali
+bangla tamil telugu malayalam kannada marathi nepali sinhala burmese rohingya khmer lao hmong daw
+thai vietnamese tagalog ilocano ilokano cebuano visayan samoan tongan marshallese chuukese cantonese
+mandarin toisanese taishanese fuzhounese hakka japanese korean mongolian russian ukrainian polish czech slovak
+romanian bulgarian serbian croatian bosnian albanian greek turkish armenian georgian hebrew yiddish portuguese
+spanish french creole kreyol kreyòl haitian italian german dutch navajo dine diné lakota ojibwe cherokee yupik
+asl cabo verde
+""")
+# Laboratory and clinical terms in mixed case or capitals that a name pattern reads as one ("HbA1c", "SIADH", "A&Ox4")
+# and payer product words ("MEDIGAP").
+CLINICAL_TERMS = _words("""
+hba hba1c a1c siadh ssri ssris snri snris ox aox inr ptt bnp tsh egfr bmp cmp cbc ua
+medigap
+""")
 # fmt: on
-KEEP_WORDS = BRANDS | KIN_WORDS | FAMILY_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES | GREETINGS | COUNTRIES
+KEEP_WORDS = (
+    BRANDS | KIN_WORDS | FAMILY_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES | GREETINGS | COUNTRIES | LANGUAGES
+    | CLINICAL_TERMS
+)
 # Never a person, even where a name would stand ("(daughter, POA)", '"Mom's PT"'); a kinship word of another language
 # may be one ("Lola" is a grandmother and a given name), so a name found by its context keeps it when it is alone.
 NEVER_NAMES = KEEP_WORDS - KIN_WORDS
