@@ -124,7 +124,7 @@ STATED_AGES = [
     re.compile(rf"(?:(?<=\()|(?<=,)|(?<=,[ \t])){_ANY_AGE}[MF](?=[ \t]*[),;])"),
     # an adult's age said after a person: "She's 86", "my husband Gus is 73", "his wife was 68"
     re.compile(
-        rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?{_IS})"
+        rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+)){{0,2}}{_IS})"
         r"(?P<age>1[01]\d|[1-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
     ),
     # "in his 92nd year", "in her 86th year of life", "in his ninety-fifth year"
@@ -147,7 +147,11 @@ STATED_AGES = [
     ),
     re.compile(r"(?i:\b(?P<age>[1-9]\d(?:st|nd|rd|th))(?=[ \t]+(?:birthday|bday|b-day)\b))"),
     # "(DOB 1951-05-17, 75 y)", "Ana, 82 yrs)": an age with a spaced unit, set off by a comma or a bracket
-    re.compile(r"(?:(?<=\()|(?<=,)|(?<=,[ \t]))(?P<age>1[01]\d|[1-9]?\d)[ \t](?:y|yr|yrs)\.?(?=[ \t]*[),;\]])"),
+    # and an infant's in months: "Khulan Baatar, 7 mos, for", "(9 mo)"
+    re.compile(
+        r"(?:(?<=\()|(?<=,)|(?<=,[ \t]))(?P<age>(?:1[01]\d|[1-9]?\d)[ \t](?:y|yr|yrs|mos?)\.?|1?\d[ \t]?mos?\.?)"
+        r"(?=[ \t]*[),;\]])"
+    ),
     # an age field with words between: "Respondent's age on the date of appointment: 84."
     re.compile(rf"(?i:\bage[ \t][^\d\n:;.]{{0,40}}?:[ \t]*){_ANY_AGE}(?![\d.,:/\-]\d|\d)"),
 ]

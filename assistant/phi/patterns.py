@@ -388,6 +388,9 @@ PHONE_RE = re.compile(
     r"|(?<![\w+\-])04\d{2}[ \t]\d{3}[ \t]\d{3}(?![\w\-])"
     # a local number without its area code, dotted or spaced: "cell 555.0187", "Pt phone 555 0142"
     r"|(?<![\w.\-+])(?<!\d[ \t])\d{3}(?:\.|[ \t])\d{4}\b(?![.\-]?\d|[ \t]\d)"
+    # a vanity number, letters for digits: "(915) 555-HELP", "303-CAL-LMOM" (a toll-free 8xx line is a payer's)
+    r"|(?<![\w-])(?:\+?1[-.\s]?)?(?:\([2-79]\d{2}\)[ \t]?|[2-79]\d{2}[-.])(?=[\d\-.]{0,7}(?-i:[A-Z]))"
+    r"(?-i:[\dA-Z]{3}[-.][\dA-Z]{4})\b"
     # an extension on its own, as a signature gives it: "Dana Ruiz x4471", "ext. 2210" (never "97550 x1")
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
     re.IGNORECASE,

@@ -31,6 +31,8 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Link will come from noreply@portal.example.", ["noreply@portal.example"]),
     # an EMS dispatch determinant
     ("Dispatch codes 17-A-1 (fall) vs 17-D-3.", ["17-A-1", "17-D-3"]),
+    # a bracketed number with no unit is no age; a toll-free vanity line is a payer's
+    ("Exercises (110) done; call 1-800-MEDICARE.", ["(110)", "1-800-MEDICARE"]),
     # measures after the verbs that state an age stay
     ("Knee turned 45 degrees; I am 10 minutes late; I am 50% sure.", ["45 degrees", "10 minutes", "50%"]),
 ]
@@ -43,6 +45,10 @@ SCRUB = [
     ("planning his 85th birthday", "85th"),
     ("Pt: Almaz Qorwelde  (DOB 1951-05-17, 75 y)  Acct 661", "75"),
     ("DOB............: 07/04/1948\nAGE............: 78\nADDRESS", "78"),
+    ("Pt Raúl Ibarra is 89.", "89"),
+    ("Arrived with Khulan Baatar, 7 mos, for brother's eval", "7 mos"),
+    # a vanity number, letters for digits
+    ("home line (915) 555-HELP or cell", "555-HELP"),
     # a no-reply word does not shield a person's address
     ("write to noreply.qornby@example.com", "qornby"),
 ]
