@@ -32,7 +32,7 @@ KEEP: list[tuple[str, list[str]]] = [
     # an EMS dispatch determinant
     ("Dispatch codes 17-A-1 (fall) vs 17-D-3.", ["17-A-1", "17-D-3"]),
     # a bracketed number with no unit is no age; a toll-free vanity line is a payer's
-    ("Exercises (110) done; call 1-800-MEDICARE.", ["(110)", "1-800-MEDICARE"]),
+    ("Exercises (15) done; call 1-800-MEDICARE.", ["(15)", "1-800-MEDICARE"]),
     # measures after the verbs that state an age stay
     ("Knee turned 45 degrees; I am 10 minutes late; I am 50% sure.", ["45 degrees", "10 minutes", "50%"]),
 ]
