@@ -178,7 +178,10 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
     r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP)|(?:Family|Internal)[ \t]+Medicine"
-    r"|(?:Medical|DME|Oxygen)[ \t]+Supply|Orthopa?edic[ \t]+Group)\b"
+    r"|(?:Medical|DME|Oxygen)[ \t]+Supply|Orthopa?edic[ \t]+Group"
+    # round 17: a family practice, a hearing centre, a PT & OT clinic, a fire district's or an ambulance service
+    r"|Family[ \t]+(?:Health|Practice)|Hearing[ \t]+(?:Center|Centre|Clinic)|Audiology|(?:PT|OT|SLP)[ \t]+(?:&|and)"
+    r"[ \t]+(?:PT|OT|SLP)|Fire[ \t]+(?:&|and)[ \t]+(?:EMS|Rescue)|Ambulance(?:[ \t]+(?:Service|Svc))?)\b"
     r"|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
@@ -194,7 +197,10 @@ PRACTICE_ZONE = re.compile(
 _CAPS_END = (
     r"(?:THERAPY|THERAPIES|PHYSIOTHERAPY|REHABILITATION|REHAB|ASSOCIATES|HOME[ \t]+CARE|HOME[ \t]+HEALTH|HOSPICE"
     r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL|(?:FAMILY|INTERNAL)[ \t]+MEDICINE|HOME[ \t]+MEDICAL"
-    r"|(?:MEDICAL|DME|OXYGEN)[ \t]+SUPPLY|ORTHOPA?EDIC[ \t]+GROUP|MOBILITY[ \t]+&[ \t]+OXYGEN)"
+    r"|(?:MEDICAL|DME|OXYGEN)[ \t]+SUPPLY|ORTHOPA?EDIC[ \t]+GROUP|MOBILITY[ \t]+&[ \t]+OXYGEN"
+    r"|FAMILY[ \t]+(?:HEALTH|PRACTICE)|HEARING[ \t]+(?:CENTER|CENTRE|CLINIC)|AUDIOLOGY"
+    r"|(?:PT|OT|SLP)[ \t]+&[ \t]+(?:PT|OT|SLP)"
+    r"|(?:FIRE[ \t]+(?:&|AND)[ \t]+)?EMS|AMBULANCE(?:[ \t]+(?:SERVICE|SVC))?|CARE[ \t]+AGENCY)"
     r"(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
 )
 PRACTICE_CAPS = re.compile(
@@ -212,7 +218,9 @@ _CAPS_END_AT = re.compile(rf"[ \t]+{_CAPS_END}$")
 
 
 # words a sentence in capitals puts before a place's name: "TRAINING ORDERED AT WILLOWBEND HOME HEALTH"
-_BEFORE_NAME = _words("AT TO FROM WITH IN FOR BY ON VIA SEE CALL ORDERED REFERRED DISCHARGED")
+_BEFORE_NAME = _words("""
+AT TO FROM WITH IN FOR BY ON VIA SEE CALL ORDERED REFERRED DISCHARGED CALLED NOTIFIED ACTIVATED CONTACTED PER
+""")
 
 
 def _caps_practices(text: str) -> list[tuple[int, int]]:
@@ -237,7 +245,18 @@ def _caps_practices(text: str) -> list[tuple[int, int]]:
 # the writing practice's name, a known labelling conflict). The placeholder is put back locally, so a letter loses
 # nothing, and the remote model never needs the practice's name.
 def practices(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PRACTICE_ZONE.finditer(text)] + _caps_practices(text)
+    return [m.span() for m in PRACTICE_ZONE.finditer(text) if _named(m.group())] + _caps_practices(text)
+
+
+_PRACTICE_END_AT = re.compile(_PRACTICE_END + "$")
+
+
+def _named(found: str) -> bool:
+    """A practice's name has a word of its own before the end word: "Outpatient PT & OT" or "Home Health Therapy"
+    is a service, "ClearPath PT & OT" a practice."""
+    end = _PRACTICE_END_AT.search(found)
+    head = found[: end.start()] if end else found
+    return any(w.upper() not in _GENERIC for w in re.findall(r"[^\W\d_][\w'’\-]*", head))
 
 
 def payer_zones(text: str) -> list[tuple[int, int]]:

@@ -33,6 +33,9 @@ KEEP: list[tuple[str, list[str]]] = [
     ("Dispatch codes 17-A-1 (fall) vs 17-D-3.", ["17-A-1", "17-D-3"]),
     # a bracketed number with no unit is no age; a toll-free vanity line is a payer's
     ("Exercises (15) done; call 1-800-MEDICARE.", ["(15)", "1-800-MEDICARE"]),
+    # a service named by generic words only, and EMS called by a verb, are no practice
+    ("Patient notified EMS; Outpatient PT & OT plan.", ["EMS", "Outpatient PT & OT"]),
+    ("PT CALLED EMS AFTER FALL", ["CALLED EMS"]),
     # measures after the verbs that state an age stay
     ("Knee turned 45 degrees; I am 10 minutes late; I am 50% sure.", ["45 degrees", "10 minutes", "50%"]),
 ]
@@ -49,6 +52,13 @@ SCRUB = [
     ("Arrived with Khulan Baatar, 7 mos, for brother's eval", "7 mos"),
     # a vanity number, letters for digits
     ("home line (915) 555-HELP or cell", "555-HELP"),
+    # a practice, a fire district or an ambulance service by its end words, in capitals or not
+    ("MERIDIAN VALLEY EMS -- PATIENT CARE REPORT", "MERIDIAN"),
+    ("Transported by Lakes Regional Fire & EMS to ED.", "Lakes Regional"),
+    ("Reminder from ClearPath PT & OT: appt Tue", "ClearPath"),
+    ("Ordered at Columbia Heights Family Health", "Columbia Heights"),
+    ("CEDAR FORK FAMILY PRACTICE  fax", "CEDAR FORK"),
+    ("Audiology -- Frogtown Hearing Center", "Frogtown"),
     # a no-reply word does not shield a person's address
     ("write to noreply.qornby@example.com", "qornby"),
 ]
