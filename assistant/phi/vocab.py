@@ -29,6 +29,7 @@ quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
 doxy doxyme webex vsee mend teladoc amwell updox
 teva mylan sandoz apotex lupin aurobindo zydus amneal
 visa mastercard amex
+phonak oticon signia resound starkey widex unitron
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -68,7 +69,7 @@ slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan t
 tonga tobago tunisia turkey türkiye turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
 vietnam yemen zambia zimbabwe england scotland wales britain kingdom emirates herzegovina
 """)
-# Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
+# Form words of Spanish, Vietnamese and Korean notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""
 cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio seguro también además
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
@@ -77,6 +78,7 @@ consentimiento autorizo autorización firma firmado firmada nombre capacitación
 parte original referido referida
 fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
+보호자 교육 환자 치료 예약 방문 확인 안내 내일 오늘 오전 오후 병원 센터 재활 치료사 문의
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name), and a label's
 # or a log's column words: "Qty", "DAW", "Pg", "Medicare Adv", "no LOC", "Odometer".
@@ -119,7 +121,7 @@ asl cabo verde
 # Laboratory and clinical terms in mixed case or capitals that a name pattern reads as one ("HbA1c", "SIADH", "A&Ox4")
 # and payer product words ("MEDIGAP").
 CLINICAL_TERMS = _words("""
-hba hba1c a1c siadh ssri ssris snri snris ox aox inr ptt bnp tsh egfr bmp cmp cbc ua
+udi hba hba1c a1c siadh ssri ssris snri snris ox aox inr ptt bnp tsh egfr bmp cmp cbc ua
 medigap
 """)
 # fmt: on

@@ -36,6 +36,9 @@ KEEP: list[tuple[str, list[str]]] = [
     # a service named by generic words only, and EMS called by a verb, are no practice
     ("Patient notified EMS; Outpatient PT & OT plan.", ["EMS", "Outpatient PT & OT"]),
     ("PT CALLED EMS AFTER FALL", ["CALLED EMS"]),
+    # a Korean form word before its gloss, a hearing-aid brand, a device identifier's label
+    ("내일 오후 3시 보호자 교육 (caregiver training) 있습니다.", ["보호자 교육"]),
+    ("Device: Phonak Audéo R, UDI (01)07613389443219(21)AB7731", ["Phonak Audéo", "UDI"]),
     # measures after the verbs that state an age stay
     ("Knee turned 45 degrees; I am 10 minutes late; I am 50% sure.", ["45 degrees", "10 minutes", "50%"]),
 ]
