@@ -61,8 +61,8 @@ UNITS = [
     "2026-11-19T", "02-ago-", "\\, ", "WIFE PATRICIA ", "hi um ", "\u0661",
     # round 17: verbs and ordinals that state an age, spaced units, dot leaders, merge slots, form revisions, no-reply
     # senders, dispatch codes, vanity numbers, practice end words, a Hangul word before a role
-    "turned ", "i am 12 ", "her 12th ", "12th ", "(12 y", ", 12 mo", "AGE....", "{AbCd} ", "{Ab", "[AbCd] ", "<<ab_cd>> ",
-    "rev. March ", "May 2026 ", "noreply at a dot ", "noreply@a.", "1-A-", "(915) 555-", "212-", "Ab Family Health ",
+    "turned ", "i am 12 ", "her 12th ", "12th ", "(12 y", ", 12 mo", "AGE....", "{AbCd} ", "{Ab", "[AbCd] ",
+    "<<ab_cd>> ", "rev. March ", "May 2026 ", "noreply at a dot ", "noreply@a.", "1-A-", "(915) 555-", "212-", "Ab Family Health ",
     "AB CD EMS ", "AB FIRE & ", "Ab PT & ", "\ubcf4\ud638\uc790 (",
 ]  # fmt: skip
 
