@@ -62,8 +62,8 @@ UNITS = [
     # round 17: verbs and ordinals that state an age, spaced units, dot leaders, merge slots, form revisions, no-reply
     # senders, dispatch codes, vanity numbers, practice end words, a Hangul word before a role
     "turned ", "i am 12 ", "her 12th ", "12th ", "(12 y", ", 12 mo", "AGE....", "{AbCd} ", "{Ab", "[AbCd] ",
-    "<<ab_cd>> ", "rev. March ", "May 2026 ", "noreply at a dot ", "noreply@a.", "1-A-", "(915) 555-", "212-", "Ab Family Health ",
-    "AB CD EMS ", "AB FIRE & ", "Ab PT & ", "\ubcf4\ud638\uc790 (",
+    "<<ab_cd>> ", "rev. March ", "May 2026 ", "noreply at a dot ", "noreply@a.", "1-A-", "(915) 555-", "212-",
+    "Ab Family Health ", "AB CD EMS ", "AB FIRE & ", "Ab PT & ", "\ubcf4\ud638\uc790 (",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end
