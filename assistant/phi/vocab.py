@@ -115,7 +115,7 @@ bangla tamil telugu malayalam kannada marathi nepali sinhala burmese rohingya kh
 thai vietnamese tagalog ilocano ilokano cebuano visayan samoan tongan marshallese chuukese cantonese
 mandarin toisanese taishanese fuzhounese hakka japanese korean mongolian russian ukrainian polish czech slovak
 romanian bulgarian serbian croatian bosnian albanian greek turkish armenian georgian hebrew yiddish portuguese
-spanish french creole kreyol kreyòl haitian italian german dutch navajo dine diné lakota ojibwe cherokee yupik
+spanish french creole kreyol kreyòl haitian italian german dutch navajo lakota ojibwe cherokee yupik
 asl cabo verde
 """)
 # Laboratory and clinical terms in mixed case or capitals that a name pattern reads as one ("HbA1c", "SIADH", "A&Ox4")

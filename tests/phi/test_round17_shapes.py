@@ -62,6 +62,8 @@ SCRUB = [
     ("Ordered at Columbia Heights Family Health", "Columbia Heights"),
     ("CEDAR FORK FAMILY PRACTICE  fax", "CEDAR FORK"),
     ("Audiology -- Frogtown Hearing Center", "Frogtown"),
+    # a language's word inside a place's name does not shield it
+    ("Referred by Diné College Health Services", "Diné College"),
     # a no-reply word does not shield a person's address
     ("write to noreply.qornby@example.com", "qornby"),
 ]
