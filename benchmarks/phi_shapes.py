@@ -59,6 +59,11 @@ UNITS = [
     # foreign month abbreviations, iCalendar escapes, names in capitals after kin words, fillers before introductions
     "1234 12 ", "1234 ", "W1 County Rd ", "county rd 1 ", "AB AB ADULT DAY ", "AB ", "Ab, 12, ", "Ab (12) ",
     "2026-11-19T", "02-ago-", "\\, ", "WIFE PATRICIA ", "hi um ", "\u0661",
+    # round 17: verbs and ordinals that state an age, spaced units, dot leaders, merge slots, form revisions, no-reply
+    # senders, dispatch codes, vanity numbers, practice end words, a Hangul word before a role
+    "turned ", "i am 12 ", "her 12th ", "12th ", "(12 y", ", 12 mo", "AGE....", "{AbCd} ", "{Ab", "[AbCd] ",
+    "<<ab_cd>> ", "rev. March ", "May 2026 ", "noreply at a dot ", "noreply@a.", "1-A-", "(915) 555-", "212-",
+    "Ab Family Health ", "AB CD EMS ", "AB FIRE & ", "Ab PT & ", "\ubcf4\ud638\uc790 (",
 ]  # fmt: skip
 
 # one run of blanks between words (a page of "&nbsp;"): a pattern tried at every blank and scanning to the run's end

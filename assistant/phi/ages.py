@@ -27,7 +27,7 @@ _AFTER_NAME = r"(?P<age>1[01]\d|[1-9]\d)(?!\d)"
 # Words a family calls the patient by, English and the languages families write them in.
 KIN = (
     r"grandma|grandpa|granny|gramps|nana|mom|mum|dad|mother|father|aunt|auntie|uncle|vov[ôó]|av[óô]|abuela|abuelo|"
-    r"nonna|nonno|oma|opa|babcia|dziadek|lola|lolo|bubbe|zayde|savta|saba|amma|appa|mémère|pépère|grand-?m[èe]re"
+    r"papa|mama|pop|granddad|grandmother|grandfather|nonna|nonno|oma|opa|babcia|dziadek|lola|lolo|bubbe|zayde|savta|saba|amma|appa|mémère|pépère|grand-?m[èe]re"
 )
 _RELATIONS = (
     r"wife|husband|spouse|partner|son|daughter|dtr|mother|father|sister|brother|niece|nephew|grandson|granddaughter"
@@ -102,7 +102,8 @@ _ANY_AGE = r"(?P<age>1[01]\d|[1-9]?\d)"
 STATED_AGES = [
     # "Age 79", "age: 8", "aged 67", "Age/Sex: 79 F", "edad 79", "âge : 79"; not "Age 7-9" (a range) nor "age 2.5"
     re.compile(
-        rf"(?i:\b(?:age[ds]?|age/(?:sex|gender)|edad|âge|alter|idade|età)[ \t]*[:=#]?[ \t]*){_ANY_AGE}"
+        rf"(?i:\b(?:age[ds]?|age/(?:sex|gender)|edad|âge|alter|idade|età)[ \t]*(?:\.{{2,}}+[ \t]*)?[:=#]?[ \t]*)"
+        rf"{_ANY_AGE}"
         r"(?![\d.,:/\-]\d|\d)"
     ),
     # "7 yo", "79 y/o", "79 y.o.", "6-year-old", "79 years old", "79 yrs old", "79 years of age", "93 years at DOS"
@@ -123,7 +124,7 @@ STATED_AGES = [
     re.compile(rf"(?:(?<=\()|(?<=,)|(?<=,[ \t])){_ANY_AGE}[MF](?=[ \t]*[),;])"),
     # an adult's age said after a person: "She's 86", "my husband Gus is 73", "his wife was 68"
     re.compile(
-        rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+))?{_IS})"
+        rf"(?i:{_SUBJECT}(?:[ \t]+(?-i:[A-Z][^\W\d_]+)){{0,2}}{_IS})"
         r"(?P<age>1[01]\d|[1-9]\d)(?![\d.,:/]\d|\d|[ \t]*(?:-|to|or)[ \t]*\d)"
     ),
     # "in his 92nd year", "in her 86th year of life", "in his ninety-fifth year"
@@ -133,6 +134,23 @@ STATED_AGES = [
     re.compile(
         r"(?i:\b(?:DOB|D\.O\.B\.|date[ \t]+of[ \t]+birth|born)[ \t]*[:#]?[ \t]*)"
         r"\d{1,4}[/.\-]\d{1,2}[/.\-]\d{2,4}[ \t]*\((?P<age>1[01]\d|[1-9]?\d)\)"
+    ),
+    # "Wes turned 75 on the 19th", "she turns 82 Friday", "i am 70 next month": the verb states an age at any value
+    # from 10 (a unit after it, "turned 45 degrees", "I am 10 minutes late", makes it a measure)
+    re.compile(
+        r"(?i:\b(?:turn(?:s|ed)|i['’]?m|i[ \t]+am)[ \t]+(?:now[ \t]+|just[ \t]+)?)(?P<age>1[01]\d|[1-9]\d)"
+        r"(?![\d.,:/%]|[ \t]*(?:-|to|or)[ \t]*\d)"
+    ),
+    # "Her 80th is Dec 14", "his 75th birthday", "my 70th b-day": a birthday by its ordinal
+    re.compile(
+        r"(?i:\b(?:her|his|my|their|your)[ \t]+)(?P<age>[1-9]\d(?:st|nd|rd|th))(?=[ \t]+(?i:is|was|party)\b)"
+    ),
+    re.compile(r"(?i:\b(?P<age>[1-9]\d(?:st|nd|rd|th))(?=[ \t]+(?:birthday|bday|b-day)\b))"),
+    # "(DOB 1951-05-17, 75 y)", "Ana, 82 yrs)": an age with a spaced unit, set off by a comma or a bracket
+    # and an infant's in months: "Khulan Baatar, 7 mos, for", "(9 mo)"
+    re.compile(
+        r"(?:(?<=\()|(?<=,)|(?<=,[ \t]))(?P<age>(?:1[01]\d|[1-9]?\d)[ \t](?:y|yr|yrs|mos?)\.?|1?\d[ \t]?mos?\.?)"
+        r"(?=[ \t]*[),;\]])"
     ),
     # an age field with words between: "Respondent's age on the date of appointment: 84."
     re.compile(rf"(?i:\bage[ \t][^\d\n:;.]{{0,40}}?:[ \t]*){_ANY_AGE}(?![\d.,:/\-]\d|\d)"),

@@ -204,7 +204,10 @@ def find_cued_names(text: str) -> list[Span]:
     out += [(*m.span(_present(m)), "PERSON", 0.85) for m in TITLE_INITIAL.finditer(text)]
     out += _by_and_speakers(text) + _sign_off(text)
     out += [
-        (m.start(g), m.end(g), "PERSON", 0.85) for m in CJK_NAME.finditer(text) for g in ("name", "name2") if m.group(g)
+        (m.start(g), m.end(g), "PERSON", 0.85)
+        for m in CJK_NAME.finditer(text)
+        for g in ("name", "name2")
+        if m.group(g) and m.group(g) not in CLINICAL  # "보호자 교육 (caregiver training)": a form word
     ]
     for m in DASH_INITIALS.finditer(text):
         letters = re.sub(r"[ .\t]", "", m.group("name"))

@@ -214,6 +214,7 @@ class Deidentifier:
         protected = p.protected_spans(view, fields.protected(view) + vocab.dose_spans(view))
         zones = vocab.payer_zones(view)  # a payer's name and address are never the patient's
         spans = [(r.start, r.end, LABELS.get(r.entity_type, "ID"), r.score) for r in results]
+        spans = p.without_system_addresses(view, spans)
         spans = resolve(protected, outside(zones, spans))
         spans = dates_without_times(view, spans)
         spans = resolve(protected, spans + around_names(view, spans))

@@ -105,12 +105,21 @@ def protected(text: str) -> list[tuple[int, int]]:
 
     # a URL with a query ("consent?pid=A0093371") addresses one record, not a code system: not protected
     fhir = [(m.start("value"), m.end("value")) for m in FHIR_PROTECTED.finditer(text) if "?" not in m.group("value")]
-    merge = [m.span() for m in MERGE_FIELD.finditer(text)] if "«" in text or "{{" in text else []
+    merge = [m.span() for m in MERGE_FIELD.finditer(text)] if "«" in text or "{" in text or "<<" in text else []
+    merge += [m.span() for m in SLOT_FIELD.finditer(text)] if "[" in text else []
     return fhir + merge + header_spans(text) + hl7_protected(text) + x12_org_npis(text) + key_spans(text)
 
 
 # A mail-merge field left unfilled names a slot, never a person: "«CaregiverFirst»", "{{patient_first}}".
-MERGE_FIELD = re.compile(r"«[A-Za-z][A-Za-z0-9_]{0,40}+»|\{\{[ \t]*[A-Za-z][A-Za-z0-9_.]{0,40}+[ \t]*\}\}")
+# Single braces and double angles too when the field reads as a field name, joined words ("{CaregiverName}",
+# "{ApptDate}", "<<patient_first>>"): a person's name in braces has no capital inside it or underscore.
+_FIELD_NAME = r"[A-Za-z][a-z0-9]*+(?:_?[A-Z0-9][A-Za-z0-9]*+|_[a-z0-9]++)++"
+MERGE_FIELD = re.compile(
+    r"«[A-Za-z][A-Za-z0-9_]{0,40}+»|\{\{[ \t]*[A-Za-z][A-Za-z0-9_.]{0,40}+[ \t]*\}\}"
+    rf"|\{{(?={_FIELD_NAME}\}})[A-Za-z0-9_]{{1,40}}+\}}|<<(?={_FIELD_NAME}>>)[A-Za-z0-9_]{{1,40}}+>>"
+)
+# "[FirstName]", "[appt_date]": a slot in square brackets by the same joined-word shape
+SLOT_FIELD = re.compile(rf"\[(?={_FIELD_NAME}\])[A-Za-z0-9_]{{1,40}}+\]")
 
 
 def find_fields(text: str) -> list[Span]:

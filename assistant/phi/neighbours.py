@@ -23,7 +23,7 @@ import re
 
 from assistant.phi import patterns as p
 from assistant.phi.fold import fold_word
-from assistant.phi.vocab import KIN_WORDS
+from assistant.phi.vocab import KEEP_WORDS
 
 Span = tuple[int, int, str, float]
 
@@ -68,7 +68,8 @@ def _scripts(text: str, start: int, end: int) -> list[Span]:
     before = SCRIPT_BEFORE.search(text, max(0, start - 70), start)
     after = SCRIPT_AFTER.match(text, end, min(len(text), end + 70))
     for m in (before, after):
-        if m and _other_script(m.group("name")) and m.group("name") not in KIN_WORDS:  # "어머님 (윤정자)": a kin word
+        # "어머님 (윤정자)": a kin word; "보호자 교육 (caregiver training)": a form word
+        if m and _other_script(m.group("name")) and m.group("name") not in KEEP_WORDS:
             out.append((m.start("name"), m.end("name"), "PERSON", 0.85))
     apposed = SCRIPT_APPOSITIVE.match(text, end, min(len(text), end + 50))
     if apposed and all(_other_script(ch) for ch in apposed.group("name") if ch.isalpha()):

@@ -388,6 +388,9 @@ PHONE_RE = re.compile(
     r"|(?<![\w+\-])04\d{2}[ \t]\d{3}[ \t]\d{3}(?![\w\-])"
     # a local number without its area code, dotted or spaced: "cell 555.0187", "Pt phone 555 0142"
     r"|(?<![\w.\-+])(?<!\d[ \t])\d{3}(?:\.|[ \t])\d{4}\b(?![.\-]?\d|[ \t]\d)"
+    # a vanity number, letters for digits: "(915) 555-HELP", "303-CAL-LMOM" (a toll-free 8xx line is a payer's)
+    r"|(?<![\w-])(?:\+?1[-.\s]?)?(?:\([2-79]\d{2}\)[ \t]?|[2-79]\d{2}[-.])(?=[\d\-.]{0,7}(?-i:[A-Z]))"
+    r"(?-i:[\dA-Z]{3}[-.][\dA-Z]{4})\b"
     # an extension on its own, as a signature gives it: "Dana Ruiz x4471", "ext. 2210" (never "97550 x1")
     r"|(?<![\w-])(?:x\d{3,5}|ext\.?[ \t]?\d{2,5})\b(?![ \t]*(?:ft|feet|m|meters?|reps?)\b)",
     re.IGNORECASE,
@@ -470,6 +473,17 @@ POSTAL_INSTRUCTION_RE = re.compile(r"(?i:\bgeneral[ \t]+delivery\b|\bposte[ \t]+
 # --- protected tokens (allow-list) ---------------------------------------------------------------
 # Greetings and sign-offs of two words that look like a name: te reo Māori "Kia ora", "Ngā mihi".
 _GREETINGS = r"(?i:\b(?:kia[ \t]+ora(?:[ \t]+koe)?|ng[āa][ \t]+mihi(?:[ \t]+nui)?|t[ēe]n[āa][ \t]+koe|m[ōo]rena)\b)"
+# A no-reply sender is a system's address, no person's: "noreply@portal.example", "noreply at relay dot com".
+NO_REPLY = re.compile(
+    r"(?<![\w.\-])(?i:no-?reply|do-?not-?reply)(?:@|[ \t]+(?i:at)[ \t]+)[A-Za-z0-9\-]{1,63}+"
+    r"(?:(?:\.|[ \t]+(?i:dot)[ \t]+)[A-Za-z0-9\-]{1,63}+){1,6}+"
+)
+
+
+_MONTH_NAME = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
 _PROTECTED = [
     POSTAL_INSTRUCTION_RE.pattern,
     _GREETINGS,
@@ -520,6 +534,13 @@ _PROTECTED = [
     # a form's own revision, abbreviated as forms print it: "rev 2025-02-14", "Rev. 2026-01", "rev. 07/2025" ("revised
     # 11/14/2026" may date a patient's plan of care: not here)
     r"\b(?i:rev)\.?[ \t]*(?:\d{4}-\d{2}(?:-\d{2})?|\d{1,2}/\d{4})\b",
+    # and a month and year with no day, after or before the word: "revision 2026-06", "rev. March 2026", "May 2026
+    # revision", "version Jan 2025" (a day names one date; a month and year on a footer dates the form)
+    rf"\b(?i:rev\.?|revision|version|edition)[ \t]+(?:\d{{4}}-\d{{2}}(?!-?\d)|{_MONTH_NAME}\.?[ \t]+\d{{4}})\b",
+    rf"\b{_MONTH_NAME}\.?[ \t]+\d{{4}}[ \t]+(?i:revision|edition|version|update)\b",
+    NO_REPLY.pattern,
+    # an EMS dispatch determinant (MPDS protocol-level-subcode): "17-A-1", "26-D-3", "9-E-1"
+    r"\b(?:[1-9]|[1-3]\d)-[ABCDEO]-\d{1,2}[A-Za-z]?\b",
     r"\bP(?:g|age)[ \t]*\d{1,3}[ \t]*/[ \t]*\d{1,3}\b",  # a page marker: "Pg 1/1"
     # days of the week in a schedule: "Tu/Th/Sa", "M/W/F"
     r"\b(?:M|Mo|Tu|W|We|Th|F|Fr|Sa|Su)(?:/(?:M|Mo|Tu|W|We|Th|F|Fr|Sa|Su)){1,6}\b",
@@ -544,5 +565,10 @@ def protected_spans(text: str, extra: list[tuple[int, int]] | None = None) -> li
 
 
 PROTECTED_WORDS_RE = re.compile(rf"{CREDENTIAL}|GP|GO|GN|CQ|CO|KX|XE|XS|XP|XU|CGA|SBA|HEP|ADL|ROM|PROM|AROM")
+
+def without_system_addresses(text: str, spans: list) -> list:
+    """Spans less the e-mail detections that are exactly a no-reply address (the address, not its surroundings)."""
+    return [s for s in spans if not (s[2] == "EMAIL" and (m := NO_REPLY.match(text, s[0])) and m.end() >= s[1])]
+
 
 PLACEHOLDER_RE = re.compile(r"<([A-Z]+)_(\d+)>")

@@ -29,6 +29,7 @@ quickie permobil carex dynarex lumex tena chux hoyer arjo stryker siri
 doxy doxyme webex vsee mend teladoc amwell updox
 teva mylan sandoz apotex lupin aurobindo zydus amneal
 visa mastercard amex
+phonak oticon signia resound starkey widex unitron
 """)
 # Kinship words and honorifics in the languages families write them in: what a family calls a person, no name.
 KIN_WORDS = _words("""
@@ -68,7 +69,7 @@ slovakia slovenia somalia spain sudan suriname sweden switzerland syria taiwan t
 tonga tobago tunisia turkey türkiye turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela
 vietnam yemen zambia zimbabwe england scotland wales britain kingdom emirates herzegovina
 """)
-# Form words of Spanish and Vietnamese notes, capitalised at the start of a line or field.
+# Form words of Spanish, Vietnamese and Korean notes, capitalised at the start of a line or field.
 FORM_WORDS = _words("""
 cuidadora cuidador cuidadoras cuidadores paciente pacientes nota notas domicilio seguro también además
 visita fecha diagnóstico plan edad sexo teléfono dirección médico médica terapeuta familia vecino vecina
@@ -77,6 +78,7 @@ consentimiento autorizo autorización firma firmado firmada nombre capacitación
 parte original referido referida
 fieldname fieldnamealt fieldtype fieldflags fieldvalue fieldjustification fieldstateoption fieldmaxlength
 bệnh nhân người chăm sóc địa chỉ gọi lại hẹn lần sau thứ tuổi sinh năm phiên dịch con trai gái dâu rể
+보호자 교육 환자 치료 예약 방문 확인 안내 내일 오늘 오전 오후 병원 센터 재활 치료사 문의
 """)
 # Clinical and service abbreviations in capitals that are also listed names ("BUE" is a given name), and a label's
 # or a log's column words: "Qty", "DAW", "Pg", "Medicare Adv", "no LOC", "Odometer".
@@ -104,8 +106,29 @@ IE EG OK TV NA
 OBSERVANCES = _words("""
 shabbos shabbat sabbath ramadan passover diwali lent
 """)
+# Languages and dialects an interpreter request or a chart's language field names ("language: Amharic", "Maay Maay
+# dialect", "Portuguese (Cabo Verde)"): what a patient speaks, no person.
+LANGUAGES = _words("""
+amharic tigrinya tigrigna oromo afaan oromiffa somali maay maxaa tiri swahili kiswahili yoruba igbo hausa twi akan
+wolof fulani pulaar lingala kinyarwanda kirundi arabic dari pashto farsi persian urdu punjabi hindi gujarati bengali
+bangla tamil telugu malayalam kannada marathi nepali sinhala burmese rohingya khmer lao hmong daw
+thai vietnamese tagalog ilocano ilokano cebuano visayan samoan tongan marshallese chuukese cantonese
+mandarin toisanese taishanese fuzhounese hakka japanese korean mongolian russian ukrainian polish czech slovak
+romanian bulgarian serbian croatian bosnian albanian greek turkish armenian georgian hebrew yiddish portuguese
+spanish french creole kreyol kreyòl haitian italian german dutch navajo lakota ojibwe cherokee yupik
+asl cabo verde
+""")
+# Laboratory and clinical terms in mixed case or capitals that a name pattern reads as one ("HbA1c", "SIADH", "A&Ox4")
+# and payer product words ("MEDIGAP").
+CLINICAL_TERMS = _words("""
+udi hba hba1c a1c siadh ssri ssris snri snris ox aox inr ptt bnp tsh egfr bmp cmp cbc ua
+medigap
+""")
 # fmt: on
-KEEP_WORDS = BRANDS | KIN_WORDS | FAMILY_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES | GREETINGS | COUNTRIES
+KEEP_WORDS = (
+    BRANDS | KIN_WORDS | FAMILY_WORDS | FORM_WORDS | ABBREVIATIONS | OBSERVANCES | GREETINGS | COUNTRIES | LANGUAGES
+    | CLINICAL_TERMS
+)
 # Never a person, even where a name would stand ("(daughter, POA)", '"Mom's PT"'); a kinship word of another language
 # may be one ("Lola" is a grandmother and a given name), so a name found by its context keeps it when it is alone.
 NEVER_NAMES = KEEP_WORDS - KIN_WORDS
@@ -157,7 +180,10 @@ OFFICE_ZONE = re.compile(rf"(?:{_OFFICE})(?:{_PART}|:[ \t]*|[ \t]+(?:to|at)[ \t]
 _PRACTICE_END = (
     r"(?:[ \t]+(?:Therapy|Therapies|Physiotherapy|Physio|Rehabilitation|Associates|Collective|Home[ \t]+Care|Homecare"
     r"|Home[ \t]+Health(?:[ \t]+Care)?|Home[ \t]+(?:OT|PT|SLP)|(?:Family|Internal)[ \t]+Medicine"
-    r"|(?:Medical|DME|Oxygen)[ \t]+Supply|Orthopa?edic[ \t]+Group)\b"
+    r"|(?:Medical|DME|Oxygen)[ \t]+Supply|Orthopa?edic[ \t]+Group"
+    # round 17: a family practice, a hearing centre, a PT & OT clinic, a fire district's or an ambulance service
+    r"|Family[ \t]+(?:Health|Practice)|Hearing[ \t]+(?:Center|Centre|Clinic)|Audiology|(?:PT|OT|SLP)[ \t]+(?:&|and)"
+    r"[ \t]+(?:PT|OT|SLP)|Fire[ \t]+(?:&|and)[ \t]+(?:EMS|Rescue)|Ambulance(?:[ \t]+(?:Service|Svc))?)\b"
     r"|,?[ \t]+(?:LLC|PLLC|L\.L\.C\.|Inc\.?|P\.C\.)(?![\w.]))"
     # the practice word inside a longer facility name is no practice's end: "Oak Crest Rehabilitation & Nursing"
     r"(?![ \t]*(?:&|and)[ \t]+[A-Z]|[ \t]+(?:Center|Centre|Hospital|Institute|Nursing|Unit|Facility|Home)\b)"
@@ -173,7 +199,10 @@ PRACTICE_ZONE = re.compile(
 _CAPS_END = (
     r"(?:THERAPY|THERAPIES|PHYSIOTHERAPY|REHABILITATION|REHAB|ASSOCIATES|HOME[ \t]+CARE|HOME[ \t]+HEALTH|HOSPICE"
     r"|SKILLED[ \t]+NURSING|MEDICAL[ \t]+CENTER|HOSPITAL|(?:FAMILY|INTERNAL)[ \t]+MEDICINE|HOME[ \t]+MEDICAL"
-    r"|(?:MEDICAL|DME|OXYGEN)[ \t]+SUPPLY|ORTHOPA?EDIC[ \t]+GROUP|MOBILITY[ \t]+&[ \t]+OXYGEN)"
+    r"|(?:MEDICAL|DME|OXYGEN)[ \t]+SUPPLY|ORTHOPA?EDIC[ \t]+GROUP|MOBILITY[ \t]+&[ \t]+OXYGEN"
+    r"|FAMILY[ \t]+(?:HEALTH|PRACTICE)|HEARING[ \t]+(?:CENTER|CENTRE|CLINIC)|AUDIOLOGY"
+    r"|(?:PT|OT|SLP)[ \t]+&[ \t]+(?:PT|OT|SLP)"
+    r"|(?:FIRE[ \t]+(?:&|AND)[ \t]+)?EMS|AMBULANCE(?:[ \t]+(?:SERVICE|SVC))?|CARE[ \t]+AGENCY)"
     r"(?:[ \t]+(?:GROUP|SERVICES|CENTER|CLINIC|LLC|INC|PC))?\b"
 )
 PRACTICE_CAPS = re.compile(
@@ -191,7 +220,9 @@ _CAPS_END_AT = re.compile(rf"[ \t]+{_CAPS_END}$")
 
 
 # words a sentence in capitals puts before a place's name: "TRAINING ORDERED AT WILLOWBEND HOME HEALTH"
-_BEFORE_NAME = _words("AT TO FROM WITH IN FOR BY ON VIA SEE CALL ORDERED REFERRED DISCHARGED")
+_BEFORE_NAME = _words("""
+AT TO FROM WITH IN FOR BY ON VIA SEE CALL ORDERED REFERRED DISCHARGED CALLED NOTIFIED ACTIVATED CONTACTED PER
+""")
 
 
 def _caps_practices(text: str) -> list[tuple[int, int]]:
@@ -216,7 +247,18 @@ def _caps_practices(text: str) -> list[tuple[int, int]]:
 # the writing practice's name, a known labelling conflict). The placeholder is put back locally, so a letter loses
 # nothing, and the remote model never needs the practice's name.
 def practices(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in PRACTICE_ZONE.finditer(text)] + _caps_practices(text)
+    return [m.span() for m in PRACTICE_ZONE.finditer(text) if _named(m.group())] + _caps_practices(text)
+
+
+_PRACTICE_END_AT = re.compile(_PRACTICE_END + "$")
+
+
+def _named(found: str) -> bool:
+    """A practice's name has a word of its own before the end word: "Outpatient PT & OT" or "Home Health Therapy"
+    is a service, "ClearPath PT & OT" a practice."""
+    end = _PRACTICE_END_AT.search(found)
+    head = found[: end.start()] if end else found
+    return any(w.upper() not in _GENERIC for w in re.findall(r"[^\W\d_][\w'’\-]*", head))
 
 
 def payer_zones(text: str) -> list[tuple[int, int]]:
