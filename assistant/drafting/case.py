@@ -56,6 +56,7 @@ from assistant.drafting.route import (
     reopened_when_late,
     unprocessable_codes,
 )
+from assistant.drafting.same_patient import same_patient
 from assistant.drafting.split_visit import split_visit, split_visit_reasons
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
@@ -447,6 +448,7 @@ def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
+    same_patient(text, claim.patient_name, claim.member_id)  # another patient's note: refused, like another date's
     text, mixed = own_part(text, claim.patient_name)  # a note of several patients: this claim's patient's part
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
