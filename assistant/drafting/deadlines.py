@@ -4,7 +4,8 @@
 
 Every limit, the presumed-receipt days and the amount-in-controversy figures are data with
 sources (domain facts §11); this module only counts. Limits are calendar days or months and
-are not moved for weekends or holidays: the due date shown is the conservative one.
+are not moved for weekends or holidays: the due date shown is the conservative one, and one that falls on a
+Saturday or Sunday says so and advises the business day before (no source in knowledge/ states an extension).
 """
 
 from __future__ import annotations
@@ -111,6 +112,16 @@ def payer_terms(text: str) -> str:
     return ""
 
 
+def on_weekend(due: date) -> str:
+    """The advice for a due date on a Saturday or Sunday: file by the Friday before. No extension to the next
+    business day is stated, since neither the domain facts nor a source in knowledge/ states one (hostile17 #16)."""
+    if due.weekday() < 5:
+        return ""
+    friday = due - timedelta(days=due.weekday() - 4)
+    return (f"; {due.isoformat()} is a {due.strftime('%A')}: file by the business day before, "
+            f"Friday {friday.isoformat()}")
+
+
 def deadline_for(
     kb: Knowledge,
     *,
@@ -150,6 +161,7 @@ def deadline_for(
         basis = f"{span} from {counted_from}"
         if spec.counts_from == "receipt":
             base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
+    basis += on_weekend(due)
     days_left = (due - today).days
     if days_left < 0:
         base["when_late"], late_sources, base["closed"] = _when_late(spec, notice_date, today)
