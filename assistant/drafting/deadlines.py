@@ -112,6 +112,15 @@ def payer_terms(text: str) -> str:
     return ""
 
 
+def _not_this_plans(spec: AppealRoute, payer_type: str) -> str:
+    """A plan that takes its own new-claim window, counted with Medicare's 12 months because none was entered: the
+    basis says whose rule that is (hostile17 #12: a Medigap plan's corrected claim was given Medicare's date)."""
+    if payer_type not in spec.payer_deadline_for or spec.counts_from != "service":
+        return ""
+    return ("; that is Traditional Medicare's limit, not this plan's: enter the plan's own timely filing limit "
+            "from its contract or notice, which may be shorter")
+
+
 def on_weekend(due: date) -> str:
     """The advice for a due date on a Saturday or Sunday: file by the Friday before. No extension to the next
     business day is stated, since neither the domain facts nor a source in knowledge/ states one (hostile17 #16)."""
@@ -158,7 +167,7 @@ def deadline_for(
         if start is None:
             return Deadline(**base, basis=f"Give {counted_from} to count the filing limit.")
         due, span = _due(spec, start)
-        basis = f"{span} from {counted_from}"
+        basis = f"{span} from {counted_from}" + _not_this_plans(spec, payer_type)
         if spec.counts_from == "receipt":
             base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
     basis += on_weekend(due)

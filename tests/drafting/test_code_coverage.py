@@ -26,7 +26,9 @@ KB = cached_knowledge()
     ("CO-16 N286 MA130", "provider_identifier"),
     ("CO-16 N265", "provider_identifier"),
     ("CO-16 N382 MA130", "patient_identifier"),
+    ("CO-16 MA04", "primary_payment_missing"),  # hostile17 #12: a secondary claim without the primary's payment
     ("CO-18", "duplicate_claim"),
+    ("CO-18 N522", "duplicate_claim"),  # the copy that crossed over is the original
     ("CO-22", "wrong_payer"),
     ("OA-23", "payment_adjustment"),
     ("CO-29", "timely_filing"),

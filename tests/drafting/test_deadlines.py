@@ -480,3 +480,18 @@ def test_a_due_date_on_a_weekend_advises_the_business_day_before(notice: str, du
         assert "business day" not in d.basis
     else:
         assert d.basis.endswith(says)
+
+
+@pytest.mark.parametrize(("payer_type", "warned"), [
+    ("medicare", False), ("", False), ("other", True), ("commercial", True), ("medicare_advantage", True),
+    ("medicaid", True),
+])
+def test_a_plans_new_claim_counted_with_medicares_months_says_whose_rule(payer_type: str, warned: bool) -> None:
+    """hostile17 #12: a Medigap or commercial corrected claim with no limit entered is counted with Medicare's 12
+    months; the basis says that is Medicare's rule, not the plan's."""
+    d = deadline_for(cached_knowledge(), route="new_claim", dos=date(2026, 10, 15), today=date(2026, 12, 3),
+                     payer_type=payer_type)
+    assert ("not this plan's" in d.basis) is warned
+    entered = deadline_for(cached_knowledge(), route="new_claim", dos=date(2026, 10, 15), today=date(2026, 12, 3),
+                           payer_type=payer_type, payer_deadline=date(2027, 1, 13))
+    assert "not this plan's" not in entered.basis
