@@ -36,6 +36,9 @@ KB = cached_knowledge()
     ("CO-50 N115", "medical_necessity"),
     ("CO-96 N657", "wrong_code_patient_present"),  # hostile15 #9: the remark asks for the code
     ("CO-97 M80", "bundling_ncci"),
+    ("CO-96 N20", "bundling_ncci"),  # hostile17 #8: same-date remark, answered with the separate time
+    ("CO-96", "plan_not_covered"),
+    ("CO-96 N130", "plan_not_covered"),
     ("CO-97 M15", "bundling_ncci"),
     ("CO-109", "wrong_payer"),
     ("CO-109 N70", "consolidated_billing"),
