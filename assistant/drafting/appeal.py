@@ -28,6 +28,7 @@ from assistant.drafting.claims import Claim, amount_warnings, date_warnings, par
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.denial import code_meanings, reason_in_words
 from assistant.drafting.deps import DraftingDeps
+from assistant.drafting.duplicate import reopen_action
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
 from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_letter, identifiers, placeholder, us_date
@@ -78,7 +79,8 @@ def _filing_actions(kb: Knowledge, case: Case, why: str) -> list[str]:
             kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode,
             case.another_payer,
         )
-        return [*fix, why]
+        first = [reopen_action(case.original_claim or None)] if case.original_claim is not None else []
+        return [*first, *fix, why]
     if d.appealed_lines:
         return [*appeal_actions(kb, case.route, case.deadline, d, d.appealed_lines, d.dropped_lines), why]
     return [*appeal_actions(kb, case.route, case.deadline, d, _requested(kb, case)), why]

@@ -1,0 +1,51 @@
+"""A CO-18 duplicate is answered on the original claim (hostile17 #10): the reopening names the original's ICN, its
+window counts from the original's determination (asked for when the file does not give it, never the duplicate's
+notice), and the route's "why" is the duplicate's reason. A line the payer calls another session is this claim's."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.service import Assistant
+
+NOTE = """Date of service: 10/15/2026
+Patient: Harold Vickery. Patient not present for this session; training delivered to his wife (unpaid caregiver).
+Consent: patient verbally consented to caregiver training on 10/01/2026, documented in chart.
+Start 10:15 AM  Stop 11:07 AM (52 minutes), face-to-face with caregiver.
+Training: PT taught sit-to-stand transfer with gait belt and stand-pivot transfer; caregiver return-demonstrated 3
+trials with verbal cues. Goal: caregiver will perform safe transfers independently, as in the plan of care.
+Billed: 97550 x1 GP, 97551 x1 GP
+Dana Whitfield, PT, DPT
+"""
+CLAIM = {"icn": "2226300112233", "payer": "Novitas Solutions JL", "payer_type": "medicare",
+         "date_of_service": "2026-10-15", "notice_date": "2026-11-22", "patient_name": "Harold Vickery",
+         "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}, {"code": "97551", "units": 1, "modifiers": ["GP"]}]}
+
+
+@pytest.fixture(scope="module")
+def assistant() -> Assistant:
+    return Assistant()
+
+
+@pytest.mark.parametrize(("words", "icn"), [
+    (None, "[[original claim's ICN]]"),
+    ("97550 GP, 97551 GP denied CO-18 N522: duplicate of claim ICN 2226281009930.",
+     "ICN 2226281009930"),
+])
+def test_a_duplicate_reopens_the_original_and_asks_for_its_date(assistant: Assistant, words: str | None,
+                                                                 icn: str) -> None:
+    result = assistant.draft_appeal("CO-18 N522", NOTE, claim=CLAIM, denial_text=words)
+    assert result.route == "clerical_reopening"
+    assert any(a.startswith(f"Reopen the original claim ({icn})") for a in result.actions), result.actions
+    assert result.deadline is not None and result.deadline.due_date is None
+    assert "original claim's notice date" in result.deadline.basis
+    why = next(a for a in result.actions if a.startswith("Why this route"))
+    assert "duplicate" in why and "modifier" not in why
+
+
+def test_a_line_the_payer_calls_another_session_is_this_claims(assistant: Assistant) -> None:
+    words = ("Novitas remittance 11/22/2026: 97550 GP denied CO-18, duplicate of the PT line paid on ICN "
+             "2226281009930. AR note: OT and PT saw the wife in different sessions.")
+    result = assistant.draft_appeal("CO-18", NOTE, claim=CLAIM, denial_text=words)
+    assert not any(a.startswith("Reopen the original claim") for a in result.actions)
+    assert result.deadline is None or result.deadline.due_date is not None
