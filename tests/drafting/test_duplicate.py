@@ -19,7 +19,8 @@ Dana Whitfield, PT, DPT
 """
 CLAIM = {"icn": "2226300112233", "payer": "Novitas Solutions JL", "payer_type": "medicare",
          "date_of_service": "2026-10-15", "notice_date": "2026-11-22", "patient_name": "Harold Vickery",
-         "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]}, {"code": "97551", "units": 1, "modifiers": ["GP"]}]}
+         "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"]},
+                   {"code": "97551", "units": 1, "modifiers": ["GP"]}]}
 
 
 @pytest.fixture(scope="module")

@@ -316,8 +316,8 @@ def test_a_semicolon_consent_is_drafted_like_a_period_one() -> None:
     note = ("Date of service: 10/15/2026\nCaregiver: Margaret (wife), unpaid. Training delivered to caregiver only.\n"
             "Patient not present; patient consented by phone 10/01/2026.\n"
             "Start 10:15 AM  Stop 11:07 AM (52 minutes), face-to-face with caregiver.\n"
-            "Training: PT taught sit-to-stand transfer with gait belt and stand-pivot transfer to wheelchair; caregiver "
-            "return-demonstrated 3 trials with verbal cues.\nGoal: caregiver will perform safe transfers "
+            "Training: PT taught sit-to-stand transfer with gait belt and stand-pivot transfer to wheelchair; "
+            "caregiver return-demonstrated 3 trials with verbal cues.\nGoal: caregiver will perform safe transfers "
             "independently to reduce fall risk, as in the plan of care.\nBilled: 97550 x1 GP, 97551 x1 GP\n"
             "Dana Whitfield, PT, DPT\n")
     result = Assistant().draft_appeal("CO-50 N115", note)
