@@ -38,6 +38,7 @@ from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.offline_letter import closest_source, source_words
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.remedy import payer_points
+from assistant.drafting.same_patient import same_patient
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import PayerPoint
 from assistant.models import BilledLine
@@ -153,6 +154,7 @@ def draft_appeal(
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     parsed, screened = without_instructions(parse_claim(claim))
+    same_patient(text, parsed.patient_name, parsed.member_id)  # another patient's note: refused, like another date's
     case = build_case(deps, text, parsed, denial, denial_text, dos)
     case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed), *screened]
     retrieved = _retrieved(deps, case)

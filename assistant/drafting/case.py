@@ -25,7 +25,7 @@ from assistant.drafting.denial import (
 )
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix, diagnosis_mismatch
-from assistant.drafting.duplicate import original_deadline, reopens_original
+from assistant.drafting.duplicate import on_original
 from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
@@ -57,7 +57,6 @@ from assistant.drafting.route import (
     reopened_when_late,
     unprocessable_codes,
 )
-from assistant.drafting.same_patient import same_patient
 from assistant.drafting.split_visit import split_visit, split_visit_reasons
 from assistant.errors import DenialCodeError, ServiceDateMismatchError
 from assistant.knowledge.loader import Knowledge
@@ -451,7 +450,6 @@ def build_case(
     deps: DraftingDeps, text: str, claim: Claim, denial: str, denial_text: str | None, dos: date | None
 ) -> Case:
     kb = deps.knowledge
-    same_patient(text, claim.patient_name, claim.member_id)  # another patient's note: refused, like another date's
     text, mixed = own_part(text, claim.patient_name)  # a note of several patients: this claim's patient's part
     denial, denial_text = as_shown(denial) or "", as_shown(denial_text)  # a portal's HTML, as shown
     whole_file = mask_injections(denial_text or "")  # read whole for history: the paid claim is another claim's part
@@ -504,10 +502,8 @@ def build_case(
     notice = history.earlier_notice or (split.earlier_notice if split is not None else None)
     counted = claim.model_copy(update={"notice_date": notice}) if notice else claim
     deadline = _deadline(deps, route, counted, service_date, payer_text, another_payer=elsewhere)
-    original = reopens_original(pattern, payer_text, decision.recommendation, route)
-    if original:  # the reopening is of the original claim: its window and its reason, not this duplicate's
-        deadline = deadline if notice else original_deadline(deadline)
-        why = pattern_remedy(pattern, payer_type, payer_text, ()).reason
+    deadline, why, original = on_original(pattern, payer_text, payer_type, decision.recommendation, route,
+                                          (deadline, why, notice))
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when
@@ -523,6 +519,5 @@ def build_case(
     warnings += _unclear(report, pattern)
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
-        deadline, service_date, warnings, elsewhere,
-        earlier_claim(pattern, payer_text) or "" if original and pattern is not None else None,
+        deadline, service_date, warnings, elsewhere, original,
     )

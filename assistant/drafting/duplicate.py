@@ -1,6 +1,8 @@
 """A duplicate (CO-18) answered on the original claim (hostile17 #10): the reopening is of the original claim, so
 its window counts from the original's determination, and the action names the original's ICN.
 
+    on_original(pattern, payer_text, payer_type, recommendation, route, (deadline, why, notice))
+        -> (deadline, why, the original's ICN: None when the answer is not a reopening of the original)
     reopens_original(pattern, payer_text, recommendation, route) -> bool
     original_deadline(deadline) -> the deadline without a due date, asking for the original's notice date
 
@@ -11,8 +13,10 @@ words call another session than the paid one (`another_service`) is not a duplic
 
 from __future__ import annotations
 
+from datetime import date
+
 from assistant.drafting.deadlines import Deadline
-from assistant.drafting.remedy import says
+from assistant.drafting.remedy import earlier_claim, pattern_remedy, says
 from assistant.knowledge.schema import DenialPattern
 
 ASK_ORIGINAL = ("Give the original claim's notice date (its remittance, by its ICN) to count the filing limit: the "
@@ -41,3 +45,16 @@ def reopen_action(original: str | None) -> str:
     icn = f"ICN {original}" if original else "[[original claim's ICN]]"
     return (f"Reopen the original claim ({icn}), not this duplicate: check its status first; the lines below are "
             "what the original claim should carry.")
+
+
+def on_original(pattern: DenialPattern | None, payer_text: str, payer_type: str, recommendation: str,
+                route: str | None, counted: tuple[Deadline | None, str, date | None]
+                ) -> tuple[Deadline | None, str, str | None]:
+    """`counted`: the deadline, the route's why and the original's notice date as the file gives it. For a reopening of
+    the original claim: its deadline (none without the original's date), the duplicate's reason, the original's ICN
+    ("" when the file names none); otherwise `counted` as it was and None."""
+    deadline, why, notice = counted
+    if pattern is None or not reopens_original(pattern, payer_text, recommendation, route):
+        return deadline, why, None
+    reason = pattern_remedy(pattern, payer_type, payer_text, ()).reason
+    return deadline if notice else original_deadline(deadline), reason, earlier_claim(pattern, payer_text) or ""
