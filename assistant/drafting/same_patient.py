@@ -38,7 +38,10 @@ def _names_differ(note: str, patient_name: str | None) -> bool:
     named = {surname for surname, _, _ in patient_parts(note)}
     if own is None or len(named) != 1:
         return False  # nothing to compare, or several patients: `own_part` picks the claim's patient's part
-    return not _parts(own) & _parts(named.pop())
+    # any word of the claim's name: a note that gives the first name only ("Patient: Harold") or the name reversed
+    # without a comma ("VICKERY HAROLD") names it too
+    words = {w.strip(".'’-").lower() for w in re.findall(r"[^\W\d_][\w'’.-]*", patient_name or "")}
+    return not (_parts(own) | words) & _parts(named.pop())
 
 
 def _mbis_differ(note: str, member_id: str | None) -> bool:

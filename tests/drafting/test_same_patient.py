@@ -24,6 +24,8 @@ NO_NAME = "Date of service: 10/15/2026\nCaregiver training with the patient's wi
     (NOTE, "H. Vickery", None, None),  # an initial
     (NOTE, "Harold Vickery-Lowe", None, None),  # a double-barrelled surname matches its part
     (NOTE, None, None, None),  # a claim that names nobody
+    (NOTE.replace("Harold Vickery,", "Harold,"), "Harold Vickery", None, None),  # the note gives the first name only
+    (NOTE.replace("Harold Vickery,", "Harold,"), "Winifred Ashgrove", None, "name differs"),
     (NOTE, "Harold Vickery", "SUN323456789", None),  # a commercial member id is not an MBI
     (NO_NAME, "Winifred Ashgrove", "9ZZ9-ZZ9-ZZ99", None),  # a note that names no patient
 ])
