@@ -170,8 +170,9 @@ def deadline_for(
         basis = f"{span} from {counted_from}" + _not_this_plans(spec, payer_type)
         if spec.counts_from == "receipt":
             base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
-    basis += on_weekend(due)
     days_left = (due - today).days
+    if days_left >= 0:  # advice for a filing still ahead; a late request's letter states its limit as counted
+        basis += on_weekend(due)
     if days_left < 0:
         base["when_late"], late_sources, base["closed"] = _when_late(spec, notice_date, today)
         base["good_cause_only"] = spec.when_late is not None and spec.when_late.good_cause_only

@@ -480,6 +480,9 @@ def test_a_due_date_on_a_weekend_advises_the_business_day_before(notice: str, du
         assert "business day" not in d.basis
     else:
         assert d.basis.endswith(says)
+    late = deadline_for(cached_knowledge(), route="redetermination", notice_date=date.fromisoformat(notice),
+                        today=date(2027, 6, 1))
+    assert late.overdue and "business day" not in late.basis  # the letter of a late request states the limit only
 
 
 @pytest.mark.parametrize(("payer_type", "warned"), [
