@@ -17,7 +17,12 @@ NO_NAME = "Date of service: 10/15/2026\nCaregiver training with the patient's wi
     (NOTE, "Winifred Ashgrove", "9ZZ9-ZZ9-ZZ99", "name and MBI differ"),  # the tester's pairing
     (NOTE, "DARROWE, HAROLD", None, "name differs"),  # an 835's LAST, FIRST of another patient
     (NOTE, "Winifred Ashgrove", "2AB3-CD4-EF56", "name and MBI differ"),
-    (NOTE, "Harold Vickery", "2AB3CD4EF56", "MBI differs"),
+    (NOTE, "Harold Vickery", "2AB3CD4EF56", None),  # an MBI alone: a number keyed wrong, the identifier denial's
+    # the field's value ends at its column gap: the clinician on the same line is not the patient
+    ("Pt: Eulalia Broussard    11/03/2026    PT: Kwame Asante, PT\n", "Eulalia Broussard", None, None),
+    ("Patient: Eudora Fitzwilliam   Date: 06/30/2026   PT: Colm Whitacre-Na\n", "Eudora Fitzwilliam", None, None),
+    ("Pt: M. Quiñones Betancourt          PT: Devontae Marshall, PT\n", "Marisol Quiñones Betancourt", None, None),
+    ("Pt: Eulalia Broussard    11/03/2026    PT: Kwame Asante, PT\n", "Winifred Ashgrove", None, "name differs"),
     (NOTE, "Harold Vickery", "1EG4-TE5-MK72", None),
     (NOTE, "VICKERY, HAROLD", "1eg4te5mk72", None),  # case, LAST, FIRST and a number without dashes
     (NOTE, "Hal Vickery", None, None),  # a nickname
