@@ -503,7 +503,7 @@ def build_case(
     counted = claim.model_copy(update={"notice_date": notice}) if notice else claim
     deadline = _deadline(deps, route, counted, service_date, payer_text, another_payer=elsewhere)
     deadline, why, original = on_original(pattern, payer_text, payer_type, decision.recommendation, route,
-                                          (deadline, why, notice))
+                                          (deadline, why, notice), claim)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when

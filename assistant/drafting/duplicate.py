@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from assistant.drafting.claims import Claim
 from assistant.drafting.deadlines import Deadline
 from assistant.drafting.remedy import earlier_claim, pattern_remedy, says
 from assistant.knowledge.schema import DenialPattern
@@ -47,14 +48,21 @@ def reopen_action(original: str | None) -> str:
             "what the original claim should carry.")
 
 
+def _within(claim: Claim) -> bool:
+    """The duplicate's original is a paid line of this same claim (the same code denied on one line, paid on another):
+    the line corrected is this claim's, counted from this claim's notice (r15: two visits billed as two lines)."""
+    denied = {ln.code for ln in claim.lines if ln.denied}
+    return any(ln.code in denied for ln in claim.lines if not ln.denied)
+
+
 def on_original(pattern: DenialPattern | None, payer_text: str, payer_type: str, recommendation: str,
-                route: str | None, counted: tuple[Deadline | None, str, date | None]
+                route: str | None, counted: tuple[Deadline | None, str, date | None], claim: Claim
                 ) -> tuple[Deadline | None, str, str | None]:
     """`counted`: the deadline, the route's why and the original's notice date as the file gives it. For a reopening of
     the original claim: its deadline (none without the original's date), the duplicate's reason, the original's ICN
     ("" when the file names none); otherwise `counted` as it was and None."""
     deadline, why, notice = counted
-    if pattern is None or not reopens_original(pattern, payer_text, recommendation, route):
+    if pattern is None or not reopens_original(pattern, payer_text, recommendation, route) or _within(claim):
         return deadline, why, None
     reason = pattern_remedy(pattern, payer_type, payer_text, ()).reason
     return deadline if notice else original_deadline(deadline), reason, earlier_claim(pattern, payer_text) or ""

@@ -50,3 +50,13 @@ def test_a_line_the_payer_calls_another_session_is_this_claims(assistant: Assist
     result = assistant.draft_appeal("CO-18", NOTE, claim=CLAIM, denial_text=words)
     assert not any(a.startswith("Reopen the original claim") for a in result.actions)
     assert result.deadline is None or result.deadline.due_date is not None
+
+
+def test_a_duplicate_of_a_line_of_the_same_claim_is_this_claims(assistant: Assistant) -> None:
+    """The same code paid on one line and denied CO-18 on another of this claim: the line is this claim's, its window
+    counts from this claim's notice (r15 sealed: two visits billed as two lines)."""
+    claim = {**CLAIM, "lines": [{"code": "97550", "units": 1, "modifiers": ["GP"], "denied": False},
+                                {"code": "97550", "units": 1, "modifiers": ["GP"], "denied": True}]}
+    result = assistant.draft_appeal("CO-18", NOTE, claim=claim)
+    assert not any(a.startswith("Reopen the original claim") for a in result.actions)
+    assert result.deadline is None or result.deadline.due_date is not None
