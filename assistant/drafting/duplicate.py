@@ -25,6 +25,10 @@ ASK_ORIGINAL = ("Give the original claim's notice date (its remittance, by its I
                 "from this duplicate's notice.")
 
 
+MAYBE_DUPLICATES = ("if that notice is the duplicate's, count 1 year from the original claim's notice date instead "
+                    "(the reopening is of the original claim)")
+
+
 def reopens_original(pattern: DenialPattern | None, payer_text: str, recommendation: str, route: str | None) -> bool:
     """A duplicate's correction that reopens the original claim (not this claim's own line)."""
     if pattern is None or not pattern.earlier_claim_words or recommendation != "corrected_claim" \
@@ -65,4 +69,10 @@ def on_original(pattern: DenialPattern | None, payer_text: str, payer_type: str,
     if pattern is None or not reopens_original(pattern, payer_text, recommendation, route) or _within(claim):
         return deadline, why, None
     reason = pattern_remedy(pattern, payer_type, payer_text, ()).reason
-    return deadline if notice else original_deadline(deadline), reason, earlier_claim(pattern, payer_text) or ""
+    earlier = earlier_claim(pattern, payer_text)
+    if notice is not None or deadline is None:  # the file gives the original's remittance date: counted from it
+        return deadline, reason, earlier or ""
+    if earlier is not None and earlier not in claim.identifiers:  # this claim is the duplicate: its date is not it
+        return original_deadline(deadline), reason, earlier
+    # no original named, or the claim given is the original: its notice may be the original's, or the duplicate's
+    return deadline.model_copy(update={"basis": f"{deadline.basis}; {MAYBE_DUPLICATES}"}), reason, earlier or ""

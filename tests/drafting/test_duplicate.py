@@ -38,8 +38,11 @@ def test_a_duplicate_reopens_the_original_and_asks_for_its_date(assistant: Assis
     result = assistant.draft_appeal("CO-18 N522", NOTE, claim=CLAIM, denial_text=words)
     assert result.route == "clerical_reopening"
     assert any(a.startswith(f"Reopen the original claim ({icn})") for a in result.actions), result.actions
-    assert result.deadline is not None and result.deadline.due_date is None
-    assert "original claim's notice date" in result.deadline.basis
+    assert result.deadline is not None
+    if words is None:  # nothing says whose notice the claim's is: counted from it, with what to count from otherwise
+        assert result.deadline.due_date is not None and "original claim's notice date" in result.deadline.basis
+    else:  # the file names another claim as the original: this claim's notice is the duplicate's
+        assert result.deadline.due_date is None and "original claim's notice date" in result.deadline.basis
     why = next(a for a in result.actions if a.startswith("Why this route"))
     assert "duplicate" in why and "modifier" not in why
 
@@ -60,3 +63,13 @@ def test_a_duplicate_of_a_line_of_the_same_claim_is_this_claims(assistant: Assis
     result = assistant.draft_appeal("CO-18", NOTE, claim=claim)
     assert not any(a.startswith("Reopen the original claim") for a in result.actions)
     assert result.deadline is None or result.deadline.due_date is not None
+
+
+def test_the_original_claim_given_keeps_its_own_notice(assistant: Assistant) -> None:
+    """The claim given is the original (its ICN is the one the file names, r12 sealed): its notice date is the
+    original's determination, so the reopening's year counts from it."""
+    claim = {**CLAIM, "icn": "2226240381172", "notice_date": "2026-08-28"}
+    words = "08/28 original ICN 2226240381172 -- 97550 denied CO-4. 10/02 new claim denied CO-18 duplicate."
+    result = assistant.draft_appeal("CO-18", NOTE, claim=claim, denial_text=words)
+    assert any(a.startswith("Reopen the original claim (ICN 2226240381172)") for a in result.actions)
+    assert result.deadline is not None and result.deadline.due_date is not None
