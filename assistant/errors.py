@@ -122,6 +122,13 @@ class ServiceDateMismatchError(InputError):
     code = "service_date_mismatch"
 
 
+class PatientMismatchError(InputError):
+    """The note names another patient than the claim or item: one beneficiary's record would go to the payer under
+    another's claim (hostile17 #1). The message says what differs, never what either says."""
+
+    code = "patient_mismatch"
+
+
 class UnknownCodeError(InputError):
     """A well-formed code the knowledge base does not describe."""
 

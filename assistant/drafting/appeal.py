@@ -28,17 +28,20 @@ from assistant.drafting.claims import Claim, amount_warnings, date_warnings, par
 from assistant.drafting.context import Retrieved, note_text
 from assistant.drafting.denial import code_meanings, reason_in_words
 from assistant.drafting.deps import DraftingDeps
+from assistant.drafting.duplicate import reopen_action
 from assistant.drafting.evidence import evidence_items
 from assistant.drafting.gate import AppealContext, check_letter, mask_injections, quote_in_note
 from assistant.drafting.letter import GOOD_CAUSE_SOURCES, LetterFacts, build_letter, identifiers, placeholder, us_date
-from assistant.drafting.lines import is_checked, lines_text
+from assistant.drafting.lines import lines_text, requested_lines
 from assistant.drafting.models import AppealResult, Denial, Letter, LetterDraft, Reason
 from assistant.drafting.offline import OfflineDrafter
 from assistant.drafting.offline_letter import closest_source, source_words
 from assistant.drafting.pipeline import generate_grounded
 from assistant.drafting.remedy import payer_points
+from assistant.drafting.same_patient import same_patient
 from assistant.knowledge.loader import Knowledge
 from assistant.knowledge.schema import PayerPoint
+from assistant.models import BilledLine
 
 DEFAULT_SECTIONS = ("denial_summary", "service_description", "documentation_support", "request")
 DEFAULT_EVIDENCE = (
@@ -77,11 +80,17 @@ def _filing_actions(kb: Knowledge, case: Case, why: str) -> list[str]:
             kb, case.route, case.deadline, d.corrected_lines, d.corrected_diagnoses, case.payer_type, mods, recode,
             case.another_payer,
         )
-        return [*fix, why]
+        first = [reopen_action(case.original_claim or None)] if case.original_claim is not None else []
+        return [*first, *fix, why]
     if d.appealed_lines:
         return [*appeal_actions(kb, case.route, case.deadline, d, d.appealed_lines, d.dropped_lines), why]
-    appealed = [ln for ln in case.claim.billed_lines() if is_checked(kb, ln.code)]
-    return [*appeal_actions(kb, case.route, case.deadline, d, appealed), why]
+    return [*appeal_actions(kb, case.route, case.deadline, d, _requested(kb, case)), why]
+
+
+def _requested(kb: Knowledge, case: Case) -> list[BilledLine]:
+    """The claim's lines the request is for: its denied caregiver-training lines (`requested_lines`)."""
+    denied = frozenset(ln.code for ln in case.claim.lines if ln.denied)
+    return requested_lines(kb, case.claim.billed_lines(), denied)
 
 
 def _retrieved(deps: DraftingDeps, case: Case) -> Retrieved:
@@ -145,6 +154,7 @@ def draft_appeal(
 ) -> AppealResult:
     text = note_text(note, max_bytes=deps.limits.max_note_bytes)
     parsed, screened = without_instructions(parse_claim(claim))
+    same_patient(text, parsed.patient_name, parsed.member_id)  # another patient's note: refused, like another date's
     case = build_case(deps, text, parsed, denial, denial_text, dos)
     case.warnings[:0] = [*date_warnings(parsed, case.service_date, deps.today()), *amount_warnings(parsed), *screened]
     retrieved = _retrieved(deps, case)
@@ -248,8 +258,14 @@ def _brief(deps: DraftingDeps, case: Case, retrieved: Retrieved, attachments: li
         evidence=evidence_items(kb, case.report, evidence_ids, case.note, citable),
         sources=retrieved.items(),
         supported_lines=[lines_text([ln]) for ln in case.report.billing.lines],
-        appealed_lines=[lines_text([ln]) for ln in case.decision.appealed_lines],
+        appealed_lines=[lines_text([ln]) for ln in case.decision.appealed_lines or _fewer(deps.knowledge, case)],
     )
+
+
+def _fewer(kb: Knowledge, case: Case) -> list[BilledLine]:
+    """The requested lines when they are fewer than the claim's (a line-level denial): the request names them."""
+    requested = _requested(kb, case)
+    return requested if len(requested) < len(case.claim.billed_lines()) else []
 
 
 def _inputs_text(case: Case, brief: AppealBrief) -> str:
@@ -309,7 +325,7 @@ def _letter_facts(deps: DraftingDeps, case: Case, title: str) -> LetterFacts:
         practice=deps.practice,
         denial=case.denial,
         service_date=case.service_date,
-        lines=case.claim.billed_lines() or list(case.report.billing.lines),
+        lines=_requested(deps.knowledge, case) or list(case.report.billing.lines),
         today=deps.today(),
         deadline=case.deadline,
         route=case.route,

@@ -25,6 +25,7 @@ from assistant.drafting.denial import (
 )
 from assistant.drafting.deps import DraftingDeps
 from assistant.drafting.diagnoses import diagnosis_fix, diagnosis_mismatch
+from assistant.drafting.duplicate import on_original
 from assistant.drafting.entries import entry_codes
 from assistant.drafting.gate import mask_injections, strip_injections
 from assistant.drafting.good_cause import stated_cause
@@ -82,6 +83,8 @@ class Case:
     warnings: list[str]
     #: The claim belongs to another payer (the pattern names whom to bill): the correction is a new claim to that payer.
     another_payer: bool = False
+    #: A duplicate answered by reopening the original claim: its ICN as the file names it ("" when not named).
+    original_claim: str | None = None
 
 
 def _check(deps: DraftingDeps, record: str, claim: Claim, dos: date | None, profile: Profile) -> Report:
@@ -499,6 +502,8 @@ def build_case(
     notice = history.earlier_notice or (split.earlier_notice if split is not None else None)
     counted = claim.model_copy(update={"notice_date": notice}) if notice else claim
     deadline = _deadline(deps, route, counted, service_date, payer_text, another_payer=elsewhere)
+    deadline, why, original = on_original(pattern, payer_text, payer_type, decision.recommendation, route,
+                                          (deadline, why, notice), claim)
     if (reopened := reopened_when_late(kb, route, payer_type, parsed,
                                        lambda r: _deadline(deps, r, claim, service_date, payer_text)))[0] != route:
         route, deadline, why = reopened[0], reopened[1], kb.appeals.route("clerical_reopening").use_when
@@ -514,5 +519,5 @@ def build_case(
     warnings += _unclear(report, pattern)
     return Case(
         text, claim, parsed, pattern, report, decision, payer_type, route, why,
-        deadline, service_date, warnings, elsewhere,
+        deadline, service_date, warnings, elsewhere, original,
     )

@@ -4,7 +4,8 @@
 
 Every limit, the presumed-receipt days and the amount-in-controversy figures are data with
 sources (domain facts §11); this module only counts. Limits are calendar days or months and
-are not moved for weekends or holidays: the due date shown is the conservative one.
+are not moved for weekends or holidays: the due date shown is the conservative one, and one that falls on a
+Saturday or Sunday says so and advises the business day before (no source in knowledge/ states an extension).
 """
 
 from __future__ import annotations
@@ -111,6 +112,25 @@ def payer_terms(text: str) -> str:
     return ""
 
 
+def _not_this_plans(spec: AppealRoute, payer_type: str) -> str:
+    """A plan that takes its own new-claim window, counted with Medicare's 12 months because none was entered: the
+    basis says whose rule that is (hostile17 #12: a Medigap plan's corrected claim was given Medicare's date)."""
+    if payer_type not in spec.payer_deadline_for or spec.counts_from != "service":
+        return ""
+    return ("; that is Traditional Medicare's limit, not this plan's: enter the plan's own timely filing limit "
+            "from its contract or notice, which may be shorter")
+
+
+def on_weekend(due: date) -> str:
+    """The advice for a due date on a Saturday or Sunday: file by the Friday before. No extension to the next
+    business day is stated, since neither the domain facts nor a source in knowledge/ states one (hostile17 #16)."""
+    if due.weekday() < 5:
+        return ""
+    friday = due - timedelta(days=due.weekday() - 4)
+    return (f"; {due.isoformat()} is a {due.strftime('%A')}: file by the business day before, "
+            f"Friday {friday.isoformat()}")
+
+
 def deadline_for(
     kb: Knowledge,
     *,
@@ -147,10 +167,12 @@ def deadline_for(
         if start is None:
             return Deadline(**base, basis=f"Give {counted_from} to count the filing limit.")
         due, span = _due(spec, start)
-        basis = f"{span} from {counted_from}"
+        basis = f"{span} from {counted_from}" + _not_this_plans(spec, payer_type)
         if spec.counts_from == "receipt":
             base["sources"] = list(dict.fromkeys([*spec.sources, *kb.appeals.presumed_receipt_sources]))
     days_left = (due - today).days
+    if days_left >= 0:  # advice for a filing still ahead; a late request's letter states its limit as counted
+        basis += on_weekend(due)
     if days_left < 0:
         base["when_late"], late_sources, base["closed"] = _when_late(spec, notice_date, today)
         base["good_cause_only"] = spec.when_late is not None and spec.when_late.good_cause_only

@@ -24,6 +24,7 @@ from typing import Any
 from assistant.drafting.facts import find_facts, merge_facts, new_facts, new_facts_against, normalize_space, vocabulary
 from assistant.drafting.models import LetterDraft, RewriteDraft, Statement
 from assistant.drafting.sentences import enclosing
+from assistant.notes.vocabulary import EXTRA_TERMINATION, PREDICATE_NEGATED
 
 # Text addressed to a tool or a model, or telling the reader how to label the note: data, never
 # documentation and never an instruction (docs/CONVENTIONS.md, "Real-world notes").
@@ -61,9 +62,17 @@ INJECTION = re.compile(
     re.I,
 )
 CONSENT = re.compile(r"\bconsent", re.I)
+# A negation reaches consent only within the scope the note check gives it (hostile17 #9: "Patient not present;
+# patient consented by phone" was met for the check and negated for the gate): the scope ends where the check's
+# negation scope ends (its termination cues: ";", ",", ")", "and", "then" …, and a sentence end), and a cue that
+# negates its own predicate ("not present", "not paid") negates nothing after it. One rule: notes/vocabulary.py.
+_STOP_CHARS = re.escape("".join(t for t in EXTRA_TERMINATION if len(t) == 1 and not t.isalnum()) + ".")
+_STOP_WORDS = "|".join(re.escape(t) for t in EXTRA_TERMINATION if t.isalpha())
+_CLOSED = "|".join(re.escape(w) for w in sorted(PREDICATE_NEGATED))
+_SCOPE = rf"(?:(?!\b(?:{_STOP_WORDS})\b)[^{_STOP_CHARS}\n]){{0,40}}"
 CONSENT_NEGATED = re.compile(
-    r"\b(no|not|without|declined|refused|never|unable)\b[^.\n]{0,40}\bconsent"
-    r"|\bconsent\b[^.\n]{0,40}\b(not|declined|refused|withheld)\b",
+    rf"\b(no|not|without|declined|refused|never|unable)\b(?!\s+(?:{_CLOSED})\b){_SCOPE}\bconsent"
+    rf"|\bconsent\b{_SCOPE}\b(not|declined|refused|withheld)\b(?!\s+(?:{_CLOSED})\b)",
     re.I,
 )
 # A statement that says what the note documents must quote the note.

@@ -28,6 +28,15 @@ def is_checked(kb: Knowledge, code: str) -> bool:
     return bool(code) and any(code in kb.family_codes(family) for family in CHECKED_FAMILIES)
 
 
+def requested_lines(kb: Knowledge, billed: Sequence[BilledLine], denied: frozenset[str]) -> list[BilledLine]:
+    """The lines an appeal of the service asks payment of, and its letter names as the service: the caregiver-training
+    lines, only the denied ones when the claim says which (hostile17 #6, #7: a paid line, or a claim's 97110 and
+    97140, is not appealed); the billed lines as they are when none is a caregiver-training line."""
+    checked = [ln for ln in billed if is_checked(kb, ln.code)]
+    named = [ln for ln in checked if not denied or ln.code in denied]
+    return named or checked or list(billed)
+
+
 def ordered_modifiers(mods: Iterable[str]) -> list[str]:
     """Therapy modifier first, then CQ/CO, then the rest in their order (the way claims are keyed)."""
     unique = list(dict.fromkeys(mods))

@@ -49,10 +49,12 @@ def payer_type_of(kb: Knowledge, claim: Claim, denial_text: str | None) -> tuple
     if claim.payer and (found := _hint(kb, claim.payer)):
         return found, f"read from the payer name {claim.payer!r}"
     if claim.payer:
-        return "commercial", f"the payer {claim.payer!r} is neither Medicare nor Medicaid by name"
+        return "commercial", (f"the payer {claim.payer!r} is neither Medicare nor Medicaid by name, so it is typed "
+                              "commercial: a guess; give the payer type if it is a Medicare Advantage or other plan")
     if denial_text and (found := _hint(kb, denial_text)):
         return found, FROM_WORDS
-    return "medicare", "no payer was given, so Medicare Part B is assumed; check the payer before filing"
+    return "medicare", ("no payer was given, so Medicare Part B is assumed: a guess; check the payer before filing "
+                        "and give it (a Medicare Advantage plan's denial goes to the plan, within its own limit)")
 
 
 def unprocessable_codes(kb: Knowledge, denial: Denial) -> list[str]:

@@ -18,6 +18,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from assistant.drafting.deadlines import deadline_for
+from assistant.drafting.same_patient import same_patient
 from assistant.errors import InputError, ItemNotFoundError, TransitionError
 from assistant.worklist import states, stats, views
 from assistant.worklist.db import Event, Item
@@ -341,6 +342,7 @@ class Worklist:
         with self.store.session() as s:
             item = self._item(s, pid, item_id)
             refuse_other_session(item.id, item.service_date, note_dates)
+            same_patient(text, item.patient_name, item.member_id, whose=f"item {item.id}")
             for line in [item, *self._same_session_lines(s, pid, item)]:
                 line.note_text, line.updated_at = text, utcnow()
                 shared = "" if line is item else f", from item {item.id} of the same claim"

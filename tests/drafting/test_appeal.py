@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from datetime import date
+from pathlib import Path
 
 import pytest
 from docx import Document
@@ -236,6 +237,21 @@ def test_a_plan_exclusion_is_argued_with_the_rules_that_bind_the_payer(
     assert ("422.101" in text) is medicare_rules
     assert ("Original Medicare covers" in text) is medicare_rules
     assert medicare_rules or "plan's own policy and benefit" in text
+
+
+@pytest.mark.parametrize(("words", "recommendation"), [
+    (None, "appeal"),  # CO-204 alone: measured against the plan's own policy
+    ("EOB: caregiver training is excluded under the member's certificate of coverage.", "no_appeal"),
+])
+def test_a_commercial_co204_is_appealed_unless_a_written_exclusion_is_named(words: str | None,
+                                                                             recommendation: str) -> None:
+    """hostile17 #11: the code and docs/claims.md say the same: a commercial plan's CO-204 is appealed on the plan's
+    policy; only a written exclusion the payer names is not (docs/claims.md's CO-204 row says both)."""
+    claim = {**CLAIM, "payer": "Acme Employer Health Plan", "payer_type": "commercial"}
+    assert run(denial="CO-204", denial_text=words, claim=claim).recommendation == recommendation
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "claims.md").read_text()
+    row = next(line for line in docs.splitlines() if line.startswith("| CO-204 |"))
+    assert "appealed on the plan's own policy" in row and "written exclusion" in row
 
 
 def test_words_that_name_neither_a_code_nor_a_decided_level_are_still_refused() -> None:

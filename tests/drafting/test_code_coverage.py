@@ -26,7 +26,9 @@ KB = cached_knowledge()
     ("CO-16 N286 MA130", "provider_identifier"),
     ("CO-16 N265", "provider_identifier"),
     ("CO-16 N382 MA130", "patient_identifier"),
+    ("CO-16 MA04", "primary_payment_missing"),  # hostile17 #12: a secondary claim without the primary's payment
     ("CO-18", "duplicate_claim"),
+    ("CO-18 N522", "duplicate_claim"),  # the copy that crossed over is the original
     ("CO-22", "wrong_payer"),
     ("OA-23", "payment_adjustment"),
     ("CO-29", "timely_filing"),
@@ -34,6 +36,9 @@ KB = cached_knowledge()
     ("CO-50 N115", "medical_necessity"),
     ("CO-96 N657", "wrong_code_patient_present"),  # hostile15 #9: the remark asks for the code
     ("CO-97 M80", "bundling_ncci"),
+    ("CO-96 N20", "bundling_ncci"),  # hostile17 #8: same-date remark, answered with the separate time
+    ("CO-96", "plan_not_covered"),
+    ("CO-96 N130", "plan_not_covered"),
     ("CO-97 M15", "bundling_ncci"),
     ("CO-109", "wrong_payer"),
     ("CO-109 N70", "consolidated_billing"),

@@ -463,3 +463,38 @@ def test_new_claim_deadline_belongs_to_the_payer_it_goes_to(denial: str, text: s
     result = assistant.draft_appeal(denial, note, claim=claim, denial_text=text)
     assert result.route == "new_claim"
     assert result.deadline is not None and result.deadline.due_date == due
+
+
+@pytest.mark.parametrize(("notice", "due", "says"), [
+    ("2026-11-22", "2027-03-27", "2027-03-27 is a Saturday: file by the business day before, Friday 2027-03-26"),
+    ("2026-11-23", "2027-03-28", "2027-03-28 is a Sunday: file by the business day before, Friday 2027-03-26"),
+    ("2026-11-24", "2027-03-29", None),  # a Monday: nothing to say
+])
+def test_a_due_date_on_a_weekend_advises_the_business_day_before(notice: str, due: str, says: str | None) -> None:
+    """hostile17 #16: the due date stays the counted one (no extension rule is assumed); the basis says it is a
+    weekend day and names the Friday before."""
+    d = deadline_for(cached_knowledge(), route="redetermination", notice_date=date.fromisoformat(notice),
+                     today=date(2026, 12, 3))
+    assert d.due_date == date.fromisoformat(due)
+    if says is None:
+        assert "business day" not in d.basis
+    else:
+        assert d.basis.endswith(says)
+    late = deadline_for(cached_knowledge(), route="redetermination", notice_date=date.fromisoformat(notice),
+                        today=date(2027, 6, 1))
+    assert late.overdue and "business day" not in late.basis  # the letter of a late request states the limit only
+
+
+@pytest.mark.parametrize(("payer_type", "warned"), [
+    ("medicare", False), ("", False), ("other", True), ("commercial", True), ("medicare_advantage", True),
+    ("medicaid", True),
+])
+def test_a_plans_new_claim_counted_with_medicares_months_says_whose_rule(payer_type: str, warned: bool) -> None:
+    """hostile17 #12: a Medigap or commercial corrected claim with no limit entered is counted with Medicare's 12
+    months; the basis says that is Medicare's rule, not the plan's."""
+    d = deadline_for(cached_knowledge(), route="new_claim", dos=date(2026, 10, 15), today=date(2026, 12, 3),
+                     payer_type=payer_type)
+    assert ("not this plan's" in d.basis) is warned
+    entered = deadline_for(cached_knowledge(), route="new_claim", dos=date(2026, 10, 15), today=date(2026, 12, 3),
+                           payer_type=payer_type, payer_deadline=date(2027, 1, 13))
+    assert "not this plan's" not in entered.basis

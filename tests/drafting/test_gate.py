@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.drafting.facts import find_facts, new_facts
-from assistant.drafting.gate import AppealContext, check_letter, check_rewrite
+from assistant.drafting.gate import CONSENT_NEGATED, AppealContext, check_letter, check_rewrite
 from assistant.drafting.models import Gap, LetterDraft, Quote, RewriteDraft, RewriteSection, Section, Statement
 from tests.drafting.stubs import GOOD_NOTE
 
@@ -291,3 +291,34 @@ def test_a_memo_asking_to_assert_something_is_stripped(text: str, planted: str, 
 
     out = strip_injections(text)
     assert (planted == "" or planted not in out) and kept in out, out
+
+
+@pytest.mark.parametrize(("text", "negated"), [
+    # hostile17 #9: the scope of "not" ends where the note check's ends (";", ",", "and", a sentence end), and
+    # "not present" negates its own predicate only
+    ("Patient not present; patient consented by phone 10/01/2026.", False),
+    ("Patient not present, patient consented by phone.", False),
+    ("Patient was not present and consented by phone.", False),
+    ("Consent obtained; patient not present.", False),
+    ("Patient did not consent to the training.", True),
+    ("No consent obtained; patient gave none.", True),
+    ("Consent not obtained.", True),
+    ("Caregiver trained without consent.", True),
+])
+def test_consent_negation_has_the_note_checks_scope(text: str, negated: bool) -> None:
+    assert bool(CONSENT_NEGATED.search(text)) is negated
+
+
+def test_a_semicolon_consent_is_drafted_like_a_period_one() -> None:
+    """hostile17 #9: the check finds consent met and the gate no longer withholds the letter for it."""
+    from assistant.service import Assistant
+
+    note = ("Date of service: 10/15/2026\nCaregiver: Margaret (wife), unpaid. Training delivered to caregiver only.\n"
+            "Patient not present; patient consented by phone 10/01/2026.\n"
+            "Start 10:15 AM  Stop 11:07 AM (52 minutes), face-to-face with caregiver.\n"
+            "Training: PT taught sit-to-stand transfer with gait belt and stand-pivot transfer to wheelchair; "
+            "caregiver return-demonstrated 3 trials with verbal cues.\nGoal: caregiver will perform safe transfers "
+            "independently to reduce fall risk, as in the plan of care.\nBilled: 97550 x1 GP, 97551 x1 GP\n"
+            "Dana Whitfield, PT, DPT\n")
+    result = Assistant().draft_appeal("CO-50 N115", note)
+    assert result.recommendation == "appeal" and result.letter is not None

@@ -237,7 +237,7 @@ S. Okonkwo, OTR/L
 
 
 def test_a_patient_present_recode_says_what_to_bill() -> None:
-    claim = {**CLAIM, "dos": "2026-10-14", "notice_date": "2026-11-16",
+    claim = {**CLAIM, "patient_name": "Bertram Quillon", "dos": "2026-10-14", "notice_date": "2026-11-16",
              "lines": [{"code": "97550", "units": 1, "modifiers": ["GO"]},
                        {"code": "97551", "units": 1, "modifiers": ["GO"]}]}
     from assistant import Assistant, Settings

@@ -113,11 +113,28 @@ def test_a_claim_for_another_payer_says_so(denial: str, payer_type: str, another
         ({"payer": "AHCCCS Complete Care"}, None, "medicaid"),
         ({"payer": "TRICARE East"}, None, "other"),
         ({"payer": "State Workers' Compensation Fund"}, None, "other"),
+        # hostile17 #13: the names Medicare Advantage plans are sold under
+        ({"payer": "Humana Gold Plus HMO"}, None, "medicare_advantage"),
+        ({"payer": "AARP Medicare Advantage Choice (PPO)"}, None, "medicare_advantage"),
+        ({"payer": "UnitedHealthcare Dual Complete (HMO D-SNP)"}, None, "medicare_advantage"),
+        ({"payer": "Riverbend Senior Care (HMO-POS)"}, None, "medicare_advantage"),
+        ({"payer": "Aetna Medicare Premier (PPO)"}, None, "medicare_advantage"),
+        ({}, "Humana Gold Plus HMO claims portal: 97551 GP denied", "medicare_advantage"),
     ],
 )
 def test_payer_type(claim: dict, text: str | None, payer_type: str) -> None:
     got, basis = payer_type_of(KB, parse_claim(claim), text)
     assert got == payer_type and basis
+
+
+@pytest.mark.parametrize(("claim", "text"), [
+    ({"payer": "Keystone Harbor Mutual"}, None),  # a named payer no word types: commercial by default
+    ({}, "Humana claims portal: line 2 97551 GP denied PR-204"),  # nothing names the type: Medicare assumed
+])
+def test_a_guessed_payer_type_says_it_is_a_guess(claim: dict, text: str | None) -> None:
+    """hostile17 #13: a payer type no word names is a guess, and the warning says so."""
+    _, basis = payer_type_of(KB, parse_claim(claim), text)
+    assert "a guess" in basis
 
 
 _UNITS_NOTE = """DOS: 11/05/2025

@@ -74,6 +74,7 @@ def test_reason_codes_present_and_paraphrased(kb: Knowledge) -> None:
              "204", "226", "236", "252", "253", "B7", "B9", "B12", "B15"}
     rarcs = {"M62", "M76", "N657", "N290", "M51", "M53", "N362", "N640", "M80", "N20", "N54", "N70", "M2", "M15",
              "N122", "N115", "N386", "MA130", "M127", "N286", "N265", "N382", "MA101", "N130", "N425",
+             "MA04", "N519", "N522", "N570",  # secondary and crossover remarks (hostile17 #12)
              "MA01", "MA18", "MA07"}  # the last three informational: never steer a pattern
     assert {c for c, r in kb.reason_codes.items() if r.kind == "carc"} == carcs
     assert {c for c, r in kb.reason_codes.items() if r.kind == "rarc"} == rarcs

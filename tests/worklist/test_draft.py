@@ -293,3 +293,17 @@ def test_draft_claim_bills_the_claims_charge(charge_cents: int, charges: list[st
     claim = draft_claim(item, {"97550", "97551"})
     assert claim["billed_amount"] == billed
     assert amount_warnings(parse_claim(claim)) == []
+
+
+def test_a_note_naming_another_patient_leaves_the_item_unchanged(recording: Recording) -> None:
+    """hostile17 #1: the note of another patient (the item is TESTPATIENT, ALPHA's) is refused by PUT note and by
+    draft --note alike; nothing is stored or drafted."""
+    item = _item(recording, "97550", "CO-50")
+    other = f"Patient: Harold Vickery\n{NOTE}"
+    before = recording.worklist_item(item, today=TODAY)
+    for call in (lambda: recording.draft_worklist_item(item, note=other, today=TODAY),
+                 lambda: recording.attach_worklist_note(item, other, today=TODAY)):
+        with pytest.raises(InputError, match=f"a different patient than item {item} \\(name differs\\)"):
+            call()
+    assert recording.worklist_item(item, today=TODAY) == before and recording.calls == []
+    recording.attach_worklist_note(item, f"Patient: Alpha Testpatient\n{NOTE}", today=TODAY)  # the item's own
