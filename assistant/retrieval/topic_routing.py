@@ -422,6 +422,10 @@ _PAID = re.compile(r"\b(?<!not )(?<!n't )(?<!never )(?<!not get )(?<!n't get )(?
                    r"(?:paid|hired|employ\w*|agency|wages?|salar\w*)\b", re.I)
 # "KX on an MA claim past $2,480?": the threshold is Traditional Medicare's, not a Medicare Advantage plan's
 _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))", re.I)
+# "does the KX modifier apply to caregiver training?": Part B therapy's threshold, which CTS lines count toward
+# (hostile17 #17: the Medicare Advantage FAQ, worded "does ... apply", led and answered "No")
+_KX = re.compile(r"\bKX\b", re.I)
+_MA_WORDS = re.compile(r"\bMA\b|\bMAO\b|advantage|\bpart c\b", re.I)
 
 # "COTA did 20 of the 50 min: CO on both lines or only one? does the whole claim get cut to 85%?": the assistant's
 # modifier and rate go per line, not on the whole claim
@@ -590,6 +594,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
+    TopicRoute("kx_therapy", _KX, frozenset({"kx_therapy"}), unless=_MA_WORDS,
+               skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),
     TopicRoute("late_claim", _LATE_CLAIM, frozenset({"timely_filing"}), unless=_APPEAL_OF_DECISION),

@@ -36,6 +36,10 @@ from tests.answer.expect import holds_answer
          "faq:kx_medicare_advantage"),
         ("Medicare Advantage plan member passed $2,480 in PT this year: KX on the caregiver training?", None,
          ["fee-for-service"], "faq:kx_medicare_advantage"),
+        # KX asked with no Medicare Advantage word: Part B therapy's threshold, which CTS lines count toward
+        # (hostile17 #17: the MA FAQ led and answered "No")
+        ("does the KX modifier apply to caregiver training?", None, ["Yes", "GP"], "faq:kx_modifier"),
+        ("do 97550 lines ever need KX?", None, ["Yes", "KX"], "faq:kx_modifier"),
         # the therapy cap with no year named: the threshold in force today
         ("past the therapy cap for this patient, what do I add to the 97550 line?", None, ["$2,480"],
          "fee:kx-2026"),
