@@ -347,7 +347,8 @@ _KEY_VALUE = re.compile(r'^"([^"\n]{1,60})"[,\t]"((?:[^"\n]|"")*)"(?=[ \t\r]*$)'
 
 
 def _key_value(m: re.Match[str]) -> str:
-    return f" {m.group(1)}:  {m.group(2)} "
+    # an empty cell stays visibly empty ('"Goal link",""' -> 'Goal link:""'): a blank field is no goal (same length)
+    return f" {m.group(1)}:  {m.group(2)} " if m.group(2) else f' {m.group(1)}:"" '
 
 
 def _layout(text: str) -> str:
