@@ -42,7 +42,8 @@ def _words(name: str) -> set[str]:
     out: set[str] = set()
     for word in _NAME_WORD.findall(name):
         word = word.strip(".'’-").lower()
-        out |= {w for w in (word, *re.split(r"[-'’]", word)) if len(w) >= 3}
+        # ("I-M" for "Isaksen-Mboya" is initials, no word to compare: three letters, not three characters)
+        out |= {w for w in (word, *re.split(r"[-'’]", word)) if sum(c.isalpha() for c in w) >= 3}
     return out
 
 

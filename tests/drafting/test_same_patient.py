@@ -22,6 +22,9 @@ NO_NAME = "Date of service: 10/15/2026\nCaregiver training with the patient's wi
     ("Pt: Eulalia Broussard    11/03/2026    PT: Kwame Asante, PT\n", "Eulalia Broussard", None, None),
     ("Patient: Eudora Fitzwilliam   Date: 06/30/2026   PT: Colm Whitacre-Na\n", "Eudora Fitzwilliam", None, None),
     ("Pt: M. Quiñones Betancourt          PT: Devontae Marshall, PT\n", "Marisol Quiñones Betancourt", None, None),
+    # a double-barrelled surname written as its initials beside the given name (round-17 first contact)
+    ("Pt: Greta I-M, at dialysis MWF 12-4 -- not present.\n", "Greta Isaksen-Mboya", None, None),
+    ("Pt: Greta I-M, at dialysis.\n", "Winifred Ashgrove", None, "name differs"),
     ("Pt: Eulalia Broussard    11/03/2026    PT: Kwame Asante, PT\n", "Winifred Ashgrove", None, "name differs"),
     (NOTE, "Harold Vickery", "1EG4-TE5-MK72", None),
     (NOTE, "VICKERY, HAROLD", "1eg4te5mk72", None),  # case, LAST, FIRST and a number without dashes
