@@ -425,7 +425,7 @@ _MA_KX = re.compile(r"^(?=.*\bKX\b)(?=.*(?:\bMA\b|\bMAO\b|advantage|\bpart c\b))
 # "does the KX modifier apply to caregiver training?": Part B therapy's threshold, which CTS lines count toward
 # (hostile17 #17: the Medicare Advantage FAQ, worded "does ... apply", led and answered "No")
 _KX = re.compile(r"\bKX\b", re.I)
-_MA_WORDS = re.compile(r"\bMA\b|\bMAO\b|advantage|\bpart c\b", re.I)
+_KX_NOT_PART_B = re.compile(r"\bMA\b|\bMAO\b|advantage|\bpart c\b|\bG05(?:39|40)\b", re.I)
 
 # "COTA did 20 of the 50 min: CO on both lines or only one? does the whole claim get cut to 85%?": the assistant's
 # modifier and rate go per line, not on the whole claim
@@ -594,7 +594,8 @@ ROUTES: tuple[TopicRoute, ...] = (
     TopicRoute("caregiver_definition", _DEFINITION, frozenset({"caregiver_definition"}), unless=_PAID,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("ma_kx", _MA_KX, frozenset({"kx_medicare_advantage"}), corrects=True),
-    TopicRoute("kx_therapy", _KX, frozenset({"kx_therapy"}), unless=_MA_WORDS,
+    # (not for the behaviour-management codes, whose therapy status the sources leave open)
+    TopicRoute("kx_therapy", _KX, frozenset({"kx_therapy"}), unless=_KX_NOT_PART_B,
                skip_kinds=frozenset({"fee", "threshold", "denial", "appeal"})),
     TopicRoute("add_59", _ADD_59, frozenset({"modifier_59"}), unless=_X_MODIFIER),
     TopicRoute("59_with_x", FIFTY_NINE_WITH_X, frozenset({"modifier_59_with_x"})),

@@ -106,6 +106,8 @@ def test_answered(dated: Assistant, question: str, dos: date | None, holds: list
         "what's the 2026 Medicare allowed for 97550 in our locality in Houston, not the national one?",
         # an RVU file release the knowledge does not hold
         "did the 97551 RVUs change between RVU25A and RVU25D?",
+        # the behaviour-management codes' therapy status is left open by the sources (not the CTS KX FAQ's)
+        "if our OT bills G0539 behavior mgmt caregiver training in 2026, does it need GO and count to KX?",
     ],
 )
 def test_refused(dated: Assistant, question: str) -> None:
