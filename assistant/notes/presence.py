@@ -170,7 +170,7 @@ _ELSEWHERE_AFTER = re.compile(
     re.I,
 )
 # asleep where the training happened is present ("asleep in his recliner, a few feet from us, for the whole session")
-_SLEEP_WORDS = frozenset({"asleep", "napping", "was sleeping"})
+_SLEEP_WORDS = frozenset({"asleep", "napping", "napped", "was sleeping"})
 _NEAR_US = re.compile(
     r"\b(?:in the same room|in the room with us|a few (?:feet|steps|metres|meters|yards) (?:from|away from) us"
     r"|(?:right )?(?:next to|beside|near|behind) us|in the room where we (?:trained|worked))\b",

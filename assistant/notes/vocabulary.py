@@ -55,7 +55,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stayed home",
         "remained home", "remained at home", "remains home", "remains at home", "stays home", "stays at home",
         "stayed in the car", "stayed at home", "did not attend", "asleep",
-        "not part of the session", "not part of the training", "not part of this session", "napping", "was sleeping",
+        "not part of the session", "not part of the training", "not part of this session", "napping", "napped", "was sleeping",
         "not participating",
         "not yet arrived", "had not arrived", "had not yet arrived", "not arrived yet",
         "not present for", "not in attendance for", "out of the room", "out of the home", "not home",

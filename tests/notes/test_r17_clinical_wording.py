@@ -32,6 +32,8 @@ def _check(p: str, check: str, consent: str = CONSENT, mode: str = "") -> str:
     ("Patient: Walter Lindqvist, 70, L CVA.\nWife only needed one cue.", "missing"),
     # a group's caregivers, plural
     ("Patient: Walter Lindqvist, 70, L CVA.\n(All patients stay home; caregivers only.)", "met"),
+    # the patient napped in another room (a new user's note after round 17's first contact)
+    ("Patient: Walter Lindqvist, 70, L CVA.\nTrained wife 2:05-2:48p while pt napped in bedroom.", "met"),
     # a capitalised NOT at a hard line break
     ("Patient: Walter Lindqvist, 70, L CVA.\nTraining with wife June, pt NOT\npresent (in waiting room).", "met"),
     # the patient named on the label line, then where: home with someone else, set off by a dash
